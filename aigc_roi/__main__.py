@@ -1,0 +1,3 @@
+from aigc_roi.cli import main
+
+main()

@@ -1,0 +1,103 @@
+"""What every command shares: options, loading with errors to stderr, output."""
+
+from __future__ import annotations
+
+import io
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Iterable, NoReturn
+
+import typer
+from rich.console import Console, RenderableType
+
+from aigc_roi.errors import ScenarioError, ScenarioInvalid, UsageError
+from aigc_roi.files import write_text
+from aigc_roi.i18n import LANGUAGES, default_lang
+from aigc_roi.loader import LoadedScenario, load_path
+from aigc_roi.overrides import Override, parse_override
+
+EXIT_OK = 0
+EXIT_TARGET_MISSED = 1
+EXIT_INVALID = 2
+
+
+class FigureFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option("--set", metavar="PATH=VALUE",
+                 help="Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable)."),
+]
+FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Language of tables and messages: en or zh (default from LANG).")
+]
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
+    """Print each problem on its own line of stderr and exit 2."""
+    console = stderr()
+    for error in errors:
+        console.print(str(error), markup=False)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def resolve_lang(lang: str | None) -> str:
+    chosen = lang or default_lang()
+    if chosen not in LANGUAGES:
+        fail([f"--lang: expected one of {', '.join(LANGUAGES)}, found {chosen!r}"])
+    return chosen
+
+
+def overrides(sets: list[str] | None) -> tuple[Override, ...]:
+    try:
+        return tuple(parse_override(text) for text in sets or [])
+    except ScenarioInvalid as invalid:
+        fail(invalid.errors)
+
+
+def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
+    """The scenario at ``path`` with ``--set`` overrides, or exit 2 with every error."""
+    try:
+        return load_path(path, overrides(sets))
+    except ScenarioInvalid as invalid:
+        fail(invalid.errors)
+
+
+def emit(text: str, output: Path | None = None, force: bool = False) -> None:
+    """Results go to stdout, or atomically to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        write_text(output, text, force)
+    except UsageError as error:
+        fail([str(error)])
+
+
+def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
+    """Rich output to the terminal, or as plain text to ``output``."""
+    if output is None:
+        console = Console(highlight=False)
+        for renderable in renderables:
+            console.print(renderable)
+        return
+    console = Console(record=True, width=160, file=io.StringIO(), color_system=None)
+    for renderable in renderables:
+        console.print(renderable)
+    emit(console.export_text(), output, force)

@@ -1,0 +1,33 @@
+"""Errors are values with a location; the CLI renders them once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ScenarioError:
+    """One problem in a scenario source, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    """Field path such as ``acquisition[1].bid``; empty for document-level errors."""
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}: "
+        return where + (f"{self.path}: {self.message}" if self.path else self.message)
+
+
+class ScenarioInvalid(Exception):
+    """Raised by the loader with every error it found."""
+
+    def __init__(self, errors: list[ScenarioError]):
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+class UsageError(Exception):
+    """A bad command-line option value (exit code 2)."""

@@ -1,0 +1,59 @@
+"""How numbers read in tables: rounding happens here and only here.
+
+Money: thousands separators, 2 decimals in the headline figures and whole
+units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
+shown in 万 (or 亿 from 100,000,000). Ratios: 2 decimals; ROI and IRR as
+percentages. Undefined figures show as an em dash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NONE = "—"
+PERCENT_FIGURES = frozenset({"roi", "irr"})
+MONEY_FIGURES = frozenset({"ad_spend", "cac", "gross_revenue", "net_revenue", "contribution", "net_cash", "npv", "ltv"})
+USER_FIGURES = frozenset({"paid_users", "new_users"})
+MONTH_FIGURES = frozenset({"payback_month", "cac_payback_months"})
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    lang: str = "en"
+    currency: str = "CNY"
+
+    def money(self, value: float | None, decimals: int = 2) -> str:
+        if value is None:
+            return NONE
+        if self.lang == "zh" and abs(value) >= 1e4:
+            unit, scale = ("亿", 1e8) if abs(value) >= 1e8 else ("万", 1e4)
+            return f"{value / scale:,.{max(decimals, 1)}f}{unit}"
+        return f"{value:,.{decimals}f}"
+
+    def count(self, value: float | None) -> str:
+        if value is None:
+            return NONE
+        if self.lang == "zh" and abs(value) >= 1e4:
+            return self.money(value, 1)
+        return f"{value:,.0f}"
+
+    def ratio(self, value: float | None) -> str:
+        return NONE if value is None else f"{value:,.2f}"
+
+    def percent(self, value: float | None) -> str:
+        return NONE if value is None else f"{value * 100:,.2f}%"
+
+    def month(self, value: float | None, never: str) -> str:
+        return never if value is None else f"{value:.0f}"
+
+    def figure(self, name: str, value: float | None, never: str = NONE) -> str:
+        """A section-4 figure formatted by its kind."""
+        if name in PERCENT_FIGURES:
+            return self.percent(value)
+        if name in MONEY_FIGURES:
+            return self.money(value)
+        if name in USER_FIGURES:
+            return self.count(value)
+        if name in MONTH_FIGURES:
+            return self.month(value, never)
+        return self.ratio(value)

@@ -1,0 +1,243 @@
+"""The scenario types: plain frozen data, no I/O.
+
+Every numeric field holds a ``Value``: a float as written in the file, a
+``Distribution`` for an uncertain range, or (after ``sampling.realize``) a
+float64 array of shape ``(samples,)``. The engine broadcasts over that
+sample axis, so one code path serves a single run, a Monte Carlo batch and
+a batch of break-even candidates.
+
+Money is in the scenario's currency; "per month" means per calendar month
+of the horizon; counts are users or impressions (fractional values allowed,
+they are expectations).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+
+DistributionKind = Literal["lognormal", "normal", "uniform", "triangular"]
+
+# z-score of the 95th percentile: a 90% interval [low, high] spans +-Z90 sd.
+Z90 = 1.6448536269514722
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """An uncertain value. ``low``/``high`` bound its 90% interval
+    (lognormal, normal) or its support (uniform, triangular)."""
+
+    kind: DistributionKind
+    low: float
+    high: float
+    mode: float | None = None
+    """Most likely value; triangular only."""
+
+    def median(self) -> float:
+        """The value a deterministic run uses (spec section 2)."""
+        if self.kind == "lognormal":
+            return math.sqrt(self.low * self.high)
+        if self.kind == "triangular":
+            assert self.mode is not None
+            return self.mode
+        return (self.low + self.high) / 2
+
+
+Value = Union[float, Distribution, FloatArray]
+Months = tuple[int, ...] | None
+"""Months (1-based) in which an item runs; None means every month."""
+
+
+@dataclass(frozen=True)
+class CpaChannel:
+    """Users bought at a fixed price per acquired user."""
+
+    name: str
+    bid: Value
+    """Cost per acquired user."""
+    budget: Value | None = None
+    """Spend per active month (exclusive with ``users``)."""
+    users: Value | None = None
+    """New users per active month (exclusive with ``budget``)."""
+    saturation_budget: Value | None = None
+    """Monthly spend at which the effective CAC has doubled."""
+    months: Months = None
+    type: Literal["cpa"] = "cpa"
+
+
+@dataclass(frozen=True)
+class CpmChannel:
+    """Feed ads bought per 1,000 impressions."""
+
+    name: str
+    cpm: Value
+    """Cost per 1,000 impressions."""
+    ctr: Value
+    """Clicks per impression, 0..1."""
+    cvr: Value
+    """New users per click, 0..1."""
+    budget: Value | None = None
+    """Spend per active month (exclusive with ``impressions``)."""
+    impressions: Value | None = None
+    """Impressions per active month (exclusive with ``budget``)."""
+    saturation_budget: Value | None = None
+    """Monthly spend at which the effective CAC has doubled."""
+    months: Months = None
+    type: Literal["cpm"] = "cpm"
+
+
+@dataclass(frozen=True)
+class KolChannel:
+    """Creator posts bought at a fee per post."""
+
+    name: str
+    posts: Value
+    """Posts per active month (may be fractional)."""
+    fee: Value
+    """Cost per post."""
+    views: Value
+    """Views of one (the first) post."""
+    view_to_user: Value
+    """Share of views that become new users, 0..1."""
+    views_decay: Value = 0.0
+    """Each further post in a month gets (1 - decay) of the previous one's views."""
+    months: Months = None
+    type: Literal["kol"] = "kol"
+
+
+@dataclass(frozen=True)
+class FlatChannel:
+    """A placement bought for a fixed cost with an expected user yield."""
+
+    name: str
+    cost: Value
+    """Cost per active month."""
+    users: Value
+    """New users per active month."""
+    months: Months = None
+    type: Literal["flat"] = "flat"
+
+
+Channel = Union[CpaChannel, CpmChannel, KolChannel, FlatChannel]
+
+
+@dataclass(frozen=True)
+class RetentionPoints:
+    """Share of a cohort active at given ages; linear between, flat after."""
+
+    points: tuple[tuple[int, Value], ...]
+    """(age in months >= 1, share active 0..1), ages strictly increasing."""
+
+
+@dataclass(frozen=True)
+class RetentionChurn:
+    """Constant monthly churn: R(a) = (1 - churn)^a."""
+
+    monthly_churn: Value
+
+
+Retention = Union[RetentionPoints, RetentionChurn]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A subscription paid up front each period."""
+
+    name: str
+    price: Value
+    """Price per period."""
+    period_months: int
+    """Months between payments."""
+    conversion: Value
+    """Share of new users who subscribe in their join month, 0..1."""
+    renewal: Value = 0.0
+    """Share of subscribers who renew at each period end, 0..1."""
+
+
+@dataclass(frozen=True)
+class Purchase:
+    """A one-off item bought by active users."""
+
+    name: str
+    price: Value
+    """Price per purchase."""
+    rate: Value
+    """Purchases per active user per month."""
+
+
+@dataclass(frozen=True)
+class Monetization:
+    plans: tuple[Plan, ...] = ()
+    purchases: tuple[Purchase, ...] = ()
+    revenue_fee: Value = 0.0
+    """Share of gross revenue lost to stores, payment and tax, 0..1."""
+
+
+@dataclass(frozen=True)
+class FixedCost:
+    name: str
+    monthly: Value
+    """Cost per running month."""
+    months: Months = None
+
+
+@dataclass(frozen=True)
+class Costs:
+    serving_per_active_user: Value = 0.0
+    """Inference/compute cost per active user per month."""
+    fixed: tuple[FixedCost, ...] = ()
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Guardrails `check` enforces; None means not set."""
+
+    max_payback_months: int | None = None
+    min_roi: float | None = None
+    min_ltv_to_cac: float | None = None
+    min_roas: float | None = None
+    max_cac: float | None = None
+    """Money per paid user."""
+    min_npv: float | None = None
+    """Money."""
+
+
+DEFAULT_TARGET_PAYBACK_MONTHS = 12
+"""Payback target of `breakeven` and `simulate` when the file sets none."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    retention: Retention
+    horizon_months: int = 24
+    currency: str = "CNY"
+    start: tuple[int, int] | None = None
+    """(year, month) of month 1; labels only."""
+    discount_rate: Value = 0.0
+    """Annual discount rate used by NPV and LTV."""
+    acquisition: tuple[Channel, ...] = ()
+    organic_users: Value = 0.0
+    """New users per month that no channel bought."""
+    virality: Value = 0.0
+    """Each month's new users bring k x as many next month, 0 <= k < 1."""
+    monetization: Monetization = field(default_factory=Monetization)
+    costs: Costs = field(default_factory=Costs)
+    targets: Targets = field(default_factory=Targets)
+
+    def month_labels(self) -> list[str]:
+        """`YYYY-MM` per month when `start` is set, else `M1`, `M2`, ..."""
+        if self.start is None:
+            return [f"M{t}" for t in range(1, self.horizon_months + 1)]
+        year, month = self.start
+        labels = []
+        for offset in range(self.horizon_months):
+            y, m = divmod(month - 1 + offset, 12)
+            labels.append(f"{year + y:04d}-{m + 1:02d}")
+        return labels
