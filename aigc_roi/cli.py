@@ -6,8 +6,11 @@ targets (`check`), 2 invalid input (bad file or option).
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from aigc_roi import __version__
 from aigc_roi.commands.run import run
 
 app = typer.Typer(
@@ -18,6 +21,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"aigc-roi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.
+
+    Exit codes: 0 fine, 1 a scenario misses one of its targets (check), 2 invalid input.
+    """
+
+
 app.command(name="run")(run)
 
 

@@ -40,7 +40,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Table:
     for key in ("channel", "type"):
         table.add_column(label(key, lang))
     for key in ("spend", "users", "cac", "roas", "roi"):
-        table.add_column(label(key, lang).split(" (")[0], justify="right")
+        table.add_column(label(key, lang).split(" (")[0], justify="right", overflow="fold")
     for channel in report["channels"]:
         name = label("organic", lang) if channel["type"] == "organic" else channel["name"]
         table.add_row(
@@ -53,9 +53,10 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Table:
 def months_table(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
     table = Table(title=f"{label('months', lang)} ({report['currency']})", title_justify="left")
-    table.add_column(label("month", lang))
+    table.add_column(label("month", lang), no_wrap=True)
     for name in MONTH_COLUMNS:
-        table.add_column(label(name, lang), justify="right")
+        # fold, never ellipsis: a cut-off number would be a wrong number.
+        table.add_column(label(f"{name}_short", lang), justify="right", overflow="fold")
     for month in report["months"]:
         cells = [style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
                  for name in MONTH_COLUMNS]
@@ -67,7 +68,8 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Table:
 
 def cash_chart(report: dict[str, Any], style: NumberStyle, height: int = 8) -> RenderableType:
     """Cumulative net cash as columns, one per month, payback month marked."""
-    values = [month["cumulative_cash"] for month in report["months"]]
+    per_month = max(1, min(4, 72 // len(report["months"])))
+    values = [month["cumulative_cash"] for month in report["months"] for _ in range(per_month)]
     top = max(max(values), 0.0)
     bottom = min(min(values), 0.0)
     span = (top - bottom) or 1.0
@@ -82,7 +84,8 @@ def cash_chart(report: dict[str, Any], style: NumberStyle, height: int = 8) -> R
         lines.append(Text("".join(_cell(-v, (row - 1) * scale, scale, hanging=True) for v in values), style="red"))
     payback = report["figures"]["payback_month"]
     if payback is not None:
-        lines.append(Text(" " * (payback - 1) + f"▲ {label('payback_marker', style.lang)} {report['months'][payback - 1]['label']}"))
+        marker = f"▲ {label('payback_marker', style.lang)} {report['months'][payback - 1]['label']}"
+        lines.append(Text(" " * ((payback - 1) * per_month) + marker))
     subtitle = f"{style.money(bottom, 0)} .. {style.money(top, 0)}"
     return Panel(Group(*lines), title=label("chart_title", style.lang), subtitle=subtitle, expand=False)
 

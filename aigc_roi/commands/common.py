@@ -93,7 +93,8 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
     """Rich output to the terminal, or as plain text to ``output``."""
     if output is None:
-        console = Console(highlight=False)
+        # Piped output gets a wide page rather than Rich's 80-column default.
+        console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
         for renderable in renderables:
             console.print(renderable)
         return
