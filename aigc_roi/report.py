@@ -54,7 +54,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str,
             "roas": plain(result.channel_roas[sample, c]),
             "roi": plain(result.channel_roi[sample, c]),
         }
-        for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types))
+        for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]
     series = {name: np.asarray(result.months[name][sample]) for name in MONTH_COLUMNS}
     months = [

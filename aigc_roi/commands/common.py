@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 import sys
-from enum import Enum
+from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Iterable, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console, RenderableType
@@ -22,7 +23,7 @@ EXIT_TARGET_MISSED = 1
 EXIT_INVALID = 2
 
 
-class FigureFormat(str, Enum):
+class FigureFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
