@@ -45,7 +45,10 @@ def to_number(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueProblem("a number, not a boolean")
     if isinstance(value, int):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise ValueProblem("a finite number") from None
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueProblem("a finite number")

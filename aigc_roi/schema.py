@@ -110,7 +110,7 @@ class Number:
         try:
             value = to_number(text)
         except ValueProblem:
-            return ctx.error(node, path, f"expected a range 'low..high' of {self.expectation()}s, found {node.describe()}")
+            return ctx.error(node, path, f"expected a range 'low..high' of numbers, found {node.describe()}")
         if not self._in_bounds(value):
             return ctx.error(node, path, f"expected a range within {self.expectation()}, found {node.describe()}")
         return value

@@ -83,11 +83,16 @@ def _pos(mark: Any) -> tuple[int, int]:
 def _scalar(event: yaml.ScalarEvent) -> Node:
     line, col = _pos(event.start_mark)
     value: Any = event.value
-    if event.implicit[0]:
+    if event.implicit[0] and event.tag is None:
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
         construct = _CONSTRUCT.get(tag)
-        if construct is not None:
-            value = construct(yaml.ScalarNode(tag, event.value))
+        # YAML 1.1's base-60 numbers (1:30 -> 90) would be a silent surprise;
+        # they stay text and fail as "expected a number".
+        if construct is not None and ":" not in event.value:
+            try:
+                value = construct(yaml.ScalarNode(tag, event.value))
+            except ValueError:
+                pass  # an integer too long for Python's int(); reported later as not a finite number
     return Node("scalar", line, col, value, raw=event.value)
 
 
@@ -169,13 +174,13 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
                 if isinstance(event, yaml.AliasEvent):
                     attach(Node("scalar", line, col, None, raw="*" + str(anchor)))
                     continue
-            tag = getattr(event, "tag", None)
-            if tag is not None and isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                explicit = not event.implicit[0] if isinstance(event, yaml.ScalarEvent) else not event.implicit
-                if explicit:
-                    line, col = _pos(event.start_mark)
-                    errors.append(_error(filename, line, col, f"YAML tags are not allowed, found '{tag}'",
-                                         _path(stack)))
+            # Events carry a tag only when the text wrote one (libyaml even
+            # reports a bare "!" as implicit), so any tag at all is refused.
+            if getattr(event, "tag", None) is not None:
+                line, col = _pos(event.start_mark)
+                written = text[event.start_mark.index:].split(None, 1)[0]
+                errors.append(_error(filename, line, col, f"YAML tags are not allowed, found '{written}'",
+                                     _path(stack)))
             if isinstance(event, yaml.ScalarEvent):
                 attach(_scalar(event))
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -190,15 +195,27 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
                 attach_node = stack.pop().node
                 attach(attach_node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = _pos(mark) if mark is not None else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        errors.append(_error(filename, line, col, f"invalid YAML: {problem}"))
+        errors.append(_syntax_error(filename, exc))
         return None, errors
     except yaml.YAMLError as exc:
         errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
         return None, errors
     return root, errors
+
+
+def _syntax_error(filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:
+    """Located where the user must look: at the opening of an unclosed quote or
+    bracket (libyaml's context) rather than at the end of the file it reached."""
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark
+    context = exc.context_mark
+    if context is not None and (mark is None or "end of stream" in problem):
+        mark = context
+    line, col = _pos(mark) if mark is not None else (1, 1)
+    message = f"invalid YAML: {problem}"
+    if exc.context and context is not None:
+        message += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
+    return _error(filename, line, col, message)
 
 
 def _reader_position(text: str, exc: yaml.YAMLError) -> tuple[int, int]:
