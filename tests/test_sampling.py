@@ -1,0 +1,227 @@
+"""Realizing uncertain ranges: medians, seeded draws, distribution shapes, clipping."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+
+from aigc_roi.engine import evaluate
+from aigc_roi.models import (
+    Z90,
+    Costs,
+    CpaChannel,
+    CpmChannel,
+    Distribution,
+    FixedCost,
+    KolChannel,
+    Monetization,
+    Plan,
+    Purchase,
+    RetentionChurn,
+    RetentionPoints,
+    Scenario,
+    Targets,
+)
+from aigc_roi.sampling import realize
+
+
+def uncertain() -> Scenario:
+    return Scenario(
+        name="ranges",
+        horizon_months=12,
+        discount_rate=Distribution("uniform", 0.0, 0.2),
+        retention=RetentionPoints(points=((1, Distribution("lognormal", 0.3, 0.5)), (3, 0.25), (6, 0.18))),
+        acquisition=(
+            CpaChannel(name="cpa", bid=Distribution("lognormal", 10.0, 15.0), budget=6000.0),
+            KolChannel(
+                name="kol",
+                posts=Distribution("triangular", 1.0, 4.0, mode=2.0),
+                fee=500.0,
+                views=Distribution("normal", 1000.0, 3000.0),
+                view_to_user=0.01,
+            ),
+        ),
+        organic_users=50.0,
+        virality=Distribution("uniform", 0.0, 0.2),
+        monetization=Monetization(plans=(Plan(name="p", price=99.0, period_months=12, conversion=0.05),)),
+        costs=Costs(serving_per_active_user=0.5, fixed=(FixedCost(name="f", monthly=Distribution("lognormal", 300, 1000)),)),
+        targets=Targets(min_roi=-0.5, max_payback_months=6),
+    )
+
+
+def test_median_run_uses_each_median() -> None:
+    s = realize(uncertain())
+    assert s.discount_rate == pytest.approx(0.1)  # uniform midpoint
+    assert isinstance(s.retention, RetentionPoints)
+    assert s.retention.points[0][1] == pytest.approx(math.sqrt(0.3 * 0.5))  # lognormal: geometric mean
+    assert s.retention.points[1] == (3, 0.25)
+    cpa, kol = s.acquisition
+    assert isinstance(cpa, CpaChannel) and isinstance(kol, KolChannel)
+    assert cpa.bid == pytest.approx(math.sqrt(150.0))
+    assert kol.posts == 2.0  # triangular: the mode
+    assert kol.views == 2000.0  # normal: the midpoint
+    assert s.virality == pytest.approx(0.1)
+    assert s.costs.fixed[0].monthly == pytest.approx(math.sqrt(300_000.0))
+    # Plain values are untouched, and every realized value is a python float.
+    assert cpa.budget == 6000.0 and s.organic_users == 50.0 and s.targets == uncertain().targets
+    for value in (s.discount_rate, cpa.bid, kol.posts, kol.views, s.virality, s.costs.fixed[0].monthly):
+        assert type(value) is float
+    # The median scenario evaluates as one sample.
+    assert evaluate(s).samples == 1
+
+
+def test_median_ignores_samples_and_leaves_plain_scenarios_alone() -> None:
+    plain = realize(uncertain())
+    assert realize(uncertain(), samples=500) == plain
+    assert realize(plain) == plain
+    assert realize(plain, 100, np.random.default_rng(0)) == plain
+
+
+def test_seeded_draws_reproduce() -> None:
+    a = realize(uncertain(), 1000, np.random.default_rng(42))
+    b = realize(uncertain(), 1000, np.random.default_rng(42))
+    c = realize(uncertain(), 1000, np.random.default_rng(43))
+    ra, rb, rc = evaluate(a), evaluate(b), evaluate(c)
+    assert ra.samples == 1000
+    for name in ra.figures:
+        np.testing.assert_array_equal(ra.figures[name], rb.figures[name])
+    assert not np.array_equal(ra.figures["net_cash"], rc.figures["net_cash"])
+    cpa = a.acquisition[0]
+    assert isinstance(cpa, CpaChannel)
+    bid = cpa.bid
+    assert isinstance(bid, np.ndarray) and bid.dtype == np.float64 and bid.shape == (1000,)
+
+
+def one(dist: Distribution, samples: int = 200_000, seed: int = 1) -> np.ndarray:
+    """Draws of ``dist`` as the organic_users field (money/count: clipped at 0 only)."""
+    s = realize(Scenario(name="d", retention=RetentionChurn(0.1), organic_users=dist), samples, np.random.default_rng(seed))
+    value = s.organic_users
+    assert isinstance(value, np.ndarray) and value.shape == (samples,)
+    return value
+
+
+def test_lognormal_90_percent_interval() -> None:
+    draws = one(Distribution("lognormal", 100.0, 400.0))
+    p5, p50, p95 = np.quantile(draws, [0.05, 0.5, 0.95])
+    assert p5 == pytest.approx(100.0, rel=0.02)
+    assert p50 == pytest.approx(200.0, rel=0.02)
+    assert p95 == pytest.approx(400.0, rel=0.02)
+
+
+def test_normal_uniform_triangular_shapes() -> None:
+    normal = one(Distribution("normal", 100.0, 300.0))
+    assert normal.mean() == pytest.approx(200.0, rel=0.01)
+    assert normal.std() == pytest.approx(200.0 / (2 * Z90), rel=0.02)
+    assert np.quantile(normal, 0.05) == pytest.approx(100.0, rel=0.03)
+    uniform = one(Distribution("uniform", 2.0, 4.0))
+    assert uniform.min() >= 2.0 and uniform.max() <= 4.0
+    assert uniform.mean() == pytest.approx(3.0, rel=0.01)
+    triangular = one(Distribution("triangular", 1.0, 10.0, mode=2.0))
+    assert triangular.min() >= 1.0 and triangular.max() <= 10.0
+    assert triangular.mean() == pytest.approx((1 + 2 + 10) / 3, rel=0.01)
+    assert (one(Distribution("triangular", 5.0, 5.0, mode=5.0), 10) == 5.0).all()
+
+
+def test_clipping_of_rates_virality_and_money() -> None:
+    s = Scenario(
+        name="clip",
+        retention=RetentionChurn(Distribution("normal", -0.5, 1.5)),
+        acquisition=(
+            CpmChannel(
+                name="feed",
+                cpm=Distribution("normal", -100.0, 100.0),
+                ctr=Distribution("normal", -0.5, 1.5),
+                cvr=Distribution("uniform", 0.5, 2.0),
+                budget=1000.0,
+            ),
+        ),
+        virality=Distribution("uniform", 0.5, 1.5),
+        monetization=Monetization(
+            purchases=(Purchase(name="i", price=1.0, rate=Distribution("uniform", 0.0, 3.0)),),
+            revenue_fee=Distribution("normal", -1.0, 1.0),
+        ),
+    )
+    r = realize(s, 5000, np.random.default_rng(7))
+    feed = r.acquisition[0]
+    assert isinstance(feed, CpmChannel) and isinstance(r.retention, RetentionChurn)
+    # Wide ranges around [0, 1]: many draws fall outside and land exactly on the bounds.
+    for share in (feed.ctr, r.monetization.revenue_fee, r.retention.monthly_churn):
+        assert isinstance(share, np.ndarray)
+        assert share.min() == 0.0 and share.max() == 1.0
+    assert isinstance(feed.cvr, np.ndarray) and feed.cvr.max() == 1.0 and feed.cvr.min() >= 0.5
+    assert isinstance(r.virality, np.ndarray) and r.virality.max() == pytest.approx(0.999) and r.virality.min() >= 0.5
+    assert isinstance(feed.cpm, np.ndarray) and feed.cpm.min() == 0.0 and feed.cpm.max() > 50
+    # A purchase rate is a count per user, not a share: not capped at 1.
+    rate = r.monetization.purchases[0].rate
+    assert isinstance(rate, np.ndarray) and rate.max() > 2.0
+    # Clipped draws still evaluate without inf (cpm 0 buys nothing).
+    result = evaluate(r)
+    for array in (*result.figures.values(), *result.months.values()):
+        assert not np.isinf(array).any()
+
+
+def test_medians_are_clipped_too() -> None:
+    s = Scenario(name="m", retention=RetentionChurn(Distribution("normal", -0.9, 0.5)), virality=Distribution("normal", 1.0, 2.0))
+    r = realize(s)
+    assert isinstance(r.retention, RetentionChurn)
+    assert r.retention.monthly_churn == 0.0  # midpoint -0.2 clipped to 0
+    assert r.virality == 0.999  # midpoint 1.5 clipped below 1
+
+
+def test_plain_values_are_never_clipped() -> None:
+    # Validation is the loader's job; realize only touches what it realizes.
+    s = Scenario(name="p", retention=RetentionChurn(0.1), discount_rate=-0.5, targets=Targets(min_roi=-1.0))
+    assert realize(s, 10, np.random.default_rng(0)) == s
+
+
+def test_retention_points_are_non_increasing_per_sample() -> None:
+    s = Scenario(
+        name="ret",
+        retention=RetentionPoints(points=((1, Distribution("uniform", 0.2, 0.6)), (2, 0.4), (3, Distribution("uniform", 0.1, 0.5)))),
+    )
+    r = realize(s, 10_000, np.random.default_rng(5))
+    assert isinstance(r.retention, RetentionPoints)
+    ages = [age for age, _ in r.retention.points]
+    assert ages == [1, 2, 3]
+    values = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for _, v in r.retention.points))
+    stacked = np.stack(values)
+    assert (np.diff(stacked, axis=0) <= 0).all()
+    # Where the first point drew below 0.4, the fixed second point is lowered to it.
+    first, second = stacked[0], stacked[1]
+    assert np.array_equal(second, np.minimum(first, 0.4))
+    assert (first < 0.4).any() and (first > 0.4).any()
+    # The median run applies the same rule: sqrt(0.3 x 0.5) = 0.387 < 0.39.
+    m = realize(Scenario(name="m", retention=RetentionPoints(points=((1, Distribution("lognormal", 0.3, 0.5)), (3, 0.39)))))
+    assert isinstance(m.retention, RetentionPoints)
+    assert m.retention.points[1][1] == pytest.approx(math.sqrt(0.15))
+
+
+def test_realize_does_not_mutate_its_input() -> None:
+    original = uncertain()
+    snapshot = dataclasses.replace(original)
+    realize(original, 10, np.random.default_rng(0))
+    assert original == snapshot
+    cpa = original.acquisition[0]
+    assert isinstance(cpa, CpaChannel) and isinstance(cpa.bid, Distribution)
+
+
+def test_sampled_batch_matches_separate_runs_of_its_samples() -> None:
+    s = realize(uncertain(), 4, np.random.default_rng(11))
+    batch = evaluate(s)
+
+    def take(obj: object, i: int) -> object:
+        if isinstance(obj, np.ndarray):
+            return float(obj[i])
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return dataclasses.replace(obj, **{f.name: take(getattr(obj, f.name), i) for f in dataclasses.fields(obj)})
+        if isinstance(obj, tuple):
+            return tuple(take(item, i) for item in obj)
+        return obj
+
+    for i in range(4):
+        single = evaluate(take(s, i))  # type: ignore[arg-type]
+        for name in batch.figures:
+            np.testing.assert_allclose(batch.figures[name][i], single.figures[name][0], rtol=1e-10, err_msg=name)
