@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from aigc_roi import __version__
+from aigc_roi.commands import guard, init, whatif
 from aigc_roi.commands.run import run
 
 app = typer.Typer(
@@ -41,6 +42,13 @@ def _root(
 
 
 app.command(name="run")(run)
+app.command(name="compare")(whatif.compare)
+app.command(name="breakeven")(whatif.breakeven)
+app.command(name="sensitivity")(whatif.sensitivity)
+app.command(name="validate")(guard.validate)
+app.command(name="check")(guard.check)
+app.command(name="schema")(guard.schema)
+app.command(name="init")(init.init)
 
 
 def main() -> None:

@@ -41,9 +41,9 @@ Conventions and decisions where the spec is silent:
   through the viral chain: ``u_c(s) = paid_c(s) + k u_c(s-1)``, organic
   ``u_o(s) = organic + k u_o(s-1)``. The model is linear in the cohort
   sizes, so a source's revenue and serving are the model run with ``u_c``
-  in place of ``N``, and the sources sum exactly to the totals. A source's
-  ``cac``, ``roas`` and ``roi`` are NaN where its spend or users are 0
-  (always so for the organic source).
+  in place of ``N``, and the sources sum exactly to the totals. As for every
+  ratio, a source's ``cac`` is NaN only where its users are 0 and its
+  ``roas``/``roi`` only where its spend is 0 (organic: cac 0, roas/roi none).
 """
 
 from __future__ import annotations
@@ -316,7 +316,7 @@ def evaluate(scenario: Scenario) -> Result:
     active_months = source_masks.sum(axis=1)
     ch_spend = unit_spend * active_months
     ch_users = unit_users * active_months
-    ch_cac = np.where(ch_spend != 0, _ratio(ch_spend, ch_users), np.nan)
+    ch_cac = _ratio(ch_spend, ch_users)
 
     months = {
         "new_users": new_users,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,7 +122,7 @@ class RetentionPointsKind:
         points = []
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
-            if not key.isdigit() or not 1 <= int(key) <= ctx.horizon_months:
+            if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
                 ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}")
                 continue
             share = self.share.parse(entry.value, key_path, ctx)

@@ -11,6 +11,8 @@ from aigc_roi.errors import UsageError
 
 
 def check_writable(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; expected a file name")
     if path.exists() and not force:
         raise UsageError(f"{path}: file exists; use --force to replace it")
     if not path.parent.exists():
@@ -42,4 +44,7 @@ def write_atomically(path: Path, force: bool, write: Callable[[Path], None]) -> 
 
 
 def write_text(path: Path, text: str, force: bool) -> None:
-    write_atomically(path, force, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    def write(temporary: Path) -> None:
+        temporary.write_text(text, encoding="utf-8")
+
+    write_atomically(path, force, write)

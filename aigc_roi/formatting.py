@@ -2,7 +2,8 @@
 
 Money: thousands separators, 2 decimals in the headline figures and whole
 units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
-shown in 万 (or 亿 from 100,000,000). Ratios: 2 decimals; ROI and IRR as
+shown in 万 with at least 1 decimal (or in 亿 with at least 2 decimals from
+100,000,000). Ratios: 2 decimals; ROI and IRR as
 percentages. Undefined figures show as an em dash.
 """
 
@@ -26,8 +27,11 @@ class NumberStyle:
         if value is None:
             return NONE
         if self.lang == "zh" and abs(value) >= 1e4:
-            unit, scale = ("亿", 1e8) if abs(value) >= 1e8 else ("万", 1e4)
-            return f"{value / scale:,.{max(decimals, 1)}f}{unit}"
+            # Pick the unit after rounding, so 99,999,999 reads 1.00亿, not 10,000.0万.
+            in_wan = f"{value / 1e4:,.{max(decimals, 1)}f}"
+            if abs(float(in_wan.replace(",", ""))) < 1e4:
+                return in_wan + "万"
+            return f"{value / 1e8:,.{max(decimals, 2)}f}亿"
         return f"{value:,.{decimals}f}"
 
     def count(self, value: float | None) -> str:

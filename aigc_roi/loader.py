@@ -17,7 +17,7 @@ from aigc_roi import models
 from aigc_roi.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.fields import HORIZON, SCENARIO, Parsed
 from aigc_roi.overrides import Override, apply_overrides
-from aigc_roi.schema import INVALID, MAX_HORIZON_MONTHS, Context
+from aigc_roi.schema import INVALID, MAX_HORIZON_MONTHS, MIN_UNIT_COST, Context
 from aigc_roi.yamltree import Node, join_path, parse
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -150,8 +150,9 @@ def _check_volume(parsed: Parsed, path: str, ctx: Context, kind: str) -> None:
                   f"saturation_budget needs budget, not {volume}")
     unit = _UNIT_COST_KEY[kind]
     unit_value = parsed.values.get(unit)
-    if "budget" in parsed.nodes and unit_value is not None and _lowest(unit_value) <= 0:
-        ctx.expected(parsed.nodes[unit], join_path(path, unit), f"{unit} > 0 when a budget is given (users = budget / {unit})")
+    if "budget" in parsed.nodes and unit_value is not None and _lowest(unit_value) < MIN_UNIT_COST:
+        ctx.expected(parsed.nodes[unit], join_path(path, unit),
+                     f"{unit} >= {MIN_UNIT_COST:g} when a budget is given (users = budget / {unit})")
 
 
 def _lowest(value: models.Value) -> float:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -49,7 +49,7 @@ class Distribution:
         return (self.low + self.high) / 2
 
 
-Value = Union[float, Distribution, FloatArray]
+Value = float | Distribution | FloatArray
 Months = tuple[int, ...] | None
 """Months (1-based) in which an item runs; None means every month."""
 
@@ -124,7 +124,7 @@ class FlatChannel:
     type: Literal["flat"] = "flat"
 
 
-Channel = Union[CpaChannel, CpmChannel, KolChannel, FlatChannel]
+Channel = CpaChannel | CpmChannel | KolChannel | FlatChannel
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class RetentionChurn:
     monthly_churn: Value
 
 
-Retention = Union[RetentionPoints, RetentionChurn]
+Retention = RetentionPoints | RetentionChurn
 
 
 @dataclass(frozen=True)

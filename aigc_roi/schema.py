@@ -18,6 +18,14 @@ from aigc_roi.quantities import ValueProblem, split_range, to_number
 from aigc_roi.yamltree import Node, join_path
 
 MAX_CHANNELS = 50
+MAX_MAGNITUDE = 1e15
+"""Largest absolute value of any number in a file: far above any real budget,
+low enough that no product of amounts the model forms can overflow float64."""
+MIN_MAGNITUDE = 1e-9
+"""Smallest absolute value of a non-zero number: anything smaller is a unit
+mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
+MIN_UNIT_COST = 1e-6
+"""Smallest bid or cpm that a budget may divide by (users = budget / bid)."""
 MAX_HORIZON_MONTHS = 120
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -102,6 +110,10 @@ class Number:
             value = to_number(node.value)
         except ValueProblem:
             return ctx.expected(node, path, self.expectation())
+        if abs(value) > MAX_MAGNITUDE:
+            return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
+        if 0 < abs(value) < MIN_MAGNITUDE:
+            return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
         if not self._in_bounds(value):
             return ctx.expected(node, path, self.expectation())
         return int(value) if self.integer else value
@@ -111,7 +123,7 @@ class Number:
             value = to_number(text)
         except ValueProblem:
             return ctx.error(node, path, f"expected a range 'low..high' of numbers, found {node.describe()}")
-        if not self._in_bounds(value):
+        if not MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE and value != 0 or not self._in_bounds(value):
             return ctx.error(node, path, f"expected a range within {self.expectation()}, found {node.describe()}")
         return value
 

@@ -9,6 +9,7 @@ and column a message must point to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,9 @@ from typing import Any
 import yaml
 
 from aigc_roi.errors import ScenarioError
+
+# Plain numbers YAML 1.1 reads as text (1e6, 1e-300) read as numbers in messages.
+_NUMBER_LIKE = re.compile(r"[+-]?[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9]+)?")
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
@@ -56,7 +60,7 @@ class Node:
             return "nothing" if self.raw in ("", "~") else self.raw
         if isinstance(self.value, bool):
             return f"a boolean ({self.raw})"
-        if isinstance(self.value, str):
+        if isinstance(self.value, str) and _NUMBER_LIKE.fullmatch(self.raw.strip()) is None:
             return repr(self.raw)
         return self.raw
 

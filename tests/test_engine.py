@@ -349,8 +349,9 @@ def test_flat_with_virality_organic_subscription_points_and_discounting() -> Non
     assert r.channel_roas[0, 0] == pytest.approx(1.3125, abs=EXACT)  # 2625 / 2000
     assert r.channel_roi[0, 0] == pytest.approx(0.023125, abs=EXACT)  # (2046.25 - 2000) / 2000
     assert r.channel_cac[0, 0] == pytest.approx(20, abs=EXACT)
-    # The organic source has no spend: no cac, roas or roi.
-    assert np.isnan([r.channel_cac[0, 1], r.channel_roas[0, 1], r.channel_roi[0, 1]]).all()
+    # The organic source has no spend: cac 0 / 40 = 0; roas and roi divide by 0 spend: none.
+    assert r.channel_cac[0, 1] == 0
+    assert np.isnan([r.channel_roas[0, 1], r.channel_roi[0, 1]]).all()
 
 
 # --- smaller unit checks of section 3 ---------------------------------------------
@@ -634,7 +635,9 @@ def test_organic_only_source() -> None:
     assert r.channel_names == ("Organic",)
     assert r.channel_types == ("organic",)
     assert r.channel_users[0, 0] == pytest.approx(30, abs=EXACT)
-    assert np.isnan(r.channel_cac).all() and np.isnan(r.channel_roas).all() and np.isnan(r.channel_roi).all()
+    # cac = 0 spend / 30 users = 0; roas and roi divide by 0 spend: none.
+    assert r.channel_cac[0, 0] == 0
+    assert np.isnan(r.channel_roas).all() and np.isnan(r.channel_roi).all()
     assert math.isnan(figure(r, "cac"))
     assert_no_inf(r)
 

@@ -176,7 +176,7 @@ def test_every_problem_is_reported_with_its_location() -> None:
         ("acquisition: [{name: A, type: cpa, bid: 1, budget: 5, users: 5}]", "expected either budget or users"),
         ("acquisition: [{name: A, type: cpa, bid: 1}]", "missing 'budget' or 'users'"),
         ("acquisition: [{name: A, type: cpa, bid: 1, users: 5, saturation_budget: 9}]", "needs budget"),
-        ("acquisition: [{name: A, type: cpa, bid: 0, budget: 5}]", "bid > 0 when a budget is given"),
+        ("acquisition: [{name: A, type: cpa, bid: 0, budget: 5}]", "bid >= 1e-06 when a budget is given"),
         ("acquisition: [{name: A, type: cpm, cpm: 5, ctr: 0.1, cvr: 0.1}]", "missing 'budget' or 'impressions'"),
         ("acquisition: [{name: A, type: flat, cost: 1, users: 1, months: 25}]", "a month within 1..24"),
         ("acquisition: [{name: A, type: flat, cost: 1, users: 1, months: 6-1}]", "1 <= a <= b <= 24"),

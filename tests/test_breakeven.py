@@ -1,0 +1,216 @@
+"""Drivers and the break-even solver: every solved value is re-checked by re-running the scenario."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import numpy as np
+import pytest
+
+from aigc_roi import drivers
+from aigc_roi.breakeven import THRESHOLDS, break_even, report
+from aigc_roi.drivers import UnknownDriver, evaluate_at, find_driver, list_drivers, with_value
+from aigc_roi.engine import evaluate
+from aigc_roi.loader import load_text
+from aigc_roi.models import KolChannel, Scenario
+from aigc_roi.sampling import realize
+
+# Spec section 6, with a payback target of 2 months.
+WORKED_EXAMPLE = """
+name: Spec worked example
+horizon_months: 3
+acquisition:
+  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+costs: {serving_per_active_user: 1}
+targets: {max_payback_months: 2}
+"""
+
+# Every channel type, both plan and purchase drivers, a range and fixed costs.
+MIXED = """
+name: Mixed
+horizon_months: 24
+acquisition:
+  - {name: Bilibili CPA, type: cpa, bid: "20..45", budget: 300_000, months: 1-6, saturation_budget: 2_000_000}
+  - {name: Feed ads, type: cpm, cpm: 40, ctr: 0.012, cvr: 0.08, budget: 100_000, months: 2-8}
+  - {name: Douyin creators, type: kol, posts: 3, fee: 30_000, views: 500_000, view_to_user: 0.002, months: 1-4}
+  - {name: Subway posters, type: flat, cost: 400_000, users: 8_000, months: 3}
+organic_users: 300
+virality: 0.05
+retention: {points: {1: 0.45, 3: 0.3, 6: 0.2, 12: 0.14}}
+monetization:
+  plans:
+    - {name: Annual member, price: 299, period: year, conversion: 0.05, renewal: 0.5}
+    - {name: Monthly member, price: 29, period: month, conversion: 0.04, renewal: 0.8}
+  purchases:
+    - {name: Prompt pack, price: 19.9, rate: 0.02}
+  revenue_fee: 5%
+costs:
+  serving_per_active_user: 0.8
+  fixed: [{name: Team tools, monthly: 20_000}]
+targets: {max_payback_months: 14}
+"""
+
+
+def scenario_of(text: str) -> Scenario:
+    return load_text(textwrap.dedent(text), "s.yaml").scenario
+
+
+def figures_at(scenario: Scenario, path: str, value: float) -> dict[str, float]:
+    result = evaluate(with_value(realize(scenario), path, value))
+    return {name: float(array[0]) for name, array in result.figures.items()}
+
+
+# --- drivers -------------------------------------------------------------------------
+
+
+def test_drivers_of_every_kind_with_paths_labels_bounds_and_medians() -> None:
+    drivers = list_drivers(scenario_of(MIXED))
+    assert [d.path for d in drivers] == [
+        "acquisition[0].bid", "acquisition[1].cpm", "acquisition[2].fee", "acquisition[3].cost",
+        "monetization.plans[0].price", "monetization.plans[0].conversion",
+        "monetization.plans[1].price", "monetization.plans[1].conversion",
+        "monetization.purchases[0].price", "costs.serving_per_active_user",
+    ]
+    bid = drivers[0]
+    assert bid.label == "Bilibili CPA bid"
+    assert bid.current == pytest.approx(math.sqrt(20 * 45))  # a lognormal range counts at its median
+    assert (bid.upper_bound, bid.search_high) == (math.inf, pytest.approx(100 * 30))
+    conversion = drivers[5]
+    assert (conversion.is_rate, conversion.search_high) == (True, 1.0)
+    assert drivers[-1].label == "Serving cost per active user"
+
+
+def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> None:
+    drivers = list_drivers(scenario_of(MIXED))
+    assert find_driver(drivers, "acquisition[Feed ads].cpm").path == "acquisition[1].cpm"
+    assert find_driver(drivers, "monetization.plans[Monthly member].price").path == "monetization.plans[1].price"
+    with pytest.raises(UnknownDriver, match=r"the drivers are: acquisition\[0\]\.bid, acquisition\[1\]\.cpm"):
+        find_driver(drivers, "acquisition[0].budget")
+
+
+def test_with_value_replaces_one_field_by_index_or_name() -> None:
+    scenario = scenario_of(MIXED)
+    changed = with_value(scenario, "acquisition[Douyin creators].fee", 1.0)
+    kol = changed.acquisition[2]
+    assert isinstance(kol, KolChannel) and kol.fee == 1.0
+    assert changed.acquisition[0] is scenario.acquisition[0]
+    assert with_value(scenario, "costs.serving_per_active_user", 2.0).costs.serving_per_active_user == 2.0
+    for bad in ("acquisition[9].bid", "acquisition[0].nope", "costs[0]"):
+        with pytest.raises(KeyError):
+            with_value(scenario, bad, 1.0)
+
+
+def test_a_batch_of_candidates_matches_one_run_per_value() -> None:
+    scenario = scenario_of(MIXED)
+    bid = list_drivers(scenario)[0]
+    values = np.array([10.0, 30.0, 60.0])
+    batch = evaluate_at(scenario, [(bid, values)]).figures["roi"]
+    assert batch == pytest.approx([figures_at(scenario, bid.path, v)["roi"] for v in values], rel=1e-12)
+
+
+# --- hand-derived break-evens ----------------------------------------------------------
+
+
+def test_worked_example_bid_and_price_at_roi_zero() -> None:
+    rows = {row.driver.path: row for row in break_even(scenario_of(WORKED_EXAMPLE)).rows}
+    # roi = (contribution - ad_spend) / ad_spend; the bid changes only ad_spend = 1000 x bid
+    # (users are given), contribution stays 15750: roi = 0 <=> 1000 x bid = 15750.
+    assert rows["acquisition[0].bid"].roi_zero == pytest.approx(15.75, rel=1e-8)
+    # Active users sum to 1000 + 500 + 250 = 1750 and buy once a month, so
+    # contribution = 1750 x price - 1750 x serving 1 = 1750 (price - 1); roi = 0
+    # <=> 1750 (price - 1) = 20000 <=> price = 21750 / 1750 = 12.4285714...
+    assert rows["monetization.purchases[0].price"].roi_zero == pytest.approx(21750 / 1750, rel=1e-8)
+    # Even free serving leaves contribution 17500 < 20000: no serving cost gives roi = 0.
+    assert rows["costs.serving_per_active_user"].roi_zero is None
+
+
+def test_worked_example_payback_target_and_headroom() -> None:
+    table = break_even(scenario_of(WORKED_EXAMPLE))
+    bid = table.rows[0]
+    # Cumulative cash at month 2 is 9000 + 4500 - 1000 x bid, month 3 adds 2250 > 0:
+    # payback by month 2 <=> bid <= 13.5.
+    assert bid.payback_target == pytest.approx(13.5, rel=1e-8)
+    assert bid.headroom("roi_zero") == pytest.approx((15.75 - 20) / 20, rel=1e-7)
+    assert bid.met_at_current("roi_zero") is False  # the bid must fall 21.25% for roi >= 0
+    assert table.met_now("roi_zero") is False and table.roi == pytest.approx(-0.2125)
+    assert table.target_payback_months == 2
+
+
+# --- every solved value, re-checked ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [WORKED_EXAMPLE, MIXED, MIXED.replace("price: 299", "price: 599")],
+                         ids=["worked-example", "mixed-losing", "mixed-profitable"])
+def test_every_break_even_reproduces_its_threshold(text: str) -> None:
+    scenario = scenario_of(text)
+    table = break_even(scenario)
+    target = table.target_payback_months
+    solved = 0
+    for row in table.rows:
+        path = row.driver.path
+        if row.roi_zero is not None:
+            roi = figures_at(scenario, path, row.roi_zero)["roi"]
+            assert abs(roi) < 1e-6, path
+            assert roi >= 0, path  # the reported value is the last one still at roi >= 0
+            solved += 1
+        if row.payback_target is not None:
+            assert figures_at(scenario, path, row.payback_target)["payback_month"] == target, path
+            # A hair to the bad side (up for a cost, down for a price) misses the target.
+            bad = 1 + 1e-6 if "payback_target" in row.good_below else 1 - 1e-6
+            missed = figures_at(scenario, path, row.payback_target * bad)["payback_month"]
+            assert math.isnan(missed) or missed > target, path
+            solved += 1
+    assert solved >= 4
+
+
+def test_mixed_scenario_finds_both_thresholds_for_the_unit_costs() -> None:
+    rows = {row.driver.path: row for row in break_even(scenario_of(MIXED)).rows}
+    for path in ("acquisition[0].bid", "acquisition[1].cpm", "monetization.plans[0].price"):
+        assert rows[path].roi_zero is not None and rows[path].payback_target is not None
+    # Costs are good below their break-even, prices above it.
+    assert "roi_zero" in rows["acquisition[0].bid"].good_below
+    assert "roi_zero" not in rows["monetization.plans[0].price"].good_below
+
+
+def test_a_driver_at_zero_is_searched_up_to_100x_the_largest_money_value() -> None:
+    text = WORKED_EXAMPLE.replace("costs: {serving_per_active_user: 1}", "costs: {serving_per_active_user: 0}")
+    text = text.replace("bid: 20,", "bid: 10,")
+    row = next(r for r in break_even(scenario_of(text)).rows if r.driver.field == "serving_per_active_user")
+    assert row.driver.search_high == pytest.approx(100 * 10)  # largest money value: the bid (or price) 10
+    # contribution = 17500 - 1750 x serving = ad spend 10000 <=> serving = 7500 / 1750.
+    assert row.roi_zero == pytest.approx(7500 / 1750, rel=1e-8)
+    assert row.headroom("roi_zero") is None  # no relative move from 0
+
+
+def test_without_channels_or_revenue_only_serving_is_a_driver() -> None:
+    table = break_even(scenario_of("name: Empty\nretention: {monthly_churn: 0.5}\n"))
+    assert [row.driver.path for row in table.rows] == ["costs.serving_per_active_user"]
+    assert table.rows[0].roi_zero is None and table.roi is None
+
+
+def test_report_has_the_spec_shape() -> None:
+    data = report(break_even(scenario_of(WORKED_EXAMPLE)))
+    assert list(data) == ["scenario", "target_payback_months", "drivers"]
+    assert data["target_payback_months"] == 2
+    first = data["drivers"][0]
+    assert {"path", "current", "roi_zero", "payback_target", "label", "headroom"} == set(first)
+    assert first["path"] == "acquisition[0].bid" and first["current"] == 20.0
+    assert set(first["headroom"]) == set(THRESHOLDS)
+    assert data["drivers"][2]["roi_zero"] is None
+
+
+def test_default_payback_target_is_12() -> None:
+    assert break_even(scenario_of(WORKED_EXAMPLE.replace("targets: {max_payback_months: 2}", ""))) \
+        .target_payback_months == 12
+
+
+def test_a_batch_split_to_bound_memory_gives_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = break_even(scenario_of(MIXED))
+    monkeypatch.setattr(drivers, "MAX_BATCH_CELLS", 1)  # one driver per engine call
+    split = break_even(scenario_of(MIXED))
+    for a, b in zip(whole.rows, split.rows, strict=True):
+        assert (b.roi_zero, b.payback_target) == pytest.approx((a.roi_zero, a.payback_target), rel=1e-8)

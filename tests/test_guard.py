@@ -1,0 +1,390 @@
+"""`validate`, `check` and `check --base`: exit codes, outputs and annotations.
+
+The scenarios are spec section 6's worked example with its purchase price
+and targets varied; its figures are derived by hand in the spec:
+roas 0.875, roi -0.2125, cac 20, ltv_to_cac 0.7875, npv = net_cash = -4250,
+payback none. At price 30 every figure triples in revenue: gross 52,500,
+contribution 50,750, roi 1.5375, net cash 9,000 / 14,500 / 7,250 so
+payback in month 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from aigc_roi import render_guard
+from aigc_roi.cli import app
+from aigc_roi.engine import evaluate
+from aigc_roi.loader import load_text
+from aigc_roi.report import figures_of
+from aigc_roi.sampling import realize
+from aigc_roi.targets import check_targets
+
+
+def example(price: float = 10, targets: str = "", name: str = "Spec example") -> str:
+    """Spec section 6, one purchase item at ``price``, with a ``targets:`` block."""
+    text = (
+        f"name: {name}\n"
+        "horizon_months: 3\n"
+        "acquisition:\n"
+        "  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}\n"
+        "retention: {monthly_churn: 0.5}\n"
+        "monetization:\n"
+        "  purchases:\n"
+        f"    - {{name: Item, price: {price}, rate: 1}}\n"
+        "costs: {serving_per_active_user: 1}\n"
+    )
+    return text + ("targets:\n" + "".join(f"  {line}\n" for line in targets.split(";")) if targets else "")
+
+
+LOSING = example(targets="min_roi: 0;max_cac: 25")  # line 11: min_roi, line 12: max_cac
+WINNING = example(price=30, targets="max_payback_months: 1;min_roi: 1.5")
+BROKEN = "name: Broken\nretention: {monthly_churn: 1.5}\nunknown_key: 1\n"
+
+
+@pytest.fixture(autouse=True)
+def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text output unless a test asks otherwise, also when the suite itself runs in GitHub Actions."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def invoke(*args: str) -> Result:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+# --- targets -------------------------------------------------------------------
+
+
+def outcomes(text: str) -> dict[str, tuple[float | int | None, bool]]:
+    scenario = load_text(text, "s.yaml").scenario
+    figures = figures_of(evaluate(realize(scenario)))
+    return {o.name: (o.actual, o.passed) for o in check_targets(scenario.targets, figures)}
+
+
+def test_each_target_against_the_worked_example() -> None:
+    checked = outcomes(example(targets="max_payback_months: 3;min_roi: -0.25;min_ltv_to_cac: 0.8;"
+                                       "min_roas: 0.875;max_cac: 19.99;min_npv: -4250"))
+    assert checked["max_payback_months"] == (None, False)  # never pays back: a missed target
+    assert checked["min_roi"] == (pytest.approx(-0.2125), True)
+    assert checked["min_ltv_to_cac"] == (pytest.approx(0.7875), False)
+    assert checked["min_roas"] == (pytest.approx(0.875), True)  # exactly on the limit passes
+    assert checked["max_cac"] == (pytest.approx(20), False)
+    assert checked["min_npv"] == (pytest.approx(-4250), True)
+    assert list(checked) == ["max_payback_months", "min_roi", "min_ltv_to_cac", "min_roas", "max_cac", "min_npv"]
+
+
+def test_payback_reached_meets_its_target() -> None:
+    assert outcomes(WINNING) == {"max_payback_months": (1, True), "min_roi": (pytest.approx(1.5375), True)}
+
+
+def test_no_targets_nothing_to_check() -> None:
+    assert outcomes(example()) == {}
+
+
+# --- validate ------------------------------------------------------------------
+
+
+def test_validate_valid_folder(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": LOSING, "sub/b.yml": WINNING, "notes.txt": "not a scenario"})
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout == "2 files, 0 invalid, 0 errors\n"
+    assert result.stderr == ""
+
+
+def test_validate_reports_every_error_of_every_file(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": LOSING, "b.yaml": BROKEN, "c.yaml": "name: [\n"})
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stdout == "3 files, 2 invalid, 3 errors\n"
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{tmp_path / 'b.yaml'}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 1.5"
+    assert lines[1].startswith(f"{tmp_path / 'b.yaml'}:3:1: unknown_key: ")
+    assert lines[2].startswith(f"{tmp_path / 'c.yaml'}:2:1: invalid YAML")
+    assert len(lines) == 3
+
+
+def test_validate_folders_sorted_hidden_skipped_duplicates_once(tmp_path: Path) -> None:
+    write(tmp_path, {"z.yaml": LOSING, "b/a.yml": LOSING, "a.yaml": LOSING, ".hidden/x.yaml": BROKEN,
+                     ".dot.yaml": BROKEN})
+    result = invoke("validate", str(tmp_path), str(tmp_path / "a.yaml"), "--format", "json")
+    assert result.exit_code == 0
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [
+        str(tmp_path / "a.yaml"), str(tmp_path / "b" / "a.yml"), str(tmp_path / "z.yaml")]
+
+
+def test_validate_missing_path_is_an_error(tmp_path: Path) -> None:
+    result = invoke("validate", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path / 'missing.yaml'}:1:1: cannot read file")
+    assert result.stdout == "1 file, 1 invalid, 1 error\n"
+
+
+def test_validate_folder_without_scenarios_is_an_error(tmp_path: Path) -> None:
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path}: no *.yaml or *.yml files in this folder\n"
+
+
+def test_validate_json(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": LOSING, "b.yaml": BROKEN})
+    result = invoke("validate", str(tmp_path), "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"files": 2, "invalid": 1, "errors": 2}
+    assert data["files"][0] == {"path": str(tmp_path / "a.yaml"), "valid": True, "errors": []}
+    assert data["files"][1]["valid"] is False
+    assert data["files"][1]["errors"][0] == {"line": 2, "column": 28, "path": "retention.monthly_churn",
+                                             "message": "expected a number from 0 to 1, found 1.5"}
+
+
+def test_validate_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"b.yaml": BROKEN})
+    monkeypatch.chdir(tmp_path)
+    result = invoke("validate", "b.yaml", "--format", "github")
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("::error file=b.yaml,line=2,col=28,title=aigc-roi::"
+                        "retention.monthly_churn: expected a number from 0 to 1, found 1.5")
+    assert lines[1].startswith("::error file=b.yaml,line=3,col=1,title=aigc-roi::unknown_key: ")
+    assert lines[2] == "1 file, 1 invalid, 2 errors"
+    assert result.stderr == ""
+
+
+def test_github_actions_selects_annotations_unless_a_format_is_given(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"b.yaml": BROKEN})
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert invoke("validate", str(tmp_path)).stdout.startswith("::error file=")
+    assert invoke("check", str(tmp_path)).stdout.startswith("::error file=")
+    explicit = invoke("validate", str(tmp_path), "--format", "text")
+    assert "::error" not in explicit.stdout + explicit.stderr
+
+
+def test_annotation_escaping() -> None:
+    line = render_guard.annotation("50% off\r\nnext", "a:b", "dir,x/a:b.yaml", 3, 4)
+    assert line == "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=4,title=a%3Ab::50%25 off%0D%0Anext\n"
+
+
+def test_validate_path_imports_neither_engine_nor_pandas(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": LOSING})
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from aigc_roi.commands import guard\n"
+        f"results = guard.validate_files(guard.scenario_files([Path({str(tmp_path)!r})]))\n"
+        "assert results[0].loaded is not None\n"
+        "print(sorted(m for m in ('pandas', 'aigc_roi.engine', 'aigc_roi.report') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert done.stdout == "[]\n"
+
+
+# --- check ---------------------------------------------------------------------
+
+
+def test_check_all_targets_met(tmp_path: Path) -> None:
+    write(tmp_path, {"win.yaml": WINNING, "plain.yaml": example()})
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout.endswith("2 files, 0 invalid, 2 targets, 0 missed\n")
+    assert "(no targets)" in result.stdout
+
+
+def test_check_a_missed_target_exits_1(tmp_path: Path) -> None:
+    write(tmp_path, {"lose.yaml": LOSING, "win.yaml": WINNING})
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 1
+    row = next(line for line in result.stdout.splitlines() if "min_roi" in line and "lose" in line)
+    assert [cell.strip() for cell in row.split("│")[3:6]] == ["-21.25%", ">= 0.00%", "fail"]
+    assert result.stdout.endswith("2 files, 0 invalid, 4 targets, 1 missed\n")
+
+
+def test_check_invalid_file_exits_2_and_still_checks_the_others(tmp_path: Path) -> None:
+    write(tmp_path, {"bad.yaml": BROKEN, "lose.yaml": LOSING})
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path / 'bad.yaml'}:2:28: ")
+    assert "lose.yaml" in result.stdout
+    assert result.stdout.endswith("2 files, 1 invalid, 2 targets, 1 missed\n")
+
+
+def test_check_json(tmp_path: Path) -> None:
+    write(tmp_path, {"bad.yaml": BROKEN, "lose.yaml": LOSING})
+    data = json.loads(invoke("check", str(tmp_path), "--format", "json").stdout)
+    assert data["passed"] is False
+    assert [error["path"] for error in data["invalid"]] == ["retention.monthly_churn", "unknown_key"]
+    [scenario] = data["scenarios"]
+    assert scenario["path"] == str(tmp_path / "lose.yaml")
+    assert scenario["scenario"] == "Spec example"
+    assert scenario["passed"] is False
+    assert scenario["targets"] == [
+        {"name": "min_roi", "figure": "roi", "actual": pytest.approx(-0.2125), "limit": 0, "passed": False},
+        {"name": "max_cac", "figure": "cac", "actual": pytest.approx(20), "limit": 25, "passed": True},
+    ]
+
+
+def test_check_github_annotates_the_missed_target_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"lose.yaml": LOSING, "bad.yaml": BROKEN})
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", ".", "--format", "github")
+    assert result.exit_code == 2
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations[0].startswith("::error file=bad.yaml,line=2,col=28,title=aigc-roi::")
+    assert annotations[2] == ("::error file=lose.yaml,line=11,col=12,title=aigc-roi check::"
+                              "Spec example: targets.min_roi missed: roi is -21.25%25, must be >= 0.00%25")
+    assert len(annotations) == 3
+
+
+def test_github_error_from_a_set_option_has_no_file(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": LOSING})
+    result = invoke("check", str(tmp_path), "--set", "organic_users=-5", "--format", "github")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == (
+        "::error title=aigc-roi::--set organic_users=-5:1:1: organic_users: expected a number >= 0, found -5")
+
+
+def test_check_set_applies_to_every_file(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": LOSING, "b.yaml": example(targets="min_roi: 0", name="Other")})
+    assert invoke("check", str(tmp_path)).exit_code == 1
+    result = invoke("check", str(tmp_path), "--set", "monetization.purchases[0].price=30")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_check_bad_set_exits_2(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": LOSING})
+    assert invoke("check", str(tmp_path), "--set", "no-equals-sign").exit_code == 2
+    result = invoke("check", str(tmp_path), "--set", "acquisition[5].bid=1")
+    assert result.exit_code == 2
+    assert "no item 5" in result.stderr
+
+
+def test_check_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"lose.yaml": LOSING})
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "lose.yaml", "--format", "markdown")
+    assert result.exit_code == 1
+    assert "| lose.yaml | min_roi | -21.25% | >= 0.00% | fail |" in result.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert invoke("check").exit_code == 2
+    assert invoke("validate").exit_code == 2
+    assert invoke("validate", str(tmp_path), "--format", "markdown").exit_code == 2
+
+
+# --- check --base ----------------------------------------------------------------
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository with scenarios/spec.yaml (price 10) and scenarios/gone.yaml committed."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)  # no user hooks, signing or templates
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for key in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+        monkeypatch.setenv(key, "Test")
+    for key in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.setenv(key, "test@example.com")
+    write(tmp_path, {"scenarios/spec.yaml": example(price=10), "scenarios/gone.yaml": example(name="Gone")})
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "scenarios")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_base_before_after_change(repo: Path) -> None:
+    write(repo, {"scenarios/spec.yaml": example(price=12), "scenarios/fresh.yaml": example(name="Fresh")})
+    (repo / "scenarios" / "gone.yaml").unlink()
+    result = invoke("check", "scenarios", "--base", "HEAD", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    # Price 10 -> 12: revenue 17,500 -> 21,000; contribution 15,750 -> 19,250;
+    # roi -21.25% -> (19,250 - 20,000) / 20,000 = -3.75%; ltv 15.75 -> 19.25.
+    assert "### scenarios/spec.yaml (Spec example): modified" in out
+    assert "| gross_revenue | 17,500.00 | 21,000.00 | +3,500.00 (+20.0%) |" in out
+    assert "| roi | -21.25% | -3.75% | +17.50 pp |" in out
+    assert "| ltv | 15.75 | 19.25 | +3.50 (+22.2%) |" in out
+    assert "| payback_month | never | never | — |" in out
+    assert "| cac | 20.00 | 20.00 | 0 |" in out
+    assert "### scenarios/fresh.yaml (Fresh): new" in out
+    assert "| roi | new | -21.25% | — |" in out
+    assert "### scenarios/gone.yaml (Gone): removed" in out
+    assert "| roi | -21.25% | removed | — |" in out
+    assert out.index("### scenarios/fresh") < out.index("### scenarios/gone") < out.index("### scenarios/spec")
+    assert out.endswith("|\n\n2 files, 0 invalid, 0 targets, 0 missed\n")
+
+
+def test_base_json_numbers(repo: Path) -> None:
+    write(repo, {"scenarios/spec.yaml": example(price=12)})
+    data = json.loads(invoke("check", "scenarios", "--base", "HEAD", "--format", "json").stdout)
+    [change] = data["baseline"]["changes"]
+    assert data["baseline"]["ref"] == "HEAD"
+    assert (change["path"], change["status"]) == (str(Path("scenarios", "spec.yaml")), "modified")
+    roas = change["figures"]["roas"]
+    assert (roas["before"], roas["after"], roas["change"]) == pytest.approx((0.875, 1.05, 0.175))
+    assert change["figures"]["payback_month"] == {"before": None, "after": None, "change": None}
+
+
+def test_base_text_table_and_no_change(repo: Path) -> None:
+    unchanged = invoke("check", "scenarios", "--base", "HEAD")
+    assert unchanged.exit_code == 0
+    assert "No scenario changed since HEAD." in unchanged.stdout
+    write(repo, {"scenarios/spec.yaml": example(price=12)})
+    changed = invoke("check", "scenarios", "--base", "HEAD")
+    assert "scenarios/spec.yaml (Spec example): modified" in changed.stdout
+    assert "17,500.00" in changed.stdout and "21,000.00" in changed.stdout
+
+
+def test_base_sees_through_a_symlinked_folder(repo: Path) -> None:
+    (repo / "linked").symlink_to("scenarios")
+    git(repo, "add", "linked")
+    git(repo, "commit", "-q", "-m", "link")
+    write(repo, {"scenarios/spec.yaml": example(price=12)})
+    data = json.loads(invoke("check", "linked", "--base", "HEAD", "--format", "json").stdout)
+    assert [change["path"] for change in data["baseline"]["changes"]] == [str(Path("linked", "spec.yaml"))]
+
+
+def test_base_invalid_before_reads_invalid(repo: Path) -> None:
+    write(repo, {"scenarios/spec.yaml": BROKEN})
+    git(repo, "commit", "-q", "-am", "break it")
+    write(repo, {"scenarios/spec.yaml": example()})
+    result = invoke("check", "scenarios", "--base", "HEAD", "--format", "markdown")
+    assert result.exit_code == 0
+    assert "| roi | invalid | -21.25% | — |" in result.stdout
+
+
+def test_base_unknown_ref_exits_2(repo: Path) -> None:
+    result = invoke("check", "scenarios", "--base", "no-such-branch")
+    assert result.exit_code == 2
+    assert result.stderr == "--base: unknown git revision 'no-such-branch'\n"
+    assert result.stdout == ""
+
+
+def test_base_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # no repository found above
+    write(tmp_path, {"a.yaml": LOSING})
+    result = invoke("check", str(tmp_path), "--base", "HEAD")
+    assert result.exit_code == 2
+    assert result.stderr == f"--base: {tmp_path} is not inside a git repository\n"

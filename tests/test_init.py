@@ -1,0 +1,152 @@
+"""`aigc-roi init`: bundled templates as starting points, never over a file without --force."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+from aigc_roi.cli import app
+from aigc_roi.commands import init as init_command
+from aigc_roi.loader import load_path
+
+runner = CliRunner()
+
+TEMPLATES = init_command.bundled_templates()
+# Typer leaves name None when a command is registered under its function name.
+COMMANDS = {command.name or getattr(command.callback, "__name__", "") for command in app.registered_commands}
+
+
+def _invoke(*args: str) -> Result:
+    return runner.invoke(app, ["init", *args])
+
+
+@pytest.fixture
+def fake_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A templates folder of our own, so these tests do not depend on the bundled files."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "starter.yaml").write_text("# starter\nname: Starter\nretention: {monthly_churn: 0.5}\n",
+                                         encoding="utf-8")
+    (folder / "chat-assistant.yaml").write_text("name: 对话助手\nretention: {monthly_churn: 0.3}\n",
+                                                encoding="utf-8")
+    (folder / "broken.yaml").write_text("name: [\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("not a template\n", encoding="utf-8")
+    monkeypatch.setattr(init_command, "TEMPLATES", folder)
+    return folder
+
+
+def test_starter_is_bundled() -> None:
+    assert init_command.DEFAULT_TEMPLATE in TEMPLATES
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_every_bundled_template_loads(name: str) -> None:
+    path = Path(str(TEMPLATES[name]))
+    assert load_path(path).scenario.name
+    result = runner.invoke(app, ["run", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.skipif("check" not in COMMANDS, reason="`check` is not registered yet")
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_every_bundled_template_passes_check(name: str) -> None:
+    result = runner.invoke(app, ["check", str(TEMPLATES[name])])
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif("validate" not in COMMANDS, reason="`validate` is not registered yet")
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_every_bundled_template_validates(name: str) -> None:
+    result = runner.invoke(app, ["validate", str(TEMPLATES[name])])
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_init_writes_the_starter_by_default(fake_templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _invoke("--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    written = tmp_path / "scenario.yaml"
+    assert written.read_text(encoding="utf-8") == (fake_templates / "starter.yaml").read_text(encoding="utf-8")
+    assert result.stderr == "Wrote scenario.yaml from template starter. Next: aigc-roi run scenario.yaml\n"
+    assert result.stdout == ""
+
+
+def test_init_writes_a_named_template_to_a_named_file(fake_templates: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    result = _invoke(str(target), "--template", "chat-assistant", "--lang", "zh")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("name: 对话助手")
+    assert result.stderr == f"已根据模板 chat-assistant 写入 {target}。下一步：aigc-roi run {target}\n"
+
+
+def test_init_never_overwrites_without_force(fake_templates: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work\n", encoding="utf-8")
+    result = _invoke(str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"{target}: file exists; use --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "my work\n"
+
+    forced = _invoke(str(target), "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert target.read_text(encoding="utf-8").startswith("# starter")
+
+
+def test_init_refuses_a_folder(fake_templates: Path, tmp_path: Path) -> None:
+    result = _invoke(str(tmp_path), "--force", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path}: is a folder; give a file name such as {tmp_path}/scenario.yaml\n"
+
+
+def test_init_dash_prints_the_template(fake_templates: Path) -> None:
+    result = _invoke("-", "-t", "chat-assistant")
+    assert result.exit_code == 0
+    assert result.stdout == (fake_templates / "chat-assistant.yaml").read_text(encoding="utf-8")
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"), [("chat", " (did you mean 'chat-assistant'?)"), ("startr", " (did you mean 'starter'?)"),
+                       ("zzz", "")],
+)
+def test_unknown_template_lists_the_known_ones(fake_templates: Path, tmp_path: Path, name: str, hint: str) -> None:
+    result = _invoke(str(tmp_path / "x.yaml"), "--template", name, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"--template: no template named {name!r}{hint}; available: broken, chat-assistant, starter\n"
+    )
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_list_shows_every_yaml_template_and_marks_the_default(fake_templates: Path) -> None:
+    result = _invoke("--list", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == "Templates"
+    rows = [line for line in lines if line.startswith("│")]
+    assert [row.split("│")[1].strip() for row in rows] == ["broken", "chat-assistant", "starter (default)"]
+    # The description is the scenario's own name; a template that does not load gets none.
+    assert [row.split("│")[2].strip() for row in rows] == ["", "对话助手", "Starter"]
+    assert "notes" not in result.stdout
+
+
+def test_list_in_chinese(fake_templates: Path) -> None:
+    result = _invoke("--list", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "模板" in result.stdout and "说明" in result.stdout and "starter (默认)" in result.stdout
+
+
+def test_no_templates_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(init_command, "TEMPLATES", tmp_path / "missing")
+    result = _invoke(str(tmp_path / "x.yaml"), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == "--template: no template named 'starter'; available: —\n"
+
+
+def test_init_has_help() -> None:
+    result = runner.invoke(app, ["init", "--help"])
+    assert result.exit_code == 0
+    assert "--template" in result.stdout and "--list" in result.stdout and "--force" in result.stdout

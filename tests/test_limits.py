@@ -1,0 +1,111 @@
+"""The input limits of docs/limits.md: each enforced with exit 2 and a located message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from aigc_roi.cli import app
+from aigc_roi.loader import MAX_FILE_BYTES
+from aigc_roi.schema import MAX_CHANNELS, MAX_HORIZON_MONTHS
+from aigc_roi.yamltree import MAX_DEPTH, parse
+
+runner = CliRunner()
+BASE = "name: Limits\nretention: {monthly_churn: 0.1}\n"
+
+
+def _run(tmp_path: Path, content: str | bytes, *args: str) -> tuple[Path, object]:
+    path = tmp_path / "s.yaml"
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    result = runner.invoke(app, ["run", str(path), "--format", "json", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stderr
+    return path, result
+
+
+def _fails(tmp_path: Path, content: str | bytes, location: str, message: str, *args: str) -> None:
+    path, result = _run(tmp_path, content, *args)
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert f"{path}:{location}: {message}" in result.stderr, result.stderr
+
+
+def _passes(tmp_path: Path, content: str | bytes) -> None:
+    _, result = _run(tmp_path, content)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_documented_values() -> None:
+    assert (MAX_FILE_BYTES, MAX_CHANNELS, MAX_HORIZON_MONTHS, MAX_DEPTH) == (1024 * 1024, 50, 120, 32)
+
+
+def _padded(size: int) -> bytes:
+    data = BASE.encode("utf-8") + b"#"
+    return data + b"x" * (size - len(data) - 1) + b"\n"
+
+
+def test_file_of_exactly_1_mib_passes(tmp_path: Path) -> None:
+    content = _padded(MAX_FILE_BYTES)
+    assert len(content) == MAX_FILE_BYTES
+    _passes(tmp_path, content)
+
+
+def test_file_one_byte_over_1_mib_fails(tmp_path: Path) -> None:
+    _fails(tmp_path, _padded(MAX_FILE_BYTES + 1), "1:1",
+           "file is 1,048,577 bytes; the limit is 1,048,576 (1 MiB)")
+
+
+def _channels(count: int) -> str:
+    items = "".join(f"  - {{name: c{i}, type: flat, cost: 1, users: 1}}\n" for i in range(count))
+    return BASE + "acquisition:\n" + items
+
+
+def test_50_channels_pass(tmp_path: Path) -> None:
+    _passes(tmp_path, _channels(50))
+
+
+def test_51_channels_fail(tmp_path: Path) -> None:
+    _fails(tmp_path, _channels(51), "4:3", "acquisition: expected at most 50 items, found 51")
+
+
+def test_horizon_120_passes(tmp_path: Path) -> None:
+    _passes(tmp_path, BASE + "horizon_months: 120\n")
+
+
+def test_horizon_121_fails(tmp_path: Path) -> None:
+    _fails(tmp_path, BASE + "horizon_months: 121\n", "3:17",
+           "horizon_months: expected a whole number from 1 to 120, found 121")
+
+
+def test_horizon_121_by_set_fails_naming_the_option(tmp_path: Path) -> None:
+    _, result = _run(tmp_path, BASE, "--set", "horizon_months=121")
+    assert result.exit_code == 2
+    assert "--set horizon_months=121" in result.stderr
+    assert "expected a whole number from 1 to 120, found 121" in result.stderr
+
+
+def _nested(depth: int) -> str:
+    # `extra:` sits in the top-level mapping (depth 1); the flow lists add depth - 1 levels.
+    inner = depth - 1
+    return BASE + "extra: " + "[" * inner + "]" * inner + "\n"
+
+
+def test_nesting_of_32_levels_is_parsed() -> None:
+    tree, errors = parse(_nested(MAX_DEPTH), "s.yaml")
+    assert tree is not None
+    assert not any("nesting" in error.message for error in errors)
+
+
+def test_nesting_of_32_levels_fails_only_for_the_unknown_key(tmp_path: Path) -> None:
+    _fails(tmp_path, _nested(MAX_DEPTH), "3:1", "extra: unknown key 'extra'")
+    _, result = _run(tmp_path, _nested(MAX_DEPTH))
+    assert "nesting deeper" not in result.stderr
+
+
+def test_nesting_of_33_levels_fails(tmp_path: Path) -> None:
+    _fails(tmp_path, _nested(MAX_DEPTH + 1), "3:39", "nesting deeper than 32 levels")
+
+
+def test_deep_nesting_far_beyond_the_limit_fails_the_same_way(tmp_path: Path) -> None:
+    _fails(tmp_path, BASE + "extra: " + "[" * 100_000 + "]" * 100_000 + "\n", "3:39", "nesting deeper than 32 levels")

@@ -1,0 +1,126 @@
+"""One-way and two-way sensitivity: moves, clipping, ordering, one batched engine call."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from aigc_roi import drivers
+from aigc_roi.drivers import UnknownDriver, with_value
+from aigc_roi.engine import Result, evaluate
+from aigc_roi.loader import load_text
+from aigc_roi.models import Scenario
+from aigc_roi.quantities import ValueProblem
+from aigc_roi.sampling import realize
+from aigc_roi.sensitivity import grid, grid_report, parse_step, report, sensitivity
+
+WORKED_EXAMPLE = """
+name: Spec worked example
+horizon_months: 3
+acquisition:
+  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
+retention: {monthly_churn: 0.5}
+monetization:
+  plans: [{name: Member, price: 30, period: month, conversion: 0.9, renewal: 0.5}]
+  purchases: [{name: item, price: 10, rate: 1}]
+costs: {serving_per_active_user: 0}
+"""
+
+
+def scenario_of(text: str = WORKED_EXAMPLE) -> Scenario:
+    return load_text(textwrap.dedent(text), "s.yaml").scenario
+
+
+def roi_at(scenario: Scenario, path: str, value: float) -> float:
+    return float(evaluate(with_value(realize(scenario), path, value)).figures["roi"][0])
+
+
+@pytest.mark.parametrize(("text", "step"), [("20%", 0.2), ("0.2", 0.2), ("5%", 0.05), ("1", 1.0)])
+def test_step_accepts_percent_or_fraction(text: str, step: float) -> None:
+    assert parse_step(text) == pytest.approx(step)
+
+
+@pytest.mark.parametrize("text", ["0", "-10%", "150%", "abc", ""])
+def test_step_outside_0_to_1_is_rejected(text: str) -> None:
+    with pytest.raises(ValueProblem):
+        parse_step(text)
+
+
+def test_each_driver_moves_down_and_up_with_rates_clipped_and_zero_kept() -> None:
+    analysis = sensitivity(scenario_of(), 0.2)
+    rows = {row.driver.path: row for row in analysis.rows}
+    bid = rows["acquisition[0].bid"]
+    assert (bid.low.value, bid.high.value) == pytest.approx((16.0, 24.0))
+    assert bid.low.outcome.roi == pytest.approx(roi_at(scenario_of(), "acquisition[0].bid", 16.0), rel=1e-12)
+    conversion = rows["monetization.plans[0].conversion"]
+    assert (conversion.low.value, conversion.high.value) == pytest.approx((0.72, 1.0))  # 1.08 clipped to 1
+    serving = rows["costs.serving_per_active_user"]
+    assert (serving.low.value, serving.high.value) == (0.0, 0.0)  # 0 moved by +-20% is still 0
+    assert serving.low.outcome.change(analysis.base, "roi") == 0.0
+
+
+def test_base_outcome_is_the_current_run() -> None:
+    analysis = sensitivity(scenario_of())
+    figures = evaluate(realize(scenario_of())).figures
+    assert analysis.base.roi == pytest.approx(float(figures["roi"][0]), rel=1e-12)
+    assert analysis.base.net_cash == pytest.approx(float(figures["net_cash"][0]), rel=1e-12)
+
+
+def test_rows_are_sorted_by_largest_roi_change_then_net_cash() -> None:
+    analysis = sensitivity(scenario_of())
+    keys = [row.impact(analysis.base) for row in analysis.rows]
+    assert keys == sorted(keys, reverse=True)
+    assert analysis.rows[-1].driver.path == "costs.serving_per_active_user"
+
+
+def test_without_ad_spend_rows_are_sorted_by_net_cash() -> None:
+    text = WORKED_EXAMPLE.replace("bid: 20, users: 1000", "bid: 0, users: 1000")
+    analysis = sensitivity(scenario_of(text))
+    assert analysis.base.roi is None
+    changes = [max(abs(m.outcome.change(analysis.base, "net_cash") or 0) for m in (r.low, r.high))
+               for r in analysis.rows]
+    assert changes == sorted(changes, reverse=True)
+
+
+def test_all_candidates_go_to_the_engine_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[Scenario] = []
+    real = drivers.evaluate
+
+    def counting(scenario: Scenario) -> Result:
+        calls.append(scenario)
+        return real(scenario)
+
+    monkeypatch.setattr(drivers, "evaluate", counting)
+    sensitivity(scenario_of())
+    grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price")
+    assert len(calls) == 2
+
+
+def test_grid_is_roi_at_each_pair_of_values() -> None:
+    scenario = scenario_of()
+    table = grid(scenario, "acquisition[CPA].bid", "monetization.purchases[0].price", 0.2, 3)
+    assert table.row_values == pytest.approx((16.0, 20.0, 24.0))
+    assert table.column_values == pytest.approx((8.0, 10.0, 12.0))
+    changed = with_value(with_value(realize(scenario), "acquisition[0].bid", 24.0), "monetization.purchases[0].price", 8.0)
+    assert table.roi[2][0] == pytest.approx(float(evaluate(changed).figures["roi"][0]), rel=1e-12)
+    assert table.roi[1][1] == pytest.approx(table.base_roi, rel=1e-12)
+
+
+def test_grid_rejects_unknown_or_repeated_drivers() -> None:
+    with pytest.raises(UnknownDriver, match="costs.serving_per_active_user"):
+        grid(scenario_of(), "acquisition[0].bid", "acquisition[0].budget")
+    with pytest.raises(ValueError, match="two different drivers"):
+        grid(scenario_of(), "acquisition[0].bid", "acquisition[CPA].bid")
+
+
+def test_reports_have_the_documented_shape() -> None:
+    data = report(sensitivity(scenario_of()))
+    assert list(data) == ["scenario", "step", "base", "drivers"]
+    assert set(data["base"]) == {"roi", "net_cash", "payback_month"}
+    first = data["drivers"][0]
+    assert {"path", "label", "low", "high"} <= set(first)
+    assert set(first["low"]) == {"value", "roi", "net_cash", "payback_month"}
+    table = grid_report(grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price"))
+    assert table["rows"]["path"] == "acquisition[0].bid"
+    assert len(table["roi"]) == 5 and len(table["roi"][0]) == 5

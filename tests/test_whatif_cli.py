@@ -1,0 +1,252 @@
+"""`compare`, `breakeven` and `sensitivity` through the CLI: formats, streams, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aigc_roi.cli import app
+from aigc_roi.commands.whatif import parse_variant
+
+runner = CliRunner()
+
+WORKED_EXAMPLE = """\
+name: Spec worked example
+horizon_months: 3
+acquisition:
+  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+costs: {serving_per_active_user: 1}
+"""
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    path = tmp_path / "example.yaml"
+    path.write_text(WORKED_EXAMPLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def cheaper(tmp_path: Path) -> Path:
+    path = tmp_path / "cheaper.yaml"
+    path.write_text(WORKED_EXAMPLE.replace("Spec worked example", "cheaper").replace("bid: 20", "bid: 12"), encoding="utf-8")
+    return path
+
+
+def invoke(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(arg) for arg in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- breakeven -----------------------------------------------------------------------
+
+
+def test_breakeven_json_is_the_spec_shape(example: Path) -> None:
+    code, out, err = invoke("breakeven", example, "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["scenario"] == "Spec worked example" and data["target_payback_months"] == 12
+    bid = data["drivers"][0]
+    assert bid["path"] == "acquisition[0].bid" and bid["current"] == 20.0
+    assert bid["roi_zero"] == pytest.approx(15.75, rel=1e-8)
+    assert bid["headroom"]["roi_zero"] == pytest.approx(-0.2125, rel=1e-6)
+    assert data["drivers"][2]["roi_zero"] is None
+
+
+def test_breakeven_table_phrases_the_headroom(example: Path) -> None:
+    code, out, _ = invoke("breakeven", example, "--set", "acquisition[0].bid=14")
+    assert code == 0
+    # At bid 14 roi is positive: the bid can rise 12.5% (to 15.75) before roi < 0.
+    assert "can rise 12.5% before ROI < 0" in out
+    assert "item price" in out and "can fall" in out
+
+
+def test_breakeven_csv_and_markdown(example: Path) -> None:
+    code, out, _ = invoke("breakeven", example, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows[0]["path"] == "acquisition[0].bid"
+    assert float(rows[0]["roi_zero"]) == pytest.approx(15.75, rel=1e-8)
+    assert rows[2]["roi_zero"] == ""  # none
+    code, out, _ = invoke("breakeven", example, "--format", "markdown")
+    assert code == 0 and out.startswith("### Break-even · Spec worked example (CNY)")
+    assert "| acquisition[0].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
+
+
+def test_breakeven_writes_output_files_and_refuses_to_overwrite(example: Path, tmp_path: Path) -> None:
+    target = tmp_path / "be.json"
+    assert invoke("breakeven", example, "-f", "json", "-o", target)[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["drivers"]
+    code, _, err = invoke("breakeven", example, "-f", "json", "-o", target)
+    assert code == 2 and "be.json" in err
+    assert invoke("breakeven", example, "-f", "json", "-o", target, "--force")[0] == 0
+
+
+def test_invalid_set_exits_2_naming_the_option(example: Path) -> None:
+    code, out, err = invoke("breakeven", example, "--set", "acquisition[0].bid=-5")
+    assert code == 2 and out == ""
+    assert err.startswith("--set acquisition[0].bid=-5:") and "Traceback" not in err
+
+
+# --- sensitivity ---------------------------------------------------------------------------
+
+
+def test_sensitivity_json(example: Path) -> None:
+    code, out, err = invoke("sensitivity", example, "-f", "json", "--step", "10%")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["step"] == pytest.approx(0.1)
+    assert data["base"] == {"roi": pytest.approx(-0.2125), "net_cash": pytest.approx(-4250), "payback_month": None}
+    bid = data["drivers"][0]
+    assert bid["path"] == "acquisition[0].bid"  # largest roi change first
+    assert (bid["low"]["value"], bid["high"]["value"]) == pytest.approx((18.0, 22.0))
+
+
+def test_sensitivity_table_draws_a_tornado(example: Path) -> None:
+    code, out, _ = invoke("sensitivity", example)
+    assert code == 0
+    assert "each driver ±20%" in out and "█" in out
+    assert out.index("CPA bid") < out.index("item price") < out.index("Serving cost")
+
+
+def test_sensitivity_csv_and_markdown(example: Path) -> None:
+    code, out, _ = invoke("sensitivity", example, "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 3 and float(rows[0]["low_value"]) == pytest.approx(16.0)
+    code, out, _ = invoke("sensitivity", example, "-f", "markdown")
+    assert code == 0 and "| acquisition[0].bid | CPA bid | 20.00 | 16.00 |" in out
+
+
+def test_sensitivity_grid_in_every_format(example: Path) -> None:
+    grid = ["--grid", "acquisition[0].bid,monetization.purchases[item].price", "--grid-steps", "3"]
+    code, out, _ = invoke("sensitivity", example, *grid, "-f", "json")
+    data = json.loads(out)
+    assert code == 0 and data["rows"]["values"] == pytest.approx([16.0, 20.0, 24.0])
+    assert data["roi"][1][1] == pytest.approx(-0.2125)
+    code, out, _ = invoke("sensitivity", example, *grid, "-f", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("acquisition[0].bid \\ monetization.purchases[0].price,")
+    code, out, _ = invoke("sensitivity", example, *grid, "-f", "markdown")
+    assert code == 0 and "| 20.00 | -38.75% | -21.25% | -3.75% |" in out
+    code, out, _ = invoke("sensitivity", example, *grid)
+    assert code == 0 and "-21.25%" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--grid", "acquisition[0].bid,acquisition[0].users"],
+         "--grid: 'acquisition[0].users' is not a driver; the drivers are: acquisition[0].bid, "),
+        (["--grid", "acquisition[0].bid"], "--grid: expected two driver paths"),
+        (["--step", "abc"], "--step: expected a number"),
+        (["--step", "0"], "--step: expected a step in (0, 1]"),
+    ],
+)
+def test_sensitivity_bad_options_exit_2(example: Path, args: list[str], message: str) -> None:
+    code, out, err = invoke("sensitivity", example, *args)
+    assert code == 2 and out == ""
+    assert err.startswith(message)
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def test_compare_json_of_two_files(example: Path, cheaper: Path) -> None:
+    code, out, err = invoke("compare", example, cheaper, "-f", "json")
+    assert (code, err) == (0, "")
+    scenarios = json.loads(out)["scenarios"]
+    assert [s["name"] for s in scenarios] == ["Spec worked example", "cheaper"]
+    assert scenarios[0]["source"] == str(example)
+    assert scenarios[1]["figures"]["ad_spend"] == 12000
+    assert scenarios[1]["figures"]["payback_month"] == 2  # -3000, then +4500
+
+
+def test_compare_table_marks_the_best_and_shows_differences(example: Path, cheaper: Path) -> None:
+    code, out, _ = invoke("compare", example, cheaper)
+    assert code == 0
+    roi_line = next(line for line in out.splitlines() if "ROI" in line and "ROAS" not in line)
+    assert "31.25% ★" in roi_line and "+52.50 pp" in roi_line  # (15750 - 12000) / 12000
+    ad_spend_line = next(line for line in out.splitlines() if "Ad spend" in line)
+    assert "★" not in ad_spend_line  # spend is a choice, not ranked
+
+
+def test_compare_csv_and_markdown_have_a_best_column(example: Path, cheaper: Path) -> None:
+    code, out, _ = invoke("compare", example, cheaper, "-f", "csv")
+    rows = {row["figure"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and rows["cac"]["best"] == "cheaper" and rows["ad_spend"]["best"] == ""
+    assert float(rows["roi"]["Δ cheaper"]) == pytest.approx(0.525)
+    code, out, _ = invoke("compare", example, cheaper, "-f", "markdown")
+    assert code == 0 and "| payback_month | never | 2 | — | cheaper |" in out
+
+
+def test_compare_variants_of_one_file_with_set_applied_to_all(example: Path) -> None:
+    code, out, err = invoke(
+        "compare", example, "--set", "monetization.purchases[0].price=12",
+        "--variant", "cheaper bid: acquisition[0].bid=15, acquisition[CPA].users=2000",
+        "--variant", "ranged: acquisition[0].bid={low: 10, high: 40}", "-f", "json")
+    assert (code, err) == (0, "")
+    scenarios = json.loads(out)["scenarios"]
+    assert [s["name"] for s in scenarios] == ["Spec worked example", "cheaper bid", "ranged"]
+    assert scenarios[0]["figures"]["gross_revenue"] == pytest.approx(1750 * 12)
+    assert scenarios[1]["figures"]["ad_spend"] == pytest.approx(30000)
+    assert scenarios[2]["figures"]["cac"] == pytest.approx(20)  # the range's median, sqrt(10 x 40)
+    assert scenarios[1]["source"].endswith("--set acquisition[0].bid=15 --set acquisition[CPA].users=2000")
+
+
+def test_compare_repeated_names_get_their_source(example: Path) -> None:
+    code, out, _ = invoke("compare", example, example, "-f", "json")
+    names = [s["name"] for s in json.loads(out)["scenarios"]]
+    assert code == 0 and names == ["Spec worked example", f"Spec worked example ({example})"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "compare: give two or more FILEs"),
+        (["--variant", "x: acquisition[0].bid=abc"], "--variant 'x' of {file}:\n--set acquisition[0].bid=abc:"),
+        (["--variant", "no assignment"], "--variant no assignment: expected 'LABEL: PATH=VALUE"),
+    ],
+)
+def test_compare_bad_input_exits_2(example: Path, args: list[str], message: str) -> None:
+    code, out, err = invoke("compare", example, *args)
+    assert code == 2 and out == "" and err.startswith(message.format(file=example))
+
+
+def test_compare_says_which_file_a_bad_set_broke(example: Path, tmp_path: Path) -> None:
+    kol = tmp_path / "kol.yaml"
+    kol.write_text(WORKED_EXAMPLE.replace("{name: CPA, type: cpa, bid: 20, users: 1000, months: 1}",
+                                          "{name: K, type: kol, posts: 1, fee: 20000, views: 1e6, view_to_user: 0.001}"),
+                   encoding="utf-8")
+    code, _, err = invoke("compare", example, kol, "--set", "acquisition[0].bid=25")
+    assert code == 2 and err.startswith(f"{kol}:\n--set acquisition[0].bid=25:")
+
+
+def test_compare_variants_need_exactly_one_file(example: Path, cheaper: Path) -> None:
+    code, _, err = invoke("compare", example, cheaper, "--variant", "a: acquisition[0].bid=1")
+    assert code == 2 and "exactly one FILE" in err
+
+
+def test_parse_variant_keeps_braces_and_named_items_whole() -> None:
+    assert parse_variant("cheap: acquisition[Feed ads, CN].cpm=30, costs.fixed[0].monthly={low: 1, high: 2}") == (
+        "cheap", ["acquisition[Feed ads, CN].cpm=30", "costs.fixed[0].monthly={low: 1, high: 2}"])
+    assert parse_variant("acquisition[0].bid=25") == ("acquisition[0].bid=25", ["acquisition[0].bid=25"])
+
+
+@pytest.mark.parametrize("command", ["compare", "breakeven", "sensitivity"])
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = invoke(command, "--help")
+    assert code == 0 and "--set" in out and "--format" in out
+
+
+def test_a_table_written_to_a_file_is_plain_text(example: Path, tmp_path: Path) -> None:
+    target = tmp_path / "tornado.txt"
+    code, out, _ = invoke("sensitivity", example, "--output", target)
+    text = target.read_text(encoding="utf-8")
+    assert (code, out) == (0, "")
+    assert "CPA bid" in text and "█" in text and "\x1b[" not in text
