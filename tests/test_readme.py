@@ -1,0 +1,50 @@
+"""The README's tour commands run as written (exit 0, JSON where piped to jq)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aigc_roi.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def tour_commands() -> list[str]:
+    tour = README.split("## A two-minute tour", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", tour, re.DOTALL)
+    assert block is not None
+    return [line for line in block[1].splitlines() if line.startswith("aigc-roi ")]
+
+
+def test_the_tour_has_the_main_commands() -> None:
+    used = {shlex.split(command)[1] for command in tour_commands()}
+    assert {"run", "compare", "breakeven", "sensitivity", "check", "validate"} <= used
+
+
+@pytest.mark.parametrize("command", tour_commands())
+def test_tour_command_runs(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    words = shlex.split(command, comments=True)
+    piped_to_jq = "|" in words
+    if piped_to_jq:
+        words = words[: words.index("|")]
+    result = CliRunner().invoke(app, words[1:])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    if piped_to_jq:
+        json.loads(result.stdout)
+
+
+def test_setup_commands_use_a_bundled_scenario_and_the_ci_test_command() -> None:
+    setup = README.split("## Set-up", 1)[1].split("## A two-minute tour", 1)[0]
+    install, test = re.findall(r"```sh\n(.*?)\n```", setup, re.DOTALL)
+    scenario = re.search(r"aigc-roi run (\S+)", install)
+    assert scenario is not None and (ROOT / scenario[1]).is_file()
+    assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
