@@ -6,6 +6,7 @@ targets (`check`), 2 invalid input (bad file or option).
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -52,4 +53,8 @@ app.command(name="init")(init.init)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as error:  # the last resort: a bug must not greet a user with a traceback
+        sys.stderr.write(f"aigc-roi: internal error ({type(error).__name__}: {error}); please report it with the input\n")
+        sys.exit(2)

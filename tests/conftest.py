@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from spec_example import WORKED_EXAMPLE
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +15,11 @@ def _neutral_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """The spec's worked example written to a file."""
+    path = tmp_path / "example.yaml"
+    path.write_text(WORKED_EXAMPLE, encoding="utf-8")
+    return path

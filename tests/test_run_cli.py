@@ -14,25 +14,6 @@ from aigc_roi.cli import app
 
 runner = CliRunner()
 
-# Spec section 6, verbatim.
-WORKED_EXAMPLE = """\
-name: Spec worked example
-horizon_months: 3
-acquisition:
-  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: item, price: 10, rate: 1}]
-costs: {serving_per_active_user: 1}
-"""
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    path = tmp_path / "example.yaml"
-    path.write_text(WORKED_EXAMPLE, encoding="utf-8")
-    return path
-
 
 def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -> None:
     result = runner.invoke(app, ["run", str(example), "--format", "json"])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from spec_example import WORKED_EXAMPLE
 from typer.testing import CliRunner
 
 from aigc_roi import plot
@@ -16,29 +17,11 @@ from aigc_roi.formatting import NumberStyle
 
 runner = CliRunner()
 
-# Spec section 6, verbatim: F = -11000, 4500, 2250; payback none.
-WORKED_EXAMPLE = """\
-name: Spec worked example
-horizon_months: 3
-acquisition:
-  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: item, price: 10, rate: 1}]
-costs: {serving_per_active_user: 1}
-"""
 
 # Pays back in month 2 (cumulative -1500, then 3000, 5250), so the marker is drawn.
 PAYS_BACK = WORKED_EXAMPLE.replace("bid: 20", "bid: 10.5").replace("Spec worked example", "Pays back")
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    path = tmp_path / "example.yaml"
-    path.write_text(WORKED_EXAMPLE, encoding="utf-8")
-    return path
 
 
 def test_plot_png_is_a_valid_png(example: Path, tmp_path: Path) -> None:

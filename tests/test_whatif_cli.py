@@ -8,30 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from spec_example import WORKED_EXAMPLE
 from typer.testing import CliRunner
 
 from aigc_roi.cli import app
 from aigc_roi.commands.whatif import parse_variant
 
 runner = CliRunner()
-
-WORKED_EXAMPLE = """\
-name: Spec worked example
-horizon_months: 3
-acquisition:
-  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: item, price: 10, rate: 1}]
-costs: {serving_per_active_user: 1}
-"""
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    path = tmp_path / "example.yaml"
-    path.write_text(WORKED_EXAMPLE, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -1,0 +1,17 @@
+"""The spec's worked example (section 6), verbatim: the scenario many tests check by hand.
+
+A = 1000, 500, 250; revenue 10000, 5000, 2500; serving 1000, 500, 250; ad
+spend 20000 in month 1; F = -11000, 4500, 2250; cumulative -11000, -6500,
+-4250 (payback none); roas 0.875, roi -0.2125, cac 20, ltv 15.75.
+"""
+
+WORKED_EXAMPLE = """\
+name: Spec worked example
+horizon_months: 3
+acquisition:
+  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+costs: {serving_per_active_user: 1}
+"""
