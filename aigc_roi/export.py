@@ -1,7 +1,9 @@
 """Machine formats: JSON, CSV and markdown text, and xlsx workbooks.
 
-Exports carry full float64 precision (no rounding); undefined figures are
-JSON null and empty CSV/markdown cells. pandas is imported only for xlsx.
+JSON, CSV and xlsx carry full float64 precision; undefined figures are JSON
+null and empty CSV/xlsx cells. Markdown is for people (pull-request
+comments): 2 decimals with thousands separators and an em dash for none.
+pandas is imported only for xlsx.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from aigc_roi.formatting import NONE
 from aigc_roi.report import FIGURE_NAMES, MONTH_COLUMNS
 
 Table = tuple[list[str], list[list[Any]]]
@@ -35,7 +38,7 @@ def to_csv(table: Table) -> str:
 
 def _markdown_cell(cell: Any) -> str:
     if cell is None:
-        return ""
+        return NONE
     if isinstance(cell, float):
         return f"{cell:,.2f}"
     return str(cell).replace("|", "\\|")

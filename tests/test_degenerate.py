@@ -133,7 +133,7 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
 
     markdown = _run(path, "--format", "markdown").stdout
     for name in undefined:
-        assert re.search(rf"^\| {name} \|  \|$", markdown, re.MULTILINE), name
+        assert re.search(rf"^\| {name} \| — \|$", markdown, re.MULTILINE), name
 
     table = _run(path, "--format", "table").stdout
     assert table.strip()
