@@ -28,12 +28,8 @@ Conventions and decisions where the spec is silent:
 - ``payback_month`` follows the spec literally: a scenario whose cumulative
   cash is 0 throughout (nothing spent, nothing earned) is paid back in
   month 1.
-- IRR: the monthly IRR ``r`` solves ``sum_t F(t) / (1 + r)^t = 0`` for
-  ``t = 1..H``. It is searched on a log-spaced grid of monthly rates in
-  ``[-0.99, 10]``; when several roots exist (several sign changes), the
-  one closest to a monthly rate of 0 is reported. Two roots closer than
-  one grid step, or roots outside the grid, are not found (NaN). The
-  annual figure is ``(1 + r)^12 - 1``.
+- IRR, payback and discounting of the cash-flow series: ``cashflow``
+  (the IRR's root choice is documented there).
 - Discounting uses ``(1 + discount_rate)^(-t/12)``, the same as
   ``(1 + m)^-t`` with ``m = (1 + discount_rate)^(1/12) - 1``; a discount
   rate <= -1 gives NaN for npv and ltv.
@@ -55,6 +51,7 @@ from typing import Any
 
 import numpy as np
 
+from aigc_roi.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
 from aigc_roi.models import (
     Channel,
     CpaChannel,
@@ -108,25 +105,6 @@ FIGURE_NAMES: tuple[str, ...] = (
 
 ORGANIC_NAME = "Organic"
 ORGANIC_TYPE = "organic"
-
-# IRR search: log-spaced monthly rates in [-0.99, 10]; the step in log(1+r)
-# is about 0.014, fine enough to separate the roots of real cash flows.
-_IRR_GRID = np.linspace(np.log(0.01), np.log(11.0), 512)
-_IRR_MAX_ITERATIONS = 80
-_IRR_BLOCK_ROWS = 1024
-_IRR_GRID_RATES = np.expm1(_IRR_GRID)
-# Grid intervals by their distance to a monthly rate of 0 (0 if they contain it).
-_IRR_BRACKET_ORDER = np.argsort(
-    np.where(
-        (_IRR_GRID_RATES[:-1] <= 0) & (_IRR_GRID_RATES[1:] >= 0),
-        0.0,
-        np.minimum(np.abs(_IRR_GRID_RATES[:-1]), np.abs(_IRR_GRID_RATES[1:])),
-    ),
-    kind="stable",
-)
-# Relative slack for "cumulative cash >= 0" style tests (float rounding).
-_TOLERANCE = 1e-9
-
 
 @dataclass(frozen=True)
 class Result:
@@ -258,7 +236,7 @@ def evaluate(scenario: Scenario) -> Result:
     serving_by_age = retention * serving_unit
     contribution_by_age = gross_by_age * (1.0 - fee) - serving_by_age
 
-    discount = _discount_factors(params(scenario.discount_rate), H)
+    discount = discount_factors(params(scenario.discount_rate), H)
 
     totals = {
         "ad_spend": ad_spend.sum(axis=1),
@@ -282,12 +260,12 @@ def evaluate(scenario: Scenario) -> Result:
         "net_cash": totals["net_cash"],
         "roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
         "roi": _ratio(totals["contribution"] - totals["ad_spend"], totals["ad_spend"]),
-        "payback_month": _payback_month(net_cash, cumulative),
+        "payback_month": payback_month(net_cash, cumulative),
         "npv": (net_cash * discount).sum(axis=1),
-        "irr": _irr(net_cash),
+        "irr": annual_irr(net_cash),
         "ltv": ltv,
         "ltv_to_cac": _ratio(ltv, cac),
-        "cac_payback_months": _cac_payback(contribution_by_age, cac),
+        "cac_payback_months": cac_payback_months(contribution_by_age, cac),
     }
     assert tuple(figures) == FIGURE_NAMES
 
@@ -541,87 +519,3 @@ def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:
         weights[age, j] = 1.0 - share
         weights[age, j + 1] = share
     return weights
-
-
-# --- figures -----------------------------------------------------------------
-
-
-def _discount_factors(annual_rate: FloatArray, horizon: int) -> FloatArray:
-    """(S, H) factors 1 / (1 + m)^t for t = 1..H; NaN for a rate <= -1."""
-    months = np.arange(1, horizon + 1, dtype=np.float64)
-    valid = annual_rate > -1.0
-    base = np.where(valid, 1.0 + annual_rate, 1.0)
-    return np.where(valid, base ** (-months / 12.0), np.nan)
-
-
-def _first_month(mask: np.ndarray) -> FloatArray:
-    """1-based index of the first True along axis 1, NaN where none."""
-    return np.where(mask.any(axis=1), mask.argmax(axis=1) + 1.0, np.nan)
-
-
-def _payback_month(net_cash: FloatArray, cumulative: FloatArray) -> FloatArray:
-    slack = _TOLERANCE * np.abs(net_cash).sum(axis=1, keepdims=True)
-    covered = cumulative >= -slack
-    stays_covered = np.logical_and.accumulate(covered[:, ::-1], axis=1)[:, ::-1]
-    return _first_month(stays_covered)
-
-
-def _cac_payback(contribution_by_age: FloatArray, cac: FloatArray) -> FloatArray:
-    earned = np.cumsum(contribution_by_age, axis=1)
-    target = cac[:, None]
-    slack = _TOLERANCE * np.maximum(np.abs(contribution_by_age).sum(axis=1, keepdims=True), np.abs(target))
-    with np.errstate(invalid="ignore"):
-        reached = earned >= np.where(np.isnan(target), np.inf, target) - slack
-    return np.where(np.isnan(cac), np.nan, _first_month(reached))
-
-
-def _irr(net_cash: FloatArray) -> FloatArray:
-    """Annual IRR per sample; see the module docstring for the root choice."""
-    samples, horizon = net_cash.shape
-    out = np.full(samples, np.nan)
-    candidates = np.flatnonzero((net_cash > 0).any(axis=1) & (net_cash < 0).any(axis=1))
-    if candidates.size == 0:
-        return out
-    flows = net_cash[candidates]
-    # Roots do not depend on scale; unit scale keeps 100^120 grid terms finite.
-    flows = flows / np.abs(flows).max(axis=1, keepdims=True)
-
-    # NPV on the grid, u = log(1 + r): sum_t F(t) exp(-t u), a matrix product,
-    # in row blocks so the (rows, grid) temporaries stay small.
-    powers = np.exp(-np.outer(np.arange(1, horizon + 1, dtype=np.float64), _IRR_GRID))
-    best = np.zeros(candidates.size, dtype=np.intp)
-    found = np.zeros(candidates.size, dtype=bool)
-    low_sign = np.zeros(candidates.size)
-    for start in range(0, candidates.size, _IRR_BLOCK_ROWS):
-        block = slice(start, start + _IRR_BLOCK_ROWS)
-        signs = np.sign(flows[block] @ powers)
-        # Sign changes, visited from the interval nearest r = 0 outwards.
-        changes = (signs[:, :-1] != signs[:, 1:])[:, _IRR_BRACKET_ORDER]
-        first = changes.argmax(axis=1)
-        best[block] = _IRR_BRACKET_ORDER[first]
-        found[block] = changes[np.arange(first.size), first]
-        low_sign[block] = signs[np.arange(first.size), best[block]]
-
-    grid = _IRR_GRID
-    low, high = grid[best], grid[best + 1]
-    flows_by_month = np.ascontiguousarray(flows.T)
-    for _ in range(_IRR_MAX_ITERATIONS):
-        middle = 0.5 * (low + high)
-        middle_sign = np.sign(_npv_at(flows_by_month, middle))
-        keep_low = middle_sign == low_sign
-        low = np.where(keep_low, middle, low)
-        high = np.where(keep_low, high, middle)
-        if np.all(high - low <= 4 * np.finfo(np.float64).eps * np.maximum(1.0, np.abs(low))):
-            break
-    root = 0.5 * (low + high)
-    out[candidates[found]] = np.expm1(12.0 * root[found])
-    return out
-
-
-def _npv_at(flows_by_month: FloatArray, log_rate: FloatArray) -> FloatArray:
-    """sum_t F(t) x^t with x = exp(-u), by Horner's rule (H cheap vector ops)."""
-    x = np.exp(-log_rate)
-    total = np.zeros_like(log_rate)
-    for month in range(flows_by_month.shape[0] - 1, -1, -1):
-        total = (total + flows_by_month[month]) * x
-    return total

@@ -159,7 +159,7 @@ def _lowest(value: models.Value) -> float:
     """The least value a number or range can take (the support's lower end)."""
     if isinstance(value, models.Distribution):
         return value.low if value.kind != "normal" else float("-inf")
-    return float(value)  # type: ignore[arg-type]
+    return float(value)
 
 
 def _check_retention(parsed: Parsed, ctx: Context) -> None:
