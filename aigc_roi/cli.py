@@ -13,6 +13,7 @@ import typer
 
 from aigc_roi import __version__
 from aigc_roi.commands import guard, init, whatif
+from aigc_roi.commands.common import start_invocation
 from aigc_roi.commands.run import run
 
 app = typer.Typer(
@@ -40,6 +41,7 @@ def _root(
 
     Exit codes: 0 fine, 1 a scenario misses one of its targets (check), 2 invalid input.
     """
+    start_invocation()
 
 
 app.command(name="run")(run)

@@ -60,9 +60,10 @@ class Node:
             return "nothing" if self.raw in ("", "~") else self.raw
         if isinstance(self.value, bool):
             return f"a boolean ({self.raw})"
+        text = self.raw if len(self.raw) <= 40 else self.raw[:37] + "..."
         if isinstance(self.value, str) and _NUMBER_LIKE.fullmatch(self.raw.strip()) is None:
-            return repr(self.raw)
-        return self.raw
+            return repr(text)
+        return text
 
 
 @dataclass

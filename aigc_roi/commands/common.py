@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 from collections.abc import Iterable
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -16,6 +18,7 @@ from aigc_roi.errors import ScenarioError, ScenarioInvalid, UsageError
 from aigc_roi.files import write_text
 from aigc_roi.i18n import LANGUAGES, default_lang
 from aigc_roi.loader import LoadedScenario, load_path
+from aigc_roi.messages_zh import translate
 from aigc_roi.overrides import Override, parse_override
 
 EXIT_OK = 0
@@ -49,11 +52,29 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+_language: ContextVar[str] = ContextVar("language", default="en")
+"""Language of this invocation's messages: the locale's, or the command's --lang."""
+
+
+def start_invocation() -> None:
+    """Messages follow the locale until a command's --lang says otherwise."""
+    _language.set(default_lang())
+
+
+def message_line(error: ScenarioError | str) -> str:
+    """One problem as the user reads it: location first, then the message in their language."""
+    if _language.get() != "zh":
+        return str(error)
+    if isinstance(error, ScenarioError):
+        return str(dataclasses.replace(error, message=translate(error.message)))
+    return translate(error)
+
+
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""
     console = stderr()
     for error in errors:
-        console.print(str(error), markup=False)
+        console.print(message_line(error), markup=False)
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -61,6 +82,7 @@ def resolve_lang(lang: str | None) -> str:
     chosen = lang or default_lang()
     if chosen not in LANGUAGES:
         fail([f"--lang: expected one of {', '.join(LANGUAGES)}, found {chosen!r}"])
+    _language.set(chosen)
     return chosen
 
 

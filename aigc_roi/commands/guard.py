@@ -30,6 +30,7 @@ from aigc_roi.commands.common import (
     SetOption,
     emit,
     fail,
+    message_line,
     overrides,
     show,
     stderr,
@@ -129,7 +130,7 @@ def _print_errors(results: Sequence[Validated]) -> None:
     console = stderr()
     for result in results:
         for error in result.errors:
-            console.print(str(error), markup=False)
+            console.print(message_line(error), markup=False)
 
 
 def validate(paths: PathsArgument, format_: ValidateFormatOption = None) -> None:

@@ -1,0 +1,62 @@
+"""Error messages in Chinese: every message the bad-input corpus produces is translated."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aigc_roi.cli import app
+from aigc_roi.errors import ScenarioInvalid
+from aigc_roi.loader import load_path
+from aigc_roi.messages_zh import translate
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+ENGLISH_FRAME = re.compile(r"\b(expected|found|unknown key|missing|duplicate|not allowed|deeper than|cannot)\b")
+# libyaml's own description of a syntax error has no Chinese version; the frame around it does.
+LIBYAML_TEXT = re.compile(r"YAML 语法错误：.*")
+
+
+def corpus_messages() -> list[str]:
+    messages = set()
+    for path in sorted(CORPUS.glob("*.yaml")):
+        try:
+            load_path(path)
+        except ScenarioInvalid as invalid:
+            messages.update(error.message for error in invalid.errors)
+    return sorted(messages)
+
+
+@pytest.mark.parametrize("message", corpus_messages())
+def test_every_corpus_message_has_a_chinese_frame(message: str) -> None:
+    chinese = LIBYAML_TEXT.sub("", translate(message))
+    assert ENGLISH_FRAME.search(chinese) is None, (message, chinese)
+
+
+def test_translations_keep_values_and_names() -> None:
+    assert translate("expected a number >= 0, found -5") == "应为≥ 0 的数字，实际为 -5"
+    assert translate("unknown key 'bidd'; did you mean 'bid'?") == "未知字段 'bidd'；是否想写 'bid'？"
+    assert translate("expected a number from 0 to 1, found a boolean (yes)") == "应为0 到 1 之间的数字，实际为 布尔值 (yes)"
+    assert translate("something the table does not know") == "something the table does not know"
+
+
+def test_errors_in_chinese_keep_their_location(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text("name: x\nretention: {monthly_churn: 2}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(path), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}:2:28: retention.monthly_churn: 应为0 到 1 之间的数字，实际为 2\n"
+    # The next invocation in the same process, without --lang, is English again.
+    english = CliRunner().invoke(app, ["validate", str(path)])
+    assert f"{path}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 2" in english.stderr
+
+
+def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    path = tmp_path / "s.yaml"
+    path.write_text("name: x\nretention: {monthly_churn: 0.1}\nbidd: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:3:1: bidd: 未知字段 'bidd'" in result.stderr
