@@ -40,6 +40,11 @@ def parse_number_text(text: str) -> float:
     return value
 
 
+def is_number_text(text: str) -> bool:
+    """True for text the format reads as a number (``1e6``, ``1.5万``, ``5%``)."""
+    return _NUMBER.match(text) is not None
+
+
 def to_number(value: Any) -> float:
     """A YAML scalar (int, float or suffixed string) as a finite float."""
     if isinstance(value, bool):

@@ -11,14 +11,10 @@ from typing import Any
 
 import numpy as np
 
-from aigc_roi.engine import Result
+from aigc_roi.engine import FIGURE_NAMES, Result
 from aigc_roi.models import Scenario
 
 FORMAT_VERSION = 1
-FIGURE_NAMES = (
-    "ad_spend", "paid_users", "new_users", "cac", "gross_revenue", "net_revenue", "contribution",
-    "net_cash", "roas", "roi", "payback_month", "npv", "irr", "ltv", "ltv_to_cac", "cac_payback_months",
-)
 MONTH_COLUMNS = (
     "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
     "fixed_cost", "net_cash", "cumulative_cash",

@@ -9,7 +9,6 @@ and column a message must point to.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,9 +16,7 @@ from typing import Any
 import yaml
 
 from aigc_roi.errors import ScenarioError
-
-# Plain numbers YAML 1.1 reads as text (1e6, 1e-300) read as numbers in messages.
-_NUMBER_LIKE = re.compile(r"[+-]?[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9]+)?")
+from aigc_roi.quantities import is_number_text
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
@@ -61,7 +58,8 @@ class Node:
         if isinstance(self.value, bool):
             return f"a boolean ({self.raw})"
         text = self.raw if len(self.raw) <= 40 else self.raw[:37] + "..."
-        if isinstance(self.value, str) and _NUMBER_LIKE.fullmatch(self.raw.strip()) is None:
+        # Numbers YAML 1.1 reads as text (1e6, 1.5万) read as numbers in messages, unquoted.
+        if isinstance(self.value, str) and not is_number_text(self.raw):
             return repr(text)
         return text
 

@@ -7,6 +7,7 @@ import textwrap
 
 import numpy as np
 import pytest
+from spec_example import WORKED_EXAMPLE as SPEC_WORKED_EXAMPLE
 
 from aigc_roi import drivers
 from aigc_roi.breakeven import THRESHOLDS, break_even, report
@@ -17,17 +18,7 @@ from aigc_roi.models import KolChannel, Scenario
 from aigc_roi.sampling import realize
 
 # Spec section 6, with a payback target of 2 months.
-WORKED_EXAMPLE = """
-name: Spec worked example
-horizon_months: 3
-acquisition:
-  - {name: CPA, type: cpa, bid: 20, users: 1000, months: 1}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: item, price: 10, rate: 1}]
-costs: {serving_per_active_user: 1}
-targets: {max_payback_months: 2}
-"""
+WORKED_EXAMPLE = SPEC_WORKED_EXAMPLE + "targets: {max_payback_months: 2}\n"
 
 # Every channel type, both plan and purchase drivers, a range and fixed costs.
 MIXED = """

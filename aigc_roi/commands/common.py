@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
@@ -101,16 +102,23 @@ def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
         fail(invalid.errors)
 
 
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """A bad option value (a UsageError) raised inside becomes one line on stderr and exit 2."""
+    try:
+        yield
+    except UsageError as error:
+        fail([str(error)])
+
+
 def emit(text: str, output: Path | None = None, force: bool = False) -> None:
     """Results go to stdout, or atomically to ``output``."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
+    with usage_errors():
         write_text(output, text, force)
-    except UsageError as error:
-        fail([str(error)])
 
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:

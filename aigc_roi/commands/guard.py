@@ -29,11 +29,11 @@ from aigc_roi.commands.common import (
     OutputOption,
     SetOption,
     emit,
-    fail,
     message_line,
     overrides,
     show,
     stderr,
+    usage_errors,
 )
 from aigc_roi.errors import ScenarioInvalid, UsageError
 from aigc_roi.fields import json_schema
@@ -116,10 +116,8 @@ def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = ()) -> li
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:
-    try:
+    with usage_errors():
         return scenario_files(paths)
-    except UsageError as error:
-        fail([str(error)])
 
 
 def _annotate_errors(results: Sequence[Validated]) -> str:
@@ -195,10 +193,8 @@ def check(
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
     files = _files(paths)
     sets = overrides(set_)
-    try:
+    with usage_errors():
         changes = changes_since(base, paths, sets) if base is not None else []
-    except UsageError as error:
-        fail([str(error)])
     results = validate_files(files, sets)
     checked = _check(results)
     comparisons = _compare(changes, checked, results)

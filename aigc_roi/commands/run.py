@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,9 +20,9 @@ from aigc_roi.commands.common import (
     resolve_lang,
     show,
     stderr,
+    usage_errors,
 )
 from aigc_roi.engine import evaluate
-from aigc_roi.errors import UsageError
 from aigc_roi.files import check_writable, write_atomically
 from aigc_roi.formatting import NumberStyle
 from aigc_roi.i18n import label
@@ -74,9 +73,10 @@ def run(
         fail([label("plot_suffix", language).format(path=plot)])
     # Refuse before computing anything, so a refused --plot never leaves a
     # half-done run behind (an --output written, the chart not, or the reverse).
-    for destination in (output, plot):
-        if destination is not None:
-            _check_writable(destination, force)
+    with usage_errors():
+        for destination in (output, plot):
+            if destination is not None:
+                check_writable(destination, force)
     loaded = load(file, set_)
     scenario = loaded.scenario
     report = run_report(scenario, evaluate(realize(scenario)))
@@ -92,23 +92,10 @@ def run(
     elif format_ is RunFormat.xlsx:
         assert output is not None  # checked above, before loading
         sheets = [(name, build(report)) for name, build in export.RUN_TABLES.items()]
-        _write(output, force, lambda temporary: export.write_xlsx(temporary, sheets))
+        with usage_errors():
+            write_atomically(output, force, lambda temporary: export.write_xlsx(temporary, sheets))
     else:
         show(run_view(report, style, months), output, force)
-
-
-def _check_writable(path: Path, force: bool) -> None:
-    try:
-        check_writable(path, force)
-    except UsageError as error:
-        fail([str(error)])
-
-
-def _write(path: Path, force: bool, write: Callable[[Path], None]) -> None:
-    try:
-        write_atomically(path, force, write)
-    except UsageError as error:
-        fail([str(error)])
 
 
 def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:
@@ -120,4 +107,5 @@ def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bo
     figure = plot.cash_figure(report, style)
     # The temporary file's name ends in .tmp, so the format is named explicitly.
     image_format = path.suffix.lower().lstrip(".")
-    _write(path, force, lambda temporary: figure.savefig(temporary, format=image_format))
+    with usage_errors():
+        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))
