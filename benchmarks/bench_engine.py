@@ -14,9 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
-from aigc_roi.engine import evaluate
-from aigc_roi.loader import load_path
-from aigc_roi.sampling import realize
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.reader.load import load_path
 
 SCENARIO = Path(__file__).resolve().parent.parent / "aigc_roi" / "templates" / "chat-assistant-cpa.yaml"
 

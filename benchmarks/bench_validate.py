@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aigc_roi.cli import app  # noqa: E402
+from aigc_roi.cli.app import app  # noqa: E402
 
 SCENARIO = """\
 version: 1

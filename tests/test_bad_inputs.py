@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aigc_roi.cli import app
+from aigc_roi.cli.app import app
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 EXPECTED = CORPUS / "expected.tsv"

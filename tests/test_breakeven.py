@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 from spec_example import WORKED_EXAMPLE as SPEC_WORKED_EXAMPLE
 
-from aigc_roi import drivers
-from aigc_roi.breakeven import THRESHOLDS, break_even, report
-from aigc_roi.drivers import UnknownDriver, evaluate_at, find_driver, list_drivers, with_value
-from aigc_roi.engine import evaluate
-from aigc_roi.loader import load_text
-from aigc_roi.models import KolChannel, Scenario
-from aigc_roi.sampling import realize
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import KolChannel, Scenario
+from aigc_roi.reader.load import load_text
+from aigc_roi.whatif import drivers
+from aigc_roi.whatif.breakeven import THRESHOLDS, break_even, report
+from aigc_roi.whatif.drivers import UnknownDriver, evaluate_at, find_driver, list_drivers, with_value
 
 # Spec section 6, with a payback target of 2 months.
 WORKED_EXAMPLE = SPEC_WORKED_EXAMPLE + "targets: {max_payback_months: 2}\n"

@@ -19,10 +19,10 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from aigc_roi.cli import app
-from aigc_roi.engine import evaluate
-from aigc_roi.loader import load_text
-from aigc_roi.sampling import realize
+from aigc_roi.cli.app import app
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.reader.load import load_text
 
 runner = CliRunner()
 NON_FINITE = re.compile(r"(?i)\b(nan|-?inf|infinity)\b")

@@ -19,8 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aigc_roi.engine import FIGURE_NAMES, MONTH_SERIES, Result, evaluate
-from aigc_roi.models import (
+from aigc_roi.model.engine import FIGURE_NAMES, MONTH_SERIES, Result, evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import (
     Costs,
     CpaChannel,
     CpmChannel,
@@ -35,7 +36,6 @@ from aigc_roi.models import (
     RetentionPoints,
     Scenario,
 )
-from aigc_roi.sampling import realize
 
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
@@ -740,7 +740,7 @@ def test_a_large_batch_keeps_its_shape_and_stays_finite() -> None:
 def test_core_modules_import_no_cli_or_yaml_libraries() -> None:
     code = (
         "import sys\n"
-        "import aigc_roi.engine, aigc_roi.sampling, aigc_roi.models\n"
+        "import aigc_roi.model.engine, aigc_roi.model.sampling, aigc_roi.model.scenario\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'yaml', 'typer', 'rich', 'click'})\n"
         "print(','.join(bad))\n"
     )

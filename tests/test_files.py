@@ -1,4 +1,4 @@
-"""Every written file goes through aigc_roi.files: temp file + rename, no overwrite without force."""
+"""Every written file goes through aigc_roi.cli.files: temp file + rename, no overwrite without force."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aigc_roi.cli import app
-from aigc_roi.errors import UsageError
-from aigc_roi.files import write_atomically, write_text
+from aigc_roi.cli.app import app
+from aigc_roi.cli.files import write_atomically, write_text
+from aigc_roi.model.errors import UsageError
 
 runner = CliRunner()
 SCENARIO = "name: Files\nhorizon_months: 2\nretention: {monthly_churn: 0.5}\n"

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from aigc_roi import render_guard
-from aigc_roi.cli import app
-from aigc_roi.engine import evaluate
-from aigc_roi.loader import load_text
-from aigc_roi.report import figures_of
-from aigc_roi.sampling import realize
-from aigc_roi.targets import check_targets
+from aigc_roi.cli.app import app
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.targets import check_targets
+from aigc_roi.present import ci_view as render_guard
+from aigc_roi.present.report import figures_of
+from aigc_roi.reader.load import load_text
 
 
 def example(price: float = 10, targets: str = "", name: str = "Spec example") -> str:
@@ -187,10 +187,10 @@ def test_validate_path_imports_neither_engine_nor_pandas(tmp_path: Path) -> None
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from aigc_roi.commands import guard\n"
+        "from aigc_roi.cli import ci as guard\n"
         f"results = guard.validate_files(guard.scenario_files([Path({str(tmp_path)!r})]))\n"
         "assert results[0].loaded is not None\n"
-        "print(sorted(m for m in ('pandas', 'aigc_roi.engine', 'aigc_roi.report') if m in sys.modules))\n"
+        "print(sorted(m for m in ('pandas', 'aigc_roi.model.engine', 'aigc_roi.present.report') if m in sys.modules))\n"
     )
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)

@@ -12,14 +12,14 @@ from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from typer.testing import CliRunner
 
-from aigc_roi import i18n
-from aigc_roi.cli import app
-from aigc_roi.engine import evaluate
-from aigc_roi.formatting import NumberStyle
-from aigc_roi.loader import load_text
-from aigc_roi.render import cash_chart, channels_table, figures_panel, months_table
-from aigc_roi.report import run_report
-from aigc_roi.sampling import realize
+from aigc_roi.cli.app import app
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.present import labels as i18n
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import run_report
+from aigc_roi.present.run_view import cash_chart, channels_table, figures_panel, months_table
+from aigc_roi.reader.load import load_text
 
 runner = CliRunner()
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from aigc_roi.cli import app
-from aigc_roi.commands import init as init_command
-from aigc_roi.loader import load_path
+from aigc_roi.cli import init as init_command
+from aigc_roi.cli.app import app
+from aigc_roi.reader.load import load_path
 
 runner = CliRunner()
 

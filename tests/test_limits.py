@@ -6,10 +6,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from aigc_roi.cli import app
-from aigc_roi.loader import MAX_FILE_BYTES
-from aigc_roi.schema import MAX_CHANNELS, MAX_HORIZON_MONTHS
-from aigc_roi.yamltree import MAX_DEPTH, parse
+from aigc_roi.cli.app import app
+from aigc_roi.reader.kinds import MAX_CHANNELS, MAX_HORIZON_MONTHS
+from aigc_roi.reader.load import MAX_FILE_BYTES
+from aigc_roi.reader.yamltree import MAX_DEPTH, parse
 
 runner = CliRunner()
 BASE = "name: Limits\nretention: {monthly_churn: 0.1}\n"

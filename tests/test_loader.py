@@ -7,11 +7,11 @@ import textwrap
 
 import pytest
 
-from aigc_roi import models
-from aigc_roi.errors import ScenarioInvalid
-from aigc_roi.loader import decode, load_text
-from aigc_roi.overrides import parse_override
-from aigc_roi.quantities import ValueProblem, parse_number_text
+from aigc_roi.model import scenario as models
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.load import decode, load_text
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text
+from aigc_roi.reader.overrides import parse_override
 
 MINIMAL = "name: Minimal\nretention: {monthly_churn: 0.5}\n"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aigc_roi.cli import app
-from aigc_roi.errors import ScenarioInvalid
-from aigc_roi.loader import load_path
-from aigc_roi.messages_zh import translate
+from aigc_roi.cli.app import app
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.present.messages_zh import translate
+from aigc_roi.reader.load import load_path
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 ENGLISH_FRAME = re.compile(r"\b(expected|found|unknown key|missing|duplicate|not allowed|deeper than|cannot)\b")

@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis) of the engine, the exports and the CLI.
 
-Engine properties build scenarios directly from ``aigc_roi.models`` and run
+Engine properties build scenarios directly from ``aigc_roi.model.scenario`` and run
 ``sampling.realize`` + ``engine.evaluate``. CLI properties write files and
 run ``aigc-roi run`` in-process through ``CliRunner``.
 
@@ -28,14 +28,15 @@ from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
-from aigc_roi import export, models
-from aigc_roi.cli import app
-from aigc_roi.engine import FIGURE_NAMES, MONTH_SERIES, evaluate
-from aigc_roi.formatting import NumberStyle
-from aigc_roi.models import Z90, Distribution
-from aigc_roi.render import run_view
-from aigc_roi.report import run_report
-from aigc_roi.sampling import realize
+from aigc_roi.cli.app import app
+from aigc_roi.model import scenario as models
+from aigc_roi.model.engine import FIGURE_NAMES, MONTH_SERIES, evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import Z90, Distribution
+from aigc_roi.present import tables as export
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import run_report
+from aigc_roi.present.run_view import run_view
 
 runner = CliRunner()
 ENGINE = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,9 +13,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aigc_roi.drivers import list_drivers, with_value
-from aigc_roi.engine import evaluate
-from aigc_roi.models import (
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.scenario import (
     Channel,
     Costs,
     CpaChannel,
@@ -32,6 +31,7 @@ from aigc_roi.models import (
     Scenario,
     Value,
 )
+from aigc_roi.whatif.drivers import list_drivers, with_value
 
 RELATIVE_SLACK = 1e-9
 money = st.floats(0.5, 500.0)

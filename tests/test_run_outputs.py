@@ -11,9 +11,9 @@ import pytest
 from spec_example import WORKED_EXAMPLE
 from typer.testing import CliRunner
 
-from aigc_roi import plot
-from aigc_roi.cli import app
-from aigc_roi.formatting import NumberStyle
+from aigc_roi.cli.app import app
+from aigc_roi.present import chart as plot
+from aigc_roi.present.numbers import NumberStyle
 
 runner = CliRunner()
 

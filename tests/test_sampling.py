@@ -8,8 +8,9 @@ import math
 import numpy as np
 import pytest
 
-from aigc_roi.engine import evaluate
-from aigc_roi.models import (
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import (
     Z90,
     Costs,
     CpaChannel,
@@ -25,7 +26,6 @@ from aigc_roi.models import (
     Scenario,
     Targets,
 )
-from aigc_roi.sampling import realize
 
 
 def uncertain() -> Scenario:

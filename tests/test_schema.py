@@ -15,10 +15,10 @@ import yaml
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from aigc_roi.cli import app
-from aigc_roi.errors import ScenarioInvalid
-from aigc_roi.fields import json_schema
-from aigc_roi.loader import load_text
+from aigc_roi.cli.app import app
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.fields import json_schema
+from aigc_roi.reader.load import load_text
 
 TEMPLATES = sorted((Path(__file__).resolve().parent.parent / "aigc_roi" / "templates").glob("*.yaml"))
 VALIDATOR = Draft202012Validator(json_schema())

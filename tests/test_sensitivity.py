@@ -6,14 +6,14 @@ import textwrap
 
 import pytest
 
-from aigc_roi import drivers
-from aigc_roi.drivers import UnknownDriver, with_value
-from aigc_roi.engine import Result, evaluate
-from aigc_roi.loader import load_text
-from aigc_roi.models import Scenario
-from aigc_roi.quantities import ValueProblem
-from aigc_roi.sampling import realize
-from aigc_roi.sensitivity import grid, grid_report, parse_step, report, sensitivity
+from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.reader.load import load_text
+from aigc_roi.reader.numbers import ValueProblem
+from aigc_roi.whatif import drivers
+from aigc_roi.whatif.drivers import UnknownDriver, with_value
+from aigc_roi.whatif.sensitivity import grid, grid_report, parse_step, report, sensitivity
 
 WORKED_EXAMPLE = """
 name: Spec worked example

@@ -11,8 +11,8 @@ import pytest
 from spec_example import WORKED_EXAMPLE
 from typer.testing import CliRunner
 
-from aigc_roi.cli import app
-from aigc_roi.commands.whatif import parse_variant
+from aigc_roi.cli.app import app
+from aigc_roi.cli.whatif import parse_variant
 
 runner = CliRunner()
 

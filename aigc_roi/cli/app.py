@@ -1,0 +1,62 @@
+"""The `aigc-roi` command line: options in, library calls, output and exit codes.
+
+Exit codes follow grep/diff: 0 fine, 1 a valid scenario misses one of its
+targets (`check`), 2 invalid input (bad file or option).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from aigc_roi import __version__
+from aigc_roi.cli import ci, init, whatif
+from aigc_roi.cli.common import start_invocation
+from aigc_roi.cli.run import run
+
+app = typer.Typer(
+    name="aigc-roi",
+    help="ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"aigc-roi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.
+
+    Exit codes: 0 fine, 1 a scenario misses one of its targets (check), 2 invalid input.
+    """
+    start_invocation()
+
+
+app.command(name="run")(run)
+app.command(name="compare")(whatif.compare)
+app.command(name="breakeven")(whatif.breakeven)
+app.command(name="sensitivity")(whatif.sensitivity)
+app.command(name="validate")(ci.validate)
+app.command(name="check")(ci.check)
+app.command(name="schema")(ci.schema)
+app.command(name="init")(init.init)
+
+
+def main() -> None:
+    try:
+        app()
+    except Exception as error:  # the last resort: a bug must not greet a user with a traceback
+        sys.stderr.write(f"aigc-roi: internal error ({type(error).__name__}: {error}); please report it with the input\n")
+        sys.exit(2)

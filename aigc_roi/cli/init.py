@@ -1,0 +1,85 @@
+"""`aigc-roi init [FILE]`: write a bundled, commented scenario to start from."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from aigc_roi.cli.common import ForceOption, LangOption, emit, fail, resolve_lang, show, stderr
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.present.labels import label
+from aigc_roi.reader.load import load_text
+
+TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
+"""Bundled scenarios; every ``*.yaml`` here is a template named by its stem."""
+DEFAULT_TEMPLATE = "starter"
+STDOUT = "-"
+
+
+def bundled_templates() -> dict[str, Traversable]:
+    """Template name -> file, sorted by name."""
+    if not TEMPLATES.is_dir():
+        return {}
+    files = [entry for entry in TEMPLATES.iterdir() if entry.is_file() and entry.name.endswith(".yaml")]
+    return {entry.name.removesuffix(".yaml"): entry for entry in sorted(files, key=lambda entry: entry.name)}
+
+
+def init(
+    file: Annotated[
+        Path, typer.Argument(help="Where to write the scenario; - writes it to standard output.")
+    ] = Path("scenario.yaml"),
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Bundled scenario to start from (see --list).")
+    ] = DEFAULT_TEMPLATE,
+    list_: Annotated[bool, typer.Option("--list", help="List the bundled templates and exit.")] = False,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Write a commented starter scenario (or any bundled template) to edit."""
+    language = resolve_lang(lang)
+    templates = bundled_templates()
+    if list_:
+        show([_template_table(templates, language)])
+        return
+    source = templates.get(template)
+    if source is None:
+        # A prefix ("chat" for "chat-assistant-cpa") is the commonest slip; difflib misses it.
+        close = [name for name in templates if name.startswith(template)] or difflib.get_close_matches(
+            template, list(templates), n=1)
+        hint = label("did_you_mean", language).format(name=close[0]) if close else ""
+        fail([label("init_unknown_template", language).format(
+            name=template, hint=hint, names=", ".join(templates) or "—")])
+    text = source.read_text(encoding="utf-8")
+    if str(file) == STDOUT:
+        sys.stdout.write(text)
+        return
+    if file.is_dir():
+        # files.write_atomically would rename over a folder with --force and fail untidily.
+        fail([label("is_a_folder", language).format(path=file)])
+    emit(text, file, force)
+    stderr().print(label("init_wrote", language).format(path=file, template=template), markup=False)
+
+
+def _template_table(templates: dict[str, Traversable], lang: str) -> Table:
+    table = Table(title=label("templates", lang), title_justify="left")
+    table.add_column(label("template", lang), no_wrap=True)
+    table.add_column(label("description", lang))
+    for name, source in templates.items():
+        marker = f" {label('default_marker', lang)}" if name == DEFAULT_TEMPLATE else ""
+        table.add_row(name + marker, _scenario_name(source))
+    return table
+
+
+def _scenario_name(source: Traversable) -> str:
+    """The template's ``name:``, which says what it models; blank if it does not load."""
+    try:
+        return load_text(source.read_text(encoding="utf-8"), source.name).scenario.name
+    except ScenarioInvalid:
+        return ""

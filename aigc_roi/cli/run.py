@@ -1,0 +1,111 @@
+"""`aigc-roi run FILE`: every figure of one scenario."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from aigc_roi.cli.common import (
+    ForceOption,
+    LangOption,
+    OutputOption,
+    SetOption,
+    emit,
+    fail,
+    load,
+    resolve_lang,
+    show,
+    stderr,
+    usage_errors,
+)
+from aigc_roi.cli.files import check_writable, write_atomically
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.present import tables as export
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import run_report
+from aigc_roi.present.run_view import run_view
+
+PLOT_FORMATS = ("svg", "png")
+
+
+class CsvTable(StrEnum):
+    figures = "figures"
+    channels = "channels"
+    months = "months"
+
+
+class RunFormat(StrEnum):
+    """FigureFormat plus xlsx: only run has several tables to put in one workbook."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+def run(
+    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    set_: SetOption = None,
+    format_: Annotated[
+        RunFormat, typer.Option("--format", "-f", help="Output format; xlsx writes every table as a sheet of --output.")
+    ] = RunFormat.table,
+    months: Annotated[bool, typer.Option("--months/--no-months", help="Show the monthly cash-flow table.")] = True,
+    table: Annotated[CsvTable, typer.Option("--table", help="Which table --format csv writes.")] = CsvTable.months,
+    output: OutputOption = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option("--plot", metavar="FILE.svg|FILE.png", help="Also save the cumulative-cash chart as an image."),
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Figures, per-channel table, monthly cash flow and cumulative-cash chart."""
+    language = resolve_lang(lang)
+    if format_ is RunFormat.xlsx and output is None:
+        fail([label("xlsx_needs_output", language)])
+    if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
+        fail([label("plot_suffix", language).format(path=plot)])
+    # Refuse before computing anything, so a refused --plot never leaves a
+    # half-done run behind (an --output written, the chart not, or the reverse).
+    with usage_errors():
+        for destination in (output, plot):
+            if destination is not None:
+                check_writable(destination, force)
+    loaded = load(file, set_)
+    scenario = loaded.scenario
+    report = run_report(scenario, evaluate(realize(scenario)))
+    style = NumberStyle(language, scenario.currency)
+    if plot is not None:
+        _save_plot(report, style, plot, force)
+    if format_ is RunFormat.json:
+        emit(export.to_json(report), output, force)
+    elif format_ is RunFormat.csv:
+        emit(export.to_csv(export.RUN_TABLES[table.value](report)), output, force)
+    elif format_ is RunFormat.markdown:
+        emit(export.run_markdown(report), output, force)
+    elif format_ is RunFormat.xlsx:
+        assert output is not None  # checked above, before loading
+        sheets = [(name, build(report)) for name, build in export.RUN_TABLES.items()]
+        with usage_errors():
+            write_atomically(output, force, lambda temporary: export.write_xlsx(temporary, sheets))
+    else:
+        show(run_view(report, style, months), output, force)
+
+
+def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:
+    from aigc_roi.present import chart as plot  # lazy: matplotlib is only needed for --plot
+
+    if style.lang == "zh" and plot.cjk_font() is None:
+        stderr().print(label("plot_no_cjk_font", style.lang), markup=False)
+        style = NumberStyle("en", style.currency)
+    figure = plot.cash_figure(report, style)
+    # The temporary file's name ends in .tmp, so the format is named explicitly.
+    image_format = path.suffix.lower().lstrip(".")
+    with usage_errors():
+        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))

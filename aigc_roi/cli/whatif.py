@@ -1,0 +1,218 @@
+"""What-if commands: `compare`, `breakeven`, `sensitivity`.
+
+Each loads with ``--set`` applied (to every file and variant), computes with
+the pure modules (``breakeven``, ``sensitivity``, the engine) and prints a
+table, or JSON, CSV or markdown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from aigc_roi.cli.common import (
+    FigureFormat,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    SetOption,
+    emit,
+    fail,
+    load,
+    overrides,
+    resolve_lang,
+    show,
+)
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.sampling import realize
+from aigc_roi.present import tables as export
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import figures_of
+from aigc_roi.present.whatif_view import (
+    breakeven_rows,
+    breakeven_view,
+    compare_rows,
+    compare_view,
+    grid_rows,
+    grid_view,
+    sensitivity_rows,
+    sensitivity_view,
+)
+from aigc_roi.reader.load import load_path
+from aigc_roi.reader.numbers import ValueProblem
+from aigc_roi.whatif import breakeven as breakeven_solver
+from aigc_roi.whatif import sensitivity as sensitivity_analysis
+from aigc_roi.whatif.drivers import UnknownDriver
+
+FileArgument = Annotated[Path, typer.Argument(help="Scenario YAML file.")]
+
+
+def _output(data: dict[str, Any], rows: export.Table, styled_rows: export.Table, view: Any, title: str,
+            format_: FigureFormat, output: Path | None, force: bool) -> None:
+    """One result in the chosen format: JSON data, CSV raw rows, markdown formatted rows, or a Rich view."""
+    if format_ is FigureFormat.json:
+        emit(export.to_json(data), output, force)
+    elif format_ is FigureFormat.csv:
+        emit(export.to_csv(rows), output, force)
+    elif format_ is FigureFormat.markdown:
+        emit(export.to_markdown(styled_rows, title), output, force)
+    else:
+        show([view], output, force)
+
+
+# --- compare -------------------------------------------------------------------
+
+
+def _split_top_level(text: str, separator: str) -> list[str]:
+    """``text`` cut at each ``separator`` outside brackets, braces and quotes, so a
+    value such as ``{low: 1, high: 2}`` or a name path ``[Feed ads, CN]`` stays whole."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]
+
+
+def parse_variant(text: str) -> tuple[str, list[str]]:
+    """``"cheaper bid: acquisition[0].bid=25, monetization.plans[0].price=299"`` ->
+    (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label."""
+    head = _split_top_level(text, ":")[0]
+    name, assignments = (head.strip(), text[len(head) + 1:]) if "=" not in head and head != text else (text, text)
+    sets = [part.strip() for part in _split_top_level(assignments, ",") if part.strip()]
+    if not name.strip() or not sets or any("=" not in part for part in sets):
+        fail([f"--variant {text}: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', "
+              "such as 'cheaper bid: acquisition[0].bid=25'"])
+    return name.strip(), sets
+
+
+def _column(path: Path, sets: list[str], name: str | None, source: str) -> dict[str, Any]:
+    """One column of figures: ``path`` with ``sets`` applied, named ``name`` (a variant) or its scenario's name."""
+    try:
+        scenario = load_path(path, overrides(sets)).scenario
+    except ScenarioInvalid as invalid:
+        # An error in a --set names the option, not the file: say which column it broke.
+        if all(error.file == str(path) for error in invalid.errors):
+            fail(invalid.errors)
+        fail([f"--variant {name!r} of {path}:" if name else f"{path}:", *invalid.errors])
+    return {"name": name or scenario.name, "source": source, "currency": scenario.currency,
+            "figures": figures_of(evaluate(realize(scenario)))}
+
+
+def compare(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE", help="Two or more scenario files, or one file with --variant.")],
+    variant: Annotated[list[str] | None, typer.Option(
+        "--variant", metavar="'LABEL: PATH=VALUE[, PATH=VALUE]'",
+        help="A what-if column of the one FILE, e.g. 'cheaper bid: acquisition[0].bid=25' (repeatable).")] = None,
+    set_: SetOption = None,
+    format_: FormatOption = FigureFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Figures of several scenarios side by side: best per row marked, differences against the first."""
+    language = resolve_lang(lang)
+    sets = list(set_ or [])
+    if variant and len(files) != 1:
+        fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
+    if not variant and len(files) < 2:
+        fail(["compare: give two or more FILEs, or one FILE with --variant"])
+    if variant:
+        parsed = [parse_variant(text) for text in variant]
+        columns = [_column(files[0], sets, None, str(files[0]))] + [
+            _column(files[0], sets + extra, name, " ".join([str(files[0]), *(f"--set {s}" for s in extra)]))
+            for name, extra in parsed]
+    else:
+        columns = [_column(path, sets, None, str(path)) for path in files]
+    seen: set[str] = set()
+    for column in columns:
+        # Columns are named by their scenario; a repeated name gets its source, so headers stay distinct.
+        if column["name"] in seen:
+            column["name"] = f"{column['name']} ({column['source']})"
+        seen.add(column["name"])
+    currency = " / ".join(dict.fromkeys(column.pop("currency") for column in columns))
+    style = NumberStyle(language, currency)
+    _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
+            compare_view(columns, style), f"{label('compare_title', language)} ({currency})",
+            format_, output, force)
+
+
+# --- breakeven -----------------------------------------------------------------
+
+
+def breakeven(
+    file: FileArgument,
+    set_: SetOption = None,
+    format_: FormatOption = FigureFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12)."""
+    language = resolve_lang(lang)
+    scenario = load(file, set_).scenario
+    table = breakeven_solver.break_even(scenario)
+    style = NumberStyle(language, scenario.currency)
+    title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
+    _output(breakeven_solver.report(table), breakeven_rows(table), breakeven_rows(table, style),
+            breakeven_view(table, style), title, format_, output, force)
+
+
+# --- sensitivity ---------------------------------------------------------------
+
+
+def sensitivity(
+    file: FileArgument,
+    set_: SetOption = None,
+    step: Annotated[str, typer.Option("--step", metavar="STEP", help="Relative move of each driver, e.g. 20% or 0.2.")] = "20%",
+    grid: Annotated[str | None, typer.Option(
+        "--grid", metavar="DRIVER1,DRIVER2",
+        help="Two-way ROI table of two driver paths (as breakeven lists them), "
+             "e.g. 'acquisition[0].bid,monetization.plans[0].price'.")] = None,
+    grid_steps: Annotated[int, typer.Option("--grid-steps", min=2, max=41,
+                                            help="Values of each --grid driver.")] = 5,
+    format_: FormatOption = FigureFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Each driver moved down and up by --step: change in ROI, net cash and payback, largest first."""
+    language = resolve_lang(lang)
+    try:
+        relative_step = sensitivity_analysis.parse_step(step)
+    except ValueProblem as problem:
+        fail([f"--step: expected {problem}, found {step!r}"])
+    paths = _split_top_level(grid, ",") if grid is not None else []
+    if grid is not None and len(paths) != 2:
+        fail([f"--grid: expected two driver paths separated by a comma, found {grid!r}"])
+    scenario = load(file, set_).scenario
+    style = NumberStyle(language, scenario.currency)
+    if grid is None:
+        analysis = sensitivity_analysis.sensitivity(scenario, relative_step)
+        title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{relative_step * 100:g}%")
+        _output(sensitivity_analysis.report(analysis), sensitivity_rows(analysis), sensitivity_rows(analysis, style),
+                sensitivity_view(analysis, style), title, format_, output, force)
+        return
+    try:
+        table = sensitivity_analysis.grid(scenario, paths[0], paths[1], relative_step, grid_steps)
+    except UnknownDriver as unknown:
+        fail([f"--grid: {unknown}"])
+    except ValueError as error:
+        fail([str(error)])
+    _output(sensitivity_analysis.grid_report(table), grid_rows(table), grid_rows(table, style),
+            grid_view(table, style), f"ROI · {table.row_driver.label} × {table.column_driver.label}",
+            format_, output, force)

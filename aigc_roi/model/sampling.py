@@ -1,0 +1,152 @@
+"""Turn a scenario's uncertain ranges into numbers the engine can use.
+
+``realize`` returns a copy of a scenario in which every ``Distribution`` is
+replaced, either by its median (a deterministic run) or by a float64 array
+of draws (a Monte Carlo batch). Plain floats are left exactly as written.
+
+Decisions where the spec is silent (spec section 2 says only that sampled
+rates are clipped to [0, 1]):
+
+- Every realized value is clipped to its field's domain: the rates below to
+  [0, 1], ``virality`` to [0, 0.999] (the spec requires k < 1) and every
+  other number (money, counts, ``discount_rate``) to >= 0. The same clip is
+  applied to medians, so a deterministic run can never see a value a
+  sampled run could not.
+- Retention points are made non-increasing in age per sample by a running
+  minimum over the ages: independently sampled points could otherwise
+  describe users coming back, which the format forbids.
+- Draws happen in a fixed depth-first traversal of the scenario's dataclass
+  fields (declaration order, tuples in order), one ``samples``-long draw
+  per distribution, so a seed reproduces a run exactly.
+- A scenario without any distribution realizes to plain floats even when
+  ``samples > 1``: the engine then returns one sample, and callers that
+  need ``samples`` rows broadcast it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import numpy as np
+
+from aigc_roi.model.scenario import Z90, Distribution, FloatArray, RetentionPoints, Scenario
+
+RATE_FIELDS: frozenset[str] = frozenset(
+    {
+        "ctr",
+        "cvr",
+        "view_to_user",
+        "views_decay",
+        "conversion",
+        "renewal",
+        "revenue_fee",
+        "monthly_churn",
+        "points",
+    }
+)
+"""Fields whose values are shares in [0, 1] (``points``: retention point values)."""
+
+MAX_VIRALITY = 0.999
+"""Upper clip of a realized virality: the model needs k < 1 for finite growth."""
+
+Realized = float | FloatArray
+
+
+def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | None = None) -> Scenario:
+    """A copy of ``scenario`` with every ``Distribution`` replaced.
+
+    With ``rng`` None each distribution becomes its median as a python
+    float (``samples`` is ignored); with a generator it becomes a float64
+    array of shape ``(samples,)`` drawn from it. See the module docstring
+    for clipping and ordering.
+    """
+    if rng is not None and samples < 1:
+        raise ValueError(f"samples must be >= 1, got {samples}")
+    realized = _walk(scenario, "", _Drawer(samples, rng))
+    assert isinstance(realized, Scenario)
+    return realized
+
+
+class _Drawer:
+    """Replaces one distribution by its median or by ``samples`` draws."""
+
+    def __init__(self, samples: int, rng: np.random.Generator | None) -> None:
+        self.samples = samples
+        self.rng = rng
+
+    def __call__(self, dist: Distribution) -> Realized:
+        if self.rng is None:
+            return float(dist.median())
+        return _draw(dist, self.samples, self.rng)
+
+
+def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatArray:
+    low, high = float(dist.low), float(dist.high)
+    if dist.kind == "lognormal":
+        if low <= 0 or high <= 0:
+            raise ValueError(f"a lognormal range needs low > 0 and high > 0, got [{low}, {high}]")
+        mu = (math.log(low) + math.log(high)) / 2
+        sigma = (math.log(high) - math.log(low)) / (2 * Z90)
+        return rng.lognormal(mu, sigma, samples)
+    if dist.kind == "normal":
+        return rng.normal((low + high) / 2, (high - low) / (2 * Z90), samples)
+    if dist.kind == "uniform":
+        return rng.uniform(low, high, samples)
+    if dist.kind == "triangular":
+        if dist.mode is None:
+            raise ValueError("a triangular range needs a mode")
+        if low == high:
+            # numpy's triangular rejects a zero-width support; it is a constant.
+            return np.full(samples, low, dtype=np.float64)
+        return rng.triangular(low, float(dist.mode), high, samples)
+    raise ValueError(f"unknown distribution kind {dist.kind!r}")
+
+
+def _clip(value: Realized, name: str) -> Realized:
+    """Clip a realized value to the domain of the field called ``name``."""
+    if name in RATE_FIELDS:
+        low, high = 0.0, 1.0
+    elif name == "virality":
+        low, high = 0.0, MAX_VIRALITY
+    else:
+        low, high = 0.0, math.inf
+    if isinstance(value, np.ndarray):
+        return np.clip(value, low, high)
+    return float(min(max(value, low), high))
+
+
+def _walk(obj: Any, name: str, draw: _Drawer) -> Any:
+    """Realize ``obj``, the value of a field called ``name``, depth first."""
+    if isinstance(obj, Distribution):
+        return _clip(draw(obj), name)
+    if isinstance(obj, RetentionPoints):
+        return _realize_points(obj, draw)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {}
+        for f in dataclasses.fields(obj):
+            old = getattr(obj, f.name)
+            new = _walk(old, f.name, draw)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(obj, **changes) if changes else obj
+    if isinstance(obj, tuple):
+        items = tuple(_walk(item, name, draw) for item in obj)
+        return items if any(new is not old for new, old in zip(items, obj, strict=True)) else obj
+    return obj
+
+
+def _realize_points(retention: RetentionPoints, draw: _Drawer) -> RetentionPoints:
+    points: list[tuple[int, Realized]] = []
+    running: Realized | None = None
+    for age, value in retention.points:
+        realized: Realized = _clip(draw(value), "points") if isinstance(value, Distribution) else value
+        if running is not None:
+            if isinstance(realized, np.ndarray) or isinstance(running, np.ndarray):
+                realized = np.minimum(running, realized)
+            else:
+                realized = min(float(running), float(realized))
+        running = realized
+        points.append((age, realized))
+    return dataclasses.replace(retention, points=tuple(points))

@@ -1,0 +1,332 @@
+"""The scenario format as data: one description drives validation and JSON Schema.
+
+Each field kind parses a located YAML node (reporting problems into a
+``Context``) and describes itself as JSON Schema, so the editor schema can
+never drift from what the loader accepts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.scenario import Z90, Distribution
+from aigc_roi.reader.numbers import ValueProblem, split_range, to_number
+from aigc_roi.reader.yamltree import Node, join_path
+
+MAX_CHANNELS = 50
+MAX_MAGNITUDE = 1e15
+"""Largest absolute value of any number in a file: far above any real budget,
+low enough that no product of amounts the model forms can overflow float64."""
+MIN_MAGNITUDE = 1e-9
+"""Smallest absolute value of a non-zero number: anything smaller is a unit
+mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
+MIN_UNIT_COST = 1e-6
+"""Smallest bid or cpm that a budget may divide by (users = budget / bid)."""
+MAX_HORIZON_MONTHS = 120
+INVALID: Any = object()
+"""Returned by a parse that reported an error; callers skip the field."""
+
+
+@dataclass
+class Context:
+    """Where errors go while one scenario is being read."""
+
+    filename: str
+    errors: list[ScenarioError] = field(default_factory=list)
+    horizon_months: int = 24
+
+    def error(self, node: Node, path: str, message: str) -> Any:
+        self.errors.append(ScenarioError(node.source or self.filename, node.line, node.column, path, message))
+        return INVALID
+
+    def expected(self, node: Node, path: str, expected: str) -> Any:
+        return self.error(node, path, f"expected {expected}, found {node.describe()}")
+
+
+class Kind(Protocol):
+    def parse(self, node: Node, path: str, ctx: Context) -> Any: ...
+    def json_schema(self) -> dict[str, Any]: ...
+
+
+_NUMBER_TEXT = r"[+-]?(\d[\d_]*(\.[\d_]*)?|\.\d[\d_]*)([eE][+-]?\d+)?\s*[kKmM万亿%]?"
+NUMBER_TEXT_SCHEMA = {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*$"}
+RANGE_TEXT_SCHEMA = {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*\.\.\s*{_NUMBER_TEXT}\s*$"}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number, or (when ``ranges``) an uncertain range of numbers."""
+
+    minimum: float | None = 0.0
+    maximum: float | None = None
+    below_maximum: bool = False
+    """True when ``maximum`` itself is excluded."""
+    integer: bool = False
+    ranges: bool = True
+    description: str = ""
+    wording: str = ""
+    """What an error says was expected, when the bounds alone do not say it."""
+
+    def expectation(self) -> str:
+        if self.wording:
+            return self.wording
+        noun = "a whole number" if self.integer else "a number"
+        if self.minimum is not None and self.maximum is not None:
+            if self.below_maximum:
+                return f"{noun} >= {self.minimum:g} and < {self.maximum:g}"
+            if self.minimum == self.maximum:
+                return f"{self.minimum:g}"
+            return f"{noun} from {self.minimum:g} to {self.maximum:g}"
+        if self.minimum is not None:
+            return f"{noun} >= {self.minimum:g}"
+        return noun
+
+    def _in_bounds(self, value: float) -> bool:
+        if self.integer and value != int(value):
+            return False
+        if self.minimum is not None and value < self.minimum:
+            return False
+        if self.maximum is not None:
+            return value < self.maximum if self.below_maximum else value <= self.maximum
+        return True
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if self.ranges and node.kind == "map":
+            return self._parse_range_map(node, path, ctx)
+        if self.ranges and node.kind == "scalar" and isinstance(node.value, str):
+            parts = split_range(node.value)
+            if parts is not None:
+                return self._parse_range_text(node, path, ctx, *parts)
+        return self._parse_scalar(node, path, ctx)
+
+    def _parse_scalar(self, node: Node, path: str, ctx: Context) -> Any:
+        if node.kind != "scalar":
+            return ctx.expected(node, path, self.expectation())
+        try:
+            value = to_number(node.value)
+        except ValueProblem:
+            return ctx.expected(node, path, self.expectation())
+        if abs(value) > MAX_MAGNITUDE:
+            return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
+        if 0 < abs(value) < MIN_MAGNITUDE:
+            return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
+        if not self._in_bounds(value):
+            return ctx.expected(node, path, self.expectation())
+        return int(value) if self.integer else value
+
+    def _bound(self, text: str, node: Node, path: str, ctx: Context) -> Any:
+        try:
+            value = to_number(text)
+        except ValueProblem:
+            return ctx.error(node, path, f"expected a range 'low..high' of numbers, found {node.describe()}")
+        if not MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE and value != 0 or not self._in_bounds(value):
+            return ctx.error(node, path, f"expected a range within {self.expectation()}, found {node.describe()}")
+        return value
+
+    def _parse_range_text(self, node: Node, path: str, ctx: Context, low_text: str, high_text: str) -> Any:
+        low = self._bound(low_text, node, path, ctx)
+        high = self._bound(high_text, node, path, ctx) if low is not INVALID else INVALID
+        if INVALID in (low, high):
+            return INVALID
+        return self._interval(low, high, node, path, ctx)
+
+    def _interval(self, low: float, high: float, node: Node, path: str, ctx: Context,
+                  kind: str | None = None) -> Any:
+        if low > high:
+            return ctx.error(node, path, f"expected low <= high, found {low:g}..{high:g}")
+        if kind is None:
+            kind = "lognormal" if low > 0 else "normal"
+        if kind == "lognormal" and low <= 0:
+            return ctx.error(node, path, f"expected low > 0 for a lognormal range, found {low:g}")
+        return Distribution(kind, low, high)  # type: ignore[arg-type]
+
+    def _parse_range_map(self, node: Node, path: str, ctx: Context) -> Any:
+        entries = node.value
+        dist_entry = entries.get("dist")
+        kind = dist_entry.value.raw if dist_entry is not None else None
+        if kind is not None and kind not in DIST_KEYS:
+            return ctx.expected(dist_entry.value, join_path(path, "dist"), "one of " + ", ".join(DIST_KEYS))
+        allowed = DIST_KEYS[kind] if kind else ("low", "high")
+        values = check_keys(node, path, ctx, {"dist", *allowed} if kind else set(allowed), allowed)
+        if values is INVALID or any(key not in values for key in allowed):
+            return INVALID
+        bound = Number(None, None) if kind == "normal" else self
+        numbers = {}
+        for key in allowed:
+            number = bound._parse_scalar(values[key], join_path(path, key), ctx)
+            if number is INVALID:
+                return INVALID
+            numbers[key] = number
+        if kind == "normal":
+            if numbers["sd"] < 0:
+                return ctx.expected(values["sd"], join_path(path, "sd"), "a number >= 0")
+            spread = Z90 * numbers["sd"]
+            return Distribution("normal", numbers["mean"] - spread, numbers["mean"] + spread)
+        if kind == "triangular":
+            low, mode, high = numbers["low"], numbers["mode"], numbers["high"]
+            if not low <= mode <= high or low == high:
+                return ctx.error(node, path, f"expected low <= mode <= high with low < high, found {low:g}, {mode:g}, {high:g}")
+            return Distribution("triangular", low, high, mode)
+        return self._interval(numbers["low"], numbers["high"], node, path, ctx, kind)
+
+    def json_schema(self) -> dict[str, Any]:
+        number: dict[str, Any] = {"type": "integer" if self.integer else "number"}
+        if self.minimum is not None:
+            number["minimum"] = self.minimum
+        if self.maximum is not None:
+            number["exclusiveMaximum" if self.below_maximum else "maximum"] = self.maximum
+        options: list[dict[str, Any]] = [number, NUMBER_TEXT_SCHEMA]
+        if self.ranges:
+            options += [RANGE_TEXT_SCHEMA, *_range_map_schemas()]
+        return {"description": self.description, "anyOf": options} if self.description else {"anyOf": options}
+
+
+DIST_KEYS: dict[str, tuple[str, ...]] = {
+    "lognormal": ("low", "high"),
+    "normal": ("mean", "sd"),
+    "uniform": ("low", "high"),
+    "triangular": ("low", "mode", "high"),
+}
+
+
+def _range_map_schemas() -> list[dict[str, Any]]:
+    scalar = {"anyOf": [{"type": "number"}, NUMBER_TEXT_SCHEMA]}
+    plain = {"type": "object", "properties": {"low": scalar, "high": scalar},
+             "required": ["low", "high"], "additionalProperties": False}
+    explicit = [
+        {"type": "object",
+         "properties": {"dist": {"const": kind}, **{key: scalar for key in keys}},
+         "required": ["dist", *keys], "additionalProperties": False}
+        for kind, keys in DIST_KEYS.items()
+    ]
+    return [plain, *explicit]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string: a name, a code or one of a set of words."""
+
+    pattern: str | None = None
+    expected: str = "a non-empty text"
+    choices: tuple[str, ...] = ()
+    description: str = ""
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        text = node.raw.strip() if node.kind == "scalar" and node.value is not None else ""
+        valid = bool(text)
+        if valid and self.choices:
+            valid = text in self.choices
+        if valid and self.pattern:
+            valid = re.fullmatch(self.pattern, text) is not None
+        if not valid:
+            return ctx.expected(node, path, self.expected)
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.choices:
+            schema = {"enum": list(self.choices)}
+        if self.pattern:
+            schema["pattern"] = f"^{self.pattern}$"
+        if self.description:
+            schema["description"] = self.description
+        return schema
+
+
+@dataclass(frozen=True)
+class MonthSet:
+    """``all``, one month, a span ``"1-6"`` or a list; within the horizon."""
+
+    description: str = "Months in which it runs: all, 3, '1-6' or [1, 2, 5]; default all."
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        horizon = ctx.horizon_months
+        expected = f"all, a month, a span 'a-b' or a list of months within 1..{horizon}"
+        if node.kind == "seq":
+            months = [self._month(item, join_path(path, i), ctx) for i, item in enumerate(node.value)]
+            if INVALID in months:
+                return INVALID
+            if not months:
+                return ctx.expected(node, path, expected)
+            return tuple(sorted(set(months)))
+        if node.kind != "scalar":
+            return ctx.expected(node, path, expected)
+        text = node.raw.strip()
+        if text == "all":
+            return None
+        span = re.fullmatch(r"(\d+)\s*-\s*(\d+)", text)
+        if span:
+            first, last = int(span[1]), int(span[2])
+            if not 1 <= first <= last <= horizon:
+                return ctx.expected(node, path, f"a span 'a-b' with 1 <= a <= b <= {horizon}")
+            return tuple(range(first, last + 1))
+        month = self._month(node, path, ctx)
+        return INVALID if month is INVALID else (month,)
+
+    def _month(self, node: Node, path: str, ctx: Context) -> Any:
+        valid = node.kind == "scalar" and isinstance(node.value, int) and not isinstance(node.value, bool)
+        if not valid or not 1 <= node.value <= ctx.horizon_months:
+            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}")
+        return node.value
+
+    def json_schema(self) -> dict[str, Any]:
+        month = {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}
+        return {"description": self.description, "anyOf": [
+            {"const": "all"}, month,
+            {"type": "string", "pattern": r"^\s*\d+\s*-\s*\d+\s*$"},
+            {"type": "array", "items": month, "minItems": 1},
+        ]}
+
+
+PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}
+
+
+@dataclass(frozen=True)
+class Period:
+    """month | quarter | year | a whole number of months."""
+
+    description: str = "Billing period: month, quarter, year or a whole number of months."
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if node.kind == "scalar" and node.raw.strip() in PERIOD_WORDS:
+            return PERIOD_WORDS[node.raw.strip()]
+        return _PERIOD_MONTHS.parse(node, path, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"description": self.description, "anyOf": [
+            {"enum": list(PERIOD_WORDS)}, {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}]}
+
+
+_PERIOD_MONTHS = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+                        wording=f"month, quarter, year or a whole number of months from 1 to {MAX_HORIZON_MONTHS}")
+
+
+def suggest(key: str, known: list[str] | set[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(sorted(known))}"
+
+
+def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str, ...],
+               required: tuple[str, ...] = ()) -> Any:
+    """The entries of a mapping node, with unknown and missing keys reported.
+
+    Returns {key: value node}, or INVALID when ``node`` is not a mapping.
+    The caller still parses the entries present when a required key is
+    missing, so their problems are reported too.
+    """
+    if node.kind != "map":
+        return ctx.expected(node, path, "a mapping")
+    entries = {}
+    for key, entry in node.value.items():
+        if key in known:
+            entries[key] = entry.value
+        else:
+            ctx.error(entry.key, join_path(path, key), f"unknown key '{key}'{suggest(key, known)}")
+    for key in required:
+        if key not in entries:
+            ctx.error(node, join_path(path, key), f"missing required key '{key}'")
+    return entries

@@ -1,0 +1,218 @@
+"""Scenario files in, typed ``Scenario`` out: the only module that reads files.
+
+Reading is: bytes (size limit, UTF-8, BOM) -> located YAML tree
+(``yamltree``) -> ``--set`` overrides applied to the tree -> field kinds
+(``fields``) -> model dataclasses with the cross-field rules of spec
+section 2. Every problem becomes a ``ScenarioError``; all are raised
+together in one ``ScenarioInvalid``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aigc_roi.model import scenario as models
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
+from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, MIN_UNIT_COST, Context
+from aigc_roi.reader.overrides import Override, apply_overrides
+from aigc_roi.reader.yamltree import Node, join_path, parse
+
+MAX_FILE_BYTES = 1024 * 1024
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A valid scenario with the tree it came from (for locating its fields)."""
+
+    path: str
+    scenario: models.Scenario
+    tree: Node
+
+
+def decode(data: bytes, filename: str) -> str:
+    """UTF-8 text of a file, BOM removed; ScenarioInvalid otherwise."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB)")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise ScenarioInvalid([ScenarioError(filename, line, column, "",
+                                             f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}")]) from None
+    return text.removeprefix(BOM)
+
+
+def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) -> LoadedScenario:
+    tree, errors = parse(text, filename)
+    if tree is None:
+        raise ScenarioInvalid(errors or [ScenarioError(filename, 1, 1, "", "expected a scenario mapping, found an empty file")])
+    if tree.kind != "map":
+        raise ScenarioInvalid(errors + [ScenarioError(filename, tree.line, tree.column, "",
+                                                      f"expected a scenario mapping (name:, retention:, ...), found {tree.describe()}")])
+    tree = apply_overrides(tree, overrides)
+    # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
+    # validation still runs and the user sees every problem at once.
+    try:
+        scenario = build(tree, filename)
+    except ScenarioInvalid as invalid:
+        errors = errors + invalid.errors
+        scenario = None
+    if errors or scenario is None:
+        raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
+    return LoadedScenario(filename, scenario, tree)
+
+
+def _error_order(filename: str) -> Any:
+    return lambda error: (error.file != filename, error.line, error.column)
+
+
+def load_path(path: str | Path, overrides: tuple[Override, ...] = ()) -> LoadedScenario:
+    filename = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"cannot read file: {exc.strerror or exc}")]) from None
+    return load_text(decode(data, filename), filename, overrides)
+
+
+def build(tree: Node, filename: str) -> models.Scenario:
+    """The typed scenario of a located tree; raises ScenarioInvalid with every problem."""
+    ctx = Context(filename)
+    horizon_entry = tree.value.get("horizon_months")
+    if horizon_entry is not None:
+        horizon = HORIZON.parse(horizon_entry.value, "horizon_months", Context(filename))
+        ctx.horizon_months = horizon if horizon is not INVALID else MAX_HORIZON_MONTHS
+    parsed = SCENARIO.parse(tree, "", ctx)
+    if parsed is not INVALID:
+        _check_rules(parsed, ctx)
+    if ctx.errors or parsed is INVALID:
+        raise ScenarioInvalid(sorted(ctx.errors, key=_error_order(filename)))
+    return _scenario(parsed)
+
+
+def _check_rules(parsed: Parsed, ctx: Context) -> None:
+    """The rules that involve more than one field (spec section 2)."""
+    for i, channel in enumerate(parsed.values.get("acquisition", [])):
+        kind = channel.values.get("type")
+        if kind in _VOLUME_KEY:
+            _check_volume(channel, f"acquisition[{i}]", ctx, kind)
+    if "retention" in parsed.values:
+        _check_retention(parsed.values["retention"], ctx)
+
+
+def _scenario(parsed: Parsed) -> models.Scenario:
+    values = parsed.values
+    start = values.get("start")
+    return models.Scenario(
+        name=values["name"],
+        retention=_retention(values["retention"]),
+        horizon_months=values.get("horizon_months", 24),
+        currency=values.get("currency", "CNY"),
+        start=tuple(int(part) for part in start.split("-")) if start else None,  # type: ignore[arg-type]
+        discount_rate=values.get("discount_rate", 0.0),
+        acquisition=tuple(_channel(channel) for channel in values.get("acquisition", [])),
+        organic_users=values.get("organic_users", 0.0),
+        virality=values.get("virality", 0.0),
+        monetization=_monetization(values.get("monetization")),
+        costs=_costs(values.get("costs")),
+        targets=models.Targets(**values["targets"].values) if "targets" in values else models.Targets(),
+    )
+
+
+_CHANNEL_CLASSES: dict[str, Any] = {
+    "cpa": models.CpaChannel, "cpm": models.CpmChannel, "kol": models.KolChannel, "flat": models.FlatChannel,
+}
+_VOLUME_KEY = {"cpa": "users", "cpm": "impressions"}
+_UNIT_COST_KEY = {"cpa": "bid", "cpm": "cpm"}
+
+
+def _channel(parsed: Parsed) -> Any:
+    values = dict(parsed.values)
+    return _CHANNEL_CLASSES[values.pop("type")](**values)
+
+
+def _check_volume(parsed: Parsed, path: str, ctx: Context, kind: str) -> None:
+    """budget xor users/impressions; saturation and a positive unit cost need a budget."""
+    volume = _VOLUME_KEY[kind]
+    given = [key for key in ("budget", volume) if key in parsed.nodes]
+    if len(given) == 2:
+        ctx.error(parsed.nodes[volume], join_path(path, volume), f"expected either budget or {volume}, found both")
+    elif not given:
+        ctx.error(parsed.node, path, f"missing 'budget' or '{volume}': one of them says how much is bought each month")
+    if "saturation_budget" in parsed.nodes and "budget" not in parsed.nodes:
+        ctx.error(parsed.nodes["saturation_budget"], join_path(path, "saturation_budget"),
+                  f"saturation_budget needs budget, not {volume}")
+    unit = _UNIT_COST_KEY[kind]
+    unit_value = parsed.values.get(unit)
+    if "budget" in parsed.nodes and unit_value is not None and _lowest(unit_value) < MIN_UNIT_COST:
+        ctx.expected(parsed.nodes[unit], join_path(path, unit),
+                     f"{unit} >= {MIN_UNIT_COST:g} when a budget is given (users = budget / {unit})")
+
+
+def _lowest(value: models.Value) -> float:
+    """The least value a number or range can take (the support's lower end)."""
+    if isinstance(value, models.Distribution):
+        return value.low if value.kind != "normal" else float("-inf")
+    return float(value)
+
+
+def _check_retention(parsed: Parsed, ctx: Context) -> None:
+    if ("points" in parsed.nodes) == ("monthly_churn" in parsed.nodes):
+        ctx.error(parsed.node, "retention", "expected exactly one of 'points' or 'monthly_churn'")
+        return
+    previous = 1.0
+    for age, share, node in parsed.values.get("points", []):
+        median = share.median() if isinstance(share, models.Distribution) else share
+        if median > previous:
+            ctx.error(node, f"retention.points[{age}]",
+                      f"expected a share <= {previous:g} (retention cannot rise with age), found {node.describe()}")
+        previous = min(previous, median)
+
+
+def _retention(parsed: Parsed) -> models.Retention:
+    if "monthly_churn" in parsed.values:
+        return models.RetentionChurn(parsed.values["monthly_churn"])
+    return models.RetentionPoints(tuple((age, share) for age, share, _ in parsed.values["points"]))
+
+
+def _monetization(parsed: Parsed | None) -> models.Monetization:
+    if parsed is None:
+        return models.Monetization()
+    values = parsed.values
+    plans = tuple(
+        models.Plan(name=p.values["name"], price=p.values["price"], period_months=p.values["period"],
+                    conversion=p.values["conversion"], renewal=p.values.get("renewal", 0.0))
+        for p in values.get("plans", [])
+    )
+    purchases = tuple(models.Purchase(**p.values) for p in values.get("purchases", []))
+    return models.Monetization(plans, purchases, values.get("revenue_fee", 0.0))
+
+
+def _costs(parsed: Parsed | None) -> models.Costs:
+    if parsed is None:
+        return models.Costs()
+    values = parsed.values
+    fixed = tuple(models.FixedCost(**item.values) for item in values.get("fixed", []))
+    return models.Costs(values.get("serving_per_active_user", 0.0), fixed)
+
+
+def find_node(tree: Node, path: str) -> Node | None:
+    """The node at a field path such as ``targets.min_roi``, if present."""
+    node: Node | None = tree
+    for part in path.replace("[", ".").replace("]", "").split("."):
+        if node is None or not part:
+            continue
+        if node.kind == "map":
+            entry = node.value.get(part)
+            node = entry.value if entry else None
+        elif node.kind == "seq" and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        else:
+            return None
+    return node

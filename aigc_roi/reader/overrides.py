@@ -1,0 +1,119 @@
+"""``--set PATH=VALUE``: what-if edits applied to the located YAML tree.
+
+Overrides act on the tree before validation, so a value takes exactly the
+file's syntax (``5%``, ``1.5万``, ``"300..1000"``, ``{low: 1, high: 2}``) and
+is checked by the same rules; its errors name the option, not the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.reader.yamltree import Entry, Node, parse
+
+_SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
+
+
+@dataclass(frozen=True)
+class Override:
+    """One ``--set``: a field path and the YAML text of its new value."""
+
+    path: str
+    value: str
+
+    @property
+    def option(self) -> str:
+        return f"--set {self.path}={self.value}"
+
+
+def parse_override(text: str) -> Override:
+    """``"acquisition[0].bid=25"`` -> Override; ScenarioInvalid when malformed."""
+    path, equals, value = text.partition("=")
+    path = path.strip()
+    if not equals or not path or split_path(path) is None:
+        raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "",
+                                             "expected PATH=VALUE such as acquisition[0].bid=25")])
+    return Override(path, value.strip())
+
+
+def split_path(path: str) -> list[str] | None:
+    """``a.b[0][Name]`` -> ["a", "b", "[0]", "[Name]"]; None when malformed."""
+    segments: list[str] = []
+    position = 0
+    while position < len(path):
+        match = _SEGMENT.match(path, position)
+        if match is None or (match.group(0).startswith(".") and not segments):
+            return None
+        segments.append(match[1] if match[1] is not None else f"[{match[2]}]")
+        position = match.end()
+    return segments
+
+
+def _set_source(node: Node, source: str) -> None:
+    node.source = source
+    if node.kind == "map":
+        for entry in node.value.values():
+            _set_source(entry.key, source)
+            _set_source(entry.value, source)
+    elif node.kind == "seq":
+        for child in node.value:
+            _set_source(child, source)
+
+
+def _fail(override: Override, message: str) -> ScenarioInvalid:
+    return ScenarioInvalid([ScenarioError(override.option, 1, 1, override.path, message)])
+
+
+def _child(parent: Node, segment: str, override: Override, create: bool) -> Node:
+    """The node under ``parent`` at one path segment, made when ``create``."""
+    if parent.kind == "seq":
+        inner = segment.strip("[]")
+        if inner.isdigit():
+            if int(inner) >= len(parent.value):
+                raise _fail(override, f"no item {inner}: the list has {len(parent.value)} items")
+            return parent.value[int(inner)]
+        for item in parent.value:
+            name = item.value.get("name") if item.kind == "map" else None
+            if name is not None and name.value.raw == inner:
+                return item
+        raise _fail(override, f"no item named '{inner}'")
+    if parent.kind != "map":
+        raise _fail(override, f"cannot set '{segment}' inside a value that is not a mapping")
+    key = segment.strip("[]")
+    entry = parent.value.get(key)
+    if entry is None:
+        if not create:
+            raise _fail(override, f"no key '{key}' here")
+        entry = Entry(Node("scalar", 1, 1, key, raw=key, source=override.option),
+                      Node("map", 1, 1, {}, source=override.option))
+        parent.value[key] = entry
+    return entry.value
+
+
+def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
+    """The tree with each override's value put at its path (later ones win)."""
+    for override in overrides:
+        value, errors = parse(override.value, override.option)
+        if errors:
+            raise ScenarioInvalid([ScenarioError(e.file, e.line, e.column, override.path, e.message) for e in errors])
+        if value is None:
+            value = Node("scalar", 1, 1, None, raw="")
+        _set_source(value, override.option)
+        segments = split_path(override.path) or []
+        parent = tree
+        for segment in segments[:-1]:
+            parent = _child(parent, segment, override, create=True)
+        last = segments[-1]
+        if parent.kind == "seq":
+            target = _child(parent, last, override, create=False)
+            parent.value[parent.value.index(target)] = value
+        elif parent.kind == "map":
+            key = last.strip("[]")
+            existing = parent.value.get(key)
+            key_node = existing.key if existing else Node("scalar", 1, 1, key, raw=key, source=override.option)
+            parent.value[key] = Entry(key_node, value)
+        else:
+            raise _fail(override, f"cannot set '{last}' inside a value that is not a mapping")
+    return tree

@@ -1,0 +1,209 @@
+"""Break-even values of every driver (spec section 4), by a vectorised search.
+
+For each driver, everything else held at its current value (ranges at their
+median), two thresholds:
+
+- ``roi_zero``: where roi = (contribution - ad_spend) / ad_spend crosses 0.
+- ``payback_target``: where "payback_month <= target" flips, target being
+  ``targets.max_payback_months`` (default 12). payback_month is a whole
+  month, a step function of the driver, so there is no value at which it
+  "equals" the target in a continuous sense: the threshold is the boundary
+  of the set of values that still pay back within the target. At the
+  reported value payback_month <= target (in practice == target, since
+  cumulative cash moves continuously with the driver and month ``target``
+  is the last to cross zero); any value a hair beyond it misses. Should
+  payback jump past the target (e.g. from 10 months to never because late
+  months turn negative) the boundary is still reported: it is where the
+  target stops being met.
+
+Both thresholds report the value on the *good* side of the boundary (the
+last value with roi >= 0, or with payback within target), within
+``RELATIVE_TOLERANCE``. None means no value in [0, ``Driver.search_high``]
+crosses the threshold: it holds, or fails, over the whole bracket.
+
+Headroom = (break-even - current) / current, signed: the relative move of
+the driver that reaches the threshold (None when the current value is 0).
+Whether it is slack or a requirement depends on which side the current
+value is on (``BreakEven.met_at_current``): a bid with roi >= 0 now and
+headroom +23% "can rise 23% before ROI < 0"; a price with roi < 0 now and
+headroom +15% "must rise 15% for ROI >= 0".
+
+Search: every driver's ``GRID_POINTS`` candidates go to the engine as one
+batch; the boundary nearest the current value is kept; all brackets of all
+drivers and both thresholds are then bisected together, one engine call
+per halving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
+from aigc_roi.present.report import plain
+from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
+
+GRID_POINTS = 64
+GRID_DECADES = 8
+"""The grid is 0, log-spaced points over 8 decades below ``search_high``, and the current value."""
+RELATIVE_TOLERANCE = 1e-9
+"""Bisection stops when a bracket is this narrow relative to its ends: far inside
+the 1e-6 asked for, so even where roi moves 10x faster than the driver, re-running
+the scenario at a solved value gives |roi| < 1e-6."""
+MAX_HALVINGS = 200
+
+THRESHOLDS = ("roi_zero", "payback_target")
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """One driver's row of the break-even table."""
+
+    driver: Driver
+    roi_zero: float | None
+    """Driver value at which roi = 0 (still >= 0); None if none in the bracket."""
+    payback_target: float | None
+    """Last driver value at which payback_month <= target; None if none in the bracket."""
+    good_below: frozenset[str] = frozenset()
+    """Thresholds met by the values below their break-even (costs), not above (prices)."""
+
+    def headroom(self, threshold: str) -> float | None:
+        """(break-even - current) / current: the signed relative move of the driver
+        that reaches the threshold. Whether it is slack or a requirement depends on
+        whether the threshold is met now (see ``BreakEvenTable.met_now``)."""
+        value = getattr(self, threshold)
+        if value is None or self.driver.current == 0:
+            return None
+        return (value - self.driver.current) / self.driver.current
+
+    def met_at_current(self, threshold: str) -> bool | None:
+        """Whether the current value is on the good side of the break-even; None without one.
+        Unlike ``BreakEvenTable.met_now`` this is defined where roi is not (a cost of 0)."""
+        value = getattr(self, threshold)
+        if value is None:
+            return None
+        current = self.driver.current
+        return current <= value if threshold in self.good_below else current >= value
+
+
+@dataclass(frozen=True)
+class BreakEvenTable:
+    scenario: str
+    target_payback_months: int
+    roi: float | None
+    """Current roi; None when there is no ad spend."""
+    payback_month: float | None
+    """Current payback month; None if never."""
+    rows: tuple[BreakEven, ...]
+
+    def met_now(self, threshold: str) -> bool:
+        """Whether the current scenario is on the good side of ``threshold``."""
+        if threshold == "roi_zero":
+            return self.roi is not None and self.roi >= 0
+        return self.payback_month is not None and self.payback_month <= self.target_payback_months
+
+
+def break_even(scenario: Scenario) -> BreakEvenTable:
+    """The break-even table of ``scenario`` (module docstring for the method)."""
+    realized = realize(scenario)
+    target = realized.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
+    drivers = list_drivers(realized)
+    base = evaluate_at(realized, []).figures
+    roi_now = plain(base["roi"][0])
+    payback_now = plain(base["payback_month"][0])
+    tests: dict[str, Test] = {
+        # (good, defined); an undefined roi (no ad spend) cannot bracket a root.
+        "roi_zero": lambda f: (f["roi"] >= 0, ~np.isnan(f["roi"])),
+        "payback_target": lambda f: (f["payback_month"] <= target, np.ones(f["roi"].shape, dtype=bool)),
+    }
+    grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
+    figures = evaluate_one_at_a_time(realized, drivers, grid)
+    currents = np.array([driver.current for driver in drivers])
+    brackets = {name: _nearest_brackets(grid, *test(figures), currents) for name, test in tests.items()}
+
+    solved = _bisect(realized, drivers, brackets, tests)
+    rows = tuple(
+        BreakEven(driver, solved["roi_zero"][d][0], solved["payback_target"][d][0],
+                  frozenset(name for name in THRESHOLDS if solved[name][d][0] is not None and solved[name][d][1]))
+        for d, driver in enumerate(drivers)
+    )
+    return BreakEvenTable(realized.name, target, roi_now, payback_now, rows)
+
+
+def _grid(driver: Driver) -> FloatArray:
+    high = driver.search_high
+    spaced = np.geomspace(high * 10.0**-GRID_DECADES, high, GRID_POINTS - 2)
+    return np.concatenate([[0.0], spaced, [min(driver.current, high)]])
+
+
+Test = Callable[[Figures], tuple[np.ndarray, np.ndarray]]
+"""Figures -> (threshold met, figure defined), element-wise."""
+Bracket = tuple[FloatArray, FloatArray, np.ndarray, np.ndarray]
+"""(left, right, good at left, found) per driver."""
+
+
+def _nearest_brackets(grid: FloatArray, good: np.ndarray, defined: np.ndarray, current: FloatArray) -> Bracket:
+    """Per driver, the neighbouring grid points where ``good`` flips that lie
+    nearest the current value (for a monotone figure there is only one)."""
+    flips = (good[:, :-1] != good[:, 1:]) & defined[:, :-1] & defined[:, 1:]
+    left, right = grid[:, :-1], grid[:, 1:]
+    distance = np.maximum(0.0, np.maximum(left - current[:, None], current[:, None] - right))
+    chosen = np.where(flips, distance, np.inf).argmin(axis=1)
+    rows = np.arange(grid.shape[0])
+    return left[rows, chosen], right[rows, chosen], good[rows, chosen], flips[rows, chosen]
+
+
+def _bisect(
+    scenario: Scenario,
+    drivers: list[Driver],
+    brackets: dict[str, Bracket],
+    tests: dict[str, Test],
+) -> dict[str, list[tuple[float | None, bool]]]:
+    """Halve every bracket at once; one engine call evaluates all midpoints
+    (column t of the (D, thresholds) candidates belongs to threshold t).
+    Per threshold and driver: (break-even or None, whether the good side is below it)."""
+    names = list(brackets)
+    left = np.stack([brackets[name][0] for name in names], axis=1)
+    right = np.stack([brackets[name][1] for name in names], axis=1)
+    good_left = np.stack([brackets[name][2] for name in names], axis=1)
+    found = np.stack([brackets[name][3] for name in names], axis=1)
+    # Nothing to refine where no flip was found: a zero-width bracket counts as converged.
+    right = np.where(found, right, left)
+    for _ in range(MAX_HALVINGS):
+        if np.all(right - left <= RELATIVE_TOLERANCE * np.maximum(np.abs(left), np.abs(right))):
+            break
+        middle = 0.5 * (left + right)
+        figures = evaluate_one_at_a_time(scenario, drivers, middle)
+        # A NaN roi at a midpoint counts as "not good" (roi >= NaN is False).
+        good_middle = np.stack([tests[name](figures)[0][:, t] for t, name in enumerate(names)], axis=1)
+        same_as_left = good_middle == good_left
+        left = np.where(same_as_left, middle, left)
+        right = np.where(same_as_left, right, middle)
+    answer = np.where(good_left, left, right)
+    return {
+        name: [(float(answer[d, t]) if found[d, t] else None, bool(good_left[d, t])) for d in range(len(drivers))]
+        for t, name in enumerate(names)
+    }
+
+
+def report(table: BreakEvenTable) -> dict[str, Any]:
+    """The JSON of spec section 5, with each driver's label and headroom added."""
+    return {
+        "scenario": table.scenario,
+        "target_payback_months": table.target_payback_months,
+        "drivers": [
+            {
+                "path": row.driver.path,
+                "label": row.driver.label,
+                "current": row.driver.current,
+                "roi_zero": row.roi_zero,
+                "payback_target": row.payback_target,
+                "headroom": {name: row.headroom(name) for name in THRESHOLDS},
+            }
+            for row in table.rows
+        ],
+    }

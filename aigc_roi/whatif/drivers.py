@@ -1,0 +1,220 @@
+"""The drivers of a scenario: the unit prices and rates a what-if moves.
+
+Spec section 4 names them: each channel's unit cost (cpa ``bid``, cpm
+``cpm``, kol ``fee``, flat ``cost``), each plan's ``price`` and
+``conversion``, each purchase's ``price`` and the serving cost per active
+user. A driver is addressed by the path ``--set`` takes
+(``acquisition[0].bid``, also ``acquisition[Bilibili CPA].bid``).
+
+Pure: no I/O. The batch helpers put arrays of candidate values into the
+driver fields of a realized scenario, so the engine evaluates many
+candidates (of several drivers at once) in one vectorised call.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+
+from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import (
+    CpaChannel,
+    CpmChannel,
+    Distribution,
+    FlatChannel,
+    FloatArray,
+    KolChannel,
+    Scenario,
+    Value,
+)
+from aigc_roi.present.labels import label
+from aigc_roi.reader.overrides import split_path
+
+UNIT_COST_FIELD: dict[type, str] = {CpaChannel: "bid", CpmChannel: "cpm", KolChannel: "fee", FlatChannel: "cost"}
+"""The field of each channel type that prices what it buys."""
+
+SERVING_PATH = "costs.serving_per_active_user"
+SEARCH_MULTIPLE = 100.0
+"""Searches for a threshold cover [0, 100 x current] (spec: "a wide bracket")."""
+MAX_BATCH_CELLS = 4_000_000
+"""Samples x sources x months of one engine call: the engine holds a few (S, C, H)
+arrays, so this keeps a batch near 100 MB even for 50 channels over 120 months."""
+Figures = dict[str, FloatArray]
+"""Figure name -> array, as in ``Result.figures``."""
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One input a what-if moves, with everything held at its current value."""
+
+    path: str
+    """``--set`` path with list indices, e.g. ``acquisition[0].bid``."""
+    item: str | None
+    """Name of the channel, plan or purchase it belongs to; None for serving."""
+    field: str
+    """``bid``, ``cpm``, ``fee``, ``cost``, ``price``, ``conversion`` or ``serving_per_active_user``."""
+    current: float
+    """Value in the realized scenario (a range's median); money or a 0..1 rate."""
+    upper_bound: float
+    """Largest valid value: 1 for rates, inf for money."""
+    search_high: float
+    """Upper end of threshold searches: 100 x current within the bound; for a
+    current value of 0, 1 for rates or 100 x the scenario's largest money value."""
+
+    @property
+    def label(self) -> str:
+        """English label, e.g. ``Bilibili CPA bid``."""
+        return self.label_in("en")
+
+    def label_in(self, lang: str) -> str:
+        """The item's own name and the field's label in ``lang``."""
+        field = label(f"driver_{self.field}", lang)
+        return field if self.item is None else f"{self.item} {field}"
+
+    @property
+    def named_path(self) -> str:
+        """The path with the item's name in place of its index: ``acquisition[Bilibili CPA].bid``."""
+        if self.item is None:
+            return self.path
+        # A function replacement: a name is text, never a regex template.
+        return re.sub(r"\[\d+\]", lambda _: f"[{self.item}]", self.path, count=1)
+
+    @property
+    def is_rate(self) -> bool:
+        return self.upper_bound == 1.0
+
+    def clip(self, values: FloatArray) -> FloatArray:
+        """Candidate values moved into the driver's valid domain."""
+        return np.clip(values, 0.0, self.upper_bound)
+
+
+class UnknownDriver(LookupError):
+    """A path that names no driver of the scenario."""
+
+    def __init__(self, path: str, available: Sequence[str]) -> None:
+        super().__init__(f"'{path}' is not a driver; the drivers are: {', '.join(available) or 'none'}")
+        self.path = path
+        self.available = tuple(available)
+
+
+def list_drivers(scenario: Scenario) -> list[Driver]:
+    """Every driver of ``scenario`` in file order; ranges count at their median."""
+    realized = realize(scenario)
+    fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
+    drivers: list[Driver] = []
+
+    def add(path: str, item: str | None, field: str, value: Value, rate: bool = False) -> None:
+        current = _scalar(value)
+        upper = 1.0 if rate else math.inf
+        high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
+        drivers.append(Driver(path, item, field, current, upper, high))
+
+    for i, channel in enumerate(realized.acquisition):
+        field = UNIT_COST_FIELD[type(channel)]
+        add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field))
+    for i, plan in enumerate(realized.monetization.plans):
+        add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
+        add(f"monetization.plans[{i}].conversion", plan.name, "conversion", plan.conversion, rate=True)
+    for i, purchase in enumerate(realized.monetization.purchases):
+        add(f"monetization.purchases[{i}].price", purchase.name, "price", purchase.price)
+    add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
+    return drivers
+
+
+def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
+    """The driver at ``path`` (indexed or named form); UnknownDriver otherwise."""
+    wanted = path.strip()
+    for driver in drivers:
+        if wanted in (driver.path, driver.named_path):
+            return driver
+    raise UnknownDriver(wanted, [driver.path for driver in drivers])
+
+
+def with_value(scenario: Scenario, driver: Driver | str, value: float | FloatArray) -> Scenario:
+    """A copy of ``scenario`` with the field at the driver's path set to ``value``.
+
+    ``value`` may be an array of candidates (shape ``(K,)``): the engine then
+    evaluates all of them in one call. Raises KeyError for a path that does
+    not lead to a field.
+    """
+    path = driver.path if isinstance(driver, Driver) else driver
+    segments = split_path(path)
+    if not segments:
+        raise KeyError(f"malformed path {path!r}")
+    return _replace_at(scenario, segments, value, path)
+
+
+def _replace_at(obj: Any, segments: list[str], value: Any, path: str) -> Any:
+    head, rest = segments[0], segments[1:]
+    if isinstance(obj, tuple):
+        inner = head.strip("[]")
+        index = int(inner) if inner.isdigit() else next(
+            (i for i, item in enumerate(obj) if getattr(item, "name", None) == inner), None)
+        if index is None or index >= len(obj) or not head.startswith("["):
+            raise KeyError(f"{path}: no item {head}")
+        items = list(obj)
+        items[index] = _replace_at(obj[index], rest, value, path) if rest else value
+        return tuple(items)
+    if not dataclasses.is_dataclass(obj) or head.startswith("[") or not hasattr(obj, head):
+        raise KeyError(f"{path}: no field {head!r}")
+    new = _replace_at(getattr(obj, head), rest, value, path) if rest else value
+    return dataclasses.replace(cast(Any, obj), **{head: new})
+
+
+def evaluate_at(scenario: Scenario, assignments: Sequence[tuple[Driver, FloatArray]]) -> Result:
+    """One engine call on the realized ``scenario`` with each driver's field set
+    to its array of candidates; all arrays have the same length N and the
+    figures come back as arrays of shape (N,)."""
+    batch = realize(scenario)
+    for driver, values in assignments:
+        batch = with_value(batch, driver, np.asarray(values, dtype=np.float64))
+    return evaluate(batch)
+
+
+def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candidates: FloatArray) -> Figures:
+    """Figures with each driver moved alone: ``candidates`` is (D, K), row d the
+    values of driver d, the others held current; every figure comes back (D, K).
+
+    All D x K candidates go to the engine as one batch, split into several only
+    when it would exceed ``MAX_BATCH_CELLS``.
+    """
+    realized = realize(scenario)
+    count, per_driver = candidates.shape
+    cells_per_driver = per_driver * (len(realized.acquisition) + 1) * realized.horizon_months
+    group = max(1, MAX_BATCH_CELLS // cells_per_driver)
+    parts: list[Figures] = []
+    for start in range(0, count, group):
+        chosen = drivers[start:start + group]
+        assignments = []
+        for d, driver in enumerate(chosen):
+            # Block d of the batch moves this driver; the other blocks hold it current.
+            values = np.full((len(chosen), per_driver), driver.current)
+            values[d] = candidates[start + d]
+            assignments.append((driver, values.reshape(-1)))
+        parts.append(evaluate_at(realized, assignments).figures)
+    return {name: np.concatenate([part[name] for part in parts]).reshape(count, per_driver) for name in parts[0]}
+
+
+def _largest_money(scenario: Scenario) -> float:
+    """The largest money amount written in a realized scenario (unit costs,
+    budgets, prices, serving, fixed costs): the scale of a search from 0."""
+    amounts: list[Value | None] = [scenario.costs.serving_per_active_user]
+    for channel in scenario.acquisition:
+        amounts += [getattr(channel, UNIT_COST_FIELD[type(channel)]), getattr(channel, "budget", None)]
+    amounts += [plan.price for plan in scenario.monetization.plans]
+    amounts += [purchase.price for purchase in scenario.monetization.purchases]
+    amounts += [item.monthly for item in scenario.costs.fixed]
+    return max((_scalar(amount) for amount in amounts if amount is not None), default=0.0)
+
+
+def _scalar(value: Value) -> float:
+    """A realized value as one number (of a sample array, the first sample)."""
+    assert not isinstance(value, Distribution), "realize() the scenario first"
+    return float(np.asarray(value, dtype=np.float64).reshape(-1)[0])

@@ -1,0 +1,172 @@
+"""One-way (tornado) and two-way (grid) sensitivity of roi, net cash and payback.
+
+Each driver is moved to (1 - step) and (1 + step) times its current value,
+everything else held (ranges at their median); rates are clipped to [0, 1],
+so a conversion of 0.9 moved +20% is 1.0. A driver at 0 stays at 0. All
+candidates of all drivers are evaluated in one batched engine call.
+
+Rows are sorted by impact: the larger |change in roi| of the two moves,
+ties (e.g. no ad spend, roi undefined) broken by the larger |change in net cash|.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.present.report import plain
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text
+from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, find_driver, list_drivers
+
+DEFAULT_STEP = 0.2
+DEFAULT_GRID_STEPS = 5
+OUTCOMES = ("roi", "net_cash", "payback_month")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The figures a move is judged by; None where undefined (no ad spend, never paid back)."""
+
+    roi: float | None
+    net_cash: float | None
+    payback_month: int | None
+
+    @classmethod
+    def of(cls, figures: Figures, index: int | tuple[int, int]) -> Outcome:
+        roi, net_cash, payback = (plain(figures[name][index]) for name in OUTCOMES)
+        return cls(roi, net_cash, None if payback is None else int(payback))
+
+    def change(self, base: Outcome, name: str) -> float | None:
+        value, reference = getattr(self, name), getattr(base, name)
+        return None if value is None or reference is None else value - reference
+
+
+@dataclass(frozen=True)
+class Move:
+    value: float
+    """The driver's value in this move."""
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    driver: Driver
+    low: Move
+    high: Move
+
+    def impact(self, base: Outcome) -> tuple[float, float]:
+        """Sort key: largest |change| in roi, then in net cash (undefined counts as 0)."""
+        return tuple(  # type: ignore[return-value]
+            max(abs(move.outcome.change(base, name) or 0.0) for move in (self.low, self.high))
+            for name in ("roi", "net_cash")
+        )
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    scenario: str
+    step: float
+    base: Outcome
+    rows: tuple[SensitivityRow, ...]
+    """Largest impact first."""
+
+
+@dataclass(frozen=True)
+class Grid:
+    """roi over a two-way grid: ``roi[i][j]`` at ``row_values[i]``, ``column_values[j]``."""
+
+    scenario: str
+    step: float
+    row_driver: Driver
+    column_driver: Driver
+    row_values: tuple[float, ...]
+    column_values: tuple[float, ...]
+    roi: tuple[tuple[float | None, ...], ...]
+    base_roi: float | None
+
+
+def parse_step(text: str) -> float:
+    """``"20%"`` or ``"0.2"`` -> 0.2; ValueProblem unless 0 < step <= 1."""
+    step = parse_number_text(text)
+    if not 0 < step <= 1:
+        raise ValueProblem("a step in (0, 1], such as 20% or 0.2")
+    return step
+
+
+def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
+    """Every driver at (1 -+ step) x its value; see the module docstring."""
+    drivers = list_drivers(scenario)  # never empty: serving is always a driver
+    # Per driver: (1 - step), (1 + step), and the current value; the third
+    # sample of any block is the base run, so it rides in the same engine call.
+    candidates = np.array([
+        [*driver.clip(np.array([1 - step, 1 + step]) * driver.current), driver.current] for driver in drivers
+    ])
+    figures = evaluate_one_at_a_time(scenario, drivers, candidates)
+    base = Outcome.of(figures, (0, 2))
+    rows = [
+        SensitivityRow(driver, *(Move(float(candidates[d, k]), Outcome.of(figures, (d, k))) for k in (0, 1)))
+        for d, driver in enumerate(drivers)
+    ]
+    rows.sort(key=lambda row: row.impact(base), reverse=True)
+    return Sensitivity(scenario.name, step, base, tuple(rows))
+
+
+def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFAULT_STEP,
+         steps: int = DEFAULT_GRID_STEPS) -> Grid:
+    """roi with two drivers each over ``steps`` values from (1 - step) to (1 + step)
+    times current; raises UnknownDriver for a path that is not a driver."""
+    drivers = list_drivers(scenario)
+    row_driver, column_driver = find_driver(drivers, row_path), find_driver(drivers, column_path)
+    if row_driver.path == column_driver.path:
+        raise ValueError(f"--grid needs two different drivers, found {row_driver.path} twice")
+    factors = np.linspace(1 - step, 1 + step, steps)
+    row_values = row_driver.clip(factors * row_driver.current)
+    column_values = column_driver.clip(factors * column_driver.current)
+    # Sample i * steps + j is (row i, column j); the last sample is the base run.
+    result = evaluate_at(scenario, [
+        (row_driver, np.append(np.repeat(row_values, steps), row_driver.current)),
+        (column_driver, np.append(np.tile(column_values, steps), column_driver.current)),
+    ])
+    roi = [plain(value) for value in result.figures["roi"]]
+    table = tuple(tuple(roi[i * steps:(i + 1) * steps]) for i in range(steps))
+    return Grid(scenario.name, step, row_driver, column_driver, tuple(map(float, row_values)),
+                tuple(map(float, column_values)), table, roi[-1])
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, float | None]:
+    return {name: getattr(outcome, name) for name in OUTCOMES}
+
+
+def report(analysis: Sensitivity) -> dict[str, Any]:
+    """``{"scenario", "step", "base", "drivers": [{"path", "label", "low", "high"}]}``."""
+    return {
+        "scenario": analysis.scenario,
+        "step": analysis.step,
+        "base": _outcome_json(analysis.base),
+        "drivers": [
+            {
+                "path": row.driver.path,
+                "label": row.driver.label,
+                "current": row.driver.current,
+                **{side: {"value": move.value, **_outcome_json(move.outcome)}
+                   for side, move in (("low", row.low), ("high", row.high))},
+            }
+            for row in analysis.rows
+        ],
+    }
+
+
+def grid_report(table: Grid) -> dict[str, Any]:
+    """``{"scenario", "step", "rows": {"path", "values"}, "columns": {...}, "roi": [[...]], "base_roi"}``."""
+    return {
+        "scenario": table.scenario,
+        "step": table.step,
+        "rows": {"path": table.row_driver.path, "label": table.row_driver.label, "values": list(table.row_values)},
+        "columns": {"path": table.column_driver.path, "label": table.column_driver.label,
+                    "values": list(table.column_values)},
+        "roi": [list(row) for row in table.roi],
+        "base_roi": table.base_roi,
+    }
