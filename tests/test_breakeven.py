@@ -12,9 +12,11 @@ from spec_example import WORKED_EXAMPLE as SPEC_WORKED_EXAMPLE
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import KolChannel, Scenario
+from aigc_roi.present.breakeven import breakeven_json as report
+from aigc_roi.present.drivers import driver_label
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif import drivers
-from aigc_roi.whatif.breakeven import THRESHOLDS, break_even, report
+from aigc_roi.whatif.breakeven import THRESHOLDS, break_even
 from aigc_roi.whatif.drivers import UnknownDriver, evaluate_at, find_driver, list_drivers, with_value
 
 # Spec section 6, with a payback target of 2 months.
@@ -67,12 +69,12 @@ def test_drivers_of_every_kind_with_paths_labels_bounds_and_medians() -> None:
         "monetization.purchases[0].price", "costs.serving_per_active_user",
     ]
     bid = drivers[0]
-    assert bid.label == "Bilibili CPA bid"
+    assert driver_label(bid) == "Bilibili CPA bid"
     assert bid.current == pytest.approx(math.sqrt(20 * 45))  # a lognormal range counts at its median
     assert (bid.upper_bound, bid.search_high) == (math.inf, pytest.approx(100 * 30))
     conversion = drivers[5]
     assert (conversion.is_rate, conversion.search_high) == (True, 1.0)
-    assert drivers[-1].label == "Serving cost per active user"
+    assert driver_label(drivers[-1]) == "Serving cost per active user"
 
 
 def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> None:

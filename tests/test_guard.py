@@ -21,10 +21,10 @@ from typer.testing import CliRunner, Result
 
 from aigc_roi.cli.app import app
 from aigc_roi.model.engine import evaluate
+from aigc_roi.model.figures import figures_of
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.targets import check_targets
 from aigc_roi.present import ci_view as render_guard
-from aigc_roi.present.report import figures_of
 from aigc_roi.reader.load import load_text
 
 
@@ -73,7 +73,7 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 def outcomes(text: str) -> dict[str, tuple[float | int | None, bool]]:
     scenario = load_text(text, "s.yaml").scenario
-    figures = figures_of(evaluate(realize(scenario)))
+    figures = figures_of(evaluate(realize(scenario)).figures)
     return {o.name: (o.actual, o.passed) for o in check_targets(scenario.targets, figures)}
 
 
@@ -187,8 +187,8 @@ def test_validate_path_imports_neither_engine_nor_pandas(tmp_path: Path) -> None
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from aigc_roi.cli import ci as guard\n"
-        f"results = guard.validate_files(guard.scenario_files([Path({str(tmp_path)!r})]))\n"
+        "from aigc_roi import api\n"
+        f"results = api.validate([Path({str(tmp_path)!r})])\n"
         "assert results[0].loaded is not None\n"
         "print(sorted(m for m in ('pandas', 'aigc_roi.model.engine', 'aigc_roi.present.report') if m in sys.modules))\n"
     )

@@ -6,14 +6,17 @@ import textwrap
 
 import pytest
 
+from aigc_roi.cli.whatif import parse_step
 from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
+from aigc_roi.present.sensitivity import grid_json as grid_report
+from aigc_roi.present.sensitivity import sensitivity_json as report
 from aigc_roi.reader.load import load_text
 from aigc_roi.reader.numbers import ValueProblem
 from aigc_roi.whatif import drivers
 from aigc_roi.whatif.drivers import UnknownDriver, with_value
-from aigc_roi.whatif.sensitivity import grid, grid_report, parse_step, report, sensitivity
+from aigc_roi.whatif.sensitivity import grid, sensitivity
 
 WORKED_EXAMPLE = """
 name: Spec worked example

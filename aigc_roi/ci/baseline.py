@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, UsageError
+from aigc_roi.ci.discovery import SCENARIO_SUFFIXES
+from aigc_roi.ci.errors import BaselineError
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.reader.load import LoadedScenario, decode, load_text
 from aigc_roi.reader.overrides import Override
 
-SCENARIO_SUFFIXES = (".yaml", ".yml")
 Status = Literal["modified", "new", "removed"]
 _STATUS: dict[str, Status] = {"A": "new", "D": "removed"}
 """git's name-status letters; any other letter (M, T, ...) is a modification."""
@@ -44,14 +45,14 @@ def _run(folder: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", "-C", folder, *args], capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("--base: git was not found on PATH") from None
+        raise BaselineError("git was not found on PATH") from None
 
 
 def _git(top: str, *args: str) -> bytes:
     done = _run(top, *args)
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"--base: git {args[0]} failed: {lines[-1] if lines else f'exit {done.returncode}'}")
+        raise BaselineError(f"git {args[0]} failed: {lines[-1] if lines else f'exit {done.returncode}'}")
     return done.stdout
 
 
@@ -59,14 +60,14 @@ def _toplevel(start: str) -> str:
     folder = start if os.path.isdir(start) else os.path.dirname(start) or "."
     done = _run(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
-        raise UsageError(f"--base: {folder} is not inside a git repository")
+        raise BaselineError(f"{folder} is not inside a git repository")
     return os.path.realpath(done.stdout.decode().strip())
 
 
 def _commit(top: str, ref: str) -> str:
     done = _run(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
     if done.returncode != 0:
-        raise UsageError(f"--base: unknown git revision {ref!r}")
+        raise BaselineError(f"unknown git revision {ref!r}")
     return done.stdout.decode().strip()
 
 
@@ -86,7 +87,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     """Scenario files under ``paths`` that differ from ``ref``, sorted by path.
 
     The old version gets the same ``--set`` overrides as the new one, so both
-    sides of a comparison answer the same what-if. Raises UsageError when git
+    sides of a comparison answer the same what-if. Raises BaselineError when git
     is missing, a path is outside a repository or ``ref`` is unknown.
     """
     given = [(path, os.path.realpath(path)) for path in paths]

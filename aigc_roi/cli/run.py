@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from aigc_roi import api
 from aigc_roi.cli.common import (
     ForceOption,
     LangOption,
@@ -22,9 +23,7 @@ from aigc_roi.cli.common import (
     usage_errors,
 )
 from aigc_roi.cli.files import check_writable, write_atomically
-from aigc_roi.model.engine import evaluate
-from aigc_roi.model.sampling import realize
-from aigc_roi.present import tables as export
+from aigc_roi.present import tables
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import run_report
@@ -79,21 +78,21 @@ def run(
                 check_writable(destination, force)
     loaded = load(file, set_)
     scenario = loaded.scenario
-    report = run_report(scenario, evaluate(realize(scenario)))
+    report = run_report(scenario, api.run(scenario))
     style = NumberStyle(language, scenario.currency)
     if plot is not None:
         _save_plot(report, style, plot, force)
     if format_ is RunFormat.json:
-        emit(export.to_json(report), output, force)
+        emit(tables.to_json(report), output, force)
     elif format_ is RunFormat.csv:
-        emit(export.to_csv(export.RUN_TABLES[table.value](report)), output, force)
+        emit(tables.to_csv(tables.RUN_TABLES[table.value](report)), output, force)
     elif format_ is RunFormat.markdown:
-        emit(export.run_markdown(report), output, force)
+        emit(tables.run_markdown(report), output, force)
     elif format_ is RunFormat.xlsx:
         assert output is not None  # checked above, before loading
-        sheets = [(name, build(report)) for name, build in export.RUN_TABLES.items()]
+        sheets = [(name, build(report)) for name, build in tables.RUN_TABLES.items()]
         with usage_errors():
-            write_atomically(output, force, lambda temporary: export.write_xlsx(temporary, sheets))
+            write_atomically(output, force, lambda temporary: tables.write_xlsx(temporary, sheets))
     else:
         show(run_view(report, style, months), output, force)
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from aigc_roi import api
 from aigc_roi.cli.common import (
     FigureFormat,
     ForceOption,
@@ -26,41 +27,31 @@ from aigc_roi.cli.common import (
     resolve_lang,
     show,
 )
-from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioInvalid
-from aigc_roi.model.sampling import realize
-from aigc_roi.present import tables as export
+from aigc_roi.present import tables
+from aigc_roi.present.breakeven import breakeven_json, breakeven_rows, breakeven_view
+from aigc_roi.present.compare import compare_rows, compare_view
+from aigc_roi.present.drivers import driver_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.report import figures_of
-from aigc_roi.present.whatif_view import (
-    breakeven_rows,
-    breakeven_view,
-    compare_rows,
-    compare_view,
-    grid_rows,
-    grid_view,
-    sensitivity_rows,
-    sensitivity_view,
-)
+from aigc_roi.present.sensitivity import grid_json, grid_rows, grid_view, sensitivity_json, sensitivity_rows, sensitivity_view
 from aigc_roi.reader.load import load_path
-from aigc_roi.reader.numbers import ValueProblem
-from aigc_roi.whatif import breakeven as breakeven_solver
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif import sensitivity as sensitivity_analysis
-from aigc_roi.whatif.drivers import UnknownDriver
+from aigc_roi.whatif.errors import WhatIfError
 
 FileArgument = Annotated[Path, typer.Argument(help="Scenario YAML file.")]
 
 
-def _output(data: dict[str, Any], rows: export.Table, styled_rows: export.Table, view: Any, title: str,
+def _output(data: dict[str, Any], rows: tables.Table, styled_rows: tables.Table, view: Any, title: str,
             format_: FigureFormat, output: Path | None, force: bool) -> None:
     """One result in the chosen format: JSON data, CSV raw rows, markdown formatted rows, or a Rich view."""
     if format_ is FigureFormat.json:
-        emit(export.to_json(data), output, force)
+        emit(tables.to_json(data), output, force)
     elif format_ is FigureFormat.csv:
-        emit(export.to_csv(rows), output, force)
+        emit(tables.to_csv(rows), output, force)
     elif format_ is FigureFormat.markdown:
-        emit(export.to_markdown(styled_rows, title), output, force)
+        emit(tables.to_markdown(styled_rows, title), output, force)
     else:
         show([view], output, force)
 
@@ -109,7 +100,7 @@ def _column(path: Path, sets: list[str], name: str | None, source: str) -> dict[
             fail(invalid.errors)
         fail([f"--variant {name!r} of {path}:" if name else f"{path}:", *invalid.errors])
     return {"name": name or scenario.name, "source": source, "currency": scenario.currency,
-            "figures": figures_of(evaluate(realize(scenario)))}
+            "figures": api.figures(scenario)}
 
 
 def compare(
@@ -165,14 +156,22 @@ def breakeven(
     """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12)."""
     language = resolve_lang(lang)
     scenario = load(file, set_).scenario
-    table = breakeven_solver.break_even(scenario)
+    table = api.break_even(scenario)
     style = NumberStyle(language, scenario.currency)
     title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
-    _output(breakeven_solver.report(table), breakeven_rows(table), breakeven_rows(table, style),
+    _output(breakeven_json(table), breakeven_rows(table), breakeven_rows(table, style),
             breakeven_view(table, style), title, format_, output, force)
 
 
 # --- sensitivity ---------------------------------------------------------------
+
+
+def parse_step(text: str) -> float:
+    """``"20%"`` or ``"0.2"`` -> 0.2; ValueProblem unless 0 < step <= 1."""
+    step = parse_number_text(text)
+    if not 0 < step <= 1:
+        raise ValueProblem("a step in (0, 1], such as 20% or 0.2")
+    return step
 
 
 def sensitivity(
@@ -193,7 +192,7 @@ def sensitivity(
     """Each driver moved down and up by --step: change in ROI, net cash and payback, largest first."""
     language = resolve_lang(lang)
     try:
-        relative_step = sensitivity_analysis.parse_step(step)
+        relative_step = parse_step(step)
     except ValueProblem as problem:
         fail([f"--step: expected {problem}, found {step!r}"])
     paths = _split_top_level(grid, ",") if grid is not None else []
@@ -202,17 +201,15 @@ def sensitivity(
     scenario = load(file, set_).scenario
     style = NumberStyle(language, scenario.currency)
     if grid is None:
-        analysis = sensitivity_analysis.sensitivity(scenario, relative_step)
+        analysis = api.sensitivity(scenario, relative_step)
         title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{relative_step * 100:g}%")
-        _output(sensitivity_analysis.report(analysis), sensitivity_rows(analysis), sensitivity_rows(analysis, style),
+        _output(sensitivity_json(analysis), sensitivity_rows(analysis), sensitivity_rows(analysis, style),
                 sensitivity_view(analysis, style), title, format_, output, force)
         return
     try:
         table = sensitivity_analysis.grid(scenario, paths[0], paths[1], relative_step, grid_steps)
-    except UnknownDriver as unknown:
-        fail([f"--grid: {unknown}"])
-    except ValueError as error:
-        fail([str(error)])
-    _output(sensitivity_analysis.grid_report(table), grid_rows(table), grid_rows(table, style),
-            grid_view(table, style), f"ROI · {table.row_driver.label} × {table.column_driver.label}",
+    except WhatIfError as refused:
+        fail([f"--grid: {refused}"])
+    _output(grid_json(table), grid_rows(table), grid_rows(table, style),
+            grid_view(table, style), f"ROI · {driver_label(table.row_driver, language)} × {driver_label(table.column_driver, language)}",
             format_, output, force)

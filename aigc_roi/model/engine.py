@@ -52,6 +52,7 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
+from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import (
     Channel,
     CpaChannel,
@@ -83,25 +84,6 @@ MONTH_SERIES: tuple[str, ...] = (
 )
 """Keys of ``Result.months``; each an ``(S, H)`` array."""
 
-FIGURE_NAMES: tuple[str, ...] = (
-    "ad_spend",
-    "paid_users",
-    "new_users",
-    "cac",
-    "gross_revenue",
-    "net_revenue",
-    "contribution",
-    "net_cash",
-    "roas",
-    "roi",
-    "payback_month",
-    "npv",
-    "irr",
-    "ltv",
-    "ltv_to_cac",
-    "cac_payback_months",
-)
-"""Keys of ``Result.figures`` (spec section 4, in order); each an ``(S,)`` array."""
 
 ORGANIC_NAME = "Organic"
 ORGANIC_TYPE = "organic"

@@ -27,31 +27,16 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 
-from aigc_roi.model.scenario import Z90, Distribution, FloatArray, RetentionPoints, Scenario
-
-RATE_FIELDS: frozenset[str] = frozenset(
-    {
-        "ctr",
-        "cvr",
-        "view_to_user",
-        "views_decay",
-        "conversion",
-        "renewal",
-        "revenue_fee",
-        "monthly_churn",
-        "points",
-    }
-)
-"""Fields whose values are shares in [0, 1] (``points``: retention point values)."""
+from aigc_roi.model.scenario import RATE_FIELDS, Z90, Distribution, FloatArray, RetentionPoints, Scenario
 
 MAX_VIRALITY = 0.999
 """Upper clip of a realized virality: the model needs k < 1 for finite growth."""
 
-Realized = float | FloatArray
+Realized: TypeAlias = "float | FloatArray"
 
 
 def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | None = None) -> Scenario:

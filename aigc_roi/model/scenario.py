@@ -15,17 +15,35 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
-FloatArray = NDArray[np.float64]
+# Type-only names: `validate` reads scenarios without loading numpy.
+FloatArray: TypeAlias = "NDArray[np.float64]"
 
 DistributionKind = Literal["lognormal", "normal", "uniform", "triangular"]
 
 # z-score of the 95th percentile: a 90% interval [low, high] spans +-Z90 sd.
 Z90 = 1.6448536269514722
+
+
+RATE_FIELDS: frozenset[str] = frozenset(
+    {
+        "ctr",
+        "cvr",
+        "view_to_user",
+        "views_decay",
+        "conversion",
+        "renewal",
+        "revenue_fee",
+        "monthly_churn",
+        "points",
+    }
+)
+"""The one list of fields whose values are shares in [0, 1] (``points``: retention point values)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +67,7 @@ class Distribution:
         return (self.low + self.high) / 2
 
 
-Value = float | Distribution | FloatArray
+Value: TypeAlias = "float | Distribution | FloatArray"
 Months = tuple[int, ...] | None
 """Months (1-based) in which an item runs; None means every month."""
 

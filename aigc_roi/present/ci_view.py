@@ -6,67 +6,20 @@ go. Imports nothing of the engine, so `validate` stays light.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
+from aigc_roi.ci.records import Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.numbers import MONEY_FIGURES, MONTH_FIGURES, NONE, PERCENT_FIGURES, USER_FIGURES, NumberStyle
-from aigc_roi.reader.load import LoadedScenario, find_node
 
 NEVER = "never"
 GridTable = tuple[list[str], list[list[str]]]
 """(header, rows) of text cells: shown as a Rich table or as markdown."""
-
-
-@dataclass(frozen=True)
-class Validated:
-    """One file as `validate` found it."""
-
-    path: str
-    loaded: LoadedScenario | None
-    """None when invalid."""
-    errors: tuple[ScenarioError, ...] = ()
-
-
-@dataclass(frozen=True)
-class Checked:
-    """One valid scenario with its figures and its targets' outcomes."""
-
-    path: str
-    loaded: LoadedScenario
-    figures: Figures
-    outcomes: list[TargetOutcome]
-
-    @property
-    def passed(self) -> bool:
-        return all(outcome.passed for outcome in self.outcomes)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The figures of one changed file at the base revision and now."""
-
-    path: str
-    status: str
-    """``modified``, ``new`` or ``removed``."""
-    scenario: str
-    currency: str
-    before: Figures | None
-    """None when new, or invalid at the base revision."""
-    after: Figures | None
-    """None when removed, or invalid now."""
-    before_errors: tuple[ScenarioError, ...] = ()
-
-
-def as_json(data: Any) -> str:
-    # Same settings as export.to_json, which validate cannot import (export -> report -> engine).
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def plural(count: int, noun: str) -> str:
@@ -173,11 +126,8 @@ def target_annotations(item: Checked) -> str:
             continue
         actual, limit = _outcome_texts(outcome, _style(item))
         message = f"{item.loaded.scenario.name}: targets.{outcome.name} missed: {outcome.figure} is {actual}, must be {limit}"
-        node = find_node(item.loaded.tree, f"targets.{outcome.name}")
-        if node is None or node.source is not None:
-            lines.append(annotation(message, "aigc-roi check", item.path))
-        else:
-            lines.append(annotation(message, "aigc-roi check", item.path, node.line, node.column))
+        where = item.target_location(outcome.name)
+        lines.append(annotation(message, "aigc-roi check", item.path, *(where or (None, None))))
     return "".join(lines)
 
 

@@ -6,36 +6,15 @@ Pure: numbers stay full float64; ``None`` stands for an undefined figure
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
 
-from aigc_roi.model.engine import FIGURE_NAMES, Result
+from aigc_roi.model.engine import Result
+from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 
 FORMAT_VERSION = 1
-MONTH_COLUMNS = (
-    "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
-    "fixed_cost", "net_cash", "cumulative_cash",
-)
-WHOLE_MONTH_FIGURES = frozenset({"payback_month", "cac_payback_months"})
-
-
-def plain(value: Any) -> float | int | None:
-    """A float, or None for the engine's NaN (undefined)."""
-    number = float(value)
-    if math.isnan(number):
-        return None
-    return number
-
-
-def figures_of(result: Result, sample: int = 0) -> dict[str, float | int | None]:
-    figures: dict[str, float | int | None] = {}
-    for name in FIGURE_NAMES:
-        value = plain(result.figures[name][sample])
-        figures[name] = int(value) if value is not None and name in WHOLE_MONTH_FIGURES else value
-    return figures
 
 
 def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str, Any]:
@@ -62,7 +41,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str,
         "scenario": scenario.name,
         "currency": scenario.currency,
         "horizon_months": scenario.horizon_months,
-        "figures": figures_of(result, sample),
+        "figures": figures_of(result.figures, sample),
         "channels": channels,
         "months": months,
     }

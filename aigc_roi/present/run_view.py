@@ -10,9 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.report import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.report import MONTH_COLUMNS
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 

@@ -7,13 +7,11 @@ is checked by the same rules; its errors name the option, not the file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.paths import split_path
 from aigc_roi.reader.yamltree import Entry, Node, parse
-
-_SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
 
 
 @dataclass(frozen=True)
@@ -36,19 +34,6 @@ def parse_override(text: str) -> Override:
         raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "",
                                              "expected PATH=VALUE such as acquisition[0].bid=25")])
     return Override(path, value.strip())
-
-
-def split_path(path: str) -> list[str] | None:
-    """``a.b[0][Name]`` -> ["a", "b", "[0]", "[Name]"]; None when malformed."""
-    segments: list[str] = []
-    position = 0
-    while position < len(path):
-        match = _SEGMENT.match(path, position)
-        if match is None or (match.group(0).startswith(".") and not segments):
-            return None
-        segments.append(match[1] if match[1] is not None else f"[{match[2]}]")
-        position = match.end()
-    return segments
 
 
 def _set_source(node: Node, source: str) -> None:

@@ -38,13 +38,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeAlias
 
 import numpy as np
 
+from aigc_roi.model.figures import plain
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
-from aigc_roi.present.report import plain
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
 
 GRID_POINTS = 64
@@ -142,7 +142,7 @@ def _grid(driver: Driver) -> FloatArray:
 
 Test = Callable[[Figures], tuple[np.ndarray, np.ndarray]]
 """Figures -> (threshold met, figure defined), element-wise."""
-Bracket = tuple[FloatArray, FloatArray, np.ndarray, np.ndarray]
+Bracket: TypeAlias = "tuple[FloatArray, FloatArray, np.ndarray, np.ndarray]"
 """(left, right, good at left, found) per driver."""
 
 
@@ -187,23 +187,4 @@ def _bisect(
     return {
         name: [(float(answer[d, t]) if found[d, t] else None, bool(good_left[d, t])) for d in range(len(drivers))]
         for t, name in enumerate(names)
-    }
-
-
-def report(table: BreakEvenTable) -> dict[str, Any]:
-    """The JSON of spec section 5, with each driver's label and headroom added."""
-    return {
-        "scenario": table.scenario,
-        "target_payback_months": table.target_payback_months,
-        "drivers": [
-            {
-                "path": row.driver.path,
-                "label": row.driver.label,
-                "current": row.driver.current,
-                "roi_zero": row.roi_zero,
-                "payback_target": row.payback_target,
-                "headroom": {name: row.headroom(name) for name in THRESHOLDS},
-            }
-            for row in table.rows
-        ],
     }

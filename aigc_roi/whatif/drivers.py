@@ -18,13 +18,15 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 import numpy as np
 
 from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.paths import split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
+    RATE_FIELDS,
     CpaChannel,
     CpmChannel,
     Distribution,
@@ -34,8 +36,7 @@ from aigc_roi.model.scenario import (
     Scenario,
     Value,
 )
-from aigc_roi.present.labels import label
-from aigc_roi.reader.overrides import split_path
+from aigc_roi.whatif.errors import WhatIfError
 
 UNIT_COST_FIELD: dict[type, str] = {CpaChannel: "bid", CpmChannel: "cpm", KolChannel: "fee", FlatChannel: "cost"}
 """The field of each channel type that prices what it buys."""
@@ -46,7 +47,7 @@ SEARCH_MULTIPLE = 100.0
 MAX_BATCH_CELLS = 4_000_000
 """Samples x sources x months of one engine call: the engine holds a few (S, C, H)
 arrays, so this keeps a batch near 100 MB even for 50 channels over 120 months."""
-Figures = dict[str, FloatArray]
+Figures: TypeAlias = "dict[str, FloatArray]"
 """Figure name -> array, as in ``Result.figures``."""
 
 
@@ -69,16 +70,6 @@ class Driver:
     current value of 0, 1 for rates or 100 x the scenario's largest money value."""
 
     @property
-    def label(self) -> str:
-        """English label, e.g. ``Bilibili CPA bid``."""
-        return self.label_in("en")
-
-    def label_in(self, lang: str) -> str:
-        """The item's own name and the field's label in ``lang``."""
-        field = label(f"driver_{self.field}", lang)
-        return field if self.item is None else f"{self.item} {field}"
-
-    @property
     def named_path(self) -> str:
         """The path with the item's name in place of its index: ``acquisition[Bilibili CPA].bid``."""
         if self.item is None:
@@ -88,14 +79,14 @@ class Driver:
 
     @property
     def is_rate(self) -> bool:
-        return self.upper_bound == 1.0
+        return self.field in RATE_FIELDS
 
     def clip(self, values: FloatArray) -> FloatArray:
         """Candidate values moved into the driver's valid domain."""
         return np.clip(values, 0.0, self.upper_bound)
 
 
-class UnknownDriver(LookupError):
+class UnknownDriver(WhatIfError, LookupError):
     """A path that names no driver of the scenario."""
 
     def __init__(self, path: str, available: Sequence[str]) -> None:
@@ -110,8 +101,9 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
-    def add(path: str, item: str | None, field: str, value: Value, rate: bool = False) -> None:
+    def add(path: str, item: str | None, field: str, value: Value) -> None:
         current = _scalar(value)
+        rate = field in RATE_FIELDS
         upper = 1.0 if rate else math.inf
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
         drivers.append(Driver(path, item, field, current, upper, high))
@@ -121,7 +113,7 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
         add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field))
     for i, plan in enumerate(realized.monetization.plans):
         add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
-        add(f"monetization.plans[{i}].conversion", plan.name, "conversion", plan.conversion, rate=True)
+        add(f"monetization.plans[{i}].conversion", plan.name, "conversion", plan.conversion)
     for i, purchase in enumerate(realized.monetization.purchases):
         add(f"monetization.purchases[{i}].price", purchase.name, "price", purchase.price)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)

@@ -12,14 +12,13 @@ ties (e.g. no ad spend, roi undefined) broken by the larger |change in net cash|
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from aigc_roi.model.figures import plain
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.report import plain
-from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, find_driver, list_drivers
+from aigc_roi.whatif.errors import WhatIfError
 
 DEFAULT_STEP = 0.2
 DEFAULT_GRID_STEPS = 5
@@ -88,14 +87,6 @@ class Grid:
     base_roi: float | None
 
 
-def parse_step(text: str) -> float:
-    """``"20%"`` or ``"0.2"`` -> 0.2; ValueProblem unless 0 < step <= 1."""
-    step = parse_number_text(text)
-    if not 0 < step <= 1:
-        raise ValueProblem("a step in (0, 1], such as 20% or 0.2")
-    return step
-
-
 def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
     """Every driver at (1 -+ step) x its value; see the module docstring."""
     drivers = list_drivers(scenario)  # never empty: serving is always a driver
@@ -121,7 +112,7 @@ def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFA
     drivers = list_drivers(scenario)
     row_driver, column_driver = find_driver(drivers, row_path), find_driver(drivers, column_path)
     if row_driver.path == column_driver.path:
-        raise ValueError(f"--grid needs two different drivers, found {row_driver.path} twice")
+        raise WhatIfError(f"two different drivers are needed, found {row_driver.path} twice")
     factors = np.linspace(1 - step, 1 + step, steps)
     row_values = row_driver.clip(factors * row_driver.current)
     column_values = column_driver.clip(factors * column_driver.current)
@@ -134,39 +125,3 @@ def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFA
     table = tuple(tuple(roi[i * steps:(i + 1) * steps]) for i in range(steps))
     return Grid(scenario.name, step, row_driver, column_driver, tuple(map(float, row_values)),
                 tuple(map(float, column_values)), table, roi[-1])
-
-
-def _outcome_json(outcome: Outcome) -> dict[str, float | None]:
-    return {name: getattr(outcome, name) for name in OUTCOMES}
-
-
-def report(analysis: Sensitivity) -> dict[str, Any]:
-    """``{"scenario", "step", "base", "drivers": [{"path", "label", "low", "high"}]}``."""
-    return {
-        "scenario": analysis.scenario,
-        "step": analysis.step,
-        "base": _outcome_json(analysis.base),
-        "drivers": [
-            {
-                "path": row.driver.path,
-                "label": row.driver.label,
-                "current": row.driver.current,
-                **{side: {"value": move.value, **_outcome_json(move.outcome)}
-                   for side, move in (("low", row.low), ("high", row.high))},
-            }
-            for row in analysis.rows
-        ],
-    }
-
-
-def grid_report(table: Grid) -> dict[str, Any]:
-    """``{"scenario", "step", "rows": {"path", "values"}, "columns": {...}, "roi": [[...]], "base_roi"}``."""
-    return {
-        "scenario": table.scenario,
-        "step": table.step,
-        "rows": {"path": table.row_driver.path, "label": table.row_driver.label, "values": list(table.row_values)},
-        "columns": {"path": table.column_driver.path, "label": table.column_driver.label,
-                    "values": list(table.column_values)},
-        "roi": [list(row) for row in table.roi],
-        "base_roi": table.base_roi,
-    }

@@ -1,0 +1,88 @@
+"""The library surface: what the CLI calls, for scripts and notebooks too.
+
+    from aigc_roi import api
+    scenario = api.load("scenarios/chat-assistant-cpa.yaml", sets=["acquisition[0].bid=25"])
+    api.figures(scenario)["roi"]          # -0.21...
+    api.break_even(scenario).rows[0].roi_zero
+
+Errors are exceptions carrying values: ``ScenarioInvalid`` (every located
+``ScenarioError`` of a file), ``WhatIfError`` for a what-if a scenario
+cannot answer. Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.reader.load import LoadedScenario, load_path, load_text
+from aigc_roi.reader.overrides import parse_override
+
+if TYPE_CHECKING:
+    from aigc_roi.ci.records import Checked, Validated
+    from aigc_roi.model.engine import Result
+    from aigc_roi.whatif.breakeven import BreakEvenTable
+    from aigc_roi.whatif.sensitivity import Sensitivity
+
+__all__ = [
+    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario",
+    "load", "load_source", "run", "figures", "break_even", "sensitivity", "validate", "check",
+]
+
+
+def load(path: str | Path, sets: Sequence[str] = ()) -> Scenario:
+    """The scenario in ``path`` with ``--set``-style overrides (``"acquisition[0].bid=25"``) applied."""
+    return load_path(path, tuple(parse_override(text) for text in sets)).scenario
+
+
+def load_source(text: str, filename: str = "<text>", sets: Sequence[str] = ()) -> Scenario:
+    """A scenario from YAML text, as ``load`` reads a file."""
+    return load_text(text, filename, tuple(parse_override(item) for item in sets)).scenario
+
+
+def run(scenario: Scenario) -> Result:
+    """The deterministic run (every range at its median): every monthly series, figure and channel."""
+    from aigc_roi.model.engine import evaluate
+    from aigc_roi.model.sampling import realize
+
+    return evaluate(realize(scenario))
+
+
+def figures(scenario: Scenario) -> dict[str, float | int | None]:
+    """The section-4 figures of the deterministic run; None where a figure is none."""
+    from aigc_roi.model.figures import figures_of
+
+    return figures_of(run(scenario).figures)
+
+
+def break_even(scenario: Scenario) -> BreakEvenTable:
+    """Every driver's ROI = 0 value and payback-target boundary (spec section 4)."""
+    from aigc_roi.whatif.breakeven import break_even as solve
+
+    return solve(scenario)
+
+
+def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
+    """Every driver moved by -step and +step (relative): change in ROI, net cash and payback."""
+    from aigc_roi.whatif.sensitivity import sensitivity as analyse
+
+    return analyse(scenario, step)
+
+
+def validate(paths: Sequence[str | Path]) -> list[Validated]:
+    """Every scenario file given or below a given folder, read; each with its errors."""
+    from aigc_roi.ci.checks import validate_files
+    from aigc_roi.ci.discovery import scenario_files
+
+    return validate_files(scenario_files([Path(path) for path in paths]))
+
+
+def check(paths: Sequence[str | Path]) -> tuple[list[Validated], list[Checked]]:
+    """``validate``, then every valid scenario held to its targets."""
+    from aigc_roi.ci.checks import check_files
+
+    results = validate(paths)
+    return results, check_files(results)

@@ -1,0 +1,66 @@
+"""`validate` and `check` as library calls: read every file, run each valid scenario, hold it to its targets.
+
+No output here: the results are records (``ci.records``) for the presenters.
+``validate_files`` imports no engine, so validating hundreds of files costs
+no more than reading them; ``check_files`` loads the engine when it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from aigc_roi.ci.baseline import Change
+from aigc_roi.ci.records import Checked, Comparison, Validated
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.model.targets import Figures, check_targets
+from aigc_roi.reader.load import load_path
+from aigc_roi.reader.overrides import Override
+
+
+def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = ()) -> list[Validated]:
+    results = []
+    for file in files:
+        try:
+            results.append(Validated(str(file), load_path(file, sets)))
+        except ScenarioInvalid as invalid:
+            results.append(Validated(str(file), None, tuple(invalid.errors)))
+    return results
+
+
+def run_figures(scenario: Scenario) -> Figures:
+    """The figures of a deterministic run (every range at its median), as `run` shows them."""
+    # Imported here, not at the top: `validate` shares this module and must stay light.
+    from aigc_roi.model.engine import evaluate
+    from aigc_roi.model.figures import figures_of
+    from aigc_roi.model.sampling import realize
+
+    return figures_of(evaluate(realize(scenario)).figures)
+
+
+def check_files(results: Sequence[Validated]) -> list[Checked]:
+    checked = []
+    for result in results:
+        if result.loaded is not None:
+            scenario = result.loaded.scenario
+            figures = run_figures(scenario)
+            checked.append(Checked(result.path, result.loaded, figures, check_targets(scenario.targets, figures)))
+    return checked
+
+
+def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], results: Sequence[Validated]) -> list[Comparison]:
+    """One comparison per changed file that this run looked at (or that was removed)."""
+    now = {Path(item.path): item for item in checked}
+    looked_at = {Path(result.path) for result in results}
+    comparisons = []
+    for change in changes:
+        if change.status != "removed" and Path(change.path) not in looked_at:
+            continue
+        after = now.get(Path(change.path))
+        source = after.loaded if after is not None else change.before
+        name, currency = (source.scenario.name, source.scenario.currency) if source is not None else ("", "CNY")
+        before = run_figures(change.before.scenario) if change.before is not None else None
+        comparisons.append(Comparison(change.path, change.status, name, currency, before,
+                                      after.figures if after is not None else None, change.before_errors))
+    return comparisons

@@ -1,0 +1,54 @@
+"""What `validate` and `check` found, file by file: plain records for the presenters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.targets import Figures, TargetOutcome
+from aigc_roi.reader.load import LoadedScenario, find_node
+
+
+@dataclass(frozen=True)
+class Validated:
+    """One file as `validate` found it."""
+
+    path: str
+    loaded: LoadedScenario | None
+    """None when invalid."""
+    errors: tuple[ScenarioError, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One valid scenario with its figures and its targets' outcomes."""
+
+    path: str
+    loaded: LoadedScenario
+    figures: Figures
+    outcomes: list[TargetOutcome]
+
+    @property
+    def passed(self) -> bool:
+        return all(outcome.passed for outcome in self.outcomes)
+
+    def target_location(self, target: str) -> tuple[int, int] | None:
+        """(line, column) of ``targets.<target>`` in the file; None when a --set wrote it or it is absent."""
+        node = find_node(self.loaded.tree, f"targets.{target}")
+        return None if node is None or node.source is not None else (node.line, node.column)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The figures of one changed file at the base revision and now."""
+
+    path: str
+    status: str
+    """``modified``, ``new`` or ``removed``."""
+    scenario: str
+    currency: str
+    before: Figures | None
+    """None when new, or invalid at the base revision."""
+    after: Figures | None
+    """None when removed, or invalid now."""
+    before_errors: tuple[ScenarioError, ...] = ()

@@ -1,0 +1,81 @@
+"""What a figure is: its name, unit and better direction, and the NaN -> none rule.
+
+Every layer above asks this module instead of keeping its own lists: the
+engine fills ``FIGURE_NAMES`` in order, the presentation formats by
+``unit``, ``compare`` marks the best by ``better``, ``check`` bounds them.
+Definitions: spec section 4 and docs/formulas.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Unit = Literal["money", "users", "ratio", "percent", "month"]
+"""money: the scenario's currency; users: people (expectations, may be fractional);
+ratio: a plain multiple (ROAS 1.10); percent: a share shown x100 (ROI, IRR);
+month: a whole month number of the horizon, or a count of months."""
+Better = Literal["higher", "lower", "neither"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    unit: Unit
+    better: Better
+    """Which way a figure improves; "neither" for a choice (ad spend), not an outcome."""
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("ad_spend", "money", "neither"),
+    Figure("paid_users", "users", "higher"),
+    Figure("new_users", "users", "higher"),
+    Figure("cac", "money", "lower"),
+    Figure("gross_revenue", "money", "higher"),
+    Figure("net_revenue", "money", "higher"),
+    Figure("contribution", "money", "higher"),
+    Figure("net_cash", "money", "higher"),
+    Figure("roas", "ratio", "higher"),
+    Figure("roi", "percent", "higher"),
+    Figure("payback_month", "month", "lower"),
+    Figure("npv", "money", "higher"),
+    Figure("irr", "percent", "higher"),
+    Figure("ltv", "money", "higher"),
+    Figure("ltv_to_cac", "ratio", "higher"),
+    Figure("cac_payback_months", "month", "lower"),
+)
+"""The figures of spec section 4, in the order every output lists them."""
+
+FIGURE_NAMES: tuple[str, ...] = tuple(figure.name for figure in FIGURES)
+BY_NAME: dict[str, Figure] = {figure.name: figure for figure in FIGURES}
+
+MONTH_COLUMNS: tuple[str, ...] = (
+    "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
+    "fixed_cost", "net_cash", "cumulative_cash",
+)
+"""The monthly series every output reports (spec section 5), in order; money except the user counts."""
+
+
+def unit_of(name: str) -> Unit:
+    return BY_NAME[name].unit
+
+
+def plain(value: Any) -> float | None:
+    """A float, or None for the engine's NaN: a figure that is none (spec: JSON null)."""
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
+def figure_value(name: str, value: Any) -> float | int | None:
+    """``plain``, with month figures as whole numbers."""
+    number = plain(value)
+    if number is not None and unit_of(name) == "month":
+        return int(number)
+    return number
+
+
+def figures_of(figures: Mapping[str, Any], sample: int = 0) -> dict[str, float | int | None]:
+    """One sample's figures (an engine ``Result.figures``) as plain numbers, none as None."""
+    return {name: figure_value(name, figures[name][sample]) for name in FIGURE_NAMES}

@@ -1,0 +1,81 @@
+"""`compare`: figures of several scenarios side by side. Rich view and CSV/markdown rows.
+
+Best per row: by each figure's ``better`` direction (model.figures): lower
+is better for CAC and the payback months, "never" is worst; ad spend is a
+choice, not an outcome, so it has no best. A row is marked only when its
+values differ.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES
+from aigc_roi.present.drivers import signed
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.tables import Table as Rows
+
+BEST_MARK = " ★"
+
+
+def best_columns(name: str, values: list[float | None]) -> set[int]:
+    """Indices of the best values of figure ``name`` (module docstring for the rules)."""
+    if BY_NAME[name].better == "neither" or len(values) < 2:
+        return set()
+    lower = BY_NAME[name].better == "lower"
+    # Undefined is worst: payback "never", roi without spend, ...
+    keyed = [(-math.inf if v is None else (-v if lower else v)) for v in values]
+    best = max(keyed)
+    if best == -math.inf or all(k == best for k in keyed):
+        return set()
+    return {i for i, k in enumerate(keyed) if k == best}
+
+
+def _delta(value: float | None, first: float | None) -> float | None:
+    return None if value is None or first is None else value - first
+
+
+def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Table:
+    lang = style.lang
+    view = Table(title=f"{label('compare_title', lang)} ({style.currency})", title_justify="left",
+                 caption=label("compare_caption", lang), caption_justify="left")
+    view.add_column(label("figure", lang))
+    for i, scenario in enumerate(scenarios):
+        view.add_column(scenario["name"], justify="right")
+        if i:
+            view.add_column(f"Δ {label('vs_first', lang)}", justify="right", style="dim")
+    never = label("never", lang)
+    for name in FIGURE_NAMES:
+        values = [scenario["figures"][name] for scenario in scenarios]
+        best = best_columns(name, values)
+        cells: list[RenderableType] = [label(name, lang)]
+        for i, value in enumerate(values):
+            text = style.figure(name, value, never)
+            cells.append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
+            if i:
+                cells.append(signed(name, _delta(value, values[0]), style))
+        view.add_row(*cells)
+    return view
+
+
+def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
+    names = [scenario["name"] for scenario in scenarios]
+    header = ["figure", *names, *(f"Δ {name}" for name in names[1:]), "best"]
+    rows: list[list[Any]] = []
+    for name in FIGURE_NAMES:
+        values = [scenario["figures"][name] for scenario in scenarios]
+        deltas = [_delta(value, values[0]) for value in values[1:]]
+        best = "; ".join(names[i] for i in sorted(best_columns(name, values)))
+        if style is None:
+            rows.append([name, *values, *deltas, best])
+        else:
+            never = label("never", style.lang)
+            rows.append([name, *(style.figure(name, value, never) for value in values),
+                         *(signed(name, delta, style) for delta in deltas), best])
+    return header, rows

@@ -1,0 +1,32 @@
+"""How a what-if's drivers and changes read: shared by the break-even and sensitivity views."""
+
+from __future__ import annotations
+
+from aigc_roi.model.figures import unit_of
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.whatif.drivers import Driver
+
+
+def driver_label(driver: Driver, lang: str = "en") -> str:
+    """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``."""
+    field = label(f"driver_{driver.field}", lang)
+    return field if driver.item is None else f"{driver.item} {field}"
+
+
+def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
+    return style.percent(value) if driver.is_rate else style.money(value)
+
+
+def signed(name: str, change: float | None, style: NumberStyle) -> str:
+    """A change in figure ``name``: percentage points for ROI/IRR, else the figure's own unit."""
+    if change is None:
+        return style.figure(name, None)
+    sign = "+" if change > 0 else ""
+    if unit_of(name) == "percent":
+        return f"{sign}{change * 100:,.2f} pp"
+    if unit_of(name) == "month":
+        return f"{sign}{change:.0f}"
+    return sign + style.figure(name, change)
+
+
