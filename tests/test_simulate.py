@@ -23,7 +23,8 @@ from aigc_roi.loader import load_text
 from aigc_roi.models import Z90, Scenario
 from aigc_roi.overrides import Override
 from aigc_roi.sampling import realize
-from aigc_roi.whatif.simulate import Simulation, simulate, slice_samples, summarize, uncertain_inputs
+from aigc_roi.whatif import simulate as simulate_module
+from aigc_roi.whatif.simulate import FigureSummary, Simulation, simulate, slice_samples, summarize, uncertain_inputs
 
 
 def scenario(text: str) -> Scenario:
@@ -58,7 +59,6 @@ def test_a_plan_without_ranges_has_the_worked_examples_figures_in_every_sample()
         assert summary.mean == value
         assert summary.defined_share == 1.0
         assert summary.percentiles == {5.0: value, 50.0: value, 95.0: value}
-    assert sim.figures["payback_month"] == summarize(np.full(3, np.nan), (5, 50, 95))
     assert sim.figures["payback_month"].percentiles == {5.0: None, 50.0: None, 95.0: None}
     assert sim.figures["peak_cash_need"].percentiles[50.0] == 11000.0  # -min(-11000, -6500, -4250)
     assert sim.probabilities == {"payback_within_target": 0.0, "roi_positive": 0.0, "npv_positive": 0.0}
@@ -147,6 +147,25 @@ def test_payback_percentiles_rank_never_after_every_month() -> None:
     # E[max(0, C - 1000)] = 3000^2 / 2 / 4000; sd of max(0, C - 1000) is sqrt(E[X^2] - E[X]^2) with E[X^2] = 3000^3 / 3 / 4000.
     need_sd = math.sqrt(3000**3 / 3 / 4000 - 1125.0**2)
     assert sim.figures["peak_cash_need"].mean == pytest.approx(1125.0, abs=4 * need_sd / math.sqrt(samples))
+
+
+def test_the_fan_keeps_the_first_samples_when_all_would_not_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(simulate_module, "FAN_BUDGET_CELLS", 3000)
+    sim = simulate(scenario(ONE_OFF_COST), samples=5000, chunk_size=700)
+    assert sim.cash_fan.samples == 1000  # 3000 cells / 3 months
+    # Cumulative cash is 1000 t - C; the median C is 2000. The sample median of a uniform over a width of
+    # 4000 has a standard error of 4000 sqrt(0.25 / 1000).
+    np.testing.assert_allclose(sim.cash_fan.percentiles[50.0], [-1000.0, 0.0, 1000.0], atol=4 * 4000 * math.sqrt(0.25 / 1000))
+
+
+def test_summaries_of_figures_that_are_none_in_some_samples() -> None:
+    values = np.array([3.0, np.nan, 1.0, 2.0])
+    ratio = summarize(values, (50, 80))
+    assert (ratio.mean, ratio.defined_share, ratio.percentiles) == (2.0, 0.75, {50.0: 2.0, 80.0: 2.6})
+    # As a payback month: 1, 2, 3, never. By month 2 half the samples have paid back; 80% never do by month 3.
+    payback = summarize(values, (50, 75, 80), never_is_latest=True)
+    assert (payback.mean, payback.defined_share, payback.percentiles) == (2.0, 0.75, {50.0: 2.0, 75.0: 3.0, 80.0: None})
+    assert summarize(np.full(3, np.nan), (50,)) == FigureSummary(mean=None, defined_share=0.0, percentiles={50.0: None})
 
 
 # Net cash is minus the sum of two independent uniform costs, so each one's
