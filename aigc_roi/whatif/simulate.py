@@ -177,7 +177,7 @@ def simulate(
     targets (payback: 12 when unset). ``chunk_size`` samples go through the
     engine at a time (default: ``CHUNK_CELLS // horizon``); it never changes
     a result. Raises ``ValueError`` for samples < 1, chunk_size < 1,
-    histogram_bins < 1 or a percentile outside [0, 100].
+    histogram_bins < 1, a percentile outside [0, 100] or a horizon < 1.
     """
     if samples < 1:
         raise ValueError(f"samples must be >= 1, got {samples}")
@@ -187,12 +187,16 @@ def simulate(
     if any(not 0 <= q <= 100 for q in quantiles):
         raise ValueError(f"percentiles must lie in [0, 100], got {list(percentiles)}")
     horizon = int(scenario.horizon_months)
-    chunk = chunk_size if chunk_size is not None else max(1, CHUNK_CELLS // max(horizon, 1))
+    if horizon < 1:
+        raise ValueError(f"horizon_months must be >= 1, got {horizon}")
+    chunk = chunk_size if chunk_size is not None else max(1, CHUNK_CELLS // horizon)
     if chunk < 1:
         raise ValueError(f"chunk_size must be >= 1, got {chunk}")
     target_months = payback_target_months
     if target_months is None:
-        target_months = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
+        target_months = scenario.targets.max_payback_months
+    if target_months is None:
+        target_months = DEFAULT_TARGET_PAYBACK_MONTHS
     if max_cash_need is None:
         # targets.max_cash_need arrives with spec 1.1; older Targets lack the field.
         max_cash_need = getattr(scenario.targets, "max_cash_need", None)
