@@ -74,7 +74,10 @@ def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatAr
             raise ValueError(f"a lognormal range needs low > 0 and high > 0, got [{low}, {high}]")
         mu = (math.log(low) + math.log(high)) / 2
         sigma = (math.log(high) - math.log(low)) / (2 * Z90)
-        return rng.lognormal(mu, sigma, samples)
+        draws = rng.lognormal(mu, sigma, samples)
+        # exp(log(a)) need not round back to a, yet a zero-width range must equal its
+        # median exactly; drawing anyway keeps the other inputs' draws unchanged.
+        return np.full(samples, low, dtype=np.float64) if low == high else draws
     if dist.kind == "normal":
         return rng.normal((low + high) / 2, (high - low) / (2 * Z90), samples)
     if dist.kind == "uniform":

@@ -1,0 +1,319 @@
+"""Monte Carlo over ranges: exact where nothing is uncertain, closed forms where something is.
+
+Tolerances on sampled statistics are four standard errors of that
+statistic at the sample size used (stated beside each), so a correct
+implementation fails with a chance of about 1 in 15,000 per assertion; the
+seed is fixed, so the outcome is the same on every run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import textwrap
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spec_example import WORKED_EXAMPLE
+
+from aigc_roi.engine import FIGURE_NAMES, evaluate
+from aigc_roi.loader import load_text
+from aigc_roi.models import Z90, Scenario
+from aigc_roi.overrides import Override
+from aigc_roi.sampling import realize
+from aigc_roi.whatif import simulate as simulate_module
+from aigc_roi.whatif.simulate import FigureSummary, Simulation, simulate, slice_samples, summarize, uncertain_inputs
+
+
+def scenario(text: str) -> Scenario:
+    return load_text(textwrap.dedent(text), "s.yaml").scenario
+
+
+def lognormal_sigma(low: float, high: float) -> float:
+    return math.log(high / low) / (2 * Z90)
+
+
+# A worked-example variant in which every kind of range has zero width.
+ZERO_WIDTH = """\
+name: Zero-width ranges
+horizon_months: 3
+discount_rate: {dist: uniform, low: 0.1, high: 0.1}
+acquisition:
+  - {name: CPA, type: cpa, bid: 20..20, users: {dist: normal, mean: 1000, sd: 0}, months: 1}
+retention: {monthly_churn: {dist: uniform, low: 0.5, high: 0.5}}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+costs:
+  serving_per_active_user: 1
+  fixed: [{name: tools, monthly: 300..300, months: 1}]
+"""
+
+
+def test_a_plan_without_ranges_has_the_worked_examples_figures_in_every_sample() -> None:
+    sim = simulate(scenario(WORKED_EXAMPLE), samples=1000)
+    # Spec section 6: net cash -4250, roi -0.2125, cac 20, ltv 15.75, payback none.
+    for name, value in {"net_cash": -4250.0, "roi": -0.2125, "cac": 20.0, "ltv": 15.75, "ad_spend": 20000.0}.items():
+        summary = sim.figures[name]
+        assert summary.mean == value
+        assert summary.defined_share == 1.0
+        assert summary.percentiles == {5.0: value, 50.0: value, 95.0: value}
+    assert sim.figures["payback_month"].percentiles == {5.0: None, 50.0: None, 95.0: None}
+    assert sim.figures["peak_cash_need"].percentiles[50.0] == 11000.0  # -min(-11000, -6500, -4250)
+    assert sim.probabilities == {"payback_within_target": 0.0, "roi_positive": 0.0, "npv_positive": 0.0}
+    for q in (5.0, 50.0, 95.0):
+        np.testing.assert_array_equal(sim.cash_fan.percentiles[q], [-11000.0, -6500.0, -4250.0])
+    assert sim.net_cash_histogram.counts.sum() == 1000
+    assert sim.inputs == {}
+    assert sim.variance_shares == {"net_cash": {}, "roi": {}}
+
+
+def test_zero_width_ranges_give_percentiles_equal_to_the_deterministic_run_exactly() -> None:
+    plan = scenario(ZERO_WIDTH)
+    run = evaluate(realize(plan))
+    sim = simulate(plan, samples=500, percentiles=(0, 5, 50, 95, 100))
+    assert run.figures["net_cash"][0] == -4550.0  # the worked example's -4250 less 300 of tools
+    for name in FIGURE_NAMES:
+        deterministic = run.figures[name][0]
+        expected = None if math.isnan(deterministic) else float(deterministic)
+        assert set(sim.figures[name].percentiles.values()) == {expected}, name
+        assert sim.figures[name].mean == expected, name
+    for q in sim.percentiles:
+        np.testing.assert_array_equal(sim.cash_fan.percentiles[q], run.months["cumulative_cash"][0])
+    assert all(share == 0.0 for shares in sim.variance_shares.values() for share in shares.values())
+
+
+def test_lognormal_median_converges_to_the_geometric_mean_with_90_percent_inside_the_range() -> None:
+    low, high, samples = 300.0, 1000.0, 20_000
+    plan = scenario(f"""\
+        name: One uncertain cost
+        horizon_months: 1
+        retention: {{monthly_churn: 0.5}}
+        costs: {{fixed: [{{name: tools, monthly: "{low:g}..{high:g}"}}]}}
+        """)
+    sim = simulate(plan, samples=samples, seed=7)
+    cost = -sim.sample_figures["net_cash"]
+    median = math.sqrt(low * high)
+    # Standard error of a sample median: 1 / (2 f(median) sqrt(S)), f(median) = 1 / (median sigma sqrt(2 pi)).
+    median_se = median * lognormal_sigma(low, high) * math.sqrt(math.pi / 2) / math.sqrt(samples)
+    assert -sim.figures["net_cash"].percentiles[50.0] == pytest.approx(median, abs=4 * median_se)
+    inside = np.count_nonzero((cost >= low) & (cost <= high)) / samples
+    assert inside == pytest.approx(0.9, abs=4 * math.sqrt(0.9 * 0.1 / samples))
+
+
+def test_an_uncertain_fixed_cost_moves_the_mean_net_cash_by_its_mean_minus_its_median() -> None:
+    low, high, samples = 300.0, 1000.0, 20_000
+    tools = f'fixed: [{{name: tools, monthly: "{low:g}..{high:g}", months: 1-2}}]'
+    plan = scenario(WORKED_EXAMPLE.replace("costs: {serving_per_active_user: 1}", f"costs: {{serving_per_active_user: 1, {tools}}}"))
+    sigma = lognormal_sigma(low, high)
+    median = math.sqrt(low * high)
+    mean_cost = median * math.exp(sigma**2 / 2)
+    sd_cost = mean_cost * math.sqrt(math.expm1(sigma**2))
+    deterministic = -4250.0 - 2 * median  # spec section 6, tools in months 1 and 2 at their median
+    expected = deterministic - (mean_cost - median) * 2
+    sim = simulate(plan, samples=samples, seed=3)
+    mean = sim.figures["net_cash"].mean
+    assert mean is not None
+    assert mean == pytest.approx(expected, abs=4 * 2 * sd_cost / math.sqrt(samples))
+    assert evaluate(realize(plan)).figures["net_cash"][0] == pytest.approx(deterministic, rel=1e-12)
+
+
+# Organic users who buy once in their join month: 1000 of revenue a month. A
+# month-1 cost C ~ uniform[0, 4000] pays back in month ceil(C / 1000), never
+# when C > 3000; the peak cash need is max(0, C - 1000).
+ONE_OFF_COST = """\
+name: One-off cost
+horizon_months: 3
+organic_users: 100
+retention: {monthly_churn: 1}
+monetization: {purchases: [{name: item, price: 10, rate: 1}]}
+costs: {fixed: [{name: launch, monthly: {dist: uniform, low: 0, high: 4000}, months: 1}]}
+targets: {max_payback_months: 2}
+"""
+
+
+def test_payback_percentiles_rank_never_after_every_month() -> None:
+    samples = 20_000
+    sim = simulate(scenario(ONE_OFF_COST), samples=samples, percentiles=(10, 40, 60, 90), max_cash_need=2000)
+    payback = sim.figures["payback_month"]
+    assert payback.percentiles == {10.0: 1.0, 40.0: 2.0, 60.0: 3.0, 90.0: None}
+    share_se = math.sqrt(0.25 * 0.75 / samples)
+    assert payback.defined_share == pytest.approx(0.75, abs=4 * share_se)
+    assert payback.mean == pytest.approx(2.0, abs=4 * math.sqrt(2 / 3 / (0.75 * samples)))  # months 1..3 equally likely
+    assert sim.payback_target_months == 2
+    assert sim.probabilities["payback_within_target"] == pytest.approx(0.5, abs=4 * math.sqrt(0.25 / samples))
+    assert sim.probabilities["cash_need_within_target"] == pytest.approx(0.75, abs=4 * share_se)  # C <= 3000
+    # E[max(0, C - 1000)] = 3000^2 / 2 / 4000; sd of max(0, C - 1000) is sqrt(E[X^2] - E[X]^2) with E[X^2] = 3000^3 / 3 / 4000.
+    need_sd = math.sqrt(3000**3 / 3 / 4000 - 1125.0**2)
+    assert sim.figures["peak_cash_need"].mean == pytest.approx(1125.0, abs=4 * need_sd / math.sqrt(samples))
+
+
+def test_the_fan_keeps_the_first_samples_when_all_would_not_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(simulate_module, "FAN_BUDGET_CELLS", 3000)
+    sim = simulate(scenario(ONE_OFF_COST), samples=5000, chunk_size=700)
+    assert sim.cash_fan.samples == 1000  # 3000 cells / 3 months
+    # Cumulative cash is 1000 t - C; the median C is 2000. The sample median of a uniform over a width of
+    # 4000 has a standard error of 4000 sqrt(0.25 / 1000).
+    np.testing.assert_allclose(sim.cash_fan.percentiles[50.0], [-1000.0, 0.0, 1000.0], atol=4 * 4000 * math.sqrt(0.25 / 1000))
+
+
+def test_summaries_of_figures_that_are_none_in_some_samples() -> None:
+    values = np.array([3.0, np.nan, 1.0, 2.0])
+    ratio = summarize(values, (50, 80))
+    assert (ratio.mean, ratio.defined_share, ratio.percentiles) == (2.0, 0.75, {50.0: 2.0, 80.0: 2.6})
+    # As a payback month: 1, 2, 3, never. By month 2 half the samples have paid back; 80% never do by month 3.
+    payback = summarize(values, (50, 75, 80), never_is_latest=True)
+    assert (payback.mean, payback.defined_share, payback.percentiles) == (2.0, 0.75, {50.0: 2.0, 75.0: 3.0, 80.0: None})
+    assert summarize(np.full(3, np.nan), (50,)) == FigureSummary(mean=None, defined_share=0.0, percentiles={50.0: None})
+
+
+# Net cash is minus the sum of two independent uniform costs, so each one's
+# share of its variance is width^2 / (100^2 + 200^2): 0.2 and 0.8. The
+# discount rate and a yearly plan's renewal (never due within 12 months)
+# do not enter net cash or roi; fixed costs do not enter roi, which depends
+# on the bid alone.
+SHARES = """\
+name: Variance shares
+horizon_months: 12
+discount_rate: {dist: uniform, low: 0, high: 0.2}
+acquisition: [{name: CPA, type: cpa, bid: {dist: uniform, low: 10, high: 10.5}, users: 100, months: 1}]
+retention: {monthly_churn: 0.2}
+monetization: {plans: [{name: Annual, price: 100, period: year, conversion: 0.1, renewal: 0.3..0.9}]}
+costs:
+  fixed:
+    - {name: small, monthly: {dist: uniform, low: 0, high: 100}}
+    - {name: large, monthly: {dist: uniform, low: 0, high: 200}}
+"""
+
+
+def test_variance_shares_match_the_closed_form_and_are_zero_for_inputs_outside_the_model() -> None:
+    sim = simulate(scenario(SHARES), samples=10_000)
+    net_cash, roi = sim.variance_shares["net_cash"], sim.variance_shares["roi"]
+    # The bid moves net cash by at most 100 x 0.5 = 50, against fixed costs spread over 12 months: its share is
+    # (50^2 / 12) / (12 x (100^2 + 200^2) / 12) < 0.005, so the closed form of the costs holds within that.
+    assert net_cash["costs.fixed[0].monthly"] == pytest.approx(0.2, abs=0.03)
+    assert net_cash["costs.fixed[1].monthly"] == pytest.approx(0.8, abs=0.03)
+    for path in ("discount_rate", "monetization.plans[0].renewal"):
+        assert net_cash[path] == 0.0
+        assert roi[path] == 0.0
+    assert roi["costs.fixed[0].monthly"] == 0.0
+    assert roi["costs.fixed[1].monthly"] == 0.0
+    # roi is a monotone function of the bid alone: 100 equal-count bins keep all but ~1/100^2 of its variance.
+    assert roi["acquisition[0].bid"] == pytest.approx(1.0, abs=0.01)
+    assert sum(net_cash.values()) <= 1.0
+
+
+def test_chunking_does_not_change_any_result() -> None:
+    plan = scenario(SHARES.replace("retention: {monthly_churn: 0.2}", "retention: {points: {1: 0.3..0.5, 6: 0.1}}"))
+    small = simulate(plan, samples=2000, seed=11, chunk_size=7)
+    whole = simulate(plan, samples=2000, seed=11, chunk_size=10_000)
+    assert_same(small, whole)
+
+
+def assert_same(left: Simulation, right: Simulation) -> None:
+    for f in dataclasses.fields(Simulation):
+        a, b = getattr(left, f.name), getattr(right, f.name)
+        if f.name in ("inputs", "sample_figures"):
+            assert a.keys() == b.keys()
+            for key in a:
+                np.testing.assert_array_equal(a[key], b[key])
+        elif f.name == "net_cash_histogram":
+            np.testing.assert_array_equal(a.edges, b.edges)
+            np.testing.assert_array_equal(a.counts, b.counts)
+        elif f.name == "cash_fan":
+            assert a.samples == b.samples
+            for q in a.percentiles:
+                np.testing.assert_array_equal(a.percentiles[q], b.percentiles[q])
+        else:
+            assert a == b, f.name
+
+
+def test_progress_reports_each_chunk_up_to_the_total() -> None:
+    calls: list[tuple[int, int]] = []
+    simulate(scenario(SHARES), samples=1000, chunk_size=300, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(300, 1000), (600, 1000), (900, 1000), (1000, 1000)]
+
+
+def test_inputs_are_named_by_the_paths_set_takes() -> None:
+    text = SHARES.replace("retention: {monthly_churn: 0.2}", "retention: {points: {1: 0.3..0.5, 6: 0.1}}")
+    plan = scenario(text)
+    paths = [path for path, _ in uncertain_inputs(plan, realize(plan, 5, np.random.default_rng(0)))]
+    assert paths == [  # the order of the model's fields, in which realize draws them
+        "retention.points[1]",
+        "discount_rate",
+        "acquisition[0].bid",
+        "monetization.plans[0].renewal",
+        "costs.fixed[0].monthly",
+        "costs.fixed[1].monthly",
+    ]
+    for path in paths:
+        fixed = load_text(text, "s.yaml", (Override(path, "0.25"),)).scenario
+        assert dict(uncertain_inputs(fixed, realize(fixed, 5, np.random.default_rng(0)))).keys() == set(paths) - {path}
+
+
+def test_slice_samples_cuts_every_sample_array_and_keeps_the_rest() -> None:
+    plan = scenario(SHARES.replace("retention: {monthly_churn: 0.2}", "retention: {points: {1: 0.3..0.5, 6: 0.1}}"))
+    realized = realize(plan, 10, np.random.default_rng(0))
+    part = slice_samples(realized, 3, 7)
+    whole = dict(uncertain_inputs(plan, realized))
+    sliced = dict(uncertain_inputs(plan, part))
+    for path, draws in whole.items():
+        np.testing.assert_array_equal(sliced[path], draws[3:7])
+        assert len(draws) == 10  # the original is left alone
+    # Realize turns the later retention point into an array (a running minimum with the drawn first point).
+    assert part.retention.points[1][0] == 6  # type: ignore[union-attr]
+    np.testing.assert_array_equal(part.retention.points[1][1], realized.retention.points[1][1][3:7])  # type: ignore[union-attr]
+    assert part.acquisition[0].users == 100.0  # type: ignore[union-attr]
+    assert part.costs.fixed[1].name == "large"
+    assert evaluate(part).samples == 4
+
+
+def test_the_same_seed_gives_the_same_numbers_and_another_seed_others() -> None:
+    first = simulate(scenario(SHARES), samples=300, seed=5)
+    assert_same(first, simulate(scenario(SHARES), samples=300, seed=5))
+    assert simulate(scenario(SHARES), samples=300, seed=6).figures["net_cash"] != first.figures["net_cash"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    bid=st.integers(1, 50),
+    bid_spread=st.floats(1.0, 3.0),
+    conversion=st.integers(0, 50).map(lambda percent: percent / 100),
+    conversion_spread=st.integers(0, 50).map(lambda percent: percent / 100),
+    churn=st.floats(0.05, 0.95),
+    tools=st.integers(0, 5000),
+    target=st.integers(1, 12),
+    cash_target=st.integers(0, 1_000_000),
+)
+def test_probabilities_and_shares_lie_in_zero_to_one(
+    bid: int, bid_spread: float, conversion: float, conversion_spread: float,
+    churn: float, tools: int, target: int, cash_target: int,
+) -> None:
+    conversion_range = f"{{dist: uniform, low: {conversion!r}, high: {conversion + conversion_spread!r}}}"
+    plan = scenario(f"""\
+        name: Generated
+        horizon_months: 12
+        acquisition: [{{name: CPA, type: cpa, bid: "{bid!r}..{bid * bid_spread!r}", budget: 10000, months: 1-3}}]
+        retention: {{monthly_churn: {churn!r}}}
+        monetization:
+          plans: [{{name: p, price: 30, period: month, conversion: {conversion_range}}}]
+        costs: {{fixed: [{{name: tools, monthly: {{dist: uniform, low: 0, high: {tools!r}}}}}]}}
+        """)
+    sim = simulate(plan, samples=64, payback_target_months=target, max_cash_need=cash_target, percentiles=(5, 50, 95))
+    assert set(sim.probabilities) == {"payback_within_target", "roi_positive", "npv_positive", "cash_need_within_target"}
+    assert all(0.0 <= p <= 1.0 for p in sim.probabilities.values())
+    for shares in sim.variance_shares.values():
+        assert all(0.0 <= share <= 1.0 for share in shares.values())
+        assert sum(shares.values()) <= 1.0 + 1e-12
+    for summary in sim.figures.values():
+        assert 0.0 <= summary.defined_share <= 1.0
+        found = [v for v in summary.percentiles.values() if v is not None]
+        assert found == sorted(found)
+
+
+def test_bad_arguments_are_refused() -> None:
+    plan = scenario(WORKED_EXAMPLE)
+    for kwargs in ({"samples": 0}, {"chunk_size": 0}, {"histogram_bins": 0}, {"percentiles": (5, 101)}):
+        with pytest.raises(ValueError):
+            simulate(plan, **kwargs)  # type: ignore[arg-type]
