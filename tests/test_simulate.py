@@ -18,11 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spec_example import WORKED_EXAMPLE
 
-from aigc_roi.engine import FIGURE_NAMES, evaluate
-from aigc_roi.loader import load_text
-from aigc_roi.models import Z90, Scenario
-from aigc_roi.overrides import Override
-from aigc_roi.sampling import realize
+from aigc_roi.model.engine import FIGURE_NAMES, evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import Z90, Scenario
+from aigc_roi.reader.load import load_text
+from aigc_roi.reader.overrides import Override
 from aigc_roi.whatif import simulate as simulate_module
 from aigc_roi.whatif.simulate import FigureSummary, Simulation, simulate, slice_samples, summarize, uncertain_inputs
 

@@ -75,10 +75,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.engine import FIGURE_NAMES, Result, evaluate
-from aigc_roi.models import DEFAULT_TARGET_PAYBACK_MONTHS, Distribution, FloatArray, RetentionPoints, Scenario
-from aigc_roi.report import plain
-from aigc_roi.sampling import realize
+from aigc_roi.model.engine import FIGURE_NAMES, Result, evaluate
+from aigc_roi.model.figures import plain
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Distribution, FloatArray, RetentionPoints, Scenario
 
 PEAK_CASH_NEED = "peak_cash_need"
 SIMULATED_FIGURES: tuple[str, ...] = FIGURE_NAMES + ((PEAK_CASH_NEED,) if PEAK_CASH_NEED not in FIGURE_NAMES else ())
