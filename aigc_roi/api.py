@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.reader.load import LoadedScenario, load_path, load_text
-from aigc_roi.reader.overrides import parse_override
 
 if TYPE_CHECKING:
     from aigc_roi.ci.records import Checked, Validated
@@ -28,18 +26,24 @@ if TYPE_CHECKING:
     from aigc_roi.whatif.sensitivity import Sensitivity
 
 __all__ = [
-    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario",
+    "ScenarioError", "ScenarioInvalid", "Scenario",
     "load", "load_source", "run", "figures", "break_even", "sensitivity", "validate", "check",
 ]
 
 
 def load(path: str | Path, sets: Sequence[str] = ()) -> Scenario:
     """The scenario in ``path`` with ``--set``-style overrides (``"acquisition[0].bid=25"``) applied."""
+    from aigc_roi.reader.load import load_path
+    from aigc_roi.reader.overrides import parse_override
+
     return load_path(path, tuple(parse_override(text) for text in sets)).scenario
 
 
 def load_source(text: str, filename: str = "<text>", sets: Sequence[str] = ()) -> Scenario:
     """A scenario from YAML text, as ``load`` reads a file."""
+    from aigc_roi.reader.load import load_text
+    from aigc_roi.reader.overrides import parse_override
+
     return load_text(text, filename, tuple(parse_override(item) for item in sets)).scenario
 
 

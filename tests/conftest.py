@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
+from typer.testing import Result
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +26,9 @@ def example(tmp_path: Path) -> Path:
     path = tmp_path / "example.yaml"
     path.write_text(WORKED_EXAMPLE, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """``cli(["run", path])``: the shared in-process runner (``cli_runner.invoke``)."""
+    return invoke

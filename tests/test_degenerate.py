@@ -17,14 +17,12 @@ from typing import Any
 
 import numpy as np
 import pytest
-from typer.testing import CliRunner
+from cli_runner import invoke
 
-from aigc_roi.cli.app import app
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.reader.load import load_text
 
-runner = CliRunner()
 NON_FINITE = re.compile(r"(?i)\b(nan|-?inf|infinity)\b")
 
 SCENARIOS = {
@@ -91,7 +89,7 @@ def case(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, Path]:
 
 
 def _run(path: Path, *args: str) -> Any:
-    result = runner.invoke(app, ["run", str(path), *args])
+    result = invoke(["run", str(path), *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 0, result.stderr
     assert "Traceback" not in result.stderr

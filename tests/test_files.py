@@ -6,13 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import invoke
 
-from aigc_roi.cli.app import app
-from aigc_roi.cli.files import write_atomically, write_text
-from aigc_roi.model.errors import UsageError
+from aigc_roi.cli.files import UsageError, write_atomically, write_text
 
-runner = CliRunner()
 SCENARIO = "name: Files\nhorizon_months: 2\nretention: {monthly_churn: 0.5}\n"
 
 
@@ -107,7 +104,7 @@ def scenario(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table"])
 def test_run_output_writes_the_file_and_nothing_to_stdout(tmp_path: Path, scenario: Path, fmt: str) -> None:
     out = tmp_path / f"out.{fmt}"
-    result = runner.invoke(app, ["run", str(scenario), "--format", fmt, "--output", str(out)])
+    result = invoke(["run", str(scenario), "--format", fmt, "--output", str(out)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8").strip()
@@ -120,7 +117,7 @@ def test_run_output_writes_the_file_and_nothing_to_stdout(tmp_path: Path, scenar
 def test_run_output_refuses_an_existing_file_without_force(tmp_path: Path, scenario: Path, fmt: str) -> None:
     out = tmp_path / "out.txt"
     out.write_text("keep me", encoding="utf-8")
-    result = runner.invoke(app, ["run", str(scenario), "--format", fmt, "--output", str(out)])
+    result = invoke(["run", str(scenario), "--format", fmt, "--output", str(out)])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert f"{out}: file exists; use --force to replace it" in result.stderr
@@ -131,14 +128,14 @@ def test_run_output_refuses_an_existing_file_without_force(tmp_path: Path, scena
 def test_run_output_replaces_with_force(tmp_path: Path, scenario: Path) -> None:
     out = tmp_path / "out.json"
     out.write_text("old", encoding="utf-8")
-    result = runner.invoke(app, ["run", str(scenario), "--format", "json", "--output", str(out), "--force"])
+    result = invoke(["run", str(scenario), "--format", "json", "--output", str(out), "--force"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["scenario"] == "Files"
     assert _leftovers(tmp_path) == []
 
 
 def test_run_output_into_a_missing_folder_exits_2(tmp_path: Path, scenario: Path) -> None:
-    result = runner.invoke(app, ["run", str(scenario), "--format", "json", "--output", str(tmp_path / "no" / "o.json")])
+    result = invoke(["run", str(scenario), "--format", "json", "--output", str(tmp_path / "no" / "o.json")])
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
 

@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from cli_runner import invoke
+from typer.testing import Result
 
-from aigc_roi.cli.app import app
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import figures_of
 from aigc_roi.model.sampling import realize
@@ -55,10 +55,8 @@ def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
-def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
+def run_cli(*args: str) -> Result:
+    return invoke(list(args))
 
 
 def write(folder: Path, files: dict[str, str]) -> Path:
@@ -102,7 +100,7 @@ def test_no_targets_nothing_to_check() -> None:
 
 def test_validate_valid_folder(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING, "sub/b.yml": WINNING, "notes.txt": "not a scenario"})
-    result = invoke("validate", str(tmp_path))
+    result = run_cli("validate", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout == "2 files, 0 invalid, 0 errors\n"
     assert result.stderr == ""
@@ -110,7 +108,7 @@ def test_validate_valid_folder(tmp_path: Path) -> None:
 
 def test_validate_reports_every_error_of_every_file(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING, "b.yaml": BROKEN, "c.yaml": "name: [\n"})
-    result = invoke("validate", str(tmp_path))
+    result = run_cli("validate", str(tmp_path))
     assert result.exit_code == 2
     assert result.stdout == "3 files, 2 invalid, 3 errors\n"
     lines = result.stderr.splitlines()
@@ -123,28 +121,28 @@ def test_validate_reports_every_error_of_every_file(tmp_path: Path) -> None:
 def test_validate_folders_sorted_hidden_skipped_duplicates_once(tmp_path: Path) -> None:
     write(tmp_path, {"z.yaml": LOSING, "b/a.yml": LOSING, "a.yaml": LOSING, ".hidden/x.yaml": BROKEN,
                      ".dot.yaml": BROKEN})
-    result = invoke("validate", str(tmp_path), str(tmp_path / "a.yaml"), "--format", "json")
+    result = run_cli("validate", str(tmp_path), str(tmp_path / "a.yaml"), "--format", "json")
     assert result.exit_code == 0
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == [
         str(tmp_path / "a.yaml"), str(tmp_path / "b" / "a.yml"), str(tmp_path / "z.yaml")]
 
 
 def test_validate_missing_path_is_an_error(tmp_path: Path) -> None:
-    result = invoke("validate", str(tmp_path / "missing.yaml"))
+    result = run_cli("validate", str(tmp_path / "missing.yaml"))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tmp_path / 'missing.yaml'}:1:1: cannot read file")
     assert result.stdout == "1 file, 1 invalid, 1 error\n"
 
 
 def test_validate_folder_without_scenarios_is_an_error(tmp_path: Path) -> None:
-    result = invoke("validate", str(tmp_path))
+    result = run_cli("validate", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == f"{tmp_path}: no *.yaml or *.yml files in this folder\n"
 
 
 def test_validate_json(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING, "b.yaml": BROKEN})
-    result = invoke("validate", str(tmp_path), "--format", "json")
+    result = run_cli("validate", str(tmp_path), "--format", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     assert data["summary"] == {"files": 2, "invalid": 1, "errors": 2}
@@ -157,7 +155,7 @@ def test_validate_json(tmp_path: Path) -> None:
 def test_validate_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"b.yaml": BROKEN})
     monkeypatch.chdir(tmp_path)
-    result = invoke("validate", "b.yaml", "--format", "github")
+    result = run_cli("validate", "b.yaml", "--format", "github")
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
     assert lines[0] == ("::error file=b.yaml,line=2,col=28,title=aigc-roi::"
@@ -171,9 +169,9 @@ def test_github_actions_selects_annotations_unless_a_format_is_given(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"b.yaml": BROKEN})
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    assert invoke("validate", str(tmp_path)).stdout.startswith("::error file=")
-    assert invoke("check", str(tmp_path)).stdout.startswith("::error file=")
-    explicit = invoke("validate", str(tmp_path), "--format", "text")
+    assert run_cli("validate", str(tmp_path)).stdout.startswith("::error file=")
+    assert run_cli("check", str(tmp_path)).stdout.startswith("::error file=")
+    explicit = run_cli("validate", str(tmp_path), "--format", "text")
     assert "::error" not in explicit.stdout + explicit.stderr
 
 
@@ -190,7 +188,7 @@ def test_validate_path_imports_neither_engine_nor_pandas(tmp_path: Path) -> None
         "from aigc_roi import api\n"
         f"results = api.validate([Path({str(tmp_path)!r})])\n"
         "assert results[0].loaded is not None\n"
-        "print(sorted(m for m in ('pandas', 'aigc_roi.model.engine', 'aigc_roi.present.report') if m in sys.modules))\n"
+        "print(sorted(m for m in ('pandas', 'aigc_roi.model.engine', 'aigc_roi.present.run_data') if m in sys.modules))\n"
     )
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
@@ -202,7 +200,7 @@ def test_validate_path_imports_neither_engine_nor_pandas(tmp_path: Path) -> None
 
 def test_check_all_targets_met(tmp_path: Path) -> None:
     write(tmp_path, {"win.yaml": WINNING, "plain.yaml": example()})
-    result = invoke("check", str(tmp_path))
+    result = run_cli("check", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout.endswith("2 files, 0 invalid, 2 targets, 0 missed\n")
     assert "(no targets)" in result.stdout
@@ -210,7 +208,7 @@ def test_check_all_targets_met(tmp_path: Path) -> None:
 
 def test_check_a_missed_target_exits_1(tmp_path: Path) -> None:
     write(tmp_path, {"lose.yaml": LOSING, "win.yaml": WINNING})
-    result = invoke("check", str(tmp_path))
+    result = run_cli("check", str(tmp_path))
     assert result.exit_code == 1
     row = next(line for line in result.stdout.splitlines() if "min_roi" in line and "lose" in line)
     assert [cell.strip() for cell in row.split("│")[3:6]] == ["-21.25%", ">= 0.00%", "fail"]
@@ -219,7 +217,7 @@ def test_check_a_missed_target_exits_1(tmp_path: Path) -> None:
 
 def test_check_invalid_file_exits_2_and_still_checks_the_others(tmp_path: Path) -> None:
     write(tmp_path, {"bad.yaml": BROKEN, "lose.yaml": LOSING})
-    result = invoke("check", str(tmp_path))
+    result = run_cli("check", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tmp_path / 'bad.yaml'}:2:28: ")
     assert "lose.yaml" in result.stdout
@@ -228,7 +226,7 @@ def test_check_invalid_file_exits_2_and_still_checks_the_others(tmp_path: Path) 
 
 def test_check_json(tmp_path: Path) -> None:
     write(tmp_path, {"bad.yaml": BROKEN, "lose.yaml": LOSING})
-    data = json.loads(invoke("check", str(tmp_path), "--format", "json").stdout)
+    data = json.loads(run_cli("check", str(tmp_path), "--format", "json").stdout)
     assert data["passed"] is False
     assert [error["path"] for error in data["invalid"]] == ["retention.monthly_churn", "unknown_key"]
     [scenario] = data["scenarios"]
@@ -244,7 +242,7 @@ def test_check_json(tmp_path: Path) -> None:
 def test_check_github_annotates_the_missed_target_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"lose.yaml": LOSING, "bad.yaml": BROKEN})
     monkeypatch.chdir(tmp_path)
-    result = invoke("check", ".", "--format", "github")
+    result = run_cli("check", ".", "--format", "github")
     assert result.exit_code == 2
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations[0].startswith("::error file=bad.yaml,line=2,col=28,title=aigc-roi::")
@@ -255,7 +253,7 @@ def test_check_github_annotates_the_missed_target_line(tmp_path: Path, monkeypat
 
 def test_github_error_from_a_set_option_has_no_file(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING})
-    result = invoke("check", str(tmp_path), "--set", "organic_users=-5", "--format", "github")
+    result = run_cli("check", str(tmp_path), "--set", "organic_users=-5", "--format", "github")
     assert result.exit_code == 2
     assert result.stdout.splitlines()[0] == (
         "::error title=aigc-roi::--set organic_users=-5:1:1: organic_users: expected a number >= 0, found -5")
@@ -263,15 +261,15 @@ def test_github_error_from_a_set_option_has_no_file(tmp_path: Path) -> None:
 
 def test_check_set_applies_to_every_file(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING, "b.yaml": example(targets="min_roi: 0", name="Other")})
-    assert invoke("check", str(tmp_path)).exit_code == 1
-    result = invoke("check", str(tmp_path), "--set", "monetization.purchases[0].price=30")
+    assert run_cli("check", str(tmp_path)).exit_code == 1
+    result = run_cli("check", str(tmp_path), "--set", "monetization.purchases[0].price=30")
     assert result.exit_code == 0, result.stdout
 
 
 def test_check_bad_set_exits_2(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING})
-    assert invoke("check", str(tmp_path), "--set", "no-equals-sign").exit_code == 2
-    result = invoke("check", str(tmp_path), "--set", "acquisition[5].bid=1")
+    assert run_cli("check", str(tmp_path), "--set", "no-equals-sign").exit_code == 2
+    result = run_cli("check", str(tmp_path), "--set", "acquisition[5].bid=1")
     assert result.exit_code == 2
     assert "no item 5" in result.stderr
 
@@ -279,15 +277,15 @@ def test_check_bad_set_exits_2(tmp_path: Path) -> None:
 def test_check_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"lose.yaml": LOSING})
     monkeypatch.chdir(tmp_path)
-    result = invoke("check", "lose.yaml", "--format", "markdown")
+    result = run_cli("check", "lose.yaml", "--format", "markdown")
     assert result.exit_code == 1
     assert "| lose.yaml | min_roi | -21.25% | >= 0.00% | fail |" in result.stdout
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert invoke("check").exit_code == 2
-    assert invoke("validate").exit_code == 2
-    assert invoke("validate", str(tmp_path), "--format", "markdown").exit_code == 2
+    assert run_cli("check").exit_code == 2
+    assert run_cli("validate").exit_code == 2
+    assert run_cli("validate", str(tmp_path), "--format", "markdown").exit_code == 2
 
 
 # --- check --base ----------------------------------------------------------------
@@ -317,7 +315,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_base_before_after_change(repo: Path) -> None:
     write(repo, {"scenarios/spec.yaml": example(price=12), "scenarios/fresh.yaml": example(name="Fresh")})
     (repo / "scenarios" / "gone.yaml").unlink()
-    result = invoke("check", "scenarios", "--base", "HEAD", "--format", "markdown")
+    result = run_cli("check", "scenarios", "--base", "HEAD", "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     # Price 10 -> 12: revenue 17,500 -> 21,000; contribution 15,750 -> 19,250;
@@ -338,7 +336,7 @@ def test_base_before_after_change(repo: Path) -> None:
 
 def test_base_json_numbers(repo: Path) -> None:
     write(repo, {"scenarios/spec.yaml": example(price=12)})
-    data = json.loads(invoke("check", "scenarios", "--base", "HEAD", "--format", "json").stdout)
+    data = json.loads(run_cli("check", "scenarios", "--base", "HEAD", "--format", "json").stdout)
     [change] = data["baseline"]["changes"]
     assert data["baseline"]["ref"] == "HEAD"
     assert (change["path"], change["status"]) == (str(Path("scenarios", "spec.yaml")), "modified")
@@ -348,11 +346,11 @@ def test_base_json_numbers(repo: Path) -> None:
 
 
 def test_base_text_table_and_no_change(repo: Path) -> None:
-    unchanged = invoke("check", "scenarios", "--base", "HEAD")
+    unchanged = run_cli("check", "scenarios", "--base", "HEAD")
     assert unchanged.exit_code == 0
     assert "No scenario changed since HEAD." in unchanged.stdout
     write(repo, {"scenarios/spec.yaml": example(price=12)})
-    changed = invoke("check", "scenarios", "--base", "HEAD")
+    changed = run_cli("check", "scenarios", "--base", "HEAD")
     assert "scenarios/spec.yaml (Spec example): modified" in changed.stdout
     assert "17,500.00" in changed.stdout and "21,000.00" in changed.stdout
 
@@ -362,7 +360,7 @@ def test_base_sees_through_a_symlinked_folder(repo: Path) -> None:
     git(repo, "add", "linked")
     git(repo, "commit", "-q", "-m", "link")
     write(repo, {"scenarios/spec.yaml": example(price=12)})
-    data = json.loads(invoke("check", "linked", "--base", "HEAD", "--format", "json").stdout)
+    data = json.loads(run_cli("check", "linked", "--base", "HEAD", "--format", "json").stdout)
     assert [change["path"] for change in data["baseline"]["changes"]] == [str(Path("linked", "spec.yaml"))]
 
 
@@ -370,13 +368,13 @@ def test_base_invalid_before_reads_invalid(repo: Path) -> None:
     write(repo, {"scenarios/spec.yaml": BROKEN})
     git(repo, "commit", "-q", "-am", "break it")
     write(repo, {"scenarios/spec.yaml": example()})
-    result = invoke("check", "scenarios", "--base", "HEAD", "--format", "markdown")
+    result = run_cli("check", "scenarios", "--base", "HEAD", "--format", "markdown")
     assert result.exit_code == 0
     assert "| roi | invalid | -21.25% | — |" in result.stdout
 
 
 def test_base_unknown_ref_exits_2(repo: Path) -> None:
-    result = invoke("check", "scenarios", "--base", "no-such-branch")
+    result = run_cli("check", "scenarios", "--base", "no-such-branch")
     assert result.exit_code == 2
     assert result.stderr == "--base: unknown git revision 'no-such-branch'\n"
     assert result.stdout == ""
@@ -385,6 +383,6 @@ def test_base_unknown_ref_exits_2(repo: Path) -> None:
 def test_base_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # no repository found above
     write(tmp_path, {"a.yaml": LOSING})
-    result = invoke("check", str(tmp_path), "--base", "HEAD")
+    result = run_cli("check", str(tmp_path), "--base", "HEAD")
     assert result.exit_code == 2
     assert result.stderr == f"--base: {tmp_path} is not inside a git repository\n"

@@ -8,20 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_runner import invoke
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
-from typer.testing import CliRunner
 
-from aigc_roi.cli.app import app
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.present import labels as i18n
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.report import run_report
+from aigc_roi.present.run_data import run_report
 from aigc_roi.present.run_view import cash_chart, channels_table, figures_panel, months_table
 from aigc_roi.reader.load import load_text
-
-runner = CliRunner()
 
 # Chinese channel names, amounts from hundreds to 亿 and a payback month:
 # the cases where CJK double-width cells and 万 units could break alignment.
@@ -156,7 +153,7 @@ def example(tmp_path: Path) -> Path:
 
 
 def test_run_in_chinese_through_the_cli(example: Path) -> None:
-    result = runner.invoke(app, ["run", str(example), "--lang", "zh"])
+    result = invoke(["run", str(example), "--lang", "zh"])
     assert result.exit_code == 0, result.stderr
     for text in ("核心指标", "渠道", "月度现金流", "累计净现金流", "广告支出"):
         assert text in result.stdout
@@ -164,15 +161,15 @@ def test_run_in_chinese_through_the_cli(example: Path) -> None:
 
 
 def test_lang_defaults_to_the_locale(example: Path) -> None:
-    result = runner.invoke(app, ["run", str(example)], env={"LC_ALL": "", "LANG": "zh_CN.UTF-8"})
+    result = invoke(["run", str(example)], env={"LC_ALL": "", "LANG": "zh_CN.UTF-8"})
     assert result.exit_code == 0, result.stderr
     assert "核心指标" in result.stdout
-    english = runner.invoke(app, ["run", str(example)], env={"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"})
+    english = invoke(["run", str(example)], env={"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"})
     assert "Figures" in english.stdout
 
 
 def test_unknown_lang_is_a_usage_error(example: Path) -> None:
-    result = runner.invoke(app, ["run", str(example), "--lang", "fr"])
+    result = invoke(["run", str(example), "--lang", "fr"])
     assert result.exit_code == 2
     assert result.stderr == "--lang: expected one of en, zh, found 'fr'\n"
 
@@ -180,7 +177,7 @@ def test_unknown_lang_is_a_usage_error(example: Path) -> None:
 def test_errors_in_chinese_keep_their_file_line_prefix(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: 坏文件\nretention: {monthly_churn: 2}\n", encoding="utf-8")
-    result = runner.invoke(app, ["run", str(bad), "--lang", "zh"])
+    result = invoke(["run", str(bad), "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{bad}:2:")
     assert result.stdout == ""

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from cli_runner import invoke
+from typer.testing import Result
 
 from aigc_roi.cli import init as init_command
 from aigc_roi.cli.app import app
 from aigc_roi.reader.load import load_path
-
-runner = CliRunner()
 
 TEMPLATES = init_command.bundled_templates()
 # Typer leaves name None when a command is registered under its function name.
@@ -19,7 +18,7 @@ COMMANDS = {command.name or getattr(command.callback, "__name__", "") for comman
 
 
 def _invoke(*args: str) -> Result:
-    return runner.invoke(app, ["init", *args])
+    return invoke(["init", *args])
 
 
 @pytest.fixture
@@ -45,21 +44,21 @@ def test_starter_is_bundled() -> None:
 def test_every_bundled_template_loads(name: str) -> None:
     path = Path(str(TEMPLATES[name]))
     assert load_path(path).scenario.name
-    result = runner.invoke(app, ["run", str(path), "--format", "json"])
+    result = invoke(["run", str(path), "--format", "json"])
     assert result.exit_code == 0, result.stderr
 
 
 @pytest.mark.skipif("check" not in COMMANDS, reason="`check` is not registered yet")
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_every_bundled_template_passes_check(name: str) -> None:
-    result = runner.invoke(app, ["check", str(TEMPLATES[name])])
+    result = invoke(["check", str(TEMPLATES[name])])
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
 @pytest.mark.skipif("validate" not in COMMANDS, reason="`validate` is not registered yet")
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_every_bundled_template_validates(name: str) -> None:
-    result = runner.invoke(app, ["validate", str(TEMPLATES[name])])
+    result = invoke(["validate", str(TEMPLATES[name])])
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
@@ -146,6 +145,6 @@ def test_no_templates_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_init_has_help() -> None:
-    result = runner.invoke(app, ["init", "--help"])
+    result = invoke(["init", "--help"])
     assert result.exit_code == 0
     assert "--template" in result.stdout and "--list" in result.stdout and "--force" in result.stdout

@@ -6,14 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import invoke
 
-from aigc_roi.cli.app import app
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.load import load_path
 
-CORPUS = Path(__file__).parent / "bad_inputs"
+CORPUS = Path(__file__).parent / "contract" / "bad_inputs"
 ENGLISH_FRAME = re.compile(r"\b(expected|found|unknown key|missing|duplicate|not allowed|deeper than|cannot)\b")
 # libyaml's own description of a syntax error has no Chinese version; the frame around it does.
 LIBYAML_TEXT = re.compile(r"YAML 语法错误：.*")
@@ -45,11 +44,11 @@ def test_translations_keep_values_and_names() -> None:
 def test_errors_in_chinese_keep_their_location(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text("name: x\nretention: {monthly_churn: 2}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["run", str(path), "--lang", "zh"])
+    result = invoke(["run", str(path), "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr == f"{path}:2:28: retention.monthly_churn: 应为0 到 1 之间的数字，实际为 2\n"
     # The next invocation in the same process, without --lang, is English again.
-    english = CliRunner().invoke(app, ["validate", str(path)])
+    english = invoke(["validate", str(path)])
     assert f"{path}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 2" in english.stderr
 
 
@@ -57,6 +56,6 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     path = tmp_path / "s.yaml"
     path.write_text("name: x\nretention: {monthly_churn: 0.1}\nbidd: 1\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["validate", str(path)])
+    result = invoke(["validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:3:1: bidd: 未知字段 'bidd'" in result.stderr

@@ -23,22 +23,20 @@ from typing import Any
 import numpy as np
 import pytest
 import yaml
+from cli_runner import invoke
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
-from typer.testing import CliRunner
 
-from aigc_roi.cli.app import app
 from aigc_roi.model import scenario as models
 from aigc_roi.model.engine import FIGURE_NAMES, MONTH_SERIES, evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Z90, Distribution
 from aigc_roi.present import tables as export
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.report import run_report
+from aigc_roi.present.run_data import run_report
 from aigc_roi.present.run_view import run_view
 
-runner = CliRunner()
 ENGINE = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CLI = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -488,7 +486,7 @@ def _invoke_on(content: str | bytes, *args: str) -> Any:
     if isinstance(content, str):
         content = content.encode("utf-8")
     path.write_bytes(content)
-    return runner.invoke(app, ["run", str(path), *args])
+    return invoke(["run", str(path), *args])
 
 
 def _assert_clean_exit(result: Any) -> None:

@@ -8,15 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import invoke
 
 from aigc_roi.cli.app import app
 
-runner = CliRunner()
-
 
 def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -> None:
-    result = runner.invoke(app, ["run", str(example), "--format", "json"])
+    result = invoke(["run", str(example), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
@@ -57,33 +55,33 @@ def test_labels_follow_start_and_payback_is_found(tmp_path: Path) -> None:
         "monetization: {purchases: [{name: p, price: 10, rate: 1}]}\n",
         encoding="utf-8",
     )
-    data = json.loads(runner.invoke(app, ["run", str(path), "--format", "json"]).stdout)
+    data = json.loads(invoke(["run", str(path), "--format", "json"]).stdout)
     assert [m["label"] for m in data["months"]] == ["2025-12", "2026-01"]
     assert data["figures"]["payback_month"] == 1
     assert data["figures"]["roi"] == pytest.approx((20000 - 5000) / 5000)
 
 
 def test_table_shows_figures_channels_months_and_chart(example: Path) -> None:
-    result = runner.invoke(app, ["run", str(example)])
+    result = invoke(["run", str(example)])
     assert result.exit_code == 0
     out = result.stdout
     for text in ("Spec worked example", "20,000.00", "-4,250.00", "-21.25%", "15.75", "Channels",
                  "Months (CNY)", "-11,000", "Cumulative net cash"):
         assert text in out, text
-    assert "Months (CNY)" not in runner.invoke(app, ["run", str(example), "--no-months"]).stdout
+    assert "Months (CNY)" not in invoke(["run", str(example), "--no-months"]).stdout
 
 
 def test_csv_tables(example: Path) -> None:
-    months = list(csv.DictReader(io.StringIO(runner.invoke(app, ["run", str(example), "--format", "csv"]).stdout)))
+    months = list(csv.DictReader(io.StringIO(invoke(["run", str(example), "--format", "csv"]).stdout)))
     assert [float(row["net_cash"]) for row in months] == [-11000, 4500, 2250]
-    figures = runner.invoke(app, ["run", str(example), "--format", "csv", "--table", "figures"]).stdout
+    figures = invoke(["run", str(example), "--format", "csv", "--table", "figures"]).stdout
     rows = dict(csv.reader(io.StringIO(figures)))
     assert float(rows["roi"]) == pytest.approx(-0.2125)
     assert rows["payback_month"] == ""  # none is an empty cell
 
 
 def test_markdown_has_the_three_tables(example: Path) -> None:
-    out = runner.invoke(app, ["run", str(example), "--format", "markdown"]).stdout
+    out = invoke(["run", str(example), "--format", "markdown"]).stdout
     assert out.startswith("## Spec worked example (CNY)")
     assert "### figures" in out and "### channels" in out and "### months" in out
     assert "| net_cash | -4,250.00 |" in out
@@ -91,20 +89,20 @@ def test_markdown_has_the_three_tables(example: Path) -> None:
 
 def test_set_changes_the_run(example: Path) -> None:
     # bid 15.75 makes contribution 15750 equal ad spend 15750: roi exactly 0.
-    result = runner.invoke(app, ["run", str(example), "--format", "json", "--set", "acquisition[0].bid=15.75"])
+    result = invoke(["run", str(example), "--format", "json", "--set", "acquisition[0].bid=15.75"])
     assert json.loads(result.stdout)["figures"]["roi"] == pytest.approx(0.0, abs=1e-12)
 
 
 def test_output_file_is_not_overwritten_without_force(example: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    assert runner.invoke(app, ["run", str(example), "-f", "json", "-o", str(target)]).exit_code == 0
+    assert invoke(["run", str(example), "-f", "json", "-o", str(target)]).exit_code == 0
     assert json.loads(target.read_text())["figures"]["ad_spend"] == 20000
     target.write_text("keep me")
-    again = runner.invoke(app, ["run", str(example), "-f", "json", "-o", str(target)])
+    again = invoke(["run", str(example), "-f", "json", "-o", str(target)])
     assert again.exit_code == 2
     assert "file exists; use --force" in again.stderr
     assert target.read_text() == "keep me"
-    assert runner.invoke(app, ["run", str(example), "-f", "json", "-o", str(target), "--force"]).exit_code == 0
+    assert invoke(["run", str(example), "-f", "json", "-o", str(target), "--force"]).exit_code == 0
     assert target.read_text() != "keep me"
 
 
@@ -119,7 +117,7 @@ def test_output_file_is_not_overwritten_without_force(example: Path, tmp_path: P
 def test_bad_files_exit_2_with_located_errors_on_stderr(tmp_path: Path, content: str, expected: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(content, encoding="utf-8")
-    result = runner.invoke(app, ["run", str(path), "--format", "json"])
+    result = invoke(["run", str(path), "--format", "json"])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[0] == f"{path}{expected}" or expected in result.stderr
@@ -127,20 +125,20 @@ def test_bad_files_exit_2_with_located_errors_on_stderr(tmp_path: Path, content:
 
 
 def test_missing_file_and_bad_option_exit_2(tmp_path: Path, example: Path) -> None:
-    missing = runner.invoke(app, ["run", str(tmp_path / "nope.yaml")])
+    missing = invoke(["run", str(tmp_path / "nope.yaml")])
     assert missing.exit_code == 2
     assert "cannot read file" in missing.stderr
-    assert runner.invoke(app, ["run", str(example), "--format", "pdf"]).exit_code == 2
-    bad_set = runner.invoke(app, ["run", str(example), "--set", "acquisition[0].bid"])
+    assert invoke(["run", str(example), "--format", "pdf"]).exit_code == 2
+    bad_set = invoke(["run", str(example), "--set", "acquisition[0].bid"])
     assert bad_set.exit_code == 2
     assert "expected PATH=VALUE" in bad_set.stderr
 
 
 def test_every_command_has_help() -> None:
-    top = runner.invoke(app, ["--help"])
+    top = invoke(["--help"])
     assert top.exit_code == 0
     commands = [c for c in app.registered_commands]
     assert commands
     for command in commands:
         assert command.callback is not None and command.callback.__doc__, command.name
-        assert runner.invoke(app, [command.name or "", "--help"]).exit_code == 0
+        assert invoke([command.name or "", "--help"]).exit_code == 0

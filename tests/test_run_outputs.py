@@ -8,15 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
-from typer.testing import CliRunner
 
-from aigc_roi.cli.app import app
 from aigc_roi.present import chart as plot
 from aigc_roi.present.numbers import NumberStyle
-
-runner = CliRunner()
-
 
 # Pays back in month 2 (cumulative -1500, then 3000, 5250), so the marker is drawn.
 PAYS_BACK = WORKED_EXAMPLE.replace("bid: 20", "bid: 10.5").replace("Spec worked example", "Pays back")
@@ -26,7 +22,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def test_plot_png_is_a_valid_png(example: Path, tmp_path: Path) -> None:
     image = tmp_path / "cash.png"
-    result = runner.invoke(app, ["run", str(example), "--plot", str(image), "--format", "json"])
+    result = invoke(["run", str(example), "--plot", str(image), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     data = image.read_bytes()
     assert data.startswith(PNG_SIGNATURE)
@@ -38,7 +34,7 @@ def test_plot_svg_is_an_svg_with_the_payback_marker(tmp_path: Path) -> None:
     scenario = tmp_path / "pays.yaml"
     scenario.write_text(PAYS_BACK, encoding="utf-8")
     image = tmp_path / "cash.SVG"
-    result = runner.invoke(app, ["run", str(scenario), "--plot", str(image), "--lang", "en"])
+    result = invoke(["run", str(scenario), "--plot", str(image), "--lang", "en"])
     assert result.exit_code == 0, result.stderr
     text = image.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<?xml")
@@ -51,20 +47,20 @@ def test_plot_svg_is_an_svg_with_the_payback_marker(tmp_path: Path) -> None:
 def test_plot_refuses_to_overwrite_without_force(example: Path, tmp_path: Path) -> None:
     image = tmp_path / "cash.png"
     image.write_bytes(b"keep me")
-    result = runner.invoke(app, ["run", str(example), "--plot", str(image)])
+    result = invoke(["run", str(example), "--plot", str(image)])
     assert result.exit_code == 2
     assert result.stderr == f"{image}: file exists; use --force to replace it\n"
     assert result.stdout == ""  # refused before anything was computed or printed
     assert image.read_bytes() == b"keep me"
 
-    forced = runner.invoke(app, ["run", str(example), "--plot", str(image), "--force"])
+    forced = invoke(["run", str(example), "--plot", str(image), "--force"])
     assert forced.exit_code == 0, forced.stderr
     assert image.read_bytes().startswith(PNG_SIGNATURE)
 
 
 @pytest.mark.parametrize("name", ["cash.pdf", "cash", "cash.jpg"])
 def test_plot_needs_svg_or_png(example: Path, tmp_path: Path, name: str) -> None:
-    result = runner.invoke(app, ["run", str(example), "--plot", str(tmp_path / name)])
+    result = invoke(["run", str(example), "--plot", str(tmp_path / name)])
     assert result.exit_code == 2
     assert result.stderr == f"--plot: expected a file name ending in .svg or .png, found {tmp_path / name}\n"
     assert not (tmp_path / name).exists()
@@ -111,7 +107,7 @@ def test_zh_plot_without_a_cjk_font_falls_back_to_english(
 ) -> None:
     monkeypatch.setattr(plot, "cjk_font", lambda: None)
     image = tmp_path / "cash.svg"
-    result = runner.invoke(app, ["run", str(example), "--plot", str(image), "--lang", "zh", "-f", "json"])
+    result = invoke(["run", str(example), "--plot", str(image), "--lang", "zh", "-f", "json"])
     assert result.exit_code == 0
     assert "未找到可用于图表的中文字体" in result.stderr
     assert "Cumulative net cash" in image.read_text(encoding="utf-8")
@@ -119,7 +115,7 @@ def test_zh_plot_without_a_cjk_font_falls_back_to_english(
 
 def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp_path: Path) -> None:
     workbook_path = tmp_path / "run.xlsx"
-    result = runner.invoke(app, ["run", str(example), "--format", "xlsx", "--output", str(workbook_path)])
+    result = invoke(["run", str(example), "--format", "xlsx", "--output", str(workbook_path)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     workbook = openpyxl.load_workbook(workbook_path, read_only=True)
@@ -147,14 +143,14 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
 
 
 def test_xlsx_needs_output(example: Path) -> None:
-    result = runner.invoke(app, ["run", str(example), "--format", "xlsx"])
+    result = invoke(["run", str(example), "--format", "xlsx"])
     assert result.exit_code == 2
     assert result.stderr == "--format xlsx needs --output FILE.xlsx\n"
     assert result.stdout == ""
 
 
 def test_xlsx_needs_output_in_chinese(example: Path) -> None:
-    result = runner.invoke(app, ["run", str(example), "--format", "xlsx", "--lang", "zh"])
+    result = invoke(["run", str(example), "--format", "xlsx", "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr == "--format xlsx 需要 --output FILE.xlsx\n"
 
@@ -162,17 +158,17 @@ def test_xlsx_needs_output_in_chinese(example: Path) -> None:
 def test_xlsx_refuses_to_overwrite_without_force(example: Path, tmp_path: Path) -> None:
     workbook_path = tmp_path / "run.xlsx"
     workbook_path.write_bytes(b"old")
-    result = runner.invoke(app, ["run", str(example), "-f", "xlsx", "-o", str(workbook_path)])
+    result = invoke(["run", str(example), "-f", "xlsx", "-o", str(workbook_path)])
     assert result.exit_code == 2
     assert "file exists; use --force" in result.stderr
     assert workbook_path.read_bytes() == b"old"
-    forced = runner.invoke(app, ["run", str(example), "-f", "xlsx", "-o", str(workbook_path), "--force"])
+    forced = invoke(["run", str(example), "-f", "xlsx", "-o", str(workbook_path), "--force"])
     assert forced.exit_code == 0, forced.stderr
     assert openpyxl.load_workbook(workbook_path).sheetnames == ["figures", "channels", "months"]
 
 
 def test_run_help_lists_xlsx_and_plot() -> None:
-    result = runner.invoke(app, ["run", "--help"])
+    result = invoke(["run", "--help"])
     assert result.exit_code == 0
     assert "xlsx" in result.stdout
     assert "--plot" in result.stdout
@@ -182,7 +178,7 @@ def test_invalid_scenario_with_plot_keeps_the_file_line_prefix(tmp_path: Path) -
     scenario = tmp_path / "bad.yaml"
     scenario.write_text("name: Bad\nretention: {monthly_churn: 2}\n", encoding="utf-8")
     image = tmp_path / "cash.png"
-    result = runner.invoke(app, ["run", str(scenario), "--plot", str(image), "--lang", "zh"])
+    result = invoke(["run", str(scenario), "--plot", str(image), "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{scenario}:2:")
     assert not image.exists()

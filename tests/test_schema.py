@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 import yaml
+from cli_runner import invoke
 from jsonschema import Draft202012Validator
-from typer.testing import CliRunner
 
-from aigc_roi.cli.app import app
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.fields import json_schema
 from aigc_roi.reader.load import load_text
@@ -69,7 +68,7 @@ def as_json_document(text: str) -> Any:
 
 
 def test_schema_command_prints_the_schema() -> None:
-    result = CliRunner().invoke(app, ["schema"])
+    result = invoke(["schema"])
     assert result.exit_code == 0
     printed = json.loads(result.stdout)
     assert printed == json_schema()
@@ -79,9 +78,9 @@ def test_schema_command_prints_the_schema() -> None:
 
 def test_schema_command_writes_a_file_once(tmp_path: Path) -> None:
     target = tmp_path / "aigc-roi.schema.json"
-    assert CliRunner().invoke(app, ["schema", "--output", str(target)]).exit_code == 0
+    assert invoke(["schema", "--output", str(target)]).exit_code == 0
     assert json.loads(target.read_text(encoding="utf-8")) == json_schema()
-    assert CliRunner().invoke(app, ["schema", "--output", str(target)]).exit_code == 2
+    assert invoke(["schema", "--output", str(target)]).exit_code == 2
 
 
 def test_there_are_bundled_scenarios() -> None:

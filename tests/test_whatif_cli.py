@@ -8,13 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
-from typer.testing import CliRunner
 
-from aigc_roi.cli.app import app
 from aigc_roi.cli.whatif import parse_variant
-
-runner = CliRunner()
 
 
 @pytest.fixture
@@ -24,8 +21,8 @@ def cheaper(tmp_path: Path) -> Path:
     return path
 
 
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args])
+def run_cli(*args: str | Path) -> tuple[int, str, str]:
+    result = invoke([str(arg) for arg in args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -33,7 +30,7 @@ def invoke(*args: str | Path) -> tuple[int, str, str]:
 
 
 def test_breakeven_json_is_the_spec_shape(example: Path) -> None:
-    code, out, err = invoke("breakeven", example, "--format", "json")
+    code, out, err = run_cli("breakeven", example, "--format", "json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["scenario"] == "Spec worked example" and data["target_payback_months"] == 12
@@ -45,7 +42,7 @@ def test_breakeven_json_is_the_spec_shape(example: Path) -> None:
 
 
 def test_breakeven_table_phrases_the_headroom(example: Path) -> None:
-    code, out, _ = invoke("breakeven", example, "--set", "acquisition[0].bid=14")
+    code, out, _ = run_cli("breakeven", example, "--set", "acquisition[0].bid=14")
     assert code == 0
     # At bid 14 roi is positive: the bid can rise 12.5% (to 15.75) before roi < 0.
     assert "can rise 12.5% before ROI < 0" in out
@@ -53,27 +50,27 @@ def test_breakeven_table_phrases_the_headroom(example: Path) -> None:
 
 
 def test_breakeven_csv_and_markdown(example: Path) -> None:
-    code, out, _ = invoke("breakeven", example, "--format", "csv")
+    code, out, _ = run_cli("breakeven", example, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows[0]["path"] == "acquisition[0].bid"
     assert float(rows[0]["roi_zero"]) == pytest.approx(15.75, rel=1e-8)
     assert rows[2]["roi_zero"] == ""  # none
-    code, out, _ = invoke("breakeven", example, "--format", "markdown")
+    code, out, _ = run_cli("breakeven", example, "--format", "markdown")
     assert code == 0 and out.startswith("### Break-even · Spec worked example (CNY)")
     assert "| acquisition[0].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
 
 
 def test_breakeven_writes_output_files_and_refuses_to_overwrite(example: Path, tmp_path: Path) -> None:
     target = tmp_path / "be.json"
-    assert invoke("breakeven", example, "-f", "json", "-o", target)[0] == 0
+    assert run_cli("breakeven", example, "-f", "json", "-o", target)[0] == 0
     assert json.loads(target.read_text(encoding="utf-8"))["drivers"]
-    code, _, err = invoke("breakeven", example, "-f", "json", "-o", target)
+    code, _, err = run_cli("breakeven", example, "-f", "json", "-o", target)
     assert code == 2 and "be.json" in err
-    assert invoke("breakeven", example, "-f", "json", "-o", target, "--force")[0] == 0
+    assert run_cli("breakeven", example, "-f", "json", "-o", target, "--force")[0] == 0
 
 
 def test_invalid_set_exits_2_naming_the_option(example: Path) -> None:
-    code, out, err = invoke("breakeven", example, "--set", "acquisition[0].bid=-5")
+    code, out, err = run_cli("breakeven", example, "--set", "acquisition[0].bid=-5")
     assert code == 2 and out == ""
     assert err.startswith("--set acquisition[0].bid=-5:") and "Traceback" not in err
 
@@ -82,7 +79,7 @@ def test_invalid_set_exits_2_naming_the_option(example: Path) -> None:
 
 
 def test_sensitivity_json(example: Path) -> None:
-    code, out, err = invoke("sensitivity", example, "-f", "json", "--step", "10%")
+    code, out, err = run_cli("sensitivity", example, "-f", "json", "--step", "10%")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["step"] == pytest.approx(0.1)
@@ -93,31 +90,31 @@ def test_sensitivity_json(example: Path) -> None:
 
 
 def test_sensitivity_table_draws_a_tornado(example: Path) -> None:
-    code, out, _ = invoke("sensitivity", example)
+    code, out, _ = run_cli("sensitivity", example)
     assert code == 0
     assert "each driver ±20%" in out and "█" in out
     assert out.index("CPA bid") < out.index("item price") < out.index("Serving cost")
 
 
 def test_sensitivity_csv_and_markdown(example: Path) -> None:
-    code, out, _ = invoke("sensitivity", example, "-f", "csv")
+    code, out, _ = run_cli("sensitivity", example, "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 3 and float(rows[0]["low_value"]) == pytest.approx(16.0)
-    code, out, _ = invoke("sensitivity", example, "-f", "markdown")
+    code, out, _ = run_cli("sensitivity", example, "-f", "markdown")
     assert code == 0 and "| acquisition[0].bid | CPA bid | 20.00 | 16.00 |" in out
 
 
 def test_sensitivity_grid_in_every_format(example: Path) -> None:
     grid = ["--grid", "acquisition[0].bid,monetization.purchases[item].price", "--grid-steps", "3"]
-    code, out, _ = invoke("sensitivity", example, *grid, "-f", "json")
+    code, out, _ = run_cli("sensitivity", example, *grid, "-f", "json")
     data = json.loads(out)
     assert code == 0 and data["rows"]["values"] == pytest.approx([16.0, 20.0, 24.0])
     assert data["roi"][1][1] == pytest.approx(-0.2125)
-    code, out, _ = invoke("sensitivity", example, *grid, "-f", "csv")
+    code, out, _ = run_cli("sensitivity", example, *grid, "-f", "csv")
     assert code == 0 and out.splitlines()[0].startswith("acquisition[0].bid \\ monetization.purchases[0].price,")
-    code, out, _ = invoke("sensitivity", example, *grid, "-f", "markdown")
+    code, out, _ = run_cli("sensitivity", example, *grid, "-f", "markdown")
     assert code == 0 and "| 20.00 | -38.75% | -21.25% | -3.75% |" in out
-    code, out, _ = invoke("sensitivity", example, *grid)
+    code, out, _ = run_cli("sensitivity", example, *grid)
     assert code == 0 and "-21.25%" in out
 
 
@@ -132,7 +129,7 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
     ],
 )
 def test_sensitivity_bad_options_exit_2(example: Path, args: list[str], message: str) -> None:
-    code, out, err = invoke("sensitivity", example, *args)
+    code, out, err = run_cli("sensitivity", example, *args)
     assert code == 2 and out == ""
     assert err.startswith(message)
 
@@ -141,7 +138,7 @@ def test_sensitivity_bad_options_exit_2(example: Path, args: list[str], message:
 
 
 def test_compare_json_of_two_files(example: Path, cheaper: Path) -> None:
-    code, out, err = invoke("compare", example, cheaper, "-f", "json")
+    code, out, err = run_cli("compare", example, cheaper, "-f", "json")
     assert (code, err) == (0, "")
     scenarios = json.loads(out)["scenarios"]
     assert [s["name"] for s in scenarios] == ["Spec worked example", "cheaper"]
@@ -151,7 +148,7 @@ def test_compare_json_of_two_files(example: Path, cheaper: Path) -> None:
 
 
 def test_compare_table_marks_the_best_and_shows_differences(example: Path, cheaper: Path) -> None:
-    code, out, _ = invoke("compare", example, cheaper)
+    code, out, _ = run_cli("compare", example, cheaper)
     assert code == 0
     roi_line = next(line for line in out.splitlines() if "ROI" in line and "ROAS" not in line)
     assert "31.25% ★" in roi_line and "+52.50 pp" in roi_line  # (15750 - 12000) / 12000
@@ -160,16 +157,16 @@ def test_compare_table_marks_the_best_and_shows_differences(example: Path, cheap
 
 
 def test_compare_csv_and_markdown_have_a_best_column(example: Path, cheaper: Path) -> None:
-    code, out, _ = invoke("compare", example, cheaper, "-f", "csv")
+    code, out, _ = run_cli("compare", example, cheaper, "-f", "csv")
     rows = {row["figure"]: row for row in csv.DictReader(io.StringIO(out))}
     assert code == 0 and rows["cac"]["best"] == "cheaper" and rows["ad_spend"]["best"] == ""
     assert float(rows["roi"]["Δ cheaper"]) == pytest.approx(0.525)
-    code, out, _ = invoke("compare", example, cheaper, "-f", "markdown")
+    code, out, _ = run_cli("compare", example, cheaper, "-f", "markdown")
     assert code == 0 and "| payback_month | never | 2 | — | cheaper |" in out
 
 
 def test_compare_variants_of_one_file_with_set_applied_to_all(example: Path) -> None:
-    code, out, err = invoke(
+    code, out, err = run_cli(
         "compare", example, "--set", "monetization.purchases[0].price=12",
         "--variant", "cheaper bid: acquisition[0].bid=15, acquisition[CPA].users=2000",
         "--variant", "ranged: acquisition[0].bid={low: 10, high: 40}", "-f", "json")
@@ -183,7 +180,7 @@ def test_compare_variants_of_one_file_with_set_applied_to_all(example: Path) -> 
 
 
 def test_compare_repeated_names_get_their_source(example: Path) -> None:
-    code, out, _ = invoke("compare", example, example, "-f", "json")
+    code, out, _ = run_cli("compare", example, example, "-f", "json")
     names = [s["name"] for s in json.loads(out)["scenarios"]]
     assert code == 0 and names == ["Spec worked example", f"Spec worked example ({example})"]
 
@@ -197,7 +194,7 @@ def test_compare_repeated_names_get_their_source(example: Path) -> None:
     ],
 )
 def test_compare_bad_input_exits_2(example: Path, args: list[str], message: str) -> None:
-    code, out, err = invoke("compare", example, *args)
+    code, out, err = run_cli("compare", example, *args)
     assert code == 2 and out == "" and err.startswith(message.format(file=example))
 
 
@@ -206,12 +203,12 @@ def test_compare_says_which_file_a_bad_set_broke(example: Path, tmp_path: Path) 
     kol.write_text(WORKED_EXAMPLE.replace("{name: CPA, type: cpa, bid: 20, users: 1000, months: 1}",
                                           "{name: K, type: kol, posts: 1, fee: 20000, views: 1e6, view_to_user: 0.001}"),
                    encoding="utf-8")
-    code, _, err = invoke("compare", example, kol, "--set", "acquisition[0].bid=25")
+    code, _, err = run_cli("compare", example, kol, "--set", "acquisition[0].bid=25")
     assert code == 2 and err.startswith(f"{kol}:\n--set acquisition[0].bid=25:")
 
 
 def test_compare_variants_need_exactly_one_file(example: Path, cheaper: Path) -> None:
-    code, _, err = invoke("compare", example, cheaper, "--variant", "a: acquisition[0].bid=1")
+    code, _, err = run_cli("compare", example, cheaper, "--variant", "a: acquisition[0].bid=1")
     assert code == 2 and "exactly one FILE" in err
 
 
@@ -223,13 +220,13 @@ def test_parse_variant_keeps_braces_and_named_items_whole() -> None:
 
 @pytest.mark.parametrize("command", ["compare", "breakeven", "sensitivity"])
 def test_every_command_has_help(command: str) -> None:
-    code, out, _ = invoke(command, "--help")
+    code, out, _ = run_cli(command, "--help")
     assert code == 0 and "--set" in out and "--format" in out
 
 
 def test_a_table_written_to_a_file_is_plain_text(example: Path, tmp_path: Path) -> None:
     target = tmp_path / "tornado.txt"
-    code, out, _ = invoke("sensitivity", example, "--output", target)
+    code, out, _ = run_cli("sensitivity", example, "--output", target)
     text = target.read_text(encoding="utf-8")
     assert (code, out) == (0, "")
     assert "CPA bid" in text and "█" in text and "\x1b[" not in text

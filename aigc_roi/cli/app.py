@@ -13,8 +13,8 @@ import typer
 
 from aigc_roi import __version__
 from aigc_roi.cli import ci, init, whatif
-from aigc_roi.cli.common import start_invocation
 from aigc_roi.cli.run import run
+from aigc_roi.cli.streams import start_invocation
 
 app = typer.Typer(
     name="aigc-roi",

@@ -13,34 +13,17 @@ import os
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from rich.console import RenderableType
-from rich.text import Text
 
-from aigc_roi.ci.baseline import changes_since
-from aigc_roi.ci.checks import check_files, compare_with_base, validate_files
 from aigc_roi.ci.discovery import scenario_files
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
-from aigc_roi.ci.records import Checked, Comparison, Validated
-from aigc_roi.cli.common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_TARGET_MISSED,
-    ForceOption,
-    OutputOption,
-    SetOption,
-    emit,
-    fail,
-    message_line,
-    overrides,
-    show,
-    stderr,
-)
-from aigc_roi.present import ci_view as render
-from aigc_roi.present import tables
-from aigc_roi.reader.fields import json_schema
+from aigc_roi.cli.options import ForceOption, OutputOption, SetOption
+from aigc_roi.cli.streams import EXIT_INVALID, EXIT_OK, EXIT_TARGET_MISSED, emit, fail, message_line, note, overrides, show
+
+if TYPE_CHECKING:
+    from aigc_roi.ci.records import Checked, Comparison, Validated
 
 
 class ValidateFormat(StrEnum):
@@ -92,18 +75,23 @@ def _files(paths: Sequence[Path]) -> list[Path]:
 
 
 def _annotate_errors(results: Sequence[Validated]) -> str:
+    from aigc_roi.present import ci_view as render
+
     return "".join(render.error_annotation(error, result.path) for result in results for error in result.errors)
 
 
 def _print_errors(results: Sequence[Validated]) -> None:
-    console = stderr()
     for result in results:
         for error in result.errors:
-            console.print(message_line(error), markup=False)
+            note(message_line(error))
 
 
 def validate(paths: PathsArgument, format_: ValidateFormatOption = None) -> None:
     """Check scenario files against the format: every error of every file, then a summary. Exit 0 or 2."""
+    from aigc_roi.ci.checks import validate_files
+    from aigc_roi.present import ci_view as render
+    from aigc_roi.present import tables
+
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     results = validate_files(_files(paths))
     if chosen is ValidateFormat.json:
@@ -130,6 +118,9 @@ def check(
     base: BaseOption = None,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
+    from aigc_roi.ci.baseline import changes_since
+    from aigc_roi.ci.checks import check_files, compare_with_base, validate_files
+
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
     files = _files(paths)
     sets = overrides(set_)
@@ -148,6 +139,12 @@ def check(
 
 def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Sequence[Checked],
                   base: str | None, comparisons: Sequence[Comparison]) -> None:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from aigc_roi.present import ci_view as render
+    from aigc_roi.present import tables
+
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results)
         if base is not None:
@@ -178,4 +175,6 @@ def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Se
 
 def schema(output: OutputOption = None, force: ForceOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
+    from aigc_roi.reader.fields import json_schema
+
     emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)

@@ -7,7 +7,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from aigc_roi.model.errors import UsageError
+
+class UsageError(Exception):
+    """A bad command-line option value (exit code 2); the message names the option or file."""
 
 
 def check_writable(path: Path, force: bool) -> None:

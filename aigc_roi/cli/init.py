@@ -7,15 +7,16 @@ import sys
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from aigc_roi.cli.common import ForceOption, LangOption, emit, fail, resolve_lang, show, stderr
-from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.cli.options import ForceOption, LangOption
+from aigc_roi.cli.streams import emit, fail, note, resolve_lang, show
 from aigc_roi.present.labels import label
-from aigc_roi.reader.load import load_text
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
 """Bundled scenarios; every ``*.yaml`` here is a template named by its stem."""
@@ -64,10 +65,12 @@ def init(
         # files.write_atomically would rename over a folder with --force and fail untidily.
         fail([label("is_a_folder", language).format(path=file)])
     emit(text, file, force)
-    stderr().print(label("init_wrote", language).format(path=file, template=template), markup=False)
+    note(label("init_wrote", language).format(path=file, template=template))
 
 
 def _template_table(templates: dict[str, Traversable], lang: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=label("templates", lang), title_justify="left")
     table.add_column(label("template", lang), no_wrap=True)
     table.add_column(label("description", lang))
@@ -79,6 +82,9 @@ def _template_table(templates: dict[str, Traversable], lang: str) -> Table:
 
 def _scenario_name(source: Traversable) -> str:
     """The template's ``name:``, which says what it models; blank if it does not load."""
+    from aigc_roi.model.errors import ScenarioInvalid
+    from aigc_roi.reader.load import load_text
+
     try:
         return load_text(source.read_text(encoding="utf-8"), source.name).scenario.name
     except ScenarioInvalid:

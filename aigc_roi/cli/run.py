@@ -4,30 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.common import (
-    ForceOption,
-    LangOption,
-    OutputOption,
-    SetOption,
-    emit,
-    fail,
-    load,
-    resolve_lang,
-    show,
-    stderr,
-    usage_errors,
-)
 from aigc_roi.cli.files import check_writable, write_atomically
+from aigc_roi.cli.options import ForceOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.streams import emit, fail, load, note, resolve_lang, show, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.report import run_report
-from aigc_roi.present.run_view import run_view
+
+if TYPE_CHECKING:
+    from aigc_roi.present.numbers import NumberStyle
 
 PLOT_FORMATS = ("svg", "png")
 
@@ -78,6 +67,10 @@ def run(
                 check_writable(destination, force)
     loaded = load(file, set_)
     scenario = loaded.scenario
+    from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.present.run_data import run_report
+    from aigc_roi.present.run_view import run_view
+
     report = run_report(scenario, api.run(scenario))
     style = NumberStyle(language, scenario.currency)
     if plot is not None:
@@ -99,9 +92,10 @@ def run(
 
 def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:
     from aigc_roi.present import chart as plot  # lazy: matplotlib is only needed for --plot
+    from aigc_roi.present.numbers import NumberStyle
 
     if style.lang == "zh" and plot.cjk_font() is None:
-        stderr().print(label("plot_no_cjk_font", style.lang), markup=False)
+        note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = plot.cash_figure(report, style)
     # The temporary file's name ends in .tmp, so the format is named explicitly.

@@ -13,31 +13,13 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.common import (
-    FigureFormat,
-    ForceOption,
-    FormatOption,
-    LangOption,
-    OutputOption,
-    SetOption,
-    emit,
-    fail,
-    load,
-    overrides,
-    resolve_lang,
-    show,
-)
+from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.streams import emit, fail, load, overrides, resolve_lang, show
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present import tables
-from aigc_roi.present.breakeven import breakeven_json, breakeven_rows, breakeven_view
-from aigc_roi.present.compare import compare_rows, compare_view
-from aigc_roi.present.drivers import driver_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.sensitivity import grid_json, grid_rows, grid_view, sensitivity_json, sensitivity_rows, sensitivity_view
-from aigc_roi.reader.load import load_path
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
-from aigc_roi.whatif import sensitivity as sensitivity_analysis
 from aigc_roi.whatif.errors import WhatIfError
 
 FileArgument = Annotated[Path, typer.Argument(help="Scenario YAML file.")]
@@ -92,6 +74,8 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
 
 def _column(path: Path, sets: list[str], name: str | None, source: str) -> dict[str, Any]:
     """One column of figures: ``path`` with ``sets`` applied, named ``name`` (a variant) or its scenario's name."""
+    from aigc_roi.reader.load import load_path
+
     try:
         scenario = load_path(path, overrides(sets)).scenario
     except ScenarioInvalid as invalid:
@@ -116,6 +100,8 @@ def compare(
     lang: LangOption = None,
 ) -> None:
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
+    from aigc_roi.present.compare import compare_rows, compare_view
+
     language = resolve_lang(lang)
     sets = list(set_ or [])
     if variant and len(files) != 1:
@@ -154,6 +140,8 @@ def breakeven(
     lang: LangOption = None,
 ) -> None:
     """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12)."""
+    from aigc_roi.present.breakeven import breakeven_json, breakeven_rows, breakeven_view
+
     language = resolve_lang(lang)
     scenario = load(file, set_).scenario
     table = api.break_even(scenario)
@@ -190,6 +178,10 @@ def sensitivity(
     lang: LangOption = None,
 ) -> None:
     """Each driver moved down and up by --step: change in ROI, net cash and payback, largest first."""
+    from aigc_roi.present.drivers import driver_label
+    from aigc_roi.present.sensitivity import grid_json, grid_rows, grid_view, sensitivity_json, sensitivity_rows, sensitivity_view
+    from aigc_roi.whatif import sensitivity as sensitivity_analysis
+
     language = resolve_lang(lang)
     try:
         relative_step = parse_step(step)

@@ -1,4 +1,4 @@
-"""Errors are values with a location; the CLI renders them once."""
+"""Errors are values with a location; the CLI renders them once (present/errors.py)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,3 @@ class ScenarioInvalid(Exception):
     def __init__(self, errors: list[ScenarioError]):
         super().__init__("\n".join(map(str, errors)))
         self.errors = errors
-
-
-class UsageError(Exception):
-    """A bad command-line option value (exit code 2)."""

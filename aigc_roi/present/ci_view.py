@@ -7,15 +7,15 @@ go. Imports nothing of the engine, so `validate` stays light.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from aigc_roi.ci.records import Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.numbers import MONEY_FIGURES, MONTH_FIGURES, NONE, PERCENT_FIGURES, USER_FIGURES, NumberStyle
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 NEVER = "never"
 GridTable = tuple[list[str], list[list[str]]]
@@ -108,6 +108,10 @@ def check_grid(checked: Sequence[Checked]) -> GridTable:
 
 def rich_table(grid: GridTable, title: str = "", text_columns: int = 1) -> Table:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
+    # Rich only here: `validate` shares this module and prints no table.
+    from rich.table import Table
+    from rich.text import Text
+
     header, rows = grid
     table = Table(title=title or None, title_justify="left")
     for i, name in enumerate(header):

@@ -13,7 +13,7 @@ from rich.text import Text
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.report import MONTH_COLUMNS
+from aigc_roi.present.run_data import MONTH_COLUMNS
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 

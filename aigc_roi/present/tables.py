@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.numbers import NONE
-from aigc_roi.present.report import MONTH_COLUMNS
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""

@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from aigc_roi.cli.app import app
+from cli_runner import invoke
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 EXPECTED = CORPUS / "expected.tsv"
@@ -65,14 +63,6 @@ CASES = read_cases()
 BY_FILE = {case.file: case for case in CASES}
 
 
-def runner() -> CliRunner:
-    """A runner that keeps stderr apart from stdout, on old and new Click alike."""
-    try:
-        return CliRunner(mix_stderr=False)  # Click < 8.2
-    except TypeError:
-        return CliRunner()  # Click >= 8.2: stderr is always separate
-
-
 @dataclass(frozen=True)
 class Outcome:
     exit_code: int
@@ -81,8 +71,8 @@ class Outcome:
     exception: BaseException | None
 
 
-def invoke(*args: str) -> Outcome:
-    result = runner().invoke(app, list(args))
+def run_cli(*args: str) -> Outcome:
+    result = invoke(list(args))
     return Outcome(result.exit_code, result.stdout, result.stderr, result.exception)
 
 
@@ -115,7 +105,7 @@ def assert_refused(outcome: Outcome, path: Path | str, command: str) -> re.Match
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("case", CASES, ids=[case.file for case in CASES])
 def test_bad_input_is_refused_with_a_located_error(case: Case, command: str) -> None:
-    outcome = invoke(command, str(case.location))
+    outcome = run_cli(command, str(case.location))
     first = assert_refused(outcome, case.location, command)
     if case.line is not None:
         assert int(first[1]) == case.line, f"expected line {case.line}: {first[0]!r}"
@@ -172,7 +162,7 @@ POSITIONS = {
 @pytest.mark.parametrize("file", sorted(POSITIONS))
 def test_error_position(file: str) -> None:
     path = CORPUS / file
-    outcome = invoke("validate", str(path))
+    outcome = run_cli("validate", str(path))
     assert_refused(outcome, path, "validate")
     line, column, field = POSITIONS[file]
     pattern = located(path)
@@ -206,7 +196,7 @@ MESSAGES = {
 @pytest.mark.parametrize("file", sorted(MESSAGES))
 def test_error_message_says_expected_and_found(file: str) -> None:
     path = CORPUS / file
-    outcome = invoke("validate", str(path))
+    outcome = run_cli("validate", str(path))
     assert_refused(outcome, path, "validate")
     for wanted in MESSAGES[file]:
         assert re.search(wanted, outcome.stderr, re.IGNORECASE), f"{wanted!r} not in {outcome.stderr!r}"
@@ -225,7 +215,7 @@ def over_one_mib(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_file_over_one_mib_is_refused(tmp_path: Path, command: str) -> None:
     path = over_one_mib(tmp_path)
-    outcome = invoke(command, str(path))
+    outcome = run_cli(command, str(path))
     assert_refused(outcome, path, command)
     assert re.search(r"MiB|bytes|size|large|limit", outcome.stderr, re.IGNORECASE), outcome.stderr
 
@@ -235,7 +225,7 @@ def test_a_file_just_under_one_mib_is_not_refused_for_its_size(tmp_path: Path) -
     head = b"name: Nearly big\nretention:\n  monthly_churn: 0.2\n"
     path.write_bytes(head + b"#" * (MIB - len(head) - 1) + b"\n")
     assert path.stat().st_size == MIB
-    outcome = invoke("validate", str(path))
+    outcome = run_cli("validate", str(path))
     assert outcome.exit_code == 0, outcome.stderr
 
 
@@ -257,14 +247,14 @@ def test_python_tags_never_execute(tmp_path: Path, command: str, text: str) -> N
     marker = tmp_path / "pwned"
     path = tmp_path / "tagged.yaml"
     path.write_text(text.replace("MARKER", str(marker)), encoding="utf-8")
-    outcome = invoke(command, str(path))
+    outcome = run_cli(command, str(path))
     assert not marker.exists(), "a YAML tag executed a command"
     assert_refused(outcome, path, command)
     assert re.search(r"tag", outcome.stderr, re.IGNORECASE), outcome.stderr
 
 
 def test_validate_a_folder_reports_every_bad_file() -> None:
-    outcome = invoke("validate", str(CORPUS))
+    outcome = run_cli("validate", str(CORPUS))
     assert outcome.exit_code == 2, outcome.stderr
     assert "Traceback" not in outcome.stdout + outcome.stderr
     starts = {line.split(":", 1)[0] for line in outcome.stderr.splitlines() if line.strip()}
@@ -282,7 +272,7 @@ SUBPROCESS_FILES = ["deep_nesting.yaml", "billion_laughs.yaml", "binary_garbage.
 @pytest.mark.parametrize("file", SUBPROCESS_FILES)
 def test_nasty_inputs_in_a_real_process(file: str, command: str) -> None:
     path = CORPUS / file
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     done = subprocess.run([sys.executable, "-m", "aigc_roi", command, str(path)], capture_output=True,
                           text=True, encoding="utf-8", errors="replace", timeout=120, cwd=root, env=env)

@@ -1,56 +1,40 @@
-"""What every command shares: options, loading with errors to stderr, output."""
+"""The CLI edge: results to stdout, problems to stderr, exit codes; loading a file or exiting 2."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console, RenderableType
 
-from aigc_roi.cli.files import write_text
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, UsageError
+from aigc_roi.cli.files import UsageError, write_text
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.present.errors import located_message
 from aigc_roi.present.labels import LANGUAGES, default_lang
-from aigc_roi.present.messages_zh import translate
-from aigc_roi.reader.load import LoadedScenario, load_path
-from aigc_roi.reader.overrides import Override, parse_override
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from aigc_roi.reader.load import LoadedScenario
+    from aigc_roi.reader.overrides import Override
+
+# Rich, PyYAML and numpy are imported inside the functions that need them:
+# `--help`, `schema` and `init` never load them (tests/contract/test_startup.py).
 
 EXIT_OK = 0
 EXIT_TARGET_MISSED = 1
 EXIT_INVALID = 2
 
 
-class FigureFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-SetOption = Annotated[
-    list[str] | None,
-    typer.Option("--set", metavar="PATH=VALUE",
-                 help="Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable)."),
-]
-FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
-OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language of tables and messages: en or zh (default from LANG).")
-]
-
-
-def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+def note(line: str) -> None:
+    """One line for the user on stderr (a diagnostic, never a result)."""
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 _language: ContextVar[str] = ContextVar("language", default="en")
@@ -63,19 +47,13 @@ def start_invocation() -> None:
 
 
 def message_line(error: ScenarioError | str) -> str:
-    """One problem as the user reads it: location first, then the message in their language."""
-    if _language.get() != "zh":
-        return str(error)
-    if isinstance(error, ScenarioError):
-        return str(dataclasses.replace(error, message=translate(error.message)))
-    return translate(error)
-
+    """One problem as the user reads it, in this invocation's language."""
+    return located_message(error, _language.get())
 
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""
-    console = stderr()
     for error in errors:
-        console.print(message_line(error), markup=False)
+        note(message_line(error))
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -88,6 +66,8 @@ def resolve_lang(lang: str | None) -> str:
 
 
 def overrides(sets: list[str] | None) -> tuple[Override, ...]:
+    from aigc_roi.reader.overrides import parse_override
+
     try:
         return tuple(parse_override(text) for text in sets or [])
     except ScenarioInvalid as invalid:
@@ -96,6 +76,8 @@ def overrides(sets: list[str] | None) -> tuple[Override, ...]:
 
 def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
     """The scenario at ``path`` with ``--set`` overrides, or exit 2 with every error."""
+    from aigc_roi.reader.load import load_path
+
     try:
         return load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:
@@ -123,6 +105,8 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
     """Rich output to the terminal, or as plain text to ``output``."""
+    from rich.console import Console
+
     if output is None:
         # Piped output gets a wide page rather than Rich's 80-column default.
         console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)

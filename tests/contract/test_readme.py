@@ -8,11 +8,9 @@ import shlex
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import invoke
 
-from aigc_roi.cli.app import app
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -35,7 +33,7 @@ def test_tour_command_runs(command: str, monkeypatch: pytest.MonkeyPatch) -> Non
     piped_to_jq = "|" in words
     if piped_to_jq:
         words = words[: words.index("|")]
-    result = CliRunner().invoke(app, words[1:])
+    result = invoke(words[1:])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip()
     if piped_to_jq:

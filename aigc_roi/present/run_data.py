@@ -6,13 +6,13 @@ Pure: numbers stay full float64; ``None`` stands for an undefined figure
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from aigc_roi.model.engine import Result
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
+
+if TYPE_CHECKING:
+    from aigc_roi.model.engine import Result
 
 FORMAT_VERSION = 1
 
@@ -31,7 +31,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str,
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]
-    series = {name: np.asarray(result.months[name][sample]) for name in MONTH_COLUMNS}
+    series = {name: result.months[name][sample] for name in MONTH_COLUMNS}
     months = [
         {"month": t + 1, "label": label, **{name: plain(series[name][t]) for name in MONTH_COLUMNS}}
         for t, label in enumerate(scenario.month_labels())

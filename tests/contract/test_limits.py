@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
+from cli_runner import invoke
 
-from aigc_roi.cli.app import app
 from aigc_roi.reader.kinds import MAX_CHANNELS, MAX_HORIZON_MONTHS
 from aigc_roi.reader.load import MAX_FILE_BYTES
 from aigc_roi.reader.yamltree import MAX_DEPTH, parse
 
-runner = CliRunner()
 BASE = "name: Limits\nretention: {monthly_churn: 0.1}\n"
 
 
 def _run(tmp_path: Path, content: str | bytes, *args: str) -> tuple[Path, object]:
     path = tmp_path / "s.yaml"
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    result = runner.invoke(app, ["run", str(path), "--format", "json", *args])
+    result = invoke(["run", str(path), "--format", "json", *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.stderr
     return path, result

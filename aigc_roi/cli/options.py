@@ -1,0 +1,31 @@
+"""Options shared by several commands, declared once so their names and help read the same everywhere."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class FigureFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option("--set", metavar="PATH=VALUE",
+                 help="Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable)."),
+]
+FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Language of tables and messages: en or zh (default from LANG).")
+]
