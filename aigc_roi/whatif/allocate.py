@@ -45,9 +45,10 @@ How the search works:
   non-separable risk objectives (a percentile or a probability over samples couples the
   channels) in one method; for ``npv``/``net_cash`` the objective is separable and concave in
   each budget, so its KKT point (equal marginal returns among channels strictly inside their
-  bounds) is the global optimum. Two starts (the current split and the even split, each moved
-  onto the feasible set) guard the risk objectives against a local optimum; the best of the
-  candidates, and the current split when feasible, is reported, so the gain is never negative.
+  bounds) is the global optimum, found from one start (the current split moved onto the
+  feasible set). The risk objectives need not be concave: they start also from the even
+  split. The best of the candidates, and the current split when feasible, is reported, so the
+  gain is never negative.
 - ``p10_npv`` on fixed draws is a continuous, piecewise-linear function of the split (the
   interpolated 10% order statistic), which finite differences follow. ``payback_probability``
   is a step function, so the search maximises its kernel-smoothed estimate
@@ -78,13 +79,11 @@ from aigc_roi.engine import Result, evaluate
 from aigc_roi.models import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
     Channel,
-    Costs,
     CpaChannel,
     CpmChannel,
     FlatChannel,
     FloatArray,
     KolChannel,
-    Monetization,
     RetentionChurn,
     Scenario,
     Value,
@@ -231,7 +230,9 @@ def allocate(
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     surrogate = _Surrogate(realized, movable, objective, target)
 
-    candidates = [_maximise(surrogate, budget, lower, upper, start) for start in (current, np.ones_like(current))]
+    # npv and net_cash are concave in the split: one start finds the optimum; the risk objectives need not be.
+    starts = (current, np.ones_like(current)) if risk else (current,)
+    candidates = [_maximise(surrogate, budget, lower, upper, start) for start in starts]
     if np.isclose(current.sum(), budget, rtol=1e-12, atol=0) and np.all(current >= lower) and np.all(current <= upper):
         candidates.append(current)
     values = surrogate.values(np.array(candidates))
@@ -378,73 +379,94 @@ def _at_splits(realized: Scenario, movable: list[int], splits: FloatArray) -> Sc
 
 
 class _Surrogate:
-    """Monthly net cash of any split on fixed draws, from the linearity of the model in users."""
+    """The objective of any split on fixed draws, from the linearity of the model in users.
+
+    Monthly net cash is reduced at once to the few numbers the objective needs (its
+    "features", linear in net cash): the discounted sum for npv, the plain sum for net_cash,
+    the cumulative cash from the payback target month to the horizon's end for payback.
+    """
 
     def __init__(self, realized: Scenario, movable: list[int], objective: Objective, target_payback_months: int) -> None:
         self.objective = objective
-        self.samples = _samples_of(realized)
-        horizon = realized.horizon_months
-        self.payback_from = min(target_payback_months, horizon) - 1
+        self.horizon = horizon = realized.horizon_months
+        every_month = tuple(range(1, horizon + 1))
         channels = [realized.acquisition[i] for i in movable]
-        month_sets = sorted({ch.months or tuple(range(1, horizon + 1)) for ch in channels})
-        self.membership = np.array([[float((ch.months or tuple(range(1, horizon + 1))) == m) for m in month_sets] for ch in channels])
-        self.masks = np.array([[float(t in (ch.months or range(1, horizon + 1))) for t in range(1, horizon + 1)] for ch in channels])
+        month_sets = sorted({ch.months or every_month for ch in channels})
+        self.membership = np.array([[float((ch.months or every_month) == m) for m in month_sets] for ch in channels])
+        masks = np.array([[float(t in (ch.months or every_month)) for t in every_month] for ch in channels])
 
         # Block 0: every movable budget at 0; block k: plus one user a month in month set k.
+        samples = _samples_of(realized)
         zero = _at_splits(realized, movable, np.zeros((1, len(movable))))
         blocks = len(month_sets) + 1
         tiled = _tile(zero, blocks)
         units = []
         for k, months in enumerate(month_sets, start=1):
-            users = np.repeat((np.arange(blocks) == k).astype(np.float64), self.samples)
+            users = np.repeat((np.arange(blocks) == k).astype(np.float64), samples)
             units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=months))
         net_cash = evaluate(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units))).months["net_cash"]
         net_cash = net_cash.reshape(blocks, -1, horizon)
-        self.base = net_cash[0]
-        self.per_user = net_cash[1:] - net_cash[0]
-        """(M, S, H) net cash of one user a month bought in each month of month set m."""
-        self.discount = _discount(realized.discount_rate, horizon)
 
-        # A one-month copy of the movable channels: the engine gives users and spend per active month.
-        self.probe = dataclasses.replace(
-            realized,
+        # Features are laid out (..., Q, S): the sample axis last and contiguous.
+        reduce = self._reduction(realized, target_payback_months)
+        self.base = np.ascontiguousarray(reduce(net_cash[0]).T)
+        """(Q, S) features of the zero split."""
+        self.per_user = np.ascontiguousarray(reduce(net_cash[1:] - net_cash[0]).transpose(0, 2, 1))
+        """(M, Q, S) features of one user a month bought in each month of month set m."""
+        self.per_spend = np.ascontiguousarray(reduce(masks[:, None, :]).transpose(0, 2, 1))
+        """(C, Q, S or 1) features of one unit of money spent in each active month of channel c."""
+        self.per_user_of_channel = np.ascontiguousarray(self.per_user[self.membership.argmax(axis=1)])
+        """(C, Q, S) ``per_user`` of each channel's month set."""
+
+        # A one-month scenario of the movable channels alone: the engine gives users and spend per
+        # active month. It has one row per candidate unless a channel's own inputs are uncertain.
+        self.probe = Scenario(
+            name="probe",
+            retention=RetentionChurn(1.0),
             horizon_months=1,
             acquisition=tuple(dataclasses.replace(ch, months=None) for ch in channels),
-            organic_users=0.0,
-            virality=0.0,
-            retention=RetentionChurn(1.0),
-            monetization=Monetization(),
-            costs=Costs(),
         )
         self.bandwidth: float | None = None
 
+    def _reduction(self, realized: Scenario, target_payback_months: int) -> Any:
+        horizon = realized.horizon_months
+        if self.objective == "net_cash":
+            return lambda cash: cash.sum(axis=-1, keepdims=True)
+        if self.objective == "payback_probability":
+            # Cumulative cash in the months from the target to the horizon's end (payback <=> all >= 0).
+            first = min(target_payback_months, horizon) - 1
+            to_cumulative = np.tril(np.ones((horizon, horizon)))[first:].T
+            return lambda cash: cash @ to_cumulative
+        discount = _discount(realized.discount_rate, horizon)
+        return lambda cash: (cash * discount).sum(axis=-1, keepdims=True)
+
     def users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """(K, S, C) users and spend per active month of each movable channel at each split."""
+        """(K, S or 1, C) users and spend per active month of each movable channel at each split."""
         result = evaluate(_at_splits(self.probe, list(range(splits.shape[1])), splits))
         shape = (splits.shape[0], -1, splits.shape[1])
         return result.channel_users_per_month.reshape(shape), result.channel_spend_per_month.reshape(shape)
 
-    def net_cash(self, users: FloatArray, spend: FloatArray) -> FloatArray:
-        """(K, S, H) monthly net cash from (K, S, C) users and spend."""
+    def features(self, users: FloatArray, spend: FloatArray) -> FloatArray:
+        """(K, Q, S) features from (K, S or 1, C) users and spend."""
+        total = np.repeat(self.base[None], users.shape[0], axis=0)
         users_by_set = users @ self.membership
-        bought = np.einsum("ksm,msh->ksh", users_by_set, self.per_user)
-        return self.base[None] + bought - spend @ self.masks
+        for m in range(users_by_set.shape[2]):
+            total += users_by_set[:, None, :, m] * self.per_user[m]
+        for c in range(spend.shape[2]):
+            total -= spend[:, None, :, c] * self.per_spend[c]
+        return total
 
-    def score(self, net_cash: FloatArray, smooth: bool) -> FloatArray:
+    def score(self, features: FloatArray, smooth: bool) -> FloatArray:
         """(K,) objective of each candidate; ``smooth`` uses the smoothed payback probability."""
-        if self.objective == "net_cash":
-            return net_cash.sum(axis=2).mean(axis=1)
-        npv = (net_cash * self.discount).sum(axis=2)
-        if self.objective == "npv":
-            return npv.mean(axis=1)
+        if self.objective in ("npv", "net_cash"):
+            return features[:, 0].mean(axis=1)
         if self.objective == "p10_npv":
-            return np.quantile(npv, P10_QUANTILE, axis=1)
-        cumulative = np.cumsum(net_cash, axis=2)
-        margin = cumulative[:, :, self.payback_from :].min(axis=2)
+            return np.quantile(features[:, 0], P10_QUANTILE, axis=1)
+        margin = features.min(axis=1)
         if not smooth:
-            # The engine's slack: payback tolerates rounding of 1e-9 of the money moved.
-            slack = 1e-9 * np.abs(net_cash).sum(axis=2)
-            return (margin >= -slack).mean(axis=1)
+            # The engine's tolerance for rounding, relative to the money moved, is far below
+            # any margin that matters; an exact 0 counts as paid back, as there.
+            return (margin >= 0).mean(axis=1)
         from scipy.special import ndtr
 
         assert self.bandwidth is not None
@@ -452,12 +474,11 @@ class _Surrogate:
 
     def values(self, splits: FloatArray) -> FloatArray:
         """(K,) unsmoothed objective at each split."""
-        return self.score(self.net_cash(*self.users_and_spend(splits)), smooth=False)
+        return self.score(self.features(*self.users_and_spend(splits)), smooth=False)
 
     def set_bandwidth(self, split: FloatArray, budget: float) -> None:
         """Silverman's bandwidth of the payback margins at ``split``, at least 0.1% of the budget."""
-        cumulative = np.cumsum(self.net_cash(*self.users_and_spend(split[None])), axis=2)
-        margin = cumulative[0, :, self.payback_from :].min(axis=1)
+        margin = self.features(*self.users_and_spend(split[None]))[0].min(axis=0)
         q75, q25 = np.percentile(margin, [75, 25])
         spread = min(float(margin.std()), (q75 - q25) / 1.34) if q75 > q25 else float(margin.std())
         self.bandwidth = max(0.9 * spread * margin.size ** (-0.2), 1e-3 * budget)
@@ -465,13 +486,12 @@ class _Surrogate:
     def value_and_gradient(self, split: FloatArray, step: float) -> tuple[float, FloatArray]:
         """Smoothed objective and its forward-difference gradient (per unit of budget)."""
         users, spend = self.users_and_spend(np.stack([split, split + step]))
-        base_cash = self.net_cash(users[:1], spend[:1])
-        extra_users = (users[1] - users[0]).T[:, :, None]
-        extra_spend = (spend[1] - spend[0]).T[:, :, None]
-        # Candidate c moves channel c alone: its users change only that channel's contribution.
-        per_user = np.einsum("cm,msh->csh", self.membership, self.per_user)
-        moved = base_cash + extra_users * per_user - extra_spend * self.masks[:, None, :]
-        scores = self.score(np.concatenate([base_cash, moved]), smooth=True)
+        at_split = self.features(users[:1], spend[:1])
+        # Candidate c moves channel c alone (its users depend on its budget only).
+        extra_users = (users[1] - users[0]).T[:, None, :]
+        extra_spend = (spend[1] - spend[0]).T[:, None, :]
+        moved = at_split + extra_users * self.per_user_of_channel - extra_spend * self.per_spend
+        scores = self.score(np.concatenate([at_split, moved]), smooth=True)
         return float(scores[0]), (scores[1:] - scores[0]) / step
 
 
@@ -507,7 +527,7 @@ def _maximise(surrogate: _Surrogate, budget: float, lower: FloatArray, upper: Fl
     if surrogate.objective == "payback_probability":
         surrogate.set_bandwidth(first, budget)
     # Money objectives are scaled to a budget over the horizon so SLSQP's tolerances mean the same for any B.
-    scale = 1.0 if surrogate.objective == "payback_probability" else budget * surrogate.base.shape[1]
+    scale = 1.0 if surrogate.objective == "payback_probability" else budget * surrogate.horizon
     step = MARGINAL_STEP
     cache: dict[bytes, tuple[float, FloatArray]] = {}
 
