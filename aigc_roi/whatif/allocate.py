@@ -101,6 +101,10 @@ MARGINAL_STEP = 1e-6
 BOUND_TOLERANCE = 1e-6
 """A budget within this share of B of a bound is reported as on it."""
 P10_QUANTILE = 0.1
+MAX_EVALUATIONS = 60
+"""Objective evaluations one search may use. SLSQP converges in about 5-20 on smooth curves; kol
+posts make a channel's curve kinked at whole posts, where the line search can zigzag for
+hundreds of evaluations for a last fraction of a yuan, so the search stops at its last iterate."""
 
 ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs"]
@@ -530,25 +534,37 @@ def _maximise(surrogate: _Surrogate, budget: float, lower: FloatArray, upper: Fl
     scale = 1.0 if surrogate.objective == "payback_probability" else budget * surrogate.horizon
     step = MARGINAL_STEP
     cache: dict[bytes, tuple[float, FloatArray]] = {}
+    iterates = [first / budget]
 
     def evaluate_at(shares: FloatArray) -> tuple[float, FloatArray]:
         key = shares.tobytes()
         if key not in cache:
+            if len(cache) >= MAX_EVALUATIONS:
+                raise _Exhausted
             value, gradient = surrogate.value_and_gradient(np.maximum(shares, 0.0) * budget, step * budget)
             cache[key] = (-value / scale, -gradient * budget / scale)
         return cache[key]
 
     upper_shares = np.minimum(upper / budget, 1.0)
-    result = minimize(
-        lambda z: evaluate_at(z)[0],
-        first / budget,
-        jac=lambda z: evaluate_at(z)[1],
-        method="SLSQP",
-        bounds=list(zip(lower / budget, upper_shares, strict=True)),
-        constraints=[{"type": "eq", "fun": lambda z: z.sum() - 1.0, "jac": lambda z: np.ones_like(z)}],
-        options={"maxiter": 200, "ftol": 1e-12},
-    )
-    return _project(np.asarray(result.x) * budget, budget, lower, upper)
+    try:
+        result = minimize(
+            lambda z: evaluate_at(z)[0],
+            iterates[0],
+            jac=lambda z: evaluate_at(z)[1],
+            method="SLSQP",
+            bounds=list(zip(lower / budget, upper_shares, strict=True)),
+            constraints=[{"type": "eq", "fun": lambda z: z.sum() - 1.0, "jac": lambda z: np.ones_like(z)}],
+            options={"maxiter": MAX_EVALUATIONS, "ftol": 1e-12},
+            callback=lambda z: iterates.append(np.array(z)),
+        )
+        iterates.append(np.asarray(result.x))
+    except _Exhausted:
+        pass
+    return _project(iterates[-1] * budget, budget, lower, upper)
+
+
+class _Exhausted(Exception):
+    """The search used its ``MAX_EVALUATIONS``."""
 
 
 def _budget_curve(
@@ -656,7 +672,9 @@ def _figures_at(result: Result, movable: list[int], row: int, count: int) -> dic
     return figures
 
 
-def _warnings(channels: tuple[ChannelAllocation, ...], current: FloatArray, best: FloatArray, budget: float) -> tuple[AllocationWarning, ...]:
+def _warnings(
+    channels: tuple[ChannelAllocation, ...], current: FloatArray, best: FloatArray, budget: float
+) -> tuple[AllocationWarning, ...]:
     tolerance = BOUND_TOLERANCE * budget
     found: list[AllocationWarning] = []
     if np.all(np.abs(best - current) <= tolerance):
