@@ -38,19 +38,25 @@ How the search works:
   one-month copy of the movable channels, candidates stacked on the sample axis. Each
   objective is then a cheap numpy function of the split. The reported current and best
   values are recomputed by a direct engine run of the scenario at those splits.
-- Solver: SLSQP (scipy, imported lazily) on the budget shares, with the equality sum = B and
-  each channel's bounds, gradients by forward differences of the exact objective (all
-  channels' perturbed users from one call, since users_c depends on b_c alone). SLSQP over
-  marginal-return equalisation because it handles the equality, the bounds and the
-  non-separable risk objectives (a percentile or a probability over samples couples the
-  channels) in one method; for ``npv``/``net_cash`` the objective is separable and concave in
-  each budget, so its KKT point (equal marginal returns among channels strictly inside their
-  bounds) is the global optimum, found from one start (the current split moved onto the
-  feasible set). The risk objectives need not be concave: they start also from the even
-  split. The best of the candidates, and the current split when feasible, is reported, so the
-  gain is never negative.
+- Solver: marginal-return equalisation by pairwise transfers (a pattern search on the budget
+  simplex). From the current split (scaled to B and moved onto the bounds), each round moves a
+  step of money from the channels whose cut costs the objective least to those whose raise
+  gains most, matched in pairs (all pairs at once or the best pair alone, whichever scores
+  higher, each candidate scored exactly), and halves the step when no transfer gains, down to
+  ``FINEST_STEP`` x B. One probe call per round gives every channel's users a step up and a
+  step down. Why not SLSQP (tried first): kol posts make a channel's return piecewise linear
+  with a kink at every whole post, and a percentile over fixed draws is piecewise linear too;
+  SLSQP's quadratic model zigzags at such kinks (hundreds of line-search evaluations, budget
+  curves that were not even monotone), while transfers compare exact values and need no
+  derivative. For ``npv``/``net_cash`` the objective is separable and concave in each budget, so
+  a split no transfer of any size above the final step improves is optimal to within that step
+  (equal marginal returns among channels strictly inside their bounds, the KKT condition).
+  The risk objectives couple the channels and need not be concave, so there the result is a
+  local optimum from the current split. The best of the search's result and the current split
+  (when it is feasible) is reported, so the gain is never negative. Transfers come in whole
+  steps, so a channel left within ``BOUND_TOLERANCE`` x B of a bound is put on it.
 - ``p10_npv`` on fixed draws is a continuous, piecewise-linear function of the split (the
-  interpolated 10% order statistic), which finite differences follow. ``payback_probability``
+  interpolated 10% order statistic), which transfers compare exactly. ``payback_probability``
   is a step function, so the search maximises its kernel-smoothed estimate
   ``mean(Phi(margin / h))``, margin being the lowest cumulative cash from the target month to
   the horizon's end (payback within the target <=> margin >= 0) and ``h`` Silverman's
@@ -97,14 +103,19 @@ RISK_OBJECTIVES: frozenset[str] = frozenset({"p10_npv", "payback_probability"})
 CURVE_MULTIPLES: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 """Budgets of the budget curve, as multiples of B."""
 MARGINAL_STEP = 1e-6
-"""Step of the marginal figures and of the search's finite differences, as a share of B."""
+"""Step of the marginal figures (the next yuan), as a share of B."""
 BOUND_TOLERANCE = 1e-6
 """A budget within this share of B of a bound is reported as on it."""
 P10_QUANTILE = 0.1
-MAX_EVALUATIONS = 60
-"""Objective evaluations one search may use. SLSQP converges in about 5-20 on smooth curves; kol
-posts make a channel's curve kinked at whole posts, where the line search can zigzag for
-hundreds of evaluations for a last fraction of a yuan, so the search stops at its last iterate."""
+FINEST_STEP = 1e-7
+"""The search stops when its transfer is below this share of the budget."""
+CURVE_FINEST_STEP = 1e-3
+"""The same for the points of the budget curve: a split within 0.1% of B of its optimum loses
+only a second-order share of the value, invisible on a chart."""
+MAX_ROUNDS = 2_000
+"""Guard against a search that keeps finding rounding-sized gains."""
+IMPROVEMENT = 1e-13
+"""A transfer must gain this share of (|objective| + B x horizon, or 1 for a probability)."""
 
 ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs"]
@@ -210,10 +221,12 @@ def allocate(
     maximums: Mapping[str, float] | None = None,
     samples: int = 10_000,
     seed: int = 0,
+    curve: Sequence[float] = CURVE_MULTIPLES,
 ) -> Allocation:
     """The split of ``budget`` (B, money per month) across the movable channels that maximises
-    ``objective``; see the module docstring. Raises ``AllocationError`` for a request that
-    cannot be set up."""
+    ``objective``; see the module docstring. ``curve``: the budgets of the budget curve as
+    multiples of B (empty for none). Raises ``AllocationError`` for a request that cannot be
+    set up."""
     minimums = dict(minimums or {})
     maximums = dict(maximums or {})
     if objective not in OBJECTIVES:
@@ -234,16 +247,14 @@ def allocate(
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     surrogate = _Surrogate(realized, movable, objective, target)
 
-    # npv and net_cash are concave in the split: one start finds the optimum; the risk objectives need not be.
-    starts = (current, np.ones_like(current)) if risk else (current,)
-    candidates = [_maximise(surrogate, budget, lower, upper, start) for start in starts]
+    candidates = [_maximise(surrogate, budget, lower, upper, current, budget / 4, FINEST_STEP)]
     if np.isclose(current.sum(), budget, rtol=1e-12, atol=0) and np.all(current >= lower) and np.all(current <= upper):
         candidates.append(current)
     values = surrogate.values(np.array(candidates))
     best = candidates[int(np.argmax(values))]
 
     engine_values = _engine_objective(realized, movable, np.array([current, best]), objective, target)
-    curve = _budget_curve(surrogate, best, budget, lower, upper, median, movable)
+    points = _budget_curve(surrogate, best, budget, lower, upper, [median.acquisition[i].name for i in movable], curve)
     channels = _channel_rows(median, movable, current, best, lower, upper, budget, locks)
     return Allocation(
         scenario=scenario.name,
@@ -255,7 +266,7 @@ def allocate(
         current_value=float(engine_values[0]),
         best_value=float(engine_values[1]),
         channels=channels,
-        curve=curve,
+        curve=points,
         warnings=_warnings(channels, current, best, budget),
     )
 
@@ -487,16 +498,16 @@ class _Surrogate:
         spread = min(float(margin.std()), (q75 - q25) / 1.34) if q75 > q25 else float(margin.std())
         self.bandwidth = max(0.9 * spread * margin.size ** (-0.2), 1e-3 * budget)
 
-    def value_and_gradient(self, split: FloatArray, step: float) -> tuple[float, FloatArray]:
-        """Smoothed objective and its forward-difference gradient (per unit of budget)."""
-        users, spend = self.users_and_spend(np.stack([split, split + step]))
+    def moves(self, split: FloatArray, step: float) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Features at ``split`` (1, Q, S) and their change when each channel alone gets ``step`` more
+        or less money (C, Q, S) each: one probe call, as a channel's users depend on its budget only."""
+        users, spend = self.users_and_spend(np.stack([split, split + step, np.maximum(split - step, 0.0)]))
         at_split = self.features(users[:1], spend[:1])
-        # Candidate c moves channel c alone (its users depend on its budget only).
-        extra_users = (users[1] - users[0]).T[:, None, :]
-        extra_spend = (spend[1] - spend[0]).T[:, None, :]
-        moved = at_split + extra_users * self.per_user_of_channel - extra_spend * self.per_spend
-        scores = self.score(np.concatenate([at_split, moved]), smooth=True)
-        return float(scores[0]), (scores[1:] - scores[0]) / step
+        up, down = (
+            (users[k] - users[0]).T[:, None, :] * self.per_user_of_channel - (spend[k] - spend[0]).T[:, None, :] * self.per_spend
+            for k in (1, 2)
+        )
+        return at_split, up, down
 
 
 def _discount(rate: Value, horizon: int) -> FloatArray:
@@ -522,62 +533,97 @@ def _project(split: FloatArray, budget: float, lower: FloatArray, upper: FloatAr
     return np.clip(split + high, lower, upper)
 
 
-def _maximise(surrogate: _Surrogate, budget: float, lower: FloatArray, upper: FloatArray, start: FloatArray) -> FloatArray:
-    """SLSQP over budget shares from ``start`` scaled to ``budget`` and moved onto the feasible set."""
-    from scipy.optimize import minimize
+def _maximise(
+    surrogate: _Surrogate, budget: float, lower: FloatArray, upper: FloatArray, start: FloatArray, step: float, finest: float
+) -> FloatArray:
+    """Marginal-return equalisation by pairwise transfers, from ``start`` scaled to ``budget`` and
+    moved onto the feasible set.
 
+    Each round moves ``step`` from the channels whose cut costs least to those whose raise
+    gains most (matched in pairs, all pairs at once or the best pair alone, whichever scores
+    higher), and halves ``step`` when no transfer improves the objective, down to ``finest`` x budget.
+    """
     total = start.sum()
-    first = _project(start * (budget / total) if total > 0 else np.full(start.size, budget / start.size), budget, lower, upper)
+    split = _project(start * (budget / total) if total > 0 else np.full(start.size, budget / start.size), budget, lower, upper)
     if surrogate.objective == "payback_probability":
-        surrogate.set_bandwidth(first, budget)
-    # Money objectives are scaled to a budget over the horizon so SLSQP's tolerances mean the same for any B.
-    scale = 1.0 if surrogate.objective == "payback_probability" else budget * surrogate.horizon
-    step = MARGINAL_STEP
-    cache: dict[bytes, tuple[float, FloatArray]] = {}
-    iterates = [first / budget]
-
-    def evaluate_at(shares: FloatArray) -> tuple[float, FloatArray]:
-        key = shares.tobytes()
-        if key not in cache:
-            if len(cache) >= MAX_EVALUATIONS:
-                raise _Exhausted
-            value, gradient = surrogate.value_and_gradient(np.maximum(shares, 0.0) * budget, step * budget)
-            cache[key] = (-value / scale, -gradient * budget / scale)
-        return cache[key]
-
-    upper_shares = np.minimum(upper / budget, 1.0)
-    try:
-        result = minimize(
-            lambda z: evaluate_at(z)[0],
-            iterates[0],
-            jac=lambda z: evaluate_at(z)[1],
-            method="SLSQP",
-            bounds=list(zip(lower / budget, upper_shares, strict=True)),
-            constraints=[{"type": "eq", "fun": lambda z: z.sum() - 1.0, "jac": lambda z: np.ones_like(z)}],
-            options={"maxiter": MAX_EVALUATIONS, "ftol": 1e-12},
-            callback=lambda z: iterates.append(np.array(z)),
-        )
-        iterates.append(np.asarray(result.x))
-    except _Exhausted:
-        pass
-    return _project(iterates[-1] * budget, budget, lower, upper)
+        surrogate.set_bandwidth(split, budget)
+    money_scale = 1.0 if surrogate.objective == "payback_probability" else budget * surrogate.horizon
+    for _ in range(MAX_ROUNDS):
+        if step < finest * budget:
+            break
+        at_split, up, down = surrogate.moves(split, step)
+        scores = surrogate.score(np.concatenate([at_split, at_split + up, at_split + down]), smooth=True)
+        count = split.size
+        value = scores[0]
+        gain_up = np.where(split + step <= upper, scores[1 : 1 + count] - value, -np.inf)
+        gain_down = np.where(split - step >= lower, scores[1 + count :] - value, -np.inf)
+        pairs = _matched_pairs(gain_up, gain_down)
+        if not pairs:
+            step /= 2
+            continue
+        transfers = [pairs[:1], pairs] if len(pairs) > 1 else [pairs]
+        candidates = np.concatenate([at_split + sum(up[r] + down[g] for r, g in chosen) for chosen in transfers])
+        moved = surrogate.score(candidates, smooth=True)
+        best = int(np.argmax(moved))
+        if moved[best] <= value + IMPROVEMENT * (abs(value) + money_scale):
+            step /= 2
+            continue
+        for receiver, giver in transfers[best]:
+            split[receiver] += step
+            split[giver] -= step
+    return _snap_to_bounds(split, budget, lower, upper)
 
 
-class _Exhausted(Exception):
-    """The search used its ``MAX_EVALUATIONS``."""
+def _snap_to_bounds(split: FloatArray, budget: float, lower: FloatArray, upper: FloatArray) -> FloatArray:
+    """Channels left within ``BOUND_TOLERANCE`` x budget of a bound (transfers only come in whole
+    steps) put on it, the difference given to the largest channel not on a bound."""
+    tolerance = BOUND_TOLERANCE * budget
+    snapped = np.where(split - lower <= tolerance, lower, np.where(upper - split <= tolerance, upper, split))
+    free = np.flatnonzero((snapped > lower) & (snapped < upper))
+    if free.size == 0:
+        return split
+    largest = free[np.argmax(snapped[free])]
+    snapped[largest] += budget - snapped.sum()
+    return snapped if lower[largest] <= snapped[largest] <= upper[largest] else split
+
+
+def _matched_pairs(gain_up: FloatArray, gain_down: FloatArray) -> list[tuple[int, int]]:
+    """(receiver, giver) pairs, best raise with cheapest cut, while a pair's total gain is positive."""
+    receivers = [int(c) for c in np.argsort(-gain_up, kind="stable")]
+    givers = [int(c) for c in np.argsort(-gain_down, kind="stable")]
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    while receivers and givers:
+        receiver, giver = receivers[0], givers[0]
+        if receiver in used:
+            receivers.pop(0)
+        elif giver in used or giver == receiver:
+            givers.pop(0)
+        elif gain_up[receiver] + gain_down[giver] > 0:
+            pairs.append((receiver, giver))
+            used.update((receiver, giver))
+        else:
+            break
+    return pairs
 
 
 def _budget_curve(
-    surrogate: _Surrogate, best: FloatArray, budget: float, lower: FloatArray, upper: FloatArray, median: Scenario, movable: list[int]
+    surrogate: _Surrogate,
+    best: FloatArray,
+    budget: float,
+    lower: FloatArray,
+    upper: FloatArray,
+    names: list[str],
+    multiples: Sequence[float],
 ) -> tuple[CurvePoint, ...]:
-    names = [median.acquisition[i].name for i in movable]
     points = []
-    for multiple in CURVE_MULTIPLES:
+    for multiple in multiples:
         total = multiple * budget
         if lower.sum() > total or upper.sum() < total:
             points.append(CurvePoint(budget=total, value=math.nan, split={}))
             continue
-        split = best if multiple == 1.0 else _maximise(surrogate, total, lower, upper, best)
+        # Warm-started from the best split scaled, so a finer first step and a coarser end suffice for a chart.
+        split = best if multiple == 1.0 else _maximise(surrogate, total, lower, upper, best, total / 16, CURVE_FINEST_STEP)
         value = float(surrogate.values(split[None])[0])
         points.append(CurvePoint(budget=total, value=value, split=dict(zip(names, map(float, split), strict=True))))
     return tuple(points)
