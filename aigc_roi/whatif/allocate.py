@@ -58,10 +58,10 @@ How the search works:
 - ``p10_npv`` on fixed draws is a continuous, piecewise-linear function of the split (the
   interpolated 10% order statistic), which transfers compare exactly. ``payback_probability``
   is a step function, so the search maximises its kernel-smoothed estimate
-  ``mean(Phi(margin / h))``, margin being the lowest cumulative cash from the target month to
-  the horizon's end (payback within the target <=> margin >= 0) and ``h`` Silverman's
-  bandwidth of the margins at the start (at least 0.1% of B); the reported values are the
-  unsmoothed probabilities.
+  ``mean(K(margin))``, margin being the lowest cumulative cash from the target month to the
+  horizon's end (payback within the target <=> margin >= 0) and K the logistic CDF whose
+  standard deviation is Silverman's bandwidth of the margins at the search's start (at least
+  0.1% of B); the reported values are the unsmoothed probabilities. numpy only: no scipy.
 - Marginal figures are those of the next yuan: a forward step of ``MARGINAL_STEP`` x B in one
   channel, everything else held, in a deterministic run. Marginal ROAS = extra attributed
   gross revenue / extra spend, marginal CAC = extra spend / extra users (spec section 4
@@ -482,10 +482,11 @@ class _Surrogate:
             # The engine's tolerance for rounding, relative to the money moved, is far below
             # any margin that matters; an exact 0 counts as paid back, as there.
             return (margin >= 0).mean(axis=1)
-        from scipy.special import ndtr
-
         assert self.bandwidth is not None
-        return np.asarray(ndtr(margin / self.bandwidth).mean(axis=1))
+        # Logistic kernel with standard deviation ``bandwidth`` (scale bandwidth x sqrt(3) / pi);
+        # tanh form: never overflows.
+        scale = self.bandwidth * math.sqrt(3.0) / math.pi
+        return np.asarray((0.5 + 0.5 * np.tanh(margin / (2.0 * scale))).mean(axis=1))
 
     def values(self, splits: FloatArray) -> FloatArray:
         """(K,) unsmoothed objective at each split."""
