@@ -442,6 +442,8 @@ class _Surrogate:
             acquisition=tuple(dataclasses.replace(ch, months=None) for ch in channels),
         )
         self.bandwidth: float | None = None
+        self._probed: dict[tuple[int, float], tuple[FloatArray, FloatArray]] = {}
+        """(channel, budget) -> users and spend per active month, (S or 1,) each, of the last round."""
 
     def _reduction(self, realized: Scenario, target_payback_months: int) -> Any:
         horizon = realized.horizon_months
@@ -502,13 +504,38 @@ class _Surrogate:
     def moves(self, split: FloatArray, step: float) -> tuple[FloatArray, FloatArray, FloatArray]:
         """Features at ``split`` (1, Q, S) and their change when each channel alone gets ``step`` more
         or less money (C, Q, S) each: one probe call, as a channel's users depend on its budget only."""
-        users, spend = self.users_and_spend(np.stack([split, split + step, np.maximum(split - step, 0.0)]))
+        users, spend = self._channel_users_and_spend(np.stack([split, split + step, np.maximum(split - step, 0.0)]))
         at_split = self.features(users[:1], spend[:1])
         up, down = (
             (users[k] - users[0]).T[:, None, :] * self.per_user_of_channel - (spend[k] - spend[0]).T[:, None, :] * self.per_spend
             for k in (1, 2)
         )
         return at_split, up, down
+
+    def _channel_users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """``users_and_spend``, probing only the (channel, budget) pairs the last call did not.
+
+        A transfer changes two channels by one step, so most of a round's budgets were probed
+        in the round before; the probe's rows are the costly part of a search over many samples.
+        """
+        needed = {(c, float(v)) for c in range(splits.shape[1]) for v in splits[:, c]}
+        missing: list[list[float]] = [[] for _ in range(splits.shape[1])]
+        for c, v in sorted(needed - self._probed.keys()):
+            missing[c].append(v)
+        blocks = max(len(values) for values in missing)
+        if blocks:
+            # Channels with fewer new budgets repeat their first budget: rows the engine computes anyway.
+            padded = np.array(
+                [values + [values[0] if values else float(splits[0, c])] * (blocks - len(values)) for c, values in enumerate(missing)]
+            ).T
+            users, spend = self.users_and_spend(padded)
+            for row in range(blocks):
+                for c in range(splits.shape[1]):
+                    self._probed[(c, float(padded[row, c]))] = (users[row, :, c], spend[row, :, c])
+        self._probed = {key: self._probed[key] for key in needed}
+        users_out = np.stack([np.stack([self._probed[(c, float(v))][0] for c, v in enumerate(row)], axis=-1) for row in splits])
+        spend_out = np.stack([np.stack([self._probed[(c, float(v))][1] for c, v in enumerate(row)], axis=-1) for row in splits])
+        return users_out, spend_out
 
 
 def _discount(rate: Value, horizon: int) -> FloatArray:
