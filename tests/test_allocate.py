@@ -33,10 +33,6 @@ def _scenario(channels: str, rest: str = ONE_MONTH) -> Scenario:
     return load_text(text, "s.yaml").scenario
 
 
-def _split(allocation: object) -> dict[str, float]:
-    return allocation.best_split  # type: ignore[attr-defined, no-any-return]
-
-
 def test_linear_channels_put_everything_into_the_best_marginal_return() -> None:
     scenario = _scenario(
         """\
