@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from aigc_roi.loader import load_text
-from aigc_roi.models import Scenario
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.reader.load import load_text
 from aigc_roi.whatif.allocate import CURVE_MULTIPLES, OBJECTIVES, Objective, allocate
 
 

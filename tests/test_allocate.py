@@ -14,10 +14,10 @@ import textwrap
 import numpy as np
 import pytest
 
-from aigc_roi.engine import evaluate
-from aigc_roi.loader import load_text
-from aigc_roi.models import CpaChannel, CpmChannel, KolChannel, Scenario
-from aigc_roi.sampling import realize
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import CpaChannel, CpmChannel, KolChannel, Scenario
+from aigc_roi.reader.load import load_text
 from aigc_roi.whatif.allocate import AllocationError, AllocationWarning, allocate
 
 ONE_MONTH = """\

@@ -81,8 +81,9 @@ from typing import Any, Literal
 
 import numpy as np
 
-from aigc_roi.engine import Result, evaluate
-from aigc_roi.models import (
+from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
     Channel,
     CpaChannel,
@@ -94,7 +95,7 @@ from aigc_roi.models import (
     Scenario,
     Value,
 )
-from aigc_roi.sampling import realize
+from aigc_roi.whatif.errors import WhatIfError
 
 Objective = Literal["npv", "net_cash", "p10_npv", "payback_probability"]
 OBJECTIVES: tuple[Objective, ...] = ("npv", "net_cash", "p10_npv", "payback_probability")
@@ -121,7 +122,7 @@ ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs"]
 
 
-class AllocationError(ValueError):
+class AllocationError(WhatIfError):
     """The allocation asked for cannot be set up (unknown channel, infeasible bounds, ...)."""
 
 
