@@ -1,7 +1,9 @@
 """Figures of a monthly cash-flow series: discounting, payback and IRR.
 
-Pure numpy over a leading sample axis, like the engine that calls them.
-``NaN`` means "none": never paid back, no sign change for an IRR.
+Pure numpy. Series are month-major, ``(H, S)``, as inside the engine that
+calls them: a running test over the months is then one vector operation per
+month over contiguous samples. ``NaN`` means "none": never paid back, no
+sign change for an IRR.
 
 IRR: the monthly IRR ``r`` solves ``sum_t F(t) / (1 + r)^t = 0`` for
 ``t = 1..H``. It is searched on a log-spaced grid of monthly rates in
@@ -37,44 +39,45 @@ _TOLERANCE = 1e-9
 
 
 def discount_factors(annual_rate: FloatArray, horizon: int) -> FloatArray:
-    """(S, H) factors 1 / (1 + m)^t for t = 1..H; NaN for a rate <= -1."""
-    months = np.arange(1, horizon + 1, dtype=np.float64)
+    """(H, S) factors 1 / (1 + m)^t for t = 1..H; NaN for a rate <= -1."""
+    months = np.arange(1, horizon + 1, dtype=np.float64)[:, None]
     valid = annual_rate > -1.0
     base = np.where(valid, 1.0 + annual_rate, 1.0)
     return np.where(valid, base ** (-months / 12.0), np.nan)
 
 
 def first_month(mask: np.ndarray) -> FloatArray:
-    """1-based index of the first True along axis 1, NaN where none."""
-    return np.where(mask.any(axis=1), mask.argmax(axis=1) + 1.0, np.nan)
+    """1-based index of the first True along axis 0 (months), NaN where none."""
+    return np.where(mask.any(axis=0), mask.argmax(axis=0) + 1.0, np.nan)
 
 
 def payback_month(net_cash: FloatArray, cumulative: FloatArray) -> FloatArray:
-    slack = _TOLERANCE * np.abs(net_cash).sum(axis=1, keepdims=True)
+    slack = _TOLERANCE * np.abs(net_cash).sum(axis=0)
     covered = cumulative >= -slack
-    stays_covered = np.logical_and.accumulate(covered[:, ::-1], axis=1)[:, ::-1]
+    stays_covered = np.logical_and.accumulate(covered[::-1], axis=0)[::-1]
     return first_month(stays_covered)
 
 
 def cac_payback_months(contribution_by_age: FloatArray, cac: FloatArray) -> FloatArray:
-    earned = np.cumsum(contribution_by_age, axis=1)
-    target = cac[:, None]
-    slack = _TOLERANCE * np.maximum(np.abs(contribution_by_age).sum(axis=1, keepdims=True), np.abs(target))
+    earned = np.cumsum(contribution_by_age, axis=0)
+    target = cac
+    slack = _TOLERANCE * np.maximum(np.abs(contribution_by_age).sum(axis=0), np.abs(target))
     with np.errstate(invalid="ignore"):
         reached = earned >= np.where(np.isnan(target), np.inf, target) - slack
     return np.where(np.isnan(cac), np.nan, first_month(reached))
 
 
 def annual_irr(net_cash: FloatArray) -> FloatArray:
-    """Annual IRR per sample; see the module docstring for the root choice."""
-    samples, horizon = net_cash.shape
+    """Annual IRR per sample of ``(H, S)`` monthly net cash; see the module docstring for the root choice."""
+    horizon, samples = net_cash.shape
     out = np.full(samples, np.nan)
-    candidates = np.flatnonzero((net_cash > 0).any(axis=1) & (net_cash < 0).any(axis=1))
+    candidates = np.flatnonzero((net_cash > 0).any(axis=0) & (net_cash < 0).any(axis=0))
     if candidates.size == 0:
         return out
-    flows = net_cash[candidates]
     # Roots do not depend on scale; unit scale keeps 100^120 grid terms finite.
-    flows = flows / np.abs(flows).max(axis=1, keepdims=True)
+    flows_by_month = net_cash[:, candidates]
+    flows_by_month = flows_by_month / np.abs(flows_by_month).max(axis=0)
+    flows = flows_by_month.T
 
     # NPV on the grid, u = log(1 + r): sum_t F(t) exp(-t u), a matrix product,
     # in row blocks so the (rows, grid) temporaries stay small.
@@ -94,7 +97,6 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
 
     grid = _IRR_GRID
     low, high = grid[best], grid[best + 1]
-    flows_by_month = np.ascontiguousarray(flows.T)
     for _ in range(_IRR_MAX_ITERATIONS):
         middle = 0.5 * (low + high)
         middle_sign = np.sign(_npv_at(flows_by_month, middle))
