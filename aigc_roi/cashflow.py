@@ -48,14 +48,20 @@ def discount_factors(annual_rate: FloatArray, horizon: int) -> FloatArray:
 
 def first_month(mask: np.ndarray) -> FloatArray:
     """1-based index of the first True along axis 0 (months), NaN where none."""
-    return np.where(mask.any(axis=0), mask.argmax(axis=0) + 1.0, np.nan)
+    # A min-reduction over months runs over contiguous samples; argmax along axis 0 would not.
+    months = np.arange(1.0, mask.shape[0] + 1.0)[:, None]
+    first = np.where(mask, months, np.inf).min(axis=0)
+    return np.where(np.isinf(first), np.nan, first)
 
 
 def payback_month(net_cash: FloatArray, cumulative: FloatArray) -> FloatArray:
+    """First month from which cumulative cash stays >= 0 (within the tolerance); NaN if none."""
+    horizon = net_cash.shape[0]
     slack = _TOLERANCE * np.abs(net_cash).sum(axis=0)
-    covered = cumulative >= -slack
-    stays_covered = np.logical_and.accumulate(covered[::-1], axis=0)[::-1]
-    return first_month(stays_covered)
+    months = np.arange(1.0, horizon + 1.0)[:, None]
+    # The month after the last one still short of zero (0 when none is short).
+    last_short = np.where(cumulative < -slack, months, 0.0).max(axis=0)
+    return np.where(last_short >= horizon, np.nan, last_short + 1.0)
 
 
 def cac_payback_months(contribution_by_age: FloatArray, cac: FloatArray) -> FloatArray:
