@@ -135,7 +135,7 @@ FIGURE_NAMES: tuple[str, ...] = (
 ORGANIC_NAME = "Organic"
 ORGANIC_TYPE = "organic"
 
-CHUNK_CELLS = 1 << 18
+CHUNK_CELLS = 1 << 20
 """Sample-months evaluated at once. A chunk holds about 25 arrays of this many
 float64s (50 MB); small enough to stay near the CPU caches, large enough that
 the per-month vector operations are not dominated by Python overhead."""
@@ -313,7 +313,7 @@ def _slice_samples(obj: Any, samples: int, part: slice) -> Any:
         return obj[part] if obj.ndim == 1 and obj.shape[0] == samples else obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         changes = {f.name: _slice_samples(getattr(obj, f.name), samples, part) for f in dataclasses.fields(obj)}
-        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+        return dataclasses.replace(obj, **changes)
     if isinstance(obj, tuple):
         return tuple(_slice_samples(item, samples, part) for item in obj)
     return obj
@@ -579,7 +579,8 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     return _Revenue(gross=gross, net=gross * (1.0 - fee), gross_by_age=gross_by_age, fee=fee)
 
 
-def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int, p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,
+           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Serving and fixed costs by month ``(H, s)``, and serving of one user by age."""
     serving_per_active = p(scenario.costs.serving_per_active_user)
     fixed = np.zeros((horizon, p.samples))
