@@ -26,11 +26,13 @@ How it runs (none of this changes a number beyond float rounding):
 - Cohort sums ``X(t) = sum_{s<=t} N(s) x(t-s)`` are never formed as an
   ``H x H`` product. Constant churn is the recursion ``A(t) = N(t) + q
   A(t-1)``; a plan paying every ``P`` months with renewal ``r`` is
-  ``Y(t) = N(t) + r Y(t-P)``; a piecewise-linear retention curve has a
-  second difference that is zero except at age 0 and one month after each
-  point, so ``A`` is the double running sum of ``N`` convolved with those
-  few taps. All exact recursions or running sums in float64 (no FFT): the
-  cost is linear in ``H``.
+  ``Y(t) = N(t) + r Y(t-P)``; retention by points is summed age by age up
+  to the last point ``K`` and, beyond it where the curve is flat, as the
+  last share times a running sum of ``N``. The cost is ``O(K H)``, linear
+  in ``H``. Every one of these adds non-negative terms, so it is as exact
+  in float64 as the direct sum; forms that subtract (second differences
+  with a double running sum, window sums as differences of running sums,
+  FFT) lose up to ~1e-12 of the peak over 120 months and were not used.
 - The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
   (``evaluate_figures`` likewise) leaves it out of ``figures`` for callers
   that never read it (break-even and sensitivity searches).
@@ -402,7 +404,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     organic = p(scenario.organic_users)
     new_users = _new_users(paid_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
-    active = _active_users(new_users, scenario.retention, H, p)
+    active = _active_users(new_users, scenario.retention, retention, p)
     revenue = _revenue(scenario.monetization, new_users, active, retention, p)
     serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
 
@@ -506,32 +508,28 @@ def _knots(retention: RetentionPoints) -> list[int]:
     return knots
 
 
-def _active_users(new_users: FloatArray, retention: Retention, horizon: int, p: _Params) -> FloatArray:
-    """A(t) = sum_{s<=t} N(s) R(t-s), in time linear in H (module docstring)."""
+def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray, p: _Params) -> FloatArray:
+    """A(t) = sum_{s<=t} N(s) R(t-s), in time linear in H (module docstring).
+
+    ``curve`` is R by age, ``(H, s)``. Every term is a product of non-negative
+    numbers added to a non-negative total, so nothing cancels and the result
+    is as exact as the direct sum.
+    """
+    horizon = new_users.shape[0]
     if isinstance(retention, RetentionChurn):
         return _viral_chain(new_users, 1.0 - p(retention.monthly_churn))
     if isinstance(retention, RetentionPoints):
-        change = np.zeros_like(new_users)
-        for age, tap in _second_difference(retention, p):
-            if age < horizon and np.any(tap != 0):
-                change[age:] += tap * new_users[: horizon - age]
-        return _running_sum(_running_sum(change))
+        flat_from = _knots(retention)[-1]
+        active = np.zeros_like(new_users)
+        scratch = np.empty_like(new_users)
+        for age in range(min(flat_from, horizon)):
+            np.multiply(curve[age], new_users[: horizon - age], out=scratch[: horizon - age])
+            active[age:] += scratch[: horizon - age]
+        if flat_from < horizon:
+            # From the last point on R is flat: the cohorts that old, summed, times the last share.
+            active[flat_from:] += curve[flat_from] * _running_sum(new_users[: horizon - flat_from])
+        return active
     raise TypeError(f"unknown retention type {type(retention).__name__}")
-
-
-def _second_difference(retention: RetentionPoints, p: _Params) -> list[tuple[int, FloatArray]]:
-    """(age, R(a) - 2 R(a-1) + R(a-2)) at the ages where it can be non-zero, R(-1) = R(-2) = 0.
-
-    R is 1 at age 0, linear between points and flat after the last, so its
-    first difference is 1 at age 0, the segment's slope over each segment and
-    0 after the last point; it changes at age 0 and one month after each knot.
-    """
-    knots = _knots(retention)
-    values = [np.ones(p.samples)] + [p(value) for _, value in retention.points]
-    slopes = [(values[j + 1] - values[j]) / (knots[j + 1] - knots[j]) for j in range(len(knots) - 1)]
-    before = [np.ones(p.samples)] + slopes
-    after = slopes + [np.zeros(p.samples)]
-    return [(0, np.ones(p.samples))] + [(knot + 1, a - b) for knot, a, b in zip(knots, after, before, strict=True)]
 
 
 @dataclass(frozen=True)
