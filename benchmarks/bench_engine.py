@@ -12,8 +12,8 @@ Prints, for the chat-assistant template with sampled retention points:
    ``evaluate(irr=False)`` (every series and figure), ``evaluate`` (with the
    IRR) and ``evaluate_figures`` (figures only, with the IRR), each as a
    ratio to the floor.
-2. Growth exponents: d log(time) / d log(samples) (N/4 -> N at 24 months)
-   and d log(time) / d log(months) (24 -> 120 at N samples).
+2. Growth exponents: d log(time) / d log(samples) (N/4 -> N, at 24 and at
+   120 months) and d log(time) / d log(months) (24 -> 120 at N samples).
 3. Peak memory of a figures-only caller at 1,000,000 samples x 120 months
    (``realize`` then ``evaluate_figures``), in a fresh process: peak RSS
    and the peak of numpy's traced allocations.
@@ -162,13 +162,13 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  {name:<22}{seconds:9.3f} s  {seconds / floor_seconds:6.2f}x")
 
     quarter = max(1, args.samples // 4)
-    small = against_floor(quarter, short, args.repeats)
-    print(f"\ngrowth exponents (1 = linear): samples {quarter:,} -> {args.samples:,} at {short} months; "
+    print(f"\ngrowth exponents (1 = linear): samples {quarter:,} -> {args.samples:,} at {short} and at {long} months; "
           f"months {short} -> {long} at {args.samples:,} samples")
-    for name in small:
-        in_samples = growth_exponent(small[name], timings[short][name], args.samples / quarter)
+    fewer = {horizon: against_floor(quarter, horizon, args.repeats) for horizon in (short, long)}
+    for name in timings[short]:
+        in_samples = [growth_exponent(fewer[h][name], timings[h][name], args.samples / quarter) for h in (short, long)]
         in_months = growth_exponent(timings[short][name], timings[long][name], long / short)
-        print(f"  {name:<22}samples {in_samples:5.2f}   months {in_months:5.2f}")
+        print(f"  {name:<22}samples {in_samples[0]:5.2f} / {in_samples[1]:5.2f}   months {in_months:5.2f}")
 
     if not args.no_memory:
         memory = peak_memory(args.memory_samples, long)

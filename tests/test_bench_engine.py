@@ -38,6 +38,6 @@ def test_harness_prints_every_measurement_on_tiny_sizes(capsys: pytest.CaptureFi
         block = out.split(f"40 samples x {horizon} months")[1]
         for name in ("floor", "floor in chunks", "evaluate(irr=False)", "evaluate", "evaluate_figures"):
             assert re.search(rf"^  {re.escape(name)} +\d+\.\d+ s +\d+\.\d+x$", block, re.MULTILINE), (horizon, name)
-    assert re.search(r"^  evaluate_figures +samples +-?\d+\.\d+ +months +-?\d+\.\d+$", out, re.MULTILINE)
+    assert re.search(r"^  evaluate_figures +samples +-?\d+\.\d+ / +-?\d+\.\d+ +months +-?\d+\.\d+$", out, re.MULTILINE)
     assert re.search(r"figures only, 300 samples x 7 months.*\n  peak RSS \d+ MiB", out)
     assert "speed-up" in out
