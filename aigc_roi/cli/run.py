@@ -43,7 +43,9 @@ def run(
     format_: Annotated[
         RunFormat, typer.Option("--format", "-f", help="Output format; xlsx writes every table as a sheet of --output.")
     ] = RunFormat.table,
-    months: Annotated[bool, typer.Option("--months/--no-months", help="Show the monthly cash-flow table.")] = True,
+    months: Annotated[bool, typer.Option(
+        "--months/--no-months",
+        help="Also show the monthly cash-flow table, after the figures, channels and chart (off by default).")] = False,
     table: Annotated[CsvTable, typer.Option("--table", help="Which table --format csv writes.")] = CsvTable.months,
     output: OutputOption = None,
     plot: Annotated[
