@@ -50,6 +50,11 @@ def message_line(error: ScenarioError | str) -> str:
     """One problem as the user reads it, in this invocation's language."""
     return located_message(error, _language.get())
 
+def in_language(text: str) -> str:
+    """A line of English canonical text (a summary, a usage error) in this invocation's language."""
+    return located_message(text, _language.get())
+
+
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""
     for error in errors:
