@@ -96,11 +96,11 @@ def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bo
     from aigc_roi.present import chart as plot  # lazy: matplotlib is only needed for --plot
     from aigc_roi.present.numbers import NumberStyle
 
-    if style.lang == "zh" and plot.cjk_font() is None:
+    if (style.lang == "zh" or plot.report_has_cjk(report)) and plot.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = plot.cash_figure(report, style)
     # The temporary file's name ends in .tmp, so the format is named explicitly.
     image_format = path.suffix.lower().lstrip(".")
     with usage_errors():
-        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))
+        write_atomically(path, force, lambda temporary: plot.save(figure, temporary, image_format))

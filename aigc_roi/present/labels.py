@@ -58,7 +58,8 @@ EN: dict[str, str] = {
     "description": "Description",
     "default_marker": "(default)",
     "is_a_folder": "{path}: is a folder; give a file name such as {path}/scenario.yaml",
-    "plot_no_cjk_font": "No Chinese font found for the chart (e.g. Noto Sans CJK SC); its labels are in English.",
+    "plot_no_cjk_font": "No Chinese font found, so the chart leaves Chinese text out; install one, e.g. "
+                        "apt-get install fonts-noto-cjk (Debian/Ubuntu) or brew install --cask font-noto-sans-cjk-sc (macOS).",
     # What-if commands (compare, breakeven, sensitivity).
     "driver": "Driver",
     "driver_bid": "bid",
@@ -153,7 +154,8 @@ ZH: dict[str, str] = {
     "description": "说明",
     "default_marker": "(默认)",
     "is_a_folder": "{path}: 这是一个文件夹，请给出文件名，例如 {path}/scenario.yaml",
-    "plot_no_cjk_font": "未找到可用于图表的中文字体（如 Noto Sans CJK SC），图中文字改用英文。",
+    "plot_no_cjk_font": "未找到可用于图表的中文字体（如 Noto Sans CJK SC），图中文字改用英文、略去中文；"
+                        "安装方法：apt-get install fonts-noto-cjk（Debian/Ubuntu）或 brew install --cask font-noto-sans-cjk-sc（macOS）。",
     "driver": "驱动因素",
     "driver_bid": "出价",
     "driver_cpm": "CPM",
