@@ -45,7 +45,7 @@ def _text(renderables: list[RenderableType], width: int) -> str:
 
 
 def broken_numbers(text: str) -> list[str]:
-    tokens = (token if "│" in line or "┃" in line else token.rstrip(PUNCTUATION)
+    tokens = (token if line.startswith(("│", "┃")) else token.rstrip(PUNCTUATION)
               for line in text.splitlines() for token in BOX.sub(" ", line).split())
     # A number inside CJK text ("可上涨 23.4%，超出则") ends at the first CJK character.
     pieces = (piece for token in tokens for piece in re.split(r"(?<=[\d%万亿])(?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])", token))
