@@ -158,8 +158,9 @@ def test_validate_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = run_cli("validate", "b.yaml", "--format", "github")
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
+    # "%" is escaped as "%25" in GitHub workflow commands.
     assert lines[0] == ("::error file=b.yaml,line=2,col=28,title=aigc-roi::"
-                        "retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%25?")  # % escaped as %25 (GitHub workflow commands)
+                        "retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%25?")
     assert lines[1].startswith("::error file=b.yaml,line=3,col=1,title=aigc-roi::unknown_key: ")
     assert lines[2] == "1 file, 1 invalid, 2 errors"
     assert result.stderr == ""
