@@ -112,7 +112,7 @@ def test_validate_reports_every_error_of_every_file(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == "3 files, 2 invalid, 3 errors\n"
     lines = result.stderr.splitlines()
-    assert lines[0] == f"{tmp_path / 'b.yaml'}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 1.5"
+    assert lines[0] == f"{tmp_path / 'b.yaml'}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%?"
     assert lines[1].startswith(f"{tmp_path / 'b.yaml'}:3:1: unknown_key: ")
     assert lines[2].startswith(f"{tmp_path / 'c.yaml'}:2:1: invalid YAML")
     assert len(lines) == 3
@@ -149,7 +149,7 @@ def test_validate_json(tmp_path: Path) -> None:
     assert data["files"][0] == {"path": str(tmp_path / "a.yaml"), "valid": True, "errors": []}
     assert data["files"][1]["valid"] is False
     assert data["files"][1]["errors"][0] == {"line": 2, "column": 28, "path": "retention.monthly_churn",
-                                             "message": "expected a number from 0 to 1, found 1.5"}
+                                             "message": "expected a number from 0 to 1, found 1.5; did you mean 1.5%?"}
 
 
 def test_validate_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,8 +158,9 @@ def test_validate_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = run_cli("validate", "b.yaml", "--format", "github")
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
+    # "%" is escaped as "%25" in GitHub workflow commands.
     assert lines[0] == ("::error file=b.yaml,line=2,col=28,title=aigc-roi::"
-                        "retention.monthly_churn: expected a number from 0 to 1, found 1.5")
+                        "retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%25?")
     assert lines[1].startswith("::error file=b.yaml,line=3,col=1,title=aigc-roi::unknown_key: ")
     assert lines[2] == "1 file, 1 invalid, 2 errors"
     assert result.stderr == ""

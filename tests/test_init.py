@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,17 @@ def test_init_has_help() -> None:
     result = invoke(["init", "--help"])
     assert result.exit_code == 0
     assert "--template" in result.stdout and "--list" in result.stdout and "--force" in result.stdout
+
+
+def test_init_in_chinese_writes_chinese_comments_and_the_same_numbers() -> None:
+    from aigc_roi import api
+    from aigc_roi.reader.load import load_text
+
+    chinese = invoke(["init", "-", "--lang", "zh"])
+    english = invoke(["init", "-", "--lang", "en"])
+    assert chinese.exit_code == english.exit_code == 0
+    assert "起步模板" in chinese.stdout and "起步模板 (starter)" not in english.stdout
+    comments = [line.split("#", 1)[1] for line in chinese.stdout.splitlines() if "#" in line]
+    assert sum(1 for comment in comments if re.search(r"[\u4e00-\u9fff]", comment)) >= 0.9 * len(comments)
+    figures = [api.figures(load_text(out.stdout, "s.yaml").scenario) for out in (chinese, english)]
+    assert figures[0] == figures[1]

@@ -46,7 +46,8 @@ def test_errors_in_chinese_keep_their_location(tmp_path: Path) -> None:
     path.write_text("name: x\nretention: {monthly_churn: 2}\n", encoding="utf-8")
     result = invoke(["run", str(path), "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr == f"{path}:2:28: retention.monthly_churn: 应为0 到 1 之间的数字，实际为 2\n"
+    assert result.stderr == (f"{path}:2:28: retention.monthly_churn: 应为0 到 1 之间的数字，实际为 2；"
+                             "是否想写 2%？（比例要带 %，或写成 0 到 1 的小数）\n")
     # The next invocation in the same process, without --lang, is English again.
     english = invoke(["validate", str(path)])
     assert f"{path}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 2" in english.stderr

@@ -62,13 +62,20 @@ def test_labels_follow_start_and_payback_is_found(tmp_path: Path) -> None:
 
 
 def test_table_shows_figures_channels_months_and_chart(example: Path) -> None:
-    result = invoke(["run", str(example)])
+    result = invoke(["run", str(example), "--months"])
     assert result.exit_code == 0
     out = result.stdout
     for text in ("Spec worked example", "20,000.00", "-4,250.00", "-21.25%", "15.75", "Channels",
                  "Months (CNY)", "-11,000", "Cumulative net cash"):
         assert text in out, text
+    assert out.index("Cumulative net cash") < out.index("Months (CNY)"), "months come after the headline"
     assert "Months (CNY)" not in invoke(["run", str(example), "--no-months"]).stdout
+
+
+def test_months_table_is_behind_an_option_so_the_figures_stay_on_screen(example: Path) -> None:
+    out = invoke(["run", str(example)]).stdout
+    assert "Months (CNY)" not in out and "-11,000 " not in out.split("Cumulative net cash")[0]
+    assert out.rstrip().endswith("Monthly cash flow (3 months): add --months.")
 
 
 def test_csv_tables(example: Path) -> None:

@@ -182,3 +182,50 @@ def test_invalid_scenario_with_plot_keeps_the_file_line_prefix(tmp_path: Path) -
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{scenario}:2:")
     assert not image.exists()
+
+
+BUNDLED_CJK = Path(__file__).resolve().parents[1] / "aigc_roi" / "templates" / "video-tool-kol-then-feed.yaml"
+
+
+def _glyph_warnings(report: dict, style: NumberStyle, image_format: str) -> list[str]:
+    """Render the chart the way `run --plot` saves it; the missing-glyph warnings matplotlib raised."""
+    figure = plot.cash_figure(report, style)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure.savefig(io.BytesIO(), format=image_format)
+    return [str(warning.message) for warning in caught if "missing from" in str(warning.message)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_bundled_chinese_name_renders_without_missing_glyphs(lang: str) -> None:
+    from aigc_roi import api
+    from aigc_roi.present.run_data import run_report
+
+    scenario = api.load(BUNDLED_CJK)
+    report = run_report(scenario, api.run(scenario))
+    assert plot.report_has_cjk(report)
+    font = plot.cjk_font()
+    style = NumberStyle(lang if font else "en", "CNY")
+    assert _glyph_warnings(report, style, "png") == []
+    title = plot.cash_figure(report, style).axes[0].get_title()
+    if font is None:
+        # No CJK font on this machine: the English half of the bilingual name, nothing drawn as boxes.
+        assert title == "Video tool, creators first then feed ads · Cumulative net cash"
+    else:
+        assert title.startswith("视频工具 Video tool")
+
+
+def test_without_a_cjk_font_one_line_says_how_to_install_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plot, "cjk_font", lambda: None)
+    image = tmp_path / "cash.png"
+    result = invoke(["run", str(BUNDLED_CJK), "--plot", str(image), "--lang", "en", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("\n") == 1 and "apt-get install fonts-noto-cjk" in result.stderr
+    assert "Glyph" not in result.stderr and "Warning" not in result.stderr
+    assert image.read_bytes().startswith(b"\x89PNG")
+
+
+def test_readable_keeps_the_latin_half_of_a_bilingual_name() -> None:
+    assert plot.readable("视频工具 Video tool, creators first") == "Video tool, creators first"
+    assert plot.readable("Feed ads (信息流)") == "Feed ads"
+    assert plot.readable("图片社区") == "图片社区"  # nothing else to read: kept

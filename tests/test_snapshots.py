@@ -58,3 +58,31 @@ def test_run_view(template: Path, width: int) -> None:
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.stem)
 def test_run_markdown(template: Path) -> None:
     assert_snapshot(f"{template.stem}.run.md", markdown(template))
+
+
+WHATIF_TEMPLATE = ROOT / "aigc_roi" / "templates" / "video-tool-kol-then-feed.yaml"
+
+
+def whatif_rendered(view: str, lang: str) -> str:
+    from aigc_roi.present.breakeven import breakeven_view
+    from aigc_roi.present.compare import compare_view
+    from aigc_roi.present.sensitivity import sensitivity_view
+
+    scenario = api.load(WHATIF_TEMPLATE)
+    style = NumberStyle(lang, scenario.currency)
+    if view == "compare":
+        others = [api.load(ROOT / "aigc_roi" / "templates" / name) for name in ("feed-ads-only.yaml", "koc-seeding.yaml")]
+        renderable = compare_view([{"name": s.name, "figures": api.figures(s)} for s in (scenario, *others)], style)
+    elif view == "sensitivity":
+        renderable = sensitivity_view(api.sensitivity(scenario, 0.2), style)
+    else:
+        renderable = breakeven_view(api.break_even(scenario), style)
+    console = Console(width=80, file=io.StringIO(), color_system=None, record=True, legacy_windows=False)
+    console.print(renderable)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("view", ["compare", "sensitivity", "breakeven"])
+def test_whatif_view_at_80_columns(view: str, lang: str) -> None:
+    assert_snapshot(f"{WHATIF_TEMPLATE.stem}.{view}.{lang}.80.txt", whatif_rendered(view, lang))

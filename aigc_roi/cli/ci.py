@@ -19,8 +19,20 @@ import typer
 
 from aigc_roi.ci.discovery import scenario_files
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
-from aigc_roi.cli.options import ForceOption, OutputOption, SetOption
-from aigc_roi.cli.streams import EXIT_INVALID, EXIT_OK, EXIT_TARGET_MISSED, emit, fail, message_line, note, overrides, show
+from aigc_roi.cli.options import ForceOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.streams import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_TARGET_MISSED,
+    emit,
+    fail,
+    in_language,
+    message_line,
+    note,
+    overrides,
+    resolve_lang,
+    show,
+)
 
 if TYPE_CHECKING:
     from aigc_roi.ci.records import Checked, Comparison, Validated
@@ -86,12 +98,13 @@ def _print_errors(results: Sequence[Validated]) -> None:
             note(message_line(error))
 
 
-def validate(paths: PathsArgument, format_: ValidateFormatOption = None) -> None:
+def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: LangOption = None) -> None:
     """Check scenario files against the format: every error of every file, then a summary. Exit 0 or 2."""
     from aigc_roi.ci.checks import validate_files
     from aigc_roi.present import ci_view as render
     from aigc_roi.present import tables
 
+    resolve_lang(lang)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     results = validate_files(_files(paths))
     if chosen is ValidateFormat.json:
@@ -101,7 +114,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None) -> None
             emit(_annotate_errors(results))
         else:
             _print_errors(results)
-        emit(render.validate_summary(results) + "\n")
+        emit(in_language(render.validate_summary(results)) + "\n")
     raise typer.Exit(EXIT_INVALID if any(result.errors for result in results) else EXIT_OK)
 
 
@@ -116,11 +129,13 @@ def check(
     set_: SetOption = None,
     format_: CheckFormatOption = None,
     base: BaseOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi.ci.baseline import changes_since
     from aigc_roi.ci.checks import check_files, compare_with_base, validate_files
 
+    resolve_lang(lang)
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
     files = _files(paths)
     sets = overrides(set_)
@@ -170,11 +185,12 @@ def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Se
         if not comparisons:
             views.append(Text(f"No scenario changed since {base}."))
     show(views)
-    emit(render.check_summary(results, checked) + "\n")
+    emit(in_language(render.check_summary(results, checked)) + "\n")
 
 
-def schema(output: OutputOption = None, force: ForceOption = False) -> None:
+def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None) -> None:
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
+    resolve_lang(lang)
     from aigc_roi.reader.fields import json_schema
 
     emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
-"""Bundled scenarios; every ``*.yaml`` here is a template named by its stem."""
+"""Bundled scenarios; every ``*.yaml`` here is a template named by its stem. A file of the
+same name in ``templates/zh/`` is that template with Chinese comments (same values), written
+under ``--lang zh`` or a Chinese locale; the others keep their bilingual names and English comments."""
 DEFAULT_TEMPLATE = "starter"
 STDOUT = "-"
 
@@ -57,7 +59,8 @@ def init(
         hint = label("did_you_mean", language).format(name=close[0]) if close else ""
         fail([label("init_unknown_template", language).format(
             name=template, hint=hint, names=", ".join(templates) or "—")])
-    text = source.read_text(encoding="utf-8")
+    translated = TEMPLATES / language / f"{template}.yaml"
+    text = (translated if language != "en" and translated.is_file() else source).read_text(encoding="utf-8")
     if str(file) == STDOUT:
         sys.stdout.write(text)
         return

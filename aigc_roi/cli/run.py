@@ -43,7 +43,9 @@ def run(
     format_: Annotated[
         RunFormat, typer.Option("--format", "-f", help="Output format; xlsx writes every table as a sheet of --output.")
     ] = RunFormat.table,
-    months: Annotated[bool, typer.Option("--months/--no-months", help="Show the monthly cash-flow table.")] = True,
+    months: Annotated[bool, typer.Option(
+        "--months/--no-months",
+        help="Also show the monthly cash-flow table, after the figures, channels and chart (off by default).")] = False,
     table: Annotated[CsvTable, typer.Option("--table", help="Which table --format csv writes.")] = CsvTable.months,
     output: OutputOption = None,
     plot: Annotated[
@@ -94,11 +96,11 @@ def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bo
     from aigc_roi.present import chart as plot  # lazy: matplotlib is only needed for --plot
     from aigc_roi.present.numbers import NumberStyle
 
-    if style.lang == "zh" and plot.cjk_font() is None:
+    if (style.lang == "zh" or plot.report_has_cjk(report)) and plot.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = plot.cash_figure(report, style)
     # The temporary file's name ends in .tmp, so the format is named explicitly.
     image_format = path.suffix.lower().lstrip(".")
     with usage_errors():
-        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))
+        write_atomically(path, force, lambda temporary: plot.save(figure, temporary, image_format))

@@ -42,13 +42,34 @@ _language: ContextVar[str] = ContextVar("language", default="en")
 
 
 def start_invocation() -> None:
-    """Messages follow the locale until a command's --lang says otherwise."""
+    """Messages follow the locale until a command's --lang says otherwise; so does a command's --help.
+
+    click prints a command's help while reading its options, before any callback of --lang
+    could run, and hides the command's arguments from this (the group's) callback; so the
+    command line is read from sys.argv, in whatever order --help and --lang come."""
     _language.set(default_lang())
+    from typer._click.globals import get_current_context  # Typer < 0.29 (pinned) vendors click here
+
+    context = get_current_context(silent=True)
+    if context is not None and (_lang_option(sys.argv[1:]) or default_lang() == "zh"):
+        from aigc_roi.present.help_zh import translate_help
+
+        translate_help(context.command)
+
+
+def _lang_option(args: list[str]) -> bool:
+    """Whether the command line asks for Chinese with ``--lang zh`` or ``--lang=zh``."""
+    return "--lang=zh" in args or any(arg == "--lang" and value == "zh" for arg, value in zip(args, args[1:], strict=False))
 
 
 def message_line(error: ScenarioError | str) -> str:
     """One problem as the user reads it, in this invocation's language."""
     return located_message(error, _language.get())
+
+def in_language(text: str) -> str:
+    """A line of English canonical text (a summary, a usage error) in this invocation's language."""
+    return located_message(text, _language.get())
+
 
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""

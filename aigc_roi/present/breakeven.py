@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
@@ -36,26 +36,34 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     return Text(text, style="green" if met else "red")
 
 
-def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> Table:
+def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
+    """Drivers in rows; one block per driver when the table does not fit (present/fit.py)."""
     lang = style.lang
     months = table.target_payback_months
-    view = Table(title=f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})",
-                 title_justify="left", caption=label("breakeven_caption", lang).format(
-                     roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang))),
-                 caption_justify="left")
-    view.add_column(label("driver", lang))
-    view.add_column(label("current", lang), justify="right")
+    title = f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})"
+    caption = label("breakeven_caption", lang).format(
+        roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
+    columns = [Column(label("driver", lang), [Text(driver_label(row.driver, lang)) for row in table.rows], numeric=False),
+               Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
     for threshold in THRESHOLDS:
-        view.add_column(label(f"{threshold}_at", lang).format(months=months), justify="right")
-        view.add_column(label("headroom", lang))
-    for row in table.rows:
-        cells: list[RenderableType] = [driver_label(row.driver, lang), driver_value(row.driver, row.driver.current, style)]
-        for threshold in THRESHOLDS:
-            value = getattr(row, threshold)
-            cells += [driver_value(row.driver, value, style) if value is not None else label("none", lang),
-                      headroom_phrase(table, row, threshold, style)]
-        view.add_row(*cells)
-    return view
+        values = [getattr(row, threshold) for row in table.rows]
+        columns += [
+            Column(label(f"{threshold}_at", lang).format(months=months),
+                   [Text(driver_value(row.driver, value, style) if value is not None else label("none", lang))
+                    for row, value in zip(table.rows, values, strict=True)]),
+            Column(label("headroom", lang), [headroom_phrase(table, row, threshold, style) for row in table.rows],
+                   numeric=False),
+        ]
+
+    def build(width: int) -> RenderableType:
+        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+        if fitted is not None:
+            return fitted
+        records = [(driver.plain, [(column.header, [column.cells[i]]) for column in columns[1:]])
+                   for i, driver in enumerate(columns[0].cells)]
+        return vertical(title, records, caption, width)
+
+    return Fitted(build)
 
 
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> Rows:

@@ -4,10 +4,22 @@ Pure: a report in, a Figure out; the command decides where it is saved.
 matplotlib is imported inside the functions: it costs ~0.3 s and only
 ``run --plot`` needs it. The Figure gets an Agg canvas directly instead of
 going through pyplot, so no GUI backend or global figure state is involved.
+
+CJK text (most bundled scenario names are bilingual, 视频工具 Video tool...)
+is drawn with the first installed font of ``CJK_FONTS`` whatever the
+language, so it never turns into boxes. Without one, the caller prints one
+line saying how to install one (``NO_CJK_FONT``), the figure drops the CJK
+runs of a text that has something readable besides them, and ``save`` keeps
+matplotlib's missing-glyph warnings off stderr. No font ships with the
+package: the PyPI packages that carry Noto Sans CJK are 20-27 MB, single-
+maintainer and unmaintained or tied to another tool (cvttf-notosanscjk-*,
+manimgx-fonts-cjk), too much for a chart most runs never draw.
 """
 
 from __future__ import annotations
 
+import re
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.labels import label
@@ -26,6 +38,31 @@ CJK_FONTS = (
 _GAIN = "#2e7d32"
 _LOSS = "#c62828"
 _LINE = "#1f3b73"
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def readable(text: str) -> str:
+    """``text`` without its CJK runs when something else remains to read, for a chart without a CJK font."""
+    stripped = re.sub(r"\s+", " ", _CJK.sub(" ", text)).strip(" ·,()（）")
+    return stripped if re.search(r"[A-Za-z0-9]", stripped) else text
+
+
+def report_has_cjk(report: dict[str, Any]) -> bool:
+    """Whether the chart of ``report`` has CJK text in any language (its scenario's name)."""
+    return has_cjk(report["scenario"])
+
+
+def save(figure: Figure, file: Any, image_format: str) -> None:
+    """``figure.savefig`` without matplotlib's missing-glyph warnings: the caller said it once (NO_CJK_FONT)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from")
+        figure.savefig(file, format=image_format)
 
 
 def cjk_font() -> str | None:
@@ -71,7 +108,9 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
         )
 
-    axes.set_title(f"{report['scenario']} · {label('chart_title', lang)}")
+    font = cjk_font()
+    name = report["scenario"] if font is not None else readable(report["scenario"])
+    axes.set_title(f"{name} · {label('chart_title', lang)}")
     axes.set_xlabel(label("month", lang))
     axes.set_ylabel(report["currency"])
     axes.set_xlim(0.4, len(x) + 0.6)
@@ -86,8 +125,7 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
     axes.legend(loc="best", frameon=False)
 
     # DejaVu Sans has no Chinese glyphs, so every text (tick labels are made
-    # at draw time, hence tick_params) gets the CJK font first.
-    font = cjk_font() if lang == "zh" else None
+    # at draw time, hence tick_params) gets the CJK font first, in any language.
     if font is not None:
         family = [font, "DejaVu Sans"]
         axes.tick_params(labelfontfamily=family)

@@ -12,16 +12,18 @@ import math
 from typing import Any
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES
-from aigc_roi.present.drivers import signed
+from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
+from aigc_roi.present.drivers import signed, signed_in
+from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
 
 BEST_MARK = " ★"
+COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
+"""Rows that may be shown in a compact unit when the table is narrow."""
 
 
 def best_columns(name: str, values: list[float | None]) -> set[int]:
@@ -41,27 +43,47 @@ def _delta(value: float | None, first: float | None) -> float | None:
     return None if value is None or first is None else value - first
 
 
-def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Table:
+def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
+    """Figures in rows, scenarios in columns; narrower layouts in present/fit.py's order."""
     lang = style.lang
-    view = Table(title=f"{label('compare_title', lang)} ({style.currency})", title_justify="left",
-                 caption=label("compare_caption", lang), caption_justify="left")
-    view.add_column(label("figure", lang))
-    for i, scenario in enumerate(scenarios):
-        view.add_column(scenario["name"], justify="right")
-        if i:
-            view.add_column(f"Δ {label('vs_first', lang)}", justify="right", style="dim")
+    title = f"{label('compare_title', lang)} ({style.currency})"
+    caption = label("compare_caption", lang)
     never = label("never", lang)
-    for name in FIGURE_NAMES:
-        values = [scenario["figures"][name] for scenario in scenarios]
-        best = best_columns(name, values)
-        cells: list[RenderableType] = [label(name, lang)]
-        for i, value in enumerate(values):
-            text = style.figure(name, value, never)
-            cells.append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
-            if i:
-                cells.append(signed(name, _delta(value, values[0]), style))
-        view.add_row(*cells)
-    return view
+    names = [scenario["name"] for scenario in scenarios]
+
+    def cells(compact: bool) -> list[tuple[str, list[Text], list[Text]]]:
+        """Per figure: its row label, each scenario's value, each later scenario's Δ against the first."""
+        rows = []
+        for name in FIGURE_NAMES:
+            values = [scenario["figures"][name] for scenario in scenarios]
+            deltas = [_delta(value, values[0]) for value in values[1:]]
+            best = best_columns(name, values)
+            unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
+            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never) for value in values]
+            shown = [Text(text + BEST_MARK, style="bold green") if i in best else Text(text) for i, text in enumerate(texts)]
+            changes = [Text(signed_in(delta, unit, style) if unit else signed(name, delta, style), style="dim")
+                       for delta in deltas]
+            rows.append((label(name, lang) + (f" ({unit})" if unit else ""), shown, changes))
+        return rows
+
+    def build(width: int) -> RenderableType:
+        for compact, with_deltas in ((False, True), (True, True), (True, False)):
+            rows = cells(compact)
+            columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False)]
+            for i, scenario_name in enumerate(names):
+                columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
+                if i and with_deltas:
+                    columns.append(Column(f"Δ {label('vs_first', lang)}", [changes[i - 1] for _, _, changes in rows]))
+            table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+            if table is not None:
+                return table
+        rows = cells(False)
+        records = [(scenario_name, [(row_label, [values[i]] if not i else [values[i], Text("Δ ") + changes[i - 1]])
+                                    for row_label, values, changes in rows])
+                   for i, scenario_name in enumerate(names)]
+        return vertical(title, records, caption, width)
+
+    return Fitted(build)
 
 
 def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:

@@ -22,11 +22,17 @@ def signed(name: str, change: float | None, style: NumberStyle) -> str:
     """A change in figure ``name``: percentage points for ROI/IRR, else the figure's own unit."""
     if change is None:
         return style.figure(name, None)
-    sign = "+" if change > 0 else ""
     if unit_of(name) == "percent":
-        return f"{sign}{change * 100:,.2f} pp"
+        return style.points(change)
     if unit_of(name) == "month":
-        return f"{sign}{change:.0f}"
-    return sign + style.figure(name, change)
+        return style.month_change(change)
+    return ("+" if change > 0 else "") + style.figure(name, change)
+
+
+def signed_in(change: float | None, unit: str, style: NumberStyle) -> str:
+    """A change of an amount in a compact ``unit`` (NumberStyle.compact_unit)."""
+    if change is None:
+        return style.in_unit(None, unit)
+    return ("+" if change > 0 else "") + style.in_unit(change, unit)
 
 

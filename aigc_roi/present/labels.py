@@ -58,7 +58,8 @@ EN: dict[str, str] = {
     "description": "Description",
     "default_marker": "(default)",
     "is_a_folder": "{path}: is a folder; give a file name such as {path}/scenario.yaml",
-    "plot_no_cjk_font": "No Chinese font found for the chart (e.g. Noto Sans CJK SC); its labels are in English.",
+    "plot_no_cjk_font": "No Chinese font found, so the chart leaves Chinese text out; install one, e.g. "
+                        "apt-get install fonts-noto-cjk (Debian/Ubuntu) or brew install --cask font-noto-sans-cjk-sc (macOS).",
     # What-if commands (compare, breakeven, sensitivity).
     "driver": "Driver",
     "driver_bid": "bid",
@@ -89,12 +90,14 @@ EN: dict[str, str] = {
     "roi_undefined": "no ad spend, ROI undefined",
     "sensitivity_title": "Sensitivity · {scenario} · each driver ±{step}",
     "sensitivity_caption": "Now: ROI {roi}, net cash {net_cash}, payback month {payback}. "
-                           "Bars: change in {measure}, cyan −{step}, magenta +{step}; largest first.",
+                           "Bars: change in {measure} either side of the axis {axis}, {low} −{step}, {high} +{step}; largest first.",
     "grid_caption": "ROI, green ≥ 0, red < 0; now (underlined): {roi}.",
     "compare_title": "Compare",
     "compare_caption": "★ best in row: higher is better, except CAC and payback (lower; never is worst); ad spend is not ranked.",
     "figure": "Figure",
     "vs_first": "vs first",
+    # Narrow terminals (present/fit.py) and the run view.
+    "months_hint": "Monthly cash flow ({months} months): add --months.",
 }
 
 # Column labels in tables are cut at " (" for short headers, so ZH keeps
@@ -151,7 +154,8 @@ ZH: dict[str, str] = {
     "description": "说明",
     "default_marker": "(默认)",
     "is_a_folder": "{path}: 这是一个文件夹，请给出文件名，例如 {path}/scenario.yaml",
-    "plot_no_cjk_font": "未找到可用于图表的中文字体（如 Noto Sans CJK SC），图中文字改用英文。",
+    "plot_no_cjk_font": "未找到可用于图表的中文字体（如 Noto Sans CJK SC），图中文字改用英文、略去中文；"
+                        "安装方法：apt-get install fonts-noto-cjk（Debian/Ubuntu）或 brew install --cask font-noto-sans-cjk-sc（macOS）。",
     "driver": "驱动因素",
     "driver_bid": "出价",
     "driver_cpm": "CPM",
@@ -181,12 +185,13 @@ ZH: dict[str, str] = {
     "roi_undefined": "无广告支出，ROI 无定义",
     "sensitivity_title": "敏感性 · {scenario} · 各驱动因素 ±{step}",
     "sensitivity_caption": "当前：ROI {roi}，净现金流 {net_cash}，回本月份 {payback}。"
-                           "条形：{measure} 的变化，青色 −{step}，品红 +{step}；按影响从大到小排列。",
+                           "条形：{measure} 的变化，中轴 {axis} 左减右增，{low} −{step}，{high} +{step}；按影响从大到小排列。",
     "grid_caption": "ROI，绿色 ≥ 0，红色 < 0；当前（带下划线）：{roi}。",
     "compare_title": "方案对比",
     "compare_caption": "★ 每行最优：越高越好，获客成本和回本月份除外（越低越好，未回本最差）；广告支出不参与排名。",
     "figure": "指标",
     "vs_first": "与第一个相比",
+    "months_hint": "月度现金流（{months} 个月）：加 --months 显示。",
 }
 """Chinese labels; a missing key falls back to English."""
 

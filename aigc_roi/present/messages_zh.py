@@ -99,11 +99,12 @@ _MESSAGES = _rules([
     (r"expected (.+)", lambda m: f"应为{expected_phrase(m[1])}"),
     (r"unknown key '(.+)'; did you mean '(.+)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
     (r"unknown key '(.+)'; expected one of (.+)", "未知字段 '{0}'；可用字段：{1}"),
+    (r"unknown key '(.+)'", "未知字段 '{0}'"),
     (r"missing required key '(.+)'", "缺少必填字段 '{0}'"),
     (r"duplicate key '(.+)' \(first at line (\d+)\)", "重复字段 '{0}'（首次出现在第 {1} 行）"),
     (r"YAML tags are not allowed, found '(.+)'", "不允许使用 YAML 标签，发现 '{0}'"),
     (r"YAML anchors and aliases are not allowed, found '(.+)'", "不允许使用 YAML 锚点和别名，发现 '{0}'"),
-    (r"invalid YAML: (.+)", "YAML 语法错误：{0}"),
+    (r"invalid YAML: (.+)", lambda m: f"YAML 语法错误：{yaml_problem(m[1])}"),
     (r"nesting deeper than (\d+) levels", "嵌套超过 {0} 层"),
     (r"file is ([\d,]+) bytes; the limit is ([\d,]+) \(1 MiB\)", "文件有 {0} 字节，上限为 {1} (1 MiB)"),
     (r"cannot read file: (.+)", "无法读取文件：{0}"),
@@ -117,7 +118,90 @@ _MESSAGES = _rules([
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
     (r"(.+): folder (.+) does not exist", "{0}：文件夹 {1} 不存在"),
     (r"(.+): is a folder; expected a file name", "{0}：这是文件夹；应为文件名"),
+    (r"(.+): no \*\.yaml or \*\.yml files in this folder", "{0}：此文件夹中没有 *.yaml 或 *.yml 文件"),
+    (r"(\d+) files?, (\d+) invalid, (\d+) errors?", "{0} 个文件，{1} 个无效，{2} 个错误"),
+    (r"(\d+) files?, (\d+) invalid, (\d+) targets?, (\d+) missed", "{0} 个文件，{1} 个无效，{2} 个目标，{3} 个未达成"),
+    (r"--lang: expected one of (.+), found (.+)", "--lang：应为 {0} 之一，实际为 {1}"),
+    (r"--variant: give exactly one FILE to vary, found (\d+)", "--variant：只能对一个 FILE 做变体，收到 {0} 个"),
+    (r"compare: give two or more FILEs, or one FILE with --variant", "compare：请给出两个或更多 FILE，或一个 FILE 加 --variant"),
+    (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as (.+)",
+     "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 {1}"),
+    (r"--step: expected (.+), found (.+)", lambda m: f"--step：应为{expected_phrase(m[1])}，实际为 {m[2]}"),
+    (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),
+    (r"--base: git was not found on PATH", "--base：PATH 中找不到 git"),
+    (r"--base: unknown git revision (.+)", "--base：未知的 git 版本 {0}"),
+    (r"--base: (.+) is not inside a git repository", "--base：{0} 不在 git 仓库中"),
 ])
+
+_HINTS = _rules([
+    (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),
+    (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),
+    (r"write (.+) without '(.+)': amounts are in the scenario's currency", "请写 {0}，去掉 '{1}'：金额的币种由场景的 currency 决定"),
+    (r"'w' is not a suffix: write (.+)", "'w' 不是数字后缀：请写 {0}"),
+    (r"budgets and costs are per month: (.+) is (.+) a month \((.+) x (.+) days\), so write (.+)",
+     "预算和费用均按月填写：{0} 折合每月 {1}（{2} × {3} 天）；请写 {4}"),
+    (r"amounts are per month already: write (.+)", "金额本来就是按月计：请写 {0}"),
+    (r"a range is written low\.\.high: (.+)", "区间写作 low..high：{0}"),
+    (r"no thousands commas: write (.+)", "不要用千位逗号：请写 {0}"),
+    (r"full-width '(.)' \(IME input\): write (.+)", "全角字符 '{0}'（输入法输入）：请写 {1}"),
+    (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.+) or use ASCII quotes",
+     "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
+    (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),
+])
+
+_YAML = _rules([
+    (r"full-width colon '：' \(IME input\) after a key; write an ASCII ':' and a space",
+     "键后面是全角冒号 '：'（输入法输入）；请改成英文冒号 ':' 加一个空格"),
+    (r"full-width quote '(.)' \(IME input\) does not quote in YAML; use ASCII quotes \"\.\.\.\"",
+     "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用；请用英文引号 \"...\""),
+    (r"unclosed quote: the quote opened at line (\d+), column (\d+) is never closed",
+     "引号未闭合：第 {0} 行第 {1} 列开始的引号没有结束"),
+    (r"could not find expected ':'", "找不到应有的 ':'（键后要有英文冒号和空格）"),
+    (r"mapping values are not allowed here", "此处不能出现 ': '（值里含冒号时请给整个值加引号）"),
+    (r"did not find expected key", "找不到应有的键（缩进不一致？）"),
+    (r"did not find expected '-' indicator", "找不到应有的 '-'（列表缩进不一致？）"),
+    (r"did not find expected ',' or '\]'", "找不到应有的 ',' 或 ']'（方括号未闭合或缺逗号？）"),
+    (r"did not find expected ',' or '\}'", "找不到应有的 ',' 或 '}}'（花括号未闭合或缺逗号？）"),
+    (r"did not find expected node content", "找不到应有的内容"),
+    (r"did not find expected <document start>", "找不到应有的文档开头"),
+    (r"found character '\\t' that cannot start any token", "发现 Tab 字符（YAML 缩进只能用空格）"),
+    (r"found character (.+) that cannot start any token", "发现不能作为开头的字符 {0}"),
+    (r"found unexpected end of stream", "文件意外结束"),
+    (r"found unexpected ':'", "出现了意外的 ':'"),
+    (r"found undefined alias (.+)", "未定义的别名 {0}"),
+    (r"found unknown escape character (.+)", "未知的转义字符 {0}"),
+    (r"expected <block end>, but found '(.+)'", "缩进不一致：此处不应出现 '{0}'"),
+    (r"expected <block end>, but found (.+)", "缩进不一致：此处不应出现 {0}"),
+    (r"expected ',' or '\]', but got (.+)", "应为 ',' 或 ']'，却是 {0}"),
+    (r"expected ',' or '\}', but got (.+)", "应为 ',' 或 '}}'，却是 {0}"),
+    (r"character U\+([0-9A-F]+) is not allowed", "不允许字符 U+{0}"),
+])
+
+_YAML_CONTEXTS = {
+    "while scanning a simple key": "扫描键时",
+    "while scanning a quoted scalar": "扫描引号字符串时",
+    "while scanning a plain scalar": "扫描文本时",
+    "while scanning a block scalar": "扫描多行文本时",
+    "while parsing a block mapping": "解析映射时",
+    "while parsing a block collection": "解析列表时",
+    "while parsing a flow mapping": "解析 {...} 时",
+    "while parsing a flow sequence": "解析 [...] 时",
+    "while parsing a flow node": "解析值时",
+    "while parsing a block node": "解析值时",
+    "while scanning an alias": "扫描别名时",
+    "while scanning an anchor": "扫描锚点时",
+    "while scanning a tag": "扫描标签时",
+    "while scanning a directive": "扫描指令时",
+}
+
+
+def yaml_problem(text: str) -> str:
+    """PyYAML's wording in Chinese: the problem, then where the construct it was reading began."""
+    context = re.fullmatch(r"(.+) \((while [a-z ]+) at line (\d+), column (\d+)\)", text)
+    if context is None:
+        return _apply(_YAML, text) or text
+    problem, where, line, column = context.groups()
+    return f"{_apply(_YAML, problem) or problem}（{_YAML_CONTEXTS.get(where, where)}，始于第 {line} 行第 {column} 列）"
 
 
 def expected_phrase(text: str) -> str:
@@ -126,5 +210,10 @@ def expected_phrase(text: str) -> str:
 
 
 def translate(message: str) -> str:
-    """A whole message in Chinese; a message the table does not know stays English."""
+    """A whole message in Chinese; a message the table does not know stays English.
+    A hint after the last "; " (reader/numbers.py slip_hint, reader/kinds.py) is translated on its own."""
+    head, separator, tail = message.rpartition("; ")
+    hint = _apply(_HINTS, tail) if separator else None
+    if hint is not None:
+        return f"{_apply(_MESSAGES, head) or head}；{hint}"
     return _apply(_MESSAGES, message) or message

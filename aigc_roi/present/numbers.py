@@ -5,15 +5,25 @@ units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
 shown in 万 with at least 1 decimal (or in 亿 with at least 2 decimals from
 100,000,000). Ratios: 2 decimals; ROI and IRR as
 percentages. Undefined figures show as an em dash.
+
+Compact amounts (narrow terminals, present/fit.py): one unit per column,
+stated once in the header, chosen by the column's largest absolute value so
+that it reads in at most 4 integer digits: k (thousands) below ten million,
+else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One
+decimal (two for 亿, as in the headline rule); a column whose amounts are
+all below 10,000 keeps its plain form and needs no unit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from aigc_roi.model.figures import unit_of
 
 NONE = "—"
+COMPACT_UNITS = {"k": (1e3, 1), "M": (1e6, 1), "万": (1e4, 1), "亿": (1e8, 2)}
+"""Unit -> (divisor, decimals) of compact amounts."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,26 @@ class NumberStyle:
             return f"{value / 1e8:,.{max(decimals, 2)}f}亿"
         return f"{value:,.{decimals}f}"
 
+    def compact_unit(self, values: Iterable[float | None]) -> str:
+        """The unit one column of amounts is shown in when space is short ("" when none is needed)."""
+        largest = max((abs(value) for value in values if value is not None), default=0.0)
+        if largest < 1e4:
+            return ""
+        if self.lang == "zh":
+            return "万" if largest < 0.99995e8 else "亿"
+        return "k" if largest < 0.99995e7 else "M"
+
+    def in_unit(self, value: float | None, unit: str) -> str:
+        """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header."""
+        if value is None:
+            return NONE
+        if not unit:
+            return f"{value:,.0f}"
+        divisor, decimals = COMPACT_UNITS[unit]
+        text = f"{value / divisor:,.{decimals}f}"
+        # -400 in k rounds to 0.0: a sign on a zero would read as a loss.
+        return text.lstrip("-") if float(text.replace(",", "")) == 0 else text
+
     def count(self, value: float | None) -> str:
         if value is None:
             return NONE
@@ -44,6 +74,17 @@ class NumberStyle:
 
     def percent(self, value: float | None) -> str:
         return NONE if value is None else f"{value * 100:,.2f}%"
+
+    def points(self, change: float) -> str:
+        """A change of a percentage, in percentage points: ``+1.50 pp``."""
+        return f"{'+' if change > 0 else ''}{change * 100:,.2f} pp"
+
+    def month_change(self, change: float) -> str:
+        return f"{'+' if change > 0 else ''}{change:.0f}"
+
+    def step(self, step: float) -> str:
+        """A relative move such as a sensitivity step: 0.2 -> ``20%``."""
+        return f"{step * 100:g}%"
 
     def month(self, value: float | None, never: str) -> str:
         return never if value is None else f"{value:.0f}"

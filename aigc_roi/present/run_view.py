@@ -10,10 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.run_data import MONTH_COLUMNS
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -35,44 +35,98 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     return Panel(grid, title=title, expand=False)
 
 
-def channels_table(report: dict[str, Any], style: NumberStyle) -> Table:
+def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,
+                  colours: list[str] | None = None, count: bool = False) -> Column:
+    """Amounts as they read in full, or all in one compact unit named in the header."""
+    unit = style.compact_unit(values) if compact else ""
+    if unit:
+        texts = [style.in_unit(value, unit) for value in values]
+        header = f"{header} ({unit})"
+    else:
+        texts = [style.count(value) if count else style.money(value, 0) for value in values]
+    return Column(header, [Text(text, style=(colours[i] if colours else "")) for i, text in enumerate(texts)])
+
+
+def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     lang = style.lang
-    table = Table(title=label("channels", lang), title_justify="left")
-    for key in ("channel", "type"):
-        table.add_column(label(key, lang))
-    for key in ("spend", "users", "cac", "roas", "roi"):
-        table.add_column(label(key, lang).split(" (")[0], justify="right", overflow="fold")
-    for channel in report["channels"]:
-        name = label("organic", lang) if channel["type"] == "organic" else channel["name"]
-        table.add_row(
-            name, channel["type"], style.money(channel["spend"], 0), style.count(channel["users"]),
-            style.money(channel["cac"]), style.ratio(channel["roas"]), style.percent(channel["roi"]),
-        )
-    return table
+    channels = report["channels"]
+    names = [label("organic", lang) if channel["type"] == "organic" else channel["name"] for channel in channels]
+
+    def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
+        built = {
+            "channel": Column(label("channel", lang), [Text(name) for name in names], numeric=False),
+            "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
+            "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
+            "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
+            "cac": Column(label("cac", lang).split(" (")[0], [Text(style.money(c["cac"])) for c in channels]),
+            "roas": Column(label("roas", lang).split(" (")[0], [Text(style.ratio(c["roas"])) for c in channels]),
+            "roi": Column(label("roi", lang).split(" (")[0], [Text(style.percent(c["roi"])) for c in channels]),
+        }
+        return [column for key, column in built.items() if key not in drop]
+
+    def build(width: int) -> RenderableType:
+        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"type"})),
+                              (True, frozenset({"type", "roas"}))):
+            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left")
+            if table is not None:
+                return table
+        full = columns(False, frozenset({"channel"}))
+        records = [(name, [(column.header, [column.cells[i]]) for column in full]) for i, name in enumerate(names)]
+        return vertical(label("channels", lang), records, None, width)
+
+    return Fitted(build)
 
 
-def months_table(report: dict[str, Any], style: NumberStyle) -> Table:
+MONTH_COLUMN_ORDER = (
+    MONTH_COLUMNS,
+    MONTH_COLUMNS,
+    ("new_users", "net_revenue", "ad_spend", "net_cash", "cumulative_cash"),
+    ("net_cash", "cumulative_cash"),
+)
+"""Columns of the months table, widest layout first (the last ones are compact)."""
+
+
+def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     lang = style.lang
-    table = Table(title=f"{label('months', lang)} ({report['currency']})", title_justify="left")
-    table.add_column(label("month", lang), no_wrap=True)
-    for name in MONTH_COLUMNS:
-        # fold, never ellipsis: a cut-off number would be a wrong number.
-        table.add_column(label(f"{name}_short", lang), justify="right", overflow="fold")
-    for month in report["months"]:
-        cells = [style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
-                 for name in MONTH_COLUMNS]
-        cumulative = month["cumulative_cash"]
-        cells[-1] = f"[{'green' if cumulative >= 0 else 'red'}]{cells[-1]}[/]"
-        table.add_row(month["label"], *cells)
-    return table
+    months = report["months"]
+    colours = ["green" if month["cumulative_cash"] >= 0 else "red" for month in months]
+    title = f"{label('months', lang)} ({report['currency']})"
+
+    def build(width: int) -> RenderableType:
+        for layout, names in enumerate(MONTH_COLUMN_ORDER):
+            compact = layout > 0
+            columns = [Column(label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
+            columns += [_money_column(label(f"{name}_short", lang), [month[name] for month in months], style, compact,
+                                      colours if name == "cumulative_cash" else None, count=name.endswith("users"))
+                        for name in names]
+            table = fixed_table(columns, width, title=title, title_justify="left")
+            if table is not None:
+                return table
+        return Text(title)  # narrower than any table of two amounts: the title alone, nothing cut
+
+    return Fitted(build)
 
 
-def cash_chart(report: dict[str, Any], style: NumberStyle, height: int = 8) -> RenderableType:
+def months_hint(report: dict[str, Any], lang: str) -> Text:
+    return Text(label("months_hint", lang).format(months=len(report["months"])), style="dim")
+
+
+def cash_chart(report: dict[str, Any], style: NumberStyle, height: int = 8) -> Fitted:
+    return Fitted(lambda width: _cash_chart(report, style, height, width))
+
+
+def _cash_chart(report: dict[str, Any], style: NumberStyle, height: int, width: int) -> RenderableType:
     """Cumulative net cash as columns, one per month, payback month marked."""
-    per_month = max(1, min(4, 72 // len(report["months"])))
-    values = [month["cumulative_cash"] for month in report["months"] for _ in range(per_month)]
-    top = max(max(values), 0.0)
-    bottom = min(min(values), 0.0)
+    # Up to 4 characters a month within the panel's borders and padding; a horizon longer
+    # than the width shows every n-th month, so the chart is never cut at the right.
+    room = max(1, min(width, 80) - 4)
+    months = report["months"]
+    every = -(-len(months) // room)
+    per_month = max(1, min(4, room // len(months)))
+    values = [month["cumulative_cash"] for month in months[every - 1::every] for _ in range(per_month)]
+    every_value = [month["cumulative_cash"] for month in months]
+    top = max(max(every_value), 0.0)
+    bottom = min(min(every_value), 0.0)
     span = (top - bottom) or 1.0
     rows_above = max(1, round(height * top / span)) if top > 0 else 0
     rows_below = height - rows_above if bottom < 0 else 0
@@ -86,7 +140,7 @@ def cash_chart(report: dict[str, Any], style: NumberStyle, height: int = 8) -> R
     payback = report["figures"]["payback_month"]
     if payback is not None:
         marker = f"▲ {label('payback_marker', style.lang)} {report['months'][payback - 1]['label']}"
-        lines.append(Text(" " * ((payback - 1) * per_month) + marker))
+        lines.append(Text(" " * ((payback - 1) // every * per_month) + marker))
     subtitle = f"{style.money(bottom, 0)} .. {style.money(top, 0)}"
     return Panel(Group(*lines), title=label("chart_title", style.lang), subtitle=subtitle, expand=False)
 
@@ -105,7 +159,7 @@ def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> l
     parts: list[RenderableType] = [figures_panel(report, style)]
     if report["channels"]:
         parts.append(channels_table(report, style))
-    if show_months:
-        parts.append(months_table(report, style))
     parts.append(cash_chart(report, style))
+    # The months come last, after the chart: the headline figures stay on a laptop's screen.
+    parts.append(months_table(report, style) if show_months else months_hint(report, style.lang))
     return parts

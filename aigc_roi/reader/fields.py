@@ -103,7 +103,7 @@ class Tagged:
             return ctx.error(node, join_path(path, "type"), "missing required key 'type'")
         kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
         if kind not in self.variants:
-            return ctx.expected(type_entry.value, join_path(path, "type"), "one of " + ", ".join(self.variants))
+            return ctx.expected_word(type_entry.value, join_path(path, "type"), tuple(self.variants))
         return self.variants[kind].parse(node, path, ctx)
 
     def json_schema(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Z90, Distribution
-from aigc_roi.reader.numbers import ValueProblem, split_range, to_number
+from aigc_roi.reader.numbers import ValueProblem, slip_hint, split_range, to_number
 from aigc_roi.reader.yamltree import Node, join_path
 
 MAX_CHANNELS = 50
@@ -45,6 +45,46 @@ class Context:
 
     def expected(self, node: Node, path: str, expected: str) -> Any:
         return self.error(node, path, f"expected {expected}, found {node.describe()}")
+
+    def expected_word(self, node: Node, path: str, choices: tuple[str, ...], expected: str = "") -> Any:
+        """One of ``choices`` was expected: say which word was meant when the slip is a known one."""
+        expected = expected or "one of " + ", ".join(choices)
+        written = node.raw.strip() if node.kind == "scalar" else ""
+        hint = WORD_SLIPS.get(written.lower()) or suggest_word(written, choices)
+        if hint and node.kind == "scalar":
+            return self.expected_with_hint(node, path, expected, 0, hint)
+        return self.expected(node, path, expected)
+
+    def expected_with_hint(self, node: Node, path: str, expected: str, offset: int, hint: str) -> Any:
+        """As ``expected``, pointing ``offset`` characters into the node's text, at the slip the hint names."""
+        column = node.column + node.text_column + offset
+        self.errors.append(ScenarioError(node.source or self.filename, node.line, column, path,
+                                         f"expected {expected}, found {node.describe()}; {hint}"))
+        return INVALID
+
+
+WORD_SLIPS = {
+    "koc": "KOC (素人) posts are type: kol, priced per post",
+    "koc_seeding": "KOC (素人) posts are type: kol, priced per post",
+    "kocs": "KOC (素人) posts are type: kol, priced per post",
+    "yearly": "did you mean 'year'?",
+    "annual": "did you mean 'year'?",
+    "annually": "did you mean 'year'?",
+    "monthly": "did you mean 'month'?",
+    "quarterly": "did you mean 'quarter'?",
+    "年": "did you mean 'year'?",
+    "年付": "did you mean 'year'?",
+    "月": "did you mean 'month'?",
+    "月付": "did you mean 'month'?",
+    "季": "did you mean 'quarter'?",
+    "季度": "did you mean 'quarter'?",
+}
+"""Words people write for a choice the format spells otherwise, and what to write instead."""
+
+
+def suggest_word(written: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(written, choices, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
 
 
 class Kind(Protocol):
@@ -109,12 +149,18 @@ class Number:
         try:
             value = to_number(node.value)
         except ValueProblem:
+            slip = slip_hint(node.raw) if isinstance(node.value, str) and "\n" not in node.raw else None
+            if slip is not None:
+                return ctx.expected_with_hint(node, path, self.expectation(), *slip)
             return ctx.expected(node, path, self.expectation())
         if abs(value) > MAX_MAGNITUDE:
             return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         if 0 < abs(value) < MIN_MAGNITUDE:
             return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
         if not self._in_bounds(value):
+            if self.minimum == 0 and self.maximum == 1 and 1 < value <= 100:
+                # A share written as a percentage without its sign: conversion: 3 for 3%.
+                return ctx.expected_with_hint(node, path, self.expectation(), 0, f"did you mean {node.raw.strip()}%?")
             return ctx.expected(node, path, self.expectation())
         return int(value) if self.integer else value
 
@@ -294,6 +340,8 @@ class Period:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind == "scalar" and node.raw.strip() in PERIOD_WORDS:
             return PERIOD_WORDS[node.raw.strip()]
+        if node.kind == "scalar" and isinstance(node.value, str) and slip_hint(node.raw) is None:
+            return ctx.expected_word(node, path, tuple(PERIOD_WORDS), _PERIOD_MONTHS.expectation())
         return _PERIOD_MONTHS.parse(node, path, ctx)
 
     def json_schema(self) -> dict[str, Any]:

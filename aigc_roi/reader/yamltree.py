@@ -9,6 +9,7 @@ and column a message must point to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,8 @@ class Node:
     """The scalar's text as written (after unquoting)."""
     source: str | None = None
     """Where the node came from when not the file itself (a ``--set`` option)."""
+    text_column: int = 0
+    """Characters from the node's position to its text: 1 for a quoted scalar (its quote), else 0."""
 
     def describe(self) -> str:
         """How the node reads in an error's "found ..." part."""
@@ -96,7 +99,7 @@ def _scalar(event: yaml.ScalarEvent) -> Node:
                 value = construct(yaml.ScalarNode(tag, event.value))
             except ValueError:
                 pass  # an integer too long for Python's int(); reported later as not a finite number
-    return Node("scalar", line, col, value, raw=event.value)
+    return Node("scalar", line, col, value, raw=event.value, text_column=1 if event.style in ("'", '"') else 0)
 
 
 def _error(filename: str, line: int, col: int, message: str, path: str = "") -> ScenarioError:
@@ -219,12 +222,38 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
             if not builder.feed(event):
                 break
     except yaml.MarkedYAMLError as exc:
-        builder.errors.append(_syntax_error(filename, exc))
+        builder.errors.extend(_ime_slips(text, filename, exc) or [_syntax_error(filename, exc)])
         return None, builder.errors
     except yaml.YAMLError as exc:
         builder.errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
         return None, builder.errors
     return builder.root, builder.errors
+
+
+_IME_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)")
+"""A key followed by a full-width colon, as a Chinese input method types it."""
+
+
+def _ime_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[ScenarioError]:
+    """The IME characters behind a syntax error, each located at the character itself:
+    libyaml notices a full-width colon only on the next line, and a full-width quote
+    only where the text it failed to quote goes wrong."""
+    lines = text.splitlines()
+    slips = [_error(filename, number, match.start(1) + 1,
+                    "invalid YAML: full-width colon '：' (IME input) after a key; write an ASCII ':' and a space")
+             for number, line in enumerate(lines, start=1)
+             if (match := _IME_KEY.match(line)) and not line.lstrip().startswith("#")]
+    if slips:
+        return slips
+    marks = {mark.line for mark in (exc.problem_mark, exc.context_mark) if mark is not None}
+    for index in sorted(marks):
+        line = lines[index] if index < len(lines) else ""
+        quote = next((char for char in line if char in "“”‘’"), None)
+        if quote is not None:
+            return [_error(filename, index + 1, line.index(quote) + 1,
+                           f"invalid YAML: full-width quote '{quote}' (IME input) does not quote in YAML; "
+                           "use ASCII quotes \"...\"")]
+    return []
 
 
 def _syntax_error(filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:
@@ -236,6 +265,10 @@ def _syntax_error(filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:
     if context is not None and (mark is None or "end of stream" in problem):
         mark = context
     line, col = _pos(mark) if mark is not None else (1, 1)
+    if context is not None and exc.context == "while scanning a quoted scalar" and "end of stream" in problem:
+        # Name the cause: the file ended inside a quote, and where that quote opened.
+        return _error(filename, line, col, f"invalid YAML: unclosed quote: the quote opened at line {line}, "
+                                           f"column {col} is never closed")
     message = f"invalid YAML: {problem}"
     if exc.context and context is not None:
         message += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"

@@ -57,9 +57,14 @@ class SensitivityRow:
     high: Move
 
     def impact(self, base: Outcome) -> tuple[float, float]:
-        """Sort key: largest |change| in roi, then in net cash (undefined counts as 0)."""
+        """Sort key: largest |change| in roi, then in net cash (undefined counts as 0).
+
+        Rounded to 9 significant digits: drivers that move the outcome equally
+        (price and conversion of one plan) differ only by float rounding, and
+        must keep their file order rather than the order of the last bit.
+        """
         return tuple(  # type: ignore[return-value]
-            max(abs(move.outcome.change(base, name) or 0.0) for move in (self.low, self.high))
+            float(f"{max(abs(move.outcome.change(base, name) or 0.0) for move in (self.low, self.high)):.9g}")
             for name in ("roi", "net_cash")
         )
 

@@ -156,6 +156,19 @@ POSITIONS = {
     "latin1_text.yaml": (2, 10, ""),
     "bom_then_error.yaml": (1, 17, "horizon_months"),
     "crlf_error_line3.yaml": (3, 17, "horizon_months"),
+    # Slips of Chinese users: at the character that is wrong, on its own line.
+    "slip_yuan_suffix.yaml": (11, 12, "acquisition[0].bid"),  # 元
+    "slip_yen_sign.yaml": (11, 10, "acquisition[0].bid"),  # ¥
+    "slip_wan_yuan.yaml": (12, 17, "acquisition[0].budget"),  # 元 of 600万元
+    "slip_w_suffix.yaml": (12, 16, "acquisition[0].budget"),  # w
+    "slip_budget_per_day.yaml": (12, 16, "acquisition[0].budget"),  # /
+    "slip_dash_range.yaml": (11, 12, "acquisition[0].bid"),  # -
+    "slip_conversion_percent.yaml": (7, 42, "monetization.plans[0].conversion"),
+    "ime_full_width_colon.yaml": (11, 8, ""),  # libyaml itself reports line 12
+    "ime_full_width_comma.yaml": (12, 16, "acquisition[0].budget"),
+    "ime_full_width_percent.yaml": (7, 43, "monetization.plans[0].conversion"),
+    "ime_full_width_quotes.yaml": (2, 7, ""),
+    "unclosed_quote.yaml": (2, 7, ""),
 }
 
 
@@ -190,6 +203,21 @@ MESSAGES = {
     "two_documents.yaml": [r"document"],
     "invalid_utf8.yaml": [r"utf-8", r"0xff"],
     "deep_nesting.yaml": [r"nest|deep|depth"],
+    "slip_yuan_suffix.yaml": [r"found '30元'", r"write 30 without '元'"],
+    "slip_yen_sign.yaml": [r"write 30 without '¥'"],
+    "slip_wan_yuan.yaml": [r"write 600万 without '元'"],
+    "slip_w_suffix.yaml": [r"write 600万"],
+    # 20万 a day x 30.4375 days (365.25 / 12) = 6,087,500 = 608.75万 a month.
+    "slip_budget_per_day.yaml": [r"per month", r"608\.75万 a month", r"write 608\.75万"],
+    "slip_dash_range.yaml": [r"10\.\.15"],
+    "slip_conversion_percent.yaml": [r"found 3; did you mean 3%\?"],
+    "slip_type_koc.yaml": [r"found 'koc'", r"type: kol"],
+    "slip_period_yearly.yaml": [r"found 'yearly'; did you mean 'year'\?"],
+    "ime_full_width_colon.yaml": [r"full-width colon '：'", r"ASCII ':'"],
+    "ime_full_width_comma.yaml": [r"full-width '，'", r"write 600_000"],
+    "ime_full_width_percent.yaml": [r"full-width '％'", r"write 5%"],
+    "ime_full_width_quotes.yaml": [r"full-width quote '“'"],
+    "unclosed_quote.yaml": [r"unclosed quote", r"opened at line 2, column 7"],
 }
 
 

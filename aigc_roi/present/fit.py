@@ -1,0 +1,138 @@
+"""Tables that fit the terminal: a number is never split across lines nor cut with "…".
+
+Left to itself, Rich shrinks a table that is too wide by wrapping or cutting
+its cells, numbers and header words included (``-136,`` / ``944``, ``9.5万``
+cut, ``Cumu/lati/ve``). The views instead pick their layout when they are
+printed, from the width the console offers: each tries its layouts in order
+and takes the first that fits, then fixes every column's width, so Rich has
+nothing left to shrink. A column is never narrower than its longest number
+(each line of a cell kept whole) nor than the longest word of its header or
+text, so headers wrap only between words. The order of layouts, per table:
+
+- run, channels: every column; amounts in one compact unit per column
+  (k/M, or 万/亿, named in the header: present/numbers.py); without Type;
+  without ROAS; one block per channel (vertical).
+- run, months: every column; compact units; only New, Net rev., Ad spend,
+  Net cash and Cumulative; only Net cash and Cumulative.
+- compare: every column; compact units per figure row (the unit in the
+  figure's label); without the Δ columns; one block per scenario.
+- sensitivity: every column, the tornado as wide as the space left allows
+  (4 to 20 characters a side); compact units; without the driver's moved
+  values; without payback; one block per driver.
+- breakeven: every column; one block per driver (its headroom phrases are
+  the point of the table, so no column is dropped).
+
+The figures panel (two columns) and the cash chart (scaled to the width)
+always fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    cells: Sequence[Text]
+    numeric: bool = True
+    """Right-aligned, and each line of a cell kept whole (a number, or a number with its unit)."""
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") or [""]
+
+
+_UNBREAKABLE = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+"""A run that must stay on one line: a word of Latin letters or digits (a number), or a single CJK
+character or full-width punctuation mark, since Chinese text breaks between any two characters."""
+
+
+def _words(text: str) -> list[str]:
+    return _UNBREAKABLE.findall(text) or [""]
+
+
+def column_range(column: Column) -> tuple[int, int]:
+    """(narrowest, natural) content width of ``column``."""
+    header_min = max(cell_len(word) for word in _words(column.header))
+    header_max = max(cell_len(line) for line in _lines(column.header))
+    plains = [cell.plain for cell in column.cells]
+    line_lengths = [cell_len(line) for plain in plains for line in _lines(plain)] or [0]
+    if column.numeric:
+        cell_min = max(line_lengths)
+    else:
+        cell_min = max((cell_len(word) for plain in plains for word in _words(plain)), default=0)
+    return max(header_min, cell_min), max(header_max, max(line_lengths))
+
+
+def table_overhead(columns: int) -> int:
+    """Borders and padding of a boxed table: a rule and one space each side per column, plus the last rule."""
+    return 3 * columns + 1
+
+
+def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> Table | None:
+    """A table of ``columns`` with fixed widths that fits in ``width``, or None when it cannot."""
+    ranges = [column_range(column) for column in columns]
+    widths = [low for low, _ in ranges]
+    spare = width - table_overhead(len(columns)) - sum(widths)
+    if spare < 0:
+        return None
+    # Each column grows toward its natural width in proportion to what it lacks; the
+    # characters that rounding leaves go to the columns that lack most.
+    needs = [natural - low for low, natural in ranges]
+    if sum(needs) <= spare:
+        widths = [natural for _, natural in ranges]
+    else:
+        grown = [spare * need // sum(needs) for need in needs]
+        for i in sorted(range(len(needs)), key=lambda i: grown[i] - needs[i])[:spare - sum(grown)]:
+            grown[i] += 1
+        widths = [width + grow for width, grow in zip(widths, grown, strict=True)]
+    table = Table(**table_options)
+    for column, column_width in zip(columns, widths, strict=True):
+        # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
+        table.add_column(column.header, justify="right" if column.numeric else "left", width=column_width, overflow="fold")
+    for row in zip(*(column.cells for column in columns), strict=True):
+        table.add_row(*row)
+    return table
+
+
+def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequence[Text]]]]], caption: str | None,
+             width: int) -> RenderableType:
+    """One block per record: its name, then one line per field: its label and its values, right-aligned."""
+    fields = [values for _, record in records for _, values in record]
+    value_widths = [max((cell_len(line) for values in fields if i < len(values) for line in _lines(values[i].plain)),
+                        default=1) for i in range(max((len(values) for values in fields), default=0))]
+    labels = [name for _, record in records for name, _ in record]
+    label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
+                             width - sum(value_widths) - 2 * len(value_widths) - 2))
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    for name, record in records:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(width=label_width)
+        for value_width in value_widths:
+            grid.add_column(justify="right", width=value_width)
+        for field, values in record:
+            grid.add_row(field, *values)
+        parts += [Text(name, style="bold"), Padding(grid, (0, 0, 0, 2))]
+    if caption:
+        parts.append(Text(caption))
+    return Group(*parts)
+
+
+class Fitted:
+    """A renderable laid out when printed, for the width the console offers then."""
+
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        yield self.build(options.max_width)
