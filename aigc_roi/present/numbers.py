@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 NONE = "—"
-PERCENT_FIGURES = frozenset({"roi", "irr"})
+PERCENT_FIGURES = frozenset({"roi", "irr", "payback_probability"})
+"""Shown x100 with a % sign; payback_probability is the simulated chance `check` holds to its target."""
 MONEY_FIGURES = frozenset({"ad_spend", "cac", "gross_revenue", "net_revenue", "contribution", "net_cash", "npv", "ltv"})
 USER_FIGURES = frozenset({"paid_users", "new_users"})
 MONTH_FIGURES = frozenset({"payback_month", "cac_payback_months"})
