@@ -123,6 +123,13 @@ EN: dict[str, str] = {
     "fan_band": "P{low:g}–P{high:g}",
     "fan_median": "P{middle:g}",
     "simulate_chart_title": "Cumulative net cash, simulated",
+    "compare_risk_title": "Compared on risk · {samples} samples each, seed {seed}",
+    "compare_risk_caption": "Each cell: P50 (P5 .. P95) over the samples. ★ best median, or best chance. Payback is "
+                            "within each scenario's own targets.max_payback_months (default 12). "
+                            "Inputs are drawn independently.",
+    "compare_payback_within_target": "Chance: payback on target",
+    "compare_roi_positive": "Chance: ROI > 0",
+    "compare_npv_positive": "Chance: NPV > 0",
     "samples_out_suffix": "--samples-out: expected a file name ending in .csv or .parquet, found {path}",
     "parquet_needs": "--samples-out: writing .parquet needs {missing}; install with: pip install {missing} (or write .csv)",
     "percentiles_bad": "--percentiles: expected comma-separated numbers in [0, 100] such as 5,50,95, found {text!r}",
@@ -245,6 +252,12 @@ ZH: dict[str, str] = {
     "fan_band": "P{low:g}–P{high:g}",
     "fan_median": "P{middle:g}",
     "simulate_chart_title": "累计净现金流（模拟）",
+    "compare_risk_title": "按风险对比 · 每个方案 {samples} 次抽样，种子 {seed}",
+    "compare_risk_caption": "每格：P50 (P5 .. P95)。★ 中位数最优或概率最高。回本按各方案自己的 "
+                            "targets.max_payback_months（默认 12）计算。各输入相互独立抽样。",
+    "compare_payback_within_target": "概率：按目标回本",
+    "compare_roi_positive": "概率：ROI > 0",
+    "compare_npv_positive": "概率：NPV > 0",
     "samples_out_suffix": "--samples-out: 文件名须以 .csv 或 .parquet 结尾，收到的是 {path}",
     "parquet_needs": "--samples-out: 写入 .parquet 需要 {missing}；请安装：pip install {missing}（或改写 .csv）",
     "percentiles_bad": "--percentiles: 应为 [0, 100] 内以逗号分隔的数，例如 5,50,95，收到的是 {text!r}",

@@ -44,9 +44,8 @@ def _ranked(shares: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(shares.items(), key=lambda item: -item[1])
 
 
-def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
-    """Spec section 5's shape, plus the variance shares (ordered by share), the net-cash
-    histogram and the cash fan; none as null."""
+def distribution_json(simulation: Simulation) -> dict[str, Any]:
+    """Each figure's mean, percentiles and defined share, and the chances: what `compare --samples` shows."""
     keys = [percentile_key(q) for q in simulation.percentiles]
     figures = {
         name: {"mean": summary.mean,
@@ -54,6 +53,15 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
                "defined_share": summary.defined_share}
         for name, summary in simulation.figures.items()
     }
+    return {"samples": simulation.samples, "seed": simulation.seed, "payback_target_months": simulation.payback_target_months,
+            "figures": figures, "probabilities": dict(simulation.probabilities)}
+
+
+def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
+    """Spec section 5's shape, plus the variance shares (ordered by share), the net-cash
+    histogram and the cash fan; none as null."""
+    keys = [percentile_key(q) for q in simulation.percentiles]
+    distribution = distribution_json(simulation)
     labels = scenario.month_labels()
     fan = simulation.cash_fan
     return {
@@ -64,8 +72,8 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
         "payback_target_months": simulation.payback_target_months,
         "max_cash_need": simulation.max_cash_need,
         "inputs_independent": True,
-        "figures": figures,
-        "probabilities": dict(simulation.probabilities),
+        "figures": distribution["figures"],
+        "probabilities": distribution["probabilities"],
         "variance_shares": {target: dict(_ranked(shares)) for target, shares in simulation.variance_shares.items()},
         "net_cash_histogram": {"edges": [float(edge) for edge in simulation.net_cash_histogram.edges],
                                "counts": [int(count) for count in simulation.net_cash_histogram.counts]},
@@ -91,7 +99,7 @@ def simulation_rows(simulation: Simulation) -> Rows:
     return ["section", "name", "statistic", "value"], rows
 
 
-def _figure_text(name: str, value: float | None, style: NumberStyle, never: str) -> str:
+def figure_text(name: str, value: float | None, style: NumberStyle, never: str) -> str:
     if name == PEAK_CASH_NEED and name not in MONEY_FIGURES:
         return style.money(value)
     return style.figure(name, value, never)
@@ -103,8 +111,8 @@ def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     never = label("never", lang)
     header = [label("figure", lang), label("mean", lang), *(percentile_key(q).upper() for q in simulation.percentiles),
               label("defined_share", lang)]
-    rows = [[label(name, lang), _figure_text(name, summary.mean, style, never),
-             *(_figure_text(name, summary.percentiles[q], style, never) for q in simulation.percentiles),
+    rows = [[label(name, lang), figure_text(name, summary.mean, style, never),
+             *(figure_text(name, summary.percentiles[q], style, never) for q in simulation.percentiles),
              style.percent(summary.defined_share)]
             for name, summary in simulation.figures.items()]
     return header, rows
