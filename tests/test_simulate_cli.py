@@ -300,3 +300,21 @@ def test_compare_without_samples_keeps_its_shape(tmp_path: Path) -> None:
     plan = str(write(tmp_path, UNIFORM_BID))
     result = invoke(["compare", plan, plan, "-f", "json"])
     assert all(set(column) == {"name", "source", "figures"} for column in json.loads(result.stdout)["scenarios"])
+
+
+def test_progress_bar_on_a_terminal_appears_only_after_a_second(monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import types
+
+    from aigc_roi.cli import simulate as command
+
+    clock = iter([0.0, 0.5, 2.0, 2.5])
+    monkeypatch.setattr(command, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))
+    monkeypatch.setattr(command.sys.stderr, "isatty", lambda: True)
+    with progress_bar("en") as update:
+        assert update is not None
+        update(1_000, 10_000)  # at 0.5 s: too soon for a bar
+        assert capsys.readouterr().err == ""
+        update(5_000, 10_000)  # at 2 s: the bar starts
+        update(10_000, 10_000)
+    assert "Simulating" in capsys.readouterr().err
