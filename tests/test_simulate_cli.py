@@ -318,3 +318,15 @@ def test_progress_bar_on_a_terminal_appears_only_after_a_second(monkeypatch: pyt
         update(5_000, 10_000)  # at 2 s: the bar starts
         update(10_000, 10_000)
     assert "Simulating" in capsys.readouterr().err
+
+
+def test_compare_with_samples_as_csv_has_a_row_per_figure_and_statistic(tmp_path: Path) -> None:
+    plan = str(write(tmp_path, UNIFORM_BID))
+    result = invoke(["compare", plan, "--variant", "fixed: acquisition[0].bid=5", "--samples", "1000", "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(result.stdout.splitlines()))
+    assert rows[0] == ["figure", "statistic", "Uniform bid", "fixed", "best"]
+    by_key = {(row[0], row[1]): row[2:] for row in rows[1:]}
+    # A fixed bid of 5: cash 1000 t - 5000 pays back in month 5 in every sample.
+    assert [by_key[("payback_month", key)][1] for key in ("p5", "p50", "p95")] == ["5.0", "5.0", "5.0"]
+    assert by_key[("payback_within_target", "probability")][1:] == ["1.0", "fixed"]

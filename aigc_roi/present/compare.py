@@ -19,6 +19,7 @@ from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.simulation import figure_text
 from aigc_roi.present.tables import Table as Rows
 
 BEST_MARK = " ★"
@@ -99,12 +100,6 @@ def _distribution_figures(scenarios: list[dict[str, Any]]) -> list[str]:
     return list(scenarios[0]["distribution"]["figures"])
 
 
-def _figure_cell(name: str, value: float | None, style: NumberStyle, never: str) -> str:
-    from aigc_roi.present.simulation import figure_text
-
-    return figure_text(name, value, style, never)
-
-
 def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Table:
     """Each cell P50 (P5 .. P95); then each chance. ★ marks the best median and the best chance."""
     lang = style.lang
@@ -118,7 +113,7 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
         best = best_columns(name, [summary["p50"] for summary in summaries]) if name in BY_NAME else set()
         cells: list[RenderableType] = [label(name, lang)]
         for i, summary in enumerate(summaries):
-            low, middle, high = (_figure_cell(name, summary[key], style, never) for key in RISK_PERCENTILES)
+            low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
             text = f"{middle} ({low} .. {high})"
             cells.append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
         view.add_row(*cells)
@@ -140,7 +135,7 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         for key in RISK_PERCENTILES:
             values = [scenario["distribution"]["figures"][name][key] for scenario in scenarios]
             best = best_columns(name, values) if key == "p50" and name in BY_NAME else set()
-            cells = values if style is None else [_figure_cell(name, value, style, never) for value in values]
+            cells = values if style is None else [figure_text(name, value, style, never) for value in values]
             rows.append([name, key, *cells, "; ".join(names[i] for i in sorted(best))])
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]

@@ -20,6 +20,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import MONEY_FIGURES, NumberStyle
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.simulate import PEAK_CASH_NEED, VARIANCE_TARGETS, Simulation
 
 BAR_WIDTH = 30
@@ -139,8 +140,6 @@ def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
 
 
 def simulation_markdown(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> str:
-    from aigc_roi.present.tables import to_markdown
-
     lang = style.lang
     parts = [f"## {title(simulation, scenario, lang)}\n",
              to_markdown(figure_rows(simulation, style), label("figures", lang)),
