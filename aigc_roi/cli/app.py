@@ -6,6 +6,7 @@ targets (`check`), 2 invalid input (bad file or option).
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -57,6 +58,11 @@ app.command(name="init")(init.init)
 
 
 def main() -> None:
+    # The engine's matrix products are small ((samples, months) by (months, months) at most), where
+    # OpenBLAS's threads cost more than they gain: on a shared 2-core machine a 100,000-sample
+    # `simulate` took 4.4 s of CPU with them and 3.0 s without (benchmarks/bench_simulate.py).
+    # Set before numpy is first imported; a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app()
     except Exception as error:  # the last resort: a bug must not greet a user with a traceback

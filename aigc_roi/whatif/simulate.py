@@ -358,7 +358,9 @@ def _first_order_share(outcome_by_input: FloatArray) -> float:
     if count < MIN_SHARE_SAMPLES:
         return 0.0
     centred = outcome_by_input - outcome_by_input.mean()
-    total = float(centred @ centred)
+    # numpy's own pairwise sum, not a BLAS dot: the same bits on every CPU (BLAS picks its kernel
+    # per CPU), and no BLAS threads, which cost 100x on a busy machine at this size.
+    total = float(np.sum(centred * centred))
     if total == 0.0:
         return 0.0
     bins = max(2, round(math.sqrt(count)))
