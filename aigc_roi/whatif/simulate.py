@@ -225,7 +225,8 @@ def simulate(
         probabilities=probabilities,
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(
-            percentiles={q: np.percentile(fan_rows, q, axis=0) for q in quantiles},
+            # One call for all percentiles: one partition pass over the (samples, months) rows, not one per percentile.
+            percentiles=dict(zip(quantiles, np.percentile(fan_rows, list(quantiles), axis=0), strict=True)),
             samples=int(fan_rows.shape[0]),
         ),
         variance_shares=variance_shares(inputs, {target: per_sample[target] for target in VARIANCE_TARGETS}),
