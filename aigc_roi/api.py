@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
     from aigc_roi.whatif.breakeven import BreakEvenTable
     from aigc_roi.whatif.sensitivity import Sensitivity
+    from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
-    "load", "load_source", "run", "figures", "break_even", "sensitivity", "validate", "check",
+    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "validate", "check",
 ]
 
 
@@ -76,6 +77,15 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
     return analyse(scenario, step)
 
 
+def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
+             progress: ProgressCallback | None = None) -> Simulation:
+    """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
+    targets, net-cash histogram, cumulative-cash fan, variance shares and every sample."""
+    from aigc_roi.whatif.simulate import simulate as run_simulation
+
+    return run_simulation(scenario, samples, seed, percentiles, progress=progress)
+
+
 def validate(paths: Sequence[str | Path]) -> list[Validated]:
     """Every scenario file given or below a given folder, read; each with its errors."""
     from aigc_roi.ci.checks import validate_files
@@ -84,9 +94,10 @@ def validate(paths: Sequence[str | Path]) -> list[Validated]:
     return validate_files(scenario_files([Path(path) for path in paths]))
 
 
-def check(paths: Sequence[str | Path]) -> tuple[list[Validated], list[Checked]]:
-    """``validate``, then every valid scenario held to its targets."""
+def check(paths: Sequence[str | Path], samples: int = 10_000, seed: int = 0) -> tuple[list[Validated], list[Checked]]:
+    """``validate``, then every valid scenario held to its targets (``min_payback_probability``
+    simulated with ``samples`` and ``seed``)."""
     from aigc_roi.ci.checks import check_files
 
     results = validate(paths)
-    return results, check_files(results)
+    return results, check_files(results, samples, seed)

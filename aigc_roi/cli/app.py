@@ -6,6 +6,7 @@ targets (`check`), 2 invalid input (bad file or option).
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -14,6 +15,7 @@ import typer
 from aigc_roi import __version__
 from aigc_roi.cli import ci, init, whatif
 from aigc_roi.cli.run import run
+from aigc_roi.cli.simulate import simulate
 from aigc_roi.cli.streams import start_invocation
 
 app = typer.Typer(
@@ -48,6 +50,7 @@ app.command(name="run")(run)
 app.command(name="compare")(whatif.compare)
 app.command(name="breakeven")(whatif.breakeven)
 app.command(name="sensitivity")(whatif.sensitivity)
+app.command(name="simulate")(simulate)
 app.command(name="validate")(ci.validate)
 app.command(name="check")(ci.check)
 app.command(name="schema")(ci.schema)
@@ -55,6 +58,11 @@ app.command(name="init")(init.init)
 
 
 def main() -> None:
+    # The engine's matrix products are small ((samples, months) by (months, months) at most), where
+    # OpenBLAS's threads cost more than they gain: on a shared 2-core machine a 100,000-sample
+    # `simulate` took 4.4 s of CPU with them and 3.0 s without (benchmarks/bench_simulate.py).
+    # Set before numpy is first imported; a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app()
     except Exception as error:  # the last resort: a bug must not greet a user with a traceback

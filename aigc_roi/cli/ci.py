@@ -19,7 +19,7 @@ import typer
 
 from aigc_roi.ci.discovery import scenario_files
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
-from aigc_roi.cli.options import ForceOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, SetOption
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
@@ -129,6 +129,10 @@ def check(
     set_: SetOption = None,
     format_: CheckFormatOption = None,
     base: BaseOption = None,
+    samples: Annotated[int, typer.Option(
+        "--samples", min=1, max=MAX_SAMPLES,
+        help="Samples simulated for targets.min_payback_probability.")] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed of that simulation.")] = 0,
     lang: LangOption = None,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
@@ -144,7 +148,7 @@ def check(
     except BaselineError as refused:
         fail([f"--base: {refused}"])
     results = validate_files(files, sets)
-    checked = check_files(results)
+    checked = check_files(results, samples, seed)
     comparisons = compare_with_base(changes, checked, results)
     _report_check(chosen, results, checked, base, comparisons)
     if any(result.errors for result in results):

@@ -29,3 +29,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="Language of tables and messages: en or zh (default from LANG).")
 ]
+MAX_SAMPLES = 1_000_000
+"""Most Monte Carlo samples a command takes: its memory is measured in benchmarks/bench_simulate.py."""
+SamplesOption = Annotated[int, typer.Option("--samples", min=1, max=MAX_SAMPLES, help="Monte Carlo samples.")]
+SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same numbers.")]

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.options import MAX_SAMPLES, FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SeedOption, SetOption
 from aigc_roi.cli.streams import emit, fail, load, overrides, resolve_lang, show
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present import tables
@@ -72,8 +72,9 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     return name.strip(), sets
 
 
-def _column(path: Path, sets: list[str], name: str | None, source: str) -> dict[str, Any]:
-    """One column of figures: ``path`` with ``sets`` applied, named ``name`` (a variant) or its scenario's name."""
+def _column(path: Path, sets: list[str], name: str | None, source: str, samples: int | None, seed: int) -> dict[str, Any]:
+    """One column of figures: ``path`` with ``sets`` applied, named ``name`` (a variant) or its scenario's name;
+    with ``samples``, also the figures' simulated distributions and chances."""
     from aigc_roi.reader.load import load_path
 
     try:
@@ -83,8 +84,13 @@ def _column(path: Path, sets: list[str], name: str | None, source: str) -> dict[
         if all(error.file == str(path) for error in invalid.errors):
             fail(invalid.errors)
         fail([f"--variant {name!r} of {path}:" if name else f"{path}:", *invalid.errors])
-    return {"name": name or scenario.name, "source": source, "currency": scenario.currency,
-            "figures": api.figures(scenario)}
+    column = {"name": name or scenario.name, "source": source, "currency": scenario.currency,
+              "figures": api.figures(scenario)}
+    if samples is not None:
+        from aigc_roi.present.simulation import distribution_json
+
+        column["distribution"] = distribution_json(api.simulate(scenario, samples, seed))
+    return column
 
 
 def compare(
@@ -94,13 +100,18 @@ def compare(
         "--variant", metavar="'LABEL: PATH=VALUE[, PATH=VALUE]'",
         help="A what-if column of the one FILE, e.g. 'cheaper bid: acquisition[0].bid=25' (repeatable).")] = None,
     set_: SetOption = None,
+    samples: Annotated[int | None, typer.Option(
+        "--samples", min=1, max=MAX_SAMPLES,
+        help="Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 "
+             "of each figure and the chance of payback.")] = None,
+    seed: SeedOption = 0,
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
-    from aigc_roi.present.compare import compare_rows, compare_view
+    from aigc_roi.present.compare import compare_rows, compare_view, distribution_rows, distribution_view
 
     language = resolve_lang(lang)
     sets = list(set_ or [])
@@ -110,11 +121,11 @@ def compare(
         fail(["compare: give two or more FILEs, or one FILE with --variant"])
     if variant:
         parsed = [parse_variant(text) for text in variant]
-        columns = [_column(files[0], sets, None, str(files[0]))] + [
-            _column(files[0], sets + extra, name, " ".join([str(files[0]), *(f"--set {s}" for s in extra)]))
+        columns = [_column(files[0], sets, None, str(files[0]), samples, seed)] + [
+            _column(files[0], sets + extra, name, " ".join([str(files[0]), *(f"--set {s}" for s in extra)]), samples, seed)
             for name, extra in parsed]
     else:
-        columns = [_column(path, sets, None, str(path)) for path in files]
+        columns = [_column(path, sets, None, str(path), samples, seed) for path in files]
     seen: set[str] = set()
     for column in columns:
         # Columns are named by their scenario; a repeated name gets its source, so headers stay distinct.
@@ -123,9 +134,14 @@ def compare(
         seen.add(column["name"])
     currency = " / ".join(dict.fromkeys(column.pop("currency") for column in columns))
     style = NumberStyle(language, currency)
+    title = f"{label('compare_title', language)} ({currency})"
+    if samples is not None:
+        title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
+        _output({"scenarios": columns}, distribution_rows(columns), distribution_rows(columns, style),
+                distribution_view(columns, style, title), title, format_, output, force)
+        return
     _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
-            compare_view(columns, style), f"{label('compare_title', language)} ({currency})",
-            format_, output, force)
+            compare_view(columns, style), title, format_, output, force)
 
 
 # --- breakeven -----------------------------------------------------------------

@@ -50,6 +50,10 @@ FIGURES: tuple[Figure, ...] = (
 
 FIGURE_NAMES: tuple[str, ...] = tuple(figure.name for figure in FIGURES)
 BY_NAME: dict[str, Figure] = {figure.name: figure for figure in FIGURES}
+DERIVED_FIGURES: tuple[Figure, ...] = (Figure("payback_probability", "percent", "higher"),)
+"""Figures the engine does not compute: payback_probability is the simulated share of samples paying
+back within the payback target, which `check` holds to ``targets.min_payback_probability``."""
+_UNITS: dict[str, Unit] = {figure.name: figure.unit for figure in (*FIGURES, *DERIVED_FIGURES)}
 
 MONTH_COLUMNS: tuple[str, ...] = (
     "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
@@ -59,7 +63,7 @@ MONTH_COLUMNS: tuple[str, ...] = (
 
 
 def unit_of(name: str) -> Unit:
-    return BY_NAME[name].unit
+    return _UNITS[name]
 
 
 def plain(value: Any) -> float | None:

@@ -224,6 +224,8 @@ class Targets:
     """Money per paid user."""
     min_npv: float | None = None
     """Money."""
+    min_payback_probability: float | None = None
+    """Share 0..1 of simulated samples that must pay back within max_payback_months (default 12)."""
 
 
 DEFAULT_TARGET_PAYBACK_MONTHS = 12

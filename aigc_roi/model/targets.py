@@ -14,6 +14,10 @@ from typing import Literal
 
 from aigc_roi.model.scenario import Targets
 
+PAYBACK_PROBABILITY = "payback_probability"
+"""Not an engine figure: the simulated share of samples paying back within the payback target,
+which `check` adds to the figures only when ``min_payback_probability`` is set."""
+
 Figures = Mapping[str, float | int | None]
 Bound = Literal["max", "min"]
 
@@ -24,6 +28,7 @@ TARGET_FIGURES: dict[str, str] = {
     "min_roas": "roas",
     "max_cac": "cac",
     "min_npv": "npv",
+    "min_payback_probability": PAYBACK_PROBABILITY,
 }
 """Each target key and the section-4 figure it bounds."""
 

@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
@@ -19,6 +20,7 @@ from aigc_roi.present.drivers import signed, signed_in
 from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.simulation import figure_text
 from aigc_roi.present.tables import Table as Rows
 
 BEST_MARK = " ★"
@@ -101,3 +103,65 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
             rows.append([name, *(style.figure(name, value, never) for value in values),
                          *(signed(name, delta, style) for delta in deltas), best])
     return header, rows
+
+
+# --- compare --samples: the same figures as distributions ----------------------------
+
+RISK_PERCENTILES = ("p5", "p50", "p95")
+"""What `compare --samples` shows of each figure; the best mark goes by the median."""
+CHANCES = ("payback_within_target", "roi_positive", "npv_positive")
+"""Chances shown per scenario; higher is better."""
+
+
+def _chance_best(values: list[float]) -> set[int]:
+    if len(values) < 2 or all(value == values[0] for value in values):
+        return set()
+    return {i for i, value in enumerate(values) if value == max(values)}
+
+
+def _distribution_figures(scenarios: list[dict[str, Any]]) -> list[str]:
+    return list(scenarios[0]["distribution"]["figures"])
+
+
+def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Table:
+    """Each cell P50 (P5 .. P95); then each chance. ★ marks the best median and the best chance."""
+    lang = style.lang
+    view = Table(title=title, title_justify="left", caption=label("compare_risk_caption", lang), caption_justify="left")
+    view.add_column(label("figure", lang))
+    for scenario in scenarios:
+        view.add_column(scenario["name"], justify="right")
+    never = label("never", lang)
+    for name in _distribution_figures(scenarios):
+        summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
+        best = best_columns(name, [summary["p50"] for summary in summaries]) if name in BY_NAME else set()
+        cells: list[RenderableType] = [label(name, lang)]
+        for i, summary in enumerate(summaries):
+            low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
+            text = f"{middle} ({low} .. {high})"
+            cells.append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
+        view.add_row(*cells)
+    for chance in CHANCES:
+        values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
+        best = _chance_best(values)
+        row_label = label(f"compare_{chance}", lang)
+        view.add_row(row_label, *(Text(style.percent(value) + BEST_MARK, style="bold green") if i in best
+                                  else Text(style.percent(value)) for i, value in enumerate(values)))
+    return view
+
+
+def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
+    """figure, statistic (p5, p50, p95 or probability), a column per scenario, and the best (by p50 or chance)."""
+    names = [scenario["name"] for scenario in scenarios]
+    never = label("never", style.lang) if style is not None else ""
+    rows: list[list[Any]] = []
+    for name in _distribution_figures(scenarios):
+        for key in RISK_PERCENTILES:
+            values = [scenario["distribution"]["figures"][name][key] for scenario in scenarios]
+            best = best_columns(name, values) if key == "p50" and name in BY_NAME else set()
+            cells = values if style is None else [figure_text(name, value, style, never) for value in values]
+            rows.append([name, key, *cells, "; ".join(names[i] for i in sorted(best))])
+    for chance in CHANCES:
+        values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
+        cells = values if style is None else [style.percent(value) for value in values]
+        rows.append([chance, "probability", *cells, "; ".join(names[i] for i in sorted(_chance_best(values)))])
+    return ["figure", "statistic", *names, "best"], rows

@@ -224,6 +224,9 @@ TARGETS = Obj({
     "min_roas": Number(None, None, ranges=False, description="roas must be at least this."),
     "max_cac": Number(0.0, None, ranges=False, description="cac (money per paid user) must be at most this."),
     "min_npv": Number(None, None, ranges=False, description="npv (money) must be at least this."),
+    "min_payback_probability": Number(0.0, 1.0, ranges=False,
+                                      description="Simulated chance (0..1) of payback within max_payback_months "
+                                                  "(default 12) must be at least this."),
 }, description="Guardrails that `aigc-roi check` enforces.")
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")

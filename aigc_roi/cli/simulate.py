@@ -1,0 +1,144 @@
+"""`aigc-roi simulate FILE`: Monte Carlo over the scenario's ranges (docs/simulate.md)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from aigc_roi import api
+from aigc_roi.cli.files import check_writable, write_atomically
+from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SamplesOption, SeedOption, SetOption
+from aigc_roi.cli.streams import emit, fail, load, note, resolve_lang, show, usage_errors
+from aigc_roi.present.labels import label
+
+if TYPE_CHECKING:
+    from aigc_roi.present.numbers import NumberStyle
+
+PLOT_FORMATS = ("svg", "png")
+PROGRESS_AFTER_SECONDS = 1.0
+"""A bar for a run that ends sooner would only flicker."""
+
+
+def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
+    """``"5,50,95"`` -> (5.0, 50.0, 95.0): sorted, repeats dropped; exit 2 unless every one is in [0, 100]."""
+    try:
+        values = [float(part) for part in text.split(",")]
+    except ValueError:
+        values = []
+    if not values or any(not 0 <= value <= 100 for value in values):
+        fail([label("percentiles_bad", lang).format(text=text)])
+    return tuple(sorted(set(values)))
+
+
+@contextmanager
+def progress_bar(lang: str) -> Iterator[Any]:
+    """A progress callback that shows a Rich bar on stderr once the run has taken a second,
+    and only when stderr is a terminal (a log or a pipe gets nothing)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
+
+    started = time.monotonic()
+    bar: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "progress" not in bar:
+            if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
+                return
+            progress = Progress(f"[progress.description]{label('simulating', lang)}", BarColumn(), TaskProgressColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            progress.start()
+            bar["progress"], bar["task"] = progress, progress.add_task("", total=total)
+        bar["progress"].update(bar["task"], completed=done)
+
+    try:
+        yield update
+    finally:
+        if "progress" in bar:
+            bar["progress"].stop()
+
+
+def simulate(
+    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    samples: SamplesOption = 10_000,
+    seed: SeedOption = 0,
+    set_: SetOption = None,
+    percentiles: Annotated[str, typer.Option(
+        "--percentiles", metavar="P,P,P", help="Percentiles to report, e.g. 10,50,90.")] = "5,50,95",
+    format_: FormatOption = FigureFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", metavar="FILE.svg|FILE.png",
+        help="Also save the cumulative-cash fan and the net-cash histogram as an image.")] = None,
+    samples_out: Annotated[Path | None, typer.Option(
+        "--samples-out", metavar="FILE.csv|FILE.parquet",
+        help="Also write every sample's drawn inputs and figures.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,
+    net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""
+    from aigc_roi.present.samples import SAMPLE_FORMATS, missing_for
+
+    language = resolve_lang(lang)
+    chosen = parse_percentiles(percentiles, language)
+    if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
+        fail([label("plot_suffix", language).format(path=plot)])
+    samples_format = samples_out.suffix.lower().lstrip(".") if samples_out is not None else ""
+    if samples_out is not None:
+        if samples_format not in SAMPLE_FORMATS:
+            fail([label("samples_out_suffix", language).format(path=samples_out)])
+        missing = missing_for(samples_format)
+        if missing:
+            fail([label("parquet_needs", language).format(missing=" ".join(missing))])
+    # Refuse before simulating: a long run must not end in "file exists".
+    with usage_errors():
+        for destination in (output, plot, samples_out):
+            if destination is not None:
+                check_writable(destination, force)
+    scenario = load(file, set_).scenario
+
+    from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.present.simulation import simulation_json, simulation_markdown, simulation_rows, simulation_view
+    from aigc_roi.present.tables import to_csv, to_json
+
+    with progress_bar(language) as progress:
+        simulation = api.simulate(scenario, samples, seed, chosen, progress=progress)
+    style = NumberStyle(language, scenario.currency)
+    data = simulation_json(simulation, scenario)
+    if samples_out is not None:
+        from aigc_roi.present.samples import write_samples
+
+        with usage_errors():
+            write_atomically(samples_out, force, lambda temporary: write_samples(temporary, simulation, samples_format))
+    if plot is not None:
+        _save_plot(data, style, plot, force)
+    if format_ is FigureFormat.json:
+        emit(to_json(data), output, force)
+    elif format_ is FigureFormat.csv:
+        emit(to_csv(simulation_rows(simulation)), output, force)
+    elif format_ is FigureFormat.markdown:
+        emit(simulation_markdown(simulation, scenario, style), output, force)
+    else:
+        show(simulation_view(simulation, scenario, style), output, force)
+
+
+def _save_plot(data: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:
+    from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
+    from aigc_roi.present.numbers import NumberStyle
+
+    if style.lang == "zh" and chart.cjk_font() is None:
+        note(label("plot_no_cjk_font", style.lang))
+        style = NumberStyle("en", style.currency)
+    figure = chart.simulation_figure(data, style)
+    image_format = path.suffix.lower().lstrip(".")
+    with usage_errors():
+        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))
