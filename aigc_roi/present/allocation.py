@@ -41,9 +41,10 @@ def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
 
 
 def curve_peak(curve: tuple[CurvePoint, ...]) -> CurvePoint | None:
-    """The curve point with the highest best value (the lowest budget among equals); None when none is feasible."""
+    """The curve point with the highest best value, None when none is feasible. Among equals the
+    highest budget: a chance of payback that stays at 100% up to 0.75B first costs the yuan after that."""
     feasible = [point for point in curve if not math.isnan(point.value)]
-    return max(feasible, key=lambda point: point.value) if feasible else None
+    return max(feasible, key=lambda point: (point.value, point.budget)) if feasible else None
 
 
 def allocation_json(result: Allocation) -> dict[str, Any]:
@@ -223,7 +224,7 @@ def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
 
 
 def _curve_title(result: Allocation, lang: str) -> str:
-    return label("allocate_curve_title", lang).format(objective=objective_name(result, lang))
+    return label("allocate_curve_title", lang).format(objective=label(f"allocate_objective_{result.objective}_short", lang))
 
 
 def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
@@ -296,7 +297,7 @@ def curve_view(result: Allocation, style: NumberStyle) -> Table:
             bar = Text("█" * max(1, round(CURVE_BAR_WIDTH * abs(point.value) / scale)), style="green" if point.value >= 0 else "red")
             if point is peak:
                 bar.append(f" ★ {label('allocate_peak', lang)}", style="bold")
-        slope_text = Text(_slope_text(result, slope, style), style="" if slope is None else "green" if slope > 0 else "red")
+        slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
         view.add_row(style.money(point.budget, 0), f"{point.budget / result.budget:.2f}", objective_value(result, point.value, style),
                      slope_text, bar, style="bold" if at_budget else None)
     return view
