@@ -105,8 +105,10 @@ def objective_name(result: Allocation, lang: str) -> str:
 
 
 def _signed(text: str, value: float) -> str:
-    """``text`` with a + for a rise; a rise that rounds to 0 gets none (the solver's last step can leave 1e-10)."""
-    return f"+{text}" if value > 0 and any(digit in text for digit in "123456789") else text
+    """``text`` with a + for a rise; a change that rounds to 0 gets no sign (the solver's last step can leave 1e-10)."""
+    if not any(digit in text for digit in "123456789"):
+        return text.lstrip("-")
+    return f"+{text}" if value > 0 else text
 
 
 def warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:
