@@ -180,7 +180,7 @@ def test_table_and_markdown_show_both_splits_the_curve_and_the_warnings(tmp_path
     path = _write(tmp_path, TWO_SATURATING)
     table = invoke(["allocate", str(path), "--budget", "100k", "--objective", "net_cash", "--lang", "en"])
     assert table.exit_code == 0
-    for text in ("Marginal ROAS", "now → best", "80,000", "+30,000", "Budget curve", "peak", "Gain", "+24,725"):
+    for text in ("Marg.", "Current", "Best", "80,000", "+30,000", "Budget curve", "peak", "Gain", "+24,725"):
         assert text in table.stdout
     # The best net cash of budget b at an even split is 100 x b/20 x 50k/(b/2 + 50k) - b, highest
     # where (50k/(b/2+50k))^2 = 1/5 (d/db = 0): b = 2 x 50k (sqrt 5 - 1) = 123.6k, so of the curve's

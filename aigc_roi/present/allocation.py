@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -252,30 +253,46 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
 
 
 def channels_view(result: Allocation, style: NumberStyle) -> Table:
-    """Current against best budget per channel, and average and marginal ROAS and CAC at both splits."""
+    """Per channel a row at the current and one at the best split: monthly budget, change, and
+    average and marginal ROAS and CAC. Two short rows rather than "now → best" cells, so the
+    table fits an 80-column terminal."""
     lang = style.lang
     view = Table(title=label("allocate_channels_title", lang), title_justify="left",
                  caption=label("allocate_channels_caption", lang), caption_justify="left")
-    view.add_column(label("channel", lang))
-    view.add_column(label("type", lang))
-    for key in ("current", "allocate_best", "allocate_change"):
-        view.add_column(label(key, lang), justify="right", overflow="fold")
-    now_best = label("allocate_now_best", lang)
-    for name in FIGURES:
-        view.add_column(f"{label(f'allocate_{name}', lang)}\n{now_best}", justify="right", overflow="fold")
+    view.add_column(label("channel", lang), min_width=10)
+    view.add_column(label("allocate_split", lang), min_width=max(cell_len(label(key, lang)) for key in ("current", "allocate_best")))
+    # Numbers never fold and headers take two lines: the channel name takes what an 80-column terminal lacks.
+    for key, cells in _number_columns(result, style).items():
+        header = label(key, lang).replace(" ", "\n", 1)
+        view.add_column(header, justify="right", overflow="fold", min_width=max(cell_len(text) for text in [*cells, *header.split()]))
     for channel in result.channels:
         current, best, change = _budget_cell(channel, style)
+        kind = Text(channel.type, style="dim")
+        if channel.status != "movable":
+            figures = [_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES]
+            view.add_row(Text(channel.name), label("current", lang), current, Text(change, style="dim"), *figures)
+            view.add_row(kind, end_section=True)
+            continue
         moved = channel.best_budget - channel.current_budget
-        change_text = Text(change, style="dim" if channel.status != "movable" else ("green" if moved > 0 else "red" if moved < 0 else ""))
-        cells: list[RenderableType] = [Text(channel.name), channel.type, current, best, change_text]
-        for name in FIGURES:
-            before, after = getattr(channel.current, name), getattr(channel.best, name)
-            if channel.status != "movable":
-                cells.append(_figure_text(name, before, style))
-            else:
-                cells.append(f"{_figure_text(name, before, style)} → {_figure_text(name, after, style)}")
-        view.add_row(*cells)
+        change_text = Text(change, style="" if change == "0" else "green" if moved > 0 else "red")
+        view.add_row(Text(channel.name), label("current", lang), current, "",
+                     *(_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES))
+        view.add_row(kind, Text(label("allocate_best", lang), style="bold"), Text(best, style="bold"), change_text,
+                     *(_figure_text(figure, getattr(channel.best, figure), style) for figure in FIGURES), end_section=True)
     return view
+
+
+def _number_columns(result: Allocation, style: NumberStyle) -> dict[str, list[str]]:
+    """Label key -> every text its column of the channel view shows."""
+    columns: dict[str, list[str]] = {"allocate_budget": [], "allocate_change": []}
+    for channel in result.channels:
+        current, best, change = _budget_cell(channel, style)
+        columns["allocate_budget"] += [current, best]
+        columns["allocate_change"].append(change)
+        for name in FIGURES:
+            column = columns.setdefault(f"allocate_{name}", [])
+            column += [_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+    return columns
 
 
 def curve_view(result: Allocation, style: NumberStyle) -> Table:

@@ -590,6 +590,8 @@ def _maximise(
     lockstep so that one probe call serves a round of all of them: the engine's cost per call,
     not per row, dominates when the channels' own inputs are not sampled.
     """
+    if not budgets:
+        return []
     total = start.sum()
     splits = [
         _project(start * (budget / total) if total > 0 else np.full(start.size, budget / start.size), budget, lower, upper)
