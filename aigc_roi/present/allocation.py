@@ -327,9 +327,14 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
     lang = style.lang
     if peak is None:
         return label("allocate_curve_none", lang)
-    last = max((point for point in result.curve if not math.isnan(point.value)), key=lambda point: point.budget)
-    key = "allocate_curve_rising" if peak is last else "allocate_curve_peak"
-    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=f"{peak.budget / result.budget:.2f}")
+    feasible = sorted((point for point in result.curve if not math.isnan(point.value)), key=lambda point: point.budget)
+    at = feasible.index(peak)
+    # Sampled points of a concave curve: its top lies between the peak's neighbours.
+    low = feasible[at - 1].budget if at > 0 else 0.0
+    high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget
+    key = "allocate_curve_rising" if at + 1 == len(feasible) else "allocate_curve_peak"
+    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=f"{peak.budget / result.budget:.2f}",
+                                   low=style.money(low, 0), high=style.money(high, 0))
 
 
 def warnings_view(result: Allocation, style: NumberStyle) -> Text:

@@ -138,8 +138,8 @@ EN: dict[str, str] = {
     "allocate_curve_slope_probability": "Per extra 10% of B",
     "allocate_curve_infeasible": "outside the bounds",
     "allocate_peak": "peak",
-    "allocate_curve_peak": "The best value peaks at a budget of {budget} ({multiple} × B): "
-                           "past it the next yuan costs more than it brings.",
+    "allocate_curve_peak": "Of these budgets the best value is highest at {budget} ({multiple} × B): "
+                           "the next yuan stops paying somewhere between {low} and {high}.",
     "allocate_curve_rising": "Still rising at {budget} ({multiple} × B): up to there the next yuan keeps paying.",
     "allocate_curve_none": "No budget of the curve fits the bounds.",
     "allocate_warnings": "Warnings",
@@ -285,7 +285,7 @@ ZH: dict[str, str] = {
     "allocate_curve_slope_probability": "B 每多 10%",
     "allocate_curve_infeasible": "超出上下限",
     "allocate_peak": "峰值",
-    "allocate_curve_peak": "预算为 {budget} ({multiple} × B) 时最优值达到峰值：再多投的钱带来的回报低于其成本。",
+    "allocate_curve_peak": "在这些预算中，{budget} ({multiple} × B) 时最优值最高：多投的钱在 {low} 到 {high} 之间的某处不再带来回报。",
     "allocate_curve_rising": "到 {budget} ({multiple} × B) 仍在上升：在此之前多投的钱仍有回报。",
     "allocate_curve_none": "曲线上没有满足上下限的预算。",
     "allocate_warnings": "提示",
