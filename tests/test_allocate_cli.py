@@ -185,7 +185,8 @@ def test_table_and_markdown_show_both_splits_the_curve_and_the_warnings(tmp_path
     # The best net cash of budget b at an even split is 100 x b/20 x 50k/(b/2 + 50k) - b, highest
     # where (50k/(b/2+50k))^2 = 1/5 (d/db = 0): b = 2 x 50k (sqrt 5 - 1) = 123.6k, so of the curve's
     # budgets 125k (1.25 B) is the highest, and the turn lies between its neighbours.
-    assert "highest at 125,000 (1.25 × B): the next yuan stops paying somewhere between 100,000 and 150,000" in " ".join(table.stdout.split())
+    caption = "highest at 125,000 (1.25 × B): the next yuan stops paying somewhere between 100,000 and 150,000"
+    assert caption in " ".join(table.stdout.split())
     markdown = invoke(["allocate", str(path), "--budget", "100k", "--objective", "net_cash", "--format", "markdown", "--lang", "zh"])
     assert markdown.exit_code == 0
     assert "### 预算分配 · Two saturating" in markdown.stdout and "| 渠道 | 类型 | 状态 |" in markdown.stdout
