@@ -78,7 +78,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -509,23 +509,21 @@ class _Surrogate:
             found.append(max(0.9 * spread * margin.size ** (-0.2), 1e-3 * float(budget)))
         return found
 
-    def moves(self, splits: FloatArray, steps: FloatArray) -> list[tuple[FloatArray, FloatArray, FloatArray]]:
+    def moves(self, splits: FloatArray, steps: FloatArray) -> Iterator[tuple[FloatArray, FloatArray, FloatArray]]:
         """For each split (N, C) and its step: the features at the split (1, Q, S) and their change when
         each channel alone gets the step more or less money (C, Q, S) each. One probe call for all
-        splits, as a channel's users depend on its budget only."""
+        splits, as a channel's users depend on its budget only; the features are made one split at a
+        time, so only one search's (C, Q, S) arrays are held at once."""
         count = splits.shape[0]
         column = steps[:, None]
         users, spend = self._channel_users_and_spend(np.concatenate([splits, splits + column, np.maximum(splits - column, 0.0)]))
-        found = []
         for n in range(count):
-            rows = (n, count + n, 2 * count + n)
             at_split = self.features(users[n : n + 1], spend[n : n + 1])
             up, down = (
                 (users[k] - users[n]).T[:, None, :] * self.per_user_of_channel - (spend[k] - spend[n]).T[:, None, :] * self.per_spend
-                for k in rows[1:]
+                for k in (count + n, 2 * count + n)
             )
-            found.append((at_split, up, down))
-        return found
+            yield at_split, up, down
 
     def _channel_users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
         """``users_and_spend``, probing only the (channel, budget) pairs the last call did not.
