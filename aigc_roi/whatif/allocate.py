@@ -204,7 +204,8 @@ class Allocation:
 
     @property
     def gain(self) -> float:
-        """best_value - current_value (never negative: the current split is a candidate when feasible)."""
+        """best_value - current_value: never negative when the current split sums to B and respects the
+        bounds (it is then a candidate); otherwise it also counts the change in total spend."""
         return self.best_value - self.current_value
 
     @property
