@@ -12,9 +12,9 @@ cannot answer. Nothing here prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.scenario import Scenario
@@ -22,13 +22,14 @@ from aigc_roi.model.scenario import Scenario
 if TYPE_CHECKING:
     from aigc_roi.ci.records import Checked, Validated
     from aigc_roi.model.engine import Result
+    from aigc_roi.whatif.allocate import Allocation, Objective
     from aigc_roi.whatif.breakeven import BreakEvenTable
     from aigc_roi.whatif.sensitivity import Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
-    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "validate", "check",
+    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "validate", "check",
 ]
 
 
@@ -84,6 +85,16 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
     return run_simulation(scenario, samples, seed, percentiles, progress=progress)
+def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
+             minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
+             samples: int = 10_000, seed: int = 0) -> Allocation:
+    """The monthly split of ``budget`` across the unlocked cpa, cpm and kol channels that maximises
+    ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget curve (docs/allocate.md).
+    Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up."""
+    from aigc_roi.whatif.allocate import allocate as solve
+
+    # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
+    return solve(scenario, budget, cast("Objective", objective), locks, minimums, maximums, samples, seed)
 
 
 def validate(paths: Sequence[str | Path]) -> list[Validated]:

@@ -66,7 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=10_000)
     args = parser.parse_args()
-    allocate(scenario(False), 1_000_000, curve=())  # imports scipy once, outside the timings
+    allocate(scenario(False), 1_000_000, curve=())  # warms imports and caches, outside the timings
     for uncertain in (False, True):
         subject = scenario(uncertain)
         print(f"10 channels, {'uncertain' if uncertain else 'fixed'} bids and fees, {args.samples:,} samples for risk objectives")

@@ -245,6 +245,9 @@ targets: {max_payback_months: 1}
     assert result.current_value == pytest.approx(55 / 60, abs=0.02)
     assert result.best_value == 1.0
     assert result.best_split["Wide"] <= 100_000 * 4 / 9
+    # Without the budget curve (no curve searches at all) the optimum is the same.
+    alone = allocate(scenario, 100_000, objective="payback_probability", samples=2_000, seed=3, curve=())
+    assert (alone.best_value, alone.curve) == (1.0, ())
 
 
 @pytest.mark.parametrize(

@@ -86,3 +86,15 @@ def whatif_rendered(view: str, lang: str) -> str:
 @pytest.mark.parametrize("view", ["compare", "sensitivity", "breakeven"])
 def test_whatif_view_at_80_columns(view: str, lang: str) -> None:
     assert_snapshot(f"{WHATIF_TEMPLATE.stem}.{view}.{lang}.80.txt", whatif_rendered(view, lang))
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_allocate_view(width: int) -> None:
+    """The allocate view of a kol-then-feed plan: both splits, the curve and the warning that today's total is not B."""
+    from aigc_roi.present.allocation import allocation_view
+
+    scenario = api.load(ROOT / "aigc_roi" / "templates" / "video-tool-kol-then-feed.yaml")
+    console = Console(width=width, file=io.StringIO(), color_system=None, record=True, legacy_windows=False)
+    for renderable in allocation_view(api.allocate(scenario, 300_000), NumberStyle("en", scenario.currency)):
+        console.print(renderable)
+    assert_snapshot(f"video-tool-kol-then-feed.allocate.{width}.txt", console.export_text())

@@ -14,6 +14,7 @@ import typer
 
 from aigc_roi import __version__
 from aigc_roi.cli import ci, init, whatif
+from aigc_roi.cli.allocate import allocate
 from aigc_roi.cli.run import run
 from aigc_roi.cli.simulate import simulate
 from aigc_roi.cli.streams import start_invocation
@@ -51,6 +52,7 @@ app.command(name="compare")(whatif.compare)
 app.command(name="breakeven")(whatif.breakeven)
 app.command(name="sensitivity")(whatif.sensitivity)
 app.command(name="simulate")(simulate)
+app.command(name="allocate")(allocate)
 app.command(name="validate")(ci.validate)
 app.command(name="check")(ci.check)
 app.command(name="schema")(ci.schema)

@@ -68,14 +68,17 @@ How the search works:
   attribution); average ROAS and CAC are the channel's own. Channels not moved have no
   marginal figures (NaN).
 - The budget curve re-optimises the split for budgets ``CURVE_MULTIPLES`` x B (NaN where the
-  bounds make a budget infeasible), warm-started from the best split scaled.
+  bounds make a budget infeasible), warm-started from the best split scaled. Its searches run
+  in lockstep, one probe call serving a round of all of them: with channels whose own inputs
+  are not sampled, the engine's cost per call, not per row, dominates (this halved the calls
+  of the 10-channel benchmark's npv curve, 152 to 74).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -201,7 +204,8 @@ class Allocation:
 
     @property
     def gain(self) -> float:
-        """best_value - current_value (never negative: the current split is a candidate when feasible)."""
+        """best_value - current_value: never negative when the current split sums to B and respects the
+        bounds (it is then a candidate); otherwise it also counts the change in total spend."""
         return self.best_value - self.current_value
 
     @property
@@ -248,7 +252,7 @@ def allocate(
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     surrogate = _Surrogate(realized, movable, objective, target)
 
-    candidates = [_maximise(surrogate, budget, lower, upper, current, budget / 4, FINEST_STEP)]
+    candidates = _maximise(surrogate, [budget], lower, upper, current, 0.25, FINEST_STEP)
     if np.isclose(current.sum(), budget, rtol=1e-12, atol=0) and np.all(current >= lower) and np.all(current <= upper):
         candidates.append(current)
     values = surrogate.values(np.array(candidates))
@@ -442,7 +446,6 @@ class _Surrogate:
             horizon_months=1,
             acquisition=tuple(dataclasses.replace(ch, months=None) for ch in channels),
         )
-        self.bandwidth: float | None = None
         self._probed: dict[tuple[int, float], tuple[FloatArray, FloatArray]] = {}
         """(channel, budget) -> users and spend per active month, (S or 1,) each, of the last round."""
 
@@ -474,44 +477,54 @@ class _Surrogate:
             total -= spend[:, None, :, c] * self.per_spend[c]
         return total
 
-    def score(self, features: FloatArray, smooth: bool) -> FloatArray:
-        """(K,) objective of each candidate; ``smooth`` uses the smoothed payback probability."""
+    def score(self, features: FloatArray, bandwidth: float | None = None) -> FloatArray:
+        """(K,) objective of each candidate; with a ``bandwidth``, the smoothed payback probability."""
         if self.objective in ("npv", "net_cash"):
             return features[:, 0].mean(axis=1)
         if self.objective == "p10_npv":
             return np.quantile(features[:, 0], P10_QUANTILE, axis=1)
         margin = features.min(axis=1)
-        if not smooth:
+        if bandwidth is None:
             # The engine's tolerance for rounding, relative to the money moved, is far below
             # any margin that matters; an exact 0 counts as paid back, as there.
             return (margin >= 0).mean(axis=1)
-        assert self.bandwidth is not None
         # Logistic kernel with standard deviation ``bandwidth`` (scale bandwidth x sqrt(3) / pi);
         # tanh form: never overflows.
-        scale = self.bandwidth * math.sqrt(3.0) / math.pi
+        scale = bandwidth * math.sqrt(3.0) / math.pi
         return np.asarray((0.5 + 0.5 * np.tanh(margin / (2.0 * scale))).mean(axis=1))
 
     def values(self, splits: FloatArray) -> FloatArray:
         """(K,) unsmoothed objective at each split."""
-        return self.score(self.features(*self.users_and_spend(splits)), smooth=False)
+        return self.score(self.features(*self.users_and_spend(splits)))
 
-    def set_bandwidth(self, split: FloatArray, budget: float) -> None:
-        """Silverman's bandwidth of the payback margins at ``split``, at least 0.1% of the budget."""
-        margin = self.features(*self.users_and_spend(split[None]))[0].min(axis=0)
-        q75, q25 = np.percentile(margin, [75, 25])
-        spread = min(float(margin.std()), (q75 - q25) / 1.34) if q75 > q25 else float(margin.std())
-        self.bandwidth = max(0.9 * spread * margin.size ** (-0.2), 1e-3 * budget)
+    def bandwidths(self, splits: FloatArray, budgets: FloatArray) -> list[float | None]:
+        """Per split, Silverman's bandwidth of the payback margins, at least 0.1% of its budget
+        (None, no smoothing, for the other objectives)."""
+        if self.objective != "payback_probability":
+            return [None] * len(budgets)
+        margins = self.features(*self.users_and_spend(splits)).min(axis=1)
+        found: list[float | None] = []
+        for margin, budget in zip(margins, budgets, strict=True):
+            q75, q25 = np.percentile(margin, [75, 25])
+            spread = min(float(margin.std()), (q75 - q25) / 1.34) if q75 > q25 else float(margin.std())
+            found.append(max(0.9 * spread * margin.size ** (-0.2), 1e-3 * float(budget)))
+        return found
 
-    def moves(self, split: FloatArray, step: float) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """Features at ``split`` (1, Q, S) and their change when each channel alone gets ``step`` more
-        or less money (C, Q, S) each: one probe call, as a channel's users depend on its budget only."""
-        users, spend = self._channel_users_and_spend(np.stack([split, split + step, np.maximum(split - step, 0.0)]))
-        at_split = self.features(users[:1], spend[:1])
-        up, down = (
-            (users[k] - users[0]).T[:, None, :] * self.per_user_of_channel - (spend[k] - spend[0]).T[:, None, :] * self.per_spend
-            for k in (1, 2)
-        )
-        return at_split, up, down
+    def moves(self, splits: FloatArray, steps: FloatArray) -> Iterator[tuple[FloatArray, FloatArray, FloatArray]]:
+        """For each split (N, C) and its step: the features at the split (1, Q, S) and their change when
+        each channel alone gets the step more or less money (C, Q, S) each. One probe call for all
+        splits, as a channel's users depend on its budget only; the features are made one split at a
+        time, so only one search's (C, Q, S) arrays are held at once."""
+        count = splits.shape[0]
+        column = steps[:, None]
+        users, spend = self._channel_users_and_spend(np.concatenate([splits, splits + column, np.maximum(splits - column, 0.0)]))
+        for n in range(count):
+            at_split = self.features(users[n : n + 1], spend[n : n + 1])
+            up, down = (
+                (users[k] - users[n]).T[:, None, :] * self.per_user_of_channel - (spend[k] - spend[n]).T[:, None, :] * self.per_spend
+                for k in (count + n, 2 * count + n)
+            )
+            yield at_split, up, down
 
     def _channel_users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
         """``users_and_spend``, probing only the (channel, budget) pairs the last call did not.
@@ -563,44 +576,72 @@ def _project(split: FloatArray, budget: float, lower: FloatArray, upper: FloatAr
 
 
 def _maximise(
-    surrogate: _Surrogate, budget: float, lower: FloatArray, upper: FloatArray, start: FloatArray, step: float, finest: float
-) -> FloatArray:
-    """Marginal-return equalisation by pairwise transfers, from ``start`` scaled to ``budget`` and
-    moved onto the feasible set.
+    surrogate: _Surrogate, budgets: Sequence[float], lower: FloatArray, upper: FloatArray, start: FloatArray, first_step: float,
+    finest: float
+) -> list[FloatArray]:
+    """Marginal-return equalisation by pairwise transfers, one search per budget, each from ``start``
+    scaled to its budget and moved onto the feasible set.
 
-    Each round moves ``step`` from the channels whose cut costs least to those whose raise
-    gains most (matched in pairs, all pairs at once or the best pair alone, whichever scores
-    higher), and halves ``step`` when no transfer improves the objective, down to ``finest`` x budget.
+    Each round moves a step from the channels whose cut costs least to those whose raise gains
+    most (matched in pairs, all pairs at once or the best pair alone, whichever scores higher),
+    and halves the step when no transfer improves the objective; a search starts with a step of
+    ``first_step`` x its budget and stops below ``finest`` x its budget. The searches run in
+    lockstep so that one probe call serves a round of all of them: the engine's cost per call,
+    not per row, dominates when the channels' own inputs are not sampled.
     """
+    if not budgets:
+        return []
     total = start.sum()
-    split = _project(start * (budget / total) if total > 0 else np.full(start.size, budget / start.size), budget, lower, upper)
-    if surrogate.objective == "payback_probability":
-        surrogate.set_bandwidth(split, budget)
-    money_scale = 1.0 if surrogate.objective == "payback_probability" else budget * surrogate.horizon
+    splits = [
+        _project(start * (budget / total) if total > 0 else np.full(start.size, budget / start.size), budget, lower, upper)
+        for budget in budgets
+    ]
+    steps = [first_step * budget for budget in budgets]
+    bandwidths = surrogate.bandwidths(np.array(splits), np.array(budgets))
+    money_scales = [1.0 if surrogate.objective == "payback_probability" else budget * surrogate.horizon for budget in budgets]
     for _ in range(MAX_ROUNDS):
-        if step < finest * budget:
+        active = [n for n, budget in enumerate(budgets) if steps[n] >= finest * budget]
+        if not active:
             break
-        at_split, up, down = surrogate.moves(split, step)
-        scores = surrogate.score(np.concatenate([at_split, at_split + up, at_split + down]), smooth=True)
-        count = split.size
-        value = scores[0]
-        gain_up = np.where(split + step <= upper, scores[1 : 1 + count] - value, -np.inf)
-        gain_down = np.where(split - step >= lower, scores[1 + count :] - value, -np.inf)
-        pairs = _matched_pairs(gain_up, gain_down)
-        if not pairs:
-            step /= 2
-            continue
-        transfers = [pairs[:1], pairs] if len(pairs) > 1 else [pairs]
-        candidates = np.concatenate([at_split + sum(up[r] + down[g] for r, g in chosen) for chosen in transfers])
-        moved = surrogate.score(candidates, smooth=True)
-        best = int(np.argmax(moved))
-        if moved[best] <= value + IMPROVEMENT * (abs(value) + money_scale):
-            step /= 2
-            continue
-        for receiver, giver in transfers[best]:
-            split[receiver] += step
-            split[giver] -= step
-    return _snap_to_bounds(split, budget, lower, upper)
+        moved = surrogate.moves(np.array([splits[n] for n in active]), np.array([steps[n] for n in active]))
+        for n, (at_split, up, down) in zip(active, moved, strict=True):
+            if not _transfer(surrogate, splits[n], steps[n], at_split, up, down, lower, upper, bandwidths[n], money_scales[n]):
+                steps[n] /= 2
+    return [_snap_to_bounds(split, budget, lower, upper) for split, budget in zip(splits, budgets, strict=True)]
+
+
+def _transfer(
+    surrogate: _Surrogate,
+    split: FloatArray,
+    step: float,
+    at_split: FloatArray,
+    up: FloatArray,
+    down: FloatArray,
+    lower: FloatArray,
+    upper: FloatArray,
+    bandwidth: float | None,
+    money_scale: float,
+) -> bool:
+    """One round of one search: moves ``step`` along the best matched pairs in ``split`` (in place);
+    False when no transfer improves the objective."""
+    scores = surrogate.score(np.concatenate([at_split, at_split + up, at_split + down]), bandwidth)
+    count = split.size
+    value = scores[0]
+    gain_up = np.where(split + step <= upper, scores[1 : 1 + count] - value, -np.inf)
+    gain_down = np.where(split - step >= lower, scores[1 + count :] - value, -np.inf)
+    pairs = _matched_pairs(gain_up, gain_down)
+    if not pairs:
+        return False
+    transfers = [pairs[:1], pairs] if len(pairs) > 1 else [pairs]
+    candidates = np.concatenate([at_split + sum(up[r] + down[g] for r, g in chosen) for chosen in transfers])
+    moved = surrogate.score(candidates, bandwidth)
+    best = int(np.argmax(moved))
+    if moved[best] <= value + IMPROVEMENT * (abs(value) + money_scale):
+        return False
+    for receiver, giver in transfers[best]:
+        split[receiver] += step
+        split[giver] -= step
+    return True
 
 
 def _snap_to_bounds(split: FloatArray, budget: float, lower: FloatArray, upper: FloatArray) -> FloatArray:
@@ -645,14 +686,17 @@ def _budget_curve(
     names: list[str],
     multiples: Sequence[float],
 ) -> tuple[CurvePoint, ...]:
+    totals = [multiple * budget for multiple in multiples]
+    feasible = [total for total, multiple in zip(totals, multiples, strict=True)
+                if multiple != 1.0 and lower.sum() <= total <= upper.sum()]
+    # Warm-started from the best split scaled, so a finer first step and a coarser end suffice for a chart.
+    searched = dict(zip(feasible, _maximise(surrogate, feasible, lower, upper, best, 1 / 16, CURVE_FINEST_STEP), strict=True))
     points = []
-    for multiple in multiples:
-        total = multiple * budget
-        if lower.sum() > total or upper.sum() < total:
+    for total, multiple in zip(totals, multiples, strict=True):
+        split = best if multiple == 1.0 else searched.get(total)
+        if split is None:
             points.append(CurvePoint(budget=total, value=math.nan, split={}))
             continue
-        # Warm-started from the best split scaled, so a finer first step and a coarser end suffice for a chart.
-        split = best if multiple == 1.0 else _maximise(surrogate, total, lower, upper, best, total / 16, CURVE_FINEST_STEP)
         value = float(surrogate.values(split[None])[0])
         points.append(CurvePoint(budget=total, value=value, split=dict(zip(names, map(float, split), strict=True))))
     return tuple(points)

@@ -34,7 +34,7 @@ def loaded_by(*args: str) -> set[str]:
     return set(done.stderr.strip().splitlines()[-1].split()) if done.stderr.strip() else set()
 
 
-@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["--version"]], ids=" ".join)
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["allocate", "--help"], ["--version"]], ids=" ".join)
 def test_help_loads_no_heavy_library(args: list[str]) -> None:
     assert loaded_by(*args) == set()
 

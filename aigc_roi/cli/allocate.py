@@ -1,0 +1,152 @@
+"""`aigc-roi allocate FILE --budget B`: the monthly split of B across the channels that maximises an objective."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aigc_roi import api
+from aigc_roi.cli.files import check_writable, write_atomically
+from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.streams import emit, fail, load, note, resolve_lang, show, usage_errors
+from aigc_roi.present import tables
+from aigc_roi.present.labels import label
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text
+
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import Scenario
+    from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.whatif.allocate import Allocation
+
+PLOT_FORMATS = ("svg", "png")
+DEFAULT_SAMPLES = 10_000
+MAX_SAMPLES = 1_000_000
+"""As simulate's cap: the search holds a few (candidates x samples) feature arrays at once."""
+
+
+class AllocateObjective(StrEnum):
+    """whatif.allocate.OBJECTIVES, spelled out here so `--help` does not import numpy."""
+
+    npv = "npv"
+    net_cash = "net_cash"
+    p10_npv = "p10_npv"
+    payback_probability = "payback_probability"
+
+
+class AllocateTable(StrEnum):
+    channels = "channels"
+    curve = "curve"
+
+
+def parse_amount(text: str, option: str) -> float:
+    """A money amount in the file's number grammar (``100万``, ``1m``, ``1_000_000``), >= 0; exit 2 otherwise."""
+    try:
+        value = parse_number_text(text)
+    except ValueProblem as problem:
+        fail([f"{option}: expected {problem}, found {text!r}"])
+    if value < 0 or (option == "--budget" and value == 0):
+        fail([f"{option}: expected {'a positive amount' if option == '--budget' else 'an amount >= 0'}, found {text!r}"])
+    return value
+
+
+def parse_bounds(items: list[str], option: str) -> dict[str, float]:
+    """``["Feed ads=20万", ...]`` -> {"Feed ads": 200000.0}; the last ``=`` splits, as amounts never hold one."""
+    bounds: dict[str, float] = {}
+    for item in items:
+        name, equals, amount = item.rpartition("=")
+        if not equals or not name.strip():
+            fail([f"{option}: expected NAME=AMOUNT, such as 'Feed ads=20万', found {item!r}"])
+        bounds[name.strip()] = parse_amount(amount.strip(), f"{option} {name.strip()}")
+    return bounds
+
+
+def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: str) -> None:
+    """An unknown name in --lock/--min/--max: one line listing the channels, exit 2."""
+    known = [channel.name for channel in scenario.acquisition]
+    for option, given in names.items():
+        for name in given:
+            if name not in known:
+                fail([label("allocate_unknown_channel", lang).format(
+                    option=option, name=name, names=", ".join(repr(known_name) for known_name in known))])
+
+
+def allocate(
+    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    budget: Annotated[str, typer.Option(
+        "--budget", "-b", metavar="B",
+        help="Monthly budget to split across the unlocked cpa, cpm and kol channels, e.g. 100万, 1m or 1_000_000.")],
+    objective: Annotated[AllocateObjective, typer.Option(
+        "--objective", help="What the split maximises; p10_npv and payback_probability are simulated.")]
+    = AllocateObjective.npv,
+    lock: Annotated[list[str] | None, typer.Option(
+        "--lock", metavar="NAME", help="Keep this channel's spend as in the file, outside B (repeatable).")] = None,
+    minimum: Annotated[list[str] | None, typer.Option(
+        "--min", metavar="NAME=X", help="Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).")] = None,
+    maximum: Annotated[list[str] | None, typer.Option(
+        "--max", metavar="NAME=Y", help="Highest monthly budget of a channel (repeatable).")] = None,
+    set_: SetOption = None,
+    samples: Annotated[int, typer.Option(
+        "--samples", min=1, max=MAX_SAMPLES, help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same split.")] = 0,
+    format_: FormatOption = FigureFormat.table,
+    table: Annotated[AllocateTable, typer.Option("--table", help="Which table --format csv writes.")]
+    = AllocateTable.channels,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", metavar="FILE.svg|FILE.png", help="Also save the budget curve as an image.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Split a monthly budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback):
+    current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B."""
+    language = resolve_lang(lang)
+    amount = parse_amount(budget, "--budget")
+    locks = list(dict.fromkeys(lock or []))
+    minimums = parse_bounds(minimum or [], "--min")
+    maximums = parse_bounds(maximum or [], "--max")
+    if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
+        fail([label("plot_suffix", language).format(path=plot)])
+    # Refused before the search, so a refused file never costs the wait.
+    with usage_errors():
+        for destination in (output, plot):
+            if destination is not None:
+                check_writable(destination, force)
+    scenario = load(file, set_).scenario
+    check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
+
+    from aigc_roi.present.allocation import allocation_json, allocation_markdown, allocation_rows, allocation_view
+    from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.whatif.allocate import AllocationError
+
+    try:
+        result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed)
+    except AllocationError as refused:
+        fail([f"allocate: {refused}"])
+    style = NumberStyle(language, scenario.currency)
+    if plot is not None:
+        _save_plot(result, style, plot, force)
+    if format_ is FigureFormat.json:
+        emit(tables.to_json(allocation_json(result)), output, force)
+    elif format_ is FigureFormat.csv:
+        emit(tables.to_csv(allocation_rows(result, table.value)), output, force)
+    elif format_ is FigureFormat.markdown:
+        emit(allocation_markdown(result, style), output, force)
+    else:
+        show(allocation_view(result, style), output, force)
+
+
+def _save_plot(result: Allocation, style: NumberStyle, path: Path, force: bool) -> None:
+    from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
+    from aigc_roi.present.allocation_chart import budget_curve_figure
+    from aigc_roi.present.numbers import NumberStyle
+
+    if style.lang == "zh" and chart.cjk_font() is None:
+        note(label("plot_no_cjk_font", style.lang))
+        style = NumberStyle("en", style.currency)
+    figure = budget_curve_figure(result, style)
+    image_format = path.suffix.lower().lstrip(".")
+    with usage_errors():
+        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))

@@ -1,0 +1,353 @@
+"""An allocation (whatif/allocate.py): JSON, CSV/markdown rows and a Rich view. Returns objects; the CLI prints them."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from aigc_roi.model.figures import plain
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.tables import to_markdown
+from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
+
+FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
+"""ChannelFigures fields, in the order the tables show them."""
+CURVE_BAR_WIDTH = 28
+
+
+def _bound(value: float) -> float | None:
+    """A bound for machines: an absent maximum (inf) is null."""
+    return None if math.isinf(value) else value
+
+
+def _figures_json(budget: float, figures: ChannelFigures) -> dict[str, Any]:
+    return {"budget": budget, **{name: plain(getattr(figures, name)) for name in FIGURES}}
+
+
+def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
+    """Change of the best value per extra unit of B between each curve point and the previous one
+    (None for the first point and next to an infeasible one): the return of the next yuan of B."""
+    slopes: list[float | None] = [None]
+    for before, after in zip(curve, curve[1:], strict=False):
+        feasible = not (math.isnan(before.value) or math.isnan(after.value))
+        slopes.append((after.value - before.value) / (after.budget - before.budget) if feasible else None)
+    return slopes
+
+
+def curve_peak(curve: tuple[CurvePoint, ...]) -> CurvePoint | None:
+    """The curve point with the highest best value, None when none is feasible. Among equals the
+    highest budget: a chance of payback that stays at 100% up to 0.75B first costs the yuan after that."""
+    feasible = [point for point in curve if not math.isnan(point.value)]
+    return max(feasible, key=lambda point: (point.value, point.budget)) if feasible else None
+
+
+def allocation_json(result: Allocation) -> dict[str, Any]:
+    """The JSON of spec section 5, plus each channel's figures at both splits, the budget curve and the warnings."""
+    return {
+        "scenario": result.scenario,
+        "objective": result.objective,
+        "budget": result.budget,
+        "samples": result.samples,
+        "seed": result.seed,
+        "target_payback_months": result.target_payback_months,
+        "current": {"split": result.current_split, "value": plain(result.current_value)},
+        "best": {"split": result.best_split, "value": plain(result.best_value)},
+        "gain": plain(result.gain),
+        "channels": [
+            {
+                "name": channel.name,
+                "type": channel.type,
+                "status": channel.status,
+                "minimum": channel.minimum,
+                "maximum": _bound(channel.maximum),
+                "current": _figures_json(channel.current_budget, channel.current),
+                "best": _figures_json(channel.best_budget, channel.best),
+            }
+            for channel in result.channels
+        ],
+        "curve": [
+            {"budget": point.budget, "multiple": point.budget / result.budget, "value": plain(point.value),
+             "marginal_value": slope, "split": dict(point.split)}
+            for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)
+        ],
+        "warnings": [
+            {"code": warning.code, "channel": warning.channel, "message": warning_text(result, warning, NumberStyle())}
+            for warning in result.warnings
+        ],
+    }
+
+
+# --- text pieces ---------------------------------------------------------------
+
+
+def objective_value(result: Allocation, value: float | None, style: NumberStyle) -> str:
+    if value is None or math.isnan(value):
+        return NONE
+    return style.percent(value) if result.objective == "payback_probability" else style.money(value, 0)
+
+
+def objective_gain(result: Allocation, style: NumberStyle) -> str:
+    gain = result.gain
+    if result.objective == "payback_probability":
+        return f"{gain * 100:+,.2f} pp"
+    return _signed(style.money(gain, 0), gain)
+
+
+def objective_name(result: Allocation, lang: str) -> str:
+    return label(f"allocate_objective_{result.objective}", lang).format(
+        months=result.target_payback_months, samples=f"{result.samples:,}", seed=result.seed)
+
+
+def _signed(text: str, value: float) -> str:
+    """``text`` with a + for a rise; a change that rounds to 0 gets no sign (the solver's last step can leave 1e-10)."""
+    if not any(digit in text for digit in "123456789"):
+        return text.lstrip("-")
+    return f"+{text}" if value > 0 else text
+
+
+def warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:
+    lang = style.lang
+    channel = next((row for row in result.channels if row.name == warning.channel), None)
+    if warning.code == "current_total_differs":
+        total = sum(result.current_split.values())
+        return label("allocate_warning_current_total_differs", lang).format(
+            total=style.money(total, 0), budget=style.money(result.budget, 0))
+    if channel is None:
+        return label(f"allocate_warning_{warning.code}", lang)
+    key: str = warning.code
+    if key == "on_minimum" and channel.minimum == 0:
+        key = "gets_nothing"
+    return label(f"allocate_warning_{key}", lang).format(
+        channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
+
+
+def _budget_cell(channel: ChannelAllocation, style: NumberStyle) -> tuple[str, str, str]:
+    """Current, best and change of a channel's monthly budget."""
+    current, best = style.money(channel.current_budget, 0), style.money(channel.best_budget, 0)
+    if channel.status != "movable":
+        return current, best, label(f"allocate_status_{channel.status}", style.lang)
+    change = channel.best_budget - channel.current_budget
+    return current, best, _signed(style.money(change, 0), change)
+
+
+def _figure_text(name: str, value: float, style: NumberStyle) -> str:
+    number = plain(value)
+    return style.ratio(number) if name.endswith("roas") else style.money(number)
+
+
+# --- rows (CSV raw, markdown formatted) ----------------------------------------
+
+
+def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
+    """One row per acquisition channel: budgets at both splits and the four figures at each."""
+    header = ["channel", "type", "status", "minimum", "maximum", "current_budget", "best_budget", "change"]
+    header += [f"{split}_{name}" for name in FIGURES for split in ("current", "best")]
+    if style is not None:
+        lang = style.lang
+        header = [label(key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum", "allocate_maximum",
+                                               "current", "allocate_best", "allocate_change")]
+        header += [f"{label(f'allocate_{name}', lang)} · {label(split, lang)}"
+                   for name in FIGURES for split in ("current", "allocate_best")]
+    rows: list[list[Any]] = []
+    for channel in result.channels:
+        if style is None:
+            cells: list[Any] = [channel.name, channel.type, channel.status, channel.minimum, _bound(channel.maximum),
+                                channel.current_budget, channel.best_budget, channel.best_budget - channel.current_budget]
+            cells += [plain(getattr(figures, name)) for name in FIGURES for figures in (channel.current, channel.best)]
+        else:
+            current, best, change = _budget_cell(channel, style)
+            maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
+            cells = [channel.name, channel.type, label(f"allocate_status_{channel.status}", style.lang),
+                     style.money(channel.minimum, 0), maximum, current, best, change]
+            cells += [_figure_text(name, getattr(figures, name), style) for name in FIGURES
+                      for figures in (channel.current, channel.best)]
+        rows.append(cells)
+    return header, rows
+
+
+def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
+    """One row per budget of the curve: the best value, its slope and the best split."""
+    names = list(result.best_split)
+    header = ["budget", "multiple", "value", "marginal_value", *names]
+    if style is not None:
+        slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
+        header[:4] = [label(key, style.lang) for key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key)]
+    rows: list[list[Any]] = []
+    for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
+        split = [point.split.get(name) for name in names]
+        if style is None:
+            rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, *split])
+        else:
+            rows.append([style.money(point.budget, 0), f"{point.budget / result.budget:.2f}×",
+                         objective_value(result, point.value, style), _slope_text(result, slope, style),
+                         *(style.money(amount, 0) for amount in split)])
+    return header, rows
+
+
+def allocation_rows(result: Allocation, table: str = "channels") -> Rows:
+    """The raw rows of ``table`` (channels or curve) for CSV."""
+    return curve_rows(result) if table == "curve" else channel_rows(result)
+
+
+def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
+    """Summary lines, the channel table, the budget curve and the warnings, for a pull-request comment."""
+    lang = style.lang
+    lines = [f"### {_title(result, style)}", "", *(f"- {name}: {value}" for name, value in _summary(result, style)), ""]
+    text = "\n".join(lines) + "\n" + to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
+    text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
+    warnings = [warning_text(result, warning, style) for warning in result.warnings]
+    if warnings:
+        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {line}\n" for line in warnings)
+    return text
+
+
+# --- Rich view -----------------------------------------------------------------
+
+
+def _title(result: Allocation, style: NumberStyle) -> str:
+    return label("allocate_title", style.lang).format(
+        scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+
+
+def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
+    """(label, value) lines: the objective, its value at the current and the best split, the gain."""
+    lang = style.lang
+    return [
+        (label("allocate_objective", lang), objective_name(result, lang)),
+        (label("allocate_current_split", lang), objective_value(result, result.current_value, style)),
+        (label("allocate_best_split", lang), objective_value(result, result.best_value, style)),
+        (label("allocate_gain", lang), objective_gain(result, style)),
+    ]
+
+
+def _curve_title(result: Allocation, lang: str) -> str:
+    return label("allocate_curve_title", lang).format(objective=label(f"allocate_objective_{result.objective}_short", lang))
+
+
+def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
+    if slope is None:
+        return NONE
+    if result.objective == "payback_probability":
+        # A probability per yuan is unreadably small: per 10% of B instead.
+        return f"{slope * result.budget * 0.1 * 100:+,.2f} pp"
+    return f"{slope:+,.2f}"
+
+
+def summary_view(result: Allocation, style: NumberStyle) -> Group:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column()
+    grid.add_column(justify="right")
+    summary = _summary(result, style)
+    for row, (name, value) in enumerate(summary):
+        gain = row == len(summary) - 1
+        grid.add_row(name, Text(value, style=("green" if result.gain > 0 else "dim") if gain else ""))
+    return Group(Text(_title(result, style), style="bold"), grid)
+    return grid
+
+
+def channels_view(result: Allocation, style: NumberStyle) -> Table:
+    """Per channel a row at the current and one at the best split: monthly budget, change, and
+    average and marginal ROAS and CAC. Two short rows rather than "now → best" cells, so the
+    table fits an 80-column terminal."""
+    lang = style.lang
+    view = Table(title=label("allocate_channels_title", lang), title_justify="left",
+                 caption=label("allocate_channels_caption", lang), caption_justify="left")
+    view.add_column(label("channel", lang), min_width=10)
+    view.add_column(label("allocate_split", lang), min_width=max(cell_len(label(key, lang)) for key in ("current", "allocate_best")))
+    # Numbers never fold and headers take two lines: the channel name takes what an 80-column terminal lacks.
+    for key, cells in _number_columns(result, style).items():
+        header = label(key, lang).replace(" ", "\n", 1)
+        view.add_column(header, justify="right", overflow="fold", min_width=max(cell_len(text) for text in [*cells, *header.split()]))
+    for channel in result.channels:
+        current, best, change = _budget_cell(channel, style)
+        kind = Text(channel.type, style="dim")
+        if channel.status != "movable":
+            figures = [_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES]
+            view.add_row(Text(channel.name), label("current", lang), current, Text(change, style="dim"), *figures)
+            view.add_row(kind, end_section=True)
+            continue
+        moved = channel.best_budget - channel.current_budget
+        change_text = Text(change, style="" if change == "0" else "green" if moved > 0 else "red")
+        view.add_row(Text(channel.name), label("current", lang), current, "",
+                     *(_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES))
+        view.add_row(kind, Text(label("allocate_best", lang), style="bold"), Text(best, style="bold"), change_text,
+                     *(_figure_text(figure, getattr(channel.best, figure), style) for figure in FIGURES), end_section=True)
+    return view
+
+
+def _number_columns(result: Allocation, style: NumberStyle) -> dict[str, list[str]]:
+    """Label key -> every text its column of the channel view shows."""
+    columns: dict[str, list[str]] = {"allocate_budget": [], "allocate_change": []}
+    for channel in result.channels:
+        current, best, change = _budget_cell(channel, style)
+        columns["allocate_budget"] += [current, best]
+        columns["allocate_change"].append(change)
+        for name in FIGURES:
+            column = columns.setdefault(f"allocate_{name}", [])
+            column += [_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+    return columns
+
+
+def curve_view(result: Allocation, style: NumberStyle) -> Table:
+    """The best value for budgets 0.25B..2B as a bar per budget, the slope of the next yuan and the peak marked."""
+    lang = style.lang
+    peak = curve_peak(result.curve)
+    view = Table(title=_curve_title(result, lang), title_justify="left", caption=_curve_caption(result, peak, style),
+                 caption_justify="left")
+    view.add_column(label("allocate_curve_budget", lang), justify="right")
+    view.add_column(label("allocate_multiple", lang), justify="right")
+    view.add_column(label("allocate_curve_value", lang), justify="right")
+    slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
+    view.add_column(label(slope_key, lang), justify="right")
+    view.add_column("", no_wrap=True)
+    values = [point.value for point in result.curve if not math.isnan(point.value)]
+    scale = max((abs(value) for value in values), default=0.0) or 1.0
+    for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
+        at_budget = math.isclose(point.budget, result.budget)
+        if math.isnan(point.value):
+            bar = Text(label("allocate_curve_infeasible", lang), style="dim")
+        else:
+            bar = Text("█" * max(1, round(CURVE_BAR_WIDTH * abs(point.value) / scale)), style="green" if point.value >= 0 else "red")
+            if point is peak:
+                bar.append(f" ★ {label('allocate_peak', lang)}", style="bold")
+        slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
+        view.add_row(style.money(point.budget, 0), f"{point.budget / result.budget:.2f}", objective_value(result, point.value, style),
+                     slope_text, bar, style="bold" if at_budget else None)
+    return view
+
+
+def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
+    lang = style.lang
+    if peak is None:
+        return label("allocate_curve_none", lang)
+    feasible = sorted((point for point in result.curve if not math.isnan(point.value)), key=lambda point: point.budget)
+    at = feasible.index(peak)
+    # Sampled points of a concave curve: its top lies between the peak's neighbours.
+    low = feasible[at - 1].budget if at > 0 else 0.0
+    high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget
+    key = "allocate_curve_rising" if at + 1 == len(feasible) else "allocate_curve_peak"
+    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=f"{peak.budget / result.budget:.2f}",
+                                   low=style.money(low, 0), high=style.money(high, 0))
+
+
+def warnings_view(result: Allocation, style: NumberStyle) -> Text:
+    text = Text()
+    for warning in result.warnings:
+        text.append(f"! {warning_text(result, warning, style)}\n", style="yellow")
+    return text
+
+
+def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableType]:
+    views: list[RenderableType] = [summary_view(result, style), channels_view(result, style)]
+    if result.curve:
+        views.append(curve_view(result, style))
+    if result.warnings:
+        views.append(warnings_view(result, style))
+    return views

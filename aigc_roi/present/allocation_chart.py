@@ -1,0 +1,72 @@
+"""The budget curve of an allocation as a matplotlib Figure (`allocate --plot`).
+
+As chart.py: pure, matplotlib imported inside the function, an Agg canvas with no pyplot state.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from aigc_roi.present.allocation import curve_peak, objective_name, objective_value
+from aigc_roi.present.chart import cjk_font
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.whatif.allocate import Allocation
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+_LINE = "#1f3b73"
+_GAIN = "#2e7d32"
+_NOW = "#c62828"
+
+
+def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
+    """The best objective against the monthly budget, B, the peak and the current split's value marked.
+
+    With ``style.lang == "zh"`` the caller should first make sure ``cjk_font()`` finds a font.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+    from matplotlib.ticker import FuncFormatter
+
+    lang = style.lang
+    short = f"allocate_objective_{result.objective}_short"
+    points = [point for point in result.curve if not math.isnan(point.value)]
+    figure = Figure(figsize=(9, 5), dpi=150, layout="constrained")
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.plot([point.budget for point in points], [point.value for point in points], color=_LINE, linewidth=2, marker="o",
+              markersize=4, label=label("allocate_curve_value", lang))
+    axes.axvline(result.budget, color="0.5", linestyle=":", linewidth=1)
+    axes.annotate("B", xy=(result.budget, 1), xycoords=("data", "axes fraction"), xytext=(3, -12), textcoords="offset points",
+                  color="0.4")
+    axes.scatter([sum(result.current_split.values())], [result.current_value], color=_NOW, zorder=3,
+                 label=label("allocate_current_split", lang))
+    peak = curve_peak(result.curve)
+    if peak is not None:
+        axes.annotate(f"{label('allocate_peak', lang)} {objective_value(result, peak.value, style)}",
+                      xy=(peak.budget, peak.value), xytext=(6, -16), textcoords="offset points", color=_GAIN,
+                      bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+    if result.objective == "payback_probability":
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.percent(value)))
+    else:
+        axes.axhline(0, color="0.35", linewidth=0.8)
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
+    # Two lines: a scenario name and the curve's title do not fit one line of a 9-inch figure.
+    axes.set_title(f"{result.scenario}\n{label('allocate_curve_title', lang).format(objective=label(short, lang))}")
+    axes.set_xlabel(f"{label('allocate_curve_budget', lang)} ({style.currency})")
+    axes.set_ylabel(objective_name(result, lang))
+    axes.grid(alpha=0.3)
+    axes.legend(loc="best", frameon=False)
+
+    font = cjk_font() if lang == "zh" else None
+    if font is not None:
+        family = [font, "DejaVu Sans"]
+        axes.tick_params(labelfontfamily=family)
+        for text in figure.findobj(Text):
+            text.set_fontfamily(family)
+    return figure
