@@ -120,14 +120,22 @@ class RetentionPointsKind:
         if node.kind != "map" or not node.value:
             return ctx.expected(node, path, "a mapping of age in months to share active, e.g. {1: 0.4, 3: 0.25}")
         points = []
+        first_of_age: dict[int, Node] = {}
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
                 ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}")
                 continue
+            # Keys are text, so 1 and 01 are different keys to YAML but the same age to the model.
+            age = int(key)
+            if age in first_of_age:
+                first = first_of_age[age]
+                ctx.error(entry.key, key_path, f"duplicate age {age}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
+                continue
+            first_of_age[age] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
             if share is not INVALID:
-                points.append((int(key), share, entry.value))
+                points.append((age, share, entry.value))
         return sorted(points, key=lambda point: point[0])
 
     def json_schema(self) -> dict[str, Any]:

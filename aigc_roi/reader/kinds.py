@@ -43,8 +43,8 @@ class Context:
         self.errors.append(ScenarioError(node.source or self.filename, node.line, node.column, path, message))
         return INVALID
 
-    def expected(self, node: Node, path: str, expected: str) -> Any:
-        return self.error(node, path, f"expected {expected}, found {node.describe()}")
+    def expected(self, node: Node, path: str, expected: str, hint: str = "") -> Any:
+        return self.error(node, path, f"expected {expected}, found {node.describe()}" + (f" ({hint})" if hint else ""))
 
 
 class Kind(Protocol):
@@ -108,8 +108,8 @@ class Number:
             return ctx.expected(node, path, self.expectation())
         try:
             value = to_number(node.value)
-        except ValueProblem:
-            return ctx.expected(node, path, self.expectation())
+        except ValueProblem as problem:
+            return ctx.expected(node, path, self.expectation(), problem.hint)
         if abs(value) > MAX_MAGNITUDE:
             return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         if 0 < abs(value) < MIN_MAGNITUDE:
@@ -164,8 +164,13 @@ class Number:
         if kind == "normal":
             if numbers["sd"] < 0:
                 return ctx.expected(values["sd"], join_path(path, "sd"), "a number >= 0")
+            # The field's bounds hold for the 90% interval, as they do for the same spread written low..high.
             spread = Z90 * numbers["sd"]
-            return Distribution("normal", numbers["mean"] - spread, numbers["mean"] + spread)
+            low, high = numbers["mean"] - spread, numbers["mean"] + spread
+            if not all(self._in_bounds(end) and abs(end) <= MAX_MAGNITUDE for end in (low, high)):
+                return ctx.error(node, path, f"expected a range within {self.expectation()}, found mean {numbers['mean']:g}, "
+                                             f"sd {numbers['sd']:g} (90% interval {low:g}..{high:g})")
+            return Distribution("normal", low, high)
         if kind == "triangular":
             low, mode, high = numbers["low"], numbers["mode"], numbers["high"]
             if not low <= mode <= high or low == high:

@@ -9,6 +9,7 @@ and column a message must point to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.reader.numbers import is_number_text
+from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
@@ -83,20 +84,32 @@ def _pos(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+"""The YAML 1.1 integers written in base 10; the others (``0100`` octal, ``0x10``, ``0b1``, ``1:30``) are refused."""
+
+
 def _scalar(event: yaml.ScalarEvent) -> Node:
     line, col = _pos(event.start_mark)
     value: Any = event.value
     if event.implicit[0] and event.tag is None:
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
-        construct = _CONSTRUCT.get(tag)
-        # YAML 1.1's base-60 numbers (1:30 -> 90) would be a silent surprise;
-        # they stay text and fail as "expected a number".
-        if construct is not None and ":" not in event.value:
-            try:
-                value = construct(yaml.ScalarNode(tag, event.value))
-            except ValueError:
-                pass  # an integer too long for Python's int(); reported later as not a finite number
+        value = _plain_value(tag, event.value)
     return Node("scalar", line, col, value, raw=event.value)
+
+
+def _plain_value(tag: str, text: str) -> Any:
+    """An unquoted scalar's value: numbers from their decimal text, other bases kept as refusable text."""
+    if tag == "tag:yaml.org,2002:int" and not _DECIMAL_INT.fullmatch(text) or ":" in text and tag.endswith(("int", "float")):
+        return ForeignNumber(text)
+    if tag == "tag:yaml.org,2002:float" and is_number_text(text):
+        return decimal_to_float(number_decimal(text))
+    construct = _CONSTRUCT.get(tag)
+    if construct is None:
+        return text
+    try:
+        return construct(yaml.ScalarNode(tag, text))
+    except ValueError:
+        return text  # an integer too long for Python's int(); reported later as not a finite number
 
 
 def _error(filename: str, line: int, col: int, message: str, path: str = "") -> ScenarioError:
