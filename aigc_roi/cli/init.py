@@ -59,7 +59,7 @@ def init(
             name=template, hint=hint, names=", ".join(templates) or "—")])
     text = source.read_text(encoding="utf-8")
     if str(file) == STDOUT:
-        sys.stdout.write(text)
+        emit(text)
         return
     if file.is_dir():
         # files.write_atomically would rename over a folder with --force and fail untidily.

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -71,7 +72,7 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
         )
 
-    axes.set_title(f"{report['scenario']} · {label('chart_title', lang)}")
+    axes.set_title(f"{visible(report['scenario'])} · {label('chart_title', lang)}")
     axes.set_xlabel(label("month", lang))
     axes.set_ylabel(report["currency"])
     axes.set_xlim(0.4, len(x) + 0.6)
@@ -87,6 +88,9 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
 
     # DejaVu Sans has no Chinese glyphs, so every text (tick labels are made
     # at draw time, hence tick_params) gets the CJK font first.
+    # Names are plain text: a $ in one must not start mathtext (which draws $x$ as math and fails on $x^$).
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
     font = cjk_font() if lang == "zh" else None
     if font is not None:
         family = [font, "DejaVu Sans"]

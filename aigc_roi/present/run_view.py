@@ -14,6 +14,7 @@ from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import MONTH_COLUMNS
+from aigc_roi.present.text import visible
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -32,7 +33,8 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(name, lang), text)
     title = f"{report['scenario']} · {label('figures', lang)} ({report['currency']})"
-    return Panel(grid, title=title, expand=False)
+    # A str title would be read as Rich markup; the name in it is data.
+    return Panel(grid, title=Text(visible(title)), expand=False)
 
 
 def channels_table(report: dict[str, Any], style: NumberStyle) -> Table:
@@ -62,8 +64,9 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Table:
         cells = [style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
                  for name in MONTH_COLUMNS]
         cumulative = month["cumulative_cash"]
-        cells[-1] = f"[{'green' if cumulative >= 0 else 'red'}]{cells[-1]}[/]"
-        table.add_row(month["label"], *cells)
+        row: list[str | Text] = [month["label"], *cells]
+        row[-1] = Text(cells[-1], style="green" if cumulative >= 0 else "red")
+        table.add_row(*row)
     return table
 
 

@@ -9,7 +9,11 @@ from typing import Any
 from aigc_roi.reader.kinds import (
     INVALID,
     MAX_CHANNELS,
+    MAX_FIXED_COSTS,
     MAX_HORIZON_MONTHS,
+    MAX_PLANS,
+    MAX_PURCHASES,
+    MAX_RETENTION_POINTS,
     Context,
     Kind,
     MonthSet,
@@ -119,6 +123,8 @@ class RetentionPointsKind:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind != "map" or not node.value:
             return ctx.expected(node, path, "a mapping of age in months to share active, e.g. {1: 0.4, 3: 0.25}")
+        if len(node.value) > MAX_RETENTION_POINTS:
+            return ctx.error(node, path, f"expected at most {MAX_RETENTION_POINTS} points (one per month), found {len(node.value)}")
         points = []
         first_of_age: dict[int, Node] = {}
         for key, entry in node.value.items():
@@ -139,7 +145,7 @@ class RetentionPointsKind:
         return sorted(points, key=lambda point: point[0])
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "object", "minProperties": 1, "additionalProperties": False,
+        return {"type": "object", "minProperties": 1, "maxProperties": MAX_RETENTION_POINTS, "additionalProperties": False,
                 "patternProperties": {"^[0-9]+$": self.share.json_schema()},
                 "description": "Share of a cohort active at age a months (age 0 is 1.0)."}
 
@@ -206,12 +212,12 @@ MONETIZATION = Obj({
         "period": Period(),
         "conversion": rate("Share of new users who subscribe in their join month."),
         "renewal": rate("Share of subscribers who renew at each period end (default 0)."),
-    }, required=("name", "price", "period", "conversion")), description="Subscriptions."),
+    }, required=("name", "price", "period", "conversion")), MAX_PLANS, description="Subscriptions."),
     "purchases": ListOf(Obj({
         "name": NAME,
         "price": money("Price per purchase."),
         "rate": money("Purchases per active user per month."),
-    }, required=("name", "price", "rate")), description="One-off items."),
+    }, required=("name", "price", "rate")), MAX_PURCHASES, description="One-off items."),
     "revenue_fee": rate("Share of gross revenue lost to stores, payment and tax."),
 })
 
@@ -221,7 +227,7 @@ COSTS = Obj({
         "name": NAME,
         "monthly": money("Cost per running month."),
         "months": MONTHS,
-    }, required=("name", "monthly"))),
+    }, required=("name", "monthly")), MAX_FIXED_COSTS),
 })
 
 TARGETS = Obj({

@@ -27,6 +27,13 @@ mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
 MIN_UNIT_COST = 1e-6
 """Smallest bid or cpm that a budget may divide by (users = budget / bid)."""
 MAX_HORIZON_MONTHS = 120
+MAX_PLANS = 50
+MAX_PURCHASES = 50
+MAX_FIXED_COSTS = 50
+"""Most items in each list: far above any real price sheet or cost ledger, and low enough that
+every command, whose work grows with them times the horizon, stays fast."""
+MAX_RETENTION_POINTS = MAX_HORIZON_MONTHS
+"""One point per month at most: ages are distinct months within the horizon."""
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
 

@@ -48,10 +48,10 @@ class ForeignNumber(str):
         text = self.strip()
         if ":" in text:
             return "YAML 1.1 reads a:b as a base-60 number; write the number itself"
-        body = text.lstrip("+-")
+        sign, body = ("-" if text.startswith("-") else ""), text.lstrip("+-")
         if body[:2].lower() in ("0x", "0b"):
             return "hexadecimal and binary numbers are not accepted; write the number in decimal"
-        return f"YAML 1.1 reads a leading 0 as octal; write {body.lstrip('0_') or '0'} without the leading 0, or quote it"
+        return f"a leading 0 marks an octal number in YAML 1.1; write {sign}{body.lstrip('0_') or '0'} without it"
 
 
 def number_decimal(text: str) -> Decimal:

@@ -21,6 +21,13 @@ from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_t
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
+MAX_MAPPING_KEYS = 64
+"""Most keys in one mapping (the largest the format defines has 13)."""
+MAX_SCALARS = 25_000
+"""Most scalars (keys and values) in a file; the largest valid file within the other limits
+(50 channels, plans, purchases and fixed costs, each with a 120-month list) has about 16,000.
+Both limits stop parsing at once, so the time any file takes is bounded by them, not by its
+bytes (a 1 MiB file holds 500,000 scalars, which take seconds just to build)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
@@ -86,6 +93,8 @@ def _pos(mark: Any) -> tuple[int, int]:
 
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 """The YAML 1.1 integers written in base 10; the others (``0100`` octal, ``0x10``, ``0b1``, ``1:30``) are refused."""
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+"""``089`` is text to YAML 1.1 but ``077`` is octal: both are refused, so a leading 0 never means two things."""
 
 
 def _scalar(event: yaml.ScalarEvent) -> Node:
@@ -100,6 +109,8 @@ def _scalar(event: yaml.ScalarEvent) -> Node:
 def _plain_value(tag: str, text: str) -> Any:
     """An unquoted scalar's value: numbers from their decimal text, other bases kept as refusable text."""
     if tag == "tag:yaml.org,2002:int" and not _DECIMAL_INT.fullmatch(text) or ":" in text and tag.endswith(("int", "float")):
+        return ForeignNumber(text)
+    if tag == "tag:yaml.org,2002:str" and _LEADING_ZERO.fullmatch(text):
         return ForeignNumber(text)
     if tag == "tag:yaml.org,2002:float" and is_number_text(text):
         return decimal_to_float(number_decimal(text))
@@ -143,6 +154,7 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
     stack: list[_Frame] = []
     root: Node | None = None
     documents = 0
+    scalars = 0
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -198,6 +210,12 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
                 errors.append(_error(filename, line, col, f"YAML tags are not allowed, found '{written}'",
                                      _path(stack)))
             if isinstance(event, yaml.ScalarEvent):
+                scalars += 1
+                too_many = _too_many(stack, scalars)
+                if too_many:
+                    line, col = _pos(event.start_mark)
+                    errors.append(_error(filename, line, col, too_many, _path(stack)))
+                    return None, errors
                 attach(_scalar(event))
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 line, col = _pos(event.start_mark)
@@ -217,6 +235,16 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
         errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
         return None, errors
     return root, errors
+
+
+def _too_many(stack: list[_Frame], scalars: int) -> str:
+    """What a scalar about to be read breaks, or "" when it is within the limits."""
+    if scalars > MAX_SCALARS:
+        return f"expected at most {MAX_SCALARS:,} keys and values in a file, found more"
+    frame = stack[-1] if stack else None
+    if frame is not None and frame.node.kind == "map" and frame.pending_key is None and len(frame.seen) >= MAX_MAPPING_KEYS:
+        return f"expected at most {MAX_MAPPING_KEYS} keys in a mapping, found more"
+    return ""
 
 
 def _syntax_error(filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:
