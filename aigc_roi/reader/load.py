@@ -17,6 +17,7 @@ from typing import Any
 
 from aigc_roi.model import scenario as models
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.paths import list_index
 from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, MIN_UNIT_COST, Context
 from aigc_roi.reader.overrides import Override, apply_overrides
@@ -244,8 +245,8 @@ def find_node(tree: Node, path: str) -> Node | None:
         if node.kind == "map":
             entry = node.value.get(part)
             node = entry.value if entry else None
-        elif node.kind == "seq" and part.isdigit() and int(part) < len(node.value):
-            node = node.value[int(part)]
+        elif node.kind == "seq" and (index := list_index(part)) is not None and index < len(node.value):
+            node = node.value[index]
         else:
             return None
     return node
