@@ -43,9 +43,11 @@ class EdgeGroup(TyperGroup):
     """The Typer group with Click's errors and a closed pipe handled at its edge."""
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         try:
-            code = super().main(args, prog_name or PROGRAM, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name or PROGRAM, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
         except _click.exceptions.NoArgsIsHelpError as error:
             error.show()
             code = EXIT_INVALID

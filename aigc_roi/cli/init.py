@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import sys
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path

@@ -97,8 +97,12 @@ def read_limited(path: str | Path, filename: str) -> bytes:
             raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")])
         if status.st_size > MAX_FILE_BYTES:
             raise _too_large(filename, status.st_size)
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0 and (chunk := os.read(descriptor, remaining)):
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
     except OSError as exc:
         raise _unreadable(filename, exc) from None
     finally:
