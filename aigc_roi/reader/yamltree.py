@@ -21,8 +21,8 @@ from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_t
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
-MAX_MAPPING_KEYS = 64
-"""Most keys in one mapping (the largest the format defines has 13)."""
+MAX_MAPPING_KEYS = 128
+"""Most keys in one mapping: retention points hold up to one per month of a 120-month horizon."""
 MAX_SCALARS = 25_000
 """Most scalars (keys and values) in a file; the largest valid file within the other limits
 (50 channels, plans, purchases and fixed costs, each with a 120-month list) has about 16,000.
