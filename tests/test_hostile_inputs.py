@@ -145,7 +145,7 @@ def test_the_same_age_written_twice_is_one_located_error_for_check_and_run(tmp_p
 def test_a_normal_obeys_the_bounds_exactly_as_its_interval_written_low_high(tmp_path: Path, mean: float, sd: float) -> None:
     low, high = mean - Z90 * sd, mean + Z90 * sd
     assume(all(end == 0 or abs(end) >= 1e-9 for end in (mean, sd, low, high)) and low < high)
-    normal = write(tmp_path, FLAT.replace("cost: 1000", "cost: 1000, months: 1") + f"virality: {{dist: normal, mean: {mean!r}, sd: {sd!r}}}\n")
+    normal = write(tmp_path, FLAT + f"virality: {{dist: normal, mean: {mean!r}, sd: {sd!r}}}\n")
     interval = write(tmp_path, FLAT + f'virality: "{low!r}..{high!r}"\n', "interval.yaml")
     by_normal = invoke(["validate", str(normal)]).exit_code
     by_interval = invoke(["validate", str(interval)]).exit_code
@@ -284,7 +284,8 @@ def test_a_line_break_in_a_file_name_does_not_split_the_error_line(tmp_path: Pat
 
 def test_set_with_a_non_ascii_digit_index_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, FLAT)
-    one_error(invoke(["run", str(path), "--set", "acquisition[²].cost=1"]), "--set acquisition[²].cost=1:1:1: acquisition[²].cost: no item named '²'")
+    one_error(invoke(["run", str(path), "--set", "acquisition[²].cost=1"]),
+              "--set acquisition[²].cost=1:1:1: acquisition[²].cost: no item named '²'")
 
 
 def test_set_with_bytes_that_are_not_utf8_is_refused(tmp_path: Path) -> None:
