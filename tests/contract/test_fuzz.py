@@ -81,11 +81,17 @@ def assert_clean(result: object) -> None:
 
 
 @FUZZ
-@given(mutated_text(), st.sampled_from(["run", "validate", "check", "sensitivity"]))
+@given(mutated_text(), st.sampled_from(["check", "sensitivity", "breakeven", "compare"]))
 def test_mutated_scenarios_never_reach_the_last_resort_handler(text: str, command: str) -> None:
     path = WORKDIR / "mutated.yaml"
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
-    assert_clean(invoke([command, str(path)]))
+    validated, ran = invoke(["validate", str(path)]), invoke(["run", str(path), "--format", "json"])
+    for result in (validated, ran):
+        assert_clean(result)
+    # validate is the promise that run works: they never disagree on whether a file is valid.
+    assert (validated.exit_code == 2) == (ran.exit_code == 2), (validated.stderr, ran.stderr)
+    if ran.exit_code == 0:
+        assert_clean(invoke([command, str(path), *([str(path)] if command == "compare" else [])]))
 
 
 @FUZZ
