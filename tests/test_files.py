@@ -72,7 +72,7 @@ def test_failing_writer_with_force_keeps_the_existing_file(tmp_path: Path) -> No
         temporary.write_text("half", encoding="utf-8")
         raise OSError("disk full")
 
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(UsageError, match="out.txt: cannot write: disk full"):
         write_atomically(target, True, writer)
     assert target.read_text(encoding="utf-8") == "original"
     assert _leftovers(tmp_path) == []
@@ -147,7 +147,10 @@ def test_nothing_in_the_package_writes_files_around_files_py() -> None:
     for source in package.rglob("*.py"):
         if source.name == "files.py":
             continue
-        text = source.read_text(encoding="utf-8")
+        # os.open is allowed only to read (the loader) or to point a dead stdout at /dev/null.
+        lines = [line for line in source.read_text(encoding="utf-8").splitlines()
+                 if not ("os.open(" in line and ("O_RDONLY" in line or "os.devnull" in line))]
+        text = "\n".join(lines)
         for needle in (".write_text(", ".write_bytes(", "open(", "os.replace(", "shutil."):
             if needle in text:
                 offenders.append(f"{source.relative_to(package)}: {needle}")

@@ -189,7 +189,9 @@ def test_compare_repeated_names_get_their_source(example: Path) -> None:
     ("args", "message"),
     [
         ([], "compare: give two or more FILEs"),
-        (["--variant", "x: acquisition[0].bid=abc"], "--variant 'x' of {file}:\n--set acquisition[0].bid=abc:"),
+        # One line, its location first, the column it broke at its end (issue 14).
+        (["--variant", "x: acquisition[0].bid=abc"],
+         "--set acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc' (in --variant 'x' of {file})\n"),
         (["--variant", "no assignment"], "--variant no assignment: expected 'LABEL: PATH=VALUE"),
     ],
 )
@@ -204,7 +206,8 @@ def test_compare_says_which_file_a_bad_set_broke(example: Path, tmp_path: Path) 
                                           "{name: K, type: kol, posts: 1, fee: 20000, views: 1e6, view_to_user: 0.001}"),
                    encoding="utf-8")
     code, _, err = run_cli("compare", example, kol, "--set", "acquisition[0].bid=25")
-    assert code == 2 and err.startswith(f"{kol}:\n--set acquisition[0].bid=25:")
+    assert code == 2 and err.startswith("--set acquisition[0].bid=25:1:1: acquisition[0].bid: unknown key 'bid'")
+    assert all(line.endswith(f"(in {kol})") for line in err.splitlines())
 
 
 def test_compare_variants_need_exactly_one_file(example: Path, cheaper: Path) -> None:

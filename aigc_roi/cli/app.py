@@ -1,7 +1,8 @@
 """The `aigc-roi` command line: options in, library calls, output and exit codes.
 
 Exit codes follow grep/diff: 0 fine, 1 a valid scenario misses one of its
-targets (`check`), 2 invalid input (bad file or option).
+targets (`check`), 2 invalid input (bad file or option, an output that cannot
+be written), 141 stdout closed by its reader (as SIGPIPE reports in a shell).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import typer
 from aigc_roi import __version__
 from aigc_roi.cli import ci, init, whatif
 from aigc_roi.cli.allocate import allocate
+from aigc_roi.cli.edge import EdgeGroup
 from aigc_roi.cli.run import run
 from aigc_roi.cli.simulate import simulate
 from aigc_roi.cli.streams import start_invocation
 
 app = typer.Typer(
+    cls=EdgeGroup,
     name="aigc-roi",
     help="ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.",
     no_args_is_help=True,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import sys
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -62,7 +61,7 @@ def init(
     translated = TEMPLATES / language / f"{template}.yaml"
     text = (translated if language != "en" and translated.is_file() else source).read_text(encoding="utf-8")
     if str(file) == STDOUT:
-        sys.stdout.write(text)
+        emit(text)
         return
     if file.is_dir():
         # files.write_atomically would rename over a folder with --force and fail untidily.

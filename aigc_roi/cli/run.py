@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.files import check_writable, write_atomically
+from aigc_roi.cli.files import check_outputs, write_atomically
 from aigc_roi.cli.options import ForceOption, LangOption, OutputOption, SetOption
 from aigc_roi.cli.streams import emit, fail, load, note, resolve_lang, show, usage_errors
 from aigc_roi.present import tables
@@ -64,9 +64,7 @@ def run(
     # Refuse before computing anything, so a refused --plot never leaves a
     # half-done run behind (an --output written, the chart not, or the reverse).
     with usage_errors():
-        for destination in (output, plot):
-            if destination is not None:
-                check_writable(destination, force)
+        check_outputs((output, plot), force)
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.present.numbers import NumberStyle

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_TARGET_MISSED = 1
 EXIT_INVALID = 2
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a writer whose reader closed the pipe."""
 
 
 def note(line: str) -> None:
@@ -117,8 +121,10 @@ def usage_errors() -> Iterator[None]:
 def emit(text: str, output: Path | None = None, force: bool = False) -> None:
     """Results go to stdout, or atomically to ``output``."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with stdout_errors():
+            stream = _stdout()
+            stream.write(text)
+            stream.flush()
         return
     with usage_errors():
         write_text(output, text, force)
@@ -126,15 +132,48 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
     """Rich output to the terminal, or as plain text to ``output``."""
-    from rich.console import Console
+    from aigc_roi.present.console import DataConsole
 
     if output is None:
-        # Piped output gets a wide page rather than Rich's 80-column default.
-        console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-        for renderable in renderables:
-            console.print(renderable)
+        with stdout_errors():
+            stream = _stdout()
+            # Piped output gets a wide page rather than Rich's 80-column default.
+            console = DataConsole(file=stream, width=None if stream.isatty() else 160)
+            for renderable in renderables:
+                console.print(renderable)
+            stream.flush()
         return
-    console = Console(record=True, width=160, file=io.StringIO(), color_system=None)
+    console = DataConsole(record=True, width=160, file=io.StringIO(), color_system=None)
     for renderable in renderables:
         console.print(renderable)
     emit(console.export_text(), output, force)
+
+
+def _stdout() -> TextIO:
+    # Python sets sys.stdout to None when the process starts with descriptor 1 closed (`cmd >&-`).
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    return sys.stdout
+
+
+@contextmanager
+def stdout_errors() -> Iterator[None]:
+    """A reader that went away (``| head -1``) ends the command as SIGPIPE would, with 141 (never 1,
+    which means a missed target); any other failure of stdout is one line and exit 2."""
+    try:
+        yield
+    except BrokenPipeError:
+        silence_stdout()
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+    except OSError as error:
+        fail([f"stdout: cannot write: {error.strerror or error}"])
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush of unwritten output cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real descriptor (a test runner's buffer): nothing will be flushed at exit

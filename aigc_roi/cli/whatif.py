@@ -7,6 +7,7 @@ table, or JSON, CSV or markdown.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -83,7 +84,10 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
         # An error in a --set names the option, not the file: say which column it broke.
         if all(error.file == str(path) for error in invalid.errors):
             fail(invalid.errors)
-        fail([f"--variant {name!r} of {path}:" if name else f"{path}:", *invalid.errors])
+        # Every line carries its own location and column, so grep or an editor's jump list keeps the context.
+        column_name = f"--variant {name!r} of {path}" if name else str(path)
+        fail([error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
+              for error in invalid.errors])
     column = {"name": name or scenario.name, "source": source, "currency": scenario.currency,
               "figures": api.figures(scenario)}
     if samples is not None:

@@ -19,3 +19,19 @@ def split_path(path: str) -> list[str] | None:
         segments.append(match[1] if match[1] is not None else f"[{match[2]}]")
         position = match.end()
     return segments
+
+
+_LARGEST_INDEX_DIGITS = 18
+
+
+def list_index(segment: str) -> int | None:
+    """``"3"`` or ``"[3]"`` -> 3; None unless ASCII digits (``"²"`` passes str.isdigit() but not int()).
+
+    An index of more digits than any list can have reads as 10**18, out of range
+    for every list, instead of reaching int()'s 4,300-digit refusal.
+    """
+    inner = segment.strip("[]")
+    if not re.fullmatch("[0-9]+", inner):
+        return None
+    significant = inner.lstrip("0") or "0"
+    return int(significant) if len(significant) <= _LARGEST_INDEX_DIGITS else 10**_LARGEST_INDEX_DIGITS

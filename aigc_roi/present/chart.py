@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -109,7 +110,7 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
         )
 
     font = cjk_font()
-    name = report["scenario"] if font is not None else readable(report["scenario"])
+    name = visible(report["scenario"]) if font is not None else readable(visible(report["scenario"]))
     axes.set_title(f"{name} · {label('chart_title', lang)}")
     axes.set_xlabel(label("month", lang))
     axes.set_ylabel(report["currency"])
@@ -126,6 +127,9 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
 
     # DejaVu Sans has no Chinese glyphs, so every text (tick labels are made
     # at draw time, hence tick_params) gets the CJK font first, in any language.
+    # Names are plain text: a $ in one must not start mathtext (which draws $x$ as math and fails on $x^$).
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
     if font is not None:
         family = [font, "DejaVu Sans"]
         axes.tick_params(labelfontfamily=family)

@@ -6,12 +6,14 @@ import dataclasses
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.present.messages_zh import translate
+from aigc_roi.present.text import visible
 
 
 def located_message(error: ScenarioError | str, lang: str) -> str:
     """``file:line:col: path: message``; English stays canonical, ``zh`` translates the message only."""
+    # A line break or escape in a file name or a found value must not split the line or reach the terminal.
     if lang != "zh":
-        return str(error)
+        return visible(str(error))
     if isinstance(error, ScenarioError):
-        return str(dataclasses.replace(error, message=translate(error.message)))
-    return translate(error)
+        return visible(str(dataclasses.replace(error, message=translate(error.message))))
+    return visible(translate(error))

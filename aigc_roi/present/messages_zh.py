@@ -74,6 +74,10 @@ _EXPECTED = _rules([
     (r"a range 'low\.\.high' of numbers", "数字区间 'low..high'"),
     (r"a range within (.+)", lambda m: f"范围在「{expected_phrase(m[1])}」之内的区间"),
     (r"at most (\d+) items", "最多 {0} 项"),
+    (r"at most ([\d,]+) keys in a mapping", "一个映射最多 {0} 个键"),
+    (r"at most ([\d,]+) keys and values in a file", "一个文件最多 {0} 个键和值"),
+    (r"at most (\d+) points \(one per month\)", "最多 {0} 个点（每月一个）"),
+    (r"a step in \(0, 1\], such as 20% or 0\.2", "(0, 1] 之内的步长，如 20% 或 0.2"),
     (r"a scenario mapping \(name:, retention:, \.\.\.\)", "场景映射（name:、retention: 等）"),
     (r"a scenario mapping", "场景映射"),
     (r"UTF-8 text", "UTF-8 文本"),
@@ -90,10 +94,30 @@ _FOUND = _rules([
     (r"both", "两者都有"),
     (r"an empty file", "空文件"),
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
+    (r"more", "更多"),
+    (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),
 ])
+
+_HINTS = _rules([
+    (r"a leading 0 marks an octal number in YAML 1\.1; write (\S+) without it", "YAML 1.1 把前导 0 读作八进制；请写成 {0}"),
+    (r"hexadecimal and binary numbers are not accepted; write the number in decimal", "不接受十六进制和二进制数字；请用十进制书写"),
+    (r"YAML 1\.1 reads a:b as a base-60 number; write the number itself", "YAML 1.1 把 a:b 读作六十进制数；请直接写出数字"),
+    (r"90% interval (\S+)", "90% 区间 {0}"),
+    (r"in (.+)", "位于 {0}"),
+])
+
+
+def _found_with_hint(match: re.Match[str]) -> str:
+    """``expected X, found Y (hint)``, the hint translated too; a parenthesis that is no known hint is part of Y."""
+    found, hint = match[2], _apply(_HINTS, match[3])
+    if hint is None:
+        found, hint = f"{match[2]} ({match[3]})", None
+    text = f"应为{expected_phrase(match[1])}，实际为 {_apply(_FOUND, found) or found}"
+    return text + (f"（{hint}）" if hint else "")
 
 _MESSAGES = _rules([
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),
+    (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
      lambda m: f"应为{expected_phrase(m[1])}，实际为 {_apply(_FOUND, m[2]) or m[2]}"),
     (r"expected (.+)", lambda m: f"应为{expected_phrase(m[1])}"),
@@ -107,7 +131,13 @@ _MESSAGES = _rules([
     (r"invalid YAML: (.+)", lambda m: f"YAML 语法错误：{yaml_problem(m[1])}"),
     (r"nesting deeper than (\d+) levels", "嵌套超过 {0} 层"),
     (r"file is ([\d,]+) bytes; the limit is ([\d,]+) \(1 MiB\)", "文件有 {0} 字节，上限为 {1} (1 MiB)"),
+    (r"cannot read file: not a regular file", "无法读取文件：不是普通文件"),
     (r"cannot read file: (.+)", "无法读取文件：{0}"),
+    (r"duplicate age (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
+     "重复的月龄 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
+    (r"(.+): cannot write: (.+)", "{0}：无法写入：{1}"),
+    (r"(.+): named twice \((.+) is the same file\); give each output its own file",
+     "{0}：重复指定（与 {1} 是同一个文件）；每个输出需各用一个文件"),
     (r"missing '(\w+)' or '(\w+)': one of them says how much is bought each month",
      "缺少 '{0}' 或 '{1}'：需用其一说明每月购买多少"),
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),

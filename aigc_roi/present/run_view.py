@@ -14,6 +14,7 @@ from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.text import visible
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -32,7 +33,8 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(name, lang), text)
     title = f"{report['scenario']} · {label('figures', lang)} ({report['currency']})"
-    return Panel(grid, title=title, expand=False)
+    # A str title would be read as Rich markup; the name in it is data.
+    return Panel(grid, title=Text(visible(title)), expand=False)
 
 
 def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,

@@ -17,6 +17,7 @@ from typing import Any
 
 from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.numbers import NONE
+from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible, xlsx_text
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""
@@ -32,8 +33,14 @@ def to_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
+    writer.writerows([[_csv_cell(cell) for cell in row] for row in rows])
     return buffer.getvalue()
+
+
+def _csv_cell(cell: Any) -> Any:
+    if cell is None:
+        return ""
+    return spreadsheet_text(cell) if isinstance(cell, str) else cell
 
 
 def _markdown_cell(cell: Any) -> str:
@@ -41,13 +48,13 @@ def _markdown_cell(cell: Any) -> str:
         return NONE
     if isinstance(cell, float):
         return f"{cell:,.2f}"
-    return str(cell).replace("|", "\\|")
+    return markdown_cell(str(cell))
 
 
 def to_markdown(table: Table, title: str = "") -> str:
     header, rows = table
-    lines = [f"### {title}", ""] if title else []
-    lines.append("| " + " | ".join(header) + " |")
+    lines = [f"### {visible(title)}", ""] if title else []
+    lines.append("| " + " | ".join(markdown_cell(name) for name in header) + " |")
     lines.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
     lines += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
@@ -71,7 +78,7 @@ RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": mo
 
 
 def run_markdown(report: dict[str, Any]) -> str:
-    parts = [f"## {report['scenario']} ({report['currency']})\n"]
+    parts = [f"## {visible(report['scenario'])} ({report['currency']})\n"]
     parts += [to_markdown(build(report), title) for title, build in RUN_TABLES.items()]
     return "\n".join(parts)
 
@@ -82,4 +89,5 @@ def write_xlsx(path: Path, sheets: Sequence[tuple[str, Table]]) -> None:
 
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, (header, rows) in sheets:
-            pd.DataFrame(rows, columns=header).to_excel(writer, sheet_name=name[:31], index=False)
+            cells = [[xlsx_text(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
+            pd.DataFrame(cells, columns=header).to_excel(writer, sheet_name=name[:31], index=False)

@@ -9,7 +9,11 @@ from typing import Any
 from aigc_roi.reader.kinds import (
     INVALID,
     MAX_CHANNELS,
+    MAX_FIXED_COSTS,
     MAX_HORIZON_MONTHS,
+    MAX_PLANS,
+    MAX_PURCHASES,
+    MAX_RETENTION_POINTS,
     Context,
     Kind,
     MonthSet,
@@ -119,19 +123,29 @@ class RetentionPointsKind:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind != "map" or not node.value:
             return ctx.expected(node, path, "a mapping of age in months to share active, e.g. {1: 0.4, 3: 0.25}")
+        if len(node.value) > MAX_RETENTION_POINTS:
+            return ctx.error(node, path, f"expected at most {MAX_RETENTION_POINTS} points (one per month), found {len(node.value)}")
         points = []
+        first_of_age: dict[int, Node] = {}
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
                 ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}")
                 continue
+            # Keys are text, so 1 and 01 are different keys to YAML but the same age to the model.
+            age = int(key)
+            if age in first_of_age:
+                first = first_of_age[age]
+                ctx.error(entry.key, key_path, f"duplicate age {age}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
+                continue
+            first_of_age[age] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
             if share is not INVALID:
-                points.append((int(key), share, entry.value))
+                points.append((age, share, entry.value))
         return sorted(points, key=lambda point: point[0])
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "object", "minProperties": 1, "additionalProperties": False,
+        return {"type": "object", "minProperties": 1, "maxProperties": MAX_RETENTION_POINTS, "additionalProperties": False,
                 "patternProperties": {"^[0-9]+$": self.share.json_schema()},
                 "description": "Share of a cohort active at age a months (age 0 is 1.0)."}
 
@@ -198,12 +212,12 @@ MONETIZATION = Obj({
         "period": Period(),
         "conversion": rate("Share of new users who subscribe in their join month."),
         "renewal": rate("Share of subscribers who renew at each period end (default 0)."),
-    }, required=("name", "price", "period", "conversion")), description="Subscriptions."),
+    }, required=("name", "price", "period", "conversion")), MAX_PLANS, description="Subscriptions."),
     "purchases": ListOf(Obj({
         "name": NAME,
         "price": money("Price per purchase."),
         "rate": money("Purchases per active user per month."),
-    }, required=("name", "price", "rate")), description="One-off items."),
+    }, required=("name", "price", "rate")), MAX_PURCHASES, description="One-off items."),
     "revenue_fee": rate("Share of gross revenue lost to stores, payment and tax."),
 })
 
@@ -213,7 +227,7 @@ COSTS = Obj({
         "name": NAME,
         "monthly": money("Cost per running month."),
         "months": MONTHS,
-    }, required=("name", "monthly"))),
+    }, required=("name", "monthly")), MAX_FIXED_COSTS),
 })
 
 TARGETS = Obj({

@@ -27,6 +27,13 @@ mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
 MIN_UNIT_COST = 1e-6
 """Smallest bid or cpm that a budget may divide by (users = budget / bid)."""
 MAX_HORIZON_MONTHS = 120
+MAX_PLANS = 50
+MAX_PURCHASES = 50
+MAX_FIXED_COSTS = 50
+"""Most items in each list: far above any real price sheet or cost ledger, and low enough that
+every command, whose work grows with them times the horizon, stays fast."""
+MAX_RETENTION_POINTS = MAX_HORIZON_MONTHS
+"""One point per month at most: ages are distinct months within the horizon."""
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
 
@@ -43,8 +50,8 @@ class Context:
         self.errors.append(ScenarioError(node.source or self.filename, node.line, node.column, path, message))
         return INVALID
 
-    def expected(self, node: Node, path: str, expected: str) -> Any:
-        return self.error(node, path, f"expected {expected}, found {node.describe()}")
+    def expected(self, node: Node, path: str, expected: str, hint: str = "") -> Any:
+        return self.error(node, path, f"expected {expected}, found {node.describe()}" + (f" ({hint})" if hint else ""))
 
     def expected_word(self, node: Node, path: str, choices: tuple[str, ...], expected: str = "") -> Any:
         """One of ``choices`` was expected: say which word was meant when the slip is a known one."""
@@ -148,11 +155,11 @@ class Number:
             return ctx.expected(node, path, self.expectation())
         try:
             value = to_number(node.value)
-        except ValueProblem:
+        except ValueProblem as problem:
             slip = slip_hint(node.raw) if isinstance(node.value, str) and "\n" not in node.raw else None
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)
-            return ctx.expected(node, path, self.expectation())
+            return ctx.expected(node, path, self.expectation(), problem.hint)
         if abs(value) > MAX_MAGNITUDE:
             return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         if 0 < abs(value) < MIN_MAGNITUDE:
@@ -210,8 +217,13 @@ class Number:
         if kind == "normal":
             if numbers["sd"] < 0:
                 return ctx.expected(values["sd"], join_path(path, "sd"), "a number >= 0")
+            # The field's bounds hold for the 90% interval, as they do for the same spread written low..high.
             spread = Z90 * numbers["sd"]
-            return Distribution("normal", numbers["mean"] - spread, numbers["mean"] + spread)
+            low, high = numbers["mean"] - spread, numbers["mean"] + spread
+            if not all(self._in_bounds(end) and abs(end) <= MAX_MAGNITUDE for end in (low, high)):
+                return ctx.error(node, path, f"expected a range within {self.expectation()}, found mean {numbers['mean']:g}, "
+                                             f"sd {numbers['sd']:g} (90% interval {low:g}..{high:g})")
+            return Distribution("normal", low, high)
         if kind == "triangular":
             low, mode, high = numbers["low"], numbers["mode"], numbers["high"]
             if not low <= mode <= high or low == high:

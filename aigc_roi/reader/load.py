@@ -9,12 +9,15 @@ together in one ``ScenarioInvalid``.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aigc_roi.model import scenario as models
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.paths import list_index
 from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, MIN_UNIT_COST, Context
 from aigc_roi.reader.overrides import Override, apply_overrides
@@ -36,7 +39,7 @@ class LoadedScenario:
 def decode(data: bytes, filename: str) -> str:
     """UTF-8 text of a file, BOM removed; ScenarioInvalid otherwise."""
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB)")])
+        raise _too_large(filename, len(data))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -74,11 +77,46 @@ def _error_order(filename: str) -> Any:
 
 def load_path(path: str | Path, overrides: tuple[Override, ...] = ()) -> LoadedScenario:
     filename = str(path)
+    return load_text(decode(read_limited(path, filename), filename), filename, overrides)
+
+
+def read_limited(path: str | Path, filename: str) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a regular file (enough for decode() to refuse a larger one).
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or
+    device named *.yaml (``/dev/zero``, a pipe nobody writes to) is refused
+    at once instead of hanging or being read without end.
+    """
     try:
-        data = Path(path).read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError) as exc:
+        raise _unreadable(filename, exc) from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")])
+        if status.st_size > MAX_FILE_BYTES:
+            raise _too_large(filename, status.st_size)
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0 and (chunk := os.read(descriptor, remaining)):
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
     except OSError as exc:
-        raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"cannot read file: {exc.strerror or exc}")]) from None
-    return load_text(decode(data, filename), filename, overrides)
+        raise _unreadable(filename, exc) from None
+    finally:
+        os.close(descriptor)
+
+
+def _too_large(filename: str, size: int) -> ScenarioInvalid:
+    """``size`` is the file's length, or MAX_FILE_BYTES + 1 for one that grew while being read."""
+    return ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB)")])
+
+
+def _unreadable(filename: str, exc: OSError | ValueError) -> ScenarioInvalid:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"cannot read file: {reason}")])
 
 
 def build(tree: Node, filename: str) -> models.Scenario:
@@ -211,8 +249,8 @@ def find_node(tree: Node, path: str) -> Node | None:
         if node.kind == "map":
             entry = node.value.get(part)
             node = entry.value if entry else None
-        elif node.kind == "seq" and part.isdigit() and int(part) < len(node.value):
-            node = node.value[int(part)]
+        elif node.kind == "seq" and (index := list_index(part)) is not None and index < len(node.value):
+            node = node.value[index]
         else:
             return None
     return node

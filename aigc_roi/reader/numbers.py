@@ -1,40 +1,87 @@
 """Numbers as finance people write them: ``6_000_000``, ``1e6``, ``1.5万``, ``5%``.
 
 Pure functions: text or YAML scalars in, floats out, or a ``ValueProblem``
-saying what was expected.
+saying what was expected. Text is read as an exact decimal and rounded to
+float64 once, so a suffix shifts the written digits (``1.1%`` is the float
+nearest 0.011, ``2e-6万`` the one nearest 0.02), never a float's repr.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from typing import Any
 
 SUFFIX_EXPONENTS = {"k": 3, "K": 3, "m": 6, "M": 6, "万": 4, "亿": 8, "%": -2}
 """Powers of ten of number suffixes (spec section 2; ``K`` also accepted)."""
 
 _NUMBER = re.compile(
-    r"""^\s*(?P<num>[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d+)?)
+    r"""^\s*(?P<mantissa>[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*))(?:[eE](?P<exponent>[+-]?\d+))?
         \s*(?P<suffix>[kKmM万亿%]?)\s*$""",
     re.VERBOSE,
 )
 RANGE_SEPARATOR = ".."
+_EXPONENT_DIGITS = 9
+"""An exponent longer than this is out of any float's range whatever the mantissa (and int() of
+thousands of digits is itself refused by Python), so it is clamped to +-10**9 before use."""
 
 
 class ValueProblem(ValueError):
     """A value that does not fit; the message reads after "expected ..."."""
 
+    def __init__(self, expected: str, hint: str = "") -> None:
+        super().__init__(expected)
+        self.hint = hint
+        """Advice on what to write instead, for text that a reader may have meant differently."""
 
-def parse_number_text(text: str) -> float:
-    """``"1.5万"`` -> 15000.0; raises ValueProblem for anything else."""
+
+class ForeignNumber(str):
+    """Scalar text YAML 1.1 would read in another base (``0100`` octal, ``0x10``, ``1:30``).
+
+    The reader keeps it as text and refuses it with a hint, since the number
+    a person meant is rarely the one YAML 1.1 makes of it.
+    """
+
+    @property
+    def hint(self) -> str:
+        text = self.strip()
+        if ":" in text:
+            return "YAML 1.1 reads a:b as a base-60 number; write the number itself"
+        sign, body = ("-" if text.startswith("-") else ""), text.lstrip("+-")
+        if body[:2].lower() in ("0x", "0b"):
+            return "hexadecimal and binary numbers are not accepted; write the number in decimal"
+        return f"a leading 0 marks an octal number in YAML 1.1; write {sign}{body.lstrip('0_') or '0'} without it"
+
+
+def number_decimal(text: str) -> Decimal:
+    """``"1.5万"`` -> Decimal('1.5E+4'), exactly as written; raises ValueProblem for anything else."""
     match = _NUMBER.match(text)
     if match is None:
         raise ValueProblem("a number (suffixes k, m, 万, 亿, %)")
-    value = float(match["num"].replace("_", ""))
-    suffix = match["suffix"]
-    if suffix:
-        # Shift the decimal text, not the float, so "1.1%" is exactly 0.011.
-        value = float(f"{value!r}e{SUFFIX_EXPONENTS[suffix]}")
+    exponent_text = match["exponent"] or "0"
+    digits = exponent_text.lstrip("+-")
+    if len(digits.lstrip("0")) > _EXPONENT_DIGITS:
+        exponent = -(10**_EXPONENT_DIGITS) if exponent_text.startswith("-") else 10**_EXPONENT_DIGITS
+    else:
+        exponent = int(exponent_text)
+    exponent += SUFFIX_EXPONENTS.get(match["suffix"], 0)
+    return Decimal(f"{match['mantissa'].replace('_', '')}E{exponent}")
+
+
+def decimal_to_float(value: Decimal) -> float:
+    """The nearest float64; a non-zero value too small for float64 keeps its sign and a
+    non-zero size (the smallest subnormal) so that the size limits refuse it instead of
+    reading it as 0."""
+    number = float(value)
+    if number == 0 and not value.is_zero():
+        return math.nextafter(0.0, -1.0 if value.is_signed() else 1.0)
+    return number
+
+
+def parse_number_text(text: str) -> float:
+    """``"1.5万"`` -> 15000.0; raises ValueProblem for anything else."""
+    value = decimal_to_float(number_decimal(text))
     if not math.isfinite(value):
         raise ValueProblem("a finite number")
     return value
@@ -49,6 +96,8 @@ def to_number(value: Any) -> float:
     """A YAML scalar (int, float or suffixed string) as a finite float."""
     if isinstance(value, bool):
         raise ValueProblem("a number, not a boolean")
+    if isinstance(value, ForeignNumber):
+        raise ValueProblem("a number", value.hint)
     if isinstance(value, int):
         try:
             return float(value)

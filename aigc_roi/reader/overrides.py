@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import split_path
+from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.reader.yamltree import Entry, Node, parse
 
 
@@ -28,6 +28,13 @@ class Override:
 
 def parse_override(text: str) -> Override:
     """``"acquisition[0].bid=25"`` -> Override; ScenarioInvalid when malformed."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        # A command line that is not UTF-8 reaches Python as lone surrogates (PEP 383).
+        byte = ord(text[error.start]) & 0xFF
+        raise ScenarioInvalid([ScenarioError(f"--set {text.encode('utf-8', 'backslashreplace').decode()}", 1, 1, "",
+                                             f"expected UTF-8 text, found byte 0x{byte:02x}")]) from None
     path, equals, value = text.partition("=")
     path = path.strip()
     if not equals or not path or split_path(path) is None:
@@ -55,10 +62,11 @@ def _child(parent: Node, segment: str, override: Override, create: bool) -> Node
     """The node under ``parent`` at one path segment, made when ``create``."""
     if parent.kind == "seq":
         inner = segment.strip("[]")
-        if inner.isdigit():
-            if int(inner) >= len(parent.value):
+        index = list_index(inner)
+        if index is not None:
+            if index >= len(parent.value):
                 raise _fail(override, f"no item {inner}: the list has {len(parent.value)} items")
-            return parent.value[int(inner)]
+            return parent.value[index]
         for item in parent.value:
             name = item.value.get("name") if item.kind == "map" else None
             if name is not None and name.value.raw == inner:

@@ -17,10 +17,17 @@ from typing import Any
 import yaml
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.reader.numbers import is_number_text
+from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
+MAX_MAPPING_KEYS = 128
+"""Most keys in one mapping: retention points hold up to one per month of a 120-month horizon."""
+MAX_SCALARS = 25_000
+"""Most scalars (keys and values) in a file; the largest valid file within the other limits
+(50 channels, plans, purchases and fixed costs, each with a 120-month list) has about 16,000.
+Both limits stop parsing at once, so the time any file takes is bounded by them, not by its
+bytes (a 1 MiB file holds 500,000 scalars, which take seconds just to build)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
@@ -86,20 +93,36 @@ def _pos(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+"""The YAML 1.1 integers written in base 10; the others (``0100`` octal, ``0x10``, ``0b1``, ``1:30``) are refused."""
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+"""``089`` is text to YAML 1.1 but ``077`` is octal: both are refused, so a leading 0 never means two things."""
+
+
 def _scalar(event: yaml.ScalarEvent) -> Node:
     line, col = _pos(event.start_mark)
     value: Any = event.value
     if event.implicit[0] and event.tag is None:
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
-        construct = _CONSTRUCT.get(tag)
-        # YAML 1.1's base-60 numbers (1:30 -> 90) would be a silent surprise;
-        # they stay text and fail as "expected a number".
-        if construct is not None and ":" not in event.value:
-            try:
-                value = construct(yaml.ScalarNode(tag, event.value))
-            except ValueError:
-                pass  # an integer too long for Python's int(); reported later as not a finite number
+        value = _plain_value(tag, event.value)
     return Node("scalar", line, col, value, raw=event.value, text_column=1 if event.style in ("'", '"') else 0)
+
+
+def _plain_value(tag: str, text: str) -> Any:
+    """An unquoted scalar's value: numbers from their decimal text, other bases kept as refusable text."""
+    if tag == "tag:yaml.org,2002:int" and not _DECIMAL_INT.fullmatch(text) or ":" in text and tag.endswith(("int", "float")):
+        return ForeignNumber(text)
+    if tag == "tag:yaml.org,2002:str" and _LEADING_ZERO.fullmatch(text):
+        return ForeignNumber(text)
+    if tag == "tag:yaml.org,2002:float" and is_number_text(text):
+        return decimal_to_float(number_decimal(text))
+    construct = _CONSTRUCT.get(tag)
+    if construct is None:
+        return text
+    try:
+        return construct(yaml.ScalarNode(tag, text))
+    except ValueError:
+        return text  # an integer too long for Python's int(); reported later as not a finite number
 
 
 def _error(filename: str, line: int, col: int, message: str, path: str = "") -> ScenarioError:
@@ -134,6 +157,7 @@ class _TreeBuilder:
         self.stack: list[_Frame] = []
         self.root: Node | None = None
         self.documents = 0
+        self.scalars = 0
 
     def error(self, line: int, col: int, message: str, path: str = "") -> None:
         self.errors.append(_error(self.filename, line, col, message, path))
@@ -185,8 +209,17 @@ class _TreeBuilder:
             self.error(line, col, f"YAML tags are not allowed, found '{written}'", _path(self.stack))
         return False
 
+    def too_many(self) -> str:
+        """What the scalar about to be read breaks, or "" when it is within the limits."""
+        if self.scalars > MAX_SCALARS:
+            return f"expected at most {MAX_SCALARS:,} keys and values in a file, found more"
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.node.kind == "map" and frame.pending_key is None and len(frame.seen) >= MAX_MAPPING_KEYS:
+            return f"expected at most {MAX_MAPPING_KEYS} keys in a mapping, found more"
+        return ""
+
     def feed(self, event: Any) -> bool:
-        """Take one parser event; False when reading must stop (a second document, too deep)."""
+        """Take one parser event; False when reading must stop (a second document, too deep, too many scalars)."""
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -196,6 +229,12 @@ class _TreeBuilder:
         if self.refuse_anchors_and_tags(event):
             return True
         if isinstance(event, yaml.ScalarEvent):
+            self.scalars += 1
+            too_many = self.too_many()
+            if too_many:
+                self.error(*_pos(event.start_mark), too_many, _path(self.stack))
+                self.root = None
+                return False
             self.attach(_scalar(event))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             line, col = _pos(event.start_mark)

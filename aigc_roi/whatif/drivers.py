@@ -23,7 +23,7 @@ from typing import Any, TypeAlias, cast
 import numpy as np
 
 from aigc_roi.model.engine import Result, evaluate
-from aigc_roi.model.paths import split_path
+from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     RATE_FIELDS,
@@ -147,7 +147,8 @@ def _replace_at(obj: Any, segments: list[str], value: Any, path: str) -> Any:
     head, rest = segments[0], segments[1:]
     if isinstance(obj, tuple):
         inner = head.strip("[]")
-        index = int(inner) if inner.isdigit() else next(
+        index = list_index(inner)
+        index = index if index is not None else next(
             (i for i, item in enumerate(obj) if getattr(item, "name", None) == inner), None)
         if index is None or index >= len(obj) or not head.startswith("["):
             raise KeyError(f"{path}: no item {head}")

@@ -107,3 +107,39 @@ def test_nesting_of_33_levels_fails(tmp_path: Path) -> None:
 
 def test_deep_nesting_far_beyond_the_limit_fails_the_same_way(tmp_path: Path) -> None:
     _fails(tmp_path, BASE + "extra: " + "[" * 100_000 + "]" * 100_000 + "\n", "3:39", "nesting deeper than 32 levels")
+
+
+def test_documented_values_of_the_size_limits() -> None:
+    from aigc_roi.reader.kinds import MAX_FIXED_COSTS, MAX_PLANS, MAX_PURCHASES, MAX_RETENTION_POINTS
+    from aigc_roi.reader.yamltree import MAX_MAPPING_KEYS, MAX_SCALARS
+
+    assert (MAX_PLANS, MAX_PURCHASES, MAX_FIXED_COSTS, MAX_RETENTION_POINTS) == (50, 50, 50, 120)
+    assert (MAX_MAPPING_KEYS, MAX_SCALARS) == (128, 25_000)
+
+
+def _list_of(key: str, count: int) -> str:
+    item = {"plans": "{name: P, price: 9, period: month, conversion: 0.001}",
+            "purchases": "{name: U, price: 1, rate: 0.001}", "fixed": "{name: F, monthly: 10}"}[key]
+    parent = "costs" if key == "fixed" else "monetization"
+    return BASE + f"{parent}:\n  {key}:\n" + "".join(f"    - {item}\n" for _ in range(count))
+
+
+def test_50_plans_purchases_and_fixed_costs_pass_51_fail(tmp_path: Path) -> None:
+    for key, path in (("plans", "monetization.plans"), ("purchases", "monetization.purchases"), ("fixed", "costs.fixed")):
+        _passes(tmp_path, _list_of(key, 50))
+        _fails(tmp_path, _list_of(key, 51), "5:5", f"{path}: expected at most 50 items, found 51")
+
+
+def test_128_keys_in_a_mapping_are_parsed_129_stop_parsing(tmp_path: Path) -> None:
+    keys = "".join(f"  k{i}: 1\n" for i in range(129))
+    tree, errors = parse("m:\n" + keys[: keys.index("  k128")], "s.yaml")
+    assert tree is not None and len(tree.value["m"].value.value) == 128 and errors == []
+    _fails(tmp_path, BASE + "m:\n" + keys, "132:3", "m: expected at most 128 keys in a mapping, found more")
+
+
+def test_25000_scalars_are_parsed_one_more_stops_parsing() -> None:
+    # The key "l" is one scalar, the list items the other 24,999.
+    tree, errors = parse("l: [" + ",".join(["1"] * 24_999) + "]\n", "s.yaml")
+    assert tree is not None and errors == []
+    tree, errors = parse("l: [" + ",".join(["1"] * 25_000) + "]\n", "s.yaml")
+    assert tree is None and [error.message for error in errors] == ["expected at most 25,000 keys and values in a file, found more"]
