@@ -23,9 +23,18 @@ SetOption = Annotated[
 ]
 FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output ('-' is standard output)."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language of tables and messages: en or zh (default from LANG).")
+    str | None,
+    typer.Option("--lang", metavar="en|zh", help="Language of tables and messages: en or zh (default from LANG)."),
 ]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")
+]
+BomOption = Annotated[
+    bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, so Excel on Chinese Windows reads it as UTF-8.")
+]
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)]

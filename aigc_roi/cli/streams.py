@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from aigc_roi.cli.files import UsageError, write_text
+from aigc_roi.cli.files import UsageError, write_bytes, write_text
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import located_message
 from aigc_roi.present.labels import LANGUAGES, default_lang
@@ -31,19 +31,39 @@ EXIT_TARGET_MISSED = 1
 EXIT_INVALID = 2
 
 
-def note(line: str) -> None:
-    """One line for the user on stderr (a diagnostic, never a result)."""
+STDOUT = "-"
+"""``-o -``: the file name that means standard output (as in ruff, yamllint, tar)."""
+
+_language: ContextVar[str] = ContextVar("language", default="en")
+"""Language of this invocation's messages: the locale's, or the command's --lang."""
+_quiet: ContextVar[bool] = ContextVar("quiet", default=False)
+"""-q: summaries and notes stay off stderr; errors and results are still written."""
+
+
+def _stderr(line: str) -> None:
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
 
 
-_language: ContextVar[str] = ContextVar("language", default="en")
-"""Language of this invocation's messages: the locale's, or the command's --lang."""
+def note(line: str) -> None:
+    """One line for the user on stderr (a note or a summary, never a result); silent under -q."""
+    if not _quiet.get():
+        _stderr(line)
 
 
 def start_invocation() -> None:
     """Messages follow the locale until a command's --lang says otherwise."""
     _language.set(default_lang())
+    _quiet.set(False)
+
+
+def set_quiet(quiet: bool) -> None:
+    if quiet:
+        _quiet.set(True)
+
+
+def to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == STDOUT
 
 
 def message_line(error: ScenarioError | str) -> str:
@@ -53,7 +73,7 @@ def message_line(error: ScenarioError | str) -> str:
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""
     for error in errors:
-        note(message_line(error))
+        _stderr(message_line(error))
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -94,20 +114,33 @@ def usage_errors() -> Iterator[None]:
 
 
 def emit(text: str, output: Path | None = None, force: bool = False) -> None:
-    """Results go to stdout, or atomically to ``output``."""
-    if output is None:
+    """Results go to stdout (no ``output``, or ``-``), or atomically to ``output``."""
+    if to_stdout(output):
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    assert output is not None
     with usage_errors():
         write_text(output, text, force)
+
+
+def emit_bytes(data: bytes, output: Path | None, force: bool) -> None:
+    """A binary result (a workbook) to stdout's bytes, or atomically to ``output``."""
+    if to_stdout(output):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    assert output is not None
+    with usage_errors():
+        write_bytes(output, data, force)
 
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
     """Rich output to the terminal, or as plain text to ``output``."""
     from rich.console import Console
 
-    if output is None:
+    if to_stdout(output):
         # Piped output gets a wide page rather than Rich's 80-column default.
         console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
         for renderable in renderables:

@@ -94,3 +94,21 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
         for text in figure.findobj(Text):
             text.set_fontfamily(family)
     return figure
+
+
+def image_bytes(figure: Figure, image_format: str) -> bytes:
+    """The figure as ``svg`` or ``png`` bytes, the same bytes for the same report.
+
+    SVG keeps every text as a ``<text>`` element (svg.fonttype none), so a
+    deck tool can edit it; element ids come from a fixed salt and the date
+    is left out, so a chart committed to git changes only when its numbers do.
+    """
+    import io
+
+    from matplotlib import rc_context
+
+    buffer = io.BytesIO()
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "aigc-roi"}):
+        metadata = {"Date": None} if image_format == "svg" else {}
+        figure.savefig(buffer, format=image_format, metadata=metadata)
+    return buffer.getvalue()

@@ -95,6 +95,13 @@ EN: dict[str, str] = {
     "compare_caption": "★ best in row: higher is better, except CAC and payback (lower; never is worst); ad spend is not ranked.",
     "figure": "Figure",
     "vs_first": "vs first",
+    # Workbook and document exports.
+    "value": "Value",
+    "key": "Key",
+    "month_number": "Month no.",
+    "field_path": "Field path",
+    "missing_extra": "{feature} needs the {module} package: pip install 'aigc-roi[{extra}]'",
+    "option_needs_format": "{option} applies to {formats} only; it does nothing with --format {format}",
 }
 
 # Column labels in tables are cut at " (" for short headers, so ZH keeps
@@ -187,6 +194,12 @@ ZH: dict[str, str] = {
     "compare_caption": "★ 每行最优：越高越好，获客成本和回本月份除外（越低越好，未回本最差）；广告支出不参与排名。",
     "figure": "指标",
     "vs_first": "与第一个相比",
+    "value": "数值",
+    "key": "键名",
+    "month_number": "月序号",
+    "field_path": "字段路径",
+    "missing_extra": "{feature} 需要 {module} 包：pip install 'aigc-roi[{extra}]'",
+    "option_needs_format": "{option} 仅适用于 {formats}；与 --format {format} 一起使用不起作用",
 }
 """Chinese labels; a missing key falls back to English."""
 
