@@ -18,6 +18,8 @@ class InputValue:
     """The number for a plain YAML number, else the text as written (``1.5万``, ``300..1000``)."""
     line: int
     column: int
+    end_line: int
+    end_column: int
     source: str | None = None
     """The ``--set`` option that wrote it; None when it is in the file."""
 
@@ -34,4 +36,4 @@ def input_values(tree: Node, path: str = "") -> Iterator[InputValue]:
             yield from input_values(item, join_path(path, index))
     else:
         value = tree.value if isinstance(tree.value, int | float | bool) or tree.value is None else tree.raw
-        yield InputValue(path, value, tree.line, tree.column, tree.source)
+        yield InputValue(path, value, tree.line, tree.column, tree.end_line, tree.end_column, tree.source)

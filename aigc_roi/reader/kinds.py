@@ -40,7 +40,9 @@ class Context:
     horizon_months: int = 24
 
     def error(self, node: Node, path: str, message: str) -> Any:
-        self.errors.append(ScenarioError(node.source or self.filename, node.line, node.column, path, message))
+        # A --set value has no place in the file, and a collection no single end.
+        end = (node.end_line, node.end_column) if node.end_line and node.source is None else (None, None)
+        self.errors.append(ScenarioError(node.source or self.filename, node.line, node.column, path, message, *end))
         return INVALID
 
     def expected(self, node: Node, path: str, expected: str) -> Any:

@@ -46,6 +46,9 @@ class Node:
     """The scalar's text as written (after unquoting)."""
     source: str | None = None
     """Where the node came from when not the file itself (a ``--set`` option)."""
+    end_line: int = 0
+    end_column: int = 0
+    """Position of a scalar's last character (1-based, inclusive); 0 for collections, whose end is not one token."""
 
     def describe(self) -> str:
         """How the node reads in an error's "found ..." part."""
@@ -96,7 +99,11 @@ def _scalar(event: yaml.ScalarEvent) -> Node:
                 value = construct(yaml.ScalarNode(tag, event.value))
             except ValueError:
                 pass  # an integer too long for Python's int(); reported later as not a finite number
-    return Node("scalar", line, col, value, raw=event.value)
+    # end_mark is 0-based and just past the scalar, so its column is the 1-based column of the last character.
+    end: Any = event.end_mark
+    end_line = end.line + 1
+    end_column = end.column if end_line > line else max(end.column, col)
+    return Node("scalar", line, col, value, raw=event.value, end_line=end_line, end_column=end_column)
 
 
 def _error(filename: str, line: int, col: int, message: str, path: str = "") -> ScenarioError:
