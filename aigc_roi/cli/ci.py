@@ -53,7 +53,7 @@ class CheckFormat(StrEnum):
 
 PathsArgument = Annotated[
     list[Path],
-    typer.Argument(metavar="FILE|FOLDER...", help="Scenario files, or folders to search for *.yaml and *.yml files.",
+    typer.Argument(metavar="FILE...", help="Scenario files, or folders to search for *.yaml and *.yml files.",
                    show_default=False),
 ]
 _FORMAT_HELP = "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text)."
