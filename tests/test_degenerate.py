@@ -21,6 +21,7 @@ from cli_runner import invoke
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
+from aigc_roi.present.labels import label
 from aigc_roi.reader.load import load_text
 
 NON_FINITE = re.compile(r"(?i)\b(nan|-?inf|infinity)\b")
@@ -131,7 +132,9 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
 
     markdown = _run(path, "--format", "markdown").stdout
     for name in undefined:
-        assert re.search(rf"^\| {name} \| — \|$", markdown, re.MULTILINE), name
+        # As in the table view: a month never reached reads "never (≤ horizon)", any other none an em dash.
+        shown = f"never \\(≤ {data['horizon_months']}\\)" if name in ("payback_month", "cac_payback_months") else "—"
+        assert re.search(rf"^\| {re.escape(label(name))} \| {shown} \|$", markdown, re.MULTILINE), name
 
     table = _run(path, "--format", "table").stdout
     assert table.strip()

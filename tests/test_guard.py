@@ -53,6 +53,7 @@ BROKEN = "name: Broken\nretention: {monthly_churn: 1.5}\nunknown_key: 1\n"
 def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
     """Text output unless a test asks otherwise, also when the suite itself runs in GitHub Actions."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
 
 
 def run_cli(*args: str) -> Result:
@@ -102,16 +103,16 @@ def test_validate_valid_folder(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING, "sub/b.yml": WINNING, "notes.txt": "not a scenario"})
     result = run_cli("validate", str(tmp_path))
     assert result.exit_code == 0
-    assert result.stdout == "2 files, 0 invalid, 0 errors\n"
-    assert result.stderr == ""
+    assert result.stdout == ""
+    assert result.stderr == "2 files, 0 invalid, 0 errors\n"
 
 
 def test_validate_reports_every_error_of_every_file(tmp_path: Path) -> None:
     write(tmp_path, {"a.yaml": LOSING, "b.yaml": BROKEN, "c.yaml": "name: [\n"})
     result = run_cli("validate", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stdout == "3 files, 2 invalid, 3 errors\n"
-    lines = result.stderr.splitlines()
+    assert result.stderr == "3 files, 2 invalid, 3 errors\n"
+    lines = result.stdout.splitlines()
     assert lines[0] == f"{tmp_path / 'b.yaml'}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%?"
     assert lines[1].startswith(f"{tmp_path / 'b.yaml'}:3:1: unknown_key: ")
     assert lines[2].startswith(f"{tmp_path / 'c.yaml'}:2:1: invalid YAML")
@@ -130,8 +131,8 @@ def test_validate_folders_sorted_hidden_skipped_duplicates_once(tmp_path: Path) 
 def test_validate_missing_path_is_an_error(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path / "missing.yaml"))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{tmp_path / 'missing.yaml'}:1:1: cannot read file")
-    assert result.stdout == "1 file, 1 invalid, 1 error\n"
+    assert result.stdout.startswith(f"{tmp_path / 'missing.yaml'}:1:1: cannot read file")
+    assert result.stderr == "1 file, 1 invalid, 1 error\n"
 
 
 def test_validate_folder_without_scenarios_is_an_error(tmp_path: Path) -> None:
@@ -148,7 +149,9 @@ def test_validate_json(tmp_path: Path) -> None:
     assert data["summary"] == {"files": 2, "invalid": 1, "errors": 2}
     assert data["files"][0] == {"path": str(tmp_path / "a.yaml"), "valid": True, "errors": []}
     assert data["files"][1]["valid"] is False
-    assert data["files"][1]["errors"][0] == {"line": 2, "column": 28, "path": "retention.monthly_churn",
+    # "1.5" takes columns 28 to 30 of line 2.
+    assert data["files"][1]["errors"][0] == {"line": 2, "column": 28, "end_line": 2, "end_column": 30,
+                                             "path": "retention.monthly_churn", "rule": "invalid-value",
                                              "message": "expected a number from 0 to 1, found 1.5; did you mean 1.5%?"}
 
 
@@ -158,20 +161,26 @@ def test_validate_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = run_cli("validate", "b.yaml", "--format", "github")
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
+    assert lines[0] == "::group::b.yaml"
     # "%" is escaped as "%25" in GitHub workflow commands.
-    assert lines[0] == ("::error file=b.yaml,line=2,col=28,title=aigc-roi::"
+    assert lines[1] == ("::error file=b.yaml,line=2,endLine=2,col=28,endColumn=30,title=aigc-roi%3A invalid-value::"
                         "retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%25?")
-    assert lines[1].startswith("::error file=b.yaml,line=3,col=1,title=aigc-roi::unknown_key: ")
-    assert lines[2] == "1 file, 1 invalid, 2 errors"
-    assert result.stderr == ""
+    # unknown_key: 11 characters from column 1.
+    assert lines[2].startswith("::error file=b.yaml,line=3,endLine=3,col=1,endColumn=11,title=aigc-roi%3A unknown-key::unknown_key: ")
+    assert lines[3] == "::endgroup::"
+    assert len(lines) == 4
+    assert result.stderr == "1 file, 1 invalid, 2 errors\n"
 
 
 def test_github_actions_selects_annotations_unless_a_format_is_given(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"b.yaml": BROKEN})
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    assert run_cli("validate", str(tmp_path)).stdout.startswith("::error file=")
-    assert run_cli("check", str(tmp_path)).stdout.startswith("::error file=")
+    # Like yamllint: GITHUB_ACTIONS alone (a variable copied into a shell) is not GitHub Actions.
+    assert run_cli("validate", str(tmp_path)).stdout.startswith(str(tmp_path))
+    monkeypatch.setenv("GITHUB_WORKFLOW", "scenarios")
+    assert run_cli("validate", str(tmp_path)).stdout.startswith("::group::")
+    assert run_cli("check", str(tmp_path)).stdout.startswith("::group::")
     explicit = run_cli("validate", str(tmp_path), "--format", "text")
     assert "::error" not in explicit.stdout + explicit.stderr
 
@@ -203,7 +212,7 @@ def test_check_all_targets_met(tmp_path: Path) -> None:
     write(tmp_path, {"win.yaml": WINNING, "plain.yaml": example()})
     result = run_cli("check", str(tmp_path))
     assert result.exit_code == 0
-    assert result.stdout.endswith("2 files, 0 invalid, 2 targets, 0 missed\n")
+    assert result.stderr == "2 files, 0 invalid, 2 targets, 0 missed\n"
     assert "(no targets)" in result.stdout
 
 
@@ -213,16 +222,16 @@ def test_check_a_missed_target_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     row = next(line for line in result.stdout.splitlines() if "min_roi" in line and "lose" in line)
     assert [cell.strip() for cell in row.split("│")[3:6]] == ["-21.25%", ">= 0.00%", "fail"]
-    assert result.stdout.endswith("2 files, 0 invalid, 4 targets, 1 missed\n")
+    assert result.stderr == "2 files, 0 invalid, 4 targets, 1 missed\n"
 
 
 def test_check_invalid_file_exits_2_and_still_checks_the_others(tmp_path: Path) -> None:
     write(tmp_path, {"bad.yaml": BROKEN, "lose.yaml": LOSING})
     result = run_cli("check", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{tmp_path / 'bad.yaml'}:2:28: ")
+    assert result.stdout.startswith(f"{tmp_path / 'bad.yaml'}:2:28: ")
     assert "lose.yaml" in result.stdout
-    assert result.stdout.endswith("2 files, 1 invalid, 2 targets, 1 missed\n")
+    assert result.stderr == "2 files, 1 invalid, 2 targets, 1 missed\n"
 
 
 def test_check_json(tmp_path: Path) -> None:
@@ -246,10 +255,12 @@ def test_check_github_annotates_the_missed_target_line(tmp_path: Path, monkeypat
     result = run_cli("check", ".", "--format", "github")
     assert result.exit_code == 2
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
-    assert annotations[0].startswith("::error file=bad.yaml,line=2,col=28,title=aigc-roi::")
-    assert annotations[2] == ("::error file=lose.yaml,line=11,col=12,title=aigc-roi check::"
-                              "Spec example: targets.min_roi missed: roi is -21.25%25, must be >= 0.00%25")
-    assert len(annotations) == 3
+    assert annotations[0] == "::group::bad.yaml"
+    assert annotations[1].startswith("::error file=bad.yaml,line=2,endLine=2,col=28,endColumn=30,title=aigc-roi%3A invalid-value::")
+    assert annotations[3:] == ["::endgroup::", "::group::lose.yaml",
+                               "::error file=lose.yaml,line=11,col=12,title=aigc-roi check%3A min_roi::"
+                               "Spec example: targets.min_roi missed: roi is -21.25%25, must be >= 0.00%25",
+                               "::endgroup::"]
 
 
 def test_github_error_from_a_set_option_has_no_file(tmp_path: Path) -> None:
@@ -257,7 +268,9 @@ def test_github_error_from_a_set_option_has_no_file(tmp_path: Path) -> None:
     result = run_cli("check", str(tmp_path), "--set", "organic_users=-5", "--format", "github")
     assert result.exit_code == 2
     assert result.stdout.splitlines()[0] == (
-        "::error title=aigc-roi::--set organic_users=-5:1:1: organic_users: expected a number >= 0, found -5")
+        "::group::" + str(tmp_path / "a.yaml"))
+    assert result.stdout.splitlines()[1] == (
+        "::error title=aigc-roi%3A invalid-value::--set organic_users=-5:1:1: organic_users: expected a number >= 0, found -5")
 
 
 def test_check_set_applies_to_every_file(tmp_path: Path) -> None:
@@ -272,7 +285,7 @@ def test_check_bad_set_exits_2(tmp_path: Path) -> None:
     assert run_cli("check", str(tmp_path), "--set", "no-equals-sign").exit_code == 2
     result = run_cli("check", str(tmp_path), "--set", "acquisition[5].bid=1")
     assert result.exit_code == 2
-    assert "no item 5" in result.stderr
+    assert "no item 5" in result.stdout
 
 
 def test_check_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -327,11 +340,11 @@ def test_base_before_after_change(repo: Path) -> None:
     assert "| ltv | 15.75 | 19.25 | +3.50 (+22.2%) |" in out
     assert "| payback_month | never | never | — |" in out
     assert "| cac | 20.00 | 20.00 | 0 |" in out
-    assert "### scenarios/fresh.yaml (Fresh): new" in out
-    assert "| roi | new | -21.25% | — |" in out
-    assert "### scenarios/gone.yaml (Gone): removed" in out
-    assert "| roi | -21.25% | removed | — |" in out
-    assert out.index("### scenarios/fresh") < out.index("### scenarios/gone") < out.index("### scenarios/spec")
+    # An added or a removed file is one line, not a table of "new" or "removed" cells.
+    assert "- scenarios/fresh.yaml (Fresh): new since HEAD\n" in out
+    assert "- scenarios/gone.yaml (Gone): removed since HEAD\n" in out
+    assert "| roi | new |" not in out and "| removed |" not in out
+    assert out.index("scenarios/fresh") < out.index("scenarios/gone") < out.index("### scenarios/spec")
     assert out.endswith("|\n\n2 files, 0 invalid, 0 targets, 0 missed\n")
 
 
@@ -387,3 +400,31 @@ def test_base_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.M
     result = run_cli("check", str(tmp_path), "--base", "HEAD")
     assert result.exit_code == 2
     assert result.stderr == f"--base: {tmp_path} is not inside a git repository\n"
+
+
+def test_base_marks_new_misses_apart_and_points_at_the_changed_driver(repo: Path) -> None:
+    # At HEAD: win.yaml pays back in month 1 at price 30 (roi 153.75%), and old.yaml already
+    # misses min_roi 0 (roi -21.25%). The change drops win.yaml's price to 10: roi -21.25%,
+    # payback never -> both of its targets are newly missed; old.yaml's miss is not new.
+    write(repo, {"scenarios/win.yaml": WINNING, "scenarios/old.yaml": LOSING})
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "targets")
+    write(repo, {"scenarios/win.yaml": WINNING.replace("price: 30", "price: 10")})
+
+    text = run_cli("check", "scenarios", "--base", "HEAD", "--format", "markdown")
+    assert text.exit_code == 1
+    assert "| scenarios/win.yaml | max_payback_months | never | <= 1 | fail (new) |" in text.stdout
+    assert "| scenarios/win.yaml | min_roi | -21.25% | >= 150.00% | fail (new) |" in text.stdout
+    assert "| scenarios/old.yaml | min_roi | -21.25% | >= 0.00% | fail (at HEAD) |" in text.stdout
+    assert "| payback_month | 1 | never | worse: never |" in text.stdout
+
+    github = run_cli("check", "scenarios", "--base", "HEAD", "--format", "github").stdout.splitlines()
+    price_line = WINNING.splitlines()[7]  # line 8: "    - {name: Item, price: 30, rate: 1}"
+    column = price_line.index("30") + 1
+    new_miss = next(line for line in github if "win.yaml" in line and "min_roi" in line)
+    assert new_miss.startswith(f"::error file=scenarios/win.yaml,line=8,endLine=8,col={column},endColumn={column + 1},"
+                               "title=aigc-roi check%3A min_roi::")
+    assert new_miss.endswith("(new since HEAD); changed here: monetization.purchases[0].price 30 -> 10")
+    old_miss = next(line for line in github if "old.yaml" in line and "min_roi" in line)
+    assert old_miss.startswith("::error file=scenarios/old.yaml,line=11,col=12,")  # its own targets line
+    assert old_miss.endswith("(also missed at HEAD)")

@@ -50,7 +50,7 @@ def test_errors_in_chinese_keep_their_location(tmp_path: Path) -> None:
                              "是否想写 2%？（比例要带 %，或写成 0 到 1 的小数）\n")
     # The next invocation in the same process, without --lang, is English again.
     english = invoke(["validate", str(path)])
-    assert f"{path}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 2" in english.stderr
+    assert f"{path}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 2" in english.stdout
 
 
 def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,4 +59,4 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
     path.write_text("name: x\nretention: {monthly_churn: 0.1}\nbidd: 1\n", encoding="utf-8")
     result = invoke(["validate", str(path)])
     assert result.exit_code == 2
-    assert f"{path}:3:1: bidd: 未知字段 'bidd'" in result.stderr
+    assert f"{path}:3:1: bidd: 未知字段 'bidd'" in result.stdout  # findings on stdout, as ruff and yamllint

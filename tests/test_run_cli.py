@@ -90,8 +90,8 @@ def test_csv_tables(example: Path) -> None:
 def test_markdown_has_the_three_tables(example: Path) -> None:
     out = invoke(["run", str(example), "--format", "markdown"]).stdout
     assert out.startswith("## Spec worked example (CNY)")
-    assert "### figures" in out and "### channels" in out and "### months" in out
-    assert "| net_cash | -4,250.00 |" in out
+    assert "### Figures" in out and "### Channels" in out and "### Months (CNY)" in out
+    assert "| Net cash | -4,250.00 |" in out
 
 
 def test_set_changes_the_run(example: Path) -> None:

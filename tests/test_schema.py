@@ -120,3 +120,82 @@ def test_schema_and_loader_both_reject(text: str) -> None:
     assert list(VALIDATOR.iter_errors(as_json_document(text))), "the schema accepted it"
     with pytest.raises(ScenarioInvalid):
         load_text(text, "s.yaml")
+
+
+def _walk(node: Any) -> Any:
+    """Every dict in the schema, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_the_number_pattern_is_defined_once() -> None:
+    schema = json_schema()
+    text = json.dumps(schema, ensure_ascii=False)
+    number_pattern = schema["$defs"]["number_text"]["pattern"]
+    # The range pattern holds the number pattern twice; nothing else repeats it.
+    assert text.count(json.dumps(number_pattern, ensure_ascii=False)[1:-1]) == 1
+    assert len(text.encode("utf-8")) < 64 * 1024  # was 236 KB with the pattern inlined 405 times
+
+
+def test_every_field_has_a_title() -> None:
+    # The if-conditions of channel types ({"type": {"const": "cpa"}}) are tests, not fields.
+    untitled = [key for node in _walk(json_schema()) for key, field in node.get("properties", {}).items()
+                if "title" not in field and set(field) != {"const"}]
+    assert untitled == []
+
+
+def _errors_at(text: str) -> list[str]:
+    return sorted("/".join(map(str, error.absolute_path)) for error in VALIDATOR.iter_errors(as_json_document(text)))
+
+
+def test_a_channel_error_names_the_field_that_is_wrong() -> None:
+    # type: cpm picks the cpm shape, so the editor flags ctr itself, not "matches none of 4 shapes" at the channel.
+    text = MINIMAL + "acquisition:\n  - {name: A, type: cpm, cpm: 40, ctr: 1.5, cvr: 0.1, budget: 10}\n"
+    assert _errors_at(text) == ["acquisition/0/ctr"]
+    with pytest.raises(ScenarioInvalid) as refused:
+        load_text(text, "s.yaml")
+    assert [error.path for error in refused.value.errors] == ["acquisition[0].ctr"]
+
+
+def test_a_field_of_another_channel_type_is_flagged_there() -> None:
+    text = MINIMAL + "acquisition:\n  - {name: A, type: cpa, bid: 20, users: 10, ctr: 0.1}\n"
+    assert _errors_at(text) == ["acquisition/0"]  # additionalProperties: the unknown key ctr on this channel
+    messages = [error.message for error in VALIDATOR.iter_errors(as_json_document(text))]
+    assert any("'ctr'" in message for message in messages)
+
+
+@pytest.mark.parametrize("written", ["30", "３０", "1_000", "１.５万", "5%", "1e6", "12x", "３０元", "--5", "1..2"])
+def test_schema_reads_number_text_as_the_loader_does(written: str) -> None:
+    text = f"name: X\nretention: {{monthly_churn: 0.5}}\norganic_users: '{written}'\n"
+    try:
+        load_text(text, "s.yaml")
+        loader_accepts = True
+    except ScenarioInvalid:
+        loader_accepts = False
+    assert (_errors_at(text) == []) == loader_accepts, written
+
+
+SCHEMA_REJECTS = [
+    "bool_true_bid", "bool_yes_bid", "channel_type_tv", "channels_51", "contra_budget_and_users",
+    "contra_cpm_budget_and_impressions", "contra_retention_neither", "contra_retention_points_and_churn",
+    "currency_number", "empty_name", "missing_name", "missing_retention", "plan_period_zero", "range_ctr_above_one",
+    "range_horizon_121", "range_horizon_zero", "range_negative_bid", "range_virality_one", "start_month_13",
+    "suffix_12x", "suffix_double_wan", "type_list_for_mapping", "type_list_for_name", "type_list_for_number",
+    "type_mapping_for_list", "type_number_for_channel_type", "type_string_for_number", "unknown_key_bidd",
+    "unknown_key_retension", "version_2",
+]
+"""Corpus files whose one problem a schema can see. The rest need the loader: YAML-level problems (tags,
+anchors, encodings) and rules across fields or the horizon (retention rising, low <= high, months <= horizon)."""
+
+
+@pytest.mark.parametrize("name", SCHEMA_REJECTS)
+def test_bad_inputs_of_the_corpus_fail_the_schema_too(name: str) -> None:
+    text = (Path(__file__).parent / "contract" / "bad_inputs" / f"{name}.yaml").read_text(encoding="utf-8")
+    with pytest.raises(ScenarioInvalid):
+        load_text(text, "s.yaml")
+    assert list(VALIDATOR.iter_errors(as_json_document(text))), "the schema accepted a file the loader refuses"

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aigc_roi.ci.baseline import Change
-from aigc_roi.ci.records import Checked, Comparison, Validated
+from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import PAYBACK_PROBABILITY, Figures, check_targets
-from aigc_roi.reader.load import load_path
+from aigc_roi.reader.inputs import input_values
+from aigc_roi.reader.load import LoadedScenario, load_path
 from aigc_roi.reader.overrides import Override
 
 
@@ -78,6 +79,46 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
         source = after.loaded if after is not None else change.before
         name, currency = (source.scenario.name, source.scenario.currency) if source is not None else ("", "CNY")
         before = run_figures(change.before.scenario) if change.before is not None else None
+        missed: frozenset[str] = frozenset()
+        if change.before is not None and before is not None:
+            missed = frozenset(o.name for o in check_targets(change.before.scenario.targets, before) if not o.passed)
+        changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
-                                      after.figures if after is not None else None, change.before_errors))
+                                      after.figures if after is not None else None, change.before_errors,
+                                      changed, missed))
     return comparisons
+
+
+_NOT_DRIVERS = ("name", "targets", "version")
+"""Fields that change no figure: a missed target is never blamed on them."""
+
+
+def changed_inputs(before: LoadedScenario, after: LoadedScenario) -> tuple[ChangedInput, ...]:
+    """Values of ``after``'s file that differ from (or are absent in) ``before``, in file order."""
+    old = {item.path: item for item in input_values(before.tree)}
+    changed = []
+    for item in input_values(after.tree):
+        if item.source is not None or item.path.split(".")[0].split("[")[0] in _NOT_DRIVERS:
+            continue
+        previous = old.get(item.path)
+        if previous is None or previous.value != item.value:
+            changed.append(ChangedInput(item, previous))
+    return tuple(changed)
+
+
+def missed_at_base(checked: Sequence[Checked], comparisons: Sequence[Comparison]) -> dict[str, frozenset[str]]:
+    """For ``check --base``: per checked file, the targets it already missed at the base revision.
+
+    A file unchanged since the base misses there exactly what it misses now; a
+    new file (or one invalid at the base) missed nothing there, so each of its
+    misses is new.
+    """
+    compared = {comparison.path: comparison for comparison in comparisons}
+    at_base = {}
+    for item in checked:
+        comparison = compared.get(item.path)
+        if comparison is None:
+            at_base[item.path] = frozenset(outcome.name for outcome in item.outcomes if not outcome.passed)
+        else:
+            at_base[item.path] = comparison.missed_at_base
+    return at_base

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.targets import Figures, TargetOutcome
+from aigc_roi.reader.inputs import InputValue
 from aigc_roi.reader.load import LoadedScenario, find_node
 
 
@@ -39,6 +40,15 @@ class Checked:
 
 
 @dataclass(frozen=True)
+class ChangedInput:
+    """A value of the file that differs from the base revision: where it is now, what it was."""
+
+    now: InputValue
+    before: InputValue | None
+    """None when the field is new."""
+
+
+@dataclass(frozen=True)
 class Comparison:
     """The figures of one changed file at the base revision and now."""
 
@@ -52,3 +62,7 @@ class Comparison:
     after: Figures | None
     """None when removed, or invalid now."""
     before_errors: tuple[ScenarioError, ...] = ()
+    changed_inputs: tuple[ChangedInput, ...] = ()
+    """Inputs (outside ``name`` and ``targets``) that differ from the base, in file order; modified files only."""
+    missed_at_base: frozenset[str] = frozenset()
+    """Targets the base version missed (by its own targets); empty when new or invalid there."""

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.files import check_writable, write_atomically
+from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SetOption
-from aigc_roi.cli.streams import emit, fail, load, note, resolve_lang, show, usage_errors
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
@@ -111,9 +111,7 @@ def allocate(
         fail([label("plot_suffix", language).format(path=plot)])
     # Refused before the search, so a refused file never costs the wait.
     with usage_errors():
-        for destination in (output, plot):
-            if destination is not None:
-                check_writable(destination, force)
+        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force)
     scenario = load(file, set_).scenario
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
@@ -148,5 +146,4 @@ def _save_plot(result: Allocation, style: NumberStyle, path: Path, force: bool) 
         style = NumberStyle("en", style.currency)
     figure = budget_curve_figure(result, style)
     image_format = path.suffix.lower().lstrip(".")
-    with usage_errors():
-        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))
+    emit_bytes(chart.image_bytes(figure, image_format), path, force)

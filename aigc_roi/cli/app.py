@@ -26,7 +26,9 @@ app = typer.Typer(
     name="aigc-roi",
     help="ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.",
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell, as Typer provides them.
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -40,7 +42,7 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.

@@ -19,7 +19,7 @@ import typer
 
 from aigc_roi.ci.discovery import scenario_files
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
-from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
@@ -31,6 +31,7 @@ from aigc_roi.cli.streams import (
     note,
     overrides,
     resolve_lang,
+    set_quiet,
     show,
 )
 
@@ -53,10 +54,10 @@ class CheckFormat(StrEnum):
 
 PathsArgument = Annotated[
     list[Path],
-    typer.Argument(metavar="PATH", help="Scenario files, or folders to search for *.yaml and *.yml files.",
+    typer.Argument(metavar="FILE...", help="Scenario files, or folders to search for *.yaml and *.yml files.",
                    show_default=False),
 ]
-_FORMAT_HELP = "Output format (default: github when GITHUB_ACTIONS=true, else text)."
+_FORMAT_HELP = "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text)."
 ValidateFormatOption = Annotated[ValidateFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 CheckFormatOption = Annotated[CheckFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 BaseOption = Annotated[
@@ -69,14 +70,12 @@ F = TypeVar("F", ValidateFormat, CheckFormat)
 
 
 def _resolve(format_: F | None, github: F, text: F) -> F:
-    # Like yamllint: inside GitHub Actions, annotations unless asked otherwise.
+    # As yamllint does: annotations when both variables GitHub Actions sets are
+    # present, so a stray GITHUB_ACTIONS in a local shell does not switch formats.
     if format_ is not None:
         return format_
-    return github if os.environ.get("GITHUB_ACTIONS") == "true" else text
-
-
-
-
+    in_actions = "GITHUB_ACTIONS" in os.environ and "GITHUB_WORKFLOW" in os.environ
+    return github if in_actions else text
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:
@@ -86,42 +85,32 @@ def _files(paths: Sequence[Path]) -> list[Path]:
         fail([str(refused)])
 
 
-def _annotate_errors(results: Sequence[Validated]) -> str:
-    from aigc_roi.present import ci_view as render
-
-    return "".join(render.error_annotation(error, result.path) for result in results for error in result.errors)
-
-
-def _print_errors(results: Sequence[Validated]) -> None:
-    for result in results:
-        for error in result.errors:
-            note(message_line(error))
+def _finding_lines(results: Sequence[Validated]) -> str:
+    """Every error as ``file:line:col: path: message``: findings, so on stdout (as ruff and yamllint print them)."""
+    return "".join(message_line(error) + "\n" for result in results for error in result.errors)
 
 
-def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: LangOption = None) -> None:
-    """Check scenario files against the format: every error of every file, then a summary. Exit 0 or 2."""
+def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: LangOption = None,
+             quiet: QuietOption = False) -> None:
+    """Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2."""
     from aigc_roi.ci.checks import validate_files
     from aigc_roi.present import ci_view as render
     from aigc_roi.present import tables
 
     resolve_lang(lang)
+    set_quiet(quiet)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     results = validate_files(_files(paths))
     if chosen is ValidateFormat.json:
         emit(tables.to_json(render.validate_json(results)))
     else:
         if chosen is ValidateFormat.github:
-            emit(_annotate_errors(results))
+            emit("".join(render.group(result.path, "".join(render.error_annotation(error, result.path)
+                                                            for error in result.errors)) for result in results))
         else:
-            _print_errors(results)
-        emit(in_language(render.validate_summary(results)) + "\n")
+            emit(_finding_lines(results))
+        note(in_language(render.validate_summary(results)))
     raise typer.Exit(EXIT_INVALID if any(result.errors for result in results) else EXIT_OK)
-
-
-
-
-
-
 
 
 def check(
@@ -134,12 +123,14 @@ def check(
         help="Samples simulated for targets.min_payback_probability.")] = 10_000,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed of that simulation.")] = 0,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi.ci.baseline import changes_since
-    from aigc_roi.ci.checks import check_files, compare_with_base, validate_files
+    from aigc_roi.ci.checks import check_files, compare_with_base, missed_at_base, validate_files
 
     resolve_lang(lang)
+    set_quiet(quiet)
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
     files = _files(paths)
     sets = overrides(set_)
@@ -150,14 +141,15 @@ def check(
     results = validate_files(files, sets)
     checked = check_files(results, samples, seed)
     comparisons = compare_with_base(changes, checked, results)
-    _report_check(chosen, results, checked, base, comparisons)
+    at_base = missed_at_base(checked, comparisons) if base is not None else None
+    _report_check(chosen, results, checked, base, comparisons, at_base)
     if any(result.errors for result in results):
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_OK if all(item.passed for item in checked) else EXIT_TARGET_MISSED)
 
 
-def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Sequence[Checked],
-                  base: str | None, comparisons: Sequence[Comparison]) -> None:
+def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
+                  comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None) -> None:
     from rich.console import RenderableType
     from rich.text import Text
 
@@ -170,31 +162,60 @@ def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Se
             data["baseline"] = render.comparison_json(base, comparisons)
         emit(tables.to_json(data))
         return
+    grid = render.check_grid(checked, at_base, base or "")
     if chosen is CheckFormat.markdown:
-        parts = [tables.to_markdown(render.check_grid(checked), "Targets")]
+        parts = [tables.to_markdown(grid, "Targets", text_columns=2)]
+        invalid = _finding_lines(results)
+        if invalid:
+            parts.append("### Invalid files\n\n```text\n" + invalid + "```\n")
         if base is not None:
             parts.append(f"## Figures changed since `{base}`\n" + ("" if comparisons else "\nNo scenario changed.\n"))
-            parts += [tables.to_markdown(render.comparison_grid(c), render.comparison_title(c)) for c in comparisons]
+            parts += [f"- {render.comparison_line(c, base)}\n" if render.is_one_line(c)
+                      else tables.to_markdown(render.comparison_grid(c), render.comparison_title(c)) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, render.check_summary(results, checked) + "\n"]))
-        _print_errors(results)
         return
     if chosen is CheckFormat.github:
-        emit(_annotate_errors(results) + "".join(render.target_annotations(item) for item in checked))
+        _annotate_check(results, checked, base or "", comparisons, at_base)
     else:
-        _print_errors(results)
-    views: list[RenderableType] = [render.rich_table(render.check_grid(checked), text_columns=2)] if checked else []
+        emit(_finding_lines(results))
+    views: list[RenderableType] = [render.rich_table(grid, text_columns=2)] if checked else []
     if base is not None:
-        views += [render.rich_table(render.comparison_grid(c), render.comparison_title(c)) for c in comparisons]
+        for comparison in comparisons:
+            if render.is_one_line(comparison):
+                views.append(Text(render.comparison_line(comparison, base)))
+            else:
+                views.append(render.rich_table(render.comparison_grid(comparison), render.comparison_title(comparison)))
         if not comparisons:
             views.append(Text(f"No scenario changed since {base}."))
     show(views)
-    emit(in_language(render.check_summary(results, checked)) + "\n")
+    note(in_language(render.check_summary(results, checked)))
 
 
-def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None) -> None:
+def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], base: str,
+                    comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None) -> None:
+    """One ``::group::`` per file: its errors, or its missed targets."""
+    from aigc_roi.present import ci_view as render
+
+    by_path = {item.path: item for item in checked}
+    changed = {comparison.path: comparison.changed_inputs for comparison in comparisons}
+    out = []
+    for result in results:
+        body = "".join(render.error_annotation(error, result.path) for error in result.errors)
+        item = by_path.get(result.path)
+        if item is not None:
+            body += render.target_annotations(item, None if at_base is None else at_base[item.path], base,
+                                              changed.get(item.path, ()))
+        out.append(render.group(result.path, body))
+    emit("".join(out))
+
+
+def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,
+           quiet: QuietOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
     resolve_lang(lang)
     from aigc_roi.reader.fields import json_schema
 
+    resolve_lang(lang)
+    set_quiet(quiet)
     emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)

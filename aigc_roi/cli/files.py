@@ -115,3 +115,10 @@ def write_text(path: Path, text: str, force: bool) -> None:
         temporary.write_text(text, encoding="utf-8")
 
     write_atomically(path, force, write)
+
+
+def write_bytes(path: Path, data: bytes, force: bool) -> None:
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(data)
+
+    write_atomically(path, force, write)

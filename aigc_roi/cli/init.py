@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aigc_roi.cli.options import ForceOption, LangOption
-from aigc_roi.cli.streams import emit, fail, note, resolve_lang, show
+from aigc_roi.cli.options import ForceOption, LangOption, QuietOption
+from aigc_roi.cli.streams import STDOUT, emit, fail, note, resolve_lang, set_quiet, show
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -22,7 +22,6 @@ TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
 same name in ``templates/zh/`` is that template with Chinese comments (same values), written
 under ``--lang zh`` or a Chinese locale; the others keep their bilingual names and English comments."""
 DEFAULT_TEMPLATE = "starter"
-STDOUT = "-"
 
 
 def bundled_templates() -> dict[str, Traversable]:
@@ -35,7 +34,7 @@ def bundled_templates() -> dict[str, Traversable]:
 
 def init(
     file: Annotated[
-        Path, typer.Argument(help="Where to write the scenario; - writes it to standard output.")
+        Path, typer.Argument(metavar="FILE", help="Where to write the scenario; - writes it to standard output.")
     ] = Path("scenario.yaml"),
     template: Annotated[
         str, typer.Option("--template", "-t", help="Bundled scenario to start from (see --list).")
@@ -43,9 +42,11 @@ def init(
     list_: Annotated[bool, typer.Option("--list", help="List the bundled templates and exit.")] = False,
     force: ForceOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write a commented starter scenario (or any bundled template) to edit."""
     language = resolve_lang(lang)
+    set_quiet(quiet)
     templates = bundled_templates()
     if list_:
         show([_template_table(templates, language)])

@@ -23,13 +23,22 @@ SetOption = Annotated[
 ]
 FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output ('-' is standard output)."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language of tables and messages: en or zh (default from LANG).")
+    str | None,
+    typer.Option("--lang", metavar="en|zh", help="Language of tables and messages: en or zh (default from LANG)."),
 ]
 MAX_SAMPLES = 1_000_000
 """Most Monte Carlo samples a command takes: its memory is measured in benchmarks/bench_simulate.py."""
 SamplesOption = Annotated[int, typer.Option("--samples", min=1, max=MAX_SAMPLES, help="Monte Carlo samples.")]
 SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same numbers.")]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")
+]
+BomOption = Annotated[
+    bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, so Excel on Chinese Windows reads it as UTF-8.")
+]
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)]

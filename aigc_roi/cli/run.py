@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.files import check_outputs, write_atomically
-from aigc_roi.cli.options import ForceOption, LangOption, OutputOption, SetOption
-from aigc_roi.cli.streams import emit, fail, load, note, resolve_lang, show, usage_errors
+from aigc_roi.cli.extras import PLOT, XLSX, require
+from aigc_roi.cli.files import check_outputs
+from aigc_roi.cli.options import BomOption, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
     from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.reader.load import LoadedScenario
 
 PLOT_FORMATS = ("svg", "png")
 
@@ -38,15 +40,19 @@ class RunFormat(StrEnum):
 
 
 def run(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    file: FileArgument,
     set_: SetOption = None,
     format_: Annotated[
         RunFormat, typer.Option("--format", "-f", help="Output format; xlsx writes every table as a sheet of --output.")
     ] = RunFormat.table,
-    months: Annotated[bool, typer.Option(
+    months: Annotated[bool | None, typer.Option(
         "--months/--no-months",
-        help="Also show the monthly cash-flow table, after the figures, channels and chart (off by default).")] = False,
-    table: Annotated[CsvTable, typer.Option("--table", help="Which table --format csv writes.")] = CsvTable.months,
+        help="Also show the monthly cash-flow table, after the figures, channels and chart "
+             "(table and markdown formats; off by default in the table view, shown in markdown).",
+        show_default=False)] = None,
+    table: Annotated[CsvTable | None, typer.Option(
+        "--table", help="Which table --format csv writes (default: months).", show_default=False)] = None,
+    bom: BomOption = False,
     output: OutputOption = None,
     plot: Annotated[
         Path | None,
@@ -54,17 +60,24 @@ def run(
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Figures, per-channel table, monthly cash flow and cumulative-cash chart."""
     language = resolve_lang(lang)
+    set_quiet(quiet)
+    _refuse_idle_options(format_, months, table, bom, language)
     if format_ is RunFormat.xlsx and output is None:
         fail([label("xlsx_needs_output", language)])
     if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
         fail([label("plot_suffix", language).format(path=plot)])
+    if format_ is RunFormat.xlsx:
+        require(XLSX, "--format xlsx", language)
+    if plot is not None:
+        require(PLOT, "--plot", language)
     # Refuse before computing anything, so a refused --plot never leaves a
     # half-done run behind (an --output written, the chart not, or the reverse).
     with usage_errors():
-        check_outputs((output, plot), force)
+        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force)
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.present.numbers import NumberStyle
@@ -78,16 +91,36 @@ def run(
     if format_ is RunFormat.json:
         emit(tables.to_json(report), output, force)
     elif format_ is RunFormat.csv:
-        emit(tables.to_csv(tables.RUN_TABLES[table.value](report)), output, force)
+        text = tables.to_csv(tables.RUN_TABLES[(table or CsvTable.months).value](report))
+        emit(tables.BOM + text if bom else text, output, force)
     elif format_ is RunFormat.markdown:
-        emit(tables.run_markdown(report), output, force)
+        emit(tables.run_markdown(report, style, months is not False), output, force)
     elif format_ is RunFormat.xlsx:
-        assert output is not None  # checked above, before loading
-        sheets = [(name, build(report)) for name, build in tables.RUN_TABLES.items()]
-        with usage_errors():
-            write_atomically(output, force, lambda temporary: tables.write_xlsx(temporary, sheets))
+        emit_bytes(_workbook(loaded, report, language), output, force)
     else:
-        show(run_view(report, style, months), output, force)
+        # The table view keeps the headline figures on a laptop screen: months only when asked.
+        show(run_view(report, style, months is True), output, force)
+
+
+def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTable | None, bom: bool, lang: str) -> None:
+    """An option the chosen format ignores is a mistake to point out, not to skip silently."""
+    idle = [("--months/--no-months", "table, markdown", months is not None and format_ not in (RunFormat.table, RunFormat.markdown)),
+            ("--table", "csv", table is not None and format_ is not RunFormat.csv),
+            ("--bom", "csv", bom and format_ is not RunFormat.csv)]
+    for option, formats, refused in idle:
+        if refused:
+            fail([label("option_needs_format", lang).format(option=option, formats=f"--format {formats}", format=format_.value)])
+
+
+def _workbook(loaded: LoadedScenario, report: dict[str, Any], lang: str) -> bytes:
+    from aigc_roi.present.workbook import ScenarioFacts, workbook_bytes
+    from aigc_roi.reader.inputs import input_values
+
+    scenario = loaded.scenario
+    start = f"{scenario.start[0]:04d}-{scenario.start[1]:02d}" if scenario.start else ""
+    facts = ScenarioFacts(scenario.name, scenario.currency, start, scenario.horizon_months)
+    inputs = [(item.path, item.value) for item in input_values(loaded.tree)]
+    return workbook_bytes(report, facts, inputs, lang)
 
 
 def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:
@@ -98,7 +131,5 @@ def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bo
         note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = plot.cash_figure(report, style)
-    # The temporary file's name ends in .tmp, so the format is named explicitly.
     image_format = path.suffix.lower().lstrip(".")
-    with usage_errors():
-        write_atomically(path, force, lambda temporary: plot.save(figure, temporary, image_format))
+    emit_bytes(plot.image_bytes(figure, image_format), path, force)

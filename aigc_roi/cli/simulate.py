@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.files import check_writable, write_atomically
+from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SamplesOption, SeedOption, SetOption
-from aigc_roi.cli.streams import emit, fail, load, note, resolve_lang, show, usage_errors
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, show, to_stdout, usage_errors
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -101,9 +101,7 @@ def simulate(
             fail([label("parquet_needs", language).format(missing=" ".join(missing))])
     # Refuse before simulating: a long run must not end in "file exists".
     with usage_errors():
-        for destination in (output, plot, samples_out):
-            if destination is not None:
-                check_writable(destination, force)
+        check_outputs(tuple(destination for destination in (output, plot, samples_out) if not to_stdout(destination)), force)
     scenario = load(file, set_).scenario
 
     from aigc_roi.present.numbers import NumberStyle
@@ -115,10 +113,9 @@ def simulate(
     style = NumberStyle(language, scenario.currency)
     data = simulation_json(simulation, scenario)
     if samples_out is not None:
-        from aigc_roi.present.samples import write_samples
+        from aigc_roi.present.samples import samples_bytes
 
-        with usage_errors():
-            write_atomically(samples_out, force, lambda temporary: write_samples(temporary, simulation, samples_format))
+        emit_bytes(samples_bytes(simulation, samples_format), samples_out, force)
     if plot is not None:
         _save_plot(data, style, plot, force)
     if format_ is FigureFormat.json:
@@ -140,5 +137,4 @@ def _save_plot(data: dict[str, Any], style: NumberStyle, path: Path, force: bool
         style = NumberStyle("en", style.currency)
     figure = chart.simulation_figure(data, style)
     image_format = path.suffix.lower().lstrip(".")
-    with usage_errors():
-        write_atomically(path, force, lambda temporary: figure.savefig(temporary, format=image_format))
+    emit_bytes(chart.image_bytes(figure, image_format), path, force)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
-from aigc_roi.cli.files import UsageError, write_text
+from aigc_roi.cli.files import UsageError, write_bytes, write_text
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import located_message
 from aigc_roi.present.labels import LANGUAGES, default_lang
@@ -35,14 +35,24 @@ EXIT_BROKEN_PIPE = 141
 """128 + SIGPIPE: what a shell reports for a writer whose reader closed the pipe."""
 
 
-def note(line: str) -> None:
-    """One line for the user on stderr (a diagnostic, never a result)."""
+STDOUT = "-"
+"""``-o -``: the file name that means standard output (as in ruff, yamllint, tar)."""
+
+_language: ContextVar[str] = ContextVar("language", default="en")
+"""Language of this invocation's messages: the locale's, or the command's --lang."""
+_quiet: ContextVar[bool] = ContextVar("quiet", default=False)
+"""-q: summaries and notes stay off stderr; errors and results are still written."""
+
+
+def _stderr(line: str) -> None:
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
 
 
-_language: ContextVar[str] = ContextVar("language", default="en")
-"""Language of this invocation's messages: the locale's, or the command's --lang."""
+def note(line: str) -> None:
+    """One line for the user on stderr (a note or a summary, never a result); silent under -q."""
+    if not _quiet.get():
+        _stderr(line)
 
 
 def start_invocation() -> None:
@@ -52,6 +62,7 @@ def start_invocation() -> None:
     could run, and hides the command's arguments from this (the group's) callback; so the
     command line is read from sys.argv, in whatever order --help and --lang come."""
     _language.set(default_lang())
+    _quiet.set(False)
     from typer._click.globals import get_current_context  # Typer < 0.29 (pinned) vendors click here
 
     context = get_current_context(silent=True)
@@ -66,6 +77,15 @@ def _lang_option(args: list[str]) -> bool:
     return "--lang=zh" in args or any(arg == "--lang" and value == "zh" for arg, value in zip(args, args[1:], strict=False))
 
 
+def set_quiet(quiet: bool) -> None:
+    if quiet:
+        _quiet.set(True)
+
+
+def to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == STDOUT
+
+
 def message_line(error: ScenarioError | str) -> str:
     """One problem as the user reads it, in this invocation's language."""
     return located_message(error, _language.get())
@@ -78,7 +98,7 @@ def in_language(text: str) -> str:
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""
     for error in errors:
-        note(message_line(error))
+        _stderr(message_line(error))
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -119,22 +139,37 @@ def usage_errors() -> Iterator[None]:
 
 
 def emit(text: str, output: Path | None = None, force: bool = False) -> None:
-    """Results go to stdout, or atomically to ``output``."""
-    if output is None:
+    """Results go to stdout (no ``output``, or ``-``), or atomically to ``output``."""
+    if to_stdout(output):
         with stdout_errors():
             stream = _stdout()
             stream.write(text)
             stream.flush()
         return
+    assert output is not None
     with usage_errors():
         write_text(output, text, force)
+
+
+def emit_bytes(data: bytes, output: Path | None, force: bool) -> None:
+    """A binary result (a workbook) to stdout's bytes, or atomically to ``output``."""
+    if to_stdout(output):
+        with stdout_errors():
+            stream = _stdout()
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        return
+    assert output is not None
+    with usage_errors():
+        write_bytes(output, data, force)
 
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
     """Rich output to the terminal, or as plain text to ``output``."""
     from aigc_roi.present.console import DataConsole
 
-    if output is None:
+    if to_stdout(output):
         with stdout_errors():
             stream = _stdout()
             # Piped output gets a wide page rather than Rich's 80-column default.

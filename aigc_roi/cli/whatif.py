@@ -14,8 +14,20 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.options import MAX_SAMPLES, FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SeedOption, SetOption
-from aigc_roi.cli.streams import emit, fail, load, overrides, resolve_lang, show
+from aigc_roi.cli.options import (
+    MAX_SAMPLES,
+    BomOption,
+    FigureFormat,
+    FileArgument,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    QuietOption,
+    SeedOption,
+    SetOption,
+)
+from aigc_roi.cli.streams import emit, fail, load, overrides, resolve_lang, set_quiet, show
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
@@ -23,16 +35,23 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif.errors import WhatIfError
 
-FileArgument = Annotated[Path, typer.Argument(help="Scenario YAML file.")]
+
+def _start(lang: str | None, quiet: bool, format_: FigureFormat, bom: bool) -> str:
+    """The command's language, after -q and a --bom that the format would ignore."""
+    language = resolve_lang(lang)
+    set_quiet(quiet)
+    if bom and format_ is not FigureFormat.csv:
+        fail([label("option_needs_format", language).format(option="--bom", formats="--format csv", format=format_.value)])
+    return language
 
 
 def _output(data: dict[str, Any], rows: tables.Table, styled_rows: tables.Table, view: Any, title: str,
-            format_: FigureFormat, output: Path | None, force: bool) -> None:
+            format_: FigureFormat, output: Path | None, force: bool, bom: bool = False) -> None:
     """One result in the chosen format: JSON data, CSV raw rows, markdown formatted rows, or a Rich view."""
     if format_ is FigureFormat.json:
         emit(tables.to_json(data), output, force)
     elif format_ is FigureFormat.csv:
-        emit(tables.to_csv(rows), output, force)
+        emit((tables.BOM if bom else "") + tables.to_csv(rows), output, force)
     elif format_ is FigureFormat.markdown:
         emit(tables.to_markdown(styled_rows, title), output, force)
     else:
@@ -112,12 +131,14 @@ def compare(
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    bom: BomOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
     from aigc_roi.present.compare import compare_rows, compare_view, distribution_rows, distribution_view
 
-    language = resolve_lang(lang)
+    language = _start(lang, quiet, format_, bom)
     sets = list(set_ or [])
     if variant and len(files) != 1:
         fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
@@ -145,7 +166,7 @@ def compare(
                 distribution_view(columns, style, title), title, format_, output, force)
         return
     _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
-            compare_view(columns, style), title, format_, output, force)
+            compare_view(columns, style), title, format_, output, force, bom)
 
 
 # --- breakeven -----------------------------------------------------------------
@@ -157,18 +178,20 @@ def breakeven(
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    bom: BomOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12)."""
     from aigc_roi.present.breakeven import breakeven_json, breakeven_rows, breakeven_view
 
-    language = resolve_lang(lang)
+    language = _start(lang, quiet, format_, bom)
     scenario = load(file, set_).scenario
     table = api.break_even(scenario)
     style = NumberStyle(language, scenario.currency)
     title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
     _output(breakeven_json(table), breakeven_rows(table), breakeven_rows(table, style),
-            breakeven_view(table, style), title, format_, output, force)
+            breakeven_view(table, style), title, format_, output, force, bom)
 
 
 # --- sensitivity ---------------------------------------------------------------
@@ -195,14 +218,16 @@ def sensitivity(
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    bom: BomOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Each driver moved down and up by --step: change in ROI, net cash and payback, largest first."""
     from aigc_roi.present.drivers import driver_label
     from aigc_roi.present.sensitivity import grid_json, grid_rows, grid_view, sensitivity_json, sensitivity_rows, sensitivity_view
     from aigc_roi.whatif import sensitivity as sensitivity_analysis
 
-    language = resolve_lang(lang)
+    language = _start(lang, quiet, format_, bom)
     try:
         relative_step = parse_step(step)
     except ValueProblem as problem:
@@ -216,7 +241,7 @@ def sensitivity(
         analysis = api.sensitivity(scenario, relative_step)
         title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{relative_step * 100:g}%")
         _output(sensitivity_json(analysis), sensitivity_rows(analysis), sensitivity_rows(analysis, style),
-                sensitivity_view(analysis, style), title, format_, output, force)
+                sensitivity_view(analysis, style), title, format_, output, force, bom)
         return
     try:
         table = sensitivity_analysis.grid(scenario, paths[0], paths[1], relative_step, grid_steps)
@@ -224,4 +249,4 @@ def sensitivity(
         fail([f"--grid: {refused}"])
     _output(grid_json(table), grid_rows(table), grid_rows(table, style),
             grid_view(table, style), f"ROI · {driver_label(table.row_driver, language)} × {driver_label(table.column_driver, language)}",
-            format_, output, force)
+            format_, output, force, bom)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,10 @@ class ScenarioError:
     path: str
     """Field path such as ``acquisition[1].bid``; empty for document-level errors."""
     message: str
+    end_line: int | None = field(default=None, compare=False)
+    """Line of the offending text's last character, when known (a scalar or a key)."""
+    end_column: int | None = field(default=None, compare=False)
+    """Column of that last character (1-based, inclusive)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}: "

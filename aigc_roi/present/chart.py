@@ -141,7 +141,7 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
 def _apply_cjk(figure: Figure, lang: str) -> None:
     from matplotlib.text import Text
 
-    font = cjk_font() if lang == "zh" else None
+    font = cjk_font()
     if font is not None:
         family = [font, "DejaVu Sans"]
         for axes in figure.axes:
@@ -198,3 +198,19 @@ def simulation_figure(data: dict[str, Any], style: NumberStyle) -> Figure:
     histogram.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0%}"))
     _apply_cjk(figure, lang)
     return figure
+def image_bytes(figure: Figure, image_format: str) -> bytes:
+    """The figure as ``svg`` or ``png`` bytes, the same bytes for the same report.
+
+    SVG keeps every text as a ``<text>`` element (svg.fonttype none), so a
+    deck tool can edit it; element ids come from a fixed salt and the date
+    is left out, so a chart committed to git changes only when its numbers do.
+    """
+    import io
+
+    from matplotlib import rc_context
+
+    buffer = io.BytesIO()
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "aigc-roi"}):
+        metadata = {"Date": None} if image_format == "svg" else {}
+        figure.savefig(buffer, format=image_format, metadata=metadata)
+    return buffer.getvalue()

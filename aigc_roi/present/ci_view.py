@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.ci.records import Checked, Comparison, Validated
+from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
+from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
@@ -38,24 +39,37 @@ def _escape_property(text: str) -> str:
 
 
 def annotation(message: str, title: str, file: str | None = None, line: int | None = None,
-               column: int | None = None) -> str:
-    """One ``::error file=F,line=L,col=C,title=T::message`` line."""
-    properties = [("file", file), ("line", line), ("col", column), ("title", title)]
+               column: int | None = None, end_line: int | None = None, end_column: int | None = None) -> str:
+    """One ``::error file=F,line=L,col=C,endLine=..,endColumn=..,title=T::message`` line.
+
+    GitHub accepts endColumn only on a one-line span, so a span over several
+    lines gets endLine alone.
+    """
+    if end_line is not None and end_line != line:
+        end_column = None
+    properties = [("file", file), ("line", line), ("endLine", end_line), ("col", column), ("endColumn", end_column),
+                  ("title", title)]
     listed = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties if value is not None)
     return f"::error {listed}::{_escape_data(message)}\n"
 
 
-def error_annotation(error: ScenarioError, path: str, title: str = "aigc-roi") -> str:
-    """An error located in ``path``; one from a ``--set`` option has no file to point at."""
+def group(name: str, body: str) -> str:
+    """Annotations of one file folded under its name in the job log (empty when there are none)."""
+    return f"::group::{_escape_data(name)}\n{body}::endgroup::\n" if body else ""
+
+
+def error_annotation(error: ScenarioError, path: str) -> str:
+    """An error located in ``path``, titled ``aigc-roi: RULE``; one from a ``--set`` option has no file to point at."""
+    title = f"aigc-roi: {rule_of(error)}"
     message = f"{error.path}: {error.message}" if error.path else error.message
     if error.file != path:
         return annotation(str(error), title)
-    return annotation(message, title, error.file, error.line, error.column)
+    return annotation(message, title, error.file, error.line, error.column, error.end_line, error.end_column)
 
 
 def error_json(error: ScenarioError) -> dict[str, Any]:
-    return {"file": error.file, "line": error.line, "column": error.column, "path": error.path,
-            "message": error.message}
+    return {"file": error.file, "line": error.line, "column": error.column, "end_line": error.end_line,
+            "end_column": error.end_column, "path": error.path, "rule": rule_of(error), "message": error.message}
 
 
 def _counts(results: Sequence[Validated]) -> dict[str, int]:
@@ -95,15 +109,23 @@ def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> s
     return f"{plural(len(results), 'file')}, {invalid} invalid, {plural(targets, 'target')}, {missed} missed"
 
 
-def check_grid(checked: Sequence[Checked]) -> GridTable:
-    """scenario x target: actual vs limit and pass/fail; a row per scenario without targets."""
+def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | None = None, base: str = "") -> GridTable:
+    """scenario x target: actual vs limit and pass/fail; a row per scenario without targets.
+
+    With ``at_base`` (``check --base``) a miss reads ``fail (new)`` or
+    ``fail (at REF)``, so a pull request's own breakage stands apart from
+    what was already broken.
+    """
     rows = []
     for item in checked:
         if not item.outcomes:
             rows.append([item.path, "(no targets)", NONE, NONE, NONE])
         for outcome in item.outcomes:
             actual, limit = _outcome_texts(outcome, _style(item))
-            rows.append([item.path, outcome.name, actual, limit, "pass" if outcome.passed else "fail"])
+            result = "pass" if outcome.passed else "fail"
+            if not outcome.passed and at_base is not None:
+                result += f" (at {base})" if outcome.name in at_base.get(item.path, frozenset()) else " (new)"
+            rows.append([item.path, outcome.name, actual, limit, result])
     return ["scenario", "target", "actual", "limit", "result"], rows
 
 
@@ -118,22 +140,43 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1) -> Table
     for i, name in enumerate(header):
         table.add_column(name, justify="left" if i < text_columns else "right", overflow="fold")
     for row in rows:
-        last = Text(row[-1], style={"pass": "green", "fail": "red bold"}.get(row[-1], ""))
+        last = Text(row[-1], style={"pass": "green", "fail": "red bold"}.get(row[-1].split(" ")[0], ""))
         table.add_row(*row[:-1], last)
     return table
 
 
-def target_annotations(item: Checked) -> str:
-    """An annotation at the line of each missed target (the file when it came from ``--set``)."""
+def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
+                       changed: Sequence[ChangedInput] = ()) -> str:
+    """An annotation per missed target, titled ``aigc-roi check: TARGET``.
+
+    With ``check --base`` (``at_base``: the targets the base revision already
+    missed), a new miss points at the first driver line the change touched,
+    when there is one, and says so; otherwise at the target's own line (the
+    file when a --set wrote it).
+    """
     lines = []
     for outcome in item.outcomes:
         if outcome.passed:
             continue
         actual, limit = _outcome_texts(outcome, _style(item))
         message = f"{item.loaded.scenario.name}: targets.{outcome.name} missed: {outcome.figure} is {actual}, must be {limit}"
+        title = f"aigc-roi check: {outcome.name}"
+        if at_base is not None:
+            message += f" (also missed at {base})" if outcome.name in at_base else f" (new since {base})"
+        if at_base is not None and outcome.name not in at_base and changed:
+            driver = changed[0]
+            was = "absent" if driver.before is None else _input_text(driver.before.value)
+            message += f"; changed here: {driver.now.path} {was} -> {_input_text(driver.now.value)}"
+            lines.append(annotation(message, title, item.path, driver.now.line, driver.now.column,
+                                    driver.now.end_line, driver.now.end_column))
+            continue
         where = item.target_location(outcome.name)
-        lines.append(annotation(message, "aigc-roi check", item.path, *(where or (None, None))))
+        lines.append(annotation(message, title, item.path, *(where or (None, None))))
     return "".join(lines)
+
+
+def _input_text(value: object) -> str:
+    return "null" if value is None else str(value)
 
 
 def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict[str, Any]:
@@ -152,6 +195,9 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict
 def _change(name: str, before: float | int | None, after: float | int | None, style: NumberStyle) -> str:
     """``after - before`` in the figure's unit: percentage points for roi and irr, months for paybacks."""
     if before is None or after is None:
+        if unit_of(name) == "month" and before != after:
+            # None is "never": reaching payback is the best change there is, losing it the worst.
+            return f"worse: {NEVER}" if after is None else f"better: {NEVER} -> {after:.0f}"
         return NONE
     delta = after - before
     if delta == 0:
@@ -195,6 +241,17 @@ def comparison_grid(comparison: Comparison) -> GridTable:
 def comparison_title(comparison: Comparison) -> str:
     named = f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
     return f"{named}: {comparison.status}"
+
+
+def is_one_line(comparison: Comparison) -> bool:
+    """An added or removed file has no before-and-after to tabulate: it reads as one line."""
+    return comparison.status in ("new", "removed")
+
+
+def comparison_line(comparison: Comparison, base: str) -> str:
+    """``scenarios/x.yaml (Name): new since REF`` or ``...: removed since REF``."""
+    named = f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
+    return f"{named}: {comparison.status} since {base}"
 
 
 def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, Any]:

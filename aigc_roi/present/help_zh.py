@@ -29,8 +29,12 @@ HELP_ZH: dict[str, str] = {
         "每个驱动因素在什么取值时 ROI = 0，以及在什么取值时回本满足 targets.max_payback_months（默认 12）。",
     "Each driver moved down and up by --step: change in ROI, net cash and payback, largest first.":
         "每个驱动因素按 --step 上下浮动：ROI、净现金流和回本月份的变化，按影响从大到小排列。",
-    "Check scenario files against the format: every error of every file, then a summary. Exit 0 or 2.":
-        "按格式检查场景文件：列出每个文件的每个错误，再给出汇总。退出码 0 或 2。",
+    "Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2.":
+        "按格式检查场景文件：每个文件的每个错误输出到 stdout，汇总输出到 stderr。退出码 0 或 2。",
+    "Print no summary or note on stderr; errors and results only.":
+        "不在 stderr 输出汇总和提示；只输出错误和结果。",
+    "Start CSV with a UTF-8 byte-order mark, so Excel on Chinese Windows reads it as UTF-8.":
+        "CSV 以 UTF-8 字节顺序标记（BOM）开头，中文 Windows 上的 Excel 才能按 UTF-8 读取，不出现乱码。",
     "Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input.":
         "先校验，再用每个有效场景自己的 targets 检查它。退出码 0 全部达成，1 有目标未达成，2 输入无效。",
     "Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server.":

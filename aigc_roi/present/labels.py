@@ -191,6 +191,13 @@ EN: dict[str, str] = {
     "allocate_warning_gets_nothing": "{channel} gets nothing at the best split: its first yuan returns less than the others' last.",
     "allocate_warning_on_maximum": "{channel} sits on its maximum ({amount}): the objective would put more money in.",
     "allocate_warning_locked": "{channel} is locked at {amount} a month, outside B.",
+    # Workbook and document exports.
+    "value": "Value",
+    "key": "Key",
+    "month_number": "Month no.",
+    "field_path": "Field path",
+    "missing_extra": "{feature} needs the {module} package: pip install 'aigc-roi[{extra}]'",
+    "option_needs_format": "{option} applies to {formats} only; it does nothing with --format {format}",
 }
 
 # Column labels in tables are cut at " (" for short headers, so ZH keeps
@@ -374,6 +381,12 @@ ZH: dict[str, str] = {
     "allocate_warning_gets_nothing": "{channel} 在最优分配中没有预算：它的第一元钱的回报低于其他渠道的最后一元钱。",
     "allocate_warning_on_maximum": "{channel} 位于上限 ({amount})：目标希望投入更多资金。",
     "allocate_warning_locked": "{channel} 锁定在每月 {amount}，不计入 B。",
+    "value": "数值",
+    "key": "键名",
+    "month_number": "月序号",
+    "field_path": "字段路径",
+    "missing_extra": "{feature} 需要 {module} 包：pip install 'aigc-roi[{extra}]'",
+    "option_needs_format": "{option} 仅适用于 {formats}；与 --format {format} 一起使用不起作用",
 }
 """Chinese labels; a missing key falls back to English."""
 

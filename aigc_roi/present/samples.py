@@ -3,14 +3,15 @@
 One row per sample, numbered from 0 in drawing order: the uncertain inputs
 (named by their ``--set`` path, realized values after clipping) and then
 every simulated figure; a figure that is none in a sample is an empty CSV
-cell or a Parquet null. Floats keep full precision. pandas is imported only
-here, and Parquet also needs pyarrow, which is not a dependency.
+cell or a Parquet null. Floats keep full precision. CSV is written with the
+standard library; Parquet needs pandas and pyarrow, which are not dependencies.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib.util
-from pathlib import Path
+import io
 from typing import TYPE_CHECKING
 
 from aigc_roi.whatif.simulate import Simulation
@@ -23,8 +24,8 @@ PARQUET_NEEDS = ("pandas", "pyarrow")
 
 
 def missing_for(suffix: str) -> list[str]:
-    """Packages that writing a ``suffix`` file needs and this Python lacks."""
-    needed = PARQUET_NEEDS if suffix == "parquet" else ("pandas",)
+    """Packages that writing a ``suffix`` file needs and this Python lacks (CSV needs none)."""
+    needed = PARQUET_NEEDS if suffix == "parquet" else ()
     return [name for name in needed if importlib.util.find_spec(name) is None]
 
 
@@ -37,10 +38,17 @@ def samples_frame(simulation: Simulation) -> pd.DataFrame:
     return frame
 
 
-def write_samples(path: Path, simulation: Simulation, suffix: str) -> None:
-    """Write the table to ``path`` (a temporary file: ``suffix`` names the format)."""
-    frame = samples_frame(simulation)
+def samples_bytes(simulation: Simulation, suffix: str) -> bytes:
+    """The table as a ``suffix`` (csv or parquet) file's bytes; the CLI writes them."""
     if suffix == "parquet":
-        frame.to_parquet(path, engine="pyarrow")
-    else:
-        frame.to_csv(path, na_rep="", lineterminator="\n")
+        buffer = io.BytesIO()
+        samples_frame(simulation).to_parquet(buffer, engine="pyarrow")
+        return buffer.getvalue()
+    columns = {**simulation.inputs, **simulation.sample_figures}
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(["sample", *columns])
+    # repr of a float is its shortest exact form: full precision; NaN (none) is an empty cell.
+    for sample, row in enumerate(zip(*columns.values(), strict=True)):
+        writer.writerow([sample, *("" if value != value else repr(float(value)) for value in row)])
+    return text.getvalue().encode("utf-8")

@@ -1,9 +1,10 @@
-"""Machine formats: JSON, CSV and markdown text, and xlsx workbooks.
+"""Text exports: JSON, CSV and markdown (xlsx is ``present.workbook``).
 
-JSON, CSV and xlsx carry full float64 precision; undefined figures are JSON
-null and empty CSV/xlsx cells. Markdown is for people (pull-request
-comments): 2 decimals with thousands separators and an em dash for none.
-pandas is imported only for xlsx.
+JSON carries full float64 precision and CSV 15 significant digits (all a
+float64 holds reliably: 0.1 + 0.2 is written 0.3, not
+0.30000000000000004); undefined figures are JSON null and empty CSV cells.
+Markdown is for people (pull-request comments) and reads as the table view
+does: labels, percentages, whole users, an em dash for none.
 """
 
 from __future__ import annotations
@@ -11,16 +12,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
-from aigc_roi.present.numbers import NONE
-from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible, xlsx_text
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""
+
+BOM = "\ufeff"
+"""UTF-8 byte-order mark: Excel on Chinese Windows reads a CSV without it as GBK (mojibake)."""
 
 
 def to_json(data: Any) -> str:
@@ -40,6 +43,8 @@ def to_csv(table: Table) -> str:
 def _csv_cell(cell: Any) -> Any:
     if cell is None:
         return ""
+    if isinstance(cell, float):
+        return f"{cell:.15g}"
     return spreadsheet_text(cell) if isinstance(cell, str) else cell
 
 
@@ -51,11 +56,12 @@ def _markdown_cell(cell: Any) -> str:
     return markdown_cell(str(cell))
 
 
-def to_markdown(table: Table, title: str = "") -> str:
+def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
+    """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
     header, rows = table
     lines = [f"### {visible(title)}", ""] if title else []
     lines.append("| " + " | ".join(markdown_cell(name) for name in header) + " |")
-    lines.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+    lines.append("|" + "|".join("---" if i < text_columns else "---:" for i in range(len(header))) + "|")
     lines += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
@@ -77,17 +83,37 @@ def months_table(report: dict[str, Any]) -> Table:
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table}
 
 
-def run_markdown(report: dict[str, Any]) -> str:
-    parts = [f"## {visible(report['scenario'])} ({report['currency']})\n"]
-    parts += [to_markdown(build(report), title) for title, build in RUN_TABLES.items()]
+def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
+    never = f"{label('never', style.lang)} (≤ {report['horizon_months']})"
+    rows = [[label(name, style.lang), style.figure(name, report["figures"][name], never)] for name in FIGURE_NAMES]
+    return [label("figure", style.lang), label("value", style.lang)], rows
+
+
+def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
+    lang = style.lang
+    header = [label(key, lang).split(" (")[0] for key in ("channel", "type", "spend", "users", "cac", "roas", "roi")]
+    rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
+             style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
+             style.ratio(channel["roas"]), style.percent(channel["roi"])]
+            for channel in report["channels"]]
+    return header, rows
+
+
+def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
+    header = [label("month", style.lang), *(label(f"{name}_short", style.lang) for name in MONTH_COLUMNS)]
+    rows = [[month["label"], *(style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
+                               for name in MONTH_COLUMNS)]
+            for month in report["months"]]
+    return header, rows
+
+
+def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, months: bool = True) -> str:
+    """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
+    style = style or NumberStyle("en", report["currency"])
+    parts = [f"## {visible(report['scenario'])} ({report['currency']})\n",
+             to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
+    if report["channels"]:
+        parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
+    if months:
+        parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report['currency']})"))
     return "\n".join(parts)
-
-
-def write_xlsx(path: Path, sheets: Sequence[tuple[str, Table]]) -> None:
-    """Every table as a sheet of a new workbook at ``path``."""
-    import pandas as pd  # lazy: pandas costs ~0.3 s to import and only xlsx needs it
-
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, (header, rows) in sheets:
-            cells = [[xlsx_text(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
-            pd.DataFrame(cells, columns=header).to_excel(writer, sheet_name=name[:31], index=False)

@@ -14,6 +14,7 @@ from aigc_roi.reader.kinds import (
     MAX_PLANS,
     MAX_PURCHASES,
     MAX_RETENTION_POINTS,
+    SCHEMA_DEFS,
     Context,
     Kind,
     MonthSet,
@@ -57,7 +58,7 @@ class Obj:
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {key: kind.json_schema() for key, kind in self.fields.items()},
+            "properties": {key: {"title": field_title(key)} | kind.json_schema() for key, kind in self.fields.items()},
             "additionalProperties": False,
         }
         if self.required:
@@ -111,7 +112,17 @@ class Tagged:
         return self.variants[kind].parse(node, path, ctx)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"oneOf": [variant.json_schema() for variant in self.variants.values()]}
+        # if/then per type rather than oneOf: with oneOf an editor can only say
+        # "matches none of 4 shapes"; with if/then it names the field that is wrong.
+        branches = [{"if": {"properties": {"type": {"const": kind}}, "required": ["type"]},
+                     "then": {"$ref": f"#/$defs/channel_{kind}"}} for kind in self.variants]
+        return {"type": "object", "required": ["type"],
+                "properties": {"type": {"title": "Type", "enum": list(self.variants),
+                                        "description": "How the channel buys users: " + ", ".join(self.variants) + "."}},
+                "allOf": branches}
+
+    def schema_defs(self) -> dict[str, Any]:
+        return {f"channel_{kind}": variant.json_schema() for kind, variant in self.variants.items()}
 
 
 @dataclass(frozen=True)
@@ -148,6 +159,11 @@ class RetentionPointsKind:
         return {"type": "object", "minProperties": 1, "maxProperties": MAX_RETENTION_POINTS, "additionalProperties": False,
                 "patternProperties": {"^[0-9]+$": self.share.json_schema()},
                 "description": "Share of a cohort active at age a months (age 0 is 1.0)."}
+
+
+def field_title(key: str) -> str:
+    """``saturation_budget`` -> ``Saturation budget``: the name an editor shows on hover."""
+    return key.replace("_", " ").capitalize()
 
 
 def money(description: str) -> Number:
@@ -271,7 +287,7 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://aigc-roi.dev/schema/scenario-v1.json",
         "title": "aigc-roi scenario, format version 1",
-    } | SCENARIO.json_schema()
+    } | SCENARIO.json_schema() | {"$defs": SCHEMA_DEFS | CHANNELS.schema_defs()}
 
 
 __all__ = ["CHANNELS", "SCENARIO", "Kind", "Parsed", "json_schema"]

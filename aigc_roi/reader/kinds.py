@@ -46,8 +46,11 @@ class Context:
     errors: list[ScenarioError] = field(default_factory=list)
     horizon_months: int = 24
 
-    def error(self, node: Node, path: str, message: str) -> Any:
-        self.errors.append(ScenarioError(node.source or self.filename, node.line, node.column, path, message))
+    def error(self, node: Node, path: str, message: str, column: int | None = None) -> Any:
+        """Report at ``node`` (at ``column`` of its line when given: a slip inside its text)."""
+        # A --set value has no place in the file, and a collection no single end.
+        end = (node.end_line, node.end_column) if node.end_line and node.source is None else (None, None)
+        self.errors.append(ScenarioError(node.source or self.filename, node.line, column or node.column, path, message, *end))
         return INVALID
 
     def expected(self, node: Node, path: str, expected: str, hint: str = "") -> Any:
@@ -64,10 +67,8 @@ class Context:
 
     def expected_with_hint(self, node: Node, path: str, expected: str, offset: int, hint: str) -> Any:
         """As ``expected``, pointing ``offset`` characters into the node's text, at the slip the hint names."""
-        column = node.column + node.text_column + offset
-        self.errors.append(ScenarioError(node.source or self.filename, node.line, column, path,
-                                         f"expected {expected}, found {node.describe()}; {hint}"))
-        return INVALID
+        return self.error(node, path, f"expected {expected}, found {node.describe()}; {hint}",
+                          node.column + node.text_column + offset)
 
 
 WORD_SLIPS = {
@@ -99,9 +100,20 @@ class Kind(Protocol):
     def json_schema(self) -> dict[str, Any]: ...
 
 
-_NUMBER_TEXT = r"[+-]?(\d[\d_]*(\.[\d_]*)?|\.\d[\d_]*)([eE][+-]?\d+)?\s*[kKmM万亿%]?"
-NUMBER_TEXT_SCHEMA = {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*$"}
-RANGE_TEXT_SCHEMA = {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*\.\.\s*{_NUMBER_TEXT}\s*$"}
+# The loader's regex is Python's, whose \d also matches full-width digits (IME
+# input: ３０); an editor's is ECMAScript's, whose \d does not. The schema
+# spells both out so editors accept what `validate` accepts.
+_DIGIT = "[0-9０-９]"
+_NUMBER_TEXT = rf"[+-]?({_DIGIT}[0-9０-９_]*(\.[0-9０-９_]*)?|\.{_DIGIT}[0-9０-９_]*)([eE][+-]?{_DIGIT}+)?\s*[kKmM万亿%]?"
+
+SCHEMA_DEFS: dict[str, Any] = {
+    "number_text": {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*$",
+                    "description": "A number as text: 6_000_000, 1e6, 1.5万, 30k, 5%."},
+    "range_text": {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*\.\.\s*{_NUMBER_TEXT}\s*$",
+                   "description": "An uncertain value low..high, e.g. 20..40 (lognormal 90% interval)."},
+    "scalar": {"anyOf": [{"type": "number"}, {"$ref": "#/$defs/number_text"}]},
+}
+"""Shared pieces of the JSON Schema, referenced as ``#/$defs/NAME`` rather than inlined at every field."""
 
 
 @dataclass(frozen=True)
@@ -237,9 +249,9 @@ class Number:
             number["minimum"] = self.minimum
         if self.maximum is not None:
             number["exclusiveMaximum" if self.below_maximum else "maximum"] = self.maximum
-        options: list[dict[str, Any]] = [number, NUMBER_TEXT_SCHEMA]
+        options: list[dict[str, Any]] = [number, {"$ref": "#/$defs/number_text"}]
         if self.ranges:
-            options += [RANGE_TEXT_SCHEMA, *_range_map_schemas()]
+            options += [{"$ref": "#/$defs/range_text"}, {"$ref": "#/$defs/range_map"}]
         return {"description": self.description, "anyOf": options} if self.description else {"anyOf": options}
 
 
@@ -252,16 +264,22 @@ DIST_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def _range_map_schemas() -> list[dict[str, Any]]:
-    scalar = {"anyOf": [{"type": "number"}, NUMBER_TEXT_SCHEMA]}
-    plain = {"type": "object", "properties": {"low": scalar, "high": scalar},
+    def scalar(key: str) -> dict[str, Any]:
+        return {"title": key.capitalize(), "$ref": "#/$defs/scalar"}
+
+    plain = {"type": "object", "properties": {"low": scalar("low"), "high": scalar("high")},
              "required": ["low", "high"], "additionalProperties": False}
     explicit = [
         {"type": "object",
-         "properties": {"dist": {"const": kind}, **{key: scalar for key in keys}},
+         "properties": {"dist": {"title": "Distribution", "const": kind}, **{key: scalar(key) for key in keys}},
          "required": ["dist", *keys], "additionalProperties": False}
         for kind, keys in DIST_KEYS.items()
     ]
     return [plain, *explicit]
+
+
+SCHEMA_DEFS["range_map"] = {"anyOf": _range_map_schemas(),
+                            "description": "An uncertain value as {low, high} or {dist: lognormal|normal|uniform|triangular, ...}."}
 
 
 @dataclass(frozen=True)

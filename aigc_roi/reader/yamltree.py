@@ -56,6 +56,9 @@ class Node:
     """Where the node came from when not the file itself (a ``--set`` option)."""
     text_column: int = 0
     """Characters from the node's position to its text: 1 for a quoted scalar (its quote), else 0."""
+    end_line: int = 0
+    end_column: int = 0
+    """Position of a scalar's last character (1-based, inclusive); 0 for collections, whose end is not one token."""
 
     def describe(self) -> str:
         """How the node reads in an error's "found ..." part."""
@@ -105,7 +108,12 @@ def _scalar(event: yaml.ScalarEvent) -> Node:
     if event.implicit[0] and event.tag is None:
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
         value = _plain_value(tag, event.value)
-    return Node("scalar", line, col, value, raw=event.value, text_column=1 if event.style in ("'", '"') else 0)
+    # end_mark is 0-based and just past the scalar, so its column is the 1-based column of the last character.
+    end: Any = event.end_mark
+    end_line = end.line + 1
+    end_column = end.column if end_line > line else max(end.column, col)
+    return Node("scalar", line, col, value, raw=event.value, text_column=1 if event.style in ("'", '"') else 0,
+                end_line=end_line, end_column=end_column)
 
 
 def _plain_value(tag: str, text: str) -> Any:

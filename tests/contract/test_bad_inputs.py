@@ -1,8 +1,10 @@
 """The bad-input corpus: every file in tests/bad_inputs/ must be refused cleanly.
 
 For each file, both ``aigc-roi validate FILE`` and ``aigc-roi run FILE``
-must exit with code 2, print nothing on stdout (``run``), no traceback, and
-one located line per problem on stderr::
+must exit with code 2, with no traceback and one located line per problem:
+on stderr for ``run`` (whose stdout stays empty), on stdout for
+``validate`` (its findings, as ruff and yamllint print them; the summary
+goes to stderr)::
 
     FILE:LINE:COL: FIELD.PATH: message      (a field's problem)
     FILE:LINE:COL: message                  (a document-level problem)
@@ -80,6 +82,11 @@ def located(path: Path | str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(str(path))}:(\d+):(\d+): (\S.*)$")
 
 
+def findings(outcome: Outcome, command: str) -> str:
+    """The stream that carries the located error lines of ``command``."""
+    return outcome.stdout if command == "validate" else outcome.stderr
+
+
 def assert_refused(outcome: Outcome, path: Path | str, command: str) -> re.Match[str]:
     """Exit 2, no traceback, one located line per problem; returns the first line's match."""
     report = f"exit {outcome.exit_code}\n--- stdout ---\n{outcome.stdout}\n--- stderr ---\n{outcome.stderr}"
@@ -91,8 +98,10 @@ def assert_refused(outcome: Outcome, path: Path | str, command: str) -> re.Match
     assert "Traceback" not in outcome.stderr, report
     if command == "run":
         assert outcome.stdout == "", report
-    lines = [line for line in outcome.stderr.splitlines() if line.strip()]
-    assert lines, f"no error on stderr\n{report}"
+    else:
+        assert re.fullmatch(r"1 file, 1 invalid, \d+ errors?\n", outcome.stderr), report
+    lines = [line for line in findings(outcome, command).splitlines() if line.strip()]
+    assert lines, f"no error line\n{report}"
     pattern = located(path)
     for line in lines:
         assert pattern.match(line), f"not a located one-line error: {line!r}\n{report}"
@@ -179,12 +188,12 @@ def test_error_position(file: str) -> None:
     assert_refused(outcome, path, "validate")
     line, column, field = POSITIONS[file]
     pattern = located(path)
-    found = [(int(m[1]), int(m[2]), m[3]) for m in map(pattern.match, outcome.stderr.splitlines()) if m]
+    found = [(int(m[1]), int(m[2]), m[3]) for m in map(pattern.match, outcome.stdout.splitlines()) if m]
     assert any((at_line, at_column) == (line, column) and message.startswith(field)
                for at_line, at_column, message in found), f"no error at {line}:{column} {field}: {found}"
 
 
-# What the messages must say (case-insensitive regexes, searched in all of stderr):
+# What the messages must say (case-insensitive regexes, searched in all the error lines):
 # what was expected and what was found, and the nearest key for a typo.
 MESSAGES = {
     "range_negative_bid.yaml": [r"expected", r"found -5\b"],
@@ -227,7 +236,7 @@ def test_error_message_says_expected_and_found(file: str) -> None:
     outcome = run_cli("validate", str(path))
     assert_refused(outcome, path, "validate")
     for wanted in MESSAGES[file]:
-        assert re.search(wanted, outcome.stderr, re.IGNORECASE), f"{wanted!r} not in {outcome.stderr!r}"
+        assert re.search(wanted, outcome.stdout, re.IGNORECASE), f"{wanted!r} not in {outcome.stdout!r}"
 
 
 def over_one_mib(tmp_path: Path) -> Path:
@@ -245,7 +254,7 @@ def test_file_over_one_mib_is_refused(tmp_path: Path, command: str) -> None:
     path = over_one_mib(tmp_path)
     outcome = run_cli(command, str(path))
     assert_refused(outcome, path, command)
-    assert re.search(r"MiB|bytes|size|large|limit", outcome.stderr, re.IGNORECASE), outcome.stderr
+    assert re.search(r"MiB|bytes|size|large|limit", findings(outcome, command), re.IGNORECASE), outcome
 
 
 def test_a_file_just_under_one_mib_is_not_refused_for_its_size(tmp_path: Path) -> None:
@@ -278,14 +287,14 @@ def test_python_tags_never_execute(tmp_path: Path, command: str, text: str) -> N
     outcome = run_cli(command, str(path))
     assert not marker.exists(), "a YAML tag executed a command"
     assert_refused(outcome, path, command)
-    assert re.search(r"tag", outcome.stderr, re.IGNORECASE), outcome.stderr
+    assert re.search(r"tag", findings(outcome, command), re.IGNORECASE), outcome
 
 
 def test_validate_a_folder_reports_every_bad_file() -> None:
     outcome = run_cli("validate", str(CORPUS))
     assert outcome.exit_code == 2, outcome.stderr
     assert "Traceback" not in outcome.stdout + outcome.stderr
-    starts = {line.split(":", 1)[0] for line in outcome.stderr.splitlines() if line.strip()}
+    starts = {line.split(":", 1)[0] for line in outcome.stdout.splitlines() if line.strip()}
     yaml_files = {str(case.location) for case in CASES if case.file.endswith((".yaml", ".yml"))}
     assert sorted(yaml_files - starts) == [], "bad files that validate PATH-of-folder did not report"
 

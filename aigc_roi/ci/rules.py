@@ -1,0 +1,39 @@
+"""A stable rule id per kind of problem, for annotation titles and JSON (``aigc-roi: unknown-key``).
+
+The loader's messages are written in a few fixed frames ("unknown key ...",
+"expected X, found Y", ...); the rule is read from the frame, so the ids do
+not depend on the wording inside it and the reader needs no second
+vocabulary. ``tests/test_ci_rules.py`` runs the bad-input corpus through
+``rule_of`` so a new frame cannot slip into the catch-all unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aigc_roi.model.errors import ScenarioError
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((rule, re.compile(pattern)) for rule, pattern in (
+    ("file-too-large", r"^file is [\d,]+ bytes"),
+    ("unreadable-file", r"^cannot read file"),
+    ("encoding", r"^expected UTF-8 text"),
+    ("empty-file", r"found an empty file$"),
+    ("yaml-anchor", r"^YAML anchors and aliases"),
+    ("yaml-tag", r"^YAML tags are not allowed"),
+    ("yaml-syntax", r"^invalid YAML|^expected a plain key|^expected one YAML document|^nesting deeper"),
+    ("duplicate-key", r"^duplicate (key|age)"),
+    ("unknown-key", r"^unknown key"),
+    ("missing-key", r"^missing required key|^missing '"),
+    ("conflicting-keys", r"found both$|^expected exactly one of|needs budget, not"),
+    ("bad-override", r"^expected PATH=VALUE"),
+    ("bad-range", r"^expected (a range|low <=|low >)"),
+    ("retention-rises", r"retention cannot rise"),
+    ("not-a-scenario", r"^expected a scenario mapping"),
+    ("invalid-value", r"^expected .*, found"),
+))
+OTHER = "invalid"
+"""A frame no rule names yet."""
+
+
+def rule_of(error: ScenarioError) -> str:
+    return next((rule for rule, pattern in RULES if pattern.search(error.message)), OTHER)

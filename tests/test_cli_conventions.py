@@ -1,0 +1,82 @@
+"""The conventions CI users know from ruff and yamllint: -h, -V, -q, completion, -o -, --lang everywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi import __version__
+
+COMMANDS = ["run", "compare", "breakeven", "sensitivity", "validate", "check", "schema", "init"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_short_help_lang_and_quiet(command: str) -> None:
+    result = invoke([command, "-h"])
+    assert result.exit_code == 0
+    assert "--lang en|zh" in result.stdout
+    assert "-q, --quiet" in result.stdout
+
+
+def test_short_version_flag() -> None:
+    assert invoke(["-V"]).stdout == f"aigc-roi {__version__}\n"
+
+
+def test_shell_completion_is_offered() -> None:
+    out = invoke(["--help"]).stdout
+    assert "--install-completion" in out and "--show-completion" in out
+
+
+@pytest.mark.parametrize("command", ["run", "breakeven", "sensitivity"])
+def test_file_arguments_read_file(command: str) -> None:
+    assert re.search(r"^Usage: aigc-roi \S+ \[OPTIONS\] \{FILE\}$", invoke([command, "-h"]).stdout, re.MULTILINE)
+
+
+def test_quiet_silences_the_summary_but_not_the_findings(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nretention: {monthly_churn: 2}\n", encoding="utf-8")
+    loud = invoke(["validate", str(bad)])
+    assert loud.stderr == "1 file, 1 invalid, 1 error\n"
+    quiet = invoke(["validate", "-q", str(bad)])
+    assert quiet.exit_code == 2
+    assert quiet.stderr == ""
+    assert quiet.stdout == loud.stdout == f"{bad}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 2; did you mean 2%?\n"
+
+
+def test_quiet_keeps_usage_errors(example: Path) -> None:
+    result = invoke(["run", str(example), "-q", "-f", "json", "--table", "months"])
+    assert result.exit_code == 2
+    assert "--table applies to --format csv only" in result.stderr
+
+
+def test_quiet_init_prints_no_note(tmp_path: Path) -> None:
+    result = invoke(["init", str(tmp_path / "s.yaml"), "-q"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert (tmp_path / "s.yaml").exists()
+
+
+def test_dash_output_is_stdout(example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["run", str(example), "-f", "json", "-o", "-"])
+    assert result.exit_code == 0
+    assert '"ad_spend": 20000.0' in result.stdout
+    assert not (tmp_path / "-").exists()
+    assert invoke(["schema", "-o", "-"]).stdout.startswith("{")
+
+
+def test_lang_is_checked_on_ci_commands(tmp_path: Path) -> None:
+    result = invoke(["schema", "--lang", "fr"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("--lang: expected one of en, zh")
+
+
+@pytest.mark.parametrize("command", ["breakeven", "sensitivity"])
+def test_bom_on_what_if_csv_and_refused_elsewhere(example: Path, command: str) -> None:
+    assert invoke([command, str(example), "-f", "csv", "--bom"]).stdout_bytes.startswith(b"\xef\xbb\xbf")
+    refused = invoke([command, str(example), "--bom"])
+    assert refused.exit_code == 2
+    assert refused.stderr == "--bom applies to --format csv only; it does nothing with --format table\n"
