@@ -24,6 +24,7 @@ TARGET_FIGURES: dict[str, str] = {
     "min_roas": "roas",
     "max_cac": "cac",
     "min_npv": "npv",
+    "max_cash_need": "peak_cash_need",
 }
 """Each target key and the section-4 figure it bounds."""
 
