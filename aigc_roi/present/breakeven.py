@@ -88,6 +88,11 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "roi_zero": row.roi_zero,
                 "payback_target": row.payback_target,
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
+                "channel": None if row.channel is None else {
+                    "max_unit_cost": row.channel.max_unit_cost,
+                    "gross_revenue": row.channel.gross_revenue,
+                    "contribution": row.channel.contribution,
+                },
             }
             for row in table.rows
         ],

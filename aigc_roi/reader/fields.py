@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from aigc_roi.model.limits import MAX_PLANS, MAX_PURCHASES
 from aigc_roi.reader.kinds import (
     INVALID,
     MAX_CHANNELS,
@@ -198,12 +199,12 @@ MONETIZATION = Obj({
         "period": Period(),
         "conversion": rate("Share of new users who subscribe in their join month."),
         "renewal": rate("Share of subscribers who renew at each period end (default 0)."),
-    }, required=("name", "price", "period", "conversion")), description="Subscriptions."),
+    }, required=("name", "price", "period", "conversion")), MAX_PLANS, description="Subscriptions."),
     "purchases": ListOf(Obj({
         "name": NAME,
         "price": money("Price per purchase."),
         "rate": money("Purchases per active user per month."),
-    }, required=("name", "price", "rate")), description="One-off items."),
+    }, required=("name", "price", "rate")), MAX_PURCHASES, description="One-off items."),
     "revenue_fee": rate("Share of gross revenue lost to stores, payment and tax."),
 })
 

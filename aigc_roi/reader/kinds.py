@@ -13,19 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.limits import MAX_MAGNITUDE as MAX_MAGNITUDE
+from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, Distribution
 from aigc_roi.reader.numbers import ValueProblem, split_range, to_number
 from aigc_roi.reader.yamltree import Node, join_path
 
 MAX_CHANNELS = 50
-MAX_MAGNITUDE = 1e15
-"""Largest absolute value of any number in a file: far above any real budget,
-low enough that no product of amounts the model forms can overflow float64."""
 MIN_MAGNITUDE = 1e-9
 """Smallest absolute value of a non-zero number: anything smaller is a unit
 mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
-MIN_UNIT_COST = 1e-6
-"""Smallest bid or cpm that a budget may divide by (users = budget / bid)."""
 MAX_HORIZON_MONTHS = 120
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
