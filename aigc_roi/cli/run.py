@@ -25,6 +25,7 @@ class CsvTable(StrEnum):
     figures = "figures"
     channels = "channels"
     months = "months"
+    cohorts = "cohorts"
 
 
 class RunFormat(StrEnum):
@@ -44,7 +45,12 @@ def run(
         RunFormat, typer.Option("--format", "-f", help="Output format; xlsx writes every table as a sheet of --output.")
     ] = RunFormat.table,
     months: Annotated[bool, typer.Option("--months/--no-months", help="Show the monthly cash-flow table.")] = True,
-    table: Annotated[CsvTable, typer.Option("--table", help="Which table --format csv writes.")] = CsvTable.months,
+    table: Annotated[CsvTable, typer.Option(
+        "--table", help="Which table --format csv writes; cohorts also adds the cohort table to every other format.",
+    )] = CsvTable.months,
+    cohorts: Annotated[bool, typer.Option(
+        "--cohorts", help="Add the cohort table (contribution of each month's new users, month by month); xlsx always has it.",
+    )] = False,
     output: OutputOption = None,
     plot: Annotated[
         Path | None,
@@ -71,19 +77,22 @@ def run(
     from aigc_roi.present.run_data import run_report
     from aigc_roi.present.run_view import run_view
 
-    report = run_report(scenario, api.run(scenario))
+    with_cohorts = cohorts or table is CsvTable.cohorts or format_ is RunFormat.xlsx
+    report = run_report(scenario, api.run(scenario), cohorts=with_cohorts)
     style = NumberStyle(language, scenario.currency)
     if plot is not None:
         _save_plot(report, style, plot, force)
     if format_ is RunFormat.json:
         emit(tables.to_json(report), output, force)
     elif format_ is RunFormat.csv:
-        emit(tables.to_csv(tables.RUN_TABLES[table.value](report)), output, force)
+        build = tables.cohorts_table if table is CsvTable.cohorts else tables.RUN_TABLES[table.value]
+        emit(tables.to_csv(build(report)), output, force)
     elif format_ is RunFormat.markdown:
         emit(tables.run_markdown(report), output, force)
     elif format_ is RunFormat.xlsx:
         assert output is not None  # checked above, before loading
         sheets = [(name, build(report)) for name, build in tables.RUN_TABLES.items()]
+        sheets.append(("cohorts", tables.cohorts_table(report)))
         with usage_errors():
             write_atomically(output, force, lambda temporary: tables.write_xlsx(temporary, sheets))
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -36,7 +36,35 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     return Text(text, style="green" if met else "red")
 
 
-def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> Table:
+def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> RenderableType:
+    """The driver table, then each channel on its own (its maximum unit cost) when there are channels."""
+    drivers = drivers_view(table, style)
+    channels = channels_alone_view(table, style)
+    return drivers if channels is None else Group(drivers, channels)
+
+
+def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Table | None:
+    lang = style.lang
+    rows = [row for row in table.rows if row.channel is not None]
+    if not rows:
+        return None
+    view = Table(title=label("channels_alone_title", lang), title_justify="left",
+                 caption=label("channels_alone_caption", lang), caption_justify="left")
+    view.add_column(label("driver", lang))
+    for key in ("unit_cost", "max_unit_cost", "gross_revenue", "contribution"):
+        view.add_column(label(key, lang).split(" (")[0], justify="right", overflow="fold")
+    for row in rows:
+        assert row.channel is not None
+        ceiling = row.channel.max_unit_cost
+        cells = [driver_value(row.driver, row.driver.current, style), driver_value(row.driver, ceiling, style),
+                 style.money(row.channel.gross_revenue, 0), style.money(row.channel.contribution, 0)]
+        colour = "" if ceiling is None else "green" if ceiling >= row.driver.current else "red"
+        cells[1] = f"[{colour}]{cells[1]}[/]" if colour else cells[1]
+        view.add_row(Text(driver_label(row.driver, lang)), *cells)
+    return view
+
+
+def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Table:
     lang = style.lang
     months = table.target_payback_months
     view = Table(title=f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})",
@@ -60,18 +88,22 @@ def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> Table:
 
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> Rows:
     """Raw numbers without ``style`` (CSV), formatted text with it (markdown)."""
-    header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom"]
+    header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom",
+              "max_unit_cost", "channel_gross_revenue", "channel_contribution"]
     rows: list[list[Any]] = []
     for row in table.rows:
         driver = row.driver
         cells: list[Any] = [driver.path, driver_label(driver), driver.current]
         for threshold in THRESHOLDS:
             cells += [getattr(row, threshold), row.headroom(threshold)]
+        alone = row.channel
+        own: list[Any] = [None, None, None] if alone is None else [alone.max_unit_cost, alone.gross_revenue, alone.contribution]
         if style is not None:
             cells[2:] = [driver_value(driver, cells[2], style), *(
                 driver_value(driver, value, style) if i % 2 == 0 else style.percent(value)
                 for i, value in enumerate(cells[3:]))]
-        rows.append(cells)
+            own = [driver_value(driver, own[0], style), style.money(own[1]), style.money(own[2])]
+        rows.append(cells + own)
     return header, rows
 
 

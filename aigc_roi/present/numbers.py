@@ -4,18 +4,22 @@ Money: thousands separators, 2 decimals in the headline figures and whole
 units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
 shown in 万 with at least 1 decimal (or in 亿 with at least 2 decimals from
 100,000,000). Ratios: 2 decimals; ROI and IRR as
-percentages. Undefined figures show as an em dash.
+percentages, an IRR above 1,000% as "> 1,000%". Undefined figures show as an em dash.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aigc_roi.model.figures import IRR_DISPLAY_CAP
+from aigc_roi.present.labels import label
+
 NONE = "—"
 PERCENT_FIGURES = frozenset({"roi", "irr"})
-MONEY_FIGURES = frozenset({"ad_spend", "cac", "gross_revenue", "net_revenue", "contribution", "net_cash", "npv", "ltv"})
+MONEY_FIGURES = frozenset({"ad_spend", "cac", "blended_cac", "gross_revenue", "net_revenue", "contribution", "net_cash",
+                           "npv", "ltv", "peak_cash_need"})
 USER_FIGURES = frozenset({"paid_users", "new_users"})
-MONTH_FIGURES = frozenset({"payback_month", "cac_payback_months"})
+MONTH_FIGURES = frozenset({"payback_month", "first_payback_month", "peak_cash_month", "cac_payback_months"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,14 @@ class NumberStyle:
 
     def figure(self, name: str, value: float | None, never: str = NONE) -> str:
         """A section-4 figure formatted by its kind."""
+        if name == "irr":
+            if value is None:
+                # Say why: an IRR exists only where the cash flow changes sign once (spec section 4).
+                return label("no_single_irr", self.lang)
+            if value > IRR_DISPLAY_CAP:
+                return f"> {IRR_DISPLAY_CAP * 100:,.0f}%"
+        if name == "peak_cash_month":
+            return self.month(value, NONE)  # none here means no cash is ever needed, not "never"
         if name in PERCENT_FIGURES:
             return self.percent(value)
         if name in MONEY_FIGURES:

@@ -42,13 +42,26 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Table:
         table.add_column(label(key, lang))
     for key in ("spend", "users", "cac", "roas", "roi"):
         table.add_column(label(key, lang).split(" (")[0], justify="right", overflow="fold")
+    kinds = {channel["type"] for channel in report["channels"]} - {"organic"}
+    # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
+    only = next(iter(kinds)) if len(kinds) == 1 else None
+    table.add_column(label(f"max_bid_{only}" if only else "max_bid", lang), justify="right", overflow="fold")
     for channel in report["channels"]:
         name = label("organic", lang) if channel["type"] == "organic" else channel["name"]
         table.add_row(
-            name, channel["type"], style.money(channel["spend"], 0), style.count(channel["users"]),
+            Text(name), channel["type"], style.money(channel["spend"], 0), style.count(channel["users"]),
             style.money(channel["cac"]), style.ratio(channel["roas"]), style.percent(channel["roi"]),
+            _max_bid(channel, only, style),
         )
     return table
+
+
+def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
+    value = channel["max_unit_cost"]
+    if value is None or only is not None or channel["type"] == "cpa":
+        return style.money(value)
+    kind = channel["type"]
+    return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
 
 
 def months_table(report: dict[str, Any], style: NumberStyle) -> Table:
@@ -61,9 +74,24 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Table:
     for month in report["months"]:
         cells = [style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
                  for name in MONTH_COLUMNS]
-        cumulative = month["cumulative_cash"]
-        cells[-1] = f"[{'green' if cumulative >= 0 else 'red'}]{cells[-1]}[/]"
+        at = MONTH_COLUMNS.index("cumulative_cash")
+        cells[at] = f"[{'green' if month['cumulative_cash'] >= 0 else 'red'}]{cells[at]}[/]"
         table.add_row(month["label"], *cells)
+    return table
+
+
+def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Table:
+    """Per cohort (a row), its new users and its contribution in each month from its own on."""
+    lang = style.lang
+    table = Table(title=f"{label('cohorts', lang)} ({report['currency']})", title_justify="left")
+    table.add_column(label("cohort", lang), no_wrap=True)
+    table.add_column(label("new_users_short", lang), justify="right", overflow="fold")
+    for month in report["months"]:
+        table.add_column(month["label"], justify="right", overflow="fold")
+    for cohort in report["cohorts"]:
+        before = [""] * (cohort["month"] - 1)
+        table.add_row(cohort["label"], style.count(cohort["new_users"]), *before,
+                      *(style.money(value, 0) for value in cohort["contribution"]))
     return table
 
 
@@ -107,5 +135,7 @@ def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> l
         parts.append(channels_table(report, style))
     if show_months:
         parts.append(months_table(report, style))
+    if "cohorts" in report:
+        parts.append(cohorts_table(report, style))
     parts.append(cash_chart(report, style))
     return parts

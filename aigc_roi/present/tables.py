@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.numbers import NONE
 
 Table = tuple[list[str], list[list[Any]]]
@@ -58,7 +58,7 @@ def figures_table(report: dict[str, Any]) -> Table:
 
 
 def channels_table(report: dict[str, Any]) -> Table:
-    header = ["name", "type", "spend", "users", "cac", "roas", "roi"]
+    header = list(CHANNEL_COLUMNS)
     return header, [[channel[key] for key in header] for channel in report["channels"]]
 
 
@@ -67,12 +67,26 @@ def months_table(report: dict[str, Any]) -> Table:
     return header, [[month[key] for key in header] for month in report["months"]]
 
 
+def cohorts_table(report: dict[str, Any]) -> Table:
+    """One row per cohort; column ``M<t>`` (or the month's label) its contribution in month t, empty before it joins."""
+    labels = [month["label"] for month in report["months"]]
+    header = ["month", "label", "new_users", *labels]
+    rows = []
+    for cohort in report["cohorts"]:
+        before = [None] * (cohort["month"] - 1)
+        rows.append([cohort["month"], cohort["label"], cohort["new_users"], *before, *cohort["contribution"]])
+    return header, rows
+
+
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table}
+"""The tables every run output holds; ``cohorts_table`` is added when asked for."""
 
 
 def run_markdown(report: dict[str, Any]) -> str:
     parts = [f"## {report['scenario']} ({report['currency']})\n"]
     parts += [to_markdown(build(report), title) for title, build in RUN_TABLES.items()]
+    if "cohorts" in report:
+        parts.append(to_markdown(cohorts_table(report), "cohorts"))
     return "\n".join(parts)
 
 
