@@ -279,3 +279,28 @@ def test_budget_and_renewal_are_drivers_with_hand_derived_break_evens() -> None:
     renewal = next(r for r in break_even(scenario_of(text)).rows if r.driver.field == "renewal")
     assert renewal.driver.path == "monetization.plans[0].renewal"
     assert renewal.roi_zero == pytest.approx((5**0.5 - 1) / 2, rel=1e-8)
+
+
+def test_free_channels_converge_in_few_halvings(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 14: 50 free channels (cost 0) left brackets at 0 that a relative tolerance never
+    # closes, so every driver ran all 200 halvings. An absolute tolerance near 0 ends them:
+    # from a bracket of at most 1e15 wide, 1e-9 relative or 1e-12 absolute is about 90 halvings.
+    channels = "".join(f"  - {{name: c{i}, type: flat, cost: 0, users: {10 + i}}}\n" for i in range(50))
+    plans = "".join(f"    - {{name: p{i}, price: {10 + i}, period: {1 + i % 12}, conversion: 0.001, renewal: 0.5}}\n"
+                    for i in range(5))
+    text = ("name: Free channels\nhorizon_months: 120\norganic_users: 100\nacquisition:\n" + channels
+            + "retention: {points: {1: 0.4, 12: 0.1}}\nmonetization:\n  plans:\n" + plans
+            + "costs: {serving_per_active_user: 0.1}\n")
+    calls = 0
+    original = drivers.evaluate_one_at_a_time
+
+    def counted(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("aigc_roi.whatif.breakeven.evaluate_one_at_a_time", counted)
+    table = break_even(scenario_of(text))
+    assert calls <= 2 + 100
+    cost = next(row for row in table.rows if row.driver.path == "acquisition[0].cost")
+    assert cost.driver.current == 0

@@ -195,8 +195,10 @@ def _widen(
 ) -> dict[str, Bracket]:
     """Brackets for the drivers with a threshold not crossed up to ``search_high``,
     from a second grid running on to the driver's upper bound."""
-    missing = np.flatnonzero(np.any([~brackets[name][3] for name in brackets], axis=0)
-                             & np.array([d.search_high < d.upper_bound for d in drivers], dtype=bool))
+    # A threshold whose figure is undefined all over the first grid (roi without any ad
+    # spend) stays undefined further out: only thresholds seen defined are worth widening.
+    unresolved = np.any([~brackets[name][3] & test(figures)[1].any(axis=1) for name, test in tests.items()], axis=0)
+    missing = np.flatnonzero(unresolved & np.array([d.search_high < d.upper_bound for d in drivers], dtype=bool))
     if missing.size == 0:
         return brackets
     chosen = [drivers[d] for d in missing]
