@@ -135,8 +135,11 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
 
     table = _run(path, "--format", "table").stdout
     assert table.strip()
-    if undefined - {"payback_month", "cac_payback_months"}:
+    # Paybacks read "never"; an IRR that is none says why.
+    if undefined - {"payback_month", "first_payback_month", "cac_payback_months", "irr"}:
         assert "—" in table
+    if "irr" in undefined:
+        assert "no single IRR" in table
     for fmt in ("csv",):
         for which in ("channels", "months"):
             _run(path, "--format", fmt, "--table", which)
