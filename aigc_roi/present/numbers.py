@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aigc_roi.model.figures import IRR_DISPLAY_CAP
+from aigc_roi.model.figures import IRR_DISPLAY_CAP, unit_of
 from aigc_roi.present.labels import label
 
 NONE = "—"
-PERCENT_FIGURES = frozenset({"roi", "irr"})
-MONEY_FIGURES = frozenset({"ad_spend", "cac", "blended_cac", "gross_revenue", "net_revenue", "contribution", "net_cash",
-                           "npv", "ltv", "peak_cash_need"})
-USER_FIGURES = frozenset({"paid_users", "new_users"})
-MONTH_FIGURES = frozenset({"payback_month", "first_payback_month", "peak_cash_month", "cac_payback_months"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +50,7 @@ class NumberStyle:
         return never if value is None else f"{value:.0f}"
 
     def figure(self, name: str, value: float | None, never: str = NONE) -> str:
-        """A section-4 figure formatted by its kind."""
+        """A section-4 figure formatted by its unit (model/figures.py)."""
         if name == "irr":
             if value is None:
                 # Say why: an IRR exists only where the cash flow changes sign once (spec section 4).
@@ -64,12 +59,13 @@ class NumberStyle:
                 return f"> {IRR_DISPLAY_CAP * 100:,.0f}%"
         if name == "peak_cash_month":
             return self.month(value, NONE)  # none here means no cash is ever needed, not "never"
-        if name in PERCENT_FIGURES:
+        unit = unit_of(name)
+        if unit == "percent":
             return self.percent(value)
-        if name in MONEY_FIGURES:
+        if unit == "money":
             return self.money(value)
-        if name in USER_FIGURES:
+        if unit == "users":
             return self.count(value)
-        if name in MONTH_FIGURES:
+        if unit == "month":
             return self.month(value, never)
         return self.ratio(value)
