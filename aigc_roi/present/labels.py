@@ -36,8 +36,8 @@ EN: dict[str, str] = {
     "max_bid": "Max bid",
     "recognised_revenue": "Recognised revenue",
     "deferred_revenue": "Deferred revenue",
-    "recognised_revenue_short": "Recognised",
-    "deferred_revenue_short": "Deferred",
+    "accrual_line": "Accrual view: recognised revenue {recognised} over the horizon, deferred revenue {deferred} "
+                    "at the end of {last} (a plan payment is recognised evenly over its period; every figure is cash).",
     "cohorts": "Cohorts: contribution by month",
     "cohort": "Cohort",
     "figures": "Figures",
@@ -157,8 +157,8 @@ ZH: dict[str, str] = {
     "max_bid": "最高出价",
     "recognised_revenue": "确认收入",
     "deferred_revenue": "递延收入",
-    "recognised_revenue_short": "确认收入",
-    "deferred_revenue_short": "递延收入",
+    "accrual_line": "权责发生制：期内确认收入 {recognised}，{last} 末递延收入 {deferred}"
+                    "（订阅款在其周期内平均确认；以上指标均为收付实现制）。",
     "cohorts": "同期群：各月边际贡献",
     "cohort": "同期群",
     "figures": "核心指标",

@@ -64,17 +64,27 @@ def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> s
     return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
 
 
+ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
+CASH_COLUMNS = tuple(name for name in MONTH_COLUMNS if name not in ACCRUAL_COLUMNS)
+"""The months table shows the cash flow; the accrual view is one line under it (every column fits 80 characters)."""
+
+
 def months_table(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
-    table = Table(title=f"{label('months', lang)} ({report['currency']})", title_justify="left")
+    months = report["months"]
+    caption = label("accrual_line", lang).format(
+        recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
+        deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"])
+    table = Table(title=f"{label('months', lang)} ({report['currency']})", title_justify="left",
+                  caption=caption, caption_justify="left")
     table.add_column(label("month", lang), no_wrap=True)
-    for name in MONTH_COLUMNS:
+    for name in CASH_COLUMNS:
         # fold, never ellipsis: a cut-off number would be a wrong number.
         table.add_column(label(f"{name}_short", lang), justify="right", overflow="fold")
-    for month in report["months"]:
+    for month in months:
         cells = [style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
-                 for name in MONTH_COLUMNS]
-        at = MONTH_COLUMNS.index("cumulative_cash")
+                 for name in CASH_COLUMNS]
+        at = CASH_COLUMNS.index("cumulative_cash")
         cells[at] = f"[{'green' if month['cumulative_cash'] >= 0 else 'red'}]{cells[at]}[/]"
         table.add_row(month["label"], *cells)
     return table
