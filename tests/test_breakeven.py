@@ -63,17 +63,21 @@ def figures_at(scenario: Scenario, path: str, value: float) -> dict[str, float]:
 def test_drivers_of_every_kind_with_paths_labels_bounds_and_medians() -> None:
     drivers = list_drivers(scenario_of(MIXED))
     assert [d.path for d in drivers] == [
-        "acquisition[0].bid", "acquisition[1].cpm", "acquisition[2].fee", "acquisition[3].cost",
-        "monetization.plans[0].price", "monetization.plans[0].conversion",
-        "monetization.plans[1].price", "monetization.plans[1].conversion",
+        "acquisition[0].bid", "acquisition[0].budget", "acquisition[1].cpm", "acquisition[1].budget",
+        "acquisition[2].fee", "acquisition[2].posts", "acquisition[3].cost", "acquisition[3].users",
+        "monetization.plans[0].price", "monetization.plans[0].conversion", "monetization.plans[0].renewal",
+        "monetization.plans[1].price", "monetization.plans[1].conversion", "monetization.plans[1].renewal",
         "monetization.purchases[0].price", "costs.serving_per_active_user",
     ]
     bid = drivers[0]
     assert driver_label(bid) == "Bilibili CPA bid"
     assert bid.current == pytest.approx(math.sqrt(20 * 45))  # a lognormal range counts at its median
-    assert (bid.upper_bound, bid.search_high) == (math.inf, pytest.approx(100 * 30))
-    conversion = drivers[5]
+    # A bid dividing a budget is searched from 1e-6 (spec: never where the model is undefined) up to 1e15.
+    assert (bid.lower_bound, bid.upper_bound, bid.search_high) == (1e-6, 1e15, pytest.approx(100 * 30))
+    assert drivers[6].lower_bound == 0  # a flat cost of 0 is a free placement, defined
+    conversion = drivers[9]
     assert (conversion.is_rate, conversion.search_high) == (True, 1.0)
+    assert drivers[10].is_rate and drivers[7].is_count
     assert driver_label(drivers[-1]) == "Serving cost per active user"
 
 
@@ -81,8 +85,8 @@ def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> No
     drivers = list_drivers(scenario_of(MIXED))
     assert find_driver(drivers, "acquisition[Feed ads].cpm").path == "acquisition[1].cpm"
     assert find_driver(drivers, "monetization.plans[Monthly member].price").path == "monetization.plans[1].price"
-    with pytest.raises(UnknownDriver, match=r"the drivers are: acquisition\[0\]\.bid, acquisition\[1\]\.cpm"):
-        find_driver(drivers, "acquisition[0].budget")
+    with pytest.raises(UnknownDriver, match=r"the drivers are: acquisition\[0\]\.bid, acquisition\[0\]\.budget, acquisition\[1\]\.cpm"):
+        find_driver(drivers, "acquisition[0].users")
 
 
 def test_with_value_replaces_one_field_by_index_or_name() -> None:
@@ -151,10 +155,12 @@ def test_every_break_even_reproduces_its_threshold(text: str) -> None:
             assert roi >= 0, path  # the reported value is the last one still at roi >= 0
             solved += 1
         if row.payback_target is not None:
-            assert figures_at(scenario, path, row.payback_target)["payback_month"] == target, path
+            # Usually == target; a boundary at 0 (no users bought: nothing to pay back) may pay back sooner.
+            assert figures_at(scenario, path, row.payback_target)["payback_month"] <= target, path
             # A hair to the bad side (up for a cost, down for a price) misses the target.
-            bad = 1 + 1e-6 if "payback_target" in row.good_below else 1 - 1e-6
-            missed = figures_at(scenario, path, row.payback_target * bad)["payback_month"]
+            below = "payback_target" in row.good_below
+            hair = row.payback_target * (1 + 1e-6 if below else 1 - 1e-6) + (1e-9 if below else -1e-9)
+            missed = figures_at(scenario, path, hair)["payback_month"]
             assert math.isnan(missed) or missed > target, path
             solved += 1
     assert solved >= 4
@@ -190,10 +196,15 @@ def test_report_has_the_spec_shape() -> None:
     assert list(data) == ["scenario", "target_payback_months", "drivers"]
     assert data["target_payback_months"] == 2
     first = data["drivers"][0]
-    assert {"path", "current", "roi_zero", "payback_target", "label", "headroom"} == set(first)
+    assert {"path", "current", "roi_zero", "payback_target", "label", "headroom", "channel"} == set(first)
     assert first["path"] == "acquisition[0].bid" and first["current"] == 20.0
     assert set(first["headroom"]) == set(THRESHOLDS)
-    assert data["drivers"][2]["roi_zero"] is None
+    # The channel on its own: 1000 users x c(a) summed 15.75 = 15,750 contribution on 20,000 spend,
+    # roi -0.2125, so the maximum bid is 20 x (1 - 0.2125) = 15.75; revenue 1000 x (10 + 5 + 2.5).
+    assert first["channel"] == {"max_unit_cost": pytest.approx(15.75), "gross_revenue": pytest.approx(17500),
+                                "contribution": pytest.approx(15750)}
+    assert data["drivers"][1]["channel"] is None  # the channel's volume (users) is not its unit cost
+    assert data["drivers"][-1]["roi_zero"] is None
 
 
 def test_default_payback_target_is_12() -> None:
@@ -211,3 +222,85 @@ def test_a_batch_split_to_bound_memory_gives_the_same_answers(monkeypatch: pytes
             assert (solved is None) == (expected is None)
             if expected is not None:
                 assert solved == pytest.approx(expected, rel=1e-8)
+
+
+# --- spec 1.1: the whole domain, and never where the model is undefined ----------------------
+
+# The worked example's cpa channel and a creator channel whose fee is 0 today: one post
+# reaches 1,000,000 views x 0.01 = 10,000 users, each worth c(a) summed = 15.75.
+ZERO_FEE = SPEC_WORKED_EXAMPLE.replace(
+    "acquisition:\n",
+    "acquisition:\n  - {name: Creator, type: kol, posts: 1, fee: 0, views: 1_000_000, view_to_user: 0.01, months: 1}\n",
+)
+
+
+def test_a_driver_at_zero_finds_a_crossing_far_beyond_its_first_bracket() -> None:
+    scenario = scenario_of(ZERO_FEE)
+    row = next(r for r in break_even(scenario).rows if r.driver.path == "acquisition[0].fee")
+    # Paid contribution 10,000 x 15.75 + 1,000 x 15.75 = 173,250 against 20,000 + fee:
+    # roi = 0 at fee = 153,250, far above 100 x the largest amount in the file (100 x 20).
+    assert row.driver.search_high == pytest.approx(100 * 20)
+    assert row.roi_zero == pytest.approx(153_250, rel=1e-8)
+
+
+# A budget-form cpa buying 1,000 users at 0.10 each; each user is worth 15.75, so its
+# own maximum bid, and the plan's roi = 0, is at 15.75: 157.5 x the bid, beyond the first bracket.
+CHEAP_BID = SPEC_WORKED_EXAMPLE.replace("bid: 20, users: 1000", "bid: 0.1, budget: 100")
+
+
+def test_a_budget_bid_breaks_even_at_its_value_per_user_never_near_zero() -> None:
+    table = break_even(scenario_of(CHEAP_BID))
+    bid = table.rows[0]
+    assert bid.driver.path == "acquisition[0].bid"
+    assert bid.roi_zero == pytest.approx(15.75, rel=1e-8)
+    assert bid.channel is not None and bid.channel.max_unit_cost == pytest.approx(15.75)
+    for row in table.rows:
+        for threshold in THRESHOLDS:
+            value = getattr(row, threshold)
+            # No break-even where the model is undefined: a bid dividing a budget stays >= 1e-6.
+            assert value is None or value >= row.driver.lower_bound, (row.driver.path, threshold, value)
+
+
+def test_budget_and_renewal_are_drivers_with_hand_derived_break_evens() -> None:
+    rows = {row.driver.path: row for row in break_even(scenario_of(CHEAP_BID)).rows}
+    # Spend = budget, users = budget / 0.1, contribution 157.5 x budget: roi = 156.5 at any
+    # budget, so roi = 0 is nowhere; the roi is undefined only at a budget of 0.
+    assert rows["acquisition[0].budget"].roi_zero is None
+    # A monthly plan of 10 that all 1,000 users take, renewal r, 3 months, nothing else earned:
+    # contribution 10,000 (1 + r + r^2) = spend 20,000 <=> r^2 + r - 1 = 0 <=> r = (sqrt 5 - 1) / 2.
+    text = """
+    name: Renewal
+    horizon_months: 3
+    acquisition: [{name: CPA, type: cpa, bid: 20, users: 1000, months: 1}]
+    retention: {monthly_churn: 0.5}
+    monetization:
+      plans: [{name: Monthly, price: 10, period: month, conversion: 1, renewal: 0.5}]
+    """
+    renewal = next(r for r in break_even(scenario_of(text)).rows if r.driver.field == "renewal")
+    assert renewal.driver.path == "monetization.plans[0].renewal"
+    assert renewal.roi_zero == pytest.approx((5**0.5 - 1) / 2, rel=1e-8)
+
+
+def test_free_channels_converge_in_few_halvings(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 14: 50 free channels (cost 0) left brackets at 0 that a relative tolerance never
+    # closes, so every driver ran all 200 halvings. An absolute tolerance near 0 ends them:
+    # from a bracket of at most 1e15 wide, 1e-9 relative or 1e-12 absolute is about 90 halvings.
+    channels = "".join(f"  - {{name: c{i}, type: flat, cost: 0, users: {10 + i}}}\n" for i in range(50))
+    plans = "".join(f"    - {{name: p{i}, price: {10 + i}, period: {1 + i % 12}, conversion: 0.001, renewal: 0.5}}\n"
+                    for i in range(5))
+    text = ("name: Free channels\nhorizon_months: 120\norganic_users: 100\nacquisition:\n" + channels
+            + "retention: {points: {1: 0.4, 12: 0.1}}\nmonetization:\n  plans:\n" + plans
+            + "costs: {serving_per_active_user: 0.1}\n")
+    calls = 0
+    original = drivers.evaluate_one_at_a_time
+
+    def counted(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("aigc_roi.whatif.breakeven.evaluate_one_at_a_time", counted)
+    table = break_even(scenario_of(text))
+    assert calls <= 2 + 100
+    cost = next(row for row in table.rows if row.driver.path == "acquisition[0].cost")
+    assert cost.driver.current == 0

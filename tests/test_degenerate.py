@@ -132,14 +132,20 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
 
     markdown = _run(path, "--format", "markdown").stdout
     for name in undefined:
-        # As in the table view: a month never reached reads "never (≤ horizon)", any other none an em dash.
-        shown = f"never \\(≤ {data['horizon_months']}\\)" if name in ("payback_month", "cac_payback_months") else "—"
+        # As in the table view: a month never reached reads "never (≤ horizon)", an IRR says why it is none,
+        # any other none an em dash.
+        never = f"never \\(≤ {data['horizon_months']}\\)"
+        shown = {"payback_month": never, "first_payback_month": never, "cac_payback_months": never,
+                 "irr": re.escape(label("no_single_irr"))}.get(name, "—")
         assert re.search(rf"^\| {re.escape(label(name))} \| {shown} \|$", markdown, re.MULTILINE), name
 
     table = _run(path, "--format", "table").stdout
     assert table.strip()
-    if undefined - {"payback_month", "cac_payback_months"}:
+    # Paybacks read "never"; an IRR that is none says why.
+    if undefined - {"payback_month", "first_payback_month", "cac_payback_months", "irr"}:
         assert "—" in table
+    if "irr" in undefined:
+        assert "no single IRR" in table
     for fmt in ("csv",):
         for which in ("channels", "months"):
             _run(path, "--format", fmt, "--table", which)

@@ -53,7 +53,7 @@ def test_xlsx_irr_is_a_percentage(tmp_path: Path) -> None:
 
 def test_xlsx_header_is_bold_frozen_and_filtered_with_fitted_widths(example: Path, tmp_path: Path) -> None:
     workbook = _workbook(example, tmp_path)
-    assert workbook.sheetnames == ["figures", "channels", "months", "inputs"]
+    assert workbook.sheetnames == ["figures", "channels", "months", "cohorts", "inputs"]
     for sheet in workbook:
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1])
@@ -118,7 +118,7 @@ def test_a_missing_extra_names_what_to_install(example: Path, monkeypatch: pytes
 
 def test_markdown_reads_as_the_table_view(example: Path) -> None:
     out = invoke(["run", str(example), "-f", "markdown"]).stdout
-    assert "| ROI (after serving, before fixed) | -21.25% |" in out
+    assert "| ROI (paid, after serving, before fixed) | -21.25% |" in out
     assert "| Paid users | 1,000 |" in out
     assert "| Payback month | never (≤ 3) |" in out
     assert "| CPA | cpa | 20,000 | 1,000 | 20.00 | 0.88 | -21.25% |" in out

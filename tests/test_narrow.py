@@ -24,7 +24,7 @@ from aigc_roi.present.compare import compare_view
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import run_report
 from aigc_roi.present.run_view import run_view
-from aigc_roi.present.sensitivity import HIGH_BAR, LOW_BAR, sensitivity_view
+from aigc_roi.present.sensitivity import BLANK, HIGH_BAR, LOW_BAR, sensitivity_view
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted((ROOT / "aigc_roi" / "templates").glob("*.yaml"))
@@ -89,12 +89,14 @@ def test_tornado_has_a_centre_axis_and_tells_moves_apart_without_colour() -> Non
     scenario = api.load(ROOT / "aigc_roi" / "templates" / "video-tool-kol-then-feed.yaml")
     text = _text([sensitivity_view(api.sensitivity(scenario, 0.2), NumberStyle("en", "CNY"))], 80)
     bars = [match.groups() for line in text.splitlines()
-            if (match := re.match(rf"│ \S.*? +│ ( *[{LOW_BAR}{HIGH_BAR}]*)│([{LOW_BAR}{HIGH_BAR}]* *) │", line))]
+            if (match := re.match(rf"│ (\S.*?) +│ ([ {BLANK}]*[{LOW_BAR}{HIGH_BAR}]*)│([{LOW_BAR}{HIGH_BAR}]*[{BLANK}]* *) │", line))]
     assert len(bars) == len(api.sensitivity(scenario, 0.2).rows), text
-    # The first driver (feed CPM): −20% raises ROI (right of the axis), +20% lowers it (left).
-    left, right = bars[0]
-    assert set(left.strip()) == {HIGH_BAR} and set(right.strip()) == {LOW_BAR}
-    assert len(left) == len(right), "the axis is the centre of the bar"
+    # The feed CPM: −20% raises ROI (right of the axis), +20% lowers it (left).
+    left, right = next((left, right) for name, left, right in bars if name.endswith("CPM"))
+    assert set(left.strip(f" {BLANK}")) == {HIGH_BAR} and set(right.strip(f" {BLANK}")) == {LOW_BAR}
+    # The axis stands in one column for every driver: the left halves all have one width.
+    assert len({len(row_left) for _, row_left, _ in bars}) == 1, "the axis is the centre of the bar"
+    assert len(left) == len(right.rstrip())
     assert f"{LOW_BAR} −20%, {HIGH_BAR} +20%" in text
 
 

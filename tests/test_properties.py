@@ -40,13 +40,16 @@ from aigc_roi.present.run_view import run_view
 ENGINE = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CLI = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-MONEY_FIGURES = ("ad_spend", "cac", "gross_revenue", "net_revenue", "contribution", "net_cash", "npv", "ltv")
-RATIO_FIGURES = ("roas", "roi", "ltv_to_cac", "irr")
-UNCHANGED_FIGURES = ("paid_users", "new_users", "payback_month", "cac_payback_months")
-UNDEFINABLE = {"cac", "roas", "roi", "payback_month", "irr", "ltv_to_cac", "cac_payback_months"}
+MONEY_FIGURES = ("ad_spend", "cac", "blended_cac", "gross_revenue", "net_revenue", "contribution", "net_cash", "npv", "ltv",
+                 "peak_cash_need")
+RATIO_FIGURES = ("roas", "roi", "blended_roas", "ltv_to_cac", "irr")
+UNCHANGED_FIGURES = ("paid_users", "new_users", "payback_month", "first_payback_month", "peak_cash_month",
+                     "cac_payback_months")
+UNDEFINABLE = {"cac", "blended_cac", "roas", "roi", "blended_roas", "payback_month", "first_payback_month",
+               "peak_cash_month", "irr", "ltv_to_cac", "cac_payback_months"}
 """Figures that may be none (NaN in the engine); every other figure is always a number."""
 MONEY_SERIES = ("gross_revenue", "net_revenue", "ad_spend", "serving_cost", "fixed_cost", "contribution",
-                "net_cash", "cumulative_cash")
+                "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue")
 
 # --- strategies ---------------------------------------------------------------
 
@@ -311,9 +314,26 @@ def test_accounting_invariants(scenario: models.Scenario) -> None:
     assert math.isnan(figures["roas"]) == (ad_spend == 0)
     assert math.isnan(figures["cac"]) == (figures["paid_users"] == 0)
     if ad_spend != 0:
-        # roi = 0 exactly when contribution = ad spend
-        assert (figures["roi"] == 0) == (figures["contribution"] == ad_spend)
-        assert figures["roas"] == pytest.approx(figures["gross_revenue"] / ad_spend, rel=1e-12)
+        # roi and roas are over the paid channels' attributed amounts (spec 1.1); blended over all
+        paid = [c for c, kind in enumerate(result.channel_types) if kind != "organic"]
+        paid_contribution = float(result.channel_contribution[0, paid].sum())
+        paid_gross = float(result.channel_gross_revenue[0, paid].sum())
+        assert figures["roi"] * ad_spend == pytest.approx(paid_contribution - ad_spend, rel=1e-9, abs=tol)
+        assert figures["roas"] * ad_spend == pytest.approx(paid_gross, rel=1e-9, abs=tol)
+        assert figures["blended_roas"] == pytest.approx(figures["gross_revenue"] / ad_spend, rel=1e-12)
+
+    # peak cash: the depth of the cumulative low, first reached in peak_cash_month
+    low = float(months["cumulative_cash"].min())
+    assert figures["peak_cash_need"] == pytest.approx(max(0.0, -low), abs=tol)
+    if not math.isnan(figures["peak_cash_month"]):
+        assert months["cumulative_cash"][int(figures["peak_cash_month"]) - 1] == low
+    # the first payback is never later than the sustained one
+    if not math.isnan(payback):
+        assert figures["first_payback_month"] <= payback
+    # recognised subscription revenue never runs ahead of its cash: deferred revenue >= 0
+    assert np.all(months["deferred_revenue"] >= -tol)
+    np.testing.assert_allclose(months["recognised_revenue"].sum() + months["deferred_revenue"][-1],
+                               months["gross_revenue"].sum(), rtol=1e-9, atol=tol)
 
     # sources add up to the totals
     assert float(result.channel_spend[0].sum()) == pytest.approx(ad_spend, rel=1e-9, abs=tol)

@@ -119,7 +119,7 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     workbook = openpyxl.load_workbook(workbook_path, read_only=True)
-    assert workbook.sheetnames == ["figures", "channels", "months", "inputs"]
+    assert workbook.sheetnames == ["figures", "channels", "months", "cohorts", "inputs"]
 
     figures = {row[2]: row[1] for row in workbook["figures"].iter_rows(min_row=2, values_only=True)}
     assert figures["ad_spend"] == 20000
@@ -129,7 +129,8 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
     assert figures["payback_month"] is None  # none is an empty cell, not 0 or "inf"
 
     channels = list(workbook["channels"].iter_rows(values_only=True))
-    assert channels[0] == ("Channel", "Type", "Spend", "Users", "CAC", "ROAS (revenue / ad spend)", "ROI (after serving, before fixed)")
+    assert channels[0] == ("Channel", "Type", "Spend", "Users", "CAC", "ROAS (paid revenue / ad spend)",
+                           "ROI (paid, after serving, before fixed)", "Gross revenue", "Contribution", "Max unit cost")
     assert channels[1][:5] == ("CPA", "cpa", 20000, 1000, 20)
 
     months = list(workbook["months"].iter_rows(values_only=True))
@@ -165,7 +166,7 @@ def test_xlsx_refuses_to_overwrite_without_force(example: Path, tmp_path: Path) 
     assert workbook_path.read_bytes() == b"old"
     forced = invoke(["run", str(example), "-f", "xlsx", "-o", str(workbook_path), "--force"])
     assert forced.exit_code == 0, forced.stderr
-    assert openpyxl.load_workbook(workbook_path).sheetnames == ["figures", "channels", "months", "inputs"]
+    assert openpyxl.load_workbook(workbook_path).sheetnames == ["figures", "channels", "months", "cohorts", "inputs"]
 
 
 def test_run_help_lists_xlsx_and_plot() -> None:

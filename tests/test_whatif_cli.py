@@ -38,7 +38,7 @@ def test_breakeven_json_is_the_spec_shape(example: Path) -> None:
     assert bid["path"] == "acquisition[0].bid" and bid["current"] == 20.0
     assert bid["roi_zero"] == pytest.approx(15.75, rel=1e-8)
     assert bid["headroom"]["roi_zero"] == pytest.approx(-0.2125, rel=1e-6)
-    assert data["drivers"][2]["roi_zero"] is None
+    assert data["drivers"][-1]["roi_zero"] is None  # serving: even free, roi stays < 0
 
 
 def test_breakeven_table_phrases_the_headroom(example: Path) -> None:
@@ -54,7 +54,7 @@ def test_breakeven_csv_and_markdown(example: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows[0]["path"] == "acquisition[0].bid"
     assert float(rows[0]["roi_zero"]) == pytest.approx(15.75, rel=1e-8)
-    assert rows[2]["roi_zero"] == ""  # none
+    assert rows[-1]["roi_zero"] == ""  # serving: none
     code, out, _ = run_cli("breakeven", example, "--format", "markdown")
     assert code == 0 and out.startswith("### Break-even · Spec worked example (CNY)")
     assert "| acquisition[0].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
@@ -99,7 +99,8 @@ def test_sensitivity_table_draws_a_tornado(example: Path) -> None:
 def test_sensitivity_csv_and_markdown(example: Path) -> None:
     code, out, _ = run_cli("sensitivity", example, "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and len(rows) == 3 and float(rows[0]["low_value"]) == pytest.approx(16.0)
+    # bid, users, purchase price and serving (spec 1.1 adds the channel's volume)
+    assert code == 0 and len(rows) == 4 and float(rows[0]["low_value"]) == pytest.approx(16.0)
     code, out, _ = run_cli("sensitivity", example, "-f", "markdown")
     assert code == 0 and "| acquisition[0].bid | CPA bid | 20.00 | 16.00 |" in out
 
@@ -121,8 +122,8 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--grid", "acquisition[0].bid,acquisition[0].users"],
-         "--grid: 'acquisition[0].users' is not a driver; the drivers are: acquisition[0].bid, "),
+        (["--grid", "acquisition[0].bid,acquisition[0].budget"],
+         "--grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[0].bid, "),
         (["--grid", "acquisition[0].bid"], "--grid: expected two driver paths"),
         (["--step", "abc"], "--step: expected a number"),
         (["--step", "0"], "--step: expected a step in (0, 1]"),
@@ -233,3 +234,13 @@ def test_a_table_written_to_a_file_is_plain_text(example: Path, tmp_path: Path) 
     text = target.read_text(encoding="utf-8")
     assert (code, out) == (0, "")
     assert "CPA bid" in text and "█" in text and "\x1b[" not in text
+
+
+def test_sensitivity_grid_moves_a_channel_volume(example: Path) -> None:
+    # Users x 0.8 and x 1.2 with the bid fixed: spend and contribution scale together, so the
+    # worked example's roi stays -0.2125 along the users axis (15.75 per user against 20).
+    code, out, err = run_cli("sensitivity", example, "--grid", "acquisition[0].users,acquisition[0].bid", "-f", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    column = [row[2] for row in data["roi"]]  # the bid held at 20 (the middle of 5 steps)
+    assert column == pytest.approx([-0.2125] * 5)

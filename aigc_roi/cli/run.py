@@ -27,6 +27,7 @@ class CsvTable(StrEnum):
     figures = "figures"
     channels = "channels"
     months = "months"
+    cohorts = "cohorts"
 
 
 class RunFormat(StrEnum):
@@ -51,7 +52,11 @@ def run(
              "(table and markdown formats; off by default in the table view, shown in markdown).",
         show_default=False)] = None,
     table: Annotated[CsvTable | None, typer.Option(
-        "--table", help="Which table --format csv writes (default: months).", show_default=False)] = None,
+        "--table", help="Which table --format csv writes (default: months); cohorts also adds the cohort table "
+                        "to the table view and markdown.", show_default=False)] = None,
+    cohorts: Annotated[bool, typer.Option(
+        "--cohorts", help="Add the cohort table (contribution of each month's new users, month by month); xlsx always has it.",
+    )] = False,
     bom: BomOption = False,
     output: OutputOption = None,
     plot: Annotated[
@@ -84,14 +89,17 @@ def run(
     from aigc_roi.present.run_data import run_report
     from aigc_roi.present.run_view import run_view
 
-    report = run_report(scenario, api.run(scenario))
+    with_cohorts = cohorts or table is CsvTable.cohorts or format_ is RunFormat.xlsx
+    report = run_report(scenario, api.run(scenario), cohorts=with_cohorts)
     style = NumberStyle(language, scenario.currency)
     if plot is not None:
         _save_plot(report, style, plot, force)
     if format_ is RunFormat.json:
         emit(tables.to_json(report), output, force)
     elif format_ is RunFormat.csv:
-        text = tables.to_csv(tables.RUN_TABLES[(table or CsvTable.months).value](report))
+        chosen = table or CsvTable.months
+        build = tables.cohorts_table if chosen is CsvTable.cohorts else tables.RUN_TABLES[chosen.value]
+        text = tables.to_csv(build(report))
         emit(tables.BOM + text if bom else text, output, force)
     elif format_ is RunFormat.markdown:
         emit(tables.run_markdown(report, style, months is not False), output, force)
@@ -105,7 +113,8 @@ def run(
 def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTable | None, bom: bool, lang: str) -> None:
     """An option the chosen format ignores is a mistake to point out, not to skip silently."""
     idle = [("--months/--no-months", "table, markdown", months is not None and format_ not in (RunFormat.table, RunFormat.markdown)),
-            ("--table", "csv", table is not None and format_ is not RunFormat.csv),
+            # --table cohorts also adds the cohort table to the views; any other table is CSV's choice.
+            ("--table", "csv", table not in (None, CsvTable.cohorts) and format_ is not RunFormat.csv),
             ("--bom", "csv", bom and format_ is not RunFormat.csv)]
     for option, formats, refused in idle:
         if refused:

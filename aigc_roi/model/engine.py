@@ -81,8 +81,10 @@ from typing import Any
 
 import numpy as np
 
+from aigc_roi.model.accrual import accrual_series
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
 from aigc_roi.model.scenario import (
     Channel,
     CpaChannel,
@@ -112,6 +114,8 @@ MONTH_SERIES: tuple[str, ...] = (
     "contribution",
     "net_cash",
     "cumulative_cash",
+    "recognised_revenue",
+    "deferred_revenue",
 )
 """Keys of ``Result.months``; each an ``(S, H)`` array."""
 
@@ -153,6 +157,13 @@ class Result:
     """``(S, H)`` gross revenue of one new user at age ``a``; input of the attribution."""
     virality: FloatArray = field(repr=False)
     """``(S,)`` k of the viral chain; input of the attribution."""
+    channel_unit_cost: FloatArray = field(repr=False)
+    """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic."""
+
+    @cached_property
+    def channel_max_unit_cost(self) -> FloatArray:
+        """``(S, C')`` unit cost at which the source's own roi is 0 (spec section 4); NaN where roi is."""
+        return max_unit_cost(self.channel_unit_cost, self.channel_roi)
 
     @cached_property
     def channel_spend(self) -> FloatArray:
@@ -257,6 +268,7 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         contribution_by_age=stitched.by_age["contribution"].T,
         gross_by_age=stitched.by_age["gross"].T,
         virality=stitched.by_sample["virality"],
+        channel_unit_cost=stitched.by_source["unit_cost"].T,
     )
 
 
@@ -390,6 +402,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     active = _active_users(new_users, scenario.retention, retention, p)
     revenue = _revenue(scenario.monetization, new_users, active, retention, p)
     serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
+    # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
+    recognised, deferred = (series.T for series in accrual_series(
+        revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
 
     contribution = revenue.net - serving
     net_cash = contribution - ad_spend - fixed
@@ -405,19 +420,27 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "contribution": contribution,
         "net_cash": net_cash,
         "cumulative_cash": _running_sum(net_cash),
+        "recognised_revenue": recognised,
+        "deferred_revenue": deferred,
     }
     assert tuple(months) == MONTH_SERIES
     contribution_by_age = revenue.gross_by_age * (1.0 - revenue.fee) - serving_by_age
-    figures = _figures(months, contribution_by_age, discount_factors(_once_if_shared(p(scenario.discount_rate)), H), irr)
+    lifetime = int(scenario.ltv_lifetime)
+    discount_rate = _once_if_shared(p(scenario.discount_rate))
+    paid = paid_totals(months["paid_users"].T, np.stack([revenue.gross_by_age.T, contribution_by_age.T], axis=1), virality)
+    figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
+                       discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
 
+    unit_cost = np.array([p(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
         unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
+        unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
     return _Chunk(
         months=months,
         figures=figures,
         by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
-        by_source={"users": unit_users, "spend": unit_spend},
+        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost},
         by_sample={"virality": virality},
     )
 
@@ -524,6 +547,8 @@ class _Revenue:
     gross_by_age: FloatArray
     """``(H, s)`` gross revenue of one new user at age a."""
     fee: FloatArray
+    subscriptions_by_period: dict[int, FloatArray]
+    """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
@@ -534,30 +559,54 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     period instead of a sum over cohorts.
     """
     horizon = new_users.shape[0]
-    purchase_per_active = np.zeros(p.samples)
-    for item in monetization.purchases:
-        purchase_per_active = purchase_per_active + p(item.rate) * p(item.price)
-    subscriptions = np.zeros_like(new_users)
-    subscription_by_age = np.zeros_like(new_users)
+    purchase_per_active = _purchase_per_active(monetization, p)
+    by_period: dict[int, FloatArray] = {}
     for plan in monetization.plans:
         period = int(plan.period_months)
         if period < 1:
             raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
         first_payment = p(plan.conversion) * p(plan.price)
         renewal = p(plan.renewal)
-        payment = np.array(first_payment)
-        for age in range(0, horizon, period):
-            subscription_by_age[age] += payment
-            payment *= renewal
         payers = np.array(new_users)
         for start in range(period, horizon, period):
             stop = min(start + period, horizon)
             payers[start:stop] += renewal * payers[start - period: stop - period]
-        subscriptions += first_payment * payers
+        by_period[period] = by_period.get(period, 0.0) + first_payment * payers
+    subscriptions = sum(by_period.values(), np.zeros_like(new_users))
     fee = p(monetization.revenue_fee)
     gross = subscriptions + active * purchase_per_active
-    gross_by_age = retention * purchase_per_active + subscription_by_age
-    return _Revenue(gross=gross, net=gross * (1.0 - fee), gross_by_age=gross_by_age, fee=fee)
+    gross_by_age = retention * purchase_per_active + _subscription_by_age(monetization, horizon, p)
+    return _Revenue(gross=gross, net=gross * (1.0 - fee), gross_by_age=gross_by_age, fee=fee,
+                    subscriptions_by_period=by_period)
+
+
+def _purchase_per_active(monetization: Monetization, p: _Params) -> FloatArray:
+    total = np.zeros(p.samples)
+    for item in monetization.purchases:
+        total = total + p(item.rate) * p(item.price)
+    return total
+
+
+def _subscription_by_age(monetization: Monetization, ages: int, p: _Params) -> FloatArray:
+    """``(ages, s)`` subscription cash of one new user at each age: ``first r^k`` at age ``kP``."""
+    by_age = np.zeros((ages, p.samples))
+    for plan in monetization.plans:
+        payment = np.array(p(plan.conversion) * p(plan.price))
+        renewal = p(plan.renewal)
+        for age in range(0, ages, int(plan.period_months)):
+            by_age[age] += payment
+            payment *= renewal
+    return by_age
+
+
+def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params) -> FloatArray:
+    """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (spec section 4)."""
+    if lifetime <= contribution_by_age.shape[0]:
+        return contribution_by_age[:lifetime]
+    retention = _retention_by_age(scenario.retention, lifetime, p)
+    monetization = scenario.monetization
+    gross = retention * _purchase_per_active(monetization, p) + _subscription_by_age(monetization, lifetime, p)
+    return gross * (1.0 - p(monetization.revenue_fee)) - retention * p(scenario.costs.serving_per_active_user)
 
 
 def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,
@@ -570,30 +619,40 @@ def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizo
     return active * serving_per_active, fixed, retention * serving_per_active
 
 
-def _figures(months: dict[str, FloatArray], contribution_by_age: FloatArray, discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
-    """The section-4 figures, ``(s,)`` each, from the ``(H, s)`` series."""
+def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribution: FloatArray, discount: FloatArray,
+             lifetime_discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
+    """The section-4 figures, ``(s,)`` each, from the ``(H, s)`` series; ``paid`` is ``(s, 2)``,
+    the paid channels' gross revenue and contribution; ``lifetime_contribution`` c(a) over L ages."""
     totals = {name: months[name].sum(axis=0)
               for name in ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_revenue", "contribution", "net_cash")}
     net_cash = months["net_cash"]
+    cumulative = months["cumulative_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
-    ltv = (contribution_by_age * discount).sum(axis=0)
+    ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
+    need, need_month = peak_cash(net_cash.T, cumulative.T)
     figures = {
         "ad_spend": totals["ad_spend"],
         "paid_users": totals["paid_users"],
         "new_users": totals["new_users"],
         "cac": cac,
+        "blended_cac": _ratio(totals["ad_spend"], totals["new_users"]),
         "gross_revenue": totals["gross_revenue"],
         "net_revenue": totals["net_revenue"],
         "contribution": totals["contribution"],
         "net_cash": totals["net_cash"],
-        "roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
-        "roi": _ratio(totals["contribution"] - totals["ad_spend"], totals["ad_spend"]),
-        "payback_month": payback_month(net_cash, months["cumulative_cash"]),
+        "roas": _ratio(paid[:, 0], totals["ad_spend"]),
+        "roi": _ratio(paid[:, 1] - totals["ad_spend"], totals["ad_spend"]),
+        "blended_roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
+        "payback_month": payback_month(net_cash, cumulative),
+        "first_payback_month": first_payback_month(net_cash.T, cumulative.T),
+        "peak_cash_need": need,
+        "peak_cash_month": need_month,
         "npv": (net_cash * discount).sum(axis=0),
-        "irr": annual_irr(net_cash) if irr else np.empty(0),
+        # Only one sign change gives one IRR (spec 1.1); elsewhere none.
+        "irr": np.where(single_sign_change(net_cash.T), annual_irr(net_cash), np.nan) if irr else np.empty(0),
         "ltv": ltv,
         "ltv_to_cac": _ratio(ltv, cac),
-        "cac_payback_months": cac_payback_months(contribution_by_age, cac),
+        "cac_payback_months": cac_payback_months(lifetime_contribution, cac),
     }
     assert tuple(figures) == FIGURE_NAMES
     if not irr:

@@ -18,6 +18,7 @@ Unit = Literal["money", "users", "ratio", "percent", "month"]
 ratio: a plain multiple (ROAS 1.10); percent: a share shown x100 (ROI, IRR);
 month: a whole month number of the horizon, or a count of months."""
 Better = Literal["higher", "lower", "neither"]
+"""peak_cash_month is "neither": an early or late low point is not better in itself."""
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,18 @@ FIGURES: tuple[Figure, ...] = (
     Figure("paid_users", "users", "higher"),
     Figure("new_users", "users", "higher"),
     Figure("cac", "money", "lower"),
+    Figure("blended_cac", "money", "lower"),
     Figure("gross_revenue", "money", "higher"),
     Figure("net_revenue", "money", "higher"),
     Figure("contribution", "money", "higher"),
     Figure("net_cash", "money", "higher"),
     Figure("roas", "ratio", "higher"),
     Figure("roi", "percent", "higher"),
+    Figure("blended_roas", "ratio", "higher"),
     Figure("payback_month", "month", "lower"),
+    Figure("first_payback_month", "month", "lower"),
+    Figure("peak_cash_need", "money", "lower"),
+    Figure("peak_cash_month", "month", "neither"),
     Figure("npv", "money", "higher"),
     Figure("irr", "percent", "higher"),
     Figure("ltv", "money", "higher"),
@@ -57,9 +63,18 @@ _UNITS: dict[str, Unit] = {figure.name: figure.unit for figure in (*FIGURES, *DE
 
 MONTH_COLUMNS: tuple[str, ...] = (
     "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
-    "fixed_cost", "net_cash", "cumulative_cash",
+    "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
 )
-"""The monthly series every output reports (spec section 5), in order; money except the user counts."""
+"""The monthly series every output reports (spec section 5, 1.1), in order; money except the user counts."""
+
+CHANNEL_COLUMNS: tuple[str, ...] = (
+    "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
+)
+"""Each channel's entries in every output (spec section 5, 1.1), in order."""
+
+IRR_DISPLAY_CAP = 10.0
+"""Tables show an annual IRR above 1,000% as "> 1,000%": past that the number
+says only that the cash flow barely borrows, and its digits mislead."""
 
 
 def unit_of(name: str) -> Unit:

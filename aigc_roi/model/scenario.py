@@ -62,8 +62,13 @@ class Distribution:
         if self.kind == "lognormal":
             return math.sqrt(self.low * self.high)
         if self.kind == "triangular":
+            # The true median of a triangular distribution, not its mode
+            # (spec section 2): the half of the area lies on the wider side.
             assert self.mode is not None
-            return self.mode
+            width = self.high - self.low
+            if self.mode >= (self.low + self.high) / 2:
+                return self.low + math.sqrt(width * (self.mode - self.low) / 2)
+            return self.high - math.sqrt(width * (self.high - self.mode) / 2)
         return (self.low + self.high) / 2
 
 
@@ -226,6 +231,8 @@ class Targets:
     """Money."""
     min_payback_probability: float | None = None
     """Share 0..1 of simulated samples that must pay back within max_payback_months (default 12)."""
+    max_cash_need: float | None = None
+    """Money: the most ``peak_cash_need`` may be."""
 
 
 DEFAULT_TARGET_PAYBACK_MONTHS = 12
@@ -242,6 +249,8 @@ class Scenario:
     """(year, month) of month 1; labels only."""
     discount_rate: Value = 0.0
     """Annual discount rate used by NPV and LTV."""
+    ltv_months: int | None = None
+    """Months over which LTV is counted (1..120); None means ``horizon_months``."""
     acquisition: tuple[Channel, ...] = ()
     organic_users: Value = 0.0
     """New users per month that no channel bought."""
@@ -250,6 +259,11 @@ class Scenario:
     monetization: Monetization = field(default_factory=Monetization)
     costs: Costs = field(default_factory=Costs)
     targets: Targets = field(default_factory=Targets)
+
+    @property
+    def ltv_lifetime(self) -> int:
+        """L of spec section 4: ``ltv_months``, else the horizon."""
+        return self.horizon_months if self.ltv_months is None else self.ltv_months
 
     def month_labels(self) -> list[str]:
         """`YYYY-MM` per month when `start` is set, else `M1`, `M2`, ..."""

@@ -29,6 +29,7 @@ TARGET_FIGURES: dict[str, str] = {
     "max_cac": "cac",
     "min_npv": "npv",
     "min_payback_probability": PAYBACK_PROBABILITY,
+    "max_cash_need": "peak_cash_need",
 }
 """Each target key and the section-4 figure it bounds."""
 

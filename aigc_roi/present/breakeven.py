@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.present.drivers import driver_label, driver_value
@@ -36,8 +36,46 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     return Text(text, style="green" if met else "red")
 
 
-def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
-    """Drivers in rows; one block per driver when the table does not fit (present/fit.py)."""
+def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> RenderableType:
+    """The driver table, then each channel on its own (its maximum unit cost) when there are channels."""
+    drivers = drivers_view(table, style)
+    channels = channels_alone_view(table, style)
+    return drivers if channels is None else Group(drivers, channels)
+
+
+def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | None:
+    lang = style.lang
+    rows = [row for row in table.rows if row.channel is not None]
+    if not rows:
+        return None
+    ceilings = [row.channel.max_unit_cost if row.channel is not None else None for row in rows]
+    colours = ["" if ceiling is None else "green" if ceiling >= row.driver.current else "red"
+               for row, ceiling in zip(rows, ceilings, strict=True)]
+    columns = [
+        Column(label("driver", lang), [Text(driver_label(row.driver, lang)) for row in rows], numeric=False),
+        Column(label("unit_cost", lang).split(" (")[0], [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
+        Column(label("max_unit_cost", lang).split(" (")[0],
+               [Text(driver_value(row.driver, ceiling, style), style=colour)
+                for row, ceiling, colour in zip(rows, ceilings, colours, strict=True)]),
+        Column(label("gross_revenue", lang).split(" (")[0],
+               [Text(style.money(row.channel.gross_revenue if row.channel else None, 0)) for row in rows]),
+        Column(label("contribution", lang).split(" (")[0],
+               [Text(style.money(row.channel.contribution if row.channel else None, 0)) for row in rows]),
+    ]
+    title, caption = label("channels_alone_title", lang), label("channels_alone_caption", lang)
+
+    def build(width: int) -> RenderableType:
+        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+        if fitted is not None:
+            return fitted
+        records = [(driver.plain, [(column.header, [column.cells[i]]) for column in columns[1:]])
+                   for i, driver in enumerate(columns[0].cells)]
+        return vertical(title, records, caption, width)
+
+    return Fitted(build)
+
+
+def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     lang = style.lang
     months = table.target_payback_months
     title = f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})"
@@ -68,18 +106,22 @@ def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
 
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> Rows:
     """Raw numbers without ``style`` (CSV), formatted text with it (markdown)."""
-    header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom"]
+    header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom",
+              "max_unit_cost", "channel_gross_revenue", "channel_contribution"]
     rows: list[list[Any]] = []
     for row in table.rows:
         driver = row.driver
         cells: list[Any] = [driver.path, driver_label(driver), driver.current]
         for threshold in THRESHOLDS:
             cells += [getattr(row, threshold), row.headroom(threshold)]
+        alone = row.channel
+        own: list[Any] = [None, None, None] if alone is None else [alone.max_unit_cost, alone.gross_revenue, alone.contribution]
         if style is not None:
             cells[2:] = [driver_value(driver, cells[2], style), *(
                 driver_value(driver, value, style) if i % 2 == 0 else style.percent(value)
                 for i, value in enumerate(cells[3:]))]
-        rows.append(cells)
+            own = [driver_value(driver, own[0], style), style.money(own[1]), style.money(own[2])]
+        rows.append(cells + own)
     return header, rows
 
 
@@ -96,6 +138,11 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "roi_zero": row.roi_zero,
                 "payback_target": row.payback_target,
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
+                "channel": None if row.channel is None else {
+                    "max_unit_cost": row.channel.max_unit_cost,
+                    "gross_revenue": row.channel.gross_revenue,
+                    "contribution": row.channel.contribution,
+                },
             }
             for row in table.rows
         ],

@@ -15,7 +15,12 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
 
 
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
-    return style.percent(value) if driver.is_rate else style.money(value)
+    if driver.is_rate:
+        return style.percent(value)
+    if driver.is_count:
+        # Posts are a handful and may be fractional; users and impressions are large counts.
+        return style.ratio(value) if driver.field == "posts" else style.count(value)
+    return style.money(value)
 
 
 def signed(name: str, change: float | None, style: NumberStyle) -> str:

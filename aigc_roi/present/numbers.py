@@ -4,7 +4,7 @@ Money: thousands separators, 2 decimals in the headline figures and whole
 units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
 shown in 万 with at least 1 decimal (or in 亿 with at least 2 decimals from
 100,000,000). Ratios: 2 decimals; ROI and IRR as
-percentages. Undefined figures show as an em dash.
+percentages, an IRR above 1,000% as "> 1,000%". Undefined figures show as an em dash.
 
 Compact amounts (narrow terminals, present/fit.py): one unit per column,
 stated once in the header, chosen by the column's largest absolute value so
@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aigc_roi.model.figures import unit_of
+from aigc_roi.model.figures import IRR_DISPLAY_CAP, unit_of
+from aigc_roi.present.labels import label
 
 NONE = "—"
 COMPACT_UNITS = {"k": (1e3, 1), "M": (1e6, 1), "万": (1e4, 1), "亿": (1e8, 2)}
@@ -91,6 +92,14 @@ class NumberStyle:
 
     def figure(self, name: str, value: float | None, never: str = NONE) -> str:
         """A section-4 figure formatted by its unit (model/figures.py)."""
+        if name == "irr":
+            if value is None:
+                # Say why: an IRR exists only where the cash flow changes sign once (spec section 4).
+                return label("no_single_irr", self.lang)
+            if value > IRR_DISPLAY_CAP:
+                return f"> {IRR_DISPLAY_CAP * 100:,.0f}%"
+        if name == "peak_cash_month":
+            return self.month(value, NONE)  # none here means no cash is ever needed, not "never"
         unit = unit_of(name)
         if unit == "percent":
             return self.percent(value)

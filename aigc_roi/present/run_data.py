@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.model.cohorts import cohort_contribution
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 
-def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str, Any]:
-    """``{"format_version", "scenario", "currency", "figures", "channels", "months"}``."""
+def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> dict[str, Any]:
+    """``{"format_version", "scenario", "currency", "figures", "channels", "months"}``, and
+    ``"cohorts"`` when asked (it grows with the square of the horizon)."""
     channels = [
         {
             "name": name,
@@ -28,6 +30,9 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str,
             "cac": plain(result.channel_cac[sample, c]),
             "roas": plain(result.channel_roas[sample, c]),
             "roi": plain(result.channel_roi[sample, c]),
+            "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
+            "contribution": plain(result.channel_contribution[sample, c]),
+            "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]
@@ -36,7 +41,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str,
         {"month": t + 1, "label": label, **{name: plain(series[name][t]) for name in MONTH_COLUMNS}}
         for t, label in enumerate(scenario.month_labels())
     ]
-    return {
+    report = {
         "format_version": FORMAT_VERSION,
         "scenario": scenario.name,
         "currency": scenario.currency,
@@ -45,3 +50,18 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str,
         "channels": channels,
         "months": months,
     }
+    if cohorts:
+        report["cohorts"] = cohort_rows(scenario, result, sample)
+    return report
+
+
+def cohort_rows(scenario: Scenario, result: Result, sample: int = 0) -> list[dict[str, Any]]:
+    """Per cohort month s: ``month``, ``label``, ``new_users`` and ``contribution``, the
+    cohort's contribution in each month s..H (a list of H - s + 1 amounts)."""
+    new_users = result.months["new_users"][sample]
+    table = cohort_contribution(new_users, result.contribution_by_age[sample])
+    return [
+        {"month": s + 1, "label": label, "new_users": plain(new_users[s]),
+         "contribution": [plain(value) for value in table[s, s:]]}
+        for s, label in enumerate(scenario.month_labels())
+    ]

@@ -53,6 +53,10 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     lang = style.lang
     channels = report["channels"]
     names = [label("organic", lang) if channel["type"] == "organic" else channel["name"] for channel in channels]
+    kinds = {channel["type"] for channel in channels} - {"organic"}
+    # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
+    only = next(iter(kinds)) if len(kinds) == 1 else None
+    max_bid_header = label(f"max_bid_{only}" if only else "max_bid", lang)
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
@@ -63,6 +67,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             "cac": Column(label("cac", lang).split(" (")[0], [Text(style.money(c["cac"])) for c in channels]),
             "roas": Column(label("roas", lang).split(" (")[0], [Text(style.ratio(c["roas"])) for c in channels]),
             "roi": Column(label("roi", lang).split(" (")[0], [Text(style.percent(c["roi"])) for c in channels]),
+            "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
 
@@ -79,9 +84,21 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
+def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
+    value = channel["max_unit_cost"]
+    if value is None or only is not None or channel["type"] == "cpa":
+        return style.money(value)
+    kind = channel["type"]
+    return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
+
+
+ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
+CASH_COLUMNS = tuple(name for name in MONTH_COLUMNS if name not in ACCRUAL_COLUMNS)
+"""The months table shows the cash flow; the accrual view is one line under it (every column fits 80 characters)."""
+
 MONTH_COLUMN_ORDER = (
-    MONTH_COLUMNS,
-    MONTH_COLUMNS,
+    CASH_COLUMNS,
+    CASH_COLUMNS,
     ("new_users", "net_revenue", "ad_spend", "net_cash", "cumulative_cash"),
     ("net_cash", "cumulative_cash"),
 )
@@ -93,6 +110,9 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     months = report["months"]
     colours = ["green" if month["cumulative_cash"] >= 0 else "red" for month in months]
     title = f"{label('months', lang)} ({report['currency']})"
+    caption = label("accrual_line", lang).format(
+        recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
+        deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"])
 
     def build(width: int) -> RenderableType:
         for layout, names in enumerate(MONTH_COLUMN_ORDER):
@@ -101,7 +121,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             columns += [_money_column(label(f"{name}_short", lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name.endswith("users"))
                         for name in names]
-            table = fixed_table(columns, width, title=title, title_justify="left")
+            table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
                 return table
         return Text(title)  # narrower than any table of two amounts: the title alone, nothing cut
@@ -111,6 +131,34 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
 def months_hint(report: dict[str, Any], lang: str) -> Text:
     return Text(label("months_hint", lang).format(months=len(report["months"])), style="dim")
+
+
+def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
+    """Per cohort (a row), its new users and its contribution in each month from its own on; amounts in one
+    compact unit when the full ones do not fit, and a pointer to CSV/xlsx when even those do not."""
+    lang = style.lang
+    months = report["months"]
+    cohorts = report["cohorts"]
+    title = f"{label('cohorts', lang)} ({report['currency']})"
+
+    def build(width: int) -> RenderableType:
+        for compact in (False, True):
+            columns = [Column(label("cohort", lang), [Text(cohort["label"]) for cohort in cohorts], numeric=False),
+                       _money_column(label("new_users_short", lang), [c["new_users"] for c in cohorts], style, compact,
+                                     count=True)]
+            for t, month in enumerate(months):
+                values = [cohort["contribution"][t - cohort["month"] + 1] if t + 1 >= cohort["month"] else None
+                          for cohort in cohorts]
+                column = _money_column(month["label"], values, style, compact)
+                # Before its own month a cohort does not exist yet: an empty cell, not a none.
+                columns.append(Column(column.header, [Text("") if value is None else cell
+                                                      for value, cell in zip(values, column.cells, strict=True)]))
+            table = fixed_table(columns, width, title=title, title_justify="left")
+            if table is not None:
+                return table
+        return Text(f"{title}: {label('cohorts_too_wide', lang)}")
+
+    return Fitted(build)
 
 
 def cash_chart(report: dict[str, Any], style: NumberStyle, height: int = 8) -> Fitted:
@@ -164,4 +212,6 @@ def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> l
     parts.append(cash_chart(report, style))
     # The months come last, after the chart: the headline figures stay on a laptop's screen.
     parts.append(months_table(report, style) if show_months else months_hint(report, style.lang))
+    if "cohorts" in report:
+        parts.append(cohorts_table(report, style))
     return parts

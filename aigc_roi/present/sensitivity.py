@@ -20,13 +20,16 @@ BAR_SIDE = (4, 20)
 TEXT_WIDTH = 16
 """Width a driver's name may wrap to before the tornado gives up characters to it."""
 LOW_BAR, HIGH_BAR, AXIS = "▒", "█", "│"
+BLANK = "\u2800"
 """The −step move and the +step move drawn apart without colour (NO_COLOR, pipes); the axis always shows."""
 
 
 def tornado_bar(low: float, high: float, scale: float, side: int) -> Text:
     """Two-sided bar around a centre axis: each move's change drawn on the side of its
     sign (left: ROI falls), the −step move ▒ (cyan), the +step move █ (magenta), shorter on top."""
-    cells = [(" ", "")] * side + [(AXIS, "dim")] + [(" ", "")] * side
+    # Braille blanks, not spaces: a table strips trailing whitespace (no-break spaces too) before
+    # it justifies a cell, which would move the axis from row to row.
+    cells = [(BLANK, "")] * side + [(AXIS, "dim")] + [(BLANK, "")] * side
     moves = sorted(((low, LOW_BAR, "cyan"), (high, HIGH_BAR, "magenta")), key=lambda move: -abs(move[0]))
     for change, char, colour in moves:
         length = min(side, round(abs(change) / scale * side)) if scale > 0 else 0

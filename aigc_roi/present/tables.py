@@ -14,7 +14,7 @@ import io
 import json
 from typing import Any
 
-from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
@@ -71,7 +71,7 @@ def figures_table(report: dict[str, Any]) -> Table:
 
 
 def channels_table(report: dict[str, Any]) -> Table:
-    header = ["name", "type", "spend", "users", "cac", "roas", "roi"]
+    header = list(CHANNEL_COLUMNS)
     return header, [[channel[key] for key in header] for channel in report["channels"]]
 
 
@@ -80,7 +80,19 @@ def months_table(report: dict[str, Any]) -> Table:
     return header, [[month[key] for key in header] for month in report["months"]]
 
 
+def cohorts_table(report: dict[str, Any]) -> Table:
+    """One row per cohort; column ``M<t>`` (or the month's label) its contribution in month t, empty before it joins."""
+    labels = [month["label"] for month in report["months"]]
+    header = ["month", "label", "new_users", *labels]
+    rows = []
+    for cohort in report["cohorts"]:
+        before = [None] * (cohort["month"] - 1)
+        rows.append([cohort["month"], cohort["label"], cohort["new_users"], *before, *cohort["contribution"]])
+    return header, rows
+
+
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table}
+"""The tables every run output holds; ``cohorts_table`` is added when asked for."""
 
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
@@ -116,4 +128,6 @@ def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, month
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
     if months:
         parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report['currency']})"))
+    if "cohorts" in report:
+        parts.append(to_markdown(cohorts_table(report), label("cohorts", style.lang)))
     return "\n".join(parts)

@@ -4,7 +4,7 @@ Cells hold full float64 values; Excel number formats do the rounding a
 person sees (money ``#,##0``, CAC and LTV ``#,##0.00``, ROI and IRR
 ``0.00%``, users whole). A none figure is an empty cell. Headers are human
 labels in the report's language; sheet tabs keep their English names
-(``figures``, ``channels``, ``months``, ``inputs``) in every language, so
+(``figures``, ``channels``, ``months``, ``cohorts``, ``inputs``) in every language, so
 formulas and scripts that refer to them work on any workbook.
 
 openpyxl is imported inside ``workbook_bytes`` (the ``xlsx`` extra); pandas
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import xlsx_text
 
@@ -71,10 +71,22 @@ def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
 def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
     columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(label("spend", lang), MONEY),
                Column(label("users", lang), WHOLE), Column(label("cac", lang), MONEY_CENTS),
-               Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT)]
-    rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
-             channel["spend"], channel["users"], channel["cac"], channel["roas"], channel["roi"]]
+               Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
+               Column(label("gross_revenue", lang), MONEY), Column(label("contribution", lang), MONEY),
+               Column(label("max_unit_cost", lang), MONEY_CENTS)]
+    rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
+             *(channel[key] for key in CHANNEL_COLUMNS[1:])]
             for channel in report["channels"]]
+    return columns, rows
+
+
+def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """Per cohort month its new users and its contribution in each month from its own on (empty before)."""
+    months = report["months"]
+    columns = [Column(label("month_number", lang), MONTH), Column(label("cohort", lang)), Column(label("new_users", lang), WHOLE)]
+    columns += [Column(month["label"], MONEY) for month in months]
+    rows = [[cohort["month"], cohort["label"], cohort["new_users"], *([None] * (cohort["month"] - 1)), *cohort["contribution"]]
+            for cohort in report["cohorts"]]
     return columns, rows
 
 
@@ -150,6 +162,8 @@ def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequenc
     _fill(figures, columns, rows, formats)
     _fill(workbook.create_sheet("channels"), *_channels_sheet(report, lang))
     _fill(workbook.create_sheet("months"), *_months_sheet(report, lang))
+    if "cohorts" in report:
+        _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
     _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -257,6 +257,7 @@ TARGETS = Obj({
     "min_payback_probability": Number(0.0, 1.0, ranges=False,
                                       description="Simulated chance (0..1) of payback within max_payback_months "
                                                   "(default 12) must be at least this."),
+    "max_cash_need": Number(0.0, None, ranges=False, description="peak_cash_need (money) must be at most this."),
 }, description="Guardrails that `aigc-roi check` enforces.")
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
@@ -270,6 +271,8 @@ SCENARIO = Obj({
     "start": Text(pattern=r"\d{4}-(0[1-9]|1[0-2])", expected="a month YYYY-MM",
                   description="Month 1 as YYYY-MM; labels only."),
     "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
+    "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+                         description="Months over which LTV is counted (default horizon_months)."),
     "acquisition": ListOf(CHANNELS, MAX_CHANNELS, description="Paid acquisition channels."),
     "organic_users": money("New users per month that no channel bought."),
     "virality": Number(0.0, 1.0, below_maximum=True,

@@ -13,25 +13,22 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.limits import MAX_MAGNITUDE as MAX_MAGNITUDE
+from aigc_roi.model.limits import MAX_PLANS as MAX_PLANS
+from aigc_roi.model.limits import MAX_PURCHASES as MAX_PURCHASES
+from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, Distribution
 from aigc_roi.reader.numbers import ValueProblem, slip_hint, split_range, to_number
 from aigc_roi.reader.yamltree import Node, join_path
 
 MAX_CHANNELS = 50
-MAX_MAGNITUDE = 1e15
-"""Largest absolute value of any number in a file: far above any real budget,
-low enough that no product of amounts the model forms can overflow float64."""
 MIN_MAGNITUDE = 1e-9
 """Smallest absolute value of a non-zero number: anything smaller is a unit
 mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
-MIN_UNIT_COST = 1e-6
-"""Smallest bid or cpm that a budget may divide by (users = budget / bid)."""
 MAX_HORIZON_MONTHS = 120
-MAX_PLANS = 50
-MAX_PURCHASES = 50
 MAX_FIXED_COSTS = 50
-"""Most items in each list: far above any real price sheet or cost ledger, and low enough that
-every command, whose work grows with them times the horizon, stays fast."""
+"""Most fixed costs (plans and purchases: model/limits.py): far above any real cost ledger, and low
+enough that every command, whose work grows with them times the horizon, stays fast."""
 MAX_RETENTION_POINTS = MAX_HORIZON_MONTHS
 """One point per month at most: ages are distinct months within the horizon."""
 INVALID: Any = object()

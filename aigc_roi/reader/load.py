@@ -154,6 +154,7 @@ def _scenario(parsed: Parsed) -> models.Scenario:
         currency=values.get("currency", "CNY"),
         start=tuple(int(part) for part in start.split("-")) if start else None,  # type: ignore[arg-type]
         discount_rate=values.get("discount_rate", 0.0),
+        ltv_months=values.get("ltv_months"),
         acquisition=tuple(_channel(channel) for channel in values.get("acquisition", [])),
         organic_users=values.get("organic_users", 0.0),
         virality=values.get("virality", 0.0),

@@ -18,8 +18,12 @@ median), two thresholds:
 
 Both thresholds report the value on the *good* side of the boundary (the
 last value with roi >= 0, or with payback within target), within
-``RELATIVE_TOLERANCE``. None means no value in [0, ``Driver.search_high``]
-crosses the threshold: it holds, or fails, over the whole bracket.
+``RELATIVE_TOLERANCE`` (``ABSOLUTE_TOLERANCE`` near 0). None means no value
+in the driver's whole domain, ``[Driver.lower_bound, Driver.upper_bound]``,
+crosses the threshold: it holds, or fails, everywhere. The domain leaves out
+the values where the model is undefined: a bid or cpm dividing a budget
+stays at or above ``MIN_UNIT_COST`` (at 0 the channel would spend its budget
+on no users, and just above 0 buy almost infinitely many).
 
 Headroom = (break-even - current) / current, signed: the relative move of
 the driver that reaches the threshold (None when the current value is 0).
@@ -28,10 +32,14 @@ value is on (``BreakEven.met_at_current``): a bid with roi >= 0 now and
 headroom +23% "can rise 23% before ROI < 0"; a price with roi < 0 now and
 headroom +15% "must rise 15% for ROI >= 0".
 
-Search: every driver's ``GRID_POINTS`` candidates go to the engine as one
-batch; the boundary nearest the current value is kept; all brackets of all
-drivers and both thresholds are then bisected together, one engine call
-per halving.
+Search: every driver's ``GRID_POINTS`` candidates up to ``Driver.search_high``
+go to the engine as one batch; a driver with a threshold not crossed there
+is searched again on ``WIDENING_POINTS`` values from ``search_high`` to its
+upper bound (so a driver at 0 today, whose first bracket is sized from
+unrelated amounts, still finds a crossing far beyond it); the boundary
+nearest the current value is kept; all brackets of all drivers and both
+thresholds are then bisected together, one engine call per halving, and a
+driver leaves the batch as soon as both its brackets have converged.
 """
 
 from __future__ import annotations
@@ -43,20 +51,39 @@ from typing import TypeAlias
 import numpy as np
 
 from aigc_roi.model.figures import plain
+from aigc_roi.model.headline import max_unit_cost
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
-from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
+from aigc_roi.whatif.drivers import UNIT_COST_FIELD, Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
 
 GRID_POINTS = 64
 GRID_DECADES = 8
-"""The grid is 0, log-spaced points over 8 decades below ``search_high``, and the current value."""
+"""The grid is the lower bound, log-spaced points over 8 decades below ``search_high``, and the current value."""
+WIDENING_POINTS = 48
+"""Log-spaced values from ``search_high`` to the upper bound: 1e15 is at most
+about 24 decades above any search_high, so two or more points per decade."""
 RELATIVE_TOLERANCE = 1e-9
 """Bisection stops when a bracket is this narrow relative to its ends: far inside
 the 1e-6 asked for, so even where roi moves 10x faster than the driver, re-running
 the scenario at a solved value gives |roi| < 1e-6."""
+ABSOLUTE_TOLERANCE = 1e-12
+"""...or this narrow in absolute terms: a bracket at 0 never narrows relative to
+its ends, and no money, count or share below 1e-12 changes a displayed figure."""
 MAX_HALVINGS = 200
 
 THRESHOLDS = ("roi_zero", "payback_target")
+
+
+@dataclass(frozen=True)
+class ChannelAlone:
+    """A channel judged on its own users (spec section 4): what its unit cost may reach."""
+
+    max_unit_cost: float | None
+    """Unit cost at which the channel's own roi is 0 (the maximum bid); None without spend."""
+    gross_revenue: float
+    """Gross revenue attributed to the channel's users."""
+    contribution: float
+    """Contribution attributed to the channel's users."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +92,13 @@ class BreakEven:
 
     driver: Driver
     roi_zero: float | None
-    """Driver value at which roi = 0 (still >= 0); None if none in the bracket."""
+    """Driver value at which roi = 0 (still >= 0); None if none in the domain."""
     payback_target: float | None
-    """Last driver value at which payback_month <= target; None if none in the bracket."""
+    """Last driver value at which payback_month <= target; None if none in the domain."""
     good_below: frozenset[str] = frozenset()
     """Thresholds met by the values below their break-even (costs), not above (prices)."""
+    channel: ChannelAlone | None = None
+    """For a channel's unit-cost driver, the channel on its own; None for other drivers."""
 
     def headroom(self, threshold: str) -> float | None:
         """(break-even - current) / current: the signed relative move of the driver
@@ -124,20 +153,72 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     figures = evaluate_one_at_a_time(realized, drivers, grid)
     currents = np.array([driver.current for driver in drivers])
     brackets = {name: _nearest_brackets(grid, *test(figures), currents) for name, test in tests.items()}
+    brackets = _widen(realized, drivers, grid, figures, brackets, tests)
 
     solved = _bisect(realized, drivers, brackets, tests)
+    alone = _channels_alone(realized)
     rows = tuple(
         BreakEven(driver, solved["roi_zero"][d][0], solved["payback_target"][d][0],
-                  frozenset(name for name in THRESHOLDS if solved[name][d][0] is not None and solved[name][d][1]))
+                  frozenset(name for name in THRESHOLDS if solved[name][d][0] is not None and solved[name][d][1]),
+                  alone.get(driver.path))
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, target, roi_now, payback_now, rows)
 
 
+def _channels_alone(realized: Scenario) -> dict[str, ChannelAlone]:
+    """Per unit-cost driver path, its channel's maximum unit cost, revenue and contribution."""
+    result = evaluate_at(realized, [])
+    alone = {}
+    for c, channel in enumerate(realized.acquisition):
+        field = UNIT_COST_FIELD[type(channel)]
+        unit_cost = np.asarray(getattr(channel, field), dtype=np.float64).reshape(-1)[:1]
+        ceiling = max_unit_cost(unit_cost, result.channel_roi[:1, c])
+        alone[f"acquisition[{c}].{field}"] = ChannelAlone(
+            plain(ceiling[0]), float(result.channel_gross_revenue[0, c]), float(result.channel_contribution[0, c]))
+    return alone
+
+
 def _grid(driver: Driver) -> FloatArray:
-    high = driver.search_high
-    spaced = np.geomspace(high * 10.0**-GRID_DECADES, high, GRID_POINTS - 2)
-    return np.concatenate([[0.0], spaced, [min(driver.current, high)]])
+    high, low = driver.search_high, driver.lower_bound
+    spaced = np.geomspace(max(high * 10.0**-GRID_DECADES, low), high, GRID_POINTS - 2)
+    return np.concatenate([[low], spaced, [min(max(driver.current, low), high)]])
+
+
+def _widen(
+    scenario: Scenario,
+    drivers: list[Driver],
+    grid: FloatArray,
+    figures: Figures,
+    brackets: dict[str, Bracket],
+    tests: dict[str, Test],
+) -> dict[str, Bracket]:
+    """Brackets for the drivers with a threshold not crossed up to ``search_high``,
+    from a second grid running on to the driver's upper bound."""
+    # A threshold whose figure is undefined all over the first grid (roi without any ad
+    # spend) stays undefined further out: only thresholds seen defined are worth widening.
+    unresolved = np.any([~brackets[name][3] & test(figures)[1].any(axis=1) for name, test in tests.items()], axis=0)
+    missing = np.flatnonzero(unresolved & np.array([d.search_high < d.upper_bound for d in drivers], dtype=bool))
+    if missing.size == 0:
+        return brackets
+    chosen = [drivers[d] for d in missing]
+    # The last value of the first grid starts the second, so a flip between them counts too.
+    wide = np.stack([np.geomspace(d.search_high, d.upper_bound, WIDENING_POINTS) for d in chosen])
+    wide_figures = evaluate_one_at_a_time(scenario, chosen, wide)
+    wide_grid = np.concatenate([grid[missing], wide], axis=1)
+    currents = np.array([d.current for d in chosen])
+    widened = dict(brackets)
+    for name, test in tests.items():
+        good = np.concatenate([test(figures)[0][missing], test(wide_figures)[0]], axis=1)
+        defined = np.concatenate([test(figures)[1][missing], test(wide_figures)[1]], axis=1)
+        found_wide = _nearest_brackets(wide_grid, good, defined, currents)
+        parts = [np.array(part, copy=True) for part in brackets[name]]
+        # Only where the first grid found nothing: its brackets lie nearer the current value.
+        redo = ~parts[3][missing]
+        for part, new in zip(parts, found_wide, strict=True):
+            part[missing[redo]] = new[redo]
+        widened[name] = (parts[0], parts[1], parts[2], parts[3])
+    return widened
 
 
 Test = Callable[[Figures], tuple[np.ndarray, np.ndarray]]
@@ -174,15 +255,18 @@ def _bisect(
     # Nothing to refine where no flip was found: a zero-width bracket counts as converged.
     right = np.where(found, right, left)
     for _ in range(MAX_HALVINGS):
-        if np.all(right - left <= RELATIVE_TOLERANCE * np.maximum(np.abs(left), np.abs(right))):
+        width_allowed = np.maximum(RELATIVE_TOLERANCE * np.maximum(np.abs(left), np.abs(right)), ABSOLUTE_TOLERANCE)
+        # Converged drivers leave the batch: each halving costs only what is still open.
+        open_rows = np.flatnonzero(np.any(right - left > width_allowed, axis=1))
+        if open_rows.size == 0:
             break
-        middle = 0.5 * (left + right)
-        figures = evaluate_one_at_a_time(scenario, drivers, middle)
+        middle = 0.5 * (left[open_rows] + right[open_rows])
+        figures = evaluate_one_at_a_time(scenario, [drivers[d] for d in open_rows], middle)
         # A NaN roi at a midpoint counts as "not good" (roi >= NaN is False).
         good_middle = np.stack([tests[name](figures)[0][:, t] for t, name in enumerate(names)], axis=1)
-        same_as_left = good_middle == good_left
-        left = np.where(same_as_left, middle, left)
-        right = np.where(same_as_left, right, middle)
+        same_as_left = good_middle == good_left[open_rows]
+        left[open_rows] = np.where(same_as_left, middle, left[open_rows])
+        right[open_rows] = np.where(same_as_left, right[open_rows], middle)
     answer = np.where(good_left, left, right)
     return {
         name: [(float(answer[d, t]) if found[d, t] else None, bool(good_left[d, t])) for d in range(len(drivers))]

@@ -1,9 +1,10 @@
 """The drivers of a scenario: the unit prices and rates a what-if moves.
 
 Spec section 4 names them: each channel's unit cost (cpa ``bid``, cpm
-``cpm``, kol ``fee``, flat ``cost``), each plan's ``price`` and
-``conversion``, each purchase's ``price`` and the serving cost per active
-user. A driver is addressed by the path ``--set`` takes
+``cpm``, kol ``fee``, flat ``cost``) and its budget or volume (``budget``,
+``users``, ``impressions``, ``posts``), each plan's ``price``,
+``conversion`` and ``renewal`` (when they are numbers), each purchase's
+``price`` and the serving cost per active user. A driver is addressed by the path ``--set`` takes
 (``acquisition[0].bid``, also ``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
@@ -14,7 +15,6 @@ candidates (of several drivers at once) in one vectorised call.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +23,7 @@ from typing import Any, TypeAlias, cast
 import numpy as np
 
 from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_UNIT_COST
 from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
@@ -40,6 +41,12 @@ from aigc_roi.whatif.errors import WhatIfError
 
 UNIT_COST_FIELD: dict[type, str] = {CpaChannel: "bid", CpmChannel: "cpm", KolChannel: "fee", FlatChannel: "cost"}
 """The field of each channel type that prices what it buys."""
+VOLUME_FIELDS: dict[type, tuple[str, ...]] = {
+    CpaChannel: ("budget", "users"), CpmChannel: ("budget", "impressions"), KolChannel: ("posts",), FlatChannel: ("users",),
+}
+"""The fields that size what a channel buys, of which a channel sets exactly one."""
+COUNT_FIELDS = frozenset({"users", "impressions", "posts"})
+"""Driver fields that count things (people, impressions, posts), not money or shares."""
 
 SERVING_PATH = "costs.serving_per_active_user"
 SEARCH_MULTIPLE = 100.0
@@ -64,10 +71,14 @@ class Driver:
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
-    """Largest valid value: 1 for rates, inf for money."""
+    """Largest valid value: 1 for rates, the number-size limit (1e15) otherwise."""
     search_high: float
-    """Upper end of threshold searches: 100 x current within the bound; for a
-    current value of 0, 1 for rates or 100 x the scenario's largest money value."""
+    """Upper end of the first threshold search: 100 x current within the bound; for a
+    current value of 0, 1 for rates or 100 x the scenario's largest money value.
+    A search that finds nothing below it widens up to ``upper_bound``."""
+    lower_bound: float = 0.0
+    """Smallest value at which the model is defined: a bid or cpm dividing a
+    budget must stay >= ``MIN_UNIT_COST`` (at 0 it would buy no users yet spend)."""
 
     @property
     def named_path(self) -> str:
@@ -81,9 +92,13 @@ class Driver:
     def is_rate(self) -> bool:
         return self.field in RATE_FIELDS
 
+    @property
+    def is_count(self) -> bool:
+        return self.field in COUNT_FIELDS
+
     def clip(self, values: FloatArray) -> FloatArray:
         """Candidate values moved into the driver's valid domain."""
-        return np.clip(values, 0.0, self.upper_bound)
+        return np.clip(values, self.lower_bound, self.upper_bound)
 
 
 class UnknownDriver(WhatIfError, LookupError):
@@ -101,19 +116,24 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
-    def add(path: str, item: str | None, field: str, value: Value) -> None:
+    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0) -> None:
         current = _scalar(value)
         rate = field in RATE_FIELDS
-        upper = 1.0 if rate else math.inf
+        upper = 1.0 if rate else MAX_MAGNITUDE
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
-        drivers.append(Driver(path, item, field, current, upper, high))
+        drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower))
 
     for i, channel in enumerate(realized.acquisition):
         field = UNIT_COST_FIELD[type(channel)]
-        add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field))
+        divides_budget = field in ("bid", "cpm") and getattr(channel, "budget", None) is not None
+        add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field), MIN_UNIT_COST if divides_budget else 0.0)
+        volume = next(name for name in VOLUME_FIELDS[type(channel)] if getattr(channel, name, None) is not None)
+        add(f"acquisition[{i}].{volume}", channel.name, volume, getattr(channel, volume))
     for i, plan in enumerate(realized.monetization.plans):
         add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
         add(f"monetization.plans[{i}].conversion", plan.name, "conversion", plan.conversion)
+        if _is_number(plan.renewal):
+            add(f"monetization.plans[{i}].renewal", plan.name, "renewal", plan.renewal)
     for i, purchase in enumerate(realized.monetization.purchases):
         add(f"monetization.purchases[{i}].price", purchase.name, "price", purchase.price)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
@@ -206,6 +226,11 @@ def _largest_money(scenario: Scenario) -> float:
     amounts += [purchase.price for purchase in scenario.monetization.purchases]
     amounts += [item.monthly for item in scenario.costs.fixed]
     return max((_scalar(amount) for amount in amounts if amount is not None), default=0.0)
+
+
+def _is_number(value: object) -> bool:
+    """A realized number (float or sample array), not a per-renewal list or a fit."""
+    return isinstance(value, float | int | np.ndarray)
 
 
 def _scalar(value: Value) -> float:

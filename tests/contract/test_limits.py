@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_runner import invoke
 
 from aigc_roi.reader.kinds import MAX_CHANNELS, MAX_HORIZON_MONTHS
@@ -65,6 +66,18 @@ def test_50_channels_pass(tmp_path: Path) -> None:
 
 def test_51_channels_fail(tmp_path: Path) -> None:
     _fails(tmp_path, _channels(51), "4:3", "acquisition: expected at most 50 items, found 51")
+
+
+def _items(key: str, count: int) -> str:
+    item = "{name: p%d, price: 1, period: month, conversion: 0.01}" if key == "plans" else "{name: p%d, price: 1, rate: 0.1}"
+    lines = "".join("    - " + item % i + "\n" for i in range(count))
+    return BASE + f"monetization:\n  {key}:\n" + lines
+
+
+@pytest.mark.parametrize("key", ["plans", "purchases"])
+def test_50_plans_and_purchases_pass_51_fail(tmp_path: Path, key: str) -> None:
+    _passes(tmp_path, _items(key, 50))
+    _fails(tmp_path, _items(key, 51), "5:5", f"monetization.{key}: expected at most 50 items, found 51")
 
 
 def test_horizon_120_passes(tmp_path: Path) -> None:

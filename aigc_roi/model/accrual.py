@@ -1,0 +1,54 @@
+"""Recognised and deferred revenue (spec section 3, item 6): the accrual view
+of the subscription cash, reported per month; no figure depends on it.
+
+A plan payment of ``p`` for a period of ``P`` months is recognised as
+``p / P`` in each of the ``P`` months from the payment month (the part past
+the horizon is not shown). Purchases and orders are recognised when paid.
+Deferred revenue at the end of month t is the cumulative subscription cash
+minus the cumulative recognised subscription revenue: what the business
+still owes its subscribers in service.
+
+Pure numpy, series ``(S, H)``. Amounts are gross (before fees), as the spec
+states them on the payments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from aigc_roi.model.scenario import FloatArray
+
+
+def recognised_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatArray:
+    """Recognised subscription revenue per month; ``cash_by_period`` maps a
+    period P (months) to the (S, H) subscription cash of the plans with that period."""
+    if not cash_by_period:
+        raise ValueError("no subscription cash given")
+    total: FloatArray | None = None
+    for period, cash in cash_by_period.items():
+        if period < 1:
+            raise ValueError(f"a plan period must be >= 1 month, got {period}")
+        # Month t recognises 1/P of each payment made in months t-P+1..t: a
+        # running sum over P months, as a difference of cumulative sums.
+        running = np.cumsum(cash, axis=1)
+        shifted = np.zeros_like(running)
+        shifted[:, period:] = running[:, :-period]
+        recognised = (running - shifted) / period
+        total = recognised if total is None else total + recognised
+    assert total is not None
+    return total
+
+
+def accrual_series(gross_revenue: FloatArray, cash_by_period: Mapping[int, FloatArray]) -> tuple[FloatArray, FloatArray]:
+    """(recognised_revenue, deferred_revenue), (S, H) each.
+
+    ``gross_revenue`` is the cash-basis gross revenue of every item; the
+    subscription part of it is replaced by its recognised amount."""
+    if not cash_by_period:
+        return np.array(gross_revenue, dtype=np.float64), np.zeros_like(gross_revenue)
+    cash = sum(cash_by_period.values())
+    recognised = recognised_subscriptions(cash_by_period)
+    deferred = np.cumsum(cash - recognised, axis=1)
+    return gross_revenue - cash + recognised, deferred

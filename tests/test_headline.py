@@ -1,0 +1,135 @@
+"""Spec 1.1 figures computed from a cash flow, each checked against a hand calculation."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from aigc_roi.model.accrual import accrual_series
+from aigc_roi.model.cohorts import cohort_contribution
+from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
+from aigc_roi.model.scenario import Distribution
+
+
+def rows(*values: list[float]) -> np.ndarray:
+    return np.array(values, dtype=np.float64)
+
+
+def test_first_payback_is_the_first_crossing_and_peak_need_the_lowest_point() -> None:
+    # Cumulative -10, 5, -5, 5: first above 0 in month 2; the lowest point is month 1 at -10.
+    net = rows([-10, 15, -10, 10])
+    assert first_payback_month(net, np.cumsum(net, axis=1))[0] == 2
+    need, month = peak_cash(net, np.cumsum(net, axis=1))
+    assert (need[0], month[0]) == (10, 1)
+
+
+def test_peak_month_is_the_first_month_at_the_low() -> None:
+    # Cumulative -10, -20, -20, 5: the low of -20 is first reached in month 2.
+    net = rows([-10, -10, 0, 25])
+    need, month = peak_cash(net, np.cumsum(net, axis=1))
+    assert (need[0], month[0]) == (20, 2)
+
+
+def test_no_cash_need_means_no_peak_month_and_payback_in_month_one() -> None:
+    net = rows([5, -5, 0])
+    need, month = peak_cash(net, np.cumsum(net, axis=1))
+    assert need[0] == 0 and math.isnan(month[0])
+    assert first_payback_month(net, np.cumsum(net, axis=1))[0] == 1
+
+
+def test_never_paid_back_has_no_first_payback() -> None:
+    net = rows([-5, 1, 1])
+    assert math.isnan(first_payback_month(net, np.cumsum(net, axis=1))[0])
+
+
+@pytest.mark.parametrize(
+    ("flows", "single"),
+    [
+        ([-5, 0, 3, 4], True),  # a zero month between does not count
+        ([-5, 3, -1], False),  # two changes: up to two IRRs
+        ([1, 2, 3], False),  # no change: no IRR
+        ([-1, 0, -2], False),
+        ([0, -100, 50, 0, 60], True),
+        ([4, -3, -3], True),  # borrowing first is one change too
+    ],
+)
+def test_irr_needs_exactly_one_sign_change(flows: list[float], single: bool) -> None:
+    assert bool(single_sign_change(rows(flows))[0]) is single
+
+
+def test_paid_totals_worked_example() -> None:
+    # Spec section 6: 1000 users bought in month 1, c(a) = 9, 4.5, 2.25 -> 15,750.
+    total = paid_totals(rows([1000, 0, 0]), rows([9, 4.5, 2.25]), np.array([0.0]))
+    assert total[0] == pytest.approx(15750)
+
+
+def test_paid_totals_credit_viral_users_to_the_buyer() -> None:
+    # 100 bought in month 1 earn 100 x (10 + 4) = 1,400; with k = 0.5 they bring
+    # 50 viral users in month 2, who earn 50 x 10 = 500 within the horizon.
+    total = paid_totals(rows([100, 0]), rows([10, 4]), np.array([0.5]))
+    assert total[0] == pytest.approx(1900)
+
+
+def test_max_unit_cost() -> None:
+    # A bid of 30 losing 52%: 30 x 0.48 = 14.40; losing more than all of it: 0; no spend: none.
+    out = max_unit_cost(np.array([30.0, 30.0, 30.0]), np.array([-0.52, -1.5, np.nan]))
+    assert out[0] == pytest.approx(14.4)
+    assert out[1] == 0
+    assert math.isnan(out[2])
+
+
+def test_annual_plan_recognised_monthly_and_deferred_runs_down() -> None:
+    # One annual payment of 120 in month 1: 10 recognised in each of months 1..12;
+    # deferred 120 - 10 t, 0 at the end of month 12. A purchase of 7 in month 3 is recognised when paid.
+    plan_cash = np.zeros((1, 12))
+    plan_cash[0, 0] = 120.0
+    gross = plan_cash.copy()
+    gross[0, 2] += 7.0
+    recognised, deferred = accrual_series(gross, {12: plan_cash})
+    expected = np.full(12, 10.0)
+    expected[2] += 7.0
+    np.testing.assert_allclose(recognised[0], expected)
+    np.testing.assert_allclose(deferred[0], 120.0 - 10.0 * np.arange(1, 13), atol=1e-12)
+
+
+def test_payment_past_the_horizon_is_recognised_only_within_it() -> None:
+    # A quarterly 30 paid in month 3 of a 4-month horizon: 10 in months 3 and 4, 10 still deferred.
+    cash = rows([0, 0, 30, 0])
+    recognised, deferred = accrual_series(cash, {3: cash})
+    np.testing.assert_allclose(recognised[0], [0, 0, 10, 10])
+    np.testing.assert_allclose(deferred[0], [0, 0, 20, 10])
+
+
+def test_without_plans_recognised_is_the_cash() -> None:
+    recognised, deferred = accrual_series(rows([5, 6]), {})
+    np.testing.assert_allclose(recognised[0], [5, 6])
+    np.testing.assert_allclose(deferred[0], [0, 0])
+
+
+def test_cohort_table() -> None:
+    # Cohorts of 100 and 60 users, c(a) = 9, 4.5: cohort 1 makes 900 then 450, cohort 2 makes 540 in month 2.
+    table = cohort_contribution(np.array([100.0, 60.0]), np.array([9.0, 4.5]))
+    assert table[0].tolist() == [900.0, 450.0]
+    assert math.isnan(table[1, 0]) and table[1, 1] == 540.0
+
+
+@pytest.mark.parametrize(
+    ("low", "mode", "high", "median"),
+    [
+        (0.0, 1.0, 1.0, math.sqrt(0.5)),
+        (0.0, 0.0, 1.0, 1.0 - math.sqrt(0.5)),
+        (10.0, 20.0, 40.0, 40.0 - math.sqrt(300.0)),
+        (10.0, 25.0, 40.0, 25.0),
+    ],
+)
+def test_triangular_median_is_the_closed_form(low: float, mode: float, high: float, median: float) -> None:
+    value = Distribution("triangular", low, high, mode).median()
+    assert value == pytest.approx(median, rel=1e-12)
+    # And it halves the distribution: the triangular CDF there is 1/2.
+    if value <= mode:
+        cdf = (value - low) ** 2 / ((high - low) * (mode - low))
+    else:
+        cdf = 1 - (high - value) ** 2 / ((high - low) * (high - mode))
+    assert cdf == pytest.approx(0.5, rel=1e-12)
