@@ -25,6 +25,7 @@ class CsvTable(StrEnum):
     figures = "figures"
     channels = "channels"
     months = "months"
+    fits = "fits"
 
 
 class RunFormat(StrEnum):
@@ -80,10 +81,10 @@ def run(
     elif format_ is RunFormat.csv:
         emit(tables.to_csv(tables.RUN_TABLES[table.value](report)), output, force)
     elif format_ is RunFormat.markdown:
-        emit(tables.run_markdown(report), output, force)
+        emit(tables.run_markdown(report, language), output, force)
     elif format_ is RunFormat.xlsx:
         assert output is not None  # checked above, before loading
-        sheets = [(name, build(report)) for name, build in tables.RUN_TABLES.items()]
+        sheets = [(name, build(report)) for name, build in tables.RUN_TABLES.items() if name != "fits" or report["fits"]]
         with usage_errors():
             write_atomically(output, force, lambda temporary: tables.write_xlsx(temporary, sheets))
     else:

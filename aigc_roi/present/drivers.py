@@ -10,11 +10,15 @@ from aigc_roi.whatif.drivers import Driver
 
 def driver_label(driver: Driver, lang: str = "en") -> str:
     """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``."""
-    field = label(f"driver_{driver.field}", lang)
+    # A plan's, purchase's or order's fee is a share of its revenue; a kol channel's is money per post.
+    key = "item_fee" if driver.field == "fee" and driver.is_rate else driver.field
+    field = label(f"driver_{key}", lang)
     return field if driver.item is None else f"{driver.item} {field}"
 
 
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
+    if driver.field == "count":
+        return style.ratio(value)
     return style.percent(value) if driver.is_rate else style.money(value)
 
 

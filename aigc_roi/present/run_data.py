@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
+from aigc_roi.present.fit_data import fits_report
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -18,7 +19,7 @@ FORMAT_VERSION = 1
 
 
 def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str, Any]:
-    """``{"format_version", "scenario", "currency", "figures", "channels", "months"}``."""
+    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``."""
     channels = [
         {
             "name": name,
@@ -44,4 +45,5 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0) -> dict[str,
         "figures": figures_of(result.figures, sample),
         "channels": channels,
         "months": months,
+        "fits": fits_report(scenario),
     }

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import MONTH_COLUMNS
@@ -105,6 +106,7 @@ def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> l
     parts: list[RenderableType] = [figures_panel(report, style)]
     if report["channels"]:
         parts.append(channels_table(report, style))
+    parts += fits_view(report["fits"], style.lang)
     if show_months:
         parts.append(months_table(report, style))
     parts.append(cash_chart(report, style))

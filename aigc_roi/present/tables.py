@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.numbers import NONE
 
 Table = tuple[list[str], list[list[Any]]]
@@ -67,12 +68,19 @@ def months_table(report: dict[str, Any]) -> Table:
     return header, [[month[key] for key in header] for month in report["months"]]
 
 
-RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table}
+def run_fits_table(report: dict[str, Any]) -> Table:
+    return fits_table(report["fits"])
 
 
-def run_markdown(report: dict[str, Any]) -> str:
+RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table}
+
+
+def run_markdown(report: dict[str, Any], lang: str = "en") -> str:
     parts = [f"## {report['scenario']} ({report['currency']})\n"]
-    parts += [to_markdown(build(report), title) for title, build in RUN_TABLES.items()]
+    # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
+    parts += [to_markdown(build(report), title) for title, build in RUN_TABLES.items() if title != "fits"]
+    if report["fits"]:
+        parts.append(fits_markdown(report["fits"], lang))
     return "\n".join(parts)
 
 

@@ -253,13 +253,13 @@ def _monetization(parsed: Parsed | None) -> models.Monetization:
 def _conversion(parsed: Any) -> models.Value | models.ConversionByAge:
     if isinstance(parsed, list):
         return tuple((age, share) for age, share, _ in parsed)
-    return parsed  # type: ignore[no-any-return]
+    return parsed
 
 
 def _renewal(parsed: Any) -> models.Renewal:
     if isinstance(parsed, Parsed):
         return models.RenewalObserved(tuple(share for share, _ in parsed.values["observed"]))
-    return parsed  # type: ignore[no-any-return]
+    return parsed
 
 
 def _costs(parsed: Parsed | None) -> models.Costs:
