@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.ci.records import Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.figures import unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
-from aigc_roi.present.numbers import MONEY_FIGURES, MONTH_FIGURES, NONE, PERCENT_FIGURES, USER_FIGURES, NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -156,12 +157,13 @@ def _change(name: str, before: float | int | None, after: float | int | None, st
     if delta == 0:
         return "0"
     sign = "+" if delta > 0 else "-"
-    if name in PERCENT_FIGURES:
+    unit = unit_of(name)
+    if unit == "percent":
         return f"{sign}{abs(delta) * 100:,.2f} pp"
-    if name in MONTH_FIGURES:
+    if unit == "month":
         return f"{sign}{abs(delta):.0f}"
-    if name in MONEY_FIGURES or name in USER_FIGURES:
-        amount = style.money(abs(delta)) if name in MONEY_FIGURES else style.count(abs(delta))
+    if unit in ("money", "users"):
+        amount = style.money(abs(delta)) if unit == "money" else style.count(abs(delta))
         relative = f" ({delta / abs(before):+.1%})" if before else ""
         return f"{sign}{amount}{relative}"
     return f"{sign}{style.ratio(abs(delta))}"

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aigc_roi.model.figures import unit_of
+
 NONE = "—"
-PERCENT_FIGURES = frozenset({"roi", "irr"})
-MONEY_FIGURES = frozenset({"ad_spend", "cac", "gross_revenue", "net_revenue", "contribution", "net_cash", "npv", "ltv"})
-USER_FIGURES = frozenset({"paid_users", "new_users"})
-MONTH_FIGURES = frozenset({"payback_month", "cac_payback_months"})
 
 
 @dataclass(frozen=True)
@@ -51,13 +49,14 @@ class NumberStyle:
         return never if value is None else f"{value:.0f}"
 
     def figure(self, name: str, value: float | None, never: str = NONE) -> str:
-        """A section-4 figure formatted by its kind."""
-        if name in PERCENT_FIGURES:
+        """A section-4 figure formatted by its unit (model/figures.py)."""
+        unit = unit_of(name)
+        if unit == "percent":
             return self.percent(value)
-        if name in MONEY_FIGURES:
+        if unit == "money":
             return self.money(value)
-        if name in USER_FIGURES:
+        if unit == "users":
             return self.count(value)
-        if name in MONTH_FIGURES:
+        if unit == "month":
             return self.month(value, never)
         return self.ratio(value)

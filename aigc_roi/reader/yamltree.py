@@ -121,89 +121,110 @@ def _path(stack: list[_Frame]) -> str:
     return path
 
 
+class _TreeBuilder:
+    """Builds the Node tree from parser events, collecting every problem on the way."""
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.text = text
+        self.filename = filename
+        self.errors: list[ScenarioError] = []
+        self.stack: list[_Frame] = []
+        self.root: Node | None = None
+        self.documents = 0
+
+    def error(self, line: int, col: int, message: str, path: str = "") -> None:
+        self.errors.append(_error(self.filename, line, col, message, path))
+
+    def attach(self, node: Node) -> None:
+        """Put a finished node into its parent: a list item, a pending key, or a key's value."""
+        if not self.stack:
+            self.root = node
+            return
+        frame = self.stack[-1]
+        if frame.node.kind == "seq":
+            frame.node.value.append(node)
+        elif frame.pending_key is None:
+            if node.kind != "scalar":
+                self.error(node.line, node.column, "expected a plain key, found " + node.describe())
+                node = Node("scalar", node.line, node.column, None, raw="?")
+            frame.pending_key = node
+        else:
+            self._add_entry(frame, node)
+
+    def _add_entry(self, frame: _Frame, value: Node) -> None:
+        key = frame.pending_key
+        assert key is not None
+        frame.pending_key = None
+        name = key.raw
+        if name in frame.seen:
+            first = frame.seen[name]
+            self.error(key.line, key.column, f"duplicate key '{name}' (first at line {first.line})",
+                       join_path(_path(self.stack), name))
+        else:
+            frame.seen[name] = key
+            frame.node.value[name] = Entry(key, value)
+
+    def refuse_anchors_and_tags(self, event: Any) -> bool:
+        """Report anchors, aliases and written tags; True when the event was an alias (already attached)."""
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor is not None:
+            line, col = _pos(event.start_mark)
+            sigil = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            self.error(line, col, f"YAML anchors and aliases are not allowed, found '{sigil}{anchor}'", _path(self.stack))
+            if isinstance(event, yaml.AliasEvent):
+                self.attach(Node("scalar", line, col, None, raw="*" + str(anchor)))
+                return True
+        # Events carry a tag only when the text wrote one (libyaml even
+        # reports a bare "!" as implicit), so any tag at all is refused.
+        if getattr(event, "tag", None) is not None:
+            line, col = _pos(event.start_mark)
+            written = self.text[event.start_mark.index:].split(None, 1)[0]
+            self.error(line, col, f"YAML tags are not allowed, found '{written}'", _path(self.stack))
+        return False
+
+    def feed(self, event: Any) -> bool:
+        """Take one parser event; False when reading must stop (a second document, too deep)."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.error(*_pos(event.start_mark), "expected one YAML document, found a second")
+                return False
+            return True
+        if self.refuse_anchors_and_tags(event):
+            return True
+        if isinstance(event, yaml.ScalarEvent):
+            self.attach(_scalar(event))
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            line, col = _pos(event.start_mark)
+            if len(self.stack) >= MAX_DEPTH:
+                self.error(line, col, f"nesting deeper than {MAX_DEPTH} levels")
+                self.root = None
+                return False
+            kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+            self.stack.append(_Frame(Node(kind, line, col, {} if kind == "map" else [])))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.attach(self.stack.pop().node)
+        return True
+
+
 def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
     """Parse one YAML document into a Node tree, with every problem found.
 
     Returns (None, errors) when the text is not usable YAML at all.
     """
-    errors: list[ScenarioError] = []
-    stack: list[_Frame] = []
-    root: Node | None = None
-    documents = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        frame = stack[-1]
-        if frame.node.kind == "seq":
-            frame.node.value.append(node)
-        elif frame.pending_key is None:
-            if node.kind != "scalar":
-                errors.append(_error(filename, node.line, node.column, "expected a plain key, found " + node.describe()))
-                node = Node("scalar", node.line, node.column, None, raw="?")
-            frame.pending_key = node
-        else:
-            key = frame.pending_key
-            frame.pending_key = None
-            name = key.raw
-            if name in frame.seen:
-                first = frame.seen[name]
-                errors.append(_error(filename, key.line, key.column,
-                                     f"duplicate key '{name}' (first at line {first.line})",
-                                     join_path(_path(stack), name)))
-            else:
-                frame.seen[name] = key
-                frame.node.value[name] = Entry(key, node)
-
+    builder = _TreeBuilder(text, filename)
     events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
     try:
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    line, col = _pos(event.start_mark)
-                    errors.append(_error(filename, line, col, "expected one YAML document, found a second"))
-                    break
-                continue
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor is not None:
-                line, col = _pos(event.start_mark)
-                sigil = "*" if isinstance(event, yaml.AliasEvent) else "&"
-                errors.append(_error(filename, line, col,
-                                     f"YAML anchors and aliases are not allowed, found '{sigil}{anchor}'",
-                                     _path(stack)))
-                if isinstance(event, yaml.AliasEvent):
-                    attach(Node("scalar", line, col, None, raw="*" + str(anchor)))
-                    continue
-            # Events carry a tag only when the text wrote one (libyaml even
-            # reports a bare "!" as implicit), so any tag at all is refused.
-            if getattr(event, "tag", None) is not None:
-                line, col = _pos(event.start_mark)
-                written = text[event.start_mark.index:].split(None, 1)[0]
-                errors.append(_error(filename, line, col, f"YAML tags are not allowed, found '{written}'",
-                                     _path(stack)))
-            if isinstance(event, yaml.ScalarEvent):
-                attach(_scalar(event))
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                line, col = _pos(event.start_mark)
-                if len(stack) >= MAX_DEPTH:
-                    errors.append(_error(filename, line, col, f"nesting deeper than {MAX_DEPTH} levels"))
-                    return None, errors
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                node = Node(kind, line, col, {} if kind == "map" else [])
-                stack.append(_Frame(node))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                attach_node = stack.pop().node
-                attach(attach_node)
+            if not builder.feed(event):
+                break
     except yaml.MarkedYAMLError as exc:
-        errors.append(_syntax_error(filename, exc))
-        return None, errors
+        builder.errors.append(_syntax_error(filename, exc))
+        return None, builder.errors
     except yaml.YAMLError as exc:
-        errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
-        return None, errors
-    return root, errors
+        builder.errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
+        return None, builder.errors
+    return builder.root, builder.errors
 
 
 def _syntax_error(filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:

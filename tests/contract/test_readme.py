@@ -46,3 +46,11 @@ def test_setup_commands_use_a_bundled_scenario_and_the_ci_test_command() -> None
     scenario = re.search(r"aigc-roi run (\S+)", install)
     assert scenario is not None and (ROOT / scenario[1]).is_file()
     assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    block = re.search(r"## From Python.*?```python\n(.*?)```", README, re.DOTALL)
+    assert block is not None
+    exec(compile(block[1], "README.md", "exec"), {})  # the README's own example, as a user would paste it
+    assert "acquisition[0].bid" in capsys.readouterr().out

@@ -1,0 +1,163 @@
+"""Whole-process speed of aigc-roi, as ratios against baselines measured side by side.
+
+    python benchmarks/run.py            # the targets of issue 16, a few minutes
+    python benchmarks/run.py --quick    # tiny sizes: checks the harness, not the speed
+
+Every case runs a command and its baseline alternately (``--repeat`` times
+each, after one warm-up of each), takes the median wall time of each, and
+prints their ratio beside the target. Machines differ; ratios measured in
+the same run on the same machine do not, which is why no case has an
+absolute time limit. The exit code is 0 even when a target is missed: this
+is a measurement, not a test (``tests/test_benchmarks.py`` runs the harness
+with ``--quick``).
+
+Baselines:
+- ``trivial typer``: a 10-command Typer app printing ``--help``, the floor of
+  any Typer CLI's start-up;
+- ``run``: ``aigc-roi run`` of the same scenario, for the commands that
+  evaluate it many times (breakeven, sensitivity, simulate);
+- ``check-jsonschema``: validating the same files against the exported JSON
+  Schema with the standard tool (only when it is installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+PYTHON = sys.executable
+TRIVIAL_TYPER = """\
+import typer
+app = typer.Typer(add_completion=False)
+for i in range(10):
+    app.command(name=f"command{i}")(lambda value: None)
+app()
+"""
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    command: list[str]
+    baseline_name: str
+    baseline: list[str]
+    target: float
+    """The largest acceptable ratio command / baseline."""
+
+
+def aigc(*args: str) -> list[str]:
+    return [PYTHON, "-m", "aigc_roi", *args]
+
+
+def scenario_text(channels: int, months: int, ranges: bool) -> str:
+    """A valid scenario with ``channels`` cpa channels over ``months`` months."""
+    bid = "10..15" if ranges else "12"
+    lines = [f"name: Benchmark {channels} channels x {months} months", f"horizon_months: {months}", "acquisition:"]
+    lines += [f"  - {{name: CPA {i}, type: cpa, bid: {bid}, budget: {100_000 + 1_000 * i}, saturation_budget: 2000000}}"
+              for i in range(channels)]
+    lines += [
+        "organic_users: 500",
+        "retention: {points: {1: 0.4, 3: 0.25, 6: " + ("0.15..0.2" if ranges else "0.18") + ", 12: 0.12}}",
+        "monetization:",
+        "  plans: [{name: Monthly, price: 30, period: month, conversion: " + ("3%..5%" if ranges else "4%")
+        + ", renewal: 0.7}]",
+        "  purchases: [{name: Pack, price: 19.9, rate: 0.02}]",
+        "costs: {serving_per_active_user: 0.8, fixed: [{name: Tools, monthly: 300..1000}]}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def timed(command: Sequence[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
+    return elapsed
+
+
+def measure(case: Case, repeat: int, cwd: Path) -> tuple[float, float]:
+    """Median seconds of the command and of its baseline, run alternately after a warm-up of each."""
+    timed(case.command, cwd)
+    timed(case.baseline, cwd)
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(timed(case.command, cwd))
+        theirs.append(timed(case.baseline, cwd))
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def has_command(name: str) -> bool:
+    done = subprocess.run([PYTHON, "-m", "aigc_roi", name, "--help"], capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def cases(folder: Path, quick: bool) -> list[Case]:
+    small = folder / "small.yaml"
+    small.write_text(scenario_text(5, 24, ranges=True), encoding="utf-8")
+    wide = folder / "wide.yaml"
+    wide.write_text(scenario_text(3 if quick else 50, 12 if quick else 120, ranges=False), encoding="utf-8")
+    trivial = folder / "trivial_typer.py"
+    trivial.write_text(TRIVIAL_TYPER, encoding="utf-8")
+    baseline_help = [PYTHON, str(trivial), "--help"]
+    many = folder / "many"
+    many.mkdir()
+    for i in range(5 if quick else 500):
+        (many / f"s{i:03}.yaml").write_text(scenario_text(4, 24, ranges=True).replace("Benchmark", f"Plan {i}"),
+                                             encoding="utf-8")
+    found = [
+        Case("--help", aigc("--help"), "trivial typer", baseline_help, 1.3),
+        Case("validate one file", aigc("validate", str(small)), "trivial typer", baseline_help, 1.3),
+        Case("breakeven 50 ch x 120 m", aigc("breakeven", str(wide), "-f", "json"), "run",
+             aigc("run", str(wide), "-f", "json"), 3.0),
+        Case("sensitivity 50 ch x 120 m", aigc("sensitivity", str(wide), "-f", "json"), "run",
+             aigc("run", str(wide), "-f", "json"), 3.0),
+    ]
+    if has_command("simulate"):
+        for samples, target in ((1_000, 4.0), (10_000, 30.0)) if quick else ((100_000, 4.0), (1_000_000, 30.0)):
+            found.append(Case(f"simulate {samples:,} samples", aigc("simulate", str(small), "--samples", str(samples),
+                                                                    "-f", "json"),
+                              "run", aigc("run", str(small), "-f", "json"), target))
+    checker = shutil.which("check-jsonschema")
+    if checker is not None:
+        schema = folder / "schema.json"
+        schema.write_bytes(subprocess.run(aigc("schema"), capture_output=True, check=True).stdout)
+        files = sorted(str(path) for path in many.iterdir())
+        found.append(Case(f"validate {len(files)} files", aigc("validate", str(many)), "check-jsonschema",
+                          [checker, "--schemafile", str(schema), *files], 0.2))
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="Tiny sizes: check the harness, not the speed.")
+    parser.add_argument("--repeat", type=int, default=None, help="Runs of each command (default 7, quick 1).")
+    args = parser.parse_args(argv)
+    repeat = args.repeat or (1 if args.quick else 7)
+    root = Path(__file__).resolve().parent.parent
+    os.environ.setdefault("PYTHONPATH", str(root))
+    with tempfile.TemporaryDirectory() as scratch:
+        rows = []
+        for case in cases(Path(scratch), args.quick):
+            ours, theirs = measure(case, repeat, root)
+            ratio = ours / theirs
+            rows.append((case.name, ours, case.baseline_name, theirs, ratio, case.target))
+    print(f"{'case':28} {'seconds':>9}  {'baseline':18} {'seconds':>9} {'ratio':>7} {'target':>7}")
+    for name, ours, baseline, theirs, ratio, target in rows:
+        verdict = "ok" if ratio <= target else "MISSED"
+        print(f"{name:28} {ours:9.3f}  {baseline:18} {theirs:9.3f} {ratio:7.2f} {target:7.2f}  {verdict}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, medians of {repeat} interleaved runs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
