@@ -108,7 +108,9 @@ def curves_view(report: dict[str, Any], lang: str) -> list[RenderableType]:
 
     from aigc_roi.present.fit_view import fits_view
 
-    observed_at = {round(point["age"]): point for point in report["observed_days"]}
+    observed_at: dict[int, list[dict[str, Any]]] = {}
+    for point in report["observed_days"]:
+        observed_at.setdefault(round(point["age"]), []).append(point)
     retention = RichTable(title=f"{report['scenario']} · {label('retention_by_month', lang)}", title_justify="left",
                           caption=label("fitted_points", lang) if observed_at else None, caption_justify="left")
     retention.add_column(label("age_months", lang), justify="right")
@@ -117,10 +119,9 @@ def curves_view(report: dict[str, Any], lang: str) -> list[RenderableType]:
     if observed_at:
         retention.add_column(label("observed", lang), no_wrap=True)
     for point in report["retention"]:
-        days = observed_at.get(point["age"])
         cells = [str(point["age"]), _percent(point["share"]), _bar(point["share"])]
         if observed_at:
-            cells.append("" if days is None else f"◆ D{days['day']} {_percent(days['observed'])}")
+            cells.append("  ".join(f"◆ D{days['day']} {_percent(days['observed'])}" for days in observed_at.get(point["age"], [])))
         retention.add_row(*cells)
     parts: list[RenderableType] = [retention]
     for plan in report["renewals"]:
