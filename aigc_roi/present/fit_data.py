@@ -7,20 +7,25 @@ count at their median, as in the deterministic run the fit is shown beside.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.curves import scenario_fits
-from aigc_roi.model.fits import POOR_FIT_GAP
-from aigc_roi.model.sampling import realize
-from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label
+
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import Scenario
 
 FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap")
 """Columns of the fits table (CSV, markdown, xlsx): one row per observed point."""
 
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
-    """``[{"curve", "field", "model", "parameters", "points", "largest_gap", "poor"}]``; empty without fitted fields."""
+    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor"}]``;
+    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares)."""
+    # Lazy: numpy, which `--help` must not load (present.tables imports this module).
+    from aigc_roi.model.curves import scenario_fits
+    from aigc_roi.model.fits import POOR_FIT_GAP
+    from aigc_roi.model.sampling import realize
+
     realized = realize(scenario)
     fits = scenario_fits(realized)
     out: list[dict[str, Any]] = []
@@ -35,6 +40,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "points": [{"day": int(day), "observed": float(share), "fitted": float(fitted)}
                        for day, share, fitted in zip(day_fit.days, day_fit.shares, day_fit.fitted, strict=True)],
             "largest_gap": float(day_fit.largest_gap),
+            "poor_above": POOR_FIT_GAP,
             "poor": bool(day_fit.poor),
         })
     for plan_fit in fits.renewals:
@@ -48,6 +54,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "points": [{"renewal": k, "observed": share, "fitted": fitted}
                        for k, (share, fitted) in enumerate(zip(fit.observed, fit.fitted, strict=True), start=1)],
             "largest_gap": fit.largest_gap,
+            "poor_above": POOR_FIT_GAP,
             "poor": fit.poor,
         })
     return out
@@ -75,7 +82,7 @@ def fit_summary(fit: dict[str, Any], lang: str) -> str:
 
 
 def poor_fit_warning(fit: dict[str, Any], lang: str) -> str:
-    return label("poor_fit", lang).format(gap=f"{fit['largest_gap'] * 100:.1f}", limit=f"{POOR_FIT_GAP * 100:g}")
+    return label("poor_fit", lang).format(gap=f"{fit['largest_gap'] * 100:.1f}", limit=f"{fit['poor_above'] * 100:g}")
 
 
 def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
