@@ -13,7 +13,8 @@ from aigc_roi.present.labels import label
 
 
 def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
-    table = Table(title=fit_title(fit, lang), title_justify="left", caption=fit_summary(fit, lang), caption_justify="left")
+    table = Table(title=fit_title(fit, lang), title_justify="left", caption=fit_summary(fit, lang), caption_justify="left",
+                  min_width=len(fit_title(fit, lang)) + 4)
     table.add_column(label("point", lang))
     for key in ("observed", "fitted", "gap"):
         table.add_column(label(key, lang), justify="right")
