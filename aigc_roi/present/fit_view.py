@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,8 +14,9 @@ from aigc_roi.present.labels import label
 
 
 def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
-    table = Table(title=fit_title(fit, lang), title_justify="left", caption=fit_summary(fit, lang), caption_justify="left",
-                  min_width=len(fit_title(fit, lang)) + 4)
+    title, caption = fit_title(fit, lang), fit_summary(fit, lang)
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left",
+                  min_width=max(cell_len(title), cell_len(caption)))
     table.add_column(label("point", lang))
     for key in ("observed", "fitted", "gap"):
         table.add_column(label(key, lang), justify="right")
