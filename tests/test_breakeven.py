@@ -64,8 +64,8 @@ def test_drivers_of_every_kind_with_paths_labels_bounds_and_medians() -> None:
     drivers = list_drivers(scenario_of(MIXED))
     assert [d.path for d in drivers] == [
         "acquisition[0].bid", "acquisition[1].cpm", "acquisition[2].fee", "acquisition[3].cost",
-        "monetization.plans[0].price", "monetization.plans[0].conversion",
-        "monetization.plans[1].price", "monetization.plans[1].conversion",
+        "monetization.plans[0].price", "monetization.plans[0].conversion", "monetization.plans[0].renewal",
+        "monetization.plans[1].price", "monetization.plans[1].conversion", "monetization.plans[1].renewal",
         "monetization.purchases[0].price", "costs.serving_per_active_user",
     ]
     bid = drivers[0]
