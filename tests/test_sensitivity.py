@@ -90,9 +90,9 @@ def test_all_candidates_go_to_the_engine_in_one_call(monkeypatch: pytest.MonkeyP
     calls: list[Scenario] = []
     real = drivers.evaluate
 
-    def counting(scenario: Scenario) -> Result:
+    def counting(scenario: Scenario, **options: bool) -> Result:
         calls.append(scenario)
-        return real(scenario)
+        return real(scenario, **options)
 
     monkeypatch.setattr(drivers, "evaluate", counting)
     sensitivity(scenario_of())

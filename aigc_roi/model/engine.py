@@ -4,17 +4,46 @@ Pure: numpy, the standard library and ``aigc_roi.model.scenario`` only; no I/O.
 
 ``evaluate(scenario)`` takes a *realized* scenario (``sampling.realize``):
 every numeric value is a float or a float64 array of shape ``(S,)``, all
-arrays sharing one ``S``. Parameters are broadcast as ``(S, 1)`` columns
-against the month axis, so one evaluation serves a deterministic run
+arrays sharing one ``S``. One evaluation serves a deterministic run
 (``S = 1``), a Monte Carlo batch or a batch of break-even candidates, with
 no Python loop over samples. Every array of the ``Result`` has a leading
 sample axis.
+
+How it runs (none of this changes a number beyond float rounding):
+
+- Stages: ``_acquisition``, ``_new_users``, ``_retention_by_age`` and
+  ``_active_users``, ``_revenue``, ``_costs``, ``_figures``; the attribution
+  (``Result.channel_*``) is computed the first time it is read.
+- Samples are evaluated ``CHUNK_CELLS // H`` at a time, so the working
+  memory of a call is bounded whatever ``S``. ``evaluate`` keeps every
+  monthly series (about 120 bytes per sample-month); ``evaluate_figures``
+  keeps only the section-4 figures (about 130 bytes per sample), the form
+  for Monte Carlo runs of any size. ``take_samples`` slices a realized
+  scenario for callers that chunk themselves.
+- Inside a chunk arrays are month-major, ``(H, s)``: every month-to-month
+  recursion is then one vector operation per month over contiguous samples.
+  ``Result`` exposes them as ``(S, H)`` views.
+- Cohort sums ``X(t) = sum_{s<=t} N(s) x(t-s)`` are never formed as an
+  ``H x H`` product. Constant churn is the recursion ``A(t) = N(t) + q
+  A(t-1)``; a plan paying every ``P`` months with renewal ``r`` is
+  ``Y(t) = N(t) + r Y(t-P)``; retention by points is summed age by age up
+  to the last point ``K`` and, beyond it where the curve is flat, as the
+  last share times a running sum of ``N``. The cost is ``O(K H)``, linear
+  in ``H``. Every one of these adds non-negative terms, so it is as exact
+  in float64 as the direct sum; forms that subtract (second differences
+  with a double running sum, window sums as differences of running sums,
+  FFT) lose up to ~1e-12 of the peak over 120 months and were not used.
+- The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
+  (``evaluate_figures`` likewise) leaves it out of ``figures`` for callers
+  that never read it (break-even and sensitivity searches).
 
 Conventions and decisions where the spec is silent:
 
 - **NaN means "none"** (spec: JSON null): a ratio with a zero denominator,
   a payback that never happens, an IRR without a sign change in the cash
   flows. Nothing is ever inf; callers map NaN to null/"none".
+- With ``irr=False`` the key ``"irr"`` is absent from ``figures`` rather
+  than NaN: NaN would read as "no IRR", a missing key fails loudly.
 - A cpa/cpm channel with a budget but a unit cost (``bid``/``cpm``) of 0
   buys no users (it would otherwise buy infinitely many); it still spends
   its budget. The loader rejects this for files; it can arise from clipped
@@ -45,8 +74,9 @@ Conventions and decisions where the spec is silent:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -61,6 +91,7 @@ from aigc_roi.model.scenario import (
     FlatChannel,
     FloatArray,
     KolChannel,
+    Monetization,
     Months,
     Retention,
     RetentionChurn,
@@ -88,6 +119,13 @@ MONTH_SERIES: tuple[str, ...] = (
 ORGANIC_NAME = "Organic"
 ORGANIC_TYPE = "organic"
 
+CHUNK_CELLS = 1 << 20
+"""Sample-months evaluated at once. A chunk's working set is about 25 arrays of
+this many float64s (200 MB at most), whatever the number of samples; at 120
+months each per-month vector operation still runs over 8,738 samples, so
+Python overhead stays small."""
+
+
 @dataclass(frozen=True)
 class Result:
     """Everything ``evaluate`` computes. ``S`` samples, ``H`` months,
@@ -96,24 +134,11 @@ class Result:
     months: dict[str, FloatArray]
     """Monthly series, ``(S, H)`` each, keyed by ``MONTH_SERIES``."""
     figures: dict[str, FloatArray]
-    """Section-4 figures, ``(S,)`` each, keyed by ``FIGURE_NAMES`` in order; NaN = none."""
+    """Section-4 figures, ``(S,)`` each, keyed by ``FIGURE_NAMES`` in order (without
+    ``irr`` when evaluated with ``irr=False``); NaN = none."""
     channel_names: tuple[str, ...]
     channel_types: tuple[str, ...]
     """``cpa``/``cpm``/``kol``/``flat``, or ``organic`` for the organic source."""
-    channel_spend: FloatArray
-    """``(S, C')`` spend over the horizon."""
-    channel_users: FloatArray
-    """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
-    channel_cac: FloatArray
-    """``(S, C')`` spend / users; NaN where either is 0."""
-    channel_roas: FloatArray
-    """``(S, C')`` attributed gross revenue / spend; NaN where spend is 0."""
-    channel_roi: FloatArray
-    """``(S, C')`` (attributed contribution - spend) / spend; NaN where spend is 0."""
-    channel_gross_revenue: FloatArray
-    """``(S, C')`` gross revenue attributed by users; sums over sources to the total."""
-    channel_contribution: FloatArray
-    """``(S, C')`` contribution attributed by users; sums over sources to the total."""
     channel_months: tuple[tuple[int, ...], ...]
     """Per source, the (1-based) months in which it runs."""
     channel_users_per_month: FloatArray
@@ -124,6 +149,52 @@ class Result:
     """``(S, H)`` share of a cohort active at age ``a = 0..H-1``."""
     contribution_by_age: FloatArray
     """``(S, H)`` c(a): contribution of one new user at age ``a = 0..H-1`` (undiscounted)."""
+    gross_by_age: FloatArray = field(repr=False)
+    """``(S, H)`` gross revenue of one new user at age ``a``; input of the attribution."""
+    virality: FloatArray = field(repr=False)
+    """``(S,)`` k of the viral chain; input of the attribution."""
+
+    @cached_property
+    def channel_spend(self) -> FloatArray:
+        """``(S, C')`` spend over the horizon."""
+        return self.channel_spend_per_month * self._active_months
+
+    @cached_property
+    def channel_users(self) -> FloatArray:
+        """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
+        return self.channel_users_per_month * self._active_months
+
+    @cached_property
+    def channel_cac(self) -> FloatArray:
+        """``(S, C')`` spend / users; NaN where either is 0."""
+        return _ratio(self.channel_spend, self.channel_users)
+
+    @cached_property
+    def channel_roas(self) -> FloatArray:
+        """``(S, C')`` attributed gross revenue / spend; NaN where spend is 0."""
+        return _ratio(self.channel_gross_revenue, self.channel_spend)
+
+    @cached_property
+    def channel_roi(self) -> FloatArray:
+        """``(S, C')`` (attributed contribution - spend) / spend; NaN where spend is 0."""
+        return _ratio(self.channel_contribution - self.channel_spend, self.channel_spend)
+
+    @property
+    def channel_gross_revenue(self) -> FloatArray:
+        """``(S, C')`` gross revenue attributed by users; sums over sources to the total."""
+        return self._attributed[0]
+
+    @property
+    def channel_contribution(self) -> FloatArray:
+        """``(S, C')`` contribution attributed by users; sums over sources to the total."""
+        return self._attributed[1]
+
+    @cached_property
+    def _attributed(self) -> tuple[FloatArray, FloatArray]:
+        credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
+                                                                self._month_mask())
+        users = self.channel_users_per_month.T
+        return (users * credit_gross).T, (users * credit_contribution).T
 
     @property
     def channel_monthly_users(self) -> FloatArray:
@@ -134,6 +205,10 @@ class Result:
     def channel_monthly_spend(self) -> FloatArray:
         """``(S, C', H)`` spend per month (built on demand: it can be large)."""
         return self.channel_spend_per_month[:, :, None] * self._month_mask()[None, :, :]
+
+    @property
+    def _active_months(self) -> FloatArray:
+        return np.array([float(len(months)) for months in self.channel_months])
 
     def _month_mask(self) -> FloatArray:
         mask = np.zeros((len(self.channel_months), self.horizon))
@@ -150,87 +225,358 @@ class Result:
         return int(self.retention.shape[1])
 
 
-def evaluate(scenario: Scenario) -> Result:
+def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
     """Run the model of spec section 3 on a realized scenario.
 
-    Raises ``TypeError`` if a ``Distribution`` is still present (call
-    ``sampling.realize`` first) and ``ValueError`` for a malformed
+    ``irr=False`` skips the annual IRR (the key is then absent from
+    ``figures``). Raises ``TypeError`` if a ``Distribution`` is still present
+    (call ``sampling.realize`` first) and ``ValueError`` for a malformed
     scenario (horizon < 1, arrays of different lengths, bad retention
     ages, a plan period < 1, a channel without budget or volume).
     """
-    H = int(scenario.horizon_months)
-    if H < 1:
-        raise ValueError(f"horizon_months must be >= 1, got {H}")
-    params = _Params(_sample_count(scenario))
-    S = params.samples
+    layout = _Layout.of(scenario)
+    stitched: _Chunk | None = None
+    for start, stop, chunk in _chunks(scenario, layout, irr):
+        if stop - start == layout.samples:
+            stitched = chunk
+            break
+        if stitched is None:
+            stitched = chunk.allocate(layout.samples)
+        stitched.put(chunk, start, stop)
+    assert stitched is not None
+    masks = layout.source_masks
+    return Result(
+        months={name: series.T for name, series in stitched.months.items()},
+        figures=stitched.figures,
+        channel_names=layout.source_names,
+        channel_types=layout.source_types,
+        channel_months=tuple(tuple(int(t) + 1 for t in np.flatnonzero(row)) for row in masks),
+        channel_users_per_month=stitched.by_source["users"].T,
+        channel_spend_per_month=stitched.by_source["spend"].T,
+        retention=stitched.by_age["retention"].T,
+        contribution_by_age=stitched.by_age["contribution"].T,
+        gross_by_age=stitched.by_age["gross"].T,
+        virality=stitched.by_sample["virality"],
+    )
 
-    # Acquisition. A channel buys the same users and spend in each of its
-    # active months, so (S, C) per-month amounts times a (C, H) month mask
-    # describe it; never materialise (S, C, H).
-    channels = scenario.acquisition
-    masks = np.array([_month_mask(ch.months, H) for ch in channels]).reshape(len(channels), H)
-    rates = [_channel_rates(ch, params) for ch in channels]
-    unit_users = np.concatenate([u for u, _ in rates], axis=1) if rates else np.zeros((S, 0))
-    unit_spend = np.concatenate([s for _, s in rates], axis=1) if rates else np.zeros((S, 0))
-    paid_total = unit_users @ masks
-    ad_spend = unit_spend @ masks
 
-    organic = params(scenario.organic_users)
-    virality = params(scenario.virality)
-    new_users = _viral_chain(paid_total + organic, virality[:, 0])
+def evaluate_figures(scenario: Scenario, *, irr: bool = True) -> dict[str, FloatArray]:
+    """``evaluate(scenario, irr=irr).figures`` without keeping any monthly series.
 
-    retention = _retention_curve(scenario.retention, H, params)
-    active = _cohort_sum(new_users, retention, range(H))
+    Working memory is one chunk (``CHUNK_CELLS``) plus the ``(S,)`` figures, so
+    a million samples over 120 months fits in a few hundred MB.
+    """
+    layout = _Layout.of(scenario)
+    figures: dict[str, FloatArray] = {}
+    for start, stop, chunk in _chunks(scenario, layout, irr):
+        if stop - start == layout.samples:
+            return chunk.figures
+        for name, values in chunk.figures.items():
+            figures.setdefault(name, np.empty(layout.samples))[start:stop] = values
+    return figures
 
-    # Revenue per new user by age: purchases through retention, subscription
-    # cash at whole periods. The monthly subscription series is that cash
-    # schedule convolved with N, evaluated only at the ages where a plan pays.
-    monetization = scenario.monetization
-    purchase_unit = np.zeros((S, 1))
+
+def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
+    """A realized scenario with samples ``start..stop-1`` of every sample array.
+
+    Arrays of length 1 and plain floats hold for every sample and are kept
+    as they are, so a scenario without sample arrays comes back unchanged.
+    Raises ``ValueError`` unless ``0 <= start < stop <= S``.
+    """
+    samples = _sample_count(scenario)
+    if samples == 1:
+        return scenario
+    if not 0 <= start < stop <= samples:
+        raise ValueError(f"need 0 <= start < stop <= {samples}, got {start}..{stop}")
+    taken = _slice_samples(scenario, samples, slice(start, stop))
+    assert isinstance(taken, Scenario)
+    return taken
+
+
+def _slice_samples(obj: Any, samples: int, part: slice) -> Any:
+    if isinstance(obj, np.ndarray):
+        return obj[part] if obj.ndim == 1 and obj.shape[0] == samples else obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _slice_samples(getattr(obj, f.name), samples, part) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    if isinstance(obj, tuple):
+        return tuple(_slice_samples(item, samples, part) for item in obj)
+    return obj
+
+
+# --- layout and chunks ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What every chunk shares: sizes, and the sources of the attribution."""
+
+    horizon: int
+    samples: int
+    source_names: tuple[str, ...]
+    source_types: tuple[str, ...]
+    source_masks: FloatArray
+    """``(C', H)`` 1 in the months a source runs."""
+    organic: bool
+    """Whether "Organic" is a source: some sample has organic users."""
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> _Layout:
+        horizon = int(scenario.horizon_months)
+        if horizon < 1:
+            raise ValueError(f"horizon_months must be >= 1, got {horizon}")
+        samples = _sample_count(scenario)
+        channels = scenario.acquisition
+        names = tuple(ch.name for ch in channels)
+        types: tuple[str, ...] = tuple(ch.type for ch in channels)
+        masks = np.array([_month_mask(ch.months, horizon) for ch in channels]).reshape(len(channels), horizon)
+        organic = bool(np.any(_Params(samples)(scenario.organic_users) != 0))
+        if organic:
+            names += (ORGANIC_NAME,)
+            types += (ORGANIC_TYPE,)
+            masks = np.concatenate([masks, np.ones((1, horizon))], axis=0)
+        return cls(horizon, samples, names, types, masks, organic)
+
+    def chunk_size(self) -> int:
+        return max(1, CHUNK_CELLS // self.horizon)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """The arrays of samples ``s`` of one evaluation, sample axis last."""
+
+    months: dict[str, FloatArray]
+    """``(H, s)`` by ``MONTH_SERIES``."""
+    figures: dict[str, FloatArray]
+    """``(s,)`` by ``FIGURE_NAMES``."""
+    by_age: dict[str, FloatArray]
+    """``(H, s)``: retention, gross and contribution of one user by age."""
+    by_source: dict[str, FloatArray]
+    """``(C', s)``: users and spend per active month."""
+    by_sample: dict[str, FloatArray]
+    """``(s,)``: virality."""
+
+    def _sections(self) -> tuple[dict[str, FloatArray], ...]:
+        return self.months, self.figures, self.by_age, self.by_source, self.by_sample
+
+    def allocate(self, samples: int) -> _Chunk:
+        """An empty chunk of ``samples`` samples shaped like this one."""
+        sections = [{name: np.empty(array.shape[:-1] + (samples,)) for name, array in section.items()}
+                    for section in self._sections()]
+        return _Chunk(*sections)
+
+    def put(self, part: _Chunk, start: int, stop: int) -> None:
+        for mine, theirs in zip(self._sections(), part._sections(), strict=True):
+            for name, array in theirs.items():
+                mine[name][..., start:stop] = array
+
+
+def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
+    step = layout.chunk_size()
+    for start in range(0, layout.samples, step):
+        stop = min(start + step, layout.samples)
+        part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop)
+        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr)
+
+
+def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool) -> _Chunk:
+    H = layout.horizon
+    p = _Params(samples)
+    paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
+    virality = np.array(p(scenario.virality))
+    organic = p(scenario.organic_users)
+    new_users = _new_users(paid_users, organic, virality)
+    retention = _retention_by_age(scenario.retention, H, p)
+    active = _active_users(new_users, scenario.retention, retention, p)
+    revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+    serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
+
+    contribution = revenue.net - serving
+    net_cash = contribution - ad_spend - fixed
+    months = {
+        "new_users": new_users,
+        "active_users": active,
+        "paid_users": paid_users,
+        "gross_revenue": revenue.gross,
+        "net_revenue": revenue.net,
+        "ad_spend": ad_spend,
+        "serving_cost": serving,
+        "fixed_cost": fixed,
+        "contribution": contribution,
+        "net_cash": net_cash,
+        "cumulative_cash": _running_sum(net_cash),
+    }
+    assert tuple(months) == MONTH_SERIES
+    contribution_by_age = revenue.gross_by_age * (1.0 - revenue.fee) - serving_by_age
+    figures = _figures(months, contribution_by_age, discount_factors(_once_if_shared(p(scenario.discount_rate)), H), irr)
+
+    if layout.organic:
+        unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
+        unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
+    return _Chunk(
+        months=months,
+        figures=figures,
+        by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
+        by_source={"users": unit_users, "spend": unit_spend},
+        by_sample={"virality": virality},
+    )
+
+
+# --- stages -----------------------------------------------------------------
+
+
+def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Paid users and ad spend by month ``(H, s)``; users and spend per active month ``(C, s)``.
+
+    A channel buys the same users and spend in each of its active months, so
+    per-month amounts times the month masks describe it; never materialise
+    ``(C, H, s)``.
+    """
+    rates = [_channel_rates(ch, p) for ch in channels]
+    unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
+    unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
+    masks = layout.source_masks[: len(channels)].T
+    return masks @ unit_users, masks @ unit_spend, unit_users, unit_spend
+
+
+def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
+    """N(t) = paid(t) + organic + k N(t-1)."""
+    return _viral_chain(paid_users + organic, virality)
+
+
+def _viral_chain(inflow: FloatArray, virality: FloatArray) -> FloatArray:
+    """x(t) = inflow(t) + k x(t-1) along the first (month) axis.
+
+    ``virality`` broadcasts against ``inflow[t]``.
+    """
+    out = np.array(inflow, dtype=np.float64)
+    carried = np.empty_like(out[0])
+    for t in range(1, out.shape[0]):
+        np.multiply(out[t - 1], virality, out=carried)
+        out[t] += carried
+    return out
+
+
+def _running_sum(series: FloatArray) -> FloatArray:
+    """Cumulative sum over months; as a loop of contiguous rows it is several times faster than
+    ``np.cumsum(axis=0)`` on ``(H, s)`` and adds in the same order."""
+    out = np.array(series, dtype=np.float64)
+    for t in range(1, out.shape[0]):
+        out[t] += out[t - 1]
+    return out
+
+
+def _once_if_shared(values: FloatArray) -> FloatArray:
+    """A parameter the same for every sample as one value: curves built from it are then computed once."""
+    return values[:1] if values.strides == (0,) else values
+
+
+def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatArray:
+    """``(H, s)`` R(a), the share of a cohort active at age a."""
+    ages = np.arange(horizon, dtype=np.float64)[:, None]
+    if isinstance(retention, RetentionChurn):
+        curve = (1.0 - _once_if_shared(p(retention.monthly_churn))) ** ages
+        return np.broadcast_to(curve, (horizon, p.samples))
+    if isinstance(retention, RetentionPoints):
+        knots = _knots(retention)
+        values = np.stack([np.ones(p.samples)] + [p(value) for _, value in retention.points])
+        return _interpolation_weights(knots, horizon) @ values
+    raise TypeError(f"unknown retention type {type(retention).__name__}")
+
+
+def _knots(retention: RetentionPoints) -> list[int]:
+    knots = [0] + [int(age) for age, _ in retention.points]
+    if any(b <= a for a, b in zip(knots, knots[1:], strict=False)):
+        raise ValueError(f"retention point ages must be >= 1 and strictly increasing, got {knots[1:]}")
+    return knots
+
+
+def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray, p: _Params) -> FloatArray:
+    """A(t) = sum_{s<=t} N(s) R(t-s), in time linear in H (module docstring).
+
+    ``curve`` is R by age, ``(H, s)``. Every term is a product of non-negative
+    numbers added to a non-negative total, so nothing cancels and the result
+    is as exact as the direct sum.
+    """
+    horizon = new_users.shape[0]
+    if isinstance(retention, RetentionChurn):
+        return _viral_chain(new_users, 1.0 - p(retention.monthly_churn))
+    if isinstance(retention, RetentionPoints):
+        flat_from = _knots(retention)[-1]
+        active = np.zeros_like(new_users)
+        scratch = np.empty_like(new_users)
+        for age in range(min(flat_from, horizon)):
+            np.multiply(curve[age], new_users[: horizon - age], out=scratch[: horizon - age])
+            active[age:] += scratch[: horizon - age]
+        if flat_from < horizon:
+            # From the last point on R is flat: the cohorts that old, summed, times the last share.
+            active[flat_from:] += curve[flat_from] * _running_sum(new_users[: horizon - flat_from])
+        return active
+    raise TypeError(f"unknown retention type {type(retention).__name__}")
+
+
+@dataclass(frozen=True)
+class _Revenue:
+    gross: FloatArray
+    """``(H, s)`` subscriptions plus purchases."""
+    net: FloatArray
+    """``(H, s)`` gross less the revenue fee."""
+    gross_by_age: FloatArray
+    """``(H, s)`` gross revenue of one new user at age a."""
+    fee: FloatArray
+
+
+def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
+    """Purchases through retention; subscription cash at whole periods.
+
+    A plan with period P pays ``first r^k`` at age ``kP``, so the users paying
+    in month t follow ``Y(t) = N(t) + r Y(t-P)``, one vector operation per
+    period instead of a sum over cohorts.
+    """
+    horizon = new_users.shape[0]
+    purchase_per_active = np.zeros(p.samples)
     for item in monetization.purchases:
-        purchase_unit = purchase_unit + params(item.rate) * params(item.price)
-    subscription_by_age = np.zeros((S, H))
-    payment_ages: set[int] = set()
+        purchase_per_active = purchase_per_active + p(item.rate) * p(item.price)
+    subscriptions = np.zeros_like(new_users)
+    subscription_by_age = np.zeros_like(new_users)
     for plan in monetization.plans:
         period = int(plan.period_months)
         if period < 1:
             raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
-        first_payment = params(plan.conversion) * params(plan.price)
-        renewal = params(plan.renewal)
-        for k, age in enumerate(range(0, H, period)):
-            subscription_by_age[:, age] += (first_payment * renewal**k)[:, 0]
-            payment_ages.add(age)
-    subscriptions = _cohort_sum(new_users, subscription_by_age, sorted(payment_ages))
+        first_payment = p(plan.conversion) * p(plan.price)
+        renewal = p(plan.renewal)
+        payment = np.array(first_payment)
+        for age in range(0, horizon, period):
+            subscription_by_age[age] += payment
+            payment *= renewal
+        payers = np.array(new_users)
+        for start in range(period, horizon, period):
+            stop = min(start + period, horizon)
+            payers[start:stop] += renewal * payers[start - period: stop - period]
+        subscriptions += first_payment * payers
+    fee = p(monetization.revenue_fee)
+    gross = subscriptions + active * purchase_per_active
+    gross_by_age = retention * purchase_per_active + subscription_by_age
+    return _Revenue(gross=gross, net=gross * (1.0 - fee), gross_by_age=gross_by_age, fee=fee)
 
-    fee = params(monetization.revenue_fee)
-    serving_unit = params(scenario.costs.serving_per_active_user)
-    gross = subscriptions + active * purchase_unit
-    net = gross * (1.0 - fee)
-    serving = active * serving_unit
-    fixed = np.zeros((S, H))
+
+def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,
+           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Serving and fixed costs by month ``(H, s)``, and serving of one user by age."""
+    serving_per_active = p(scenario.costs.serving_per_active_user)
+    fixed = np.zeros((horizon, p.samples))
     for cost in scenario.costs.fixed:
-        fixed = fixed + params(cost.monthly) * _month_mask(cost.months, H)
-    contribution = net - serving
-    net_cash = contribution - ad_spend - fixed
-    cumulative = np.cumsum(net_cash, axis=1)
+        fixed += _month_mask(cost.months, horizon)[:, None] * p(cost.monthly)
+    return active * serving_per_active, fixed, retention * serving_per_active
 
-    gross_by_age = retention * purchase_unit + subscription_by_age
-    serving_by_age = retention * serving_unit
-    contribution_by_age = gross_by_age * (1.0 - fee) - serving_by_age
 
-    discount = discount_factors(params(scenario.discount_rate), H)
-
-    totals = {
-        "ad_spend": ad_spend.sum(axis=1),
-        "paid_users": paid_total.sum(axis=1),
-        "new_users": new_users.sum(axis=1),
-        "gross_revenue": gross.sum(axis=1),
-        "net_revenue": net.sum(axis=1),
-        "contribution": contribution.sum(axis=1),
-        "net_cash": net_cash.sum(axis=1),
-    }
+def _figures(months: dict[str, FloatArray], contribution_by_age: FloatArray, discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
+    """The section-4 figures, ``(s,)`` each, from the ``(H, s)`` series."""
+    totals = {name: months[name].sum(axis=0)
+              for name in ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_revenue", "contribution", "net_cash")}
+    net_cash = months["net_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
-    ltv = (contribution_by_age * discount).sum(axis=1)
+    ltv = (contribution_by_age * discount).sum(axis=0)
     figures = {
         "ad_spend": totals["ad_spend"],
         "paid_users": totals["paid_users"],
@@ -242,74 +588,36 @@ def evaluate(scenario: Scenario) -> Result:
         "net_cash": totals["net_cash"],
         "roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
         "roi": _ratio(totals["contribution"] - totals["ad_spend"], totals["ad_spend"]),
-        "payback_month": payback_month(net_cash, cumulative),
-        "npv": (net_cash * discount).sum(axis=1),
-        "irr": annual_irr(net_cash),
+        "payback_month": payback_month(net_cash, months["cumulative_cash"]),
+        "npv": (net_cash * discount).sum(axis=0),
+        "irr": annual_irr(net_cash) if irr else np.empty(0),
         "ltv": ltv,
         "ltv_to_cac": _ratio(ltv, cac),
         "cac_payback_months": cac_payback_months(contribution_by_age, cac),
     }
     assert tuple(figures) == FIGURE_NAMES
+    if not irr:
+        del figures["irr"]
+    return figures
 
-    # Attribution. A cohort joining in month s (1-based) lives through ages
-    # 0..H-s, so one of its users is worth the cumulative per-user value at
-    # age H-s. Its viral users (k x as many, one month later) are worth the
-    # value at age H-s-1, and so on: credit(s) = worth(s) + k credit(s+1) is
-    # what one user bought in month s earns for its source. Indexed by
-    # j = H-s this is the forward chain over the cumulative values; it is the
-    # adjoint of the chain that builds N, so the sources sum to the totals.
+
+def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArray, virality: FloatArray,
+                        source_masks: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """``(C', S)`` gross and contribution earned per user a source buys in each of its months.
+
+    A cohort joining in month s (1-based) lives through ages 0..H-s, so one
+    of its users is worth the cumulative per-user value at age H-s. Its viral
+    users (k x as many, one month later) are worth the value at age H-s-1,
+    and so on: credit(s) = worth(s) + k credit(s+1) is what one user bought
+    in month s earns for its source. Indexed by j = H-s this is the forward
+    chain over the cumulative values; it is the adjoint of the chain that
+    builds N, so the sources sum to the totals.
+    """
     per_user_by_age = np.stack([gross_by_age, contribution_by_age], axis=1)
-    credit = _viral_chain(np.cumsum(per_user_by_age, axis=2), virality)[:, :, ::-1]
-    names = tuple(ch.name for ch in channels)
-    types: tuple[str, ...] = tuple(ch.type for ch in channels)
-    source_masks = masks
-    if np.any(organic != 0):
-        names += (ORGANIC_NAME,)
-        types += (ORGANIC_TYPE,)
-        unit_users = np.concatenate([unit_users, organic], axis=1)
-        unit_spend = np.concatenate([unit_spend, np.zeros((S, 1))], axis=1)
-        source_masks = np.concatenate([masks, np.ones((1, H))], axis=0)
-    # (S, 2, H) @ (H, C') -> per user bought in each active month, summed.
-    credit_per_unit = credit @ source_masks.T
-    ch_gross = unit_users * credit_per_unit[:, 0, :]
-    ch_contribution = unit_users * credit_per_unit[:, 1, :]
-    active_months = source_masks.sum(axis=1)
-    ch_spend = unit_spend * active_months
-    ch_users = unit_users * active_months
-    ch_cac = _ratio(ch_spend, ch_users)
-
-    months = {
-        "new_users": new_users,
-        "active_users": active,
-        "paid_users": paid_total,
-        "gross_revenue": gross,
-        "net_revenue": net,
-        "ad_spend": ad_spend,
-        "serving_cost": serving,
-        "fixed_cost": fixed,
-        "contribution": contribution,
-        "net_cash": net_cash,
-        "cumulative_cash": cumulative,
-    }
-    assert tuple(months) == MONTH_SERIES
-    return Result(
-        months=months,
-        figures=figures,
-        channel_names=names,
-        channel_types=types,
-        channel_spend=ch_spend,
-        channel_users=ch_users,
-        channel_cac=ch_cac,
-        channel_roas=_ratio(ch_gross, ch_spend),
-        channel_roi=_ratio(ch_contribution - ch_spend, ch_spend),
-        channel_gross_revenue=ch_gross,
-        channel_contribution=ch_contribution,
-        channel_months=tuple(tuple(int(t) + 1 for t in np.flatnonzero(row)) for row in source_masks),
-        channel_users_per_month=unit_users,
-        channel_spend_per_month=unit_spend,
-        retention=retention,
-        contribution_by_age=contribution_by_age,
-    )
+    credit = _viral_chain(np.cumsum(per_user_by_age, axis=0), virality)[::-1]
+    horizon, _, samples = credit.shape
+    per_unit = (source_masks @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
+    return per_unit[:, 0, :], per_unit[:, 1, :]
 
 
 # --- parameters -------------------------------------------------------------
@@ -343,7 +651,7 @@ def _sample_count(scenario: Scenario) -> int:
 
 
 class _Params:
-    """Turns a ``Value`` into an ``(S, 1)`` float64 column."""
+    """Turns a ``Value`` into an ``(s,)`` float64 row that broadcasts against ``(H, s)``."""
 
     def __init__(self, samples: int) -> None:
         self.samples = samples
@@ -351,8 +659,7 @@ class _Params:
     def __call__(self, value: Value) -> FloatArray:
         if isinstance(value, Distribution):
             raise TypeError("a Distribution is still present; call sampling.realize() first")
-        column = np.asarray(value, dtype=np.float64).reshape(-1, 1)
-        return np.broadcast_to(column, (self.samples, 1))
+        return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (self.samples,))
 
 
 def _month_mask(months: Months, horizon: int) -> FloatArray:
@@ -436,57 +743,6 @@ def _kol_post_equivalents(posts: FloatArray, decay: FloatArray) -> FloatArray:
     geometric = np.where(interior, -np.expm1(whole * log_q) / safe, np.where(decay <= 0, whole, np.minimum(whole, 1)))
     next_share = np.where(interior, np.exp(whole * log_q), np.where(decay <= 0, 1.0, (whole == 0).astype(np.float64)))
     return geometric + fraction * next_share
-
-
-def _viral_chain(inflow: FloatArray, virality: FloatArray) -> FloatArray:
-    """x(t) = inflow(t) + k x(t-1) along the last (month) axis.
-
-    ``virality`` broadcasts against ``inflow[..., t]``.
-    """
-    out = np.array(inflow, dtype=np.float64)
-    for t in range(1, out.shape[-1]):
-        out[..., t] += virality * out[..., t - 1]
-    return out
-
-
-def _cohort_sum(new_users: FloatArray, per_user: FloatArray, ages: Iterable[int]) -> FloatArray:
-    """X(t) = sum_{s<=t} N(s) x(t-s), summing only over the given ages a = t-s."""
-    horizon = new_users.shape[1]
-    ages = list(ages)
-    if np.all(per_user == per_user[:1]):
-        # One curve for every sample: a single (S, H) @ (H, H) Toeplitz product.
-        kernel = np.zeros((horizon, horizon))
-        for age in ages:
-            joined = np.arange(horizon - age)
-            kernel[joined, joined + age] = per_user[0, age]
-        return new_users @ kernel
-    # Curves differ per sample: one vector op per age, month-major so each op
-    # runs over contiguous samples (a row-major slice would loop over S short rows).
-    cohorts = np.ascontiguousarray(new_users.T)
-    shares = np.ascontiguousarray(per_user.T)
-    total = np.zeros_like(cohorts)
-    scratch = np.empty_like(cohorts)
-    for age in ages:
-        np.multiply(cohorts[: horizon - age], shares[age], out=scratch[: horizon - age])
-        total[age:] += scratch[: horizon - age]
-    return np.ascontiguousarray(total.T)
-
-
-# --- retention ---------------------------------------------------------------
-
-
-def _retention_curve(retention: Retention, horizon: int, p: _Params) -> FloatArray:
-    ages = np.arange(horizon, dtype=np.float64)
-    if isinstance(retention, RetentionChurn):
-        return (1.0 - p(retention.monthly_churn)) ** ages
-    if isinstance(retention, RetentionPoints):
-        knots = [0] + [int(age) for age, _ in retention.points]
-        if any(b <= a for a, b in zip(knots, knots[1:], strict=False)):
-            raise ValueError(f"retention point ages must be >= 1 and strictly increasing, got {knots[1:]}")
-        weights = _interpolation_weights(knots, horizon)
-        values = np.concatenate([np.ones((p.samples, 1))] + [p(value) for _, value in retention.points], axis=1)
-        return values @ weights.T
-    raise TypeError(f"unknown retention type {type(retention).__name__}")
 
 
 def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:

@@ -180,11 +180,12 @@ def _replace_at(obj: Any, segments: list[str], value: Any, path: str) -> Any:
 def evaluate_at(scenario: Scenario, assignments: Sequence[tuple[Driver, FloatArray]]) -> Result:
     """One engine call on the realized ``scenario`` with each driver's field set
     to its array of candidates; all arrays have the same length N and the
-    figures come back as arrays of shape (N,)."""
+    figures come back as arrays of shape (N,), without ``irr``: no what-if
+    reads it and it is the engine's costliest figure."""
     batch = realize(scenario)
     for driver, values in assignments:
         batch = with_value(batch, driver, np.asarray(values, dtype=np.float64))
-    return evaluate(batch)
+    return evaluate(batch, irr=False)
 
 
 def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candidates: FloatArray) -> Figures:
