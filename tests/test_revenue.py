@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from aigc_roi.model.curves import renewal_rates, renewal_survival
-from aigc_roi.model.revenue import order_revenue, plan_cash_by_age, user_revenue
-from aigc_roi.model.scenario import Monetization, Order, Plan, Purchase, RenewalObserved
+from aigc_roi.model.revenue import keep_share, order_revenue, plan_cash_by_age
+from aigc_roi.model.scenario import Order, Plan, RenewalObserved
 
 
 def test_conversion_by_age_and_renewal_list_give_hand_computed_cash() -> None:
@@ -41,23 +41,14 @@ def test_renewal_number_list_and_observed() -> None:
     np.testing.assert_allclose(renewal_rates(observed, 3, 1), [[2 / 3, 3 / 4, 4 / 5]], atol=1e-4)
 
 
-def test_per_item_fees_against_hand_computed_net() -> None:
-    # Plan 30 x 0.1 = 3 at age 0 net of its 30% fee: 2.1; the purchase (10 x 1 per active user)
-    # net of its 0.6%: 9.94; no fee of its own falls back to revenue_fee 5%.
-    monetization = Monetization(
-        plans=(Plan("iOS", 30.0, 1, conversion=0.1, fee=0.3),),
-        purchases=(Purchase("Pack", 10.0, 1.0, fee=0.006), Purchase("Tip", 2.0, 1.0)),
-        revenue_fee=0.05,
-    )
-    revenue = user_revenue(monetization, 2, 1)
-    np.testing.assert_allclose(revenue.subscription_gross_by_age[0], [3.0, 0.0])
-    np.testing.assert_allclose(revenue.subscription_net_by_age[0], [2.1, 0.0])
-    assert revenue.purchase_gross_per_active[0, 0] == pytest.approx(12.0)
-    assert revenue.purchase_net_per_active[0, 0] == pytest.approx(9.94 + 1.9)
-
-
 def test_orders_count_times_price_in_their_months_net_of_fee() -> None:
     orders = (Order("LoRA", 1000.0, 4.0, months=(2, 3), fee=0.1), Order("Bootcamp", 599.0, 1.0))
     gross, net = order_revenue(orders, 0.05, 3, 1)
     np.testing.assert_allclose(gross[0], [599, 4599, 4599])
     np.testing.assert_allclose(net[0], [599 * 0.95, 3600 + 599 * 0.95, 3600 + 599 * 0.95])
+
+
+def test_an_item_fee_overrides_revenue_fee() -> None:
+    assert keep_share(0.3, 0.05, 1)[0, 0] == pytest.approx(0.7)
+    assert keep_share(None, 0.05, 1)[0, 0] == pytest.approx(0.95)
+    assert keep_share(0.0, 0.05, 1)[0, 0] == 1.0

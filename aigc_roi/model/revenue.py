@@ -1,9 +1,9 @@
 """Revenue schedules of spec section 3 items 4-6: subscriptions by age, purchases, orders, per-item fees.
 
 Pure numpy on realized values (floats or ``(S,)`` sample arrays); every
-result has a leading sample axis. The engine convolves the per-user
-schedules with the cohorts; orders are added per month and belong to no
-cohort.
+result has a leading sample axis. The engine sums a plan's per-user cash
+schedule over the cohorts and nets each item with ``keep_share``; orders
+are added per month and belong to no cohort.
 
 Decisions where the spec is silent:
 
@@ -17,12 +17,11 @@ Decisions where the spec is silent:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
-from aigc_roi.model.scenario import Distribution, FloatArray, Monetization, Months, Order, Plan, Value
+from aigc_roi.model.scenario import Distribution, FloatArray, Months, Order, Plan, Value
 
 
 def _column(value: Value, samples: int) -> FloatArray:
@@ -69,41 +68,6 @@ def plan_payment_ages(plan: Plan, horizon: int) -> set[int]:
 def keep_share(fee: Value | None, revenue_fee: Value, samples: int) -> FloatArray:
     """1 - the item's own fee, or 1 - revenue_fee when it has none; ``(S, 1)``."""
     return 1.0 - _column(revenue_fee if fee is None else fee, samples)
-
-
-@dataclass(frozen=True)
-class UserRevenue:
-    """What one new user is worth in revenue, by item kind, gross and net of each item's fee."""
-
-    subscription_gross_by_age: FloatArray
-    """``(S, H)`` subscription cash of one new user at each age."""
-    subscription_net_by_age: FloatArray
-    """``(S, H)`` the same, each plan net of its fee."""
-    purchase_gross_per_active: FloatArray
-    """``(S, 1)`` purchase revenue per active user per month: sum of rate x price."""
-    purchase_net_per_active: FloatArray
-    """``(S, 1)`` the same, each item net of its fee."""
-    payment_ages: tuple[int, ...]
-    """Ages at which any plan takes cash, ascending."""
-
-
-def user_revenue(monetization: Monetization, horizon: int, samples: int) -> UserRevenue:
-    """Per-user subscription schedules and per-active-user purchase revenue of a realized monetization."""
-    gross = np.zeros((samples, horizon))
-    net = np.zeros((samples, horizon))
-    ages: set[int] = set()
-    for plan in monetization.plans:
-        cash = plan_cash_by_age(plan, horizon, samples)
-        gross = gross + cash
-        net = net + cash * keep_share(plan.fee, monetization.revenue_fee, samples)
-        ages |= plan_payment_ages(plan, horizon)
-    purchase_gross = np.zeros((samples, 1))
-    purchase_net = np.zeros((samples, 1))
-    for item in monetization.purchases:
-        revenue = _column(item.rate, samples) * _column(item.price, samples)
-        purchase_gross = purchase_gross + revenue
-        purchase_net = purchase_net + revenue * keep_share(item.fee, monetization.revenue_fee, samples)
-    return UserRevenue(gross, net, purchase_gross, purchase_net, tuple(sorted(ages)))
 
 
 def _month_mask(months: Months, horizon: int) -> FloatArray:
