@@ -41,6 +41,7 @@ import sys  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -60,12 +61,30 @@ MEMORY_MONTHS = 120
 
 
 def bench_scenario(horizon: int) -> Scenario:
-    """The template over ``horizon`` months, each retention point drawn from +-20% of its value."""
+    """The template over ``horizon`` months, each retention point drawn from +-20% of its value.
+
+    Its plans are made plain, the shape the floor takes: a conversion by age
+    becomes its total in the join month, a renewal list its last rate, and
+    an item's own fee gives way to ``revenue_fee``.
+    """
     scenario = load_path(TEMPLATE).scenario
     assert isinstance(scenario.retention, RetentionPoints)
     points = tuple((age, Distribution("uniform", 0.8 * float(share), min(1.0, 1.2 * float(share))))  # type: ignore[arg-type]
                    for age, share in scenario.retention.points)
-    return dataclasses.replace(scenario, horizon_months=horizon, retention=RetentionPoints(points))
+    plans = tuple(dataclasses.replace(plan, conversion=_plain_conversion(plan.conversion), renewal=_plain_renewal(plan.renewal),
+                                      fee=None)
+                  for plan in scenario.monetization.plans)
+    purchases = tuple(dataclasses.replace(item, fee=None) for item in scenario.monetization.purchases)
+    monetization = dataclasses.replace(scenario.monetization, plans=plans, purchases=purchases)
+    return dataclasses.replace(scenario, horizon_months=horizon, retention=RetentionPoints(points), monetization=monetization)
+
+
+def _plain_conversion(conversion: Any) -> float:
+    return sum(float(share) for _, share in conversion) if isinstance(conversion, tuple) else float(conversion)
+
+
+def _plain_renewal(renewal: Any) -> float:
+    return float(renewal[-1]) if isinstance(renewal, tuple) else float(renewal)
 
 
 def interleaved_medians(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:

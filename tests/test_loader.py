@@ -203,7 +203,7 @@ def test_retention_must_not_rise() -> None:
 
 
 def test_retention_needs_exactly_one_form() -> None:
-    assert any("exactly one of 'points' or 'monthly_churn'" in e
+    assert any("exactly one of 'points', 'monthly_churn' or 'days'" in e
                for e in errors_of("name: R\nretention: {points: {1: 0.5}, monthly_churn: 0.1}\n"))
 
 

@@ -123,7 +123,7 @@ def test_cohort_table_in_json_csv_markdown_and_xlsx(tmp_path: Path) -> None:
     assert rows[1] == ["1", "M1", "1000", "9000", "4500", "2250"]
     assert rows[2][3] == ""  # cohort 2 has no month 1
     markdown = invoke(["run", str(path), "--format", "markdown", "--table", "cohorts"]).stdout
-    assert "### cohorts" in markdown and "| 1 | M1 | 1,000.00 | 9,000.00 | 4,500.00 | 2,250.00 |" in markdown
+    assert "### Cohorts: contribution by month" in markdown and "| 1 | M1 | 1,000.00 | 9,000.00 | 4,500.00 | 2,250.00 |" in markdown
     view = invoke(["run", str(path), "--table", "cohorts", "--lang", "en"]).stdout
     assert "Cohorts" in view and "9,000" in view
     book = tmp_path / "s.xlsx"

@@ -16,6 +16,7 @@ import typer
 from aigc_roi import __version__
 from aigc_roi.cli import ci, init, whatif
 from aigc_roi.cli.allocate import allocate
+from aigc_roi.cli.curves import curves
 from aigc_roi.cli.edge import EdgeGroup
 from aigc_roi.cli.run import run
 from aigc_roi.cli.simulate import simulate
@@ -62,6 +63,7 @@ app.command(name="validate")(ci.validate)
 app.command(name="check")(ci.check)
 app.command(name="schema")(ci.schema)
 app.command(name="init")(init.init)
+app.command(name="curves")(curves)
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ class CsvTable(StrEnum):
     channels = "channels"
     months = "months"
     cohorts = "cohorts"
+    fits = "fits"
 
 
 class RunFormat(StrEnum):

@@ -29,7 +29,9 @@ How it runs (none of this changes a number beyond float rounding):
   ``Y(t) = N(t) + r Y(t-P)``; retention by points is summed age by age up
   to the last point ``K`` and, beyond it where the curve is flat, as the
   last share times a running sum of ``N``. The cost is ``O(K H)``, linear
-  in ``H``. Every one of these adds non-negative terms, so it is as exact
+  in ``H``. The forms without a recursion (retention from ``days``, a plan
+  with conversion by age or a renewal schedule) are summed over the ages
+  at which they are non-zero, ``O(H^2)`` at most. Every one of these adds non-negative terms, so it is as exact
   in float64 as the direct sum; forms that subtract (second differences
   with a double running sum, window sums as differences of running sums,
   FFT) lose up to ~1e-12 of the peak over 120 months and were not used.
@@ -83,8 +85,10 @@ import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
+from aigc_roi.model.curves import days_retention
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
+from aigc_roi.model.revenue import order_revenue, plan_cash_by_age, plan_payment_ages
 from aigc_roi.model.scenario import (
     Channel,
     CpaChannel,
@@ -95,8 +99,10 @@ from aigc_roi.model.scenario import (
     KolChannel,
     Monetization,
     Months,
+    Plan,
     Retention,
     RetentionChurn,
+    RetentionDays,
     RetentionPoints,
     Scenario,
     Value,
@@ -424,7 +430,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "deferred_revenue": deferred,
     }
     assert tuple(months) == MONTH_SERIES
-    contribution_by_age = revenue.gross_by_age * (1.0 - revenue.fee) - serving_by_age
+    contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     paid = paid_totals(months["paid_users"].T, np.stack([revenue.gross_by_age.T, contribution_by_age.T], axis=1), virality)
@@ -504,6 +510,8 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
         knots = _knots(retention)
         values = np.stack([np.ones(p.samples)] + [p(value) for _, value in retention.points])
         return _interpolation_weights(knots, horizon) @ values
+    if isinstance(retention, RetentionDays):
+        return np.ascontiguousarray(days_retention(retention, horizon, p.samples).T)
     raise TypeError(f"unknown retention type {type(retention).__name__}")
 
 
@@ -524,13 +532,10 @@ def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray
     horizon = new_users.shape[0]
     if isinstance(retention, RetentionChurn):
         return _viral_chain(new_users, 1.0 - p(retention.monthly_churn))
-    if isinstance(retention, RetentionPoints):
-        flat_from = _knots(retention)[-1]
-        active = np.zeros_like(new_users)
-        scratch = np.empty_like(new_users)
-        for age in range(min(flat_from, horizon)):
-            np.multiply(curve[age], new_users[: horizon - age], out=scratch[: horizon - age])
-            active[age:] += scratch[: horizon - age]
+    if isinstance(retention, RetentionPoints | RetentionDays):
+        # A power law from days never flattens: every age is summed.
+        flat_from = _knots(retention)[-1] if isinstance(retention, RetentionPoints) else horizon
+        active = _cohort_sum(new_users, curve, range(min(flat_from, horizon)))
         if flat_from < horizon:
             # From the last point on R is flat: the cohorts that old, summed, times the last share.
             active[flat_from:] += curve[flat_from] * _running_sum(new_users[: horizon - flat_from])
@@ -538,64 +543,114 @@ def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray
     raise TypeError(f"unknown retention type {type(retention).__name__}")
 
 
+def _cohort_sum(new_users: FloatArray, per_user: FloatArray, ages: Iterator[int] | range | list[int]) -> FloatArray:
+    """X(t) = sum_{s<=t} N(s) x(t-s) over the given ages a = t-s; ``per_user`` is ``(H, s)``."""
+    horizon = new_users.shape[0]
+    total = np.zeros_like(new_users)
+    scratch = np.empty_like(new_users)
+    for age in ages:
+        np.multiply(per_user[age], new_users[: horizon - age], out=scratch[: horizon - age])
+        total[age:] += scratch[: horizon - age]
+    return total
+
+
 @dataclass(frozen=True)
 class _Revenue:
     gross: FloatArray
-    """``(H, s)`` subscriptions plus purchases."""
+    """``(H, s)`` subscriptions, purchases and orders."""
     net: FloatArray
-    """``(H, s)`` gross less the revenue fee."""
+    """``(H, s)`` each item's gross less its own fee (or the revenue fee)."""
     gross_by_age: FloatArray
-    """``(H, s)`` gross revenue of one new user at age a."""
-    fee: FloatArray
+    """``(H, s)`` gross revenue of one new user at age a (orders are no user's)."""
+    net_by_age: FloatArray
+    """``(H, s)`` the same, net of each item's fee."""
     subscriptions_by_period: dict[int, FloatArray]
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
-    """Purchases through retention; subscription cash at whole periods.
+    """Purchases through retention; subscription cash by plan; orders by month (spec section 3 items 4-6).
 
-    A plan with period P pays ``first r^k`` at age ``kP``, so the users paying
-    in month t follow ``Y(t) = N(t) + r Y(t-P)``, one vector operation per
-    period instead of a sum over cohorts.
+    Each item is netted with its own ``fee``, else ``revenue_fee``. Orders
+    join the monthly totals only: no cohort, so no user's value and no
+    channel's attribution.
     """
     horizon = new_users.shape[0]
-    purchase_per_active = _purchase_per_active(monetization, p)
+
+    def keep(fee: Value | None) -> FloatArray:
+        return 1.0 - p(monetization.revenue_fee if fee is None else fee)
+
+    purchase_gross, purchase_net = _purchase_per_active(monetization, p)
+    subscriptions = np.zeros_like(new_users)
+    subscriptions_net = np.zeros_like(new_users)
+    subscription_by_age = np.zeros_like(new_users)
+    subscription_net_by_age = np.zeros_like(new_users)
     by_period: dict[int, FloatArray] = {}
     for plan in monetization.plans:
+        cash, by_age = _plan_cash(plan, new_users, p)
+        share = keep(plan.fee)
+        subscriptions += cash
+        subscriptions_net += cash * share
+        subscription_by_age += by_age
+        subscription_net_by_age += by_age * share
         period = int(plan.period_months)
-        if period < 1:
-            raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
-        first_payment = p(plan.conversion) * p(plan.price)
-        renewal = p(plan.renewal)
-        payers = np.array(new_users)
-        for start in range(period, horizon, period):
-            stop = min(start + period, horizon)
-            payers[start:stop] += renewal * payers[start - period: stop - period]
-        by_period[period] = by_period.get(period, 0.0) + first_payment * payers
-    subscriptions = sum(by_period.values(), np.zeros_like(new_users))
-    fee = p(monetization.revenue_fee)
-    gross = subscriptions + active * purchase_per_active
-    gross_by_age = retention * purchase_per_active + _subscription_by_age(monetization, horizon, p)
-    return _Revenue(gross=gross, net=gross * (1.0 - fee), gross_by_age=gross_by_age, fee=fee,
-                    subscriptions_by_period=by_period)
+        by_period[period] = by_period.get(period, 0.0) + cash
+    order_gross, order_net = order_revenue(monetization.orders, monetization.revenue_fee, horizon, p.samples)
+    return _Revenue(
+        gross=subscriptions + active * purchase_gross + order_gross.T,
+        net=subscriptions_net + active * purchase_net + order_net.T,
+        gross_by_age=retention * purchase_gross + subscription_by_age,
+        net_by_age=retention * purchase_net + subscription_net_by_age,
+        subscriptions_by_period=by_period,
+    )
 
 
-def _purchase_per_active(monetization: Monetization, p: _Params) -> FloatArray:
-    total = np.zeros(p.samples)
+def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
+    """Purchase revenue per active user and month, gross and net of each item's fee, ``(s,)`` each."""
+    gross = np.zeros(p.samples)
+    net = np.zeros(p.samples)
     for item in monetization.purchases:
-        total = total + p(item.rate) * p(item.price)
-    return total
+        revenue = p(item.rate) * p(item.price)
+        gross = gross + revenue
+        net = net + revenue * (1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
+    return gross, net
 
 
-def _subscription_by_age(monetization: Monetization, ages: int, p: _Params) -> FloatArray:
-    """``(ages, s)`` subscription cash of one new user at each age: ``first r^k`` at age ``kP``."""
+def _plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> tuple[FloatArray, FloatArray]:
+    """One plan's cash by month and of one new user by age, ``(H, s)`` each.
+
+    With a join-month conversion and one renewal rate r, the users paying in
+    month t follow ``Y(t) = N(t) + r Y(t-P)``, one vector operation per period.
+    Conversion by age or a renewal schedule (a list, the sBG rates) has no
+    such recursion: its per-user cash schedule (``revenue.plan_cash_by_age``)
+    is summed over the cohorts at the ages it pays.
+    """
+    horizon = new_users.shape[0]
+    period = int(plan.period_months)
+    if period < 1:
+        raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
+    by_age = _plan_cash_by_age(plan, horizon, p)
+    if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
+        return _cohort_sum(new_users, by_age, sorted(plan_payment_ages(plan, horizon))), by_age
+    first_payment = p(plan.conversion) * p(plan.price)
+    renewal = p(plan.renewal)
+    payers = np.array(new_users)
+    for start in range(period, horizon, period):
+        stop = min(start + period, horizon)
+        payers[start:stop] += renewal * payers[start - period: stop - period]
+    return first_payment * payers, by_age
+
+
+def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
+    """``(ages, s)`` the plan's cash from one new user at each age (any number of ages: LTV may outlive H)."""
+    if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
+        return np.ascontiguousarray(plan_cash_by_age(plan, ages, p.samples).T)
     by_age = np.zeros((ages, p.samples))
-    for plan in monetization.plans:
-        payment = np.array(p(plan.conversion) * p(plan.price))
-        renewal = p(plan.renewal)
-        for age in range(0, ages, int(plan.period_months)):
-            by_age[age] += payment
-            payment *= renewal
+    payment = np.array(p(plan.conversion) * p(plan.price))
+    renewal = p(plan.renewal)
+    for age in range(0, ages, int(plan.period_months)):
+        by_age[age] += payment
+        payment *= renewal
     return by_age
 
 
@@ -605,8 +660,11 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
         return contribution_by_age[:lifetime]
     retention = _retention_by_age(scenario.retention, lifetime, p)
     monetization = scenario.monetization
-    gross = retention * _purchase_per_active(monetization, p) + _subscription_by_age(monetization, lifetime, p)
-    return gross * (1.0 - p(monetization.revenue_fee)) - retention * p(scenario.costs.serving_per_active_user)
+    _, purchase_net = _purchase_per_active(monetization, p)
+    net = retention * purchase_net
+    for plan in monetization.plans:
+        net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
+    return net - retention * p(scenario.costs.serving_per_active_user)
 
 
 def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,

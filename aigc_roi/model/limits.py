@@ -12,3 +12,5 @@ MAX_PLANS = 50
 """Subscription plans per scenario."""
 MAX_PURCHASES = 50
 """One-off purchase items per scenario."""
+MAX_ORDERS = 50
+"""B2B order lines per scenario."""

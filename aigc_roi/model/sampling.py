@@ -12,6 +12,11 @@ rates are clipped to [0, 1]):
   other number (money, counts, ``discount_rate``) to >= 0. The same clip is
   applied to medians, so a deterministic run can never see a value a
   sampled run could not.
+- Which fields are rates depends on the owner as well as the name: a
+  plan's, purchase's or order's ``fee`` is a share, a kol channel's ``fee``
+  is money per post (``scenario.is_rate_field``).
+- Sampled day-level retention shares (``retention.days``) are clipped to
+  [1e-9, 1], not [0, 1]: the power law is fitted to their logarithms.
 - Retention points are made non-increasing in age per sample by a running
   minimum over the ages: independently sampled points could otherwise
   describe users coming back, which the format forbids.
@@ -31,7 +36,7 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
-from aigc_roi.model.scenario import RATE_FIELDS, Z90, Distribution, FloatArray, RetentionPoints, Scenario
+from aigc_roi.model.scenario import Z90, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
 
 MAX_VIRALITY = 0.999
 """Upper clip of a realized virality: the model needs k < 1 for finite growth."""
@@ -92,9 +97,15 @@ def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatAr
     raise ValueError(f"unknown distribution kind {dist.kind!r}")
 
 
-def _clip(value: Realized, name: str) -> Realized:
-    """Clip a realized value to the domain of the field called ``name``."""
-    if name in RATE_FIELDS:
+MIN_DAY_SHARE = 1e-9
+"""Lower clip of a sampled day-level retention share (its logarithm is fitted)."""
+
+
+def _clip(value: Realized, name: str, owner: type | None = None) -> Realized:
+    """Clip a realized value to the domain of the field ``name`` of a dataclass of type ``owner``."""
+    if name == "days":
+        low, high = MIN_DAY_SHARE, 1.0
+    elif is_rate_field(owner, name):
         low, high = 0.0, 1.0
     elif name == "virality":
         low, high = 0.0, MAX_VIRALITY
@@ -105,22 +116,22 @@ def _clip(value: Realized, name: str) -> Realized:
     return float(min(max(value, low), high))
 
 
-def _walk(obj: Any, name: str, draw: _Drawer) -> Any:
-    """Realize ``obj``, the value of a field called ``name``, depth first."""
+def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
+    """Realize ``obj``, the value of the field ``name`` of a dataclass of type ``owner``, depth first."""
     if isinstance(obj, Distribution):
-        return _clip(draw(obj), name)
+        return _clip(draw(obj), name, owner)
     if isinstance(obj, RetentionPoints):
         return _realize_points(obj, draw)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         changes = {}
         for f in dataclasses.fields(obj):
             old = getattr(obj, f.name)
-            new = _walk(old, f.name, draw)
+            new = _walk(old, f.name, draw, type(obj))
             if new is not old:
                 changes[f.name] = new
         return dataclasses.replace(obj, **changes) if changes else obj
     if isinstance(obj, tuple):
-        items = tuple(_walk(item, name, draw) for item in obj)
+        items = tuple(_walk(item, name, draw, owner) for item in obj)
         return items if any(new is not old for new, old in zip(items, obj, strict=True)) else obj
     return obj
 

@@ -41,9 +41,23 @@ RATE_FIELDS: frozenset[str] = frozenset(
         "revenue_fee",
         "monthly_churn",
         "points",
+        "days",
+        "observed",
     }
 )
-"""The one list of fields whose values are shares in [0, 1] (``points``: retention point values)."""
+"""Fields whose name alone says their values are shares in [0, 1] (``points``/``days``: retention
+shares; ``observed``: survival shares). ``fee`` is a share on a plan, purchase or order but money on
+a kol channel, so use ``is_rate_field``, which knows the owner."""
+
+ITEM_FEE_OWNERS: tuple[str, ...] = ("Plan", "Purchase", "Order")
+"""Types whose ``fee`` is a share of the item's revenue (a kol channel's ``fee`` is money per post)."""
+
+
+def is_rate_field(owner: type | None, name: str) -> bool:
+    """Whether the field ``name`` of a dataclass of type ``owner`` holds a share in [0, 1]."""
+    if name == "fee":
+        return owner is not None and owner.__name__ in ITEM_FEE_OWNERS
+    return name in RATE_FIELDS
 
 
 @dataclass(frozen=True)
@@ -165,7 +179,29 @@ class RetentionChurn:
     monthly_churn: Value
 
 
-Retention = RetentionPoints | RetentionChurn
+@dataclass(frozen=True)
+class RetentionDays:
+    """Day-level retention (D1/D7/D30) to be fitted by a power law (spec section 3a)."""
+
+    days: tuple[tuple[int, Value], ...]
+    """(day >= 1, share of the cohort active on that day, 0 < share <= 1), days strictly increasing."""
+
+
+Retention = RetentionPoints | RetentionChurn | RetentionDays
+
+
+@dataclass(frozen=True)
+class RenewalObserved:
+    """Observed survival of a plan's first subscribers, to be fitted by the sBG model (spec section 3a)."""
+
+    observed: tuple[float, ...]
+    """s_1..s_K: share of the first subscribers still subscribed after k renewals, non-increasing."""
+
+
+ConversionByAge = tuple[tuple[int, Value], ...]
+"""(age in months >= 0, share of the cohort subscribing at that age), ages strictly increasing."""
+Renewal: TypeAlias = "Value | tuple[Value, ...] | RenewalObserved"
+"""A rate for every renewal, a rate per renewal (the last repeating) or observed survival."""
 
 
 @dataclass(frozen=True)
@@ -177,10 +213,12 @@ class Plan:
     """Price per period."""
     period_months: int
     """Months between payments."""
-    conversion: Value
-    """Share of new users who subscribe in their join month, 0..1."""
-    renewal: Value = 0.0
-    """Share of subscribers who renew at each period end, 0..1."""
+    conversion: Value | ConversionByAge
+    """Share of new users who subscribe in their join month, 0..1; or shares by age (summing to <= 1)."""
+    renewal: Renewal = 0.0
+    """Share of subscribers who renew at each period end, 0..1; or per renewal; or observed survival."""
+    fee: Value | None = None
+    """Store/payment share of this plan's revenue, 0..1; None: the scenario's ``revenue_fee``."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +230,22 @@ class Purchase:
     """Price per purchase."""
     rate: Value
     """Purchases per active user per month."""
+    fee: Value | None = None
+    """Store/payment share of this item's revenue, 0..1; None: the scenario's ``revenue_fee``."""
+
+
+@dataclass(frozen=True)
+class Order:
+    """B2B orders not tied to users (custom model training, ...)."""
+
+    name: str
+    price: Value
+    """Price per order."""
+    count: Value
+    """Orders per active month."""
+    months: Months = None
+    fee: Value | None = None
+    """Share of this line's revenue lost to fees, 0..1; None: the scenario's ``revenue_fee``."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +253,8 @@ class Monetization:
     plans: tuple[Plan, ...] = ()
     purchases: tuple[Purchase, ...] = ()
     revenue_fee: Value = 0.0
-    """Share of gross revenue lost to stores, payment and tax, 0..1."""
+    """Share of gross revenue lost to stores, payment and tax, 0..1 (items without their own ``fee``)."""
+    orders: tuple[Order, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,20 @@ from aigc_roi.whatif.drivers import Driver
 
 def driver_label(driver: Driver, lang: str = "en") -> str:
     """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``."""
-    field = label(f"driver_{driver.field}", lang)
+    # A plan's, purchase's or order's fee is a share of its revenue; a kol channel's is money per post.
+    key = "item_fee" if driver.field == "fee" and driver.is_rate else driver.field
+    field = label(f"driver_{key}", lang)
     return field if driver.item is None else f"{driver.item} {field}"
 
 
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
     if driver.is_rate:
         return style.percent(value)
+    if driver.field in ("posts", "count"):
+        # Posts and orders are a handful and may be fractional; users and impressions are large counts.
+        return style.ratio(value)
     if driver.is_count:
-        # Posts are a handful and may be fractional; users and impressions are large counts.
-        return style.ratio(value) if driver.field == "posts" else style.count(value)
+        return style.count(value)
     return style.money(value)
 
 

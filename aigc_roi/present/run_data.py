@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.cohorts import cohort_contribution
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
+from aigc_roi.present.fit_data import fits_report
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -19,7 +20,7 @@ FORMAT_VERSION = 1
 
 
 def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> dict[str, Any]:
-    """``{"format_version", "scenario", "currency", "figures", "channels", "months"}``, and
+    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, and
     ``"cohorts"`` when asked (it grows with the square of the horizon)."""
     channels = [
         {
@@ -49,6 +50,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "figures": figures_of(result.figures, sample),
         "channels": channels,
         "months": months,
+        "fits": fits_report(scenario),
     }
     if cohorts:
         report["cohorts"] = cohort_rows(scenario, result, sample)

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
+from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -110,9 +111,10 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     months = report["months"]
     colours = ["green" if month["cumulative_cash"] >= 0 else "red" for month in months]
     title = f"{label('months', lang)} ({report['currency']})"
-    caption = label("accrual_line", lang).format(
+    # A Text, not a str: its line breaks are layout, not data to write out.
+    caption = Text(label("accrual_line", lang).format(
         recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
-        deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"])
+        deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"]))
 
     def build(width: int) -> RenderableType:
         for layout, names in enumerate(MONTH_COLUMN_ORDER):
@@ -210,6 +212,7 @@ def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> l
     if report["channels"]:
         parts.append(channels_table(report, style))
     parts.append(cash_chart(report, style))
+    parts += fits_view(report["fits"], style.lang)
     # The months come last, after the chart: the headline figures stay on a laptop's screen.
     parts.append(months_table(report, style) if show_months else months_hint(report, style.lang))
     if "cohorts" in report:

@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
@@ -91,8 +92,12 @@ def cohorts_table(report: dict[str, Any]) -> Table:
     return header, rows
 
 
-RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table}
-"""The tables every run output holds; ``cohorts_table`` is added when asked for."""
+def run_fits_table(report: dict[str, Any]) -> Table:
+    return fits_table(report["fits"])
+
+
+RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table}
+"""The tables every run output holds (fits: empty without fitted curves); ``cohorts_table`` is added when asked for."""
 
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
@@ -103,10 +108,10 @@ def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
 
 def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
-    header = [label(key, lang).split(" (")[0] for key in ("channel", "type", "spend", "users", "cac", "roas", "roi")]
+    header = [label(key, lang).split(" (")[0] for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"])]
+             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"])]
             for channel in report["channels"]]
     return header, rows
 
@@ -126,6 +131,9 @@ def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, month
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
+    if report["fits"]:
+        # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
+        parts.append(fits_markdown(report["fits"], style.lang))
     if months:
         parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report['currency']})"))
     if "cohorts" in report:

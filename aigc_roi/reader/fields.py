@@ -11,6 +11,7 @@ from aigc_roi.reader.kinds import (
     MAX_CHANNELS,
     MAX_FIXED_COSTS,
     MAX_HORIZON_MONTHS,
+    MAX_ORDERS,
     MAX_PLANS,
     MAX_PURCHASES,
     MAX_RETENTION_POINTS,
@@ -164,6 +165,107 @@ class RetentionPointsKind:
 def field_title(key: str) -> str:
     """``saturation_budget`` -> ``Saturation budget``: the name an editor shows on hover."""
     return key.replace("_", " ").capitalize()
+MAX_RETENTION_DAY = 3653
+"""Last day a ``retention.days`` point may name: ten years, the longest horizon (120 x 30.4375 days)."""
+
+
+@dataclass(frozen=True)
+class KeyedShares:
+    """``{whole number: share}``: retention days (1..3653) or conversion ages (0..horizon-1).
+
+    Parses to ``[(key, share, value node)]`` sorted by key; the loader checks
+    what involves several entries (at least two days, a sum at most 1).
+    """
+
+    share: Number
+    noun: str
+    """What a key is, for errors: ``a day`` or ``an age in months``."""
+    first: int
+    ages: bool
+    """True: keys are ages within the horizon (last = horizon - 1); False: days up to MAX_RETENTION_DAY."""
+    example: str
+    description: str
+
+    def last(self, ctx: Context) -> int:
+        return ctx.horizon_months - 1 if self.ages else MAX_RETENTION_DAY
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if node.kind != "map" or not node.value:
+            return ctx.expected(node, path, f"a mapping such as {self.example}")
+        entries = []
+        last = self.last(ctx)
+        for key, entry in node.value.items():
+            key_path = f"{path}[{key}]"
+            if not re.fullmatch("[0-9]{1,4}", key) or not self.first <= int(key) <= last:
+                ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}")
+                continue
+            share = self.share.parse(entry.value, key_path, ctx)
+            if share is not INVALID:
+                entries.append((int(key), share, entry.value))
+        return sorted(entries, key=lambda item: item[0])
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "object", "minProperties": 1, "additionalProperties": False,
+                "patternProperties": {"^[0-9]+$": self.share.json_schema()}, "description": self.description}
+
+
+@dataclass(frozen=True)
+class Observed:
+    """A plain list of survival shares ``s_1..s_K`` (data, so no ranges)."""
+
+    share: Number
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if node.kind != "seq":
+            return ctx.expected(node, path, "a list of shares still subscribed after each renewal, e.g. [60%, 45%, 37%]")
+        shares = [(self.share.parse(child, join_path(path, i), ctx), child) for i, child in enumerate(node.value)]
+        return INVALID if any(share is INVALID for share, _ in shares) else shares
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "minItems": 2, "items": self.share.json_schema(),
+                "description": "Share of the first subscribers still subscribed after the 1st, 2nd, ... renewal; non-increasing."}
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A share (or range) subscribing in the join month, or ``{age: share}``."""
+
+    share: Number
+    by_age: KeyedShares
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        # A mapping with only numeric keys is by age; {low, high} or {dist: ...} is a range.
+        if node.kind == "map" and node.value and all(re.fullmatch("[0-9]+", key) for key in node.value):
+            return self.by_age.parse(node, path, ctx)
+        return self.share.parse(node, path, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"description": "Share of new users who subscribe in their join month, or shares by age {0: 3%, 1: 1%}.",
+                "anyOf": [self.share.json_schema(), self.by_age.json_schema()]}
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """A renewal rate, a list of rates per renewal (the last repeats) or ``{observed: [...]}``."""
+
+    rate: Number
+    observed: Obj
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if node.kind == "seq":
+            if not node.value:
+                return ctx.expected(node, path, "a list of at least one renewal rate, e.g. [0.5, 0.7, 0.8]")
+            rates = [self.rate.parse(child, join_path(path, i), ctx) for i, child in enumerate(node.value)]
+            return INVALID if INVALID in rates else tuple(rates)
+        if node.kind == "map" and "observed" in node.value:
+            return self.observed.parse(node, path, ctx)
+        return self.rate.parse(node, path, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"description": "Share of subscribers who renew at each period end (default 0); or a list per renewal, "
+                               "the last repeating; or {observed: [...]} survival to fit (sBG).",
+                "anyOf": [self.rate.json_schema(), {"type": "array", "minItems": 1, "items": self.rate.json_schema()},
+                          self.observed.json_schema()]}
 
 
 def money(description: str) -> Number:
@@ -218,22 +320,39 @@ CHANNELS = Tagged({
 RETENTION = Obj({
     "points": RetentionPointsKind(rate("Share active at this age.")),
     "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
-}, description="How a cohort decays; exactly one of points or monthly_churn.",
-    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}]})
+    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
+                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
+}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
+    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
+
+ITEM_FEE = rate("Store/payment share of this item's revenue; default monetization.revenue_fee.")
+SHARE = Number(0.0, 1.0, ranges=False)
 
 MONETIZATION = Obj({
     "plans": ListOf(Obj({
         "name": NAME,
         "price": money("Price per period."),
         "period": Period(),
-        "conversion": rate("Share of new users who subscribe in their join month."),
-        "renewal": rate("Share of subscribers who renew at each period end (default 0)."),
+        "conversion": Conversion(rate("Share of new users who subscribe in their join month."),
+                                 KeyedShares(rate("Share of the cohort subscribing at this age."), "an age in months", 0, True,
+                                             "{0: 3%, 1: 1%, 3: 0.5%}", "Share of a cohort subscribing at age a months; sum <= 1.")),
+        "renewal": Renewal(rate("Share of subscribers who renew at this period end."),
+                           Obj({"observed": Observed(SHARE)}, required=("observed",))),
+        "fee": ITEM_FEE,
     }, required=("name", "price", "period", "conversion")), MAX_PLANS, description="Subscriptions."),
     "purchases": ListOf(Obj({
         "name": NAME,
         "price": money("Price per purchase."),
         "rate": money("Purchases per active user per month."),
+        "fee": ITEM_FEE,
     }, required=("name", "price", "rate")), MAX_PURCHASES, description="One-off items."),
+    "orders": ListOf(Obj({
+        "name": NAME,
+        "price": money("Price per order."),
+        "count": money("Orders per active month."),
+        "months": MONTHS,
+        "fee": ITEM_FEE,
+    }, required=("name", "price", "count")), MAX_ORDERS, description="B2B orders not tied to users (custom model training, ...)."),
     "revenue_fee": rate("Share of gross revenue lost to stores, payment and tax."),
 })
 

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.limits import MAX_MAGNITUDE as MAX_MAGNITUDE
+from aigc_roi.model.limits import MAX_ORDERS as MAX_ORDERS
 from aigc_roi.model.limits import MAX_PLANS as MAX_PLANS
 from aigc_roi.model.limits import MAX_PURCHASES as MAX_PURCHASES
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST

@@ -142,6 +142,10 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
             _check_volume(channel, f"acquisition[{i}]", ctx, kind)
     if "retention" in parsed.values:
         _check_retention(parsed.values["retention"], ctx)
+    monetization = parsed.values.get("monetization")
+    if monetization is not None:
+        for i, plan in enumerate(monetization.values.get("plans", [])):
+            _check_plan(plan, f"monetization.plans[{i}]", ctx)
 
 
 def _scenario(parsed: Parsed) -> models.Scenario:
@@ -201,10 +205,21 @@ def _lowest(value: models.Value) -> float:
     return float(value)
 
 
+def _median(value: models.Value) -> float:
+    return value.median() if isinstance(value, models.Distribution) else float(value)
+
+
+_RETENTION_FORMS = ("points", "monthly_churn", "days")
+
+
 def _check_retention(parsed: Parsed, ctx: Context) -> None:
-    if ("points" in parsed.nodes) == ("monthly_churn" in parsed.nodes):
-        ctx.error(parsed.node, "retention", "expected exactly one of 'points' or 'monthly_churn'")
+    given = [form for form in _RETENTION_FORMS if form in parsed.nodes]
+    if len(given) != 1:
+        found = "none" if not given else " and ".join(given)
+        ctx.error(parsed.node, "retention", f"expected exactly one of 'points', 'monthly_churn' or 'days', found {found}")
         return
+    if "days" in parsed.values:
+        _check_days(parsed.values["days"], parsed.nodes["days"], ctx)
     previous = 1.0
     for age, share, node in parsed.values.get("points", []):
         median = share.median() if isinstance(share, models.Distribution) else share
@@ -214,9 +229,48 @@ def _check_retention(parsed: Parsed, ctx: Context) -> None:
         previous = min(previous, median)
 
 
+def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, ctx: Context) -> None:
+    """At least two days; every share above 0 (a power law is fitted to the logarithms)."""
+    if len(days) < 2 and not any(error.path.startswith("retention.days[") for error in ctx.errors):
+        ctx.error(node, "retention.days", f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
+    for day, share, share_node in days:
+        if _median(share) <= 0:
+            ctx.expected(share_node, f"retention.days[{day}]",
+                         "a share above 0 (a power law never reaches 0: give the smallest share your analytics show)")
+
+
+def _check_plan(plan: Parsed, path: str, ctx: Context) -> None:
+    """Conversions by age sum to at most 1; observed survival has two or more non-increasing shares."""
+    conversion = plan.values.get("conversion")
+    if isinstance(conversion, list):
+        total = sum(_median(share) for _, share, _ in conversion)
+        if total > 1 + 1e-12:
+            ctx.error(plan.nodes["conversion"], join_path(path, "conversion"),
+                      f"expected conversions by age summing to at most 1 (each user subscribes once), found a sum of {total:.4g}")
+    renewal = plan.values.get("renewal")
+    if isinstance(renewal, Parsed) and "observed" in renewal.values:
+        _check_observed(renewal.values["observed"], renewal.nodes["observed"], join_path(path, "renewal.observed"), ctx)
+
+
+def _check_observed(shares: list[tuple[float, Node]], node: Node, path: str, ctx: Context) -> None:
+    if len(shares) < 2:
+        ctx.error(node, path, f"expected at least two shares (after the 1st and 2nd renewal) to fit a survival curve, found {len(shares)}")
+        return
+    for k in range(1, len(shares)):
+        (before, _), (share, share_node) = shares[k - 1], shares[k]
+        if share > before:
+            ctx.expected(share_node, join_path(path, k),
+                         f"a share <= {before:g} (survival of the same first subscribers cannot rise)")
+            return
+    if all(share == 1 for share, _ in shares):
+        ctx.error(node, path, "expected some churn to fit (write renewal: 1 instead), found every share at 100%")
+
+
 def _retention(parsed: Parsed) -> models.Retention:
     if "monthly_churn" in parsed.values:
         return models.RetentionChurn(parsed.values["monthly_churn"])
+    if "days" in parsed.values:
+        return models.RetentionDays(tuple((day, share) for day, share, _ in parsed.values["days"]))
     return models.RetentionPoints(tuple((age, share) for age, share, _ in parsed.values["points"]))
 
 
@@ -226,11 +280,25 @@ def _monetization(parsed: Parsed | None) -> models.Monetization:
     values = parsed.values
     plans = tuple(
         models.Plan(name=p.values["name"], price=p.values["price"], period_months=p.values["period"],
-                    conversion=p.values["conversion"], renewal=p.values.get("renewal", 0.0))
+                    conversion=_conversion(p.values["conversion"]), renewal=_renewal(p.values.get("renewal", 0.0)),
+                    fee=p.values.get("fee"))
         for p in values.get("plans", [])
     )
     purchases = tuple(models.Purchase(**p.values) for p in values.get("purchases", []))
-    return models.Monetization(plans, purchases, values.get("revenue_fee", 0.0))
+    orders = tuple(models.Order(**p.values) for p in values.get("orders", []))
+    return models.Monetization(plans, purchases, values.get("revenue_fee", 0.0), orders)
+
+
+def _conversion(parsed: Any) -> models.Value | models.ConversionByAge:
+    if isinstance(parsed, list):
+        return tuple((age, share) for age, share, _ in parsed)
+    return parsed
+
+
+def _renewal(parsed: Any) -> models.Renewal:
+    if isinstance(parsed, Parsed):
+        return models.RenewalObserved(tuple(share for share, _ in parsed.values["observed"]))
+    return parsed
 
 
 def _costs(parsed: Parsed | None) -> models.Costs:

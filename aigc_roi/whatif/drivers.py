@@ -3,8 +3,10 @@
 Spec section 4 names them: each channel's unit cost (cpa ``bid``, cpm
 ``cpm``, kol ``fee``, flat ``cost``) and its budget or volume (``budget``,
 ``users``, ``impressions``, ``posts``), each plan's ``price``,
-``conversion`` and ``renewal`` (when they are numbers), each purchase's
-``price`` and the serving cost per active user. A driver is addressed by the path ``--set`` takes
+``conversion`` and ``renewal`` (where they are numbers: a conversion by age
+or a renewal list has no single value to move), each purchase's ``price``,
+each plan's and purchase's own ``fee`` where given, each order line's
+``price``, ``count`` and ``fee``, and the serving cost per active user. A driver is addressed by the path ``--set`` takes
 (``acquisition[0].bid``, also ``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
@@ -27,15 +29,18 @@ from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_UNIT_COST
 from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
-    RATE_FIELDS,
     CpaChannel,
     CpmChannel,
     Distribution,
     FlatChannel,
     FloatArray,
     KolChannel,
+    Order,
+    Plan,
+    Purchase,
     Scenario,
     Value,
+    is_rate_field,
 )
 from aigc_roi.whatif.errors import WhatIfError
 
@@ -67,7 +72,7 @@ class Driver:
     item: str | None
     """Name of the channel, plan or purchase it belongs to; None for serving."""
     field: str
-    """``bid``, ``cpm``, ``fee``, ``cost``, ``price``, ``conversion`` or ``serving_per_active_user``."""
+    """``bid``, ``cpm``, ``fee``, ``cost``, ``price``, ``conversion``, ``renewal``, ``count`` or ``serving_per_active_user``."""
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
@@ -90,7 +95,7 @@ class Driver:
 
     @property
     def is_rate(self) -> bool:
-        return self.field in RATE_FIELDS
+        return self.upper_bound == 1.0
 
     @property
     def is_count(self) -> bool:
@@ -116,9 +121,9 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
-    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0) -> None:
+    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None) -> None:
         current = _scalar(value)
-        rate = field in RATE_FIELDS
+        rate = is_rate_field(owner, field)
         upper = 1.0 if rate else MAX_MAGNITUDE
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
         drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower))
@@ -131,11 +136,21 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
         add(f"acquisition[{i}].{volume}", channel.name, volume, getattr(channel, volume))
     for i, plan in enumerate(realized.monetization.plans):
         add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
-        add(f"monetization.plans[{i}].conversion", plan.name, "conversion", plan.conversion)
+        if not isinstance(plan.conversion, tuple):
+            add(f"monetization.plans[{i}].conversion", plan.name, "conversion", plan.conversion)
         if _is_number(plan.renewal):
-            add(f"monetization.plans[{i}].renewal", plan.name, "renewal", plan.renewal)
+            add(f"monetization.plans[{i}].renewal", plan.name, "renewal", plan.renewal)  # type: ignore[arg-type]
+        if plan.fee is not None:
+            add(f"monetization.plans[{i}].fee", plan.name, "fee", plan.fee, owner=Plan)
     for i, purchase in enumerate(realized.monetization.purchases):
         add(f"monetization.purchases[{i}].price", purchase.name, "price", purchase.price)
+        if purchase.fee is not None:
+            add(f"monetization.purchases[{i}].fee", purchase.name, "fee", purchase.fee, owner=Purchase)
+    for i, order in enumerate(realized.monetization.orders):
+        add(f"monetization.orders[{i}].price", order.name, "price", order.price)
+        add(f"monetization.orders[{i}].count", order.name, "count", order.count)
+        if order.fee is not None:
+            add(f"monetization.orders[{i}].fee", order.name, "fee", order.fee, owner=Order)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
     return drivers
 
@@ -224,12 +239,13 @@ def _largest_money(scenario: Scenario) -> float:
         amounts += [getattr(channel, UNIT_COST_FIELD[type(channel)]), getattr(channel, "budget", None)]
     amounts += [plan.price for plan in scenario.monetization.plans]
     amounts += [purchase.price for purchase in scenario.monetization.purchases]
+    amounts += [order.price for order in scenario.monetization.orders]
     amounts += [item.monthly for item in scenario.costs.fixed]
     return max((_scalar(amount) for amount in amounts if amount is not None), default=0.0)
 
 
 def _is_number(value: object) -> bool:
-    """A realized number (float or sample array), not a per-renewal list or a fit."""
+    """A realized number (float or sample array), not a renewal list or observed survival."""
     return isinstance(value, float | int | np.ndarray)
 
 

@@ -293,8 +293,10 @@ def _sliced(obj: Any, window: slice) -> Any:
 def uncertain_inputs(scenario: Scenario, realized: Scenario) -> Iterator[tuple[str, FloatArray]]:
     """(``--set`` path, realized draws) of every range in ``scenario``, in the order ``realize`` draws them.
 
-    Paths index lists by position (``acquisition[0].bid``) and retention
-    points by age (``retention.points[3]``), as ``--set`` takes them.
+    Paths index lists by position (``acquisition[0].bid``), retention
+    points, retention days and conversions by age by their key
+    (``retention.points[3]``, ``retention.days[7]``,
+    ``monetization.plans[0].conversion[1]``), as ``--set`` takes them.
     """
     return _paired_leaves(scenario, realized, "")
 
@@ -311,7 +313,15 @@ def _paired_leaves(original: Any, realized: Any, path: str) -> Iterator[tuple[st
             yield from _paired_leaves(getattr(original, f.name), getattr(realized, f.name), f"{path}.{f.name}" if path else f.name)
     elif isinstance(original, tuple):
         for index, (item, drawn) in enumerate(zip(original, realized, strict=True)):
-            yield from _paired_leaves(item, drawn, f"{path}[{index}]")
+            if _is_keyed_pair(item):
+                # (day or age, value) of retention days or conversion by age: --set names the key.
+                yield from _paired_leaves(item[1], drawn[1], f"{path}[{item[0]}]")
+            else:
+                yield from _paired_leaves(item, drawn, f"{path}[{index}]")
+
+
+def _is_keyed_pair(item: Any) -> bool:
+    return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], int)
 
 
 def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest: bool = False) -> FigureSummary:

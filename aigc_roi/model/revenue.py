@@ -1,0 +1,88 @@
+"""Revenue schedules of spec section 3 items 4-6: subscriptions by age, purchases, orders, per-item fees.
+
+Pure numpy on realized values (floats or ``(S,)`` sample arrays); every
+result has a leading sample axis. The engine sums a plan's per-user cash
+schedule over the cohorts and nets each item with ``keep_share``; orders
+are added per month and belong to no cohort.
+
+Decisions where the spec is silent:
+
+- Sampled conversions by age that sum above 1 (each drawn on its own) are
+  scaled down, per sample, to sum to 1: each user subscribes at most once.
+- A subscription taken at age a pays at a, a + P, a + 2P, ... while within
+  the horizon; the k-th of those payments is made by the share
+  r_1 x ... x r_k of the subscribers, whatever the age they joined the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from aigc_roi.model.curves import plan_renewal_count, renewal_survival
+from aigc_roi.model.scenario import Distribution, FloatArray, Months, Order, Plan, Value
+
+
+def _column(value: Value, samples: int) -> FloatArray:
+    """A realized value as an ``(S, 1)`` column."""
+    if isinstance(value, Distribution):
+        raise TypeError("a Distribution is still present; call sampling.realize() first")
+    return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1, 1), (samples, 1))
+
+
+def conversion_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
+    """q_a for a = 0..H-1 as ``(S, H)``: q_0 = conversion when it is a number; ages past the horizon dropped."""
+    shares = np.zeros((samples, horizon))
+    if not isinstance(plan.conversion, tuple):
+        shares[:, :1] = _column(plan.conversion, samples)
+        return shares
+    for age, share in plan.conversion:
+        if 0 <= age < horizon:
+            shares[:, age:age + 1] = _column(share, samples)
+    total = np.concatenate([_column(share, samples) for _, share in plan.conversion], axis=1).sum(axis=1, keepdims=True)
+    return shares / np.maximum(total, 1.0)
+
+
+def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
+    """Cash one new user pays this plan at each age a = 0..H-1, ``(S, H)``: price x sum_{a' + kP = a} q_a' x S(k)."""
+    period = int(plan.period_months)
+    if period < 1:
+        raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
+    conversions = conversion_by_age(plan, horizon, samples)
+    survival = renewal_survival(plan.renewal, plan_renewal_count(plan, horizon), samples)
+    cash = np.zeros((samples, horizon))
+    for k in range(survival.shape[1]):
+        offset = k * period
+        cash[:, offset:] += conversions[:, :horizon - offset] * survival[:, k:k + 1]
+    return cash * _column(plan.price, samples)
+
+
+def plan_payment_ages(plan: Plan, horizon: int) -> set[int]:
+    """Ages at which a plan can take cash (the engine convolves only those)."""
+    starts = [age for age, _ in plan.conversion] if isinstance(plan.conversion, tuple) else [0]
+    period = int(plan.period_months)
+    return {age for start in starts for age in range(start, horizon, period)}
+
+
+def keep_share(fee: Value | None, revenue_fee: Value, samples: int) -> FloatArray:
+    """1 - the item's own fee, or 1 - revenue_fee when it has none; ``(S, 1)``."""
+    return 1.0 - _column(revenue_fee if fee is None else fee, samples)
+
+
+def _month_mask(months: Months, horizon: int) -> FloatArray:
+    mask = np.zeros(horizon)
+    chosen = range(1, horizon + 1) if months is None else [month for month in months if 1 <= month <= horizon]
+    mask[np.asarray(list(chosen), dtype=np.intp) - 1] = 1.0
+    return mask
+
+
+def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, samples: int) -> tuple[FloatArray, FloatArray]:
+    """Gross and net order revenue per month, ``(S, H)`` each: count x price in each month a line runs."""
+    gross = np.zeros((samples, horizon))
+    net = np.zeros((samples, horizon))
+    for order in orders:
+        line = _column(order.count, samples) * _column(order.price, samples) * _month_mask(order.months, horizon)
+        gross = gross + line
+        net = net + line * keep_share(order.fee, revenue_fee, samples)
+    return gross, net
