@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.present.drivers import driver_label, driver_value
-from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
+from aigc_roi.present.fit import Column, Fitted, table_or_blocks
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
@@ -64,15 +64,7 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     ]
     title, caption = label("channels_alone_title", lang), label("channels_alone_caption", lang)
 
-    def build(width: int) -> RenderableType:
-        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
-        if fitted is not None:
-            return fitted
-        records = [(driver.plain, [(column.header, [column.cells[i]]) for column in columns[1:]])
-                   for i, driver in enumerate(columns[0].cells)]
-        return vertical(title, records, caption, width)
-
-    return Fitted(build)
+    return table_or_blocks(columns, title, caption)
 
 
 def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
@@ -93,15 +85,7 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
                    numeric=False),
         ]
 
-    def build(width: int) -> RenderableType:
-        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
-        if fitted is not None:
-            return fitted
-        records = [(driver.plain, [(column.header, [column.cells[i]]) for column in columns[1:]])
-                   for i, driver in enumerate(columns[0].cells)]
-        return vertical(title, records, caption, width)
-
-    return Fitted(build)
+    return table_or_blocks(columns, title, caption)
 
 
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> Rows:

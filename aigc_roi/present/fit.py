@@ -136,3 +136,17 @@ class Fitted:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
         yield self.build(options.max_width)
+
+
+def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitted:
+    """The columns as one table when it fits the width, else one block per row named by the first column."""
+
+    def build(width: int) -> RenderableType:
+        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+        if fitted is not None:
+            return fitted
+        records = [(name.plain, [(column.header, [column.cells[i]]) for column in columns[1:]])
+                   for i, name in enumerate(columns[0].cells)]
+        return vertical(title, records, caption, width)
+
+    return Fitted(build)
