@@ -9,7 +9,7 @@ import math
 from typing import TYPE_CHECKING
 
 from aigc_roi.present.allocation import curve_peak, objective_name, objective_value
-from aigc_roi.present.chart import cjk_font
+from aigc_roi.present.chart import plain_text_with_cjk
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.allocate import Allocation
@@ -29,7 +29,6 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.text import Text
     from matplotlib.ticker import FuncFormatter
 
     lang = style.lang
@@ -63,10 +62,5 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes.grid(alpha=0.3)
     axes.legend(loc="best", frameon=False)
 
-    font = cjk_font() if lang == "zh" else None
-    if font is not None:
-        family = [font, "DejaVu Sans"]
-        axes.tick_params(labelfontfamily=family)
-        for text in figure.findobj(Text):
-            text.set_fontfamily(family)
+    plain_text_with_cjk(figure)
     return figure

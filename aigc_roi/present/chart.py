@@ -82,7 +82,6 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.text import Text
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     lang = style.lang
@@ -125,22 +124,17 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
     axes.grid(axis="y", alpha=0.3)
     axes.legend(loc="best", frameon=False)
 
-    # DejaVu Sans has no Chinese glyphs, so every text (tick labels are made
-    # at draw time, hence tick_params) gets the CJK font first, in any language.
-    # Names are plain text: a $ in one must not start mathtext (which draws $x$ as math and fails on $x^$).
-    for text in figure.findobj(Text):
-        text.set_parse_math(False)
-    if font is not None:
-        family = [font, "DejaVu Sans"]
-        axes.tick_params(labelfontfamily=family)
-        for text in figure.findobj(Text):
-            text.set_fontfamily(family)
+    plain_text_with_cjk(figure)
     return figure
 
 
-def _apply_cjk(figure: Figure, lang: str) -> None:
+def plain_text_with_cjk(figure: Figure) -> None:
+    """Every text of ``figure`` drawn as written (a $ in a name starts no mathtext) and, when a CJK
+    font is installed, with it first: DejaVu Sans has no Chinese glyphs, whatever the language."""
     from matplotlib.text import Text
 
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
     font = cjk_font()
     if font is not None:
         family = [font, "DejaVu Sans"]
@@ -196,7 +190,7 @@ def simulation_figure(data: dict[str, Any], style: NumberStyle) -> Figure:
     histogram.xaxis.set_major_locator(MaxNLocator(nbins=4))
     histogram.xaxis.set_major_formatter(money)
     histogram.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0%}"))
-    _apply_cjk(figure, lang)
+    plain_text_with_cjk(figure)
     return figure
 def image_bytes(figure: Figure, image_format: str) -> bytes:
     """The figure as ``svg`` or ``png`` bytes, the same bytes for the same report.
