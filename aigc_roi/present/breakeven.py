@@ -8,8 +8,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.present.drivers import driver_label, driver_value
-from aigc_roi.present.fit import Column, Fitted, table_or_blocks
 from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable

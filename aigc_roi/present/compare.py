@@ -17,8 +17,8 @@ from rich.text import Text
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
 from aigc_roi.present.drivers import signed, signed_in
-from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.simulation import figure_text
 from aigc_roi.present.tables import Table as Rows
@@ -46,7 +46,7 @@ def _delta(value: float | None, first: float | None) -> float | None:
 
 
 def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
-    """Figures in rows, scenarios in columns; narrower layouts in present/fit.py's order."""
+    """Figures in rows, scenarios in columns; narrower layouts in present/layout.py's order."""
     lang = style.lang
     title = f"{label('compare_title', lang)} ({style.currency})"
     caption = label("compare_caption", lang)

@@ -129,7 +129,7 @@ EN: dict[str, str] = {
     "compare_caption": "★ best in row: higher is better, except CAC and payback (lower; never is worst); ad spend is not ranked.",
     "figure": "Figure",
     "vs_first": "vs first",
-    # Narrow terminals (present/fit.py) and the run view.
+    # Narrow terminals (present/layout.py) and the run view.
     "months_hint": "Monthly cash flow ({months} months): add --months.",
     # simulate (issue 12)
     "payback_probability": "Chance of payback on target",

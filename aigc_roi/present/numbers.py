@@ -6,7 +6,7 @@ shown in 万 with at least 1 decimal (or in 亿 with at least 2 decimals from
 100,000,000). Ratios: 2 decimals; ROI and IRR as
 percentages, an IRR above 1,000% as "> 1,000%". Undefined figures show as an em dash.
 
-Compact amounts (narrow terminals, present/fit.py): one unit per column,
+Compact amounts (narrow terminals, present/layout.py): one unit per column,
 stated once in the header, chosen by the column's largest absolute value so
 that it reads in at most 4 integer digits: k (thousands) below ten million,
 else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One

@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
-from aigc_roi.present.fit import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
 

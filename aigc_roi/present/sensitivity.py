@@ -8,8 +8,8 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_in
-from aigc_roi.present.fit import Column, Fitted, column_range, fixed_table, table_overhead, vertical
 from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.whatif.drivers import Driver
@@ -43,7 +43,7 @@ def tornado_bar(low: float, high: float, scale: float, side: int) -> Text:
 
 
 def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
-    """Drivers in rows, largest effect first; narrower layouts in present/fit.py's order."""
+    """Drivers in rows, largest effect first; narrower layouts in present/layout.py's order."""
     lang = style.lang
     base = analysis.base
     # Bars show Δ ROI; without ad spend ROI is undefined everywhere, so Δ net cash.
