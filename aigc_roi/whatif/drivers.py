@@ -55,10 +55,10 @@ COUNT_FIELDS = frozenset({"users", "impressions", "posts"})
 
 SERVING_PATH = "costs.serving_per_active_user"
 SEARCH_MULTIPLE = 100.0
-"""Searches for a threshold cover [0, 100 x current] (spec: "a wide bracket")."""
+"""A threshold search first covers [lower bound, 100 x current], then widens to the driver's domain (breakeven.py)."""
 MAX_BATCH_CELLS = 4_000_000
-"""Samples x sources x months of one engine call: the engine holds a few (S, C, H)
-arrays, so this keeps a batch near 100 MB even for 50 channels over 120 months."""
+"""Samples x sources x months of one engine call: the engine chunks its monthly arrays by
+itself, this bounds what a batch keeps per source (50 channels over 120 months stay near 100 MB)."""
 Figures: TypeAlias = "dict[str, FloatArray]"
 """Figure name -> array, as in ``Result.figures``."""
 
