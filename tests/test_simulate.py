@@ -18,13 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spec_example import WORKED_EXAMPLE
 
-from aigc_roi.model.engine import FIGURE_NAMES, evaluate
+from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Z90, Scenario
 from aigc_roi.reader.load import load_text
 from aigc_roi.reader.overrides import Override
 from aigc_roi.whatif import simulate as simulate_module
-from aigc_roi.whatif.simulate import FigureSummary, Simulation, simulate, slice_samples, summarize, uncertain_inputs
+from aigc_roi.whatif.simulate import FigureSummary, Simulation, simulate, summarize, uncertain_inputs
 
 
 def scenario(text: str) -> Scenario:
@@ -252,10 +252,10 @@ def test_inputs_are_named_by_the_paths_set_takes() -> None:
         assert dict(uncertain_inputs(fixed, realize(fixed, 5, np.random.default_rng(0)))).keys() == set(paths) - {path}
 
 
-def test_slice_samples_cuts_every_sample_array_and_keeps_the_rest() -> None:
+def test_take_samples_cuts_every_sample_array_and_keeps_the_rest() -> None:
     plan = scenario(SHARES.replace("retention: {monthly_churn: 0.2}", "retention: {points: {1: 0.3..0.5, 6: 0.1}}"))
     realized = realize(plan, 10, np.random.default_rng(0))
-    part = slice_samples(realized, 3, 7)
+    part = take_samples(realized, 3, 7)
     whole = dict(uncertain_inputs(plan, realized))
     sliced = dict(uncertain_inputs(plan, part))
     for path, draws in whole.items():

@@ -16,13 +16,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import BY_NAME
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
-from aigc_roi.whatif.simulate import PEAK_CASH_NEED, VARIANCE_TARGETS, Simulation
+from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
 
 BAR_WIDTH = 30
 """Characters of the longest histogram or tornado bar."""
@@ -102,9 +101,6 @@ def simulation_rows(simulation: Simulation) -> Rows:
 
 
 def figure_text(name: str, value: float | None, style: NumberStyle, never: str) -> str:
-    # Until the engine computes peak_cash_need (spec 1.1), figures.py does not know its unit.
-    if name == PEAK_CASH_NEED and name not in BY_NAME:
-        return style.money(value)
     return style.figure(name, value, never)
 
 

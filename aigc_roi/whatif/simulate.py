@@ -32,7 +32,7 @@ Decisions where the spec is silent:
   (only when that target is set). The payback target is the file's
   ``max_payback_months``, else 12.
 - **peak_cash_need** = max(0, -min_t cumulative cash) per sample (spec
-  section 4), computed here from the monthly series.
+  section 4), as the engine computes it for every sample.
 - **Cash fan**: the requested percentiles of cumulative cash in every month.
   Exact over all samples while samples x months <= ``FAN_BUDGET_CELLS``;
   beyond that over the first ``FAN_BUDGET_CELLS // months`` samples, which
@@ -75,14 +75,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.engine import FIGURE_NAMES, Result, evaluate
+from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
 from aigc_roi.model.figures import plain
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Distribution, FloatArray, RetentionPoints, Scenario
 
-PEAK_CASH_NEED = "peak_cash_need"
-SIMULATED_FIGURES: tuple[str, ...] = FIGURE_NAMES + ((PEAK_CASH_NEED,) if PEAK_CASH_NEED not in FIGURE_NAMES else ())
-"""Figures summarised per sample: the engine's, plus peak_cash_need."""
 NEVER_IS_LATEST: frozenset[str] = frozenset({"payback_month", "cac_payback_months"})
 """Figures whose none means "not within the horizon", ranked after every month."""
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
@@ -146,7 +143,7 @@ class Simulation:
     max_cash_need: float | None
     """Peak cash need that counts as on target (money); None when not set."""
     figures: dict[str, FigureSummary]
-    """Per figure of ``SIMULATED_FIGURES``, in that order."""
+    """Per figure of ``FIGURE_NAMES``, in that order."""
     probabilities: dict[str, float]
     """``payback_within_target``, ``roi_positive``, ``npv_positive`` and, with a
     cash target, ``cash_need_within_target``: shares of samples, 0..1."""
@@ -200,8 +197,7 @@ def simulate(
     if target_months is None:
         target_months = DEFAULT_TARGET_PAYBACK_MONTHS
     if max_cash_need is None:
-        # targets.max_cash_need arrives with spec 1.1; older Targets lack the field.
-        max_cash_need = getattr(scenario.targets, "max_cash_need", None)
+        max_cash_need = scenario.targets.max_cash_need
 
     realized = realize(scenario, samples, np.random.default_rng(seed))
     inputs = dict(uncertain_inputs(scenario, realized))
@@ -213,7 +209,7 @@ def simulate(
         "npv_positive": _share(per_sample["npv"] > 0),
     }
     if max_cash_need is not None:
-        probabilities["cash_need_within_target"] = _share(per_sample[PEAK_CASH_NEED] <= max_cash_need)
+        probabilities["cash_need_within_target"] = _share(per_sample["peak_cash_need"] <= max_cash_need)
     counts, edges = np.histogram(per_sample["net_cash"], bins=histogram_bins)
     return Simulation(
         samples=samples,
@@ -221,7 +217,7 @@ def simulate(
         percentiles=quantiles,
         payback_target_months=int(target_months),
         max_cash_need=max_cash_need,
-        figures={name: summarize(per_sample[name], quantiles, name in NEVER_IS_LATEST) for name in SIMULATED_FIGURES},
+        figures={name: summarize(per_sample[name], quantiles, name in NEVER_IS_LATEST) for name in FIGURE_NAMES},
         probabilities=probabilities,
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(
@@ -240,15 +236,15 @@ def _evaluate_in_chunks(
 ) -> tuple[dict[str, FloatArray], FloatArray]:
     """Per-sample figures and the cumulative cash rows kept for the fan."""
     horizon = int(realized.horizon_months)
-    per_sample = {name: np.empty(samples) for name in SIMULATED_FIGURES}
+    per_sample = {name: np.empty(samples) for name in FIGURE_NAMES}
     kept = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
     fan_rows = np.empty((kept, horizon))
     # Without a range every sample is the deterministic run: evaluate it once.
     step = chunk if uncertain else samples
     for start in range(0, samples, step):
         stop = min(start + step, samples)
-        result = evaluate(slice_samples(realized, start, stop) if uncertain else realized)
-        for name, values in _figures_with_peak(result).items():
+        result = evaluate(take_samples(realized, start, stop) if uncertain else realized)
+        for name, values in result.figures.items():
             per_sample[name][start:stop] = values
         if start < kept:
             fan_rows[start:min(stop, kept)] = np.broadcast_to(result.months["cumulative_cash"], (stop - start, horizon))[: kept - start]
@@ -257,37 +253,11 @@ def _evaluate_in_chunks(
     return per_sample, fan_rows
 
 
-def _figures_with_peak(result: Result) -> dict[str, FloatArray]:
-    cumulative_low = result.months["cumulative_cash"].min(axis=1)
-    peak = np.where(cumulative_low < 0, -cumulative_low, 0.0)
-    return {**result.figures, PEAK_CASH_NEED: peak}
-
-
 def _share(condition: NDArray[np.bool_]) -> float:
     return float(np.count_nonzero(condition)) / condition.size
 
 
 # --- the pieces, each usable on its own ----------------------------------------
-
-
-def slice_samples(realized: Scenario, start: int, stop: int) -> Scenario:
-    """A copy of a realized scenario keeping samples ``start:stop`` of every 1-d sample array."""
-    sliced = _sliced(realized, slice(start, stop))
-    assert isinstance(sliced, Scenario)
-    return sliced
-
-
-def _sliced(obj: Any, window: slice) -> Any:
-    if isinstance(obj, np.ndarray):
-        return obj[window] if obj.ndim == 1 else obj
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {f.name: _sliced(getattr(obj, f.name), window) for f in dataclasses.fields(obj)}
-        changed = {name: new for name, new in changes.items() if new is not getattr(obj, name)}
-        return dataclasses.replace(obj, **changed) if changed else obj
-    if isinstance(obj, tuple):
-        items = tuple(_sliced(item, window) for item in obj)
-        return items if any(new is not old for new, old in zip(items, obj, strict=True)) else obj
-    return obj
 
 
 def uncertain_inputs(scenario: Scenario, realized: Scenario) -> Iterator[tuple[str, FloatArray]]:
