@@ -15,3 +15,19 @@ monetization:
   purchases: [{name: item, price: 10, rate: 1}]
 costs: {serving_per_active_user: 1}
 """
+
+
+# The worked example with every kind of range at zero width: a simulation must equal the run exactly.
+ZERO_WIDTH = """\
+name: Zero-width ranges
+horizon_months: 3
+discount_rate: {dist: uniform, low: 0.1, high: 0.1}
+acquisition:
+  - {name: CPA, type: cpa, bid: 20..20, users: {dist: normal, mean: 1000, sd: 0}, months: 1}
+retention: {monthly_churn: {dist: uniform, low: 0.5, high: 0.5}}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+costs:
+  serving_per_active_user: 1
+  fixed: [{name: tools, monthly: 300..300, months: 1}]
+"""

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spec_example import WORKED_EXAMPLE
+from spec_example import WORKED_EXAMPLE, ZERO_WIDTH
 
 from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
 from aigc_roi.model.sampling import realize
@@ -35,20 +35,6 @@ def lognormal_sigma(low: float, high: float) -> float:
     return math.log(high / low) / (2 * Z90)
 
 
-# A worked-example variant in which every kind of range has zero width.
-ZERO_WIDTH = """\
-name: Zero-width ranges
-horizon_months: 3
-discount_rate: {dist: uniform, low: 0.1, high: 0.1}
-acquisition:
-  - {name: CPA, type: cpa, bid: 20..20, users: {dist: normal, mean: 1000, sd: 0}, months: 1}
-retention: {monthly_churn: {dist: uniform, low: 0.5, high: 0.5}}
-monetization:
-  purchases: [{name: item, price: 10, rate: 1}]
-costs:
-  serving_per_active_user: 1
-  fixed: [{name: tools, monthly: 300..300, months: 1}]
-"""
 
 
 def test_a_plan_without_ranges_has_the_worked_examples_figures_in_every_sample() -> None:

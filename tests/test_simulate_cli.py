@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from cli_runner import invoke
+from spec_example import ZERO_WIDTH
 
 from aigc_roi import api
 from aigc_roi.cli.simulate import progress_bar
@@ -59,19 +60,6 @@ def four_se_of_share(p: float, samples: int) -> float:
 # --- simulate ----------------------------------------------------------------------------
 
 
-ZERO_WIDTH = """\
-name: Zero-width ranges
-horizon_months: 3
-discount_rate: {dist: uniform, low: 0.1, high: 0.1}
-acquisition:
-  - {name: CPA, type: cpa, bid: 20..20, users: {dist: normal, mean: 1000, sd: 0}, months: 1}
-retention: {monthly_churn: {dist: uniform, low: 0.5, high: 0.5}}
-monetization:
-  purchases: [{name: item, price: 10, rate: 1}]
-costs:
-  serving_per_active_user: 1
-  fixed: [{name: tools, monthly: 300..300, months: 1}]
-"""
 
 
 def test_zero_width_ranges_give_every_percentile_and_mean_equal_to_run_through_the_cli(tmp_path: Path) -> None:
