@@ -217,9 +217,14 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
 def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,
            quiet: QuietOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
-    resolve_lang(lang)
     from aigc_roi.reader.fields import json_schema
 
-    resolve_lang(lang)
+    chosen_lang = resolve_lang(lang)
     set_quiet(quiet)
-    emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)
+    document = json_schema()
+    if chosen_lang == "zh":
+        # Titles and descriptions only: an editor checks a file the same way in either language.
+        from aigc_roi.present.schema_zh import translate_schema
+
+        document = translate_schema(document)
+    emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, force)
