@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 
 
@@ -32,7 +33,7 @@ def recognised_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatA
             raise ValueError(f"a plan period must be >= 1 month, got {period}")
         # Month t recognises 1/P of each payment made in months t-P+1..t: a
         # running sum over P months, as a difference of cumulative sums.
-        running = np.cumsum(cash, axis=1)
+        running = running_sum(cash, axis=1)
         shifted = np.zeros_like(running)
         shifted[:, period:] = running[:, :-period]
         recognised = (running - shifted) / period
@@ -50,5 +51,5 @@ def accrual_series(gross_revenue: FloatArray, cash_by_period: Mapping[int, Float
         return np.array(gross_revenue, dtype=np.float64), np.zeros_like(gross_revenue)
     cash = sum(cash_by_period.values())
     recognised = recognised_subscriptions(cash_by_period)
-    deferred = np.cumsum(cash - recognised, axis=1)
+    deferred = running_sum(cash - recognised, axis=1)
     return gross_revenue - cash + recognised, deferred

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 
 # IRR search: log-spaced monthly rates in [-0.99, 10]; the step in log(1+r)
@@ -71,7 +72,7 @@ def payback_month(net_cash: FloatArray, cumulative: FloatArray) -> FloatArray:
 
 
 def cac_payback_months(contribution_by_age: FloatArray, cac: FloatArray) -> FloatArray:
-    earned = np.cumsum(contribution_by_age, axis=0)
+    earned = running_sum(contribution_by_age)
     target = cac
     slack = _TOLERANCE * np.maximum(np.abs(contribution_by_age).sum(axis=0), np.abs(target))
     with np.errstate(invalid="ignore"):

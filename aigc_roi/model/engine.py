@@ -89,6 +89,7 @@ from aigc_roi.model.curves import days_retention
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
 from aigc_roi.model.revenue import order_revenue, plan_cash_by_age, plan_payment_ages
+from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
     Channel,
     CpaChannel,
@@ -425,7 +426,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "fixed_cost": fixed,
         "contribution": contribution,
         "net_cash": net_cash,
-        "cumulative_cash": _running_sum(net_cash),
+        "cumulative_cash": running_sum(net_cash),
         "recognised_revenue": recognised,
         "deferred_revenue": deferred,
     }
@@ -433,7 +434,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
-    paid = paid_totals(months["paid_users"].T, np.stack([revenue.gross_by_age.T, contribution_by_age.T], axis=1), virality)
+    paid = paid_totals(months["paid_users"].T, np.stack([revenue.gross_by_age, contribution_by_age], axis=1).transpose(2, 1, 0), virality)
     figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
                        discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
 
@@ -486,15 +487,6 @@ def _viral_chain(inflow: FloatArray, virality: FloatArray) -> FloatArray:
     return out
 
 
-def _running_sum(series: FloatArray) -> FloatArray:
-    """Cumulative sum over months; as a loop of contiguous rows it is several times faster than
-    ``np.cumsum(axis=0)`` on ``(H, s)`` and adds in the same order."""
-    out = np.array(series, dtype=np.float64)
-    for t in range(1, out.shape[0]):
-        out[t] += out[t - 1]
-    return out
-
-
 def _once_if_shared(values: FloatArray) -> FloatArray:
     """A parameter the same for every sample as one value: curves built from it are then computed once."""
     return values[:1] if values.strides == (0,) else values
@@ -538,7 +530,7 @@ def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray
         active = _cohort_sum(new_users, curve, range(min(flat_from, horizon)))
         if flat_from < horizon:
             # From the last point on R is flat: the cohorts that old, summed, times the last share.
-            active[flat_from:] += curve[flat_from] * _running_sum(new_users[: horizon - flat_from])
+            active[flat_from:] += curve[flat_from] * running_sum(new_users[: horizon - flat_from])
         return active
     raise TypeError(f"unknown retention type {type(retention).__name__}")
 
@@ -731,7 +723,7 @@ def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArra
     builds N, so the sources sum to the totals.
     """
     per_user_by_age = np.stack([gross_by_age, contribution_by_age], axis=1)
-    credit = _viral_chain(np.cumsum(per_user_by_age, axis=0), virality)[::-1]
+    credit = _viral_chain(running_sum(per_user_by_age), virality)[::-1]
     horizon, _, samples = credit.shape
     per_unit = (source_masks @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
     return per_unit[:, 0, :], per_unit[:, 1, :]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 
 _TOLERANCE = 1e-9
@@ -70,7 +71,7 @@ def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: F
     H - s, plus k times what a user joining in s + 1 earns (its viral users,
     credited to its source; spec section 4): credit(s) = worth(H - s) + k credit(s + 1).
     """
-    worth = np.cumsum(per_user_by_age, axis=-1)[..., ::-1]
+    worth = running_sum(per_user_by_age, axis=-1)[..., ::-1]
     k = virality.reshape((-1,) + (1,) * (worth.ndim - 2))
     credit = np.array(worth)
     horizon = worth.shape[-1]
