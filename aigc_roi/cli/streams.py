@@ -72,9 +72,9 @@ def command_line_lang(args: list[str]) -> str | None:
     """The value of the last ``--lang X`` or ``--lang=X`` before a ``--`` (None without one)."""
     words = args[:args.index("--")] if "--" in args else args
     chosen = None
-    for word, following in zip(words, [*words[1:], None], strict=True):
-        if word == "--lang" and following is not None:
-            chosen = following
+    for index, word in enumerate(words):
+        if word == "--lang" and index + 1 < len(words):
+            chosen = words[index + 1]
         elif word.startswith("--lang="):
             chosen = word.removeprefix("--lang=")
     return chosen

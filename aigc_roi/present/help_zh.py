@@ -41,7 +41,7 @@ HELP_ZH: dict[str, str] = {
     "Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input.":
         "先校验，再用每个有效场景自己的 targets 检查它。退出码 0 全部达成，1 有目标未达成，2 输入无效。",
     "Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server.":
-        "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML language server 使用。",
+        "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML 语言服务器（yaml-language-server）使用。",
     "Write a commented starter scenario (or any bundled template) to edit.":
         "写出一个带注释的起步场景（或任一内置模板），供你修改。",
     # Arguments and options.
@@ -104,6 +104,8 @@ HELP_ZH: dict[str, str] = {
     "Monte Carlo samples of the risk objectives.": "风险类目标的蒙特卡洛样本数。",
     "Random seed: the same seed gives the same split.": "随机种子：同一种子得到同样的分配。",
     "Samples simulated for targets.min_payback_probability.": "为 targets.min_payback_probability 模拟的样本数。",
+    "Also save the budget curve as an image.": "同时把预算曲线保存为图片。",
+    "Which table --format csv writes.": "--format csv 写出哪张表。",
 }
 
 CLICK_ZH: dict[str, str] = {
@@ -113,8 +115,6 @@ CLICK_ZH: dict[str, str] = {
     "Commands": "命令",
     "default: {default}": "默认：{default}",
     "required": "必填",
-    "(dynamic)": "（动态）",
-    "env var: {var}": "环境变量：{var}",
     # What the vendored click writes without gettext (cli/help_frame.py ChineseHelpFormatter).
     "Usage: ": "用法：",
 }
