@@ -15,6 +15,7 @@ import typer.core
 from cli_runner import invoke
 from typer import _click
 
+from aigc_roi.cli.help_frame import columns, wrap_columns
 from aigc_roi.present.help_zh import HELP_ZH
 
 COMMANDS = ("run", "compare", "breakeven", "sensitivity", "simulate", "allocate", "validate", "check", "schema", "init",
@@ -53,8 +54,9 @@ def test_root_help_in_chinese(how: str, monkeypatch: pytest.MonkeyPatch) -> None
     assert result.exit_code == 0, result.stderr
     assert_chinese_help(result.stdout)
     assert "命令：" in result.stdout
-    # The command list, each line cut from the command's own help: Chinese too.
-    assert "  run          核心指标、分渠道表、月度现金流和累计现金流图。" in result.stdout
+    # The command list: the first clause of each command's own help, in Chinese too.
+    assert "\n  run          核心指标、分渠道表、月度现金流和累计现金流图\n" in result.stdout
+    assert "\n  simulate     在各区间上做蒙特卡洛模拟\n" in result.stdout
 
 
 def test_root_lang_zh_alone_shows_the_chinese_help_as_no_arguments_does(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,6 +74,24 @@ def test_command_help_in_chinese(command: str, how: str, monkeypatch: pytest.Mon
     assert result.exit_code == 0, result.stderr
     assert_chinese_help(result.stdout)
     assert "表格和提示的语言" in result.stdout  # --lang's own help: every command has it
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_chinese_help_fits_an_80_column_terminal(command: str) -> None:
+    """Click counts characters; a Chinese character takes two columns, so its lines ran to twice the width."""
+    result = invoke([*([command] if command else []), "--help", "--lang", "zh"], env={"COLUMNS": "80"})
+    assert max(columns(line) for line in result.stdout.splitlines()) <= 80, result.stdout
+
+
+def test_wrapping_by_columns() -> None:
+    assert columns("用法：aigc-roi") == 6 + 8
+    # Three characters of two columns fill six; closing punctuation never opens a line: the character before goes with it.
+    assert wrap_columns("甲乙丙丁。", 8) == ["甲乙丙", "丁。"]
+    assert wrap_columns("ab（可重复）。", 6) == ["ab（可", "重", "复）。"]
+    # An opening bracket goes down with the character after it; words break at spaces, a word longer than a line inside.
+    assert wrap_columns("甲乙 [默认：5]", 7) == ["甲乙", "[默认：", "5]"]
+    assert wrap_columns("abc def ghi", 7) == ["abc def", "ghi"]
+    assert wrap_columns("abcdefghij", 4) == ["abcd", "efgh", "ij"]
 
 
 def test_the_roots_lang_reaches_the_command(example: Path) -> None:
