@@ -97,7 +97,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     from aigc_roi.present import ci_view as render
     from aigc_roi.present import tables
 
-    resolve_lang(lang)
+    chosen_lang = resolve_lang(lang)
     set_quiet(quiet)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     results = validate_files(_files(paths))
@@ -105,7 +105,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
         emit(tables.to_json(render.validate_json(results)))
     else:
         if chosen is ValidateFormat.github:
-            emit("".join(render.group(result.path, "".join(render.error_annotation(error, result.path)
+            emit("".join(render.group(result.path, "".join(render.error_annotation(error, result.path, chosen_lang)
                                                             for error in result.errors)) for result in results))
         else:
             emit(_finding_lines(results))
@@ -129,7 +129,7 @@ def check(
     from aigc_roi.ci.baseline import changes_since
     from aigc_roi.ci.checks import check_files, compare_with_base, missed_at_base, validate_files
 
-    resolve_lang(lang)
+    chosen_lang = resolve_lang(lang)
     set_quiet(quiet)
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
     files = _files(paths)
@@ -142,19 +142,20 @@ def check(
     checked = check_files(results, samples, seed)
     comparisons = compare_with_base(changes, checked, results)
     at_base = missed_at_base(checked, comparisons) if base is not None else None
-    _report_check(chosen, results, checked, base, comparisons, at_base)
+    _report_check(chosen, chosen_lang, results, checked, base, comparisons, at_base)
     if any(result.errors for result in results):
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_OK if all(item.passed for item in checked) else EXIT_TARGET_MISSED)
 
 
-def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
+def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
                   comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None) -> None:
     from rich.console import RenderableType
     from rich.text import Text
 
     from aigc_roi.present import ci_view as render
     from aigc_roi.present import tables
+    from aigc_roi.present.labels import label
 
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results)
@@ -162,38 +163,41 @@ def _report_check(chosen: CheckFormat, results: Sequence[Validated], checked: Se
             data["baseline"] = render.comparison_json(base, comparisons)
         emit(tables.to_json(data))
         return
-    grid = render.check_grid(checked, at_base, base or "")
+    grid = render.check_grid(checked, at_base, base or "", lang)
     if chosen is CheckFormat.markdown:
-        parts = [tables.to_markdown(grid, "Targets", text_columns=2)]
+        parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
         invalid = _finding_lines(results)
         if invalid:
-            parts.append("### Invalid files\n\n```text\n" + invalid + "```\n")
+            parts.append(f"### {label('check_md_invalid', lang)}\n\n```text\n" + invalid + "```\n")
         if base is not None:
-            parts.append(f"## Figures changed since `{base}`\n" + ("" if comparisons else "\nNo scenario changed.\n"))
-            parts += [f"- {render.comparison_line(c, base)}\n" if render.is_one_line(c)
-                      else tables.to_markdown(render.comparison_grid(c), render.comparison_title(c)) for c in comparisons]
+            parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
+                         + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
+            parts += [f"- {render.comparison_line(c, base, lang)}\n" if render.is_one_line(c)
+                      else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang))
+                      for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
-        emit("\n".join([*parts, render.check_summary(results, checked) + "\n"]))
+        emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
         return
     if chosen is CheckFormat.github:
-        _annotate_check(results, checked, base or "", comparisons, at_base)
+        _annotate_check(results, checked, base or "", comparisons, at_base, lang)
     else:
         emit(_finding_lines(results))
-    views: list[RenderableType] = [render.rich_table(grid, text_columns=2)] if checked else []
+    views: list[RenderableType] = [render.rich_table(grid, text_columns=2, lang=lang)] if checked else []
     if base is not None:
         for comparison in comparisons:
             if render.is_one_line(comparison):
-                views.append(Text(render.comparison_line(comparison, base)))
+                views.append(Text(render.comparison_line(comparison, base, lang)))
             else:
-                views.append(render.rich_table(render.comparison_grid(comparison), render.comparison_title(comparison)))
+                views.append(render.rich_table(render.comparison_grid(comparison, lang), render.comparison_title(comparison, lang),
+                                               lang=lang))
         if not comparisons:
-            views.append(Text(f"No scenario changed since {base}."))
+            views.append(Text(label("check_no_change", lang).format(base=base)))
     show(views)
     note(in_language(render.check_summary(results, checked)))
 
 
 def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], base: str,
-                    comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None) -> None:
+                    comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, lang: str) -> None:
     """One ``::group::`` per file: its errors, or its missed targets."""
     from aigc_roi.present import ci_view as render
 
@@ -201,11 +205,11 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
     changed = {comparison.path: comparison.changed_inputs for comparison in comparisons}
     out = []
     for result in results:
-        body = "".join(render.error_annotation(error, result.path) for error in result.errors)
+        body = "".join(render.error_annotation(error, result.path, lang) for error in result.errors)
         item = by_path.get(result.path)
         if item is not None:
             body += render.target_annotations(item, None if at_base is None else at_base[item.path], base,
-                                              changed.get(item.path, ()))
+                                              changed.get(item.path, ()), lang)
         out.append(render.group(result.path, body))
     emit("".join(out))
 
@@ -213,9 +217,14 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
 def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,
            quiet: QuietOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
-    resolve_lang(lang)
     from aigc_roi.reader.fields import json_schema
 
-    resolve_lang(lang)
+    chosen_lang = resolve_lang(lang)
     set_quiet(quiet)
-    emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output, force)
+    document = json_schema()
+    if chosen_lang == "zh":
+        # Titles and descriptions only: an editor checks a file the same way in either language.
+        from aigc_roi.present.schema_zh import translate_schema
+
+        document = translate_schema(document)
+    emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, force)

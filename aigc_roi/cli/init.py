@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
 """Bundled scenarios; every ``*.yaml`` here is a template named by its stem. A file of the
 same name in ``templates/zh/`` is that template with Chinese comments (same values), written
-under ``--lang zh`` or a Chinese locale; the others keep their bilingual names and English comments."""
+under ``--lang zh`` or a Chinese locale; tests/test_init.py requires one for every template."""
 DEFAULT_TEMPLATE = "starter"
 
 

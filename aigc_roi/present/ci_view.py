@@ -2,10 +2,15 @@
 
 Returns text, plain data or Rich objects; the commands decide where they
 go. Imports nothing of the engine, so `validate` stays light.
+
+Human text (table headers and cells, annotation messages) follows ``lang``;
+what machines read stays English: JSON keys and messages, rule ids in
+annotation titles, target and figure keys.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,12 +19,12 @@ from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
+from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-NEVER = "never"
 GridTable = tuple[list[str], list[list[str]]]
 """(header, rows) of text cells: shown as a Rich table or as markdown."""
 
@@ -58,9 +63,14 @@ def group(name: str, body: str) -> str:
     return f"::group::{_escape_data(name)}\n{body}::endgroup::\n" if body else ""
 
 
-def error_annotation(error: ScenarioError, path: str) -> str:
+def error_annotation(error: ScenarioError, path: str, lang: str = "en") -> str:
     """An error located in ``path``, titled ``aigc-roi: RULE``; one from a ``--set`` option has no file to point at."""
     title = f"aigc-roi: {rule_of(error)}"
+    if lang == "zh":
+        # Its patterns compile at import: only a Chinese session pays for them.
+        from aigc_roi.present.messages_zh import translate
+
+        error = dataclasses.replace(error, message=translate(error.message))
     message = f"{error.path}: {error.message}" if error.path else error.message
     if error.file != path:
         return annotation(str(error), title)
@@ -92,14 +102,20 @@ def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
     return {"files": files, "summary": _counts(results)}
 
 
-def _style(checked: Checked) -> NumberStyle:
-    return NumberStyle("en", checked.loaded.scenario.currency)
+def _style(checked: Checked, lang: str) -> NumberStyle:
+    return NumberStyle(lang, checked.loaded.scenario.currency)
 
 
 def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str]:
     """The actual figure and the limit with its comparison, e.g. ``-21.25%`` and ``>= 0.00%``."""
     operator = "<=" if outcome.bound == "max" else ">="
-    return style.figure(outcome.figure, outcome.actual, NEVER), f"{operator} {style.figure(outcome.figure, outcome.limit)}"
+    actual = style.figure(outcome.figure, outcome.actual, label("never", style.lang))
+    return actual, f"{operator} {style.figure(outcome.figure, outcome.limit)}"
+
+
+def _figure_name(figure: str, lang: str) -> str:
+    """A figure as a message names it: its key in English (as in JSON), its short label in Chinese."""
+    return figure if lang == "en" else label(figure, lang).split(" (")[0]
 
 
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:
@@ -109,7 +125,18 @@ def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> s
     return f"{plural(len(results), 'file')}, {invalid} invalid, {plural(targets, 'target')}, {missed} missed"
 
 
-def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | None = None, base: str = "") -> GridTable:
+def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base: str, lang: str) -> str:
+    if outcome.passed:
+        return label("check_pass", lang)
+    if missed_at_base is None:
+        return label("check_fail", lang)
+    if outcome.name in missed_at_base:
+        return label("check_fail_at_base", lang).format(base=base)
+    return label("check_fail_new", lang)
+
+
+def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | None = None, base: str = "",
+               lang: str = "en") -> GridTable:
     """scenario x target: actual vs limit and pass/fail; a row per scenario without targets.
 
     With ``at_base`` (``check --base``) a miss reads ``fail (new)`` or
@@ -119,34 +146,40 @@ def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | 
     rows = []
     for item in checked:
         if not item.outcomes:
-            rows.append([item.path, "(no targets)", NONE, NONE, NONE])
+            rows.append([item.path, label("check_no_targets", lang), NONE, NONE, NONE])
         for outcome in item.outcomes:
-            actual, limit = _outcome_texts(outcome, _style(item))
-            result = "pass" if outcome.passed else "fail"
-            if not outcome.passed and at_base is not None:
-                result += f" (at {base})" if outcome.name in at_base.get(item.path, frozenset()) else " (new)"
-            rows.append([item.path, outcome.name, actual, limit, result])
-    return ["scenario", "target", "actual", "limit", "result"], rows
+            actual, limit = _outcome_texts(outcome, _style(item, lang))
+            missed_at_base = None if at_base is None else at_base.get(item.path, frozenset())
+            rows.append([item.path, label(f"target_{outcome.name}", lang), actual, limit,
+                         _result(outcome, missed_at_base, base, lang)])
+    header = [label(key, lang) for key in ("check_scenario", "check_target", "check_actual", "check_limit", "check_result")]
+    return header, rows
 
 
-def rich_table(grid: GridTable, title: str = "", text_columns: int = 1) -> Table:
-    """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
+def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: str = "en") -> Table:
+    """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned.
+
+    Only name columns wrap: a narrow terminal folds a path or a label, never
+    a number (the last column, a result or a change, wraps between words).
+    """
     # Rich only here: `validate` shares this module and prints no table.
     from rich.table import Table
     from rich.text import Text
 
     header, rows = grid
     table = Table(title=title or None, title_justify="left")
+    last = len(header) - 1
     for i, name in enumerate(header):
-        table.add_column(name, justify="left" if i < text_columns else "right", overflow="fold")
+        table.add_column(name, justify="left" if i < text_columns else "right", overflow="fold",
+                         no_wrap=text_columns <= i < last)
+    styles = {label("check_pass", lang): "green", label("check_fail", lang): "red bold"}
     for row in rows:
-        last = Text(row[-1], style={"pass": "green", "fail": "red bold"}.get(row[-1].split(" ")[0], ""))
-        table.add_row(*row[:-1], last)
+        table.add_row(*row[:-1], Text(row[-1], style=styles.get(row[-1].split(" ")[0], "")))
     return table
 
 
 def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
-                       changed: Sequence[ChangedInput] = ()) -> str:
+                       changed: Sequence[ChangedInput] = (), lang: str = "en") -> str:
     """An annotation per missed target, titled ``aigc-roi check: TARGET``.
 
     With ``check --base`` (``at_base``: the targets the base revision already
@@ -158,15 +191,17 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
     for outcome in item.outcomes:
         if outcome.passed:
             continue
-        actual, limit = _outcome_texts(outcome, _style(item))
-        message = f"{item.loaded.scenario.name}: targets.{outcome.name} missed: {outcome.figure} is {actual}, must be {limit}"
+        actual, limit = _outcome_texts(outcome, _style(item, lang))
+        message = label("check_missed", lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
+                                                     figure=_figure_name(outcome.figure, lang), actual=actual, limit=limit)
         title = f"aigc-roi check: {outcome.name}"
         if at_base is not None:
-            message += f" (also missed at {base})" if outcome.name in at_base else f" (new since {base})"
+            message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
         if at_base is not None and outcome.name not in at_base and changed:
             driver = changed[0]
-            was = "absent" if driver.before is None else _input_text(driver.before.value)
-            message += f"; changed here: {driver.now.path} {was} -> {_input_text(driver.now.value)}"
+            was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
+            message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
+                                                                 now=_input_text(driver.now.value))
             lines.append(annotation(message, title, item.path, driver.now.line, driver.now.column,
                                     driver.now.end_line, driver.now.end_column))
             continue
@@ -197,7 +232,10 @@ def _change(name: str, before: float | int | None, after: float | int | None, st
     if before is None or after is None:
         if unit_of(name) == "month" and before != after:
             # None is "never": reaching payback is the best change there is, losing it the worst.
-            return f"worse: {NEVER}" if after is None else f"better: {NEVER} -> {after:.0f}"
+            never = label("never", style.lang)
+            if after is None:
+                return label("check_worse_never", style.lang).format(never=never)
+            return label("check_better_never", style.lang).format(never=never, month=f"{after:.0f}")
         return NONE
     delta = after - before
     if delta == 0:
@@ -216,31 +254,37 @@ def _change(name: str, before: float | int | None, after: float | int | None, st
 
 
 def _side(figures: Figures | None, name: str, missing: str, style: NumberStyle) -> str:
-    return missing if figures is None else style.figure(name, figures.get(name), NEVER)
+    return missing if figures is None else style.figure(name, figures.get(name), label("never", style.lang))
 
 
 def _value(figures: Figures | None, name: str) -> float | int | None:
     return None if figures is None else figures.get(name)
 
 
-def comparison_grid(comparison: Comparison) -> GridTable:
-    """figure | before | after | change; a side without figures reads new, removed or invalid."""
-    style = NumberStyle("en", comparison.currency)
+def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
+    """figure | before | after | change; a side without figures reads new, removed or invalid.
+
+    Figures are named by key in English (as in JSON) and by their label in Chinese.
+    """
+    style = NumberStyle(lang, comparison.currency)
     before, after = comparison.before, comparison.after
-    no_before = "new" if comparison.status == "new" else "invalid"
-    no_after = "removed" if comparison.status == "removed" else "invalid"
+    no_before = label("check_status_new" if comparison.status == "new" else "check_invalid", lang)
+    no_after = label("check_status_removed" if comparison.status == "removed" else "check_invalid", lang)
     names = list(after or before or {})
     rows = [
-        [name, _side(before, name, no_before, style), _side(after, name, no_after, style),
-         _change(name, _value(before, name), _value(after, name), style)]
+        [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
+         _side(after, name, no_after, style), _change(name, _value(before, name), _value(after, name), style)]
         for name in names
     ]
-    return ["figure", "before", "after", "change"], rows
+    return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows
 
 
-def comparison_title(comparison: Comparison) -> str:
-    named = f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
-    return f"{named}: {comparison.status}"
+def _named(comparison: Comparison) -> str:
+    return f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
+
+
+def comparison_title(comparison: Comparison, lang: str = "en") -> str:
+    return label("check_title", lang).format(named=_named(comparison), status=label(f"check_status_{comparison.status}", lang))
 
 
 def is_one_line(comparison: Comparison) -> bool:
@@ -248,10 +292,9 @@ def is_one_line(comparison: Comparison) -> bool:
     return comparison.status in ("new", "removed")
 
 
-def comparison_line(comparison: Comparison, base: str) -> str:
+def comparison_line(comparison: Comparison, base: str, lang: str = "en") -> str:
     """``scenarios/x.yaml (Name): new since REF`` or ``...: removed since REF``."""
-    named = f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
-    return f"{named}: {comparison.status} since {base}"
+    return label(f"check_{comparison.status}_since_base", lang).format(named=_named(comparison), base=base)
 
 
 def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, Any]:
