@@ -41,6 +41,14 @@ def test_translations_keep_values_and_names() -> None:
     assert translate("something the table does not know") == "something the table does not know"
 
 
+def test_a_hint_in_parentheses_after_the_found_value_is_translated() -> None:
+    """Its table once shared a name with the table of hints after "; " and was shadowed by it."""
+    assert (translate("expected a number, found 017 (a leading 0 marks an octal number in YAML 1.1; write 17 without it)")
+            == "应为数字，实际为 017（YAML 1.1 把前导 0 读作八进制；请写成 17）")
+    assert (translate("expected a number, found 0x1f (hexadecimal and binary numbers are not accepted; "
+                      "write the number in decimal)") == "应为数字，实际为 0x1f（不接受十六进制和二进制数字；请用十进制书写）")
+
+
 def test_errors_in_chinese_keep_their_location(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text("name: x\nretention: {monthly_churn: 2}\n", encoding="utf-8")

@@ -18,9 +18,10 @@ from aigc_roi.cli import ci, init, whatif
 from aigc_roi.cli.allocate import allocate
 from aigc_roi.cli.curves import curves
 from aigc_roi.cli.edge import EdgeGroup
+from aigc_roi.cli.options import LangOption
 from aigc_roi.cli.run import run
 from aigc_roi.cli.simulate import simulate
-from aigc_roi.cli.streams import start_invocation
+from aigc_roi.cli.streams import EXIT_INVALID, resolve_lang
 
 app = typer.Typer(
     cls=EdgeGroup,
@@ -41,16 +42,25 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+# invoke_without_command: `aigc-roi --lang zh` alone shows the help (in Chinese) as `aigc-roi` alone does,
+# rather than click's "Missing command".
+@app.callback(invoke_without_command=True)
 def _root(
+    context: typer.Context,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.
 
     Exit codes: 0 fine, 1 a scenario misses one of its targets (check), 2 invalid input.
     """
-    start_invocation()
+    # The language itself was settled from the whole command line before parsing (cli/edge.py);
+    # here a bad value is refused, and a command's own --lang defaults to this one.
+    resolve_lang(lang)
+    if context.invoked_subcommand is None:
+        typer.echo(context.get_help(), err=True)
+        raise typer.Exit(EXIT_INVALID)
 
 
 app.command(name="run")(run)

@@ -4,10 +4,17 @@ Click prints a usage block of four lines for a bad option; here it is one
 line, ``aigc-roi: --option: message``, with exit 2 like any invalid input.
 Living in the command group's ``main`` (not only in the console script's
 ``main()``), this edge also holds for the in-process test runner.
+
+It is also where the invocation's language is settled, before click reads the
+command line: ``--help`` and usage errors happen while click parses, before
+any ``--lang`` callback could run (cli/help_frame.py). Usage errors are built
+in English, the canonical text, and shown in the invocation's language like
+every other message (present/messages_zh.py).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,14 +22,16 @@ from typer import _click
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
-from aigc_roi.cli.streams import EXIT_BROKEN_PIPE, EXIT_INVALID, note, silence_stdout
+from aigc_roi.cli.help_frame import click_frame, translate_commands
+from aigc_roi.cli.streams import EXIT_BROKEN_PIPE, EXIT_INVALID, in_language, language, note, silence_stdout, start_invocation
 from aigc_roi.present.text import visible
 
 PROGRAM = "aigc-roi"
 
 
 def option_error_line(error: _click.exceptions.UsageError) -> str:
-    """``aigc-roi: --format: 'x' is not one of 'table', 'json'``: the option first, then the problem."""
+    """``aigc-roi: --format: 'x' is not one of 'table', 'json'``: the option first, then the problem
+    (in the invocation's language; the option's name as typed)."""
     name = ""
     message = error.message
     if isinstance(error, _click.exceptions.BadParameter) and error.param is not None:
@@ -36,7 +45,7 @@ def option_error_line(error: _click.exceptions.UsageError) -> str:
     elif isinstance(error, _click.exceptions.BadOptionUsage):
         name = error.option_name
     prefix = f"{PROGRAM}: {name}: " if name else f"{PROGRAM}: "
-    return visible(prefix + message.rstrip("."))
+    return visible(prefix + in_language(message.rstrip(".")))
 
 
 class EdgeGroup(TyperGroup):
@@ -45,24 +54,35 @@ class EdgeGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
-        try:
-            code = super().main(args, prog_name or PROGRAM, complete_var, standalone_mode=False,
-                                windows_expand_args=windows_expand_args, **extra)
-        except _click.exceptions.NoArgsIsHelpError as error:
-            error.show()
-            code = EXIT_INVALID
-        except _click.exceptions.UsageError as error:
-            note(option_error_line(error))
-            code = EXIT_INVALID
-        except _click.exceptions.ClickException as error:
-            note(visible(f"{PROGRAM}: {error.format_message()}"))
-            code = error.exit_code
-        except Abort:
-            note(f"{PROGRAM}: aborted")
-            code = 130
-        except BrokenPipeError:
-            silence_stdout()
-            code = EXIT_BROKEN_PIPE
+        with click_frame(start_invocation(list(sys.argv[1:] if args is None else args))):
+            code = self._main_at_the_edge(args, prog_name, complete_var, windows_expand_args, **extra)
         if not standalone_mode:
             return code
         raise SystemExit(code if isinstance(code, int) else 0)
+
+    def _main_at_the_edge(self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None,
+                          windows_expand_args: bool, **extra: Any) -> Any:
+        try:
+            return super().main(args, prog_name or PROGRAM, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
+        except _click.exceptions.NoArgsIsHelpError as error:
+            error.show()
+            return EXIT_INVALID
+        except _click.exceptions.UsageError as error:
+            note(option_error_line(error))
+            return EXIT_INVALID
+        except _click.exceptions.ClickException as error:
+            note(visible(f"{PROGRAM}: {in_language(error.format_message())}"))
+            return error.exit_code
+        except Abort:
+            note(f"{PROGRAM}: {in_language('aborted')}")
+            return 130
+        except BrokenPipeError:
+            silence_stdout()
+            return EXIT_BROKEN_PIPE
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        # The root parses first, and prints --help while parsing: the whole tree is translated before.
+        if language() == "zh":
+            translate_commands(self, ctx)
+        return super().parse_args(ctx, args)

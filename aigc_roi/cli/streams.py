@@ -55,26 +55,34 @@ def note(line: str) -> None:
         _stderr(line)
 
 
-def start_invocation() -> None:
-    """Messages follow the locale until a command's --lang says otherwise; so does a command's --help.
+def start_invocation(args: list[str]) -> str:
+    """The language of this invocation, set before click reads a word of the command line.
 
-    click prints a command's help while reading its options, before any callback of --lang
-    could run, and hides the command's arguments from this (the group's) callback; so the
-    command line is read from sys.argv, in whatever order --help and --lang come."""
-    _language.set(default_lang())
+    Click prints ``--help`` and its usage errors while it parses, before any callback
+    of ``--lang`` could run, so the language is read from the arguments themselves:
+    the last ``--lang`` on the command line (the root's or the command's), else the locale."""
+    chosen = command_line_lang(args)
+    language = chosen if chosen in LANGUAGES else default_lang()
+    _language.set(language)
     _quiet.set(False)
-    from typer._click.globals import get_current_context  # Typer < 0.29 (pinned) vendors click here
-
-    context = get_current_context(silent=True)
-    if context is not None and (_lang_option(sys.argv[1:]) or default_lang() == "zh"):
-        from aigc_roi.present.help_zh import translate_help
-
-        translate_help(context.command)
+    return language
 
 
-def _lang_option(args: list[str]) -> bool:
-    """Whether the command line asks for Chinese with ``--lang zh`` or ``--lang=zh``."""
-    return "--lang=zh" in args or any(arg == "--lang" and value == "zh" for arg, value in zip(args, args[1:], strict=False))
+def command_line_lang(args: list[str]) -> str | None:
+    """The value of the last ``--lang X`` or ``--lang=X`` before a ``--`` (None without one)."""
+    words = args[:args.index("--")] if "--" in args else args
+    chosen = None
+    for index, word in enumerate(words):
+        if word == "--lang" and index + 1 < len(words):
+            chosen = words[index + 1]
+        elif word.startswith("--lang="):
+            chosen = word.removeprefix("--lang=")
+    return chosen
+
+
+def language() -> str:
+    """This invocation's language: ``en`` or ``zh``."""
+    return _language.get()
 
 
 def set_quiet(quiet: bool) -> None:
@@ -90,6 +98,7 @@ def message_line(error: ScenarioError | str) -> str:
     """One problem as the user reads it, in this invocation's language."""
     return located_message(error, _language.get())
 
+
 def in_language(text: str) -> str:
     """A line of English canonical text (a summary, a usage error) in this invocation's language."""
     return located_message(text, _language.get())
@@ -103,7 +112,8 @@ def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
 
 
 def resolve_lang(lang: str | None) -> str:
-    chosen = lang or default_lang()
+    """A command's ``--lang``, or the invocation's language (the root's ``--lang``, else the locale)."""
+    chosen = lang or _language.get()
     if chosen not in LANGUAGES:
         fail([f"--lang: expected one of {', '.join(LANGUAGES)}, found {chosen!r}"])
     _language.set(chosen)

@@ -2,24 +2,27 @@
 
 Typer builds the help from docstrings and ``help=`` strings; under ``--lang zh``
 or a Chinese locale the CLI swaps them for these before the help is printed
-(cli/streams.py). Keyed by the English text, so an option whose wording
-changes shows in English until it is translated here, never with a stale
-translation. Click's own frame ("Usage:", "Options:", "Show this message and
-exit.") stays English: click takes it from gettext, which ships no Chinese
-catalogue. A pure table: ``--help`` stays light.
+(cli/help_frame.py). Keyed by the English text, so a reworded option could
+only fall back to English, never show a stale translation; and
+tests/contract/test_help_coverage.py fails on any help text, docstring
+paragraph or click frame word without an entry, so it cannot do that
+silently either. Click's frame ("Usage:", "Options", "[default: ...]",
+"Show this message and exit.") is here too (CLICK_ZH, and HELP_ZH for the
+help and completion options). Pure tables: ``--help`` stays light.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 HELP_ZH: dict[str, str] = {
     # The program.
     "ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.":
         "生成式 AI 应用买量的 ROI、ROAS、获客成本 (CAC)、LTV、回本周期和 NPV。",
     "Print the version and exit.": "显示版本号并退出。",
-    "Exit codes: 0 fine, 1 a scenario misses one of its targets (check), 2 invalid input.":
-        "退出码：0 正常，1 有场景未达成其目标（check），2 输入无效。",
+    # Typer's and click's own options.
+    "Install completion for the current shell.": "为当前 shell 安装命令补全。",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "显示当前 shell 的补全脚本，可复制或自行安装。",
+    "Show this message and exit.": "显示此帮助并退出。",
     # Commands.
     "Figures, per-channel table, monthly cash flow and cumulative-cash chart.":
         "核心指标、分渠道表、月度现金流和累计现金流图。",
@@ -38,7 +41,7 @@ HELP_ZH: dict[str, str] = {
     "Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input.":
         "先校验，再用每个有效场景自己的 targets 检查它。退出码 0 全部达成，1 有目标未达成，2 输入无效。",
     "Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server.":
-        "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML language server 使用。",
+        "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML 语言服务器（yaml-language-server）使用。",
     "Write a commented starter scenario (or any bundled template) to edit.":
         "写出一个带注释的起步场景（或任一内置模板），供你修改。",
     # Arguments and options.
@@ -47,10 +50,14 @@ HELP_ZH: dict[str, str] = {
         "为假设分析覆盖一个字段，例如 acquisition[0].bid=25（可重复）。",
     "Output format.": "输出格式。",
     "Output format; xlsx writes every table as a sheet of --output.": "输出格式；xlsx 把每张表写成 --output 的一个工作表。",
-    "Also show the monthly cash-flow table, after the figures, channels and chart (off by default).":
-        "同时显示月度现金流表，位于指标、渠道和图之后（默认不显示）。",
-    "Which table --format csv writes.": "--format csv 写出哪张表。",
-    "Write to this file instead of standard output.": "写入此文件，而不是标准输出。",
+    "Also show the monthly cash-flow table, after the figures, channels and chart "
+    "(table and markdown formats; off by default in the table view, shown in markdown).":
+        "同时显示月度现金流表，位于指标、渠道和图之后（适用于 table 和 markdown 格式；table 视图默认不显示，markdown 默认显示）。",
+    "Which table --format csv writes (default: months); cohorts also adds the cohort table to the table view and markdown.":
+        "--format csv 写出哪张表（默认 months）；选 cohorts 时，table 视图和 markdown 也会加上同期群表。",
+    "Add the cohort table (contribution of each month's new users, month by month); xlsx always has it.":
+        "加上同期群表（每个月新增用户逐月的贡献）；xlsx 总是包含此表。",
+    "Write to FILE instead of standard output ('-' is standard output).": "写入 FILE，而不是标准输出（'-' 即标准输出）。",
     "Also save the cumulative-cash chart as an image.": "同时把累计现金流图保存为图片。",
     "Replace an existing output file.": "覆盖已存在的输出文件。",
     "Language of tables and messages: en or zh (default from LANG).": "表格和提示的语言：en 或 zh（默认取自 LANG）。",
@@ -63,29 +70,69 @@ HELP_ZH: dict[str, str] = {
         "两个驱动因素路径（与 breakeven 列出的一致）的 ROI 双向表，例如 'acquisition[0].bid,monetization.plans[0].price'。",
     "Values of each --grid driver.": "每个 --grid 驱动因素取多少个值。",
     "Scenario files, or folders to search for *.yaml and *.yml files.": "场景文件，或在其中查找 *.yaml 和 *.yml 的文件夹。",
-    "Output format (default: github when GITHUB_ACTIONS=true, else text).":
-        "输出格式（默认：GITHUB_ACTIONS=true 时为 github，否则为 text）。",
+    "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text).":
+        "输出格式（默认：同时设置了 GITHUB_ACTIONS 和 GITHUB_WORKFLOW 时为 github，否则为 text）。",
     "Git revision to compare with: the figures of each scenario changed since REF, before and after.":
         "对比的 git 版本：自 REF 以来有改动的每个场景，改动前后的指标。",
     "Where to write the scenario; - writes it to standard output.": "场景写到哪里；- 表示写到标准输出。",
     "Bundled scenario to start from (see --list).": "从哪个内置场景开始（见 --list）。",
     "List the bundled templates and exit.": "列出内置模板并退出。",
+    "Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back, "
+    "net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance.":
+        "在各区间上做蒙特卡洛模拟：每项指标的均值和分位数、回本概率、净现金流直方图、累计现金流扇形图，以及哪个不确定输入主导方差。",
+    "Split a monthly budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback): "
+    "current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B.":
+        "把月预算分配到各渠道以最大化 NPV（或净现金流、P10 NPV、回本概率）：当前分配与最优分配的对比、"
+        "平均与边际 ROAS 和 CAC，以及从 0.25B 到 2B 的预算曲线。",
+    "Retention by month (with the fitted day points) and each plan's renewal survival.":
+        "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
+    "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":
+        "按风险对比：每个场景用这么多样本做模拟，列出每项指标的 P5/P50/P95 和回本概率。",
+    "Random seed of that simulation.": "该模拟的随机种子。",
+    "Monte Carlo samples.": "蒙特卡洛样本数。",
+    "Random seed: the same seed gives the same numbers.": "随机种子：同一种子得到同样的数字。",
+    "Percentiles to report, e.g. 10,50,90.": "要列出的分位数，例如 10,50,90。",
+    "Also save the cumulative-cash fan and the net-cash histogram as an image.": "同时把累计现金流扇形图和净现金流直方图保存为图片。",
+    "Also write every sample's drawn inputs and figures.": "同时写出每个样本抽到的输入和算出的指标。",
+    "Monthly budget to split across the unlocked cpa, cpm and kol channels, e.g. 100万, 1m or 1_000_000.":
+        "要分配到未锁定的 cpa、cpm 和 kol 渠道的月预算，例如 100万、1m 或 1_000_000。",
+    "What the split maximises; p10_npv and payback_probability are simulated.":
+        "分配要最大化的目标；p10_npv 和 payback_probability 由模拟得出。",
+    "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 'Feed ads=20万'（可重复）。",
+    "Highest monthly budget of a channel (repeatable).": "某个渠道的最高月预算（可重复）。",
+    "Keep this channel's spend as in the file, outside B (repeatable).": "该渠道的花费保持文件中的值，不计入 B（可重复）。",
+    "Monte Carlo samples of the risk objectives.": "风险类目标的蒙特卡洛样本数。",
+    "Random seed: the same seed gives the same split.": "随机种子：同一种子得到同样的分配。",
+    "Samples simulated for targets.min_payback_probability.": "为 targets.min_payback_probability 模拟的样本数。",
+    "Also save the budget curve as an image.": "同时把预算曲线保存为图片。",
+    "Which table --format csv writes.": "--format csv 写出哪张表。",
 }
 
+CLICK_ZH: dict[str, str] = {
+    # Click's frame of every --help, as Typer asks gettext for it (typer/core.py `_`).
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "default: {default}": "默认：{default}",
+    "required": "必填",
+    # What the vendored click writes without gettext (cli/help_frame.py ChineseHelpFormatter).
+    "Usage: ": "用法：",
+}
+"""Click's and Typer's own words of ``--help``; their usage errors are translated as lines (messages_zh.py)."""
 
-def _zh(text: str | None) -> str | None:
-    """Each paragraph of ``text`` in Chinese where the table has it."""
+
+def in_chinese(text: str | None) -> str | None:
+    """Each paragraph of ``text`` (a docstring, an option's help) in Chinese where the table has it."""
     if not text:
         return text
-    return "\n\n".join(HELP_ZH.get(" ".join(paragraph.split()), paragraph) for paragraph in text.split("\n\n"))
+    return "\n\n".join(HELP_ZH.get(help_key(paragraph), paragraph) for paragraph in text.split("\n\n"))
 
 
-def translate_help(command: Any) -> None:
-    """Put the Chinese help on ``command`` (a click Command or Group), its parameters and subcommands."""
-    command.help = _zh(command.help)
-    command.short_help = None  # derived from help when listed, so the list reads in Chinese too
-    for parameter in command.params:
-        if hasattr(parameter, "help"):
-            parameter.help = _zh(parameter.help)
-    for subcommand in getattr(command, "commands", {}).values():
-        translate_help(subcommand)
+def help_key(paragraph: str) -> str:
+    """A paragraph as the table keys it: its words joined by single spaces, however the source wrapped it."""
+    return " ".join(paragraph.split())
+
+
+def click_in_chinese(message: str) -> str:
+    """Click's own wording in Chinese: a gettext replacement for the words CLICK_ZH knows."""
+    return CLICK_ZH.get(message, message)

@@ -116,7 +116,7 @@ _FOUND = _rules([
     (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),
 ])
 
-_HINTS = _rules([
+_FOUND_HINTS = _rules([
     (r"a leading 0 marks an octal number in YAML 1\.1; write (\S+) without it", "YAML 1.1 把前导 0 读作八进制；请写成 {0}"),
     (r"hexadecimal and binary numbers are not accepted; write the number in decimal", "不接受十六进制和二进制数字；请用十进制书写"),
     (r"YAML 1\.1 reads a:b as a base-60 number; write the number itself", "YAML 1.1 把 a:b 读作六十进制数；请直接写出数字"),
@@ -127,7 +127,7 @@ _HINTS = _rules([
 
 def _found_with_hint(match: re.Match[str]) -> str:
     """``expected X, found Y (hint)``, the hint translated too; a parenthesis that is no known hint is part of Y."""
-    found, hint = match[2], _apply(_HINTS, match[3])
+    found, hint = match[2], _apply(_FOUND_HINTS, match[3])
     if hint is None:
         found, hint = f"{match[2]} ({match[3]})", None
     text = f"应为{expected_phrase(match[1])}，实际为 {_apply(_FOUND, found) or found}"
@@ -179,10 +179,24 @@ _MESSAGES = _rules([
     (r"--base: git was not found on PATH", "--base：PATH 中找不到 git"),
     (r"--base: unknown git revision (.+)", "--base：未知的 git 版本 {0}"),
     (r"--base: (.+) is not inside a git repository", "--base：{0} 不在 git 仓库中"),
+    # Click's usage errors, after the `aigc-roi: --option: ` prefix (cli/edge.py option_error_line).
+    (r"missing; it is required", "缺少此项；它是必填的"),
+    (r"no such option", "没有这个选项"),
+    (r"(.+) is not one of (.+)", "{0} 不是可选值之一：{1}"),
+    (r"(.+) is not a valid (?:int|int range)", "{0} 不是有效的整数"),
+    (r"(.+) is not in the range (.+)", "{0} 不在范围 {1} 之内"),
+    (r"Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)", "多余的参数：{0}"),
+    (r"No such command '(.+)'\. Did you mean (.+)\?", "没有命令 '{0}'；是否想写 {1}？"),
+    (r"No such command '(.+)'", "没有命令 '{0}'"),
+    (r"Option '(.+)' requires an argument", "选项 '{0}' 需要一个值"),
+    (r"Option '(.+)' requires (\d+) arguments", "选项 '{0}' 需要 {1} 个值"),
+    (r"Option '(.+)' does not take a value", "选项 '{0}' 不接受值"),
+    (r"aborted", "已中止"),
 ])
 
 _HINTS = _rules([
     (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),
+    (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", "是否想写 {0}？"),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),
     (r"write (.+) without '(.+)': amounts are in the scenario's currency", "请写 {0}，去掉 '{1}'：金额的币种由场景的 currency 决定"),
     (r"'w' is not a suffix: write (.+)", "'w' 不是数字后缀：请写 {0}"),

@@ -1,0 +1,141 @@
+"""``--help`` in Chinese, click's own frame included, for one invocation and none after it.
+
+Click's words come from two places, each replaced where it is made:
+
+- Typer's frame ("Options", "Arguments", "Commands", "[default: x]",
+  "[required]") goes through gettext: typer/core.py binds
+  ``_ = gettext.gettext`` at import. For a Chinese invocation that ``_`` is
+  rebound to a lookup in CLICK_ZH (present/help_zh.py). Chosen over a gettext
+  catalogue (a compiled .mo file under a process-wide domain, found through
+  environment variables) and over rewriting the rendered help (a formatter
+  would have to take "help  [default: x]" apart again).
+- The vendored click writes "Usage: " itself, without gettext: contexts get a
+  formatter whose usage prefix is Chinese. The same formatter wraps by
+  terminal columns, where a Chinese character takes two (click counts
+  characters, so its Chinese lines ran to twice the width of the terminal).
+
+Both (``typer.core._`` and ``Context.formatter_class``) are module- or
+class-level, so ``click_frame`` sets them for the invocation and restores
+them in a ``finally``: CliRunner runs many
+invocations in one process, and an English one after a Chinese one must read
+English. (Not thread-safe, which one invocation per process never needs.)
+The texts of our commands, and of the help and completion options, are
+translated on the command objects, which Typer builds afresh for every
+invocation (``Typer.__call__`` -> ``get_command``), so they leave nothing
+behind either. Usage errors are not frame: they stay English canonical and
+are translated as whole lines (cli/edge.py, present/messages_zh.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import typer.core
+from typer import _click
+
+from aigc_roi.present.help_zh import click_in_chinese, in_chinese
+
+_WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_OPENING = "([{（「『《“‘"
+_TOKENS = re.compile(rf"\s+|[{re.escape(_OPENING)}]*[{_WIDE}]|[^\s{_WIDE}]+")
+"""A space, one CJK character (a line may break after any; an opening bracket goes with the character after it),
+or a run of other text (a word, an option name)."""
+_CLOSING = frozenset("，。、；：）」』》！？”’,.;:)]}")
+"""Closing punctuation never opens a line: the character before it goes down with it (as Chinese typesetting does)."""
+
+
+def columns(text: str) -> int:
+    """Terminal columns of ``text``: two for a wide (CJK) character, one for any other."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pieces(token: str, width: int) -> list[str]:
+    """``token`` cut into pieces of at most ``width`` columns: a word longer than a line is broken, as click breaks it."""
+    pieces = [""]
+    for char in token:
+        if pieces[-1] and columns(pieces[-1] + char) > width:
+            pieces.append("")
+        pieces[-1] += char
+    return pieces
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` terminal columns, broken at spaces or between CJK characters."""
+    lines: list[list[str]] = [[]]
+    for token in _TOKENS.findall(" ".join(text.split())):
+        if token.isspace():
+            lines[-1] += [" "] if lines[-1] else []
+            continue
+        for piece in _pieces(token, width):
+            line = lines[-1]
+            if line and columns("".join(line) + piece) > width:
+                carried: list[str] = []
+                while piece[0] in _CLOSING and len(line) > 1 and (not carried or carried[0][0] in _CLOSING):
+                    carried.insert(0, line.pop())
+                lines.append(carried)
+            lines[-1].append(piece)
+    return ["".join(line).strip() for line in lines if line]
+
+
+class ChineseHelpFormatter(_click.HelpFormatter):
+    """Click's help formatter in Chinese: the usage prefix, headings ending in a full-width colon, text wrapped by columns."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, click_in_chinese("Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        paragraphs = [wrap_columns(paragraph, self.width - self.current_indent) for paragraph in text.split("\n\n")]
+        self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs) + "\n")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        # Click's layout (terms in a column of at most col_max, a long term on a line of its own), wrapped by columns.
+        first_col = min(max((columns(term) for term, _ in rows), default=0), col_max) + col_spacing
+        margin = " " * (first_col + self.current_indent)
+        for term, text in rows:
+            self.write(f"{'':>{self.current_indent}}{term}")
+            lines = wrap_columns(text, max(self.width - first_col - 2, 10))
+            if not lines:
+                self.write("\n")
+                continue
+            fits = columns(term) <= first_col - col_spacing
+            self.write(" " * (first_col - columns(term)) if fits else "\n" + margin)
+            self.write("\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
+
+
+@contextmanager
+def click_frame(language: str) -> Iterator[None]:
+    """Inside, click and Typer write their own words in ``language``; outside, in English again."""
+    if language != "zh":
+        yield
+        return
+    english, formatter = typer.core._, _click.Context.formatter_class
+    typer.core._ = click_in_chinese
+    _click.Context.formatter_class = ChineseHelpFormatter
+    try:
+        yield
+    finally:
+        typer.core._, _click.Context.formatter_class = english, formatter
+
+
+_CLAUSE_END = re.compile("[：。；]")
+
+
+def translate_commands(command: _click.Command, context: _click.Context) -> None:
+    """Chinese help on ``command``, each of its parameters (the help option too) and its subcommands.
+
+    ``context`` is the root's: the help option is made from its option names, as it will be when shown."""
+    command.help = in_chinese(command.help)
+    # The group's list shows the help's first clause: click would shorten it by counting characters, as for English.
+    command.short_help = _CLAUSE_END.split(command.help or "", maxsplit=1)[0] or None
+    for parameter in [*command.params, command.get_help_option(context)]:
+        if parameter is not None and hasattr(parameter, "help"):
+            parameter.help = in_chinese(parameter.help)
+    for subcommand in getattr(command, "commands", {}).values():
+        translate_commands(subcommand, context)
