@@ -90,15 +90,15 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     # Roots do not depend on scale; unit scale keeps 100^120 grid terms finite.
     flows_by_month = net_cash[:, candidates]
     flows_by_month = flows_by_month / np.abs(flows_by_month).max(axis=0)
-    best, found, low_sign = _nearest_sign_changes(flows_by_month)
-    root = _polish(flows_by_month, _IRR_GRID[best], _IRR_GRID[best + 1], low_sign)
+    best, found, low_value, high_value = _nearest_sign_changes(flows_by_month)
+    root = _polish(flows_by_month, _IRR_GRID[best], _IRR_GRID[best + 1], low_value, high_value)
     out[candidates[found]] = np.expm1(12.0 * root[found])
     return out
 
 
-def _nearest_sign_changes(flows_by_month: FloatArray) -> tuple[np.ndarray, np.ndarray, FloatArray]:
+def _nearest_sign_changes(flows_by_month: FloatArray) -> tuple[np.ndarray, np.ndarray, FloatArray, FloatArray]:
     """Per sample, the grid interval with a sign change of the NPV nearest r = 0:
-    (its index, whether there is one, the NPV's sign at its left end).
+    (its index, whether there is one, the NPV at its left and at its right end).
 
     The grid is visited in widening windows around r = 0 (``_IRR_WINDOWS``): a
     change found in a window is the nearest overall when it is strictly nearer
@@ -109,7 +109,8 @@ def _nearest_sign_changes(flows_by_month: FloatArray) -> tuple[np.ndarray, np.nd
     powers = np.exp(-np.outer(np.arange(1, horizon + 1, dtype=np.float64), _IRR_GRID))
     best = np.zeros(count, dtype=np.intp)
     found = np.zeros(count, dtype=bool)
-    low_sign = np.zeros(count)
+    low_value = np.zeros(count)
+    high_value = np.zeros(count)
     pending = np.arange(count)
     last_point = _IRR_GRID.size - 1
     for half_width in (*_IRR_WINDOWS, _IRR_GRID.size):
@@ -122,7 +123,8 @@ def _nearest_sign_changes(flows_by_month: FloatArray) -> tuple[np.ndarray, np.nd
         settled = np.zeros(pending.size, dtype=bool)
         for start in range(0, pending.size, _IRR_BLOCK_ROWS):
             rows = pending[start:start + _IRR_BLOCK_ROWS]
-            signs = np.sign(flows_by_month[:, rows].T @ powers[:, first:last + 1])
+            values = flows_by_month[:, rows].T @ powers[:, first:last + 1]
+            signs = np.sign(values)
             changes = (signs[:, :-1] != signs[:, 1:])[:, order - first]
             pick = changes.argmax(axis=1)
             picked = np.arange(rows.size), pick
@@ -132,16 +134,20 @@ def _nearest_sign_changes(flows_by_month: FloatArray) -> tuple[np.ndarray, np.nd
             settled[start:start + rows.size] = done
             best[rows[done]] = chosen[done]
             found[rows[done]] = has_change[done]
-            low_sign[rows[done]] = signs[np.arange(rows.size), chosen - first][done]
+            low_value[rows[done]] = values[np.arange(rows.size), chosen - first][done]
+            high_value[rows[done]] = values[np.arange(rows.size), chosen - first + 1][done]
         pending = pending[~settled]
         if pending.size == 0:
             break
-    return best, found, low_sign
+    return best, found, low_value, high_value
 
 
-def _polish(flows_by_month: FloatArray, low: FloatArray, high: FloatArray, low_sign: FloatArray) -> FloatArray:
+def _polish(flows_by_month: FloatArray, low: FloatArray, high: FloatArray, low_value: FloatArray,
+            high_value: FloatArray) -> FloatArray:
     """The root u = log(1 + r) inside each bracket, to rounding.
 
+    Starting where the chord through the bracket's ends crosses zero (the
+    NPV is smooth, so this is already within the square of the grid step),
     Newton's method on the NPV as a function of u, kept inside the bracket:
     a step that would leave it is replaced by a halving, so it converges
     like bisection at worst. Convergence is quadratic near a simple root, so
@@ -149,7 +155,10 @@ def _polish(flows_by_month: FloatArray, low: FloatArray, high: FloatArray, low_s
     rounding; asking consecutive steps to shrink to a few ulps instead would
     only chase the rounding noise of the NPV.
     """
-    guess = 0.5 * (low + high)
+    low_sign = np.sign(low_value)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chord = low - low_value * (high - low) / (high_value - low_value)
+    guess = np.where(np.isfinite(chord), np.clip(chord, low, high), 0.5 * (low + high))
     near = np.zeros(guess.shape, dtype=bool)
     done = np.zeros(guess.shape, dtype=bool)
     active = np.arange(guess.size)

@@ -565,32 +565,56 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
 
     Each item is netted with its own ``fee``, else ``revenue_fee``. Orders
     join the monthly totals only: no cohort, so no user's value and no
-    channel's attribution.
+    channel's attribution. The ``(H, s)`` passes are what this stage costs, so
+    plans of one period share one cash array, and plans that all keep the same
+    share are netted once, on their total.
     """
     horizon = new_users.shape[0]
 
     def keep(fee: Value | None) -> FloatArray:
         return 1.0 - p(monetization.revenue_fee if fee is None else fee)
 
-    purchase_gross, purchase_net = _purchase_per_active(monetization, p)
-    subscriptions = np.zeros_like(new_users)
-    subscriptions_net = np.zeros_like(new_users)
-    subscription_by_age = np.zeros_like(new_users)
-    subscription_net_by_age = np.zeros_like(new_users)
+    plans = monetization.plans
+    one_fee = len({id(plan.fee) for plan in plans}) <= 1
     by_period: dict[int, FloatArray] = {}
-    for plan in monetization.plans:
-        cash, by_age = _plan_cash(plan, new_users, p)
-        share = keep(plan.fee)
-        subscriptions += cash
-        subscriptions_net += cash * share
-        subscription_by_age += by_age
-        subscription_net_by_age += by_age * share
+    subscription_by_age = np.zeros_like(new_users)
+    subscriptions_net = None if one_fee else np.zeros_like(new_users)
+    subscription_net_by_age = None if one_fee else np.zeros_like(new_users)
+    for plan in plans:
         period = int(plan.period_months)
-        by_period[period] = by_period.get(period, 0.0) + cash
-    order_gross, order_net = order_revenue(monetization.orders, monetization.revenue_fee, horizon, p.samples)
+        if period < 1:
+            raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
+        recursion = _Recursion.of(plan, p)
+        if recursion is not None:
+            cash = _recursive_plan_cash(recursion, new_users)
+            _add_payments_by_age(recursion, subscription_by_age)
+        else:
+            schedule = _scheduled_cash_by_age(plan, horizon, p)
+            cash = _cohort_sum(new_users, schedule, sorted(plan_payment_ages(plan, horizon)))
+            subscription_by_age += schedule
+        if subscriptions_net is not None and subscription_net_by_age is not None:
+            share = keep(plan.fee)
+            subscriptions_net += cash * share
+            subscription_net_by_age += _plan_cash_by_age(plan, horizon, p) * share
+        if period in by_period:
+            by_period[period] += cash
+        else:
+            by_period[period] = cash
+    subscriptions = sum(by_period.values(), np.zeros_like(new_users)) if len(by_period) != 1 else next(iter(by_period.values()))
+    if subscriptions_net is None or subscription_net_by_age is None:
+        share = keep(plans[0].fee) if plans else p(1.0)
+        subscriptions_net = subscriptions * share
+        subscription_net_by_age = subscription_by_age * share
+    purchase_gross, purchase_net = _purchase_per_active(monetization, p)
+    gross = subscriptions + active * purchase_gross
+    net = subscriptions_net + active * purchase_net
+    if monetization.orders:
+        order_gross, order_net = order_revenue(monetization.orders, monetization.revenue_fee, horizon, p.samples)
+        gross += order_gross.T
+        net += order_net.T
     return _Revenue(
-        gross=subscriptions + active * purchase_gross + order_gross.T,
-        net=subscriptions_net + active * purchase_net + order_net.T,
+        gross=gross,
+        net=net,
         gross_by_age=retention * purchase_gross + subscription_by_age,
         net_by_age=retention * purchase_net + subscription_net_by_age,
         subscriptions_by_period=by_period,
@@ -608,41 +632,57 @@ def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatA
     return gross, net
 
 
-def _plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> tuple[FloatArray, FloatArray]:
-    """One plan's cash by month and of one new user by age, ``(H, s)`` each.
+@dataclass(frozen=True)
+class _Recursion:
+    """A plan with a join-month conversion and one renewal rate: its payers follow a recursion.
 
-    With a join-month conversion and one renewal rate r, the users paying in
-    month t follow ``Y(t) = N(t) + r Y(t-P)``, one vector operation per period.
     Conversion by age or a renewal schedule (a list, the sBG rates) has no
     such recursion: its per-user cash schedule (``revenue.plan_cash_by_age``)
     is summed over the cohorts at the ages it pays.
     """
+
+    first_payment: FloatArray
+    renewal: FloatArray
+    period: int
+
+    @classmethod
+    def of(cls, plan: Plan, p: _Params) -> _Recursion | None:
+        if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
+            return None
+        return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months))
+
+
+def _recursive_plan_cash(plan: _Recursion, new_users: FloatArray) -> FloatArray:
+    """``(H, s)`` cash of a plan whose payers follow ``Y(t) = N(t) + r Y(t-P)``, one vector operation per period."""
     horizon = new_users.shape[0]
-    period = int(plan.period_months)
-    if period < 1:
-        raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
-    by_age = _plan_cash_by_age(plan, horizon, p)
-    if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
-        return _cohort_sum(new_users, by_age, sorted(plan_payment_ages(plan, horizon))), by_age
-    first_payment = p(plan.conversion) * p(plan.price)
-    renewal = p(plan.renewal)
+    period, renewal = plan.period, plan.renewal
     payers = np.array(new_users)
     for start in range(period, horizon, period):
         stop = min(start + period, horizon)
         payers[start:stop] += renewal * payers[start - period: stop - period]
-    return first_payment * payers, by_age
+    payers *= plan.first_payment
+    return payers
+
+
+def _add_payments_by_age(plan: _Recursion, out: FloatArray) -> None:
+    """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan: the ages it pays at only."""
+    payment = np.array(plan.first_payment)
+    for age in range(0, out.shape[0], plan.period):
+        out[age] += payment
+        payment *= plan.renewal
+
+
+def _scheduled_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
+    return np.ascontiguousarray(plan_cash_by_age(plan, ages, p.samples).T)
 
 
 def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     """``(ages, s)`` the plan's cash from one new user at each age (any number of ages: LTV may outlive H)."""
-    if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
-        return np.ascontiguousarray(plan_cash_by_age(plan, ages, p.samples).T)
+    recursion = _Recursion.of(plan, p)
+    if recursion is None:
+        return _scheduled_cash_by_age(plan, ages, p)
     by_age = np.zeros((ages, p.samples))
-    payment = np.array(p(plan.conversion) * p(plan.price))
-    renewal = p(plan.renewal)
-    for age in range(0, ages, int(plan.period_months)):
-        by_age[age] += payment
-        payment *= renewal
+    _add_payments_by_age(recursion, by_age)
     return by_age
 
 

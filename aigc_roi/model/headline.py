@@ -50,14 +50,22 @@ def peak_cash(net_cash: FloatArray, cumulative: FloatArray) -> tuple[FloatArray,
 
 def single_sign_change(net_cash: FloatArray) -> np.ndarray:
     """(S,) True where the non-zero F(t) change sign exactly once: by
-    Descartes' rule of signs the IRR is then the one root in (-1, inf)."""
-    signs = np.where(np.abs(net_cash) > _slack(net_cash), np.sign(net_cash), 0.0)
-    # Carry the last non-zero sign forward over zero months, then count flips.
-    carried = signs.copy()
-    for t in range(1, carried.shape[1]):
-        carried[:, t] = np.where(carried[:, t] == 0, carried[:, t - 1], carried[:, t])
-    flips = (carried[:, 1:] * carried[:, :-1] < 0).sum(axis=1)
-    return flips == 1
+    Descartes' rule of signs the IRR is then the one root in (-1, inf).
+
+    Exactly one change means every positive month comes before every
+    negative one, or after: four reductions over the months, no loop.
+    """
+    slack = _slack(net_cash)
+    months = np.arange(net_cash.shape[1])
+    positive = net_cash > slack
+    negative = net_cash < -slack
+    never = net_cash.shape[1]
+    first_positive = np.where(positive, months, never).min(axis=1)
+    first_negative = np.where(negative, months, never).min(axis=1)
+    last_positive = np.where(positive, months, -1).max(axis=1)
+    last_negative = np.where(negative, months, -1).max(axis=1)
+    both = (first_positive < never) & (first_negative < never)
+    return both & ((last_positive < first_negative) | (last_negative < first_positive))
 
 
 def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: FloatArray) -> FloatArray:
