@@ -34,10 +34,13 @@ def recognised_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatA
         # Month t recognises 1/P of each payment made in months t-P+1..t: a
         # running sum over P months, as a difference of cumulative sums.
         running = running_sum(cash, axis=1)
-        shifted = np.zeros_like(running)
-        shifted[:, period:] = running[:, :-period]
-        recognised = (running - shifted) / period
-        total = recognised if total is None else total + recognised
+        recognised = running.copy()
+        recognised[:, period:] -= running[:, :-period]
+        recognised /= period
+        if total is None:
+            total = recognised
+        else:
+            total += recognised
     assert total is not None
     return total
 

@@ -434,7 +434,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
-    paid = paid_totals(months["paid_users"].T, np.stack([revenue.gross_by_age, contribution_by_age], axis=1).transpose(2, 1, 0), virality)
+    # One series at a time: stacking the two would copy both.
+    paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
+                     for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
     figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
                        discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
 

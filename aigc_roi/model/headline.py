@@ -79,13 +79,13 @@ def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: F
     H - s, plus k times what a user joining in s + 1 earns (its viral users,
     credited to its source; spec section 4): credit(s) = worth(H - s) + k credit(s + 1).
     """
-    worth = running_sum(per_user_by_age, axis=-1)[..., ::-1]
-    k = virality.reshape((-1,) + (1,) * (worth.ndim - 2))
-    credit = np.array(worth)
-    horizon = worth.shape[-1]
+    # The running sum is a fresh array: the chain runs in place on its reversed view.
+    credit = running_sum(per_user_by_age, axis=-1)[..., ::-1]
+    k = virality.reshape((-1,) + (1,) * (credit.ndim - 2))
+    horizon = credit.shape[-1]
     for s in range(horizon - 2, -1, -1):
         credit[..., s] += k * credit[..., s + 1]
-    users = paid_users.reshape(paid_users.shape[:1] + (1,) * (worth.ndim - 2) + paid_users.shape[1:])
+    users = paid_users.reshape(paid_users.shape[:1] + (1,) * (credit.ndim - 2) + paid_users.shape[1:])
     return (users * credit).sum(axis=-1)
 
 
