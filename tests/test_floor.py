@@ -142,3 +142,13 @@ def test_a_length_one_array_holds_for_every_sample() -> None:
     widened = dataclasses.replace(realized, organic_users=np.array([500.0]))
     part = take_samples(widened, 2, 4)
     np.testing.assert_array_equal(part.organic_users, [500.0])
+
+
+def test_chunked_series_are_read_in_order_and_joined_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    realized = realize(sampled_scenario(12), 20, np.random.default_rng(3))
+    monkeypatch.setattr(engine, "CHUNK_CELLS", 6 * 12)
+    result = evaluate(realized)
+    assert tuple(result.months) == MONTH_SERIES and len(result.months) == len(MONTH_SERIES)
+    first = result.months["net_cash"]
+    assert first.shape == (20, 12) and result.months["net_cash"] is first
+    np.testing.assert_allclose(result.months["cumulative_cash"], np.cumsum(first, axis=1), rtol=1e-12)
