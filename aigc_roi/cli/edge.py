@@ -22,7 +22,7 @@ from typer import _click
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
-from aigc_roi.cli.help_frame import click_frame, translate_commands
+from aigc_roi.cli.help_frame import click_frame, translate_command
 from aigc_roi.cli.streams import EXIT_BROKEN_PIPE, EXIT_INVALID, in_language, language, note, silence_stdout, start_invocation
 from aigc_roi.present.text import visible
 
@@ -82,7 +82,8 @@ class EdgeGroup(TyperGroup):
             return EXIT_BROKEN_PIPE
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
-        # The root parses first, and prints --help while parsing: the whole tree is translated before.
+        # The root parses first, and prints --help while parsing: it is translated before; its commands
+        # are translated as they are built (cli/commands.py), which for --help is while it prints.
         if language() == "zh":
-            translate_commands(self, ctx)
+            translate_command(self, ctx)
         return super().parse_args(ctx, args)

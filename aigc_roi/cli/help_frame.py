@@ -20,8 +20,9 @@ them in a ``finally``: CliRunner runs many
 invocations in one process, and an English one after a Chinese one must read
 English. (Not thread-safe, which one invocation per process never needs.)
 The texts of our commands, and of the help and completion options, are
-translated on the command objects, which Typer builds afresh for every
-invocation (``Typer.__call__`` -> ``get_command``), so they leave nothing
+translated on the command objects, which are built afresh for every
+invocation (``Typer.__call__`` -> ``get_command`` builds the group, the group
+each command it is asked for: cli/commands.py), so they leave nothing
 behind either. Usage errors are not frame: they stay English canonical and
 are translated as whole lines (cli/edge.py, present/messages_zh.py).
 """
@@ -127,8 +128,9 @@ def click_frame(language: str) -> Iterator[None]:
 _CLAUSE_END = re.compile("[：。；]")
 
 
-def translate_commands(command: _click.Command, context: _click.Context) -> None:
-    """Chinese help on ``command``, each of its parameters (the help option too) and its subcommands.
+def translate_command(command: _click.Command, context: _click.Context) -> None:
+    """Chinese help on ``command`` and each of its parameters (the help option too), not on its subcommands:
+    the group builds each of them when it is asked for, and translates it then (cli/commands.py).
 
     ``context`` is the root's: the help option is made from its option names, as it will be when shown."""
     command.help = in_chinese(command.help)
@@ -137,5 +139,3 @@ def translate_commands(command: _click.Command, context: _click.Context) -> None
     for parameter in [*command.params, command.get_help_option(context)]:
         if parameter is not None and hasattr(parameter, "help"):
             parameter.help = in_chinese(parameter.help)
-    for subcommand in getattr(command, "commands", {}).values():
-        translate_commands(subcommand, context)
