@@ -21,7 +21,6 @@ from typer import _click
 
 from aigc_roi.cli.edge import EdgeGroup
 from aigc_roi.cli.help_frame import translate_command
-from aigc_roi.cli.streams import language
 
 COMMANDS: dict[str, str] = {
     "run": "aigc_roi.cli.run:run",
@@ -68,7 +67,7 @@ class CommandGroup(EdgeGroup):
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             command = build_command(cmd_name)
             # Built after the root parsed its options (cli/edge.py), so translated here; ``ctx`` is the root's.
-            if language() == "zh":
+            if self.chinese:
                 translate_command(command, ctx)
             self.commands[cmd_name] = command
         return self.commands.get(cmd_name)

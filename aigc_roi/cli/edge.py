@@ -81,9 +81,13 @@ class EdgeGroup(TyperGroup):
             silence_stdout()
             return EXIT_BROKEN_PIPE
 
+    chinese = False
+    """Whether this invocation's help is Chinese: set as the root parses, for the commands built after."""
+
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         # The root parses first, and prints --help while parsing: it is translated before; its commands
         # are translated as they are built (cli/commands.py), which for --help is while it prints.
         if language() == "zh":
             translate_command(self, ctx)
+            self.chinese = True
         return super().parse_args(ctx, args)

@@ -41,9 +41,10 @@ from aigc_roi.present.help_zh import click_in_chinese, in_chinese
 
 _WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _OPENING = "([{（「『《“‘"
-_TOKENS = re.compile(rf"\s+|[{re.escape(_OPENING)}]*[{_WIDE}]|[^\s{_WIDE}]+")
+_TOKENS = rf"\s+|[{re.escape(_OPENING)}]*[{_WIDE}]|[^\s{_WIDE}]+"
 """A space, one CJK character (a line may break after any; an opening bracket goes with the character after it),
-or a run of other text (a word, an option name)."""
+or a run of other text (a word, an option name). A pattern, compiled (and cached by re) on first use: only
+Chinese help uses it, and this module is loaded by every invocation."""
 _CLOSING = frozenset("，。、；：）」』》！？”’,.;:)]}")
 """Closing punctuation never opens a line: the character before it goes down with it (as Chinese typesetting does)."""
 
@@ -66,7 +67,7 @@ def _pieces(token: str, width: int) -> list[str]:
 def wrap_columns(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` terminal columns, broken at spaces or between CJK characters."""
     lines: list[list[str]] = [[]]
-    for token in _TOKENS.findall(" ".join(text.split())):
+    for token in re.findall(_TOKENS, " ".join(text.split())):
         if token.isspace():
             lines[-1] += [" "] if lines[-1] else []
             continue
@@ -125,7 +126,7 @@ def click_frame(language: str) -> Iterator[None]:
         typer.core._, _click.Context.formatter_class = english, formatter
 
 
-_CLAUSE_END = re.compile("[：。；]")
+_CLAUSE_END = "[：。；]"
 
 
 def translate_command(command: _click.Command, context: _click.Context) -> None:
@@ -135,7 +136,7 @@ def translate_command(command: _click.Command, context: _click.Context) -> None:
     ``context`` is the root's: the help option is made from its option names, as it will be when shown."""
     command.help = in_chinese(command.help)
     # The group's list shows the help's first clause: click would shorten it by counting characters, as for English.
-    command.short_help = _CLAUSE_END.split(command.help or "", maxsplit=1)[0] or None
+    command.short_help = re.split(_CLAUSE_END, command.help or "", maxsplit=1)[0] or None
     for parameter in [*command.params, command.get_help_option(context)]:
         if parameter is not None and hasattr(parameter, "help"):
             parameter.help = in_chinese(parameter.help)
