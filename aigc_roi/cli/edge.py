@@ -51,6 +51,9 @@ def option_error_line(error: _click.exceptions.UsageError) -> str:
 class EdgeGroup(TyperGroup):
     """The Typer group with Click's errors and a closed pipe handled at its edge."""
 
+    chinese = False
+    """Whether this invocation's help is Chinese: set as the root parses, for the commands built after."""
+
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
@@ -80,9 +83,6 @@ class EdgeGroup(TyperGroup):
         except BrokenPipeError:
             silence_stdout()
             return EXIT_BROKEN_PIPE
-
-    chinese = False
-    """Whether this invocation's help is Chinese: set as the root parses, for the commands built after."""
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         # The root parses first, and prints --help while parsing: it is translated before; its commands
