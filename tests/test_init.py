@@ -11,14 +11,12 @@ from cli_runner import invoke
 from typer.testing import Result
 
 from aigc_roi.cli import init as init_command
-from aigc_roi.cli.app import app
+from aigc_roi.cli.commands import COMMANDS
 from aigc_roi.reader.load import load_path
 
 TEMPLATES = init_command.bundled_templates()
 ZH_TEMPLATES = init_command.TEMPLATES / "zh"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# Typer leaves name None when a command is registered under its function name.
-COMMANDS = {command.name or getattr(command.callback, "__name__", "") for command in app.registered_commands}
 
 
 def _invoke(*args: str) -> Result:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aigc_roi.ci.baseline import Change
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.scenario import Scenario
@@ -18,6 +18,9 @@ from aigc_roi.model.targets import PAYBACK_PROBABILITY, Figures, check_targets
 from aigc_roi.reader.inputs import input_values
 from aigc_roi.reader.load import LoadedScenario, load_path
 from aigc_roi.reader.overrides import Override
+
+if TYPE_CHECKING:
+    from aigc_roi.ci.baseline import Change
 
 
 def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = ()) -> list[Validated]:

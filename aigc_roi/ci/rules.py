@@ -13,7 +13,8 @@ import re
 
 from aigc_roi.model.errors import ScenarioError
 
-RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((rule, re.compile(pattern)) for rule, pattern in (
+# Patterns, not compiled ones: re compiles (and caches) each on its first search, which only an invalid file makes.
+RULES: tuple[tuple[str, str], ...] = (
     ("file-too-large", r"^file is [\d,]+ bytes"),
     ("unreadable-file", r"^cannot read file"),
     ("encoding", r"^expected UTF-8 text"),
@@ -30,10 +31,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((rule, re.compile(pattern
     ("retention-rises", r"retention cannot rise"),
     ("not-a-scenario", r"^expected a scenario mapping"),
     ("invalid-value", r"^expected .*, found"),
-))
+)
 OTHER = "invalid"
 """A frame no rule names yet."""
 
 
 def rule_of(error: ScenarioError) -> str:
-    return next((rule for rule, pattern in RULES if pattern.search(error.message)), OTHER)
+    return next((rule for rule, pattern in RULES if re.search(pattern, error.message)), OTHER)

@@ -14,17 +14,13 @@ from typing import Annotated
 import typer
 
 from aigc_roi import __version__
-from aigc_roi.cli import ci, init, whatif
-from aigc_roi.cli.allocate import allocate
-from aigc_roi.cli.curves import curves
-from aigc_roi.cli.edge import EdgeGroup
+from aigc_roi.cli.commands import CommandGroup
 from aigc_roi.cli.options import LangOption
-from aigc_roi.cli.run import run
-from aigc_roi.cli.simulate import simulate
 from aigc_roi.cli.streams import EXIT_INVALID, resolve_lang
 
+# The commands are not registered here: CommandGroup builds each from cli/commands.py COMMANDS when it is asked for.
 app = typer.Typer(
-    cls=EdgeGroup,
+    cls=CommandGroup,
     name="aigc-roi",
     help="ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.",
     no_args_is_help=True,
@@ -62,18 +58,6 @@ def _root(
         typer.echo(context.get_help(), err=True)
         raise typer.Exit(EXIT_INVALID)
 
-
-app.command(name="run")(run)
-app.command(name="compare")(whatif.compare)
-app.command(name="breakeven")(whatif.breakeven)
-app.command(name="sensitivity")(whatif.sensitivity)
-app.command(name="simulate")(simulate)
-app.command(name="allocate")(allocate)
-app.command(name="validate")(ci.validate)
-app.command(name="check")(ci.check)
-app.command(name="schema")(ci.schema)
-app.command(name="init")(init.init)
-app.command(name="curves")(curves)
 
 
 def main() -> None:

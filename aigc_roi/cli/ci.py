@@ -8,7 +8,6 @@ of files costs no more than reading them.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from enum import StrEnum
@@ -95,13 +94,14 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     """Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2."""
     from aigc_roi.ci.checks import validate_files
     from aigc_roi.present import ci_view as render
-    from aigc_roi.present import tables
 
     chosen_lang = resolve_lang(lang)
     set_quiet(quiet)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     results = validate_files(_files(paths))
     if chosen is ValidateFormat.json:
+        from aigc_roi.present import tables  # with csv and json: the other formats need neither
+
         emit(tables.to_json(render.validate_json(results)))
     else:
         if chosen is ValidateFormat.github:
@@ -217,6 +217,8 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
 def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,
            quiet: QuietOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
+    import json
+
     from aigc_roi.reader.fields import json_schema
 
     chosen_lang = resolve_lang(lang)

@@ -22,7 +22,7 @@ from typer import _click
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
-from aigc_roi.cli.help_frame import click_frame, translate_commands
+from aigc_roi.cli.help_frame import click_frame, translate_command
 from aigc_roi.cli.streams import EXIT_BROKEN_PIPE, EXIT_INVALID, in_language, language, note, silence_stdout, start_invocation
 from aigc_roi.present.text import visible
 
@@ -50,6 +50,9 @@ def option_error_line(error: _click.exceptions.UsageError) -> str:
 
 class EdgeGroup(TyperGroup):
     """The Typer group with Click's errors and a closed pipe handled at its edge."""
+
+    chinese = False
+    """Whether this invocation's help is Chinese: set as the root parses, for the commands built after."""
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
@@ -82,7 +85,9 @@ class EdgeGroup(TyperGroup):
             return EXIT_BROKEN_PIPE
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
-        # The root parses first, and prints --help while parsing: the whole tree is translated before.
+        # The root parses first, and prints --help while parsing: it is translated before; its commands
+        # are translated as they are built (cli/commands.py), which for --help is while it prints.
         if language() == "zh":
-            translate_commands(self, ctx)
+            translate_command(self, ctx)
+            self.chinese = True
         return super().parse_args(ctx, args)

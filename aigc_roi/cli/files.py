@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def write_atomically(path: Path, force: bool, write: Callable[[Path], None]) -> 
     existing file untouched. Any failure of the file system becomes one
     ``FILE: cannot write: reason`` UsageError.
     """
+    import tempfile  # only a command writing a file needs it
+
     check_writable(path, force)
     try:
         # A short fixed prefix: a name near the 255-byte limit must not overflow in its temporary twin.

@@ -20,8 +20,9 @@ them in a ``finally``: CliRunner runs many
 invocations in one process, and an English one after a Chinese one must read
 English. (Not thread-safe, which one invocation per process never needs.)
 The texts of our commands, and of the help and completion options, are
-translated on the command objects, which Typer builds afresh for every
-invocation (``Typer.__call__`` -> ``get_command``), so they leave nothing
+translated on the command objects, which are built afresh for every
+invocation (``Typer.__call__`` -> ``get_command`` builds the group, the group
+each command it is asked for: cli/commands.py), so they leave nothing
 behind either. Usage errors are not frame: they stay English canonical and
 are translated as whole lines (cli/edge.py, present/messages_zh.py).
 """
@@ -40,9 +41,10 @@ from aigc_roi.present.help_zh import click_in_chinese, in_chinese
 
 _WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _OPENING = "([{（「『《“‘"
-_TOKENS = re.compile(rf"\s+|[{re.escape(_OPENING)}]*[{_WIDE}]|[^\s{_WIDE}]+")
+_TOKENS = rf"\s+|[{re.escape(_OPENING)}]*[{_WIDE}]|[^\s{_WIDE}]+"
 """A space, one CJK character (a line may break after any; an opening bracket goes with the character after it),
-or a run of other text (a word, an option name)."""
+or a run of other text (a word, an option name). A pattern, compiled (and cached by re) on first use: only
+Chinese help uses it, and this module is loaded by every invocation."""
 _CLOSING = frozenset("，。、；：）」』》！？”’,.;:)]}")
 """Closing punctuation never opens a line: the character before it goes down with it (as Chinese typesetting does)."""
 
@@ -65,7 +67,7 @@ def _pieces(token: str, width: int) -> list[str]:
 def wrap_columns(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` terminal columns, broken at spaces or between CJK characters."""
     lines: list[list[str]] = [[]]
-    for token in _TOKENS.findall(" ".join(text.split())):
+    for token in re.findall(_TOKENS, " ".join(text.split())):
         if token.isspace():
             lines[-1] += [" "] if lines[-1] else []
             continue
@@ -124,18 +126,17 @@ def click_frame(language: str) -> Iterator[None]:
         typer.core._, _click.Context.formatter_class = english, formatter
 
 
-_CLAUSE_END = re.compile("[：。；]")
+_CLAUSE_END = "[：。；]"
 
 
-def translate_commands(command: _click.Command, context: _click.Context) -> None:
-    """Chinese help on ``command``, each of its parameters (the help option too) and its subcommands.
+def translate_command(command: _click.Command, context: _click.Context) -> None:
+    """Chinese help on ``command`` and each of its parameters (the help option too), not on its subcommands:
+    the group builds each of them when it is asked for, and translates it then (cli/commands.py).
 
     ``context`` is the root's: the help option is made from its option names, as it will be when shown."""
     command.help = in_chinese(command.help)
     # The group's list shows the help's first clause: click would shorten it by counting characters, as for English.
-    command.short_help = _CLAUSE_END.split(command.help or "", maxsplit=1)[0] or None
+    command.short_help = re.split(_CLAUSE_END, command.help or "", maxsplit=1)[0] or None
     for parameter in [*command.params, command.get_help_option(context)]:
         if parameter is not None and hasattr(parameter, "help"):
             parameter.help = in_chinese(parameter.help)
-    for subcommand in getattr(command, "commands", {}).values():
-        translate_commands(subcommand, context)

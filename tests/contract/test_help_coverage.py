@@ -16,10 +16,8 @@ from cli_runner import invoke
 from typer import _click
 
 from aigc_roi.cli.app import app
+from aigc_roi.cli.commands import COMMANDS
 from aigc_roi.present.help_zh import CLICK_ZH, HELP_ZH, help_key
-
-ROOT = typer.main.get_command(app)
-COMMANDS = sorted(getattr(ROOT, "commands", {}))
 
 
 def _helps(command: _click.Command, context: _click.Context) -> Iterator[tuple[str, str]]:
@@ -30,8 +28,12 @@ def _helps(command: _click.Command, context: _click.Context) -> Iterator[tuple[s
         for paragraph in (text or "").split("\n\n"):
             if paragraph.strip():
                 yield where, help_key(paragraph)
-    for subcommand in getattr(command, "commands", {}).values():
-        yield from _helps(subcommand, context)
+    if isinstance(command, typer.core.TyperGroup):
+        # Through the group, as click reaches them: it builds each command when asked for it (cli/commands.py).
+        for name in command.list_commands(context):
+            subcommand = command.get_command(context, name)
+            assert subcommand is not None, name
+            yield from _helps(subcommand, context)
 
 
 def _all_helps() -> list[tuple[str, str]]:

@@ -24,14 +24,18 @@ try:
 except SystemExit:
     pass
 sys.stdout.flush()
-print(" ".join(name for name in {heavy!r} if name in sys.modules), file=sys.stderr)
+print("loaded:", *(name for name in {heavy!r} if name in sys.modules), file=sys.stderr)
 """
 
 
-def loaded_by(*args: str) -> set[str]:
-    code = PROBE.format(args=list(args), heavy=HEAVY)
+def loaded_by(*args: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
+    """Which of ``watched`` modules ``aigc-roi ARGS`` has imported by the time it exits."""
+    code = PROBE.format(args=list(args), heavy=watched)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    return set(done.stderr.strip().splitlines()[-1].split()) if done.stderr.strip() else set()
+    # The probe's line is the last of stderr, after whatever the command wrote there.
+    last = done.stderr.splitlines()[-1].split()
+    assert last[:1] == ["loaded:"], done.stderr
+    return set(last[1:])
 
 
 @pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["allocate", "--help"], ["--version"]], ids=" ".join)
@@ -46,3 +50,17 @@ def test_validate_loads_only_the_yaml_reader(example: Path) -> None:
 def test_schema_and_init_need_no_numpy(tmp_path: Path) -> None:
     assert "numpy" not in loaded_by("schema")
     assert "numpy" not in loaded_by("init", str(tmp_path / "new.yaml"))
+
+
+OTHER_COMMANDS = ("aigc_roi.cli.run", "aigc_roi.cli.whatif", "aigc_roi.cli.simulate", "aigc_roi.cli.allocate",
+                  "aigc_roi.cli.curves", "aigc_roi.cli.init")
+"""The modules of the commands other than validate, check and schema (cli/commands.py)."""
+NOT_FOR_VALIDATE = (*OTHER_COMMANDS, "aigc_roi.api", "aigc_roi.whatif", "aigc_roi.model.engine", "aigc_roi.present.tables",
+                    "numpy", "json", "csv", "tempfile")
+
+
+def test_validate_imports_no_other_command(example: Path) -> None:
+    """Commands are built when asked for: validating a file loads the reader and cli/ci.py, not the engine or the API."""
+    assert loaded_by("validate", str(example), watched=NOT_FOR_VALIDATE) == set()
+    # The probe sees them where they are used: `run` loads its own module, the engine and numpy.
+    assert {"aigc_roi.cli.run", "aigc_roi.model.engine", "numpy"} <= loaded_by("run", str(example), watched=NOT_FOR_VALIDATE)

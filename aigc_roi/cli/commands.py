@@ -1,0 +1,84 @@
+"""The commands of ``aigc-roi``, each imported only when it is asked for.
+
+Registering a command with Typer takes its function, so its module and
+everything that module imports: `validate` paid for the modules of every
+other command (the what-if views, the API, the allocator) before reading a
+line. Here a command is a name and the place of its function, and the group
+builds it (with Typer, as ``app.command`` would) the first time click asks
+for it: ``aigc-roi validate`` imports cli/ci.py alone; the root's ``--help``
+and the completion of command names build them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import typer
+import typer.main
+from typer import _click
+
+from aigc_roi.cli.edge import EdgeGroup
+from aigc_roi.cli.help_frame import translate_command
+
+COMMANDS: dict[str, str] = {
+    "run": "aigc_roi.cli.run:run",
+    "compare": "aigc_roi.cli.whatif:compare",
+    "breakeven": "aigc_roi.cli.whatif:breakeven",
+    "sensitivity": "aigc_roi.cli.whatif:sensitivity",
+    "simulate": "aigc_roi.cli.simulate:simulate",
+    "allocate": "aigc_roi.cli.allocate:allocate",
+    "validate": "aigc_roi.cli.ci:validate",
+    "check": "aigc_roi.cli.ci:check",
+    "schema": "aigc_roi.cli.ci:schema",
+    "init": "aigc_roi.cli.init:init",
+    "curves": "aigc_roi.cli.curves:curves",
+}
+"""Every command, in the order ``--help`` lists them: name -> ``module:function``."""
+
+
+def command_function(name: str) -> Callable[..., Any]:
+    """The function of the command ``name``, its module imported."""
+    module, _, function = COMMANDS[name].partition(":")
+    found: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    return found
+
+
+def build_command(name: str) -> _click.Command:
+    """The click command ``name``, as Typer builds a command registered on the app."""
+    single = typer.Typer(add_completion=False, rich_markup_mode=None)
+    single.command(name=name)(command_function(name))
+    return typer.main.get_command(single)
+
+
+class CommandGroup(EdgeGroup):
+    """The app's group: every command of COMMANDS listed, each built when first asked for."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Typer suggests a name for a typo among the commands built so far (none yet, then): here among all.
+        self.suggest_names, self.suggest_commands = self.suggest_commands, False
+
+    def list_commands(self, ctx: _click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: _click.Context, cmd_name: str) -> _click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            command = build_command(cmd_name)
+            # Built after the root parsed its options (cli/edge.py), so translated here; ``ctx`` is the root's.
+            if self.chinese:
+                translate_command(command, ctx)
+            self.commands[cmd_name] = command
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: _click.Context, args: list[str]) -> tuple[str | None, _click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except _click.exceptions.UsageError as error:
+            from difflib import get_close_matches  # on a typo's path only
+
+            matches = get_close_matches(args[0], COMMANDS) if self.suggest_names and args else []
+            if matches:
+                error.message = f"{error.message.rstrip('.')}. Did you mean {', '.join(repr(match) for match in matches)}?"
+            raise
