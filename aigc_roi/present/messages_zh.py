@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from aigc_roi.present.yaml_zh import yaml_problem
+
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 
@@ -210,61 +212,6 @@ _HINTS = _rules([
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
     (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),
 ])
-
-_YAML = _rules([
-    (r"full-width colon '：' \(IME input\) after a key; write an ASCII ':' and a space",
-     "键后面是全角冒号 '：'（输入法输入）；请改成英文冒号 ':' 加一个空格"),
-    (r"full-width quote '(.)' \(IME input\) does not quote in YAML; use ASCII quotes \"\.\.\.\"",
-     "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用；请用英文引号 \"...\""),
-    (r"unclosed quote: the quote opened at line (\d+), column (\d+) is never closed",
-     "引号未闭合：第 {0} 行第 {1} 列开始的引号没有结束"),
-    (r"could not find expected ':'", "找不到应有的 ':'（键后要有英文冒号和空格）"),
-    (r"mapping values are not allowed here", "此处不能出现 ': '（值里含冒号时请给整个值加引号）"),
-    (r"did not find expected key", "找不到应有的键（缩进不一致？）"),
-    (r"did not find expected '-' indicator", "找不到应有的 '-'（列表缩进不一致？）"),
-    (r"did not find expected ',' or '\]'", "找不到应有的 ',' 或 ']'（方括号未闭合或缺逗号？）"),
-    (r"did not find expected ',' or '\}'", "找不到应有的 ',' 或 '}}'（花括号未闭合或缺逗号？）"),
-    (r"did not find expected node content", "找不到应有的内容"),
-    (r"did not find expected <document start>", "找不到应有的文档开头"),
-    (r"found character '\\t' that cannot start any token", "发现 Tab 字符（YAML 缩进只能用空格）"),
-    (r"found character (.+) that cannot start any token", "发现不能作为开头的字符 {0}"),
-    (r"found unexpected end of stream", "文件意外结束"),
-    (r"found unexpected ':'", "出现了意外的 ':'"),
-    (r"found undefined alias (.+)", "未定义的别名 {0}"),
-    (r"found unknown escape character (.+)", "未知的转义字符 {0}"),
-    (r"expected <block end>, but found '(.+)'", "缩进不一致：此处不应出现 '{0}'"),
-    (r"expected <block end>, but found (.+)", "缩进不一致：此处不应出现 {0}"),
-    (r"expected ',' or '\]', but got (.+)", "应为 ',' 或 ']'，却是 {0}"),
-    (r"expected ',' or '\}', but got (.+)", "应为 ',' 或 '}}'，却是 {0}"),
-    (r"character U\+([0-9A-F]+) is not allowed", "不允许字符 U+{0}"),
-])
-
-_YAML_CONTEXTS = {
-    "while scanning a simple key": "扫描键时",
-    "while scanning a quoted scalar": "扫描引号字符串时",
-    "while scanning a plain scalar": "扫描文本时",
-    "while scanning a block scalar": "扫描多行文本时",
-    "while parsing a block mapping": "解析映射时",
-    "while parsing a block collection": "解析列表时",
-    "while parsing a flow mapping": "解析 {...} 时",
-    "while parsing a flow sequence": "解析 [...] 时",
-    "while parsing a flow node": "解析值时",
-    "while parsing a block node": "解析值时",
-    "while scanning an alias": "扫描别名时",
-    "while scanning an anchor": "扫描锚点时",
-    "while scanning a tag": "扫描标签时",
-    "while scanning a directive": "扫描指令时",
-}
-
-
-def yaml_problem(text: str) -> str:
-    """PyYAML's wording in Chinese: the problem, then where the construct it was reading began."""
-    context = re.fullmatch(r"(.+) \((while [a-z ]+) at line (\d+), column (\d+)\)", text)
-    if context is None:
-        return _apply(_YAML, text) or text
-    problem, where, line, column = context.groups()
-    return f"{_apply(_YAML, problem) or problem}（{_YAML_CONTEXTS.get(where, where)}，始于第 {line} 行第 {column} 列）"
-
 
 def expected_phrase(text: str) -> str:
     """What was expected, in Chinese; unknown phrases stay as written."""

@@ -18,6 +18,7 @@ import yaml
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
+from aigc_roi.reader.yaml_causes import cause
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists accepted (the format needs 5)."""
@@ -269,7 +270,7 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
             if not builder.feed(event):
                 break
     except yaml.MarkedYAMLError as exc:
-        builder.errors.extend(_ime_slips(text, filename, exc) or [_syntax_error(filename, exc)])
+        builder.errors.extend(_ime_slips(text, filename, exc) or [_syntax_error(text, filename, exc)])
         return None, builder.errors
     except yaml.YAMLError as exc:
         builder.errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
@@ -303,13 +304,15 @@ def _ime_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[Scen
     return []
 
 
-def _syntax_error(filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:
+def _syntax_error(text: str, filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:
     """Located where the user must look: at the opening of an unclosed quote or
-    bracket (libyaml's context) rather than at the end of the file it reached."""
+    bracket (libyaml's context) rather than at the end of the file it reached,
+    and at a key left without its ':' rather than at the line after it.
+    The parser's wording is kept and followed by the likely cause (reader/yaml_causes.py)."""
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark
     context = exc.context_mark
-    if context is not None and (mark is None or "end of stream" in problem):
+    if context is not None and (mark is None or "end of stream" in problem or problem == "could not find expected ':'"):
         mark = context
     line, col = _pos(mark) if mark is not None else (1, 1)
     if context is not None and exc.context == "while scanning a quoted scalar" and "end of stream" in problem:
@@ -317,9 +320,12 @@ def _syntax_error(filename: str, exc: yaml.MarkedYAMLError) -> ScenarioError:
         return _error(filename, line, col, f"invalid YAML: unclosed quote: the quote opened at line {line}, "
                                            f"column {col} is never closed")
     message = f"invalid YAML: {problem}"
-    if exc.context and context is not None:
+    # libyaml gives "while scanning for the next token" the problem's own position: no second place to show.
+    if exc.context and context is not None and (context.line, context.column) != (line - 1, col - 1):
         message += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
-    return _error(filename, line, col, message)
+    problem_mark = exc.problem_mark or mark
+    hint = cause(problem, exc.context, text, problem_mark.line, problem_mark.column) if problem_mark is not None else ""
+    return _error(filename, line, col, message + (f"; {hint}" if hint else ""))
 
 
 def _reader_position(text: str, exc: yaml.YAMLError) -> tuple[int, int]:
