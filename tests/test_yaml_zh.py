@@ -212,3 +212,19 @@ def test_both_loaders_give_a_located_cause_with_a_chinese_version(
     problem, _, cause = error.message.rpartition("; ")
     assert problem.startswith("invalid YAML: ") and cause_zh(cause) is not None, error.message
     assert english_words(translate(error.message)) == set(), translate(error.message)
+
+
+def test_an_escape_past_unicode_is_located_without_libyaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML's pure-Python scanner hands "\\UFFFFFFFF" to chr() unchecked (OverflowError, no mark)."""
+    import yaml
+
+    from aigc_roi.reader import yamltree
+
+    monkeypatch.setattr(yamltree, "_Loader", yaml.SafeLoader)
+    path = tmp_path / "escape.yaml"
+    path.write_text('name: x\ncurrency: "CN\\UFFFFFFFF"\n', encoding="utf-8")
+    english = invoke(["validate", str(path)])
+    chinese = invoke(["validate", str(path), "--lang", "zh"])
+    assert english.exit_code == chinese.exit_code == 2
+    assert f"{path}:2:14: invalid YAML: an escape in a double-quoted string is beyond" in english.stdout
+    assert f"{path}:2:14: YAML 语法错误：双引号字符串中的转义超出了最后一个 Unicode 字符" in chinese.stdout

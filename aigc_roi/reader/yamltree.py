@@ -275,7 +275,28 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
     except yaml.YAMLError as exc:
         builder.errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
         return None, builder.errors
+    except (ValueError, OverflowError):
+        # PyYAML's pure-Python scanner (used where libyaml is not built) passes an escape such as
+        # "\UFFFFFFFF" to chr() unchecked; libyaml reports it as a syntax error.
+        escape = _escape_position(text)
+        if escape is None:
+            raise
+        builder.errors.append(_error(filename, *escape, "invalid YAML: an escape in a double-quoted "
+                                     "string is beyond the last Unicode character \\U0010FFFF"))
+        return None, builder.errors
     return builder.root, builder.errors
+
+
+_WIDE_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
+def _escape_position(text: str) -> tuple[int, int] | None:
+    """Line and column of the first ``\\U`` escape past U+10FFFF, if there is one."""
+    for match in _WIDE_ESCAPE.finditer(text):
+        if int(match.group(1), 16) > 0x10FFFF:
+            before = text[: match.start()]
+            return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
+    return None
 
 
 _IME_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)")
