@@ -111,3 +111,23 @@ def test_tornado_scales_with_the_width(width: int) -> None:
     assert longest_bar >= 4
     if width == 120:
         assert longest_bar > 4  # room to spare goes to the bars
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_piped_tables_take_the_width_columns_says(columns: int) -> None:
+    from cli_runner import invoke
+
+    args = ["compare", *(str(path) for path in TEMPLATES[:4])]
+    wide = invoke(args)
+    narrow = invoke(args, env={"COLUMNS": str(columns)})
+    assert wide.exit_code == narrow.exit_code == 0
+    assert max(len(line) for line in wide.stdout.splitlines()) > columns  # the 160-column page of a pipe
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= columns
+    assert broken_numbers(narrow.stdout) == []
+
+
+def test_a_columns_that_is_no_width_keeps_the_page() -> None:
+    from cli_runner import invoke
+
+    starter = str(ROOT / "scenarios" / "starter.yaml")
+    assert invoke(["run", starter], env={"COLUMNS": "wide"}).stdout == invoke(["run", starter]).stdout

@@ -182,16 +182,25 @@ def show(renderables: Iterable[RenderableType], output: Path | None = None, forc
     if to_stdout(output):
         with stdout_errors():
             stream = _stdout()
-            # Piped output gets a wide page rather than Rich's 80-column default.
-            console = DataConsole(file=stream, width=None if stream.isatty() else 160)
+            console = DataConsole(file=stream, width=None if stream.isatty() else page_width())
             for renderable in renderables:
                 console.print(renderable)
             stream.flush()
         return
-    console = DataConsole(record=True, width=160, file=io.StringIO(), color_system=None)
+    console = DataConsole(record=True, width=page_width(), file=io.StringIO(), color_system=None)
     for renderable in renderables:
         console.print(renderable)
     emit(console.export_text(), output, force)
+
+
+PAGE_WIDTH = 160
+"""Columns of a table written to a pipe or a file: wide, rather than Rich's 80-column default."""
+
+
+def page_width() -> int:
+    """``COLUMNS`` when it is set to a width (as ``ls`` and Rich honour it), else ``PAGE_WIDTH``."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    return int(columns) if columns.isdecimal() and 0 < int(columns) <= 10_000 else PAGE_WIDTH
 
 
 def _stdout() -> TextIO:
