@@ -30,9 +30,12 @@ How it runs (none of this changes a number beyond float rounding):
   ``Y(t) = N(t) + r Y(t-P)``; retention by points is summed age by age up
   to the last point ``K`` and, beyond it where the curve is flat, as the
   last share times a running sum of ``N``. The cost is ``O(K H)``, linear
-  in ``H``. The forms without a recursion (retention from ``days``, a plan
-  with conversion by age or a renewal schedule) are summed over the ages
-  at which they are non-zero, ``O(H^2)`` at most. Every one of these adds non-negative terms, so it is as exact
+  in ``H``. A plan with conversion by age or a renewal list is a few
+  shifted sums and a recursion for the list's repeating last rate, also
+  linear (``_scheduled_plan_cash``). Only the forms that change at every
+  age are summed age by age, ``O(H^2)`` at most: retention from ``days``
+  (a power law never flattens) and the sBG renewal rates of ``observed``
+  (``O(H^2 / P)``). Every one of these adds non-negative terms, so it is as exact
   in float64 as the direct sum; forms that subtract (second differences
   with a double running sum, window sums as differences of running sums,
   FFT) lose up to ~1e-12 of the peak over 120 months and were not used.
@@ -86,10 +89,10 @@ import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
-from aigc_roi.model.curves import days_retention
+from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
-from aigc_roi.model.revenue import order_revenue, plan_cash_by_age, plan_payment_ages
+from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_cash_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
     Channel,
@@ -102,6 +105,7 @@ from aigc_roi.model.scenario import (
     Monetization,
     Months,
     Plan,
+    RenewalObserved,
     Retention,
     RetentionChurn,
     RetentionDays,
@@ -606,9 +610,8 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
             cash = _recursive_plan_cash(recursion, new_users)
             _add_payments_by_age(recursion, subscription_by_age)
         else:
-            schedule = _scheduled_cash_by_age(plan, horizon, p)
-            cash = _cohort_sum(new_users, schedule, sorted(plan_payment_ages(plan, horizon)))
-            subscription_by_age += schedule
+            cash = _scheduled_plan_cash(plan, new_users, p)
+            subscription_by_age += _scheduled_cash_by_age(plan, horizon, p)
         if subscriptions_net is not None and subscription_net_by_age is not None:
             share = keep(plan.fee)
             subscriptions_net += cash * share
@@ -687,6 +690,48 @@ def _add_payments_by_age(plan: _Recursion, out: FloatArray) -> None:
     for age in range(0, out.shape[0], plan.period):
         out[age] += payment
         payment *= plan.renewal
+
+
+def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:
+    """``(H, s)`` cash of a plan with conversion by age or a renewal schedule, in time linear in H where it can be.
+
+    A user converting at age a0 pays at a0 + kP the share S(k) of the
+    price, so the cash is ``price x sum_k S(k) M(t - kP)`` with
+    ``M(t) = sum_a0 q(a0) N(t - a0)``, the users converting in month t. A
+    renewal list's last rate r repeats, so from its last entry k0 on
+    (k0 = 0 for one rate) ``S(k) = S(k0) r^(k - k0)``: that tail is the
+    recursion ``Z(t) = M(t - k0 P) + r Z(t - P)``. Only the sBG rates (renewal
+    from ``observed``) change with every renewal; they are summed term by
+    term, ``O(H^2 / P)``. Every term is non-negative: nothing cancels.
+    """
+    horizon = new_users.shape[0]
+    period = int(plan.period_months)
+    conversions = np.ascontiguousarray(conversion_by_age(plan, horizon, p.samples).T)
+    ages = [age for age, _ in plan.conversion] if isinstance(plan.conversion, tuple) else [0]
+    converting = _cohort_sum(new_users, conversions, sorted({age for age in ages if 0 <= age < horizon}))
+    renewals = plan_renewal_count(plan, horizon)
+    survival = np.ascontiguousarray(renewal_survival(plan.renewal, renewals, p.samples).T)
+    renewal = plan.renewal
+    if isinstance(renewal, RenewalObserved):
+        tail_from, tail_rate = renewals + 1, None
+    elif isinstance(renewal, tuple):
+        tail_from, tail_rate = len(renewal) - 1, p(renewal[-1])
+    else:
+        tail_from, tail_rate = 0, p(renewal)
+    cash = np.zeros_like(new_users)
+    for k in range(min(tail_from, renewals + 1)):
+        offset = k * period
+        cash[offset:] += survival[k] * converting[: horizon - offset]
+    start = tail_from * period
+    if tail_rate is not None and start < horizon:
+        tail = np.zeros_like(new_users)
+        tail[start:] = converting[: horizon - start]
+        for month in range(start + period, horizon, period):
+            stop = min(month + period, horizon)
+            tail[month:stop] += tail_rate * tail[month - period: stop - period]
+        cash += survival[tail_from] * tail
+    cash *= p(plan.price)
+    return cash
 
 
 def _scheduled_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:

@@ -52,17 +52,12 @@ def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
     conversions = conversion_by_age(plan, horizon, samples)
     survival = renewal_survival(plan.renewal, plan_renewal_count(plan, horizon), samples)
     cash = np.zeros((samples, horizon))
-    for k in range(survival.shape[1]):
-        offset = k * period
-        cash[:, offset:] += conversions[:, :horizon - offset] * survival[:, k:k + 1]
+    # One pass per conversion age (a few), not per renewal (up to H): linear in H.
+    ages = {age for age, _ in plan.conversion} if isinstance(plan.conversion, tuple) else {0}
+    for age in sorted(age for age in ages if 0 <= age < horizon):
+        payments = len(range(age, horizon, period))
+        cash[:, age::period] += conversions[:, age:age + 1] * survival[:, :payments]
     return cash * _column(plan.price, samples)
-
-
-def plan_payment_ages(plan: Plan, horizon: int) -> set[int]:
-    """Ages at which a plan can take cash (the engine convolves only those)."""
-    starts = [age for age, _ in plan.conversion] if isinstance(plan.conversion, tuple) else [0]
-    period = int(plan.period_months)
-    return {age for start in starts for age in range(start, horizon, period)}
 
 
 def keep_share(fee: Value | None, revenue_fee: Value, samples: int) -> FloatArray:
