@@ -79,11 +79,9 @@ Conventions and decisions where the spec is silent:
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 import numpy as np
 
@@ -113,6 +111,7 @@ from aigc_roi.model.scenario import (
     Scenario,
     Value,
 )
+from aigc_roi.model.tree import leaves, map_arrays
 
 MONTH_SERIES: tuple[str, ...] = (
     "new_users",
@@ -340,20 +339,9 @@ def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
         return scenario
     if not 0 <= start < stop <= samples:
         raise ValueError(f"need 0 <= start < stop <= {samples}, got {start}..{stop}")
-    taken = _slice_samples(scenario, samples, slice(start, stop))
+    taken = map_arrays(scenario, lambda array: array[start:stop] if array.ndim == 1 and array.shape[0] == samples else array)
     assert isinstance(taken, Scenario)
     return taken
-
-
-def _slice_samples(obj: Any, samples: int, part: slice) -> Any:
-    if isinstance(obj, np.ndarray):
-        return obj[part] if obj.ndim == 1 and obj.shape[0] == samples else obj
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {f.name: _slice_samples(getattr(obj, f.name), samples, part) for f in dataclasses.fields(obj)}
-        return dataclasses.replace(obj, **changes)
-    if isinstance(obj, tuple):
-        return tuple(_slice_samples(item, samples, part) for item in obj)
-    return obj
 
 
 # --- layout and chunks ------------------------------------------------------
@@ -834,21 +822,9 @@ def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArra
 # --- parameters -------------------------------------------------------------
 
 
-def _leaves(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """(path, value) of every distribution or array inside ``obj``."""
-    if isinstance(obj, Distribution | np.ndarray):
-        yield path, obj
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            yield from _leaves(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
-    elif isinstance(obj, tuple):
-        for i, item in enumerate(obj):
-            yield from _leaves(item, f"{path}[{i}]")
-
-
 def _sample_count(scenario: Scenario) -> int:
     lengths: dict[int, str] = {}
-    for path, value in _leaves(scenario, ""):
+    for path, value in leaves(scenario):
         if isinstance(value, Distribution):
             raise TypeError(f"{path} is still a Distribution; call sampling.realize() before evaluate()")
         if value.ndim > 1:

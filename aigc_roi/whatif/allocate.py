@@ -98,6 +98,7 @@ from aigc_roi.model.scenario import (
     Scenario,
     Value,
 )
+from aigc_roi.model.tree import leaves, map_arrays
 from aigc_roi.whatif.errors import WhatIfError
 
 Objective = Literal["npv", "net_cash", "p10_npv", "payback_probability"]
@@ -347,13 +348,7 @@ def _monthly_budget(channel: Channel) -> float:
 
 def _tile(obj: Any, copies: int) -> Any:
     """``obj`` with every sample array repeated ``copies`` times along the sample axis (candidate-major)."""
-    if isinstance(obj, np.ndarray):
-        return np.tile(obj, copies)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.replace(obj, **{f.name: _tile(getattr(obj, f.name), copies) for f in dataclasses.fields(obj)})
-    if isinstance(obj, tuple):
-        return tuple(_tile(item, copies) for item in obj)
-    return obj
+    return map_arrays(obj, lambda array: np.tile(array, copies))
 
 
 def _in_budget_form(channel: Channel, budget: FloatArray) -> Channel:
@@ -371,18 +366,8 @@ def _in_budget_form(channel: Channel, budget: FloatArray) -> Channel:
 
 
 def _samples_of(realized: Scenario) -> int:
-    lengths = {value.shape[0] for value in _arrays(realized)}
+    lengths = {value.shape[0] for _, value in leaves(realized) if isinstance(value, np.ndarray)}
     return max(lengths, default=1)
-
-
-def _arrays(obj: Any) -> list[FloatArray]:
-    if isinstance(obj, np.ndarray):
-        return [obj]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return [a for f in dataclasses.fields(obj) for a in _arrays(getattr(obj, f.name))]
-    if isinstance(obj, tuple):
-        return [a for item in obj for a in _arrays(item)]
-    return []
 
 
 def _at_splits(realized: Scenario, movable: list[int], splits: FloatArray) -> Scenario:
