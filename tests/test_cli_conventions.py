@@ -74,9 +74,14 @@ def test_lang_is_checked_on_ci_commands(tmp_path: Path) -> None:
     assert result.stderr.startswith("--lang: expected one of en, zh")
 
 
-@pytest.mark.parametrize("command", ["breakeven", "sensitivity"])
-def test_bom_on_what_if_csv_and_refused_elsewhere(example: Path, command: str) -> None:
-    assert invoke([command, str(example), "-f", "csv", "--bom"]).stdout_bytes.startswith(b"\xef\xbb\xbf")
-    refused = invoke([command, str(example), "--bom"])
+@pytest.mark.parametrize("command", [["breakeven"], ["sensitivity"],
+                                     ["sensitivity", "--grid", "acquisition[0].bid,monetization.purchases[0].price"],
+                                     ["compare", "--variant", "b: acquisition[0].bid=25"],
+                                     ["compare", "--variant", "b: acquisition[0].bid=25", "--samples", "20"]])
+def test_bom_on_what_if_csv_and_refused_elsewhere(example: Path, command: list[str]) -> None:
+    written = invoke([*command, str(example), "-f", "csv", "--bom"])
+    assert written.exit_code == 0, written.stderr
+    assert written.stdout_bytes.startswith(b"\xef\xbb\xbf")
+    refused = invoke([*command, str(example), "--bom"])
     assert refused.exit_code == 2
     assert refused.stderr == "--bom applies to --format csv only; it does nothing with --format table\n"

@@ -46,7 +46,7 @@ def _start(lang: str | None, quiet: bool, format_: FigureFormat, bom: bool) -> s
 
 
 def _output(data: dict[str, Any], rows: tables.Table, styled_rows: tables.Table, view: Any, title: str,
-            format_: FigureFormat, output: Path | None, force: bool, bom: bool = False) -> None:
+            format_: FigureFormat, output: Path | None, force: bool, bom: bool) -> None:
     """One result in the chosen format: JSON data, CSV raw rows, markdown formatted rows, or a Rich view."""
     if format_ is FigureFormat.json:
         emit(tables.to_json(data), output, force)
@@ -163,7 +163,7 @@ def compare(
     if samples is not None:
         title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
         _output({"scenarios": columns}, distribution_rows(columns), distribution_rows(columns, style),
-                distribution_view(columns, style, title), title, format_, output, force)
+                distribution_view(columns, style, title), title, format_, output, force, bom)
         return
     _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
             compare_view(columns, style), title, format_, output, force, bom)
