@@ -77,7 +77,8 @@ def test_lang_is_checked_on_ci_commands(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", [["breakeven"], ["sensitivity"],
                                      ["sensitivity", "--grid", "acquisition[0].bid,monetization.purchases[0].price"],
                                      ["compare", "--variant", "b: acquisition[0].bid=25"],
-                                     ["compare", "--variant", "b: acquisition[0].bid=25", "--samples", "20"]])
+                                     ["compare", "--variant", "b: acquisition[0].bid=25", "--samples", "20"],
+                                     ["simulate", "--samples", "20"], ["allocate", "--budget", "20000"], ["curves"]])
 def test_bom_on_what_if_csv_and_refused_elsewhere(example: Path, command: list[str]) -> None:
     written = invoke([*command, str(example), "-f", "csv", "--bom"])
     assert written.exit_code == 0, written.stderr
@@ -85,3 +86,11 @@ def test_bom_on_what_if_csv_and_refused_elsewhere(example: Path, command: list[s
     refused = invoke([*command, str(example), "--bom"])
     assert refused.exit_code == 2
     assert refused.stderr == "--bom applies to --format csv only; it does nothing with --format table\n"
+
+
+def test_bom_on_simulate_samples_csv(example: Path, tmp_path: Path) -> None:
+    samples = tmp_path / "samples.csv"
+    result = invoke(["simulate", str(example), "--samples", "20", "--samples-out", str(samples), "--bom", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert samples.read_bytes().startswith(b"\xef\xbb\xbfsample,")
+    assert result.stdout.startswith("{")  # the JSON on stdout takes no mark

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.options import BomOption, ForceOption, FormatOption, LangOption, OutputOption, SetOption
 from aigc_roi.cli.options import FigureFormat as Format
-from aigc_roi.cli.options import ForceOption, FormatOption, LangOption, OutputOption, SetOption
-from aigc_roi.cli.streams import emit, load, resolve_lang, show
+from aigc_roi.cli.streams import emit, load, refuse_idle_bom, resolve_lang, show
 
 
 class CurvesTable(StrEnum):
@@ -26,10 +26,12 @@ def curves(
     table: Annotated[CurvesTable, typer.Option("--table", help="Which table --format csv writes.")] = CurvesTable.curves,
     output: OutputOption = None,
     force: ForceOption = False,
+    bom: BomOption = False,
     lang: LangOption = None,
 ) -> None:
     """Retention by month (with the fitted day points) and each plan's renewal survival."""
     language = resolve_lang(lang)
+    refuse_idle_bom(bom, format_ is Format.csv, format_.value, language)
     scenario = load(file, set_).scenario
     from aigc_roi.present import tables
     from aigc_roi.present.curves import curves_markdown, curves_report, curves_table, curves_view
@@ -39,7 +41,8 @@ def curves(
     if format_ is Format.json:
         emit(tables.to_json(report), output, force)
     elif format_ is Format.csv:
-        emit(tables.to_csv(curves_table(report) if table is CurvesTable.curves else fits_table(report["fits"])), output, force)
+        rows = curves_table(report) if table is CurvesTable.curves else fits_table(report["fits"])
+        emit((tables.BOM if bom else "") + tables.to_csv(rows), output, force)
     elif format_ is Format.markdown:
         emit(curves_markdown(report, language), output, force)
     else:

@@ -13,8 +13,18 @@ import typer
 
 from aigc_roi import api
 from aigc_roi.cli.files import check_outputs
-from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SamplesOption, SeedOption, SetOption
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, show, to_stdout, usage_errors
+from aigc_roi.cli.options import (
+    BomOption,
+    FigureFormat,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    SamplesOption,
+    SeedOption,
+    SetOption,
+)
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, show, to_stdout, usage_errors
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -82,6 +92,7 @@ def simulate(
     samples_out: Annotated[Path | None, typer.Option(
         "--samples-out", metavar="FILE.csv|FILE.parquet",
         help="Also write every sample's drawn inputs and figures.")] = None,
+    bom: BomOption = False,
     lang: LangOption = None,
 ) -> None:
     """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,
@@ -99,6 +110,8 @@ def simulate(
         missing = missing_for(samples_format)
         if missing:
             fail([label("parquet_needs", language).format(missing=" ".join(missing))])
+    # Either CSV this command writes, the figures or the samples, takes the mark.
+    refuse_idle_bom(bom, format_ is FigureFormat.csv or samples_format == "csv", format_.value, language)
     # Refuse before simulating: a long run must not end in "file exists".
     with usage_errors():
         check_outputs(tuple(destination for destination in (output, plot, samples_out) if not to_stdout(destination)), force)
@@ -106,7 +119,7 @@ def simulate(
 
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.simulation import simulation_json, simulation_markdown, simulation_rows, simulation_view
-    from aigc_roi.present.tables import to_csv, to_json
+    from aigc_roi.present.tables import BOM, to_csv, to_json
 
     with progress_bar(language) as progress:
         simulation = api.simulate(scenario, samples, seed, chosen, progress=progress)
@@ -115,13 +128,14 @@ def simulate(
     if samples_out is not None:
         from aigc_roi.present.samples import samples_bytes
 
-        emit_bytes(samples_bytes(simulation, samples_format), samples_out, force)
+        mark = BOM.encode() if bom and samples_format == "csv" else b""
+        emit_bytes(mark + samples_bytes(simulation, samples_format), samples_out, force)
     if plot is not None:
         _save_plot(data, style, plot, force)
     if format_ is FigureFormat.json:
         emit(to_json(data), output, force)
     elif format_ is FigureFormat.csv:
-        emit(to_csv(simulation_rows(simulation)), output, force)
+        emit((BOM if bom else "") + to_csv(simulation_rows(simulation)), output, force)
     elif format_ is FigureFormat.markdown:
         emit(simulation_markdown(simulation, scenario, style), output, force)
     else:

@@ -27,7 +27,7 @@ from aigc_roi.cli.options import (
     SeedOption,
     SetOption,
 )
-from aigc_roi.cli.streams import emit, fail, load, overrides, resolve_lang, set_quiet, show
+from aigc_roi.cli.streams import emit, fail, load, overrides, refuse_idle_bom, resolve_lang, set_quiet, show
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
@@ -40,8 +40,7 @@ def _start(lang: str | None, quiet: bool, format_: FigureFormat, bom: bool) -> s
     """The command's language, after -q and a --bom that the format would ignore."""
     language = resolve_lang(lang)
     set_quiet(quiet)
-    if bom and format_ is not FigureFormat.csv:
-        fail([label("option_needs_format", language).format(option="--bom", formats="--format csv", format=format_.value)])
+    refuse_idle_bom(bom, format_ is FigureFormat.csv, format_.value, language)
     return language
 
 
