@@ -9,11 +9,10 @@ import pytest
 from cli_runner import invoke
 
 from aigc_roi import __version__
+from aigc_roi.cli.commands import COMMANDS, build_command
 
-COMMANDS = ["run", "compare", "breakeven", "sensitivity", "validate", "check", "schema", "init"]
 
-
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", list(COMMANDS))  # the registry itself: a new command cannot be missed
 def test_every_command_has_short_help_lang_and_quiet(command: str) -> None:
     result = invoke([command, "-h"])
     assert result.exit_code == 0
@@ -94,3 +93,11 @@ def test_bom_on_simulate_samples_csv(example: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert samples.read_bytes().startswith(b"\xef\xbb\xbfsample,")
     assert result.stdout.startswith("{")  # the JSON on stdout takes no mark
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_bom_wherever_csv_is_a_format(name: str) -> None:
+    command = build_command(name)
+    options = {option for parameter in command.params for option in parameter.opts}
+    formats = next((getattr(parameter.type, "choices", ()) for parameter in command.params if "--format" in parameter.opts), ())
+    assert ("csv" in formats) == ("--bom" in options), name

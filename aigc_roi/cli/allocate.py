@@ -10,8 +10,8 @@ import typer
 
 from aigc_roi import api
 from aigc_roi.cli.files import check_outputs
-from aigc_roi.cli.options import BomOption, FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SetOption
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, show, to_stdout, usage_errors
+from aigc_roi.cli.options import BomOption, FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
@@ -100,10 +100,12 @@ def allocate(
         "--plot", metavar="FILE.svg|FILE.png", help="Also save the budget curve as an image.")] = None,
     bom: BomOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Split a monthly budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback):
     current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B."""
     language = resolve_lang(lang)
+    set_quiet(quiet)
     refuse_idle_bom(bom, format_ is FigureFormat.csv, format_.value, language)
     amount = parse_amount(budget, "--budget")
     locks = list(dict.fromkeys(lock or []))

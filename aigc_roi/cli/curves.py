@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.options import BomOption, ForceOption, FormatOption, LangOption, OutputOption, SetOption
+from aigc_roi.cli.options import BomOption, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
 from aigc_roi.cli.options import FigureFormat as Format
-from aigc_roi.cli.streams import emit, load, refuse_idle_bom, resolve_lang, show
+from aigc_roi.cli.streams import emit, load, refuse_idle_bom, resolve_lang, set_quiet, show
 
 
 class CurvesTable(StrEnum):
@@ -28,9 +28,11 @@ def curves(
     force: ForceOption = False,
     bom: BomOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Retention by month (with the fitted day points) and each plan's renewal survival."""
     language = resolve_lang(lang)
+    set_quiet(quiet)
     refuse_idle_bom(bom, format_ is Format.csv, format_.value, language)
     scenario = load(file, set_).scenario
     from aigc_roi.present import tables

@@ -20,11 +20,25 @@ from aigc_roi.cli.options import (
     FormatOption,
     LangOption,
     OutputOption,
+    QuietOption,
     SamplesOption,
     SeedOption,
     SetOption,
 )
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, show, to_stdout, usage_errors
+from aigc_roi.cli.streams import (
+    emit,
+    emit_bytes,
+    fail,
+    is_quiet,
+    load,
+    note,
+    refuse_idle_bom,
+    resolve_lang,
+    set_quiet,
+    show,
+    to_stdout,
+    usage_errors,
+)
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -49,8 +63,8 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
 @contextmanager
 def progress_bar(lang: str) -> Iterator[Any]:
     """A progress callback that shows a Rich bar on stderr once the run has taken a second,
-    and only when stderr is a terminal (a log or a pipe gets nothing)."""
-    if not sys.stderr.isatty():
+    and only when stderr is a terminal (a log or a pipe gets nothing) and -q is not given."""
+    if is_quiet() or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
@@ -94,12 +108,14 @@ def simulate(
         help="Also write every sample's drawn inputs and figures.")] = None,
     bom: BomOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,
     net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""
     from aigc_roi.present.samples import SAMPLE_FORMATS, missing_for
 
     language = resolve_lang(lang)
+    set_quiet(quiet)
     chosen = parse_percentiles(percentiles, language)
     if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
         fail([label("plot_suffix", language).format(path=plot)])

@@ -85,6 +85,10 @@ def language() -> str:
     return _language.get()
 
 
+def is_quiet() -> bool:
+    return _quiet.get()
+
+
 def set_quiet(quiet: bool) -> None:
     if quiet:
         _quiet.set(True)
