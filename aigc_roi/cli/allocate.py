@@ -14,7 +14,7 @@ from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOp
 from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
-from aigc_roi.reader.numbers import ValueProblem, parse_number_text
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
@@ -46,7 +46,8 @@ def parse_amount(text: str, option: str) -> float:
     try:
         value = parse_number_text(text)
     except ValueProblem as problem:
-        fail([f"{option}: expected {problem}, found {text!r}"])
+        slip = slip_hint(text)
+        fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
     if value < 0 or (option == "--budget" and value == 0):
         fail([f"{option}: expected {'a positive amount' if option == '--budget' else 'an amount >= 0'}, found {text!r}"])
     return value
