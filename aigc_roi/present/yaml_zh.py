@@ -195,6 +195,8 @@ _OWN = [_rule(pattern, template) for pattern, template in [
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用；请用英文引号 \"...\""),
     (r"unclosed quote: the quote opened at line (\d+), column (\d+) is never closed",
      "引号未闭合：第 {0} 行第 {1} 列开始的引号没有结束"),
+    (r"unclosed quote: the quote opened at line (\d+), column (\d+) is not closed on its line \(YAML read on to line (\d+)\)",
+     "引号未闭合：第 {0} 行第 {1} 列开始的引号在该行没有结束（YAML 一直读到第 {2} 行）"),
     (r"character U\+([0-9A-F]+) is not allowed", "不允许字符 U+{0}"),
     (r"an escape in a double-quoted string is beyond the last Unicode character \\U0010FFFF",
      "双引号字符串中的转义超出了最后一个 Unicode 字符 \\U0010FFFF"),
