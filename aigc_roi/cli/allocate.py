@@ -10,8 +10,8 @@ import typer
 
 from aigc_roi import api
 from aigc_roi.cli.files import check_outputs
-from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SetOption
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, show, to_stdout, usage_errors
+from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
@@ -75,7 +75,7 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: s
 
 
 def allocate(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
     budget: Annotated[str, typer.Option(
         "--budget", "-b", metavar="B",
         help="Monthly budget to split across the unlocked cpa, cpm and kol channels, e.g. 100万, 1m or 1_000_000.")],
@@ -90,8 +90,8 @@ def allocate(
         "--max", metavar="NAME=Y", help="Highest monthly budget of a channel (repeatable).")] = None,
     set_: SetOption = None,
     samples: Annotated[int, typer.Option(
-        "--samples", min=1, max=MAX_SAMPLES, help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same split.")] = 0,
+        "--samples", metavar="N", min=1, max=MAX_SAMPLES, help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same split.")] = 0,
     format_: FormatOption = FigureFormat.table,
     table: Annotated[AllocateTable, typer.Option("--table", help="Which table --format csv writes.")]
     = AllocateTable.channels,
@@ -100,10 +100,12 @@ def allocate(
     plot: Annotated[Path | None, typer.Option(
         "--plot", metavar="FILE.svg|FILE.png", help="Also save the budget curve as an image.")] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Split a monthly budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback):
     current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B."""
     language = resolve_lang(lang)
+    set_quiet(quiet)
     amount = parse_amount(budget, "--budget")
     locks = list(dict.fromkeys(lock or []))
     minimums = parse_bounds(minimum or [], "--min")

@@ -119,9 +119,9 @@ def check(
     format_: CheckFormatOption = None,
     base: BaseOption = None,
     samples: Annotated[int, typer.Option(
-        "--samples", min=1, max=MAX_SAMPLES,
+        "--samples", metavar="N", min=1, max=MAX_SAMPLES,
         help="Samples simulated for targets.min_payback_probability.")] = 10_000,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed of that simulation.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed of that simulation.")] = 0,
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:

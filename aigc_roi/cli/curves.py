@@ -10,8 +10,8 @@ import typer
 
 from aigc_roi import api
 from aigc_roi.cli.options import FigureFormat as Format
-from aigc_roi.cli.options import ForceOption, FormatOption, LangOption, OutputOption, SetOption
-from aigc_roi.cli.streams import emit, load, resolve_lang, show
+from aigc_roi.cli.options import ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.streams import emit, load, resolve_lang, set_quiet, show
 
 
 class CurvesTable(StrEnum):
@@ -20,16 +20,18 @@ class CurvesTable(StrEnum):
 
 
 def curves(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
     set_: SetOption = None,
     format_: FormatOption = Format.table,
     table: Annotated[CurvesTable, typer.Option("--table", help="Which table --format csv writes.")] = CurvesTable.curves,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Retention by month (with the fitted day points) and each plan's renewal survival."""
     language = resolve_lang(lang)
+    set_quiet(quiet)
     scenario = load(file, set_).scenario
     from aigc_roi.present import tables
     from aigc_roi.present.curves import curves_markdown, curves_report, curves_table, curves_view

@@ -13,8 +13,18 @@ import typer
 
 from aigc_roi import api
 from aigc_roi.cli.files import check_outputs
-from aigc_roi.cli.options import FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, SamplesOption, SeedOption, SetOption
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, show, to_stdout, usage_errors
+from aigc_roi.cli.options import (
+    FigureFormat,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    QuietOption,
+    SamplesOption,
+    SeedOption,
+    SetOption,
+)
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -67,7 +77,7 @@ def progress_bar(lang: str) -> Iterator[Any]:
 
 
 def simulate(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
     samples: SamplesOption = 10_000,
     seed: SeedOption = 0,
     set_: SetOption = None,
@@ -83,12 +93,14 @@ def simulate(
         "--samples-out", metavar="FILE.csv|FILE.parquet",
         help="Also write every sample's drawn inputs and figures.")] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,
     net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""
     from aigc_roi.present.samples import SAMPLE_FORMATS, missing_for
 
     language = resolve_lang(lang)
+    set_quiet(quiet)
     chosen = parse_percentiles(percentiles, language)
     if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
         fail([label("plot_suffix", language).format(path=plot)])
