@@ -144,7 +144,7 @@ def _save_plot(result: Allocation, style: NumberStyle, path: Path, force: bool) 
     from aigc_roi.present.allocation_chart import budget_curve_figure
     from aigc_roi.present.numbers import NumberStyle
 
-    if style.lang == "zh" and chart.cjk_font() is None:
+    if (style.lang == "zh" or chart.has_cjk(result.scenario)) and chart.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = budget_curve_figure(result, style)

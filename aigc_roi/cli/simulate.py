@@ -144,7 +144,7 @@ def _save_plot(data: dict[str, Any], style: NumberStyle, path: Path, force: bool
     from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
     from aigc_roi.present.numbers import NumberStyle
 
-    if style.lang == "zh" and chart.cjk_font() is None:
+    if (style.lang == "zh" or chart.has_cjk(data["scenario"])) and chart.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = chart.simulation_figure(data, style)
