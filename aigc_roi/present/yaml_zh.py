@@ -193,6 +193,8 @@ _OWN = [_rule(pattern, template) for pattern, template in [
      "键后面是全角冒号 '：'（输入法输入）；请改成英文冒号 ':' 加一个空格"),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML; use ASCII quotes \"\.\.\.\"",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用；请用英文引号 \"...\""),
+    (r"full-width comma '，' \(IME input\) does not separate items in YAML; write an ASCII ','",
+     "全角逗号 '，'（输入法输入）在 YAML 中不分隔各项；请改成英文逗号 ','"),
     (r"unclosed quote: the quote opened at line (\d+), column (\d+) is never closed",
      "引号未闭合：第 {0} 行第 {1} 列开始的引号没有结束"),
     (r"unclosed quote: the quote opened at line (\d+), column (\d+) is not closed on its line \(YAML read on to line (\d+)\)",

@@ -322,6 +322,11 @@ def _ime_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[Scen
             return [_error(filename, index + 1, line.index(quote) + 1,
                            f"invalid YAML: full-width quote '{quote}' (IME input) does not quote in YAML; "
                            "use ASCII quotes \"...\"")]
+        # Inside [ ] or { } a full-width comma separates nothing: YAML reads on and fails at the next ':'.
+        code = re.split(r"\s#", line, maxsplit=1)[0]  # a comment may well hold one
+        if "，" in code and ("flow" in (exc.context or "") or re.search(r"[\[{]", code)):
+            return [_error(filename, index + 1, code.index("，") + 1,
+                           "invalid YAML: full-width comma '，' (IME input) does not separate items in YAML; write an ASCII ','")]
     return []
 
 
