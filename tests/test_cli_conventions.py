@@ -29,9 +29,20 @@ def test_shell_completion_is_offered() -> None:
     assert "--install-completion" in out and "--show-completion" in out
 
 
-@pytest.mark.parametrize("command", ["run", "breakeven", "sensitivity"])
+@pytest.mark.parametrize("command", ["run", "breakeven", "sensitivity", "simulate", "allocate", "curves"])
 def test_file_arguments_read_file(command: str) -> None:
     assert re.search(r"^Usage: aigc-roi \S+ \[OPTIONS\] \{FILE\}$", invoke([command, "-h"]).stdout, re.MULTILINE)
+
+
+def test_compare_takes_files() -> None:
+    assert re.search(r"^Usage: aigc-roi compare \[OPTIONS\] \{FILE\.\.\.\}$", invoke(["compare", "-h"]).stdout, re.MULTILINE)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_metavars_name_what_to_type(command: str) -> None:
+    # Click's defaults for an int range and a str ("--samples <int range>", "-t <str>") say nothing to a user.
+    out = invoke([command, "-h"], env={"COLUMNS": "200"}).stdout
+    assert "<int range>" not in out and "<str>" not in out and "<integer>" not in out, out
 
 
 def test_quiet_silences_the_summary_but_not_the_findings(tmp_path: Path) -> None:

@@ -34,6 +34,8 @@ def test_xlsx_formats_money_percent_and_users(example: Path, tmp_path: Path) -> 
     cells = {row[2].value: row[1] for row in sheet.iter_rows(min_row=2)}
     assert (cells["ad_spend"].value, cells["ad_spend"].number_format) == (20000, "#,##0")
     assert (cells["cac"].value, cells["cac"].number_format) == (20, "#,##0.00")
+    # Blended CAC is money per user too: 20,000 ad spend / 1,000 new users = 20.00, with its cents.
+    assert (cells["blended_cac"].value, cells["blended_cac"].number_format) == (20, "#,##0.00")
     assert (cells["ltv"].value, cells["ltv"].number_format) == (pytest.approx(15.75), "#,##0.00")
     assert (cells["roi"].value, cells["roi"].number_format) == (pytest.approx(-0.2125), "0.00%")
     assert (cells["paid_users"].value, cells["paid_users"].number_format) == (1000, "#,##0")

@@ -14,7 +14,7 @@ from aigc_roi.cli.options import BomOption, FigureFormat, ForceOption, FormatOpt
 from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
-from aigc_roi.reader.numbers import ValueProblem, parse_number_text
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
@@ -46,7 +46,8 @@ def parse_amount(text: str, option: str) -> float:
     try:
         value = parse_number_text(text)
     except ValueProblem as problem:
-        fail([f"{option}: expected {problem}, found {text!r}"])
+        slip = slip_hint(text)
+        fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
     if value < 0 or (option == "--budget" and value == 0):
         fail([f"{option}: expected {'a positive amount' if option == '--budget' else 'an amount >= 0'}, found {text!r}"])
     return value
@@ -74,7 +75,7 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: s
 
 
 def allocate(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
     budget: Annotated[str, typer.Option(
         "--budget", "-b", metavar="B",
         help="Monthly budget to split across the unlocked cpa, cpm and kol channels, e.g. 100万, 1m or 1_000_000.")],
@@ -89,8 +90,8 @@ def allocate(
         "--max", metavar="NAME=Y", help="Highest monthly budget of a channel (repeatable).")] = None,
     set_: SetOption = None,
     samples: Annotated[int, typer.Option(
-        "--samples", min=1, max=MAX_SAMPLES, help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same split.")] = 0,
+        "--samples", metavar="N", min=1, max=MAX_SAMPLES, help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same split.")] = 0,
     format_: FormatOption = FigureFormat.table,
     table: Annotated[AllocateTable, typer.Option("--table", help="Which table --format csv writes.")]
     = AllocateTable.channels,
@@ -145,7 +146,7 @@ def _save_plot(result: Allocation, style: NumberStyle, path: Path, force: bool) 
     from aigc_roi.present.allocation_chart import budget_curve_figure
     from aigc_roi.present.numbers import NumberStyle
 
-    if style.lang == "zh" and chart.cjk_font() is None:
+    if (style.lang == "zh" or chart.has_cjk(result.scenario)) and chart.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = budget_curve_figure(result, style)

@@ -119,9 +119,9 @@ def check(
     format_: CheckFormatOption = None,
     base: BaseOption = None,
     samples: Annotated[int, typer.Option(
-        "--samples", min=1, max=MAX_SAMPLES,
+        "--samples", metavar="N", min=1, max=MAX_SAMPLES,
         help="Samples simulated for targets.min_payback_probability.")] = 10_000,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed of that simulation.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed of that simulation.")] = 0,
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -189,7 +189,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                 views.append(Text(render.comparison_line(comparison, base, lang)))
             else:
                 views.append(render.rich_table(render.comparison_grid(comparison, lang), render.comparison_title(comparison, lang),
-                                               lang=lang))
+                                               lang=lang, whole_names=True))
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
     show(views)

@@ -20,7 +20,7 @@ class CurvesTable(StrEnum):
 
 
 def curves(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
     set_: SetOption = None,
     format_: FormatOption = Format.table,
     table: Annotated[CurvesTable, typer.Option("--table", help="Which table --format csv writes.")] = CurvesTable.curves,

@@ -37,7 +37,7 @@ def init(
         Path, typer.Argument(metavar="FILE", help="Where to write the scenario; - writes it to standard output.")
     ] = Path("scenario.yaml"),
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Bundled scenario to start from (see --list).")
+        str, typer.Option("--template", "-t", metavar="NAME", help="Bundled scenario to start from (see --list).")
     ] = DEFAULT_TEMPLATE,
     list_: Annotated[bool, typer.Option("--list", help="List the bundled templates and exit.")] = False,
     force: ForceOption = False,

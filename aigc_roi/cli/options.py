@@ -33,8 +33,8 @@ LangOption = Annotated[
 ]
 MAX_SAMPLES = 1_000_000
 """Most Monte Carlo samples a command takes: its memory is measured in benchmarks/bench_simulate.py."""
-SamplesOption = Annotated[int, typer.Option("--samples", min=1, max=MAX_SAMPLES, help="Monte Carlo samples.")]
-SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same numbers.")]
+SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", min=1, max=MAX_SAMPLES, help="Monte Carlo samples.")]
+SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same numbers.")]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")
 ]

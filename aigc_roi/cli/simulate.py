@@ -91,7 +91,7 @@ def progress_bar(lang: str) -> Iterator[Any]:
 
 
 def simulate(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
     samples: SamplesOption = 10_000,
     seed: SeedOption = 0,
     set_: SetOption = None,
@@ -162,7 +162,7 @@ def _save_plot(data: dict[str, Any], style: NumberStyle, path: Path, force: bool
     from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
     from aigc_roi.present.numbers import NumberStyle
 
-    if style.lang == "zh" and chart.cjk_font() is None:
+    if (style.lang == "zh" or chart.has_cjk(data["scenario"])) and chart.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang))
         style = NumberStyle("en", style.currency)
     figure = chart.simulation_figure(data, style)

@@ -117,13 +117,13 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
 
 def compare(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE", help="Two or more scenario files, or one file with --variant.")],
+        metavar="FILE...", help="Two or more scenario files, or one file with --variant.")],
     variant: Annotated[list[str] | None, typer.Option(
         "--variant", metavar="'LABEL: PATH=VALUE[, PATH=VALUE]'",
         help="A what-if column of the one FILE, e.g. 'cheaper bid: acquisition[0].bid=25' (repeatable).")] = None,
     set_: SetOption = None,
     samples: Annotated[int | None, typer.Option(
-        "--samples", min=1, max=MAX_SAMPLES,
+        "--samples", metavar="N", min=1, max=MAX_SAMPLES,
         help="Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 "
              "of each figure and the chance of payback.")] = None,
     seed: SeedOption = 0,
@@ -212,7 +212,7 @@ def sensitivity(
         "--grid", metavar="DRIVER1,DRIVER2",
         help="Two-way ROI table of two driver paths (as breakeven lists them), "
              "e.g. 'acquisition[0].bid,monetization.plans[0].price'.")] = None,
-    grid_steps: Annotated[int, typer.Option("--grid-steps", min=2, max=41,
+    grid_steps: Annotated[int, typer.Option("--grid-steps", metavar="N", min=2, max=41,
                                             help="Values of each --grid driver.")] = 5,
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,

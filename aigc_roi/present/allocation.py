@@ -12,6 +12,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import plain
 from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
@@ -128,18 +129,45 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
 
 
-def _budget_cell(channel: ChannelAllocation, style: NumberStyle) -> tuple[str, str, str]:
-    """Current, best and change of a channel's monthly budget."""
-    current, best = style.money(channel.current_budget, 0), style.money(channel.best_budget, 0)
+def _budget_cell(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:
+    """Current, best and change of a channel's monthly budget (in ``unit`` when one is given)."""
+    def amount(value: float) -> str:
+        return style.in_unit(value, unit) if unit else style.money(value, 0)
+
+    current, best = amount(channel.current_budget), amount(channel.best_budget)
     if channel.status != "movable":
         return current, best, label(f"allocate_status_{channel.status}", style.lang)
     change = channel.best_budget - channel.current_budget
-    return current, best, _signed(style.money(change, 0), change)
+    return current, best, _signed(amount(change), change)
+
+
+WIDEST_BUDGET = 9
+"""Cells of the longest budget the channel view shows as it is ("999,999"); from a million on, English budgets
+(and changes) go in a unit stated in the header, or the table no longer fits 80 columns."""
+
+
+def _budget_unit(result: Allocation, style: NumberStyle) -> str:
+    cells = [cell for channel in result.channels for cell in _budget_cell(channel, style)]
+    values = [value for channel in result.channels for value in (channel.current_budget, channel.best_budget)]
+    return style.compact_unit(values) if any(cell_len(cell) > WIDEST_BUDGET for cell in cells) else ""
 
 
 def _figure_text(name: str, value: float, style: NumberStyle) -> str:
     number = plain(value)
     return style.ratio(number) if name.endswith("roas") else style.money(number)
+
+
+def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
+    """A figure as the channel view shows it: a saturated channel's marginal CAC runs to billions, which in
+    full ("2,706,745,123.45") would push the table past 80 columns; from ten million it reads in M (Chinese
+    amounts are in 万 and 亿 already)."""
+    number = plain(value)
+    if not name.endswith("roas") and number is not None and abs(number) >= BIG_CAC and style.lang != "zh":
+        return f"{number / 1e6:,.1f}M"
+    return _figure_text(name, value, style)
+
+
+BIG_CAC = 1e7
 
 
 # --- rows (CSV raw, markdown formatted) ----------------------------------------
@@ -259,68 +287,82 @@ def channels_view(result: Allocation, style: NumberStyle) -> Table:
     lang = style.lang
     view = Table(title=label("allocate_channels_title", lang), title_justify="left",
                  caption=label("allocate_channels_caption", lang), caption_justify="left")
-    view.add_column(label("channel", lang), min_width=10)
+    view.add_column(label("channel", lang), min_width=8)
     view.add_column(label("allocate_split", lang), min_width=max(cell_len(label(key, lang)) for key in ("current", "allocate_best")))
     # Numbers never fold and headers take two lines: the channel name takes what an 80-column terminal lacks.
-    for key, cells in _number_columns(result, style).items():
-        header = label(key, lang).replace(" ", "\n", 1)
-        view.add_column(header, justify="right", overflow="fold", min_width=max(cell_len(text) for text in [*cells, *header.split()]))
+    unit = _budget_unit(result, style)
+    for key, cells in _number_columns(result, style, unit).items():
+        header = label(key, lang).replace(" ", "\n", 1) + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
+        # A Text: DataConsole would write the line break of a str out visibly, as \x0a.
+        view.add_column(Text(header), justify="right", overflow="fold", min_width=max(cell_len(text) for text in [*cells, *header.split()]))
     for channel in result.channels:
-        current, best, change = _budget_cell(channel, style)
+        current, best, change = _budget_cell(channel, style, unit)
         kind = Text(channel.type, style="dim")
         if channel.status != "movable":
-            figures = [_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES]
+            figures = [_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES]
             view.add_row(Text(channel.name), label("current", lang), current, Text(change, style="dim"), *figures)
             view.add_row(kind, end_section=True)
             continue
         moved = channel.best_budget - channel.current_budget
-        change_text = Text(change, style="" if change == "0" else "green" if moved > 0 else "red")
+        change_text = Text(change, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
         view.add_row(Text(channel.name), label("current", lang), current, "",
-                     *(_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES))
+                     *(_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES))
         view.add_row(kind, Text(label("allocate_best", lang), style="bold"), Text(best, style="bold"), change_text,
-                     *(_figure_text(figure, getattr(channel.best, figure), style) for figure in FIGURES), end_section=True)
+                     *(_view_figure_text(figure, getattr(channel.best, figure), style) for figure in FIGURES), end_section=True)
     return view
 
 
-def _number_columns(result: Allocation, style: NumberStyle) -> dict[str, list[str]]:
+def _number_columns(result: Allocation, style: NumberStyle, unit: str) -> dict[str, list[str]]:
     """Label key -> every text its column of the channel view shows."""
     columns: dict[str, list[str]] = {"allocate_budget": [], "allocate_change": []}
     for channel in result.channels:
-        current, best, change = _budget_cell(channel, style)
+        current, best, change = _budget_cell(channel, style, unit)
         columns["allocate_budget"] += [current, best]
         columns["allocate_change"].append(change)
         for name in FIGURES:
             column = columns.setdefault(f"allocate_{name}", [])
-            column += [_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+            column += [_view_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
     return columns
 
 
-def curve_view(result: Allocation, style: NumberStyle) -> Table:
+def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     """The best value for budgets 0.25B..2B as a bar per budget, the slope of the next yuan and the peak marked."""
     lang = style.lang
     peak = curve_peak(result.curve)
-    view = Table(title=_curve_title(result, lang), title_justify="left", caption=_curve_caption(result, peak, style),
-                 caption_justify="left")
-    view.add_column(label("allocate_curve_budget", lang), justify="right")
-    view.add_column(label("allocate_multiple", lang), justify="right")
-    view.add_column(label("allocate_curve_value", lang), justify="right")
     slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
-    view.add_column(label(slope_key, lang), justify="right")
-    view.add_column("", no_wrap=True)
     values = [point.value for point in result.curve if not math.isnan(point.value)]
     scale = max((abs(value) for value in values), default=0.0) or 1.0
-    for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
-        at_budget = math.isclose(point.budget, result.budget)
-        if math.isnan(point.value):
-            bar = Text(label("allocate_curve_infeasible", lang), style="dim")
-        else:
-            bar = Text("█" * max(1, round(CURVE_BAR_WIDTH * abs(point.value) / scale)), style="green" if point.value >= 0 else "red")
-            if point is peak:
-                bar.append(f" ★ {label('allocate_peak', lang)}", style="bold")
-        slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
-        view.add_row(style.money(point.budget, 0), f"{point.budget / result.budget:.2f}", objective_value(result, point.value, style),
-                     slope_text, bar, style="bold" if at_budget else None)
-    return view
+    numbers = {"allocate_curve_budget": [style.money(point.budget, 0) for point in result.curve],
+               "allocate_multiple": ["0.00"],
+               "allocate_curve_value": [objective_value(result, point.value, style) for point in result.curve],
+               slope_key: [_slope_text(result, slope, style) for slope in curve_slopes(result.curve)]}
+    bar_width = CURVE_BAR_WIDTH + cell_len(f" ★ {label('allocate_peak', lang)}")
+
+    def build(width: int) -> Table:
+        # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
+        # line leave the bars too little room, each header wraps down to its longest word.
+        natural = [max(cell_len(text) for text in [*cells, label(key, lang)]) for key, cells in numbers.items()]
+        fits = sum(natural) + bar_width + table_overhead(len(numbers) + 1) <= width
+        view = Table(title=_curve_title(result, lang), title_justify="left", caption=_curve_caption(result, peak, style),
+                     caption_justify="left")
+        for (key, cells), wide in zip(numbers.items(), natural, strict=True):
+            header = label(key, lang)
+            view.add_column(header, justify="right", width=wide if fits else max(cell_len(text) for text in [*cells, *header.split()]))
+        view.add_column("", overflow="fold")
+        for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
+            at_budget = math.isclose(point.budget, result.budget)
+            if math.isnan(point.value):
+                bar = Text(label("allocate_curve_infeasible", lang), style="dim")
+            else:
+                bar = Text("█" * max(1, round(CURVE_BAR_WIDTH * abs(point.value) / scale)), style="green" if point.value >= 0 else "red")
+                if point is peak:
+                    bar.append(f" ★ {label('allocate_peak', lang)}", style="bold")
+            slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
+            view.add_row(style.money(point.budget, 0), f"{point.budget / result.budget:.2f}", objective_value(result, point.value, style),
+                         slope_text, bar, style="bold" if at_budget else None)
+        return view
+
+    return Fitted(build)
 
 
 def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:

@@ -166,7 +166,8 @@ def simulation_figure(data: dict[str, Any], style: NumberStyle) -> Figure:
     fan.plot(x, [m[middle_key] for m in months], color=_LINE, linewidth=2,
              label=label("fan_median", lang).format(middle=float(middle_key[1:])))
     fan.axhline(0, color="0.35", linewidth=0.8)
-    fan.set_title(f"{data['scenario']} · {label('simulate_chart_title', lang)}")
+    name = visible(data["scenario"]) if cjk_font() is not None else readable(visible(data["scenario"]))
+    fan.set_title(f"{name} · {label('simulate_chart_title', lang)}")
     fan.set_xlabel(label("month", lang))
     fan.set_ylabel(data["currency"])
     fan.set_xlim(0.6, len(x) + 0.4)

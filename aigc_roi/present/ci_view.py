@@ -11,6 +11,7 @@ annotation titles, target and figure keys.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -156,13 +157,17 @@ def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | 
     return header, rows
 
 
-def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: str = "en") -> Table:
+_PROSE = re.compile(r"[^\W\d_]\s")
+"""A letter before a space: words, which may wrap, not a number with its comparison."""
+
+
+def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: str = "en", whole_names: bool = False) -> Table:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned.
 
-    Only name columns wrap: a narrow terminal folds a path or a label, never
-    a number (the last column, a result or a change, wraps between words).
+    Only name columns and prose wrap: a narrow terminal folds a path or a label, never a number.
     """
     # Rich only here: `validate` shares this module and prints no table.
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
@@ -170,8 +175,14 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
     table = Table(title=title or None, title_justify="left")
     last = len(header) - 1
     for i, name in enumerate(header):
+        # A column of numbers (">= 50.00%") never wraps; one holding prose ("none: no single IRR") wraps between
+        # words. With ``whole_names``, a name column is as wide as its longest word: figure keys such as
+        # first_payback_month once read "first_payback_mon" over "th" at 80 columns.
+        prose = any(_PROSE.search(str(row[i])) for row in rows)
+        longest = max((cell_len(word) for row in rows for word in str(row[i]).split()), default=0)
         table.add_column(name, justify="left" if i < text_columns else "right", overflow="fold",
-                         no_wrap=text_columns <= i < last)
+                         no_wrap=text_columns <= i < last and not prose,
+                         min_width=longest if whole_names and i < text_columns else None)
     styles = {label("check_pass", lang): "green", label("check_fail", lang): "red bold"}
     for row in rows:
         table.add_row(*row[:-1], Text(row[-1], style=styles.get(row[-1].split(" ")[0], "")))

@@ -21,8 +21,10 @@ from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from aigc_roi.model.engine import Result
+    from aigc_roi.present.layout import Fitted
 
 Table = tuple[list[str], list[list[Any]]]
 CURVE_TABLES = ("curves", "fits")
@@ -94,47 +96,69 @@ def curves_markdown(report: dict[str, Any], lang: str = "en") -> str:
     return text
 
 
-def _bar(share: float | None) -> str:
-    """A horizontal bar of ``_BAR_WIDTH`` cells for a share in [0, 1], eighths for the last cell."""
+def _bar(share: float | None, width: int = _BAR_WIDTH) -> str:
+    """A horizontal bar of ``width`` cells for a share in [0, 1], eighths for the last cell."""
     if share is None:
         return ""
-    eighths = round(max(0.0, min(1.0, share)) * _BAR_WIDTH * 8)
+    eighths = round(max(0.0, min(1.0, share)) * width * 8)
     return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+
+
+def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], shares: list[float | None],
+               after: tuple[str, list[Text]] | None, lang: str) -> Fitted:
+    """Number columns, a bar per row, and an optional column after the bar, for the width printed at.
+
+    The numbers keep their whole width and the bar takes what is left, up to ``_BAR_WIDTH`` (at 80 columns
+    a bar of fixed width once pushed the numbers out as "…")."""
+    from rich.cells import cell_len
+    from rich.table import Table as RichTable
+
+    from aigc_roi.present.layout import Fitted, table_overhead
+
+    def build(width: int) -> RichTable:
+        headers = [label(key, lang) for key in numbers] + ([label(after[0], lang)] if after else [])
+        cells = [*numbers.values(), *([[line for cell in after[1] for line in cell.plain.splitlines()]] if after else [])]
+        natural = [max(cell_len(text) for text in [*column, header]) for column, header in zip(cells, headers, strict=True)]
+        # Headers wrap to their longest word only when on one line they leave the bar too little room.
+        if sum(natural) + _BAR_WIDTH + 1 + table_overhead(len(headers) + 1) > width:
+            natural = [max(cell_len(text) for text in [*column, *header.split()]) for column, header in zip(cells, headers, strict=True)]
+        bar_width = max(4, min(_BAR_WIDTH, width - sum(natural) - table_overhead(len(headers) + 1) - 1))
+        table = RichTable(title=title, title_justify="left", caption=caption, caption_justify="left")
+        for header, wide in zip(headers[:len(numbers)], natural, strict=False):
+            table.add_column(header, justify="right", width=wide)
+        table.add_column("", no_wrap=True, width=bar_width + 1)
+        if after:
+            table.add_column(headers[-1], width=natural[-1])
+        for row, share in enumerate(shares):
+            table.add_row(*(cells[row] for cells in numbers.values()), _bar(share, bar_width), *([after[1][row]] if after else []))
+        return table
+
+    return Fitted(build)
 
 
 def curves_view(report: dict[str, Any], lang: str) -> list[RenderableType]:
     """Retention by month with a bar chart and the observed days marked; survival tables; the fits."""
-    from rich.table import Table as RichTable
+    from rich.text import Text
 
     from aigc_roi.present.fit_view import fits_view
 
     observed_at: dict[int, list[dict[str, Any]]] = {}
     for point in report["observed_days"]:
         observed_at.setdefault(round(point["age"]), []).append(point)
-    retention = RichTable(title=f"{report['scenario']} · {label('retention_by_month', lang)}", title_justify="left",
-                          caption=label("fitted_points", lang) if observed_at else None, caption_justify="left")
-    retention.add_column(label("age_months", lang), justify="right")
-    retention.add_column(label("retention_share", lang), justify="right")
-    retention.add_column("", no_wrap=True)
-    if observed_at:
-        retention.add_column(label("observed", lang), no_wrap=True)
-    for point in report["retention"]:
-        cells = [str(point["age"]), _percent(point["share"]), _bar(point["share"])]
-        if observed_at:
-            cells.append("  ".join(f"◆ D{days['day']} {_percent(days['observed'])}" for days in observed_at.get(point["age"], [])))
-        retention.add_row(*cells)
-    parts: list[RenderableType] = [retention]
+    points = report["retention"]
+    # One observed day a line: two on one line ran 24 columns wide.
+    observed = ("observed", [Text("\n".join(f"◆ D{days['day']} {_percent(days['observed'])}"
+                                             for days in observed_at.get(point["age"], []))) for point in points])
+    parts: list[RenderableType] = [_bar_table(
+        f"{report['scenario']} · {label('retention_by_month', lang)}", label("fitted_points", lang) if observed_at else None,
+        {"age_months": [str(point["age"]) for point in points], "retention_share": [_percent(point["share"]) for point in points]},
+        [point["share"] for point in points], observed if observed_at else None, lang)]
     for plan in report["renewals"]:
-        table = RichTable(title=label("renewal_survival", lang).format(plan=plan["plan"], period=plan["period_months"]),
-                          title_justify="left")
-        for key in ("renewal_k", "paid_at_age", "renewal_rate", "still_subscribed"):
-            table.add_column(label(key, lang), justify="right")
-        table.add_column("", no_wrap=True)
-        has_observed = any(p["observed"] is not None for p in plan["points"])
-        if has_observed:
-            table.add_column(label("observed", lang), justify="right")
-        for p in plan["points"]:
-            cells = [str(p["renewal"]), str(p["age"]), _percent(p["rate"]), _percent(p["survival"]), _bar(p["survival"])]
-            table.add_row(*cells, *([_percent(p["observed"])] if has_observed else []))
-        parts.append(table)
+        rows = plan["points"]
+        numbers = {"renewal_k": [str(p["renewal"]) for p in rows], "paid_at_age": [str(p["age"]) for p in rows],
+                   "renewal_rate": [_percent(p["rate"]) for p in rows], "still_subscribed": [_percent(p["survival"]) for p in rows]}
+        has_observed = any(p["observed"] is not None for p in rows)
+        parts.append(_bar_table(label("renewal_survival", lang).format(plan=plan["plan"], period=plan["period_months"]), None,
+                                numbers, [p["survival"] for p in rows],
+                                ("observed", [Text(_percent(p["observed"])) for p in rows]) if has_observed else None, lang))
     return parts + fits_view(report["fits"], lang)

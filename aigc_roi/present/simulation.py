@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
@@ -162,14 +164,12 @@ def independence_note(simulation: Simulation, lang: str) -> str:
 # --- the Rich view ---------------------------------------------------------------
 
 
-def _rich(rows: Rows, heading: str, text_columns: int = 1) -> Table:
+def _rich(rows: Rows, heading: str) -> Fitted:
+    """The rows as a table whose numbers are never split (at 80 columns "2,526,225.87" once folded after the
+    point), or, narrower than that table, one block per row."""
     header, cells = rows
-    table = Table(title=heading, title_justify="left")
-    for i, name in enumerate(header):
-        table.add_column(name, justify="left" if i < text_columns else "right", overflow="fold")
-    for row in cells:
-        table.add_row(*row)
-    return table
+    columns = [Column(name, [Text(str(row[i])) for row in cells], numeric=i > 0) for i, name in enumerate(header)]
+    return table_or_blocks(columns, heading, "")
 
 
 def histogram_view(simulation: Simulation, style: NumberStyle) -> Table:
@@ -191,13 +191,13 @@ def histogram_view(simulation: Simulation, style: NumberStyle) -> Table:
     return table
 
 
-def _fan_line(values: Sequence[float], low: float, high: float) -> Text:
-    """P-low to P-high as a dotted span, the middle percentile as ●, zero as │, on a shared scale."""
-    cells = [" "] * FAN_WIDTH
+def _fan_line(values: Sequence[float], low: float, high: float, width: int = FAN_WIDTH) -> Text:
+    """P-low to P-high as a dotted span, the middle percentile as ●, zero as │, on a shared scale of ``width`` cells."""
+    cells = [" "] * width
     span = high - low
 
     def at(value: float) -> int:
-        return 0 if span <= 0 else min(FAN_WIDTH - 1, max(0, round((value - low) / span * (FAN_WIDTH - 1))))
+        return 0 if span <= 0 else min(width - 1, max(0, round((value - low) / span * (width - 1))))
 
     if low <= 0 <= high:
         cells[at(0.0)] = "│"
@@ -213,7 +213,7 @@ def _fan_line(values: Sequence[float], low: float, high: float) -> Text:
     return text
 
 
-def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Table:
+def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Fitted:
     lang = style.lang
     fan = simulation.cash_fan
     keys = list(simulation.percentiles)
@@ -223,33 +223,55 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
     caption = label("fan_caption", lang)
     if fan.samples < simulation.samples:
         caption += " " + label("fan_subset", lang).format(samples=f"{fan.samples:,}")
-    table = Table(title=label("fan_title", lang).format(currency=style.currency), title_justify="left",
-                  caption=caption, caption_justify="left")
-    table.add_column(label("month", lang), no_wrap=True)
-    for q in keys:
-        table.add_column(percentile_key(q).upper(), justify="right", overflow="fold")
-    table.add_column(f"{style.money(low, 0)} .. {style.money(high, 0)}", no_wrap=True)
-    for month, month_label in enumerate(scenario.month_labels()):
-        values = [float(values[month]) for values in series]
-        table.add_row(month_label, *(style.money(value, 0) for value in values), _fan_line(sorted(values), low, high))
-    return table
+    labels = scenario.month_labels()
+    rows = [[style.money(float(values[month]), 0) for values in series] for month in range(len(labels))]
+    widths = [max(cell_len(text) for text in [label("month", lang), *labels])]
+    widths += [max(cell_len(text) for text in [percentile_key(q).upper(), *(row[i] for row in rows)]) for i, q in enumerate(keys)]
+
+    def build(width: int) -> Table:
+        # The amounts keep their whole width (at 80 columns "-11.7万" once split over two lines); the fan takes the rest.
+        fan_width = max(8, min(FAN_WIDTH, width - sum(widths) - table_overhead(len(widths) + 1)))
+        table = Table(title=label("fan_title", lang).format(currency=style.currency), title_justify="left",
+                      caption=caption, caption_justify="left")
+        table.add_column(label("month", lang), no_wrap=True, width=widths[0])
+        for q, wide in zip(keys, widths[1:], strict=True):
+            table.add_column(percentile_key(q).upper(), justify="right", width=wide)
+        table.add_column(f"{style.money(low, 0)} .. {style.money(high, 0)}", width=fan_width)
+        for month, month_label in enumerate(labels):
+            values = sorted(float(values[month]) for values in series)
+            table.add_row(month_label, *rows[month], _fan_line(values, low, high, fan_width))
+        return table
+
+    return Fitted(build)
 
 
-def tornado_view(simulation: Simulation, style: NumberStyle) -> Table:
+def tornado_view(simulation: Simulation, style: NumberStyle) -> Fitted:
     """Inputs ordered by their share of net cash's variance; a bar per target figure."""
     lang = style.lang
-    table = Table(title=label("variance_shares", lang), title_justify="left",
-                  caption=label("variance_caption", lang), caption_justify="left")
-    table.add_column(label("input", lang))
-    for target in VARIANCE_TARGETS:
-        table.add_column(label("variance_share_of", lang).format(figure=label(target, lang).split(" (")[0]), no_wrap=True)
-    for path, _ in _ranked(simulation.variance_shares[VARIANCE_TARGETS[0]]):
-        cells: list[RenderableType] = [path]
-        for target in VARIANCE_TARGETS:
-            share = simulation.variance_shares[target][path]
-            cells.append(Text("█" * round(share * BAR_WIDTH), style="magenta").append(f" {style.percent(share)}", style=""))
-        table.add_row(*cells)
-    return table
+    ranked = [path for path, _ in _ranked(simulation.variance_shares[VARIANCE_TARGETS[0]])]
+    headers = [label("variance_share_of", lang).format(figure=label(target, lang).split(" (")[0]) for target in VARIANCE_TARGETS]
+    percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
+    name_width = max(cell_len(text) for text in [label("input", lang), *ranked])
+
+    def build(width: int) -> Table:
+        # The input names keep their width (at 80 columns two bars of 30 once squeezed them out); the bars give way.
+        room = width - name_width - table_overhead(len(VARIANCE_TARGETS) + 1)
+        widest = max(cell_len(text) for column in percents for text in column)
+        bar_width = max(4, min(BAR_WIDTH, room // len(VARIANCE_TARGETS) - 1 - widest))
+        table = Table(title=label("variance_shares", lang), title_justify="left",
+                      caption=label("variance_caption", lang), caption_justify="left")
+        table.add_column(label("input", lang), min_width=name_width)
+        for header in headers:
+            table.add_column(header, no_wrap=True)
+        for row, path in enumerate(ranked):
+            cells: list[RenderableType] = [path]
+            for target, column in zip(VARIANCE_TARGETS, percents, strict=True):
+                share = simulation.variance_shares[target][path]
+                cells.append(Text("█" * round(share * bar_width), style="magenta").append(f" {column[row]}", style=""))
+            table.add_row(*cells)
+        return table
+
+    return Fitted(build)
 
 
 def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> list[RenderableType]:

@@ -33,7 +33,7 @@ PERCENT = "0.00%"
 RATIO = "0.00"
 WHOLE = "#,##0"
 MONTH = "0"
-CENTS_FIGURES = frozenset({"cac", "ltv"})
+CENTS_FIGURES = frozenset({"cac", "blended_cac", "ltv"})
 """Money per user: amounts of a few units, where cents matter."""
 _UNIT_FORMATS = {"money": MONEY, "users": WHOLE, "ratio": RATIO, "percent": PERCENT, "month": MONTH}
 MIN_WIDTH, MAX_WIDTH = 6, 60

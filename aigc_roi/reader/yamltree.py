@@ -270,7 +270,7 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
             if not builder.feed(event):
                 break
     except yaml.MarkedYAMLError as exc:
-        builder.errors.extend(_ime_slips(text, filename, exc) or [_syntax_error(text, filename, exc)])
+        builder.errors.extend(_ime_slips(text, filename, exc) or _open_quote(text, filename, exc) or [_syntax_error(text, filename, exc)])
         return None, builder.errors
     except yaml.YAMLError as exc:
         builder.errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
@@ -322,6 +322,37 @@ def _ime_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[Scen
             return [_error(filename, index + 1, line.index(quote) + 1,
                            f"invalid YAML: full-width quote '{quote}' (IME input) does not quote in YAML; "
                            "use ASCII quotes \"...\"")]
+        # Inside [ ] or { } a full-width comma separates nothing: YAML reads on and fails at the next ':'.
+        code = re.split(r"\s#", line, maxsplit=1)[0]  # a comment may well hold one
+        if "，" in code and ("flow" in (exc.context or "") or re.search(r"[\[{]", code)):
+            return [_error(filename, index + 1, code.index("，") + 1,
+                           "invalid YAML: full-width comma '，' (IME input) does not separate items in YAML; write an ASCII ','")]
+    return []
+
+
+_OPEN_QUOTE = re.compile(r"""^[ \t]*(?:-[ \t]+)?[^\s#:'"][^:#]*:[ \t]+(?P<quote>["'])(?P<rest>.*)$""")
+"""A ``key: "value`` line whose value opens a quote; whether the line closes it is decided by ``_closes``."""
+
+
+def _closes(quote: str, rest: str) -> bool:
+    """Whether ``rest`` (the text after an opening ``quote``) holds the closing quote."""
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+
+
+def _open_quote(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[ScenarioError]:
+    """A quote opened on an earlier line and not closed on it: YAML reads on, across lines, to the next quote
+    of its kind and fails there (``name: "My app`` on line 18 fails at line 45). Located at the quote."""
+    problem = exc.problem_mark
+    if problem is None or "end of stream" in (exc.problem or ""):
+        return []  # a quote the file ends in: _syntax_error names it
+    for number, line in enumerate(text.splitlines()[:problem.line], start=1):
+        match = _OPEN_QUOTE.match(line)
+        if match and not _closes(match["quote"], match["rest"]):
+            return [_error(filename, number, match.start("quote") + 1,
+                           f"invalid YAML: unclosed quote: the quote opened at line {number}, column {match.start('quote') + 1} "
+                           f"is not closed on its line (YAML read on to line {problem.line + 1})")]
     return []
 
 
