@@ -131,3 +131,23 @@ def test_a_columns_that_is_no_width_keeps_the_page() -> None:
 
     starter = str(ROOT / "scenarios" / "starter.yaml")
     assert invoke(["run", starter], env={"COLUMNS": "wide"}).stdout == invoke(["run", starter]).stdout
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_chinese_month_headers_break_between_words_only(template: Path, width: int) -> None:
+    """总收入 may read 总 / 收入 in a narrow column, never 总收 / 入: Chinese has no spaces to break at."""
+    from aigc_roi.present.labels import header_label, label
+    from aigc_roi.present.run_view import CASH_COLUMNS
+
+    whole: set[str] = set()
+    for key in ("month", *(f"{name}_short" for name in CASH_COLUMNS)):
+        words = [word for word in header_label(key, "zh").split("\u200b") if word]
+        whole |= {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    text = _text(_views(template, "zh")["run"], width)
+    lines = text.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith(label("months", "zh"))) + 1
+    header = lines[top + 1: next(i for i in range(top, len(lines)) if lines[i].startswith("┡"))]
+    pieces = [cell.strip() for line in header for cell in line.strip("┃").split("┃") if cell.strip()]
+    assert pieces and all(piece in whole or re.fullmatch(r"\(.+\)", piece) for piece in pieces), pieces
+    assert "\u200b" not in text

@@ -593,3 +593,30 @@ def default_lang() -> str:
 
 def label(key: str, lang: str = "en") -> str:
     return _TABLES.get(lang, EN).get(key) or EN.get(key, key)
+
+
+_ZH_HEADERS: dict[str, str] = {
+    # A one-word header ends in a mark: it breaks nowhere.
+    key: "\u200b".join(words) + ("\u200b" if len(words) == 1 else "") for key, words in {
+        "month": ("月份",),
+        "new_users_short": ("新增",),
+        "active_users_short": ("活跃",),
+        "cumulative_cash_short": ("累计",),
+        "gross_revenue_short": ("总", "收入"),
+        "net_revenue_short": ("净", "收入"),
+        "ad_spend_short": ("广告", "支出"),
+        "serving_cost_short": ("服务", "成本"),
+        "fixed_cost_short": ("固定", "成本"),
+        "net_cash_short": ("净", "现金流"),
+        "recognised_revenue_short": ("确认", "收入"),
+        "deferred_revenue_short": ("递延", "收入"),
+    }.items()
+}
+"""Column headers of the Rich tables with the places a Chinese word may break (U+200B, which
+present/layout.py honours and removes): Chinese has no spaces, and a header broken anywhere else
+splits a word (总收/入). Markdown, CSV and xlsx headers use ``label``, without marks."""
+
+
+def header_label(key: str, lang: str = "en") -> str:
+    """``label`` as a Rich table header: with the breaks a narrow column may use."""
+    return (_ZH_HEADERS.get(key) if lang == "zh" else None) or label(key, lang)

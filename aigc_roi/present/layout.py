@@ -61,10 +61,37 @@ def _words(text: str) -> list[str]:
     return _UNBREAKABLE.findall(text) or [""]
 
 
+BREAK = "\u200b"
+"""Where a Chinese header may break (labels.py marks it): Chinese words have no spaces between them,
+and a header broken elsewhere splits a word (总收/入 for 总收入)."""
+
+
+def _header_words(header: str) -> list[str]:
+    """The runs a header keeps on one line: with marked breaks, the words between spaces and marks."""
+    return (header.replace(BREAK, " ").split() or [""]) if BREAK in header else _words(header)
+
+
+def header_lines(header: str, width: int) -> str | Text:
+    """A header with marked breaks in lines of at most ``width`` columns, broken at its own line breaks,
+    spaces and the marks only (a Text: its line breaks are layout, not data to escape); others as given."""
+    if BREAK not in header:
+        return header
+    lines: list[str] = []
+    for given in _lines(header):
+        start = len(lines)
+        for piece in re.findall(rf"[^\s{BREAK}]+[\s{BREAK}]*", given):
+            word, joint = piece.rstrip(f" {BREAK}"), " " if " " in piece else ""
+            if len(lines) > start and cell_len(lines[-1] + word) <= width:
+                lines[-1] += word + joint
+            else:
+                lines.append(word + joint)
+    return Text("\n".join(line.rstrip() for line in lines))
+
+
 def column_range(column: Column) -> tuple[int, int]:
     """(narrowest, natural) content width of ``column``."""
-    header_min = max(cell_len(word) for word in _words(column.header))
-    header_max = max(cell_len(line) for line in _lines(column.header))
+    header_min = max(cell_len(word) for word in _header_words(column.header))
+    header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
     line_lengths = [cell_len(line) for plain in plains for line in _lines(plain)] or [0]
     if column.numeric:
@@ -99,7 +126,8 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     table = Table(**table_options)
     for column, column_width in zip(columns, widths, strict=True):
         # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
-        table.add_column(column.header, justify="right" if column.numeric else "left", width=column_width, overflow="fold")
+        table.add_column(header_lines(column.header, column_width), justify="right" if column.numeric else "left",
+                         width=column_width, overflow="fold")
     for row in zip(*(column.cells for column in columns), strict=True):
         table.add_row(*row)
     return table

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.fit_view import fits_view
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import header_label, label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -119,8 +119,8 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for layout, names in enumerate(MONTH_COLUMN_ORDER):
             compact = layout > 0
-            columns = [Column(label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
-            columns += [_money_column(label(f"{name}_short", lang), [month[name] for month in months], style, compact,
+            columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
+            columns += [_money_column(header_label(f"{name}_short", lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name.endswith("users"))
                         for name in names]
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
