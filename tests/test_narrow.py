@@ -151,3 +151,13 @@ def test_chinese_month_headers_break_between_words_only(template: Path, width: i
     pieces = [cell.strip() for line in header for cell in line.strip("┃").split("┃") if cell.strip()]
     assert pieces and all(piece in whole or re.fullmatch(r"\(.+\)", piece) for piece in pieces), pieces
     assert "\u200b" not in text
+
+
+@pytest.mark.parametrize("template", TEMPLATES[:3], ids=lambda path: path.stem)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", [50, 60, 70])
+@pytest.mark.parametrize("view", ["run", "compare", "sensitivity", "breakeven"])
+def test_narrower_than_a_laptop_nothing_is_cut(template: Path, lang: str, width: int, view: str) -> None:
+    """Below 80 columns the views fall back to one block per row: a long label wraps, it is never cut with "…"."""
+    text = _text(_views(template, lang)[view], width)
+    assert "…" not in text, text

@@ -145,7 +145,8 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
     parts: list[RenderableType] = [Text(title, style="bold")]
     for name, record in records:
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(width=label_width)
+        # fold, never ellipsis: a label wider than its column wraps rather than losing its end.
+        grid.add_column(width=label_width, overflow="fold")
         for value_width in value_widths:
             grid.add_column(justify="right", width=value_width)
         for field, values in record:

@@ -24,8 +24,9 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     lang = style.lang
     figures = report["figures"]
     grid = Table.grid(padding=(0, 2))
-    grid.add_column()
-    grid.add_column(justify="right")
+    # fold, never ellipsis: in a narrow terminal a long label wraps rather than losing its end.
+    grid.add_column(overflow="fold")
+    grid.add_column(justify="right", no_wrap=True)
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
     for name in FIGURE_NAMES:
         value = figures[name]
