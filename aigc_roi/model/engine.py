@@ -594,16 +594,18 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         if period < 1:
             raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
         recursion = _Recursion.of(plan, p)
+        schedule: FloatArray | None = None
         if recursion is not None:
             cash = _recursive_plan_cash(recursion, new_users)
             _add_payments_by_age(recursion, subscription_by_age)
         else:
             cash = _scheduled_plan_cash(plan, new_users, p)
-            subscription_by_age += _scheduled_cash_by_age(plan, horizon, p)
+            schedule = _scheduled_cash_by_age(plan, horizon, p)
+            subscription_by_age += schedule
         if subscriptions_net is not None and subscription_net_by_age is not None:
             share = keep(plan.fee)
             subscriptions_net += cash * share
-            subscription_net_by_age += _plan_cash_by_age(plan, horizon, p) * share
+            subscription_net_by_age += (_plan_cash_by_age(plan, horizon, p) if schedule is None else schedule) * share
         if period in by_period:
             by_period[period] += cash
         else:
