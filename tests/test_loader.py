@@ -6,11 +6,13 @@ import math
 import textwrap
 
 import pytest
+import yaml
 
 from aigc_roi.model import scenario as models
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.load import decode, load_text
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
+from aigc_roi.reader import yamltree
 from aigc_roi.reader.overrides import parse_override
 
 MINIMAL = "name: Minimal\nretention: {monthly_churn: 0.5}\n"
@@ -229,6 +231,34 @@ def test_deep_nesting_is_refused_without_recursion() -> None:
     with pytest.raises(ScenarioInvalid) as caught:
         load_text("name: " + "[" * 10_000, "s.yaml")
     assert "nesting deeper than 32 levels" in str(caught.value)
+
+
+class _ParserThatStopsEarly(yaml.SafeLoader):
+    """A parser with a nesting limit of its own below the format's 32 levels, worded as
+    libyaml words it (PyYAML 6.0.4 stops near 1,000 levels, scanning ahead of its events)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def get_event(self):  # type: ignore[no-untyped-def]
+        event = super().get_event()
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.depth += 1
+            if self.depth > 5:
+                raise yaml.scanner.ScannerError("while increasing block level", event.start_mark,
+                                                "exceeded maximum nesting depth", event.start_mark)
+        return event
+
+
+@pytest.mark.parametrize("text", ["name: " + "[" * 40, "name:\n" + "".join("  " * i + "- \n" for i in range(40))])
+def test_deep_nesting_gets_the_formats_message_whichever_parser_stops_first(monkeypatch, text) -> None:
+    monkeypatch.setattr(yamltree, "_Loader", _ParserThatStopsEarly)
+    with pytest.raises(ScenarioInvalid) as caught:
+        load_text(text, "s.yaml")
+    # The root mapping is level 1, so the 32nd opening bracket or item opens level 33.
+    expected = "s.yaml:1:38:" if text.startswith("name: [") else "s.yaml:33:63:"
+    assert str(caught.value) == f"{expected} nesting deeper than 32 levels"
 
 
 def test_non_utf8_names_the_byte_and_its_position() -> None:

@@ -263,13 +263,29 @@ def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
 
     Returns (None, errors) when the text is not usable YAML at all.
     """
+    try:
+        return _parse_with(_Loader, text, filename)
+    except _ParserTooDeep:
+        # libyaml (PyYAML >= 6.0.4) scans ahead and stops near 1,000 levels before the 33rd
+        # level reaches the builder; the pure-Python parser streams, so the builder stops it at
+        # the 33rd level with the located message, after scanning at most ~1 KiB past it.
+        return _parse_with(yaml.SafeLoader, text, filename)
+
+
+class _ParserTooDeep(Exception):
+    """The parser's own nesting limit stopped it before the format's limit could."""
+
+
+def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
     builder = _TreeBuilder(text, filename)
-    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+    events: Iterator[Any] = yaml.parse(text, Loader=loader)
     try:
         for event in events:
             if not builder.feed(event):
                 break
     except yaml.MarkedYAMLError as exc:
+        if loader is not yaml.SafeLoader and "maximum nesting depth" in (exc.problem or ""):
+            raise _ParserTooDeep from exc
         builder.errors.extend(_ime_slips(text, filename, exc) or _open_quote(text, filename, exc) or [_syntax_error(text, filename, exc)])
         return None, builder.errors
     except yaml.YAMLError as exc:

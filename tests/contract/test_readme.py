@@ -54,3 +54,16 @@ def test_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     assert block is not None
     exec(compile(block[1], "README.md", "exec"), {})  # the README's own example, as a user would paste it
     assert "acquisition[0].bid" in capsys.readouterr().out
+
+
+def test_constraints_pin_every_dependency_ci_installs() -> None:
+    """A dependency missing from constraints.txt floats to its newest release on a clean clone."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    names = {re.split(r"[<>=!\[ ]", spec, maxsplit=1)[0].lower().replace("_", "-") for spec in wanted}
+    pinned = {line.split("==")[0].lower().replace("_", "-")
+              for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+              if "==" in line and not line.startswith("#")}
+    assert names <= pinned, sorted(names - pinned)
