@@ -79,6 +79,7 @@ Conventions and decisions where the spec is silent:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -86,22 +87,32 @@ from functools import cached_property
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
+from aigc_roi.model.by_month import is_by_month, join_weights, monthly, moves, per_user_values
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
-from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
-from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_cash_by_age
+from aigc_roi.model.headline import (
+    UNIT_COST_FIELD,
+    first_payback_month,
+    max_unit_cost,
+    paid_totals_by_worth,
+    peak_cash,
+    single_sign_change,
+)
+from aigc_roi.model.revenue import conversion_by_age, order_delivery, order_revenue, plan_cash_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
     Channel,
     CpaChannel,
     CpmChannel,
+    ByMonth,
     Distribution,
     FlatChannel,
     FloatArray,
     KolChannel,
     Monetization,
     Months,
+    Moving,
     Plan,
     RenewalObserved,
     Retention,
@@ -121,6 +132,8 @@ MONTH_SERIES: tuple[str, ...] = (
     "net_revenue",
     "ad_spend",
     "serving_cost",
+    "delivery_cost",
+    "referral_cost",
     "fixed_cost",
     "contribution",
     "net_cash",
@@ -159,19 +172,36 @@ class Result:
     channel_months: tuple[tuple[int, ...], ...]
     """Per source, the (1-based) months in which it runs."""
     channel_users_per_month: FloatArray
-    """``(S, C')`` users a source buys in each month it runs (organic: organic users)."""
+    """``(S, C')`` users a source buys in each month it runs (organic: organic users); the mean over
+    those months when a value moves by month."""
     channel_spend_per_month: FloatArray
-    """``(S, C')`` spend of a source in each month it runs."""
+    """``(S, C')`` spend of a source in each month it runs; likewise."""
     retention: FloatArray
     """``(S, H)`` share of a cohort active at age ``a = 0..H-1``."""
     contribution_by_age: FloatArray
-    """``(S, H)`` c(a): contribution of one new user at age ``a = 0..H-1`` (undiscounted)."""
+    """``(S, H)`` c(a): contribution of one new user at age ``a = 0..H-1`` (undiscounted); when values move by
+    month, the mean over every new user of the horizon (docs/formulas.md, "Values by month")."""
     gross_by_age: FloatArray = field(repr=False)
-    """``(S, H)`` gross revenue of one new user at age ``a``; input of the attribution."""
+    """``(S, H)`` gross revenue of one new user at age ``a``."""
     virality: FloatArray = field(repr=False)
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
-    """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic."""
+    """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic and where it moves by month."""
+    worth: tuple[FloatArray, FloatArray] = field(repr=False, default=(np.empty(0), np.empty(0)))
+    """``(S, H)`` each: gross revenue and contribution of one user joining in month s over the rest of the
+    horizon (the contribution less the referral rewards of the viral users it brings); input of the attribution."""
+    channel_by_month: tuple[FloatArray, FloatArray] | None = field(repr=False, default=None)
+    """``(S, C', H)`` users and spend of each source by month, when some source's value moves by month."""
+    channel_unit_cost_moves: tuple[bool, ...] = ()
+    """Per source, whether its unit cost is written by month."""
+
+    @cached_property
+    def channel_max_unit_cost_factor(self) -> FloatArray:
+        """``(S, C')`` where a unit cost moves by month, the factor on every month's unit cost at which the
+        source's own roi is 0: max(0, 1 + roi) (docs/formulas.md, "Values by month"); NaN elsewhere."""
+        moving = np.array(self.channel_unit_cost_moves + (False,) * (len(self.channel_names) - len(self.channel_unit_cost_moves)))
+        with np.errstate(invalid="ignore"):
+            return np.where(moving & ~np.isnan(self.channel_roi), np.maximum(0.0, 1.0 + self.channel_roi), np.nan)
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
@@ -181,11 +211,15 @@ class Result:
     @cached_property
     def channel_spend(self) -> FloatArray:
         """``(S, C')`` spend over the horizon."""
+        if self.channel_by_month is not None:
+            return self.channel_by_month[1].sum(axis=-1)
         return self.channel_spend_per_month * self._active_months
 
     @cached_property
     def channel_users(self) -> FloatArray:
         """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
+        if self.channel_by_month is not None:
+            return self.channel_by_month[0].sum(axis=-1)
         return self.channel_users_per_month * self._active_months
 
     @cached_property
@@ -215,19 +249,27 @@ class Result:
 
     @cached_property
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
-        credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
-                                                                self._month_mask())
+        credit = _credit_by_join(self.worth[0].T, self.worth[1].T, self.virality)
+        if self.channel_by_month is not None:
+            users = self.channel_by_month[0]
+            return np.einsum("sch,hs->sc", users, credit[:, 0, :]), np.einsum("sch,hs->sc", users, credit[:, 1, :])
+        horizon, _, samples = credit.shape
+        per_unit = (self._month_mask() @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
         users = self.channel_users_per_month.T
-        return (users * credit_gross).T, (users * credit_contribution).T
+        return (users * per_unit[:, 0, :]).T, (users * per_unit[:, 1, :]).T
 
     @property
     def channel_monthly_users(self) -> FloatArray:
         """``(S, C', H)`` users bought per month (built on demand: it can be large)."""
+        if self.channel_by_month is not None:
+            return self.channel_by_month[0]
         return self.channel_users_per_month[:, :, None] * self._month_mask()[None, :, :]
 
     @property
     def channel_monthly_spend(self) -> FloatArray:
         """``(S, C', H)`` spend per month (built on demand: it can be large)."""
+        if self.channel_by_month is not None:
+            return self.channel_by_month[1]
         return self.channel_spend_per_month[:, :, None] * self._month_mask()[None, :, :]
 
     @property
@@ -278,7 +320,18 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         gross_by_age=joined("by_age", "gross"),
         virality=_join([chunk.by_sample["virality"] for chunk in chunks]),
         channel_unit_cost=joined("by_source", "unit_cost"),
+        worth=(joined("by_age", "gross_worth"), joined("by_age", "contribution_worth")),
+        channel_by_month=_joined_source_months(chunks),
+        channel_unit_cost_moves=tuple(is_by_month(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition),
     )
+
+
+def _joined_source_months(chunks: list[_Chunk]) -> tuple[FloatArray, FloatArray] | None:
+    """``(S, C', H)`` users and spend of each source by month, when the chunks kept them."""
+    if not chunks[0].by_source_month:
+        return None
+    return tuple(np.moveaxis(_join([chunk.by_source_month[name] for chunk in chunks]), -1, 0)  # type: ignore[return-value]
+                 for name in ("users", "spend"))
 
 
 def _join(parts: list[FloatArray]) -> FloatArray:
@@ -370,7 +423,7 @@ class _Layout:
         names = tuple(ch.name for ch in channels)
         types: tuple[str, ...] = tuple(ch.type for ch in channels)
         masks = np.array([_month_mask(ch.months, horizon) for ch in channels]).reshape(len(channels), horizon)
-        organic = bool(np.any(_Params(samples)(scenario.organic_users) != 0))
+        organic = bool(np.any(_Params(samples, horizon).monthly(scenario.organic_users) != 0))
         if organic:
             names += (ORGANIC_NAME,)
             types += (ORGANIC_TYPE,)
@@ -395,6 +448,8 @@ class _Chunk:
     """``(C', s)``: users and spend per active month."""
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
+    by_source_month: dict[str, FloatArray] = field(default_factory=dict)
+    """``(C', H, s)`` users and spend of each source by month, only when some source's value moves by month."""
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
@@ -407,20 +462,27 @@ def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[in
 
 def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool) -> _Chunk:
     H = layout.horizon
-    p = _Params(samples)
-    paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
+    p = _Params(samples, H)
+    acquired = _acquisition(scenario.acquisition, layout, p)
+    paid_users, ad_spend = acquired.paid_users, acquired.ad_spend
     virality = np.array(p(scenario.virality))
-    organic = p(scenario.organic_users)
+    organic = p.monthly(scenario.organic_users)
     new_users = _new_users(paid_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
     active = _active_users(new_users, scenario.retention, retention, p)
     revenue = _revenue(scenario.monetization, new_users, active, retention, p)
     serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
+    delivery_per_active = _delivery_per_active(scenario.monetization, p)
+    delivery = _delivery(scenario.monetization, active, delivery_per_active, p)
+    viral_share, referral = _referral(scenario.referral_reward, new_users, virality, p)
     # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
     recognised, deferred = (series.T for series in accrual_series(
         revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
 
     contribution = revenue.net - serving
+    for cost in (delivery, referral):
+        if cost is not None:
+            contribution -= cost
     net_cash = contribution - ad_spend - fixed
     months = {
         "new_users": new_users,
@@ -430,6 +492,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "net_revenue": revenue.net,
         "ad_spend": ad_spend,
         "serving_cost": serving,
+        "delivery_cost": np.zeros_like(new_users) if delivery is None else delivery,
+        "referral_cost": np.zeros_like(new_users) if referral is None else referral,
         "fixed_cost": fixed,
         "contribution": contribution,
         "net_cash": net_cash,
@@ -438,44 +502,194 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "deferred_revenue": deferred,
     }
     assert tuple(months) == MONTH_SERIES
-    contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
+    if _per_user_values_move(scenario):
+        per_user = _moving_per_user(scenario, new_users, retention, delivery_per_active, p)
+    else:
+        contribution_by_age = revenue.net_by_age - serving_by_age
+        if delivery is not None:
+            contribution_by_age = contribution_by_age - retention * delivery_per_active
+        per_user = _PerUser(revenue.gross_by_age, contribution_by_age,
+                            _lifetime_contribution(scenario, contribution_by_age, lifetime, delivery_per_active, p),
+                            running_sum(revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
+    lifetime_contribution = per_user.lifetime_contribution
+    contribution_worth = per_user.contribution_worth
+    if referral is not None:
+        # c(0) of a viral user carries its reward: the user-weighted mean carries the viral users' share of it.
+        lifetime_contribution = np.array(lifetime_contribution)
+        lifetime_contribution[0] -= viral_share * p(scenario.referral_reward)
+        # A user joining in s brings k viral users in s + 1, each paid its reward (attribution's credit chain).
+        contribution_worth = np.array(contribution_worth)
+        contribution_worth[:-1] -= virality * p(scenario.referral_reward)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     # One series at a time: stacking the two would copy both.
-    paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
-                     for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
-    figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
+    paid = np.stack([paid_totals_by_worth(months["paid_users"].T, worth.T, virality)
+                     for worth in (per_user.gross_worth, contribution_worth)], axis=1)
+    figures = _figures(months, paid, lifetime_contribution,
                        discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
 
-    unit_cost = np.array([p(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition]).reshape(-1, samples)
+    unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
+    unit_users, unit_spend = acquired.unit_users, acquired.unit_spend
+    by_source = {"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost}
     if layout.organic:
-        unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
-        unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
-        unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
+        by_source["users"] = np.concatenate([unit_users, (organic.mean(axis=0) if moves(organic) else organic[0])[None, :]], axis=0)
+        by_source["spend"] = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
+        by_source["unit_cost"] = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
+    by_source_month = {}
+    if acquired.by_month is not None or (layout.organic and moves(organic)):
+        by_source_month = _source_months(acquired, organic, layout, p)
     return _Chunk(
         months=months,
         figures=figures,
-        by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
-        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost},
+        by_age={"retention": retention, "gross": per_user.gross_by_age, "contribution": per_user.contribution_by_age,
+                "gross_worth": per_user.gross_worth, "contribution_worth": contribution_worth},
+        by_source=by_source,
         by_sample={"virality": virality},
+        by_source_month=by_source_month,
     )
+
+
+def _unit_cost(channel: Channel, p: _Params) -> FloatArray:
+    """The channel's unit cost (``UNIT_COST_FIELD``); NaN when it moves by month (no single maximum: the factor instead)."""
+    value = getattr(channel, UNIT_COST_FIELD[channel.type])
+    return np.full(p.samples, np.nan) if is_by_month(value) else p(value)
+
+
+def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout, p: _Params) -> dict[str, FloatArray]:
+    """``(C', H, s)`` users and spend of every source by month: the attribution's input when some value moves."""
+    shape = (p.horizon, p.samples)
+    if acquired.by_month is not None:
+        users, spend = acquired.by_month
+    else:
+        masks = layout.source_masks[: acquired.unit_users.shape[0], :, None]
+        users, spend = masks * acquired.unit_users[:, None, :], masks * acquired.unit_spend[:, None, :]
+    if layout.organic:
+        users = np.concatenate([users, np.broadcast_to(organic, shape)[None]], axis=0)
+        spend = np.concatenate([spend, np.zeros((1, *shape))], axis=0)
+    return {"users": users, "spend": spend}
+
+
+@dataclass(frozen=True)
+class _PerUser:
+    """What one new user is worth, by age and by join month (docs/formulas.md, "LTV when values move")."""
+
+    gross_by_age: FloatArray
+    """``(H, s)`` gross revenue at age a (user-weighted over the join months when values move)."""
+    contribution_by_age: FloatArray
+    """``(H, s)`` c(a), likewise."""
+    lifetime_contribution: FloatArray
+    """``(L, s)`` c(a) over the LTV lifetime."""
+    gross_worth: FloatArray
+    """``(H, s)`` gross revenue of one user joining in month s over the rest of the horizon."""
+    contribution_worth: FloatArray
+    """``(H, s)`` its contribution, likewise."""
+
+
+def _per_user_values_move(scenario: Scenario) -> bool:
+    """Whether some value a user's own revenue or cost reads moves by month (prices, rates, serving)."""
+    monetization = scenario.monetization
+    values = [plan.price for plan in monetization.plans]
+    values += [value for item in monetization.purchases for value in (item.price, item.rate)]
+    values.append(scenario.costs.serving_per_active_user)
+    return any(is_by_month(value) for value in values)
+
+
+def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray,
+                     delivery_per_active: FloatArray | None, p: _Params) -> _PerUser:
+    """``_PerUser`` when values move: a user joining in s pays and costs the values of calendar month s + a
+    (the last given value past the horizon); by age, the mean over every new user of the horizon."""
+    horizon = new_users.shape[0]
+    ages = max(horizon, int(scenario.ltv_lifetime))
+    long_retention = retention if ages == horizon else _retention_by_age(scenario.retention, ages, p)
+    weights = join_weights(new_users)
+    monetization = scenario.monetization
+    gross_per_active, net_per_active = _purchase_per_active(monetization, p)
+    net_per_active = net_per_active - p.monthly(scenario.costs.serving_per_active_user)
+    if delivery_per_active is not None:
+        net_per_active = net_per_active - delivery_per_active
+    payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
+                for plan in monetization.plans]
+    prices = [p.monthly(plan.price) for plan in monetization.plans]
+    keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
+    gross_mean, gross_worth = per_user_values(long_retention, weights, gross_per_active,
+                                              [(paid, price, np.ones(p.samples)) for paid, price in zip(payments, prices, strict=True)],
+                                              ages)
+    mean, worth = per_user_values(long_retention, weights, net_per_active, list(zip(payments, prices, keeps, strict=True)), ages)
+    return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth)
+
+
+def _delivery_per_active(monetization: Monetization, p: _Params) -> FloatArray | None:
+    """Delivery cost per active user and month, ``(1, s)`` or ``(H, s)``; None when no purchase has a unit cost."""
+    items = [item for item in monetization.purchases if not _is_plain_zero(item.unit_cost)]
+    if not items:
+        return None
+    total = np.zeros((1, p.samples))
+    for item in items:
+        total = total + p.monthly(item.rate) * p(item.unit_cost)
+    return total
+
+
+def _delivery(monetization: Monetization, active: FloatArray, per_active: FloatArray | None, p: _Params) -> FloatArray | None:
+    """delivery(t) = sum over purchases of units(t) x unit_cost + sum over orders of count(t) x unit_cost; None when 0."""
+    orders = [order for order in monetization.orders if not _is_plain_zero(order.unit_cost)]
+    if per_active is None and not orders:
+        return None
+    delivery = np.zeros_like(active) if per_active is None else active * per_active
+    if orders:
+        delivery += order_delivery(tuple(orders), p.horizon, p.samples).T
+    return delivery
+
+
+def _referral(reward: Value, new_users: FloatArray, virality: FloatArray, p: _Params) -> tuple[FloatArray, FloatArray | None]:
+    """The viral users' share of all new users ``(s,)`` and referral(t) = V(t) x referral_reward ``(H, s)``; None when 0."""
+    if _is_plain_zero(reward):
+        return np.zeros(p.samples), None
+    viral = np.zeros_like(new_users)
+    viral[1:] = new_users[:-1] * virality
+    return _zero_fill_ratio(viral.sum(axis=0), new_users.sum(axis=0)), viral * p(reward)
+
+
+def _is_plain_zero(value: Moving) -> bool:
+    """A value written as 0 (or left at its default): the cost it prices is skipped, not computed as zeros."""
+    return isinstance(value, float | int) and value == 0
 
 
 # --- stages -----------------------------------------------------------------
 
 
-def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Paid users and ad spend by month ``(H, s)``; users and spend per active month ``(C, s)``.
+@dataclass(frozen=True)
+class _Acquired:
+    paid_users: FloatArray
+    """``(H, s)`` users all channels buy."""
+    ad_spend: FloatArray
+    """``(H, s)``."""
+    unit_users: FloatArray
+    """``(C, s)`` users a channel buys per active month (its mean over them when a value moves by month)."""
+    unit_spend: FloatArray
+    """``(C, s)`` spend per active month, likewise."""
+    by_month: tuple[FloatArray, FloatArray] | None
+    """``(C, H, s)`` users and spend of each channel by month, when some channel's value moves by month."""
 
-    A channel buys the same users and spend in each of its active months, so
-    per-month amounts times the month masks describe it; never materialise
-    ``(C, H, s)``.
+
+def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> _Acquired:
+    """Paid users and ad spend by month, and per channel.
+
+    A channel whose values are constant buys the same users and spend in each
+    of its active months, so per-month amounts times the month masks describe
+    it; ``(C, H, s)`` is built only when some channel's value moves by month.
     """
     rates = [_channel_rates(ch, p) for ch in channels]
-    unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
-    unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
     masks = layout.source_masks[: len(channels)].T
-    return masks @ unit_users, masks @ unit_spend, unit_users, unit_spend
+    if not any(moves(users) or moves(spend) for users, spend in rates):
+        unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
+        unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
+        return _Acquired(masks @ unit_users, masks @ unit_spend, unit_users, unit_spend, None)
+    shape = (p.horizon, p.samples)
+    users = np.array([np.broadcast_to(users, shape) for users, _ in rates]) * masks.T[:, :, None]
+    spend = np.array([np.broadcast_to(spend, shape) for _, spend in rates]) * masks.T[:, :, None]
+    active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
+    return _Acquired(users.sum(axis=0), spend.sum(axis=0), users.sum(axis=1) / active_months,
+                     spend.sum(axis=1) / active_months, (users, spend))
 
 
 def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
@@ -632,11 +846,12 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
 
 
 def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
-    """Purchase revenue per active user and month, gross and net of each item's fee, ``(s,)`` each."""
-    gross = np.zeros(p.samples)
-    net = np.zeros(p.samples)
+    """Purchase revenue per active user and month, gross and net of each item's fee, ``(1, s)`` each (``(H, s)`` when
+    a price or rate moves by month)."""
+    gross = np.zeros((1, p.samples))
+    net = np.zeros((1, p.samples))
     for item in monetization.purchases:
-        revenue = p(item.rate) * p(item.price)
+        revenue = p.monthly(item.rate) * p.monthly(item.price)
         gross = gross + revenue
         net = net + revenue * (1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
     return gross, net
@@ -652,13 +867,18 @@ class _Recursion:
     """
 
     first_payment: FloatArray
+    """Cash of one new user's first payment; its share subscribing when the price moves by month."""
     renewal: FloatArray
     period: int
+    price_by_month: FloatArray | None = None
+    """``(H, s)`` the price of each month when it moves: a payment is made at the price of its month."""
 
     @classmethod
     def of(cls, plan: Plan, p: _Params) -> _Recursion | None:
         if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
             return None
+        if is_by_month(plan.price):
+            return cls(p(plan.conversion), p(plan.renewal), int(plan.period_months), p.monthly(plan.price))
         return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months))
 
 
@@ -671,6 +891,8 @@ def _recursive_plan_cash(plan: _Recursion, new_users: FloatArray) -> FloatArray:
         stop = min(start + period, horizon)
         payers[start:stop] += renewal * payers[start - period: stop - period]
     payers *= plan.first_payment
+    if plan.price_by_month is not None:
+        payers *= plan.price_by_month
     return payers
 
 
@@ -720,12 +942,14 @@ def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> Float
             stop = min(month + period, horizon)
             tail[month:stop] += tail_rate * tail[month - period: stop - period]
         cash += survival[tail_from] * tail
-    cash *= p(plan.price)
+    cash *= p.monthly(plan.price)
     return cash
 
 
 def _scheduled_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
-    return np.ascontiguousarray(plan_cash_by_age(plan, ages, p.samples).T)
+    # A moving price has no value by age: the engine then reads a user's values by join month (_moving_per_user).
+    priced = dataclasses.replace(plan, price=1.0) if is_by_month(plan.price) else plan
+    return np.ascontiguousarray(plan_cash_by_age(priced, ages, p.samples).T)
 
 
 def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
@@ -738,7 +962,8 @@ def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     return by_age
 
 
-def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params) -> FloatArray:
+def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int,
+                           delivery_per_active: FloatArray | None, p: _Params) -> FloatArray:
     """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (spec section 4)."""
     if lifetime <= contribution_by_age.shape[0]:
         return contribution_by_age[:lifetime]
@@ -748,17 +973,20 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
     net = retention * purchase_net
     for plan in monetization.plans:
         net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
+    if delivery_per_active is not None:
+        net = net - retention * delivery_per_active
     return net - retention * p(scenario.costs.serving_per_active_user)
 
 
 def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,
            p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Serving and fixed costs by month ``(H, s)``, and serving of one user by age."""
-    serving_per_active = p(scenario.costs.serving_per_active_user)
+    serving_per_active = p.monthly(scenario.costs.serving_per_active_user)
     fixed = np.zeros((horizon, p.samples))
     for cost in scenario.costs.fixed:
-        fixed += _month_mask(cost.months, horizon)[:, None] * p(cost.monthly)
-    return active * serving_per_active, fixed, retention * serving_per_active
+        fixed += _month_mask(cost.months, horizon)[:, None] * p.monthly(cost.monthly)
+    # By age only while constant: a moving cost is read by join month (_moving_per_user).
+    return active * serving_per_active, fixed, retention * serving_per_active[:1]
 
 
 def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribution: FloatArray, discount: FloatArray,
@@ -802,23 +1030,18 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribut
     return figures
 
 
-def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArray, virality: FloatArray,
-                        source_masks: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """``(C', S)`` gross and contribution earned per user a source buys in each of its months.
+def _credit_by_join(gross_worth: FloatArray, contribution_worth: FloatArray, virality: FloatArray) -> FloatArray:
+    """``(H, 2, S)`` gross and contribution earned per user a source buys in month s (by join month).
 
-    A cohort joining in month s (1-based) lives through ages 0..H-s, so one
-    of its users is worth the cumulative per-user value at age H-s. Its viral
-    users (k x as many, one month later) are worth the value at age H-s-1,
-    and so on: credit(s) = worth(s) + k credit(s+1) is what one user bought
-    in month s earns for its source. Indexed by j = H-s this is the forward
-    chain over the cumulative values; it is the adjoint of the chain that
-    builds N, so the sources sum to the totals.
+    A user joining in month s is worth ``worth(s)`` over the rest of the
+    horizon. Its viral users (k x as many, one month later) are worth what a
+    user of s + 1 earns, and so on: credit(s) = worth(s) + k credit(s+1) is
+    what one user bought in month s earns for its source. Indexed by j = H-s
+    this is the forward chain; it is the adjoint of the chain that builds N,
+    so the sources sum to the totals.
     """
-    per_user_by_age = np.stack([gross_by_age, contribution_by_age], axis=1)
-    credit = _viral_chain(running_sum(per_user_by_age), virality)[::-1]
-    horizon, _, samples = credit.shape
-    per_unit = (source_masks @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
-    return per_unit[:, 0, :], per_unit[:, 1, :]
+    per_user = np.stack([gross_worth, contribution_worth], axis=1)
+    return _viral_chain(per_user[::-1], virality)[::-1]
 
 
 # --- parameters -------------------------------------------------------------
@@ -842,13 +1065,20 @@ def _sample_count(scenario: Scenario) -> int:
 class _Params:
     """Turns a ``Value`` into an ``(s,)`` float64 row that broadcasts against ``(H, s)``."""
 
-    def __init__(self, samples: int) -> None:
+    def __init__(self, samples: int, horizon: int = 1) -> None:
         self.samples = samples
+        self.horizon = horizon
 
     def __call__(self, value: Value) -> FloatArray:
         if isinstance(value, Distribution):
             raise TypeError("a Distribution is still present; call sampling.realize() first")
+        if isinstance(value, ByMonth):
+            raise TypeError("a by_month value has no single value; read it with monthly()")
         return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (self.samples,))
+
+    def monthly(self, value: Moving) -> FloatArray:
+        """``(H, s)`` for a by-month value, ``(1, s)`` for a constant one: either broadcasts against ``(H, s)``."""
+        return monthly(value, self.horizon, self.samples)
 
 
 def _month_mask(months: Months, horizon: int) -> FloatArray:
@@ -879,34 +1109,34 @@ def _zero_fill_ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArr
 
 
 def _channel_rates(channel: Channel, p: _Params) -> tuple[FloatArray, FloatArray]:
-    """Users and spend in one active month, ``(S, 1)`` each."""
+    """Users and spend in one active month, ``(1, s)`` each, or ``(H, s)`` when a value moves by month."""
     if isinstance(channel, CpaChannel):
-        bid = p(channel.bid)
+        bid = p.monthly(channel.bid)
         if channel.budget is not None:
-            budget = p(channel.budget)
+            budget = p.monthly(channel.budget)
             users = _zero_fill_ratio(budget, bid) * _saturation(budget, channel.saturation_budget, p)
             return users, budget
         if channel.users is not None:
-            users = p(channel.users)
+            users = p.monthly(channel.users)
             return users, users * bid
         raise ValueError(f"cpa channel {channel.name!r} needs a budget or users")
     if isinstance(channel, CpmChannel):
-        cpm = p(channel.cpm)
-        click_to_user = p(channel.ctr) * p(channel.cvr)
+        cpm = p.monthly(channel.cpm)
+        click_to_user = p.monthly(channel.ctr) * p.monthly(channel.cvr)
         if channel.budget is not None:
-            budget = p(channel.budget)
+            budget = p.monthly(channel.budget)
             impressions = _zero_fill_ratio(budget, cpm) * 1000.0
             return impressions * click_to_user * _saturation(budget, channel.saturation_budget, p), budget
         if channel.impressions is not None:
-            impressions = p(channel.impressions)
+            impressions = p.monthly(channel.impressions)
             return impressions * click_to_user, impressions / 1000.0 * cpm
         raise ValueError(f"cpm channel {channel.name!r} needs a budget or impressions")
     if isinstance(channel, KolChannel):
-        posts = p(channel.posts)
+        posts = p.monthly(channel.posts)
         views = _kol_post_equivalents(posts, p(channel.views_decay))
-        return p(channel.view_to_user) * p(channel.views) * views, posts * p(channel.fee)
+        return p.monthly(channel.view_to_user) * p.monthly(channel.views) * views, posts * p.monthly(channel.fee)
     if isinstance(channel, FlatChannel):
-        return p(channel.users), p(channel.cost)
+        return p.monthly(channel.users), p.monthly(channel.cost)
     raise TypeError(f"unknown channel type {type(channel).__name__}")
 
 

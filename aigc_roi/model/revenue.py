@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from aigc_roi.model.by_month import monthly
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
 from aigc_roi.model.scenario import Distribution, FloatArray, Months, Order, Plan, Value
 
@@ -77,7 +78,15 @@ def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, sam
     gross = np.zeros((samples, horizon))
     net = np.zeros((samples, horizon))
     for order in orders:
-        line = _column(order.count, samples) * _column(order.price, samples) * _month_mask(order.months, horizon)
+        line = monthly(order.count, horizon, samples).T * monthly(order.price, horizon, samples).T * _month_mask(order.months, horizon)
         gross = gross + line
         net = net + line * keep_share(order.fee, revenue_fee, samples)
     return gross, net
+
+
+def order_delivery(orders: Sequence[Order], horizon: int, samples: int) -> FloatArray:
+    """Delivery cost of the orders per month, ``(S, H)``: count x unit_cost in each month a line runs."""
+    cost = np.zeros((samples, horizon))
+    for order in orders:
+        cost = cost + monthly(order.count, horizon, samples).T * _column(order.unit_cost, samples) * _month_mask(order.months, horizon)
+    return cost
