@@ -63,12 +63,17 @@ _UNITS: dict[str, Unit] = {figure.name: figure.unit for figure in (*FIGURES, *DE
 
 MONTH_COLUMNS: tuple[str, ...] = (
     "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
-    "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
+    "delivery_cost", "referral_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
 )
-"""The monthly series every output reports (spec section 5, 1.1), in order; money except the user counts."""
+"""The monthly series every output reports (spec section 5, 1.1 and 1.2), in order; money except the user counts."""
+
+OPTIONAL_MONTH_COLUMNS: tuple[str, ...] = ("delivery_cost", "referral_cost")
+"""Costs the terminal's months table shows only when some month has one (a column of zeros is noise there);
+every file format always has them."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
+    "max_unit_cost_factor",
 )
 """Each channel's entries in every output (spec section 5, 1.1), in order."""
 

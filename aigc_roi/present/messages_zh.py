@@ -59,6 +59,9 @@ _EXPECTED = _rules([
     (r"a 3-letter ISO currency code such as CNY", "三个字母的 ISO 货币代码，如 CNY"),
     (r"a month YYYY-MM", "YYYY-MM 格式的月份"),
     (r"a month within 1\.\.(\d+)", "1..{0} 之内的月份"),
+    (r"one value for every month \(by_month is not allowed on this field\)", "每月同一个值（此字段不能按月取值 by_month）"),
+    (r"a mapping of month to value such as (.+)", "月份到数值的映射，例如 {0}"),
+    (r"at least one month, such as (.+)", "至少一个月份，例如 {0}"),
     (r"a span 'a-b' with 1 <= a <= b <= (\d+)", "满足 1 <= a <= b <= {0} 的区间 'a-b'"),
     (r"all, a month, a span 'a-b' or a list of months within 1\.\.(\d+)",
      "all、单个月份、区间 'a-b' 或 1..{0} 之内的月份列表"),
@@ -119,6 +122,8 @@ _FOUND = _rules([
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
     (r"more", "更多"),
     (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),
+    (r"a by_month schedule", "按月取值 (by_month)"),
+    (r"an empty mapping", "空映射"),
 ])
 
 _FOUND_HINTS = _rules([
@@ -158,6 +163,8 @@ _MESSAGES = _rules([
     (r"cannot read file: (.+)", "无法读取文件：{0}"),
     (r"duplicate age (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月龄 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
+    (r"duplicate month (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
+     "重复的月份 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
     (r"(.+): cannot write: (.+)", "{0}：无法写入：{1}"),
     (r"(.+): named twice \((.+) is the same file\); give each output its own file",
      "{0}：重复指定（与 {1} 是同一个文件）；每个输出需各用一个文件"),

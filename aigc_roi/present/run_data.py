@@ -34,6 +34,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
             "contribution": plain(result.channel_contribution[sample, c]),
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
+            "max_unit_cost_factor": plain(result.channel_max_unit_cost_factor[sample, c]),
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.labels import header_label, label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
@@ -87,11 +87,18 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
 
 def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
+    if channel.get("max_unit_cost_factor") is not None:
+        return max_factor_text(channel["max_unit_cost_factor"], style)
     value = channel["max_unit_cost"]
     if value is None or only is not None or channel["type"] == "cpa":
         return style.money(value)
     kind = channel["type"]
     return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
+
+
+def max_factor_text(factor: float, style: NumberStyle) -> str:
+    """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md, "Values by month")."""
+    return f"×{style.ratio(factor)}"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
@@ -117,8 +124,10 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
         deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"]))
 
+    shown = [name for name in OPTIONAL_MONTH_COLUMNS if any(month[name] for month in months)]
+
     def build(width: int) -> RenderableType:
-        for layout, names in enumerate(MONTH_COLUMN_ORDER):
+        for layout, names in enumerate(_with_costs(MONTH_COLUMN_ORDER, shown)):
             compact = layout > 0
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
             columns += [_money_column(header_label(f"{name}_short", lang), [month[name] for month in months], style, compact,
@@ -130,6 +139,11 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         return Text(title)  # narrower than any table of two amounts: the title alone, nothing cut
 
     return Fitted(build)
+
+
+def _with_costs(orders: tuple[tuple[str, ...], ...], shown: list[str]) -> list[tuple[str, ...]]:
+    """The months table's layouts with the optional costs kept only where some month has them."""
+    return [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS or name in shown) for names in orders]
 
 
 def months_hint(report: dict[str, Any], lang: str) -> Text:

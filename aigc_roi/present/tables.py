@@ -111,7 +111,9 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     header = [label(key, lang).split(" (")[0] for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"])]
+             style.ratio(channel["roas"]), style.percent(channel["roi"]),
+             style.money(channel["max_unit_cost"]) if channel["max_unit_cost_factor"] is None
+             else f"×{style.ratio(channel['max_unit_cost_factor'])}"]
             for channel in report["channels"]]
     return header, rows
 

@@ -16,6 +16,7 @@ from aigc_roi.reader.kinds import (
     MAX_PURCHASES,
     MAX_RETENTION_POINTS,
     SCHEMA_DEFS,
+    ByMonthOr,
     Context,
     Kind,
     MonthSet,
@@ -276,6 +277,11 @@ def rate(description: str) -> Number:
     return Number(0.0, 1.0, description=description)
 
 
+def by_month(kind: Number) -> ByMonthOr:
+    """A field that may be written ``{by_month: {...}}`` (docs/formulas.md, "Values by month")."""
+    return ByMonthOr(kind)
+
+
 NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
 
@@ -291,29 +297,29 @@ def _channel(kind: str, fields: dict[str, Any], required: tuple[str, ...], exclu
 SATURATION = money("Monthly spend at which the effective CAC has doubled (needs budget).")
 CHANNELS = Tagged({
     "cpa": _channel("cpa", {
-        "bid": money("Cost per acquired user."),
-        "budget": money("Spend per active month."),
-        "users": money("New users per active month."),
+        "bid": by_month(money("Cost per acquired user.")),
+        "budget": by_month(money("Spend per active month.")),
+        "users": by_month(money("New users per active month.")),
         "saturation_budget": SATURATION,
     }, ("bid",), ("budget", "users")),
     "cpm": _channel("cpm", {
-        "cpm": money("Cost per 1,000 impressions."),
-        "ctr": rate("Clicks per impression."),
-        "cvr": rate("New users per click."),
-        "budget": money("Spend per active month."),
-        "impressions": money("Impressions per active month."),
+        "cpm": by_month(money("Cost per 1,000 impressions.")),
+        "ctr": by_month(rate("Clicks per impression.")),
+        "cvr": by_month(rate("New users per click.")),
+        "budget": by_month(money("Spend per active month.")),
+        "impressions": by_month(money("Impressions per active month.")),
         "saturation_budget": SATURATION,
     }, ("cpm", "ctr", "cvr"), ("budget", "impressions")),
     "kol": _channel("kol", {
-        "posts": money("Posts per active month (may be fractional)."),
-        "fee": money("Cost per post."),
-        "views": money("Views of one post."),
-        "view_to_user": rate("Share of views that become new users."),
+        "posts": by_month(money("Posts per active month (may be fractional).")),
+        "fee": by_month(money("Cost per post.")),
+        "views": by_month(money("Views of one post.")),
+        "view_to_user": by_month(rate("Share of views that become new users.")),
         "views_decay": rate("Each further post in a month gets (1 - decay) of the previous one's views."),
     }, ("posts", "fee", "views", "view_to_user"), None),
     "flat": _channel("flat", {
-        "cost": money("Cost per active month."),
-        "users": money("Expected new users per active month."),
+        "cost": by_month(money("Cost per active month.")),
+        "users": by_month(money("Expected new users per active month.")),
     }, ("cost", "users"), None),
 })
 
@@ -331,7 +337,7 @@ SHARE = Number(0.0, 1.0, ranges=False)
 MONETIZATION = Obj({
     "plans": ListOf(Obj({
         "name": NAME,
-        "price": money("Price per period."),
+        "price": by_month(money("Price per period.")),
         "period": Period(),
         "conversion": Conversion(rate("Share of new users who subscribe in their join month."),
                                  KeyedShares(rate("Share of the cohort subscribing at this age."), "an age in months", 0, True,
@@ -342,25 +348,27 @@ MONETIZATION = Obj({
     }, required=("name", "price", "period", "conversion")), MAX_PLANS, description="Subscriptions."),
     "purchases": ListOf(Obj({
         "name": NAME,
-        "price": money("Price per purchase."),
-        "rate": money("Purchases per active user per month."),
+        "price": by_month(money("Price per purchase.")),
+        "rate": by_month(money("Purchases per active user per month.")),
         "fee": ITEM_FEE,
+        "unit_cost": money("Cost of delivering one purchase (tutoring, printed goods); default 0."),
     }, required=("name", "price", "rate")), MAX_PURCHASES, description="One-off items."),
     "orders": ListOf(Obj({
         "name": NAME,
-        "price": money("Price per order."),
-        "count": money("Orders per active month."),
+        "price": by_month(money("Price per order.")),
+        "count": by_month(money("Orders per active month.")),
         "months": MONTHS,
         "fee": ITEM_FEE,
+        "unit_cost": money("Cost of delivering one order (training compute); default 0."),
     }, required=("name", "price", "count")), MAX_ORDERS, description="B2B orders not tied to users (custom model training, ...)."),
     "revenue_fee": rate("Share of gross revenue lost to stores, payment and tax."),
 })
 
 COSTS = Obj({
-    "serving_per_active_user": money("Inference/compute cost per active user per month."),
+    "serving_per_active_user": by_month(money("Inference/compute cost per active user per month.")),
     "fixed": ListOf(Obj({
         "name": NAME,
-        "monthly": money("Cost per running month."),
+        "monthly": by_month(money("Cost per running month.")),
         "months": MONTHS,
     }, required=("name", "monthly")), MAX_FIXED_COSTS),
 })
@@ -393,9 +401,10 @@ SCENARIO = Obj({
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
                          description="Months over which LTV is counted (default horizon_months)."),
     "acquisition": ListOf(CHANNELS, MAX_CHANNELS, description="Paid acquisition channels."),
-    "organic_users": money("New users per month that no channel bought."),
+    "organic_users": by_month(money("New users per month that no channel bought.")),
     "virality": Number(0.0, 1.0, below_maximum=True,
                        description="Each month's new users bring k x as many next month."),
+    "referral_reward": money("Money paid for each user a referral brings (a gift, a credit), in its join month; default 0."),
     "retention": RETENTION,
     "monetization": MONETIZATION,
     "costs": COSTS,

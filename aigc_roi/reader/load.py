@@ -162,6 +162,7 @@ def _scenario(parsed: Parsed) -> models.Scenario:
         acquisition=tuple(_channel(channel) for channel in values.get("acquisition", [])),
         organic_users=values.get("organic_users", 0.0),
         virality=values.get("virality", 0.0),
+        referral_reward=values.get("referral_reward", 0.0),
         monetization=_monetization(values.get("monetization")),
         costs=_costs(values.get("costs")),
         targets=models.Targets(**values["targets"].values) if "targets" in values else models.Targets(),
@@ -198,8 +199,10 @@ def _check_volume(parsed: Parsed, path: str, ctx: Context, kind: str) -> None:
                      f"{unit} >= {MIN_UNIT_COST:g} when a budget is given (users = budget / {unit})")
 
 
-def _lowest(value: models.Value) -> float:
-    """The least value a number or range can take (the support's lower end)."""
+def _lowest(value: models.Moving) -> float:
+    """The least value a number or range can take (the support's lower end); over every month of a by-month value."""
+    if isinstance(value, models.ByMonth):
+        return min(_lowest(point) for _, point in value.points)
     if isinstance(value, models.Distribution):
         return value.low if value.kind != "normal" else float("-inf")
     return float(value)
