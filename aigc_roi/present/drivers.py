@@ -13,10 +13,14 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
     # A plan's, purchase's or order's fee is a share of its revenue; a kol channel's is money per post.
     key = "item_fee" if driver.field == "fee" and driver.is_rate else driver.field
     field = label(f"driver_{key}", lang)
+    if driver.is_factor:
+        field = label("driver_factor", lang).format(field=field)
     return field if driver.item is None else f"{driver.item} {field}"
 
 
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
+    if driver.is_factor:
+        return style.ratio(value) if value is None else f"×{style.ratio(value)}"
     if driver.is_rate:
         return style.percent(value)
     if driver.field in ("posts", "count"):

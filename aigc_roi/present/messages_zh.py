@@ -175,6 +175,7 @@ _MESSAGES = _rules([
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),
     (r"no key '(.+)' here", "此处没有字段 '{0}'"),
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
+    (r"cannot set one month of a value written once; replace it whole, such as (.+)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
     (r"(.+): folder (.+) does not exist", "{0}：文件夹 {1} 不存在"),
     (r"(.+): is a folder; expected a file name", "{0}：这是文件夹；应为文件名"),

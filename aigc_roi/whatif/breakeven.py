@@ -53,7 +53,7 @@ import numpy as np
 from aigc_roi.model.figures import plain
 from aigc_roi.model.headline import max_unit_cost
 from aigc_roi.model.sampling import realize
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
+from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.drivers import UNIT_COST_FIELD, Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
 
 GRID_POINTS = 64
@@ -172,7 +172,9 @@ def _channels_alone(realized: Scenario) -> dict[str, ChannelAlone]:
     alone = {}
     for c, channel in enumerate(realized.acquisition):
         field = UNIT_COST_FIELD[type(channel)]
-        unit_cost = np.asarray(getattr(channel, field), dtype=np.float64).reshape(-1)[:1]
+        value = getattr(channel, field)
+        # A by-month unit cost's ceiling is a factor on every month's (its driver is that factor, current 1).
+        unit_cost = np.ones(1) if isinstance(value, ByMonth) else np.asarray(value, dtype=np.float64).reshape(-1)[:1]
         ceiling = max_unit_cost(unit_cost, result.channel_roi[:1, c])
         alone[f"acquisition[{c}].{field}"] = ChannelAlone(
             plain(ceiling[0]), float(result.channel_gross_revenue[0, c]), float(result.channel_contribution[0, c]))

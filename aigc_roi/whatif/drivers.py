@@ -6,7 +6,9 @@ Spec section 4 names them: each channel's unit cost (cpa ``bid``, cpm
 ``conversion`` and ``renewal`` (where they are numbers: a conversion by age
 or a renewal list has no single value to move), each purchase's ``price``,
 each plan's and purchase's own ``fee`` where given, each order line's
-``price``, ``count`` and ``fee``, and the serving cost per active user. A driver is addressed by the path ``--set`` takes
+``price``, ``count`` and ``fee``, and the serving cost per active user. A
+value written by month moves as a whole: its driver is one factor on every
+month's value (current 1; docs/formulas.md, "Values by month"). A driver is addressed by the path ``--set`` takes
 (``acquisition[0].bid``, also ``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
@@ -29,12 +31,14 @@ from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_UNIT_COST
 from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
+    ByMonth,
     CpaChannel,
     CpmChannel,
     Distribution,
     FlatChannel,
     FloatArray,
     KolChannel,
+    Moving,
     Order,
     Plan,
     Purchase,
@@ -84,6 +88,13 @@ class Driver:
     lower_bound: float = 0.0
     """Smallest value at which the model is defined: a bid or cpm dividing a
     budget must stay >= ``MIN_UNIT_COST`` (at 0 it would buy no users yet spend)."""
+    schedule: ByMonth | None = None
+    """A by-month value moves as a whole: the driver is then a factor on every month's value
+    (current 1, bounds and thresholds factors too); None for a single value."""
+
+    @property
+    def is_factor(self) -> bool:
+        return self.schedule is not None
 
     @property
     def named_path(self) -> str:
@@ -121,10 +132,13 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
-    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None) -> None:
-        current = _scalar(value)
+    def add(path: str, item: str | None, field: str, value: Moving, lower: float = 0.0, owner: type | None = None) -> None:
         rate = is_rate_field(owner, field)
         upper = 1.0 if rate else MAX_MAGNITUDE
+        if isinstance(value, ByMonth):
+            drivers.append(_factor_driver(path, item, field, value, upper, lower))
+            return
+        current = _scalar(value)
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
         drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower))
 
@@ -155,6 +169,21 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     return drivers
 
 
+def _factor_driver(path: str, item: str | None, field: str, schedule: ByMonth, upper: float, lower: float) -> Driver:
+    """The factor on every month of a by-month value: its bounds keep every month's value within the field's own."""
+    values = [_scalar(value) for _, value in schedule.points]
+    largest, smallest = max(values), min(values)
+    factor_upper = upper / largest if largest > 0 else MAX_MAGNITUDE
+    factor_lower = lower / smallest if lower > 0 and smallest > 0 else 0.0
+    high = min(SEARCH_MULTIPLE, factor_upper)
+    return Driver(path, item, field, 1.0, factor_upper, max(high, factor_lower), factor_lower, schedule)
+
+
+def scaled(schedule: ByMonth, factor: float | FloatArray) -> ByMonth:
+    """A realized by-month value with every month's value times ``factor`` (an array of candidates gives arrays)."""
+    return ByMonth(tuple((month, value * factor) for month, value in schedule.points))
+
+
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     """The driver at ``path`` (indexed or named form); UnknownDriver otherwise."""
     wanted = path.strip()
@@ -172,6 +201,8 @@ def with_value(scenario: Scenario, driver: Driver | str, value: float | FloatArr
     not lead to a field.
     """
     path = driver.path if isinstance(driver, Driver) else driver
+    if isinstance(driver, Driver) and driver.schedule is not None:
+        value = scaled(driver.schedule, value)
     segments = split_path(path)
     if not segments:
         raise KeyError(f"malformed path {path!r}")
@@ -234,14 +265,16 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
 def _largest_money(scenario: Scenario) -> float:
     """The largest money amount written in a realized scenario (unit costs,
     budgets, prices, serving, fixed costs): the scale of a search from 0."""
-    amounts: list[Value | None] = [scenario.costs.serving_per_active_user]
+    amounts: list[Moving | None] = [scenario.costs.serving_per_active_user]
     for channel in scenario.acquisition:
         amounts += [getattr(channel, UNIT_COST_FIELD[type(channel)]), getattr(channel, "budget", None)]
     amounts += [plan.price for plan in scenario.monetization.plans]
     amounts += [purchase.price for purchase in scenario.monetization.purchases]
     amounts += [order.price for order in scenario.monetization.orders]
     amounts += [item.monthly for item in scenario.costs.fixed]
-    return max((_scalar(amount) for amount in amounts if amount is not None), default=0.0)
+    scalars = [_scalar(value) for amount in amounts if amount is not None
+               for value in ([point for _, point in amount.points] if isinstance(amount, ByMonth) else [amount])]
+    return max(scalars, default=0.0)
 
 
 def _is_number(value: object) -> bool:
