@@ -130,7 +130,8 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
 
     channels = list(workbook["channels"].iter_rows(values_only=True))
     assert channels[0] == ("Channel", "Type", "Spend", "Users", "CAC", "ROAS (paid revenue / ad spend)",
-                           "ROI (paid, after serving, before fixed)", "Gross revenue", "Contribution", "Max unit cost")
+                           "ROI (paid, after serving, before fixed)", "Gross revenue", "Contribution", "Max unit cost",
+                           "Max unit cost factor (x every month's unit cost)")
     assert channels[1][:5] == ("CPA", "cpa", 20000, 1000, 20)
 
     months = list(workbook["months"].iter_rows(values_only=True))
