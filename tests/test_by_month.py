@@ -274,3 +274,16 @@ def test_run_json_has_the_new_columns(tmp_path: Path) -> None:
     assert {"delivery_cost", "referral_cost"} <= set(report["months"][0])
     assert report["channels"][0]["max_unit_cost"] is None
     assert report["channels"][0]["max_unit_cost_factor"] is not None
+
+
+def test_cohort_table_carries_rewards_and_the_values_of_each_month() -> None:
+    referral = run(REFERRAL).cohort_table()
+    # Cohort 1: 1000 x 9, 4.5, 2.25; cohort 2: 500 x 9 - 500 x 2 rewards, then 500 x 4.5; cohort 3: 250 x 9 - 500.
+    assert referral[0].tolist() == pytest.approx([9000.0, 4500.0, 2250.0])
+    assert referral[1, 1:].tolist() == pytest.approx([3500.0, 2250.0])
+    assert referral[2, 2] == pytest.approx(1750.0)
+    moving = run(MOVING_LTV).cohort_table()
+    # Cohort 1 (100) pays 10 then 0.5 x 20; cohort 2 (300) pays 20.
+    assert moving[0].tolist() == pytest.approx([1000.0, 1000.0])
+    assert moving[1, 1] == pytest.approx(6000.0)
+    assert np.isnan(moving[1, 0])

@@ -129,3 +129,18 @@ def per_user_values(retention: FloatArray, weights: FloatArray, per_active: Floa
         mean = mean + payments[:ages] * offset_mean(weights, price, ages) * keep
         worth += worth_by_join(payments, price, horizon) * keep
     return mean, worth
+
+
+def cohort_matrix(new_users: FloatArray, retention: FloatArray, per_active: FloatArray,
+                  plans: list[tuple[FloatArray, FloatArray, FloatArray]]) -> FloatArray:
+    """``(H, H)`` for one sample: row s (cohort of month s + 1), column t, the cohort's contribution
+    N(s) x c_s(t - s) at the values of calendar month t; NaN before it joins. Arguments as
+    ``per_user_values``, with the sample axis of length 1."""
+    horizon = new_users.shape[0]
+    ages = np.arange(horizon)[None, :] - np.arange(horizon)[:, None]
+    joined = ages >= 0
+    at_age = np.where(joined, ages, 0)
+    per_user = retention[:horizon, 0][at_age] * extend(per_active, horizon)[:, 0][None, :]
+    for payments, price, keep in plans:
+        per_user = per_user + payments[:horizon, 0][at_age] * extend(price, horizon)[:, 0][None, :] * float(keep[0])
+    return np.where(joined, new_users[:, 0][:, None] * per_user, np.nan)

@@ -87,7 +87,8 @@ from functools import cached_property
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.by_month import is_by_month, join_weights, monthly, moves, per_user_values
+from aigc_roi.model.cohorts import cohort_contribution
+from aigc_roi.model.by_month import cohort_matrix, is_by_month, join_weights, monthly, moves, per_user_values
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
@@ -194,6 +195,19 @@ class Result:
     """``(S, C', H)`` users and spend of each source by month, when some source's value moves by month."""
     channel_unit_cost_moves: tuple[bool, ...] = ()
     """Per source, whether its unit cost is written by month."""
+    moving_cohorts: FloatArray | None = field(repr=False, default=None)
+    """``(1, H, H)`` the cohort table of a one-sample run whose values move by month (``cohort_table``)."""
+
+    def cohort_table(self, sample: int = 0) -> FloatArray:
+        """``(H, H)`` row s (the cohort of month s + 1), column t: the cohort's contribution in month t + 1,
+        its viral users' referral rewards included; NaN before it joins (model/cohorts.py)."""
+        if self.moving_cohorts is not None:
+            table = np.array(self.moving_cohorts[sample])
+        else:
+            table = cohort_contribution(self.months["new_users"][sample], self.contribution_by_age[sample])
+        diagonal = np.arange(self.horizon)
+        table[diagonal, diagonal] -= self.months["referral_cost"][sample]
+        return table
 
     @cached_property
     def channel_max_unit_cost_factor(self) -> FloatArray:
@@ -323,6 +337,7 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         worth=(joined("by_age", "gross_worth"), joined("by_age", "contribution_worth")),
         channel_by_month=_joined_source_months(chunks),
         channel_unit_cost_moves=tuple(is_by_month(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition),
+        moving_cohorts=chunks[0].cohorts if len(chunks) == 1 else None,
     )
 
 
@@ -448,6 +463,8 @@ class _Chunk:
     """``(C', s)``: users and spend per active month."""
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
+    cohorts: FloatArray | None = None
+    """``(1, H, H)`` the cohort table when values move by month and the chunk is one sample."""
     by_source_month: dict[str, FloatArray] = field(default_factory=dict)
     """``(C', H, s)`` users and spend of each source by month, only when some source's value moves by month."""
 
@@ -541,6 +558,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     return _Chunk(
         months=months,
         figures=figures,
+        cohorts=per_user.cohorts,
         by_age={"retention": retention, "gross": per_user.gross_by_age, "contribution": per_user.contribution_by_age,
                 "gross_worth": per_user.gross_worth, "contribution_worth": contribution_worth},
         by_source=by_source,
@@ -583,6 +601,8 @@ class _PerUser:
     """``(H, s)`` gross revenue of one user joining in month s over the rest of the horizon."""
     contribution_worth: FloatArray
     """``(H, s)`` its contribution, likewise."""
+    cohorts: FloatArray | None = None
+    """``(1, H, H)`` the cohort table of a one-sample run when values move (model/cohorts.py otherwise)."""
 
 
 def _per_user_values_move(scenario: Scenario) -> bool:
@@ -614,8 +634,11 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
     gross_mean, gross_worth = per_user_values(long_retention, weights, gross_per_active,
                                               [(paid, price, np.ones(p.samples)) for paid, price in zip(payments, prices, strict=True)],
                                               ages)
-    mean, worth = per_user_values(long_retention, weights, net_per_active, list(zip(payments, prices, keeps, strict=True)), ages)
-    return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth)
+    plans = list(zip(payments, prices, keeps, strict=True))
+    mean, worth = per_user_values(long_retention, weights, net_per_active, plans, ages)
+    # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
+    cohorts = cohort_matrix(new_users, long_retention, net_per_active, plans)[None] if p.samples == 1 else None
+    return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts)
 
 
 def _delivery_per_active(monetization: Monetization, p: _Params) -> FloatArray | None:
