@@ -20,7 +20,7 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
 
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
     if driver.is_factor:
-        return style.ratio(value) if value is None else f"×{style.ratio(value)}"
+        return style.ratio(value) if value is None else f"{style.ratio(value)}×"
     if driver.is_rate:
         return style.percent(value)
     if driver.field in ("posts", "count"):

@@ -98,7 +98,7 @@ def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> s
 
 def max_factor_text(factor: float, style: NumberStyle) -> str:
     """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md, "Values by month")."""
-    return f"×{style.ratio(factor)}"
+    return f"{style.ratio(factor)}×"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
@@ -127,8 +127,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     shown = [name for name in OPTIONAL_MONTH_COLUMNS if any(month[name] for month in months)]
 
     def build(width: int) -> RenderableType:
-        for layout, names in enumerate(_with_costs(MONTH_COLUMN_ORDER, shown)):
-            compact = layout > 0
+        for compact, names in _with_costs(MONTH_COLUMN_ORDER, shown):
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
             columns += [_money_column(header_label(f"{name}_short", lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name.endswith("users"))
@@ -141,9 +140,15 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
-def _with_costs(orders: tuple[tuple[str, ...], ...], shown: list[str]) -> list[tuple[str, ...]]:
-    """The months table's layouts with the optional costs kept only where some month has them."""
-    return [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS or name in shown) for names in orders]
+def _with_costs(orders: tuple[tuple[str, ...], ...], shown: list[str]) -> list[tuple[bool, tuple[str, ...]]]:
+    """(compact, columns) of the months table's layouts, widest first: the optional costs some month has
+    while they fit, then the layouts without them."""
+    plain = [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS) for names in orders]
+    layouts = [(layout > 0, names) for layout, names in enumerate(plain)]
+    if not shown:
+        return layouts
+    costs = [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS or name in shown) for names in orders[:2]]
+    return [(False, costs[0]), (True, costs[1]), *layouts]
 
 
 def months_hint(report: dict[str, Any], lang: str) -> Text:

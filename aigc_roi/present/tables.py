@@ -113,7 +113,7 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
              style.ratio(channel["roas"]), style.percent(channel["roi"]),
              style.money(channel["max_unit_cost"]) if channel["max_unit_cost_factor"] is None
-             else f"×{style.ratio(channel['max_unit_cost_factor'])}"]
+             else f"{style.ratio(channel['max_unit_cost_factor'])}×"]
             for channel in report["channels"]]
     return header, rows
 
