@@ -87,9 +87,21 @@ from functools import cached_property
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.cohorts import cohort_contribution
-from aigc_roi.model.by_month import cohort_matrix, is_by_month, join_weights, monthly, moves, per_user_values
+from aigc_roi.model.by_month import (
+    Terms,
+    as_terms,
+    cohort_matrix,
+    is_by_month,
+    join_weights,
+    monthly,
+    moves,
+    per_user_values,
+    scaled_terms,
+    times,
+    total,
+)
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
+from aigc_roi.model.cohorts import cohort_contribution
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.headline import (
@@ -103,10 +115,10 @@ from aigc_roi.model.headline import (
 from aigc_roi.model.revenue import conversion_by_age, order_delivery, order_revenue, plan_cash_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
+    ByMonth,
     Channel,
     CpaChannel,
     CpmChannel,
-    ByMonth,
     Distribution,
     FlatChannel,
     FloatArray,
@@ -521,10 +533,10 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     assert tuple(months) == MONTH_SERIES
     lifetime = int(scenario.ltv_lifetime)
     if _per_user_values_move(scenario):
-        per_user = _moving_per_user(scenario, new_users, retention, delivery_per_active, p)
+        per_user = _moving_per_user(scenario, new_users, retention, p)
     else:
         contribution_by_age = revenue.net_by_age - serving_by_age
-        if delivery is not None:
+        if delivery_per_active is not None:
             contribution_by_age = contribution_by_age - retention * delivery_per_active
         per_user = _PerUser(revenue.gross_by_age, contribution_by_age,
                             _lifetime_contribution(scenario, contribution_by_age, lifetime, delivery_per_active, p),
@@ -549,7 +561,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     unit_users, unit_spend = acquired.unit_users, acquired.unit_spend
     by_source = {"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost}
     if layout.organic:
-        by_source["users"] = np.concatenate([unit_users, (organic.mean(axis=0) if moves(organic) else organic[0])[None, :]], axis=0)
+        by_source["users"] = np.concatenate([unit_users, np.broadcast_to(organic.mean(axis=0) if moves(organic) else organic[0], (samples,))[None, :]], axis=0)
         by_source["spend"] = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         by_source["unit_cost"] = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
     by_source_month = {}
@@ -614,8 +626,7 @@ def _per_user_values_move(scenario: Scenario) -> bool:
     return any(is_by_month(value) for value in values)
 
 
-def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray,
-                     delivery_per_active: FloatArray | None, p: _Params) -> _PerUser:
+def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray, p: _Params) -> _PerUser:
     """``_PerUser`` when values move: a user joining in s pays and costs the values of calendar month s + a
     (the last given value past the horizon); by age, the mean over every new user of the horizon."""
     horizon = new_users.shape[0]
@@ -623,21 +634,23 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
     long_retention = retention if ages == horizon else _retention_by_age(scenario.retention, ages, p)
     weights = join_weights(new_users)
     monetization = scenario.monetization
-    gross_per_active, net_per_active = _purchase_per_active(monetization, p)
-    net_per_active = net_per_active - p.monthly(scenario.costs.serving_per_active_user)
-    if delivery_per_active is not None:
-        net_per_active = net_per_active - delivery_per_active
+    gross_per_active: Terms = []
+    net_per_active = scaled_terms(as_terms(p.monthly(scenario.costs.serving_per_active_user)), -1.0)
+    for item in monetization.purchases:
+        units = as_terms(p.monthly(item.rate))
+        revenue = times(units, as_terms(p.monthly(item.price)))
+        gross_per_active += revenue
+        net_per_active += scaled_terms(revenue, 1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
+        net_per_active += scaled_terms(units, -p(item.unit_cost))
     payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
                 for plan in monetization.plans]
     prices = [p.monthly(plan.price) for plan in monetization.plans]
     keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
-    gross_mean, gross_worth = per_user_values(long_retention, weights, gross_per_active,
-                                              [(paid, price, np.ones(p.samples)) for paid, price in zip(payments, prices, strict=True)],
-                                              ages)
     plans = list(zip(payments, prices, keeps, strict=True))
-    mean, worth = per_user_values(long_retention, weights, net_per_active, plans, ages)
+    gross_mean, mean, gross_worth, worth = per_user_values(long_retention, weights, (gross_per_active, net_per_active),
+                                                           plans, ages)
     # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
-    cohorts = cohort_matrix(new_users, long_retention, net_per_active, plans)[None] if p.samples == 1 else None
+    cohorts = cohort_matrix(new_users, long_retention, total(net_per_active), plans)[None] if p.samples == 1 else None
     return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts)
 
 
@@ -746,6 +759,11 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
         return np.broadcast_to(curve, (horizon, p.samples))
     if isinstance(retention, RetentionPoints):
         knots = _knots(retention)
+        shares = [_once_if_shared(p(value)) for _, value in retention.points]
+        if all(share.shape == (1,) for share in shares):
+            # Points the same in every sample: one curve, broadcast (as constant churn's).
+            curve = _interpolation_weights(knots, horizon) @ np.stack([np.ones(1), *shares])
+            return np.broadcast_to(curve, (horizon, p.samples))
         values = np.stack([np.ones(p.samples)] + [p(value) for _, value in retention.points])
         return _interpolation_weights(knots, horizon) @ values
     if isinstance(retention, RetentionDays):
@@ -900,7 +918,7 @@ class _Recursion:
     def of(cls, plan: Plan, p: _Params) -> _Recursion | None:
         if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
             return None
-        if is_by_month(plan.price):
+        if isinstance(plan.price, ByMonth):
             return cls(p(plan.conversion), p(plan.renewal), int(plan.period_months), p.monthly(plan.price))
         return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months))
 
@@ -998,7 +1016,7 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
         net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
     if delivery_per_active is not None:
         net = net - retention * delivery_per_active
-    return net - retention * p(scenario.costs.serving_per_active_user)
+    return net - retention * p.monthly(scenario.costs.serving_per_active_user)
 
 
 def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,

@@ -22,7 +22,7 @@ import numpy as np
 
 from aigc_roi.model.by_month import monthly
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
-from aigc_roi.model.scenario import Distribution, FloatArray, Months, Order, Plan, Value
+from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Months, Order, Plan, Value
 
 
 def _column(value: Value, samples: int) -> FloatArray:
@@ -58,6 +58,8 @@ def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
     for age in sorted(age for age in ages if 0 <= age < horizon):
         payments = len(range(age, horizon, period))
         cash[:, age::period] += conversions[:, age:age + 1] * survival[:, :payments]
+    # A price that moves by month has no value by age: the engine passes the plan priced at 1 and prices each month.
+    assert not isinstance(plan.price, ByMonth), "price a by-month plan per month (engine._scheduled_cash_by_age)"
     return cash * _column(plan.price, samples)
 
 

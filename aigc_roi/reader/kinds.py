@@ -293,7 +293,8 @@ class ByMonthOr:
             month = int(key)
             if month in first_key:
                 first = first_key[month]
-                ctx.error(entry.key, key_path, f"duplicate month {month}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
+                ctx.error(entry.key, key_path,
+                          f"duplicate month {month}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
                 invalid = True
                 continue
             first_key[month] = entry.key

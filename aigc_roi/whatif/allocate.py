@@ -88,12 +88,14 @@ from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
+    ByMonth,
     Channel,
     CpaChannel,
     CpmChannel,
     FlatChannel,
     FloatArray,
     KolChannel,
+    Moving,
     RetentionChurn,
     Scenario,
     Value,
@@ -294,6 +296,11 @@ def _movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[
     for name in locks:
         if name in minimums or name in maximums:
             raise AllocationError(f"{name!r} is locked: it cannot also have a minimum or maximum")
+    moving = [ch.name for ch in median.acquisition if any(isinstance(getattr(ch, f.name), ByMonth) for f in dataclasses.fields(ch))]
+    if moving:
+        # A split is one budget a month per channel; a channel whose values move by month has no single one.
+        raise AllocationError(f"{moving[0]!r} has values written by month (by_month): allocate splits one monthly budget "
+                              "across channels whose values stay the same every month")
     movable = [i for i, ch in enumerate(median.acquisition) if not isinstance(ch, FlatChannel) and ch.name not in locks]
     if not movable:
         raise AllocationError("no cpa, cpm or kol channel left to allocate the budget to")
@@ -317,9 +324,9 @@ def _check_bounds(median: Scenario, movable: list[int], lower: FloatArray, upper
         raise AllocationError(f"the maximums add up to {upper.sum():g}, less than the budget {budget:g}")
 
 
-def _number(value: Value | None) -> float:
-    """A value of the median scenario (always a float there)."""
-    assert value is not None and not isinstance(value, np.ndarray)
+def _number(value: Moving | None) -> float:
+    """A value of the median scenario (always a float there; no channel value moves by month here)."""
+    assert value is not None and not isinstance(value, np.ndarray | ByMonth)
     return float(value)  # type: ignore[arg-type]
 
 

@@ -181,7 +181,7 @@ def _factor_driver(path: str, item: str | None, field: str, schedule: ByMonth, u
 
 def scaled(schedule: ByMonth, factor: float | FloatArray) -> ByMonth:
     """A realized by-month value with every month's value times ``factor`` (an array of candidates gives arrays)."""
-    return ByMonth(tuple((month, value * factor) for month, value in schedule.points))
+    return ByMonth(tuple((month, _realized(value) * factor) for month, value in schedule.points))
 
 
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
@@ -201,11 +201,11 @@ def with_value(scenario: Scenario, driver: Driver | str, value: float | FloatArr
     not lead to a field.
     """
     path = driver.path if isinstance(driver, Driver) else driver
-    if isinstance(driver, Driver) and driver.schedule is not None:
-        value = scaled(driver.schedule, value)
     segments = split_path(path)
     if not segments:
         raise KeyError(f"malformed path {path!r}")
+    if isinstance(driver, Driver) and driver.schedule is not None:
+        return _replace_at(scenario, segments, scaled(driver.schedule, value), path)
     return _replace_at(scenario, segments, value, path)
 
 
@@ -280,6 +280,12 @@ def _largest_money(scenario: Scenario) -> float:
 def _is_number(value: object) -> bool:
     """A realized number (float or sample array), not a renewal list or observed survival."""
     return isinstance(value, float | int | np.ndarray)
+
+
+def _realized(value: Value) -> float | FloatArray:
+    """A realized value: a float or an array of samples, never a range."""
+    assert not isinstance(value, Distribution), "realize() the scenario first"
+    return value
 
 
 def _scalar(value: Value) -> float:
