@@ -561,7 +561,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     unit_users, unit_spend = acquired.unit_users, acquired.unit_spend
     by_source = {"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost}
     if layout.organic:
-        by_source["users"] = np.concatenate([unit_users, np.broadcast_to(organic.mean(axis=0) if moves(organic) else organic[0], (samples,))[None, :]], axis=0)
+        organic_per_month = np.broadcast_to(organic.mean(axis=0) if moves(organic) else organic[0], (samples,))
+        by_source["users"] = np.concatenate([unit_users, organic_per_month[None, :]], axis=0)
         by_source["spend"] = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         by_source["unit_cost"] = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
     by_source_month = {}
