@@ -287,3 +287,62 @@ def test_cohort_table_carries_rewards_and_the_values_of_each_month() -> None:
     assert moving[0].tolist() == pytest.approx([1000.0, 1000.0])
     assert moving[1, 1] == pytest.approx(6000.0)
     assert np.isnan(moving[1, 0])
+
+
+def test_organic_users_by_month() -> None:
+    result = run("""\
+        name: Organic grows
+        horizon_months: 3
+        organic_users: {by_month: {1: 100, 3: 300}}
+        retention: {monthly_churn: 1}
+        monetization:
+          purchases: [{name: item, price: 1, rate: 1}]
+        """)
+    # 100, 200, 300 organic users, each buying once in its join month.
+    assert month_row(result, "new_users") == [100.0, 200.0, 300.0]
+    assert month_row(result, "gross_revenue") == [100.0, 200.0, 300.0]
+    assert result.channel_names == ("Organic",) and result.channel_users[0, 0] == pytest.approx(600.0)
+
+
+SAMPLED = """\
+    name: Ranges in a schedule
+    horizon_months: 12
+    ltv_months: 18
+    acquisition:
+      - {name: CPA, type: cpa, bid: {by_month: {1: 10..14, 6: 20..30}}, budget: 10_000}
+    organic_users: {by_month: {1: 50..150, 12: 300}}
+    virality: 0.1
+    referral_reward: 1.5
+    retention: {points: {1: 0.5..0.6, 6: 0.2}}
+    monetization:
+      plans: [{name: Monthly, price: {by_month: {1: 20..30, 9: 15}}, period: month, conversion: 0.05, renewal: 0.7}]
+      purchases: [{name: Pack, price: {by_month: {1: 10, 12: 5..8}}, rate: 0.1, unit_cost: 2}]
+    costs: {serving_per_active_user: {by_month: {1: 0.5, 12: 0.3..0.4}}}
+    """
+
+
+def test_a_batch_of_samples_equals_each_sample_run_alone() -> None:
+    # The batch sums over join months per sample; one sample alone takes the matrix-product path.
+    from aigc_roi.model.engine import take_samples
+    realized = realize(scenario_of(SAMPLED), 6, np.random.default_rng(3))
+    batch = evaluate(realized)
+    for sample in range(6):
+        alone = evaluate(take_samples(realized, sample, sample + 1))
+        for name in ("ltv", "roi", "roas", "npv", "cac_payback_months", "contribution"):
+            assert alone.figures[name][0] == pytest.approx(batch.figures[name][sample], rel=1e-9, nan_ok=True), name
+        assert alone.channel_contribution[0] == pytest.approx(batch.channel_contribution[sample], rel=1e-9)
+
+
+def test_attribution_sums_to_the_totals_when_values_move() -> None:
+    result = run(SAMPLED)
+    # Every user is some source's: the sources' contributions add up to the plan's (no orders here).
+    assert result.channel_contribution[0].sum() == pytest.approx(result.figures["contribution"][0], rel=1e-12)
+    assert result.channel_gross_revenue[0].sum() == pytest.approx(result.figures["gross_revenue"][0], rel=1e-12)
+    table = result.cohort_table()
+    assert np.nansum(table, axis=0) == pytest.approx(result.months["contribution"][0], rel=1e-12)
+
+
+def test_allocate_refuses_a_channel_whose_values_move() -> None:
+    from aigc_roi.whatif.allocate import AllocationError, allocate
+    with pytest.raises(AllocationError, match="'CPA' has values written by month"):
+        allocate(scenario_of(BID_RISES), 1000.0)
