@@ -39,6 +39,13 @@ How it runs (none of this changes a number beyond float rounding):
   in float64 as the direct sum; forms that subtract (second differences
   with a double running sum, window sums as differences of running sums,
   FFT) lose up to ~1e-12 of the peak over 120 months and were not used.
+- Values by month (``model/by_month.py``): a constant value is a ``(1, s)``
+  row and a moving one ``(H, s)`` (``(H, 1)`` when no month is a range), so
+  every monthly formula is the same expression. Only what a moving value
+  touches costs more: channels keep ``(C, H, s)`` users and spend when one
+  of their values moves, and a user's worth and LTV read the calendar
+  months of each join month (``_moving_per_user``), ``O(H^2)`` matrix
+  products over the sample axis.
 - The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
   (``evaluate_figures`` likewise) leaves it out of ``figures`` for callers
   that never read it (break-even and sensitivity searches).
