@@ -207,11 +207,20 @@ class Result:
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
     """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic and where it moves by month."""
-    worth: tuple[FloatArray, FloatArray] = field(repr=False, default=(np.empty(0), np.empty(0)))
-    """``(S, H)`` each: gross revenue and contribution of one user joining in month s over the rest of the
-    horizon (the contribution less the referral rewards of the viral users it brings); input of the attribution."""
-    channel_by_month: tuple[FloatArray, FloatArray] | None = field(repr=False, default=None)
-    """``(S, C', H)`` users and spend of each source by month, when some source's value moves by month."""
+    stored_worth: tuple[FloatArray, FloatArray] | None = field(repr=False, default=None)
+    """``(S, H)`` each, where ``worth`` cannot be read off the values by age (values by month, referral rewards)."""
+    moving_sources: tuple[int, ...] = ()
+    """The sources whose users or spend move by month (a value written by month)."""
+    moving_by_month: tuple[FloatArray, FloatArray] | None = field(repr=False, default=None)
+    """``(S, M, H)`` users and spend by month of the ``moving_sources``, in that order."""
+
+    @property
+    def worth(self) -> tuple[FloatArray, FloatArray]:
+        """``(S, H)`` each: gross revenue and contribution of one user joining in month s over the rest of the
+        horizon (the contribution less the referral rewards of the viral users it brings); input of the attribution."""
+        if self.stored_worth is not None:
+            return self.stored_worth
+        return (running_sum(self.gross_by_age, axis=1)[:, ::-1], running_sum(self.contribution_by_age, axis=1)[:, ::-1])
     channel_unit_cost_moves: tuple[bool, ...] = ()
     """Per source, whether its unit cost is written by month."""
     moving_cohorts: FloatArray | None = field(repr=False, default=None)
@@ -244,16 +253,18 @@ class Result:
     @cached_property
     def channel_spend(self) -> FloatArray:
         """``(S, C')`` spend over the horizon."""
-        if self.channel_by_month is not None:
-            return self.channel_by_month[1].sum(axis=-1)
-        return self.channel_spend_per_month * self._active_months
+        return self._totals(self.channel_spend_per_month, 1)
 
     @cached_property
     def channel_users(self) -> FloatArray:
         """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
-        if self.channel_by_month is not None:
-            return self.channel_by_month[0].sum(axis=-1)
-        return self.channel_users_per_month * self._active_months
+        return self._totals(self.channel_users_per_month, 0)
+
+    def _totals(self, per_month: FloatArray, which: int) -> FloatArray:
+        totals = per_month * self._active_months
+        if self.moving_by_month is not None:
+            totals[:, list(self.moving_sources)] = self.moving_by_month[which].sum(axis=-1)
+        return totals
 
     @cached_property
     def channel_cac(self) -> FloatArray:
@@ -282,28 +293,34 @@ class Result:
 
     @cached_property
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
-        credit = _credit_by_join(self.worth[0].T, self.worth[1].T, self.virality)
-        if self.channel_by_month is not None:
-            users = self.channel_by_month[0]
-            return np.einsum("sch,hs->sc", users, credit[:, 0, :]), np.einsum("sch,hs->sc", users, credit[:, 1, :])
+        gross_worth, contribution_worth = self.worth
+        credit = _credit_by_join(gross_worth.T, contribution_worth.T, self.virality)
         horizon, _, samples = credit.shape
         per_unit = (self._month_mask() @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
         users = self.channel_users_per_month.T
-        return (users * per_unit[:, 0, :]).T, (users * per_unit[:, 1, :]).T
+        gross, contribution = (users * per_unit[:, 0, :]).T, (users * per_unit[:, 1, :]).T
+        if self.moving_by_month is not None:
+            # Sources that buy different numbers each month: each month's users times that month's credit.
+            moving = self.moving_by_month[0]
+            gross[:, list(self.moving_sources)] = np.einsum("smh,hs->sm", moving, credit[:, 0, :])
+            contribution[:, list(self.moving_sources)] = np.einsum("smh,hs->sm", moving, credit[:, 1, :])
+        return gross, contribution
 
     @property
     def channel_monthly_users(self) -> FloatArray:
         """``(S, C', H)`` users bought per month (built on demand: it can be large)."""
-        if self.channel_by_month is not None:
-            return self.channel_by_month[0]
-        return self.channel_users_per_month[:, :, None] * self._month_mask()[None, :, :]
+        return self._by_month(self.channel_users_per_month, 0)
 
     @property
     def channel_monthly_spend(self) -> FloatArray:
         """``(S, C', H)`` spend per month (built on demand: it can be large)."""
-        if self.channel_by_month is not None:
-            return self.channel_by_month[1]
-        return self.channel_spend_per_month[:, :, None] * self._month_mask()[None, :, :]
+        return self._by_month(self.channel_spend_per_month, 1)
+
+    def _by_month(self, per_month: FloatArray, which: int) -> FloatArray:
+        monthly = per_month[:, :, None] * self._month_mask()[None, :, :]
+        if self.moving_by_month is not None:
+            monthly[:, list(self.moving_sources)] = self.moving_by_month[which]
+        return monthly
 
     @property
     def _active_months(self) -> FloatArray:
@@ -353,15 +370,17 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         gross_by_age=joined("by_age", "gross"),
         virality=_join([chunk.by_sample["virality"] for chunk in chunks]),
         channel_unit_cost=joined("by_source", "unit_cost"),
-        worth=(joined("by_age", "gross_worth"), joined("by_age", "contribution_worth")),
-        channel_by_month=_joined_source_months(chunks),
+        stored_worth=(joined("by_age", "gross_worth"), joined("by_age", "contribution_worth"))
+        if "gross_worth" in chunks[0].by_age else None,
+        moving_sources=chunks[0].moving_sources,
+        moving_by_month=_joined_source_months(chunks),
         channel_unit_cost_moves=tuple(is_by_month(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition),
         moving_cohorts=chunks[0].cohorts if len(chunks) == 1 else None,
     )
 
 
 def _joined_source_months(chunks: list[_Chunk]) -> tuple[FloatArray, FloatArray] | None:
-    """``(S, C', H)`` users and spend of each source by month, when the chunks kept them."""
+    """``(S, M, H)`` users and spend by month of the sources whose values move, when there are any."""
     if not chunks[0].by_source_month:
         return None
     return tuple(np.moveaxis(_join([chunk.by_source_month[name] for chunk in chunks]), -1, 0)  # type: ignore[return-value]
@@ -484,8 +503,10 @@ class _Chunk:
     """``(s,)``: virality."""
     cohorts: FloatArray | None = None
     """``(1, H, H)`` the cohort table when values move by month and the chunk is one sample."""
+    moving_sources: tuple[int, ...] = ()
+    """The sources whose users or spend move by month."""
     by_source_month: dict[str, FloatArray] = field(default_factory=dict)
-    """``(C', H, s)`` users and spend of each source by month, only when some source's value moves by month."""
+    """``(M, H, s)`` users and spend by month of the ``moving_sources``."""
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
@@ -572,17 +593,19 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         by_source["users"] = np.concatenate([unit_users, organic_per_month[None, :]], axis=0)
         by_source["spend"] = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         by_source["unit_cost"] = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
-    by_source_month = {}
-    if acquired.by_month is not None or (layout.organic and moves(organic)):
-        by_source_month = _source_months(acquired, organic, layout, p)
+    moving_sources, by_source_month = _source_months(acquired, organic, layout, p)
+    by_age = {"retention": retention, "gross": per_user.gross_by_age, "contribution": per_user.contribution_by_age}
+    if per_user.by_join or referral is not None:
+        # Otherwise the worth by join month is the running sum of the values by age (Result.worth).
+        by_age |= {"gross_worth": per_user.gross_worth, "contribution_worth": contribution_worth}
     return _Chunk(
         months=months,
         figures=figures,
         cohorts=per_user.cohorts,
-        by_age={"retention": retention, "gross": per_user.gross_by_age, "contribution": per_user.contribution_by_age,
-                "gross_worth": per_user.gross_worth, "contribution_worth": contribution_worth},
+        by_age=by_age,
         by_source=by_source,
         by_sample={"virality": virality},
+        moving_sources=moving_sources,
         by_source_month=by_source_month,
     )
 
@@ -593,18 +616,19 @@ def _unit_cost(channel: Channel, p: _Params) -> FloatArray:
     return np.full(p.samples, np.nan) if is_by_month(value) else p(value)
 
 
-def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout, p: _Params) -> dict[str, FloatArray]:
-    """``(C', H, s)`` users and spend of every source by month: the attribution's input when some value moves."""
-    shape = (p.horizon, p.samples)
-    if acquired.by_month is not None:
-        users, spend = acquired.by_month
-    else:
-        masks = layout.source_masks[: acquired.unit_users.shape[0], :, None]
-        users, spend = masks * acquired.unit_users[:, None, :], masks * acquired.unit_spend[:, None, :]
-    if layout.organic:
-        users = np.concatenate([users, np.broadcast_to(organic, shape)[None]], axis=0)
-        spend = np.concatenate([spend, np.zeros((1, *shape))], axis=0)
-    return {"users": users, "spend": spend}
+def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout,
+                   p: _Params) -> tuple[tuple[int, ...], dict[str, FloatArray]]:
+    """The sources whose users or spend move by month, and their ``(M, H, s)`` users and spend by month."""
+    moving = list(acquired.moving)
+    users = [acquired.by_month[0][c] for c in moving] if acquired.by_month is not None else []
+    spend = [acquired.by_month[1][c] for c in moving] if acquired.by_month is not None else []
+    if layout.organic and moves(organic):
+        moving.append(len(layout.source_names) - 1)
+        users.append(np.broadcast_to(organic, (p.horizon, p.samples)))
+        spend.append(np.zeros((p.horizon, p.samples)))
+    if not moving:
+        return (), {}
+    return tuple(moving), {"users": np.stack(users), "spend": np.stack(spend)}
 
 
 @dataclass(frozen=True)
@@ -623,6 +647,8 @@ class _PerUser:
     """``(H, s)`` its contribution, likewise."""
     cohorts: FloatArray | None = None
     """``(1, H, H)`` the cohort table of a one-sample run when values move (model/cohorts.py otherwise)."""
+    by_join: bool = False
+    """Whether the worth differs by join month otherwise than the values by age say (values move by month)."""
 
 
 def _per_user_values_move(scenario: Scenario) -> bool:
@@ -659,7 +685,8 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
                                                            plans, ages)
     # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
     cohorts = cohort_matrix(new_users, long_retention, total(net_per_active), plans)[None] if p.samples == 1 else None
-    return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts)
+    return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts,
+                    by_join=True)
 
 
 def _delivery_per_active(monetization: Monetization, p: _Params) -> FloatArray | None:
@@ -713,6 +740,8 @@ class _Acquired:
     """``(C, s)`` spend per active month, likewise."""
     by_month: tuple[FloatArray, FloatArray] | None
     """``(C, H, s)`` users and spend of each channel by month, when some channel's value moves by month."""
+    moving: tuple[int, ...] = ()
+    """The channels whose users or spend move by month."""
 
 
 def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> _Acquired:
@@ -732,8 +761,9 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     users = np.array([np.broadcast_to(users, shape) for users, _ in rates]) * masks.T[:, :, None]
     spend = np.array([np.broadcast_to(spend, shape) for _, spend in rates]) * masks.T[:, :, None]
     active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
+    moving = tuple(c for c, (users_c, spend_c) in enumerate(rates) if moves(users_c) or moves(spend_c))
     return _Acquired(users.sum(axis=0), spend.sum(axis=0), users.sum(axis=1) / active_months,
-                     spend.sum(axis=1) / active_months, (users, spend))
+                     spend.sum(axis=1) / active_months, (users, spend), moving)
 
 
 def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
