@@ -151,7 +151,7 @@ class Result:
     ``irr`` when evaluated with ``irr=False``); NaN = none."""
     channel_names: tuple[str, ...]
     channel_types: tuple[str, ...]
-    """``cpa``/``cpm``/``kol``/``flat``, or ``organic`` for the organic source."""
+    """Each channel's ``type:`` word (model/channels/), or ``organic`` for the organic source."""
     channel_months: tuple[tuple[int, ...], ...]
     """Per source, the (1-based) months in which it runs."""
     channel_users_per_month: FloatArray
@@ -167,7 +167,7 @@ class Result:
     virality: FloatArray = field(repr=False)
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
-    """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic."""
+    """``(S, C')`` the unit cost of each channel (its type's ``unit_cost`` field); NaN for organic."""
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:

@@ -3,7 +3,7 @@
 What is moved and what B is:
 
 - The *movable* channels are those of a type that has a budget form (``ChannelType.movable``;
-  every type but ``flat``, see docs/formulas.md, model section 1) and are not locked. B is the
+  docs/formulas.md, model section 1, lists the types) and are not locked. B is the
   sum of their monthly budgets: locked channels and channels of other types keep their spend
   and are outside B (a founder asking "where does the next 1,000,000 go" has already committed
   the locked money). Each channel keeps its active months, so B is what is spent in a month in
@@ -151,13 +151,13 @@ class ChannelAllocation:
     name: str
     type: str
     status: ChannelStatus
-    """movable (its budget is part of B), locked (kept by request) or fixed (a flat channel)."""
+    """movable (its budget is part of B), locked (kept by request) or fixed (of a type allocate never moves)."""
     minimum: float
     """Lowest monthly budget allowed (0 unless given); money per month."""
     maximum: float
     """Highest monthly budget allowed (inf unless given); money per month."""
     current_budget: float
-    """Monthly budget (kol: posts x fee; flat: cost) today."""
+    """Monthly budget today: its spend in an active month (a volume times its unit cost when given by volume)."""
     best_budget: float
     """Monthly budget at the best split (equal to current_budget unless movable)."""
     current: ChannelFigures

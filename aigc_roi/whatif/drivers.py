@@ -62,7 +62,8 @@ class Driver:
     item: str | None
     """Name of the channel, plan or purchase it belongs to; None for serving."""
     field: str
-    """``bid``, ``cpm``, ``fee``, ``cost``, ``price``, ``conversion``, ``renewal``, ``count`` or ``serving_per_active_user``."""
+    """A channel field its type moves (``ChannelType.drivers``: ``bid``, ``budget``, ...), ``price``, ``conversion``,
+    ``renewal``, ``fee``, ``count`` or ``serving_per_active_user``."""
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float

@@ -106,7 +106,7 @@ class ChannelType:
 
     @classmethod
     def has_budget_form(cls) -> bool:
-        """Whether a file may give ``budget`` or a volume (the either/or rule of spec section 2)."""
+        """Whether a file may give ``budget`` or a volume (exactly one: docs/formulas.md, model section 1)."""
         return len(cls.volumes) == 2
 
     @property
