@@ -183,3 +183,19 @@ def test_a_cpa_channel_without_budget_or_users_is_a_located_validate_error(tmp_p
     code, out, err = run_cli("validate", path, "--lang", lang)
     assert code == 2
     assert f"{path}:4:5: {message}" in out + err
+
+
+def test_a_type_that_leaves_a_field_undeclared_is_refused_when_registered() -> None:
+    @dataclass(frozen=True)
+    class Undeclared(ChannelType):
+        cpc: float = 1.0
+
+        type: ClassVar[str] = "undeclared"
+        unit_cost: ClassVar[str] = "cpc"
+        volumes: ClassVar[tuple[str, ...]] = ("cpc",)
+        movable: ClassVar[bool] = False
+        max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max CPC"}
+
+    with pytest.raises(TypeError, match=r"declare\(\) the fields cpc"):
+        register_channel_type(Undeclared)
+    assert run_cli("schema")[1].count("channel_undeclared") == 0

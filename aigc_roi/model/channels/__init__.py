@@ -9,18 +9,24 @@ new type goes; docs/formulas.md (model section 1) lists the types' formulas.
 
 from __future__ import annotations
 
-from aigc_roi.model.channels.base import ChannelType, FieldInfo
+from aigc_roi.model.channels.base import ChannelType, FieldInfo, check_channel_type
 from aigc_roi.model.channels.cpa import CpaChannel
 from aigc_roi.model.channels.cpm import CpmChannel
 from aigc_roi.model.channels.flat import FlatChannel
 from aigc_roi.model.channels.kol import KolChannel
 
-CHANNEL_TYPES: dict[str, type[ChannelType]] = {cls.type: cls for cls in (CpaChannel, CpmChannel, KolChannel, FlatChannel)}
+CHANNEL_TYPES: dict[str, type[ChannelType]] = {
+    cls.type: check_channel_type(cls) for cls in (CpaChannel, CpmChannel, KolChannel, FlatChannel)
+}
 """Every channel type by its ``type:`` word, in the order errors and the JSON Schema list them."""
 
 
 def register_channel_type(cls: type[ChannelType]) -> type[ChannelType]:
-    """Make ``cls`` readable from files as ``type: <cls.type>`` (usable as a class decorator)."""
+    """Make ``cls`` readable from files as ``type: <cls.type>`` (usable as a class decorator).
+
+    TypeError when the class lacks what a type must declare (``check_channel_type``).
+    """
+    check_channel_type(cls)
     if cls.type in CHANNEL_TYPES and CHANNEL_TYPES[cls.type] is not cls:
         raise ValueError(f"channel type {cls.type!r} is already registered to {CHANNEL_TYPES[cls.type].__name__}")
     CHANNEL_TYPES[cls.type] = cls

@@ -135,3 +135,23 @@ class ChannelType:
         changes: dict[str, Any] = {self.volumes[0]: budget, self.volumes[1]: None}
         return dataclasses.replace(self, **changes)
 
+
+def check_channel_type(cls: type[ChannelType]) -> type[ChannelType]:
+    """``cls`` when it declares what a channel type must; TypeError naming what it lacks otherwise."""
+    missing = [name for name in ("type", "unit_cost", "volumes", "movable", "max_unit_cost_labels") if not hasattr(cls, name)]
+    if missing:
+        raise TypeError(f"channel type {cls.__name__} does not set {', '.join(missing)}")
+    own = {f.name: f.metadata.get(FIELD_INFO) for f in cls.own_fields()}
+    undeclared = [name for name, info in own.items() if info is None]
+    if undeclared:
+        raise TypeError(f"channel type {cls.__name__}: declare() the fields {', '.join(undeclared)} (unit and description)")
+    unknown = [name for name in (cls.unit_cost, *cls.volumes) if name not in own]
+    if unknown or not 1 <= len(cls.volumes) <= 2 or (len(cls.volumes) == 2 and cls.volumes[0] != "budget"):
+        raise TypeError(f"channel type {cls.__name__}: unit_cost and volumes must name its own fields, "
+                        "volumes one field or ('budget', a volume)")
+    for name in (cls.unit_cost, *cls.volumes):
+        info = own[name]
+        if info is None or not info.labels:
+            raise TypeError(f"channel type {cls.__name__}: the driver {name!r} needs labels (declare(..., en=..., zh=...))")
+    return cls
+
