@@ -131,8 +131,11 @@ def test_sensitivity_simulate_and_curves(search_file: Path) -> None:
     assert (code, err) == (0, "")
     assert "acquisition[1].clicks" in out
     assert run_cli("sensitivity", search_file, "--grid", "acquisition[0].cpc,monetization.plans[0].price")[0] == 0
+    code, out, _ = run_cli("sensitivity", search_file, "--lang", "zh")
+    assert code == 0 and "每月点击量" in out
     code, out, err = run_cli("simulate", search_file, "--samples", "200", "--format", "json")
     assert (code, err) == (0, "")
+    assert run_cli("simulate", search_file, "--samples", "200")[0] == 0
     assert run_cli("curves", search_file)[0] == 0
 
 
@@ -143,6 +146,7 @@ def test_allocate_moves_its_budget(search_file: Path) -> None:
     assert [(channel["type"], channel["status"]) for channel in channels] == [("search", "movable"), ("search", "movable")]
     # The clicks form counts at its spend: 4,000 clicks x the median cpc a month.
     assert channels[1]["current"]["budget"] == pytest.approx(4_000 * (1.5 * 2.5) ** 0.5)
+    assert run_cli("allocate", search_file, "--budget", "20000", "--lang", "zh")[0] == 0
 
 
 def test_its_either_or_rule_is_a_located_error(tmp_path: Path, search_type: type[ChannelType]) -> None:

@@ -120,7 +120,12 @@ class ChannelType:
         return self.has_budget_form() and self.volume == self.volumes[0]
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
-        """New users and spend in one active month, ``(s,)`` each (docs/formulas.md, model section 1)."""
+        """New users and spend in one active month, ``(s,)`` each (docs/formulas.md, model section 1).
+
+        Elementwise in the rows ``p`` gives, so the same formula serves one
+        sample, a Monte Carlo batch or a batch of candidates, and values that
+        move by month (``(H, s)`` arrays) broadcast through it unchanged.
+        """
         raise NotImplementedError
 
     def drivers(self) -> tuple[tuple[str, float], ...]:
