@@ -62,6 +62,7 @@ def budget_field() -> Any:
 
 
 def saturation_field() -> Any:
+    """``saturation_budget``: diminishing returns of a budget (docs/formulas.md, model section 1, saturation)."""
     return declare("money", "Monthly spend at which the effective CAC has doubled (needs budget).", default=None,
                    needs="budget")
 
@@ -86,7 +87,7 @@ class ChannelType:
     """The field that prices what it buys (bid, cpm, fee, cost): its maximum unit cost and the "max bid" label."""
     volumes: ClassVar[tuple[str, ...]]
     """The fields that size what it buys; a channel gives exactly one. With two, the first is
-    ``budget`` and the unit cost divides it (users = budget / unit cost)."""
+    ``budget`` and the unit cost divides it (what it buys = budget / unit cost)."""
     movable: ClassVar[bool]
     """Whether ``allocate`` may move its spend (``with_budget``)."""
     max_unit_cost_labels: ClassVar[Mapping[str, str]]
