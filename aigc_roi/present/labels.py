@@ -283,6 +283,20 @@ EN: dict[str, str] = {
     "check_md_invalid": "Invalid files",
     "check_md_changed": "Figures changed since `{base}`",
     "check_md_no_change": "No scenario changed.",
+    # Spreadsheet columns: units, why a figure is none, inputs as numbers.
+    "unit": "Unit",
+    "note": "Note",
+    "unit_users": "users",
+    "unit_percent": "%",
+    "unit_ratio": "ratio",
+    "unit_month": "month",
+    "never_within": "never within {months} months",
+    "no_cash_need": "no cash needed: cumulative cash never below 0",
+    "zero_denominator": "its denominator is 0",
+    "low": "Low",
+    "high": "High",
+    "distribution": "Distribution",
+    "as_written": "As written",
 }
 
 # Column labels in tables are cut at " (" for short headers, so ZH keeps
@@ -555,6 +569,19 @@ ZH: dict[str, str] = {
     "check_md_invalid": "无效文件",
     "check_md_changed": "自 `{base}` 以来变化的指标",
     "check_md_no_change": "没有场景改动。",
+    "unit": "单位",
+    "note": "说明",
+    "unit_users": "人",
+    "unit_percent": "%",
+    "unit_ratio": "比值",
+    "unit_month": "月",
+    "never_within": "{months} 个月内未回本",
+    "no_cash_need": "无需垫资：累计现金流从未为负",
+    "zero_denominator": "分母为 0",
+    "low": "下限",
+    "high": "上限",
+    "distribution": "分布",
+    "as_written": "原文",
 }
 """Chinese labels; a missing key falls back to English."""
 

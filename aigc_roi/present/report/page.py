@@ -11,12 +11,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any, Protocol
+from typing import Any
 
 from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.inputs_table import InputRow
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
@@ -29,23 +30,6 @@ from aigc_roi.whatif.simulate import Simulation
 MAX_HEATMAP_COLUMNS = 36
 """A longer horizon is shown in groups of months, so a 120-month plan's page stays small."""
 TORNADO_ROWS = 12
-
-
-class InputRow(Protocol):
-    """One input as written (reader/inputs.py ``TypedInput``)."""
-
-    @property
-    def path(self) -> str: ...
-    @property
-    def written(self) -> str: ...
-    @property
-    def value(self) -> float | None: ...
-    @property
-    def distribution(self) -> str | None: ...
-    @property
-    def low(self) -> float | None: ...
-    @property
-    def high(self) -> float | None: ...
 
 
 @dataclass(frozen=True)
