@@ -24,12 +24,13 @@ if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
     from aigc_roi.whatif.allocate import Allocation, Objective
     from aigc_roi.whatif.breakeven import BreakEvenTable
+    from aigc_roi.whatif.explain import FigureChanges
     from aigc_roi.whatif.sensitivity import Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
-    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "validate", "check",
+    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "explain_change", "validate", "check",
 ]
 
 
@@ -96,6 +97,14 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: S
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
     return solve(scenario, budget, cast("Objective", objective), locks, minimums, maximums, samples, seed)
+
+
+def explain_change(base: str | Path, new: str | Path, sets: Sequence[str] = ()) -> FigureChanges:
+    """What moved roi, npv, payback month and peak cash need from ``base`` to ``new``: each changed input's
+    Shapley share of each figure's change (docs/formulas.md, "What moved each figure")."""
+    from aigc_roi.ci.changes import figure_changes
+
+    return figure_changes(Path(base), Path(new), sets)
 
 
 def validate(paths: Sequence[str | Path]) -> list[Validated]:

@@ -127,6 +127,9 @@ def compare(
         help="Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 "
              "of each figure and the chance of payback.")] = None,
     seed: SeedOption = 0,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need "
+                          "among the inputs that differ (Shapley shares). With --format csv, writes that table.")] = False,
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -143,6 +146,8 @@ def compare(
         fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
     if not variant and len(files) < 2:
         fail(["compare: give two or more FILEs, or one FILE with --variant"])
+    if explain and (variant or len(files) != 2 or samples is not None):
+        fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:
         parsed = [parse_variant(text) for text in variant]
         columns = [_column(files[0], sets, None, str(files[0]), samples, seed)] + [
@@ -164,8 +169,32 @@ def compare(
         _output({"scenarios": columns}, distribution_rows(columns), distribution_rows(columns, style),
                 distribution_view(columns, style, title), title, format_, output, force, bom)
         return
+    if explain:
+        _explained(files, sets, columns, style, title, format_, output, force, bom)
+        return
     _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
             compare_view(columns, style), title, format_, output, force, bom)
+
+
+def _explained(files: list[Path], sets: list[str], columns: list[dict[str, Any]], style: NumberStyle, title: str,
+               format_: FigureFormat, output: Path | None, force: bool, bom: bool) -> None:
+    """compare --explain: the side-by-side figures, then what moved each of them."""
+    from rich.console import Group
+
+    from aigc_roi.present.compare import compare_rows, compare_view
+    from aigc_roi.present.explain import explain_data, explain_rows, explain_view
+
+    try:
+        changes = api.explain_change(files[0], files[1], sets)
+    except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
+        fail(invalid.errors)
+    if format_ is FigureFormat.markdown:
+        text = tables.to_markdown(compare_rows(columns, style), title) + "\n" + tables.to_markdown(
+            explain_rows(changes, style), label("explain_title", style.lang), text_columns=4)
+        emit(text, output, force)
+        return
+    _output({"scenarios": columns, "explain": explain_data(changes)}, explain_rows(changes), explain_rows(changes, style),
+            Group(compare_view(columns, style), explain_view(changes, style)), title, format_, output, force, bom)
 
 
 # --- breakeven -----------------------------------------------------------------

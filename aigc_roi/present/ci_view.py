@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
@@ -190,14 +190,17 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
 
 
 def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
-                       changed: Sequence[ChangedInput] = (), lang: str = "en") -> str:
+                       changed: Sequence[ChangedInput] = (), lang: str = "en",
+                       blamed: Mapping[str, ChangedInput] | None = None) -> str:
     """An annotation per missed target, titled ``aigc-roi check: TARGET``.
 
     With ``check --base`` (``at_base``: the targets the base revision already
-    missed), a new miss points at the first driver line the change touched,
-    when there is one, and says so; otherwise at the target's own line (the
+    missed), a new miss points at the changed input that moved its figure
+    furthest the wrong way (``blamed``), else at the first driver line the
+    change touched, and says so; otherwise at the target's own line (the
     file when a --set wrote it).
     """
+    blamed = blamed or {}
     lines = []
     for outcome in item.outcomes:
         if outcome.passed:
@@ -209,7 +212,7 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
         if at_base is not None and outcome.name not in at_base and changed:
-            driver = changed[0]
+            driver = blamed.get(outcome.name, changed[0])
             was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
             message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
                                                                  now=_input_text(driver.now.value))

@@ -297,6 +297,18 @@ EN: dict[str, str] = {
     "high": "High",
     "distribution": "Distribution",
     "as_written": "As written",
+    # compare --explain: what moved each figure.
+    "explain_title": "What moved each figure (each changed input's share of the change)",
+    "explain_input": "Input",
+    "explain_from": "From",
+    "explain_to": "To",
+    "explain_move": "From → to",
+    "explain_change": "Change",
+    "explain_base": "base",
+    "explain_new": "new",
+    "explain_not_split": "not split (none in a combination)",
+    "explain_exact": "Shapley shares over every order of the changes (exact); they add up to the whole change.",
+    "explain_sampled": "Shapley shares averaged over {orders} random orders of the changes; they add up to the whole change.",
 }
 
 # Column labels in tables are cut at " (" for short headers, so ZH keeps
@@ -582,6 +594,17 @@ ZH: dict[str, str] = {
     "high": "上限",
     "distribution": "分布",
     "as_written": "原文",
+    "explain_title": "各指标变化的来源（每个改动输入的贡献）",
+    "explain_input": "输入",
+    "explain_from": "原值",
+    "explain_to": "新值",
+    "explain_move": "原值 → 新值",
+    "explain_change": "变化",
+    "explain_base": "基准",
+    "explain_new": "新方案",
+    "explain_not_split": "无法拆分（某些组合下为空）",
+    "explain_exact": "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。",
+    "explain_sampled": "Shapley 分摊：{orders} 个随机改动顺序的平均，各项之和等于总变化。",
 }
 """Chinese labels; a missing key falls back to English."""
 
