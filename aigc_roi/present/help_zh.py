@@ -92,6 +92,8 @@ HELP_ZH: dict[str, str] = {
     "differ (Shapley shares). With --format csv, writes that table.":
         "给出两个文件（基准、新方案）时：把 roi、npv、回本月份和最大资金需求的变化拆分到各个改动的输入上（Shapley 分摊）。"
         "配合 --format csv 时输出该表。",
+    "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
+        "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":

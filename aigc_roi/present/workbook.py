@@ -170,8 +170,9 @@ def _shown(value: Any, number_format: str | None) -> str:
 
 
 def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[Any]],
-          row_formats: Sequence[str | None] | None = None) -> None:
-    """A table with a bold frozen header and an autofilter; ``row_formats`` formats column 2 row by row."""
+          row_formats: Sequence[str | None] | None = None, value_columns: Sequence[int] = (1,)) -> None:
+    """A table with a bold frozen header and an autofilter; ``row_formats`` formats the ``value_columns``
+    (0-based; the second column by default) row by row."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -182,7 +183,7 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
         sheet.append([xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
         for c, value in enumerate(row):
             number_format = columns[c].number_format
-            if row_formats is not None and c == 1:
+            if row_formats is not None and c in value_columns:
                 number_format = row_formats[r]
             if number_format is not None and isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
                 sheet.cell(row=r + 2, column=c + 1).number_format = number_format
@@ -194,6 +195,33 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
     for c, width in enumerate(widths):
         # +2: room for the autofilter arrow button in the header.
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+
+
+def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lang: str = "en",
+                           explained: tuple[list[str], list[list[Any]]] | None = None) -> bytes:
+    """``compare --format xlsx``: sheet ``compare`` with one column per scenario (each figure in its own number
+    format), and sheet ``explain`` with what moved each figure when asked."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new Workbook always has one sheet
+    sheet.title = "compare"
+    names = [column["name"] for column in columns]
+    header = [Column(label("figure", lang)), Column(label("key", lang)), Column(label("unit", lang)),
+              *(Column(name) for name in names)]
+    rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns)]
+            for name in FIGURE_NAMES]
+    _fill(sheet, header, rows, [figure_format(name) for name in FIGURE_NAMES], value_columns=range(3, 3 + len(columns)))
+    if explained is not None:
+        # Raw rows (figure key, path, from, to, change): labelled here, each change in its figure's format.
+        keys = ("figure", "explain_input", "explain_from", "explain_to", "explain_change")
+        _fill(workbook.create_sheet("explain"), [Column(label(key, lang)) for key in keys],
+              [[label(row[0], lang), *row[1:]] for row in explained[1]],
+              [figure_format(row[0]) for row in explained[1]], value_columns=(4,))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
