@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.figures import unit_of
+from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -241,8 +241,8 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict
 def _change(name: str, before: float | int | None, after: float | int | None, style: NumberStyle) -> str:
     """``after - before`` in the figure's unit: percentage points for roi and irr, months for paybacks."""
     if before is None or after is None:
-        if unit_of(name) == "month" and before != after:
-            # None is "never": reaching payback is the best change there is, losing it the worst.
+        if rules_of(name).none == "never" and before != after:
+            # Reaching payback is the best change there is, losing it the worst.
             never = label("never", style.lang)
             if after is None:
                 return label("check_worse_never", style.lang).format(never=never)

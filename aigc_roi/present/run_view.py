@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import FIGURES, MONTH_COLUMNS
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.labels import header_label, label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
@@ -28,12 +28,12 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     grid.add_column(overflow="fold")
     grid.add_column(justify="right", no_wrap=True)
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
-    for name in FIGURE_NAMES:
-        value = figures[name]
-        text = Text(style.figure(name, value, never))
-        if name in ("roi", "net_cash", "npv") and value is not None:
+    for figure in FIGURES:
+        value = figures[figure.name]
+        text = Text(style.figure(figure.name, value, never))
+        if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
-        grid.add_row(label(name, lang), text)
+        grid.add_row(label(figure.name, lang), text)
     title = f"{report['scenario']} · {label('figures', lang)} ({report['currency']})"
     # A str title would be read as Rich markup; the name in it is data.
     return Panel(grid, title=Text(visible(title)), expand=False)

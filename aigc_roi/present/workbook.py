@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import xlsx_text
 
@@ -33,15 +33,14 @@ PERCENT = "0.00%"
 RATIO = "0.00"
 WHOLE = "#,##0"
 MONTH = "0"
-CENTS_FIGURES = frozenset({"cac", "blended_cac", "ltv"})
-"""Money per user: amounts of a few units, where cents matter."""
 _UNIT_FORMATS = {"money": MONEY, "users": WHOLE, "ratio": RATIO, "percent": PERCENT, "month": MONTH}
 MIN_WIDTH, MAX_WIDTH = 6, 60
 
 
 def figure_format(name: str) -> str:
-    """The Excel number format of a section-4 figure."""
-    return MONEY_CENTS if name in CENTS_FIGURES else _UNIT_FORMATS[unit_of(name)]
+    """The Excel number format of a figure (docs/formulas.md §5): cents where the figure declares them."""
+    rules = rules_of(name)
+    return MONEY_CENTS if rules.cents else _UNIT_FORMATS[rules.unit]
 
 
 @dataclass(frozen=True)
