@@ -281,6 +281,7 @@ def test_budget_and_renewal_are_drivers_with_hand_derived_break_evens() -> None:
     assert renewal.roi_zero == pytest.approx((5**0.5 - 1) / 2, rel=1e-8)
 
 
+@pytest.mark.slow
 def test_free_channels_converge_in_few_halvings(monkeypatch: pytest.MonkeyPatch) -> None:
     # Issue 14: 50 free channels (cost 0) left brackets at 0 that a relative tolerance never
     # closes, so every driver ran all 200 halvings. An absolute tolerance near 0 ends them:

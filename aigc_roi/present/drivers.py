@@ -7,12 +7,20 @@ from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.drivers import Driver
 
+FIELD_LABELS: dict[str, str] = {
+    "bid": "driver_bid", "cpm": "driver_cpm", "fee": "driver_fee", "cost": "driver_cost", "price": "driver_price",
+    "conversion": "driver_conversion", "renewal": "driver_renewal", "item_fee": "driver_item_fee", "count": "driver_count",
+    "serving_per_active_user": "driver_serving_per_active_user", "budget": "driver_budget", "users": "driver_users",
+    "impressions": "driver_impressions", "posts": "driver_posts",
+}
+"""A driver's field (``item_fee``: a fee that is a share of revenue) -> its label."""
+
 
 def driver_label(driver: Driver, lang: str = "en") -> str:
     """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``."""
     # A plan's, purchase's or order's fee is a share of its revenue; a kol channel's is money per post.
     key = "item_fee" if driver.field == "fee" and driver.is_rate else driver.field
-    field = label(f"driver_{key}", lang)
+    field = label(FIELD_LABELS[key], lang)
     return field if driver.item is None else f"{driver.item} {field}"
 
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import FIGURES, MONTH_COLUMNS
 from aigc_roi.present.fit_view import fits_view
-from aigc_roi.present.labels import header_label, label
+from aigc_roi.present.labels import header_label, label, short_label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -51,6 +51,10 @@ def _money_column(header: str, values: list[float | None], style: NumberStyle, c
     return Column(header, [Text(text, style=(colours[i] if colours else "")) for i, text in enumerate(texts)])
 
 
+MAX_BID_LABELS: dict[str, str] = {"cpa": "max_bid_cpa", "cpm": "max_bid_cpm", "kol": "max_bid_kol", "flat": "max_bid_flat"}
+"""Channel type -> what its maximum unit cost is called (a bid, a CPM, a fee per post, a cost)."""
+
+
 def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     lang = style.lang
     channels = report["channels"]
@@ -58,7 +62,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     kinds = {channel["type"] for channel in channels} - {"organic"}
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
-    max_bid_header = label(f"max_bid_{only}" if only else "max_bid", lang)
+    max_bid_header = label(MAX_BID_LABELS[only] if only else "max_bid", lang)
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
@@ -66,9 +70,9 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
             "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
-            "cac": Column(label("cac", lang).split(" (")[0], [Text(style.money(c["cac"])) for c in channels]),
-            "roas": Column(label("roas", lang).split(" (")[0], [Text(style.ratio(c["roas"])) for c in channels]),
-            "roi": Column(label("roi", lang).split(" (")[0], [Text(style.percent(c["roi"])) for c in channels]),
+            "cac": Column(short_label("cac", lang), [Text(style.money(c["cac"])) for c in channels]),
+            "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
+            "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
@@ -90,8 +94,7 @@ def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> s
     value = channel["max_unit_cost"]
     if value is None or only is not None or channel["type"] == "cpa":
         return style.money(value)
-    kind = channel["type"]
-    return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
+    return f"{label(MAX_BID_LABELS[channel['type']], style.lang)} {style.money(value)}"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
@@ -121,7 +124,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         for layout, names in enumerate(MONTH_COLUMN_ORDER):
             compact = layout > 0
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
-            columns += [_money_column(header_label(f"{name}_short", lang), [month[name] for month in months], style, compact,
+            columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name.endswith("users"))
                         for name in names]
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
@@ -147,7 +150,7 @@ def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for compact in (False, True):
             columns = [Column(label("cohort", lang), [Text(cohort["label"]) for cohort in cohorts], numeric=False),
-                       _money_column(label("new_users_short", lang), [c["new_users"] for c in cohorts], style, compact,
+                       _money_column(short_label("new_users", lang), [c["new_users"] for c in cohorts], style, compact,
                                      count=True)]
             for t, month in enumerate(months):
                 values = [cohort["contribution"][t - cohort["month"] + 1] if t + 1 >= cohort["month"] else None
