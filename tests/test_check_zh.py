@@ -17,8 +17,8 @@ from typing import TextIO
 import pytest
 from cli_runner import invoke
 from rich.cells import cell_len
-from test_validate_and_check import BROKEN, LOSING, WINNING, example
 from test_narrow import broken_numbers
+from test_validate_and_check import BROKEN, LOSING, WINNING, example
 from typer.testing import Result
 
 from aigc_roi.model.targets import TARGET_FIGURES
