@@ -12,7 +12,9 @@ import openpyxl
 import pytest
 from cli_runner import invoke
 
+from aigc_roi.ci.records import Comparison
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, Figure
+from aigc_roi.present.ci_view import comparison_grid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.workbook import MONEY_CENTS, figure_format
@@ -68,3 +70,16 @@ def test_none_reads_as_each_figure_declares() -> None:
 def test_the_workbook_keeps_cents_for_money_per_user_only() -> None:
     # README: money #,##0, CAC and LTV #,##0.00.
     assert {name for name in FIGURE_NAMES if figure_format(name) == MONEY_CENTS} == {"cac", "blended_cac", "ltv"}
+
+
+def test_check_base_reads_a_change_to_or_from_none_as_the_figure_declares() -> None:
+    before = {"payback_month": None, "first_payback_month": 3, "peak_cash_month": None}
+    after = {"payback_month": 5, "first_payback_month": None, "peak_cash_month": 2}
+    comparison = Comparison(path="s.yaml", status="modified", scenario="S", currency="CNY", before=before, after=after)
+    _, rows = comparison_grid(comparison)
+    assert rows == [
+        ["payback_month", "never", "5", "better: never -> 5"],
+        ["first_payback_month", "3", "never", "worse: never"],
+        # A plan that needed no cash and now does was never "never": its peak month has no change to state.
+        ["peak_cash_month", "—", "2", "—"],
+    ]
