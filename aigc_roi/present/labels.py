@@ -422,7 +422,6 @@ LABELS: dict[str, Label] = {
     "check_md_invalid": Label("Invalid files", "无效文件"),
     "check_md_changed": Label("Figures changed since `{base}`", "自 `{base}` 以来变化的指标"),
     "check_md_no_change": Label("No scenario changed.", "没有场景改动。"),
-
 }
 """Every label by key, in both languages."""
 
@@ -441,6 +440,7 @@ def _entry(key: str) -> Label:
 
 
 def label(key: str, lang: str = "en") -> str:
+    """The label of ``key`` in ``lang`` (a language other than zh reads English)."""
     entry = _entry(key)
     return entry.zh if lang == "zh" else entry.en
 
