@@ -90,12 +90,13 @@ MONTH_COLUMNS: tuple[str, ...] = (
     "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
     "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
 )
-"""The monthly series every output reports (spec section 5, 1.1), in order; money except the user counts."""
+"""The monthly series every output reports (docs/formulas.md §4.2-§4.8), in order; money except the user counts."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
 )
-"""Each channel's entries in every output (spec section 5, 1.1), in order."""
+"""Each channel's entries in every output (docs/formulas.md §6), in order."""
+
 
 def rules_of(name: str) -> Figure:
     """The rules of a figure the engine computes or of a derived one (``KeyError`` for neither)."""
