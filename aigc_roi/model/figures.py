@@ -37,6 +37,7 @@ class Figure:
     better: Better
     """Which way a figure improves; "neither" for a choice (ad spend), not an outcome."""
     none: NoneMeaning = "undefined"
+    """What the figure's none says, so how every output shows it and how it ranks."""
     display_cap: float | None = None
     """Tables show a value above this as "> cap" (JSON, CSV and xlsx keep the number)."""
     cents: bool = False
@@ -46,7 +47,7 @@ class Figure:
 
     @property
     def never_ranks_last(self) -> bool:
-        """None ranks after every month (percentiles, comparisons): "never" is the latest payback."""
+        """In percentiles none ranks after every month: "never" is the latest payback there is."""
         return self.none == "never"
 
 
