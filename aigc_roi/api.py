@@ -89,8 +89,8 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0) -> Allocation:
-    """The monthly split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md,
-    model section 1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget
+    """The monthly split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md
+    §4.1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget
     curve (docs/allocate.md).
     Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up."""
     from aigc_roi.whatif.allocate import allocate as solve
@@ -101,7 +101,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: S
 
 def explain_change(base: str | Path, new: str | Path, sets: Sequence[str] = ()) -> FigureChanges:
     """What moved roi, npv, payback month and peak cash need from ``base`` to ``new``: each changed input's
-    Shapley share of each figure's change (docs/formulas.md, "What moved each figure")."""
+    Shapley share of each figure's change (docs/formulas.md §13)."""
     from aigc_roi.ci.changes import figure_changes
 
     return figure_changes(Path(base), Path(new), sets)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import xlsx_text
@@ -35,8 +35,6 @@ PERCENT = "0.00%"
 RATIO = "0.00"
 WHOLE = "#,##0"
 MONTH = "0"
-CENTS_FIGURES = frozenset({"cac", "blended_cac", "ltv"})
-"""Money per user: amounts of a few units, where cents matter."""
 _UNIT_FORMATS = {"money": MONEY, "users": WHOLE, "ratio": RATIO, "percent": PERCENT, "month": MONTH}
 GENERAL = "General"
 """Excel's own format: an input keeps the digits it was written with (0.012, 1e-06, 25000)."""
@@ -46,8 +44,9 @@ FACT_PATHS = frozenset({"name", "currency", "start", "horizon_months"})
 
 
 def figure_format(name: str) -> str:
-    """The Excel number format of a section-4 figure."""
-    return MONEY_CENTS if name in CENTS_FIGURES else _UNIT_FORMATS[unit_of(name)]
+    """The Excel number format of a figure (docs/formulas.md §5): cents where the figure declares them."""
+    rules = rules_of(name)
+    return MONEY_CENTS if rules.cents else _UNIT_FORMATS[rules.unit]
 
 
 @dataclass(frozen=True)
@@ -82,13 +81,12 @@ def _unit_text(unit: str, currency: str, lang: str) -> str:
 
 
 def none_reason(name: str, horizon: int, lang: str) -> str:
-    """Why a figure is none, where an empty cell alone would leave a reader guessing."""
-    if unit_of(name) == "month" and name != "peak_cash_month":
+    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing."""
+    meaning = rules_of(name).none
+    if meaning == "never":
         return label("never_within", lang).format(months=horizon)
-    if name == "peak_cash_month":
-        return label("no_cash_need", lang)
-    if name == "irr":
-        return label("no_single_irr", lang)
+    if meaning in ("no_cash_need", "no_single_irr"):
+        return label(meaning, lang)
     return label("zero_denominator", lang)
 
 

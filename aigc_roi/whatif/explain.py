@@ -1,6 +1,6 @@
 """What moved each figure: a figure's change between two versions of a plan split among the inputs that differ.
 
-The split is the Shapley value (docs/formulas.md, "What moved each figure"):
+The split is the Shapley value (docs/formulas.md §13):
 an input's share is its marginal effect on the figure averaged over every
 order in which the changes could have been made, so the shares add up to the
 whole change and no input is credited with an interaction that another input

@@ -24,7 +24,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import figures_of
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.targets import check_targets
-from aigc_roi.present import ci_view as render_guard
+from aigc_roi.present.ci_view import annotation
 from aigc_roi.reader.load import load_text
 
 
@@ -186,7 +186,7 @@ def test_github_actions_selects_annotations_unless_a_format_is_given(
 
 
 def test_annotation_escaping() -> None:
-    line = render_guard.annotation("50% off\r\nnext", "a:b", "dir,x/a:b.yaml", 3, 4)
+    line = annotation("50% off\r\nnext", "a:b", "dir,x/a:b.yaml", 3, 4)
     assert line == "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=4,title=a%3Ab::50%25 off%0D%0Anext\n"
 
 
