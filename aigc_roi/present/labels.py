@@ -433,8 +433,14 @@ LABELS: dict[str, Label] = {
     "explain_base": Label("base", "基准"),
     "explain_new": Label("new", "新方案"),
     "explain_not_split": Label("not split (none in a combination)", "无法拆分（某些组合下为空）"),
-    "explain_exact": Label("Shapley shares over every order of the changes (exact); they add up to the whole change.", "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。"),
-    "explain_sampled": Label("Shapley shares averaged over {orders} random orders of the changes; they add up to the whole change.", "Shapley 分摊：{orders} 个随机改动顺序的平均，各项之和等于总变化。"),
+    "explain_exact": Label(
+        "Shapley shares over every order of the changes (exact); they add up to the whole change.",
+        "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。",
+    ),
+    "explain_sampled": Label(
+        "Shapley shares averaged over {orders} random orders of the changes; they add up to the whole change.",
+        "Shapley 分摊：{orders} 个随机改动顺序的平均，各项之和等于总变化。",
+    ),
 }
 """Every label by key, in both languages."""
 

@@ -76,8 +76,11 @@ def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
+_UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit_ratio", "month": "unit_month"}
+
+
 def _unit_text(unit: str, currency: str, lang: str) -> str:
-    return currency if unit == "money" else label(f"unit_{unit}", lang)
+    return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
 
 
 def none_reason(name: str, horizon: int, lang: str) -> str:
