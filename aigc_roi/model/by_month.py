@@ -1,4 +1,4 @@
-"""Values by month (docs/formulas.md, "Values by month"): the schedule of a ``ByMonth`` value and
+"""Values by month (docs/formulas.md §14): the schedule of a ``ByMonth`` value and
 the per-user figures of a cohort when prices, rates or costs move with the calendar month.
 
 Pure numpy on realized values: each given value is a float or an ``(S,)`` array of draws. Arrays

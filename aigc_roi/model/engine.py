@@ -57,11 +57,11 @@ Conventions and decisions where the spec is silent:
   flows. Nothing is ever inf; callers map NaN to null/"none".
 - With ``irr=False`` the key ``"irr"`` is absent from ``figures`` rather
   than NaN: NaN would read as "no IRR", a missing key fails loudly.
-- A cpa/cpm channel with a budget but a unit cost (``bid``/``cpm``) of 0
-  buys no users (it would otherwise buy infinitely many); it still spends
-  its budget. The loader rejects this for files; it can arise from clipped
-  samples. ``saturation_budget`` only applies in the budget form (the spec
-  forbids it otherwise) and is ignored with ``users``/``impressions``.
+- A channel buying with a budget at a unit cost of 0 buys no users (it
+  would otherwise buy infinitely many); it still spends its budget. The
+  loader rejects this for files; it can arise from clipped samples
+  (``model/channels/buying.py``). ``saturation_budget`` only applies in the
+  budget form (the spec forbids it otherwise) and is ignored with a volume.
 - Months listed outside ``1..horizon`` are ignored (the loader rejects them).
 - ``payback_month`` and ``cac_payback_months`` compare with a relative
   tolerance of 1e-9 of the money moved over the horizon (sum of |F(t)|,
@@ -112,7 +112,6 @@ from aigc_roi.model.cohorts import cohort_contribution
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.headline import (
-    UNIT_COST_FIELD,
     first_payback_month,
     max_unit_cost,
     paid_totals_by_worth,
@@ -124,12 +123,8 @@ from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
     ByMonth,
     Channel,
-    CpaChannel,
-    CpmChannel,
     Distribution,
-    FlatChannel,
     FloatArray,
-    KolChannel,
     Monetization,
     Months,
     Moving,
@@ -188,7 +183,7 @@ class Result:
     ``irr`` when evaluated with ``irr=False``); NaN = none."""
     channel_names: tuple[str, ...]
     channel_types: tuple[str, ...]
-    """``cpa``/``cpm``/``kol``/``flat``, or ``organic`` for the organic source."""
+    """Each channel's ``type:`` word (model/channels/), or ``organic`` for the organic source."""
     channel_months: tuple[tuple[int, ...], ...]
     """Per source, the (1-based) months in which it runs."""
     channel_users_per_month: FloatArray
@@ -200,13 +195,13 @@ class Result:
     """``(S, H)`` share of a cohort active at age ``a = 0..H-1``."""
     contribution_by_age: FloatArray
     """``(S, H)`` c(a): contribution of one new user at age ``a = 0..H-1`` (undiscounted); when values move by
-    month, the mean over every new user of the horizon (docs/formulas.md, "Values by month")."""
+    month, the mean over every new user of the horizon (docs/formulas.md §14)."""
     gross_by_age: FloatArray = field(repr=False)
     """``(S, H)`` gross revenue of one new user at age ``a``."""
     virality: FloatArray = field(repr=False)
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
-    """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic and where it moves by month."""
+    """``(S, C')`` the unit cost of each channel (its type's ``unit_cost`` field); NaN for organic and where it moves by month."""
     stored_worth: tuple[FloatArray, FloatArray] | None = field(repr=False, default=None)
     """``(S, H)`` each, where ``worth`` cannot be read off the values by age (values by month, referral rewards)."""
     moving_sources: tuple[int, ...] = ()
@@ -240,7 +235,7 @@ class Result:
     @cached_property
     def channel_max_unit_cost_factor(self) -> FloatArray:
         """``(S, C')`` where a unit cost moves by month, the factor on every month's unit cost at which the
-        source's own roi is 0: max(0, 1 + roi) (docs/formulas.md, "Values by month"); NaN elsewhere."""
+        source's own roi is 0: max(0, 1 + roi) (docs/formulas.md §14); NaN elsewhere."""
         moving = np.array(self.channel_unit_cost_moves + (False,) * (len(self.channel_names) - len(self.channel_unit_cost_moves)))
         with np.errstate(invalid="ignore"):
             return np.where(moving & ~np.isnan(self.channel_roi), np.maximum(0.0, 1.0 + self.channel_roi), np.nan)
@@ -374,7 +369,7 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         if "gross_worth" in chunks[0].by_age else None,
         moving_sources=chunks[0].moving_sources,
         moving_by_month=_joined_source_months(chunks),
-        channel_unit_cost_moves=tuple(is_by_month(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition),
+        channel_unit_cost_moves=tuple(is_by_month(getattr(ch, ch.unit_cost)) for ch in scenario.acquisition),
         moving_cohorts=chunks[0].cohorts if len(chunks) == 1 else None,
     )
 
@@ -611,8 +606,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
 
 
 def _unit_cost(channel: Channel, p: _Params) -> FloatArray:
-    """The channel's unit cost (``UNIT_COST_FIELD``); NaN when it moves by month (no single maximum: the factor instead)."""
-    value = getattr(channel, UNIT_COST_FIELD[channel.type])
+    """The channel's unit cost (its type's ``unit_cost`` field); NaN when it moves by month (no single maximum: the factor
+    instead)."""
+    value = getattr(channel, channel.unit_cost)
     return np.full(p.samples, np.nan) if is_by_month(value) else p(value)
 
 
@@ -633,7 +629,7 @@ def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout,
 
 @dataclass(frozen=True)
 class _PerUser:
-    """What one new user is worth, by age and by join month (docs/formulas.md, "LTV when values move")."""
+    """What one new user is worth, by age and by join month (docs/formulas.md §14)."""
 
     gross_by_age: FloatArray
     """``(H, s)`` gross revenue at age a (user-weighted over the join months when values move)."""
@@ -751,7 +747,8 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     of its active months, so per-month amounts times the month masks describe
     it; ``(C, H, s)`` is built only when some channel's value moves by month.
     """
-    rates = [_channel_rates(ch, p) for ch in channels]
+    # A type whose formula reads no value by month may return (s,) rows: a row, not s months.
+    rates = [tuple(np.atleast_2d(amount) for amount in ch.users_and_spend(p)) for ch in channels]
     masks = layout.source_masks[: len(channels)].T
     if not any(moves(users) or moves(spend) for users, spend in rates):
         unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
@@ -1182,65 +1179,6 @@ def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
 def _zero_fill_ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     """numerator / denominator, 0 where the denominator is 0 (buying at an undefined price buys nothing)."""
     return np.nan_to_num(_ratio(numerator, denominator), nan=0.0)
-
-
-# --- acquisition ------------------------------------------------------------
-
-
-def _channel_rates(channel: Channel, p: _Params) -> tuple[FloatArray, FloatArray]:
-    """Users and spend in one active month, ``(1, s)`` each, or ``(H, s)`` when a value moves by month."""
-    if isinstance(channel, CpaChannel):
-        bid = p.monthly(channel.bid)
-        if channel.budget is not None:
-            budget = p.monthly(channel.budget)
-            users = _zero_fill_ratio(budget, bid) * _saturation(budget, channel.saturation_budget, p)
-            return users, budget
-        if channel.users is not None:
-            users = p.monthly(channel.users)
-            return users, users * bid
-        raise ValueError(f"cpa channel {channel.name!r} needs a budget or users")
-    if isinstance(channel, CpmChannel):
-        cpm = p.monthly(channel.cpm)
-        click_to_user = p.monthly(channel.ctr) * p.monthly(channel.cvr)
-        if channel.budget is not None:
-            budget = p.monthly(channel.budget)
-            impressions = _zero_fill_ratio(budget, cpm) * 1000.0
-            return impressions * click_to_user * _saturation(budget, channel.saturation_budget, p), budget
-        if channel.impressions is not None:
-            impressions = p.monthly(channel.impressions)
-            return impressions * click_to_user, impressions / 1000.0 * cpm
-        raise ValueError(f"cpm channel {channel.name!r} needs a budget or impressions")
-    if isinstance(channel, KolChannel):
-        posts = p.monthly(channel.posts)
-        views = _kol_post_equivalents(posts, p(channel.views_decay))
-        return p.monthly(channel.view_to_user) * p.monthly(channel.views) * views, posts * p.monthly(channel.fee)
-    if isinstance(channel, FlatChannel):
-        return p.monthly(channel.users), p.monthly(channel.cost)
-    raise TypeError(f"unknown channel type {type(channel).__name__}")
-
-
-def _saturation(budget: FloatArray, saturation_budget: Value | None, p: _Params) -> FloatArray:
-    """h / (b + h): the share of unsaturated users a budget b still buys."""
-    if saturation_budget is None:
-        return np.ones_like(budget)
-    h = p(saturation_budget)
-    return _zero_fill_ratio(h, budget + h)
-
-
-def _kol_post_equivalents(posts: FloatArray, decay: FloatArray) -> FloatArray:
-    """sum_{i<floor(posts)} q^i + frac(posts) q^floor(posts), q = 1 - decay.
-
-    Closed form via expm1/log1p, accurate for tiny decay; decay 0 and 1 are
-    the limits n + f and min(n, 1) + f [n == 0].
-    """
-    whole = np.floor(posts)
-    fraction = posts - whole
-    interior = (decay > 0) & (decay < 1)
-    safe = np.where(interior, decay, 0.5)
-    log_q = np.log1p(-safe)
-    geometric = np.where(interior, -np.expm1(whole * log_q) / safe, np.where(decay <= 0, whole, np.minimum(whole, 1)))
-    next_share = np.where(interior, np.exp(whole * log_q), np.where(decay <= 0, 1.0, (whole == 0).astype(np.float64)))
-    return geometric + fraction * next_share
 
 
 def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:

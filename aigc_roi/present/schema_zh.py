@@ -8,7 +8,7 @@ editor validates a file the same way in either language. Keyed by the English
 text, as present/help_zh.py is: a field whose wording changes reads in
 English until it is translated here, never with a stale translation
 (tests/test_schema_zh.py fails on any string left out). The words for
-figures and targets are those of present/labels.py ZH. A pure table:
+figures and targets are the Chinese ones of present/labels.py. A pure table:
 ``schema`` stays light.
 """
 
@@ -158,7 +158,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Referral reward": "推荐奖励",
     "Money paid for each user a referral brings (a gift, a credit), in its join month; default 0.":
         "每个经推荐带来的用户所付出的奖励（礼品、额度），在其加入当月支付；默认为 0。",
-    # Targets: the figure's name as present/labels.py ZH gives it.
+    # Targets: the figure's name as present/labels.py gives it in Chinese.
     "Guardrails that `aigc-roi check` enforces.": "`aigc-roi check` 检查的底线。",
     "Payback month must be at most this.": "回本月份不得晚于此值。",
     "roi must be at least this.": "ROI (roi) 不得低于此值。",

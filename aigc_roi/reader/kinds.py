@@ -263,7 +263,7 @@ BY_MONTH_EXAMPLE = "{1: 12, 6: 30}"
 @dataclass(frozen=True)
 class ByMonthOr:
     """A number (or range) that may instead move month by month: ``{by_month: {1: 12, 6: 30}}``
-    (docs/formulas.md, "Values by month"); months within the horizon, each value of the field's own kind."""
+    (docs/formulas.md §14); months within the horizon, each value of the field's own kind."""
 
     value: Number
 
