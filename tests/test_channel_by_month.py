@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
+from cli_runner import invoke
 
 from aigc_roi.model.channels import CHANNEL_TYPES
 from aigc_roi.model.engine import evaluate
@@ -80,3 +82,20 @@ def test_a_field_not_declared_by_month_refuses_a_schedule() -> None:
               - {name: KOL, type: kol, posts: 2, fee: 100, views: 1000, view_to_user: 1%, views_decay: {by_month: {1: 0.1}}}
             retention: {monthly_churn: 0.5}
             """), "t.yaml")
+
+
+def test_each_month_of_a_schedule_is_an_input_row_with_its_range(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(textwrap.dedent("""\
+        name: Inputs by month
+        horizon_months: 6
+        acquisition:
+          - {name: C, type: cpa, bid: {by_month: {1: 300..1200, 6: 30}}, users: 100}
+        retention: {monthly_churn: 10%}
+        """), encoding="utf-8")
+    result = invoke(["run", str(path), "--format", "csv", "--table", "inputs"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Month 1's lognormal range is used at its median sqrt(300 x 1200) = 600, as a range written once.
+    assert "acquisition[0].bid.by_month.1,600,300,1200,lognormal,300..1200" in lines
+    assert "acquisition[0].bid.by_month.6,30,,,,30" in lines
