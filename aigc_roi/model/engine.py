@@ -80,16 +80,16 @@ Conventions and decisions where the spec is silent:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
+from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, irr_none_reason, payback_month
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
-from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
+from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash
 from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_cash_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
@@ -172,6 +172,11 @@ class Result:
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
     """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic."""
+
+    @cached_property
+    def irr_none_reason(self) -> list[str | None]:
+        """Per sample, why ``irr`` is none (``cashflow.IRR_NONE_REASONS``), None where it exists."""
+        return irr_none_reason(self.months["net_cash"].T)
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
@@ -408,10 +413,10 @@ def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[in
 def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool) -> _Chunk:
     H = layout.horizon
     p = _Params(samples)
-    paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
+    bought_users, paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
     virality = np.array(p(scenario.virality))
     organic = p(scenario.organic_users)
-    new_users = _new_users(paid_users, organic, virality)
+    new_users = _new_users(bought_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
     active = _active_users(new_users, scenario.retention, retention, p)
     revenue = _revenue(scenario.monetization, new_users, active, retention, p)
@@ -444,8 +449,10 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     # One series at a time: stacking the two would copy both.
     paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
                      for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
-    figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
-                       discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
+    every_user_paid = paid_users is bought_users and not bool((organic != 0).any())
+    paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, virality, retention, p) - ad_spend
+    figures = _figures(months, paid, running_sum(paid_cash), _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
+                       discount_rate, discount_factors(discount_rate, lifetime), irr)
 
     unit_cost = np.array([p(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
@@ -464,9 +471,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
 # --- stages -----------------------------------------------------------------
 
 
-def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Paid users and ad spend by month ``(H, s)``; users and spend per active month ``(C, s)``.
+def _acquisition(channels: tuple[Channel, ...], layout: _Layout,
+                 p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Users every channel buys, users the paid channels buy, and ad spend, by month ``(H, s)``;
+    users and spend per active month ``(C, s)``.
 
+    Paid means spending (spec 1.2, item 11): a channel that costs nothing over
+    the horizon, in a sample, brings users but is no paid channel there.
     A channel buys the same users and spend in each of its active months, so
     per-month amounts times the month masks describe it; never materialise
     ``(C, H, s)``.
@@ -475,7 +486,9 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
     unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
     masks = layout.source_masks[: len(channels)].T
-    return masks @ unit_users, masks @ unit_spend, unit_users, unit_spend
+    bought = masks @ unit_users
+    paid = bought if bool((unit_spend > 0).all()) else masks @ np.where(unit_spend > 0, unit_users, 0.0)
+    return bought, paid, masks @ unit_spend, unit_users, unit_spend
 
 
 def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
@@ -761,17 +774,39 @@ def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizo
     return active * serving_per_active, fixed, retention * serving_per_active
 
 
-def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribution: FloatArray, discount: FloatArray,
-             lifetime_discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
+def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool, virality: FloatArray,
+                                retention: FloatArray, p: _Params) -> FloatArray:
+    """``(H, s)`` the paid channels' attributed contribution, by the month it is paid (spec 1.2, item 11).
+
+    Attribution follows each source's users through the viral chain (module
+    docstring), so the paid channels' share is the model run on their users
+    alone, without orders (no one's). When every new user is theirs and there
+    are no orders it is the plan's contribution; else the stages run once more.
+    """
+    monetization = scenario.monetization
+    if every_user_paid and not monetization.orders:
+        return months["contribution"]
+    users = _viral_chain(months["paid_users"], virality)
+    active = _active_users(users, scenario.retention, retention, p)
+    revenue = _revenue(replace(monetization, orders=()), users, active, retention, p)
+    return revenue.net - active * p(scenario.costs.serving_per_active_user)
+
+
+def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: FloatArray, lifetime_contribution: FloatArray,
+             discount_rate: FloatArray, lifetime_discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
     """The section-4 figures, ``(s,)`` each, from the ``(H, s)`` series; ``paid`` is ``(s, 2)``,
-    the paid channels' gross revenue and contribution; ``lifetime_contribution`` c(a) over L ages."""
+    the paid channels' gross revenue and contribution, ``paid_cumulative`` ``(H, s)`` P(t) of
+    ``paid_payback_month``; ``lifetime_contribution`` c(a) over L ages."""
     totals = {name: months[name].sum(axis=0)
               for name in ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_revenue", "contribution", "net_cash")}
     net_cash = months["net_cash"]
     cumulative = months["cumulative_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
     ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
-    need, need_month = peak_cash(net_cash.T, cumulative.T)
+    need, need_month = peak_cash(cumulative.T)
+    horizon = net_cash.shape[0]
+    discount = discount_factors(discount_rate, horizon)
+    monthly_rate = np.expm1(np.log1p(discount_rate) / 12.0)
     figures = {
         "ad_spend": totals["ad_spend"],
         "paid_users": totals["paid_users"],
@@ -785,13 +820,14 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribut
         "roas": _ratio(paid[:, 0], totals["ad_spend"]),
         "roi": _ratio(paid[:, 1] - totals["ad_spend"], totals["ad_spend"]),
         "blended_roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
-        "payback_month": payback_month(net_cash, cumulative),
-        "first_payback_month": first_payback_month(net_cash.T, cumulative.T),
+        "payback_month": payback_month(cumulative),
+        "first_payback_month": first_payback_month(cumulative.T),
+        "paid_payback_month": payback_month(paid_cumulative),
         "peak_cash_need": need,
         "peak_cash_month": need_month,
         "npv": (net_cash * discount).sum(axis=0),
-        # Only one sign change gives one IRR (spec 1.1); elsewhere none.
-        "irr": np.where(single_sign_change(net_cash.T), annual_irr(net_cash), np.nan) if irr else np.empty(0),
+        "irr": annual_irr(net_cash) if irr else np.empty(0),
+        "mirr": annual_mirr(net_cash, monthly_rate),
         "ltv": ltv,
         "ltv_to_cac": _ratio(ltv, cac),
         "cac_payback_months": cac_payback_months(lifetime_contribution, cac),

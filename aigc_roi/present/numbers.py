@@ -90,13 +90,13 @@ class NumberStyle:
     def month(self, value: float | None, never: str) -> str:
         return never if value is None else f"{value:.0f}"
 
-    def figure(self, name: str, value: float | None, never: str = NONE) -> str:
-        """A section-4 figure formatted by its unit (model/figures.py)."""
-        if name == "irr":
-            if value is None:
-                # Say why: an IRR exists only where the cash flow changes sign once (spec section 4).
-                return label("no_single_irr", self.lang)
-            if value > IRR_DISPLAY_CAP:
+    def figure(self, name: str, value: float | None, never: str = NONE, irr_none_reason: str | None = None) -> str:
+        """A section-4 figure formatted by its unit (model/figures.py); ``irr_none_reason`` says why an IRR is none."""
+        if name in ("irr", "mirr"):
+            if value is None and name == "irr":
+                # Say why: an IRR exists only where the cash flow changes sign once (docs/formulas.md, "IRR").
+                return label(f"irr_none_{irr_none_reason}" if irr_none_reason else "no_single_irr", self.lang)
+            if value is not None and value > IRR_DISPLAY_CAP:
                 return f"> {IRR_DISPLAY_CAP * 100:,.0f}%"
         if name == "peak_cash_month":
             return self.month(value, NONE)  # none here means no cash is ever needed, not "never"

@@ -47,7 +47,8 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "scenario": scenario.name,
         "currency": scenario.currency,
         "horizon_months": scenario.horizon_months,
-        "figures": figures_of(result.figures, sample),
+        # Beside the figures, not one of them: why irr is null (docs/formulas.md, "IRR").
+        "figures": {**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
         "channels": channels,
         "months": months,
         "fits": fits_report(scenario),

@@ -30,7 +30,7 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
     for name in FIGURE_NAMES:
         value = figures[name]
-        text = Text(style.figure(name, value, never))
+        text = Text(style.figure(name, value, never, figures.get("irr_none_reason")))
         if name in ("roi", "net_cash", "npv") and value is not None:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(name, lang), text)

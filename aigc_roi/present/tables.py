@@ -102,7 +102,9 @@ RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": mo
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
     never = f"{label('never', style.lang)} (≤ {report['horizon_months']})"
-    rows = [[label(name, style.lang), style.figure(name, report["figures"][name], never)] for name in FIGURE_NAMES]
+    figures = report["figures"]
+    rows = [[label(name, style.lang), style.figure(name, figures[name], never, figures.get("irr_none_reason"))]
+            for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 
