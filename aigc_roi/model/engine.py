@@ -56,15 +56,15 @@ Conventions and decisions where the spec is silent:
   samples. ``saturation_budget`` only applies in the budget form (the spec
   forbids it otherwise) and is ignored with ``users``/``impressions``.
 - Months listed outside ``1..horizon`` are ignored (the loader rejects them).
-- ``payback_month`` and ``cac_payback_months`` compare with a relative
-  tolerance of 1e-9 of the money moved over the horizon (sum of |F(t)|,
-  resp. sum of |c(a)| or the cac), so a scenario that breaks
-  even exactly is not reported as "never" because of float rounding.
+- ``payback_month``, ``paid_payback_month`` and peak cash compare the
+  computed sums with 0 exactly (spec 1.2); ``cac_payback_months`` allows a
+  relative 1e-9 of one user's amounts (sum of |c(a)| or the cac), so a user
+  who earns back the CAC exactly is not reported as "never".
 - ``payback_month`` follows the spec literally: a scenario whose cumulative
   cash is 0 throughout (nothing spent, nothing earned) is paid back in
-  month 1.
-- IRR, payback and discounting of the cash-flow series: ``cashflow``
-  (the IRR's root choice is documented there).
+  month 1; so is ``paid_payback_month`` of a plan without ad spend.
+- IRR, MIRR, payback and discounting of the cash-flow series: ``cashflow``
+  (the IRR's root finding is documented there).
 - Discounting uses ``(1 + discount_rate)^(-t/12)``, the same as
   ``(1 + m)^-t`` with ``m = (1 + discount_rate)^(1/12) - 1``; a discount
   rate <= -1 gives NaN for npv and ltv.

@@ -193,16 +193,10 @@ def _check_volume(parsed: Parsed, path: str, ctx: Context, kind: str) -> None:
                   f"saturation_budget needs budget, not {volume}")
     unit = _UNIT_COST_KEY[kind]
     unit_value = parsed.values.get(unit)
-    if "budget" in parsed.nodes and unit_value is not None and _lowest(unit_value) < MIN_UNIT_COST:
+    # A range's median must be at least MIN_UNIT_COST; its draws are clipped up to it (model/sampling.py).
+    if "budget" in parsed.nodes and unit_value is not None and _median(unit_value) < MIN_UNIT_COST:
         ctx.expected(parsed.nodes[unit], join_path(path, unit),
                      f"{unit} >= {MIN_UNIT_COST:g} when a budget is given (users = budget / {unit})")
-
-
-def _lowest(value: models.Value) -> float:
-    """The least value a number or range can take (the support's lower end)."""
-    if isinstance(value, models.Distribution):
-        return value.low if value.kind != "normal" else float("-inf")
-    return float(value)
 
 
 def _median(value: models.Value) -> float:

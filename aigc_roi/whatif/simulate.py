@@ -18,7 +18,7 @@ Decisions where the spec is silent:
 - **None in some samples.** A figure can be none in some samples (payback
   never reached, no IRR, a ratio over zero spend). ``mean`` is over the
   samples where it is defined and ``defined_share`` says how many those
-  are. For ``payback_month`` and ``cac_payback_months`` "never" is later
+  are. For ``payback_month``, ``paid_payback_month`` and ``cac_payback_months`` "never" is later
   than any month, so percentiles rank it as +infinity and use the inverted
   CDF (the smallest month by which at least p% of samples have paid back,
   always a whole month): a percentile that falls among the "never" samples
@@ -80,7 +80,7 @@ from aigc_roi.model.figures import plain
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Distribution, FloatArray, RetentionPoints, Scenario
 
-NEVER_IS_LATEST: frozenset[str] = frozenset({"payback_month", "cac_payback_months"})
+NEVER_IS_LATEST: frozenset[str] = frozenset({"payback_month", "paid_payback_month", "cac_payback_months"})
 """Figures whose none means "not within the horizon", ranked after every month."""
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
