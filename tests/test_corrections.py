@@ -287,3 +287,43 @@ def test_a_bid_median_below_the_floor_is_refused_with_a_budget(tmp_path: Path) -
     result = invoke(["validate", str(path)])
     assert result.exit_code == 2
     assert "acquisition[0].bid: expected bid >= 1e-06 when a budget is given" in result.stdout + result.stderr
+
+
+# --- fits: parameters in CSV, and a fit at the optimiser's bound says so ------------------------
+
+FITTED = """\
+    name: Fitted
+    horizon_months: 12
+    retention: {days: {1: 45%, 7: 22%, 30: 12%}}
+    acquisition: [{name: A, type: cpa, bid: 20, users: 100, months: 1}]
+    monetization:
+      plans: [{name: Pro, price: 30, period: month, conversion: 0.1, renewal: {observed: OBSERVED}}]
+    """
+
+
+def test_fits_csv_carries_the_parameters(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    path = write(tmp_path, FITTED.replace("OBSERVED", "[60%, 45%, 37%]"))
+    result = invoke(["run", str(path), "--table", "fits", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # docs/formulas.md: the day fit of {1: 45%, 7: 22%, 30: 12%} has u = -0.78701, b = 0.38748;
+    # the sBG fit of [60%, 45%, 37%] alpha = 0.6523, beta = 0.9773 (Fader and Hardie's example).
+    day = rows[0]
+    assert (float(day["u"]), float(day["b"])) == (pytest.approx(-0.78701, abs=5e-6), pytest.approx(0.38748, abs=5e-6))
+    assert day["alpha"] == day["beta"] == ""
+    renewal = rows[-1]
+    assert (float(renewal["alpha"]), float(renewal["beta"])) == (pytest.approx(0.6523, abs=5e-5), pytest.approx(0.9773, abs=5e-5))
+    assert renewal["u"] == renewal["b"] == "" and renewal["at_bound"] == "False"
+
+
+@pytest.mark.parametrize("observed", ["[80%, 50%, 20%]", "[50%, 50%]", "[60%, 36%, 21.6%]"])
+def test_an_sbg_fit_at_the_optimisers_bound_says_so(tmp_path: Path, observed: str) -> None:
+    # Falling renewal rates (80%, 62.5%, 40%), half leaving at once and the rest never, and a constant
+    # rate of 60%: none has an sBG maximum of the likelihood inside the search box.
+    path = write(tmp_path, FITTED.replace("OBSERVED", observed))
+    fits = run_json(path)["fits"]
+    assert [fit["at_bound"] for fit in fits] == [False, True]
+    table = invoke(["run", str(path), "--no-months", "--lang", "en"]).stdout
+    assert "the fit ran to the optimiser's bound" in " ".join(table.split())

@@ -14,13 +14,15 @@ from aigc_roi.present.labels import label
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
 
-FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap")
-"""Columns of the fits table (CSV, markdown, xlsx): one row per observed point."""
+FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound")
+"""Columns of the fits table (CSV, xlsx): one row per observed point, its fit's parameters repeated on each
+(u and b of a retention fit, alpha and beta of a renewal fit, empty otherwise)."""
 
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
-    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor"}]``;
-    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares)."""
+    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor", "at_bound"}]``;
+    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares); ``at_bound`` says an sBG
+    fit ran to the optimiser's bound (the data has no sBG maximum; model/fits.py)."""
     # Lazy: numpy, which `--help` must not load (present.tables imports this module).
     from aigc_roi.model.curves import scenario_fits
     from aigc_roi.model.fits import POOR_FIT_GAP
@@ -42,6 +44,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "largest_gap": float(day_fit.largest_gap),
             "poor_above": POOR_FIT_GAP,
             "poor": bool(day_fit.poor),
+            "at_bound": False,
         })
     for plan_fit in fits.renewals:
         fit = plan_fit.fit
@@ -56,6 +59,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "largest_gap": fit.largest_gap,
             "poor_above": POOR_FIT_GAP,
             "poor": fit.poor,
+            "at_bound": fit.at_bound,
         })
     return out
 
@@ -66,7 +70,8 @@ def point_of(point: dict[str, Any]) -> str:
 
 
 def fits_table(fits: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    rows = [[fit["curve"], fit["plan"], point_of(point), point["observed"], point["fitted"], point["fitted"] - point["observed"]]
+    rows = [[fit["curve"], fit["plan"], point_of(point), point["observed"], point["fitted"], point["fitted"] - point["observed"],
+             *(fit["parameters"].get(name) for name in ("u", "b", "alpha", "beta")), fit["at_bound"]]
             for fit in fits for point in fit["points"]]
     return list(FIT_COLUMNS), rows
 
@@ -81,6 +86,11 @@ def fit_summary(fit: dict[str, Any], lang: str) -> str:
     return f"{parameters} · {label('largest_gap', lang)} {fit['largest_gap'] * 100:.2f} pt"
 
 
+def bound_note(fit: dict[str, Any], lang: str) -> str | None:
+    """What an sBG fit at the optimiser's bound means, or None for a fit inside it."""
+    return label("fit_at_bound", lang) if fit["at_bound"] else None
+
+
 def poor_fit_warning(fit: dict[str, Any], lang: str) -> str:
     return label("poor_fit", lang).format(gap=f"{fit['largest_gap'] * 100:.1f}", limit=f"{fit['poor_above'] * 100:g}")
 
@@ -92,6 +102,8 @@ def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
         lines = [f"### {fit_title(fit, lang)}", "", fit_summary(fit, lang), ""]
         if fit["poor"]:
             lines += [f"> ⚠ {poor_fit_warning(fit, lang)}", ""]
+        if fit["at_bound"]:
+            lines += [f"> ⚠ {bound_note(fit, lang)}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]
         lines += [f"| {point_of(point)} | {point['observed'] * 100:.2f}% | {point['fitted'] * 100:.2f}% |" for point in fit["points"]]
         parts.append("\n".join(lines) + "\n")

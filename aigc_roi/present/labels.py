@@ -241,6 +241,8 @@ EN: dict[str, str] = {
     "fit_renewal": "Renewal of {plan} fitted from observed survival (sBG)",
     "largest_gap": "largest gap",
     "poor_fit": "poor fit: an observed point is {gap} points from the curve (more than {limit}); check the data",
+    "fit_at_bound": "the fit ran to the optimiser's bound (alpha or beta at 1e-6 or 1e6): these shares have no sBG "
+                    "maximum (renewal not rising with tenure, or some never leaving), so the curve is only the nearest one",
     "point": "Point",
     "observed": "Observed",
     "fitted": "Fitted",
@@ -529,6 +531,8 @@ ZH: dict[str, str] = {
     "fit_renewal": "{plan} 由实际续费存留拟合的续费（sBG 模型）",
     "largest_gap": "最大偏差",
     "poor_fit": "拟合较差：有观测点与曲线相差 {gap} 个百分点（超过 {limit}）；请检查数据",
+    "fit_at_bound": "拟合触及优化器边界（alpha 或 beta 为 1e-6 或 1e6）：这组比例没有 sBG 最大似然解"
+                    "（续费率不随在网时长上升，或有人永不流失），曲线只是最接近的一条",
     "point": "观测点",
     "observed": "实际",
     "fitted": "拟合",
