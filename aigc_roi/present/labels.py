@@ -103,6 +103,9 @@ EN: dict[str, str] = {
     "driver_impressions": "impressions per month",
     "driver_posts": "posts per month",
     "channels_alone_title": "Each channel on its own users",
+    "channels_caption": "A channel's ROAS and ROI include the viral users its users bring.",
+    "saturating_caption": "avg: with saturation_budget the max bid is an average; the marginal user costs far more.",
+    "average_marker": "avg",
     "channels_alone_caption": "Max unit cost: the bid, CPM, fee or cost at which the channel's own ROI is 0 "
                               "(everything else as now); 0 when no price pays back.",
     "max_unit_cost": "Max unit cost",
@@ -400,6 +403,9 @@ ZH: dict[str, str] = {
     "driver_impressions": "每月曝光量",
     "driver_posts": "每月发帖数",
     "channels_alone_title": "各渠道按自身用户核算",
+    "channels_caption": "渠道的 ROAS 和 ROI 含其用户带来的裂变用户。",
+    "saturating_caption": "均值：设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。",
+    "average_marker": "均值",
     "channels_alone_caption": "最高单价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；"
                               "为 0 表示任何价格都无法回本。",
     "max_unit_cost": "最高单价",

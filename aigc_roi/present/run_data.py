@@ -34,6 +34,8 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
             "contribution": plain(result.channel_contribution[sample, c]),
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
+            # With saturation_budget the max unit cost is an average one (docs/formulas.md, attribution).
+            "saturating": c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.labels import header_label, label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
@@ -59,6 +60,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
     max_bid_header = label(f"max_bid_{only}" if only else "max_bid", lang)
+    caption = " ".join(channel_notes(channels, lang))
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
@@ -76,12 +78,13 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"type"})),
                               (True, frozenset({"type", "roas"}))):
-            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left")
+            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left",
+                                caption=caption, caption_justify="left")
             if table is not None:
                 return table
         full = columns(False, frozenset({"channel"}))
         records = [(name, [(column.header, [column.cells[i]]) for column in full]) for i, name in enumerate(names)]
-        return vertical(label("channels", lang), records, None, width)
+        return vertical(label("channels", lang), records, caption, width)
 
     return Fitted(build)
 
@@ -89,9 +92,9 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
     value = channel["max_unit_cost"]
     if value is None or only is not None or channel["type"] == "cpa":
-        return style.money(value)
+        return max_bid_text(channel, style)
     kind = channel["type"]
-    return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
+    return f"{label(f'max_bid_{kind}', style.lang)} {max_bid_text(channel, style)}"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")

@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -113,7 +114,7 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     header = [label(key, lang).split(" (")[0] for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"])]
+             style.ratio(channel["roas"]), style.percent(channel["roi"]), max_bid_text(channel, style)]
             for channel in report["channels"]]
     return header, rows
 
@@ -133,6 +134,7 @@ def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, month
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
+        parts.append("".join(f"_{note}_\n" for note in channel_notes(report["channels"], style.lang)))
     if report["fits"]:
         # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
         parts.append(fits_markdown(report["fits"], style.lang))
