@@ -327,3 +327,45 @@ def test_an_sbg_fit_at_the_optimisers_bound_says_so(tmp_path: Path, observed: st
     assert [fit["at_bound"] for fit in fits] == [False, True]
     table = invoke(["run", str(path), "--no-months", "--lang", "en"]).stdout
     assert "the fit ran to the optimiser's bound" in " ".join(table.split())
+
+
+def test_the_attribution_example_of_the_docs(tmp_path: Path) -> None:
+    # docs/formulas.md, "Paid channels are the spending ones": A at a bid of 40 for 100 users, B free
+    # with 200: the headline is A's, roi (1,350 - 4,000) / 4,000 = -66.25%, cac 40; blended cac 13.33.
+    text = FREE_AND_PAID.replace("bid: 10", "bid: 40").replace(
+        "      orders: [{name: deal, price: 1000, count: 1, months: 1}]\n", "").replace(
+        "costs: {serving_per_active_user: 1, fixed: [{name: tools, monthly: 500}]}", "costs: {serving_per_active_user: 1}")
+    figures = run_json(write(tmp_path, text))["figures"]
+    assert figures["roi"] == pytest.approx(-0.6625)
+    assert (figures["paid_users"], figures["cac"]) == (pytest.approx(100), pytest.approx(40))
+    assert figures["blended_cac"] == pytest.approx(4000 / 300)
+
+
+# --- the new figures everywhere figures go -----------------------------------------------------
+
+
+def test_new_figures_in_csv_xlsx_markdown_compare_and_simulate(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    # At a bid of 40: F = 2,700 + 1,000 - 4,000 - 500 = -800, then 1,350 - 500 = 850; m = 0, H = 2:
+    # mirr = (850 / 800)^12 - 1. The campaign never pays back: P(2) = 1,350 - 4,000 < 0.
+    dear = write(tmp_path, FREE_AND_PAID.replace("bid: 10", "bid: 40"))
+    rows = dict(csv.reader(io.StringIO(invoke(["run", str(dear), "--format", "csv", "--table", "figures"]).stdout)))
+    assert rows["paid_payback_month"] == "" and float(rows["mirr"]) == pytest.approx((850 / 800) ** 12 - 1)
+    book = tmp_path / "out.xlsx"
+    assert invoke(["run", str(dear), "--format", "xlsx", "--output", str(book)]).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["figures"]
+    cells = {row[2].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    assert cells["paid_payback_month"].value is None
+    assert (cells["mirr"].value, cells["mirr"].number_format) == (pytest.approx((850 / 800) ** 12 - 1), "0.00%")
+    path = write(tmp_path, FREE_AND_PAID)
+    markdown = invoke(["run", str(path), "--format", "markdown", "--lang", "zh"]).stdout
+    assert "| 投放回本月份 (仅买量现金) | 2 |" in markdown
+    compare = json.loads(invoke(["compare", str(path), str(path), "--format", "json"]).stdout)
+    assert compare["scenarios"][0]["figures"]["paid_payback_month"] == 2
+    simulated = json.loads(invoke(["simulate", str(path), "--samples", "50", "--format", "json"]).stdout)
+    assert simulated["figures"]["paid_payback_month"]["p50"] == 2
+    assert "mirr" in simulated["figures"]
