@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.cohorts import cohort_contribution
 from aigc_roi.model.cashflow import sign_changes
+from aigc_roi.model.cohorts import cohort_contribution
 from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash
 from aigc_roi.model.scenario import Distribution
 
