@@ -369,3 +369,44 @@ def test_new_figures_in_csv_xlsx_markdown_compare_and_simulate(tmp_path: Path) -
     simulated = json.loads(invoke(["simulate", str(path), "--samples", "50", "--format", "json"]).stdout)
     assert simulated["figures"]["paid_payback_month"]["p50"] == 2
     assert "mirr" in simulated["figures"]
+
+
+# --- break-even: payback thresholds are true crossings --------------------------------------------
+
+
+def _payback_by_hand(cumulative: np.ndarray) -> float:
+    """First month from which the cumulative cash stays >= 0 (docs/formulas.md), compared exactly."""
+    short = [t for t, cash in enumerate(cumulative, start=1) if cash < 0]
+    last = short[-1] if short else 0
+    return math.inf if last == len(cumulative) else last + 1.0
+
+
+@pytest.mark.parametrize("template", ["chat-assistant-cpa", "koc-seeding"])
+def test_payback_thresholds_are_true_crossings(template: str) -> None:
+    from aigc_roi.model.engine import evaluate
+    from aigc_roi.model.sampling import realize
+    from aigc_roi.reader.load import load_path
+    from aigc_roi.whatif.breakeven import break_even
+    from aigc_roi.whatif.drivers import with_value
+
+    scenario = load_path(Path(__file__).resolve().parents[1] / "scenarios" / f"{template}.yaml").scenario
+    realized = realize(scenario)
+    table = break_even(realized)
+    checked = 0
+    for row in table.rows:
+        value = row.payback_target
+        if value is None or value <= 0:
+            continue
+        candidates = np.array([value, value * (1 - 1e-6), value * (1 + 1e-6)])
+        if row.driver.is_rate and candidates.max() > 1:
+            continue
+        result = evaluate(with_value(realized, row.driver, candidates), irr=False)
+        by_hand = [_payback_by_hand(result.months["cumulative_cash"][i]) for i in range(3)]
+        # The engine's payback is the exact definition, and the threshold meets the target while a
+        # value a millionth away, on one side, misses it: a crossing, not an artefact of a tolerance.
+        engine = [math.inf if math.isnan(m) else m for m in result.figures["payback_month"]]
+        assert engine == by_hand, row.driver.path
+        assert by_hand[0] <= table.target_payback_months, row.driver.path
+        assert max(by_hand[1:]) > table.target_payback_months, row.driver.path
+        checked += 1
+    assert checked >= 3
