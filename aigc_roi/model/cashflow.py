@@ -140,14 +140,14 @@ def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -
     """
     horizon, count = log_amount.shape
     months = np.arange(1.0, horizon + 1.0)[:, None]
-    last_early = np.where(early, months, 0.0).max(axis=0)
-    months = months - last_early
+    months = months - np.where(early, months, 0.0).max(axis=0)
     low, high = _bracket(log_amount, early, late)
     guess = np.clip(0.0, low, high)
+    groups = _MonthGroups(log_amount, early, late, months)
     active = np.arange(count)
     for _ in range(_IRR_MAX_ITERATIONS):
         at = guess[active]
-        value, slope = _log_npv_gap(log_amount[:, active], early[:, active], late[:, active], months[:, active], at)
+        value, slope = groups.gap_and_slope(at)
         # h decreases: a positive value means the root lies above ``at``.
         low[active] = np.where(value > 0, at, low[active])
         high[active] = np.where(value < 0, at, high[active])
@@ -160,10 +160,47 @@ def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -
         done = (value == 0) | (inside & (np.abs(step - at) <= _IRR_STEP_DONE * scale)) \
             | (above - below <= 4 * np.finfo(np.float64).eps * scale)
         guess[active] = step
-        active = active[~done]
-        if active.size == 0:
+        if done.all():
             break
+        if done.any():
+            active = active[~done]
+            groups = groups.keep(~done)
     return guess
+
+
+class _MonthGroups:
+    """The early and late months of the columns still searched, as float weights, for ``gap_and_slope``."""
+
+    def __init__(self, log_amount: FloatArray, early: np.ndarray, late: np.ndarray, months: FloatArray) -> None:
+        self.log_amount = log_amount
+        self.months = months
+        self.early = early.astype(np.float64)
+        self.late = late.astype(np.float64)
+        self.early_months = self.early * months
+        self.late_months = self.late * months
+
+    def keep(self, columns: np.ndarray) -> _MonthGroups:
+        kept = _MonthGroups.__new__(_MonthGroups)
+        for name, array in vars(self).items():
+            setattr(kept, name, np.ascontiguousarray(array[:, columns]))
+        return kept
+
+    def gap_and_slope(self, log_rate: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """(h(u), h'(u)), the amounts scaled by their common largest term: no overflow for any u.
+
+        Far from the root one group can underflow to 0 entirely; h is then +-inf, which
+        still says on which side the root lies, and its Newton step is replaced by bisection.
+        """
+        exponent = self.log_amount - log_rate * self.months
+        exponent -= exponent.max(axis=0)
+        weight = np.exp(exponent, out=exponent)
+        late_sum = np.einsum("ij,ij->j", weight, self.late)
+        early_sum = np.einsum("ij,ij->j", weight, self.early)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = np.log(late_sum) - np.log(early_sum)
+            slope = np.einsum("ij,ij->j", weight, self.early_months) / early_sum \
+                - np.einsum("ij,ij->j", weight, self.late_months) / late_sum
+        return value, slope
 
 
 def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tuple[FloatArray, FloatArray]:
@@ -183,21 +220,6 @@ def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tup
     above_root = np.log(late.sum(axis=0)) + max_late - log_amount[last_early, columns]
     below_root = np.log(early.sum(axis=0)) + max_early - log_amount[first_late, columns]
     return -np.maximum(0.0, below_root) - 1.0, np.maximum(0.0, above_root) + 1.0
-
-
-def _log_npv_gap(log_amount: FloatArray, early: np.ndarray, late: np.ndarray, months: FloatArray,
-                 log_rate: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """(h(u), h'(u)) by log-sum-exp over each group of months: no overflow for any u."""
-    exponent = np.where(early | late, log_amount - log_rate * months, -np.inf)
-    top_late = np.where(late, exponent, -np.inf).max(axis=0)
-    top_early = np.where(early, exponent, -np.inf).max(axis=0)
-    weight = np.exp(exponent - np.where(late, top_late, top_early))
-    late_weight = np.where(late, weight, 0.0)
-    early_weight = weight - late_weight
-    late_sum, early_sum = late_weight.sum(axis=0), early_weight.sum(axis=0)
-    value = (top_late + np.log(late_sum)) - (top_early + np.log(early_sum))
-    slope = (early_weight * months).sum(axis=0) / early_sum - (late_weight * months).sum(axis=0) / late_sum
-    return value, slope
 
 
 def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:
