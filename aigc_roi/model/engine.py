@@ -449,6 +449,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     # One series at a time: stacking the two would copy both.
     paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
                      for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
+    # ``_acquisition`` hands back the one array for both when every channel spends.
     every_user_paid = paid_users is bought_users and not bool((organic != 0).any())
     paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, virality, retention, p) - ad_spend
     figures = _figures(months, paid, running_sum(paid_cash), _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
