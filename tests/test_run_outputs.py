@@ -129,14 +129,16 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
     assert figures["payback_month"] is None  # none is an empty cell, not 0 or "inf"
 
     channels = list(workbook["channels"].iter_rows(values_only=True))
-    assert channels[0] == ("Channel", "Type", "Spend", "Users", "CAC", "ROAS (paid revenue / ad spend)",
-                           "ROI (paid, after serving, before fixed)", "Gross revenue", "Contribution", "Max unit cost")
+    assert channels[0] == ("Channel", "Type", "Spend (CNY)", "Users", "CAC (CNY)", "ROAS (paid revenue / ad spend)",
+                           "ROI (paid, after serving, before fixed)", "Gross revenue (CNY)", "Contribution (CNY)",
+                           "Max unit cost (CNY)")
     assert channels[1][:5] == ("CPA", "cpa", 20000, 1000, 20)
 
     months = list(workbook["months"].iter_rows(values_only=True))
     header = months[0]
     column = {name: header.index(text) for name, text in
-              (("label", "Month"), ("active_users", "Active users"), ("net_cash", "Net cash"), ("cumulative_cash", "Cumulative cash"))}
+              (("label", "Month"), ("active_users", "Active users"), ("net_cash", "Net cash (CNY)"),
+               ("cumulative_cash", "Cumulative cash (CNY)"))}
     rows = months[1:]
     assert [row[column["label"]] for row in rows] == ["M1", "M2", "M3"]
     assert [row[column["active_users"]] for row in rows] == pytest.approx([1000, 500, 250])

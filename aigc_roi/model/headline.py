@@ -17,9 +17,6 @@ import numpy as np
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 
-UNIT_COST_FIELD: dict[str, str] = {"cpa": "bid", "cpm": "cpm", "kol": "fee", "flat": "cost"}
-"""The field of each channel type that prices what it buys (spec section 4: its unit cost)."""
-
 
 def first_payback_month(cumulative: FloatArray) -> FloatArray:
     """First month whose cumulative net cash is >= 0; NaN if none."""

@@ -39,6 +39,7 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
+from aigc_roi.model.channels.base import ChannelType
 from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
 
@@ -143,8 +144,8 @@ def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
 
 
 def _divides_budget(channel: Any, name: str) -> bool:
-    """Whether ``name`` is a unit cost (``bid``, ``cpm``) that a channel's ``budget`` is divided by."""
-    return name in ("bid", "cpm") and getattr(channel, "budget", None) is not None
+    """Whether ``name`` is a channel's unit cost (``bid``, ``cpm``) that its ``budget`` is divided by."""
+    return isinstance(channel, ChannelType) and name == channel.unit_cost and channel.buys_with_budget
 
 
 def _realize_points(retention: RetentionPoints, draw: _Drawer) -> RetentionPoints:

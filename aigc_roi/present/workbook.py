@@ -14,6 +14,7 @@ build machine, for a DataFrame detour that four small tables do not need.
 
 from __future__ import annotations
 
+import datetime
 import io
 import unicodedata
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import xlsx_text
 
@@ -36,7 +38,11 @@ MONTH = "0"
 CENTS_FIGURES = frozenset({"cac", "blended_cac", "ltv"})
 """Money per user: amounts of a few units, where cents matter."""
 _UNIT_FORMATS = {"money": MONEY, "users": WHOLE, "ratio": RATIO, "percent": PERCENT, "month": MONTH}
+GENERAL = "General"
+"""Excel's own format: an input keeps the digits it was written with (0.012, 1e-06, 25000)."""
+DATE = "yyyy-mm"
 MIN_WIDTH, MAX_WIDTH = 6, 60
+FACT_PATHS = frozenset({"name", "currency", "start", "horizon_months"})
 
 
 def figure_format(name: str) -> str:
@@ -63,21 +69,58 @@ class ScenarioFacts:
 
 
 def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
-    columns = [Column(label("figure", lang)), Column(label("value", lang)), Column(label("key", lang))]
-    rows = [[label(name, lang), report["figures"][name], name] for name in FIGURE_NAMES]
+    columns = [Column(label("figure", lang)), Column(label("value", lang)), Column(label("key", lang)),
+               Column(label("unit", lang)), Column(label("note", lang))]
+    currency, horizon = report["currency"], report["horizon_months"]
+    rows = [[label(name, lang), report["figures"][name], name, _unit_text(unit_of(name), currency, lang),
+             none_reason(name, horizon, lang, report["figures"].get("irr_none_reason"))
+             if report["figures"][name] is None else None] for name in FIGURE_NAMES]
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
+def _unit_text(unit: str, currency: str, lang: str) -> str:
+    return currency if unit == "money" else label(f"unit_{unit}", lang)
+
+
+def none_reason(name: str, horizon: int, lang: str, irr_none_reason: str | None = None) -> str:
+    """Why a figure is none, where an empty cell alone would leave a reader guessing
+    (``irr_none_reason``: the run's, docs/formulas.md "IRR")."""
+    if unit_of(name) == "month" and name != "peak_cash_month":
+        return label("never_within", lang).format(months=horizon)
+    if name == "peak_cash_month":
+        return label("no_cash_need", lang)
+    if name == "irr":
+        return label(f"irr_none_{irr_none_reason}" if irr_none_reason else "no_single_irr", lang)
+    if name == "mirr":
+        return label("mirr_none", lang)
+    return label("zero_denominator", lang)
+
+
 def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(label("spend", lang), MONEY),
-               Column(label("users", lang), WHOLE), Column(label("cac", lang), MONEY_CENTS),
+    money = _in_currency(report, lang)
+    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(money("spend"), MONEY),
+               Column(label("users", lang), WHOLE), Column(money("cac"), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
-               Column(label("gross_revenue", lang), MONEY), Column(label("contribution", lang), MONEY),
-               Column(label("max_unit_cost", lang), MONEY_CENTS)]
+               Column(money("gross_revenue"), MONEY), Column(money("contribution"), MONEY),
+               Column(money("max_unit_cost"), MONEY_CENTS)]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
              *(channel[key] for key in CHANNEL_COLUMNS[1:])]
             for channel in report["channels"]]
     return columns, rows
+
+
+def _in_currency(report: dict[str, Any], lang: str) -> Any:
+    """A money column's header: its label and the scenario's currency, ``Spend (CNY)``."""
+    return lambda key: f"{label(key, lang).split(' (')[0]} ({report['currency']})"
+
+
+def _month_cell(month: dict[str, Any], start: str) -> Any:
+    """A real date (the month's first day) when the file sets ``start``, so a pivot by quarter works; else ``M1``."""
+    if not start:
+        return month["label"]
+    year, first = (int(part) for part in start.split("-"))
+    index = first - 1 + month["month"] - 1
+    return datetime.date(year + index // 12, index % 12 + 1, 1)
 
 
 def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
@@ -90,19 +133,24 @@ def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
     return columns, rows
 
 
-def _months_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang))]
-    columns += [Column(label(name, lang), WHOLE if name.endswith("users") else MONEY) for name in MONTH_COLUMNS]
-    rows = [[month["month"], month["label"], *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
+def _months_sheet(report: dict[str, Any], facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
+    money = _in_currency(report, lang)
+    columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang), DATE if facts.start else None)]
+    columns += [Column(label(name, lang), WHOLE) if name.endswith("users") else Column(money(name), MONEY) for name in MONTH_COLUMNS]
+    rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
     return columns, rows
 
 
-def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[tuple[str, Any]], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    columns = [Column(label("field_path", lang)), Column(label("value", lang))]
-    stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start],
-              ["horizon_months", facts.horizon_months]]
+def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """Numbers as numbers (a range's median, low and high), the text as written beside them."""
+    columns = [Column(label("field_path", lang)), Column(label("value", lang), GENERAL), Column(label("low", lang), GENERAL),
+               Column(label("high", lang), GENERAL), Column(label("distribution", lang)), Column(label("as_written", lang))]
+    stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start or None],
+                               ["horizon_months", facts.horizon_months]]
     # The four facts come first with their defaults filled in; the file's own lines for them are not repeated.
-    rows = stated + [[path, value] for path, value in inputs if path not in {"name", "currency", "start", "horizon_months"}]
+    rows = [row + [None] * 4 for row in stated]
+    rows += [[path, value if value is not None else written, low, high, distribution, written]
+             for path, value, low, high, distribution, written in inputs_rows(inputs) if path not in FACT_PATHS]
     return columns, rows
 
 
@@ -119,6 +167,8 @@ def _shown(value: Any, number_format: str | None) -> str:
         return str(value)
     if number_format == PERCENT:
         return f"{value:.2%}"
+    if number_format == GENERAL:
+        return f"{value:,g}"
     decimals = 2 if number_format in (MONEY_CENTS, RATIO) else 0
     return f"{value:,.{decimals}f}"
 
@@ -138,7 +188,7 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
             number_format = columns[c].number_format
             if row_formats is not None and c == 1:
                 number_format = row_formats[r]
-            if number_format is not None and isinstance(value, int | float) and not isinstance(value, bool):
+            if number_format is not None and isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
                 sheet.cell(row=r + 2, column=c + 1).number_format = number_format
             widths[c] = max(widths[c], _display_width(_shown(value, number_format)))
     for cell in sheet[1]:
@@ -150,7 +200,7 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
 
 
-def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[tuple[str, Any]], lang: str = "en") -> bytes:
+def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
     """The workbook: sheets figures, channels, months and inputs (every value the file sets, by field path)."""
     from openpyxl import Workbook
 
@@ -161,7 +211,7 @@ def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequenc
     columns, rows, formats = _figures_sheet(report, lang)
     _fill(figures, columns, rows, formats)
     _fill(workbook.create_sheet("channels"), *_channels_sheet(report, lang))
-    _fill(workbook.create_sheet("months"), *_months_sheet(report, lang))
+    _fill(workbook.create_sheet("months"), *_months_sheet(report, facts, lang))
     if "cohorts" in report:
         _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
     _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))

@@ -53,12 +53,13 @@ from typing import TypeAlias
 
 import numpy as np
 
+from aigc_roi.model.channels import channel_type
 from aigc_roi.model.figures import plain
 from aigc_roi.model.headline import max_unit_cost
 from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
-from aigc_roi.whatif.drivers import UNIT_COST_FIELD, Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
+from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
 
 GRID_POINTS = 64
 GRID_DECADES = 8
@@ -175,7 +176,7 @@ def _channels_alone(realized: Scenario) -> dict[str, ChannelAlone]:
     result = evaluate_at(realized, [])
     alone = {}
     for c, channel in enumerate(realized.acquisition):
-        field = UNIT_COST_FIELD[type(channel)]
+        field = channel.unit_cost
         unit_cost = np.asarray(getattr(channel, field), dtype=np.float64).reshape(-1)[:1]
         ceiling = max_unit_cost(unit_cost, result.channel_roi[:1, c])
         alone[f"acquisition[{c}].{field}"] = ChannelAlone(
@@ -185,7 +186,7 @@ def _channels_alone(realized: Scenario) -> dict[str, ChannelAlone]:
 
 def _search_floor(driver: Driver) -> float:
     """The driver's lower bound, or ``MIN_UNIT_COST`` for a channel's unit cost (module docstring)."""
-    if driver.path.startswith("acquisition[") and driver.field in UNIT_COST_FIELD.values():
+    if driver.channel_type is not None and driver.field == channel_type(driver.channel_type).unit_cost:
         return max(driver.lower_bound, MIN_UNIT_COST)
     return driver.lower_bound
 
