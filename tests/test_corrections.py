@@ -330,7 +330,7 @@ def test_an_sbg_fit_at_the_optimisers_bound_says_so(tmp_path: Path, observed: st
 
 
 def test_the_attribution_example_of_the_docs(tmp_path: Path) -> None:
-    # docs/formulas.md, "Paid channels are the spending ones": A at a bid of 40 for 100 users, B free
+    # docs/formulas.md §6, "Paid channels are the spending ones": A at a bid of 40 for 100 users, B free
     # with 200: the headline is A's, roi (1,350 - 4,000) / 4,000 = -66.25%, cac 40; blended cac 13.33.
     text = FREE_AND_PAID.replace("bid: 10", "bid: 40").replace(
         "      orders: [{name: deal, price: 1000, count: 1, months: 1}]\n", "").replace(

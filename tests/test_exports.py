@@ -234,3 +234,26 @@ def test_svg_has_real_text_and_is_reproducible(example: Path, tmp_path: Path) ->
     text = images[0].decode("utf-8")
     assert ">Spec worked example · Cumulative net cash</text>" in text
     assert "<dc:date>" not in text
+
+
+def test_compare_xlsx_puts_the_scenarios_side_by_side(example: Path, tmp_path: Path) -> None:
+    cheaper = tmp_path / "cheaper.yaml"
+    cheaper.write_text(WORKED_EXAMPLE.replace("bid: 20", "bid: 10").replace("Spec worked example", "Cheaper"), encoding="utf-8")
+    target = tmp_path / "compare.xlsx"
+    result = invoke(["compare", str(example), str(cheaper), "--explain", "-f", "xlsx", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    workbook = openpyxl.load_workbook(target)
+    rows = {row[1]: row for row in workbook["compare"].iter_rows(min_row=2, values_only=True)}
+    assert workbook["compare"].cell(1, 4).value == "Spec worked example" and workbook["compare"].cell(1, 5).value == "Cheaper"
+    # Ad spend 1,000 users x 20 against x 10; roi (15,750 - 20,000) / 20,000 against (15,750 - 10,000) / 10,000.
+    assert rows["ad_spend"][3:] == (20_000, 10_000)
+    assert rows["roi"][3:] == (pytest.approx(-0.2125), pytest.approx(0.575))
+    assert workbook["compare"].cell(2 + list(rows).index("roi"), 4).number_format == "0.00%"
+    explained = list(workbook["explain"].iter_rows(min_row=2, values_only=True))
+    # One change, the bid: it carries the whole roi change, 0.575 - (-0.2125) = 0.7875.
+    assert ("ROI (paid, after serving, before fixed)", "acquisition[0].bid", "20", "10", pytest.approx(0.7875)) in explained
+
+
+def test_compare_xlsx_needs_an_output_file(example: Path) -> None:
+    result = invoke(["compare", str(example), str(example), "-f", "xlsx"])
+    assert result.exit_code == 2 and result.stderr == "--format xlsx needs --output FILE.xlsx\n"

@@ -5,11 +5,11 @@ calls them: a running test over the months is then one vector operation per
 month over contiguous samples. ``NaN`` means "none": never paid back, no
 single IRR.
 
-Every comparison with 0 is exact on the computed sums (docs/formulas.md,
-"Figures"): a tolerance that grows with the plan's size hid real
+Every comparison with 0 is exact on the computed sums (docs/formulas.md
+§5): a tolerance that grows with the plan's size hid real
 shortfalls of large plans (spec 1.2, item 11).
 
-IRR (docs/formulas.md, "IRR"): the monthly IRR ``r`` solves
+IRR (docs/formulas.md §5): the monthly IRR ``r`` solves
 ``sum_t F(t) / (1 + r)^t = 0`` for ``t = 1..H``. It exists, and is unique,
 exactly when the non-zero F(t) change sign once: with the months before the
 change ("early") and after it ("late"), u = ln(1 + r) solves
@@ -227,7 +227,7 @@ def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:
 
     x = (sum_{F>0} F(t) (1+m)^(H-t) / sum_{F<0} -F(t) (1+m)^-(t-1))^(1/(H-1)) - 1, annual
     (1+x)^12 - 1 = expm1(12/(H-1) x ln(ratio)); NaN unless H >= 2 and some month is
-    negative and some positive (docs/formulas.md, "MIRR").
+    negative and some positive (docs/formulas.md §5).
     """
     horizon = net_cash.shape[0]
     out = np.full(net_cash.shape[1], np.nan)

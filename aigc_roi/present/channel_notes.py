@@ -1,6 +1,6 @@
 """What the channel table's numbers count: notes under the table and the mark on an average max bid.
 
-A channel's ROAS and ROI include the viral users its users bring (docs/formulas.md, attribution);
+A channel's ROAS and ROI include the viral users its users bring (docs/formulas.md §6);
 with ``saturation_budget`` its max unit cost keeps its own ROI at 0 on average, while the marginal
 user there costs far more (docs/allocate.md), so the table marks it as an average.
 """

@@ -34,7 +34,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
             "contribution": plain(result.channel_contribution[sample, c]),
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
-            # With saturation_budget the max unit cost is an average one (docs/formulas.md, attribution).
+            # With saturation_budget the max unit cost is an average one (docs/formulas.md §6).
             "saturating": c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
@@ -49,7 +49,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "scenario": scenario.name,
         "currency": scenario.currency,
         "horizon_months": scenario.horizon_months,
-        # Beside the figures, not one of them: why irr is null (docs/formulas.md, "IRR").
+        # Beside the figures, not one of them: why irr is null (docs/formulas.md §5).
         "figures": {**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
         "channels": channels,
         "months": months,

@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import IRR_NONE_LABELS
 from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
@@ -35,8 +36,6 @@ PERCENT = "0.00%"
 RATIO = "0.00"
 WHOLE = "#,##0"
 MONTH = "0"
-CENTS_FIGURES = frozenset({"cac", "blended_cac", "ltv"})
-"""Money per user: amounts of a few units, where cents matter."""
 _UNIT_FORMATS = {"money": MONEY, "users": WHOLE, "ratio": RATIO, "percent": PERCENT, "month": MONTH}
 GENERAL = "General"
 """Excel's own format: an input keeps the digits it was written with (0.012, 1e-06, 25000)."""
@@ -46,8 +45,9 @@ FACT_PATHS = frozenset({"name", "currency", "start", "horizon_months"})
 
 
 def figure_format(name: str) -> str:
-    """The Excel number format of a section-4 figure."""
-    return MONEY_CENTS if name in CENTS_FIGURES else _UNIT_FORMATS[unit_of(name)]
+    """The Excel number format of a figure (docs/formulas.md §5): cents where the figure declares them."""
+    rules = rules_of(name)
+    return MONEY_CENTS if rules.cents else _UNIT_FORMATS[rules.unit]
 
 
 @dataclass(frozen=True)
@@ -78,19 +78,23 @@ def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
+_UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit_ratio", "month": "unit_month"}
+
+
 def _unit_text(unit: str, currency: str, lang: str) -> str:
-    return currency if unit == "money" else label(f"unit_{unit}", lang)
+    return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
 
 
 def none_reason(name: str, horizon: int, lang: str, irr_none_reason: str | None = None) -> str:
-    """Why a figure is none, where an empty cell alone would leave a reader guessing
-    (``irr_none_reason``: the run's, docs/formulas.md "IRR")."""
-    if unit_of(name) == "month" and name != "peak_cash_month":
+    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing;
+    ``irr_none_reason`` is the run's (docs/formulas.md §5)."""
+    meaning = rules_of(name).none
+    if meaning == "never":
         return label("never_within", lang).format(months=horizon)
-    if name == "peak_cash_month":
-        return label("no_cash_need", lang)
-    if name == "irr":
-        return label(f"irr_none_{irr_none_reason}" if irr_none_reason else "no_single_irr", lang)
+    if meaning == "no_single_irr":
+        return label(IRR_NONE_LABELS.get(irr_none_reason or "", "no_single_irr"), lang)
+    if meaning == "no_cash_need":
+        return label(meaning, lang)
     if name == "mirr":
         return label("mirr_none", lang)
     return label("zero_denominator", lang)
@@ -174,8 +178,9 @@ def _shown(value: Any, number_format: str | None) -> str:
 
 
 def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[Any]],
-          row_formats: Sequence[str | None] | None = None) -> None:
-    """A table with a bold frozen header and an autofilter; ``row_formats`` formats column 2 row by row."""
+          row_formats: Sequence[str | None] | None = None, value_columns: Sequence[int] = (1,)) -> None:
+    """A table with a bold frozen header and an autofilter; ``row_formats`` formats the ``value_columns``
+    (0-based; the second column by default) row by row."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -186,7 +191,7 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
         sheet.append([xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
         for c, value in enumerate(row):
             number_format = columns[c].number_format
-            if row_formats is not None and c == 1:
+            if row_formats is not None and c in value_columns:
                 number_format = row_formats[r]
             if number_format is not None and isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
                 sheet.cell(row=r + 2, column=c + 1).number_format = number_format
@@ -198,6 +203,33 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
     for c, width in enumerate(widths):
         # +2: room for the autofilter arrow button in the header.
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+
+
+def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lang: str = "en",
+                           explained: tuple[list[str], list[list[Any]]] | None = None) -> bytes:
+    """``compare --format xlsx``: sheet ``compare`` with one column per scenario (each figure in its own number
+    format), and sheet ``explain`` with what moved each figure when asked."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new Workbook always has one sheet
+    sheet.title = "compare"
+    names = [column["name"] for column in columns]
+    header = [Column(label("figure", lang)), Column(label("key", lang)), Column(label("unit", lang)),
+              *(Column(name) for name in names)]
+    rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns)]
+            for name in FIGURE_NAMES]
+    _fill(sheet, header, rows, [figure_format(name) for name in FIGURE_NAMES], value_columns=range(3, 3 + len(columns)))
+    if explained is not None:
+        # Raw rows (figure key, path, from, to, change): labelled here, each change in its figure's format.
+        keys = ("figure", "explain_input", "explain_from", "explain_to", "explain_change")
+        _fill(workbook.create_sheet("explain"), [Column(label(key, lang)) for key in keys],
+              [[label(row[0], lang), *row[1:]] for row in explained[1]],
+              [figure_format(row[0]) for row in explained[1]], value_columns=(4,))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:

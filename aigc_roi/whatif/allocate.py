@@ -3,7 +3,7 @@
 What is moved and what B is:
 
 - The *movable* channels are those of a type that has a budget form (``ChannelType.movable``;
-  docs/formulas.md, model section 1, lists the types) and are not locked. B is the
+  docs/formulas.md §4.1 lists the types) and are not locked. B is the
   sum of their monthly budgets: locked channels and channels of other types keep their spend
   and are outside B (a founder asking "where does the next 1,000,000 go" has already committed
   the locked money). Each channel keeps its active months, so B is what is spent in a month in

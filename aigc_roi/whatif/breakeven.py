@@ -25,7 +25,7 @@ the values where the model is undefined: a bid or cpm dividing a budget
 stays at or above ``MIN_UNIT_COST`` (at 0 the channel would spend its budget
 on no users, and just above 0 buy almost infinitely many). Every channel's
 unit cost is searched from ``MIN_UNIT_COST`` too: at 0 the channel spends
-nothing and is no paid channel (docs/formulas.md, "paid means spending"), so
+nothing and is no paid channel (docs/formulas.md §6), so
 roi jumps there, and that jump is no break-even of a price.
 
 Headroom = (break-even - current) / current, signed: the relative move of

@@ -1,4 +1,4 @@
-"""Each figure's definition, read from the project's reference (docs/formulas.md, "Figures").
+"""Each figure's definition, read from the project's reference (docs/formulas.md §5, "Figures").
 
 The page quotes the reference instead of re-typing it, so the report and the
 docs cannot drift: a figure the reference does not define fails the tests.
@@ -23,9 +23,9 @@ class Definition:
 
 @cache
 def definitions() -> dict[str, Definition]:
-    """Figure name -> its definition, from the "Figures" section's table of docs/formulas.md."""
+    """Figure name -> its definition, from the table of docs/formulas.md §5 (found by its stable anchor)."""
     text = files(__package__).joinpath("formulas.md").read_text(encoding="utf-8")
-    section = text.split("\n## Figures", 1)[1].split("\n## ", 1)[0]
+    section = text.split('<a id="s5"></a>\n', 1)[1].split("\n## ", 1)[0]
     found = {}
     for line in section.splitlines():
         row = _ROW.match(line)
