@@ -39,7 +39,8 @@ def _csv_first_column(text: str) -> list[str]:
 
 def test_every_output_format_carries_every_figure(example: Path, tmp_path: Path) -> None:
     run = invoke(["run", str(example), "--format", "json"])
-    assert list(json.loads(run.stdout)["figures"]) == list(FIGURE_NAMES)
+    # Beside the figures JSON says why an IRR is none (docs/formulas.md §5); it is no figure.
+    assert list(json.loads(run.stdout)["figures"]) == [*FIGURE_NAMES, "irr_none_reason"]
     assert _csv_first_column(invoke(["run", str(example), "--format", "csv", "--table", "figures"]).stdout) == list(FIGURE_NAMES)
     markdown = invoke(["run", str(example), "--format", "markdown"]).stdout
     table = invoke(["run", str(example)]).stdout
