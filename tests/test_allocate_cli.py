@@ -67,14 +67,18 @@ def test_two_identical_saturating_channels_split_evenly_end_to_end(tmp_path: Pat
     assert data["best"]["split"] == pytest.approx({"A": 50_000, "B": 50_000}, rel=1e-5)
     assert data["best"]["value"] == pytest.approx(150_000, rel=1e-9)
     current = 100 * (4000 * 50 / 130 + 1000 * 50 / 70) - 100_000
-    assert data["current"] == {"split": {"A": 80_000, "B": 20_000}, "value": pytest.approx(current, rel=1e-12)}
+    # One phase (both run in month 1): its split is the split; B spent in its one month.
+    assert data["current"] == {"split": {"A": 80_000, "B": 20_000}, "value": pytest.approx(current, rel=1e-12),
+                               "phases": [{"months": [1], "split": {"A": 80_000, "B": 20_000}}], "spend": 100_000}
     assert data["gain"] == pytest.approx(150_000 - current, rel=1e-6)
     a = data["channels"][0]
     # At 80k: average CAC 20 x 130/50 = 52; the next yuan buys (1/20)(50/130)^2 users: CAC 135.2, ROAS 100/135.2.
     assert a["current"] == pytest.approx(
-        {"budget": 80_000, "roas": 100 / 52, "marginal_roas": 100 / 135.2, "cac": 52, "marginal_cac": 135.2}, rel=1e-5)
+        {"budget": 80_000, "roas": 100 / 52, "marginal_roas": 100 / 135.2, "cac": 52, "marginal_cac": 135.2,
+         "ltv": 100, "ltv_to_cac": 100 / 52}, rel=1e-5)
     # At 50k: CAC 40, marginal CAC 20 x 4 = 80.
-    assert a["best"] == pytest.approx({"budget": 50_000, "roas": 2.5, "marginal_roas": 1.25, "cac": 40, "marginal_cac": 80}, rel=1e-5)
+    assert a["best"] == pytest.approx({"budget": 50_000, "roas": 2.5, "marginal_roas": 1.25, "cac": 40, "marginal_cac": 80,
+                                         "ltv": 100, "ltv_to_cac": 2.5}, rel=1e-5)
 
 
 def test_json_has_the_spec_shape_with_kol_budget_as_posts_times_fee(tmp_path: Path) -> None:
@@ -90,9 +94,11 @@ def test_json_has_the_spec_shape_with_kol_budget_as_posts_times_fee(tmp_path: Pa
                         "Creators": ("movable", 3_000), "Poster": ("fixed", 5_000)}
     locked = data["channels"][2]
     # Locked: average CAC is its bid, ROAS 100/20; no marginal figures (never moved); no maximum is null, not inf.
-    assert locked["current"] == {"budget": 40_000, "roas": 5.0, "marginal_roas": None, "cac": 20.0, "marginal_cac": None}
+    # A user is worth 100 (ltv) and costs 20: LTV/CAC 5.
+    assert locked["current"] == {"budget": 40_000, "roas": 5.0, "marginal_roas": None, "cac": 20.0, "marginal_cac": None,
+                                 "ltv": 100.0, "ltv_to_cac": 5.0}
     assert data["channels"][0]["maximum"] is None
-    assert [point["multiple"] for point in data["curve"]] == [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
+    assert [point["multiple"] for point in data["curve"]] == [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
     assert {"code": "locked", "channel": "Locked", "message": "Locked is locked at 40,000 a month, outside B."} in data["warnings"]
 
 
@@ -101,9 +107,10 @@ def test_linear_channels_curve_pays_four_per_extra_yuan(tmp_path: Path) -> None:
     the best value per extra unit of B between curve points is exactly 4, and Dear gets nothing."""
     data = _json(_write(tmp_path, LINEAR), "--budget", "1e5", "--objective", "net_cash")
     assert data["best"]["split"] == pytest.approx({"Cheap": 100_000, "Dear": 0}, abs=1e-3)
-    assert [point["value"] for point in data["curve"]] == pytest.approx([4 * 25_000 * k for k in range(1, 9)])
+    # The curve starts at 0 (spending nothing is a candidate budget).
+    assert [point["value"] for point in data["curve"]] == pytest.approx([4 * 25_000 * k for k in range(0, 9)])
     assert data["curve"][0]["marginal_value"] is None
-    assert [point["marginal_value"] for point in data["curve"][1:]] == pytest.approx([4.0] * 7)
+    assert [point["marginal_value"] for point in data["curve"][1:]] == pytest.approx([4.0] * 8)
     assert {"code": "on_minimum", "channel": "Dear",
             "message": "Dear gets nothing at the best split: its first yuan returns less than the others' last."} in data["warnings"]
 
@@ -172,7 +179,7 @@ def test_csv_channels_and_curve(tmp_path: Path) -> None:
     assert float(rows[1]["change"]) == pytest.approx(-70_000, abs=1e-3)
     curve = invoke(["allocate", str(path), "--budget", "1e5", "--objective", "net_cash", "--format", "csv", "--table", "curve"])
     points = list(csv.DictReader(io.StringIO(curve.stdout)))
-    assert [float(point["budget"]) for point in points] == [25_000 * k for k in range(1, 9)]
+    assert [float(point["budget"]) for point in points] == [25_000 * k for k in range(0, 9)]
     assert float(points[-1]["Cheap"]) == pytest.approx(200_000, abs=1e-2)
 
 

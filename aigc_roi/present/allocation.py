@@ -20,6 +20,8 @@ from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAlloc
 
 FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
 """ChannelFigures fields, in the order the tables show them."""
+VALUE_FIGURES = ("ltv", "ltv_to_cac")
+"""What a channel's users are worth: JSON and CSV add them after FIGURES."""
 CURVE_BAR_WIDTH = 28
 
 
@@ -29,7 +31,11 @@ def _bound(value: float) -> float | None:
 
 
 def _figures_json(budget: float, figures: ChannelFigures) -> dict[str, Any]:
-    return {"budget": budget, **{name: plain(getattr(figures, name)) for name in FIGURES}}
+    return {"budget": budget, **{name: plain(getattr(figures, name)) for name in (*FIGURES, *VALUE_FIGURES)}}
+
+
+def _phases_json(result: Allocation, which: str) -> list[dict[str, Any]]:
+    return [{"months": list(phase.months), "split": dict(getattr(phase, which))} for phase in result.phases]
 
 
 def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
@@ -58,9 +64,13 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "samples": result.samples,
         "seed": result.seed,
         "target_payback_months": result.target_payback_months,
-        "current": {"split": result.current_split, "value": plain(result.current_value)},
-        "best": {"split": result.best_split, "value": plain(result.best_value)},
+        "budget_kind": "total" if result.total else "monthly",
+        "current": {"split": result.current_split, "value": plain(result.current_value),
+                    "phases": _phases_json(result, "current"), "spend": result.current_spend},
+        "best": {"split": result.best_split, "value": plain(result.best_value),
+                 "phases": _phases_json(result, "best"), "spend": result.best_spend},
         "gain": plain(result.gain),
+        "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
         "channels": [
             {
                 "name": channel.name,
@@ -68,6 +78,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
                 "status": channel.status,
                 "minimum": channel.minimum,
                 "maximum": _bound(channel.maximum),
+                "months": list(channel.months),
                 "current": _figures_json(channel.current_budget, channel.current),
                 "best": _figures_json(channel.best_budget, channel.best),
             }
@@ -75,7 +86,9 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         ],
         "curve": [
             {"budget": point.budget, "multiple": point.budget / result.budget, "value": plain(point.value),
-             "marginal_value": slope, "split": dict(point.split)}
+             "marginal_value": slope, "split": dict(point.split),
+             "phases": [{"months": list(phase.months), "split": dict(split)}
+                        for phase, split in zip(result.phases, point.phases, strict=False)]}
             for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)
         ],
         "warnings": [
@@ -117,9 +130,15 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     lang = style.lang
     channel = next((row for row in result.channels if row.name == warning.channel), None)
     if warning.code == "current_total_differs":
+        if len(result.phases) > 1 or result.total:
+            return label("allocate_warning_current_total_differs_total", lang).format(
+                total=style.money(result.current_spend, 0), budget=style.money(result.best_spend, 0))
         total = sum(result.current_split.values())
         return label("allocate_warning_current_total_differs", lang).format(
             total=style.money(total, 0), budget=style.money(result.budget, 0))
+    if warning.code == "marginal_roas_below_one" and channel is not None:
+        return label("allocate_warning_marginal_roas_below_one", lang).format(
+            channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
     if channel is None:
         return label(f"allocate_warning_{warning.code}", lang)
     key: str = warning.code
@@ -228,7 +247,14 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     """Summary lines, the channel table, the budget curve and the warnings, for a pull-request comment."""
     lang = style.lang
     lines = [f"### {_title(result, style)}", "", *(f"- {name}: {value}" for name, value in _summary(result, style)), ""]
-    text = "\n".join(lines) + "\n" + to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
+    spend_less = spend_less_text(result, style)
+    if spend_less is not None:
+        lines += [f"**{spend_less}**", ""]
+    text = "\n".join(lines) + "\n"
+    if len(result.phases) > 1:
+        header = [label(key, lang) for key in ("allocate_active_months", "channel", "current", "allocate_best")]
+        text += to_markdown((header, [list(row) for row in phase_rows(result, style)]), label("allocate_phases", lang)) + "\n"
+    text += to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
     warnings = [warning_text(result, warning, style) for warning in result.warnings]
     if warnings:
@@ -240,8 +266,64 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
 
 
 def _title(result: Allocation, style: NumberStyle) -> str:
-    return label("allocate_title", style.lang).format(
+    title = label("allocate_title", style.lang).format(
         scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+    if result.total:
+        title = title.split(" · B = ")[0].split(" · 每月预算 B = ")[0] + " · " + label("allocate_total_title", style.lang).format(
+            budget=style.money(result.budget, 0)) + f" ({style.currency})"
+    return title
+
+
+def _asked(result: Allocation, style: NumberStyle) -> str:
+    return f"{'T' if result.total else 'B'} = {style.money(result.budget, 0)}"
+
+
+def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
+    """"Spend less" when the best value of the budget curve lies at a lower budget than asked (docs/allocate.md)."""
+    recommended = result.recommended
+    if recommended is None or recommended.budget >= result.budget * (1 - 1e-9):
+        return None
+    loss = recommended.value - result.best_value
+    if not loss > 0:
+        return None
+    loss_text = f"{loss * 100:,.2f} pp" if result.objective == "payback_probability" else style.money(loss, 0)
+    key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
+    return label(key, style.lang).format(
+        objective=label(f"allocate_objective_{result.objective}_short", style.lang), budget=style.money(recommended.budget, 0),
+        value=objective_value(result, recommended.value, style), asked=_asked(result, style), loss=loss_text)
+
+
+def phase_rows(result: Allocation, style: NumberStyle) -> list[tuple[str, str, str, str]]:
+    """(months, channel, current, best) monthly budgets, one row per channel of each phase."""
+    rows = []
+    for phase in result.phases:
+        months = label("allocate_phase_months", style.lang).format(months=month_text(phase.months))
+        for n, name in enumerate(phase.best):
+            rows.append((months if n == 0 else "", name, style.money(phase.current[name], 0), style.money(phase.best[name], 0)))
+    return rows
+
+
+def month_text(months: tuple[int, ...]) -> str:
+    """``1-3, 7`` for the months 1, 2, 3 and 7."""
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
+
+
+def phases_view(result: Allocation, style: NumberStyle) -> Table:
+    lang = style.lang
+    view = Table(title=label("allocate_phases", lang), title_justify="left")
+    view.add_column(label("allocate_active_months", lang), no_wrap=True)
+    view.add_column(label("channel", lang))
+    view.add_column(label("current", lang), justify="right", no_wrap=True)
+    view.add_column(label("allocate_best", lang), justify="right", no_wrap=True)
+    for months, name, current, best in phase_rows(result, style):
+        view.add_row(months, name, current, Text(best, style="bold"))
+    return view
 
 
 def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
@@ -387,7 +469,13 @@ def warnings_view(result: Allocation, style: NumberStyle) -> Text:
 
 
 def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableType]:
-    views: list[RenderableType] = [summary_view(result, style), channels_view(result, style)]
+    views: list[RenderableType] = [summary_view(result, style)]
+    spend_less = spend_less_text(result, style)
+    if spend_less is not None:
+        views.append(Text(f"» {spend_less}", style="bold yellow"))
+    if len(result.phases) > 1:
+        views.append(phases_view(result, style))
+    views.append(channels_view(result, style))
     if result.curve:
         views.append(curve_view(result, style))
     if result.warnings:

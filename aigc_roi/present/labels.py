@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+from aigc_roi.present.allocation_labels import EN as ALLOCATION_EN
+from aigc_roi.present.allocation_labels import ZH as ALLOCATION_ZH
+
 LANGUAGES = ("en", "zh")
 
 EN: dict[str, str] = {
@@ -558,6 +561,8 @@ ZH: dict[str, str] = {
 }
 """Chinese labels; a missing key falls back to English."""
 
+EN.update(ALLOCATION_EN)
+ZH.update(ALLOCATION_ZH)
 _TABLES = {"en": EN, "zh": ZH}
 
 
