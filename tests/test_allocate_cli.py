@@ -233,3 +233,17 @@ def test_plot_writes_the_budget_curve(tmp_path: Path) -> None:
     assert svg.lstrip().startswith("<?xml") and "peak" in svg
     bad = invoke(["allocate", str(_write(tmp_path, TWO_SATURATING)), "--budget", "100k", "--plot", str(tmp_path / "c.gif")])
     assert bad.exit_code == 2 and bad.stderr.startswith("--plot: expected a file name ending in .svg or .png")
+
+
+def test_total_target_roas_and_limits_from_the_command_line(tmp_path: Path) -> None:
+    """--total spends T over the horizon; --target-roas fills each channel to it (bid 20, h 50k, a user worth
+    100: marginal ROAS 5 x (h/(b+h))^2 = 1.25 at b = 50k); a limit shows in "constraints"; one budget only."""
+    path = _write(tmp_path, TWO_SATURATING)
+    data = _json(path, "--total", "100k", "--objective", "net_cash", "--max-cash-need", "1m")
+    assert data["budget_kind"] == "total" and data["best"]["spend"] == pytest.approx(100_000)
+    assert data["constraints"]["max_cash_need"]["limit"] == 1_000_000 and data["constraints"]["max_cash_need"]["met"]
+    filled = _json(path, "--target-roas", "1.25")
+    assert filled["best"]["split"] == pytest.approx({"A": 50_000, "B": 50_000}, rel=1e-4)
+    assert filled["target_roas"] == 1.25
+    both = invoke(["allocate", str(path), "--budget", "1", "--total", "2"])
+    assert both.exit_code == 2 and "exactly one of --budget, --total and --target-roas" in both.stderr

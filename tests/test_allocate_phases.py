@@ -14,7 +14,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import CpaChannel, CpmChannel, KolChannel, Scenario
 from aigc_roi.reader.load import load_text
-from aigc_roi.whatif.allocate import AllocationWarning, allocate
+from aigc_roi.whatif.allocate import AllocationWarning, Limits, allocate
 
 PLAN = """\
 name: Two phases
@@ -36,8 +36,8 @@ def _plan() -> Scenario:
     return load_text(textwrap.dedent(PLAN), "plan.yaml").scenario
 
 
-def _npv(scenario: Scenario, phases: list[tuple[tuple[int, ...], dict[str, np.ndarray]]]) -> np.ndarray:
-    """npv of candidates given per phase as (months, {channel: monthly budget per candidate})."""
+def _figures(scenario: Scenario, phases: list[tuple[tuple[int, ...], dict[str, np.ndarray]]]) -> dict[str, np.ndarray]:
+    """The figures of candidates given per phase as (months, {channel: monthly budget per candidate})."""
     by_name = {channel.name: channel for channel in realize(scenario).acquisition}
     channels = []
     for months, split in phases:
@@ -50,9 +50,12 @@ def _npv(scenario: Scenario, phases: list[tuple[tuple[int, ...], dict[str, np.nd
             else:
                 assert isinstance(channel, CpmChannel)
                 channels.append(dataclasses.replace(channel, budget=budgets, impressions=None))
+    return dict(evaluate(dataclasses.replace(realize(scenario), acquisition=tuple(channels))).figures)
+
+
+def _npv(scenario: Scenario, phases: list[tuple[tuple[int, ...], dict[str, np.ndarray]]]) -> np.ndarray:
     count = len(next(iter(phases[0][1].values())))
-    npv = evaluate(dataclasses.replace(realize(scenario), acquisition=tuple(channels))).figures["npv"]
-    return np.broadcast_to(npv, (count,))
+    return np.broadcast_to(_figures(scenario, phases)["npv"], (count,))
 
 
 def _within_grid_resolution(best: float, values: np.ndarray) -> None:
@@ -100,3 +103,73 @@ def test_total_budget_matches_brute_force_over_phases_and_channels() -> None:
     spent = sum(len(phase.months) * sum(phase.best.values()) for phase in result.phases)
     assert spent == pytest.approx(total, rel=1e-12)
     assert result.best_spend == pytest.approx(total, rel=1e-12)
+
+
+def test_cash_need_cap_matches_brute_force_among_splits_that_keep_it() -> None:
+    """With a team costing 120k a month the plan needs cash first; the cap binds (the uncapped best needs ~86k)."""
+    plan = PLAN.replace("acquisition:", "costs: {fixed: [{name: team, monthly: 120_000}]}\nacquisition:")
+    scenario, total, cap = load_text(textwrap.dedent(plan), "plan.yaml").scenario, 600_000.0, 70_000.0
+    uncapped = allocate(scenario, total, total=True, curve=())
+    result = allocate(scenario, total, total=True, limits=Limits(max_cash_need=cap), curve=())
+    shares = np.linspace(0.0, 1.0, 21)
+    early_money, early_search, late_search = (axis.ravel() for axis in np.meshgrid(shares, shares, shares, indexing="ij"))
+    early_monthly, late_monthly = early_money * total / len(EARLY), (1 - early_money) * total / len(LATE)
+    figures = _figures(scenario, [
+        (EARLY, {"Search": early_monthly * early_search, "Creators": early_monthly * (1 - early_search)}),
+        (LATE, {"Search": late_monthly * late_search, "Feed": late_monthly * (1 - late_search)}),
+    ])
+    need = np.broadcast_to(figures["peak_cash_need"], early_money.shape)
+    npv = np.broadcast_to(figures["npv"], early_money.shape)
+    assert uncapped.best_value > npv[need <= cap].max()
+    check = result.constraints["max_cash_need"]
+    assert (check.limit, check.met) == (cap, True) and check.value <= cap * (1 + 1e-9)
+    assert result.best_value >= npv[need <= cap].max()
+    assert result.best_value <= uncapped.best_value
+
+
+def test_chance_constraint_holds_back_the_cheaper_but_wider_channel() -> None:
+    """Month 1 only, a user pays 60 in each of months 1 and 2, target payback in month 1: 60 x users >= B.
+    Sure buys at 50, Wide at a bid uniform on [10, 70] (median 40), so npv at the median puts all of
+    B = 100k into Wide, which pays back in month 1 only when bid <= 60 (users 100k/bid >= 1666.7):
+    P = 50/60. With w in Wide, payback needs bid <= 1/(1/50 - 333.33/w); P >= 0.9 needs that bound
+    >= 64, i.e. w <= 333.33 / (1/50 - 1/64) = 76,190."""
+    plan = """\
+    name: Chance
+    horizon_months: 2
+    retention: {monthly_churn: 0}
+    targets: {max_payback_months: 1}
+    monetization:
+      purchases: [{name: item, price: 60, rate: 1}]
+    acquisition:
+      - {name: Sure, type: cpa, bid: 50, budget: 50_000, months: 1}
+      - {name: Wide, type: cpa, bid: {dist: uniform, low: 10, high: 70}, budget: 50_000, months: 1}
+    """
+    scenario = load_text(textwrap.dedent(plan), "plan.yaml").scenario
+    free = allocate(scenario, 100_000, curve=())
+    assert free.best_split == pytest.approx({"Sure": 0, "Wide": 100_000}, abs=1)
+    held = allocate(scenario, 100_000, limits=Limits(min_payback_probability=0.9), samples=20_000, curve=())
+    assert held.best_split["Wide"] == pytest.approx((100_000 / 300) / (1 / 50 - 1 / 64), abs=2_000)
+    check = held.constraints["min_payback_probability"]
+    assert check.met and check.value >= 0.9
+    assert AllocationWarning("constraint_not_met", "min_payback_probability") not in held.warnings
+
+
+def test_target_roas_fills_each_channel_to_it() -> None:
+    """One month, a user worth 100, cpa bid 20 with h = 50k: marginal ROAS 100/20 x (h/(b+h))^2 = X at
+    b = h (sqrt(5/X) - 1): 50k for X = 1.25; the other channel, bid 40, reaches 1.25 at
+    b = 50k (sqrt(2.5/1.25) - 1) = 20,711."""
+    plan = """\
+    name: Target
+    horizon_months: 1
+    retention: {monthly_churn: 1}
+    monetization:
+      purchases: [{name: item, price: 100, rate: 1}]
+    acquisition:
+      - {name: A, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000}
+      - {name: B, type: cpa, bid: 40, budget: 10_000, saturation_budget: 50_000}
+    """
+    scenario = load_text(textwrap.dedent(plan), "plan.yaml").scenario
+    result = allocate(scenario, 0, target_roas=1.25, curve=())
+    assert result.best_split == pytest.approx({"A": 50_000, "B": 50_000 * (2 ** 0.5 - 1)}, rel=1e-4)
+    assert [row.best.marginal_roas for row in result.channels] == pytest.approx([1.25, 1.25], rel=1e-4)
+    assert result.total and result.budget == pytest.approx(50_000 * 2 ** 0.5, rel=1e-4)

@@ -71,6 +71,9 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
                  "phases": _phases_json(result, "best"), "spend": result.best_spend},
         "gain": plain(result.gain),
         "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
+        "target_roas": result.target_roas,
+        "constraints": {name: {"limit": check.limit, "value": plain(check.value), "met": check.met}
+                        for name, check in result.constraints.items()},
         "channels": [
             {
                 "name": channel.name,
@@ -136,6 +139,11 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         total = sum(result.current_split.values())
         return label("allocate_warning_current_total_differs", lang).format(
             total=style.money(total, 0), budget=style.money(result.budget, 0))
+    if warning.code == "constraint_not_met" and warning.channel in result.constraints:
+        check = result.constraints[warning.channel]
+        return label("allocate_warning_constraint_not_met", lang).format(
+            constraint=label(f"allocate_constraint_{warning.channel}", lang), value=_limit_text(warning.channel, check.value, style),
+            limit=_limit_text(warning.channel, check.limit, style))
     if warning.code == "marginal_roas_below_one" and channel is not None:
         return label("allocate_warning_marginal_roas_below_one", lang).format(
             channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
@@ -146,6 +154,10 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         key = "gets_nothing"
     return label(f"allocate_warning_{key}", lang).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
+
+
+def _limit_text(name: str, value: float, style: NumberStyle) -> str:
+    return style.percent(value) if name == "min_payback_probability" else style.money(value, 0)
 
 
 def _budget_cell(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:
@@ -268,6 +280,9 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
 def _title(result: Allocation, style: NumberStyle) -> str:
     title = label("allocate_title", style.lang).format(
         scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+    if result.target_roas is not None:
+        return title.split(" · B = ")[0].split(" · 每月预算 B = ")[0] + " · " + label("allocate_target_roas_title", style.lang).format(
+            roas=style.ratio(result.target_roas), budget=style.money(result.budget, 0)) + f" ({style.currency})"
     if result.total:
         title = title.split(" · B = ")[0].split(" · 每月预算 B = ")[0] + " · " + label("allocate_total_title", style.lang).format(
             budget=style.money(result.budget, 0)) + f" ({style.currency})"
@@ -327,12 +342,17 @@ def phases_view(result: Allocation, style: NumberStyle) -> Table:
 
 
 def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
-    """(label, value) lines: the objective, its value at the current and the best split, the gain."""
+    """(label, value) lines: the objective, its value at the current and the best split, each limit, the gain."""
     lang = style.lang
+    limits = [(label(f"allocate_constraint_{name}", lang)[:1].upper() + label(f"allocate_constraint_{name}", lang)[1:],
+               f"{_limit_text(name, check.value, style)} ({'≤' if name == 'max_cash_need' else '≥'} "
+               f"{_limit_text(name, check.limit, style)} {'✓' if check.met else '✗'})")
+              for name, check in result.constraints.items()]
     return [
         (label("allocate_objective", lang), objective_name(result, lang)),
         (label("allocate_current_split", lang), objective_value(result, result.current_value, style)),
         (label("allocate_best_split", lang), objective_value(result, result.best_value, style)),
+        *limits,
         (label("allocate_gain", lang), objective_gain(result, style)),
     ]
 

@@ -23,6 +23,13 @@ EN: dict[str, str] = {
     "allocate_ltv": "LTV",
     "allocate_ltv_to_cac": "LTV/CAC",
     "allocate_figures_note_ltv": "LTV: attributed contribution per user bought, over the horizon, undiscounted.",
+    "allocate_one_budget": "allocate: give exactly one of --budget, --total and --target-roas (given: {given})",
+    "allocate_warning_constraint_not_met": "No split found keeps {constraint}: {value} against a limit of {limit}; "
+    "the split shown comes closest.",
+    "allocate_constraint_max_cash_need": "peak cash need",
+    "allocate_constraint_min_payback_probability": "the chance of payback",
+    "allocate_constraints": "Limits",
+    "allocate_target_roas_title": "filled to a marginal ROAS of {roas}, T = {budget} over the horizon",
 }
 
 ZH: dict[str, str] = {
@@ -40,4 +47,10 @@ ZH: dict[str, str] = {
     "allocate_ltv": "LTV",
     "allocate_ltv_to_cac": "LTV/CAC",
     "allocate_figures_note_ltv": "LTV：每个买来的用户在周期内归因的贡献，不折现。",
+    "allocate_one_budget": "allocate：--budget、--total、--target-roas 须且只能给一个（已给：{given}）",
+    "allocate_warning_constraint_not_met": "没有分配能满足{constraint}：{value}，限值 {limit}；所示分配最接近。",
+    "allocate_constraint_max_cash_need": "最大资金需求",
+    "allocate_constraint_min_payback_probability": "回本概率",
+    "allocate_constraints": "约束",
+    "allocate_target_roas_title": "各渠道投到边际 ROAS 降至 {roas}，整个周期共 T = {budget}",
 }

@@ -120,7 +120,7 @@ only a second-order share of the value, invisible on a chart."""
 
 ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
-                      "different_months", "marginal_roas_below_one"]
+                      "different_months", "marginal_roas_below_one", "constraint_not_met"]
 
 
 class AllocationError(WhatIfError):
@@ -197,6 +197,15 @@ class CurvePoint:
 
 
 @dataclass(frozen=True)
+class ConstraintCheck:
+    """One limit at the best split."""
+
+    limit: float
+    value: float
+    met: bool
+
+
+@dataclass(frozen=True)
 class AllocationWarning:
     """Something the reader of an allocation should know; ``channel`` is None for the whole split."""
 
@@ -229,6 +238,10 @@ class Allocation:
     """Money the movable channels spend over the horizon today."""
     best_spend: float = math.nan
     """Money the movable channels spend over the horizon at the best split (B x the phases' months, or the total)."""
+    constraints: Mapping[str, ConstraintCheck] = dataclasses.field(default_factory=dict)
+    """Each limit asked for (max_cash_need, min_payback_probability) at the best split."""
+    target_roas: float | None = None
+    """The marginal ROAS each channel was filled to, when the split answers ``--target-roas``."""
 
     @property
     def gain(self) -> float:
@@ -273,17 +286,24 @@ def allocate(
     seed: int = 0,
     curve: Sequence[float] = CURVE_MULTIPLES,
     total: bool = False,
+    limits: Limits | None = None,
+    target_roas: float | None = None,
 ) -> Allocation:
     """The split of ``budget`` across the movable channels, phase by phase, that maximises ``objective``; see
     the module docstring. ``budget`` is B, spent in every month of every phase, or with ``total`` the money
     spent over the horizon, split across phases and channels. ``curve``: the budgets of the budget curve
-    as multiples of ``budget`` (empty for none). Raises ``AllocationError`` for a request that cannot be
-    set up."""
+    as multiples of ``budget`` (empty for none). ``limits``: constraints the best split keeps (a cash need
+    cap, a least payback probability). ``target_roas``: instead of splitting ``budget``, each channel in
+    each phase gets the monthly budget at which its marginal ROAS falls to this; the result is then a
+    horizon total (``budget`` is ignored). Raises ``AllocationError`` for a request that cannot be set up."""
+    limits = limits or Limits()
     minimums = dict(minimums or {})
     maximums = dict(maximums or {})
     if objective not in OBJECTIVES:
         raise AllocationError(f"unknown objective {objective!r}; expected one of {', '.join(OBJECTIVES)}")
-    if not (math.isfinite(budget) and budget > 0):
+    if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
+        raise AllocationError(f"the target ROAS must be a positive number, got {target_roas}")
+    if target_roas is None and not (math.isfinite(budget) and budget > 0):
         raise AllocationError(f"the budget must be a positive number, got {budget}")
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
@@ -296,25 +316,40 @@ def allocate(
     months_of = np.array([float(len(phases[k].months)) for k in phase_of])
     lower = np.array([float(minimums.get(median.acquisition[movable[c]].name, 0.0)) for c in columns])
     upper = np.array([float(maximums.get(median.acquisition[movable[c]].name, math.inf)) for c in columns])
+    indices = list(layout.indices)
+    current = np.array([_monthly_budget(median.acquisition[movable[c]]) for c in columns])
+    at_target = None
+    if target_roas is not None:
+        at_target = _target_roas_split(layout, lower, upper, current, target_roas, names_of=[
+            median.acquisition[movable[c]].name for c in columns])
+        total, budget = True, float((months_of * at_target).sum())
+        if not budget > 0:
+            raise AllocationError(f"no channel's first yuan returns a ROAS of {target_roas:g}: every budget would be 0")
     space = (Space(np.zeros(columns.size, dtype=int), months_of, lower, upper) if total
              else Space(phase_of, np.ones(columns.size), lower, upper))
     targets = np.full(space.count, float(budget))
     _check_bounds(median, movable, phases, space, targets, total)
-    current = np.array([_monthly_budget(median.acquisition[movable[c]]) for c in columns])
 
     risk = objective in RISK_OBJECTIVES
-    realized = realize(scenario, samples, np.random.default_rng(seed)) if risk else median
+    drawn = realize(scenario, samples, np.random.default_rng(seed)) if risk or limits.chance else None
+    realizations = ([median] if not risk or limits.max_cash_need is not None else []) + ([drawn] if drawn is not None else [])
+    expanded = [expand(realized, movable, phases).scenario for realized in realizations]
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
-    expanded = expand(realized, movable, phases).scenario
-    surrogate = _Surrogate(expanded, list(layout.indices), objective, target)
+    money = budget * (1 if total else median.horizon_months)
+    surrogate = _Surrogate(expanded, indices, objective, target, limits, money)
 
-    candidates = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP)
-    if space.feasible(current, targets):
-        candidates.append(current)
-    values = surrogate.values(np.array(candidates))
-    best = candidates[int(np.argmax(values))]
+    if at_target is not None:
+        best = at_target
+    else:
+        candidates = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP)
+        if space.feasible(current, targets):
+            candidates.append(current)
+        values = surrogate.values(np.array(candidates))
+        best = candidates[int(np.argmax(values))]
 
-    engine_values = _engine_objective(expanded, list(layout.indices), np.array([current, best]), objective, target)
+    objective_scenario = expanded[-1] if risk else expanded[0]
+    engine_values = _engine_objective(objective_scenario, indices, np.array([current, best]), objective, target)
+    checks = _constraint_checks(layout.scenario, expanded[-1] if limits.chance else None, indices, best, limits, target)
     names = [median.acquisition[movable[c]].name for c in columns]
     points = _budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve)
     channels = _channel_rows(median, layout, movable, columns, months_of, current, best, lower, upper, budget, locks,
@@ -335,12 +370,68 @@ def allocate(
         best_value=float(engine_values[1]),
         channels=channels,
         curve=points,
-        warnings=_warnings(channels, space, current, best, targets, phases),
+        warnings=_warnings(channels, space, current, best, targets, phases, checks),
         phases=splits,
         total=total,
         current_spend=float((months_of * current).sum()),
         best_spend=float((months_of * best).sum()),
+        constraints=checks,
+        target_roas=target_roas,
     )
+
+
+def _target_roas_split(layout: Expansion, lower: FloatArray, upper: FloatArray, current: FloatArray, target_roas: float,
+                       names_of: list[str]) -> FloatArray:
+    """Per (phase, channel), the monthly budget at which the channel's marginal ROAS there falls to ``target_roas``
+    (bisection, all at once), within its bounds: 0 when its first yuan already returns less.
+
+    A channel's attributed revenue depends on its own users only (docs/formulas.md, per-channel attribution),
+    so one engine run at every channel's budget and one a step above give each channel's marginal ROAS.
+    """
+    indices = list(layout.indices)
+
+    def marginal_roas(budgets: FloatArray) -> FloatArray:
+        step = np.maximum(MARGINAL_STEP * budgets, 1e-3)
+        result = evaluate(_at_splits(layout.scenario, indices, np.array([budgets, budgets + step])))
+        gross = result.channel_gross_revenue[:, indices]
+        spend = result.channel_spend[:, indices]
+        extra = spend[1] - spend[0]
+        return np.where(extra > 0, (gross[1] - gross[0]) / np.where(extra > 0, extra, 1.0), 0.0)
+
+    low = np.zeros_like(current)
+    high = np.maximum(current, 1.0)
+    for _ in range(60):
+        still_above = marginal_roas(np.minimum(high, upper)) >= target_roas
+        if not np.any(still_above & (high < upper)):
+            break
+        high = np.where(still_above & (high < upper), high * 2.0, high)
+    else:
+        unbounded = sorted({names_of[j] for j in np.flatnonzero(marginal_roas(high) >= target_roas)})
+        raise AllocationError(f"the marginal ROAS of {', '.join(unbounded)} never falls to {target_roas:g} "
+                              "(no diminishing returns): give it a --max")
+    high = np.minimum(high, upper)
+    for _ in range(80):
+        middle = (low + high) / 2
+        above = marginal_roas(middle) >= target_roas
+        low, high = np.where(above, middle, low), np.where(above, high, middle)
+    return np.clip(low, lower, upper)
+
+
+def _constraint_checks(median: Scenario, drawn: Scenario | None, indices: list[int], split: FloatArray, limits: Limits,
+                       target: int) -> dict[str, ConstraintCheck]:
+    """Each limit at ``split`` by a direct engine run: the cash need at the median values, the payback share over the draws."""
+    checks: dict[str, ConstraintCheck] = {}
+    if limits.max_cash_need is not None:
+        need = float(np.asarray(evaluate(_at_splits(median, indices, split[None])).figures["peak_cash_need"]).reshape(-1)[0])
+        # The search compares exact values; a limit kept to rounding counts as kept.
+        checks["max_cash_need"] = ConstraintCheck(limits.max_cash_need, need,
+                                                  need <= limits.max_cash_need * (1 + 1e-9) + 1e-6)
+    if drawn is not None and limits.min_payback_probability is not None:
+        payback = np.asarray(evaluate(_at_splits(drawn, indices, split[None])).figures["payback_month"]).reshape(-1)
+        share = float(np.where(np.isnan(payback), False, payback <= target).mean())
+        checks["min_payback_probability"] = ConstraintCheck(limits.min_payback_probability, share,
+                                                            share >= limits.min_payback_probability)
+    return checks
 
 
 # --- setting up -------------------------------------------------------------
@@ -457,77 +548,142 @@ def _at_splits(realized: Scenario, movable: list[int], splits: FloatArray) -> Sc
 # --- the objective as a function of the split ----------------------------------
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Constraints on top of the objective (docs/allocate.md, constraints)."""
+
+    max_cash_need: float | None = None
+    """The most peak_cash_need at the median values may be; money."""
+    min_payback_probability: float | None = None
+    """The least share of draws that pay back within the target month."""
+
+    @property
+    def chance(self) -> bool:
+        return self.min_payback_probability is not None
+
+
+PENALTY = 1e3
+"""Objective units lost per unit of a limit's excess (money for the cash need, the share for a probability,
+scaled by the money at stake): far above what any split gains, so a split that breaks a limit never beats one
+that keeps it, while the search can still walk a broken start towards the limit."""
+
+
 class _Surrogate:
     """The objective of any split on fixed draws, from the linearity of the model in users.
 
     Monthly net cash is reduced at once to the few numbers the objective needs (its
     "features", linear in net cash): the discounted sum for npv, the plain sum for net_cash,
-    the cumulative cash from the payback target month to the horizon's end for payback.
+    the cumulative cash from the payback target month to the horizon's end for payback; with
+    limits, the cumulative cash of every month (cash need) and the payback margins (chance).
+    The features of the median scenario and of the draws are laid side by side on the sample
+    axis when both are needed (a deterministic objective under a chance constraint).
     """
 
-    def __init__(self, realized: Scenario, movable: list[int], objective: Objective, target_payback_months: int) -> None:
+    def __init__(self, realizations: Sequence[Scenario], movable: list[int], objective: Objective,
+                 target_payback_months: int, limits: Limits = Limits(), money: float = 1.0) -> None:
         self.objective = objective
-        self.horizon = horizon = realized.horizon_months
+        self.limits = limits
+        self.horizon = horizon = realizations[0].horizon_months
+        self.money = money
+        """The money at stake (largest target x horizon): scales the probability penalty."""
+        sizes = [_samples_of(realized) for realized in realizations]
+        edges = np.cumsum([0, *sizes])
+        self.median_samples = slice(0, sizes[0])
+        self.drawn_samples = slice(int(edges[-2]), int(edges[-1]))
+        """Samples of the risk objectives and the chance constraint (the last realization)."""
+        self.objective_samples = self.drawn_samples if objective in RISK_OBJECTIVES else self.median_samples
+
+        first = min(target_payback_months, horizon) - 1
+        width = 1 if objective in ("npv", "net_cash", "p10_npv") else horizon - first
+        self.objective_columns = slice(0, width)
+        self.cash_columns = slice(width, width + horizon) if limits.max_cash_need is not None else slice(width, width)
+        start = self.cash_columns.stop
+        self.margin_columns = slice(start, start + horizon - first) if limits.chance else slice(start, start)
+
         every_month = tuple(range(1, horizon + 1))
-        channels = [realized.acquisition[i] for i in movable]
-        month_sets = sorted({ch.months or every_month for ch in channels})
-        self.membership = np.array([[float((ch.months or every_month) == m) for m in month_sets] for ch in channels])
-        masks = np.array([[float(t in (ch.months or every_month)) for t in every_month] for ch in channels])
-
-        # Block 0: every movable budget at 0; block k: plus one user a month in month set k.
-        samples = _samples_of(realized)
-        zero = _at_splits(realized, movable, np.zeros((1, len(movable))))
-        blocks = len(month_sets) + 1
-        tiled = _tile(zero, blocks)
-        units = []
-        for k, months in enumerate(month_sets, start=1):
-            users = np.repeat((np.arange(blocks) == k).astype(np.float64), samples)
-            units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=months))
-        net_cash = evaluate(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units))).months["net_cash"]
-        net_cash = net_cash.reshape(blocks, -1, horizon)
-
+        base, per_user, per_spend = [], [], []
+        for realized, size in zip(realizations, sizes, strict=True):
+            channels = [realized.acquisition[i] for i in movable]
+            month_sets = sorted({ch.months or every_month for ch in channels})
+            self.membership = np.array([[float((ch.months or every_month) == m) for m in month_sets] for ch in channels])
+            masks = np.array([[float(t in (ch.months or every_month)) for t in every_month] for ch in channels])
+            # Block 0: every movable budget at 0; block k: plus one user a month in month set k.
+            zero = _at_splits(realized, movable, np.zeros((1, len(movable))))
+            blocks = len(month_sets) + 1
+            tiled = _tile(zero, blocks)
+            units = []
+            for k, months in enumerate(month_sets, start=1):
+                users = np.repeat((np.arange(blocks) == k).astype(np.float64), size)
+                units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=months))
+            net_cash = evaluate(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units))).months["net_cash"]
+            net_cash = net_cash.reshape(blocks, -1, horizon)
+            reduce = self._reduction(realized, target_payback_months)
+            base.append(np.broadcast_to(reduce(net_cash[0]).T, (start + self.margin_columns.stop - start, size)))
+            per_user.append(reduce(net_cash[1:] - net_cash[0]).transpose(0, 2, 1))
+            per_spend.append(np.broadcast_to(reduce(masks[:, None, :]).transpose(0, 2, 1), (len(channels), base[-1].shape[0], size)))
         # Features are laid out (..., Q, S): the sample axis last and contiguous.
-        reduce = self._reduction(realized, target_payback_months)
-        self.base = np.ascontiguousarray(reduce(net_cash[0]).T)
+        self.base = np.ascontiguousarray(np.concatenate(base, axis=-1))
         """(Q, S) features of the zero split."""
-        self.per_user = np.ascontiguousarray(reduce(net_cash[1:] - net_cash[0]).transpose(0, 2, 1))
+        self.per_user = np.ascontiguousarray(np.concatenate(per_user, axis=-1))
         """(M, Q, S) features of one user a month bought in each month of month set m."""
-        self.per_spend = np.ascontiguousarray(reduce(masks[:, None, :]).transpose(0, 2, 1))
-        """(C, Q, S or 1) features of one unit of money spent in each active month of channel c."""
+        self.per_spend = np.ascontiguousarray(np.concatenate(per_spend, axis=-1))
+        """(C, Q, S) features of one unit of money spent in each active month of channel c."""
         self.per_user_of_channel = np.ascontiguousarray(self.per_user[self.membership.argmax(axis=1)])
         """(C, Q, S) ``per_user`` of each channel's month set."""
 
-        # A one-month scenario of the movable channels alone: the engine gives users and spend per
-        # active month. It has one row per candidate unless a channel's own inputs are uncertain.
-        self.probe = Scenario(
-            name="probe",
-            retention=RetentionChurn(1.0),
-            horizon_months=1,
-            acquisition=tuple(dataclasses.replace(ch, months=None) for ch in channels),
-        )
+        # One-month scenarios of the movable channels alone: the engine gives users and spend per
+        # active month. Each has one row per candidate unless a channel's own inputs are uncertain.
+        self.probes = [
+            (Scenario(name="probe", retention=RetentionChurn(1.0), horizon_months=1,
+                      acquisition=tuple(dataclasses.replace(realized.acquisition[i], months=None) for i in movable)), size)
+            for realized, size in zip(realizations, sizes, strict=True)
+        ]
         self._probed: dict[tuple[int, float], tuple[FloatArray, FloatArray]] = {}
-        """(channel, budget) -> users and spend per active month, (S or 1,) each, of the last round."""
+        """(channel, budget) -> users and spend per active month, (S,) each, of the last round."""
 
     def _reduction(self, realized: Scenario, target_payback_months: int) -> Any:
         horizon = realized.horizon_months
+        first = min(target_payback_months, horizon) - 1
+        # Cumulative cash in the months from the target to the horizon's end (payback <=> all >= 0).
+        to_margins = np.tril(np.ones((horizon, horizon)))[first:].T
         if self.objective == "net_cash":
-            return lambda cash: cash.sum(axis=-1, keepdims=True)
-        if self.objective == "payback_probability":
-            # Cumulative cash in the months from the target to the horizon's end (payback <=> all >= 0).
-            first = min(target_payback_months, horizon) - 1
-            to_cumulative = np.tril(np.ones((horizon, horizon)))[first:].T
-            return lambda cash: cash @ to_cumulative
-        discount = _discount(realized.discount_rate, horizon)
-        return lambda cash: (cash * discount).sum(axis=-1, keepdims=True)
+            def objective(cash: FloatArray) -> FloatArray:
+                return cash.sum(axis=-1, keepdims=True)
+        elif self.objective == "payback_probability":
+            def objective(cash: FloatArray) -> FloatArray:
+                return cash @ to_margins
+        else:
+            discount = _discount(realized.discount_rate, horizon)
+
+            def objective(cash: FloatArray) -> FloatArray:
+                return (cash * discount).sum(axis=-1, keepdims=True)
+        cumulative = np.tril(np.ones((horizon, horizon))).T
+
+        def reduce(cash: FloatArray) -> FloatArray:
+            parts = [objective(cash)]
+            if self.limits.max_cash_need is not None:
+                parts.append(cash @ cumulative)
+            if self.limits.chance:
+                parts.append(cash @ to_margins)
+            return np.concatenate([np.broadcast_to(part, (*np.broadcast_shapes(*(p.shape[:-1] for p in parts)), part.shape[-1]))
+                                   for part in parts], axis=-1)
+
+        return reduce
 
     def users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """(K, S or 1, C) users and spend per active month of each movable channel at each split."""
-        result = evaluate(_at_splits(self.probe, list(range(splits.shape[1])), splits))
-        shape = (splits.shape[0], -1, splits.shape[1])
-        return result.channel_users_per_month.reshape(shape), result.channel_spend_per_month.reshape(shape)
+        """(K, S, C) users and spend per active month of each movable channel at each split."""
+        users, spend = [], []
+        for probe, size in self.probes:
+            result = evaluate(_at_splits(probe, list(range(splits.shape[1])), splits))
+            shape = (splits.shape[0], -1, splits.shape[1])
+            for out, per_month in ((users, result.channel_users_per_month), (spend, result.channel_spend_per_month)):
+                out.append(np.broadcast_to(per_month.reshape(shape), (splits.shape[0], size, splits.shape[1])))
+        if len(self.probes) == 1:
+            return users[0], spend[0]
+        return np.concatenate(users, axis=1), np.concatenate(spend, axis=1)
 
     def features(self, users: FloatArray, spend: FloatArray) -> FloatArray:
-        """(K, Q, S) features from (K, S or 1, C) users and spend."""
+        """(K, Q, S) features from (K, S, C) users and spend."""
         total = np.repeat(self.base[None], users.shape[0], axis=0)
         users_by_set = users @ self.membership
         for m in range(users_by_set.shape[2]):
@@ -537,20 +693,24 @@ class _Surrogate:
         return total
 
     def score(self, features: FloatArray, bandwidth: float | None = None) -> FloatArray:
-        """(K,) objective of each candidate; with a ``bandwidth``, the smoothed payback probability."""
+        """(K,) objective of each candidate less the penalty of broken limits; with a ``bandwidth``, payback
+        probabilities are smoothed."""
+        own = features[:, self.objective_columns, self.objective_samples]
         if self.objective in ("npv", "net_cash"):
-            return features[:, 0].mean(axis=1)
-        if self.objective == "p10_npv":
-            return np.quantile(features[:, 0], P10_QUANTILE, axis=1)
-        margin = features.min(axis=1)
-        if bandwidth is None:
-            # The engine's tolerance for rounding, relative to the money moved, is far below
-            # any margin that matters; an exact 0 counts as paid back, as there.
-            return (margin >= 0).mean(axis=1)
-        # Logistic kernel with standard deviation ``bandwidth`` (scale bandwidth x sqrt(3) / pi);
-        # tanh form: never overflows.
-        scale = bandwidth * math.sqrt(3.0) / math.pi
-        return np.asarray((0.5 + 0.5 * np.tanh(margin / (2.0 * scale))).mean(axis=1))
+            value = own[:, 0].mean(axis=1)
+        elif self.objective == "p10_npv":
+            value = np.quantile(own[:, 0], P10_QUANTILE, axis=1)
+        else:
+            value = _payback_share(own.min(axis=1), bandwidth)
+        money_per_unit = 1.0 if self.objective == "payback_probability" else self.money
+        if self.limits.max_cash_need is not None:
+            cumulative = features[:, self.cash_columns, self.median_samples].min(axis=1)
+            need = np.maximum(0.0, -cumulative.mean(axis=1))
+            value = value - PENALTY * money_per_unit / self.money * np.maximum(0.0, need - self.limits.max_cash_need)
+        if self.limits.min_payback_probability is not None:
+            share = _payback_share(features[:, self.margin_columns, self.drawn_samples].min(axis=1), bandwidth)
+            value = value - PENALTY * money_per_unit * np.maximum(0.0, self.limits.min_payback_probability - share)
+        return np.asarray(value)
 
     def values(self, splits: FloatArray) -> FloatArray:
         """(K,) unsmoothed objective at each split."""
@@ -558,10 +718,14 @@ class _Surrogate:
 
     def bandwidths(self, splits: FloatArray, budgets: FloatArray) -> list[float | None]:
         """Per split, Silverman's bandwidth of the payback margins, at least 0.1% of its budget
-        (None, no smoothing, for the other objectives)."""
-        if self.objective != "payback_probability":
+        (None, no smoothing, when no payback probability is involved)."""
+        if self.objective == "payback_probability":
+            columns = self.objective_columns
+        elif self.limits.chance:
+            columns = self.margin_columns
+        else:
             return [None] * len(budgets)
-        margins = self.features(*self.users_and_spend(splits)).min(axis=1)
+        margins = self.features(*self.users_and_spend(splits))[:, columns, self.drawn_samples].min(axis=1)
         found: list[float | None] = []
         for margin, budget in zip(margins, budgets, strict=True):
             q75, q25 = np.percentile(margin, [75, 25])
@@ -608,6 +772,17 @@ class _Surrogate:
         users_out = np.stack([np.stack([self._probed[(c, float(v))][0] for c, v in enumerate(row)], axis=-1) for row in splits])
         spend_out = np.stack([np.stack([self._probed[(c, float(v))][1] for c, v in enumerate(row)], axis=-1) for row in splits])
         return users_out, spend_out
+
+
+def _payback_share(margin: FloatArray, bandwidth: float | None) -> FloatArray:
+    """(K,) share of draws whose payback margin (K, S) is >= 0; with a ``bandwidth``, kernel-smoothed."""
+    if bandwidth is None:
+        # The engine's tolerance for rounding, relative to the money moved, is far below
+        # any margin that matters; an exact 0 counts as paid back, as there.
+        return np.asarray((margin >= 0).mean(axis=1))
+    # Logistic kernel with standard deviation ``bandwidth`` (scale bandwidth x sqrt(3) / pi); tanh form: never overflows.
+    scale = bandwidth * math.sqrt(3.0) / math.pi
+    return np.asarray((0.5 + 0.5 * np.tanh(margin / (2.0 * scale))).mean(axis=1))
 
 
 def _discount(rate: Value, horizon: int) -> FloatArray:
@@ -753,7 +928,7 @@ def _figures_at(result: Result, copies: list[int], row: int, stepped: int | None
 
 
 def _warnings(channels: tuple[ChannelAllocation, ...], space: Space, current: FloatArray, best: FloatArray,
-              targets: FloatArray, phases: Sequence[Phase]) -> tuple[AllocationWarning, ...]:
+              targets: FloatArray, phases: Sequence[Phase], checks: Mapping[str, ConstraintCheck]) -> tuple[AllocationWarning, ...]:
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
     found: list[AllocationWarning] = []
     if np.all(np.abs(best - current) <= tolerance):
@@ -775,4 +950,5 @@ def _warnings(channels: tuple[ChannelAllocation, ...], space: Space, current: Fl
     for channel in movable:
         if channel.best.marginal_roas < 1:
             found.append(AllocationWarning("marginal_roas_below_one", channel.name))
+    found += [AllocationWarning("constraint_not_met", name) for name, check in checks.items() if not check.met]
     return tuple(found)
