@@ -139,11 +139,11 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         total = sum(result.current_split.values())
         return label("allocate_warning_current_total_differs", lang).format(
             total=style.money(total, 0), budget=style.money(result.budget, 0))
-    if warning.code == "constraint_not_met" and warning.channel in result.constraints:
-        check = result.constraints[warning.channel]
+    if warning.code == "constraint_not_met" and (name := warning.channel or "") in result.constraints:
+        check = result.constraints[name]
         return label("allocate_warning_constraint_not_met", lang).format(
-            constraint=label(f"allocate_constraint_{warning.channel}", lang), value=_limit_text(warning.channel, check.value, style),
-            limit=_limit_text(warning.channel, check.limit, style))
+            constraint=label(f"allocate_constraint_{name}", lang), value=_limit_text(name, check.value, style),
+            limit=_limit_text(name, check.limit, style))
     if warning.code == "marginal_roas_below_one" and channel is not None:
         return label("allocate_warning_marginal_roas_below_one", lang).format(
             channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))

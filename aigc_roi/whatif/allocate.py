@@ -672,7 +672,8 @@ class _Surrogate:
 
     def users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
         """(K, S, C) users and spend per active month of each movable channel at each split."""
-        users, spend = [], []
+        users: list[FloatArray] = []
+        spend: list[FloatArray] = []
         for probe, size in self.probes:
             result = evaluate(_at_splits(probe, list(range(splits.shape[1])), splits))
             shape = (splits.shape[0], -1, splits.shape[1])

@@ -45,7 +45,7 @@ class Space:
 
     def totals(self, split: FloatArray) -> FloatArray:
         """(G,) what ``split`` spends of each group's target."""
-        return np.bincount(self.groups, weights=self.weights * split, minlength=self.count)
+        return np.bincount(self.groups, weights=self.weights * split, minlength=self.count).astype(np.float64)
 
     def feasible(self, split: FloatArray, targets: FloatArray) -> bool:
         return bool(np.allclose(self.totals(split), targets, rtol=1e-12, atol=0)
