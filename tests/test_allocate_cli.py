@@ -247,3 +247,12 @@ def test_total_target_roas_and_limits_from_the_command_line(tmp_path: Path) -> N
     assert filled["target_roas"] == 1.25
     both = invoke(["allocate", str(path), "--budget", "1", "--total", "2"])
     assert both.exit_code == 2 and "exactly one of --budget, --total and --target-roas" in both.stderr
+
+
+def test_the_80_column_table_shows_what_decides() -> None:
+    """Active months under the name, CAC, LTV and LTV/CAC, average and marginal ROAS all fit 80 columns."""
+    video = Path(__file__).parents[1] / "scenarios" / "video-tool-kol-then-feed.yaml"
+    shown = invoke(["allocate", str(video), "--budget", "15万"], env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    for header in ("Avg", "Marg.", "ROAS", "CAC", "LTV", "LTV/CAC", "months", "1..3", "4..18"):
+        assert header in shown, header
+    assert "The channels run in different months" in shown

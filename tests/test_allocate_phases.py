@@ -173,3 +173,28 @@ def test_target_roas_fills_each_channel_to_it() -> None:
     assert result.best_split == pytest.approx({"A": 50_000, "B": 50_000 * (2 ** 0.5 - 1)}, rel=1e-4)
     assert [row.best.marginal_roas for row in result.channels] == pytest.approx([1.25, 1.25], rel=1e-4)
     assert result.total and result.budget == pytest.approx(50_000 * 2 ** 0.5, rel=1e-4)
+
+
+def test_warns_when_the_next_yuan_returns_less_than_itself() -> None:
+    """Two cpa channels, bid 20, h = 50k, a user paying 100 once: split evenly, each channel's marginal
+    ROAS is 100/20 x (h/(b+h))^2: 5 x (50/75)^2 = 2.22 at B = 50k, 5 x (50/150)^2 = 0.56 at B = 200k."""
+    plan = """\
+    name: Saturating
+    horizon_months: 1
+    retention: {monthly_churn: 1}
+    monetization:
+      purchases: [{name: item, price: 100, rate: 1}]
+    acquisition:
+      - {name: A, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000}
+      - {name: B, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000}
+    """
+    scenario = load_text(textwrap.dedent(plan), "plan.yaml").scenario
+    small = allocate(scenario, 50_000, curve=())
+    assert [row.best.marginal_roas for row in small.channels] == pytest.approx([5 * (50 / 75) ** 2] * 2, rel=1e-4)
+    assert not [warning for warning in small.warnings if warning.code == "marginal_roas_below_one"]
+    large = allocate(scenario, 200_000, curve=())
+    assert [row.best.marginal_roas for row in large.channels] == pytest.approx([5 * (50 / 150) ** 2] * 2, rel=1e-4)
+    assert {AllocationWarning("marginal_roas_below_one", "A"), AllocationWarning("marginal_roas_below_one", "B")} <= set(large.warnings)
+    # One phase: no warning about different months; a user worth 100 bought at 20 x 150/50 = 60: LTV/CAC 5/3.
+    assert AllocationWarning("different_months") not in large.warnings
+    assert large.channels[0].best.ltv_to_cac == pytest.approx(100 / 60, rel=1e-6)

@@ -319,14 +319,14 @@ def phase_rows(result: Allocation, style: NumberStyle) -> list[tuple[str, str, s
 
 
 def month_text(months: tuple[int, ...]) -> str:
-    """``1-3, 7`` for the months 1, 2, 3 and 7."""
+    """``1..3, 7`` for the months 1, 2, 3 and 7 (a range as the tables write ranges: never read as a negative)."""
     runs: list[list[int]] = []
     for month in months:
         if runs and month == runs[-1][-1] + 1:
             runs[-1].append(month)
         else:
             runs.append([month])
-    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
+    return ", ".join(f"{run[0]}..{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
 def phases_view(result: Allocation, style: NumberStyle) -> Table:
@@ -382,49 +382,78 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
     return grid
 
 
-def channels_view(result: Allocation, style: NumberStyle) -> Table:
-    """Per channel a row at the current and one at the best split: monthly budget, change, and
-    average and marginal ROAS and CAC. Two short rows rather than "now → best" cells, so the
-    table fits an 80-column terminal."""
-    lang = style.lang
-    view = Table(title=label("allocate_channels_title", lang), title_justify="left",
-                 caption=label("allocate_channels_caption", lang), caption_justify="left")
-    view.add_column(label("channel", lang), min_width=8)
-    view.add_column(label("allocate_split", lang), min_width=max(cell_len(label(key, lang)) for key in ("current", "allocate_best")))
-    # Numbers never fold and headers take two lines: the channel name takes what an 80-column terminal lacks.
-    unit = _budget_unit(result, style)
-    for key, cells in _number_columns(result, style, unit).items():
-        header = label(key, lang).replace(" ", "\n", 1) + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
-        # A Text: DataConsole would write the line break of a str out visibly, as \x0a.
-        view.add_column(Text(header), justify="right", overflow="fold", min_width=max(cell_len(text) for text in [*cells, *header.split()]))
-    for channel in result.channels:
-        current, best, change = _budget_cell(channel, style, unit)
-        kind = Text(channel.type, style="dim")
-        if channel.status != "movable":
-            figures = [_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES]
-            view.add_row(Text(channel.name), label("current", lang), current, Text(change, style="dim"), *figures)
-            view.add_row(kind, end_section=True)
-            continue
-        moved = channel.best_budget - channel.current_budget
-        change_text = Text(change, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
-        view.add_row(Text(channel.name), label("current", lang), current, "",
-                     *(_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES))
-        view.add_row(kind, Text(label("allocate_best", lang), style="bold"), Text(best, style="bold"), change_text,
-                     *(_view_figure_text(figure, getattr(channel.best, figure), style) for figure in FIGURES), end_section=True)
-    return view
+VIEW_COLUMNS = ("allocate_budget", "allocate_marginal_roas", "allocate_roas", "allocate_ltv_to_cac", "allocate_cac",
+                "allocate_ltv", "allocate_change", "allocate_marginal_cac")
+"""The channel view's number columns, most important first: a narrow terminal loses them from the end. The
+active months are under the channel's name."""
+VIEW_ORDER = ("allocate_budget", "allocate_change", "allocate_roas", "allocate_marginal_roas",
+              "allocate_cac", "allocate_marginal_cac", "allocate_ltv", "allocate_ltv_to_cac")
+"""The order in which the kept columns are shown."""
+FIGURE_OF = {"allocate_roas": "roas", "allocate_marginal_roas": "marginal_roas", "allocate_cac": "cac",
+             "allocate_marginal_cac": "marginal_cac", "allocate_ltv": "ltv", "allocate_ltv_to_cac": "ltv_to_cac"}
 
 
-def _number_columns(result: Allocation, style: NumberStyle, unit: str) -> dict[str, list[str]]:
-    """Label key -> every text its column of the channel view shows."""
-    columns: dict[str, list[str]] = {"allocate_budget": [], "allocate_change": []}
+def _view_cells(result: Allocation, style: NumberStyle, unit: str) -> dict[str, list[tuple[str, str]]]:
+    """Label key -> per channel its (current row, best row) texts."""
+    columns: dict[str, list[tuple[str, str]]] = {key: [] for key in VIEW_ORDER}
     for channel in result.channels:
         current, best, change = _budget_cell(channel, style, unit)
-        columns["allocate_budget"] += [current, best]
-        columns["allocate_change"].append(change)
-        for name in FIGURES:
-            column = columns.setdefault(f"allocate_{name}", [])
-            column += [_view_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+        columns["allocate_budget"].append((current, best))
+        columns["allocate_change"].append(("", change) if channel.status == "movable" else (change, ""))
+        for key, name in FIGURE_OF.items():
+            texts = [_view_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+            columns[key].append((texts[0], texts[1]) if channel.status == "movable" else (texts[0], ""))
     return columns
+
+
+def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
+    """Per channel a row at the current and one at the best split: active months, monthly budget, change,
+    average and marginal ROAS and CAC, LTV and LTV/CAC. Two short rows rather than "now → best" cells; a
+    narrow terminal drops the least important columns first (VIEW_COLUMNS), numbers are never split."""
+    lang = style.lang
+    unit = _budget_unit(result, style)
+    cells = _view_cells(result, style, unit)
+    split_width = max(cell_len(label(key, lang)) for key in ("allocate_split", "current", "allocate_best"))
+
+    def header(key: str) -> str:
+        text = label(key, lang).replace(" ", "\n", 1)
+        return text + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
+
+    def width_of(key: str) -> int:
+        return max(cell_len(text) for text in [*(t for pair in cells[key] for t in pair), *header(key).split()])
+
+    def build(width: int) -> Table:
+        kept = list(VIEW_COLUMNS)
+        while len(kept) > 1 and sum(map(width_of, kept)) + 8 + split_width + table_overhead(len(kept) + 2) > width:
+            kept.pop()
+        caption = label("allocate_channels_caption", lang)
+        if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
+            caption += " " + label("allocate_figures_note_ltv", lang)
+        view = Table(title=label("allocate_channels_title", lang), title_justify="left", caption=caption, caption_justify="left")
+        view.add_column(label("channel", lang), min_width=8, overflow="fold")
+        view.add_column(label("allocate_split", lang), min_width=split_width)
+        shown = [key for key in VIEW_ORDER if key in kept]
+        for key in shown:
+            # A Text: DataConsole would write the line break of a str out visibly, as \x0a.
+            view.add_column(Text(header(key)), justify="right", no_wrap=True, min_width=width_of(key))
+        for n, channel in enumerate(result.channels):
+            first = [cells[key][n][0] for key in shown]
+            second = [cells[key][n][1] for key in shown]
+            kind = Text(f"{channel.type} · " + label("allocate_runs", lang).format(months=month_text(channel.months)), style="dim")
+            if channel.status != "movable":
+                view.add_row(Text(channel.name), label("current", lang), *first)
+                view.add_row(kind, end_section=True)
+                continue
+            moved = channel.best_budget - channel.current_budget
+            change = cells["allocate_change"][n][1]
+            styled = [Text(text, style="bold") if key == "allocate_budget" else
+                      Text(text, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
+                      if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
+            view.add_row(Text(channel.name), label("current", lang), *first)
+            view.add_row(kind, Text(label("allocate_best", lang), style="bold"), *styled, end_section=True)
+        return view
+
+    return Fitted(build)
 
 
 def curve_view(result: Allocation, style: NumberStyle) -> Fitted:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "allocate_warning_different_months": "The channels run in different months: B is spent in every month in which "
-    "one runs, split among the channels running then (one split per phase below).",
+    "one runs, split among the channels running then (one split per phase above).",
     "allocate_warning_marginal_roas_below_one": "{channel}: at the best split its next yuan returns {roas} in revenue, "
     "less than the yuan itself.",
     "allocate_warning_current_total_differs_total": "Today the moved channels spend {total} over the horizon, not "
@@ -20,6 +20,7 @@ EN: dict[str, str] = {
     "{asked} loses {loss} against it.",
     "allocate_total_title": "T = {budget} over the horizon",
     "allocate_active_months": "Months",
+    "allocate_runs": "months {months}",
     "allocate_ltv": "LTV",
     "allocate_ltv_to_cac": "LTV/CAC",
     "allocate_figures_note_ltv": "LTV: attributed contribution per user bought, over the horizon, undiscounted.",
@@ -34,16 +35,17 @@ EN: dict[str, str] = {
 
 ZH: dict[str, str] = {
     "allocate_warning_different_months": "各渠道投放月份不同：B 在每个有渠道投放的月份都花出，由当月投放的渠道分配"
-    "（下方每个阶段一组分配）。",
+    "（见上方各阶段分配）。",
     "allocate_warning_marginal_roas_below_one": "{channel}：最优分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
     "allocate_warning_current_total_differs_total": "当前参与分配的渠道在整个周期花费 {total}，而非 {budget}："
     "提升中包含总花费的变化。",
     "allocate_phases": "各阶段分配（每月预算）",
     "allocate_phase_months": "第 {months} 月",
-    "allocate_spend_less": "少花钱：预算曲线上{objective}最高处在 {budget}（{value}）；所给预算比它少 {loss}。",
-    "allocate_spend_nothing": "不投放：预算曲线上{objective}最高处在预算 0（{value}）；所给预算比它少 {loss}。",
+    "allocate_spend_less": "少花钱：预算曲线上{objective}最高处在 {budget}（{value}）；所给预算 {asked} 比它少 {loss}。",
+    "allocate_spend_nothing": "不投放：预算曲线上{objective}最高处在预算 0（{value}）；所给预算 {asked} 比它少 {loss}。",
     "allocate_total_title": "整个周期共 T = {budget}",
     "allocate_active_months": "月份",
+    "allocate_runs": "第 {months} 月",
     "allocate_ltv": "LTV",
     "allocate_ltv_to_cac": "LTV/CAC",
     "allocate_figures_note_ltv": "LTV：每个买来的用户在周期内归因的贡献，不折现。",
