@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from aigc_roi.present.allocation_labels import EN as ALLOCATION_EN
-from aigc_roi.present.allocation_labels import ZH as ALLOCATION_ZH
+from aigc_roi.present.decision_labels import EN as ALLOCATION_EN
+from aigc_roi.present.decision_labels import ZH as ALLOCATION_ZH
 
 LANGUAGES = ("en", "zh")
 

@@ -1,6 +1,7 @@
-"""Labels of the allocation's decisions (phases, spend less, constraints, what decides), English and Chinese.
+"""Labels of the decisions a founder acts on (allocation's phases, "spend less", limits, what decides) and of
+risk figures read without surprises (a peak cash need still falling at the horizon), English and Chinese.
 
-Kept apart from present/labels.py, which merges them in, so that allocation's wording lives in one place.
+Kept apart from present/labels.py, which merges them in, so that this wording lives in one place.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ EN: dict[str, str] = {
     "allocate_ltv": "LTV",
     "allocate_ltv_to_cac": "LTV/CAC",
     "allocate_figures_note_ltv": "LTV: attributed contribution per user bought, over the horizon, undiscounted.",
+    "peak_cash_still_falling": "≥ {amount}, still falling at month {month}",
+    "peak_cash_share_still_falling": "Peak cash need: in {share} of draws the cash is still falling at month {month}, "
+    "so there it is the low so far, not a peak.",
+    "roi_zero_at": "Plan ROI = 0 at",
+    "channel_own_max_unit_cost": "Own max",
+    "channels_alone_caption": "Own max: the bid, CPM, fee or cost at which the channel's own ROI is 0 (everything "
+    "else as now); 0 when no price pays back. It differs from the driver's \"Plan ROI = 0 at\" above: there the "
+    "other channels' profit or loss still counts, here only the channel's own users.",
     "allocate_one_budget": "allocate: give exactly one of --budget, --total and --target-roas (given: {given})",
     "allocate_warning_constraint_not_met": "No split found keeps {constraint}: {value} against a limit of {limit}; "
     "the split shown comes closest.",
@@ -49,6 +58,12 @@ ZH: dict[str, str] = {
     "allocate_ltv": "LTV",
     "allocate_ltv_to_cac": "LTV/CAC",
     "allocate_figures_note_ltv": "LTV：每个买来的用户在周期内归因的贡献，不折现。",
+    "peak_cash_still_falling": "≥ {amount}，第 {month} 月仍在下降",
+    "peak_cash_share_still_falling": "最大资金需求：{share} 的抽样到第 {month} 月现金仍在下降，那里只是目前的最低点，不是峰值。",
+    "roi_zero_at": "整体 ROI = 0 时",
+    "channel_own_max_unit_cost": "自身最高价",
+    "channels_alone_caption": "自身最高价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；为 0 "
+    "表示任何价格都无法回本。它不同于上表该项的“整体 ROI = 0 时”：那里计入其他渠道的盈亏，这里只算本渠道自己的用户。",
     "allocate_one_budget": "allocate：--budget、--total、--target-roas 须且只能给一个（已给：{given}）",
     "allocate_warning_constraint_not_met": "没有分配能满足{constraint}：{value}，限值 {limit}；所示分配最接近。",
     "allocate_constraint_max_cash_need": "最大资金需求",
