@@ -1,4 +1,4 @@
-"""`aigc-roi allocate FILE --budget B`: the monthly split of B across the channels that maximises an objective."""
+"""`aigc-roi allocate FILE --budget B`: the split of B across the channels, phase by phase, that maximises an objective."""
 
 from __future__ import annotations
 
@@ -118,8 +118,8 @@ def allocate(
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Split a monthly budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback):
-    current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B."""
+    """Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:
+    whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B."""
     language = resolve_lang(lang)
     set_quiet(quiet)
     refuse_idle_bom(bom, format_ is FigureFormat.csv, format_.value, language)

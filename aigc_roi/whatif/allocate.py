@@ -6,8 +6,12 @@ What is moved and what B is:
   docs/formulas.md, model section 1, lists the types) and are not locked. B is the
   sum of their monthly budgets: locked channels and channels of other types keep their spend
   and are outside B (a founder asking "where does the next 1,000,000 go" has already committed
-  the locked money). Each channel keeps its active months, so B is what is spent in a month in
-  which every movable channel runs.
+  the locked money). Each channel keeps its active months, and B is spent in every month in
+  which a movable channel runs: months with the same movable channels form a phase
+  (whatif/allocate_phases.py) and each phase splits B among its channels, so every candidate
+  spends the same money. With ``total`` a horizon total is split across phases and channels.
+  ``Limits`` (a cash-need cap, a least payback probability) are kept by an exact penalty;
+  ``target_roas`` fills each channel in each phase until its marginal ROAS falls to it.
 - A channel's monthly budget is its spend in an active month at the median values (a budget
   as given; users x bid, impressions / 1000 x cpm or posts x fee for a channel given by
   volume). To be moved, a channel is put in its budget form (``ChannelType.with_budget``):
@@ -40,8 +44,8 @@ How the search works:
   one-month copy of the movable channels, candidates stacked on the sample axis. Each
   objective is then a cheap numpy function of the split. The reported current and best
   values are recomputed by a direct engine run of the scenario at those splits.
-- Solver: marginal-return equalisation by pairwise transfers (a pattern search on the budget
-  simplex). From the current split (scaled to B and moved onto the bounds), each round moves a
+- Solver (whatif/allocate_search.py): marginal-return equalisation by pairwise transfers (a
+  pattern search on the budget simplex of each phase). From the current split (scaled to B and moved onto the bounds), each round moves a
   step of money from the channels whose cut costs the objective least to those whose raise
   gains most, matched in pairs (all pairs at once or the best pair alone, whichever scores
   higher, each candidate scored exactly), and halves the step when no transfer gains, down to
