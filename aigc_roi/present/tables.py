@@ -69,8 +69,11 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
 
 
 def figures_table(report: dict[str, Any]) -> Table:
-    extra = [name for name in ("peak_cash_at_horizon",) if name in report["figures"]]
-    return ["figure", "value"], [[name, report["figures"][name]] for name in (*FIGURE_NAMES, *extra)]
+    rows: list[list[Any]] = [[name, report["figures"][name]] for name in FIGURE_NAMES]
+    if "peak_cash_at_horizon" in report["figures"]:
+        # 1 or 0: the value column of the figures table holds numbers only.
+        rows.append(["peak_cash_at_horizon", int(report["figures"]["peak_cash_at_horizon"])])
+    return ["figure", "value"], rows
 
 
 def channels_table(report: dict[str, Any]) -> Table:
