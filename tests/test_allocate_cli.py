@@ -256,3 +256,34 @@ def test_the_80_column_table_shows_what_decides() -> None:
     for header in ("Avg", "Marg.", "ROAS", "CAC", "LTV", "LTV/CAC", "months", "1..3", "4..18"):
         assert header in shown, header
     assert "The channels run in different months" in shown
+
+
+SATURATING_ALONE = """\
+name: One saturating
+acquisition:
+  - {name: A, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000}
+""" + ONE_MONTH
+LOSING = """\
+name: Losing
+acquisition:
+  - {name: Dear, type: cpa, bid: 200, budget: 10_000}
+""" + ONE_MONTH
+
+
+def test_spend_less_comes_first_with_the_budget_that_is_best(tmp_path: Path) -> None:
+    """Net cash of b: 100 x b/20 x h/(b+h) - b, h = 50k: 0 at 0, 75k at 50k, 66.7k at 100k, 0 at 200k (the
+    true best, b = h(sqrt 5 - 1) = 61,803, lies between curve points). Asked 200k: spend 50k, which is 75k better.
+    A channel buying users worth 100 at 200 loses on every yuan: spend nothing."""
+    path = _write(tmp_path, SATURATING_ALONE)
+    data = _json(path, "--budget", "200k", "--objective", "net_cash")
+    assert data["recommended_budget"] == 50_000
+    assert data["best"]["value"] == pytest.approx(0, abs=1e-6)
+    shown = invoke(["allocate", str(path), "--budget", "200k", "--objective", "net_cash"],
+                   env={"COLUMNS": "120", "NO_COLOR": "1"}).stdout
+    spend_less = "» Spend less: the best net cash on the budget curve is at 50,000 (75,000); B = 200,000 loses 75,000 against it."
+    assert spend_less in shown
+    assert shown.index("Spend less") < shown.index("Monthly budget per channel")
+    losing = tmp_path / "losing.yaml"
+    losing.write_text(LOSING, encoding="utf-8")
+    assert _json(losing, "--budget", "100k", "--objective", "net_cash")["recommended_budget"] == 0
+    assert "» Spend nothing" in invoke(["allocate", str(losing), "--budget", "100k"], env={"COLUMNS": "120"}).stdout

@@ -269,14 +269,15 @@ class Allocation:
 
     @property
     def recommended(self) -> CurvePoint | None:
-        """The point of the budget curve with the best value (among equal values, the lowest budget); None when
-        no point is feasible."""
+        """The point of the budget curve with the best value; None when no point is feasible. Among equal values
+        the highest budget, as the curve's peak: a chance of payback that stays at 100% up to 0.5B recommends
+        0.5B, not nothing."""
         feasible = [point for point in self.curve if not math.isnan(point.value)]
         if not feasible:
             return None
         top = max(point.value for point in feasible)
         tolerance = 1e-9 * (abs(top) + (0.0 if self.objective == "payback_probability" else 1.0))
-        return min((point for point in feasible if point.value >= top - tolerance), key=lambda point: point.budget)
+        return max((point for point in feasible if point.value >= top - tolerance), key=lambda point: point.budget)
 
 
 def allocate(
