@@ -185,7 +185,7 @@ def _budget_unit(result: Allocation, style: NumberStyle) -> str:
 
 def _figure_text(name: str, value: float, style: NumberStyle) -> str:
     number = plain(value)
-    return style.ratio(number) if name.endswith("roas") else style.money(number)
+    return style.ratio(number) if name.endswith(("roas", "to_cac")) else style.money(number)
 
 
 def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
@@ -193,7 +193,7 @@ def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
     full ("2,706,745,123.45") would push the table past 80 columns; from ten million it reads in M (Chinese
     amounts are in 万 and 亿 already)."""
     number = plain(value)
-    if not name.endswith("roas") and number is not None and abs(number) >= BIG_CAC and style.lang != "zh":
+    if not name.endswith(("roas", "to_cac")) and number is not None and abs(number) >= BIG_CAC and style.lang != "zh":
         return f"{number / 1e6:,.1f}M"
     return _figure_text(name, value, style)
 
@@ -207,46 +207,56 @@ BIG_CAC = 1e7
 def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     """One row per acquisition channel: budgets at both splits and the four figures at each."""
     header = ["channel", "type", "status", "minimum", "maximum", "current_budget", "best_budget", "change"]
-    header += [f"{split}_{name}" for name in FIGURES for split in ("current", "best")]
+    header += [f"{split}_{name}" for name in (*FIGURES, *VALUE_FIGURES) for split in ("current", "best")]
+    header.append("months")
     if style is not None:
         lang = style.lang
         header = [label(key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum", "allocate_maximum",
                                                "current", "allocate_best", "allocate_change")]
         header += [f"{label(f'allocate_{name}', lang)} · {label(split, lang)}"
-                   for name in FIGURES for split in ("current", "allocate_best")]
+                   for name in (*FIGURES, *VALUE_FIGURES) for split in ("current", "allocate_best")]
+        header.append(label("allocate_active_months", lang))
     rows: list[list[Any]] = []
     for channel in result.channels:
         if style is None:
             cells: list[Any] = [channel.name, channel.type, channel.status, channel.minimum, _bound(channel.maximum),
                                 channel.current_budget, channel.best_budget, channel.best_budget - channel.current_budget]
-            cells += [plain(getattr(figures, name)) for name in FIGURES for figures in (channel.current, channel.best)]
+            cells += [plain(getattr(figures, name)) for name in (*FIGURES, *VALUE_FIGURES)
+                      for figures in (channel.current, channel.best)]
+            cells.append(month_text(channel.months))
         else:
             current, best, change = _budget_cell(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
             cells = [channel.name, channel.type, label(f"allocate_status_{channel.status}", style.lang),
                      style.money(channel.minimum, 0), maximum, current, best, change]
-            cells += [_figure_text(name, getattr(figures, name), style) for name in FIGURES
+            cells += [_figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
+            cells.append(month_text(channel.months))
         rows.append(cells)
     return header, rows
 
 
 def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
-    """One row per budget of the curve: the best value, its slope and the best split."""
-    names = list(result.best_split)
+    """One row per budget of the curve: the best value, its slope and the best split (with phases, a column per
+    channel and phase, named ``channel [months]``)."""
+    many = len(result.phases) > 1
+    slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
+             else [(0, name) for name in result.best_split])
+    names = [f"{name} [{month_text(result.phases[k].months)}]" if many else name for k, name in slots]
     header = ["budget", "multiple", "value", "marginal_value", *names]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
-        header[:4] = [label(key, style.lang) for key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key)]
+        header[:4] = [_curve_label(result, key, style.lang)
+                      for key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key)]
     rows: list[list[Any]] = []
     for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
-        split = [point.split.get(name) for name in names]
+        split = [(point.phases[k] if point.phases else point.split).get(name) for k, name in slots]
         if style is None:
             rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, *split])
         else:
             rows.append([style.money(point.budget, 0), f"{point.budget / result.budget:.2f}×",
                          objective_value(result, point.value, style), _slope_text(result, slope, style),
-                         *(style.money(amount, 0) for amount in split)])
+                         *(NONE if amount is None else style.money(amount, 0) for amount in split)])
     return header, rows
 
 
@@ -265,7 +275,8 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     text = "\n".join(lines) + "\n"
     if len(result.phases) > 1:
         header = [label(key, lang) for key in ("allocate_active_months", "channel", "current", "allocate_best")]
-        text += to_markdown((header, [list(row) for row in phase_rows(result, style)]), label("allocate_phases", lang)) + "\n"
+        text += to_markdown((header, [list(row) for row in phase_rows(result, style)]), label("allocate_phases", lang),
+                            text_columns=2) + "\n"
     text += to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
     warnings = [warning_text(result, warning, style) for warning in result.warnings]
@@ -357,8 +368,16 @@ def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
     ]
 
 
+def _curve_label(result: Allocation, key: str, lang: str) -> str:
+    """A curve header; with a horizon total the budgets are totals, multiples of T."""
+    if result.total and key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_title", "allocate_curve_slope",
+                                "allocate_curve_slope_probability"):
+        return label(f"{key}_total", lang)
+    return label(key, lang)
+
+
 def _curve_title(result: Allocation, lang: str) -> str:
-    return label("allocate_curve_title", lang).format(objective=label(f"allocate_objective_{result.objective}_short", lang))
+    return _curve_label(result, "allocate_curve_title", lang).format(objective=label(f"allocate_objective_{result.objective}_short", lang))
 
 
 def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
@@ -472,12 +491,12 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     def build(width: int) -> Table:
         # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
         # line leave the bars too little room, each header wraps down to its longest word.
-        natural = [max(cell_len(text) for text in [*cells, label(key, lang)]) for key, cells in numbers.items()]
+        natural = [max(cell_len(text) for text in [*cells, _curve_label(result, key, lang)]) for key, cells in numbers.items()]
         fits = sum(natural) + bar_width + table_overhead(len(numbers) + 1) <= width
         view = Table(title=_curve_title(result, lang), title_justify="left", caption=_curve_caption(result, peak, style),
                      caption_justify="left")
         for (key, cells), wide in zip(numbers.items(), natural, strict=True):
-            header = label(key, lang)
+            header = _curve_label(result, key, lang)
             view.add_column(header, justify="right", width=wide if fits else max(cell_len(text) for text in [*cells, *header.split()]))
         view.add_column("", overflow="fold")
         for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):

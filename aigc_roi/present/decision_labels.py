@@ -33,6 +33,11 @@ EN: dict[str, str] = {
     "channels_alone_caption": "Own max: the bid, CPM, fee or cost at which the channel's own ROI is 0 (everything "
     "else as now); 0 when no price pays back. It differs from the driver's \"Plan ROI = 0 at\" above: there the "
     "other channels' profit or loss still counts, here only the channel's own users.",
+    "allocate_curve_budget_total": "Total",
+    "allocate_multiple_total": "× T",
+    "allocate_curve_slope_total": "Per extra unit of T",
+    "allocate_curve_slope_probability_total": "Per extra 10% of T",
+    "allocate_curve_title_total": "Budget curve · best {objective} at each total over the horizon",
     "allocate_one_budget": "allocate: give exactly one of --budget, --total and --target-roas (given: {given})",
     "allocate_warning_constraint_not_met": "No split found keeps {constraint}: {value} against a limit of {limit}; "
     "the split shown comes closest.",
@@ -64,6 +69,11 @@ ZH: dict[str, str] = {
     "channel_own_max_unit_cost": "自身最高价",
     "channels_alone_caption": "自身最高价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；为 0 "
     "表示任何价格都无法回本。它不同于上表该项的“整体 ROI = 0 时”：那里计入其他渠道的盈亏，这里只算本渠道自己的用户。",
+    "allocate_curve_budget_total": "总额",
+    "allocate_multiple_total": "× T",
+    "allocate_curve_slope_total": "T 每多 1 元",
+    "allocate_curve_slope_probability_total": "T 每多 10%",
+    "allocate_curve_title_total": "预算曲线 · 各周期总额下的最优{objective}",
     "allocate_one_budget": "allocate：--budget、--total、--target-roas 须且只能给一个（已给：{given}）",
     "allocate_warning_constraint_not_met": "没有分配能满足{constraint}：{value}，限值 {limit}；所示分配最接近。",
     "allocate_constraint_max_cash_need": "最大资金需求",
