@@ -116,7 +116,8 @@ def allocate(
         fail([label("plot_suffix", language).format(path=plot)])
     # Refused before the search, so a refused file never costs the wait.
     with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force)
+        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force,
+                      inputs=[file])
     scenario = load(file, set_).scenario
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 

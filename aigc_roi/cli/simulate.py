@@ -130,7 +130,8 @@ def simulate(
     refuse_idle_bom(bom, format_ is FigureFormat.csv or samples_format == "csv", format_.value, language)
     # Refuse before simulating: a long run must not end in "file exists".
     with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot, samples_out) if not to_stdout(destination)), force)
+        check_outputs(tuple(destination for destination in (output, plot, samples_out) if not to_stdout(destination)), force,
+                      inputs=[file])
     scenario = load(file, set_).scenario
 
     from aigc_roi.present.numbers import NumberStyle

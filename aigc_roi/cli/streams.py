@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
-from aigc_roi.cli.files import UsageError, write_bytes, write_text
+from aigc_roi.cli.files import UsageError, register_inputs, write_bytes, write_text
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import located_message
 from aigc_roi.present.labels import LANGUAGES, default_lang
@@ -108,10 +108,16 @@ def in_language(text: str) -> str:
     return located_message(text, _language.get())
 
 
+def report_problem(error: ScenarioError | str) -> int:
+    """One problem on its own line of stderr (even under -q); returns the exit code it means, 2."""
+    _stderr(message_line(error))
+    return EXIT_INVALID
+
+
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""
     for error in errors:
-        _stderr(message_line(error))
+        report_problem(error)
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -145,6 +151,7 @@ def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
     """The scenario at ``path`` with ``--set`` overrides, or exit 2 with every error."""
     from aigc_roi.reader.load import load_path
 
+    register_inputs([path])
     try:
         return load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.files import register_inputs
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     BomOption,
@@ -96,6 +97,7 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
     with ``samples``, also the figures' simulated distributions and chances."""
     from aigc_roi.reader.load import load_path
 
+    register_inputs([path])
     try:
         scenario = load_path(path, overrides(sets)).scenario
     except ScenarioInvalid as invalid:
