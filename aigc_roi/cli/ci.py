@@ -9,6 +9,7 @@ of files costs no more than reading them.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -156,6 +157,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     from aigc_roi.present import ci_view as render
     from aigc_roi.present import tables
     from aigc_roi.present.labels import label
+    from aigc_roi.present.text import markdown_text
 
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results)
@@ -168,11 +170,13 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
         invalid = _finding_lines(results)
         if invalid:
-            parts.append(f"### {label('check_md_invalid', lang)}\n\n```text\n" + invalid + "```\n")
+            # A fence longer than any run of backticks in the findings, which a name cannot then close.
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", invalid)), default=0))
+            parts.append(f"### {label('check_md_invalid', lang)}\n\n{fence}text\n" + invalid + f"{fence}\n")
         if base is not None:
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
-            parts += [f"- {render.comparison_line(c, base, lang)}\n" if render.is_one_line(c)
+            parts += [f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
                       else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang))
                       for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.

@@ -16,6 +16,7 @@ from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
 FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
@@ -227,12 +228,13 @@ def allocation_rows(result: Allocation, table: str = "channels") -> Rows:
 def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     """Summary lines, the channel table, the budget curve and the warnings, for a pull-request comment."""
     lang = style.lang
-    lines = [f"### {_title(result, style)}", "", *(f"- {name}: {value}" for name, value in _summary(result, style)), ""]
+    lines = [f"### {markdown_text(_title(result, style))}", "",
+             *(f"- {markdown_text(name)}: {markdown_text(value)}" for name, value in _summary(result, style)), ""]
     text = "\n".join(lines) + "\n" + to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
     warnings = [warning_text(result, warning, style) for warning in result.warnings]
     if warnings:
-        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {line}\n" for line in warnings)
+        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {markdown_text(line)}\n" for line in warnings)
     return text
 
 

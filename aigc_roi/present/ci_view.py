@@ -22,6 +22,7 @@ from aigc_roi.model.figures import unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -36,8 +37,11 @@ def plural(count: int, noun: str) -> str:
 
 # GitHub's workflow-command escaping (actions/toolkit, command.ts): data escapes
 # % CR LF; property values also escape ':' and ',' which delimit properties.
+# The other control characters are written out first (present/text.py): an escape or a BEL in a name
+# must not reach the job log, which a terminal may replay.
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    shown = "".join(part if part in ("\r", "\n") else visible(part) for part in re.split("([\r\n])", text))
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -9,9 +9,14 @@ the README documents, with a message on stderr for every refusal.
 
 from __future__ import annotations
 
+import json
+import re
 import tempfile
+import xml.dom.minidom
+import zipfile
 from pathlib import Path
 
+import pytest
 from cli_runner import invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -102,3 +107,76 @@ def test_hostile_option_lists_never_reach_the_last_resort_handler(data: st.DataO
     for leftover in WORKDIR.glob("out*"):
         leftover.unlink()
     assert_clean(invoke(data.draw(options(path))))
+
+
+# --- hostile names through every command and format (issue 26) --------------------
+
+HOSTILE_NAME = ("C\x1b[2J\x1b[8m \x1b]52;c;aGk=\x07 \u202e\u2066\u2028\x85\x9b "
+                "[x](https://evil) <img src=x onerror=alert(1)> ![i](https://evil/t.png) `c` *b* _i_ $x$ &lt; ~s~ # \ufffe\uffff")
+"""A name that would clear the screen, write the clipboard (OSC 52), reorder text, or be a live link,
+image or HTML in markdown, and that XML (xlsx, SVG) cannot hold."""
+TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+"""What must not reach a terminal, a job log or a markdown page raw: every control but the line feed."""
+LIVE_MARKDOWN = ("](https://evil)", "<img", "&lt;")
+
+
+def _hostile_scenario(folder: Path, name: str = "h.yaml") -> Path:
+    text = (TEMPLATES_BY_NAME["chat-assistant-cpa"]).read_text(encoding="utf-8")
+    quoted = json.dumps(HOSTILE_NAME)  # a YAML double-quoted scalar reads JSON's escapes
+    text = re.sub(r"^name: .*$", lambda _: f"name: {quoted}", text, count=1, flags=re.M)
+    text = re.sub(r"\n  - name: [^\n]*", lambda _: f"\n  - name: {json.dumps(HOSTILE_NAME + ' ch')}", text, count=1)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+TEMPLATES_BY_NAME = {path.stem: path for path in TEMPLATES}
+HOSTILE_COMMANDS = [
+    (["run"], "table"), (["run", "--months", "--cohorts"], "table"), (["run", "--lang", "zh"], "table"),
+    (["run"], "markdown"), (["run", "--cohorts", "--lang", "zh"], "markdown"),
+    (["breakeven"], "table"), (["breakeven"], "markdown"), (["sensitivity"], "table"), (["sensitivity"], "markdown"),
+    (["compare", "{file}"], "table"), (["compare", "{file}"], "markdown"),
+    (["compare", "{file}", "--samples", "100"], "table"), (["compare", "{file}", "--samples", "100"], "markdown"),
+    (["simulate", "--samples", "100"], "table"), (["simulate", "--samples", "100"], "markdown"),
+    (["allocate", "--budget", "200000"], "table"), (["allocate", "--budget", "200000"], "markdown"),
+    (["curves"], "table"), (["curves"], "markdown"),
+    (["check", "--set", "targets.min_roi=5"], "text"), (["check", "--set", "targets.min_roi=5"], "markdown"),
+    (["check", "--set", "targets.min_roi=5"], "github"), (["check", "--set", "horizon_months=\x1b[2J"], "github"),
+    (["validate", "--set", "horizon_months=\x1b[2J"], "text"), (["validate", "--set", "horizon_months=\x1b[2J"], "github"),
+]
+"""Every command that shows a name, in each format read by a person, a terminal or a markdown page."""
+
+
+@pytest.mark.parametrize(("command", "fmt"), HOSTILE_COMMANDS, ids=lambda value: " ".join(value) if isinstance(value, list) else value)
+def test_hostile_names_reach_no_terminal_or_markdown_raw(tmp_path: Path, command: list[str], fmt: str) -> None:
+    path = _hostile_scenario(tmp_path)
+    args = [command[0], str(path), *(part.format(file=path).replace("\\x1b", HOSTILE_NAME) for part in command[1:])]
+    result = invoke([*args, "--format", fmt])
+    assert result.exit_code in (0, 1, 2), result.stderr
+    assert result.stdout.strip() or result.exit_code == 2, result.stderr
+    for stream in (result.stdout, result.stderr):
+        assert not TERMINAL_UNSAFE.findall(stream), TERMINAL_UNSAFE.findall(stream)
+    if fmt == "markdown":
+        assert [token for token in LIVE_MARKDOWN if re.search("(?<!\\\\)" + re.escape(token), result.stdout)] == []
+
+
+def test_hostile_names_keep_xlsx_and_svg_well_formed(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    pytest.importorskip("matplotlib")
+    path = _hostile_scenario(tmp_path)
+    workbook, chart = tmp_path / "h.xlsx", tmp_path / "h.svg"
+    result = invoke(["run", str(path), "--format", "xlsx", "-o", str(workbook), "--plot", str(chart)])
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(workbook) as archive:
+        for member in archive.namelist():
+            if member.endswith(".xml") or member.endswith(".rels"):
+                xml.dom.minidom.parseString(archive.read(member))  # raises on a character XML cannot hold
+    xml.dom.minidom.parseString(chart.read_bytes())
+    simulated = tmp_path / "fan.svg"
+    assert invoke(["simulate", str(path), "--samples", "100", "--plot", str(simulated)]).exit_code == 0
+    xml.dom.minidom.parseString(simulated.read_bytes())
+
+
+def test_json_keeps_a_hostile_name_exactly(tmp_path: Path) -> None:
+    result = invoke(["run", str(_hostile_scenario(tmp_path)), "--format", "json"])
+    assert json.loads(result.stdout)["scenario"] == HOSTILE_NAME
