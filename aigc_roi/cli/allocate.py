@@ -14,6 +14,7 @@ from aigc_roi.cli.options import BomOption, FigureFormat, ForceOption, FormatOpt
 from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
+from aigc_roi.reader.kinds import MAX_MAGNITUDE, MIN_MAGNITUDE
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
@@ -50,6 +51,11 @@ def parse_amount(text: str, option: str) -> float:
         fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
     if value < 0 or (option == "--budget" and value == 0):
         fail([f"{option}: expected {'a positive amount' if option == '--budget' else 'an amount >= 0'}, found {text!r}"])
+    # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.
+    if value > MAX_MAGNITUDE:
+        fail([f"{option}: expected a number no larger than {MAX_MAGNITUDE:,.0f} (1e15), found {text!r}"])
+    if 0 < value < MIN_MAGNITUDE:
+        fail([f"{option}: expected 0 or a number of at least {MIN_MAGNITUDE:g} in size, found {text!r}"])
     return value
 
 

@@ -84,6 +84,15 @@ def _name_max(folder: Path) -> int:
         return 255
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a path the system refuses to look at (too long, no access) is not,
+    and the write then says why it cannot be written."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _target(path: Path) -> Path:
     """Where writing ``path`` lands: the file a symbolic link points to, else ``path`` itself."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path

@@ -70,6 +70,8 @@ def progress_bar(lang: str) -> Iterator[Any]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
 
+    from aigc_roi.present.console import sized_environment
+
     started = time.monotonic()
     bar: dict[str, Any] = {}
 
@@ -78,7 +80,7 @@ def progress_bar(lang: str) -> Iterator[Any]:
             if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
                 return
             progress = Progress(f"[progress.description]{label('simulating', lang)}", BarColumn(), TaskProgressColumn(),
-                                TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                                TimeRemainingColumn(), console=Console(stderr=True, _environ=sized_environment()), transient=True)
             progress.start()
             bar["progress"], bar["task"] = progress, progress.add_task("", total=total)
         bar["progress"].update(bar["task"], completed=done)

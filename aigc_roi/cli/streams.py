@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -219,7 +220,9 @@ PAGE_WIDTH = 160
 def page_width() -> int:
     """``COLUMNS`` when it is set to a width (as ``ls`` and Rich honour it), else ``PAGE_WIDTH``."""
     columns = os.environ.get("COLUMNS", "").strip()
-    return int(columns) if columns.isdecimal() and 0 < int(columns) <= 10_000 else PAGE_WIDTH
+    # ASCII digits, and few of them: isdecimal() takes ٣, and int() refuses over 4,300 digits.
+    width = int(columns) if re.fullmatch("[0-9]{1,6}", columns) else 0
+    return width if 0 < width <= 10_000 else PAGE_WIDTH
 
 
 def _stdout() -> TextIO:

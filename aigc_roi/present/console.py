@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +30,13 @@ def visible_text(text: Text) -> Text:
     return escaped
 
 
+def sized_environment() -> dict[str, str]:
+    """The environment with ``COLUMNS`` and ``LINES`` kept only when they are a plausible size: Rich
+    takes any digits, and int() of over 4,300 of them raises instead of falling back to the terminal's."""
+    return {key: value for key, value in os.environ.items()
+            if key not in ("COLUMNS", "LINES") or re.fullmatch("[0-9]{1,6}", value.strip())}
+
+
 class DataConsole(Console):
     """A Console that reads no markup (``[/x]`` in a name would crash, ``[bold]x[/bold]`` vanish),
     no emoji codes, and writes control characters out visibly instead of sending them to the terminal.
@@ -37,6 +46,7 @@ class DataConsole(Console):
     """
 
     def __init__(self, **options: Any) -> None:
+        options.setdefault("_environ", sized_environment())
         super().__init__(markup=False, emoji=False, highlight=False, **options)
 
     def render_str(self, text: str, **options: Any) -> Text:

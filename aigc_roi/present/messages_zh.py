@@ -158,6 +158,8 @@ _MESSAGES = _rules([
     (r"cannot read file: (.+)", "无法读取文件：{0}"),
     (r"duplicate age (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月龄 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
+    (r"duplicate day (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same day",
+     "重复的天数 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一天"),
     (r"(.+): cannot write: (.+)", "{0}：无法写入：{1}"),
     (r"(.+): named twice \((.+) is the same file\); give each output its own file",
      "{0}：重复指定（与 {1} 是同一个文件）；每个输出需各用一个文件"),

@@ -311,6 +311,12 @@ class Text:
         return schema
 
 
+def _whole_number(digits: str) -> int:
+    """The value of ASCII ``digits``, capped past any horizon: Python refuses int() of over 4,300 digits."""
+    significant = digits.lstrip("0")
+    return int(significant or "0") if len(significant) <= 9 else 10**9
+
+
 @dataclass(frozen=True)
 class MonthSet:
     """``all``, one month, a span ``"1-6"`` or a list; within the horizon."""
@@ -332,9 +338,10 @@ class MonthSet:
         text = node.raw.strip()
         if text == "all":
             return None
-        span = re.fullmatch(r"(\d+)\s*-\s*(\d+)", text)
+        # ASCII digits only, as the exported schema's pattern reads them (\d would also take ٣ and ５).
+        span = re.fullmatch(r"([0-9]+)\s*-\s*([0-9]+)", text)
         if span:
-            first, last = int(span[1]), int(span[2])
+            first, last = _whole_number(span[1]), _whole_number(span[2])
             if not 1 <= first <= last <= horizon:
                 return ctx.expected(node, path, f"a span 'a-b' with 1 <= a <= b <= {horizon}")
             return tuple(range(first, last + 1))
@@ -351,7 +358,7 @@ class MonthSet:
         month = {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}
         return {"description": self.description, "anyOf": [
             {"const": "all"}, month,
-            {"type": "string", "pattern": r"^\s*\d+\s*-\s*\d+\s*$"},
+            {"type": "string", "pattern": r"^\s*[0-9]+\s*-\s*[0-9]+\s*$"},
             {"type": "array", "items": month, "minItems": 1},
         ]}
 

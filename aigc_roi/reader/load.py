@@ -233,10 +233,16 @@ def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, ctx: Con
     """At least two days; every share above 0 (a power law is fitted to the logarithms)."""
     if len(days) < 2 and not any(error.path.startswith("retention.days[") for error in ctx.errors):
         ctx.error(node, "retention.days", f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
+    previous = 1.0
     for day, share, share_node in days:
         if _median(share) <= 0:
             ctx.expected(share_node, f"retention.days[{day}]",
                          "a share above 0 (a power law never reaches 0: give the smallest share your analytics show)")
+        elif _median(share) > previous:
+            # A rising curve would fit a power law that grows: active users climbing back for ever.
+            ctx.error(share_node, f"retention.days[{day}]",
+                      f"expected a share <= {previous:g} (retention cannot rise with age), found {share_node.describe()}")
+        previous = min(previous, _median(share))
 
 
 def _check_plan(plan: Parsed, path: str, ctx: Context) -> None:

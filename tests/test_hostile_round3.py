@@ -1,0 +1,152 @@
+"""Issue 26: inputs within the limits that crashed, and files that were silently misread."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_runner import invoke
+
+from aigc_roi.whatif.simulate import net_cash_histogram
+
+BASE = "name: H\nhorizon_months: 12\nretention: {monthly_churn: 0.5}\n"
+
+
+def _write(folder: Path, text: str, name: str = "s.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- crashes -------------------------------------------------------------------------------
+
+
+def test_a_constant_net_cash_far_above_2e14_gets_a_histogram() -> None:
+    # Every sample at -1.2e16 (12 months of a 1e15 fixed cost): numpy's own v ± 0.5 range cannot be cut in 20 bins.
+    counts, edges = net_cash_histogram(np.full(100, -1.2e16), 20)
+    assert counts.sum() == 100
+    assert len(edges) == 21 and np.all(np.diff(edges) > 0)
+    assert edges[0] <= -1.2e16 <= edges[-1]
+    # Spread data keeps numpy's bins exactly.
+    spread = np.array([0.0, 1.0, 2.0, 3.0])
+    assert np.array_equal(net_cash_histogram(spread, 3)[1], np.histogram(spread, 3)[1])
+
+
+@pytest.mark.parametrize("command", [["simulate", "--samples", "200"], ["check"], ["compare", "{file}", "--samples", "200"]])
+def test_simulating_a_constant_net_cash_of_1e15_a_month_does_not_crash(tmp_path: Path, command: list[str]) -> None:
+    path = _write(tmp_path, BASE + "costs: {fixed: [{name: F, monthly: 1e15}]}\ntargets: {min_payback_probability: 0.5}\n")
+    result = invoke([command[0], str(path), *(part.format(file=path) for part in command[1:])])
+    assert result.exit_code in (0, 1), result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_a_5000_digit_month_span_is_a_located_error(tmp_path: Path) -> None:
+    nines = "9" * 5000
+    path = _write(tmp_path, BASE + f'acquisition: [{{name: A, type: cpa, bid: 10, users: 100, months: "1-{nines}"}}]\n')
+    result = invoke(["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:4:" in result.stdout and "acquisition[0].months: expected a span 'a-b' with 1 <= a <= b <= 12" in result.stdout
+    ok = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, users: 100}]\n", "ok.yaml")
+    result = invoke(["run", str(ok), "--set", f"acquisition[0].months=1-{nines}"])
+    assert result.exit_code == 2 and "expected a span 'a-b'" in result.stderr
+
+
+def test_leading_zeros_in_a_month_span_still_read_as_months(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + 'acquisition: [{name: A, type: cpa, bid: 10, users: 100, months: "0002-003"}]\n')
+    result = invoke(["run", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    # 100 users a month in months 2 and 3 only: 200 bought.
+    assert json.loads(result.stdout)["channels"][0]["users"] == pytest.approx(200)
+
+
+@pytest.mark.parametrize("command", [["validate"], ["check"]])
+def test_a_name_over_255_bytes_is_a_located_error_not_a_crash(tmp_path: Path, command: list[str]) -> None:
+    long_name = str(tmp_path / ("a" * 300 + ".yaml"))
+    result = invoke([*command, long_name])
+    assert result.exit_code == 2
+    assert f"{long_name}:1:1: cannot read file: File name too long" in result.stdout + result.stderr
+
+
+def test_a_path_over_4096_characters_is_a_located_error(tmp_path: Path) -> None:
+    deep = "/".join(["b" * 200] * 25) + ".yaml"
+    result = invoke(["validate", deep])
+    assert result.exit_code == 2
+    assert "cannot read file:" in result.stdout
+
+
+def test_init_with_a_name_over_255_bytes_cannot_write(tmp_path: Path) -> None:
+    target = tmp_path / ("a" * 300 + ".yaml")
+    result = invoke(["init", str(target)])
+    assert result.exit_code == 2
+    assert f"{target}: cannot write: File name too long" in result.stderr
+
+
+@pytest.mark.parametrize(("budget", "expected"), [
+    ("1e308", "--budget: expected a number no larger than 1,000,000,000,000,000 (1e15), found '1e308'"),
+    ("1e30", "--budget: expected a number no larger than 1,000,000,000,000,000 (1e15), found '1e30'"),
+    ("5e-324", "--budget: expected 0 or a number of at least 1e-09 in size, found '5e-324'"),
+])
+def test_allocate_amounts_obey_the_files_number_limits(tmp_path: Path, budget: str, expected: str) -> None:
+    path = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, budget: 1000}]\n")
+    result = invoke(["allocate", str(path), "--budget", budget])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == expected
+
+
+@pytest.mark.parametrize("columns", ["9" * 5000, "٣", "0", "-5"])
+def test_an_absurd_columns_falls_back_to_the_page_width(tmp_path: Path, columns: str) -> None:
+    path = _write(tmp_path, BASE)
+    result = invoke(["run", str(path)], env={"COLUMNS": columns, "LINES": columns})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 160
+
+
+# --- silently misread -------------------------------------------------------------------
+
+
+def test_the_same_retention_day_twice_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "name: D\nhorizon_months: 12\nretention: {days: {1: 45%, 01: 10%, 30: 12%}}\n")
+    result = invoke(["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == f"{path}:3:28: retention.days[01]: duplicate day 1: '01' and '1' (line 3) name the same day\n"
+    assert "重复的天数 1" in invoke(["validate", "--lang", "zh", str(path)]).stdout
+
+
+def test_the_same_conversion_age_twice_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + "acquisition: [{name: A, type: flat, users: 1000, cost: 0}]\n"
+                  "monetization: {plans: [{name: P, price: 10, period: month, conversion: {0: 30%, 00: 10%}}]}\n")
+    result = invoke(["validate", str(path)])
+    assert result.exit_code == 2
+    assert "monetization.plans[0].conversion[00]: duplicate age 0: '00' and '0' (line 5) name the same month" in result.stdout
+
+
+def test_rising_retention_days_are_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "name: D\nhorizon_months: 12\nretention: {days: {1: 1%, 365: 100%}}\n")
+    result = invoke(["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == (f"{path}:3:32: retention.days[365]: expected a share <= 0.01 "
+                             "(retention cannot rise with age), found 100%\n")
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good, hidden = tmp_path / "ok", tmp_path / "private"
+    good.mkdir()
+    hidden.mkdir()
+    _write(good, BASE)
+    _write(hidden, "name: [broken\n")
+    real_scandir = os.scandir
+
+    def refusing(path: object = ".") -> object:
+        # What os.walk meets for a mode-000 folder when not root (root reads every folder).
+        if Path(os.fsdecode(path)) == hidden:  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    result = invoke(["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{hidden}:1:1: cannot read file:" in result.stdout
+    assert "2 files, 1 invalid" in result.stderr
