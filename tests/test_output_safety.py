@@ -161,3 +161,35 @@ def test_outside_a_command_a_signal_during_a_write_cleans_up_too(tmp_path: Path)
     done = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, env=env, timeout=120)
     assert done.returncode == -signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+def _closed_stderr() -> None:
+    os.close(2)
+
+
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+@pytest.mark.parametrize("command", [["validate", "{file}"], ["run", "{file}", "--format", "json"],
+                                     ["simulate", "{file}", "--samples", "50"], ["check", "{file}"], ["init", "-"]])
+def test_a_closed_or_full_stderr_never_turns_into_exit_1(tmp_path: Path, scenario: Path, command: list[str],
+                                                         stderr: str) -> None:
+    if stderr == "full" and not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-m", "aigc_roi", *(part.format(file=scenario) for part in command)]
+    with open("/dev/full" if stderr == "full" else os.devnull, "w") as sink:
+        done = subprocess.run(args, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, timeout=300,
+                              stderr=sink.fileno() if stderr == "full" else None,
+                              preexec_fn=_closed_stderr if stderr == "closed" else None)
+    # The summary and notes cannot be written and nobody can be told: the command's own code stands.
+    assert done.returncode == 0
+
+
+def test_an_invalid_file_still_exits_2_with_stderr_full(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\n", encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "aigc_roi", "run", str(bad)], cwd=tmp_path, timeout=300,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=full.fileno())
+    assert done.returncode == 2

@@ -64,7 +64,7 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
 def progress_bar(lang: str) -> Iterator[Any]:
     """A progress callback that shows a Rich bar on stderr once the run has taken a second,
     and only when stderr is a terminal (a log or a pipe gets nothing) and -q is not given."""
-    if is_quiet() or not sys.stderr.isatty():
+    if is_quiet() or sys.stderr is None or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console

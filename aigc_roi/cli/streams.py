@@ -46,8 +46,17 @@ _quiet: ContextVar[bool] = ContextVar("quiet", default=False)
 
 
 def _stderr(line: str) -> None:
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
+    """A line for the user on stderr. A stderr closed (``2>&-``) or full (``2>/dev/full``) cannot
+    take it, and has no one to tell: the line is dropped and the exit code stays the command's own
+    (an uncaught failure here would exit 1, the code of a missed target)."""
+    stream = sys.stderr
+    if stream is None:  # Python's stderr when the process started with descriptor 2 closed
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        silence_stream(stream)
 
 
 def note(line: str) -> None:
@@ -247,9 +256,15 @@ def stdout_errors() -> Iterator[None]:
 
 def silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush of unwritten output cannot fail again."""
+    silence_stream(sys.stdout)
+
+
+def silence_stream(stream: TextIO | None) -> None:
+    """Point ``stream``'s descriptor at /dev/null: the interpreter's final flush of what it could not
+    write then succeeds, instead of failing at exit with code 120."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]
         os.close(devnull)
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         pass  # not a real descriptor (a test runner's buffer): nothing will be flushed at exit
