@@ -150,3 +150,97 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeyp
     assert result.exit_code == 2
     assert f"{hidden}:1:1: cannot read file:" in result.stdout
     assert "2 files, 1 invalid" in result.stderr
+
+
+# --- unlocated or misleading errors -------------------------------------------------------
+
+
+def test_a_line_separator_in_a_comment_neither_ends_it_nor_shifts_line_numbers(tmp_path: Path) -> None:
+    # YAML 1.1 reads NEL, LS and PS as line breaks; an editor shows one line: "horizon_months: 5" is comment.
+    path = _write(tmp_path, 'name: "N\x85a"  # note\u2028 horizon_months: 5\nhorizon_months: 12\n'
+                            "retention: {monthly_churn: 0.5}\nbogus: 1\n")
+    result = invoke(["validate", str(path)])
+    assert result.stdout.startswith(f"{path}:4:1: bogus: unknown key 'bogus'")
+    assert result.stdout.count("\n") == 1
+
+
+def test_a_line_separator_inside_a_name_is_kept(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + 'acquisition: [{name: "A\u2028B", type: cpa, bid: 10, users: 100}]\n')
+    result = invoke(["run", str(path), "--format", "json"])
+    assert json.loads(result.stdout)["channels"][0]["name"] == "A\u2028B"
+
+
+@pytest.mark.parametrize("written", ["1e309", "-1e309", "9" * 5000, ".inf"])
+def test_a_number_beyond_float64_is_refused_by_the_size_limit(tmp_path: Path, written: str) -> None:
+    path = _write(tmp_path, BASE + f"acquisition: [{{name: A, type: flat, cost: 0, users: {written}}}]\n")
+    result = invoke(["validate", str(path)])
+    assert "acquisition[0].users: expected a number no larger than 1,000,000,000,000,000 (1e15), found" in result.stdout
+
+
+def test_a_share_just_above_1_gets_no_percent_hint(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + "acquisition: [{name: A, type: flat, cost: 0, users: 10}]\n"
+                  "monetization: {plans: [{name: P, price: 10, period: month, conversion: 1.0000000001}]}\n")
+    result = invoke(["validate", str(path)])
+    assert result.stdout.endswith("conversion: expected a number from 0 to 1, found 1.0000000001\n")
+
+
+def test_a_socket_is_not_a_regular_file(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s.yaml"
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(path))
+    try:
+        result = invoke(["validate", str(path)])
+    finally:
+        listener.close()
+    assert result.stdout == f"{path}:1:1: cannot read file: not a regular file\n"
+
+
+def test_an_unreadable_file_reaches_the_loader_not_clicks_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, BASE)
+    real_access = os.access
+    # What os.access says of a mode-000 file when not root; root may read it, so the run goes on.
+    monkeypatch.setattr(os, "access", lambda target, mode, **kw: False if Path(target) == path else real_access(target, mode, **kw))
+    result = invoke(["run", str(path), "--format", "json"])
+    assert "is not readable" not in result.stderr
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(("key", "shown"), [("horizon_\u200bmonths", "horizon_\\u200bmonths"),
+                                            ("\u0430cquisition", "\\u0430cquisition"), ("名称", "名称")])
+def test_invisible_and_look_alike_characters_of_a_key_are_written_out(tmp_path: Path, key: str, shown: str) -> None:
+    path = _write(tmp_path, BASE + f"{key}: 1\n")
+    result = invoke(["validate", str(path)])
+    assert f"{path}:4:1: {shown}: unknown key '{shown}'" in result.stdout
+
+
+def test_set_into_a_missing_list_says_which_list(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE)
+    result = invoke(["run", str(path), "--set", "monetization.plans[0].price=5"])
+    assert result.stderr == ("--set monetization.plans[0].price=5:1:1: monetization.plans[0].price: "
+                             "no list 'plans' here to hold item [0]; add it to the file first\n")
+
+
+def test_set_by_a_name_two_channels_share_is_ambiguous(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, users: 100}, "
+                                   "{name: A, type: cpa, bid: 20, users: 100}]\n")
+    result = invoke(["run", str(path), "--set", "acquisition[A].bid=1"])
+    assert result.exit_code == 2
+    assert "acquisition[A].bid: 2 items are named 'A'; give the item's index instead" in result.stderr
+
+
+@pytest.mark.parametrize("index", ["00", "0" * 41])
+def test_an_index_with_leading_zeros_is_refused(tmp_path: Path, index: str) -> None:
+    path = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, users: 100}]\n")
+    result = invoke(["run", str(path), "--set", f"acquisition[{index}].bid=1"])
+    assert result.exit_code == 2
+    assert f"expected an item index without leading zeros, found {index}" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["run", "{file}", "-o", ""], ["run", ""], ["validate", "{file}", ""]])
+def test_an_empty_file_name_is_refused_as_empty_not_as_the_current_folder(tmp_path: Path, args: list[str]) -> None:
+    path = _write(tmp_path, BASE)
+    result = invoke([part.format(file=path) for part in args])
+    assert result.exit_code == 2
+    assert "expected a file name, found ''" in result.stderr

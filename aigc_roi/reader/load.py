@@ -9,6 +9,7 @@ together in one ``ScenarioInvalid``.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -89,7 +90,11 @@ def read_limited(path: str | Path, filename: str) -> bytes:
     """
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # what open() says of a socket: not a file to read
+            raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")]) from None
+        raise _unreadable(filename, exc) from None
+    except ValueError as exc:
         raise _unreadable(filename, exc) from None
     try:
         status = os.fstat(descriptor)

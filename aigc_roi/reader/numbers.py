@@ -36,6 +36,10 @@ class ValueProblem(ValueError):
         """Advice on what to write instead, for text that a reader may have meant differently."""
 
 
+class NotFinite(ValueProblem):
+    """A number beyond float64 (``1e309``, ``.inf``, 400 digits): a size a field's limit refuses."""
+
+
 class ForeignNumber(str):
     """Scalar text YAML 1.1 would read in another base (``0100`` octal, ``0x10``, ``1:30``).
 
@@ -83,7 +87,7 @@ def parse_number_text(text: str) -> float:
     """``"1.5万"`` -> 15000.0; raises ValueProblem for anything else."""
     value = decimal_to_float(number_decimal(text))
     if not math.isfinite(value):
-        raise ValueProblem("a finite number")
+        raise NotFinite("a finite number")
     return value
 
 
@@ -102,10 +106,10 @@ def to_number(value: Any) -> float:
         try:
             return float(value)
         except OverflowError:
-            raise ValueProblem("a finite number") from None
+            raise NotFinite("a finite number") from None
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueProblem("a finite number")
+            raise NotFinite("a finite number")
         return value
     if isinstance(value, str):
         return parse_number_text(value)
