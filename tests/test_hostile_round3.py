@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -244,3 +245,54 @@ def test_an_empty_file_name_is_refused_as_empty_not_as_the_current_folder(tmp_pa
     result = invoke([part.format(file=path) for part in args])
     assert result.exit_code == 2
     assert "expected a file name, found ''" in result.stderr
+
+
+# --- small --------------------------------------------------------------------------------------
+
+
+def test_digits_are_ascii_or_full_width_as_the_schema_says(tmp_path: Path) -> None:
+    arabic = _write(tmp_path, "name: D\nhorizon_months: ١٢\nretention: {monthly_churn: 0.5}\n", "arabic.yaml")
+    assert "horizon_months: expected a whole number from 1 to 120, found '١٢'" in invoke(["validate", str(arabic)]).stdout
+    for start in ("２０２５-０１", "202５-01"):
+        path = _write(tmp_path, BASE + f"start: {start}\n")
+        result = invoke(["run", str(path), "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["months"][0]["label"] == "2025-01"
+
+
+def test_the_horizon_ends_by_9999_12(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + "start: 9999-12\n")
+    assert invoke(["validate", str(path)]).stdout == (
+        f"{path}:4:8: start: expected a month that keeps all 12 months by 9999-12, found 9999-12\n")
+    last_fit = _write(tmp_path, BASE + "start: 9999-01\n", "fit.yaml")
+    result = invoke(["run", str(last_fit), "--format", "json"])
+    assert json.loads(result.stdout)["months"][-1]["label"] == "9999-12"
+
+
+def test_a_variant_label_with_an_unbalanced_bracket(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, users: 100}]\n")
+    result = invoke(["compare", str(path), "--variant", "cheap[: acquisition[0].bid=5", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [column["name"] for column in json.loads(result.stdout)["scenarios"]] == ["H", "cheap["]
+
+
+def test_allocate_refusals_are_translated(tmp_path: Path) -> None:
+    path = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, budget: 100}]\n")
+    result = invoke(["allocate", str(path), "--budget", "1", "--min", "A=2", "--lang", "zh"])
+    assert result.exit_code == 2
+    assert result.stderr == "allocate：下限合计 2，超过预算 1\n"
+
+
+def test_no_glyph_warnings_follow_the_missing_font_note(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    from aigc_roi.present.chart import cjk_font
+
+    if cjk_font() is not None:
+        pytest.skip("a CJK font is installed: nothing is missing")
+    path = _write(tmp_path, "name: 视频工具\nhorizon_months: 12\nretention: {monthly_churn: 0.5}\n")
+    with warnings.catch_warnings(record=True) as caught:  # pytest would otherwise keep them from stderr
+        warnings.simplefilter("always")
+        result = invoke(["run", str(path), "--plot", str(tmp_path / "c.png")])
+    assert result.exit_code == 0
+    assert [str(warning.message) for warning in caught if "Glyph" in str(warning.message)] == []
+    assert result.stderr.count("\n") == 1  # the one note

@@ -84,6 +84,11 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     """``"cheaper bid: acquisition[0].bid=25, monetization.plans[0].price=299"`` ->
     (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label."""
     head = _split_top_level(text, ":")[0]
+    before_values = text.split("=", 1)[0]
+    if head == text and ":" in before_values and before_values.count("[") != before_values.count("]"):
+        # An unbalanced [ in the label ("cheap[: ...") would hide every colon after it: the label
+        # ends at the first colon, as a path's brackets always balance.
+        head = text[:text.index(":")]
     name, assignments = (head.strip(), text[len(head) + 1:]) if "=" not in head and head != text else (text, text)
     sets = [part.strip() for part in _split_top_level(assignments, ",") if part.strip()]
     if not name.strip() or not sets or any("=" not in part for part in sets):

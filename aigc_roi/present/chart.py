@@ -59,13 +59,6 @@ def report_has_cjk(report: dict[str, Any]) -> bool:
     return has_cjk(report["scenario"])
 
 
-def save(figure: Figure, file: Any, image_format: str) -> None:
-    """``figure.savefig`` without matplotlib's missing-glyph warnings: the caller said it once (NO_CJK_FONT)."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from")
-        figure.savefig(file, format=image_format)
-
-
 def cjk_font() -> str | None:
     """The first installed font of ``CJK_FONTS``; None when Chinese would render as boxes."""
     from matplotlib import font_manager
@@ -205,7 +198,10 @@ def image_bytes(figure: Figure, image_format: str) -> bytes:
     from matplotlib import rc_context
 
     buffer = io.BytesIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "aigc-roi"}):
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "aigc-roi"}), warnings.catch_warnings():
+        # Without a CJK font, Chinese that cannot be left out draws as boxes: the command said so once
+        # (plot_no_cjk_font); matplotlib's warning per missing glyph would repeat it in its own words.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from")
         metadata = {"Date": None} if image_format == "svg" else {}
         figure.savefig(buffer, format=image_format, metadata=metadata)
     return buffer.getvalue()

@@ -397,7 +397,7 @@ SCENARIO = Obj({
     "currency": Text(pattern="[A-Z]{3}", expected="a 3-letter ISO currency code such as CNY",
                      description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
-    "start": Text(pattern=r"[0-9]{4}-(0[1-9]|1[0-2])", expected="a month YYYY-MM",
+    "start": Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
                   description="Month 1 as YYYY-MM; labels only."),
     "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,

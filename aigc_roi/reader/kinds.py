@@ -317,7 +317,7 @@ class Text:
 
 def _whole_number(digits: str) -> int:
     """The value of ASCII ``digits``, capped past any horizon: Python refuses int() of over 4,300 digits."""
-    significant = digits.lstrip("0")
+    significant = digits.lstrip("0０")
     return int(significant or "0") if len(significant) <= 9 else 10**9
 
 
@@ -342,8 +342,8 @@ class MonthSet:
         text = node.raw.strip()
         if text == "all":
             return None
-        # ASCII digits only, as the exported schema's pattern reads them (\d would also take ٣ and ５).
-        span = re.fullmatch(r"([0-9]+)\s*-\s*([0-9]+)", text)
+        # ASCII and full-width digits, as the exported schema's pattern reads them (\d would also take ٣).
+        span = re.fullmatch(r"([0-9０-９]+)\s*-\s*([0-9０-９]+)", text)
         if span:
             first, last = _whole_number(span[1]), _whole_number(span[2])
             if not 1 <= first <= last <= horizon:
@@ -362,7 +362,7 @@ class MonthSet:
         month = {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}
         return {"description": self.description, "anyOf": [
             {"const": "all"}, month,
-            {"type": "string", "pattern": r"^\s*[0-9]+\s*-\s*[0-9]+\s*$"},
+            {"type": "string", "pattern": r"^\s*[0-9０-９]+\s*-\s*[0-9０-９]+\s*$"},
             {"type": "array", "items": month, "minItems": 1},
         ]}
 

@@ -147,6 +147,8 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
             _check_volume(channel, f"acquisition[{i}]", ctx, kind)
     if "retention" in parsed.values:
         _check_retention(parsed.values["retention"], ctx)
+    if "start" in parsed.values:
+        _check_start(parsed.values["start"], parsed.nodes["start"], ctx)
     monetization = parsed.values.get("monetization")
     if monetization is not None:
         for i, plan in enumerate(monetization.values.get("plans", [])):
@@ -215,6 +217,18 @@ def _median(value: models.Value) -> float:
 
 
 _RETENTION_FORMS = ("points", "monthly_churn", "days")
+
+
+LAST_MONTH = (9999, 12)
+"""The last month a label YYYY-MM can name."""
+
+
+def _check_start(start: str, node: Node, ctx: Context) -> None:
+    """The horizon ends by 9999-12: a later month would be labelled with a five-digit year (10009-11)."""
+    year, month = (int(part) for part in start.split("-"))
+    last = year * 12 + month - 1 + ctx.horizon_months - 1
+    if last > LAST_MONTH[0] * 12 + LAST_MONTH[1] - 1:
+        ctx.error(node, "start", f"expected a month that keeps all {ctx.horizon_months} months by 9999-12, found {start}")
 
 
 def _check_retention(parsed: Parsed, ctx: Context) -> None:
