@@ -10,6 +10,7 @@ the README documents, with a message on stderr for every refusal.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
 import xml.dom.minidom
@@ -67,8 +68,9 @@ def options(draw: st.DrawFn, path: Path) -> list[str]:
         if option == "--set":
             args += [option, f"{draw(st.sampled_from(PATHS))}={draw(VALUES)}"]
         elif option in ("--output", "-o", "--plot"):
-            name = draw(st.sampled_from(["out.json", "out.svg", "out.png", "x" * 300, "s.yaml/o", "out.xlsx"]))
-            args += [option, str(WORKDIR / name)]
+            name = draw(st.sampled_from(["out.json", "out.svg", "out.png", "x" * 300, "s.yaml/o", "out.xlsx",
+                                         "s.yaml", "link.yaml", "fifo", "/dev/null", ""]))
+            args += [option, name if name in ("", "/dev/null") else str(WORKDIR / name)]
         elif option in ("--force", "--months"):
             args.append(option)
         else:
@@ -103,10 +105,20 @@ def test_mutated_scenarios_never_reach_the_last_resort_handler(text: str, comman
 @given(st.data())
 def test_hostile_option_lists_never_reach_the_last_resort_handler(data: st.DataObject) -> None:
     path = WORKDIR / "s.yaml"
-    path.write_text(TEMPLATES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    template = TEMPLATES[0].read_text(encoding="utf-8")
+    path.write_text(template, encoding="utf-8")
     for leftover in WORKDIR.glob("out*"):
         leftover.unlink()
+    link, fifo = WORKDIR / "link.yaml", WORKDIR / "fifo"
+    if not link.is_symlink():
+        link.symlink_to(path.name)
+    if not fifo.is_fifo():
+        os.mkfifo(fifo)
     assert_clean(invoke(data.draw(options(path))))
+    # Whatever the options, --force included: the input, a link to it and a FIFO are never replaced.
+    assert path.read_text(encoding="utf-8") == template
+    assert link.is_symlink() and fifo.is_fifo() and Path(os.devnull).is_char_device()
+    assert not list(WORKDIR.glob(".aigc-roi.*.tmp"))
 
 
 # --- hostile names through every command and format (issue 26) --------------------
@@ -180,3 +192,26 @@ def test_hostile_names_keep_xlsx_and_svg_well_formed(tmp_path: Path) -> None:
 def test_json_keeps_a_hostile_name_exactly(tmp_path: Path) -> None:
     result = invoke(["run", str(_hostile_scenario(tmp_path)), "--format", "json"])
     assert json.loads(result.stdout)["scenario"] == HOSTILE_NAME
+
+
+EXTREMES = ["1e15", "-1e15", "1e-9", "0", "999999999999999", "0.000000001%"]
+"""Values at the file's number limits (docs/limits.md): within them, every command computes."""
+EXTREME_FIELDS = ["costs.fixed[0].monthly", "acquisition[0].users", "acquisition[0].bid", "monetization.plans[0].price",
+                  "retention.monthly_churn"]
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(EXTREME_FIELDS), st.sampled_from(EXTREMES)), min_size=1, max_size=3),
+       st.sampled_from([["simulate", "--samples", "50"], ["check"], ["compare", "{file}", "--samples", "50"],
+                        ["allocate", "--budget", "1e15", "--samples", "20"], ["breakeven"], ["run", "--format", "json"]]))
+def test_extreme_values_within_the_limits_never_reach_the_last_resort_handler(sets: list[tuple[str, str]],
+                                                                             command: list[str]) -> None:
+    path = WORKDIR / "extreme.yaml"
+    path.write_text("name: X\nhorizon_months: 24\nretention: {monthly_churn: 0.3}\n"
+                    "acquisition: [{name: A, type: cpa, bid: 10, users: 1000}]\n"
+                    "monetization: {plans: [{name: P, price: 10, period: month, conversion: 5%}]}\n"
+                    "costs: {fixed: [{name: F, monthly: 1000}]}\n"
+                    "targets: {min_payback_probability: 0.5}\n", encoding="utf-8")
+    overrides = [part for field, value in sets for part in ("--set", f"{field}={value}")]
+    args = [command[0], str(path), *(part.format(file=path) for part in command[1:]), *overrides]
+    assert_clean(invoke(args))
