@@ -296,3 +296,37 @@ def test_no_glyph_warnings_follow_the_missing_font_note(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert [str(warning.message) for warning in caught if "Glyph" in str(warning.message)] == []
     assert result.stderr.count("\n") == 1  # the one note
+
+
+# --- check --base with an invalid base --------------------------------------------------------
+
+PAYING = BASE + ("acquisition: [{name: A, type: cpa, bid: 10, users: 100}]\n"
+                 "monetization: {plans: [{name: P, price: 50, period: month, conversion: 30%}]}\n"
+                 "targets: {max_payback_months: 6}\n")
+
+
+@pytest.fixture
+def invalid_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose committed scenarios/w.yaml has an unknown key, fixed in the work tree."""
+    import subprocess
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for key in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.setenv(key, "test@example.com" if key.endswith("EMAIL") else "Test")
+    (tmp_path / "scenarios").mkdir()
+    _write(tmp_path / "scenarios", PAYING + "bogus: 1\n", "w.yaml")
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "base"]):
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+    _write(tmp_path / "scenarios", PAYING, "w.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_an_invalid_base_shows_its_errors_and_no_change(invalid_base: Path, fmt: str) -> None:
+    result = invoke(["check", "scenarios", "--base", "HEAD", "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert "HEAD:scenarios/w.yaml:7:1: bogus: unknown key 'bogus'" in result.stdout
+    # The base has no figures: there is no "better: never -> 1" to report for a payback month.
+    assert "never" not in result.stdout

@@ -85,6 +85,15 @@ def _files(paths: Sequence[Path]) -> list[Path]:
         fail([str(refused)])
 
 
+def _base_errors_markdown(comparison: Comparison) -> str:
+    """The errors that made the base side of ``comparison`` invalid, as a fenced block (empty without any)."""
+    lines = "".join(message_line(error) + "\n" for error in comparison.before_errors)
+    if not lines:
+        return ""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", lines)), default=0))
+    return f"\n{fence}text\n{lines}{fence}\n"
+
+
 def _finding_lines(results: Sequence[Validated]) -> str:
     """Every error as ``file:line:col: path: message``: findings, so on stdout (as ruff and yamllint print them)."""
     return "".join(message_line(error) + "\n" for result in results for error in result.errors)
@@ -176,9 +185,9 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         if base is not None:
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
-            parts += [f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
-                      else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang))
-                      for c in comparisons]
+            parts += [(f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
+                       else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang)))
+                      + _base_errors_markdown(c) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
         return
@@ -197,6 +206,8 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
     show(views)
+    # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
+    emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
     note(in_language(render.check_summary(results, checked)))
 
 

@@ -286,9 +286,11 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     no_before = label("check_status_new" if comparison.status == "new" else "check_invalid", lang)
     no_after = label("check_status_removed" if comparison.status == "removed" else "check_invalid", lang)
     names = list(after or before or {})
+    # A side without figures (new, removed, invalid) has no value to change from: never is not "never paid back".
     rows = [
         [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
-         _side(after, name, no_after, style), _change(name, _value(before, name), _value(after, name), style)]
+         _side(after, name, no_after, style),
+         _change(name, _value(before, name), _value(after, name), style) if before is not None and after is not None else NONE]
         for name in names
     ]
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows
