@@ -124,12 +124,19 @@ def test_the_same_conversion_age_twice_is_an_error(tmp_path: Path) -> None:
     assert "monetization.plans[0].conversion[00]: duplicate age 0: '00' and '0' (line 5) name the same month" in result.stdout
 
 
-def test_rising_retention_days_are_an_error(tmp_path: Path) -> None:
+def test_retention_days_that_rise_overall_are_an_error(tmp_path: Path) -> None:
+    # ln 0.01 = -4.6052 at ln 1 = 0, ln 1 = 0 at ln 365 = 5.8999: slope 4.6052 / 5.8999 = +0.7806, so b = -0.7806.
     path = _write(tmp_path, "name: D\nhorizon_months: 12\nretention: {days: {1: 1%, 365: 100%}}\n")
     result = invoke(["validate", str(path)])
     assert result.exit_code == 2
-    assert result.stdout == (f"{path}:3:32: retention.days[365]: expected a share <= 0.01 "
-                             "(retention cannot rise with age), found 100%\n")
+    assert result.stdout == (f"{path}:3:19: retention.days: expected shares that fall with the day overall "
+                             "(retention cannot rise with age), found a fitted power law that rises (b = -0.7806)\n")
+
+
+def test_a_bump_between_two_days_is_still_accepted(tmp_path: Path) -> None:
+    # D14 above D7 is analytics noise; the fitted power law still falls (b > 0), so users do not climb back.
+    path = _write(tmp_path, "name: D\nhorizon_months: 12\nretention: {days: {1: 45%, 7: 22%, 14: 23%, 30: 12%}}\n")
+    assert invoke(["validate", str(path)]).exit_code == 0
 
 
 def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

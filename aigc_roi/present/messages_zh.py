@@ -97,6 +97,7 @@ _EXPECTED = _rules([
     (r"a number \(suffixes k, m, 万, 亿, %\)", "数字（后缀可用 k、m、万、亿、%）"),
     (r"a positive amount", "正数金额"),
     (r"an item index without leading zeros", "不带前导零的序号"),
+    (r"shares that fall with the day overall \(retention cannot rise with age\)", "总体随天数下降的留存比例（留存不能随时间上升）"),
     (r"a month that keeps all (\d+) months by 9999-12", "能让全部 {0} 个月都不晚于 9999-12 的起始月份"),
     (r"a file name", "文件名"),
     (r"an amount >= 0", "≥ 0 的金额"),
@@ -122,6 +123,7 @@ _FOUND = _rules([
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
     (r"more", "更多"),
     (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),
+    (r"a fitted power law that rises", "上升的拟合幂律"),
 ])
 
 _FOUND_HINTS = _rules([
@@ -129,6 +131,7 @@ _FOUND_HINTS = _rules([
     (r"hexadecimal and binary numbers are not accepted; write the number in decimal", "不接受十六进制和二进制数字；请用十进制书写"),
     (r"YAML 1\.1 reads a:b as a base-60 number; write the number itself", "YAML 1.1 把 a:b 读作六十进制数；请直接写出数字"),
     (r"90% interval (\S+)", "90% 区间 {0}"),
+    (r"b = (\S+)", "b = {0}"),
     (r"in (.+)", "位于 {0}"),
 ])
 

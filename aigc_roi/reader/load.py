@@ -10,6 +10,7 @@ together in one ``ScenarioInvalid``.
 from __future__ import annotations
 
 import errno
+import math
 import os
 import stat
 from dataclasses import dataclass
@@ -252,16 +253,25 @@ def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, ctx: Con
     """At least two days; every share above 0 (a power law is fitted to the logarithms)."""
     if len(days) < 2 and not any(error.path.startswith("retention.days[") for error in ctx.errors):
         ctx.error(node, "retention.days", f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
-    previous = 1.0
     for day, share, share_node in days:
         if _median(share) <= 0:
             ctx.expected(share_node, f"retention.days[{day}]",
                          "a share above 0 (a power law never reaches 0: give the smallest share your analytics show)")
-        elif _median(share) > previous:
-            # A rising curve would fit a power law that grows: active users climbing back for ever.
-            ctx.error(share_node, f"retention.days[{day}]",
-                      f"expected a share <= {previous:g} (retention cannot rise with age), found {share_node.describe()}")
-        previous = min(previous, _median(share))
+    slope = _fitted_slope(days) if len(days) >= 2 and all(_median(share) > 0 for _, share, _ in days) else 0.0
+    if slope > 0:
+        # A bump between two days is analytics noise the fit smooths over; a fit that rises would
+        # have the cohort's active users climb back month after month (docs/formulas.md).
+        ctx.error(node, "retention.days", "expected shares that fall with the day overall (retention cannot rise "
+                  f"with age), found a fitted power law that rises (b = {-slope:.4g})")
+
+
+def _fitted_slope(days: list[tuple[int, models.Value, Node]]) -> float:
+    """The least-squares slope of ln share on ln day over the medians: -b of the power law (docs/formulas.md)."""
+    xs = [math.log(day) for day, _, _ in days]
+    ys = [math.log(_median(share)) for _, share, _ in days]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
 
 
 def _check_plan(plan: Parsed, path: str, ctx: Context) -> None:
