@@ -337,3 +337,17 @@ def test_an_invalid_base_shows_its_errors_and_no_change(invalid_base: Path, fmt:
     assert "HEAD:scenarios/w.yaml:7:1: bogus: unknown key 'bogus'" in result.stdout
     # The base has no figures: there is no "better: never -> 1" to report for a payback month.
     assert "never" not in result.stdout
+
+
+def test_a_long_name_is_cut_in_chart_titles(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    from aigc_roi.present.chart import TITLE_NAME_CHARS, title_name
+
+    assert title_name("a" * 500) == "a" * (TITLE_NAME_CHARS - 1) + "…"
+    assert title_name("Short \x1b[2J") == "Short \\x1b[2J"
+    path = _write(tmp_path, BASE.replace("name: H", "name: " + "N" * 100_000))
+    chart = tmp_path / "c.svg"
+    result = invoke(["run", str(path), "--format", "json", "--plot", str(chart)])
+    assert result.exit_code == 0, result.stderr
+    assert "N" * (TITLE_NAME_CHARS - 1) + "…" in chart.read_text(encoding="utf-8")
+    assert "N" * TITLE_NAME_CHARS not in chart.read_text(encoding="utf-8")
