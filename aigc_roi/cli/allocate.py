@@ -14,7 +14,6 @@ from aigc_roi.cli.options import BomOption, FigureFormat, ForceOption, FormatOpt
 from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
-from aigc_roi.reader.kinds import MAX_MAGNITUDE, MIN_MAGNITUDE
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
@@ -52,6 +51,8 @@ def parse_amount(text: str, option: str) -> float:
     if value < 0 or (option == "--budget" and value == 0):
         fail([f"{option}: expected {'a positive amount' if option == '--budget' else 'an amount >= 0'}, found {text!r}"])
     # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.
+    from aigc_roi.reader.kinds import MAX_MAGNITUDE, MIN_MAGNITUDE  # here: the reader brings PyYAML, --help must not
+
     if value > MAX_MAGNITUDE:
         fail([f"{option}: expected a number no larger than {MAX_MAGNITUDE:,.0f} (1e15), found {text!r}"])
     if 0 < value < MIN_MAGNITUDE:
