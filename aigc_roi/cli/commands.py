@@ -54,7 +54,7 @@ def build_command(name: str) -> _click.Command:
         if getattr(param.type, "readable", False):  # a path parameter (Typer's TyperPath, click's Path)
             # Click's own check says "Path 'x' is not readable" with no location: the loader says
             # "x:1:1: cannot read file: Permission denied", and the writer "x: cannot write: ...".
-            param.type.readable = False
+            param.type.readable = False  # type: ignore[attr-defined]
             param.type.convert = _refusing_an_empty_name(param.type.convert)  # type: ignore[method-assign]
     return command
 

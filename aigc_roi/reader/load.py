@@ -92,7 +92,7 @@ def read_limited(path: str | Path, filename: str) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        if exc.errno == errno.ENXIO:  # what open() says of a socket: not a file to read
+        if exc.errno == errno.ENXIO:  # what opening a socket says: not a file to read
             raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")]) from None
         raise _unreadable(filename, exc) from None
     except ValueError as exc:

@@ -103,10 +103,11 @@ _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 """``089`` is text to YAML 1.1 but ``077`` is octal: both are refused, so a leading 0 never means two things."""
 
 
-_YAML_1_1_BREAKS = {"\x85": "\ufdd0", "\u2028": "\ufdd1", "\u2029": "\ufdd2"}
+_YAML_1_1_BREAKS = "\x85\u2028\u2029"
 """NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which YAML 1.1 (PyYAML) counts as line breaks and
-editors and YAML 1.2 do not, each mapped to a noncharacter that PyYAML reads as an ordinary one."""
-_RESTORED_BREAKS = str.maketrans({stand_in: original for original, stand_in in _YAML_1_1_BREAKS.items()})
+editors and YAML 1.2 do not."""
+_STAND_INS = "\ufdd0\ufdd1\ufdd2"
+"""Noncharacters PyYAML reads as ordinary ones, one for each of ``_YAML_1_1_BREAKS``."""
 
 
 def _lines_as_editors_count(text: str) -> str | None:
@@ -115,15 +116,15 @@ def _lines_as_editors_count(text: str) -> str | None:
     none, or the text already holds a stand-in (then it is parsed as it is)."""
     if not any(character in text for character in _YAML_1_1_BREAKS):
         return None
-    if any(stand_in in text for stand_in in _YAML_1_1_BREAKS.values()):
+    if any(stand_in in text for stand_in in _STAND_INS):
         return None
-    return text.translate(str.maketrans(_YAML_1_1_BREAKS))
+    return text.translate(str.maketrans(_YAML_1_1_BREAKS, _STAND_INS))
 
 
 def _scalar(event: yaml.ScalarEvent, restore_breaks: bool = False) -> Node:
     line, col = _pos(event.start_mark)
     if restore_breaks:
-        event.value = event.value.translate(_RESTORED_BREAKS)
+        event.value = event.value.translate(str.maketrans(_STAND_INS, _YAML_1_1_BREAKS))
     value: Any = event.value
     if event.implicit[0] and event.tag is None:
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
