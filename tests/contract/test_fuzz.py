@@ -215,3 +215,18 @@ def test_extreme_values_within_the_limits_never_reach_the_last_resort_handler(se
     overrides = [part for field, value in sets for part in ("--set", f"{field}={value}")]
     args = [command[0], str(path), *(part.format(file=path) for part in command[1:]), *overrides]
     assert_clean(invoke(args))
+
+
+@pytest.mark.parametrize("command", [["run"], ["breakeven"], ["sensitivity"], ["allocate", "--budget", "200000"],
+                                     ["compare", "{file}"], ["simulate", "--samples", "50"]], ids=lambda command: command[0])
+def test_a_line_break_in_a_name_keeps_it_on_one_line(tmp_path: Path, command: list[str]) -> None:
+    text = TEMPLATES_BY_NAME["chat-assistant-cpa"].read_text(encoding="utf-8")
+    text = re.sub(r"\n  - name: [^\n]*", lambda _: '\n  - name: "Ab\\nYz"', text, count=1)
+    text = re.sub(r"^name: .*$", lambda _: 'name: "Cd\\nWx"', text, count=1, flags=re.M)
+    path = tmp_path / "n.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke([command[0], str(path), *(part.format(file=path) for part in command[1:])], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.stderr
+    # Every name and title shows its line break written out, never as a break of its row.
+    assert not re.search(r"^[\s│┃|]*(Yz|Wx)", result.stdout, flags=re.M), result.stdout
+    assert "Cd\\x0aWx" in result.stdout
