@@ -18,6 +18,7 @@ from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import RenewalObserved, Scenario
 from aigc_roi.present.fit_data import fits_markdown, fits_report
 from aigc_roi.present.labels import label
+from aigc_roi.present.text import markdown_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -81,11 +82,11 @@ def _percent(value: float | None) -> str:
 
 
 def curves_markdown(report: dict[str, Any], lang: str = "en") -> str:
-    lines = [f"## {report['scenario']} · {label('curves_title', lang)}", "", f"### {label('retention_by_month', lang)}", "",
+    lines = [f"## {markdown_text(report['scenario'])} · {label('curves_title', lang)}", "", f"### {label('retention_by_month', lang)}", "",
              f"| {label('age_months', lang)} | {label('retention_share', lang)} |", "|---:|---:|"]
     lines += [f"| {point['age']} | {_percent(point['share'])} |" for point in report["retention"]]
     for plan in report["renewals"]:
-        lines += ["", f"### {label('renewal_survival', lang).format(plan=plan['plan'], period=plan['period_months'])}", "",
+        lines += ["", f"### {markdown_text(label('renewal_survival', lang).format(plan=plan['plan'], period=plan['period_months']))}", "",
                   f"| {label('renewal_k', lang)} | {label('paid_at_age', lang)} | {label('renewal_rate', lang)} | "
                   f"{label('still_subscribed', lang)} | {label('observed', lang)} |", "|---:|---:|---:|---:|---:|"]
         lines += [f"| {p['renewal']} | {p['age']} | {_percent(p['rate'])} | {_percent(p['survival'])} | {_percent(p['observed'])} |"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.labels import label
+from aigc_roi.present.text import markdown_text
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
@@ -89,9 +90,9 @@ def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
     """One heading, parameter line, warning when poor, and observed-vs-fitted table per fit."""
     parts = []
     for fit in fits:
-        lines = [f"### {fit_title(fit, lang)}", "", fit_summary(fit, lang), ""]
+        lines = [f"### {markdown_text(fit_title(fit, lang))}", "", markdown_text(fit_summary(fit, lang)), ""]
         if fit["poor"]:
-            lines += [f"> ⚠ {poor_fit_warning(fit, lang)}", ""]
+            lines += [f"> ⚠ {markdown_text(poor_fit_warning(fit, lang))}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]
         lines += [f"| {point_of(point)} | {point['observed'] * 100:.2f}% | {point['fitted'] * 100:.2f}% |" for point in fit["points"]]
         parts.append("\n".join(lines) + "\n")

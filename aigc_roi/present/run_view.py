@@ -63,7 +63,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
-            "channel": Column(label("channel", lang), [Text(name) for name in names], numeric=False),
+            "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
             "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
             "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),

@@ -18,7 +18,7 @@ from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
-from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
+from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""
@@ -60,7 +60,7 @@ def _markdown_cell(cell: Any) -> str:
 def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
     header, rows = table
-    lines = [f"### {visible(title)}", ""] if title else []
+    lines = [f"### {markdown_text(title)}", ""] if title else []
     lines.append("| " + " | ".join(markdown_cell(name) for name in header) + " |")
     lines.append("|" + "|".join("---" if i < text_columns else "---:" for i in range(len(header))) + "|")
     lines += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows]
@@ -127,7 +127,7 @@ def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
 def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, months: bool = True) -> str:
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
     style = style or NumberStyle("en", report["currency"])
-    parts = [f"## {visible(report['scenario'])} ({report['currency']})\n",
+    parts = [f"## {markdown_text(report['scenario'])} ({report['currency']})\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))

@@ -210,11 +210,21 @@ class KeyedShares:
             return ctx.expected(node, path, f"a mapping such as {self.example}")
         entries = []
         last = self.last(ctx)
+        first_of_key: dict[int, Node] = {}
+        word, span = ("age", "month") if self.ages else ("day", "day")
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not self.first <= int(key) <= last:
                 ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}")
                 continue
+            # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
+            # would keep only the last; the sum of conversions would count both.
+            if int(key) in first_of_key:
+                first = first_of_key[int(key)]
+                ctx.error(entry.key, key_path,
+                          f"duplicate {word} {int(key)}: '{key}' and '{first.raw}' (line {first.line}) name the same {span}")
+                continue
+            first_of_key[int(key)] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
             if share is not INVALID:
                 entries.append((int(key), share, entry.value))
@@ -445,7 +455,7 @@ SCENARIO = Obj({
     "currency": Text(pattern="[A-Z]{3}", expected="a 3-letter ISO currency code such as CNY",
                      description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
-    "start": Text(pattern=r"\d{4}-(0[1-9]|1[0-2])", expected="a month YYYY-MM",
+    "start": Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
                   description="Month 1 as YYYY-MM; labels only."),
     "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,

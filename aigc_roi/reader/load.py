@@ -9,6 +9,8 @@ together in one ``ScenarioInvalid``.
 
 from __future__ import annotations
 
+import errno
+import math
 import os
 import stat
 from dataclasses import dataclass
@@ -90,7 +92,11 @@ def read_limited(path: str | Path, filename: str) -> bytes:
     """
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # what opening a socket says: not a file to read
+            raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")]) from None
+        raise _unreadable(filename, exc) from None
+    except ValueError as exc:
         raise _unreadable(filename, exc) from None
     try:
         status = os.fstat(descriptor)
@@ -139,6 +145,8 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     """The rules that involve more than one field (spec section 2)."""
     if "retention" in parsed.values:
         _check_retention(parsed.values["retention"], ctx)
+    if "start" in parsed.values:
+        _check_start(parsed.values["start"], parsed.nodes["start"], ctx)
     monetization = parsed.values.get("monetization")
     if monetization is not None:
         for i, plan in enumerate(monetization.values.get("plans", [])):
@@ -177,6 +185,18 @@ def _median(value: models.Value) -> float:
 _RETENTION_FORMS = ("points", "monthly_churn", "days")
 
 
+LAST_MONTH = (9999, 12)
+"""The last month a label YYYY-MM can name."""
+
+
+def _check_start(start: str, node: Node, ctx: Context) -> None:
+    """The horizon ends by 9999-12: a later month would be labelled with a five-digit year (10009-11)."""
+    year, month = (int(part) for part in start.split("-"))
+    last = year * 12 + month - 1 + ctx.horizon_months - 1
+    if last > LAST_MONTH[0] * 12 + LAST_MONTH[1] - 1:
+        ctx.error(node, "start", f"expected a month that keeps all {ctx.horizon_months} months by 9999-12, found {start}")
+
+
 def _check_retention(parsed: Parsed, ctx: Context) -> None:
     given = [form for form in _RETENTION_FORMS if form in parsed.nodes]
     if len(given) != 1:
@@ -202,6 +222,21 @@ def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, ctx: Con
         if _median(share) <= 0:
             ctx.expected(share_node, f"retention.days[{day}]",
                          "a share above 0 (a power law never reaches 0: give the smallest share your analytics show)")
+    slope = _fitted_slope(days) if len(days) >= 2 and all(_median(share) > 0 for _, share, _ in days) else 0.0
+    if slope > 0:
+        # A bump between two days is analytics noise the fit smooths over; a fit that rises would
+        # have the cohort's active users climb back month after month (docs/formulas.md).
+        ctx.error(node, "retention.days", "expected shares that fall with the day overall (retention cannot rise "
+                  f"with age), found a fitted power law that rises (b = {-slope:.4g})")
+
+
+def _fitted_slope(days: list[tuple[int, models.Value, Node]]) -> float:
+    """The least-squares slope of ln share on ln day over the medians: -b of the power law (docs/formulas.md)."""
+    xs = [math.log(day) for day, _, _ in days]
+    ys = [math.log(_median(share)) for _, share, _ in days]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
 
 
 def _check_plan(plan: Parsed, path: str, ctx: Context) -> None:
