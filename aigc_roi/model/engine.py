@@ -111,6 +111,17 @@ from aigc_roi.model.scenario import (
     Scenario,
     Value,
 )
+from aigc_roi.model.sources import (
+    SourceGroup,
+    bought_by_group,
+    conversion_indices,
+    credit_per_user,
+    groups_like,
+    group_of_sources,
+    joined_by_group,
+    source_groups,
+    weighted_lifetime,
+)
 from aigc_roi.model.tree import leaves, map_arrays
 
 MONTH_SERIES: tuple[str, ...] = (
@@ -172,6 +183,18 @@ class Result:
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
     """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic."""
+    channel_ltv: FloatArray = field(repr=False)
+    """``(S, C')`` ltv of one user the source bought (its own curve and index; credited viral users
+    excluded); NaN where it bought none."""
+    source_groups: tuple[int, ...] = ()
+    """Group (model/sources.py) of each source; empty when every source shares one curve and index."""
+    group_series: Mapping[str, FloatArray] = field(default_factory=dict, repr=False)
+    """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age, ``new_users`` by month."""
+
+    @cached_property
+    def channel_ltv_to_cac(self) -> FloatArray:
+        """``(S, C')`` the source's own ltv / its cac; NaN where either is."""
+        return _ratio(self.channel_ltv, self.channel_cac)
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
@@ -215,10 +238,25 @@ class Result:
 
     @cached_property
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
+        if self.source_groups:
+            return self._attributed_by_group()
         credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
                                                                 self._month_mask())
         users = self.channel_users_per_month.T
         return (users * credit_gross).T, (users * credit_contribution).T
+
+    def _attributed_by_group(self) -> tuple[FloatArray, FloatArray]:
+        """Each source's own users' gross and contribution plus its running credit share of the viral users'."""
+        per_user = [np.stack([gross.T, contribution.T], axis=1)
+                    for gross, contribution in zip(self.group_series["gross"], self.group_series["contribution"], strict=True)]
+        credits = credit_per_user(per_user, self.virality)
+        masks = self._month_mask()
+        horizon, samples = self.horizon, self.samples
+        attributed = np.empty((len(self.source_groups), 2, samples))
+        for source, group in enumerate(self.source_groups):
+            attributed[source] = (masks[source] @ credits[group].reshape(horizon, 2 * samples)).reshape(2, samples)
+        attributed *= self.channel_users_per_month.T[:, None, :]
+        return attributed[:, 0, :].T, attributed[:, 1, :].T
 
     @property
     def channel_monthly_users(self) -> FloatArray:
@@ -278,6 +316,11 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         gross_by_age=joined("by_age", "gross"),
         virality=_join([chunk.by_sample["virality"] for chunk in chunks]),
         channel_unit_cost=joined("by_source", "unit_cost"),
+        channel_ltv=joined("by_source", "ltv"),
+        source_groups=group_of_sources(groups_like(scenario, layout.group_channels), len(layout.source_names))
+        if len(layout.group_channels) > 1 else (),
+        group_series={name: np.moveaxis(_join([chunk.by_group[name] for chunk in chunks]), -1, 1)
+                      for name in chunks[0].by_group},
     )
 
 
@@ -359,6 +402,8 @@ class _Layout:
     """``(C', H)`` 1 in the months a source runs."""
     organic: bool
     """Whether "Organic" is a source: some sample has organic users."""
+    group_channels: tuple[tuple[int, ...], ...]
+    """Channel positions of each source group (model/sources.py), grouped once over all samples."""
 
     @classmethod
     def of(cls, scenario: Scenario) -> _Layout:
@@ -375,7 +420,7 @@ class _Layout:
             names += (ORGANIC_NAME,)
             types += (ORGANIC_TYPE,)
             masks = np.concatenate([masks, np.ones((1, horizon))], axis=0)
-        return cls(horizon, samples, names, types, masks, organic)
+        return cls(horizon, samples, names, types, masks, organic, tuple(group.channels for group in source_groups(scenario)))
 
     def chunk_size(self) -> int:
         return max(1, CHUNK_CELLS // self.horizon)
@@ -395,6 +440,9 @@ class _Chunk:
     """``(C', s)``: users and spend per active month."""
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
+    by_group: dict[str, FloatArray]
+    """``(G, H, s)`` per source group (model/sources.py): gross, contribution by age and new users;
+    empty when every source shares the scenario's curve and index."""
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
@@ -413,8 +461,14 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     organic = p(scenario.organic_users)
     new_users = _new_users(paid_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
-    active = _active_users(new_users, scenario.retention, retention, p)
-    revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+    groups = groups_like(scenario, layout.group_channels)
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, scenario, layout, p, unit_users, organic, new_users, virality)
+    if mix is None:
+        active = _active_users(new_users, scenario.retention, retention, p)
+        revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+    else:
+        active = mix.active
+        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, retention, p)
     serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
     # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
     recognised, deferred = (series.T for series in accrual_series(
@@ -441,24 +495,90 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
-    # One series at a time: stacking the two would copy both.
-    paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
-                     for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
-    figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
-                       discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
+    lifetime_discount = discount_factors(discount_rate, lifetime)
+    by_group: dict[str, FloatArray] = {}
+    if mix is None:
+        # One series at a time: stacking the two would copy both.
+        paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
+                         for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
+        lifetime_contribution = _lifetime_contribution(scenario, contribution_by_age, lifetime, p)
+        group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
+    else:
+        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user))
+        by_group["new_users"] = np.stack(mix.new_users)
+        per_user = [np.stack(pair, axis=1) for pair in zip(by_group["gross"], by_group["contribution"], strict=True)]
+        paid = sum((bought[:, None, :] * credit).sum(axis=0)
+                   for bought, credit in zip(mix.bought, credit_per_user(per_user, virality), strict=True)).T
+        lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, group.retention, index)
+                     for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
+        group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
+        lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
+    figures = _figures(months, paid, lifetime_contribution, discount_factors(discount_rate, H), lifetime_discount, irr)
 
     unit_cost = np.array([p(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
         unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
+    # A channel's own ltv is the mean over the users it bought: none when it bought none.
+    ltv = np.stack([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
+    ltv = np.where(unit_users * layout.source_masks.sum(axis=1)[:, None] > 0, ltv, np.nan)
     return _Chunk(
         months=months,
         figures=figures,
         by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
-        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost},
+        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost, "ltv": ltv},
         by_sample={"virality": virality},
+        by_group=by_group,
     )
+
+
+@dataclass(frozen=True)
+class _SourceMix:
+    """The cohort sums of a scenario whose sources differ in retention or conversion index
+    (model/sources.py): per group g, its users N_g, active users A_g and index k_g."""
+
+    groups: tuple[SourceGroup, ...]
+    bought: list[FloatArray]
+    """``(H, s)`` per group: users its channels bought (group 0: without organic and viral users)."""
+    new_users: list[FloatArray]
+    retention: list[FloatArray]
+    """``(H, s)`` R_g by age."""
+    indices: list[FloatArray]
+    active: FloatArray
+    indexed_new_users: FloatArray
+    """sum_g k_g N_g(t): what every plan converts."""
+    indexed_active: FloatArray
+    """sum_g k_g A_g(t): who makes purchases."""
+
+    @classmethod
+    def of(cls, groups: tuple[SourceGroup, ...], scenario: Scenario, layout: _Layout, p: _Params, unit_users: FloatArray,
+           organic: FloatArray, new_users: FloatArray, virality: FloatArray) -> _SourceMix:
+        horizon = layout.horizon
+        masks = layout.source_masks[: len(scenario.acquisition)].T
+        bought = bought_by_group(groups, unit_users, masks, horizon)
+        by_group = joined_by_group(bought, organic, virality, new_users)
+        indices = conversion_indices(groups, scenario.monetization, p)
+        curves = [_retention_by_age(group.retention, horizon, p) for group in groups]
+        active_by_group = [_active_users(users, group.retention, curve, p)
+                           for users, group, curve in zip(by_group, groups, curves, strict=True)]
+        active = np.array(active_by_group[0])
+        indexed_new_users = np.array(by_group[0])
+        indexed_active = np.array(active_by_group[0])
+        for users, active_users, index in zip(by_group[1:], active_by_group[1:], indices[1:], strict=True):
+            active += active_users
+            indexed_new_users += index * users
+            indexed_active += index * active_users
+        return cls(groups, bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
+
+    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray) -> dict[str, FloatArray]:
+        """``(G, H, s)`` gross revenue and contribution of one user of each group by age."""
+        gross, contribution = [], []
+        for curve, index in zip(self.retention, self.indices, strict=True):
+            gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
+            net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
+            contribution.append(net - curve * serving_per_active)
+        return {"gross": np.stack(gross), "contribution": np.stack(contribution)}
 
 
 # --- stages -----------------------------------------------------------------
@@ -567,6 +687,12 @@ class _Revenue:
     """``(H, s)`` the same, net of each item's fee."""
     subscriptions_by_period: dict[int, FloatArray]
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
+    subscription_by_age: FloatArray
+    """``(H, s)`` subscription cash of one new user (index 1) at age a, gross."""
+    subscription_net_by_age: FloatArray
+    purchase_gross: FloatArray
+    """``(s,)`` purchase revenue per active user (index 1) and month."""
+    purchase_net: FloatArray
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
@@ -628,6 +754,10 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         gross_by_age=retention * purchase_gross + subscription_by_age,
         net_by_age=retention * purchase_net + subscription_net_by_age,
         subscriptions_by_period=by_period,
+        subscription_by_age=subscription_by_age,
+        subscription_net_by_age=subscription_net_by_age,
+        purchase_gross=purchase_gross,
+        purchase_net=purchase_net,
     )
 
 
@@ -738,16 +868,21 @@ def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     return by_age
 
 
-def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params) -> FloatArray:
-    """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (spec section 4)."""
+def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params,
+                           curve: Retention | None = None, index: FloatArray | None = None) -> FloatArray:
+    """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (docs/formulas.md, LTV).
+
+    ``curve`` and ``index``: a source group's own retention and conversion index (default: the scenario's, 1)."""
     if lifetime <= contribution_by_age.shape[0]:
         return contribution_by_age[:lifetime]
-    retention = _retention_by_age(scenario.retention, lifetime, p)
+    retention = _retention_by_age(scenario.retention if curve is None else curve, lifetime, p)
     monetization = scenario.monetization
     _, purchase_net = _purchase_per_active(monetization, p)
     net = retention * purchase_net
     for plan in monetization.plans:
         net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
+    if index is not None:
+        net = net * index
     return net - retention * p(scenario.costs.serving_per_active_user)
 
 

@@ -105,6 +105,10 @@ class CpaChannel:
     saturation_budget: Value | None = None
     """Monthly spend at which the effective CAC has doubled."""
     months: Months = None
+    retention: Retention | None = None
+    """Retention of the users this channel buys (docs/formulas.md, sources); None: the scenario's."""
+    conversion_index: Value = 1.0
+    """Multiplier (>= 0) on plan conversions and purchase rates for this channel's users."""
     type: Literal["cpa"] = "cpa"
 
 
@@ -126,6 +130,10 @@ class CpmChannel:
     saturation_budget: Value | None = None
     """Monthly spend at which the effective CAC has doubled."""
     months: Months = None
+    retention: Retention | None = None
+    """Retention of the users this channel buys (docs/formulas.md, sources); None: the scenario's."""
+    conversion_index: Value = 1.0
+    """Multiplier (>= 0) on plan conversions and purchase rates for this channel's users."""
     type: Literal["cpm"] = "cpm"
 
 
@@ -145,6 +153,10 @@ class KolChannel:
     views_decay: Value = 0.0
     """Each further post in a month gets (1 - decay) of the previous one's views."""
     months: Months = None
+    retention: Retention | None = None
+    """Retention of the users this channel buys (docs/formulas.md, sources); None: the scenario's."""
+    conversion_index: Value = 1.0
+    """Multiplier (>= 0) on plan conversions and purchase rates for this channel's users."""
     type: Literal["kol"] = "kol"
 
 
@@ -158,6 +170,10 @@ class FlatChannel:
     users: Value
     """New users per active month."""
     months: Months = None
+    retention: Retention | None = None
+    """Retention of the users this channel buys (docs/formulas.md, sources); None: the scenario's."""
+    conversion_index: Value = 1.0
+    """Multiplier (>= 0) on plan conversions and purchase rates for this channel's users."""
     type: Literal["flat"] = "flat"
 
 
