@@ -521,7 +521,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
     # A channel's own ltv is the mean over the users it bought: none when it bought none.
-    ltv = np.stack([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
+    ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
     ltv = np.where(unit_users * layout.source_masks.sum(axis=1)[:, None] > 0, ltv, np.nan)
     return _Chunk(
         months=months,
