@@ -189,7 +189,8 @@ class Result:
     source_groups: tuple[int, ...] = ()
     """Group (model/sources.py) of each source; empty when every source shares one curve and index."""
     group_series: Mapping[str, FloatArray] = field(default_factory=dict, repr=False)
-    """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age, ``new_users`` by month."""
+    """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age, ``new_users`` by month,
+    ``retention`` R_g by age."""
 
     @cached_property
     def channel_ltv_to_cac(self) -> FloatArray:
@@ -441,7 +442,7 @@ class _Chunk:
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
     by_group: dict[str, FloatArray]
-    """``(G, H, s)`` per source group (model/sources.py): gross, contribution by age and new users;
+    """``(G, H, s)`` per source group (model/sources.py): gross, contribution, retention by age and new users;
     empty when every source shares the scenario's curve and index."""
 
 
@@ -506,6 +507,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     else:
         by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user))
         by_group["new_users"] = np.stack(mix.new_users)
+        by_group["retention"] = np.stack(mix.retention)
         per_user = [np.stack(pair, axis=1) for pair in zip(by_group["gross"], by_group["contribution"], strict=True)]
         paid = sum((bought[:, None, :] * credit).sum(axis=0)
                    for bought, credit in zip(mix.bought, credit_per_user(per_user, virality), strict=True)).T

@@ -69,8 +69,10 @@ MONTH_COLUMNS: tuple[str, ...] = (
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
+    "ltv", "ltv_to_cac",
 )
-"""Each channel's entries in every output (spec section 5, 1.1), in order."""
+"""Each channel's entries in every output (spec section 5, 1.1; ``ltv`` and ``ltv_to_cac`` of the users it
+bought, docs/formulas.md "Sources"), in order."""
 
 IRR_DISPLAY_CAP = 10.0
 """Tables show an annual IRR above 1,000% as "> 1,000%": past that the number

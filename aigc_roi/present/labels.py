@@ -102,6 +102,8 @@ EN: dict[str, str] = {
     "channels_alone_caption": "Max unit cost: the bid, CPM, fee or cost at which the channel's own ROI is 0 "
                               "(everything else as now); 0 when no price pays back.",
     "max_unit_cost": "Max unit cost",
+    "channel_ltv": "LTV (per user it bought)",
+    "channel_ltv_to_cac": "LTV : CAC",
     "unit_cost": "Unit cost",
     "channel_roi": "Channel ROI",
     "current": "Current",
@@ -235,6 +237,8 @@ EN: dict[str, str] = {
     # Fitted curves (retention days, observed renewal) and the curves command.
     "fit_retention": "Retention fitted from days (power law D(d) = e^u · d^-b)",
     "fit_renewal": "Renewal of {plan} fitted from observed survival (sBG)",
+    "fit_channel_retention": "Retention of {channel}'s users fitted from days (power law D(d) = e^u · d^-b)",
+    "channel_retention_by_month": "Retention of {channel}'s users by month",
     "largest_gap": "largest gap",
     "poor_fit": "poor fit: an observed point is {gap} points from the curve (more than {limit}); check the data",
     "point": "Point",
@@ -393,6 +397,8 @@ ZH: dict[str, str] = {
     "channels_alone_caption": "最高单价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；"
                               "为 0 表示任何价格都无法回本。",
     "max_unit_cost": "最高单价",
+    "channel_ltv": "LTV (每个买入用户)",
+    "channel_ltv_to_cac": "LTV : CAC",
     "unit_cost": "单价",
     "channel_roi": "渠道 ROI",
     "current": "当前",
@@ -519,6 +525,8 @@ ZH: dict[str, str] = {
     "option_needs_format": "{option} 仅适用于 {formats}；与 --format {format} 一起使用不起作用",
     "fit_retention": "由日留存拟合的留存（幂律 D(d) = e^u · d^-b）",
     "fit_renewal": "{plan} 由实际续费存留拟合的续费（sBG 模型）",
+    "fit_channel_retention": "{channel} 用户由日留存拟合的留存（幂律 D(d) = e^u · d^-b）",
+    "channel_retention_by_month": "{channel} 用户的逐月留存",
     "largest_gap": "最大偏差",
     "poor_fit": "拟合较差：有观测点与曲线相差 {gap} 个百分点（超过 {limit}）；请检查数据",
     "point": "观测点",

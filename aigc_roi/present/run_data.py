@@ -34,6 +34,8 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
             "contribution": plain(result.channel_contribution[sample, c]),
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
+            "ltv": plain(result.channel_ltv[sample, c]),
+            "ltv_to_cac": plain(result.channel_ltv_to_cac[sample, c]),
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]

@@ -73,7 +73,8 @@ def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], li
                Column(label("users", lang), WHOLE), Column(label("cac", lang), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
                Column(label("gross_revenue", lang), MONEY), Column(label("contribution", lang), MONEY),
-               Column(label("max_unit_cost", lang), MONEY_CENTS)]
+               Column(label("max_unit_cost", lang), MONEY_CENTS), Column(label("channel_ltv", lang), MONEY_CENTS),
+               Column(label("channel_ltv_to_cac", lang), RATIO)]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
              *(channel[key] for key in CHANNEL_COLUMNS[1:])]
             for channel in report["channels"]]

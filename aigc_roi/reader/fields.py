@@ -284,9 +284,24 @@ def _channel(kind: str, fields: dict[str, Any], required: tuple[str, ...], exclu
     extra: dict[str, Any] = {}
     if exclusive:
         extra = {"oneOf": [{"required": [exclusive[0]]}, {"required": [exclusive[1]]}]}
-    return Obj({"name": NAME, "type": Text(choices=(kind,)), **fields, "months": MONTHS},
+    return Obj({"name": NAME, "type": Text(choices=(kind,)), **fields, "months": MONTHS, **CHANNEL_SOURCE},
                required=("name", "type", *required), extra_schema=extra)
 
+
+RETENTION = Obj({
+    "points": RetentionPointsKind(rate("Share active at this age.")),
+    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
+    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
+                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
+}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
+    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
+
+CHANNEL_SOURCE = {
+    "retention": RETENTION,
+    "conversion_index": Number(0.0, None, description="Multiplier on plan conversions and purchase rates for the users "
+                                                      "this channel buys (default 1); index x a plan's conversions <= 1."),
+}
+"""What makes a channel's users worth more or less than the scenario's (docs/formulas.md, "Sources")."""
 
 SATURATION = money("Monthly spend at which the effective CAC has doubled (needs budget).")
 CHANNELS = Tagged({
@@ -316,14 +331,6 @@ CHANNELS = Tagged({
         "users": money("Expected new users per active month."),
     }, ("cost", "users"), None),
 })
-
-RETENTION = Obj({
-    "points": RetentionPointsKind(rate("Share active at this age.")),
-    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
-    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
-                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
-}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
-    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
 
 ITEM_FEE = rate("Store/payment share of this item's revenue; default monetization.revenue_fee.")
 SHARE = Number(0.0, 1.0, ranges=False)
