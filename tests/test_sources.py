@@ -199,3 +199,31 @@ def test_realized_ranges_in_a_channel_retention_are_sampled() -> None:
     drawn = realize(scenario, 200, np.random.default_rng(0))
     assert np.ptp(drawn.acquisition[1].conversion_index) > 0
     assert np.ptp(evaluate(drawn).channel_ltv[:, 1]) > 0
+
+
+def test_allocate_gives_more_to_the_channel_whose_users_stay() -> None:
+    from aigc_roi.reader.load import load_text
+    from aigc_roi.whatif.allocate import allocate
+
+    # Two cpa channels alike but for Loyal's own churn 0.2 (the scenario's: 0.5); both buy in month 1 of 2,
+    # bid 20, saturating at h = 50k: b / 20 x h / (b + h) users for a budget b. One user of a purchase of 100 a
+    # month is worth 100 x (1 + 0.5) = 150 (Plain) or 100 x (1 + 0.8) = 180 (Loyal). The best split of 60k
+    # equalises the marginal values v h 2500 / (b + h)^2: (b_L + h) / (b_P + h) = sqrt(180 / 150), so with
+    # b_P + b_L = 60k: b_P + h = 160k / (1 + sqrt(1.2)).
+    text = """\
+name: Loyal users are worth more
+horizon_months: 2
+retention: {monthly_churn: 0.5}
+acquisition:
+  - {name: Plain, type: cpa, bid: 20, budget: 30_000, saturation_budget: 50_000, months: 1}
+  - {name: Loyal, type: cpa, bid: 20, budget: 30_000, saturation_budget: 50_000, months: 1, retention: {monthly_churn: 0.2}}
+monetization:
+  purchases: [{name: item, price: 100, rate: 1}]
+"""
+    result = allocate(load_text(text, "s.yaml").scenario, 60_000, objective="net_cash")
+    plain = 160_000 / (1 + 1.2 ** 0.5) - 50_000
+    assert result.best_split == pytest.approx({"Plain": plain, "Loyal": 60_000 - plain}, abs=1.0)
+    # The same with Loyal's users converting at index 1.2 instead: worth 1.2 x 150 = 180 too.
+    indexed = text.replace("retention: {monthly_churn: 0.2}}", "conversion_index: 1.2}")
+    assert allocate(load_text(indexed, "s.yaml").scenario, 60_000, objective="net_cash").best_split == pytest.approx(
+        {"Plain": plain, "Loyal": 60_000 - plain}, abs=1.0)

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.running import running_sum
-from aigc_roi.model.scenario import Distribution, FloatArray, Monetization, Retention, Scenario, Value
+from aigc_roi.model.scenario import Channel, Distribution, FloatArray, Monetization, Retention, Scenario, Value
 
 Params = Callable[[Value], FloatArray]
 """The engine's value -> ``(s,)`` row broadcaster."""
@@ -54,7 +54,7 @@ class SourceGroup:
     """Positions in ``acquisition`` of the channels in the group."""
 
 
-def _same(a: Any, b: Any) -> bool:
+def same_values(a: Any, b: Any) -> bool:
     """Structural equality of realized values: numbers, arrays of samples, tuples and dataclasses."""
     if a is b:
         return True
@@ -64,12 +64,17 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, Distribution) or isinstance(b, Distribution):
         return a == b
     if dataclasses.is_dataclass(a) and not isinstance(a, type):
-        return type(a) is type(b) and all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+        return type(a) is type(b) and all(same_values(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, int | float) and isinstance(b, int | float):
         return float(a) == float(b)
     return bool(a == b)
+
+
+def same_users(a: Channel, b: Channel) -> bool:
+    """Whether two channels' users share a curve and an index (and so are worth the same per user)."""
+    return same_values(a.retention, b.retention) and same_values(a.conversion_index, b.conversion_index)
 
 
 def source_groups(scenario: Scenario) -> tuple[SourceGroup, ...]:
@@ -78,7 +83,7 @@ def source_groups(scenario: Scenario) -> tuple[SourceGroup, ...]:
     for position, channel in enumerate(scenario.acquisition):
         retention = scenario.retention if channel.retention is None else channel.retention
         for g, group in enumerate(groups):
-            if _same(group.index, channel.conversion_index) and _same(group.retention, retention):
+            if same_values(group.index, channel.conversion_index) and same_values(group.retention, retention):
                 groups[g] = dataclasses.replace(group, channels=group.channels + (position,))
                 break
         else:

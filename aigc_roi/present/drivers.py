@@ -19,7 +19,7 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
     if driver.is_rate:
         return style.percent(value)
-    if driver.field in ("posts", "count"):
+    if driver.field in ("posts", "count", "conversion_index"):
         # Posts and orders are a handful and may be fractional; users and impressions are large counts.
         return style.ratio(value)
     if driver.is_count:

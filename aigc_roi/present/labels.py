@@ -98,6 +98,7 @@ EN: dict[str, str] = {
     "driver_users": "users per month",
     "driver_impressions": "impressions per month",
     "driver_posts": "posts per month",
+    "driver_conversion_index": "conversion index",
     "channels_alone_title": "Each channel on its own users",
     "channels_alone_caption": "Max unit cost: the bid, CPM, fee or cost at which the channel's own ROI is 0 "
                               "(everything else as now); 0 when no price pays back.",
@@ -393,6 +394,7 @@ ZH: dict[str, str] = {
     "driver_users": "每月用户数",
     "driver_impressions": "每月曝光量",
     "driver_posts": "每月发帖数",
+    "driver_conversion_index": "转化指数",
     "channels_alone_title": "各渠道按自身用户核算",
     "channels_alone_caption": "最高单价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；"
                               "为 0 表示任何价格都无法回本。",

@@ -121,10 +121,11 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
-    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None) -> None:
+    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None,
+            upper: float | None = None) -> None:
         current = _scalar(value)
         rate = is_rate_field(owner, field)
-        upper = 1.0 if rate else MAX_MAGNITUDE
+        upper = upper if upper is not None else 1.0 if rate else MAX_MAGNITUDE
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
         drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower))
 
@@ -134,6 +135,10 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
         add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field), MIN_UNIT_COST if divides_budget else 0.0)
         volume = next(name for name in VOLUME_FIELDS[type(channel)] if getattr(channel, name, None) is not None)
         add(f"acquisition[{i}].{volume}", channel.name, volume, getattr(channel, volume))
+        if _scalar(channel.conversion_index) != 1.0:
+            # Its domain ends where a plan would convert more than every user (docs/formulas.md, "Sources").
+            add(f"acquisition[{i}].conversion_index", channel.name, "conversion_index", channel.conversion_index,
+                upper=_index_ceiling(realized))
     for i, plan in enumerate(realized.monetization.plans):
         add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
         if not isinstance(plan.conversion, tuple):
@@ -153,6 +158,14 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
             add(f"monetization.orders[{i}].fee", order.name, "fee", order.fee, owner=Order)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
     return drivers
+
+
+def _index_ceiling(scenario: Scenario) -> float:
+    """The largest conversion index any channel may have: 1 / the largest sum of a plan's conversions."""
+    totals = [sum(_scalar(share) for _, share in plan.conversion) if isinstance(plan.conversion, tuple) else _scalar(plan.conversion)
+              for plan in scenario.monetization.plans]
+    largest = max(totals, default=0.0)
+    return min(MAX_MAGNITUDE, 1.0 / largest) if largest > 0 else MAX_MAGNITUDE
 
 
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
