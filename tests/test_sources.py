@@ -227,3 +227,15 @@ monetization:
     indexed = text.replace("retention: {monthly_churn: 0.2}}", "conversion_index: 1.2}")
     assert allocate(load_text(indexed, "s.yaml").scenario, 60_000, objective="net_cash").best_split == pytest.approx(
         {"Plain": plain, "Loyal": 60_000 - plain}, abs=1.0)
+
+
+def test_cohort_table_sums_each_cohorts_sources() -> None:
+    from aigc_roi.present.run_data import cohort_rows
+
+    # Worked example: cohort 1 is 1000 Creators users (c0 = 12, 6, 3) and 1000 Feed users (c1 = 5.5, 1.55, 0.535):
+    # 17500, 7550, 3535. Cohort 2: 200 viral (c0) + 1000 Feed: 2400 + 5500 = 7900, then 1200 + 1550 = 2750.
+    # Cohort 3: 120 viral users: 1440. Each month's column sums to the contribution 17500, 15450, 7725.
+    rows = cohort_rows(WORKED, evaluate(WORKED))
+    assert rows[0]["contribution"] == pytest.approx([17500, 7550, 3535], abs=EXACT)
+    assert rows[1]["contribution"] == pytest.approx([7900, 2750], abs=EXACT)
+    assert rows[2]["contribution"] == pytest.approx([1440], abs=EXACT)
