@@ -320,7 +320,7 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         channel_ltv=joined("by_source", "ltv"),
         source_groups=group_of_sources(groups_like(scenario, layout.group_channels), len(layout.source_names))
         if len(layout.group_channels) > 1 else (),
-        group_series={name: np.moveaxis(_join([chunk.by_group[name] for chunk in chunks]), -1, 1)
+        group_series={name: np.moveaxis(_join([np.stack(chunk.by_group[name]) for chunk in chunks]), -1, 1)
                       for name in chunks[0].by_group},
     )
 
@@ -441,8 +441,8 @@ class _Chunk:
     """``(C', s)``: users and spend per active month."""
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
-    by_group: dict[str, FloatArray]
-    """``(G, H, s)`` per source group (model/sources.py): gross, contribution, retention by age and new users;
+    by_group: dict[str, list[FloatArray]]
+    """``(H, s)`` per source group (model/sources.py): gross, contribution, retention by age and new users;
     empty when every source shares the scenario's curve and index."""
 
 
@@ -463,7 +463,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     new_users = _new_users(paid_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
     groups = groups_like(scenario, layout.group_channels)
-    mix = None if len(groups) == 1 else _SourceMix.of(groups, scenario, layout, p, unit_users, organic, new_users, virality)
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, scenario, layout, p, unit_users, organic, new_users, virality, retention)
     if mix is None:
         active = _active_users(new_users, scenario.retention, retention, p)
         revenue = _revenue(scenario.monetization, new_users, active, retention, p)
@@ -497,7 +497,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
-    by_group: dict[str, FloatArray] = {}
+    by_group: dict[str, list[FloatArray]] = {}
     if mix is None:
         # One series at a time: stacking the two would copy both.
         paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
@@ -506,8 +506,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
     else:
         by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user))
-        by_group["new_users"] = np.stack(mix.new_users)
-        by_group["retention"] = np.stack(mix.retention)
+        by_group["new_users"] = mix.new_users
+        by_group["retention"] = mix.retention
         per_user = [np.stack(pair, axis=1) for pair in zip(by_group["gross"], by_group["contribution"], strict=True)]
         paid = sum((bought[:, None, :] * credit).sum(axis=0)
                    for bought, credit in zip(mix.bought, credit_per_user(per_user, virality), strict=True)).T
@@ -555,13 +555,13 @@ class _SourceMix:
 
     @classmethod
     def of(cls, groups: tuple[SourceGroup, ...], scenario: Scenario, layout: _Layout, p: _Params, unit_users: FloatArray,
-           organic: FloatArray, new_users: FloatArray, virality: FloatArray) -> _SourceMix:
+           organic: FloatArray, new_users: FloatArray, virality: FloatArray, top_level_curve: FloatArray) -> _SourceMix:
         horizon = layout.horizon
         masks = layout.source_masks[: len(scenario.acquisition)].T
         bought = bought_by_group(groups, unit_users, masks, horizon)
         by_group = joined_by_group(bought, organic, virality, new_users)
         indices = conversion_indices(groups, scenario.monetization, p)
-        curves = [_retention_by_age(group.retention, horizon, p) for group in groups]
+        curves = [top_level_curve] + [_retention_by_age(group.retention, horizon, p) for group in groups[1:]]
         active_by_group = [_active_users(users, group.retention, curve, p)
                            for users, group, curve in zip(by_group, groups, curves, strict=True)]
         active = np.array(active_by_group[0])
@@ -573,14 +573,14 @@ class _SourceMix:
             indexed_active += index * active_users
         return cls(groups, bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
 
-    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray) -> dict[str, FloatArray]:
-        """``(G, H, s)`` gross revenue and contribution of one user of each group by age."""
+    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray) -> dict[str, list[FloatArray]]:
+        """``(H, s)`` per group: gross revenue and contribution of one user of each group by age."""
         gross, contribution = [], []
         for curve, index in zip(self.retention, self.indices, strict=True):
             gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
             net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
             contribution.append(net - curve * serving_per_active)
-        return {"gross": np.stack(gross), "contribution": np.stack(contribution)}
+        return {"gross": gross, "contribution": contribution}
 
 
 # --- stages -----------------------------------------------------------------
