@@ -124,11 +124,11 @@ def test_sources_that_do_not_differ_equal_the_single_curve_model() -> None:
 
 
 def test_a_group_with_the_default_curve_matches_the_proportional_split() -> None:
-    # Feed with a curve equal in value but a second group (index 1.0 vs 1.0000001 is another group):
-    # the grouped path must agree with the single-curve path to rounding when the index is ~1.
+    # Feed's own points 1, 0.5, 0.25 equal churn 0.5 over three months, but a curve of another form is another
+    # group: the grouped path must agree with the single-curve path to rounding.
     base = single_curve(WORKED)
-    grouped = dataclasses.replace(base, acquisition=(base.acquisition[0],
-                                                     dataclasses.replace(base.acquisition[1], retention=RetentionPoints(((1, 0.5), (2, 0.25))))))
+    own_curve = RetentionPoints(((1, 0.5), (2, 0.25)))
+    grouped = dataclasses.replace(base, acquisition=(base.acquisition[0], dataclasses.replace(base.acquisition[1], retention=own_curve)))
     plain, split = evaluate(base), evaluate(grouped)
     assert split.source_groups == (0, 1)
     for name in MONTH_SERIES:
@@ -181,8 +181,8 @@ def test_chunks_give_the_same_groups_and_numbers() -> None:
     scenario = dataclasses.replace(WORKED, horizon_months=120, acquisition=(WORKED.acquisition[0], feed))
     whole = evaluate(scenario)
     for start in (0, 4321):
-        one = evaluate(dataclasses.replace(scenario, acquisition=(WORKED.acquisition[0],
-                                                                  dataclasses.replace(feed, conversion_index=feed.conversion_index[start]))))
+        feed_at_start = dataclasses.replace(feed, conversion_index=feed.conversion_index[start])
+        one = evaluate(dataclasses.replace(scenario, acquisition=(WORKED.acquisition[0], feed_at_start)))
         assert whole.figures["ltv"][start] == pytest.approx(one.figures["ltv"][0], rel=1e-12)
         assert whole.channel_gross_revenue[start] == pytest.approx(one.channel_gross_revenue[0], rel=1e-12)
 

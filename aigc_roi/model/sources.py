@@ -112,7 +112,8 @@ def group_of_sources(groups: tuple[SourceGroup, ...], sources: int) -> tuple[int
 
 
 def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetization, p: Params) -> list[FloatArray]:
-    """k_g per group as ``(s,)`` (group 0: exactly 1), the others clipped so that k x (a plan's conversions summed over ages) <= 1 in every sample."""
+    """k_g per group as ``(s,)`` (group 0: exactly 1), the others clipped so that
+    k x (a plan's conversions summed over ages) <= 1 in every sample."""
     totals = [sum((p(share) for _, share in plan.conversion), np.zeros_like(p(0.0))) if isinstance(plan.conversion, tuple)
               else p(plan.conversion) for plan in monetization.plans]
     largest = np.max(np.stack(totals), axis=0) if totals else np.zeros_like(p(0.0))

@@ -24,13 +24,15 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
     retention is ``"curve": "channel_retention"`` with ``"channel"``: its name."""
     # Lazy: numpy, which `--help` must not load (present.tables imports this module).
     from aigc_roi.model.curves import scenario_fits
-    from aigc_roi.model.fits import POOR_FIT_GAP
+    from aigc_roi.model.fits import POOR_FIT_GAP, PowerLawFit
     from aigc_roi.model.sampling import realize
 
     realized = realize(scenario)
     fits = scenario_fits(realized)
     out: list[dict[str, Any]] = []
-    day_fits = [] if fits.retention is None else [("retention", None, "retention.days", fits.retention)]
+    day_fits: list[tuple[str, str | None, str, PowerLawFit]] = []
+    if fits.retention is not None:
+        day_fits.append(("retention", None, "retention.days", fits.retention))
     day_fits += [("channel_retention", fit.channel, f"acquisition[{fit.index}].retention.days", fit.fit) for fit in fits.channels]
     for curve, channel, field, day_fit in day_fits:
         out.append({
@@ -70,7 +72,8 @@ def point_of(point: dict[str, Any]) -> str:
 
 def fits_table(fits: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     # The plan column names whose curve it is: the plan's, or the channel's for a channel's own retention.
-    rows = [[fit["curve"], fit.get("channel", fit["plan"]), point_of(point), point["observed"], point["fitted"], point["fitted"] - point["observed"]]
+    rows = [[fit["curve"], fit.get("channel", fit["plan"]), point_of(point), point["observed"], point["fitted"],
+             point["fitted"] - point["observed"]]
             for fit in fits for point in fit["points"]]
     return list(FIT_COLUMNS), rows
 
