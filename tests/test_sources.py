@@ -10,6 +10,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aigc_roi.model.engine import MONTH_SERIES, evaluate
 from aigc_roi.model.sampling import realize
@@ -239,3 +241,37 @@ def test_cohort_table_sums_each_cohorts_sources() -> None:
     assert rows[0]["contribution"] == pytest.approx([17500, 7550, 3535], abs=EXACT)
     assert rows[1]["contribution"] == pytest.approx([7900, 2750], abs=EXACT)
     assert rows[2]["contribution"] == pytest.approx([1440], abs=EXACT)
+
+
+@settings(max_examples=40, deadline=None)
+@given(churns=st.lists(st.floats(0.0, 1.0), min_size=3, max_size=3), indices=st.lists(st.floats(0.0, 3.0), min_size=3, max_size=3),
+       virality=st.floats(0.0, 0.9), organic=st.floats(0.0, 500.0), horizon=st.integers(1, 8))
+def test_sources_always_add_up_to_the_totals(churns: list[float], indices: list[float], virality: float, organic: float,
+                                             horizon: int) -> None:
+    # Whatever each channel's curve and index, the channels and Organic are credited every cohort's revenue and
+    # contribution exactly once, A(t) is the sum of each source's users decaying by its own curve, and the
+    # user-weighted ltv lies between the sources' own.
+    channels = tuple(FlatChannel(name=f"C{i}", cost=100.0, users=100.0 * (i + 1), months=tuple(range(1 + i % 2, horizon + 1, 1 + i)),
+                                 retention=RetentionChurn(churn), conversion_index=index)
+                     for i, (churn, index) in enumerate(zip(churns, indices, strict=True)))
+    scenario = dataclasses.replace(WORKED, horizon_months=horizon, acquisition=channels, virality=virality, organic_users=organic,
+                                   monetization=Monetization(plans=(Plan(name="M", price=30.0, period_months=1, conversion=0.3,
+                                                                         renewal=0.5),),
+                                                             purchases=(Purchase(name="P", price=10.0, rate=1.0),)))
+    result = evaluate(scenario)
+    assert result.channel_gross_revenue[0].sum() == pytest.approx(result.months["gross_revenue"][0].sum(), rel=1e-9, abs=1e-6)
+    assert result.channel_contribution[0].sum() == pytest.approx(result.months["contribution"][0].sum(), rel=1e-9, abs=1e-6)
+    # A(t) by hand: each channel's users decay by its own churn; organic and viral users (V(t) = k N(t-1)) by 0.5.
+    bought = np.array([[100.0 * (i + 1) if t in channel.months else 0.0 for t in range(1, horizon + 1)]
+                       for i, channel in enumerate(channels)])
+    new_users, active_by_source = np.zeros(horizon), np.zeros((4, horizon))
+    for t in range(horizon):
+        viral = virality * new_users[t - 1] if t else 0.0
+        new_users[t] = bought[:, t].sum() + organic + viral
+        for j, (joining, keep) in enumerate([(organic + viral, 0.5), *((bought[i, t], 1 - churns[i]) for i in range(3))]):
+            active_by_source[j, t] = joining + (keep * active_by_source[j, t - 1] if t else 0.0)
+    assert result.months["active_users"][0] == pytest.approx(active_by_source.sum(axis=0), rel=1e-9, abs=1e-9)
+    # The user-weighted ltv lies between the sources' own (the channels' and one top-level user's).
+    top_level = evaluate(single_curve(dataclasses.replace(scenario, virality=0.0))).figures["ltv"][0]
+    own = np.append(result.channel_ltv[0][~np.isnan(result.channel_ltv[0])], top_level)
+    assert own.min() - 1e-9 <= result.figures["ltv"][0] <= own.max() + 1e-9
