@@ -113,6 +113,7 @@ from aigc_roi.model.scenario import (
 )
 from aigc_roi.model.sources import (
     SourceGroup,
+    active_on_one_curve,
     bought_by_group,
     conversion_indices,
     credit_per_user,
@@ -505,12 +506,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         lifetime_contribution = _lifetime_contribution(scenario, contribution_by_age, lifetime, p)
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
     else:
-        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user))
+        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), contribution_by_age)
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
-        per_user = [np.stack(pair, axis=1) for pair in zip(by_group["gross"], by_group["contribution"], strict=True)]
-        paid = sum((bought[:, None, :] * credit).sum(axis=0)
-                   for bought, credit in zip(mix.bought, credit_per_user(per_user, virality), strict=True)).T
+        # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
+        paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
+                             zip(mix.bought, credit_per_user(by_group[name], virality), strict=True))
+                         for name in ("gross", "contribution")], axis=1)
         lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, group.retention, index)
                      for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
         group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
@@ -533,6 +535,11 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         by_sample={"virality": virality},
         by_group=by_group,
     )
+
+
+def _one_curve(retention: Retention) -> bool:
+    """Whether a retention is one curve for every sample and not the (linear-time) churn recursion."""
+    return not isinstance(retention, RetentionChurn) and not any(True for _ in leaves(retention))
 
 
 @dataclass(frozen=True)
@@ -562,8 +569,11 @@ class _SourceMix:
         by_group = joined_by_group(bought, organic, virality, new_users)
         indices = conversion_indices(groups, scenario.monetization, p)
         curves = [top_level_curve] + [_retention_by_age(group.retention, horizon, p) for group in groups[1:]]
-        active_by_group = [_active_users(users, group.retention, curve, p)
-                           for users, group, curve in zip(by_group, groups, curves, strict=True)]
+        # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
+        # and it is not the churn recursion, in one matrix product (model/sources.py).
+        active_by_group = [active_on_one_curve(users, curve[:, 0]) if g and _one_curve(group.retention)
+                           else _active_users(users, group.retention, curve, p)
+                           for g, (users, group, curve) in enumerate(zip(by_group, groups, curves, strict=True))]
         active = np.array(active_by_group[0])
         indexed_new_users = np.array(by_group[0])
         indexed_active = np.array(active_by_group[0])
@@ -573,10 +583,11 @@ class _SourceMix:
             indexed_active += index * active_users
         return cls(groups, bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
 
-    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray) -> dict[str, list[FloatArray]]:
-        """``(H, s)`` per group: gross revenue and contribution of one user of each group by age."""
-        gross, contribution = [], []
-        for curve, index in zip(self.retention, self.indices, strict=True):
+    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, contribution_by_age: FloatArray) -> dict[str, list[FloatArray]]:
+        """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
+        (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``)."""
+        gross, contribution = [revenue.gross_by_age], [contribution_by_age]
+        for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
             gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
             net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
             contribution.append(net - curve * serving_per_active)

@@ -158,6 +158,21 @@ def credit_per_user(per_user_by_age: list[FloatArray], virality: FloatArray) -> 
     return credits
 
 
+def active_on_one_curve(new_users: FloatArray, curve: FloatArray) -> FloatArray:
+    """A(t) = sum_{s<=t} N(s) R(t - s), ``(H, s)``, for a curve ``(H,)`` the same in every sample.
+
+    One matrix product with the lower-triangular Toeplitz matrix of R: the
+    same non-negative terms as the engine's sum age by age (nothing cancels),
+    but one BLAS call instead of H passes over memory, which keeps a group
+    with its own day-level curve (summed at every age) from doubling the
+    engine's time.
+    """
+    horizon = curve.shape[0]
+    ages = np.arange(horizon)[:, None] - np.arange(horizon)[None, :]
+    toeplitz = np.where(ages >= 0, curve[np.clip(ages, 0, None)], 0.0)
+    return toeplitz @ new_users
+
+
 def weighted_lifetime(lifetimes: list[FloatArray], new_users: list[FloatArray]) -> FloatArray:
     """c(a) of the user-weighted mean new user, ``(L, s)``: sum_g N_g c_g(a) / sum_g N_g (group 0's c where no user joined)."""
     totals = [users.sum(axis=0) for users in new_users]
