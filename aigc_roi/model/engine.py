@@ -75,6 +75,12 @@ Conventions and decisions where the spec is silent:
   in place of ``N``, and the sources sum exactly to the totals. As for every
   ratio, a source's ``cac`` is NaN only where its users are 0 and its
   ``roas``/``roi`` only where its spend is 0 (organic: cac 0, roas/roi none).
+- Channels whose users differ (their own ``retention`` or
+  ``conversion_index``, docs/formulas.md "Sources") are grouped by curve and
+  index (``model/sources.py``); with more than one group ``_SourceMix`` sums
+  the cohorts per group, the viral users are credited by the running credit
+  shares, and ``ltv`` is the user-weighted mean over the groups. A scenario
+  with one group runs the single-curve stages unchanged.
 """
 
 from __future__ import annotations
