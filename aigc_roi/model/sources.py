@@ -116,7 +116,8 @@ def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetizati
     k x (a plan's conversions summed over ages) <= 1 in every sample."""
     totals = [sum((p(share) for _, share in plan.conversion), np.zeros_like(p(0.0))) if isinstance(plan.conversion, tuple)
               else p(plan.conversion) for plan in monetization.plans]
-    largest = np.max(np.stack(totals), axis=0) if totals else np.zeros_like(p(0.0))
+    # A sampled schedule summing past 1 is already scaled down to 1 by the plan (model/revenue.py).
+    largest = np.minimum(np.max(np.stack(totals), axis=0), 1.0) if totals else np.zeros_like(p(0.0))
     ceiling = np.divide(1.0, largest, out=np.full(largest.shape, np.inf), where=largest > 0)
     return [p(1.0)] + [np.minimum(p(group.index), ceiling) for group in groups[1:]]
 
