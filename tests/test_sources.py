@@ -275,3 +275,15 @@ def test_sources_always_add_up_to_the_totals(churns: list[float], indices: list[
     top_level = evaluate(single_curve(dataclasses.replace(scenario, virality=0.0))).figures["ltv"][0]
     own = np.append(result.channel_ltv[0][~np.isnan(result.channel_ltv[0])], top_level)
     assert own.min() - 1e-9 <= result.figures["ltv"][0] <= own.max() + 1e-9
+
+
+def test_channels_that_share_a_curve_and_index_share_one_group() -> None:
+    # The cohort sums run once per distinct (curve, index): two feed channels alike are one group, a channel
+    # stating the top-level curve and index 1 is group 0, and a differing index is a group of its own.
+    feed = WORKED.acquisition[1]
+    channels = (WORKED.acquisition[0], feed, dataclasses.replace(feed, name="Feed 2"),
+                dataclasses.replace(WORKED.acquisition[0], name="Same as top", retention=RetentionChurn(0.5)),
+                dataclasses.replace(feed, name="Feed 3", conversion_index=0.6))
+    result = evaluate(dataclasses.replace(WORKED, acquisition=channels, organic_users=10.0))
+    assert result.source_groups == (0, 1, 1, 0, 2, 0)  # the last source is Organic
+    assert result.group_series["new_users"].shape == (3, 1, 3)
