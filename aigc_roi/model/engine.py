@@ -553,7 +553,6 @@ class _SourceMix:
     """The cohort sums of a scenario whose sources differ in retention or conversion index
     (model/sources.py): per group g, its users N_g, active users A_g and index k_g."""
 
-    groups: tuple[SourceGroup, ...]
     bought: list[FloatArray]
     """``(H, s)`` per group: users its channels bought (group 0: without organic and viral users)."""
     new_users: list[FloatArray]
@@ -587,7 +586,7 @@ class _SourceMix:
             active += active_users
             indexed_new_users += index * users
             indexed_active += index * active_users
-        return cls(groups, bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
+        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
 
     def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, contribution_by_age: FloatArray) -> dict[str, list[FloatArray]]:
         """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
