@@ -1,7 +1,7 @@
-"""Users whose quality depends on their source (docs/formulas.md, "Sources"): a channel's own
+"""Users whose quality depends on their source (docs/formulas.md §15): a channel's own
 retention and conversion index, attribution by running credit shares, LTV per source.
 
-The worked example of docs/formulas.md is computed by hand in the comments and asserted.
+The worked example of docs/formulas.md §15 is computed by hand in the comments and asserted.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from aigc_roi.model.scenario import (
 
 EXACT = 1e-9
 
-# Two channels, three months (docs/formulas.md, "Sources", worked example):
+# Two channels, three months (docs/formulas.md §15, worked example):
 #   Creators: cpa bid 20, 1000 users in month 1, the top-level retention (churn 0.5), index 1;
 #   Feed:     cpa bid 10, 1000 users in months 1-2, own churn 0.8, conversion_index 0.5;
 #   virality 0.1; a purchase (price 10, rate 1); a monthly plan (price 30, conversion 0.1,

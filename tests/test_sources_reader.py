@@ -1,4 +1,4 @@
-"""A channel's own `retention` and `conversion_index` in the file format (docs/formulas.md, "Sources"):
+"""A channel's own `retention` and `conversion_index` in the file format (docs/formulas.md §15):
 located errors in English and Chinese, the JSON Schema, `--set`, the inputs, the curves and fits."""
 
 from __future__ import annotations

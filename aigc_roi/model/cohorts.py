@@ -26,7 +26,7 @@ def cohort_contribution(new_users: FloatArray, contribution_by_age: FloatArray) 
 
 
 def grouped_cohort_contribution(new_users: FloatArray, contribution_by_age: FloatArray) -> FloatArray:
-    """As ``cohort_contribution`` when a cohort's users differ by source (docs/formulas.md, "Sources"):
+    """As ``cohort_contribution`` when a cohort's users differ by source (docs/formulas.md §15):
     ``(G, H)`` users and per-user contribution of each source group; cohort s contributes
     sum_g N_g(s) c_g(t - s) in month t."""
     return sum((cohort_contribution(users, by_age) for users, by_age in zip(new_users, contribution_by_age, strict=True)),

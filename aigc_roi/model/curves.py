@@ -85,7 +85,7 @@ class PlanFit:
 
 @dataclass(frozen=True)
 class ChannelFit:
-    """The day-level fit of one channel's own retention (docs/formulas.md, "Sources")."""
+    """The day-level fit of one channel's own retention (docs/formulas.md §15)."""
 
     index: int
     """Position of the channel in ``acquisition``."""

@@ -1,4 +1,4 @@
-"""Users whose quality depends on the source that brought them (docs/formulas.md, "Sources").
+"""Users whose quality depends on the source that brought them (docs/formulas.md §15).
 
 A source is a channel, organic users or viral users. Each has a retention
 curve R_j and a conversion index k_j; the model is linear in the cohort
