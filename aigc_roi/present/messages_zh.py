@@ -79,6 +79,8 @@ _EXPECTED = _rules([
      "大于 0 的留存比例（幂律曲线不会降到 0：请填写数据中最小的比例）"),
     (r"exactly one of '(\w+)', '(\w+)' or '(\w+)'", "'{0}'、'{1}'、'{2}' 恰好其一"),
     (r"conversions by age summing to at most 1 \(each user subscribes once\)", "各月龄转化率之和不超过 1（每个用户只订阅一次）"),
+    (r"an index of at most (\S+): (\S+) converts (\S+) of a cohort and index x conversion must stay <= 1",
+     "不超过 {0} 的转化指数：{1} 的转化率合计 {2}，指数 × 转化率不能超过 1"),
     (r"a share <= (\S+) \(survival of the same first subscribers cannot rise\)",
      "≤ {0} 的比例（同一批首次订阅者的存留不能上升）"),
     (r"at least two shares \(after the 1st and 2nd renewal\) to fit a survival curve",

@@ -71,12 +71,16 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
+            "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c["ltv"])) for c in channels]),
+            "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c["ltv_to_cac"])) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
 
     def build(width: int) -> RenderableType:
-        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"type"})),
-                              (True, frozenset({"type", "roas"}))):
+        # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, roas, then ltv_to_cac.
+        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"ltv"})),
+                              (True, frozenset({"ltv", "type"})), (True, frozenset({"ltv", "type", "roas"})),
+                              (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}))):
             table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left")
             if table is not None:
                 return table

@@ -39,6 +39,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Budget": "每月预算",
     "Users": "每月用户数",
     "Saturation budget": "饱和预算",
+    "Conversion index": "转化指数",
     "Cpm": "千次曝光费用 (CPM)",
     "Ctr": "点击率 (CTR)",
     "Cvr": "点击转化率 (CVR)",
@@ -114,6 +115,8 @@ SCHEMA_ZH: dict[str, str] = {
     "Expected new users per active month.": "每个投放月预计的新增用户数。",
     # Retention.
     "How a cohort decays; exactly one of points, monthly_churn or days.": "同期群如何衰减；points、monthly_churn、days 三者恰好其一。",
+    "Multiplier on plan conversions and purchase rates for the users this channel buys (default 1); index x a plan's "
+    "conversions <= 1.": "该渠道买来的用户的订阅转化率与购买频率的倍数（默认 1）；指数 × 某订阅的转化率 ≤ 1。",
     "Share of a cohort active at age a months (age 0 is 1.0).": "同期群在月龄 a 时仍活跃的比例（月龄 0 为 1.0）。",
     "Share active at this age.": "该月龄仍活跃的比例。",
     "Share of active users lost each month: R(a) = (1 - churn)^a.": "每月流失的活跃用户比例：R(a) = (1 - churn)^a。",

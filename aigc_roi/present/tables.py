@@ -108,10 +108,12 @@ def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
 
 def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
-    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
+    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
+                                                 "channel_ltv", "channel_ltv_to_cac")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"])]
+             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"]),
+             style.money(channel["ltv"]), style.ratio(channel["ltv_to_cac"])]
             for channel in report["channels"]]
     return header, rows
 

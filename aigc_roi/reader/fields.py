@@ -346,9 +346,23 @@ def _lowest(value: Value) -> float:
     return float(value)
 
 
+RETENTION = Obj({
+    "points": RetentionPointsKind(rate("Share active at this age.")),
+    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
+    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
+                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
+}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
+    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
+
 CHANNEL_COMMON_HEAD: dict[str, Any] = {"name": NAME}
 """Fields every channel type has, before its ``type`` and its own fields (model/channels/base.py)."""
-CHANNEL_COMMON_TAIL: dict[str, Any] = {"months": MONTHS}
+CHANNEL_COMMON_TAIL: dict[str, Any] = {
+    "months": MONTHS,
+    # What makes a channel's users worth more or less than the scenario's (docs/formulas.md §15).
+    "retention": RETENTION,
+    "conversion_index": Number(0.0, None, description="Multiplier on plan conversions and purchase rates for the users "
+                                                      "this channel buys (default 1); index x a plan's conversions <= 1."),
+}
 """Fields every channel type has, after its own."""
 
 
@@ -384,14 +398,6 @@ def channel_shapes() -> dict[str, Obj]:
 
 
 CHANNELS = Tagged(channel_shapes)
-
-RETENTION = Obj({
-    "points": RetentionPointsKind(rate("Share active at this age.")),
-    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
-    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
-                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
-}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
-    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
 
 ITEM_FEE = rate("Store/payment share of this item's revenue; default monetization.revenue_fee.")
 SHARE = Number(0.0, 1.0, ranges=False)
