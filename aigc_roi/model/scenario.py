@@ -105,6 +105,8 @@ class CpaChannel:
     saturation_budget: Value | None = None
     """Monthly spend at which the effective CAC has doubled."""
     months: Months = None
+    match: tuple[str, ...] = ()
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
     type: Literal["cpa"] = "cpa"
 
 
@@ -126,6 +128,8 @@ class CpmChannel:
     saturation_budget: Value | None = None
     """Monthly spend at which the effective CAC has doubled."""
     months: Months = None
+    match: tuple[str, ...] = ()
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
     type: Literal["cpm"] = "cpm"
 
 
@@ -145,6 +149,8 @@ class KolChannel:
     views_decay: Value = 0.0
     """Each further post in a month gets (1 - decay) of the previous one's views."""
     months: Months = None
+    match: tuple[str, ...] = ()
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
     type: Literal["kol"] = "kol"
 
 
@@ -158,6 +164,8 @@ class FlatChannel:
     users: Value
     """New users per active month."""
     months: Months = None
+    match: tuple[str, ...] = ()
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
     type: Literal["flat"] = "flat"
 
 

@@ -278,13 +278,16 @@ def rate(description: str) -> Number:
 
 NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
+MAX_MATCH_PATTERNS = 100
+MATCH = ListOf(Text(description="A case-insensitive glob (* ? [..]) over campaign names or ids."), MAX_MATCH_PATTERNS,
+               description="Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).")
 
 
 def _channel(kind: str, fields: dict[str, Any], required: tuple[str, ...], exclusive: tuple[str, str] | None) -> Obj:
     extra: dict[str, Any] = {}
     if exclusive:
         extra = {"oneOf": [{"required": [exclusive[0]]}, {"required": [exclusive[1]]}]}
-    return Obj({"name": NAME, "type": Text(choices=(kind,)), **fields, "months": MONTHS},
+    return Obj({"name": NAME, "type": Text(choices=(kind,)), **fields, "months": MONTHS, "match": MATCH},
                required=("name", "type", *required), extra_schema=extra)
 
 

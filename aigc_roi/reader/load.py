@@ -177,6 +177,8 @@ _UNIT_COST_KEY = {"cpa": "bid", "cpm": "cpm"}
 
 def _channel(parsed: Parsed) -> Any:
     values = dict(parsed.values)
+    if "match" in values:
+        values["match"] = tuple(values["match"])
     return _CHANNEL_CLASSES[values.pop("type")](**values)
 
 
