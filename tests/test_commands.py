@@ -20,7 +20,7 @@ def _root() -> tuple[typer.core.TyperGroup, _click.Context]:
 def test_help_lists_the_commands_in_their_order() -> None:
     lines = invoke(["--help"]).stdout.splitlines()
     listed = [line.split()[0] for line in lines[lines.index("Commands:") + 1:] if line.startswith("  ") and line.strip()]
-    assert listed == ["run", "compare", "breakeven", "sensitivity", "simulate", "allocate", "validate", "check", "schema",
+    assert listed == ["run", "compare", "breakeven", "sensitivity", "simulate", "allocate", "actuals", "validate", "check", "schema",
                       "init", "curves"]
 
 

@@ -32,8 +32,16 @@ import numpy as np
 from aigc_roi.model.engine import _kol_post_equivalents, evaluate
 from aigc_roi.model.figures import plain
 from aigc_roi.model.sampling import realize
-
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
+from aigc_roi.model.scenario import (
+    DEFAULT_TARGET_PAYBACK_MONTHS,
+    Channel,
+    CpaChannel,
+    CpmChannel,
+    Distribution,
+    FlatChannel,
+    KolChannel,
+    Scenario,
+)
 from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
 from aigc_roi.whatif.errors import WhatIfError
 
