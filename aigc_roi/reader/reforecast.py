@@ -21,11 +21,10 @@ _BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 
 
 def format_number(value: float) -> str:
-    """A number as the reader reads it back to the same float64: whole numbers plain, others in 15 digits."""
+    """A number as the reader reads it back to the same float64: whole numbers plain, others in Python's shortest round trip."""
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    text = f"{value:.15g}"
-    return text if "e" not in text else f"{value:.15e}".rstrip("0").replace(".e", "e")
+    return repr(value)
 
 
 def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[int, float | None]]]],
