@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
 
@@ -42,6 +43,9 @@ def number(cell: object) -> float:
         raise CellError("a number", shown(cell))
     if isinstance(cell, int | float):
         value = float(cell)
+    elif isinstance(cell, str) and cell.replace(".", "", 1).isdigit() and cell.isascii():
+        # Most cells of a large export are plain digits: read them without the regular expressions.
+        value = float(cell)
     else:
         text = str(cell).strip().lstrip("¥￥").strip()
         if text.lower() in EMPTY:
@@ -67,6 +71,12 @@ def day(cell: object) -> datetime.date:
     text = str(cell).strip()
     if isinstance(cell, float) and cell.is_integer():
         text = str(int(cell))
+    return _day_of_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _day_of_text(text: str) -> datetime.date:
+    """A daily export repeats each date once per campaign: each text is parsed once."""
     found = _DATE.fullmatch(text)
     if found:
         year = int(found[1])
@@ -76,4 +86,4 @@ def day(cell: object) -> datetime.date:
             return datetime.date(year, month, day_of_month)
         except ValueError:
             pass
-    raise CellError("a date YYYY-MM-DD", shown(cell))
+    raise CellError("a date YYYY-MM-DD", shown(text))

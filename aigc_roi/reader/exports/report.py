@@ -110,10 +110,11 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
+    places = [0] + [used[name].index for name in ("date", "campaign", "campaign_id") if name in used]
     for line, cells in table.rows:
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        if _is_total(cells, used):
+        if _is_total(cells, places):
             continue
         row = _row(table.file, line, cells, used, platform, horizon, errors)
         if row is not None:
@@ -136,8 +137,7 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
     return source, rows, errors
 
 
-def _is_total(cells: list[object], used: dict[str, _Used]) -> bool:
-    places = [0] + [used[name].index for name in ("date", "campaign", "campaign_id") if name in used]
+def _is_total(cells: list[object], places: list[int]) -> bool:
     return any(str(cells[index]).strip().lower().startswith(TOTALS) for index in places)
 
 
