@@ -140,3 +140,32 @@ def test_sum_duplicates_adds_the_rows(tmp_path: Path) -> None:
 def test_header_only_is_no_data(tmp_path: Path) -> None:
     path = _write(tmp_path, "h.csv", "date,campaign,spend\n")
     assert _errors([path]) == [f"{path}:2:1: expected at least one data row under the header, found none"]
+
+
+def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aigc_roi.reader.exports import tables
+
+    assert tables.MAX_EXPORT_BYTES == 256 * 1024 * 1024
+    monkeypatch.setattr(tables, "MAX_EXPORT_BYTES", 1024 * 1024)
+    path = _write(tmp_path, "big.csv", "date,campaign,spend\n" + "x" * (1024 * 1024 - 19))
+    assert path.stat().st_size == 1024 * 1024 + 1
+    assert _errors([path]) == [f"{path}:1:1: file is 1,048,577 bytes; the limit for an export is 1,048,576 (1 MiB)"]
+
+
+def test_errors_beyond_a_hundred_are_counted(tmp_path: Path) -> None:
+    rows = "".join(f"2025-01-01,c{i},x\n" for i in range(105))
+    path = _write(tmp_path, "many.csv", "date,campaign,spend\n" + rows)
+    errors = _errors([path])
+    assert len(errors) == 101 and errors[-1] == f"{path}:101:1: 5 more errors in this file"
+
+
+def test_docs_list_every_recognised_column() -> None:
+    from aigc_roi.reader.exports.platforms import PLATFORMS
+
+    root = Path(__file__).resolve().parents[1]
+    docs = (root / "docs" / "actuals.md").read_text(encoding="utf-8").lower()
+    for platform in PLATFORMS:
+        assert f"`{platform.key}`" in docs
+        for header in platform.columns:
+            assert f"`{header}`" in docs, (platform.key, header)
+    assert "268,435,456" in (root / "docs" / "limits.md").read_text(encoding="utf-8")

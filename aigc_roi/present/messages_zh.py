@@ -159,7 +159,7 @@ def _found_with_hint(match: re.Match[str]) -> str:
     return text + (f"（{hint}）" if hint else "")
 
 _MESSAGES = _rules([
-    (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \(256 MiB\)", "文件有 {0} 字节，报表的上限为 {1} (256 MiB)"),
+    (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \((\d+) MiB\)", "文件有 {0} 字节，报表的上限为 {1} ({2} MiB)"),
     (r"([\d,]+) more errors in this file", "此文件还有 {0} 个错误"),
     (r"reading an xlsx export needs openpyxl: (.+)", "读取 xlsx 报表需要 openpyxl：{0}"),
     (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month", "{0} {1}：{2}；重新预测无法表达这个月"),

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 YUAN = "元"
 FEN = "分"
+CURRENCY = "currency"
+"""The plan's own currency: the generic CSV's money."""
 COUNT = "count"
 
-FIRST_PAYMENT_CN = ("首日付费金额", "首日付费", "首次付费金额", "首7日付费金额", "7日付费金额")
+FIRST_PAYMENT_CN = ("首日付费金额", "首7日付费金额")
 """Console headers of the new users' early payments, first-day ones preferred."""
 
 
@@ -73,7 +75,7 @@ PLATFORMS: tuple[Platform, ...] = (
         | _names((("campaign_name", "campaign_id"), ("cdp_promotion_name", "cdp_promotion_id"),
                   ("project_name", "project_id"), ("ad_name", "ad_id")))
         | _money(("stat_cost",), "spend") | _counts(impressions="show_cnt", clicks="click_cnt", users="active")
-        | _money(("first_day_pay_amount", "active_pay_amount"), "revenue"),
+        | _money(("first_day_pay_amount",), "revenue"),
     ),
     Platform(
         "oceanengine_console", "巨量引擎 (Ocean Engine) console",
@@ -106,14 +108,14 @@ PLATFORMS: tuple[Platform, ...] = (
         {"stat_date": Column("date", "date")}
         | _names((("campaign_name", "campaign_id"), ("unit_name", "unit_id"), ("creative_name", "creative_id")))
         | _money(("charge",), "spend") | _counts(impressions="show", clicks="photo_click", users="activation")
-        | _money(("event_pay_first_day", "event_pay_purchase_amount_first_day"), "revenue"),
+        | _money(("event_pay_first_day",), "revenue"),
     ),
     Platform(
         "generic", "generic CSV",
         "date: as the file's author wrote it (docs/actuals.md asks for the day the money was spent)",
         {"date": Column("date", "date")} | _names((("campaign", "campaign_id"),))
-        | _money(("spend",), "spend") | _counts(impressions="impressions", clicks="clicks", users="new_users")
-        | _money(("revenue",), "revenue"),
+        | _money(("spend",), "spend", CURRENCY) | _counts(impressions="impressions", clicks="clicks", users="new_users")
+        | _money(("revenue",), "revenue", CURRENCY),
     ),
 )
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.reader.exports.cells import CellError, day, number, shown
-from aigc_roi.reader.exports.platforms import FEN, PLATFORMS, YUAN, Platform, normal_header, recognise
+from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, YUAN, Platform, normal_header, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
 
 TOTALS = ("合计", "总计", "汇总", "total")
@@ -169,7 +169,7 @@ def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], plat
             located(use, error.expected, error.found)
             continue
         if value < 0:
-            located(use, "an amount >= 0" if use.unit in (YUAN, FEN) else "a count >= 0", shown(cell))
+            located(use, "a count >= 0" if use.unit == COUNT else "an amount >= 0", shown(cell))
         elif name == "spend" and platform.whole_spend and use.unit == FEN and not value.is_integer():
             located(use, "whole 分 (a Tencent Ads API export reports cost in cents)",
                     f"{shown(cell)}; a cost in 元 comes from the console, whose header is 花费(元)")

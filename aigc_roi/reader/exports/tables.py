@@ -56,7 +56,8 @@ def _read_bytes(path: Path, file: str) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise _problem(file, "cannot read file: not a regular file")
         if status.st_size > MAX_EXPORT_BYTES:
-            raise _problem(file, f"file is {status.st_size:,} bytes; the limit for an export is {MAX_EXPORT_BYTES:,} (256 MiB)")
+            raise _problem(file, f"file is {status.st_size:,} bytes; the limit for an export is {MAX_EXPORT_BYTES:,} "
+                                 f"({MAX_EXPORT_BYTES // 2**20} MiB)")
         with open(path, "rb") as handle:
             return handle.read(MAX_EXPORT_BYTES + 1)
     except OSError as error:
