@@ -167,3 +167,17 @@ def test_match_key_is_validated(tmp_path: Path) -> None:
     result = invoke(["validate", str(plan)])
     assert result.exit_code == 2
     assert f"{plan}:9:12: acquisition[0].match: expected a list" in result.stdout
+
+
+def test_within_one_percent_of_a_fixed_plan_is_on_plan(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    export.write_text(EXPORT.replace("2025-01-10,feed_1,40000,1000000,10000,1000",
+                                     "2025-01-10,feed_1,40390,1000000,10000,1000"), encoding="utf-8")
+    feed = api.actuals(api.load(plan), [export], [("Feed", "feed_*")]).channels[1]
+    january = feed.months[0]
+    # 40,390 against a fixed 40,000 is above every draw (P100) but 0.975% off: not flagged;
+    # its CAC, 40.39 against 40, is as far off and not flagged either.
+    assert (january.percentile["spend"], january.percentile["cac"]) == (100.0, 100.0)
+    assert january.flagged == ()
+    export.write_text(EXPORT.replace("2025-01-10,feed_1,40000", "2025-01-10,feed_1,40410"), encoding="utf-8")
+    assert api.actuals(api.load(plan), [export], [("Feed", "feed_*")]).channels[1].months[0].flagged == ("spend", "cac")

@@ -7,11 +7,20 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from aigc_roi.present.layout import Column, table_or_blocks
+from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
-from aigc_roi.whatif.actuals import FLAG_HIGH, FLAG_LOW, Actuals, ChannelActuals, ChannelMonth, Deviation, Measured
+from aigc_roi.whatif.actuals import (
+    FLAG_HIGH,
+    FLAG_LOW,
+    PERCENTILE_METRICS,
+    Actuals,
+    ChannelActuals,
+    ChannelMonth,
+    Deviation,
+    Measured,
+)
 from aigc_roi.whatif.reforecast import Outlook
 
 LABELS: dict[str, dict[str, str]] = {
@@ -48,6 +57,9 @@ LABELS: dict[str, dict[str, str]] = {
         "of_days": "覆盖其 {share:.0%} 的天数",
     },
 }
+
+
+UNITLESS = ("count", "date", "text")
 
 
 def text_of(key: str, lang: str) -> str:
@@ -122,18 +134,18 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
                 cells[4:6] = [style.money(value, 0) for value in cells[4:6]]
                 cells[6:8] = [style.count(value) for value in cells[6:8]]
                 cells[8:10] = [style.money(value) for value in cells[8:10]]
-                cells[10:13] = [_rank(value) for value in cells[10:13]]
+                cells[10:13] = [_rank(month, name) for name in PERCENTILE_METRICS]
                 cells[13:15] = [style.percent(value) for value in cells[13:15]]
                 cells[15] = style.money(cells[15])
             rows.append(cells)
     return ROW_HEADER, rows
 
 
-def _rank(value: float | None) -> str:
+def _rank(month: ChannelMonth, name: str) -> str:
+    value = month.percentile[name]
     if value is None:
         return NONE
-    flag = "!" if not FLAG_LOW <= value <= FLAG_HIGH else ""
-    return f"P{value:.0f}{flag}"
+    return f"P{value:.0f}{'!' if name in month.flagged else ''}"
 
 
 def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, Outlook] | None = None) -> str:
@@ -214,7 +226,9 @@ def _past(actuals: Actuals) -> list[int]:
 def _sources_view(actuals: Actuals, lang: str) -> RenderableType:
     lines = [Text(text_of("sources", lang), style="bold")]
     for source in actuals.sources:
-        columns = ", ".join(f"{name}={header} ({source.units[name]})" for name, header in source.columns.items())
+        # Units only where they are the question: money (元, 分 or the plan's currency); counts and dates are plain.
+        columns = ", ".join(f"{name}={header}" + (f" ({source.units[name]})" if source.units[name] not in UNITLESS else "")
+                            for name, header in source.columns.items())
         lines.append(Text(text_of("source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
                                                              columns=columns)))
         lines.append(Text("  " + text_of("time_basis", lang).format(basis=source.time_basis), style="dim"))
@@ -239,11 +253,12 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         cells = [pair(name, month, format_) for month in months]
         columns += [Column(f"{text_of(name, lang)} {text_of('plan', lang)}", [cell[0] for cell in cells]),
                     Column(f"{text_of(name, lang)} {text_of('actual', lang)}", [cell[1] for cell in cells])]
-    columns.append(Column(text_of("percentile", lang), [Text(_rank(month.percentile["cac"])) for month in months]))
+    columns.append(Column(text_of("percentile", lang), [Text(_rank(month, "cac")) for month in months]))
+    rates = []
     for name in ("ctr", "cvr"):
-        values = [month.actual.__getattribute__(name) for month in months]
+        values = [getattr(month.actual, name) for month in months]
         if any(value is not None for value in values):
-            columns.append(Column(text_of(name, lang), [Text(style.percent(value)) for value in values]))
+            rates.append(Column(text_of(name, lang), [Text(style.percent(value)) for value in values]))
     captions = []
     partial = [month for month in months if month.partial]
     if partial:
@@ -257,4 +272,17 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
     elif channel.matched_rows == 0:
         captions.append(text_of("no_rows", lang))
     title = f"{channel.name} · {text_of('title', lang)} ({style.currency})"
-    return Group(table_or_blocks(columns, title, ""), *(Text(caption) for caption in captions))
+    return Group(_widest_that_fits(columns + rates, columns, title), *(Text(caption) for caption in captions))
+
+
+def _widest_that_fits(full: list[Column], core: list[Column], title: str) -> Fitted:
+    """Every column; else without CTR and CVR; else one block per month."""
+
+    def build(width: int) -> RenderableType:
+        for columns in (full, core):
+            fitted = fixed_table(columns, width, title=title, title_justify="left")
+            if fitted is not None:
+                return fitted
+        return table_or_blocks(full, title, "").build(width)
+
+    return Fitted(build)

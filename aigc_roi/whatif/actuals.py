@@ -19,7 +19,8 @@ Definitions (docs/formulas.md, "Actuals"):
 - Percentile: of an actual among the ``samples`` draws of the same
   channel-month (sampling.realize with ``seed``; spend and users times
   ``covered``): 100 x (draws below + half the draws equal) / draws, so an
-  actual equal to a fixed plan value is the 50th. Flagged outside 5..95.
+  actual equal to a fixed plan value is the 50th. Flagged outside 5..95
+  unless within 1% of the plan (``ON_PLAN``).
 - Furthest-off assumption: for each input of the channel that the data
   measures (unit cost, volume, ctr, cvr; see ``_assumptions``), actual /
   plan over all compared months; the one with the largest |ln(ratio)|.
@@ -45,6 +46,9 @@ from aigc_roi.whatif.errors import WhatIfError
 
 FLAG_LOW, FLAG_HIGH = 5.0, 95.0
 """Percentiles outside which an actual is flagged: the plan's own 90% band."""
+ON_PLAN = 0.01
+"""An actual within 1% of the plan is on plan even where the plan has no spread (a fixed budget the
+platform paced to within a few tenths of a percent): only a real miss is flagged."""
 DEFAULT_SAMPLES = 2_000
 """Draws per channel-month: a percentile's sampling error stays under 0.5 points at P5/P95."""
 PERCENTILE_METRICS = ("spend", "users", "cac")
@@ -81,8 +85,15 @@ class ChannelMonth:
 
     @property
     def flagged(self) -> tuple[str, ...]:
-        return tuple(name for name, value in self.percentile.items()
-                     if value is not None and not FLAG_LOW <= value <= FLAG_HIGH)
+        """The metrics outside the plan's P5-P95 and more than ON_PLAN off the plan."""
+        flagged = []
+        for name, value in self.percentile.items():
+            if value is None or FLAG_LOW <= value <= FLAG_HIGH:
+                continue
+            planned, actual = getattr(self.plan, name), getattr(self.actual, name)
+            if planned is None or actual is None or abs(actual - planned) > ON_PLAN * abs(planned):
+                flagged.append(name)
+        return tuple(flagged)
 
 
 @dataclass(frozen=True)
