@@ -181,3 +181,13 @@ def test_within_one_percent_of_a_fixed_plan_is_on_plan(files: tuple[Path, Path])
     assert january.flagged == ()
     export.write_text(EXPORT.replace("2025-01-10,feed_1,40000", "2025-01-10,feed_1,40410"), encoding="utf-8")
     assert api.actuals(api.load(plan), [export], [("Feed", "feed_*")]).channels[1].months[0].flagged == ("spend", "cac")
+
+
+def test_a_channel_no_row_matched_reports_nothing_not_zero(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    result = api.actuals(api.load(plan), [export])  # no --map: Feed has no globs
+    feed = result.channels[1]
+    assert feed.matched_rows == 0 and feed.deviations == ()
+    assert (feed.months[0].actual.spend, feed.months[0].actual.users, feed.months[0].percentile["spend"]) == (None, None, None)
+    assert feed.months[0].plan.spend == 40_000
+    assert [(item.campaign, item.spend) for item in result.unmatched] == [("feed_1", 40000.0), ("brand_x", 5000.0)]

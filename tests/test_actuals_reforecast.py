@@ -124,3 +124,13 @@ def test_reforecast_writes_a_valid_plan_and_compares_it(files: tuple[Path, Path]
     # January bought 4,000 users instead of 5,000 for the same 100,000: 1,000 users fewer, each worth
     # 10 x (1 + 0.5 + ... + 0.5^5) = 19.6875 over the six months (no discounting, no serving).
     assert figures["reforecast"]["npv"] - figures["plan"]["npv"] == pytest.approx(-19_687.5)
+
+
+def test_a_month_the_model_cannot_express_writes_nothing(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    export.write_text("date,campaign,spend,new_users\n2025-01-01,dy_a,5000,0\n2025-01-31,dy_a,0,0\n", encoding="utf-8")
+    out = plan.parent / "re.yaml"
+    result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out)])
+    assert result.exit_code == 2 and result.stdout == "" and not out.exists()
+    assert result.stderr.splitlines() == [
+        "Douyin CPA 2025-01: it spent 5,000.00 for no new users; the re-forecast cannot express that month"]

@@ -81,18 +81,26 @@ def actuals(
 
     try:
         compared = api.actuals(loaded.scenario, exports, extra, sum_duplicates, samples, seed)
-        rewritten = api.reforecast(loaded, compared, str(reforecast), samples, seed) if reforecast is not None else None
     except ScenarioInvalid as invalid:
         fail(invalid.errors)
     except WhatIfError as error:
         fail([str(error)])
+    rewritten = None
+    if reforecast is not None:
+        try:
+            rewritten = api.reforecast(loaded, compared, str(reforecast), samples, seed)
+        except ScenarioInvalid as invalid:
+            # Located in a file that was not written: say so first, so the lines below are not looked for on disk.
+            fail([f"{reforecast}: the re-forecast of {plan} does not validate, so it was not written", *invalid.errors])
+        except WhatIfError as error:
+            fail([str(error)])
 
     from aigc_roi.present.actuals import actuals_json, actuals_markdown, actuals_rows, actuals_view
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.tables import BOM, to_csv, to_json
 
     outlooks = None
-    if rewritten is not None and reforecast is not None:
+    if rewritten is not None:
         text, outlooks = rewritten
         emit(text, reforecast, force)
     style = NumberStyle(language, loaded.scenario.currency)

@@ -39,6 +39,8 @@ LABELS: dict[str, dict[str, str]] = {
         "payback_probability": "P(payback ≤ {months} months)", "never": "never",
         "reforecast_caption": "past months {months} as exported; written to {path}",
         "of_days": "{share:.0%} of its days",
+        "channel": "Channel", "label": "Label", "partial_mark": "Partial", "percentile_spend": "P(spend)",
+        "percentile_users": "P(users)",
     },
     "zh": {
         "title": "计划与实际", "through": "报表截至 {date}", "month": "月份", "spend": "花费",
@@ -55,11 +57,23 @@ LABELS: dict[str, dict[str, str]] = {
         "payback_probability": "{months} 个月内回本的概率", "never": "未回本",
         "reforecast_caption": "过去的月份 {months} 按报表实际；已写入 {path}",
         "of_days": "覆盖其 {share:.0%} 的天数",
+        "channel": "渠道", "label": "标签", "partial_mark": "不完整", "percentile_spend": "花费分位",
+        "percentile_users": "新增分位",
     },
 }
 
 
 UNITLESS = ("count", "date", "text")
+
+TIME_BASIS_ZH: dict[str, str] = {
+    "oceanengine_api": "stat_time_day：广告投放当天（按报告时间）；转化计入当天",
+    "oceanengine_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
+    "tencent_api": "date：广告投放当天（按报告时间）",
+    "tencent_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
+    "kuaishou_api": "stat_date：投放当天（按报告时间）",
+    "generic": "date：以文件作者所写为准（docs/actuals.md 要求写花费发生的日期）",
+}
+"""Each shape's time basis (口径) in Chinese; the reader states it in English (reader/exports/platforms.py)."""
 
 
 def text_of(key: str, lang: str) -> str:
@@ -151,7 +165,9 @@ def _rank(month: ChannelMonth, name: str) -> str:
 def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, Outlook] | None = None) -> str:
     lang = style.lang
     title = f"{text_of('title', lang)} · {actuals.scenario} · {text_of('through', lang).format(date=actuals.through)}"
-    parts = [to_markdown(actuals_rows(actuals, style), title, text_columns=3)]
+    _, rows = actuals_rows(actuals, style)
+    parts = [to_markdown((_markdown_header(lang), rows), title, text_columns=3),
+             "\n".join(f"- {line.plain.strip()}" for line in _source_lines(actuals, lang)) + "\n"]
     for channel in actuals.channels:
         if channel.furthest is not None:
             parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")
@@ -160,6 +176,20 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     if outlooks is not None:
         parts.append(to_markdown(_outlook_rows(outlooks, style), text_of("reforecast", lang)))
     return "\n".join(parts)
+
+
+def _markdown_header(lang: str) -> list[str]:
+    """ROW_HEADER in words: a side's name after the metric's ("Spend plan"), rates and ranks by their labels."""
+    words = []
+    for key in ROW_HEADER:
+        side, _, metric = key.partition("_")
+        if side in ("plan", "actual") and metric:
+            words.append(f"{text_of(metric, lang)} {text_of(side, lang)}")
+        elif key == "percentile_cac":
+            words.append(text_of("percentile", lang))
+        else:
+            words.append(text_of({"month": "month", "partial": "partial_mark"}.get(key, key), lang))
+    return words
 
 
 def _unmatched_rows(actuals: Actuals, style: NumberStyle) -> Rows:
@@ -224,17 +254,23 @@ def _past(actuals: Actuals) -> list[int]:
 
 
 def _sources_view(actuals: Actuals, lang: str) -> RenderableType:
-    lines = [Text(text_of("sources", lang), style="bold")]
+    return Group(Text(text_of("sources", lang), style="bold"), *_source_lines(actuals, lang))
+
+
+def _source_lines(actuals: Actuals, lang: str) -> list[Text]:
+    """Per export: its shape, rows and the columns used (money with its unit), its time basis and what was ignored."""
+    lines = []
     for source in actuals.sources:
         # Units only where they are the question: money (元, 分 or the plan's currency); counts and dates are plain.
         columns = ", ".join(f"{name}={header}" + (f" ({source.units[name]})" if source.units[name] not in UNITLESS else "")
                             for name, header in source.columns.items())
         lines.append(Text(text_of("source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
                                                              columns=columns)))
-        lines.append(Text("  " + text_of("time_basis", lang).format(basis=source.time_basis), style="dim"))
+        basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
+        lines.append(Text("  " + text_of("time_basis", lang).format(basis=basis), style="dim"))
         if source.ignored:
             lines.append(Text("  " + text_of("ignored", lang).format(columns=", ".join(source.ignored)), style="dim"))
-    return Group(*lines)
+    return lines
 
 
 def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle) -> RenderableType:

@@ -161,6 +161,7 @@ def _found_with_hint(match: re.Match[str]) -> str:
 _MESSAGES = _rules([
     (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \((\d+) MiB\)", "文件有 {0} 字节，报表的上限为 {1} ({2} MiB)"),
     (r"([\d,]+) more errors in this file", "此文件还有 {0} 个错误"),
+    (r"(.+): the re-forecast of (.+) does not validate, so it was not written", "{0}：{1} 的重新预测未通过校验，因此没有写出"),
     (r"reading an xlsx export needs openpyxl: (.+)", "读取 xlsx 报表需要 openpyxl：{0}"),
     (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month", "{0} {1}：{2}；重新预测无法表达这个月"),
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),

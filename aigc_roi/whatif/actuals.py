@@ -11,7 +11,8 @@ Definitions (docs/formulas.md, "Actuals"):
   cover only some of its days (``covered`` = days covered / days in the
   month); its plan is the planned month times ``covered``.
 - Plan: the deterministic run (every range at its median). Actual: sums of
-  the rows. ``cac`` = spend / users, ``ctr`` = clicks / impressions, ``cvr``
+  the rows; none at all for a channel no row matched (not in the exports is
+  not "spent nothing"). ``cac`` = spend / users, ``ctr`` = clicks / impressions, ``cvr``
   = users / clicks, ``revenue_per_user`` = early revenue / users; none where
   the denominator is 0 or the exports lack the column. The plan's
   revenue_per_user is the gross revenue of one new user in their join month
@@ -243,7 +244,8 @@ def _month_number(start: tuple[int, int], day: datetime.date) -> int:
 
 def _sums(report: Report, channel_of: list[int | None], start: tuple[int, int], channels: int) -> tuple[
         dict[tuple[int, int], dict[str, float]], list[set[str]], list[int], list[Unmatched]]:
-    """Summed metrics per (channel, month), the metrics every row of a channel reports, rows per channel, unmatched spend."""
+    """Summed metrics per (channel, month), the metrics every row of a channel reports (none for a channel
+    no row matched), rows per channel, unmatched spend."""
     monthly: dict[tuple[int, int], dict[str, float]] = {}
     optional = ("impressions", "clicks", "users", "revenue")
     available = [{"spend", *optional} for _ in range(channels)]
@@ -263,6 +265,10 @@ def _sums(report: Report, channel_of: list[int | None], start: tuple[int, int], 
                 available[index].discard(name)
             else:
                 sums[name] = sums.get(name, 0.0) + value
+    for index, rows in enumerate(matched):
+        if rows == 0:
+            # No export covers this channel: nothing was reported, which is not the same as nothing spent.
+            available[index] = set()
     listed = [Unmatched(file, campaign, spend) for (file, campaign), spend in unmatched.items()]
     listed.sort(key=lambda item: -item.spend)
     return monthly, available, matched, listed
@@ -299,7 +305,7 @@ def _channel_month(index: int, month: int, label: str, covered: float, series: _
     def metric(name: str) -> float | None:
         return sums.get(name, 0.0) if name in available else None
 
-    spend = sums.get("spend", 0.0)
+    spend = metric("spend")
     users, impressions, clicks, revenue = metric("users"), metric("impressions"), metric("clicks"), metric("revenue")
     actual = Measured(spend, users, _ratio(spend, users), _ratio(clicks, impressions), _ratio(users, clicks),
                       _ratio(revenue, users), impressions, clicks)
