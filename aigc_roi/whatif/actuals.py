@@ -146,8 +146,6 @@ class Actuals:
     unmatched: tuple[Unmatched, ...]
     samples: int
     seed: int
-    monthly: dict[tuple[int, int], dict[str, float]] = field(repr=False)
-    """(channel index, month) -> summed actual metrics; the re-forecast's input."""
     coverage: dict[int, float] = field(repr=False)
     """month -> covered share."""
 
@@ -164,7 +162,7 @@ def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> li
         if name not in globs:
             raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({', '.join(names) or 'none'}), found {name!r}")
         globs[name].append(glob)
-    return [(name, tuple(glob.lower() for glob in globs[name])) for name in names]
+    return [(name, tuple(globs[name])) for name in names]
 
 
 def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple[list[int | None], list[ScenarioError]]:
@@ -183,7 +181,7 @@ def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple
 def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: list[ScenarioError]) -> int | None:
     texts = [text.lower() for text in (row.campaign, row.campaign_id) if text]
     hits = [(index, glob) for index, (_, globs) in enumerate(patterns)
-            for glob in globs if any(fnmatchcase(text, glob) for text in texts)]
+            for glob in globs if any(fnmatchcase(text, glob.lower()) for text in texts)]
     channels = sorted({index for index, _ in hits})
     if len(channels) > 1:
         first, second = (next(glob for index, glob in hits if index == channel) for channel in channels[:2])
@@ -235,7 +233,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months), matched[index]))
     return Actuals(scenario.name, report.through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
-                   samples, seed, monthly, covered)
+                   samples, seed, covered)
 
 
 def _month_number(start: tuple[int, int], day: datetime.date) -> int:
