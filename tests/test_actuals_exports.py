@@ -169,3 +169,16 @@ def test_docs_list_every_recognised_column() -> None:
         for header in platform.columns:
             assert f"`{header}`" in docs, (platform.key, header)
     assert "268,435,456" in (root / "docs" / "limits.md").read_text(encoding="utf-8")
+
+
+def test_an_old_xls_workbook_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "report.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    assert _errors([path]) == [
+        f"{path}:1:1: expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)"]
+
+
+def test_crlf_and_title_lines_keep_line_numbers(tmp_path: Path) -> None:
+    path = _write(tmp_path, "t.csv", "巨量引擎 数据报表\r\n\r\nstat_time_day,campaign_name,stat_cost\r\n"
+                                     "2025-01-01,a,1\r\n2025-01-02,a,x\r\n")
+    assert _errors([path]) == [f"{path}:5:3: stat_cost: expected a number, found 'x'"]

@@ -47,6 +47,8 @@ def read_table(path: Path) -> Table:
         raise _problem(file, "expected a report with a header row, found an empty file")
     if data[:4] == b"PK\x03\x04":
         return _workbook(data, file)
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
     return _csv(_decode(data), file)
 
 
@@ -73,13 +75,14 @@ def _decode(data: bytes) -> str:
 
 
 def _csv(text: str, file: str) -> Table:
-    lines = text.splitlines(keepends=True)
+    # Split at "\n" only, as the csv reader counts lines: a U+2028 inside a cell must not shift the line numbers.
+    lines = text.split("\n")
     header_index = next((i for i, line in enumerate(lines) if line.count(",") + line.count("\t") >= 1), None)
     if header_index is None:
         raise _problem(file, "expected a header row of comma- or tab-separated columns, found none")
     header_line = lines[header_index]
     delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO("".join(lines[header_index:])), delimiter=delimiter)
+    reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=delimiter)
     header = next(reader)
     offset = header_index
 
