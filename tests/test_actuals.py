@@ -191,3 +191,11 @@ def test_a_channel_no_row_matched_reports_nothing_not_zero(files: tuple[Path, Pa
     assert (feed.months[0].actual.spend, feed.months[0].actual.users, feed.months[0].percentile["spend"]) == (None, None, None)
     assert feed.months[0].plan.spend == 40_000
     assert [(item.campaign, item.spend) for item in result.unmatched] == [("feed_1", 40000.0), ("brand_x", 5000.0)]
+
+
+def test_summary_on_stderr(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    result = invoke(["actuals", str(plan), str(export), "--format", "json", "--lang", "zh"])
+    # Five rows, of which brand_x's 5,000 and feed_1's 40,000 (no --map for Feed) belong to no channel.
+    assert result.stderr == "1 个报表共 5 行，截至 2025-02-14；2 个计划未匹配，花费 4.50万\n"
+    assert invoke(["actuals", str(plan), str(export), "-q"]).stderr == ""

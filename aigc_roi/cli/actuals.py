@@ -95,7 +95,7 @@ def actuals(
         except WhatIfError as error:
             fail([str(error)])
 
-    from aigc_roi.present.actuals import actuals_json, actuals_markdown, actuals_rows, actuals_view
+    from aigc_roi.present.actuals import actuals_json, actuals_markdown, actuals_rows, actuals_summary, actuals_view
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.tables import BOM, to_csv, to_json
 
@@ -104,9 +104,7 @@ def actuals(
         text, outlooks = rewritten
         emit(text, reforecast, force)
     style = NumberStyle(language, loaded.scenario.currency)
-    unmatched = sum(item.spend for item in compared.unmatched)
-    note(f"{sum(source.rows for source in compared.sources):,} rows from {len(compared.sources)} exports through "
-         f"{compared.through}; unmatched spend {unmatched:,.2f} in {len(compared.unmatched)} campaigns")
+    note(actuals_summary(compared, style))
     if format_ is FigureFormat.json:
         emit(to_json(actuals_json(compared, outlooks)), output, force)
     elif format_ is FigureFormat.csv:

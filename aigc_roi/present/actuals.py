@@ -41,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "of_days": "{share:.0%} of its days",
         "channel": "Channel", "label": "Label", "partial_mark": "Partial", "percentile_spend": "P(spend)",
         "percentile_users": "P(users)",
+        "summary": "{rows:,} rows from {files} export(s) through {through}; unmatched spend {spend} in {campaigns} campaign(s)",
     },
     "zh": {
         "title": "计划与实际", "through": "报表截至 {date}", "month": "月份", "spend": "花费",
@@ -59,6 +60,7 @@ LABELS: dict[str, dict[str, str]] = {
         "of_days": "覆盖其 {share:.0%} 的天数",
         "channel": "渠道", "label": "标签", "partial_mark": "不完整", "percentile_spend": "花费分位",
         "percentile_users": "新增分位",
+        "summary": "{files} 个报表共 {rows:,} 行，截至 {through}；{campaigns} 个计划未匹配，花费 {spend}",
     },
 }
 
@@ -78,6 +80,13 @@ TIME_BASIS_ZH: dict[str, str] = {
 
 def text_of(key: str, lang: str) -> str:
     return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+
+
+def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
+    """The one line for stderr: what was read and how much spend no channel claimed."""
+    return text_of("summary", style.lang).format(
+        rows=sum(source.rows for source in actuals.sources), files=len(actuals.sources), through=actuals.through,
+        spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
 
 
 # --- JSON -------------------------------------------------------------------
