@@ -182,3 +182,9 @@ def test_crlf_and_title_lines_keep_line_numbers(tmp_path: Path) -> None:
     path = _write(tmp_path, "t.csv", "巨量引擎 数据报表\r\n\r\nstat_time_day,campaign_name,stat_cost\r\n"
                                      "2025-01-01,a,1\r\n2025-01-02,a,x\r\n")
     assert _errors([path]) == [f"{path}:5:3: stat_cost: expected a number, found 'x'"]
+
+
+def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.csv"
+    assert _errors([missing, tmp_path]) == [f"{missing}:1:1: cannot read file: No such file or directory",
+                                            f"{tmp_path}:1:1: cannot read file: not a regular file"]

@@ -105,8 +105,8 @@ class CpaChannel:
     saturation_budget: Value | None = None
     """Monthly spend at which the effective CAC has doubled."""
     months: Months = None
-    match: tuple[str, ...] = ()
-    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
+    match: tuple[str, ...] | None = None
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`); None: not given."""
     type: Literal["cpa"] = "cpa"
 
 
@@ -128,8 +128,8 @@ class CpmChannel:
     saturation_budget: Value | None = None
     """Monthly spend at which the effective CAC has doubled."""
     months: Months = None
-    match: tuple[str, ...] = ()
-    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
+    match: tuple[str, ...] | None = None
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`); None: not given."""
     type: Literal["cpm"] = "cpm"
 
 
@@ -149,8 +149,8 @@ class KolChannel:
     views_decay: Value = 0.0
     """Each further post in a month gets (1 - decay) of the previous one's views."""
     months: Months = None
-    match: tuple[str, ...] = ()
-    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
+    match: tuple[str, ...] | None = None
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`); None: not given."""
     type: Literal["kol"] = "kol"
 
 
@@ -164,8 +164,8 @@ class FlatChannel:
     users: Value
     """New users per active month."""
     months: Months = None
-    match: tuple[str, ...] = ()
-    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`)."""
+    match: tuple[str, ...] | None = None
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`); None: not given."""
     type: Literal["flat"] = "flat"
 
 

@@ -157,7 +157,7 @@ class Actuals:
 def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
     """(channel name, globs) per channel: its ``match`` and the ``--map NAME=GLOB`` ones; WhatIfError for an unknown name."""
     names = [channel.name for channel in scenario.acquisition]
-    globs = {name: list(channel.match) for name, channel in zip(names, scenario.acquisition, strict=True)}
+    globs = {name: list(channel.match or ()) for name, channel in zip(names, scenario.acquisition, strict=True)}
     for name, glob in extra:
         if name not in globs:
             raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({', '.join(names) or 'none'}), found {name!r}")

@@ -53,17 +53,29 @@ def read_table(path: Path) -> Table:
 
 
 def _read_bytes(path: Path, file: str) -> bytes:
+    """The file's bytes, at most the limit plus one; opened without blocking and checked on the descriptor,
+    so a FIFO or a device given as an export is refused at once (as reader/load.py does for scenarios)."""
     try:
-        status = os.stat(path)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise _problem(file, f"cannot read file: {error.strerror or error}") from None
+    try:
+        status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise _problem(file, "cannot read file: not a regular file")
         if status.st_size > MAX_EXPORT_BYTES:
             raise _problem(file, f"file is {status.st_size:,} bytes; the limit for an export is {MAX_EXPORT_BYTES:,} "
                                  f"({MAX_EXPORT_BYTES // 2**20} MiB)")
-        with open(path, "rb") as handle:
-            return handle.read(MAX_EXPORT_BYTES + 1)
+        chunks: list[bytes] = []
+        remaining = MAX_EXPORT_BYTES + 1
+        while remaining > 0 and (chunk := os.read(descriptor, min(remaining, 1 << 24))):
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
     except OSError as error:
         raise _problem(file, f"cannot read file: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
 
 
 def _decode(data: bytes) -> str:
