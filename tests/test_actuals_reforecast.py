@@ -134,3 +134,24 @@ def test_a_month_the_model_cannot_express_writes_nothing(files: tuple[Path, Path
     assert result.exit_code == 2 and result.stdout == "" and not out.exists()
     assert result.stderr.splitlines() == [
         "Douyin CPA 2025-01: it spent 5,000.00 for no new users; the re-forecast cannot express that month"]
+
+
+def test_kol_and_flat_channels(tmp_path: Path) -> None:
+    plan = tmp_path / "kol.yaml"
+    plan.write_text("name: kol\nstart: 2025-01\nhorizon_months: 3\nretention: {monthly_churn: 0.5}\nacquisition:\n"
+                    "  - {name: Creators, type: kol, posts: 2.5, fee: 10000, views: 100000, view_to_user: 0.01, views_decay: 0.2,"
+                    " match: [xingtu_*]}\n"
+                    "  - {name: Subway, type: flat, cost: 50000, users: 1000, match: [subway]}\n", encoding="utf-8")
+    export = tmp_path / "g.csv"
+    export.write_text("date,campaign,spend,new_users\n2025-01-01,xingtu_a,30000,4240\n2025-01-31,subway,60000,900\n",
+                      encoding="utf-8")
+    scenario = api.load(plan)
+    edits = reforecast(scenario, api.actuals(scenario, [export]))
+    # 2.5 posts decaying by 20% are 1 + 0.8 + 0.5 x 0.64 = 2.12 first posts' views, so 4,240 users
+    # need 4,240 / (0.01 x 2.12) = 200,000 views; the fee is 30,000 / 2.5 posts.
+    assert {edit.path: edit.by_month for edit in edits.fields} == {
+        "acquisition[0].fee": ((1, 12_000.0), (2, None)),
+        "acquisition[0].views": ((1, pytest.approx(200_000.0)), (2, None)),
+        "acquisition[1].cost": ((1, 60_000.0), (2, None)),
+        "acquisition[1].users": ((1, 900.0), (2, None)),
+    }

@@ -25,11 +25,12 @@ spent money is added to the channel's ``months``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from aigc_roi.model.engine import _kol_post_equivalents, evaluate
+from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import plain
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
@@ -201,11 +202,18 @@ def _cpm(channel: CpmChannel, name: str, months: list[ChannelMonth], volume: str
     return values
 
 
+def post_equivalents(posts: float, decay: float) -> float:
+    """Views of a month's posts in units of the first post's: sum_{i < n} q^i + f q^n with n whole posts,
+    f the fraction of the next and q = 1 - decay (docs/formulas.md, model step 1, kol)."""
+    whole = math.floor(posts)
+    keep = 1.0 - decay
+    geometric = float(whole) if keep == 1.0 else (1.0 - keep**whole) / (1.0 - keep)
+    return geometric + (posts - whole) * keep**whole
+
+
 def _kol(channel: KolChannel, name: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
     posts = _planned(channel, "posts")
-    # The engine's own sum of the month's posts' views (per first post), so the written views reproduce u exactly.
-    equivalents = float(_kol_post_equivalents(np.array(posts), np.array(_planned(channel, "views_decay"))))
-    reach = _planned(channel, "view_to_user") * equivalents
+    reach = _planned(channel, "view_to_user") * post_equivalents(posts, _planned(channel, "views_decay"))
     fee: dict[int, float | None] = {}
     views: dict[int, float | None] = {}
     for month in months:
