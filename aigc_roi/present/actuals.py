@@ -61,6 +61,8 @@ LABELS: dict[str, dict[str, str]] = {
         "channel": "渠道", "label": "标签", "partial_mark": "不完整", "percentile_spend": "花费分位",
         "percentile_users": "新增分位",
         "summary": "{files} 个报表共 {rows:,} 行，截至 {through}；{campaigns} 个计划未匹配，花费 {spend}",
+        "measure_cac": "获客成本", "measure_spend": "花费", "measure_users": "新增用户", "measure_impressions": "展示数",
+        "measure_cpm": "千次展示成本", "measure_ctr": "点击率", "measure_cvr": "转化率", "measure_users_per_spend": "每元新增用户",
     },
 }
 
@@ -229,7 +231,8 @@ def _furthest(deviation: Deviation, style: NumberStyle) -> str:
             return style.count(number)
         return style.money(number, 4 if deviation.measure == "users_per_spend" else 2)
 
-    return text_of("furthest", style.lang).format(path=deviation.path, measure=deviation.measure, plan=value(deviation.plan),
+    measure = LABELS["zh"][f"measure_{deviation.measure}"] if style.lang == "zh" else deviation.measure
+    return text_of("furthest", style.lang).format(path=deviation.path, measure=measure, plan=value(deviation.plan),
                                                   actual=value(deviation.actual), ratio=f"{deviation.ratio:.2f}")
 
 
