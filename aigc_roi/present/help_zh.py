@@ -92,6 +92,16 @@ HELP_ZH: dict[str, str] = {
     "current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B.":
         "把月预算分配到各渠道以最大化 NPV（或净现金流、P10 NPV、回本概率）：当前分配与最优分配的对比、"
         "平均与边际 ROAS 和 CAC，以及从 0.25B 到 2B 的预算曲线。",
+    "One self-contained HTML page: verdict, figures with formulas, charts and every input.":
+        "一个独立的 HTML 页面：结论、带公式的指标、图表和全部输入。",
+    "Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).":
+        "现金流区间和回本概率的蒙特卡洛样本数（与 check 相同；仅当文件含区间时）。",
+    "With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need among the inputs that "
+    "differ (Shapley shares). With --format csv, writes that table.":
+        "给出两个文件（基准、新方案）时：把 roi、npv、回本月份和最大资金需求的变化拆分到各个改动的输入上（Shapley 分摊）。"
+        "配合 --format csv 时输出该表。",
+    "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
+        "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":
@@ -102,8 +112,8 @@ HELP_ZH: dict[str, str] = {
     "Percentiles to report, e.g. 10,50,90.": "要列出的分位数，例如 10,50,90。",
     "Also save the cumulative-cash fan and the net-cash histogram as an image.": "同时把累计现金流扇形图和净现金流直方图保存为图片。",
     "Also write every sample's drawn inputs and figures.": "同时写出每个样本抽到的输入和算出的指标。",
-    "Monthly budget to split across the unlocked cpa, cpm and kol channels, e.g. 100万, 1m or 1_000_000.":
-        "要分配到未锁定的 cpa、cpm 和 kol 渠道的月预算，例如 100万、1m 或 1_000_000。",
+    "Monthly budget to split across the unlocked channels whose spend can move, e.g. 100万, 1m or 1_000_000.":
+        "要分配到未锁定且花费可调整的渠道的月预算，例如 100万、1m 或 1_000_000。",
     "What the split maximises; p10_npv and payback_probability are simulated.":
         "分配要最大化的目标；p10_npv 和 payback_probability 由模拟得出。",
     "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 'Feed ads=20万'（可重复）。",

@@ -10,9 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import FIGURES, MONTH_COLUMNS
+from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.fit_view import fits_view
-from aigc_roi.present.labels import header_label, label
+from aigc_roi.present.labels import header_label, label, short_label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -28,12 +29,12 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     grid.add_column(overflow="fold")
     grid.add_column(justify="right", no_wrap=True)
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
-    for name in FIGURE_NAMES:
-        value = figures[name]
-        text = Text(style.figure(name, value, never))
-        if name in ("roi", "net_cash", "npv") and value is not None:
+    for figure in FIGURES:
+        value = figures[figure.name]
+        text = Text(style.figure(figure.name, value, never))
+        if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
-        grid.add_row(label(name, lang), text)
+        grid.add_row(label(figure.name, lang), text)
     title = f"{report['scenario']} · {label('figures', lang)} ({report['currency']})"
     # A str title would be read as Rich markup; the name in it is data.
     return Panel(grid, title=Text(visible(title)), expand=False)
@@ -58,7 +59,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     kinds = {channel["type"] for channel in channels} - {"organic"}
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
-    max_bid_header = label(f"max_bid_{only}" if only else "max_bid", lang)
+    max_bid_header = max_unit_cost_label(only, lang) if only else label("max_bid", lang)
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
@@ -66,9 +67,9 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
             "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
-            "cac": Column(label("cac", lang).split(" (")[0], [Text(style.money(c["cac"])) for c in channels]),
-            "roas": Column(label("roas", lang).split(" (")[0], [Text(style.ratio(c["roas"])) for c in channels]),
-            "roi": Column(label("roi", lang).split(" (")[0], [Text(style.percent(c["roi"])) for c in channels]),
+            "cac": Column(short_label("cac", lang), [Text(style.money(c["cac"])) for c in channels]),
+            "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
+            "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
@@ -88,10 +89,11 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
 def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
     value = channel["max_unit_cost"]
-    if value is None or only is not None or channel["type"] == "cpa":
+    if value is None or only is not None:
         return style.money(value)
-    kind = channel["type"]
-    return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
+    word = max_unit_cost_label(channel["type"], style.lang)
+    # A type whose word is the column's own (cpa's "Max bid") needs no tag.
+    return style.money(value) if word == label("max_bid", style.lang) else f"{word} {style.money(value)}"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
@@ -121,7 +123,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         for layout, names in enumerate(MONTH_COLUMN_ORDER):
             compact = layout > 0
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
-            columns += [_money_column(header_label(f"{name}_short", lang), [month[name] for month in months], style, compact,
+            columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name.endswith("users"))
                         for name in names]
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
@@ -147,7 +149,7 @@ def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for compact in (False, True):
             columns = [Column(label("cohort", lang), [Text(cohort["label"]) for cohort in cohorts], numeric=False),
-                       _money_column(label("new_users_short", lang), [c["new_users"] for c in cohorts], style, compact,
+                       _money_column(short_label("new_users", lang), [c["new_users"] for c in cohorts], style, compact,
                                      count=True)]
             for t, month in enumerate(months):
                 values = [cohort["contribution"][t - cohort["month"] + 1] if t + 1 >= cohort["month"] else None

@@ -1,6 +1,6 @@
 """Plan meets reality: the ad platforms' rows mapped to the plan's channels and compared by plan month.
 
-Definitions (docs/formulas.md, "Actuals"):
+Definitions (docs/formulas.md §16):
 
 - A row belongs to the channel one of whose globs (its ``match`` and the
   ``--map`` ones) matches the row's campaign name or id, case-insensitively
