@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from aigc_roi.whatif.actuals import Actuals
     from aigc_roi.whatif.allocate import Allocation, Objective
     from aigc_roi.whatif.breakeven import BreakEvenTable
-    from aigc_roi.whatif.reforecast import Outlook
     from aigc_roi.whatif.explain import FigureChanges
+    from aigc_roi.whatif.reforecast import Outlook
     from aigc_roi.whatif.sensitivity import Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
