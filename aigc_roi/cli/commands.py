@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "sensitivity": "aigc_roi.cli.whatif:sensitivity",
     "simulate": "aigc_roi.cli.simulate:simulate",
     "allocate": "aigc_roi.cli.allocate:allocate",
+    "actuals": "aigc_roi.cli.actuals:actuals",
     "validate": "aigc_roi.cli.ci:validate",
     "check": "aigc_roi.cli.ci:check",
     "schema": "aigc_roi.cli.ci:schema",

@@ -42,6 +42,22 @@ def _apply(rules: list[Rule], text: str) -> str | None:
 
 
 _EXPECTED = _rules([
+    (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
+    (r"a date within (\S+)\.\.(\S+) \(the plan's months 1\.\.(\d+)\)", "{0}..{1} 之内的日期（计划的第 1..{2} 月）"),
+    (r"a count >= 0", "≥ 0 的数量"),
+    (r"a campaign name or id", "计划名称或 ID"),
+    (r"a campaign of one channel", "只属于一个渠道的计划"),
+    (r"whole 分 \(a Tencent Ads API export reports cost in cents\)", "整数的分（腾讯广告 API 报表的 cost 以分为单位）"),
+    (r"one row per day and campaign \(or --sum-duplicates\)", "每天每个计划一行（或用 --sum-duplicates）"),
+    (r"the columns of a known export \((.+)\)", "已知报表的列（{0}）"),
+    (r"a report with a header row", "带表头的报表"),
+    (r"a header row of comma- or tab-separated columns", "以逗号或制表符分隔的表头行"),
+    (r"at least one data row under the header", "表头下至少一行数据"),
+    (r"an xlsx workbook", "xlsx 工作簿"),
+    (r"a CSV or xlsx export", "CSV 或 xlsx 报表"),
+    (r"NAME=GLOB such as (.+)", "NAME=GLOB 形式，如 {0}"),
+    (r"a channel of the plan \((.+)\)", "计划中的渠道（{0}）"),
+    (r"a month YYYY-MM \(actuals places each export's dates in a plan month\)", "YYYY-MM 格式的月份（actuals 据此把报表日期放入计划月份）"),
     (r"a number >= (\S+) and < (\S+)", "≥ {0} 且 < {1} 的数字"),
     (r"a number >= (\S+)", "≥ {0} 的数字"),
     (r"a whole number >= (\S+)", "≥ {0} 的整数"),
@@ -112,6 +128,12 @@ _EXPECTED = _rules([
 ])
 
 _FOUND = _rules([
+    (r"an empty cell", "空单元格"),
+    (r"an empty sheet", "空工作表"),
+    (r"(\S+) '(.+)' again \(first at (.+)\)", "{0} '{1}' 重复（首次在 {2}）"),
+    (r"'(.+)' matching both '(.+)' \('(.+)'\) and '(.+)' \('(.+)'\)", "'{0}' 同时匹配 '{1}'（'{2}'）和 '{3}'（'{4}'）"),
+    (r"a damaged one \((\w+)\)", "已损坏的文件（{0}）"),
+    (r"an Excel 97-2003 \.xls workbook \(save it as xlsx or CSV\)", "Excel 97-2003 的 .xls 工作簿（请另存为 xlsx 或 CSV）"),
     (r"a boolean \((.+)\)", "布尔值 ({0})"),
     (r"a mapping", "映射"),
     (r"a list", "列表"),
@@ -147,6 +169,11 @@ def _found_with_hint(match: re.Match[str]) -> str:
     return text + (f"（{hint}）" if hint else "")
 
 _MESSAGES = _rules([
+    (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \((\d+) MiB\)", "文件有 {0} 字节，报表的上限为 {1} ({2} MiB)"),
+    (r"([\d,]+) more errors in this file", "此文件还有 {0} 个错误"),
+    (r"(.+): the re-forecast of (.+) does not validate, so it was not written", "{0}：{1} 的重新预测未通过校验，因此没有写出"),
+    (r"reading an xlsx export needs openpyxl: (.+)", "读取 xlsx 报表需要 openpyxl：{0}"),
+    (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month", "{0} {1}：{2}；重新预测无法表达这个月"),
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
@@ -229,6 +256,7 @@ _MESSAGES = _rules([
 ])
 
 _HINTS = _rules([
+    (r"a cost in 元 comes from the console, whose header is 花费\(元\)", "以元为单位的花费来自投放后台，其表头为 花费(元)"),
     (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),
     (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", "是否想写 {0}？"),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),

@@ -95,6 +95,10 @@ SCHEMA_ZH: dict[str, str] = {
     "Each month's new users bring k x as many next month.": "每月的新增用户在下个月再带来 k 倍的新增用户。",
     "Name shown in tables.": "表格中显示的名称。",
     "Months in which it runs: all, 3, '1-6' or [1, 2, 5]; default all.": "生效的月份：all、3、'1-6' 或 [1, 2, 5]；默认 all。",
+    "Match": "匹配",
+    "Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).":
+        "广告平台报表中属于此渠道的计划名称或 ID，写成通配符（供 `aigc-roi actuals` 使用）。",
+    "A case-insensitive glob (* ? [..]) over campaign names or ids.": "不区分大小写的通配符（* ? [..]），匹配计划名称或 ID。",
     # Channels.
     "How the channel buys users: cpa, cpm, kol, flat.": "渠道的买量方式：cpa、cpm、kol、flat。",
     "Cost per acquired user.": "每个获客用户的成本。",

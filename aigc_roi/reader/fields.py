@@ -304,6 +304,9 @@ def rate(description: str) -> Number:
 
 NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
+MAX_MATCH_PATTERNS = 100
+MATCH = ListOf(Text(description="A case-insensitive glob (* ? [..]) over campaign names or ids."), MAX_MATCH_PATTERNS,
+               description="Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).")
 
 
 @dataclass(frozen=True)
@@ -358,6 +361,7 @@ CHANNEL_COMMON_HEAD: dict[str, Any] = {"name": NAME}
 """Fields every channel type has, before its ``type`` and its own fields (model/channels/base.py)."""
 CHANNEL_COMMON_TAIL: dict[str, Any] = {
     "months": MONTHS,
+    "match": MATCH,
     # What makes a channel's users worth more or less than the scenario's (docs/formulas.md §15).
     "retention": RETENTION,
     "conversion_index": Number(0.0, None, description="Multiplier on plan conversions and purchase rates for the users "

@@ -183,6 +183,8 @@ def _channel(parsed: Parsed) -> models.Channel:
     values = dict(parsed.values)
     if "retention" in values:
         values["retention"] = _retention(values["retention"])
+    if "match" in values:
+        values["match"] = tuple(values["match"])
     return channel_type(values.pop("type"))(**values)
 
 

@@ -84,6 +84,8 @@ class ChannelType:
     """Retention of the users it buys (docs/formulas.md §15); None: the scenario's."""
     conversion_index: Value = 1.0
     """Multiplier (>= 0) on plan conversions and purchase rates for the users it buys (docs/formulas.md §15)."""
+    match: tuple[str, ...] | None = None
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`); None: not given."""
 
     type: ClassVar[str]
     """The word after ``type:`` in a file, and the key of the registry."""
