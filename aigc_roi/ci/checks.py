@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import PAYBACK_PROBABILITY, Figures, check_targets
 from aigc_roi.reader.inputs import input_values
@@ -86,12 +87,21 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
         if change.before is not None and before is not None:
             missed = frozenset(o.name for o in check_targets(change.before.scenario.targets, before) if not o.passed)
         changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
+        blamed = {}
+        if change.before is not None and after is not None and changed:
+            from aigc_roi.ci.changes import most_adverse  # it builds on this module
+
+            new_misses = {o.name: (o.figure, o.bound) for o in after.outcomes
+                          if not o.passed and o.name not in missed and o.figure in EXPLAINABLE}
+            blamed = most_adverse(change.before, after.loaded, new_misses)
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
-                                      changed, missed))
+                                      changed, missed, blamed))
     return comparisons
 
 
+EXPLAINABLE = frozenset(FIGURE_NAMES)
+"""Targets whose figure a change can be split over: the run's figures, not the simulated payback probability."""
 _NOT_DRIVERS = ("name", "targets", "version")
 """Fields that change no figure: a missed target is never blamed on them."""
 

@@ -8,12 +8,14 @@ table, or JSON, CSV or markdown.
 from __future__ import annotations
 
 import dataclasses
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.files import register_inputs
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     BomOption,
@@ -27,7 +29,7 @@ from aigc_roi.cli.options import (
     SeedOption,
     SetOption,
 )
-from aigc_roi.cli.streams import emit, fail, load, overrides, refuse_idle_bom, resolve_lang, set_quiet, show
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, overrides, refuse_idle_bom, resolve_lang, set_quiet, show
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
@@ -60,6 +62,16 @@ def _output(data: dict[str, Any], rows: tables.Table, styled_rows: tables.Table,
 # --- compare -------------------------------------------------------------------
 
 
+class CompareFormat(StrEnum):
+    """FigureFormat plus xlsx: the figures side by side as a sheet a formula can use."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 def _split_top_level(text: str, separator: str) -> list[str]:
     """``text`` cut at each ``separator`` outside brackets, braces and quotes, so a
     value such as ``{low: 1, high: 2}`` or a name path ``[Feed ads, CN]`` stays whole."""
@@ -83,6 +95,11 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     """``"cheaper bid: acquisition[0].bid=25, monetization.plans[0].price=299"`` ->
     (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label."""
     head = _split_top_level(text, ":")[0]
+    before_values = text.split("=", 1)[0]
+    if head == text and ":" in before_values and before_values.count("[") != before_values.count("]"):
+        # An unbalanced [ in the label ("cheap[: ...") would hide every colon after it: the label
+        # ends at the first colon, as a path's brackets always balance.
+        head = text[:text.index(":")]
     name, assignments = (head.strip(), text[len(head) + 1:]) if "=" not in head and head != text else (text, text)
     sets = [part.strip() for part in _split_top_level(assignments, ",") if part.strip()]
     if not name.strip() or not sets or any("=" not in part for part in sets):
@@ -97,6 +114,7 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
     from aigc_roi.present.peak_cash import with_horizon_flag
     from aigc_roi.reader.load import load_path
 
+    register_inputs([path])
     try:
         scenario = load_path(path, overrides(sets)).scenario
     except ScenarioInvalid as invalid:
@@ -128,7 +146,12 @@ def compare(
         help="Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 "
              "of each figure and the chance of payback.")] = None,
     seed: SeedOption = 0,
-    format_: FormatOption = FigureFormat.table,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need "
+                          "among the inputs that differ (Shapley shares). With --format csv, writes that table.")] = False,
+    format_: Annotated[CompareFormat, typer.Option(
+        "--format", "-f", help="Output format; xlsx writes the figures side by side (and --explain's table) to --output.",
+    )] = CompareFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     bom: BomOption = False,
@@ -138,12 +161,16 @@ def compare(
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
     from aigc_roi.present.compare import compare_rows, compare_view, distribution_rows, distribution_view
 
-    language = _start(lang, quiet, format_, bom)
+    language = _start(lang, quiet, FigureFormat.csv if format_ is CompareFormat.csv else FigureFormat.table, bom)
+    if format_ is CompareFormat.xlsx:
+        _refuse_for_xlsx(output, samples, language)
     sets = list(set_ or [])
     if variant and len(files) != 1:
         fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
     if not variant and len(files) < 2:
         fail(["compare: give two or more FILEs, or one FILE with --variant"])
+    if explain and (variant or len(files) != 2 or samples is not None):
+        fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:
         parsed = [parse_variant(text) for text in variant]
         columns = [_column(files[0], sets, None, str(files[0]), samples, seed)] + [
@@ -158,15 +185,69 @@ def compare(
             column["name"] = f"{column['name']} ({column['source']})"
         seen.add(column["name"])
     currency = " / ".join(dict.fromkeys(column.pop("currency") for column in columns))
+    if format_ is CompareFormat.xlsx:
+        _compare_workbook(files, sets, columns, currency, explain, language, output, force)
+        return
+    figure_format = FigureFormat(format_.value)
     style = NumberStyle(language, currency)
     title = f"{label('compare_title', language)} ({currency})"
     if samples is not None:
         title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
         _output({"scenarios": columns}, distribution_rows(columns), distribution_rows(columns, style),
-                distribution_view(columns, style, title), title, format_, output, force, bom)
+                distribution_view(columns, style, title), title, figure_format, output, force, bom)
+        return
+    if explain:
+        _explained(files, sets, columns, style, title, figure_format, output, force, bom)
         return
     _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
-            compare_view(columns, style), title, format_, output, force, bom)
+            compare_view(columns, style), title, figure_format, output, force, bom)
+
+
+def _refuse_for_xlsx(output: Path | None, samples: int | None, lang: str) -> None:
+    from aigc_roi.cli.extras import XLSX, require
+
+    if output is None:
+        fail([label("xlsx_needs_output", lang)])
+    if samples is not None:
+        fail([label("option_needs_format", lang).format(option="--samples", formats="--format table, json, csv, markdown",
+                                                        format="xlsx")])
+    require(XLSX, "--format xlsx", lang)
+
+
+def _compare_workbook(files: list[Path], sets: list[str], columns: list[dict[str, Any]], currency: str, explain: bool,
+                      lang: str, output: Path | None, force: bool) -> None:
+    from aigc_roi.present.explain import explain_rows
+    from aigc_roi.present.workbook import compare_workbook_bytes
+
+    changes = None
+    if explain:
+        try:
+            changes = api.explain_change(files[0], files[1], sets)
+        except ScenarioInvalid as invalid:
+            fail(invalid.errors)
+    emit_bytes(compare_workbook_bytes(columns, currency, lang, None if changes is None else explain_rows(changes)),
+               output, force)
+
+
+def _explained(files: list[Path], sets: list[str], columns: list[dict[str, Any]], style: NumberStyle, title: str,
+               format_: FigureFormat, output: Path | None, force: bool, bom: bool) -> None:
+    """compare --explain: the side-by-side figures, then what moved each of them."""
+    from rich.console import Group
+
+    from aigc_roi.present.compare import compare_rows, compare_view
+    from aigc_roi.present.explain import explain_data, explain_rows, explain_view
+
+    try:
+        changes = api.explain_change(files[0], files[1], sets)
+    except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
+        fail(invalid.errors)
+    if format_ is FigureFormat.markdown:
+        text = tables.to_markdown(compare_rows(columns, style), title) + "\n" + tables.to_markdown(
+            explain_rows(changes, style), label("explain_title", style.lang), text_columns=4)
+        emit(text, output, force)
+        return
+    _output({"scenarios": columns, "explain": explain_data(changes)}, explain_rows(changes), explain_rows(changes, style),
+            Group(compare_view(columns, style), explain_view(changes, style)), title, format_, output, force, bom)
 
 
 # --- breakeven -----------------------------------------------------------------

@@ -11,17 +11,46 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import plain
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text, visible
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
 FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
 """ChannelFigures fields, in the order the tables show them."""
 VALUE_FIGURES = ("ltv", "ltv_to_cac")
 """What a channel's users are worth: JSON and CSV add them after FIGURES."""
+FIGURE_LABELS: dict[str, str] = {
+    "roas": "allocate_roas", "marginal_roas": "allocate_marginal_roas", "cac": "allocate_cac", "marginal_cac": "allocate_marginal_cac",
+    "ltv": "allocate_ltv", "ltv_to_cac": "allocate_ltv_to_cac",
+}
+"""A ChannelFigures field -> its label."""
+OBJECTIVE_LABELS: dict[str, str] = {
+    "npv": "allocate_objective_npv", "net_cash": "allocate_objective_net_cash", "p10_npv": "allocate_objective_p10_npv",
+    "payback_probability": "allocate_objective_payback_probability",
+}
+STATUS_LABELS: dict[str, str] = {
+    "movable": "allocate_status_movable", "locked": "allocate_status_locked", "fixed": "allocate_status_fixed",
+}
+WARNING_LABELS: dict[str, str] = {
+    "best_is_current": "allocate_warning_best_is_current", "on_minimum": "allocate_warning_on_minimum",
+    "gets_nothing": "allocate_warning_gets_nothing", "on_maximum": "allocate_warning_on_maximum",
+    "locked": "allocate_warning_locked", "current_total_differs": "allocate_warning_current_total_differs",
+    "different_months": "allocate_warning_different_months",
+}
+"""A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
+CONSTRAINT_LABELS: dict[str, str] = {
+    "max_cash_need": "allocate_constraint_max_cash_need", "min_payback_probability": "allocate_constraint_min_payback_probability",
+}
+TOTAL_LABELS: dict[str, str] = {
+    "allocate_curve_budget": "allocate_curve_budget_total", "allocate_multiple": "allocate_multiple_total",
+    "allocate_curve_title": "allocate_curve_title_total", "allocate_curve_slope": "allocate_curve_slope_total",
+    "allocate_curve_slope_probability": "allocate_curve_slope_probability_total",
+}
+"""A curve label -> its form for a horizon total (budgets that are multiples of T)."""
 CURVE_BAR_WIDTH = 28
 
 
@@ -118,7 +147,7 @@ def objective_gain(result: Allocation, style: NumberStyle) -> str:
 
 
 def objective_name(result: Allocation, lang: str) -> str:
-    return label(f"allocate_objective_{result.objective}", lang).format(
+    return label(OBJECTIVE_LABELS[result.objective], lang).format(
         months=result.target_payback_months, samples=f"{result.samples:,}", seed=result.seed)
 
 
@@ -142,17 +171,17 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     if warning.code == "constraint_not_met" and (name := warning.channel or "") in result.constraints:
         check = result.constraints[name]
         return label("allocate_warning_constraint_not_met", lang).format(
-            constraint=label(f"allocate_constraint_{name}", lang), value=_limit_text(name, check.value, style),
+            constraint=label(CONSTRAINT_LABELS[name], lang), value=_limit_text(name, check.value, style),
             limit=_limit_text(name, check.limit, style))
     if warning.code == "marginal_roas_below_one" and channel is not None:
         return label("allocate_warning_marginal_roas_below_one", lang).format(
             channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
     if channel is None:
-        return label(f"allocate_warning_{warning.code}", lang)
+        return label(WARNING_LABELS[warning.code], lang)
     key: str = warning.code
     if key == "on_minimum" and channel.minimum == 0:
         key = "gets_nothing"
-    return label(f"allocate_warning_{key}", lang).format(
+    return label(WARNING_LABELS[key], lang).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
 
 
@@ -167,7 +196,7 @@ def _budget_cell(channel: ChannelAllocation, style: NumberStyle, unit: str = "")
 
     current, best = amount(channel.current_budget), amount(channel.best_budget)
     if channel.status != "movable":
-        return current, best, label(f"allocate_status_{channel.status}", style.lang)
+        return current, best, label(STATUS_LABELS[channel.status], style.lang)
     change = channel.best_budget - channel.current_budget
     return current, best, _signed(amount(change), change)
 
@@ -213,7 +242,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
         lang = style.lang
         header = [label(key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum", "allocate_maximum",
                                                "current", "allocate_best", "allocate_change")]
-        header += [f"{label(f'allocate_{name}', lang)} · {label(split, lang)}"
+        header += [f"{label(FIGURE_LABELS[name], lang)} · {label(split, lang)}"
                    for name in (*FIGURES, *VALUE_FIGURES) for split in ("current", "allocate_best")]
         header.append(label("allocate_active_months", lang))
     rows: list[list[Any]] = []
@@ -227,7 +256,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
         else:
             current, best, change = _budget_cell(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
-            cells = [channel.name, channel.type, label(f"allocate_status_{channel.status}", style.lang),
+            cells = [channel.name, channel.type, label(STATUS_LABELS[channel.status], style.lang),
                      style.money(channel.minimum, 0), maximum, current, best, change]
             cells += [_figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
@@ -268,10 +297,11 @@ def allocation_rows(result: Allocation, table: str = "channels") -> Rows:
 def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     """Summary lines, the channel table, the budget curve and the warnings, for a pull-request comment."""
     lang = style.lang
-    lines = [f"### {_title(result, style)}", "", *(f"- {name}: {value}" for name, value in _summary(result, style)), ""]
+    lines = [f"### {markdown_text(_title(result, style))}", "",
+             *(f"- {markdown_text(name)}: {markdown_text(value)}" for name, value in _summary(result, style)), ""]
     spend_less = spend_less_text(result, style)
     if spend_less is not None:
-        lines += [f"**{spend_less}**", ""]
+        lines += [f"**{markdown_text(spend_less)}**", ""]
     text = "\n".join(lines) + "\n"
     if len(result.phases) > 1:
         header = [label(key, lang) for key in ("allocate_active_months", "channel", "current", "allocate_best")]
@@ -281,7 +311,7 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
     warnings = [warning_text(result, warning, style) for warning in result.warnings]
     if warnings:
-        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {line}\n" for line in warnings)
+        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {markdown_text(line)}\n" for line in warnings)
     return text
 
 
@@ -289,15 +319,17 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
 
 
 def _title(result: Allocation, style: NumberStyle) -> str:
-    title = label("allocate_title", style.lang).format(
-        scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+    template = label("allocate_title", style.lang)
+    if result.target_roas is None and not result.total:
+        return template.format(scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+    # The template is cut before it is filled: a scenario's name may hold " · B = " too.
+    head = template.split(" · B = ")[0].split(" · 每月预算 B = ")[0].format(scenario=result.scenario)
     if result.target_roas is not None:
-        return title.split(" · B = ")[0].split(" · 每月预算 B = ")[0] + " · " + label("allocate_target_roas_title", style.lang).format(
-            roas=style.ratio(result.target_roas), budget=style.money(result.budget, 0)) + f" ({style.currency})"
-    if result.total:
-        title = title.split(" · B = ")[0].split(" · 每月预算 B = ")[0] + " · " + label("allocate_total_title", style.lang).format(
-            budget=style.money(result.budget, 0)) + f" ({style.currency})"
-    return title
+        tail = label("allocate_target_roas_title", style.lang).format(roas=style.ratio(result.target_roas),
+                                                                      budget=style.money(result.budget, 0))
+    else:
+        tail = label("allocate_total_title", style.lang).format(budget=style.money(result.budget, 0))
+    return f"{head} · {tail} ({style.currency})"
 
 
 def _asked(result: Allocation, style: NumberStyle) -> str:
@@ -315,7 +347,7 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     loss_text = f"{loss * 100:,.2f} pp" if result.objective == "payback_probability" else style.money(loss, 0)
     key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
     return label(key, style.lang).format(
-        objective=label(f"allocate_objective_{result.objective}_short", style.lang), budget=style.money(recommended.budget, 0),
+        objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), budget=style.money(recommended.budget, 0),
         value=objective_value(result, recommended.value, style), asked=_asked(result, style), loss=loss_text)
 
 
@@ -348,14 +380,14 @@ def phases_view(result: Allocation, style: NumberStyle) -> Table:
     view.add_column(label("current", lang), justify="right", no_wrap=True)
     view.add_column(label("allocate_best", lang), justify="right", no_wrap=True)
     for months, name, current, best in phase_rows(result, style):
-        view.add_row(months, name, current, Text(best, style="bold"))
+        view.add_row(months, visible(name), current, Text(best, style="bold"))
     return view
 
 
 def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
     """(label, value) lines: the objective, its value at the current and the best split, each limit, the gain."""
     lang = style.lang
-    limits = [(label(f"allocate_constraint_{name}", lang)[:1].upper() + label(f"allocate_constraint_{name}", lang)[1:],
+    limits = [(label(CONSTRAINT_LABELS[name], lang)[:1].upper() + label(CONSTRAINT_LABELS[name], lang)[1:],
                f"{_limit_text(name, check.value, style)} ({'≤' if name == 'max_cash_need' else '≥'} "
                f"{_limit_text(name, check.limit, style)} {'✓' if check.met else '✗'})")
               for name, check in result.constraints.items()]
@@ -370,14 +402,13 @@ def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
 
 def _curve_label(result: Allocation, key: str, lang: str) -> str:
     """A curve header; with a horizon total the budgets are totals, multiples of T."""
-    if result.total and key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_title", "allocate_curve_slope",
-                                "allocate_curve_slope_probability"):
-        return label(f"{key}_total", lang)
+    if result.total and key in TOTAL_LABELS:
+        return label(TOTAL_LABELS[key], lang)
     return label(key, lang)
 
 
 def _curve_title(result: Allocation, lang: str) -> str:
-    return _curve_label(result, "allocate_curve_title", lang).format(objective=label(f"allocate_objective_{result.objective}_short", lang))
+    return _curve_label(result, "allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
 
 
 def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
@@ -397,7 +428,7 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
     for row, (name, value) in enumerate(summary):
         gain = row == len(summary) - 1
         grid.add_row(name, Text(value, style=("green" if result.gain > 0 else "dim") if gain else ""))
-    return Group(Text(_title(result, style), style="bold"), grid)
+    return Group(Text(visible(_title(result, style)), style="bold"), grid)
     return grid
 
 
@@ -408,8 +439,7 @@ active months are under the channel's name."""
 VIEW_ORDER = ("allocate_budget", "allocate_change", "allocate_roas", "allocate_marginal_roas",
               "allocate_cac", "allocate_marginal_cac", "allocate_ltv", "allocate_ltv_to_cac")
 """The order in which the kept columns are shown."""
-FIGURE_OF = {"allocate_roas": "roas", "allocate_marginal_roas": "marginal_roas", "allocate_cac": "cac",
-             "allocate_marginal_cac": "marginal_cac", "allocate_ltv": "ltv", "allocate_ltv_to_cac": "ltv_to_cac"}
+FIGURE_OF = {key: name for name, key in FIGURE_LABELS.items()}
 
 
 def _view_cells(result: Allocation, style: NumberStyle, unit: str) -> dict[str, list[tuple[str, str]]]:
@@ -460,7 +490,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
             second = [cells[key][n][1] for key in shown]
             kind = Text(f"{channel.type} · " + label("allocate_runs", lang).format(months=month_text(channel.months)), style="dim")
             if channel.status != "movable":
-                view.add_row(Text(channel.name), label("current", lang), *first)
+                view.add_row(Text(visible(channel.name)), label("current", lang), *first)
                 view.add_row(kind, end_section=True)
                 continue
             moved = channel.best_budget - channel.current_budget
@@ -468,7 +498,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
             styled = [Text(text, style="bold") if key == "allocate_budget" else
                       Text(text, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
                       if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
-            view.add_row(Text(channel.name), label("current", lang), *first)
+            view.add_row(Text(visible(channel.name)), label("current", lang), *first)
             view.add_row(kind, Text(label("allocate_best", lang), style="bold"), *styled, end_section=True)
         return view
 
@@ -532,7 +562,7 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
 def warnings_view(result: Allocation, style: NumberStyle) -> Text:
     text = Text()
     for warning in result.warnings:
-        text.append(f"! {warning_text(result, warning, style)}\n", style="yellow")
+        text.append(f"! {visible(warning_text(result, warning, style))}\n", style="yellow")
     return text
 
 
@@ -540,7 +570,7 @@ def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableTy
     views: list[RenderableType] = [summary_view(result, style)]
     spend_less = spend_less_text(result, style)
     if spend_less is not None:
-        views.append(Text(f"» {spend_less}", style="bold yellow"))
+        views.append(Text(f"» {visible(spend_less)}", style="bold yellow"))
     if len(result.phases) > 1:
         views.append(phases_view(result, style))
     views.append(channels_view(result, style))

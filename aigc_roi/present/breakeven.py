@@ -12,7 +12,20 @@ from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.text import visible
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
+
+THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
+"""The column heading of each threshold of ``THRESHOLDS``."""
+CONDITIONS: dict[tuple[str, bool], str] = {
+    ("roi_zero", True): "roi_zero_limit", ("roi_zero", False): "roi_zero_goal",
+    ("payback_target", True): "payback_target_limit", ("payback_target", False): "payback_target_goal",
+}
+"""(threshold, met now) -> the condition a headroom names: the limit it may not cross, or the goal it must reach."""
+HEADROOMS: dict[tuple[bool, str], str] = {
+    (True, "rise"): "can_rise", (True, "fall"): "can_fall", (False, "rise"): "must_rise", (False, "fall"): "must_fall",
+}
+"""(met now, direction) -> how a headroom reads."""
 
 
 def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
@@ -30,9 +43,8 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     direction = "rise" if value >= row.driver.current else "fall"
     amount = f"{abs(headroom) * 100:,.1f}%" if headroom is not None else label("to_value", lang).format(
         value=driver_value(row.driver, value, style))
-    side = "limit" if met else "goal"
-    condition = label(f"{threshold}_{side}", lang).format(months=months)
-    text = label(f"{'can' if met else 'must'}_{direction}", lang).format(amount=amount, condition=condition)
+    condition = label(CONDITIONS[threshold, met], lang).format(months=months)
+    text = label(HEADROOMS[met, direction], lang).format(amount=amount, condition=condition)
     return Text(text, style="green" if met else "red")
 
 
@@ -52,15 +64,15 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     colours = ["" if ceiling is None else "green" if ceiling >= row.driver.current else "red"
                for row, ceiling in zip(rows, ceilings, strict=True)]
     columns = [
-        Column(label("driver", lang), [Text(driver_label(row.driver, lang)) for row in rows], numeric=False),
-        Column(label("unit_cost", lang).split(" (")[0], [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
+        Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in rows], numeric=False),
+        Column(label("unit_cost", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
         # Named apart from the plan-level "ROI = 0 at" of the drivers table: the same channel, two different prices.
         Column(label("channel_own_max_unit_cost", lang),
                [Text(driver_value(row.driver, ceiling, style), style=colour)
                 for row, ceiling, colour in zip(rows, ceilings, colours, strict=True)]),
-        Column(label("gross_revenue", lang).split(" (")[0],
+        Column(label("gross_revenue", lang),
                [Text(style.money(row.channel.gross_revenue if row.channel else None, 0)) for row in rows]),
-        Column(label("contribution", lang).split(" (")[0],
+        Column(label("contribution", lang),
                [Text(style.money(row.channel.contribution if row.channel else None, 0)) for row in rows]),
     ]
     title, caption = label("channels_alone_title", lang), label("channels_alone_caption", lang)
@@ -74,12 +86,12 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     title = f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})"
     caption = label("breakeven_caption", lang).format(
         roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
-    columns = [Column(label("driver", lang), [Text(driver_label(row.driver, lang)) for row in table.rows], numeric=False),
+    columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False),
                Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
     for threshold in THRESHOLDS:
         values = [getattr(row, threshold) for row in table.rows]
         columns += [
-            Column(label(f"{threshold}_at", lang).format(months=months),
+            Column(label(THRESHOLD_AT[threshold], lang).format(months=months),
                    [Text(driver_value(row.driver, value, style) if value is not None else label("none", lang))
                     for row, value in zip(table.rows, values, strict=True)]),
             Column(label("headroom", lang), [headroom_phrase(table, row, threshold, style) for row in table.rows],

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.figures import unit_of
+from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -36,8 +37,11 @@ def plural(count: int, noun: str) -> str:
 
 # GitHub's workflow-command escaping (actions/toolkit, command.ts): data escapes
 # % CR LF; property values also escape ':' and ',' which delimit properties.
+# The other control characters are written out first (present/text.py): an escape or a BEL in a name
+# must not reach the job log, which a terminal may replay.
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    shown = "".join(part if part in ("\r", "\n") else visible(part) for part in re.split("([\r\n])", text))
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -116,7 +120,7 @@ def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str
 
 def _figure_name(figure: str, lang: str) -> str:
     """A figure as a message names it: its key in English (as in JSON), its short label in Chinese."""
-    return figure if lang == "en" else label(figure, lang).split(" (")[0]
+    return figure if lang == "en" else short_label(figure, lang)
 
 
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:
@@ -136,6 +140,19 @@ def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base:
     return label("check_fail_new", lang)
 
 
+TARGET_LABELS: dict[str, str] = {
+    "max_payback_months": "target_max_payback_months",
+    "min_roi": "target_min_roi",
+    "min_ltv_to_cac": "target_min_ltv_to_cac",
+    "min_roas": "target_min_roas",
+    "max_cac": "target_max_cac",
+    "min_npv": "target_min_npv",
+    "min_payback_probability": "target_min_payback_probability",
+    "max_cash_need": "target_max_cash_need",
+}
+"""Each target of model/targets.py TARGET_FIGURES -> its cell in the check table."""
+
+
 def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | None = None, base: str = "",
                lang: str = "en") -> GridTable:
     """scenario x target: actual vs limit and pass/fail; a row per scenario without targets.
@@ -151,7 +168,7 @@ def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | 
         for outcome in item.outcomes:
             actual, limit = _outcome_texts(outcome, _style(item, lang))
             missed_at_base = None if at_base is None else at_base.get(item.path, frozenset())
-            rows.append([item.path, label(f"target_{outcome.name}", lang), actual, limit,
+            rows.append([item.path, label(TARGET_LABELS[outcome.name], lang), actual, limit,
                          _result(outcome, missed_at_base, base, lang)])
     header = [label(key, lang) for key in ("check_scenario", "check_target", "check_actual", "check_limit", "check_result")]
     return header, rows
@@ -190,14 +207,17 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
 
 
 def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
-                       changed: Sequence[ChangedInput] = (), lang: str = "en") -> str:
+                       changed: Sequence[ChangedInput] = (), lang: str = "en",
+                       blamed: Mapping[str, ChangedInput] | None = None) -> str:
     """An annotation per missed target, titled ``aigc-roi check: TARGET``.
 
     With ``check --base`` (``at_base``: the targets the base revision already
-    missed), a new miss points at the first driver line the change touched,
-    when there is one, and says so; otherwise at the target's own line (the
+    missed), a new miss points at the changed input that moved its figure
+    furthest the wrong way (``blamed``), else at the first driver line the
+    change touched, and says so; otherwise at the target's own line (the
     file when a --set wrote it).
     """
+    blamed = blamed or {}
     lines = []
     for outcome in item.outcomes:
         if outcome.passed:
@@ -209,7 +229,7 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
         if at_base is not None and outcome.name not in at_base and changed:
-            driver = changed[0]
+            driver = blamed.get(outcome.name, changed[0])
             was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
             message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
                                                                  now=_input_text(driver.now.value))
@@ -241,8 +261,8 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict
 def _change(name: str, before: float | int | None, after: float | int | None, style: NumberStyle) -> str:
     """``after - before`` in the figure's unit: percentage points for roi and irr, months for paybacks."""
     if before is None or after is None:
-        if unit_of(name) == "month" and before != after:
-            # None is "never": reaching payback is the best change there is, losing it the worst.
+        if rules_of(name).none == "never" and before != after:
+            # Reaching payback is the best change there is, losing it the worst.
             never = label("never", style.lang)
             if after is None:
                 return label("check_worse_never", style.lang).format(never=never)
@@ -282,9 +302,11 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     no_before = label("check_status_new" if comparison.status == "new" else "check_invalid", lang)
     no_after = label("check_status_removed" if comparison.status == "removed" else "check_invalid", lang)
     names = list(after or before or {})
+    # A side without figures (new, removed, invalid) has no value to change from: never is not "never paid back".
     rows = [
         [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
-         _side(after, name, no_after, style), _change(name, _value(before, name), _value(after, name), style)]
+         _side(after, name, no_after, style),
+         _change(name, _value(before, name), _value(after, name), style) if before is not None and after is not None else NONE]
         for name in names
     ]
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows
@@ -294,8 +316,13 @@ def _named(comparison: Comparison) -> str:
     return f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
 
 
+STATUS_LABELS: dict[str, str] = {"modified": "check_status_modified", "new": "check_status_new", "removed": "check_status_removed"}
+SINCE_BASE_LABELS: dict[str, str] = {"new": "check_new_since_base", "removed": "check_removed_since_base"}
+"""A file added or removed since the base reads as one line (``is_one_line``)."""
+
+
 def comparison_title(comparison: Comparison, lang: str = "en") -> str:
-    return label("check_title", lang).format(named=_named(comparison), status=label(f"check_status_{comparison.status}", lang))
+    return label("check_title", lang).format(named=_named(comparison), status=label(STATUS_LABELS[comparison.status], lang))
 
 
 def is_one_line(comparison: Comparison) -> bool:
@@ -305,7 +332,7 @@ def is_one_line(comparison: Comparison) -> bool:
 
 def comparison_line(comparison: Comparison, base: str, lang: str = "en") -> str:
     """``scenarios/x.yaml (Name): new since REF`` or ``...: removed since REF``."""
-    return label(f"check_{comparison.status}_since_base", lang).format(named=_named(comparison), base=base)
+    return label(SINCE_BASE_LABELS[comparison.status], lang).format(named=_named(comparison), base=base)
 
 
 def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, Any]:

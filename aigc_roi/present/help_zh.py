@@ -44,6 +44,14 @@ HELP_ZH: dict[str, str] = {
         "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML 语言服务器（yaml-language-server）使用。",
     "Write a commented starter scenario (or any bundled template) to edit.":
         "写出一个带注释的起步场景（或任一内置模板），供你修改。",
+    "Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months.":
+        "用广告平台导出的报表，按渠道和计划月份对比计划与实际；--reforecast 把计划中已过去的月份改写为实际。",
+    "Scenario YAML file of the plan (needs start).": "计划的场景 YAML 文件（需要 start）。",
+    "Ad-platform report exports: CSV or xlsx.": "广告平台导出的报表：CSV 或 xlsx。",
+    "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的计划归入渠道 NAME（可重复）。",
+    "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
+    "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的计划写入 OUT.yaml。",
+    "Draws of the plan for percentiles and P(payback).": "计划的抽样次数，用于分位和回本概率。",
     # Arguments and options.
     "Scenario YAML file.": "场景 YAML 文件。",
     "Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable).":
@@ -84,6 +92,16 @@ HELP_ZH: dict[str, str] = {
     "whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B.":
         "按阶段把预算分配到各渠道以最大化 NPV（或净现金流、P10 NPV、回本概率）：是否该少花钱、当前分配与最优分配的对比、"
         "起决定作用的指标（ROAS、CAC、LTV），以及从 0 到 2B 的预算曲线。",
+    "One self-contained HTML page: verdict, figures with formulas, charts and every input.":
+        "一个独立的 HTML 页面：结论、带公式的指标、图表和全部输入。",
+    "Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).":
+        "现金流区间和回本概率的蒙特卡洛样本数（与 check 相同；仅当文件含区间时）。",
+    "With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need among the inputs that "
+    "differ (Shapley shares). With --format csv, writes that table.":
+        "给出两个文件（基准、新方案）时：把 roi、npv、回本月份和最大资金需求的变化拆分到各个改动的输入上（Shapley 分摊）。"
+        "配合 --format csv 时输出该表。",
+    "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
+        "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":

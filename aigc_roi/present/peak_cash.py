@@ -1,6 +1,6 @@
 """A peak cash need that falls in the horizon's last month is the low point so far, not a peak.
 
-``peak_cash_need`` is max(0, -min_t cumulative cash) (docs/formulas.md, figures). When that minimum
+``peak_cash_need`` is max(0, -min_t cumulative cash) (docs/formulas.md §5). When that minimum
 is reached in the last month the cash is still falling at the horizon: more money will be needed
 after it, so the figure is a lower bound. Every format says so: the text formats write
 ``≥ 2,900,000, still falling at month 24``, the machine formats add ``peak_cash_at_horizon``.

@@ -10,10 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import FIGURES, MONTH_COLUMNS
 from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.fit_view import fits_view
-from aigc_roi.present.labels import header_label, label
+from aigc_roi.present.labels import header_label, label, short_label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import peak_cash_text
@@ -30,12 +30,12 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     grid.add_column(overflow="fold")
     grid.add_column(justify="right", no_wrap=True)
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
-    for name in FIGURE_NAMES:
-        value = figures[name]
-        text = Text(peak_cash_text(figures, style) if name == "peak_cash_need" else style.figure(name, value, never))
-        if name in ("roi", "net_cash", "npv") and value is not None:
+    for figure in FIGURES:
+        value = figures[figure.name]
+        text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need" else style.figure(figure.name, value, never))
+        if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
-        grid.add_row(label(name, lang), text)
+        grid.add_row(label(figure.name, lang), text)
     title = f"{report['scenario']} · {label('figures', lang)} ({report['currency']})"
     # A str title would be read as Rich markup; the name in it is data.
     return Panel(grid, title=Text(visible(title)), expand=False)
@@ -64,20 +64,24 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
-            "channel": Column(label("channel", lang), [Text(name) for name in names], numeric=False),
+            "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
             "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
             "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
-            "cac": Column(label("cac", lang).split(" (")[0], [Text(style.money(c["cac"])) for c in channels]),
-            "roas": Column(label("roas", lang).split(" (")[0], [Text(style.ratio(c["roas"])) for c in channels]),
-            "roi": Column(label("roi", lang).split(" (")[0], [Text(style.percent(c["roi"])) for c in channels]),
+            "cac": Column(short_label("cac", lang), [Text(style.money(c["cac"])) for c in channels]),
+            "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
+            "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
+            "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c["ltv"])) for c in channels]),
+            "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c["ltv_to_cac"])) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
 
     def build(width: int) -> RenderableType:
-        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"type"})),
-                              (True, frozenset({"type", "roas"}))):
+        # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, roas, then ltv_to_cac.
+        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"ltv"})),
+                              (True, frozenset({"ltv", "type"})), (True, frozenset({"ltv", "type", "roas"})),
+                              (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}))):
             table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left")
             if table is not None:
                 return table
@@ -124,7 +128,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         for layout, names in enumerate(MONTH_COLUMN_ORDER):
             compact = layout > 0
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
-            columns += [_money_column(header_label(f"{name}_short", lang), [month[name] for month in months], style, compact,
+            columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name.endswith("users"))
                         for name in names]
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
@@ -150,7 +154,7 @@ def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for compact in (False, True):
             columns = [Column(label("cohort", lang), [Text(cohort["label"]) for cohort in cohorts], numeric=False),
-                       _money_column(label("new_users_short", lang), [c["new_users"] for c in cohorts], style, compact,
+                       _money_column(short_label("new_users", lang), [c["new_users"] for c in cohorts], style, compact,
                                      count=True)]
             for t, month in enumerate(months):
                 values = [cohort["contribution"][t - cohort["month"] + 1] if t + 1 >= cohort["month"] else None

@@ -18,12 +18,13 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
 
 BAR_WIDTH = 30
@@ -135,7 +136,7 @@ def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     """Each uncertain input's share of the variance of each target figure, largest share of net cash first."""
     lang = style.lang
     first = VARIANCE_TARGETS[0]
-    header = [label("input", lang), *(label("variance_share_of", lang).format(figure=label(t, lang).split(" (")[0])
+    header = [label("input", lang), *(label("variance_share_of", lang).format(figure=short_label(t, lang))
                                       for t in VARIANCE_TARGETS)]
     rows = [[path, *(style.percent(simulation.variance_shares[t][path]) for t in VARIANCE_TARGETS)]
             for path, _ in _ranked(simulation.variance_shares[first])]
@@ -144,13 +145,12 @@ def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
 
 def simulation_markdown(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> str:
     lang = style.lang
-    parts = [f"## {title(simulation, scenario, lang)}\n",
+    parts = [f"## {markdown_text(title(simulation, scenario, lang))}\n",
              to_markdown(figure_rows(simulation, style), label("figures", lang))]
     note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
     if note is not None:
         parts.append(note + "\n")
-    parts += [
-             to_markdown(probability_rows(simulation, style), label("chances", lang))]
+    parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, style), label("variance_shares", lang)))
     parts.append(independence_note(simulation, lang) + "\n")
@@ -256,7 +256,7 @@ def tornado_view(simulation: Simulation, style: NumberStyle) -> Fitted:
     """Inputs ordered by their share of net cash's variance; a bar per target figure."""
     lang = style.lang
     ranked = [path for path, _ in _ranked(simulation.variance_shares[VARIANCE_TARGETS[0]])]
-    headers = [label("variance_share_of", lang).format(figure=label(target, lang).split(" (")[0]) for target in VARIANCE_TARGETS]
+    headers = [label("variance_share_of", lang).format(figure=short_label(target, lang)) for target in VARIANCE_TARGETS]
     percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
     name_width = max(cell_len(text) for text in [label("input", lang), *ranked])
 

@@ -3,7 +3,7 @@
 What is moved and what B is:
 
 - The *movable* channels are those of a type that has a budget form (``ChannelType.movable``;
-  docs/formulas.md, model section 1, lists the types) and are not locked. B is the
+  docs/formulas.md §4.1 lists the types) and are not locked. B is the
   sum of their monthly budgets: locked channels and channels of other types keep their spend
   and are outside B (a founder asking "where does the next 1,000,000 go" has already committed
   the locked money). Each channel keeps its active months, and B is spent in every month in
@@ -102,6 +102,7 @@ from aigc_roi.model.scenario import (
     Scenario,
     Value,
 )
+from aigc_roi.model.sources import same_users
 from aigc_roi.model.tree import leaves, map_arrays
 from aigc_roi.whatif.allocate_phases import Expansion, Phase, expand, find_phases
 from aigc_roi.whatif.allocate_search import BOUND_TOLERANCE, Space, maximise
@@ -145,8 +146,8 @@ class ChannelFigures:
     marginal_cac: float
     """Extra spend per extra user bought, money per user."""
     ltv: float = math.nan
-    """Attributed contribution per user bought, over the horizon, undiscounted (docs/formulas.md, per-channel
-    attribution); money per user."""
+    """Attributed contribution per user bought, over the horizon, undiscounted (docs/formulas.md §6,
+    §15); money per user."""
 
     @property
     def ltv_to_cac(self) -> float:
@@ -390,7 +391,7 @@ def _target_roas_split(layout: Expansion, lower: FloatArray, upper: FloatArray, 
     """Per (phase, channel), the monthly budget at which the channel's marginal ROAS there falls to ``target_roas``
     (bisection, all at once), within its bounds: 0 when its first yuan already returns less.
 
-    A channel's attributed revenue depends on its own users only (docs/formulas.md, per-channel attribution),
+    A channel's attributed revenue depends on its own users only (docs/formulas.md §6),
     so one engine run at every channel's budget and one a step above give each channel's marginal ROAS.
     """
     indices = list(layout.indices)
@@ -606,20 +607,36 @@ class _Surrogate:
         self.margin_columns = slice(start, start + horizon - first) if limits.chance else slice(start, start)
 
         every_month = tuple(range(1, horizon + 1))
+        # One unit user per set of active months and kind of user (a channel's own retention and index,
+        # docs/formulas.md §15): what one user a month is worth depends on both. Two channels share a unit
+        # user only when they share both in every realization (median and draws alike).
+        def same_kind(a: int, b: int) -> bool:
+            return all((realized.acquisition[movable[a]].months or every_month)
+                       == (realized.acquisition[movable[b]].months or every_month)
+                       and same_users(realized.acquisition[movable[a]], realized.acquisition[movable[b]])
+                       for realized in realizations)
+
+        columns = range(len(movable))
+        kinds: list[int] = []
+        for column in sorted(columns, key=lambda column: realizations[0].acquisition[movable[column]].months or every_month):
+            if not any(same_kind(column, kind) for kind in kinds):
+                kinds.append(column)
+        self.membership = np.array([[float(same_kind(column, kind)) for kind in kinds] for column in columns])
         base, per_user, per_spend = [], [], []
         for realized, size in zip(realizations, sizes, strict=True):
             channels = [realized.acquisition[i] for i in movable]
-            month_sets = sorted({ch.months or every_month for ch in channels})
-            self.membership = np.array([[float((ch.months or every_month) == m) for m in month_sets] for ch in channels])
             masks = np.array([[float(t in (ch.months or every_month)) for t in every_month] for ch in channels])
-            # Block 0: every movable budget at 0; block k: plus one user a month in month set k.
+            # Block 0: every movable budget at 0; block k: plus one user a month of kind k.
             zero = _at_splits(realized, movable, np.zeros((1, len(movable))))
-            blocks = len(month_sets) + 1
+            blocks = len(kinds) + 1
             tiled = _tile(zero, blocks)
             units = []
-            for k, months in enumerate(month_sets, start=1):
+            for k, column in enumerate(kinds, start=1):
+                kind = channels[column]
                 users = np.repeat((np.arange(blocks) == k).astype(np.float64), size)
-                units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=months))
+                units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=kind.months or every_month,
+                                         retention=_tile(kind.retention, blocks),
+                                         conversion_index=_tile(kind.conversion_index, blocks)))
             net_cash = evaluate(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units))).months["net_cash"]
             net_cash = net_cash.reshape(blocks, -1, horizon)
             reduce = self._reduction(realized, target_payback_months)

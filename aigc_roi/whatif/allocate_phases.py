@@ -5,7 +5,7 @@ covers), so the months split into phases by which movable channels run then, and
 has its own split of B among its channels. To move a channel's budget phase by phase, the
 scenario is *expanded*: each movable channel becomes one copy per phase in which it runs,
 active in that phase's months only. A channel's users and spend in a month depend on its budget
-in that month alone (docs/formulas.md, model section 1), so the expanded scenario is the
+in that month alone (docs/formulas.md §4.1), so the expanded scenario is the
 original one whenever the copies of a channel get the same budget.
 """
 

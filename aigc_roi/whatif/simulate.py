@@ -18,9 +18,10 @@ Decisions where the spec is silent:
 - **None in some samples.** A figure can be none in some samples (payback
   never reached, no IRR, a ratio over zero spend). ``mean`` is over the
   samples where it is defined and ``defined_share`` says how many those
-  are. For ``payback_month`` and ``cac_payback_months`` "never" is later
-  than any month, so percentiles rank it as +infinity and use the inverted
-  CDF (the smallest month by which at least p% of samples have paid back,
+  are. For a figure whose none means "never" (model/figures.py
+  ``never_ranks_last``: payback_month, first_payback_month,
+  cac_payback_months) "never" is later than any month, so percentiles rank
+  it as +infinity and use the inverted CDF (the smallest month by which at least p% of samples have paid back,
   always a whole month): a percentile that falls among the "never" samples
   is None. Every other figure's percentiles are over its defined samples
   (linear interpolation, numpy's default), None when it is never defined.
@@ -76,12 +77,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
-from aigc_roi.model.figures import plain
+from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Distribution, FloatArray, RetentionPoints, Scenario
 
-NEVER_IS_LATEST: frozenset[str] = frozenset({"payback_month", "cac_payback_months"})
-"""Figures whose none means "not within the horizon", ranked after every month."""
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
 CHUNK_CELLS = 98_304
@@ -109,6 +108,22 @@ class FigureSummary:
     """Share of samples where the figure is defined, 0..1."""
     percentiles: dict[float, float | None]
     """Requested percentile (e.g. 5) -> value; None where it falls among "none" samples."""
+
+
+def net_cash_histogram(net_cash: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """``bins`` equal-width bins over the sampled range (numpy's histogram).
+
+    A sample with (almost) no spread gets bins of a width float64 can still tell apart: numpy
+    widens a constant sample to v ± 0.5, finer than float64 resolves above about 2e14, and
+    refused ("too many bins") a constant net cash of 1e15, which is within the file's limits.
+    """
+    low, high = float(net_cash.min()), float(net_cash.max())
+    # Bins 4 ulps wide at the largest magnitude at least, and never narrower than numpy's own ± 0.5.
+    half = max(0.5, 2.0 * bins * float(np.spacing(max(abs(low), abs(high)))))
+    if high - low >= 2.0 * half:
+        return np.histogram(net_cash, bins=bins)
+    middle = low / 2.0 + high / 2.0
+    return np.histogram(net_cash, bins=bins, range=(middle - half, middle + half))
 
 
 @dataclass(frozen=True)
@@ -210,14 +225,14 @@ def simulate(
     }
     if max_cash_need is not None:
         probabilities["cash_need_within_target"] = _share(per_sample["peak_cash_need"] <= max_cash_need)
-    counts, edges = np.histogram(per_sample["net_cash"], bins=histogram_bins)
+    counts, edges = net_cash_histogram(per_sample["net_cash"], histogram_bins)
     return Simulation(
         samples=samples,
         seed=seed,
         percentiles=quantiles,
         payback_target_months=int(target_months),
         max_cash_need=max_cash_need,
-        figures={name: summarize(per_sample[name], quantiles, name in NEVER_IS_LATEST) for name in FIGURE_NAMES},
+        figures={name: summarize(per_sample[name], quantiles, BY_NAME[name].never_ranks_last) for name in FIGURE_NAMES},
         probabilities=probabilities,
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(

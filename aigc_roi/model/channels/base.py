@@ -23,7 +23,7 @@ from aigc_roi.model.limits import MIN_UNIT_COST
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from aigc_roi.model.scenario import FloatArray, Months, Value
+    from aigc_roi.model.scenario import FloatArray, Months, Retention, Value
 
 Unit = Literal["money", "rate", "count", "small_count"]
 """money: the scenario's currency; rate: a share in [0, 1]; count: users, impressions, clicks (large,
@@ -62,7 +62,7 @@ def budget_field() -> Any:
 
 
 def saturation_field() -> Any:
-    """``saturation_budget``: diminishing returns of a budget (docs/formulas.md, model section 1, saturation)."""
+    """``saturation_budget``: diminishing returns of a budget (docs/formulas.md §4.1, saturation)."""
     return declare("money", "Monthly spend at which the effective CAC has doubled (needs budget).", default=None,
                    needs="budget")
 
@@ -80,6 +80,12 @@ class ChannelType:
     _: KW_ONLY
     months: Months = None
     """Months (1-based) in which it runs; None means every month."""
+    retention: Retention | None = None
+    """Retention of the users it buys (docs/formulas.md §15); None: the scenario's."""
+    conversion_index: Value = 1.0
+    """Multiplier (>= 0) on plan conversions and purchase rates for the users it buys (docs/formulas.md §15)."""
+    match: tuple[str, ...] | None = None
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`); None: not given."""
 
     type: ClassVar[str]
     """The word after ``type:`` in a file, and the key of the registry."""
@@ -107,7 +113,7 @@ class ChannelType:
 
     @classmethod
     def has_budget_form(cls) -> bool:
-        """Whether a file may give ``budget`` or a volume (exactly one: docs/formulas.md, model section 1)."""
+        """Whether a file may give ``budget`` or a volume (exactly one: docs/formulas.md §4.1)."""
         return len(cls.volumes) == 2
 
     @property
@@ -121,7 +127,7 @@ class ChannelType:
         return self.has_budget_form() and self.volume == self.volumes[0]
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
-        """New users and spend in one active month, ``(s,)`` each (docs/formulas.md, model section 1).
+        """New users and spend in one active month, ``(s,)`` each (docs/formulas.md §4.1).
 
         Elementwise in the rows ``p`` gives, so the same formula serves one
         sample, a Monte Carlo batch or a batch of candidates, and values that
