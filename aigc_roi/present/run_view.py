@@ -16,6 +16,7 @@ from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.labels import header_label, label, short_label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -31,7 +32,7 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
     for figure in FIGURES:
         value = figures[figure.name]
-        text = Text(style.figure(figure.name, value, never))
+        text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need" else style.figure(figure.name, value, never))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(figure.name, lang), text)
