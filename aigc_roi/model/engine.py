@@ -75,6 +75,12 @@ Conventions and decisions where the spec is silent:
   in place of ``N``, and the sources sum exactly to the totals. As for every
   ratio, a source's ``cac`` is NaN only where its users are 0 and its
   ``roas``/``roi`` only where its spend is 0 (organic: cac 0, roas/roi none).
+- Channels whose users differ (their own ``retention`` or
+  ``conversion_index``, docs/formulas.md §15) are grouped by curve and
+  index (``model/sources.py``); with more than one group ``_SourceMix`` sums
+  the cohorts per group, the viral users are credited by the running credit
+  shares, and ``ltv`` is the user-weighted mean over the groups. A scenario
+  with one group runs the single-curve stages unchanged.
 """
 
 from __future__ import annotations
@@ -106,6 +112,18 @@ from aigc_roi.model.scenario import (
     RetentionPoints,
     Scenario,
     Value,
+)
+from aigc_roi.model.sources import (
+    SourceGroup,
+    active_on_one_curve,
+    bought_by_group,
+    conversion_indices,
+    credit_per_user,
+    group_of_sources,
+    groups_like,
+    joined_by_group,
+    source_groups,
+    weighted_lifetime,
 )
 from aigc_roi.model.tree import leaves, map_arrays
 
@@ -168,6 +186,19 @@ class Result:
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
     """``(S, C')`` the unit cost of each channel (its type's ``unit_cost`` field); NaN for organic."""
+    channel_ltv: FloatArray = field(repr=False)
+    """``(S, C')`` ltv of one user the source bought (its own curve and index; credited viral users
+    excluded); NaN where it bought none."""
+    source_groups: tuple[int, ...] = ()
+    """Group (model/sources.py) of each source; empty when every source shares one curve and index."""
+    group_series: Mapping[str, FloatArray] = field(default_factory=dict, repr=False)
+    """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age, ``new_users`` by month,
+    ``retention`` R_g by age."""
+
+    @cached_property
+    def channel_ltv_to_cac(self) -> FloatArray:
+        """``(S, C')`` the source's own ltv / its cac; NaN where either is."""
+        return _ratio(self.channel_ltv, self.channel_cac)
 
     @cached_property
     def irr_none_reason(self) -> list[str | None]:
@@ -216,10 +247,25 @@ class Result:
 
     @cached_property
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
+        if self.source_groups:
+            return self._attributed_by_group()
         credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
                                                                 self._month_mask())
         users = self.channel_users_per_month.T
         return (users * credit_gross).T, (users * credit_contribution).T
+
+    def _attributed_by_group(self) -> tuple[FloatArray, FloatArray]:
+        """Each source's own users' gross and contribution plus its running credit share of the viral users'."""
+        per_user = [np.stack([gross.T, contribution.T], axis=1)
+                    for gross, contribution in zip(self.group_series["gross"], self.group_series["contribution"], strict=True)]
+        credits = credit_per_user(per_user, self.virality)
+        masks = self._month_mask()
+        horizon, samples = self.horizon, self.samples
+        attributed = np.empty((len(self.source_groups), 2, samples))
+        for source, group in enumerate(self.source_groups):
+            attributed[source] = (masks[source] @ credits[group].reshape(horizon, 2 * samples)).reshape(2, samples)
+        attributed *= self.channel_users_per_month.T[:, None, :]
+        return attributed[:, 0, :].T, attributed[:, 1, :].T
 
     @property
     def channel_monthly_users(self) -> FloatArray:
@@ -279,6 +325,11 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         gross_by_age=joined("by_age", "gross"),
         virality=_join([chunk.by_sample["virality"] for chunk in chunks]),
         channel_unit_cost=joined("by_source", "unit_cost"),
+        channel_ltv=joined("by_source", "ltv"),
+        source_groups=group_of_sources(groups_like(scenario, layout.group_channels), len(layout.source_names))
+        if len(layout.group_channels) > 1 else (),
+        group_series={name: np.moveaxis(_join([np.stack(chunk.by_group[name]) for chunk in chunks]), -1, 1)
+                      for name in chunks[0].by_group},
     )
 
 
@@ -360,6 +411,8 @@ class _Layout:
     """``(C', H)`` 1 in the months a source runs."""
     organic: bool
     """Whether "Organic" is a source: some sample has organic users."""
+    group_channels: tuple[tuple[int, ...], ...]
+    """Channel positions of each source group (model/sources.py), grouped once over all samples."""
 
     @classmethod
     def of(cls, scenario: Scenario) -> _Layout:
@@ -376,7 +429,7 @@ class _Layout:
             names += (ORGANIC_NAME,)
             types += (ORGANIC_TYPE,)
             masks = np.concatenate([masks, np.ones((1, horizon))], axis=0)
-        return cls(horizon, samples, names, types, masks, organic)
+        return cls(horizon, samples, names, types, masks, organic, tuple(group.channels for group in source_groups(scenario)))
 
     def chunk_size(self) -> int:
         return max(1, CHUNK_CELLS // self.horizon)
@@ -396,6 +449,9 @@ class _Chunk:
     """``(C', s)``: users and spend per active month."""
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
+    by_group: dict[str, list[FloatArray]]
+    """``(H, s)`` per source group (model/sources.py): gross, contribution, retention by age and new users;
+    empty when every source shares the scenario's curve and index."""
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
@@ -414,8 +470,14 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     organic = p(scenario.organic_users)
     new_users = _new_users(bought_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
-    active = _active_users(new_users, scenario.retention, retention, p)
-    revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+    groups = groups_like(scenario, layout.group_channels)
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, scenario, layout, p, unit_users, organic, new_users, virality, retention)
+    if mix is None:
+        active = _active_users(new_users, scenario.retention, retention, p)
+        revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+    else:
+        active = mix.active
+        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, retention, p)
     serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
     # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
     recognised, deferred = (series.T for series in accrual_series(
@@ -442,27 +504,117 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
-    # One series at a time: stacking the two would copy both.
-    paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
-                     for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
-    # ``_acquisition`` hands back the one array for both when every channel spends.
-    every_user_paid = paid_users is bought_users and not bool((organic != 0).any())
-    paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, virality, retention, p) - ad_spend
-    figures = _figures(months, paid, running_sum(paid_cash), _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
-                       discount_rate, discount_factors(discount_rate, lifetime), irr)
+    lifetime_discount = discount_factors(discount_rate, lifetime)
+    # Paid means spending (docs/formulas.md): ``_acquisition`` hands back the one array when every channel spends.
+    every_channel_paid = paid_users is bought_users
+    by_group: dict[str, list[FloatArray]] = {}
+    if mix is None:
+        # One series at a time: stacking the two would copy both.
+        paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
+                         for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
+        lifetime_contribution = _lifetime_contribution(scenario, contribution_by_age, lifetime, p)
+        group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
+        paid_by_group = [months["paid_users"]]
+    else:
+        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), contribution_by_age)
+        by_group["new_users"] = mix.new_users
+        by_group["retention"] = mix.retention
+        paid_by_group = mix.bought if every_channel_paid else bought_by_group(
+            groups, np.where(unit_spend > 0, unit_users, 0.0), layout.source_masks[: len(scenario.acquisition)].T, H)
+        # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
+        paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
+                             zip(paid_by_group, credit_per_user(by_group[name], virality), strict=True))
+                         for name in ("gross", "contribution")], axis=1)
+        lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, group.retention, index)
+                     for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
+        group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
+        lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
+    every_user_paid = every_channel_paid and not bool((organic != 0).any())
+    paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
+                                            [retention] if mix is None else mix.retention,
+                                            [p(1.0)] if mix is None else mix.indices, p) - ad_spend
+    figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
 
     unit_cost = np.array([p(getattr(ch, ch.unit_cost)) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
         unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
+    # A channel's own ltv is the mean over the users it bought: none when it bought none.
+    ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
+    ltv = np.where(unit_users * layout.source_masks.sum(axis=1)[:, None] > 0, ltv, np.nan)
     return _Chunk(
         months=months,
         figures=figures,
         by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
-        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost},
+        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost, "ltv": ltv},
         by_sample={"virality": virality},
+        by_group=by_group,
     )
+
+
+def _one_curve(retention: Retention) -> bool:
+    """Whether a retention is one curve for every sample and not the (linear-time) churn recursion."""
+    return not isinstance(retention, RetentionChurn) and not any(True for _ in leaves(retention))
+
+
+@dataclass(frozen=True)
+class _SourceMix:
+    """The cohort sums of a scenario whose sources differ in retention or conversion index
+    (model/sources.py): per group g, its users N_g, active users A_g and index k_g."""
+
+    bought: list[FloatArray]
+    """``(H, s)`` per group: users its channels bought (group 0: without organic and viral users)."""
+    new_users: list[FloatArray]
+    retention: list[FloatArray]
+    """``(H, s)`` R_g by age."""
+    indices: list[FloatArray]
+    active: FloatArray
+    indexed_new_users: FloatArray
+    """sum_g k_g N_g(t): what every plan converts."""
+    indexed_active: FloatArray
+    """sum_g k_g A_g(t): who makes purchases."""
+
+    @classmethod
+    def of(cls, groups: tuple[SourceGroup, ...], scenario: Scenario, layout: _Layout, p: _Params, unit_users: FloatArray,
+           organic: FloatArray, new_users: FloatArray, virality: FloatArray, top_level_curve: FloatArray) -> _SourceMix:
+        horizon = layout.horizon
+        masks = layout.source_masks[: len(scenario.acquisition)].T
+        bought = bought_by_group(groups, unit_users, masks, horizon)
+        by_group = joined_by_group(bought, organic, virality, new_users)
+        indices = conversion_indices(groups, scenario.monetization, p)
+        curves = [top_level_curve] + [_retention_by_age(group.retention, horizon, p) for group in groups[1:]]
+        active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
+        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
+
+    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, contribution_by_age: FloatArray) -> dict[str, list[FloatArray]]:
+        """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
+        (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``)."""
+        gross, contribution = [revenue.gross_by_age], [contribution_by_age]
+        for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
+            gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
+            net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
+            contribution.append(net - curve * serving_per_active)
+        return {"gross": gross, "contribution": contribution}
+
+
+def _mixed_cohorts(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray],
+                   indices: list[FloatArray], p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """From N_g per group ``(H, s)``: the active users sum_g A_g, and sum_g k_g N_g and sum_g k_g A_g
+    (what plans convert and who makes purchases)."""
+    # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
+    # and it is not the churn recursion, in one matrix product (model/sources.py).
+    active_by_group = [active_on_one_curve(joined, curve[:, 0]) if g and _one_curve(group.retention)
+                       else _active_users(joined, group.retention, curve, p)
+                       for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
+    active = np.array(active_by_group[0])
+    indexed_new_users = np.array(users[0])
+    indexed_active = np.array(active_by_group[0])
+    for joined, active_users, index in zip(users[1:], active_by_group[1:], indices[1:], strict=True):
+        active += active_users
+        indexed_new_users += index * joined
+        indexed_active += index * active_users
+    return active, indexed_new_users, indexed_active
 
 
 # --- stages -----------------------------------------------------------------
@@ -577,6 +729,12 @@ class _Revenue:
     """``(H, s)`` the same, net of each item's fee."""
     subscriptions_by_period: dict[int, FloatArray]
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
+    subscription_by_age: FloatArray
+    """``(H, s)`` subscription cash of one new user (index 1) at age a, gross."""
+    subscription_net_by_age: FloatArray
+    purchase_gross: FloatArray
+    """``(s,)`` purchase revenue per active user (index 1) and month."""
+    purchase_net: FloatArray
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
@@ -638,6 +796,10 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         gross_by_age=retention * purchase_gross + subscription_by_age,
         net_by_age=retention * purchase_net + subscription_net_by_age,
         subscriptions_by_period=by_period,
+        subscription_by_age=subscription_by_age,
+        subscription_net_by_age=subscription_net_by_age,
+        purchase_gross=purchase_gross,
+        purchase_net=purchase_net,
     )
 
 
@@ -748,16 +910,21 @@ def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     return by_age
 
 
-def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params) -> FloatArray:
-    """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (spec section 4)."""
+def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params,
+                           curve: Retention | None = None, index: FloatArray | None = None) -> FloatArray:
+    """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (docs/formulas.md §5, ltv).
+
+    ``curve`` and ``index``: a source group's own retention and conversion index (default: the scenario's, 1)."""
     if lifetime <= contribution_by_age.shape[0]:
         return contribution_by_age[:lifetime]
-    retention = _retention_by_age(scenario.retention, lifetime, p)
+    retention = _retention_by_age(scenario.retention if curve is None else curve, lifetime, p)
     monetization = scenario.monetization
     _, purchase_net = _purchase_per_active(monetization, p)
     net = retention * purchase_net
     for plan in monetization.plans:
         net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
+    if index is not None:
+        net = net * index
     return net - retention * p(scenario.costs.serving_per_active_user)
 
 
@@ -771,21 +938,26 @@ def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizo
     return active * serving_per_active, fixed, retention * serving_per_active
 
 
-def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool, virality: FloatArray,
-                                retention: FloatArray, p: _Params) -> FloatArray:
-    """``(H, s)`` the paid channels' attributed contribution, by the month it is paid (spec 1.2, item 11).
+def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
+                                paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
+                                curves: list[FloatArray], indices: list[FloatArray], p: _Params) -> FloatArray:
+    """``(H, s)`` the paid channels' attributed contribution, by the month it is paid (docs/formulas.md, paid_payback_month).
 
-    Attribution follows each source's users through the viral chain (module
-    docstring), so the paid channels' share is the model run on their users
-    alone, without orders (no one's). When every new user is theirs and there
-    are no orders it is the plan's contribution; else the stages run once more.
+    The running credit shares (model/sources.py) credit a source with its own
+    users and the viral users that follow them: k as many a month later, of
+    group 0, and so on. So the paid channels' users are, per group, the ones
+    they bought, and in group 0 also the viral chain of all they bought,
+    ``V(t) = k (paid(t-1) + V(t-1))``; their contribution by month is the
+    model's cohort sums run on these users, without orders (no one's). When
+    every new user is theirs and there are no orders it is the plan's own.
     """
     monetization = scenario.monetization
     if every_user_paid and not monetization.orders:
         return months["contribution"]
-    users = _viral_chain(months["paid_users"], virality)
-    active = _active_users(users, scenario.retention, retention, p)
-    revenue = _revenue(replace(monetization, orders=()), users, active, retention, p)
+    paid_users = months["paid_users"]
+    credited = [_viral_chain(paid_users, virality) - paid_users + paid_by_group[0], *paid_by_group[1:]]
+    active, indexed_new_users, indexed_active = _mixed_cohorts(groups, credited, curves, indices, p)
+    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, curves[0], p)
     return revenue.net - active * p(scenario.costs.serving_per_active_user)
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.cohorts import cohort_contribution
+from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
+from aigc_roi.present.peak_cash import with_horizon_flag
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -34,6 +35,8 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
             "contribution": plain(result.channel_contribution[sample, c]),
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
+            "ltv": plain(result.channel_ltv[sample, c]),
+            "ltv_to_cac": plain(result.channel_ltv_to_cac[sample, c]),
             # With saturation_budget the max unit cost is an average one (docs/formulas.md §6).
             "saturating": c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
         }
@@ -49,8 +52,9 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "scenario": scenario.name,
         "currency": scenario.currency,
         "horizon_months": scenario.horizon_months,
-        # Beside the figures, not one of them: why irr is null (docs/formulas.md §5).
-        "figures": {**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
+        # Beside the figures, not one of them: why irr is null (docs/formulas.md §5); then the horizon flag.
+        "figures": with_horizon_flag({**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
+                                     scenario.horizon_months),
         "channels": channels,
         "months": months,
         "fits": fits_report(scenario),
@@ -64,7 +68,11 @@ def cohort_rows(scenario: Scenario, result: Result, sample: int = 0) -> list[dic
     """Per cohort month s: ``month``, ``label``, ``new_users`` and ``contribution``, the
     cohort's contribution in each month s..H (a list of H - s + 1 amounts)."""
     new_users = result.months["new_users"][sample]
-    table = cohort_contribution(new_users, result.contribution_by_age[sample])
+    if result.source_groups:
+        groups = result.group_series
+        table = grouped_cohort_contribution(groups["new_users"][:, sample], groups["contribution"][:, sample])
+    else:
+        table = cohort_contribution(new_users, result.contribution_by_age[sample])
     return [
         {"month": s + 1, "label": label, "new_users": plain(new_users[s]),
          "contribution": [plain(value) for value in table[s, s:]]}

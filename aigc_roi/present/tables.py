@@ -19,7 +19,8 @@ from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
-from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
+from aigc_roi.present.peak_cash import peak_cash_text
+from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""
@@ -61,7 +62,7 @@ def _markdown_cell(cell: Any) -> str:
 def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
     header, rows = table
-    lines = [f"### {visible(title)}", ""] if title else []
+    lines = [f"### {markdown_text(title)}", ""] if title else []
     lines.append("| " + " | ".join(markdown_cell(name) for name in header) + " |")
     lines.append("|" + "|".join("---" if i < text_columns else "---:" for i in range(len(header))) + "|")
     lines += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows]
@@ -69,7 +70,11 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
 
 
 def figures_table(report: dict[str, Any]) -> Table:
-    return ["figure", "value"], [[name, report["figures"][name]] for name in FIGURE_NAMES]
+    rows: list[list[Any]] = [[name, report["figures"][name]] for name in FIGURE_NAMES]
+    if "peak_cash_at_horizon" in report["figures"]:
+        # 1 or 0: the value column of the figures table holds numbers only.
+        rows.append(["peak_cash_at_horizon", int(report["figures"]["peak_cash_at_horizon"])])
+    return ["figure", "value"], rows
 
 
 def channels_table(report: dict[str, Any]) -> Table:
@@ -104,17 +109,19 @@ RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": mo
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
     never = f"{label('never', style.lang)} (≤ {report['horizon_months']})"
     figures = report["figures"]
-    rows = [[label(name, style.lang), style.figure(name, figures[name], never, figures.get("irr_none_reason"))]
-            for name in FIGURE_NAMES]
+    rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
+             else style.figure(name, figures[name], never, figures.get("irr_none_reason"))] for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 
 def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
-    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
+    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
+                                                 "channel_ltv", "channel_ltv_to_cac")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]), max_bid_text(channel, style)]
+             style.ratio(channel["roas"]), style.percent(channel["roi"]), max_bid_text(channel, style),
+             style.money(channel["ltv"]), style.ratio(channel["ltv_to_cac"])]
             for channel in report["channels"]]
     return header, rows
 
@@ -130,7 +137,7 @@ def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
 def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, months: bool = True) -> str:
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
     style = style or NumberStyle("en", report["currency"])
-    parts = [f"## {visible(report['scenario'])} ({report['currency']})\n",
+    parts = [f"## {markdown_text(report['scenario'])} ({report['currency']})\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
