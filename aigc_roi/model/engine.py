@@ -80,6 +80,7 @@ Conventions and decisions where the spec is silent:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -89,11 +90,13 @@ from aigc_roi.model.accrual import accrual_series
 from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.gates import GateRun, run_gates
 from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
-from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_cash_by_age
+from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_payments_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
     Channel,
+    Costs,
     CpaChannel,
     CpmChannel,
     Distribution,
@@ -111,11 +114,13 @@ from aigc_roi.model.scenario import (
     Scenario,
     Value,
 )
+from aigc_roi.model.subscribers import in_force
 from aigc_roi.model.tree import leaves, map_arrays
 
 MONTH_SERIES: tuple[str, ...] = (
     "new_users",
     "active_users",
+    "subscribers",
     "paid_users",
     "gross_revenue",
     "net_revenue",
@@ -172,6 +177,16 @@ class Result:
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
     """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic."""
+    channel_activity: FloatArray | None = field(default=None, repr=False)
+    """``(S, C', H)`` share of a source's plan bought in each month after the gates (its month mask, 0
+    after a failed gate); None without gates, when every sample buys in the months of ``channel_months``."""
+    gate_names: tuple[str, ...] = ()
+    gate_roas: FloatArray | None = None
+    """``(S, G)`` each gate's test ROAS over months 1..after_month (docs/formulas.md, gates); NaN = none."""
+    gate_cac: FloatArray | None = None
+    """``(S, G)`` each gate's test CAC over those months; NaN = none."""
+    gate_passed: FloatArray | None = None
+    """``(S, G)`` 1.0 where the gate passed, 0.0 where it failed."""
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
@@ -181,11 +196,15 @@ class Result:
     @cached_property
     def channel_spend(self) -> FloatArray:
         """``(S, C')`` spend over the horizon."""
+        if self.channel_activity is not None:
+            return (self.channel_spend_per_month[:, :, None] * self.channel_activity).sum(axis=2)
         return self.channel_spend_per_month * self._active_months
 
     @cached_property
     def channel_users(self) -> FloatArray:
         """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
+        if self.channel_activity is not None:
+            return (self.channel_users_per_month[:, :, None] * self.channel_activity).sum(axis=2)
         return self.channel_users_per_month * self._active_months
 
     @cached_property
@@ -216,23 +235,27 @@ class Result:
     @cached_property
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
         credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
-                                                                self._month_mask())
+                                                                self._activity())
         users = self.channel_users_per_month.T
         return (users * credit_gross).T, (users * credit_contribution).T
 
     @property
     def channel_monthly_users(self) -> FloatArray:
         """``(S, C', H)`` users bought per month (built on demand: it can be large)."""
-        return self.channel_users_per_month[:, :, None] * self._month_mask()[None, :, :]
+        return self.channel_users_per_month[:, :, None] * self._activity()
 
     @property
     def channel_monthly_spend(self) -> FloatArray:
         """``(S, C', H)`` spend per month (built on demand: it can be large)."""
-        return self.channel_spend_per_month[:, :, None] * self._month_mask()[None, :, :]
+        return self.channel_spend_per_month[:, :, None] * self._activity()
 
     @property
     def _active_months(self) -> FloatArray:
         return np.array([float(len(months)) for months in self.channel_months])
+
+    def _activity(self) -> FloatArray:
+        """``(S, C', H)`` after the gates, or ``(1, C', H)`` the month masks when there are none."""
+        return self._month_mask()[None, :, :] if self.channel_activity is None else self.channel_activity
 
     def _month_mask(self) -> FloatArray:
         mask = np.zeros((len(self.channel_months), self.horizon))
@@ -278,7 +301,23 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         gross_by_age=joined("by_age", "gross"),
         virality=_join([chunk.by_sample["virality"] for chunk in chunks]),
         channel_unit_cost=joined("by_source", "unit_cost"),
+        **_joined_gates(scenario, chunks),
     )
+
+
+def _joined_gates(scenario: Scenario, chunks: list[_Chunk]) -> dict[str, Any]:
+    """The gates' fields of ``Result``, sample axis first; none without gates."""
+    runs = [chunk.gates for chunk in chunks if chunk.gates is not None]
+    activity = [chunk.activity for chunk in chunks if chunk.activity is not None]
+    if not runs or not activity:
+        return {}
+    return {
+        "channel_activity": np.ascontiguousarray(_join(activity).transpose(2, 0, 1)),
+        "gate_names": tuple(gate.name for gate in scenario.gates),
+        "gate_roas": _join([run.roas for run in runs]).T,
+        "gate_cac": _join([run.cac for run in runs]).T,
+        "gate_passed": _join([run.passed.astype(np.float64) for run in runs]).T,
+    }
 
 
 def _join(parts: list[FloatArray]) -> FloatArray:
@@ -395,6 +434,9 @@ class _Chunk:
     """``(C', s)``: users and spend per active month."""
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
+    gates: GateRun | None = None
+    activity: FloatArray | None = None
+    """``(C', H, s)`` share of each source's plan bought per month after the gates; None without gates."""
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
@@ -411,11 +453,14 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
     virality = np.array(p(scenario.virality))
     organic = p(scenario.organic_users)
-    new_users = _new_users(paid_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
+    gates = activity = None
+    if scenario.gates:
+        gates, paid_users, ad_spend, activity = _gated_plan(scenario, layout, unit_users, unit_spend, retention, virality, p)
+    new_users = _new_users(paid_users, organic, virality)
     active = _active_users(new_users, scenario.retention, retention, p)
     revenue = _revenue(scenario.monetization, new_users, active, retention, p)
-    serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
+    serving, fixed, serving_by_age = _costs(scenario.costs, active, revenue, retention, H, p)
     # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
     recognised, deferred = (series.T for series in accrual_series(
         revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
@@ -425,6 +470,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     months = {
         "new_users": new_users,
         "active_users": active,
+        "subscribers": revenue.subscribers,
         "paid_users": paid_users,
         "gross_revenue": revenue.gross,
         "net_revenue": revenue.net,
@@ -458,7 +504,47 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
         by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost},
         by_sample={"virality": virality},
+        gates=gates,
+        activity=activity,
     )
+
+
+def _gated_plan(scenario: Scenario, layout: _Layout, unit_users: FloatArray, unit_spend: FloatArray, retention: FloatArray,
+                virality: FloatArray, p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray]:
+    """The gates' decisions, the gated paid users and ad spend by month ``(H, s)`` and every source's
+    activity ``(C', H, s)`` (docs/formulas.md, gates).
+
+    A test's attributed gross revenue is the engine's attribution cut at
+    month T = after_month: the paid totals of the test channels' users over
+    months 1..T with the per-user revenue of ages 0..T-1, paid in 1..T.
+    """
+    gross_by_age = _gross_by_age(scenario.monetization, retention, p)
+
+    def attributed_gross(users: FloatArray, months: int) -> FloatArray:
+        return paid_totals(users.T, gross_by_age[:months].T, virality)
+
+    channels = len(scenario.acquisition)
+    masks = layout.source_masks[:channels]
+    run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], masks, unit_users, unit_spend, attributed_gross)
+    activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
+    paid_users = np.zeros((layout.horizon, p.samples))
+    ad_spend = np.zeros((layout.horizon, p.samples))
+    for channel in range(channels):
+        if channel in run.activity:
+            activity[channel] = run.activity[channel]
+        paid_users += activity[channel] * unit_users[channel]
+        ad_spend += activity[channel] * unit_spend[channel]
+    return run, paid_users, ad_spend, activity
+
+
+def _gross_by_age(monetization: Monetization, retention: FloatArray, p: _Params) -> FloatArray:
+    """``(H, s)`` gross revenue of one new user at each age, as ``_revenue`` computes it, without the cohorts."""
+    horizon = retention.shape[0]
+    subscription_by_age = np.zeros((horizon, p.samples))
+    for plan in monetization.plans:
+        subscription_by_age += _plan_cash_by_age(plan, horizon, p)
+    purchase_gross, _ = _purchase_per_active(monetization, p)
+    return retention * purchase_gross + subscription_by_age
 
 
 # --- stages -----------------------------------------------------------------
@@ -567,6 +653,10 @@ class _Revenue:
     """``(H, s)`` the same, net of each item's fee."""
     subscriptions_by_period: dict[int, FloatArray]
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
+    subscribers: FloatArray
+    """``(H, s)`` plan payments whose period covers the month (docs/formulas.md, subscribers in force)."""
+    subscribers_by_age: FloatArray
+    """``(H, s)`` the same for one new user at age a."""
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
@@ -586,6 +676,8 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     plans = monetization.plans
     one_fee = len({id(plan.fee) for plan in plans}) <= 1
     by_period: dict[int, FloatArray] = {}
+    payments_by_period: dict[int, FloatArray] = {}
+    payments_by_age: dict[int, FloatArray] = {}
     subscription_by_age = np.zeros_like(new_users)
     subscriptions_net = None if one_fee else np.zeros_like(new_users)
     subscription_net_by_age = None if one_fee else np.zeros_like(new_users)
@@ -595,13 +687,19 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
             raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
         recursion = _Recursion.of(plan, p)
         schedule: FloatArray | None = None
+        per_user_payments = _plan_payments_by_age(plan, horizon, p)
         if recursion is not None:
-            cash = _recursive_plan_cash(recursion, new_users)
+            payers = _recursive_plan_payers(recursion, new_users)
+            cash = payers * recursion.first_payment
+            payments = payers * recursion.conversion
             _add_payments_by_age(recursion, subscription_by_age)
         else:
-            cash = _scheduled_plan_cash(plan, new_users, p)
-            schedule = _scheduled_cash_by_age(plan, horizon, p)
+            payments = _scheduled_plan_payments(plan, new_users, p)
+            cash = payments * p(plan.price)
+            schedule = per_user_payments * p(plan.price)
             subscription_by_age += schedule
+        payments_by_period.setdefault(period, np.zeros_like(new_users))[...] += payments
+        payments_by_age.setdefault(period, np.zeros_like(new_users))[...] += per_user_payments
         if subscriptions_net is not None and subscription_net_by_age is not None:
             share = keep(plan.fee)
             subscriptions_net += cash * share
@@ -628,7 +726,14 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         gross_by_age=retention * purchase_gross + subscription_by_age,
         net_by_age=retention * purchase_net + subscription_net_by_age,
         subscriptions_by_period=by_period,
+        subscribers=_subscribers(payments_by_period, new_users.shape),
+        subscribers_by_age=_subscribers(payments_by_age, new_users.shape),
     )
+
+
+def _subscribers(payments_by_period: dict[int, FloatArray], shape: tuple[int, ...]) -> FloatArray:
+    """Subscribers in force from the payments of the plans of each period, by month or by age."""
+    return sum((in_force(payments, period) for period, payments in payments_by_period.items()), np.zeros(shape))
 
 
 def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
@@ -654,36 +759,43 @@ class _Recursion:
     first_payment: FloatArray
     renewal: FloatArray
     period: int
+    conversion: FloatArray
 
     @classmethod
     def of(cls, plan: Plan, p: _Params) -> _Recursion | None:
         if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
             return None
-        return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months))
+        return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months), p(plan.conversion))
 
 
-def _recursive_plan_cash(plan: _Recursion, new_users: FloatArray) -> FloatArray:
-    """``(H, s)`` cash of a plan whose payers follow ``Y(t) = N(t) + r Y(t-P)``, one vector operation per period."""
+def _recursive_plan_payers(plan: _Recursion, new_users: FloatArray) -> FloatArray:
+    """``(H, s)`` Y(t) = N(t) + r Y(t-P), one vector operation per period: the plan pays
+    ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments."""
     horizon = new_users.shape[0]
     period, renewal = plan.period, plan.renewal
     payers = np.array(new_users)
     for start in range(period, horizon, period):
         stop = min(start + period, horizon)
         payers[start:stop] += renewal * payers[start - period: stop - period]
-    payers *= plan.first_payment
     return payers
 
 
-def _add_payments_by_age(plan: _Recursion, out: FloatArray) -> None:
-    """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan: the ages it pays at only."""
-    payment = np.array(plan.first_payment)
+def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | None = None) -> None:
+    """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan (or, with ``first`` its
+    conversion, its payments): the ages it pays at only."""
+    payment = np.array(plan.first_payment if first is None else first)
     for age in range(0, out.shape[0], plan.period):
         out[age] += payment
         payment *= plan.renewal
 
 
 def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:
-    """``(H, s)`` cash of a plan with conversion by age or a renewal schedule, in time linear in H where it can be.
+    """``(H, s)`` cash of a plan with conversion by age or a renewal schedule: its payments times the price."""
+    return _scheduled_plan_payments(plan, new_users, p) * p(plan.price)
+
+
+def _scheduled_plan_payments(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:
+    """``(H, s)`` payments to a plan with conversion by age or a renewal schedule, in time linear in H where it can be.
 
     A user converting at age a0 pays at a0 + kP the share S(k) of the
     price, so the cash is ``price x sum_k S(k) M(t - kP)`` with
@@ -720,19 +832,24 @@ def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> Float
             stop = min(month + period, horizon)
             tail[month:stop] += tail_rate * tail[month - period: stop - period]
         cash += survival[tail_from] * tail
-    cash *= p(plan.price)
     return cash
 
 
-def _scheduled_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
-    return np.ascontiguousarray(plan_cash_by_age(plan, ages, p.samples).T)
+def _plan_payments_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
+    """``(ages, s)`` the payments one new user makes to the plan at each age."""
+    recursion = _Recursion.of(plan, p)
+    if recursion is None:
+        return np.ascontiguousarray(plan_payments_by_age(plan, ages, p.samples).T)
+    by_age = np.zeros((ages, p.samples))
+    _add_payments_by_age(recursion, by_age, recursion.conversion)
+    return by_age
 
 
 def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     """``(ages, s)`` the plan's cash from one new user at each age (any number of ages: LTV may outlive H)."""
     recursion = _Recursion.of(plan, p)
     if recursion is None:
-        return _scheduled_cash_by_age(plan, ages, p)
+        return _plan_payments_by_age(plan, ages, p) * p(plan.price)
     by_age = np.zeros((ages, p.samples))
     _add_payments_by_age(recursion, by_age)
     return by_age
@@ -746,19 +863,32 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
     monetization = scenario.monetization
     _, purchase_net = _purchase_per_active(monetization, p)
     net = retention * purchase_net
+    payments_by_age: dict[int, FloatArray] = {}
     for plan in monetization.plans:
         net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
-    return net - retention * p(scenario.costs.serving_per_active_user)
+        payments_by_age.setdefault(int(plan.period_months), np.zeros((lifetime, p.samples)))[...] += (
+            _plan_payments_by_age(plan, lifetime, p))
+    net = net - retention * p(scenario.costs.serving_per_active_user)
+    serving_per_subscriber = p(scenario.costs.serving_per_subscriber)
+    if np.any(serving_per_subscriber != 0):
+        net = net - _subscribers(payments_by_age, net.shape) * serving_per_subscriber
+    return net
 
 
-def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,
+def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: FloatArray, horizon: int,
            p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Serving and fixed costs by month ``(H, s)``, and serving of one user by age."""
-    serving_per_active = p(scenario.costs.serving_per_active_user)
+    """Serving and fixed costs by month ``(H, s)``, and serving of one user by age: active users' compute,
+    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md, subscribers in force)."""
+    serving_per_active = p(costs.serving_per_active_user)
     fixed = np.zeros((horizon, p.samples))
-    for cost in scenario.costs.fixed:
+    for cost in costs.fixed:
         fixed += _month_mask(cost.months, horizon)[:, None] * p(cost.monthly)
-    return active * serving_per_active, fixed, retention * serving_per_active
+    serving, serving_by_age = active * serving_per_active, retention * serving_per_active
+    serving_per_subscriber = p(costs.serving_per_subscriber)
+    if np.any(serving_per_subscriber != 0):
+        serving = serving + revenue.subscribers * serving_per_subscriber
+        serving_by_age = serving_by_age + revenue.subscribers_by_age * serving_per_subscriber
+    return serving, fixed, serving_by_age
 
 
 def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribution: FloatArray, discount: FloatArray,
@@ -803,8 +933,9 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribut
 
 
 def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArray, virality: FloatArray,
-                        source_masks: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """``(C', S)`` gross and contribution earned per user a source buys in each of its months.
+                        activity: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """``(C', S)`` gross and contribution earned per user a source buys in each of its months, ``activity``
+    ``(S, C', H)`` (or ``(1, C', H)``) the share of them it buys in each month.
 
     A cohort joining in month s (1-based) lives through ages 0..H-s, so one
     of its users is worth the cumulative per-user value at age H-s. Its viral
@@ -817,7 +948,10 @@ def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArra
     per_user_by_age = np.stack([gross_by_age, contribution_by_age], axis=1)
     credit = _viral_chain(running_sum(per_user_by_age), virality)[::-1]
     horizon, _, samples = credit.shape
-    per_unit = (source_masks @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
+    if activity.shape[0] == 1:
+        per_unit = (activity[0] @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
+    else:
+        per_unit = np.einsum("sct,tks->cks", activity, credit)
     return per_unit[:, 0, :], per_unit[:, 1, :]
 
 
