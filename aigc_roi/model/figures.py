@@ -71,7 +71,9 @@ MONTH_COLUMNS: tuple[str, ...] = (
     "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
     "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
 )
-"""The monthly series every output reports (spec section 5, 1.1), in order; money except the user counts."""
+"""The monthly series every output reports (spec section 5, 1.1), in order; money except ``COUNT_COLUMNS``."""
+COUNT_COLUMNS: frozenset[str] = frozenset({"new_users", "active_users", "subscribers"})
+"""Month columns that count people (shown whole, never as money)."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",

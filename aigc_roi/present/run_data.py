@@ -12,6 +12,7 @@ from aigc_roi.model.cohorts import cohort_contribution
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
+from aigc_roi.present.gates import gates_report
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -20,8 +21,8 @@ FORMAT_VERSION = 1
 
 
 def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> dict[str, Any]:
-    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, and
-    ``"cohorts"`` when asked (it grows with the square of the horizon)."""
+    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, ``"gates"``
+    when the plan has gates, and ``"cohorts"`` when asked (it grows with the square of the horizon)."""
     channels = [
         {
             "name": name,
@@ -52,6 +53,8 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "months": months,
         "fits": fits_report(scenario),
     }
+    if scenario.gates:
+        report["gates"] = gates_report(scenario, result, sample)
     if cohorts:
         report["cohorts"] = cohort_rows(scenario, result, sample)
     return report

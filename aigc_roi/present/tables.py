@@ -14,8 +14,9 @@ import io
 import json
 from typing import Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.fit_data import fits_markdown, fits_table
+from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
@@ -118,7 +119,7 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
 
 def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
     header = [label("month", style.lang), *(label(f"{name}_short", style.lang) for name in MONTH_COLUMNS)]
-    rows = [[month["label"], *(style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
+    rows = [[month["label"], *(style.count(month[name]) if name in COUNT_COLUMNS else style.money(month[name], 0)
                                for name in MONTH_COLUMNS)]
             for month in report["months"]]
     return header, rows
@@ -131,6 +132,10 @@ def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, month
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
+    if "gates" in report:
+        caption = gates_caption(report, style.lang)
+        parts.append(to_markdown(gates_grid(report, style), label("gates", style.lang), text_columns=3)
+                     + (f"\n{markdown_cell(caption)}\n" if caption else ""))
     if report["fits"]:
         # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
         parts.append(fits_markdown(report["fits"], style.lang))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import xlsx_text
 
@@ -92,7 +92,7 @@ def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
 
 def _months_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
     columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang))]
-    columns += [Column(label(name, lang), WHOLE if name.endswith("users") else MONEY) for name in MONTH_COLUMNS]
+    columns += [Column(label(name, lang), WHOLE if name in COUNT_COLUMNS else MONEY) for name in MONTH_COLUMNS]
     rows = [[month["month"], month["label"], *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
     return columns, rows
 
