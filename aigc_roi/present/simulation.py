@@ -77,6 +77,8 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
         "inputs_independent": True,
         "figures": distribution["figures"],
         "probabilities": distribution["probabilities"],
+        **({"gates": [{"name": name, "pass_probability": share} for name, share in simulation.gate_pass_probabilities]}
+           if simulation.gate_pass_probabilities else {}),
         "variance_shares": {target: dict(_ranked(shares)) for target, shares in simulation.variance_shares.items()},
         "net_cash_histogram": {"edges": [float(edge) for edge in simulation.net_cash_histogram.edges],
                                "counts": [int(count) for count in simulation.net_cash_histogram.counts]},
@@ -97,6 +99,7 @@ def simulation_rows(simulation: Simulation) -> Rows:
         rows += [["figures", name, percentile_key(q), summary.percentiles[q]] for q in simulation.percentiles]
         rows.append(["figures", name, "defined_share", summary.defined_share])
     rows += [["probabilities", name, "probability", value] for name, value in simulation.probabilities.items()]
+    rows += [["gates", name, "pass_probability", share] for name, share in simulation.gate_pass_probabilities]
     for target, shares in simulation.variance_shares.items():
         rows += [["variance_shares", path, target, share] for path, share in _ranked(shares)]
     return ["section", "name", "statistic", "value"], rows
@@ -125,6 +128,8 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
                                                           limit=style.money(simulation.max_cash_need)),
              style.percent(value)]
             for name, value in simulation.probabilities.items()]
+    rows += [[label("gate_pass_probability", lang).format(gate=name), style.percent(share)]
+             for name, share in simulation.gate_pass_probabilities]
     return [label("condition", lang), label("chance", lang)], rows
 
 
