@@ -164,7 +164,8 @@ def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context)
     if "min_roas" not in gate.nodes and "max_cac" not in gate.nodes:
         ctx.error(gate.node, path, "missing 'min_roas' or 'max_cac': one of them says when the test passes")
     if "channels" in gate.nodes and "channels" in gate.values and not gate.values["channels"]:
-        ctx.expected(gate.nodes["channels"], join_path(path, "channels"), "a list of one or more channel names to test")
+        ctx.error(gate.nodes["channels"], join_path(path, "channels"),
+                  "expected a list of one or more channel names to test, found an empty list")
     first_at: dict[str, str] = {}
     for key in ("channels", "then"):
         node, names = gate.nodes.get(key), gate.values.get(key)
