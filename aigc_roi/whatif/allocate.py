@@ -241,6 +241,9 @@ def allocate(
         raise AllocationError(f"the budget must be a positive number, got {budget}")
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
+    # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the split is
+    # that of the plan with every gate passed (docs/formulas.md, gates).
+    scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = _movable_channels(median, locks, minimums, maximums)
     lower = np.array([float(minimums.get(median.acquisition[i].name, 0.0)) for i in movable])
