@@ -132,7 +132,7 @@ def test_run_shows_the_gate(tmp_path: Path) -> None:
     assert "1.35" in table and ">= 2.00" in table and "fail" in table
     assert "creators prove it failed: KOL, Feed buy no users after M2." in table
     markdown = invoke(["run", str(path), "--format", "markdown", "--lang", "zh"]).stdout
-    assert "| creators prove it | M1..M2 | ROAS | 1.35 | >= 2.00 | 未通过 |" in markdown
+    assert "| creators prove it | M1 – M2 | ROAS | 1.35 | >= 2.00 | 未通过 |" in markdown
 
 
 def test_simulate_json_and_text_report_pass_probability(tmp_path: Path) -> None:

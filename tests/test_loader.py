@@ -10,9 +10,9 @@ import yaml
 
 from aigc_roi.model import scenario as models
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader import yamltree
 from aigc_roi.reader.load import decode, load_text
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
-from aigc_roi.reader import yamltree
 from aigc_roi.reader.overrides import parse_override
 
 MINIMAL = "name: Minimal\nretention: {monthly_churn: 0.5}\n"

@@ -80,9 +80,9 @@ Conventions and decisions where the spec is silent:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 

@@ -120,11 +120,10 @@ def _figure_name(figure: str, lang: str) -> str:
 
 
 def _target_name(outcome: TargetOutcome, lang: str) -> str:
-    """A target's cell: its YAML key (and words, in Chinese); a milestone's name with its month in words."""
+    """A target's cell: its YAML key (and words, in Chinese); a milestone's name."""
     if outcome.month is None:
         return label(f"target_{outcome.name}", lang)
-    return label("target_milestone", lang).format(name=outcome.name, figure=_figure_name(outcome.figure, lang),
-                                                  month=outcome.month)
+    return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
 
 
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:

@@ -34,7 +34,7 @@ def gates_grid(report: dict[str, Any], style: NumberStyle) -> Grid:
     labels = [month["label"] for month in report["months"]]
     rows = []
     for gate in report["gates"]:
-        months = labels[0] if gate["after_month"] == 1 else f"{labels[0]}..{labels[gate['after_month'] - 1]}"
+        months = labels[0] if gate["after_month"] == 1 else f"{labels[0]} – {labels[gate['after_month'] - 1]}"
         for metric, bound in (("roas", "min_roas"), ("cac", "max_cac")):
             if gate[bound] is None:
                 continue

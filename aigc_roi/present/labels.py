@@ -287,8 +287,8 @@ EN: dict[str, str] = {
     "target_max_cash_need": "max_cash_need",
     "check_missed": "{scenario}: targets.{target} missed: {figure} is {actual}, must be {limit}",
     "check_missed_milestone": "{scenario}: {target} missed: {figure} in month {month} is {actual}, must be {limit}",
-    # A milestone's cell: its name as JSON and --format text give it.
-    "target_milestone": "{name}",
+    # A milestone's cell: its name as JSON gives it (model/scenario.py Milestone.name).
+    "target_milestone": "milestone {key}@{month}",
     "check_also_missed": " (also missed at {base})",
     "check_new_since": " (new since {base})",
     "check_changed_here": "; changed here: {path} {was} -> {now}",
@@ -587,7 +587,7 @@ ZH: dict[str, str] = {
     "target_max_cash_need": "max_cash_need 最大资金需求上限",
     "check_missed": "{scenario}: targets.{target} 未达成：{figure} {actual}，应 {limit}",
     "check_missed_milestone": "{scenario}: {target} 未达成：第 {month} 个月{figure} {actual}，应 {limit}",
-    "target_milestone": "{name} 里程碑：第 {month} 个月{figure}",
+    "target_milestone": "milestone {key}@{month} 里程碑",
     "check_also_missed": "（{base} 时已未达成）",
     "check_new_since": "（自 {base} 以来新增）",
     "check_changed_here": "；改动处：{path} {was} -> {now}",

@@ -102,6 +102,8 @@ CASH_COLUMNS = tuple(name for name in MONTH_COLUMNS if name not in ACCRUAL_COLUM
 MONTH_COLUMN_ORDER = (
     CASH_COLUMNS,
     CASH_COLUMNS,
+    # Subscribers in force are shown where there is room: the cash columns come first.
+    tuple(name for name in CASH_COLUMNS if name != "subscribers"),
     ("new_users", "net_revenue", "ad_spend", "net_cash", "cumulative_cash"),
     ("net_cash", "cumulative_cash"),
 )
