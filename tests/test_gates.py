@@ -172,3 +172,17 @@ def test_gate_errors_are_located(tmp_path: Path, gate: str, message: str) -> Non
     result = invoke(["validate", str(path)])
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [f"{tmp_path}/{message}"]
+
+
+def test_csv_and_xlsx_carry_the_gates(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    csv_text = invoke(["run", str(path), "--format", "csv", "--table", "gates"]).stdout
+    assert csv_text.splitlines() == ["name,after_month,min_roas,max_cac,roas,cac,passed",
+                                     "creators prove it,2,2,,1.35,10,False"]
+    import openpyxl
+
+    workbook = tmp_path / "plan.xlsx"
+    assert invoke(["run", str(path), "--format", "xlsx", "--output", str(workbook)]).exit_code == 0
+    rows = list(openpyxl.load_workbook(workbook)["gates"].iter_rows(values_only=True))
+    assert rows[1][0] == "creators prove it" and rows[1][3] == pytest.approx(1.35) and rows[1][-1] == "fail"

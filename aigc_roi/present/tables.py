@@ -97,8 +97,18 @@ def run_fits_table(report: dict[str, Any]) -> Table:
     return fits_table(report["fits"])
 
 
-RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table}
-"""The tables every run output holds (fits: empty without fitted curves); ``cohorts_table`` is added when asked for."""
+GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "passed")
+
+
+def gates_table(report: dict[str, Any]) -> Table:
+    """One row per gate of a staged plan (none without gates)."""
+    return list(GATE_COLUMNS), [[gate[key] for key in GATE_COLUMNS] for gate in report.get("gates", [])]
+
+
+RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,
+              "gates": gates_table}
+"""The tables every run output holds (fits and gates: empty without fitted curves or gates); ``cohorts_table`` is
+added when asked for."""
 
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:

@@ -97,6 +97,17 @@ def _months_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list
     return columns, rows
 
 
+def _gates_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """Per gate its test months, thresholds, the test's ROAS and CAC and whether it passed."""
+    columns = [Column(label("gate", lang)), Column(label("gate_after_month", lang), MONTH),
+               Column(label("gate_min_roas", lang), RATIO), Column(label("roas", lang), RATIO),
+               Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("cac", lang), MONEY_CENTS),
+               Column(label("gate_result", lang))]
+    rows = [[gate["name"], gate["after_month"], gate["min_roas"], gate["roas"], gate["max_cac"], gate["cac"],
+             label("gate_pass" if gate["passed"] else "gate_fail", lang)] for gate in report["gates"]]
+    return columns, rows
+
+
 def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[tuple[str, Any]], lang: str) -> tuple[list[Column], list[list[Any]]]:
     columns = [Column(label("field_path", lang)), Column(label("value", lang))]
     stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start],
@@ -151,7 +162,8 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
 
 
 def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[tuple[str, Any]], lang: str = "en") -> bytes:
-    """The workbook: sheets figures, channels, months and inputs (every value the file sets, by field path)."""
+    """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
+    the file sets, by field path)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -164,6 +176,8 @@ def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequenc
     _fill(workbook.create_sheet("months"), *_months_sheet(report, lang))
     if "cohorts" in report:
         _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
+    if "gates" in report:
+        _fill(workbook.create_sheet("gates"), *_gates_sheet(report, lang))
     _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -6,7 +6,8 @@ Spec section 4 names them: each channel's unit cost (cpa ``bid``, cpm
 ``conversion`` and ``renewal`` (where they are numbers: a conversion by age
 or a renewal list has no single value to move), each purchase's ``price``,
 each plan's and purchase's own ``fee`` where given, each order line's
-``price``, ``count`` and ``fee``, and the serving cost per active user. A driver is addressed by the path ``--set`` takes
+``price``, ``count`` and ``fee``, the serving cost per active user, and per subscriber where the file
+charges one. A driver is addressed by the path ``--set`` takes
 (``acquisition[0].bid``, also ``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
@@ -54,6 +55,7 @@ COUNT_FIELDS = frozenset({"users", "impressions", "posts"})
 """Driver fields that count things (people, impressions, posts), not money or shares."""
 
 SERVING_PATH = "costs.serving_per_active_user"
+SUBSCRIBER_SERVING_PATH = "costs.serving_per_subscriber"
 SEARCH_MULTIPLE = 100.0
 """A threshold search first covers [lower bound, 100 x current], then widens to the driver's domain (breakeven.py)."""
 MAX_BATCH_CELLS = 4_000_000
@@ -72,7 +74,8 @@ class Driver:
     item: str | None
     """Name of the channel, plan or purchase it belongs to; None for serving."""
     field: str
-    """``bid``, ``cpm``, ``fee``, ``cost``, ``price``, ``conversion``, ``renewal``, ``count`` or ``serving_per_active_user``."""
+    """``bid``, ``cpm``, ``fee``, ``cost``, ``price``, ``conversion``, ``renewal``, ``count``, ``serving_per_active_user``
+    or ``serving_per_subscriber``."""
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
@@ -152,6 +155,9 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
         if order.fee is not None:
             add(f"monetization.orders[{i}].fee", order.name, "fee", order.fee, owner=Order)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
+    # Only where the file charges it: a 0 that no plan's subscribers would pay is no lever.
+    if _scalar(realized.costs.serving_per_subscriber) != 0:
+        add(SUBSCRIBER_SERVING_PATH, None, "serving_per_subscriber", realized.costs.serving_per_subscriber)
     return drivers
 
 
@@ -234,7 +240,7 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
 def _largest_money(scenario: Scenario) -> float:
     """The largest money amount written in a realized scenario (unit costs,
     budgets, prices, serving, fixed costs): the scale of a search from 0."""
-    amounts: list[Value | None] = [scenario.costs.serving_per_active_user]
+    amounts: list[Value | None] = [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
     for channel in scenario.acquisition:
         amounts += [getattr(channel, UNIT_COST_FIELD[type(channel)]), getattr(channel, "budget", None)]
     amounts += [plan.price for plan in scenario.monetization.plans]
