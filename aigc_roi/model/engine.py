@@ -655,8 +655,9 @@ class _Revenue:
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
     subscribers: FloatArray
     """``(H, s)`` plan payments whose period covers the month (docs/formulas.md, subscribers in force)."""
-    subscribers_by_age: FloatArray
-    """``(H, s)`` the same for one new user at age a."""
+    payments_by_age: dict[int, FloatArray]
+    """``(H, s)`` payments of one new user at age a to the plans of each period P: its subscriptions by age
+    are their windows (``_subscribers``), built only where serving charges them."""
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
@@ -727,7 +728,7 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         net_by_age=retention * purchase_net + subscription_net_by_age,
         subscriptions_by_period=by_period,
         subscribers=_subscribers(payments_by_period, new_users.shape),
-        subscribers_by_age=_subscribers(payments_by_age, new_users.shape),
+        payments_by_age=payments_by_age,
     )
 
 
@@ -887,7 +888,7 @@ def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: Float
     serving_per_subscriber = p(costs.serving_per_subscriber)
     if np.any(serving_per_subscriber != 0):
         serving = serving + revenue.subscribers * serving_per_subscriber
-        serving_by_age = serving_by_age + revenue.subscribers_by_age * serving_per_subscriber
+        serving_by_age = serving_by_age + _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber
     return serving, fixed, serving_by_age
 
 
