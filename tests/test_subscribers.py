@@ -97,3 +97,18 @@ def test_set_serving_per_subscriber_takes_a_range(tmp_path: Path) -> None:
     result = invoke(["run", str(path), "--format", "json", "--set", "costs.serving_per_subscriber=1..4"])
     months = json.loads(result.stdout)["months"]
     assert [month["serving_cost"] for month in months] == pytest.approx([1200, 700, 450, 225])
+
+
+def test_conversion_by_age_and_a_renewal_list_are_counted_the_same_way() -> None:
+    # Period 2; 10% subscribe at age 0 (month 1) and 10% at age 1 (month 2); half of each renews once
+    # a period later: payments 100, 100, 50, 50. In force: month 1 the month-1 payment; month 2 it and
+    # the month-2 one; month 3 the month-2 one and the month-3 renewal; month 4 the two renewals.
+    text = EXAMPLE.replace("{name: Quarterly, price: 30, period: 3, conversion: 0.1, renewal: 0.5}",
+                           "{name: Bimonthly, price: 30, period: 2, conversion: {0: 0.1, 1: 0.1}, renewal: [0.5]}")
+    got = run(text)
+    np.testing.assert_allclose(got["gross_revenue"], [3000, 3000, 1500, 1500], rtol=0, atol=EXACT)
+    np.testing.assert_allclose(got["subscribers"], [100, 200, 150, 100], rtol=0, atol=EXACT)
+    # Serving: A(t) + 2 x subscribers(t), A = 1000, 500, 250, 125.
+    np.testing.assert_allclose(got["serving_cost"], [1200, 900, 550, 325], rtol=0, atol=EXACT)
+    # Per user: cash 3, 3, 1.5, 1.5 less serving 1.2, 0.9, 0.55, 0.325: ltv 1.8 + 2.1 + 0.95 + 1.175.
+    assert float(got["ltv"]) == pytest.approx(6.025, abs=EXACT)
