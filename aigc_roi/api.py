@@ -88,8 +88,9 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0) -> Allocation:
-    """The monthly split of ``budget`` across the unlocked cpa, cpm and kol channels that maximises
-    ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget curve (docs/allocate.md).
+    """The monthly split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md,
+    model section 1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget
+    curve (docs/allocate.md).
     Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up."""
     from aigc_roi.whatif.allocate import allocate as solve
 

@@ -78,7 +78,7 @@ def allocate(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
     budget: Annotated[str, typer.Option(
         "--budget", "-b", metavar="B",
-        help="Monthly budget to split across the unlocked cpa, cpm and kol channels, e.g. 100万, 1m or 1_000_000.")],
+        help="Monthly budget to split across the unlocked channels whose spend can move, e.g. 100万, 1m or 1_000_000.")],
     objective: Annotated[AllocateObjective, typer.Option(
         "--objective", help="What the split maximises; p10_npv and payback_probability are simulated.")]
     = AllocateObjective.npv,

@@ -50,11 +50,11 @@ Conventions and decisions where the spec is silent:
   flows. Nothing is ever inf; callers map NaN to null/"none".
 - With ``irr=False`` the key ``"irr"`` is absent from ``figures`` rather
   than NaN: NaN would read as "no IRR", a missing key fails loudly.
-- A cpa/cpm channel with a budget but a unit cost (``bid``/``cpm``) of 0
-  buys no users (it would otherwise buy infinitely many); it still spends
-  its budget. The loader rejects this for files; it can arise from clipped
-  samples. ``saturation_budget`` only applies in the budget form (the spec
-  forbids it otherwise) and is ignored with ``users``/``impressions``.
+- A channel buying with a budget at a unit cost of 0 buys no users (it
+  would otherwise buy infinitely many); it still spends its budget. The
+  loader rejects this for files; it can arise from clipped samples
+  (``model/channels/buying.py``). ``saturation_budget`` only applies in the
+  budget form (the spec forbids it otherwise) and is ignored with a volume.
 - Months listed outside ``1..horizon`` are ignored (the loader rejects them).
 - ``payback_month`` and ``cac_payback_months`` compare with a relative
   tolerance of 1e-9 of the money moved over the horizon (sum of |F(t)|,
@@ -91,18 +91,14 @@ from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_fac
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.gates import GateRun, run_gates
-from aigc_roi.model.headline import UNIT_COST_FIELD, first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
+from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
 from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_payments_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
     Channel,
     Costs,
-    CpaChannel,
-    CpmChannel,
     Distribution,
-    FlatChannel,
     FloatArray,
-    KolChannel,
     Monetization,
     Months,
     Plan,
@@ -160,7 +156,7 @@ class Result:
     ``irr`` when evaluated with ``irr=False``); NaN = none."""
     channel_names: tuple[str, ...]
     channel_types: tuple[str, ...]
-    """``cpa``/``cpm``/``kol``/``flat``, or ``organic`` for the organic source."""
+    """Each channel's ``type:`` word (model/channels/), or ``organic`` for the organic source."""
     channel_months: tuple[tuple[int, ...], ...]
     """Per source, the (1-based) months in which it runs."""
     channel_users_per_month: FloatArray
@@ -176,7 +172,7 @@ class Result:
     virality: FloatArray = field(repr=False)
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
-    """``(S, C')`` the unit cost (bid, cpm, fee, cost) of each channel; NaN for organic."""
+    """``(S, C')`` the unit cost of each channel (its type's ``unit_cost`` field); NaN for organic."""
     channel_activity: FloatArray | None = field(default=None, repr=False)
     """``(S, C', H)`` share of a source's plan bought in each month after the gates (its month mask, 0
     after a failed gate); None without gates, when every sample buys in the months of ``channel_months``."""
@@ -493,7 +489,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
                        discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
 
-    unit_cost = np.array([p(getattr(ch, UNIT_COST_FIELD[ch.type])) for ch in scenario.acquisition]).reshape(-1, samples)
+    unit_cost = np.array([p(getattr(ch, ch.unit_cost)) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
         unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
@@ -557,7 +553,7 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     per-month amounts times the month masks describe it; never materialise
     ``(C, H, s)``.
     """
-    rates = [_channel_rates(ch, p) for ch in channels]
+    rates = [ch.users_and_spend(p) for ch in channels]
     unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
     unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
     masks = layout.source_masks[: len(channels)].T
@@ -1003,70 +999,6 @@ def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     out = np.full(numerator.shape, np.nan)
     np.divide(numerator, denominator, out=out, where=denominator != 0)
     return out
-
-
-def _zero_fill_ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
-    """numerator / denominator, 0 where the denominator is 0 (buying at an undefined price buys nothing)."""
-    return np.nan_to_num(_ratio(numerator, denominator), nan=0.0)
-
-
-# --- acquisition ------------------------------------------------------------
-
-
-def _channel_rates(channel: Channel, p: _Params) -> tuple[FloatArray, FloatArray]:
-    """Users and spend in one active month, ``(S, 1)`` each."""
-    if isinstance(channel, CpaChannel):
-        bid = p(channel.bid)
-        if channel.budget is not None:
-            budget = p(channel.budget)
-            users = _zero_fill_ratio(budget, bid) * _saturation(budget, channel.saturation_budget, p)
-            return users, budget
-        if channel.users is not None:
-            users = p(channel.users)
-            return users, users * bid
-        raise ValueError(f"cpa channel {channel.name!r} needs a budget or users")
-    if isinstance(channel, CpmChannel):
-        cpm = p(channel.cpm)
-        click_to_user = p(channel.ctr) * p(channel.cvr)
-        if channel.budget is not None:
-            budget = p(channel.budget)
-            impressions = _zero_fill_ratio(budget, cpm) * 1000.0
-            return impressions * click_to_user * _saturation(budget, channel.saturation_budget, p), budget
-        if channel.impressions is not None:
-            impressions = p(channel.impressions)
-            return impressions * click_to_user, impressions / 1000.0 * cpm
-        raise ValueError(f"cpm channel {channel.name!r} needs a budget or impressions")
-    if isinstance(channel, KolChannel):
-        posts = p(channel.posts)
-        views = _kol_post_equivalents(posts, p(channel.views_decay))
-        return p(channel.view_to_user) * p(channel.views) * views, posts * p(channel.fee)
-    if isinstance(channel, FlatChannel):
-        return p(channel.users), p(channel.cost)
-    raise TypeError(f"unknown channel type {type(channel).__name__}")
-
-
-def _saturation(budget: FloatArray, saturation_budget: Value | None, p: _Params) -> FloatArray:
-    """h / (b + h): the share of unsaturated users a budget b still buys."""
-    if saturation_budget is None:
-        return np.ones_like(budget)
-    h = p(saturation_budget)
-    return _zero_fill_ratio(h, budget + h)
-
-
-def _kol_post_equivalents(posts: FloatArray, decay: FloatArray) -> FloatArray:
-    """sum_{i<floor(posts)} q^i + frac(posts) q^floor(posts), q = 1 - decay.
-
-    Closed form via expm1/log1p, accurate for tiny decay; decay 0 and 1 are
-    the limits n + f and min(n, 1) + f [n == 0].
-    """
-    whole = np.floor(posts)
-    fraction = posts - whole
-    interior = (decay > 0) & (decay < 1)
-    safe = np.where(interior, decay, 0.5)
-    log_q = np.log1p(-safe)
-    geometric = np.where(interior, -np.expm1(whole * log_q) / safe, np.where(decay <= 0, whole, np.minimum(whole, 1)))
-    next_share = np.where(interior, np.exp(whole * log_q), np.where(decay <= 0, 1.0, (whole == 0).astype(np.float64)))
-    return geometric + fraction * next_share
 
 
 def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:

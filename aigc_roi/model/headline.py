@@ -24,9 +24,6 @@ from aigc_roi.model.scenario import FloatArray
 
 _TOLERANCE = 1e-9
 
-UNIT_COST_FIELD: dict[str, str] = {"cpa": "bid", "cpm": "cpm", "kol": "fee", "flat": "cost"}
-"""The field of each channel type that prices what it buys (spec section 4: its unit cost)."""
-
 
 def _slack(net_cash: FloatArray) -> FloatArray:
     """(S, 1) rounding slack: 1e-9 of the money moved over the horizon."""

@@ -17,6 +17,12 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
+from aigc_roi.model.channels import ChannelType, channel_rate_fields
+from aigc_roi.model.channels import CpaChannel as CpaChannel
+from aigc_roi.model.channels import CpmChannel as CpmChannel
+from aigc_roi.model.channels import FlatChannel as FlatChannel
+from aigc_roi.model.channels import KolChannel as KolChannel
+
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
@@ -32,10 +38,6 @@ Z90 = 1.6448536269514722
 
 RATE_FIELDS: frozenset[str] = frozenset(
     {
-        "ctr",
-        "cvr",
-        "view_to_user",
-        "views_decay",
         "conversion",
         "renewal",
         "revenue_fee",
@@ -44,10 +46,10 @@ RATE_FIELDS: frozenset[str] = frozenset(
         "days",
         "observed",
     }
-)
+) | channel_rate_fields()
 """Fields whose name alone says their values are shares in [0, 1] (``points``/``days``: retention
-shares; ``observed``: survival shares). ``fee`` is a share on a plan, purchase or order but money on
-a kol channel, so use ``is_rate_field``, which knows the owner."""
+shares; ``observed``: survival shares), with the channel types' rates. ``fee`` is a share on a plan,
+purchase or order but money on a kol channel, so use ``is_rate_field``, which knows the owner."""
 
 ITEM_FEE_OWNERS: tuple[str, ...] = ("Plan", "Purchase", "Order")
 """Types whose ``fee`` is a share of the item's revenue (a kol channel's ``fee`` is money per post)."""
@@ -55,6 +57,9 @@ ITEM_FEE_OWNERS: tuple[str, ...] = ("Plan", "Purchase", "Order")
 
 def is_rate_field(owner: type | None, name: str) -> bool:
     """Whether the field ``name`` of a dataclass of type ``owner`` holds a share in [0, 1]."""
+    if owner is not None and issubclass(owner, ChannelType):
+        info = owner.field_info(name)
+        return info is not None and info.unit == "rate"
     if name == "fee":
         return owner is not None and owner.__name__ in ITEM_FEE_OWNERS
     return name in RATE_FIELDS
@@ -91,77 +96,8 @@ Months = tuple[int, ...] | None
 """Months (1-based) in which an item runs; None means every month."""
 
 
-@dataclass(frozen=True)
-class CpaChannel:
-    """Users bought at a fixed price per acquired user."""
-
-    name: str
-    bid: Value
-    """Cost per acquired user."""
-    budget: Value | None = None
-    """Spend per active month (exclusive with ``users``)."""
-    users: Value | None = None
-    """New users per active month (exclusive with ``budget``)."""
-    saturation_budget: Value | None = None
-    """Monthly spend at which the effective CAC has doubled."""
-    months: Months = None
-    type: Literal["cpa"] = "cpa"
-
-
-@dataclass(frozen=True)
-class CpmChannel:
-    """Feed ads bought per 1,000 impressions."""
-
-    name: str
-    cpm: Value
-    """Cost per 1,000 impressions."""
-    ctr: Value
-    """Clicks per impression, 0..1."""
-    cvr: Value
-    """New users per click, 0..1."""
-    budget: Value | None = None
-    """Spend per active month (exclusive with ``impressions``)."""
-    impressions: Value | None = None
-    """Impressions per active month (exclusive with ``budget``)."""
-    saturation_budget: Value | None = None
-    """Monthly spend at which the effective CAC has doubled."""
-    months: Months = None
-    type: Literal["cpm"] = "cpm"
-
-
-@dataclass(frozen=True)
-class KolChannel:
-    """Creator posts bought at a fee per post."""
-
-    name: str
-    posts: Value
-    """Posts per active month (may be fractional)."""
-    fee: Value
-    """Cost per post."""
-    views: Value
-    """Views of one (the first) post."""
-    view_to_user: Value
-    """Share of views that become new users, 0..1."""
-    views_decay: Value = 0.0
-    """Each further post in a month gets (1 - decay) of the previous one's views."""
-    months: Months = None
-    type: Literal["kol"] = "kol"
-
-
-@dataclass(frozen=True)
-class FlatChannel:
-    """A placement bought for a fixed cost with an expected user yield."""
-
-    name: str
-    cost: Value
-    """Cost per active month."""
-    users: Value
-    """New users per active month."""
-    months: Months = None
-    type: Literal["flat"] = "flat"
-
-
-Channel = CpaChannel | CpmChannel | KolChannel | FlatChannel
+Channel: TypeAlias = ChannelType
+"""Any acquisition channel: an instance of one of the registered types (model/channels/)."""
 
 
 @dataclass(frozen=True)

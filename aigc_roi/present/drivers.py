@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aigc_roi.model.figures import unit_of
+from aigc_roi.present.channel_labels import channel_field_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.drivers import Driver
@@ -10,19 +11,22 @@ from aigc_roi.whatif.drivers import Driver
 
 def driver_label(driver: Driver, lang: str = "en") -> str:
     """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``."""
-    # A plan's, purchase's or order's fee is a share of its revenue; a kol channel's is money per post.
-    key = "item_fee" if driver.field == "fee" and driver.is_rate else driver.field
-    field = label(f"driver_{key}", lang)
+    if driver.channel_type is not None:
+        field = channel_field_label(driver.channel_type, driver.field, lang)
+    else:
+        # A plan's, purchase's or order's fee is a share of its revenue (a kol channel's is its own label).
+        field = label("driver_item_fee" if driver.field == "fee" else f"driver_{driver.field}", lang)
     return field if driver.item is None else f"{driver.item} {field}"
 
 
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
-    if driver.is_rate:
+    unit = driver.unit
+    if unit == "rate":
         return style.percent(value)
-    if driver.field in ("posts", "count"):
+    if unit == "small_count":
         # Posts and orders are a handful and may be fractional; users and impressions are large counts.
         return style.ratio(value)
-    if driver.is_count:
+    if unit == "count":
         return style.count(value)
     return style.money(value)
 

@@ -94,8 +94,8 @@ HELP_ZH: dict[str, str] = {
     "Percentiles to report, e.g. 10,50,90.": "要列出的分位数，例如 10,50,90。",
     "Also save the cumulative-cash fan and the net-cash histogram as an image.": "同时把累计现金流扇形图和净现金流直方图保存为图片。",
     "Also write every sample's drawn inputs and figures.": "同时写出每个样本抽到的输入和算出的指标。",
-    "Monthly budget to split across the unlocked cpa, cpm and kol channels, e.g. 100万, 1m or 1_000_000.":
-        "要分配到未锁定的 cpa、cpm 和 kol 渠道的月预算，例如 100万、1m 或 1_000_000。",
+    "Monthly budget to split across the unlocked channels whose spend can move, e.g. 100万, 1m or 1_000_000.":
+        "要分配到未锁定且花费可调整的渠道的月预算，例如 100万、1m 或 1_000_000。",
     "What the split maximises; p10_npv and payback_probability are simulated.":
         "分配要最大化的目标；p10_npv 和 payback_probability 由模拟得出。",
     "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 'Feed ads=20万'（可重复）。",

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label
@@ -59,7 +60,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     kinds = {channel["type"] for channel in channels} - {"organic"}
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
-    max_bid_header = label(f"max_bid_{only}" if only else "max_bid", lang)
+    max_bid_header = max_unit_cost_label(only, lang) if only else label("max_bid", lang)
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
@@ -89,10 +90,11 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
 def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
     value = channel["max_unit_cost"]
-    if value is None or only is not None or channel["type"] == "cpa":
+    if value is None or only is not None:
         return style.money(value)
-    kind = channel["type"]
-    return f"{label(f'max_bid_{kind}', style.lang)} {style.money(value)}"
+    word = max_unit_cost_label(channel["type"], style.lang)
+    # A type whose word is the column's own (cpa's "Max bid") needs no tag.
+    return style.money(value) if word == label("max_bid", style.lang) else f"{word} {style.money(value)}"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from aigc_roi.model.channels import CHANNEL_TYPES, ChannelType
+from aigc_roi.model.channels.base import FIELD_INFO, FieldInfo
+from aigc_roi.model.scenario import Distribution, Value
 from aigc_roi.reader.kinds import (
     INVALID,
     MAX_CHANNELS,
@@ -15,6 +20,7 @@ from aigc_roi.reader.kinds import (
     MAX_PLANS,
     MAX_PURCHASES,
     MAX_RETENTION_POINTS,
+    MIN_UNIT_COST,
     SCHEMA_DEFS,
     Context,
     Kind,
@@ -97,9 +103,17 @@ class ListOf:
 
 @dataclass(frozen=True)
 class Tagged:
-    """A mapping whose ``type`` key picks its shape (the acquisition channels)."""
+    """A mapping whose ``type`` key picks its shape (the acquisition channels).
 
-    variants: dict[str, Obj]
+    The shapes are asked for at each use, not fixed at import: a channel type
+    registered later (model/channels/) is read like the built-in ones.
+    """
+
+    shapes: Callable[[], dict[str, Obj]]
+
+    @property
+    def variants(self) -> dict[str, Obj]:
+        return self.shapes()
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind != "map":
@@ -108,18 +122,20 @@ class Tagged:
         if type_entry is None:
             return ctx.error(node, join_path(path, "type"), "missing required key 'type'")
         kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
-        if kind not in self.variants:
-            return ctx.expected_word(type_entry.value, join_path(path, "type"), tuple(self.variants))
-        return self.variants[kind].parse(node, path, ctx)
+        variants = self.variants
+        if kind not in variants:
+            return ctx.expected_word(type_entry.value, join_path(path, "type"), tuple(variants))
+        return variants[kind].parse(node, path, ctx)
 
     def json_schema(self) -> dict[str, Any]:
         # if/then per type rather than oneOf: with oneOf an editor can only say
         # "matches none of 4 shapes"; with if/then it names the field that is wrong.
+        variants = self.variants
         branches = [{"if": {"properties": {"type": {"const": kind}}, "required": ["type"]},
-                     "then": {"$ref": f"#/$defs/channel_{kind}"}} for kind in self.variants]
+                     "then": {"$ref": f"#/$defs/channel_{kind}"}} for kind in variants]
         return {"type": "object", "required": ["type"],
-                "properties": {"type": {"title": "Type", "enum": list(self.variants),
-                                        "description": "How the channel buys users: " + ", ".join(self.variants) + "."}},
+                "properties": {"type": {"title": "Type", "enum": list(variants),
+                                        "description": "How the channel buys users: " + ", ".join(variants) + "."}},
                 "allOf": branches}
 
     def schema_defs(self) -> dict[str, Any]:
@@ -280,42 +296,84 @@ NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
 
 
-def _channel(kind: str, fields: dict[str, Any], required: tuple[str, ...], exclusive: tuple[str, str] | None) -> Obj:
-    extra: dict[str, Any] = {}
-    if exclusive:
-        extra = {"oneOf": [{"required": [exclusive[0]]}, {"required": [exclusive[1]]}]}
-    return Obj({"name": NAME, "type": Text(choices=(kind,)), **fields, "months": MONTHS},
-               required=("name", "type", *required), extra_schema=extra)
+@dataclass(frozen=True)
+class ChannelShape(Obj):
+    """A channel type's mapping, with the rule its budget form adds (``ChannelType.volumes``)."""
+
+    volumes: tuple[str, ...] = ()
+    unit_cost: str = ""
+    needs: tuple[tuple[str, str], ...] = ()
+    """(field, the field it needs): ``saturation_budget`` needs ``budget``."""
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        parsed = super().parse(node, path, ctx)
+        if parsed is not INVALID and len(self.volumes) == 2:
+            self._check_budget_form(parsed, path, ctx)
+        return parsed
+
+    def _check_budget_form(self, parsed: Parsed, path: str, ctx: Context) -> None:
+        """budget xor its volume; saturation and a positive unit cost need a budget."""
+        budget, volume = self.volumes
+        given = [key for key in self.volumes if key in parsed.nodes]
+        if len(given) == 2:
+            ctx.error(parsed.nodes[volume], join_path(path, volume), f"expected either {budget} or {volume}, found both")
+        elif not given:
+            ctx.error(parsed.node, path, f"missing '{budget}' or '{volume}': one of them says how much is bought each month")
+        for key, needed in self.needs:
+            if key in parsed.nodes and needed not in parsed.nodes:
+                ctx.error(parsed.nodes[key], join_path(path, key), f"{key} needs {needed}, not {volume}")
+        unit = self.unit_cost
+        unit_value = parsed.values.get(unit)
+        if budget in parsed.nodes and unit_value is not None and _lowest(unit_value) < MIN_UNIT_COST:
+            ctx.expected(parsed.nodes[unit], join_path(path, unit),
+                         f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})")
 
 
-SATURATION = money("Monthly spend at which the effective CAC has doubled (needs budget).")
-CHANNELS = Tagged({
-    "cpa": _channel("cpa", {
-        "bid": money("Cost per acquired user."),
-        "budget": money("Spend per active month."),
-        "users": money("New users per active month."),
-        "saturation_budget": SATURATION,
-    }, ("bid",), ("budget", "users")),
-    "cpm": _channel("cpm", {
-        "cpm": money("Cost per 1,000 impressions."),
-        "ctr": rate("Clicks per impression."),
-        "cvr": rate("New users per click."),
-        "budget": money("Spend per active month."),
-        "impressions": money("Impressions per active month."),
-        "saturation_budget": SATURATION,
-    }, ("cpm", "ctr", "cvr"), ("budget", "impressions")),
-    "kol": _channel("kol", {
-        "posts": money("Posts per active month (may be fractional)."),
-        "fee": money("Cost per post."),
-        "views": money("Views of one post."),
-        "view_to_user": rate("Share of views that become new users."),
-        "views_decay": rate("Each further post in a month gets (1 - decay) of the previous one's views."),
-    }, ("posts", "fee", "views", "view_to_user"), None),
-    "flat": _channel("flat", {
-        "cost": money("Cost per active month."),
-        "users": money("Expected new users per active month."),
-    }, ("cost", "users"), None),
-})
+def _lowest(value: Value) -> float:
+    """The least value a number or range can take (the support's lower end)."""
+    if isinstance(value, Distribution):
+        return value.low if value.kind != "normal" else float("-inf")
+    return float(value)
+
+
+CHANNEL_COMMON_HEAD: dict[str, Any] = {"name": NAME}
+"""Fields every channel type has, before its ``type`` and its own fields (model/channels/base.py)."""
+CHANNEL_COMMON_TAIL: dict[str, Any] = {"months": MONTHS}
+"""Fields every channel type has, after its own."""
+
+
+def _channel_field(info: FieldInfo) -> Number:
+    return rate(info.description) if info.unit == "rate" else money(info.description)
+
+
+_SHAPES: dict[type[ChannelType], ChannelShape] = {}
+
+
+def channel_shape(cls: type[ChannelType]) -> ChannelShape:
+    """The field table of one channel type, from its class (built once per class)."""
+    if cls not in _SHAPES:
+        _SHAPES[cls] = _shape_of(cls)
+    return _SHAPES[cls]
+
+
+def _shape_of(cls: type[ChannelType]) -> ChannelShape:
+    """Its own fields' units and descriptions, required where the class gives no default, and exactly
+    one of ``volumes`` when it has a budget form."""
+    infos: dict[str, FieldInfo] = {f.name: f.metadata[FIELD_INFO] for f in cls.own_fields()}
+    required = tuple(f.name for f in cls.own_fields() if f.default is dataclasses.MISSING)
+    extra = {"oneOf": [{"required": [key]} for key in cls.volumes]} if cls.has_budget_form() else {}
+    own = {key: _channel_field(info) for key, info in infos.items()}
+    return ChannelShape({**CHANNEL_COMMON_HEAD, "type": Text(choices=(cls.type,)), **own, **CHANNEL_COMMON_TAIL},
+                        required=("name", "type", *required), extra_schema=extra, volumes=cls.volumes, unit_cost=cls.unit_cost,
+                        needs=tuple((key, info.needs) for key, info in infos.items() if info.needs))
+
+
+def channel_shapes() -> dict[str, Obj]:
+    """Every registered channel type's field table, by its ``type:`` word."""
+    return {name: channel_shape(cls) for name, cls in CHANNEL_TYPES.items()}
+
+
+CHANNELS = Tagged(channel_shapes)
 
 RETENTION = Obj({
     "points": RetentionPointsKind(rate("Share active at this age.")),

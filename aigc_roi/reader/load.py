@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from aigc_roi.model import scenario as models
+from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
-from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, MIN_UNIT_COST, Context, suggest_word
+from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
@@ -136,10 +137,6 @@ def build(tree: Node, filename: str) -> models.Scenario:
 
 def _check_rules(parsed: Parsed, ctx: Context) -> None:
     """The rules that involve more than one field (spec section 2)."""
-    for i, channel in enumerate(parsed.values.get("acquisition", [])):
-        kind = channel.values.get("type")
-        if kind in _VOLUME_KEY:
-            _check_volume(channel, f"acquisition[{i}]", ctx, kind)
     if "retention" in parsed.values:
         _check_retention(parsed.values["retention"], ctx)
     monetization = parsed.values.get("monetization")
@@ -236,41 +233,9 @@ def _gate(parsed: Parsed) -> models.Gate:
                        values.get("min_roas"), values.get("max_cac"))
 
 
-_CHANNEL_CLASSES: dict[str, Any] = {
-    "cpa": models.CpaChannel, "cpm": models.CpmChannel, "kol": models.KolChannel, "flat": models.FlatChannel,
-}
-_VOLUME_KEY = {"cpa": "users", "cpm": "impressions"}
-_UNIT_COST_KEY = {"cpa": "bid", "cpm": "cpm"}
-
-
-def _channel(parsed: Parsed) -> Any:
+def _channel(parsed: Parsed) -> models.Channel:
     values = dict(parsed.values)
-    return _CHANNEL_CLASSES[values.pop("type")](**values)
-
-
-def _check_volume(parsed: Parsed, path: str, ctx: Context, kind: str) -> None:
-    """budget xor users/impressions; saturation and a positive unit cost need a budget."""
-    volume = _VOLUME_KEY[kind]
-    given = [key for key in ("budget", volume) if key in parsed.nodes]
-    if len(given) == 2:
-        ctx.error(parsed.nodes[volume], join_path(path, volume), f"expected either budget or {volume}, found both")
-    elif not given:
-        ctx.error(parsed.node, path, f"missing 'budget' or '{volume}': one of them says how much is bought each month")
-    if "saturation_budget" in parsed.nodes and "budget" not in parsed.nodes:
-        ctx.error(parsed.nodes["saturation_budget"], join_path(path, "saturation_budget"),
-                  f"saturation_budget needs budget, not {volume}")
-    unit = _UNIT_COST_KEY[kind]
-    unit_value = parsed.values.get(unit)
-    if "budget" in parsed.nodes and unit_value is not None and _lowest(unit_value) < MIN_UNIT_COST:
-        ctx.expected(parsed.nodes[unit], join_path(path, unit),
-                     f"{unit} >= {MIN_UNIT_COST:g} when a budget is given (users = budget / {unit})")
-
-
-def _lowest(value: models.Value) -> float:
-    """The least value a number or range can take (the support's lower end)."""
-    if isinstance(value, models.Distribution):
-        return value.low if value.kind != "normal" else float("-inf")
-    return float(value)
+    return channel_type(values.pop("type"))(**values)
 
 
 def _median(value: models.Value) -> float:

@@ -1,20 +1,22 @@
-"""Split a monthly budget B across a scenario's cpa, cpm and kol channels to maximise an objective.
+"""Split a monthly budget B across a scenario's movable channels to maximise an objective.
 
 What is moved and what B is:
 
-- The *movable* channels are the cpa, cpm and kol channels not locked. B is the sum of their
-  monthly budgets: locked channels and flat channels keep their spend and are outside B (a
-  founder asking "where does the next 1,000,000 go" has already committed the locked money).
-  Each channel keeps its active months, so B is what is spent in a month in which every
-  movable channel runs.
-- A channel's monthly budget: cpa/cpm ``budget``; cpa ``users`` x ``bid`` and cpm
-  ``impressions`` / 1000 x ``cpm`` (the median unit cost) for channels given by volume; kol
-  ``posts`` x ``fee``. To be moved, a channel is put in its budget form: cpa/cpm buy
-  ``budget / unit cost`` (saturating per ``saturation_budget``), kol buys ``budget / fee``
-  posts (fractional posts, spec section 3). Under sampling the *budget* is then fixed and the
-  sampled unit cost decides the volume: the founder commits money, not users. The current
-  split is evaluated in this budget form too, so current and best differ only by the split.
-  A movable channel whose median unit cost is 0 has no budget form and must be locked.
+- The *movable* channels are those of a type that has a budget form (``ChannelType.movable``;
+  docs/formulas.md, model section 1, lists the types) and are not locked. B is the
+  sum of their monthly budgets: locked channels and channels of other types keep their spend
+  and are outside B (a founder asking "where does the next 1,000,000 go" has already committed
+  the locked money). Each channel keeps its active months, so B is what is spent in a month in
+  which every movable channel runs.
+- A channel's monthly budget is its spend in an active month at the median values (a budget
+  as given; users x bid, impressions / 1000 x cpm or posts x fee for a channel given by
+  volume). To be moved, a channel is put in its budget form (``ChannelType.with_budget``):
+  cpa/cpm buy ``budget / unit cost`` (saturating per ``saturation_budget``), kol buys
+  ``budget / fee`` posts (fractional posts, spec section 3). Under sampling the *budget* is
+  then fixed and the sampled unit cost decides the volume: the founder commits money, not
+  users. The current split is evaluated in this budget form too, so current and best differ
+  only by the split. A movable channel whose median unit cost is 0 has no budget form and must
+  be locked.
 - Diminishing returns are the spec's own: ``saturation_budget`` (users = unsaturated x
   h / (b + h)) and kol ``views_decay``; a channel with neither is linear in its budget.
 
@@ -84,16 +86,14 @@ from typing import Any, Literal
 
 import numpy as np
 
+from aigc_roi.model.channels import movable_types
 from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
     Channel,
-    CpaChannel,
-    CpmChannel,
     FlatChannel,
     FloatArray,
-    KolChannel,
     RetentionChurn,
     Scenario,
     Value,
@@ -151,13 +151,13 @@ class ChannelAllocation:
     name: str
     type: str
     status: ChannelStatus
-    """movable (its budget is part of B), locked (kept by request) or fixed (a flat channel)."""
+    """movable (its budget is part of B), locked (kept by request) or fixed (of a type allocate never moves)."""
     minimum: float
     """Lowest monthly budget allowed (0 unless given); money per month."""
     maximum: float
     """Highest monthly budget allowed (inf unless given); money per month."""
     current_budget: float
-    """Monthly budget (kol: posts x fee; flat: cost) today."""
+    """Monthly budget today: its spend in an active month (a volume times its unit cost when given by volume)."""
     best_budget: float
     """Monthly budget at the best split (equal to current_budget unless movable)."""
     current: ChannelFigures
@@ -292,14 +292,15 @@ def _movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[
     for name in [*locks, *minimums, *maximums]:
         if name not in by_name:
             raise AllocationError(f"no channel named {name!r}; channels: {', '.join(names)}")
-        if isinstance(by_name[name], FlatChannel):
-            raise AllocationError(f"{name!r} is a flat channel: its spend is never moved, so it cannot be locked or bounded")
+        if not by_name[name].movable:
+            raise AllocationError(f"{name!r} is a {by_name[name].type} channel: its spend is never moved, "
+                                  "so it cannot be locked or bounded")
     for name in locks:
         if name in minimums or name in maximums:
             raise AllocationError(f"{name!r} is locked: it cannot also have a minimum or maximum")
-    movable = [i for i, ch in enumerate(median.acquisition) if not isinstance(ch, FlatChannel) and ch.name not in locks]
+    movable = [i for i, ch in enumerate(median.acquisition) if ch.movable and ch.name not in locks]
     if not movable:
-        raise AllocationError("no cpa, cpm or kol channel left to allocate the budget to")
+        raise AllocationError(f"no {_one_of(movable_types())} channel left to allocate the budget to")
     for i in movable:
         channel = median.acquisition[i]
         if _unit_cost(channel) <= 0:
@@ -326,46 +327,29 @@ def _number(value: Value | None) -> float:
     return float(value)  # type: ignore[arg-type]
 
 
+def _one_of(words: Sequence[str]) -> str:
+    """``cpa, cpm or kol``."""
+    return " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
+
+
 def _unit_cost(channel: Channel) -> float:
-    if isinstance(channel, CpaChannel):
-        return _number(channel.bid)
-    if isinstance(channel, CpmChannel):
-        return _number(channel.cpm)
-    if isinstance(channel, KolChannel):
-        return _number(channel.fee)
-    return _number(channel.cost)
+    return _number(getattr(channel, channel.unit_cost))
 
 
 def _monthly_budget(channel: Channel) -> float:
     """Spend per active month of a channel of the median scenario."""
-    if isinstance(channel, CpaChannel):
-        return _number(channel.budget) if channel.budget is not None else _number(channel.users) * _number(channel.bid)
-    if isinstance(channel, CpmChannel):
-        if channel.budget is not None:
-            return _number(channel.budget)
-        return _number(channel.impressions) / 1000.0 * _number(channel.cpm)
-    if isinstance(channel, KolChannel):
-        return _number(channel.posts) * _number(channel.fee)
-    return _number(channel.cost)
+    _, spend = channel.users_and_spend(_row)
+    return float(spend[0])
+
+
+def _row(value: Value) -> FloatArray:
+    """A value of the median scenario as the one-sample row a users-and-spend formula takes."""
+    return np.asarray(value, dtype=np.float64).reshape(-1)
 
 
 def _tile(obj: Any, copies: int) -> Any:
     """``obj`` with every sample array repeated ``copies`` times along the sample axis (candidate-major)."""
     return map_arrays(obj, lambda array: np.tile(array, copies))
-
-
-def _in_budget_form(channel: Channel, budget: FloatArray) -> Channel:
-    """``channel`` (tiled to the rows of ``budget``) buying with a monthly ``budget``."""
-    if isinstance(channel, CpaChannel):
-        return dataclasses.replace(channel, budget=budget, users=None)
-    if isinstance(channel, CpmChannel):
-        return dataclasses.replace(channel, budget=budget, impressions=None)
-    if isinstance(channel, KolChannel):
-        fee = np.broadcast_to(np.asarray(channel.fee, dtype=np.float64), budget.shape)
-        # A sampled fee clipped to 0 buys no posts, as a bid of 0 buys no users in the engine.
-        posts = np.divide(budget, fee, out=np.zeros_like(budget), where=fee > 0)
-        return dataclasses.replace(channel, posts=posts)
-    raise TypeError(f"{channel.name!r} has no budget form")
 
 
 def _samples_of(realized: Scenario) -> int:
@@ -379,7 +363,7 @@ def _at_splits(realized: Scenario, movable: list[int], splits: FloatArray) -> Sc
     tiled = _tile(realized, copies)
     acquisition = list(tiled.acquisition)
     for column, i in enumerate(movable):
-        acquisition[i] = _in_budget_form(acquisition[i], np.repeat(splits[:, column], samples))
+        acquisition[i] = acquisition[i].with_budget(np.repeat(splits[:, column], samples))
     return dataclasses.replace(tiled, acquisition=tuple(acquisition))
 
 

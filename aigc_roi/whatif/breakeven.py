@@ -54,7 +54,7 @@ from aigc_roi.model.figures import plain
 from aigc_roi.model.headline import max_unit_cost
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
-from aigc_roi.whatif.drivers import UNIT_COST_FIELD, Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
+from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
 
 GRID_POINTS = 64
 GRID_DECADES = 8
@@ -171,7 +171,7 @@ def _channels_alone(realized: Scenario) -> dict[str, ChannelAlone]:
     result = evaluate_at(realized, [])
     alone = {}
     for c, channel in enumerate(realized.acquisition):
-        field = UNIT_COST_FIELD[type(channel)]
+        field = channel.unit_cost
         unit_cost = np.asarray(getattr(channel, field), dtype=np.float64).reshape(-1)[:1]
         ceiling = max_unit_cost(unit_cost, result.channel_roi[:1, c])
         alone[f"acquisition[{c}].{field}"] = ChannelAlone(

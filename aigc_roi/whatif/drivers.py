@@ -1,14 +1,14 @@
 """The drivers of a scenario: the unit prices and rates a what-if moves.
 
-Spec section 4 names them: each channel's unit cost (cpa ``bid``, cpm
-``cpm``, kol ``fee``, flat ``cost``) and its budget or volume (``budget``,
-``users``, ``impressions``, ``posts``), each plan's ``price``,
-``conversion`` and ``renewal`` (where they are numbers: a conversion by age
-or a renewal list has no single value to move), each purchase's ``price``,
-each plan's and purchase's own ``fee`` where given, each order line's
-``price``, ``count`` and ``fee``, the serving cost per active user, and per subscriber where the file
-charges one. A driver is addressed by the path ``--set`` takes
-(``acquisition[0].bid``, also ``acquisition[Bilibili CPA].bid``).
+Spec section 4 names them: each channel's unit cost and its budget or
+volume (each channel type says which: ``ChannelType.drivers``,
+model/channels/), each plan's ``price``, ``conversion`` and ``renewal``
+(where they are numbers: a conversion by age or a renewal list has no
+single value to move), each purchase's ``price``, each plan's and
+purchase's own ``fee`` where given, each order line's ``price``, ``count``
+and ``fee``, the serving cost per active user, and per subscriber where the
+file charges one. A driver is addressed by the path ``--set`` takes (``acquisition[0].bid``, also
+``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
 driver fields of a realized scenario, so the engine evaluates many
@@ -25,17 +25,15 @@ from typing import Any, TypeAlias, cast
 
 import numpy as np
 
+from aigc_roi.model.channels import channel_type
+from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate
-from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_UNIT_COST
+from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
-    CpaChannel,
-    CpmChannel,
     Distribution,
-    FlatChannel,
     FloatArray,
-    KolChannel,
     Order,
     Plan,
     Purchase,
@@ -44,15 +42,6 @@ from aigc_roi.model.scenario import (
     is_rate_field,
 )
 from aigc_roi.whatif.errors import WhatIfError
-
-UNIT_COST_FIELD: dict[type, str] = {CpaChannel: "bid", CpmChannel: "cpm", KolChannel: "fee", FlatChannel: "cost"}
-"""The field of each channel type that prices what it buys."""
-VOLUME_FIELDS: dict[type, tuple[str, ...]] = {
-    CpaChannel: ("budget", "users"), CpmChannel: ("budget", "impressions"), KolChannel: ("posts",), FlatChannel: ("users",),
-}
-"""The fields that size what a channel buys, of which a channel sets exactly one."""
-COUNT_FIELDS = frozenset({"users", "impressions", "posts"})
-"""Driver fields that count things (people, impressions, posts), not money or shares."""
 
 SERVING_PATH = "costs.serving_per_active_user"
 SUBSCRIBER_SERVING_PATH = "costs.serving_per_subscriber"
@@ -74,8 +63,8 @@ class Driver:
     item: str | None
     """Name of the channel, plan or purchase it belongs to; None for serving."""
     field: str
-    """``bid``, ``cpm``, ``fee``, ``cost``, ``price``, ``conversion``, ``renewal``, ``count``, ``serving_per_active_user``
-    or ``serving_per_subscriber``."""
+    """A channel field its type moves (``ChannelType.drivers``: ``bid``, ``budget``, ...), ``price``, ``conversion``,
+    ``renewal``, ``fee``, ``count``, ``serving_per_active_user`` or ``serving_per_subscriber``."""
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
@@ -87,6 +76,8 @@ class Driver:
     lower_bound: float = 0.0
     """Smallest value at which the model is defined: a bid or cpm dividing a
     budget must stay >= ``MIN_UNIT_COST`` (at 0 it would buy no users yet spend)."""
+    channel_type: str | None = None
+    """The type of the channel it belongs to (its labels and units); None for the other drivers."""
 
     @property
     def named_path(self) -> str:
@@ -101,8 +92,20 @@ class Driver:
         return self.upper_bound == 1.0
 
     @property
+    def unit(self) -> Unit:
+        """A channel's field has the unit its type declares; an order's ``count`` is a handful a month."""
+        if self.channel_type is not None:
+            info = channel_type(self.channel_type).field_info(self.field)
+            assert info is not None, f"{self.channel_type} declares no field {self.field!r}"
+            return info.unit
+        if self.is_rate:
+            return "rate"
+        return "small_count" if self.field == "count" else "money"
+
+    @property
     def is_count(self) -> bool:
-        return self.field in COUNT_FIELDS
+        """It counts things (users, impressions, posts, orders), not money or shares."""
+        return self.unit in ("count", "small_count")
 
     def clip(self, values: FloatArray) -> FloatArray:
         """Candidate values moved into the driver's valid domain."""
@@ -124,19 +127,17 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
-    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None) -> None:
+    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None,
+            kind: str | None = None) -> None:
         current = _scalar(value)
         rate = is_rate_field(owner, field)
         upper = 1.0 if rate else MAX_MAGNITUDE
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
-        drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower))
+        drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower, kind))
 
     for i, channel in enumerate(realized.acquisition):
-        field = UNIT_COST_FIELD[type(channel)]
-        divides_budget = field in ("bid", "cpm") and getattr(channel, "budget", None) is not None
-        add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field), MIN_UNIT_COST if divides_budget else 0.0)
-        volume = next(name for name in VOLUME_FIELDS[type(channel)] if getattr(channel, name, None) is not None)
-        add(f"acquisition[{i}].{volume}", channel.name, volume, getattr(channel, volume))
+        for field, lowest in channel.drivers():
+            add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field), lowest, type(channel), channel.type)
     for i, plan in enumerate(realized.monetization.plans):
         add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
         if not isinstance(plan.conversion, tuple):
@@ -242,7 +243,7 @@ def _largest_money(scenario: Scenario) -> float:
     budgets, prices, serving, fixed costs): the scale of a search from 0."""
     amounts: list[Value | None] = [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
     for channel in scenario.acquisition:
-        amounts += [getattr(channel, UNIT_COST_FIELD[type(channel)]), getattr(channel, "budget", None)]
+        amounts += [getattr(channel, channel.unit_cost), getattr(channel, "budget", None)]
     amounts += [plan.price for plan in scenario.monetization.plans]
     amounts += [purchase.price for purchase in scenario.monetization.purchases]
     amounts += [order.price for order in scenario.monetization.orders]

@@ -1,0 +1,40 @@
+"""``type: cpa``: users bought at a price per acquired user (CPA bids on video platforms)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from aigc_roi.model.channels.base import ChannelType, Params, budget_field, declare, saturation_field
+
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import FloatArray, Value
+
+
+@dataclass(frozen=True)
+class CpaChannel(ChannelType):
+    """Users bought at a fixed price per acquired user."""
+
+    bid: Value = declare("money", "Cost per acquired user.", en="bid", zh="出价")
+    budget: Value | None = budget_field()
+    users: Value | None = declare("count", "New users per active month.", default=None,
+                                  en="users per month", zh="每月用户数")
+    saturation_budget: Value | None = saturation_field()
+
+    type: ClassVar[str] = "cpa"
+    unit_cost: ClassVar[str] = "bid"
+    volumes: ClassVar[tuple[str, ...]] = ("budget", "users")
+    movable: ClassVar[bool] = True
+    max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max bid", "zh": "最高出价"}
+
+    def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
+        from aigc_roi.model.channels.buying import divide_or_zero, saturation
+
+        bid = p(self.bid)
+        if self.budget is not None:
+            budget = p(self.budget)
+            return divide_or_zero(budget, bid) * saturation(budget, self.saturation_budget, p), budget
+        if self.users is not None:
+            users = p(self.users)
+            return users, users * bid
+        raise ValueError(f"cpa channel {self.name!r} needs a budget or users")

@@ -1,0 +1,47 @@
+"""``type: kol``: creator (KOL/KOC) posts bought at a fee per post."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from aigc_roi.model.channels.base import ChannelType, Params, declare
+
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import FloatArray, Value
+
+
+@dataclass(frozen=True)
+class KolChannel(ChannelType):
+    """Creator posts bought at a fee per post."""
+
+    posts: Value = declare("small_count", "Posts per active month (may be fractional).",
+                           en="posts per month", zh="每月发帖数")
+    fee: Value = declare("money", "Cost per post.", en="fee per post", zh="单条费用")
+    views: Value = declare("count", "Views of one post.")
+    view_to_user: Value = declare("rate", "Share of views that become new users.")
+    views_decay: Value = declare("rate", "Each further post in a month gets (1 - decay) of the previous one's views.",
+                                 default=0.0)
+
+    type: ClassVar[str] = "kol"
+    unit_cost: ClassVar[str] = "fee"
+    volumes: ClassVar[tuple[str, ...]] = ("posts",)
+    movable: ClassVar[bool] = True
+    max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max fee", "zh": "最高单条费用"}
+
+    def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
+        from aigc_roi.model.channels.buying import post_equivalents
+
+        posts = p(self.posts)
+        views = post_equivalents(posts, p(self.views_decay))
+        return p(self.view_to_user) * p(self.views) * views, posts * p(self.fee)
+
+    def with_budget(self, budget: FloatArray) -> KolChannel:
+        """``budget / fee`` posts (fractional posts count, docs/formulas.md, model section 1)."""
+        import numpy as np
+
+        fee = np.broadcast_to(np.asarray(self.fee, dtype=np.float64), budget.shape)
+        # A sampled fee clipped to 0 buys no posts, as a bid of 0 buys no users.
+        posts = np.divide(budget, fee, out=np.zeros_like(budget), where=fee > 0)
+        return dataclasses.replace(self, posts=posts)

@@ -1,0 +1,29 @@
+"""The words of a channel type, by language: its class declares them (model/channels/), this reads them.
+
+A type that lacks a label it needs fails here, by name, rather than
+showing a key where a word should be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from aigc_roi.model.channels import channel_type
+
+
+def _word(labels: Mapping[str, str], lang: str, what: str) -> str:
+    found = labels.get(lang) or labels.get("en")
+    if not found:
+        raise LookupError(f"no label for {what}")
+    return found
+
+
+def channel_field_label(kind: str, field: str, lang: str = "en") -> str:
+    """A channel field as a what-if driver: ``bid``, ``budget per month`` (出价, 每月预算)."""
+    info = channel_type(kind).field_info(field)
+    return _word(info.labels if info is not None else {}, lang, f"the field {field!r} of channel type {kind!r}")
+
+
+def max_unit_cost_label(kind: str, lang: str = "en") -> str:
+    """The channel table's word for a type's maximum unit cost: Max bid, Max CPM (最高出价, 最高 CPM)."""
+    return _word(channel_type(kind).max_unit_cost_labels, lang, f"the maximum unit cost of channel type {kind!r}")
