@@ -13,7 +13,10 @@ How it runs (none of this changes a number beyond float rounding):
 
 - Stages: ``_acquisition``, ``_new_users``, ``_retention_by_age`` and
   ``_active_users``, ``_revenue``, ``_costs``, ``_figures``; the attribution
-  (``Result.channel_*``) is computed the first time it is read.
+  (``Result.channel_*``) is computed the first time it is read. A plan with
+  gates (model/gates.py) has them decided between ``_acquisition`` and
+  ``_new_users``, per sample: what a test reads (months 1..after_month)
+  does not depend on anything after it, so the gated plan is then run once.
 - Samples are evaluated ``CHUNK_CELLS // H`` at a time, so the working
   memory of a call is bounded whatever ``S``. ``evaluate`` keeps every
   monthly series (about 120 bytes per sample-month; each is joined from
@@ -176,9 +179,9 @@ class Result:
     channel_activity: FloatArray | None = field(default=None, repr=False)
     """``(S, C', H)`` share of a source's plan bought in each month after the gates (its month mask, 0
     after a failed gate); None without gates, when every sample buys in the months of ``channel_months``."""
-    gate_names: tuple[str, ...] = ()
     gate_roas: FloatArray | None = None
-    """``(S, G)`` each gate's test ROAS over months 1..after_month (docs/formulas.md, gates); NaN = none."""
+    """``(S, G)`` each gate's (in file order) test ROAS over months 1..after_month (docs/formulas.md, gates);
+    NaN = none."""
     gate_cac: FloatArray | None = None
     """``(S, G)`` each gate's test CAC over those months; NaN = none."""
     gate_passed: FloatArray | None = None
@@ -297,11 +300,11 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         gross_by_age=joined("by_age", "gross"),
         virality=_join([chunk.by_sample["virality"] for chunk in chunks]),
         channel_unit_cost=joined("by_source", "unit_cost"),
-        **_joined_gates(scenario, chunks),
+        **_joined_gates(chunks),
     )
 
 
-def _joined_gates(scenario: Scenario, chunks: list[_Chunk]) -> dict[str, Any]:
+def _joined_gates(chunks: list[_Chunk]) -> dict[str, Any]:
     """The gates' fields of ``Result``, sample axis first; none without gates."""
     runs = [chunk.gates for chunk in chunks if chunk.gates is not None]
     activity = [chunk.activity for chunk in chunks if chunk.activity is not None]
@@ -309,7 +312,6 @@ def _joined_gates(scenario: Scenario, chunks: list[_Chunk]) -> dict[str, Any]:
         return {}
     return {
         "channel_activity": np.ascontiguousarray(_join(activity).transpose(2, 0, 1)),
-        "gate_names": tuple(gate.name for gate in scenario.gates),
         "gate_roas": _join([run.roas for run in runs]).T,
         "gate_cac": _join([run.cac for run in runs]).T,
         "gate_passed": _join([run.passed.astype(np.float64) for run in runs]).T,
