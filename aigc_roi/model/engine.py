@@ -522,14 +522,19 @@ def _gated_plan(scenario: Scenario, layout: _Layout, unit_users: FloatArray, uni
         return paid_totals(users.T, gross_by_age[:months].T, virality)
 
     channels = len(scenario.acquisition)
-    masks = layout.source_masks[:channels]
-    run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], masks, unit_users, unit_spend, attributed_gross)
+    masks = layout.source_masks[:channels, :, None]
+
+    def planned(channel: int) -> tuple[FloatArray, FloatArray]:
+        return masks[channel] * unit_users[channel], masks[channel] * unit_spend[channel]
+
+    run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], planned, layout.horizon, p.samples,
+                    attributed_gross)
     activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
+    for channel, share in run.still_buying.items():
+        activity[channel] *= share
     paid_users = np.zeros((layout.horizon, p.samples))
     ad_spend = np.zeros((layout.horizon, p.samples))
     for channel in range(channels):
-        if channel in run.activity:
-            activity[channel] = run.activity[channel]
         paid_users += activity[channel] * unit_users[channel]
         ad_spend += activity[channel] * unit_spend[channel]
     return run, paid_users, ad_spend, activity

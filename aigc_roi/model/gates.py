@@ -1,8 +1,7 @@
 """Gates of a staged plan (docs/formulas.md, "Gates"): a test on some channels decides, sample by
 sample, whether they and the plan's next channels keep buying users.
 
-Pure numpy, month-major like the engine: per-month arrays are ``(H, s)``,
-per-channel ones ``(C, s)``. A gate's test reads the months 1..after_month
+Pure numpy, month-major like the engine: per-month arrays are ``(H, s)``. A gate's test reads the months 1..after_month
 only, which nothing after them changes, so the gates are decided one after
 another in file order, each on the plan as the gates before it left it,
 before the engine runs the whole horizon once on the gated plan.
@@ -31,6 +30,9 @@ from aigc_roi.model.scenario import FloatArray, Gate
 AttributedGross = Callable[[FloatArray, int], FloatArray]
 """(users the test channels buy by month ``(T, s)``, T) -> ``(s,)`` gross revenue attributed to those
 users, paid in months 1..T: the engine's attribution, cut at month T."""
+PlannedPurchases = Callable[[int], tuple[FloatArray, FloatArray]]
+"""Channel index -> the users it buys and its spend in each month as planned, ``(H, s)`` each (0 in the
+months it does not run)."""
 
 _REL_TOL = 1e-9
 
@@ -39,9 +41,9 @@ _REL_TOL = 1e-9
 class GateRun:
     """What the gates decided in one chunk of samples."""
 
-    activity: dict[int, FloatArray]
-    """Channel index -> ``(H, s)`` share of its plan bought in each month (its month mask times 0 after a
-    failed gate); only channels some gate names."""
+    still_buying: dict[int, FloatArray]
+    """Channel index -> ``(H, s)`` 1 in the months it still buys as planned, 0 after a failed gate; only the
+    channels some gate names (the others buy as planned)."""
     roas: FloatArray
     """``(G, s)`` the test channels' attributed gross revenue over their spend, months 1..after_month; NaN = none."""
     cac: FloatArray
@@ -50,19 +52,18 @@ class GateRun:
     """``(G, s)``."""
 
 
-def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], masks: FloatArray, unit_users: FloatArray,
-              unit_spend: FloatArray, attributed_gross: AttributedGross) -> GateRun:
-    """Decide every gate in file order; ``masks`` ``(C, H)`` are the months each channel runs,
-    ``unit_users``/``unit_spend`` ``(C, s)`` what it buys and spends in one of them."""
-    samples = unit_users.shape[1]
-    horizon = masks.shape[1]
+def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: PlannedPurchases, horizon: int, samples: int,
+              attributed_gross: AttributedGross) -> GateRun:
+    """Decide every gate in file order, each on the plan as the gates before it left it."""
     by_name: dict[str, list[int]] = {}
     for index, name in enumerate(channel_names):
         by_name.setdefault(name, []).append(index)
-    activity: dict[int, FloatArray] = {}
+    still_buying: dict[int, FloatArray] = {}
 
-    def active(channel: int) -> FloatArray:
-        return activity[channel] if channel in activity else masks[channel][:, None]
+    def bought(channel: int, months: int) -> tuple[FloatArray, FloatArray]:
+        users, spend = planned(channel)
+        share = still_buying[channel][:months] if channel in still_buying else 1.0
+        return users[:months] * share, spend[:months] * share
 
     roas, cac, passed = [], [], []
     for gate in gates:
@@ -71,9 +72,9 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], masks: FloatA
         users = np.zeros((months, samples))
         spend = np.zeros(samples)
         for channel in tests:
-            bought = active(channel)[:months] * unit_users[channel]
-            users += bought
-            spend += (active(channel)[:months] * unit_spend[channel]).sum(axis=0)
+            channel_users, channel_spend = bought(channel, months)
+            users += channel_users
+            spend += channel_spend.sum(axis=0)
         gate_roas = _ratio(attributed_gross(users, months), spend)
         gate_cac = _ratio(spend, users.sum(axis=0))
         ok = np.ones(samples, dtype=bool)
@@ -83,13 +84,12 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], masks: FloatA
             ok &= _at_least(-gate_cac, -gate.max_cac)
         stopped = tests + [index for name in gate.then for index in by_name.get(name, [])]
         for channel in dict.fromkeys(stopped):
-            gated = np.array(np.broadcast_to(active(channel), (horizon, samples)))
-            gated[months:] *= ok
-            activity[channel] = gated
+            share = still_buying.setdefault(channel, np.ones((horizon, samples)))
+            share[months:] *= ok
         roas.append(gate_roas)
         cac.append(gate_cac)
         passed.append(ok)
-    return GateRun(activity, np.array(roas).reshape(-1, samples), np.array(cac).reshape(-1, samples),
+    return GateRun(still_buying, np.array(roas).reshape(-1, samples), np.array(cac).reshape(-1, samples),
                    np.array(passed, dtype=bool).reshape(-1, samples))
 
 
