@@ -186,3 +186,13 @@ def test_csv_and_xlsx_carry_the_gates(tmp_path: Path) -> None:
     assert invoke(["run", str(path), "--format", "xlsx", "--output", str(workbook)]).exit_code == 0
     rows = list(openpyxl.load_workbook(workbook)["gates"].iter_rows(values_only=True))
     assert rows[1][0] == "creators prove it" and rows[1][3] == pytest.approx(1.35) and rows[1][-1] == "fail"
+
+
+def test_the_table_says_which_threshold_failed(tmp_path: Path) -> None:
+    # ROAS 1.35 meets min_roas 1.3; CAC 10 misses max_cac 9: the gate fails on its CAC.
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("min_roas: 2", "min_roas: 1.3\n    max_cac: 9"), encoding="utf-8")
+    markdown = invoke(["run", str(path), "--format", "markdown"]).stdout
+    assert "| creators prove it | M1 – M2 | ROAS | 1.35 | >= 1.30 | pass |" in markdown
+    assert "| creators prove it | M1 – M2 | CAC | 10.00 | <= 9.00 | fail |" in markdown
+    assert "creators prove it failed: KOL, Feed buy no users after M2." in markdown

@@ -79,9 +79,9 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
         gate_cac = _ratio(spend, users.sum(axis=0))
         ok = np.ones(samples, dtype=bool)
         if gate.min_roas is not None:
-            ok &= _at_least(gate_roas, gate.min_roas)
+            ok &= at_least(gate_roas, gate.min_roas)
         if gate.max_cac is not None:
-            ok &= _at_least(-gate_cac, -gate.max_cac)
+            ok &= at_least(-gate_cac, -gate.max_cac)
         stopped = tests + [index for name in gate.then for index in by_name.get(name, [])]
         for channel in dict.fromkeys(stopped):
             share = still_buying.setdefault(channel, np.ones((horizon, samples)))
@@ -99,7 +99,7 @@ def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     return out
 
 
-def _at_least(value: FloatArray, limit: float) -> NDArray[np.bool_]:
-    """value >= limit within the relative tolerance; NaN (none) never."""
+def at_least(value: FloatArray | float, limit: float) -> NDArray[np.bool_]:
+    """value >= limit within the relative tolerance; NaN (none) never. A ``max_cac`` is held as -cac >= -limit."""
     with np.errstate(invalid="ignore"):
         return (value >= limit) | (np.abs(value - limit) <= _REL_TOL * np.maximum(np.abs(value), abs(limit)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import plain
+from aigc_roi.model.gates import at_least
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -29,7 +30,8 @@ def gates_report(scenario: Scenario, result: Result, sample: int = 0) -> list[di
 
 
 def gates_grid(report: dict[str, Any], style: NumberStyle) -> Grid:
-    """One row per threshold of each gate: the metric over the test months, the threshold, pass or fail."""
+    """One row per threshold of each gate: the metric over the test months, the threshold, and whether it
+    holds (the gate passes when every row of it does; the caption says what a failed gate stopped)."""
     lang = style.lang
     labels = [month["label"] for month in report["months"]]
     rows = []
@@ -42,9 +44,16 @@ def gates_grid(report: dict[str, Any], style: NumberStyle) -> Grid:
             threshold = style.ratio(gate[bound]) if metric == "roas" else style.money(gate[bound])
             operator = ">=" if bound == "min_roas" else "<="
             rows.append([gate["name"], months, label(metric, lang).split(" (")[0], value, f"{operator} {threshold}",
-                         label("gate_pass" if gate["passed"] else "gate_fail", lang)])
+                         label("gate_pass" if _meets(gate[metric], gate[bound], bound) else "gate_fail", lang)])
     header = [label(key, lang) for key in ("gate", "gate_months", "gate_metric", "gate_value", "gate_threshold", "gate_result")]
     return header, rows
+
+
+def _meets(value: float | None, limit: float, bound: str) -> bool:
+    """Whether one threshold of a gate holds, as the engine decides it (a gate passes when all of its do)."""
+    if value is None:
+        return False
+    return bool(at_least(value, limit) if bound == "min_roas" else at_least(-value, -limit))
 
 
 def gates_caption(report: dict[str, Any], lang: str) -> str:
