@@ -140,7 +140,9 @@ def test_simulate_json_and_text_report_pass_probability(tmp_path: Path) -> None:
     path.write_text(PLAN, encoding="utf-8")
     data = json.loads(invoke(["simulate", str(path), "--samples", "10", "--format", "json"]).stdout)
     assert data["gates"] == [{"name": "creators prove it", "pass_probability": 0.0}]
-    assert "Gate passes: creators prove it" in invoke(["simulate", str(path), "--samples", "10"]).stdout
+    text = invoke(["simulate", str(path), "--samples", "10"]).stdout
+    assert "Gate passes: creators prove it" in text
+    assert "Every figure is the staged plan's: each sample decides its own gates." in text
 
 
 def test_compare_without_the_gate(tmp_path: Path) -> None:

@@ -161,9 +161,9 @@ def title(simulation: Simulation, scenario: Scenario, lang: str) -> str:
 
 
 def independence_note(simulation: Simulation, lang: str) -> str:
-    if not simulation.inputs:
-        return label("no_ranges", lang)
-    return label("independence_note", lang)
+    note = label("independence_note" if simulation.inputs else "no_ranges", lang)
+    # A staged plan's figures mix the samples whose tests passed with those that stopped: say so.
+    return note + ("\n" + label("gates_note", lang) if simulation.gate_pass_probabilities else "")
 
 
 # --- the Rich view ---------------------------------------------------------------
