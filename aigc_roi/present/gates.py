@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import plain
-from aigc_roi.model.gates import at_least
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -53,6 +52,9 @@ def _meets(value: float | None, limit: float, bound: str) -> bool:
     """Whether one threshold of a gate holds, as the engine decides it (a gate passes when all of its do)."""
     if value is None:
         return False
+    # Here, not at the top: tables.py imports this module, and `--help` must not load numpy.
+    from aigc_roi.model.gates import at_least
+
     return bool(at_least(value, limit) if bound == "min_roas" else at_least(-value, -limit))
 
 
