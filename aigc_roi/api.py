@@ -24,12 +24,13 @@ if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
     from aigc_roi.whatif.allocate import Allocation, Objective
     from aigc_roi.whatif.breakeven import BreakEvenTable
+    from aigc_roi.whatif.explain import FigureChanges
     from aigc_roi.whatif.sensitivity import Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
-    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "validate", "check",
+    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "explain_change", "validate", "check",
 ]
 
 
@@ -88,14 +89,22 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0) -> Allocation:
-    """The monthly split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md,
-    model section 1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget
+    """The monthly split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md
+    §4.1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget
     curve (docs/allocate.md).
     Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up."""
     from aigc_roi.whatif.allocate import allocate as solve
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
     return solve(scenario, budget, cast("Objective", objective), locks, minimums, maximums, samples, seed)
+
+
+def explain_change(base: str | Path, new: str | Path, sets: Sequence[str] = ()) -> FigureChanges:
+    """What moved roi, npv, payback month and peak cash need from ``base`` to ``new``: each changed input's
+    Shapley share of each figure's change (docs/formulas.md §13)."""
+    from aigc_roi.ci.changes import figure_changes
+
+    return figure_changes(Path(base), Path(new), sets)
 
 
 def validate(paths: Sequence[str | Path]) -> list[Validated]:

@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from hypothesis import is_hypothesis_test
 from spec_example import WORKED_EXAMPLE
 from typer.testing import Result
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A property test runs its body a hundred times or more: all of them are slow, wherever they live.
+    for item in items:
+        if is_hypothesis_test(getattr(item, "obj", None)):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

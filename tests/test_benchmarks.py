@@ -9,6 +9,8 @@ from types import ModuleType
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
 
 

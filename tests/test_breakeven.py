@@ -12,7 +12,7 @@ from spec_example import WORKED_EXAMPLE as SPEC_WORKED_EXAMPLE
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import KolChannel, Scenario
-from aigc_roi.present.breakeven import breakeven_json as report
+from aigc_roi.present.breakeven import breakeven_json
 from aigc_roi.present.drivers import driver_label
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif import drivers
@@ -192,7 +192,7 @@ def test_without_channels_or_revenue_only_serving_is_a_driver() -> None:
 
 
 def test_report_has_the_spec_shape() -> None:
-    data = report(break_even(scenario_of(WORKED_EXAMPLE)))
+    data = breakeven_json(break_even(scenario_of(WORKED_EXAMPLE)))
     assert list(data) == ["scenario", "target_payback_months", "drivers"]
     assert data["target_payback_months"] == 2
     first = data["drivers"][0]
@@ -281,6 +281,7 @@ def test_budget_and_renewal_are_drivers_with_hand_derived_break_evens() -> None:
     assert renewal.roi_zero == pytest.approx((5**0.5 - 1) / 2, rel=1e-8)
 
 
+@pytest.mark.slow
 def test_free_channels_converge_in_few_halvings(monkeypatch: pytest.MonkeyPatch) -> None:
     # Issue 14: 50 free channels (cost 0) left brackets at 0 that a relative tolerance never
     # closes, so every driver ran all 200 halvings. An absolute tolerance near 0 ends them:

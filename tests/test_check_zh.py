@@ -1,6 +1,6 @@
 """`check` and `validate` under --lang zh: every human string Chinese, machine text English, English unchanged.
 
-The scenarios are those of tests/test_guard.py (spec section 6's worked
+The scenarios are those of tests/test_validate_and_check.py (spec section 6's worked
 example): LOSING has roi -21.25% against min_roi 0 (missed) and cac 20
 against max_cac 25 (met); WINNING pays back in month 1 with roi 153.75%.
 """
@@ -17,11 +17,12 @@ from typing import TextIO
 import pytest
 from cli_runner import invoke
 from rich.cells import cell_len
-from test_guard import BROKEN, LOSING, WINNING, example
 from test_narrow import broken_numbers
+from test_validate_and_check import BROKEN, LOSING, WINNING, example
 from typer.testing import Result
 
 from aigc_roi.model.targets import TARGET_FIGURES
+from aigc_roi.present.ci_view import TARGET_LABELS
 from aigc_roi.present.labels import label
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,10 +97,11 @@ def test_a_payback_never_reached_reads_never_in_chinese(tmp_path: Path, monkeypa
 
 
 def test_every_target_has_a_chinese_label_that_keeps_its_key() -> None:
+    assert set(TARGET_LABELS) == set(TARGET_FIGURES)
     for name in TARGET_FIGURES:
-        zh = label(f"target_{name}", "zh")
+        zh = label(TARGET_LABELS[name], "zh")
         assert zh.startswith(f"{name} ") and any("\u4e00" <= char <= "\u9fff" for char in zh), zh
-        assert label(f"target_{name}", "en") == name  # English shows the key, as before
+        assert label(TARGET_LABELS[name], "en") == name  # English shows the key, as before
 
 
 def test_check_english_is_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,7 @@ def test_help_lists_the_commands_in_their_order() -> None:
     lines = invoke(["--help"]).stdout.splitlines()
     listed = [line.split()[0] for line in lines[lines.index("Commands:") + 1:] if line.startswith("  ") and line.strip()]
     assert listed == ["run", "compare", "breakeven", "sensitivity", "simulate", "allocate", "validate", "check", "schema",
-                      "init", "curves"]
+                      "init", "curves", "report"]
 
 
 def test_a_command_built_after_a_chinese_invocation_reads_english() -> None:

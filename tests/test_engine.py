@@ -730,6 +730,7 @@ def test_arrays_of_different_lengths_raise() -> None:
         evaluate(s)
 
 
+@pytest.mark.slow
 def test_a_large_batch_keeps_its_shape_and_stays_finite() -> None:
     # Speed is measured in benchmarks/bench_engine.py; here only the result of a big batch.
     big = realize(

@@ -64,16 +64,16 @@ def test_xlsx_header_is_bold_frozen_and_filtered_with_fitted_widths(example: Pat
     header = [cell.value for cell in months[1]]
     assert header[:3] == ["Month no.", "Month", "New users"]
     # "Cumulative cash" is 15 characters; -11,000 shown is 7: the column fits its longest text.
-    cumulative = months.cell(1, header.index("Cumulative cash") + 1).column_letter
+    cumulative = months.cell(1, header.index("Cumulative cash (CNY)") + 1).column_letter
     assert months.column_dimensions[cumulative].width >= len("Cumulative cash")
     assert [row[header.index("Active users")] for row in months.iter_rows(min_row=2, values_only=True)] == [1000, 500, 250]
-    assert months.cell(2, header.index("Net cash") + 1).number_format == "#,##0"
+    assert months.cell(2, header.index("Net cash (CNY)") + 1).number_format == "#,##0"
 
 
 def test_xlsx_in_chinese_has_chinese_headers_and_wide_columns(example: Path, tmp_path: Path) -> None:
     workbook = _workbook(example, tmp_path, "--lang", "zh")
     channels = workbook["channels"]
-    assert [cell.value for cell in channels[1]][:4] == ["渠道", "类型", "花费", "用户数"]
+    assert [cell.value for cell in channels[1]][:4] == ["渠道", "类型", "花费 (CNY)", "用户数"]
     figures = workbook["figures"]
     assert figures.cell(2, 1).value == "广告支出"
     # 单个新增用户 LTV: 6 CJK characters (2 columns each) + 4 = 16 columns.
@@ -82,8 +82,8 @@ def test_xlsx_in_chinese_has_chinese_headers_and_wide_columns(example: Path, tmp
 
 def test_xlsx_inputs_sheet_lists_every_value_with_its_path(example: Path, tmp_path: Path) -> None:
     rows = list(_workbook(example, tmp_path)["inputs"].iter_rows(values_only=True))
-    assert rows[0] == ("Field path", "Value")
-    values = dict(rows[1:])
+    assert rows[0] == ("Field path", "Value", "Low", "High", "Distribution", "As written")
+    values = {row[0]: row[1] for row in rows[1:]}
     assert values["name"] == "Spec worked example"
     assert values["currency"] == "CNY"  # the default, stated though the file omits it
     assert values["start"] is None  # none set: months are M1, M2, M3
@@ -94,6 +94,60 @@ def test_xlsx_inputs_sheet_lists_every_value_with_its_path(example: Path, tmp_pa
     assert values["monetization.purchases[0].price"] == 10
     assert values["costs.serving_per_active_user"] == 1
     assert len(rows) - 1 == 4 + 10  # the four facts, then the file's other ten values
+
+
+INPUTS_AS_WRITTEN = """\
+name: Inputs
+horizon_months: 3
+start: 2025-11
+acquisition:
+  - {name: C, type: cpa, bid: 300..1200, budget: 25万, months: 1}
+retention: {monthly_churn: 1.5%}
+"""
+
+
+def test_xlsx_inputs_are_numbers_a_formula_can_use(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(INPUTS_AS_WRITTEN, encoding="utf-8")
+    rows = {row[0]: row[1:] for row in _workbook(path, tmp_path)["inputs"].iter_rows(min_row=2, values_only=True)}
+    assert rows["acquisition[0].budget"] == (250_000, None, None, None, "25万")
+    assert rows["retention.monthly_churn"] == (pytest.approx(0.015), None, None, None, "1.5%")
+    # A lognormal range is used at its median sqrt(300 x 1200) = 600.
+    assert rows["acquisition[0].bid"] == (pytest.approx(600), 300, 1200, "lognormal", "300..1200")
+
+
+def test_csv_inputs_table_carries_the_same_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(INPUTS_AS_WRITTEN, encoding="utf-8")
+    result = invoke(["run", str(path), "--format", "csv", "--table", "inputs"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "path,value,low,high,distribution,written"
+    assert "acquisition[0].budget,250000,,,,25万" in lines
+    assert "acquisition[0].bid,600,300,1200,lognormal,300..1200" in lines
+
+
+def test_xlsx_months_are_dates_and_money_headers_name_the_currency(tmp_path: Path) -> None:
+    import datetime
+
+    path = tmp_path / "s.yaml"
+    path.write_text(INPUTS_AS_WRITTEN, encoding="utf-8")
+    months = _workbook(path, tmp_path)["months"]
+    # start 2025-11: months 1..3 are November, December and the next January, as the first day of each.
+    assert [months.cell(row, 2).value for row in (2, 3, 4)] == [datetime.datetime(2025, 11, 1), datetime.datetime(2025, 12, 1),
+                                                                datetime.datetime(2026, 1, 1)]
+    assert months.cell(2, 2).number_format == "yyyy-mm"
+    headers = [cell.value for cell in months[1]]
+    assert "Ad spend (CNY)" in headers and "New users" in headers
+
+
+def test_xlsx_says_why_a_figure_is_none(example: Path, tmp_path: Path) -> None:
+    sheet = _workbook(example, tmp_path)["figures"]
+    rows = {row[2]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    # The worked example never pays back within its 3 months (cumulative -11,000, -6,500, -4,250).
+    assert rows["payback_month"][1] is None and rows["payback_month"][4] == "never within 3 months"
+    assert rows["ad_spend"][3] == "CNY" and rows["ad_spend"][4] is None
+    assert rows["roi"][3] == "%"
 
 
 def test_xlsx_to_stdout(example: Path) -> None:
@@ -180,3 +234,26 @@ def test_svg_has_real_text_and_is_reproducible(example: Path, tmp_path: Path) ->
     text = images[0].decode("utf-8")
     assert ">Spec worked example · Cumulative net cash</text>" in text
     assert "<dc:date>" not in text
+
+
+def test_compare_xlsx_puts_the_scenarios_side_by_side(example: Path, tmp_path: Path) -> None:
+    cheaper = tmp_path / "cheaper.yaml"
+    cheaper.write_text(WORKED_EXAMPLE.replace("bid: 20", "bid: 10").replace("Spec worked example", "Cheaper"), encoding="utf-8")
+    target = tmp_path / "compare.xlsx"
+    result = invoke(["compare", str(example), str(cheaper), "--explain", "-f", "xlsx", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    workbook = openpyxl.load_workbook(target)
+    rows = {row[1]: row for row in workbook["compare"].iter_rows(min_row=2, values_only=True)}
+    assert workbook["compare"].cell(1, 4).value == "Spec worked example" and workbook["compare"].cell(1, 5).value == "Cheaper"
+    # Ad spend 1,000 users x 20 against x 10; roi (15,750 - 20,000) / 20,000 against (15,750 - 10,000) / 10,000.
+    assert rows["ad_spend"][3:] == (20_000, 10_000)
+    assert rows["roi"][3:] == (pytest.approx(-0.2125), pytest.approx(0.575))
+    assert workbook["compare"].cell(2 + list(rows).index("roi"), 4).number_format == "0.00%"
+    explained = list(workbook["explain"].iter_rows(min_row=2, values_only=True))
+    # One change, the bid: it carries the whole roi change, 0.575 - (-0.2125) = 0.7875.
+    assert ("ROI (paid, after serving, before fixed)", "acquisition[0].bid", "20", "10", pytest.approx(0.7875)) in explained
+
+
+def test_compare_xlsx_needs_an_output_file(example: Path) -> None:
+    result = invoke(["compare", str(example), str(example), "-f", "xlsx"])
+    assert result.exit_code == 2 and result.stderr == "--format xlsx needs --output FILE.xlsx\n"

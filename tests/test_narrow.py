@@ -142,7 +142,7 @@ def test_chinese_month_headers_break_between_words_only(template: Path, width: i
     from aigc_roi.present.run_view import CASH_COLUMNS
 
     whole: set[str] = set()
-    for key in ("month", *(f"{name}_short" for name in CASH_COLUMNS)):
+    for key in ("month", *CASH_COLUMNS):
         words = [word for word in header_label(key, "zh").split("\u200b") if word]
         whole |= {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     text = _text(_views(template, "zh")["run"], width)

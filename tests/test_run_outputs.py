@@ -11,7 +11,7 @@ import pytest
 from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
 
-from aigc_roi.present import chart as plot
+from aigc_roi.present import chart
 from aigc_roi.present.numbers import NumberStyle
 
 # Pays back in month 2 (cumulative -1500, then 3000, 5250), so the marker is drawn.
@@ -75,7 +75,7 @@ def test_cash_figure_marks_payback_and_uses_report_labels(tmp_path: Path) -> Non
             {"month": 2, "label": "2025-02", "net_cash": 150.0, "cumulative_cash": 50.0},
         ],
     }
-    figure = plot.cash_figure(report, NumberStyle("en"))
+    figure = chart.cash_figure(report, NumberStyle("en"))
     axes = figure.axes[0]
     texts = [text.get_text() for text in axes.texts]
     assert texts == ["payback 2025-02"]
@@ -85,12 +85,12 @@ def test_cash_figure_marks_payback_and_uses_report_labels(tmp_path: Path) -> Non
 
 def test_zh_cash_figure_puts_the_cjk_font_first(monkeypatch: pytest.MonkeyPatch) -> None:
     # No CJK font is installed in CI; any installed name exercises the same path.
-    monkeypatch.setattr(plot, "cjk_font", lambda: "DejaVu Sans Mono")
+    monkeypatch.setattr(chart, "cjk_font", lambda: "DejaVu Sans Mono")
     report = {
         "scenario": "图片社区", "currency": "CNY", "figures": {"payback_month": None},
         "months": [{"month": 1, "label": "M1", "net_cash": -25_000.0, "cumulative_cash": -25_000.0}],
     }
-    figure = plot.cash_figure(report, NumberStyle("zh"))
+    figure = chart.cash_figure(report, NumberStyle("zh"))
     axes = figure.axes[0]
     assert axes.get_title() == "图片社区 · 累计净现金流"
     assert axes.title.get_fontfamily() == ["DejaVu Sans Mono", "DejaVu Sans"]
@@ -105,7 +105,7 @@ def test_zh_cash_figure_puts_the_cjk_font_first(monkeypatch: pytest.MonkeyPatch)
 def test_zh_plot_without_a_cjk_font_falls_back_to_english(
     example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(plot, "cjk_font", lambda: None)
+    monkeypatch.setattr(chart, "cjk_font", lambda: None)
     image = tmp_path / "cash.svg"
     result = invoke(["run", str(example), "--plot", str(image), "--lang", "zh", "-f", "json"])
     assert result.exit_code == 0
@@ -129,14 +129,16 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
     assert figures["payback_month"] is None  # none is an empty cell, not 0 or "inf"
 
     channels = list(workbook["channels"].iter_rows(values_only=True))
-    assert channels[0] == ("Channel", "Type", "Spend", "Users", "CAC", "ROAS (paid revenue / ad spend)",
-                           "ROI (paid, after serving, before fixed)", "Gross revenue", "Contribution", "Max unit cost")
+    assert channels[0] == ("Channel", "Type", "Spend (CNY)", "Users", "CAC (CNY)", "ROAS (paid revenue / ad spend)",
+                           "ROI (paid, after serving, before fixed)", "Gross revenue (CNY)", "Contribution (CNY)",
+                           "Max unit cost (CNY)")
     assert channels[1][:5] == ("CPA", "cpa", 20000, 1000, 20)
 
     months = list(workbook["months"].iter_rows(values_only=True))
     header = months[0]
     column = {name: header.index(text) for name, text in
-              (("label", "Month"), ("active_users", "Active users"), ("net_cash", "Net cash"), ("cumulative_cash", "Cumulative cash"))}
+              (("label", "Month"), ("active_users", "Active users"), ("net_cash", "Net cash (CNY)"),
+               ("cumulative_cash", "Cumulative cash (CNY)"))}
     rows = months[1:]
     assert [row[column["label"]] for row in rows] == ["M1", "M2", "M3"]
     assert [row[column["active_users"]] for row in rows] == pytest.approx([1000, 500, 250])
@@ -191,7 +193,7 @@ BUNDLED_CJK = Path(__file__).resolve().parents[1] / "aigc_roi" / "templates" / "
 
 def _glyph_warnings(report: dict, style: NumberStyle, image_format: str) -> list[str]:
     """Render the chart the way `run --plot` saves it; the missing-glyph warnings matplotlib raised."""
-    figure = plot.cash_figure(report, style)
+    figure = chart.cash_figure(report, style)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         figure.savefig(io.BytesIO(), format=image_format)
@@ -205,11 +207,11 @@ def test_a_bundled_chinese_name_renders_without_missing_glyphs(lang: str) -> Non
 
     scenario = api.load(BUNDLED_CJK)
     report = run_report(scenario, api.run(scenario))
-    assert plot.report_has_cjk(report)
-    font = plot.cjk_font()
+    assert chart.report_has_cjk(report)
+    font = chart.cjk_font()
     style = NumberStyle(lang if font else "en", "CNY")
     assert _glyph_warnings(report, style, "png") == []
-    title = plot.cash_figure(report, style).axes[0].get_title()
+    title = chart.cash_figure(report, style).axes[0].get_title()
     if font is None:
         # No CJK font on this machine: the English half of the bilingual name, nothing drawn as boxes.
         assert title == "Video tool, creators first then feed ads · Cumulative net cash"
@@ -218,7 +220,7 @@ def test_a_bundled_chinese_name_renders_without_missing_glyphs(lang: str) -> Non
 
 
 def test_without_a_cjk_font_one_line_says_how_to_install_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plot, "cjk_font", lambda: None)
+    monkeypatch.setattr(chart, "cjk_font", lambda: None)
     image = tmp_path / "cash.png"
     result = invoke(["run", str(BUNDLED_CJK), "--plot", str(image), "--lang", "en", "-f", "json"])
     assert result.exit_code == 0, result.stderr
@@ -228,6 +230,6 @@ def test_without_a_cjk_font_one_line_says_how_to_install_one(tmp_path: Path, mon
 
 
 def test_readable_keeps_the_latin_half_of_a_bilingual_name() -> None:
-    assert plot.readable("视频工具 Video tool, creators first") == "Video tool, creators first"
-    assert plot.readable("Feed ads (信息流)") == "Feed ads"
-    assert plot.readable("图片社区") == "图片社区"  # nothing else to read: kept
+    assert chart.readable("视频工具 Video tool, creators first") == "Video tool, creators first"
+    assert chart.readable("Feed ads (信息流)") == "Feed ads"
+    assert chart.readable("图片社区") == "图片社区"  # nothing else to read: kept

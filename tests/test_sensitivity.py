@@ -10,8 +10,7 @@ from aigc_roi.cli.whatif import parse_step
 from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.sensitivity import grid_json as grid_report
-from aigc_roi.present.sensitivity import sensitivity_json as report
+from aigc_roi.present.sensitivity import grid_json, sensitivity_json
 from aigc_roi.reader.load import load_text
 from aigc_roi.reader.numbers import ValueProblem
 from aigc_roi.whatif import drivers
@@ -118,12 +117,12 @@ def test_grid_rejects_unknown_or_repeated_drivers() -> None:
 
 
 def test_reports_have_the_documented_shape() -> None:
-    data = report(sensitivity(scenario_of()))
+    data = sensitivity_json(sensitivity(scenario_of()))
     assert list(data) == ["scenario", "step", "base", "drivers"]
     assert set(data["base"]) == {"roi", "net_cash", "payback_month"}
     first = data["drivers"][0]
     assert {"path", "label", "low", "high"} <= set(first)
     assert set(first["low"]) == {"value", "roi", "net_cash", "payback_month"}
-    table = grid_report(grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price"))
+    table = grid_json(grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price"))
     assert table["rows"]["path"] == "acquisition[0].bid"
     assert len(table["roi"]) == 5 and len(table["roi"][0]) == 5

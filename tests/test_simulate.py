@@ -135,6 +135,23 @@ def test_payback_percentiles_rank_never_after_every_month() -> None:
     assert sim.figures["peak_cash_need"].mean == pytest.approx(1125.0, abs=4 * need_sd / math.sqrt(samples))
 
 
+# The same 1000 of revenue a month against C ~ uniform[0, 6000]: payback in month ceil(C / 1000)
+# when C <= 3000 (each of months 1, 2, 3 with chance 1/6), never in the other half of the samples.
+HALF_NEVER = ONE_OFF_COST.replace("high: 4000", "high: 6000")
+
+
+def test_every_payback_figure_ranks_never_last_when_half_the_samples_never_pay_back() -> None:
+    samples = 20_000
+    sim = simulate(scenario(HALF_NEVER), samples=samples, percentiles=(10, 30, 45, 55, 95))
+    # Inverted CDF over 1, 2, 3, never with chances 1/6 each and 1/2: P10 -> 1, P30 -> 2, P45 -> 3, P55 and
+    # P95 fall among the never samples. Each percentile is at least 3 points from a step, 10 standard errors.
+    expected = {10.0: 1.0, 30.0: 2.0, 45.0: 3.0, 55.0: None, 95.0: None}
+    # Cumulative cash only rises here, so the first and the sustained payback are the same month.
+    for name in ("payback_month", "first_payback_month"):
+        assert sim.figures[name].percentiles == expected, name
+        assert sim.figures[name].defined_share == pytest.approx(0.5, abs=4 * math.sqrt(0.25 / samples))
+
+
 def test_the_fan_keeps_the_first_samples_when_all_would_not_fit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(simulate_module, "FAN_BUDGET_CELLS", 3000)
     sim = simulate(scenario(ONE_OFF_COST), samples=5000, chunk_size=700)

@@ -1,4 +1,4 @@
-"""Subscribers in force and serving_per_subscriber (docs/formulas.md, "Subscribers in force").
+"""Subscribers in force and serving_per_subscriber (docs/formulas.md §4.10).
 
 The worked example of docs/formulas.md, every number derived by hand there
 and in the comments below.

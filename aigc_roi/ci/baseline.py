@@ -113,3 +113,15 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
                 errors = tuple(invalid.errors)
         changes.append(Change(display, status, before, errors))
     return sorted(changes, key=lambda change: change.path)
+
+
+def file_commit(path: Path) -> tuple[str | None, bool]:
+    """(short hash of HEAD, whether ``path`` differs from it) for the repository holding ``path``;
+    (None, False) outside git, or where git is missing."""
+    try:
+        top = _toplevel(str(path))
+        head = _git(top, "rev-parse", "--short", "HEAD").decode().strip()
+        status = _git(top, "status", "--porcelain", "--", os.path.realpath(path))
+    except BaselineError:
+        return None, False
+    return head, bool(status.strip())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.milestones import check_milestones
 from aigc_roi.model.scenario import MILESTONE_KEYS, Scenario
 from aigc_roi.model.targets import PAYBACK_PROBABILITY, Figures, TargetOutcome, check_targets
@@ -105,12 +106,22 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
             before, months = _run(change.before.scenario)
             missed = frozenset(o.name for o in held_targets(change.before.scenario, before, months) if not o.passed)
         changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
+        blamed = {}
+        if change.before is not None and after is not None and changed:
+            from aigc_roi.ci.changes import most_adverse  # it builds on this module
+
+            new_misses = {o.name: (o.figure, o.bound) for o in after.outcomes
+                          if not o.passed and o.name not in missed and o.figure in EXPLAINABLE and o.month is None}
+            blamed = most_adverse(change.before, after.loaded, new_misses)
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
-                                      changed, missed))
+                                      changed, missed, blamed))
     return comparisons
 
 
+EXPLAINABLE = frozenset(FIGURE_NAMES)
+"""Targets whose figure a change can be split over: the run's figures, not the simulated payback probability
+(nor a milestone, which bounds one month of a series, not the figure)."""
 _NOT_DRIVERS = ("name", "targets", "version")
 """Fields that change no figure: a missed target is never blamed on them."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.targets import Figures, TargetOutcome
@@ -67,3 +67,6 @@ class Comparison:
     """Inputs (outside ``name`` and ``targets``) that differ from the base, in file order; modified files only."""
     missed_at_base: frozenset[str] = frozenset()
     """Targets the base version missed (by its own targets); empty when new or invalid there."""
+    blamed: dict[str, ChangedInput] = field(default_factory=dict)
+    """Per target missed now but not at the base: the changed input whose share moved its figure furthest the
+    wrong way (ci/changes.py); absent where the figure cannot be split (the simulated payback probability)."""

@@ -202,14 +202,16 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
     from aigc_roi.present import ci_view as render
 
     by_path = {item.path: item for item in checked}
-    changed = {comparison.path: comparison.changed_inputs for comparison in comparisons}
+    changed = {comparison.path: comparison for comparison in comparisons}
     out = []
     for result in results:
         body = "".join(render.error_annotation(error, result.path, lang) for error in result.errors)
         item = by_path.get(result.path)
         if item is not None:
+            comparison = changed.get(item.path)
             body += render.target_annotations(item, None if at_base is None else at_base[item.path], base,
-                                              changed.get(item.path, ()), lang)
+                                              comparison.changed_inputs if comparison else (), lang,
+                                              comparison.blamed if comparison else None)
         out.append(render.group(result.path, body))
     emit("".join(out))
 

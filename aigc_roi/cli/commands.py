@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "schema": "aigc_roi.cli.ci:schema",
     "init": "aigc_roi.cli.init:init",
     "curves": "aigc_roi.cli.curves:curves",
+    "report": "aigc_roi.cli.report:report",
 }
 """Every command, in the order ``--help`` lists them: name -> ``module:function``."""
 

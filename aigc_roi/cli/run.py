@@ -30,6 +30,7 @@ class CsvTable(StrEnum):
     cohorts = "cohorts"
     fits = "fits"
     gates = "gates"
+    inputs = "inputs"
 
 
 class RunFormat(StrEnum):
@@ -99,9 +100,7 @@ def run(
     if format_ is RunFormat.json:
         emit(tables.to_json(report), output, force)
     elif format_ is RunFormat.csv:
-        chosen = table or CsvTable.months
-        build = tables.cohorts_table if chosen is CsvTable.cohorts else tables.RUN_TABLES[chosen.value]
-        text = tables.to_csv(build(report))
+        text = tables.to_csv(_csv_table(table or CsvTable.months, loaded, report))
         emit(tables.BOM + text if bom else text, output, force)
     elif format_ is RunFormat.markdown:
         emit(tables.run_markdown(report, style, months is not False), output, force)
@@ -110,6 +109,17 @@ def run(
     else:
         # The table view keeps the headline figures on a laptop screen: months only when asked.
         show(run_view(report, style, months is True), output, force)
+
+
+def _csv_table(chosen: CsvTable, loaded: LoadedScenario, report: dict[str, Any]) -> tables.Table:
+    if chosen is CsvTable.inputs:
+        from aigc_roi.present.inputs_table import INPUT_COLUMNS, inputs_rows
+        from aigc_roi.reader.inputs import typed_inputs
+
+        return list(INPUT_COLUMNS), inputs_rows(typed_inputs(loaded.tree, loaded.scenario))
+    if chosen is CsvTable.cohorts:
+        return tables.cohorts_table(report)
+    return tables.RUN_TABLES[chosen.value](report)
 
 
 def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTable | None, bom: bool, lang: str) -> None:
@@ -125,13 +135,12 @@ def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTabl
 
 def _workbook(loaded: LoadedScenario, report: dict[str, Any], lang: str) -> bytes:
     from aigc_roi.present.workbook import ScenarioFacts, workbook_bytes
-    from aigc_roi.reader.inputs import input_values
+    from aigc_roi.reader.inputs import typed_inputs
 
     scenario = loaded.scenario
     start = f"{scenario.start[0]:04d}-{scenario.start[1]:02d}" if scenario.start else ""
     facts = ScenarioFacts(scenario.name, scenario.currency, start, scenario.horizon_months)
-    inputs = [(item.path, item.value) for item in input_values(loaded.tree)]
-    return workbook_bytes(report, facts, inputs, lang)
+    return workbook_bytes(report, facts, typed_inputs(loaded.tree, scenario), lang)
 
 
 def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:

@@ -8,6 +8,7 @@ table, or JSON, CSV or markdown.
 from __future__ import annotations
 
 import dataclasses
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,7 +28,7 @@ from aigc_roi.cli.options import (
     SeedOption,
     SetOption,
 )
-from aigc_roi.cli.streams import emit, fail, load, overrides, refuse_idle_bom, resolve_lang, set_quiet, show
+from aigc_roi.cli.streams import emit, emit_bytes, fail, load, overrides, refuse_idle_bom, resolve_lang, set_quiet, show
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present import tables
 from aigc_roi.present.labels import label
@@ -58,6 +59,16 @@ def _output(data: dict[str, Any], rows: tables.Table, styled_rows: tables.Table,
 
 
 # --- compare -------------------------------------------------------------------
+
+
+class CompareFormat(StrEnum):
+    """FigureFormat plus xlsx: the figures side by side as a sheet a formula can use."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
 
 
 def _split_top_level(text: str, separator: str) -> list[str]:
@@ -127,7 +138,12 @@ def compare(
         help="Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 "
              "of each figure and the chance of payback.")] = None,
     seed: SeedOption = 0,
-    format_: FormatOption = FigureFormat.table,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need "
+                          "among the inputs that differ (Shapley shares). With --format csv, writes that table.")] = False,
+    format_: Annotated[CompareFormat, typer.Option(
+        "--format", "-f", help="Output format; xlsx writes the figures side by side (and --explain's table) to --output.",
+    )] = CompareFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     bom: BomOption = False,
@@ -137,12 +153,16 @@ def compare(
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
     from aigc_roi.present.compare import compare_rows, compare_view, distribution_rows, distribution_view
 
-    language = _start(lang, quiet, format_, bom)
+    language = _start(lang, quiet, FigureFormat.csv if format_ is CompareFormat.csv else FigureFormat.table, bom)
+    if format_ is CompareFormat.xlsx:
+        _refuse_for_xlsx(output, samples, language)
     sets = list(set_ or [])
     if variant and len(files) != 1:
         fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
     if not variant and len(files) < 2:
         fail(["compare: give two or more FILEs, or one FILE with --variant"])
+    if explain and (variant or len(files) != 2 or samples is not None):
+        fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:
         parsed = [parse_variant(text) for text in variant]
         columns = [_column(files[0], sets, None, str(files[0]), samples, seed)] + [
@@ -157,15 +177,69 @@ def compare(
             column["name"] = f"{column['name']} ({column['source']})"
         seen.add(column["name"])
     currency = " / ".join(dict.fromkeys(column.pop("currency") for column in columns))
+    if format_ is CompareFormat.xlsx:
+        _compare_workbook(files, sets, columns, currency, explain, language, output, force)
+        return
+    figure_format = FigureFormat(format_.value)
     style = NumberStyle(language, currency)
     title = f"{label('compare_title', language)} ({currency})"
     if samples is not None:
         title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
         _output({"scenarios": columns}, distribution_rows(columns), distribution_rows(columns, style),
-                distribution_view(columns, style, title), title, format_, output, force, bom)
+                distribution_view(columns, style, title), title, figure_format, output, force, bom)
+        return
+    if explain:
+        _explained(files, sets, columns, style, title, figure_format, output, force, bom)
         return
     _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
-            compare_view(columns, style), title, format_, output, force, bom)
+            compare_view(columns, style), title, figure_format, output, force, bom)
+
+
+def _refuse_for_xlsx(output: Path | None, samples: int | None, lang: str) -> None:
+    from aigc_roi.cli.extras import XLSX, require
+
+    if output is None:
+        fail([label("xlsx_needs_output", lang)])
+    if samples is not None:
+        fail([label("option_needs_format", lang).format(option="--samples", formats="--format table, json, csv, markdown",
+                                                        format="xlsx")])
+    require(XLSX, "--format xlsx", lang)
+
+
+def _compare_workbook(files: list[Path], sets: list[str], columns: list[dict[str, Any]], currency: str, explain: bool,
+                      lang: str, output: Path | None, force: bool) -> None:
+    from aigc_roi.present.explain import explain_rows
+    from aigc_roi.present.workbook import compare_workbook_bytes
+
+    changes = None
+    if explain:
+        try:
+            changes = api.explain_change(files[0], files[1], sets)
+        except ScenarioInvalid as invalid:
+            fail(invalid.errors)
+    emit_bytes(compare_workbook_bytes(columns, currency, lang, None if changes is None else explain_rows(changes)),
+               output, force)
+
+
+def _explained(files: list[Path], sets: list[str], columns: list[dict[str, Any]], style: NumberStyle, title: str,
+               format_: FigureFormat, output: Path | None, force: bool, bom: bool) -> None:
+    """compare --explain: the side-by-side figures, then what moved each of them."""
+    from rich.console import Group
+
+    from aigc_roi.present.compare import compare_rows, compare_view
+    from aigc_roi.present.explain import explain_data, explain_rows, explain_view
+
+    try:
+        changes = api.explain_change(files[0], files[1], sets)
+    except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
+        fail(invalid.errors)
+    if format_ is FigureFormat.markdown:
+        text = tables.to_markdown(compare_rows(columns, style), title) + "\n" + tables.to_markdown(
+            explain_rows(changes, style), label("explain_title", style.lang), text_columns=4)
+        emit(text, output, force)
+        return
+    _output({"scenarios": columns, "explain": explain_data(changes)}, explain_rows(changes), explain_rows(changes, style),
+            Group(compare_view(columns, style), explain_view(changes, style)), title, format_, output, force, bom)
 
 
 # --- breakeven -----------------------------------------------------------------

@@ -180,7 +180,7 @@ class Result:
     """``(S, C', H)`` share of a source's plan bought in each month after the gates (its month mask, 0
     after a failed gate); None without gates, when every sample buys in the months of ``channel_months``."""
     gate_roas: FloatArray | None = None
-    """``(S, G)`` each gate's (in file order) test ROAS over months 1..after_month (docs/formulas.md, gates);
+    """``(S, G)`` each gate's (in file order) test ROAS over months 1..after_month (docs/formulas.md §14);
     NaN = none."""
     gate_cac: FloatArray | None = None
     """``(S, G)`` each gate's test CAC over those months; NaN = none."""
@@ -510,7 +510,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
 def _gated_plan(scenario: Scenario, layout: _Layout, unit_users: FloatArray, unit_spend: FloatArray, retention: FloatArray,
                 virality: FloatArray, p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray]:
     """The gates' decisions, the gated paid users and ad spend by month ``(H, s)`` and every source's
-    activity ``(C', H, s)`` (docs/formulas.md, gates).
+    activity ``(C', H, s)`` (docs/formulas.md §14).
 
     A test's attributed gross revenue is the engine's attribution cut at
     month T = after_month: the paid totals of the test channels' users over
@@ -657,7 +657,7 @@ class _Revenue:
     subscriptions_by_period: dict[int, FloatArray]
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
     subscribers: FloatArray
-    """``(H, s)`` plan payments whose period covers the month (docs/formulas.md, subscribers in force)."""
+    """``(H, s)`` plan payments whose period covers the month (docs/formulas.md §4.10)."""
     payments_by_age: dict[int, FloatArray]
     """``(H, s)`` payments of one new user at age a to the plans of each period P: its subscriptions by age
     are their windows (``_subscribers``), built only where serving charges them."""
@@ -882,7 +882,7 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
 def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: FloatArray, horizon: int,
            p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Serving and fixed costs by month ``(H, s)``, and serving of one user by age: active users' compute,
-    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md, subscribers in force)."""
+    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md §4.10)."""
     serving_per_active = p(costs.serving_per_active_user)
     fixed = np.zeros((horizon, p.samples))
     for cost in costs.fixed:

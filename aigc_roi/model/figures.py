@@ -1,9 +1,13 @@
-"""What a figure is: its name, unit and better direction, and the NaN -> none rule.
+"""What a figure is and the rules every output follows for it: one table, ``FIGURES``.
 
 Every layer above asks this module instead of keeping its own lists: the
 engine fills ``FIGURE_NAMES`` in order, the presentation formats by
-``unit``, ``compare`` marks the best by ``better``, ``check`` bounds them.
-Definitions: spec section 4 and docs/formulas.md.
+``unit``, says what a none means by ``none``, caps by ``display_cap``,
+keeps cents by ``cents`` and colours by ``coloured_by_sign``; ``compare``
+marks the best by ``better``; ``simulate`` ranks "never" after every month
+where ``never_ranks_last``; ``check`` bounds them. Adding a figure is one
+line here, its computation in the engine and its labels (present/labels.py).
+Definitions: docs/formulas.md §5.
 """
 
 from __future__ import annotations
@@ -19,6 +23,11 @@ ratio: a plain multiple (ROAS 1.10); percent: a share shown x100 (ROI, IRR);
 month: a whole month number of the horizon, or a count of months."""
 Better = Literal["higher", "lower", "neither"]
 """peak_cash_month is "neither": an early or late low point is not better in itself."""
+NoneMeaning = Literal["undefined", "never", "no_cash_need", "no_single_irr"]
+"""What a figure's none (NaN in the engine, JSON null) says. undefined: a ratio over zero (shown "—");
+never: not reached within the horizon (shown "never"), so later than any month; no_cash_need:
+cumulative cash never goes below 0 (shown "—"); no_single_irr: the cash flow does not change sign
+exactly once (shown "none: no single IRR")."""
 
 
 @dataclass(frozen=True)
@@ -27,32 +36,49 @@ class Figure:
     unit: Unit
     better: Better
     """Which way a figure improves; "neither" for a choice (ad spend), not an outcome."""
+    none: NoneMeaning = "undefined"
+    """What the figure's none says, so how every output shows it and how it ranks."""
+    display_cap: float | None = None
+    """Tables show a value above this as "> cap" (JSON, CSV and xlsx keep the number)."""
+    cents: bool = False
+    """Money per user, amounts of a few units: the workbook keeps cents where other money is whole."""
+    coloured_by_sign: bool = False
+    """The figures panel shows it green at 0 or more, red below: a gain or a loss at a glance."""
 
+    @property
+    def never_ranks_last(self) -> bool:
+        """In percentiles none ranks after every month: "never" is the latest payback there is."""
+        return self.none == "never"
+
+
+IRR_DISPLAY_CAP = 10.0
+"""Tables show an annual IRR above 1,000% as "> 1,000%": past that the number
+says only that the cash flow barely borrows, and its digits mislead."""
 
 FIGURES: tuple[Figure, ...] = (
     Figure("ad_spend", "money", "neither"),
     Figure("paid_users", "users", "higher"),
     Figure("new_users", "users", "higher"),
-    Figure("cac", "money", "lower"),
-    Figure("blended_cac", "money", "lower"),
+    Figure("cac", "money", "lower", cents=True),
+    Figure("blended_cac", "money", "lower", cents=True),
     Figure("gross_revenue", "money", "higher"),
     Figure("net_revenue", "money", "higher"),
     Figure("contribution", "money", "higher"),
-    Figure("net_cash", "money", "higher"),
+    Figure("net_cash", "money", "higher", coloured_by_sign=True),
     Figure("roas", "ratio", "higher"),
-    Figure("roi", "percent", "higher"),
+    Figure("roi", "percent", "higher", coloured_by_sign=True),
     Figure("blended_roas", "ratio", "higher"),
-    Figure("payback_month", "month", "lower"),
-    Figure("first_payback_month", "month", "lower"),
+    Figure("payback_month", "month", "lower", none="never"),
+    Figure("first_payback_month", "month", "lower", none="never"),
     Figure("peak_cash_need", "money", "lower"),
-    Figure("peak_cash_month", "month", "neither"),
-    Figure("npv", "money", "higher"),
-    Figure("irr", "percent", "higher"),
-    Figure("ltv", "money", "higher"),
+    Figure("peak_cash_month", "month", "neither", none="no_cash_need"),
+    Figure("npv", "money", "higher", coloured_by_sign=True),
+    Figure("irr", "percent", "higher", none="no_single_irr", display_cap=IRR_DISPLAY_CAP),
+    Figure("ltv", "money", "higher", cents=True),
     Figure("ltv_to_cac", "ratio", "higher"),
-    Figure("cac_payback_months", "month", "lower"),
+    Figure("cac_payback_months", "month", "lower", none="never"),
 )
-"""The figures of spec section 4, in the order every output lists them."""
+"""The figures of docs/formulas.md §5, in the order every output lists them."""
 
 FIGURE_NAMES: tuple[str, ...] = tuple(figure.name for figure in FIGURES)
 BY_NAME: dict[str, Figure] = {figure.name: figure for figure in FIGURES}
@@ -65,28 +91,29 @@ DERIVED_FIGURES: tuple[Figure, ...] = (
 """Figures the engine does not compute: payback_probability is the simulated share of samples paying
 back within the payback target, which `check` holds to ``targets.min_payback_probability``; the
 monthly series a milestone may bound (model/milestones.py) that are no horizon figure."""
-_UNITS: dict[str, Unit] = {figure.name: figure.unit for figure in (*FIGURES, *DERIVED_FIGURES)}
+_RULES: dict[str, Figure] = {figure.name: figure for figure in (*FIGURES, *DERIVED_FIGURES)}
 
 MONTH_COLUMNS: tuple[str, ...] = (
     "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
     "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
 )
-"""The monthly series every output reports (spec section 5, 1.1), in order; money except ``COUNT_COLUMNS``."""
+"""The monthly series every output reports (docs/formulas.md §4.2-§4.8), in order; money except ``COUNT_COLUMNS``."""
 COUNT_COLUMNS: frozenset[str] = frozenset({"new_users", "active_users", "subscribers"})
 """Month columns that count people (shown whole, never as money)."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
 )
-"""Each channel's entries in every output (spec section 5, 1.1), in order."""
+"""Each channel's entries in every output (docs/formulas.md §6), in order."""
 
-IRR_DISPLAY_CAP = 10.0
-"""Tables show an annual IRR above 1,000% as "> 1,000%": past that the number
-says only that the cash flow barely borrows, and its digits mislead."""
+
+def rules_of(name: str) -> Figure:
+    """The rules of a figure the engine computes or of a derived one (``KeyError`` for neither)."""
+    return _RULES[name]
 
 
 def unit_of(name: str) -> Unit:
-    return _UNITS[name]
+    return _RULES[name].unit
 
 
 def plain(value: Any) -> float | None:

@@ -1,4 +1,4 @@
-"""Gates of a staged plan (docs/formulas.md, "Gates"): a test on some channels decides, sample by
+"""Gates of a staged plan (docs/formulas.md §14): a test on some channels decides, sample by
 sample, whether they and the plan's next channels keep buying users.
 
 Pure numpy, month-major like the engine: per-month arrays are ``(H, s)``. A gate's test reads the months 1..after_month

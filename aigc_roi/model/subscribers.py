@@ -1,4 +1,4 @@
-"""Subscribers in force (docs/formulas.md, "Subscribers in force").
+"""Subscribers in force (docs/formulas.md §4.10).
 
 A plan payment made in month u for a period of P months covers months
 u..u+P-1, so the subscribers in force in month t are the payments of the

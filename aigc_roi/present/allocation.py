@@ -11,15 +11,30 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import plain
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
-FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
-"""ChannelFigures fields, in the order the tables show them."""
+FIGURES: dict[str, str] = {
+    "roas": "allocate_roas", "marginal_roas": "allocate_marginal_roas", "cac": "allocate_cac", "marginal_cac": "allocate_marginal_cac",
+}
+"""ChannelFigures fields, in the order the tables show them, and their labels."""
+OBJECTIVE_LABELS: dict[str, str] = {
+    "npv": "allocate_objective_npv", "net_cash": "allocate_objective_net_cash", "p10_npv": "allocate_objective_p10_npv",
+    "payback_probability": "allocate_objective_payback_probability",
+}
+STATUS_LABELS: dict[str, str] = {
+    "movable": "allocate_status_movable", "locked": "allocate_status_locked", "fixed": "allocate_status_fixed",
+}
+WARNING_LABELS: dict[str, str] = {
+    "best_is_current": "allocate_warning_best_is_current", "on_minimum": "allocate_warning_on_minimum",
+    "gets_nothing": "allocate_warning_gets_nothing", "on_maximum": "allocate_warning_on_maximum",
+    "locked": "allocate_warning_locked", "current_total_differs": "allocate_warning_current_total_differs",
+}
+"""A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
 CURVE_BAR_WIDTH = 28
 
 
@@ -102,7 +117,7 @@ def objective_gain(result: Allocation, style: NumberStyle) -> str:
 
 
 def objective_name(result: Allocation, lang: str) -> str:
-    return label(f"allocate_objective_{result.objective}", lang).format(
+    return label(OBJECTIVE_LABELS[result.objective], lang).format(
         months=result.target_payback_months, samples=f"{result.samples:,}", seed=result.seed)
 
 
@@ -121,11 +136,11 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         return label("allocate_warning_current_total_differs", lang).format(
             total=style.money(total, 0), budget=style.money(result.budget, 0))
     if channel is None:
-        return label(f"allocate_warning_{warning.code}", lang)
+        return label(WARNING_LABELS[warning.code], lang)
     key: str = warning.code
     if key == "on_minimum" and channel.minimum == 0:
         key = "gets_nothing"
-    return label(f"allocate_warning_{key}", lang).format(
+    return label(WARNING_LABELS[key], lang).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
 
 
@@ -136,7 +151,7 @@ def _budget_cell(channel: ChannelAllocation, style: NumberStyle, unit: str = "")
 
     current, best = amount(channel.current_budget), amount(channel.best_budget)
     if channel.status != "movable":
-        return current, best, label(f"allocate_status_{channel.status}", style.lang)
+        return current, best, label(STATUS_LABELS[channel.status], style.lang)
     change = channel.best_budget - channel.current_budget
     return current, best, _signed(amount(change), change)
 
@@ -181,7 +196,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
         lang = style.lang
         header = [label(key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum", "allocate_maximum",
                                                "current", "allocate_best", "allocate_change")]
-        header += [f"{label(f'allocate_{name}', lang)} · {label(split, lang)}"
+        header += [f"{label(FIGURES[name], lang)} · {label(split, lang)}"
                    for name in FIGURES for split in ("current", "allocate_best")]
     rows: list[list[Any]] = []
     for channel in result.channels:
@@ -192,7 +207,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
         else:
             current, best, change = _budget_cell(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
-            cells = [channel.name, channel.type, label(f"allocate_status_{channel.status}", style.lang),
+            cells = [channel.name, channel.type, label(STATUS_LABELS[channel.status], style.lang),
                      style.money(channel.minimum, 0), maximum, current, best, change]
             cells += [_figure_text(name, getattr(figures, name), style) for name in FIGURES
                       for figures in (channel.current, channel.best)]
@@ -256,7 +271,7 @@ def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
 
 
 def _curve_title(result: Allocation, lang: str) -> str:
-    return label("allocate_curve_title", lang).format(objective=label(f"allocate_objective_{result.objective}_short", lang))
+    return label("allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
 
 
 def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
@@ -320,7 +335,7 @@ def _number_columns(result: Allocation, style: NumberStyle, unit: str) -> dict[s
         columns["allocate_budget"] += [current, best]
         columns["allocate_change"].append(change)
         for name in FIGURES:
-            column = columns.setdefault(f"allocate_{name}", [])
+            column = columns.setdefault(FIGURES[name], [])
             column += [_view_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
     return columns
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from aigc_roi.present.allocation import curve_peak, objective_name, objective_value
+from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_peak, objective_name, objective_value
 from aigc_roi.present.chart import cjk_font, plain_text_with_cjk, readable
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.allocate import Allocation
@@ -33,7 +33,6 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     from matplotlib.ticker import FuncFormatter
 
     lang = style.lang
-    short = f"allocate_objective_{result.objective}_short"
     points = [point for point in result.curve if not math.isnan(point.value)]
     figure = Figure(figsize=(9, 5), dpi=150, layout="constrained")
     FigureCanvasAgg(figure)
@@ -58,7 +57,7 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
     # Two lines: a scenario name and the curve's title do not fit one line of a 9-inch figure.
     name = visible(result.scenario) if cjk_font() is not None else readable(visible(result.scenario))
-    axes.set_title(f"{name}\n{label('allocate_curve_title', lang).format(objective=label(short, lang))}")
+    axes.set_title(f"{name}\n{label('allocate_curve_title', lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))}")
     axes.set_xlabel(f"{label('allocate_curve_budget', lang)} ({style.currency})")
     axes.set_ylabel(objective_name(result, lang))
     axes.grid(alpha=0.3)

@@ -14,6 +14,18 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
 
+THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
+"""The column heading of each threshold of ``THRESHOLDS``."""
+CONDITIONS: dict[tuple[str, bool], str] = {
+    ("roi_zero", True): "roi_zero_limit", ("roi_zero", False): "roi_zero_goal",
+    ("payback_target", True): "payback_target_limit", ("payback_target", False): "payback_target_goal",
+}
+"""(threshold, met now) -> the condition a headroom names: the limit it may not cross, or the goal it must reach."""
+HEADROOMS: dict[tuple[bool, str], str] = {
+    (True, "rise"): "can_rise", (True, "fall"): "can_fall", (False, "rise"): "must_rise", (False, "fall"): "must_fall",
+}
+"""(met now, direction) -> how a headroom reads."""
+
 
 def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
     """"can rise 23% before ROI < 0" when the threshold is met now (slack, green),
@@ -30,9 +42,8 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     direction = "rise" if value >= row.driver.current else "fall"
     amount = f"{abs(headroom) * 100:,.1f}%" if headroom is not None else label("to_value", lang).format(
         value=driver_value(row.driver, value, style))
-    side = "limit" if met else "goal"
-    condition = label(f"{threshold}_{side}", lang).format(months=months)
-    text = label(f"{'can' if met else 'must'}_{direction}", lang).format(amount=amount, condition=condition)
+    condition = label(CONDITIONS[threshold, met], lang).format(months=months)
+    text = label(HEADROOMS[met, direction], lang).format(amount=amount, condition=condition)
     return Text(text, style="green" if met else "red")
 
 
@@ -53,13 +64,13 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
                for row, ceiling in zip(rows, ceilings, strict=True)]
     columns = [
         Column(label("driver", lang), [Text(driver_label(row.driver, lang)) for row in rows], numeric=False),
-        Column(label("unit_cost", lang).split(" (")[0], [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
-        Column(label("max_unit_cost", lang).split(" (")[0],
+        Column(label("unit_cost", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
+        Column(label("max_unit_cost", lang),
                [Text(driver_value(row.driver, ceiling, style), style=colour)
                 for row, ceiling, colour in zip(rows, ceilings, colours, strict=True)]),
-        Column(label("gross_revenue", lang).split(" (")[0],
+        Column(label("gross_revenue", lang),
                [Text(style.money(row.channel.gross_revenue if row.channel else None, 0)) for row in rows]),
-        Column(label("contribution", lang).split(" (")[0],
+        Column(label("contribution", lang),
                [Text(style.money(row.channel.contribution if row.channel else None, 0)) for row in rows]),
     ]
     title, caption = label("channels_alone_title", lang), label("channels_alone_caption", lang)
@@ -78,7 +89,7 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     for threshold in THRESHOLDS:
         values = [getattr(row, threshold) for row in table.rows]
         columns += [
-            Column(label(f"{threshold}_at", lang).format(months=months),
+            Column(label(THRESHOLD_AT[threshold], lang).format(months=months),
                    [Text(driver_value(row.driver, value, style) if value is not None else label("none", lang))
                     for row, value in zip(table.rows, values, strict=True)]),
             Column(label("headroom", lang), [headroom_phrase(table, row, threshold, style) for row in table.rows],

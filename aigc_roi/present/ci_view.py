@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.figures import unit_of
+from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
 
 if TYPE_CHECKING:
@@ -116,13 +116,13 @@ def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str
 
 def _figure_name(figure: str, lang: str) -> str:
     """A figure as a message names it: its key in English (as in JSON), its short label in Chinese."""
-    return figure if lang == "en" else label(figure, lang).split(" (")[0]
+    return figure if lang == "en" else short_label(figure, lang)
 
 
 def _target_name(outcome: TargetOutcome, lang: str) -> str:
     """A target's cell: its YAML key (and words, in Chinese); a milestone's name."""
     if outcome.month is None:
-        return label(f"target_{outcome.name}", lang)
+        return label(TARGET_LABELS[outcome.name], lang)
     return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
 
 
@@ -141,6 +141,19 @@ def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base:
     if outcome.name in missed_at_base:
         return label("check_fail_at_base", lang).format(base=base)
     return label("check_fail_new", lang)
+
+
+TARGET_LABELS: dict[str, str] = {
+    "max_payback_months": "target_max_payback_months",
+    "min_roi": "target_min_roi",
+    "min_ltv_to_cac": "target_min_ltv_to_cac",
+    "min_roas": "target_min_roas",
+    "max_cac": "target_max_cac",
+    "min_npv": "target_min_npv",
+    "min_payback_probability": "target_min_payback_probability",
+    "max_cash_need": "target_max_cash_need",
+}
+"""Each target of model/targets.py TARGET_FIGURES -> its cell in the check table."""
 
 
 def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | None = None, base: str = "",
@@ -197,28 +210,34 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
 
 
 def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
-                       changed: Sequence[ChangedInput] = (), lang: str = "en") -> str:
+                       changed: Sequence[ChangedInput] = (), lang: str = "en",
+                       blamed: Mapping[str, ChangedInput] | None = None) -> str:
     """An annotation per missed target, titled ``aigc-roi check: TARGET``.
 
     With ``check --base`` (``at_base``: the targets the base revision already
-    missed), a new miss points at the first driver line the change touched,
-    when there is one, and says so; otherwise at the target's own line (the
+    missed), a new miss points at the changed input that moved its figure
+    furthest the wrong way (``blamed``), else at the first driver line the
+    change touched, and says so; otherwise at the target's own line (the
     file when a --set wrote it).
     """
+    blamed = blamed or {}
     lines = []
     for outcome in item.outcomes:
         if outcome.passed:
             continue
         actual, limit = _outcome_texts(outcome, _style(item, lang))
-        missed = "check_missed" if outcome.month is None else "check_missed_milestone"
+        if outcome.month is None:
+            missed, figure = "check_missed", _figure_name(outcome.figure, lang)
+        else:
+            # A month's series in words ("在订用户"), not its column header ("在订").
+            missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
         message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
-                                             figure=_figure_name(outcome.figure, lang), actual=actual, limit=limit,
-                                             month=outcome.month)
+                                             figure=figure, actual=actual, limit=limit, month=outcome.month)
         title = f"aigc-roi check: {outcome.name}"
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
         if at_base is not None and outcome.name not in at_base and changed:
-            driver = changed[0]
+            driver = blamed.get(outcome.name, changed[0])
             was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
             message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
                                                                  now=_input_text(driver.now.value))
@@ -250,8 +269,8 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict
 def _change(name: str, before: float | int | None, after: float | int | None, style: NumberStyle) -> str:
     """``after - before`` in the figure's unit: percentage points for roi and irr, months for paybacks."""
     if before is None or after is None:
-        if unit_of(name) == "month" and before != after:
-            # None is "never": reaching payback is the best change there is, losing it the worst.
+        if rules_of(name).none == "never" and before != after:
+            # Reaching payback is the best change there is, losing it the worst.
             never = label("never", style.lang)
             if after is None:
                 return label("check_worse_never", style.lang).format(never=never)
@@ -303,8 +322,13 @@ def _named(comparison: Comparison) -> str:
     return f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
 
 
+STATUS_LABELS: dict[str, str] = {"modified": "check_status_modified", "new": "check_status_new", "removed": "check_status_removed"}
+SINCE_BASE_LABELS: dict[str, str] = {"new": "check_new_since_base", "removed": "check_removed_since_base"}
+"""A file added or removed since the base reads as one line (``is_one_line``)."""
+
+
 def comparison_title(comparison: Comparison, lang: str = "en") -> str:
-    return label("check_title", lang).format(named=_named(comparison), status=label(f"check_status_{comparison.status}", lang))
+    return label("check_title", lang).format(named=_named(comparison), status=label(STATUS_LABELS[comparison.status], lang))
 
 
 def is_one_line(comparison: Comparison) -> bool:
@@ -314,7 +338,7 @@ def is_one_line(comparison: Comparison) -> bool:
 
 def comparison_line(comparison: Comparison, base: str, lang: str = "en") -> str:
     """``scenarios/x.yaml (Name): new since REF`` or ``...: removed since REF``."""
-    return label(f"check_{comparison.status}_since_base", lang).format(named=_named(comparison), base=base)
+    return label(SINCE_BASE_LABELS[comparison.status], lang).format(named=_named(comparison), base=base)
 
 
 def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, Any]:

@@ -109,8 +109,12 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
 
 RISK_PERCENTILES = ("p5", "p50", "p95")
 """What `compare --samples` shows of each figure; the best mark goes by the median."""
-CHANCES = ("payback_within_target", "roi_positive", "npv_positive")
-"""Chances shown per scenario; higher is better."""
+CHANCES: dict[str, str] = {
+    "payback_within_target": "compare_payback_within_target",
+    "roi_positive": "compare_roi_positive",
+    "npv_positive": "compare_npv_positive",
+}
+"""Chances shown per scenario (higher is better), with their row labels."""
 
 
 def _chance_best(values: list[float]) -> set[int]:
@@ -140,10 +144,10 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
             text = f"{middle} ({low} .. {high})"
             cells.append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
         view.add_row(*cells)
-    for chance in CHANCES:
+    for chance, chance_label in CHANCES.items():
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
         best = _chance_best(values)
-        row_label = label(f"compare_{chance}", lang)
+        row_label = label(chance_label, lang)
         view.add_row(row_label, *(Text(style.percent(value) + BEST_MARK, style="bold green") if i in best
                                   else Text(style.percent(value)) for i, value in enumerate(values)))
     return view

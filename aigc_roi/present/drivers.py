@@ -8,6 +8,13 @@ from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.drivers import Driver
 
+FIELD_LABELS: dict[str, str] = {
+    "price": "driver_price", "conversion": "driver_conversion", "renewal": "driver_renewal", "fee": "driver_item_fee",
+    "count": "driver_count", "serving_per_active_user": "driver_serving_per_active_user",
+    "serving_per_subscriber": "driver_serving_per_subscriber",
+}
+"""A driver's field outside the channels (whose types label their own) -> its label."""
+
 
 def driver_label(driver: Driver, lang: str = "en") -> str:
     """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``."""
@@ -15,7 +22,7 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
         field = channel_field_label(driver.channel_type, driver.field, lang)
     else:
         # A plan's, purchase's or order's fee is a share of its revenue (a kol channel's is its own label).
-        field = label("driver_item_fee" if driver.field == "fee" else f"driver_{driver.field}", lang)
+        field = label(FIELD_LABELS[driver.field], lang)
     return field if driver.item is None else f"{driver.item} {field}"
 
 

@@ -84,6 +84,16 @@ HELP_ZH: dict[str, str] = {
     "current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B.":
         "把月预算分配到各渠道以最大化 NPV（或净现金流、P10 NPV、回本概率）：当前分配与最优分配的对比、"
         "平均与边际 ROAS 和 CAC，以及从 0.25B 到 2B 的预算曲线。",
+    "One self-contained HTML page: verdict, figures with formulas, charts and every input.":
+        "一个独立的 HTML 页面：结论、带公式的指标、图表和全部输入。",
+    "Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).":
+        "现金流区间和回本概率的蒙特卡洛样本数（与 check 相同；仅当文件含区间时）。",
+    "With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need among the inputs that "
+    "differ (Shapley shares). With --format csv, writes that table.":
+        "给出两个文件（基准、新方案）时：把 roi、npv、回本月份和最大资金需求的变化拆分到各个改动的输入上（Shapley 分摊）。"
+        "配合 --format csv 时输出该表。",
+    "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
+        "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":

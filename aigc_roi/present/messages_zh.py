@@ -188,6 +188,8 @@ _MESSAGES = _rules([
     (r"--lang: expected one of (.+), found (.+)", "--lang：应为 {0} 之一，实际为 {1}"),
     (r"--variant: give exactly one FILE to vary, found (\d+)", "--variant：只能对一个 FILE 做变体，收到 {0} 个"),
     (r"compare: give two or more FILEs, or one FILE with --variant", "compare：请给出两个或更多 FILE，或一个 FILE 加 --variant"),
+    (r"--explain: give exactly two FILEs \(base, new\), without --variant or --samples",
+     "--explain：请给出恰好两个 FILE（基准、新方案），且不与 --variant 或 --samples 同用"),
     (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as (.+)",
      "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 {1}"),
     (r"(--step|--budget|--(?:min|max)(?: [^:]+)?): expected (.+), found (.+)",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aigc_roi.model.figures import IRR_DISPLAY_CAP, unit_of
+from aigc_roi.model.figures import rules_of
 from aigc_roi.present.labels import label
 
 NONE = "—"
@@ -91,16 +91,19 @@ class NumberStyle:
         return never if value is None else f"{value:.0f}"
 
     def figure(self, name: str, value: float | None, never: str = NONE) -> str:
-        """A section-4 figure formatted by its unit (model/figures.py)."""
-        if name == "irr":
-            if value is None:
-                # Say why: an IRR exists only where the cash flow changes sign once (spec section 4).
+        """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap."""
+        rules = rules_of(name)
+        if value is None:
+            if rules.none == "never":
+                return never
+            if rules.none == "no_single_irr":
+                # Say why: an IRR exists only where the cash flow changes sign once (docs/formulas.md §5).
                 return label("no_single_irr", self.lang)
-            if value > IRR_DISPLAY_CAP:
-                return f"> {IRR_DISPLAY_CAP * 100:,.0f}%"
-        if name == "peak_cash_month":
-            return self.month(value, NONE)  # none here means no cash is ever needed, not "never"
-        unit = unit_of(name)
+            return NONE
+        if rules.display_cap is not None and value > rules.display_cap:
+            cap = rules.display_cap * 100 if rules.unit == "percent" else rules.display_cap
+            return f"> {cap:,.0f}{'%' if rules.unit == 'percent' else ''}"
+        unit = rules.unit
         if unit == "percent":
             return self.percent(value)
         if unit == "money":

@@ -10,11 +10,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS
 from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
-from aigc_roi.present.labels import header_label, label
+from aigc_roi.present.labels import header_label, label, short_label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -30,12 +30,12 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     grid.add_column(overflow="fold")
     grid.add_column(justify="right", no_wrap=True)
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
-    for name in FIGURE_NAMES:
-        value = figures[name]
-        text = Text(style.figure(name, value, never))
-        if name in ("roi", "net_cash", "npv") and value is not None:
+    for figure in FIGURES:
+        value = figures[figure.name]
+        text = Text(style.figure(figure.name, value, never))
+        if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
-        grid.add_row(label(name, lang), text)
+        grid.add_row(label(figure.name, lang), text)
     title = f"{report['scenario']} · {label('figures', lang)} ({report['currency']})"
     # A str title would be read as Rich markup; the name in it is data.
     return Panel(grid, title=Text(visible(title)), expand=False)
@@ -68,9 +68,9 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
             "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
-            "cac": Column(label("cac", lang).split(" (")[0], [Text(style.money(c["cac"])) for c in channels]),
-            "roas": Column(label("roas", lang).split(" (")[0], [Text(style.ratio(c["roas"])) for c in channels]),
-            "roi": Column(label("roi", lang).split(" (")[0], [Text(style.percent(c["roi"])) for c in channels]),
+            "cac": Column(short_label("cac", lang), [Text(style.money(c["cac"])) for c in channels]),
+            "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
+            "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
@@ -126,7 +126,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         for layout, names in enumerate(MONTH_COLUMN_ORDER):
             compact = layout > 0
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
-            columns += [_money_column(header_label(f"{name}_short", lang), [month[name] for month in months], style, compact,
+            columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS)
                         for name in names]
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
@@ -152,7 +152,7 @@ def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for compact in (False, True):
             columns = [Column(label("cohort", lang), [Text(cohort["label"]) for cohort in cohorts], numeric=False),
-                       _money_column(label("new_users_short", lang), [c["new_users"] for c in cohorts], style, compact,
+                       _money_column(short_label("new_users", lang), [c["new_users"] for c in cohorts], style, compact,
                                      count=True)]
             for t, month in enumerate(months):
                 values = [cohort["contribution"][t - cohort["month"] + 1] if t + 1 >= cohort["month"] else None

@@ -8,7 +8,7 @@ editor validates a file the same way in either language. Keyed by the English
 text, as present/help_zh.py is: a field whose wording changes reads in
 English until it is translated here, never with a stale translation
 (tests/test_schema_zh.py fails on any string left out). The words for
-figures and targets are those of present/labels.py ZH. A pure table:
+figures and targets are the Chinese ones of present/labels.py. A pure table:
 ``schema`` stays light.
 """
 
@@ -148,7 +148,7 @@ SCHEMA_ZH: dict[str, str] = {
     # Costs.
     "Inference/compute cost per active user per month.": "每个活跃用户每月的推理/算力成本。",
     "Cost per running month.": "每个生效月的成本。",
-    # Targets: the figure's name as present/labels.py ZH gives it.
+    # Targets: the figure's name as present/labels.py gives it in Chinese.
     "Guardrails that `aigc-roi check` enforces.": "`aigc-roi check` 检查的底线。",
     "Payback month must be at most this.": "回本月份不得晚于此值。",
     "roi must be at least this.": "ROI (roi) 不得低于此值。",

@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_in
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
@@ -53,7 +53,7 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
     scale = max((abs(change) for pair in changes for change in pair), default=0.0)
     step = style.step(analysis.step)
     never = label("never", lang)
-    measure_name = label(measure, lang).split(" (")[0]
+    measure_name = short_label(measure, lang)
     title = label("sensitivity_title", lang).format(scenario=analysis.scenario, step=step)
     caption = label("sensitivity_caption", lang).format(
         roi=style.percent(base.roi), net_cash=style.money(base.net_cash), payback=style.month(base.payback_month, never),
@@ -62,7 +62,7 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
 
     def outcome_column(name: str, compact: bool) -> Column:
         """The −step and the +step outcome of one figure, one above the other."""
-        heading = label(name, lang).split(" (")[0]
+        heading = short_label(name, lang)
         if name == "payback_month":
             return Column(f"{heading} −/+", [Text(f"{style.month(row.low.outcome.payback_month, never)}\n"
                                                   f"{style.month(row.high.outcome.payback_month, never)}")

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
@@ -137,7 +137,7 @@ def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     """Each uncertain input's share of the variance of each target figure, largest share of net cash first."""
     lang = style.lang
     first = VARIANCE_TARGETS[0]
-    header = [label("input", lang), *(label("variance_share_of", lang).format(figure=label(t, lang).split(" (")[0])
+    header = [label("input", lang), *(label("variance_share_of", lang).format(figure=short_label(t, lang))
                                       for t in VARIANCE_TARGETS)]
     rows = [[path, *(style.percent(simulation.variance_shares[t][path]) for t in VARIANCE_TARGETS)]
             for path, _ in _ranked(simulation.variance_shares[first])]
@@ -254,7 +254,7 @@ def tornado_view(simulation: Simulation, style: NumberStyle) -> Fitted:
     """Inputs ordered by their share of net cash's variance; a bar per target figure."""
     lang = style.lang
     ranked = [path for path, _ in _ranked(simulation.variance_shares[VARIANCE_TARGETS[0]])]
-    headers = [label("variance_share_of", lang).format(figure=label(target, lang).split(" (")[0]) for target in VARIANCE_TARGETS]
+    headers = [label("variance_share_of", lang).format(figure=short_label(target, lang)) for target in VARIANCE_TARGETS]
     percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
     name_width = max(cell_len(text) for text in [label("input", lang), *ranked])
 

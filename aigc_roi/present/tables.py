@@ -17,7 +17,7 @@ from typing import Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
 
@@ -119,7 +119,7 @@ def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
 
 def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
-    header = [label(key, lang).split(" (")[0] for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
+    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
              style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"])]
@@ -128,7 +128,7 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
 
 
 def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
-    header = [label("month", style.lang), *(label(f"{name}_short", style.lang) for name in MONTH_COLUMNS)]
+    header = [label("month", style.lang), *(short_label(name, style.lang) for name in MONTH_COLUMNS)]
     rows = [[month["label"], *(style.count(month[name]) if name in COUNT_COLUMNS else style.money(month[name], 0)
                                for name in MONTH_COLUMNS)]
             for month in report["months"]]

@@ -14,13 +14,15 @@ build machine, for a DataFrame detour that four small tables do not need.
 
 from __future__ import annotations
 
+import datetime
 import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import xlsx_text
 
@@ -33,15 +35,18 @@ PERCENT = "0.00%"
 RATIO = "0.00"
 WHOLE = "#,##0"
 MONTH = "0"
-CENTS_FIGURES = frozenset({"cac", "blended_cac", "ltv"})
-"""Money per user: amounts of a few units, where cents matter."""
 _UNIT_FORMATS = {"money": MONEY, "users": WHOLE, "ratio": RATIO, "percent": PERCENT, "month": MONTH}
+GENERAL = "General"
+"""Excel's own format: an input keeps the digits it was written with (0.012, 1e-06, 25000)."""
+DATE = "yyyy-mm"
 MIN_WIDTH, MAX_WIDTH = 6, 60
+FACT_PATHS = frozenset({"name", "currency", "start", "horizon_months"})
 
 
 def figure_format(name: str) -> str:
-    """The Excel number format of a section-4 figure."""
-    return MONEY_CENTS if name in CENTS_FIGURES else _UNIT_FORMATS[unit_of(name)]
+    """The Excel number format of a figure (docs/formulas.md §5): cents where the figure declares them."""
+    rules = rules_of(name)
+    return MONEY_CENTS if rules.cents else _UNIT_FORMATS[rules.unit]
 
 
 @dataclass(frozen=True)
@@ -63,21 +68,56 @@ class ScenarioFacts:
 
 
 def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
-    columns = [Column(label("figure", lang)), Column(label("value", lang)), Column(label("key", lang))]
-    rows = [[label(name, lang), report["figures"][name], name] for name in FIGURE_NAMES]
+    columns = [Column(label("figure", lang)), Column(label("value", lang)), Column(label("key", lang)),
+               Column(label("unit", lang)), Column(label("note", lang))]
+    currency, horizon = report["currency"], report["horizon_months"]
+    rows = [[label(name, lang), report["figures"][name], name, _unit_text(unit_of(name), currency, lang),
+             none_reason(name, horizon, lang) if report["figures"][name] is None else None] for name in FIGURE_NAMES]
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
+_UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit_ratio", "month": "unit_month"}
+
+
+def _unit_text(unit: str, currency: str, lang: str) -> str:
+    return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
+
+
+def none_reason(name: str, horizon: int, lang: str) -> str:
+    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing."""
+    meaning = rules_of(name).none
+    if meaning == "never":
+        return label("never_within", lang).format(months=horizon)
+    if meaning in ("no_cash_need", "no_single_irr"):
+        return label(meaning, lang)
+    return label("zero_denominator", lang)
+
+
 def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(label("spend", lang), MONEY),
-               Column(label("users", lang), WHOLE), Column(label("cac", lang), MONEY_CENTS),
+    money = _in_currency(report, lang)
+    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(money("spend"), MONEY),
+               Column(label("users", lang), WHOLE), Column(money("cac"), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
-               Column(label("gross_revenue", lang), MONEY), Column(label("contribution", lang), MONEY),
-               Column(label("max_unit_cost", lang), MONEY_CENTS)]
+               Column(money("gross_revenue"), MONEY), Column(money("contribution"), MONEY),
+               Column(money("max_unit_cost"), MONEY_CENTS)]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
              *(channel[key] for key in CHANNEL_COLUMNS[1:])]
             for channel in report["channels"]]
     return columns, rows
+
+
+def _in_currency(report: dict[str, Any], lang: str) -> Any:
+    """A money column's header: its label and the scenario's currency, ``Spend (CNY)``."""
+    return lambda key: f"{label(key, lang).split(' (')[0]} ({report['currency']})"
+
+
+def _month_cell(month: dict[str, Any], start: str) -> Any:
+    """A real date (the month's first day) when the file sets ``start``, so a pivot by quarter works; else ``M1``."""
+    if not start:
+        return month["label"]
+    year, first = (int(part) for part in start.split("-"))
+    index = first - 1 + month["month"] - 1
+    return datetime.date(year + index // 12, index % 12 + 1, 1)
 
 
 def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
@@ -90,10 +130,11 @@ def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
     return columns, rows
 
 
-def _months_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang))]
-    columns += [Column(label(name, lang), WHOLE if name in COUNT_COLUMNS else MONEY) for name in MONTH_COLUMNS]
-    rows = [[month["month"], month["label"], *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
+def _months_sheet(report: dict[str, Any], facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
+    money = _in_currency(report, lang)
+    columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang), DATE if facts.start else None)]
+    columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(money(name), MONEY) for name in MONTH_COLUMNS]
+    rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
     return columns, rows
 
 
@@ -108,12 +149,16 @@ def _gates_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[
     return columns, rows
 
 
-def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[tuple[str, Any]], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    columns = [Column(label("field_path", lang)), Column(label("value", lang))]
-    stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start],
-              ["horizon_months", facts.horizon_months]]
+def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """Numbers as numbers (a range's median, low and high), the text as written beside them."""
+    columns = [Column(label("field_path", lang)), Column(label("value", lang), GENERAL), Column(label("low", lang), GENERAL),
+               Column(label("high", lang), GENERAL), Column(label("distribution", lang)), Column(label("as_written", lang))]
+    stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start or None],
+                               ["horizon_months", facts.horizon_months]]
     # The four facts come first with their defaults filled in; the file's own lines for them are not repeated.
-    rows = stated + [[path, value] for path, value in inputs if path not in {"name", "currency", "start", "horizon_months"}]
+    rows = [row + [None] * 4 for row in stated]
+    rows += [[path, value if value is not None else written, low, high, distribution, written]
+             for path, value, low, high, distribution, written in inputs_rows(inputs) if path not in FACT_PATHS]
     return columns, rows
 
 
@@ -130,13 +175,16 @@ def _shown(value: Any, number_format: str | None) -> str:
         return str(value)
     if number_format == PERCENT:
         return f"{value:.2%}"
+    if number_format == GENERAL:
+        return f"{value:,g}"
     decimals = 2 if number_format in (MONEY_CENTS, RATIO) else 0
     return f"{value:,.{decimals}f}"
 
 
 def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[Any]],
-          row_formats: Sequence[str | None] | None = None) -> None:
-    """A table with a bold frozen header and an autofilter; ``row_formats`` formats column 2 row by row."""
+          row_formats: Sequence[str | None] | None = None, value_columns: Sequence[int] = (1,)) -> None:
+    """A table with a bold frozen header and an autofilter; ``row_formats`` formats the ``value_columns``
+    (0-based; the second column by default) row by row."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -147,9 +195,9 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
         sheet.append([xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
         for c, value in enumerate(row):
             number_format = columns[c].number_format
-            if row_formats is not None and c == 1:
+            if row_formats is not None and c in value_columns:
                 number_format = row_formats[r]
-            if number_format is not None and isinstance(value, int | float) and not isinstance(value, bool):
+            if number_format is not None and isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
                 sheet.cell(row=r + 2, column=c + 1).number_format = number_format
             widths[c] = max(widths[c], _display_width(_shown(value, number_format)))
     for cell in sheet[1]:
@@ -161,7 +209,34 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
 
 
-def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[tuple[str, Any]], lang: str = "en") -> bytes:
+def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lang: str = "en",
+                           explained: tuple[list[str], list[list[Any]]] | None = None) -> bytes:
+    """``compare --format xlsx``: sheet ``compare`` with one column per scenario (each figure in its own number
+    format), and sheet ``explain`` with what moved each figure when asked."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new Workbook always has one sheet
+    sheet.title = "compare"
+    names = [column["name"] for column in columns]
+    header = [Column(label("figure", lang)), Column(label("key", lang)), Column(label("unit", lang)),
+              *(Column(name) for name in names)]
+    rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns)]
+            for name in FIGURE_NAMES]
+    _fill(sheet, header, rows, [figure_format(name) for name in FIGURE_NAMES], value_columns=range(3, 3 + len(columns)))
+    if explained is not None:
+        # Raw rows (figure key, path, from, to, change): labelled here, each change in its figure's format.
+        keys = ("figure", "explain_input", "explain_from", "explain_to", "explain_change")
+        _fill(workbook.create_sheet("explain"), [Column(label(key, lang)) for key in keys],
+              [[label(row[0], lang), *row[1:]] for row in explained[1]],
+              [figure_format(row[0]) for row in explained[1]], value_columns=(4,))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
     """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
     the file sets, by field path)."""
     from openpyxl import Workbook
@@ -173,7 +248,7 @@ def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequenc
     columns, rows, formats = _figures_sheet(report, lang)
     _fill(figures, columns, rows, formats)
     _fill(workbook.create_sheet("channels"), *_channels_sheet(report, lang))
-    _fill(workbook.create_sheet("months"), *_months_sheet(report, lang))
+    _fill(workbook.create_sheet("months"), *_months_sheet(report, facts, lang))
     if "cohorts" in report:
         _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
     if "gates" in report:

@@ -153,7 +153,7 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
 
 
 def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context) -> None:
-    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md, gates)."""
+    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §14)."""
     after = gate.values.get("after_month")
     if after is not None and after > ctx.horizon_months - 1:
         ctx.expected(gate.nodes["after_month"], join_path(path, "after_month"), f"a month within 1..{ctx.horizon_months - 1}",

@@ -3,7 +3,7 @@
 What is moved and what B is:
 
 - The *movable* channels are those of a type that has a budget form (``ChannelType.movable``;
-  docs/formulas.md, model section 1, lists the types) and are not locked. B is the
+  docs/formulas.md §4.1 lists the types) and are not locked. B is the
   sum of their monthly budgets: locked channels and channels of other types keep their spend
   and are outside B (a founder asking "where does the next 1,000,000 go" has already committed
   the locked money). Each channel keeps its active months, so B is what is spent in a month in
@@ -242,7 +242,7 @@ def allocate(
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
     # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the split is
-    # that of the plan with every gate passed (docs/formulas.md, gates).
+    # that of the plan with every gate passed (docs/formulas.md §14).
     scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = _movable_channels(median, locks, minimums, maximums)

@@ -18,9 +18,10 @@ Decisions where the spec is silent:
 - **None in some samples.** A figure can be none in some samples (payback
   never reached, no IRR, a ratio over zero spend). ``mean`` is over the
   samples where it is defined and ``defined_share`` says how many those
-  are. For ``payback_month`` and ``cac_payback_months`` "never" is later
-  than any month, so percentiles rank it as +infinity and use the inverted
-  CDF (the smallest month by which at least p% of samples have paid back,
+  are. For a figure whose none means "never" (model/figures.py
+  ``never_ranks_last``: payback_month, first_payback_month,
+  cac_payback_months) "never" is later than any month, so percentiles rank
+  it as +infinity and use the inverted CDF (the smallest month by which at least p% of samples have paid back,
   always a whole month): a percentile that falls among the "never" samples
   is None. Every other figure's percentiles are over its defined samples
   (linear interpolation, numpy's default), None when it is never defined.
@@ -76,12 +77,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
-from aigc_roi.model.figures import plain
+from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Distribution, FloatArray, RetentionPoints, Scenario
 
-NEVER_IS_LATEST: frozenset[str] = frozenset({"payback_month", "cac_payback_months"})
-"""Figures whose none means "not within the horizon", ranked after every month."""
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
 CHUNK_CELLS = 98_304
@@ -159,7 +158,7 @@ class Simulation:
     """Figure -> ``(S,)`` value per sample; NaN = none."""
     gate_pass_probabilities: tuple[tuple[str, float], ...] = ()
     """(gate name, share of samples in which it passed), in file order; the figures above are the staged
-    plan's, each sample gated by its own tests (docs/formulas.md, gates)."""
+    plan's, each sample gated by its own tests (docs/formulas.md §14)."""
 
 
 def simulate(
@@ -220,7 +219,7 @@ def simulate(
         percentiles=quantiles,
         payback_target_months=int(target_months),
         max_cash_need=max_cash_need,
-        figures={name: summarize(per_sample[name], quantiles, name in NEVER_IS_LATEST) for name in FIGURE_NAMES},
+        figures={name: summarize(per_sample[name], quantiles, BY_NAME[name].never_ranks_last) for name in FIGURE_NAMES},
         probabilities=probabilities,
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(

@@ -305,6 +305,7 @@ def test_validate_a_folder_reports_every_bad_file() -> None:
 SUBPROCESS_FILES = ["deep_nesting.yaml", "billion_laughs.yaml", "binary_garbage.yaml", "tag_python_os_system.yaml"]
 
 
+@pytest.mark.slow  # a fresh interpreter per case; test_bad_input_is_refused_with_a_located_error covers them in process
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("file", SUBPROCESS_FILES)
 def test_nasty_inputs_in_a_real_process(file: str, command: str) -> None:

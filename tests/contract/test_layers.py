@@ -41,36 +41,55 @@ def layer_of(path: Path) -> str:
     return relative.parts[0] if len(relative.parts) > 1 else relative.stem
 
 
-def imported_modules(path: Path) -> list[tuple[int, str]]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def imported_modules(path: Path, source: str | None = None) -> list[tuple[int, str]]:
+    """(line, absolute module) of every import of the module at ``path`` (its text, or ``source``); a
+    relative import is resolved against the module's package, so ``from ..present import labels`` in
+    model/ counts as ``aigc_roi.present``."""
+    tree = ast.parse(path.read_text(encoding="utf-8") if source is None else source)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module == "aigc_roi":
+        elif isinstance(node, ast.ImportFrom):
+            module = _absolute(path, node.level, node.module)
+            if module == "aigc_roi":
                 found += [(node.lineno, f"aigc_roi.{alias.name}") for alias in node.names]
             else:
-                found.append((node.lineno, node.module))
+                found.append((node.lineno, module))
     return found
+
+
+def _absolute(path: Path, level: int, module: str | None) -> str:
+    if level == 0:
+        return module or ""
+    package = list(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    # ``from .`` is the module's own package; each further dot one package up.
+    base = package[: len(package) - (level - 1)] if level - 1 <= len(package) else []
+    return ".".join([*base, *([module] if module else [])])
 
 
 def violations() -> list[str]:
     problems = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        layer = layer_of(path)
-        if layer in {"__init__", "__main__"}:
-            continue
-        assert layer in ALLOWED_LAYERS, f"{path}: module outside every layer; add it to a layer folder"
-        for line, module in imported_modules(path):
-            parts = module.split(".")
-            where = f"{path.relative_to(PACKAGE.parent)}:{line}: {layer} imports {module}"
-            if parts[0] == "aigc_roi":
-                target = parts[1] if len(parts) > 1 else ""
-                if target not in {layer, "__version__"} and target not in ALLOWED_LAYERS[layer]:
-                    problems.append(where)
-            elif parts[0] in THIRD_PARTY and parts[0] not in ALLOWED_LIBRARIES[layer]:
+        problems += module_violations(path, imported_modules(path))
+    return problems
+
+
+def module_violations(path: Path, imports: list[tuple[int, str]]) -> list[str]:
+    layer = layer_of(path)
+    if layer in {"__init__", "__main__"}:
+        return []
+    assert layer in ALLOWED_LAYERS, f"{path}: module outside every layer; add it to a layer folder"
+    problems = []
+    for line, module in imports:
+        parts = module.split(".")
+        where = f"{path.relative_to(PACKAGE.parent)}:{line}: {layer} imports {module}"
+        if parts[0] == "aigc_roi":
+            target = parts[1] if len(parts) > 1 else ""
+            if target not in {layer, "__version__"} and target not in ALLOWED_LAYERS[layer]:
                 problems.append(where)
+        elif parts[0] in THIRD_PARTY and parts[0] not in ALLOWED_LIBRARIES[layer]:
+            problems.append(where)
     return problems
 
 
@@ -82,3 +101,12 @@ def test_the_walk_sees_lazy_imports() -> None:
     # The reader is the only PyYAML user; a function-level import must count too.
     sample = PACKAGE / "reader" / "yamltree.py"
     assert any(module == "yaml" for _, module in imported_modules(sample))
+
+
+def test_a_relative_upward_import_counts() -> None:
+    # model/ importing present/ through dots is the same arrow as by name, and as forbidden.
+    figures = PACKAGE / "model" / "figures.py"
+    source = "from ..present import labels\nfrom . import paths\nfrom .paths import field_path\nfrom .. import __version__\n"
+    imports = imported_modules(figures, source)
+    assert imports == [(1, "aigc_roi.present"), (2, "aigc_roi.model"), (3, "aigc_roi.model.paths"), (4, "aigc_roi.__version__")]
+    assert module_violations(figures, imports) == ["aigc_roi/model/figures.py:1: model imports aigc_roi.present"]

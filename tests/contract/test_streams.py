@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 
+# Each case starts a fresh interpreter, as a shell pipe would.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 VALID = """\

@@ -4,7 +4,7 @@ The pattern is pymc-marketing's adstock transformations (one class per
 variant plus a lookup table): everything that differs between types lives on
 the class (model/channels/base.py says what), and every other module asks
 this registry instead of testing types. docs/architecture.md shows where a
-new type goes; docs/formulas.md (model section 1) lists the types' formulas.
+new type goes; docs/formulas.md §4.1 lists the types' formulas.
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def budget_field() -> Any:
 
 
 def saturation_field() -> Any:
-    """``saturation_budget``: diminishing returns of a budget (docs/formulas.md, model section 1, saturation)."""
+    """``saturation_budget``: diminishing returns of a budget (docs/formulas.md §4.1, saturation)."""
     return declare("money", "Monthly spend at which the effective CAC has doubled (needs budget).", default=None,
                    needs="budget")
 
@@ -107,7 +107,7 @@ class ChannelType:
 
     @classmethod
     def has_budget_form(cls) -> bool:
-        """Whether a file may give ``budget`` or a volume (exactly one: docs/formulas.md, model section 1)."""
+        """Whether a file may give ``budget`` or a volume (exactly one: docs/formulas.md §4.1)."""
         return len(cls.volumes) == 2
 
     @property
@@ -121,7 +121,7 @@ class ChannelType:
         return self.has_budget_form() and self.volume == self.volumes[0]
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
-        """New users and spend in one active month, ``(s,)`` each (docs/formulas.md, model section 1).
+        """New users and spend in one active month, ``(s,)`` each (docs/formulas.md §4.1).
 
         Elementwise in the rows ``p`` gives, so the same formula serves one
         sample, a Monte Carlo batch or a batch of candidates, and values that

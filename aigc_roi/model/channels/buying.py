@@ -1,4 +1,4 @@
-"""The numpy pieces the channel types' users-and-spend formulas share (docs/formulas.md, model section 1).
+"""The numpy pieces the channel types' users-and-spend formulas share (docs/formulas.md §4.1).
 
 Imported by a formula when it runs, never by a channel type's module: reading
 a scenario (``validate``) must not load numpy.

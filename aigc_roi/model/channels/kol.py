@@ -38,7 +38,7 @@ class KolChannel(ChannelType):
         return p(self.view_to_user) * p(self.views) * views, posts * p(self.fee)
 
     def with_budget(self, budget: FloatArray) -> KolChannel:
-        """``budget / fee`` posts (fractional posts count, docs/formulas.md, model section 1)."""
+        """``budget / fee`` posts (fractional posts count, docs/formulas.md §4.1)."""
         import numpy as np
 
         fee = np.broadcast_to(np.asarray(self.fee, dtype=np.float64), budget.shape)

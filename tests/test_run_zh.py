@@ -1,9 +1,8 @@
-"""`--lang en|zh`: every label translated, 万/亿 money, CJK tables that line up."""
+"""`--lang zh` on run: Chinese labels, 万/亿 money, CJK tables that line up, the locale as default."""
 
 from __future__ import annotations
 
 import io
-import string
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from rich.console import Console, RenderableType
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
-from aigc_roi.present import labels as i18n
+from aigc_roi.present.labels import default_lang
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import run_report
 from aigc_roi.present.run_view import cash_chart, channels_table, figures_panel, months_table
@@ -39,33 +38,6 @@ costs: {serving_per_active_user: 0.8}
 """
 
 
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-def test_every_english_label_has_a_chinese_one() -> None:
-    assert sorted(set(i18n.EN) - set(i18n.ZH)) == []
-    assert sorted(set(i18n.ZH) - set(i18n.EN)) == []
-
-
-@pytest.mark.parametrize("key", sorted(i18n.EN))
-def test_chinese_messages_take_the_same_placeholders(key: str) -> None:
-    assert _fields(i18n.ZH[key]) == _fields(i18n.EN[key])
-
-
-@pytest.mark.parametrize("key", ["spend", "users", "cac", "roas", "roi"])
-def test_chinese_column_labels_keep_the_ascii_cut_point(key: str) -> None:
-    # render.channels_table shortens headers at " (": a full-width "（" would leave them long.
-    header = i18n.label(key, "zh").split(" (")[0]
-    assert "(" not in header and "（" not in header
-
-
-def test_label_falls_back_to_english_then_to_the_key() -> None:
-    assert i18n.label("ad_spend", "zh") == "广告支出"
-    assert i18n.label("ad_spend", "fr") == "Ad spend"
-    assert i18n.label("no_such_key", "zh") == "no_such_key"
-
-
 @pytest.mark.parametrize(
     ("env", "lang"),
     [
@@ -81,7 +53,7 @@ def test_default_lang_follows_the_locale(monkeypatch: pytest.MonkeyPatch, env: d
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert i18n.default_lang() == lang
+    assert default_lang() == lang
 
 
 @pytest.mark.parametrize(

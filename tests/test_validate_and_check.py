@@ -24,7 +24,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import figures_of
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.targets import check_targets
-from aigc_roi.present import ci_view as render_guard
+from aigc_roi.present.ci_view import annotation
 from aigc_roi.reader.load import load_text
 
 
@@ -186,7 +186,7 @@ def test_github_actions_selects_annotations_unless_a_format_is_given(
 
 
 def test_annotation_escaping() -> None:
-    line = render_guard.annotation("50% off\r\nnext", "a:b", "dir,x/a:b.yaml", 3, 4)
+    line = annotation("50% off\r\nnext", "a:b", "dir,x/a:b.yaml", 3, 4)
     assert line == "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=4,title=a%3Ab::50%25 off%0D%0Anext\n"
 
 
@@ -428,3 +428,20 @@ def test_base_marks_new_misses_apart_and_points_at_the_changed_driver(repo: Path
     old_miss = next(line for line in github if "old.yaml" in line and "min_roi" in line)
     assert old_miss.startswith("::error file=scenarios/old.yaml,line=11,col=12,")  # its own targets line
     assert old_miss.endswith("(also missed at HEAD)")
+
+
+def test_base_annotation_sits_on_the_input_that_moved_the_figure_most(repo: Path) -> None:
+    # Two changes: the bid 20 -> 21 (line 4, first in the file) and the price 30 -> 10 (line 8).
+    # Ad spend rises by 1,000 (1,000 users x 1) while revenue falls by 35,000 (3,500 purchases x 20):
+    # the price moved roi furthest down, so min_roi points at the price; only the bid moves cac
+    # (= bid, users given), so max_cac points at the bid.
+    before = example(price=30, targets="min_roi: 1.5;max_cac: 20.5")
+    write(repo, {"scenarios/win.yaml": before})
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "targets")
+    write(repo, {"scenarios/win.yaml": before.replace("price: 30", "price: 10").replace("bid: 20", "bid: 21")})
+    github = run_cli("check", "scenarios/win.yaml", "--base", "HEAD", "--format", "github").stdout.splitlines()
+    roi = next(line for line in github if "min_roi" in line)
+    cac = next(line for line in github if "max_cac" in line)
+    assert roi.startswith("::error file=scenarios/win.yaml,line=8,") and roi.endswith("monetization.purchases[0].price 30 -> 10")
+    assert cac.startswith("::error file=scenarios/win.yaml,line=4,") and cac.endswith("acquisition[0].bid 20 -> 21")

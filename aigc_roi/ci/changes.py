@@ -1,0 +1,125 @@
+"""Two versions of a plan as the players of ``whatif.explain``: each changed value is a ``--set`` on the base.
+
+A subset of the changes is the base file read again with those values set
+(the reader's own overrides, so every combination is validated like a file).
+Changes that are only valid together (a channel switched from ``budget`` to
+``users``) are grouped by the list item they belong to; if a combination is
+still invalid, all changes form one group.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from aigc_roi.ci.checks import changed_inputs, run_figures
+from aigc_roi.ci.records import ChangedInput
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.reader.inputs import InputValue
+from aigc_roi.reader.load import LoadedScenario, build, load_path
+from aigc_roi.reader.overrides import Override, apply_overrides, parse_override
+from aigc_roi.whatif.explain import EXPLAINED, ChangedValue, FigureChanges, explain
+
+
+def figure_changes(base: Path, new: Path, sets: Sequence[str] = ()) -> FigureChanges:
+    """Raises ScenarioInvalid when either file (with ``sets``) is invalid."""
+    extra = tuple(parse_override(text) for text in sets)
+    return split_changes(load_path(base, extra), load_path(new, extra))
+
+
+def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequence[str] = EXPLAINED) -> FigureChanges:
+    """Each input that differs from ``before`` to ``after``: its share of each figure's change."""
+    changes = changed_inputs(before, after)
+    overrides = [Override(change.now.path, _yaml(change.now)) for change in changes]
+
+    def scenario_with(indices: Sequence[int]) -> Scenario:
+        # The reader's own overrides on a copy of the base tree: each combination is validated like a file.
+        return build(apply_overrides(copy.deepcopy(before.tree), tuple(overrides[i] for i in indices)), before.path)
+
+    groups = _valid_groups([[i] for i in range(len(changes))], changes, scenario_with)
+
+    def value(subset: frozenset[int]) -> dict[str, float | int | None]:
+        return dict(run_figures(scenario_with([i for group in sorted(subset) for i in groups[group]])))
+
+    explanation = explain(len(groups), value, before.scenario.horizon_months, figures)
+    with_all, actual = value(frozenset(range(len(groups)))), run_figures(after.scenario)
+    unexplained = {name: _difference(actual.get(name), with_all.get(name)) for name in figures}
+    described = tuple(ChangedValue(", ".join(changes[i].now.path for i in group),
+                                   _joined(changes, group, before=True), _joined(changes, group, before=False))
+                      for group in groups)
+    return FigureChanges(described, explanation, unexplained)
+
+
+def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[str, tuple[str, str]]) -> dict[str, ChangedInput]:
+    """For each newly missed target (name -> (figure, "max" or "min")), the changed input whose share moved
+    its figure furthest the wrong way; a target whose figure is not split (none somewhere) gets none."""
+    figures = sorted({figure for figure, _ in missed.values()})
+    if not figures:
+        return {}
+    changes = changed_inputs(before, after)
+    split = split_changes(before, after, figures)
+    first_of = {described.path: next(change for change in changes if change.now.path == described.path.split(", ")[0])
+                for described in split.changes}
+    shares = {attribution.figure: attribution.shares for attribution in split.explanation.attributions}
+    blamed = {}
+    for target, (figure, bound) in missed.items():
+        figure_shares = shares.get(figure)
+        if not figure_shares:
+            continue
+        # A max_ target is missed by moves up, a min_ target by moves down.
+        worst = max(range(len(figure_shares)), key=lambda i: figure_shares[i] if bound == "max" else -figure_shares[i])
+        blamed[target] = first_of[split.changes[worst].path]
+    return blamed
+
+
+def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput],
+                  applied: Callable[[Sequence[int]], object]) -> list[list[int]]:
+    """Singles when each change loads on its own and all together; else by list item; else one group."""
+    candidates = [groups, _by_item(groups, changes), [[i for group in groups for i in group]] if groups else []]
+    for candidate in candidates:
+        try:
+            for indices in [*candidate, [i for group in candidate for i in group]]:
+                applied(indices)
+        except ScenarioInvalid:
+            continue
+        return candidate
+    return candidates[-1]
+
+
+def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[list[int]]:
+    """The changes grouped by the list item they belong to (``acquisition[0]``), or by their own path."""
+    by_item: dict[str, list[int]] = {}
+    for group in groups:
+        for i in group:
+            path = changes[i].now.path
+            by_item.setdefault(path.split("].")[0] if "]." in path else path, []).append(i)
+    return list(by_item.values())
+
+
+def _yaml(item: InputValue) -> str:
+    """An input's value as the YAML text of a ``--set``: numbers as written, text quoted as JSON (valid YAML)."""
+    if isinstance(item.value, bool):
+        return "true" if item.value else "false"
+    if isinstance(item.value, int | float):
+        return repr(item.value)
+    return json.dumps(item.value, ensure_ascii=False)
+
+
+def _joined(changes: Sequence[ChangedInput], group: list[int], before: bool) -> str | None:
+    texts = []
+    for i in group:
+        item = changes[i].before if before else changes[i].now
+        texts.append(None if item is None else str(item.value))
+    if all(text is None for text in texts):
+        return None
+    return ", ".join("—" if text is None else text for text in texts)
+
+
+def _difference(actual: float | int | None, explained: float | int | None) -> float | None:
+    """None where either is none: a none cannot be split, and 0 would claim everything was explained."""
+    if actual is None or explained is None:
+        return None
+    return float(actual) - float(explained)

@@ -1,0 +1,283 @@
+"""The report page: the verdict first, then figures with their formulas, charts, tables and every input.
+
+One self-contained HTML string: inline CSS and SVG, no script, no font or
+image fetched, so it opens offline, in a mail attachment or a CI artefact,
+and prints to A4. Every text that comes from the file is escaped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from aigc_roi.model.engine import ORGANIC_TYPE
+from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.targets import TargetOutcome
+from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.inputs_table import InputRow
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import svg
+from aigc_roi.present.report.formulas import definitions
+from aigc_roi.present.report.words import word
+from aigc_roi.whatif.breakeven import BreakEvenTable
+from aigc_roi.whatif.sensitivity import Sensitivity
+from aigc_roi.whatif.simulate import Simulation
+
+MAX_HEATMAP_COLUMNS = 36
+"""A longer horizon is shown in groups of months, so a 120-month plan's page stays small."""
+TORNADO_ROWS = 12
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where the page's numbers come from: the file, its commit, the tool and the day."""
+
+    file: str
+    commit: str | None
+    """Short commit hash of the file's repository; None outside git."""
+    dirty: bool
+    """The file differs from that commit."""
+    version: str
+    date: str
+    """YYYY-MM-DD."""
+
+
+@dataclass(frozen=True)
+class ReportParts:
+    run: dict[str, Any]
+    """``present/run_data.run_report`` with cohorts."""
+    outcomes: Sequence[TargetOutcome]
+    inputs: Sequence[InputRow]
+    provenance: Provenance
+    simulation: Simulation | None
+    """None when the file has no range (nothing to simulate)."""
+    break_even: BreakEvenTable
+    sensitivity: Sensitivity
+
+
+_CSS = """
+:root { color: #1f2933; background: #fff; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC",
+  "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; max-width: 780px; margin: 24px auto;
+  padding: 0 16px; line-height: 1.45; font-size: 14px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #cbd2d9; }
+.meta { color: #52606d; font-size: 12px; }
+.verdict { border: 2px solid #1f2933; padding: 10px 14px; margin: 16px 0; }
+.verdict p { margin: 4px 0; } .verdict .lead { font-size: 17px; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 11.5px; word-break: break-all; }
+.missed { font-weight: 700; } .missed::before { content: "✗ "; } .met::before { content: "✓ "; }
+sup a { text-decoration: none; color: inherit; }
+ol.defs { font-size: 12px; padding-left: 22px; } ol.defs code { font-size: 11.5px; }
+figure { margin: 8px 0 16px; } figcaption { font-size: 12px; color: #52606d; }
+@page { size: A4; margin: 14mm; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
+"""
+
+
+def render(parts: ReportParts, lang: str) -> str:
+    """The whole page."""
+    report = parts.run
+    style = NumberStyle(lang, report["currency"])
+    title = f"{word('title', lang)}: {report['scenario']}"
+    notes: list[str] = []
+    sections = [
+        _verdict(parts, style),
+        _figures(report["figures"], style, notes),
+        _cash(parts, style),
+        _channels(report["channels"], style),
+        _cohorts(report, style),
+        _tornado(parts.sensitivity, style),
+        _break_even(parts.break_even, style),
+        _inputs(parts.inputs, style),
+        _definitions(notes, lang),
+    ]
+    return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>'
+            f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>{_provenance(parts.provenance, lang)}"
+            + "".join(sections) + "</body></html>\n")
+
+
+def _provenance(facts: Provenance, lang: str) -> str:
+    if facts.commit is None:
+        commit = word("not_in_git", lang)
+    else:
+        commit = word("uncommitted", lang).format(commit=facts.commit) if facts.dirty else facts.commit
+    items = [(word("file", lang), facts.file), (word("commit", lang), commit),
+             (word("version", lang), facts.version), (word("date", lang), facts.date)]
+    return '<p class="meta">' + " · ".join(f"{escape(key)}: {escape(value)}" for key, value in items) + "</p>"
+
+
+def _verdict(parts: ReportParts, style: NumberStyle) -> str:
+    lang, figures = style.lang, parts.run["figures"]
+    months = parts.run["horizon_months"]
+    payback = figures["payback_month"]
+    labels = [row["label"] for row in parts.run["months"]]
+    lines = [word("pays_back", lang).format(month=payback, label=labels[payback - 1]) if payback is not None
+             else word("never_pays_back", lang).format(months=months)]
+    need = figures["peak_cash_need"]
+    if need:
+        lines.append(word("cash_need", lang).format(amount=style.money(need), month=figures["peak_cash_month"]))
+        if figures["peak_cash_month"] == months:
+            lines.append(word("still_falling", lang))
+    else:
+        lines.append(word("no_cash_need", lang))
+    if parts.simulation is not None:
+        simulation = parts.simulation
+        lines.append(word("payback_chance", lang).format(
+            months=simulation.payback_target_months, share=style.percent(simulation.probabilities["payback_within_target"]),
+            samples=f"{simulation.samples:,}"))
+    met = sum(outcome.passed for outcome in parts.outcomes)
+    lines.append(word("targets_met", lang).format(met=met, total=len(parts.outcomes)) if parts.outcomes
+                 else word("no_targets", lang))
+    body = "".join(f'<p class="{"lead" if i == 0 else ""}">{escape(line)}</p>' for i, line in enumerate(lines))
+    return f'<section class="verdict"><h2>{escape(word("verdict", lang))}</h2>{body}</section>' + _targets(parts.outcomes, style)
+
+
+def _targets(outcomes: Sequence[TargetOutcome], style: NumberStyle) -> str:
+    if not outcomes:
+        return ""
+    lang = style.lang
+    rows = "".join(
+        f"<tr><td>{escape(outcome.name)}</td><td>{escape(label(outcome.figure, lang))}</td>"
+        f'<td class="n">{escape(_figure(outcome.figure, outcome.limit, style))}</td>'
+        f'<td class="n">{escape(_figure(outcome.figure, outcome.actual, style))}</td>'
+        f'<td class="{"met" if outcome.passed else "missed"}">{escape(word("met" if outcome.passed else "missed", lang))}</td></tr>'
+        for outcome in outcomes)
+    head = "".join(f"<th{' class=n' if key in ('limit', 'actual') else ''}>{escape(word(key, lang))}</th>"
+                   for key in ("target", "figure", "limit", "actual", "result"))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _figure(name: str, value: float | None, style: NumberStyle) -> str:
+    return style.figure(name, value) if name in FIGURE_NAMES else style.percent(value)
+
+
+def _figures(figures: dict[str, Any], style: NumberStyle, notes: list[str]) -> str:
+    lang, known = style.lang, definitions()
+    rows = []
+    for name in FIGURE_NAMES:
+        definition = known.get(name)
+        mark = ""
+        if definition is not None:
+            notes.append(name)
+            mark = f'<sup><a href="#def-{name}">{len(notes)}</a></sup>'
+        tip = f' title="{escape(definition.formula)}"' if definition is not None else ""
+        rows.append(f'<tr data-figure="{name}"><td{tip}>{escape(label(name, lang))}{mark}</td>'
+                    f'<td class="n">{escape(style.figure(name, figures.get(name)))}</td></tr>')
+    head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'
+    return f'<h2>{escape(word("figures", lang))}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _cash(parts: ReportParts, style: NumberStyle) -> str:
+    lang = style.lang
+    months = parts.run["months"]
+    band = None
+    legend = [word("median_run", lang), "", word("zero", lang)]
+    fan = parts.simulation.cash_fan if parts.simulation is not None else None
+    if fan is not None and 5 in fan.percentiles and 95 in fan.percentiles:
+        band = (list(fan.percentiles[5]), list(fan.percentiles[95]))
+        legend[1] = word("band", lang).format(samples=f"{fan.samples:,}")
+    chart = svg.cash_chart([row["label"] for row in months], [row["cumulative_cash"] for row in months], band,
+                           lambda value: style.money(value, 0), word("cash_chart", lang), legend)
+    return f'<h2>{escape(word("cash_chart", lang))}</h2><figure>{chart}</figure>'
+
+
+def _channels(channels: Sequence[dict[str, Any]], style: NumberStyle) -> str:
+    lang = style.lang
+    heading = f'<h2>{escape(word("channels", lang))}</h2>'
+    channels = [channel for channel in channels if channel["type"] != ORGANIC_TYPE]
+    if not channels:
+        return heading + f"<p>{escape(word('no_channels', lang))}</p>"
+    series = [("cac", "solid"), ("max_unit_cost", "outline")] + ([("ltv", "hatch")] if "ltv" in channels[0] else [])
+    rows = [(channel["name"], [channel.get(key) for key, _ in series]) for channel in channels]
+    chart = svg.bar_groups(rows, [(word(key, lang), mark) for key, mark in series], style.money, word("channels", lang))
+    return heading + f"<figure>{chart}</figure>"
+
+
+def _cohorts(report: dict[str, Any], style: NumberStyle) -> str:
+    lang, months = style.lang, report["months"]
+    horizon = len(months)
+    size = math.ceil(horizon / MAX_HEATMAP_COLUMNS)
+    groups = [range(start, min(start + size, horizon)) for start in range(0, horizon, size)]
+    cells = []
+    for cohort in report["cohorts"]:
+        # A cohort's contribution list starts at its own month (index s - 1).
+        by_month = {cohort["month"] - 1 + age: value for age, value in enumerate(cohort["contribution"])}
+        cells.append([None if all(t not in by_month for t in group) else sum(by_month.get(t) or 0.0 for t in group)
+                      for group in groups])
+    rows = [_group_label(months, group) for group in groups]
+    # Cohorts are grouped like the columns, so the grid stays square.
+    grid = [[_sum_cells(cells[t][j] for t in group) for j in range(len(groups))] for group in groups]
+    chart = svg.heatmap(rows, rows, grid, style.money, word("cohorts", lang))
+    grouped = word("grouped", lang).format(size=size) if size > 1 else ""
+    note = word("cohorts_note", lang).format(grouped=grouped)
+    return (f'<h2>{escape(word("cohorts", lang))}</h2><figure>{chart}<figcaption>{escape(note)}</figcaption></figure>')
+
+
+def _group_label(months: Sequence[dict[str, Any]], group: range) -> str:
+    first, last = months[group[0]]["label"], months[group[-1]]["label"]
+    return first if first == last else f"{first}–{last}"
+
+
+def _sum_cells(values: Any) -> float | None:
+    present = [value for value in values if value is not None]
+    return sum(present) if present else None
+
+
+def _tornado(sensitivity: Sensitivity, style: NumberStyle) -> str:
+    lang = style.lang
+    step = style.step(sensitivity.step)
+    rows = [(driver_label(row.driver, lang), row.low.outcome.change(sensitivity.base, "roi"),
+             row.high.outcome.change(sensitivity.base, "roi")) for row in sensitivity.rows[:TORNADO_ROWS]]
+    title = word("tornado", lang).format(step=step)
+    chart = svg.tornado(rows, style.points, title, word("tornado_legend", lang).format(step=step))
+    return f"<h2>{escape(title)}</h2><figure>{chart}</figure>"
+
+
+def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
+    lang = style.lang
+    head = "".join(f'<th{" class=n" if i else ""}>{escape(text)}</th>' for i, text in enumerate(
+        (word("input", lang), word("current", lang), word("roi_zero", lang),
+         word("payback_target", lang).format(months=table.target_payback_months))))
+    rows = "".join(
+        f"<tr><td>{escape(driver_label(row.driver, lang))}</td>"
+        + "".join(f'<td class="n">{escape(value)}</td>' for value in (
+            driver_value(row.driver, row.driver.current, style),
+            _threshold(row.driver, row.roi_zero, style), _threshold(row.driver, row.payback_target, style)))
+        + "</tr>" for row in table.rows)
+    return (f'<h2>{escape(word("breakeven", lang))}</h2>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _threshold(driver: Any, value: float | None, style: NumberStyle) -> str:
+    return word("unreachable", style.lang) if value is None else driver_value(driver, value, style)
+
+
+def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
+    lang = style.lang
+    head = "".join(f'<th{" class=n" if key in ("used", "range") else ""}>{escape(word(key, lang))}</th>'
+                   for key in ("path", "written", "used", "range"))
+    rows = []
+    for row in inputs:
+        used = "" if row.value is None else f"{row.value:,.6g}"
+        spread = "" if row.distribution is None else f"{row.distribution} {row.low:,.6g}..{row.high:,.6g}"
+        rows.append(f'<tr><td class="path">{escape(row.path)}</td><td>{escape(row.written)}</td>'
+                    f'<td class="n">{escape(used)}</td><td class="n">{escape(spread)}</td></tr>')
+    return (f'<h2>{escape(word("inputs", lang))}</h2>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _definitions(notes: Sequence[str], lang: str) -> str:
+    known = definitions()
+    items = "".join(
+        f'<li id="def-{name}"><b>{escape(label(name, lang))}</b> (<code>{escape(name)}</code>): '
+        f"<code>{escape(known[name].formula)}</code>; {escape(word('none_when', lang))}: {escape(known[name].none_when)}</li>"
+        for name in notes)
+    return f'<h2>{escape(word("formulas", lang))}</h2><ol class="defs">{items}</ol>'

@@ -1,0 +1,129 @@
+"""What moved each figure: a figure's change between two versions of a plan split among the inputs that differ.
+
+The split is the Shapley value (docs/formulas.md §13):
+an input's share is its marginal effect on the figure averaged over every
+order in which the changes could have been made, so the shares add up to the
+whole change and no input is credited with an interaction that another input
+made possible. With up to ``EXACT_PLAYERS`` changes every subset is
+evaluated (2^n runs) and the split is exact; beyond that ``SAMPLED_ORDERS``
+random orders are averaged (each order's shares still add up to the whole
+change exactly, so the sampled split does too).
+
+A figure that is none in some combination is not split, except the payback
+months, where none (never within the horizon) counts as the month after the
+horizon, so a change that makes a plan pay back is credited like one that
+makes it pay back earlier.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+EXPLAINED = ("roi", "npv", "payback_month", "peak_cash_need")
+"""The figures whose change is split."""
+NEVER_IS_AFTER_HORIZON = frozenset({"payback_month"})
+EXACT_PLAYERS = 10
+SAMPLED_ORDERS = 200
+
+Figures = Mapping[str, float | int | None]
+Value = Callable[[frozenset[int]], Figures]
+"""The figures of the base with the changes in the subset applied."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    figure: str
+    base: float | None
+    new: float | None
+    shares: tuple[float, ...] | None
+    """Per change, in the order given; None when the figure is none in a combination (not split)."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    attributions: tuple[Attribution, ...]
+    exact: bool
+    """Every subset evaluated; False when ``SAMPLED_ORDERS`` orders were averaged."""
+    orders: int
+    """Orders averaged (n! when exact)."""
+
+
+def explain(count: int, value: Value, horizon: int, figures: Sequence[str] = EXPLAINED, seed: int = 0) -> Explanation:
+    """Split each figure's change from ``value(∅)`` to ``value(all)`` among ``count`` changes."""
+    cache: dict[frozenset[int], Figures] = {}
+
+    def figures_of(subset: frozenset[int]) -> Figures:
+        if subset not in cache:
+            cache[subset] = value(subset)
+        return cache[subset]
+
+    exact = count <= EXACT_PLAYERS
+    if exact:
+        subsets = [frozenset(chosen) for size in range(count + 1) for chosen in combinations(range(count), size)]
+        weights = {size: math.factorial(size) * math.factorial(count - size - 1) / math.factorial(count) for size in range(count)}
+        marginals = [[(weights[len(subset)], subset, subset | {player}) for subset in subsets if player not in subset]
+                     for player in range(count)]
+        orders = math.factorial(count)
+    else:
+        rng = random.Random(seed)
+        permutations = [rng.sample(range(count), count) for _ in range(SAMPLED_ORDERS)]
+        marginals = [[] for _ in range(count)]
+        for order in permutations:
+            before: frozenset[int] = frozenset()
+            for player in order:
+                after = before | {player}
+                marginals[player].append((1 / SAMPLED_ORDERS, before, after))
+                before = after
+        orders = SAMPLED_ORDERS
+    everything = frozenset(range(count))
+    attributions = []
+    for name in figures:
+        def number(subset: frozenset[int], name: str = name) -> float | None:
+            found = figures_of(subset).get(name)
+            if found is None and name in NEVER_IS_AFTER_HORIZON:
+                return float(horizon + 1)
+            return None if found is None else float(found)
+
+        shares: list[float] | None = []
+        for player in range(count):
+            total = 0.0
+            for weight, without, with_ in marginals[player]:
+                high, low = number(with_), number(without)
+                if high is None or low is None:
+                    shares = None
+                    break
+                total += weight * (high - low)
+            if shares is None:
+                break
+            shares.append(total)
+        attributions.append(Attribution(name, _plain(figures_of(frozenset()).get(name)), _plain(figures_of(everything).get(name)),
+                                        None if shares is None else tuple(shares)))
+    return Explanation(tuple(attributions), exact, orders)
+
+
+def _plain(value: float | int | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class ChangedValue:
+    """One input that differs between the two versions, as written in each (None where absent)."""
+
+    path: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class FigureChanges:
+    """``explain``'s split with the changes it was split among, and what no change explains."""
+
+    changes: tuple[ChangedValue, ...]
+    explanation: Explanation
+    unexplained: dict[str, float | None]
+    """Per figure, the new version's value minus the base with every change applied: non-zero only when the
+    versions differ by more than values (an item added or removed), which is not split."""
