@@ -1,4 +1,4 @@
-"""Gates of a staged plan (docs/formulas.md §14): the worked example by hand, per-sample
+"""Gates of a staged plan (docs/formulas.md §18): the worked example by hand, per-sample
 decisions in simulate, the outputs and the located errors."""
 
 from __future__ import annotations

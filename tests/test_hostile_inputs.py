@@ -237,8 +237,8 @@ def test_markdown_keeps_every_row_in_its_cells(evil: Path) -> None:
     result = invoke(["run", str(evil), "--format", "markdown"])
     assert result.exit_code == 0
     channel_row = next(line for line in result.stdout.splitlines() if "cmd" in line)
-    # name, type, spend, users, cac, roas, roi, max unit cost: 8 cells, 9 unescaped bars.
-    assert channel_row.replace("\\|", "").count("|") == 9
+    # name, type, spend, users, cac, roas, roi, max unit cost, ltv, ltv_to_cac: 10 cells, 11 unescaped bars.
+    assert channel_row.replace("\\|", "").count("|") == 11
     assert channel_row.startswith("| =cmd\\|x | flat |")
 
 

@@ -1,4 +1,4 @@
-"""Milestones: dated targets that `check` holds one by one (docs/formulas.md §15).
+"""Milestones: dated targets that `check` holds one by one (docs/formulas.md §19).
 
 The plan is the subscribers worked example of docs/formulas.md: subscribers in force 100, 100, 100,
 50; cumulative cash -18,200, -18,900, -19,350, -18,075.

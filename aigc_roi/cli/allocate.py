@@ -50,6 +50,13 @@ def parse_amount(text: str, option: str) -> float:
         fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
     if value < 0 or (option == "--budget" and value == 0):
         fail([f"{option}: expected {'a positive amount' if option == '--budget' else 'an amount >= 0'}, found {text!r}"])
+    # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.
+    from aigc_roi.reader.kinds import MAX_MAGNITUDE, MIN_MAGNITUDE  # here: the reader brings PyYAML, --help must not
+
+    if value > MAX_MAGNITUDE:
+        fail([f"{option}: expected a number no larger than {MAX_MAGNITUDE:,.0f} (1e15), found {text!r}"])
+    if 0 < value < MIN_MAGNITUDE:
+        fail([f"{option}: expected 0 or a number of at least {MIN_MAGNITUDE:g} in size, found {text!r}"])
     return value
 
 
@@ -116,7 +123,8 @@ def allocate(
         fail([label("plot_suffix", language).format(path=plot)])
     # Refused before the search, so a refused file never costs the wait.
     with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force)
+        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force,
+                      inputs=[file])
     scenario = load(file, set_).scenario
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.files import register_inputs
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     BomOption,
@@ -94,6 +95,11 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     """``"cheaper bid: acquisition[0].bid=25, monetization.plans[0].price=299"`` ->
     (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label."""
     head = _split_top_level(text, ":")[0]
+    before_values = text.split("=", 1)[0]
+    if head == text and ":" in before_values and before_values.count("[") != before_values.count("]"):
+        # An unbalanced [ in the label ("cheap[: ...") would hide every colon after it: the label
+        # ends at the first colon, as a path's brackets always balance.
+        head = text[:text.index(":")]
     name, assignments = (head.strip(), text[len(head) + 1:]) if "=" not in head and head != text else (text, text)
     sets = [part.strip() for part in _split_top_level(assignments, ",") if part.strip()]
     if not name.strip() or not sets or any("=" not in part for part in sets):
@@ -107,6 +113,7 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
     with ``samples``, also the figures' simulated distributions and chances."""
     from aigc_roi.reader.load import load_path
 
+    register_inputs([path])
     try:
         scenario = load_path(path, overrides(sets)).scenario
     except ScenarioInvalid as invalid:

@@ -16,7 +16,8 @@ How it runs (none of this changes a number beyond float rounding):
   (``Result.channel_*``) is computed the first time it is read. A plan with
   gates (model/gates.py) has them decided between ``_acquisition`` and
   ``_new_users``, per sample: what a test reads (months 1..after_month)
-  does not depend on anything after it, so the gated plan is then run once.
+  does not depend on anything after it, so the gated plan is then run once
+  (``_SourceMix`` included: its groups sum the gated purchases).
 - Samples are evaluated ``CHUNK_CELLS // H`` at a time, so the working
   memory of a call is bounded whatever ``S``. ``evaluate`` keeps every
   monthly series (about 120 bytes per sample-month; each is joined from
@@ -78,6 +79,13 @@ Conventions and decisions where the spec is silent:
   in place of ``N``, and the sources sum exactly to the totals. As for every
   ratio, a source's ``cac`` is NaN only where its users are 0 and its
   ``roas``/``roi`` only where its spend is 0 (organic: cac 0, roas/roi none).
+- Channels whose users differ (their own ``retention`` or
+  ``conversion_index``, docs/formulas.md §15) are grouped by curve and
+  index (``model/sources.py``); with more than one group ``_SourceMix`` sums
+  the cohorts per group, the viral users are credited by the running credit
+  shares, and ``ltv`` is the user-weighted mean over the groups. A scenario
+  with one group runs the single-curve stages unchanged. A group's index
+  scales its subscriptions and so the ``serving_per_subscriber`` they cost.
 """
 
 from __future__ import annotations
@@ -112,6 +120,19 @@ from aigc_roi.model.scenario import (
     RetentionPoints,
     Scenario,
     Value,
+)
+from aigc_roi.model.sources import (
+    SourceGroup,
+    active_on_one_curve,
+    bought_by_group,
+    conversion_indices,
+    credit_per_user,
+    gated_by_group,
+    group_of_sources,
+    groups_like,
+    joined_by_group,
+    source_groups,
+    weighted_lifetime,
 )
 from aigc_roi.model.subscribers import in_force
 from aigc_roi.model.tree import leaves, map_arrays
@@ -176,16 +197,29 @@ class Result:
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
     """``(S, C')`` the unit cost of each channel (its type's ``unit_cost`` field); NaN for organic."""
+    channel_ltv: FloatArray = field(repr=False)
+    """``(S, C')`` ltv of one user the source bought (its own curve and index; credited viral users
+    excluded); NaN where it bought none."""
+    source_groups: tuple[int, ...] = ()
+    """Group (model/sources.py) of each source; empty when every source shares one curve and index."""
+    group_series: Mapping[str, FloatArray] = field(default_factory=dict, repr=False)
+    """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age, ``new_users`` by month,
+    ``retention`` R_g by age."""
     channel_activity: FloatArray | None = field(default=None, repr=False)
     """``(S, C', H)`` share of a source's plan bought in each month after the gates (its month mask, 0
     after a failed gate); None without gates, when every sample buys in the months of ``channel_months``."""
     gate_roas: FloatArray | None = None
-    """``(S, G)`` each gate's (in file order) test ROAS over months 1..after_month (docs/formulas.md §14);
+    """``(S, G)`` each gate's (in file order) test ROAS over months 1..after_month (docs/formulas.md §18);
     NaN = none."""
     gate_cac: FloatArray | None = None
     """``(S, G)`` each gate's test CAC over those months; NaN = none."""
     gate_passed: FloatArray | None = None
     """``(S, G)`` 1.0 where the gate passed, 0.0 where it failed."""
+
+    @cached_property
+    def channel_ltv_to_cac(self) -> FloatArray:
+        """``(S, C')`` the source's own ltv / its cac; NaN where either is."""
+        return _ratio(self.channel_ltv, self.channel_cac)
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
@@ -233,10 +267,24 @@ class Result:
 
     @cached_property
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
+        if self.source_groups:
+            return self._attributed_by_group()
         credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
                                                                 self._activity())
         users = self.channel_users_per_month.T
         return (users * credit_gross).T, (users * credit_contribution).T
+
+    def _attributed_by_group(self) -> tuple[FloatArray, FloatArray]:
+        """Each source's own users' gross and contribution plus its running credit share of the viral users'."""
+        per_user = [np.stack([gross.T, contribution.T], axis=1)
+                    for gross, contribution in zip(self.group_series["gross"], self.group_series["contribution"], strict=True)]
+        credits = credit_per_user(per_user, self.virality)
+        activity = self._activity()
+        attributed = np.empty((len(self.source_groups), 2, self.samples))
+        for source, group in enumerate(self.source_groups):
+            attributed[source] = _credited(activity[:, source:source + 1, :], credits[group])[0]
+        attributed *= self.channel_users_per_month.T[:, None, :]
+        return attributed[:, 0, :].T, attributed[:, 1, :].T
 
     @property
     def channel_monthly_users(self) -> FloatArray:
@@ -300,6 +348,11 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         gross_by_age=joined("by_age", "gross"),
         virality=_join([chunk.by_sample["virality"] for chunk in chunks]),
         channel_unit_cost=joined("by_source", "unit_cost"),
+        channel_ltv=joined("by_source", "ltv"),
+        source_groups=group_of_sources(groups_like(scenario, layout.group_channels), len(layout.source_names))
+        if len(layout.group_channels) > 1 else (),
+        group_series={name: np.moveaxis(_join([np.stack(chunk.by_group[name]) for chunk in chunks]), -1, 1)
+                      for name in chunks[0].by_group},
         **_joined_gates(chunks),
     )
 
@@ -396,6 +449,8 @@ class _Layout:
     """``(C', H)`` 1 in the months a source runs."""
     organic: bool
     """Whether "Organic" is a source: some sample has organic users."""
+    group_channels: tuple[tuple[int, ...], ...]
+    """Channel positions of each source group (model/sources.py), grouped once over all samples."""
 
     @classmethod
     def of(cls, scenario: Scenario) -> _Layout:
@@ -412,7 +467,7 @@ class _Layout:
             names += (ORGANIC_NAME,)
             types += (ORGANIC_TYPE,)
             masks = np.concatenate([masks, np.ones((1, horizon))], axis=0)
-        return cls(horizon, samples, names, types, masks, organic)
+        return cls(horizon, samples, names, types, masks, organic, tuple(group.channels for group in source_groups(scenario)))
 
     def chunk_size(self) -> int:
         return max(1, CHUNK_CELLS // self.horizon)
@@ -432,6 +487,9 @@ class _Chunk:
     """``(C', s)``: users and spend per active month."""
     by_sample: dict[str, FloatArray]
     """``(s,)``: virality."""
+    by_group: dict[str, list[FloatArray]]
+    """``(H, s)`` per source group (model/sources.py): gross, contribution, retention by age and new users;
+    empty when every source shares the scenario's curve and index."""
     gates: GateRun | None = None
     activity: FloatArray | None = None
     """``(C', H, s)`` share of each source's plan bought per month after the gates; None without gates."""
@@ -452,13 +510,23 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     virality = np.array(p(scenario.virality))
     organic = p(scenario.organic_users)
     retention = _retention_by_age(scenario.retention, H, p)
+    groups = groups_like(scenario, layout.group_channels)
+    curves = [retention] + [_retention_by_age(group.retention, H, p) for group in groups[1:]]
+    indices = conversion_indices(groups, scenario.monetization, p)
     gates = activity = None
     if scenario.gates:
-        gates, paid_users, ad_spend, activity = _gated_plan(scenario, layout, unit_users, unit_spend, retention, virality, p)
+        gates, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices, unit_users, unit_spend,
+                                                            virality, p)
     new_users = _new_users(paid_users, organic, virality)
-    active = _active_users(new_users, scenario.retention, retention, p)
-    revenue = _revenue(scenario.monetization, new_users, active, retention, p)
-    serving, fixed, serving_by_age = _costs(scenario.costs, active, revenue, retention, H, p)
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, unit_users, activity, organic,
+                                                      new_users, virality)
+    if mix is None:
+        active = _active_users(new_users, scenario.retention, retention, p)
+        revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+    else:
+        active = mix.active
+        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, retention, p)
+    serving, fixed, serving_by_age, subscriber_serving_by_age = _costs(scenario.costs, active, revenue, retention, H, p)
     # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
     recognised, deferred = (series.T for series in accrual_series(
         revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
@@ -485,41 +553,69 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
-    # One series at a time: stacking the two would copy both.
-    paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
-                     for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
-    figures = _figures(months, paid, _lifetime_contribution(scenario, contribution_by_age, lifetime, p),
-                       discount_factors(discount_rate, H), discount_factors(discount_rate, lifetime), irr)
+    lifetime_discount = discount_factors(discount_rate, lifetime)
+    by_group: dict[str, list[FloatArray]] = {}
+    if mix is None:
+        # One series at a time: stacking the two would copy both.
+        paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
+                         for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
+        lifetime_contribution = _lifetime_contribution(scenario, contribution_by_age, lifetime, p)
+        group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
+    else:
+        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age, contribution_by_age)
+        by_group["new_users"] = mix.new_users
+        by_group["retention"] = mix.retention
+        # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
+        paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
+                             zip(mix.bought, credit_per_user(by_group[name], virality), strict=True))
+                         for name in ("gross", "contribution")], axis=1)
+        lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, group.retention, index)
+                     for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
+        group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
+        lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
+    figures = _figures(months, paid, lifetime_contribution, discount_factors(discount_rate, H), lifetime_discount, irr)
 
     unit_cost = np.array([p(getattr(ch, ch.unit_cost)) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
         unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
+    # A channel's own ltv is the mean over the users it bought: none when it bought none.
+    ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
+    bought_any = (unit_users * layout.source_masks.sum(axis=1)[:, None] if activity is None
+                  else (activity * unit_users[:, None, :]).sum(axis=1)) > 0
+    ltv = np.where(bought_any, ltv, np.nan)
     return _Chunk(
         months=months,
         figures=figures,
         by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
-        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost},
+        by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost, "ltv": ltv},
         by_sample={"virality": virality},
+        by_group=by_group,
         gates=gates,
         activity=activity,
     )
 
 
-def _gated_plan(scenario: Scenario, layout: _Layout, unit_users: FloatArray, unit_spend: FloatArray, retention: FloatArray,
-                virality: FloatArray, p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray]:
+def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
+                indices: list[FloatArray], unit_users: FloatArray, unit_spend: FloatArray, virality: FloatArray,
+                p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray]:
     """The gates' decisions, the gated paid users and ad spend by month ``(H, s)`` and every source's
-    activity ``(C', H, s)`` (docs/formulas.md §14).
+    activity ``(C', H, s)`` (docs/formulas.md §18).
 
     A test's attributed gross revenue is the engine's attribution cut at
-    month T = after_month: the paid totals of the test channels' users over
-    months 1..T with the per-user revenue of ages 0..T-1, paid in 1..T.
+    month T = after_month: each test channel's users over months 1..T times
+    the running credit of one user of its source group (its own revenue and
+    its share of the viral users') over ages 0..T-1, so only what is paid in
+    months 1..T counts.
     """
-    gross_by_age = _gross_by_age(scenario.monetization, retention, p)
+    gross_by_group = _gross_by_age(scenario.monetization, curves, indices, p)
+    group_of_channel = group_of_sources(groups, len(scenario.acquisition))
 
-    def attributed_gross(users: FloatArray, months: int) -> FloatArray:
-        return paid_totals(users.T, gross_by_age[:months].T, virality)
+    def attributed_gross(bought: Mapping[int, FloatArray], months: int) -> FloatArray:
+        credits = credit_per_user([gross[:months] for gross in gross_by_group], virality)
+        return sum(((users * credits[group_of_channel[channel]]).sum(axis=0) for channel, users in bought.items()),
+                   np.zeros(p.samples))
 
     channels = len(scenario.acquisition)
     masks = layout.source_masks[:channels, :, None]
@@ -540,14 +636,79 @@ def _gated_plan(scenario: Scenario, layout: _Layout, unit_users: FloatArray, uni
     return run, paid_users, ad_spend, activity
 
 
-def _gross_by_age(monetization: Monetization, retention: FloatArray, p: _Params) -> FloatArray:
-    """``(H, s)`` gross revenue of one new user at each age, as ``_revenue`` computes it, without the cohorts."""
-    horizon = retention.shape[0]
+def _gross_by_age(monetization: Monetization, curves: list[FloatArray], indices: list[FloatArray], p: _Params) -> list[FloatArray]:
+    """``(H, s)`` per source group: gross revenue of one new user at each age, as ``_revenue`` (group 0) and
+    ``_SourceMix.by_age`` compute it, without the cohorts."""
+    horizon = curves[0].shape[0]
     subscription_by_age = np.zeros((horizon, p.samples))
     for plan in monetization.plans:
         subscription_by_age += _plan_cash_by_age(plan, horizon, p)
     purchase_gross, _ = _purchase_per_active(monetization, p)
-    return retention * purchase_gross + subscription_by_age
+    return [curves[0] * purchase_gross + subscription_by_age] + [
+        index * (curve * purchase_gross + subscription_by_age) for curve, index in zip(curves[1:], indices[1:], strict=True)]
+
+
+def _one_curve(retention: Retention) -> bool:
+    """Whether a retention is one curve for every sample and not the (linear-time) churn recursion."""
+    return not isinstance(retention, RetentionChurn) and not any(True for _ in leaves(retention))
+
+
+@dataclass(frozen=True)
+class _SourceMix:
+    """The cohort sums of a scenario whose sources differ in retention or conversion index
+    (model/sources.py): per group g, its users N_g, active users A_g and index k_g."""
+
+    bought: list[FloatArray]
+    """``(H, s)`` per group: users its channels bought (group 0: without organic and viral users), after the gates."""
+    new_users: list[FloatArray]
+    retention: list[FloatArray]
+    """``(H, s)`` R_g by age."""
+    indices: list[FloatArray]
+    active: FloatArray
+    indexed_new_users: FloatArray
+    """sum_g k_g N_g(t): what every plan converts."""
+    indexed_active: FloatArray
+    """sum_g k_g A_g(t): who makes purchases."""
+
+    @classmethod
+    def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], scenario: Scenario,
+           layout: _Layout, p: _Params, unit_users: FloatArray, activity: FloatArray | None, organic: FloatArray,
+           new_users: FloatArray, virality: FloatArray) -> _SourceMix:
+        """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``activity`` the gated plan (``_gated_plan``),
+        None when every sample buys in the months of the plan."""
+        if activity is None:
+            masks = layout.source_masks[: len(scenario.acquisition)].T
+            bought = bought_by_group(groups, unit_users, masks, layout.horizon)
+        else:
+            bought = gated_by_group(groups, unit_users, activity)
+        by_group = joined_by_group(bought, organic, virality, new_users)
+        # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
+        # and it is not the churn recursion, in one matrix product (model/sources.py).
+        active_by_group = [active_on_one_curve(users, curve[:, 0]) if g and _one_curve(group.retention)
+                           else _active_users(users, group.retention, curve, p)
+                           for g, (users, group, curve) in enumerate(zip(by_group, groups, curves, strict=True))]
+        active = np.array(active_by_group[0])
+        indexed_new_users = np.array(by_group[0])
+        indexed_active = np.array(active_by_group[0])
+        for users, active_users, index in zip(by_group[1:], active_by_group[1:], indices[1:], strict=True):
+            active += active_users
+            indexed_new_users += index * users
+            indexed_active += index * active_users
+        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
+
+    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
+               contribution_by_age: FloatArray) -> dict[str, list[FloatArray]]:
+        """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
+        (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``). A group's
+        subscriptions, and so their serving (``subscriber_serving_by_age``, index 1), scale with its index."""
+        gross, contribution = [revenue.gross_by_age], [contribution_by_age]
+        for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
+            gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
+            net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
+            if subscriber_serving_by_age is not None:
+                net -= index * subscriber_serving_by_age
+            contribution.append(net - curve * serving_per_active)
+        return {"gross": gross, "contribution": contribution}
 
 
 # --- stages -----------------------------------------------------------------
@@ -661,6 +822,12 @@ class _Revenue:
     payments_by_age: dict[int, FloatArray]
     """``(H, s)`` payments of one new user at age a to the plans of each period P: its subscriptions by age
     are their windows (``_subscribers``), built only where serving charges them."""
+    subscription_by_age: FloatArray
+    """``(H, s)`` subscription cash of one new user (index 1) at age a, gross."""
+    subscription_net_by_age: FloatArray
+    purchase_gross: FloatArray
+    """``(s,)`` purchase revenue per active user (index 1) and month."""
+    purchase_net: FloatArray
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
@@ -732,6 +899,10 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         subscriptions_by_period=by_period,
         subscribers=_subscribers(payments_by_period, new_users.shape),
         payments_by_age=payments_by_age,
+        subscription_by_age=subscription_by_age,
+        subscription_net_by_age=subscription_net_by_age,
+        purchase_gross=purchase_gross,
+        purchase_net=purchase_net,
     )
 
 
@@ -859,11 +1030,14 @@ def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     return by_age
 
 
-def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params) -> FloatArray:
-    """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (spec section 4)."""
+def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params,
+                           curve: Retention | None = None, index: FloatArray | None = None) -> FloatArray:
+    """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (docs/formulas.md §5, ltv).
+
+    ``curve`` and ``index``: a source group's own retention and conversion index (default: the scenario's, 1)."""
     if lifetime <= contribution_by_age.shape[0]:
         return contribution_by_age[:lifetime]
-    retention = _retention_by_age(scenario.retention, lifetime, p)
+    retention = _retention_by_age(scenario.retention if curve is None else curve, lifetime, p)
     monetization = scenario.monetization
     _, purchase_net = _purchase_per_active(monetization, p)
     net = retention * purchase_net
@@ -872,27 +1046,32 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
         net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
         payments_by_age.setdefault(int(plan.period_months), np.zeros((lifetime, p.samples)))[...] += (
             _plan_payments_by_age(plan, lifetime, p))
-    net = net - retention * p(scenario.costs.serving_per_active_user)
     serving_per_subscriber = p(scenario.costs.serving_per_subscriber)
     if np.any(serving_per_subscriber != 0):
         net = net - _subscribers(payments_by_age, net.shape) * serving_per_subscriber
-    return net
+    # The index scales a group's subscriptions, so the serving they cost with them, not the active users' compute.
+    if index is not None:
+        net = net * index
+    return net - retention * p(scenario.costs.serving_per_active_user)
 
 
 def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: FloatArray, horizon: int,
-           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
+           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray | None]:
     """Serving and fixed costs by month ``(H, s)``, and serving of one user by age: active users' compute,
-    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md §4.10)."""
+    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md §4.10); last the subscribers'
+    part of that by age alone (None when not set), which a source group's conversion index scales."""
     serving_per_active = p(costs.serving_per_active_user)
     fixed = np.zeros((horizon, p.samples))
     for cost in costs.fixed:
         fixed += _month_mask(cost.months, horizon)[:, None] * p(cost.monthly)
     serving, serving_by_age = active * serving_per_active, retention * serving_per_active
     serving_per_subscriber = p(costs.serving_per_subscriber)
+    subscriber_serving_by_age = None
     if np.any(serving_per_subscriber != 0):
         serving = serving + revenue.subscribers * serving_per_subscriber
-        serving_by_age = serving_by_age + _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber
-    return serving, fixed, serving_by_age
+        subscriber_serving_by_age = _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber
+        serving_by_age = serving_by_age + subscriber_serving_by_age
+    return serving, fixed, serving_by_age, subscriber_serving_by_age
 
 
 def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribution: FloatArray, discount: FloatArray,
@@ -951,12 +1130,17 @@ def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArra
     """
     per_user_by_age = np.stack([gross_by_age, contribution_by_age], axis=1)
     credit = _viral_chain(running_sum(per_user_by_age), virality)[::-1]
+    per_unit = _credited(activity, credit)
+    return per_unit[:, 0, :], per_unit[:, 1, :]
+
+
+def _credited(activity: FloatArray, credit: FloatArray) -> FloatArray:
+    """``(C', 2, S)`` sum over months of ``activity`` ``(S, C', H)`` (or ``(1, C', H)``, the same in every
+    sample) times ``credit`` ``(H, 2, S)``: what one user of each source's monthly purchase earns it."""
     horizon, _, samples = credit.shape
     if activity.shape[0] == 1:
-        per_unit = (activity[0] @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
-    else:
-        per_unit = np.einsum("sct,tks->cks", activity, credit)
-    return per_unit[:, 0, :], per_unit[:, 1, :]
+        return (activity[0] @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
+    return np.einsum("sct,tks->cks", activity, credit)
 
 
 # --- parameters -------------------------------------------------------------

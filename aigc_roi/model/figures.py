@@ -103,8 +103,10 @@ COUNT_COLUMNS: frozenset[str] = frozenset({"new_users", "active_users", "subscri
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
+    "ltv", "ltv_to_cac",
 )
-"""Each channel's entries in every output (docs/formulas.md §6), in order."""
+"""Each channel's entries in every output (docs/formulas.md §6; ``ltv`` and ``ltv_to_cac`` of the users it
+bought: §15), in order."""
 
 
 def rules_of(name: str) -> Figure:

@@ -1,4 +1,4 @@
-"""Gates of a staged plan (docs/formulas.md §14): a test on some channels decides, sample by
+"""Gates of a staged plan (docs/formulas.md §18): a test on some channels decides, sample by
 sample, whether they and the plan's next channels keep buying users.
 
 Pure numpy, month-major like the engine: per-month arrays are ``(H, s)``. A gate's test reads the months 1..after_month
@@ -19,7 +19,7 @@ Decisions where the spec is silent:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,9 +27,9 @@ from numpy.typing import NDArray
 
 from aigc_roi.model.scenario import FloatArray, Gate
 
-AttributedGross = Callable[[FloatArray, int], FloatArray]
-"""(users the test channels buy by month ``(T, s)``, T) -> ``(s,)`` gross revenue attributed to those
-users, paid in months 1..T: the engine's attribution, cut at month T."""
+AttributedGross = Callable[[Mapping[int, FloatArray], int], FloatArray]
+"""(test channel index -> users it buys by month ``(T, s)``, T) -> ``(s,)`` gross revenue attributed to
+those channels, paid in months 1..T: the engine's attribution, cut at month T."""
 PlannedPurchases = Callable[[int], tuple[FloatArray, FloatArray]]
 """Channel index -> the users it buys and its spend in each month as planned, ``(H, s)`` each (0 in the
 months it does not run)."""
@@ -69,14 +69,14 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
     for gate in gates:
         tests = [index for name in gate.channels for index in by_name.get(name, [])]
         months = gate.after_month
-        users = np.zeros((months, samples))
+        users: dict[int, FloatArray] = {}
         spend = np.zeros(samples)
         for channel in tests:
             channel_users, channel_spend = bought(channel, months)
-            users += channel_users
+            users[channel] = users[channel] + channel_users if channel in users else channel_users
             spend += channel_spend.sum(axis=0)
         gate_roas = _ratio(attributed_gross(users, months), spend)
-        gate_cac = _ratio(spend, users.sum(axis=0))
+        gate_cac = _ratio(spend, sum((bought_users.sum(axis=0) for bought_users in users.values()), np.zeros(samples)))
         ok = np.ones(samples, dtype=bool)
         if gate.min_roas is not None:
             ok &= at_least(gate_roas, gate.min_roas)

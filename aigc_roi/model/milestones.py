@@ -1,4 +1,4 @@
-"""Milestones: dated targets on monthly series (docs/formulas.md §15).
+"""Milestones: dated targets on monthly series (docs/formulas.md §19).
 
 ``{month: 6, subscribers: 1000}`` holds when the run's ``subscribers`` in
 month 6 is at least 1,000; ``cumulative_cash`` is read at the end of its

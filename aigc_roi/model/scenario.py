@@ -293,7 +293,7 @@ class Scenario:
     costs: Costs = field(default_factory=Costs)
     targets: Targets = field(default_factory=Targets)
     gates: tuple[Gate, ...] = ()
-    """Staged plan: evaluated in file order (docs/formulas.md §14)."""
+    """Staged plan: evaluated in file order (docs/formulas.md §18)."""
 
     @property
     def ltv_lifetime(self) -> int:

@@ -16,6 +16,7 @@ from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text, visible
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
 FIGURES: dict[str, str] = {
@@ -242,12 +243,13 @@ def allocation_rows(result: Allocation, table: str = "channels") -> Rows:
 def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     """Summary lines, the channel table, the budget curve and the warnings, for a pull-request comment."""
     lang = style.lang
-    lines = [f"### {_title(result, style)}", "", *(f"- {name}: {value}" for name, value in _summary(result, style)), ""]
+    lines = [f"### {markdown_text(_title(result, style))}", "",
+             *(f"- {markdown_text(name)}: {markdown_text(value)}" for name, value in _summary(result, style)), ""]
     text = "\n".join(lines) + "\n" + to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
     warnings = [warning_text(result, warning, style) for warning in result.warnings]
     if warnings:
-        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {line}\n" for line in warnings)
+        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {markdown_text(line)}\n" for line in warnings)
     return text
 
 
@@ -291,7 +293,7 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
     for row, (name, value) in enumerate(summary):
         gain = row == len(summary) - 1
         grid.add_row(name, Text(value, style=("green" if result.gain > 0 else "dim") if gain else ""))
-    return Group(Text(_title(result, style), style="bold"), grid)
+    return Group(Text(visible(_title(result, style)), style="bold"), grid)
     return grid
 
 
@@ -315,12 +317,12 @@ def channels_view(result: Allocation, style: NumberStyle) -> Table:
         kind = Text(channel.type, style="dim")
         if channel.status != "movable":
             figures = [_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES]
-            view.add_row(Text(channel.name), label("current", lang), current, Text(change, style="dim"), *figures)
+            view.add_row(Text(visible(channel.name)), label("current", lang), current, Text(change, style="dim"), *figures)
             view.add_row(kind, end_section=True)
             continue
         moved = channel.best_budget - channel.current_budget
         change_text = Text(change, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
-        view.add_row(Text(channel.name), label("current", lang), current, "",
+        view.add_row(Text(visible(channel.name)), label("current", lang), current, "",
                      *(_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES))
         view.add_row(kind, Text(label("allocate_best", lang), style="bold"), Text(best, style="bold"), change_text,
                      *(_view_figure_text(figure, getattr(channel.best, figure), style) for figure in FIGURES), end_section=True)
@@ -397,7 +399,7 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
 def warnings_view(result: Allocation, style: NumberStyle) -> Text:
     text = Text()
     for warning in result.warnings:
-        text.append(f"! {warning_text(result, warning, style)}\n", style="yellow")
+        text.append(f"! {visible(warning_text(result, warning, style))}\n", style="yellow")
     return text
 
 

@@ -22,6 +22,7 @@ from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -36,8 +37,11 @@ def plural(count: int, noun: str) -> str:
 
 # GitHub's workflow-command escaping (actions/toolkit, command.ts): data escapes
 # % CR LF; property values also escape ':' and ',' which delimit properties.
+# The other control characters are written out first (present/text.py): an escape or a BEL in a name
+# must not reach the job log, which a terminal may replay.
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    shown = "".join(part if part in ("\r", "\n") else visible(part) for part in re.split("([\r\n])", text))
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -310,9 +314,11 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     no_before = label("check_status_new" if comparison.status == "new" else "check_invalid", lang)
     no_after = label("check_status_removed" if comparison.status == "removed" else "check_invalid", lang)
     names = list(after or before or {})
+    # A side without figures (new, removed, invalid) has no value to change from: never is not "never paid back".
     rows = [
         [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
-         _side(after, name, no_after, style), _change(name, _value(before, name), _value(after, name), style)]
+         _side(after, name, no_after, style),
+         _change(name, _value(before, name), _value(after, name), style) if before is not None and after is not None else NONE]
         for name in names
     ]
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.labels import label
+from aigc_roi.present.text import markdown_text
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
@@ -20,21 +21,26 @@ FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap")
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
     """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor"}]``;
-    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares)."""
+    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares). A channel's own day-level
+    retention is ``"curve": "channel_retention"`` with ``"channel"``: its name."""
     # Lazy: numpy, which `--help` must not load (present.tables imports this module).
     from aigc_roi.model.curves import scenario_fits
-    from aigc_roi.model.fits import POOR_FIT_GAP
+    from aigc_roi.model.fits import POOR_FIT_GAP, PowerLawFit
     from aigc_roi.model.sampling import realize
 
     realized = realize(scenario)
     fits = scenario_fits(realized)
     out: list[dict[str, Any]] = []
+    day_fits: list[tuple[str, str | None, str, PowerLawFit]] = []
     if fits.retention is not None:
-        day_fit = fits.retention
+        day_fits.append(("retention", None, "retention.days", fits.retention))
+    day_fits += [("channel_retention", fit.channel, f"acquisition[{fit.index}].retention.days", fit.fit) for fit in fits.channels]
+    for curve, channel, field, day_fit in day_fits:
         out.append({
-            "curve": "retention",
+            "curve": curve,
             "plan": None,
-            "field": "retention.days",
+            **({"channel": channel} if channel is not None else {}),
+            "field": field,
             "model": "power_law",
             "parameters": {"u": float(day_fit.u), "b": float(day_fit.b)},
             "points": [{"day": int(day), "observed": float(share), "fitted": float(fitted)}
@@ -66,12 +72,16 @@ def point_of(point: dict[str, Any]) -> str:
 
 
 def fits_table(fits: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    rows = [[fit["curve"], fit["plan"], point_of(point), point["observed"], point["fitted"], point["fitted"] - point["observed"]]
+    # The plan column names whose curve it is: the plan's, or the channel's for a channel's own retention.
+    rows = [[fit["curve"], fit.get("channel", fit["plan"]), point_of(point), point["observed"], point["fitted"],
+             point["fitted"] - point["observed"]]
             for fit in fits for point in fit["points"]]
     return list(FIT_COLUMNS), rows
 
 
 def fit_title(fit: dict[str, Any], lang: str) -> str:
+    if fit["curve"] == "channel_retention":
+        return label("fit_channel_retention", lang).format(channel=fit["channel"])
     return label("fit_retention", lang) if fit["curve"] == "retention" else label("fit_renewal", lang).format(plan=fit["plan"])
 
 
@@ -89,9 +99,9 @@ def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
     """One heading, parameter line, warning when poor, and observed-vs-fitted table per fit."""
     parts = []
     for fit in fits:
-        lines = [f"### {fit_title(fit, lang)}", "", fit_summary(fit, lang), ""]
+        lines = [f"### {markdown_text(fit_title(fit, lang))}", "", markdown_text(fit_summary(fit, lang)), ""]
         if fit["poor"]:
-            lines += [f"> ⚠ {poor_fit_warning(fit, lang)}", ""]
+            lines += [f"> ⚠ {markdown_text(poor_fit_warning(fit, lang))}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]
         lines += [f"| {point_of(point)} | {point['observed'] * 100:.2f}% | {point['fitted'] * 100:.2f}% |" for point in fit["points"]]
         parts.append("\n".join(lines) + "\n")

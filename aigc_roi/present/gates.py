@@ -1,4 +1,4 @@
-"""A staged plan's gates as the outputs show them (docs/formulas.md §14): plain data for JSON, a grid
+"""A staged plan's gates as the outputs show them (docs/formulas.md §18): plain data for JSON, a grid
 of text cells for the table view and markdown, and the pass probabilities of a simulation."""
 
 from __future__ import annotations

@@ -44,6 +44,14 @@ HELP_ZH: dict[str, str] = {
         "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML 语言服务器（yaml-language-server）使用。",
     "Write a commented starter scenario (or any bundled template) to edit.":
         "写出一个带注释的起步场景（或任一内置模板），供你修改。",
+    "Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months.":
+        "用广告平台导出的报表，按渠道和计划月份对比计划与实际；--reforecast 把计划中已过去的月份改写为实际。",
+    "Scenario YAML file of the plan (needs start).": "计划的场景 YAML 文件（需要 start）。",
+    "Ad-platform report exports: CSV or xlsx.": "广告平台导出的报表：CSV 或 xlsx。",
+    "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的计划归入渠道 NAME（可重复）。",
+    "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
+    "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的计划写入 OUT.yaml。",
+    "Draws of the plan for percentiles and P(payback).": "计划的抽样次数，用于分位和回本概率。",
     # Arguments and options.
     "Scenario YAML file.": "场景 YAML 文件。",
     "Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable).":

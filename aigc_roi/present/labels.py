@@ -62,7 +62,7 @@ LABELS: dict[str, Label] = {
         "订阅款在其周期内平均确认；以上指标均为收付实现制。",
     ),
     "cohorts": Label("Cohorts: contribution by month", "同期群：各月边际贡献"),
-    # A staged plan's gates (docs/formulas.md §14).
+    # A staged plan's gates (docs/formulas.md §18).
     "gates": Label("Gates", "闸门"),
     "gate": Label("Gate", "闸门"),
     "gate_months": Label("Test months", "测试月份"),
@@ -139,6 +139,7 @@ LABELS: dict[str, Label] = {
     "driver_count": Label("orders per month", "每月订单数"),
     "driver_serving_per_active_user": Label("Serving cost per active user", "单活跃用户服务成本"),
     "driver_serving_per_subscriber": Label("Serving cost per subscriber", "单在订用户服务成本"),
+    "driver_conversion_index": Label("conversion index", "转化指数"),
     "channels_alone_title": Label("Each channel on its own users", "各渠道按自身用户核算"),
     "channels_alone_caption": Label(
         "Max unit cost: the bid, CPM, fee or cost at which the channel's own ROI is 0 "
@@ -147,6 +148,8 @@ LABELS: dict[str, Label] = {
         "为 0 表示任何价格都无法回本。",
     ),
     "max_unit_cost": Label("Max unit cost", "最高单价"),
+    "channel_ltv": Label("LTV (per user it bought)", "LTV (每个买入用户)", short=("LTV", "LTV")),
+    "channel_ltv_to_cac": Label("LTV:CAC", "LTV:CAC"),
     "unit_cost": Label("Unit cost", "单价"),
     "current": Label("Current", "当前"),
     "none": Label("none", "无"),
@@ -363,6 +366,11 @@ LABELS: dict[str, Label] = {
     # Fitted curves (retention days, observed renewal) and the curves command.
     "fit_retention": Label("Retention fitted from days (power law D(d) = e^u · d^-b)", "由日留存拟合的留存（幂律 D(d) = e^u · d^-b）"),
     "fit_renewal": Label("Renewal of {plan} fitted from observed survival (sBG)", "{plan} 由实际续费存留拟合的续费（sBG 模型）"),
+    "fit_channel_retention": Label(
+        "Retention of {channel}'s users fitted from days (power law D(d) = e^u · d^-b)",
+        "{channel} 用户由日留存拟合的留存（幂律 D(d) = e^u · d^-b）",
+    ),
+    "channel_retention_by_month": Label("Retention of {channel}'s users by month", "{channel} 用户的逐月留存"),
     "largest_gap": Label("largest gap", "最大偏差"),
     "poor_fit": Label(
         "poor fit: an observed point is {gap} points from the curve (more than {limit}); check the data",

@@ -42,6 +42,22 @@ def _apply(rules: list[Rule], text: str) -> str | None:
 
 
 _EXPECTED = _rules([
+    (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
+    (r"a date within (\S+)\.\.(\S+) \(the plan's months 1\.\.(\d+)\)", "{0}..{1} 之内的日期（计划的第 1..{2} 月）"),
+    (r"a count >= 0", "≥ 0 的数量"),
+    (r"a campaign name or id", "计划名称或 ID"),
+    (r"a campaign of one channel", "只属于一个渠道的计划"),
+    (r"whole 分 \(a Tencent Ads API export reports cost in cents\)", "整数的分（腾讯广告 API 报表的 cost 以分为单位）"),
+    (r"one row per day and campaign \(or --sum-duplicates\)", "每天每个计划一行（或用 --sum-duplicates）"),
+    (r"the columns of a known export \((.+)\)", "已知报表的列（{0}）"),
+    (r"a report with a header row", "带表头的报表"),
+    (r"a header row of comma- or tab-separated columns", "以逗号或制表符分隔的表头行"),
+    (r"at least one data row under the header", "表头下至少一行数据"),
+    (r"an xlsx workbook", "xlsx 工作簿"),
+    (r"a CSV or xlsx export", "CSV 或 xlsx 报表"),
+    (r"NAME=GLOB such as (.+)", "NAME=GLOB 形式，如 {0}"),
+    (r"a channel of the plan \((.+)\)", "计划中的渠道（{0}）"),
+    (r"a month YYYY-MM \(actuals places each export's dates in a plan month\)", "YYYY-MM 格式的月份（actuals 据此把报表日期放入计划月份）"),
     (r"a number >= (\S+) and < (\S+)", "≥ {0} 且 < {1} 的数字"),
     (r"a number >= (\S+)", "≥ {0} 的数字"),
     (r"a whole number >= (\S+)", "≥ {0} 的整数"),
@@ -79,6 +95,8 @@ _EXPECTED = _rules([
      "大于 0 的留存比例（幂律曲线不会降到 0：请填写数据中最小的比例）"),
     (r"exactly one of '(\w+)', '(\w+)' or '(\w+)'", "'{0}'、'{1}'、'{2}' 恰好其一"),
     (r"conversions by age summing to at most 1 \(each user subscribes once\)", "各月龄转化率之和不超过 1（每个用户只订阅一次）"),
+    (r"an index of at most (\S+): (\S+) converts (\S+) of a cohort and index x conversion must stay <= 1",
+     "不超过 {0} 的转化指数：{1} 的转化率合计 {2}，指数 × 转化率不能超过 1"),
     (r"a share <= (\S+) \(survival of the same first subscribers cannot rise\)",
      "≤ {0} 的比例（同一批首次订阅者的存留不能上升）"),
     (r"at least two shares \(after the 1st and 2nd renewal\) to fit a survival curve",
@@ -96,6 +114,10 @@ _EXPECTED = _rules([
     (r"a step in \(0, 1\], such as 20% or 0\.2", "(0, 1] 之内的步长，如 20% 或 0.2"),
     (r"a number \(suffixes k, m, 万, 亿, %\)", "数字（后缀可用 k、m、万、亿、%）"),
     (r"a positive amount", "正数金额"),
+    (r"an item index without leading zeros", "不带前导零的序号"),
+    (r"shares that fall with the day overall \(retention cannot rise with age\)", "总体随天数下降的留存比例（留存不能随时间上升）"),
+    (r"a month that keeps all (\d+) months by 9999-12", "能让全部 {0} 个月都不晚于 9999-12 的起始月份"),
+    (r"a file name", "文件名"),
     (r"an amount >= 0", "≥ 0 的金额"),
     (r"a scenario mapping \(name:, retention:, \.\.\.\)", "场景映射（name:、retention: 等）"),
     (r"a scenario mapping", "场景映射"),
@@ -111,6 +133,12 @@ _EXPECTED = _rules([
 ])
 
 _FOUND = _rules([
+    (r"an empty cell", "空单元格"),
+    (r"an empty sheet", "空工作表"),
+    (r"(\S+) '(.+)' again \(first at (.+)\)", "{0} '{1}' 重复（首次在 {2}）"),
+    (r"'(.+)' matching both '(.+)' \('(.+)'\) and '(.+)' \('(.+)'\)", "'{0}' 同时匹配 '{1}'（'{2}'）和 '{3}'（'{4}'）"),
+    (r"a damaged one \((\w+)\)", "已损坏的文件（{0}）"),
+    (r"an Excel 97-2003 \.xls workbook \(save it as xlsx or CSV\)", "Excel 97-2003 的 .xls 工作簿（请另存为 xlsx 或 CSV）"),
     (r"a boolean \((.+)\)", "布尔值 ({0})"),
     (r"a mapping", "映射"),
     (r"a list", "列表"),
@@ -127,6 +155,7 @@ _FOUND = _rules([
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
     (r"more", "更多"),
     (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),
+    (r"a fitted power law that rises", "上升的拟合幂律"),
 ])
 
 _FOUND_HINTS = _rules([
@@ -134,6 +163,7 @@ _FOUND_HINTS = _rules([
     (r"hexadecimal and binary numbers are not accepted; write the number in decimal", "不接受十六进制和二进制数字；请用十进制书写"),
     (r"YAML 1\.1 reads a:b as a base-60 number; write the number itself", "YAML 1.1 把 a:b 读作六十进制数；请直接写出数字"),
     (r"90% interval (\S+)", "90% 区间 {0}"),
+    (r"b = (\S+)", "b = {0}"),
     (r"in (.+)", "位于 {0}"),
     (r"a gate decides what runs after its test, so a later month must follow", "闸门决定测试之后的投放，测试之后须还有月份"),
 ])
@@ -148,6 +178,11 @@ def _found_with_hint(match: re.Match[str]) -> str:
     return text + (f"（{hint}）" if hint else "")
 
 _MESSAGES = _rules([
+    (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \((\d+) MiB\)", "文件有 {0} 字节，报表的上限为 {1} ({2} MiB)"),
+    (r"([\d,]+) more errors in this file", "此文件还有 {0} 个错误"),
+    (r"(.+): the re-forecast of (.+) does not validate, so it was not written", "{0}：{1} 的重新预测未通过校验，因此没有写出"),
+    (r"reading an xlsx export needs openpyxl: (.+)", "读取 xlsx 报表需要 openpyxl：{0}"),
+    (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month", "{0} {1}：{2}；重新预测无法表达这个月"),
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
@@ -167,6 +202,8 @@ _MESSAGES = _rules([
     (r"cannot read file: (.+)", "无法读取文件：{0}"),
     (r"duplicate age (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月龄 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
+    (r"duplicate day (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same day",
+     "重复的天数 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一天"),
     (r"(.+): cannot write: (.+)", "{0}：无法写入：{1}"),
     (r"(.+): named twice \((.+) is the same file\); give each output its own file",
      "{0}：重复指定（与 {1} 是同一个文件）；每个输出需各用一个文件"),
@@ -177,9 +214,25 @@ _MESSAGES = _rules([
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),
     (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),
+    (r"(\d+) items are named '(.+)'; give the item's index instead", "有 {0} 项都名为 '{1}'；请改用该项的序号"),
+    (r"no list '(.+)' here to hold item (.+); add it to the file first", "此处没有列表 '{0}' 可容纳第 {1} 项；请先在文件中添加"),
     (r"no key '(.+)' here", "此处没有字段 '{0}'"),
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
+    (r"allocate: channel names must be distinct to allocate; repeated: (.+)", "allocate：分配预算要求渠道名各不相同；重复的有：{0}"),
+    (r"allocate: '(.+)' is a flat channel: its spend is never moved, so it cannot be locked or bounded",
+     "allocate：'{0}' 是 flat 渠道：其花费从不调整，因此不能锁定或设上下限"),
+    (r"allocate: '(.+)' is locked: it cannot also have a minimum or maximum", "allocate：'{0}' 已锁定：不能再设下限或上限"),
+    (r"allocate: no cpa, cpm or kol channel left to allocate the budget to", "allocate：没有剩余的 cpa、cpm 或 kol 渠道可分配预算"),
+    (r"allocate: '(.+)' has a unit cost of 0, so no budget form: lock it", "allocate：'{0}' 的单价为 0，无法按预算计算：请锁定它"),
+    (r"allocate: the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", "allocate：'{0}' 的下限（{1}）超过其上限（{2}）"),
+    (r"allocate: the minimums add up to (\S+), more than the budget (\S+)", "allocate：下限合计 {0}，超过预算 {1}"),
+    (r"allocate: the maximums add up to (\S+), less than the budget (\S+)", "allocate：上限合计 {0}，低于预算 {1}"),
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
+    (r"(.+): is an input of this command; write the result to another file", "{0}：这是本命令的输入文件；请把结果写到另一个文件"),
+    (r"(.+): is an input of this command \((.+)\); write the result to another file",
+     "{0}：这是本命令的输入文件（{1}）；请把结果写到另一个文件"),
+    (r"(.+): not a regular file \(a device, FIFO or socket\); name a file, or - for standard output",
+     "{0}：不是普通文件（设备、FIFO 或套接字）；请给出文件名，或用 - 表示标准输出"),
     (r"(.+): folder (.+) does not exist", "{0}：文件夹 {1} 不存在"),
     (r"(.+): is a folder; expected a file name", "{0}：这是文件夹；应为文件名"),
     (r"(.+): no \*\.yaml or \*\.yml files in this folder", "{0}：此文件夹中没有 *.yaml 或 *.yml 文件"),
@@ -214,6 +267,7 @@ _MESSAGES = _rules([
 ])
 
 _HINTS = _rules([
+    (r"a cost in 元 comes from the console, whose header is 花费\(元\)", "以元为单位的花费来自投放后台，其表头为 花费(元)"),
     (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),
     (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", "是否想写 {0}？"),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),

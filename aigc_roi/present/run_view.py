@@ -64,7 +64,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
-            "channel": Column(label("channel", lang), [Text(name) for name in names], numeric=False),
+            "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
             "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
             "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
@@ -72,12 +72,16 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
+            "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c["ltv"])) for c in channels]),
+            "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c["ltv_to_cac"])) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
 
     def build(width: int) -> RenderableType:
-        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"type"})),
-                              (True, frozenset({"type", "roas"}))):
+        # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, roas, then ltv_to_cac.
+        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"ltv"})),
+                              (True, frozenset({"ltv", "type"})), (True, frozenset({"ltv", "type", "roas"})),
+                              (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}))):
             table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left")
             if table is not None:
                 return table

@@ -39,6 +39,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Budget": "每月预算",
     "Users": "每月用户数",
     "Saturation budget": "饱和预算",
+    "Conversion index": "转化指数",
     "Cpm": "千次曝光费用 (CPM)",
     "Ctr": "点击率 (CTR)",
     "Cvr": "点击转化率 (CVR)",
@@ -94,6 +95,10 @@ SCHEMA_ZH: dict[str, str] = {
     "Each month's new users bring k x as many next month.": "每月的新增用户在下个月再带来 k 倍的新增用户。",
     "Name shown in tables.": "表格中显示的名称。",
     "Months in which it runs: all, 3, '1-6' or [1, 2, 5]; default all.": "生效的月份：all、3、'1-6' 或 [1, 2, 5]；默认 all。",
+    "Match": "匹配",
+    "Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).":
+        "广告平台报表中属于此渠道的计划名称或 ID，写成通配符（供 `aigc-roi actuals` 使用）。",
+    "A case-insensitive glob (* ? [..]) over campaign names or ids.": "不区分大小写的通配符（* ? [..]），匹配计划名称或 ID。",
     # Channels.
     "How the channel buys users: cpa, cpm, kol, flat.": "渠道的买量方式：cpa、cpm、kol、flat。",
     "Cost per acquired user.": "每个获客用户的成本。",
@@ -114,6 +119,8 @@ SCHEMA_ZH: dict[str, str] = {
     "Expected new users per active month.": "每个投放月预计的新增用户数。",
     # Retention.
     "How a cohort decays; exactly one of points, monthly_churn or days.": "同期群如何衰减；points、monthly_churn、days 三者恰好其一。",
+    "Multiplier on plan conversions and purchase rates for the users this channel buys (default 1); index x a plan's "
+    "conversions <= 1.": "该渠道买来的用户的订阅转化率与购买频率的倍数（默认 1）；指数 × 某订阅的转化率 ≤ 1。",
     "Share of a cohort active at age a months (age 0 is 1.0).": "同期群在月龄 a 时仍活跃的比例（月龄 0 为 1.0）。",
     "Share active at this age.": "该月龄仍活跃的比例。",
     "Share of active users lost each month: R(a) = (1 - churn)^a.": "每月流失的活跃用户比例：R(a) = (1 - churn)^a。",

@@ -23,6 +23,7 @@ from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overh
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
 
 BAR_WIDTH = 30
@@ -146,7 +147,7 @@ def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
 
 def simulation_markdown(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> str:
     lang = style.lang
-    parts = [f"## {title(simulation, scenario, lang)}\n",
+    parts = [f"## {markdown_text(title(simulation, scenario, lang))}\n",
              to_markdown(figure_rows(simulation, style), label("figures", lang)),
              to_markdown(probability_rows(simulation, style), label("chances", lang))]
     if simulation.inputs:

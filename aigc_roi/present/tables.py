@@ -19,7 +19,7 @@ from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
-from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
+from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""
@@ -61,7 +61,7 @@ def _markdown_cell(cell: Any) -> str:
 def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
     header, rows = table
-    lines = [f"### {visible(title)}", ""] if title else []
+    lines = [f"### {markdown_text(title)}", ""] if title else []
     lines.append("| " + " | ".join(markdown_cell(name) for name in header) + " |")
     lines.append("|" + "|".join("---" if i < text_columns else "---:" for i in range(len(header))) + "|")
     lines += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows]
@@ -119,10 +119,12 @@ def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
 
 def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
-    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
+    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
+                                                 "channel_ltv", "channel_ltv_to_cac")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"])]
+             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"]),
+             style.money(channel["ltv"]), style.ratio(channel["ltv_to_cac"])]
             for channel in report["channels"]]
     return header, rows
 
@@ -138,7 +140,7 @@ def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
 def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, months: bool = True) -> str:
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
     style = style or NumberStyle("en", report["currency"])
-    parts = [f"## {visible(report['scenario'])} ({report['currency']})\n",
+    parts = [f"## {markdown_text(report['scenario'])} ({report['currency']})\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))

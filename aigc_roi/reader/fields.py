@@ -210,11 +210,21 @@ class KeyedShares:
             return ctx.expected(node, path, f"a mapping such as {self.example}")
         entries = []
         last = self.last(ctx)
+        first_of_key: dict[int, Node] = {}
+        word, span = ("age", "month") if self.ages else ("day", "day")
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not self.first <= int(key) <= last:
                 ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}")
                 continue
+            # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
+            # would keep only the last; the sum of conversions would count both.
+            if int(key) in first_of_key:
+                first = first_of_key[int(key)]
+                ctx.error(entry.key, key_path,
+                          f"duplicate {word} {int(key)}: '{key}' and '{first.raw}' (line {first.line}) name the same {span}")
+                continue
+            first_of_key[int(key)] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
             if share is not INVALID:
                 entries.append((int(key), share, entry.value))
@@ -294,6 +304,9 @@ def rate(description: str) -> Number:
 
 NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
+MAX_MATCH_PATTERNS = 100
+MATCH = ListOf(Text(description="A case-insensitive glob (* ? [..]) over campaign names or ids."), MAX_MATCH_PATTERNS,
+               description="Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).")
 
 
 @dataclass(frozen=True)
@@ -336,9 +349,24 @@ def _lowest(value: Value) -> float:
     return float(value)
 
 
+RETENTION = Obj({
+    "points": RetentionPointsKind(rate("Share active at this age.")),
+    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
+    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
+                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
+}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
+    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
+
 CHANNEL_COMMON_HEAD: dict[str, Any] = {"name": NAME}
 """Fields every channel type has, before its ``type`` and its own fields (model/channels/base.py)."""
-CHANNEL_COMMON_TAIL: dict[str, Any] = {"months": MONTHS}
+CHANNEL_COMMON_TAIL: dict[str, Any] = {
+    "months": MONTHS,
+    "match": MATCH,
+    # What makes a channel's users worth more or less than the scenario's (docs/formulas.md §15).
+    "retention": RETENTION,
+    "conversion_index": Number(0.0, None, description="Multiplier on plan conversions and purchase rates for the users "
+                                                      "this channel buys (default 1); index x a plan's conversions <= 1."),
+}
 """Fields every channel type has, after its own."""
 
 
@@ -374,14 +402,6 @@ def channel_shapes() -> dict[str, Obj]:
 
 
 CHANNELS = Tagged(channel_shapes)
-
-RETENTION = Obj({
-    "points": RetentionPointsKind(rate("Share active at this age.")),
-    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
-    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
-                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
-}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
-    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
 
 ITEM_FEE = rate("Store/payment share of this item's revenue; default monetization.revenue_fee.")
 SHARE = Number(0.0, 1.0, ranges=False)
@@ -480,7 +500,7 @@ SCENARIO = Obj({
     "currency": Text(pattern="[A-Z]{3}", expected="a 3-letter ISO currency code such as CNY",
                      description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
-    "start": Text(pattern=r"\d{4}-(0[1-9]|1[0-2])", expected="a month YYYY-MM",
+    "start": Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
                   description="Month 1 as YYYY-MM; labels only."),
     "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,

@@ -9,6 +9,8 @@ together in one ``ScenarioInvalid``.
 
 from __future__ import annotations
 
+import errno
+import math
 import os
 import stat
 from dataclasses import dataclass
@@ -90,7 +92,11 @@ def read_limited(path: str | Path, filename: str) -> bytes:
     """
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # what opening a socket says: not a file to read
+            raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")]) from None
+        raise _unreadable(filename, exc) from None
+    except ValueError as exc:
         raise _unreadable(filename, exc) from None
     try:
         status = os.fstat(descriptor)
@@ -137,12 +143,20 @@ def build(tree: Node, filename: str) -> models.Scenario:
 
 def _check_rules(parsed: Parsed, ctx: Context) -> None:
     """The rules that involve more than one field (spec section 2)."""
+    for i, channel in enumerate(parsed.values.get("acquisition", [])):
+        if "retention" in channel.values:
+            _check_retention(channel.values["retention"], f"acquisition[{i}].retention", ctx)
     if "retention" in parsed.values:
-        _check_retention(parsed.values["retention"], ctx)
+        _check_retention(parsed.values["retention"], "retention", ctx)
+    if "start" in parsed.values:
+        _check_start(parsed.values["start"], parsed.nodes["start"], ctx)
     monetization = parsed.values.get("monetization")
-    if monetization is not None:
-        for i, plan in enumerate(monetization.values.get("plans", [])):
-            _check_plan(plan, f"monetization.plans[{i}]", ctx)
+    plans = monetization.values.get("plans", []) if monetization is not None else []
+    for i, plan in enumerate(plans):
+        _check_plan(plan, f"monetization.plans[{i}]", ctx)
+    for i, channel in enumerate(parsed.values.get("acquisition", [])):
+        if "conversion_index" in channel.values:
+            _check_conversion_index(channel, f"acquisition[{i}].conversion_index", plans, ctx)
     channel_names = [channel.values["name"] for channel in parsed.values.get("acquisition", []) if "name" in channel.values]
     for i, gate in enumerate(parsed.values.get("gates", [])):
         _check_gate(gate, f"gates[{i}]", channel_names, ctx)
@@ -153,7 +167,7 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
 
 
 def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context) -> None:
-    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §14)."""
+    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §18)."""
     after = gate.values.get("after_month")
     if after is not None and after > ctx.horizon_months - 1:
         ctx.expected(gate.nodes["after_month"], join_path(path, "after_month"), f"a month within 1..{ctx.horizon_months - 1}",
@@ -235,6 +249,10 @@ def _gate(parsed: Parsed) -> models.Gate:
 
 def _channel(parsed: Parsed) -> models.Channel:
     values = dict(parsed.values)
+    if "retention" in values:
+        values["retention"] = _retention(values["retention"])
+    if "match" in values:
+        values["match"] = tuple(values["match"])
     return channel_type(values.pop("type"))(**values)
 
 
@@ -245,31 +263,74 @@ def _median(value: models.Value) -> float:
 _RETENTION_FORMS = ("points", "monthly_churn", "days")
 
 
-def _check_retention(parsed: Parsed, ctx: Context) -> None:
+LAST_MONTH = (9999, 12)
+"""The last month a label YYYY-MM can name."""
+
+
+def _check_start(start: str, node: Node, ctx: Context) -> None:
+    """The horizon ends by 9999-12: a later month would be labelled with a five-digit year (10009-11)."""
+    year, month = (int(part) for part in start.split("-"))
+    last = year * 12 + month - 1 + ctx.horizon_months - 1
+    if last > LAST_MONTH[0] * 12 + LAST_MONTH[1] - 1:
+        ctx.error(node, "start", f"expected a month that keeps all {ctx.horizon_months} months by 9999-12, found {start}")
+
+
+def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:
+    """The rules of a retention at ``path``: the scenario's or a channel's own (the same forms, the same rules)."""
     given = [form for form in _RETENTION_FORMS if form in parsed.nodes]
     if len(given) != 1:
         found = "none" if not given else " and ".join(given)
-        ctx.error(parsed.node, "retention", f"expected exactly one of 'points', 'monthly_churn' or 'days', found {found}")
+        ctx.error(parsed.node, path, f"expected exactly one of 'points', 'monthly_churn' or 'days', found {found}")
         return
     if "days" in parsed.values:
-        _check_days(parsed.values["days"], parsed.nodes["days"], ctx)
+        _check_days(parsed.values["days"], parsed.nodes["days"], f"{path}.days", ctx)
     previous = 1.0
     for age, share, node in parsed.values.get("points", []):
         median = share.median() if isinstance(share, models.Distribution) else share
         if median > previous:
-            ctx.error(node, f"retention.points[{age}]",
+            ctx.error(node, f"{path}.points[{age}]",
                       f"expected a share <= {previous:g} (retention cannot rise with age), found {node.describe()}")
         previous = min(previous, median)
 
 
-def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, ctx: Context) -> None:
+def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, path: str, ctx: Context) -> None:
     """At least two days; every share above 0 (a power law is fitted to the logarithms)."""
-    if len(days) < 2 and not any(error.path.startswith("retention.days[") for error in ctx.errors):
-        ctx.error(node, "retention.days", f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
+    if len(days) < 2 and not any(error.path.startswith(f"{path}[") for error in ctx.errors):
+        ctx.error(node, path, f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
     for day, share, share_node in days:
         if _median(share) <= 0:
-            ctx.expected(share_node, f"retention.days[{day}]",
+            ctx.expected(share_node, f"{path}[{day}]",
                          "a share above 0 (a power law never reaches 0: give the smallest share your analytics show)")
+    slope = _fitted_slope(days) if len(days) >= 2 and all(_median(share) > 0 for _, share, _ in days) else 0.0
+    if slope > 0:
+        # A bump between two days is analytics noise the fit smooths over; a fit that rises would
+        # have the cohort's active users climb back month after month (docs/formulas.md).
+        ctx.error(node, path, "expected shares that fall with the day overall (retention cannot rise "
+                  f"with age), found a fitted power law that rises (b = {-slope:.4g})")
+
+
+def _fitted_slope(days: list[tuple[int, models.Value, Node]]) -> float:
+    """The least-squares slope of ln share on ln day over the medians: -b of the power law (docs/formulas.md)."""
+    xs = [math.log(day) for day, _, _ in days]
+    ys = [math.log(_median(share)) for _, share, _ in days]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
+
+
+def _check_conversion_index(channel: Parsed, path: str, plans: list[Parsed], ctx: Context) -> None:
+    """index x a plan's conversions (summed over ages) <= 1: no more than all of the channel's users subscribe."""
+    index = _median(channel.values["conversion_index"])
+    for j, plan in enumerate(plans):
+        conversion = plan.values.get("conversion")
+        if conversion is None:
+            continue
+        total = sum(_median(share) for _, share, _ in conversion) if isinstance(conversion, list) else _median(conversion)
+        if index * total > 1 + 1e-12:
+            ctx.expected(channel.nodes["conversion_index"], path,
+                         f"an index of at most {1 / total:.4g}: monetization.plans[{j}] converts {total:.4g} of a cohort "
+                         f"and index x conversion must stay <= 1")
+            return
 
 
 def _check_plan(plan: Parsed, path: str, ctx: Context) -> None:

@@ -98,6 +98,7 @@ from aigc_roi.model.scenario import (
     Scenario,
     Value,
 )
+from aigc_roi.model.sources import same_users
 from aigc_roi.model.tree import leaves, map_arrays
 from aigc_roi.whatif.errors import WhatIfError
 
@@ -242,7 +243,7 @@ def allocate(
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
     # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the split is
-    # that of the plan with every gate passed (docs/formulas.md §14).
+    # that of the plan with every gate passed (docs/formulas.md §18).
     scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = _movable_channels(median, locks, minimums, maximums)
@@ -383,19 +384,26 @@ class _Surrogate:
         self.horizon = horizon = realized.horizon_months
         every_month = tuple(range(1, horizon + 1))
         channels = [realized.acquisition[i] for i in movable]
-        month_sets = sorted({ch.months or every_month for ch in channels})
-        self.membership = np.array([[float((ch.months or every_month) == m) for m in month_sets] for ch in channels])
+        # One unit user per set of active months and kind of user (a channel's own retention and index,
+        # docs/formulas.md §15): what one user a month is worth depends on both.
+        kinds: list[Channel] = []
+        for ch in sorted(channels, key=lambda ch: ch.months or every_month):
+            if not any((ch.months or every_month) == (kind.months or every_month) and same_users(ch, kind) for kind in kinds):
+                kinds.append(ch)
+        self.membership = np.array([[float((ch.months or every_month) == (kind.months or every_month) and same_users(ch, kind))
+                                     for kind in kinds] for ch in channels])
         masks = np.array([[float(t in (ch.months or every_month)) for t in every_month] for ch in channels])
 
         # Block 0: every movable budget at 0; block k: plus one user a month in month set k.
         samples = _samples_of(realized)
         zero = _at_splits(realized, movable, np.zeros((1, len(movable))))
-        blocks = len(month_sets) + 1
+        blocks = len(kinds) + 1
         tiled = _tile(zero, blocks)
         units = []
-        for k, months in enumerate(month_sets, start=1):
+        for k, kind in enumerate(kinds, start=1):
             users = np.repeat((np.arange(blocks) == k).astype(np.float64), samples)
-            units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=months))
+            units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=kind.months or every_month,
+                                     retention=_tile(kind.retention, blocks), conversion_index=_tile(kind.conversion_index, blocks)))
         net_cash = evaluate(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units))).months["net_cash"]
         net_cash = net_cash.reshape(blocks, -1, horizon)
 

@@ -2,7 +2,8 @@
 
 Spec section 4 names them: each channel's unit cost and its budget or
 volume (each channel type says which: ``ChannelType.drivers``,
-model/channels/), each plan's ``price``, ``conversion`` and ``renewal``
+model/channels/), a channel's ``conversion_index`` where it is not 1
+(docs/formulas.md §15), each plan's ``price``, ``conversion`` and ``renewal``
 (where they are numbers: a conversion by age or a renewal list has no
 single value to move), each purchase's ``price``, each plan's and
 purchase's own ``fee`` where given, each order line's ``price``, ``count``
@@ -63,8 +64,9 @@ class Driver:
     item: str | None
     """Name of the channel, plan or purchase it belongs to; None for serving."""
     field: str
-    """A channel field its type moves (``ChannelType.drivers``: ``bid``, ``budget``, ...), ``price``, ``conversion``,
-    ``renewal``, ``fee``, ``count``, ``serving_per_active_user`` or ``serving_per_subscriber``."""
+    """A channel field its type moves (``ChannelType.drivers``: ``bid``, ``budget``, ...), a channel's
+    ``conversion_index``, ``price``, ``conversion``, ``renewal``, ``fee``, ``count``, ``serving_per_active_user``
+    or ``serving_per_subscriber``."""
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
@@ -98,9 +100,10 @@ class Driver:
             info = channel_type(self.channel_type).field_info(self.field)
             assert info is not None, f"{self.channel_type} declares no field {self.field!r}"
             return info.unit
-        if self.is_rate:
-            return "rate"
-        return "small_count" if self.field == "count" else "money"
+        if self.field in ("count", "conversion_index"):
+            # A multiple near 1, shown with decimals as a handful is; never a rate, even where its ceiling is 1.
+            return "small_count"
+        return "rate" if self.is_rate else "money"
 
     @property
     def is_count(self) -> bool:
@@ -128,16 +131,21 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     drivers: list[Driver] = []
 
     def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None,
-            kind: str | None = None) -> None:
+            kind: str | None = None, upper: float | None = None) -> None:
         current = _scalar(value)
         rate = is_rate_field(owner, field)
-        upper = 1.0 if rate else MAX_MAGNITUDE
+        upper = upper if upper is not None else 1.0 if rate else MAX_MAGNITUDE
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
         drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower, kind))
 
     for i, channel in enumerate(realized.acquisition):
         for field, lowest in channel.drivers():
             add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field), lowest, type(channel), channel.type)
+        if _scalar(channel.conversion_index) != 1.0:
+            # Common to every type, so labelled here, not by the type; its domain ends where a plan would
+            # convert more than every user (docs/formulas.md §15).
+            add(f"acquisition[{i}].conversion_index", channel.name, "conversion_index", channel.conversion_index,
+                upper=_index_ceiling(realized))
     for i, plan in enumerate(realized.monetization.plans):
         add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
         if not isinstance(plan.conversion, tuple):
@@ -160,6 +168,14 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     if _scalar(realized.costs.serving_per_subscriber) != 0:
         add(SUBSCRIBER_SERVING_PATH, None, "serving_per_subscriber", realized.costs.serving_per_subscriber)
     return drivers
+
+
+def _index_ceiling(scenario: Scenario) -> float:
+    """The largest conversion index any channel may have: 1 / the largest sum of a plan's conversions."""
+    totals = [sum(_scalar(share) for _, share in plan.conversion) if isinstance(plan.conversion, tuple) else _scalar(plan.conversion)
+              for plan in scenario.monetization.plans]
+    largest = max(totals, default=0.0)
+    return min(MAX_MAGNITUDE, 1.0 / largest) if largest > 0 else MAX_MAGNITUDE
 
 
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:

@@ -110,6 +110,22 @@ class FigureSummary:
     """Requested percentile (e.g. 5) -> value; None where it falls among "none" samples."""
 
 
+def net_cash_histogram(net_cash: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """``bins`` equal-width bins over the sampled range (numpy's histogram).
+
+    A sample with (almost) no spread gets bins of a width float64 can still tell apart: numpy
+    widens a constant sample to v ± 0.5, finer than float64 resolves above about 2e14, and
+    refused ("too many bins") a constant net cash of 1e15, which is within the file's limits.
+    """
+    low, high = float(net_cash.min()), float(net_cash.max())
+    # Bins 4 ulps wide at the largest magnitude at least, and never narrower than numpy's own ± 0.5.
+    half = max(0.5, 2.0 * bins * float(np.spacing(max(abs(low), abs(high)))))
+    if high - low >= 2.0 * half:
+        return np.histogram(net_cash, bins=bins)
+    middle = low / 2.0 + high / 2.0
+    return np.histogram(net_cash, bins=bins, range=(middle - half, middle + half))
+
+
 @dataclass(frozen=True)
 class Histogram:
     """Counts of samples per bin."""
@@ -158,7 +174,7 @@ class Simulation:
     """Figure -> ``(S,)`` value per sample; NaN = none."""
     gate_pass_probabilities: tuple[tuple[str, float], ...] = ()
     """(gate name, share of samples in which it passed), in file order; the figures above are the staged
-    plan's, each sample gated by its own tests (docs/formulas.md §14)."""
+    plan's, each sample gated by its own tests (docs/formulas.md §18)."""
 
 
 def simulate(
@@ -212,7 +228,7 @@ def simulate(
     }
     if max_cash_need is not None:
         probabilities["cash_need_within_target"] = _share(per_sample["peak_cash_need"] <= max_cash_need)
-    counts, edges = np.histogram(per_sample["net_cash"], bins=histogram_bins)
+    counts, edges = net_cash_histogram(per_sample["net_cash"], histogram_bins)
     return Simulation(
         samples=samples,
         seed=seed,
