@@ -127,6 +127,9 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
     for name, value in figures.items():
         if value is None:
             assert csv_rows[name] == "", name
+        elif isinstance(value, bool):
+            # peak_cash_at_horizon (issue 22): a flag, 1 or 0 in the CSV's number column.
+            assert csv_rows[name] == str(int(value)), name
         else:
             assert float(csv_rows[name]) == pytest.approx(value)
 

@@ -111,6 +111,7 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
 def _column(path: Path, sets: list[str], name: str | None, source: str, samples: int | None, seed: int) -> dict[str, Any]:
     """One column of figures: ``path`` with ``sets`` applied, named ``name`` (a variant) or its scenario's name;
     with ``samples``, also the figures' simulated distributions and chances."""
+    from aigc_roi.present.peak_cash import with_horizon_flag
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
@@ -125,7 +126,7 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
         fail([error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
               for error in invalid.errors])
     column = {"name": name or scenario.name, "source": source, "currency": scenario.currency,
-              "figures": api.figures(scenario)}
+              "figures": with_horizon_flag(api.figures(scenario), scenario.horizon_months)}
     if samples is not None:
         from aigc_roi.present.simulation import distribution_json
 

@@ -66,7 +66,8 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     columns = [
         Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in rows], numeric=False),
         Column(label("unit_cost", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
-        Column(label("max_unit_cost", lang),
+        # Named apart from the plan-level "ROI = 0 at" of the drivers table: the same channel, two different prices.
+        Column(label("channel_own_max_unit_cost", lang),
                [Text(driver_value(row.driver, ceiling, style), style=colour)
                 for row, ceiling, colour in zip(rows, ceilings, colours, strict=True)]),
         Column(label("gross_revenue", lang),

@@ -142,10 +142,12 @@ LABELS: dict[str, Label] = {
     "driver_conversion_index": Label("conversion index", "转化指数"),
     "channels_alone_title": Label("Each channel on its own users", "各渠道按自身用户核算"),
     "channels_alone_caption": Label(
-        "Max unit cost: the bid, CPM, fee or cost at which the channel's own ROI is 0 "
-        "(everything else as now); 0 when no price pays back.",
-        "最高单价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；"
-        "为 0 表示任何价格都无法回本。",
+        "Own max: the bid, CPM, fee or cost at which the channel's own ROI is 0 (everything else as now); 0 when no "
+        "price pays back. It differs from the driver's \"Plan ROI = 0 at\" above: there the other channels' profit or "
+        "loss still counts, here only the channel's own users.",
+        "自身最高价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；为 0 "
+        "表示任何价格都无法回本。它不同于上表该项的“整体 ROI = 0 时”：那里计入其他渠道的盈亏，"
+        "这里只算本渠道自己的用户。",
     ),
     "max_unit_cost": Label("Max unit cost", "最高单价"),
     "channel_ltv": Label("LTV (per user it bought)", "LTV (每个买入用户)", short=("LTV", "LTV")),
@@ -159,7 +161,7 @@ LABELS: dict[str, Label] = {
         "Each driver alone, everything else as now (ranges at their median). Now: ROI {roi}, payback month {payback}.",
         "每次只变动一个驱动因素，其余保持现状（区间取中位数）。当前：ROI {roi}，回本月份 {payback}。",
     ),
-    "roi_zero_at": Label("ROI = 0 at", "ROI = 0 时"),
+    "roi_zero_at": Label("Plan ROI = 0 at", "整体 ROI = 0 时"),
     "payback_target_at": Label("Payback ≤ {months} mo at", "回本 ≤ {months} 个月时"),
     "can_rise": Label("can rise {amount} before {condition}", "可上涨 {amount}，超出则 {condition}"),
     "can_fall": Label("can fall {amount} before {condition}", "可下降 {amount}，超出则 {condition}"),
@@ -350,6 +352,74 @@ LABELS: dict[str, Label] = {
         "{channel} 位于上限 ({amount})：目标希望投入更多资金。",
     ),
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside B.", "{channel} 锁定在每月 {amount}，不计入 B。"),
+    # Decisions a founder acts on (issue 22): allocation's phases, spend less, limits, what decides; risk figures
+    # read without surprises.
+    "allocate_warning_different_months": Label(
+        "The channels run in different months: B is spent in every month in which one runs, split among the channels "
+        "running then (one split per phase above).",
+        "各渠道投放月份不同：B 在每个有渠道投放的月份都花出，由当月投放的渠道分配（见上方各阶段分配）。",
+    ),
+    "allocate_warning_marginal_roas_below_one": Label(
+        "{channel}: at the best split its next yuan returns {roas} in revenue, less than the yuan itself.",
+        "{channel}：最优分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
+    ),
+    "allocate_warning_current_total_differs_total": Label(
+        "Today the moved channels spend {total} over the horizon, not {budget}: the gain includes the change in total "
+        "spend.",
+        "当前参与分配的渠道在整个周期花费 {total}，而非 {budget}：提升中包含总花费的变化。",
+    ),
+    "allocate_phases": Label("Split per phase (monthly budget)", "各阶段分配（每月预算）"),
+    "allocate_phase_months": Label("Months {months}", "第 {months} 月"),
+    "allocate_spend_less": Label(
+        "Spend less: the best {objective} on the budget curve is at {budget} ({value}); {asked} loses {loss} against "
+        "it.",
+        "少花钱：预算曲线上{objective}最高处在 {budget}（{value}）；所给预算 {asked} 比它少 "
+        "{loss}。",
+    ),
+    "allocate_spend_nothing": Label(
+        "Spend nothing: the best {objective} on the budget curve is at a budget of 0 ({value}); {asked} loses {loss} "
+        "against it.",
+        "不投放：预算曲线上{objective}最高处在预算 0（{value}）；所给预算 {asked} 比它少 "
+        "{loss}。",
+    ),
+    "allocate_total_title": Label("T = {budget} over the horizon", "整个周期共 T = {budget}"),
+    "allocate_active_months": Label("Months", "月份"),
+    "allocate_runs": Label("months {months}", "第 {months} 月"),
+    "allocate_ltv": Label("LTV", "LTV"),
+    "allocate_ltv_to_cac": Label("LTV/CAC", "LTV/CAC"),
+    "allocate_figures_note_ltv": Label(
+        "LTV: attributed contribution per user bought, over the horizon, undiscounted.",
+        "LTV：每个买来的用户在周期内归因的贡献，不折现。",
+    ),
+    "peak_cash_still_falling": Label("≥ {amount}, still falling at month {month}", "≥ {amount}，第 {month} 月仍在下降"),
+    "peak_cash_share_still_falling": Label(
+        "Peak cash need: in {share} of draws the cash is still falling at month {month}, so there it is the low so "
+        "far, not a peak.",
+        "最大资金需求：{share} 的抽样到第 {month} 月现金仍在下降，那里只是目前的最低点，不是峰值。",
+    ),
+    "channel_own_max_unit_cost": Label("Own max", "自身最高价"),
+    "allocate_curve_budget_total": Label("Total", "总额"),
+    "allocate_multiple_total": Label("× T", "× T"),
+    "allocate_curve_slope_total": Label("Per extra unit of T", "T 每多 1 元"),
+    "allocate_curve_slope_probability_total": Label("Per extra 10% of T", "T 每多 10%"),
+    "allocate_curve_title_total": Label(
+        "Budget curve · best {objective} at each total over the horizon",
+        "预算曲线 · 各周期总额下的最优{objective}",
+    ),
+    "allocate_one_budget": Label(
+        "allocate: give exactly one of --budget, --total and --target-roas (given: {given})",
+        "allocate：--budget、--total、--target-roas 须且只能给一个（已给：{given}）",
+    ),
+    "allocate_warning_constraint_not_met": Label(
+        "No split found keeps {constraint}: {value} against a limit of {limit}; the split shown comes closest.",
+        "没有分配能满足{constraint}：{value}，限值 {limit}；所示分配最接近。",
+    ),
+    "allocate_constraint_max_cash_need": Label("peak cash need", "最大资金需求"),
+    "allocate_constraint_min_payback_probability": Label("the chance of payback", "回本概率"),
+    "allocate_target_roas_title": Label(
+        "filled to a marginal ROAS of {roas}, T = {budget} over the horizon",
+        "各渠道投到边际 ROAS 降至 {roas}，整个周期共 T = {budget}",
+    ),
     # Workbook and document exports.
     "value": Label("Value", "数值"),
     "key": Label("Key", "键名"),

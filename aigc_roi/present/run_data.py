@@ -13,6 +13,7 @@ from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
 from aigc_roi.present.gates import gates_report
+from aigc_roi.present.peak_cash import with_horizon_flag
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -50,7 +51,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "scenario": scenario.name,
         "currency": scenario.currency,
         "horizon_months": scenario.horizon_months,
-        "figures": figures_of(result.figures, sample),
+        "figures": with_horizon_flag(figures_of(result.figures, sample), scenario.horizon_months),
         "channels": channels,
         "months": months,
         "fits": fits_report(scenario),

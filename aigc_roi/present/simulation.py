@@ -21,6 +21,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text
@@ -76,7 +77,9 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
         "payback_target_months": simulation.payback_target_months,
         "max_cash_need": simulation.max_cash_need,
         "inputs_independent": True,
-        "figures": distribution["figures"],
+        "figures": {**distribution["figures"], "peak_cash_need": {
+            **distribution["figures"]["peak_cash_need"],
+            "at_horizon_share": share_at_horizon(simulation.sample_figures, scenario.horizon_months)}},
         "probabilities": distribution["probabilities"],
         **({"gates": [{"name": name, "pass_probability": share} for name, share in simulation.gate_pass_probabilities]}
            if simulation.gate_pass_probabilities else {}),
@@ -148,8 +151,11 @@ def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
 def simulation_markdown(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> str:
     lang = style.lang
     parts = [f"## {markdown_text(title(simulation, scenario, lang))}\n",
-             to_markdown(figure_rows(simulation, style), label("figures", lang)),
-             to_markdown(probability_rows(simulation, style), label("chances", lang))]
+             to_markdown(figure_rows(simulation, style), label("figures", lang))]
+    note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
+    if note is not None:
+        parts.append(note + "\n")
+    parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, style), label("variance_shares", lang)))
     parts.append(independence_note(simulation, lang) + "\n")
@@ -282,8 +288,11 @@ def tornado_view(simulation: Simulation, style: NumberStyle) -> Fitted:
 
 def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> list[RenderableType]:
     lang = style.lang
-    views: list[RenderableType] = [
-        _rich(figure_rows(simulation, style), title(simulation, scenario, lang)),
+    views: list[RenderableType] = [_rich(figure_rows(simulation, style), title(simulation, scenario, lang))]
+    note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
+    if note is not None:
+        views.append(Text(note, style="yellow"))
+    views += [
         _rich(probability_rows(simulation, style), label("chances", lang)),
         histogram_view(simulation, style),
         fan_view(simulation, scenario, style),

@@ -19,6 +19,7 @@ from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
 Table = tuple[list[str], list[list[Any]]]
@@ -69,7 +70,11 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
 
 
 def figures_table(report: dict[str, Any]) -> Table:
-    return ["figure", "value"], [[name, report["figures"][name]] for name in FIGURE_NAMES]
+    rows: list[list[Any]] = [[name, report["figures"][name]] for name in FIGURE_NAMES]
+    if "peak_cash_at_horizon" in report["figures"]:
+        # 1 or 0: the value column of the figures table holds numbers only.
+        rows.append(["peak_cash_at_horizon", int(report["figures"]["peak_cash_at_horizon"])])
+    return ["figure", "value"], rows
 
 
 def channels_table(report: dict[str, Any]) -> Table:
@@ -113,7 +118,8 @@ added when asked for."""
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
     never = f"{label('never', style.lang)} (≤ {report['horizon_months']})"
-    rows = [[label(name, style.lang), style.figure(name, report["figures"][name], never)] for name in FIGURE_NAMES]
+    rows = [[label(name, style.lang), peak_cash_text(report["figures"], style) if name == "peak_cash_need"
+             else style.figure(name, report["figures"][name], never)] for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 
