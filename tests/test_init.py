@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from importlib.abc import Traversable
 from pathlib import Path
 
 import pytest
@@ -50,11 +52,25 @@ def test_every_bundled_template_loads(name: str) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+MISSED_ON_PURPOSE: dict[str, set[str]] = {
+    # The community's OKR, which the plan falls short of; the file's header says why.
+    "prompt-community": {"milestone subscribers@6", "milestone gross_revenue@6"},
+}
+"""Templates that show a missed target, and the targets they miss (every other template passes)."""
+
+
+def assert_checks_as_meant(path: Path | Traversable, name: str) -> None:
+    """`check` passes, or misses exactly the targets the template misses on purpose."""
+    result = invoke(["check", str(path), "--format", "json"])
+    missed = {target["name"] for target in json.loads(result.stdout)["scenarios"][0]["targets"] if not target["passed"]}
+    assert missed == MISSED_ON_PURPOSE.get(name, set()), result.stdout + result.stderr
+    assert result.exit_code == (1 if missed else 0)
+
+
 @pytest.mark.skipif("check" not in COMMANDS, reason="`check` is not registered yet")
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_every_bundled_template_passes_check(name: str) -> None:
-    result = invoke(["check", str(TEMPLATES[name])])
-    assert result.exit_code == 0, result.stdout + result.stderr
+    assert_checks_as_meant(TEMPLATES[name], name)
 
 
 @pytest.mark.skipif("validate" not in COMMANDS, reason="`validate` is not registered yet")
@@ -196,8 +212,7 @@ def test_init_in_chinese_writes_chinese_comments(name: str) -> None:
 @pytest.mark.skipif("check" not in COMMANDS, reason="`check` is not registered yet")
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_every_chinese_template_passes_check(name: str) -> None:
-    result = invoke(["check", str(ZH_TEMPLATES / f"{name}.yaml")])
-    assert result.exit_code == 0, result.stdout + result.stderr
+    assert_checks_as_meant(ZH_TEMPLATES / f"{name}.yaml", name)
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))

@@ -47,7 +47,7 @@ def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -
     assert [m["net_cash"] for m in data["months"]] == pytest.approx([-11000, 4500, 2250])
     assert [m["cumulative_cash"] for m in data["months"]] == pytest.approx([-11000, -6500, -4250])
     assert set(data["months"][0]) == {
-        "month", "label", "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend",
+        "month", "label", "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend",
         "serving_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue"}
 
 

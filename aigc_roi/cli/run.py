@@ -29,6 +29,7 @@ class CsvTable(StrEnum):
     months = "months"
     cohorts = "cohorts"
     fits = "fits"
+    gates = "gates"
     inputs = "inputs"
 
 

@@ -13,7 +13,11 @@ How it runs (none of this changes a number beyond float rounding):
 
 - Stages: ``_acquisition``, ``_new_users``, ``_retention_by_age`` and
   ``_active_users``, ``_revenue``, ``_costs``, ``_figures``; the attribution
-  (``Result.channel_*``) is computed the first time it is read.
+  (``Result.channel_*``) is computed the first time it is read. A plan with
+  gates (model/gates.py) has them decided between ``_acquisition`` and
+  ``_new_users``, per sample: what a test reads (months 1..after_month)
+  does not depend on anything after it, so the gated plan is then run once
+  (``_SourceMix`` included: its groups sum the gated purchases).
 - Samples are evaluated ``CHUNK_CELLS // H`` at a time, so the working
   memory of a call is bounded whatever ``S``. ``evaluate`` keeps every
   monthly series (about 120 bytes per sample-month; each is joined from
@@ -80,7 +84,8 @@ Conventions and decisions where the spec is silent:
   index (``model/sources.py``); with more than one group ``_SourceMix`` sums
   the cohorts per group, the viral users are credited by the running credit
   shares, and ``ltv`` is the user-weighted mean over the groups. A scenario
-  with one group runs the single-curve stages unchanged.
+  with one group runs the single-curve stages unchanged. A group's index
+  scales its subscriptions and so the ``serving_per_subscriber`` they cost.
 """
 
 from __future__ import annotations
@@ -88,6 +93,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -95,11 +101,13 @@ from aigc_roi.model.accrual import accrual_series
 from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, irr_none_reason, payback_month
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.gates import GateRun, run_gates
 from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash
-from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_cash_by_age
+from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_payments_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
     Channel,
+    Costs,
     Distribution,
     FloatArray,
     Monetization,
@@ -119,17 +127,20 @@ from aigc_roi.model.sources import (
     bought_by_group,
     conversion_indices,
     credit_per_user,
+    gated_by_group,
     group_of_sources,
     groups_like,
     joined_by_group,
     source_groups,
     weighted_lifetime,
 )
+from aigc_roi.model.subscribers import in_force
 from aigc_roi.model.tree import leaves, map_arrays
 
 MONTH_SERIES: tuple[str, ...] = (
     "new_users",
     "active_users",
+    "subscribers",
     "paid_users",
     "gross_revenue",
     "net_revenue",
@@ -194,6 +205,16 @@ class Result:
     group_series: Mapping[str, FloatArray] = field(default_factory=dict, repr=False)
     """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age, ``new_users`` by month,
     ``retention`` R_g by age."""
+    channel_activity: FloatArray | None = field(default=None, repr=False)
+    """``(S, C', H)`` share of a source's plan bought in each month after the gates (its month mask, 0
+    after a failed gate); None without gates, when every sample buys in the months of ``channel_months``."""
+    gate_roas: FloatArray | None = None
+    """``(S, G)`` each gate's (in file order) test ROAS over months 1..after_month (docs/formulas.md §18);
+    NaN = none."""
+    gate_cac: FloatArray | None = None
+    """``(S, G)`` each gate's test CAC over those months; NaN = none."""
+    gate_passed: FloatArray | None = None
+    """``(S, G)`` 1.0 where the gate passed, 0.0 where it failed."""
 
     @cached_property
     def channel_ltv_to_cac(self) -> FloatArray:
@@ -213,11 +234,15 @@ class Result:
     @cached_property
     def channel_spend(self) -> FloatArray:
         """``(S, C')`` spend over the horizon."""
+        if self.channel_activity is not None:
+            return (self.channel_spend_per_month[:, :, None] * self.channel_activity).sum(axis=2)
         return self.channel_spend_per_month * self._active_months
 
     @cached_property
     def channel_users(self) -> FloatArray:
         """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
+        if self.channel_activity is not None:
+            return (self.channel_users_per_month[:, :, None] * self.channel_activity).sum(axis=2)
         return self.channel_users_per_month * self._active_months
 
     @cached_property
@@ -250,7 +275,7 @@ class Result:
         if self.source_groups:
             return self._attributed_by_group()
         credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
-                                                                self._month_mask())
+                                                                self._activity())
         users = self.channel_users_per_month.T
         return (users * credit_gross).T, (users * credit_contribution).T
 
@@ -259,27 +284,30 @@ class Result:
         per_user = [np.stack([gross.T, contribution.T], axis=1)
                     for gross, contribution in zip(self.group_series["gross"], self.group_series["contribution"], strict=True)]
         credits = credit_per_user(per_user, self.virality)
-        masks = self._month_mask()
-        horizon, samples = self.horizon, self.samples
-        attributed = np.empty((len(self.source_groups), 2, samples))
+        activity = self._activity()
+        attributed = np.empty((len(self.source_groups), 2, self.samples))
         for source, group in enumerate(self.source_groups):
-            attributed[source] = (masks[source] @ credits[group].reshape(horizon, 2 * samples)).reshape(2, samples)
+            attributed[source] = _credited(activity[:, source:source + 1, :], credits[group])[0]
         attributed *= self.channel_users_per_month.T[:, None, :]
         return attributed[:, 0, :].T, attributed[:, 1, :].T
 
     @property
     def channel_monthly_users(self) -> FloatArray:
         """``(S, C', H)`` users bought per month (built on demand: it can be large)."""
-        return self.channel_users_per_month[:, :, None] * self._month_mask()[None, :, :]
+        return self.channel_users_per_month[:, :, None] * self._activity()
 
     @property
     def channel_monthly_spend(self) -> FloatArray:
         """``(S, C', H)`` spend per month (built on demand: it can be large)."""
-        return self.channel_spend_per_month[:, :, None] * self._month_mask()[None, :, :]
+        return self.channel_spend_per_month[:, :, None] * self._activity()
 
     @property
     def _active_months(self) -> FloatArray:
         return np.array([float(len(months)) for months in self.channel_months])
+
+    def _activity(self) -> FloatArray:
+        """``(S, C', H)`` after the gates, or ``(1, C', H)`` the month masks when there are none."""
+        return self._month_mask()[None, :, :] if self.channel_activity is None else self.channel_activity
 
     def _month_mask(self) -> FloatArray:
         mask = np.zeros((len(self.channel_months), self.horizon))
@@ -330,7 +358,22 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         if len(layout.group_channels) > 1 else (),
         group_series={name: np.moveaxis(_join([np.stack(chunk.by_group[name]) for chunk in chunks]), -1, 1)
                       for name in chunks[0].by_group},
+        **_joined_gates(chunks),
     )
+
+
+def _joined_gates(chunks: list[_Chunk]) -> dict[str, Any]:
+    """The gates' fields of ``Result``, sample axis first; none without gates."""
+    runs = [chunk.gates for chunk in chunks if chunk.gates is not None]
+    activity = [chunk.activity for chunk in chunks if chunk.activity is not None]
+    if not runs or not activity:
+        return {}
+    return {
+        "channel_activity": np.ascontiguousarray(_join(activity).transpose(2, 0, 1)),
+        "gate_roas": _join([run.roas for run in runs]).T,
+        "gate_cac": _join([run.cac for run in runs]).T,
+        "gate_passed": _join([run.passed.astype(np.float64) for run in runs]).T,
+    }
 
 
 def _join(parts: list[FloatArray]) -> FloatArray:
@@ -452,6 +495,9 @@ class _Chunk:
     by_group: dict[str, list[FloatArray]]
     """``(H, s)`` per source group (model/sources.py): gross, contribution, retention by age and new users;
     empty when every source shares the scenario's curve and index."""
+    gates: GateRun | None = None
+    activity: FloatArray | None = None
+    """``(C', H, s)`` share of each source's plan bought per month after the gates; None without gates."""
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
@@ -468,17 +514,24 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     bought_users, paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
     virality = np.array(p(scenario.virality))
     organic = p(scenario.organic_users)
-    new_users = _new_users(bought_users, organic, virality)
     retention = _retention_by_age(scenario.retention, H, p)
     groups = groups_like(scenario, layout.group_channels)
-    mix = None if len(groups) == 1 else _SourceMix.of(groups, scenario, layout, p, unit_users, organic, new_users, virality, retention)
+    curves = [retention] + [_retention_by_age(group.retention, H, p) for group in groups[1:]]
+    indices = conversion_indices(groups, scenario.monetization, p)
+    gates = activity = None
+    if scenario.gates:
+        gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices, unit_users,
+                                                                          unit_spend, virality, p)
+    new_users = _new_users(bought_users, organic, virality)
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, unit_users, activity, organic,
+                                                      new_users, virality)
     if mix is None:
         active = _active_users(new_users, scenario.retention, retention, p)
         revenue = _revenue(scenario.monetization, new_users, active, retention, p)
     else:
         active = mix.active
         revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, retention, p)
-    serving, fixed, serving_by_age = _costs(scenario, active, retention, H, p)
+    serving, fixed, serving_by_age, subscriber_serving_by_age = _costs(scenario.costs, active, revenue, retention, H, p)
     # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
     recognised, deferred = (series.T for series in accrual_series(
         revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
@@ -488,6 +541,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     months = {
         "new_users": new_users,
         "active_users": active,
+        "subscribers": revenue.subscribers,
         "paid_users": paid_users,
         "gross_revenue": revenue.gross,
         "net_revenue": revenue.net,
@@ -505,8 +559,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
-    # Paid means spending (docs/formulas.md): ``_acquisition`` hands back the one array when every channel spends.
-    every_channel_paid = paid_users is bought_users
+    # Paid means spending (docs/formulas.md): only the spending channels' users feed the paid figures.
+    every_channel_paid = bool((unit_spend > 0).all())
     by_group: dict[str, list[FloatArray]] = {}
     if mix is None:
         # One series at a time: stacking the two would copy both.
@@ -516,11 +570,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
         paid_by_group = [months["paid_users"]]
     else:
-        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), contribution_by_age)
+        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age, contribution_by_age)
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
-        paid_by_group = mix.bought if every_channel_paid else bought_by_group(
-            groups, np.where(unit_spend > 0, unit_users, 0.0), layout.source_masks[: len(scenario.acquisition)].T, H)
+        spending_users = np.where(unit_spend > 0, unit_users, 0.0)
+        paid_by_group = (mix.bought if every_channel_paid
+                         else bought_by_group(groups, spending_users, layout.source_masks[: len(scenario.acquisition)].T, H)
+                         if activity is None else gated_by_group(groups, spending_users, activity))
         # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
         paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
                              zip(paid_by_group, credit_per_user(by_group[name], virality), strict=True))
@@ -542,7 +598,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
     # A channel's own ltv is the mean over the users it bought: none when it bought none.
     ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
-    ltv = np.where(unit_users * layout.source_masks.sum(axis=1)[:, None] > 0, ltv, np.nan)
+    bought_any = (unit_users * layout.source_masks.sum(axis=1)[:, None] if activity is None
+                  else (activity * unit_users[:, None, :]).sum(axis=1)) > 0
+    ltv = np.where(bought_any, ltv, np.nan)
     return _Chunk(
         months=months,
         figures=figures,
@@ -550,7 +608,64 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost, "ltv": ltv},
         by_sample={"virality": virality},
         by_group=by_group,
+        gates=gates,
+        activity=activity,
     )
+
+
+def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
+                indices: list[FloatArray], unit_users: FloatArray, unit_spend: FloatArray, virality: FloatArray,
+                p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """The gates' decisions; the gated users every channel buys, those the spending channels buy and ad spend
+    by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18).
+
+    A test's attributed gross revenue is the engine's attribution cut at
+    month T = after_month: each test channel's users over months 1..T times
+    the running credit of one user of its source group (its own revenue and
+    its share of the viral users') over ages 0..T-1, so only what is paid in
+    months 1..T counts.
+    """
+    gross_by_group = _gross_by_age(scenario.monetization, curves, indices, p)
+    group_of_channel = group_of_sources(groups, len(scenario.acquisition))
+
+    def attributed_gross(bought: Mapping[int, FloatArray], months: int) -> FloatArray:
+        credits = credit_per_user([gross[:months] for gross in gross_by_group], virality)
+        return sum(((users * credits[group_of_channel[channel]]).sum(axis=0) for channel, users in bought.items()),
+                   np.zeros(p.samples))
+
+    channels = len(scenario.acquisition)
+    masks = layout.source_masks[:channels, :, None]
+
+    def planned(channel: int) -> tuple[FloatArray, FloatArray]:
+        return masks[channel] * unit_users[channel], masks[channel] * unit_spend[channel]
+
+    run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], planned, layout.horizon, p.samples,
+                    attributed_gross)
+    activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
+    for channel, share in run.still_buying.items():
+        activity[channel] *= share
+    bought_users = np.zeros((layout.horizon, p.samples))
+    paid_users = np.zeros((layout.horizon, p.samples))
+    ad_spend = np.zeros((layout.horizon, p.samples))
+    for channel in range(channels):
+        bought = activity[channel] * unit_users[channel]
+        bought_users += bought
+        # Paid means spending (docs/formulas.md §2), sample by sample.
+        paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
+        ad_spend += activity[channel] * unit_spend[channel]
+    return run, bought_users, paid_users, ad_spend, activity
+
+
+def _gross_by_age(monetization: Monetization, curves: list[FloatArray], indices: list[FloatArray], p: _Params) -> list[FloatArray]:
+    """``(H, s)`` per source group: gross revenue of one new user at each age, as ``_revenue`` (group 0) and
+    ``_SourceMix.by_age`` compute it, without the cohorts."""
+    horizon = curves[0].shape[0]
+    subscription_by_age = np.zeros((horizon, p.samples))
+    for plan in monetization.plans:
+        subscription_by_age += _plan_cash_by_age(plan, horizon, p)
+    purchase_gross, _ = _purchase_per_active(monetization, p)
+    return [curves[0] * purchase_gross + subscription_by_age] + [
+        index * (curve * purchase_gross + subscription_by_age) for curve, index in zip(curves[1:], indices[1:], strict=True)]
 
 
 def _one_curve(retention: Retention) -> bool:
@@ -564,7 +679,7 @@ class _SourceMix:
     (model/sources.py): per group g, its users N_g, active users A_g and index k_g."""
 
     bought: list[FloatArray]
-    """``(H, s)`` per group: users its channels bought (group 0: without organic and viral users)."""
+    """``(H, s)`` per group: users its channels bought (group 0: without organic and viral users), after the gates."""
     new_users: list[FloatArray]
     retention: list[FloatArray]
     """``(H, s)`` R_g by age."""
@@ -576,24 +691,31 @@ class _SourceMix:
     """sum_g k_g A_g(t): who makes purchases."""
 
     @classmethod
-    def of(cls, groups: tuple[SourceGroup, ...], scenario: Scenario, layout: _Layout, p: _Params, unit_users: FloatArray,
-           organic: FloatArray, new_users: FloatArray, virality: FloatArray, top_level_curve: FloatArray) -> _SourceMix:
-        horizon = layout.horizon
-        masks = layout.source_masks[: len(scenario.acquisition)].T
-        bought = bought_by_group(groups, unit_users, masks, horizon)
+    def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], scenario: Scenario,
+           layout: _Layout, p: _Params, unit_users: FloatArray, activity: FloatArray | None, organic: FloatArray,
+           new_users: FloatArray, virality: FloatArray) -> _SourceMix:
+        """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``activity`` the gated plan (``_gated_plan``),
+        None when every sample buys in the months of the plan."""
+        if activity is None:
+            masks = layout.source_masks[: len(scenario.acquisition)].T
+            bought = bought_by_group(groups, unit_users, masks, layout.horizon)
+        else:
+            bought = gated_by_group(groups, unit_users, activity)
         by_group = joined_by_group(bought, organic, virality, new_users)
-        indices = conversion_indices(groups, scenario.monetization, p)
-        curves = [top_level_curve] + [_retention_by_age(group.retention, horizon, p) for group in groups[1:]]
         active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
         return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
 
-    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, contribution_by_age: FloatArray) -> dict[str, list[FloatArray]]:
+    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
+               contribution_by_age: FloatArray) -> dict[str, list[FloatArray]]:
         """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
-        (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``)."""
+        (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``). A group's
+        subscriptions, and so their serving (``subscriber_serving_by_age``, index 1), scale with its index."""
         gross, contribution = [revenue.gross_by_age], [contribution_by_age]
         for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
             gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
             net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
+            if subscriber_serving_by_age is not None:
+                net -= index * subscriber_serving_by_age
             contribution.append(net - curve * serving_per_active)
         return {"gross": gross, "contribution": contribution}
 
@@ -729,6 +851,11 @@ class _Revenue:
     """``(H, s)`` the same, net of each item's fee."""
     subscriptions_by_period: dict[int, FloatArray]
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
+    subscribers: FloatArray
+    """``(H, s)`` plan payments whose period covers the month (docs/formulas.md §4.10)."""
+    payments_by_age: dict[int, FloatArray]
+    """``(H, s)`` payments of one new user at age a to the plans of each period P: its subscriptions by age
+    are their windows (``_subscribers``), built only where serving charges them."""
     subscription_by_age: FloatArray
     """``(H, s)`` subscription cash of one new user (index 1) at age a, gross."""
     subscription_net_by_age: FloatArray
@@ -754,6 +881,8 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     plans = monetization.plans
     one_fee = len({id(plan.fee) for plan in plans}) <= 1
     by_period: dict[int, FloatArray] = {}
+    payments_by_period: dict[int, FloatArray] = {}
+    payments_by_age: dict[int, FloatArray] = {}
     subscription_by_age = np.zeros_like(new_users)
     subscriptions_net = None if one_fee else np.zeros_like(new_users)
     subscription_net_by_age = None if one_fee else np.zeros_like(new_users)
@@ -763,13 +892,19 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
             raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
         recursion = _Recursion.of(plan, p)
         schedule: FloatArray | None = None
+        per_user_payments = _plan_payments_by_age(plan, horizon, p)
         if recursion is not None:
-            cash = _recursive_plan_cash(recursion, new_users)
+            payers = _recursive_plan_payers(recursion, new_users)
+            cash = payers * recursion.first_payment
+            payments = payers * recursion.conversion
             _add_payments_by_age(recursion, subscription_by_age)
         else:
-            cash = _scheduled_plan_cash(plan, new_users, p)
-            schedule = _scheduled_cash_by_age(plan, horizon, p)
+            payments = _scheduled_plan_payments(plan, new_users, p)
+            cash = payments * p(plan.price)
+            schedule = per_user_payments * p(plan.price)
             subscription_by_age += schedule
+        payments_by_period.setdefault(period, np.zeros_like(new_users))[...] += payments
+        payments_by_age.setdefault(period, np.zeros_like(new_users))[...] += per_user_payments
         if subscriptions_net is not None and subscription_net_by_age is not None:
             share = keep(plan.fee)
             subscriptions_net += cash * share
@@ -796,11 +931,18 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         gross_by_age=retention * purchase_gross + subscription_by_age,
         net_by_age=retention * purchase_net + subscription_net_by_age,
         subscriptions_by_period=by_period,
+        subscribers=_subscribers(payments_by_period, new_users.shape),
+        payments_by_age=payments_by_age,
         subscription_by_age=subscription_by_age,
         subscription_net_by_age=subscription_net_by_age,
         purchase_gross=purchase_gross,
         purchase_net=purchase_net,
     )
+
+
+def _subscribers(payments_by_period: dict[int, FloatArray], shape: tuple[int, ...]) -> FloatArray:
+    """Subscribers in force from the payments of the plans of each period, by month or by age."""
+    return sum((in_force(payments, period) for period, payments in payments_by_period.items()), np.zeros(shape))
 
 
 def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
@@ -826,36 +968,43 @@ class _Recursion:
     first_payment: FloatArray
     renewal: FloatArray
     period: int
+    conversion: FloatArray
 
     @classmethod
     def of(cls, plan: Plan, p: _Params) -> _Recursion | None:
         if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
             return None
-        return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months))
+        return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months), p(plan.conversion))
 
 
-def _recursive_plan_cash(plan: _Recursion, new_users: FloatArray) -> FloatArray:
-    """``(H, s)`` cash of a plan whose payers follow ``Y(t) = N(t) + r Y(t-P)``, one vector operation per period."""
+def _recursive_plan_payers(plan: _Recursion, new_users: FloatArray) -> FloatArray:
+    """``(H, s)`` Y(t) = N(t) + r Y(t-P), one vector operation per period: the plan pays
+    ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments."""
     horizon = new_users.shape[0]
     period, renewal = plan.period, plan.renewal
     payers = np.array(new_users)
     for start in range(period, horizon, period):
         stop = min(start + period, horizon)
         payers[start:stop] += renewal * payers[start - period: stop - period]
-    payers *= plan.first_payment
     return payers
 
 
-def _add_payments_by_age(plan: _Recursion, out: FloatArray) -> None:
-    """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan: the ages it pays at only."""
-    payment = np.array(plan.first_payment)
+def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | None = None) -> None:
+    """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan (or, with ``first`` its
+    conversion, its payments): the ages it pays at only."""
+    payment = np.array(plan.first_payment if first is None else first)
     for age in range(0, out.shape[0], plan.period):
         out[age] += payment
         payment *= plan.renewal
 
 
 def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:
-    """``(H, s)`` cash of a plan with conversion by age or a renewal schedule, in time linear in H where it can be.
+    """``(H, s)`` cash of a plan with conversion by age or a renewal schedule: its payments times the price."""
+    return _scheduled_plan_payments(plan, new_users, p) * p(plan.price)
+
+
+def _scheduled_plan_payments(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:
+    """``(H, s)`` payments to a plan with conversion by age or a renewal schedule, in time linear in H where it can be.
 
     A user converting at age a0 pays at a0 + kP the share S(k) of the
     price, so the cash is ``price x sum_k S(k) M(t - kP)`` with
@@ -892,19 +1041,24 @@ def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> Float
             stop = min(month + period, horizon)
             tail[month:stop] += tail_rate * tail[month - period: stop - period]
         cash += survival[tail_from] * tail
-    cash *= p(plan.price)
     return cash
 
 
-def _scheduled_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
-    return np.ascontiguousarray(plan_cash_by_age(plan, ages, p.samples).T)
+def _plan_payments_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
+    """``(ages, s)`` the payments one new user makes to the plan at each age."""
+    recursion = _Recursion.of(plan, p)
+    if recursion is None:
+        return np.ascontiguousarray(plan_payments_by_age(plan, ages, p.samples).T)
+    by_age = np.zeros((ages, p.samples))
+    _add_payments_by_age(recursion, by_age, recursion.conversion)
+    return by_age
 
 
 def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     """``(ages, s)`` the plan's cash from one new user at each age (any number of ages: LTV may outlive H)."""
     recursion = _Recursion.of(plan, p)
     if recursion is None:
-        return _scheduled_cash_by_age(plan, ages, p)
+        return _plan_payments_by_age(plan, ages, p) * p(plan.price)
     by_age = np.zeros((ages, p.samples))
     _add_payments_by_age(recursion, by_age)
     return by_age
@@ -921,21 +1075,37 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
     monetization = scenario.monetization
     _, purchase_net = _purchase_per_active(monetization, p)
     net = retention * purchase_net
+    payments_by_age: dict[int, FloatArray] = {}
     for plan in monetization.plans:
         net = net + _plan_cash_by_age(plan, lifetime, p) * (1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee))
+        payments_by_age.setdefault(int(plan.period_months), np.zeros((lifetime, p.samples)))[...] += (
+            _plan_payments_by_age(plan, lifetime, p))
+    serving_per_subscriber = p(scenario.costs.serving_per_subscriber)
+    if np.any(serving_per_subscriber != 0):
+        net = net - _subscribers(payments_by_age, net.shape) * serving_per_subscriber
+    # The index scales a group's subscriptions, so the serving they cost with them, not the active users' compute.
     if index is not None:
         net = net * index
     return net - retention * p(scenario.costs.serving_per_active_user)
 
 
-def _costs(scenario: Scenario, active: FloatArray, retention: FloatArray, horizon: int,
-           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Serving and fixed costs by month ``(H, s)``, and serving of one user by age."""
-    serving_per_active = p(scenario.costs.serving_per_active_user)
+def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: FloatArray, horizon: int,
+           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray | None]:
+    """Serving and fixed costs by month ``(H, s)``, and serving of one user by age: active users' compute,
+    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md §4.10); last the subscribers'
+    part of that by age alone (None when not set), which a source group's conversion index scales."""
+    serving_per_active = p(costs.serving_per_active_user)
     fixed = np.zeros((horizon, p.samples))
-    for cost in scenario.costs.fixed:
+    for cost in costs.fixed:
         fixed += _month_mask(cost.months, horizon)[:, None] * p(cost.monthly)
-    return active * serving_per_active, fixed, retention * serving_per_active
+    serving, serving_by_age = active * serving_per_active, retention * serving_per_active
+    serving_per_subscriber = p(costs.serving_per_subscriber)
+    subscriber_serving_by_age = None
+    if np.any(serving_per_subscriber != 0):
+        serving = serving + revenue.subscribers * serving_per_subscriber
+        subscriber_serving_by_age = _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber
+        serving_by_age = serving_by_age + subscriber_serving_by_age
+    return serving, fixed, serving_by_age, subscriber_serving_by_age
 
 
 def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
@@ -958,7 +1128,8 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     credited = [_viral_chain(paid_users, virality) - paid_users + paid_by_group[0], *paid_by_group[1:]]
     active, indexed_new_users, indexed_active = _mixed_cohorts(groups, credited, curves, indices, p)
     revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, curves[0], p)
-    return revenue.net - active * p(scenario.costs.serving_per_active_user)
+    serving, _, _, _ = _costs(scenario.costs, active, revenue, curves[0], curves[0].shape[0], p)
+    return revenue.net - serving
 
 
 def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: FloatArray, lifetime_contribution: FloatArray,
@@ -1008,8 +1179,9 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
 
 
 def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArray, virality: FloatArray,
-                        source_masks: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """``(C', S)`` gross and contribution earned per user a source buys in each of its months.
+                        activity: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """``(C', S)`` gross and contribution earned per user a source buys in each of its months, ``activity``
+    ``(S, C', H)`` (or ``(1, C', H)``) the share of them it buys in each month.
 
     A cohort joining in month s (1-based) lives through ages 0..H-s, so one
     of its users is worth the cumulative per-user value at age H-s. Its viral
@@ -1021,9 +1193,17 @@ def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArra
     """
     per_user_by_age = np.stack([gross_by_age, contribution_by_age], axis=1)
     credit = _viral_chain(running_sum(per_user_by_age), virality)[::-1]
-    horizon, _, samples = credit.shape
-    per_unit = (source_masks @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
+    per_unit = _credited(activity, credit)
     return per_unit[:, 0, :], per_unit[:, 1, :]
+
+
+def _credited(activity: FloatArray, credit: FloatArray) -> FloatArray:
+    """``(C', 2, S)`` sum over months of ``activity`` ``(S, C', H)`` (or ``(1, C', H)``, the same in every
+    sample) times ``credit`` ``(H, 2, S)``: what one user of each source's monthly purchase earns it."""
+    horizon, _, samples = credit.shape
+    if activity.shape[0] == 1:
+        return (activity[0] @ credit.reshape(horizon, 2 * samples)).reshape(-1, 2, samples)
+    return np.einsum("sct,tks->cks", activity, credit)
 
 
 # --- parameters -------------------------------------------------------------

@@ -84,16 +84,24 @@ FIGURES: tuple[Figure, ...] = (
 
 FIGURE_NAMES: tuple[str, ...] = tuple(figure.name for figure in FIGURES)
 BY_NAME: dict[str, Figure] = {figure.name: figure for figure in FIGURES}
-DERIVED_FIGURES: tuple[Figure, ...] = (Figure("payback_probability", "percent", "higher"),)
+DERIVED_FIGURES: tuple[Figure, ...] = (
+    Figure("payback_probability", "percent", "higher"),
+    Figure("subscribers", "users", "higher"),
+    Figure("active_users", "users", "higher"),
+    Figure("cumulative_cash", "money", "higher"),
+)
 """Figures the engine does not compute: payback_probability is the simulated share of samples paying
-back within the payback target, which `check` holds to ``targets.min_payback_probability``."""
+back within the payback target, which `check` holds to ``targets.min_payback_probability``; the
+monthly series a milestone may bound (model/milestones.py) that are no horizon figure."""
 _RULES: dict[str, Figure] = {figure.name: figure for figure in (*FIGURES, *DERIVED_FIGURES)}
 
 MONTH_COLUMNS: tuple[str, ...] = (
-    "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
+    "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
     "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
 )
-"""The monthly series every output reports (docs/formulas.md §4.2-§4.8), in order; money except the user counts."""
+"""The monthly series every output reports (docs/formulas.md §4.2-§4.8), in order; money except ``COUNT_COLUMNS``."""
+COUNT_COLUMNS: frozenset[str] = frozenset({"new_users", "active_users", "subscribers"})
+"""Month columns that count people (shown whole, never as money)."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",

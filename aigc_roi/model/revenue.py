@@ -46,6 +46,11 @@ def conversion_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
 
 def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
     """Cash one new user pays this plan at each age a = 0..H-1, ``(S, H)``: price x sum_{a' + kP = a} q_a' x S(k)."""
+    return plan_payments_by_age(plan, horizon, samples) * _column(plan.price, samples)
+
+
+def plan_payments_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
+    """Payments one new user makes to this plan at each age a = 0..H-1, ``(S, H)``: sum_{a' + kP = a} q_a' x S(k)."""
     period = int(plan.period_months)
     if period < 1:
         raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
@@ -57,7 +62,7 @@ def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
     for age in sorted(age for age in ages if 0 <= age < horizon):
         payments = len(range(age, horizon, period))
         cash[:, age::period] += conversions[:, age:age + 1] * survival[:, :payments]
-    return cash * _column(plan.price, samples)
+    return cash
 
 
 def keep_share(fee: Value | None, revenue_fee: Value, samples: int) -> FloatArray:

@@ -130,6 +130,14 @@ def bought_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, 
             else np.zeros((horizon, samples)) for group in groups]
 
 
+def gated_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, activity: FloatArray) -> list[FloatArray]:
+    """``(H, s)`` per group: the users its channels buy each month of a gated plan. ``channel_users`` ``(C, s)``
+    per active month, ``activity`` ``(C', H, s)`` the share of it each channel still buys (model/gates.py)."""
+    shape = activity.shape[1:]
+    return [sum((activity[position] * channel_users[position] for position in group.channels), np.zeros(shape))
+            for group in groups]
+
+
 def joined_by_group(bought: list[FloatArray], organic: FloatArray, virality: FloatArray, new_users: FloatArray) -> list[FloatArray]:
     """N_g(t) ``(H, s)`` per group: group 0 adds organic users and every viral user, V(t) = k N(t-1)."""
     viral = np.zeros_like(new_users)

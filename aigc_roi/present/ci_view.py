@@ -123,6 +123,13 @@ def _figure_name(figure: str, lang: str) -> str:
     return figure if lang == "en" else short_label(figure, lang)
 
 
+def _target_name(outcome: TargetOutcome, lang: str) -> str:
+    """A target's cell: its YAML key (and words, in Chinese); a milestone's name."""
+    if outcome.month is None:
+        return label(TARGET_LABELS[outcome.name], lang)
+    return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
+
+
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:
     invalid = _counts(results)["invalid"]
     targets = sum(len(item.outcomes) for item in checked)
@@ -168,7 +175,7 @@ def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | 
         for outcome in item.outcomes:
             actual, limit = _outcome_texts(outcome, _style(item, lang))
             missed_at_base = None if at_base is None else at_base.get(item.path, frozenset())
-            rows.append([item.path, label(TARGET_LABELS[outcome.name], lang), actual, limit,
+            rows.append([item.path, _target_name(outcome, lang), actual, limit,
                          _result(outcome, missed_at_base, base, lang)])
     header = [label(key, lang) for key in ("check_scenario", "check_target", "check_actual", "check_limit", "check_result")]
     return header, rows
@@ -223,8 +230,13 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
         if outcome.passed:
             continue
         actual, limit = _outcome_texts(outcome, _style(item, lang))
-        message = label("check_missed", lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
-                                                     figure=_figure_name(outcome.figure, lang), actual=actual, limit=limit)
+        if outcome.month is None:
+            missed, figure = "check_missed", _figure_name(outcome.figure, lang)
+        else:
+            # A month's series in words ("在订用户"), not its column header ("在订").
+            missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
+        message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
+                                             figure=figure, actual=actual, limit=limit, month=outcome.month)
         title = f"aigc-roi check: {outcome.name}"
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
@@ -236,7 +248,7 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
             lines.append(annotation(message, title, item.path, driver.now.line, driver.now.column,
                                     driver.now.end_line, driver.now.end_column))
             continue
-        where = item.target_location(outcome.name)
+        where = item.target_location(outcome)
         lines.append(annotation(message, title, item.path, *(where or (None, None))))
     return "".join(lines)
 

@@ -11,6 +11,7 @@ from aigc_roi.whatif.drivers import Driver
 FIELD_LABELS: dict[str, str] = {
     "price": "driver_price", "conversion": "driver_conversion", "renewal": "driver_renewal", "fee": "driver_item_fee",
     "count": "driver_count", "serving_per_active_user": "driver_serving_per_active_user",
+    "serving_per_subscriber": "driver_serving_per_subscriber",
     "conversion_index": "driver_conversion_index",
 }
 """A driver's field outside the channel types (whose types label their own; ``conversion_index`` is common to

@@ -129,6 +129,11 @@ _EXPECTED = _rules([
     (r"PATH=VALUE such as (.+)", "PATH=VALUE 形式，如 {0}"),
     (r"exactly one of '(\w+)' or '(\w+)'", "'{0}' 与 '{1}' 恰好其一"),
     (r"two driver paths separated by a comma", "逗号分隔的两个驱动因素路径"),
+    (r"the name of a channel in acquisition \(there is none\)", "acquisition 中的渠道名称（目前没有渠道）"),
+    (r"the name of a channel in acquisition \((.+)\)", "acquisition 中的渠道名称（{0}）"),
+    (r"a list of one or more channel names to test", "至少含一个待测试渠道名称的列表"),
+    (r"exactly one of subscribers, gross_revenue, new_users, active_users or cumulative_cash",
+     "subscribers、gross_revenue、new_users、active_users、cumulative_cash 恰好其一"),
 ])
 
 _FOUND = _rules([
@@ -145,7 +150,10 @@ _FOUND = _rules([
     (r"both", "两者都有"),
     (r"a sum of (.+)", "合计 {0}"),
     (r"((?:points|monthly_churn|days)(?: and (?:points|monthly_churn|days))+)", lambda m: m[1].replace(" and ", " 和 ")),
+    (r"((?:subscribers|gross_revenue|new_users|active_users|cumulative_cash)"
+     r"(?: and (?:subscribers|gross_revenue|new_users|active_users|cumulative_cash))+)", lambda m: m[1].replace(" and ", " 和 ")),
     (r"none", "都没有"),
+    (r"an empty list", "空列表"),
     (r"every share at 100%", "所有比例均为 100%"),
     (r"an empty file", "空文件"),
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
@@ -162,6 +170,7 @@ _FOUND_HINTS = _rules([
     (r"90% interval (\S+)", "90% 区间 {0}"),
     (r"b = (\S+)", "b = {0}"),
     (r"in (.+)", "位于 {0}"),
+    (r"a gate decides what runs after its test, so a later month must follow", "闸门决定测试之后的投放，测试之后须还有月份"),
 ])
 
 
@@ -205,6 +214,8 @@ _MESSAGES = _rules([
      "{0}：重复指定（与 {1} 是同一个文件）；每个输出需各用一个文件"),
     (r"missing '(\w+)' or '(\w+)': one of them says how much is bought each month",
      "缺少 '{0}' 或 '{1}'：需用其一说明每月购买多少"),
+    (r"missing '(\w+)' or '(\w+)': one of them says when the test passes", "缺少 '{0}' 或 '{1}'：需用其一说明测试何时算通过"),
+    (r"channel '(.+)' is named twice in this gate \(first at (.+)\)", "渠道 '{0}' 在此闸门中出现了两次（首次在 {1}）"),
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),
     (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),

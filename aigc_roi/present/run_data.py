@@ -12,6 +12,7 @@ from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribut
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
+from aigc_roi.present.gates import gates_report
 from aigc_roi.present.peak_cash import with_horizon_flag
 
 if TYPE_CHECKING:
@@ -21,8 +22,8 @@ FORMAT_VERSION = 1
 
 
 def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> dict[str, Any]:
-    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, and
-    ``"cohorts"`` when asked (it grows with the square of the horizon)."""
+    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, ``"gates"``
+    when the plan has gates, and ``"cohorts"`` when asked (it grows with the square of the horizon)."""
     channels = [
         {
             "name": name,
@@ -59,6 +60,8 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "months": months,
         "fits": fits_report(scenario),
     }
+    if scenario.gates:
+        report["gates"] = gates_report(scenario, result, sample)
     if cohorts:
         report["cohorts"] = cohort_rows(scenario, result, sample)
     return report

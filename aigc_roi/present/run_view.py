@@ -10,12 +10,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import FIGURES, MONTH_COLUMNS
+from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS
 from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_view import fits_view
+from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
+from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
@@ -112,6 +113,8 @@ CASH_COLUMNS = tuple(name for name in MONTH_COLUMNS if name not in ACCRUAL_COLUM
 MONTH_COLUMN_ORDER = (
     CASH_COLUMNS,
     CASH_COLUMNS,
+    # Subscribers in force are shown where there is room: the cash columns come first.
+    tuple(name for name in CASH_COLUMNS if name != "subscribers"),
     ("new_users", "net_revenue", "ad_spend", "net_cash", "cumulative_cash"),
     ("net_cash", "cumulative_cash"),
 )
@@ -133,7 +136,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             compact = layout > 0
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
             columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
-                                      colours if name == "cumulative_cash" else None, count=name.endswith("users"))
+                                      colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS)
                         for name in names]
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
@@ -219,10 +222,18 @@ def _cell(value: float, floor: float, scale: float, hanging: bool = False) -> st
     return _BLOCKS[max(1, round(fill * 8))]
 
 
+def gates_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
+    header, rows = gates_grid(report, style)
+    columns = [Column(name, [Text(row[i]) for row in rows], numeric=i >= 3) for i, name in enumerate(header)]
+    return table_or_blocks(columns, label("gates", style.lang), gates_caption(report, style.lang))
+
+
 def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> list[RenderableType]:
     parts: list[RenderableType] = [figures_panel(report, style)]
     if report["channels"]:
         parts.append(channels_table(report, style))
+    if "gates" in report:
+        parts.append(gates_table(report, style))
     parts.append(cash_chart(report, style))
     parts += fits_view(report["fits"], style.lang)
     # The months come last, after the chart: the headline figures stay on a laptop's screen.

@@ -171,6 +171,39 @@ SCHEMA_ZH: dict[str, str] = {
     "An uncertain value low..high, e.g. 20..40 (lognormal 90% interval).": "不确定值 low..high，例如 20..40（对数正态的 90% 区间）。",
     "An uncertain value as {low, high} or {dist: lognormal|normal|uniform|triangular, ...}.":
         "不确定值，写作 {low, high} 或 {dist: lognormal|normal|uniform|triangular, ...}。",
+    # Spec 1.2: subscribers in force, gates, milestones.
+    "Serving per subscriber": "每在订用户服务成本",
+    "Extra compute per subscriber in force per month (default 0).": "每个在订用户每月额外的算力成本（默认 0）。",
+    "Gates": "闸门",
+    "A staged plan: tests evaluated in order; a failed test stops its channels and the next ones.":
+        "分阶段计划：按顺序评估各项测试；测试未通过则其渠道及后续渠道停止投放。",
+    "A test that decides whether channels keep running.": "决定渠道是否继续投放的测试。",
+    "After month": "测试截止月",
+    "The test runs in months 1..after_month (1..horizon_months - 1).": "测试在第 1..after_month 月进行（1..horizon_months - 1）。",
+    "Channels": "测试渠道",
+    "Names of the test channels.": "测试渠道的名称。",
+    "A channel's name.": "渠道名称。",
+    "The test channels' attributed gross revenue paid in months 1..after_month over their spend must be at least this.":
+        "测试渠道在第 1..after_month 月实收的归因总收入除以其花费，须不低于此值。",
+    "Their spend over the users they bought in those months must be at most this.":
+        "测试渠道在这些月的花费除以其买到的用户数，须不高于此值。",
+    "Then": "后续渠道",
+    "Channels that run after after_month only if the test passed.": "仅当测试通过时才在 after_month 之后投放的渠道。",
+    "Milestones": "里程碑",
+    "Dated targets: {month: 6, subscribers: 1000}, one series each.": "按月的目标：如 {month: 6, subscribers: 1000}，每项一个指标。",
+    "At least this much of one monthly series in the month.": "某个月度指标在该月至少达到此值。",
+    "Month": "月份",
+    "Month of the horizon.": "测算期内的月份。",
+    "Subscribers": "在订用户",
+    "Subscribers in force in the month must be at least this.": "该月在订用户数须不低于此值。",
+    "Gross revenue": "总收入",
+    "Gross revenue of the month (money) must be at least this.": "该月总收入（金额）须不低于此值。",
+    "New users": "新增用户",
+    "New users of the month must be at least this.": "该月新增用户数须不低于此值。",
+    "Active users": "活跃用户",
+    "Active users of the month must be at least this.": "该月活跃用户数须不低于此值。",
+    "Cumulative cash": "累计现金流",
+    "Cumulative net cash at the end of the month (money) must be at least this.": "该月末累计净现金流（金额）须不低于此值。",
 }
 
 _TRANSLATED = ("title", "description")

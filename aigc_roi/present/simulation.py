@@ -81,6 +81,8 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
             **distribution["figures"]["peak_cash_need"],
             "at_horizon_share": share_at_horizon(simulation.sample_figures, scenario.horizon_months)}},
         "probabilities": distribution["probabilities"],
+        **({"gates": [{"name": name, "pass_probability": share} for name, share in simulation.gate_pass_probabilities]}
+           if simulation.gate_pass_probabilities else {}),
         "variance_shares": {target: dict(_ranked(shares)) for target, shares in simulation.variance_shares.items()},
         "net_cash_histogram": {"edges": [float(edge) for edge in simulation.net_cash_histogram.edges],
                                "counts": [int(count) for count in simulation.net_cash_histogram.counts]},
@@ -101,6 +103,7 @@ def simulation_rows(simulation: Simulation) -> Rows:
         rows += [["figures", name, percentile_key(q), summary.percentiles[q]] for q in simulation.percentiles]
         rows.append(["figures", name, "defined_share", summary.defined_share])
     rows += [["probabilities", name, "probability", value] for name, value in simulation.probabilities.items()]
+    rows += [["gates", name, "pass_probability", share] for name, share in simulation.gate_pass_probabilities]
     for target, shares in simulation.variance_shares.items():
         rows += [["variance_shares", path, target, share] for path, share in _ranked(shares)]
     return ["section", "name", "statistic", "value"], rows
@@ -129,6 +132,8 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
                                                           limit=style.money(simulation.max_cash_need)),
              style.percent(value)]
             for name, value in simulation.probabilities.items()]
+    rows += [[label("gate_pass_probability", lang).format(gate=name), style.percent(share)]
+             for name, share in simulation.gate_pass_probabilities]
     return [label("condition", lang), label("chance", lang)], rows
 
 
@@ -163,9 +168,9 @@ def title(simulation: Simulation, scenario: Scenario, lang: str) -> str:
 
 
 def independence_note(simulation: Simulation, lang: str) -> str:
-    if not simulation.inputs:
-        return label("no_ranges", lang)
-    return label("independence_note", lang)
+    note = label("independence_note" if simulation.inputs else "no_ranges", lang)
+    # A staged plan's figures mix the samples whose tests passed with those that stopped: say so.
+    return note + ("\n" + label("gates_note", lang) if simulation.gate_pass_probabilities else "")
 
 
 # --- the Rich view ---------------------------------------------------------------

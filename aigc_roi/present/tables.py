@@ -14,9 +14,10 @@ import io
 import json
 from typing import Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
+from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.peak_cash import peak_cash_text
@@ -102,8 +103,18 @@ def run_fits_table(report: dict[str, Any]) -> Table:
     return fits_table(report["fits"])
 
 
-RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table}
-"""The tables every run output holds (fits: empty without fitted curves); ``cohorts_table`` is added when asked for."""
+GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "passed")
+
+
+def gates_table(report: dict[str, Any]) -> Table:
+    """One row per gate of a staged plan (none without gates)."""
+    return list(GATE_COLUMNS), [[gate[key] for key in GATE_COLUMNS] for gate in report.get("gates", [])]
+
+
+RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,
+              "gates": gates_table}
+"""The tables every run output holds (fits and gates: empty without fitted curves or gates); ``cohorts_table`` is
+added when asked for."""
 
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
@@ -128,7 +139,7 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
 
 def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
     header = [label("month", style.lang), *(short_label(name, style.lang) for name in MONTH_COLUMNS)]
-    rows = [[month["label"], *(style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
+    rows = [[month["label"], *(style.count(month[name]) if name in COUNT_COLUMNS else style.money(month[name], 0)
                                for name in MONTH_COLUMNS)]
             for month in report["months"]]
     return header, rows
@@ -142,6 +153,10 @@ def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, month
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
         parts.append("".join(f"_{note}_\n" for note in channel_notes(report["channels"], style.lang)))
+    if "gates" in report:
+        caption = gates_caption(report, style.lang)
+        parts.append(to_markdown(gates_grid(report, style), label("gates", style.lang), text_columns=3)
+                     + (f"\n{markdown_cell(caption)}\n" if caption else ""))
     if report["fits"]:
         # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
         parts.append(fits_markdown(report["fits"], style.lang))

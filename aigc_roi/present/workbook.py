@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import IRR_NONE_LABELS
@@ -141,8 +141,19 @@ def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
 def _months_sheet(report: dict[str, Any], facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
     money = _in_currency(report, lang)
     columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang), DATE if facts.start else None)]
-    columns += [Column(label(name, lang), WHOLE) if name.endswith("users") else Column(money(name), MONEY) for name in MONTH_COLUMNS]
+    columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(money(name), MONEY) for name in MONTH_COLUMNS]
     rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
+    return columns, rows
+
+
+def _gates_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """Per gate its test months, thresholds, the test's ROAS and CAC and whether it passed."""
+    columns = [Column(label("gate", lang)), Column(label("gate_after_month", lang), MONTH),
+               Column(label("gate_min_roas", lang), RATIO), Column(label("roas", lang), RATIO),
+               Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("cac", lang), MONEY_CENTS),
+               Column(label("gate_result", lang))]
+    rows = [[gate["name"], gate["after_month"], gate["min_roas"], gate["roas"], gate["max_cac"], gate["cac"],
+             label("gate_pass" if gate["passed"] else "gate_fail", lang)] for gate in report["gates"]]
     return columns, rows
 
 
@@ -234,7 +245,8 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
 
 
 def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
-    """The workbook: sheets figures, channels, months and inputs (every value the file sets, by field path)."""
+    """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
+    the file sets, by field path)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -247,6 +259,8 @@ def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequenc
     _fill(workbook.create_sheet("months"), *_months_sheet(report, facts, lang))
     if "cohorts" in report:
         _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
+    if "gates" in report:
+        _fill(workbook.create_sheet("gates"), *_gates_sheet(report, lang))
     _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -435,12 +435,40 @@ MONETIZATION = Obj({
 
 COSTS = Obj({
     "serving_per_active_user": money("Inference/compute cost per active user per month."),
+    "serving_per_subscriber": money("Extra compute per subscriber in force per month (default 0)."),
     "fixed": ListOf(Obj({
         "name": NAME,
         "monthly": money("Cost per running month."),
         "months": MONTHS,
     }, required=("name", "monthly")), MAX_FIXED_COSTS),
 })
+
+MILESTONE_FIELDS: dict[str, str] = {
+    "subscribers": "Subscribers in force in the month must be at least this.",
+    "gross_revenue": "Gross revenue of the month (money) must be at least this.",
+    "new_users": "New users of the month must be at least this.",
+    "active_users": "Active users of the month must be at least this.",
+    "cumulative_cash": "Cumulative net cash at the end of the month (money) must be at least this.",
+}
+"""A milestone's series keys (model/scenario.py MILESTONE_KEYS), with what each bounds."""
+MAX_MILESTONES = 50
+MAX_GATES = 20
+
+GATES = ListOf(Obj({
+    "name": NAME,
+    "after_month": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+                          description="The test runs in months 1..after_month (1..horizon_months - 1)."),
+    "channels": ListOf(Text(description="A channel's name."), MAX_CHANNELS, description="Names of the test channels."),
+    "min_roas": Number(0.0, None, ranges=False,
+                       description="The test channels' attributed gross revenue paid in months 1..after_month "
+                                   "over their spend must be at least this."),
+    "max_cac": Number(0.0, None, ranges=False,
+                      description="Their spend over the users they bought in those months must be at most this."),
+    "then": ListOf(Text(description="A channel's name."), MAX_CHANNELS,
+                   description="Channels that run after after_month only if the test passed."),
+}, required=("name", "after_month", "channels"), description="A test that decides whether channels keep running.",
+    extra_schema={"anyOf": [{"required": ["min_roas"]}, {"required": ["max_cac"]}]}),
+    MAX_GATES, description="A staged plan: tests evaluated in order; a failed test stops its channels and the next ones.")
 
 TARGETS = Obj({
     "max_payback_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
@@ -454,6 +482,13 @@ TARGETS = Obj({
                                       description="Simulated chance (0..1) of payback within max_payback_months "
                                                   "(default 12) must be at least this."),
     "max_cash_need": Number(0.0, None, ranges=False, description="peak_cash_need (money) must be at most this."),
+    "milestones": ListOf(Obj({
+        "month": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Month of the horizon."),
+        **{key: Number(None if key == "cumulative_cash" else 0.0, None, ranges=False, description=description)
+           for key, description in MILESTONE_FIELDS.items()},
+    }, required=("month",), description="At least this much of one monthly series in the month.",
+        extra_schema={"oneOf": [{"required": [key]} for key in MILESTONE_FIELDS]}),
+        MAX_MILESTONES, description="Dated targets: {month: 6, subscribers: 1000}, one series each."),
 }, description="Guardrails that `aigc-roi check` enforces.")
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
@@ -477,6 +512,7 @@ SCENARIO = Obj({
     "monetization": MONETIZATION,
     "costs": COSTS,
     "targets": TARGETS,
+    "gates": GATES,
 }, required=("name", "retention"))
 
 

@@ -22,7 +22,7 @@ from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
-from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context
+from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
@@ -157,6 +157,54 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     for i, channel in enumerate(parsed.values.get("acquisition", [])):
         if "conversion_index" in channel.values:
             _check_conversion_index(channel, f"acquisition[{i}].conversion_index", plans, ctx)
+    channel_names = [channel.values["name"] for channel in parsed.values.get("acquisition", []) if "name" in channel.values]
+    for i, gate in enumerate(parsed.values.get("gates", [])):
+        _check_gate(gate, f"gates[{i}]", channel_names, ctx)
+    targets = parsed.values.get("targets")
+    if targets is not None:
+        for i, milestone in enumerate(targets.values.get("milestones", [])):
+            _check_milestone(milestone, f"targets.milestones[{i}]", ctx)
+
+
+def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context) -> None:
+    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §18)."""
+    after = gate.values.get("after_month")
+    if after is not None and after > ctx.horizon_months - 1:
+        ctx.expected(gate.nodes["after_month"], join_path(path, "after_month"), f"a month within 1..{ctx.horizon_months - 1}",
+                     "a gate decides what runs after its test, so a later month must follow")
+    if "min_roas" not in gate.nodes and "max_cac" not in gate.nodes:
+        ctx.error(gate.node, path, "missing 'min_roas' or 'max_cac': one of them says when the test passes")
+    if "channels" in gate.nodes and "channels" in gate.values and not gate.values["channels"]:
+        ctx.error(gate.nodes["channels"], join_path(path, "channels"),
+                  "expected a list of one or more channel names to test, found an empty list")
+    first_at: dict[str, str] = {}
+    for key in ("channels", "then"):
+        node, names = gate.nodes.get(key), gate.values.get(key)
+        if node is None or names is None or len(names) != len(node.value):
+            continue  # an invalid item is reported already
+        for index, (item, name) in enumerate(zip(node.value, names, strict=True)):
+            item_path = join_path(join_path(path, key), index)
+            if name not in channel_names:
+                listed = ", ".join(channel_names) if channel_names else "there is none"
+                hint = suggest_word(name, tuple(channel_names))
+                ctx.error(item, item_path, f"expected the name of a channel in acquisition ({listed}), found {item.describe()}"
+                          + (f"; {hint}" if hint else ""))
+            elif name in first_at:
+                ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first_at[name]})")
+            else:
+                first_at[name] = f"{key}[{index}]"
+
+
+def _check_milestone(milestone: Parsed, path: str, ctx: Context) -> None:
+    """A month within the horizon and exactly one series to reach in it."""
+    month = milestone.values.get("month")
+    if month is not None and month > ctx.horizon_months:
+        ctx.expected(milestone.nodes["month"], join_path(path, "month"), f"a month within 1..{ctx.horizon_months}")
+    keys = [key for key in models.MILESTONE_KEYS if key in milestone.nodes]
+    if len(keys) != 1:
+        found = "none" if not keys else " and ".join(keys)
+        ctx.error(milestone.node, path, f"expected exactly one of {', '.join(models.MILESTONE_KEYS[:-1])} or "
+                                        f"{models.MILESTONE_KEYS[-1]}, found {found}")
 
 
 def _scenario(parsed: Parsed) -> models.Scenario:
@@ -175,8 +223,28 @@ def _scenario(parsed: Parsed) -> models.Scenario:
         virality=values.get("virality", 0.0),
         monetization=_monetization(values.get("monetization")),
         costs=_costs(values.get("costs")),
-        targets=models.Targets(**values["targets"].values) if "targets" in values else models.Targets(),
+        targets=_targets(values.get("targets")),
+        gates=tuple(_gate(gate) for gate in values.get("gates", [])),
     )
+
+
+def _targets(parsed: Parsed | None) -> models.Targets:
+    if parsed is None:
+        return models.Targets()
+    values = dict(parsed.values)
+    milestones = tuple(_milestone(milestone) for milestone in values.pop("milestones", []))
+    return models.Targets(**values, milestones=milestones)
+
+
+def _milestone(parsed: Parsed) -> models.Milestone:
+    key = next(key for key in models.MILESTONE_KEYS if key in parsed.values)
+    return models.Milestone(parsed.values["month"], key, parsed.values[key])
+
+
+def _gate(parsed: Parsed) -> models.Gate:
+    values = parsed.values
+    return models.Gate(values["name"], values["after_month"], tuple(values["channels"]), tuple(values.get("then", [])),
+                       values.get("min_roas"), values.get("max_cac"))
 
 
 def _channel(parsed: Parsed) -> models.Channel:
@@ -332,7 +400,7 @@ def _costs(parsed: Parsed | None) -> models.Costs:
         return models.Costs()
     values = parsed.values
     fixed = tuple(models.FixedCost(**item.values) for item in values.get("fixed", []))
-    return models.Costs(values.get("serving_per_active_user", 0.0), fixed)
+    return models.Costs(values.get("serving_per_active_user", 0.0), fixed, values.get("serving_per_subscriber", 0.0))
 
 
 def find_node(tree: Node, path: str) -> Node | None:

@@ -313,6 +313,9 @@ def allocate(
         raise AllocationError(f"the budget must be a positive number, got {budget}")
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
+    # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the split is
+    # that of the plan with every gate passed (docs/formulas.md §18).
+    scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = _movable_channels(median, locks, minimums, maximums)
     phases = find_phases(median, movable)

@@ -7,8 +7,8 @@ model/channels/), a channel's ``conversion_index`` where it is not 1
 (where they are numbers: a conversion by age or a renewal list has no
 single value to move), each purchase's ``price``, each plan's and
 purchase's own ``fee`` where given, each order line's ``price``, ``count``
-and ``fee``, and the serving cost per active user. A driver is addressed by
-the path ``--set`` takes (``acquisition[0].bid``, also
+and ``fee``, the serving cost per active user, and per subscriber where the
+file charges one. A driver is addressed by the path ``--set`` takes (``acquisition[0].bid``, also
 ``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
@@ -45,6 +45,7 @@ from aigc_roi.model.scenario import (
 from aigc_roi.whatif.errors import WhatIfError
 
 SERVING_PATH = "costs.serving_per_active_user"
+SUBSCRIBER_SERVING_PATH = "costs.serving_per_subscriber"
 SEARCH_MULTIPLE = 100.0
 """A threshold search first covers [lower bound, 100 x current], then widens to the driver's domain (breakeven.py)."""
 MAX_BATCH_CELLS = 4_000_000
@@ -64,7 +65,8 @@ class Driver:
     """Name of the channel, plan or purchase it belongs to; None for serving."""
     field: str
     """A channel field its type moves (``ChannelType.drivers``: ``bid``, ``budget``, ...), a channel's
-    ``conversion_index``, ``price``, ``conversion``, ``renewal``, ``fee``, ``count`` or ``serving_per_active_user``."""
+    ``conversion_index``, ``price``, ``conversion``, ``renewal``, ``fee``, ``count``, ``serving_per_active_user``
+    or ``serving_per_subscriber``."""
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
@@ -162,6 +164,9 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
         if order.fee is not None:
             add(f"monetization.orders[{i}].fee", order.name, "fee", order.fee, owner=Order)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
+    # Only where the file charges it: a 0 that no plan's subscribers would pay is no lever.
+    if _scalar(realized.costs.serving_per_subscriber) != 0:
+        add(SUBSCRIBER_SERVING_PATH, None, "serving_per_subscriber", realized.costs.serving_per_subscriber)
     return drivers
 
 
@@ -252,7 +257,7 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
 def _largest_money(scenario: Scenario) -> float:
     """The largest money amount written in a realized scenario (unit costs,
     budgets, prices, serving, fixed costs): the scale of a search from 0."""
-    amounts: list[Value | None] = [scenario.costs.serving_per_active_user]
+    amounts: list[Value | None] = [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
     for channel in scenario.acquisition:
         amounts += [getattr(channel, channel.unit_cost), getattr(channel, "budget", None)]
     amounts += [plan.price for plan in scenario.monetization.plans]

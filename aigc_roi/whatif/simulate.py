@@ -172,6 +172,9 @@ class Simulation:
     model's fields (the order in which ``realize`` draws them)."""
     sample_figures: dict[str, FloatArray]
     """Figure -> ``(S,)`` value per sample; NaN = none."""
+    gate_pass_probabilities: tuple[tuple[str, float], ...] = ()
+    """(gate name, share of samples in which it passed), in file order; the figures above are the staged
+    plan's, each sample gated by its own tests (docs/formulas.md §18)."""
 
 
 def simulate(
@@ -216,7 +219,7 @@ def simulate(
 
     realized = realize(scenario, samples, np.random.default_rng(seed))
     inputs = dict(uncertain_inputs(scenario, realized))
-    per_sample, fan_rows = _evaluate_in_chunks(realized, samples, chunk, bool(inputs), progress)
+    per_sample, fan_rows, gate_passes = _evaluate_in_chunks(realized, samples, chunk, bool(inputs), progress)
 
     probabilities = {
         "payback_within_target": _share(per_sample["payback_month"] <= target_months),
@@ -243,15 +246,17 @@ def simulate(
         variance_shares=variance_shares(inputs, {target: per_sample[target] for target in VARIANCE_TARGETS}),
         inputs=inputs,
         sample_figures=per_sample,
+        gate_pass_probabilities=tuple((gate.name, float(gate_passes[:, g].mean())) for g, gate in enumerate(scenario.gates)),
     )
 
 
 def _evaluate_in_chunks(
     realized: Scenario, samples: int, chunk: int, uncertain: bool, progress: ProgressCallback | None
-) -> tuple[dict[str, FloatArray], FloatArray]:
-    """Per-sample figures and the cumulative cash rows kept for the fan."""
+) -> tuple[dict[str, FloatArray], FloatArray, FloatArray]:
+    """Per-sample figures, the cumulative cash rows kept for the fan and ``(S, G)`` 1 where a gate passed."""
     horizon = int(realized.horizon_months)
     per_sample = {name: np.empty(samples) for name in FIGURE_NAMES}
+    gate_passes = np.empty((samples, len(realized.gates)))
     kept = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
     fan_rows = np.empty((kept, horizon))
     # Without a range every sample is the deterministic run: evaluate it once.
@@ -261,11 +266,13 @@ def _evaluate_in_chunks(
         result = evaluate(take_samples(realized, start, stop) if uncertain else realized)
         for name, values in result.figures.items():
             per_sample[name][start:stop] = values
+        if result.gate_passed is not None:
+            gate_passes[start:stop] = result.gate_passed
         if start < kept:
             fan_rows[start:min(stop, kept)] = np.broadcast_to(result.months["cumulative_cash"], (stop - start, horizon))[: kept - start]
         if progress is not None:
             progress(stop, samples)
-    return per_sample, fan_rows
+    return per_sample, fan_rows, gate_passes
 
 
 def _share(condition: NDArray[np.bool_]) -> float:

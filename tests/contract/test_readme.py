@@ -36,7 +36,8 @@ def test_tour_command_runs(command: str, monkeypatch: pytest.MonkeyPatch) -> Non
     if ">" in words:  # redirected to a file: the output is checked here instead, and no file is left in the tree
         words = words[: words.index(">")]
     result = invoke(words[1:])
-    assert result.exit_code == 0, result.stderr
+    # `check` exits 1 for a missed target: prompt-community misses its OKR milestones on purpose.
+    assert result.exit_code == (1 if words[1] == "check" else 0), result.stderr
     assert (result.stdout + result.stderr).strip()  # validate of valid files: only its summary, on stderr
     if piped_to_jq:
         json.loads(result.stdout)
