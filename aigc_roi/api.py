@@ -62,11 +62,16 @@ def run(scenario: Scenario) -> Result:
     return evaluate(realize(scenario))
 
 
-def figures(scenario: Scenario) -> dict[str, float | int | None]:
-    """The section-4 figures of the deterministic run; None where a figure is none."""
+def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | None]:
+    """The section-4 figures of the deterministic run; None where a figure is none. With
+    ``with_irr_none_reason``, also ``"irr_none_reason"``: why irr is None (docs/formulas.md §5)."""
     from aigc_roi.model.figures import figures_of
 
-    return figures_of(run(scenario).figures)
+    result = run(scenario)
+    figures: dict[str, float | int | str | None] = dict(figures_of(result.figures))
+    if with_irr_none_reason:
+        figures["irr_none_reason"] = result.irr_none_reason[0]
+    return figures
 
 
 def break_even(scenario: Scenario) -> BreakEvenTable:

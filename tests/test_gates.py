@@ -198,3 +198,33 @@ def test_the_table_says_which_threshold_failed(tmp_path: Path) -> None:
     assert "| creators prove it | M1 – M2 | ROAS | 1.35 | >= 1.30 | pass |" in markdown
     assert "| creators prove it | M1 – M2 | CAC | 10.00 | <= 9.00 | fail |" in markdown
     assert "creators prove it failed: KOL, Feed buy no users after M2." in markdown
+
+
+def test_a_gated_free_channel_is_no_paid_channel() -> None:
+    # A (cpa, bid 20, 100 users a month) is tested in month 1 against a ROAS of 2: 100 x 10 / 2,000 = 0.5 fails,
+    # so A and the free placement B (50 users a month, cost 0) stop after month 1. No virality; one user
+    # contributes 10 - 1 = 9, then 4.5, then 2.25.
+    text = """\
+name: Free placement after a test
+horizon_months: 3
+acquisition:
+  - {name: A, type: cpa, bid: 20, users: 100}
+  - {name: B, type: flat, cost: 0, users: 50}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases:
+    - {name: Pack, price: 10, rate: 1}
+costs:
+  serving_per_active_user: 1
+gates:
+  - {name: A first, after_month: 1, channels: [A], min_roas: 2, then: [B]}
+"""
+    result = run(text)
+    np.testing.assert_allclose(result.months["new_users"][0], [150, 0, 0], rtol=0, atol=EXACT)
+    # Paid means spending (docs/formulas.md §2): B's 50 users are no paid users, so cac = 2,000 / 100.
+    np.testing.assert_allclose(result.months["paid_users"][0], [100, 0, 0], rtol=0, atol=EXACT)
+    assert result.figures["cac"][0] == pytest.approx(20.0, abs=EXACT)
+    # A's contribution 100 x (9 + 4.5 + 2.25) = 1,575: roi (1,575 - 2,000) / 2,000; the campaign's
+    # P(t) = -1,100, -650, -425 never reaches 0.
+    assert result.figures["roi"][0] == pytest.approx(-0.2125, abs=EXACT)
+    assert np.isnan(result.figures["paid_payback_month"][0])

@@ -151,7 +151,8 @@ def test_irr_needs_one_sign_change_and_tables_say_why(tmp_path: Path) -> None:
                                   "costs: {serving_per_active_user: 1, fixed: [{name: f, monthly: 3000, months: 3}]}")
     path = write(tmp_path, text)
     assert run_json(path)["figures"]["irr"] is None
-    assert "no single IRR" in invoke(["run", str(path), "--no-months", "--lang", "en"]).stdout
+    assert run_json(path)["figures"]["irr_none_reason"] == "more_than_one_sign_change"
+    assert "none: more than one sign change" in invoke(["run", str(path), "--no-months", "--lang", "en"]).stdout
 
 
 def test_an_irr_above_1000_percent_is_capped_in_tables(tmp_path: Path) -> None:

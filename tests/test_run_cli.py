@@ -38,7 +38,9 @@ def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -
          "gross_revenue": pytest.approx(17500), "contribution": pytest.approx(15750),
          "max_unit_cost": pytest.approx(15.75),
          # 1.2: its own users' ltv, the spec's 15.75, over its cac of 20.
-         "ltv": pytest.approx(15.75), "ltv_to_cac": pytest.approx(0.7875)}
+         "ltv": pytest.approx(15.75), "ltv_to_cac": pytest.approx(0.7875),
+         # 1.2: no saturation_budget, so the max bid is exact, not an average.
+         "saturating": False}
     ]
     assert [m["label"] for m in data["months"]] == ["M1", "M2", "M3"]
     assert [m["active_users"] for m in data["months"]] == pytest.approx([1000, 500, 250])

@@ -154,7 +154,8 @@ def test_clipping_of_rates_virality_and_money() -> None:
         assert share.min() == 0.0 and share.max() == 1.0
     assert isinstance(feed.cvr, np.ndarray) and feed.cvr.max() == 1.0 and feed.cvr.min() >= 0.5
     assert isinstance(r.virality, np.ndarray) and r.virality.max() == pytest.approx(0.999) and r.virality.min() >= 0.5
-    assert isinstance(feed.cpm, np.ndarray) and feed.cpm.min() == 0.0 and feed.cpm.max() > 50
+    # A cpm dividing a budget is clipped to 1e-6, not 0 (spec 1.2): at 0 the channel's users are undefined.
+    assert isinstance(feed.cpm, np.ndarray) and feed.cpm.min() == 1e-6 and feed.cpm.max() > 50
     # A purchase rate is a count per user, not a share: not capped at 1.
     rate = r.monetization.purchases[0].rate
     assert isinstance(rate, np.ndarray) and rate.max() > 2.0

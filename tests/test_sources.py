@@ -107,6 +107,42 @@ def test_cac_payback_reads_the_user_weighted_curve() -> None:
     assert evaluate(cheap).figures["cac_payback_months"][0] == 2
 
 
+# A paid channel with its own users beside a free one (docs/formulas.md, paid_payback_month): two months,
+# top-level churn 0.5, a purchase of 10 a month, serving 1, virality 0.5. A: cpa, 100 users in month 1, own
+# churn 0.8 (R = 1, 0.2), index 0.5: c_A = 0.5 x 10 R - R = 4, 0.8. B: a free flat placement, 200 users in
+# month 1, index 0.8 on the top-level curve: c_B = 7, 3.5. Top-level users: c_0 = 9, 4.5.
+PAID_BESIDE_FREE = Scenario(
+    name="Paid beside free",
+    horizon_months=2,
+    retention=RetentionChurn(0.5),
+    virality=0.5,
+    acquisition=(
+        CpaChannel(name="A", bid=5.0, users=100.0, months=(1,), retention=RetentionChurn(0.8), conversion_index=0.5),
+        FlatChannel(name="B", cost=0.0, users=200.0, months=(1,), conversion_index=0.8),
+    ),
+    monetization=Monetization(purchases=(Purchase(name="Pack", price=10.0, rate=1.0),)),
+    costs=Costs(serving_per_active_user=1.0),
+)
+
+
+def test_paid_figures_count_the_spending_channel_and_its_credited_viral_users() -> None:
+    figures = evaluate(PAID_BESIDE_FREE).figures
+    # V(2) = 0.5 x (100 + 200) = 150 viral users, credited by w(1) = 1/3, 2/3: 50 are A's.
+    # A's contribution by month: 100 x 4 = 400; 100 x 0.8 + 50 x 9 = 530. Spend 500 in month 1:
+    # P(1) = -100, P(2) = 430: the campaign pays back in month 2, though the plan does in month 1
+    # (month 1: 400 + 200 x 7 - 500 = 1,300).
+    assert figures["paid_payback_month"][0] == 2
+    assert figures["payback_month"][0] == 1
+    # Only A spends: paid users 100, cac 5; roi (930 - 500) / 500; gross 100 x (5 + 1) + 50 x 10 = 1,100, roas 2.2.
+    assert figures["paid_users"][0] == pytest.approx(100, abs=EXACT)
+    assert figures["roi"][0] == pytest.approx(0.86, abs=EXACT)
+    assert figures["roas"][0] == pytest.approx(2.2, abs=EXACT)
+    # At a bid of 9.4 the campaign needs 940 > 930: never.
+    dearer = dataclasses.replace(PAID_BESIDE_FREE, acquisition=(dataclasses.replace(PAID_BESIDE_FREE.acquisition[0], bid=9.4),
+                                                                PAID_BESIDE_FREE.acquisition[1]))
+    assert np.isnan(evaluate(dearer).figures["paid_payback_month"][0])
+
+
 def single_curve(scenario: Scenario) -> Scenario:
     return dataclasses.replace(scenario, acquisition=tuple(dataclasses.replace(ch, retention=None, conversion_index=1.0)
                                                            for ch in scenario.acquisition))

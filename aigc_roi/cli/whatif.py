@@ -126,7 +126,7 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
         fail([error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
               for error in invalid.errors])
     column = {"name": name or scenario.name, "source": source, "currency": scenario.currency,
-              "figures": with_horizon_flag(api.figures(scenario), scenario.horizon_months)}
+              "figures": with_horizon_flag(api.figures(scenario, with_irr_none_reason=True), scenario.horizon_months)}
     if samples is not None:
         from aigc_roi.present.simulation import distribution_json
 

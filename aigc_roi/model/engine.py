@@ -60,15 +60,15 @@ Conventions and decisions where the spec is silent:
   (``model/channels/buying.py``). ``saturation_budget`` only applies in the
   budget form (the spec forbids it otherwise) and is ignored with a volume.
 - Months listed outside ``1..horizon`` are ignored (the loader rejects them).
-- ``payback_month`` and ``cac_payback_months`` compare with a relative
-  tolerance of 1e-9 of the money moved over the horizon (sum of |F(t)|,
-  resp. sum of |c(a)| or the cac), so a scenario that breaks
-  even exactly is not reported as "never" because of float rounding.
+- ``payback_month``, ``paid_payback_month`` and peak cash compare the
+  computed sums with 0 exactly (spec 1.2); ``cac_payback_months`` allows a
+  relative 1e-9 of one user's amounts (sum of |c(a)| or the cac), so a user
+  who earns back the CAC exactly is not reported as "never".
 - ``payback_month`` follows the spec literally: a scenario whose cumulative
   cash is 0 throughout (nothing spent, nothing earned) is paid back in
-  month 1.
-- IRR, payback and discounting of the cash-flow series: ``cashflow``
-  (the IRR's root choice is documented there).
+  month 1; so is ``paid_payback_month`` of a plan without ad spend.
+- IRR, MIRR, payback and discounting of the cash-flow series: ``cashflow``
+  (the IRR's root finding is documented there).
 - Discounting uses ``(1 + discount_rate)^(-t/12)``, the same as
   ``(1 + m)^-t`` with ``m = (1 + discount_rate)^(1/12) - 1``; a discount
   rate <= -1 gives NaN for npv and ltv.
@@ -91,18 +91,18 @@ Conventions and decisions where the spec is silent:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.cashflow import annual_irr, cac_payback_months, discount_factors, payback_month
+from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, irr_none_reason, payback_month
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.gates import GateRun, run_gates
-from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash, single_sign_change
+from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash
 from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_payments_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
@@ -220,6 +220,11 @@ class Result:
     def channel_ltv_to_cac(self) -> FloatArray:
         """``(S, C')`` the source's own ltv / its cac; NaN where either is."""
         return _ratio(self.channel_ltv, self.channel_cac)
+
+    @cached_property
+    def irr_none_reason(self) -> list[str | None]:
+        """Per sample, why ``irr`` is none (``cashflow.IRR_NONE_REASONS``), None where it exists."""
+        return irr_none_reason(self.months["net_cash"].T)
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
@@ -506,7 +511,7 @@ def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[in
 def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool) -> _Chunk:
     H = layout.horizon
     p = _Params(samples)
-    paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
+    bought_users, paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
     virality = np.array(p(scenario.virality))
     organic = p(scenario.organic_users)
     retention = _retention_by_age(scenario.retention, H, p)
@@ -515,9 +520,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     indices = conversion_indices(groups, scenario.monetization, p)
     gates = activity = None
     if scenario.gates:
-        gates, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices, unit_users, unit_spend,
-                                                            virality, p)
-    new_users = _new_users(paid_users, organic, virality)
+        gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices, unit_users,
+                                                                          unit_spend, virality, p)
+    new_users = _new_users(bought_users, organic, virality)
     mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, unit_users, activity, organic,
                                                       new_users, virality)
     if mix is None:
@@ -554,6 +559,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     lifetime = int(scenario.ltv_lifetime)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
+    # Paid means spending (docs/formulas.md): only the spending channels' users feed the paid figures.
+    every_channel_paid = bool((unit_spend > 0).all())
     by_group: dict[str, list[FloatArray]] = {}
     if mix is None:
         # One series at a time: stacking the two would copy both.
@@ -561,19 +568,28 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                          for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
         lifetime_contribution = _lifetime_contribution(scenario, contribution_by_age, lifetime, p)
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
+        paid_by_group = [months["paid_users"]]
     else:
         by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age, contribution_by_age)
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
+        spending_users = np.where(unit_spend > 0, unit_users, 0.0)
+        paid_by_group = (mix.bought if every_channel_paid
+                         else bought_by_group(groups, spending_users, layout.source_masks[: len(scenario.acquisition)].T, H)
+                         if activity is None else gated_by_group(groups, spending_users, activity))
         # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
         paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
-                             zip(mix.bought, credit_per_user(by_group[name], virality), strict=True))
+                             zip(paid_by_group, credit_per_user(by_group[name], virality), strict=True))
                          for name in ("gross", "contribution")], axis=1)
         lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, group.retention, index)
                      for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
         group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
         lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
-    figures = _figures(months, paid, lifetime_contribution, discount_factors(discount_rate, H), lifetime_discount, irr)
+    every_user_paid = every_channel_paid and not bool((organic != 0).any())
+    paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
+                                            [retention] if mix is None else mix.retention,
+                                            [p(1.0)] if mix is None else mix.indices, p) - ad_spend
+    figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
 
     unit_cost = np.array([p(getattr(ch, ch.unit_cost)) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
@@ -599,9 +615,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
 
 def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
                 indices: list[FloatArray], unit_users: FloatArray, unit_spend: FloatArray, virality: FloatArray,
-                p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray]:
-    """The gates' decisions, the gated paid users and ad spend by month ``(H, s)`` and every source's
-    activity ``(C', H, s)`` (docs/formulas.md §18).
+                p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """The gates' decisions; the gated users every channel buys, those the spending channels buy and ad spend
+    by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18).
 
     A test's attributed gross revenue is the engine's attribution cut at
     month T = after_month: each test channel's users over months 1..T times
@@ -628,12 +644,16 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
     for channel, share in run.still_buying.items():
         activity[channel] *= share
+    bought_users = np.zeros((layout.horizon, p.samples))
     paid_users = np.zeros((layout.horizon, p.samples))
     ad_spend = np.zeros((layout.horizon, p.samples))
     for channel in range(channels):
-        paid_users += activity[channel] * unit_users[channel]
+        bought = activity[channel] * unit_users[channel]
+        bought_users += bought
+        # Paid means spending (docs/formulas.md §2), sample by sample.
+        paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
         ad_spend += activity[channel] * unit_spend[channel]
-    return run, paid_users, ad_spend, activity
+    return run, bought_users, paid_users, ad_spend, activity
 
 
 def _gross_by_age(monetization: Monetization, curves: list[FloatArray], indices: list[FloatArray], p: _Params) -> list[FloatArray]:
@@ -682,18 +702,7 @@ class _SourceMix:
         else:
             bought = gated_by_group(groups, unit_users, activity)
         by_group = joined_by_group(bought, organic, virality, new_users)
-        # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
-        # and it is not the churn recursion, in one matrix product (model/sources.py).
-        active_by_group = [active_on_one_curve(users, curve[:, 0]) if g and _one_curve(group.retention)
-                           else _active_users(users, group.retention, curve, p)
-                           for g, (users, group, curve) in enumerate(zip(by_group, groups, curves, strict=True))]
-        active = np.array(active_by_group[0])
-        indexed_new_users = np.array(by_group[0])
-        indexed_active = np.array(active_by_group[0])
-        for users, active_users, index in zip(by_group[1:], active_by_group[1:], indices[1:], strict=True):
-            active += active_users
-            indexed_new_users += index * users
-            indexed_active += index * active_users
+        active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
         return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
 
     def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
@@ -711,12 +720,35 @@ class _SourceMix:
         return {"gross": gross, "contribution": contribution}
 
 
+def _mixed_cohorts(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray],
+                   indices: list[FloatArray], p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """From N_g per group ``(H, s)``: the active users sum_g A_g, and sum_g k_g N_g and sum_g k_g A_g
+    (what plans convert and who makes purchases)."""
+    # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
+    # and it is not the churn recursion, in one matrix product (model/sources.py).
+    active_by_group = [active_on_one_curve(joined, curve[:, 0]) if g and _one_curve(group.retention)
+                       else _active_users(joined, group.retention, curve, p)
+                       for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
+    active = np.array(active_by_group[0])
+    indexed_new_users = np.array(users[0])
+    indexed_active = np.array(active_by_group[0])
+    for joined, active_users, index in zip(users[1:], active_by_group[1:], indices[1:], strict=True):
+        active += active_users
+        indexed_new_users += index * joined
+        indexed_active += index * active_users
+    return active, indexed_new_users, indexed_active
+
+
 # --- stages -----------------------------------------------------------------
 
 
-def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Paid users and ad spend by month ``(H, s)``; users and spend per active month ``(C, s)``.
+def _acquisition(channels: tuple[Channel, ...], layout: _Layout,
+                 p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Users every channel buys, users the paid channels buy, and ad spend, by month ``(H, s)``;
+    users and spend per active month ``(C, s)``.
 
+    Paid means spending (spec 1.2, item 11): a channel that costs nothing over
+    the horizon, in a sample, brings users but is no paid channel there.
     A channel buys the same users and spend in each of its active months, so
     per-month amounts times the month masks describe it; never materialise
     ``(C, H, s)``.
@@ -725,7 +757,9 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
     unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
     masks = layout.source_masks[: len(channels)].T
-    return masks @ unit_users, masks @ unit_spend, unit_users, unit_spend
+    bought = masks @ unit_users
+    paid = bought if bool((unit_spend > 0).all()) else masks @ np.where(unit_spend > 0, unit_users, 0.0)
+    return bought, paid, masks @ unit_spend, unit_users, unit_spend
 
 
 def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
@@ -1074,17 +1108,45 @@ def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: Float
     return serving, fixed, serving_by_age, subscriber_serving_by_age
 
 
-def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribution: FloatArray, discount: FloatArray,
-             lifetime_discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
+def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
+                                paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
+                                curves: list[FloatArray], indices: list[FloatArray], p: _Params) -> FloatArray:
+    """``(H, s)`` the paid channels' attributed contribution, by the month it is paid (docs/formulas.md, paid_payback_month).
+
+    The running credit shares (model/sources.py) credit a source with its own
+    users and the viral users that follow them: k as many a month later, of
+    group 0, and so on. So the paid channels' users are, per group, the ones
+    they bought, and in group 0 also the viral chain of all they bought,
+    ``V(t) = k (paid(t-1) + V(t-1))``; their contribution by month is the
+    model's cohort sums run on these users, without orders (no one's). When
+    every new user is theirs and there are no orders it is the plan's own.
+    """
+    monetization = scenario.monetization
+    if every_user_paid and not monetization.orders:
+        return months["contribution"]
+    paid_users = months["paid_users"]
+    credited = [_viral_chain(paid_users, virality) - paid_users + paid_by_group[0], *paid_by_group[1:]]
+    active, indexed_new_users, indexed_active = _mixed_cohorts(groups, credited, curves, indices, p)
+    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, curves[0], p)
+    serving, _, _, _ = _costs(scenario.costs, active, revenue, curves[0], curves[0].shape[0], p)
+    return revenue.net - serving
+
+
+def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: FloatArray, lifetime_contribution: FloatArray,
+             discount_rate: FloatArray, lifetime_discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
     """The section-4 figures, ``(s,)`` each, from the ``(H, s)`` series; ``paid`` is ``(s, 2)``,
-    the paid channels' gross revenue and contribution; ``lifetime_contribution`` c(a) over L ages."""
+    the paid channels' gross revenue and contribution, ``paid_cumulative`` ``(H, s)`` P(t) of
+    ``paid_payback_month``; ``lifetime_contribution`` c(a) over L ages."""
     totals = {name: months[name].sum(axis=0)
               for name in ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_revenue", "contribution", "net_cash")}
     net_cash = months["net_cash"]
     cumulative = months["cumulative_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
     ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
-    need, need_month = peak_cash(net_cash.T, cumulative.T)
+    need, need_month = peak_cash(cumulative.T)
+    horizon = net_cash.shape[0]
+    discount = discount_factors(discount_rate, horizon)
+    monthly_rate = np.expm1(np.log1p(discount_rate) / 12.0)
     figures = {
         "ad_spend": totals["ad_spend"],
         "paid_users": totals["paid_users"],
@@ -1098,13 +1160,14 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, lifetime_contribut
         "roas": _ratio(paid[:, 0], totals["ad_spend"]),
         "roi": _ratio(paid[:, 1] - totals["ad_spend"], totals["ad_spend"]),
         "blended_roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
-        "payback_month": payback_month(net_cash, cumulative),
-        "first_payback_month": first_payback_month(net_cash.T, cumulative.T),
+        "payback_month": payback_month(cumulative),
+        "first_payback_month": first_payback_month(cumulative.T),
+        "paid_payback_month": payback_month(paid_cumulative),
         "peak_cash_need": need,
         "peak_cash_month": need_month,
         "npv": (net_cash * discount).sum(axis=0),
-        # Only one sign change gives one IRR (spec 1.1); elsewhere none.
-        "irr": np.where(single_sign_change(net_cash.T), annual_irr(net_cash), np.nan) if irr else np.empty(0),
+        "irr": annual_irr(net_cash) if irr else np.empty(0),
+        "mirr": annual_mirr(net_cash, monthly_rate),
         "ltv": ltv,
         "ltv_to_cac": _ratio(ltv, cac),
         "cac_payback_months": cac_payback_months(lifetime_contribution, cac),

@@ -15,13 +15,15 @@ from aigc_roi.present.text import markdown_text
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
 
-FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap")
-"""Columns of the fits table (CSV, markdown, xlsx): one row per observed point."""
+FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound")
+"""Columns of the fits table (CSV, xlsx): one row per observed point, its fit's parameters repeated on each
+(u and b of a retention fit, alpha and beta of a renewal fit, empty otherwise)."""
 
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
-    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor"}]``;
-    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares). A channel's own day-level
+    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor", "at_bound"}]``;
+    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares); ``at_bound`` says an sBG
+    fit ran to the optimiser's bound (the data has no sBG maximum; model/fits.py). A channel's own day-level
     retention is ``"curve": "channel_retention"`` with ``"channel"``: its name."""
     # Lazy: numpy, which `--help` must not load (present.tables imports this module).
     from aigc_roi.model.curves import scenario_fits
@@ -48,6 +50,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "largest_gap": float(day_fit.largest_gap),
             "poor_above": POOR_FIT_GAP,
             "poor": bool(day_fit.poor),
+            "at_bound": False,
         })
     for plan_fit in fits.renewals:
         fit = plan_fit.fit
@@ -62,6 +65,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "largest_gap": fit.largest_gap,
             "poor_above": POOR_FIT_GAP,
             "poor": fit.poor,
+            "at_bound": fit.at_bound,
         })
     return out
 
@@ -74,7 +78,8 @@ def point_of(point: dict[str, Any]) -> str:
 def fits_table(fits: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     # The plan column names whose curve it is: the plan's, or the channel's for a channel's own retention.
     rows = [[fit["curve"], fit.get("channel", fit["plan"]), point_of(point), point["observed"], point["fitted"],
-             point["fitted"] - point["observed"]]
+             point["fitted"] - point["observed"], *(fit["parameters"].get(name) for name in ("u", "b", "alpha", "beta")),
+             fit["at_bound"]]
             for fit in fits for point in fit["points"]]
     return list(FIT_COLUMNS), rows
 
@@ -91,6 +96,11 @@ def fit_summary(fit: dict[str, Any], lang: str) -> str:
     return f"{parameters} · {label('largest_gap', lang)} {fit['largest_gap'] * 100:.2f} pt"
 
 
+def bound_note(fit: dict[str, Any], lang: str) -> str | None:
+    """What an sBG fit at the optimiser's bound means, or None for a fit inside it."""
+    return label("fit_at_bound", lang) if fit["at_bound"] else None
+
+
 def poor_fit_warning(fit: dict[str, Any], lang: str) -> str:
     return label("poor_fit", lang).format(gap=f"{fit['largest_gap'] * 100:.1f}", limit=f"{fit['poor_above'] * 100:g}")
 
@@ -102,6 +112,9 @@ def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
         lines = [f"### {markdown_text(fit_title(fit, lang))}", "", markdown_text(fit_summary(fit, lang)), ""]
         if fit["poor"]:
             lines += [f"> ⚠ {markdown_text(poor_fit_warning(fit, lang))}", ""]
+        note = bound_note(fit, lang)
+        if note is not None:
+            lines += [f"> ⚠ {markdown_text(note)}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]
         lines += [f"| {point_of(point)} | {point['observed'] * 100:.2f}% | {point['fitted'] * 100:.2f}% |" for point in fit["points"]]
         parts.append("\n".join(lines) + "\n")

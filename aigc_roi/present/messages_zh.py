@@ -107,6 +107,10 @@ _EXPECTED = _rules([
     (r"a mapping of age in months to share active, e\.g\. (.+)", "月龄到留存比例的映射，例如 {0}"),
     (r"a range 'low\.\.high' of numbers", "数字区间 'low..high'"),
     (r"a range within (.+)", lambda m: f"范围在「{expected_phrase(m[1])}」之内的区间"),
+    (r"a range with its median within (.+)", lambda m: f"中位数在「{expected_phrase(m[1])}」之内的区间"),
+    (r"a range of numbers no larger than (.+) \(1e15\) and 0 or at least (\S+) in size",
+     "绝对值不超过 {0} (1e15)、且为 0 或绝对值不小于 {1} 的数字区间"),
+    (r"a range of numbers no larger than (.+) \(1e15\)", "绝对值不超过 {0} (1e15) 的数字区间"),
     (r"at most (\d+) items", "最多 {0} 项"),
     (r"at most ([\d,]+) keys in a mapping", "一个映射最多 {0} 个键"),
     (r"at most ([\d,]+) keys and values in a file", "一个文件最多 {0} 个键和值"),
@@ -155,6 +159,7 @@ _FOUND = _rules([
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
     (r"more", "更多"),
     (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),
+    (r"median (\S+)", "中位数 {0}"),
     (r"a fitted power law that rises", "上升的拟合幂律"),
 ])
 

@@ -38,6 +38,8 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
             "ltv": plain(result.channel_ltv[sample, c]),
             "ltv_to_cac": plain(result.channel_ltv_to_cac[sample, c]),
+            # With saturation_budget the max unit cost is an average one (docs/formulas.md §6).
+            "saturating": c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]
@@ -51,7 +53,9 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "scenario": scenario.name,
         "currency": scenario.currency,
         "horizon_months": scenario.horizon_months,
-        "figures": with_horizon_flag(figures_of(result.figures, sample), scenario.horizon_months),
+        # Beside the figures, not one of them: why irr is null (docs/formulas.md §5); then the horizon flag.
+        "figures": with_horizon_flag({**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
+                                     scenario.horizon_months),
         "channels": channels,
         "months": months,
         "fits": fits_report(scenario),

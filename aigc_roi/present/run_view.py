@@ -12,6 +12,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS
 from aigc_roi.present.channel_labels import max_unit_cost_label
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
@@ -33,7 +34,8 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
     for figure in FIGURES:
         value = figures[figure.name]
-        text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need" else style.figure(figure.name, value, never))
+        text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
+                    else style.figure(figure.name, value, never, figures.get("irr_none_reason")))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(figure.name, lang), text)
@@ -62,6 +64,7 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
     max_bid_header = max_unit_cost_label(only, lang) if only else label("max_bid", lang)
+    caption = " ".join(channel_notes(channels, lang))
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
@@ -83,12 +86,13 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"ltv"})),
                               (True, frozenset({"ltv", "type"})), (True, frozenset({"ltv", "type", "roas"})),
                               (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}))):
-            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left")
+            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left",
+                                caption=caption, caption_justify="left")
             if table is not None:
                 return table
         full = columns(False, frozenset({"channel"}))
         records = [(name, [(column.header, [column.cells[i]]) for column in full]) for i, name in enumerate(names)]
-        return vertical(label("channels", lang), records, None, width)
+        return vertical(label("channels", lang), records, caption, width)
 
     return Fitted(build)
 
@@ -96,10 +100,10 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
     value = channel["max_unit_cost"]
     if value is None or only is not None:
-        return style.money(value)
+        return max_bid_text(channel, style)
     word = max_unit_cost_label(channel["type"], style.lang)
     # A type whose word is the column's own (cpa's "Max bid") needs no tag.
-    return style.money(value) if word == label("max_bid", style.lang) else f"{word} {style.money(value)}"
+    return max_bid_text(channel, style) if word == label("max_bid", style.lang) else f"{word} {max_bid_text(channel, style)}"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")

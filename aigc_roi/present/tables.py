@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
@@ -118,8 +119,9 @@ added when asked for."""
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
     never = f"{label('never', style.lang)} (≤ {report['horizon_months']})"
-    rows = [[label(name, style.lang), peak_cash_text(report["figures"], style) if name == "peak_cash_need"
-             else style.figure(name, report["figures"][name], never)] for name in FIGURE_NAMES]
+    figures = report["figures"]
+    rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
+             else style.figure(name, figures[name], never, figures.get("irr_none_reason"))] for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 
@@ -129,7 +131,7 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
                                                  "channel_ltv", "channel_ltv_to_cac")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]), style.money(channel["max_unit_cost"]),
+             style.ratio(channel["roas"]), style.percent(channel["roi"]), max_bid_text(channel, style),
              style.money(channel["ltv"]), style.ratio(channel["ltv_to_cac"])]
             for channel in report["channels"]]
     return header, rows
@@ -150,6 +152,7 @@ def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, month
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
+        parts.append("".join(f"_{note}_\n" for note in channel_notes(report["channels"], style.lang)))
     if "gates" in report:
         caption = gates_caption(report, style.lang)
         parts.append(to_markdown(gates_grid(report, style), label("gates", style.lang), text_columns=3)

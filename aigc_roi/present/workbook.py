@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import IRR_NONE_LABELS
 from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
                Column(label("unit", lang)), Column(label("note", lang))]
     currency, horizon = report["currency"], report["horizon_months"]
     rows = [[label(name, lang), report["figures"][name], name, _unit_text(unit_of(name), currency, lang),
-             none_reason(name, horizon, lang) if report["figures"][name] is None else None] for name in FIGURE_NAMES]
+             none_reason(name, horizon, lang, report["figures"].get("irr_none_reason"))
+             if report["figures"][name] is None else None] for name in FIGURE_NAMES]
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
@@ -83,13 +85,18 @@ def _unit_text(unit: str, currency: str, lang: str) -> str:
     return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
 
 
-def none_reason(name: str, horizon: int, lang: str) -> str:
-    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing."""
+def none_reason(name: str, horizon: int, lang: str, irr_none_reason: str | None = None) -> str:
+    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing;
+    ``irr_none_reason`` is the run's (docs/formulas.md §5)."""
     meaning = rules_of(name).none
     if meaning == "never":
         return label("never_within", lang).format(months=horizon)
-    if meaning in ("no_cash_need", "no_single_irr"):
+    if meaning == "no_single_irr":
+        return label(IRR_NONE_LABELS.get(irr_none_reason or "", "no_single_irr"), lang)
+    if meaning == "no_cash_need":
         return label(meaning, lang)
+    if name == "mirr":
+        return label("mirr_none", lang)
     return label("zero_denominator", lang)
 
 

@@ -337,16 +337,15 @@ class ChannelShape(Obj):
                 ctx.error(parsed.nodes[key], join_path(path, key), f"{key} needs {needed}, not {volume}")
         unit = self.unit_cost
         unit_value = parsed.values.get(unit)
-        if budget in parsed.nodes and unit_value is not None and _lowest(unit_value) < MIN_UNIT_COST:
+        # A range's median must be at least MIN_UNIT_COST; its draws are clipped up to it (model/sampling.py).
+        if budget in parsed.nodes and unit_value is not None and _median(unit_value) < MIN_UNIT_COST:
             ctx.expected(parsed.nodes[unit], join_path(path, unit),
                          f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})")
 
 
-def _lowest(value: Value) -> float:
-    """The least value a number or range can take (the support's lower end)."""
-    if isinstance(value, Distribution):
-        return value.low if value.kind != "normal" else float("-inf")
-    return float(value)
+def _median(value: Value) -> float:
+    """The value a deterministic run uses: a range's median (spec 1.2: a range is valid when it lies in the domain)."""
+    return value.median() if isinstance(value, Distribution) else float(value)
 
 
 RETENTION = Obj({

@@ -186,13 +186,23 @@ class Number:
         return int(value) if self.integer else value
 
     def _bound(self, text: str, node: Node, path: str, ctx: Context) -> Any:
+        """One end of ``low..high``: any number of a valid size; the field's domain bounds the median only."""
         try:
             value = to_number(text)
         except ValueProblem:
             return ctx.error(node, path, f"expected a range 'low..high' of numbers, found {node.describe()}")
-        if not MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE and value != 0 or not self._in_bounds(value):
-            return ctx.error(node, path, f"expected a range within {self.expectation()}, found {node.describe()}")
+        if not MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE and value != 0:
+            return ctx.error(node, path, f"expected a range of numbers no larger than {MAX_MAGNITUDE:,.0f} (1e15) "
+                                         f"and 0 or at least {MIN_MAGNITUDE:g} in size, found {node.describe()}")
         return value
+
+    def _with_valid_median(self, dist: Distribution, node: Node, path: str, ctx: Context) -> Any:
+        """Spec 1.2: a range is valid when its median lies in the field's domain (its draws are clipped to it)."""
+        median = dist.median()
+        if not self._in_bounds(median) and not (self.integer and self._in_bounds(round(median))):
+            return ctx.error(node, path, f"expected a range with its median within {self.expectation()}, "
+                                         f"found median {median:g}")
+        return dist
 
     def _parse_range_text(self, node: Node, path: str, ctx: Context, low_text: str, high_text: str) -> Any:
         low = self._bound(low_text, node, path, ctx)
@@ -209,7 +219,7 @@ class Number:
             kind = "lognormal" if low > 0 else "normal"
         if kind == "lognormal" and low <= 0:
             return ctx.error(node, path, f"expected low > 0 for a lognormal range, found {low:g}")
-        return Distribution(kind, low, high)  # type: ignore[arg-type]
+        return self._with_valid_median(Distribution(kind, low, high), node, path, ctx)  # type: ignore[arg-type]
 
     def _parse_range_map(self, node: Node, path: str, ctx: Context) -> Any:
         entries = node.value
@@ -221,28 +231,31 @@ class Number:
         values = check_keys(node, path, ctx, {"dist", *allowed} if kind else set(allowed), allowed)
         if values is INVALID or any(key not in values for key in allowed):
             return INVALID
-        bound = Number(None, None) if kind == "normal" else self
+        # Each number of a valid size; the field's domain bounds the median only (spec 1.2).
         numbers = {}
         for key in allowed:
-            number = bound._parse_scalar(values[key], join_path(path, key), ctx)
+            number = Number(None, None)._parse_scalar(values[key], join_path(path, key), ctx)
             if number is INVALID:
                 return INVALID
             numbers[key] = number
         if kind == "normal":
             if numbers["sd"] < 0:
                 return ctx.expected(values["sd"], join_path(path, "sd"), "a number >= 0")
-            # The field's bounds hold for the 90% interval, as they do for the same spread written low..high.
             spread = Z90 * numbers["sd"]
             low, high = numbers["mean"] - spread, numbers["mean"] + spread
-            if not all(self._in_bounds(end) and abs(end) <= MAX_MAGNITUDE for end in (low, high)):
-                return ctx.error(node, path, f"expected a range within {self.expectation()}, found mean {numbers['mean']:g}, "
-                                             f"sd {numbers['sd']:g} (90% interval {low:g}..{high:g})")
+            if not self._in_bounds(numbers["mean"]):
+                return ctx.error(node, path, f"expected a range with its median within {self.expectation()}, "
+                                             f"found mean {numbers['mean']:g}, sd {numbers['sd']:g}")
+            if not all(abs(end) <= MAX_MAGNITUDE for end in (low, high)):
+                return ctx.error(node, path, f"expected a range of numbers no larger than {MAX_MAGNITUDE:,.0f} (1e15), "
+                                             f"found mean {numbers['mean']:g}, sd {numbers['sd']:g} "
+                                             f"(90% interval {low:g}..{high:g})")
             return Distribution("normal", low, high)
         if kind == "triangular":
             low, mode, high = numbers["low"], numbers["mode"], numbers["high"]
             if not low <= mode <= high or low == high:
                 return ctx.error(node, path, f"expected low <= mode <= high with low < high, found {low:g}, {mode:g}, {high:g}")
-            return Distribution("triangular", low, high, mode)
+            return self._with_valid_median(Distribution("triangular", low, high, mode), node, path, ctx)
         return self._interval(numbers["low"], numbers["high"], node, path, ctx, kind)
 
     def json_schema(self) -> dict[str, Any]:

@@ -20,7 +20,7 @@ Decisions where the spec is silent:
   samples where it is defined and ``defined_share`` says how many those
   are. For a figure whose none means "never" (model/figures.py
   ``never_ranks_last``: payback_month, first_payback_month,
-  cac_payback_months) "never" is later than any month, so percentiles rank
+  paid_payback_month, cac_payback_months) "never" is later than any month, so percentiles rank
   it as +infinity and use the inverted CDF (the smallest month by which at least p% of samples have paid back,
   always a whole month): a percentile that falls among the "never" samples
   is None. Every other figure's percentiles are over its defined samples
