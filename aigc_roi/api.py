@@ -75,7 +75,7 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
 
 
 def break_even(scenario: Scenario) -> BreakEvenTable:
-    """Every driver's ROI = 0 value and payback-target boundary (spec section 4)."""
+    """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
 
     return solve(scenario)

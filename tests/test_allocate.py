@@ -2,7 +2,7 @@
 
 Most scenarios run one month with churn 1 and one purchase of 100 per user, no other costs:
 a user is worth exactly 100, so net cash = 100 x users - spend, and a cpa channel with bid a
-and saturation budget h buys b/a x h/(b+h) users for a budget b (spec section 3).
+and saturation budget h buys b/a x h/(b+h) users for a budget b (docs/formulas.md §4).
 """
 
 from __future__ import annotations

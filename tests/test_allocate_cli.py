@@ -2,7 +2,7 @@
 
 The scenarios run one month, churn 1, one purchase of 100 per user and nothing else: a user is
 worth exactly 100, so net cash = 100 x users - spend. A cpa channel with bid a and saturation
-budget h buys b/a x h/(b+h) users for a monthly budget b (spec section 3).
+budget h buys b/a x h/(b+h) users for a monthly budget b (docs/formulas.md §4).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The cohort model and figures (spec sections 3, 4 and 6).
+"""The cohort model and figures (docs/formulas.md §4, §5 and §11).
 
 Every expected number below is derived by hand in the comments next to it,
 from the spec's definitions, not copied from the program.
@@ -87,7 +87,7 @@ def assert_no_inf(result: Result) -> None:
         assert not np.isinf(array).any(), name
 
 
-# --- spec section 6 -------------------------------------------------------------
+# --- docs/formulas.md §11 -------------------------------------------------------------
 
 WORKED = Scenario(
     name="worked example",

@@ -1,4 +1,4 @@
-"""The field's own numbers in the model (spec section 3 items 3-6), against hand-computed months."""
+"""The field's own numbers in the model (docs/formulas.md §4.3–§4.6), against hand-computed months."""
 
 from __future__ import annotations
 

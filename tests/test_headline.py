@@ -61,7 +61,7 @@ def test_irr_needs_exactly_one_sign_change(flows: list[float], single: bool) -> 
 
 
 def test_paid_totals_worked_example() -> None:
-    # Spec section 6: 1000 users bought in month 1, c(a) = 9, 4.5, 2.25 -> 15,750.
+    # docs/formulas.md §11: 1000 users bought in month 1, c(a) = 9, 4.5, 2.25 -> 15,750.
     total = paid_totals(rows([1000, 0, 0]), rows([9, 4.5, 2.25]), np.array([0.0]))
     assert total[0] == pytest.approx(15750)
 

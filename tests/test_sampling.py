@@ -61,7 +61,7 @@ def test_median_run_uses_each_median() -> None:
     cpa, kol = s.acquisition
     assert isinstance(cpa, CpaChannel) and isinstance(kol, KolChannel)
     assert cpa.bid == pytest.approx(math.sqrt(150.0))
-    # triangular: the median 4 - sqrt((4 - 1) x (4 - 2) / 2), not the mode (spec section 2)
+    # triangular: the median 4 - sqrt((4 - 1) x (4 - 2) / 2), not the mode (docs/formulas.md §9)
     assert kol.posts == pytest.approx(4.0 - 3.0**0.5)
     assert kol.views == 2000.0  # normal: the midpoint
     assert s.virality == pytest.approx(0.1)

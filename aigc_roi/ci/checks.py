@@ -64,7 +64,7 @@ def held_targets(scenario: Scenario, figures: Figures, months: MonthSeries) -> l
 
 CHECK_SAMPLES = 10_000
 CHECK_SEED = 0
-"""Simulation of ``targets.min_payback_probability`` unless `check --samples/--seed` say otherwise (spec section 5)."""
+"""Simulation of ``targets.min_payback_probability`` unless `check --samples/--seed` say otherwise (docs/formulas.md §10)."""
 
 
 def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED) -> float:

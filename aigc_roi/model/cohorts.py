@@ -1,4 +1,4 @@
-"""The cohort table (spec section 5, ``run --table cohorts``): per cohort
+"""The cohort table (docs/formulas.md §7, ``run --table cohorts``): per cohort
 month s, its new users and its contribution in each month s..H.
 
 The model is linear in the cohort sizes, so cohort s contributes

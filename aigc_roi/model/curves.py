@@ -1,6 +1,6 @@
 """The fitted curves of a realized scenario: day-level retention and renewal schedules.
 
-Pure numpy on top of ``fits`` (spec section 3 item 3 and section 4, section 3a):
+Pure numpy on top of ``fits`` (docs/formulas.md §4.3, §4.9 and §5):
 the engine takes R(a) and the renewal rates from here, and every view that
 shows a run shows the same fits (``scenario_fits``).
 

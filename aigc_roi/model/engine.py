@@ -1,4 +1,4 @@
-"""The cohort model of spec section 3 and the figures of section 4.
+"""The cohort model of docs/formulas.md §4 and the figures of §5.
 
 Pure: numpy, the standard library and ``aigc_roi.model.scenario`` only; no I/O.
 
@@ -72,7 +72,7 @@ Conventions and decisions where the spec is silent:
 - Discounting uses ``(1 + discount_rate)^(-t/12)``, the same as
   ``(1 + m)^-t`` with ``m = (1 + discount_rate)^(1/12) - 1``; a discount
   rate <= -1 gives NaN for npv and ltv.
-- Per-channel attribution (spec section 4) follows each source's users
+- Per-channel attribution (docs/formulas.md §6) follows each source's users
   through the viral chain: ``u_c(s) = paid_c(s) + k u_c(s-1)``, organic
   ``u_o(s) = organic + k u_o(s-1)``. The model is linear in the cohort
   sizes, so a source's revenue and serving are the model run with ``u_c``
@@ -228,7 +228,7 @@ class Result:
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
-        """``(S, C')`` unit cost at which the source's own roi is 0 (spec section 4); NaN where roi is."""
+        """``(S, C')`` unit cost at which the source's own roi is 0 (docs/formulas.md §6); NaN where roi is."""
         return max_unit_cost(self.channel_unit_cost, self.channel_roi)
 
     @cached_property
@@ -325,7 +325,7 @@ class Result:
 
 
 def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
-    """Run the model of spec section 3 on a realized scenario.
+    """Run the model of docs/formulas.md §4 on a realized scenario.
 
     ``irr=False`` skips the annual IRR (the key is then absent from
     ``figures``). Raises ``TypeError`` if a ``Distribution`` is still present
@@ -865,7 +865,7 @@ class _Revenue:
 
 
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
-    """Purchases through retention; subscription cash by plan; orders by month (spec section 3 items 4-6).
+    """Purchases through retention; subscription cash by plan; orders by month (docs/formulas.md §4.4–§4.6).
 
     Each item is netted with its own ``fee``, else ``revenue_fee``. Orders
     join the monthly totals only: no cohort, so no user's value and no

@@ -1,4 +1,4 @@
-"""Curves fitted from the field's own numbers (spec section 3a, section 3 item 3).
+"""Curves fitted from the field's own numbers (docs/formulas.md §4.9 and §4.3).
 
 Pure: numpy and the standard library; scipy is imported inside ``fit_sbg``
 only, so loading the package (and ``--help``) stays fast.
@@ -72,7 +72,7 @@ from numpy.typing import ArrayLike, NDArray
 FloatArray = NDArray[np.float64]
 
 DAYS_PER_MONTH = 30.4375
-"""Mean Gregorian month, 365.25 / 12 days (spec section 3 item 3)."""
+"""Mean Gregorian month, 365.25 / 12 days (docs/formulas.md §4.3)."""
 
 POOR_FIT_GAP = 0.05
 """A fit whose largest gap between an observed and a fitted share exceeds this (5 points) is poor."""

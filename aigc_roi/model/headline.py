@@ -42,7 +42,7 @@ def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: F
 
     A user bought in month s earns the cumulative per-user value through age
     H - s, plus k times what a user joining in s + 1 earns (its viral users,
-    credited to its source; spec section 4): credit(s) = worth(H - s) + k credit(s + 1).
+    credited to its source; docs/formulas.md §6): credit(s) = worth(H - s) + k credit(s + 1).
     """
     # The running sum is a fresh array: the chain runs in place on its reversed view.
     credit = running_sum(per_user_by_age, axis=-1)[..., ::-1]

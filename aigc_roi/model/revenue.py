@@ -1,4 +1,4 @@
-"""Revenue schedules of spec section 3 items 4-6: subscriptions by age, purchases, orders, per-item fees.
+"""Revenue schedules of docs/formulas.md §4.4–§4.6: subscriptions by age, purchases, orders, per-item fees.
 
 Pure numpy on realized values (floats or ``(S,)`` sample arrays); every
 result has a leading sample axis. The engine sums a plan's per-user cash

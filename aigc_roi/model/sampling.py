@@ -4,7 +4,7 @@
 replaced, either by its median (a deterministic run) or by a float64 array
 of draws (a Monte Carlo batch). Plain floats are left exactly as written.
 
-Decisions where the spec is silent (spec section 2 says only that sampled
+Decisions where the spec is silent (docs/formulas.md §9 says only that sampled
 rates are clipped to [0, 1]):
 
 - Every realized value is clipped to its field's domain (spec 1.2: a range

@@ -77,12 +77,12 @@ class Distribution:
     """Most likely value; triangular only."""
 
     def median(self) -> float:
-        """The value a deterministic run uses (spec section 2)."""
+        """The value a deterministic run uses (docs/formulas.md §9)."""
         if self.kind == "lognormal":
             return math.sqrt(self.low * self.high)
         if self.kind == "triangular":
             # The true median of a triangular distribution, not its mode
-            # (spec section 2): the half of the area lies on the wider side.
+            # (docs/formulas.md §9): the half of the area lies on the wider side.
             assert self.mode is not None
             width = self.high - self.low
             if self.mode >= (self.low + self.high) / 2:
@@ -117,7 +117,7 @@ class RetentionChurn:
 
 @dataclass(frozen=True)
 class RetentionDays:
-    """Day-level retention (D1/D7/D30) to be fitted by a power law (spec section 3a)."""
+    """Day-level retention (D1/D7/D30) to be fitted by a power law (docs/formulas.md §4.9)."""
 
     days: tuple[tuple[int, Value], ...]
     """(day >= 1, share of the cohort active on that day, 0 < share <= 1), days strictly increasing."""
@@ -128,7 +128,7 @@ Retention = RetentionPoints | RetentionChurn | RetentionDays
 
 @dataclass(frozen=True)
 class RenewalObserved:
-    """Observed survival of a plan's first subscribers, to be fitted by the sBG model (spec section 3a)."""
+    """Observed survival of a plan's first subscribers, to be fitted by the sBG model (docs/formulas.md §4.9)."""
 
     observed: tuple[float, ...]
     """s_1..s_K: share of the first subscribers still subscribed after k renewals, non-increasing."""
@@ -297,7 +297,7 @@ class Scenario:
 
     @property
     def ltv_lifetime(self) -> int:
-        """L of spec section 4: ``ltv_months``, else the horizon."""
+        """L of docs/formulas.md §5: ``ltv_months``, else the horizon."""
         return self.horizon_months if self.ltv_months is None else self.ltv_months
 
     def month_labels(self) -> list[str]:

@@ -85,7 +85,7 @@ def curve_peak(curve: tuple[CurvePoint, ...]) -> CurvePoint | None:
 
 
 def allocation_json(result: Allocation) -> dict[str, Any]:
-    """The JSON of spec section 5, plus each channel's figures at both splits, the budget curve and the warnings."""
+    """The JSON of docs/formulas.md §8, plus each channel's figures at both splits, the budget curve and the warnings."""
     return {
         "scenario": result.scenario,
         "objective": result.objective,

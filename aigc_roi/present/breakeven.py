@@ -123,7 +123,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> R
 
 
 def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
-    """The JSON of spec section 5, with each driver's label and headroom added."""
+    """The JSON of docs/formulas.md §8, with each driver's label and headroom added."""
     return {
         "scenario": table.scenario,
         "target_payback_months": table.target_payback_months,

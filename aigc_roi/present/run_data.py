@@ -1,4 +1,4 @@
-"""Engine results as plain data: the JSON shape of spec section 5.
+"""Engine results as plain data: the JSON shape of docs/formulas.md §8.
 
 Pure: numbers stay full float64; ``None`` stands for an undefined figure
 (the engine's NaN). Renderers and exporters all start from these dicts.

@@ -1,4 +1,4 @@
-"""What `simulate` shows: JSON (spec section 5 plus variance shares), CSV and markdown rows, a Rich view.
+"""What `simulate` shows: JSON (docs/formulas.md §10 plus variance shares), CSV and markdown rows, a Rich view.
 
 Percentile keys read ``p5``, ``p50``, ``p95`` (``p2.5`` for a fractional
 one), in the order asked. The Rich view holds the figure table, the chances,
@@ -63,7 +63,7 @@ def distribution_json(simulation: Simulation) -> dict[str, Any]:
 
 
 def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
-    """Spec section 5's shape, plus the variance shares (ordered by share), the net-cash
+    """docs/formulas.md §10's shape, plus the variance shares (ordered by share), the net-cash
     histogram and the cash fan; none as null."""
     keys = [percentile_key(q) for q in simulation.percentiles]
     distribution = distribution_json(simulation)

@@ -1,4 +1,4 @@
-"""Every field of the scenario format (spec section 2), with its kind and unit."""
+"""Every field of the scenario format (the README's format reference), with its kind and unit."""
 
 from __future__ import annotations
 

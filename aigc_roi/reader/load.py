@@ -142,7 +142,7 @@ def build(tree: Node, filename: str) -> models.Scenario:
 
 
 def _check_rules(parsed: Parsed, ctx: Context) -> None:
-    """The rules that involve more than one field (spec section 2)."""
+    """The rules that involve more than one field (the README's format reference)."""
     for i, channel in enumerate(parsed.values.get("acquisition", [])):
         if "retention" in channel.values:
             _check_retention(channel.values["retention"], f"acquisition[{i}].retention", ctx)

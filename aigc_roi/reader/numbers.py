@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 SUFFIX_EXPONENTS = {"k": 3, "K": 3, "m": 6, "M": 6, "万": 4, "亿": 8, "%": -2}
-"""Powers of ten of number suffixes (spec section 2; ``K`` also accepted)."""
+"""Powers of ten of number suffixes (the README's format reference; ``K`` also accepted)."""
 
 # Digits are ASCII and full-width (what a Chinese IME types, ３０), as the exported schema spells them;
 # Python's \d would also take Arabic-Indic ٣ and other scripts' digits, which the schema refuses.

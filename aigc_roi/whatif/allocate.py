@@ -16,7 +16,7 @@ What is moved and what B is:
   as given; users x bid, impressions / 1000 x cpm or posts x fee for a channel given by
   volume). To be moved, a channel is put in its budget form (``ChannelType.with_budget``):
   cpa/cpm buy ``budget / unit cost`` (saturating per ``saturation_budget``), kol buys
-  ``budget / fee`` posts (fractional posts, spec section 3). Under sampling the *budget* is
+  ``budget / fee`` posts (fractional posts, docs/formulas.md §4). Under sampling the *budget* is
   then fixed and the sampled unit cost decides the volume: the founder commits money, not
   users. The current split is evaluated in this budget form too, so current and best differ
   only by the split. A movable channel whose median unit cost is 0 has no budget form and must
@@ -33,7 +33,7 @@ carries no sampling noise.
 
 How the search works:
 
-- The model is linear in the cohort sizes (spec section 3: every revenue and cost after
+- The model is linear in the cohort sizes (docs/formulas.md §4: every revenue and cost after
   acquisition is a sum over cohorts of users times a per-user amount), and a channel's users
   depend only on its own budget. So, per sample, the monthly net cash of any split is
   ``F_base(t) + sum_c users_c(b_c) P_c(t) - spend_c(b_c) mask_c(t)``, where ``F_base`` is the
@@ -70,7 +70,7 @@ How the search works:
   0.1% of B); the reported values are the unsmoothed probabilities. numpy only: no scipy.
 - Marginal figures are those of the next yuan: a forward step of ``MARGINAL_STEP`` x B in one
   channel, everything else held, in a deterministic run. Marginal ROAS = extra attributed
-  gross revenue / extra spend, marginal CAC = extra spend / extra users (spec section 4
+  gross revenue / extra spend, marginal CAC = extra spend / extra users (docs/formulas.md §5
   attribution); average ROAS and CAC are the channel's own. Channels not moved have no
   marginal figures (NaN).
 - The budget curve re-optimises the split for budgets ``CURVE_MULTIPLES`` x B (NaN where the
@@ -812,7 +812,7 @@ def _payback_share(margin: FloatArray, bandwidth: float | None) -> FloatArray:
 
 
 def _discount(rate: Value, horizon: int) -> FloatArray:
-    """(S, H) discount factors (1 + rate)^(-t/12), t = 1..H (spec section 4, npv)."""
+    """(S, H) discount factors (1 + rate)^(-t/12), t = 1..H (docs/formulas.md §5, npv)."""
     column = np.asarray(rate, dtype=np.float64).reshape(-1, 1)
     return (1.0 + column) ** (-np.arange(1, horizon + 1) / 12.0)
 

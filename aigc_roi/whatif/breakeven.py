@@ -1,4 +1,4 @@
-"""Break-even values of every driver (spec section 4), by a vectorised search.
+"""Break-even values of every driver (docs/formulas.md §5), by a vectorised search.
 
 For each driver, everything else held at its current value (ranges at their
 median), two thresholds:
@@ -81,7 +81,7 @@ THRESHOLDS = ("roi_zero", "payback_target")
 
 @dataclass(frozen=True)
 class ChannelAlone:
-    """A channel judged on its own users (spec section 4): what its unit cost may reach."""
+    """A channel judged on its own users (docs/formulas.md §6): what its unit cost may reach."""
 
     max_unit_cost: float | None
     """Unit cost at which the channel's own roi is 0 (the maximum bid); None without spend."""

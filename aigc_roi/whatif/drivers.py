@@ -1,6 +1,6 @@
 """The drivers of a scenario: the unit prices and rates a what-if moves.
 
-Spec section 4 names them: each channel's unit cost and its budget or
+docs/formulas.md §5 names them: each channel's unit cost and its budget or
 volume (each channel type says which: ``ChannelType.drivers``,
 model/channels/), a channel's ``conversion_index`` where it is not 1
 (docs/formulas.md §15), each plan's ``price``, ``conversion`` and ``renewal``
