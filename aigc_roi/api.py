@@ -22,15 +22,19 @@ from aigc_roi.model.scenario import Scenario
 if TYPE_CHECKING:
     from aigc_roi.ci.records import Checked, Validated
     from aigc_roi.model.engine import Result
+    from aigc_roi.reader.load import LoadedScenario
+    from aigc_roi.whatif.actuals import Actuals
     from aigc_roi.whatif.allocate import Allocation, Objective
     from aigc_roi.whatif.breakeven import BreakEvenTable
     from aigc_roi.whatif.explain import FigureChanges
+    from aigc_roi.whatif.reforecast import Outlook
     from aigc_roi.whatif.sensitivity import Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
     "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "explain_change", "validate", "check",
+    "actuals", "reforecast",
 ]
 
 
@@ -58,15 +62,20 @@ def run(scenario: Scenario) -> Result:
     return evaluate(realize(scenario))
 
 
-def figures(scenario: Scenario) -> dict[str, float | int | None]:
-    """The section-4 figures of the deterministic run; None where a figure is none."""
+def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | None]:
+    """The section-4 figures of the deterministic run; None where a figure is none. With
+    ``with_irr_none_reason``, also ``"irr_none_reason"``: why irr is None (docs/formulas.md §5)."""
     from aigc_roi.model.figures import figures_of
 
-    return figures_of(run(scenario).figures)
+    result = run(scenario)
+    figures: dict[str, float | int | str | None] = dict(figures_of(result.figures))
+    if with_irr_none_reason:
+        figures["irr_none_reason"] = result.irr_none_reason[0]
+    return figures
 
 
 def break_even(scenario: Scenario) -> BreakEvenTable:
-    """Every driver's ROI = 0 value and payback-target boundary (spec section 4)."""
+    """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
 
     return solve(scenario)
@@ -88,15 +97,20 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     return run_simulation(scenario, samples, seed, percentiles, progress=progress)
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
-             samples: int = 10_000, seed: int = 0) -> Allocation:
-    """The monthly split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md
-    §4.1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), with the budget
-    curve (docs/allocate.md).
+             samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,
+             min_payback_probability: float | None = None, target_roas: float | None = None) -> Allocation:
+    """The split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md
+    §4.1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), phase by phase,
+    with the budget curve (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs,
+    or with ``total`` over the horizon; ``max_cash_need`` and ``min_payback_probability`` are limits the split
+    keeps; ``target_roas`` fills each channel until its marginal ROAS falls to it (``budget`` then unused).
     Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up."""
+    from aigc_roi.whatif.allocate import Limits
     from aigc_roi.whatif.allocate import allocate as solve
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
-    return solve(scenario, budget, cast("Objective", objective), locks, minimums, maximums, samples, seed)
+    return solve(scenario, budget, cast("Objective", objective), locks, minimums, maximums, samples, seed, total=total,
+                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas)
 
 
 def explain_change(base: str | Path, new: str | Path, sets: Sequence[str] = ()) -> FigureChanges:
@@ -122,3 +136,38 @@ def check(paths: Sequence[str | Path], samples: int = 10_000, seed: int = 0) -> 
 
     results = validate(paths)
     return results, check_files(results, samples, seed)
+
+
+def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),
+            sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0) -> Actuals:
+    """The ad platforms' exports against the plan, by channel and plan month (docs/actuals.md). ``maps``
+    adds (channel name, glob) pairs to the channels' ``match``. Raises ``ScenarioInvalid`` with every
+    located problem of the exports and ``WhatIfError`` for a plan without ``start`` or an unknown name."""
+    from aigc_roi.reader.exports import Horizon, read_report
+    from aigc_roi.whatif.actuals import compare
+    from aigc_roi.whatif.errors import WhatIfError
+
+    if scenario.start is None:
+        raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
+    report = read_report([Path(path) for path in exports], Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates)
+    return compare(scenario, report, maps, samples, seed)
+
+
+def reforecast(plan: LoadedScenario, compared: Actuals, filename: str = "<re-forecast>", samples: int = 2_000,
+               seed: int = 0) -> tuple[str, tuple[Outlook, Outlook]]:
+    """The re-forecast's YAML text (the plan's own text with its matched channels' past months as by_month
+    values) and the plan's and re-forecast's npv, payback, peak cash and P(payback). The text is read back
+    as a scenario first: ``ScenarioInvalid`` if it does not validate."""
+    from aigc_roi.reader.load import decode, load_text, read_limited
+    from aigc_roi.reader.reforecast import rewrite
+    from aigc_roi.whatif.reforecast import outlook
+    from aigc_roi.whatif.reforecast import reforecast as edits_of
+
+    edits = edits_of(plan.scenario, compared)
+    original = decode(read_limited(plan.path, plan.path), plan.path)
+    past = ", ".join(str(month) for month in edits.past)
+    header = f"# Re-forecast of {Path(plan.path).name} by aigc-roi actuals: months {past} as exported through {compared.through}.\n"
+    text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],
+                   [(edit.path, edit.months) for edit in edits.months], header)
+    scenario = load_text(text, filename).scenario
+    return text, (outlook(plan.scenario, samples, seed), outlook(scenario, samples, seed))

@@ -2,7 +2,7 @@
 
 Most scenarios run one month with churn 1 and one purchase of 100 per user, no other costs:
 a user is worth exactly 100, so net cash = 100 x users - spend, and a cpa channel with bid a
-and saturation budget h buys b/a x h/(b+h) users for a budget b (spec section 3).
+and saturation budget h buys b/a x h/(b+h) users for a budget b (docs/formulas.md §4).
 """
 
 from __future__ import annotations
@@ -52,8 +52,9 @@ def test_linear_channels_put_everything_into_the_best_marginal_return() -> None:
     # Nothing spent: no average, but the next yuan still returns 100/25.
     assert math.isnan(middle.best.roas)
     assert (middle.best.marginal_roas, middle.best.marginal_cac) == pytest.approx((4, 25))
-    # Linear channels: the best of budget b is 100 x b/20 - b = 4b at every point of the curve.
-    assert [point.budget for point in result.curve] == pytest.approx([25_000 * k for k in range(1, 9)])
+    # Linear channels: the best of budget b is 100 x b/20 - b = 4b at every point of the curve, 0 included
+    # (the curve starts at 0 to show when spending nothing would be best).
+    assert [point.budget for point in result.curve] == pytest.approx([25_000 * k for k in range(0, 9)])
     assert [point.value for point in result.curve] == pytest.approx([4 * point.budget for point in result.curve])
     assert AllocationWarning("on_minimum", "Middle") in result.warnings
     assert AllocationWarning("on_maximum", "Cheap") not in result.warnings
@@ -106,9 +107,8 @@ costs: {serving_per_active_user: 2}
     assert [row.best.marginal_cac for row in result.channels] == pytest.approx([56.25, 56.25], rel=1e-4)
 
 
-def _evaluate_splits(scenario: Scenario, splits: np.ndarray) -> np.ndarray:
-    """npv of each row of ``splits`` (one monthly budget per channel), built independently of allocate."""
-    count = splits.shape[0]
+def _budget_channels(scenario: Scenario, splits: np.ndarray) -> list:
+    """The channels of ``scenario`` bought with the monthly budgets of the columns of ``splits``."""
     channels = []
     for channel, budgets in zip(scenario.acquisition, splits.T, strict=True):
         if isinstance(channel, KolChannel):
@@ -118,6 +118,13 @@ def _evaluate_splits(scenario: Scenario, splits: np.ndarray) -> np.ndarray:
         else:
             assert isinstance(channel, CpmChannel)
             channels.append(dataclasses.replace(channel, budget=budgets, impressions=None))
+    return channels
+
+
+def _evaluate_splits(scenario: Scenario, splits: np.ndarray) -> np.ndarray:
+    """npv of each row of ``splits`` (one monthly budget per channel), built independently of allocate."""
+    count = splits.shape[0]
+    channels = _budget_channels(scenario, splits)
     figures = evaluate(dataclasses.replace(realize(scenario), acquisition=tuple(channels))).figures
     return np.broadcast_to(figures["npv"], (count,))
 
@@ -139,24 +146,48 @@ costs: {serving_per_active_user: 1, fixed: [{name: team, monthly: 50_000}]}
 """
 
 
+def _evaluate_phase_splits(scenario: Scenario, phases: list[tuple[tuple[int, ...], dict[str, np.ndarray]]]) -> np.ndarray:
+    """npv of candidate splits given per phase (months, {channel: monthly budget per candidate}): each channel
+    becomes one copy per phase, active in its months, bought with that budget; built independently of allocate."""
+    channels = []
+    for months, split in phases:
+        one_phase = dataclasses.replace(scenario, acquisition=tuple(
+            dataclasses.replace(channel, months=months) for channel in scenario.acquisition if channel.name in split))
+        budgets = np.array([split[channel.name] for channel in one_phase.acquisition]).T
+        channels += _budget_channels(one_phase, budgets)
+    count = len(next(iter(phases[0][1].values())))
+    figures = evaluate(dataclasses.replace(realize(scenario), acquisition=tuple(channels))).figures
+    return np.broadcast_to(figures["npv"], (count,))
+
+
 def test_reported_optimum_beats_a_thousand_random_feasible_splits() -> None:
+    """Creators run in months 1-3 and Feed in 4-12: two phases, B spent in each month of both."""
     scenario = _scenario(MIXED, MIXED_REST)
     budget = 500_000.0
     maximum = 60_000.0
     result = allocate(scenario, budget, maximums={"Cheap store": maximum})
     # Today's kol budget is posts x fee, a users-given cpa channel's is users x bid.
-    assert result.current_split == pytest.approx({"Search": 150_000, "Feed": 200_000, "Creators": 90_000, "Cheap store": 24_000})
+    assert [phase.months for phase in result.phases] == [(1, 2, 3), tuple(range(4, 13))]
+    assert result.phases[0].current == pytest.approx({"Search": 150_000, "Creators": 90_000, "Cheap store": 24_000})
+    assert result.phases[1].current == pytest.approx({"Search": 150_000, "Feed": 200_000, "Cheap store": 24_000})
+    assert result.current_split == result.phases[0].current
     rng = np.random.default_rng(7)
-    shares = rng.dirichlet(np.ones(4), size=5000) * budget
-    feasible = shares[shares[:, 3] <= maximum][:1000]
-    assert feasible.shape[0] == 1000
-    random_values = _evaluate_splits(scenario, feasible)
-    best = np.array([list(result.best_split.values())])
-    assert result.best_value == pytest.approx(_evaluate_splits(scenario, best)[0], rel=1e-12)
+    draws = []
+    for names in (["Search", "Creators", "Cheap store"], ["Search", "Feed", "Cheap store"]):
+        shares = rng.dirichlet(np.ones(3), size=5000) * budget
+        draws.append(dict(zip(names, shares[shares[:, 2] <= maximum][:1000].T, strict=True)))
+    assert all(len(split["Search"]) == 1000 for split in draws)
+    random_values = _evaluate_phase_splits(scenario, [((1, 2, 3), draws[0]), (tuple(range(4, 13)), draws[1])])
+    best = [(phase.months, {name: np.array([amount]) for name, amount in phase.best.items()}) for phase in result.phases]
+    assert result.best_value == pytest.approx(_evaluate_phase_splits(scenario, best)[0], rel=1e-12)
     assert result.best_value >= random_values.max()
     assert result.best_value >= result.current_value
-    assert sum(result.best_split.values()) == pytest.approx(budget, rel=1e-12)
-    assert result.best_split["Cheap store"] <= maximum * (1 + 1e-12)
+    for phase in result.phases:
+        assert sum(phase.best.values()) == pytest.approx(budget, rel=1e-12)
+        assert phase.best["Cheap store"] <= maximum * (1 + 1e-12)
+    # B is spent in every one of the 12 months.
+    assert result.best_spend == pytest.approx(12 * budget)
+    assert AllocationWarning("different_months") in result.warnings
     # The curve's value at B is computed by the search's own arithmetic: it must agree with the engine.
     at_budget = next(point for point in result.curve if point.budget == budget)
     assert at_budget.value == pytest.approx(result.best_value, rel=1e-9)

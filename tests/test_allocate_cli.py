@@ -2,7 +2,7 @@
 
 The scenarios run one month, churn 1, one purchase of 100 per user and nothing else: a user is
 worth exactly 100, so net cash = 100 x users - spend. A cpa channel with bid a and saturation
-budget h buys b/a x h/(b+h) users for a monthly budget b (spec section 3).
+budget h buys b/a x h/(b+h) users for a monthly budget b (docs/formulas.md §4).
 """
 
 from __future__ import annotations
@@ -67,14 +67,18 @@ def test_two_identical_saturating_channels_split_evenly_end_to_end(tmp_path: Pat
     assert data["best"]["split"] == pytest.approx({"A": 50_000, "B": 50_000}, rel=1e-5)
     assert data["best"]["value"] == pytest.approx(150_000, rel=1e-9)
     current = 100 * (4000 * 50 / 130 + 1000 * 50 / 70) - 100_000
-    assert data["current"] == {"split": {"A": 80_000, "B": 20_000}, "value": pytest.approx(current, rel=1e-12)}
+    # One phase (both run in month 1): its split is the split; B spent in its one month.
+    assert data["current"] == {"split": {"A": 80_000, "B": 20_000}, "value": pytest.approx(current, rel=1e-12),
+                               "phases": [{"months": [1], "split": {"A": 80_000, "B": 20_000}}], "spend": 100_000}
     assert data["gain"] == pytest.approx(150_000 - current, rel=1e-6)
     a = data["channels"][0]
     # At 80k: average CAC 20 x 130/50 = 52; the next yuan buys (1/20)(50/130)^2 users: CAC 135.2, ROAS 100/135.2.
     assert a["current"] == pytest.approx(
-        {"budget": 80_000, "roas": 100 / 52, "marginal_roas": 100 / 135.2, "cac": 52, "marginal_cac": 135.2}, rel=1e-5)
+        {"budget": 80_000, "roas": 100 / 52, "marginal_roas": 100 / 135.2, "cac": 52, "marginal_cac": 135.2,
+         "ltv": 100, "ltv_to_cac": 100 / 52}, rel=1e-5)
     # At 50k: CAC 40, marginal CAC 20 x 4 = 80.
-    assert a["best"] == pytest.approx({"budget": 50_000, "roas": 2.5, "marginal_roas": 1.25, "cac": 40, "marginal_cac": 80}, rel=1e-5)
+    assert a["best"] == pytest.approx({"budget": 50_000, "roas": 2.5, "marginal_roas": 1.25, "cac": 40, "marginal_cac": 80,
+                                         "ltv": 100, "ltv_to_cac": 2.5}, rel=1e-5)
 
 
 def test_json_has_the_spec_shape_with_kol_budget_as_posts_times_fee(tmp_path: Path) -> None:
@@ -90,9 +94,11 @@ def test_json_has_the_spec_shape_with_kol_budget_as_posts_times_fee(tmp_path: Pa
                         "Creators": ("movable", 3_000), "Poster": ("fixed", 5_000)}
     locked = data["channels"][2]
     # Locked: average CAC is its bid, ROAS 100/20; no marginal figures (never moved); no maximum is null, not inf.
-    assert locked["current"] == {"budget": 40_000, "roas": 5.0, "marginal_roas": None, "cac": 20.0, "marginal_cac": None}
+    # A user is worth 100 (ltv) and costs 20: LTV/CAC 5.
+    assert locked["current"] == {"budget": 40_000, "roas": 5.0, "marginal_roas": None, "cac": 20.0, "marginal_cac": None,
+                                 "ltv": 100.0, "ltv_to_cac": 5.0}
     assert data["channels"][0]["maximum"] is None
-    assert [point["multiple"] for point in data["curve"]] == [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
+    assert [point["multiple"] for point in data["curve"]] == [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
     assert {"code": "locked", "channel": "Locked", "message": "Locked is locked at 40,000 a month, outside B."} in data["warnings"]
 
 
@@ -101,9 +107,10 @@ def test_linear_channels_curve_pays_four_per_extra_yuan(tmp_path: Path) -> None:
     the best value per extra unit of B between curve points is exactly 4, and Dear gets nothing."""
     data = _json(_write(tmp_path, LINEAR), "--budget", "1e5", "--objective", "net_cash")
     assert data["best"]["split"] == pytest.approx({"Cheap": 100_000, "Dear": 0}, abs=1e-3)
-    assert [point["value"] for point in data["curve"]] == pytest.approx([4 * 25_000 * k for k in range(1, 9)])
+    # The curve starts at 0 (spending nothing is a candidate budget).
+    assert [point["value"] for point in data["curve"]] == pytest.approx([4 * 25_000 * k for k in range(0, 9)])
     assert data["curve"][0]["marginal_value"] is None
-    assert [point["marginal_value"] for point in data["curve"][1:]] == pytest.approx([4.0] * 7)
+    assert [point["marginal_value"] for point in data["curve"][1:]] == pytest.approx([4.0] * 8)
     assert {"code": "on_minimum", "channel": "Dear",
             "message": "Dear gets nothing at the best split: its first yuan returns less than the others' last."} in data["warnings"]
 
@@ -172,7 +179,7 @@ def test_csv_channels_and_curve(tmp_path: Path) -> None:
     assert float(rows[1]["change"]) == pytest.approx(-70_000, abs=1e-3)
     curve = invoke(["allocate", str(path), "--budget", "1e5", "--objective", "net_cash", "--format", "csv", "--table", "curve"])
     points = list(csv.DictReader(io.StringIO(curve.stdout)))
-    assert [float(point["budget"]) for point in points] == [25_000 * k for k in range(1, 9)]
+    assert [float(point["budget"]) for point in points] == [25_000 * k for k in range(0, 9)]
     assert float(points[-1]["Cheap"]) == pytest.approx(200_000, abs=1e-2)
 
 
@@ -226,3 +233,57 @@ def test_plot_writes_the_budget_curve(tmp_path: Path) -> None:
     assert svg.lstrip().startswith("<?xml") and "peak" in svg
     bad = invoke(["allocate", str(_write(tmp_path, TWO_SATURATING)), "--budget", "100k", "--plot", str(tmp_path / "c.gif")])
     assert bad.exit_code == 2 and bad.stderr.startswith("--plot: expected a file name ending in .svg or .png")
+
+
+def test_total_target_roas_and_limits_from_the_command_line(tmp_path: Path) -> None:
+    """--total spends T over the horizon; --target-roas fills each channel to it (bid 20, h 50k, a user worth
+    100: marginal ROAS 5 x (h/(b+h))^2 = 1.25 at b = 50k); a limit shows in "constraints"; one budget only."""
+    path = _write(tmp_path, TWO_SATURATING)
+    data = _json(path, "--total", "100k", "--objective", "net_cash", "--max-cash-need", "1m")
+    assert data["budget_kind"] == "total" and data["best"]["spend"] == pytest.approx(100_000)
+    assert data["constraints"]["max_cash_need"]["limit"] == 1_000_000 and data["constraints"]["max_cash_need"]["met"]
+    filled = _json(path, "--target-roas", "1.25")
+    assert filled["best"]["split"] == pytest.approx({"A": 50_000, "B": 50_000}, rel=1e-4)
+    assert filled["target_roas"] == 1.25
+    both = invoke(["allocate", str(path), "--budget", "1", "--total", "2"])
+    assert both.exit_code == 2 and "exactly one of --budget, --total and --target-roas" in both.stderr
+
+
+def test_the_80_column_table_shows_what_decides() -> None:
+    """Active months under the name, CAC, LTV and LTV/CAC, average and marginal ROAS all fit 80 columns."""
+    video = Path(__file__).parents[1] / "scenarios" / "video-tool-kol-then-feed.yaml"
+    shown = invoke(["allocate", str(video), "--budget", "15万"], env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    for header in ("Avg", "Marg.", "ROAS", "CAC", "LTV", "LTV/CAC", "months", "1..3", "4..18"):
+        assert header in shown, header
+    assert "The channels run in different months" in shown
+
+
+SATURATING_ALONE = """\
+name: One saturating
+acquisition:
+  - {name: A, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000}
+""" + ONE_MONTH
+LOSING = """\
+name: Losing
+acquisition:
+  - {name: Dear, type: cpa, bid: 200, budget: 10_000}
+""" + ONE_MONTH
+
+
+def test_spend_less_comes_first_with_the_budget_that_is_best(tmp_path: Path) -> None:
+    """Net cash of b: 100 x b/20 x h/(b+h) - b, h = 50k: 0 at 0, 75k at 50k, 66.7k at 100k, 0 at 200k (the
+    true best, b = h(sqrt 5 - 1) = 61,803, lies between curve points). Asked 200k: spend 50k, which is 75k better.
+    A channel buying users worth 100 at 200 loses on every yuan: spend nothing."""
+    path = _write(tmp_path, SATURATING_ALONE)
+    data = _json(path, "--budget", "200k", "--objective", "net_cash")
+    assert data["recommended_budget"] == 50_000
+    assert data["best"]["value"] == pytest.approx(0, abs=1e-6)
+    shown = invoke(["allocate", str(path), "--budget", "200k", "--objective", "net_cash"],
+                   env={"COLUMNS": "120", "NO_COLOR": "1"}).stdout
+    spend_less = "» Spend less: the best net cash on the budget curve is at 50,000 (75,000); B = 200,000 loses 75,000 against it."
+    assert spend_less in shown
+    assert shown.index("Spend less") < shown.index("Monthly budget per channel")
+    losing = tmp_path / "losing.yaml"
+    losing.write_text(LOSING, encoding="utf-8")
+    assert _json(losing, "--budget", "100k", "--objective", "net_cash")["recommended_budget"] == 0
+    assert "» Spend nothing" in invoke(["allocate", str(losing), "--budget", "100k"], env={"COLUMNS": "120"}).stdout

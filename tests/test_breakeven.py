@@ -19,7 +19,7 @@ from aigc_roi.whatif import drivers
 from aigc_roi.whatif.breakeven import THRESHOLDS, break_even
 from aigc_roi.whatif.drivers import UnknownDriver, evaluate_at, find_driver, list_drivers, with_value
 
-# Spec section 6, with a payback target of 2 months.
+# docs/formulas.md §11, with a payback target of 2 months.
 WORKED_EXAMPLE = SPEC_WORKED_EXAMPLE + "targets: {max_payback_months: 2}\n"
 
 # Every channel type, both plan and purchase drivers, a range and fixed costs.

@@ -1,4 +1,4 @@
-"""Values by month, delivery cost and referral reward (docs/formulas.md §14-§16): each worked example by hand."""
+"""Values by month, delivery cost and referral reward (docs/formulas.md §14, §17): each worked example by hand."""
 
 from __future__ import annotations
 

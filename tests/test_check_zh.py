@@ -1,6 +1,6 @@
 """`check` and `validate` under --lang zh: every human string Chinese, machine text English, English unchanged.
 
-The scenarios are those of tests/test_validate_and_check.py (spec section 6's worked
+The scenarios are those of tests/test_validate_and_check.py (docs/formulas.md §11's worked
 example): LOSING has roi -21.25% against min_roi 0 (missed) and cac 20
 against max_cac 25 (met); WINNING pays back in month 1 with roi 153.75%.
 """

@@ -20,8 +20,8 @@ def _root() -> tuple[typer.core.TyperGroup, _click.Context]:
 def test_help_lists_the_commands_in_their_order() -> None:
     lines = invoke(["--help"]).stdout.splitlines()
     listed = [line.split()[0] for line in lines[lines.index("Commands:") + 1:] if line.startswith("  ") and line.strip()]
-    assert listed == ["run", "compare", "breakeven", "sensitivity", "simulate", "allocate", "validate", "check", "schema",
-                      "init", "curves", "report"]
+    assert listed == ["run", "compare", "breakeven", "sensitivity", "simulate", "allocate", "actuals", "validate", "check",
+                      "schema", "init", "curves", "report"]
 
 
 def test_a_command_built_after_a_chinese_invocation_reads_english() -> None:

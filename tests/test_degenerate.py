@@ -20,6 +20,7 @@ import pytest
 from cli_runner import invoke
 
 from aigc_roi.model.engine import evaluate
+from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.sampling import realize
 from aigc_roi.present.labels import label
 from aigc_roi.reader.load import load_text
@@ -121,12 +122,16 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
     _, path = case
     data = _json(path)
     figures = data["figures"]
-    undefined = {name for name, value in figures.items() if value is None}
+    undefined = {name for name in FIGURE_NAMES if figures[name] is None}
 
     csv_rows = dict(csv.reader(io.StringIO(_run(path, "--format", "csv", "--table", "figures").stdout)))
-    for name, value in figures.items():
+    for name in FIGURE_NAMES:
+        value = figures[name]
         if value is None:
             assert csv_rows[name] == "", name
+        elif isinstance(value, bool):
+            # peak_cash_at_horizon (issue 22): a flag, 1 or 0 in the CSV's number column.
+            assert csv_rows[name] == str(int(value)), name
         else:
             assert float(csv_rows[name]) == pytest.approx(value)
 
@@ -135,17 +140,19 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
         # As in the table view: a month never reached reads "never (≤ horizon)", an IRR says why it is none,
         # any other none an em dash.
         never = f"never \\(≤ {data['horizon_months']}\\)"
-        shown = {"payback_month": never, "first_payback_month": never, "cac_payback_months": never,
-                 "irr": re.escape(label("no_single_irr"))}.get(name, "—")
+        irr_why = re.escape(label(f"irr_none_{figures['irr_none_reason']}"))
+        shown = {"payback_month": never, "first_payback_month": never, "paid_payback_month": never,
+                 "cac_payback_months": never, "irr": irr_why}.get(name, "—")
         assert re.search(rf"^\| {re.escape(label(name))} \| {shown} \|$", markdown, re.MULTILINE), name
 
     table = _run(path, "--format", "table").stdout
     assert table.strip()
     # Paybacks read "never"; an IRR that is none says why.
-    if undefined - {"payback_month", "first_payback_month", "cac_payback_months", "irr"}:
+    if undefined - {"payback_month", "first_payback_month", "paid_payback_month", "cac_payback_months", "irr"}:
         assert "—" in table
     if "irr" in undefined:
-        assert "no single IRR" in table
+        assert figures["irr_none_reason"] in ("no_sign_change", "more_than_one_sign_change")
+        assert label(f"irr_none_{figures['irr_none_reason']}") in table
     for fmt in ("csv",):
         for which in ("channels", "months"):
             _run(path, "--format", fmt, "--table", which)
@@ -197,18 +204,13 @@ def test_churn_1_keeps_only_the_join_month(tmp_path: Path) -> None:
     assert data["figures"]["payback_month"] is None
 
 
-def test_spend_free_channel_has_no_cac(tmp_path: Path) -> None:
+def test_spend_free_channel_is_no_paid_channel(tmp_path: Path) -> None:
+    # Spec 1.2: paid means spending. The channel's 24,000 users cost nothing, so the plan has no paid
+    # users and its cac is 0 / 0, none; the channel itself shows 0 spend over 24,000 users, a cac of 0.
     path = tmp_path / "s.yaml"
     path.write_text(SCENARIOS["free_spend_zero_bid_users"], encoding="utf-8")
     data = _json(path)
-    assert data["figures"]["paid_users"] == pytest.approx(24_000)
-    assert data["figures"]["cac"] == 0  # 0 spend over 24,000 users is a defined 0
-    assert data["figures"]["roas"] is None
+    assert data["figures"]["paid_users"] == 0 and data["figures"]["new_users"] == pytest.approx(24_000)
+    assert data["figures"]["cac"] is None and data["figures"]["roas"] is None
+    assert data["channels"][0]["users"] == pytest.approx(24_000) and data["channels"][0]["cac"] == 0
     assert data["channels"][0]["roas"] is None and data["channels"][0]["roi"] is None
-
-
-def test_spend_free_channel_cac_is_zero_like_the_headline_cac(tmp_path: Path) -> None:
-    path = tmp_path / "s.yaml"
-    path.write_text(SCENARIOS["free_spend_zero_bid_users"], encoding="utf-8")
-    data = _json(path)
-    assert data["channels"][0]["cac"] == data["figures"]["cac"] == 0

@@ -1,4 +1,4 @@
-"""The cohort model and figures (spec sections 3, 4 and 6).
+"""The cohort model and figures (docs/formulas.md §4, §5 and §11).
 
 Every expected number below is derived by hand in the comments next to it,
 from the spec's definitions, not copied from the program.
@@ -87,7 +87,7 @@ def assert_no_inf(result: Result) -> None:
         assert not np.isinf(array).any(), name
 
 
-# --- spec section 6 -------------------------------------------------------------
+# --- docs/formulas.md §11 -------------------------------------------------------------
 
 WORKED = Scenario(
     name="worked example",
@@ -700,8 +700,10 @@ def test_horizon_one_and_churn_one() -> None:
     )
     np.testing.assert_allclose(r.retention[0], [1, 0, 0, 0], rtol=0, atol=0)
     np.testing.assert_allclose(series(r, "active_users"), [10, 10, 10, 10], rtol=0, atol=EXACT)
-    # Users for free: cac = 0 / 40 = 0, roas and roi have a zero denominator.
-    assert figure(r, "cac") == 0.0
+    # Users for free come from no paid channel (spec 1.2: paid means spending): 0 paid users,
+    # so cac = 0 / 0 is none, and roas and roi have a zero denominator; the channel's own cac is 0 / 40 = 0.
+    assert figure(r, "paid_users") == 0.0 and math.isnan(figure(r, "cac"))
+    assert r.channel_cac[0, 0] == 0.0
     assert math.isnan(figure(r, "roas")) and math.isnan(figure(r, "roi"))
     assert math.isnan(figure(r, "ltv_to_cac"))
     assert_no_inf(r)

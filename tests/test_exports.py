@@ -176,7 +176,7 @@ def test_markdown_reads_as_the_table_view(example: Path) -> None:
     out = invoke(["run", str(example), "-f", "markdown"]).stdout
     assert "| ROI (paid, after serving, before fixed) | -21.25% |" in out
     assert "| Paid users | 1,000 |" in out
-    assert "| Payback month | never (≤ 3) |" in out
+    assert "| Payback month (plan cash) | never (≤ 3) |" in out
     assert "| CPA | cpa | 20,000 | 1,000 | 20.00 | 0.88 | -21.25% |" in out
     assert "| M1 | 1,000 | 1,000 |" in out
 
@@ -190,7 +190,7 @@ def test_markdown_without_months(example: Path) -> None:
 def test_markdown_in_chinese(example: Path) -> None:
     out = invoke(["run", str(example), "-f", "markdown", "--lang", "zh"]).stdout
     assert "| 广告支出 | 2.00万 |"  # 20000 = 2万, headline figures keep 2 decimals in out
-    assert "| 回本月份 | 未回本 (≤ 3) |" in out
+    assert "| 回本月份 (全盘现金) | 未回本 (≤ 3) |" in out
 
 
 def test_csv_bom_for_excel(example: Path) -> None:

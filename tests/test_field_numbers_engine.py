@@ -1,4 +1,4 @@
-"""The field's own numbers in the model (spec section 3 items 3-6), against hand-computed months."""
+"""The field's own numbers in the model (docs/formulas.md §4.3–§4.6), against hand-computed months."""
 
 from __future__ import annotations
 
@@ -152,7 +152,7 @@ def test_run_json_carries_the_fits(tmp_path: Path) -> None:
     markdown = invoke(["run", str(path), "--format", "markdown", "--lang", "zh"])
     assert "拟合较差" in markdown.stdout and "| D7 |" in markdown.stdout
     csv = invoke(["run", str(path), "--format", "csv", "--table", "fits"])
-    assert csv.stdout.splitlines()[0] == "curve,plan,point,observed,fitted,gap"
+    assert csv.stdout.splitlines()[0] == "curve,plan,point,observed,fitted,gap,u,b,alpha,beta,at_bound"
     assert len(csv.stdout.splitlines()) == 1 + 3 + 3
 
 

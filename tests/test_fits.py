@@ -1,4 +1,4 @@
-"""Curves fitted from data (spec section 3a): the power law of day retention and the sBG model of renewals."""
+"""Curves fitted from data (docs/formulas.md §4.9): the power law of day retention and the sBG model of renewals."""
 
 from __future__ import annotations
 

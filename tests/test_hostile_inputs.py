@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import stat
@@ -142,30 +143,35 @@ def test_the_same_age_written_twice_is_one_located_error_for_check_and_run(tmp_p
     assert f"retention.points[{padded}]: duplicate age {age}" in lines["run"]
 
 
-# --- explicit distributions obey the field bounds -----------------------------------------------
+# --- a range is valid when its median lies in the field's domain (spec 1.2) ----------------------
 
 
 @PROPERTY
 @given(st.floats(-0.5, 1.5), st.floats(0.0, 0.5))
-def test_a_normal_obeys_the_bounds_exactly_as_its_interval_written_low_high(tmp_path: Path, mean: float, sd: float) -> None:
+def test_a_normal_is_valid_exactly_as_its_interval_written_low_high(tmp_path: Path, mean: float, sd: float) -> None:
+    # Each is valid when its median lies in virality's domain 0 <= k < 1: the normal's median is its mean;
+    # "low..high" is a normal with median (low + high) / 2 when low <= 0, else a lognormal with sqrt(low x high).
     low, high = mean - Z90 * sd, mean + Z90 * sd
     assume(all(end == 0 or abs(end) >= 1e-9 for end in (mean, sd, low, high)) and low < high)
     normal = write(tmp_path, FLAT + f"virality: {{dist: normal, mean: {mean!r}, sd: {sd!r}}}\n")
     interval = write(tmp_path, FLAT + f'virality: "{low!r}..{high!r}"\n', "interval.yaml")
-    by_normal = invoke(["validate", str(normal)]).exit_code
-    by_interval = invoke(["validate", str(interval)]).exit_code
-    assert by_normal == by_interval == (0 if 0 <= low and high < 1 else 2)
+    interval_median = (low + high) / 2 if low <= 0 else math.sqrt(low * high)
+    assert invoke(["validate", str(normal)]).exit_code == (0 if 0 <= mean < 1 else 2)
+    assert invoke(["validate", str(interval)]).exit_code == (0 if 0 <= interval_median < 1 else 2)
 
 
-@pytest.mark.parametrize("value", [
-    "{dist: normal, mean: 0, sd: 1000}",
-    "{dist: uniform, low: -1, high: 5}",
-    "{dist: triangular, low: -1, mode: 0, high: 5}",
-    "{dist: lognormal, low: 0, high: 5}",
+@pytest.mark.parametrize(("value", "valid"), [
+    ("{dist: normal, mean: 0, sd: 1000}", True),  # median 0
+    ("{dist: normal, mean: -1, sd: 1}", False),
+    ("{dist: uniform, low: -1, high: 5}", True),  # median 2
+    ("{dist: uniform, low: -5, high: 1}", False),  # median -2
+    ("{dist: triangular, low: -1, mode: 0, high: 5}", True),  # median 5 - sqrt(6 x 5 / 2) = 1.13
+    ("{dist: triangular, low: -5, mode: -4, high: 1}", False),  # median 1 - sqrt(6 x 5 / 2) = -2.87
+    ("{dist: lognormal, low: 0, high: 5}", False),  # a lognormal needs low > 0
 ])
-def test_every_explicit_distribution_obeys_the_field_bounds(tmp_path: Path, value: str) -> None:
+def test_an_explicit_distribution_is_valid_when_its_median_is(tmp_path: Path, value: str, valid: bool) -> None:
     path = write(tmp_path, FLAT.replace("users: 100", f"users: {value}"))
-    assert invoke(["validate", str(path)]).exit_code == 2
+    assert invoke(["validate", str(path)]).exit_code == (0 if valid else 2)
 
 
 # --- reading: only regular files, never more than the limit -------------------------------------
@@ -237,8 +243,8 @@ def test_markdown_keeps_every_row_in_its_cells(evil: Path) -> None:
     result = invoke(["run", str(evil), "--format", "markdown"])
     assert result.exit_code == 0
     channel_row = next(line for line in result.stdout.splitlines() if "cmd" in line)
-    # name, type, spend, users, cac, roas, roi, max unit cost: 8 cells, 9 unescaped bars.
-    assert channel_row.replace("\\|", "").count("|") == 9
+    # name, type, spend, users, cac, roas, roi, max unit cost, ltv, ltv_to_cac: 10 cells, 11 unescaped bars.
+    assert channel_row.replace("\\|", "").count("|") == 11
     assert channel_row.startswith("| =cmd\\|x | flat |")
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from importlib.abc import Traversable
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,6 @@ from aigc_roi.reader.load import load_path
 
 TEMPLATES = init_command.bundled_templates()
 ZH_TEMPLATES = init_command.TEMPLATES / "zh"
-MISSES_ON_PURPOSE = "misses its targets on purpose"
 """What a template that fails `check` to make its point says in its comments."""
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -52,13 +53,27 @@ def test_every_bundled_template_loads(name: str) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+MISSED_ON_PURPOSE: dict[str, set[str]] = {
+    # The community's OKR, which the plan falls short of; the file's header says why.
+    "prompt-community": {"milestone subscribers@6", "milestone gross_revenue@6"},
+    # Targets set for a constant Douyin bid of 12, which rises to 30; the header says so.
+    "chat-assistant-cpa": {"max_cac", "max_payback_months", "min_ltv_to_cac", "min_roi"},
+}
+"""Templates that show a missed target, and the targets they miss (every other template passes)."""
+
+
+def assert_checks_as_meant(path: Path | Traversable, name: str) -> None:
+    """`check` passes, or misses exactly the targets the template misses on purpose."""
+    result = invoke(["check", str(path), "--format", "json"])
+    missed = {target["name"] for target in json.loads(result.stdout)["scenarios"][0]["targets"] if not target["passed"]}
+    assert missed == MISSED_ON_PURPOSE.get(name, set()), result.stdout + result.stderr
+    assert result.exit_code == (1 if missed else 0)
+
+
 @pytest.mark.skipif("check" not in COMMANDS, reason="`check` is not registered yet")
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_every_bundled_template_passes_check(name: str) -> None:
-    result = invoke(["check", str(TEMPLATES[name])])
-    # A template may miss its own targets to show what `check` catches; the file then says so.
-    expected = 1 if MISSES_ON_PURPOSE in TEMPLATES[name].read_text(encoding="utf-8") else 0
-    assert result.exit_code == expected, result.stdout + result.stderr
+    assert_checks_as_meant(TEMPLATES[name], name)
 
 
 @pytest.mark.skipif("validate" not in COMMANDS, reason="`validate` is not registered yet")
@@ -200,10 +215,7 @@ def test_init_in_chinese_writes_chinese_comments(name: str) -> None:
 @pytest.mark.skipif("check" not in COMMANDS, reason="`check` is not registered yet")
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
 def test_every_chinese_template_passes_check(name: str) -> None:
-    path = ZH_TEMPLATES / f"{name}.yaml"
-    result = invoke(["check", str(path)])
-    expected = 1 if MISSES_ON_PURPOSE in path.read_text(encoding="utf-8") else 0
-    assert result.exit_code == expected, result.stdout + result.stderr
+    assert_checks_as_meant(ZH_TEMPLATES / f"{name}.yaml", name)
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))

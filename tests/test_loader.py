@@ -1,4 +1,4 @@
-"""The loader: spec section 2's syntax in, typed scenario or located errors out."""
+"""The loader: the format's syntax (README, format reference) in, typed scenario or located errors out."""
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ def test_spec_example_file_loads_every_section() -> None:
         ('"10..40"', "lognormal", 20.0),
         ("{low: 0, high: 10}", "normal", 5.0),
         ("{dist: uniform, low: 10, high: 20}", "uniform", 15.0),
-        # The median, not the mode: 20 - sqrt((20 - 10) x (20 - 12) / 2) (spec section 2).
+        # The median, not the mode: 20 - sqrt((20 - 10) x (20 - 12) / 2) (docs/formulas.md §9).
         ("{dist: triangular, low: 10, mode: 12, high: 20}", "triangular", 20.0 - 40.0**0.5),
         ("{dist: normal, mean: 30, sd: 3}", "normal", 30.0),
         ("{dist: lognormal, low: 1万, high: 4万}", "lognormal", 20000.0),

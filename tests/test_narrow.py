@@ -31,8 +31,9 @@ TEMPLATES = sorted((ROOT / "aigc_roi" / "templates").glob("*.yaml"))
 
 # A whole number as the views write one: sign, thousands groups, decimals, then a unit.
 NUMBER = r"[+\-−±]?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:%|万|亿|×|k|M)?"
-WHOLE = re.compile(rf"^[(（]?(?:{NUMBER}(?:\.\.{NUMBER})?|\d{{4}}-\d{{2}}|M\d+|D\d+)[)）]?$")
-"""A number as a whole, a month label, or a day point (D1, D7, D30 of a retention fit)."""
+WHOLE = re.compile(rf"^[(（]?(?:{NUMBER}(?:\.\.{NUMBER})?|\d{{4}}-\d{{2}}|M\d+|D\d+|[a-z_]*@\d+)[)）]?$")
+"""A number as a whole, a month label, a day point (D1, D7, D30 of a retention fit), or a milestone's
+month after its series (``subscribers@6``, which a narrow target column folds like any target key)."""
 PUNCTUATION = ",，.;:；。"
 """Ends a number in prose (captions, titles); inside a table cell a trailing comma is half a number."""
 BOX = re.compile(r"[│┃┏┓┗┛┡┩└┘┌┐━─┳┻╇╈┼┬┴├┤╭╮╰╯▁-█▒]+")

@@ -114,7 +114,7 @@ def test_annual_plan_is_recognised_over_twelve_months(tmp_path: Path) -> None:
 def test_cohort_table_in_json_csv_markdown_and_xlsx(tmp_path: Path) -> None:
     path = write(tmp_path, WORKED_EXAMPLE)
     cohorts = run_json(path, "--cohorts")["cohorts"]
-    # Spec section 6: 1,000 users in month 1 contribute 9 R(a) each: 9,000, 4,500, 2,250.
+    # docs/formulas.md §11: 1,000 users in month 1 contribute 9 R(a) each: 9,000, 4,500, 2,250.
     assert cohorts[0] == {"month": 1, "label": "M1", "new_users": 1000.0, "contribution": [9000.0, 4500.0, 2250.0]}
     assert cohorts[2] == {"month": 3, "label": "M3", "new_users": 0.0, "contribution": [0.0]}
     assert "cohorts" not in run_json(path)
@@ -134,7 +134,7 @@ def test_cohort_table_in_json_csv_markdown_and_xlsx(tmp_path: Path) -> None:
 
 def test_peak_cash_and_first_payback_on_the_worked_example(tmp_path: Path) -> None:
     figures = run_json(write(tmp_path, WORKED_EXAMPLE))["figures"]
-    # Spec section 6 still holds; cumulative cash -11,000, -6,500, -4,250: the need is 11,000 in month 1.
+    # docs/formulas.md §11 still holds; cumulative cash -11,000, -6,500, -4,250: the need is 11,000 in month 1.
     assert (figures["net_cash"], figures["roi"], figures["ltv"]) == (pytest.approx(-4250), pytest.approx(-0.2125),
                                                                     pytest.approx(15.75))
     assert (figures["peak_cash_need"], figures["peak_cash_month"]) == (pytest.approx(11000), 1)
@@ -151,7 +151,8 @@ def test_irr_needs_one_sign_change_and_tables_say_why(tmp_path: Path) -> None:
                                   "costs: {serving_per_active_user: 1, fixed: [{name: f, monthly: 3000, months: 3}]}")
     path = write(tmp_path, text)
     assert run_json(path)["figures"]["irr"] is None
-    assert "no single IRR" in invoke(["run", str(path), "--no-months", "--lang", "en"]).stdout
+    assert run_json(path)["figures"]["irr_none_reason"] == "more_than_one_sign_change"
+    assert "none: more than one sign change" in invoke(["run", str(path), "--no-months", "--lang", "en"]).stdout
 
 
 def test_an_irr_above_1000_percent_is_capped_in_tables(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ RATIO_FIGURES = ("roas", "roi", "blended_roas", "ltv_to_cac", "irr")
 UNCHANGED_FIGURES = ("paid_users", "new_users", "payback_month", "first_payback_month", "peak_cash_month",
                      "cac_payback_months")
 UNDEFINABLE = {"cac", "blended_cac", "roas", "roi", "blended_roas", "payback_month", "first_payback_month",
-               "peak_cash_month", "irr", "ltv_to_cac", "cac_payback_months"}
+               "paid_payback_month", "peak_cash_month", "irr", "mirr", "ltv_to_cac", "cac_payback_months"}
 """Figures that may be none (NaN in the engine); every other figure is always a number."""
 MONEY_SERIES = ("gross_revenue", "net_revenue", "ad_spend", "serving_cost", "fixed_cost", "contribution",
                 "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue")
@@ -251,7 +251,8 @@ def test_valid_scenarios_never_produce_nan_or_inf_in_any_format(scenario: models
     report = run_report(scenario, result)
     outputs = _all_outputs(scenario, report)
     data = _strict_json(outputs["json"])
-    assert set(data["figures"]) == set(FIGURE_NAMES)
+    # Issue 22: run's figures also say whether the peak cash need is still falling at the horizon.
+    assert set(data["figures"]) == {*FIGURE_NAMES, "irr_none_reason", "peak_cash_at_horizon"}
     for fmt, text in outputs.items():
         assert _NON_FINITE_TEXT.search(text) is None, (fmt, text)
 
@@ -314,8 +315,9 @@ def test_accounting_invariants(scenario: models.Scenario) -> None:
     assert math.isnan(figures["roas"]) == (ad_spend == 0)
     assert math.isnan(figures["cac"]) == (figures["paid_users"] == 0)
     if ad_spend != 0:
-        # roi and roas are over the paid channels' attributed amounts (spec 1.1); blended over all
-        paid = [c for c, kind in enumerate(result.channel_types) if kind != "organic"]
+        # roi and roas are over the paid channels' attributed amounts (spec 1.1), paid meaning
+        # spending (1.2); blended over all
+        paid = [c for c in range(len(result.channel_types)) if result.channel_spend[0, c] > 0]
         paid_contribution = float(result.channel_contribution[0, paid].sum())
         paid_gross = float(result.channel_gross_revenue[0, paid].sum())
         assert figures["roi"] * ad_spend == pytest.approx(paid_contribution - ad_spend, rel=1e-9, abs=tol)

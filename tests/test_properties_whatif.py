@@ -120,7 +120,7 @@ def test_raising_a_bid_never_raises_roi(scenario: Scenario, serving_share: float
 def test_with_loss_making_users_a_dearer_bid_raises_roi() -> None:
     """roi = contribution / ad_spend - 1: when users cost more to serve than they pay,
     contribution < 0 and a larger ad spend dilutes the loss, so roi rises toward -1.
-    A consequence of spec section 4's definition, pinned here so nobody "fixes" it."""
+    A consequence of docs/formulas.md §5's definition, pinned here so nobody "fixes" it."""
     scenario = Scenario(name="loss", retention=RetentionChurn(0.5), horizon_months=1,
                         acquisition=(CpaChannel(name="CPA", bid=1.0, users=1000.0),),
                         costs=Costs(serving_per_active_user=1.0))

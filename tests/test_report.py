@@ -100,3 +100,18 @@ def test_the_page_is_never_written_over_a_file_without_force(example: Path, tmp_
     assert result.exit_code == 2 and target.read_text(encoding="utf-8") == "keep"
     assert invoke(["report", str(example), "-o", str(target), "--force"]).exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_gates_and_milestones_are_on_the_page(tmp_path: Path) -> None:
+    from spec_example import WORKED_EXAMPLE
+
+    path = tmp_path / "s.yaml"
+    # Month 1: 1,000 users each buy one item at 10: the test's ROAS is 10,000 / 20,000 = 0.50, which meets 0.5.
+    # Month 1 brings 1,000 new users, short of the 2,000 milestone.
+    path.write_text(WORKED_EXAMPLE + "gates: [{name: test, after_month: 1, channels: [CPA], min_roas: 0.5}]\n"
+                    "targets: {milestones: [{month: 1, new_users: 2000}]}\n", encoding="utf-8")
+    html = page(path)
+    assert re.search(r"<td>test</td><td>M1</td><td>ROAS</td><td class=n>0.50</td><td class=n>&gt;= 0.50</td><td>pass</td>", html)
+    row = re.search(r"<tr><td>milestone new_users@1</td><td>([^<]+)</td><td class=\"n\">([^<]+)</td>"
+                    r"<td class=\"n\">([^<]+)</td><td class=\"(met|missed)\">", html)
+    assert row is not None and row.groups() == ("New users (Month 1)", "2,000", "1,000", "missed")

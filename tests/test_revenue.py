@@ -1,4 +1,4 @@
-"""Subscription cash by age, per-item fees and orders (spec section 3 items 4-6), against hand calculations."""
+"""Subscription cash by age, per-item fees and orders (docs/formulas.md §4.4–§4.6), against hand calculations."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ def test_median_run_uses_each_median() -> None:
     cpa, kol = s.acquisition
     assert isinstance(cpa, CpaChannel) and isinstance(kol, KolChannel)
     assert cpa.bid == pytest.approx(math.sqrt(150.0))
-    # triangular: the median 4 - sqrt((4 - 1) x (4 - 2) / 2), not the mode (spec section 2)
+    # triangular: the median 4 - sqrt((4 - 1) x (4 - 2) / 2), not the mode (docs/formulas.md §9)
     assert kol.posts == pytest.approx(4.0 - 3.0**0.5)
     assert kol.views == 2000.0  # normal: the midpoint
     assert s.virality == pytest.approx(0.1)
@@ -154,7 +154,8 @@ def test_clipping_of_rates_virality_and_money() -> None:
         assert share.min() == 0.0 and share.max() == 1.0
     assert isinstance(feed.cvr, np.ndarray) and feed.cvr.max() == 1.0 and feed.cvr.min() >= 0.5
     assert isinstance(r.virality, np.ndarray) and r.virality.max() == pytest.approx(0.999) and r.virality.min() >= 0.5
-    assert isinstance(feed.cpm, np.ndarray) and feed.cpm.min() == 0.0 and feed.cpm.max() > 50
+    # A cpm dividing a budget is clipped to 1e-6, not 0 (spec 1.2): at 0 the channel's users are undefined.
+    assert isinstance(feed.cpm, np.ndarray) and feed.cpm.min() == 1e-6 and feed.cpm.max() > 50
     # A purchase rate is a count per user, not a share: not capped at 1.
     rate = r.monetization.purchases[0].rate
     assert isinstance(rate, np.ndarray) and rate.max() > 2.0

@@ -39,7 +39,7 @@ def lognormal_sigma(low: float, high: float) -> float:
 
 def test_a_plan_without_ranges_has_the_worked_examples_figures_in_every_sample() -> None:
     sim = simulate(scenario(WORKED_EXAMPLE), samples=1000)
-    # Spec section 6: net cash -4250, roi -0.2125, cac 20, ltv 15.75, payback none.
+    # docs/formulas.md §11: net cash -4250, roi -0.2125, cac 20, ltv 15.75, payback none.
     for name, value in {"net_cash": -4250.0, "roi": -0.2125, "cac": 20.0, "ltv": 15.75, "ad_spend": 20000.0}.items():
         summary = sim.figures[name]
         assert summary.mean == value
@@ -96,7 +96,7 @@ def test_an_uncertain_fixed_cost_moves_the_mean_net_cash_by_its_mean_minus_its_m
     median = math.sqrt(low * high)
     mean_cost = median * math.exp(sigma**2 / 2)
     sd_cost = mean_cost * math.sqrt(math.expm1(sigma**2))
-    deterministic = -4250.0 - 2 * median  # spec section 6, tools in months 1 and 2 at their median
+    deterministic = -4250.0 - 2 * median  # docs/formulas.md §11, tools in months 1 and 2 at their median
     expected = deterministic - (mean_cost - median) * 2
     sim = simulate(plan, samples=samples, seed=3)
     mean = sim.figures["net_cash"].mean

@@ -67,7 +67,7 @@ def test_zero_width_ranges_give_every_percentile_and_mean_equal_to_run_through_t
     run = invoke(["run", str(path), "--format", "json"])
     assert run.exit_code == 0, run.stderr
     figures = json.loads(run.stdout)["figures"]
-    # Spec section 6's worked example less 300 of tools: the run itself is right.
+    # docs/formulas.md §11's worked example less 300 of tools: the run itself is right.
     assert figures["net_cash"] == -4550.0 and figures["roi"] == -0.2125
     data = simulate_json(str(path), "--samples", "300", "--percentiles", "0,5,50,95,100")
     for name in FIGURE_NAMES:

@@ -1,6 +1,6 @@
 """`validate`, `check` and `check --base`: exit codes, outputs and annotations.
 
-The scenarios are spec section 6's worked example with its purchase price
+The scenarios are docs/formulas.md §11's worked example with its purchase price
 and targets varied; its figures are derived by hand in the spec:
 roas 0.875, roi -0.2125, cac 20, ltv_to_cac 0.7875, npv = net_cash = -4250,
 payback none. At price 30 every figure triples in revenue: gross 52,500,
@@ -29,7 +29,7 @@ from aigc_roi.reader.load import load_text
 
 
 def example(price: float = 10, targets: str = "", name: str = "Spec example") -> str:
-    """Spec section 6, one purchase item at ``price``, with a ``targets:`` block."""
+    """docs/formulas.md §11, one purchase item at ``price``, with a ``targets:`` block."""
     text = (
         f"name: {name}\n"
         "horizon_months: 3\n"

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.figures import FIGURE_NAMES
-from aigc_roi.model.scenario import Scenario
-from aigc_roi.model.targets import PAYBACK_PROBABILITY, Figures, check_targets
+from aigc_roi.model.milestones import check_milestones
+from aigc_roi.model.scenario import MILESTONE_KEYS, Scenario
+from aigc_roi.model.targets import PAYBACK_PROBABILITY, Figures, TargetOutcome, check_targets
 from aigc_roi.reader.inputs import input_values
 from aigc_roi.reader.load import LoadedScenario, load_path
 from aigc_roi.reader.overrides import Override
@@ -36,17 +37,34 @@ def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = ()) -> li
 
 def run_figures(scenario: Scenario) -> Figures:
     """The figures of a deterministic run (every range at its median), as `run` shows them."""
+    return _run(scenario)[0]
+
+
+MonthSeries = dict[str, list[float]]
+"""Monthly series of a deterministic run by name, month 1 first: what milestones read."""
+
+
+def _run(scenario: Scenario) -> tuple[Figures, MonthSeries]:
+    """The figures of a deterministic run, and the series its milestones bound."""
     # Imported here, not at the top: `validate` shares this module and must stay light.
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
     from aigc_roi.model.sampling import realize
 
-    return figures_of(evaluate(realize(scenario)).figures)
+    result = evaluate(realize(scenario))
+    keys = {milestone.key for milestone in scenario.targets.milestones}
+    months = {key: [float(value) for value in result.months[key][0]] for key in MILESTONE_KEYS if key in keys}
+    return figures_of(result.figures), months
+
+
+def held_targets(scenario: Scenario, figures: Figures, months: MonthSeries) -> list[TargetOutcome]:
+    """The scenario's targets over the horizon, then its milestones, each held."""
+    return check_targets(scenario.targets, figures) + check_milestones(scenario.targets.milestones, months)
 
 
 CHECK_SAMPLES = 10_000
 CHECK_SEED = 0
-"""Simulation of ``targets.min_payback_probability`` unless `check --samples/--seed` say otherwise (spec section 5)."""
+"""Simulation of ``targets.min_payback_probability`` unless `check --samples/--seed` say otherwise (docs/formulas.md §10)."""
 
 
 def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED) -> float:
@@ -62,12 +80,12 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
     for result in results:
         if result.loaded is not None:
             scenario = result.loaded.scenario
-            figures = run_figures(scenario)
+            figures, months = _run(scenario)
             held: Figures = figures
             if scenario.targets.min_payback_probability is not None:
                 # Kept out of ``figures``: those are the run's, which --base compares before and after.
                 held = {**figures, PAYBACK_PROBABILITY: payback_probability(scenario, samples, seed)}
-            checked.append(Checked(result.path, result.loaded, figures, check_targets(scenario.targets, held)))
+            checked.append(Checked(result.path, result.loaded, figures, held_targets(scenario, held, months)))
     return checked
 
 
@@ -82,17 +100,18 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
         after = now.get(Path(change.path))
         source = after.loaded if after is not None else change.before
         name, currency = (source.scenario.name, source.scenario.currency) if source is not None else ("", "CNY")
-        before = run_figures(change.before.scenario) if change.before is not None else None
+        before: Figures | None = None
         missed: frozenset[str] = frozenset()
-        if change.before is not None and before is not None:
-            missed = frozenset(o.name for o in check_targets(change.before.scenario.targets, before) if not o.passed)
+        if change.before is not None:
+            before, months = _run(change.before.scenario)
+            missed = frozenset(o.name for o in held_targets(change.before.scenario, before, months) if not o.passed)
         changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
         blamed = {}
         if change.before is not None and after is not None and changed:
             from aigc_roi.ci.changes import most_adverse  # it builds on this module
 
             new_misses = {o.name: (o.figure, o.bound) for o in after.outcomes
-                          if not o.passed and o.name not in missed and o.figure in EXPLAINABLE}
+                          if not o.passed and o.name not in missed and o.figure in EXPLAINABLE and o.month is None}
             blamed = most_adverse(change.before, after.loaded, new_misses)
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
@@ -101,7 +120,8 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
 
 
 EXPLAINABLE = frozenset(FIGURE_NAMES)
-"""Targets whose figure a change can be split over: the run's figures, not the simulated payback probability."""
+"""Targets whose figure a change can be split over: the run's figures, not the simulated payback probability
+(nor a milestone, which bounds one month of a series, not the figure)."""
 _NOT_DRIVERS = ("name", "targets", "version")
 """Fields that change no figure: a missed target is never blamed on them."""
 

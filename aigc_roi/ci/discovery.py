@@ -15,21 +15,34 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
     """Each file as given and every scenario file below each folder, sorted, each once.
 
     Hidden files and folders below a given folder are skipped (``.git``,
-    ``.github``). A missing path stays in the list so the loader reports it.
-    Raises NoScenarioFiles for a folder without any scenario file, which is
-    almost always a mistyped CI path that would otherwise pass silently.
+    ``.github``). A missing path stays in the list so the loader reports it,
+    and so does a path that cannot even be looked at (a name over 255 bytes)
+    and a folder that cannot be read: skipping it would pass the files it
+    holds unchecked. Raises NoScenarioFiles for a folder without any scenario
+    file, which is almost always a mistyped CI path that would otherwise pass
+    silently.
     """
     files: dict[Path, None] = {}
     for path in paths:
-        if not path.is_dir():
+        if not _is_folder(path):
             files[path] = None
             continue
         found = []
-        for folder, subfolders, names in os.walk(path):
+        unreadable: list[OSError] = []
+        for folder, subfolders, names in os.walk(path, onerror=unreadable.append):
             subfolders[:] = [name for name in subfolders if not name.startswith(".")]
             found += [Path(folder, name) for name in names
                       if name.endswith(SCENARIO_SUFFIXES) and not name.startswith(".")]
+        found += [Path(error.filename) if error.filename else path for error in unreadable]
         if not found:
             raise NoScenarioFiles(f"{path}: no *.yaml or *.yml files in this folder")
         files.update(dict.fromkeys(sorted(found)))
     return list(files)
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a path the system refuses to look at (too long, no access) is not."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

@@ -33,9 +33,10 @@ class Checked:
     def passed(self) -> bool:
         return all(outcome.passed for outcome in self.outcomes)
 
-    def target_location(self, target: str) -> tuple[int, int] | None:
-        """(line, column) of ``targets.<target>`` in the file; None when a --set wrote it or it is absent."""
-        node = find_node(self.loaded.tree, f"targets.{target}")
+    def target_location(self, outcome: TargetOutcome) -> tuple[int, int] | None:
+        """(line, column) of where the target is written (``targets.<name>``, a milestone's list item) in the
+        file; None when a --set wrote it or it is absent."""
+        node = find_node(self.loaded.tree, outcome.field_path or f"targets.{outcome.name}")
         return None if node is None or node.source is not None else (node.line, node.column)
 
 

@@ -23,6 +23,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("yaml-tag", r"^YAML tags are not allowed"),
     ("yaml-syntax", r"^invalid YAML|^expected a plain key|^expected one YAML document|^nesting deeper"),
     ("duplicate-key", r"^duplicate (key|age)"),
+    ("duplicate-name", r"is named twice"),
     ("unknown-key", r"^unknown key"),
     ("missing-key", r"^missing required key|^missing '"),
     ("conflicting-keys", r"found both$|^expected exactly one of|needs budget, not"),

@@ -1,7 +1,8 @@
-"""`aigc-roi allocate FILE --budget B`: the monthly split of B across the channels that maximises an objective."""
+"""`aigc-roi allocate FILE --budget B`: the split of B across the channels, phase by phase, that maximises an objective."""
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -48,8 +49,16 @@ def parse_amount(text: str, option: str) -> float:
     except ValueProblem as problem:
         slip = slip_hint(text)
         fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
-    if value < 0 or (option == "--budget" and value == 0):
-        fail([f"{option}: expected {'a positive amount' if option == '--budget' else 'an amount >= 0'}, found {text!r}"])
+    positive = option in ("--budget", "--total")
+    if value < 0 or (positive and value == 0):
+        fail([f"{option}: expected {'a positive amount' if positive else 'an amount >= 0'}, found {text!r}"])
+    # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.
+    from aigc_roi.reader.kinds import MAX_MAGNITUDE, MIN_MAGNITUDE  # here: the reader brings PyYAML, --help must not
+
+    if value > MAX_MAGNITUDE:
+        fail([f"{option}: expected a number no larger than {MAX_MAGNITUDE:,.0f} (1e15), found {text!r}"])
+    if 0 < value < MIN_MAGNITUDE:
+        fail([f"{option}: expected 0 or a number of at least {MIN_MAGNITUDE:g} in size, found {text!r}"])
     return value
 
 
@@ -76,9 +85,22 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: s
 
 def allocate(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario YAML file.", show_default=False)],
-    budget: Annotated[str, typer.Option(
+    budget: Annotated[str | None, typer.Option(
         "--budget", "-b", metavar="B",
-        help="Monthly budget to split across the unlocked channels whose spend can move, e.g. 100万, 1m or 1_000_000.")],
+        help="Monthly budget, spent in every month in which a movable channel runs, split among the channels "
+             "running then, e.g. 100万, 1m or 1_000_000.", show_default=False)] = None,
+    total: Annotated[str | None, typer.Option(
+        "--total", metavar="T", help="Instead of --budget: money to spend over the horizon, split across phases and "
+        "channels (early phases may get more).", show_default=False)] = None,
+    target_roas: Annotated[float | None, typer.Option(
+        "--target-roas", metavar="X", help="Instead of --budget: spend in each channel until its marginal ROAS falls "
+        "to X.", show_default=False)] = None,
+    max_cash_need: Annotated[str | None, typer.Option(
+        "--max-cash-need", metavar="C", help="Keep the peak cash need (median values) at most C.",
+        show_default=False)] = None,
+    min_payback_probability: Annotated[float | None, typer.Option(
+        "--min-payback-probability", metavar="P", help="Keep the chance of payback within targets.max_payback_months "
+        "(default 12) at least P, over --samples draws.", show_default=False)] = None,
     objective: Annotated[AllocateObjective, typer.Option(
         "--objective", help="What the split maximises; p10_npv and payback_probability are simulated.")]
     = AllocateObjective.npv,
@@ -103,12 +125,21 @@ def allocate(
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Split a monthly budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback):
-    current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B."""
+    """Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:
+    whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B."""
     language = resolve_lang(lang)
     set_quiet(quiet)
     refuse_idle_bom(bom, format_ is FigureFormat.csv, format_.value, language)
-    amount = parse_amount(budget, "--budget")
+    given = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas))
+             if value is not None]
+    if len(given) != 1:
+        fail([label("allocate_one_budget", language).format(given=", ".join(given) or "none")])
+    if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
+        fail([f"--target-roas: expected a positive number, found {target_roas:g}"])
+    if min_payback_probability is not None and not 0 <= min_payback_probability <= 1:
+        fail([f"--min-payback-probability: expected a share in [0, 1], found {min_payback_probability:g}"])
+    amount = parse_amount(total, "--total") if total is not None else parse_amount(budget, "--budget") if budget is not None else 0.0
+    cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need")
     locks = list(dict.fromkeys(lock or []))
     minimums = parse_bounds(minimum or [], "--min")
     maximums = parse_bounds(maximum or [], "--max")
@@ -116,7 +147,8 @@ def allocate(
         fail([label("plot_suffix", language).format(path=plot)])
     # Refused before the search, so a refused file never costs the wait.
     with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force)
+        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force,
+                      inputs=[file])
     scenario = load(file, set_).scenario
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
@@ -125,7 +157,9 @@ def allocate(
     from aigc_roi.whatif.allocate import AllocationError
 
     try:
-        result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed)
+        result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed,
+                              total=total is not None, max_cash_need=cash_cap,
+                              min_payback_probability=min_payback_probability, target_roas=target_roas)
     except AllocationError as refused:
         fail([f"allocate: {refused}"])
     style = NumberStyle(language, scenario.currency)

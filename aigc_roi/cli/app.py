@@ -16,7 +16,7 @@ import typer
 from aigc_roi import __version__
 from aigc_roi.cli.commands import CommandGroup
 from aigc_roi.cli.options import LangOption
-from aigc_roi.cli.streams import EXIT_INVALID, resolve_lang
+from aigc_roi.cli.streams import EXIT_INVALID, report_problem, resolve_lang
 
 # The commands are not registered here: CommandGroup builds each from cli/commands.py COMMANDS when it is asked for.
 app = typer.Typer(
@@ -69,5 +69,5 @@ def main() -> None:
     try:
         app()
     except Exception as error:  # the last resort: a bug must not greet a user with a traceback
-        sys.stderr.write(f"aigc-roi: internal error ({type(error).__name__}: {error}); please report it with the input\n")
+        report_problem(f"aigc-roi: internal error ({type(error).__name__}: {error}); please report it with the input")
         sys.exit(2)

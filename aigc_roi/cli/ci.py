@@ -9,6 +9,7 @@ of files costs no more than reading them.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -84,6 +85,15 @@ def _files(paths: Sequence[Path]) -> list[Path]:
         fail([str(refused)])
 
 
+def _base_errors_markdown(comparison: Comparison) -> str:
+    """The errors that made the base side of ``comparison`` invalid, as a fenced block (empty without any)."""
+    lines = "".join(message_line(error) + "\n" for error in comparison.before_errors)
+    if not lines:
+        return ""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", lines)), default=0))
+    return f"\n{fence}text\n{lines}{fence}\n"
+
+
 def _finding_lines(results: Sequence[Validated]) -> str:
     """Every error as ``file:line:col: path: message``: findings, so on stdout (as ruff and yamllint print them)."""
     return "".join(message_line(error) + "\n" for result in results for error in result.errors)
@@ -156,6 +166,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     from aigc_roi.present import ci_view as render
     from aigc_roi.present import tables
     from aigc_roi.present.labels import label
+    from aigc_roi.present.text import markdown_text
 
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results)
@@ -168,13 +179,15 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
         invalid = _finding_lines(results)
         if invalid:
-            parts.append(f"### {label('check_md_invalid', lang)}\n\n```text\n" + invalid + "```\n")
+            # A fence longer than any run of backticks in the findings, which a name cannot then close.
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", invalid)), default=0))
+            parts.append(f"### {label('check_md_invalid', lang)}\n\n{fence}text\n" + invalid + f"{fence}\n")
         if base is not None:
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
-            parts += [f"- {render.comparison_line(c, base, lang)}\n" if render.is_one_line(c)
-                      else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang))
-                      for c in comparisons]
+            parts += [(f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
+                       else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang)))
+                      + _base_errors_markdown(c) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
         return
@@ -193,6 +206,8 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
     show(views)
+    # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
+    emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
     note(in_language(render.check_summary(results, checked)))
 
 

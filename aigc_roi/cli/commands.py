@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "sensitivity": "aigc_roi.cli.whatif:sensitivity",
     "simulate": "aigc_roi.cli.simulate:simulate",
     "allocate": "aigc_roi.cli.allocate:allocate",
+    "actuals": "aigc_roi.cli.actuals:actuals",
     "validate": "aigc_roi.cli.ci:validate",
     "check": "aigc_roi.cli.ci:check",
     "schema": "aigc_roi.cli.ci:schema",
@@ -50,7 +51,26 @@ def build_command(name: str) -> _click.Command:
     """The click command ``name``, as Typer builds a command registered on the app."""
     single = typer.Typer(add_completion=False, rich_markup_mode=None)
     single.command(name=name)(command_function(name))
-    return typer.main.get_command(single)
+    command = typer.main.get_command(single)
+    for param in command.params:
+        if getattr(param.type, "readable", False):  # a path parameter (Typer's TyperPath, click's Path)
+            # Click's own check says "Path 'x' is not readable" with no location: the loader says
+            # "x:1:1: cannot read file: Permission denied", and the writer "x: cannot write: ...".
+            param.type.readable = False  # type: ignore[attr-defined]
+            param.type.convert = _refusing_an_empty_name(param.type.convert)  # type: ignore[method-assign]
+    return command
+
+
+def _refusing_an_empty_name(convert: Callable[..., Any]) -> Callable[..., Any]:
+    """A path parameter's conversion, refusing ``''``: pathlib reads it as ``.``, the current folder,
+    which would then be reported as a folder that was never named."""
+
+    def checked(value: Any, param: _click.Parameter | None, ctx: _click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            raise _click.exceptions.BadParameter("expected a file name, found ''", ctx=ctx, param=param)
+        return convert(value, param, ctx)
+
+    return checked
 
 
 class CommandGroup(EdgeGroup):

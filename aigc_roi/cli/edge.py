@@ -22,8 +22,20 @@ from typer import _click
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
+from aigc_roi.cli.files import UsageError, command_outputs
 from aigc_roi.cli.help_frame import click_frame, translate_command
-from aigc_roi.cli.streams import EXIT_BROKEN_PIPE, EXIT_INVALID, in_language, language, note, silence_stdout, start_invocation
+from aigc_roi.cli.streams import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_TARGET_MISSED,
+    in_language,
+    language,
+    note,
+    report_problem,
+    silence_stdout,
+    start_invocation,
+)
 from aigc_roi.present.text import visible
 
 PROGRAM = "aigc-roi"
@@ -57,8 +69,15 @@ class EdgeGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
-        with click_frame(start_invocation(list(sys.argv[1:] if args is None else args))):
+        with click_frame(start_invocation(list(sys.argv[1:] if args is None else args))), command_outputs() as commit:
             code = self._main_at_the_edge(args, prog_name, complete_var, windows_expand_args, **extra)
+            # A command's files are put in place only when it succeeded (or only missed a target):
+            # all of its outputs or none (cli/files.py).
+            if code is None or code in (EXIT_OK, EXIT_TARGET_MISSED):
+                try:
+                    commit()
+                except UsageError as error:
+                    code = report_problem(str(error))
         if not standalone_mode:
             return code
         raise SystemExit(code if isinstance(code, int) else 0)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import ForceOption, LangOption, QuietOption
 from aigc_roi.cli.streams import STDOUT, emit, fail, note, resolve_lang, set_quiet, show
 from aigc_roi.present.labels import label
@@ -64,7 +65,7 @@ def init(
     if str(file) == STDOUT:
         emit(text)
         return
-    if file.is_dir():
+    if is_folder(file):
         # files.write_atomically would rename over a folder with --force and fail untidily.
         fail([label("is_a_folder", language).format(path=file)])
     emit(text, file, force)

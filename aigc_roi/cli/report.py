@@ -35,7 +35,9 @@ def report(
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.ci.baseline import file_commit
-    from aigc_roi.model.targets import PAYBACK_PROBABILITY, check_targets
+    from aigc_roi.ci.checks import held_targets
+    from aigc_roi.model.scenario import MILESTONE_KEYS
+    from aigc_roi.model.targets import PAYBACK_PROBABILITY
     from aigc_roi.present.report.page import Provenance, ReportParts, render
     from aigc_roi.present.run_data import run_report
     from aigc_roi.reader.inputs import typed_inputs
@@ -46,8 +48,9 @@ def report(
     held = dict(run["figures"])
     if scenario.targets.min_payback_probability is not None:
         held[PAYBACK_PROBABILITY] = simulation.probabilities["payback_within_target"]
+    months = {key: [row[key] for row in run["months"]] for key in MILESTONE_KEYS}
     commit, dirty = file_commit(Path(file))
     provenance = Provenance(str(file), commit, dirty, __version__, datetime.date.today().isoformat())
-    parts = ReportParts(run, check_targets(scenario.targets, held), typed_inputs(loaded.tree, scenario), provenance,
+    parts = ReportParts(run, held_targets(scenario, held, months), typed_inputs(loaded.tree, scenario), provenance,
                         simulation if simulation.inputs else None, api.break_even(scenario), api.sensitivity(scenario))
     emit(render(parts, language), output, force)

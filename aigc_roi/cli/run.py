@@ -29,6 +29,7 @@ class CsvTable(StrEnum):
     months = "months"
     cohorts = "cohorts"
     fits = "fits"
+    gates = "gates"
     inputs = "inputs"
 
 
@@ -84,7 +85,8 @@ def run(
     # Refuse before computing anything, so a refused --plot never leaves a
     # half-done run behind (an --output written, the chart not, or the reverse).
     with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force)
+        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force,
+                      inputs=[file])
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.present.numbers import NumberStyle

@@ -64,11 +64,13 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
 def progress_bar(lang: str) -> Iterator[Any]:
     """A progress callback that shows a Rich bar on stderr once the run has taken a second,
     and only when stderr is a terminal (a log or a pipe gets nothing) and -q is not given."""
-    if is_quiet() or not sys.stderr.isatty():
+    if is_quiet() or sys.stderr is None or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
+
+    from aigc_roi.present.console import sized_environment
 
     started = time.monotonic()
     bar: dict[str, Any] = {}
@@ -78,7 +80,7 @@ def progress_bar(lang: str) -> Iterator[Any]:
             if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
                 return
             progress = Progress(f"[progress.description]{label('simulating', lang)}", BarColumn(), TaskProgressColumn(),
-                                TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                                TimeRemainingColumn(), console=Console(stderr=True, _environ=sized_environment()), transient=True)
             progress.start()
             bar["progress"], bar["task"] = progress, progress.add_task("", total=total)
         bar["progress"].update(bar["task"], completed=done)
@@ -130,7 +132,8 @@ def simulate(
     refuse_idle_bom(bom, format_ is FigureFormat.csv or samples_format == "csv", format_.value, language)
     # Refuse before simulating: a long run must not end in "file exists".
     with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot, samples_out) if not to_stdout(destination)), force)
+        check_outputs(tuple(destination for destination in (output, plot, samples_out) if not to_stdout(destination)), force,
+                      inputs=[file])
     scenario = load(file, set_).scenario
 
     from aigc_roi.present.numbers import NumberStyle

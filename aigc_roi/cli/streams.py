@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
-from aigc_roi.cli.files import UsageError, write_bytes, write_text
+from aigc_roi.cli.files import UsageError, register_inputs, write_bytes, write_text
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import located_message
 from aigc_roi.present.labels import LANGUAGES, default_lang
@@ -45,8 +46,17 @@ _quiet: ContextVar[bool] = ContextVar("quiet", default=False)
 
 
 def _stderr(line: str) -> None:
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
+    """A line for the user on stderr. A stderr closed (``2>&-``) or full (``2>/dev/full``) cannot
+    take it, and has no one to tell: the line is dropped and the exit code stays the command's own
+    (an uncaught failure here would exit 1, the code of a missed target)."""
+    stream = sys.stderr
+    if stream is None:  # Python's stderr when the process started with descriptor 2 closed
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        silence_stream(stream)
 
 
 def note(line: str) -> None:
@@ -108,10 +118,16 @@ def in_language(text: str) -> str:
     return located_message(text, _language.get())
 
 
+def report_problem(error: ScenarioError | str) -> int:
+    """One problem on its own line of stderr (even under -q); returns the exit code it means, 2."""
+    _stderr(message_line(error))
+    return EXIT_INVALID
+
+
 def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     """Print each problem on its own line of stderr and exit 2."""
     for error in errors:
-        _stderr(message_line(error))
+        report_problem(error)
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -145,6 +161,7 @@ def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
     """The scenario at ``path`` with ``--set`` overrides, or exit 2 with every error."""
     from aigc_roi.reader.load import load_path
 
+    register_inputs([path])
     try:
         return load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:
@@ -212,7 +229,9 @@ PAGE_WIDTH = 160
 def page_width() -> int:
     """``COLUMNS`` when it is set to a width (as ``ls`` and Rich honour it), else ``PAGE_WIDTH``."""
     columns = os.environ.get("COLUMNS", "").strip()
-    return int(columns) if columns.isdecimal() and 0 < int(columns) <= 10_000 else PAGE_WIDTH
+    # ASCII digits, and few of them: isdecimal() takes ٣, and int() refuses over 4,300 digits.
+    width = int(columns) if re.fullmatch("[0-9]{1,6}", columns) else 0
+    return width if 0 < width <= 10_000 else PAGE_WIDTH
 
 
 def _stdout() -> TextIO:
@@ -237,9 +256,15 @@ def stdout_errors() -> Iterator[None]:
 
 def silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush of unwritten output cannot fail again."""
+    silence_stream(sys.stdout)
+
+
+def silence_stream(stream: TextIO | None) -> None:
+    """Point ``stream``'s descriptor at /dev/null: the interpreter's final flush of what it could not
+    write then succeeds, instead of failing at exit with code 120."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]
         os.close(devnull)
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         pass  # not a real descriptor (a test runner's buffer): nothing will be flushed at exit

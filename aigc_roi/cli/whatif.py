@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.files import register_inputs
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     BomOption,
@@ -94,6 +95,11 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     """``"cheaper bid: acquisition[0].bid=25, monetization.plans[0].price=299"`` ->
     (label, ["acquisition[0].bid=25", ...]); without ``label:`` the text is its own label."""
     head = _split_top_level(text, ":")[0]
+    before_values = text.split("=", 1)[0]
+    if head == text and ":" in before_values and before_values.count("[") != before_values.count("]"):
+        # An unbalanced [ in the label ("cheap[: ...") would hide every colon after it: the label
+        # ends at the first colon, as a path's brackets always balance.
+        head = text[:text.index(":")]
     name, assignments = (head.strip(), text[len(head) + 1:]) if "=" not in head and head != text else (text, text)
     sets = [part.strip() for part in _split_top_level(assignments, ",") if part.strip()]
     if not name.strip() or not sets or any("=" not in part for part in sets):
@@ -105,8 +111,10 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
 def _column(path: Path, sets: list[str], name: str | None, source: str, samples: int | None, seed: int) -> dict[str, Any]:
     """One column of figures: ``path`` with ``sets`` applied, named ``name`` (a variant) or its scenario's name;
     with ``samples``, also the figures' simulated distributions and chances."""
+    from aigc_roi.present.peak_cash import with_horizon_flag
     from aigc_roi.reader.load import load_path
 
+    register_inputs([path])
     try:
         scenario = load_path(path, overrides(sets)).scenario
     except ScenarioInvalid as invalid:
@@ -118,7 +126,7 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
         fail([error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
               for error in invalid.errors])
     column = {"name": name or scenario.name, "source": source, "currency": scenario.currency,
-              "figures": api.figures(scenario)}
+              "figures": with_horizon_flag(api.figures(scenario, with_irr_none_reason=True), scenario.horizon_months)}
     if samples is not None:
         from aigc_roi.present.simulation import distribution_json
 

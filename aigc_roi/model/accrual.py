@@ -1,4 +1,4 @@
-"""Recognised and deferred revenue (spec section 3, item 6): the accrual view
+"""Recognised and deferred revenue (docs/formulas.md §4.6): the accrual view
 of the subscription cash, reported per month; no figure depends on it.
 
 A plan payment of ``p`` for a period of ``P`` months is recognised as

@@ -1,17 +1,28 @@
-"""Figures of a monthly cash-flow series: discounting, payback and IRR.
+"""Figures of a monthly cash-flow series: discounting, payback, IRR and MIRR.
 
 Pure numpy. Series are month-major, ``(H, S)``, as inside the engine that
 calls them: a running test over the months is then one vector operation per
 month over contiguous samples. ``NaN`` means "none": never paid back, no
-sign change for an IRR.
+single IRR.
 
-IRR: the monthly IRR ``r`` solves ``sum_t F(t) / (1 + r)^t = 0`` for
-``t = 1..H``. It is searched on a log-spaced grid of monthly rates in
-``[-0.99, 10]`` (widening from ``r = 0``, see ``_nearest_sign_changes``)
-and refined by Newton's method inside the grid interval; when several roots exist (several sign changes), the one
-closest to a monthly rate of 0 is reported. Two roots closer than one grid
-step, or roots outside the grid, are not found (NaN). The annual figure is
-``(1 + r)^12 - 1``.
+Every comparison with 0 is exact on the computed sums (docs/formulas.md
+§5): a tolerance that grows with the plan's size hid real
+shortfalls of large plans (spec 1.2, item 11).
+
+IRR (docs/formulas.md §5): the monthly IRR ``r`` solves
+``sum_t F(t) / (1 + r)^t = 0`` for ``t = 1..H``. It exists, and is unique,
+exactly when the non-zero F(t) change sign once: with the months before the
+change ("early") and after it ("late"), u = ln(1 + r) solves
+
+    h(u) = ln sum_late |F(t)| e^(-u t) - ln sum_early |F(t)| e^(-u t) = 0,
+
+and h is strictly decreasing (h'(u) = -(mean late month - mean early
+month), the means weighted by the discounted amounts), so it has one root
+on the whole real line, however large the rate or however close to -100%.
+Written with logarithms of sums of exponentials h never overflows, whatever
+u; its root is bracketed in closed form (``_bracket``) and found by Newton's
+method kept inside the bracket (bisection when a step would leave it). The
+annual figure is ``(1 + r)^12 - 1 = expm1(12 u)``.
 """
 
 from __future__ import annotations
@@ -21,27 +32,12 @@ import numpy as np
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 
-# IRR search: log-spaced monthly rates in [-0.99, 10]; the step in log(1+r)
-# is about 0.014, fine enough to separate the roots of real cash flows.
-_IRR_GRID = np.linspace(np.log(0.01), np.log(11.0), 512)
-_IRR_MAX_ITERATIONS = 80
-_IRR_BLOCK_ROWS = 4096
-_IRR_GRID_RATES = np.expm1(_IRR_GRID)
-# Grid intervals by their distance to a monthly rate of 0 (0 if they contain it).
-_IRR_INTERVAL_DISTANCE = np.where(
-    (_IRR_GRID_RATES[:-1] <= 0) & (_IRR_GRID_RATES[1:] >= 0),
-    0.0,
-    np.minimum(np.abs(_IRR_GRID_RATES[:-1]), np.abs(_IRR_GRID_RATES[1:])),
-)
-_IRR_BRACKET_ORDER = np.argsort(_IRR_INTERVAL_DISTANCE, kind="stable")
-_IRR_ZERO = int(_IRR_BRACKET_ORDER[0])
-"""The grid interval that contains r = 0."""
-_IRR_NEAR = 1e-7
-"""A Newton step in log(1 + r) this small is in the quadratic regime (see ``_polish``)."""
-_IRR_WINDOWS = (16, 64)
-"""Grid points either side of r = 0 searched before the whole grid (monthly rates
-of about -20%..+25%, then -59%..+140%): most cash flows have their root there."""
-# Relative slack for "cumulative cash >= 0" style tests (float rounding).
+_IRR_MAX_ITERATIONS = 200
+"""Bisection alone halves a bracket of width <= ~120 to rounding in ~60 steps; Newton takes far fewer."""
+_IRR_STEP_DONE = 1e-12
+"""A Newton step this small (relative to max(1, |u|)) lands on the root to rounding: convergence is quadratic."""
+_LARGEST = float(np.finfo(np.float64).max)
+# Relative slack of the per-user payback test: one user's amounts, not the plan's size.
 _TOLERANCE = 1e-9
 
 
@@ -61,13 +57,12 @@ def first_month(mask: np.ndarray) -> FloatArray:
     return np.where(np.isinf(first), np.nan, first)
 
 
-def payback_month(net_cash: FloatArray, cumulative: FloatArray) -> FloatArray:
-    """First month from which cumulative cash stays >= 0 (within the tolerance); NaN if none."""
-    horizon = net_cash.shape[0]
-    slack = _TOLERANCE * np.abs(net_cash).sum(axis=0)
+def payback_month(cumulative: FloatArray) -> FloatArray:
+    """First month from which cumulative cash stays >= 0, exactly; NaN if none."""
+    horizon = cumulative.shape[0]
     months = np.arange(1.0, horizon + 1.0)[:, None]
     # The month after the last one still short of zero (0 when none is short).
-    last_short = np.where(cumulative < -slack, months, 0.0).max(axis=0)
+    last_short = np.where(cumulative < 0.0, months, 0.0).max(axis=0)
     return np.where(last_short >= horizon, np.nan, last_short + 1.0)
 
 
@@ -80,127 +75,178 @@ def cac_payback_months(contribution_by_age: FloatArray, cac: FloatArray) -> Floa
     return np.where(np.isnan(cac), np.nan, first_month(reached))
 
 
+
+
+IRR_NONE_REASONS: tuple[str, ...] = ("no_sign_change", "more_than_one_sign_change")
+"""Why an IRR is none, by ``sign_changes`` (0 -> the first, 2 -> the second); JSON's ``irr_none_reason``."""
+
+
+def sign_changes(net_cash: FloatArray) -> np.ndarray:
+    """(S,) how often the non-zero F(t) of ``(H, S)`` net cash change sign: 0, 1, or 2 for two or more.
+
+    A month counts as zero only when it is exactly 0. Exactly one change
+    means every positive month comes before every negative one, or after:
+    four reductions over the months, no loop.
+    """
+    horizon = net_cash.shape[0]
+    months = np.arange(horizon)[:, None]
+    positive = net_cash > 0.0
+    negative = net_cash < 0.0
+    first_positive = np.where(positive, months, horizon).min(axis=0)
+    first_negative = np.where(negative, months, horizon).min(axis=0)
+    last_positive = np.where(positive, months, -1).max(axis=0)
+    last_negative = np.where(negative, months, -1).max(axis=0)
+    both = (first_positive < horizon) & (first_negative < horizon)
+    once = both & ((last_positive < first_negative) | (last_negative < first_positive))
+    return np.where(both, np.where(once, 1, 2), 0)
+
+
+def irr_none_reason(net_cash: FloatArray) -> list[str | None]:
+    """Per sample of ``(H, S)`` net cash, why the IRR is none (``IRR_NONE_REASONS``), or None where it exists."""
+    changes = sign_changes(net_cash)
+    return [None if count == 1 else IRR_NONE_REASONS[0 if count == 0 else 1] for count in changes.tolist()]
+
+
 def annual_irr(net_cash: FloatArray) -> FloatArray:
-    """Annual IRR per sample of ``(H, S)`` monthly net cash; see the module docstring for the root choice."""
-    horizon, samples = net_cash.shape
-    out = np.full(samples, np.nan)
-    candidates = np.flatnonzero((net_cash > 0).any(axis=0) & (net_cash < 0).any(axis=0))
+    """Annual IRR per sample of ``(H, S)`` monthly net cash; NaN unless F changes sign exactly once.
+
+    Any root is found (module docstring); an annual rate past float64's
+    largest number, which only flows spanning ~300 orders of magnitude
+    reach, is reported as that number rather than as infinity.
+    """
+    out = np.full(net_cash.shape[1], np.nan)
+    candidates = np.flatnonzero(sign_changes(net_cash) == 1)
     if candidates.size == 0:
         return out
-    # Roots do not depend on scale; unit scale keeps 100^120 grid terms finite.
-    flows_by_month = net_cash[:, candidates]
-    flows_by_month = flows_by_month / np.abs(flows_by_month).max(axis=0)
-    best, found, low_value, high_value = _nearest_sign_changes(flows_by_month)
-    root = _polish(flows_by_month, _IRR_GRID[best], _IRR_GRID[best + 1], low_value, high_value)
-    out[candidates[found]] = np.expm1(12.0 * root[found])
+    flows = net_cash[:, candidates]
+    # Unit scale: the logarithms of the amounts are then <= 0, which keeps h's rounding small.
+    magnitude = np.abs(flows)
+    with np.errstate(divide="ignore"):
+        log_amount = np.log(magnitude / magnitude.max(axis=0))
+    early_sign = np.sign(flows[np.argmax(flows != 0.0, axis=0), np.arange(candidates.size)])
+    early = np.sign(flows) == early_sign
+    late = np.sign(flows) == -early_sign
+    root = _irr_log_rate(log_amount, early, late)
+    with np.errstate(over="ignore"):
+        out[candidates] = np.minimum(np.expm1(12.0 * root), _LARGEST)
     return out
 
 
-def _nearest_sign_changes(flows_by_month: FloatArray) -> tuple[np.ndarray, np.ndarray, FloatArray, FloatArray]:
-    """Per sample, the grid interval with a sign change of the NPV nearest r = 0:
-    (its index, whether there is one, the NPV at its left and at its right end).
+def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> FloatArray:
+    """u = ln(1 + r) solving h(u) = 0 (module docstring) per column of ``(H, n)``.
 
-    The grid is visited in widening windows around r = 0 (``_IRR_WINDOWS``): a
-    change found in a window is the nearest overall when it is strictly nearer
-    than every interval outside it, so only the samples without one pay for
-    the wider windows and, last, the whole grid.
+    Months are counted from the last early month (h does not change when
+    every month moves by one constant), so e^(-u t) stays near 1 around the root.
     """
-    horizon, count = flows_by_month.shape
-    powers = np.exp(-np.outer(np.arange(1, horizon + 1, dtype=np.float64), _IRR_GRID))
-    best = np.zeros(count, dtype=np.intp)
-    found = np.zeros(count, dtype=bool)
-    low_value = np.zeros(count)
-    high_value = np.zeros(count)
-    pending = np.arange(count)
-    last_point = _IRR_GRID.size - 1
-    for half_width in (*_IRR_WINDOWS, _IRR_GRID.size):
-        first, last = max(0, _IRR_ZERO - half_width + 1), min(last_point, _IRR_ZERO + half_width)
-        inside = (_IRR_BRACKET_ORDER >= first) & (_IRR_BRACKET_ORDER < last)
-        order = _IRR_BRACKET_ORDER[inside]
-        outside = [abs(_IRR_GRID_RATES[first])] if first > 0 else []
-        outside += [abs(_IRR_GRID_RATES[last])] if last < last_point else []
-        nearest_outside = min(outside, default=np.inf)
-        settled = np.zeros(pending.size, dtype=bool)
-        for start in range(0, pending.size, _IRR_BLOCK_ROWS):
-            rows = pending[start:start + _IRR_BLOCK_ROWS]
-            values = flows_by_month[:, rows].T @ powers[:, first:last + 1]
-            signs = np.sign(values)
-            changes = (signs[:, :-1] != signs[:, 1:])[:, order - first]
-            pick = changes.argmax(axis=1)
-            picked = np.arange(rows.size), pick
-            chosen = order[pick]
-            has_change = changes[picked]
-            done = (has_change & (_IRR_INTERVAL_DISTANCE[chosen] < nearest_outside)) | (nearest_outside == np.inf)
-            settled[start:start + rows.size] = done
-            best[rows[done]] = chosen[done]
-            found[rows[done]] = has_change[done]
-            low_value[rows[done]] = values[np.arange(rows.size), chosen - first][done]
-            high_value[rows[done]] = values[np.arange(rows.size), chosen - first + 1][done]
-        pending = pending[~settled]
-        if pending.size == 0:
-            break
-    return best, found, low_value, high_value
-
-
-def _polish(flows_by_month: FloatArray, low: FloatArray, high: FloatArray, low_value: FloatArray,
-            high_value: FloatArray) -> FloatArray:
-    """The root u = log(1 + r) inside each bracket, to rounding.
-
-    Starting where the chord through the bracket's ends crosses zero (the
-    NPV is smooth, so this is already within the square of the grid step),
-    Newton's method on the NPV as a function of u, kept inside the bracket:
-    a step that would leave it is replaced by a halving, so it converges
-    like bisection at worst. Convergence is quadratic near a simple root, so
-    one more step after a step below ``_IRR_NEAR`` lands on the root to
-    rounding; asking consecutive steps to shrink to a few ulps instead would
-    only chase the rounding noise of the NPV.
-    """
-    low_sign = np.sign(low_value)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        chord = low - low_value * (high - low) / (high_value - low_value)
-    guess = np.where(np.isfinite(chord), np.clip(chord, low, high), 0.5 * (low + high))
-    near = np.zeros(guess.shape, dtype=bool)
-    done = np.zeros(guess.shape, dtype=bool)
-    active = np.arange(guess.size)
-    flows = flows_by_month
+    horizon, count = log_amount.shape
+    months = np.arange(1.0, horizon + 1.0)[:, None]
+    months = months - np.where(early, months, 0.0).max(axis=0)
+    low, high = _bracket(log_amount, early, late)
+    guess = np.clip(0.0, low, high)
+    groups = _MonthGroups(log_amount, early, late, months)
+    active = np.arange(count)
     for _ in range(_IRR_MAX_ITERATIONS):
         at = guess[active]
-        value, slope = _npv_and_slope(flows, at)
-        value_sign = np.sign(value)
-        same_side = value_sign == low_sign[active]
-        low[active] = np.where(same_side, at, low[active])
-        high[active] = np.where(same_side, high[active], at)
+        value, slope = groups.gap_and_slope(at)
+        # h decreases: a positive value means the root lies above ``at``.
+        low[active] = np.where(value > 0, at, low[active])
+        high[active] = np.where(value < 0, at, high[active])
         below, above = low[active], high[active]
         with np.errstate(divide="ignore", invalid="ignore"):
             newton = at - value / slope
+        inside = np.isfinite(newton) & (newton > below) & (newton < above)
+        step = np.where(value == 0, at, np.where(inside, newton, 0.5 * (below + above)))
         scale = np.maximum(1.0, np.abs(at))
-        # Near the root the guess is a bracket end and rounding may put a tiny step just outside.
-        accept = np.isfinite(newton) & (((newton >= below) & (newton <= above)) | (np.abs(newton - at) <= _IRR_NEAR * scale))
-        step = np.where(value_sign == 0, at, np.where(accept, np.clip(newton, below, above), 0.5 * (below + above)))
-        settled = done[active] | near[active] | (above - below <= 4 * np.finfo(np.float64).eps * scale)
-        done[active] = settled
-        near[active] = np.abs(step - at) <= _IRR_NEAR * scale
-        guess[active] = np.where(settled, at, step)
-        if settled.all():
+        done = (value == 0) | (inside & (np.abs(step - at) <= _IRR_STEP_DONE * scale)) \
+            | (above - below <= 4 * np.finfo(np.float64).eps * scale)
+        guess[active] = step
+        if done.all():
             break
-        if settled.mean() > 0.5:
-            # Most samples are done: evaluate only the rest from now on.
-            active = active[~settled]
-            flows = flows_by_month[:, active]
+        if done.any():
+            active = active[~done]
+            groups = groups.keep(~done)
     return guess
 
 
-def _npv_and_slope(flows_by_month: FloatArray, log_rate: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """NPV(u) = sum_t F(t) x^t with x = exp(-u), and dNPV/du, by Horner's rule (H cheap vector ops)."""
-    x = np.exp(-log_rate)
-    # inner(x) = sum_t F(t) x^(t-1); NPV = x inner(x); dNPV/dx = inner + x inner'(x).
-    inner = np.zeros_like(log_rate)
-    inner_slope = np.zeros_like(log_rate)
-    for month in range(flows_by_month.shape[0] - 1, -1, -1):
-        inner_slope *= x
-        inner_slope += inner
-        inner *= x
-        inner += flows_by_month[month]
-    inner_slope *= x
-    inner_slope += inner
-    return x * inner, -x * inner_slope
+class _MonthGroups:
+    """The early and late months of the columns still searched, as float weights, for ``gap_and_slope``."""
+
+    def __init__(self, log_amount: FloatArray, early: np.ndarray, late: np.ndarray, months: FloatArray) -> None:
+        self.log_amount = log_amount
+        self.months = months
+        self.early = early.astype(np.float64)
+        self.late = late.astype(np.float64)
+        self.early_months = self.early * months
+        self.late_months = self.late * months
+
+    def keep(self, columns: np.ndarray) -> _MonthGroups:
+        kept = _MonthGroups.__new__(_MonthGroups)
+        for name, array in vars(self).items():
+            setattr(kept, name, np.ascontiguousarray(array[:, columns]))
+        return kept
+
+    def gap_and_slope(self, log_rate: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """(h(u), h'(u)), the amounts scaled by their common largest term: no overflow for any u.
+
+        Far from the root one group can underflow to 0 entirely; h is then +-inf, which
+        still says on which side the root lies, and its Newton step is replaced by bisection.
+        """
+        exponent = self.log_amount - log_rate * self.months
+        exponent -= exponent.max(axis=0)
+        weight = np.exp(exponent, out=exponent)
+        late_sum = np.einsum("ij,ij->j", weight, self.late)
+        early_sum = np.einsum("ij,ij->j", weight, self.early)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = np.log(late_sum) - np.log(early_sum)
+            slope = np.einsum("ij,ij->j", weight, self.early_months) / early_sum \
+                - np.einsum("ij,ij->j", weight, self.late_months) / late_sum
+        return value, slope
+
+
+def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tuple[FloatArray, FloatArray]:
+    """(low, high) with h(low) > 0 > h(high), in closed form.
+
+    With e the last early month and l the first late one (a_t = ln|F(t)|,
+    n_E and n_L the counts of early and late months): for u >= 0,
+    h(u) <= ln n_L + max_late a - a_e - u (every late month is at least one
+    after e), and for u <= 0, h(u) >= a_l - ln n_E - max_early a + |u|.
+    """
+    horizon = log_amount.shape[0]
+    columns = np.arange(log_amount.shape[1])
+    last_early = np.where(early, np.arange(horizon)[:, None], -1).max(axis=0)
+    first_late = np.where(late, np.arange(horizon)[:, None], horizon).min(axis=0)
+    max_late = np.where(late, log_amount, -np.inf).max(axis=0)
+    max_early = np.where(early, log_amount, -np.inf).max(axis=0)
+    above_root = np.log(late.sum(axis=0)) + max_late - log_amount[last_early, columns]
+    below_root = np.log(early.sum(axis=0)) + max_early - log_amount[first_late, columns]
+    return -np.maximum(0.0, below_root) - 1.0, np.maximum(0.0, above_root) + 1.0
+
+
+def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:
+    """Annual MIRR per sample of ``(H, S)`` net cash: the spreadsheet MIRR of F(1..H), m both rates.
+
+    x = (sum_{F>0} F(t) (1+m)^(H-t) / sum_{F<0} -F(t) (1+m)^-(t-1))^(1/(H-1)) - 1, annual
+    (1+x)^12 - 1 = expm1(12/(H-1) x ln(ratio)); NaN unless H >= 2 and some month is
+    negative and some positive (docs/formulas.md §5).
+    """
+    horizon = net_cash.shape[0]
+    out = np.full(net_cash.shape[1], np.nan)
+    defined = (net_cash > 0).any(axis=0) & (net_cash < 0).any(axis=0) & (horizon >= 2) & (monthly_rate > -1.0)
+    if not defined.any():
+        return out
+    flows = net_cash[:, defined]
+    growth = np.log1p(np.broadcast_to(monthly_rate, defined.shape)[defined])
+    months = np.arange(1.0, horizon + 1.0)[:, None]
+    # In logarithms: (1 + m)^(H - t) over a long horizon at a high rate must not overflow.
+    with np.errstate(divide="ignore"):
+        log_future = _log_sum_exp(np.log(np.maximum(flows, 0.0)) + (horizon - months) * growth)
+        log_present = _log_sum_exp(np.log(np.maximum(-flows, 0.0)) - (months - 1.0) * growth)
+    with np.errstate(over="ignore"):
+        out[defined] = np.minimum(np.expm1(12.0 / (horizon - 1) * (log_future - log_present)), _LARGEST)
+    return out
+
+
+def _log_sum_exp(terms: FloatArray) -> FloatArray:
+    """ln sum_t e^terms over the months (axis 0); terms of -inf are absent amounts."""
+    top = terms.max(axis=0)
+    return top + np.log(np.exp(terms - top).sum(axis=0))

@@ -1,4 +1,4 @@
-"""The cohort table (spec section 5, ``run --table cohorts``): per cohort
+"""The cohort table (docs/formulas.md §7, ``run --table cohorts``): per cohort
 month s, its new users and its contribution in each month s..H.
 
 The model is linear in the cohort sizes, so cohort s contributes
@@ -23,3 +23,11 @@ def cohort_contribution(new_users: FloatArray, contribution_by_age: FloatArray) 
     joined = ages >= 0
     by_age = contribution_by_age[:horizon]
     return np.where(joined, new_users[:, None] * by_age[np.where(joined, ages, 0)], np.nan)
+
+
+def grouped_cohort_contribution(new_users: FloatArray, contribution_by_age: FloatArray) -> FloatArray:
+    """As ``cohort_contribution`` when a cohort's users differ by source (docs/formulas.md §15):
+    ``(G, H)`` users and per-user contribution of each source group; cohort s contributes
+    sum_g N_g(s) c_g(t - s) in month t."""
+    return sum((cohort_contribution(users, by_age) for users, by_age in zip(new_users, contribution_by_age, strict=True)),
+               np.zeros((new_users.shape[1], new_users.shape[1])))

@@ -1,6 +1,6 @@
 """The fitted curves of a realized scenario: day-level retention and renewal schedules.
 
-Pure numpy on top of ``fits`` (spec section 3 item 3 and section 4, section 3a):
+Pure numpy on top of ``fits`` (docs/formulas.md §4.3, §4.9 and §5):
 the engine takes R(a) and the renewal rates from here, and every view that
 shows a run shows the same fits (``scenario_fits``).
 
@@ -84,6 +84,16 @@ class PlanFit:
 
 
 @dataclass(frozen=True)
+class ChannelFit:
+    """The day-level fit of one channel's own retention (docs/formulas.md §15)."""
+
+    index: int
+    """Position of the channel in ``acquisition``."""
+    channel: str
+    fit: PowerLawFit
+
+
+@dataclass(frozen=True)
 class ScenarioFits:
     """Every fitted curve of a realized scenario (medians for ranges)."""
 
@@ -91,6 +101,8 @@ class ScenarioFits:
     """The day-level fit when retention is given as ``days``."""
     renewals: tuple[PlanFit, ...]
     """One per plan whose renewal is ``{observed: [...]}``, in file order."""
+    channels: tuple[ChannelFit, ...] = ()
+    """One per channel whose own retention is ``days``, in file order."""
 
 
 def scenario_fits(scenario: Scenario) -> ScenarioFits:
@@ -101,7 +113,9 @@ def scenario_fits(scenario: Scenario) -> ScenarioFits:
         for i, plan in enumerate(scenario.monetization.plans)
         if isinstance(plan.renewal, RenewalObserved)
     )
-    return ScenarioFits(retention, renewals)
+    channels = tuple(ChannelFit(i, channel.name, day_fit(channel.retention))
+                     for i, channel in enumerate(scenario.acquisition) if isinstance(channel.retention, RetentionDays))
+    return ScenarioFits(retention, renewals, channels)
 
 
 def plan_renewal_count(plan: Plan, horizon: int) -> int:

@@ -70,10 +70,12 @@ FIGURES: tuple[Figure, ...] = (
     Figure("blended_roas", "ratio", "higher"),
     Figure("payback_month", "month", "lower", none="never"),
     Figure("first_payback_month", "month", "lower", none="never"),
+    Figure("paid_payback_month", "month", "lower", none="never"),
     Figure("peak_cash_need", "money", "lower"),
     Figure("peak_cash_month", "month", "neither", none="no_cash_need"),
     Figure("npv", "money", "higher", coloured_by_sign=True),
     Figure("irr", "percent", "higher", none="no_single_irr", display_cap=IRR_DISPLAY_CAP),
+    Figure("mirr", "percent", "higher", display_cap=IRR_DISPLAY_CAP),
     Figure("ltv", "money", "higher", cents=True),
     Figure("ltv_to_cac", "ratio", "higher"),
     Figure("cac_payback_months", "month", "lower", none="never"),
@@ -82,17 +84,26 @@ FIGURES: tuple[Figure, ...] = (
 
 FIGURE_NAMES: tuple[str, ...] = tuple(figure.name for figure in FIGURES)
 BY_NAME: dict[str, Figure] = {figure.name: figure for figure in FIGURES}
-DERIVED_FIGURES: tuple[Figure, ...] = (Figure("payback_probability", "percent", "higher"),)
+DERIVED_FIGURES: tuple[Figure, ...] = (
+    Figure("payback_probability", "percent", "higher"),
+    Figure("subscribers", "users", "higher"),
+    Figure("active_users", "users", "higher"),
+    Figure("cumulative_cash", "money", "higher"),
+)
 """Figures the engine does not compute: payback_probability is the simulated share of samples paying
-back within the payback target, which `check` holds to ``targets.min_payback_probability``."""
+back within the payback target, which `check` holds to ``targets.min_payback_probability``; the
+monthly series a milestone may bound (model/milestones.py) that are no horizon figure."""
 _RULES: dict[str, Figure] = {figure.name: figure for figure in (*FIGURES, *DERIVED_FIGURES)}
 
 MONTH_COLUMNS: tuple[str, ...] = (
-    "new_users", "active_users", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
-    "delivery_cost", "referral_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
+    "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
+    "delivery_cost", "referral_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue",
+    "deferred_revenue",
 )
-"""The monthly series every output reports (docs/formulas.md §4.2-§4.8, §15, §16), in order; money except the user
-counts."""
+"""The monthly series every output reports (docs/formulas.md §4.2-§4.8, §17), in order; money except
+``COUNT_COLUMNS``."""
+COUNT_COLUMNS: frozenset[str] = frozenset({"new_users", "active_users", "subscribers"})
+"""Month columns that count people (shown whole, never as money)."""
 
 OPTIONAL_MONTH_COLUMNS: tuple[str, ...] = ("delivery_cost", "referral_cost")
 """Costs the terminal's months table shows only when some month has one (a column of zeros is noise there);
@@ -100,9 +111,10 @@ every file format always has them."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
-    "max_unit_cost_factor",
+    "max_unit_cost_factor", "ltv", "ltv_to_cac",
 )
-"""Each channel's entries in every output (docs/formulas.md §6), in order."""
+"""Each channel's entries in every output (docs/formulas.md §6; ``ltv`` and ``ltv_to_cac`` of the users it
+bought: §15), in order."""
 
 
 def rules_of(name: str) -> Figure:

@@ -1,4 +1,4 @@
-"""Curves fitted from the field's own numbers (spec section 3a, section 3 item 3).
+"""Curves fitted from the field's own numbers (docs/formulas.md §4.9 and §4.3).
 
 Pure: numpy and the standard library; scipy is imported inside ``fit_sbg``
 only, so loading the package (and ``--help``) stays fast.
@@ -32,7 +32,10 @@ Decisions where the spec is silent:
   do not rise (constant or falling with tenure) has its likelihood maximum
   at alpha, beta -> infinity: a homogeneous geometric churn. The bound stops
   there, at a curve indistinguishable from the geometric one, instead of
-  drifting without end.
+  drifting without end. Shares with falling renewal rates (accelerating
+  churn) end there too, and shares such as [50%, 50%] (half leave at once,
+  the rest never) at the lower bound: the fit says so (``at_bound``), as the
+  sBG model cannot describe them and the curve is only the nearest it has.
 - Start: the alpha and beta that reproduce the first two observations
   exactly (r_1 = s_1 = beta / (alpha + beta), r_2 = s_2 / s_1 =
   (beta + 1) / (alpha + beta + 1)) when they describe rising renewal rates
@@ -69,7 +72,7 @@ from numpy.typing import ArrayLike, NDArray
 FloatArray = NDArray[np.float64]
 
 DAYS_PER_MONTH = 30.4375
-"""Mean Gregorian month, 365.25 / 12 days (spec section 3 item 3)."""
+"""Mean Gregorian month, 365.25 / 12 days (docs/formulas.md §4.3)."""
 
 POOR_FIT_GAP = 0.05
 """A fit whose largest gap between an observed and a fitted share exceeds this (5 points) is poor."""
@@ -194,6 +197,8 @@ class SbgFit:
     """Whether ``largest_gap`` exceeds ``POOR_FIT_GAP``."""
     log_likelihood: float
     """The maximised log-likelihood per first subscriber."""
+    at_bound: bool = False
+    """Whether alpha or beta ran to the search bound (``SBG_BOUNDS``): the data has no sBG maximum."""
 
     def renewal_rates(self, n: int) -> FloatArray:
         """r_k = (beta + k - 1) / (alpha + beta + k - 1) for k = 1..n: the share of those still subscribed who renew at k."""
@@ -298,4 +303,17 @@ def fit_sbg(observed: Sequence[float] | ArrayLike) -> SbgFit:
         largest_gap=largest_gap,
         poor=largest_gap > POOR_FIT_GAP,
         log_likelihood=-float(result.fun),
+        at_bound=_runs_to_bound(alpha, beta, -float(result.fun), churned, survivors),
     )
+
+
+def _runs_to_bound(alpha: float, beta: float, log_likelihood: float, churned: FloatArray, survivors: float) -> bool:
+    """Whether the likelihood has no maximum inside ``SBG_BOUNDS``: alpha or beta on a bound, or a
+    likelihood at least as high where the ridge of the same mean churn (alpha / beta fixed) meets the
+    upper bound. The optimiser stops anywhere along that flat ridge, short of the bound it heads for."""
+    low, high = SBG_BOUNDS
+    if min(alpha, beta) <= low * 1.001 or max(alpha, beta) >= high / 1.001:
+        return True
+    scale = high / max(alpha, beta)
+    at_ridge_end, _ = _sbg_negative_log_likelihood(np.log([alpha * scale, beta * scale]), churned, survivors)
+    return -at_ridge_end >= log_likelihood - 1e-12 * max(1.0, abs(log_likelihood))

@@ -1,18 +1,13 @@
 """The figures of spec revision 1.1 that read an evaluated cash flow: paid
-versus blended returns, first and sustained payback, peak cash need, the
-unique-root rule of the IRR and each channel's maximum unit cost.
+versus blended returns, first and sustained payback, peak cash need and
+each channel's maximum unit cost.
 
 Pure numpy over a leading sample axis: series are ``(S, H)``, figures
 ``(S,)``. NaN means "none", as in the engine that calls these.
 
-Decisions where the spec is silent:
-
-- A month's net cash counts as 0 for the IRR's sign rule when it is within
-  ``1e-9`` of the money moved over the horizon (sum of |F(t)|): float
-  rounding of a month that nets to nothing must not invent a sign change.
-- ``peak_cash_need`` below the same slack is 0 (and then
-  ``peak_cash_month`` is none), so a plan that ``payback_month`` calls paid
-  back from month 1 never also "needs" a rounding error of cash.
+Every comparison with 0 is exact on the computed sums (spec 1.2, item 11):
+a slack that grew with the plan's size (1.1 used 1e-9 of the money moved)
+hid real shortfalls of large plans.
 """
 
 from __future__ import annotations
@@ -22,47 +17,20 @@ import numpy as np
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 
-_TOLERANCE = 1e-9
 
-
-def _slack(net_cash: FloatArray) -> FloatArray:
-    """(S, 1) rounding slack: 1e-9 of the money moved over the horizon."""
-    return _TOLERANCE * np.abs(net_cash).sum(axis=1, keepdims=True)
-
-
-def first_payback_month(net_cash: FloatArray, cumulative: FloatArray) -> FloatArray:
+def first_payback_month(cumulative: FloatArray) -> FloatArray:
     """First month whose cumulative net cash is >= 0; NaN if none."""
-    reached = cumulative >= -_slack(net_cash)
+    reached = cumulative >= 0.0
     return np.where(reached.any(axis=1), reached.argmax(axis=1) + 1.0, np.nan)
 
 
-def peak_cash(net_cash: FloatArray, cumulative: FloatArray) -> tuple[FloatArray, FloatArray]:
+def peak_cash(cumulative: FloatArray) -> tuple[FloatArray, FloatArray]:
     """(peak_cash_need, peak_cash_month): max(0, -min cumulative cash) and the
     first month at that low point (NaN when the need is 0)."""
     low = cumulative.min(axis=1)
-    need = np.where(low < -_slack(net_cash)[:, 0], -low, 0.0)
+    need = np.where(low < 0.0, -low, 0.0)
     month = np.where(need > 0, cumulative.argmin(axis=1) + 1.0, np.nan)
     return need, month
-
-
-def single_sign_change(net_cash: FloatArray) -> np.ndarray:
-    """(S,) True where the non-zero F(t) change sign exactly once: by
-    Descartes' rule of signs the IRR is then the one root in (-1, inf).
-
-    Exactly one change means every positive month comes before every
-    negative one, or after: four reductions over the months, no loop.
-    """
-    slack = _slack(net_cash)
-    months = np.arange(net_cash.shape[1])
-    positive = net_cash > slack
-    negative = net_cash < -slack
-    never = net_cash.shape[1]
-    first_positive = np.where(positive, months, never).min(axis=1)
-    first_negative = np.where(negative, months, never).min(axis=1)
-    last_positive = np.where(positive, months, -1).max(axis=1)
-    last_negative = np.where(negative, months, -1).max(axis=1)
-    both = (first_positive < never) & (first_negative < never)
-    return both & ((last_positive < first_negative) | (last_negative < first_positive))
 
 
 def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: FloatArray) -> FloatArray:
@@ -74,7 +42,7 @@ def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: F
 
     A user bought in month s earns the cumulative per-user value through age
     H - s, plus k times what a user joining in s + 1 earns (its viral users,
-    credited to its source; spec section 4): credit(s) = worth(H - s) + k credit(s + 1).
+    credited to its source; docs/formulas.md §6): credit(s) = worth(H - s) + k credit(s + 1).
     """
     return paid_totals_by_worth(paid_users, running_sum(per_user_by_age, axis=-1)[..., ::-1], virality)
 

@@ -1,4 +1,4 @@
-"""Revenue schedules of spec section 3 items 4-6: subscriptions by age, purchases, orders, per-item fees.
+"""Revenue schedules of docs/formulas.md §4.4–§4.6: subscriptions by age, purchases, orders, per-item fees.
 
 Pure numpy on realized values (floats or ``(S,)`` sample arrays); every
 result has a leading sample axis. The engine sums a plan's per-user cash
@@ -47,6 +47,13 @@ def conversion_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
 
 def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
     """Cash one new user pays this plan at each age a = 0..H-1, ``(S, H)``: price x sum_{a' + kP = a} q_a' x S(k)."""
+    # A price that moves by month has no value by age: the engine passes the plan priced at 1 and prices each month.
+    assert not isinstance(plan.price, ByMonth), "price a by-month plan per month (engine._scheduled_cash_by_age)"
+    return plan_payments_by_age(plan, horizon, samples) * _column(plan.price, samples)
+
+
+def plan_payments_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
+    """Payments one new user makes to this plan at each age a = 0..H-1, ``(S, H)``: sum_{a' + kP = a} q_a' x S(k)."""
     period = int(plan.period_months)
     if period < 1:
         raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
@@ -58,9 +65,7 @@ def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
     for age in sorted(age for age in ages if 0 <= age < horizon):
         payments = len(range(age, horizon, period))
         cash[:, age::period] += conversions[:, age:age + 1] * survival[:, :payments]
-    # A price that moves by month has no value by age: the engine passes the plan priced at 1 and prices each month.
-    assert not isinstance(plan.price, ByMonth), "price a by-month plan per month (engine._scheduled_cash_by_age)"
-    return cash * _column(plan.price, samples)
+    return cash
 
 
 def keep_share(fee: Value | None, revenue_fee: Value, samples: int) -> FloatArray:

@@ -4,11 +4,14 @@
 replaced, either by its median (a deterministic run) or by a float64 array
 of draws (a Monte Carlo batch). Plain floats are left exactly as written.
 
-Decisions where the spec is silent (spec section 2 says only that sampled
+Decisions where the spec is silent (docs/formulas.md §9 says only that sampled
 rates are clipped to [0, 1]):
 
-- Every realized value is clipped to its field's domain: the rates below to
-  [0, 1], ``virality`` to [0, 0.999] (the spec requires k < 1) and every
+- Every realized value is clipped to its field's domain (spec 1.2: a range
+  is valid when its median lies in the domain, its draws are clipped to
+  it): the rates below to [0, 1], ``virality`` to [0, 0.999] (the spec
+  requires k < 1), a ``bid`` or ``cpm`` dividing a ``budget`` to >= 1e-6
+  (``MIN_UNIT_COST``: at 0 users = budget / bid is undefined) and every
   other number (money, counts, ``discount_rate``) to >= 0. The same clip is
   applied to medians, so a deterministic run can never see a value a
   sampled run could not.
@@ -38,6 +41,8 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
+from aigc_roi.model.channels.base import ChannelType
+from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
 
 MAX_VIRALITY = 0.999
@@ -133,6 +138,8 @@ def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
         for f in dataclasses.fields(obj):
             old = getattr(obj, f.name)
             new = _walk(old, f.name, draw, type(obj))
+            if isinstance(old, Distribution) and _divides_budget(obj, f.name):
+                new = np.maximum(new, MIN_UNIT_COST) if isinstance(new, np.ndarray) else max(float(new), MIN_UNIT_COST)
             if new is not old:
                 changes[f.name] = new
         return dataclasses.replace(obj, **changes) if changes else obj
@@ -140,6 +147,11 @@ def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
         items = tuple(_walk(item, name, draw, owner) for item in obj)
         return items if any(new is not old for new, old in zip(items, obj, strict=True)) else obj
     return obj
+
+
+def _divides_budget(channel: Any, name: str) -> bool:
+    """Whether ``name`` is a channel's unit cost (``bid``, ``cpm``) that its ``budget`` is divided by."""
+    return isinstance(channel, ChannelType) and name == channel.unit_cost and channel.buys_with_budget
 
 
 def _realize_points(retention: RetentionPoints, draw: _Drawer) -> RetentionPoints:

@@ -77,12 +77,12 @@ class Distribution:
     """Most likely value; triangular only."""
 
     def median(self) -> float:
-        """The value a deterministic run uses (spec section 2)."""
+        """The value a deterministic run uses (docs/formulas.md §9)."""
         if self.kind == "lognormal":
             return math.sqrt(self.low * self.high)
         if self.kind == "triangular":
             # The true median of a triangular distribution, not its mode
-            # (spec section 2): the half of the area lies on the wider side.
+            # (docs/formulas.md §9): the half of the area lies on the wider side.
             assert self.mode is not None
             width = self.high - self.low
             if self.mode >= (self.low + self.high) / 2:
@@ -130,7 +130,7 @@ class RetentionChurn:
 
 @dataclass(frozen=True)
 class RetentionDays:
-    """Day-level retention (D1/D7/D30) to be fitted by a power law (spec section 3a)."""
+    """Day-level retention (D1/D7/D30) to be fitted by a power law (docs/formulas.md §4.9)."""
 
     days: tuple[tuple[int, Value], ...]
     """(day >= 1, share of the cohort active on that day, 0 < share <= 1), days strictly increasing."""
@@ -141,7 +141,7 @@ Retention = RetentionPoints | RetentionChurn | RetentionDays
 
 @dataclass(frozen=True)
 class RenewalObserved:
-    """Observed survival of a plan's first subscribers, to be fitted by the sBG model (spec section 3a)."""
+    """Observed survival of a plan's first subscribers, to be fitted by the sBG model (docs/formulas.md §4.9)."""
 
     observed: tuple[float, ...]
     """s_1..s_K: share of the first subscribers still subscribed after k renewals, non-increasing."""
@@ -223,6 +223,29 @@ class Costs:
     serving_per_active_user: Moving = 0.0
     """Inference/compute cost per active user per month."""
     fixed: tuple[FixedCost, ...] = ()
+    serving_per_subscriber: Value = 0.0
+    """Extra compute per subscriber in force per month (paying users generate more)."""
+
+
+MILESTONE_KEYS: tuple[str, ...] = ("subscribers", "gross_revenue", "new_users", "active_users", "cumulative_cash")
+"""What a milestone may bound: a monthly series, at least the given value in its month."""
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """At least ``value`` of the month series ``key`` in ``month`` (cumulative cash: at that month's end)."""
+
+    month: int
+    """1-based month of the horizon."""
+    key: str
+    """One of ``MILESTONE_KEYS``."""
+    value: float
+    """Users or subscribers (counts), or money."""
+
+    @property
+    def name(self) -> str:
+        """How `check` names it: ``milestone subscribers@6``."""
+        return f"milestone {self.key}@{self.month}"
 
 
 @dataclass(frozen=True)
@@ -241,6 +264,25 @@ class Targets:
     """Share 0..1 of simulated samples that must pay back within max_payback_months (default 12)."""
     max_cash_need: float | None = None
     """Money: the most ``peak_cash_need`` may be."""
+    milestones: tuple[Milestone, ...] = ()
+    """Dated targets on monthly series, in file order."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A test on some channels that decides whether they, and the ``then`` channels, run after ``after_month``."""
+
+    name: str
+    after_month: int
+    """The test runs in months 1..after_month (1..horizon-1)."""
+    channels: tuple[str, ...]
+    """Names of the test channels."""
+    then: tuple[str, ...] = ()
+    """Names of the channels that run after ``after_month`` only if the test passed."""
+    min_roas: float | None = None
+    """The test channels' attributed gross revenue paid in months 1..after_month over their spend must reach this."""
+    max_cac: float | None = None
+    """Money: their spend over the users they bought in months 1..after_month must not exceed this."""
 
 
 DEFAULT_TARGET_PAYBACK_MONTHS = 12
@@ -269,10 +311,12 @@ class Scenario:
     monetization: Monetization = field(default_factory=Monetization)
     costs: Costs = field(default_factory=Costs)
     targets: Targets = field(default_factory=Targets)
+    gates: tuple[Gate, ...] = ()
+    """Staged plan: evaluated in file order (docs/formulas.md §18)."""
 
     @property
     def ltv_lifetime(self) -> int:
-        """L of spec section 4: ``ltv_months``, else the horizon."""
+        """L of docs/formulas.md §5: ``ltv_months``, else the horizon."""
         return self.horizon_months if self.ltv_months is None else self.ltv_months
 
     def month_labels(self) -> list[str]:

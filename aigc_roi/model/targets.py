@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Literal
 
 from aigc_roi.model.scenario import Targets
@@ -52,6 +52,10 @@ class TargetOutcome:
     limit: float | int
     """The target's value, in the figure's unit."""
     passed: bool
+    month: int | None = None
+    """The month a milestone bounds; None for a target over the horizon."""
+    field_path: str = ""
+    """Where the target is written, e.g. ``targets.milestones[0]``; empty: ``targets.<name>``."""
 
     @property
     def bound(self) -> Bound:
@@ -63,7 +67,7 @@ def bound_of(target: str) -> Bound:
     return "max" if target.startswith("max_") else "min"
 
 
-def _within(actual: float | int | None, limit: float | int, bound: Bound) -> bool:
+def within(actual: float | int | None, limit: float | int, bound: Bound) -> bool:
     if actual is None:
         return False
     if math.isclose(actual, limit, rel_tol=_REL_TOL, abs_tol=_ABS_TOL):
@@ -72,14 +76,14 @@ def _within(actual: float | int | None, limit: float | int, bound: Bound) -> boo
 
 
 def check_targets(targets: Targets, figures: Figures) -> list[TargetOutcome]:
-    """Every target that is set, in declaration order; empty when none is set."""
+    """Every target on a horizon figure that is set, in declaration order; empty when none is set
+    (milestones: model/milestones.py)."""
     outcomes = []
-    for target in fields(targets):
-        limit = getattr(targets, target.name)
+    for name, figure in TARGET_FIGURES.items():
+        limit = getattr(targets, name)
         if limit is None:
             continue
-        figure = TARGET_FIGURES[target.name]
         actual = figures.get(figure)
-        passed = _within(actual, limit, bound_of(target.name))
-        outcomes.append(TargetOutcome(target.name, figure, actual, limit, passed))
+        passed = within(actual, limit, bound_of(name))
+        outcomes.append(TargetOutcome(name, figure, actual, limit, passed))
     return outcomes

@@ -16,12 +16,18 @@ from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text, visible
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
-FIGURES: dict[str, str] = {
+FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
+"""ChannelFigures fields, in the order the tables show them."""
+VALUE_FIGURES = ("ltv", "ltv_to_cac")
+"""What a channel's users are worth: JSON and CSV add them after FIGURES."""
+FIGURE_LABELS: dict[str, str] = {
     "roas": "allocate_roas", "marginal_roas": "allocate_marginal_roas", "cac": "allocate_cac", "marginal_cac": "allocate_marginal_cac",
+    "ltv": "allocate_ltv", "ltv_to_cac": "allocate_ltv_to_cac",
 }
-"""ChannelFigures fields, in the order the tables show them, and their labels."""
+"""A ChannelFigures field -> its label."""
 OBJECTIVE_LABELS: dict[str, str] = {
     "npv": "allocate_objective_npv", "net_cash": "allocate_objective_net_cash", "p10_npv": "allocate_objective_p10_npv",
     "payback_probability": "allocate_objective_payback_probability",
@@ -33,8 +39,18 @@ WARNING_LABELS: dict[str, str] = {
     "best_is_current": "allocate_warning_best_is_current", "on_minimum": "allocate_warning_on_minimum",
     "gets_nothing": "allocate_warning_gets_nothing", "on_maximum": "allocate_warning_on_maximum",
     "locked": "allocate_warning_locked", "current_total_differs": "allocate_warning_current_total_differs",
+    "different_months": "allocate_warning_different_months",
 }
 """A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
+CONSTRAINT_LABELS: dict[str, str] = {
+    "max_cash_need": "allocate_constraint_max_cash_need", "min_payback_probability": "allocate_constraint_min_payback_probability",
+}
+TOTAL_LABELS: dict[str, str] = {
+    "allocate_curve_budget": "allocate_curve_budget_total", "allocate_multiple": "allocate_multiple_total",
+    "allocate_curve_title": "allocate_curve_title_total", "allocate_curve_slope": "allocate_curve_slope_total",
+    "allocate_curve_slope_probability": "allocate_curve_slope_probability_total",
+}
+"""A curve label -> its form for a horizon total (budgets that are multiples of T)."""
 CURVE_BAR_WIDTH = 28
 
 
@@ -44,7 +60,11 @@ def _bound(value: float) -> float | None:
 
 
 def _figures_json(budget: float, figures: ChannelFigures) -> dict[str, Any]:
-    return {"budget": budget, **{name: plain(getattr(figures, name)) for name in FIGURES}}
+    return {"budget": budget, **{name: plain(getattr(figures, name)) for name in (*FIGURES, *VALUE_FIGURES)}}
+
+
+def _phases_json(result: Allocation, which: str) -> list[dict[str, Any]]:
+    return [{"months": list(phase.months), "split": dict(getattr(phase, which))} for phase in result.phases]
 
 
 def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
@@ -65,7 +85,7 @@ def curve_peak(curve: tuple[CurvePoint, ...]) -> CurvePoint | None:
 
 
 def allocation_json(result: Allocation) -> dict[str, Any]:
-    """The JSON of spec section 5, plus each channel's figures at both splits, the budget curve and the warnings."""
+    """The JSON of docs/formulas.md §8, plus each channel's figures at both splits, the budget curve and the warnings."""
     return {
         "scenario": result.scenario,
         "objective": result.objective,
@@ -73,9 +93,16 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "samples": result.samples,
         "seed": result.seed,
         "target_payback_months": result.target_payback_months,
-        "current": {"split": result.current_split, "value": plain(result.current_value)},
-        "best": {"split": result.best_split, "value": plain(result.best_value)},
+        "budget_kind": "total" if result.total else "monthly",
+        "current": {"split": result.current_split, "value": plain(result.current_value),
+                    "phases": _phases_json(result, "current"), "spend": result.current_spend},
+        "best": {"split": result.best_split, "value": plain(result.best_value),
+                 "phases": _phases_json(result, "best"), "spend": result.best_spend},
         "gain": plain(result.gain),
+        "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
+        "target_roas": result.target_roas,
+        "constraints": {name: {"limit": check.limit, "value": plain(check.value), "met": check.met}
+                        for name, check in result.constraints.items()},
         "channels": [
             {
                 "name": channel.name,
@@ -83,6 +110,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
                 "status": channel.status,
                 "minimum": channel.minimum,
                 "maximum": _bound(channel.maximum),
+                "months": list(channel.months),
                 "current": _figures_json(channel.current_budget, channel.current),
                 "best": _figures_json(channel.best_budget, channel.best),
             }
@@ -90,7 +118,9 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         ],
         "curve": [
             {"budget": point.budget, "multiple": point.budget / result.budget, "value": plain(point.value),
-             "marginal_value": slope, "split": dict(point.split)}
+             "marginal_value": slope, "split": dict(point.split),
+             "phases": [{"months": list(phase.months), "split": dict(split)}
+                        for phase, split in zip(result.phases, point.phases, strict=False)]}
             for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)
         ],
         "warnings": [
@@ -132,9 +162,20 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     lang = style.lang
     channel = next((row for row in result.channels if row.name == warning.channel), None)
     if warning.code == "current_total_differs":
+        if len(result.phases) > 1 or result.total:
+            return label("allocate_warning_current_total_differs_total", lang).format(
+                total=style.money(result.current_spend, 0), budget=style.money(result.best_spend, 0))
         total = sum(result.current_split.values())
         return label("allocate_warning_current_total_differs", lang).format(
             total=style.money(total, 0), budget=style.money(result.budget, 0))
+    if warning.code == "constraint_not_met" and (name := warning.channel or "") in result.constraints:
+        check = result.constraints[name]
+        return label("allocate_warning_constraint_not_met", lang).format(
+            constraint=label(CONSTRAINT_LABELS[name], lang), value=_limit_text(name, check.value, style),
+            limit=_limit_text(name, check.limit, style))
+    if warning.code == "marginal_roas_below_one" and channel is not None:
+        return label("allocate_warning_marginal_roas_below_one", lang).format(
+            channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
     if channel is None:
         return label(WARNING_LABELS[warning.code], lang)
     key: str = warning.code
@@ -142,6 +183,10 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         key = "gets_nothing"
     return label(WARNING_LABELS[key], lang).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
+
+
+def _limit_text(name: str, value: float, style: NumberStyle) -> str:
+    return style.percent(value) if name == "min_payback_probability" else style.money(value, 0)
 
 
 def _budget_cell(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:
@@ -169,7 +214,7 @@ def _budget_unit(result: Allocation, style: NumberStyle) -> str:
 
 def _figure_text(name: str, value: float, style: NumberStyle) -> str:
     number = plain(value)
-    return style.ratio(number) if name.endswith("roas") else style.money(number)
+    return style.ratio(number) if name.endswith(("roas", "to_cac")) else style.money(number)
 
 
 def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
@@ -177,7 +222,7 @@ def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
     full ("2,706,745,123.45") would push the table past 80 columns; from ten million it reads in M (Chinese
     amounts are in 万 and 亿 already)."""
     number = plain(value)
-    if not name.endswith("roas") and number is not None and abs(number) >= BIG_CAC and style.lang != "zh":
+    if not name.endswith(("roas", "to_cac")) and number is not None and abs(number) >= BIG_CAC and style.lang != "zh":
         return f"{number / 1e6:,.1f}M"
     return _figure_text(name, value, style)
 
@@ -191,46 +236,56 @@ BIG_CAC = 1e7
 def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     """One row per acquisition channel: budgets at both splits and the four figures at each."""
     header = ["channel", "type", "status", "minimum", "maximum", "current_budget", "best_budget", "change"]
-    header += [f"{split}_{name}" for name in FIGURES for split in ("current", "best")]
+    header += [f"{split}_{name}" for name in (*FIGURES, *VALUE_FIGURES) for split in ("current", "best")]
+    header.append("months")
     if style is not None:
         lang = style.lang
         header = [label(key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum", "allocate_maximum",
                                                "current", "allocate_best", "allocate_change")]
-        header += [f"{label(FIGURES[name], lang)} · {label(split, lang)}"
-                   for name in FIGURES for split in ("current", "allocate_best")]
+        header += [f"{label(FIGURE_LABELS[name], lang)} · {label(split, lang)}"
+                   for name in (*FIGURES, *VALUE_FIGURES) for split in ("current", "allocate_best")]
+        header.append(label("allocate_active_months", lang))
     rows: list[list[Any]] = []
     for channel in result.channels:
         if style is None:
             cells: list[Any] = [channel.name, channel.type, channel.status, channel.minimum, _bound(channel.maximum),
                                 channel.current_budget, channel.best_budget, channel.best_budget - channel.current_budget]
-            cells += [plain(getattr(figures, name)) for name in FIGURES for figures in (channel.current, channel.best)]
+            cells += [plain(getattr(figures, name)) for name in (*FIGURES, *VALUE_FIGURES)
+                      for figures in (channel.current, channel.best)]
+            cells.append(month_text(channel.months))
         else:
             current, best, change = _budget_cell(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
             cells = [channel.name, channel.type, label(STATUS_LABELS[channel.status], style.lang),
                      style.money(channel.minimum, 0), maximum, current, best, change]
-            cells += [_figure_text(name, getattr(figures, name), style) for name in FIGURES
+            cells += [_figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
+            cells.append(month_text(channel.months))
         rows.append(cells)
     return header, rows
 
 
 def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
-    """One row per budget of the curve: the best value, its slope and the best split."""
-    names = list(result.best_split)
+    """One row per budget of the curve: the best value, its slope and the best split (with phases, a column per
+    channel and phase, named ``channel [months]``)."""
+    many = len(result.phases) > 1
+    slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
+             else [(0, name) for name in result.best_split])
+    names = [f"{name} [{month_text(result.phases[k].months)}]" if many else name for k, name in slots]
     header = ["budget", "multiple", "value", "marginal_value", *names]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
-        header[:4] = [label(key, style.lang) for key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key)]
+        header[:4] = [_curve_label(result, key, style.lang)
+                      for key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key)]
     rows: list[list[Any]] = []
     for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
-        split = [point.split.get(name) for name in names]
+        split = [(point.phases[k] if point.phases else point.split).get(name) for k, name in slots]
         if style is None:
             rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, *split])
         else:
             rows.append([style.money(point.budget, 0), f"{point.budget / result.budget:.2f}×",
                          objective_value(result, point.value, style), _slope_text(result, slope, style),
-                         *(style.money(amount, 0) for amount in split)])
+                         *(NONE if amount is None else style.money(amount, 0) for amount in split)])
     return header, rows
 
 
@@ -242,12 +297,21 @@ def allocation_rows(result: Allocation, table: str = "channels") -> Rows:
 def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     """Summary lines, the channel table, the budget curve and the warnings, for a pull-request comment."""
     lang = style.lang
-    lines = [f"### {_title(result, style)}", "", *(f"- {name}: {value}" for name, value in _summary(result, style)), ""]
-    text = "\n".join(lines) + "\n" + to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
+    lines = [f"### {markdown_text(_title(result, style))}", "",
+             *(f"- {markdown_text(name)}: {markdown_text(value)}" for name, value in _summary(result, style)), ""]
+    spend_less = spend_less_text(result, style)
+    if spend_less is not None:
+        lines += [f"**{markdown_text(spend_less)}**", ""]
+    text = "\n".join(lines) + "\n"
+    if len(result.phases) > 1:
+        header = [label(key, lang) for key in ("allocate_active_months", "channel", "current", "allocate_best")]
+        text += to_markdown((header, [list(row) for row in phase_rows(result, style)]), label("allocate_phases", lang),
+                            text_columns=2) + "\n"
+    text += to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
     warnings = [warning_text(result, warning, style) for warning in result.warnings]
     if warnings:
-        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {line}\n" for line in warnings)
+        text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {markdown_text(line)}\n" for line in warnings)
     return text
 
 
@@ -255,23 +319,96 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
 
 
 def _title(result: Allocation, style: NumberStyle) -> str:
-    return label("allocate_title", style.lang).format(
-        scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+    template = label("allocate_title", style.lang)
+    if result.target_roas is None and not result.total:
+        return template.format(scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+    # The template is cut before it is filled: a scenario's name may hold " · B = " too.
+    head = template.split(" · B = ")[0].split(" · 每月预算 B = ")[0].format(scenario=result.scenario)
+    if result.target_roas is not None:
+        tail = label("allocate_target_roas_title", style.lang).format(roas=style.ratio(result.target_roas),
+                                                                      budget=style.money(result.budget, 0))
+    else:
+        tail = label("allocate_total_title", style.lang).format(budget=style.money(result.budget, 0))
+    return f"{head} · {tail} ({style.currency})"
+
+
+def _asked(result: Allocation, style: NumberStyle) -> str:
+    return f"{'T' if result.total else 'B'} = {style.money(result.budget, 0)}"
+
+
+def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
+    """"Spend less" when the best value of the budget curve lies at a lower budget than asked (docs/allocate.md)."""
+    recommended = result.recommended
+    if recommended is None or recommended.budget >= result.budget * (1 - 1e-9):
+        return None
+    loss = recommended.value - result.best_value
+    if not loss > 0:
+        return None
+    loss_text = f"{loss * 100:,.2f} pp" if result.objective == "payback_probability" else style.money(loss, 0)
+    key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
+    return label(key, style.lang).format(
+        objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), budget=style.money(recommended.budget, 0),
+        value=objective_value(result, recommended.value, style), asked=_asked(result, style), loss=loss_text)
+
+
+def phase_rows(result: Allocation, style: NumberStyle) -> list[tuple[str, str, str, str]]:
+    """(months, channel, current, best) monthly budgets, one row per channel of each phase."""
+    rows = []
+    for phase in result.phases:
+        months = label("allocate_phase_months", style.lang).format(months=month_text(phase.months))
+        for n, name in enumerate(phase.best):
+            rows.append((months if n == 0 else "", name, style.money(phase.current[name], 0), style.money(phase.best[name], 0)))
+    return rows
+
+
+def month_text(months: tuple[int, ...]) -> str:
+    """``1..3, 7`` for the months 1, 2, 3 and 7 (a range as the tables write ranges: never read as a negative)."""
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(f"{run[0]}..{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
+
+
+def phases_view(result: Allocation, style: NumberStyle) -> Table:
+    lang = style.lang
+    view = Table(title=label("allocate_phases", lang), title_justify="left")
+    view.add_column(label("allocate_active_months", lang), no_wrap=True)
+    view.add_column(label("channel", lang))
+    view.add_column(label("current", lang), justify="right", no_wrap=True)
+    view.add_column(label("allocate_best", lang), justify="right", no_wrap=True)
+    for months, name, current, best in phase_rows(result, style):
+        view.add_row(months, visible(name), current, Text(best, style="bold"))
+    return view
 
 
 def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
-    """(label, value) lines: the objective, its value at the current and the best split, the gain."""
+    """(label, value) lines: the objective, its value at the current and the best split, each limit, the gain."""
     lang = style.lang
+    limits = [(label(CONSTRAINT_LABELS[name], lang)[:1].upper() + label(CONSTRAINT_LABELS[name], lang)[1:],
+               f"{_limit_text(name, check.value, style)} ({'≤' if name == 'max_cash_need' else '≥'} "
+               f"{_limit_text(name, check.limit, style)} {'✓' if check.met else '✗'})")
+              for name, check in result.constraints.items()]
     return [
         (label("allocate_objective", lang), objective_name(result, lang)),
         (label("allocate_current_split", lang), objective_value(result, result.current_value, style)),
         (label("allocate_best_split", lang), objective_value(result, result.best_value, style)),
+        *limits,
         (label("allocate_gain", lang), objective_gain(result, style)),
     ]
 
 
+def _curve_label(result: Allocation, key: str, lang: str) -> str:
+    """A curve header; with a horizon total the budgets are totals, multiples of T."""
+    if result.total and key in TOTAL_LABELS:
+        return label(TOTAL_LABELS[key], lang)
+    return label(key, lang)
+
+
 def _curve_title(result: Allocation, lang: str) -> str:
-    return label("allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
+    return _curve_label(result, "allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
 
 
 def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
@@ -291,53 +428,81 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
     for row, (name, value) in enumerate(summary):
         gain = row == len(summary) - 1
         grid.add_row(name, Text(value, style=("green" if result.gain > 0 else "dim") if gain else ""))
-    return Group(Text(_title(result, style), style="bold"), grid)
+    return Group(Text(visible(_title(result, style)), style="bold"), grid)
     return grid
 
 
-def channels_view(result: Allocation, style: NumberStyle) -> Table:
-    """Per channel a row at the current and one at the best split: monthly budget, change, and
-    average and marginal ROAS and CAC. Two short rows rather than "now → best" cells, so the
-    table fits an 80-column terminal."""
-    lang = style.lang
-    view = Table(title=label("allocate_channels_title", lang), title_justify="left",
-                 caption=label("allocate_channels_caption", lang), caption_justify="left")
-    view.add_column(label("channel", lang), min_width=8)
-    view.add_column(label("allocate_split", lang), min_width=max(cell_len(label(key, lang)) for key in ("current", "allocate_best")))
-    # Numbers never fold and headers take two lines: the channel name takes what an 80-column terminal lacks.
-    unit = _budget_unit(result, style)
-    for key, cells in _number_columns(result, style, unit).items():
-        header = label(key, lang).replace(" ", "\n", 1) + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
-        # A Text: DataConsole would write the line break of a str out visibly, as \x0a.
-        view.add_column(Text(header), justify="right", overflow="fold", min_width=max(cell_len(text) for text in [*cells, *header.split()]))
-    for channel in result.channels:
-        current, best, change = _budget_cell(channel, style, unit)
-        kind = Text(channel.type, style="dim")
-        if channel.status != "movable":
-            figures = [_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES]
-            view.add_row(Text(channel.name), label("current", lang), current, Text(change, style="dim"), *figures)
-            view.add_row(kind, end_section=True)
-            continue
-        moved = channel.best_budget - channel.current_budget
-        change_text = Text(change, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
-        view.add_row(Text(channel.name), label("current", lang), current, "",
-                     *(_view_figure_text(figure, getattr(channel.current, figure), style) for figure in FIGURES))
-        view.add_row(kind, Text(label("allocate_best", lang), style="bold"), Text(best, style="bold"), change_text,
-                     *(_view_figure_text(figure, getattr(channel.best, figure), style) for figure in FIGURES), end_section=True)
-    return view
+VIEW_COLUMNS = ("allocate_budget", "allocate_marginal_roas", "allocate_roas", "allocate_ltv_to_cac", "allocate_cac",
+                "allocate_ltv", "allocate_change", "allocate_marginal_cac")
+"""The channel view's number columns, most important first: a narrow terminal loses them from the end. The
+active months are under the channel's name."""
+VIEW_ORDER = ("allocate_budget", "allocate_change", "allocate_roas", "allocate_marginal_roas",
+              "allocate_cac", "allocate_marginal_cac", "allocate_ltv", "allocate_ltv_to_cac")
+"""The order in which the kept columns are shown."""
+FIGURE_OF = {key: name for name, key in FIGURE_LABELS.items()}
 
 
-def _number_columns(result: Allocation, style: NumberStyle, unit: str) -> dict[str, list[str]]:
-    """Label key -> every text its column of the channel view shows."""
-    columns: dict[str, list[str]] = {"allocate_budget": [], "allocate_change": []}
+def _view_cells(result: Allocation, style: NumberStyle, unit: str) -> dict[str, list[tuple[str, str]]]:
+    """Label key -> per channel its (current row, best row) texts."""
+    columns: dict[str, list[tuple[str, str]]] = {key: [] for key in VIEW_ORDER}
     for channel in result.channels:
         current, best, change = _budget_cell(channel, style, unit)
-        columns["allocate_budget"] += [current, best]
-        columns["allocate_change"].append(change)
-        for name in FIGURES:
-            column = columns.setdefault(FIGURES[name], [])
-            column += [_view_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+        columns["allocate_budget"].append((current, best))
+        columns["allocate_change"].append(("", change) if channel.status == "movable" else (change, ""))
+        for key, name in FIGURE_OF.items():
+            texts = [_view_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+            columns[key].append((texts[0], texts[1]) if channel.status == "movable" else (texts[0], ""))
     return columns
+
+
+def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
+    """Per channel a row at the current and one at the best split: active months, monthly budget, change,
+    average and marginal ROAS and CAC, LTV and LTV/CAC. Two short rows rather than "now → best" cells; a
+    narrow terminal drops the least important columns first (VIEW_COLUMNS), numbers are never split."""
+    lang = style.lang
+    unit = _budget_unit(result, style)
+    cells = _view_cells(result, style, unit)
+    split_width = max(cell_len(label(key, lang)) for key in ("allocate_split", "current", "allocate_best"))
+
+    def header(key: str) -> str:
+        text = label(key, lang).replace(" ", "\n", 1)
+        return text + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
+
+    def width_of(key: str) -> int:
+        return max(cell_len(text) for text in [*(t for pair in cells[key] for t in pair), *header(key).split()])
+
+    def build(width: int) -> Table:
+        kept = list(VIEW_COLUMNS)
+        while len(kept) > 1 and sum(map(width_of, kept)) + 8 + split_width + table_overhead(len(kept) + 2) > width:
+            kept.pop()
+        caption = label("allocate_channels_caption", lang)
+        if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
+            caption += " " + label("allocate_figures_note_ltv", lang)
+        view = Table(title=label("allocate_channels_title", lang), title_justify="left", caption=caption, caption_justify="left")
+        view.add_column(label("channel", lang), min_width=8, overflow="fold")
+        view.add_column(label("allocate_split", lang), min_width=split_width)
+        shown = [key for key in VIEW_ORDER if key in kept]
+        for key in shown:
+            # A Text: DataConsole would write the line break of a str out visibly, as \x0a.
+            view.add_column(Text(header(key)), justify="right", no_wrap=True, min_width=width_of(key))
+        for n, channel in enumerate(result.channels):
+            first = [cells[key][n][0] for key in shown]
+            second = [cells[key][n][1] for key in shown]
+            kind = Text(f"{channel.type} · " + label("allocate_runs", lang).format(months=month_text(channel.months)), style="dim")
+            if channel.status != "movable":
+                view.add_row(Text(visible(channel.name)), label("current", lang), *first)
+                view.add_row(kind, end_section=True)
+                continue
+            moved = channel.best_budget - channel.current_budget
+            change = cells["allocate_change"][n][1]
+            styled = [Text(text, style="bold") if key == "allocate_budget" else
+                      Text(text, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
+                      if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
+            view.add_row(Text(visible(channel.name)), label("current", lang), *first)
+            view.add_row(kind, Text(label("allocate_best", lang), style="bold"), *styled, end_section=True)
+        return view
+
+    return Fitted(build)
 
 
 def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
@@ -356,12 +521,12 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     def build(width: int) -> Table:
         # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
         # line leave the bars too little room, each header wraps down to its longest word.
-        natural = [max(cell_len(text) for text in [*cells, label(key, lang)]) for key, cells in numbers.items()]
+        natural = [max(cell_len(text) for text in [*cells, _curve_label(result, key, lang)]) for key, cells in numbers.items()]
         fits = sum(natural) + bar_width + table_overhead(len(numbers) + 1) <= width
         view = Table(title=_curve_title(result, lang), title_justify="left", caption=_curve_caption(result, peak, style),
                      caption_justify="left")
         for (key, cells), wide in zip(numbers.items(), natural, strict=True):
-            header = label(key, lang)
+            header = _curve_label(result, key, lang)
             view.add_column(header, justify="right", width=wide if fits else max(cell_len(text) for text in [*cells, *header.split()]))
         view.add_column("", overflow="fold")
         for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
@@ -397,12 +562,18 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
 def warnings_view(result: Allocation, style: NumberStyle) -> Text:
     text = Text()
     for warning in result.warnings:
-        text.append(f"! {warning_text(result, warning, style)}\n", style="yellow")
+        text.append(f"! {visible(warning_text(result, warning, style))}\n", style="yellow")
     return text
 
 
 def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableType]:
-    views: list[RenderableType] = [summary_view(result, style), channels_view(result, style)]
+    views: list[RenderableType] = [summary_view(result, style)]
+    spend_less = spend_less_text(result, style)
+    if spend_less is not None:
+        views.append(Text(f"» {visible(spend_less)}", style="bold yellow"))
+    if len(result.phases) > 1:
+        views.append(phases_view(result, style))
+    views.append(channels_view(result, style))
     if result.curve:
         views.append(curve_view(result, style))
     if result.warnings:

@@ -9,10 +9,9 @@ import math
 from typing import TYPE_CHECKING
 
 from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_peak, objective_name, objective_value
-from aigc_roi.present.chart import cjk_font, plain_text_with_cjk, readable
+from aigc_roi.present.chart import plain_text_with_cjk, title_name
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.text import visible
 from aigc_roi.whatif.allocate import Allocation
 
 if TYPE_CHECKING:
@@ -56,8 +55,8 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
     # Two lines: a scenario name and the curve's title do not fit one line of a 9-inch figure.
-    name = visible(result.scenario) if cjk_font() is not None else readable(visible(result.scenario))
-    axes.set_title(f"{name}\n{label('allocate_curve_title', lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))}")
+    objective = short_label(OBJECTIVE_LABELS[result.objective], lang)
+    axes.set_title(f"{title_name(result.scenario)}\n{label('allocate_curve_title', lang).format(objective=objective)}")
     axes.set_xlabel(f"{label('allocate_curve_budget', lang)} ({style.currency})")
     axes.set_ylabel(objective_name(result, lang))
     axes.grid(alpha=0.3)

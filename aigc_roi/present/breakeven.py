@@ -12,6 +12,7 @@ from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.text import visible
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
 
 THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
@@ -63,9 +64,10 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     colours = ["" if ceiling is None else "green" if ceiling >= row.driver.current else "red"
                for row, ceiling in zip(rows, ceilings, strict=True)]
     columns = [
-        Column(label("driver", lang), [Text(driver_label(row.driver, lang)) for row in rows], numeric=False),
+        Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in rows], numeric=False),
         Column(label("unit_cost", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
-        Column(label("max_unit_cost", lang),
+        # Named apart from the plan-level "ROI = 0 at" of the drivers table: the same channel, two different prices.
+        Column(label("channel_own_max_unit_cost", lang),
                [Text(driver_value(row.driver, ceiling, style), style=colour)
                 for row, ceiling, colour in zip(rows, ceilings, colours, strict=True)]),
         Column(label("gross_revenue", lang),
@@ -84,7 +86,7 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     title = f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})"
     caption = label("breakeven_caption", lang).format(
         roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
-    columns = [Column(label("driver", lang), [Text(driver_label(row.driver, lang)) for row in table.rows], numeric=False),
+    columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False),
                Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
     for threshold in THRESHOLDS:
         values = [getattr(row, threshold) for row in table.rows]
@@ -121,7 +123,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> R
 
 
 def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
-    """The JSON of spec section 5, with each driver's label and headroom added."""
+    """The JSON of docs/formulas.md §8, with each driver's label and headroom added."""
     return {
         "scenario": table.scenario,
         "target_payback_months": table.target_payback_months,

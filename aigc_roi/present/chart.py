@@ -9,7 +9,7 @@ CJK text (most bundled scenario names are bilingual, 视频工具 Video tool...)
 is drawn with the first installed font of ``CJK_FONTS`` whatever the
 language, so it never turns into boxes. Without one, the caller prints one
 line saying how to install one (``NO_CJK_FONT``), the figure drops the CJK
-runs of a text that has something readable besides them, and ``save`` keeps
+runs of a text that has something readable besides them, and ``image_bytes`` keeps
 matplotlib's missing-glyph warnings off stderr. No font ships with the
 package: the PyPI packages that carry Noto Sans CJK are 20-27 MB, single-
 maintainer and unmaintained or tied to another tool (cvttf-notosanscjk-*,
@@ -54,16 +54,21 @@ def readable(text: str) -> str:
     return stripped if re.search(r"[A-Za-z0-9]", stripped) else text
 
 
+TITLE_NAME_CHARS = 120
+"""Most characters of a scenario name in a chart title: more overflows a 9-inch figure anyway, and
+matplotlib's text layout of a 100 KB name took half a minute."""
+
+
+def title_name(name: str) -> str:
+    """A scenario name as a chart title shows it: control characters written out, CJK left out without
+    a CJK font (when something else remains to read), cut to TITLE_NAME_CHARS with an ellipsis."""
+    shown = visible(name) if cjk_font() is not None else readable(visible(name))
+    return shown if len(shown) <= TITLE_NAME_CHARS else shown[:TITLE_NAME_CHARS - 1] + "…"
+
+
 def report_has_cjk(report: dict[str, Any]) -> bool:
     """Whether the chart of ``report`` has CJK text in any language (its scenario's name)."""
     return has_cjk(report["scenario"])
-
-
-def save(figure: Figure, file: Any, image_format: str) -> None:
-    """``figure.savefig`` without matplotlib's missing-glyph warnings: the caller said it once (NO_CJK_FONT)."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from")
-        figure.savefig(file, format=image_format)
 
 
 def cjk_font() -> str | None:
@@ -108,9 +113,7 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
         )
 
-    font = cjk_font()
-    name = visible(report["scenario"]) if font is not None else readable(visible(report["scenario"]))
-    axes.set_title(f"{name} · {label('chart_title', lang)}")
+    axes.set_title(f"{title_name(report['scenario'])} · {label('chart_title', lang)}")
     axes.set_xlabel(label("month", lang))
     axes.set_ylabel(report["currency"])
     axes.set_xlim(0.4, len(x) + 0.6)
@@ -166,8 +169,7 @@ def simulation_figure(data: dict[str, Any], style: NumberStyle) -> Figure:
     fan.plot(x, [m[middle_key] for m in months], color=_LINE, linewidth=2,
              label=label("fan_median", lang).format(middle=float(middle_key[1:])))
     fan.axhline(0, color="0.35", linewidth=0.8)
-    name = visible(data["scenario"]) if cjk_font() is not None else readable(visible(data["scenario"]))
-    fan.set_title(f"{name} · {label('simulate_chart_title', lang)}")
+    fan.set_title(f"{title_name(data['scenario'])} · {label('simulate_chart_title', lang)}")
     fan.set_xlabel(label("month", lang))
     fan.set_ylabel(data["currency"])
     fan.set_xlim(0.6, len(x) + 0.4)
@@ -205,7 +207,10 @@ def image_bytes(figure: Figure, image_format: str) -> bytes:
     from matplotlib import rc_context
 
     buffer = io.BytesIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "aigc-roi"}):
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "aigc-roi"}), warnings.catch_warnings():
+        # Without a CJK font, Chinese that cannot be left out draws as boxes: the command said so once
+        # (plot_no_cjk_font); matplotlib's warning per missing glyph would repeat it in its own words.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from")
         metadata = {"Date": None} if image_format == "svg" else {}
         figure.savefig(buffer, format=image_format, metadata=metadata)
     return buffer.getvalue()

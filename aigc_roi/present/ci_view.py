@@ -22,6 +22,7 @@ from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -36,8 +37,11 @@ def plural(count: int, noun: str) -> str:
 
 # GitHub's workflow-command escaping (actions/toolkit, command.ts): data escapes
 # % CR LF; property values also escape ':' and ',' which delimit properties.
+# The other control characters are written out first (present/text.py): an escape or a BEL in a name
+# must not reach the job log, which a terminal may replay.
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    shown = "".join(part if part in ("\r", "\n") else visible(part) for part in re.split("([\r\n])", text))
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -119,6 +123,13 @@ def _figure_name(figure: str, lang: str) -> str:
     return figure if lang == "en" else short_label(figure, lang)
 
 
+def _target_name(outcome: TargetOutcome, lang: str) -> str:
+    """A target's cell: its YAML key (and words, in Chinese); a milestone's name."""
+    if outcome.month is None:
+        return label(TARGET_LABELS[outcome.name], lang)
+    return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
+
+
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:
     invalid = _counts(results)["invalid"]
     targets = sum(len(item.outcomes) for item in checked)
@@ -164,7 +175,7 @@ def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | 
         for outcome in item.outcomes:
             actual, limit = _outcome_texts(outcome, _style(item, lang))
             missed_at_base = None if at_base is None else at_base.get(item.path, frozenset())
-            rows.append([item.path, label(TARGET_LABELS[outcome.name], lang), actual, limit,
+            rows.append([item.path, _target_name(outcome, lang), actual, limit,
                          _result(outcome, missed_at_base, base, lang)])
     header = [label(key, lang) for key in ("check_scenario", "check_target", "check_actual", "check_limit", "check_result")]
     return header, rows
@@ -219,8 +230,13 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
         if outcome.passed:
             continue
         actual, limit = _outcome_texts(outcome, _style(item, lang))
-        message = label("check_missed", lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
-                                                     figure=_figure_name(outcome.figure, lang), actual=actual, limit=limit)
+        if outcome.month is None:
+            missed, figure = "check_missed", _figure_name(outcome.figure, lang)
+        else:
+            # A month's series in words ("在订用户"), not its column header ("在订").
+            missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
+        message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
+                                             figure=figure, actual=actual, limit=limit, month=outcome.month)
         title = f"aigc-roi check: {outcome.name}"
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
@@ -232,7 +248,7 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
             lines.append(annotation(message, title, item.path, driver.now.line, driver.now.column,
                                     driver.now.end_line, driver.now.end_column))
             continue
-        where = item.target_location(outcome.name)
+        where = item.target_location(outcome)
         lines.append(annotation(message, title, item.path, *(where or (None, None))))
     return "".join(lines)
 
@@ -298,9 +314,11 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     no_before = label("check_status_new" if comparison.status == "new" else "check_invalid", lang)
     no_after = label("check_status_removed" if comparison.status == "removed" else "check_invalid", lang)
     names = list(after or before or {})
+    # A side without figures (new, removed, invalid) has no value to change from: never is not "never paid back".
     rows = [
         [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
-         _side(after, name, no_after, style), _change(name, _value(before, name), _value(after, name), style)]
+         _side(after, name, no_after, style),
+         _change(name, _value(before, name), _value(after, name), style) if before is not None and after is not None else NONE]
         for name in names
     ]
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows

@@ -20,6 +20,7 @@ from aigc_roi.present.drivers import signed, signed_in
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.simulation import figure_text
 from aigc_roi.present.tables import Table as Rows
 
@@ -61,7 +62,10 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             deltas = [_delta(value, values[0]) for value in values[1:]]
             best = best_columns(name, values)
             unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
-            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never) for value in values]
+            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"].get("irr_none_reason"))
+                     for value, scenario in zip(values, scenarios, strict=True)]
+            if name == "peak_cash_need":
+                texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]
             shown = [Text(text + BEST_MARK, style="bold green") if i in best else Text(text) for i, text in enumerate(texts)]
             changes = [Text(signed_in(delta, unit, style) if unit else signed(name, delta, style), style="dim")
                        for delta in deltas]
@@ -100,7 +104,10 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
             rows.append([name, *values, *deltas, best])
         else:
             never = label("never", style.lang)
-            rows.append([name, *(style.figure(name, value, never) for value in values),
+            texts = [peak_cash_text(scenario["figures"], style) if name == "peak_cash_need"
+                     else style.figure(name, value, never, scenario["figures"].get("irr_none_reason"))
+                     for scenario, value in zip(scenarios, values, strict=True)]
+            rows.append([name, *texts,
                          *(signed(name, delta, style) for delta in deltas), best])
     return header, rows
 

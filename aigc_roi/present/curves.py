@@ -18,6 +18,7 @@ from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import RenewalObserved, Scenario
 from aigc_roi.present.fit_data import fits_markdown, fits_report
 from aigc_roi.present.labels import label
+from aigc_roi.present.text import markdown_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -32,7 +33,8 @@ _BAR_WIDTH = 40
 
 
 def curves_report(scenario: Scenario, result: Result) -> dict[str, Any]:
-    """``{"scenario", "horizon_months", "retention": [{"age", "share"}], "observed_days": [...],
+    """``{"scenario", "horizon_months", "retention": [{"age", "share"}], "channel_retention": [{"channel", "field",
+    "retention"}] (each channel with its own retention: the curve its users follow), "observed_days": [...],
     "renewals": [{"plan", "period_months", "points": [{"renewal", "age", "rate", "survival", "observed"}]}], "fits"}``."""
     realized = realize(scenario)
     horizon = realized.horizon_months
@@ -57,10 +59,17 @@ def curves_report(scenario: Scenario, result: Result) -> dict[str, Any]:
                 for k in range(count + 1)
             ],
         })
+    own_curves = [
+        {"channel": channel.name, "field": f"acquisition[{c}].retention",
+         "retention": [{"age": age, "share": plain(share)}
+                       for age, share in enumerate(result.group_series["retention"][result.source_groups[c], 0])]}
+        for c, channel in enumerate(realized.acquisition) if channel.retention is not None and result.source_groups
+    ]
     return {
         "scenario": scenario.name,
         "horizon_months": horizon,
         "retention": [{"age": age, "share": plain(share)} for age, share in enumerate(result.retention[0])],
+        "channel_retention": own_curves,
         "observed_days": observed_days,
         "renewals": renewals,
         "fits": fits,
@@ -71,6 +80,9 @@ def curves_table(report: dict[str, Any]) -> Table:
     """One row per point of every curve: retention by age, then each plan's survival by renewal."""
     rows: list[list[Any]] = [["retention", None, point["age"], None, point["share"], None] for point in report["retention"]]
     rows += [["retention_observed", None, point["age"], None, point["fitted"], point["observed"]] for point in report["observed_days"]]
+    # The plan column names whose curve a row is: a channel's own retention names the channel.
+    rows += [["channel_retention", own["channel"], point["age"], None, point["share"], None]
+             for own in report["channel_retention"] for point in own["retention"]]
     rows += [["renewal_survival", plan["plan"], point["age"], point["renewal"], point["survival"], point["observed"]]
              for plan in report["renewals"] for point in plan["points"]]
     return ["curve", "plan", "age_months", "renewal", "share", "observed"], rows
@@ -81,11 +93,15 @@ def _percent(value: float | None) -> str:
 
 
 def curves_markdown(report: dict[str, Any], lang: str = "en") -> str:
-    lines = [f"## {report['scenario']} · {label('curves_title', lang)}", "", f"### {label('retention_by_month', lang)}", "",
+    lines = [f"## {markdown_text(report['scenario'])} · {label('curves_title', lang)}", "", f"### {label('retention_by_month', lang)}", "",
              f"| {label('age_months', lang)} | {label('retention_share', lang)} |", "|---:|---:|"]
     lines += [f"| {point['age']} | {_percent(point['share'])} |" for point in report["retention"]]
+    for own in report["channel_retention"]:
+        lines += ["", f"### {label('channel_retention_by_month', lang).format(channel=own['channel'])}", "",
+                  f"| {label('age_months', lang)} | {label('retention_share', lang)} |", "|---:|---:|"]
+        lines += [f"| {point['age']} | {_percent(point['share'])} |" for point in own["retention"]]
     for plan in report["renewals"]:
-        lines += ["", f"### {label('renewal_survival', lang).format(plan=plan['plan'], period=plan['period_months'])}", "",
+        lines += ["", f"### {markdown_text(label('renewal_survival', lang).format(plan=plan['plan'], period=plan['period_months']))}", "",
                   f"| {label('renewal_k', lang)} | {label('paid_at_age', lang)} | {label('renewal_rate', lang)} | "
                   f"{label('still_subscribed', lang)} | {label('observed', lang)} |", "|---:|---:|---:|---:|---:|"]
         lines += [f"| {p['renewal']} | {p['age']} | {_percent(p['rate'])} | {_percent(p['survival'])} | {_percent(p['observed'])} |"
@@ -153,6 +169,12 @@ def curves_view(report: dict[str, Any], lang: str) -> list[RenderableType]:
         f"{report['scenario']} · {label('retention_by_month', lang)}", label("fitted_points", lang) if observed_at else None,
         {"age_months": [str(point["age"]) for point in points], "retention_share": [_percent(point["share"]) for point in points]},
         [point["share"] for point in points], observed if observed_at else None, lang)]
+    for own in report["channel_retention"]:
+        curve = own["retention"]
+        parts.append(_bar_table(label("channel_retention_by_month", lang).format(channel=own["channel"]), None,
+                                {"age_months": [str(point["age"]) for point in curve],
+                                 "retention_share": [_percent(point["share"]) for point in curve]},
+                                [point["share"] for point in curve], None, lang))
     for plan in report["renewals"]:
         rows = plan["points"]
         numbers = {"renewal_k": [str(p["renewal"]) for p in rows], "paid_at_age": [str(p["age"]) for p in rows],

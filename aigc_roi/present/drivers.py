@@ -11,8 +11,11 @@ from aigc_roi.whatif.drivers import Driver
 FIELD_LABELS: dict[str, str] = {
     "price": "driver_price", "conversion": "driver_conversion", "renewal": "driver_renewal", "fee": "driver_item_fee",
     "count": "driver_count", "serving_per_active_user": "driver_serving_per_active_user",
+    "serving_per_subscriber": "driver_serving_per_subscriber",
+    "conversion_index": "driver_conversion_index",
 }
-"""A driver's field outside the channels (whose types label their own) -> its label."""
+"""A driver's field outside the channel types (whose types label their own; ``conversion_index`` is common to
+every channel) -> its label."""
 
 
 def driver_label(driver: Driver, lang: str = "en") -> str:

@@ -10,31 +10,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.labels import label
+from aigc_roi.present.text import markdown_text
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
 
-FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap")
-"""Columns of the fits table (CSV, markdown, xlsx): one row per observed point."""
+FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound")
+"""Columns of the fits table (CSV, xlsx): one row per observed point, its fit's parameters repeated on each
+(u and b of a retention fit, alpha and beta of a renewal fit, empty otherwise)."""
 
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
-    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor"}]``;
-    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares)."""
+    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor", "at_bound"}]``;
+    empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares); ``at_bound`` says an sBG
+    fit ran to the optimiser's bound (the data has no sBG maximum; model/fits.py). A channel's own day-level
+    retention is ``"curve": "channel_retention"`` with ``"channel"``: its name."""
     # Lazy: numpy, which `--help` must not load (present.tables imports this module).
     from aigc_roi.model.curves import scenario_fits
-    from aigc_roi.model.fits import POOR_FIT_GAP
+    from aigc_roi.model.fits import POOR_FIT_GAP, PowerLawFit
     from aigc_roi.model.sampling import realize
 
     realized = realize(scenario)
     fits = scenario_fits(realized)
     out: list[dict[str, Any]] = []
+    day_fits: list[tuple[str, str | None, str, PowerLawFit]] = []
     if fits.retention is not None:
-        day_fit = fits.retention
+        day_fits.append(("retention", None, "retention.days", fits.retention))
+    day_fits += [("channel_retention", fit.channel, f"acquisition[{fit.index}].retention.days", fit.fit) for fit in fits.channels]
+    for curve, channel, field, day_fit in day_fits:
         out.append({
-            "curve": "retention",
+            "curve": curve,
             "plan": None,
-            "field": "retention.days",
+            **({"channel": channel} if channel is not None else {}),
+            "field": field,
             "model": "power_law",
             "parameters": {"u": float(day_fit.u), "b": float(day_fit.b)},
             "points": [{"day": int(day), "observed": float(share), "fitted": float(fitted)}
@@ -42,6 +50,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "largest_gap": float(day_fit.largest_gap),
             "poor_above": POOR_FIT_GAP,
             "poor": bool(day_fit.poor),
+            "at_bound": False,
         })
     for plan_fit in fits.renewals:
         fit = plan_fit.fit
@@ -56,6 +65,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "largest_gap": fit.largest_gap,
             "poor_above": POOR_FIT_GAP,
             "poor": fit.poor,
+            "at_bound": fit.at_bound,
         })
     return out
 
@@ -66,12 +76,17 @@ def point_of(point: dict[str, Any]) -> str:
 
 
 def fits_table(fits: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    rows = [[fit["curve"], fit["plan"], point_of(point), point["observed"], point["fitted"], point["fitted"] - point["observed"]]
+    # The plan column names whose curve it is: the plan's, or the channel's for a channel's own retention.
+    rows = [[fit["curve"], fit.get("channel", fit["plan"]), point_of(point), point["observed"], point["fitted"],
+             point["fitted"] - point["observed"], *(fit["parameters"].get(name) for name in ("u", "b", "alpha", "beta")),
+             fit["at_bound"]]
             for fit in fits for point in fit["points"]]
     return list(FIT_COLUMNS), rows
 
 
 def fit_title(fit: dict[str, Any], lang: str) -> str:
+    if fit["curve"] == "channel_retention":
+        return label("fit_channel_retention", lang).format(channel=fit["channel"])
     return label("fit_retention", lang) if fit["curve"] == "retention" else label("fit_renewal", lang).format(plan=fit["plan"])
 
 
@@ -79,6 +94,11 @@ def fit_summary(fit: dict[str, Any], lang: str) -> str:
     """``u = -0.79, b = 0.38 · largest gap 0.41 pt``."""
     parameters = ", ".join(f"{name} = {value:.4g}" for name, value in fit["parameters"].items())
     return f"{parameters} · {label('largest_gap', lang)} {fit['largest_gap'] * 100:.2f} pt"
+
+
+def bound_note(fit: dict[str, Any], lang: str) -> str | None:
+    """What an sBG fit at the optimiser's bound means, or None for a fit inside it."""
+    return label("fit_at_bound", lang) if fit["at_bound"] else None
 
 
 def poor_fit_warning(fit: dict[str, Any], lang: str) -> str:
@@ -89,9 +109,12 @@ def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
     """One heading, parameter line, warning when poor, and observed-vs-fitted table per fit."""
     parts = []
     for fit in fits:
-        lines = [f"### {fit_title(fit, lang)}", "", fit_summary(fit, lang), ""]
+        lines = [f"### {markdown_text(fit_title(fit, lang))}", "", markdown_text(fit_summary(fit, lang)), ""]
         if fit["poor"]:
-            lines += [f"> ⚠ {poor_fit_warning(fit, lang)}", ""]
+            lines += [f"> ⚠ {markdown_text(poor_fit_warning(fit, lang))}", ""]
+        note = bound_note(fit, lang)
+        if note is not None:
+            lines += [f"> ⚠ {markdown_text(note)}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]
         lines += [f"| {point_of(point)} | {point['observed'] * 100:.2f}% | {point['fitted'] * 100:.2f}% |" for point in fit["points"]]
         parts.append("\n".join(lines) + "\n")

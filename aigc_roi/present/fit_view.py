@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.present.fit_data import fit_summary, fit_title, point_of, poor_fit_warning
+from aigc_roi.present.fit_data import bound_note, fit_summary, fit_title, point_of, poor_fit_warning
 from aigc_roi.present.labels import label
 
 
@@ -23,9 +23,10 @@ def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
     for point in fit["points"]:
         gap = point["fitted"] - point["observed"]
         table.add_row(point_of(point), f"{point['observed'] * 100:.2f}%", f"{point['fitted'] * 100:.2f}%", f"{gap * 100:+.2f} pt")
-    if not fit["poor"]:
+    notes = [note for note in (poor_fit_warning(fit, lang) if fit["poor"] else None, bound_note(fit, lang)) if note]
+    if not notes:
         return table
-    return Group(table, Text(f"⚠ {poor_fit_warning(fit, lang)}", style="bold yellow"))
+    return Group(table, *(Text(f"⚠ {note}", style="bold yellow") for note in notes))
 
 
 def fits_view(fits: list[dict[str, Any]], lang: str) -> list[RenderableType]:

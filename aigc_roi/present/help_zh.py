@@ -44,6 +44,14 @@ HELP_ZH: dict[str, str] = {
         "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML 语言服务器（yaml-language-server）使用。",
     "Write a commented starter scenario (or any bundled template) to edit.":
         "写出一个带注释的起步场景（或任一内置模板），供你修改。",
+    "Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months.":
+        "用广告平台导出的报表，按渠道和计划月份对比计划与实际；--reforecast 把计划中已过去的月份改写为实际。",
+    "Scenario YAML file of the plan (needs start).": "计划的场景 YAML 文件（需要 start）。",
+    "Ad-platform report exports: CSV or xlsx.": "广告平台导出的报表：CSV 或 xlsx。",
+    "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的计划归入渠道 NAME（可重复）。",
+    "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
+    "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的计划写入 OUT.yaml。",
+    "Draws of the plan for percentiles and P(payback).": "计划的抽样次数，用于分位和回本概率。",
     # Arguments and options.
     "Scenario YAML file.": "场景 YAML 文件。",
     "Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable).":
@@ -80,10 +88,10 @@ HELP_ZH: dict[str, str] = {
     "Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back, "
     "net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance.":
         "在各区间上做蒙特卡洛模拟：每项指标的均值和分位数、回本概率、净现金流直方图、累计现金流扇形图，以及哪个不确定输入主导方差。",
-    "Split a monthly budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback): "
-    "current vs best split, average and marginal ROAS and CAC, and the budget curve from 0.25B to 2B.":
-        "把月预算分配到各渠道以最大化 NPV（或净现金流、P10 NPV、回本概率）：当前分配与最优分配的对比、"
-        "平均与边际 ROAS 和 CAC，以及从 0.25B 到 2B 的预算曲线。",
+    "Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase: "
+    "whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B.":
+        "按阶段把预算分配到各渠道以最大化 NPV（或净现金流、P10 NPV、回本概率）：是否该少花钱、当前分配与最优分配的对比、"
+        "起决定作用的指标（ROAS、CAC、LTV），以及从 0 到 2B 的预算曲线。",
     "One self-contained HTML page: verdict, figures with formulas, charts and every input.":
         "一个独立的 HTML 页面：结论、带公式的指标、图表和全部输入。",
     "Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).":
@@ -104,8 +112,16 @@ HELP_ZH: dict[str, str] = {
     "Percentiles to report, e.g. 10,50,90.": "要列出的分位数，例如 10,50,90。",
     "Also save the cumulative-cash fan and the net-cash histogram as an image.": "同时把累计现金流扇形图和净现金流直方图保存为图片。",
     "Also write every sample's drawn inputs and figures.": "同时写出每个样本抽到的输入和算出的指标。",
-    "Monthly budget to split across the unlocked channels whose spend can move, e.g. 100万, 1m or 1_000_000.":
-        "要分配到未锁定且花费可调整的渠道的月预算，例如 100万、1m 或 1_000_000。",
+    "Monthly budget, spent in every month in which a movable channel runs, split among the channels "
+    "running then, e.g. 100万, 1m or 1_000_000.":
+        "月预算：在每个有可调整渠道投放的月份都花出，由当月投放的渠道分配，例如 100万、1m 或 1_000_000。",
+    "Instead of --budget: money to spend over the horizon, split across phases and channels (early phases may get more).":
+        "代替 --budget：整个周期要花的总额，在各阶段和各渠道之间分配（前期阶段可以多分）。",
+    "Instead of --budget: spend in each channel until its marginal ROAS falls to X.":
+        "代替 --budget：每个渠道一直投到其边际 ROAS 降到 X 为止。",
+    "Keep the peak cash need (median values) at most C.": "最大资金需求（中位数取值下）不超过 C。",
+    "Keep the chance of payback within targets.max_payback_months (default 12) at least P, over --samples draws.":
+        "在 --samples 次抽样中，于 targets.max_payback_months（默认 12）内回本的概率至少为 P。",
     "What the split maximises; p10_npv and payback_probability are simulated.":
         "分配要最大化的目标；p10_npv 和 payback_probability 由模拟得出。",
     "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 'Feed ads=20万'（可重复）。",

@@ -39,16 +39,26 @@ LABELS: dict[str, Label] = {
     "roi": Label("ROI (paid, after serving, before fixed)", "ROI (买量，扣除服务成本，未扣固定成本)", short=("ROI", "ROI")),
     "blended_roas": Label("Blended ROAS (all revenue / ad spend)", "综合 ROAS (全部收入 / 广告支出)", short=("Blended ROAS", "综合 ROAS")),
     "blended_cac": Label("Blended CAC (ad spend / new users)", "综合获客成本 (广告支出 / 新增用户)", short=("Blended CAC", "综合获客成本")),
-    "payback_month": Label("Payback month", "回本月份"),
-    "first_payback_month": Label("First payback month", "首次回本月份"),
+    "payback_month": Label("Payback month (plan cash)", "回本月份 (全盘现金)", short=("Payback month", "回本月份")),
+    "first_payback_month": Label("First payback month (first crossing)", "首次回本月份 (首次转正)",
+                                 short=("First payback", "首次回本")),
+    "paid_payback_month": Label("Paid payback month (campaign's own cash)", "投放回本月份 (仅买量现金)",
+                                short=("Paid payback", "投放回本")),
     "peak_cash_need": Label("Peak cash need", "最大资金需求"),
     "peak_cash_month": Label("Peak cash month", "资金缺口最大月份"),
     "npv": Label("NPV", "净现值 (NPV)", short=("NPV", "净现值")),
     "irr": Label("IRR (annual)", "内部收益率 (年化)", short=("IRR", "内部收益率")),
+    "mirr": Label("MIRR (annual)", "修正内部收益率 (年化)", short=("MIRR", "修正内部收益率")),
     "ltv": Label("LTV per new user", "单个新增用户 LTV"),
-    "ltv_to_cac": Label("LTV : CAC", "LTV : CAC"),
-    "cac_payback_months": Label("CAC payback (months)", "CAC 回收期 (月)", short=("CAC payback", "CAC 回收期")),
+    "ltv_to_cac": Label("LTV : CAC (per new user / paid CAC)", "LTV : CAC (单个新增用户 / 买量 CAC)",
+                        short=("LTV : CAC", "LTV : CAC")),
+    "cac_payback_months": Label("CAC payback per user (≤ ltv_months)", "单用户 CAC 回收期 (月，≤ ltv_months)",
+                                short=("CAC payback", "CAC 回收期")),
     "no_single_irr": Label("none: no single IRR", "无：IRR 不唯一或不存在"),
+    "irr_none_no_sign_change": Label("none: no sign change", "无：现金流未变号"),
+    "irr_none_more_than_one_sign_change": Label("none: more than one sign change", "无：现金流多次变号"),
+    "mirr_none": Label("no month is negative or none is positive (or the horizon is one month)",
+                       "没有负的月份或没有正的月份（或期限只有 1 个月）"),
     "max_bid": Label("Max bid", "最高出价"),
     "recognised_revenue": Label("Recognised revenue", "确认收入", short=("Recognised", "确认收入")),
     "deferred_revenue": Label("Deferred revenue", "递延收入", short=("Deferred", "递延收入")),
@@ -62,6 +72,24 @@ LABELS: dict[str, Label] = {
         "订阅款在其周期内平均确认；以上指标均为收付实现制。",
     ),
     "cohorts": Label("Cohorts: contribution by month", "同期群：各月边际贡献"),
+    # A staged plan's gates (docs/formulas.md §18).
+    "gates": Label("Gates", "闸门"),
+    "gate": Label("Gate", "闸门"),
+    "gate_months": Label("Test months", "测试月份"),
+    "gate_after_month": Label("Test until month", "测试截止月"),
+    "gate_min_roas": Label("Min ROAS", "ROAS 下限"),
+    "gate_max_cac": Label("Max CAC", "获客成本上限"),
+    "gate_metric": Label("Metric", "指标"),
+    "gate_value": Label("Test", "测试值"),
+    "gate_threshold": Label("Threshold", "门槛"),
+    "gate_result": Label("Result", "结果"),
+    "gate_pass": Label("pass", "通过"),
+    "gate_fail": Label("fail", "未通过"),
+    "gate_stopped": Label("{gate} failed: {channels} buy no users after {month}.",
+                          "{gate} 未通过：{channels} 在 {month} 之后不再获客。"),
+    "gate_pass_probability": Label("Gate passes: {gate}", "闸门通过概率：{gate}"),
+    "gates_note": Label("Every figure is the staged plan's: each sample decides its own gates.",
+                        "所有指标都是分阶段计划的结果：每个样本各自判定闸门。"),
     "cohort": Label("Cohort", "同期群"),
     "cohorts_too_wide": Label(
         "wider than this terminal; see it with --format csv --table cohorts or --format xlsx.",
@@ -76,6 +104,7 @@ LABELS: dict[str, Label] = {
     "users": Label("Users", "用户数"),
     "month": Label("Month", "月份"),
     "active_users": Label("Active users", "活跃用户", short=("Active", "活跃")),
+    "subscribers": Label("Subscribers in force", "在订用户", short=("Subs.", "在订")),
     "serving_cost": Label("Serving", "服务成本"),
     "delivery_cost": Label("Delivery", "交付成本"),
     "referral_cost": Label("Referral rewards", "推荐奖励", short=("Referral", "推荐奖励")),
@@ -122,15 +151,26 @@ LABELS: dict[str, Label] = {
     "driver_count": Label("orders per month", "每月订单数"),
     "driver_serving_per_active_user": Label("Serving cost per active user", "单活跃用户服务成本"),
     "driver_factor": Label("{field} (factor on every month)", "{field}（各月统一倍数）"),
+    "driver_serving_per_subscriber": Label("Serving cost per subscriber", "单在订用户服务成本"),
+    "driver_conversion_index": Label("conversion index", "转化指数"),
     "channels_alone_title": Label("Each channel on its own users", "各渠道按自身用户核算"),
+    "channels_caption": Label("A channel's ROAS and ROI include the viral users its users bring.",
+                              "渠道的 ROAS 和 ROI 含其用户带来的裂变用户。"),
+    "saturating_caption": Label("avg: with saturation_budget the max bid is an average; the marginal user costs far more.",
+                                "均值：设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
+    "average_marker": Label("avg", "均值"),
     "channels_alone_caption": Label(
-        "Max unit cost: the bid, CPM, fee or cost at which the channel's own ROI is 0 "
-        "(everything else as now); 0 when no price pays back.",
-        "最高单价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；"
-        "为 0 表示任何价格都无法回本。",
+        "Own max: the bid, CPM, fee or cost at which the channel's own ROI is 0 (everything else as now); 0 when no "
+        "price pays back. It differs from the driver's \"Plan ROI = 0 at\" above: there the other channels' profit or "
+        "loss still counts, here only the channel's own users.",
+        "自身最高价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；为 0 "
+        "表示任何价格都无法回本。它不同于上表该项的“整体 ROI = 0 时”：那里计入其他渠道的盈亏，"
+        "这里只算本渠道自己的用户。",
     ),
     "max_unit_cost": Label("Max unit cost", "最高单价"),
     "max_unit_cost_factor": Label("Max unit cost factor (x every month's unit cost)", "最高单价倍数（乘以每月单价）"),
+    "channel_ltv": Label("LTV (per user it bought)", "LTV (每个买入用户)", short=("LTV", "LTV")),
+    "channel_ltv_to_cac": Label("LTV:CAC", "LTV:CAC"),
     "unit_cost": Label("Unit cost", "单价"),
     "current": Label("Current", "当前"),
     "none": Label("none", "无"),
@@ -140,7 +180,7 @@ LABELS: dict[str, Label] = {
         "Each driver alone, everything else as now (ranges at their median). Now: ROI {roi}, payback month {payback}.",
         "每次只变动一个驱动因素，其余保持现状（区间取中位数）。当前：ROI {roi}，回本月份 {payback}。",
     ),
-    "roi_zero_at": Label("ROI = 0 at", "ROI = 0 时"),
+    "roi_zero_at": Label("Plan ROI = 0 at", "整体 ROI = 0 时"),
     "payback_target_at": Label("Payback ≤ {months} mo at", "回本 ≤ {months} 个月时"),
     "can_rise": Label("can rise {amount} before {condition}", "可上涨 {amount}，超出则 {condition}"),
     "can_fall": Label("can fall {amount} before {condition}", "可下降 {amount}，超出则 {condition}"),
@@ -331,6 +371,74 @@ LABELS: dict[str, Label] = {
         "{channel} 位于上限 ({amount})：目标希望投入更多资金。",
     ),
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside B.", "{channel} 锁定在每月 {amount}，不计入 B。"),
+    # Decisions a founder acts on (issue 22): allocation's phases, spend less, limits, what decides; risk figures
+    # read without surprises.
+    "allocate_warning_different_months": Label(
+        "The channels run in different months: B is spent in every month in which one runs, split among the channels "
+        "running then (one split per phase above).",
+        "各渠道投放月份不同：B 在每个有渠道投放的月份都花出，由当月投放的渠道分配（见上方各阶段分配）。",
+    ),
+    "allocate_warning_marginal_roas_below_one": Label(
+        "{channel}: at the best split its next yuan returns {roas} in revenue, less than the yuan itself.",
+        "{channel}：最优分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
+    ),
+    "allocate_warning_current_total_differs_total": Label(
+        "Today the moved channels spend {total} over the horizon, not {budget}: the gain includes the change in total "
+        "spend.",
+        "当前参与分配的渠道在整个周期花费 {total}，而非 {budget}：提升中包含总花费的变化。",
+    ),
+    "allocate_phases": Label("Split per phase (monthly budget)", "各阶段分配（每月预算）"),
+    "allocate_phase_months": Label("Months {months}", "第 {months} 月"),
+    "allocate_spend_less": Label(
+        "Spend less: the best {objective} on the budget curve is at {budget} ({value}); {asked} loses {loss} against "
+        "it.",
+        "少花钱：预算曲线上{objective}最高处在 {budget}（{value}）；所给预算 {asked} 比它少 "
+        "{loss}。",
+    ),
+    "allocate_spend_nothing": Label(
+        "Spend nothing: the best {objective} on the budget curve is at a budget of 0 ({value}); {asked} loses {loss} "
+        "against it.",
+        "不投放：预算曲线上{objective}最高处在预算 0（{value}）；所给预算 {asked} 比它少 "
+        "{loss}。",
+    ),
+    "allocate_total_title": Label("T = {budget} over the horizon", "整个周期共 T = {budget}"),
+    "allocate_active_months": Label("Months", "月份"),
+    "allocate_runs": Label("months {months}", "第 {months} 月"),
+    "allocate_ltv": Label("LTV", "LTV"),
+    "allocate_ltv_to_cac": Label("LTV/CAC", "LTV/CAC"),
+    "allocate_figures_note_ltv": Label(
+        "LTV: attributed contribution per user bought, over the horizon, undiscounted.",
+        "LTV：每个买来的用户在周期内归因的贡献，不折现。",
+    ),
+    "peak_cash_still_falling": Label("≥ {amount}, still falling at month {month}", "≥ {amount}，第 {month} 月仍在下降"),
+    "peak_cash_share_still_falling": Label(
+        "Peak cash need: in {share} of draws the cash is still falling at month {month}, so there it is the low so "
+        "far, not a peak.",
+        "最大资金需求：{share} 的抽样到第 {month} 月现金仍在下降，那里只是目前的最低点，不是峰值。",
+    ),
+    "channel_own_max_unit_cost": Label("Own max", "自身最高价"),
+    "allocate_curve_budget_total": Label("Total", "总额"),
+    "allocate_multiple_total": Label("× T", "× T"),
+    "allocate_curve_slope_total": Label("Per extra unit of T", "T 每多 1 元"),
+    "allocate_curve_slope_probability_total": Label("Per extra 10% of T", "T 每多 10%"),
+    "allocate_curve_title_total": Label(
+        "Budget curve · best {objective} at each total over the horizon",
+        "预算曲线 · 各周期总额下的最优{objective}",
+    ),
+    "allocate_one_budget": Label(
+        "allocate: give exactly one of --budget, --total and --target-roas (given: {given})",
+        "allocate：--budget、--total、--target-roas 须且只能给一个（已给：{given}）",
+    ),
+    "allocate_warning_constraint_not_met": Label(
+        "No split found keeps {constraint}: {value} against a limit of {limit}; the split shown comes closest.",
+        "没有分配能满足{constraint}：{value}，限值 {limit}；所示分配最接近。",
+    ),
+    "allocate_constraint_max_cash_need": Label("peak cash need", "最大资金需求"),
+    "allocate_constraint_min_payback_probability": Label("the chance of payback", "回本概率"),
+    "allocate_target_roas_title": Label(
+        "filled to a marginal ROAS of {roas}, T = {budget} over the horizon",
+        "各渠道投到边际 ROAS 降至 {roas}，整个周期共 T = {budget}",
+    ),
     # Workbook and document exports.
     "value": Label("Value", "数值"),
     "key": Label("Key", "键名"),
@@ -347,10 +455,21 @@ LABELS: dict[str, Label] = {
     # Fitted curves (retention days, observed renewal) and the curves command.
     "fit_retention": Label("Retention fitted from days (power law D(d) = e^u · d^-b)", "由日留存拟合的留存（幂律 D(d) = e^u · d^-b）"),
     "fit_renewal": Label("Renewal of {plan} fitted from observed survival (sBG)", "{plan} 由实际续费存留拟合的续费（sBG 模型）"),
+    "fit_channel_retention": Label(
+        "Retention of {channel}'s users fitted from days (power law D(d) = e^u · d^-b)",
+        "{channel} 用户由日留存拟合的留存（幂律 D(d) = e^u · d^-b）",
+    ),
+    "channel_retention_by_month": Label("Retention of {channel}'s users by month", "{channel} 用户的逐月留存"),
     "largest_gap": Label("largest gap", "最大偏差"),
     "poor_fit": Label(
         "poor fit: an observed point is {gap} points from the curve (more than {limit}); check the data",
         "拟合较差：有观测点与曲线相差 {gap} 个百分点（超过 {limit}）；请检查数据",
+    ),
+    "fit_at_bound": Label(
+        "the fit ran to the optimiser's bound (alpha or beta at 1e-6 or 1e6): these shares have no sBG "
+        "maximum (renewal not rising with tenure, or some never leaving), so the curve is only the nearest one",
+        "拟合触及优化器边界（alpha 或 beta 为 1e-6 或 1e6）：这组比例没有 sBG 最大似然解"
+        "（续费率不随在网时长上升，或有人永不流失），曲线只是最接近的一条",
     ),
     "point": Label("Point", "观测点"),
     "observed": Label("Observed", "实际"),
@@ -392,6 +511,12 @@ LABELS: dict[str, Label] = {
         "{scenario}: targets.{target} missed: {figure} is {actual}, must be {limit}",
         "{scenario}: targets.{target} 未达成：{figure} {actual}，应 {limit}",
     ),
+    "check_missed_milestone": Label(
+        "{scenario}: {target} missed: {figure} in month {month} is {actual}, must be {limit}",
+        "{scenario}: {target} 未达成：第 {month} 个月{figure} {actual}，应 {limit}",
+    ),
+    # A milestone's cell: its name as JSON gives it (model/scenario.py Milestone.name).
+    "target_milestone": Label("milestone {key}@{month}", "milestone {key}@{month} 里程碑"),
     "check_also_missed": Label(" (also missed at {base})", "（{base} 时已未达成）"),
     "check_new_since": Label(" (new since {base})", "（自 {base} 以来新增）"),
     "check_changed_here": Label("; changed here: {path} {was} -> {now}", "；改动处：{path} {was} -> {now}"),
@@ -481,6 +606,7 @@ _ZH_HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "month": ("月份",),
     "new_users": ("新增",),
     "active_users": ("活跃",),
+    "subscribers": ("在订",),
     "cumulative_cash": ("累计",),
     "gross_revenue": ("总", "收入"),
     "net_revenue": ("净", "收入"),

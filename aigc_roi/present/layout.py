@@ -12,7 +12,7 @@ text, so headers wrap only between words. The order of layouts, per table:
 - run, channels: every column; amounts in one compact unit per column
   (k/M, or 万/亿, named in the header: present/numbers.py); without Type;
   without ROAS; one block per channel (vertical).
-- run, months: every column; compact units; only New, Net rev., Ad spend,
+- run, months: every column; compact units; without Subs.; only New, Net rev., Ad spend,
   Net cash and Cumulative; only Net cash and Cumulative.
 - compare: every column; compact units per figure row (the unit in the
   figure's label); without the Δ columns; one block per scenario.

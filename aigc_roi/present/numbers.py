@@ -23,6 +23,9 @@ from aigc_roi.model.figures import rules_of
 from aigc_roi.present.labels import label
 
 NONE = "—"
+IRR_NONE_LABELS = {"no_sign_change": "irr_none_no_sign_change",
+                   "more_than_one_sign_change": "irr_none_more_than_one_sign_change"}
+"""The label of each reason an IRR is none (model/cashflow.py ``IRR_NONE_REASONS``)."""
 COMPACT_UNITS = {"k": (1e3, 1), "M": (1e6, 1), "万": (1e4, 1), "亿": (1e8, 2)}
 """Unit -> (divisor, decimals) of compact amounts."""
 
@@ -90,15 +93,16 @@ class NumberStyle:
     def month(self, value: float | None, never: str) -> str:
         return never if value is None else f"{value:.0f}"
 
-    def figure(self, name: str, value: float | None, never: str = NONE) -> str:
-        """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap."""
+    def figure(self, name: str, value: float | None, never: str = NONE, irr_none_reason: str | None = None) -> str:
+        """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap;
+        ``irr_none_reason`` (the run's) says why an IRR is none."""
         rules = rules_of(name)
         if value is None:
             if rules.none == "never":
                 return never
             if rules.none == "no_single_irr":
                 # Say why: an IRR exists only where the cash flow changes sign once (docs/formulas.md §5).
-                return label("no_single_irr", self.lang)
+                return label(IRR_NONE_LABELS.get(irr_none_reason or "", "no_single_irr"), self.lang)
             return NONE
         if rules.display_cap is not None and value > rules.display_cap:
             cap = rules.display_cap * 100 if rules.unit == "percent" else rules.display_cap

@@ -1,4 +1,4 @@
-"""Engine results as plain data: the JSON shape of spec section 5.
+"""Engine results as plain data: the JSON shape of docs/formulas.md §8.
 
 Pure: numbers stay full float64; ``None`` stands for an undefined figure
 (the engine's NaN). Renderers and exporters all start from these dicts.
@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
+from aigc_roi.present.gates import gates_report
+from aigc_roi.present.peak_cash import with_horizon_flag
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
@@ -19,8 +21,8 @@ FORMAT_VERSION = 1
 
 
 def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> dict[str, Any]:
-    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, and
-    ``"cohorts"`` when asked (it grows with the square of the horizon)."""
+    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, ``"gates"``
+    when the plan has gates, and ``"cohorts"`` when asked (it grows with the square of the horizon)."""
     channels = [
         {
             "name": name,
@@ -34,6 +36,10 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "contribution": plain(result.channel_contribution[sample, c]),
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
             "max_unit_cost_factor": plain(result.channel_max_unit_cost_factor[sample, c]),
+            "ltv": plain(result.channel_ltv[sample, c]),
+            "ltv_to_cac": plain(result.channel_ltv_to_cac[sample, c]),
+            # With saturation_budget the max unit cost is an average one (docs/formulas.md §6).
+            "saturating": c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
         }
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     ]
@@ -47,11 +53,15 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         "scenario": scenario.name,
         "currency": scenario.currency,
         "horizon_months": scenario.horizon_months,
-        "figures": figures_of(result.figures, sample),
+        # Beside the figures, not one of them: why irr is null (docs/formulas.md §5); then the horizon flag.
+        "figures": with_horizon_flag({**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
+                                     scenario.horizon_months),
         "channels": channels,
         "months": months,
         "fits": fits_report(scenario),
     }
+    if scenario.gates:
+        report["gates"] = gates_report(scenario, result, sample)
     if cohorts:
         report["cohorts"] = cohort_rows(scenario, result, sample)
     return report

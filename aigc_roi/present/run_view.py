@@ -10,12 +10,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
+from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.channel_labels import max_unit_cost_label
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_view import fits_view
+from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
+from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -31,7 +34,8 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
     never = f"{label('never', lang)} (≤ {report['horizon_months']})"
     for figure in FIGURES:
         value = figures[figure.name]
-        text = Text(style.figure(figure.name, value, never))
+        text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
+                    else style.figure(figure.name, value, never, figures.get("irr_none_reason")))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(figure.name, lang), text)
@@ -60,10 +64,11 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
     max_bid_header = max_unit_cost_label(only, lang) if only else label("max_bid", lang)
+    caption = " ".join(channel_notes(channels, lang))
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
-            "channel": Column(label("channel", lang), [Text(name) for name in names], numeric=False),
+            "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
             "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
             "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
@@ -71,18 +76,23 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
+            "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c["ltv"])) for c in channels]),
+            "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c["ltv_to_cac"])) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
 
     def build(width: int) -> RenderableType:
-        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"type"})),
-                              (True, frozenset({"type", "roas"}))):
-            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left")
+        # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, roas, then ltv_to_cac.
+        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"ltv"})),
+                              (True, frozenset({"ltv", "type"})), (True, frozenset({"ltv", "type", "roas"})),
+                              (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}))):
+            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left",
+                                caption=caption, caption_justify="left")
             if table is not None:
                 return table
         full = columns(False, frozenset({"channel"}))
         records = [(name, [(column.header, [column.cells[i]]) for column in full]) for i, name in enumerate(names)]
-        return vertical(label("channels", lang), records, None, width)
+        return vertical(label("channels", lang), records, caption, width)
 
     return Fitted(build)
 
@@ -92,10 +102,10 @@ def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> s
         return max_factor_text(channel["max_unit_cost_factor"], style)
     value = channel["max_unit_cost"]
     if value is None or only is not None:
-        return style.money(value)
+        return max_bid_text(channel, style)
     word = max_unit_cost_label(channel["type"], style.lang)
     # A type whose word is the column's own (cpa's "Max bid") needs no tag.
-    return style.money(value) if word == label("max_bid", style.lang) else f"{word} {style.money(value)}"
+    return max_bid_text(channel, style) if word == label("max_bid", style.lang) else f"{word} {max_bid_text(channel, style)}"
 
 
 def max_factor_text(factor: float, style: NumberStyle) -> str:
@@ -110,6 +120,8 @@ CASH_COLUMNS = tuple(name for name in MONTH_COLUMNS if name not in ACCRUAL_COLUM
 MONTH_COLUMN_ORDER = (
     CASH_COLUMNS,
     CASH_COLUMNS,
+    # Subscribers in force are shown where there is room: the cash columns come first.
+    tuple(name for name in CASH_COLUMNS if name != "subscribers"),
     ("new_users", "net_revenue", "ad_spend", "net_cash", "cumulative_cash"),
     ("net_cash", "cumulative_cash"),
 )
@@ -132,7 +144,7 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         for compact, names in _with_costs(MONTH_COLUMN_ORDER, shown):
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
             columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
-                                      colours if name == "cumulative_cash" else None, count=name.endswith("users"))
+                                      colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS)
                         for name in names]
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
@@ -229,10 +241,18 @@ def _cell(value: float, floor: float, scale: float, hanging: bool = False) -> st
     return _BLOCKS[max(1, round(fill * 8))]
 
 
+def gates_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
+    header, rows = gates_grid(report, style)
+    columns = [Column(name, [Text(row[i]) for row in rows], numeric=i >= 3) for i, name in enumerate(header)]
+    return table_or_blocks(columns, label("gates", style.lang), gates_caption(report, style.lang))
+
+
 def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> list[RenderableType]:
     parts: list[RenderableType] = [figures_panel(report, style)]
     if report["channels"]:
         parts.append(channels_table(report, style))
+    if "gates" in report:
+        parts.append(gates_table(report, style))
     parts.append(cash_chart(report, style))
     parts += fits_view(report["fits"], style.lang)
     # The months come last, after the chart: the headline figures stay on a laptop's screen.

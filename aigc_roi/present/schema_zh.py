@@ -39,6 +39,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Budget": "每月预算",
     "Users": "每月用户数",
     "Saturation budget": "饱和预算",
+    "Conversion index": "转化指数",
     "Cpm": "千次曝光费用 (CPM)",
     "Ctr": "点击率 (CTR)",
     "Cvr": "点击转化率 (CVR)",
@@ -94,6 +95,10 @@ SCHEMA_ZH: dict[str, str] = {
     "Each month's new users bring k x as many next month.": "每月的新增用户在下个月再带来 k 倍的新增用户。",
     "Name shown in tables.": "表格中显示的名称。",
     "Months in which it runs: all, 3, '1-6' or [1, 2, 5]; default all.": "生效的月份：all、3、'1-6' 或 [1, 2, 5]；默认 all。",
+    "Match": "匹配",
+    "Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).":
+        "广告平台报表中属于此渠道的计划名称或 ID，写成通配符（供 `aigc-roi actuals` 使用）。",
+    "A case-insensitive glob (* ? [..]) over campaign names or ids.": "不区分大小写的通配符（* ? [..]），匹配计划名称或 ID。",
     # Channels.
     "How the channel buys users: cpa, cpm, kol, flat.": "渠道的买量方式：cpa、cpm、kol、flat。",
     "Cost per acquired user.": "每个获客用户的成本。",
@@ -114,6 +119,8 @@ SCHEMA_ZH: dict[str, str] = {
     "Expected new users per active month.": "每个投放月预计的新增用户数。",
     # Retention.
     "How a cohort decays; exactly one of points, monthly_churn or days.": "同期群如何衰减；points、monthly_churn、days 三者恰好其一。",
+    "Multiplier on plan conversions and purchase rates for the users this channel buys (default 1); index x a plan's "
+    "conversions <= 1.": "该渠道买来的用户的订阅转化率与购买频率的倍数（默认 1）；指数 × 某订阅的转化率 ≤ 1。",
     "Share of a cohort active at age a months (age 0 is 1.0).": "同期群在月龄 a 时仍活跃的比例（月龄 0 为 1.0）。",
     "Share active at this age.": "该月龄仍活跃的比例。",
     "Share of active users lost each month: R(a) = (1 - churn)^a.": "每月流失的活跃用户比例：R(a) = (1 - churn)^a。",
@@ -174,6 +181,39 @@ SCHEMA_ZH: dict[str, str] = {
     "An uncertain value low..high, e.g. 20..40 (lognormal 90% interval).": "不确定值 low..high，例如 20..40（对数正态的 90% 区间）。",
     "An uncertain value as {low, high} or {dist: lognormal|normal|uniform|triangular, ...}.":
         "不确定值，写作 {low, high} 或 {dist: lognormal|normal|uniform|triangular, ...}。",
+    # Spec 1.2: subscribers in force, gates, milestones.
+    "Serving per subscriber": "每在订用户服务成本",
+    "Extra compute per subscriber in force per month (default 0).": "每个在订用户每月额外的算力成本（默认 0）。",
+    "Gates": "闸门",
+    "A staged plan: tests evaluated in order; a failed test stops its channels and the next ones.":
+        "分阶段计划：按顺序评估各项测试；测试未通过则其渠道及后续渠道停止投放。",
+    "A test that decides whether channels keep running.": "决定渠道是否继续投放的测试。",
+    "After month": "测试截止月",
+    "The test runs in months 1..after_month (1..horizon_months - 1).": "测试在第 1..after_month 月进行（1..horizon_months - 1）。",
+    "Channels": "测试渠道",
+    "Names of the test channels.": "测试渠道的名称。",
+    "A channel's name.": "渠道名称。",
+    "The test channels' attributed gross revenue paid in months 1..after_month over their spend must be at least this.":
+        "测试渠道在第 1..after_month 月实收的归因总收入除以其花费，须不低于此值。",
+    "Their spend over the users they bought in those months must be at most this.":
+        "测试渠道在这些月的花费除以其买到的用户数，须不高于此值。",
+    "Then": "后续渠道",
+    "Channels that run after after_month only if the test passed.": "仅当测试通过时才在 after_month 之后投放的渠道。",
+    "Milestones": "里程碑",
+    "Dated targets: {month: 6, subscribers: 1000}, one series each.": "按月的目标：如 {month: 6, subscribers: 1000}，每项一个指标。",
+    "At least this much of one monthly series in the month.": "某个月度指标在该月至少达到此值。",
+    "Month": "月份",
+    "Month of the horizon.": "测算期内的月份。",
+    "Subscribers": "在订用户",
+    "Subscribers in force in the month must be at least this.": "该月在订用户数须不低于此值。",
+    "Gross revenue": "总收入",
+    "Gross revenue of the month (money) must be at least this.": "该月总收入（金额）须不低于此值。",
+    "New users": "新增用户",
+    "New users of the month must be at least this.": "该月新增用户数须不低于此值。",
+    "Active users": "活跃用户",
+    "Active users of the month must be at least this.": "该月活跃用户数须不低于此值。",
+    "Cumulative cash": "累计现金流",
+    "Cumulative net cash at the end of the month (money) must be at least this.": "该月末累计净现金流（金额）须不低于此值。",
 }
 
 _TRANSLATED = ("title", "description")

@@ -12,6 +12,7 @@ from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.text import visible
 from aigc_roi.whatif.drivers import Driver
 from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Outcome, Sensitivity
 
@@ -58,7 +59,7 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
     caption = label("sensitivity_caption", lang).format(
         roi=style.percent(base.roi), net_cash=style.money(base.net_cash), payback=style.month(base.payback_month, never),
         measure=measure_name, step=step, low=LOW_BAR, high=HIGH_BAR, axis=AXIS)
-    drivers = [Text(driver_label(row.driver, lang)) for row in analysis.rows]
+    drivers = [Text(visible(driver_label(row.driver, lang))) for row in analysis.rows]
 
     def outcome_column(name: str, compact: bool) -> Column:
         """The −step and the +step outcome of one figure, one above the other."""

@@ -1,4 +1,4 @@
-"""What `simulate` shows: JSON (spec section 5 plus variance shares), CSV and markdown rows, a Rich view.
+"""What `simulate` shows: JSON (docs/formulas.md §10 plus variance shares), CSV and markdown rows, a Rich view.
 
 Percentile keys read ``p5``, ``p50``, ``p95`` (``p2.5`` for a fractional
 one), in the order asked. The Rich view holds the figure table, the chances,
@@ -21,8 +21,10 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
 
 BAR_WIDTH = 30
@@ -61,7 +63,7 @@ def distribution_json(simulation: Simulation) -> dict[str, Any]:
 
 
 def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
-    """Spec section 5's shape, plus the variance shares (ordered by share), the net-cash
+    """docs/formulas.md §10's shape, plus the variance shares (ordered by share), the net-cash
     histogram and the cash fan; none as null."""
     keys = [percentile_key(q) for q in simulation.percentiles]
     distribution = distribution_json(simulation)
@@ -75,8 +77,12 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
         "payback_target_months": simulation.payback_target_months,
         "max_cash_need": simulation.max_cash_need,
         "inputs_independent": True,
-        "figures": distribution["figures"],
+        "figures": {**distribution["figures"], "peak_cash_need": {
+            **distribution["figures"]["peak_cash_need"],
+            "at_horizon_share": share_at_horizon(simulation.sample_figures, scenario.horizon_months)}},
         "probabilities": distribution["probabilities"],
+        **({"gates": [{"name": name, "pass_probability": share} for name, share in simulation.gate_pass_probabilities]}
+           if simulation.gate_pass_probabilities else {}),
         "variance_shares": {target: dict(_ranked(shares)) for target, shares in simulation.variance_shares.items()},
         "net_cash_histogram": {"edges": [float(edge) for edge in simulation.net_cash_histogram.edges],
                                "counts": [int(count) for count in simulation.net_cash_histogram.counts]},
@@ -97,6 +103,7 @@ def simulation_rows(simulation: Simulation) -> Rows:
         rows += [["figures", name, percentile_key(q), summary.percentiles[q]] for q in simulation.percentiles]
         rows.append(["figures", name, "defined_share", summary.defined_share])
     rows += [["probabilities", name, "probability", value] for name, value in simulation.probabilities.items()]
+    rows += [["gates", name, "pass_probability", share] for name, share in simulation.gate_pass_probabilities]
     for target, shares in simulation.variance_shares.items():
         rows += [["variance_shares", path, target, share] for path, share in _ranked(shares)]
     return ["section", "name", "statistic", "value"], rows
@@ -125,6 +132,8 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
                                                           limit=style.money(simulation.max_cash_need)),
              style.percent(value)]
             for name, value in simulation.probabilities.items()]
+    rows += [[label("gate_pass_probability", lang).format(gate=name), style.percent(share)]
+             for name, share in simulation.gate_pass_probabilities]
     return [label("condition", lang), label("chance", lang)], rows
 
 
@@ -141,9 +150,12 @@ def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
 
 def simulation_markdown(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> str:
     lang = style.lang
-    parts = [f"## {title(simulation, scenario, lang)}\n",
-             to_markdown(figure_rows(simulation, style), label("figures", lang)),
-             to_markdown(probability_rows(simulation, style), label("chances", lang))]
+    parts = [f"## {markdown_text(title(simulation, scenario, lang))}\n",
+             to_markdown(figure_rows(simulation, style), label("figures", lang))]
+    note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
+    if note is not None:
+        parts.append(note + "\n")
+    parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, style), label("variance_shares", lang)))
     parts.append(independence_note(simulation, lang) + "\n")
@@ -156,9 +168,9 @@ def title(simulation: Simulation, scenario: Scenario, lang: str) -> str:
 
 
 def independence_note(simulation: Simulation, lang: str) -> str:
-    if not simulation.inputs:
-        return label("no_ranges", lang)
-    return label("independence_note", lang)
+    note = label("independence_note" if simulation.inputs else "no_ranges", lang)
+    # A staged plan's figures mix the samples whose tests passed with those that stopped: say so.
+    return note + ("\n" + label("gates_note", lang) if simulation.gate_pass_probabilities else "")
 
 
 # --- the Rich view ---------------------------------------------------------------
@@ -276,8 +288,11 @@ def tornado_view(simulation: Simulation, style: NumberStyle) -> Fitted:
 
 def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> list[RenderableType]:
     lang = style.lang
-    views: list[RenderableType] = [
-        _rich(figure_rows(simulation, style), title(simulation, scenario, lang)),
+    views: list[RenderableType] = [_rich(figure_rows(simulation, style), title(simulation, scenario, lang))]
+    note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
+    if note is not None:
+        views.append(Text(note, style="yellow"))
+    views += [
         _rich(probability_rows(simulation, style), label("chances", lang)),
         histogram_view(simulation, style),
         fan_view(simulation, scenario, style),

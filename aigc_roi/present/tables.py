@@ -14,11 +14,14 @@ import io
 import json
 from typing import Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
+from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
-from aigc_roi.present.text import markdown_cell, spreadsheet_text, visible
+from aigc_roi.present.peak_cash import peak_cash_text
+from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""
@@ -60,7 +63,7 @@ def _markdown_cell(cell: Any) -> str:
 def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned."""
     header, rows = table
-    lines = [f"### {visible(title)}", ""] if title else []
+    lines = [f"### {markdown_text(title)}", ""] if title else []
     lines.append("| " + " | ".join(markdown_cell(name) for name in header) + " |")
     lines.append("|" + "|".join("---" if i < text_columns else "---:" for i in range(len(header))) + "|")
     lines += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in rows]
@@ -68,7 +71,11 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
 
 
 def figures_table(report: dict[str, Any]) -> Table:
-    return ["figure", "value"], [[name, report["figures"][name]] for name in FIGURE_NAMES]
+    rows: list[list[Any]] = [[name, report["figures"][name]] for name in FIGURE_NAMES]
+    if "peak_cash_at_horizon" in report["figures"]:
+        # 1 or 0: the value column of the figures table holds numbers only.
+        rows.append(["peak_cash_at_horizon", int(report["figures"]["peak_cash_at_horizon"])])
+    return ["figure", "value"], rows
 
 
 def channels_table(report: dict[str, Any]) -> Table:
@@ -96,31 +103,45 @@ def run_fits_table(report: dict[str, Any]) -> Table:
     return fits_table(report["fits"])
 
 
-RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table}
-"""The tables every run output holds (fits: empty without fitted curves); ``cohorts_table`` is added when asked for."""
+GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "passed")
+
+
+def gates_table(report: dict[str, Any]) -> Table:
+    """One row per gate of a staged plan (none without gates)."""
+    return list(GATE_COLUMNS), [[gate[key] for key in GATE_COLUMNS] for gate in report.get("gates", [])]
+
+
+RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,
+              "gates": gates_table}
+"""The tables every run output holds (fits and gates: empty without fitted curves or gates); ``cohorts_table`` is
+added when asked for."""
 
 
 def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
     never = f"{label('never', style.lang)} (≤ {report['horizon_months']})"
-    rows = [[label(name, style.lang), style.figure(name, report["figures"][name], never)] for name in FIGURE_NAMES]
+    figures = report["figures"]
+    rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
+             else style.figure(name, figures[name], never, figures.get("irr_none_reason"))] for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 
 def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
-    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost")]
+    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
+                                                 "channel_ltv", "channel_ltv_to_cac")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
              style.ratio(channel["roas"]), style.percent(channel["roi"]),
-             style.money(channel["max_unit_cost"]) if channel["max_unit_cost_factor"] is None
-             else f"{style.ratio(channel['max_unit_cost_factor'])}×"]
+             max_bid_text(channel, style) if channel["max_unit_cost_factor"] is None
+             else f"{style.ratio(channel['max_unit_cost_factor'])}×",
+             style.money(channel["ltv"]), style.ratio(channel["ltv_to_cac"])]
             for channel in report["channels"]]
     return header, rows
 
 
 def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
     header = [label("month", style.lang), *(short_label(name, style.lang) for name in MONTH_COLUMNS)]
-    rows = [[month["label"], *(style.count(month[name]) if name.endswith("users") else style.money(month[name], 0)
+    rows = [[month["label"], *(style.count(month[name]) if name in COUNT_COLUMNS else style.money(month[name], 0)
                                for name in MONTH_COLUMNS)]
             for month in report["months"]]
     return header, rows
@@ -129,10 +150,15 @@ def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
 def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, months: bool = True) -> str:
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
     style = style or NumberStyle("en", report["currency"])
-    parts = [f"## {visible(report['scenario'])} ({report['currency']})\n",
+    parts = [f"## {markdown_text(report['scenario'])} ({report['currency']})\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
     if report["channels"]:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
+        parts.append("".join(f"_{note}_\n" for note in channel_notes(report["channels"], style.lang)))
+    if "gates" in report:
+        caption = gates_caption(report, style.lang)
+        parts.append(to_markdown(gates_grid(report, style), label("gates", style.lang), text_columns=3)
+                     + (f"\n{markdown_cell(caption)}\n" if caption else ""))
     if report["fits"]:
         # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
         parts.append(fits_markdown(report["fits"], style.lang))

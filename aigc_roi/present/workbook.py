@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import IRR_NONE_LABELS
 from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
                Column(label("unit", lang)), Column(label("note", lang))]
     currency, horizon = report["currency"], report["horizon_months"]
     rows = [[label(name, lang), report["figures"][name], name, _unit_text(unit_of(name), currency, lang),
-             none_reason(name, horizon, lang) if report["figures"][name] is None else None] for name in FIGURE_NAMES]
+             none_reason(name, horizon, lang, report["figures"].get("irr_none_reason"))
+             if report["figures"][name] is None else None] for name in FIGURE_NAMES]
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
@@ -83,13 +85,18 @@ def _unit_text(unit: str, currency: str, lang: str) -> str:
     return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
 
 
-def none_reason(name: str, horizon: int, lang: str) -> str:
-    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing."""
+def none_reason(name: str, horizon: int, lang: str, irr_none_reason: str | None = None) -> str:
+    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing;
+    ``irr_none_reason`` is the run's (docs/formulas.md §5)."""
     meaning = rules_of(name).none
     if meaning == "never":
         return label("never_within", lang).format(months=horizon)
-    if meaning in ("no_cash_need", "no_single_irr"):
+    if meaning == "no_single_irr":
+        return label(IRR_NONE_LABELS.get(irr_none_reason or "", "no_single_irr"), lang)
+    if meaning == "no_cash_need":
         return label(meaning, lang)
+    if name == "mirr":
+        return label("mirr_none", lang)
     return label("zero_denominator", lang)
 
 
@@ -99,7 +106,8 @@ def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], li
                Column(label("users", lang), WHOLE), Column(money("cac"), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
                Column(money("gross_revenue"), MONEY), Column(money("contribution"), MONEY),
-               Column(money("max_unit_cost"), MONEY_CENTS), Column(label("max_unit_cost_factor", lang), RATIO)]
+               Column(money("max_unit_cost"), MONEY_CENTS), Column(label("max_unit_cost_factor", lang), RATIO),
+               Column(money("channel_ltv"), MONEY_CENTS), Column(label("channel_ltv_to_cac", lang), RATIO)]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
              *(channel[key] for key in CHANNEL_COLUMNS[1:])]
             for channel in report["channels"]]
@@ -133,8 +141,19 @@ def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], lis
 def _months_sheet(report: dict[str, Any], facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
     money = _in_currency(report, lang)
     columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang), DATE if facts.start else None)]
-    columns += [Column(label(name, lang), WHOLE) if name.endswith("users") else Column(money(name), MONEY) for name in MONTH_COLUMNS]
+    columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(money(name), MONEY) for name in MONTH_COLUMNS]
     rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
+    return columns, rows
+
+
+def _gates_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """Per gate its test months, thresholds, the test's ROAS and CAC and whether it passed."""
+    columns = [Column(label("gate", lang)), Column(label("gate_after_month", lang), MONTH),
+               Column(label("gate_min_roas", lang), RATIO), Column(label("roas", lang), RATIO),
+               Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("cac", lang), MONEY_CENTS),
+               Column(label("gate_result", lang))]
+    rows = [[gate["name"], gate["after_month"], gate["min_roas"], gate["roas"], gate["max_cac"], gate["cac"],
+             label("gate_pass" if gate["passed"] else "gate_fail", lang)] for gate in report["gates"]]
     return columns, rows
 
 
@@ -226,7 +245,8 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
 
 
 def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
-    """The workbook: sheets figures, channels, months and inputs (every value the file sets, by field path)."""
+    """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
+    the file sets, by field path)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -239,6 +259,8 @@ def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequenc
     _fill(workbook.create_sheet("months"), *_months_sheet(report, facts, lang))
     if "cohorts" in report:
         _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
+    if "gates" in report:
+        _fill(workbook.create_sheet("gates"), *_gates_sheet(report, lang))
     _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -1,4 +1,4 @@
-"""Every field of the scenario format (spec section 2), with its kind and unit."""
+"""Every field of the scenario format (the README's format reference), with its kind and unit."""
 
 from __future__ import annotations
 
@@ -211,11 +211,21 @@ class KeyedShares:
             return ctx.expected(node, path, f"a mapping such as {self.example}")
         entries = []
         last = self.last(ctx)
+        first_of_key: dict[int, Node] = {}
+        word, span = ("age", "month") if self.ages else ("day", "day")
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not self.first <= int(key) <= last:
                 ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}")
                 continue
+            # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
+            # would keep only the last; the sum of conversions would count both.
+            if int(key) in first_of_key:
+                first = first_of_key[int(key)]
+                ctx.error(entry.key, key_path,
+                          f"duplicate {word} {int(key)}: '{key}' and '{first.raw}' (line {first.line}) name the same {span}")
+                continue
+            first_of_key[int(key)] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
             if share is not INVALID:
                 entries.append((int(key), share, entry.value))
@@ -300,6 +310,9 @@ def by_month(kind: Number) -> ByMonthOr:
 
 NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
+MAX_MATCH_PATTERNS = 100
+MATCH = ListOf(Text(description="A case-insensitive glob (* ? [..]) over campaign names or ids."), MAX_MATCH_PATTERNS,
+               description="Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).")
 
 
 @dataclass(frozen=True)
@@ -330,23 +343,38 @@ class ChannelShape(Obj):
                 ctx.error(parsed.nodes[key], join_path(path, key), f"{key} needs {needed}, not {volume}")
         unit = self.unit_cost
         unit_value = parsed.values.get(unit)
-        if budget in parsed.nodes and unit_value is not None and _lowest(unit_value) < MIN_UNIT_COST:
+        # A range's median must be at least MIN_UNIT_COST; its draws are clipped up to it (model/sampling.py).
+        if budget in parsed.nodes and unit_value is not None and _median(unit_value) < MIN_UNIT_COST:
             ctx.expected(parsed.nodes[unit], join_path(path, unit),
                          f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})")
 
 
-def _lowest(value: Moving) -> float:
-    """The least value a number or range can take (the support's lower end); over every month of a by-month value."""
+def _median(value: Moving) -> float:
+    """The value a deterministic run uses: a range's median (spec 1.2: a range is valid when it lies in the domain);
+    a by-month value's least month, so that every month keeps the bound."""
     if isinstance(value, ByMonth):
-        return min(_lowest(point) for _, point in value.points)
-    if isinstance(value, Distribution):
-        return value.low if value.kind != "normal" else float("-inf")
-    return float(value)
+        return min(_median(point) for _, point in value.points)
+    return value.median() if isinstance(value, Distribution) else float(value)
 
+
+RETENTION = Obj({
+    "points": RetentionPointsKind(rate("Share active at this age.")),
+    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
+    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
+                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
+}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
+    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
 
 CHANNEL_COMMON_HEAD: dict[str, Any] = {"name": NAME}
 """Fields every channel type has, before its ``type`` and its own fields (model/channels/base.py)."""
-CHANNEL_COMMON_TAIL: dict[str, Any] = {"months": MONTHS}
+CHANNEL_COMMON_TAIL: dict[str, Any] = {
+    "months": MONTHS,
+    "match": MATCH,
+    # What makes a channel's users worth more or less than the scenario's (docs/formulas.md §15).
+    "retention": RETENTION,
+    "conversion_index": Number(0.0, None, description="Multiplier on plan conversions and purchase rates for the users "
+                                                      "this channel buys (default 1); index x a plan's conversions <= 1."),
+}
 """Fields every channel type has, after its own."""
 
 
@@ -384,14 +412,6 @@ def channel_shapes() -> dict[str, Obj]:
 
 CHANNELS = Tagged(channel_shapes)
 
-RETENTION = Obj({
-    "points": RetentionPointsKind(rate("Share active at this age.")),
-    "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
-    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
-                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
-}, description="How a cohort decays; exactly one of points, monthly_churn or days.",
-    extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
-
 ITEM_FEE = rate("Store/payment share of this item's revenue; default monetization.revenue_fee.")
 SHARE = Number(0.0, 1.0, ranges=False)
 
@@ -427,12 +447,40 @@ MONETIZATION = Obj({
 
 COSTS = Obj({
     "serving_per_active_user": by_month(money("Inference/compute cost per active user per month.")),
+    "serving_per_subscriber": by_month(money("Extra compute per subscriber in force per month (default 0).")),
     "fixed": ListOf(Obj({
         "name": NAME,
         "monthly": by_month(money("Cost per running month.")),
         "months": MONTHS,
     }, required=("name", "monthly")), MAX_FIXED_COSTS),
 })
+
+MILESTONE_FIELDS: dict[str, str] = {
+    "subscribers": "Subscribers in force in the month must be at least this.",
+    "gross_revenue": "Gross revenue of the month (money) must be at least this.",
+    "new_users": "New users of the month must be at least this.",
+    "active_users": "Active users of the month must be at least this.",
+    "cumulative_cash": "Cumulative net cash at the end of the month (money) must be at least this.",
+}
+"""A milestone's series keys (model/scenario.py MILESTONE_KEYS), with what each bounds."""
+MAX_MILESTONES = 50
+MAX_GATES = 20
+
+GATES = ListOf(Obj({
+    "name": NAME,
+    "after_month": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+                          description="The test runs in months 1..after_month (1..horizon_months - 1)."),
+    "channels": ListOf(Text(description="A channel's name."), MAX_CHANNELS, description="Names of the test channels."),
+    "min_roas": Number(0.0, None, ranges=False,
+                       description="The test channels' attributed gross revenue paid in months 1..after_month "
+                                   "over their spend must be at least this."),
+    "max_cac": Number(0.0, None, ranges=False,
+                      description="Their spend over the users they bought in those months must be at most this."),
+    "then": ListOf(Text(description="A channel's name."), MAX_CHANNELS,
+                   description="Channels that run after after_month only if the test passed."),
+}, required=("name", "after_month", "channels"), description="A test that decides whether channels keep running.",
+    extra_schema={"anyOf": [{"required": ["min_roas"]}, {"required": ["max_cac"]}]}),
+    MAX_GATES, description="A staged plan: tests evaluated in order; a failed test stops its channels and the next ones.")
 
 TARGETS = Obj({
     "max_payback_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
@@ -446,6 +494,13 @@ TARGETS = Obj({
                                       description="Simulated chance (0..1) of payback within max_payback_months "
                                                   "(default 12) must be at least this."),
     "max_cash_need": Number(0.0, None, ranges=False, description="peak_cash_need (money) must be at most this."),
+    "milestones": ListOf(Obj({
+        "month": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Month of the horizon."),
+        **{key: Number(None if key == "cumulative_cash" else 0.0, None, ranges=False, description=description)
+           for key, description in MILESTONE_FIELDS.items()},
+    }, required=("month",), description="At least this much of one monthly series in the month.",
+        extra_schema={"oneOf": [{"required": [key]} for key in MILESTONE_FIELDS]}),
+        MAX_MILESTONES, description="Dated targets: {month: 6, subscribers: 1000}, one series each."),
 }, description="Guardrails that `aigc-roi check` enforces.")
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
@@ -456,7 +511,7 @@ SCENARIO = Obj({
     "currency": Text(pattern="[A-Z]{3}", expected="a 3-letter ISO currency code such as CNY",
                      description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
-    "start": Text(pattern=r"\d{4}-(0[1-9]|1[0-2])", expected="a month YYYY-MM",
+    "start": Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
                   description="Month 1 as YYYY-MM; labels only."),
     "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
@@ -470,6 +525,7 @@ SCENARIO = Obj({
     "monetization": MONETIZATION,
     "costs": COSTS,
     "targets": TARGETS,
+    "gates": GATES,
 }, required=("name", "retention"))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -19,7 +20,7 @@ from aigc_roi.model.limits import MAX_PLANS as MAX_PLANS
 from aigc_roi.model.limits import MAX_PURCHASES as MAX_PURCHASES
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
-from aigc_roi.reader.numbers import ValueProblem, slip_hint, split_range, to_number
+from aigc_roi.reader.numbers import NotFinite, ValueProblem, slip_hint, split_range, to_number
 from aigc_roi.reader.yamltree import Node, join_path
 
 MAX_CHANNELS = 50
@@ -165,6 +166,8 @@ class Number:
             return ctx.expected(node, path, self.expectation())
         try:
             value = to_number(node.value)
+        except NotFinite:
+            return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         except ValueProblem as problem:
             slip = slip_hint(node.raw) if isinstance(node.value, str) and "\n" not in node.raw else None
             if slip is not None:
@@ -175,20 +178,31 @@ class Number:
         if 0 < abs(value) < MIN_MAGNITUDE:
             return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
         if not self._in_bounds(value):
-            if self.minimum == 0 and self.maximum == 1 and 1 < value <= 100:
+            # Just above 1 (1.0000000001) is float noise on 100%, not a percentage missing its sign.
+            if self.minimum == 0 and self.maximum == 1 and 1.001 < value <= 100:
                 # A share written as a percentage without its sign: conversion: 3 for 3%.
                 return ctx.expected_with_hint(node, path, self.expectation(), 0, f"did you mean {node.raw.strip()}%?")
             return ctx.expected(node, path, self.expectation())
         return int(value) if self.integer else value
 
     def _bound(self, text: str, node: Node, path: str, ctx: Context) -> Any:
+        """One end of ``low..high``: any number of a valid size; the field's domain bounds the median only."""
         try:
             value = to_number(text)
         except ValueProblem:
             return ctx.error(node, path, f"expected a range 'low..high' of numbers, found {node.describe()}")
-        if not MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE and value != 0 or not self._in_bounds(value):
-            return ctx.error(node, path, f"expected a range within {self.expectation()}, found {node.describe()}")
+        if not MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE and value != 0:
+            return ctx.error(node, path, f"expected a range of numbers no larger than {MAX_MAGNITUDE:,.0f} (1e15) "
+                                         f"and 0 or at least {MIN_MAGNITUDE:g} in size, found {node.describe()}")
         return value
+
+    def _with_valid_median(self, dist: Distribution, node: Node, path: str, ctx: Context) -> Any:
+        """Spec 1.2: a range is valid when its median lies in the field's domain (its draws are clipped to it)."""
+        median = dist.median()
+        if not self._in_bounds(median) and not (self.integer and self._in_bounds(round(median))):
+            return ctx.error(node, path, f"expected a range with its median within {self.expectation()}, "
+                                         f"found median {median:g}")
+        return dist
 
     def _parse_range_text(self, node: Node, path: str, ctx: Context, low_text: str, high_text: str) -> Any:
         low = self._bound(low_text, node, path, ctx)
@@ -205,7 +219,7 @@ class Number:
             kind = "lognormal" if low > 0 else "normal"
         if kind == "lognormal" and low <= 0:
             return ctx.error(node, path, f"expected low > 0 for a lognormal range, found {low:g}")
-        return Distribution(kind, low, high)  # type: ignore[arg-type]
+        return self._with_valid_median(Distribution(kind, low, high), node, path, ctx)  # type: ignore[arg-type]
 
     def _parse_range_map(self, node: Node, path: str, ctx: Context) -> Any:
         entries = node.value
@@ -219,28 +233,31 @@ class Number:
         values = check_keys(node, path, ctx, {"dist", *allowed} if kind else set(allowed), allowed)
         if values is INVALID or any(key not in values for key in allowed):
             return INVALID
-        bound = Number(None, None) if kind == "normal" else self
+        # Each number of a valid size; the field's domain bounds the median only (spec 1.2).
         numbers = {}
         for key in allowed:
-            number = bound._parse_scalar(values[key], join_path(path, key), ctx)
+            number = Number(None, None)._parse_scalar(values[key], join_path(path, key), ctx)
             if number is INVALID:
                 return INVALID
             numbers[key] = number
         if kind == "normal":
             if numbers["sd"] < 0:
                 return ctx.expected(values["sd"], join_path(path, "sd"), "a number >= 0")
-            # The field's bounds hold for the 90% interval, as they do for the same spread written low..high.
             spread = Z90 * numbers["sd"]
             low, high = numbers["mean"] - spread, numbers["mean"] + spread
-            if not all(self._in_bounds(end) and abs(end) <= MAX_MAGNITUDE for end in (low, high)):
-                return ctx.error(node, path, f"expected a range within {self.expectation()}, found mean {numbers['mean']:g}, "
-                                             f"sd {numbers['sd']:g} (90% interval {low:g}..{high:g})")
+            if not self._in_bounds(numbers["mean"]):
+                return ctx.error(node, path, f"expected a range with its median within {self.expectation()}, "
+                                             f"found mean {numbers['mean']:g}, sd {numbers['sd']:g}")
+            if not all(abs(end) <= MAX_MAGNITUDE for end in (low, high)):
+                return ctx.error(node, path, f"expected a range of numbers no larger than {MAX_MAGNITUDE:,.0f} (1e15), "
+                                             f"found mean {numbers['mean']:g}, sd {numbers['sd']:g} "
+                                             f"(90% interval {low:g}..{high:g})")
             return Distribution("normal", low, high)
         if kind == "triangular":
             low, mode, high = numbers["low"], numbers["mode"], numbers["high"]
             if not low <= mode <= high or low == high:
                 return ctx.error(node, path, f"expected low <= mode <= high with low < high, found {low:g}, {mode:g}, {high:g}")
-            return Distribution("triangular", low, high, mode)
+            return self._with_valid_median(Distribution("triangular", low, high, mode), node, path, ctx)
         return self._interval(numbers["low"], numbers["high"], node, path, ctx, kind)
 
     def json_schema(self) -> dict[str, Any]:
@@ -374,6 +391,12 @@ class Text:
         return schema
 
 
+def _whole_number(digits: str) -> int:
+    """The value of ASCII ``digits``, capped past any horizon: Python refuses int() of over 4,300 digits."""
+    significant = digits.lstrip("0０")
+    return int(significant or "0") if len(significant) <= 9 else 10**9
+
+
 @dataclass(frozen=True)
 class MonthSet:
     """``all``, one month, a span ``"1-6"`` or a list; within the horizon."""
@@ -395,9 +418,10 @@ class MonthSet:
         text = node.raw.strip()
         if text == "all":
             return None
-        span = re.fullmatch(r"(\d+)\s*-\s*(\d+)", text)
+        # ASCII and full-width digits, as the exported schema's pattern reads them (\d would also take ٣).
+        span = re.fullmatch(r"([0-9０-９]+)\s*-\s*([0-9０-９]+)", text)
         if span:
-            first, last = int(span[1]), int(span[2])
+            first, last = _whole_number(span[1]), _whole_number(span[2])
             if not 1 <= first <= last <= horizon:
                 return ctx.expected(node, path, f"a span 'a-b' with 1 <= a <= b <= {horizon}")
             return tuple(range(first, last + 1))
@@ -414,7 +438,7 @@ class MonthSet:
         month = {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}
         return {"description": self.description, "anyOf": [
             {"const": "all"}, month,
-            {"type": "string", "pattern": r"^\s*\d+\s*-\s*\d+\s*$"},
+            {"type": "string", "pattern": r"^\s*[0-9０-９]+\s*-\s*[0-9０-９]+\s*$"},
             {"type": "array", "items": month, "minItems": 1},
         ]}
 
@@ -449,6 +473,19 @@ def suggest(key: str, known: list[str] | set[str] | tuple[str, ...]) -> str:
     return f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(sorted(known))}"
 
 
+def shown_key(key: str) -> str:
+    """``key`` with what a reader cannot see written out as ``\\u200b``: invisible characters (zero-width
+    space, joiners, soft hyphen) always, and every non-ASCII character of a key that also has ASCII
+    letters, where a Cyrillic ``а`` passes for a Latin ``a`` (the format's keys are all ASCII)."""
+    mixed = any(character.isascii() and character.isalpha() for character in key)
+
+    def shown(character: str) -> str:
+        hidden = unicodedata.category(character) in ("Cf", "Cc", "Zl", "Zp") or (mixed and not character.isascii())
+        return f"\\u{ord(character):04x}" if hidden and ord(character) > 0x7f else character
+
+    return "".join(shown(character) for character in key)
+
+
 def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str, ...],
                required: tuple[str, ...] = ()) -> Any:
     """The entries of a mapping node, with unknown and missing keys reported.
@@ -464,7 +501,8 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
         if key in known:
             entries[key] = entry.value
         else:
-            ctx.error(entry.key, join_path(path, key), f"unknown key '{key}'{suggest(key, known)}")
+            shown = shown_key(key)
+            ctx.error(entry.key, join_path(path, shown), f"unknown key '{shown}'{suggest(key, known)}")
     for key in required:
         if key not in entries:
             ctx.error(node, join_path(path, key), f"missing required key '{key}'")

@@ -9,6 +9,8 @@ together in one ``ScenarioInvalid``.
 
 from __future__ import annotations
 
+import errno
+import math
 import os
 import stat
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
-from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context
+from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
@@ -90,7 +92,11 @@ def read_limited(path: str | Path, filename: str) -> bytes:
     """
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # what opening a socket says: not a file to read
+            raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")]) from None
+        raise _unreadable(filename, exc) from None
+    except ValueError as exc:
         raise _unreadable(filename, exc) from None
     try:
         status = os.fstat(descriptor)
@@ -136,13 +142,103 @@ def build(tree: Node, filename: str) -> models.Scenario:
 
 
 def _check_rules(parsed: Parsed, ctx: Context) -> None:
-    """The rules that involve more than one field (spec section 2)."""
+    """The rules that involve more than one field (the README's format reference)."""
+    for i, channel in enumerate(parsed.values.get("acquisition", [])):
+        if "retention" in channel.values:
+            _check_retention(channel.values["retention"], f"acquisition[{i}].retention", ctx)
     if "retention" in parsed.values:
-        _check_retention(parsed.values["retention"], ctx)
+        _check_retention(parsed.values["retention"], "retention", ctx)
+    if "start" in parsed.values:
+        _check_start(parsed.values["start"], parsed.nodes["start"], ctx)
+    monetization = parsed.values.get("monetization")
+    plans = monetization.values.get("plans", []) if monetization is not None else []
+    for i, plan in enumerate(plans):
+        _check_plan(plan, f"monetization.plans[{i}]", ctx)
+    for i, channel in enumerate(parsed.values.get("acquisition", [])):
+        if "conversion_index" in channel.values:
+            _check_conversion_index(channel, f"acquisition[{i}].conversion_index", plans, ctx)
+    channel_names = [channel.values["name"] for channel in parsed.values.get("acquisition", []) if "name" in channel.values]
+    for i, gate in enumerate(parsed.values.get("gates", [])):
+        _check_gate(gate, f"gates[{i}]", channel_names, ctx)
+    targets = parsed.values.get("targets")
+    if targets is not None:
+        for i, milestone in enumerate(targets.values.get("milestones", [])):
+            _check_milestone(milestone, f"targets.milestones[{i}]", ctx)
+    _check_uncomposed(parsed, ctx)
+
+
+def _check_uncomposed(parsed: Parsed, ctx: Context) -> None:
+    """Values by month a user or a channel reads, and a referral reward, are not yet combined with a channel of
+    its own retention or conversion index, values by month not with gates (docs/formulas.md §17)."""
+    channels = parsed.values.get("acquisition", [])
+    grouped = any("retention" in channel.values or "conversion_index" in channel.values for channel in channels)
+    gated = bool(parsed.values.get("gates"))
+    if not grouped and not gated:
+        return
+    where = "a channel with its own retention or conversion_index" if grouped else "gates"
+    for node, path in _moving_user_fields(parsed):
+        ctx.expected(node, path, f"one value for every month with {where} (docs/formulas.md §17)")
+    reward = parsed.values.get("referral_reward")
+    if grouped and reward is not None and not (isinstance(reward, int | float) and reward == 0):
+        ctx.expected(parsed.nodes["referral_reward"], "referral_reward",
+                     "0 with a channel of its own retention or conversion_index (docs/formulas.md §17)")
+
+
+def _moving_user_fields(parsed: Parsed) -> list[tuple[Node, str]]:
+    """Each field written by month that a user or a channel reads (fixed costs and orders are whole-plan sums)."""
+    owners: list[tuple[Parsed, str, tuple[str, ...] | None]] = [(parsed, "", ("organic_users",))]
+    costs = parsed.values.get("costs")
+    if costs is not None:
+        owners.append((costs, "costs.", ("serving_per_active_user", "serving_per_subscriber")))
     monetization = parsed.values.get("monetization")
     if monetization is not None:
-        for i, plan in enumerate(monetization.values.get("plans", [])):
-            _check_plan(plan, f"monetization.plans[{i}]", ctx)
+        owners += [(plan, f"monetization.plans[{i}].", ("price",)) for i, plan in enumerate(monetization.values.get("plans", []))]
+        owners += [(item, f"monetization.purchases[{i}].", ("price", "rate"))
+                   for i, item in enumerate(monetization.values.get("purchases", []))]
+    owners += [(channel, f"acquisition[{i}].", None) for i, channel in enumerate(parsed.values.get("acquisition", []))]
+    return [(owner.nodes[key], prefix + key) for owner, prefix, keys in owners for key in (keys or tuple(owner.values))
+            if isinstance(owner.values.get(key), models.ByMonth)]
+
+
+def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context) -> None:
+    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §18)."""
+    after = gate.values.get("after_month")
+    if after is not None and after > ctx.horizon_months - 1:
+        ctx.expected(gate.nodes["after_month"], join_path(path, "after_month"), f"a month within 1..{ctx.horizon_months - 1}",
+                     "a gate decides what runs after its test, so a later month must follow")
+    if "min_roas" not in gate.nodes and "max_cac" not in gate.nodes:
+        ctx.error(gate.node, path, "missing 'min_roas' or 'max_cac': one of them says when the test passes")
+    if "channels" in gate.nodes and "channels" in gate.values and not gate.values["channels"]:
+        ctx.error(gate.nodes["channels"], join_path(path, "channels"),
+                  "expected a list of one or more channel names to test, found an empty list")
+    first_at: dict[str, str] = {}
+    for key in ("channels", "then"):
+        node, names = gate.nodes.get(key), gate.values.get(key)
+        if node is None or names is None or len(names) != len(node.value):
+            continue  # an invalid item is reported already
+        for index, (item, name) in enumerate(zip(node.value, names, strict=True)):
+            item_path = join_path(join_path(path, key), index)
+            if name not in channel_names:
+                listed = ", ".join(channel_names) if channel_names else "there is none"
+                hint = suggest_word(name, tuple(channel_names))
+                ctx.error(item, item_path, f"expected the name of a channel in acquisition ({listed}), found {item.describe()}"
+                          + (f"; {hint}" if hint else ""))
+            elif name in first_at:
+                ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first_at[name]})")
+            else:
+                first_at[name] = f"{key}[{index}]"
+
+
+def _check_milestone(milestone: Parsed, path: str, ctx: Context) -> None:
+    """A month within the horizon and exactly one series to reach in it."""
+    month = milestone.values.get("month")
+    if month is not None and month > ctx.horizon_months:
+        ctx.expected(milestone.nodes["month"], join_path(path, "month"), f"a month within 1..{ctx.horizon_months}")
+    keys = [key for key in models.MILESTONE_KEYS if key in milestone.nodes]
+    if len(keys) != 1:
+        found = "none" if not keys else " and ".join(keys)
+        ctx.error(milestone.node, path, f"expected exactly one of {', '.join(models.MILESTONE_KEYS[:-1])} or "
+                                        f"{models.MILESTONE_KEYS[-1]}, found {found}")
 
 
 def _scenario(parsed: Parsed) -> models.Scenario:
@@ -162,12 +258,36 @@ def _scenario(parsed: Parsed) -> models.Scenario:
         referral_reward=values.get("referral_reward", 0.0),
         monetization=_monetization(values.get("monetization")),
         costs=_costs(values.get("costs")),
-        targets=models.Targets(**values["targets"].values) if "targets" in values else models.Targets(),
+        targets=_targets(values.get("targets")),
+        gates=tuple(_gate(gate) for gate in values.get("gates", [])),
     )
+
+
+def _targets(parsed: Parsed | None) -> models.Targets:
+    if parsed is None:
+        return models.Targets()
+    values = dict(parsed.values)
+    milestones = tuple(_milestone(milestone) for milestone in values.pop("milestones", []))
+    return models.Targets(**values, milestones=milestones)
+
+
+def _milestone(parsed: Parsed) -> models.Milestone:
+    key = next(key for key in models.MILESTONE_KEYS if key in parsed.values)
+    return models.Milestone(parsed.values["month"], key, parsed.values[key])
+
+
+def _gate(parsed: Parsed) -> models.Gate:
+    values = parsed.values
+    return models.Gate(values["name"], values["after_month"], tuple(values["channels"]), tuple(values.get("then", [])),
+                       values.get("min_roas"), values.get("max_cac"))
 
 
 def _channel(parsed: Parsed) -> models.Channel:
     values = dict(parsed.values)
+    if "retention" in values:
+        values["retention"] = _retention(values["retention"])
+    if "match" in values:
+        values["match"] = tuple(values["match"])
     return channel_type(values.pop("type"))(**values)
 
 
@@ -178,31 +298,74 @@ def _median(value: models.Value) -> float:
 _RETENTION_FORMS = ("points", "monthly_churn", "days")
 
 
-def _check_retention(parsed: Parsed, ctx: Context) -> None:
+LAST_MONTH = (9999, 12)
+"""The last month a label YYYY-MM can name."""
+
+
+def _check_start(start: str, node: Node, ctx: Context) -> None:
+    """The horizon ends by 9999-12: a later month would be labelled with a five-digit year (10009-11)."""
+    year, month = (int(part) for part in start.split("-"))
+    last = year * 12 + month - 1 + ctx.horizon_months - 1
+    if last > LAST_MONTH[0] * 12 + LAST_MONTH[1] - 1:
+        ctx.error(node, "start", f"expected a month that keeps all {ctx.horizon_months} months by 9999-12, found {start}")
+
+
+def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:
+    """The rules of a retention at ``path``: the scenario's or a channel's own (the same forms, the same rules)."""
     given = [form for form in _RETENTION_FORMS if form in parsed.nodes]
     if len(given) != 1:
         found = "none" if not given else " and ".join(given)
-        ctx.error(parsed.node, "retention", f"expected exactly one of 'points', 'monthly_churn' or 'days', found {found}")
+        ctx.error(parsed.node, path, f"expected exactly one of 'points', 'monthly_churn' or 'days', found {found}")
         return
     if "days" in parsed.values:
-        _check_days(parsed.values["days"], parsed.nodes["days"], ctx)
+        _check_days(parsed.values["days"], parsed.nodes["days"], f"{path}.days", ctx)
     previous = 1.0
     for age, share, node in parsed.values.get("points", []):
         median = share.median() if isinstance(share, models.Distribution) else share
         if median > previous:
-            ctx.error(node, f"retention.points[{age}]",
+            ctx.error(node, f"{path}.points[{age}]",
                       f"expected a share <= {previous:g} (retention cannot rise with age), found {node.describe()}")
         previous = min(previous, median)
 
 
-def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, ctx: Context) -> None:
+def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, path: str, ctx: Context) -> None:
     """At least two days; every share above 0 (a power law is fitted to the logarithms)."""
-    if len(days) < 2 and not any(error.path.startswith("retention.days[") for error in ctx.errors):
-        ctx.error(node, "retention.days", f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
+    if len(days) < 2 and not any(error.path.startswith(f"{path}[") for error in ctx.errors):
+        ctx.error(node, path, f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
     for day, share, share_node in days:
         if _median(share) <= 0:
-            ctx.expected(share_node, f"retention.days[{day}]",
+            ctx.expected(share_node, f"{path}[{day}]",
                          "a share above 0 (a power law never reaches 0: give the smallest share your analytics show)")
+    slope = _fitted_slope(days) if len(days) >= 2 and all(_median(share) > 0 for _, share, _ in days) else 0.0
+    if slope > 0:
+        # A bump between two days is analytics noise the fit smooths over; a fit that rises would
+        # have the cohort's active users climb back month after month (docs/formulas.md).
+        ctx.error(node, path, "expected shares that fall with the day overall (retention cannot rise "
+                  f"with age), found a fitted power law that rises (b = {-slope:.4g})")
+
+
+def _fitted_slope(days: list[tuple[int, models.Value, Node]]) -> float:
+    """The least-squares slope of ln share on ln day over the medians: -b of the power law (docs/formulas.md)."""
+    xs = [math.log(day) for day, _, _ in days]
+    ys = [math.log(_median(share)) for _, share, _ in days]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
+
+
+def _check_conversion_index(channel: Parsed, path: str, plans: list[Parsed], ctx: Context) -> None:
+    """index x a plan's conversions (summed over ages) <= 1: no more than all of the channel's users subscribe."""
+    index = _median(channel.values["conversion_index"])
+    for j, plan in enumerate(plans):
+        conversion = plan.values.get("conversion")
+        if conversion is None:
+            continue
+        total = sum(_median(share) for _, share, _ in conversion) if isinstance(conversion, list) else _median(conversion)
+        if index * total > 1 + 1e-12:
+            ctx.expected(channel.nodes["conversion_index"], path,
+                         f"an index of at most {1 / total:.4g}: monetization.plans[{j}] converts {total:.4g} of a cohort "
+                         f"and index x conversion must stay <= 1")
+            return
 
 
 def _check_plan(plan: Parsed, path: str, ctx: Context) -> None:
@@ -272,7 +435,7 @@ def _costs(parsed: Parsed | None) -> models.Costs:
         return models.Costs()
     values = parsed.values
     fixed = tuple(models.FixedCost(**item.values) for item in values.get("fixed", []))
-    return models.Costs(values.get("serving_per_active_user", 0.0), fixed)
+    return models.Costs(values.get("serving_per_active_user", 0.0), fixed, values.get("serving_per_subscriber", 0.0))
 
 
 def find_node(tree: Node, path: str) -> Node | None:

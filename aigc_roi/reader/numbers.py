@@ -14,10 +14,13 @@ from decimal import Decimal
 from typing import Any
 
 SUFFIX_EXPONENTS = {"k": 3, "K": 3, "m": 6, "M": 6, "万": 4, "亿": 8, "%": -2}
-"""Powers of ten of number suffixes (spec section 2; ``K`` also accepted)."""
+"""Powers of ten of number suffixes (the README's format reference; ``K`` also accepted)."""
 
+# Digits are ASCII and full-width (what a Chinese IME types, ３０), as the exported schema spells them;
+# Python's \d would also take Arabic-Indic ٣ and other scripts' digits, which the schema refuses.
+_D = "[0-9０-９]"
 _NUMBER = re.compile(
-    r"""^\s*(?P<mantissa>[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*))(?:[eE](?P<exponent>[+-]?\d+))?
+    rf"""^\s*(?P<mantissa>[+-]?(?:{_D}(?:_?{_D})*(?:\.(?:{_D}(?:_?{_D})*)?)?|\.{_D}(?:_?{_D})*))(?:[eE](?P<exponent>[+-]?{_D}+))?
         \s*(?P<suffix>[kKmM万亿%]?)\s*$""",
     re.VERBOSE,
 )
@@ -34,6 +37,10 @@ class ValueProblem(ValueError):
         super().__init__(expected)
         self.hint = hint
         """Advice on what to write instead, for text that a reader may have meant differently."""
+
+
+class NotFinite(ValueProblem):
+    """A number beyond float64 (``1e309``, ``.inf``, 400 digits): a size a field's limit refuses."""
 
 
 class ForeignNumber(str):
@@ -83,7 +90,7 @@ def parse_number_text(text: str) -> float:
     """``"1.5万"`` -> 15000.0; raises ValueProblem for anything else."""
     value = decimal_to_float(number_decimal(text))
     if not math.isfinite(value):
-        raise ValueProblem("a finite number")
+        raise NotFinite("a finite number")
     return value
 
 
@@ -102,10 +109,10 @@ def to_number(value: Any) -> float:
         try:
             return float(value)
         except OverflowError:
-            raise ValueProblem("a finite number") from None
+            raise NotFinite("a finite number") from None
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueProblem("a finite number")
+            raise NotFinite("a finite number")
         return value
     if isinstance(value, str):
         return parse_number_text(value)
@@ -123,7 +130,7 @@ def split_range(text: str) -> tuple[str, str] | None:
 DAYS_PER_MONTH = 30.4375
 """365.25 / 12: the month a per-day amount is multiplied into (as model/fits.py does for retention days)."""
 
-_PLAIN = r"[+-]?\d[\d_.]*(?:[eE][+-]?\d+)?"
+_PLAIN = r"[+-]?[0-9０-９][0-9０-９_.]*(?:[eE][+-]?[0-9０-９]+)?"
 _AMOUNT = rf"(?P<amount>{_PLAIN}\s*[kKmM万亿]?)"
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""

@@ -58,19 +58,25 @@ def _fail(override: Override, message: str) -> ScenarioInvalid:
     return ScenarioInvalid([ScenarioError(override.option, 1, 1, override.path, message)])
 
 
-def _child(parent: Node, segment: str, override: Override, create: bool) -> Node:
-    """The node under ``parent`` at one path segment, made when ``create``."""
+def _child(parent: Node, segment: str, override: Override, create: bool, following: str = "") -> Node:
+    """The node under ``parent`` at one path segment, made when ``create`` (a mapping; ``following``
+    is the next segment, which says whether a list was meant)."""
     if parent.kind == "seq":
         inner = segment.strip("[]")
         index = list_index(inner)
         if index is not None:
+            if len(inner) > 1 and inner.startswith("0"):
+                # As in the file, where 01 is no number: [000...0] is a slip, not item 0.
+                raise _fail(override, f"expected an item index without leading zeros, found {inner}")
             if index >= len(parent.value):
                 raise _fail(override, f"no item {inner}: the list has {len(parent.value)} items")
             return parent.value[index]
-        for item in parent.value:
-            name = item.value.get("name") if item.kind == "map" else None
-            if name is not None and name.value.raw == inner:
-                return item
+        named = [item for item in parent.value
+                 if item.kind == "map" and (name := item.value.get("name")) is not None and name.value.raw == inner]
+        if len(named) > 1:
+            raise _fail(override, f"{len(named)} items are named '{inner}'; give the item's index instead")
+        if named:
+            return named[0]
         raise _fail(override, f"no item named '{inner}'")
     if parent.kind != "map" and segment == "by_month":
         whole = override.path[: override.path.rindex(".by_month")]
@@ -83,6 +89,9 @@ def _child(parent: Node, segment: str, override: Override, create: bool) -> Node
     if entry is None:
         if not create:
             raise _fail(override, f"no key '{key}' here")
+        if following.startswith("["):
+            # A new mapping would be reported as "expected a list": say which list is missing instead.
+            raise _fail(override, f"no list '{key}' here to hold item {following}; add it to the file first")
         entry = Entry(Node("scalar", 1, 1, key, raw=key, source=override.option),
                       Node("map", 1, 1, {}, source=override.option))
         parent.value[key] = entry
@@ -100,8 +109,8 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         _set_source(value, override.option)
         segments = split_path(override.path) or []
         parent = tree
-        for segment in segments[:-1]:
-            parent = _child(parent, segment, override, create=True)
+        for position, segment in enumerate(segments[:-1]):
+            parent = _child(parent, segment, override, create=True, following=segments[position + 1])
         last = segments[-1]
         if parent.kind == "seq":
             target = _child(parent, last, override, create=False)

@@ -103,8 +103,28 @@ _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 """``089`` is text to YAML 1.1 but ``077`` is octal: both are refused, so a leading 0 never means two things."""
 
 
-def _scalar(event: yaml.ScalarEvent) -> Node:
+_YAML_1_1_BREAKS = "\x85\u2028\u2029"
+"""NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which YAML 1.1 (PyYAML) counts as line breaks and
+editors and YAML 1.2 do not."""
+_STAND_INS = "\ufdd0\ufdd1\ufdd2"
+"""Noncharacters PyYAML reads as ordinary ones, one for each of ``_YAML_1_1_BREAKS``."""
+
+
+def _lines_as_editors_count(text: str) -> str | None:
+    """``text`` with NEL, LS and PS as ordinary characters, so a line number is the line an editor
+    shows and a comment holding one does not end there (its rest read as YAML); None when there are
+    none, or the text already holds a stand-in (then it is parsed as it is)."""
+    if not any(character in text for character in _YAML_1_1_BREAKS):
+        return None
+    if any(stand_in in text for stand_in in _STAND_INS):
+        return None
+    return text.translate(str.maketrans(_YAML_1_1_BREAKS, _STAND_INS))
+
+
+def _scalar(event: yaml.ScalarEvent, restore_breaks: bool = False) -> Node:
     line, col = _pos(event.start_mark)
+    if restore_breaks:
+        event.value = event.value.translate(str.maketrans(_STAND_INS, _YAML_1_1_BREAKS))
     value: Any = event.value
     if event.implicit[0] and event.tag is None:
         tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
@@ -167,6 +187,8 @@ class _TreeBuilder:
         self.root: Node | None = None
         self.documents = 0
         self.scalars = 0
+        self.restore_breaks = False
+        """Whether the parser read NEL, LS and PS as stand-ins (``_lines_as_editors_count``), to put back in values."""
 
     def error(self, line: int, col: int, message: str, path: str = "") -> None:
         self.errors.append(_error(self.filename, line, col, message, path))
@@ -244,7 +266,7 @@ class _TreeBuilder:
                 self.error(*_pos(event.start_mark), too_many, _path(self.stack))
                 self.root = None
                 return False
-            self.attach(_scalar(event))
+            self.attach(_scalar(event, self.restore_breaks))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             line, col = _pos(event.start_mark)
             if len(self.stack) >= MAX_DEPTH:
@@ -278,7 +300,10 @@ class _ParserTooDeep(Exception):
 
 def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
     builder = _TreeBuilder(text, filename)
-    events: Iterator[Any] = yaml.parse(text, Loader=loader)
+    # The stand-ins replace one character each, so every offset into ``text`` still holds.
+    editors_lines = _lines_as_editors_count(text)
+    builder.restore_breaks = editors_lines is not None
+    events: Iterator[Any] = yaml.parse(editors_lines or text, Loader=loader)
     try:
         for event in events:
             if not builder.feed(event):

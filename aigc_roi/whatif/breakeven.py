@@ -1,4 +1,4 @@
-"""Break-even values of every driver (spec section 4), by a vectorised search.
+"""Break-even values of every driver (docs/formulas.md §5), by a vectorised search.
 
 For each driver, everything else held at its current value (ranges at their
 median), two thresholds:
@@ -23,7 +23,10 @@ in the driver's whole domain, ``[Driver.lower_bound, Driver.upper_bound]``,
 crosses the threshold: it holds, or fails, everywhere. The domain leaves out
 the values where the model is undefined: a bid or cpm dividing a budget
 stays at or above ``MIN_UNIT_COST`` (at 0 the channel would spend its budget
-on no users, and just above 0 buy almost infinitely many).
+on no users, and just above 0 buy almost infinitely many). Every channel's
+unit cost is searched from ``MIN_UNIT_COST`` too: at 0 the channel spends
+nothing and is no paid channel (docs/formulas.md §6), so
+roi jumps there, and that jump is no break-even of a price.
 
 Headroom = (break-even - current) / current, signed: the relative move of
 the driver that reaches the threshold (None when the current value is 0).
@@ -50,8 +53,10 @@ from typing import TypeAlias
 
 import numpy as np
 
+from aigc_roi.model.channels import channel_type
 from aigc_roi.model.figures import plain
 from aigc_roi.model.headline import max_unit_cost
+from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
@@ -76,7 +81,7 @@ THRESHOLDS = ("roi_zero", "payback_target")
 
 @dataclass(frozen=True)
 class ChannelAlone:
-    """A channel judged on its own users (spec section 4): what its unit cost may reach."""
+    """A channel judged on its own users (docs/formulas.md §6): what its unit cost may reach."""
 
     max_unit_cost: float | None
     """Unit cost at which the channel's own roi is 0 (the maximum bid); None without spend."""
@@ -181,8 +186,15 @@ def _channels_alone(realized: Scenario) -> dict[str, ChannelAlone]:
     return alone
 
 
+def _search_floor(driver: Driver) -> float:
+    """The driver's lower bound, or ``MIN_UNIT_COST`` for a channel's unit cost (module docstring)."""
+    if driver.channel_type is not None and driver.field == channel_type(driver.channel_type).unit_cost:
+        return max(driver.lower_bound, MIN_UNIT_COST)
+    return driver.lower_bound
+
+
 def _grid(driver: Driver) -> FloatArray:
-    high, low = driver.search_high, driver.lower_bound
+    high, low = driver.search_high, _search_floor(driver)
     spaced = np.geomspace(max(high * 10.0**-GRID_DECADES, low), high, GRID_POINTS - 2)
     return np.concatenate([[low], spaced, [min(max(driver.current, low), high)]])
 

@@ -1,15 +1,16 @@
 """The drivers of a scenario: the unit prices and rates a what-if moves.
 
-Spec section 4 names them: each channel's unit cost and its budget or
+docs/formulas.md §5 names them: each channel's unit cost and its budget or
 volume (each channel type says which: ``ChannelType.drivers``,
-model/channels/), each plan's ``price``, ``conversion`` and ``renewal``
+model/channels/), a channel's ``conversion_index`` where it is not 1
+(docs/formulas.md §15), each plan's ``price``, ``conversion`` and ``renewal``
 (where they are numbers: a conversion by age or a renewal list has no
 single value to move), each purchase's ``price``, each plan's and
 purchase's own ``fee`` where given, each order line's ``price``, ``count``
-and ``fee``, and the serving cost per active user. A value written by
-month moves as a whole: its driver is one factor on every month's value
-(current 1; docs/formulas.md §14). A driver is addressed by the path
-``--set`` takes (``acquisition[0].bid``, also
+and ``fee``, the serving cost per active user, and per subscriber where the
+file charges one. A value written by month moves as a whole: its driver is
+one factor on every month's value (current 1; docs/formulas.md §14). A
+driver is addressed by the path ``--set`` takes (``acquisition[0].bid``, also
 ``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
@@ -48,6 +49,7 @@ from aigc_roi.model.scenario import (
 from aigc_roi.whatif.errors import WhatIfError
 
 SERVING_PATH = "costs.serving_per_active_user"
+SUBSCRIBER_SERVING_PATH = "costs.serving_per_subscriber"
 SEARCH_MULTIPLE = 100.0
 """A threshold search first covers [lower bound, 100 x current], then widens to the driver's domain (breakeven.py)."""
 MAX_BATCH_CELLS = 4_000_000
@@ -66,8 +68,9 @@ class Driver:
     item: str | None
     """Name of the channel, plan or purchase it belongs to; None for serving."""
     field: str
-    """A channel field its type moves (``ChannelType.drivers``: ``bid``, ``budget``, ...), ``price``, ``conversion``,
-    ``renewal``, ``fee``, ``count`` or ``serving_per_active_user``."""
+    """A channel field its type moves (``ChannelType.drivers``: ``bid``, ``budget``, ...), a channel's
+    ``conversion_index``, ``price``, ``conversion``, ``renewal``, ``fee``, ``count``, ``serving_per_active_user``
+    or ``serving_per_subscriber``."""
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
@@ -108,9 +111,10 @@ class Driver:
             info = channel_type(self.channel_type).field_info(self.field)
             assert info is not None, f"{self.channel_type} declares no field {self.field!r}"
             return info.unit
-        if self.is_rate:
-            return "rate"
-        return "small_count" if self.field == "count" else "money"
+        if self.field in ("count", "conversion_index"):
+            # A multiple near 1, shown with decimals as a handful is; never a rate, even where its ceiling is 1.
+            return "small_count"
+        return "rate" if self.is_rate else "money"
 
     @property
     def is_count(self) -> bool:
@@ -138,9 +142,9 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     drivers: list[Driver] = []
 
     def add(path: str, item: str | None, field: str, value: Moving, lower: float = 0.0, owner: type | None = None,
-            kind: str | None = None) -> None:
+            kind: str | None = None, upper: float | None = None) -> None:
         rate = is_rate_field(owner, field)
-        upper = 1.0 if rate else MAX_MAGNITUDE
+        upper = upper if upper is not None else 1.0 if rate else MAX_MAGNITUDE
         if isinstance(value, ByMonth):
             drivers.append(_factor_driver(path, item, field, value, upper, lower, kind))
             return
@@ -151,6 +155,11 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     for i, channel in enumerate(realized.acquisition):
         for field, lowest in channel.drivers():
             add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field), lowest, type(channel), channel.type)
+        if _scalar(channel.conversion_index) != 1.0:
+            # Common to every type, so labelled here, not by the type; its domain ends where a plan would
+            # convert more than every user (docs/formulas.md §15).
+            add(f"acquisition[{i}].conversion_index", channel.name, "conversion_index", channel.conversion_index,
+                upper=_index_ceiling(realized))
     for i, plan in enumerate(realized.monetization.plans):
         add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
         if not isinstance(plan.conversion, tuple):
@@ -169,6 +178,9 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
         if order.fee is not None:
             add(f"monetization.orders[{i}].fee", order.name, "fee", order.fee, owner=Order)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
+    # Only where the file charges it: a 0 that no plan's subscribers would pay is no lever.
+    if isinstance(realized.costs.serving_per_subscriber, ByMonth) or _scalar(realized.costs.serving_per_subscriber) != 0:
+        add(SUBSCRIBER_SERVING_PATH, None, "serving_per_subscriber", realized.costs.serving_per_subscriber)
     return drivers
 
 
@@ -186,6 +198,14 @@ def _factor_driver(path: str, item: str | None, field: str, schedule: ByMonth, u
 def scaled(schedule: ByMonth, factor: float | FloatArray) -> ByMonth:
     """A realized by-month value with every month's value times ``factor`` (an array of candidates gives arrays)."""
     return ByMonth(tuple((month, _realized(value) * factor) for month, value in schedule.points))
+
+
+def _index_ceiling(scenario: Scenario) -> float:
+    """The largest conversion index any channel may have: 1 / the largest sum of a plan's conversions."""
+    totals = [sum(_scalar(share) for _, share in plan.conversion) if isinstance(plan.conversion, tuple) else _scalar(plan.conversion)
+              for plan in scenario.monetization.plans]
+    largest = max(totals, default=0.0)
+    return min(MAX_MAGNITUDE, 1.0 / largest) if largest > 0 else MAX_MAGNITUDE
 
 
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
@@ -269,7 +289,7 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
 def _largest_money(scenario: Scenario) -> float:
     """The largest money amount written in a realized scenario (unit costs,
     budgets, prices, serving, fixed costs): the scale of a search from 0."""
-    amounts: list[Moving | None] = [scenario.costs.serving_per_active_user]
+    amounts: list[Moving | None] = [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
     for channel in scenario.acquisition:
         amounts += [getattr(channel, channel.unit_cost), getattr(channel, "budget", None)]
     amounts += [plan.price for plan in scenario.monetization.plans]

@@ -20,7 +20,7 @@ Decisions where the spec is silent:
   samples where it is defined and ``defined_share`` says how many those
   are. For a figure whose none means "never" (model/figures.py
   ``never_ranks_last``: payback_month, first_payback_month,
-  cac_payback_months) "never" is later than any month, so percentiles rank
+  paid_payback_month, cac_payback_months) "never" is later than any month, so percentiles rank
   it as +infinity and use the inverted CDF (the smallest month by which at least p% of samples have paid back,
   always a whole month): a percentile that falls among the "never" samples
   is None. Every other figure's percentiles are over its defined samples
@@ -110,6 +110,22 @@ class FigureSummary:
     """Requested percentile (e.g. 5) -> value; None where it falls among "none" samples."""
 
 
+def net_cash_histogram(net_cash: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """``bins`` equal-width bins over the sampled range (numpy's histogram).
+
+    A sample with (almost) no spread gets bins of a width float64 can still tell apart: numpy
+    widens a constant sample to v ± 0.5, finer than float64 resolves above about 2e14, and
+    refused ("too many bins") a constant net cash of 1e15, which is within the file's limits.
+    """
+    low, high = float(net_cash.min()), float(net_cash.max())
+    # Bins 4 ulps wide at the largest magnitude at least, and never narrower than numpy's own ± 0.5.
+    half = max(0.5, 2.0 * bins * float(np.spacing(max(abs(low), abs(high)))))
+    if high - low >= 2.0 * half:
+        return np.histogram(net_cash, bins=bins)
+    middle = low / 2.0 + high / 2.0
+    return np.histogram(net_cash, bins=bins, range=(middle - half, middle + half))
+
+
 @dataclass(frozen=True)
 class Histogram:
     """Counts of samples per bin."""
@@ -156,6 +172,9 @@ class Simulation:
     model's fields (the order in which ``realize`` draws them)."""
     sample_figures: dict[str, FloatArray]
     """Figure -> ``(S,)`` value per sample; NaN = none."""
+    gate_pass_probabilities: tuple[tuple[str, float], ...] = ()
+    """(gate name, share of samples in which it passed), in file order; the figures above are the staged
+    plan's, each sample gated by its own tests (docs/formulas.md §18)."""
 
 
 def simulate(
@@ -200,7 +219,7 @@ def simulate(
 
     realized = realize(scenario, samples, np.random.default_rng(seed))
     inputs = dict(uncertain_inputs(scenario, realized))
-    per_sample, fan_rows = _evaluate_in_chunks(realized, samples, chunk, bool(inputs), progress)
+    per_sample, fan_rows, gate_passes = _evaluate_in_chunks(realized, samples, chunk, bool(inputs), progress)
 
     probabilities = {
         "payback_within_target": _share(per_sample["payback_month"] <= target_months),
@@ -209,7 +228,7 @@ def simulate(
     }
     if max_cash_need is not None:
         probabilities["cash_need_within_target"] = _share(per_sample["peak_cash_need"] <= max_cash_need)
-    counts, edges = np.histogram(per_sample["net_cash"], bins=histogram_bins)
+    counts, edges = net_cash_histogram(per_sample["net_cash"], histogram_bins)
     return Simulation(
         samples=samples,
         seed=seed,
@@ -227,15 +246,17 @@ def simulate(
         variance_shares=variance_shares(inputs, {target: per_sample[target] for target in VARIANCE_TARGETS}),
         inputs=inputs,
         sample_figures=per_sample,
+        gate_pass_probabilities=tuple((gate.name, float(gate_passes[:, g].mean())) for g, gate in enumerate(scenario.gates)),
     )
 
 
 def _evaluate_in_chunks(
     realized: Scenario, samples: int, chunk: int, uncertain: bool, progress: ProgressCallback | None
-) -> tuple[dict[str, FloatArray], FloatArray]:
-    """Per-sample figures and the cumulative cash rows kept for the fan."""
+) -> tuple[dict[str, FloatArray], FloatArray, FloatArray]:
+    """Per-sample figures, the cumulative cash rows kept for the fan and ``(S, G)`` 1 where a gate passed."""
     horizon = int(realized.horizon_months)
     per_sample = {name: np.empty(samples) for name in FIGURE_NAMES}
+    gate_passes = np.empty((samples, len(realized.gates)))
     kept = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
     fan_rows = np.empty((kept, horizon))
     # Without a range every sample is the deterministic run: evaluate it once.
@@ -245,11 +266,13 @@ def _evaluate_in_chunks(
         result = evaluate(take_samples(realized, start, stop) if uncertain else realized)
         for name, values in result.figures.items():
             per_sample[name][start:stop] = values
+        if result.gate_passed is not None:
+            gate_passes[start:stop] = result.gate_passed
         if start < kept:
             fan_rows[start:min(stop, kept)] = np.broadcast_to(result.months["cumulative_cash"], (stop - start, horizon))[: kept - start]
         if progress is not None:
             progress(stop, samples)
-    return per_sample, fan_rows
+    return per_sample, fan_rows, gate_passes
 
 
 def _share(condition: NDArray[np.bool_]) -> float:

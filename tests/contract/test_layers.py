@@ -24,7 +24,7 @@ ALLOWED_LAYERS: dict[str, set[str]] = {
 
 ALLOWED_LIBRARIES: dict[str, set[str]] = {
     "model": {"numpy", "scipy"},
-    "reader": {"yaml"},
+    "reader": {"yaml", "openpyxl"},  # openpyxl: xlsx report exports (reader/exports/tables.py)
     "whatif": {"numpy", "scipy"},
     "ci": set(),
     "present": {"numpy", "rich", "pandas", "openpyxl", "matplotlib"},

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 from aigc_roi.model.limits import MIN_UNIT_COST
 
 if TYPE_CHECKING:
-    from aigc_roi.model.scenario import FloatArray, Months, Moving, Value
+
+    from aigc_roi.model.scenario import FloatArray, Months, Moving, Retention, Value
 
 Unit = Literal["money", "rate", "count", "small_count"]
 """money: the scenario's currency; rate: a share in [0, 1]; count: users, impressions, clicks (large,
@@ -92,6 +93,12 @@ class ChannelType:
     _: KW_ONLY
     months: Months = None
     """Months (1-based) in which it runs; None means every month."""
+    retention: Retention | None = None
+    """Retention of the users it buys (docs/formulas.md §15); None: the scenario's."""
+    conversion_index: Value = 1.0
+    """Multiplier (>= 0) on plan conversions and purchase rates for the users it buys (docs/formulas.md §15)."""
+    match: tuple[str, ...] | None = None
+    """Globs over campaign names or ids in ad-platform exports that are this channel (`actuals`); None: not given."""
 
     type: ClassVar[str]
     """The word after ``type:`` in a file, and the key of the registry."""

@@ -17,6 +17,7 @@ from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.gates import gates_grid
 from aigc_roi.present.inputs_table import InputRow
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -27,6 +28,9 @@ from aigc_roi.whatif.breakeven import BreakEvenTable
 from aigc_roi.whatif.sensitivity import Sensitivity
 from aigc_roi.whatif.simulate import Simulation
 
+MONEY_SERIES = frozenset({"gross_revenue", "cumulative_cash"})
+COUNT_SERIES = frozenset({"subscribers", "new_users", "active_users"})
+"""The month series a milestone may bound (model/scenario.py ``MILESTONE_KEYS``), by unit."""
 MAX_HEATMAP_COLUMNS = 36
 """A longer horizon is shown in groups of months, so a 120-month plan's page stays small."""
 TORNADO_ROWS = 12
@@ -89,6 +93,7 @@ def render(parts: ReportParts, lang: str) -> str:
     notes: list[str] = []
     sections = [
         _verdict(parts, style),
+        _gates(report, style),
         _figures(report["figures"], style, notes),
         _cash(parts, style),
         _channels(report["channels"], style),
@@ -145,7 +150,7 @@ def _targets(outcomes: Sequence[TargetOutcome], style: NumberStyle) -> str:
         return ""
     lang = style.lang
     rows = "".join(
-        f"<tr><td>{escape(outcome.name)}</td><td>{escape(label(outcome.figure, lang))}</td>"
+        f"<tr><td>{escape(outcome.name)}</td><td>{escape(_target_figure(outcome, lang))}</td>"
         f'<td class="n">{escape(_figure(outcome.figure, outcome.limit, style))}</td>'
         f'<td class="n">{escape(_figure(outcome.figure, outcome.actual, style))}</td>'
         f'<td class="{"met" if outcome.passed else "missed"}">{escape(word("met" if outcome.passed else "missed", lang))}</td></tr>'
@@ -155,8 +160,35 @@ def _targets(outcomes: Sequence[TargetOutcome], style: NumberStyle) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
+def _target_figure(outcome: TargetOutcome, lang: str) -> str:
+    """What a target bounds: a figure's label, or a month series' label and the milestone's month."""
+    if outcome.month is None:
+        return label(outcome.figure, lang)
+    return f"{label(outcome.figure, lang)} ({word('month', lang)} {outcome.month})"
+
+
 def _figure(name: str, value: float | None, style: NumberStyle) -> str:
-    return style.figure(name, value) if name in FIGURE_NAMES else style.percent(value)
+    """A target's value: a figure by its own unit, a milestone's month series as counts or money."""
+    if name in FIGURE_NAMES:
+        return style.figure(name, value)
+    if name in MONEY_SERIES:
+        return style.money(value)
+    if name in COUNT_SERIES:
+        return style.count(value)
+    return style.percent(value)  # the simulated payback probability
+
+
+def _gates(report: dict[str, Any], style: NumberStyle) -> str:
+    """A staged plan's gates (docs/formulas.md §18): each threshold over its test months, and the result."""
+    if not report.get("gates"):
+        return ""
+    header, rows = gates_grid(report, style)
+    numeric = {3, 4}
+    head = "".join(f'<th{" class=n" if i in numeric else ""}>{escape(text)}</th>' for i, text in enumerate(header))
+    body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{escape(str(cell))}</td>'
+                                    for i, cell in enumerate(row)) + "</tr>" for row in rows)
+    return (f'<h2>{escape(word("gates", style.lang))}</h2>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def _figures(figures: dict[str, Any], style: NumberStyle, notes: list[str]) -> str:
@@ -169,8 +201,9 @@ def _figures(figures: dict[str, Any], style: NumberStyle, notes: list[str]) -> s
             notes.append(name)
             mark = f'<sup><a href="#def-{name}">{len(notes)}</a></sup>'
         tip = f' title="{escape(definition.formula)}"' if definition is not None else ""
+        value = style.figure(name, figures.get(name), irr_none_reason=figures.get("irr_none_reason"))
         rows.append(f'<tr data-figure="{name}"><td{tip}>{escape(label(name, lang))}{mark}</td>'
-                    f'<td class="n">{escape(style.figure(name, figures.get(name)))}</td></tr>')
+                    f'<td class="n">{escape(value)}</td></tr>')
     head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'
     return f'<h2>{escape(word("figures", lang))}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 

@@ -24,6 +24,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "met": ("met", "达成"),
     "missed": ("missed", "未达成"),
     "figures": ("Headline figures", "核心指标"),
+    "gates": ("Gates: the test that decides whether the rest runs", "关卡：决定后续渠道是否投放的测试"),
     "figure": ("Figure", "指标"),
     "value": ("Value", "数值"),
     "formula": ("Formula", "公式"),

@@ -1,0 +1,78 @@
+"""What the ad platforms reported: plain data read from their exports (reader/exports/), no I/O here.
+
+Money is in the scenario's currency (元 for CNY; a Tencent API export's 分
+are already divided by 100 when a row is built). Counts are whole events as
+the platform counted them. A metric the export has no column for is None,
+so "not reported" never reads as "zero".
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+METRICS = ("spend", "impressions", "clicks", "users", "revenue")
+"""The figures an export row can carry, besides its date and campaign."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One campaign's day, as one row of an export reported it."""
+
+    file: str
+    line: int
+    """Line of the row in its file (1 = the header)."""
+    day: datetime.date
+    campaign: str
+    """The campaign's name; empty when the export has only its id."""
+    campaign_id: str
+    """The campaign's id; empty when the export has only its name."""
+    spend: float
+    """Money spent that day."""
+    impressions: float | None
+    clicks: float | None
+    users: float | None
+    """New users (activations / registrations) attributed to the campaign that day."""
+    revenue: float | None
+    """Early revenue of those new users (first-day or first-7-day payments), money."""
+
+    @property
+    def campaign_key(self) -> str:
+        """What unmatched spend is listed under: the name, else the id."""
+        return self.campaign or self.campaign_id
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """Which export a set of rows came from and how it was read."""
+
+    file: str
+    platform: str
+    """Key of the recognised shape: ``oceanengine_api``, ``tencent_console``, ``generic``, ..."""
+    rows: int
+    """Data rows read (totals rows skipped)."""
+    columns: dict[str, str]
+    """Field (date, campaign, campaign_id, spend, impressions, clicks, users, revenue) -> header used."""
+    units: dict[str, str]
+    """Field -> unit of the column as exported (``元``, ``分``, ``count``, ``date``, ``text``)."""
+    time_basis: str
+    """What the date column means on that platform (its 口径), as stated by the platform, not guessed."""
+    ignored: tuple[str, ...] = ()
+    """Headers of the export that none of the fields uses."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every row of every export, with where each came from."""
+
+    sources: tuple[ReportSource, ...]
+    rows: tuple[ReportRow, ...]
+
+    @property
+    def through(self) -> datetime.date:
+        """The last day any export reports."""
+        return max(row.day for row in self.rows)
+
+    @property
+    def first_day(self) -> datetime.date:
+        return min(row.day for row in self.rows)

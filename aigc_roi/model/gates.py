@@ -1,0 +1,105 @@
+"""Gates of a staged plan (docs/formulas.md §18): a test on some channels decides, sample by
+sample, whether they and the plan's next channels keep buying users.
+
+Pure numpy, month-major like the engine: per-month arrays are ``(H, s)``. A gate's test reads the months 1..after_month
+only, which nothing after them changes, so the gates are decided one after
+another in file order, each on the plan as the gates before it left it,
+before the engine runs the whole horizon once on the gated plan.
+
+Decisions where the spec is silent:
+
+- A test metric that is none (ROAS over no spend, CAC over no users) fails
+  the gate, as a target on a none figure is missed.
+- A metric within 1e-9 (relative) of its threshold passes, as `check` holds
+  targets: a plan tuned to sit exactly on its threshold must not fail on
+  the last bit of a float sum.
+- A channel that a failed gate stops stays stopped: a later gate that
+  passes does not restart it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from aigc_roi.model.scenario import FloatArray, Gate
+
+AttributedGross = Callable[[Mapping[int, FloatArray], int], FloatArray]
+"""(test channel index -> users it buys by month ``(T, s)``, T) -> ``(s,)`` gross revenue attributed to
+those channels, paid in months 1..T: the engine's attribution, cut at month T."""
+PlannedPurchases = Callable[[int], tuple[FloatArray, FloatArray]]
+"""Channel index -> the users it buys and its spend in each month as planned, ``(H, s)`` each (0 in the
+months it does not run)."""
+
+_REL_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class GateRun:
+    """What the gates decided in one chunk of samples."""
+
+    still_buying: dict[int, FloatArray]
+    """Channel index -> ``(H, s)`` 1 in the months it still buys as planned, 0 after a failed gate; only the
+    channels some gate names (the others buy as planned)."""
+    roas: FloatArray
+    """``(G, s)`` the test channels' attributed gross revenue over their spend, months 1..after_month; NaN = none."""
+    cac: FloatArray
+    """``(G, s)`` their spend over the users they bought in those months; NaN = none."""
+    passed: NDArray[np.bool_]
+    """``(G, s)``."""
+
+
+def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: PlannedPurchases, horizon: int, samples: int,
+              attributed_gross: AttributedGross) -> GateRun:
+    """Decide every gate in file order, each on the plan as the gates before it left it."""
+    by_name: dict[str, list[int]] = {}
+    for index, name in enumerate(channel_names):
+        by_name.setdefault(name, []).append(index)
+    still_buying: dict[int, FloatArray] = {}
+
+    def bought(channel: int, months: int) -> tuple[FloatArray, FloatArray]:
+        users, spend = planned(channel)
+        share = still_buying[channel][:months] if channel in still_buying else 1.0
+        return users[:months] * share, spend[:months] * share
+
+    roas, cac, passed = [], [], []
+    for gate in gates:
+        tests = [index for name in gate.channels for index in by_name.get(name, [])]
+        months = gate.after_month
+        users: dict[int, FloatArray] = {}
+        spend = np.zeros(samples)
+        for channel in tests:
+            channel_users, channel_spend = bought(channel, months)
+            users[channel] = users[channel] + channel_users if channel in users else channel_users
+            spend += channel_spend.sum(axis=0)
+        gate_roas = _ratio(attributed_gross(users, months), spend)
+        gate_cac = _ratio(spend, sum((bought_users.sum(axis=0) for bought_users in users.values()), np.zeros(samples)))
+        ok = np.ones(samples, dtype=bool)
+        if gate.min_roas is not None:
+            ok &= at_least(gate_roas, gate.min_roas)
+        if gate.max_cac is not None:
+            ok &= at_least(-gate_cac, -gate.max_cac)
+        stopped = tests + [index for name in gate.then for index in by_name.get(name, [])]
+        for channel in dict.fromkeys(stopped):
+            share = still_buying.setdefault(channel, np.ones((horizon, samples)))
+            share[months:] *= ok
+        roas.append(gate_roas)
+        cac.append(gate_cac)
+        passed.append(ok)
+    return GateRun(still_buying, np.array(roas).reshape(-1, samples), np.array(cac).reshape(-1, samples),
+                   np.array(passed, dtype=bool).reshape(-1, samples))
+
+
+def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
+    out = np.full(np.shape(denominator), np.nan)
+    np.divide(numerator, denominator, out=out, where=denominator != 0)
+    return out
+
+
+def at_least(value: FloatArray | float, limit: float) -> NDArray[np.bool_]:
+    """value >= limit within the relative tolerance; NaN (none) never. A ``max_cac`` is held as -cac >= -limit."""
+    with np.errstate(invalid="ignore"):
+        return (value >= limit) | (np.abs(value - limit) <= _REL_TOL * np.maximum(np.abs(value), abs(limit)))

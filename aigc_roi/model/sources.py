@@ -1,0 +1,193 @@
+"""Users whose quality depends on the source that brought them (docs/formulas.md §15).
+
+A source is a channel, organic users or viral users. Each has a retention
+curve R_j and a conversion index k_j; the model is linear in the cohort
+sizes, so sources that share a curve and an index are one *group*: the
+engine runs the cohort sums once per group, never once per channel. Group 0
+is always the scenario's own curve with index 1: organic and viral users,
+and every channel that sets neither key (or sets them to the same values).
+A scenario with group 0 only is exactly the single-curve model.
+
+Subscriptions do not depend on retention (a subscriber pays whether or not
+active), so every plan's cash is the plan run on the index-weighted new
+users sum_g k_g N_g(t); purchases run on the index-weighted active users
+sum_g k_g A_g(t); serving runs on the plain active users. Only the active
+users are summed per group.
+
+Pure numpy over the engine's month-major ``(H, s)`` arrays; no I/O.
+
+Decisions where the spec is silent:
+
+- A sampled (or searched) conversion index is clipped to its domain, as
+  every range is: k <= 1 / (the largest sum of any plan's conversions), so no
+  sample has more than all of a cohort subscribing. The reader refuses a
+  median outside it.
+- With no new user at all over the horizon, ``ltv`` (a mean over no users)
+  falls back to one user of group 0, the single-curve definition.
+- A channel's own ``ltv`` is none when it bought no users (a mean over none).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from aigc_roi.model.running import running_sum
+from aigc_roi.model.scenario import Channel, Distribution, FloatArray, Monetization, Retention, Scenario, Value
+
+Params = Callable[[Value], FloatArray]
+"""The engine's value -> ``(s,)`` row broadcaster."""
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    """Sources sharing one retention curve and one conversion index."""
+
+    retention: Retention
+    index: Value
+    """k of every source in the group (1 for group 0)."""
+    channels: tuple[int, ...]
+    """Positions in ``acquisition`` of the channels in the group."""
+
+
+def same_values(a: Any, b: Any) -> bool:
+    """Structural equality of realized values: numbers, arrays of samples, tuples and dataclasses."""
+    if a is b:
+        return True
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        x, y = np.asarray(a, dtype=np.float64).reshape(-1), np.asarray(b, dtype=np.float64).reshape(-1)
+        return x.shape == y.shape and bool(np.array_equal(x, y))
+    if isinstance(a, Distribution) or isinstance(b, Distribution):
+        return a == b
+    if dataclasses.is_dataclass(a) and not isinstance(a, type):
+        return type(a) is type(b) and all(same_values(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return float(a) == float(b)
+    return bool(a == b)
+
+
+def same_users(a: Channel, b: Channel) -> bool:
+    """Whether two channels' users share a curve and an index (and so are worth the same per user)."""
+    return same_values(a.retention, b.retention) and same_values(a.conversion_index, b.conversion_index)
+
+
+def source_groups(scenario: Scenario) -> tuple[SourceGroup, ...]:
+    """The groups of a scenario, group 0 first (see the module docstring)."""
+    groups: list[SourceGroup] = [SourceGroup(scenario.retention, 1.0, ())]
+    for position, channel in enumerate(scenario.acquisition):
+        retention = scenario.retention if channel.retention is None else channel.retention
+        for g, group in enumerate(groups):
+            if same_values(group.index, channel.conversion_index) and same_values(group.retention, retention):
+                groups[g] = dataclasses.replace(group, channels=group.channels + (position,))
+                break
+        else:
+            groups.append(SourceGroup(retention, channel.conversion_index, (position,)))
+    return tuple(groups)
+
+
+def groups_like(scenario: Scenario, channels: tuple[tuple[int, ...], ...]) -> tuple[SourceGroup, ...]:
+    """Groups with the given channel positions, their values taken from ``scenario`` (a chunk of samples
+    of the scenario the positions were grouped on: every chunk then has the same groups)."""
+    groups = [SourceGroup(scenario.retention, 1.0, channels[0])]
+    for positions in channels[1:]:
+        first = scenario.acquisition[positions[0]]
+        retention = scenario.retention if first.retention is None else first.retention
+        groups.append(SourceGroup(retention, first.conversion_index, positions))
+    return tuple(groups)
+
+
+def group_of_sources(groups: tuple[SourceGroup, ...], sources: int) -> tuple[int, ...]:
+    """The group of each source of the attribution: the channels in order, then organic (group 0) if present."""
+    of = [0] * sources
+    for g, group in enumerate(groups):
+        for position in group.channels:
+            of[position] = g
+    return tuple(of)
+
+
+def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetization, p: Params) -> list[FloatArray]:
+    """k_g per group as ``(s,)`` (group 0: exactly 1), the others clipped so that
+    k x (a plan's conversions summed over ages) <= 1 in every sample."""
+    totals = [sum((p(share) for _, share in plan.conversion), np.zeros_like(p(0.0))) if isinstance(plan.conversion, tuple)
+              else p(plan.conversion) for plan in monetization.plans]
+    # A sampled schedule summing past 1 is already scaled down to 1 by the plan (model/revenue.py).
+    largest = np.minimum(np.max(np.stack(totals), axis=0), 1.0) if totals else np.zeros_like(p(0.0))
+    ceiling = np.divide(1.0, largest, out=np.full(largest.shape, np.inf), where=largest > 0)
+    return [p(1.0)] + [np.minimum(p(group.index), ceiling) for group in groups[1:]]
+
+
+def bought_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, masks: FloatArray, horizon: int) -> list[FloatArray]:
+    """``(H, s)`` per group: the users its channels buy each month. ``channel_users`` ``(C, s)``
+    per active month, ``masks`` ``(H, C)``."""
+    samples = channel_users.shape[1]
+    return [masks[:, list(group.channels)] @ channel_users[list(group.channels)] if group.channels
+            else np.zeros((horizon, samples)) for group in groups]
+
+
+def gated_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, activity: FloatArray) -> list[FloatArray]:
+    """``(H, s)`` per group: the users its channels buy each month of a gated plan. ``channel_users`` ``(C, s)``
+    per active month, ``activity`` ``(C', H, s)`` the share of it each channel still buys (model/gates.py)."""
+    shape = activity.shape[1:]
+    return [sum((activity[position] * channel_users[position] for position in group.channels), np.zeros(shape))
+            for group in groups]
+
+
+def joined_by_group(bought: list[FloatArray], organic: FloatArray, virality: FloatArray, new_users: FloatArray) -> list[FloatArray]:
+    """N_g(t) ``(H, s)`` per group: group 0 adds organic users and every viral user, V(t) = k N(t-1)."""
+    viral = np.zeros_like(new_users)
+    viral[1:] = virality * new_users[:-1]
+    return [bought[0] + organic + viral, *bought[1:]]
+
+
+def credit_per_user(per_user_by_age: list[FloatArray], virality: FloatArray) -> list[FloatArray]:
+    """Per group, ``(H, ..., s)``: what one user a source of that group brings in month s earns for the source.
+
+    Its own value through the horizon's end, worth_g(s) = sum_{a <= H-s} x_g(a),
+    plus its share of the viral users that follow (the running credit shares):
+    those are group 0's users, k as many a month later and k^2 two months
+    later, so the tail is k credit_0(s + 1) with credit_0(s) = worth_0(s) + k credit_0(s + 1).
+    ``per_user_by_age`` ``(H, ..., s)`` per group, ages first.
+    """
+    worth = [running_sum(values)[::-1] for values in per_user_by_age]
+    k = virality
+    credit_0 = np.array(worth[0])
+    for s in range(credit_0.shape[0] - 2, -1, -1):
+        credit_0[s] += k * credit_0[s + 1]
+    credits = [credit_0]
+    for own in worth[1:]:
+        credit = np.array(own)
+        credit[:-1] += k * credit_0[1:]
+        credits.append(credit)
+    return credits
+
+
+def active_on_one_curve(new_users: FloatArray, curve: FloatArray) -> FloatArray:
+    """A(t) = sum_{s<=t} N(s) R(t - s), ``(H, s)``, for a curve ``(H,)`` the same in every sample.
+
+    One matrix product with the lower-triangular Toeplitz matrix of R: the
+    same non-negative terms as the engine's sum age by age (nothing cancels),
+    but one BLAS call instead of H passes over memory, which keeps a group
+    with its own day-level curve (summed at every age) from doubling the
+    engine's time.
+    """
+    horizon = curve.shape[0]
+    ages = np.arange(horizon)[:, None] - np.arange(horizon)[None, :]
+    toeplitz = np.where(ages >= 0, curve[np.clip(ages, 0, None)], 0.0)
+    return toeplitz @ new_users
+
+
+def weighted_lifetime(lifetimes: list[FloatArray], new_users: list[FloatArray]) -> FloatArray:
+    """c(a) of the user-weighted mean new user, ``(L, s)``: sum_g N_g c_g(a) / sum_g N_g (group 0's c where no user joined)."""
+    totals = [users.sum(axis=0) for users in new_users]
+    everyone = sum(totals[1:], totals[0])
+    mean = np.zeros_like(lifetimes[0])
+    for lifetime, total in zip(lifetimes, totals, strict=True):
+        share = np.divide(total, everyone, out=np.zeros_like(everyone), where=everyone > 0)
+        mean += lifetime * share
+    return np.where(everyone > 0, mean, lifetimes[0])

@@ -1,0 +1,29 @@
+"""What the channel table's numbers count: notes under the table and the mark on an average max bid.
+
+A channel's ROAS and ROI include the viral users its users bring (docs/formulas.md §6);
+with ``saturation_budget`` its max unit cost keeps its own ROI at 0 on average, while the marginal
+user there costs far more (docs/allocate.md), so the table marks it as an average.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+
+
+def channel_notes(channels: list[dict[str, Any]], lang: str) -> list[str]:
+    """Under the channels: what a channel's ROI counts, and what a saturating channel's max bid is."""
+    notes = [label("channels_caption", lang)]
+    if any(channel.get("saturating") for channel in channels):
+        notes.append(label("saturating_caption", lang))
+    return notes
+
+
+def max_bid_text(channel: dict[str, Any], style: NumberStyle) -> str:
+    """The max unit cost, marked as an average where the channel saturates (its marginal user costs more)."""
+    text = style.money(channel["max_unit_cost"])
+    if channel.get("saturating") and channel["max_unit_cost"] is not None:
+        return f"{text} {label('average_marker', style.lang)}"
+    return text

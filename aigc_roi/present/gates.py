@@ -1,0 +1,67 @@
+"""A staged plan's gates as the outputs show them (docs/formulas.md §18): plain data for JSON, a grid
+of text cells for the table view and markdown, and the pass probabilities of a simulation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from aigc_roi.model.figures import plain
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+
+if TYPE_CHECKING:
+    from aigc_roi.model.engine import Result
+
+Grid = tuple[list[str], list[list[str]]]
+
+
+def gates_report(scenario: Scenario, result: Result, sample: int = 0) -> list[dict[str, Any]]:
+    """Per gate, in file order: its test and thresholds, the test's ROAS and CAC (None = none) and whether it passed."""
+    assert result.gate_roas is not None and result.gate_cac is not None and result.gate_passed is not None
+    return [
+        {"name": gate.name, "after_month": gate.after_month, "channels": list(gate.channels), "then": list(gate.then),
+         "min_roas": gate.min_roas, "max_cac": gate.max_cac,
+         "roas": plain(result.gate_roas[sample, g]), "cac": plain(result.gate_cac[sample, g]),
+         "passed": bool(result.gate_passed[sample, g])}
+        for g, gate in enumerate(scenario.gates)
+    ]
+
+
+def gates_grid(report: dict[str, Any], style: NumberStyle) -> Grid:
+    """One row per threshold of each gate: the metric over the test months, the threshold, and whether it
+    holds (the gate passes when every row of it does; the caption says what a failed gate stopped)."""
+    lang = style.lang
+    labels = [month["label"] for month in report["months"]]
+    rows = []
+    for gate in report["gates"]:
+        months = labels[0] if gate["after_month"] == 1 else f"{labels[0]} – {labels[gate['after_month'] - 1]}"
+        for metric, bound in (("roas", "min_roas"), ("cac", "max_cac")):
+            if gate[bound] is None:
+                continue
+            value = style.ratio(gate[metric]) if metric == "roas" else style.money(gate[metric])
+            threshold = style.ratio(gate[bound]) if metric == "roas" else style.money(gate[bound])
+            operator = ">=" if bound == "min_roas" else "<="
+            rows.append([gate["name"], months, label(metric, lang).split(" (")[0], value, f"{operator} {threshold}",
+                         label("gate_pass" if _meets(gate[metric], gate[bound], bound) else "gate_fail", lang)])
+    header = [label(key, lang) for key in ("gate", "gate_months", "gate_metric", "gate_value", "gate_threshold", "gate_result")]
+    return header, rows
+
+
+def _meets(value: float | None, limit: float, bound: str) -> bool:
+    """Whether one threshold of a gate holds, as the engine decides it (a gate passes when all of its do)."""
+    if value is None:
+        return False
+    # Here, not at the top: tables.py imports this module, and `--help` must not load numpy.
+    from aigc_roi.model.gates import at_least
+
+    return bool(at_least(value, limit) if bound == "min_roas" else at_least(-value, -limit))
+
+
+def gates_caption(report: dict[str, Any], lang: str) -> str:
+    """What each failed gate stopped, one line each; empty when every gate passed."""
+    labels = [month["label"] for month in report["months"]]
+    lines = [label("gate_stopped", lang).format(gate=gate["name"], channels=", ".join(dict.fromkeys(gate["channels"] + gate["then"])),
+                                                month=labels[gate["after_month"] - 1])
+             for gate in report["gates"] if not gate["passed"]]
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""A peak cash need that falls in the horizon's last month is the low point so far, not a peak.
+
+``peak_cash_need`` is max(0, -min_t cumulative cash) (docs/formulas.md §5). When that minimum
+is reached in the last month the cash is still falling at the horizon: more money will be needed
+after it, so the figure is a lower bound. Every format says so: the text formats write
+``≥ 2,900,000, still falling at month 24``, the machine formats add ``peak_cash_at_horizon``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+
+
+def peak_cash_at_horizon(figures: Mapping[str, Any], horizon: int) -> bool:
+    """Whether the lowest cumulative cash is in the last month (and below 0): cash still falling at the horizon."""
+    need, month = figures.get("peak_cash_need"), figures.get("peak_cash_month")
+    return bool(need) and month is not None and int(month) >= horizon
+
+
+def with_horizon_flag(figures: Mapping[str, Any], horizon: int) -> dict[str, Any]:
+    """``figures`` with ``peak_cash_at_horizon`` added (machine formats)."""
+    return {**figures, "peak_cash_at_horizon": peak_cash_at_horizon(figures, horizon)}
+
+
+def peak_cash_text(figures: Mapping[str, Any], style: NumberStyle, compact_text: str | None = None) -> str:
+    """``peak_cash_need`` as people read it: a lower bound when ``figures`` flag it at the horizon.
+    ``compact_text``: the amount as the caller already wrote it (in a unit)."""
+    amount = compact_text if compact_text is not None else style.figure("peak_cash_need", figures.get("peak_cash_need"))
+    if not figures.get("peak_cash_at_horizon"):
+        return amount
+    return label("peak_cash_still_falling", style.lang).format(amount=amount, month=int(figures["peak_cash_month"]))
+
+
+def share_at_horizon(sample_figures: Mapping[str, Any], horizon: int) -> float:
+    """Share of draws whose lowest cumulative cash is in the last month (a simulation's ``sample_figures``)."""
+    import numpy as np  # lazy: tables import this module, and --help must not load numpy
+
+    need = np.asarray(sample_figures["peak_cash_need"], dtype=np.float64)
+    month = np.asarray(sample_figures["peak_cash_month"], dtype=np.float64)
+    return float(np.mean((need > 0) & (month >= horizon))) if need.size else 0.0
+
+
+def simulation_note(share: float, horizon: int, style: NumberStyle) -> str | None:
+    """The simulate line that says how often the peak cash need is only the low so far; None when never."""
+    if share <= 0:
+        return None
+    return label("peak_cash_share_still_falling", style.lang).format(share=style.percent(share), month=horizon)

@@ -1,0 +1,222 @@
+"""Ad-platform exports in, a ``Report`` of rows out; every problem of every file raised at once.
+
+Each problem is a ``ScenarioError`` located at the cell: the file, the line
+(a workbook's row), the column's number (1 = the first) and its header as
+the path, ``expected X, found Y``. A file that fails gives no rows, and any
+error means no report at all: `actuals` never compares half an export.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aigc_roi.model.actuals import Report, ReportRow, ReportSource
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.reader.exports.cells import CellError, day, number, shown
+from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, YUAN, Platform, normal_header, recognise
+from aigc_roi.reader.exports.tables import Table, read_table
+
+TOTALS = ("合计", "总计", "汇总", "total")
+"""A row whose date or campaign cell starts with one of these is the console's sum of the others."""
+
+MAX_ERRORS_PER_FILE = 100
+"""More than this and the rest of a file's errors are counted, not listed: the first hundred show the pattern."""
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """The days a plan covers: its `start` month through the end of its last month."""
+
+    first: datetime.date
+    last: datetime.date
+    months: int
+
+    @classmethod
+    def of(cls, start: tuple[int, int], months: int) -> Horizon:
+        year, month = start
+        end_year, end_month = divmod(month - 1 + months - 1, 12)
+        end_year, end_month = year + end_year, end_month + 1
+        return cls(datetime.date(year, month, 1),
+                   datetime.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]), months)
+
+    def month_of(self, when: datetime.date) -> int:
+        """1-based plan month of a day within the horizon."""
+        return (when.year - self.first.year) * 12 + when.month - self.first.month + 1
+
+
+def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False) -> Report:
+    """Every export of ``paths`` read against the plan's ``horizon``; ScenarioInvalid with every problem."""
+    errors: list[ScenarioError] = []
+    sources: list[ReportSource] = []
+    rows: list[ReportRow] = []
+    for path in paths:
+        try:
+            source, file_rows, file_errors = _read_one(read_table(path), horizon)
+        except ScenarioInvalid as invalid:
+            errors += invalid.errors
+            continue
+        errors += file_errors
+        sources.append(source)
+        rows += file_rows
+    rows = _duplicates(rows, sum_duplicates, errors)
+    if errors:
+        raise ScenarioInvalid(errors)
+    return Report(tuple(sources), tuple(rows))
+
+
+@dataclass(frozen=True)
+class _Used:
+    field: str
+    index: int
+    header: str
+    scale: float
+    unit: str
+
+
+def _columns(table: Table, platform: Platform) -> dict[str, _Used]:
+    """Field -> the column it is read from: the platform's preferred header among those present."""
+    normal = [normal_header(header) for header in table.header]
+    used: dict[str, _Used] = {}
+    for known, column in platform.columns.items():
+        if column.field in used:
+            continue
+        for index, (header, written_unit) in enumerate(normal):
+            if header == known:
+                scale, unit = column.scale, column.unit
+                if column.unit in (YUAN, FEN) and written_unit in (YUAN, FEN):
+                    # The header's own unit wins: a console column titled 花费(分) is in 分.
+                    scale, unit = (0.01 if written_unit == FEN else 1.0), written_unit
+                used[column.field] = _Used(column.field, index, table.header[index].strip().lstrip("\ufeff"), scale, unit)
+                break
+    return used
+
+
+def _unknown_header(table: Table) -> ScenarioError:
+    shapes = "; ".join(platform.summary() for platform in PLATFORMS)
+    found = ", ".join(header.strip().lstrip("\ufeff") for header in table.header if header.strip()) or "no column names"
+    return ScenarioError(table.file, table.header_line, 1, "header",
+                         f"expected the columns of a known export ({shapes}), found {found}")
+
+
+def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
+    platform = recognise(table.header)
+    if platform is None:
+        raise ScenarioInvalid([_unknown_header(table)])
+    used = _columns(table, platform)
+    errors: list[ScenarioError] = []
+    rows: list[ReportRow] = []
+    width = len(table.header)
+    places = [0] + [used[name].index for name in ("date", "campaign", "campaign_id") if name in used]
+    for line, cells in table.rows:
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        if _is_total(cells, places):
+            continue
+        row = _row(table.file, line, cells, used, platform, horizon, errors)
+        if row is not None:
+            rows.append(row)
+    if not rows and not errors:
+        errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
+                                    "expected at least one data row under the header, found none"))
+    if len(errors) > MAX_ERRORS_PER_FILE:
+        extra = len(errors) - MAX_ERRORS_PER_FILE
+        last = errors[MAX_ERRORS_PER_FILE - 1]
+        errors = errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(table.file, last.line, 1, "", f"{extra:,} more errors in this file")]
+    names = {use.index for use in used.values()}
+    source = ReportSource(
+        file=table.file, platform=platform.key, rows=len(rows),
+        columns={name: use.header for name, use in used.items()},
+        units={name: use.unit for name, use in used.items()},
+        time_basis=platform.time_basis,
+        ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
+    )
+    return source, rows, errors
+
+
+def _is_total(cells: list[object], places: list[int]) -> bool:
+    return any(str(cells[index]).strip().lower().startswith(TOTALS) for index in places)
+
+
+def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], platform: Platform, horizon: Horizon,
+         errors: list[ScenarioError]) -> ReportRow | None:
+    before = len(errors)
+
+    def located(use: _Used, expected: str, found: str) -> None:
+        errors.append(ScenarioError(file, line, use.index + 1, use.header, f"expected {expected}, found {found}"))
+
+    date_use = used["date"]
+    when: datetime.date | None = None
+    try:
+        when = day(cells[date_use.index])
+    except CellError as error:
+        located(date_use, error.expected, error.found)
+    if when is not None and not horizon.first <= when <= horizon.last:
+        located(date_use, f"a date within {horizon.first}..{horizon.last} (the plan's months 1..{horizon.months})", str(when))
+    values: dict[str, float | None] = {}
+    for name in ("spend", "impressions", "clicks", "users", "revenue"):
+        use = used.get(name)
+        if use is None:
+            values[name] = None
+            continue
+        cell = cells[use.index]
+        try:
+            value = number(cell)
+        except CellError as error:
+            located(use, error.expected, error.found)
+            continue
+        if value < 0:
+            located(use, "a count >= 0" if use.unit == COUNT else "an amount >= 0", shown(cell))
+        elif name == "spend" and platform.whole_spend and use.unit == FEN and not value.is_integer():
+            located(use, "whole 分 (a Tencent Ads API export reports cost in cents)",
+                    f"{shown(cell)}; a cost in 元 comes from the console, whose header is 花费(元)")
+        values[name] = value * use.scale
+    name_use, id_use = used.get("campaign"), used.get("campaign_id")
+    campaign = str(cells[name_use.index]).strip() if name_use else ""
+    campaign_id = _identifier(cells[id_use.index]) if id_use else ""
+    if not campaign and not campaign_id:
+        use = name_use or id_use
+        assert use is not None
+        located(use, "a campaign name or id", "an empty cell")
+    if len(errors) > before or when is None:
+        return None
+    return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],
+                     values["clicks"], values["users"], values["revenue"])
+
+
+def _identifier(cell: object) -> str:
+    """An id as text: a workbook gives 1234567890 as a float, which must not read as 1234567890.0."""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _duplicates(rows: list[ReportRow], sum_duplicates: bool, errors: list[ScenarioError]) -> list[ReportRow]:
+    """The same day and campaign twice is an error (a report exported twice would double the spend), or summed."""
+    first: dict[tuple[datetime.date, str, str], int] = {}
+    kept: list[ReportRow] = []
+    for row in rows:
+        key = (row.day, row.campaign, row.campaign_id)
+        index = first.get(key)
+        if index is None:
+            first[key] = len(kept)
+            kept.append(row)
+        elif sum_duplicates:
+            kept[index] = _summed(kept[index], row)
+        else:
+            earlier = kept[index]
+            errors.append(ScenarioError(row.file, row.line, 1, "date",
+                                        f"expected one row per day and campaign (or --sum-duplicates), found {row.day} "
+                                        f"{row.campaign_key!r} again (first at {earlier.file}:{earlier.line})"))
+    return kept
+
+
+def _summed(a: ReportRow, b: ReportRow) -> ReportRow:
+    def add(x: float | None, y: float | None) -> float | None:
+        return None if x is None and y is None else (x or 0.0) + (y or 0.0)
+
+    return ReportRow(a.file, a.line, a.day, a.campaign, a.campaign_id, a.spend + b.spend, add(a.impressions, b.impressions),
+                     add(a.clicks, b.clicks), add(a.users, b.users), add(a.revenue, b.revenue))

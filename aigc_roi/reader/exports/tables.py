@@ -1,0 +1,130 @@
+"""An export file as a header and numbered rows of cells: CSV (any encoding the consoles write) or xlsx.
+
+CSV: UTF-8 with or without a byte-order mark, else GB18030 (a superset of
+GBK, what Excel on Chinese Windows writes); comma or tab separated, as the
+header line shows. xlsx: the first sheet (openpyxl, the ``xlsx`` extra,
+imported only for a workbook). Leading blank lines and the title lines some
+consoles put above the header are skipped: the header is the first line
+with at least two cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+
+MAX_EXPORT_BYTES = 256 * 1024 * 1024
+"""Largest export read (256 MiB, about 2.5 million rows of a daily report); docs/limits.md."""
+
+Cells = list[object]
+
+
+@dataclass
+class Table:
+    file: str
+    header: list[str]
+    header_line: int
+    rows: Iterator[tuple[int, Cells]]
+    """(line or sheet row, cells), after the header."""
+
+
+def _problem(file: str, message: str, line: int = 1) -> ScenarioInvalid:
+    return ScenarioInvalid([ScenarioError(file, line, 1, "", message)])
+
+
+def read_table(path: Path) -> Table:
+    """The header and rows of one export; ScenarioInvalid for a file that cannot be one."""
+    file = str(path)
+    data = _read_bytes(path, file)
+    if not data.strip():
+        raise _problem(file, "expected a report with a header row, found an empty file")
+    if data[:4] == b"PK\x03\x04":
+        return _workbook(data, file)
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
+    return _csv(_decode(data), file)
+
+
+def _read_bytes(path: Path, file: str) -> bytes:
+    """The file's bytes, at most the limit plus one; opened without blocking and checked on the descriptor,
+    so a FIFO or a device given as an export is refused at once (as reader/load.py does for scenarios)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise _problem(file, f"cannot read file: {error.strerror or error}") from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise _problem(file, "cannot read file: not a regular file")
+        if status.st_size > MAX_EXPORT_BYTES:
+            raise _problem(file, f"file is {status.st_size:,} bytes; the limit for an export is {MAX_EXPORT_BYTES:,} "
+                                 f"({MAX_EXPORT_BYTES // 2**20} MiB)")
+        chunks: list[bytes] = []
+        remaining = MAX_EXPORT_BYTES + 1
+        while remaining > 0 and (chunk := os.read(descriptor, min(remaining, 1 << 24))):
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise _problem(file, f"cannot read file: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Every byte sequence Excel's "CSV" save writes on Chinese Windows is GB18030 (GBK's superset).
+        return data.decode("gb18030", errors="replace")
+
+
+def _csv(text: str, file: str) -> Table:
+    # Split at "\n" only, as the csv reader counts lines: a U+2028 inside a cell must not shift the line numbers.
+    lines = text.split("\n")
+    header_index = next((i for i, line in enumerate(lines) if line.count(",") + line.count("\t") >= 1), None)
+    if header_index is None:
+        raise _problem(file, "expected a header row of comma- or tab-separated columns, found none")
+    header_line = lines[header_index]
+    delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=delimiter)
+    header = next(reader)
+    offset = header_index
+
+    def rows() -> Iterator[tuple[int, Cells]]:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                yield offset + reader.line_num, list(cells)
+
+    return Table(file, header, header_index + 1, rows())
+
+
+def _workbook(data: bytes, file: str) -> Table:
+    try:
+        from openpyxl import load_workbook  # the xlsx extra: only a workbook export needs it
+    except ImportError:
+        raise _problem(file, "reading an xlsx export needs openpyxl: pip install 'aigc-roi[xlsx]'") from None
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged archive; each is "not a workbook"
+        raise _problem(file, f"expected an xlsx workbook, found a damaged one ({type(error).__name__})") from None
+    sheet = book.worksheets[0]
+    numbered = ((index, list(values)) for index, values in enumerate(sheet.iter_rows(values_only=True), start=1))
+    for index, values in numbered:
+        if sum(value is not None and str(value).strip() != "" for value in values) >= 2:
+            header = ["" if value is None else str(value) for value in values]
+
+            def rows(source: Iterator[tuple[int, list[object]]] = numbered) -> Iterator[tuple[int, Cells]]:
+                for line, cells in source:
+                    if any(cell is not None and str(cell).strip() for cell in cells):
+                        yield line, ["" if cell is None else cell for cell in cells]
+
+            return Table(file, header, index, rows())
+    raise _problem(file, "expected a report with a header row, found an empty sheet")

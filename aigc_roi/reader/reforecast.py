@@ -1,0 +1,114 @@
+"""The re-forecast as YAML: the plan's own text with the edited values replaced where they stand.
+
+Re-dumping the tree would lose the plan's comments, key order and number
+style; instead each edited value's text span (located by the reader's tree)
+is replaced by a one-line flow mapping ``{by_month: {1: 21.5, 3: 20}}``,
+edits applied from the end of the file backwards so earlier positions stay
+valid. A plan value kept for the future months is copied as written
+(``20``, ``"18..25"``, ``{low: 18, high: 25}``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from aigc_roi.reader.load import find_node
+from aigc_roi.reader.yamltree import Node
+
+_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+"""The line breaks YAML (and so the tree's line numbers) counts."""
+
+
+def format_number(value: float) -> str:
+    """A number in 12 significant digits, whole numbers plain: a sum of cents reads 90058.05, not
+    90058.05000000002, and the model still reproduces the month to 5e-12 (half a unit of the 12th digit)."""
+    rounded = float(f"{value:.12g}")
+    if rounded.is_integer() and abs(rounded) < 1e15:
+        return str(int(rounded))
+    return repr(rounded)
+
+
+def rewrite(text: str, tree: Node, fields: Sequence[tuple[str, Sequence[tuple[int, float | None]]]],
+            months: Sequence[tuple[str, Sequence[int]]], header: str) -> str:
+    """``text`` with each field path's value replaced by its by_month values and each months path by its list."""
+    starts = _line_starts(text)
+    edits: list[tuple[int, int, str]] = []
+    for path, knots in fields:
+        node = _node(tree, path)
+        span = _span(node, text, starts)
+        written = text[span[0]:span[1]]
+        planned = written if node.kind == "scalar" else _flow(node, text, starts)
+        values = ", ".join(f"{month}: {planned if value is None else format_number(value)}" for month, value in knots)
+        edits.append((*span, f"{{by_month: {{{values}}}}}"))
+    for path, chosen in months:
+        node = _node(tree, path)
+        edits.append((*_span(node, text, starts), "[" + ", ".join(str(month) for month in chosen) + "]"))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return header + text
+
+
+def _node(tree: Node, path: str) -> Node:
+    node = find_node(tree, path)
+    if node is None or node.source is not None:
+        raise ValueError(f"{path}: not written in the plan's file")
+    return node
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in _BREAK.finditer(text)]
+
+
+def _offset(starts: list[int], line: int, column: int) -> int:
+    return starts[line - 1] + column - 1
+
+
+def _span(node: Node, text: str, starts: list[int]) -> tuple[int, int]:
+    """[start, end) of a value's text: a scalar's own span; a flow collection to its closing bracket; a block one to its last scalar."""
+    start = _offset(starts, node.line, node.column)
+    if node.kind == "scalar":
+        return start, _offset(starts, node.end_line, node.end_column) + 1
+    if text[start] in "{[":
+        return start, _closing(text, start) + 1
+    last = _last_scalar(node)
+    return start, _offset(starts, last.end_line, last.end_column) + 1
+
+
+def _closing(text: str, start: int) -> int:
+    """Index of the bracket that closes the one at ``start``, skipping quoted text."""
+    depth, index, quote = 0, start, ""
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise ValueError("unclosed flow collection")
+
+
+def _last_scalar(node: Node) -> Node:
+    if node.kind == "scalar":
+        return node
+    children = [entry.value for entry in node.value.values()] if node.kind == "map" else node.value
+    return _last_scalar(children[-1])
+
+
+def _flow(node: Node, text: str, starts: list[int]) -> str:
+    """A value as one line of flow YAML, each scalar as written."""
+    if node.kind == "scalar":
+        start, end = _span(node, text, starts)
+        return text[start:end]
+    if node.kind == "map":
+        return "{" + ", ".join(f"{entry.key.raw}: {_flow(entry.value, text, starts)}" for entry in node.value.values()) + "}"
+    return "[" + ", ".join(_flow(child, text, starts) for child in node.value) + "]"

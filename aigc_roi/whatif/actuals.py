@@ -1,0 +1,373 @@
+"""Plan meets reality: the ad platforms' rows mapped to the plan's channels and compared by plan month.
+
+Definitions (docs/formulas.md §16):
+
+- A row belongs to the channel one of whose globs (its ``match`` and the
+  ``--map`` ones) matches the row's campaign name or id, case-insensitively
+  (``fnmatch`` globs: ``*``, ``?``, ``[...]``). No channel: its spend is
+  listed as unmatched per campaign. Two channels: an error naming both.
+- Compared months: from the month of the first day any export reports to
+  the month of the last (``through``). A month is partial when the exports
+  cover only some of its days (``covered`` = days covered / days in the
+  month); its plan is the planned month times ``covered``.
+- Plan: the deterministic run (every range at its median). Actual: sums of
+  the rows; none at all for a channel no row matched (not in the exports is
+  not "spent nothing"). ``cac`` = spend / users, ``ctr`` = clicks / impressions, ``cvr``
+  = users / clicks, ``revenue_per_user`` = early revenue / users; none where
+  the denominator is 0 or the exports lack the column. The plan's
+  revenue_per_user is the gross revenue of one new user in their join month
+  (age 0): first-day and first-7-day payments are part of it.
+- Percentile: of an actual among the ``samples`` draws of the same
+  channel-month (sampling.realize with ``seed``; spend and users times
+  ``covered``): 100 x (draws below + half the draws equal) / draws, so an
+  actual equal to a fixed plan value is the 50th. Flagged outside 5..95
+  unless within 1% of the plan (``ON_PLAN``).
+- Furthest-off assumption: for each input of the channel that the data
+  measures (unit cost, volume, ctr, cvr; see ``_assumptions``), actual /
+  plan over all compared months; the one with the largest |ln(ratio)|.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+import numpy as np
+
+from aigc_roi.model.actuals import Report, ReportRow, ReportSource
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
+from aigc_roi.whatif.errors import WhatIfError
+
+FLAG_LOW, FLAG_HIGH = 5.0, 95.0
+"""Percentiles outside which an actual is flagged: the plan's own 90% band."""
+ON_PLAN = 0.01
+"""An actual within 1% of the plan is on plan even where the plan has no spread (a fixed budget the
+platform paced to within a few tenths of a percent): only a real miss is flagged."""
+DEFAULT_SAMPLES = 2_000
+"""Draws per channel-month: a percentile's sampling error stays under 0.5 points at P5/P95."""
+PERCENTILE_METRICS = ("spend", "users", "cac")
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A channel-month's figures; None where not defined or not reported."""
+
+    spend: float | None
+    users: float | None
+    cac: float | None
+    ctr: float | None = None
+    cvr: float | None = None
+    revenue_per_user: float | None = None
+    impressions: float | None = None
+    clicks: float | None = None
+
+
+@dataclass(frozen=True)
+class ChannelMonth:
+    month: int
+    label: str
+    covered: float
+    """Share of the month's days the exports cover (1 for a complete month)."""
+    plan: Measured
+    actual: Measured
+    percentile: dict[str, float | None]
+    """spend, users, cac -> percentile 0..100 of the actual among the plan's draws."""
+
+    @property
+    def partial(self) -> bool:
+        return self.covered < 1.0
+
+    @property
+    def flagged(self) -> tuple[str, ...]:
+        """The metrics outside the plan's P5-P95 and more than ON_PLAN off the plan."""
+        flagged = []
+        for name, value in self.percentile.items():
+            if value is None or FLAG_LOW <= value <= FLAG_HIGH:
+                continue
+            planned, actual = getattr(self.plan, name), getattr(self.actual, name)
+            if planned is None or actual is None or abs(actual - planned) > ON_PLAN * abs(planned):
+                flagged.append(name)
+        return tuple(flagged)
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """One assumption of the plan against what the exports measured."""
+
+    path: str
+    """The field as ``--set`` names it: ``acquisition[0].bid``."""
+    measure: str
+    """What was measured for it: cac, spend, users, impressions, cpm, ctr, cvr."""
+    plan: float
+    actual: float
+
+    @property
+    def ratio(self) -> float:
+        return self.actual / self.plan
+
+
+@dataclass(frozen=True)
+class ChannelActuals:
+    name: str
+    type: str
+    index: int
+    months: tuple[ChannelMonth, ...]
+    deviations: tuple[Deviation, ...]
+    """Every measurable assumption, furthest off first."""
+    matched_rows: int
+
+    @property
+    def furthest(self) -> Deviation | None:
+        return self.deviations[0] if self.deviations else None
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    file: str
+    campaign: str
+    spend: float
+
+
+@dataclass(frozen=True)
+class Actuals:
+    scenario: str
+    through: datetime.date
+    month_numbers: tuple[int, ...]
+    """Plan months compared, 1-based."""
+    sources: tuple[ReportSource, ...]
+    channels: tuple[ChannelActuals, ...]
+    unmatched: tuple[Unmatched, ...]
+    samples: int
+    seed: int
+    coverage: dict[int, float] = field(repr=False)
+    """month -> covered share."""
+
+    @property
+    def through_label(self) -> str:
+        return f"{self.through.year:04d}-{self.through.month:02d}"
+
+
+def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    """(channel name, globs) per channel: its ``match`` and the ``--map NAME=GLOB`` ones; WhatIfError for an unknown name."""
+    names = [channel.name for channel in scenario.acquisition]
+    globs = {name: list(channel.match or ()) for name, channel in zip(names, scenario.acquisition, strict=True)}
+    for name, glob in extra:
+        if name not in globs:
+            raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({', '.join(names) or 'none'}), found {name!r}")
+        globs[name].append(glob)
+    return [(name, tuple(globs[name])) for name in names]
+
+
+def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple[list[int | None], list[ScenarioError]]:
+    """The channel index of each row (None: unmatched) and an error per campaign that two channels match."""
+    cache: dict[tuple[str, str], int | None] = {}
+    errors: list[ScenarioError] = []
+    found: list[int | None] = []
+    for row in report.rows:
+        key = (row.campaign, row.campaign_id)
+        if key not in cache:
+            cache[key] = _match(row, patterns, errors)
+        found.append(cache[key])
+    return found, errors
+
+
+def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: list[ScenarioError]) -> int | None:
+    texts = [text.lower() for text in (row.campaign, row.campaign_id) if text]
+    hits = [(index, glob) for index, (_, globs) in enumerate(patterns)
+            for glob in globs if any(fnmatchcase(text, glob.lower()) for text in texts)]
+    channels = sorted({index for index, _ in hits})
+    if len(channels) > 1:
+        first, second = (next(glob for index, glob in hits if index == channel) for channel in channels[:2])
+        errors.append(ScenarioError(row.file, row.line, 1, "campaign",
+                                    f"expected a campaign of one channel, found {row.campaign_key!r} matching both "
+                                    f"{patterns[channels[0]][0]!r} ({first!r}) and {patterns[channels[1]][0]!r} ({second!r})"))
+        return None
+    return channels[0] if channels else None
+
+
+def coverage(report: Report, first_month: tuple[int, int], month_numbers: range) -> dict[int, float]:
+    """month -> share of its days between the first and the last day the exports report."""
+    year0, month0 = first_month
+    shares: dict[int, float] = {}
+    for month in month_numbers:
+        year, zero_based = divmod(month0 - 1 + month - 1, 12)
+        year, calendar_month = year0 + year, zero_based + 1
+        days = calendar.monthrange(year, calendar_month)[1]
+        first = max(report.first_day, datetime.date(year, calendar_month, 1))
+        last = min(report.through, datetime.date(year, calendar_month, days))
+        shares[month] = ((last - first).days + 1) / days
+    return shares
+
+
+def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[str, str]] = (),
+            samples: int = DEFAULT_SAMPLES, seed: int = 0) -> Actuals:
+    """Every channel's plan vs actual by plan month; ScenarioInvalid for an ambiguous campaign."""
+    if scenario.start is None:
+        raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
+    patterns = patterns_of(scenario, extra_patterns)
+    channel_of, errors = assign(report, patterns)
+    if errors:
+        raise ScenarioInvalid(errors)
+    first_month = _month_number(scenario.start, report.first_day)
+    last_month = _month_number(scenario.start, report.through)
+    numbers = range(first_month, last_month + 1)
+    covered = coverage(report, scenario.start, numbers)
+    monthly, available, matched, unmatched = _sums(report, channel_of, scenario.start, len(scenario.acquisition))
+    plan = evaluate(realize(scenario))
+    drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed)), irr=False)
+    series = _Series(plan.channel_monthly_spend[0], plan.channel_monthly_users[0], float(plan.gross_by_age[0, 0]),
+                     drawn.channel_monthly_spend, drawn.channel_monthly_users)
+    labels = scenario.month_labels()
+    channels = []
+    for index, channel in enumerate(scenario.acquisition):
+        months = tuple(_channel_month(index, month, labels[month - 1], covered[month], series,
+                                      monthly.get((index, month), {}), available[index], channel)
+                       for month in numbers)
+        channels.append(ChannelActuals(channel.name, channel.type, index, months,
+                                       _assumptions(channel, index, months), matched[index]))
+    return Actuals(scenario.name, report.through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
+                   samples, seed, covered)
+
+
+def _month_number(start: tuple[int, int], day: datetime.date) -> int:
+    return (day.year - start[0]) * 12 + day.month - start[1] + 1
+
+
+def _sums(report: Report, channel_of: list[int | None], start: tuple[int, int], channels: int) -> tuple[
+        dict[tuple[int, int], dict[str, float]], list[set[str]], list[int], list[Unmatched]]:
+    """Summed metrics per (channel, month), the metrics every row of a channel reports (none for a channel
+    no row matched), rows per channel, unmatched spend."""
+    monthly: dict[tuple[int, int], dict[str, float]] = {}
+    optional = ("impressions", "clicks", "users", "revenue")
+    available = [{"spend", *optional} for _ in range(channels)]
+    matched = [0] * channels
+    unmatched: dict[tuple[str, str], float] = {}
+    for row, index in zip(report.rows, channel_of, strict=True):
+        if index is None:
+            key = (row.file, row.campaign_key)
+            unmatched[key] = unmatched.get(key, 0.0) + row.spend
+            continue
+        matched[index] += 1
+        sums = monthly.setdefault((index, _month_number(start, row.day)), {})
+        sums["spend"] = sums.get("spend", 0.0) + row.spend
+        for name in optional:
+            value = getattr(row, name)
+            if value is None:
+                available[index].discard(name)
+            else:
+                sums[name] = sums.get(name, 0.0) + value
+    for index, rows in enumerate(matched):
+        if rows == 0:
+            # No export covers this channel: nothing was reported, which is not the same as nothing spent.
+            available[index] = set()
+    listed = [Unmatched(file, campaign, spend) for (file, campaign), spend in unmatched.items()]
+    listed.sort(key=lambda item: -item.spend)
+    return monthly, available, matched, listed
+
+
+def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator / denominator
+
+
+@dataclass(frozen=True)
+class _Series:
+    """The engine's per channel-month arrays the comparison reads."""
+
+    spend: np.ndarray
+    """(C', H) planned spend."""
+    users: np.ndarray
+    revenue_per_user: float
+    """Gross revenue of one new user in the join month (age 0)."""
+    drawn_spend: np.ndarray
+    """(S, C', H) spend in each draw."""
+    drawn_users: np.ndarray
+
+
+def _channel_month(index: int, month: int, label: str, covered: float, series: _Series,
+                   sums: Mapping[str, float], available: set[str], channel: Channel) -> ChannelMonth:
+    planned_spend = float(series.spend[index, month - 1]) * covered
+    planned_users = float(series.users[index, month - 1]) * covered
+    planned = Measured(planned_spend, planned_users, _ratio(planned_spend, planned_users),
+                       ctr=_plain(getattr(channel, "ctr", None)), cvr=_plain(getattr(channel, "cvr", None)),
+                       revenue_per_user=series.revenue_per_user)
+
+    def metric(name: str) -> float | None:
+        return sums.get(name, 0.0) if name in available else None
+
+    spend = metric("spend")
+    users, impressions, clicks, revenue = metric("users"), metric("impressions"), metric("clicks"), metric("revenue")
+    actual = Measured(spend, users, _ratio(spend, users), _ratio(clicks, impressions), _ratio(users, clicks),
+                      _ratio(revenue, users), impressions, clicks)
+    drawn_spend = series.drawn_spend[:, index, month - 1] * covered
+    drawn_users = series.drawn_users[:, index, month - 1] * covered
+    with np.errstate(divide="ignore", invalid="ignore"):
+        drawn_cac = np.where(drawn_users > 0, drawn_spend / np.where(drawn_users > 0, drawn_users, 1.0), np.nan)
+    percentile = {"spend": percentile_of(drawn_spend, spend), "users": percentile_of(drawn_users, users),
+                  "cac": percentile_of(drawn_cac, actual.cac)}
+    return ChannelMonth(month, label, covered, planned, actual, percentile)
+
+
+def percentile_of(draws: np.ndarray, actual: float | None) -> float | None:
+    """100 x (draws below + half the draws equal) / defined draws; None without an actual or a defined draw."""
+    defined = draws[~np.isnan(draws)]
+    if actual is None or defined.size == 0:
+        return None
+    # Equal within float rounding of a product (budget x share) counts as equal, not as above.
+    tolerance = 1e-9 * max(abs(actual), 1.0)
+    below = np.count_nonzero(defined < actual - tolerance)
+    equal = np.count_nonzero(np.abs(defined - actual) <= tolerance)
+    return float(100.0 * (below + 0.5 * equal) / defined.size)
+
+
+def _plain(value: object) -> float | None:
+    """A field's planned number: the value, or a range's median; None for what is not one number."""
+    if isinstance(value, Distribution):
+        return value.median()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...]) -> tuple[Deviation, ...]:
+    """Each input the exports measure, with plan and actual over the compared months, furthest off first."""
+    def total(side: str, name: str) -> float | None:
+        values = [getattr(getattr(month, side), name) for month in months]
+        return None if any(value is None for value in values) else sum(values)
+
+    spend, users = total("actual", "spend"), total("actual", "users")
+    plan_spend, plan_users = total("plan", "spend"), total("plan", "users")
+    impressions, clicks = total("actual", "impressions"), total("actual", "clicks")
+    path = f"acquisition[{index}]"
+    candidates: list[tuple[str, str, float | None, float | None]] = []
+    if isinstance(channel, CpaChannel):
+        candidates = [("bid", "cac", _ratio(plan_spend, plan_users), _ratio(spend, users))]
+        candidates.append(("budget", "spend", plan_spend, spend) if channel.budget is not None else ("users", "users", plan_users, users))
+    elif isinstance(channel, CpmChannel):
+        cpm = _plain(channel.cpm)
+        candidates = [("cpm", "cpm", cpm, _ratio(spend * 1000.0 if spend is not None else None, impressions)),
+                      ("ctr", "ctr", _plain(channel.ctr), _ratio(clicks, impressions)),
+                      ("cvr", "cvr", _plain(channel.cvr), _ratio(users, clicks))]
+        if channel.budget is not None:
+            candidates.append(("budget", "spend", plan_spend, spend))
+        else:
+            planned = None if plan_spend is None or cpm in (None, 0) else plan_spend / cpm * 1000.0
+            candidates.append(("impressions", "impressions", planned, impressions))
+    elif isinstance(channel, KolChannel):
+        # Exports carry no post counts: the spend measures posts x fee, the users per spend the views' yield.
+        candidates = [("fee", "spend", plan_spend, spend),
+                      ("view_to_user", "users_per_spend", _ratio(plan_users, plan_spend), _ratio(users, spend))]
+    elif isinstance(channel, FlatChannel):
+        candidates = [("cost", "spend", plan_spend, spend), ("users", "users", plan_users, users)]
+    deviations = [Deviation(f"{path}.{name}", measure, plan, actual) for name, measure, plan, actual in candidates
+                  if plan is not None and actual is not None and plan > 0 and actual > 0]
+    deviations.sort(key=lambda deviation: -abs(math.log(deviation.ratio)))
+    return tuple(deviations)

@@ -1,0 +1,249 @@
+"""The re-forecast: each matched channel's past months as they happened, the future as planned.
+
+A past month is a compared month the exports cover completely (a partial
+month stays as planned: a few days of spend are not what that month will
+have cost). For each matched channel and past month t, with the month's
+actual spend s and new users u (docs/formulas.md, "Re-forecast"):
+
+- cpa: volume ``budget`` = s (or ``users`` = u) and ``bid`` = s x f / u,
+  f = h / (s + h) with a ``saturation_budget`` h and a budget, else 1, so
+  the model buys exactly u users for s;
+- cpm: with impressions i and clicks k reported, ``cpm`` = 1000 s / i,
+  ``ctr`` = k / i, ``cvr`` = u / (k f); without them ``cpm`` = 1000 s ctr
+  cvr f / u (the planned ctr and cvr); volume ``budget`` = s (or
+  ``impressions`` = i, else 1000 s / cpm);
+- kol: ``fee`` = s / posts and ``views`` = u / (view_to_user x the planned
+  posts' view equivalents): exports count no posts, so posts stay planned;
+- flat: ``cost`` = s, ``users`` = u.
+
+Each edited field becomes spec 1.2 ``{by_month: {...}}``: the past months'
+values, and the plan's own value (None here; the writer copies its text) at
+the month before the first past month and the month after the last, so the
+months around them keep the plan. A month the plan did not run in but that
+spent money is added to the channel's ``months``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.figures import plain
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import (
+    DEFAULT_TARGET_PAYBACK_MONTHS,
+    Channel,
+    CpaChannel,
+    CpmChannel,
+    Distribution,
+    FlatChannel,
+    KolChannel,
+    Scenario,
+)
+from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
+from aigc_roi.whatif.errors import WhatIfError
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    path: str
+    """The field as ``--set`` names it: ``acquisition[0].bid``."""
+    by_month: tuple[tuple[int, float | None], ...]
+    """(month, value), months increasing; None: the plan's own value, as written."""
+
+
+@dataclass(frozen=True)
+class MonthsEdit:
+    path: str
+    months: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Reforecast:
+    fields: tuple[FieldEdit, ...]
+    months: tuple[MonthsEdit, ...]
+    past: tuple[int, ...]
+    """The plan months replaced by what happened."""
+
+
+def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
+    """The edits that turn the plan into the re-forecast; WhatIfError where a month cannot be expressed."""
+    past = tuple(month for month in actuals.month_numbers if actuals.coverage[month] >= 1.0)
+    fields: list[FieldEdit] = []
+    months: list[MonthsEdit] = []
+    for compared in actuals.channels:
+        if compared.matched_rows == 0 or not past:
+            continue
+        channel = scenario.acquisition[compared.index]
+        by_month = [month for month in compared.months if month.month in past]
+        per_field = _channel_values(channel, compared, by_month)
+        for name, values in per_field.items():
+            fields.append(FieldEdit(f"acquisition[{compared.index}].{name}",
+                                    _knots(values, past, scenario.horizon_months)))
+        spent = {month.month for month in by_month if (month.actual.spend or 0.0) > 0}
+        if channel.months is not None and not spent <= set(channel.months):
+            months.append(MonthsEdit(f"acquisition[{compared.index}].months", tuple(sorted(set(channel.months) | spent))))
+    return Reforecast(tuple(fields), tuple(months), past)
+
+
+def _knots(values: dict[int, float | None], past: tuple[int, ...], horizon: int) -> tuple[tuple[int, float | None], ...]:
+    knots = dict(values)
+    if past[0] > 1:
+        knots[past[0] - 1] = None
+    if past[-1] < horizon:
+        knots[past[-1] + 1] = None
+    return tuple(sorted(knots.items()))
+
+
+def _planned(channel: Channel, name: str) -> float:
+    value = getattr(channel, name)
+    if isinstance(value, Distribution):
+        return value.median()
+    if isinstance(value, int | float):
+        return float(value)
+    raise WhatIfError(f"{channel.name}: {name} is not one number or range; a re-forecast rewrites only those")
+
+
+def _check_rewritable(channel: Channel, names: tuple[str, ...]) -> None:
+    for name in names:
+        _planned(channel, name)
+
+
+def _channel_values(channel: Channel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    if isinstance(channel, CpaChannel):
+        volume = "budget" if channel.budget is not None else "users"
+        _check_rewritable(channel, ("bid", volume))
+        return _cpa(channel, compared.name, months, volume)
+    if isinstance(channel, CpmChannel):
+        volume = "budget" if channel.budget is not None else "impressions"
+        _check_rewritable(channel, ("cpm", "ctr", "cvr", volume))
+        return _cpm(channel, compared.name, months, volume)
+    if isinstance(channel, KolChannel):
+        _check_rewritable(channel, ("posts", "fee", "views", "view_to_user", "views_decay"))
+        return _kol(channel, compared.name, months)
+    if isinstance(channel, FlatChannel):
+        _check_rewritable(channel, ("cost", "users"))
+        return {"cost": {month.month: month.actual.spend for month in months},
+                "users": {month.month: _users(compared.name, month) for month in months}}
+    raise TypeError(f"unknown channel type {type(channel).__name__}")
+
+
+def _users(name: str, month: ChannelMonth) -> float:
+    if month.actual.users is None:
+        raise WhatIfError(f"{name}: the exports report no new users (activations), so the re-forecast cannot set its users")
+    return month.actual.users
+
+
+def _unexpressible(name: str, month: ChannelMonth, why: str) -> WhatIfError:
+    return WhatIfError(f"{name} {month.label}: {why}; the re-forecast cannot express that month")
+
+
+def _saturation(channel: CpaChannel | CpmChannel, spend: float, volume: str) -> float:
+    """h / (s + h): the share of unsaturated users a budget s buys (1 without saturation or a budget)."""
+    if channel.saturation_budget is None or volume != "budget":
+        return 1.0
+    limit = _planned(channel, "saturation_budget")
+    return limit / (spend + limit) if spend + limit > 0 else 1.0
+
+
+def _cpa(channel: CpaChannel, name: str, months: list[ChannelMonth], volume: str) -> dict[str, dict[int, float | None]]:
+    bid: dict[int, float | None] = {}
+    amount: dict[int, float | None] = {}
+    for month in months:
+        spend, users = month.actual.spend or 0.0, _users(name, month)
+        if users > 0:
+            bid[month.month] = spend * _saturation(channel, spend, volume) / users
+        elif spend > 0:
+            raise _unexpressible(name, month, f"it spent {spend:,.2f} for no new users")
+        else:
+            bid[month.month] = None
+        if volume == "budget" and spend == 0 and users > 0:
+            raise _unexpressible(name, month, f"it reports {users:,.0f} new users for no spend on a budget")
+        amount[month.month] = spend if volume == "budget" else users
+    return {"bid": bid, volume: amount}
+
+
+def _cpm(channel: CpmChannel, name: str, months: list[ChannelMonth], volume: str) -> dict[str, dict[int, float | None]]:
+    values: dict[str, dict[int, float | None]] = {"cpm": {}, "ctr": {}, "cvr": {}, volume: {}}
+    planned_cpm, ctr, cvr = _planned(channel, "cpm"), _planned(channel, "ctr"), _planned(channel, "cvr")
+    for month in months:
+        actual = month.actual
+        spend, users = actual.spend or 0.0, _users(name, month)
+        impressions, clicks = actual.impressions, actual.clicks
+        factor = _saturation(channel, spend, volume)
+        measured = impressions is not None and clicks is not None
+        for key in ("cpm", "ctr", "cvr"):
+            values[key][month.month] = None
+        if measured and impressions:
+            assert clicks is not None
+            values["cpm"][month.month] = 1000.0 * spend / impressions
+            values["ctr"][month.month] = clicks / impressions
+            if clicks > 0:
+                rate = users / (clicks * factor)
+                if rate > 1:
+                    raise _unexpressible(name, month, f"{users:,.0f} new users from {clicks:,.0f} clicks is a cvr above 100%")
+                values["cvr"][month.month] = rate
+            elif users > 0:
+                raise _unexpressible(name, month, f"it reports {users:,.0f} new users from no clicks")
+        elif measured and spend > 0:
+            raise _unexpressible(name, month, f"it spent {spend:,.2f} for no impressions")
+        elif not measured and users > 0:
+            values["cpm"][month.month] = 1000.0 * spend * ctr * cvr * factor / users
+        elif not measured and spend > 0:
+            raise _unexpressible(name, month, f"it spent {spend:,.2f} for no new users")
+        if volume == "budget":
+            values[volume][month.month] = spend
+        else:
+            unit = values["cpm"][month.month] or planned_cpm
+            values[volume][month.month] = impressions if measured else 1000.0 * spend / unit
+    return values
+
+
+def post_equivalents(posts: float, decay: float) -> float:
+    """Views of a month's posts in units of the first post's: sum_{i < n} q^i + f q^n with n whole posts,
+    f the fraction of the next and q = 1 - decay (docs/formulas.md, model step 1, kol)."""
+    whole = math.floor(posts)
+    keep = 1.0 - decay
+    geometric = float(whole) if keep == 1.0 else (1.0 - keep**whole) / (1.0 - keep)
+    return geometric + (posts - whole) * keep**whole
+
+
+def _kol(channel: KolChannel, name: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    posts = _planned(channel, "posts")
+    reach = _planned(channel, "view_to_user") * post_equivalents(posts, _planned(channel, "views_decay"))
+    fee: dict[int, float | None] = {}
+    views: dict[int, float | None] = {}
+    for month in months:
+        spend, users = month.actual.spend or 0.0, _users(name, month)
+        if posts <= 0 and spend > 0:
+            raise _unexpressible(name, month, f"it spent {spend:,.2f} where the plan has no posts")
+        if reach <= 0 and users > 0:
+            raise _unexpressible(name, month, "the plan's posts reach no users")
+        fee[month.month] = spend / posts if posts > 0 else None
+        views[month.month] = users / reach if reach > 0 else None
+    return {"fee": fee, "views": views}
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The figures `actuals` shows for the plan and its re-forecast side by side."""
+
+    npv: float | None
+    payback_month: int | None
+    peak_cash_need: float | None
+    payback_probability: float
+    """Share of ``samples`` draws paying back within targets.max_payback_months (default 12), as `simulate` counts it."""
+    payback_target_months: int
+
+
+def outlook(scenario: Scenario, samples: int, seed: int) -> Outlook:
+    """npv, payback and peak cash of the deterministic run; P(payback) over ``samples`` draws with ``seed``."""
+    figures = evaluate(realize(scenario), irr=False).figures
+    npv, payback, peak = (plain(figures[name][0]) for name in ("npv", "payback_month", "peak_cash_need"))
+    drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed)), irr=False).figures["payback_month"]
+    target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
+    within = np.count_nonzero(~np.isnan(drawn) & (drawn <= target))
+    return Outlook(npv, None if payback is None else int(payback), peak, float(within / drawn.size), target)

@@ -1,0 +1,66 @@
+"""Values by month, delivery and referral beside sources and gates (docs/formulas.md §17): what composes is
+worked by hand, what does not yet is refused at its line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+# Two cpa channels of 100 users a month for 2 months, churn 0.5 (R = 1, 0.5); B's users have index 0.5.
+TWO_GROUPS = """name: X
+horizon_months: 2
+discount_rate: 0
+retention: {monthly_churn: 0.5}
+acquisition:
+  - {name: A, type: cpa, bid: 10, users: 100}
+  - {name: B, type: cpa, bid: 10, users: 100, conversion_index: 0.5}
+monetization: {purchases: [{name: P, price: 10, rate: 1, unit_cost: 4}]}
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_delivery_follows_a_groups_purchases(tmp_path: Path) -> None:
+    result = invoke(["run", str(_write(tmp_path, TWO_GROUPS)), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    # Index-weighted active users: 100 + 0.5 x 100 = 150, then 150 + 0.5 x 150 = 225; x rate 1 x unit_cost 4.
+    assert [month["delivery_cost"] for month in report["months"]] == [600.0, 900.0]
+    # Revenue 10 x 150, 10 x 225 less the deliveries, no serving or fees.
+    assert [month["net_cash"] + month["ad_spend"] for month in report["months"]] == [900.0, 1350.0]
+    ltv = {channel["name"]: channel["ltv"] for channel in report["channels"]}
+    # A: (10 - 4) x (1 + 0.5) = 9; B: 0.5 x (10 - 4) x (1 + 0.5) = 4.5 (without delivery it would be 7.5).
+    assert ltv["A"] == pytest.approx(9.0)
+    assert ltv["B"] == pytest.approx(4.5)
+
+
+def test_a_value_by_month_with_a_channels_own_index_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = TWO_GROUPS.replace("bid: 10, users: 100}", "bid: {by_month: {1: 10, 2: 20}}, users: 100}", 1)
+    result = invoke(["run", str(_write(tmp_path, text))])
+    assert result.exit_code == 2
+    assert "x.yaml:6:" in result.stderr
+    assert "acquisition[0].bid: expected one value for every month with a channel with its own retention" in result.stderr
+
+
+def test_a_referral_reward_with_a_channels_own_index_is_refused(tmp_path: Path) -> None:
+    result = invoke(["run", str(_write(tmp_path, TWO_GROUPS + "referral_reward: 2\nvirality: 0.1\n"))])
+    assert result.exit_code == 2
+    assert "x.yaml:9:" in result.stderr and "referral_reward: expected 0 with a channel" in result.stderr
+
+
+def test_a_value_by_month_with_gates_is_refused_a_fixed_cost_by_month_is_not(tmp_path: Path) -> None:
+    gated = TWO_GROUPS.replace(", conversion_index: 0.5", "") + (
+        "gates: [{name: G, after_month: 1, channels: [A], min_roas: 0.1, then: [B]}]\n")
+    fixed = gated + "costs: {fixed: [{name: F, monthly: {by_month: {1: 100, 2: 200}}}]}\n"
+    assert invoke(["run", str(_write(tmp_path, fixed))]).exit_code == 0
+    moving = gated.replace("price: 10, rate: 1", "price: {by_month: {1: 10, 2: 20}}, rate: 1")
+    result = invoke(["run", str(_write(tmp_path, moving))])
+    assert result.exit_code == 2
+    assert "monetization.purchases[0].price: expected one value for every month with gates" in result.stderr
