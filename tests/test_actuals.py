@@ -224,3 +224,11 @@ def test_actuals_xlsx_holds_numbers_a_formula_can_use(files: tuple[Path, Path], 
 def test_actuals_xlsx_needs_an_output_file(files: tuple[Path, Path]) -> None:
     result = invoke(["actuals", *map(str, files), "-f", "xlsx"])
     assert result.exit_code == 2 and result.stderr == "--format xlsx needs --output FILE.xlsx\n"
+
+
+def test_every_word_of_the_command_is_in_both_languages() -> None:
+    from aigc_roi.present.actuals import LABELS
+
+    english, chinese = set(LABELS["en"]), set(LABELS["zh"])
+    # Chinese alone names the measures (English shows the field name itself).
+    assert english <= chinese and {key for key in chinese - english if not key.startswith("measure_")} == set()

@@ -81,7 +81,9 @@ TIME_BASIS_ZH: dict[str, str] = {
 
 
 def text_of(key: str, lang: str) -> str:
-    return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+    """The command's own words in ``lang``; a key either language lacks is a bug and raises KeyError, as
+    present/labels.py's do (tests/test_actuals.py holds both languages to the same keys)."""
+    return LABELS[lang][key]
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
