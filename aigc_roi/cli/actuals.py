@@ -11,16 +11,16 @@ from aigc_roi import api
 from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import (
     BomOption,
-    FigureFormat,
     ForceOption,
-    FormatOption,
     LangOption,
     OutputOption,
     QuietOption,
     SeedOption,
 )
+from aigc_roi.cli.options import WorkbookFormat as ActualsFormat
 from aigc_roi.cli.streams import (
     emit,
+    emit_bytes,
     fail,
     load,
     note,
@@ -32,6 +32,7 @@ from aigc_roi.cli.streams import (
     usage_errors,
 )
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.present.labels import label
 
 
 def parse_maps(maps: list[str] | None) -> list[tuple[str, str]]:
@@ -58,7 +59,9 @@ def actuals(
     samples: Annotated[int, typer.Option("--samples", metavar="N", min=100, max=100_000,
                                          help="Draws of the plan for percentiles and P(payback).")] = 2_000,
     seed: SeedOption = 0,
-    format_: FormatOption = FigureFormat.table,
+    format_: Annotated[ActualsFormat, typer.Option(
+        "--format", "-f", help="Output format; xlsx writes the comparison, the unmatched spend and the re-forecast as "
+                               "sheets of --output.")] = ActualsFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     bom: BomOption = False,
@@ -68,7 +71,13 @@ def actuals(
     """Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months."""
     language = resolve_lang(lang)
     set_quiet(quiet)
-    refuse_idle_bom(bom, format_ is FigureFormat.csv, format_.value, language)
+    refuse_idle_bom(bom, format_ is ActualsFormat.csv, format_.value, language)
+    if format_ is ActualsFormat.xlsx:
+        from aigc_roi.cli.extras import XLSX, require
+
+        if output is None:
+            fail([label("xlsx_needs_output", language)])
+        require(XLSX, "--format xlsx", language)
     extra = parse_maps(map_)
     with usage_errors():
         check_outputs([path for path in (None if to_stdout(output) else output, reforecast)], force)
@@ -105,11 +114,15 @@ def actuals(
         emit(text, reforecast, force)
     style = NumberStyle(language, loaded.scenario.currency)
     note(actuals_summary(compared, style))
-    if format_ is FigureFormat.json:
+    if format_ is ActualsFormat.xlsx:
+        from aigc_roi.present.actuals import actuals_workbook
+
+        emit_bytes(actuals_workbook(compared, loaded.scenario.currency, outlooks), output, force)
+    elif format_ is ActualsFormat.json:
         emit(to_json(actuals_json(compared, outlooks)), output, force)
-    elif format_ is FigureFormat.csv:
+    elif format_ is ActualsFormat.csv:
         emit((BOM if bom else "") + to_csv(actuals_rows(compared)), output, force)
-    elif format_ is FigureFormat.markdown:
+    elif format_ is ActualsFormat.markdown:
         emit(actuals_markdown(compared, style, outlooks), output, force)
     else:
         show(actuals_view(compared, style, outlooks, str(reforecast or "")), output, force)

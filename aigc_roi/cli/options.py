@@ -16,6 +16,16 @@ class FigureFormat(StrEnum):
     markdown = "markdown"
 
 
+class WorkbookFormat(StrEnum):
+    """FigureFormat plus xlsx, for commands whose tables also go to a workbook (with --output)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 SetOption = Annotated[
     list[str] | None,
     typer.Option("--set", metavar="PATH=VALUE",

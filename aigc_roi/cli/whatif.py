@@ -8,7 +8,6 @@ table, or JSON, CSV or markdown.
 from __future__ import annotations
 
 import dataclasses
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,6 +27,7 @@ from aigc_roi.cli.options import (
     QuietOption,
     SeedOption,
     SetOption,
+    WorkbookFormat,
 )
 from aigc_roi.cli.streams import emit, emit_bytes, fail, load, overrides, refuse_idle_bom, resolve_lang, set_quiet, show
 from aigc_roi.model.errors import ScenarioInvalid
@@ -62,14 +62,7 @@ def _output(data: dict[str, Any], rows: tables.Table, styled_rows: tables.Table,
 # --- compare -------------------------------------------------------------------
 
 
-class CompareFormat(StrEnum):
-    """FigureFormat plus xlsx: the figures side by side as a sheet a formula can use."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
+CompareFormat = WorkbookFormat
 
 
 def _split_top_level(text: str, separator: str) -> list[str]:

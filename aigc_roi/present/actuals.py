@@ -81,7 +81,9 @@ TIME_BASIS_ZH: dict[str, str] = {
 
 
 def text_of(key: str, lang: str) -> str:
-    return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+    """The command's own words in ``lang``; a key either language lacks is a bug and raises KeyError, as
+    present/labels.py's do (tests/test_actuals.py holds both languages to the same keys)."""
+    return LABELS[lang][key]
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
@@ -164,6 +166,29 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
                 cells[15] = style.money(cells[15])
             rows.append(cells)
     return ROW_HEADER, rows
+
+
+def actuals_workbook(actuals: Actuals, currency: str, outlooks: tuple[Outlook, Outlook] | None = None) -> bytes:
+    """``--format xlsx``: sheet ``actuals`` (the CSV's rows, each column in its number format, money headers with the
+    currency), ``unmatched`` and, with ``--reforecast``, ``reforecast``: numbers a formula can use."""
+    from aigc_roi.present import workbook as xlsx
+
+    formats = {"month": xlsx.MONTH, "plan_spend": xlsx.MONEY, "actual_spend": xlsx.MONEY, "plan_users": xlsx.WHOLE,
+               "actual_users": xlsx.WHOLE, "plan_cac": xlsx.MONEY_CENTS, "actual_cac": xlsx.MONEY_CENTS,
+               "percentile_spend": "0", "percentile_users": "0", "percentile_cac": "0", "actual_ctr": xlsx.PERCENT,
+               "actual_cvr": xlsx.PERCENT, "actual_revenue_per_user": xlsx.MONEY_CENTS}
+    money = {"plan_spend", "actual_spend", "plan_cac", "actual_cac", "actual_revenue_per_user"}
+    header, rows = actuals_rows(actuals)
+    columns = [xlsx.Column(f"{name} ({currency})" if name in money else name, formats.get(name)) for name in header]
+    sheets = [("actuals", columns, rows),
+              ("unmatched", [xlsx.Column("file"), xlsx.Column("campaign"), xlsx.Column(f"spend ({currency})", xlsx.MONEY_CENTS)],
+               [[item.file, item.campaign, item.spend] for item in actuals.unmatched])]
+    if outlooks is not None:
+        names = ("npv", "payback_month", "peak_cash_need", "payback_probability")
+        plan, forecast = (_outlook(outlook) for outlook in outlooks)
+        sheets.append(("reforecast", [xlsx.Column("figure"), xlsx.Column("plan", xlsx.GENERAL), xlsx.Column("reforecast", xlsx.GENERAL)],
+                       [[name, plan[name], forecast[name]] for name in names]))
+    return xlsx.sheets_bytes(sheets)
 
 
 def _rank(month: ChannelMonth, name: str) -> str:

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import plain
+from aigc_roi.model.month_runs import month_runs
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -362,14 +363,8 @@ def phase_rows(result: Allocation, style: NumberStyle) -> list[tuple[str, str, s
 
 
 def month_text(months: tuple[int, ...]) -> str:
-    """``1..3, 7`` for the months 1, 2, 3 and 7 (a range as the tables write ranges: never read as a negative)."""
-    runs: list[list[int]] = []
-    for month in months:
-        if runs and month == runs[-1][-1] + 1:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    return ", ".join(f"{run[0]}..{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
+    """Months as the tables write ranges, ``1..3, 7``: a ``1-3`` there would read as a negative number."""
+    return month_runs(months)
 
 
 def phases_view(result: Allocation, style: NumberStyle) -> Table:

@@ -102,6 +102,8 @@ HELP_ZH: dict[str, str] = {
         "配合 --format csv 时输出该表。",
     "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
         "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
+    "Output format; xlsx writes the comparison, the unmatched spend and the re-forecast as sheets of --output.":
+        "输出格式；xlsx 把计划与实际对比、未匹配花费和重新预测作为工作表写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":

@@ -217,6 +217,22 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
 
 
+def sheets_bytes(sheets: Sequence[tuple[str, Sequence[Column], Sequence[Sequence[Any]]]]) -> bytes:
+    """A workbook of plain tables, one sheet each (name, columns with their number formats, rows)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None  # a new Workbook always has one sheet
+    for index, (title, columns, rows) in enumerate(sheets):
+        sheet = first if index == 0 else workbook.create_sheet(title)
+        sheet.title = title
+        _fill(sheet, columns, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lang: str = "en",
                            explained: tuple[list[str], list[list[Any]]] | None = None) -> bytes:
     """``compare --format xlsx``: sheet ``compare`` with one column per scenario (each figure in its own number

@@ -92,6 +92,7 @@ import numpy as np
 
 from aigc_roi.model.channels import movable_types
 from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.month_runs import month_runs
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
@@ -492,7 +493,7 @@ def _check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase],
         member = space.groups == g
         lowest = float((space.weights[member] * space.lower[member]).sum())
         highest = float((space.weights[member] * space.upper[member]).sum())
-        where = "" if total or len(phases) == 1 else f" in months {_month_text(phases[g].months)}"
+        where = "" if total or len(phases) == 1 else f" in months {month_runs(phases[g].months, '-')}"
         what = "the total" if total else "the budget"
         if lowest > budget:
             raise AllocationError(f"the minimums add up to {lowest:g}{where}, more than {what} {budget:g}")
@@ -502,17 +503,6 @@ def _check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase],
 
 def _slot_columns(phases: Sequence[Phase]) -> list[int]:
     return [column for phase in phases for column in phase.columns]
-
-
-def _month_text(months: Sequence[int]) -> str:
-    """``1-3, 7`` for the months 1, 2, 3 and 7."""
-    runs: list[list[int]] = []
-    for month in months:
-        if runs and month == runs[-1][-1] + 1:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
 def _number(value: Moving | None) -> float:

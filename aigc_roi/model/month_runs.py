@@ -1,0 +1,16 @@
+"""Months written as runs of consecutive months, as people read them: 1, 2, 3, 7 -> ``1..3, 7``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def month_runs(months: Iterable[int], joiner: str = "..") -> str:
+    """``1..3, 7`` for the months 1, 2, 3 and 7 (``joiner`` between a run's first and last month)."""
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return ", ".join(f"{run[0]}{joiner}{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
