@@ -64,3 +64,45 @@ def test_a_value_by_month_with_gates_is_refused_a_fixed_cost_by_month_is_not(tmp
     result = invoke(["run", str(_write(tmp_path, moving))])
     assert result.exit_code == 2
     assert "monetization.purchases[0].price: expected one value for every month with gates" in result.stderr
+
+
+def test_serving_per_subscriber_with_a_price_by_month(tmp_path: Path) -> None:
+    text = """name: X
+horizon_months: 2
+discount_rate: 0
+retention: {monthly_churn: 0.5}
+acquisition: [{name: A, type: cpa, bid: 10, users: 100}]
+monetization: {plans: [{name: M, price: {by_month: {1: 10, 2: 20}}, period: month, conversion: 1, renewal: 1}]}
+costs: {serving_per_subscriber: 2}
+"""
+    result = invoke(["run", str(_write(tmp_path, text)), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    # Subscribers 100, 200 pay 10 and 20 each and cost 2 each: contribution 1,000 - 200, 4,000 - 400.
+    assert [month["serving_cost"] for month in report["months"]] == [200.0, 400.0]
+    assert [month["net_cash"] + month["ad_spend"] for month in report["months"]] == [800.0, 3600.0]
+    # Month-1 users: 10 - 2, then 20 - 2; month-2 users: 20 - 2, then (past the horizon, 20 holds) 20 - 2.
+    # ltv = (100 x 26 + 100 x 36) / 200 = 31; without the subscribers' serving it would be 35.
+    assert report["figures"]["ltv"] == pytest.approx(31.0)
+    # The channel is credited 100 x 26 + 100 x 18 = 4,400 (the horizon's contribution) for 2,000 of spend.
+    assert report["channels"][0]["roi"] == pytest.approx(1.2)
+
+
+def test_a_channels_own_ltv_reads_the_months_its_users_live(tmp_path: Path) -> None:
+    text = """name: X
+horizon_months: 2
+discount_rate: 0
+retention: {monthly_churn: 0.5}
+acquisition:
+  - {name: A, type: cpa, bid: 10, users: 100, months: [1]}
+  - {name: B, type: cpa, bid: 10, users: 100, months: [2]}
+monetization: {purchases: [{name: P, price: {by_month: {1: 10, 2: 20}}, rate: 1}]}
+"""
+    result = invoke(["run", str(_write(tmp_path, text)), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    ltv = {channel["name"]: channel["ltv"] for channel in report["channels"]}
+    # A's users pay 10 in month 1 and half of them 20 in month 2: 10 + 10 = 20; B's pay 20, then (20 holds) 10: 30.
+    assert ltv["A"] == pytest.approx(20.0)
+    assert ltv["B"] == pytest.approx(30.0)
+    assert report["figures"]["ltv"] == pytest.approx(25.0)

@@ -114,10 +114,12 @@ from aigc_roi.model.by_month import (
     join_weights,
     monthly,
     moves,
+    offset_mean,
     per_user_values,
     scaled_terms,
     times,
     total,
+    worth_by_join,
 )
 from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, irr_none_reason, payback_month
 from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
@@ -739,7 +741,12 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
     moving_sources, by_source_month = _source_months(acquired, organic, layout, p)
     # A channel's own ltv is the mean over the users it bought: none when it bought none.
-    ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
+    if per_user.by_join:
+        # Values by month: the users a source bought in month s live the values of months s, s + 1, ...
+        ltv = np.array([(_moving_per_user(scenario, users, retention, p).lifetime_contribution * lifetime_discount).sum(axis=0)
+                        for users in _source_users_by_month(acquired, organic, layout, p)])
+    else:
+        ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
     bought_any = (unit_users * layout.source_masks.sum(axis=1)[:, None] if activity is None
                   else (activity * unit_users[:, None, :]).sum(axis=1)) > 0
     ltv = np.where(bought_any, ltv, np.nan)
@@ -760,6 +767,15 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         moving_sources=moving_sources,
         by_source_month=by_source_month,
     )
+
+
+def _source_users_by_month(acquired: _Acquired, organic: FloatArray, layout: _Layout, p: _Params) -> list[FloatArray]:
+    """``(H, s)`` the users each source (the channels, then organic) brings in each month."""
+    shape = (p.horizon, p.samples)
+    masks = layout.source_masks[: len(acquired.unit_users)]
+    users = [acquired.by_month[0][c] if acquired.by_month is not None else masks[c][:, None] * acquired.unit_users[c]
+             for c in range(len(acquired.unit_users))]
+    return users + [np.broadcast_to(organic, shape)] if layout.organic else users
 
 
 def _refuse_uncomposed(scenario: Scenario, grouped: bool) -> None:
@@ -837,7 +853,7 @@ def _per_user_values_move(scenario: Scenario) -> bool:
     monetization = scenario.monetization
     values = [plan.price for plan in monetization.plans]
     values += [value for item in monetization.purchases for value in (item.price, item.rate)]
-    values.append(scenario.costs.serving_per_active_user)
+    values += [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
     return any(is_by_month(value) for value in values)
 
 
@@ -864,8 +880,21 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
     plans = list(zip(payments, prices, keeps, strict=True))
     gross_mean, mean, gross_worth, worth = per_user_values(long_retention, weights, (gross_per_active, net_per_active),
                                                            plans, ages)
+    serving_per_subscriber = p.monthly(scenario.costs.serving_per_subscriber)
+    costs_by_age = []
+    if np.any(serving_per_subscriber != 0):
+        # A subscription in force at age a costs that calendar month's serving (docs/formulas.md §4.10, §14):
+        # a cost on the subscriptions, so in the contribution only, never in the gross revenue.
+        by_period: dict[int, FloatArray] = {}
+        for plan, paid in zip(monetization.plans, payments, strict=True):
+            by_period.setdefault(int(plan.period_months), np.zeros((ages, p.samples)))[...] += paid
+        in_force_by_age = _subscribers(by_period, (ages, p.samples))
+        mean = mean - in_force_by_age[:ages] * offset_mean(weights, serving_per_subscriber, ages)
+        worth = worth - worth_by_join(in_force_by_age, serving_per_subscriber, horizon)
+        costs_by_age.append((in_force_by_age, serving_per_subscriber, np.full(p.samples, -1.0)))
     # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
-    cohorts = cohort_matrix(new_users, long_retention, total(net_per_active), plans)[None] if p.samples == 1 else None
+    cohorts = (cohort_matrix(new_users, long_retention, total(net_per_active), plans + costs_by_age)[None]
+               if p.samples == 1 else None)
     return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts,
                     by_join=True)
 
