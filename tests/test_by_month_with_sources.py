@@ -106,3 +106,29 @@ monetization: {purchases: [{name: P, price: {by_month: {1: 10, 2: 20}}, rate: 1}
     assert ltv["A"] == pytest.approx(20.0)
     assert ltv["B"] == pytest.approx(30.0)
     assert report["figures"]["ltv"] == pytest.approx(25.0)
+
+
+def test_everything_moving_the_channels_still_sum_to_the_totals(tmp_path: Path) -> None:
+    """Values by month, deliveries, referral rewards, subscribers' serving and a free channel at once: the
+    attribution by join month splits the plan's revenue and contribution with nothing left over (§6, §14, §17)."""
+    text = """name: X
+horizon_months: 6
+virality: 0.2
+referral_reward: 1.5
+retention: {monthly_churn: 0.3}
+organic_users: {by_month: {1: 50, 6: 200}}
+acquisition:
+  - {name: A, type: cpa, bid: {by_month: {1: 5, 6: 9}}, users: 100}
+  - {name: F, type: flat, cost: 0, users: 40}
+monetization:
+  plans: [{name: M, price: {by_month: {1: 10, 4: 30}}, period: month, conversion: 0.2, renewal: 0.7}]
+  purchases: [{name: P, price: 5, rate: {by_month: {1: 1, 6: 3}}, unit_cost: 2}]
+costs: {serving_per_active_user: {by_month: {1: 0.5, 6: 1}}, serving_per_subscriber: 1}
+"""
+    result = invoke(["run", str(_write(tmp_path, text)), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    for name in ("gross_revenue", "contribution"):
+        assert sum(channel[name] for channel in report["channels"]) == pytest.approx(report["figures"][name])
+    # Only the spending channel is paid: its users, not the free channel's, are the paid users.
+    assert report["figures"]["paid_users"] == pytest.approx(6 * 100)
