@@ -1,8 +1,8 @@
 """The floor the engine is measured against: monthly net cash and nothing else.
 
 A minimal numpy computation of spec section 3 for the shapes the engine
-benchmark uses (cpa channels bought by budget, optionally saturated, in
-given months; organic users and virality; retention by points; plans and
+benchmark uses (cpa channels bought by budget at a bid that may move by
+month, optionally saturated, in given months; organic users and virality; retention by points; plans and
 purchases; serving and fixed costs). It computes no figure, no attribution,
 no per-age series and validates nothing, and it is written independently of
 ``aigc_roi.model.engine``, so ``tests/test_floor.py`` can check one against the
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aigc_roi.model.scenario import CpaChannel, FloatArray, RetentionPoints, Scenario, Value
+from aigc_roi.model.scenario import ByMonth, CpaChannel, FloatArray, Moving, RetentionPoints, Scenario, Value
 
 
 def monthly_net_cash(scenario: Scenario, samples: int) -> FloatArray:
@@ -29,6 +29,15 @@ def monthly_net_cash(scenario: Scenario, samples: int) -> FloatArray:
 
     def row(value: Value) -> FloatArray:
         return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (samples,))
+
+    def by_month(value: Moving) -> FloatArray:
+        """``(H, samples)``: a value written by month, linear between given months and flat outside them
+        (``np.interp`` holds the end values); a plain value in every month."""
+        if not isinstance(value, ByMonth):
+            return np.broadcast_to(row(value), (horizon, samples))
+        given = [month for month, _ in value.points]
+        basis = np.stack([np.interp(np.arange(1, horizon + 1), given, unit) for unit in np.eye(len(given))], axis=1)
+        return basis @ np.stack([row(point) for _, point in value.points])
 
     def in_months(months: tuple[int, ...] | None) -> FloatArray:
         mask = np.zeros((horizon, 1))
@@ -41,7 +50,7 @@ def monthly_net_cash(scenario: Scenario, samples: int) -> FloatArray:
         if not isinstance(channel, CpaChannel) or channel.budget is None:
             raise NotImplementedError("the floor buys cpa channels by budget only")
         budget = row(channel.budget)
-        users = budget / row(channel.bid)
+        users = budget / by_month(channel.bid)
         if channel.saturation_budget is not None:
             users = users * row(channel.saturation_budget) / (budget + row(channel.saturation_budget))
         paid += in_months(channel.months) * users

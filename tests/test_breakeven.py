@@ -196,7 +196,8 @@ def test_report_has_the_spec_shape() -> None:
     assert list(data) == ["scenario", "target_payback_months", "drivers"]
     assert data["target_payback_months"] == 2
     first = data["drivers"][0]
-    assert {"path", "current", "roi_zero", "payback_target", "label", "headroom", "channel"} == set(first)
+    assert {"path", "current", "factor", "roi_zero", "payback_target", "label", "headroom", "channel"} == set(first)
+    assert first["factor"] is False
     assert first["path"] == "acquisition[0].bid" and first["current"] == 20.0
     assert set(first["headroom"]) == set(THRESHOLDS)
     # The channel on its own: 1000 users x c(a) summed 15.75 = 15,750 contribution on 20,000 spend,

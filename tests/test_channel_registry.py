@@ -42,7 +42,7 @@ class SearchChannel(ChannelType):
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         cpc, cvr = p(self.cpc), p(self.cvr)
         if self.budget is not None:
-            budget = p(self.budget)
+            budget = p.monthly(self.budget)
             return budget / cpc * cvr, budget
         assert self.clicks is not None
         clicks = p(self.clicks)

@@ -19,6 +19,7 @@ from aigc_roi.model import engine
 from aigc_roi.model.engine import FIGURE_NAMES, MONTH_SERIES, evaluate, evaluate_figures, take_samples
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
+    ByMonth,
     Costs,
     CpaChannel,
     Distribution,
@@ -56,6 +57,9 @@ def sampled_scenario(horizon: int) -> Scenario:
             CpaChannel(name="a", bid=Distribution("lognormal", 8.0, 20.0), budget=Distribution("uniform", 5e4, 2e5),
                        saturation_budget=1e6, months=(1, 2, 3, 7)),
             CpaChannel(name="b", bid=12.0, budget=3e4),
+            # A bid that rises by month, its last month uncertain: the engine's by-month path against the floor's own.
+            CpaChannel(name="c", bid=ByMonth(((2, 12.0), (5, Distribution("uniform", 20.0, 30.0)))), budget=2e4,
+                       months=(1, 3, 4, 5, 6)),
         ),
         organic_users=Distribution("uniform", 100.0, 900.0),
         virality=Distribution("uniform", 0.0, 0.3),

@@ -18,6 +18,7 @@ from aigc_roi.reader.load import load_path
 
 TEMPLATES = init_command.bundled_templates()
 ZH_TEMPLATES = init_command.TEMPLATES / "zh"
+"""What a template that fails `check` to make its point says in its comments."""
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -55,6 +56,8 @@ def test_every_bundled_template_loads(name: str) -> None:
 MISSED_ON_PURPOSE: dict[str, set[str]] = {
     # The community's OKR, which the plan falls short of; the file's header says why.
     "prompt-community": {"milestone subscribers@6", "milestone gross_revenue@6"},
+    # Targets set for a constant Douyin bid of 12, which rises to 30; the header says so.
+    "chat-assistant-cpa": {"max_cac", "max_payback_months", "min_ltv_to_cac", "min_roi"},
 }
 """Templates that show a missed target, and the targets they miss (every other template passes)."""
 

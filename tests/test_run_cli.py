@@ -36,7 +36,7 @@ def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -
          "roas": pytest.approx(0.875), "roi": pytest.approx(-0.2125),
          # 1.1: 17,500 and 15,750 are all the channel's; its max bid 20 x (1 - 0.2125) = 15.75.
          "gross_revenue": pytest.approx(17500), "contribution": pytest.approx(15750),
-         "max_unit_cost": pytest.approx(15.75),
+         "max_unit_cost": pytest.approx(15.75), "max_unit_cost_factor": None,
          # 1.2: its own users' ltv, the spec's 15.75, over its cac of 20.
          "ltv": pytest.approx(15.75), "ltv_to_cac": pytest.approx(0.7875),
          # 1.2: no saturation_budget, so the max bid is exact, not an average.
@@ -48,7 +48,8 @@ def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -
     assert [m["cumulative_cash"] for m in data["months"]] == pytest.approx([-11000, -6500, -4250])
     assert set(data["months"][0]) == {
         "month", "label", "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend",
-        "serving_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue"}
+        "serving_cost", "delivery_cost", "referral_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue",
+        "deferred_revenue"}
 
 
 def test_labels_follow_start_and_payback_is_found(tmp_path: Path) -> None:

@@ -10,15 +10,18 @@ still invalid, all changes form one group.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from aigc_roi.ci.checks import changed_inputs, run_figures
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.paths import split_path
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.reader.inputs import InputValue
+from aigc_roi.reader.inputs import InputValue, input_values
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.overrides import Override, apply_overrides, parse_override
 from aigc_roi.whatif.explain import EXPLAINED, ChangedValue, FigureChanges, explain
@@ -32,8 +35,7 @@ def figure_changes(base: Path, new: Path, sets: Sequence[str] = ()) -> FigureCha
 
 def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequence[str] = EXPLAINED) -> FigureChanges:
     """Each input that differs from ``before`` to ``after``: its share of each figure's change."""
-    changes = changed_inputs(before, after)
-    overrides = [Override(change.now.path, _yaml(change.now)) for change in changes]
+    changes, overrides = _as_overrides(changed_inputs(before, after), before)
 
     def scenario_with(indices: Sequence[int]) -> Scenario:
         # The reader's own overrides on a copy of the base tree: each combination is validated like a file.
@@ -53,13 +55,62 @@ def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequen
     return FigureChanges(described, explanation, unexplained)
 
 
+def _as_overrides(changes: Sequence[ChangedInput], before: LoadedScenario) -> tuple[list[ChangedInput], list[Override]]:
+    """Each change as a ``--set`` on the base. A value whose form changed from one number to a mapping (a
+    schedule ``{by_month: {...}}``, a range ``{low: .., high: ..}``) is one change of the whole field: a
+    month or a bound cannot be set inside a number written once."""
+    written_once = {item.path: item for item in input_values(before.tree)}
+    kept: list[ChangedInput] = []
+    overrides: list[Override] = []
+    inside: dict[str, list[tuple[list[str], ChangedInput]]] = {}
+    for change in changes:
+        field = _number_above(change.now.path, written_once)
+        segments = None if field is None else split_path(change.now.path[len(field) + 1:])
+        if field is None or segments is None or any(segment.startswith("[") for segment in segments):
+            kept.append(change)
+            overrides.append(Override(change.now.path, _yaml(change.now)))
+            continue
+        if field not in inside:
+            inside[field] = []
+            kept.append(ChangedInput(dataclasses.replace(change.now, path=field), written_once[field]))
+            overrides.append(Override(field, ""))  # its text once every part is known, below
+        inside[field].append((segments, change))
+    for i, change in enumerate(kept):
+        if change.now.path in inside:
+            text = _flow(inside[change.now.path])
+            kept[i] = ChangedInput(dataclasses.replace(change.now, value=text), change.before)
+            overrides[i] = Override(change.now.path, text)
+    return kept, overrides
+
+
+def _number_above(path: str, written_once: Mapping[str, InputValue]) -> str | None:
+    """The field above ``path`` that the base writes as one value (``bid`` of ``bid.by_month.6``); None if none."""
+    parts = path.split(".")
+    return next((".".join(parts[:n]) for n in range(1, len(parts)) if ".".join(parts[:n]) in written_once), None)
+
+
+def _flow(parts: Sequence[tuple[list[str], ChangedInput]]) -> str:
+    """The YAML flow mapping of a field's parts (key segments, value): ``{by_month: {1: 12, 6: 30}}``."""
+    tree: dict[str, Any] = {}
+    for segments, change in parts:
+        node = tree
+        for key in segments[:-1]:
+            node = node.setdefault(key, {})
+        node[segments[-1]] = _yaml(change.now)
+
+    def text(node: dict[str, Any]) -> str:
+        return "{" + ", ".join(f"{key}: {text(value) if isinstance(value, dict) else value}" for key, value in node.items()) + "}"
+
+    return text(tree)
+
+
 def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[str, tuple[str, str]]) -> dict[str, ChangedInput]:
     """For each newly missed target (name -> (figure, "max" or "min")), the changed input whose share moved
     its figure furthest the wrong way; a target whose figure is not split (none somewhere) gets none."""
     figures = sorted({figure for figure, _ in missed.values()})
     if not figures:
         return {}
-    changes = changed_inputs(before, after)
+    changes, _ = _as_overrides(changed_inputs(before, after), before)
     split = split_changes(before, after, figures)
     first_of = {described.path: next(change for change in changes if change.now.path == described.path.split(", ")[0])
                 for described in split.changes}

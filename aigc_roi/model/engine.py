@@ -43,6 +43,13 @@ How it runs (none of this changes a number beyond float rounding):
   in float64 as the direct sum; forms that subtract (second differences
   with a double running sum, window sums as differences of running sums,
   FFT) lose up to ~1e-12 of the peak over 120 months and were not used.
+- Values by month (``model/by_month.py``): a constant value is a ``(1, s)``
+  row and a moving one ``(H, s)`` (``(H, 1)`` when no month is a range), so
+  every monthly formula is the same expression. Only what a moving value
+  touches costs more: channels keep ``(C, H, s)`` users and spend when one
+  of their values moves, and a user's worth and LTV read the calendar
+  months of each join month (``_moving_per_user``), ``O(H^2)`` matrix
+  products over the sample axis.
 - The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
   (``evaluate_figures`` likewise) leaves it out of ``figures`` for callers
   that never read it (break-even and sensitivity searches).
@@ -90,6 +97,7 @@ Conventions and decisions where the spec is silent:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -98,20 +106,38 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
+from aigc_roi.model.by_month import (
+    Terms,
+    as_terms,
+    cohort_matrix,
+    is_by_month,
+    join_weights,
+    monthly,
+    moves,
+    offset_mean,
+    per_user_values,
+    scaled_terms,
+    times,
+    total,
+    worth_by_join,
+)
 from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, irr_none_reason, payback_month
+from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.gates import GateRun, run_gates
-from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash
-from aigc_roi.model.revenue import conversion_by_age, order_revenue, plan_payments_by_age
+from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals_by_worth, peak_cash
+from aigc_roi.model.revenue import conversion_by_age, order_delivery, order_revenue, plan_cash_by_age, plan_payments_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
+    ByMonth,
     Channel,
     Costs,
     Distribution,
     FloatArray,
     Monetization,
     Months,
+    Moving,
     Plan,
     RenewalObserved,
     Retention,
@@ -146,6 +172,8 @@ MONTH_SERIES: tuple[str, ...] = (
     "net_revenue",
     "ad_spend",
     "serving_cost",
+    "delivery_cost",
+    "referral_cost",
     "fixed_cost",
     "contribution",
     "net_cash",
@@ -184,19 +212,21 @@ class Result:
     channel_months: tuple[tuple[int, ...], ...]
     """Per source, the (1-based) months in which it runs."""
     channel_users_per_month: FloatArray
-    """``(S, C')`` users a source buys in each month it runs (organic: organic users)."""
+    """``(S, C')`` users a source buys in each month it runs (organic: organic users); the mean over
+    those months when a value moves by month."""
     channel_spend_per_month: FloatArray
-    """``(S, C')`` spend of a source in each month it runs."""
+    """``(S, C')`` spend of a source in each month it runs; likewise."""
     retention: FloatArray
     """``(S, H)`` share of a cohort active at age ``a = 0..H-1``."""
     contribution_by_age: FloatArray
-    """``(S, H)`` c(a): contribution of one new user at age ``a = 0..H-1`` (undiscounted)."""
+    """``(S, H)`` c(a): contribution of one new user at age ``a = 0..H-1`` (undiscounted); when values move by
+    month, the mean over every new user of the horizon (docs/formulas.md §14)."""
     gross_by_age: FloatArray = field(repr=False)
-    """``(S, H)`` gross revenue of one new user at age ``a``; input of the attribution."""
+    """``(S, H)`` gross revenue of one new user at age ``a``."""
     virality: FloatArray = field(repr=False)
     """``(S,)`` k of the viral chain; input of the attribution."""
     channel_unit_cost: FloatArray = field(repr=False)
-    """``(S, C')`` the unit cost of each channel (its type's ``unit_cost`` field); NaN for organic."""
+    """``(S, C')`` the unit cost of each channel (its type's ``unit_cost`` field); NaN for organic and where it moves by month."""
     channel_ltv: FloatArray = field(repr=False)
     """``(S, C')`` ltv of one user the source bought (its own curve and index; credited viral users
     excluded); NaN where it bought none."""
@@ -215,6 +245,46 @@ class Result:
     """``(S, G)`` each gate's test CAC over those months; NaN = none."""
     gate_passed: FloatArray | None = None
     """``(S, G)`` 1.0 where the gate passed, 0.0 where it failed."""
+    stored_worth: tuple[FloatArray, FloatArray] | None = field(repr=False, default=None)
+    """``(S, H)`` each, where ``worth`` cannot be read off the values by age (values by month, referral rewards)."""
+    moving_sources: tuple[int, ...] = ()
+    """The sources whose users or spend move by month (a value written by month)."""
+    moving_by_month: tuple[FloatArray, FloatArray] | None = field(repr=False, default=None)
+    """``(S, M, H)`` users and spend by month of the ``moving_sources``, in that order."""
+    channel_unit_cost_moves: tuple[bool, ...] = ()
+    """Per source, whether its unit cost is written by month."""
+    moving_cohorts: FloatArray | None = field(repr=False, default=None)
+    """``(1, H, H)`` the cohort table of a one-sample run whose values move by month (``cohort_table``)."""
+
+    @property
+    def worth(self) -> tuple[FloatArray, FloatArray]:
+        """``(S, H)`` each: gross revenue and contribution of one user joining in month s over the rest of the
+        horizon (the contribution less the referral rewards of the viral users it brings); input of the attribution."""
+        if self.stored_worth is not None:
+            return self.stored_worth
+        return (running_sum(self.gross_by_age, axis=1)[:, ::-1], running_sum(self.contribution_by_age, axis=1)[:, ::-1])
+
+    def cohort_table(self, sample: int = 0) -> FloatArray:
+        """``(H, H)`` row s (the cohort of month s + 1), column t: the cohort's contribution in month t + 1,
+        its viral users' referral rewards included; NaN before it joins (model/cohorts.py)."""
+        if self.moving_cohorts is not None:
+            table = np.array(self.moving_cohorts[sample])
+        elif self.source_groups:
+            groups = self.group_series
+            table = grouped_cohort_contribution(groups["new_users"][:, sample], groups["contribution"][:, sample])
+        else:
+            table = cohort_contribution(self.months["new_users"][sample], self.contribution_by_age[sample])
+        diagonal = np.arange(self.horizon)
+        table[diagonal, diagonal] -= self.months["referral_cost"][sample]
+        return table
+
+    @cached_property
+    def channel_max_unit_cost_factor(self) -> FloatArray:
+        """``(S, C')`` where a unit cost moves by month, the factor on every month's unit cost at which the
+        source's own roi is 0: max(0, 1 + roi) (docs/formulas.md §14); NaN elsewhere."""
+        moving = np.array(self.channel_unit_cost_moves + (False,) * (len(self.channel_names) - len(self.channel_unit_cost_moves)))
+        with np.errstate(invalid="ignore"):
+            return np.where(moving & ~np.isnan(self.channel_roi), np.maximum(0.0, 1.0 + self.channel_roi), np.nan)
 
     @cached_property
     def channel_ltv_to_cac(self) -> FloatArray:
@@ -234,16 +304,21 @@ class Result:
     @cached_property
     def channel_spend(self) -> FloatArray:
         """``(S, C')`` spend over the horizon."""
-        if self.channel_activity is not None:
-            return (self.channel_spend_per_month[:, :, None] * self.channel_activity).sum(axis=2)
-        return self.channel_spend_per_month * self._active_months
+        return self._totals(self.channel_spend_per_month, 1)
 
     @cached_property
     def channel_users(self) -> FloatArray:
         """``(S, C')`` users the source bought (organic: organic users), viral users excluded."""
+        return self._totals(self.channel_users_per_month, 0)
+
+    def _totals(self, per_month: FloatArray, which: int) -> FloatArray:
         if self.channel_activity is not None:
-            return (self.channel_users_per_month[:, :, None] * self.channel_activity).sum(axis=2)
-        return self.channel_users_per_month * self._active_months
+            totals = (per_month[:, :, None] * self.channel_activity).sum(axis=2)
+        else:
+            totals = per_month * self._active_months
+        if self.moving_by_month is not None:
+            totals[:, list(self.moving_sources)] = self.moving_by_month[which].sum(axis=-1)
+        return totals
 
     @cached_property
     def channel_cac(self) -> FloatArray:
@@ -274,10 +349,17 @@ class Result:
     def _attributed(self) -> tuple[FloatArray, FloatArray]:
         if self.source_groups:
             return self._attributed_by_group()
-        credit_gross, credit_contribution = _attribution_credit(self.gross_by_age.T, self.contribution_by_age.T, self.virality,
-                                                                self._activity())
+        gross_worth, contribution_worth = self.worth
+        credit = _credit_by_join(gross_worth.T, contribution_worth.T, self.virality)
+        per_unit = _credited(self._activity(), credit)
         users = self.channel_users_per_month.T
-        return (users * credit_gross).T, (users * credit_contribution).T
+        gross, contribution = (users * per_unit[:, 0, :]).T, (users * per_unit[:, 1, :]).T
+        if self.moving_by_month is not None:
+            # Sources that buy different numbers each month: each month's users times that month's credit.
+            moving = self.moving_by_month[0]
+            gross[:, list(self.moving_sources)] = np.einsum("smh,hs->sm", moving, credit[:, 0, :])
+            contribution[:, list(self.moving_sources)] = np.einsum("smh,hs->sm", moving, credit[:, 1, :])
+        return gross, contribution
 
     def _attributed_by_group(self) -> tuple[FloatArray, FloatArray]:
         """Each source's own users' gross and contribution plus its running credit share of the viral users'."""
@@ -294,12 +376,18 @@ class Result:
     @property
     def channel_monthly_users(self) -> FloatArray:
         """``(S, C', H)`` users bought per month (built on demand: it can be large)."""
-        return self.channel_users_per_month[:, :, None] * self._activity()
+        return self._by_month(self.channel_users_per_month, 0)
 
     @property
     def channel_monthly_spend(self) -> FloatArray:
         """``(S, C', H)`` spend per month (built on demand: it can be large)."""
-        return self.channel_spend_per_month[:, :, None] * self._activity()
+        return self._by_month(self.channel_spend_per_month, 1)
+
+    def _by_month(self, per_month: FloatArray, which: int) -> FloatArray:
+        monthly = per_month[:, :, None] * self._activity()
+        if self.moving_by_month is not None:
+            monthly[:, list(self.moving_sources)] = self.moving_by_month[which]
+        return monthly
 
     @property
     def _active_months(self) -> FloatArray:
@@ -359,7 +447,21 @@ def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
         group_series={name: np.moveaxis(_join([np.stack(chunk.by_group[name]) for chunk in chunks]), -1, 1)
                       for name in chunks[0].by_group},
         **_joined_gates(chunks),
+        stored_worth=(joined("by_age", "gross_worth"), joined("by_age", "contribution_worth"))
+        if "gross_worth" in chunks[0].by_age else None,
+        moving_sources=chunks[0].moving_sources,
+        moving_by_month=_joined_source_months(chunks),
+        channel_unit_cost_moves=tuple(is_by_month(getattr(ch, ch.unit_cost)) for ch in scenario.acquisition),
+        moving_cohorts=chunks[0].cohorts if len(chunks) == 1 else None,
     )
+
+
+def _joined_source_months(chunks: list[_Chunk]) -> tuple[FloatArray, FloatArray] | None:
+    """``(S, M, H)`` users and spend by month of the sources whose values move, when there are any."""
+    if not chunks[0].by_source_month:
+        return None
+    return tuple(np.moveaxis(_join([chunk.by_source_month[name] for chunk in chunks]), -1, 0)  # type: ignore[return-value]
+                 for name in ("users", "spend"))
 
 
 def _joined_gates(chunks: list[_Chunk]) -> dict[str, Any]:
@@ -467,7 +569,7 @@ class _Layout:
         names = tuple(ch.name for ch in channels)
         types: tuple[str, ...] = tuple(ch.type for ch in channels)
         masks = np.array([_month_mask(ch.months, horizon) for ch in channels]).reshape(len(channels), horizon)
-        organic = bool(np.any(_Params(samples)(scenario.organic_users) != 0))
+        organic = bool(np.any(_Params(samples, horizon).monthly(scenario.organic_users) != 0))
         if organic:
             names += (ORGANIC_NAME,)
             types += (ORGANIC_TYPE,)
@@ -498,6 +600,12 @@ class _Chunk:
     gates: GateRun | None = None
     activity: FloatArray | None = None
     """``(C', H, s)`` share of each source's plan bought per month after the gates; None without gates."""
+    cohorts: FloatArray | None = None
+    """``(1, H, H)`` the cohort table when values move by month and the chunk is one sample."""
+    moving_sources: tuple[int, ...] = ()
+    """The sources whose users or spend move by month."""
+    by_source_month: dict[str, FloatArray] = field(default_factory=dict)
+    """``(M, H, s)`` users and spend by month of the ``moving_sources``."""
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
@@ -510,12 +618,15 @@ def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[in
 
 def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool) -> _Chunk:
     H = layout.horizon
-    p = _Params(samples)
-    bought_users, paid_users, ad_spend, unit_users, unit_spend = _acquisition(scenario.acquisition, layout, p)
+    p = _Params(samples, H)
+    acquired = _acquisition(scenario.acquisition, layout, p)
+    bought_users, paid_users, ad_spend = acquired.bought_users, acquired.paid_users, acquired.ad_spend
+    unit_users, unit_spend = acquired.unit_users, acquired.unit_spend
     virality = np.array(p(scenario.virality))
-    organic = p(scenario.organic_users)
+    organic = p.monthly(scenario.organic_users)
     retention = _retention_by_age(scenario.retention, H, p)
     groups = groups_like(scenario, layout.group_channels)
+    _refuse_uncomposed(scenario, len(groups) > 1)
     curves = [retention] + [_retention_by_age(group.retention, H, p) for group in groups[1:]]
     indices = conversion_indices(groups, scenario.monetization, p)
     gates = activity = None
@@ -523,20 +634,28 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices, unit_users,
                                                                           unit_spend, virality, p)
     new_users = _new_users(bought_users, organic, virality)
-    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, unit_users, activity, organic,
-                                                      new_users, virality)
+    # With source groups nothing moves by month (_refuse_uncomposed): organic is one row.
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, unit_users, activity,
+                                                      organic[0], new_users, virality)
     if mix is None:
-        active = _active_users(new_users, scenario.retention, retention, p)
+        active = purchasers = _active_users(new_users, scenario.retention, retention, p)
         revenue = _revenue(scenario.monetization, new_users, active, retention, p)
     else:
-        active = mix.active
+        active, purchasers = mix.active, mix.indexed_active
         revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, retention, p)
     serving, fixed, serving_by_age, subscriber_serving_by_age = _costs(scenario.costs, active, revenue, retention, H, p)
+    delivery_per_active = _delivery_per_active(scenario.monetization, p)
+    # A group's conversion index scales its purchases, so the deliveries they cost with them.
+    delivery = _delivery(scenario.monetization, purchasers, delivery_per_active, p)
+    viral_share, referral = _referral(scenario.referral_reward, new_users, virality, p)
     # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
     recognised, deferred = (series.T for series in accrual_series(
         revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
 
     contribution = revenue.net - serving
+    for cost in (delivery, referral):
+        if cost is not None:
+            contribution -= cost
     net_cash = contribution - ad_spend - fixed
     months = {
         "new_users": new_users,
@@ -547,6 +666,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "net_revenue": revenue.net,
         "ad_spend": ad_spend,
         "serving_cost": serving,
+        "delivery_cost": np.zeros_like(new_users) if delivery is None else delivery,
+        "referral_cost": np.zeros_like(new_users) if referral is None else referral,
         "fixed_cost": fixed,
         "contribution": contribution,
         "net_cash": net_cash,
@@ -555,22 +676,39 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "deferred_revenue": deferred,
     }
     assert tuple(months) == MONTH_SERIES
-    contribution_by_age = revenue.net_by_age - serving_by_age
     lifetime = int(scenario.ltv_lifetime)
+    if _per_user_values_move(scenario):
+        per_user = _moving_per_user(scenario, new_users, retention, p)
+    else:
+        contribution_by_age = revenue.net_by_age - serving_by_age
+        if delivery_per_active is not None:
+            contribution_by_age = contribution_by_age - retention * delivery_per_active
+        per_user = _PerUser(revenue.gross_by_age, contribution_by_age,
+                            _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active),
+                            running_sum(revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
+    contribution_by_age = per_user.contribution_by_age
+    lifetime_contribution = per_user.lifetime_contribution
+    contribution_worth = per_user.contribution_worth
+    reward = p(scenario.referral_reward)
+    if referral is not None:
+        # A user joining in s brings k viral users in s + 1, each paid its reward (attribution's credit chain).
+        contribution_worth = np.array(contribution_worth)
+        contribution_worth[:-1] -= virality * reward
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
-    # Paid means spending (docs/formulas.md): only the spending channels' users feed the paid figures.
+    # Paid means spending (docs/formulas.md §2): only the spending channels' users feed the paid figures.
     every_channel_paid = bool((unit_spend > 0).all())
     by_group: dict[str, list[FloatArray]] = {}
     if mix is None:
         # One series at a time: stacking the two would copy both.
-        paid = np.stack([paid_totals(months["paid_users"].T, per_user.T, virality)
-                         for per_user in (revenue.gross_by_age, contribution_by_age)], axis=1)
-        lifetime_contribution = _lifetime_contribution(scenario, contribution_by_age, lifetime, p)
+        paid = np.stack([paid_totals_by_worth(months["paid_users"].T, worth.T, virality)
+                         for worth in (per_user.gross_worth, contribution_worth)], axis=1)
+        # A channel's own users bring no reward of their own: the ltv of its users is before the rewards.
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
         paid_by_group = [months["paid_users"]]
     else:
-        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age, contribution_by_age)
+        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
+                              contribution_by_age, delivery_per_active)
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
         spending_users = np.where(unit_spend > 0, unit_users, 0.0)
@@ -581,36 +719,221 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
                              zip(paid_by_group, credit_per_user(by_group[name], virality), strict=True))
                          for name in ("gross", "contribution")], axis=1)
-        lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, group.retention, index)
+        lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, delivery_per_active, group.retention, index)
                      for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
         group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
         lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
+    if referral is not None:
+        # c(0) of a viral user carries its reward: the user-weighted mean carries the viral users' share of it.
+        lifetime_contribution = np.array(lifetime_contribution)
+        lifetime_contribution[0] -= viral_share * reward
     every_user_paid = every_channel_paid and not bool((organic != 0).any())
     paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
                                             [retention] if mix is None else mix.retention,
-                                            [p(1.0)] if mix is None else mix.indices, p) - ad_spend
+                                            [p(1.0)] if mix is None else mix.indices, delivery_per_active, p) - ad_spend
     figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
 
-    unit_cost = np.array([p(getattr(ch, ch.unit_cost)) for ch in scenario.acquisition]).reshape(-1, samples)
+    unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
-        unit_users = np.concatenate([unit_users, organic[None, :]], axis=0)
+        organic_per_month = np.broadcast_to(organic.mean(axis=0) if moves(organic) else organic[0], (samples,))
+        unit_users = np.concatenate([unit_users, organic_per_month[None, :]], axis=0)
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
+    moving_sources, by_source_month = _source_months(acquired, organic, layout, p)
     # A channel's own ltv is the mean over the users it bought: none when it bought none.
-    ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
+    if per_user.by_join:
+        # Values by month: the users a source bought in month s live the values of months s, s + 1, ...
+        ltv = np.array([(_moving_per_user(scenario, users, retention, p).lifetime_contribution * lifetime_discount).sum(axis=0)
+                        for users in _source_users_by_month(acquired, organic, layout, p)])
+    else:
+        ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
     bought_any = (unit_users * layout.source_masks.sum(axis=1)[:, None] if activity is None
                   else (activity * unit_users[:, None, :]).sum(axis=1)) > 0
     ltv = np.where(bought_any, ltv, np.nan)
+    by_age = {"retention": retention, "gross": per_user.gross_by_age, "contribution": contribution_by_age}
+    if per_user.by_join or referral is not None:
+        # Otherwise the worth by join month is the running sum of the values by age (Result.worth).
+        by_age |= {"gross_worth": per_user.gross_worth, "contribution_worth": contribution_worth}
     return _Chunk(
         months=months,
         figures=figures,
-        by_age={"retention": retention, "gross": revenue.gross_by_age, "contribution": contribution_by_age},
+        by_age=by_age,
         by_source={"users": unit_users, "spend": unit_spend, "unit_cost": unit_cost, "ltv": ltv},
         by_sample={"virality": virality},
         by_group=by_group,
         gates=gates,
         activity=activity,
+        cohorts=per_user.cohorts,
+        moving_sources=moving_sources,
+        by_source_month=by_source_month,
     )
+
+
+def _source_users_by_month(acquired: _Acquired, organic: FloatArray, layout: _Layout, p: _Params) -> list[FloatArray]:
+    """``(H, s)`` the users each source (the channels, then organic) brings in each month."""
+    shape = (p.horizon, p.samples)
+    masks = layout.source_masks[: len(acquired.unit_users)]
+    users = [acquired.by_month[0][c] if acquired.by_month is not None else masks[c][:, None] * acquired.unit_users[c]
+             for c in range(len(acquired.unit_users))]
+    return users + [np.broadcast_to(organic, shape)] if layout.organic else users
+
+
+def _refuse_uncomposed(scenario: Scenario, grouped: bool) -> None:
+    """Values by month, and referral rewards, are not yet composed with channels of their own retention or
+    conversion index (source groups) nor with gates (docs/formulas.md §17): refuse rather than give a wrong number."""
+    if not grouped and not scenario.gates:
+        return
+    where = "a channel with its own retention or conversion_index" if grouped else "gates"
+    moving = _moving_field(scenario)
+    if moving is not None:
+        raise ValueError(f"{moving}: a value by month cannot yet be combined with {where} (docs/formulas.md §17)")
+    if grouped and not _is_plain_zero(scenario.referral_reward):
+        raise ValueError(f"referral_reward cannot yet be combined with {where} (docs/formulas.md §17)")
+
+
+def _moving_field(scenario: Scenario) -> str | None:
+    """The first field a user or a channel reads that is written by month (fixed costs and orders excepted:
+    they are whole-plan sums, right in any case)."""
+    monetization = scenario.monetization
+    fields: list[tuple[str, Any]] = [("organic_users", scenario.organic_users),
+                                     ("costs.serving_per_active_user", scenario.costs.serving_per_active_user),
+                                     ("costs.serving_per_subscriber", scenario.costs.serving_per_subscriber)]
+    fields += [(f"monetization.plans[{i}].price", plan.price) for i, plan in enumerate(monetization.plans)]
+    fields += [(f"monetization.purchases[{i}].{name}", getattr(item, name))
+               for i, item in enumerate(monetization.purchases) for name in ("price", "rate")]
+    fields += [(f"acquisition[{i}].{name}", value) for i, channel in enumerate(scenario.acquisition)
+               for name, value in ((f.name, getattr(channel, f.name)) for f in dataclasses.fields(channel))]
+    return next((path for path, value in fields if is_by_month(value)), None)
+
+
+def _unit_cost(channel: Channel, p: _Params) -> FloatArray:
+    """The channel's unit cost (its type's ``unit_cost`` field); NaN when it moves by month (no single maximum: the factor
+    instead)."""
+    value = getattr(channel, channel.unit_cost)
+    return np.full(p.samples, np.nan) if is_by_month(value) else p(value)
+
+
+def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout,
+                   p: _Params) -> tuple[tuple[int, ...], dict[str, FloatArray]]:
+    """The sources whose users or spend move by month, and their ``(M, H, s)`` users and spend by month."""
+    moving = list(acquired.moving)
+    users = [acquired.by_month[0][c] for c in moving] if acquired.by_month is not None else []
+    spend = [acquired.by_month[1][c] for c in moving] if acquired.by_month is not None else []
+    if layout.organic and moves(organic):
+        moving.append(len(layout.source_names) - 1)
+        users.append(np.broadcast_to(organic, (p.horizon, p.samples)))
+        spend.append(np.zeros((p.horizon, p.samples)))
+    if not moving:
+        return (), {}
+    return tuple(moving), {"users": np.stack(users), "spend": np.stack(spend)}
+
+
+@dataclass(frozen=True)
+class _PerUser:
+    """What one new user is worth, by age and by join month (docs/formulas.md §14)."""
+
+    gross_by_age: FloatArray
+    """``(H, s)`` gross revenue at age a (user-weighted over the join months when values move)."""
+    contribution_by_age: FloatArray
+    """``(H, s)`` c(a), likewise."""
+    lifetime_contribution: FloatArray
+    """``(L, s)`` c(a) over the LTV lifetime."""
+    gross_worth: FloatArray
+    """``(H, s)`` gross revenue of one user joining in month s over the rest of the horizon."""
+    contribution_worth: FloatArray
+    """``(H, s)`` its contribution, likewise."""
+    cohorts: FloatArray | None = None
+    """``(1, H, H)`` the cohort table of a one-sample run when values move (model/cohorts.py otherwise)."""
+    by_join: bool = False
+    """Whether the worth differs by join month otherwise than the values by age say (values move by month)."""
+
+
+def _per_user_values_move(scenario: Scenario) -> bool:
+    """Whether some value a user's own revenue or cost reads moves by month (prices, rates, serving)."""
+    monetization = scenario.monetization
+    values = [plan.price for plan in monetization.plans]
+    values += [value for item in monetization.purchases for value in (item.price, item.rate)]
+    values += [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
+    return any(is_by_month(value) for value in values)
+
+
+def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray, p: _Params) -> _PerUser:
+    """``_PerUser`` when values move: a user joining in s pays and costs the values of calendar month s + a
+    (the last given value past the horizon); by age, the mean over every new user of the horizon."""
+    horizon = new_users.shape[0]
+    ages = max(horizon, int(scenario.ltv_lifetime))
+    long_retention = retention if ages == horizon else _retention_by_age(scenario.retention, ages, p)
+    weights = join_weights(new_users)
+    monetization = scenario.monetization
+    gross_per_active: Terms = []
+    net_per_active = scaled_terms(as_terms(p.monthly(scenario.costs.serving_per_active_user)), -1.0)
+    for item in monetization.purchases:
+        units = as_terms(p.monthly(item.rate))
+        revenue = times(units, as_terms(p.monthly(item.price)))
+        gross_per_active += revenue
+        net_per_active += scaled_terms(revenue, 1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
+        net_per_active += scaled_terms(units, -p(item.unit_cost))
+    payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
+                for plan in monetization.plans]
+    prices = [p.monthly(plan.price) for plan in monetization.plans]
+    keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
+    plans = list(zip(payments, prices, keeps, strict=True))
+    gross_mean, mean, gross_worth, worth = per_user_values(long_retention, weights, (gross_per_active, net_per_active),
+                                                           plans, ages)
+    serving_per_subscriber = p.monthly(scenario.costs.serving_per_subscriber)
+    costs_by_age = []
+    if np.any(serving_per_subscriber != 0):
+        # A subscription in force at age a costs that calendar month's serving (docs/formulas.md §4.10, §14):
+        # a cost on the subscriptions, so in the contribution only, never in the gross revenue.
+        by_period: dict[int, FloatArray] = {}
+        for plan, paid in zip(monetization.plans, payments, strict=True):
+            by_period.setdefault(int(plan.period_months), np.zeros((ages, p.samples)))[...] += paid
+        in_force_by_age = _subscribers(by_period, (ages, p.samples))
+        mean = mean - in_force_by_age[:ages] * offset_mean(weights, serving_per_subscriber, ages)
+        worth = worth - worth_by_join(in_force_by_age, serving_per_subscriber, horizon)
+        costs_by_age.append((in_force_by_age, serving_per_subscriber, np.full(p.samples, -1.0)))
+    # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
+    cohorts = (cohort_matrix(new_users, long_retention, total(net_per_active), plans + costs_by_age)[None]
+               if p.samples == 1 else None)
+    return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts,
+                    by_join=True)
+
+
+def _delivery_per_active(monetization: Monetization, p: _Params) -> FloatArray | None:
+    """Delivery cost per active user and month, ``(1, s)`` or ``(H, s)``; None when no purchase has a unit cost."""
+    items = [item for item in monetization.purchases if not _is_plain_zero(item.unit_cost)]
+    if not items:
+        return None
+    total = np.zeros((1, p.samples))
+    for item in items:
+        total = total + p.monthly(item.rate) * p(item.unit_cost)
+    return total
+
+
+def _delivery(monetization: Monetization, active: FloatArray, per_active: FloatArray | None, p: _Params) -> FloatArray | None:
+    """delivery(t) = sum over purchases of units(t) x unit_cost + sum over orders of count(t) x unit_cost; None when 0."""
+    orders = [order for order in monetization.orders if not _is_plain_zero(order.unit_cost)]
+    if per_active is None and not orders:
+        return None
+    delivery = np.zeros_like(active) if per_active is None else active * per_active
+    if orders:
+        delivery += order_delivery(tuple(orders), p.horizon, p.samples).T
+    return delivery
+
+
+def _referral(reward: Value, new_users: FloatArray, virality: FloatArray, p: _Params) -> tuple[FloatArray, FloatArray | None]:
+    """The viral users' share of all new users ``(s,)`` and referral(t) = V(t) x referral_reward ``(H, s)``; None when 0."""
+    if _is_plain_zero(reward):
+        return np.zeros(p.samples), None
+    viral = np.zeros_like(new_users)
+    viral[1:] = new_users[:-1] * virality
+    return _zero_fill_ratio(viral.sum(axis=0), new_users.sum(axis=0)), viral * p(reward)
+
+
+def _is_plain_zero(value: Moving) -> bool:
+    """A value written as 0 (or left at its default): the cost it prices is skipped, not computed as zeros."""
+    return isinstance(value, float | int) and value == 0
+
 
 
 def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
@@ -706,16 +1029,19 @@ class _SourceMix:
         return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
 
     def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
-               contribution_by_age: FloatArray) -> dict[str, list[FloatArray]]:
+               contribution_by_age: FloatArray, delivery_per_active: FloatArray | None) -> dict[str, list[FloatArray]]:
         """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
         (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``). A group's
-        subscriptions, and so their serving (``subscriber_serving_by_age``, index 1), scale with its index."""
+        subscriptions, and so their serving (``subscriber_serving_by_age``, index 1), scale with its index, as do
+        its purchases and so their deliveries (``delivery_per_active``)."""
         gross, contribution = [revenue.gross_by_age], [contribution_by_age]
         for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
             gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
             net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
             if subscriber_serving_by_age is not None:
                 net -= index * subscriber_serving_by_age
+            if delivery_per_active is not None:
+                net -= index * curve * delivery_per_active
             contribution.append(net - curve * serving_per_active)
         return {"gross": gross, "contribution": contribution}
 
@@ -739,27 +1065,55 @@ def _mixed_cohorts(groups: tuple[SourceGroup, ...], users: list[FloatArray], cur
     return active, indexed_new_users, indexed_active
 
 
+
 # --- stages -----------------------------------------------------------------
 
 
-def _acquisition(channels: tuple[Channel, ...], layout: _Layout,
-                 p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Users every channel buys, users the paid channels buy, and ad spend, by month ``(H, s)``;
-    users and spend per active month ``(C, s)``.
+@dataclass(frozen=True)
+class _Acquired:
+    bought_users: FloatArray
+    """``(H, s)`` users all channels buy."""
+    paid_users: FloatArray
+    """``(H, s)`` users the paid channels buy (paid means spending, docs/formulas.md §2)."""
+    ad_spend: FloatArray
+    """``(H, s)``."""
+    unit_users: FloatArray
+    """``(C, s)`` users a channel buys per active month (its mean over them when a value moves by month)."""
+    unit_spend: FloatArray
+    """``(C, s)`` spend per active month, likewise."""
+    by_month: tuple[FloatArray, FloatArray] | None
+    """``(C, H, s)`` users and spend of each channel by month, when some channel's value moves by month."""
+    moving: tuple[int, ...] = ()
+    """The channels whose users or spend move by month."""
 
-    Paid means spending (spec 1.2, item 11): a channel that costs nothing over
+
+def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> _Acquired:
+    """Users every channel buys, users the paid channels buy, and ad spend, by month, and per channel.
+
+    Paid means spending (docs/formulas.md §2): a channel that costs nothing over
     the horizon, in a sample, brings users but is no paid channel there.
-    A channel buys the same users and spend in each of its active months, so
-    per-month amounts times the month masks describe it; never materialise
-    ``(C, H, s)``.
+    A channel whose values are constant buys the same users and spend in each
+    of its active months, so per-month amounts times the month masks describe
+    it; ``(C, H, s)`` is built only when some channel's value moves by month.
     """
-    rates = [ch.users_and_spend(p) for ch in channels]
-    unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
-    unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
+    # A type whose formula reads no value by month may return (s,) rows: a row, not s months.
+    rates = [tuple(np.atleast_2d(amount) for amount in ch.users_and_spend(p)) for ch in channels]
     masks = layout.source_masks[: len(channels)].T
-    bought = masks @ unit_users
-    paid = bought if bool((unit_spend > 0).all()) else masks @ np.where(unit_spend > 0, unit_users, 0.0)
-    return bought, paid, masks @ unit_spend, unit_users, unit_spend
+    if not any(moves(users) or moves(spend) for users, spend in rates):
+        unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
+        unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
+        bought = masks @ unit_users
+        paid = bought if bool((unit_spend > 0).all()) else masks @ np.where(unit_spend > 0, unit_users, 0.0)
+        return _Acquired(bought, paid, masks @ unit_spend, unit_users, unit_spend, None)
+    shape = (p.horizon, p.samples)
+    users = np.array([np.broadcast_to(users, shape) for users, _ in rates]) * masks.T[:, :, None]
+    spend = np.array([np.broadcast_to(spend, shape) for _, spend in rates]) * masks.T[:, :, None]
+    active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
+    moving = tuple(c for c, (users_c, spend_c) in enumerate(rates) if moves(users_c) or moves(spend_c))
+    unit_users, unit_spend = users.sum(axis=1) / active_months, spend.sum(axis=1) / active_months
+    # Paid means spending over the horizon, sample by sample, as for a channel whose values are constant.
+    paid = np.einsum("chs,cs->hs", users, (unit_spend > 0).astype(np.float64))
+    return _Acquired(users.sum(axis=0), paid, spend.sum(axis=0), unit_users, unit_spend, (users, spend), moving)
 
 
 def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
@@ -793,6 +1147,11 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
         return np.broadcast_to(curve, (horizon, p.samples))
     if isinstance(retention, RetentionPoints):
         knots = _knots(retention)
+        shares = [_once_if_shared(p(value)) for _, value in retention.points]
+        if all(share.shape == (1,) for share in shares):
+            # Points the same in every sample: one curve, broadcast (as constant churn's).
+            curve = _interpolation_weights(knots, horizon) @ np.stack([np.ones(1), *shares])
+            return np.broadcast_to(curve, (horizon, p.samples))
         values = np.stack([np.ones(p.samples)] + [p(value) for _, value in retention.points])
         return _interpolation_weights(knots, horizon) @ values
     if isinstance(retention, RetentionDays):
@@ -896,12 +1255,15 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         if recursion is not None:
             payers = _recursive_plan_payers(recursion, new_users)
             cash = payers * recursion.first_payment
+            if recursion.price_by_month is not None:
+                cash = cash * recursion.price_by_month
             payments = payers * recursion.conversion
             _add_payments_by_age(recursion, subscription_by_age)
         else:
             payments = _scheduled_plan_payments(plan, new_users, p)
-            cash = payments * p(plan.price)
-            schedule = per_user_payments * p(plan.price)
+            cash = payments * p.monthly(plan.price)
+            # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
+            schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
             subscription_by_age += schedule
         payments_by_period.setdefault(period, np.zeros_like(new_users))[...] += payments
         payments_by_age.setdefault(period, np.zeros_like(new_users))[...] += per_user_payments
@@ -946,11 +1308,12 @@ def _subscribers(payments_by_period: dict[int, FloatArray], shape: tuple[int, ..
 
 
 def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
-    """Purchase revenue per active user and month, gross and net of each item's fee, ``(s,)`` each."""
-    gross = np.zeros(p.samples)
-    net = np.zeros(p.samples)
+    """Purchase revenue per active user and month, gross and net of each item's fee, ``(1, s)`` each (``(H, s)`` when
+    a price or rate moves by month)."""
+    gross = np.zeros((1, p.samples))
+    net = np.zeros((1, p.samples))
     for item in monetization.purchases:
-        revenue = p(item.rate) * p(item.price)
+        revenue = p.monthly(item.rate) * p.monthly(item.price)
         gross = gross + revenue
         net = net + revenue * (1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
     return gross, net
@@ -966,14 +1329,20 @@ class _Recursion:
     """
 
     first_payment: FloatArray
+    """Cash of one new user's first payment; its share subscribing when the price moves by month."""
     renewal: FloatArray
     period: int
     conversion: FloatArray
+    price_by_month: FloatArray | None = None
+    """``(H, s)`` the price of each month when it moves: a payment is made at the price of its month."""
 
     @classmethod
     def of(cls, plan: Plan, p: _Params) -> _Recursion | None:
         if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
             return None
+        if isinstance(plan.price, ByMonth):
+            conversion = p(plan.conversion)
+            return cls(conversion, p(plan.renewal), int(plan.period_months), conversion, p.monthly(plan.price))
         return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months), p(plan.conversion))
 
 
@@ -1065,7 +1434,8 @@ def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
 
 
 def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params,
-                           curve: Retention | None = None, index: FloatArray | None = None) -> FloatArray:
+                           delivery_per_active: FloatArray | None = None, curve: Retention | None = None,
+                           index: FloatArray | None = None) -> FloatArray:
     """``(L, s)`` c(a) for ages ``0..L-1``, L = ltv_months, past the horizon when L > H (docs/formulas.md §5, ltv).
 
     ``curve`` and ``index``: a source group's own retention and conversion index (default: the scenario's, 1)."""
@@ -1083,7 +1453,10 @@ def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, 
     serving_per_subscriber = p(scenario.costs.serving_per_subscriber)
     if np.any(serving_per_subscriber != 0):
         net = net - _subscribers(payments_by_age, net.shape) * serving_per_subscriber
-    # The index scales a group's subscriptions, so the serving they cost with them, not the active users' compute.
+    if delivery_per_active is not None:
+        net = net - retention * delivery_per_active
+    # The index scales a group's subscriptions and purchases, so the serving and deliveries they cost with them,
+    # not the active users' compute.
     if index is not None:
         net = net * index
     return net - retention * p(scenario.costs.serving_per_active_user)
@@ -1093,24 +1466,26 @@ def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: Float
            p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray | None]:
     """Serving and fixed costs by month ``(H, s)``, and serving of one user by age: active users' compute,
     plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md §4.10); last the subscribers'
-    part of that by age alone (None when not set), which a source group's conversion index scales."""
-    serving_per_active = p(costs.serving_per_active_user)
+    part of that by age alone (None when not set), which a source group's conversion index scales. By age
+    only while constant: a cost that moves by month is read by join month (_moving_per_user)."""
+    serving_per_active = p.monthly(costs.serving_per_active_user)
     fixed = np.zeros((horizon, p.samples))
     for cost in costs.fixed:
-        fixed += _month_mask(cost.months, horizon)[:, None] * p(cost.monthly)
-    serving, serving_by_age = active * serving_per_active, retention * serving_per_active
-    serving_per_subscriber = p(costs.serving_per_subscriber)
+        fixed += _month_mask(cost.months, horizon)[:, None] * p.monthly(cost.monthly)
+    serving, serving_by_age = active * serving_per_active, retention * serving_per_active[:1]
+    serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
     subscriber_serving_by_age = None
     if np.any(serving_per_subscriber != 0):
         serving = serving + revenue.subscribers * serving_per_subscriber
-        subscriber_serving_by_age = _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber
+        subscriber_serving_by_age = _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber[:1]
         serving_by_age = serving_by_age + subscriber_serving_by_age
     return serving, fixed, serving_by_age, subscriber_serving_by_age
 
 
 def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
                                 paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
-                                curves: list[FloatArray], indices: list[FloatArray], p: _Params) -> FloatArray:
+                                curves: list[FloatArray], indices: list[FloatArray], delivery_per_active: FloatArray | None,
+                                p: _Params) -> FloatArray:
     """``(H, s)`` the paid channels' attributed contribution, by the month it is paid (docs/formulas.md, paid_payback_month).
 
     The running credit shares (model/sources.py) credit a source with its own
@@ -1120,6 +1495,8 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     ``V(t) = k (paid(t-1) + V(t-1))``; their contribution by month is the
     model's cohort sums run on these users, without orders (no one's). When
     every new user is theirs and there are no orders it is the plan's own.
+    Deliveries follow the purchases of these users, and the referral reward
+    of each viral user in the chain is the paid channels' (docs/formulas.md §14).
     """
     monetization = scenario.monetization
     if every_user_paid and not monetization.orders:
@@ -1129,7 +1506,12 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     active, indexed_new_users, indexed_active = _mixed_cohorts(groups, credited, curves, indices, p)
     revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, curves[0], p)
     serving, _, _, _ = _costs(scenario.costs, active, revenue, curves[0], curves[0].shape[0], p)
-    return revenue.net - serving
+    contribution = revenue.net - serving
+    if delivery_per_active is not None:
+        contribution = contribution - indexed_active * delivery_per_active
+    if not _is_plain_zero(scenario.referral_reward):
+        contribution = contribution - (_viral_chain(paid_users, virality) - paid_users) * p(scenario.referral_reward)
+    return contribution
 
 
 def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: FloatArray, lifetime_contribution: FloatArray,
@@ -1178,23 +1560,18 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
     return figures
 
 
-def _attribution_credit(gross_by_age: FloatArray, contribution_by_age: FloatArray, virality: FloatArray,
-                        activity: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """``(C', S)`` gross and contribution earned per user a source buys in each of its months, ``activity``
-    ``(S, C', H)`` (or ``(1, C', H)``) the share of them it buys in each month.
+def _credit_by_join(gross_worth: FloatArray, contribution_worth: FloatArray, virality: FloatArray) -> FloatArray:
+    """``(H, 2, S)`` gross and contribution earned per user a source buys in month s (by join month).
 
-    A cohort joining in month s (1-based) lives through ages 0..H-s, so one
-    of its users is worth the cumulative per-user value at age H-s. Its viral
-    users (k x as many, one month later) are worth the value at age H-s-1,
-    and so on: credit(s) = worth(s) + k credit(s+1) is what one user bought
-    in month s earns for its source. Indexed by j = H-s this is the forward
-    chain over the cumulative values; it is the adjoint of the chain that
-    builds N, so the sources sum to the totals.
+    A user joining in month s is worth ``worth(s)`` over the rest of the
+    horizon. Its viral users (k x as many, one month later) are worth what a
+    user of s + 1 earns, and so on: credit(s) = worth(s) + k credit(s+1) is
+    what one user bought in month s earns for its source. Indexed by j = H-s
+    this is the forward chain; it is the adjoint of the chain that builds N,
+    so the sources sum to the totals.
     """
-    per_user_by_age = np.stack([gross_by_age, contribution_by_age], axis=1)
-    credit = _viral_chain(running_sum(per_user_by_age), virality)[::-1]
-    per_unit = _credited(activity, credit)
-    return per_unit[:, 0, :], per_unit[:, 1, :]
+    per_user = np.stack([gross_worth, contribution_worth], axis=1)
+    return _viral_chain(per_user[::-1], virality)[::-1]
 
 
 def _credited(activity: FloatArray, credit: FloatArray) -> FloatArray:
@@ -1227,13 +1604,20 @@ def _sample_count(scenario: Scenario) -> int:
 class _Params:
     """Turns a ``Value`` into an ``(s,)`` float64 row that broadcasts against ``(H, s)``."""
 
-    def __init__(self, samples: int) -> None:
+    def __init__(self, samples: int, horizon: int = 1) -> None:
         self.samples = samples
+        self.horizon = horizon
 
-    def __call__(self, value: Value) -> FloatArray:
+    def __call__(self, value: Moving) -> FloatArray:
         if isinstance(value, Distribution):
             raise TypeError("a Distribution is still present; call sampling.realize() first")
+        if isinstance(value, ByMonth):
+            raise TypeError("a by_month value has no single value; read it with monthly()")
         return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (self.samples,))
+
+    def monthly(self, value: Moving) -> FloatArray:
+        """``(H, s)`` for a by-month value, ``(1, s)`` for a constant one: either broadcasts against ``(H, s)``."""
+        return monthly(value, self.horizon, self.samples)
 
 
 def _month_mask(months: Months, horizon: int) -> FloatArray:
@@ -1253,6 +1637,11 @@ def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     out = np.full(numerator.shape, np.nan)
     np.divide(numerator, denominator, out=out, where=denominator != 0)
     return out
+
+
+def _zero_fill_ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
+    """numerator / denominator, 0 where the denominator is 0 (buying at an undefined price buys nothing)."""
+    return np.nan_to_num(_ratio(numerator, denominator), nan=0.0)
 
 
 def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:

@@ -97,15 +97,21 @@ _RULES: dict[str, Figure] = {figure.name: figure for figure in (*FIGURES, *DERIV
 
 MONTH_COLUMNS: tuple[str, ...] = (
     "new_users", "active_users", "subscribers", "gross_revenue", "net_revenue", "ad_spend", "serving_cost",
-    "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue", "deferred_revenue",
+    "delivery_cost", "referral_cost", "fixed_cost", "net_cash", "cumulative_cash", "recognised_revenue",
+    "deferred_revenue",
 )
-"""The monthly series every output reports (docs/formulas.md §4.2-§4.8), in order; money except ``COUNT_COLUMNS``."""
+"""The monthly series every output reports (docs/formulas.md §4.2-§4.8, §17), in order; money except
+``COUNT_COLUMNS``."""
 COUNT_COLUMNS: frozenset[str] = frozenset({"new_users", "active_users", "subscribers"})
 """Month columns that count people (shown whole, never as money)."""
 
+OPTIONAL_MONTH_COLUMNS: tuple[str, ...] = ("delivery_cost", "referral_cost")
+"""Costs the terminal's months table shows only when some month has one (a column of zeros is noise there);
+every file format always has them."""
+
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
-    "ltv", "ltv_to_cac",
+    "max_unit_cost_factor", "ltv", "ltv_to_cac",
 )
 """Each channel's entries in every output (docs/formulas.md §6; ``ltv`` and ``ltv_to_cac`` of the users it
 bought: §15), in order."""

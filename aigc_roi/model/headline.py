@@ -44,8 +44,13 @@ def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: F
     H - s, plus k times what a user joining in s + 1 earns (its viral users,
     credited to its source; docs/formulas.md §6): credit(s) = worth(H - s) + k credit(s + 1).
     """
-    # The running sum is a fresh array: the chain runs in place on its reversed view.
-    credit = running_sum(per_user_by_age, axis=-1)[..., ::-1]
+    return paid_totals_by_worth(paid_users, running_sum(per_user_by_age, axis=-1)[..., ::-1], virality)
+
+
+def paid_totals_by_worth(paid_users: FloatArray, worth: FloatArray, virality: FloatArray) -> FloatArray:
+    """``paid_totals`` from the worth of one user by join month, (S, ..., H): what a user joining
+    in month s earns over the rest of the horizon (the form values by month need)."""
+    credit = np.array(worth, dtype=np.float64)
     k = virality.reshape((-1,) + (1,) * (credit.ndim - 2))
     horizon = credit.shape[-1]
     for s in range(horizon - 2, -1, -1):

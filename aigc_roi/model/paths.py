@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 
-_SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
+_SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9]+)|\[([^\]]+)\]")
 
 
 def split_path(path: str) -> list[str] | None:
-    """``a.b[0][Name]`` -> ["a", "b", "[0]", "[Name]"]; None when malformed."""
+    """``a.b[0][Name]`` -> ["a", "b", "[0]", "[Name]"]; ``bid.by_month.6`` -> ["bid", "by_month", "6"] (a month
+    of a by-month value is a key); None when malformed."""
     segments: list[str] = []
     position = 0
     while position < len(path):
         match = _SEGMENT.match(path, position)
         if match is None or (match.group(0).startswith(".") and not segments):
             return None
-        segments.append(match[1] if match[1] is not None else f"[{match[2]}]")
+        key = match[1] if match[1] is not None else match[2]
+        segments.append(key if key is not None else f"[{match[3]}]")
         position = match.end()
     return segments
 

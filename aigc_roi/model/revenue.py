@@ -20,8 +20,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from aigc_roi.model.by_month import monthly
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
-from aigc_roi.model.scenario import Distribution, FloatArray, Months, Order, Plan, Value
+from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Months, Order, Plan, Value
 
 
 def _column(value: Value, samples: int) -> FloatArray:
@@ -46,6 +47,8 @@ def conversion_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
 
 def plan_cash_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
     """Cash one new user pays this plan at each age a = 0..H-1, ``(S, H)``: price x sum_{a' + kP = a} q_a' x S(k)."""
+    # A price that moves by month has no value by age: the engine passes the plan priced at 1 and prices each month.
+    assert not isinstance(plan.price, ByMonth), "price a by-month plan per month (engine._scheduled_cash_by_age)"
     return plan_payments_by_age(plan, horizon, samples) * _column(plan.price, samples)
 
 
@@ -82,7 +85,15 @@ def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, sam
     gross = np.zeros((samples, horizon))
     net = np.zeros((samples, horizon))
     for order in orders:
-        line = _column(order.count, samples) * _column(order.price, samples) * _month_mask(order.months, horizon)
+        line = monthly(order.count, horizon, samples).T * monthly(order.price, horizon, samples).T * _month_mask(order.months, horizon)
         gross = gross + line
         net = net + line * keep_share(order.fee, revenue_fee, samples)
     return gross, net
+
+
+def order_delivery(orders: Sequence[Order], horizon: int, samples: int) -> FloatArray:
+    """Delivery cost of the orders per month, ``(S, H)``: count x unit_cost in each month a line runs."""
+    cost = np.zeros((samples, horizon))
+    for order in orders:
+        cost = cost + monthly(order.count, horizon, samples).T * _column(order.unit_cost, samples) * _month_mask(order.months, horizon)
+    return cost

@@ -23,6 +23,8 @@ rates are clipped to [0, 1]):
 - Retention points are made non-increasing in age per sample by a running
   minimum over the ages: independently sampled points could otherwise
   describe users coming back, which the format forbids.
+- Each month of a ``by_month`` value is drawn on its own, in month order, and clipped to the
+  domain of the field that holds the schedule.
 - Draws happen in a fixed depth-first traversal of the scenario's dataclass
   fields (declaration order, tuples in order), one ``samples``-long draw
   per distribution, so a seed reproduces a run exactly.
@@ -41,7 +43,7 @@ import numpy as np
 
 from aigc_roi.model.channels.base import ChannelType
 from aigc_roi.model.limits import MIN_UNIT_COST
-from aigc_roi.model.scenario import Z90, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
+from aigc_roi.model.scenario import Z90, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
 
 MAX_VIRALITY = 0.999
 """Upper clip of a realized virality: the model needs k < 1 for finite growth."""
@@ -127,6 +129,10 @@ def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
         return _clip(draw(obj), name, owner)
     if isinstance(obj, RetentionPoints):
         return _realize_points(obj, draw)
+    if isinstance(obj, ByMonth):
+        # Each month's value is the field's own: clipped to the domain of the field holding the schedule.
+        points = tuple((month, _walk(value, name, draw, owner)) for month, value in obj.points)
+        return ByMonth(points) if any(new is not old for (_, new), (_, old) in zip(points, obj.points, strict=True)) else obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         changes = {}
         for f in dataclasses.fields(obj):

@@ -92,6 +92,19 @@ class Distribution:
 
 
 Value: TypeAlias = "float | Distribution | FloatArray"
+
+
+@dataclass(frozen=True)
+class ByMonth:
+    """A value that moves month by month (docs/formulas.md §14): the given value at a
+    given month, linear between two given months, the first value before the first, the last after the last."""
+
+    points: tuple[tuple[int, Value], ...]
+    """(month 1..horizon, value), months strictly increasing; at least one."""
+
+
+Moving: TypeAlias = "Value | ByMonth"
+"""A value that may be written ``{by_month: {...}}`` (the fields docs/formulas.md lists)."""
 Months = tuple[int, ...] | None
 """Months (1-based) in which an item runs; None means every month."""
 
@@ -145,7 +158,7 @@ class Plan:
     """A subscription paid up front each period."""
 
     name: str
-    price: Value
+    price: Moving
     """Price per period."""
     period_months: int
     """Months between payments."""
@@ -162,12 +175,14 @@ class Purchase:
     """A one-off item bought by active users."""
 
     name: str
-    price: Value
+    price: Moving
     """Price per purchase."""
-    rate: Value
+    rate: Moving
     """Purchases per active user per month."""
     fee: Value | None = None
     """Store/payment share of this item's revenue, 0..1; None: the scenario's ``revenue_fee``."""
+    unit_cost: Value = 0.0
+    """Cost of delivering one purchase (a bootcamp's tutoring, printed goods)."""
 
 
 @dataclass(frozen=True)
@@ -175,13 +190,15 @@ class Order:
     """B2B orders not tied to users (custom model training, ...)."""
 
     name: str
-    price: Value
+    price: Moving
     """Price per order."""
-    count: Value
+    count: Moving
     """Orders per active month."""
     months: Months = None
     fee: Value | None = None
     """Share of this line's revenue lost to fees, 0..1; None: the scenario's ``revenue_fee``."""
+    unit_cost: Value = 0.0
+    """Cost of delivering one order (a LoRA's training compute)."""
 
 
 @dataclass(frozen=True)
@@ -196,14 +213,14 @@ class Monetization:
 @dataclass(frozen=True)
 class FixedCost:
     name: str
-    monthly: Value
+    monthly: Moving
     """Cost per running month."""
     months: Months = None
 
 
 @dataclass(frozen=True)
 class Costs:
-    serving_per_active_user: Value = 0.0
+    serving_per_active_user: Moving = 0.0
     """Inference/compute cost per active user per month."""
     fixed: tuple[FixedCost, ...] = ()
     serving_per_subscriber: Value = 0.0
@@ -285,10 +302,12 @@ class Scenario:
     ltv_months: int | None = None
     """Months over which LTV is counted (1..120); None means ``horizon_months``."""
     acquisition: tuple[Channel, ...] = ()
-    organic_users: Value = 0.0
+    organic_users: Moving = 0.0
     """New users per month that no channel bought."""
     virality: Value = 0.0
     """Each month's new users bring k x as many next month, 0 <= k < 1."""
+    referral_reward: Value = 0.0
+    """Money paid for each viral user, in the month it joins."""
     monetization: Monetization = field(default_factory=Monetization)
     costs: Costs = field(default_factory=Costs)
     targets: Targets = field(default_factory=Targets)

@@ -14,13 +14,17 @@ from typing import Any
 
 import numpy as np
 
-from aigc_roi.model.scenario import Distribution
+from aigc_roi.model.scenario import ByMonth, Distribution
 
 
 def leaves(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """(path, value) of every ``Distribution`` or numpy array inside ``obj``, depth first in field order."""
+    """(path, value) of every ``Distribution`` or numpy array inside ``obj``, depth first in field order; a
+    by-month value's months are named as ``--set`` and the file's inputs name them (``bid.by_month.6``)."""
     if isinstance(obj, Distribution | np.ndarray):
         yield path, obj
+    elif isinstance(obj, ByMonth):
+        for month, value in obj.points:
+            yield from leaves(value, f"{path}.by_month.{month}")
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         for f in dataclasses.fields(obj):
             yield from leaves(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)

@@ -132,6 +132,7 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "path": row.driver.path,
                 "label": driver_label(row.driver),
                 "current": row.driver.current,
+                "factor": row.driver.is_factor,
                 "roi_zero": row.roi_zero,
                 "payback_target": row.payback_target,
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},

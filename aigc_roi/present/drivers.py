@@ -25,10 +25,14 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
     else:
         # A plan's, purchase's or order's fee is a share of its revenue (a kol channel's is its own label).
         field = label(FIELD_LABELS[driver.field], lang)
+    if driver.is_factor:
+        field = label("driver_factor", lang).format(field=field)
     return field if driver.item is None else f"{driver.item} {field}"
 
 
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
+    if driver.is_factor:
+        return style.ratio(value) if value is None else f"{style.ratio(value)}×"
     unit = driver.unit
     if unit == "rate":
         return style.percent(value)

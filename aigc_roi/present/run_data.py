@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
@@ -36,6 +35,7 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
             "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
             "contribution": plain(result.channel_contribution[sample, c]),
             "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
+            "max_unit_cost_factor": plain(result.channel_max_unit_cost_factor[sample, c]),
             "ltv": plain(result.channel_ltv[sample, c]),
             "ltv_to_cac": plain(result.channel_ltv_to_cac[sample, c]),
             # With saturation_budget the max unit cost is an average one (docs/formulas.md §6).
@@ -71,11 +71,7 @@ def cohort_rows(scenario: Scenario, result: Result, sample: int = 0) -> list[dic
     """Per cohort month s: ``month``, ``label``, ``new_users`` and ``contribution``, the
     cohort's contribution in each month s..H (a list of H - s + 1 amounts)."""
     new_users = result.months["new_users"][sample]
-    if result.source_groups:
-        groups = result.group_series
-        table = grouped_cohort_contribution(groups["new_users"][:, sample], groups["contribution"][:, sample])
-    else:
-        table = cohort_contribution(new_users, result.contribution_by_age[sample])
+    table = result.cohort_table(sample)
     return [
         {"month": s + 1, "label": label, "new_users": plain(new_users[s]),
          "contribution": [plain(value) for value in table[s, s:]]}

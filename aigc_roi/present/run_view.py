@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS
+from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_view import fits_view
@@ -98,12 +98,19 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
 
 
 def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
+    if channel.get("max_unit_cost_factor") is not None:
+        return max_factor_text(channel["max_unit_cost_factor"], style)
     value = channel["max_unit_cost"]
     if value is None or only is not None:
         return max_bid_text(channel, style)
     word = max_unit_cost_label(channel["type"], style.lang)
     # A type whose word is the column's own (cpa's "Max bid") needs no tag.
     return max_bid_text(channel, style) if word == label("max_bid", style.lang) else f"{word} {max_bid_text(channel, style)}"
+
+
+def max_factor_text(factor: float, style: NumberStyle) -> str:
+    """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md §14)."""
+    return f"{style.ratio(factor)}×"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
@@ -131,9 +138,10 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
         deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"]))
 
+    shown = [name for name in OPTIONAL_MONTH_COLUMNS if any(month[name] for month in months)]
+
     def build(width: int) -> RenderableType:
-        for layout, names in enumerate(MONTH_COLUMN_ORDER):
-            compact = layout > 0
+        for compact, names in _with_costs(MONTH_COLUMN_ORDER, shown):
             columns = [Column(header_label("month", lang), [Text(month["label"]) for month in months], numeric=False)]
             columns += [_money_column(header_label(name, lang), [month[name] for month in months], style, compact,
                                       colours if name == "cumulative_cash" else None, count=name in COUNT_COLUMNS)
@@ -144,6 +152,17 @@ def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
         return Text(title)  # narrower than any table of two amounts: the title alone, nothing cut
 
     return Fitted(build)
+
+
+def _with_costs(orders: tuple[tuple[str, ...], ...], shown: list[str]) -> list[tuple[bool, tuple[str, ...]]]:
+    """(compact, columns) of the months table's layouts, widest first: the optional costs some month has
+    while they fit, then the layouts without them."""
+    plain = [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS) for names in orders]
+    layouts = [(layout > 0, names) for layout, names in enumerate(plain)]
+    if not shown:
+        return layouts
+    costs = [tuple(name for name in names if name not in OPTIONAL_MONTH_COLUMNS or name in shown) for names in orders[:2]]
+    return [(False, costs[0]), (True, costs[1]), *layouts]
 
 
 def months_hint(report: dict[str, Any], lang: str) -> Text:

@@ -155,6 +155,16 @@ SCHEMA_ZH: dict[str, str] = {
     # Costs.
     "Inference/compute cost per active user per month.": "每个活跃用户每月的推理/算力成本。",
     "Cost per running month.": "每个生效月的成本。",
+    # Revision 1.2: values by month, delivery cost, referral reward.
+    "By month": "按月取值",
+    "The value in given months (1..horizon_months): linear between them, the first before the first, the last after the last.":
+        "给定月份（1..horizon_months）的取值：两个给定月份之间线性变化，第一个给定月份之前取第一个值，最后一个之后取最后一个值。",
+    "Unit cost": "单位交付成本",
+    "Cost of delivering one purchase (tutoring, printed goods); default 0.": "每次购买的交付成本（辅导、实物印刷等）；默认为 0。",
+    "Cost of delivering one order (training compute); default 0.": "每笔订单的交付成本（训练算力等）；默认为 0。",
+    "Referral reward": "推荐奖励",
+    "Money paid for each user a referral brings (a gift, a credit), in its join month; default 0.":
+        "每个经推荐带来的用户所付出的奖励（礼品、额度），在其加入当月支付；默认为 0。",
     # Targets: the figure's name as present/labels.py gives it in Chinese.
     "Guardrails that `aigc-roi check` enforces.": "`aigc-roi check` 检查的底线。",
     "Payback month must be at most this.": "回本月份不得晚于此值。",

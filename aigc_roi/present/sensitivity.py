@@ -172,7 +172,8 @@ def _outcome_json(outcome: Outcome) -> dict[str, float | None]:
 
 
 def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
-    """``{"scenario", "step", "base", "drivers": [{"path", "label", "low", "high"}]}``."""
+    """``{"scenario", "step", "base", "drivers": [{"path", "label", "current", "factor", "low", "high"}]}``; a factor
+    driver (a by-month value moved as a whole) has current 1 and its values are factors on every month."""
     return {
         "scenario": analysis.scenario,
         "step": analysis.step,
@@ -182,6 +183,7 @@ def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
                 "path": row.driver.path,
                 "label": driver_label(row.driver),
                 "current": row.driver.current,
+                "factor": row.driver.is_factor,
                 **{side: {"value": move.value, **_outcome_json(move.outcome)}
                    for side, move in (("low", row.low), ("high", row.high))},
             }

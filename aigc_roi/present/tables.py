@@ -131,7 +131,9 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
                                                  "channel_ltv", "channel_ltv_to_cac")]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]), max_bid_text(channel, style),
+             style.ratio(channel["roas"]), style.percent(channel["roi"]),
+             max_bid_text(channel, style) if channel["max_unit_cost_factor"] is None
+             else f"{style.ratio(channel['max_unit_cost_factor'])}×",
              style.money(channel["ltv"]), style.ratio(channel["ltv_to_cac"])]
             for channel in report["channels"]]
     return header, rows

@@ -106,8 +106,8 @@ def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], li
                Column(label("users", lang), WHOLE), Column(money("cac"), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
                Column(money("gross_revenue"), MONEY), Column(money("contribution"), MONEY),
-               Column(money("max_unit_cost"), MONEY_CENTS), Column(money("channel_ltv"), MONEY_CENTS),
-               Column(label("channel_ltv_to_cac", lang), RATIO)]
+               Column(money("max_unit_cost"), MONEY_CENTS), Column(label("max_unit_cost_factor", lang), RATIO),
+               Column(money("channel_ltv"), MONEY_CENTS), Column(label("channel_ltv_to_cac", lang), RATIO)]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
              *(channel[key] for key in CHANNEL_COLUMNS[1:])]
             for channel in report["channels"]]

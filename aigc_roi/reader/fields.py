@@ -10,7 +10,7 @@ from typing import Any
 
 from aigc_roi.model.channels import CHANNEL_TYPES, ChannelType
 from aigc_roi.model.channels.base import FIELD_INFO, FieldInfo
-from aigc_roi.model.scenario import Distribution, Value
+from aigc_roi.model.scenario import ByMonth, Distribution, Moving
 from aigc_roi.reader.kinds import (
     INVALID,
     MAX_CHANNELS,
@@ -22,6 +22,7 @@ from aigc_roi.reader.kinds import (
     MAX_RETENTION_POINTS,
     MIN_UNIT_COST,
     SCHEMA_DEFS,
+    ByMonthOr,
     Context,
     Kind,
     MonthSet,
@@ -302,6 +303,11 @@ def rate(description: str) -> Number:
     return Number(0.0, 1.0, description=description)
 
 
+def by_month(kind: Number) -> ByMonthOr:
+    """A field that may be written ``{by_month: {...}}`` (docs/formulas.md §14)."""
+    return ByMonthOr(kind)
+
+
 NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
 MAX_MATCH_PATTERNS = 100
@@ -343,8 +349,11 @@ class ChannelShape(Obj):
                          f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})")
 
 
-def _median(value: Value) -> float:
-    """The value a deterministic run uses: a range's median (spec 1.2: a range is valid when it lies in the domain)."""
+def _median(value: Moving) -> float:
+    """The value a deterministic run uses: a range's median (spec 1.2: a range is valid when it lies in the domain);
+    a by-month value's least month, so that every month keeps the bound."""
+    if isinstance(value, ByMonth):
+        return min(_median(point) for _, point in value.points)
     return value.median() if isinstance(value, Distribution) else float(value)
 
 
@@ -369,8 +378,9 @@ CHANNEL_COMMON_TAIL: dict[str, Any] = {
 """Fields every channel type has, after its own."""
 
 
-def _channel_field(info: FieldInfo) -> Number:
-    return rate(info.description) if info.unit == "rate" else money(info.description)
+def _channel_field(info: FieldInfo) -> Number | ByMonthOr:
+    number = rate(info.description) if info.unit == "rate" else money(info.description)
+    return by_month(number) if info.by_month else number
 
 
 _SHAPES: dict[type[ChannelType], ChannelShape] = {}
@@ -408,7 +418,7 @@ SHARE = Number(0.0, 1.0, ranges=False)
 MONETIZATION = Obj({
     "plans": ListOf(Obj({
         "name": NAME,
-        "price": money("Price per period."),
+        "price": by_month(money("Price per period.")),
         "period": Period(),
         "conversion": Conversion(rate("Share of new users who subscribe in their join month."),
                                  KeyedShares(rate("Share of the cohort subscribing at this age."), "an age in months", 0, True,
@@ -419,26 +429,28 @@ MONETIZATION = Obj({
     }, required=("name", "price", "period", "conversion")), MAX_PLANS, description="Subscriptions."),
     "purchases": ListOf(Obj({
         "name": NAME,
-        "price": money("Price per purchase."),
-        "rate": money("Purchases per active user per month."),
+        "price": by_month(money("Price per purchase.")),
+        "rate": by_month(money("Purchases per active user per month.")),
         "fee": ITEM_FEE,
+        "unit_cost": money("Cost of delivering one purchase (tutoring, printed goods); default 0."),
     }, required=("name", "price", "rate")), MAX_PURCHASES, description="One-off items."),
     "orders": ListOf(Obj({
         "name": NAME,
-        "price": money("Price per order."),
-        "count": money("Orders per active month."),
+        "price": by_month(money("Price per order.")),
+        "count": by_month(money("Orders per active month.")),
         "months": MONTHS,
         "fee": ITEM_FEE,
+        "unit_cost": money("Cost of delivering one order (training compute); default 0."),
     }, required=("name", "price", "count")), MAX_ORDERS, description="B2B orders not tied to users (custom model training, ...)."),
     "revenue_fee": rate("Share of gross revenue lost to stores, payment and tax."),
 })
 
 COSTS = Obj({
-    "serving_per_active_user": money("Inference/compute cost per active user per month."),
-    "serving_per_subscriber": money("Extra compute per subscriber in force per month (default 0)."),
+    "serving_per_active_user": by_month(money("Inference/compute cost per active user per month.")),
+    "serving_per_subscriber": by_month(money("Extra compute per subscriber in force per month (default 0).")),
     "fixed": ListOf(Obj({
         "name": NAME,
-        "monthly": money("Cost per running month."),
+        "monthly": by_month(money("Cost per running month.")),
         "months": MONTHS,
     }, required=("name", "monthly")), MAX_FIXED_COSTS),
 })
@@ -505,9 +517,10 @@ SCENARIO = Obj({
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
                          description="Months over which LTV is counted (default horizon_months)."),
     "acquisition": ListOf(CHANNELS, MAX_CHANNELS, description="Paid acquisition channels."),
-    "organic_users": money("New users per month that no channel bought."),
+    "organic_users": by_month(money("New users per month that no channel bought.")),
     "virality": Number(0.0, 1.0, below_maximum=True,
                        description="Each month's new users bring k x as many next month."),
+    "referral_reward": money("Money paid for each user a referral brings (a gift, a credit), in its join month; default 0."),
     "retention": RETENTION,
     "monetization": MONETIZATION,
     "costs": COSTS,

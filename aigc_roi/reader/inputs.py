@@ -30,8 +30,10 @@ def input_values(tree: Node, path: str = "") -> Iterator[InputValue]:
     """The scalars of ``tree`` in file order."""
     if tree.kind == "map":
         for key, entry in tree.value.items():
-            # Retention ages are map keys; the loader names them points[3], not points.3.
-            child = f"{path}[{key}]" if key.isdigit() else join_path(path, key)
+            # Retention ages are map keys; the loader names them points[3], not points.3. A by-month value's
+            # months are named as --set takes them: bid.by_month.6.
+            by_month = path.endswith(".by_month")
+            child = f"{path}[{key}]" if key.isdigit() and not by_month else join_path(path, key)
             yield from input_values(entry.value, child)
     elif tree.kind == "seq":
         for index, item in enumerate(tree.value):

@@ -19,7 +19,7 @@ from aigc_roi.model.limits import MAX_ORDERS as MAX_ORDERS
 from aigc_roi.model.limits import MAX_PLANS as MAX_PLANS
 from aigc_roi.model.limits import MAX_PURCHASES as MAX_PURCHASES
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
-from aigc_roi.model.scenario import Z90, Distribution
+from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, slip_hint, split_range, to_number
 from aigc_roi.reader.yamltree import Node, join_path
 
@@ -223,6 +223,8 @@ class Number:
 
     def _parse_range_map(self, node: Node, path: str, ctx: Context) -> Any:
         entries = node.value
+        if BY_MONTH_KEY in entries:
+            return ctx.error(node, path, f"expected {NOT_BY_MONTH}, found a by_month schedule")
         dist_entry = entries.get("dist")
         kind = dist_entry.value.raw if dist_entry is not None else None
         if kind is not None and kind not in DIST_KEYS:
@@ -268,6 +270,67 @@ class Number:
         if self.ranges:
             options += [{"$ref": "#/$defs/range_text"}, {"$ref": "#/$defs/range_map"}]
         return {"description": self.description, "anyOf": options} if self.description else {"anyOf": options}
+
+
+BY_MONTH_KEY = "by_month"
+NOT_BY_MONTH = "one value for every month (by_month is not allowed on this field)"
+BY_MONTH_EXAMPLE = "{1: 12, 6: 30}"
+
+
+@dataclass(frozen=True)
+class ByMonthOr:
+    """A number (or range) that may instead move month by month: ``{by_month: {1: 12, 6: 30}}``
+    (docs/formulas.md §14); months within the horizon, each value of the field's own kind."""
+
+    value: Number
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if node.kind == "map" and BY_MONTH_KEY in node.value:
+            return self._parse_schedule(node, path, ctx)
+        return self.value.parse(node, path, ctx)
+
+    def _parse_schedule(self, node: Node, path: str, ctx: Context) -> Any:
+        entries = check_keys(node, path, ctx, {BY_MONTH_KEY})
+        if entries is INVALID or BY_MONTH_KEY not in entries:
+            return INVALID
+        schedule, schedule_path = entries[BY_MONTH_KEY], join_path(path, BY_MONTH_KEY)
+        if schedule.kind != "map":
+            return ctx.expected(schedule, schedule_path, f"a mapping of month to value such as {BY_MONTH_EXAMPLE}")
+        if not schedule.value:
+            return ctx.error(schedule, schedule_path, f"expected at least one month, such as {BY_MONTH_EXAMPLE}, found an empty mapping")
+        points: dict[int, Any] = {}
+        first_key: dict[int, Node] = {}
+        invalid = False
+        for key, entry in schedule.value.items():
+            key_path = join_path(schedule_path, key)
+            if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
+                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}")
+                invalid = True
+                continue
+            month = int(key)
+            if month in first_key:
+                first = first_key[month]
+                ctx.error(entry.key, key_path,
+                          f"duplicate month {month}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
+                invalid = True
+                continue
+            first_key[month] = entry.key
+            points[month] = self.value.parse(entry.value, key_path, ctx)
+        if invalid or INVALID in points.values():
+            return INVALID
+        return ByMonth(tuple(sorted(points.items())))
+
+    def json_schema(self) -> dict[str, Any]:
+        plain = self.value.json_schema()
+        values = {key: item for key, item in plain.items() if key != "description"}
+        schedule = {"type": "object", "additionalProperties": False, "required": [BY_MONTH_KEY],
+                    "properties": {BY_MONTH_KEY: {
+                        "title": "By month", "type": "object", "minProperties": 1, "additionalProperties": False,
+                        "patternProperties": {"^[0-9]+$": values},
+                        "description": "The value in given months (1..horizon_months): linear between them, "
+                                       "the first before the first, the last after the last."}}}
+        described = {"description": plain["description"]} if "description" in plain else {}
+        return described | {"anyOf": [*plain["anyOf"], schedule]}
 
 
 DIST_KEYS: dict[str, tuple[str, ...]] = {

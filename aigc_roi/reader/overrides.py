@@ -78,6 +78,10 @@ def _child(parent: Node, segment: str, override: Override, create: bool, followi
         if named:
             return named[0]
         raise _fail(override, f"no item named '{inner}'")
+    if parent.kind != "map" and segment == "by_month":
+        whole = override.path[: override.path.rindex(".by_month")]
+        raise _fail(override, "cannot set one month of a value written once; replace it whole, "
+                              f"such as {whole}={{by_month: {{1: 12, 6: 30}}}}")
     if parent.kind != "map":
         raise _fail(override, f"cannot set '{segment}' inside a value that is not a mapping")
     key = segment.strip("[]")

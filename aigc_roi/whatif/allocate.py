@@ -96,9 +96,11 @@ from aigc_roi.model.month_runs import month_runs
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
+    ByMonth,
     Channel,
     FlatChannel,
     FloatArray,
+    Moving,
     RetentionChurn,
     Scenario,
     Value,
@@ -462,6 +464,11 @@ def _movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[
     for name in locks:
         if name in minimums or name in maximums:
             raise AllocationError(f"{name!r} is locked: it cannot also have a minimum or maximum")
+    moving = [ch.name for ch in median.acquisition if any(isinstance(getattr(ch, f.name), ByMonth) for f in dataclasses.fields(ch))]
+    if moving:
+        # A split is one budget a month per channel; a channel whose values move by month has no single one.
+        raise AllocationError(f"{moving[0]!r} has values written by month (by_month): allocate splits one monthly budget "
+                              "across channels whose values stay the same every month")
     movable = [i for i, ch in enumerate(median.acquisition) if ch.movable and ch.name not in locks]
     if not movable:
         raise AllocationError(f"no {_one_of(movable_types())} channel left to allocate the budget to")
@@ -498,9 +505,9 @@ def _slot_columns(phases: Sequence[Phase]) -> list[int]:
     return [column for phase in phases for column in phase.columns]
 
 
-def _number(value: Value | None) -> float:
-    """A value of the median scenario (always a float there)."""
-    assert value is not None and not isinstance(value, np.ndarray)
+def _number(value: Moving | None) -> float:
+    """A value of the median scenario (always a float there; no channel value moves by month here)."""
+    assert value is not None and not isinstance(value, np.ndarray | ByMonth)
     return float(value)  # type: ignore[arg-type]
 
 
@@ -515,13 +522,19 @@ def _unit_cost(channel: Channel) -> float:
 
 def _monthly_budget(channel: Channel) -> float:
     """Spend per active month of a channel of the median scenario."""
-    _, spend = channel.users_and_spend(_row)
-    return float(spend[0])
+    _, spend = channel.users_and_spend(_MedianRow())
+    return float(spend.reshape(-1)[0])
 
 
-def _row(value: Value) -> FloatArray:
-    """A value of the median scenario as the one-sample row a users-and-spend formula takes."""
-    return np.asarray(value, dtype=np.float64).reshape(-1)
+class _MedianRow:
+    """Reads a value of the median scenario as the one-sample row a users-and-spend formula takes
+    (``model/channels/base.py`` ``Params``); no value of a channel allocate moves is written by month."""
+
+    def __call__(self, value: Value) -> FloatArray:
+        return np.asarray(value, dtype=np.float64).reshape(-1)
+
+    def monthly(self, value: Moving) -> FloatArray:
+        return self(_number(value))[None, :]
 
 
 def _tile(obj: Any, copies: int) -> Any:

@@ -8,7 +8,9 @@ model/channels/), a channel's ``conversion_index`` where it is not 1
 single value to move), each purchase's ``price``, each plan's and
 purchase's own ``fee`` where given, each order line's ``price``, ``count``
 and ``fee``, the serving cost per active user, and per subscriber where the
-file charges one. A driver is addressed by the path ``--set`` takes (``acquisition[0].bid``, also
+file charges one. A value written by month moves as a whole: its driver is
+one factor on every month's value (current 1; docs/formulas.md §14). A
+driver is addressed by the path ``--set`` takes (``acquisition[0].bid``, also
 ``acquisition[Bilibili CPA].bid``).
 
 Pure: no I/O. The batch helpers put arrays of candidate values into the
@@ -33,8 +35,10 @@ from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
+    ByMonth,
     Distribution,
     FloatArray,
+    Moving,
     Order,
     Plan,
     Purchase,
@@ -80,6 +84,13 @@ class Driver:
     budget must stay >= ``MIN_UNIT_COST`` (at 0 it would buy no users yet spend)."""
     channel_type: str | None = None
     """The type of the channel it belongs to (its labels and units); None for the other drivers."""
+    schedule: ByMonth | None = None
+    """A by-month value moves as a whole: the driver is then a factor on every month's value
+    (current 1, bounds and thresholds factors too); None for a single value."""
+
+    @property
+    def is_factor(self) -> bool:
+        return self.schedule is not None
 
     @property
     def named_path(self) -> str:
@@ -130,11 +141,14 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
-    def add(path: str, item: str | None, field: str, value: Value, lower: float = 0.0, owner: type | None = None,
+    def add(path: str, item: str | None, field: str, value: Moving, lower: float = 0.0, owner: type | None = None,
             kind: str | None = None, upper: float | None = None) -> None:
-        current = _scalar(value)
         rate = is_rate_field(owner, field)
         upper = upper if upper is not None else 1.0 if rate else MAX_MAGNITUDE
+        if isinstance(value, ByMonth):
+            drivers.append(_factor_driver(path, item, field, value, upper, lower, kind))
+            return
+        current = _scalar(value)
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
         drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower, kind))
 
@@ -165,9 +179,25 @@ def list_drivers(scenario: Scenario) -> list[Driver]:
             add(f"monetization.orders[{i}].fee", order.name, "fee", order.fee, owner=Order)
     add(SERVING_PATH, None, "serving_per_active_user", realized.costs.serving_per_active_user)
     # Only where the file charges it: a 0 that no plan's subscribers would pay is no lever.
-    if _scalar(realized.costs.serving_per_subscriber) != 0:
+    if isinstance(realized.costs.serving_per_subscriber, ByMonth) or _scalar(realized.costs.serving_per_subscriber) != 0:
         add(SUBSCRIBER_SERVING_PATH, None, "serving_per_subscriber", realized.costs.serving_per_subscriber)
     return drivers
+
+
+def _factor_driver(path: str, item: str | None, field: str, schedule: ByMonth, upper: float, lower: float,
+                   kind: str | None) -> Driver:
+    """The factor on every month of a by-month value: its bounds keep every month's value within the field's own."""
+    values = [_scalar(value) for _, value in schedule.points]
+    largest, smallest = max(values), min(values)
+    factor_upper = upper / largest if largest > 0 else MAX_MAGNITUDE
+    factor_lower = lower / smallest if lower > 0 and smallest > 0 else 0.0
+    high = min(SEARCH_MULTIPLE, factor_upper)
+    return Driver(path, item, field, 1.0, factor_upper, max(high, factor_lower), factor_lower, kind, schedule)
+
+
+def scaled(schedule: ByMonth, factor: float | FloatArray) -> ByMonth:
+    """A realized by-month value with every month's value times ``factor`` (an array of candidates gives arrays)."""
+    return ByMonth(tuple((month, _realized(value) * factor) for month, value in schedule.points))
 
 
 def _index_ceiling(scenario: Scenario) -> float:
@@ -198,6 +228,8 @@ def with_value(scenario: Scenario, driver: Driver | str, value: float | FloatArr
     segments = split_path(path)
     if not segments:
         raise KeyError(f"malformed path {path!r}")
+    if isinstance(driver, Driver) and driver.schedule is not None:
+        return _replace_at(scenario, segments, scaled(driver.schedule, value), path)
     return _replace_at(scenario, segments, value, path)
 
 
@@ -257,19 +289,27 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
 def _largest_money(scenario: Scenario) -> float:
     """The largest money amount written in a realized scenario (unit costs,
     budgets, prices, serving, fixed costs): the scale of a search from 0."""
-    amounts: list[Value | None] = [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
+    amounts: list[Moving | None] = [scenario.costs.serving_per_active_user, scenario.costs.serving_per_subscriber]
     for channel in scenario.acquisition:
         amounts += [getattr(channel, channel.unit_cost), getattr(channel, "budget", None)]
     amounts += [plan.price for plan in scenario.monetization.plans]
     amounts += [purchase.price for purchase in scenario.monetization.purchases]
     amounts += [order.price for order in scenario.monetization.orders]
     amounts += [item.monthly for item in scenario.costs.fixed]
-    return max((_scalar(amount) for amount in amounts if amount is not None), default=0.0)
+    scalars = [_scalar(value) for amount in amounts if amount is not None
+               for value in ([point for _, point in amount.points] if isinstance(amount, ByMonth) else [amount])]
+    return max(scalars, default=0.0)
 
 
 def _is_number(value: object) -> bool:
     """A realized number (float or sample array), not a renewal list or observed survival."""
     return isinstance(value, float | int | np.ndarray)
+
+
+def _realized(value: Value) -> float | FloatArray:
+    """A realized value: a float or an array of samples, never a range."""
+    assert not isinstance(value, Distribution), "realize() the scenario first"
+    return value
 
 
 def _scalar(value: Value) -> float:

@@ -79,7 +79,7 @@ from numpy.typing import NDArray
 from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.sampling import realize
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Distribution, FloatArray, RetentionPoints, Scenario
+from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario
 
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
@@ -296,6 +296,9 @@ def uncertain_inputs(scenario: Scenario, realized: Scenario) -> Iterator[tuple[s
 def _paired_leaves(original: Any, realized: Any, path: str) -> Iterator[tuple[str, FloatArray]]:
     if isinstance(original, Distribution):
         yield path, np.asarray(realized, dtype=np.float64)
+    elif isinstance(original, ByMonth):
+        for (month, value), (_, drawn) in zip(original.points, realized.points, strict=True):
+            yield from _paired_leaves(value, drawn, f"{path}.by_month.{month}")
     elif isinstance(original, RetentionPoints):
         for (age, value), (_, drawn) in zip(original.points, realized.points, strict=True):
             if isinstance(value, Distribution):

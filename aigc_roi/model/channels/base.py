@@ -16,21 +16,29 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 from aigc_roi.model.limits import MIN_UNIT_COST
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
-    from aigc_roi.model.scenario import FloatArray, Months, Retention, Value
+    from aigc_roi.model.scenario import FloatArray, Months, Moving, Retention, Value
 
 Unit = Literal["money", "rate", "count", "small_count"]
 """money: the scenario's currency; rate: a share in [0, 1]; count: users, impressions, clicks (large,
 shown whole); small_count: a handful that may be fractional (posts per month, shown with decimals)."""
 
-Params: TypeAlias = "Callable[[Value], FloatArray]"
-"""Turns a realized value into an ``(s,)`` float64 row (the engine's ``_Params``)."""
+class Params(Protocol):
+    """How a formula reads its realized values (the engine's ``_Params``)."""
+
+    def __call__(self, value: Value) -> FloatArray:
+        """A value written once: an ``(s,)`` float64 row."""
+        ...
+
+    def monthly(self, value: Moving) -> FloatArray:
+        """A value that may be written by month (docs/formulas.md §14): ``(H, s)`` when it is, ``(1, s)`` when not;
+        either broadcasts against ``(H, s)``."""
+        ...
 
 FIELD_INFO = "aigc_roi.channel_field"
 """Key of a channel field's ``FieldInfo`` in its dataclass metadata."""
@@ -47,18 +55,23 @@ class FieldInfo:
     """Label of the field as a what-if driver, by language (``bid`` / ``出价``); empty when it is no driver."""
     needs: str | None = None
     """A field that must be given too (``saturation_budget`` needs ``budget``)."""
+    by_month: bool = False
+    """Whether a file may write it ``{by_month: {...}}`` (docs/formulas.md §14); its formula then reads it with
+    ``p.monthly``."""
 
 
 def declare(unit: Unit, description: str, *, default: Any = dataclasses.MISSING, needs: str | None = None,
-            en: str = "", zh: str = "") -> Any:
+            by_month: bool = False, en: str = "", zh: str = "") -> Any:
     """A channel field: ``dataclasses.field`` with its unit, description and labels in the metadata."""
     labels = {"en": en, "zh": zh} if en else {}
-    return dataclasses.field(default=default, metadata={FIELD_INFO: FieldInfo(unit, description, labels, needs)})
+    info = FieldInfo(unit, description, labels, needs, by_month)
+    return dataclasses.field(default=default, metadata={FIELD_INFO: info})
 
 
 def budget_field() -> Any:
-    """``budget``, the money form of a type that can also buy by a volume (``volumes``: exactly one is given)."""
-    return declare("money", "Spend per active month.", default=None, en="budget per month", zh="每月预算")
+    """``budget``, the money form of a type that can also buy by a volume (``volumes``: exactly one is given);
+    a file may write it by month, so the type's formula reads it with ``p.monthly``."""
+    return declare("money", "Spend per active month.", default=None, by_month=True, en="budget per month", zh="每月预算")
 
 
 def saturation_field() -> Any:
@@ -127,11 +140,12 @@ class ChannelType:
         return self.has_budget_form() and self.volume == self.volumes[0]
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
-        """New users and spend in one active month, ``(s,)`` each (docs/formulas.md §4.1).
+        """New users and spend in one active month, ``(1, s)`` (or ``(s,)``) each, or ``(H, s)`` when a value it
+        reads moves by month (docs/formulas.md §4.1, §14).
 
         Elementwise in the rows ``p`` gives, so the same formula serves one
-        sample, a Monte Carlo batch or a batch of candidates, and values that
-        move by month (``(H, s)`` arrays) broadcast through it unchanged.
+        sample, a Monte Carlo batch or a batch of candidates; fields declared
+        ``by_month`` are read with ``p.monthly``, the others with ``p``.
         """
         raise NotImplementedError
 

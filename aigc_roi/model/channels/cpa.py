@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING, ClassVar
 from aigc_roi.model.channels.base import ChannelType, Params, budget_field, declare, saturation_field
 
 if TYPE_CHECKING:
-    from aigc_roi.model.scenario import FloatArray, Value
+    from aigc_roi.model.scenario import FloatArray, Moving, Value
 
 
 @dataclass(frozen=True)
 class CpaChannel(ChannelType):
     """Users bought at a fixed price per acquired user."""
 
-    bid: Value = declare("money", "Cost per acquired user.", en="bid", zh="出价")
-    budget: Value | None = budget_field()
-    users: Value | None = declare("count", "New users per active month.", default=None,
-                                  en="users per month", zh="每月用户数")
+    bid: Moving = declare("money", "Cost per acquired user.", by_month=True, en="bid", zh="出价")
+    budget: Moving | None = budget_field()
+    users: Moving | None = declare("count", "New users per active month.", default=None, by_month=True,
+                                   en="users per month", zh="每月用户数")
     saturation_budget: Value | None = saturation_field()
 
     type: ClassVar[str] = "cpa"
@@ -30,11 +30,11 @@ class CpaChannel(ChannelType):
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         from aigc_roi.model.channels.buying import divide_or_zero, saturation
 
-        bid = p(self.bid)
+        bid = p.monthly(self.bid)
         if self.budget is not None:
-            budget = p(self.budget)
+            budget = p.monthly(self.budget)
             return divide_or_zero(budget, bid) * saturation(budget, self.saturation_budget, p), budget
         if self.users is not None:
-            users = p(self.users)
+            users = p.monthly(self.users)
             return users, users * bid
         raise ValueError(f"cpa channel {self.name!r} needs a budget or users")

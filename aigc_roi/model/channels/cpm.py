@@ -8,19 +8,19 @@ from typing import TYPE_CHECKING, ClassVar
 from aigc_roi.model.channels.base import ChannelType, Params, budget_field, declare, saturation_field
 
 if TYPE_CHECKING:
-    from aigc_roi.model.scenario import FloatArray, Value
+    from aigc_roi.model.scenario import FloatArray, Moving, Value
 
 
 @dataclass(frozen=True)
 class CpmChannel(ChannelType):
     """Feed ads bought per 1,000 impressions."""
 
-    cpm: Value = declare("money", "Cost per 1,000 impressions.", en="CPM", zh="CPM")
-    ctr: Value = declare("rate", "Clicks per impression.")
-    cvr: Value = declare("rate", "New users per click.")
-    budget: Value | None = budget_field()
-    impressions: Value | None = declare("count", "Impressions per active month.", default=None,
-                                        en="impressions per month", zh="每月曝光量")
+    cpm: Moving = declare("money", "Cost per 1,000 impressions.", by_month=True, en="CPM", zh="CPM")
+    ctr: Moving = declare("rate", "Clicks per impression.", by_month=True)
+    cvr: Moving = declare("rate", "New users per click.", by_month=True)
+    budget: Moving | None = budget_field()
+    impressions: Moving | None = declare("count", "Impressions per active month.", default=None, by_month=True,
+                                         en="impressions per month", zh="每月曝光量")
     saturation_budget: Value | None = saturation_field()
 
     type: ClassVar[str] = "cpm"
@@ -32,13 +32,13 @@ class CpmChannel(ChannelType):
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         from aigc_roi.model.channels.buying import divide_or_zero, saturation
 
-        cpm = p(self.cpm)
-        click_to_user = p(self.ctr) * p(self.cvr)
+        cpm = p.monthly(self.cpm)
+        click_to_user = p.monthly(self.ctr) * p.monthly(self.cvr)
         if self.budget is not None:
-            budget = p(self.budget)
+            budget = p.monthly(self.budget)
             impressions = divide_or_zero(budget, cpm) * 1000.0
             return impressions * click_to_user * saturation(budget, self.saturation_budget, p), budget
         if self.impressions is not None:
-            impressions = p(self.impressions)
+            impressions = p.monthly(self.impressions)
             return impressions * click_to_user, impressions / 1000.0 * cpm
         raise ValueError(f"cpm channel {self.name!r} needs a budget or impressions")

@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING, ClassVar
 from aigc_roi.model.channels.base import ChannelType, Params, declare
 
 if TYPE_CHECKING:
-    from aigc_roi.model.scenario import FloatArray, Value
+    from aigc_roi.model.scenario import FloatArray, Moving, Value
 
 
 @dataclass(frozen=True)
 class KolChannel(ChannelType):
     """Creator posts bought at a fee per post."""
 
-    posts: Value = declare("small_count", "Posts per active month (may be fractional).",
-                           en="posts per month", zh="每月发帖数")
-    fee: Value = declare("money", "Cost per post.", en="fee per post", zh="单条费用")
-    views: Value = declare("count", "Views of one post.")
-    view_to_user: Value = declare("rate", "Share of views that become new users.")
+    posts: Moving = declare("small_count", "Posts per active month (may be fractional).", by_month=True,
+                            en="posts per month", zh="每月发帖数")
+    fee: Moving = declare("money", "Cost per post.", by_month=True, en="fee per post", zh="单条费用")
+    views: Moving = declare("count", "Views of one post.", by_month=True)
+    view_to_user: Moving = declare("rate", "Share of views that become new users.", by_month=True)
     views_decay: Value = declare("rate", "Each further post in a month gets (1 - decay) of the previous one's views.",
                                  default=0.0)
 
@@ -33,9 +33,9 @@ class KolChannel(ChannelType):
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         from aigc_roi.model.channels.buying import post_equivalents
 
-        posts = p(self.posts)
+        posts = p.monthly(self.posts)
         views = post_equivalents(posts, p(self.views_decay))
-        return p(self.view_to_user) * p(self.views) * views, posts * p(self.fee)
+        return p.monthly(self.view_to_user) * p.monthly(self.views) * views, posts * p.monthly(self.fee)
 
     def with_budget(self, budget: FloatArray) -> KolChannel:
         """``budget / fee`` posts (fractional posts count, docs/formulas.md §4.1)."""

@@ -1,0 +1,223 @@
+"""Values by month (docs/formulas.md §14): the schedule of a ``ByMonth`` value and
+the per-user figures of a cohort when prices, rates or costs move with the calendar month.
+
+Pure numpy on realized values: each given value is a float or an ``(S,)`` array of draws. Arrays
+are month-major, ``(months, s)``, as inside the engine; a constant value is ``(1, s)`` so the same
+expression broadcasts over both.
+
+Decisions where the spec is silent:
+
+- A by-month value's schedule is computed for as many months as asked: LTV reads calendar months
+  past the horizon, where the last given value holds.
+- The user-weighted means over join months (``offset_mean``) weigh by every new user of the
+  horizon; a plan with no new users at all weighs the month-1 cohort alone, so a per-user figure
+  still exists (it is the value one user joining in month 1 would have).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from aigc_roi.model.running import running_sum
+from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Moving
+
+
+def is_by_month(value: Any) -> bool:
+    return isinstance(value, ByMonth)
+
+
+def schedule(value: ByMonth, months: int, samples: int) -> FloatArray:
+    """``(months, s)`` the value in calendar months 1..months: linear between given months, flat outside them;
+    ``(months, 1)`` when no given value is an array of samples (it broadcasts, and sums over months run as matrix products)."""
+    given = [int(month) for month, _ in value.points]
+    if any(later <= earlier for earlier, later in zip(given, given[1:], strict=False)) or not given or given[0] < 1:
+        raise ValueError(f"by_month months must be >= 1 and strictly increasing, got {given}")
+    sampled = any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points)
+    values = np.stack([_row(point, samples if sampled else 1) for _, point in value.points])
+    return _weights(tuple(given), months) @ values
+
+
+def _row(value: Any, samples: int) -> FloatArray:
+    if isinstance(value, Distribution):
+        raise TypeError("a Distribution is still present; call sampling.realize() first")
+    return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (samples,))
+
+
+@lru_cache(maxsize=256)
+def _weights(given: tuple[int, ...], months: int) -> FloatArray:
+    """``(months, P)`` interpolation weights of the P given values for calendar months 1..months (cached: every
+    chunk and every what-if candidate asks again; callers never write into it)."""
+    weights = np.zeros((months, len(given)))
+    for t in range(1, months + 1):
+        if t <= given[0]:
+            weights[t - 1, 0] = 1.0
+        elif t >= given[-1]:
+            weights[t - 1, -1] = 1.0
+        else:
+            j = int(np.searchsorted(given, t, side="right")) - 1
+            share = (t - given[j]) / (given[j + 1] - given[j])
+            weights[t - 1, j] = 1.0 - share
+            weights[t - 1, j + 1] = share
+    return weights
+
+
+def monthly(value: Moving, months: int, samples: int) -> FloatArray:
+    """``(months, s)`` for a by-month value, ``(1, s)`` for a constant one (it broadcasts over the months)."""
+    if isinstance(value, ByMonth):
+        return schedule(value, months, samples)
+    return _row(value, samples)[None, :]
+
+
+def moves(series: FloatArray) -> bool:
+    """Whether a ``monthly`` array differs by month (a constant one is a single row)."""
+    return bool(series.shape[0] > 1)
+
+
+def extend(series: FloatArray, months: int) -> FloatArray:
+    """``(months, s)``: a ``monthly`` array over more months, its last month carried on."""
+    if series.shape[0] >= months:
+        return series[:months]
+    tail = np.broadcast_to(series[-1:], (months - series.shape[0], series.shape[1]))
+    return np.concatenate([series, tail], axis=0)
+
+
+def join_weights(new_users: FloatArray) -> FloatArray:
+    """``(H, s)`` each join month's share of every new user of the horizon (month 1 alone when there are none)."""
+    total = new_users.sum(axis=0)
+    weights = np.divide(new_users, total, out=np.zeros_like(new_users), where=total != 0)
+    weights[0] = np.where(total != 0, weights[0], 1.0)
+    return weights
+
+
+def offset_mean(weights: FloatArray, series: FloatArray, ages: int) -> FloatArray:
+    """``(ages, s)``: sum_s w(s) x(s + a) for a = 0..ages-1, the user-weighted mean of a calendar value at age a.
+
+    ``series`` is ``monthly`` over at least the horizon; past its last month its last value holds.
+    A constant series is its own mean at every age.
+    """
+    if not moves(series):
+        return np.broadcast_to(series, (ages, weights.shape[1]))
+    horizon = weights.shape[0]
+    extended = extend(series, horizon + ages - 1)
+    if extended.shape[1] == 1:
+        # The same calendar values in every sample: one product with the (ages, H) matrix x(s + a).
+        return _hankel(extended[:, 0], ages, horizon) @ weights
+    out = np.empty((ages, weights.shape[1]))
+    for age in range(ages):
+        out[age] = np.einsum("ts,ts->s", weights, extended[age: age + horizon])
+    return out
+
+
+def worth_by_join(per_age: FloatArray, series: FloatArray, horizon: int) -> FloatArray:
+    """``(H, s)``: sum_{a=0}^{H-1-s} f(a) x(s + a) for each join month s, what one user joining in s is worth
+    over the rest of the horizon when ``f`` (``(>=H, s)`` by age) is paid at the calendar value ``x``."""
+    if not moves(series):
+        return running_sum(per_age[:horizon])[::-1] * series[0]
+    if series.shape[1] == 1:
+        # x(s + a) for s + a < H: the matrix of the sum, the same for every sample.
+        hankel = _hankel(extend(series, 2 * horizon - 1)[:, 0], horizon, horizon)
+        shared = per_age.strides[1] == 0
+        worth = np.triu(hankel[:, ::-1])[:, ::-1] @ (per_age[:horizon, :1] if shared else per_age[:horizon])
+        return np.broadcast_to(worth, (horizon, per_age.shape[1])) if shared else worth
+    series = extend(series, horizon)
+    worth = np.zeros((horizon, per_age.shape[1]))
+    for age in range(horizon):
+        worth[: horizon - age] += per_age[age] * series[age:]
+    return worth
+
+
+def _hankel(values: FloatArray, rows: int, columns: int) -> FloatArray:
+    """``(rows, columns)`` with entry [i, j] = values[i + j] (``values`` has at least rows + columns - 1 entries)."""
+    return np.lib.stride_tricks.sliding_window_view(values, columns)[:rows]
+
+
+Terms = list[tuple[FloatArray, FloatArray]]
+"""A calendar value as a sum of (series by month, factor by sample): ``(months, 1)`` or ``(1, 1)`` series
+times ``(s,)`` factors keep the sums over months matrix products; a ``(months, s)`` series has factor 1."""
+
+
+def as_terms(series: FloatArray) -> Terms:
+    """A ``monthly`` array as one term: its sample part split off where it has one."""
+    if series.shape[0] == 1:
+        return [(np.ones((1, 1)), series[0])]
+    return [(series, np.ones(1))]
+
+
+def times(left: Terms, right: Terms) -> Terms:
+    """The product of two sums of terms, term by term."""
+    return [(a * b, f * g) for a, f in left for b, g in right]
+
+
+def scaled_terms(terms: Terms, factor: FloatArray | float) -> Terms:
+    return [(series, scale * factor) for series, scale in terms]
+
+
+def total(terms: Terms) -> FloatArray:
+    """The value of a sum of terms, ``(months or 1, s)``."""
+    return sum((series * factor for series, factor in terms), np.zeros((1, 1)))
+
+
+def _apply(terms: Terms, summed: Callable[[FloatArray], FloatArray], done: dict[int, FloatArray]) -> FloatArray:
+    """sum of factor x summed(series) over the terms; the constant terms first added into one, and a series
+    summed once (``done``, by identity: gross revenue and contribution share the revenue's series)."""
+    constant = sum((factor for series, factor in terms if series.shape[0] == 1), np.zeros(1))
+    result = summed(np.ones((1, 1))) * constant
+    for series, factor in terms:
+        if series.shape[0] > 1:
+            if id(series) not in done:
+                done[id(series)] = summed(series)
+            result = result + done[id(series)] * factor
+    return result
+
+
+def per_user_values(retention: FloatArray, weights: FloatArray, per_active: tuple[Terms, Terms],
+                    plans: list[tuple[FloatArray, FloatArray, FloatArray]], ages: int) -> tuple[FloatArray, ...]:
+    """What one user brings, gross revenue and contribution, when values move by month.
+
+    ``retention`` R(a) over at least ``ages`` and H ages, ``(>=H, s)``; ``weights`` ``join_weights``;
+    ``per_active`` the gross revenue and the contribution of an active user in each calendar month, as
+    terms; ``plans`` per plan (payments per user by age ``(>=H, s)``, price by month, share kept ``(s,)``).
+    Returns the user-weighted mean by age, ``(ages, s)`` (the c(a) of LTV and payback), and the worth of
+    one user by join month over the rest of the horizon, ``(H, s)`` (the input of the attribution), gross
+    then contribution: (gross mean, mean, gross worth, worth).
+    """
+    horizon = weights.shape[0]
+
+    means: dict[int, FloatArray] = {}
+    worths: dict[int, FloatArray] = {}
+
+    def mean_of(terms: Terms) -> FloatArray:
+        return retention[:ages] * _apply(terms, lambda series: offset_mean(weights, series, ages), means)
+
+    def worth_of(terms: Terms) -> FloatArray:
+        return _apply(terms, lambda series: worth_by_join(retention, series, horizon), worths)
+
+    gross, net = per_active
+    gross_mean, mean, gross_worth, worth = mean_of(gross), mean_of(net), worth_of(gross), worth_of(net)
+    for payments, price, keep in plans:
+        plan_mean = payments[:ages] * offset_mean(weights, price, ages)
+        plan_worth = worth_by_join(payments, price, horizon)
+        gross_mean = gross_mean + plan_mean
+        mean = mean + plan_mean * keep
+        gross_worth = gross_worth + plan_worth
+        worth = worth + plan_worth * keep
+    return gross_mean, mean, gross_worth, worth
+
+
+def cohort_matrix(new_users: FloatArray, retention: FloatArray, per_active: FloatArray,
+                  plans: list[tuple[FloatArray, FloatArray, FloatArray]]) -> FloatArray:
+    """``(H, H)`` for one sample: row s (cohort of month s + 1), column t, the cohort's contribution
+    N(s) x c_s(t - s) at the values of calendar month t; NaN before it joins. Arguments as
+    ``per_user_values``, with the sample axis of length 1."""
+    horizon = new_users.shape[0]
+    ages = np.arange(horizon)[None, :] - np.arange(horizon)[:, None]
+    joined = ages >= 0
+    at_age = np.where(joined, ages, 0)
+    per_user = retention[:horizon, 0][at_age] * extend(per_active, horizon)[:, 0][None, :]
+    for payments, price, keep in plans:
+        per_user = per_user + payments[:horizon, 0][at_age] * extend(price, horizon)[:, 0][None, :] * float(keep[0])
+    return np.where(joined, new_users[:, 0][:, None] * per_user, np.nan)
