@@ -35,6 +35,12 @@ def figure_changes(base: Path, new: Path, sets: Sequence[str] = ()) -> FigureCha
 
 def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequence[str] = EXPLAINED) -> FigureChanges:
     """Each input that differs from ``before`` to ``after``: its share of each figure's change."""
+    return _split(before, after, figures)[0]
+
+
+def _split(before: LoadedScenario, after: LoadedScenario,
+           figures: Sequence[str]) -> tuple[FigureChanges, list[ChangedInput]]:
+    """``split_changes``, with the first changed input of each group (where an annotation points)."""
     changes, overrides = _as_overrides(changed_inputs(before, after), before)
 
     def scenario_with(indices: Sequence[int]) -> Scenario:
@@ -52,7 +58,7 @@ def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequen
     described = tuple(ChangedValue(", ".join(changes[i].now.path for i in group),
                                    _joined(changes, group, before=True), _joined(changes, group, before=False))
                       for group in groups)
-    return FigureChanges(described, explanation, unexplained)
+    return FigureChanges(described, explanation, unexplained), [changes[group[0]] for group in groups]
 
 
 def _as_overrides(changes: Sequence[ChangedInput], before: LoadedScenario) -> tuple[list[ChangedInput], list[Override]]:
@@ -110,10 +116,7 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
     figures = sorted({figure for figure, _ in missed.values()})
     if not figures:
         return {}
-    changes, _ = _as_overrides(changed_inputs(before, after), before)
-    split = split_changes(before, after, figures)
-    first_of = {described.path: next(change for change in changes if change.now.path == described.path.split(", ")[0])
-                for described in split.changes}
+    split, firsts = _split(before, after, figures)
     shares = {attribution.figure: attribution.shares for attribution in split.explanation.attributions}
     blamed = {}
     for target, (figure, bound) in missed.items():
@@ -122,7 +125,7 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
             continue
         # A max_ target is missed by moves up, a min_ target by moves down.
         worst = max(range(len(figure_shares)), key=lambda i: figure_shares[i] if bound == "max" else -figure_shares[i])
-        blamed[target] = first_of[split.changes[worst].path]
+        blamed[target] = firsts[worst]
     return blamed
 
 
