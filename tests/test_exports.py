@@ -257,3 +257,9 @@ def test_compare_xlsx_puts_the_scenarios_side_by_side(example: Path, tmp_path: P
 def test_compare_xlsx_needs_an_output_file(example: Path) -> None:
     result = invoke(["compare", str(example), str(example), "-f", "xlsx"])
     assert result.exit_code == 2 and result.stderr == "--format xlsx needs --output FILE.xlsx\n"
+
+
+def test_compare_xlsx_refuses_bom_naming_the_format_asked_for(example: Path, tmp_path: Path) -> None:
+    result = invoke(["compare", str(example), str(example), "-f", "xlsx", "-o", str(tmp_path / "c.xlsx"), "--bom"])
+    assert result.exit_code == 2
+    assert result.stderr == "--bom applies to --format csv only; it does nothing with --format xlsx\n"

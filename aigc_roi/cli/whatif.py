@@ -38,11 +38,11 @@ from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif.errors import WhatIfError
 
 
-def _start(lang: str | None, quiet: bool, format_: FigureFormat, bom: bool) -> str:
+def _start(lang: str | None, quiet: bool, format_: FigureFormat | WorkbookFormat, bom: bool) -> str:
     """The command's language, after -q and a --bom that the format would ignore."""
     language = resolve_lang(lang)
     set_quiet(quiet)
-    refuse_idle_bom(bom, format_ is FigureFormat.csv, format_.value, language)
+    refuse_idle_bom(bom, format_.value == "csv", format_.value, language)
     return language
 
 
@@ -154,7 +154,7 @@ def compare(
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
     from aigc_roi.present.compare import compare_rows, compare_view, distribution_rows, distribution_view
 
-    language = _start(lang, quiet, FigureFormat.csv if format_ is CompareFormat.csv else FigureFormat.table, bom)
+    language = _start(lang, quiet, format_, bom)
     if format_ is CompareFormat.xlsx:
         _refuse_for_xlsx(output, samples, language)
     sets = list(set_ or [])
