@@ -1,0 +1,109 @@
+"""Users and spend of the channels by month, and the viral chain that turns them into new users
+(docs/formulas.md §2, §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from aigc_roi.model.by_month import is_by_month, moves
+from aigc_roi.model.layout import _Layout
+from aigc_roi.model.params import _Params
+from aigc_roi.model.scenario import Channel, FloatArray
+
+
+def _source_users_by_month(acquired: _Acquired, organic: FloatArray, layout: _Layout, p: _Params) -> list[FloatArray]:
+    """``(H, s)`` the users each source (the channels, then organic) brings in each month."""
+    shape = (p.horizon, p.samples)
+    masks = layout.source_masks[: len(acquired.unit_users)]
+    users = [acquired.by_month[0][c] if acquired.by_month is not None else masks[c][:, None] * acquired.unit_users[c]
+             for c in range(len(acquired.unit_users))]
+    return users + [np.broadcast_to(organic, shape)] if layout.organic else users
+
+
+def _unit_cost(channel: Channel, p: _Params) -> FloatArray:
+    """The channel's unit cost (its type's ``unit_cost`` field); NaN when it moves by month (no single maximum: the factor
+    instead)."""
+    value = getattr(channel, channel.unit_cost)
+    return np.full(p.samples, np.nan) if is_by_month(value) else p(value)
+
+
+def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout,
+                   p: _Params) -> tuple[tuple[int, ...], dict[str, FloatArray]]:
+    """The sources whose users or spend move by month, and their ``(M, H, s)`` users and spend by month."""
+    moving = list(acquired.moving)
+    users = [acquired.by_month[0][c] for c in moving] if acquired.by_month is not None else []
+    spend = [acquired.by_month[1][c] for c in moving] if acquired.by_month is not None else []
+    if layout.organic and moves(organic):
+        moving.append(len(layout.source_names) - 1)
+        users.append(np.broadcast_to(organic, (p.horizon, p.samples)))
+        spend.append(np.zeros((p.horizon, p.samples)))
+    if not moving:
+        return (), {}
+    return tuple(moving), {"users": np.stack(users), "spend": np.stack(spend)}
+
+
+@dataclass(frozen=True)
+class _Acquired:
+    bought_users: FloatArray
+    """``(H, s)`` users all channels buy."""
+    paid_users: FloatArray
+    """``(H, s)`` users the paid channels buy (paid means spending, docs/formulas.md §2)."""
+    ad_spend: FloatArray
+    """``(H, s)``."""
+    unit_users: FloatArray
+    """``(C, s)`` users a channel buys per active month (its mean over them when a value moves by month)."""
+    unit_spend: FloatArray
+    """``(C, s)`` spend per active month, likewise."""
+    by_month: tuple[FloatArray, FloatArray] | None
+    """``(C, H, s)`` users and spend of each channel by month, when some channel's value moves by month."""
+    moving: tuple[int, ...] = ()
+    """The channels whose users or spend move by month."""
+
+
+def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> _Acquired:
+    """Users every channel buys, users the paid channels buy, and ad spend, by month, and per channel.
+
+    Paid means spending (docs/formulas.md §2): a channel that costs nothing over
+    the horizon, in a sample, brings users but is no paid channel there.
+    A channel whose values are constant buys the same users and spend in each
+    of its active months, so per-month amounts times the month masks describe
+    it; ``(C, H, s)`` is built only when some channel's value moves by month.
+    """
+    # A type whose formula reads no value by month may return (s,) rows: a row, not s months.
+    rates = [tuple(np.atleast_2d(amount) for amount in ch.users_and_spend(p)) for ch in channels]
+    masks = layout.source_masks[: len(channels)].T
+    if not any(moves(users) or moves(spend) for users, spend in rates):
+        unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
+        unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
+        bought = masks @ unit_users
+        paid = bought if bool((unit_spend > 0).all()) else masks @ np.where(unit_spend > 0, unit_users, 0.0)
+        return _Acquired(bought, paid, masks @ unit_spend, unit_users, unit_spend, None)
+    shape = (p.horizon, p.samples)
+    users = np.array([np.broadcast_to(users, shape) for users, _ in rates]) * masks.T[:, :, None]
+    spend = np.array([np.broadcast_to(spend, shape) for _, spend in rates]) * masks.T[:, :, None]
+    active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
+    moving = tuple(c for c, (users_c, spend_c) in enumerate(rates) if moves(users_c) or moves(spend_c))
+    unit_users, unit_spend = users.sum(axis=1) / active_months, spend.sum(axis=1) / active_months
+    # Paid means spending over the horizon, sample by sample, as for a channel whose values are constant.
+    paid = np.einsum("chs,cs->hs", users, (unit_spend > 0).astype(np.float64))
+    return _Acquired(users.sum(axis=0), paid, spend.sum(axis=0), unit_users, unit_spend, (users, spend), moving)
+
+
+def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
+    """N(t) = paid(t) + organic + k N(t-1)."""
+    return _viral_chain(paid_users + organic, virality)
+
+
+def _viral_chain(inflow: FloatArray, virality: FloatArray) -> FloatArray:
+    """x(t) = inflow(t) + k x(t-1) along the first (month) axis.
+
+    ``virality`` broadcasts against ``inflow[t]``.
+    """
+    out = np.array(inflow, dtype=np.float64)
+    carried = np.empty_like(out[0])
+    for t in range(1, out.shape[0]):
+        np.multiply(out[t - 1], virality, out=carried)
+        out[t] += carried
+    return out

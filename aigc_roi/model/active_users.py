@@ -1,0 +1,86 @@
+"""Retention by age and the active users it keeps, in time linear in the horizon (docs/formulas.md §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from aigc_roi.model.acquisition import _viral_chain
+from aigc_roi.model.curves import days_retention
+from aigc_roi.model.params import _once_if_shared, _Params
+from aigc_roi.model.running import running_sum
+from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, RetentionDays, RetentionPoints
+
+
+def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatArray:
+    """``(H, s)`` R(a), the share of a cohort active at age a."""
+    ages = np.arange(horizon, dtype=np.float64)[:, None]
+    if isinstance(retention, RetentionChurn):
+        curve = (1.0 - _once_if_shared(p(retention.monthly_churn))) ** ages
+        return np.broadcast_to(curve, (horizon, p.samples))
+    if isinstance(retention, RetentionPoints):
+        knots = _knots(retention)
+        shares = [_once_if_shared(p(value)) for _, value in retention.points]
+        if all(share.shape == (1,) for share in shares):
+            # Points the same in every sample: one curve, broadcast (as constant churn's).
+            curve = _interpolation_weights(knots, horizon) @ np.stack([np.ones(1), *shares])
+            return np.broadcast_to(curve, (horizon, p.samples))
+        values = np.stack([np.ones(p.samples)] + [p(value) for _, value in retention.points])
+        return _interpolation_weights(knots, horizon) @ values
+    if isinstance(retention, RetentionDays):
+        return np.ascontiguousarray(days_retention(retention, horizon, p.samples).T)
+    raise TypeError(f"unknown retention type {type(retention).__name__}")
+
+
+def _knots(retention: RetentionPoints) -> list[int]:
+    knots = [0] + [int(age) for age, _ in retention.points]
+    if any(b <= a for a, b in zip(knots, knots[1:], strict=False)):
+        raise ValueError(f"retention point ages must be >= 1 and strictly increasing, got {knots[1:]}")
+    return knots
+
+
+def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray, p: _Params) -> FloatArray:
+    """A(t) = sum_{s<=t} N(s) R(t-s), in time linear in H (model/engine.py docstring).
+
+    ``curve`` is R by age, ``(H, s)``. Every term is a product of non-negative
+    numbers added to a non-negative total, so nothing cancels and the result
+    is as exact as the direct sum.
+    """
+    horizon = new_users.shape[0]
+    if isinstance(retention, RetentionChurn):
+        return _viral_chain(new_users, 1.0 - p(retention.monthly_churn))
+    if isinstance(retention, RetentionPoints | RetentionDays):
+        # A power law from days never flattens: every age is summed.
+        flat_from = _knots(retention)[-1] if isinstance(retention, RetentionPoints) else horizon
+        active = _cohort_sum(new_users, curve, range(min(flat_from, horizon)))
+        if flat_from < horizon:
+            # From the last point on R is flat: the cohorts that old, summed, times the last share.
+            active[flat_from:] += curve[flat_from] * running_sum(new_users[: horizon - flat_from])
+        return active
+    raise TypeError(f"unknown retention type {type(retention).__name__}")
+
+
+def _cohort_sum(new_users: FloatArray, per_user: FloatArray, ages: Iterator[int] | range | list[int]) -> FloatArray:
+    """X(t) = sum_{s<=t} N(s) x(t-s) over the given ages a = t-s; ``per_user`` is ``(H, s)``."""
+    horizon = new_users.shape[0]
+    total = np.zeros_like(new_users)
+    scratch = np.empty_like(new_users)
+    for age in ages:
+        np.multiply(per_user[age], new_users[: horizon - age], out=scratch[: horizon - age])
+        total[age:] += scratch[: horizon - age]
+    return total
+
+
+def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:
+    """(H, P+1) weights: R(a) = sum_j W[a, j] value_j, linear between knots, flat after the last."""
+    weights = np.zeros((horizon, len(knots)))
+    for age in range(horizon):
+        if age >= knots[-1]:
+            weights[age, -1] = 1.0
+            continue
+        j = int(np.searchsorted(knots, age, side="right")) - 1
+        share = (age - knots[j]) / (knots[j + 1] - knots[j])
+        weights[age, j] = 1.0 - share
+        weights[age, j + 1] = share
+    return weights

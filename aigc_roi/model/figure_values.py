@@ -1,0 +1,57 @@
+"""The section-4 figures of a chunk from its monthly series (docs/formulas.md §5)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, payback_month
+from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.headline import first_payback_month, peak_cash
+from aigc_roi.model.params import _ratio
+from aigc_roi.model.scenario import FloatArray
+
+
+def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: FloatArray, lifetime_contribution: FloatArray,
+             discount_rate: FloatArray, lifetime_discount: FloatArray, irr: bool) -> dict[str, FloatArray]:
+    """The section-4 figures, ``(s,)`` each, from the ``(H, s)`` series; ``paid`` is ``(s, 2)``,
+    the paid channels' gross revenue and contribution, ``paid_cumulative`` ``(H, s)`` P(t) of
+    ``paid_payback_month``; ``lifetime_contribution`` c(a) over L ages."""
+    totals = {name: months[name].sum(axis=0)
+              for name in ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_revenue", "contribution", "net_cash")}
+    net_cash = months["net_cash"]
+    cumulative = months["cumulative_cash"]
+    cac = _ratio(totals["ad_spend"], totals["paid_users"])
+    ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
+    need, need_month = peak_cash(cumulative.T)
+    horizon = net_cash.shape[0]
+    discount = discount_factors(discount_rate, horizon)
+    monthly_rate = np.expm1(np.log1p(discount_rate) / 12.0)
+    figures = {
+        "ad_spend": totals["ad_spend"],
+        "paid_users": totals["paid_users"],
+        "new_users": totals["new_users"],
+        "cac": cac,
+        "blended_cac": _ratio(totals["ad_spend"], totals["new_users"]),
+        "gross_revenue": totals["gross_revenue"],
+        "net_revenue": totals["net_revenue"],
+        "contribution": totals["contribution"],
+        "net_cash": totals["net_cash"],
+        "roas": _ratio(paid[:, 0], totals["ad_spend"]),
+        "roi": _ratio(paid[:, 1] - totals["ad_spend"], totals["ad_spend"]),
+        "blended_roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
+        "payback_month": payback_month(cumulative),
+        "first_payback_month": first_payback_month(cumulative.T),
+        "paid_payback_month": payback_month(paid_cumulative),
+        "peak_cash_need": need,
+        "peak_cash_month": need_month,
+        "npv": (net_cash * discount).sum(axis=0),
+        "irr": annual_irr(net_cash) if irr else np.empty(0),
+        "mirr": annual_mirr(net_cash, monthly_rate),
+        "ltv": ltv,
+        "ltv_to_cac": _ratio(ltv, cac),
+        "cac_payback_months": cac_payback_months(lifetime_contribution, cac),
+    }
+    assert tuple(figures) == FIGURE_NAMES
+    if not irr:
+        del figures["irr"]
+    return figures

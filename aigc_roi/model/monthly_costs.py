@@ -1,0 +1,61 @@
+"""Serving, fixed, delivery and referral costs by month (docs/formulas.md §4.10, §14)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from aigc_roi.model.monthly_revenue import _Revenue, _subscribers
+from aigc_roi.model.params import _is_plain_zero, _month_mask, _Params, _zero_fill_ratio
+from aigc_roi.model.revenue import order_delivery
+from aigc_roi.model.scenario import Costs, FloatArray, Monetization, Value
+
+
+def _delivery_per_active(monetization: Monetization, p: _Params) -> FloatArray | None:
+    """Delivery cost per active user and month, ``(1, s)`` or ``(H, s)``; None when no purchase has a unit cost."""
+    items = [item for item in monetization.purchases if not _is_plain_zero(item.unit_cost)]
+    if not items:
+        return None
+    total = np.zeros((1, p.samples))
+    for item in items:
+        total = total + p.monthly(item.rate) * p(item.unit_cost)
+    return total
+
+
+def _delivery(monetization: Monetization, active: FloatArray, per_active: FloatArray | None, p: _Params) -> FloatArray | None:
+    """delivery(t) = sum over purchases of units(t) x unit_cost + sum over orders of count(t) x unit_cost; None when 0."""
+    orders = [order for order in monetization.orders if not _is_plain_zero(order.unit_cost)]
+    if per_active is None and not orders:
+        return None
+    delivery = np.zeros_like(active) if per_active is None else active * per_active
+    if orders:
+        delivery += order_delivery(tuple(orders), p.horizon, p.samples).T
+    return delivery
+
+
+def _referral(reward: Value, new_users: FloatArray, virality: FloatArray, p: _Params) -> tuple[FloatArray, FloatArray | None]:
+    """The viral users' share of all new users ``(s,)`` and referral(t) = V(t) x referral_reward ``(H, s)``; None when 0."""
+    if _is_plain_zero(reward):
+        return np.zeros(p.samples), None
+    viral = np.zeros_like(new_users)
+    viral[1:] = new_users[:-1] * virality
+    return _zero_fill_ratio(viral.sum(axis=0), new_users.sum(axis=0)), viral * p(reward)
+
+
+def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: FloatArray, horizon: int,
+           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray | None]:
+    """Serving and fixed costs by month ``(H, s)``, and serving of one user by age: active users' compute,
+    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md §4.10); last the subscribers'
+    part of that by age alone (None when not set), which a source group's conversion index scales. By age
+    only while constant: a cost that moves by month is read by join month (_moving_per_user)."""
+    serving_per_active = p.monthly(costs.serving_per_active_user)
+    fixed = np.zeros((horizon, p.samples))
+    for cost in costs.fixed:
+        fixed += _month_mask(cost.months, horizon)[:, None] * p.monthly(cost.monthly)
+    serving, serving_by_age = active * serving_per_active, retention * serving_per_active[:1]
+    serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
+    subscriber_serving_by_age = None
+    if np.any(serving_per_subscriber != 0):
+        serving = serving + revenue.subscribers * serving_per_subscriber
+        subscriber_serving_by_age = _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber[:1]
+        serving_by_age = serving_by_age + subscriber_serving_by_age
+    return serving, fixed, serving_by_age, subscriber_serving_by_age

@@ -1,0 +1,142 @@
+"""Revenue by month and of one user by age: subscriptions, purchases and orders (docs/formulas.md §4.4-§4.6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from aigc_roi.model.by_month import is_by_month
+from aigc_roi.model.params import _Params
+from aigc_roi.model.plan_payments import (
+    _add_payments_by_age,
+    _plan_cash_by_age,
+    _plan_payments_by_age,
+    _Recursion,
+    _recursive_plan_payers,
+    _scheduled_plan_payments,
+)
+from aigc_roi.model.revenue import order_revenue
+from aigc_roi.model.scenario import FloatArray, Monetization, Value
+from aigc_roi.model.subscribers import in_force
+
+
+@dataclass(frozen=True)
+class _Revenue:
+    gross: FloatArray
+    """``(H, s)`` subscriptions, purchases and orders."""
+    net: FloatArray
+    """``(H, s)`` each item's gross less its own fee (or the revenue fee)."""
+    gross_by_age: FloatArray
+    """``(H, s)`` gross revenue of one new user at age a (orders are no user's)."""
+    net_by_age: FloatArray
+    """``(H, s)`` the same, net of each item's fee."""
+    subscriptions_by_period: dict[int, FloatArray]
+    """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
+    subscribers: FloatArray
+    """``(H, s)`` plan payments whose period covers the month (docs/formulas.md §4.10)."""
+    payments_by_age: dict[int, FloatArray]
+    """``(H, s)`` payments of one new user at age a to the plans of each period P: its subscriptions by age
+    are their windows (``_subscribers``), built only where serving charges them."""
+    subscription_by_age: FloatArray
+    """``(H, s)`` subscription cash of one new user (index 1) at age a, gross."""
+    subscription_net_by_age: FloatArray
+    purchase_gross: FloatArray
+    """``(s,)`` purchase revenue per active user (index 1) and month."""
+    purchase_net: FloatArray
+
+
+def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
+    """Purchases through retention; subscription cash by plan; orders by month (docs/formulas.md §4.4–§4.6).
+
+    Each item is netted with its own ``fee``, else ``revenue_fee``. Orders
+    join the monthly totals only: no cohort, so no user's value and no
+    channel's attribution. The ``(H, s)`` passes are what this stage costs, so
+    plans of one period share one cash array, and plans that all keep the same
+    share are netted once, on their total.
+    """
+    horizon = new_users.shape[0]
+
+    def keep(fee: Value | None) -> FloatArray:
+        return 1.0 - p(monetization.revenue_fee if fee is None else fee)
+
+    plans = monetization.plans
+    one_fee = len({id(plan.fee) for plan in plans}) <= 1
+    by_period: dict[int, FloatArray] = {}
+    payments_by_period: dict[int, FloatArray] = {}
+    payments_by_age: dict[int, FloatArray] = {}
+    subscription_by_age = np.zeros_like(new_users)
+    subscriptions_net = None if one_fee else np.zeros_like(new_users)
+    subscription_net_by_age = None if one_fee else np.zeros_like(new_users)
+    for plan in plans:
+        period = int(plan.period_months)
+        if period < 1:
+            raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
+        recursion = _Recursion.of(plan, p)
+        schedule: FloatArray | None = None
+        per_user_payments = _plan_payments_by_age(plan, horizon, p)
+        if recursion is not None:
+            payers = _recursive_plan_payers(recursion, new_users)
+            cash = payers * recursion.first_payment
+            if recursion.price_by_month is not None:
+                cash = cash * recursion.price_by_month
+            payments = payers * recursion.conversion
+            _add_payments_by_age(recursion, subscription_by_age)
+        else:
+            payments = _scheduled_plan_payments(plan, new_users, p)
+            cash = payments * p.monthly(plan.price)
+            # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
+            schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
+            subscription_by_age += schedule
+        payments_by_period.setdefault(period, np.zeros_like(new_users))[...] += payments
+        payments_by_age.setdefault(period, np.zeros_like(new_users))[...] += per_user_payments
+        if subscriptions_net is not None and subscription_net_by_age is not None:
+            share = keep(plan.fee)
+            subscriptions_net += cash * share
+            subscription_net_by_age += (_plan_cash_by_age(plan, horizon, p) if schedule is None else schedule) * share
+        if period in by_period:
+            by_period[period] += cash
+        else:
+            by_period[period] = cash
+    subscriptions = sum(by_period.values(), np.zeros_like(new_users)) if len(by_period) != 1 else next(iter(by_period.values()))
+    if subscriptions_net is None or subscription_net_by_age is None:
+        share = keep(plans[0].fee) if plans else p(1.0)
+        subscriptions_net = subscriptions * share
+        subscription_net_by_age = subscription_by_age * share
+    purchase_gross, purchase_net = _purchase_per_active(monetization, p)
+    gross = subscriptions + active * purchase_gross
+    net = subscriptions_net + active * purchase_net
+    if monetization.orders:
+        order_gross, order_net = order_revenue(monetization.orders, monetization.revenue_fee, horizon, p.samples)
+        gross += order_gross.T
+        net += order_net.T
+    return _Revenue(
+        gross=gross,
+        net=net,
+        gross_by_age=retention * purchase_gross + subscription_by_age,
+        net_by_age=retention * purchase_net + subscription_net_by_age,
+        subscriptions_by_period=by_period,
+        subscribers=_subscribers(payments_by_period, new_users.shape),
+        payments_by_age=payments_by_age,
+        subscription_by_age=subscription_by_age,
+        subscription_net_by_age=subscription_net_by_age,
+        purchase_gross=purchase_gross,
+        purchase_net=purchase_net,
+    )
+
+
+def _subscribers(payments_by_period: dict[int, FloatArray], shape: tuple[int, ...]) -> FloatArray:
+    """Subscribers in force from the payments of the plans of each period, by month or by age."""
+    return sum((in_force(payments, period) for period, payments in payments_by_period.items()), np.zeros(shape))
+
+
+def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
+    """Purchase revenue per active user and month, gross and net of each item's fee, ``(1, s)`` each (``(H, s)`` when
+    a price or rate moves by month)."""
+    gross = np.zeros((1, p.samples))
+    net = np.zeros((1, p.samples))
+    for item in monetization.purchases:
+        revenue = p.monthly(item.rate) * p.monthly(item.price)
+        gross = gross + revenue
+        net = net + revenue * (1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
+    return gross, net

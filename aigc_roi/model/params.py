@@ -1,0 +1,77 @@
+"""Reading a realized scenario's values as sample rows, and the small array helpers every stage shares."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from aigc_roi.model.by_month import monthly
+from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Months, Moving, Scenario
+from aigc_roi.model.tree import leaves
+
+
+def _is_plain_zero(value: Moving) -> bool:
+    """A value written as 0 (or left at its default): the cost it prices is skipped, not computed as zeros."""
+    return isinstance(value, float | int) and value == 0
+
+
+def _once_if_shared(values: FloatArray) -> FloatArray:
+    """A parameter the same for every sample as one value: curves built from it are then computed once."""
+    return values[:1] if values.strides == (0,) else values
+
+
+def _sample_count(scenario: Scenario) -> int:
+    lengths: dict[int, str] = {}
+    for path, value in leaves(scenario):
+        if isinstance(value, Distribution):
+            raise TypeError(f"{path} is still a Distribution; call sampling.realize() before evaluate()")
+        if value.ndim > 1:
+            raise ValueError(f"{path}: expected a float or a 1-d array of samples, got shape {value.shape}")
+        if value.ndim == 1 and value.shape[0] != 1:
+            lengths.setdefault(value.shape[0], path)
+    if len(lengths) > 1:
+        found = ", ".join(f"{path} has {n}" for n, path in lengths.items())
+        raise ValueError(f"sample arrays differ in length: {found}")
+    return next(iter(lengths), 1)
+
+
+class _Params:
+    """Turns a ``Value`` into an ``(s,)`` float64 row that broadcasts against ``(H, s)``."""
+
+    def __init__(self, samples: int, horizon: int = 1) -> None:
+        self.samples = samples
+        self.horizon = horizon
+
+    def __call__(self, value: Moving) -> FloatArray:
+        if isinstance(value, Distribution):
+            raise TypeError("a Distribution is still present; call sampling.realize() first")
+        if isinstance(value, ByMonth):
+            raise TypeError("a by_month value has no single value; read it with monthly()")
+        return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (self.samples,))
+
+    def monthly(self, value: Moving) -> FloatArray:
+        """``(H, s)`` for a by-month value, ``(1, s)`` for a constant one: either broadcasts against ``(H, s)``."""
+        return monthly(value, self.horizon, self.samples)
+
+
+def _month_mask(months: Months, horizon: int) -> FloatArray:
+    mask = np.zeros(horizon)
+    if months is None:
+        mask[:] = 1.0
+        return mask
+    for month in months:
+        if 1 <= month <= horizon:
+            mask[month - 1] = 1.0
+    return mask
+
+
+def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
+    """numerator / denominator, NaN where the denominator is 0 or NaN."""
+    numerator, denominator = np.broadcast_arrays(np.asarray(numerator, dtype=np.float64), np.asarray(denominator, dtype=np.float64))
+    out = np.full(numerator.shape, np.nan)
+    np.divide(numerator, denominator, out=out, where=denominator != 0)
+    return out
+
+
+def _zero_fill_ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
+    """numerator / denominator, 0 where the denominator is 0 (buying at an undefined price buys nothing)."""
+    return np.nan_to_num(_ratio(numerator, denominator), nan=0.0)

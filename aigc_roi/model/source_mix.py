@@ -1,0 +1,89 @@
+"""Cohort sums of a scenario whose sources differ in retention or conversion index (docs/formulas.md §15)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from aigc_roi.model.active_users import _active_users
+from aigc_roi.model.layout import _Layout
+from aigc_roi.model.monthly_revenue import _Revenue
+from aigc_roi.model.params import _Params
+from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, Scenario
+from aigc_roi.model.sources import SourceGroup, active_on_one_curve, bought_by_group, gated_by_group, joined_by_group
+from aigc_roi.model.tree import leaves
+
+
+def _one_curve(retention: Retention) -> bool:
+    """Whether a retention is one curve for every sample and not the (linear-time) churn recursion."""
+    return not isinstance(retention, RetentionChurn) and not any(True for _ in leaves(retention))
+
+
+@dataclass(frozen=True)
+class _SourceMix:
+    """The cohort sums of a scenario whose sources differ in retention or conversion index
+    (model/sources.py): per group g, its users N_g, active users A_g and index k_g."""
+
+    bought: list[FloatArray]
+    """``(H, s)`` per group: users its channels bought (group 0: without organic and viral users), after the gates."""
+    new_users: list[FloatArray]
+    retention: list[FloatArray]
+    """``(H, s)`` R_g by age."""
+    indices: list[FloatArray]
+    active: FloatArray
+    indexed_new_users: FloatArray
+    """sum_g k_g N_g(t): what every plan converts."""
+    indexed_active: FloatArray
+    """sum_g k_g A_g(t): who makes purchases."""
+
+    @classmethod
+    def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], scenario: Scenario,
+           layout: _Layout, p: _Params, unit_users: FloatArray, activity: FloatArray | None, organic: FloatArray,
+           new_users: FloatArray, virality: FloatArray) -> _SourceMix:
+        """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``activity`` the gated plan (``_gated_plan``),
+        None when every sample buys in the months of the plan."""
+        if activity is None:
+            masks = layout.source_masks[: len(scenario.acquisition)].T
+            bought = bought_by_group(groups, unit_users, masks, layout.horizon)
+        else:
+            bought = gated_by_group(groups, unit_users, activity)
+        by_group = joined_by_group(bought, organic, virality, new_users)
+        active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
+        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
+
+    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
+               contribution_by_age: FloatArray, delivery_per_active: FloatArray | None) -> dict[str, list[FloatArray]]:
+        """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
+        (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``). A group's
+        subscriptions, and so their serving (``subscriber_serving_by_age``, index 1), scale with its index, as do
+        its purchases and so their deliveries (``delivery_per_active``)."""
+        gross, contribution = [revenue.gross_by_age], [contribution_by_age]
+        for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
+            gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
+            net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
+            if subscriber_serving_by_age is not None:
+                net -= index * subscriber_serving_by_age
+            if delivery_per_active is not None:
+                net -= index * curve * delivery_per_active
+            contribution.append(net - curve * serving_per_active)
+        return {"gross": gross, "contribution": contribution}
+
+
+def _mixed_cohorts(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray],
+                   indices: list[FloatArray], p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """From N_g per group ``(H, s)``: the active users sum_g A_g, and sum_g k_g N_g and sum_g k_g A_g
+    (what plans convert and who makes purchases)."""
+    # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
+    # and it is not the churn recursion, in one matrix product (model/sources.py).
+    active_by_group = [active_on_one_curve(joined, curve[:, 0]) if g and _one_curve(group.retention)
+                       else _active_users(joined, group.retention, curve, p)
+                       for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
+    active = np.array(active_by_group[0])
+    indexed_new_users = np.array(users[0])
+    indexed_active = np.array(active_by_group[0])
+    for joined, active_users, index in zip(users[1:], active_by_group[1:], indices[1:], strict=True):
+        active += active_users
+        indexed_new_users += index * joined
+        indexed_active += index * active_users
+    return active, indexed_new_users, indexed_active
