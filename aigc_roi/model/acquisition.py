@@ -13,12 +13,16 @@ from aigc_roi.model.params import _Params
 from aigc_roi.model.scenario import Channel, FloatArray
 
 
-def _source_users_by_month(acquired: _Acquired, organic: FloatArray, layout: _Layout, p: _Params) -> list[FloatArray]:
-    """``(H, s)`` the users each source (the channels, then organic) brings in each month."""
+def _source_users_by_month(acquired: _Acquired, organic: FloatArray, layout: _Layout, p: _Params,
+                           activity: FloatArray | None = None) -> list[FloatArray]:
+    """``(H, s)`` the users each source (the channels, then organic) brings in each month, after the gates when
+    ``activity`` (``(C', H, s)``, model/gated_plan.py) is given."""
     shape = (p.horizon, p.samples)
     masks = layout.source_masks[: len(acquired.unit_users)]
     users = [acquired.by_month[0][c] if acquired.by_month is not None else masks[c][:, None] * acquired.unit_users[c]
              for c in range(len(acquired.unit_users))]
+    if activity is not None:
+        users = [bought * activity[c] for c, bought in enumerate(users)]
     return users + [np.broadcast_to(organic, shape)] if layout.organic else users
 
 

@@ -26,15 +26,14 @@ from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.source_mix import _SourceMix
 from aigc_roi.model.sources import (
-    bought_by_group,
     conversion_indices,
     credit_per_user,
-    gated_by_group,
     group_of_sources,
     groups_like,
+    users_by_group,
     weighted_lifetime,
+    worth_by_age,
 )
-from aigc_roi.model.uncomposed import _refuse_uncomposed
 
 
 @dataclass(frozen=True)
@@ -75,17 +74,17 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     organic = p.monthly(scenario.organic_users)
     retention = _retention_by_age(scenario.retention, H, p)
     groups = groups_like(scenario, layout.group_channels)
-    _refuse_uncomposed(scenario, len(groups) > 1)
     curves = [retention] + [_retention_by_age(group.retention, H, p) for group in groups[1:]]
     indices = conversion_indices(groups, scenario.monetization, p)
+    # Per channel, (C, s) per active month, or (C, H, s) by month when some channel's value moves by month.
+    channel_users, channel_spend = (unit_users, unit_spend) if acquired.by_month is None else acquired.by_month
     gates = activity = None
     if scenario.gates:
-        gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices, unit_users,
-                                                                          unit_spend, virality, p)
+        gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices,
+                                                                          channel_users, channel_spend, unit_spend, virality, p)
     new_users = _new_users(bought_users, organic, virality)
-    # With source groups nothing moves by month (_refuse_uncomposed): organic is one row.
-    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, unit_users, activity,
-                                                      organic[0], new_users, virality)
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, channel_users, activity,
+                                                      organic, new_users, virality)
     if mix is None:
         active = purchasers = _active_users(new_users, scenario.retention, retention, p)
         revenue = _revenue(scenario.monetization, new_users, active, retention, p)
@@ -126,7 +125,16 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     }
     assert tuple(months) == MONTH_SERIES
     lifetime = int(scenario.ltv_lifetime)
-    if _per_user_values_move(scenario):
+    values_move = _per_user_values_move(scenario)
+    reward = p(scenario.referral_reward)
+    # Per source group (model/sources.py), what one of its users is worth when values move by month; group 0's
+    # stands for the scenario's own user.
+    per_group = None if mix is None or not values_move else [
+        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index)
+        for g, (users, curve, index, group) in enumerate(zip(mix.new_users, mix.retention, mix.indices, groups, strict=True))]
+    if per_group is not None:
+        per_user = per_group[0]
+    elif values_move:
         per_user = _moving_per_user(scenario, new_users, retention, p)
     else:
         contribution_by_age = revenue.net_by_age - serving_by_age
@@ -137,12 +145,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                             running_sum(revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
     contribution_by_age = per_user.contribution_by_age
     lifetime_contribution = per_user.lifetime_contribution
-    contribution_worth = per_user.contribution_worth
-    reward = p(scenario.referral_reward)
-    if referral is not None:
-        # A user joining in s brings k viral users in s + 1, each paid its reward (attribution's credit chain).
-        contribution_worth = np.array(contribution_worth)
-        contribution_worth[:-1] -= virality * reward
+    contribution_worth = _less_rewards(per_user.contribution_worth, referral, virality, reward)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
     # Paid means spending (docs/formulas.md §2): only the spending channels' users feed the paid figures.
@@ -156,20 +159,33 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
         paid_by_group = [months["paid_users"]]
     else:
-        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
-                              contribution_by_age, delivery_per_active)
+        if per_group is None:
+            by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
+                                  contribution_by_age, delivery_per_active)
+            by_group["gross_worth"] = [worth_by_age(gross) for gross in by_group["gross"]]
+            by_group["contribution_worth"] = [worth_by_age(own) for own in by_group["contribution"]]
+            lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, delivery_per_active, group.retention, index)
+                         for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
+        else:
+            by_group = {"gross": [one.gross_by_age for one in per_group],
+                        "contribution": [one.contribution_by_age for one in per_group],
+                        "gross_worth": [one.gross_worth for one in per_group],
+                        "contribution_worth": [one.contribution_worth for one in per_group]}
+            lifetimes = [one.lifetime_contribution for one in per_group]
+        # Every user, whatever its group, brings k viral users a month later, each paid its reward.
+        by_group["contribution_worth"] = [_less_rewards(worth, referral, virality, reward)
+                                          for worth in by_group["contribution_worth"]]
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
-        spending_users = np.where(unit_spend > 0, unit_users, 0.0)
+        spending_users = np.where((unit_spend > 0).reshape(unit_spend.shape[:1] + (1,) * (channel_users.ndim - 2)
+                                                           + unit_spend.shape[1:]), channel_users, 0.0)
         paid_by_group = (mix.bought if every_channel_paid
-                         else bought_by_group(groups, spending_users, layout.source_masks[: len(scenario.acquisition)].T, H)
-                         if activity is None else gated_by_group(groups, spending_users, activity))
+                         else users_by_group(groups, spending_users, layout.source_masks[: len(scenario.acquisition)],
+                                             activity))
         # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
         paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
                              zip(paid_by_group, credit_per_user(by_group[name], virality), strict=True))
-                         for name in ("gross", "contribution")], axis=1)
-        lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, delivery_per_active, group.retention, index)
-                     for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
+                         for name in ("gross_worth", "contribution_worth")], axis=1)
         group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
         lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
     if referral is not None:
@@ -189,16 +205,27 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         unit_spend = np.concatenate([unit_spend, np.zeros((1, samples))], axis=0)
         unit_cost = np.concatenate([unit_cost, np.full((1, samples), np.nan)], axis=0)
     moving_sources, by_source_month = _source_months(acquired, organic, layout, p)
+    if activity is not None and moving_sources:
+        # The gates stop a source's users and spend by month as they stop its plan.
+        by_source_month = {name: series * activity[list(moving_sources)] for name, series in by_source_month.items()}
     # A channel's own ltv is the mean over the users it bought: none when it bought none.
     if per_user.by_join:
-        # Values by month: the users a source bought in month s live the values of months s, s + 1, ...
-        ltv = np.array([(_moving_per_user(scenario, users, retention, p).lifetime_contribution * lifetime_discount).sum(axis=0)
-                        for users in _source_users_by_month(acquired, organic, layout, p)])
+        # Values by month: the users a source bought in month s live the values of months s, s + 1, ..., on the
+        # curve and index of the source's group.
+        group_of = group_of_sources(groups, len(layout.source_names))
+        ltv = np.array([(_moving_per_user(scenario, users, curves[group_of[source]], p, groups[group_of[source]].retention,
+                                          None if group_of[source] == 0 else indices[group_of[source]]
+                                          ).lifetime_contribution * lifetime_discount).sum(axis=0)
+                        for source, users in enumerate(_source_users_by_month(acquired, organic, layout, p, activity))])
     else:
         ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
     bought_any = (unit_users * layout.source_masks.sum(axis=1)[:, None] if activity is None
                   else (activity * unit_users[:, None, :]).sum(axis=1)) > 0
     ltv = np.where(bought_any, ltv, np.nan)
+    cohorts = per_user.cohorts
+    if per_group is not None and cohorts is not None:
+        # One run's cohort table: every group's cohorts, each on its own curve and index.
+        cohorts = cohorts + sum(one.cohorts for one in per_group[1:] if one.cohorts is not None)
     by_age = {"retention": retention, "gross": per_user.gross_by_age, "contribution": contribution_by_age}
     if per_user.by_join or referral is not None:
         # Otherwise the worth by join month is the running sum of the values by age (Result.worth).
@@ -212,7 +239,17 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         by_group=by_group,
         gates=gates,
         activity=activity,
-        cohorts=per_user.cohorts,
+        cohorts=cohorts,
         moving_sources=moving_sources,
         by_source_month=by_source_month,
     )
+
+
+def _less_rewards(worth: FloatArray, referral: FloatArray | None, virality: FloatArray, reward: FloatArray) -> FloatArray:
+    """``(H, s)`` a user's contribution worth by join month less the rewards of the k viral users it brings in the
+    month after it joins (the attribution's credit chain, docs/formulas.md §17)."""
+    if referral is None:
+        return worth
+    worth = np.array(worth)
+    worth[:-1] -= virality * reward
+    return worth

@@ -16,8 +16,7 @@ How it runs (none of this changes a number beyond float rounding):
   (retention by age, cohort sums), ``monthly_revenue.py`` and
   ``plan_payments.py``, ``monthly_costs.py``, ``per_user.py`` (a user's
   worth and LTV), ``paid_contribution.py``, ``figure_values.py``; per-source
-  mixing in ``source_mix.py``, gates in ``gated_plan.py``, refused
-  combinations in ``uncomposed.py``. ``result.py`` holds ``Result``, whose
+  mixing in ``source_mix.py``, gates in ``gated_plan.py``. ``result.py`` holds ``Result``, whose
   attribution (``Result.channel_*``, ``attribution.py``) is computed the
   first time it is read; ``layout.py`` what every chunk shares,
   ``params.py`` how a value is read as sample rows. A plan with

@@ -10,28 +10,41 @@ from aigc_roi.model.gates import GateRun, run_gates
 from aigc_roi.model.layout import _Layout
 from aigc_roi.model.monthly_revenue import _purchase_per_active
 from aigc_roi.model.params import _Params
+from aigc_roi.model.per_user import _moving_gross_worth, _per_user_values_move
 from aigc_roi.model.plan_payments import _plan_cash_by_age
 from aigc_roi.model.scenario import FloatArray, Monetization, Scenario
-from aigc_roi.model.sources import SourceGroup, credit_per_user, group_of_sources
+from aigc_roi.model.sources import SourceGroup, credit_per_user, group_of_sources, worth_by_age
 
 
 def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
-                indices: list[FloatArray], unit_users: FloatArray, unit_spend: FloatArray, virality: FloatArray,
-                p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray]:
+                indices: list[FloatArray], channel_users: FloatArray, channel_spend: FloatArray, unit_spend: FloatArray,
+                virality: FloatArray, p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray]:
     """The gates' decisions; the gated users every channel buys, those the spending channels buy and ad spend
     by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18).
+
+    ``channel_users`` and ``channel_spend``: per channel, ``(C, s)`` per active month, or ``(C, H, s)`` by month
+    when some channel's value moves by month; ``unit_spend`` ``(C, s)`` tells the spending channels.
 
     A test's attributed gross revenue is the engine's attribution cut at
     month T = after_month: each test channel's users over months 1..T times
     the running credit of one user of its source group (its own revenue and
     its share of the viral users') over ages 0..T-1, so only what is paid in
-    months 1..T counts.
+    months 1..T counts. When prices or rates move by month, each join month's
+    users pay the values of the calendar months they pay in.
     """
-    gross_by_group = _gross_by_age(scenario.monetization, curves, indices, p)
     group_of_channel = group_of_sources(groups, len(scenario.acquisition))
+    if _per_user_values_move(scenario):
+        def gross_worth(months: int) -> list[FloatArray]:
+            return [_moving_gross_worth(scenario, curve, months, p, None if g == 0 else index)
+                    for g, (curve, index) in enumerate(zip(curves, indices, strict=True))]
+    else:
+        gross_by_group = _gross_by_age(scenario.monetization, curves, indices, p)
+
+        def gross_worth(months: int) -> list[FloatArray]:
+            return [worth_by_age(gross[:months]) for gross in gross_by_group]
 
     def attributed_gross(bought: Mapping[int, FloatArray], months: int) -> FloatArray:
-        credits = credit_per_user([gross[:months] for gross in gross_by_group], virality)
+        credits = credit_per_user(gross_worth(months), virality)
         return sum(((users * credits[group_of_channel[channel]]).sum(axis=0) for channel, users in bought.items()),
                    np.zeros(p.samples))
 
@@ -39,7 +52,7 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     masks = layout.source_masks[:channels, :, None]
 
     def planned(channel: int) -> tuple[FloatArray, FloatArray]:
-        return masks[channel] * unit_users[channel], masks[channel] * unit_spend[channel]
+        return masks[channel] * channel_users[channel], masks[channel] * channel_spend[channel]
 
     run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], planned, layout.horizon, p.samples,
                     attributed_gross)
@@ -50,11 +63,11 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     paid_users = np.zeros((layout.horizon, p.samples))
     ad_spend = np.zeros((layout.horizon, p.samples))
     for channel in range(channels):
-        bought = activity[channel] * unit_users[channel]
+        bought = activity[channel] * channel_users[channel]
         bought_users += bought
         # Paid means spending (docs/formulas.md §2), sample by sample.
         paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
-        ad_spend += activity[channel] * unit_spend[channel]
+        ad_spend += activity[channel] * channel_spend[channel]
     return run, bought_users, paid_users, ad_spend, activity
 
 

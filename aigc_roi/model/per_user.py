@@ -57,36 +57,29 @@ def _per_user_values_move(scenario: Scenario) -> bool:
     return any(is_by_month(value) for value in values)
 
 
-def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray, p: _Params) -> _PerUser:
+def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray, p: _Params,
+                     curve: Retention | None = None, index: FloatArray | None = None) -> _PerUser:
     """``_PerUser`` when values move: a user joining in s pays and costs the values of calendar month s + a
-    (the last given value past the horizon); by age, the mean over every new user of the horizon."""
+    (the last given value past the horizon); by age, the mean over every new user of the horizon.
+
+    ``curve`` and ``index``: a source group's own retention (``retention`` is it by age over the horizon) and
+    conversion index (docs/formulas.md §15); default the scenario's and 1."""
     horizon = new_users.shape[0]
     ages = max(horizon, int(scenario.ltv_lifetime))
-    long_retention = retention if ages == horizon else _retention_by_age(scenario.retention, ages, p)
+    long_retention = (retention if ages == horizon
+                      else _retention_by_age(scenario.retention if curve is None else curve, ages, p))
     weights = join_weights(new_users)
-    monetization = scenario.monetization
-    gross_per_active: Terms = []
-    net_per_active = scaled_terms(as_terms(p.monthly(scenario.costs.serving_per_active_user)), -1.0)
-    for item in monetization.purchases:
-        units = as_terms(p.monthly(item.rate))
-        revenue = times(units, as_terms(p.monthly(item.price)))
-        gross_per_active += revenue
-        net_per_active += scaled_terms(revenue, 1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
-        net_per_active += scaled_terms(units, -p(item.unit_cost))
-    payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
-                for plan in monetization.plans]
-    prices = [p.monthly(plan.price) for plan in monetization.plans]
-    keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
-    plans = list(zip(payments, prices, keeps, strict=True))
+    gross_per_active, net_per_active, plans = _moving_values(scenario, ages, p, index)
     gross_mean, mean, gross_worth, worth = per_user_values(long_retention, weights, (gross_per_active, net_per_active),
                                                            plans, ages)
     serving_per_subscriber = p.monthly(scenario.costs.serving_per_subscriber)
     costs_by_age = []
     if np.any(serving_per_subscriber != 0):
         # A subscription in force at age a costs that calendar month's serving (docs/formulas.md §4.10, §14):
-        # a cost on the subscriptions, so in the contribution only, never in the gross revenue.
+        # a cost on the subscriptions, so in the contribution only, never in the gross revenue. The payments
+        # carry the group's index, so the subscriptions in force do too.
         by_period: dict[int, FloatArray] = {}
-        for plan, paid in zip(monetization.plans, payments, strict=True):
+        for plan, (paid, _, _) in zip(scenario.monetization.plans, plans, strict=True):
             by_period.setdefault(int(plan.period_months), np.zeros((ages, p.samples)))[...] += paid
         in_force_by_age = _subscribers(by_period, (ages, p.samples))
         mean = mean - in_force_by_age[:ages] * offset_mean(weights, serving_per_subscriber, ages)
@@ -97,6 +90,40 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
                if p.samples == 1 else None)
     return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts,
                     by_join=True)
+
+
+def _moving_gross_worth(scenario: Scenario, retention: FloatArray, months: int, p: _Params,
+                        index: FloatArray | None = None) -> FloatArray:
+    """``(T, s)`` T = ``months``: the gross revenue one user joining in month s pays in months s..T, at the values of
+    the calendar months it pays in (a gate's test, docs/formulas.md §18); ``retention`` by age over >= T ages."""
+    gross_per_active, _, plans = _moving_values(scenario, months, p, index)
+    # The join weights only shape the means by age, which a test does not read.
+    weights = np.full((months, p.samples), 1.0 / months)
+    return per_user_values(retention, weights, (gross_per_active, []), plans, months)[2]
+
+
+def _moving_values(scenario: Scenario, ages: int, p: _Params, index: FloatArray | None
+                   ) -> tuple[Terms, Terms, list[tuple[FloatArray, FloatArray, FloatArray]]]:
+    """An active user's gross revenue and contribution per calendar month, as terms, and per plan its payments by age
+    ``(ages, s)``, price by month and share kept, for users of conversion index ``index`` (None: 1). The index
+    scales what a user buys, so the deliveries too, never the serving of an active user."""
+    monetization = scenario.monetization
+    gross_per_active: Terms = []
+    net_per_active = scaled_terms(as_terms(p.monthly(scenario.costs.serving_per_active_user)), -1.0)
+    for item in monetization.purchases:
+        units = as_terms(p.monthly(item.rate))
+        units = units if index is None else scaled_terms(units, index)
+        revenue = times(units, as_terms(p.monthly(item.price)))
+        gross_per_active += revenue
+        net_per_active += scaled_terms(revenue, 1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
+        net_per_active += scaled_terms(units, -p(item.unit_cost))
+    payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
+                for plan in monetization.plans]
+    if index is not None:
+        payments = [paid * index for paid in payments]
+    prices = [p.monthly(plan.price) for plan in monetization.plans]
+    keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
+    return gross_per_active, net_per_active, list(zip(payments, prices, keeps, strict=True))
 
 
 def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params,

@@ -76,7 +76,9 @@ class Result:
     source_groups: tuple[int, ...] = ()
     """Group (model/sources.py) of each source; empty when every source shares one curve and index."""
     group_series: Mapping[str, FloatArray] = field(default_factory=dict, repr=False)
-    """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age, ``new_users`` by month,
+    """``(G, S, H)`` per group: ``gross`` and ``contribution`` of one user by age (the mean over the group's users
+    when values move by month), ``gross_worth`` and ``contribution_worth`` of one user by join month (the input of
+    the attribution; the contribution less the rewards of the viral users it brings), ``new_users`` by month,
     ``retention`` R_g by age."""
     channel_activity: FloatArray | None = field(default=None, repr=False)
     """``(S, C', H)`` share of a source's plan bought in each month after the gates (its month mask, 0
@@ -206,14 +208,18 @@ class Result:
 
     def _attributed_by_group(self) -> tuple[FloatArray, FloatArray]:
         """Each source's own users' gross and contribution plus its running credit share of the viral users'."""
-        per_user = [np.stack([gross.T, contribution.T], axis=1)
-                    for gross, contribution in zip(self.group_series["gross"], self.group_series["contribution"], strict=True)]
-        credits = credit_per_user(per_user, self.virality)
+        worth = [np.stack([gross.T, contribution.T], axis=1) for gross, contribution
+                 in zip(self.group_series["gross_worth"], self.group_series["contribution_worth"], strict=True)]
+        credits = credit_per_user(worth, self.virality)
         activity = self._activity()
         attributed = np.empty((len(self.source_groups), 2, self.samples))
         for source, group in enumerate(self.source_groups):
             attributed[source] = _credited(activity[:, source:source + 1, :], credits[group])[0]
         attributed *= self.channel_users_per_month.T[:, None, :]
+        if self.moving_by_month is not None:
+            # Sources that buy different numbers each month: each month's users times that month's credit.
+            for row, source in enumerate(self.moving_sources):
+                attributed[source] = np.einsum("sh,hks->ks", self.moving_by_month[0][:, row], credits[self.source_groups[source]])
         return attributed[:, 0, :].T, attributed[:, 1, :].T
 
     @property

@@ -11,7 +11,7 @@ from aigc_roi.model.layout import _Layout
 from aigc_roi.model.monthly_revenue import _Revenue
 from aigc_roi.model.params import _Params
 from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, Scenario
-from aigc_roi.model.sources import SourceGroup, active_on_one_curve, bought_by_group, gated_by_group, joined_by_group
+from aigc_roi.model.sources import SourceGroup, active_on_one_curve, joined_by_group, users_by_group
 from aigc_roi.model.tree import leaves
 
 
@@ -39,15 +39,12 @@ class _SourceMix:
 
     @classmethod
     def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], scenario: Scenario,
-           layout: _Layout, p: _Params, unit_users: FloatArray, activity: FloatArray | None, organic: FloatArray,
+           layout: _Layout, p: _Params, channel_users: FloatArray, activity: FloatArray | None, organic: FloatArray,
            new_users: FloatArray, virality: FloatArray) -> _SourceMix:
-        """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``activity`` the gated plan (``_gated_plan``),
-        None when every sample buys in the months of the plan."""
-        if activity is None:
-            masks = layout.source_masks[: len(scenario.acquisition)].T
-            bought = bought_by_group(groups, unit_users, masks, layout.horizon)
-        else:
-            bought = gated_by_group(groups, unit_users, activity)
+        """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``channel_users`` as ``users_by_group`` reads it;
+        ``activity`` the gated plan (``_gated_plan``), None when every sample buys in the months of the plan;
+        ``organic`` ``(1, s)``, or ``(H, s)`` when it moves by month."""
+        bought = users_by_group(groups, channel_users, layout.source_masks[: len(scenario.acquisition)], activity)
         by_group = joined_by_group(bought, organic, virality, new_users)
         active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
         return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)

@@ -138,6 +138,16 @@ def gated_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, a
             for group in groups]
 
 
+def users_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, masks: FloatArray,
+                   activity: FloatArray | None) -> list[FloatArray]:
+    """``(H, s)`` per group: the users its channels buy each month. ``channel_users`` ``(C, s)`` per active month,
+    or ``(C, H, s)`` by month where some channel's value moves by month; ``masks`` ``(C, H)`` the months each
+    channel runs; ``activity`` the gated plan (``gated_by_group``), None without gates."""
+    if activity is None and channel_users.ndim == 2:
+        return bought_by_group(groups, channel_users, masks.T, masks.shape[1])
+    return gated_by_group(groups, channel_users, masks[:, :, None] if activity is None else activity)
+
+
 def joined_by_group(bought: list[FloatArray], organic: FloatArray, virality: FloatArray, new_users: FloatArray) -> list[FloatArray]:
     """N_g(t) ``(H, s)`` per group: group 0 adds organic users and every viral user, V(t) = k N(t-1)."""
     viral = np.zeros_like(new_users)
@@ -145,16 +155,15 @@ def joined_by_group(bought: list[FloatArray], organic: FloatArray, virality: Flo
     return [bought[0] + organic + viral, *bought[1:]]
 
 
-def credit_per_user(per_user_by_age: list[FloatArray], virality: FloatArray) -> list[FloatArray]:
+def credit_per_user(worth: list[FloatArray], virality: FloatArray) -> list[FloatArray]:
     """Per group, ``(H, ..., s)``: what one user a source of that group brings in month s earns for the source.
 
-    Its own value through the horizon's end, worth_g(s) = sum_{a <= H-s} x_g(a),
-    plus its share of the viral users that follow (the running credit shares):
-    those are group 0's users, k as many a month later and k^2 two months
-    later, so the tail is k credit_0(s + 1) with credit_0(s) = worth_0(s) + k credit_0(s + 1).
-    ``per_user_by_age`` ``(H, ..., s)`` per group, ages first.
+    Its own value through the horizon's end, ``worth`` per group ``(H, ..., s)`` by join month (from values
+    by age, worth_g(s) = sum_{a <= H-s} x_g(a); when values move by month, each join month's own), plus its
+    share of the viral users that follow (the running credit shares): those are group 0's users, k as many a
+    month later and k^2 two months later, so the tail is k credit_0(s + 1) with
+    credit_0(s) = worth_0(s) + k credit_0(s + 1).
     """
-    worth = [running_sum(values)[::-1] for values in per_user_by_age]
     k = virality
     credit_0 = np.array(worth[0])
     for s in range(credit_0.shape[0] - 2, -1, -1):
@@ -165,6 +174,12 @@ def credit_per_user(per_user_by_age: list[FloatArray], virality: FloatArray) -> 
         credit[:-1] += k * credit_0[1:]
         credits.append(credit)
     return credits
+
+
+def worth_by_age(per_user_by_age: FloatArray) -> FloatArray:
+    """``(H, ..., s)`` worth(s) = sum_{a <= H-s} x(a): what one user joining in month s brings by the horizon's end,
+    for values ``(H, ..., s)`` by age that do not depend on the join month."""
+    return running_sum(per_user_by_age)[::-1]
 
 
 def active_on_one_curve(new_users: FloatArray, curve: FloatArray) -> FloatArray:

@@ -164,40 +164,6 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     if targets is not None:
         for i, milestone in enumerate(targets.values.get("milestones", [])):
             _check_milestone(milestone, f"targets.milestones[{i}]", ctx)
-    _check_uncomposed(parsed, ctx)
-
-
-def _check_uncomposed(parsed: Parsed, ctx: Context) -> None:
-    """Values by month a user or a channel reads, and a referral reward, are not yet combined with a channel of
-    its own retention or conversion index, values by month not with gates (docs/formulas.md §17)."""
-    channels = parsed.values.get("acquisition", [])
-    grouped = any("retention" in channel.values or "conversion_index" in channel.values for channel in channels)
-    gated = bool(parsed.values.get("gates"))
-    if not grouped and not gated:
-        return
-    where = "a channel with its own retention or conversion_index" if grouped else "gates"
-    for node, path in _moving_user_fields(parsed):
-        ctx.expected(node, path, f"one value for every month with {where} (docs/formulas.md §17)")
-    reward = parsed.values.get("referral_reward")
-    if grouped and reward is not None and not (isinstance(reward, int | float) and reward == 0):
-        ctx.expected(parsed.nodes["referral_reward"], "referral_reward",
-                     "0 with a channel of its own retention or conversion_index (docs/formulas.md §17)")
-
-
-def _moving_user_fields(parsed: Parsed) -> list[tuple[Node, str]]:
-    """Each field written by month that a user or a channel reads (fixed costs and orders are whole-plan sums)."""
-    owners: list[tuple[Parsed, str, tuple[str, ...] | None]] = [(parsed, "", ("organic_users",))]
-    costs = parsed.values.get("costs")
-    if costs is not None:
-        owners.append((costs, "costs.", ("serving_per_active_user", "serving_per_subscriber")))
-    monetization = parsed.values.get("monetization")
-    if monetization is not None:
-        owners += [(plan, f"monetization.plans[{i}].", ("price",)) for i, plan in enumerate(monetization.values.get("plans", []))]
-        owners += [(item, f"monetization.purchases[{i}].", ("price", "rate"))
-                   for i, item in enumerate(monetization.values.get("purchases", []))]
-    owners += [(channel, f"acquisition[{i}].", None) for i, channel in enumerate(parsed.values.get("acquisition", []))]
-    return [(owner.nodes[key], prefix + key) for owner, prefix, keys in owners for key in (keys or tuple(owner.values))
-            if isinstance(owner.values.get(key), models.ByMonth)]
 
 
 def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context) -> None:
