@@ -5,7 +5,7 @@ benchmark uses (cpa channels bought by budget at a bid that may move by
 month, optionally saturated, in given months; organic users and virality; retention by points; plans and
 purchases; serving and fixed costs). It computes no figure, no attribution,
 no per-age series and validates nothing, and it is written independently of
-``aigc_roi.model.engine``, so ``tests/test_floor.py`` can check one against the
+``aigc_roi.model.engine``, so ``tests/bench/test_floor.py`` can check one against the
 other.
 
 Cumulative form: with ``R`` linear between retention points and flat after

@@ -13,7 +13,7 @@ Machines differ; ratios measured in the same run on the same machine do not,
 which is why no case has an absolute time limit. The package is
 byte-compiled first, as pip compiles a package it installs. The exit code is
 0 even when a target is missed: this is a measurement, not a test
-(``tests/test_benchmarks.py`` runs the harness with ``--quick``).
+(``tests/bench/test_benchmarks.py`` runs the harness with ``--quick``).
 
 Baselines:
 - ``trivial typer``: a 10-command Typer app printing ``--help``, the floor of

@@ -3,7 +3,7 @@
 The loader's messages are written in a few fixed frames ("unknown key ...",
 "expected X, found Y", ...); the rule is read from the frame, so the ids do
 not depend on the wording inside it and the reader needs no second
-vocabulary. ``tests/test_ci_rules.py`` runs the bad-input corpus through
+vocabulary. ``tests/ci/test_ci_rules.py`` runs the bad-input corpus through
 ``rule_of`` so a new frame cannot slip into the catch-all unnoticed.
 """
 

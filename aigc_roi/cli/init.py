@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
 """Bundled scenarios; every ``*.yaml`` here is a template named by its stem. A file of the
 same name in ``templates/zh/`` is that template with Chinese comments (same values), written
-under ``--lang zh`` or a Chinese locale; tests/test_init.py requires one for every template."""
+under ``--lang zh`` or a Chinese locale; tests/cli/test_init.py requires one for every template."""
 DEFAULT_TEMPLATE = "starter"
 
 

@@ -82,7 +82,7 @@ TIME_BASIS_ZH: dict[str, str] = {
 
 def text_of(key: str, lang: str) -> str:
     """The command's own words in ``lang``; a key either language lacks is a bug and raises KeyError, as
-    present/labels.py's do (tests/test_actuals.py holds both languages to the same keys)."""
+    present/labels.py's do (tests/whatif/test_actuals.py holds both languages to the same keys)."""
     return LABELS[lang][key]
 
 

@@ -4,7 +4,7 @@ English stays the canonical text of every error (tests, JSON, GitHub
 annotations use it); for ``--lang zh`` the CLI passes each message through
 ``translate``. Messages are built from a few frames ("expected X, found Y",
 "unknown key ...") around a closed set of phrases, so a table of patterns
-covers them; ``tests/test_messages_zh.py`` runs the whole bad-input corpus
+covers them; ``tests/present/test_messages_zh.py`` runs the whole bad-input corpus
 through it and fails on any English frame left untranslated. A phrase the
 table does not know is shown in English rather than guessed.
 """

@@ -7,7 +7,7 @@ nothing else: keys, patterns, enums and structure stay as they are, so an
 editor validates a file the same way in either language. Keyed by the English
 text, as present/help_zh.py is: a field whose wording changes reads in
 English until it is translated here, never with a stale translation
-(tests/test_schema_zh.py fails on any string left out). The words for
+(tests/reader/test_schema_zh.py fails on any string left out). The words for
 figures and targets are the Chinese ones of present/labels.py. A pure table:
 ``schema`` stays light.
 """

@@ -3,7 +3,7 @@
 A syntax error reads ``invalid YAML: PROBLEM (CONTEXT at line L, column C); CAUSE``:
 PROBLEM and CONTEXT are PyYAML's words, which differ between its C loader
 (libyaml, used when installed) and its pure-Python one, so both wordings are
-here; CAUSE is this project's. ``tests/test_yaml_zh.py`` extracts every
+here; CAUSE is this project's. ``tests/reader/test_yaml_zh.py`` extracts every
 message from the installed PyYAML's scanner and parser and from libyaml's
 runs, so an upgrade that adds a message fails until it has a line here.
 """

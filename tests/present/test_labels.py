@@ -1,0 +1,84 @@
+"""present/labels.py: every label in both languages, a loud error for a key it lacks, no key left unused."""
+
+from __future__ import annotations
+
+import ast
+import functools
+import string
+from pathlib import Path
+
+import pytest
+
+from aigc_roi.model.figures import MONTH_COLUMNS
+from aigc_roi.present.labels import LABELS, UnknownLabel, header_label, label, short_label
+
+PACKAGE = Path(__file__).resolve().parents[2] / "aigc_roi"
+LABELS_MODULE = PACKAGE / "present" / "labels.py"
+LOOKUPS = {"label", "short_label", "header_label"}
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@functools.cache
+def _modules() -> list[tuple[Path, ast.Module]]:
+    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(PACKAGE.rglob("*.py")) if path != LABELS_MODULE]
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_every_label_reads_in_both_languages_with_the_same_placeholders(key: str) -> None:
+    entry = LABELS[key]
+    assert entry.en.strip() and entry.zh.strip()
+    assert _fields(entry.zh) == _fields(entry.en)
+    if entry.short is not None:
+        english, chinese = entry.short
+        assert english.strip() and chinese.strip() and (english, chinese) != (entry.en, entry.zh)
+        # A short label is what a header or a sentence shows: no parenthetical left to cut off.
+        assert "(" not in english + chinese and "（" not in chinese
+
+
+def test_an_unknown_key_raises_instead_of_showing_the_key() -> None:
+    # Markdown headers once read "recognised_revenue_short": a missing label must stop the program, not print.
+    for lookup in (label, short_label, header_label):
+        with pytest.raises(UnknownLabel, match="no label 'recognised_revenue_short'"):
+            lookup("recognised_revenue_short", "zh")
+
+
+def test_short_labels_and_languages() -> None:
+    assert (label("roi", "en"), short_label("roi", "en")) == ("ROI (paid, after serving, before fixed)", "ROI")
+    assert (label("npv", "zh"), short_label("npv", "zh")) == ("净现值 (NPV)", "净现值")
+    assert short_label("ltv", "zh") == label("ltv", "zh") == "单个新增用户 LTV"  # short already
+    # Spec 1.2: the payback figures say what they measure; their short form is the plain name.
+    assert (label("payback_month", "zh"), short_label("payback_month", "zh")) == ("回本月份 (全盘现金)", "回本月份")
+    assert label("ad_spend", "fr") == "Ad spend"  # a language without labels reads English
+
+
+@pytest.mark.parametrize("key", ["month", *MONTH_COLUMNS])
+def test_chinese_month_headers_are_their_short_labels_with_break_marks(key: str) -> None:
+    marked = header_label(key, "zh")
+    assert "\u200b" in marked
+    assert marked.replace("\u200b", "") == short_label(key, "zh")
+    assert header_label(key, "en") == short_label(key, "en")
+
+
+def test_no_label_is_unused() -> None:
+    # Keys are written out where they are used (never assembled from pieces), so a key that appears in no
+    # module is dead.
+    literals = {node.value for _, tree in _modules() for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    assert sorted(set(LABELS) - literals) == []
+
+
+def test_every_key_looked_up_by_name_has_a_label() -> None:
+    missing, assembled = [], []
+    for path, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in LOOKUPS and node.args:
+                key, where = node.args[0], f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+                if isinstance(key, ast.Constant) and key.value not in LABELS:
+                    missing.append(f"{where}: {key.value}")
+                elif isinstance(key, ast.JoinedStr | ast.BinOp):
+                    assembled.append(where)
+    assert missing == []
+    assert assembled == [], "a label key built from pieces: write it out in a table beside the lookup"

@@ -1,0 +1,102 @@
+"""The report as a person sees it: rendered by a real headless Chromium, screenshotted and printed.
+
+.ci/run installs Chromium, the Noto CJK fonts and poppler (pdftotext) from
+the distribution's packages when they are missing; outside CI these tests
+skip, saying what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_runner import invoke
+
+from aigc_roi.model.figures import FIGURE_NAMES
+
+pytestmark = pytest.mark.slow
+
+BROWSERS = ("chromium-headless-shell", "chromium", "chromium-browser")
+BROWSER = next((found for name in BROWSERS if (found := shutil.which(name))), None)
+INSTALL = "apt-get install chromium-headless-shell fonts-noto-cjk poppler-utils"
+TEMPLATES = Path(__file__).parents[2] / "aigc_roi" / "templates"
+
+
+def _require(tool: str | None, what: str) -> str:
+    if tool is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing in CI: .ci/run should have installed it ({INSTALL})")
+        pytest.skip(f"{what} is not installed: {INSTALL}")
+    return tool
+
+
+def chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    browser = _require(BROWSER, "headless Chromium")
+    flags = ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-pdf-header-footer", "--enable-logging=stderr", "--v=0"]
+    return subprocess.run([browser, *flags, *args], capture_output=True, text=True, timeout=120, check=True)
+
+
+def write_report(tmp_path: Path, template: str, lang: str) -> Path:
+    target = tmp_path / f"{template}.{lang}.html"
+    result = invoke(["report", str(TEMPLATES / f"{template}.yaml"), "--samples", "500", "--lang", lang, "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+def screenshot(tmp_path: Path, page: Path, height: int = 1600) -> np.ndarray:
+    """The page's pixels, one RGB row per pixel."""
+    from PIL import Image  # matplotlib's dependency, installed with the test extra
+
+    picture = tmp_path / (page.stem + ".png")
+    chromium(f"--screenshot={picture}", f"--window-size=800,{height}", page.as_uri())
+    with Image.open(picture) as image:
+        return np.frombuffer(image.convert("RGB").tobytes(), dtype=np.uint8).reshape(-1, 3)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_renders_with_no_console_error(tmp_path: Path, lang: str) -> None:
+    page = write_report(tmp_path, "video-tool-kol-then-feed", lang)
+    done = chromium("--dump-dom", page.as_uri())
+    assert "Uncaught" not in done.stderr and not re.search(r"CONSOLE.*(error|Error)", done.stderr), done.stderr
+    assert 'class="verdict"' in done.stdout  # the browser parsed the page it was given
+    pixels = screenshot(tmp_path, page)
+    # Not blank: text, rules and charts give many shades; a blank or failed page has one or two.
+    assert len(np.unique(pixels, axis=0)) > 50
+    assert np.count_nonzero((pixels != 255).any(axis=1)) > len(pixels) // 50
+
+
+def test_chinese_text_renders_as_glyphs_not_boxes(tmp_path: Path) -> None:
+    """Missing glyphs all render as the same box: two different strings of the same length then look alike."""
+    from aigc_roi.present.report.page import _CSS
+
+    shots = []
+    for text in ("回本月份", "获客成本"):
+        page = tmp_path / f"{len(shots)}.html"
+        page.write_text(f'<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><style>{_CSS}</style>'
+                        f'<body><h1 style="font-size:64px">{text}</h1></body></html>', encoding="utf-8")
+        shots.append(screenshot(tmp_path, page, 300))
+    assert not np.array_equal(shots[0], shots[1])
+    assert len(np.unique(shots[0], axis=0)) > 10
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_print_to_pdf_gives_a4_pages_verdict_first(tmp_path: Path, lang: str) -> None:
+    pdftotext = _require(shutil.which("pdftotext"), "pdftotext (poppler-utils)")
+    page = write_report(tmp_path, "chat-assistant-cpa", lang)
+    pdf = tmp_path / "plan.pdf"
+    chromium(f"--print-to-pdf={pdf}", page.as_uri())
+    data = pdf.read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    # A4 is 595.28 x 841.89 points; Chromium rounds to its own units.
+    assert boxes and all(abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in boxes)
+    pages = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = [text for text in pages if text.strip()]
+    # The verdict opens the first page and the last figure's definition closes the last; A4 cannot hold it all.
+    assert ("结论" if lang == "zh" else "Verdict") in pages[0]
+    assert f"({FIGURE_NAMES[-1]})" in pages[-1].replace("\n", "")
+    assert 2 <= len(pages) <= 12
