@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "title": "Plan vs actual", "through": "exports through {date}", "month": "Month", "spend": "Spend",
         "users": "New users", "cac": "CAC", "ctr": "CTR", "cvr": "CVR", "revenue_per_user": "Early rev./user",
         "plan": "plan", "actual": "actual", "percentile": "P(CAC)", "partial": "* partial month: {days}",
+        "not_exported": "† not in this channel's exports (they end earlier): {months}",
         "flag_caption": "! outside the plan's P{low:g}–P{high:g} (percentile among {samples:,} draws, seed {seed})",
         "furthest": "Furthest off: {path} ({measure}) plan {plan}, actual {actual} (×{ratio})",
         "no_rows": "no export row matched this channel", "sources": "Exports read",
@@ -47,6 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "title": "计划与实际", "through": "报表截至 {date}", "month": "月份", "spend": "花费",
         "users": "新增用户", "cac": "获客成本", "ctr": "点击率", "cvr": "转化率", "revenue_per_user": "新客早期收入",
         "plan": "计划", "actual": "实际", "percentile": "CAC 分位", "partial": "* 不完整月份：{days}",
+        "not_exported": "† 此渠道的报表未覆盖（报表更早结束）：{months}",
         "flag_caption": "! 超出计划的 P{low:g}–P{high:g}（在 {samples:,} 次抽样中的分位，种子 {seed}）",
         "furthest": "偏差最大：{path}（{measure}）计划 {plan}，实际 {actual}（×{ratio}）",
         "no_rows": "没有报表行匹配此渠道", "sources": "已读取的报表",
@@ -157,7 +159,7 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
                                 plan.users, actual.users, plan.cac, actual.cac, rank["spend"], rank["users"], rank["cac"],
                                 actual.ctr, actual.cvr, actual.revenue_per_user]
             if style is not None:
-                cells[3] = "*" if month.partial else ""
+                cells[3] = _mark(month)
                 cells[4:6] = [style.money(value, 0) for value in cells[4:6]]
                 cells[6:8] = [style.count(value) for value in cells[6:8]]
                 cells[8:10] = [style.money(value) for value in cells[8:10]]
@@ -286,6 +288,11 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
     return parts
 
 
+def _mark(month: ChannelMonth) -> str:
+    """``*`` a partial month, ``†`` one the channel's exports do not reach."""
+    return "†" if not month.exported else "*" if month.partial else ""
+
+
 def _past(actuals: Actuals) -> list[int]:
     return [month for month in actuals.month_numbers if actuals.coverage[month] >= 1.0]
 
@@ -320,8 +327,7 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         return Text(format_(getattr(month.plan, name))), Text(format_(actual) + ("!" if flagged else ""),
                                                              style="red" if flagged else "")
 
-    columns = [Column(text_of("month", lang), [Text(month.label + ("*" if month.partial else "")) for month in months],
-                      numeric=False)]
+    columns = [Column(text_of("month", lang), [Text(month.label + _mark(month)) for month in months], numeric=False)]
     for name, format_ in (("spend", lambda value: style.money(value, 0)), ("users", style.count), ("cac", style.money)):
         cells = [pair(name, month, format_) for month in months]
         columns += [Column(f"{text_of(name, lang)} {text_of('plan', lang)}", [cell[0] for cell in cells]),
@@ -333,10 +339,13 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         if any(value is not None for value in values):
             rates.append(Column(text_of(name, lang), [Text(style.percent(value)) for value in values]))
     captions = []
-    partial = [month for month in months if month.partial]
+    partial = [month for month in months if month.partial and month.exported]
     if partial:
         days = ", ".join(f"{month.label} {text_of('of_days', lang).format(share=month.covered)}" for month in partial)
         captions.append(text_of("partial", lang).format(days=days))
+    unreported = [month.label for month in months if not month.exported]
+    if unreported and channel.matched_rows:
+        captions.append(text_of("not_exported", lang).format(months=", ".join(unreported)))
     if any(month.flagged for month in months):
         captions.append(text_of("flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
                                                              seed=actuals.seed))

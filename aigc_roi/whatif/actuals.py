@@ -7,9 +7,12 @@ Definitions (docs/formulas.md §16):
   (``fnmatch`` globs: ``*``, ``?``, ``[...]``). No channel: its spend is
   listed as unmatched per campaign. Two channels: an error naming both.
 - Compared months: from the month of the first day any export reports to
-  the month of the last (``through``). A month is partial when the exports
-  cover only some of its days (``covered`` = days covered / days in the
-  month); its plan is the planned month times ``covered``.
+  the month of the last (``through``). A channel's exports are the files its
+  rows come from; they cover the days from the first any of them reports to
+  the last. A channel-month is partial when they cover only some of its
+  days (``covered`` = days covered / days in the month; its plan is the
+  planned month times ``covered``), and not exported when they cover none
+  (an export that ends earlier than another's): its actual is none, not 0.
 - Plan: the deterministic run (every range at its median). Actual: sums of
   the rows; none at all for a channel no row matched (not in the exports is
   not "spent nothing"). ``cac`` = spend / users, ``ctr`` = clicks / impressions, ``cvr``
@@ -74,7 +77,7 @@ class ChannelMonth:
     month: int
     label: str
     covered: float
-    """Share of the month's days the exports cover (1 for a complete month)."""
+    """Share of the month's days the channel's exports cover (1 for a complete month, 0 when none does)."""
     plan: Measured
     actual: Measured
     percentile: dict[str, float | None]
@@ -83,6 +86,11 @@ class ChannelMonth:
     @property
     def partial(self) -> bool:
         return self.covered < 1.0
+
+    @property
+    def exported(self) -> bool:
+        """Whether the channel's exports cover any day of the month."""
+        return self.covered > 0.0
 
     @property
     def flagged(self) -> tuple[str, ...]:
@@ -192,17 +200,18 @@ def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: 
     return channels[0] if channels else None
 
 
-def coverage(report: Report, first_month: tuple[int, int], month_numbers: range) -> dict[int, float]:
-    """month -> share of its days between the first and the last day the exports report."""
+def coverage(first_day: datetime.date, last_day: datetime.date, first_month: tuple[int, int],
+             month_numbers: range) -> dict[int, float]:
+    """month -> share of its days between ``first_day`` and ``last_day``."""
     year0, month0 = first_month
     shares: dict[int, float] = {}
     for month in month_numbers:
         year, zero_based = divmod(month0 - 1 + month - 1, 12)
         year, calendar_month = year0 + year, zero_based + 1
         days = calendar.monthrange(year, calendar_month)[1]
-        first = max(report.first_day, datetime.date(year, calendar_month, 1))
-        last = min(report.through, datetime.date(year, calendar_month, days))
-        shares[month] = ((last - first).days + 1) / days
+        first = max(first_day, datetime.date(year, calendar_month, 1))
+        last = min(last_day, datetime.date(year, calendar_month, days))
+        shares[month] = max(0, (last - first).days + 1) / days
     return shares
 
 
@@ -218,7 +227,8 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     first_month = _month_number(scenario.start, report.first_day)
     last_month = _month_number(scenario.start, report.through)
     numbers = range(first_month, last_month + 1)
-    covered = coverage(report, scenario.start, numbers)
+    covered = coverage(report.first_day, report.through, scenario.start, numbers)
+    spans = _channel_spans(report, channel_of, len(scenario.acquisition))
     monthly, available, matched, unmatched = _sums(report, channel_of, scenario.start, len(scenario.acquisition))
     plan = evaluate(realize(scenario))
     drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed)), irr=False)
@@ -227,13 +237,29 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     labels = scenario.month_labels()
     channels = []
     for index, channel in enumerate(scenario.acquisition):
-        months = tuple(_channel_month(index, month, labels[month - 1], covered[month], series,
-                                      monthly.get((index, month), {}), available[index], channel)
+        own = covered if spans[index] is None else coverage(*spans[index], scenario.start, numbers)
+        months = tuple(_channel_month(index, month, labels[month - 1], own[month], series,
+                                      monthly.get((index, month), {}), available[index] if own[month] > 0 else set(),
+                                      channel)
                        for month in numbers)
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months), matched[index]))
     return Actuals(scenario.name, report.through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
                    samples, seed, covered)
+
+
+def _channel_spans(report: Report, channel_of: list[int | None], channels: int
+                   ) -> list[tuple[datetime.date, datetime.date] | None]:
+    """Per channel, the first and the last day the files its rows come from report; None for a channel no row matched."""
+    days: dict[str, tuple[datetime.date, datetime.date]] = {}
+    for row in report.rows:
+        first, last = days.get(row.file, (row.day, row.day))
+        days[row.file] = (min(first, row.day), max(last, row.day))
+    files: list[set[str]] = [set() for _ in range(channels)]
+    for row, index in zip(report.rows, channel_of, strict=True):
+        if index is not None:
+            files[index].add(row.file)
+    return [(min(days[file][0] for file in own), max(days[file][1] for file in own)) if own else None for own in files]
 
 
 def _month_number(start: tuple[int, int], day: datetime.date) -> int:
@@ -339,6 +365,9 @@ def _plain(value: object) -> float | None:
 
 def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...]) -> tuple[Deviation, ...]:
     """Each input the exports measure, with plan and actual over the compared months, furthest off first."""
+    # Only the months the channel's exports cover measure anything.
+    months = tuple(month for month in months if month.exported)
+
     def total(side: str, name: str) -> float | None:
         values = [getattr(getattr(month, side), name) for month in months]
         return None if any(value is None for value in values) else sum(values)

@@ -2,7 +2,8 @@
 
 A past month is a compared month the exports cover completely (a partial
 month stays as planned: a few days of spend are not what that month will
-have cost). For each matched channel and past month t, with the month's
+have cost); a channel's own past months are those its own exports cover
+completely (docs/formulas.md §16). For each matched channel and past month t, with the month's
 actual spend s and new users u (docs/formulas.md, "Re-forecast"):
 
 - cpa: volume ``budget`` = s (or ``users`` = u) and ``bid`` = s x f / u,
@@ -78,11 +79,15 @@ def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
         if compared.matched_rows == 0 or not past:
             continue
         channel = scenario.acquisition[compared.index]
-        by_month = [month for month in compared.months if month.month in past]
+        # A month the channel's own exports do not cover completely stays as planned (an export may end earlier).
+        by_month = [month for month in compared.months if month.month in past and month.covered >= 1.0]
+        if not by_month:
+            continue
+        own_past = tuple(month.month for month in by_month)
         per_field = _channel_values(channel, compared, by_month)
         for name, values in per_field.items():
             fields.append(FieldEdit(f"acquisition[{compared.index}].{name}",
-                                    _knots(values, past, scenario.horizon_months)))
+                                    _knots(values, own_past, scenario.horizon_months)))
         spent = {month.month for month in by_month if (month.actual.spend or 0.0) > 0}
         if channel.months is not None and not spent <= set(channel.months):
             months.append(MonthsEdit(f"acquisition[{compared.index}].months", tuple(sorted(set(channel.months) | spent))))

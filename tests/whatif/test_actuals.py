@@ -11,6 +11,7 @@ from cli_runner import invoke
 
 from aigc_roi import api
 from aigc_roi.whatif.actuals import percentile_of
+from aigc_roi.whatif.reforecast import reforecast
 
 PLAN = """\
 name: Actuals test
@@ -232,3 +233,37 @@ def test_every_word_of_the_command_is_in_both_languages() -> None:
     english, chinese = set(LABELS["en"]), set(LABELS["zh"])
     # Chinese alone names the measures (English shows the field name itself).
     assert english <= chinese and {key for key in chinese - english if not key.startswith("measure_")} == set()
+
+
+def test_an_export_that_ends_earlier_leaves_its_later_months_unreported_not_zero(tmp_path: Path) -> None:
+    """Feed's platform exported January only; Douyin's runs to the end of March: Feed's February and March are
+    not in any export of Feed's, so they are unknown, not 0 spent (and not flagged), and measure nothing."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN.replace("    months: 1\n", "    months: 1-3\n"), encoding="utf-8")
+    douyin = tmp_path / "douyin.csv"
+    douyin.write_text("date,campaign,spend,new_users\n2025-01-01,dy_a,100000,5000\n2025-02-01,dy_a,100000,5000\n"
+                      "2025-03-31,dy_a,100000,5000\n", encoding="utf-8")
+    feed = tmp_path / "feed.csv"
+    feed.write_text("date,campaign,spend,impressions,clicks,new_users\n2025-01-01,feed_1,20000,500000,5000,500\n"
+                    "2025-01-31,feed_1,20000,500000,5000,500\n", encoding="utf-8")
+    result = api.actuals(api.load(plan), [douyin, feed], [("Feed", "feed_*")])
+    assert result.month_numbers == (1, 2, 3)
+    dy, fd = result.channels
+    assert [month.covered for month in dy.months] == [1.0, 1.0, 1.0]
+    assert [month.covered for month in fd.months] == [1.0, 0.0, 0.0]
+    january, february, march = fd.months
+    assert (january.actual.spend, january.actual.users) == (40_000, 1_000)
+    for month in (february, march):
+        assert (month.actual.spend, month.actual.users, month.percentile["spend"]) == (None, None, None)
+        assert month.plan.spend == 0.0 and month.flagged == ()
+    # The budget measured on January alone: 40,000 spent against 40,000 planned.
+    budget = next(deviation for deviation in fd.deviations if deviation.path == "acquisition[1].budget")
+    assert budget.ratio == pytest.approx(1.0)
+    # The re-forecast rewrites Feed's January only (its later months stay as planned), Douyin's three months.
+    edits = {edit.path: dict(edit.by_month) for edit in reforecast(api.load(plan), result).fields}
+    assert edits["acquisition[1].budget"] == {1: 40_000, 2: None}
+    assert edits["acquisition[0].budget"] == {1: 100_000, 2: 100_000, 3: 100_000, 4: None}
+    table = invoke(["actuals", str(plan), str(douyin), str(feed), "--map", "Feed=feed_*"], env={"COLUMNS": "80"})
+    assert table.exit_code == 0, table.stderr
+    assert "2025-02†" in table.stdout and "not in this channel's exports (they end earlier): 2025-02, 2025-03" in table.stdout
+    assert "partial month" not in table.stdout
