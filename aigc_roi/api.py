@@ -26,14 +26,16 @@ if TYPE_CHECKING:
     from aigc_roi.whatif.actuals import Actuals
     from aigc_roi.whatif.allocate import Allocation, Objective
     from aigc_roi.whatif.breakeven import BreakEvenTable
+    from aigc_roi.whatif.compare import Comparison
     from aigc_roi.whatif.explain import FigureChanges
     from aigc_roi.whatif.reforecast import Outlook
-    from aigc_roi.whatif.sensitivity import Sensitivity
+    from aigc_roi.whatif.sensitivity import Grid, Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
-    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "explain_change", "validate", "check",
+    "load", "load_source", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid", "simulate", "allocate",
+    "explain_change", "validate", "check",
     "actuals", "reforecast",
 ]
 
@@ -74,6 +76,14 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
     return figures
 
 
+def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0) -> Comparison:
+    """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
+    with ``samples``, each one's simulated distributions and chances too. ``explain_change`` adds what moved them."""
+    from aigc_roi.whatif.compare import compare as side_by_side
+
+    return side_by_side(scenarios, samples, seed)
+
+
 def break_even(scenario: Scenario) -> BreakEvenTable:
     """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
@@ -86,6 +96,14 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
 
     return analyse(scenario, step)
+
+
+def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> Grid:
+    """ROI over a grid of two drivers (paths as ``break_even`` lists them), each at ``steps`` values from -step to
+    +step. Raises ``WhatIfError`` for a path that is not a driver."""
+    from aigc_roi.whatif.sensitivity import grid
+
+    return grid(scenario, row_path, column_path, step, steps)
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),

@@ -210,7 +210,7 @@ def test_a_bundled_chinese_name_renders_without_missing_glyphs(lang: str) -> Non
 
     scenario = api.load(BUNDLED_CJK)
     report = run_report(scenario, api.run(scenario))
-    assert chart.report_has_cjk(report)
+    assert chart.has_cjk(report["scenario"])
     font = chart.cjk_font()
     style = NumberStyle(lang if font else "en", "CNY")
     assert _glyph_warnings(report, style, "png") == []

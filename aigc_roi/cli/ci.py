@@ -20,6 +20,7 @@ import typer
 from aigc_roi.ci.discovery import scenario_files
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
 from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.output import open_command
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
@@ -30,8 +31,6 @@ from aigc_roi.cli.streams import (
     message_line,
     note,
     overrides,
-    resolve_lang,
-    set_quiet,
     show,
 )
 
@@ -105,8 +104,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     from aigc_roi.ci.checks import validate_files
     from aigc_roi.present import ci_view as render
 
-    chosen_lang = resolve_lang(lang)
-    set_quiet(quiet)
+    chosen_lang = open_command(lang, quiet)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     results = validate_files(_files(paths))
     if chosen is ValidateFormat.json:
@@ -139,8 +137,7 @@ def check(
     from aigc_roi.ci.baseline import changes_since
     from aigc_roi.ci.checks import check_files, compare_with_base, missed_at_base, validate_files
 
-    chosen_lang = resolve_lang(lang)
-    set_quiet(quiet)
+    chosen_lang = open_command(lang, quiet)
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
     files = _files(paths)
     sets = overrides(set_)
@@ -238,8 +235,7 @@ def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOp
 
     from aigc_roi.reader.fields import json_schema
 
-    chosen_lang = resolve_lang(lang)
-    set_quiet(quiet)
+    chosen_lang = open_command(lang, quiet)
     document = json_schema()
     if chosen_lang == "zh":
         # Titles and descriptions only: an editor checks a file the same way in either language.

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from aigc_roi import __version__, api
-from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import MAX_SAMPLES, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SeedOption, SetOption
-from aigc_roi.cli.streams import emit, load, resolve_lang, set_quiet, to_stdout, usage_errors
+from aigc_roi.cli.output import check_destinations, open_command
+from aigc_roi.cli.streams import emit, load
 
 
 def report(
@@ -28,10 +28,8 @@ def report(
     quiet: QuietOption = False,
 ) -> None:
     """One self-contained HTML page: verdict, figures with formulas, charts and every input."""
-    language = resolve_lang(lang)
-    set_quiet(quiet)
-    with usage_errors():
-        check_outputs(() if to_stdout(output) else (output,), force)
+    language = open_command(lang, quiet)
+    check_destinations((output,), force)
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.ci.baseline import file_commit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -9,6 +10,7 @@ from rich.text import Text
 
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.actuals import (
@@ -359,3 +361,28 @@ def _widest_that_fits(full: list[Column], core: list[Column], title: str) -> Fit
         return table_or_blocks(full, title, "").build(width)
 
     return Fitted(build)
+
+
+@dataclass(frozen=True)
+class ActualsPresenter(Presenter[Actuals]):
+    """``actuals`` in every format; with ``--reforecast``, the plan's and the re-forecast's outlooks below and the
+    file it was written to (``written``)."""
+
+    style: NumberStyle
+    outlooks: tuple[Outlook, Outlook] | None = None
+    written: str = ""
+
+    def data(self, result: Actuals) -> dict[str, Any]:
+        return actuals_json(result, self.outlooks)
+
+    def rows(self, result: Actuals) -> Rows:
+        return actuals_rows(result)
+
+    def markdown(self, result: Actuals) -> str:
+        return actuals_markdown(result, self.style, self.outlooks)
+
+    def view(self, result: Actuals) -> list[RenderableType]:
+        return actuals_view(result, self.style, self.outlooks, self.written)
+
+    def workbook(self, result: Actuals) -> bytes:
+        return actuals_workbook(result, self.style.currency, self.outlooks)

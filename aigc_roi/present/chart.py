@@ -66,11 +66,6 @@ def title_name(name: str) -> str:
     return shown if len(shown) <= TITLE_NAME_CHARS else shown[:TITLE_NAME_CHARS - 1] + "…"
 
 
-def report_has_cjk(report: dict[str, Any]) -> bool:
-    """Whether the chart of ``report`` has CJK text in any language (its scenario's name)."""
-    return has_cjk(report["scenario"])
-
-
 def cjk_font() -> str | None:
     """The first installed font of ``CJK_FONTS``; None when Chinese would render as boxes."""
     from matplotlib import font_manager

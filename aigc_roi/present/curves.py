@@ -9,6 +9,7 @@ subscribers still subscribed after k renewals, k = 0..floor((H-1)/P).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.curves import plan_renewal_count, renewal_rates, renewal_survival
@@ -16,8 +17,9 @@ from aigc_roi.model.figures import plain
 from aigc_roi.model.fits import DAYS_PER_MONTH
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import RenewalObserved, Scenario
-from aigc_roi.present.fit_data import fits_markdown, fits_report
+from aigc_roi.present.fit_data import fits_markdown, fits_report, fits_table
 from aigc_roi.present.labels import label
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.text import markdown_text
 
 if TYPE_CHECKING:
@@ -184,3 +186,23 @@ def curves_view(report: dict[str, Any], lang: str) -> list[RenderableType]:
                                 numbers, [p["survival"] for p in rows],
                                 ("observed", [Text(_percent(p["observed"])) for p in rows]) if has_observed else None, lang))
     return parts + fits_view(report["fits"], lang)
+
+
+@dataclass(frozen=True)
+class CurvesPresenter(Presenter[dict[str, Any]]):
+    """``curves`` in every format (CSV: the ``table`` asked, curves or fits)."""
+
+    lang: str
+    table: str = "curves"
+
+    def data(self, result: dict[str, Any]) -> dict[str, Any]:
+        return result
+
+    def rows(self, result: dict[str, Any]) -> Table:
+        return curves_table(result) if self.table == "curves" else fits_table(result["fits"])
+
+    def markdown(self, result: dict[str, Any]) -> str:
+        return curves_markdown(result, self.lang)
+
+    def view(self, result: dict[str, Any]) -> list[RenderableType]:
+        return curves_view(result, self.lang)
