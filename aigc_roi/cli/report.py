@@ -43,10 +43,10 @@ def report(
     run = run_report(scenario, api.run(scenario), cohorts=True)
     # The same samples and seed as `check`, so the page and CI agree on min_payback_probability.
     simulation = api.simulate(scenario, samples, seed)
-    held = dict(run["figures"])
+    held = dict(run.figures)
     if scenario.targets.min_payback_probability is not None:
         held[PAYBACK_PROBABILITY] = simulation.probabilities["payback_within_target"]
-    months = {key: [row[key] for row in run["months"]] for key in MILESTONE_KEYS}
+    months = {key: [row[key] for row in run.months] for key in MILESTONE_KEYS}
     commit, dirty = file_commit(Path(file))
     provenance = Provenance(str(file), commit, dirty, __version__, datetime.date.today().isoformat())
     parts = ReportParts(run, held_targets(scenario, held, months), typed_inputs(loaded.tree, scenario), provenance,
