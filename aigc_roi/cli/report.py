@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -32,23 +31,11 @@ def report(
     check_destinations((output,), force)
     loaded = load(file, set_)
     scenario = loaded.scenario
-    from aigc_roi.ci.baseline import file_commit
-    from aigc_roi.ci.checks import held_targets
-    from aigc_roi.model.scenario import MILESTONE_KEYS
-    from aigc_roi.model.targets import PAYBACK_PROBABILITY
     from aigc_roi.present.report.page import Provenance, ReportParts, render
     from aigc_roi.present.run_data import run_report
-    from aigc_roi.reader.inputs import typed_inputs
 
-    run = run_report(scenario, api.run(scenario), cohorts=True)
-    # The same samples and seed as `check`, so the page and CI agree on min_payback_probability.
-    simulation = api.simulate(scenario, samples, seed)
-    held = dict(run.figures)
-    if scenario.targets.min_payback_probability is not None:
-        held[PAYBACK_PROBABILITY] = simulation.probabilities["payback_within_target"]
-    months = {key: [row[key] for row in run.months] for key in MILESTONE_KEYS}
-    commit, dirty = file_commit(Path(file))
-    provenance = Provenance(str(file), commit, dirty, __version__, datetime.date.today().isoformat())
-    parts = ReportParts(run, held_targets(scenario, held, months), typed_inputs(loaded.tree, scenario), provenance,
-                        simulation if simulation.inputs else None, api.break_even(scenario), api.sensitivity(scenario))
+    facts = api.plan_facts(loaded, samples, seed)
+    provenance = Provenance(str(file), facts.commit, facts.dirty, __version__, datetime.date.today().isoformat())
+    parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,
+                        facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity)
     emit(render(parts, language), output, force)
