@@ -103,22 +103,25 @@ def none_reason(name: str, horizon: int, lang: str, irr_none_reason: str | None 
 
 
 def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
-    money = _in_currency(report, lang)
-    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(money("spend"), MONEY),
-               Column(label("users", lang), WHOLE), Column(money("cac"), MONEY_CENTS),
+    currency = report.currency
+    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(_in_currency("spend", currency, lang), MONEY),
+               Column(label("users", lang), WHOLE), Column(_in_currency("cac", currency, lang), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
-               Column(money("gross_revenue"), MONEY), Column(money("contribution"), MONEY),
-               Column(money("max_unit_cost"), MONEY_CENTS), Column(label("max_unit_cost_factor", lang), RATIO),
-               Column(money("channel_ltv"), MONEY_CENTS), Column(label("channel_ltv_to_cac", lang), RATIO)]
+               Column(_in_currency("gross_revenue", currency, lang), MONEY),
+               Column(_in_currency("contribution", currency, lang), MONEY),
+               Column(_in_currency("max_unit_cost", currency, lang), MONEY_CENTS),
+               Column(label("max_unit_cost_factor", lang), RATIO),
+               Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
+               Column(label("channel_ltv_to_cac", lang), RATIO)]
     rows = [[label("organic", lang) if channel.type == "organic" else channel.name,
              *(getattr(channel, key) for key in CHANNEL_COLUMNS[1:])]
             for channel in report.channels]
     return columns, rows
 
 
-def _in_currency(report: RunReport, lang: str) -> Any:
+def _in_currency(key: str, currency: str, lang: str) -> str:
     """A money column's header: its label and the scenario's currency, ``Spend (CNY)``."""
-    return lambda key: f"{label(key, lang).split(' (')[0]} ({report.currency})"
+    return f"{label(key, lang).split(' (')[0]} ({currency})"
 
 
 def _month_cell(month: Mapping[str, Any], start: str) -> Any:
@@ -141,9 +144,9 @@ def _cohorts_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[lis
 
 
 def _months_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
-    money = _in_currency(report, lang)
     columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang), DATE if facts.start else None)]
-    columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(money(name), MONEY) for name in MONTH_COLUMNS]
+    columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(_in_currency(name, report.currency, lang), MONEY)
+                for name in MONTH_COLUMNS]
     rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report.months]
     return columns, rows
 
