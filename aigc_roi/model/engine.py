@@ -121,12 +121,21 @@ from aigc_roi.model.by_month import (
     total,
     worth_by_join,
 )
-from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, irr_none_reason, payback_month
+from aigc_roi.model.cashflow import (
+    annual_irr,
+    annual_mirr,
+    cac_payback_months,
+    discount_factors,
+    first_payback_month,
+    irr_none_reason,
+    payback_month,
+    peak_cash,
+)
 from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
 from aigc_roi.model.curves import days_retention, plan_renewal_count, renewal_survival
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.gates import GateRun, run_gates
-from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals_by_worth, peak_cash
+from aigc_roi.model.paid import max_unit_cost, paid_totals_by_worth
 from aigc_roi.model.revenue import conversion_by_age, order_delivery, order_revenue, plan_cash_by_age, plan_payments_by_age
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import (
@@ -1525,7 +1534,7 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
     cumulative = months["cumulative_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
     ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
-    need, need_month = peak_cash(cumulative.T)
+    need, need_month = peak_cash(cumulative)
     horizon = net_cash.shape[0]
     discount = discount_factors(discount_rate, horizon)
     monthly_rate = np.expm1(np.log1p(discount_rate) / 12.0)
@@ -1543,7 +1552,7 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
         "roi": _ratio(paid[:, 1] - totals["ad_spend"], totals["ad_spend"]),
         "blended_roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
         "payback_month": payback_month(cumulative),
-        "first_payback_month": first_payback_month(cumulative.T),
+        "first_payback_month": first_payback_month(cumulative),
         "paid_payback_month": payback_month(paid_cumulative),
         "peak_cash_need": need,
         "peak_cash_month": need_month,
