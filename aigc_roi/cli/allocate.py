@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.options import BomOption, FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.options import (
+    MAX_SAMPLES,
+    BomOption,
+    FigureFormat,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    QuietOption,
+    SetOption,
+)
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
 from aigc_roi.cli.streams import fail, load
 from aigc_roi.present.labels import label
@@ -20,8 +30,6 @@ if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
 
 DEFAULT_SAMPLES = 10_000
-MAX_SAMPLES = 1_000_000
-"""As simulate's cap: the search holds a few (candidates x samples) feature arrays at once."""
 
 
 class AllocateObjective(StrEnum):
@@ -49,7 +57,7 @@ def parse_amount(text: str, option: str) -> float:
     if value < 0 or (positive and value == 0):
         fail([f"{option}: expected {'a positive amount' if positive else 'an amount >= 0'}, found {text!r}"])
     # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.
-    from aigc_roi.reader.kinds import MAX_MAGNITUDE, MIN_MAGNITUDE  # here: the reader brings PyYAML, --help must not
+    from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_MAGNITUDE
 
     if value > MAX_MAGNITUDE:
         fail([f"{option}: expected a number no larger than {MAX_MAGNITUDE:,.0f} (1e15), found {text!r}"])
