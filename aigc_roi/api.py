@@ -20,20 +20,24 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.scenario import Scenario
 
 if TYPE_CHECKING:
-    from aigc_roi.ci.records import Checked, Validated
+    from aigc_roi.ci.plan_report import PlanFacts
+    from aigc_roi.ci.records import Checked, CheckRun, Validated
     from aigc_roi.model.engine import Result
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.whatif.actuals import Actuals
     from aigc_roi.whatif.allocate import Allocation, Objective
     from aigc_roi.whatif.breakeven import BreakEvenTable
+    from aigc_roi.whatif.compare import Comparison
+    from aigc_roi.whatif.curves import Curves
     from aigc_roi.whatif.explain import FigureChanges
     from aigc_roi.whatif.reforecast import Outlook
-    from aigc_roi.whatif.sensitivity import Sensitivity
+    from aigc_roi.whatif.sensitivity import Grid, Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation
 
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
-    "load", "load_source", "run", "figures", "break_even", "sensitivity", "simulate", "allocate", "explain_change", "validate", "check",
+    "load", "load_source", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid", "simulate", "allocate",
+    "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts",
     "actuals", "reforecast",
 ]
 
@@ -74,6 +78,14 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
     return figures
 
 
+def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0) -> Comparison:
+    """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
+    with ``samples``, each one's simulated distributions and chances too. ``explain_change`` adds what moved them."""
+    from aigc_roi.whatif.compare import compare as side_by_side
+
+    return side_by_side(scenarios, samples, seed)
+
+
 def break_even(scenario: Scenario) -> BreakEvenTable:
     """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
@@ -86,6 +98,14 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
 
     return analyse(scenario, step)
+
+
+def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> Grid:
+    """ROI over a grid of two drivers (paths as ``break_even`` lists them), each at ``steps`` values from -step to
+    +step. Raises ``WhatIfError`` for a path that is not a driver."""
+    from aigc_roi.whatif.sensitivity import grid
+
+    return grid(scenario, row_path, column_path, step, steps)
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
@@ -136,6 +156,50 @@ def check(paths: Sequence[str | Path], samples: int = 10_000, seed: int = 0) -> 
 
     results = validate(paths)
     return results, check_files(results, samples, seed)
+
+
+def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: int = 10_000, seed: int = 0,
+              base: str | None = None) -> CheckRun:
+    """`check` in full: the files found in ``paths`` read with ``sets`` applied, every valid one held to its targets,
+    and with ``base`` (a git revision) the figures of every file changed since, before and after. Raises
+    ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and ``BaselineError`` for a base git cannot show."""
+    from aigc_roi.ci.baseline import changes_since
+    from aigc_roi.ci.checks import check_files, compare_with_base, missed_at_base, validate_files
+    from aigc_roi.ci.discovery import scenario_files
+    from aigc_roi.ci.records import CheckRun
+    from aigc_roi.reader.overrides import parse_override
+
+    files = scenario_files([Path(path) for path in paths])
+    overrides = tuple(parse_override(text) for text in sets)
+    changes = changes_since(base, [Path(path) for path in paths], overrides) if base is not None else []
+    results = validate_files(files, overrides)
+    checked = check_files(results, samples, seed)
+    comparisons = compare_with_base(changes, checked, results)
+    at_base = missed_at_base(checked, comparisons) if base is not None else None
+    return CheckRun(tuple(results), tuple(checked), tuple(comparisons), at_base)
+
+
+def schema() -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of the scenario format, from the same field table that validates files."""
+    from aigc_roi.reader.fields import json_schema
+
+    return json_schema()
+
+
+def curves(scenario: Scenario) -> Curves:
+    """Retention by month (the top-level curve and each channel's own) and each plan's renewal survival, as the
+    engine uses them."""
+    from aigc_roi.whatif.curves import curves as curves_of
+
+    return curves_of(scenario, run(scenario))
+
+
+def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0) -> PlanFacts:
+    """What `report` states: the run, the simulation (``samples``, ``seed``: as `check`'s), the targets and milestones
+    held, every input as written, the file's commit, the break-even table and the sensitivity."""
+    from aigc_roi.ci.plan_report import plan_facts as facts_of
+
+    return facts_of(plan, samples, seed)
 
 
 def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),

@@ -70,3 +70,23 @@ class Comparison:
     blamed: dict[str, ChangedInput] = field(default_factory=dict)
     """Per target missed now but not at the base: the changed input whose share moved its figure furthest the
     wrong way (ci/changes.py); absent where the figure cannot be split (the simulated payback probability)."""
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """What `check` found: every file read, every valid one held to its targets and, against a base revision,
+    the files that changed since."""
+
+    results: tuple[Validated, ...]
+    checked: tuple[Checked, ...]
+    comparisons: tuple[Comparison, ...] = ()
+    at_base: dict[str, frozenset[str]] | None = None
+    """Per checked file, the targets its base version missed; None without a base revision."""
+
+    @property
+    def invalid(self) -> bool:
+        return any(result.errors for result in self.results)
+
+    @property
+    def passed(self) -> bool:
+        return all(item.passed for item in self.checked)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import (
     BomOption,
     ForceOption,
@@ -18,21 +17,9 @@ from aigc_roi.cli.options import (
     SeedOption,
 )
 from aigc_roi.cli.options import WorkbookFormat as ActualsFormat
-from aigc_roi.cli.streams import (
-    emit,
-    emit_bytes,
-    fail,
-    load,
-    note,
-    refuse_idle_bom,
-    resolve_lang,
-    set_quiet,
-    show,
-    to_stdout,
-    usage_errors,
-)
+from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_command
+from aigc_roi.cli.streams import emit, fail, load, note
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.present.labels import label
 
 
 def parse_maps(maps: list[str] | None) -> list[tuple[str, str]]:
@@ -69,18 +56,10 @@ def actuals(
     quiet: QuietOption = False,
 ) -> None:
     """Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months."""
-    language = resolve_lang(lang)
-    set_quiet(quiet)
-    refuse_idle_bom(bom, format_ is ActualsFormat.csv, format_.value, language)
-    if format_ is ActualsFormat.xlsx:
-        from aigc_roi.cli.extras import XLSX, require
-
-        if output is None:
-            fail([label("xlsx_needs_output", language)])
-        require(XLSX, "--format xlsx", language)
+    language = open_command(lang, quiet, format_.value, bom)
+    check_xlsx(format_.value, output, language)
     extra = parse_maps(map_)
-    with usage_errors():
-        check_outputs([path for path in (None if to_stdout(output) else output, reforecast)], force)
+    check_destinations((output, reforecast), force)
     loaded = load(plan)
     if loaded.scenario.start is None:
         fail([ScenarioError(str(plan), 1, 1, "start",
@@ -104,9 +83,8 @@ def actuals(
         except WhatIfError as error:
             fail([str(error)])
 
-    from aigc_roi.present.actuals import actuals_json, actuals_markdown, actuals_rows, actuals_summary, actuals_view
+    from aigc_roi.present.actuals import ActualsPresenter, actuals_summary
     from aigc_roi.present.numbers import NumberStyle
-    from aigc_roi.present.tables import BOM, to_csv, to_json
 
     outlooks = None
     if rewritten is not None:
@@ -114,15 +92,4 @@ def actuals(
         emit(text, reforecast, force)
     style = NumberStyle(language, loaded.scenario.currency)
     note(actuals_summary(compared, style))
-    if format_ is ActualsFormat.xlsx:
-        from aigc_roi.present.actuals import actuals_workbook
-
-        emit_bytes(actuals_workbook(compared, loaded.scenario.currency, outlooks), output, force)
-    elif format_ is ActualsFormat.json:
-        emit(to_json(actuals_json(compared, outlooks)), output, force)
-    elif format_ is ActualsFormat.csv:
-        emit((BOM if bom else "") + to_csv(actuals_rows(compared)), output, force)
-    elif format_ is ActualsFormat.markdown:
-        emit(actuals_markdown(compared, style, outlooks), output, force)
-    else:
-        show(actuals_view(compared, style, outlooks, str(reforecast or "")), output, force)
+    deliver(ActualsPresenter(style, outlooks, str(reforecast or "")), compared, format_.value, output, force, bom)

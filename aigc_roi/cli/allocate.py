@@ -10,22 +10,26 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.files import check_outputs
-from aigc_roi.cli.options import BomOption, FigureFormat, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
-from aigc_roi.present import tables
+from aigc_roi.cli.options import (
+    MAX_SAMPLES,
+    BomOption,
+    FigureFormat,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    QuietOption,
+    SetOption,
+)
+from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
+from aigc_roi.cli.streams import fail, load
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
-    from aigc_roi.present.numbers import NumberStyle
-    from aigc_roi.whatif.allocate import Allocation
 
-PLOT_FORMATS = ("svg", "png")
 DEFAULT_SAMPLES = 10_000
-MAX_SAMPLES = 1_000_000
-"""As simulate's cap: the search holds a few (candidates x samples) feature arrays at once."""
 
 
 class AllocateObjective(StrEnum):
@@ -53,7 +57,7 @@ def parse_amount(text: str, option: str) -> float:
     if value < 0 or (positive and value == 0):
         fail([f"{option}: expected {'a positive amount' if positive else 'an amount >= 0'}, found {text!r}"])
     # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.
-    from aigc_roi.reader.kinds import MAX_MAGNITUDE, MIN_MAGNITUDE  # here: the reader brings PyYAML, --help must not
+    from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_MAGNITUDE
 
     if value > MAX_MAGNITUDE:
         fail([f"{option}: expected a number no larger than {MAX_MAGNITUDE:,.0f} (1e15), found {text!r}"])
@@ -127,9 +131,7 @@ def allocate(
 ) -> None:
     """Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:
     whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B."""
-    language = resolve_lang(lang)
-    set_quiet(quiet)
-    refuse_idle_bom(bom, format_ is FigureFormat.csv, format_.value, language)
+    language = open_command(lang, quiet, format_.value, bom)
     given = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas))
              if value is not None]
     if len(given) != 1:
@@ -143,16 +145,13 @@ def allocate(
     locks = list(dict.fromkeys(lock or []))
     minimums = parse_bounds(minimum or [], "--min")
     maximums = parse_bounds(maximum or [], "--max")
-    if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
-        fail([label("plot_suffix", language).format(path=plot)])
+    check_plot(plot, language)
     # Refused before the search, so a refused file never costs the wait.
-    with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force,
-                      inputs=[file])
+    check_destinations((output, plot), force, inputs=[file])
     scenario = load(file, set_).scenario
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
-    from aigc_roi.present.allocation import allocation_json, allocation_markdown, allocation_rows, allocation_view
+    from aigc_roi.present.allocation import AllocationPresenter
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.whatif.allocate import AllocationError
 
@@ -163,26 +162,7 @@ def allocate(
     except AllocationError as refused:
         fail([f"allocate: {refused}"])
     style = NumberStyle(language, scenario.currency)
+    presenter = AllocationPresenter(style, table.value)
     if plot is not None:
-        _save_plot(result, style, plot, force)
-    if format_ is FigureFormat.json:
-        emit(tables.to_json(allocation_json(result)), output, force)
-    elif format_ is FigureFormat.csv:
-        emit((tables.BOM if bom else "") + tables.to_csv(allocation_rows(result, table.value)), output, force)
-    elif format_ is FigureFormat.markdown:
-        emit(allocation_markdown(result, style), output, force)
-    else:
-        show(allocation_view(result, style), output, force)
-
-
-def _save_plot(result: Allocation, style: NumberStyle, path: Path, force: bool) -> None:
-    from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
-    from aigc_roi.present.allocation_chart import budget_curve_figure
-    from aigc_roi.present.numbers import NumberStyle
-
-    if (style.lang == "zh" or chart.has_cjk(result.scenario)) and chart.cjk_font() is None:
-        note(label("plot_no_cjk_font", style.lang))
-        style = NumberStyle("en", style.currency)
-    figure = budget_curve_figure(result, style)
-    image_format = path.suffix.lower().lstrip(".")
-    emit_bytes(chart.image_bytes(figure, image_format), path, force)
+        save_plot(presenter, result, style, plot, force)
+    deliver(presenter, result, format_.value, output, force, bom)

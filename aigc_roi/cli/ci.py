@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from aigc_roi.ci.discovery import scenario_files
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
 from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.output import open_command
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
@@ -29,11 +29,9 @@ from aigc_roi.cli.streams import (
     in_language,
     message_line,
     note,
-    overrides,
-    resolve_lang,
-    set_quiet,
     show,
 )
+from aigc_roi.model.errors import ScenarioInvalid
 
 if TYPE_CHECKING:
     from aigc_roi.ci.records import Checked, Comparison, Validated
@@ -78,13 +76,6 @@ def _resolve(format_: F | None, github: F, text: F) -> F:
     return github if in_actions else text
 
 
-def _files(paths: Sequence[Path]) -> list[Path]:
-    try:
-        return scenario_files(paths)
-    except NoScenarioFiles as refused:
-        fail([str(refused)])
-
-
 def _base_errors_markdown(comparison: Comparison) -> str:
     """The errors that made the base side of ``comparison`` invalid, as a fenced block (empty without any)."""
     lines = "".join(message_line(error) + "\n" for error in comparison.before_errors)
@@ -102,13 +93,18 @@ def _finding_lines(results: Sequence[Validated]) -> str:
 def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: LangOption = None,
              quiet: QuietOption = False) -> None:
     """Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2."""
+    # Not through api.py: validating a file loads the reader alone (tests/contract/test_startup.py), and the API
+    # module would bring the engine's types along.
     from aigc_roi.ci.checks import validate_files
+    from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.present import ci_view as render
 
-    chosen_lang = resolve_lang(lang)
-    set_quiet(quiet)
+    chosen_lang = open_command(lang, quiet)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
-    results = validate_files(_files(paths))
+    try:
+        results = validate_files(scenario_files(paths))
+    except NoScenarioFiles as refused:
+        fail([str(refused)])
     if chosen is ValidateFormat.json:
         from aigc_roi.present import tables  # with csv and json: the other formats need neither
 
@@ -136,26 +132,22 @@ def check(
     quiet: QuietOption = False,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
-    from aigc_roi.ci.baseline import changes_since
-    from aigc_roi.ci.checks import check_files, compare_with_base, missed_at_base, validate_files
+    from aigc_roi import api
 
-    chosen_lang = resolve_lang(lang)
-    set_quiet(quiet)
+    chosen_lang = open_command(lang, quiet)
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
-    files = _files(paths)
-    sets = overrides(set_)
     try:
-        changes = changes_since(base, paths, sets) if base is not None else []
+        found = api.check_run(paths, set_ or [], samples, seed, base)
+    except NoScenarioFiles as refused:
+        fail([str(refused)])
+    except ScenarioInvalid as invalid:  # a --set that does not parse
+        fail(invalid.errors)
     except BaselineError as refused:
         fail([f"--base: {refused}"])
-    results = validate_files(files, sets)
-    checked = check_files(results, samples, seed)
-    comparisons = compare_with_base(changes, checked, results)
-    at_base = missed_at_base(checked, comparisons) if base is not None else None
-    _report_check(chosen, chosen_lang, results, checked, base, comparisons, at_base)
-    if any(result.errors for result in results):
+    _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base)
+    if found.invalid:
         raise typer.Exit(EXIT_INVALID)
-    raise typer.Exit(EXIT_OK if all(item.passed for item in checked) else EXIT_TARGET_MISSED)
+    raise typer.Exit(EXIT_OK if found.passed else EXIT_TARGET_MISSED)
 
 
 def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
@@ -236,11 +228,10 @@ def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOp
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
     import json
 
-    from aigc_roi.reader.fields import json_schema
+    from aigc_roi import api
 
-    chosen_lang = resolve_lang(lang)
-    set_quiet(quiet)
-    document = json_schema()
+    chosen_lang = open_command(lang, quiet)
+    document = api.schema()
     if chosen_lang == "zh":
         # Titles and descriptions only: an editor checks a file the same way in either language.
         from aigc_roi.present.schema_zh import translate_schema

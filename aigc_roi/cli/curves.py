@@ -11,7 +11,8 @@ import typer
 from aigc_roi import api
 from aigc_roi.cli.options import BomOption, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
 from aigc_roi.cli.options import FigureFormat as Format
-from aigc_roi.cli.streams import emit, load, refuse_idle_bom, resolve_lang, set_quiet, show
+from aigc_roi.cli.output import deliver, open_command
+from aigc_roi.cli.streams import load
 
 
 class CurvesTable(StrEnum):
@@ -31,21 +32,8 @@ def curves(
     quiet: QuietOption = False,
 ) -> None:
     """Retention by month (with the fitted day points) and each plan's renewal survival."""
-    language = resolve_lang(lang)
-    set_quiet(quiet)
-    refuse_idle_bom(bom, format_ is Format.csv, format_.value, language)
+    language = open_command(lang, quiet, format_.value, bom)
     scenario = load(file, set_).scenario
-    from aigc_roi.present import tables
-    from aigc_roi.present.curves import curves_markdown, curves_report, curves_table, curves_view
-    from aigc_roi.present.fit_data import fits_table
+    from aigc_roi.present.curves import CurvesPresenter, curves_report
 
-    report = curves_report(scenario, api.run(scenario))
-    if format_ is Format.json:
-        emit(tables.to_json(report), output, force)
-    elif format_ is Format.csv:
-        rows = curves_table(report) if table is CurvesTable.curves else fits_table(report["fits"])
-        emit((tables.BOM if bom else "") + tables.to_csv(rows), output, force)
-    elif format_ is Format.markdown:
-        emit(curves_markdown(report, language), output, force)
-    else:
-        show(curves_view(report, language), output, force)
+    deliver(CurvesPresenter(language, table.value), curves_report(scenario, api.curves(scenario)), format_.value, output, force, bom)

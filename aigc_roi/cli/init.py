@@ -12,7 +12,8 @@ import typer
 
 from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import ForceOption, LangOption, QuietOption
-from aigc_roi.cli.streams import STDOUT, emit, fail, note, resolve_lang, set_quiet, show
+from aigc_roi.cli.output import open_command
+from aigc_roi.cli.streams import STDOUT, emit, fail, note, show
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -46,8 +47,7 @@ def init(
     quiet: QuietOption = False,
 ) -> None:
     """Write a commented starter scenario (or any bundled template) to edit."""
-    language = resolve_lang(lang)
-    set_quiet(quiet)
+    language = open_command(lang, quiet)
     templates = bundled_templates()
     if list_:
         show([_template_table(templates, language)])

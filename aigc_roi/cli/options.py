@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
+
 
 class FigureFormat(StrEnum):
     table = "table"
@@ -41,8 +43,6 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", metavar="en|zh", help="Language of tables and messages: en or zh (default from LANG)."),
 ]
-MAX_SAMPLES = 1_000_000
-"""Most Monte Carlo samples a command takes: its memory is measured in benchmarks/bench_simulate.py."""
 SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", min=1, max=MAX_SAMPLES, help="Monte Carlo samples.")]
 SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same numbers.")]
 QuietOption = Annotated[

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.extras import PLOT, XLSX, require
-from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import BomOption, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SetOption
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, note, resolve_lang, set_quiet, show, to_stdout, usage_errors
-from aigc_roi.present import tables
+from aigc_roi.cli.output import check_destinations, check_plot, check_xlsx, deliver, open_command, save_plot
+from aigc_roi.cli.streams import fail, load
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
-    from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.present.inputs_table import InputRow
+    from aigc_roi.present.workbook import ScenarioFacts
     from aigc_roi.reader.load import LoadedScenario
-
-PLOT_FORMATS = ("svg", "png")
 
 
 class CsvTable(StrEnum):
@@ -71,56 +69,38 @@ def run(
     quiet: QuietOption = False,
 ) -> None:
     """Figures, per-channel table, monthly cash flow and cumulative-cash chart."""
-    language = resolve_lang(lang)
-    set_quiet(quiet)
+    language = open_command(lang, quiet)
     _refuse_idle_options(format_, months, table, bom, language)
-    if format_ is RunFormat.xlsx and output is None:
-        fail([label("xlsx_needs_output", language)])
-    if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
-        fail([label("plot_suffix", language).format(path=plot)])
-    if format_ is RunFormat.xlsx:
-        require(XLSX, "--format xlsx", language)
-    if plot is not None:
-        require(PLOT, "--plot", language)
+    check_xlsx(format_.value, output, language)
+    check_plot(plot, language)
     # Refuse before computing anything, so a refused --plot never leaves a
     # half-done run behind (an --output written, the chart not, or the reverse).
-    with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot) if not to_stdout(destination)), force,
-                      inputs=[file])
+    check_destinations((output, plot), force, inputs=[file])
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.run_data import run_report
-    from aigc_roi.present.run_view import run_view
+    from aigc_roi.present.run_presenter import RunPresenter
 
     with_cohorts = cohorts or table is CsvTable.cohorts or format_ is RunFormat.xlsx
     report = run_report(scenario, api.run(scenario), cohorts=with_cohorts)
     style = NumberStyle(language, scenario.currency)
+    chosen = table or CsvTable.months
+    with_inputs = format_ is RunFormat.xlsx or (format_ is RunFormat.csv and chosen is CsvTable.inputs)
+    presenter = RunPresenter(style, chosen.value, months, *(_inputs(loaded) if with_inputs else ()))
     if plot is not None:
-        _save_plot(report, style, plot, force)
-    if format_ is RunFormat.json:
-        emit(tables.to_json(report), output, force)
-    elif format_ is RunFormat.csv:
-        text = tables.to_csv(_csv_table(table or CsvTable.months, loaded, report))
-        emit(tables.BOM + text if bom else text, output, force)
-    elif format_ is RunFormat.markdown:
-        emit(tables.run_markdown(report, style, months is not False), output, force)
-    elif format_ is RunFormat.xlsx:
-        emit_bytes(_workbook(loaded, report, language), output, force)
-    else:
-        # The table view keeps the headline figures on a laptop screen: months only when asked.
-        show(run_view(report, style, months is True), output, force)
+        save_plot(presenter, report, style, plot, force)
+    deliver(presenter, report, format_.value, output, force, bom)
 
 
-def _csv_table(chosen: CsvTable, loaded: LoadedScenario, report: dict[str, Any]) -> tables.Table:
-    if chosen is CsvTable.inputs:
-        from aigc_roi.present.inputs_table import INPUT_COLUMNS, inputs_rows
-        from aigc_roi.reader.inputs import typed_inputs
+def _inputs(loaded: LoadedScenario) -> tuple[Sequence[InputRow], ScenarioFacts]:
+    """Every value the file sets, by field path, and what the workbook's inputs sheet states above them."""
+    from aigc_roi.present.workbook import ScenarioFacts
+    from aigc_roi.reader.inputs import typed_inputs
 
-        return list(INPUT_COLUMNS), inputs_rows(typed_inputs(loaded.tree, loaded.scenario))
-    if chosen is CsvTable.cohorts:
-        return tables.cohorts_table(report)
-    return tables.RUN_TABLES[chosen.value](report)
+    scenario = loaded.scenario
+    start = f"{scenario.start[0]:04d}-{scenario.start[1]:02d}" if scenario.start else ""
+    return typed_inputs(loaded.tree, scenario), ScenarioFacts(scenario.name, scenario.currency, start, scenario.horizon_months)
 
 
 def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTable | None, bom: bool, lang: str) -> None:
@@ -132,25 +112,3 @@ def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTabl
     for option, formats, refused in idle:
         if refused:
             fail([label("option_needs_format", lang).format(option=option, formats=f"--format {formats}", format=format_.value)])
-
-
-def _workbook(loaded: LoadedScenario, report: dict[str, Any], lang: str) -> bytes:
-    from aigc_roi.present.workbook import ScenarioFacts, workbook_bytes
-    from aigc_roi.reader.inputs import typed_inputs
-
-    scenario = loaded.scenario
-    start = f"{scenario.start[0]:04d}-{scenario.start[1]:02d}" if scenario.start else ""
-    facts = ScenarioFacts(scenario.name, scenario.currency, start, scenario.horizon_months)
-    return workbook_bytes(report, facts, typed_inputs(loaded.tree, scenario), lang)
-
-
-def _save_plot(report: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:
-    from aigc_roi.present import chart as plot  # lazy: matplotlib is only needed for --plot
-    from aigc_roi.present.numbers import NumberStyle
-
-    if (style.lang == "zh" or plot.report_has_cjk(report)) and plot.cjk_font() is None:
-        note(label("plot_no_cjk_font", style.lang))
-        style = NumberStyle("en", style.currency)
-    figure = plot.cash_figure(report, style)
-    image_format = path.suffix.lower().lstrip(".")
-    emit_bytes(plot.image_bytes(figure, image_format), path, force)

@@ -7,12 +7,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
@@ -25,26 +24,10 @@ from aigc_roi.cli.options import (
     SeedOption,
     SetOption,
 )
-from aigc_roi.cli.streams import (
-    emit,
-    emit_bytes,
-    fail,
-    is_quiet,
-    load,
-    note,
-    refuse_idle_bom,
-    resolve_lang,
-    set_quiet,
-    show,
-    to_stdout,
-    usage_errors,
-)
+from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
+from aigc_roi.cli.streams import emit_bytes, fail, is_quiet, load
 from aigc_roi.present.labels import label
 
-if TYPE_CHECKING:
-    from aigc_roi.present.numbers import NumberStyle
-
-PLOT_FORMATS = ("svg", "png")
 PROGRESS_AFTER_SECONDS = 1.0
 """A bar for a run that ends sooner would only flicker."""
 
@@ -116,58 +99,33 @@ def simulate(
     net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""
     from aigc_roi.present.samples import SAMPLE_FORMATS, missing_for
 
-    language = resolve_lang(lang)
-    set_quiet(quiet)
-    chosen = parse_percentiles(percentiles, language)
-    if plot is not None and plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
-        fail([label("plot_suffix", language).format(path=plot)])
     samples_format = samples_out.suffix.lower().lstrip(".") if samples_out is not None else ""
+    # Either CSV this command writes, the figures or the samples, takes the mark.
+    language = open_command(lang, quiet, format_.value, bom, writes_csv=format_ is FigureFormat.csv or samples_format == "csv")
+    chosen = parse_percentiles(percentiles, language)
+    check_plot(plot, language)
     if samples_out is not None:
         if samples_format not in SAMPLE_FORMATS:
             fail([label("samples_out_suffix", language).format(path=samples_out)])
         missing = missing_for(samples_format)
         if missing:
             fail([label("parquet_needs", language).format(missing=" ".join(missing))])
-    # Either CSV this command writes, the figures or the samples, takes the mark.
-    refuse_idle_bom(bom, format_ is FigureFormat.csv or samples_format == "csv", format_.value, language)
-    # Refuse before simulating: a long run must not end in "file exists".
-    with usage_errors():
-        check_outputs(tuple(destination for destination in (output, plot, samples_out) if not to_stdout(destination)), force,
-                      inputs=[file])
+    check_destinations((output, plot, samples_out), force, inputs=[file])
     scenario = load(file, set_).scenario
 
     from aigc_roi.present.numbers import NumberStyle
-    from aigc_roi.present.simulation import simulation_json, simulation_markdown, simulation_rows, simulation_view
-    from aigc_roi.present.tables import BOM, to_csv, to_json
+    from aigc_roi.present.simulation import SimulationPresenter
+    from aigc_roi.present.tables import BOM
 
     with progress_bar(language) as progress:
         simulation = api.simulate(scenario, samples, seed, chosen, progress=progress)
     style = NumberStyle(language, scenario.currency)
-    data = simulation_json(simulation, scenario)
     if samples_out is not None:
         from aigc_roi.present.samples import samples_bytes
 
         mark = BOM.encode() if bom and samples_format == "csv" else b""
         emit_bytes(mark + samples_bytes(simulation, samples_format), samples_out, force)
+    presenter = SimulationPresenter(style, scenario)
     if plot is not None:
-        _save_plot(data, style, plot, force)
-    if format_ is FigureFormat.json:
-        emit(to_json(data), output, force)
-    elif format_ is FigureFormat.csv:
-        emit((BOM if bom else "") + to_csv(simulation_rows(simulation)), output, force)
-    elif format_ is FigureFormat.markdown:
-        emit(simulation_markdown(simulation, scenario, style), output, force)
-    else:
-        show(simulation_view(simulation, scenario, style), output, force)
-
-
-def _save_plot(data: dict[str, Any], style: NumberStyle, path: Path, force: bool) -> None:
-    from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
-    from aigc_roi.present.numbers import NumberStyle
-
-    if (style.lang == "zh" or chart.has_cjk(data["scenario"])) and chart.cjk_font() is None:
-        note(label("plot_no_cjk_font", style.lang))
-        style = NumberStyle("en", style.currency)
-    figure = chart.simulation_figure(data, style)
-    image_format = path.suffix.lower().lstrip(".")
-    emit_bytes(chart.image_bytes(figure, image_format), path, force)
+        save_plot(presenter, simulation, style, plot, force)
+    deliver(presenter, simulation, format_.value, output, force, bom)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,34 +29,16 @@ from aigc_roi.cli.options import (
     SetOption,
     WorkbookFormat,
 )
-from aigc_roi.cli.streams import emit, emit_bytes, fail, load, overrides, refuse_idle_bom, resolve_lang, set_quiet, show
+from aigc_roi.cli.output import check_xlsx, deliver, open_command
+from aigc_roi.cli.streams import fail, load, overrides
 from aigc_roi.model.errors import ScenarioInvalid
-from aigc_roi.present import tables
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif.errors import WhatIfError
 
-
-def _start(lang: str | None, quiet: bool, format_: FigureFormat | WorkbookFormat, bom: bool) -> str:
-    """The command's language, after -q and a --bom that the format would ignore."""
-    language = resolve_lang(lang)
-    set_quiet(quiet)
-    refuse_idle_bom(bom, format_.value == "csv", format_.value, language)
-    return language
-
-
-def _output(data: dict[str, Any], rows: tables.Table, styled_rows: tables.Table, view: Any, title: str,
-            format_: FigureFormat, output: Path | None, force: bool, bom: bool) -> None:
-    """One result in the chosen format: JSON data, CSV raw rows, markdown formatted rows, or a Rich view."""
-    if format_ is FigureFormat.json:
-        emit(tables.to_json(data), output, force)
-    elif format_ is FigureFormat.csv:
-        emit((tables.BOM if bom else "") + tables.to_csv(rows), output, force)
-    elif format_ is FigureFormat.markdown:
-        emit(tables.to_markdown(styled_rows, title), output, force)
-    else:
-        show([view], output, force)
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import Scenario
 
 
 # --- compare -------------------------------------------------------------------
@@ -101,15 +83,13 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     return name.strip(), sets
 
 
-def _column(path: Path, sets: list[str], name: str | None, source: str, samples: int | None, seed: int) -> dict[str, Any]:
-    """One column of figures: ``path`` with ``sets`` applied, named ``name`` (a variant) or its scenario's name;
-    with ``samples``, also the figures' simulated distributions and chances."""
-    from aigc_roi.present.peak_cash import with_horizon_flag
+def _loaded(path: Path, sets: list[str], name: str | None) -> Scenario:
+    """``path`` with ``sets`` applied, or exit 2 naming the column (``name``: a variant's label) an error broke."""
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
     try:
-        scenario = load_path(path, overrides(sets)).scenario
+        return load_path(path, overrides(sets)).scenario
     except ScenarioInvalid as invalid:
         # An error in a --set names the option, not the file: say which column it broke.
         if all(error.file == str(path) for error in invalid.errors):
@@ -118,13 +98,6 @@ def _column(path: Path, sets: list[str], name: str | None, source: str, samples:
         column_name = f"--variant {name!r} of {path}" if name else str(path)
         fail([error if error.file == str(path) else dataclasses.replace(error, message=f"{error.message} (in {column_name})")
               for error in invalid.errors])
-    column = {"name": name or scenario.name, "source": source, "currency": scenario.currency,
-              "figures": with_horizon_flag(api.figures(scenario, with_irr_none_reason=True), scenario.horizon_months)}
-    if samples is not None:
-        from aigc_roi.present.simulation import distribution_json
-
-        column["distribution"] = distribution_json(api.simulate(scenario, samples, seed))
-    return column
 
 
 def compare(
@@ -152,11 +125,13 @@ def compare(
     quiet: QuietOption = False,
 ) -> None:
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
-    from aigc_roi.present.compare import compare_rows, compare_view, distribution_rows, distribution_view
+    from aigc_roi.present.compare import ComparePresenter
 
-    language = _start(lang, quiet, format_, bom)
-    if format_ is CompareFormat.xlsx:
-        _refuse_for_xlsx(output, samples, language)
+    language = open_command(lang, quiet, format_.value, bom)
+    check_xlsx(format_.value, output, language)
+    if format_ is CompareFormat.xlsx and samples is not None:
+        fail([label("option_needs_format", language).format(option="--samples", formats="--format table, json, csv, markdown",
+                                                            format="xlsx")])
     sets = list(set_ or [])
     if variant and len(files) != 1:
         fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
@@ -166,81 +141,23 @@ def compare(
         fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:
         parsed = [parse_variant(text) for text in variant]
-        columns = [_column(files[0], sets, None, str(files[0]), samples, seed)] + [
-            _column(files[0], sets + extra, name, " ".join([str(files[0]), *(f"--set {s}" for s in extra)]), samples, seed)
+        scenarios = [(None, str(files[0]), _loaded(files[0], sets, None))] + [
+            (name, " ".join([str(files[0]), *(f"--set {s}" for s in extra)]), _loaded(files[0], sets + extra, name))
             for name, extra in parsed]
     else:
-        columns = [_column(path, sets, None, str(path), samples, seed) for path in files]
-    seen: set[str] = set()
-    for column in columns:
-        # Columns are named by their scenario; a repeated name gets its source, so headers stay distinct.
-        if column["name"] in seen:
-            column["name"] = f"{column['name']} ({column['source']})"
-        seen.add(column["name"])
-    currency = " / ".join(dict.fromkeys(column.pop("currency") for column in columns))
-    if format_ is CompareFormat.xlsx:
-        _compare_workbook(files, sets, columns, currency, explain, language, output, force)
-        return
-    figure_format = FigureFormat(format_.value)
-    style = NumberStyle(language, currency)
+        scenarios = [(None, str(path), _loaded(path, sets, None)) for path in files]
+    comparison = api.compare(scenarios, samples, seed)
+    if explain:
+        try:
+            comparison = dataclasses.replace(comparison, changes=api.explain_change(files[0], files[1], sets))
+        except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
+            fail(invalid.errors)
+    currency = comparison.currency
     title = f"{label('compare_title', language)} ({currency})"
     if samples is not None:
         title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
-        _output({"scenarios": columns}, distribution_rows(columns), distribution_rows(columns, style),
-                distribution_view(columns, style, title), title, figure_format, output, force, bom)
-        return
-    if explain:
-        _explained(files, sets, columns, style, title, figure_format, output, force, bom)
-        return
-    _output({"scenarios": columns}, compare_rows(columns), compare_rows(columns, style),
-            compare_view(columns, style), title, figure_format, output, force, bom)
-
-
-def _refuse_for_xlsx(output: Path | None, samples: int | None, lang: str) -> None:
-    from aigc_roi.cli.extras import XLSX, require
-
-    if output is None:
-        fail([label("xlsx_needs_output", lang)])
-    if samples is not None:
-        fail([label("option_needs_format", lang).format(option="--samples", formats="--format table, json, csv, markdown",
-                                                        format="xlsx")])
-    require(XLSX, "--format xlsx", lang)
-
-
-def _compare_workbook(files: list[Path], sets: list[str], columns: list[dict[str, Any]], currency: str, explain: bool,
-                      lang: str, output: Path | None, force: bool) -> None:
-    from aigc_roi.present.explain import explain_rows
-    from aigc_roi.present.workbook import compare_workbook_bytes
-
-    changes = None
-    if explain:
-        try:
-            changes = api.explain_change(files[0], files[1], sets)
-        except ScenarioInvalid as invalid:
-            fail(invalid.errors)
-    emit_bytes(compare_workbook_bytes(columns, currency, lang, None if changes is None else explain_rows(changes)),
-               output, force)
-
-
-def _explained(files: list[Path], sets: list[str], columns: list[dict[str, Any]], style: NumberStyle, title: str,
-               format_: FigureFormat, output: Path | None, force: bool, bom: bool) -> None:
-    """compare --explain: the side-by-side figures, then what moved each of them."""
-    from rich.console import Group
-
-    from aigc_roi.present.compare import compare_rows, compare_view
-    from aigc_roi.present.explain import explain_data, explain_rows, explain_view
-
-    try:
-        changes = api.explain_change(files[0], files[1], sets)
-    except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
-        fail(invalid.errors)
-    if format_ is FigureFormat.markdown:
-        text = tables.to_markdown(compare_rows(columns, style), title) + "\n" + tables.to_markdown(
-            explain_rows(changes, style), label("explain_title", style.lang), text_columns=4)
-        emit(text, output, force)
-        return
-    _output({"scenarios": columns, "explain": explain_data(changes)}, explain_rows(changes), explain_rows(changes, style),
-            Group(compare_view(columns, style), explain_view(changes, style)), title, format_, output, force, bom)
+    presenter = ComparePresenter(NumberStyle(language, currency), title, on_risk=samples is not None)
+    deliver(presenter, comparison, format_.value, output, force, bom)
 
 
 # --- breakeven -----------------------------------------------------------------
@@ -257,15 +174,13 @@ def breakeven(
     quiet: QuietOption = False,
 ) -> None:
     """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12)."""
-    from aigc_roi.present.breakeven import breakeven_json, breakeven_rows, breakeven_view
+    from aigc_roi.present.breakeven import BreakEvenPresenter
 
-    language = _start(lang, quiet, format_, bom)
+    language = open_command(lang, quiet, format_.value, bom)
     scenario = load(file, set_).scenario
     table = api.break_even(scenario)
-    style = NumberStyle(language, scenario.currency)
     title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
-    _output(breakeven_json(table), breakeven_rows(table), breakeven_rows(table, style),
-            breakeven_view(table, style), title, format_, output, force, bom)
+    deliver(BreakEvenPresenter(NumberStyle(language, scenario.currency), title), table, format_.value, output, force, bom)
 
 
 # --- sensitivity ---------------------------------------------------------------
@@ -298,10 +213,9 @@ def sensitivity(
 ) -> None:
     """Each driver moved down and up by --step: change in ROI, net cash and payback, largest first."""
     from aigc_roi.present.drivers import driver_label
-    from aigc_roi.present.sensitivity import grid_json, grid_rows, grid_view, sensitivity_json, sensitivity_rows, sensitivity_view
-    from aigc_roi.whatif import sensitivity as sensitivity_analysis
+    from aigc_roi.present.sensitivity import GridPresenter, SensitivityPresenter
 
-    language = _start(lang, quiet, format_, bom)
+    language = open_command(lang, quiet, format_.value, bom)
     try:
         relative_step = parse_step(step)
     except ValueProblem as problem:
@@ -314,13 +228,11 @@ def sensitivity(
     if grid is None:
         analysis = api.sensitivity(scenario, relative_step)
         title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{relative_step * 100:g}%")
-        _output(sensitivity_json(analysis), sensitivity_rows(analysis), sensitivity_rows(analysis, style),
-                sensitivity_view(analysis, style), title, format_, output, force, bom)
+        deliver(SensitivityPresenter(style, title), analysis, format_.value, output, force, bom)
         return
     try:
-        table = sensitivity_analysis.grid(scenario, paths[0], paths[1], relative_step, grid_steps)
+        table = api.sensitivity_grid(scenario, paths[0], paths[1], relative_step, grid_steps)
     except WhatIfError as refused:
         fail([f"--grid: {refused}"])
-    _output(grid_json(table), grid_rows(table), grid_rows(table, style),
-            grid_view(table, style), f"ROI · {driver_label(table.row_driver, language)} × {driver_label(table.column_driver, language)}",
-            format_, output, force, bom)
+    title = f"ROI · {driver_label(table.row_driver, language)} × {driver_label(table.column_driver, language)}"
+    deliver(GridPresenter(style, title), table, format_.value, output, force, bom)

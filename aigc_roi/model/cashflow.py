@@ -1,4 +1,4 @@
-"""Figures of a monthly cash-flow series: discounting, payback, IRR and MIRR.
+"""Figures of a monthly cash-flow series: discounting, payback (sustained and first crossing), peak cash, IRR and MIRR.
 
 Pure numpy. Series are month-major, ``(H, S)``, as inside the engine that
 calls them: a running test over the months is then one vector operation per
@@ -64,6 +64,20 @@ def payback_month(cumulative: FloatArray) -> FloatArray:
     # The month after the last one still short of zero (0 when none is short).
     last_short = np.where(cumulative < 0.0, months, 0.0).max(axis=0)
     return np.where(last_short >= horizon, np.nan, last_short + 1.0)
+
+
+def first_payback_month(cumulative: FloatArray) -> FloatArray:
+    """First month whose cumulative net cash is >= 0 (the first crossing); NaN if none."""
+    return first_month(cumulative >= 0.0)
+
+
+def peak_cash(cumulative: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(peak_cash_need, peak_cash_month): max(0, -min cumulative cash) and the first month at that low point
+    (NaN when the need is 0)."""
+    low = cumulative.min(axis=0)
+    need = np.where(low < 0.0, -low, 0.0)
+    month = np.where(need > 0, cumulative.argmin(axis=0) + 1.0, np.nan)
+    return need, month
 
 
 def cac_payback_months(contribution_by_age: FloatArray, cac: FloatArray) -> FloatArray:

@@ -14,10 +14,10 @@ from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.figure_values import _figures
 from aigc_roi.model.gated_plan import _gated_plan
 from aigc_roi.model.gates import GateRun
-from aigc_roi.model.headline import paid_totals_by_worth
 from aigc_roi.model.layout import _Layout
 from aigc_roi.model.monthly_costs import _costs, _delivery, _delivery_per_active, _referral
 from aigc_roi.model.monthly_revenue import _revenue
+from aigc_roi.model.paid import paid_totals_by_worth
 from aigc_roi.model.paid_contribution import _paid_contribution_by_month
 from aigc_roi.model.params import _once_if_shared, _Params
 from aigc_roi.model.per_user import _lifetime_contribution, _moving_per_user, _per_user_values_move, _PerUser

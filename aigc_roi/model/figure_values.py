@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from aigc_roi.model.cashflow import annual_irr, annual_mirr, cac_payback_months, discount_factors, payback_month
+from aigc_roi.model.cashflow import (
+    annual_irr,
+    annual_mirr,
+    cac_payback_months,
+    discount_factors,
+    first_payback_month,
+    payback_month,
+    peak_cash,
+)
 from aigc_roi.model.figures import FIGURE_NAMES
-from aigc_roi.model.headline import first_payback_month, peak_cash
 from aigc_roi.model.params import _ratio
 from aigc_roi.model.scenario import FloatArray
 
@@ -22,7 +29,7 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
     cumulative = months["cumulative_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
     ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
-    need, need_month = peak_cash(cumulative.T)
+    need, need_month = peak_cash(cumulative)
     horizon = net_cash.shape[0]
     discount = discount_factors(discount_rate, horizon)
     monthly_rate = np.expm1(np.log1p(discount_rate) / 12.0)
@@ -40,7 +47,7 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
         "roi": _ratio(paid[:, 1] - totals["ad_spend"], totals["ad_spend"]),
         "blended_roas": _ratio(totals["gross_revenue"], totals["ad_spend"]),
         "payback_month": payback_month(cumulative),
-        "first_payback_month": first_payback_month(cumulative.T),
+        "first_payback_month": first_payback_month(cumulative),
         "paid_payback_month": payback_month(paid_cumulative),
         "peak_cash_need": need,
         "peak_cash_month": need_month,

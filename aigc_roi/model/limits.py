@@ -14,3 +14,41 @@ MAX_PURCHASES = 50
 """One-off purchase items per scenario."""
 MAX_ORDERS = 50
 """B2B order lines per scenario."""
+MIN_MAGNITUDE = 1e-9
+"""Smallest absolute value of a non-zero number: anything smaller is a unit
+mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
+MAX_CHANNELS = 50
+"""Acquisition channels per scenario."""
+MAX_HORIZON_MONTHS = 120
+MAX_FIXED_COSTS = 50
+"""Most fixed costs (as plans and purchases): far above any real cost ledger, and low enough that every
+command, whose work grows with them times the horizon, stays fast."""
+MAX_RETENTION_POINTS = MAX_HORIZON_MONTHS
+"""One point per month at most: ages are distinct months within the horizon."""
+MAX_RETENTION_DAY = 3653
+"""Last day a ``retention.days`` point may name: ten years, the longest horizon (120 x 30.4375 days)."""
+MAX_MATCH_PATTERNS = 100
+"""Globs in one channel's ``match``."""
+MAX_MILESTONES = 50
+MAX_GATES = 20
+
+MAX_FILE_BYTES = 1024 * 1024
+"""Largest scenario file read (1 MiB)."""
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists accepted (the format needs 5)."""
+MAX_MAPPING_KEYS = 128
+"""Most keys in one mapping: retention points hold up to one per month of a 120-month horizon."""
+MAX_SCALARS = 25_000
+"""Most scalars (keys and values) in a file; the largest valid file within the other limits
+(50 channels, plans, purchases and fixed costs, each with a 120-month list) has about 16,000.
+Both limits stop parsing at once, so the time any file takes is bounded by them, not by its
+bytes (a 1 MiB file holds 500,000 scalars, which take seconds just to build)."""
+
+MAX_EXPORT_BYTES = 256 * 1024 * 1024
+"""Largest ad-platform export read (256 MiB, about 2.5 million rows of a daily report)."""
+MAX_ERRORS_PER_FILE = 100
+"""More than this and the rest of an export's errors are counted, not listed: the first hundred show the pattern."""
+
+MAX_SAMPLES = 1_000_000
+"""Most Monte Carlo samples a command takes (simulate, compare, check, report, allocate): its memory is measured
+in benchmarks/bench_simulate.py, and allocate's search holds a few (candidates x samples) feature arrays at once."""

@@ -12,7 +12,7 @@ import numpy as np
 from aigc_roi.model.attribution import _credit_by_join, _credited
 from aigc_roi.model.cashflow import irr_none_reason
 from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
-from aigc_roi.model.headline import max_unit_cost
+from aigc_roi.model.paid import max_unit_cost
 from aigc_roi.model.params import _ratio
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray

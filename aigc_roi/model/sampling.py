@@ -44,6 +44,7 @@ import numpy as np
 from aigc_roi.model.channels.base import ChannelType
 from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
+from aigc_roi.model.tree import branches, rebuilt
 
 MAX_VIRALITY = 0.999
 """Upper clip of a realized virality: the model needs k < 1 for finite growth."""
@@ -133,20 +134,18 @@ def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
         # Each month's value is the field's own: clipped to the domain of the field holding the schedule.
         points = tuple((month, _walk(value, name, draw, owner)) for month, value in obj.points)
         return ByMonth(points) if any(new is not old for (_, new), (_, old) in zip(points, obj.points, strict=True)) else obj
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {}
-        for f in dataclasses.fields(obj):
-            old = getattr(obj, f.name)
-            new = _walk(old, f.name, draw, type(obj))
-            if isinstance(old, Distribution) and _divides_budget(obj, f.name):
-                new = np.maximum(new, MIN_UNIT_COST) if isinstance(new, np.ndarray) else max(float(new), MIN_UNIT_COST)
-            if new is not old:
-                changes[f.name] = new
-        return dataclasses.replace(obj, **changes) if changes else obj
-    if isinstance(obj, tuple):
-        items = tuple(_walk(item, name, draw, owner) for item in obj)
-        return items if any(new is not old for new, old in zip(items, obj, strict=True)) else obj
-    return obj
+    children = branches(obj)
+    if children is None:
+        return obj
+    if isinstance(obj, tuple):  # a tuple's items are the value of the field holding it
+        return rebuilt(obj, [(index, _walk(item, name, draw, owner)) for index, item in children])
+    realized = []
+    for key, old in children:
+        new = _walk(old, str(key), draw, type(obj))
+        if isinstance(old, Distribution) and _divides_budget(obj, str(key)):
+            new = np.maximum(new, MIN_UNIT_COST) if isinstance(new, np.ndarray) else max(float(new), MIN_UNIT_COST)
+        realized.append((key, new))
+    return rebuilt(obj, realized)
 
 
 def _divides_budget(channel: Any, name: str) -> bool:

@@ -38,6 +38,7 @@ import numpy as np
 
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import Channel, Distribution, FloatArray, Monetization, Retention, Scenario, Value
+from aigc_roi.model.tree import branches
 
 Params = Callable[[Value], FloatArray]
 """The engine's value -> ``(s,)`` row broadcaster."""
@@ -63,10 +64,10 @@ def same_values(a: Any, b: Any) -> bool:
         return x.shape == y.shape and bool(np.array_equal(x, y))
     if isinstance(a, Distribution) or isinstance(b, Distribution):
         return a == b
-    if dataclasses.is_dataclass(a) and not isinstance(a, type):
-        return type(a) is type(b) and all(same_values(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b, strict=True))
+    children, others = branches(a), branches(b)
+    if children is not None and others is not None:
+        return (type(a) is type(b) and len(children) == len(others)
+                and all(same_values(x, y) for (_, x), (_, y) in zip(children, others, strict=True)))
     if isinstance(a, int | float) and isinstance(b, int | float):
         return float(a) == float(b)
     return bool(a == b)

@@ -1,9 +1,11 @@
 """Walks over a scenario: a tree of frozen dataclasses and tuples whose leaves are values.
 
-For the code that treats every sample array alike (slicing a chunk of
-samples, tiling candidates, checking lengths). Realizing (model/sampling.py)
-and pairing drawn values with their ranges (whatif/simulate.py) walk the
-tree themselves: they need the field that owns a value and keyed pairs.
+``branches`` is the one place that knows what a branch of the tree is (a
+dataclass's fields, a tuple's items) and ``rebuilt`` puts one back together;
+every walk goes through them: ``leaves`` and ``map_arrays`` here (slicing a
+chunk of samples, tiling candidates, checking lengths), realizing ranges
+(model/sampling.py), comparing realized values (model/sources.py) and pairing
+drawn values with their ranges (whatif/simulate.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,36 @@ import numpy as np
 
 from aigc_roi.model.scenario import ByMonth, Distribution
 
+Key = str | int
+"""A child's place in its branch: a dataclass's field name or a tuple's index."""
+
+
+def branches(obj: Any) -> list[tuple[Key, Any]] | None:
+    """The children of ``obj`` in order, keyed by field name (a dataclass) or index (a tuple); None for a leaf."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)]
+    if isinstance(obj, tuple):
+        return list(enumerate(obj))
+    return None
+
+
+def rebuilt(obj: Any, children: list[tuple[Key, Any]]) -> Any:
+    """The branch ``obj`` with ``children`` (as ``branches`` lists them) in place of its own: ``obj`` itself when
+    every child is the one it had."""
+    changed = {key: new for (key, new), (_, old) in zip(children, branches(obj) or (), strict=True) if new is not old}
+    if not changed:
+        return obj
+    if isinstance(obj, tuple):
+        return tuple(value for _, value in children)
+    return dataclasses.replace(obj, **{str(key): value for key, value in changed.items()})
+
+
+def child_path(path: str, key: Key) -> str:
+    """The field path of a child: ``acquisition[0].bid``, as ``--set`` and the file's inputs name it."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
 
 def leaves(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     """(path, value) of every ``Distribution`` or numpy array inside ``obj``, depth first in field order; a
@@ -25,20 +57,16 @@ def leaves(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     elif isinstance(obj, ByMonth):
         for month, value in obj.points:
             yield from leaves(value, f"{path}.by_month.{month}")
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            yield from leaves(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
-    elif isinstance(obj, tuple):
-        for i, item in enumerate(obj):
-            yield from leaves(item, f"{path}[{i}]")
+    else:
+        for key, value in branches(obj) or ():
+            yield from leaves(value, child_path(path, key))
 
 
 def map_arrays(obj: Any, change: Callable[[np.ndarray], np.ndarray]) -> Any:
     """``obj`` with every numpy array inside it replaced by ``change(array)``; everything else kept."""
     if isinstance(obj, np.ndarray):
         return change(obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.replace(obj, **{f.name: map_arrays(getattr(obj, f.name), change) for f in dataclasses.fields(obj)})
-    if isinstance(obj, tuple):
-        return tuple(map_arrays(item, change) for item in obj)
-    return obj
+    children = branches(obj)
+    if children is None:
+        return obj
+    return rebuilt(obj, [(key, map_arrays(value, change)) for key, value in children])

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.actuals import (
@@ -23,51 +26,15 @@ from aigc_roi.whatif.actuals import (
 )
 from aigc_roi.whatif.reforecast import Outlook
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Plan vs actual", "through": "exports through {date}", "month": "Month", "spend": "Spend",
-        "users": "New users", "cac": "CAC", "ctr": "CTR", "cvr": "CVR", "revenue_per_user": "Early rev./user",
-        "plan": "plan", "actual": "actual", "percentile": "P(CAC)", "partial": "* partial month: {days}",
-        "not_exported": "† not in this channel's exports (they end earlier): {months}",
-        "flag_caption": "! outside the plan's P{low:g}–P{high:g} (percentile among {samples:,} draws, seed {seed})",
-        "furthest": "Furthest off: {path} ({measure}) plan {plan}, actual {actual} (×{ratio})",
-        "no_rows": "no export row matched this channel", "sources": "Exports read",
-        "source_line": "{file}: {platform}, {rows:,} rows; columns {columns}",
-        "time_basis": "time basis: {basis}", "ignored": "ignored: {columns}",
-        "unmatched": "Unmatched spend (no channel's match)", "campaign": "Campaign", "file": "File",
-        "reforecast": "Plan vs re-forecast", "figure": "Figure", "re": "re-forecast",
-        "npv": "NPV", "payback_month": "Payback month", "peak_cash_need": "Peak cash need",
-        "payback_probability": "P(payback ≤ {months} months)", "never": "never",
-        "reforecast_caption": "past months {months} as exported; written to {path}",
-        "of_days": "{share:.0%} of its days",
-        "channel": "Channel", "label": "Label", "partial_mark": "Partial", "percentile_spend": "P(spend)",
-        "percentile_users": "P(users)",
-        "summary": "{rows:,} rows from {files} export(s) through {through}; unmatched spend {spend} in {campaigns} campaign(s)",
-    },
-    "zh": {
-        "title": "计划与实际", "through": "报表截至 {date}", "month": "月份", "spend": "花费",
-        "users": "新增用户", "cac": "获客成本", "ctr": "点击率", "cvr": "转化率", "revenue_per_user": "新客早期收入",
-        "plan": "计划", "actual": "实际", "percentile": "CAC 分位", "partial": "* 不完整月份：{days}",
-        "not_exported": "† 此渠道的报表未覆盖（报表更早结束）：{months}",
-        "flag_caption": "! 超出计划的 P{low:g}–P{high:g}（在 {samples:,} 次抽样中的分位，种子 {seed}）",
-        "furthest": "偏差最大：{path}（{measure}）计划 {plan}，实际 {actual}（×{ratio}）",
-        "no_rows": "没有报表行匹配此渠道", "sources": "已读取的报表",
-        "source_line": "{file}：{platform}，{rows:,} 行；使用列 {columns}",
-        "time_basis": "时间口径：{basis}", "ignored": "未使用：{columns}",
-        "unmatched": "未匹配的花费（不属于任何渠道的 match）", "campaign": "计划", "file": "文件",
-        "reforecast": "计划与重新预测", "figure": "指标", "re": "重新预测",
-        "npv": "净现值 (NPV)", "payback_month": "回本月份", "peak_cash_need": "峰值资金需求",
-        "payback_probability": "{months} 个月内回本的概率", "never": "未回本",
-        "reforecast_caption": "过去的月份 {months} 按报表实际；已写入 {path}",
-        "of_days": "覆盖其 {share:.0%} 的天数",
-        "channel": "渠道", "label": "标签", "partial_mark": "不完整", "percentile_spend": "花费分位",
-        "percentile_users": "新增分位",
-        "summary": "{files} 个报表共 {rows:,} 行，截至 {through}；{campaigns} 个计划未匹配，花费 {spend}",
-        "measure_cac": "获客成本", "measure_spend": "花费", "measure_users": "新增用户", "measure_impressions": "展示数",
-        "measure_cpm": "千次展示成本", "measure_ctr": "点击率", "measure_cvr": "转化率", "measure_users_per_spend": "每元新增用户",
-    },
-}
-
+WORDS = {"channel": "actuals_channel", "month": "actuals_month", "label": "actuals_label", "partial": "actuals_partial_mark",
+         "plan": "actuals_plan", "actual": "actuals_actual", "spend": "actuals_spend", "users": "actuals_users",
+         "cac": "actuals_cac", "ctr": "actuals_ctr", "cvr": "actuals_cvr", "revenue_per_user": "actuals_revenue_per_user",
+         "percentile_spend": "actuals_percentile_spend", "percentile_users": "actuals_percentile_users"}
+"""The label of each column word of the tables (a row key, a side, a metric)."""
+MEASURES = {"cac": "actuals_measure_cac", "spend": "actuals_measure_spend", "users": "actuals_measure_users",
+            "impressions": "actuals_measure_impressions", "cpm": "actuals_measure_cpm", "ctr": "actuals_measure_ctr",
+            "cvr": "actuals_measure_cvr", "users_per_spend": "actuals_measure_users_per_spend"}
+"""What the furthest-off assumption was measured by (English shows the field name itself)."""
 
 UNITLESS = ("count", "date", "text")
 
@@ -82,15 +49,9 @@ TIME_BASIS_ZH: dict[str, str] = {
 """Each shape's time basis (口径) in Chinese; the reader states it in English (reader/exports/platforms.py)."""
 
 
-def text_of(key: str, lang: str) -> str:
-    """The command's own words in ``lang``; a key either language lacks is a bug and raises KeyError, as
-    present/labels.py's do (tests/whatif/test_actuals.py holds both languages to the same keys)."""
-    return LABELS[lang][key]
-
-
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
     """The one line for stderr: what was read and how much spend no channel claimed."""
-    return text_of("summary", style.lang).format(
+    return label("actuals_summary", style.lang).format(
         rows=sum(source.rows for source in actuals.sources), files=len(actuals.sources), through=actuals.through,
         spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
 
@@ -202,7 +163,7 @@ def _rank(month: ChannelMonth, name: str) -> str:
 
 def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, Outlook] | None = None) -> str:
     lang = style.lang
-    title = f"{text_of('title', lang)} · {actuals.scenario} · {text_of('through', lang).format(date=actuals.through)}"
+    title = f"{label('actuals_title', lang)} · {actuals.scenario} · {label('actuals_through', lang).format(date=actuals.through)}"
     _, rows = actuals_rows(actuals, style)
     parts = [to_markdown((_markdown_header(lang), rows), title, text_columns=3),
              "\n".join(f"- {line.plain.strip()}" for line in _source_lines(actuals, lang)) + "\n"]
@@ -210,9 +171,9 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
         if channel.furthest is not None:
             parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")
     if actuals.unmatched:
-        parts.append(to_markdown(_unmatched_rows(actuals, style), text_of("unmatched", lang), text_columns=2))
+        parts.append(to_markdown(_unmatched_rows(actuals, style), label("actuals_unmatched", lang), text_columns=2))
     if outlooks is not None:
-        parts.append(to_markdown(_outlook_rows(outlooks, style), text_of("reforecast", lang)))
+        parts.append(to_markdown(_outlook_rows(outlooks, style), label("actuals_reforecast", lang)))
     return "\n".join(parts)
 
 
@@ -222,32 +183,32 @@ def _markdown_header(lang: str) -> list[str]:
     for key in ROW_HEADER:
         side, _, metric = key.partition("_")
         if side in ("plan", "actual") and metric:
-            words.append(f"{text_of(metric, lang)} {text_of(side, lang)}")
+            words.append(f"{label(WORDS[metric], lang)} {label(WORDS[side], lang)}")
         elif key == "percentile_cac":
-            words.append(text_of("percentile", lang))
+            words.append(label("actuals_percentile", lang))
         else:
-            words.append(text_of({"month": "month", "partial": "partial_mark"}.get(key, key), lang))
+            words.append(label(WORDS[key], lang))
     return words
 
 
 def _unmatched_rows(actuals: Actuals, style: NumberStyle) -> Rows:
     lang = style.lang
-    return ([text_of("file", lang), text_of("campaign", lang), text_of("spend", lang)],
+    return ([label("actuals_file", lang), label("actuals_campaign", lang), label("actuals_spend", lang)],
             [[item.file, item.campaign, style.money(item.spend)] for item in actuals.unmatched])
 
 
 def _outlook_rows(outlooks: tuple[Outlook, Outlook], style: NumberStyle) -> Rows:
     lang = style.lang
     plan, re = outlooks
-    never = text_of("never", lang)
+    never = label("actuals_never", lang)
     rows = [
-        [text_of("npv", lang), style.money(plan.npv, 0), style.money(re.npv, 0)],
-        [text_of("payback_month", lang), style.month(plan.payback_month, never), style.month(re.payback_month, never)],
-        [text_of("peak_cash_need", lang), style.money(plan.peak_cash_need, 0), style.money(re.peak_cash_need, 0)],
-        [text_of("payback_probability", lang).format(months=plan.payback_target_months),
+        [label("actuals_npv", lang), style.money(plan.npv, 0), style.money(re.npv, 0)],
+        [label("actuals_payback_month", lang), style.month(plan.payback_month, never), style.month(re.payback_month, never)],
+        [label("actuals_peak_cash_need", lang), style.money(plan.peak_cash_need, 0), style.money(re.peak_cash_need, 0)],
+        [label("actuals_payback_probability", lang).format(months=plan.payback_target_months),
          style.percent(plan.payback_probability), style.percent(re.payback_probability)],
     ]
-    return [text_of("figure", lang), text_of("plan", lang), text_of("re", lang)], rows
+    return [label("actuals_figure", lang), label("actuals_plan", lang), label("actuals_re", lang)], rows
 
 
 def _furthest(deviation: Deviation, style: NumberStyle) -> str:
@@ -258,8 +219,8 @@ def _furthest(deviation: Deviation, style: NumberStyle) -> str:
             return style.count(number)
         return style.money(number, 4 if deviation.measure == "users_per_spend" else 2)
 
-    measure = LABELS["zh"][f"measure_{deviation.measure}"] if style.lang == "zh" else deviation.measure
-    return text_of("furthest", style.lang).format(path=deviation.path, measure=measure, plan=value(deviation.plan),
+    measure = label(MEASURES[deviation.measure], style.lang)
+    return label("actuals_furthest", style.lang).format(path=deviation.path, measure=measure, plan=value(deviation.plan),
                                                   actual=value(deviation.actual), ratio=f"{deviation.ratio:.2f}")
 
 
@@ -277,14 +238,14 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
         columns = [Column(header[1], [Text(row[1]) for row in rows], numeric=False),
                    Column(header[0], [Text(row[0]) for row in rows], numeric=False),
                    Column(header[2], [Text(row[2]) for row in rows])]
-        parts.append(table_or_blocks(columns, text_of("unmatched", lang), ""))
+        parts.append(table_or_blocks(columns, label("actuals_unmatched", lang), ""))
     if outlooks is not None:
         header, rows = _outlook_rows(outlooks, style)
         months = ", ".join(str(month) for month in _past(actuals))
         columns = [Column(header[0], [Text(row[0]) for row in rows], numeric=False)] + [
             Column(header[i], [Text(row[i]) for row in rows]) for i in (1, 2)]
-        caption = text_of("reforecast_caption", lang).format(months=months, path=written)
-        parts.append(table_or_blocks(columns, text_of("reforecast", lang), caption))
+        caption = label("actuals_reforecast_caption", lang).format(months=months, path=written)
+        parts.append(table_or_blocks(columns, label("actuals_reforecast", lang), caption))
     return parts
 
 
@@ -298,7 +259,7 @@ def _past(actuals: Actuals) -> list[int]:
 
 
 def _sources_view(actuals: Actuals, lang: str) -> RenderableType:
-    return Group(Text(text_of("sources", lang), style="bold"), *_source_lines(actuals, lang))
+    return Group(Text(label("actuals_sources", lang), style="bold"), *_source_lines(actuals, lang))
 
 
 def _source_lines(actuals: Actuals, lang: str) -> list[Text]:
@@ -308,12 +269,12 @@ def _source_lines(actuals: Actuals, lang: str) -> list[Text]:
         # Units only where they are the question: money (元, 分 or the plan's currency); counts and dates are plain.
         columns = ", ".join(f"{name}={header}" + (f" ({source.units[name]})" if source.units[name] not in UNITLESS else "")
                             for name, header in source.columns.items())
-        lines.append(Text(text_of("source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
+        lines.append(Text(label("actuals_source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
                                                              columns=columns)))
         basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
-        lines.append(Text("  " + text_of("time_basis", lang).format(basis=basis), style="dim"))
+        lines.append(Text("  " + label("actuals_time_basis", lang).format(basis=basis), style="dim"))
         if source.ignored:
-            lines.append(Text("  " + text_of("ignored", lang).format(columns=", ".join(source.ignored)), style="dim"))
+            lines.append(Text("  " + label("actuals_ignored", lang).format(columns=", ".join(source.ignored)), style="dim"))
     return lines
 
 
@@ -327,33 +288,34 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         return Text(format_(getattr(month.plan, name))), Text(format_(actual) + ("!" if flagged else ""),
                                                              style="red" if flagged else "")
 
-    columns = [Column(text_of("month", lang), [Text(month.label + _mark(month)) for month in months], numeric=False)]
+    columns = [Column(label("actuals_month", lang), [Text(month.label + _mark(month)) for month in months],
+                      numeric=False)]
     for name, format_ in (("spend", lambda value: style.money(value, 0)), ("users", style.count), ("cac", style.money)):
         cells = [pair(name, month, format_) for month in months]
-        columns += [Column(f"{text_of(name, lang)} {text_of('plan', lang)}", [cell[0] for cell in cells]),
-                    Column(f"{text_of(name, lang)} {text_of('actual', lang)}", [cell[1] for cell in cells])]
-    columns.append(Column(text_of("percentile", lang), [Text(_rank(month, "cac")) for month in months]))
+        columns += [Column(f"{label(WORDS[name], lang)} {label('actuals_plan', lang)}", [cell[0] for cell in cells]),
+                    Column(f"{label(WORDS[name], lang)} {label('actuals_actual', lang)}", [cell[1] for cell in cells])]
+    columns.append(Column(label("actuals_percentile", lang), [Text(_rank(month, "cac")) for month in months]))
     rates = []
     for name in ("ctr", "cvr"):
         values = [getattr(month.actual, name) for month in months]
         if any(value is not None for value in values):
-            rates.append(Column(text_of(name, lang), [Text(style.percent(value)) for value in values]))
+            rates.append(Column(label(WORDS[name], lang), [Text(style.percent(value)) for value in values]))
     captions = []
     partial = [month for month in months if month.partial and month.exported]
     if partial:
-        days = ", ".join(f"{month.label} {text_of('of_days', lang).format(share=month.covered)}" for month in partial)
-        captions.append(text_of("partial", lang).format(days=days))
+        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=month.covered)}" for month in partial)
+        captions.append(label("actuals_partial", lang).format(days=days))
     unreported = [month.label for month in months if not month.exported]
     if unreported and channel.matched_rows:
-        captions.append(text_of("not_exported", lang).format(months=", ".join(unreported)))
+        captions.append(label("actuals_not_exported", lang).format(months=", ".join(unreported)))
     if any(month.flagged for month in months):
-        captions.append(text_of("flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
+        captions.append(label("actuals_flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
                                                              seed=actuals.seed))
     if channel.furthest is not None:
         captions.append(_furthest(channel.furthest, style))
     elif channel.matched_rows == 0:
-        captions.append(text_of("no_rows", lang))
-    title = f"{channel.name} · {text_of('title', lang)} ({style.currency})"
+        captions.append(label("actuals_no_rows", lang))
+    title = f"{channel.name} · {label('actuals_title', lang)} ({style.currency})"
     return Group(_widest_that_fits(columns + rates, columns, title), *(Text(caption) for caption in captions))
 
 
@@ -368,3 +330,28 @@ def _widest_that_fits(full: list[Column], core: list[Column], title: str) -> Fit
         return table_or_blocks(full, title, "").build(width)
 
     return Fitted(build)
+
+
+@dataclass(frozen=True)
+class ActualsPresenter(Presenter[Actuals]):
+    """``actuals`` in every format; with ``--reforecast``, the plan's and the re-forecast's outlooks below and the
+    file it was written to (``written``)."""
+
+    style: NumberStyle
+    outlooks: tuple[Outlook, Outlook] | None = None
+    written: str = ""
+
+    def data(self, result: Actuals) -> dict[str, Any]:
+        return actuals_json(result, self.outlooks)
+
+    def rows(self, result: Actuals) -> Rows:
+        return actuals_rows(result)
+
+    def markdown(self, result: Actuals) -> str:
+        return actuals_markdown(result, self.style, self.outlooks)
+
+    def view(self, result: Actuals) -> list[RenderableType]:
+        return actuals_view(result, self.style, self.outlooks, self.written)
+
+    def workbook(self, result: Actuals) -> bytes:
+        return actuals_workbook(result, self.style.currency, self.outlooks)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -15,10 +16,14 @@ from aigc_roi.model.month_runs import month_runs
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text, visible
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
 """ChannelFigures fields, in the order the tables show them."""
@@ -574,3 +579,31 @@ def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableTy
     if result.warnings:
         views.append(warnings_view(result, style))
     return views
+
+
+@dataclass(frozen=True)
+class AllocationPresenter(Presenter[Allocation]):
+    """``allocate`` in every format (CSV: the ``table`` asked, channels or curve), and its ``--plot``: the budget curve."""
+
+    style: NumberStyle
+    table: str = "channels"
+
+    def data(self, result: Allocation) -> dict[str, Any]:
+        return allocation_json(result)
+
+    def rows(self, result: Allocation) -> Rows:
+        return allocation_rows(result, self.table)
+
+    def markdown(self, result: Allocation) -> str:
+        return allocation_markdown(result, self.style)
+
+    def view(self, result: Allocation) -> list[RenderableType]:
+        return allocation_view(result, self.style)
+
+    def figure(self, result: Allocation, style: NumberStyle) -> Figure:
+        from aigc_roi.present.allocation_chart import budget_curve_figure
+
+        return budget_curve_figure(result, style)
+
+    def figure_name(self, result: Allocation) -> str:
+        return result.scenario

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -11,6 +12,7 @@ from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
@@ -145,3 +147,23 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
             for row in table.rows
         ],
     }
+
+
+@dataclass(frozen=True)
+class BreakEvenPresenter(Presenter[BreakEvenTable]):
+    """``breakeven`` in every format: the JSON of docs/formulas.md §8, the drivers' rows, the view."""
+
+    style: NumberStyle
+    title: str = ""
+
+    def data(self, result: BreakEvenTable) -> dict[str, Any]:
+        return breakeven_json(result)
+
+    def rows(self, result: BreakEvenTable) -> Rows:
+        return breakeven_rows(result)
+
+    def styled_rows(self, result: BreakEvenTable) -> Rows:
+        return breakeven_rows(result, self.style)
+
+    def view(self, result: BreakEvenTable) -> list[RenderableType]:
+        return [breakeven_view(result, self.style)]

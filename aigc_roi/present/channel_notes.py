@@ -7,23 +7,27 @@ user there costs far more (docs/allocate.md), so the table marks it as an averag
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 
+if TYPE_CHECKING:
+    from aigc_roi.present.run_data import ChannelRun
 
-def channel_notes(channels: list[dict[str, Any]], lang: str) -> list[str]:
+
+def channel_notes(channels: Sequence[ChannelRun], lang: str) -> list[str]:
     """Under the channels: what a channel's ROI counts, and what a saturating channel's max bid is."""
     notes = [label("channels_caption", lang)]
-    if any(channel.get("saturating") for channel in channels):
+    if any(channel.saturating for channel in channels):
         notes.append(label("saturating_caption", lang))
     return notes
 
 
-def max_bid_text(channel: dict[str, Any], style: NumberStyle) -> str:
+def max_bid_text(channel: ChannelRun, style: NumberStyle) -> str:
     """The max unit cost, marked as an average where the channel saturates (its marginal user costs more)."""
-    text = style.money(channel["max_unit_cost"])
-    if channel.get("saturating") and channel["max_unit_cost"] is not None:
+    text = style.money(channel.max_unit_cost)
+    if channel.saturating and channel.max_unit_cost is not None:
         return f"{text} {label('average_marker', style.lang)}"
     return text

@@ -29,6 +29,8 @@ from aigc_roi.present.text import visible
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from aigc_roi.present.run_data import RunReport
+
 CJK_FONTS = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
     "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",
@@ -66,11 +68,6 @@ def title_name(name: str) -> str:
     return shown if len(shown) <= TITLE_NAME_CHARS else shown[:TITLE_NAME_CHARS - 1] + "…"
 
 
-def report_has_cjk(report: dict[str, Any]) -> bool:
-    """Whether the chart of ``report`` has CJK text in any language (its scenario's name)."""
-    return has_cjk(report["scenario"])
-
-
 def cjk_font() -> str | None:
     """The first installed font of ``CJK_FONTS``; None when Chinese would render as boxes."""
     from matplotlib import font_manager
@@ -79,7 +76,7 @@ def cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
+def cash_figure(report: RunReport, style: NumberStyle) -> Figure:
     """Monthly net cash as bars and cumulative net cash as a line, payback month marked.
 
     With ``style.lang == "zh"`` the caller should first make sure ``cjk_font()``
@@ -90,7 +87,7 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     lang = style.lang
-    months = report["months"]
+    months = report.months
     x = [month["month"] for month in months]
     net = [month["net_cash"] for month in months]
     cumulative = [month["cumulative_cash"] for month in months]
@@ -104,7 +101,7 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
               label=label("cumulative_cash", lang))
     axes.axhline(0, color="0.35", linewidth=0.8)
 
-    payback = report["figures"]["payback_month"]
+    payback = report.figures["payback_month"]
     if payback is not None:
         axes.axvline(payback, color=_GAIN, linestyle="--", linewidth=1)
         axes.annotate(
@@ -113,9 +110,9 @@ def cash_figure(report: dict[str, Any], style: NumberStyle) -> Figure:
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
         )
 
-    axes.set_title(f"{title_name(report['scenario'])} · {label('chart_title', lang)}")
+    axes.set_title(f"{title_name(report.scenario)} · {label('chart_title', lang)}")
     axes.set_xlabel(label("month", lang))
-    axes.set_ylabel(report["currency"])
+    axes.set_ylabel(report.currency)
     axes.set_xlim(0.4, len(x) + 0.6)
     # At most ~12 ticks so 120-month horizons stay legible; ticks show the
     # report's own labels (M3 or 2025-03), not bare month numbers.

@@ -9,20 +9,25 @@ values differ.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
 from aigc_roi.present.drivers import signed, signed_in
+from aigc_roi.present.explain import explain_data, explain_rows, explain_view
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.peak_cash import peak_cash_text
+from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import figure_text
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.tables import to_markdown
+from aigc_roi.whatif.compare import Comparison
 
 BEST_MARK = " ★"
 COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
@@ -176,3 +181,61 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         cells = values if style is None else [style.percent(value) for value in values]
         rows.append([chance, "probability", *cells, "; ".join(names[i] for i in sorted(_chance_best(values)))])
     return ["figure", "statistic", *names, "best"], rows
+
+
+def compare_columns(comparison: Comparison) -> list[dict[str, Any]]:
+    """Each column as JSON's ``scenarios`` holds it: name, source, figures (with the horizon flag) and, on risk,
+    the distribution."""
+    from aigc_roi.present.simulation import distribution_json
+
+    return [{"name": column.name, "source": column.source,
+             "figures": with_horizon_flag(column.figures, column.horizon_months),
+             **({} if column.simulation is None else {"distribution": distribution_json(column.simulation)})}
+            for column in comparison.columns]
+
+
+@dataclass(frozen=True)
+class ComparePresenter(Presenter[Comparison]):
+    """``compare`` in every format: figures side by side, or on risk their distributions, or with ``--explain``
+    what moved each figure below them."""
+
+    style: NumberStyle
+    title: str = ""
+    on_risk: bool = False
+
+    def data(self, result: Comparison) -> dict[str, Any]:
+        data: dict[str, Any] = {"scenarios": compare_columns(result)}
+        if result.changes is not None:
+            data["explain"] = explain_data(result.changes)
+        return data
+
+    def rows(self, result: Comparison) -> Rows:
+        if result.changes is not None:
+            return explain_rows(result.changes)
+        columns = compare_columns(result)
+        return distribution_rows(columns) if self.on_risk else compare_rows(columns)
+
+    def styled_rows(self, result: Comparison) -> Rows:
+        columns = compare_columns(result)
+        return distribution_rows(columns, self.style) if self.on_risk else compare_rows(columns, self.style)
+
+    def markdown(self, result: Comparison) -> str:
+        text = to_markdown(self.styled_rows(result), self.title)
+        if result.changes is None:
+            return text
+        return text + "\n" + to_markdown(explain_rows(result.changes, self.style), label("explain_title", self.style.lang),
+                                         text_columns=4)
+
+    def view(self, result: Comparison) -> list[RenderableType]:
+        columns = compare_columns(result)
+        if self.on_risk:
+            return [distribution_view(columns, self.style, self.title)]
+        if result.changes is None:
+            return [compare_view(columns, self.style)]
+        return [Group(compare_view(columns, self.style), explain_view(result.changes, self.style))]
+
+    def workbook(self, result: Comparison) -> bytes:
+        from aigc_roi.present.workbook import compare_workbook_bytes
+
+        return compare_workbook_bytes(compare_columns(result), result.currency, self.style.lang,
+                                      None if result.changes is None else explain_rows(result.changes))

@@ -12,6 +12,7 @@ from aigc_roi.present.numbers import NumberStyle
 
 if TYPE_CHECKING:
     from aigc_roi.model.engine import Result
+    from aigc_roi.present.run_data import RunReport
 
 Grid = tuple[list[str], list[list[str]]]
 
@@ -28,13 +29,13 @@ def gates_report(scenario: Scenario, result: Result, sample: int = 0) -> list[di
     ]
 
 
-def gates_grid(report: dict[str, Any], style: NumberStyle) -> Grid:
+def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
     """One row per threshold of each gate: the metric over the test months, the threshold, and whether it
     holds (the gate passes when every row of it does; the caption says what a failed gate stopped)."""
     lang = style.lang
-    labels = [month["label"] for month in report["months"]]
+    labels = [month["label"] for month in report.months]
     rows = []
-    for gate in report["gates"]:
+    for gate in report.gates or ():
         months = labels[0] if gate["after_month"] == 1 else f"{labels[0]} – {labels[gate['after_month'] - 1]}"
         for metric, bound in (("roas", "min_roas"), ("cac", "max_cac")):
             if gate[bound] is None:
@@ -58,10 +59,10 @@ def _meets(value: float | None, limit: float, bound: str) -> bool:
     return bool(at_least(value, limit) if bound == "min_roas" else at_least(-value, -limit))
 
 
-def gates_caption(report: dict[str, Any], lang: str) -> str:
+def gates_caption(report: RunReport, lang: str) -> str:
     """What each failed gate stopped, one line each; empty when every gate passed."""
-    labels = [month["label"] for month in report["months"]]
+    labels = [month["label"] for month in report.months]
     lines = [label("gate_stopped", lang).format(gate=gate["name"], channels=", ".join(dict.fromkeys(gate["channels"] + gate["then"])),
                                                 month=labels[gate["after_month"] - 1])
-             for gate in report["gates"] if not gate["passed"]]
+             for gate in report.gates or () if not gate["passed"]]
     return "\n".join(lines)

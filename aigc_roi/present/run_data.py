@@ -1,11 +1,14 @@
 """Engine results as plain data: the JSON shape of docs/formulas.md §8.
 
 Pure: numbers stay full float64; ``None`` stands for an undefined figure
-(the engine's NaN). Renderers and exporters all start from these dicts.
+(the engine's NaN). Renderers and exporters all start from a ``RunReport``;
+its ``to_json`` is the JSON.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
@@ -20,60 +23,122 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 
-def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> dict[str, Any]:
-    """``{"format_version", "scenario", "currency", "figures", "channels", "months", "fits"}``, ``"gates"``
-    when the plan has gates, and ``"cohorts"`` when asked (it grows with the square of the horizon)."""
-    channels = [
-        {
-            "name": name,
-            "type": kind,
-            "spend": plain(result.channel_spend[sample, c]),
-            "users": plain(result.channel_users[sample, c]),
-            "cac": plain(result.channel_cac[sample, c]),
-            "roas": plain(result.channel_roas[sample, c]),
-            "roi": plain(result.channel_roi[sample, c]),
-            "gross_revenue": plain(result.channel_gross_revenue[sample, c]),
-            "contribution": plain(result.channel_contribution[sample, c]),
-            "max_unit_cost": plain(result.channel_max_unit_cost[sample, c]),
-            "max_unit_cost_factor": plain(result.channel_max_unit_cost_factor[sample, c]),
-            "ltv": plain(result.channel_ltv[sample, c]),
-            "ltv_to_cac": plain(result.channel_ltv_to_cac[sample, c]),
-            # With saturation_budget the max unit cost is an average one (docs/formulas.md §6).
-            "saturating": c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
+@dataclass(frozen=True)
+class ChannelRun:
+    """One channel's figures in the run (docs/formulas.md §6); None where a figure is none."""
+
+    name: str
+    type: str
+    spend: float | None
+    users: float | None
+    cac: float | None
+    roas: float | None
+    roi: float | None
+    gross_revenue: float | None
+    contribution: float | None
+    max_unit_cost: float | None
+    max_unit_cost_factor: float | None
+    """For a unit cost written by month: the factor on every month's value at which the channel's ROI is 0."""
+    ltv: float | None
+    ltv_to_cac: float | None
+    saturating: bool
+    """With ``saturation_budget`` the max unit cost is an average one (docs/formulas.md §6)."""
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """The users who joined in plan month ``month`` and what they contributed from then on."""
+
+    month: int
+    label: str
+    new_users: float | None
+    contribution: tuple[float | None, ...]
+    """The cohort's contribution in each month from its own to the horizon."""
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """The run of docs/formulas.md §8: figures, channels, months, fitted curves, gates and cohorts."""
+
+    scenario: str
+    currency: str
+    horizon_months: int
+    figures: Mapping[str, Any]
+    """Every figure by name, ``irr_none_reason`` and ``peak_cash_at_horizon`` (present/peak_cash.py)."""
+    channels: tuple[ChannelRun, ...]
+    months: tuple[Mapping[str, Any], ...]
+    """Per plan month: ``month``, ``label`` and every column of MONTH_COLUMNS."""
+    fits: list[dict[str, Any]]
+    """The fitted curves (present/fit_data.py)."""
+    gates: list[dict[str, Any]] | None
+    """A staged plan's gates (present/gates.py); None for a plan without."""
+    cohorts: tuple[Cohort, ...] | None
+    """When asked for: it grows with the square of the horizon."""
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"format_version", "scenario", "currency", "horizon_months", "figures", "channels", "months", "fits"}``,
+        then ``"gates"`` and ``"cohorts"`` when present."""
+        data: dict[str, Any] = {
+            "format_version": FORMAT_VERSION,
+            "scenario": self.scenario,
+            "currency": self.currency,
+            "horizon_months": self.horizon_months,
+            "figures": dict(self.figures),
+            "channels": [asdict(channel) for channel in self.channels],
+            "months": [dict(month) for month in self.months],
+            "fits": self.fits,
         }
+        if self.gates is not None:
+            data["gates"] = self.gates
+        if self.cohorts is not None:
+            data["cohorts"] = [{**asdict(cohort), "contribution": list(cohort.contribution)} for cohort in self.cohorts]
+        return data
+
+
+def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> RunReport:
+    """The run's figures, channels, months and fits; gates when the plan has them, and cohorts when asked."""
+    channels = tuple(
+        ChannelRun(
+            name=name,
+            type=kind,
+            spend=plain(result.channel_spend[sample, c]),
+            users=plain(result.channel_users[sample, c]),
+            cac=plain(result.channel_cac[sample, c]),
+            roas=plain(result.channel_roas[sample, c]),
+            roi=plain(result.channel_roi[sample, c]),
+            gross_revenue=plain(result.channel_gross_revenue[sample, c]),
+            contribution=plain(result.channel_contribution[sample, c]),
+            max_unit_cost=plain(result.channel_max_unit_cost[sample, c]),
+            max_unit_cost_factor=plain(result.channel_max_unit_cost_factor[sample, c]),
+            ltv=plain(result.channel_ltv[sample, c]),
+            ltv_to_cac=plain(result.channel_ltv_to_cac[sample, c]),
+            saturating=c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
+        )
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
-    ]
+    )
     series = {name: result.months[name][sample] for name in MONTH_COLUMNS}
-    months = [
+    months = tuple(
         {"month": t + 1, "label": label, **{name: plain(series[name][t]) for name in MONTH_COLUMNS}}
         for t, label in enumerate(scenario.month_labels())
-    ]
-    report = {
-        "format_version": FORMAT_VERSION,
-        "scenario": scenario.name,
-        "currency": scenario.currency,
-        "horizon_months": scenario.horizon_months,
+    )
+    return RunReport(
+        scenario=scenario.name,
+        currency=scenario.currency,
+        horizon_months=scenario.horizon_months,
         # Beside the figures, not one of them: why irr is null (docs/formulas.md §5); then the horizon flag.
-        "figures": with_horizon_flag({**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
-                                     scenario.horizon_months),
-        "channels": channels,
-        "months": months,
-        "fits": fits_report(scenario),
-    }
-    if scenario.gates:
-        report["gates"] = gates_report(scenario, result, sample)
-    if cohorts:
-        report["cohorts"] = cohort_rows(scenario, result, sample)
-    return report
+        figures=with_horizon_flag({**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
+                                  scenario.horizon_months),
+        channels=channels,
+        months=months,
+        fits=fits_report(scenario),
+        gates=gates_report(scenario, result, sample) if scenario.gates else None,
+        cohorts=cohort_rows(scenario, result, sample) if cohorts else None,
+    )
 
 
-def cohort_rows(scenario: Scenario, result: Result, sample: int = 0) -> list[dict[str, Any]]:
-    """Per cohort month s: ``month``, ``label``, ``new_users`` and ``contribution``, the
-    cohort's contribution in each month s..H (a list of H - s + 1 amounts)."""
+def cohort_rows(scenario: Scenario, result: Result, sample: int = 0) -> tuple[Cohort, ...]:
+    """Per cohort month s its new users and its contribution in each month s..H (H - s + 1 amounts)."""
     new_users = result.months["new_users"][sample]
     table = result.cohort_table(sample)
-    return [
-        {"month": s + 1, "label": label, "new_users": plain(new_users[s]),
-         "contribution": [plain(value) for value in table[s, s:]]}
-        for s, label in enumerate(scenario.month_labels())
-    ]
+    return tuple(Cohort(s + 1, label, plain(new_users[s]), tuple(plain(value) for value in table[s, s:]))
+                 for s, label in enumerate(scenario.month_labels()))

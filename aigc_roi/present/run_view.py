@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -21,17 +21,20 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
 
+if TYPE_CHECKING:
+    from aigc_roi.present.run_data import ChannelRun, RunReport
+
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
-def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
+def figures_panel(report: RunReport, style: NumberStyle) -> Panel:
     lang = style.lang
-    figures = report["figures"]
+    figures = report.figures
     grid = Table.grid(padding=(0, 2))
     # fold, never ellipsis: in a narrow terminal a long label wraps rather than losing its end.
     grid.add_column(overflow="fold")
     grid.add_column(justify="right", no_wrap=True)
-    never = f"{label('never', lang)} (≤ {report['horizon_months']})"
+    never = f"{label('never', lang)} (≤ {report.horizon_months})"
     for figure in FIGURES:
         value = figures[figure.name]
         text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
@@ -39,7 +42,7 @@ def figures_panel(report: dict[str, Any], style: NumberStyle) -> Panel:
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(figure.name, lang), text)
-    title = f"{report['scenario']} · {label('figures', lang)} ({report['currency']})"
+    title = f"{report.scenario} · {label('figures', lang)} ({report.currency})"
     # A str title would be read as Rich markup; the name in it is data.
     return Panel(grid, title=Text(visible(title)), expand=False)
 
@@ -56,11 +59,11 @@ def _money_column(header: str, values: list[float | None], style: NumberStyle, c
     return Column(header, [Text(text, style=(colours[i] if colours else "")) for i, text in enumerate(texts)])
 
 
-def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
+def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
-    channels = report["channels"]
-    names = [label("organic", lang) if channel["type"] == "organic" else channel["name"] for channel in channels]
-    kinds = {channel["type"] for channel in channels} - {"organic"}
+    channels = report.channels
+    names = [label("organic", lang) if channel.type == "organic" else channel.name for channel in channels]
+    kinds = {channel.type for channel in channels} - {"organic"}
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
     max_bid_header = max_unit_cost_label(only, lang) if only else label("max_bid", lang)
@@ -69,15 +72,15 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
             "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
-            "type": Column(label("type", lang), [Text(channel["type"]) for channel in channels], numeric=False),
-            "spend": _money_column(label("spend", lang), [c["spend"] for c in channels], style, compact),
-            "users": _money_column(label("users", lang), [c["users"] for c in channels], style, compact, count=True),
-            "cac": Column(short_label("cac", lang), [Text(style.money(c["cac"])) for c in channels]),
-            "roas": Column(short_label("roas", lang), [Text(style.ratio(c["roas"])) for c in channels]),
-            "roi": Column(short_label("roi", lang), [Text(style.percent(c["roi"])) for c in channels]),
+            "type": Column(label("type", lang), [Text(channel.type) for channel in channels], numeric=False),
+            "spend": _money_column(label("spend", lang), [c.spend for c in channels], style, compact),
+            "users": _money_column(label("users", lang), [c.users for c in channels], style, compact, count=True),
+            "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),
+            "roas": Column(short_label("roas", lang), [Text(style.ratio(c.roas)) for c in channels]),
+            "roi": Column(short_label("roi", lang), [Text(style.percent(c.roi)) for c in channels]),
             "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
-            "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c["ltv"])) for c in channels]),
-            "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c["ltv_to_cac"])) for c in channels]),
+            "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c.ltv)) for c in channels]),
+            "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c.ltv_to_cac)) for c in channels]),
         }
         return [column for key, column in built.items() if key not in drop]
 
@@ -97,13 +100,13 @@ def channels_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
-def _max_bid(channel: dict[str, Any], only: str | None, style: NumberStyle) -> str:
-    if channel.get("max_unit_cost_factor") is not None:
-        return max_factor_text(channel["max_unit_cost_factor"], style)
-    value = channel["max_unit_cost"]
+def _max_bid(channel: ChannelRun, only: str | None, style: NumberStyle) -> str:
+    if channel.max_unit_cost_factor is not None:
+        return max_factor_text(channel.max_unit_cost_factor, style)
+    value = channel.max_unit_cost
     if value is None or only is not None:
         return max_bid_text(channel, style)
-    word = max_unit_cost_label(channel["type"], style.lang)
+    word = max_unit_cost_label(channel.type, style.lang)
     # A type whose word is the column's own (cpa's "Max bid") needs no tag.
     return max_bid_text(channel, style) if word == label("max_bid", style.lang) else f"{word} {max_bid_text(channel, style)}"
 
@@ -128,11 +131,11 @@ MONTH_COLUMN_ORDER = (
 """Columns of the months table, widest layout first (the last ones are compact)."""
 
 
-def months_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
+def months_table(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
-    months = report["months"]
+    months = report.months
     colours = ["green" if month["cumulative_cash"] >= 0 else "red" for month in months]
-    title = f"{label('months', lang)} ({report['currency']})"
+    title = f"{label('months', lang)} ({report.currency})"
     # A Text, not a str: its line breaks are layout, not data to write out.
     caption = Text(label("accrual_line", lang).format(
         recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
@@ -165,25 +168,25 @@ def _with_costs(orders: tuple[tuple[str, ...], ...], shown: list[str]) -> list[t
     return [(False, costs[0]), (True, costs[1]), *layouts]
 
 
-def months_hint(report: dict[str, Any], lang: str) -> Text:
-    return Text(label("months_hint", lang).format(months=len(report["months"])), style="dim")
+def months_hint(report: RunReport, lang: str) -> Text:
+    return Text(label("months_hint", lang).format(months=len(report.months)), style="dim")
 
 
-def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
+def cohorts_table(report: RunReport, style: NumberStyle) -> Fitted:
     """Per cohort (a row), its new users and its contribution in each month from its own on; amounts in one
     compact unit when the full ones do not fit, and a pointer to CSV/xlsx when even those do not."""
     lang = style.lang
-    months = report["months"]
-    cohorts = report["cohorts"]
-    title = f"{label('cohorts', lang)} ({report['currency']})"
+    months = report.months
+    cohorts = report.cohorts or ()
+    title = f"{label('cohorts', lang)} ({report.currency})"
 
     def build(width: int) -> RenderableType:
         for compact in (False, True):
-            columns = [Column(label("cohort", lang), [Text(cohort["label"]) for cohort in cohorts], numeric=False),
-                       _money_column(short_label("new_users", lang), [c["new_users"] for c in cohorts], style, compact,
+            columns = [Column(label("cohort", lang), [Text(cohort.label) for cohort in cohorts], numeric=False),
+                       _money_column(short_label("new_users", lang), [c.new_users for c in cohorts], style, compact,
                                      count=True)]
             for t, month in enumerate(months):
-                values = [cohort["contribution"][t - cohort["month"] + 1] if t + 1 >= cohort["month"] else None
+                values = [cohort.contribution[t - cohort.month + 1] if t + 1 >= cohort.month else None
                           for cohort in cohorts]
                 column = _money_column(month["label"], values, style, compact)
                 # Before its own month a cohort does not exist yet: an empty cell, not a none.
@@ -197,16 +200,16 @@ def cohorts_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
-def cash_chart(report: dict[str, Any], style: NumberStyle, height: int = 8) -> Fitted:
+def cash_chart(report: RunReport, style: NumberStyle, height: int = 8) -> Fitted:
     return Fitted(lambda width: _cash_chart(report, style, height, width))
 
 
-def _cash_chart(report: dict[str, Any], style: NumberStyle, height: int, width: int) -> RenderableType:
+def _cash_chart(report: RunReport, style: NumberStyle, height: int, width: int) -> RenderableType:
     """Cumulative net cash as columns, one per month, payback month marked."""
     # Up to 4 characters a month within the panel's borders and padding; a horizon longer
     # than the width shows every n-th month, so the chart is never cut at the right.
     room = max(1, min(width, 80) - 4)
-    months = report["months"]
+    months = report.months
     every = -(-len(months) // room)
     per_month = max(1, min(4, room // len(months)))
     values = [month["cumulative_cash"] for month in months[every - 1::every] for _ in range(per_month)]
@@ -223,9 +226,9 @@ def _cash_chart(report: dict[str, Any], style: NumberStyle, height: int, width: 
     lines.append(Text("─" * len(values), style="dim"))
     for row in range(1, rows_below + 1):
         lines.append(Text("".join(_cell(-v, (row - 1) * scale, scale, hanging=True) for v in values), style="red"))
-    payback = report["figures"]["payback_month"]
+    payback = report.figures["payback_month"]
     if payback is not None:
-        marker = f"▲ {label('payback_marker', style.lang)} {report['months'][payback - 1]['label']}"
+        marker = f"▲ {label('payback_marker', style.lang)} {report.months[payback - 1]['label']}"
         lines.append(Text(" " * ((payback - 1) // every * per_month) + marker))
     subtitle = f"{style.money(bottom, 0)} .. {style.money(top, 0)}"
     return Panel(Group(*lines), title=label("chart_title", style.lang), subtitle=subtitle, expand=False)
@@ -241,22 +244,22 @@ def _cell(value: float, floor: float, scale: float, hanging: bool = False) -> st
     return _BLOCKS[max(1, round(fill * 8))]
 
 
-def gates_table(report: dict[str, Any], style: NumberStyle) -> Fitted:
+def gates_table(report: RunReport, style: NumberStyle) -> Fitted:
     header, rows = gates_grid(report, style)
     columns = [Column(name, [Text(row[i]) for row in rows], numeric=i >= 3) for i, name in enumerate(header)]
     return table_or_blocks(columns, label("gates", style.lang), gates_caption(report, style.lang))
 
 
-def run_view(report: dict[str, Any], style: NumberStyle, show_months: bool) -> list[RenderableType]:
+def run_view(report: RunReport, style: NumberStyle, show_months: bool) -> list[RenderableType]:
     parts: list[RenderableType] = [figures_panel(report, style)]
-    if report["channels"]:
+    if report.channels:
         parts.append(channels_table(report, style))
-    if "gates" in report:
+    if report.gates is not None:
         parts.append(gates_table(report, style))
     parts.append(cash_chart(report, style))
-    parts += fits_view(report["fits"], style.lang)
+    parts += fits_view(report.fits, style.lang)
     # The months come last, after the chart: the headline figures stay on a laptop's screen.
     parts.append(months_table(report, style) if show_months else months_hint(report, style.lang))
-    if "cohorts" in report:
+    if report.cohorts is not None:
         parts.append(cohorts_table(report, style))
     return parts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import RenderableType
@@ -11,6 +12,7 @@ from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.drivers import Driver
@@ -203,3 +205,43 @@ def grid_json(table: Grid) -> dict[str, Any]:
         "roi": [list(row) for row in table.roi],
         "base_roi": table.base_roi,
     }
+
+
+@dataclass(frozen=True)
+class SensitivityPresenter(Presenter[Sensitivity]):
+    """``sensitivity`` in every format: each driver moved down and up, largest first."""
+
+    style: NumberStyle
+    title: str = ""
+
+    def data(self, result: Sensitivity) -> dict[str, Any]:
+        return sensitivity_json(result)
+
+    def rows(self, result: Sensitivity) -> Rows:
+        return sensitivity_rows(result)
+
+    def styled_rows(self, result: Sensitivity) -> Rows:
+        return sensitivity_rows(result, self.style)
+
+    def view(self, result: Sensitivity) -> list[RenderableType]:
+        return [sensitivity_view(result, self.style)]
+
+
+@dataclass(frozen=True)
+class GridPresenter(Presenter[Grid]):
+    """``sensitivity --grid`` in every format: the two-way ROI table."""
+
+    style: NumberStyle
+    title: str = ""
+
+    def data(self, result: Grid) -> dict[str, Any]:
+        return grid_json(result)
+
+    def rows(self, result: Grid) -> Rows:
+        return grid_rows(result)
+
+    def styled_rows(self, result: Grid) -> Rows:
+        return grid_rows(result, self.style)
+
+    def view(self, result: Grid) -> list[RenderableType]:
+        return [grid_view(result, self.style)]

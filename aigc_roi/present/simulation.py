@@ -10,7 +10,8 @@ drawn independently: the numbers mean nothing without that.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -22,10 +23,14 @@ from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
+from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 BAR_WIDTH = 30
 """Characters of the longest histogram or tornado bar."""
@@ -301,3 +306,31 @@ def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberSty
         views.append(tornado_view(simulation, style))
     views.append(Text(independence_note(simulation, lang), style="italic"))
     return [Group(*views)]
+
+
+@dataclass(frozen=True)
+class SimulationPresenter(Presenter[Simulation]):
+    """``simulate`` in every format, and its ``--plot``: the fan of cumulative cash and the net-cash histogram."""
+
+    style: NumberStyle
+    scenario: Scenario
+
+    def data(self, result: Simulation) -> dict[str, Any]:
+        return simulation_json(result, self.scenario)
+
+    def rows(self, result: Simulation) -> Rows:
+        return simulation_rows(result)
+
+    def markdown(self, result: Simulation) -> str:
+        return simulation_markdown(result, self.scenario, self.style)
+
+    def view(self, result: Simulation) -> list[RenderableType]:
+        return simulation_view(result, self.scenario, self.style)
+
+    def figure(self, result: Simulation, style: NumberStyle) -> Figure:
+        from aigc_roi.present.chart import simulation_figure
+
+        return simulation_figure(self.data(result), style)
+
+    def figure_name(self, result: Simulation) -> str:
+        return self.scenario.name

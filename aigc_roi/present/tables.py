@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
@@ -22,6 +22,9 @@ from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
+
+if TYPE_CHECKING:
+    from aigc_roi.present.run_data import RunReport
 
 Table = tuple[list[str], list[list[Any]]]
 """(header, rows) of one exported table."""
@@ -70,45 +73,45 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
     return "\n".join(lines) + "\n"
 
 
-def figures_table(report: dict[str, Any]) -> Table:
-    rows: list[list[Any]] = [[name, report["figures"][name]] for name in FIGURE_NAMES]
-    if "peak_cash_at_horizon" in report["figures"]:
+def figures_table(report: RunReport) -> Table:
+    rows: list[list[Any]] = [[name, report.figures[name]] for name in FIGURE_NAMES]
+    if "peak_cash_at_horizon" in report.figures:
         # 1 or 0: the value column of the figures table holds numbers only.
-        rows.append(["peak_cash_at_horizon", int(report["figures"]["peak_cash_at_horizon"])])
+        rows.append(["peak_cash_at_horizon", int(report.figures["peak_cash_at_horizon"])])
     return ["figure", "value"], rows
 
 
-def channels_table(report: dict[str, Any]) -> Table:
+def channels_table(report: RunReport) -> Table:
     header = list(CHANNEL_COLUMNS)
-    return header, [[channel[key] for key in header] for channel in report["channels"]]
+    return header, [[getattr(channel, key) for key in header] for channel in report.channels]
 
 
-def months_table(report: dict[str, Any]) -> Table:
+def months_table(report: RunReport) -> Table:
     header = ["month", "label", *MONTH_COLUMNS]
-    return header, [[month[key] for key in header] for month in report["months"]]
+    return header, [[month[key] for key in header] for month in report.months]
 
 
-def cohorts_table(report: dict[str, Any]) -> Table:
+def cohorts_table(report: RunReport) -> Table:
     """One row per cohort; column ``M<t>`` (or the month's label) its contribution in month t, empty before it joins."""
-    labels = [month["label"] for month in report["months"]]
+    labels = [month["label"] for month in report.months]
     header = ["month", "label", "new_users", *labels]
     rows = []
-    for cohort in report["cohorts"]:
-        before = [None] * (cohort["month"] - 1)
-        rows.append([cohort["month"], cohort["label"], cohort["new_users"], *before, *cohort["contribution"]])
+    for cohort in report.cohorts or ():
+        before = [None] * (cohort.month - 1)
+        rows.append([cohort.month, cohort.label, cohort.new_users, *before, *cohort.contribution])
     return header, rows
 
 
-def run_fits_table(report: dict[str, Any]) -> Table:
-    return fits_table(report["fits"])
+def run_fits_table(report: RunReport) -> Table:
+    return fits_table(report.fits)
 
 
 GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "passed")
 
 
-def gates_table(report: dict[str, Any]) -> Table:
+def gates_table(report: RunReport) -> Table:
     """One row per gate of a staged plan (none without gates)."""
-    return list(GATE_COLUMNS), [[gate[key] for key in GATE_COLUMNS] for gate in report.get("gates", [])]
+    return list(GATE_COLUMNS), [[gate[key] for key in GATE_COLUMNS] for gate in report.gates or []]
 
 
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,
@@ -117,53 +120,53 @@ RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": mo
 added when asked for."""
 
 
-def _markdown_figures(report: dict[str, Any], style: NumberStyle) -> Table:
-    never = f"{label('never', style.lang)} (≤ {report['horizon_months']})"
-    figures = report["figures"]
+def _markdown_figures(report: RunReport, style: NumberStyle) -> Table:
+    never = f"{label('never', style.lang)} (≤ {report.horizon_months})"
+    figures = report.figures
     rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
              else style.figure(name, figures[name], never, figures.get("irr_none_reason"))] for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 
-def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
+def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
     lang = style.lang
     header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
                                                  "channel_ltv", "channel_ltv_to_cac")]
-    rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
-             style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
-             style.ratio(channel["roas"]), style.percent(channel["roi"]),
-             max_bid_text(channel, style) if channel["max_unit_cost_factor"] is None
-             else f"{style.ratio(channel['max_unit_cost_factor'])}×",
-             style.money(channel["ltv"]), style.ratio(channel["ltv_to_cac"])]
-            for channel in report["channels"]]
+    rows = [[label("organic", lang) if channel.type == "organic" else channel.name, channel.type,
+             style.money(channel.spend, 0), style.count(channel.users), style.money(channel.cac),
+             style.ratio(channel.roas), style.percent(channel.roi),
+             max_bid_text(channel, style) if channel.max_unit_cost_factor is None
+             else f"{style.ratio(channel.max_unit_cost_factor)}×",
+             style.money(channel.ltv), style.ratio(channel.ltv_to_cac)]
+            for channel in report.channels]
     return header, rows
 
 
-def _markdown_months(report: dict[str, Any], style: NumberStyle) -> Table:
+def _markdown_months(report: RunReport, style: NumberStyle) -> Table:
     header = [label("month", style.lang), *(short_label(name, style.lang) for name in MONTH_COLUMNS)]
     rows = [[month["label"], *(style.count(month[name]) if name in COUNT_COLUMNS else style.money(month[name], 0)
                                for name in MONTH_COLUMNS)]
-            for month in report["months"]]
+            for month in report.months]
     return header, rows
 
 
-def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, months: bool = True) -> str:
+def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bool = True) -> str:
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
-    style = style or NumberStyle("en", report["currency"])
-    parts = [f"## {markdown_text(report['scenario'])} ({report['currency']})\n",
+    style = style or NumberStyle("en", report.currency)
+    parts = [f"## {markdown_text(report.scenario)} ({report.currency})\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
-    if report["channels"]:
+    if report.channels:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
-        parts.append("".join(f"_{note}_\n" for note in channel_notes(report["channels"], style.lang)))
-    if "gates" in report:
+        parts.append("".join(f"_{note}_\n" for note in channel_notes(report.channels, style.lang)))
+    if report.gates is not None:
         caption = gates_caption(report, style.lang)
         parts.append(to_markdown(gates_grid(report, style), label("gates", style.lang), text_columns=3)
                      + (f"\n{markdown_cell(caption)}\n" if caption else ""))
-    if report["fits"]:
+    if report.fits:
         # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
-        parts.append(fits_markdown(report["fits"], style.lang))
+        parts.append(fits_markdown(report.fits, style.lang))
     if months:
-        parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report['currency']})"))
-    if "cohorts" in report:
+        parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report.currency})"))
+    if report.cohorts is not None:
         parts.append(to_markdown(cohorts_table(report), label("cohorts", style.lang)))
     return "\n".join(parts)

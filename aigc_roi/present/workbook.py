@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,8 @@ from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from aigc_roi.present.run_data import RunReport
 
 MONEY = "#,##0"
 MONEY_CENTS = "#,##0.00"
@@ -68,13 +70,13 @@ class ScenarioFacts:
     horizon_months: int
 
 
-def _figures_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
+def _figures_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
     columns = [Column(label("figure", lang)), Column(label("value", lang)), Column(label("key", lang)),
                Column(label("unit", lang)), Column(label("note", lang))]
-    currency, horizon = report["currency"], report["horizon_months"]
-    rows = [[label(name, lang), report["figures"][name], name, _unit_text(unit_of(name), currency, lang),
-             none_reason(name, horizon, lang, report["figures"].get("irr_none_reason"))
-             if report["figures"][name] is None else None] for name in FIGURE_NAMES]
+    currency, horizon = report.currency, report.horizon_months
+    rows = [[label(name, lang), report.figures[name], name, _unit_text(unit_of(name), currency, lang),
+             none_reason(name, horizon, lang, report.figures.get("irr_none_reason"))
+             if report.figures[name] is None else None] for name in FIGURE_NAMES]
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
@@ -100,26 +102,29 @@ def none_reason(name: str, horizon: int, lang: str, irr_none_reason: str | None 
     return label("zero_denominator", lang)
 
 
-def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    money = _in_currency(report, lang)
-    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(money("spend"), MONEY),
-               Column(label("users", lang), WHOLE), Column(money("cac"), MONEY_CENTS),
+def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
+    currency = report.currency
+    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(_in_currency("spend", currency, lang), MONEY),
+               Column(label("users", lang), WHOLE), Column(_in_currency("cac", currency, lang), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
-               Column(money("gross_revenue"), MONEY), Column(money("contribution"), MONEY),
-               Column(money("max_unit_cost"), MONEY_CENTS), Column(label("max_unit_cost_factor", lang), RATIO),
-               Column(money("channel_ltv"), MONEY_CENTS), Column(label("channel_ltv_to_cac", lang), RATIO)]
-    rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
-             *(channel[key] for key in CHANNEL_COLUMNS[1:])]
-            for channel in report["channels"]]
+               Column(_in_currency("gross_revenue", currency, lang), MONEY),
+               Column(_in_currency("contribution", currency, lang), MONEY),
+               Column(_in_currency("max_unit_cost", currency, lang), MONEY_CENTS),
+               Column(label("max_unit_cost_factor", lang), RATIO),
+               Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
+               Column(label("channel_ltv_to_cac", lang), RATIO)]
+    rows = [[label("organic", lang) if channel.type == "organic" else channel.name,
+             *(getattr(channel, key) for key in CHANNEL_COLUMNS[1:])]
+            for channel in report.channels]
     return columns, rows
 
 
-def _in_currency(report: dict[str, Any], lang: str) -> Any:
+def _in_currency(key: str, currency: str, lang: str) -> str:
     """A money column's header: its label and the scenario's currency, ``Spend (CNY)``."""
-    return lambda key: f"{label(key, lang).split(' (')[0]} ({report['currency']})"
+    return f"{label(key, lang).split(' (')[0]} ({currency})"
 
 
-def _month_cell(month: dict[str, Any], start: str) -> Any:
+def _month_cell(month: Mapping[str, Any], start: str) -> Any:
     """A real date (the month's first day) when the file sets ``start``, so a pivot by quarter works; else ``M1``."""
     if not start:
         return month["label"]
@@ -128,32 +133,32 @@ def _month_cell(month: dict[str, Any], start: str) -> Any:
     return datetime.date(year + index // 12, index % 12 + 1, 1)
 
 
-def _cohorts_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
+def _cohorts_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
     """Per cohort month its new users and its contribution in each month from its own on (empty before)."""
-    months = report["months"]
+    months = report.months
     columns = [Column(label("month_number", lang), MONTH), Column(label("cohort", lang)), Column(label("new_users", lang), WHOLE)]
     columns += [Column(month["label"], MONEY) for month in months]
-    rows = [[cohort["month"], cohort["label"], cohort["new_users"], *([None] * (cohort["month"] - 1)), *cohort["contribution"]]
-            for cohort in report["cohorts"]]
+    rows = [[cohort.month, cohort.label, cohort.new_users, *([None] * (cohort.month - 1)), *cohort.contribution]
+            for cohort in report.cohorts or ()]
     return columns, rows
 
 
-def _months_sheet(report: dict[str, Any], facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
-    money = _in_currency(report, lang)
+def _months_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
     columns = [Column(label("month_number", lang), MONTH), Column(label("month", lang), DATE if facts.start else None)]
-    columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(money(name), MONEY) for name in MONTH_COLUMNS]
-    rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report["months"]]
+    columns += [Column(label(name, lang), WHOLE) if name in COUNT_COLUMNS else Column(_in_currency(name, report.currency, lang), MONEY)
+                for name in MONTH_COLUMNS]
+    rows = [[month["month"], _month_cell(month, facts.start), *(month[name] for name in MONTH_COLUMNS)] for month in report.months]
     return columns, rows
 
 
-def _gates_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], list[list[Any]]]:
+def _gates_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
     """Per gate its test months, thresholds, the test's ROAS and CAC and whether it passed."""
     columns = [Column(label("gate", lang)), Column(label("gate_after_month", lang), MONTH),
                Column(label("gate_min_roas", lang), RATIO), Column(label("roas", lang), RATIO),
                Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("cac", lang), MONEY_CENTS),
                Column(label("gate_result", lang))]
     rows = [[gate["name"], gate["after_month"], gate["min_roas"], gate["roas"], gate["max_cac"], gate["cac"],
-             label("gate_pass" if gate["passed"] else "gate_fail", lang)] for gate in report["gates"]]
+             label("gate_pass" if gate["passed"] else "gate_fail", lang)] for gate in report.gates or ()]
     return columns, rows
 
 
@@ -260,7 +265,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
     return buffer.getvalue()
 
 
-def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
+def workbook_bytes(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
     """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
     the file sets, by field path)."""
     from openpyxl import Workbook
@@ -273,9 +278,9 @@ def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequenc
     _fill(figures, columns, rows, formats)
     _fill(workbook.create_sheet("channels"), *_channels_sheet(report, lang))
     _fill(workbook.create_sheet("months"), *_months_sheet(report, facts, lang))
-    if "cohorts" in report:
+    if report.cohorts is not None:
         _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
-    if "gates" in report:
+    if report.gates is not None:
         _fill(workbook.create_sheet("gates"), *_gates_sheet(report, lang))
     _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))
     buffer = io.BytesIO()

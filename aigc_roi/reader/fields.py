@@ -10,6 +10,10 @@ from typing import Any
 
 from aigc_roi.model.channels import CHANNEL_TYPES, ChannelType
 from aigc_roi.model.channels.base import FIELD_INFO, FieldInfo
+from aigc_roi.model.limits import MAX_GATES as MAX_GATES
+from aigc_roi.model.limits import MAX_MATCH_PATTERNS as MAX_MATCH_PATTERNS
+from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
+from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
 from aigc_roi.model.scenario import ByMonth, Distribution, Moving
 from aigc_roi.reader.kinds import (
     INVALID,
@@ -182,8 +186,6 @@ class RetentionPointsKind:
 def field_title(key: str) -> str:
     """``saturation_budget`` -> ``Saturation budget``: the name an editor shows on hover."""
     return key.replace("_", " ").capitalize()
-MAX_RETENTION_DAY = 3653
-"""Last day a ``retention.days`` point may name: ten years, the longest horizon (120 x 30.4375 days)."""
 
 
 @dataclass(frozen=True)
@@ -310,7 +312,6 @@ def by_month(kind: Number) -> ByMonthOr:
 
 NAME = Text(description="Name shown in tables.")
 MONTHS = MonthSet()
-MAX_MATCH_PATTERNS = 100
 MATCH = ListOf(Text(description="A case-insensitive glob (* ? [..]) over campaign names or ids."), MAX_MATCH_PATTERNS,
                description="Campaign names or ids in ad-platform exports that are this channel, as globs (`aigc-roi actuals`).")
 
@@ -463,8 +464,6 @@ MILESTONE_FIELDS: dict[str, str] = {
     "cumulative_cash": "Cumulative net cash at the end of the month (money) must be at least this.",
 }
 """A milestone's series keys (model/scenario.py MILESTONE_KEYS), with what each bounds."""
-MAX_MILESTONES = 50
-MAX_GATES = 20
 
 GATES = ListOf(Obj({
     "name": NAME,

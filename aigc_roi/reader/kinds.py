@@ -14,25 +14,20 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.limits import MAX_CHANNELS as MAX_CHANNELS
+from aigc_roi.model.limits import MAX_FIXED_COSTS as MAX_FIXED_COSTS
+from aigc_roi.model.limits import MAX_HORIZON_MONTHS as MAX_HORIZON_MONTHS
 from aigc_roi.model.limits import MAX_MAGNITUDE as MAX_MAGNITUDE
 from aigc_roi.model.limits import MAX_ORDERS as MAX_ORDERS
 from aigc_roi.model.limits import MAX_PLANS as MAX_PLANS
 from aigc_roi.model.limits import MAX_PURCHASES as MAX_PURCHASES
+from aigc_roi.model.limits import MAX_RETENTION_POINTS as MAX_RETENTION_POINTS
+from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, slip_hint, split_range, to_number
 from aigc_roi.reader.yamltree import Node, join_path
 
-MAX_CHANNELS = 50
-MIN_MAGNITUDE = 1e-9
-"""Smallest absolute value of a non-zero number: anything smaller is a unit
-mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
-MAX_HORIZON_MONTHS = 120
-MAX_FIXED_COSTS = 50
-"""Most fixed costs (plans and purchases: model/limits.py): far above any real cost ledger, and low
-enough that every command, whose work grows with them times the horizon, stays fast."""
-MAX_RETENTION_POINTS = MAX_HORIZON_MONTHS
-"""One point per month at most: ages are distinct months within the horizon."""
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
 

@@ -20,13 +20,13 @@ from typing import Any
 from aigc_roi.model import scenario as models
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
-MAX_FILE_BYTES = 1024 * 1024
 BOM = "\ufeff"
 
 

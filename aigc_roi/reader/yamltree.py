@@ -17,18 +17,11 @@ from typing import Any
 import yaml
 
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.limits import MAX_DEPTH as MAX_DEPTH
+from aigc_roi.model.limits import MAX_MAPPING_KEYS as MAX_MAPPING_KEYS
+from aigc_roi.model.limits import MAX_SCALARS as MAX_SCALARS
 from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
 from aigc_roi.reader.yaml_causes import cause
-
-MAX_DEPTH = 32
-"""Deepest nesting of mappings and lists accepted (the format needs 5)."""
-MAX_MAPPING_KEYS = 128
-"""Most keys in one mapping: retention points hold up to one per month of a 120-month horizon."""
-MAX_SCALARS = 25_000
-"""Most scalars (keys and values) in a file; the largest valid file within the other limits
-(50 channels, plans, purchases and fixed costs, each with a 120-month list) has about 16,000.
-Both limits stop parsing at once, so the time any file takes is bounded by them, not by its
-bytes (a 1 MiB file holds 500,000 scalars, which take seconds just to build)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()

@@ -90,6 +90,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.channels import movable_types
 from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.month_runs import month_runs
@@ -681,7 +682,7 @@ class _Surrogate:
             def objective(cash: FloatArray) -> FloatArray:
                 return cash @ to_margins
         else:
-            discount = _discount(realized.discount_rate, horizon)
+            discount = discount_factors(np.asarray(realized.discount_rate, dtype=np.float64).reshape(-1), horizon).T
 
             def objective(cash: FloatArray) -> FloatArray:
                 return (cash * discount).sum(axis=-1, keepdims=True)
@@ -812,12 +813,6 @@ def _payback_share(margin: FloatArray, bandwidth: float | None) -> FloatArray:
     # Logistic kernel with standard deviation ``bandwidth`` (scale bandwidth x sqrt(3) / pi); tanh form: never overflows.
     scale = bandwidth * math.sqrt(3.0) / math.pi
     return np.asarray((0.5 + 0.5 * np.tanh(margin / (2.0 * scale))).mean(axis=1))
-
-
-def _discount(rate: Value, horizon: int) -> FloatArray:
-    """(S, H) discount factors (1 + rate)^(-t/12), t = 1..H (docs/formulas.md §5, npv)."""
-    column = np.asarray(rate, dtype=np.float64).reshape(-1, 1)
-    return (1.0 + column) ** (-np.arange(1, horizon + 1) / 12.0)
 
 
 def _budget_curve(surrogate: _Surrogate, space: Space, best: FloatArray, targets: FloatArray, names: list[str],

@@ -55,8 +55,8 @@ import numpy as np
 
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.figures import plain
-from aigc_roi.model.headline import max_unit_cost
 from aigc_roi.model.limits import MIN_UNIT_COST
+from aigc_roi.model.paid import max_unit_cost
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers

@@ -67,7 +67,6 @@ Decisions where the spec is silent:
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -80,6 +79,7 @@ from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario
+from aigc_roi.model.tree import branches, child_path
 
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
@@ -303,16 +303,13 @@ def _paired_leaves(original: Any, realized: Any, path: str) -> Iterator[tuple[st
         for (age, value), (_, drawn) in zip(original.points, realized.points, strict=True):
             if isinstance(value, Distribution):
                 yield f"{path}.points[{age}]", np.asarray(drawn, dtype=np.float64)
-    elif dataclasses.is_dataclass(original) and not isinstance(original, type):
-        for f in dataclasses.fields(original):
-            yield from _paired_leaves(getattr(original, f.name), getattr(realized, f.name), f"{path}.{f.name}" if path else f.name)
-    elif isinstance(original, tuple):
-        for index, (item, drawn) in enumerate(zip(original, realized, strict=True)):
-            if _is_keyed_pair(item):
+    else:
+        for (key, item), (_, drawn) in zip(branches(original) or (), branches(realized) or (), strict=True):
+            if isinstance(original, tuple) and _is_keyed_pair(item):
                 # (day or age, value) of retention days or conversion by age: --set names the key.
                 yield from _paired_leaves(item[1], drawn[1], f"{path}[{item[0]}]")
             else:
-                yield from _paired_leaves(item, drawn, f"{path}[{index}]")
+                yield from _paired_leaves(item, drawn, child_path(path, key))
 
 
 def _is_keyed_pair(item: Any) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import warnings
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -13,6 +14,7 @@ from spec_example import WORKED_EXAMPLE
 
 from aigc_roi.present import chart
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.run_data import RunReport
 
 # Pays back in month 2 (cumulative -1500, then 3000, 5250), so the marker is drawn.
 PAYS_BACK = WORKED_EXAMPLE.replace("bid: 20", "bid: 10.5").replace("Spec worked example", "Pays back")
@@ -66,15 +68,16 @@ def test_plot_needs_svg_or_png(example: Path, tmp_path: Path, name: str) -> None
     assert not (tmp_path / name).exists()
 
 
+def _report(name: str, figures: dict[str, Any], months: list[dict[str, Any]]) -> RunReport:
+    """A run report with only what the chart reads: the name, the payback month and the cash by month."""
+    return RunReport(name, "CNY", len(months), figures, (), tuple(months), [], None, None)
+
+
 def test_cash_figure_marks_payback_and_uses_report_labels(tmp_path: Path) -> None:
-    report = {
-        "scenario": "S", "currency": "CNY",
-        "figures": {"payback_month": 2},
-        "months": [
-            {"month": 1, "label": "2025-01", "net_cash": -100.0, "cumulative_cash": -100.0},
-            {"month": 2, "label": "2025-02", "net_cash": 150.0, "cumulative_cash": 50.0},
-        ],
-    }
+    report = _report("S", {"payback_month": 2}, [
+        {"month": 1, "label": "2025-01", "net_cash": -100.0, "cumulative_cash": -100.0},
+        {"month": 2, "label": "2025-02", "net_cash": 150.0, "cumulative_cash": 50.0},
+    ])
     figure = chart.cash_figure(report, NumberStyle("en"))
     axes = figure.axes[0]
     texts = [text.get_text() for text in axes.texts]
@@ -86,10 +89,8 @@ def test_cash_figure_marks_payback_and_uses_report_labels(tmp_path: Path) -> Non
 def test_zh_cash_figure_puts_the_cjk_font_first(monkeypatch: pytest.MonkeyPatch) -> None:
     # No CJK font is installed in CI; any installed name exercises the same path.
     monkeypatch.setattr(chart, "cjk_font", lambda: "DejaVu Sans Mono")
-    report = {
-        "scenario": "图片社区", "currency": "CNY", "figures": {"payback_month": None},
-        "months": [{"month": 1, "label": "M1", "net_cash": -25_000.0, "cumulative_cash": -25_000.0}],
-    }
+    report = _report("图片社区", {"payback_month": None},
+                     [{"month": 1, "label": "M1", "net_cash": -25_000.0, "cumulative_cash": -25_000.0}])
     figure = chart.cash_figure(report, NumberStyle("zh"))
     axes = figure.axes[0]
     assert axes.get_title() == "图片社区 · 累计净现金流"
@@ -210,7 +211,7 @@ def test_a_bundled_chinese_name_renders_without_missing_glyphs(lang: str) -> Non
 
     scenario = api.load(BUNDLED_CJK)
     report = run_report(scenario, api.run(scenario))
-    assert chart.report_has_cjk(report)
+    assert chart.has_cjk(report.scenario)
     font = chart.cjk_font()
     style = NumberStyle(lang if font else "en", "CNY")
     assert _glyph_warnings(report, style, "png") == []

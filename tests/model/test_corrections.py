@@ -13,8 +13,7 @@ import numpy as np
 import pytest
 from cli_runner import invoke
 
-from aigc_roi.model.cashflow import annual_irr, annual_mirr, irr_none_reason
-from aigc_roi.model.headline import first_payback_month, peak_cash
+from aigc_roi.model.cashflow import annual_irr, annual_mirr, first_payback_month, irr_none_reason, peak_cash
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -114,7 +113,7 @@ def test_two_sign_changes_read_so_in_json_and_both_languages(tmp_path: Path) -> 
 def test_payback_and_peak_cash_are_exact_on_large_plans(tmp_path: Path) -> None:
     # Cumulative cash -300, -600, +9.99e11: F = -300, -300, 9.99e11 + 600. 1.1's slack of
     # 1e-9 x sum |F| (about 1,000) called this paid back in month 1 with no cash need.
-    cumulative = np.array([[-300.0, -600.0, 9.99e11]])
+    cumulative = np.array([[-300.0], [-600.0], [9.99e11]])  # (months, samples)
     assert first_payback_month(cumulative)[0] == 3
     need, month = peak_cash(cumulative)
     assert (need[0], month[0]) == (600, 2)

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.cashflow import sign_changes
+from aigc_roi.model.cashflow import first_payback_month, peak_cash, sign_changes
 from aigc_roi.model.cohorts import cohort_contribution
-from aigc_roi.model.headline import first_payback_month, max_unit_cost, paid_totals, peak_cash
+from aigc_roi.model.paid import max_unit_cost, paid_totals
 from aigc_roi.model.scenario import Distribution
 
 
@@ -21,28 +21,28 @@ def rows(*values: list[float]) -> np.ndarray:
 def test_first_payback_is_the_first_crossing_and_peak_need_the_lowest_point() -> None:
     # Cumulative -10, 5, -5, 5: first above 0 in month 2; the lowest point is month 1 at -10.
     net = rows([-10, 15, -10, 10])
-    assert first_payback_month(np.cumsum(net, axis=1))[0] == 2
-    need, month = peak_cash(np.cumsum(net, axis=1))
+    assert first_payback_month(np.cumsum(net, axis=1).T)[0] == 2
+    need, month = peak_cash(np.cumsum(net, axis=1).T)
     assert (need[0], month[0]) == (10, 1)
 
 
 def test_peak_month_is_the_first_month_at_the_low() -> None:
     # Cumulative -10, -20, -20, 5: the low of -20 is first reached in month 2.
     net = rows([-10, -10, 0, 25])
-    need, month = peak_cash(np.cumsum(net, axis=1))
+    need, month = peak_cash(np.cumsum(net, axis=1).T)
     assert (need[0], month[0]) == (20, 2)
 
 
 def test_no_cash_need_means_no_peak_month_and_payback_in_month_one() -> None:
     net = rows([5, -5, 0])
-    need, month = peak_cash(np.cumsum(net, axis=1))
+    need, month = peak_cash(np.cumsum(net, axis=1).T)
     assert need[0] == 0 and math.isnan(month[0])
-    assert first_payback_month(np.cumsum(net, axis=1))[0] == 1
+    assert first_payback_month(np.cumsum(net, axis=1).T)[0] == 1
 
 
 def test_never_paid_back_has_no_first_payback() -> None:
     net = rows([-5, 1, 1])
-    assert math.isnan(first_payback_month(np.cumsum(net, axis=1))[0])
+    assert math.isnan(first_payback_month(np.cumsum(net, axis=1).T)[0])
 
 
 @pytest.mark.parametrize(

@@ -188,7 +188,7 @@ def _all_outputs(scenario: models.Scenario, report: dict[str, Any]) -> dict[str,
         for part in run_view(report, NumberStyle("en", scenario.currency), True):
             console.print(part)
     outputs = {"table": console.export_text(), "markdown": export.run_markdown(report),
-               "json": export.to_json(report)}
+               "json": export.to_json(report.to_json())}
     for table, build in export.RUN_TABLES.items():
         outputs[f"csv-{table}"] = export.to_csv(build(report))
     return outputs

@@ -274,9 +274,9 @@ def test_cohort_table_sums_each_cohorts_sources() -> None:
     # 17500, 7550, 3535. Cohort 2: 200 viral (c0) + 1000 Feed: 2400 + 5500 = 7900, then 1200 + 1550 = 2750.
     # Cohort 3: 120 viral users: 1440. Each month's column sums to the contribution 17500, 15450, 7725.
     rows = cohort_rows(WORKED, evaluate(WORKED))
-    assert rows[0]["contribution"] == pytest.approx([17500, 7550, 3535], abs=EXACT)
-    assert rows[1]["contribution"] == pytest.approx([7900, 2750], abs=EXACT)
-    assert rows[2]["contribution"] == pytest.approx([1440], abs=EXACT)
+    assert rows[0].contribution == pytest.approx([17500, 7550, 3535], abs=EXACT)
+    assert rows[1].contribution == pytest.approx([7900, 2750], abs=EXACT)
+    assert rows[2].contribution == pytest.approx([1440], abs=EXACT)
 
 
 @settings(max_examples=40, deadline=None)

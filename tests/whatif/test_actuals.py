@@ -227,12 +227,14 @@ def test_actuals_xlsx_needs_an_output_file(files: tuple[Path, Path]) -> None:
     assert result.exit_code == 2 and result.stderr == "--format xlsx needs --output FILE.xlsx\n"
 
 
-def test_every_word_of_the_command_is_in_both_languages() -> None:
-    from aigc_roi.present.actuals import LABELS
+def test_every_measure_is_named_in_chinese_and_by_its_field_in_english() -> None:
+    from aigc_roi.present.actuals import MEASURES
+    from aigc_roi.present.labels import label
 
-    english, chinese = set(LABELS["en"]), set(LABELS["zh"])
-    # Chinese alone names the measures (English shows the field name itself).
-    assert english <= chinese and {key for key in chinese - english if not key.startswith("measure_")} == set()
+    # Deviation.measure's values (whatif/actuals.py): English shows the field name itself, Chinese a word.
+    assert set(MEASURES) == {"cac", "spend", "users", "impressions", "cpm", "ctr", "cvr", "users_per_spend"}
+    assert all(label(key, "en") == measure for measure, key in MEASURES.items())
+    assert label(MEASURES["cac"], "zh") == "获客成本" and label(MEASURES["users_per_spend"], "zh") == "每元新增用户"
 
 
 def test_an_export_that_ends_earlier_leaves_its_later_months_unreported_not_zero(tmp_path: Path) -> None:

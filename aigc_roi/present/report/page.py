@@ -8,10 +8,10 @@ and prints to A4. Every text that comes from the file is escaped.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
@@ -27,6 +27,9 @@ from aigc_roi.present.report.words import word
 from aigc_roi.whatif.breakeven import BreakEvenTable
 from aigc_roi.whatif.sensitivity import Sensitivity
 from aigc_roi.whatif.simulate import Simulation
+
+if TYPE_CHECKING:
+    from aigc_roi.present.run_data import ChannelRun, RunReport
 
 MONEY_SERIES = frozenset({"gross_revenue", "cumulative_cash"})
 COUNT_SERIES = frozenset({"subscribers", "new_users", "active_users"})
@@ -52,7 +55,7 @@ class Provenance:
 
 @dataclass(frozen=True)
 class ReportParts:
-    run: dict[str, Any]
+    run: RunReport
     """``present/run_data.run_report`` with cohorts."""
     outcomes: Sequence[TargetOutcome]
     inputs: Sequence[InputRow]
@@ -88,15 +91,15 @@ figure { margin: 8px 0 16px; } figcaption { font-size: 12px; color: #52606d; }
 def render(parts: ReportParts, lang: str) -> str:
     """The whole page."""
     report = parts.run
-    style = NumberStyle(lang, report["currency"])
-    title = f"{word('title', lang)}: {report['scenario']}"
+    style = NumberStyle(lang, report.currency)
+    title = f"{word('title', lang)}: {report.scenario}"
     notes: list[str] = []
     sections = [
         _verdict(parts, style),
         _gates(report, style),
-        _figures(report["figures"], style, notes),
+        _figures(report.figures, style, notes),
         _cash(parts, style),
-        _channels(report["channels"], style),
+        _channels(report.channels, style),
         _cohorts(report, style),
         _tornado(parts.sensitivity, style),
         _break_even(parts.break_even, style),
@@ -120,10 +123,10 @@ def _provenance(facts: Provenance, lang: str) -> str:
 
 
 def _verdict(parts: ReportParts, style: NumberStyle) -> str:
-    lang, figures = style.lang, parts.run["figures"]
-    months = parts.run["horizon_months"]
+    lang, figures = style.lang, parts.run.figures
+    months = parts.run.horizon_months
     payback = figures["payback_month"]
-    labels = [row["label"] for row in parts.run["months"]]
+    labels = [row["label"] for row in parts.run.months]
     lines = [word("pays_back", lang).format(month=payback, label=labels[payback - 1]) if payback is not None
              else word("never_pays_back", lang).format(months=months)]
     need = figures["peak_cash_need"]
@@ -178,9 +181,9 @@ def _figure(name: str, value: float | None, style: NumberStyle) -> str:
     return style.percent(value)  # the simulated payback probability
 
 
-def _gates(report: dict[str, Any], style: NumberStyle) -> str:
+def _gates(report: RunReport, style: NumberStyle) -> str:
     """A staged plan's gates (docs/formulas.md §18): each threshold over its test months, and the result."""
-    if not report.get("gates"):
+    if not report.gates:
         return ""
     header, rows = gates_grid(report, style)
     numeric = {3, 4}
@@ -191,7 +194,7 @@ def _gates(report: dict[str, Any], style: NumberStyle) -> str:
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
-def _figures(figures: dict[str, Any], style: NumberStyle, notes: list[str]) -> str:
+def _figures(figures: Mapping[str, Any], style: NumberStyle, notes: list[str]) -> str:
     lang, known = style.lang, definitions()
     rows = []
     for name in FIGURE_NAMES:
@@ -210,7 +213,7 @@ def _figures(figures: dict[str, Any], style: NumberStyle, notes: list[str]) -> s
 
 def _cash(parts: ReportParts, style: NumberStyle) -> str:
     lang = style.lang
-    months = parts.run["months"]
+    months = parts.run.months
     band = None
     legend = [word("median_run", lang), "", word("zero", lang)]
     fan = parts.simulation.cash_fan if parts.simulation is not None else None
@@ -222,27 +225,27 @@ def _cash(parts: ReportParts, style: NumberStyle) -> str:
     return f'<h2>{escape(word("cash_chart", lang))}</h2><figure>{chart}</figure>'
 
 
-def _channels(channels: Sequence[dict[str, Any]], style: NumberStyle) -> str:
+def _channels(channels: Sequence[ChannelRun], style: NumberStyle) -> str:
     lang = style.lang
     heading = f'<h2>{escape(word("channels", lang))}</h2>'
-    channels = [channel for channel in channels if channel["type"] != ORGANIC_TYPE]
+    channels = [channel for channel in channels if channel.type != ORGANIC_TYPE]
     if not channels:
         return heading + f"<p>{escape(word('no_channels', lang))}</p>"
-    series = [("cac", "solid"), ("max_unit_cost", "outline")] + ([("ltv", "hatch")] if "ltv" in channels[0] else [])
-    rows = [(channel["name"], [channel.get(key) for key, _ in series]) for channel in channels]
+    series = [("cac", "solid"), ("max_unit_cost", "outline"), ("ltv", "hatch")]
+    rows = [(channel.name, [getattr(channel, key) for key, _ in series]) for channel in channels]
     chart = svg.bar_groups(rows, [(word(key, lang), mark) for key, mark in series], style.money, word("channels", lang))
     return heading + f"<figure>{chart}</figure>"
 
 
-def _cohorts(report: dict[str, Any], style: NumberStyle) -> str:
-    lang, months = style.lang, report["months"]
+def _cohorts(report: RunReport, style: NumberStyle) -> str:
+    lang, months = style.lang, report.months
     horizon = len(months)
     size = math.ceil(horizon / MAX_HEATMAP_COLUMNS)
     groups = [range(start, min(start + size, horizon)) for start in range(0, horizon, size)]
     cells = []
-    for cohort in report["cohorts"]:
+    for cohort in report.cohorts or ():
         # A cohort's contribution list starts at its own month (index s - 1).
-        by_month = {cohort["month"] - 1 + age: value for age, value in enumerate(cohort["contribution"])}
+        by_month = {cohort.month - 1 + age: value for age, value in enumerate(cohort.contribution)}
         cells.append([None if all(t not in by_month for t in group) else sum(by_month.get(t) or 0.0 for t in group)
                       for group in groups])
     rows = [_group_label(months, group) for group in groups]
@@ -254,7 +257,7 @@ def _cohorts(report: dict[str, Any], style: NumberStyle) -> str:
     return (f'<h2>{escape(word("cohorts", lang))}</h2><figure>{chart}<figcaption>{escape(note)}</figcaption></figure>')
 
 
-def _group_label(months: Sequence[dict[str, Any]], group: range) -> str:
+def _group_label(months: Sequence[Mapping[str, Any]], group: range) -> str:
     first, last = months[group[0]]["label"], months[group[-1]]["label"]
     return first if first == last else f"{first}–{last}"
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
 from aigc_roi.reader.exports.cells import CellError, day, number, shown
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, YUAN, Platform, normal_header, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
@@ -23,8 +24,6 @@ from aigc_roi.reader.exports.tables import Table, read_table
 TOTALS = ("合计", "总计", "汇总", "total")
 """A row whose date or campaign cell starts with one of these is the console's sum of the others."""
 
-MAX_ERRORS_PER_FILE = 100
-"""More than this and the rest of a file's errors are counted, not listed: the first hundred show the pattern."""
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-
-MAX_EXPORT_BYTES = 256 * 1024 * 1024
-"""Largest export read (256 MiB, about 2.5 million rows of a daily report); docs/limits.md."""
+from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 
 Cells = list[object]
 

@@ -1,13 +1,9 @@
-"""The figures of spec revision 1.1 that read an evaluated cash flow: paid
-versus blended returns, first and sustained payback, peak cash need and
-each channel's maximum unit cost.
+"""What the paid channels earn: the returns credited to the users they buy, and each channel's maximum unit cost.
 
 Pure numpy over a leading sample axis: series are ``(S, H)``, figures
-``(S,)``. NaN means "none", as in the engine that calls these.
-
-Every comparison with 0 is exact on the computed sums (spec 1.2, item 11):
-a slack that grew with the plan's size (1.1 used 1e-9 of the money moved)
-hid real shortfalls of large plans.
+``(S,)``. NaN means "none", as in the engine that calls these. The paid
+versus blended figures built on them are defined in docs/formulas.md §5
+and §6.
 """
 
 from __future__ import annotations
@@ -16,21 +12,6 @@ import numpy as np
 
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
-
-
-def first_payback_month(cumulative: FloatArray) -> FloatArray:
-    """First month whose cumulative net cash is >= 0; NaN if none."""
-    reached = cumulative >= 0.0
-    return np.where(reached.any(axis=1), reached.argmax(axis=1) + 1.0, np.nan)
-
-
-def peak_cash(cumulative: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """(peak_cash_need, peak_cash_month): max(0, -min cumulative cash) and the
-    first month at that low point (NaN when the need is 0)."""
-    low = cumulative.min(axis=1)
-    need = np.where(low < 0.0, -low, 0.0)
-    month = np.where(need > 0, cumulative.argmin(axis=1) + 1.0, np.nan)
-    return need, month
 
 
 def paid_totals(paid_users: FloatArray, per_user_by_age: FloatArray, virality: FloatArray) -> FloatArray:

@@ -1,0 +1,93 @@
+"""The one output path of the commands: their opening, the checks of where output goes, and the dispatch.
+
+Every command opens with ``open_command`` (the language, ``-q``, a ``--bom``
+its format would ignore), checks its destinations before computing
+(``check_destinations``, ``check_xlsx``, ``check_plot``), and ends with
+``deliver``: the presenter's text, rows or bytes for the ``--format`` asked,
+to stdout or ``--output`` (written as cli/files.py writes every file), and
+``--plot``'s chart through ``save_plot``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from aigc_roi.cli.extras import PLOT, XLSX, require
+from aigc_roi.cli.files import check_outputs
+from aigc_roi.cli.streams import emit, emit_bytes, fail, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
+from aigc_roi.present.labels import label
+
+if TYPE_CHECKING:
+    from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.present.presenter import Presenter
+
+R = TypeVar("R")
+
+PLOT_FORMATS = ("svg", "png")
+"""What ``--plot`` writes, by the file's suffix."""
+
+
+def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom: bool = False,
+                 writes_csv: bool | None = None) -> str:
+    """The command's language, after ``-q`` and, given its ``format_``, a ``--bom`` that no CSV of the command
+    would carry (``writes_csv``: whether it writes one, by default when the format is csv)."""
+    language = resolve_lang(lang)
+    set_quiet(quiet)
+    if format_ is not None:
+        refuse_idle_bom(bom, format_ == "csv" if writes_csv is None else writes_csv, format_, language)
+    return language
+
+
+def check_xlsx(format_: str, output: Path | None, lang: str) -> None:
+    """``--format xlsx`` needs a file to write (a workbook is no text for a terminal) and openpyxl."""
+    if format_ != "xlsx":
+        return
+    if output is None:
+        fail([label("xlsx_needs_output", lang)])
+    require(XLSX, "--format xlsx", lang)
+
+
+def check_plot(plot: Path | None, lang: str) -> None:
+    """``--plot`` needs an image suffix it can write and matplotlib."""
+    if plot is None:
+        return
+    if plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
+        fail([label("plot_suffix", lang).format(path=plot)])
+    require(PLOT, "--plot", lang)
+
+
+def check_destinations(destinations: Sequence[Path | None], force: bool, inputs: Sequence[Path] = ()) -> None:
+    """Every file the command will write, refused (exit 2) before anything is computed: a long run must not
+    end in "file exists", and a refused file never leaves the others half-written."""
+    with usage_errors():
+        check_outputs(tuple(path for path in destinations if not to_stdout(path)), force, inputs=inputs)
+
+
+def deliver(presenter: Presenter[R], result: R, format_: str, output: Path | None, force: bool, bom: bool = False) -> None:
+    """``result`` in ``format_`` (table, json, csv, markdown or xlsx) to stdout or ``output``."""
+    if format_ == "json":
+        emit(presenter.json(result), output, force)
+    elif format_ == "csv":
+        from aigc_roi.present.tables import BOM
+
+        emit((BOM if bom else "") + presenter.csv(result), output, force)
+    elif format_ == "markdown":
+        emit(presenter.markdown(result), output, force)
+    elif format_ == "xlsx":
+        emit_bytes(presenter.workbook(result), output, force)
+    else:
+        show(presenter.view(result), output, force)
+
+
+def save_plot(presenter: Presenter[R], result: R, style: NumberStyle, path: Path, force: bool) -> None:
+    """The presenter's chart of ``result`` as an image at ``path``: in English, with a note, when the chart
+    would need a CJK font that is not installed."""
+    from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
+    from aigc_roi.present.numbers import NumberStyle
+
+    if (style.lang == "zh" or chart.has_cjk(presenter.figure_name(result))) and chart.cjk_font() is None:
+        note(label("plot_no_cjk_font", style.lang))
+        style = NumberStyle("en", style.currency)
+    emit_bytes(chart.image_bytes(presenter.figure(result, style), path.suffix.lower().lstrip(".")), path, force)

@@ -1,0 +1,72 @@
+"""`compare`: the figures of several scenarios side by side, each column named once.
+
+A column is a scenario as loaded (a file, or the one file with a variant's
+``--set``s applied): its deterministic figures (docs/formulas.md §5) and, on
+risk, its simulation (docs/formulas.md §10). ``--explain``'s split of the
+change between two of them (docs/formulas.md §13) is added by the caller,
+which reads the two files again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.whatif.explain import FigureChanges
+from aigc_roi.whatif.simulate import Simulation
+
+
+@dataclass(frozen=True)
+class ComparedScenario:
+    """One column of a comparison."""
+
+    name: str
+    """The variant's label or the scenario's name; a name that repeats an earlier column's has its source added."""
+    source: str
+    """Where it came from: the file, and a variant's ``--set``s."""
+    currency: str
+    horizon_months: int
+    figures: Mapping[str, float | int | str | None]
+    """The deterministic figures, none as None, and ``irr_none_reason`` (why irr is none, docs/formulas.md §5)."""
+    simulation: Simulation | None
+    """On risk (``--samples``): the figures' distributions and chances."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The columns in order (the first is the base every difference is taken against), and what moved the
+    figures from the first to the second when asked (``--explain``)."""
+
+    columns: tuple[ComparedScenario, ...]
+    changes: FigureChanges | None = None
+
+    @property
+    def currency(self) -> str:
+        """The columns' currencies, each once: ``CNY``, or ``CNY / USD`` for columns that differ."""
+        return " / ".join(dict.fromkeys(column.currency for column in self.columns))
+
+
+def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0) -> Comparison:
+    """``scenarios`` as (label or None for the scenario's own name, source, scenario), each column's figures and,
+    with ``samples``, its simulation."""
+    from aigc_roi.model.engine import evaluate
+    from aigc_roi.model.figures import figures_of
+    from aigc_roi.model.sampling import realize
+    from aigc_roi.whatif.simulate import simulate
+
+    columns: list[ComparedScenario] = []
+    seen: set[str] = set()
+    for name, source, scenario in scenarios:
+        result = evaluate(realize(scenario))
+        figures: dict[str, float | int | str | None] = {**figures_of(result.figures),
+                                                         "irr_none_reason": result.irr_none_reason[0]}
+        shown = name or scenario.name
+        # Columns are named by their scenario; a repeated name gets its source, so headers stay distinct.
+        if shown in seen:
+            shown = f"{shown} ({source})"
+        seen.add(shown)
+        simulation = simulate(scenario, samples, seed) if samples is not None else None
+        columns.append(ComparedScenario(shown, source, scenario.currency, scenario.horizon_months, figures, simulation))
+    return Comparison(tuple(columns))
+

@@ -1,0 +1,91 @@
+"""`curves`: the retention and renewal curves a run uses, for checking them against what was observed.
+
+Retention is R(a), a = 0..H-1, the top-level curve and each channel's own
+(docs/formulas.md §3); renewal survival is the share of a plan's first
+subscribers still subscribed after k renewals, k = 0..floor((H-1)/P).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from aigc_roi.model.curves import plan_renewal_count, renewal_rates, renewal_survival
+from aigc_roi.model.figures import plain
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import RenewalObserved, Scenario
+
+if TYPE_CHECKING:
+    from aigc_roi.model.engine import Result
+
+
+@dataclass(frozen=True)
+class RetentionPoint:
+    age: int
+    """Months since joining."""
+    share: float | None
+    """Share of the joiners still active at that age."""
+
+
+@dataclass(frozen=True)
+class OwnRetention:
+    """A channel's own retention: the curve the users it buys follow."""
+
+    channel: str
+    field: str
+    """Where it is written: ``acquisition[i].retention``."""
+    retention: tuple[RetentionPoint, ...]
+
+
+@dataclass(frozen=True)
+class RenewalPoint:
+    renewal: int
+    """k: renewals so far (0 = the first payment)."""
+    age: int
+    """Months since joining at which the k-th renewal is paid."""
+    rate: float | None
+    """The k-th renewal's rate; None for k = 0."""
+    survival: float | None
+    """Share of the first subscribers still subscribed."""
+    observed: float | None
+    """The rate written as observed for that renewal, if any."""
+
+
+@dataclass(frozen=True)
+class RenewalCurve:
+    plan: str
+    period_months: int
+    points: tuple[RenewalPoint, ...]
+
+
+@dataclass(frozen=True)
+class Curves:
+    scenario: str
+    horizon_months: int
+    retention: tuple[RetentionPoint, ...]
+    channel_retention: tuple[OwnRetention, ...]
+    renewals: tuple[RenewalCurve, ...]
+
+
+def curves(scenario: Scenario, result: Result) -> Curves:
+    """The curves of ``scenario``'s deterministic run ``result``."""
+    realized = realize(scenario)
+    horizon = realized.horizon_months
+    renewals = []
+    for plan in realized.monetization.plans:
+        count = plan_renewal_count(plan, horizon)
+        rates = renewal_rates(plan.renewal, count, 1)[0]
+        survival = renewal_survival(plan.renewal, count, 1)[0]
+        observed = plan.renewal.observed if isinstance(plan.renewal, RenewalObserved) else ()
+        renewals.append(RenewalCurve(plan.name, plan.period_months, tuple(
+            RenewalPoint(k, k * plan.period_months, plain(rates[k - 1]) if k else None, plain(survival[k]),
+                         float(observed[k - 1]) if 0 < k <= len(observed) else None)
+            for k in range(count + 1))))
+    own_curves = tuple(
+        OwnRetention(channel.name, f"acquisition[{c}].retention", tuple(
+            RetentionPoint(age, plain(share))
+            for age, share in enumerate(result.group_series["retention"][result.source_groups[c], 0])))
+        for c, channel in enumerate(realized.acquisition) if channel.retention is not None and result.source_groups
+    )
+    return Curves(scenario.name, horizon, tuple(RetentionPoint(age, plain(share)) for age, share in enumerate(result.retention[0])),
+                  own_curves, tuple(renewals))
