@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aigc_roi import __version__, api
+from aigc_roi.cli.allocate import parse_amount
 from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.options import MAX_SAMPLES, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SeedOption, SetOption
-from aigc_roi.cli.streams import emit, load, resolve_lang, set_quiet, to_stdout, usage_errors
+from aigc_roi.cli.streams import emit, fail, load, resolve_lang, set_quiet, to_stdout, usage_errors
+
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import Scenario
+    from aigc_roi.whatif.allocate import Allocation
+    from aigc_roi.whatif.explain import FigureChanges
 
 
 def report(
@@ -23,6 +29,12 @@ def report(
         help="Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).",
     )] = 10_000,
     seed: SeedOption = 0,
+    allocate: Annotated[str | None, typer.Option(
+        "--allocate", metavar="B", help="Also split a monthly budget B as `allocate --budget B` does and draw its budget "
+        "curve.", show_default=False)] = None,
+    base: Annotated[Path | None, typer.Option(
+        "--base", metavar="BASE", help="An earlier version of FILE: show what moved each figure since it (compare --explain).",
+        show_default=False)] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     quiet: QuietOption = False,
@@ -30,8 +42,9 @@ def report(
     """One self-contained HTML page: verdict, figures with formulas, charts and every input."""
     language = resolve_lang(lang)
     set_quiet(quiet)
+    budget = None if allocate is None else parse_amount(allocate, "--allocate")
     with usage_errors():
-        check_outputs(() if to_stdout(output) else (output,), force)
+        check_outputs(() if to_stdout(output) else (output,), force, inputs=[file, *([base] if base else [])])
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.ci.baseline import file_commit
@@ -52,5 +65,25 @@ def report(
     commit, dirty = file_commit(Path(file))
     provenance = Provenance(str(file), commit, dirty, __version__, datetime.date.today().isoformat())
     parts = ReportParts(run, held_targets(scenario, held, months), typed_inputs(loaded.tree, scenario), provenance,
-                        simulation if simulation.inputs else None, api.break_even(scenario), api.sensitivity(scenario))
+                        simulation if simulation.inputs else None, api.break_even(scenario), api.sensitivity(scenario),
+                        None if budget is None else _allocation(scenario, budget), None if base is None else _changes(base, file, set_),
+                        "" if base is None else str(base))
     emit(render(parts, language), output, force)
+
+
+def _allocation(scenario: Scenario, budget: float) -> Allocation:
+    from aigc_roi.whatif.allocate import AllocationError
+
+    try:
+        return api.allocate(scenario, budget)
+    except AllocationError as refused:
+        fail([f"--allocate: {refused}"])
+
+
+def _changes(base: Path, file: Path, sets: list[str] | None) -> FigureChanges:
+    from aigc_roi.model.errors import ScenarioInvalid
+
+    try:
+        return api.explain_change(base, file, sets or [])
+    except ScenarioInvalid as invalid:
+        fail(invalid.errors)

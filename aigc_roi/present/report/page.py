@@ -22,9 +22,15 @@ from aigc_roi.present.inputs_table import InputRow
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
+from aigc_roi.present.report.bridge import bridge_section
+from aigc_roi.present.report.budget import budget_section
+from aigc_roi.present.report.fitted import fitted_section
 from aigc_roi.present.report.formulas import definitions
+from aigc_roi.present.report.moved import moved_section
 from aigc_roi.present.report.words import word
+from aigc_roi.whatif.allocate import Allocation
 from aigc_roi.whatif.breakeven import BreakEvenTable
+from aigc_roi.whatif.explain import FigureChanges
 from aigc_roi.whatif.sensitivity import Sensitivity
 from aigc_roi.whatif.simulate import Simulation
 
@@ -61,6 +67,12 @@ class ReportParts:
     """None when the file has no range (nothing to simulate)."""
     break_even: BreakEvenTable
     sensitivity: Sensitivity
+    allocation: Allocation | None = None
+    """The split of ``report --allocate B``, whose budget curve the page draws."""
+    changes: FigureChanges | None = None
+    """What moved each figure since ``report --base BASE``."""
+    base: str = ""
+    """The base file as named (with ``changes``)."""
 
 
 _CSS = """
@@ -80,6 +92,7 @@ td.path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospac
 sup a { text-decoration: none; color: inherit; }
 ol.defs { font-size: 12px; padding-left: 22px; } ol.defs code { font-size: 11.5px; }
 figure { margin: 8px 0 16px; } figcaption { font-size: 12px; color: #52606d; }
+table.curve th { white-space: normal; } tr.chosen td { font-weight: 700; } tr.chosen td:first-child::before { content: "◆ "; }
 @page { size: A4; margin: 14mm; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
 """
@@ -95,9 +108,13 @@ def render(parts: ReportParts, lang: str) -> str:
         _verdict(parts, style),
         _gates(report, style),
         _figures(report["figures"], style, notes),
+        "" if parts.changes is None else moved_section(parts.changes, parts.base, style),
+        bridge_section(report, style),
         _cash(parts, style),
         _channels(report["channels"], style),
         _cohorts(report, style),
+        "" if parts.allocation is None else budget_section(parts.allocation, style),
+        fitted_section(report["fits"], style),
         _tornado(parts.sensitivity, style),
         _break_even(parts.break_even, style),
         _inputs(parts.inputs, style),
