@@ -36,7 +36,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "channels": ("Channels: CAC against the maximum bid and LTV", "渠道：获客成本、最高出价与 LTV"),
     "channel": ("Channel", "渠道"),
     "cac": ("CAC", "获客成本"),
-    "max_unit_cost": ("Max unit cost (ROI = 0)", "最高单价（ROI = 0）"),
+    "max_unit_cost": ("Max bid (ROI = 0)", "最高出价（ROI = 0）"),
     "ltv": ("LTV per user", "单用户 LTV"),
     "no_channels": ("The plan buys no users.", "计划没有付费渠道。"),
     "cohorts": ("Contribution by cohort and month", "各月新增用户的逐月贡献"),
