@@ -32,11 +32,11 @@ def fitted_section(fits: Sequence[dict[str, Any]], style: NumberStyle) -> str:
     for fit in fits:
         title = fit_title(fit, lang)
         if fit["model"] == "power_law":
-            line, x_title, x_text = _power_law(fit), word("fit_day", lang), (lambda day: f"D{day:g}")
+            line, x_title, x_text = power_law_points(fit), word("fit_day", lang), (lambda day: f"D{day:g}")
             quoted = formula("s4-3", "D(d) =")
             observed = [(point["day"], point["observed"]) for point in fit["points"]]
         else:
-            line, x_title, x_text = _survival(fit), word("fit_renewal", lang), (lambda k: f"{k:g}")
+            line, x_title, x_text = survival_points(fit), word("fit_renewal", lang), (lambda k: f"{k:g}")
             quoted = formula("s4-9", "S(k) =")
             observed = [(point["renewal"], point["observed"]) for point in fit["points"]]
         chart = svg.xy_chart([svg.Series(word("fit_line", lang), line, "line"),
@@ -48,7 +48,7 @@ def fitted_section(fits: Sequence[dict[str, Any]], style: NumberStyle) -> str:
     return f'<h2>{escape(word("fits", lang))}</h2>' + "".join(charts)
 
 
-def _power_law(fit: dict[str, Any]) -> list[tuple[float, float]]:
+def power_law_points(fit: dict[str, Any]) -> list[tuple[float, float]]:
     """D(d) = exp(u) x d^(-b) from day 1 to the last observed day (docs/formulas.md §4.3)."""
     u, b = fit["parameters"]["u"], fit["parameters"]["b"]
     last = max(point["day"] for point in fit["points"])
@@ -56,7 +56,7 @@ def _power_law(fit: dict[str, Any]) -> list[tuple[float, float]]:
     return [(day, math.exp(u) * day ** -b) for day in days]
 
 
-def _survival(fit: dict[str, Any]) -> list[tuple[float, float]]:
+def survival_points(fit: dict[str, Any]) -> list[tuple[float, float]]:
     """S(0) = 1, then S(k) = S(k-1) r_k with the fit's renewal rates, one renewal past the last observed."""
     observed = tuple(point["observed"] for point in fit["points"])
     rates = sbg_fit(observed).renewal_rates(len(observed) + 1)

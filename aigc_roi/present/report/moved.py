@@ -60,9 +60,9 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
         def value(amount: float, figure: str = name) -> str:
             return style.figure(figure, amount)
 
-        title = label(name, lang)
-        charts.append(f"<figure>{svg.waterfall(steps, moved, title, legend, value)}"
-                      f"<figcaption>{escape(title)}</figcaption></figure>")
+        caption = label(name, lang)
+        charts.append(f"<figure>{svg.waterfall(steps, moved, caption, legend, value)}"
+                      f"<figcaption>{escape(caption)}</figcaption></figure>")
     return (f"<h2>{escape(title)}</h2><p>{escape(exact)} <code>{escape(formula('s13', 'phi_i ='))}</code></p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" + "".join(charts))
 

@@ -65,7 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "date": ("Date", "日期"),
     "formulas": ("Definitions (docs/formulas.md)", "定义（docs/formulas.md）"),
     "month": ("Month", "月份"),
-    "bridge": ("From revenue to net cash over {months} months", "{months} 个月内从收入到净现金流"),
+    "bridge": ("From revenue to net cash over the {months}-month horizon", "{months} 个月内从收入到净现金流"),
     "bridge_note": ("Each deduction starts where the last bar ended; outlined bars are the subtotals of the reference:",
                     "每项扣减从上一条的终点开始；空心条为参考文档中的小计："),
     "bridge_total": ("total (from 0)", "合计（从 0 起）"),
