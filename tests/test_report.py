@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from cli_runner import invoke
 
+from aigc_roi import api
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.present.fit_data import fits_report
+from aigc_roi.present.report.fitted import power_law_points, survival_points
 from aigc_roi.present.report.formulas import definitions
 
 TEMPLATES = sorted(Path(__file__).parent.parent.joinpath("aigc_roi", "templates").glob("*.yaml"))
@@ -178,21 +181,17 @@ def test_a_refused_allocation_is_one_line(example: Path) -> None:
 
 
 def test_fitted_curves_pass_through_the_observed_points(tmp_path: Path) -> None:
-    from aigc_roi.present.report.fitted import power_law_points, survival_points
-
     path = tmp_path / "s.yaml"
     path.write_text("name: Fits\nhorizon_months: 12\nretention: {days: {1: 45%, 7: 22%, 30: 12%}}\n"
-                    "acquisition:\n  - {name: C, type: cpa, bid: 10, users: 100}\n"
-                    "monetization:\n  plans: [{name: Pro, price: 30, period: month, conversion: 5%, renewal: {observed: [60%, 45%, 37%]}}]\n",
+                    "acquisition:\n  - {name: C, type: cpa, bid: 10, users: 100}\nmonetization:\n  plans:\n"
+                    "    - {name: Pro, price: 30, period: month, conversion: 5%, renewal: {observed: [60%, 45%, 37%]}}\n",
                     encoding="utf-8")
     fits = section(page(path), "Fitted curves")
     # docs/formulas.md §4.3: u = -0.78701, b = 0.38748, largest gap 0.58 points; §4.9: alpha 0.6523, beta 0.9773.
     assert "<code>D(d) = exp(u) x d^(-b)</code>" in fits and "u = -0.787, b = 0.3875" in fits
     assert "<code>S(k) = B(alpha, beta + k) / B(alpha, beta)</code>" in fits and "alpha = 0.6523, beta = 0.9773" in fits
     assert "observed: D7 → 22.00%" in fits and "observed: 2 → 45.00%" in fits
-    from aigc_roi.present.fit_data import fits_report
-
-    retention, renewal = fits_report(api_load(path))
+    retention, renewal = fits_report(api.load(path))
     days = power_law_points(retention)
     # Fitted D(1) = 45.52%, D(30) = 12.19% (docs/formulas.md §4.3).
     assert days[0] == (1, pytest.approx(0.4552, abs=5e-5)) and days[-1] == (30, pytest.approx(0.1219, abs=5e-5))
@@ -200,12 +199,6 @@ def test_fitted_curves_pass_through_the_observed_points(tmp_path: Path) -> None:
     survival = survival_points(renewal)
     assert [share for _, share in survival[:4]] == pytest.approx([1, 0.5997, 0.4509, 0.3699], abs=5e-5)
     assert len(survival) == 5
-
-
-def api_load(path: Path):  # type: ignore[no-untyped-def]
-    from aigc_roi import api
-
-    return api.load(path)
 
 
 def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:
