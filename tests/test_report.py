@@ -172,6 +172,8 @@ def test_allocate_draws_the_budget_curve_with_the_chosen_split(tmp_path: Path) -
     # The chosen split (a diamond) at B, today's (a square) at the file's 1,000, the curve's best budget (a triangle) at 750.
     assert "chosen split at B = 1,000: 1,000 → 500" in curve and "today&#x27;s split: 1,000 → 500" in curve
     assert "best budget on the curve (750): 750 → 536" in curve
+    # allocate's own advice: 535.71 - 500 = 35.71 lost against the curve's best budget.
+    assert "Spend less: the best NPV on the budget curve is at 750 (536)" in curve and "loses 36 against" in curve
     assert "<code>users = (unsaturated users) x h / (b + h)</code>" in curve
 
 
@@ -217,3 +219,12 @@ def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:
     assert [value for _, value in bars(roi)] == ["200.00%", "-83.33 pp", "-83.33 pp", "33.33%"]
     assert "<code>phi_i = sum over S not containing i of |S|! (n - |S| - 1)! / n! x (v(S + i) - v(S))</code>" in moved
     assert "<td>acquisition[0].bid</td><td>10</td><td>15</td>" in moved
+
+
+def test_a_base_equal_to_the_file_moved_nothing_and_a_broken_base_is_located(example: Path, tmp_path: Path) -> None:
+    assert "No input differs from the base." in text_of(page(example, "--base", str(example)))
+    broken = tmp_path / "base.yaml"
+    broken.write_text("name: B\nhorizon_months: x\n", encoding="utf-8")
+    result = invoke(["report", str(example), "--base", str(broken)])
+    assert result.exit_code == 2
+    assert f"{broken}:2:17: horizon_months: expected a whole number from 1 to 120, found 'x'" in result.stderr.splitlines()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_peak, curve_rows, objective_name, objective_value
+from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_rows, objective_name, objective_value, spend_less_text
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
@@ -35,7 +35,7 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
               svg.Series(word("curve_chosen", lang).format(budget=style.money(result.budget, 0)),
                          [(result.budget, result.best_value)], "diamond"),
               svg.Series(word("curve_today", lang), [(sum(result.current_split.values()), result.current_value)], "square")]
-    peak = curve_peak(result.curve)
+    peak = result.recommended
     if peak is not None and peak.budget != result.budget:
         series.append(svg.Series(word("curve_peak", lang).format(budget=style.money(peak.budget, 0)),
                                  [(peak.budget, peak.value)], "triangle"))
@@ -48,7 +48,9 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
         + "".join(f'<td class="n">{escape(str(cell))}</td>' for cell in row) + "</tr>"
         for point, row in zip(result.curve, rows, strict=True))
     note = word("curve_note", lang).format(objective=objective_name(result, lang))
-    return (f"<h2>{escape(title)}</h2><figure>{chart}<figcaption>{escape(note)} "
+    advice = spend_less_text(result, style)
+    return (f"<h2>{escape(title)}</h2>" + ("" if advice is None else f'<p class="lead">{escape(advice)}</p>')
+            + f"<figure>{chart}<figcaption>{escape(note)} "
             f"<code>{escape(formula('s4-1', 'users ='))}</code></figcaption></figure>"
             f'<table class="curve"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 

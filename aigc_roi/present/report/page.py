@@ -83,7 +83,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #cbd2d9; }
 .meta { color: #52606d; font-size: 12px; }
 .verdict { border: 2px solid #1f2933; padding: 10px 14px; margin: 16px 0; }
-.verdict p { margin: 4px 0; } .verdict .lead { font-size: 17px; font-weight: 600; }
+.verdict p { margin: 4px 0; } .verdict .lead { font-size: 17px; font-weight: 600; } p.lead { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -217,7 +217,8 @@ class Series:
 def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str) -> str:
     """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover."""
     legend = _legend_rows([(line.mark, line.legend) for line in series])
-    height, left, right, top, bottom = 264 + 16 * len(legend), 78, 16, 14, 50 + 16 * len(legend)
+    # The right margin holds half of the last x label, which is centred on the axis' end.
+    height, left, right, top, bottom = 264 + 16 * len(legend), 78, 36, 14, 50 + 16 * len(legend)
     xs = [x for line in series for x, _ in line.points]
     ys = [y for line in series for _, y in line.points]
     x_ticks, y_ticks = _nice_ticks(min(xs), max(xs)), _nice_ticks(min(ys), max(ys))
