@@ -228,3 +228,21 @@ def test_a_base_equal_to_the_file_moved_nothing_and_a_broken_base_is_located(exa
     result = invoke(["report", str(example), "--base", str(broken)])
     assert result.exit_code == 2
     assert f"{broken}:2:17: horizon_months: expected a whole number from 1 to 120, found 'x'" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.stem)
+def test_every_bridge_adds_up_to_its_subtotals(template: Path) -> None:
+    from aigc_roi.present.report.bridge import bridge_steps
+    from aigc_roi.present.run_data import run_report
+
+    scenario = api.load(template)
+    report = run_report(scenario, api.run(scenario))
+    steps = bridge_steps(report, "en")
+    # Each outlined subtotal is the last one plus the changes between them: net revenue, contribution (delivery
+    # and referral included where a template has them) and net cash are the run's own figures.
+    running = steps[0].amount
+    for step in steps[1:]:
+        if step.total:
+            assert step.amount == pytest.approx(running, rel=1e-9, abs=1e-6), step.name
+        running = step.amount if step.total else running + step.amount
+    assert [step.name for step in steps if step.total] == ["Gross revenue", "Net revenue", "Contribution", "Net cash"]
