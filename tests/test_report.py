@@ -175,6 +175,23 @@ def test_allocate_draws_the_budget_curve_with_the_chosen_split(tmp_path: Path) -
     # allocate's own advice: 535.71 - 500 = 35.71 lost against the curve's best budget.
     assert "Spend less: the best NPV on the budget curve is at 750 (536)" in curve and "loses 36 against" in curve
     assert "<code>users = (unsaturated users) x h / (b + h)</code>" in curve
+    bought = section(page(path, "--allocate", "1000"), "What each channel buys")
+    # users(1,000) = 100 x 1,000 / 2,000 = 50, today and at the chosen split; the line runs to the curve's 2B.
+    assert "today&#x27;s budget: 1,000 → 50" in bought and "chosen budget: 1,000 → 50" in bought
+    assert "Ads: <code>users = (unsaturated users) x h / (b + h)</code>" in bought
+
+
+def test_a_kol_channel_buys_posts_at_their_decayed_views() -> None:
+    import numpy as np
+
+    from aigc_roi.present.report.response import users_per_month
+
+    scenario = api.load_source("name: K\nhorizon_months: 1\nretention: {monthly_churn: 0.5}\nacquisition:\n"
+                               "  - {name: K, type: kol, posts: 3, fee: 1000, views: 10000, view_to_user: 0.01, views_decay: 0.2}\n")
+    # docs/formulas.md §4.1: 3,000 buys 3 posts, E = 1 + 0.8 + 0.64 = 2.44, so 0.01 x 10,000 x 2.44 = 244 users;
+    # 2,500 buys 2.5 posts, E = 1 + 0.8 + 0.5 x 0.64 = 2.12: 212 users; 0 buys none.
+    users = users_per_month(scenario.acquisition[0], np.array([3000.0, 2500.0, 0.0]))
+    assert users.tolist() == pytest.approx([244, 212, 0])
 
 
 def test_a_refused_allocation_is_one_line(example: Path) -> None:

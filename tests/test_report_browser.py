@@ -117,8 +117,8 @@ def test_the_budget_curve_fits_bridge_and_split_render_with_no_console_error(tmp
     # The browser kept every chart and every mark of it: a malformed SVG would be cut short or restructured.
     for mark in ("<svg", "<polyline", "<polygon", "<rect", "<circle"):
         assert done.stdout.count(mark) == html.count(mark) > 0, mark
-    # Budget curve, two fitted curves, four waterfalls of the split, the bridge: besides the cash, channel,
-    # cohort and tornado charts.
-    assert html.count("<svg") == 4 + 1 + 2 + 4 + 1
+    # Budget curve, what each of the two moved channels buys, two fitted curves, four waterfalls of the split,
+    # the bridge: besides the cash, channel, cohort and tornado charts.
+    assert html.count("<svg") == 4 + 1 + 2 + 2 + 4 + 1
     pixels = screenshot(tmp_path, page, 6000)
     assert len(np.unique(pixels, axis=0)) > 50

@@ -66,7 +66,7 @@ def report(
     provenance = Provenance(str(file), commit, dirty, __version__, datetime.date.today().isoformat())
     parts = ReportParts(run, held_targets(scenario, held, months), typed_inputs(loaded.tree, scenario), provenance,
                         simulation if simulation.inputs else None, api.break_even(scenario), api.sensitivity(scenario),
-                        allocation=None if budget is None else _allocation(scenario, budget),
+                        allocation=None if budget is None else _allocation(scenario, budget), scenario=scenario,
                         changes=None if base is None else _changes(base, file, set_), base="" if base is None else str(base))
     emit(render(parts, language), output, force)
 

@@ -44,8 +44,8 @@ def formula(anchor: str, start: str) -> str:
     section = _section(anchor)
     for line in section.splitlines():
         if line.startswith("  ") and line.strip().startswith(start):
-            # A formula block names its figure after a run of spaces: the formula is what comes before.
-            return re.split(r"\s{2,}", line.strip())[0].rstrip(",")
+            # A formula block names its figure after a long run of spaces: the formula is what comes before.
+            return " ".join(re.split(r"\s{4,}", line.strip())[0].rstrip(",").split())
     for span in _CODE_SPAN.findall(section):
         if span.startswith(start):
             return span

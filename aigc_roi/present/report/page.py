@@ -15,6 +15,7 @@ from typing import Any
 
 from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
@@ -27,6 +28,7 @@ from aigc_roi.present.report.budget import budget_section
 from aigc_roi.present.report.fitted import fitted_section
 from aigc_roi.present.report.formulas import definitions
 from aigc_roi.present.report.moved import moved_section
+from aigc_roi.present.report.response import response_section
 from aigc_roi.present.report.words import word
 from aigc_roi.whatif.allocate import Allocation
 from aigc_roi.whatif.breakeven import BreakEvenTable
@@ -69,6 +71,8 @@ class ReportParts:
     sensitivity: Sensitivity
     allocation: Allocation | None = None
     """The split of ``report --allocate B``, whose budget curve the page draws."""
+    scenario: Scenario | None = None
+    """The scenario (with ``allocation``: its channels' own formulas draw what each buys at each budget)."""
     changes: FigureChanges | None = None
     """What moved each figure since ``report --base BASE``."""
     base: str = ""
@@ -114,6 +118,7 @@ def render(parts: ReportParts, lang: str) -> str:
         _channels(report["channels"], style),
         _cohorts(report, style),
         "" if parts.allocation is None else budget_section(parts.allocation, style),
+        "" if parts.allocation is None or parts.scenario is None else response_section(parts.scenario, parts.allocation, style),
         fitted_section(report["fits"], style),
         _tornado(parts.sensitivity, style),
         _break_even(parts.break_even, style),

@@ -81,6 +81,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "curve_note": ("Objective: {objective}. The curve bends because a channel with saturation_budget h reaches "
                    "fewer new people as its budget b grows:",
                    "优化目标：{objective}。曲线弯曲，是因为设置了 saturation_budget h 的渠道预算 b 越大，触达的新用户越少："),
+    "response": ("What each channel buys at each monthly budget", "各渠道在不同月预算下买到的用户"),
+    "response_line": ("users a month", "每月用户数"),
+    "response_today": ("today's budget", "当前预算"),
+    "response_chosen": ("chosen budget", "所选预算"),
+    "response_budget": ("Monthly budget of the channel ({currency})", "该渠道的每月预算（{currency}）"),
+    "response_linear": ("no saturation_budget: users grow in proportion to the budget.",
+                        "未设置 saturation_budget：用户数与预算成正比。"),
     "fits": ("Fitted curves: each fit through its observed points", "拟合曲线：拟合线与实际观测点"),
     "fit_line": ("fitted", "拟合"),
     "fit_observed": ("observed", "观测"),
