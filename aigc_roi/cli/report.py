@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aigc_roi import __version__, api
+from aigc_roi.cli.allocate import parse_amount
 from aigc_roi.cli.options import MAX_SAMPLES, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SeedOption, SetOption
 from aigc_roi.cli.output import check_destinations, open_command
-from aigc_roi.cli.streams import emit, load
+from aigc_roi.cli.streams import emit, fail, load
+
+if TYPE_CHECKING:
+    from aigc_roi.model.scenario import Scenario
+    from aigc_roi.whatif.allocate import Allocation
+    from aigc_roi.whatif.explain import FigureChanges
 
 
 def report(
@@ -22,13 +29,20 @@ def report(
         help="Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).",
     )] = 10_000,
     seed: SeedOption = 0,
+    allocate: Annotated[str | None, typer.Option(
+        "--allocate", metavar="B", help="Also split a monthly budget B as `allocate --budget B` does and draw its budget "
+        "curve.", show_default=False)] = None,
+    base: Annotated[Path | None, typer.Option(
+        "--base", metavar="BASE", help="An earlier version of FILE: show what moved each figure since it (compare --explain).",
+        show_default=False)] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """One self-contained HTML page: verdict, figures with formulas, charts and every input."""
     language = open_command(lang, quiet)
-    check_destinations((output,), force)
+    budget = None if allocate is None else parse_amount(allocate, "--allocate")
+    check_destinations((output,), force, inputs=[file, *([base] if base else [])])
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.present.report.page import Provenance, ReportParts, render
@@ -37,5 +51,25 @@ def report(
     facts = api.plan_facts(loaded, samples, seed)
     provenance = Provenance(str(file), facts.commit, facts.dirty, __version__, datetime.date.today().isoformat())
     parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,
-                        facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity)
+                        facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity,
+                        allocation=None if budget is None else _allocation(scenario, budget), scenario=scenario,
+                        changes=None if base is None else _changes(base, file, set_), base="" if base is None else str(base))
     emit(render(parts, language), output, force)
+
+
+def _allocation(scenario: Scenario, budget: float) -> Allocation:
+    from aigc_roi.whatif.allocate import AllocationError
+
+    try:
+        return api.allocate(scenario, budget)
+    except AllocationError as refused:
+        fail([f"--allocate: {refused}"])
+
+
+def _changes(base: Path, file: Path, sets: list[str] | None) -> FigureChanges:
+    from aigc_roi.model.errors import ScenarioInvalid
+
+    try:
+        return api.explain_change(base, file, sets or [])
+    except ScenarioInvalid as invalid:
+        fail(invalid.errors)

@@ -96,6 +96,10 @@ HELP_ZH: dict[str, str] = {
         "一个独立的 HTML 页面：结论、带公式的指标、图表和全部输入。",
     "Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).":
         "现金流区间和回本概率的蒙特卡洛样本数（与 check 相同；仅当文件含区间时）。",
+    "Also split a monthly budget B as `allocate --budget B` does and draw its budget curve.":
+        "另按 `allocate --budget B` 拆分每月预算 B，并画出其预算曲线。",
+    "An earlier version of FILE: show what moved each figure since it (compare --explain).":
+        "FILE 的早先版本：显示自该版本以来各指标变化的来源（同 compare --explain）。",
     "With two FILEs (base, new): split the change of roi, npv, payback month and peak cash need among the inputs that "
     "differ (Shapley shares). With --format csv, writes that table.":
         "给出两个文件（基准、新方案）时：把 roi、npv、回本月份和最大资金需求的变化拆分到各个改动的输入上（Shapley 分摊）。"

@@ -59,7 +59,6 @@ LABELS: dict[str, Label] = {
     "irr_none_more_than_one_sign_change": Label("none: more than one sign change", "无：现金流多次变号"),
     "mirr_none": Label("no month is negative or none is positive (or the horizon is one month)",
                        "没有负的月份或没有正的月份（或期限只有 1 个月）"),
-    "max_bid": Label("Max bid", "最高出价"),
     "recognised_revenue": Label("Recognised revenue", "确认收入", short=("Recognised", "确认收入")),
     "deferred_revenue": Label("Deferred revenue", "递延收入", short=("Deferred", "递延收入")),
     # One short line each (a caption wraps at the table's width, and must never split a number).
@@ -167,8 +166,8 @@ LABELS: dict[str, Label] = {
         "表示任何价格都无法回本。它不同于上表该项的“整体 ROI = 0 时”：那里计入其他渠道的盈亏，"
         "这里只算本渠道自己的用户。",
     ),
-    "max_unit_cost": Label("Max unit cost", "最高单价"),
-    "max_unit_cost_factor": Label("Max unit cost factor (x every month's unit cost)", "最高单价倍数（乘以每月单价）"),
+    "max_unit_cost": Label("Max bid", "最高出价"),
+    "max_unit_cost_factor": Label("Max bid factor (x every month's unit cost)", "最高出价倍数（乘以每月单价）"),
     "channel_ltv": Label("LTV (per user it bought)", "LTV (每个买入用户)", short=("LTV", "LTV")),
     "channel_ltv_to_cac": Label("LTV:CAC", "LTV:CAC"),
     "unit_cost": Label("Unit cost", "单价"),

@@ -44,7 +44,9 @@ class NumberStyle:
             if abs(float(in_wan.replace(",", ""))) < 1e4:
                 return in_wan + "万"
             return f"{value / 1e8:,.{max(decimals, 2)}f}亿"
-        return f"{value:,.{decimals}f}"
+        text = f"{value:,.{decimals}f}"
+        # An amount that rounds to 0 has no sign: a solver's -1e-10 is not a loss.
+        return text[1:] if text.startswith("-") and not any(digit in text for digit in "123456789") else text
 
     def compact_unit(self, values: Iterable[float | None]) -> str:
         """The unit one column of amounts is shown in when space is short ("" when none is needed)."""

@@ -66,7 +66,7 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     kinds = {channel.type for channel in channels} - {"organic"}
     # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
     only = next(iter(kinds)) if len(kinds) == 1 else None
-    max_bid_header = max_unit_cost_label(only, lang) if only else label("max_bid", lang)
+    max_bid_header = max_unit_cost_label(only, lang) if only else label("max_unit_cost", lang)
     caption = " ".join(channel_notes(channels, lang))
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
@@ -108,7 +108,7 @@ def _max_bid(channel: ChannelRun, only: str | None, style: NumberStyle) -> str:
         return max_bid_text(channel, style)
     word = max_unit_cost_label(channel.type, style.lang)
     # A type whose word is the column's own (cpa's "Max bid") needs no tag.
-    return max_bid_text(channel, style) if word == label("max_bid", style.lang) else f"{word} {max_bid_text(channel, style)}"
+    return max_bid_text(channel, style) if word == label("max_unit_cost", style.lang) else f"{word} {max_bid_text(channel, style)}"
 
 
 def max_factor_text(factor: float, style: NumberStyle) -> str:

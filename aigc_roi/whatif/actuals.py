@@ -237,7 +237,8 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     labels = scenario.month_labels()
     channels = []
     for index, channel in enumerate(scenario.acquisition):
-        own = covered if spans[index] is None else coverage(*spans[index], scenario.start, numbers)
+        span = spans[index]
+        own = covered if span is None else coverage(span[0], span[1], scenario.start, numbers)
         months = tuple(_channel_month(index, month, labels[month - 1], own[month], series,
                                       monthly.get((index, month), {}), available[index] if own[month] > 0 else set(),
                                       channel)

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from cli_runner import invoke
 
+from aigc_roi import api
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.present.fit_data import fits_report
+from aigc_roi.present.report.fitted import power_law_points, survival_points
 from aigc_roi.present.report.formulas import definitions
 
 TEMPLATES = sorted(Path(__file__).parents[2].joinpath("aigc_roi", "templates").glob("*.yaml"))
@@ -115,3 +118,148 @@ def test_gates_and_milestones_are_on_the_page(tmp_path: Path) -> None:
     row = re.search(r"<tr><td>milestone new_users@1</td><td>([^<]+)</td><td class=\"n\">([^<]+)</td>"
                     r"<td class=\"n\">([^<]+)</td><td class=\"(met|missed)\">", html)
     assert row is not None and row.groups() == ("New users (Month 1)", "2,000", "1,000", "missed")
+
+
+def section(html: str, heading: str) -> str:
+    """The page from the heading that starts with ``heading`` to the next section heading."""
+    start = html.index(f"<h2>{heading}")
+    return html[start:html.find("<h2>", start + 4)]
+
+
+def bars(svg: str) -> list[tuple[str, str]]:
+    """A waterfall's bars as (name, value shown), top to bottom."""
+    return re.findall(r"<rect [^>]*><title>([^<]*): ([^<]*)</title></rect>", svg)
+
+
+def test_the_cash_bridge_goes_from_gross_revenue_to_net_cash(tmp_path: Path) -> None:
+    from spec_example import WORKED_EXAMPLE
+
+    path = tmp_path / "s.yaml"
+    path.write_text(WORKED_EXAMPLE.replace("purchases:", "revenue_fee: 0.3\n  purchases:").replace(
+        "costs: {serving_per_active_user: 1}", "costs: {serving_per_active_user: 1, fixed: [{name: tools, monthly: 300}]}"),
+        encoding="utf-8")
+    bridge = section(page(path), "From revenue to net cash over the 3-month horizon")
+    # Gross 10,000 + 5,000 + 2,500 = 17,500; the store keeps 30%: net 12,250; serving 1,000 + 500 + 250 = 1,750;
+    # contribution 10,500; ad spend 20,000; fixed 3 x 300 = 900; net cash 10,500 - 20,000 - 900 = -10,400.
+    assert bars(bridge) == [("Gross revenue", "17,500"), ("Store and payment fees", "-5,250"), ("Net revenue", "12,250"),
+                            ("Serving", "-1,750"), ("Contribution", "10,500"), ("Ad spend", "-20,000"),
+                            ("Fixed costs", "-900"), ("Net cash", "-10,400")]
+    assert "<code>F(t) = C(t) - S_ad(t) - fixed(t)</code>" in bridge  # quoted from docs/formulas.md §4.8
+
+
+SATURATING = """\
+name: One saturating channel
+horizon_months: 1
+discount_rate: 0
+acquisition:
+  - {name: Ads, type: cpa, bid: 10, budget: 1000, saturation_budget: 1000}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: item, price: 30, rate: 1}]
+"""
+
+
+def test_allocate_draws_the_budget_curve_with_the_chosen_split(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(SATURATING, encoding="utf-8")
+    curve = section(page(path, "--allocate", "1000"), "Budget curve")
+    # One channel takes all of b: users b / 10 x 1000 / (b + 1000), each paying 30, so npv(b) = 3000 b / (b + 1000) - b:
+    # 0, 350, 500, 535.71, 500, 416.67, 300, 159.09, 0 at b = 0, 250, ..., 2000 (0 to 2B).
+    rows = re.findall(r'<tr(?: class=chosen)?><td class="n">([^<]+)</td><td class="n">[^<]+</td><td class="n">([^<]+)</td>', curve)
+    assert rows == [("0", "0"), ("250", "350"), ("500", "500"), ("750", "536"), ("1,000", "500"), ("1,250", "417"),
+                    ("1,500", "300"), ("1,750", "159"), ("2,000", "0")]
+    assert re.search(r'<tr class=chosen><td class="n">1,000</td>', curve)
+    # The chosen split (a diamond) at B, today's (a square) at the file's 1,000, the curve's best budget (a triangle) at 750.
+    assert "chosen split at B = 1,000: 1,000 → 500" in curve and "today&#x27;s split: 1,000 → 500" in curve
+    assert "best budget on the curve (750): 750 → 536" in curve
+    # allocate's own advice: 535.71 - 500 = 35.71 lost against the curve's best budget.
+    assert "Spend less: the best NPV on the budget curve is at 750 (536)" in curve and "loses 36 against" in curve
+    assert "<code>users = (unsaturated users) x h / (b + h)</code>" in curve
+    bought = section(page(path, "--allocate", "1000"), "What each channel buys")
+    # users(1,000) = 100 x 1,000 / 2,000 = 50, today and at the chosen split; the line runs to the curve's 2B.
+    assert "today&#x27;s budget: 1,000 → 50" in bought and "chosen budget: 1,000 → 50" in bought
+    assert "Ads: <code>users = (unsaturated users) x h / (b + h)</code>" in bought
+
+
+def test_a_kol_channel_buys_posts_at_their_decayed_views() -> None:
+    import numpy as np
+
+    from aigc_roi.present.report.response import users_per_month
+
+    scenario = api.load_source("name: K\nhorizon_months: 1\nretention: {monthly_churn: 0.5}\nacquisition:\n"
+                               "  - {name: K, type: kol, posts: 3, fee: 1000, views: 10000, view_to_user: 0.01, views_decay: 0.2}\n")
+    # docs/formulas.md §4.1: 3,000 buys 3 posts, E = 1 + 0.8 + 0.64 = 2.44, so 0.01 x 10,000 x 2.44 = 244 users;
+    # 2,500 buys 2.5 posts, E = 1 + 0.8 + 0.5 x 0.64 = 2.12: 212 users; 0 buys none.
+    users = users_per_month(scenario.acquisition[0], np.array([3000.0, 2500.0, 0.0]))
+    assert users.tolist() == pytest.approx([244, 212, 0])
+
+
+def test_a_refused_allocation_is_one_line(example: Path) -> None:
+    result = invoke(["report", str(example), "--allocate", "0"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "--allocate" in result.stderr
+
+
+def test_fitted_curves_pass_through_the_observed_points(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text("name: Fits\nhorizon_months: 12\nretention: {days: {1: 45%, 7: 22%, 30: 12%}}\n"
+                    "acquisition:\n  - {name: C, type: cpa, bid: 10, users: 100}\nmonetization:\n  plans:\n"
+                    "    - {name: Pro, price: 30, period: month, conversion: 5%, renewal: {observed: [60%, 45%, 37%]}}\n",
+                    encoding="utf-8")
+    fits = section(page(path), "Fitted curves")
+    # docs/formulas.md §4.3: u = -0.78701, b = 0.38748, largest gap 0.58 points; §4.9: alpha 0.6523, beta 0.9773.
+    assert "<code>D(d) = exp(u) x d^(-b)</code>" in fits and "u = -0.787, b = 0.3875" in fits
+    assert "<code>S(k) = B(alpha, beta + k) / B(alpha, beta)</code>" in fits and "alpha = 0.6523, beta = 0.9773" in fits
+    assert "observed: D7 → 22.00%" in fits and "observed: 2 → 45.00%" in fits
+    retention, renewal = fits_report(api.load(path))
+    days = power_law_points(retention)
+    # Fitted D(1) = 45.52%, D(30) = 12.19% (docs/formulas.md §4.3).
+    assert days[0] == (1, pytest.approx(0.4552, abs=5e-5)) and days[-1] == (30, pytest.approx(0.1219, abs=5e-5))
+    # S(0) = 1, then the fitted survival 59.97%, 45.09%, 36.99% (docs/formulas.md §4.9) and one renewal beyond.
+    survival = survival_points(renewal)
+    assert [share for _, share in survival[:4]] == pytest.approx([1, 0.5997, 0.4509, 0.3699], abs=5e-5)
+    assert len(survival) == 5
+
+
+def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:
+    plan = ("name: {name}\nhorizon_months: 1\nacquisition:\n  - {{name: CPA, type: cpa, bid: {bid}, users: 1000}}\n"
+            "retention: {{monthly_churn: 0.5}}\nmonetization:\n  purchases: [{{name: item, price: {price}, rate: 1}}]\n")
+    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
+    base.write_text(plan.format(name="Base", bid=10, price=30), encoding="utf-8")
+    new.write_text(plan.format(name="New", bid=15, price=20), encoding="utf-8")
+    moved = section(page(new, "--base", str(base)), "What moved each figure")
+    # docs/formulas.md §13's worked example: npv = 1000 (p - b) goes 20,000 -> 5,000, the price's share -10,000 and
+    # the bid's -5,000; roi = p / b - 1 goes 2 -> 1/3, each input's share -5/6 (-83.33 points).
+    npv = moved.split("<figure>")[2]
+    assert bars(npv) == [("base", "20,000.00"), ("monetization.purchases[0].price", "-10,000.00"),
+                         ("acquisition[0].bid", "-5,000.00"), ("new", "5,000.00")]
+    roi = moved.split("<figure>")[1]
+    assert [value for _, value in bars(roi)] == ["200.00%", "-83.33 pp", "-83.33 pp", "33.33%"]
+    assert "<code>phi_i = sum over S not containing i of |S|! (n - |S| - 1)! / n! x (v(S + i) - v(S))</code>" in moved
+    assert "<td>acquisition[0].bid</td><td>10</td><td>15</td>" in moved
+
+
+def test_a_base_equal_to_the_file_moved_nothing_and_a_broken_base_is_located(example: Path, tmp_path: Path) -> None:
+    assert "No input differs from the base." in text_of(page(example, "--base", str(example)))
+    broken = tmp_path / "base.yaml"
+    broken.write_text("name: B\nhorizon_months: x\n", encoding="utf-8")
+    result = invoke(["report", str(example), "--base", str(broken)])
+    assert result.exit_code == 2
+    assert f"{broken}:2:17: horizon_months: expected a whole number from 1 to 120, found 'x'" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.stem)
+def test_every_bridge_adds_up_to_its_subtotals(template: Path) -> None:
+    from aigc_roi.present.report.bridge import bridge_steps
+    from aigc_roi.present.run_data import run_report
+
+    scenario = api.load(template)
+    report = run_report(scenario, api.run(scenario))
+    steps = bridge_steps(report, "en")
+    # Each outlined subtotal is the last one plus the changes between them: net revenue, contribution (delivery
+    # and referral included where a template has them) and net cash are the run's own figures.
+    running = steps[0].amount
+    for step in steps[1:]:
+        if step.total:
+            assert step.amount == pytest.approx(running, rel=1e-9, abs=1e-6), step.name
+        running = step.amount if step.total else running + step.amount
+    assert [step.name for step in steps if step.total] == ["Gross revenue", "Net revenue", "Contribution", "Net cash"]

@@ -100,3 +100,25 @@ def test_print_to_pdf_gives_a4_pages_verdict_first(tmp_path: Path, lang: str) ->
     assert ("结论" if lang == "zh" else "Verdict") in pages[0]
     assert f"({FIGURE_NAMES[-1]})" in pages[-1].replace("\n", "")
     assert 2 <= len(pages) <= 12
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_budget_curve_fits_bridge_and_split_render_with_no_console_error(tmp_path: Path, lang: str) -> None:
+    base = TEMPLATES / "video-tool-kol-then-feed.yaml"
+    new = tmp_path / "new.yaml"
+    new.write_text(base.read_text(encoding="utf-8").replace("price: 69", "price: 49"), encoding="utf-8")
+    page = tmp_path / f"plan.{lang}.html"
+    result = invoke(["report", str(new), "--base", str(base), "--allocate", "30万", "--samples", "500", "--lang", lang,
+                     "-o", str(page)])
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    done = chromium("--dump-dom", page.as_uri())
+    assert "Uncaught" not in done.stderr and not re.search(r"CONSOLE.*(error|Error)", done.stderr), done.stderr
+    # The browser kept every chart and every mark of it: a malformed SVG would be cut short or restructured.
+    for mark in ("<svg", "<polyline", "<polygon", "<rect", "<circle"):
+        assert done.stdout.count(mark) == html.count(mark) > 0, mark
+    # Budget curve, what each of the two moved channels buys, two fitted curves, four waterfalls of the split,
+    # the bridge: besides the cash, channel, cohort and tornado charts.
+    assert html.count("<svg") == 4 + 1 + 2 + 2 + 4 + 1
+    pixels = screenshot(tmp_path, page, 6000)
+    assert len(np.unique(pixels, axis=0)) > 50

@@ -21,11 +21,41 @@ class Definition:
     """When the figure is none (``never`` for a figure that always has a value)."""
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+@cache
+def _reference() -> str:
+    return files(__package__).joinpath("formulas.md").read_text(encoding="utf-8")
+
+
+def _section(anchor: str) -> str:
+    """The text of the section after ``<a id="anchor"></a>``, up to the next heading of any level."""
+    after = _reference().split(f'<a id="{anchor}"></a>\n', 1)[1]
+    heading, _, body = after.partition("\n")
+    return heading + "\n" + re.split(r"\n#{2,4} ", body, maxsplit=1)[0]
+
+
+@cache
+def formula(anchor: str, start: str) -> str:
+    """The formula of the reference's section ``anchor`` that begins with ``start``: an indented line of a
+    formula block or an inline code span, quoted as written. A formula the reference does not hold raises
+    KeyError, so the page can never show one the docs lost."""
+    section = _section(anchor)
+    for line in section.splitlines():
+        if line.startswith("  ") and line.strip().startswith(start):
+            # A formula block names its figure after a long run of spaces: the formula is what comes before.
+            return " ".join(re.split(r"\s{4,}", line.strip())[0].rstrip(",").split())
+    for span in _CODE_SPAN.findall(section):
+        if span.startswith(start):
+            return span
+    raise KeyError(f"docs/formulas.md #{anchor} holds no formula starting {start!r}")
+
+
 @cache
 def definitions() -> dict[str, Definition]:
     """Figure name -> its definition, from the table of docs/formulas.md §5 (found by its stable anchor)."""
-    text = files(__package__).joinpath("formulas.md").read_text(encoding="utf-8")
-    section = text.split('<a id="s5"></a>\n', 1)[1].split("\n## ", 1)[0]
+    section = _reference().split('<a id="s5"></a>\n', 1)[1].split("\n## ", 1)[0]
     found = {}
     for line in section.splitlines():
         row = _ROW.match(line)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
@@ -22,9 +23,16 @@ from aigc_roi.present.inputs_table import InputRow
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
+from aigc_roi.present.report.bridge import bridge_section
+from aigc_roi.present.report.budget import budget_section
+from aigc_roi.present.report.fitted import fitted_section
 from aigc_roi.present.report.formulas import definitions
+from aigc_roi.present.report.moved import moved_section
+from aigc_roi.present.report.response import response_section
 from aigc_roi.present.report.words import word
+from aigc_roi.whatif.allocate import Allocation
 from aigc_roi.whatif.breakeven import BreakEvenTable
+from aigc_roi.whatif.explain import FigureChanges
 from aigc_roi.whatif.sensitivity import Sensitivity
 from aigc_roi.whatif.simulate import Simulation
 
@@ -64,6 +72,14 @@ class ReportParts:
     """None when the file has no range (nothing to simulate)."""
     break_even: BreakEvenTable
     sensitivity: Sensitivity
+    allocation: Allocation | None = None
+    """The split of ``report --allocate B``, whose budget curve the page draws."""
+    scenario: Scenario | None = None
+    """The scenario (with ``allocation``: its channels' own formulas draw what each buys at each budget)."""
+    changes: FigureChanges | None = None
+    """What moved each figure since ``report --base BASE``."""
+    base: str = ""
+    """The base file as named (with ``changes``)."""
 
 
 _CSS = """
@@ -74,7 +90,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #cbd2d9; }
 .meta { color: #52606d; font-size: 12px; }
 .verdict { border: 2px solid #1f2933; padding: 10px 14px; margin: 16px 0; }
-.verdict p { margin: 4px 0; } .verdict .lead { font-size: 17px; font-weight: 600; }
+.verdict p { margin: 4px 0; } .verdict .lead { font-size: 17px; font-weight: 600; } p.lead { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -83,6 +99,7 @@ td.path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospac
 sup a { text-decoration: none; color: inherit; }
 ol.defs { font-size: 12px; padding-left: 22px; } ol.defs code { font-size: 11.5px; }
 figure { margin: 8px 0 16px; } figcaption { font-size: 12px; color: #52606d; }
+table.curve th { white-space: normal; } tr.chosen td { font-weight: 700; } tr.chosen td:first-child::before { content: "◆ "; }
 @page { size: A4; margin: 14mm; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
 """
@@ -98,9 +115,14 @@ def render(parts: ReportParts, lang: str) -> str:
         _verdict(parts, style),
         _gates(report, style),
         _figures(report.figures, style, notes),
+        "" if parts.changes is None else moved_section(parts.changes, parts.base, style),
+        bridge_section(report, style),
         _cash(parts, style),
         _channels(report.channels, style),
         _cohorts(report, style),
+        "" if parts.allocation is None else budget_section(parts.allocation, style),
+        "" if parts.allocation is None or parts.scenario is None else response_section(parts.scenario, parts.allocation, style),
+        fitted_section(report.fits, style),
         _tornado(parts.sensitivity, style),
         _break_even(parts.break_even, style),
         _inputs(parts.inputs, style),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 INK = "#1f2933"
@@ -76,16 +77,36 @@ def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[S
     return _svg(height, body, title)
 
 
+def _legend_rows(items: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The legend's items in rows that fit the chart's width (a long name or a Chinese one takes a second row)."""
+    rows: list[list[tuple[str, str]]] = [[]]
+    x = 12.0
+    for item in items:
+        width = 48 + 6.5 * _text_width(item[1])
+        if rows[-1] and x + width > WIDTH:
+            rows.append([])
+            x = 12.0
+        rows[-1].append(item)
+        x += width
+    return rows
+
+
+def _text_width(text: str) -> float:
+    """Width in Latin characters: a CJK character is about two."""
+    return sum(2.0 if ord(char) > 0x2E80 else 1.0 for char in text)
+
+
 def _legend(y: float, items: Sequence[tuple[str, str]]) -> str:
     marks = {"line": f'<line x1="0" x2="22" y1="-4" y2="-4" stroke="{INK}" stroke-width="2.2"/>',
              "dash": f'<line x1="0" x2="22" y1="-4" y2="-4" stroke="{INK}" stroke-dasharray="5 4"/>',
+             **{mark: _marker(mark, 11, -4) for mark in POINT_MARKS},
              "hatch": f'<rect x="0" y="-10" width="22" height="10" fill="url(#hatch)" stroke="{SOFT}"/>',
              "solid": f'<rect x="0" y="-10" width="22" height="10" fill="{INK}"/>',
              "outline": f'<rect x="0" y="-10" width="22" height="10" fill="none" stroke="{INK}"/>'}
     parts, x = [], 12.0
     for mark, text in items:
         parts.append(f'<g transform="translate({x:.0f},{y:.0f})">{marks[mark]}<text x="28" y="0">{escape(text)}</text></g>')
-        x += 48 + 6.5 * len(text)
+        x += 48 + 6.5 * _text_width(text)
     return "".join(parts)
 
 
@@ -166,4 +187,110 @@ def tornado(rows: Sequence[tuple[str, float | None, float | None]], percent: For
             body.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{abs(value) * scale:.1f}" height="{bar - 4}" {fill}>'
                         f'<title>{escape(name)}: {escape(percent(value))}</title></rect>')
     body.append(f'<text x="12" y="{height - 10}">{escape(legend)}</text>')
+    return _svg(height, body, title)
+
+
+POINT_MARKS = ("open", "diamond", "square", "triangle")
+"""Markers that tell points apart by shape: an open circle, a filled diamond, an open square, a filled triangle."""
+
+
+def _marker(mark: str, x: float, y: float) -> str:
+    if mark == "open":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#fff" stroke="{INK}" stroke-width="1.5"/>'
+    if mark == "diamond":
+        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" fill="{INK}"/>'
+    if mark == "square":
+        return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="#fff" stroke="{INK}" stroke-width="1.5"/>'
+    return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{INK}"/>'
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of an x-y chart: a line (solid or dashed) through its points, or its points as markers."""
+
+    legend: str
+    points: Sequence[tuple[float, float]]
+    mark: str
+    """``line`` or ``dash`` (a line), or one of ``POINT_MARKS`` (markers only)."""
+
+
+def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str) -> str:
+    """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover."""
+    legend = _legend_rows([(line.mark, line.legend) for line in series])
+    # The right margin holds half of the last x label, which is centred on the axis' end.
+    height, left, right, top, bottom = 264 + 16 * len(legend), 78, 36, 14, 50 + 16 * len(legend)
+    xs = [x for line in series for x, _ in line.points]
+    ys = [y for line in series for _, y in line.points]
+    x_ticks, y_ticks = _nice_ticks(min(xs), max(xs)), _nice_ticks(min(ys), max(ys))
+
+    def px(value: float) -> float:
+        return left + (WIDTH - left - right) * (value - x_ticks[0]) / (x_ticks[-1] - x_ticks[0])
+
+    def py(value: float) -> float:
+        return top + (height - top - bottom) * (y_ticks[-1] - value) / (y_ticks[-1] - y_ticks[0])
+
+    body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{escape(y_format(v))}</text>' for v in y_ticks]
+    body += [f'<text x="{px(v):.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(x_format(v))}</text>'
+             for v in x_ticks]
+    body.append(f'<text x="{(left + WIDTH - right) / 2:.0f}" y="{height - bottom + 32}" text-anchor="middle">'
+                f"{escape(x_title)}</text>")
+    if y_ticks[0] < 0 < y_ticks[-1]:
+        body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(0):.1f}" y2="{py(0):.1f}" stroke="{INK}" '
+                    'stroke-dasharray="5 4"/>')
+    for line in series:
+        if line.mark in ("line", "dash"):
+            dash = ' stroke-dasharray="5 4"' if line.mark == "dash" else ""
+            points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in line.points)
+            body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2"{dash}/>')
+            continue
+        body += [f"<g>{_marker(line.mark, px(x), py(y))}<title>{escape(line.legend)}: {escape(x_format(x))} → "
+                 f"{escape(y_format(y))}</title></g>" for x, y in line.points]
+    body += [_legend(height - 10 - 16 * (len(legend) - 1 - i), row) for i, row in enumerate(legend)]
+    return _svg(height, body, title)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One bar of a waterfall: a total (drawn from 0) or a change (drawn from the running total)."""
+
+    name: str
+    amount: float
+    total: bool = False
+
+
+def waterfall(steps: Sequence[Step], money: Format, title: str, legend: Sequence[str], total_money: Format | None = None) -> str:
+    """A horizontal waterfall: totals outlined from 0, a rise solid and a fall hatched, each from where the last
+    bar ended (a dotted connector between them); ``legend`` names total, rise and fall. ``money`` formats a
+    change, ``total_money`` a total (``money`` when not given)."""
+    bar, left, right, top = 20, 210, 104, 8
+    height = top + bar * len(steps) + 34
+    ends, running = [], 0.0
+    for step in steps:
+        start = 0.0 if step.total else running
+        running = step.amount if step.total else running + step.amount
+        ends.append((start, running))
+    edges = [0.0] + [value for pair in ends for value in pair]
+    low, high = min(edges), max(edges)
+    span = (high - low) or 1.0
+
+    def px(value: float) -> float:
+        return left + (WIDTH - left - right) * (value - low) / span
+
+    body = [f'<line x1="{px(0):.1f}" x2="{px(0):.1f}" y1="{top}" y2="{top + bar * len(steps)}" stroke="{INK}"/>']
+    fills = {"total": f'fill="none" stroke="{INK}" stroke-width="1.5"', "rise": f'fill="{INK}"',
+             "fall": f'fill="url(#hatch)" stroke="{INK}"'}
+    for i, (step, (start, end)) in enumerate(zip(steps, ends, strict=True)):
+        y = top + i * bar
+        kind = "total" if step.total else "rise" if step.amount >= 0 else "fall"
+        x0, x1 = sorted((px(start), px(end)))
+        shown = (total_money or money)(step.amount) if step.total else money(step.amount)
+        body.append(_name(left - 8, y + bar - 6, step.name, 30))
+        body.append(f'<rect x="{x0:.1f}" y="{y + 3}" width="{max(x1 - x0, 1.0):.1f}" height="{bar - 6}" {fills[kind]}>'
+                    f"<title>{escape(step.name)}: {escape(shown)}</title></rect>")
+        body.append(f'<text x="{WIDTH - 6}" y="{y + bar - 6}" text-anchor="end">{escape(shown)}</text>')
+        if i + 1 < len(steps) and not steps[i + 1].total:
+            body.append(f'<line x1="{px(end):.1f}" x2="{px(end):.1f}" y1="{y + bar - 3}" y2="{y + bar + 3}" '
+                        f'stroke="{INK}" stroke-dasharray="1 2"/>')
+    body.append(_legend(height - 10, [("outline", legend[0]), ("solid", legend[1]), ("hatch", legend[2])]))
     return _svg(height, body, title)

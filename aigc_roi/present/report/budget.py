@@ -1,0 +1,56 @@
+"""The budget curve of ``report --allocate B``: the best objective at each monthly budget, the chosen split marked.
+
+Built only from allocate's public result (``Allocation`` and its curve points), so the page and
+``allocate`` show the same curve; the bend comes from saturation (docs/formulas.md §4.1), quoted.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_rows, objective_name, objective_value, spend_less_text
+from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import svg
+from aigc_roi.present.report.formulas import formula
+from aigc_roi.present.report.words import word
+from aigc_roi.whatif.allocate import Allocation
+
+
+def budget_section(result: Allocation, style: NumberStyle) -> str:
+    """Heading, chart, the curve's points as a table and the saturation formula."""
+    lang = style.lang
+    objective = short_label(OBJECTIVE_LABELS[result.objective], lang)
+    title = label("allocate_curve_title", lang).format(objective=objective)
+    feasible = [point for point in result.curve if not math.isnan(point.value)]
+    if not feasible:
+        return f"<h2>{escape(title)}</h2><p>{escape(word('curve_infeasible', lang))}</p>"
+
+    def value_text(value: float) -> str:
+        return objective_value(result, value, style)
+
+    series = [svg.Series(word("curve_line", lang).format(objective=objective),
+                         [(point.budget, point.value) for point in feasible], "line"),
+              svg.Series(word("curve_chosen", lang).format(budget=style.money(result.budget, 0)),
+                         [(result.budget, result.best_value)], "diamond"),
+              svg.Series(word("curve_today", lang), [(sum(result.current_split.values()), result.current_value)], "square")]
+    peak = result.recommended
+    if peak is not None and peak.budget != result.budget:
+        series.append(svg.Series(word("curve_peak", lang).format(budget=style.money(peak.budget, 0)),
+                                 [(peak.budget, peak.value)], "triangle"))
+    chart = svg.xy_chart(series, lambda value: style.money(value, 0), value_text, title,
+                         f"{label('allocate_curve_budget', lang)} ({style.currency})")
+    header, rows = curve_rows(result, style)
+    head = "".join(f'<th class="n">{escape(text)}</th>' for text in header)
+    body = "".join(
+        f'<tr{" class=chosen" if point.budget == result.budget else ""}>'
+        + "".join(f'<td class="n">{escape(str(cell))}</td>' for cell in row) + "</tr>"
+        for point, row in zip(result.curve, rows, strict=True))
+    note = word("curve_note", lang).format(objective=objective_name(result, lang))
+    advice = spend_less_text(result, style)
+    return (f"<h2>{escape(title)}</h2>" + ("" if advice is None else f'<p class="lead">{escape(advice)}</p>')
+            + f"<figure>{chart}<figcaption>{escape(note)} "
+            f"<code>{escape(formula('s4-1', 'users ='))}</code></figcaption></figure>"
+            f'<table class="curve"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+

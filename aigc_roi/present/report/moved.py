@@ -1,0 +1,74 @@
+"""What moved each figure since a base version (``report NEW --base BASE``; docs/formulas.md §13).
+
+The split is ``compare --explain``'s: each changed input's Shapley share of the change of roi, npv,
+payback month and peak cash need. The page shows it as ``compare --explain`` does (the table,
+largest share first) and draws each figure's split as a waterfall from the base value to the new.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from aigc_roi.model.figures import unit_of
+from aigc_roi.present.drivers import signed
+from aigc_roi.present.explain import explain_rows
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import svg
+from aigc_roi.present.report.formulas import formula
+from aigc_roi.present.report.words import word
+from aigc_roi.whatif.explain import FigureChanges
+
+
+def moved_steps(changes: FigureChanges, figure: str, lang: str) -> list[svg.Step] | None:
+    """Base, each input's share (largest first), what the split cannot express (when any), new; None when the
+    figure is not split or is none at either end."""
+    attribution = next(item for item in changes.explanation.attributions if item.figure == figure)
+    if attribution.shares is None or attribution.base is None or attribution.new is None:
+        return None
+    ranked = sorted(zip(changes.changes, attribution.shares, strict=True), key=lambda pair: -abs(pair[1]))
+    steps = [svg.Step(label("explain_base", lang), attribution.base, total=True)]
+    steps += [svg.Step(change.path, share) for change, share in ranked]
+    unexplained = changes.unexplained.get(figure)
+    if unexplained:
+        steps.append(svg.Step(word("unexplained", lang), unexplained))
+    return steps + [svg.Step(label("explain_new", lang), attribution.new, total=True)]
+
+
+def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
+    lang = style.lang
+    title = word("moved", lang).format(base=base)
+    if not changes.changes:
+        return f"<h2>{escape(title)}</h2><p>{escape(word('nothing_moved', lang))}</p>"
+    header, rows = explain_rows(changes, style)
+    head = "".join(f'<th{" class=n" if i == len(header) - 1 else ""}>{escape(text)}</th>' for i, text in enumerate(header))
+    body = "".join("<tr>" + "".join(f'<td{" class=n" if i == len(row) - 1 else ""}>{escape(str(cell or "—"))}</td>'
+                                    for i, cell in enumerate(row)) + "</tr>" for row in rows)
+    exact = (label("explain_exact", lang) if changes.explanation.exact
+             else label("explain_sampled", lang).format(orders=changes.explanation.orders))
+    legend = [word("bridge_total", lang), word("bridge_rise", lang), word("bridge_fall", lang)]
+    charts = []
+    for attribution in changes.explanation.attributions:
+        steps = moved_steps(changes, attribution.figure, lang)
+        if steps is None:
+            continue
+        name = attribution.figure
+
+        def moved(value: float, figure: str = name) -> str:
+            return _amount(figure, value, style)
+
+        def value(amount: float, figure: str = name) -> str:
+            return style.figure(figure, amount)
+
+        caption = label(name, lang)
+        charts.append(f"<figure>{svg.waterfall(steps, moved, caption, legend, value)}"
+                      f"<figcaption>{escape(caption)}</figcaption></figure>")
+    return (f"<h2>{escape(title)}</h2><p>{escape(exact)} <code>{escape(formula('s13', 'phi_i ='))}</code></p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" + "".join(charts))
+
+
+def _amount(figure: str, value: float, style: NumberStyle) -> str:
+    """A bar's value: the change in the figure's unit (months to one decimal: shares of a month are fractions)."""
+    if unit_of(figure) == "month":
+        return f"{value:+.1f}"
+    return signed(figure, value, style)

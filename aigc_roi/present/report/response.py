@@ -1,0 +1,74 @@
+"""What each channel allocate moves buys at each monthly budget (``report --allocate B``): users against spend.
+
+The channel's own formula (docs/formulas.md §4.1: saturation for cpa and cpm, each further post's
+decayed views for kol) at its median values, in the budget form allocate puts it in, from 0 to the
+largest budget the budget curve gives it; today's budget and the chosen one are marked on the line.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+
+from aigc_roi.model.sampling import realize
+from aigc_roi.model.scenario import Channel, FloatArray, Moving, Scenario, Value
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import svg
+from aigc_roi.present.report.formulas import formula
+from aigc_roi.present.report.words import word
+from aigc_roi.whatif.allocate import Allocation, ChannelAllocation
+
+RESPONSE_STEPS = 40
+"""Budgets drawn per channel: a smooth line at the chart's width."""
+
+
+class _MedianRow:
+    """Reads a value of the median scenario as the row a users-and-spend formula takes (model/channels/base.py
+    ``Params``); allocate refuses a channel whose values move by month, so every value here is one number."""
+
+    def __call__(self, value: Value) -> FloatArray:
+        return np.asarray(value, dtype=np.float64).reshape(-1)
+
+    def monthly(self, value: Moving) -> FloatArray:
+        return self(value)[None, :]  # type: ignore[arg-type]
+
+
+def users_per_month(channel: Channel, budgets: FloatArray) -> FloatArray:
+    """Users the channel buys in an active month at each monthly budget."""
+    users, _ = channel.with_budget(budgets).users_and_spend(_MedianRow())
+    return np.broadcast_to(users, (1, budgets.size)).reshape(-1)
+
+
+def response_section(scenario: Scenario, result: Allocation, style: NumberStyle) -> str:
+    """One chart per moved channel; empty when no channel is moved."""
+    lang = style.lang
+    median = {channel.name: channel for channel in realize(scenario).acquisition}
+    charts = [_chart(median[row.name], row, result, style) for row in result.channels if row.status == "movable"]
+    charts = [chart for chart in charts if chart]
+    if not charts:
+        return ""
+    return f'<h2>{escape(word("response", lang))}</h2>' + "".join(charts)
+
+
+def _chart(channel: Channel, row: ChannelAllocation, result: Allocation, style: NumberStyle) -> str:
+    lang = style.lang
+    curve_budgets = [split.get(row.name, 0.0) for point in result.curve for split in (point.phases or (point.split,))]
+    top = max([row.current_budget, row.best_budget, *curve_budgets])
+    if not top > 0:
+        return ""
+    budgets = np.linspace(0.0, top, RESPONSE_STEPS + 1)
+    marked = users_per_month(channel, np.array([row.current_budget, row.best_budget]))
+    series = [svg.Series(word("response_line", lang), list(zip(budgets.tolist(), users_per_month(channel, budgets).tolist(),
+                                                                strict=True)), "line"),
+              svg.Series(word("response_today", lang), [(row.current_budget, float(marked[0]))], "square"),
+              svg.Series(word("response_chosen", lang), [(row.best_budget, float(marked[1]))], "diamond")]
+    chart = svg.xy_chart(series, lambda value: style.money(value, 0), style.count, row.name,
+                         word("response_budget", lang).format(currency=style.currency))
+    if getattr(channel, "saturation_budget", None) is not None:
+        quoted = f"<code>{escape(formula('s4-1', 'users ='))}</code>"
+    elif row.type == "kol":
+        quoted = f"<code>{escape(formula('s4-1', 'E(posts, decay) ='))}</code>"
+    else:
+        quoted = escape(word("response_linear", lang))
+    return f"<figure>{chart}<figcaption>{escape(row.name)}: {quoted}</figcaption></figure>"
