@@ -11,6 +11,7 @@ from typing import Any
 from aigc_roi.model.channels import CHANNEL_TYPES, ChannelType
 from aigc_roi.model.channels.base import FIELD_INFO, FieldInfo
 from aigc_roi.model.scenario import ByMonth, Distribution, Moving
+from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.kinds import (
     INVALID,
     MAX_CHANNELS,
@@ -501,6 +502,11 @@ TARGETS = Obj({
     }, required=("month",), description="At least this much of one monthly series in the month.",
         extra_schema={"oneOf": [{"required": [key]} for key in MILESTONE_FIELDS]}),
         MAX_MILESTONES, description="Dated targets: {month: 6, subscribers: 1000}, one series each."),
+    "max_npv_drop": DropLimitKind(description="With check --base: npv may fall at most this far from the base "
+                                              "revision's, a share of it (10%) or an amount (5万)."),
+    "max_payback_delay": Number(0, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+                                description="With check --base: payback_month may come at most this many months "
+                                            "later than at the base revision."),
 }, description="Guardrails that `aigc-roi check` enforces.")
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
