@@ -150,7 +150,8 @@ def check(
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi.ci.baseline import changes_since
-    from aigc_roi.ci.checks import check_files, compare_with_base, hold_change_targets, missed_at_base, validate_files
+    from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
+    from aigc_roi.ci.parallel import validate_and_check
 
     chosen_lang = resolve_lang(lang)
     set_quiet(quiet)
@@ -163,8 +164,7 @@ def check(
         changes = changes_since(base, paths, sets) if base is not None else []
     except BaselineError as refused:
         fail([f"--base: {refused}"])
-    results = validate_files(files, sets)
-    checked = check_files(results, samples, seed)
+    results, checked = validate_and_check(files, sets, samples, seed)
     comparisons = compare_with_base(changes, checked, results, explain=chosen is CheckFormat.markdown)
     if base is not None:
         checked = hold_change_targets(checked, comparisons)
