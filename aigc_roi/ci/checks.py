@@ -25,6 +25,7 @@ from aigc_roi.reader.overrides import Override
 
 if TYPE_CHECKING:
     from aigc_roi.ci.baseline import Change
+    from aigc_roi.whatif.explain import FigureChanges
 
 
 def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = (), keep: bool = True) -> list[Validated]:
@@ -123,7 +124,8 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
             on_change = tuple(check_change_targets(after.loaded.scenario.targets, before, after.figures,
                                                    change.before.scenario.horizon_months,
                                                    after.loaded.scenario.horizon_months))
-        blamed, split = {}, None
+        blamed: dict[str, ChangedInput] = {}
+        split: FigureChanges | None = None
         if change.before is not None and after is not None and changed:
             from aigc_roi.ci.changes import most_adverse  # it builds on this module
             from aigc_roi.whatif.explain import EXPLAINED

@@ -39,8 +39,7 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
     there are enough files to pay for them."""
     workers = cores() if workers is None else workers
     if workers < 2 or len(files) < POOL_FROM:
-        results = validate_files(files, sets)
-        return results, check_files(results, samples, seed)
+        return _chunk(list(files), sets, samples, seed)
     # Loaded before the fork, so that no worker imports the engine again.
     import aigc_roi.model.engine  # noqa: F401
 

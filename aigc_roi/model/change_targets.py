@@ -11,7 +11,7 @@ nothing and is shown as such, never as met. Pure: figures in, outcomes out.
 from __future__ import annotations
 
 from aigc_roi.model.scenario import Targets
-from aigc_roi.model.targets import Figures, TargetOutcome, within
+from aigc_roi.model.targets import Bound, Figures, TargetOutcome, within
 
 NPV_DROP = "npv_drop"
 """Outcome figure of an absolute ``max_npv_drop``: npv at the base minus npv now, in money."""
@@ -20,7 +20,7 @@ NPV_DROP_SHARE = "npv_drop_share"
 PAYBACK_DELAY = "payback_delay"
 """Outcome figure of ``max_payback_delay``: payback_month now minus at the base, in months."""
 CHANGE_TARGETS = ("max_npv_drop", "max_payback_delay")
-MOVED_FIGURE = {"max_npv_drop": ("npv", "min"), "max_payback_delay": ("payback_month", "max")}
+MOVED_FIGURE: dict[str, tuple[str, Bound]] = {"max_npv_drop": ("npv", "min"), "max_payback_delay": ("payback_month", "max")}
 """The figure whose move each change target bounds, and the bound a move the wrong way breaks (what blame splits)."""
 
 

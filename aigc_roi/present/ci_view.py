@@ -284,8 +284,8 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
         if not outcome.applicable:
             idle = "check_not_applicable_note" if at_base is None else "check_not_applicable_at_base_note"
             message = label(idle, lang).format(scenario=item.loaded.scenario.name, target=outcome.name, base=base)
-            found.append(Finding(message, title, item.path, *(item.target_location(outcome) or (None, None)),
-                                 level="notice"))
+            line, column = item.target_location(outcome) or (None, None)
+            found.append(Finding(message, title, item.path, line, column, level="notice"))
             continue
         if outcome.passed:
             continue
