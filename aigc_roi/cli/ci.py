@@ -147,6 +147,9 @@ def check(
     lang: LangOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", min=1,
+        help="Worker processes over many files (default: one per core; 1 runs all in this process).")] = None,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi.ci.baseline import changes_since
@@ -164,7 +167,7 @@ def check(
         changes = changes_since(base, paths, sets) if base is not None else []
     except BaselineError as refused:
         fail([f"--base: {refused}"])
-    results, checked = validate_and_check(files, sets, samples, seed)
+    results, checked = validate_and_check(files, sets, samples, seed, jobs)
     comparisons = compare_with_base(changes, checked, results, explain=chosen is CheckFormat.markdown)
     if base is not None:
         checked = hold_change_targets(checked, comparisons)
