@@ -8,7 +8,7 @@ no more than reading them; ``check_files`` loads the engine when it runs.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,17 +28,21 @@ if TYPE_CHECKING:
     from aigc_roi.whatif.explain import FigureChanges
 
 
-def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = (), keep: bool = True) -> list[Validated]:
-    """Each file read and checked; without ``keep`` a valid file's scenario is not kept (``loaded`` None,
-    no errors), so reading thousands of files holds one at a time."""
-    results = []
+def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = ()) -> list[Validated]:
+    """Each file read and checked, its scenario kept for `check`."""
+    return list(iter_validated(files, sets, keep=True))
+
+
+def iter_validated(files: Iterable[Path], sets: tuple[Override, ...] = (), keep: bool = False) -> Iterator[Validated]:
+    """Each file read and checked, one at a time; a valid file's scenario only with ``keep`` (else ``loaded`` is
+    None and ``errors`` empty), so reading thousands of files holds one at a time."""
     for file in files:
         try:
             loaded = load_path(file, sets)
-            results.append(Validated(str(file), loaded if keep else None))
         except ScenarioInvalid as invalid:
-            results.append(Validated(str(file), None, tuple(invalid.errors)))
-    return results
+            yield Validated(str(file), None, tuple(invalid.errors))
+            continue
+        yield Validated(str(file), loaded if keep else None)
 
 
 def run_figures(scenario: Scenario) -> Figures:

@@ -20,7 +20,7 @@ class Validated:
 
     path: str
     loaded: LoadedScenario | None
-    """None when invalid (or not kept: ``validate_files(keep=False)``); ``errors`` says which."""
+    """None when invalid (or not kept: ``iter_validated``); ``errors`` says which."""
     errors: tuple[ScenarioError, ...] = ()
 
 

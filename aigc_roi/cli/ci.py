@@ -112,27 +112,36 @@ def _finding_lines(results: Sequence[Validated], verbose: bool = False) -> str:
 def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: LangOption = None,
              quiet: QuietOption = False, verbose: VerboseOption = False) -> None:
     """Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2."""
-    from aigc_roi.ci.checks import validate_files
+    from aigc_roi.ci.checks import iter_validated
     from aigc_roi.present import ci_view as render
 
     chosen_lang = resolve_lang(lang)
     set_quiet(quiet)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
-    # Only the errors are kept: a file's parsed tree is dropped once it is read, so memory stays flat over
-    # thousands of files.
-    results = validate_files(_files(paths), keep=False)
+    # Each file's parsed tree is dropped once it is checked, and the text formats print each file's findings
+    # as it is read, keeping only the invalid ones: memory stays flat over thousands of files.
+    found = iter_validated(_files(paths))
     if chosen is ValidateFormat.json:
         from aigc_roi.present import tables  # with csv and json: the other formats need neither
 
+        results = list(found)
         emit(tables.to_json(render.validate_json(results)))
-    else:
+        raise typer.Exit(EXIT_INVALID if any(result.errors for result in results) else EXIT_OK)
+    count = 0
+    invalid = []
+    for result in found:
+        count += 1
         if chosen is ValidateFormat.github:
-            emit("".join(render.group(result.path, "".join(render.error_annotation(error, result.path, chosen_lang)
-                                                            for error in result.errors)) for result in results))
+            shown = render.group(result.path, "".join(render.error_annotation(error, result.path, chosen_lang)
+                                                      for error in result.errors))
         else:
-            emit(_finding_lines(results, verbose))
-        note(in_language(render.validate_summary(results)))
-    raise typer.Exit(EXIT_INVALID if any(result.errors for result in results) else EXIT_OK)
+            shown = _finding_lines([result], verbose)
+        if shown:
+            emit(shown)
+        if result.errors:
+            invalid.append(result)
+    note(in_language(render.validate_tally(count, invalid)))
+    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
 def check(

@@ -97,8 +97,13 @@ def _counts(results: Sequence[Validated]) -> dict[str, int]:
 
 
 def validate_summary(results: Sequence[Validated]) -> str:
-    counts = _counts(results)
-    return f"{plural(counts['files'], 'file')}, {counts['invalid']} invalid, {plural(counts['errors'], 'error')}"
+    return validate_tally(len(results), [result for result in results if result.errors])
+
+
+def validate_tally(files: int, invalid: Sequence[Validated]) -> str:
+    """The summary line from the number of files read and the invalid ones (the valid ones need not be kept)."""
+    errors = sum(len(result.errors) for result in invalid)
+    return f"{plural(files, 'file')}, {len(invalid)} invalid, {plural(errors, 'error')}"
 
 
 def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
