@@ -103,9 +103,10 @@ def _finding_lines(results: Sequence[Validated], verbose: bool = False) -> str:
     """Every error as ``file:line:col: path: message``: findings, so on stdout (as ruff and yamllint print them);
     with ``verbose`` a valid file says so too (``file: valid``)."""
     from aigc_roi.present.labels import label
+    from aigc_roi.present.text import visible
 
     valid = f": {label('validate_valid', language())}\n"
-    return "".join((str(result.path) + valid) if verbose and not result.errors
+    return "".join((visible(str(result.path)) + valid) if verbose and not result.errors
                    else "".join(message_line(error) + "\n" for error in result.errors) for result in results)
 
 
