@@ -129,8 +129,10 @@ def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str
     return actual, f"{operator} {style.figure(outcome.figure, outcome.limit)}"
 
 
-CHANGE_FIGURES = frozenset({NPV_DROP, NPV_DROP_SHARE, PAYBACK_DELAY})
-"""What a target on the change bounds (model/change_targets.py): a move, not a figure of one version."""
+CHANGE_FIGURES: dict[str, str] = {NPV_DROP: "check_npv_drop", NPV_DROP_SHARE: "check_npv_drop_share",
+                                  PAYBACK_DELAY: "check_payback_delay"}
+"""What a target on the change bounds (model/change_targets.py), a move rather than a figure of one version,
+and how a message names it."""
 
 
 def _change_text(figure: str, value: float | None, style: NumberStyle) -> str:
@@ -147,7 +149,7 @@ def _change_text(figure: str, value: float | None, style: NumberStyle) -> str:
 def _figure_name(figure: str, lang: str) -> str:
     """A figure as a message names it: its key in English (as in JSON), its short label in Chinese."""
     if figure in CHANGE_FIGURES:
-        return label(f"check_{figure}", lang)
+        return label(CHANGE_FIGURES[figure], lang)
     return figure if lang == "en" else short_label(figure, lang)
 
 
