@@ -37,6 +37,8 @@ from aigc_roi.cli.streams import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from aigc_roi.ci.records import Checked, Comparison, Validated
     from aigc_roi.present.ci_view import Finding
 
@@ -190,22 +192,20 @@ def check(
 
 def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
                   comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, verbose: bool) -> None:
-    from rich.console import RenderableType
-    from rich.text import Text
-
     from aigc_roi.present import ci_view as render
-    from aigc_roi.present import tables
     from aigc_roi.present.labels import label
-    from aigc_roi.present.text import markdown_text
 
+    if chosen in (CheckFormat.json, CheckFormat.markdown):
+        from aigc_roi.present import tables
+        from aigc_roi.present.text import markdown_text
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results)
         if base is not None:
             data["baseline"] = render.comparison_json(base, comparisons)
         emit(tables.to_json(data))
         return
-    grid = render.check_grid(checked, at_base, base or "", lang)
     if chosen is CheckFormat.markdown:
+        grid = render.check_grid(checked, at_base, base or "", lang)
         parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
         invalid = _finding_lines(results)
         if invalid:
@@ -227,9 +227,27 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         emit(_check_finding_lines(results, checked, base or "", comparisons, at_base, lang))
     else:
         emit(_finding_lines(results))
-    # Findings only unless asked for everything (as ruff and yamllint): a passing file prints nothing.
+    # Findings only unless asked for everything (as ruff and yamllint): a passing file prints nothing, and
+    # without a table to show, Rich is not even imported.
     everything = chosen is CheckFormat.table or verbose
-    views: list[RenderableType] = [render.rich_table(grid, text_columns=2, lang=lang)] if checked and everything else []
+    if (everything and checked) or base is not None:
+        show(_views(lang, checked, base, comparisons, at_base, everything))
+    # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
+    emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
+    note(in_language(render.check_summary(results, checked)))
+
+
+def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons: Sequence[Comparison],
+           at_base: dict[str, frozenset[str]] | None, everything: bool) -> list[RenderableType]:
+    """The targets table (when everything is asked for), then with ``--base`` each changed file's comparison."""
+    from rich.text import Text
+
+    from aigc_roi.present import ci_view as render
+    from aigc_roi.present.labels import label
+
+    views: list[RenderableType] = []
+    if everything and checked:
+        views.append(render.rich_table(render.check_grid(checked, at_base, base or "", lang), text_columns=2, lang=lang))
     if base is not None:
         for comparison in comparisons:
             if render.is_one_line(comparison):
@@ -239,10 +257,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                                                lang=lang, whole_names=True))
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
-    show(views)
-    # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
-    emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
-    note(in_language(render.check_summary(results, checked)))
+    return views
 
 
 def _findings_by_file(checked: Sequence[Checked], base: str, comparisons: Sequence[Comparison],
