@@ -159,22 +159,26 @@ def check(paths: Sequence[str | Path], samples: int = 10_000, seed: int = 0) -> 
 
 
 def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: int = 10_000, seed: int = 0,
-              base: str | None = None) -> CheckRun:
+              base: str | None = None, jobs: int | None = None, explain: bool = False) -> CheckRun:
     """`check` in full: the files found in ``paths`` read with ``sets`` applied, every valid one held to its targets,
-    and with ``base`` (a git revision) the figures of every file changed since, before and after. Raises
-    ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and ``BaselineError`` for a base git cannot show."""
+    and with ``base`` (a git revision) the figures of every file changed since, before and after, and the targets on
+    the change held against it; ``explain`` splits what moved each figure. ``jobs`` worker processes over many files
+    (None: one per core; 1: this process). Raises ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and
+    ``BaselineError`` for a base git cannot show."""
     from aigc_roi.ci.baseline import changes_since
-    from aigc_roi.ci.checks import check_files, compare_with_base, missed_at_base, validate_files
+    from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
+    from aigc_roi.ci.parallel import validate_and_check
     from aigc_roi.ci.records import CheckRun
     from aigc_roi.reader.overrides import parse_override
 
     files = scenario_files([Path(path) for path in paths])
     overrides = tuple(parse_override(text) for text in sets)
     changes = changes_since(base, [Path(path) for path in paths], overrides) if base is not None else []
-    results = validate_files(files, overrides)
-    checked = check_files(results, samples, seed)
-    comparisons = compare_with_base(changes, checked, results)
+    results, checked = validate_and_check(files, overrides, samples, seed, jobs)
+    comparisons = compare_with_base(changes, checked, results, explain=explain)
+    if base is not None:
+        checked = hold_change_targets(checked, comparisons)
     at_base = missed_at_base(checked, comparisons) if base is not None else None
     return CheckRun(tuple(results), tuple(checked), tuple(comparisons), at_base)
 

@@ -110,13 +110,19 @@ def _flow(parts: Sequence[tuple[list[str], ChangedInput]]) -> str:
     return text(tree)
 
 
-def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[str, tuple[str, str]]) -> dict[str, ChangedInput]:
+def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[str, tuple[str, str]],
+                 explained: Sequence[str] = ()) -> tuple[dict[str, ChangedInput], FigureChanges | None]:
     """For each newly missed target (name -> (figure, "max" or "min")), the changed input whose share moved
-    its figure furthest the wrong way; a target whose figure is not split (none somewhere) gets none."""
-    figures = sorted({figure for figure, _ in missed.values()})
+    its figure furthest the wrong way; a target whose figure is not split (none somewhere) gets none.
+
+    Also returns the split itself over the missed targets' figures and ``explained`` (None when there is
+    neither), so `check --base --format markdown` shows what moved each figure from the same evaluations.
+    """
+    figures = sorted({figure for figure, _ in missed.values()} | set(explained))
     if not figures:
-        return {}
-    split, firsts = _split(before, after, figures)
+        return {}, None
+    split, firsts = _split(before, after, [name for name in EXPLAINED if name in figures]
+                           + [name for name in figures if name not in EXPLAINED])
     shares = {attribution.figure: attribution.shares for attribution in split.explanation.attributions}
     blamed = {}
     for target, (figure, bound) in missed.items():
@@ -126,7 +132,7 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
         # A max_ target is missed by moves up, a min_ target by moves down.
         worst = max(range(len(figure_shares)), key=lambda i: figure_shares[i] if bound == "max" else -figure_shares[i])
         blamed[target] = firsts[worst]
-    return blamed
+    return blamed, split
 
 
 def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput],

@@ -7,11 +7,13 @@ no more than reading them; ``check_files`` loads the engine when it runs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
+from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_change_targets, not_applicable
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.milestones import check_milestones
@@ -23,16 +25,24 @@ from aigc_roi.reader.overrides import Override
 
 if TYPE_CHECKING:
     from aigc_roi.ci.baseline import Change
+    from aigc_roi.whatif.explain import FigureChanges
 
 
 def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = ()) -> list[Validated]:
-    results = []
+    """Each file read and checked, its scenario kept for `check`."""
+    return list(iter_validated(files, sets, keep=True))
+
+
+def iter_validated(files: Iterable[Path], sets: tuple[Override, ...] = (), keep: bool = False) -> Iterator[Validated]:
+    """Each file read and checked, one at a time; a valid file's scenario only with ``keep`` (else ``loaded`` is
+    None and ``errors`` empty), so reading thousands of files holds one at a time."""
     for file in files:
         try:
-            results.append(Validated(str(file), load_path(file, sets)))
+            loaded = load_path(file, sets)
         except ScenarioInvalid as invalid:
-            results.append(Validated(str(file), None, tuple(invalid.errors)))
-    return results
+            yield Validated(str(file), None, tuple(invalid.errors))
+            continue
+        yield Validated(str(file), loaded if keep else None)
 
 
 def run_figures(scenario: Scenario) -> Figures:
@@ -85,12 +95,19 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             if scenario.targets.min_payback_probability is not None:
                 # Kept out of ``figures``: those are the run's, which --base compares before and after.
                 held = {**figures, PAYBACK_PROBABILITY: payback_probability(scenario, samples, seed)}
-            checked.append(Checked(result.path, result.loaded, figures, held_targets(scenario, held, months)))
+            # Targets on the change need a base version: not applicable until `check --base` holds them.
+            outcomes = held_targets(scenario, held, months) + not_applicable(scenario.targets)
+            checked.append(Checked(result.path, result.loaded, figures, outcomes))
     return checked
 
 
-def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], results: Sequence[Validated]) -> list[Comparison]:
-    """One comparison per changed file that this run looked at (or that was removed)."""
+def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], results: Sequence[Validated],
+                      explain: bool = False) -> list[Comparison]:
+    """One comparison per changed file that this run looked at (or that was removed).
+
+    With ``explain`` each modified file also gets the split of its figures' change among the changed
+    inputs (ci/changes.py), which `check --base --format markdown` shows.
+    """
     now = {Path(item.path): item for item in checked}
     looked_at = {Path(result.path) for result in results}
     comparisons = []
@@ -106,17 +123,48 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
             before, months = _run(change.before.scenario)
             missed = frozenset(o.name for o in held_targets(change.before.scenario, before, months) if not o.passed)
         changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
-        blamed = {}
+        on_change: tuple[TargetOutcome, ...] = ()
+        if change.before is not None and before is not None and after is not None:
+            on_change = tuple(check_change_targets(after.loaded.scenario.targets, before, after.figures,
+                                                   change.before.scenario.horizon_months,
+                                                   after.loaded.scenario.horizon_months))
+        blamed: dict[str, ChangedInput] = {}
+        split: FigureChanges | None = None
         if change.before is not None and after is not None and changed:
             from aigc_roi.ci.changes import most_adverse  # it builds on this module
+            from aigc_roi.whatif.explain import EXPLAINED
 
             new_misses = {o.name: (o.figure, o.bound) for o in after.outcomes
                           if not o.passed and o.name not in missed and o.figure in EXPLAINABLE and o.month is None}
-            blamed = most_adverse(change.before, after.loaded, new_misses)
+            new_misses |= {o.name: MOVED_FIGURE[o.name] for o in on_change if not o.passed}
+            blamed, split = most_adverse(change.before, after.loaded, new_misses, EXPLAINED if explain else ())
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
-                                      changed, missed, blamed))
+                                      changed, missed, blamed, on_change, split if explain else None))
     return comparisons
+
+
+def hold_change_targets(checked: Sequence[Checked], comparisons: Sequence[Comparison]) -> list[Checked]:
+    """``check --base``: each file's targets on the change held against the base revision.
+
+    A changed file gets its comparison's outcomes; a file unchanged since the base moved nothing, so
+    its drop and delay are 0; a file new there (or invalid there) has nothing to compare with and keeps
+    its not-applicable outcomes.
+    """
+    compared = {comparison.path: comparison for comparison in comparisons}
+    held = []
+    for item in checked:
+        comparison = compared.get(item.path)
+        targets, horizon = item.loaded.scenario.targets, item.loaded.scenario.horizon_months
+        if comparison is None:
+            on_change = check_change_targets(targets, item.figures, item.figures, horizon, horizon)
+        elif comparison.before is not None and comparison.after is not None:
+            on_change = list(comparison.change_outcomes)
+        else:
+            on_change = not_applicable(targets)
+        kept = [outcome for outcome in item.outcomes if outcome.name not in CHANGE_TARGETS]
+        held.append(dataclasses.replace(item, outcomes=kept + on_change))
+    return held
 
 
 EXPLAINABLE = frozenset(FIGURE_NAMES)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.reader.inputs import InputValue
 from aigc_roi.reader.load import LoadedScenario, find_node
+
+if TYPE_CHECKING:
+    from aigc_roi.whatif.explain import FigureChanges
 
 
 @dataclass(frozen=True)
@@ -16,7 +20,7 @@ class Validated:
 
     path: str
     loaded: LoadedScenario | None
-    """None when invalid."""
+    """None when invalid (or not kept: ``iter_validated``); ``errors`` says which."""
     errors: tuple[ScenarioError, ...] = ()
 
 
@@ -31,6 +35,7 @@ class Checked:
 
     @property
     def passed(self) -> bool:
+        """Every target met; a target not applicable (on the change, without a base) fails nothing."""
         return all(outcome.passed for outcome in self.outcomes)
 
     def target_location(self, outcome: TargetOutcome) -> tuple[int, int] | None:
@@ -70,6 +75,11 @@ class Comparison:
     blamed: dict[str, ChangedInput] = field(default_factory=dict)
     """Per target missed now but not at the base: the changed input whose share moved its figure furthest the
     wrong way (ci/changes.py); absent where the figure cannot be split (the simulated payback probability)."""
+    change_outcomes: tuple[TargetOutcome, ...] = ()
+    """The new version's targets on the change (``max_npv_drop``, ``max_payback_delay``) held against the
+    base; empty when either side has no figures."""
+    split: FigureChanges | None = None
+    """What moved each figure (``check --base --format markdown``); None when not asked for or nothing changed."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from aigc_roi.cli.streams import (
     emit,
     fail,
     in_language,
+    language,
     message_line,
     note,
     show,
@@ -34,7 +35,10 @@ from aigc_roi.cli.streams import (
 from aigc_roi.model.errors import ScenarioInvalid
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from aigc_roi.ci.records import Checked, Comparison, Validated
+    from aigc_roi.present.ci_view import Finding
 
 
 class ValidateFormat(StrEnum):
@@ -45,6 +49,7 @@ class ValidateFormat(StrEnum):
 
 class CheckFormat(StrEnum):
     text = "text"
+    table = "table"
     json = "json"
     github = "github"
     markdown = "markdown"
@@ -57,7 +62,9 @@ PathsArgument = Annotated[
 ]
 _FORMAT_HELP = "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text)."
 ValidateFormatOption = Annotated[ValidateFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
-CheckFormatOption = Annotated[CheckFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+CheckFormatOption = Annotated[CheckFormat | None, typer.Option(
+    "--format", "-f", help=_FORMAT_HELP + " text lists problems only; table adds every target of every file.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Also show what passed, not only the problems.")]
 BaseOption = Annotated[
     str | None,
     typer.Option("--base", metavar="REF",
@@ -85,38 +92,56 @@ def _base_errors_markdown(comparison: Comparison) -> str:
     return f"\n{fence}text\n{lines}{fence}\n"
 
 
-def _finding_lines(results: Sequence[Validated]) -> str:
-    """Every error as ``file:line:col: path: message``: findings, so on stdout (as ruff and yamllint print them)."""
-    return "".join(message_line(error) + "\n" for result in results for error in result.errors)
+def _finding_lines(results: Sequence[Validated], verbose: bool = False) -> str:
+    """Every error as ``file:line:col: path: message``: findings, so on stdout (as ruff and yamllint print them);
+    with ``verbose`` a valid file says so too (``file: valid``)."""
+    from aigc_roi.present.labels import label
+    from aigc_roi.present.text import visible
+
+    valid = f": {label('validate_valid', language())}\n"
+    return "".join((visible(str(result.path)) + valid) if verbose and not result.errors
+                   else "".join(message_line(error) + "\n" for error in result.errors) for result in results)
 
 
 def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: LangOption = None,
-             quiet: QuietOption = False) -> None:
+             quiet: QuietOption = False, verbose: VerboseOption = False) -> None:
     """Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2."""
     # Not through api.py: validating a file loads the reader alone (tests/contract/test_startup.py), and the API
     # module would bring the engine's types along.
-    from aigc_roi.ci.checks import validate_files
+    from aigc_roi.ci.checks import iter_validated
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.present import ci_view as render
 
     chosen_lang = open_command(lang, quiet)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
+    # Each file's parsed tree is dropped once it is checked, and the text formats print each file's findings
+    # as it is read, keeping only the invalid ones: memory stays flat over thousands of files.
     try:
-        results = validate_files(scenario_files(paths))
+        files = scenario_files(paths)
     except NoScenarioFiles as refused:
         fail([str(refused)])
+    found = iter_validated(files)
     if chosen is ValidateFormat.json:
         from aigc_roi.present import tables  # with csv and json: the other formats need neither
 
+        results = list(found)
         emit(tables.to_json(render.validate_json(results)))
-    else:
+        raise typer.Exit(EXIT_INVALID if any(result.errors for result in results) else EXIT_OK)
+    count = 0
+    invalid = []
+    for result in found:
+        count += 1
         if chosen is ValidateFormat.github:
-            emit("".join(render.group(result.path, "".join(render.error_annotation(error, result.path, chosen_lang)
-                                                            for error in result.errors)) for result in results))
+            shown = render.group(result.path, "".join(render.error_annotation(error, result.path, chosen_lang)
+                                                      for error in result.errors))
         else:
-            emit(_finding_lines(results))
-        note(in_language(render.validate_summary(results)))
-    raise typer.Exit(EXIT_INVALID if any(result.errors for result in results) else EXIT_OK)
+            shown = _finding_lines([result], verbose)
+        if shown:
+            emit(shown)
+        if result.errors:
+            invalid.append(result)
+    note(in_language(render.validate_tally(count, invalid)))
+    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
 def check(
@@ -130,44 +155,48 @@ def check(
     seed: Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed of that simulation.")] = 0,
     lang: LangOption = None,
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", min=1,
+        help="Worker processes over many files (default: one per core; 1 runs all in this process).")] = None,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi import api
 
     chosen_lang = open_command(lang, quiet)
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
+    if chosen is CheckFormat.text and verbose:
+        chosen = CheckFormat.table
     try:
-        found = api.check_run(paths, set_ or [], samples, seed, base)
+        found = api.check_run(paths, set_ or [], samples, seed, base, jobs, explain=chosen is CheckFormat.markdown)
     except NoScenarioFiles as refused:
         fail([str(refused)])
     except ScenarioInvalid as invalid:  # a --set that does not parse
         fail(invalid.errors)
     except BaselineError as refused:
         fail([f"--base: {refused}"])
-    _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base)
+    _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose)
     if found.invalid:
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_OK if found.passed else EXIT_TARGET_MISSED)
 
 
 def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
-                  comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None) -> None:
-    from rich.console import RenderableType
-    from rich.text import Text
-
+                  comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, verbose: bool) -> None:
     from aigc_roi.present import ci_view as render
-    from aigc_roi.present import tables
     from aigc_roi.present.labels import label
-    from aigc_roi.present.text import markdown_text
 
+    if chosen in (CheckFormat.json, CheckFormat.markdown):
+        from aigc_roi.present import tables
+        from aigc_roi.present.text import markdown_text
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results)
         if base is not None:
             data["baseline"] = render.comparison_json(base, comparisons)
         emit(tables.to_json(data))
         return
-    grid = render.check_grid(checked, at_base, base or "", lang)
     if chosen is CheckFormat.markdown:
+        grid = render.check_grid(checked, at_base, base or "", lang)
         parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
         invalid = _finding_lines(results)
         if invalid:
@@ -179,15 +208,37 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
             parts += [(f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
                        else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang)))
-                      + _base_errors_markdown(c) for c in comparisons]
+                      + _base_errors_markdown(c) + _explain_markdown(c, lang) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
         return
     if chosen is CheckFormat.github:
         _annotate_check(results, checked, base or "", comparisons, at_base, lang)
+    elif chosen is CheckFormat.text:
+        emit(_check_finding_lines(results, checked, base or "", comparisons, at_base, lang))
     else:
         emit(_finding_lines(results))
-    views: list[RenderableType] = [render.rich_table(grid, text_columns=2, lang=lang)] if checked else []
+    # Findings only unless asked for everything (as ruff and yamllint): a passing file prints nothing, and
+    # without a table to show, Rich is not even imported.
+    everything = chosen is CheckFormat.table or verbose
+    if (everything and checked) or base is not None:
+        show(_views(lang, checked, base, comparisons, at_base, everything))
+    # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
+    emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
+    note(in_language(render.check_summary(results, checked)))
+
+
+def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons: Sequence[Comparison],
+           at_base: dict[str, frozenset[str]] | None, everything: bool) -> list[RenderableType]:
+    """The targets table (when everything is asked for), then with ``--base`` each changed file's comparison."""
+    from rich.text import Text
+
+    from aigc_roi.present import ci_view as render
+    from aigc_roi.present.labels import label
+
+    views: list[RenderableType] = []
+    if everything and checked:
+        views.append(render.rich_table(render.check_grid(checked, at_base, base or "", lang), text_columns=2, lang=lang))
     if base is not None:
         for comparison in comparisons:
             if render.is_one_line(comparison):
@@ -197,10 +248,30 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                                                lang=lang, whole_names=True))
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
-    show(views)
-    # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
-    emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
-    note(in_language(render.check_summary(results, checked)))
+    return views
+
+
+def _findings_by_file(checked: Sequence[Checked], base: str, comparisons: Sequence[Comparison],
+                      at_base: dict[str, frozenset[str]] | None, lang: str) -> dict[str, list[Finding]]:
+    """Each checked file's missed targets (and targets it could not hold), where each points."""
+    from aigc_roi.present import ci_view as render
+
+    changed = {comparison.path: comparison for comparison in comparisons}
+    found = {}
+    for item in checked:
+        comparison = changed.get(item.path)
+        found[item.path] = render.target_findings(item, None if at_base is None else at_base[item.path], base,
+                                                  comparison.changed_inputs if comparison else (), lang,
+                                                  comparison.blamed if comparison else None)
+    return found
+
+
+def _check_finding_lines(results: Sequence[Validated], checked: Sequence[Checked], base: str,
+                         comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, lang: str) -> str:
+    """File by file: its errors, or its missed targets, one located line each."""
+    found = _findings_by_file(checked, base, comparisons, at_base, lang)
+    return "".join("".join(message_line(error) + "\n" for error in result.errors)
+                   + "".join(finding.line_text() for finding in found.get(result.path, ())) for result in results)
 
 
 def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], base: str,
@@ -208,19 +279,30 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
     """One ``::group::`` per file: its errors, or its missed targets."""
     from aigc_roi.present import ci_view as render
 
-    by_path = {item.path: item for item in checked}
-    changed = {comparison.path: comparison for comparison in comparisons}
+    found = _findings_by_file(checked, base, comparisons, at_base, lang)
     out = []
     for result in results:
         body = "".join(render.error_annotation(error, result.path, lang) for error in result.errors)
-        item = by_path.get(result.path)
-        if item is not None:
-            comparison = changed.get(item.path)
-            body += render.target_annotations(item, None if at_base is None else at_base[item.path], base,
-                                              comparison.changed_inputs if comparison else (), lang,
-                                              comparison.blamed if comparison else None)
+        body += "".join(finding.annotation() for finding in found.get(result.path, ()))
         out.append(render.group(result.path, body))
     emit("".join(out))
+
+
+def _explain_markdown(comparison: Comparison, lang: str) -> str:
+    """What moved each figure of a modified file (docs/formulas.md §13), as `compare --explain` splits it."""
+    if comparison.split is None:
+        return ""
+    from aigc_roi.present import ci_view as render
+    from aigc_roi.present import tables
+    from aigc_roi.present.explain import explain_rows
+    from aigc_roi.present.labels import label
+    from aigc_roi.present.numbers import NumberStyle
+
+    split = comparison.split
+    note_key = "explain_exact" if split.explanation.exact else "explain_sampled"
+    title = label("check_md_explain", lang).format(named=render.named(comparison))
+    return ("\n" + tables.to_markdown(explain_rows(split, NumberStyle(lang, comparison.currency)), title, text_columns=4)
+            + "\n" + label(note_key, lang).format(orders=split.explanation.orders) + "\n")
 
 
 def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,

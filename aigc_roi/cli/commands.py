@@ -39,6 +39,27 @@ COMMANDS: dict[str, str] = {
 }
 """Every command, in the order ``--help`` lists them: name -> ``module:function``."""
 
+SUMMARIES: dict[str, str] = {
+    "run": "Figures, per-channel table, monthly cash flow and cumulative-cash chart.",
+    "compare": "Figures of several scenarios side by side: best per row marked, differences against the first.",
+    "breakeven": "For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12).",
+    "sensitivity": "Each driver moved down and up by --step: change in ROI, net cash and payback, largest first.",
+    "simulate": "Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,\n"
+                "net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance.",
+    "allocate": "Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:\n"
+                "whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B.",
+    "actuals": "Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months.",
+    "validate": "Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2.",
+    "check": "Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input.",
+    "schema": "Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server.",
+    "init": "Write a commented starter scenario (or any bundled template) to edit.",
+    "curves": "Retention by month (with the fitted day points) and each plan's renewal survival.",
+    "report": "One self-contained HTML page: verdict, figures with formulas, charts and every input.",
+}
+"""The first paragraph of each command's docstring: all the root's ``--help`` shows of a command, so listing
+them imports none (a command module brings the API, the model and the views: twice the start-up of a
+plain Typer app). tests/cli/test_help_summaries.py holds each equal to its docstring."""
+
 
 def command_function(name: str) -> Callable[..., Any]:
     """The function of the command ``name``, its module imported."""
@@ -92,6 +113,22 @@ class CommandGroup(EdgeGroup):
                 translate_command(command, ctx)
             self.commands[cmd_name] = command
         return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        """Typer's list of commands, each described by its summary rather than built (a built one as it is)."""
+        summaries: dict[str, _click.Command] = {}
+        for name in COMMANDS:
+            if name in self.commands:
+                summaries[name] = self.commands[name]
+                continue
+            summaries[name] = typer.core.TyperCommand(name, help=SUMMARIES[name])
+            if self.chinese:
+                translate_command(summaries[name], ctx)
+        built, self.commands = self.commands, summaries
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self.commands = built
 
     def resolve_command(self, ctx: _click.Context, args: list[str]) -> tuple[str | None, _click.Command | None, list[str]]:
         try:

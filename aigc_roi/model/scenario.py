@@ -249,6 +249,15 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class DropLimit:
+    """The most a figure may fall from the base revision to the change (``check --base``; docs/formulas.md §10)."""
+
+    limit: float
+    relative: bool
+    """True: ``limit`` is a share of the base's value (written ``10%``); False: an amount in the figure's unit."""
+
+
+@dataclass(frozen=True)
 class Targets:
     """Guardrails `check` enforces; None means not set."""
 
@@ -266,6 +275,10 @@ class Targets:
     """Money: the most ``peak_cash_need`` may be."""
     milestones: tuple[Milestone, ...] = ()
     """Dated targets on monthly series, in file order."""
+    max_npv_drop: DropLimit | None = None
+    """On the change against ``check --base REF``: how far npv may fall from REF's."""
+    max_payback_delay: int | None = None
+    """On the change against ``check --base REF``: months payback_month may move later than REF's."""
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,9 @@ class TargetOutcome:
     """The month a milestone bounds; None for a target over the horizon."""
     field_path: str = ""
     """Where the target is written, e.g. ``targets.milestones[0]``; empty: ``targets.<name>``."""
+    applicable: bool = True
+    """False for a target on the change (model/change_targets.py) with nothing to compare with: shown as not
+    applicable, and neither met nor missed (``passed`` is True so it fails nothing, ``actual`` is None)."""
 
     @property
     def bound(self) -> Bound:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
 from aigc_roi.ci.rules import rule_of
+from aigc_roi.model.change_targets import NPV_DROP, NPV_DROP_SHARE, PAYBACK_DELAY
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
@@ -49,8 +51,10 @@ def _escape_property(text: str) -> str:
 
 
 def annotation(message: str, title: str, file: str | None = None, line: int | None = None,
-               column: int | None = None, end_line: int | None = None, end_column: int | None = None) -> str:
-    """One ``::error file=F,line=L,col=C,endLine=..,endColumn=..,title=T::message`` line.
+               column: int | None = None, end_line: int | None = None, end_column: int | None = None,
+               level: str = "error") -> str:
+    """One ``::error file=F,line=L,col=C,endLine=..,endColumn=..,title=T::message`` line (``::notice`` with
+    ``level="notice"``: something to know that fails nothing).
 
     GitHub accepts endColumn only on a one-line span, so a span over several
     lines gets endLine alone.
@@ -60,7 +64,7 @@ def annotation(message: str, title: str, file: str | None = None, line: int | No
     properties = [("file", file), ("line", line), ("endLine", end_line), ("col", column), ("endColumn", end_column),
                   ("title", title)]
     listed = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties if value is not None)
-    return f"::error {listed}::{_escape_data(message)}\n"
+    return f"::{level} {listed}::{_escape_data(message)}\n"
 
 
 def group(name: str, body: str) -> str:
@@ -93,8 +97,13 @@ def _counts(results: Sequence[Validated]) -> dict[str, int]:
 
 
 def validate_summary(results: Sequence[Validated]) -> str:
-    counts = _counts(results)
-    return f"{plural(counts['files'], 'file')}, {counts['invalid']} invalid, {plural(counts['errors'], 'error')}"
+    return validate_tally(len(results), [result for result in results if result.errors])
+
+
+def validate_tally(files: int, invalid: Sequence[Validated]) -> str:
+    """The summary line from the number of files read and the invalid ones (the valid ones need not be kept)."""
+    errors = sum(len(result.errors) for result in invalid)
+    return f"{plural(files, 'file')}, {len(invalid)} invalid, {plural(errors, 'error')}"
 
 
 def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
@@ -114,12 +123,33 @@ def _style(checked: Checked, lang: str) -> NumberStyle:
 def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str]:
     """The actual figure and the limit with its comparison, e.g. ``-21.25%`` and ``>= 0.00%``."""
     operator = "<=" if outcome.bound == "max" else ">="
+    if outcome.figure in CHANGE_FIGURES:
+        return _change_text(outcome.figure, outcome.actual, style), f"{operator} {_change_text(outcome.figure, outcome.limit, style)}"
     actual = style.figure(outcome.figure, outcome.actual, label("never", style.lang))
     return actual, f"{operator} {style.figure(outcome.figure, outcome.limit)}"
 
 
+CHANGE_FIGURES: dict[str, str] = {NPV_DROP: "check_npv_drop", NPV_DROP_SHARE: "check_npv_drop_share",
+                                  PAYBACK_DELAY: "check_payback_delay"}
+"""What a target on the change bounds (model/change_targets.py), a move rather than a figure of one version,
+and how a message names it."""
+
+
+def _change_text(figure: str, value: float | None, style: NumberStyle) -> str:
+    """A drop of npv in money or as a share of the base's, or a delay of payback in months."""
+    if value is None:
+        return NONE
+    if figure == NPV_DROP_SHARE:
+        return style.percent(value)
+    if figure == PAYBACK_DELAY:
+        return f"{value:.0f}"
+    return style.money(value)
+
+
 def _figure_name(figure: str, lang: str) -> str:
     """A figure as a message names it: its key in English (as in JSON), its short label in Chinese."""
+    if figure in CHANGE_FIGURES:
+        return label(CHANGE_FIGURES[figure], lang)
     return figure if lang == "en" else short_label(figure, lang)
 
 
@@ -134,10 +164,14 @@ def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> s
     invalid = _counts(results)["invalid"]
     targets = sum(len(item.outcomes) for item in checked)
     missed = sum(1 for item in checked for outcome in item.outcomes if not outcome.passed)
-    return f"{plural(len(results), 'file')}, {invalid} invalid, {plural(targets, 'target')}, {missed} missed"
+    idle = sum(1 for item in checked for outcome in item.outcomes if not outcome.applicable)
+    summary = f"{plural(len(results), 'file')}, {invalid} invalid, {plural(targets, 'target')}, {missed} missed"
+    return summary + (f", {idle} not applicable" if idle else "")
 
 
 def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base: str, lang: str) -> str:
+    if not outcome.applicable:
+        return label("check_not_applicable" if missed_at_base is None else "check_not_applicable_at_base", lang).format(base=base)
     if outcome.passed:
         return label("check_pass", lang)
     if missed_at_base is None:
@@ -156,8 +190,10 @@ TARGET_LABELS: dict[str, str] = {
     "min_npv": "target_min_npv",
     "min_payback_probability": "target_min_payback_probability",
     "max_cash_need": "target_max_cash_need",
+    "max_npv_drop": "target_max_npv_drop",
+    "max_payback_delay": "target_max_payback_delay",
 }
-"""Each target of model/targets.py TARGET_FIGURES -> its cell in the check table."""
+"""Each target of model/targets.py TARGET_FIGURES and model/change_targets.py -> its cell in the check table."""
 
 
 def check_grid(checked: Sequence[Checked], at_base: dict[str, frozenset[str]] | None = None, base: str = "",
@@ -213,10 +249,34 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
     return table
 
 
-def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
-                       changed: Sequence[ChangedInput] = (), lang: str = "en",
-                       blamed: Mapping[str, ChangedInput] | None = None) -> str:
-    """An annotation per missed target, titled ``aigc-roi check: TARGET``.
+@dataclass(frozen=True)
+class Finding:
+    """A missed target (an error) or one that could not be held (a notice), and where it points."""
+
+    message: str
+    title: str
+    file: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    level: str = "error"
+
+    def annotation(self) -> str:
+        return annotation(self.message, self.title, self.file, self.line, self.column, self.end_line, self.end_column,
+                          self.level)
+
+    def line_text(self) -> str:
+        """``FILE:LINE:COL: message``, as grep, compilers and editors locate a line (``FILE: message`` unlocated)."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column}"
+        return f"{visible(where)}: {visible(self.message)}\n"
+
+
+def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
+                    changed: Sequence[ChangedInput] = (), lang: str = "en",
+                    blamed: Mapping[str, ChangedInput] | None = None) -> list[Finding]:
+    """A finding per missed target, titled ``aigc-roi check: TARGET``, and a notice per target on the change
+    that has no base version to be held against.
 
     With ``check --base`` (``at_base``: the targets the base revision already
     missed), a new miss points at the changed input that moved its figure
@@ -225,8 +285,15 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
     file when a --set wrote it).
     """
     blamed = blamed or {}
-    lines = []
+    found = []
     for outcome in item.outcomes:
+        title = f"aigc-roi check: {outcome.name}"
+        if not outcome.applicable:
+            idle = "check_not_applicable_note" if at_base is None else "check_not_applicable_at_base_note"
+            message = label(idle, lang).format(scenario=item.loaded.scenario.name, target=outcome.name, base=base)
+            line, column = item.target_location(outcome) or (None, None)
+            found.append(Finding(message, title, item.path, line, column, level="notice"))
+            continue
         if outcome.passed:
             continue
         actual, limit = _outcome_texts(outcome, _style(item, lang))
@@ -237,7 +304,6 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
             missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
         message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
                                              figure=figure, actual=actual, limit=limit, month=outcome.month)
-        title = f"aigc-roi check: {outcome.name}"
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
         if at_base is not None and outcome.name not in at_base and changed:
@@ -245,12 +311,18 @@ def target_annotations(item: Checked, at_base: frozenset[str] | None = None, bas
             was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
             message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
                                                                  now=_input_text(driver.now.value))
-            lines.append(annotation(message, title, item.path, driver.now.line, driver.now.column,
-                                    driver.now.end_line, driver.now.end_column))
+            found.append(Finding(message, title, item.path, driver.now.line, driver.now.column,
+                                 driver.now.end_line, driver.now.end_column))
             continue
-        where = item.target_location(outcome)
-        lines.append(annotation(message, title, item.path, *(where or (None, None))))
-    return "".join(lines)
+        found.append(Finding(message, title, item.path, *(item.target_location(outcome) or (None, None))))
+    return found
+
+
+def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
+                       changed: Sequence[ChangedInput] = (), lang: str = "en",
+                       blamed: Mapping[str, ChangedInput] | None = None) -> str:
+    """``target_findings`` as GitHub workflow commands."""
+    return "".join(finding.annotation() for finding in target_findings(item, at_base, base, changed, lang, blamed))
 
 
 def _input_text(value: object) -> str:
@@ -260,7 +332,9 @@ def _input_text(value: object) -> str:
 def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict[str, Any]:
     scenarios = [
         {"path": item.path, "scenario": item.loaded.scenario.name,
-         "targets": [{"name": o.name, "figure": o.figure, "actual": o.actual, "limit": o.limit, "passed": o.passed}
+         # A target on the change without a base version is neither met nor missed: passed is null.
+         "targets": [{"name": o.name, "figure": o.figure, "actual": o.actual, "limit": o.limit,
+                      "passed": o.passed if o.applicable else None, "applicable": o.applicable}
                      for o in item.outcomes],
          "passed": item.passed}
         for item in checked
@@ -324,7 +398,7 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows
 
 
-def _named(comparison: Comparison) -> str:
+def named(comparison: Comparison) -> str:
     return f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
 
 
@@ -334,7 +408,7 @@ SINCE_BASE_LABELS: dict[str, str] = {"new": "check_new_since_base", "removed": "
 
 
 def comparison_title(comparison: Comparison, lang: str = "en") -> str:
-    return label("check_title", lang).format(named=_named(comparison), status=label(STATUS_LABELS[comparison.status], lang))
+    return label("check_title", lang).format(named=named(comparison), status=label(STATUS_LABELS[comparison.status], lang))
 
 
 def is_one_line(comparison: Comparison) -> bool:
@@ -344,7 +418,7 @@ def is_one_line(comparison: Comparison) -> bool:
 
 def comparison_line(comparison: Comparison, base: str, lang: str = "en") -> str:
     """``scenarios/x.yaml (Name): new since REF`` or ``...: removed since REF``."""
-    return label(SINCE_BASE_LABELS[comparison.status], lang).format(named=_named(comparison), base=base)
+    return label(SINCE_BASE_LABELS[comparison.status], lang).format(named=named(comparison), base=base)
 
 
 def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, Any]:

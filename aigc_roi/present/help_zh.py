@@ -80,6 +80,13 @@ HELP_ZH: dict[str, str] = {
     "Scenario files, or folders to search for *.yaml and *.yml files.": "场景文件，或在其中查找 *.yaml 和 *.yml 的文件夹。",
     "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text).":
         "输出格式（默认：同时设置了 GITHUB_ACTIONS 和 GITHUB_WORKFLOW 时为 github，否则为 text）。",
+    "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text). "
+    "text lists problems only; table adds every target of every file.":
+        "输出格式（默认：同时设置了 GITHUB_ACTIONS 和 GITHUB_WORKFLOW 时为 github，否则为 text）。"
+        "text 只列出问题；table 另列出每个文件的每个目标。",
+    "Also show what passed, not only the problems.": "同时显示通过的项，而不只是问题。",
+    "Worker processes over many files (default: one per core; 1 runs all in this process).":
+        "文件很多时使用的工作进程数（默认：每个 CPU 核一个；1 表示全部在本进程中运行）。",
     "Git revision to compare with: the figures of each scenario changed since REF, before and after.":
         "对比的 git 版本：自 REF 以来有改动的每个场景，改动前后的指标。",
     "Where to write the scenario; - writes it to standard output.": "场景写到哪里；- 表示写到标准输出。",

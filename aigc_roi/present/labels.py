@@ -485,6 +485,7 @@ LABELS: dict[str, Label] = {
     "still_subscribed": Label("Still subscribed", "仍在订阅"),
     "paid_at_age": Label("Paid at age", "付费月龄"),
     # validate and check (issue 15): the check table, its annotations and the --base view.
+    "validate_valid": Label("valid", "有效"),
     "check_scenario": Label("scenario", "场景"),
     "check_target": Label("target", "目标"),
     "check_actual": Label("actual", "实际"),
@@ -506,6 +507,23 @@ LABELS: dict[str, Label] = {
     "target_min_npv": Label("min_npv", "min_npv 净现值下限"),
     "target_min_payback_probability": Label("min_payback_probability", "min_payback_probability 按目标回本概率下限"),
     "target_max_cash_need": Label("max_cash_need", "max_cash_need 最大资金需求上限"),
+    # Targets on the change (check --base; docs/formulas.md §10) and what they bound.
+    "target_max_npv_drop": Label("max_npv_drop", "max_npv_drop 净现值降幅上限"),
+    "target_max_payback_delay": Label("max_payback_delay", "max_payback_delay 回本推迟月数上限"),
+    "check_npv_drop": Label("npv drop", "净现值降幅"),
+    "check_npv_drop_share": Label("npv drop", "净现值降幅"),
+    "check_payback_delay": Label("payback delay (months)", "回本推迟月数"),
+    "check_not_applicable": Label("n/a (needs --base)", "不适用（需 --base）"),
+    "check_not_applicable_at_base": Label("n/a (no valid version at {base})", "不适用（{base} 无有效版本）"),
+    "check_not_applicable_note": Label(
+        "{scenario}: targets.{target} not applicable: it bounds the change from a base revision (check --base REF)",
+        "{scenario}: targets.{target} 不适用：它约束相对基准版本的变化（check --base REF）",
+    ),
+    "check_not_applicable_at_base_note": Label(
+        "{scenario}: targets.{target} not applicable: no valid version at {base} to compare with",
+        "{scenario}: targets.{target} 不适用：{base} 没有可比较的有效版本",
+    ),
+    "check_md_explain": Label("What moved each figure: {named}", "各指标变化的来源：{named}"),
     "check_missed": Label(
         "{scenario}: targets.{target} missed: {figure} is {actual}, must be {limit}",
         "{scenario}: targets.{target} 未达成：{figure} {actual}，应 {limit}",

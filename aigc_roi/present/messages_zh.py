@@ -58,6 +58,7 @@ _EXPECTED = _rules([
     (r"NAME=GLOB such as (.+)", "NAME=GLOB 形式，如 {0}"),
     (r"a channel of the plan \((.+)\)", "计划中的渠道（{0}）"),
     (r"a month YYYY-MM \(actuals places each export's dates in a plan month\)", "YYYY-MM 格式的月份（actuals 据此把报表日期放入计划月份）"),
+    (r"a share >= 0% \(10%\) or an amount >= 0 \(5万\)", "≥ 0% 的比例（10%）或 ≥ 0 的金额（5万）"),
     (r"a number >= (\S+) and < (\S+)", "≥ {0} 且 < {1} 的数字"),
     (r"a number >= (\S+)", "≥ {0} 的数字"),
     (r"a whole number >= (\S+)", "≥ {0} 的整数"),

@@ -76,6 +76,8 @@ SCHEMA_ZH: dict[str, str] = {
     "Min npv": "净现值下限",
     "Min payback probability": "按目标回本概率下限",
     "Max cash need": "最大资金需求上限",
+    "Max npv drop": "净现值降幅上限",
+    "Max payback delay": "回本推迟月数上限",
     # An uncertain value written as {dist: ..., ...}.
     "Distribution": "分布",
     "Low": "低值",
@@ -176,6 +178,10 @@ SCHEMA_ZH: dict[str, str] = {
     "Simulated chance (0..1) of payback within max_payback_months (default 12) must be at least this.":
         "模拟得到的在 max_payback_months（默认 12）内回本的概率 (0..1) 不得低于此值。",
     "peak_cash_need (money) must be at most this.": "最大资金需求 (peak_cash_need，金额) 不得高于此值。",
+    "With check --base: npv may fall at most this far from the base revision's, a share of it (10%) or an amount (5万).":
+        "用于 check --base：净现值 (npv) 相对基准版本的降幅上限，可写比例（10%）或金额（5万）。",
+    "With check --base: payback_month may come at most this many months later than at the base revision.":
+        "用于 check --base：回本月份 (payback_month) 最多可比基准版本推迟的月数。",
     # Numbers and ranges written as text.
     "A number as text: 6_000_000, 1e6, 1.5万, 30k, 5%.": "以文本书写的数字：6_000_000、1e6、1.5万、30k、5%。",
     "An uncertain value low..high, e.g. 20..40 (lognormal 90% interval).": "不确定值 low..high，例如 20..40（对数正态的 90% 区间）。",

@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# Patterns, not compiled ones: re compiles (and caches) each on its first use, which the start-up of
+# every command (--help included) then does not pay for.
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 """The C0 and C1 controls and DEL, the line and paragraph separators and the bidirectional
 overrides, which reorder what a reader sees; and what no XML document may hold (an SVG chart),
 the noncharacters U+FFFE and U+FFFF and a lone surrogate."""
 
-_CONTROL_IN_LINES = re.compile(_CONTROL.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_CONTROL_IN_LINES = _CONTROL.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
 """``_CONTROL`` less the line feed: in a Rich ``Text`` a line break is the layout's own."""
 
-_MARKDOWN = re.compile(r"[\\|]|\](?=[(\[])|<(?=[A-Za-z/!?])|&(?=[#A-Za-z])")
+_MARKDOWN = r"[\\|]|\](?=[(\[])|<(?=[A-Za-z/!?])|&(?=[#A-Za-z])"
 """What makes markdown (CommonMark, GitHub's) act rather than show: a ``]`` that closes a link or
 image (``[x](url)``, ``![i](url)``, ``[x][ref]``), a ``<`` that opens raw HTML or an autolink, an
 ``&`` that starts an entity, a ``|`` that ends a table cell, and the backslash that would undo these
 escapes. Emphasis and code marks only style text, and are left as written so labels read plainly."""
 
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_IN_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 """Characters XML 1.0 cannot hold at all: most C0 controls, lone surrogates, U+FFFE and U+FFFF."""
 
 
@@ -36,18 +38,18 @@ def _escape(character: str) -> str:
 def visible(text: str) -> str:
     """Every control character (escape, line break, tab, DEL, C1) written out as ``\\x1b``, so a
     terminal shows the name instead of acting on it, and one name stays on one line."""
-    return _CONTROL.sub(lambda match: _escape(match.group()), text)
+    return re.sub(_CONTROL, lambda match: _escape(match.group()), text)
 
 
 def visible_in_lines(text: str) -> str:
     """As ``visible``, keeping line feeds: for a Rich ``Text`` whose lines are laid out on purpose."""
-    return _CONTROL_IN_LINES.sub(lambda match: _escape(match.group()), text)
+    return re.sub(_CONTROL_IN_LINES, lambda match: _escape(match.group()), text)
 
 
 def markdown_text(text: str) -> str:
     """Text a markdown reader shows without acting on it: ``[x](url)`` is no link, ``<img>`` no HTML,
     ``|`` ends no cell (each backslash-escaped); control characters are written out."""
-    return _MARKDOWN.sub(lambda match: "\\" + match.group(), visible(text))
+    return re.sub(_MARKDOWN, lambda match: "\\" + match.group(), visible(text))
 
 
 def markdown_cell(text: str) -> str:
@@ -66,4 +68,4 @@ def spreadsheet_text(text: str) -> str:
 
 def xlsx_text(text: str) -> str:
     """As ``spreadsheet_text``, with the control characters XML 1.0 cannot hold written out."""
-    return spreadsheet_text(_NOT_IN_XML.sub(lambda match: _escape(match.group()), text))
+    return spreadsheet_text(re.sub(_NOT_IN_XML, lambda match: _escape(match.group()), text))

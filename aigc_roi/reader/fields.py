@@ -15,6 +15,7 @@ from aigc_roi.model.limits import MAX_MATCH_PATTERNS as MAX_MATCH_PATTERNS
 from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
 from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
 from aigc_roi.model.scenario import ByMonth, Distribution, Moving
+from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.kinds import (
     INVALID,
     MAX_CHANNELS,
@@ -500,6 +501,11 @@ TARGETS = Obj({
     }, required=("month",), description="At least this much of one monthly series in the month.",
         extra_schema={"oneOf": [{"required": [key]} for key in MILESTONE_FIELDS]}),
         MAX_MILESTONES, description="Dated targets: {month: 6, subscribers: 1000}, one series each."),
+    "max_npv_drop": DropLimitKind(description="With check --base: npv may fall at most this far from the base "
+                                              "revision's, a share of it (10%) or an amount (5万)."),
+    "max_payback_delay": Number(0, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+                                description="With check --base: payback_month may come at most this many months "
+                                            "later than at the base revision."),
 }, description="Guardrails that `aigc-roi check` enforces.")
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")

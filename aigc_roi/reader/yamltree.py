@@ -114,14 +114,27 @@ def _lines_as_editors_count(text: str) -> str | None:
     return text.translate(str.maketrans(_YAML_1_1_BREAKS, _STAND_INS))
 
 
+_PLAIN_VALUES: dict[str, Any] = {}
+"""The value of each plain scalar's text seen lately: keys and numbers repeat within a file and across the
+files of a folder, and resolving one (PyYAML's implicit resolver, then ours) costs more than parsing it.
+Values are immutable (numbers, booleans, None, text), so one may be shared by many nodes."""
+_PLAIN_VALUES_KEPT = 4096
+"""Texts remembered at most: past it the memory starts afresh, so it stays bounded over any number of files."""
+_UNSEEN = object()
+
+
 def _scalar(event: yaml.ScalarEvent, restore_breaks: bool = False) -> Node:
     line, col = _pos(event.start_mark)
     if restore_breaks:
         event.value = event.value.translate(str.maketrans(_STAND_INS, _YAML_1_1_BREAKS))
     value: Any = event.value
     if event.implicit[0] and event.tag is None:
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
-        value = _plain_value(tag, event.value)
+        value = _PLAIN_VALUES.get(event.value, _UNSEEN)
+        if value is _UNSEEN:
+            value = _plain_value(_resolver.resolve(yaml.ScalarNode, event.value, (True, False)), event.value)
+            if len(_PLAIN_VALUES) >= _PLAIN_VALUES_KEPT:
+                _PLAIN_VALUES.clear()
+            _PLAIN_VALUES[event.value] = value
     # end_mark is 0-based and just past the scalar, so its column is the 1-based column of the last character.
     end: Any = event.end_mark
     end_line = end.line + 1
@@ -244,6 +257,9 @@ class _TreeBuilder:
 
     def feed(self, event: Any) -> bool:
         """Take one parser event; False when reading must stop (a second document, too deep, too many scalars)."""
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+            # Most events of a file: a plain scalar without anchor or tag, taken without the checks below.
+            return self._take_scalar(event)
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -253,14 +269,8 @@ class _TreeBuilder:
         if self.refuse_anchors_and_tags(event):
             return True
         if isinstance(event, yaml.ScalarEvent):
-            self.scalars += 1
-            too_many = self.too_many()
-            if too_many:
-                self.error(*_pos(event.start_mark), too_many, _path(self.stack))
-                self.root = None
-                return False
-            self.attach(_scalar(event, self.restore_breaks))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            return self._take_scalar(event)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             line, col = _pos(event.start_mark)
             if len(self.stack) >= MAX_DEPTH:
                 self.error(line, col, f"nesting deeper than {MAX_DEPTH} levels")
@@ -270,6 +280,16 @@ class _TreeBuilder:
             self.stack.append(_Frame(Node(kind, line, col, {} if kind == "map" else [])))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.attach(self.stack.pop().node)
+        return True
+
+    def _take_scalar(self, event: yaml.ScalarEvent) -> bool:
+        self.scalars += 1
+        too_many = self.too_many()
+        if too_many:
+            self.error(*_pos(event.start_mark), too_many, _path(self.stack))
+            self.root = None
+            return False
+        self.attach(_scalar(event, self.restore_breaks))
         return True
 
 

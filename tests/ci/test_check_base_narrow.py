@@ -29,7 +29,7 @@ def test_base_table_splits_no_key_nor_number(tmp_path: Path, width: int, monkeyp
     assert "bid: 12 " in text
     (tmp_path / "a.yaml").write_text(text.replace("bid: 12 ", "bid: 16 "), encoding="utf-8")
     in_terminal(monkeypatch, width)
-    result = invoke(["check", "a.yaml", "--base", "HEAD"])
+    result = invoke(["check", "a.yaml", "--base", "HEAD", "--format", "table"])
     assert result.exit_code == 1, result.stderr  # min_ltv_to_cac 1.0: 14.53 / 16 = 0.91
     out = result.stdout
     assert max(cell_len(line) for line in out.splitlines()) <= width, out

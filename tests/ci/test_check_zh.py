@@ -21,6 +21,7 @@ from test_narrow import broken_numbers
 from test_validate_and_check import BROKEN, LOSING, WINNING, example
 from typer.testing import Result
 
+from aigc_roi.model.change_targets import CHANGE_TARGETS
 from aigc_roi.model.targets import TARGET_FIGURES
 from aigc_roi.present.ci_view import TARGET_LABELS
 from aigc_roi.present.labels import label
@@ -69,7 +70,7 @@ def in_terminal(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
 def test_check_table_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"lose.yaml": LOSING, "plain.yaml": example()})
     monkeypatch.chdir(tmp_path)
-    result = invoke(["check", ".", "--lang", "zh"])
+    result = invoke(["check", ".", "--lang", "zh", "--format", "table"])
     assert result.exit_code == 1
     assert cells(result, "场景") == [["场景", "目标", "实际", "限值", "结果"]]
     assert cells(result, "min_roi") == [["lose.yaml", "min_roi ROI 下限", "-21.25%", ">= 0.00%", "未达成"]]
@@ -90,15 +91,15 @@ def test_a_payback_never_reached_reads_never_in_chinese(tmp_path: Path, monkeypa
     # The worked example's cumulative cash never turns positive: payback none, so max_payback_months 3 is missed.
     write(tmp_path, {"slow.yaml": example(targets="max_payback_months: 3")})
     monkeypatch.chdir(tmp_path)
-    zh = invoke(["check", ".", "--lang", "zh"])
+    zh = invoke(["check", ".", "--lang", "zh", "--format", "table"])
     assert cells(zh, "slow.yaml") == [["slow.yaml", "max_payback_months 回本月份上限", "未回本", "<= 3", "未达成"]]
-    en = invoke(["check", ".", "--lang", "en"])
+    en = invoke(["check", ".", "--lang", "en", "--format", "table"])
     assert cells(en, "slow.yaml") == [["slow.yaml", "max_payback_months", "never", "<= 3", "fail"]]
 
 
 def test_every_target_has_a_chinese_label_that_keeps_its_key() -> None:
-    assert set(TARGET_LABELS) == set(TARGET_FIGURES)
-    for name in TARGET_FIGURES:
+    assert set(TARGET_LABELS) == {*TARGET_FIGURES, *CHANGE_TARGETS}
+    for name in TARGET_LABELS:
         zh = label(TARGET_LABELS[name], "zh")
         assert zh.startswith(f"{name} ") and any("\u4e00" <= char <= "\u9fff" for char in zh), zh
         assert label(TARGET_LABELS[name], "en") == name  # English shows the key, as before
@@ -107,7 +108,7 @@ def test_every_target_has_a_chinese_label_that_keeps_its_key() -> None:
 def test_check_english_is_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"lose.yaml": LOSING})
     monkeypatch.chdir(tmp_path)
-    result = invoke(["check", ".", "--lang", "en"])
+    result = invoke(["check", ".", "--lang", "en", "--format", "table"])
     assert cells(result, "scenario") == [["scenario", "target", "actual", "limit", "result"]]
     assert cells(result, "min_roi") == [["lose.yaml", "min_roi", "-21.25%", ">= 0.00%", "fail"]]
     assert cells(result, "max_cac") == [["lose.yaml", "max_cac", "20.00", "<= 25.00", "pass"]]
@@ -121,7 +122,7 @@ def test_check_in_a_narrow_terminal_splits_no_number(lang: str, width: int, monk
     # roi of 50% so that results read fail too.
     in_terminal(monkeypatch, width)
     monkeypatch.chdir(ROOT)
-    result = invoke(["check", "scenarios", "--lang", lang, "--set", "targets.min_roi=50%"])
+    result = invoke(["check", "scenarios", "--lang", lang, "--set", "targets.min_roi=50%", "--format", "table"])
     assert result.exit_code == 1, result.stderr
     text = result.stdout
     assert "\x1b" not in text
@@ -232,7 +233,7 @@ def test_base_view_in_chinese(repo: Path) -> None:
 
 
 def test_base_text_and_annotations_in_chinese(repo: Path) -> None:
-    text = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh"]).stdout
+    text = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh", "--format", "table"]).stdout
     assert "scenarios/win.yaml (Spec example)：已修改" in text
     assert "未达成 (新增)" in text and "未达成 (HEAD 已有)" in text
     github = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh", "--format", "github"]).stdout.splitlines()

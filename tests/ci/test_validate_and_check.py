@@ -213,12 +213,23 @@ def test_check_all_targets_met(tmp_path: Path) -> None:
     result = run_cli("check", str(tmp_path))
     assert result.exit_code == 0
     assert result.stderr == "2 files, 0 invalid, 2 targets, 0 missed\n"
-    assert "(no targets)" in result.stdout
+    # Findings only, as ruff and yamllint: nothing passed is listed unless asked for.
+    assert result.stdout == ""
+    for everything in (["--verbose"], ["-v"], ["--format", "table"]):
+        shown = run_cli("check", str(tmp_path), *everything)
+        assert shown.exit_code == 0
+        assert "(no targets)" in shown.stdout and "max_payback_months" in shown.stdout
 
 
 def test_check_a_missed_target_exits_1(tmp_path: Path) -> None:
     write(tmp_path, {"lose.yaml": LOSING, "win.yaml": WINNING})
-    result = run_cli("check", str(tmp_path))
+    found = run_cli("check", str(tmp_path))
+    assert found.exit_code == 1
+    # The one miss, located on its line in targets: (line 11, column 12), and nothing else.
+    assert found.stdout == (f"{tmp_path / 'lose.yaml'}:11:12: Spec example: targets.min_roi missed: "
+                            "roi is -21.25%, must be >= 0.00%\n")
+    assert found.stderr == "2 files, 0 invalid, 4 targets, 1 missed\n"
+    result = run_cli("check", str(tmp_path), "--format", "table")
     assert result.exit_code == 1
     row = next(line for line in result.stdout.splitlines() if "min_roi" in line and "lose" in line)
     assert [cell.strip() for cell in row.split("│")[3:6]] == ["-21.25%", ">= 0.00%", "fail"]
@@ -244,8 +255,8 @@ def test_check_json(tmp_path: Path) -> None:
     assert scenario["scenario"] == "Spec example"
     assert scenario["passed"] is False
     assert scenario["targets"] == [
-        {"name": "min_roi", "figure": "roi", "actual": pytest.approx(-0.2125), "limit": 0, "passed": False},
-        {"name": "max_cac", "figure": "cac", "actual": pytest.approx(20), "limit": 25, "passed": True},
+        {"name": "min_roi", "figure": "roi", "actual": pytest.approx(-0.2125), "limit": 0, "passed": False, "applicable": True},
+        {"name": "max_cac", "figure": "cac", "actual": pytest.approx(20), "limit": 25, "passed": True, "applicable": True},
     ]
 
 
@@ -345,7 +356,13 @@ def test_base_before_after_change(repo: Path) -> None:
     assert "- scenarios/gone.yaml (Gone): removed since HEAD\n" in out
     assert "| roi | new |" not in out and "| removed |" not in out
     assert out.index("scenarios/fresh") < out.index("scenarios/gone") < out.index("### scenarios/spec")
-    assert out.endswith("|\n\n2 files, 0 invalid, 0 targets, 0 missed\n")
+    # What moved each figure (#24): one change, so it carries the whole move: roi +17.50 pp, npv +3,500
+    # (net cash -4,250 -> -750 at discount rate 0), peak cash need 11,000 -> 9,000 (month 1: -20,000 + 12,000 - 1,000).
+    assert "### What moved each figure: scenarios/spec.yaml (Spec example)" in out
+    assert "| NPV | monetization.purchases[0].price | 10 | 12 | +3,500.00 |" in out
+    assert "| monetization.purchases[0].price | 10 | 12 | +17.50 pp |" in out
+    assert "| Peak cash need | monetization.purchases[0].price | 10 | 12 | -2,000.00 |" in out
+    assert out.endswith("they add up to the whole change.\n\n2 files, 0 invalid, 0 targets, 0 missed\n")
 
 
 def test_base_json_numbers(repo: Path) -> None:

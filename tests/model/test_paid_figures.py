@@ -183,7 +183,7 @@ def test_ltv_months_out_of_range_is_a_located_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("limit", "code"), [(11_000, 0), (10_999, 1)])
 def test_check_holds_peak_cash_need_to_max_cash_need(tmp_path: Path, limit: int, code: int) -> None:
     path = write(tmp_path, WORKED_EXAMPLE + f"targets: {{max_cash_need: {limit}}}\n")
-    result = invoke(["check", str(path)])
+    result = invoke(["check", str(path), "--format", "table"])
     assert result.exit_code == code, result.stdout + result.stderr
     assert "max_cash_need" in result.stdout and "11,000.00" in result.stdout
 

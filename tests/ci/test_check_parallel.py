@@ -1,0 +1,37 @@
+"""`check` over many files in worker processes gives what one process gives, in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_validate_and_check import BROKEN, LOSING, WINNING, example, write
+
+from aigc_roi.ci import parallel
+from aigc_roi.ci.parallel import validate_and_check
+
+
+def test_workers_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [LOSING, WINNING, BROKEN, example(price=12, targets="min_roi: 0"), example(targets="max_cac: 19"), LOSING]
+    write(tmp_path, {f"s{i}.yaml": text for i, text in enumerate(texts)})
+    files = sorted(tmp_path.iterdir()) + [tmp_path / "missing.yaml"]
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    alone = validate_and_check(files, (), 100, 0, workers=1)
+    pooled = validate_and_check(files, (), 100, 0, workers=2)
+    assert [(r.path, r.errors) for r in pooled[0]] == [(r.path, r.errors) for r in alone[0]]
+    assert [(c.path, c.figures, c.outcomes) for c in pooled[1]] == [(c.path, c.figures, c.outcomes) for c in alone[1]]
+    # Worked example: roi -21.25% misses min_roi 0 (s0, s5); price 12 gives -3.75% (s3); cac 20 > 19 (s4).
+    missed = [(Path(c.path).name, o.name) for c in pooled[1] for o in c.outcomes if not o.passed]
+    assert missed == [("s0.yaml", "min_roi"), ("s3.yaml", "min_roi"), ("s4.yaml", "max_cac"), ("s5.yaml", "min_roi")]
+    assert [Path(r.path).name for r in pooled[0] if r.errors] == ["s2.yaml", "missing.yaml"]
+
+
+def test_a_few_files_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"a.yaml": LOSING})
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started for one file")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    results, checked = validate_and_check([tmp_path / "a.yaml"], (), 100, 0, workers=8)
+    assert len(results) == 1 and len(checked) == 1

@@ -1,0 +1,46 @@
+"""`validate` and `check` print findings only unless asked for everything (`--verbose`, `check --format table`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+from test_validate_and_check import LOSING, WINNING, write
+
+
+@pytest.fixture(autouse=True)
+def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
+
+
+def test_validate_verbose_names_each_valid_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"a.yaml": WINNING, "b.yaml": "name: B\nretention: {monthly_churn: -1}\n"})
+    monkeypatch.chdir(tmp_path)
+    quiet = invoke(["validate", "."])
+    assert quiet.stdout == "b.yaml:2:28: retention.monthly_churn: expected a number from 0 to 1, found -1\n"
+    loud = invoke(["validate", ".", "--verbose"])
+    assert loud.stdout == "a.yaml: valid\n" + quiet.stdout
+    assert invoke(["validate", ".", "-v", "--lang", "zh"]).stdout.startswith("a.yaml: 有效\n")
+    assert loud.stderr == quiet.stderr == "2 files, 1 invalid, 1 error\n"
+
+
+def test_github_annotations_and_the_table_only_when_verbose(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"lose.yaml": LOSING, "win.yaml": WINNING})
+    monkeypatch.chdir(tmp_path)
+    plain = invoke(["check", ".", "--format", "github"])
+    assert plain.exit_code == 1
+    assert [line for line in plain.stdout.splitlines() if not line.startswith("::")] == []
+    verbose = invoke(["check", ".", "--format", "github", "--verbose"])
+    assert verbose.stdout.startswith(plain.stdout)
+    assert "max_payback_months" in verbose.stdout[len(plain.stdout):]  # win.yaml's passing row, in the table
+
+
+def test_a_missed_target_set_by_an_option_has_no_line(tmp_path: Path) -> None:
+    write(tmp_path, {"win.yaml": WINNING})
+    result = invoke(["check", str(tmp_path), "--set", "targets.min_npv=1e9"])
+    assert result.exit_code == 1
+    # No line in the file holds the target a --set wrote: the finding names the file alone.
+    assert result.stdout == (f"{tmp_path / 'win.yaml'}: Spec example: targets.min_npv missed: "
+                             "npv is 30,750.00, must be >= 1,000,000,000.00\n")

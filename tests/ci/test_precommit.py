@@ -1,0 +1,128 @@
+"""docs/ci.md's pre-commit snippet against this repository, and the hooks run as pre-commit runs them.
+
+pre-commit clones the repository named in the snippet, checks out ``rev`` (a tag or a commit), reads
+``.pre-commit-hooks.yaml`` there, installs the package (``language: python``) and runs each hook's
+``entry`` with the staged files that match ``files`` and ``types``, split over several processes
+unless the hook sets ``require_serial``. pre-commit itself is not a dependency: these tests read the
+same files and run the entries the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HOOKS_FILE = ".pre-commit-hooks.yaml"
+
+
+def _hooks(text: str | None = None) -> list[dict[str, object]]:
+    hooks: list[dict[str, object]] = yaml.safe_load(text if text is not None else (ROOT / HOOKS_FILE).read_text(encoding="utf-8"))
+    return hooks
+
+
+def _snippet() -> dict[str, object]:
+    """The ``.pre-commit-config.yaml`` that docs/ci.md tells a user to write."""
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = [block for block in re.findall(r"```yaml\n(.*?)```", docs, re.S) if block.lstrip().startswith("repos:")]
+    assert len(blocks) == 1, "docs/ci.md should hold exactly one .pre-commit-config.yaml snippet"
+    [repo] = yaml.safe_load(blocks[0])["repos"]
+    return repo
+
+
+def _version() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def test_the_snippet_names_hooks_this_repository_defines() -> None:
+    snippet = _snippet()
+    defined = {hook["id"] for hook in _hooks()}
+    used = [hook["id"] for hook in snippet["hooks"]]  # type: ignore[attr-defined]
+    assert used == ["aigc-roi-validate", "aigc-roi-check"]
+    assert set(used) <= defined
+
+
+def test_the_snippet_pins_the_release_tag_of_this_version() -> None:
+    # The tag the project creates for each release and never moves: v + pyproject's version.
+    assert _snippet()["rev"] == f"v{_version()}"
+
+
+def test_the_tag_exists_and_holds_the_hooks() -> None:
+    """What pre-commit does first: check out ``rev`` and read the hooks there. Fails in CI when the tag is
+    missing (a version bumped without its tag); outside CI a checkout without tags skips, saying why."""
+    rev = str(_snippet()["rev"])
+    inside = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-inside-work-tree"], capture_output=True, check=False)
+    if inside.returncode != 0:
+        pytest.skip("not a git checkout: the release tag cannot be looked up")
+    found = subprocess.run(["git", "-C", str(ROOT), "show", f"refs/tags/{rev}:{HOOKS_FILE}"], capture_output=True,
+                           text=True, check=False)
+    if found.returncode != 0:
+        missing = f"tag {rev} is missing: create it with `git tag -a {rev} -m 'aigc-roi {rev[1:]}'` and push it"
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    used = {hook["id"] for hook in _snippet()["hooks"]}  # type: ignore[attr-defined]
+    assert used <= {hook["id"] for hook in _hooks(found.stdout)}
+
+
+def test_each_hook_runs_serially_and_its_command_is_installed() -> None:
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    for hook in _hooks():
+        # One process gets every file: one summary, and check's worker pool (if any) sees them all.
+        assert hook["require_serial"] is True, hook["id"]
+        assert hook["language"] == "python"
+        command, subcommand = str(hook["entry"]).split()
+        assert command in scripts and subcommand in ("validate", "check")
+
+
+PASSING = "name: Fine\nretention: {monthly_churn: 0.5}\ntargets: {min_npv: 0}\n"
+# No spend, no revenue: npv 0 meets min_npv 0; min_npv 1 is missed (line 3, column 20).
+MISSING = "name: Short\nretention: {monthly_churn: 0.5}\ntargets: {min_npv: 1}\n"
+
+
+def _staged(folder: Path) -> list[str]:
+    files = {"scenarios/a.yaml": PASSING, "scenarios/b.yaml": MISSING, "scenarios/c.yml": PASSING,
+             "scenarios/d.yaml": PASSING, "plans/e.yaml": MISSING, "scenarios/notes.txt": "not yaml"}
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return sorted(files)
+
+
+def _selected(hook: dict[str, object], staged: list[str]) -> list[str]:
+    """pre-commit's file filter: ``files`` searched in the path, and ``types: [yaml]`` by extension."""
+    assert hook["types"] == ["yaml"]
+    return [name for name in staged if re.search(str(hook["files"]), name) and name.endswith((".yaml", ".yml"))]
+
+
+def _run(hook: dict[str, object], files: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    _, subcommand = str(hook["entry"]).split()
+    env = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "GITHUB_WORKFLOW")}
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "aigc_roi", subcommand, *files], cwd=cwd, capture_output=True,
+                          text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
+def test_a_hook_prints_findings_only_however_the_files_are_split(hook: dict[str, object], tmp_path: Path) -> None:
+    files = _selected(hook, _staged(tmp_path))
+    assert files == ["scenarios/a.yaml", "scenarios/b.yaml", "scenarios/c.yml", "scenarios/d.yaml"]
+    whole = _run(hook, files, tmp_path)
+    halves = [_run(hook, files[:2], tmp_path), _run(hook, files[2:], tmp_path)]
+    if hook["id"] == "aigc-roi-check":
+        assert whole.returncode == 1
+        assert whole.stdout == "scenarios/b.yaml:3:20: Short: targets.min_npv missed: npv is 0.00, must be >= 1.00\n"
+        assert whole.stderr == "4 files, 0 invalid, 4 targets, 1 missed\n"
+    else:
+        assert (whole.returncode, whole.stdout) == (0, "")
+        assert whole.stderr == "4 files, 0 invalid, 0 errors\n"
+    # Split as pre-commit splits without require_serial, the findings are the same lines: nothing is
+    # printed for a passing file, so no table or header repeats.
+    assert "".join(half.stdout for half in halves) == whole.stdout
