@@ -143,7 +143,7 @@ def objective_value(result: Allocation, value: float | None, style: NumberStyle)
 def objective_gain(result: Allocation, style: NumberStyle) -> str:
     gain = result.gain
     if result.objective == "payback_probability":
-        return f"{gain * 100:+,.2f} pp"
+        return f"{gain * 100:+,.2f} {label('percentage_points', style.lang)}"
     return _signed(style.money(gain, 0), gain)
 
 
@@ -345,7 +345,7 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     loss = recommended.value - result.best_value
     if not loss > 0:
         return None
-    loss_text = f"{loss * 100:,.2f} pp" if result.objective == "payback_probability" else style.money(loss, 0)
+    loss_text = f"{loss * 100:,.2f} {label('percentage_points', style.lang)}" if result.objective == "payback_probability" else style.money(loss, 0)
     key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
     return label(key, style.lang).format(
         objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), budget=style.money(recommended.budget, 0),
@@ -411,7 +411,7 @@ def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> 
         return NONE
     if result.objective == "payback_probability":
         # A probability per yuan is unreadably small: per 10% of B instead.
-        return f"{slope * result.budget * 0.1 * 100:+,.2f} pp"
+        return f"{slope * result.budget * 0.1 * 100:+,.2f} {label('percentage_points', style.lang)}"
     return f"{slope:+,.2f}"
 
 

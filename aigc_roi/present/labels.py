@@ -570,6 +570,9 @@ LABELS: dict[str, Label] = {
         "Shapley shares averaged over {orders} random orders of the changes; they add up to the whole change.",
         "Shapley 分摊：{orders} 个随机改动顺序的平均，各项之和等于总变化。",
     ),
+    # Chinese to the last word (#25): units, words and titles that read English under --lang zh before.
+    "percentage_points": Label("pp", "个百分点"),
+    "organic_type": Label("organic", "自然"),
 }
 """Every label by key, in both languages."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from aigc_roi.present.os_errors_zh import os_reason_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -214,14 +215,14 @@ _MESSAGES = _rules([
     (r"nesting deeper than (\d+) levels", "嵌套超过 {0} 层"),
     (r"file is ([\d,]+) bytes; the limit is ([\d,]+) \(1 MiB\)", "文件有 {0} 字节，上限为 {1} (1 MiB)"),
     (r"cannot read file: not a regular file", "无法读取文件：不是普通文件"),
-    (r"cannot read file: (.+)", "无法读取文件：{0}"),
+    (r"cannot read file: (.+)", lambda m: f"无法读取文件：{os_reason_zh(m[1])}"),
     (r"duplicate age (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月龄 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
     (r"duplicate month (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月份 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
     (r"duplicate day (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same day",
      "重复的天数 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一天"),
-    (r"(.+): cannot write: (.+)", "{0}：无法写入：{1}"),
+    (r"(.+): cannot write: (.+)", lambda m: f"{m[1]}：无法写入：{os_reason_zh(m[2])}"),
     (r"(.+): named twice \((.+) is the same file\); give each output its own file",
      "{0}：重复指定（与 {1} 是同一个文件）；每个输出需各用一个文件"),
     (r"missing '(\w+)' or '(\w+)': one of them says how much is bought each month",
