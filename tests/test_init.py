@@ -140,7 +140,7 @@ def test_unknown_template_lists_the_known_ones(fake_templates: Path, tmp_path: P
     result = _invoke(str(tmp_path / "x.yaml"), "--template", name, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"--template: no template named {name!r}{hint}; available: broken, chat-assistant, starter\n"
+        f"aigc-roi: --template: no template named {name!r}{hint}; available: broken, chat-assistant, starter\n"
     )
     assert not (tmp_path / "x.yaml").exists()
 
@@ -167,7 +167,7 @@ def test_no_templates_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(init_command, "TEMPLATES", tmp_path / "missing")
     result = _invoke(str(tmp_path / "x.yaml"), "--lang", "en")
     assert result.exit_code == 2
-    assert result.stderr == "--template: no template named 'starter'; available: —\n"
+    assert result.stderr == "aigc-roi: --template: no template named 'starter'; available: —\n"
 
 
 def test_init_has_help() -> None:

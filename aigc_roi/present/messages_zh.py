@@ -296,6 +296,7 @@ _HINTS = _rules([
      "预算和费用均按月填写：{0} 折合每月 {1}（{2} × {3} 天）；请写 {4}"),
     (r"amounts are per month already: write (.+)", "金额本来就是按月计：请写 {0}"),
     (r"a range is written low\.\.high: (.+)", "区间写作 low..high：{0}"),
+    (r"a span of months is written first-last: (.+)", "月份区间写作 起-止：{0}"),
     (r"no thousands commas: write (.+)", "不要用千位逗号：请写 {0}"),
     (r"full-width '(.)' \(IME input\): write (.+)", "全角字符 '{0}'（输入法输入）：请写 {1}"),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.+) or use ASCII quotes",
