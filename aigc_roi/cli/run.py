@@ -101,7 +101,7 @@ def run(
     if format_ is RunFormat.json:
         emit(tables.to_json(report), output, force)
     elif format_ is RunFormat.csv:
-        text = tables.to_csv(_csv_table(table or CsvTable.months, loaded, report))
+        text = tables.to_csv(_csv_table(table or CsvTable.months, loaded, report, language))
         emit(tables.BOM + text if bom else text, output, force)
     elif format_ is RunFormat.markdown:
         emit(tables.run_markdown(report, style, months is not False), output, force)
@@ -112,7 +112,7 @@ def run(
         show(run_view(report, style, months is True), output, force)
 
 
-def _csv_table(chosen: CsvTable, loaded: LoadedScenario, report: dict[str, Any]) -> tables.Table:
+def _csv_table(chosen: CsvTable, loaded: LoadedScenario, report: dict[str, Any], lang: str) -> tables.Table:
     if chosen is CsvTable.inputs:
         from aigc_roi.present.inputs_table import INPUT_COLUMNS, inputs_rows
         from aigc_roi.reader.inputs import typed_inputs
@@ -120,6 +120,8 @@ def _csv_table(chosen: CsvTable, loaded: LoadedScenario, report: dict[str, Any])
         return list(INPUT_COLUMNS), inputs_rows(typed_inputs(loaded.tree, loaded.scenario))
     if chosen is CsvTable.cohorts:
         return tables.cohorts_table(report)
+    if chosen is CsvTable.channels:
+        return tables.channels_table(report, lang)
     return tables.RUN_TABLES[chosen.value](report)
 
 

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import plain
 from aigc_roi.model.month_runs import month_runs
+from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -257,7 +258,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
         else:
             current, best, change = _budget_cell(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
-            cells = [channel.name, channel.type, label(STATUS_LABELS[channel.status], style.lang),
+            cells = [channel.name, channel_type_label(channel.type, style.lang), label(STATUS_LABELS[channel.status], style.lang),
                      style.money(channel.minimum, 0), maximum, current, best, change]
             cells += [_figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
@@ -483,7 +484,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         for n, channel in enumerate(result.channels):
             first = [cells[key][n][0] for key in shown]
             second = [cells[key][n][1] for key in shown]
-            kind = Text(f"{channel.type} · " + label("allocate_runs", lang).format(months=month_text(channel.months)), style="dim")
+            kind = Text(f"{channel_type_label(channel.type, lang)} · " + label("allocate_runs", lang).format(months=month_text(channel.months)), style="dim")
             if channel.status != "movable":
                 view.add_row(Text(visible(channel.name)), label("current", lang), *first)
                 view.add_row(kind, end_section=True)

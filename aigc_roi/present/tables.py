@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
@@ -78,9 +79,11 @@ def figures_table(report: dict[str, Any]) -> Table:
     return ["figure", "value"], rows
 
 
-def channels_table(report: dict[str, Any]) -> Table:
+def channels_table(report: dict[str, Any], lang: str = "en") -> Table:
+    """The channels with their keys as written (the type a ``type:`` word); the organic row named in ``lang``."""
     header = list(CHANNEL_COLUMNS)
-    return header, [[channel[key] for key in header] for channel in report["channels"]]
+    return header, [[label("organic", lang) if key == "name" and channel["type"] == "organic" else channel[key]
+                     for key in header] for channel in report["channels"]]
 
 
 def months_table(report: dict[str, Any]) -> Table:
@@ -129,7 +132,7 @@ def _markdown_channels(report: dict[str, Any], style: NumberStyle) -> Table:
     lang = style.lang
     header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
                                                  "channel_ltv", "channel_ltv_to_cac")]
-    rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel["type"],
+    rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"], channel_type_label(channel["type"], lang),
              style.money(channel["spend"], 0), style.count(channel["users"]), style.money(channel["cac"]),
              style.ratio(channel["roas"]), style.percent(channel["roi"]),
              max_bid_text(channel, style) if channel["max_unit_cost_factor"] is None

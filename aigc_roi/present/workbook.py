@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import IRR_NONE_LABELS
@@ -109,7 +110,7 @@ def _channels_sheet(report: dict[str, Any], lang: str) -> tuple[list[Column], li
                Column(money("max_unit_cost"), MONEY_CENTS), Column(label("max_unit_cost_factor", lang), RATIO),
                Column(money("channel_ltv"), MONEY_CENTS), Column(label("channel_ltv_to_cac", lang), RATIO)]
     rows = [[label("organic", lang) if channel["type"] == "organic" else channel["name"],
-             *(channel[key] for key in CHANNEL_COLUMNS[1:])]
+             channel_type_label(channel["type"], lang), *(channel[key] for key in CHANNEL_COLUMNS[2:])]
             for channel in report["channels"]]
     return columns, rows
 
