@@ -31,7 +31,8 @@ def test_budget_slip_in_chinese(budget: str, hint: str) -> None:
 def test_budget_slip_in_english_names_the_fix() -> None:
     result = invoke(["allocate", STARTER, "--budget", "600w"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == "aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿, %), found '600w'; 'w' is not a suffix: write 600万"
+    assert result.stderr.strip() == ("aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿, %), found '600w'; "
+                                     "'w' is not a suffix: write 600万")
 
 
 def test_min_and_step_in_chinese() -> None:

@@ -346,7 +346,8 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     loss = recommended.value - result.best_value
     if not loss > 0:
         return None
-    loss_text = f"{loss * 100:,.2f} {label('percentage_points', style.lang)}" if result.objective == "payback_probability" else style.money(loss, 0)
+    points = f"{loss * 100:,.2f} {label('percentage_points', style.lang)}"
+    loss_text = points if result.objective == "payback_probability" else style.money(loss, 0)
     key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
     return label(key, style.lang).format(
         objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), budget=style.money(recommended.budget, 0),
@@ -484,7 +485,8 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         for n, channel in enumerate(result.channels):
             first = [cells[key][n][0] for key in shown]
             second = [cells[key][n][1] for key in shown]
-            kind = Text(f"{channel_type_label(channel.type, lang)} · " + label("allocate_runs", lang).format(months=month_text(channel.months)), style="dim")
+            runs = label("allocate_runs", lang).format(months=month_text(channel.months))
+            kind = Text(f"{channel_type_label(channel.type, lang)} · {runs}", style="dim")
             if channel.status != "movable":
                 view.add_row(Text(visible(channel.name)), label("current", lang), *first)
                 view.add_row(kind, end_section=True)

@@ -145,6 +145,9 @@ CLICK_ZH: dict[str, str] = {
     "required": "必填",
     # What the vendored click writes without gettext (cli/help_frame.py ChineseHelpFormatter).
     "Usage: ": "用法：",
+    # The usage line's placeholders (cli/help_frame.py translate_command).
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
 }
 """Click's and Typer's own words of ``--help``; their usage errors are translated as lines (messages_zh.py)."""
 
