@@ -243,7 +243,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = "compare"
+    sheet.title = label("sheet_compare", lang)
     names = [column["name"] for column in columns]
     header = [Column(label("figure", lang)), Column(label("key", lang)), Column(label("unit", lang)),
               *(Column(name) for name in names)]
@@ -253,7 +253,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
     if explained is not None:
         # Raw rows (figure key, path, from, to, change): labelled here, each change in its figure's format.
         keys = ("figure", "explain_input", "explain_from", "explain_to", "explain_change")
-        _fill(workbook.create_sheet("explain"), [Column(label(key, lang)) for key in keys],
+        _fill(workbook.create_sheet(label("sheet_explain", lang)), [Column(label(key, lang)) for key in keys],
               [[label(row[0], lang), *row[1:]] for row in explained[1]],
               [figure_format(row[0]) for row in explained[1]], value_columns=(4,))
     buffer = io.BytesIO()
@@ -263,22 +263,22 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
 
 def workbook_bytes(report: dict[str, Any], facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
     """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
-    the file sets, by field path)."""
+    the file sets, by field path), named in ``lang`` (核心指标, 渠道, ... under zh)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     figures = workbook.active
     assert figures is not None  # a new Workbook always has one sheet
-    figures.title = "figures"
+    figures.title = label("sheet_figures", lang)
     columns, rows, formats = _figures_sheet(report, lang)
     _fill(figures, columns, rows, formats)
-    _fill(workbook.create_sheet("channels"), *_channels_sheet(report, lang))
-    _fill(workbook.create_sheet("months"), *_months_sheet(report, facts, lang))
+    _fill(workbook.create_sheet(label("sheet_channels", lang)), *_channels_sheet(report, lang))
+    _fill(workbook.create_sheet(label("sheet_months", lang)), *_months_sheet(report, facts, lang))
     if "cohorts" in report:
-        _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
+        _fill(workbook.create_sheet(label("sheet_cohorts", lang)), *_cohorts_sheet(report, lang))
     if "gates" in report:
-        _fill(workbook.create_sheet("gates"), *_gates_sheet(report, lang))
-    _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))
+        _fill(workbook.create_sheet(label("sheet_gates", lang)), *_gates_sheet(report, lang))
+    _fill(workbook.create_sheet(label("sheet_inputs", lang)), *_inputs_sheet(facts, inputs, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
