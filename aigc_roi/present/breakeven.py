@@ -108,7 +108,8 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> R
     rows: list[list[Any]] = []
     for row in table.rows:
         driver = row.driver
-        cells: list[Any] = [driver.path, driver_label(driver), driver.current]
+        # The label in the reader's language where there is one (markdown); CSV keeps English, as its keys do.
+        cells: list[Any] = [driver.path, driver_label(driver, style.lang if style else "en"), driver.current]
         for threshold in THRESHOLDS:
             cells += [getattr(row, threshold), row.headroom(threshold)]
         alone = row.channel

@@ -572,6 +572,7 @@ LABELS: dict[str, Label] = {
     ),
     # Chinese to the last word (#25): units, words and titles that read English under --lang zh before.
     "percentage_points": Label("pp", "个百分点"),
+    "gap_points": Label("pt", "个百分点"),
     "organic_type": Label("organic", "自然"),
     # Sheet names of the xlsx workbooks (an Excel sheet name holds at most 31 characters).
     "sheet_figures": Label("figures", "核心指标"),

@@ -113,7 +113,7 @@ def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None) ->
                                              for key in ("value", *OUTCOMES)]
     rows: list[list[Any]] = []
     for row in analysis.rows:
-        cells: list[Any] = [row.driver.path, driver_label(row.driver), row.driver.current]
+        cells: list[Any] = [row.driver.path, driver_label(row.driver, style.lang if style else "en"), row.driver.current]
         for move in (row.low, row.high):
             cells += [move.value, *(getattr(move.outcome, name) for name in OUTCOMES)]
         if style is not None:

@@ -168,5 +168,11 @@ def run_markdown(report: dict[str, Any], style: NumberStyle | None = None, month
     if months:
         parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report['currency']})"))
     if "cohorts" in report:
-        parts.append(to_markdown(cohorts_table(report), label("cohorts", style.lang)))
+        parts.append(to_markdown(_markdown_cohorts(report, style.lang), label("cohorts", style.lang)))
     return "\n".join(parts)
+
+
+def _markdown_cohorts(report: dict[str, Any], lang: str) -> Table:
+    """The cohort table under labels: the CSV's keys (month, label, new_users) are no headers to read."""
+    header, rows = cohorts_table(report)
+    return [label("cohort", lang), label("month", lang), short_label("new_users", lang), *header[3:]], rows
