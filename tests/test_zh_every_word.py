@@ -117,7 +117,8 @@ def _allowed_words() -> frozenset[str]:
             words |= set(_WORD.findall(name))
     keys |= {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS, *COMMANDS}
     # The columns of the what-if tables, which their markdown shares with their CSV.
-    for args in (["breakeven", str(CHAT)], ["sensitivity", str(CHAT)], ["compare", str(CHAT), str(VIDEO)]):
+    for args in (["breakeven", str(CHAT)], ["sensitivity", str(CHAT)], ["compare", str(CHAT), str(VIDEO)],
+                 ["compare", str(CHAT), str(VIDEO), "--samples", "50"]):
         keys |= set(next(csv.reader(io.StringIO(invoke([*args, "-f", "csv"]).stdout))))
     # A key as typed, whole (lower case, as the format spells every key): "price" as a key, not "Price" in a sentence.
     return frozenset(words | {key for key in keys if _WORD.fullmatch(key)})
@@ -207,7 +208,9 @@ def _outputs() -> list[list[str]]:
     # The what-if CSVs are left out: their label column is English, the canonical text, until the output dispatch
     # carries the language to them (their markdown, read by people, is in the reader's language).
     runs += [["compare", str(CHAT), str(VIDEO), "-f", "csv"], ["allocate", str(VIDEO), "--budget", "20万", "-f", "csv"],
-             ["compare", str(CHAT), CHEAPER, "--explain"], ["compare", str(CHAT), str(VIDEO), "--samples", "200"]]
+             ["compare", str(CHAT), CHEAPER, "--explain"], ["compare", str(CHAT), str(VIDEO), "--samples", "200"],
+             ["compare", str(CHAT), str(VIDEO), "--samples", "200", "-f", "markdown"],
+             ["allocate", str(CHAT), "-b", "30万", "--objective", "payback_probability", "--samples", "100"]]
     for fmt in ("text", "github"):
         runs += [["validate", str(TEMPLATES), "-f", fmt], ["check", str(GATED), str(STORY), "-f", fmt]]
     runs += [["check", str(GATED), str(STORY), "-f", "markdown"], ["init", "--list"], ["init", "-"],
@@ -258,6 +261,9 @@ def test_every_help_in_chinese_is_chinese(command: str) -> None:
     ["run", "missing.yaml"], ["run", str(CHAT), "--format", "x"], ["run", str(CHAT), "--bogus"], ["rnu"],
     ["allocate", str(VIDEO)], ["allocate", str(VIDEO), "--budget", "lots"], ["check", str(CHAT), "--base", "no-such-ref"],
     ["run", str(CHAT), "--plot", "x.pdf"], ["init", "-", "-t", "chat"], ["compare", str(CHAT)],
+    ["allocate", str(CHAT), "--target-roas", "1.3"], ["allocate", str(CHAT), "-b", "30万", "--min", "Douyin activation CPA=40万"],
+    ["allocate", str(CHAT), "-b", "30万", "--max", "Douyin activation CPA=1万", "--max", "Bilibili CPA (registered user)=1万"],
+    ["allocate", str(CHAT), "-b", "1万", "--lock", "Douyin activation CPA", "--lock", "Bilibili CPA (registered user)"],
 ], ids=" ".join)
 def test_every_error_in_chinese_is_chinese(args: list[str]) -> None:
     result = invoke([*args, "--lang", "zh"])

@@ -185,6 +185,10 @@ _FOUND_HINTS = _rules([
 ])
 
 
+_BUDGET_WORDS = {"budget": "预算", "total": "总额"}
+"""What allocate's bounds are held against: --budget a month, or --total over the horizon."""
+
+
 def _found_with_hint(match: re.Match[str]) -> str:
     """``expected X, found Y (hint)``, the hint translated too; a parenthesis that is no known hint is part of Y."""
     found, hint = match[2], _apply(_FOUND_HINTS, match[3])
@@ -238,14 +242,30 @@ _MESSAGES = _rules([
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, such as (.+)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),
     (r"allocate: channel names must be distinct to allocate; repeated: (.+)", "allocate：分配预算要求渠道名各不相同；重复的有：{0}"),
-    (r"allocate: '(.+)' is a flat channel: its spend is never moved, so it cannot be locked or bounded",
-     "allocate：'{0}' 是 flat 渠道：其花费从不调整，因此不能锁定或设上下限"),
+    (r"allocate: '(.+)' is a (\w+) channel: its spend is never moved, so it cannot be locked or bounded",
+     "allocate：'{0}' 是 {1} 渠道：其花费从不调整，因此不能锁定或设上下限"),
     (r"allocate: '(.+)' is locked: it cannot also have a minimum or maximum", "allocate：'{0}' 已锁定：不能再设下限或上限"),
-    (r"allocate: no cpa, cpm or kol channel left to allocate the budget to", "allocate：没有剩余的 cpa、cpm 或 kol 渠道可分配预算"),
     (r"allocate: '(.+)' has a unit cost of 0, so no budget form: lock it", "allocate：'{0}' 的单价为 0，无法按预算计算：请锁定它"),
     (r"allocate: the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", "allocate：'{0}' 的下限（{1}）超过其上限（{2}）"),
-    (r"allocate: the minimums add up to (\S+), more than the budget (\S+)", "allocate：下限合计 {0}，超过预算 {1}"),
-    (r"allocate: the maximums add up to (\S+), less than the budget (\S+)", "allocate：上限合计 {0}，低于预算 {1}"),
+    (r"allocate: the minimums add up to (\S+), more than the (budget|total) (\S+)",
+     lambda m: f"allocate：下限合计 {m[1]}，超过{_BUDGET_WORDS[m[2]]} {m[3]}"),
+    (r"allocate: the maximums add up to (\S+), less than the (budget|total) (\S+)",
+     lambda m: f"allocate：上限合计 {m[1]}，低于{_BUDGET_WORDS[m[2]]} {m[3]}"),
+    (r"allocate: the minimums add up to (\S+) in months (\S+), more than the (budget|total) (\S+)",
+     lambda m: f"allocate：第 {m[2]} 月的下限合计 {m[1]}，超过{_BUDGET_WORDS[m[3]]} {m[4]}"),
+    (r"allocate: the maximums add up to (\S+) in months (\S+), less than the (budget|total) (\S+)",
+     lambda m: f"allocate：第 {m[2]} 月的上限合计 {m[1]}，低于{_BUDGET_WORDS[m[3]]} {m[4]}"),
+    (r"allocate: the marginal ROAS of (.+) never falls to (\S+) \(no diminishing returns\): give it a --max",
+     "allocate：{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max"),
+    (r"allocate: no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
+     "allocate：没有哪个渠道的第一元钱能达到 ROAS {0}：每个渠道的预算都会是 0"),
+    (r"allocate: '(.+)' has values written by month \(by_month\): allocate splits one monthly budget "
+     r"across channels whose values stay the same every month",
+     "allocate：'{0}' 有按月取值 (by_month)：allocate 只能在各月取值不变的渠道之间分配同一个月预算"),
+    (r"allocate: no channel named '(.+)'; channels: (.+)", "allocate：没有名为 '{0}' 的渠道；现有渠道：{1}"),
+    (r"allocate: the bounds of '(.+)' must be >= 0", "allocate：'{0}' 的上下限须 >= 0"),
+    (r"allocate: no ([\w ,]+) channel left to allocate the budget to",
+     lambda m: f"allocate：没有剩余的 {m[1].replace(', ', '、').replace(' or ', ' 或 ')} 渠道可分配预算"),
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
     (r"(.+): is an input of this command; write the result to another file", "{0}：这是本命令的输入文件；请把结果写到另一个文件"),
     (r"(.+): is an input of this command \((.+)\); write the result to another file",
