@@ -264,6 +264,10 @@ def test_every_help_in_chinese_is_chinese(command: str) -> None:
     ["allocate", str(CHAT), "--target-roas", "1.3"], ["allocate", str(CHAT), "-b", "30万", "--min", "Douyin activation CPA=40万"],
     ["allocate", str(CHAT), "-b", "30万", "--max", "Douyin activation CPA=1万", "--max", "Bilibili CPA (registered user)=1万"],
     ["allocate", str(CHAT), "-b", "1万", "--lock", "Douyin activation CPA", "--lock", "Bilibili CPA (registered user)"],
+    ["allocate", str(CHAT), "--target-roas", "-1"], ["allocate", str(CHAT), "--target-roas", "x"],
+    ["allocate", str(CHAT), "-b", "1万", "--min-payback-probability", "2"], ["allocate", str(CHAT), "-b", "1万", "--min", "A"],
+    ["allocate", str(CHAT), "-b", "1万", "--max-cash-need", "abc"], ["sensitivity", str(CHAT), "--grid", "a,b"],
+    ["actuals", str(CHAT), *EXPORTS, "--map", "x"], ["simulate", str(CHAT), "--percentiles", "5,150"],
 ], ids=" ".join)
 def test_every_error_in_chinese_is_chinese(args: list[str]) -> None:
     result = invoke([*args, "--lang", "zh"])
