@@ -571,8 +571,8 @@ LABELS: dict[str, Label] = {
         "Shapley 分摊：{orders} 个随机改动顺序的平均，各项之和等于总变化。",
     ),
     # Chinese to the last word (#25): units, words and titles that read English under --lang zh before.
-    "percentage_points": Label("pp", "个百分点"),
-    "gap_points": Label("pt", "个百分点"),
+    "percentage_points": Label("pp", "百分点"),
+    "gap_points": Label("pt", "百分点"),
     "organic_type": Label("organic", "自然"),
     # Sheet names of the xlsx workbooks (an Excel sheet name holds at most 31 characters).
     "sheet_figures": Label("figures", "核心指标"),
