@@ -275,3 +275,16 @@ def test_every_error_in_chinese_is_chinese(args: list[str]) -> None:
     # An option's problem names the program first, as click's own errors do; a file's, the file.
     assert not result.stderr.startswith("-"), result.stderr
     assert stray_words(result.stderr) == []
+
+
+def test_workbooks_name_their_sheets_in_chinese(tmp_path: Path) -> None:
+    import openpyxl
+
+    run_book, compare_book = tmp_path / "run.xlsx", tmp_path / "compare.xlsx"
+    assert invoke(["run", str(GATED), "-f", "xlsx", "-o", str(run_book), "--lang", "zh"]).exit_code == 0
+    assert openpyxl.load_workbook(run_book).sheetnames == ["核心指标", "渠道", "月度现金流", "同期群", "闸门", "输入"]
+    args = ["compare", str(CHAT), _cheaper(tmp_path), "--explain", "-f", "xlsx", "-o", str(compare_book), "--lang", "zh"]
+    assert invoke(args).exit_code == 0
+    assert openpyxl.load_workbook(compare_book).sheetnames == ["方案对比", "变化来源"]
+    assert invoke(["run", str(GATED), "-f", "xlsx", "-o", str(run_book), "--force"]).exit_code == 0
+    assert openpyxl.load_workbook(run_book).sheetnames == ["figures", "channels", "months", "cohorts", "gates", "inputs"]
