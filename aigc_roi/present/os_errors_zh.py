@@ -37,7 +37,7 @@ _BY_ERRNO: dict[int, str] = {
 }
 
 _PYTHON_REASONS: dict[str, str] = {
-    # What open() says, without an errno, of a name no system call can take.
+    # What Python says, without an errno, of a file name no system call can take.
     "embedded null byte": "文件名中含有空字节",
     "embedded null character in path": "文件名中含有空字符",
 }
