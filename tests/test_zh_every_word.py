@@ -205,9 +205,8 @@ def _outputs() -> list[list[str]]:
                   "--map", "Bilibili CPA (registered user)=bili_*", "-f", fmt]]
     runs += [["run", str(GATED), "-f", "csv", "--table", table]
              for table in ("figures", "channels", "months", "cohorts", "fits", "gates", "inputs")]
-    # The what-if CSVs are left out: their label column is English, the canonical text, until the output dispatch
-    # carries the language to them (their markdown, read by people, is in the reader's language).
-    runs += [["compare", str(CHAT), str(VIDEO), "-f", "csv"], ["allocate", str(VIDEO), "--budget", "20万", "-f", "csv"],
+    runs += [["breakeven", str(CHAT), "-f", "csv"], ["sensitivity", str(CHAT), "-f", "csv"],
+             ["compare", str(CHAT), str(VIDEO), "-f", "csv"], ["allocate", str(VIDEO), "--budget", "20万", "-f", "csv"],
              ["compare", str(CHAT), CHEAPER, "--explain"], ["compare", str(CHAT), str(VIDEO), "--samples", "200"],
              ["compare", str(CHAT), str(VIDEO), "--samples", "200", "-f", "markdown"],
              ["allocate", str(CHAT), "-b", "30万", "--objective", "payback_probability", "--samples", "100"]]

@@ -264,7 +264,7 @@ def breakeven(
     table = api.break_even(scenario)
     style = NumberStyle(language, scenario.currency)
     title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
-    _output(breakeven_json(table), breakeven_rows(table), breakeven_rows(table, style),
+    _output(breakeven_json(table), breakeven_rows(table, lang=language), breakeven_rows(table, style),
             breakeven_view(table, style), title, format_, output, force, bom)
 
 
@@ -314,7 +314,7 @@ def sensitivity(
     if grid is None:
         analysis = api.sensitivity(scenario, relative_step)
         title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{relative_step * 100:g}%")
-        _output(sensitivity_json(analysis), sensitivity_rows(analysis), sensitivity_rows(analysis, style),
+        _output(sensitivity_json(analysis), sensitivity_rows(analysis, lang=language), sensitivity_rows(analysis, style),
                 sensitivity_view(analysis, style), title, format_, output, force, bom)
         return
     try:
