@@ -179,8 +179,9 @@ def _readable(args: list[str], stdout: str) -> str:
         return "\n".join(_schema_words(json.loads(stdout)))
     if fmt == "csv":
         header, *rows = list(csv.reader(io.StringIO(stdout)))
-        # A channel's type and status are keys (cpa, movable), as a file and a program write them.
-        keys = {header.index(name) for name in ("type", "status") if name in header}
+        # Columns of keys (a channel's type cpa, status movable; simulate's section and statistic), as a file and
+        # a program write them.
+        keys = {header.index(name) for name in ("type", "status", "section", "statistic") if name in header}
         return "\n".join(" ".join(cell for i, cell in enumerate(row) if i not in keys) for row in rows)
     if fmt == "github":
         return "\n".join(re.sub(r"^::\w+ .*?title=([^,:]*).*::", r"\1 ", line) for line in stdout.splitlines()
@@ -205,7 +206,9 @@ def _outputs() -> list[list[str]]:
                   "--map", "Bilibili CPA (registered user)=bili_*", "-f", fmt]]
     runs += [["run", str(GATED), "-f", "csv", "--table", table]
              for table in ("figures", "channels", "months", "cohorts", "fits", "gates", "inputs")]
-    runs += [["breakeven", str(CHAT), "-f", "csv"], ["sensitivity", str(CHAT), "-f", "csv"],
+    runs += [["simulate", str(GATED), "--samples", "200", "-f", "csv"], ["curves", str(VIDEO), "-f", "csv"],
+             ["curves", str(VIDEO), "-f", "csv", "--table", "fits"],
+             ["breakeven", str(CHAT), "-f", "csv"], ["sensitivity", str(CHAT), "-f", "csv"],
              ["compare", str(CHAT), str(VIDEO), "-f", "csv"], ["allocate", str(VIDEO), "--budget", "20万", "-f", "csv"],
              ["compare", str(CHAT), CHEAPER, "--explain"], ["compare", str(CHAT), str(VIDEO), "--samples", "200"],
              ["compare", str(CHAT), str(VIDEO), "--samples", "200", "-f", "markdown"],
