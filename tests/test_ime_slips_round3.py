@@ -91,3 +91,11 @@ def test_a_span_of_months_written_as_a_range(tmp_path: Path, written: str, lang:
 def test_the_mended_files_read_as_meant() -> None:
     """The slips are only slips: the starter with ASCII in their place is valid (the fix the hint names works)."""
     assert invoke(["validate", str(STARTER)]).exit_code == 0
+
+
+def test_the_value_after_a_full_width_colon_is_read_and_checked(tmp_path: Path) -> None:
+    """{1： 1.5}: one line for the colon, then the share itself is checked where it stands (column of the 1.5)."""
+    path, line, text = _slip(tmp_path, "{1: 0.35", "{1： 1.5")
+    errors = _errors(path, "en")
+    assert errors[0] == f"{path}:{line}:{text.index('：') + 1}: retention.points.1: {COLON[0]}"
+    assert len(errors) == 2 and errors[1].startswith(f"{path}:{line}:{text.index('1.5') + 1}: retention.points[1]: ")

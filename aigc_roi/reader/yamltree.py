@@ -180,13 +180,14 @@ def _mend_ime_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | None:
         name = raw.lstrip(IDEOGRAPHIC_SPACE)
         indent = len(raw) - len(name)
         return _plain_node(name, key.line, key.column + indent), value, key.column, INDENT_SLIP
-    if value.kind != "scalar" or value.value is not None or value.raw:
+    if value.kind != "scalar" or value.value is not None or value.raw or "\n" in raw:
         return None
+    spaces = " " + IDEOGRAPHIC_SPACE
     for separator, slip, at in (("：", COLON_SLIP, 0), (":" + IDEOGRAPHIC_SPACE, SPACE_SLIP, 1)):
         name, found, rest = raw.partition(separator)
-        if found and name.strip() and "\n" not in raw:
-            written = rest.strip(" " + IDEOGRAPHIC_SPACE)
-            value_column = key.column + len(raw) - len(rest) + len(rest) - len(rest.lstrip(" " + IDEOGRAPHIC_SPACE))
+        if found and name.strip():
+            written = rest.strip(spaces)
+            value_column = key.column + len(raw) - len(rest.lstrip(spaces))
             return (_plain_node(name.strip(), key.line, key.column), _plain_node(written, key.line, value_column),
                     key.column + len(name) + at, slip)
     return None
