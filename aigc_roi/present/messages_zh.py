@@ -285,8 +285,8 @@ _MESSAGES = _rules([
     (r"compare: give two or more FILEs, or one FILE with --variant", "compare：请给出两个或更多 FILE，或一个 FILE 加 --variant"),
     (r"--explain: give exactly two FILEs \(base, new\), without --variant or --samples",
      "--explain：请给出恰好两个 FILE（基准、新方案），且不与 --variant 或 --samples 同用"),
-    (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as (.+)",
-     "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 {1}"),
+    (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as '(.+): (.+)'",
+     "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: {2}'"),
     (r"--grid: '(.+)' is not a driver; the drivers are: (.+)", "--grid：'{0}' 不是驱动因素；驱动因素有：{1}"),
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
     (r"(--[\w-]+(?: [^:]+)?): expected (.+), found (.+)", lambda m: f"{m[1]}：应为{expected_phrase(m[2])}，实际为 {m[3]}"),
