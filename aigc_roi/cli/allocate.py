@@ -135,7 +135,7 @@ def allocate(
     given = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas))
              if value is not None]
     if len(given) != 1:
-        fail([label("allocate_one_budget", language).format(given=", ".join(given) or "none")])
+        fail([label("allocate_one_budget", language).format(given=", ".join(given) or label("none", language))])
     if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
         fail([f"--target-roas: expected a positive number, found {target_roas:g}"])
     if min_payback_probability is not None and not 0 <= min_payback_probability <= 1:

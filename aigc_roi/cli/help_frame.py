@@ -135,6 +135,11 @@ def translate_command(command: _click.Command, context: _click.Context) -> None:
 
     ``context`` is the root's: the help option is made from its option names, as it will be when shown."""
     command.help = in_chinese(command.help)
+    # The usage line's placeholders: ``[OPTIONS]`` and a group's ``COMMAND [ARGS]...``; an argument's own
+    # metavar (FILE) stays, as the help's text names it.
+    command.options_metavar = click_in_chinese(command.options_metavar or "") or None
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = click_in_chinese(command.subcommand_metavar)
     # The group's list shows the help's first clause: click would shorten it by counting characters, as for English.
     command.short_help = re.split(_CLAUSE_END, command.help or "", maxsplit=1)[0] or None
     for parameter in [*command.params, command.get_help_option(context)]:

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
 """Bundled scenarios; every ``*.yaml`` here is a template named by its stem. A file of the
-same name in ``templates/zh/`` is that template with Chinese comments (same values), written
-under ``--lang zh`` or a Chinese locale; tests/cli/test_init.py requires one for every template."""
+same name in ``templates/zh/`` is that template with Chinese comments and a Chinese ``name:`` (the same
+values otherwise), written and listed under ``--lang zh`` or a Chinese locale; tests/cli/test_init.py requires one
+for every template."""
 DEFAULT_TEMPLATE = "starter"
 
 
@@ -60,8 +61,7 @@ def init(
         hint = label("did_you_mean", language).format(name=close[0]) if close else ""
         fail([label("init_unknown_template", language).format(
             name=template, hint=hint, names=", ".join(templates) or "—")])
-    translated = TEMPLATES / language / f"{template}.yaml"
-    text = (translated if language != "en" and translated.is_file() else source).read_text(encoding="utf-8")
+    text = _in_language(template, source, language).read_text(encoding="utf-8")
     if str(file) == STDOUT:
         emit(text)
         return
@@ -80,8 +80,14 @@ def _template_table(templates: dict[str, Traversable], lang: str) -> Table:
     table.add_column(label("description", lang))
     for name, source in templates.items():
         marker = f" {label('default_marker', lang)}" if name == DEFAULT_TEMPLATE else ""
-        table.add_row(name + marker, _scenario_name(source))
+        table.add_row(name + marker, _scenario_name(_in_language(name, source, lang)))
     return table
+
+
+def _in_language(name: str, source: Traversable, lang: str) -> Traversable:
+    """The template ``name`` as written for ``lang``: its translation (Chinese comments and name) where there is one."""
+    translated = TEMPLATES / lang / f"{name}.yaml"
+    return translated if lang != "en" and translated.is_file() else source
 
 
 def _scenario_name(source: Traversable) -> str:

@@ -119,8 +119,12 @@ def in_language(text: str) -> str:
 
 
 def report_problem(error: ScenarioError | str) -> int:
-    """One problem on its own line of stderr (even under -q); returns the exit code it means, 2."""
-    _stderr(message_line(error))
+    """One problem on its own line of stderr (even under -q); returns the exit code it means, 2.
+
+    A problem with an option (``--budget: ...``) names the program first, as click's own option errors
+    do (cli/edge.py): ``aigc-roi: --budget: ...``; a file's problem starts with the file."""
+    line = message_line(error)
+    _stderr(f"aigc-roi: {line}" if isinstance(error, str) and error.startswith("--") else line)
     return EXIT_INVALID
 
 

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import plain
 from aigc_roi.model.month_runs import month_runs
+from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -148,7 +149,7 @@ def objective_value(result: Allocation, value: float | None, style: NumberStyle)
 def objective_gain(result: Allocation, style: NumberStyle) -> str:
     gain = result.gain
     if result.objective == "payback_probability":
-        return f"{gain * 100:+,.2f} pp"
+        return f"{gain * 100:+,.2f} {label('percentage_points', style.lang)}"
     return _signed(style.money(gain, 0), gain)
 
 
@@ -262,7 +263,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
         else:
             current, best, change = _budget_cell(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
-            cells = [channel.name, channel.type, label(STATUS_LABELS[channel.status], style.lang),
+            cells = [channel.name, channel_type_label(channel.type, style.lang), label(STATUS_LABELS[channel.status], style.lang),
                      style.money(channel.minimum, 0), maximum, current, best, change]
             cells += [_figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
@@ -350,7 +351,8 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     loss = recommended.value - result.best_value
     if not loss > 0:
         return None
-    loss_text = f"{loss * 100:,.2f} pp" if result.objective == "payback_probability" else style.money(loss, 0)
+    points = f"{loss * 100:,.2f} {label('percentage_points', style.lang)}"
+    loss_text = points if result.objective == "payback_probability" else style.money(loss, 0)
     key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
     return label(key, style.lang).format(
         objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), budget=style.money(recommended.budget, 0),
@@ -416,7 +418,7 @@ def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> 
         return NONE
     if result.objective == "payback_probability":
         # A probability per yuan is unreadably small: per 10% of B instead.
-        return f"{slope * result.budget * 0.1 * 100:+,.2f} pp"
+        return f"{slope * result.budget * 0.1 * 100:+,.2f} {label('percentage_points', style.lang)}"
     return f"{slope:+,.2f}"
 
 
@@ -488,7 +490,8 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         for n, channel in enumerate(result.channels):
             first = [cells[key][n][0] for key in shown]
             second = [cells[key][n][1] for key in shown]
-            kind = Text(f"{channel.type} · " + label("allocate_runs", lang).format(months=month_text(channel.months)), style="dim")
+            runs = label("allocate_runs", lang).format(months=month_text(channel.months))
+            kind = Text(f"{channel_type_label(channel.type, lang)} · {runs}", style="dim")
             if channel.status != "movable":
                 view.add_row(Text(visible(channel.name)), label("current", lang), *first)
                 view.add_row(kind, end_section=True)

@@ -62,5 +62,5 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes.grid(alpha=0.3)
     axes.legend(loc="best", frameon=False)
 
-    plain_text_with_cjk(figure)
+    plain_text_with_cjk(figure, result.scenario)
     return figure

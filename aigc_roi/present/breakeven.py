@@ -103,14 +103,15 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     return table_or_blocks(columns, title, caption)
 
 
-def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> Rows:
-    """Raw numbers without ``style`` (CSV), formatted text with it (markdown)."""
+def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang: str = "en") -> Rows:
+    """Raw numbers without ``style`` (CSV), formatted text with it (markdown); each driver's label in ``lang``
+    (the style's language when there is one): the path is the key, the label words for people."""
     header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom",
               "max_unit_cost", "channel_gross_revenue", "channel_contribution"]
     rows: list[list[Any]] = []
     for row in table.rows:
         driver = row.driver
-        cells: list[Any] = [driver.path, driver_label(driver), driver.current]
+        cells: list[Any] = [driver.path, driver_label(driver, style.lang if style else lang), driver.current]
         for threshold in THRESHOLDS:
             cells += [getattr(row, threshold), row.headroom(threshold)]
         alone = row.channel
@@ -160,7 +161,7 @@ class BreakEvenPresenter(Presenter[BreakEvenTable]):
         return breakeven_json(result)
 
     def rows(self, result: BreakEvenTable) -> Rows:
-        return breakeven_rows(result)
+        return breakeven_rows(result, lang=self.style.lang)
 
     def styled_rows(self, result: BreakEvenTable) -> Rows:
         return breakeven_rows(result, self.style)

@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from aigc_roi.model.channels import channel_type
+from aigc_roi.present.labels import label
+
+ORGANIC_TYPE = "organic"
+"""The type of the organic row (model/engine.py ``ORGANIC_TYPE``), which no channel class declares."""
 
 
 def _word(labels: Mapping[str, str], lang: str, what: str) -> str:
@@ -22,6 +26,14 @@ def channel_field_label(kind: str, field: str, lang: str = "en") -> str:
     """A channel field as a what-if driver: ``bid``, ``budget per month`` (出价, 每月预算)."""
     info = channel_type(kind).field_info(field)
     return _word(info.labels if info is not None else {}, lang, f"the field {field!r} of channel type {kind!r}")
+
+
+def channel_type_label(kind: str, lang: str = "en") -> str:
+    """A channel's type as its table's type column shows it: ``cpa`` / 按转化付费, ``organic`` / 自然."""
+    if kind == ORGANIC_TYPE:
+        return label("organic_type", lang)
+    labels = channel_type(kind).type_labels
+    return labels.get(lang) or labels.get("en") or kind
 
 
 def max_unit_cost_label(kind: str, lang: str = "en") -> str:

@@ -8,8 +8,9 @@ going through pyplot, so no GUI backend or global figure state is involved.
 CJK text (most bundled scenario names are bilingual, 视频工具 Video tool...)
 is drawn with the first installed font of ``CJK_FONTS`` whatever the
 language, so it never turns into boxes. Without one, the caller prints one
-line saying how to install one (``NO_CJK_FONT``), the figure drops the CJK
-runs of a text that has something readable besides them, and ``image_bytes`` keeps
+line saying how to install one (``plot_no_cjk_font``), the figure drops the CJK
+runs of a text that has something readable besides them, its title says which
+font is missing (``MISSING_FONT_NOTE``), and ``image_bytes`` keeps
 matplotlib's missing-glyph warnings off stderr. No font ships with the
 package: the PyPI packages that carry Noto Sans CJK are 20-27 MB, single-
 maintainer and unmaintained or tied to another tool (cvttf-notosanscjk-*,
@@ -124,18 +125,28 @@ def cash_figure(report: RunReport, style: NumberStyle) -> Figure:
     axes.grid(axis="y", alpha=0.3)
     axes.legend(loc="best", frameon=False)
 
-    plain_text_with_cjk(figure)
+    plain_text_with_cjk(figure, report.scenario)
     return figure
 
 
-def plain_text_with_cjk(figure: Figure) -> None:
+MISSING_FONT_NOTE = "(Chinese text left out: font {font} or another CJK font is not installed)"
+"""The line a chart's title gains when it leaves Chinese out: in English, the one script the chart can draw then."""
+
+
+def plain_text_with_cjk(figure: Figure, scenario: str) -> None:
     """Every text of ``figure`` drawn as written (a $ in a name starts no mathtext) and, when a CJK
-    font is installed, with it first: DejaVu Sans has no Chinese glyphs, whatever the language."""
+    font is installed, with it first: DejaVu Sans has no Chinese glyphs, whatever the language.
+
+    Without one, the first title says which font is missing when ``scenario`` (the name in the title)
+    has Chinese: the chart itself, not only the command's note on stderr, tells why the name lost words."""
     from matplotlib.text import Text
 
+    font = cjk_font()
+    if font is None and has_cjk(scenario) and figure.axes:
+        axes = figure.axes[0]
+        axes.set_title(f"{axes.get_title()}\n{MISSING_FONT_NOTE.format(font=CJK_FONTS[0])}")
     for text in figure.findobj(Text):
         text.set_parse_math(False)
-    font = cjk_font()
     if font is not None:
         family = [font, "DejaVu Sans"]
         for axes in figure.axes:
@@ -190,7 +201,7 @@ def simulation_figure(data: dict[str, Any], style: NumberStyle) -> Figure:
     histogram.xaxis.set_major_locator(MaxNLocator(nbins=4))
     histogram.xaxis.set_major_formatter(money)
     histogram.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0%}"))
-    plain_text_with_cjk(figure)
+    plain_text_with_cjk(figure, data["scenario"])
     return figure
 def image_bytes(figure: Figure, image_format: str) -> bytes:
     """The figure as ``svg`` or ``png`` bytes, the same bytes for the same report.

@@ -360,7 +360,7 @@ def _change(name: str, before: float | int | None, after: float | int | None, st
     sign = "+" if delta > 0 else "-"
     unit = unit_of(name)
     if unit == "percent":
-        return f"{sign}{abs(delta) * 100:,.2f} pp"
+        return f"{sign}{abs(delta) * 100:,.2f} {label('percentage_points', style.lang)}"
     if unit == "month":
         return f"{sign}{abs(delta):.0f}"
     if unit in ("money", "users"):

@@ -175,11 +175,12 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
             values = [scenario["distribution"]["figures"][name][key] for scenario in scenarios]
             best = best_columns(name, values) if key == "p50" and name in BY_NAME else set()
             cells = values if style is None else [figure_text(name, value, style, never) for value in values]
-            rows.append([name, key, *cells, "; ".join(names[i] for i in sorted(best))])
+            rows.append([name, key if style is None else key.upper(), *cells, "; ".join(names[i] for i in sorted(best))])
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
         cells = values if style is None else [style.percent(value) for value in values]
-        rows.append([chance, "probability", *cells, "; ".join(names[i] for i in sorted(_chance_best(values)))])
+        statistic = "probability" if style is None else label("chance", style.lang)
+        rows.append([chance, statistic, *cells, "; ".join(names[i] for i in sorted(_chance_best(values)))])
     return ["figure", "statistic", *names, "best"], rows
 
 

@@ -93,7 +93,7 @@ def fit_title(fit: dict[str, Any], lang: str) -> str:
 def fit_summary(fit: dict[str, Any], lang: str) -> str:
     """``u = -0.79, b = 0.38 · largest gap 0.41 pt``."""
     parameters = ", ".join(f"{name} = {value:.4g}" for name, value in fit["parameters"].items())
-    return f"{parameters} · {label('largest_gap', lang)} {fit['largest_gap'] * 100:.2f} pt"
+    return f"{parameters} · {label('largest_gap', lang)} {fit['largest_gap'] * 100:.2f} {label('gap_points', lang)}"
 
 
 def bound_note(fit: dict[str, Any], lang: str) -> str | None:

@@ -22,7 +22,8 @@ def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
         table.add_column(label(key, lang), justify="right")
     for point in fit["points"]:
         gap = point["fitted"] - point["observed"]
-        table.add_row(point_of(point), f"{point['observed'] * 100:.2f}%", f"{point['fitted'] * 100:.2f}%", f"{gap * 100:+.2f} pt")
+        table.add_row(point_of(point), f"{point['observed'] * 100:.2f}%", f"{point['fitted'] * 100:.2f}%",
+                      f"{gap * 100:+.2f} {label('gap_points', lang)}")
     notes = [note for note in (poor_fit_warning(fit, lang) if fit["poor"] else None, bound_note(fit, lang)) if note]
     if not notes:
         return table

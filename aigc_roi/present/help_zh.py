@@ -71,7 +71,7 @@ HELP_ZH: dict[str, str] = {
     "Language of tables and messages: en or zh (default from LANG).": "表格和提示的语言：en 或 zh（默认取自 LANG）。",
     "Two or more scenario files, or one file with --variant.": "两个或更多场景文件，或一个文件加 --variant。",
     "A what-if column of the one FILE, e.g. 'cheaper bid: acquisition[0].bid=25' (repeatable).":
-        "对这一个 FILE 增加一列假设，例如 'cheaper bid: acquisition[0].bid=25'（可重复）。",
+        "对这一个 FILE 增加一列假设，例如 '出价降低: acquisition[0].bid=25'（可重复）。",
     "Relative move of each driver, e.g. 20% or 0.2.": "每个驱动因素的相对浮动，例如 20% 或 0.2。",
     "Two-way ROI table of two driver paths (as breakeven lists them), "
     "e.g. 'acquisition[0].bid,monetization.plans[0].price'.":
@@ -156,6 +156,9 @@ CLICK_ZH: dict[str, str] = {
     "required": "必填",
     # What the vendored click writes without gettext (cli/help_frame.py ChineseHelpFormatter).
     "Usage: ": "用法：",
+    # The usage line's placeholders (cli/help_frame.py translate_command).
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
 }
 """Click's and Typer's own words of ``--help``; their usage errors are translated as lines (messages_zh.py)."""
 

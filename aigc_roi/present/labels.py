@@ -652,6 +652,19 @@ LABELS: dict[str, Label] = {
     "actuals_measure_ctr": Label("ctr", "点击率"),
     "actuals_measure_cvr": Label("cvr", "转化率"),
     "actuals_measure_users_per_spend": Label("users_per_spend", "每元新增用户"),
+    # Chinese to the last word (#25): units, words and titles that read English under --lang zh before.
+    "percentage_points": Label("pp", "百分点"),
+    "gap_points": Label("pt", "百分点"),
+    "organic_type": Label("organic", "自然"),
+    # Sheet names of the xlsx workbooks (an Excel sheet name holds at most 31 characters).
+    "sheet_figures": Label("figures", "核心指标"),
+    "sheet_channels": Label("channels", "渠道"),
+    "sheet_months": Label("months", "月度现金流"),
+    "sheet_cohorts": Label("cohorts", "同期群"),
+    "sheet_gates": Label("gates", "闸门"),
+    "sheet_inputs": Label("inputs", "输入"),
+    "sheet_compare": Label("compare", "方案对比"),
+    "sheet_explain": Label("explain", "变化来源"),
 }
 """Every label by key, in both languages."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from aigc_roi.present.os_errors_zh import os_reason_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -122,6 +123,9 @@ _EXPECTED = _rules([
     (r"a step in \(0, 1\], such as 20% or 0\.2", "(0, 1] 之内的步长，如 20% 或 0.2"),
     (r"a number \(suffixes k, m, 万, 亿, %\)", "数字（后缀可用 k、m、万、亿、%）"),
     (r"a positive amount", "正数金额"),
+    (r"a positive number", "正数"),
+    (r"a share in \[0, 1\]", "[0, 1] 之内的比例"),
+    (r"NAME=AMOUNT, such as (.+)", "NAME=AMOUNT 形式，如 {0}"),
     (r"an item index without leading zeros", "不带前导零的序号"),
     (r"shares that fall with the day overall \(retention cannot rise with age\)", "总体随天数下降的留存比例（留存不能随时间上升）"),
     (r"a month that keeps all (\d+) months by 9999-12", "能让全部 {0} 个月都不晚于 9999-12 的起始月份"),
@@ -180,6 +184,10 @@ _FOUND_HINTS = _rules([
 ])
 
 
+_BUDGET_WORDS = {"budget": "预算", "total": "总额"}
+"""What allocate's bounds are held against: --budget a month, or --total over the horizon."""
+
+
 def _found_with_hint(match: re.Match[str]) -> str:
     """``expected X, found Y (hint)``, the hint translated too; a parenthesis that is no known hint is part of Y."""
     found, hint = match[2], _apply(_FOUND_HINTS, match[3])
@@ -210,14 +218,14 @@ _MESSAGES = _rules([
     (r"nesting deeper than (\d+) levels", "嵌套超过 {0} 层"),
     (r"file is ([\d,]+) bytes; the limit is ([\d,]+) \(1 MiB\)", "文件有 {0} 字节，上限为 {1} (1 MiB)"),
     (r"cannot read file: not a regular file", "无法读取文件：不是普通文件"),
-    (r"cannot read file: (.+)", "无法读取文件：{0}"),
+    (r"cannot read file: (.+)", lambda m: f"无法读取文件：{os_reason_zh(m[1])}"),
     (r"duplicate age (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月龄 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
     (r"duplicate month (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月份 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
     (r"duplicate day (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same day",
      "重复的天数 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一天"),
-    (r"(.+): cannot write: (.+)", "{0}：无法写入：{1}"),
+    (r"(.+): cannot write: (.+)", lambda m: f"{m[1]}：无法写入：{os_reason_zh(m[2])}"),
     (r"(.+): named twice \((.+) is the same file\); give each output its own file",
      "{0}：重复指定（与 {1} 是同一个文件）；每个输出需各用一个文件"),
     (r"missing '(\w+)' or '(\w+)': one of them says how much is bought each month",
@@ -233,14 +241,30 @@ _MESSAGES = _rules([
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, such as (.+)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),
     (r"allocate: channel names must be distinct to allocate; repeated: (.+)", "allocate：分配预算要求渠道名各不相同；重复的有：{0}"),
-    (r"allocate: '(.+)' is a flat channel: its spend is never moved, so it cannot be locked or bounded",
-     "allocate：'{0}' 是 flat 渠道：其花费从不调整，因此不能锁定或设上下限"),
+    (r"allocate: '(.+)' is a (\w+) channel: its spend is never moved, so it cannot be locked or bounded",
+     "allocate：'{0}' 是 {1} 渠道：其花费从不调整，因此不能锁定或设上下限"),
     (r"allocate: '(.+)' is locked: it cannot also have a minimum or maximum", "allocate：'{0}' 已锁定：不能再设下限或上限"),
-    (r"allocate: no cpa, cpm or kol channel left to allocate the budget to", "allocate：没有剩余的 cpa、cpm 或 kol 渠道可分配预算"),
     (r"allocate: '(.+)' has a unit cost of 0, so no budget form: lock it", "allocate：'{0}' 的单价为 0，无法按预算计算：请锁定它"),
     (r"allocate: the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", "allocate：'{0}' 的下限（{1}）超过其上限（{2}）"),
-    (r"allocate: the minimums add up to (\S+), more than the budget (\S+)", "allocate：下限合计 {0}，超过预算 {1}"),
-    (r"allocate: the maximums add up to (\S+), less than the budget (\S+)", "allocate：上限合计 {0}，低于预算 {1}"),
+    (r"allocate: the minimums add up to (\S+), more than the (budget|total) (\S+)",
+     lambda m: f"allocate：下限合计 {m[1]}，超过{_BUDGET_WORDS[m[2]]} {m[3]}"),
+    (r"allocate: the maximums add up to (\S+), less than the (budget|total) (\S+)",
+     lambda m: f"allocate：上限合计 {m[1]}，低于{_BUDGET_WORDS[m[2]]} {m[3]}"),
+    (r"allocate: the minimums add up to (\S+) in months (\S+), more than the (budget|total) (\S+)",
+     lambda m: f"allocate：第 {m[2]} 月的下限合计 {m[1]}，超过{_BUDGET_WORDS[m[3]]} {m[4]}"),
+    (r"allocate: the maximums add up to (\S+) in months (\S+), less than the (budget|total) (\S+)",
+     lambda m: f"allocate：第 {m[2]} 月的上限合计 {m[1]}，低于{_BUDGET_WORDS[m[3]]} {m[4]}"),
+    (r"allocate: the marginal ROAS of (.+) never falls to (\S+) \(no diminishing returns\): give it a --max",
+     "allocate：{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max"),
+    (r"allocate: no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
+     "allocate：没有哪个渠道的第一元钱能达到 ROAS {0}：每个渠道的预算都会是 0"),
+    (r"allocate: '(.+)' has values written by month \(by_month\): allocate splits one monthly budget "
+     r"across channels whose values stay the same every month",
+     "allocate：'{0}' 有按月取值 (by_month)：allocate 只能在各月取值不变的渠道之间分配同一个月预算"),
+    (r"allocate: no channel named '(.+)'; channels: (.+)", "allocate：没有名为 '{0}' 的渠道；现有渠道：{1}"),
+    (r"allocate: the bounds of '(.+)' must be >= 0", "allocate：'{0}' 的上下限须 >= 0"),
+    (r"allocate: no ([\w ,]+) channel left to allocate the budget to",
+     lambda m: f"allocate：没有剩余的 {m[1].replace(', ', '、').replace(' or ', ' 或 ')} 渠道可分配预算"),
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
     (r"(.+): is an input of this command; write the result to another file", "{0}：这是本命令的输入文件；请把结果写到另一个文件"),
     (r"(.+): is an input of this command \((.+)\); write the result to another file",
@@ -257,10 +281,11 @@ _MESSAGES = _rules([
     (r"compare: give two or more FILEs, or one FILE with --variant", "compare：请给出两个或更多 FILE，或一个 FILE 加 --variant"),
     (r"--explain: give exactly two FILEs \(base, new\), without --variant or --samples",
      "--explain：请给出恰好两个 FILE（基准、新方案），且不与 --variant 或 --samples 同用"),
-    (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as (.+)",
-     "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 {1}"),
-    (r"(--step|--budget|--(?:min|max)(?: [^:]+)?): expected (.+), found (.+)",
-     lambda m: f"{m[1]}：应为{expected_phrase(m[2])}，实际为 {m[3]}"),
+    (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as '(.+): (.+)'",
+     "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: {2}'"),
+    (r"--grid: '(.+)' is not a driver; the drivers are: (.+)", "--grid：'{0}' 不是驱动因素；驱动因素有：{1}"),
+    # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
+    (r"(--[\w-]+(?: [^:]+)?): expected (.+), found (.+)", lambda m: f"{m[1]}：应为{expected_phrase(m[2])}，实际为 {m[3]}"),
     (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),
     (r"--base: git was not found on PATH", "--base：PATH 中找不到 git"),
     (r"--base: unknown git revision (.+)", "--base：未知的 git 版本 {0}"),
@@ -269,7 +294,8 @@ _MESSAGES = _rules([
     (r"missing; it is required", "缺少此项；它是必填的"),
     (r"no such option", "没有这个选项"),
     (r"(.+) is not one of (.+)", "{0} 不是可选值之一：{1}"),
-    (r"(.+) is not a valid (?:int|int range)", "{0} 不是有效的整数"),
+    (r"(.+) is not a valid (?:int|int range|integer)", "{0} 不是有效的整数"),
+    (r"(.+) is not a valid (?:float|float range)", "{0} 不是有效的数字"),
     (r"(.+) is not in the range (.+)", "{0} 不在范围 {1} 之内"),
     (r"Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)", "多余的参数：{0}"),
     (r"No such command '(.+)'\. Did you mean (.+)\?", "没有命令 '{0}'；是否想写 {1}？"),
@@ -291,6 +317,7 @@ _HINTS = _rules([
      "预算和费用均按月填写：{0} 折合每月 {1}（{2} × {3} 天）；请写 {4}"),
     (r"amounts are per month already: write (.+)", "金额本来就是按月计：请写 {0}"),
     (r"a range is written low\.\.high: (.+)", "区间写作 low..high：{0}"),
+    (r"a span of months is written first-last: (.+)", "月份区间写作 起-止：{0}"),
     (r"no thousands commas: write (.+)", "不要用千位逗号：请写 {0}"),
     (r"full-width '(.)' \(IME input\): write (.+)", "全角字符 '{0}'（输入法输入）：请写 {1}"),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.+) or use ASCII quotes",

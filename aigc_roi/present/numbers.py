@@ -82,8 +82,8 @@ class NumberStyle:
         return NONE if value is None else f"{value * 100:,.2f}%"
 
     def points(self, change: float) -> str:
-        """A change of a percentage, in percentage points: ``+1.50 pp``."""
-        return f"{'+' if change > 0 else ''}{change * 100:,.2f} pp"
+        """A change of a percentage, in percentage points: ``+1.50 pp`` (``+1.50 个百分点``)."""
+        return f"{'+' if change > 0 else ''}{change * 100:,.2f} {label('percentage_points', self.lang)}"
 
     def month_change(self, change: float) -> str:
         return f"{'+' if change > 0 else ''}{change:.0f}"

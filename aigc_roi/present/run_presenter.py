@@ -43,6 +43,9 @@ class RunPresenter(Presenter[RunReport]):
             return list(INPUT_COLUMNS), inputs_rows(self.inputs)
         if self.table == "cohorts":
             return tables.cohorts_table(result)
+        if self.table == "channels":
+            # The organic row is named in the invocation's language.
+            return tables.channels_table(result, self.style.lang)
         return tables.RUN_TABLES[self.table](result)
 
     def markdown(self, result: RunReport) -> str:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
-from aigc_roi.present.channel_labels import max_unit_cost_label
+from aigc_roi.present.channel_labels import channel_type_label, max_unit_cost_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
@@ -72,7 +72,8 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
             "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
-            "type": Column(label("type", lang), [Text(channel.type) for channel in channels], numeric=False),
+            "type": Column(label("type", lang), [Text(channel_type_label(channel.type, lang)) for channel in channels],
+                           numeric=False),
             "spend": _money_column(label("spend", lang), [c.spend for c in channels], style, compact),
             "users": _money_column(label("users", lang), [c.users for c in channels], style, compact, count=True),
             "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),

@@ -116,7 +116,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Views of one post.": "单条帖子的观看量。",
     "Share of views that become new users.": "观看转化为新增用户的比例。",
     "Each further post in a month gets (1 - decay) of the previous one's views.":
-        "同一个月里每多发一条，观看量为上一条的 (1 - decay) 倍。",
+        "同一个月里每多发一条，观看量为上一条的 (1 - views_decay) 倍。",
     "Cost per active month.": "每个投放月的费用。",
     "Expected new users per active month.": "每个投放月预计的新增用户数。",
     # Retention.
@@ -125,7 +125,7 @@ SCHEMA_ZH: dict[str, str] = {
     "conversions <= 1.": "该渠道买来的用户的订阅转化率与购买频率的倍数（默认 1）；指数 × 某订阅的转化率 ≤ 1。",
     "Share of a cohort active at age a months (age 0 is 1.0).": "同期群在月龄 a 时仍活跃的比例（月龄 0 为 1.0）。",
     "Share active at this age.": "该月龄仍活跃的比例。",
-    "Share of active users lost each month: R(a) = (1 - churn)^a.": "每月流失的活跃用户比例：R(a) = (1 - churn)^a。",
+    "Share of active users lost each month: R(a) = (1 - churn)^a.": "每月流失的活跃用户比例：R(a) = (1 - monthly_churn)^a。",
     "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law.":
         "按天的留存（D1、D7、D30 等），至少两个 >= 1 的天数；用幂律拟合。",
     "Share active on this day (0 < share <= 1).": "当天仍活跃的比例（0 < 比例 <= 1）。",

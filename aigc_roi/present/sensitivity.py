@@ -110,12 +110,14 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
-def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None) -> Rows:
+def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None, lang: str = "en") -> Rows:
+    """Raw numbers without ``style`` (CSV), formatted text with it (markdown); each driver's label in ``lang``
+    (the style's language when there is one)."""
     header = ["path", "label", "current"] + [f"{side}_{key}" for side in ("low", "high")
                                              for key in ("value", *OUTCOMES)]
     rows: list[list[Any]] = []
     for row in analysis.rows:
-        cells: list[Any] = [row.driver.path, driver_label(row.driver), row.driver.current]
+        cells: list[Any] = [row.driver.path, driver_label(row.driver, style.lang if style else lang), row.driver.current]
         for move in (row.low, row.high):
             cells += [move.value, *(getattr(move.outcome, name) for name in OUTCOMES)]
         if style is not None:
@@ -218,7 +220,7 @@ class SensitivityPresenter(Presenter[Sensitivity]):
         return sensitivity_json(result)
 
     def rows(self, result: Sensitivity) -> Rows:
-        return sensitivity_rows(result)
+        return sensitivity_rows(result, lang=self.style.lang)
 
     def styled_rows(self, result: Sensitivity) -> Rows:
         return sensitivity_rows(result, self.style)

@@ -15,6 +15,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
@@ -81,9 +82,11 @@ def figures_table(report: RunReport) -> Table:
     return ["figure", "value"], rows
 
 
-def channels_table(report: RunReport) -> Table:
+def channels_table(report: RunReport, lang: str = "en") -> Table:
+    """The channels with their keys as written (the type a ``type:`` word); the organic row named in ``lang``."""
     header = list(CHANNEL_COLUMNS)
-    return header, [[getattr(channel, key) for key in header] for channel in report.channels]
+    return header, [[label("organic", lang) if key == "name" and channel.type == "organic" else getattr(channel, key)
+                     for key in header] for channel in report.channels]
 
 
 def months_table(report: RunReport) -> Table:
@@ -132,7 +135,7 @@ def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
     lang = style.lang
     header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
                                                  "channel_ltv", "channel_ltv_to_cac")]
-    rows = [[label("organic", lang) if channel.type == "organic" else channel.name, channel.type,
+    rows = [[label("organic", lang) if channel.type == "organic" else channel.name, channel_type_label(channel.type, lang),
              style.money(channel.spend, 0), style.count(channel.users), style.money(channel.cac),
              style.ratio(channel.roas), style.percent(channel.roi),
              max_bid_text(channel, style) if channel.max_unit_cost_factor is None
@@ -168,5 +171,11 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
     if months:
         parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report.currency})"))
     if report.cohorts is not None:
-        parts.append(to_markdown(cohorts_table(report), label("cohorts", style.lang)))
+        parts.append(to_markdown(_markdown_cohorts(report, style.lang), label("cohorts", style.lang)))
     return "\n".join(parts)
+
+
+def _markdown_cohorts(report: RunReport, lang: str) -> Table:
+    """The cohort table under labels: the CSV's keys (month, label, new_users) are no headers to read."""
+    header, rows = cohorts_table(report)
+    return [label("cohort", lang), label("month", lang), short_label("new_users", lang), *header[3:]], rows

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import IRR_NONE_LABELS
@@ -114,7 +115,7 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
                Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
                Column(label("channel_ltv_to_cac", lang), RATIO)]
     rows = [[label("organic", lang) if channel.type == "organic" else channel.name,
-             *(getattr(channel, key) for key in CHANNEL_COLUMNS[1:])]
+             channel_type_label(channel.type, lang), *(getattr(channel, key) for key in CHANNEL_COLUMNS[2:])]
             for channel in report.channels]
     return columns, rows
 
@@ -247,7 +248,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = "compare"
+    sheet.title = label("sheet_compare", lang)
     names = [column["name"] for column in columns]
     header = [Column(label("figure", lang)), Column(label("key", lang)), Column(label("unit", lang)),
               *(Column(name) for name in names)]
@@ -257,7 +258,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
     if explained is not None:
         # Raw rows (figure key, path, from, to, change): labelled here, each change in its figure's format.
         keys = ("figure", "explain_input", "explain_from", "explain_to", "explain_change")
-        _fill(workbook.create_sheet("explain"), [Column(label(key, lang)) for key in keys],
+        _fill(workbook.create_sheet(label("sheet_explain", lang)), [Column(label(key, lang)) for key in keys],
               [[label(row[0], lang), *row[1:]] for row in explained[1]],
               [figure_format(row[0]) for row in explained[1]], value_columns=(4,))
     buffer = io.BytesIO()
@@ -267,22 +268,22 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lan
 
 def workbook_bytes(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
     """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
-    the file sets, by field path)."""
+    the file sets, by field path), named in ``lang`` (核心指标, 渠道, ... under zh)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     figures = workbook.active
     assert figures is not None  # a new Workbook always has one sheet
-    figures.title = "figures"
+    figures.title = label("sheet_figures", lang)
     columns, rows, formats = _figures_sheet(report, lang)
     _fill(figures, columns, rows, formats)
-    _fill(workbook.create_sheet("channels"), *_channels_sheet(report, lang))
-    _fill(workbook.create_sheet("months"), *_months_sheet(report, facts, lang))
+    _fill(workbook.create_sheet(label("sheet_channels", lang)), *_channels_sheet(report, lang))
+    _fill(workbook.create_sheet(label("sheet_months", lang)), *_months_sheet(report, facts, lang))
     if report.cohorts is not None:
-        _fill(workbook.create_sheet("cohorts"), *_cohorts_sheet(report, lang))
+        _fill(workbook.create_sheet(label("sheet_cohorts", lang)), *_cohorts_sheet(report, lang))
     if report.gates is not None:
-        _fill(workbook.create_sheet("gates"), *_gates_sheet(report, lang))
-    _fill(workbook.create_sheet("inputs"), *_inputs_sheet(facts, inputs, lang))
+        _fill(workbook.create_sheet(label("sheet_gates", lang)), *_gates_sheet(report, lang))
+    _fill(workbook.create_sheet(label("sheet_inputs", lang)), *_inputs_sheet(facts, inputs, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -420,6 +420,11 @@ class MonthSet:
             if not 1 <= first <= last <= horizon:
                 return ctx.expected(node, path, f"a span 'a-b' with 1 <= a <= b <= {horizon}")
             return tuple(range(first, last + 1))
+        # A span written as a range of numbers (1..6) or with an IME's wave dash (1～6), dash or word (1到6).
+        slip = re.fullmatch(r"([0-9０-９]+)\s*(\.\.|[~～〜—–至到])\s*([0-9０-９]+)", text)
+        if slip:
+            return ctx.expected_with_hint(node, path, expected, slip.start(2),
+                                          f"a span of months is written first-last: {slip[1]}-{slip[3]}")
         month = self._month(node, path, ctx)
         return INVALID if month is INVALID else (month,)
 

@@ -160,6 +160,45 @@ def _plain_value(tag: str, text: str) -> Any:
         return text  # an integer too long for Python's int(); reported later as not a finite number
 
 
+IDEOGRAPHIC_SPACE = "\u3000"
+"""The full-width space a Chinese input method types; YAML takes it for text, not for a space."""
+COLON_SLIP = "full-width colon '：' (IME input) after a key; write an ASCII ':' and a space"
+INDENT_SLIP = "ideographic space U+3000 (IME input) in the indentation; indent with ASCII spaces"
+SPACE_SLIP = "ideographic space U+3000 (IME input) after ':'; write an ASCII space"
+
+
+def _plain_node(text: str, line: int, column: int) -> Node:
+    """An unquoted scalar written ``text`` at ``line``, ``column``, valued as the parser would value it."""
+    tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+    return Node("scalar", line, column, _plain_value(tag, text), raw=text, end_line=line,
+                end_column=column + max(len(text) - 1, 0))
+
+
+def _mend_ime_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | None:
+    """A key an input method spoiled, as (key, value, column of the slip, slip), or None.
+
+    YAML takes ``{1： 0.35}`` for the key ``1： 0.35`` without a value, ``{1:　0.35}`` (U+3000 after the
+    colon) likewise, and a key indented with U+3000 for a key whose name starts with it."""
+    if key.kind != "scalar" or key.text_column or not key.raw:
+        return None
+    raw = key.raw
+    if raw.startswith(IDEOGRAPHIC_SPACE):
+        name = raw.lstrip(IDEOGRAPHIC_SPACE)
+        indent = len(raw) - len(name)
+        return _plain_node(name, key.line, key.column + indent), value, key.column, INDENT_SLIP
+    if value.kind != "scalar" or value.value is not None or value.raw or "\n" in raw:
+        return None
+    spaces = " " + IDEOGRAPHIC_SPACE
+    for separator, slip, at in (("：", COLON_SLIP, 0), (":" + IDEOGRAPHIC_SPACE, SPACE_SLIP, 1)):
+        name, found, rest = raw.partition(separator)
+        if found and name.strip():
+            written = rest.strip(spaces)
+            value_column = key.column + len(raw) - len(rest.lstrip(spaces))
+            return (_plain_node(name.strip(), key.line, key.column), _plain_node(written, key.line, value_column),
+                    key.column + len(name) + at, slip)
+    return None
+
+
 def _error(filename: str, line: int, col: int, message: str, path: str = "") -> ScenarioError:
     return ScenarioError(filename, line, col, path, message)
 
@@ -219,6 +258,12 @@ class _TreeBuilder:
         key = frame.pending_key
         assert key is not None
         frame.pending_key = None
+        mended = _mend_ime_key(key, value)
+        if mended is not None:
+            # Reported at the slip, and read as meant: the file is refused either way, and the entry's
+            # own problems (an age out of range) are still found, without a second error for the slip.
+            key, value, column, slip = mended
+            self.error(key.line, column, f"invalid YAML: {slip}", join_path(_path(self.stack), key.raw))
         name = key.raw
         if name in frame.seen:
             first = frame.seen[name]
@@ -324,8 +369,11 @@ def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, lis
     except yaml.MarkedYAMLError as exc:
         if loader is not yaml.SafeLoader and "maximum nesting depth" in (exc.problem or ""):
             raise _ParserTooDeep from exc
-        builder.errors.extend(_ime_slips(text, filename, exc) or _open_quote(text, filename, exc) or [_syntax_error(text, filename, exc)])
-        return None, builder.errors
+        found = _ime_slips(text, filename, exc) or _open_quote(text, filename, exc) or [_syntax_error(text, filename, exc)]
+        # The builder may have met a slip the scan finds again (a key indented with U+3000 before the
+        # parser gave up): one line for it, the scan's.
+        seen = {(error.line, error.message) for error in found}
+        return None, [error for error in builder.errors if (error.line, error.message) not in seen] + found
     except yaml.YAMLError as exc:
         builder.errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
         return None, builder.errors
@@ -353,8 +401,12 @@ def _escape_position(text: str) -> tuple[int, int] | None:
     return None
 
 
-_IME_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)")
-"""A key followed by a full-width colon, as a Chinese input method types it."""
+_IME_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_0-9][\w-]*[ \t]*(：)")
+"""A key (a field's name, or a month's number in points) followed by a full-width colon, as a Chinese input
+method types it."""
+_IME_SPACES = ((re.compile(r"^[ \t]*(\u3000)"), INDENT_SLIP),
+               (re.compile(r"^[ \t]*(?:-[ \t]+)?[\w-]+:(\u3000)"), SPACE_SLIP))
+"""U+3000 where YAML needs an ASCII space: in the indentation, or after a key's colon."""
 
 
 def _ime_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[ScenarioError]:
@@ -362,10 +414,9 @@ def _ime_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[Scen
     libyaml notices a full-width colon only on the next line, and a full-width quote
     only where the text it failed to quote goes wrong."""
     lines = text.splitlines()
-    slips = [_error(filename, number, match.start(1) + 1,
-                    "invalid YAML: full-width colon '：' (IME input) after a key; write an ASCII ':' and a space")
-             for number, line in enumerate(lines, start=1)
-             if (match := _IME_KEY.match(line)) and not line.lstrip().startswith("#")]
+    slips = [_error(filename, number, match.start(1) + 1, f"invalid YAML: {slip}")
+             for number, line in enumerate(lines, start=1) if not line.lstrip().startswith("#")
+             for pattern, slip in ((_IME_KEY, COLON_SLIP), *_IME_SPACES) if (match := pattern.match(line))]
     if slips:
         return slips
     marks = {mark.line for mark in (exc.problem_mark, exc.context_mark) if mark is not None}

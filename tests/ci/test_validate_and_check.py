@@ -407,7 +407,7 @@ def test_base_invalid_before_reads_invalid(repo: Path) -> None:
 def test_base_unknown_ref_exits_2(repo: Path) -> None:
     result = run_cli("check", "scenarios", "--base", "no-such-branch")
     assert result.exit_code == 2
-    assert result.stderr == "--base: unknown git revision 'no-such-branch'\n"
+    assert result.stderr == "aigc-roi: --base: unknown git revision 'no-such-branch'\n"
     assert result.stdout == ""
 
 
@@ -416,7 +416,7 @@ def test_base_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.M
     write(tmp_path, {"a.yaml": LOSING})
     result = run_cli("check", str(tmp_path), "--base", "HEAD")
     assert result.exit_code == 2
-    assert result.stderr == f"--base: {tmp_path} is not inside a git repository\n"
+    assert result.stderr == f"aigc-roi: --base: {tmp_path} is not inside a git repository\n"
 
 
 def test_base_marks_new_misses_apart_and_points_at_the_changed_driver(repo: Path) -> None:

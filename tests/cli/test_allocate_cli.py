@@ -142,16 +142,16 @@ def test_locks_and_bounds_hold_through_the_cli(tmp_path: Path) -> None:
 def test_unknown_channel_is_one_line_with_the_known_names(tmp_path: Path, option: list[str]) -> None:
     result = invoke(["allocate", str(_write(tmp_path, MIXED)), "--budget", "1万", *option])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == f"{option[0]}: no channel named 'Nope'; channels: 'A', 'B', 'Locked', 'Creators', 'Poster'\n"
+    assert result.stderr == f"aigc-roi: {option[0]}: no channel named 'Nope'; channels: 'A', 'B', 'Locked', 'Creators', 'Poster'\n"
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--budget", "lots"], "--budget: expected a number (suffixes k, m, 万, 亿, %), found 'lots'\n"),
-        (["--budget", "0"], "--budget: expected a positive amount, found '0'\n"),
-        (["--budget", "1万", "--min", "A"], "--min: expected NAME=AMOUNT, such as 'Feed ads=20万', found 'A'\n"),
-        (["--budget", "1万", "--max", "A=-5"], "--max A: expected an amount >= 0, found '-5'\n"),
+        (["--budget", "lots"], "aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿, %), found 'lots'\n"),
+        (["--budget", "0"], "aigc-roi: --budget: expected a positive amount, found '0'\n"),
+        (["--budget", "1万", "--min", "A"], "aigc-roi: --min: expected NAME=AMOUNT, such as 'Feed ads=20万', found 'A'\n"),
+        (["--budget", "1万", "--max", "A=-5"], "aigc-roi: --max A: expected an amount >= 0, found '-5'\n"),
         (["--budget", "1万", "--min", "A=6000", "--min", "B=6000"],
          "allocate: the minimums add up to 12000, more than the budget 10000\n"),
         (["--budget", "1万", "--lock", "Poster"],
@@ -166,7 +166,7 @@ def test_bad_requests_are_one_line_and_exit_2(tmp_path: Path, args: list[str], m
 def test_unknown_channel_in_chinese(tmp_path: Path) -> None:
     result = invoke(["allocate", str(_write(tmp_path, MIXED)), "--budget", "1万", "--lock", "Nope", "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("--lock: 没有名为 'Nope' 的渠道；现有渠道：'A'")
+    assert result.stderr.startswith("aigc-roi: --lock: 没有名为 'Nope' 的渠道；现有渠道：'A'")
 
 
 def test_csv_channels_and_curve(tmp_path: Path) -> None:
@@ -232,7 +232,7 @@ def test_plot_writes_the_budget_curve(tmp_path: Path) -> None:
     svg = image.read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml") and "peak" in svg
     bad = invoke(["allocate", str(_write(tmp_path, TWO_SATURATING)), "--budget", "100k", "--plot", str(tmp_path / "c.gif")])
-    assert bad.exit_code == 2 and bad.stderr.startswith("--plot: expected a file name ending in .svg or .png")
+    assert bad.exit_code == 2 and bad.stderr.startswith("aigc-roi: --plot: expected a file name ending in .svg or .png")
 
 
 def test_total_target_roas_and_limits_from_the_command_line(tmp_path: Path) -> None:

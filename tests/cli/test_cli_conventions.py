@@ -81,7 +81,7 @@ def test_dash_output_is_stdout(example: Path, tmp_path: Path, monkeypatch: pytes
 def test_lang_is_checked_on_ci_commands(tmp_path: Path) -> None:
     result = invoke(["schema", "--lang", "fr"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("--lang: expected one of en, zh")
+    assert result.stderr.startswith("aigc-roi: --lang: expected one of en, zh")
 
 
 @pytest.mark.parametrize("command", [["breakeven"], ["sensitivity"],
@@ -95,7 +95,7 @@ def test_bom_on_what_if_csv_and_refused_elsewhere(example: Path, command: list[s
     assert written.stdout_bytes.startswith(b"\xef\xbb\xbf")
     refused = invoke([*command, str(example), "--bom"])
     assert refused.exit_code == 2
-    assert refused.stderr == "--bom applies to --format csv only; it does nothing with --format table\n"
+    assert refused.stderr == "aigc-roi: --bom applies to --format csv only; it does nothing with --format table\n"
 
 
 def test_bom_on_simulate_samples_csv(example: Path, tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def test_suffixed_exponents_in_set_and_step(tmp_path: Path) -> None:
     assert '"new_users": 600.12' in result.stdout
     result = invoke(["sensitivity", str(path), "--step", "1e1%"])
     assert result.exit_code == 0 and "±10%" in result.stdout
-    one_error(invoke(["sensitivity", str(path), "--step", "1e16k"]), "--step: expected a step in (0, 1]")
+    one_error(invoke(["sensitivity", str(path), "--step", "1e16k"]), "aigc-roi: --step: expected a step in (0, 1]")
 
 
 # --- YAML 1.1 numbers in other bases ------------------------------------------------------------

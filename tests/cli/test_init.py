@@ -140,7 +140,7 @@ def test_unknown_template_lists_the_known_ones(fake_templates: Path, tmp_path: P
     result = _invoke(str(tmp_path / "x.yaml"), "--template", name, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"--template: no template named {name!r}{hint}; available: broken, chat-assistant, starter\n"
+        f"aigc-roi: --template: no template named {name!r}{hint}; available: broken, chat-assistant, starter\n"
     )
     assert not (tmp_path / "x.yaml").exists()
 
@@ -163,11 +163,22 @@ def test_list_in_chinese(fake_templates: Path) -> None:
     assert "模板" in result.stdout and "说明" in result.stdout and "starter (默认)" in result.stdout
 
 
+def test_list_in_chinese_describes_the_bundled_templates_in_chinese() -> None:
+    """The description is the Chinese template's own name, so --list reads as what init --lang zh writes."""
+    result = invoke(["init", "--list", "--lang", "zh"])
+    rows = [line.split("│") for line in result.stdout.splitlines() if line.startswith("│")]
+    descriptions = {row[1].strip().removesuffix(" (默认)"): row[2].strip() for row in rows}
+    assert descriptions["starter"] == "我的 AI 应用：起步计划"
+    assert descriptions.keys() == TEMPLATES.keys()
+    assert all(CJK.search(text) and not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text) for text in descriptions.values())
+    assert "My AI app, starter plan" in invoke(["init", "--list", "--lang", "en"]).stdout
+
+
 def test_no_templates_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(init_command, "TEMPLATES", tmp_path / "missing")
     result = _invoke(str(tmp_path / "x.yaml"), "--lang", "en")
     assert result.exit_code == 2
-    assert result.stderr == "--template: no template named 'starter'; available: —\n"
+    assert result.stderr == "aigc-roi: --template: no template named 'starter'; available: —\n"
 
 
 def test_init_has_help() -> None:
@@ -201,7 +212,13 @@ def test_every_template_has_a_chinese_version_with_the_same_data(name: str) -> N
     chinese = ZH_TEMPLATES / f"{name}.yaml"
     assert chinese.is_file(), f"templates/zh/{name}.yaml is missing: a new template needs its Chinese comments too"
     # Parsed by PyYAML rather than the engine, so a value changed in one copy fails here even if it moves no figure.
-    assert yaml.safe_load(chinese.read_text(encoding="utf-8")) == yaml.safe_load(TEMPLATES[name].read_text(encoding="utf-8"))
+    # Only the name differs: a Chinese plan is named in Chinese (init --list shows it as the description).
+    zh_data = yaml.safe_load(chinese.read_text(encoding="utf-8"))
+    en_data = yaml.safe_load(TEMPLATES[name].read_text(encoding="utf-8"))
+    chinese_name = zh_data.pop("name")
+    assert CJK.search(chinese_name) and not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", chinese_name), chinese_name
+    en_data.pop("name")
+    assert zh_data == en_data
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))

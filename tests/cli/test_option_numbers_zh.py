@@ -23,7 +23,7 @@ def test_budget_slip_in_chinese(budget: str, hint: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     line = result.stderr.strip()
-    assert line.startswith(f"--budget：应为数字（后缀可用 k、m、万、亿、%），实际为 '{budget}'；"), line
+    assert line.startswith(f"aigc-roi: --budget：应为数字（后缀可用 k、m、万、亿、%），实际为 '{budget}'；"), line
     assert hint in line
     assert "expected" not in line
 
@@ -31,15 +31,16 @@ def test_budget_slip_in_chinese(budget: str, hint: str) -> None:
 def test_budget_slip_in_english_names_the_fix() -> None:
     result = invoke(["allocate", STARTER, "--budget", "600w"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == "--budget: expected a number (suffixes k, m, 万, 亿, %), found '600w'; 'w' is not a suffix: write 600万"
+    assert result.stderr.strip() == ("aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿, %), found '600w'; "
+                                     "'w' is not a suffix: write 600万")
 
 
 def test_min_and_step_in_chinese() -> None:
     minimum = invoke(["allocate", STARTER, "-b", "1m", "--min", "Douyin CPA=2w", "--lang", "zh"])
     assert minimum.exit_code == 2
-    assert minimum.stderr.strip().startswith("--min Douyin CPA：应为数字"), minimum.stderr
+    assert minimum.stderr.strip().startswith("aigc-roi: --min Douyin CPA：应为数字"), minimum.stderr
     step = invoke(["sensitivity", STARTER, "--step", "abc", "--lang", "zh"])
     assert step.exit_code == 2
-    assert step.stderr.strip() == "--step：应为数字（后缀可用 k、m、万、亿、%），实际为 'abc'"
+    assert step.stderr.strip() == "aigc-roi: --step：应为数字（后缀可用 k、m、万、亿、%），实际为 'abc'"
     negative = invoke(["allocate", STARTER, "-b", "-5", "--lang", "zh"])
-    assert negative.stderr.strip() == "--budget：应为正数金额，实际为 '-5'"
+    assert negative.stderr.strip() == "aigc-roi: --budget：应为正数金额，实际为 '-5'"

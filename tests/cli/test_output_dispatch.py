@@ -23,7 +23,7 @@ def test_every_plot_without_matplotlib_names_the_extra_before_computing(
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import now raises ImportError, as when not installed
     result = invoke([command[0], str(SCENARIO), *command[1:], "--plot", "out.svg"])
     assert result.exit_code == 2
-    assert result.stderr == "--plot needs the matplotlib package: pip install 'aigc-roi[plot]'\n"
+    assert result.stderr == "aigc-roi: --plot needs the matplotlib package: pip install 'aigc-roi[plot]'\n"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -64,7 +64,7 @@ def test_plot_refuses_to_overwrite_without_force(example: Path, tmp_path: Path) 
 def test_plot_needs_svg_or_png(example: Path, tmp_path: Path, name: str) -> None:
     result = invoke(["run", str(example), "--plot", str(tmp_path / name)])
     assert result.exit_code == 2
-    assert result.stderr == f"--plot: expected a file name ending in .svg or .png, found {tmp_path / name}\n"
+    assert result.stderr == f"aigc-roi: --plot: expected a file name ending in .svg or .png, found {tmp_path / name}\n"
     assert not (tmp_path / name).exists()
 
 
@@ -153,14 +153,14 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
 def test_xlsx_needs_output(example: Path) -> None:
     result = invoke(["run", str(example), "--format", "xlsx"])
     assert result.exit_code == 2
-    assert result.stderr == "--format xlsx needs --output FILE.xlsx\n"
+    assert result.stderr == "aigc-roi: --format xlsx needs --output FILE.xlsx\n"
     assert result.stdout == ""
 
 
 def test_xlsx_needs_output_in_chinese(example: Path) -> None:
     result = invoke(["run", str(example), "--format", "xlsx", "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr == "--format xlsx 需要 --output FILE.xlsx\n"
+    assert result.stderr == "aigc-roi: --format xlsx 需要 --output FILE.xlsx\n"
 
 
 def test_xlsx_refuses_to_overwrite_without_force(example: Path, tmp_path: Path) -> None:
@@ -218,7 +218,8 @@ def test_a_bundled_chinese_name_renders_without_missing_glyphs(lang: str) -> Non
     title = chart.cash_figure(report, style).axes[0].get_title()
     if font is None:
         # No CJK font on this machine: the English half of the bilingual name, nothing drawn as boxes.
-        assert title == "Video tool, creators first then feed ads · Cumulative net cash"
+        assert title == ("Video tool, creators first then feed ads · Cumulative net cash\n"
+                         "(Chinese text left out: font Noto Sans CJK SC or another CJK font is not installed)")
     else:
         assert title.startswith("视频工具 Video tool")
 

@@ -143,7 +143,7 @@ def test_lang_defaults_to_the_locale(example: Path) -> None:
 def test_unknown_lang_is_a_usage_error(example: Path) -> None:
     result = invoke(["run", str(example), "--lang", "fr"])
     assert result.exit_code == 2
-    assert result.stderr == "--lang: expected one of en, zh, found 'fr'\n"
+    assert result.stderr == "aigc-roi: --lang: expected one of en, zh, found 'fr'\n"
 
 
 def test_errors_in_chinese_keep_their_file_line_prefix(tmp_path: Path) -> None:

@@ -159,10 +159,10 @@ def test_parquet_without_pyarrow_is_one_line_naming_what_to_install(tmp_path: Pa
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--percentiles", "5,150"], "--percentiles: expected comma-separated numbers in [0, 100]"),
-    (["--percentiles", "five"], "--percentiles: expected"),
-    (["--samples-out", "s.txt"], "--samples-out: expected a file name ending in .csv or .parquet"),
-    (["--plot", "fan.pdf"], "--plot: expected a file name ending in .svg or .png"),
+    (["--percentiles", "5,150"], "aigc-roi: --percentiles: expected comma-separated numbers in [0, 100]"),
+    (["--percentiles", "five"], "aigc-roi: --percentiles: expected"),
+    (["--samples-out", "s.txt"], "aigc-roi: --samples-out: expected a file name ending in .csv or .parquet"),
+    (["--plot", "fan.pdf"], "aigc-roi: --plot: expected a file name ending in .svg or .png"),
 ])
 def test_bad_options_exit_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     result = invoke(["simulate", str(write(tmp_path, UNIFORM_BID)), *args])

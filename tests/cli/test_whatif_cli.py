@@ -123,10 +123,10 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
     ("args", "message"),
     [
         (["--grid", "acquisition[0].bid,acquisition[0].budget"],
-         "--grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[0].bid, "),
-        (["--grid", "acquisition[0].bid"], "--grid: expected two driver paths"),
-        (["--step", "abc"], "--step: expected a number"),
-        (["--step", "0"], "--step: expected a step in (0, 1]"),
+         "aigc-roi: --grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[0].bid, "),
+        (["--grid", "acquisition[0].bid"], "aigc-roi: --grid: expected two driver paths"),
+        (["--step", "abc"], "aigc-roi: --step: expected a number"),
+        (["--step", "0"], "aigc-roi: --step: expected a step in (0, 1]"),
     ],
 )
 def test_sensitivity_bad_options_exit_2(example: Path, args: list[str], message: str) -> None:
@@ -193,7 +193,7 @@ def test_compare_repeated_names_get_their_source(example: Path) -> None:
         # One line, its location first, the column it broke at its end (issue 14).
         (["--variant", "x: acquisition[0].bid=abc"],
          "--set acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc' (in --variant 'x' of {file})\n"),
-        (["--variant", "no assignment"], "--variant no assignment: expected 'LABEL: PATH=VALUE"),
+        (["--variant", "no assignment"], "aigc-roi: --variant no assignment: expected 'LABEL: PATH=VALUE"),
     ],
 )
 def test_compare_bad_input_exits_2(example: Path, args: list[str], message: str) -> None:

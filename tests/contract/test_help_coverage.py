@@ -75,5 +75,5 @@ def test_every_word_of_clicks_frame_has_a_chinese_entry(monkeypatch: pytest.Monk
         assert invoke(args).exit_code == 0
     assert {"Options", "Commands", "Arguments", "required", "default: {default}"} <= asked
     assert asked <= set(CLICK_ZH), "add to present/help_zh.py CLICK_ZH: " + ", ".join(sorted(asked - set(CLICK_ZH)))
-    # "Usage: " is the one word the vendored click writes without gettext (cli/help_frame.py).
-    assert set(CLICK_ZH) - asked == {"Usage: "}
+    # What the vendored click writes without gettext: "Usage: " and the usage line's placeholders (cli/help_frame.py).
+    assert set(CLICK_ZH) - asked == {"Usage: ", "[OPTIONS]", "COMMAND [ARGS]..."}

@@ -72,9 +72,12 @@ def test_xlsx_header_is_bold_frozen_and_filtered_with_fitted_widths(example: Pat
 
 def test_xlsx_in_chinese_has_chinese_headers_and_wide_columns(example: Path, tmp_path: Path) -> None:
     workbook = _workbook(example, tmp_path, "--lang", "zh")
-    channels = workbook["channels"]
+    # Sheets named in Chinese too; the channel's type by its Chinese name.
+    assert workbook.sheetnames == ["核心指标", "渠道", "月度现金流", "同期群", "输入"]
+    channels = workbook["渠道"]
     assert [cell.value for cell in channels[1]][:4] == ["渠道", "类型", "花费 (CNY)", "用户数"]
-    figures = workbook["figures"]
+    assert channels.cell(2, 2).value == "按转化付费"
+    figures = workbook["核心指标"]
     assert figures.cell(2, 1).value == "广告支出"
     # 单个新增用户 LTV: 6 CJK characters (2 columns each) + 4 = 16 columns.
     assert figures.column_dimensions["A"].width >= 16
@@ -168,7 +171,7 @@ def test_a_missing_extra_names_what_to_install(example: Path, monkeypatch: pytes
     result = invoke(["run", str(example), *args])
     assert result.exit_code == 2
     feature = args[0] if module == "matplotlib" else "--format xlsx"
-    assert result.stderr == f"{feature} needs the {module} package: pip install 'aigc-roi[{extra}]'\n"
+    assert result.stderr == f"aigc-roi: {feature} needs the {module} package: pip install 'aigc-roi[{extra}]'\n"
     assert list(tmp_path.glob("out.*")) == []
 
 
@@ -220,7 +223,7 @@ def test_options_that_do_nothing_are_refused(example: Path, args: list[str], opt
     result = invoke(["run", str(example), *args])
     assert result.exit_code == 2
     chosen = args[1]
-    assert result.stderr == f"{option} applies to {formats} only; it does nothing with --format {chosen}\n"
+    assert result.stderr == f"aigc-roi: {option} applies to {formats} only; it does nothing with --format {chosen}\n"
     assert result.stdout == ""
 
 
@@ -256,10 +259,10 @@ def test_compare_xlsx_puts_the_scenarios_side_by_side(example: Path, tmp_path: P
 
 def test_compare_xlsx_needs_an_output_file(example: Path) -> None:
     result = invoke(["compare", str(example), str(example), "-f", "xlsx"])
-    assert result.exit_code == 2 and result.stderr == "--format xlsx needs --output FILE.xlsx\n"
+    assert result.exit_code == 2 and result.stderr == "aigc-roi: --format xlsx needs --output FILE.xlsx\n"
 
 
 def test_compare_xlsx_refuses_bom_naming_the_format_asked_for(example: Path, tmp_path: Path) -> None:
     result = invoke(["compare", str(example), str(example), "-f", "xlsx", "-o", str(tmp_path / "c.xlsx"), "--bom"])
     assert result.exit_code == 2
-    assert result.stderr == "--bom applies to --format csv only; it does nothing with --format xlsx\n"
+    assert result.stderr == "aigc-roi: --bom applies to --format csv only; it does nothing with --format xlsx\n"

@@ -25,3 +25,20 @@ def test_plot_without_a_cjk_font_says_so_once(command: list[str], lang: str, tmp
     assert "fonts-noto-cjk" in result.stderr
     assert "Glyph" not in result.stderr and "Warning" not in result.stderr
     assert image.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("command", [["run"], ["simulate", "--samples", "50"], ["allocate", "-b", "30万"]])
+def test_the_chart_title_names_the_missing_font(command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a CJK font the chart drops 视频工具 from its title; the title itself says which font would have drawn it."""
+    image = tmp_path / "chart.svg"
+    with_font = invoke([command[0], str(BUNDLED_CJK), *command[1:], "--plot", str(image), "-f", "json"])
+    assert with_font.exit_code == 0, with_font.stderr
+    drawn, font = image.read_text(encoding="utf-8"), plot.cjk_font()
+    monkeypatch.setattr(plot, "cjk_font", lambda: None)
+    without = invoke([command[0], str(BUNDLED_CJK), *command[1:], "--plot", str(image), "-f", "json", "--force"])
+    assert without.exit_code == 0, without.stderr
+    left_out = image.read_text(encoding="utf-8")
+    assert "视频工具" not in left_out and "Video tool" in left_out
+    assert "Chinese text left out: font Noto Sans CJK SC or another CJK font is not installed" in left_out
+    if font is not None:  # a machine with a CJK font draws the name, and no note
+        assert "视频工具" in drawn and "Chinese text left out" not in drawn

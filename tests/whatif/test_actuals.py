@@ -224,7 +224,7 @@ def test_actuals_xlsx_holds_numbers_a_formula_can_use(files: tuple[Path, Path], 
 
 def test_actuals_xlsx_needs_an_output_file(files: tuple[Path, Path]) -> None:
     result = invoke(["actuals", *map(str, files), "-f", "xlsx"])
-    assert result.exit_code == 2 and result.stderr == "--format xlsx needs --output FILE.xlsx\n"
+    assert result.exit_code == 2 and result.stderr == "aigc-roi: --format xlsx needs --output FILE.xlsx\n"
 
 
 def test_every_measure_is_named_in_chinese_and_by_its_field_in_english() -> None:

@@ -98,4 +98,4 @@ def test_compare_explain_json_and_table(versions: tuple[Path, Path]) -> None:
 def test_explain_needs_exactly_two_files(versions: tuple[Path, Path]) -> None:
     result = invoke(["compare", str(versions[0]), "--variant", "x: acquisition[0].bid=5", "--explain"])
     assert result.exit_code == 2
-    assert result.stderr == "--explain: give exactly two FILEs (base, new), without --variant or --samples\n"
+    assert result.stderr == "aigc-roi: --explain: give exactly two FILEs (base, new), without --variant or --samples\n"

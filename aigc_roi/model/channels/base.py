@@ -111,6 +111,9 @@ class ChannelType:
     """Whether ``allocate`` may move its spend (``with_budget``)."""
     max_unit_cost_labels: ClassVar[Mapping[str, str]]
     """The channel table's word for its maximum unit cost, by language (Max bid, 最高出价)."""
+    type_labels: ClassVar[Mapping[str, str]] = {}
+    """The type's name in a table's type column, by language (``cpa``, 按转化付费); the ``type:`` word where
+    a language has none."""
 
     @classmethod
     def own_fields(cls) -> tuple[dataclasses.Field[Any], ...]:

@@ -28,6 +28,7 @@ class CpmChannel(ChannelType):
     volumes: ClassVar[tuple[str, ...]] = ("budget", "impressions")
     movable: ClassVar[bool] = True
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max CPM", "zh": "最高 CPM"}
+    type_labels: ClassVar[dict[str, str]] = {"en": "cpm", "zh": "按展示付费"}
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         from aigc_roi.model.channels.buying import divide_or_zero, saturation

@@ -25,6 +25,7 @@ class FlatChannel(ChannelType):
     movable: ClassVar[bool] = False
     """A placement is bought whole: ``allocate`` keeps its spend."""
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max cost", "zh": "最高费用"}
+    type_labels: ClassVar[dict[str, str]] = {"en": "flat", "zh": "固定费用"}
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         return p.monthly(self.users), p.monthly(self.cost)

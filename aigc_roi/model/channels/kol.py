@@ -29,6 +29,7 @@ class KolChannel(ChannelType):
     volumes: ClassVar[tuple[str, ...]] = ("posts",)
     movable: ClassVar[bool] = True
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max fee", "zh": "最高单条费用"}
+    type_labels: ClassVar[dict[str, str]] = {"en": "kol", "zh": "达人"}
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         from aigc_roi.model.channels.buying import post_equivalents

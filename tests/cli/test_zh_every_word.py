@@ -1,0 +1,292 @@
+"""Chinese to the last word: every command's --help and every text output under --lang zh, on bundled scenarios,
+holds no Latin word that is not a key, a path, a unit, a file name or a name from the scenario.
+
+Each output is searched for words of Latin letters; a word passes when it is code as typed (an option, a path,
+a key with '_' or '.', a file name, ALL-CAPS: an abbreviation, unit or metavar), a word of a name the scenario
+gives (channel, plan, purchase, order, fixed cost, gate or the scenario's own), a key of the format or of the
+outputs, or one of the few proper nouns in ``NAMES``. Anything else is English a Chinese reader was left with.
+Machine formats keep English keys (docs: present/labels.py): in JSON only the string values are read, in CSV
+the cells below the header.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from cli_runner import invoke
+
+from aigc_roi.cli.commands import COMMANDS
+from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "aigc_roi" / "templates"
+CHAT = TEMPLATES / "chat-assistant-cpa.yaml"
+"""Two CPA channels, four plans (iOS, WeChat Pay), a purchase: the break-even and sensitivity tables are long."""
+GATED = TEMPLATES / "creators-first-gated.yaml"
+"""kol, cpm and cpa channels, a gate, ranges: every channel type and the gates table."""
+VIDEO = TEMPLATES / "video-tool-kol-then-feed.yaml"
+"""Retention fitted from day points: the curves and fits tables; channels in phases for allocate."""
+STORY = ROOT / "examples" / "stories" / "chat-assistant-cac-rising.yaml"
+"""Misses its targets on purpose: check's failing rows and annotations."""
+CHEAPER = "{chat with a cheaper bid and a dearer plan}"
+"""Stands for the chat plan with a cheaper Bilibili bid and a dearer annual plan (``_cheaper``): compare --explain
+splits these two changes."""
+EXPORTS = [str(ROOT / "examples" / "actuals" / name) for name in ("douyin-ocean-engine.csv", "bilibili.csv")]
+
+NAMES = frozenset({
+    # Standards, tools and methods, named as their makers name them.
+    "JSON", "Schema", "draft", "Excel", "Windows", "git", "shell", "Shapley", "SaaS", "sBG", "Var", "iOS",
+    # Values a user types: output formats and tables, languages, streams, the format's words, booleans in CSV.
+    "table", "json", "csv", "markdown", "xlsx", "text", "github", "yaml", "yml", "en", "zh", "stdout", "stderr",
+    "figures", "channels", "months", "cohorts", "fits", "gates", "inputs",
+    "all", "month", "quarter", "year", "lognormal", "milestone", "True", "False", "generic",
+    # The --variant label this test gives.
+    "cheap",
+})
+"""Words a Chinese text writes in Latin letters and that are no key of the format; kept small on purpose."""
+
+_CODE = re.compile(
+    r"'[^'\n]*'"                       # a quoted example or value: 'cheaper bid: acquisition[0].bid=25'
+    r"|`[^`\n]*`"                      # code in markdown
+    r"|<[^>\n]*>"                      # a metavar: <table|json|csv>
+    r"|(?<![\w.])\.[A-Za-z0-9]+"          # a file name's extension: .svg
+    r"|\{[^}\n]*\}"                    # an argument's metavar: {FILE}
+    r"|-{1,2}[A-Za-z][\w-]*"           # an option: --format, -f
+    r"|\S*[A-Za-z][\w-]*[._/=\[:@][\w\[\].,=/*:@%-]*[\w\]*%]"  # a path or key: acquisition[0].bid, a/b.yaml, x@6
+    r"|(?<![A-Za-z])[a-z0-9]+(?:_[a-z0-9]+)+(?![A-Za-z])"  # a key: max_payback_months
+    r"|(?<![A-Za-z])[a-z0-9]+(?:-[a-z0-9]+)+(?![A-Za-z])"  # a name with hyphens: aigc-roi, a template, a language server
+    r"|(?<![A-Za-z])[A-Z][A-Z0-9]+s?(?![A-Za-z])"  # an abbreviation, unit or metavar: ROI (投放ROI too), CNY, FILE
+    r"|(?<![A-Za-z])[a-z_]+: ?[a-z0-9_]+(?![A-Za-z])"  # a key and its value as a file writes them: type: kol
+)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _keys(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield str(key)
+            yield from _keys(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _keys(item)
+
+
+def _enums(node: Any) -> Iterator[str]:
+    """The words a field of the format takes (``type: kol``, ``period: year``): keys a file writes as values."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "enum":
+                yield from (word for word in value if isinstance(word, str))
+            elif key == "const" and isinstance(value, str):
+                yield value
+            else:
+                yield from _enums(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _enums(item)
+
+
+def _names(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "name" and isinstance(value, str):
+                yield value
+            yield from _names(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _names(item)
+
+
+def _allowed_words() -> frozenset[str]:
+    """Words of every bundled scenario's names, and every key of the format and of the outputs."""
+    words: set[str] = set(NAMES)
+    schema = json.loads(invoke(["schema"]).stdout)
+    keys = set(_keys(schema["properties"])) | set(_keys(schema.get("$defs", {}))) | set(_enums(schema))
+    for path in (*TEMPLATES.glob("*.yaml"), STORY):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        keys |= set(_keys(data))
+        for name in _names(data):
+            words |= set(_WORD.findall(name))
+    keys |= {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS, *COMMANDS}
+    # The columns of the what-if tables, which their markdown shares with their CSV.
+    for args in (["breakeven", str(CHAT)], ["sensitivity", str(CHAT)], ["compare", str(CHAT), str(VIDEO)],
+                 ["compare", str(CHAT), str(VIDEO), "--samples", "50"]):
+        keys |= set(next(csv.reader(io.StringIO(invoke([*args, "-f", "csv"]).stdout))))
+    # A key as typed, whole (lower case, as the format spells every key): "price" as a key, not "Price" in a sentence.
+    return frozenset(words | {key for key in keys if _WORD.fullmatch(key)})
+
+
+ALLOWED = _allowed_words()
+
+
+def stray_words(text: str) -> list[str]:
+    """Latin words of ``text`` that are no code, key, name or unit, each with a little of its line around it."""
+    stray = []
+    for line in text.splitlines():
+        rest = _CODE.sub(" ", line)
+        for match in _WORD.finditer(rest):
+            if match[0] not in ALLOWED:
+                stray.append(f"{match[0]!r} in {line.strip()[:100]!r}")
+    return stray
+
+
+def test_stray_words_sees_english_and_passes_code_keys_and_names() -> None:
+    assert stray_words("  -h, --help  Show this message and exit.") == [
+        "'Show' in '-h, --help  Show this message and exit.'", "'this' in '-h, --help  Show this message and exit.'",
+        "'message' in '-h, --help  Show this message and exit.'", "'exit' in '-h, --help  Show this message and exit.'",
+    ]
+    assert stray_words("│ Douyin activation CPA 出价 │ acquisition[1].bid │ max_payback_months 回本月份上限 │ 12.59% │") == []
+    assert stray_words("│ 自然流量 │ Organic │") == ["'Organic' in '│ 自然流量 │ Organic │'"]
+    assert stray_words("  --table <figures|channels>  --format csv 写出哪张表。  [默认：table]") == []
+
+
+def _json_strings(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _json_strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _json_strings(item)
+    elif isinstance(node, str):
+        yield node
+
+
+def _schema_words(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "description") and isinstance(value, str):
+                yield value
+            yield from _schema_words(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _schema_words(item)
+
+
+def _readable(args: list[str], stdout: str) -> str:
+    """What a reader reads of an output: the schema's titles and descriptions, CSV's cells below the header,
+    a GitHub annotation's title and message, any other text whole. JSON is not read: its messages stay English,
+    the canonical text (present/messages_zh.py), for the programs that read it."""
+    fmt = args[args.index("-f") + 1] if "-f" in args else "table"
+    if args[0] == "schema":
+        return "\n".join(_schema_words(json.loads(stdout)))
+    if fmt == "csv":
+        header, *rows = list(csv.reader(io.StringIO(stdout)))
+        # Columns of keys (a channel's type cpa, status movable; simulate's section and statistic), as a file and
+        # a program write them.
+        keys = {header.index(name) for name in ("type", "status", "section", "statistic") if name in header}
+        return "\n".join(" ".join(cell for i, cell in enumerate(row) if i not in keys) for row in rows)
+    if fmt == "github":
+        return "\n".join(re.sub(r"^::\w+ .*?title=([^,:]*).*::", r"\1 ", line) for line in stdout.splitlines()
+                         if not line.startswith(("::group", "::endgroup")))
+    return stdout
+
+
+def _outputs() -> list[list[str]]:
+    files = [str(CHAT), str(GATED), str(VIDEO)]
+    runs: list[list[str]] = []
+    for fmt in ("table", "markdown"):
+        runs += [["run", file, "-f", fmt, "--months", "--cohorts"] for file in files]
+        runs += [["compare", str(CHAT), str(VIDEO), "-f", fmt],
+                 ["compare", str(CHAT), "--variant", "cheap: acquisition[0].bid=20", "-f", fmt],
+                 ["breakeven", str(CHAT), "-f", fmt], ["breakeven", str(GATED), "-f", fmt],
+                 ["sensitivity", str(CHAT), "-f", fmt],
+                 ["sensitivity", str(CHAT), "--grid", "acquisition[0].bid,monetization.plans[0].price", "-f", fmt],
+                 ["simulate", str(GATED), "--samples", "200", "-f", fmt],
+                 ["allocate", str(VIDEO), "--budget", "20万", "-f", fmt],
+                 ["curves", str(VIDEO), "-f", fmt],
+                 ["actuals", str(CHAT), *EXPORTS, "--map", "Douyin activation CPA=dy_*",
+                  "--map", "Bilibili CPA (registered user)=bili_*", "-f", fmt]]
+    runs += [["run", str(GATED), "-f", "csv", "--table", table]
+             for table in ("figures", "channels", "months", "cohorts", "fits", "gates", "inputs")]
+    runs += [["simulate", str(GATED), "--samples", "200", "-f", "csv"], ["curves", str(VIDEO), "-f", "csv"],
+             ["curves", str(VIDEO), "-f", "csv", "--table", "fits"],
+             ["breakeven", str(CHAT), "-f", "csv"], ["sensitivity", str(CHAT), "-f", "csv"],
+             ["compare", str(CHAT), str(VIDEO), "-f", "csv"], ["allocate", str(VIDEO), "--budget", "20万", "-f", "csv"],
+             ["compare", str(CHAT), CHEAPER, "--explain"], ["compare", str(CHAT), str(VIDEO), "--samples", "200"],
+             ["compare", str(CHAT), str(VIDEO), "--samples", "200", "-f", "markdown"],
+             ["allocate", str(CHAT), "-b", "30万", "--objective", "payback_probability", "--samples", "100"]]
+    for fmt in ("text", "github"):
+        runs += [["validate", str(TEMPLATES), "-f", fmt], ["check", str(GATED), str(STORY), "-f", fmt]]
+    runs += [["check", str(GATED), str(STORY), "-f", "markdown"], ["init", "--list"], ["init", "-"],
+             ["init", "-", "-t", "video-tool-kol-then-feed"], ["schema"]]
+    return runs
+
+
+def _cheaper(folder: Path) -> str:
+    text = CHAT.read_text(encoding="utf-8")
+    assert "\n    bid: 30 " in text and "\n      price: 99 " in text
+    path = folder / "chat-cheaper.yaml"
+    path.write_text(text.replace("\n    bid: 30 ", "\n    bid: 25 ").replace("\n      price: 99 ", "\n      price: 109"),
+                    encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("args", _outputs(), ids=" ".join)
+def test_every_output_in_chinese_is_chinese(args: list[str], tmp_path: Path) -> None:
+    args = [_cheaper(tmp_path) if arg == CHEAPER else arg for arg in args]
+    result = invoke([*args, "--lang", "zh"])
+    assert result.exit_code in (0, 1), result.stderr
+    text = _readable(args, result.stdout) + "\n" + result.stderr
+    assert stray_words(text) == []
+
+
+def test_channel_types_and_the_organic_row_in_chinese() -> None:
+    """A type is a key of the format, so the word test lets 'cpa' pass: the type column is held to its Chinese here."""
+    table = invoke(["run", str(GATED), "--lang", "zh"]).stdout
+    channels_part = table[re.search(r"^渠道 *$", table, re.M).start():table.index("闸门")]  # before the gates' table
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in channels_part.splitlines()
+            if line.startswith("│")}
+    assert rows == {"Douyin creators": "达人", "Feed ads": "按展示付费", "Bilibili CPA": "按转化付费", "自然流量": "自然"}
+    channels = invoke(["run", str(GATED), "--lang", "zh", "-f", "csv", "--table", "channels"]).stdout.splitlines()
+    assert [line.split(",")[:2] for line in channels[1:]] == [
+        ["Douyin creators", "kol"], ["Feed ads", "cpm"], ["Bilibili CPA", "cpa"], ["自然流量", "organic"]]
+    assert invoke(["run", str(GATED), "-f", "csv", "--table", "channels"]).stdout.splitlines()[-1].startswith("Organic,organic,")
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_every_help_in_chinese_is_chinese(command: str) -> None:
+    result = invoke([*([command] if command else []), "--help", "--lang", "zh"])
+    assert result.exit_code == 0
+    assert "[OPTIONS]" not in result.stdout and "COMMAND [ARGS]" not in result.stdout
+    assert stray_words(result.stdout) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["run", "missing.yaml"], ["run", str(CHAT), "--format", "x"], ["run", str(CHAT), "--bogus"], ["rnu"],
+    ["allocate", str(VIDEO)], ["allocate", str(VIDEO), "--budget", "lots"], ["check", str(CHAT), "--base", "no-such-ref"],
+    ["run", str(CHAT), "--plot", "x.pdf"], ["init", "-", "-t", "chat"], ["compare", str(CHAT)],
+    ["allocate", str(CHAT), "--target-roas", "1.3"], ["allocate", str(CHAT), "-b", "30万", "--min", "Douyin activation CPA=40万"],
+    ["allocate", str(CHAT), "-b", "30万", "--max", "Douyin activation CPA=1万", "--max", "Bilibili CPA (registered user)=1万"],
+    ["allocate", str(CHAT), "-b", "1万", "--lock", "Douyin activation CPA", "--lock", "Bilibili CPA (registered user)"],
+    ["allocate", str(CHAT), "--target-roas", "-1"], ["allocate", str(CHAT), "--target-roas", "x"],
+    ["allocate", str(CHAT), "-b", "1万", "--min-payback-probability", "2"], ["allocate", str(CHAT), "-b", "1万", "--min", "A"],
+    ["allocate", str(CHAT), "-b", "1万", "--max-cash-need", "abc"], ["sensitivity", str(CHAT), "--grid", "a,b"],
+    ["actuals", str(CHAT), *EXPORTS, "--map", "x"], ["simulate", str(CHAT), "--percentiles", "5,150"],
+], ids=" ".join)
+def test_every_error_in_chinese_is_chinese(args: list[str]) -> None:
+    result = invoke([*args, "--lang", "zh"])
+    assert result.exit_code == 2
+    # An option's problem names the program first, as click's own errors do; a file's, the file.
+    assert not result.stderr.startswith("-"), result.stderr
+    assert stray_words(result.stderr) == []
+
+
+def test_workbooks_name_their_sheets_in_chinese(tmp_path: Path) -> None:
+    import openpyxl
+
+    run_book, compare_book = tmp_path / "run.xlsx", tmp_path / "compare.xlsx"
+    assert invoke(["run", str(GATED), "-f", "xlsx", "-o", str(run_book), "--lang", "zh"]).exit_code == 0
+    assert openpyxl.load_workbook(run_book).sheetnames == ["核心指标", "渠道", "月度现金流", "同期群", "闸门", "输入"]
+    args = ["compare", str(CHAT), _cheaper(tmp_path), "--explain", "-f", "xlsx", "-o", str(compare_book), "--lang", "zh"]
+    assert invoke(args).exit_code == 0
+    assert openpyxl.load_workbook(compare_book).sheetnames == ["方案对比", "变化来源"]
+    assert invoke(["run", str(GATED), "-f", "xlsx", "-o", str(run_book), "--force"]).exit_code == 0
+    assert openpyxl.load_workbook(run_book).sheetnames == ["figures", "channels", "months", "cohorts", "gates", "inputs"]
