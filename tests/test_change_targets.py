@@ -197,3 +197,13 @@ def test_unchanged_holds_and_new_is_not_applicable(repo: Path) -> None:
     assert "| scenarios/plan.yaml | max_npv_drop | 0.00% | <= 10.00% | pass |" in result.stdout
     assert "| scenarios/plan.yaml | max_payback_delay | 0 | <= 0 | pass |" in result.stdout
     assert "| scenarios/fresh.yaml | max_npv_drop | — | <= 10.00% | n/a (no valid version at HEAD) |" in result.stdout
+
+
+def test_the_markdown_says_what_moved_each_figure_in_chinese(repo: Path) -> None:
+    write(repo, {"scenarios/plan.yaml": example(price=20, targets=GUARDED)})
+    out = invoke(["check", "scenarios", "--base", "HEAD", "--format", "markdown", "--lang", "zh"]).stdout
+    # The price alone changed: it carries npv's whole fall, 30,750 -> 13,250, and payback's month.
+    assert "### 各指标变化的来源：scenarios/plan.yaml (Spec example)" in out
+    assert "| 净现值 (NPV) | monetization.purchases[0].price | 30 | 20 | -17,500.00 |" in out
+    assert "| monetization.purchases[0].price | 30 | 20 | +1.0 |" in out
+    assert "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。" in out
