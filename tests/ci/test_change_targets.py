@@ -22,6 +22,7 @@ from test_validate_and_check import example, write
 
 from aigc_roi.model.change_targets import check_change_targets, not_applicable
 from aigc_roi.model.scenario import DropLimit, Targets
+from aigc_roi.present.labels import label
 from aigc_roi.reader.fields import json_schema
 from aigc_roi.reader.load import load_text
 
@@ -197,3 +198,16 @@ def test_unchanged_holds_and_new_is_not_applicable(repo: Path) -> None:
     assert "| scenarios/plan.yaml | max_npv_drop | 0.00% | <= 10.00% | pass |" in result.stdout
     assert "| scenarios/plan.yaml | max_payback_delay | 0 | <= 0 | pass |" in result.stdout
     assert "| scenarios/fresh.yaml | max_npv_drop | — | <= 10.00% | n/a (no valid version at HEAD) |" in result.stdout
+
+
+def test_the_markdown_says_what_moved_each_figure_in_chinese(repo: Path) -> None:
+    write(repo, {"scenarios/plan.yaml": example(price=20, targets=GUARDED)})
+    out = invoke(["check", "scenarios", "--base", "HEAD", "--format", "markdown", "--lang", "zh"]).stdout
+    # The price alone changed: it carries npv's whole fall, 30,750 -> 13,250 (1.75万), roi's 153.75% -> 66.25%,
+    # payback's month (1 -> 2) and the peak cash need's rise from 0 to 1,000 (month 1: -20,000 + 19,000).
+    assert "### 各指标变化的来源：scenarios/plan.yaml (Spec example)" in out
+    assert f"| {label('npv', 'zh')} | monetization.purchases[0].price | 30 | 20 | -1.75万 |" in out
+    assert "| monetization.purchases[0].price | 30 | 20 | -87.50 pp |" in out
+    assert f"| {label('payback_month', 'zh')} | monetization.purchases[0].price | 30 | 20 | +1.0 |" in out
+    assert f"| {label('peak_cash_need', 'zh')} | monetization.purchases[0].price | 30 | 20 | +1,000.00 |" in out
+    assert "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。" in out
