@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,13 @@ def test_breakeven_json_is_the_spec_shape(example: Path) -> None:
 def test_breakeven_table_phrases_the_headroom(example: Path) -> None:
     code, out, _ = run_cli("breakeven", example, "--set", "acquisition[0].bid=14")
     assert code == 0
-    # At bid 14 roi is positive: the bid can rise 12.5% (to 15.75) before roi < 0.
-    assert "can rise 12.5% before ROI < 0" in out
-    assert "item price" in out and "can fall" in out
+    # At bid 14 roi is positive: the bid can rise 12.5% (to 15.75) before roi < 0; the condition is said
+    # once, in the column's header, and each row holds its signed move.
+    assert "Room before ROI < 0" in out
+    bid_row = next(line for line in out.splitlines() if "CPA bid" in line)
+    assert "15.75" in bid_row and "+12.5%" in bid_row
+    price_row = next(line for line in out.splitlines() if "item price" in line)
+    assert re.search(r"│\s+-\d+\.\d%\s+│", price_row)
 
 
 def test_breakeven_csv_and_markdown(example: Path) -> None:

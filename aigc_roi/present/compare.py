@@ -75,7 +75,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for compact, with_deltas in ((False, True), (True, True), (True, False)):
             rows = cells(compact)
-            columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False)]
+            columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
+                              prose=True, grows_first=True)]
             for i, scenario_name in enumerate(names):
                 columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
                 if i and with_deltas:

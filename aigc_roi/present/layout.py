@@ -46,6 +46,12 @@ class Column:
     cells: Sequence[Text]
     numeric: bool = True
     """Right-aligned, and each line of a cell kept whole (a number, or a number with its unit)."""
+    prose: bool = False
+    """Text that may break between any two Chinese characters (a sentence). Other text breaks only at
+    spaces, so a name (小红书KOC, B站注册CPA) or a key (min_payback_probability) stays whole."""
+    grows_first: bool = False
+    """Widened to its natural width before the others grow (a label column squeezed to a few characters
+    a line while wide headers keep their room reads worse than those headers wrapped)."""
 
 
 def _lines(text: str) -> list[str]:
@@ -66,9 +72,14 @@ BREAK = "\u200b"
 and a header broken elsewhere splits a word (总收/入 for 总收入)."""
 
 
+def _spaced_words(text: str) -> list[str]:
+    """The runs between spaces: Latin words, and Chinese words or names (类型, 小红书KOC) kept whole."""
+    return text.split() or [""]
+
+
 def _header_words(header: str) -> list[str]:
-    """The runs a header keeps on one line: with marked breaks, the words between spaces and marks."""
-    return (header.replace(BREAK, " ").split() or [""]) if BREAK in header else _words(header)
+    """The runs a header keeps on one line: the words between spaces and the marked breaks."""
+    return _spaced_words(header.replace(BREAK, " "))
 
 
 def header_lines(header: str, width: int) -> str | Text:
@@ -97,7 +108,8 @@ def column_range(column: Column) -> tuple[int, int]:
     if column.numeric:
         cell_min = max(line_lengths)
     else:
-        cell_min = max((cell_len(word) for plain in plains for word in _words(plain)), default=0)
+        words = _words if column.prose else _spaced_words
+        cell_min = max((cell_len(word) for plain in plains for word in words(plain)), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
@@ -113,6 +125,12 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     spare = width - table_overhead(len(columns)) - sum(widths)
     if spare < 0:
         return None
+    for i, column in enumerate(columns):
+        if column.grows_first:
+            grow = min(spare, ranges[i][1] - widths[i])
+            widths[i] += grow
+            spare -= grow
+            ranges[i] = (widths[i], ranges[i][1])
     # Each column grows toward its natural width in proportion to what it lacks; the
     # characters that rounding leaves go to the columns that lack most.
     needs = [natural - low for low, natural in ranges]
