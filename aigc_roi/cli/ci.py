@@ -202,7 +202,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                 views.append(Text(render.comparison_line(comparison, base, lang)))
             else:
                 views.append(render.rich_table(render.comparison_grid(comparison, lang), render.comparison_title(comparison, lang),
-                                               lang=lang, whole_names=True))
+                                               lang=lang))
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
     show(views)

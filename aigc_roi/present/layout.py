@@ -49,6 +49,9 @@ class Column:
     prose: bool = False
     """Text that may break between any two Chinese characters (a sentence). Other text breaks only at
     spaces, so a name (小红书KOC, B站注册CPA) or a key (min_payback_probability) stays whole."""
+    right_aligned: bool | None = None
+    """Alignment when it is not the kind's (numbers right, text left): a column of figures, some of them
+    prose ("none: no single IRR"), is read as numbers."""
     grows_first: bool = False
     """Widened to its natural width before the others grow (a label column squeezed to a few characters
     a line while wide headers keep their room reads worse than those headers wrapped)."""
@@ -144,7 +147,8 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     table = Table(**table_options)
     for column, column_width in zip(columns, widths, strict=True):
         # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
-        table.add_column(header_lines(column.header, column_width), justify="right" if column.numeric else "left",
+        right = column.numeric if column.right_aligned is None else column.right_aligned
+        table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
     for row in zip(*(column.cells for column in columns), strict=True):
         table.add_row(*row)
