@@ -62,7 +62,8 @@ def test_breakeven_csv_and_markdown(example: Path) -> None:
     assert rows[-1]["roi_zero"] == ""  # serving: none
     code, out, _ = run_cli("breakeven", example, "--format", "markdown")
     assert code == 0 and out.startswith("### Break-even · Spec worked example (CNY)")
-    assert "| acquisition[0].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
+    # Markdown is read by people: the channel by its name (CSV above keeps the index).
+    assert "| acquisition[CPA].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
 
 
 def test_breakeven_writes_output_files_and_refuses_to_overwrite(example: Path, tmp_path: Path) -> None:
@@ -107,7 +108,7 @@ def test_sensitivity_csv_and_markdown(example: Path) -> None:
     # bid, users, purchase price and serving (spec 1.1 adds the channel's volume)
     assert code == 0 and len(rows) == 4 and float(rows[0]["low_value"]) == pytest.approx(16.0)
     code, out, _ = run_cli("sensitivity", example, "-f", "markdown")
-    assert code == 0 and "| acquisition[0].bid | CPA bid | 20.00 | 16.00 |" in out
+    assert code == 0 and "| acquisition[CPA].bid | CPA bid | 20.00 | 16.00 |" in out
 
 
 def test_sensitivity_grid_in_every_format(example: Path) -> None:
@@ -128,7 +129,7 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
     ("args", "message"),
     [
         (["--grid", "acquisition[0].bid,acquisition[0].budget"],
-         "--grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[0].bid, "),
+         "--grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[CPA].bid, "),
         (["--grid", "acquisition[0].bid"], "--grid: expected two driver paths"),
         (["--step", "abc"], "--step: expected a number"),
         (["--step", "0"], "--step: expected a step in (0, 1]"),

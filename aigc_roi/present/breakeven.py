@@ -134,13 +134,13 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
 
 
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None) -> Rows:
-    """Raw numbers without ``style`` (CSV), formatted text with it (markdown)."""
+    """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown)."""
     header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom",
               "max_unit_cost", "channel_gross_revenue", "channel_contribution"]
     rows: list[list[Any]] = []
     for row in table.rows:
         driver = row.driver
-        cells: list[Any] = [driver.path, driver_label(driver), driver.current]
+        cells: list[Any] = [driver.path if style is None else driver.named_path, driver_label(driver), driver.current]
         for threshold in THRESHOLDS:
             cells += [getattr(row, threshold), row.headroom(threshold)]
         alone = row.channel
