@@ -98,7 +98,7 @@ def cut_words(text: str, words: list[str]) -> list[str]:
     """A word broken across two lines of a table: a cell ending in its start above the cell holding its rest."""
     rows = [[part.strip() for part in line.replace("┃", "│").split("│")] for line in text.splitlines()]
     return [f"{upper[j]} / {lower[j]}"
-            for upper, lower in zip(rows, rows[1:]) if len(upper) == len(lower) > 1
+            for upper, lower in zip(rows, rows[1:], strict=False) if len(upper) == len(lower) > 1
             for j in range(len(upper)) for word in words for k in range(1, len(word))
             if upper[j].endswith(word[:k]) and lower[j].startswith(word[k:])]
 

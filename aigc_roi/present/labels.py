@@ -582,7 +582,6 @@ LABELS: dict[str, Label] = {
                                "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
     "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),
     "never_share": Label("{never} {share}", "{never} {share}"),
-#NARROW_MORE
 }
 """Every label by key, in both languages."""
 

@@ -7,9 +7,13 @@ printed, from the width the console offers: each tries its layouts in order
 and takes the first that fits, then fixes every column's width, so Rich has
 nothing left to shrink. A column is never narrower than its longest number
 (each line of a cell kept whole) nor than the longest word of its header or
-text, so headers wrap only between words. The order of layouts, per table:
+text, a word being what lies between spaces: headers and names wrap only
+between words, so 小红书KOC, B站注册CPA and 类型 stay whole (Chinese prose,
+a column marked ``prose``, may break between any two characters). Widths are
+cells as Rich counts them (a CJK character is two). The order of layouts, per table:
 
-- run, channels: every column; amounts in one compact unit per column
+- run, channels: every column (a max unit cost cell holds its number only;
+  mixed kinds say each kind's word under the table); amounts in one compact unit per column
   (k/M, or 万/亿, named in the header: present/numbers.py); without Type;
   without ROAS; one block per channel (vertical).
 - run, months: every column; compact units; without Subs.; only New, Net rev., Ad spend,
@@ -19,8 +23,10 @@ text, so headers wrap only between words. The order of layouts, per table:
 - sensitivity: every column, the tornado as wide as the space left allows
   (4 to 20 characters a side); compact units; without the driver's moved
   values; without payback; one block per driver.
-- breakeven: every column; one block per driver (its headroom phrases are
+- breakeven: every column; one block per driver (its headroom moves are
   the point of the table, so no column is dropped).
+- check: one table; a table per file under its path (a path and a target
+  key are never cut); one block per target.
 
 The figures panel (two columns) and the cash chart (scaled to the width)
 always fit.

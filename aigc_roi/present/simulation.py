@@ -20,8 +20,8 @@ from rich.text import Text
 from aigc_roi.model.figures import rules_of
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.named_paths import by_name
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
+from aigc_roi.present.named_paths import by_name
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.tables import Table as Rows
