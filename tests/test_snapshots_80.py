@@ -130,3 +130,15 @@ def test_every_command_at_80_columns(plans: Path, command: str, lang: str) -> No
     rows = "\n".join(line for line in result.stdout.splitlines() if line.startswith(("│", "┃")))
     assert split_numbers(rows) == [], result.stdout
     assert_snapshot(f"huajing.{command}.{lang}.80.txt", text)
+
+
+def test_a_chinese_caption_wraps_inside_its_sentence_and_keeps_names_whole() -> None:
+    from aigc_roi.present.layout import prose_lines
+
+    lines = prose_lines("★ 每行最优：越高越好，获客成本和回本月份除外（越低越好）；广告支出不参与排名。", 20).plain.splitlines()
+    # The sentence goes on after the star (Rich alone once moved it to a line of its own), and no line starts
+    # with the punctuation that closes the one above.
+    assert lines[0].startswith("★ 每行最优") and all(cell_len(line) <= 20 for line in lines)
+    assert not any(line.startswith(("，", "。", "；", "）")) for line in lines)
+    named = prose_lines("Max unit cost: Max fee (小红书KOC), Max CPM (Feed ads (信息流)).", 30).plain
+    assert "小红书KOC" in named and "(信息流))." in named

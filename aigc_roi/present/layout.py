@@ -122,6 +122,44 @@ def column_range(column: Column) -> tuple[int, int]:
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CHINESE_PIECE = re.compile(rf"[{_CJK}][，。；：、！？）」』》]*|[^{_CJK}]+")
+"""One Chinese character with the closing punctuation after it (a line never starts with ，or 。), or a Latin run."""
+_LATIN = re.compile(r"[A-Za-z0-9]")
+SHORT_WORD = 12
+"""Cells up to which a Chinese word between spaces is taken for a name and kept whole; a sentence is longer."""
+
+
+def _caption_pieces(word: str, width: int) -> list[str]:
+    """A word of a caption (between spaces) as the pieces a line may break between: a Chinese sentence between
+    its characters; a short word (a name: (信息流)) or one holding Latin letters or digits (B站注册CPA, an amount,
+    当前：ROI) whole unless it is wider than the line."""
+    if (_LATIN.search(word) or cell_len(word) <= SHORT_WORD) and cell_len(word) <= width:
+        return [word]
+    return _CHINESE_PIECE.findall(word)
+
+
+def prose_lines(text: str, width: int) -> Text:
+    """A caption in lines of at most ``width`` cells, broken at spaces and inside Chinese sentences.
+
+    Rich keeps a run of Chinese without spaces whole, so "★ 每行最优：..." once left the star alone on a line
+    above the sentence; here the sentence continues after it.
+    """
+    lines: list[str] = []
+    for given in _lines(text):
+        line = ""
+        for word in given.split():
+            for position, piece in enumerate(_caption_pieces(word, width)):
+                joined = f"{line} {piece}" if line and position == 0 else line + piece
+                if not line or cell_len(joined) <= width:
+                    line = joined
+                else:
+                    lines.append(line)
+                    line = piece
+        lines.append(line)
+    return Text("\n".join(lines))
+
+
 def table_overhead(columns: int) -> int:
     """Borders and padding of a boxed table: a rule and one space each side per column, plus the last rule."""
     return 3 * columns + 1
@@ -150,6 +188,8 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
         for i in sorted(range(len(needs)), key=lambda i: grown[i] - needs[i])[:spare - sum(grown)]:
             grown[i] += 1
         widths = [width + grow for width, grow in zip(widths, grown, strict=True)]
+    if isinstance(table_options.get("caption"), str) and table_options["caption"]:
+        table_options["caption"] = prose_lines(table_options["caption"], sum(widths) + table_overhead(len(columns)))
     table = Table(**table_options)
     for column, column_width in zip(columns, widths, strict=True):
         # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
@@ -181,7 +221,7 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
             grid.add_row(field, *values)
         parts += [Text(name, style="bold"), Padding(grid, (0, 0, 0, 2))]
     if caption:
-        parts.append(Text(caption))
+        parts.append(prose_lines(caption, width))
     return Group(*parts)
 
 
