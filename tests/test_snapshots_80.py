@@ -69,6 +69,7 @@ COMMANDS: dict[str, list[str]] = {
     "run": ["run", "huajing.yaml"],
     "compare": ["compare", "huajing.yaml", "cheaper.yaml", "--explain"],
     "variant": ["compare", "huajing.yaml", "--variant", "降价: 抖音激活CPA.bid=9, 月度会员.price=25"],
+    "risk": ["compare", "huajing.yaml", "cheaper.yaml", "--samples", "300"],
     "breakeven": ["breakeven", "huajing.yaml"],
     "sensitivity": ["sensitivity", "huajing.yaml"],
     "grid": ["sensitivity", "huajing.yaml", "--grid", "抖音激活CPA.bid,月度会员.price", "--grid-steps", "3"],
@@ -129,6 +130,7 @@ def test_every_command_at_80_columns(plans: Path, command: str, lang: str) -> No
     assert cut_words(result.stdout, words) == [], result.stdout
     rows = "\n".join(line for line in result.stdout.splitlines() if line.startswith(("│", "┃")))
     assert split_numbers(rows) == [], result.stdout
+    assert "…" not in result.stdout  # a label wraps; it never loses its end
     assert_snapshot(f"huajing.{command}.{lang}.80.txt", text)
 
 
