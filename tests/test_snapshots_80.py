@@ -131,6 +131,9 @@ def test_every_command_at_80_columns(plans: Path, command: str, lang: str) -> No
     rows = "\n".join(line for line in result.stdout.splitlines() if line.startswith(("│", "┃")))
     assert split_numbers(rows) == [], result.stdout
     assert "…" not in result.stdout  # a label wraps; it never loses its end
+    # A table cropped at the terminal's edge loses its right border (and what was beyond it).
+    assert all(line.rstrip().endswith(("┓", "┃", "┩", "┤", "│", "┘")) for line in result.stdout.splitlines()
+               if line.startswith(("┏", "┃", "┡", "├", "└"))), result.stdout
     assert_snapshot(f"huajing.{command}.{lang}.80.txt", text)
 
 
@@ -144,3 +147,15 @@ def test_a_chinese_caption_wraps_inside_its_sentence_and_keeps_names_whole() -> 
     assert not any(line.startswith(("，", "。", "；", "）")) for line in lines)
     named = prose_lines("Max unit cost: Max fee (小红书KOC), Max CPM (Feed ads (信息流)).", 30).plain
     assert "小红书KOC" in named and "(信息流))." in named
+
+
+@pytest.mark.parametrize("width", [50, 60, 80])
+def test_the_risk_table_fits_long_names(width: int) -> None:
+    # An order named "Custom LoRA training (for businesses)": by name its path is 64 characters, wider than the
+    # terminal beside two bars; the name wraps between its words (or each input becomes a block), nothing is cut.
+    template = ROOT / "aigc_roi" / "templates" / "prompt-community.yaml"
+    result = invoke(["simulate", str(template), "--samples", "200"], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    risk = result.stdout[result.stdout.index("Which guess drives the risk"):]
+    assert max(cell_len(line) for line in risk.splitlines()) <= width, risk
+    assert "…" not in risk and "monetization.purchases[Bootcamp" in risk and "(训练营)].price" in risk

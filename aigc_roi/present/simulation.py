@@ -20,7 +20,7 @@ from rich.text import Text
 from aigc_roi.model.figures import rules_of
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
+from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_or_blocks, table_overhead
 from aigc_roi.present.named_paths import by_name
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
@@ -269,28 +269,30 @@ def tornado_view(simulation: Simulation, scenario: Scenario, style: NumberStyle)
     """Inputs (by name: present/named_paths.py) ordered by their share of net cash's variance; a bar per target figure."""
     lang = style.lang
     ranked = [path for path, _ in _ranked(simulation.variance_shares[VARIANCE_TARGETS[0]])]
-    names = {path: by_name(path, scenario) for path in ranked}
+    names = Column(label("input", lang), [Text(by_name(path, scenario)) for path in ranked], numeric=False, grows_first=True)
     headers = [label("variance_share_of", lang).format(figure=short_label(target, lang)) for target in VARIANCE_TARGETS]
     percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
-    name_width = max(cell_len(text) for text in [label("input", lang), *names.values()])
+    widest = max(cell_len(text) for column in percents for text in column)
+    title, caption = label("variance_shares", lang), label("variance_caption", lang)
 
-    def build(width: int) -> Table:
-        # The input names keep their width (at 80 columns two bars of 30 once squeezed them out); the bars give way.
-        room = width - name_width - table_overhead(len(VARIANCE_TARGETS) + 1)
-        widest = max(cell_len(text) for column in percents for text in column)
+    def columns(bar_width: int) -> list[Column]:
+        bars = [Column(header, [Text("█" * round(simulation.variance_shares[target][path] * bar_width), style="magenta")
+                                .append(f" {column[row]}", style="") for row, path in enumerate(ranked)],
+                       right_aligned=False)
+                for header, target, column in zip(headers, VARIANCE_TARGETS, percents, strict=True)]
+        return [names, *bars]
+
+    def build(width: int) -> RenderableType:
+        # The input names keep their width (at 80 columns two bars of 30 once squeezed them out); the bars give way,
+        # then a long name wraps between its words, then each input becomes a block.
+        room = width - column_range(names)[1] - table_overhead(len(VARIANCE_TARGETS) + 1)
         bar_width = max(4, min(BAR_WIDTH, room // len(VARIANCE_TARGETS) - 1 - widest))
-        table = Table(title=label("variance_shares", lang), title_justify="left",
-                      caption=label("variance_caption", lang), caption_justify="left")
-        table.add_column(label("input", lang), min_width=name_width)
-        for header in headers:
-            table.add_column(header, no_wrap=True)
-        for row, path in enumerate(ranked):
-            cells: list[RenderableType] = [names[path]]
-            for target, column in zip(VARIANCE_TARGETS, percents, strict=True):
-                share = simulation.variance_shares[target][path]
-                cells.append(Text("█" * round(share * bar_width), style="magenta").append(f" {column[row]}", style=""))
-            table.add_row(*cells)
-        return table
+        for tried in dict.fromkeys((bar_width, 4)):
+            table = fixed_table(columns(tried), width, title=title, title_justify="left", caption=caption,
+                                caption_justify="left")
+            if table is not None:
+                return table
+        return table_or_blocks(columns(4), title, caption).build(width)
 
     return Fitted(build)
 
