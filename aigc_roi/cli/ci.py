@@ -245,7 +245,7 @@ def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons:
                 views.append(Text(render.comparison_line(comparison, base, lang)))
             else:
                 views.append(render.rich_table(render.comparison_grid(comparison, lang), render.comparison_title(comparison, lang),
-                                               lang=lang, whole_names=True))
+                                               lang=lang))
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
     return views

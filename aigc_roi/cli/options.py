@@ -31,7 +31,8 @@ class WorkbookFormat(StrEnum):
 SetOption = Annotated[
     list[str] | None,
     typer.Option("--set", metavar="PATH=VALUE",
-                 help="Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable)."),
+                 help="Override one field for a what-if, by path or by name, e.g. acquisition[0].bid=25 "
+                      "or 'Douyin CPA.bid=25' (repeatable)."),
 ]
 FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[

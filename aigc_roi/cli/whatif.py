@@ -105,7 +105,7 @@ def compare(
         metavar="FILE...", help="Two or more scenario files, or one file with --variant.")],
     variant: Annotated[list[str] | None, typer.Option(
         "--variant", metavar="'LABEL: PATH=VALUE[, PATH=VALUE]'",
-        help="A what-if column of the one FILE, e.g. 'cheaper bid: acquisition[0].bid=25' (repeatable).")] = None,
+        help="A what-if column of the one FILE, e.g. 'cheaper bid: Douyin CPA.bid=10' (repeatable).")] = None,
     set_: SetOption = None,
     samples: Annotated[int | None, typer.Option(
         "--samples", metavar="N", min=1, max=MAX_SAMPLES,
@@ -200,8 +200,8 @@ def sensitivity(
     step: Annotated[str, typer.Option("--step", metavar="STEP", help="Relative move of each driver, e.g. 20% or 0.2.")] = "20%",
     grid: Annotated[str | None, typer.Option(
         "--grid", metavar="DRIVER1,DRIVER2",
-        help="Two-way ROI table of two driver paths (as breakeven lists them), "
-             "e.g. 'acquisition[0].bid,monetization.plans[0].price'.")] = None,
+        help="Two-way ROI table of two drivers (as breakeven lists them), by path or by name, "
+             "e.g. 'Douyin CPA.bid,Annual member.price'.")] = None,
     grid_steps: Annotated[int, typer.Option("--grid-steps", metavar="N", min=2, max=41,
                                             help="Values of each --grid driver.")] = 5,
     format_: FormatOption = FigureFormat.table,

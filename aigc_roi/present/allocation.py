@@ -465,6 +465,8 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     unit = _budget_unit(result, style)
     cells = _view_cells(result, style, unit)
     split_width = max(cell_len(label(key, lang)) for key in ("allocate_split", "current", "allocate_best"))
+    # A name breaks only between its words (小红书KOC is one): the column is never narrower than the longest.
+    name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()))
 
     def header(key: str) -> str:
         text = label(key, lang).replace(" ", "\n", 1)
@@ -475,13 +477,13 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
 
     def build(width: int) -> Table:
         kept = list(VIEW_COLUMNS)
-        while len(kept) > 1 and sum(map(width_of, kept)) + 8 + split_width + table_overhead(len(kept) + 2) > width:
+        while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
         caption = label("allocate_channels_caption", lang)
         if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
             caption += " " + label("allocate_figures_note_ltv", lang)
         view = Table(title=label("allocate_channels_title", lang), title_justify="left", caption=caption, caption_justify="left")
-        view.add_column(label("channel", lang), min_width=8, overflow="fold")
+        view.add_column(label("channel", lang), min_width=name_width, overflow="fold")
         view.add_column(label("allocate_split", lang), min_width=split_width)
         shown = [key for key in VIEW_ORDER if key in kept]
         for key in shown:

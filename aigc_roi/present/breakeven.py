@@ -82,6 +82,35 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     return table_or_blocks(columns, title, caption)
 
 
+SHORT_NOTES: dict[str, str] = {"out_of_reach_short": "out_of_reach_note", "holds_short": "holds_note"}
+"""A short headroom cell -> the caption's sentence that says what it means."""
+
+
+def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
+    """"-86.2%" under "Needed for ROI ≥ 0": the condition is the column's, said once in its header.
+    A row on the other side of the threshold than the plan (a cost of 0) keeps the whole phrase."""
+    lang = style.lang
+    value = getattr(row, threshold)
+    met = table.met_now(threshold)
+    if value is None:
+        if threshold == "roi_zero" and table.roi is None:
+            return Text(label("roi_undefined", lang), style="dim")
+        return Text(label("holds_short" if met else "out_of_reach_short", lang), style="green" if met else "red")
+    if row.met_at_current(threshold) != met:
+        return headroom_phrase(table, row, threshold, style)
+    headroom = row.headroom(threshold)
+    move = f"{headroom * 100:+,.1f}%" if headroom is not None else label("to_value", lang).format(
+        value=driver_value(row.driver, value, style))
+    return Text(move, style="green" if met else "red")
+
+
+def headroom_header(table: BreakEvenTable, threshold: str, lang: str) -> str:
+    """The headroom column's heading: the condition its moves are for (a goal not met) or before (a limit met)."""
+    met = table.met_now(threshold)
+    condition = label(CONDITIONS[threshold, met], lang).format(months=table.target_payback_months)
+    return label("headroom_limit" if met else "headroom_goal", lang).format(condition=condition)
+
+
 def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     lang = style.lang
     months = table.target_payback_months
@@ -90,28 +119,32 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
         roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
     columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False),
                Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
+    shorts: set[str] = set()
     for threshold in THRESHOLDS:
         values = [getattr(row, threshold) for row in table.rows]
+        headrooms = [short_headroom(table, row, threshold, style) for row in table.rows]
+        shorts |= {text.plain for text in headrooms}
         columns += [
             Column(label(THRESHOLD_AT[threshold], lang).format(months=months),
                    [Text(driver_value(row.driver, value, style) if value is not None else label("none", lang))
                     for row, value in zip(table.rows, values, strict=True)]),
-            Column(label("headroom", lang), [headroom_phrase(table, row, threshold, style) for row in table.rows],
-                   numeric=False),
+            Column(headroom_header(table, threshold, lang), headrooms, numeric=False),
         ]
-
-    return table_or_blocks(columns, title, caption)
+    # What a short cell means, said once under the table rather than in every row it appears in.
+    notes = [label(note, lang) for short, note in SHORT_NOTES.items() if label(short, lang) in shorts]
+    return table_or_blocks(columns, title, " ".join([caption, *notes]))
 
 
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang: str = "en") -> Rows:
-    """Raw numbers without ``style`` (CSV), formatted text with it (markdown); each driver's label in ``lang``
-    (the style's language when there is one): the path is the key, the label words for people."""
+    """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown);
+    each driver's label in ``lang`` (the style's language when there is one)."""
     header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom",
               "max_unit_cost", "channel_gross_revenue", "channel_contribution"]
     rows: list[list[Any]] = []
     for row in table.rows:
         driver = row.driver
-        cells: list[Any] = [driver.path, driver_label(driver, style.lang if style else lang), driver.current]
+        cells: list[Any] = [driver.path if style is None else driver.named_path, driver_label(driver, style.lang if style else lang),
+                            driver.current]
         for threshold in THRESHOLDS:
             cells += [getattr(row, threshold), row.headroom(threshold)]
         alone = row.channel

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 
@@ -31,3 +32,16 @@ def max_bid_text(channel: ChannelRun, style: NumberStyle) -> str:
     if channel.saturating and channel.max_unit_cost is not None:
         return f"{text} {label('average_marker', style.lang)}"
     return text
+
+
+def unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:
+    """What "Max unit cost" is for each kind of channel in a mixed table: Max fee (小红书KOC), Max bid (B站注册CPA, ...)."""
+    by_kind: dict[str, list[str]] = {}
+    for channel in channels:
+        if channel.type != "organic":
+            by_kind.setdefault(channel.type, []).append(channel.name)
+    separator = label("list_separator", lang)
+    words = separator.join(label("max_unit_cost_kind", lang).format(word=max_unit_cost_label(kind, lang),
+                                                                    names=separator.join(names))
+                           for kind, names in by_kind.items())
+    return label("max_unit_cost_caption", lang).format(words=words)

@@ -27,7 +27,7 @@ from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.console import RenderableType
 
 GridTable = tuple[list[str], list[list[str]]]
 """(header, rows) of text cells: shown as a Rich table or as markdown."""
@@ -221,32 +221,48 @@ _PROSE = re.compile(r"[^\W\d_]\s")
 """A letter before a space: words, which may wrap, not a number with its comparison."""
 
 
-def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: str = "en", whole_names: bool = False) -> Table:
+def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: str = "en") -> RenderableType:
     """Numbers right-aligned; the first ``text_columns`` columns (names) left-aligned.
 
-    Only name columns and prose wrap: a narrow terminal folds a path or a label, never a number.
+    Laid out for the terminal's width by present/layout.py: a path, a target key
+    (min_payback_probability) or a number is never cut; a column of prose
+    ("none: no single IRR") wraps between words. When the names do not fit beside
+    the numbers, each first-column name (a file) heads a table of its own rows.
     """
     # Rich only here: `validate` shares this module and prints no table.
-    from rich.cells import cell_len
-    from rich.table import Table
+    from rich.console import Group
     from rich.text import Text
 
+    from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
+
     header, rows = grid
-    table = Table(title=title or None, title_justify="left")
-    last = len(header) - 1
-    for i, name in enumerate(header):
-        # A column of numbers (">= 50.00%") never wraps; one holding prose ("none: no single IRR") wraps between
-        # words. With ``whole_names``, a name column is as wide as its longest word: figure keys such as
-        # first_payback_month once read "first_payback_mon" over "th" at 80 columns.
-        prose = any(_PROSE.search(str(row[i])) for row in rows)
-        longest = max((cell_len(word) for row in rows for word in str(row[i]).split()), default=0)
-        table.add_column(name, justify="left" if i < text_columns else "right", overflow="fold",
-                         no_wrap=text_columns <= i < last and not prose,
-                         min_width=longest if whole_names and i < text_columns else None)
     styles = {label("check_pass", lang): "green", label("check_fail", lang): "red bold"}
-    for row in rows:
-        table.add_row(*row[:-1], Text(row[-1], style=styles.get(row[-1].split(" ")[0], "")))
-    return table
+
+    def columns_of(chosen: Sequence[Sequence[str]], first: int) -> list[Column]:
+        built = []
+        for i in range(first, len(header)):
+            cells = [Text(row[i], style=styles.get(row[i].split(" ")[0], "") if i == len(header) - 1 else "")
+                     for row in chosen]
+            prose = any(_PROSE.search(str(row[i])) for row in chosen)
+            built.append(Column(header[i], cells, numeric=i >= text_columns and not prose,
+                                right_aligned=i >= text_columns))
+        return built
+
+    if text_columns < 2:
+        return table_or_blocks(columns_of(rows, 0), title, "")
+
+    def build(width: int) -> RenderableType:
+        whole = fixed_table(columns_of(rows, 0), width, title=title or None, title_justify="left")
+        if whole is not None:
+            return whole
+        # The file named once above its targets, rather than beside each of them.
+        parts: list[RenderableType] = [Text(title, style="bold")] if title else []
+        for name in dict.fromkeys(row[0] for row in rows):
+            parts += [Text(name, style="bold"), table_or_blocks(columns_of([row for row in rows if row[0] == name], 1),
+                                                                "", "").build(width)]
+        return Group(*parts)
+
+    return Fitted(build)
 
 
 @dataclass(frozen=True)

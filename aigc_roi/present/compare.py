@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
 from aigc_roi.present.drivers import signed, signed_in
 from aigc_roi.present.explain import explain_data, explain_rows, explain_view
 from aigc_roi.present.labels import label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, vertical
+from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
@@ -80,7 +79,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     def build(width: int) -> RenderableType:
         for compact, with_deltas in ((False, True), (True, True), (True, False)):
             rows = cells(compact)
-            columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False)]
+            columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
+                              prose=True, grows_first=True)]
             for i, scenario_name in enumerate(names):
                 columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
                 if i and with_deltas:
@@ -139,30 +139,32 @@ def _distribution_figures(scenarios: list[dict[str, Any]]) -> list[str]:
     return list(scenarios[0]["distribution"]["figures"])
 
 
-def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Table:
-    """Each cell P50 (P5 .. P95); then each chance. ★ marks the best median and the best chance."""
+def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Fitted:
+    """Each cell P50 (P5 .. P95); then each chance. ★ marks the best median and the best chance. Laid out by
+    present/layout.py: a label wraps rather than losing its end to "…", a cell wraps between its numbers."""
     lang = style.lang
-    view = Table(title=title, title_justify="left", caption=label("compare_risk_caption", lang), caption_justify="left")
-    view.add_column(label("figure", lang))
-    for scenario in scenarios:
-        view.add_column(scenario["name"], justify="right")
     never = label("never", lang)
+    labels: list[Text] = []
+    cells: list[list[Text]] = [[] for _ in scenarios]
     for name in _distribution_figures(scenarios):
         summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
         best = best_columns(name, [summary["p50"] for summary in summaries]) if name in BY_NAME else set()
-        cells: list[RenderableType] = [label(name, lang)]
+        labels.append(Text(label(name, lang)))
         for i, summary in enumerate(summaries):
             low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
             text = f"{middle} ({low} .. {high})"
-            cells.append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
-        view.add_row(*cells)
+            cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
     for chance, chance_label in CHANCES.items():
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
         best = _chance_best(values)
-        row_label = label(chance_label, lang)
-        view.add_row(row_label, *(Text(style.percent(value) + BEST_MARK, style="bold green") if i in best
-                                  else Text(style.percent(value)) for i, value in enumerate(values)))
-    return view
+        labels.append(Text(label(chance_label, lang)))
+        for i, value in enumerate(values):
+            cells[i].append(Text(style.percent(value) + BEST_MARK, style="bold green") if i in best
+                            else Text(style.percent(value)))
+    columns = [Column(label("figure", lang), labels, numeric=False, prose=True),
+               *(Column(scenario["name"], column, numeric=False, right_aligned=True)
+                 for scenario, column in zip(scenarios, cells, strict=True))]
+    return table_or_blocks(columns, title, label("compare_risk_caption", lang))
 
 
 def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aigc_roi.model.figures import unit_of
 from aigc_roi.present.channel_labels import channel_field_label
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.whatif.drivers import Driver
 
 FIELD_LABELS: dict[str, str] = {
@@ -45,9 +45,11 @@ def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str
 
 
 def signed(name: str, change: float | None, style: NumberStyle) -> str:
-    """A change in figure ``name``: percentage points for ROI/IRR, else the figure's own unit."""
+    """A change in figure ``name``: percentage points for ROI/IRR, else the figure's own unit.
+    No change to tell (a side without the figure) is a dash: the figure's own none text ("no single
+    IRR") describes a value, not a difference."""
     if change is None:
-        return style.figure(name, None)
+        return NONE
     if unit_of(name) == "percent":
         return style.points(change)
     if unit_of(name) == "month":

@@ -54,8 +54,8 @@ HELP_ZH: dict[str, str] = {
     "Draws of the plan for percentiles and P(payback).": "计划的抽样次数，用于分位和回本概率。",
     # Arguments and options.
     "Scenario YAML file.": "场景 YAML 文件。",
-    "Override one field for a what-if, e.g. acquisition[0].bid=25 (repeatable).":
-        "为假设分析覆盖一个字段，例如 acquisition[0].bid=25（可重复）。",
+    "Override one field for a what-if, by path or by name, e.g. acquisition[0].bid=25 or 'Douyin CPA.bid=25' (repeatable).":
+        "为假设分析覆盖一个字段，按路径或按名称，例如 acquisition[0].bid=25 或 '抖音CPA.bid=25'（可重复）。",
     "Output format.": "输出格式。",
     "Output format; xlsx writes every table as a sheet of --output.": "输出格式；xlsx 把每张表写成 --output 的一个工作表。",
     "Also show the monthly cash-flow table, after the figures, channels and chart "
@@ -70,12 +70,12 @@ HELP_ZH: dict[str, str] = {
     "Replace an existing output file.": "覆盖已存在的输出文件。",
     "Language of tables and messages: en or zh (default from LANG).": "表格和提示的语言：en 或 zh（默认取自 LANG）。",
     "Two or more scenario files, or one file with --variant.": "两个或更多场景文件，或一个文件加 --variant。",
-    "A what-if column of the one FILE, e.g. 'cheaper bid: acquisition[0].bid=25' (repeatable).":
-        "对这一个 FILE 增加一列假设，例如 '出价降低: acquisition[0].bid=25'（可重复）。",
+    "A what-if column of the one FILE, e.g. 'cheaper bid: Douyin CPA.bid=10' (repeatable).":
+        "对这一个 FILE 增加一列假设，例如 '出价降低: 抖音CPA.bid=10'（可重复）。",
     "Relative move of each driver, e.g. 20% or 0.2.": "每个驱动因素的相对浮动，例如 20% 或 0.2。",
-    "Two-way ROI table of two driver paths (as breakeven lists them), "
-    "e.g. 'acquisition[0].bid,monetization.plans[0].price'.":
-        "两个驱动因素路径（与 breakeven 列出的一致）的 ROI 双向表，例如 'acquisition[0].bid,monetization.plans[0].price'。",
+    "Two-way ROI table of two drivers (as breakeven lists them), by path or by name, "
+    "e.g. 'Douyin CPA.bid,Annual member.price'.":
+        "两个驱动因素（与 breakeven 列出的一致，按路径或按名称）的 ROI 双向表，例如 '抖音CPA.bid,年度会员.price'。",
     "Values of each --grid driver.": "每个 --grid 驱动因素取多少个值。",
     "Scenario files, or folders to search for *.yaml and *.yml files.": "场景文件，或在其中查找 *.yaml 和 *.yml 的文件夹。",
     "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text).":

@@ -665,6 +665,18 @@ LABELS: dict[str, Label] = {
     "sheet_inputs": Label("inputs", "输入"),
     "sheet_compare": Label("compare", "方案对比"),
     "sheet_explain": Label("explain", "变化来源"),
+    # At 80 columns with real names, things named as people name them (issue 25, helper narrow).
+    "list_separator": Label(", ", "、"),
+    "max_unit_cost_caption": Label("Max bid, by kind of channel: {words}.", "最高出价按渠道类型：{words}。"),
+    "max_unit_cost_kind": Label("{word} ({names})", "{word}（{names}）"),
+    "headroom_goal": Label("Needed for {condition}", "{condition} 所需变动"),
+    "headroom_limit": Label("Room before {condition}", "{condition} 前余量"),
+    "out_of_reach_short": Label("out of reach", "无法达到"),
+    "holds_short": Label("always holds", "始终成立"),
+    "out_of_reach_note": Label("Out of reach: that driver alone reaches it at no valid value.",
+                               "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
+    "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),
+    "never_share": Label("{never} {share}", "{never} {share}"),
 }
 """Every label by key, in both languages."""
 

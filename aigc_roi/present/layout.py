@@ -7,9 +7,13 @@ printed, from the width the console offers: each tries its layouts in order
 and takes the first that fits, then fixes every column's width, so Rich has
 nothing left to shrink. A column is never narrower than its longest number
 (each line of a cell kept whole) nor than the longest word of its header or
-text, so headers wrap only between words. The order of layouts, per table:
+text, a word being what lies between spaces: headers and names wrap only
+between words, so 小红书KOC, B站注册CPA and 类型 stay whole (Chinese prose,
+a column marked ``prose``, may break between any two characters). Widths are
+cells as Rich counts them (a CJK character is two). The order of layouts, per table:
 
-- run, channels: every column; amounts in one compact unit per column
+- run, channels: every column (a max unit cost cell holds its number only;
+  mixed kinds say each kind's word under the table); amounts in one compact unit per column
   (k/M, or 万/亿, named in the header: present/numbers.py); without Type;
   without ROAS; one block per channel (vertical).
 - run, months: every column; compact units; without Subs.; only New, Net rev., Ad spend,
@@ -19,8 +23,10 @@ text, so headers wrap only between words. The order of layouts, per table:
 - sensitivity: every column, the tornado as wide as the space left allows
   (4 to 20 characters a side); compact units; without the driver's moved
   values; without payback; one block per driver.
-- breakeven: every column; one block per driver (its headroom phrases are
+- breakeven: every column; one block per driver (its headroom moves are
   the point of the table, so no column is dropped).
+- check: one table; a table per file under its path (a path and a target
+  key are never cut); one block per target.
 
 The figures panel (two columns) and the cash chart (scaled to the width)
 always fit.
@@ -46,6 +52,15 @@ class Column:
     cells: Sequence[Text]
     numeric: bool = True
     """Right-aligned, and each line of a cell kept whole (a number, or a number with its unit)."""
+    prose: bool = False
+    """Text that may break between any two Chinese characters (a sentence). Other text breaks only at
+    spaces, so a name (小红书KOC, B站注册CPA) or a key (min_payback_probability) stays whole."""
+    right_aligned: bool | None = None
+    """Alignment when it is not the kind's (numbers right, text left): a column of figures, some of them
+    prose ("none: no single IRR"), is read as numbers."""
+    grows_first: bool = False
+    """Widened to its natural width before the others grow (a label column squeezed to a few characters
+    a line while wide headers keep their room reads worse than those headers wrapped)."""
 
 
 def _lines(text: str) -> list[str]:
@@ -66,9 +81,14 @@ BREAK = "\u200b"
 and a header broken elsewhere splits a word (总收/入 for 总收入)."""
 
 
+def _spaced_words(text: str) -> list[str]:
+    """The runs between spaces: Latin words, and Chinese words or names (类型, 小红书KOC) kept whole."""
+    return text.split() or [""]
+
+
 def _header_words(header: str) -> list[str]:
-    """The runs a header keeps on one line: with marked breaks, the words between spaces and marks."""
-    return (header.replace(BREAK, " ").split() or [""]) if BREAK in header else _words(header)
+    """The runs a header keeps on one line: the words between spaces and the marked breaks."""
+    return _spaced_words(header.replace(BREAK, " "))
 
 
 def header_lines(header: str, width: int) -> str | Text:
@@ -97,8 +117,47 @@ def column_range(column: Column) -> tuple[int, int]:
     if column.numeric:
         cell_min = max(line_lengths)
     else:
-        cell_min = max((cell_len(word) for plain in plains for word in _words(plain)), default=0)
+        words = _words if column.prose else _spaced_words
+        cell_min = max((cell_len(word) for plain in plains for word in words(plain)), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
+
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CHINESE_PIECE = re.compile(rf"[{_CJK}][，。；：、！？）」』》]*|[^{_CJK}]+")
+"""One Chinese character with the closing punctuation after it (a line never starts with ，or 。), or a Latin run."""
+_LATIN = re.compile(r"[A-Za-z0-9]")
+SHORT_WORD = 12
+"""Cells up to which a Chinese word between spaces is taken for a name and kept whole; a sentence is longer."""
+
+
+def _caption_pieces(word: str, width: int) -> list[str]:
+    """A word of a caption (between spaces) as the pieces a line may break between: a Chinese sentence between
+    its characters; a short word (a name: (信息流)) or one holding Latin letters or digits (B站注册CPA, an amount,
+    当前：ROI) whole unless it is wider than the line."""
+    if (_LATIN.search(word) or cell_len(word) <= SHORT_WORD) and cell_len(word) <= width:
+        return [word]
+    return _CHINESE_PIECE.findall(word)
+
+
+def prose_lines(text: str, width: int) -> Text:
+    """A caption in lines of at most ``width`` cells, broken at spaces and inside Chinese sentences.
+
+    Rich keeps a run of Chinese without spaces whole, so "★ 每行最优：..." once left the star alone on a line
+    above the sentence; here the sentence continues after it.
+    """
+    lines: list[str] = []
+    for given in _lines(text):
+        line = ""
+        for word in given.split():
+            for position, piece in enumerate(_caption_pieces(word, width)):
+                joined = f"{line} {piece}" if line and position == 0 else line + piece
+                if not line or cell_len(joined) <= width:
+                    line = joined
+                else:
+                    lines.append(line)
+                    line = piece
+        lines.append(line)
+    return Text("\n".join(lines))
 
 
 def table_overhead(columns: int) -> int:
@@ -113,6 +172,12 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     spare = width - table_overhead(len(columns)) - sum(widths)
     if spare < 0:
         return None
+    for i, column in enumerate(columns):
+        if column.grows_first:
+            grow = min(spare, ranges[i][1] - widths[i])
+            widths[i] += grow
+            spare -= grow
+            ranges[i] = (widths[i], ranges[i][1])
     # Each column grows toward its natural width in proportion to what it lacks; the
     # characters that rounding leaves go to the columns that lack most.
     needs = [natural - low for low, natural in ranges]
@@ -123,10 +188,13 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
         for i in sorted(range(len(needs)), key=lambda i: grown[i] - needs[i])[:spare - sum(grown)]:
             grown[i] += 1
         widths = [width + grow for width, grow in zip(widths, grown, strict=True)]
+    if isinstance(table_options.get("caption"), str) and table_options["caption"]:
+        table_options["caption"] = prose_lines(table_options["caption"], sum(widths) + table_overhead(len(columns)))
     table = Table(**table_options)
     for column, column_width in zip(columns, widths, strict=True):
         # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
-        table.add_column(header_lines(column.header, column_width), justify="right" if column.numeric else "left",
+        right = column.numeric if column.right_aligned is None else column.right_aligned
+        table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
     for row in zip(*(column.cells for column in columns), strict=True):
         table.add_row(*row)
@@ -153,7 +221,7 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
             grid.add_row(field, *values)
         parts += [Text(name, style="bold"), Padding(grid, (0, 0, 0, 2))]
     if caption:
-        parts.append(Text(caption))
+        parts.append(prose_lines(caption, width))
     return Group(*parts)
 
 

@@ -304,6 +304,9 @@ _MESSAGES = _rules([
     (r"Option '(.+)' requires (\d+) arguments", "选项 '{0}' 需要 {1} 个值"),
     (r"Option '(.+)' does not take a value", "选项 '{0}' 不接受值"),
     (r"aborted", "已中止"),
+    # --set by an item's name (reader/overrides.py).
+    (r"no channel, plan, purchase, order or fixed cost is named '(.+)'", "没有名为 '{0}' 的渠道、会员方案、单次购买、订单或固定成本"),
+    (r"'(.+)' names (\d+) items: write the one meant, (.+)", "'{0}' 是 {1} 项的名称：请写明是哪一项，{2}"),
 ])
 
 _HINTS = _rules([
@@ -323,6 +326,7 @@ _HINTS = _rules([
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.+) or use ASCII quotes",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
     (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),
+    (r"write a field path such as (.+)", "请写字段路径，如 {0}"),
 ])
 
 def expected_phrase(text: str) -> str:

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.channel_labels import channel_type_label, max_unit_cost_label
-from aigc_roi.present.channel_notes import channel_notes, max_bid_text
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text, unit_cost_words
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
@@ -64,10 +64,11 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     channels = report.channels
     names = [label("organic", lang) if channel.type == "organic" else channel.name for channel in channels]
     kinds = {channel.type for channel in channels} - {"organic"}
-    # One kind of channel: its own word (max CPM, max fee); mixed kinds: "Max bid" with each non-bid cell tagged.
+    # One kind of channel: its own word (Max CPM, Max fee); mixed kinds: "Max unit cost", each kind's word said
+    # once under the table, so that a cell holds its number alone (a word in it once shredded narrow columns).
     only = next(iter(kinds)) if len(kinds) == 1 else None
     max_bid_header = max_unit_cost_label(only, lang) if only else label("max_unit_cost", lang)
-    caption = " ".join(channel_notes(channels, lang))
+    caption = " ".join(channel_notes(channels, lang) + ([] if only or not kinds else [unit_cost_words(channels, lang)]))
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {
@@ -79,7 +80,7 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
             "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c.roas)) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c.roi)) for c in channels]),
-            "max_bid": Column(max_bid_header, [Text(_max_bid(c, only, style)) for c in channels]),
+            "max_bid": Column(max_bid_header, [Text(_max_bid(c, style)) for c in channels]),
             "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c.ltv)) for c in channels]),
             "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c.ltv_to_cac)) for c in channels]),
         }
@@ -101,15 +102,10 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
-def _max_bid(channel: ChannelRun, only: str | None, style: NumberStyle) -> str:
+def _max_bid(channel: ChannelRun, style: NumberStyle) -> str:
     if channel.max_unit_cost_factor is not None:
         return max_factor_text(channel.max_unit_cost_factor, style)
-    value = channel.max_unit_cost
-    if value is None or only is not None:
-        return max_bid_text(channel, style)
-    word = max_unit_cost_label(channel.type, style.lang)
-    # A type whose word is the column's own (cpa's "Max bid") needs no tag.
-    return max_bid_text(channel, style) if word == label("max_unit_cost", style.lang) else f"{word} {max_bid_text(channel, style)}"
+    return max_bid_text(channel, style)
 
 
 def max_factor_text(factor: float, style: NumberStyle) -> str:

@@ -117,7 +117,9 @@ def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None, la
                                              for key in ("value", *OUTCOMES)]
     rows: list[list[Any]] = []
     for row in analysis.rows:
-        cells: list[Any] = [row.driver.path, driver_label(row.driver, style.lang if style else lang), row.driver.current]
+        # Markdown (with ``style``) is read by people: paths by name; CSV keeps the index a rename does not move.
+        cells: list[Any] = [row.driver.path if style is None else row.driver.named_path,
+                            driver_label(row.driver, style.lang if style else lang), row.driver.current]
         for move in (row.low, row.high):
             cells += [move.value, *(getattr(move.outcome, name) for name in OUTCOMES)]
         if style is not None:
@@ -163,7 +165,8 @@ def grid_view(grid: Grid, style: NumberStyle) -> Fitted:
 
 
 def grid_rows(grid: Grid, style: NumberStyle | None = None) -> Rows:
-    header = [f"{grid.row_driver.path} \\ {grid.column_driver.path}", *(
+    paths = [driver.path if style is None else driver.named_path for driver in (grid.row_driver, grid.column_driver)]
+    header = [" \\ ".join(paths), *(
         driver_value(grid.column_driver, v, style) if style else str(v) for v in grid.column_values)]
     rows = [[driver_value(grid.row_driver, value, style) if style else value,
              *((style.percent(roi) if style else roi) for roi in roi_row)]

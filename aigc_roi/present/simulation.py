@@ -18,9 +18,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from aigc_roi.model.figures import rules_of
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.layout import Column, Fitted, table_or_blocks, table_overhead
+from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_or_blocks, table_overhead
+from aigc_roi.present.named_paths import by_name
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.presenter import Presenter
@@ -124,9 +126,12 @@ def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     never = label("never", lang)
     header = [label("figure", lang), label("mean", lang), *(percentile_key(q).upper() for q in simulation.percentiles),
               label("defined_share", lang)]
+    # A payback month's percentiles read "never" where most draws never pay back while its mean counts only the
+    # draws that do: the share that never pays back stands beside them, so "P50 never, mean 20" reads right.
     rows = [[label(name, lang), figure_text(name, summary.mean, style, never),
              *(figure_text(name, summary.percentiles[q], style, never) for q in simulation.percentiles),
-             style.percent(summary.defined_share)]
+             label("never_share", lang).format(never=never, share=style.percent(1.0 - summary.defined_share))
+             if rules_of(name).none == "never" else style.percent(summary.defined_share)]
             for name, summary in simulation.figures.items()]
     return header, rows
 
@@ -142,13 +147,14 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     return [label("condition", lang), label("chance", lang)], rows
 
 
-def share_rows(simulation: Simulation, style: NumberStyle) -> Rows:
-    """Each uncertain input's share of the variance of each target figure, largest share of net cash first."""
+def share_rows(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Rows:
+    """Each uncertain input (by name: present/named_paths.py) and its share of the variance of each target
+    figure, largest share of net cash first."""
     lang = style.lang
     first = VARIANCE_TARGETS[0]
     header = [label("input", lang), *(label("variance_share_of", lang).format(figure=short_label(t, lang))
                                       for t in VARIANCE_TARGETS)]
-    rows = [[path, *(style.percent(simulation.variance_shares[t][path]) for t in VARIANCE_TARGETS)]
+    rows = [[by_name(path, scenario), *(style.percent(simulation.variance_shares[t][path]) for t in VARIANCE_TARGETS)]
             for path, _ in _ranked(simulation.variance_shares[first])]
     return header, rows
 
@@ -162,7 +168,7 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
         parts.append(note + "\n")
     parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
-        parts.append(to_markdown(share_rows(simulation, style), label("variance_shares", lang)))
+        parts.append(to_markdown(share_rows(simulation, scenario, style), label("variance_shares", lang)))
     parts.append(independence_note(simulation, lang) + "\n")
     return "\n".join(parts)
 
@@ -185,7 +191,9 @@ def _rich(rows: Rows, heading: str) -> Fitted:
     """The rows as a table whose numbers are never split (at 80 columns "2,526,225.87" once folded after the
     point), or, narrower than that table, one block per row."""
     header, cells = rows
-    columns = [Column(name, [Text(str(row[i])) for row in cells], numeric=i > 0) for i, name in enumerate(header)]
+    # The first column holds a figure's or a chance's label, which may break as Chinese prose does.
+    columns = [Column(name, [Text(str(row[i])) for row in cells], numeric=i > 0, prose=i == 0,
+                      grows_first=i == 0) for i, name in enumerate(header)]
     return table_or_blocks(columns, heading, "")
 
 
@@ -262,31 +270,34 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
     return Fitted(build)
 
 
-def tornado_view(simulation: Simulation, style: NumberStyle) -> Fitted:
-    """Inputs ordered by their share of net cash's variance; a bar per target figure."""
+def tornado_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Fitted:
+    """Inputs (by name: present/named_paths.py) ordered by their share of net cash's variance; a bar per target figure."""
     lang = style.lang
     ranked = [path for path, _ in _ranked(simulation.variance_shares[VARIANCE_TARGETS[0]])]
+    names = Column(label("input", lang), [Text(by_name(path, scenario)) for path in ranked], numeric=False, grows_first=True)
     headers = [label("variance_share_of", lang).format(figure=short_label(target, lang)) for target in VARIANCE_TARGETS]
     percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
-    name_width = max(cell_len(text) for text in [label("input", lang), *ranked])
+    widest = max(cell_len(text) for column in percents for text in column)
+    title, caption = label("variance_shares", lang), label("variance_caption", lang)
 
-    def build(width: int) -> Table:
-        # The input names keep their width (at 80 columns two bars of 30 once squeezed them out); the bars give way.
-        room = width - name_width - table_overhead(len(VARIANCE_TARGETS) + 1)
-        widest = max(cell_len(text) for column in percents for text in column)
+    def columns(bar_width: int) -> list[Column]:
+        bars = [Column(header, [Text("█" * round(simulation.variance_shares[target][path] * bar_width), style="magenta")
+                                .append(f" {column[row]}", style="") for row, path in enumerate(ranked)],
+                       right_aligned=False)
+                for header, target, column in zip(headers, VARIANCE_TARGETS, percents, strict=True)]
+        return [names, *bars]
+
+    def build(width: int) -> RenderableType:
+        # The input names keep their width (at 80 columns two bars of 30 once squeezed them out); the bars give way,
+        # then a long name wraps between its words, then each input becomes a block.
+        room = width - column_range(names)[1] - table_overhead(len(VARIANCE_TARGETS) + 1)
         bar_width = max(4, min(BAR_WIDTH, room // len(VARIANCE_TARGETS) - 1 - widest))
-        table = Table(title=label("variance_shares", lang), title_justify="left",
-                      caption=label("variance_caption", lang), caption_justify="left")
-        table.add_column(label("input", lang), min_width=name_width)
-        for header in headers:
-            table.add_column(header, no_wrap=True)
-        for row, path in enumerate(ranked):
-            cells: list[RenderableType] = [path]
-            for target, column in zip(VARIANCE_TARGETS, percents, strict=True):
-                share = simulation.variance_shares[target][path]
-                cells.append(Text("█" * round(share * bar_width), style="magenta").append(f" {column[row]}", style=""))
-            table.add_row(*cells)
-        return table
+        for tried in dict.fromkeys((bar_width, 4)):
+            table = fixed_table(columns(tried), width, title=title, title_justify="left", caption=caption,
+                                caption_justify="left")
+            if table is not None:
+                return table
+        return table_or_blocks(columns(4), title, caption).build(width)
 
     return Fitted(build)
 
@@ -303,7 +314,7 @@ def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberSty
         fan_view(simulation, scenario, style),
     ]
     if simulation.inputs:
-        views.append(tornado_view(simulation, style))
+        views.append(tornado_view(simulation, scenario, style))
     views.append(Text(independence_note(simulation, lang), style="italic"))
     return [Group(*views)]
 

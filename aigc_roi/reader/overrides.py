@@ -3,10 +3,16 @@
 Overrides act on the tree before validation, so a value takes exactly the
 file's syntax (``5%``, ``1.5万``, ``"300..1000"``, ``{low: 1, high: 2}``) and
 is checked by the same rules; its errors name the option, not the file.
+
+A path may start with an item's name, as people name things:
+``抖音激活CPA.bid=10`` is ``acquisition[抖音激活CPA].bid=10`` when one channel,
+plan, purchase, order or fixed cost has that name (``NAMED_LISTS``).
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
@@ -26,8 +32,25 @@ class Override:
         return f"--set {self.path}={self.value}"
 
 
+NAMED_LISTS = ("acquisition", "monetization.plans", "monetization.purchases", "monetization.orders", "costs.fixed")
+"""The lists whose items a path may name alone: channels, plans, purchases, orders and fixed costs."""
+_PATH_EXAMPLE = "expected PATH=VALUE such as acquisition[0].bid=25"
+FULL_WIDTH_EQUALS = "\uff1d"
+"""＝, what a Chinese input method types for '='."""
+
+
+def _named_start(path: str) -> tuple[str, str] | None:
+    """``抖音激活CPA.bid`` -> ("抖音激活CPA", "bid"): the first split at a dot after which a field path follows
+    (a name may hold dots itself: ``v1.5 plan.price``); None when there is none."""
+    for match in re.finditer(r"\.", path):
+        name, rest = path[:match.start()].strip(), path[match.end():]
+        if name and "[" not in name and "]" not in name and re.match(r"[A-Za-z_]", rest) and split_path(rest):
+            return name, rest
+    return None
+
+
 def parse_override(text: str) -> Override:
-    """``"acquisition[0].bid=25"`` -> Override; ScenarioInvalid when malformed."""
+    """``"acquisition[0].bid=25"`` or ``"抖音激活CPA.bid=25"`` -> Override; ScenarioInvalid when malformed."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -36,11 +59,67 @@ def parse_override(text: str) -> Override:
         raise ScenarioInvalid([ScenarioError(f"--set {text.encode('utf-8', 'backslashreplace').decode()}", 1, 1, "",
                                              f"expected UTF-8 text, found byte 0x{byte:02x}")]) from None
     path, equals, value = text.partition("=")
-    path = path.strip()
-    if not equals or not path or split_path(path) is None:
+    if not equals and FULL_WIDTH_EQUALS in text:
+        # The hint the file reader gives a full-width colon or comma (reader/numbers.py).
+        fixed = text.replace(FULL_WIDTH_EQUALS, "=", 1).strip()
         raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "",
-                                             "expected PATH=VALUE such as acquisition[0].bid=25")])
+                                             f"{_PATH_EXAMPLE}; full-width '{FULL_WIDTH_EQUALS}' (IME input): write {fixed}")])
+    path = path.strip()
+    if not equals or not path or (split_path(path) is None and _named_start(path) is None):
+        raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "", _PATH_EXAMPLE)])
     return Override(path, value.strip())
+
+
+def _item_paths(tree: Node, list_path: str) -> list[str]:
+    """``acquisition[抖音激活CPA]`` for each named item of the list at ``list_path`` (one of ``NAMED_LISTS``)."""
+    node: Node | None = tree
+    for key in list_path.split("."):
+        entry = node.value.get(key) if node is not None and node.kind == "map" else None
+        node = entry.value if entry is not None else None
+    if node is None or node.kind != "seq":
+        return []
+    return [f"{list_path}[{named.value.raw}]" for item in node.value
+            if item.kind == "map" and (named := item.value.get("name")) is not None and named.value.kind == "scalar"]
+
+
+def _named_items(tree: Node, name: str) -> list[str]:
+    """The path of each item of ``NAMED_LISTS`` called ``name``: ``acquisition[抖音激活CPA]``."""
+    return [path for list_path in NAMED_LISTS for path in _item_paths(tree, list_path) if path.endswith(f"[{name}]")]
+
+
+def _by_name(tree: Node, override: Override) -> str:
+    """The override's path with a leading item name written out in full (module docstring)."""
+    segments = split_path(override.path)
+    if segments is not None:
+        root_keys = tree.value if tree.kind == "map" else {}
+        # A path that starts with a field of the file, or with nothing named so, is a field path.
+        if segments[0].startswith("[") or segments[0] in root_keys or len(segments) < 2:
+            return override.path
+        start: tuple[str, str] | None = (segments[0], override.path[len(segments[0]) + 1:])
+    else:
+        start = _named_start(override.path)
+    if start is None:
+        return override.path
+    name, rest = start
+    paths = _named_items(tree, name)
+    if len(paths) == 1:
+        return f"{paths[0]}.{rest}"
+    if len(paths) > 1:
+        raise _fail(override, f"'{name}' names {len(paths)} items: write the one meant, "
+                              f"{' or '.join(f'{path}.{rest}' for path in paths)}")
+    if segments is not None:
+        return override.path  # an unknown key: validation names it and the keys it expected
+    near = _near_names(tree, name)
+    hint = f"did you mean '{near[0]}.{rest}'?" if near else f"write a field path such as acquisition[0].{rest}"
+    raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'; {hint}")
+
+
+def _near_names(tree: Node, name: str) -> list[str]:
+    """Items named like ``name`` (one name holding the other, or a near spelling), as full paths."""
+    paths = [path for list_path in NAMED_LISTS for path in _item_paths(tree, list_path)]
+    names = {path[path.index("[") + 1:-1]: path for path in paths}
+    holding = [names[other] for other in names if name in other or other in name]
+    return holding or [names[other] for other in difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)]
 
 
 def _set_source(node: Node, source: str) -> None:
@@ -107,7 +186,7 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         if value is None:
             value = Node("scalar", 1, 1, None, raw="")
         _set_source(value, override.option)
-        segments = split_path(override.path) or []
+        segments = split_path(_by_name(tree, override)) or []
         parent = tree
         for position, segment in enumerate(segments[:-1]):
             parent = _child(parent, segment, override, create=True, following=segments[position + 1])

@@ -209,12 +209,21 @@ def _index_ceiling(scenario: Scenario) -> float:
 
 
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
-    """The driver at ``path`` (indexed or named form); UnknownDriver otherwise."""
+    """The driver at ``path``: indexed, named (``acquisition[Douyin CPA].bid``) or by the name alone
+    (``Douyin CPA.bid``, when one driver reads so); UnknownDriver otherwise."""
     wanted = path.strip()
     for driver in drivers:
         if wanted in (driver.path, driver.named_path):
             return driver
-    raise UnknownDriver(wanted, [driver.path for driver in drivers])
+    by_name = [driver for driver in drivers if driver.item is not None and wanted == _name_first(driver)]
+    if len(by_name) == 1:
+        return by_name[0]
+    raise UnknownDriver(wanted, [driver.named_path for driver in drivers])
+
+
+def _name_first(driver: Driver) -> str:
+    """``Douyin CPA.bid`` for ``acquisition[0].bid``: the item's name, then the field path inside it."""
+    return f"{driver.item}.{driver.path.split('].', 1)[1]}"
 
 
 def with_value(scenario: Scenario, driver: Driver | str, value: float | FloatArray) -> Scenario:

@@ -184,8 +184,9 @@ def test_table_view_shows_the_chances_fan_tornado_and_the_independence_note(tmp_
     assert "Payback within 12 months" in out and "Which guess drives the risk" in out
     assert "Cumulative cash by month" in out and "Net cash over the horizon" in out
     assert "Inputs are drawn independently" in out
-    # The bid moves net cash by up to 20,000, the tools by about 480: the bid heads the tornado.
-    assert out.index("acquisition[0].bid") < out.index("costs.fixed[0].monthly")
+    # The bid moves net cash by up to 20,000, the tools by about 480: the bid heads the tornado. Each input
+    # is named as the file names it, by its item's name.
+    assert out.index("acquisition[Ads].bid") < out.index("costs.fixed[Tools].monthly")
     zh = invoke(["simulate", str(path), "--samples", "500", "--lang", "zh"])
     assert "各输入相互独立抽样" in zh.stdout and "12 个月内回本" in zh.stdout
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,13 @@ def test_breakeven_json_is_the_spec_shape(example: Path) -> None:
 def test_breakeven_table_phrases_the_headroom(example: Path) -> None:
     code, out, _ = run_cli("breakeven", example, "--set", "acquisition[0].bid=14")
     assert code == 0
-    # At bid 14 roi is positive: the bid can rise 12.5% (to 15.75) before roi < 0.
-    assert "can rise 12.5% before ROI < 0" in out
-    assert "item price" in out and "can fall" in out
+    # At bid 14 roi is positive: the bid can rise 12.5% (to 15.75) before roi < 0; the condition is said
+    # once, in the column's header, and each row holds its signed move.
+    assert "Room before ROI < 0" in out
+    bid_row = next(line for line in out.splitlines() if "CPA bid" in line)
+    assert "15.75" in bid_row and "+12.5%" in bid_row
+    price_row = next(line for line in out.splitlines() if "item price" in line)
+    assert re.search(r"│\s+-\d+\.\d%\s+│", price_row)
 
 
 def test_breakeven_csv_and_markdown(example: Path) -> None:
@@ -57,7 +62,8 @@ def test_breakeven_csv_and_markdown(example: Path) -> None:
     assert rows[-1]["roi_zero"] == ""  # serving: none
     code, out, _ = run_cli("breakeven", example, "--format", "markdown")
     assert code == 0 and out.startswith("### Break-even · Spec worked example (CNY)")
-    assert "| acquisition[0].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
+    # Markdown is read by people: the channel by its name (CSV above keeps the index).
+    assert "| acquisition[CPA].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
 
 
 def test_breakeven_writes_output_files_and_refuses_to_overwrite(example: Path, tmp_path: Path) -> None:
@@ -102,7 +108,7 @@ def test_sensitivity_csv_and_markdown(example: Path) -> None:
     # bid, users, purchase price and serving (spec 1.1 adds the channel's volume)
     assert code == 0 and len(rows) == 4 and float(rows[0]["low_value"]) == pytest.approx(16.0)
     code, out, _ = run_cli("sensitivity", example, "-f", "markdown")
-    assert code == 0 and "| acquisition[0].bid | CPA bid | 20.00 | 16.00 |" in out
+    assert code == 0 and "| acquisition[CPA].bid | CPA bid | 20.00 | 16.00 |" in out
 
 
 def test_sensitivity_grid_in_every_format(example: Path) -> None:
@@ -123,7 +129,7 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
     ("args", "message"),
     [
         (["--grid", "acquisition[0].bid,acquisition[0].budget"],
-         "aigc-roi: --grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[0].bid, "),
+         "aigc-roi: --grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[CPA].bid, "),
         (["--grid", "acquisition[0].bid"], "aigc-roi: --grid: expected two driver paths"),
         (["--step", "abc"], "aigc-roi: --step: expected a number"),
         (["--step", "0"], "aigc-roi: --step: expected a step in (0, 1]"),

@@ -85,7 +85,11 @@ def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> No
     drivers = list_drivers(scenario_of(MIXED))
     assert find_driver(drivers, "acquisition[Feed ads].cpm").path == "acquisition[1].cpm"
     assert find_driver(drivers, "monetization.plans[Monthly member].price").path == "monetization.plans[1].price"
-    with pytest.raises(UnknownDriver, match=r"the drivers are: acquisition\[0\]\.bid, acquisition\[0\]\.budget, acquisition\[1\]\.cpm"):
+    # By the item's name alone, as people name things.
+    assert find_driver(drivers, "Feed ads.cpm").path == "acquisition[1].cpm"
+    # The list names each driver as a person reads it, by its item's name.
+    with pytest.raises(UnknownDriver, match=r"the drivers are: acquisition\[Bilibili CPA\]\.bid, "
+                                            r"acquisition\[Bilibili CPA\]\.budget, acquisition\[Feed ads\]\.cpm"):
         find_driver(drivers, "acquisition[0].users")
 
 

@@ -90,7 +90,8 @@ def test_compare_explain_json_and_table(versions: tuple[Path, Path]) -> None:
         {"path": "monetization.purchases[0].price", "from": "30", "to": "20", "change": pytest.approx(-10_000)}]
     table = invoke(["compare", *map(str, versions), "--explain"], env={"COLUMNS": "80"}).stdout
     # Largest share first: the price's -10,000 before the bid's -5,000.
-    npv = table[table.index("NPV  "):]
+    explained_table = table[table.index("What moved each figure"):]
+    npv = explained_table[explained_table.index("NPV  "):]
     assert npv.index("30 → 20") < npv.index("10 → 15")
     assert "-10,000.00" in table and all(len(line) <= 80 for line in table.splitlines())
 
