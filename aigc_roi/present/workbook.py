@@ -157,8 +157,8 @@ def _gates_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[
                Column(label("gate_min_roas", lang), RATIO), Column(label("roas", lang), RATIO),
                Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("cac", lang), MONEY_CENTS),
                Column(label("gate_result", lang))]
-    rows = [[gate["name"], gate["after_month"], gate["min_roas"], gate["roas"], gate["max_cac"], gate["cac"],
-             label("gate_pass" if gate["passed"] else "gate_fail", lang)] for gate in report.gates or ()]
+    rows = [[gate.name, gate.after_month, gate.min_roas, gate.roas, gate.max_cac, gate.cac,
+             label("gate_pass" if gate.passed else "gate_fail", lang)] for gate in report.gates or ()]
     return columns, rows
 
 
