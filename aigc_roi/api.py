@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from aigc_roi.ci.plan_report import PlanFacts
     from aigc_roi.ci.records import Checked, CheckRun, Validated
     from aigc_roi.model.engine import Result
+    from aigc_roi.reader.inputs import TypedInput
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.whatif.actuals import Actuals
     from aigc_roi.whatif.allocate import Allocation, Objective
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ScenarioError", "ScenarioInvalid", "Scenario",
     "load", "load_source", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid", "simulate", "allocate",
-    "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts",
+    "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
     "actuals", "reforecast",
 ]
 
@@ -196,6 +197,14 @@ def curves(scenario: Scenario) -> Curves:
     from aigc_roi.whatif.curves import curves as curves_of
 
     return curves_of(scenario, run(scenario))
+
+
+def inputs(plan: LoadedScenario) -> list[TypedInput]:
+    """Every value the plan's file sets, in file order, by field path: as written, the value used (a range's
+    median) and the range."""
+    from aigc_roi.reader.inputs import typed_inputs
+
+    return typed_inputs(plan.tree, plan.scenario)
 
 
 def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0) -> PlanFacts:

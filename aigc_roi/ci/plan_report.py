@@ -39,6 +39,8 @@ class PlanFacts:
 
 
 def plan_facts(loaded: LoadedScenario, samples: int, seed: int) -> PlanFacts:
+    """The facts of ``loaded``'s report, its targets held on the run's figures (and the simulated chance of payback,
+    with ``samples`` and ``seed``) exactly as `check` holds them."""
     from aigc_roi.ci.baseline import file_commit
     from aigc_roi.ci.checks import held_targets
     from aigc_roi.model.engine import evaluate

@@ -96,11 +96,10 @@ def run(
 def _inputs(loaded: LoadedScenario) -> tuple[Sequence[InputRow], ScenarioFacts]:
     """Every value the file sets, by field path, and what the workbook's inputs sheet states above them."""
     from aigc_roi.present.workbook import ScenarioFacts
-    from aigc_roi.reader.inputs import typed_inputs
 
     scenario = loaded.scenario
     start = f"{scenario.start[0]:04d}-{scenario.start[1]:02d}" if scenario.start else ""
-    return typed_inputs(loaded.tree, scenario), ScenarioFacts(scenario.name, scenario.currency, start, scenario.horizon_months)
+    return api.inputs(loaded), ScenarioFacts(scenario.name, scenario.currency, start, scenario.horizon_months)
 
 
 def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTable | None, bom: bool, lang: str) -> None:

@@ -3,8 +3,8 @@
 The engine keeps its arrays month-major, ``(H, s)``, and hands them to the
 figure functions as ``(S, H)`` views; the month axis is then not the one
 contiguous in memory. numpy's ``cumsum`` walks such an axis several times
-slower than a loop of whole-slice additions (10 ms against 1.7 ms for
-``(120, 8738)``), so along a non-contiguous axis this adds slice by slice.
+slower than a loop of whole-slice additions (benchmarks/bench_engine.py
+measures the engine), so along a non-contiguous axis this adds slice by slice.
 Both add in the same order, ``out[t] = out[t-1] + x[t]``: the numbers are
 identical.
 """

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -30,7 +30,9 @@ from aigc_roi.present.text import visible
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from aigc_roi.model.scenario import Scenario
     from aigc_roi.present.run_data import RunReport
+    from aigc_roi.whatif.simulate import Simulation
 
 CJK_FONTS = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
@@ -155,49 +157,48 @@ def plain_text_with_cjk(figure: Figure, scenario: str) -> None:
             text.set_fontfamily(family)
 
 
-def simulation_figure(data: dict[str, Any], style: NumberStyle) -> Figure:
-    """A ``simulation_json`` as two panels: the fan of cumulative cash by month (band from the
-    lowest to the highest percentile, line at the middle one) and the histogram of net cash."""
+def simulation_figure(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Figure:
+    """A simulation as two panels: the fan of cumulative cash by month (band from the lowest to the highest
+    percentile, line at the middle one) and the histogram of net cash."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     lang = style.lang
-    months = data["cash_fan"]["months"]
-    keys = [key for key in months[0] if key.startswith("p")]
-    low_key, middle_key, high_key = keys[0], keys[len(keys) // 2], keys[-1]
-    x = [month["month"] for month in months]
+    labels = scenario.month_labels()
+    quantiles = simulation.percentiles
+    low, middle, high = quantiles[0], quantiles[len(quantiles) // 2], quantiles[-1]
+    fan_at = {q: [float(value) for value in simulation.cash_fan.percentiles[q][:len(labels)]] for q in (low, middle, high)}
+    x = list(range(1, len(labels) + 1))
     money = FuncFormatter(lambda value, _: style.money(value, 0))
 
     figure = Figure(figsize=(12, 5), dpi=150, layout="constrained")
     FigureCanvasAgg(figure)
     fan, histogram = figure.subplots(1, 2, width_ratios=(3, 2))
-    fan.fill_between(x, [m[low_key] for m in months], [m[high_key] for m in months], color=_LINE, alpha=0.2,
-                     label=label("fan_band", lang).format(low=float(low_key[1:]), high=float(high_key[1:])))
-    fan.plot(x, [m[middle_key] for m in months], color=_LINE, linewidth=2,
-             label=label("fan_median", lang).format(middle=float(middle_key[1:])))
+    fan.fill_between(x, fan_at[low], fan_at[high], color=_LINE, alpha=0.2,
+                     label=label("fan_band", lang).format(low=float(f"{low:g}"), high=float(f"{high:g}")))
+    fan.plot(x, fan_at[middle], color=_LINE, linewidth=2, label=label("fan_median", lang).format(middle=float(f"{middle:g}")))
     fan.axhline(0, color="0.35", linewidth=0.8)
-    fan.set_title(f"{title_name(data['scenario'])} · {label('simulate_chart_title', lang)}")
+    fan.set_title(f"{title_name(scenario.name)} · {label('simulate_chart_title', lang)}")
     fan.set_xlabel(label("month", lang))
-    fan.set_ylabel(data["currency"])
+    fan.set_ylabel(scenario.currency)
     fan.set_xlim(0.6, len(x) + 0.4)
     # The fan is narrower than the run chart: fewer ticks so YYYY-MM labels do not collide.
     fan.xaxis.set_major_locator(MaxNLocator(nbins=7, integer=True))
     fan.xaxis.set_major_formatter(
-        FuncFormatter(lambda value, _: months[int(value) - 1]["label"] if 1 <= value <= len(months) else ""))
+        FuncFormatter(lambda value, _: labels[int(value) - 1] if 1 <= value <= len(labels) else ""))
     fan.yaxis.set_major_formatter(money)
     fan.grid(axis="y", alpha=0.3)
     fan.legend(loc="best", frameon=False)
 
-    edges = data["net_cash_histogram"]["edges"]
-    counts = data["net_cash_histogram"]["counts"]
-    shares = [count / data["samples"] for count in counts]
+    edges = [float(edge) for edge in simulation.net_cash_histogram.edges]
+    shares = [int(count) / simulation.samples for count in simulation.net_cash_histogram.counts]
     widths = [high - low for low, high in zip(edges[:-1], edges[1:], strict=True)]
     colours = [_GAIN if low >= 0 else _LOSS for low in edges[:-1]]
     histogram.bar(edges[:-1], shares, width=widths, align="edge", color=colours, alpha=0.6)
     histogram.axvline(0, color="0.35", linewidth=0.8)
     histogram.set_title(label("net_cash", lang))
-    histogram.set_xlabel(data["currency"])
+    histogram.set_xlabel(scenario.currency)
     histogram.xaxis.set_major_locator(MaxNLocator(nbins=4))
     histogram.xaxis.set_major_formatter(money)
     histogram.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0%}"))

@@ -3,7 +3,8 @@ of text cells for the table view and markdown, and the pass probabilities of a s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from aigc_roi.model.figures import plain
 from aigc_roi.model.scenario import Scenario
@@ -17,16 +18,32 @@ if TYPE_CHECKING:
 Grid = tuple[list[str], list[list[str]]]
 
 
-def gates_report(scenario: Scenario, result: Result, sample: int = 0) -> list[dict[str, Any]]:
-    """Per gate, in file order: its test and thresholds, the test's ROAS and CAC (None = none) and whether it passed."""
+@dataclass(frozen=True)
+class GateResult:
+    """One gate of a run: its test and thresholds, the test's ROAS and CAC (None = none) and whether it passed."""
+
+    name: str
+    after_month: int
+    """The last month of the test."""
+    channels: tuple[str, ...]
+    """The channels the test measures."""
+    then: tuple[str, ...]
+    """The channels that run after the test only if it passes."""
+    min_roas: float | None
+    max_cac: float | None
+    roas: float | None
+    cac: float | None
+    passed: bool
+
+
+def gates_report(scenario: Scenario, result: Result, sample: int = 0) -> tuple[GateResult, ...]:
+    """Per gate, in file order, as the run decided it."""
     assert result.gate_roas is not None and result.gate_cac is not None and result.gate_passed is not None
-    return [
-        {"name": gate.name, "after_month": gate.after_month, "channels": list(gate.channels), "then": list(gate.then),
-         "min_roas": gate.min_roas, "max_cac": gate.max_cac,
-         "roas": plain(result.gate_roas[sample, g]), "cac": plain(result.gate_cac[sample, g]),
-         "passed": bool(result.gate_passed[sample, g])}
+    return tuple(
+        GateResult(gate.name, gate.after_month, tuple(gate.channels), tuple(gate.then), gate.min_roas, gate.max_cac,
+                   plain(result.gate_roas[sample, g]), plain(result.gate_cac[sample, g]), bool(result.gate_passed[sample, g]))
         for g, gate in enumerate(scenario.gates)
-    ]
+    )
 
 
 def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
@@ -36,15 +53,15 @@ def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
     labels = [month["label"] for month in report.months]
     rows = []
     for gate in report.gates or ():
-        months = labels[0] if gate["after_month"] == 1 else f"{labels[0]} – {labels[gate['after_month'] - 1]}"
+        months = labels[0] if gate.after_month == 1 else f"{labels[0]} – {labels[gate.after_month - 1]}"
         for metric, bound in (("roas", "min_roas"), ("cac", "max_cac")):
-            if gate[bound] is None:
+            if getattr(gate, bound) is None:
                 continue
-            value = style.ratio(gate[metric]) if metric == "roas" else style.money(gate[metric])
-            threshold = style.ratio(gate[bound]) if metric == "roas" else style.money(gate[bound])
+            value = style.ratio(getattr(gate, metric)) if metric == "roas" else style.money(getattr(gate, metric))
+            threshold = style.ratio(getattr(gate, bound)) if metric == "roas" else style.money(getattr(gate, bound))
             operator = ">=" if bound == "min_roas" else "<="
-            rows.append([gate["name"], months, label(metric, lang).split(" (")[0], value, f"{operator} {threshold}",
-                         label("gate_pass" if _meets(gate[metric], gate[bound], bound) else "gate_fail", lang)])
+            rows.append([gate.name, months, label(metric, lang).split(" (")[0], value, f"{operator} {threshold}",
+                         label("gate_pass" if _meets(getattr(gate, metric), getattr(gate, bound), bound) else "gate_fail", lang)])
     header = [label(key, lang) for key in ("gate", "gate_months", "gate_metric", "gate_value", "gate_threshold", "gate_result")]
     return header, rows
 
@@ -62,7 +79,7 @@ def _meets(value: float | None, limit: float, bound: str) -> bool:
 def gates_caption(report: RunReport, lang: str) -> str:
     """What each failed gate stopped, one line each; empty when every gate passed."""
     labels = [month["label"] for month in report.months]
-    lines = [label("gate_stopped", lang).format(gate=gate["name"], channels=", ".join(dict.fromkeys(gate["channels"] + gate["then"])),
-                                                month=labels[gate["after_month"] - 1])
-             for gate in report.gates or () if not gate["passed"]]
+    lines = [label("gate_stopped", lang).format(gate=gate.name, channels=", ".join(dict.fromkeys(gate.channels + gate.then)),
+                                                month=labels[gate.after_month - 1])
+             for gate in report.gates or () if not gate.passed]
     return "\n".join(lines)

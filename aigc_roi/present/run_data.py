@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
-from aigc_roi.present.gates import gates_report
+from aigc_roi.present.gates import GateResult, gates_report
 from aigc_roi.present.peak_cash import with_horizon_flag
 
 if TYPE_CHECKING:
@@ -70,8 +70,8 @@ class RunReport:
     """Per plan month: ``month``, ``label`` and every column of MONTH_COLUMNS."""
     fits: list[dict[str, Any]]
     """The fitted curves (present/fit_data.py)."""
-    gates: list[dict[str, Any]] | None
-    """A staged plan's gates (present/gates.py); None for a plan without."""
+    gates: tuple[GateResult, ...] | None
+    """A staged plan's gates; None for a plan without."""
     cohorts: tuple[Cohort, ...] | None
     """When asked for: it grows with the square of the horizon."""
 
@@ -89,7 +89,7 @@ class RunReport:
             "fits": self.fits,
         }
         if self.gates is not None:
-            data["gates"] = self.gates
+            data["gates"] = [{**asdict(gate), "channels": list(gate.channels), "then": list(gate.then)} for gate in self.gates]
         if self.cohorts is not None:
             data["cohorts"] = [{**asdict(cohort), "contribution": list(cohort.contribution)} for cohort in self.cohorts]
         return data

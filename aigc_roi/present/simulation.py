@@ -341,7 +341,7 @@ class SimulationPresenter(Presenter[Simulation]):
     def figure(self, result: Simulation, style: NumberStyle) -> Figure:
         from aigc_roi.present.chart import simulation_figure
 
-        return simulation_figure(self.data(result), style)
+        return simulation_figure(result, self.scenario, style)
 
     def figure_name(self, result: Simulation) -> str:
         return self.scenario.name

@@ -114,7 +114,7 @@ GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "pa
 
 def gates_table(report: RunReport) -> Table:
     """One row per gate of a staged plan (none without gates)."""
-    return list(GATE_COLUMNS), [[gate[key] for key in GATE_COLUMNS] for gate in report.gates or []]
+    return list(GATE_COLUMNS), [[getattr(gate, key) for key in GATE_COLUMNS] for gate in report.gates or ()]
 
 
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,

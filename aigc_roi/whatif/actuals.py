@@ -35,9 +35,10 @@ from __future__ import annotations
 import calendar
 import datetime
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from typing import Any
 
 import numpy as np
 
@@ -364,6 +365,54 @@ def _plain(value: object) -> float | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Totals:
+    """A channel's plan and actual over the compared months (None where a month lacks the number)."""
+
+    spend: float | None
+    users: float | None
+    plan_spend: float | None
+    plan_users: float | None
+    impressions: float | None
+    clicks: float | None
+
+
+Candidate = tuple[str, str, float | None, float | None]
+"""(field, measure, plan, actual) of one input the exports measure."""
+
+
+def _cpa_candidates(channel: CpaChannel, t: _Totals) -> list[Candidate]:
+    volume = ("budget", "spend", t.plan_spend, t.spend) if channel.budget is not None else ("users", "users", t.plan_users, t.users)
+    return [("bid", "cac", _ratio(t.plan_spend, t.plan_users), _ratio(t.spend, t.users)), volume]
+
+
+def _cpm_candidates(channel: CpmChannel, t: _Totals) -> list[Candidate]:
+    cpm = _plain(channel.cpm)
+    candidates: list[Candidate] = [("cpm", "cpm", cpm, _ratio(t.spend * 1000.0 if t.spend is not None else None, t.impressions)),
+                                   ("ctr", "ctr", _plain(channel.ctr), _ratio(t.clicks, t.impressions)),
+                                   ("cvr", "cvr", _plain(channel.cvr), _ratio(t.users, t.clicks))]
+    if channel.budget is not None:
+        return [*candidates, ("budget", "spend", t.plan_spend, t.spend)]
+    planned = None if t.plan_spend is None or cpm in (None, 0) else t.plan_spend / cpm * 1000.0
+    return [*candidates, ("impressions", "impressions", planned, t.impressions)]
+
+
+def _kol_candidates(channel: KolChannel, t: _Totals) -> list[Candidate]:
+    # Exports carry no post counts: the spend measures posts x fee, the users per spend the views' yield.
+    return [("fee", "spend", t.plan_spend, t.spend),
+            ("view_to_user", "users_per_spend", _ratio(t.plan_users, t.plan_spend), _ratio(t.users, t.spend))]
+
+
+def _flat_candidates(channel: FlatChannel, t: _Totals) -> list[Candidate]:
+    return [("cost", "spend", t.plan_spend, t.spend), ("users", "users", t.plan_users, t.users)]
+
+
+MEASURED: dict[str, Callable[[Any, _Totals], list[Candidate]]] = {
+    "cpa": _cpa_candidates, "cpm": _cpm_candidates, "kol": _kol_candidates, "flat": _flat_candidates}
+"""By channel type (its ``type:`` word): the inputs an ad platform's export measures. A type without an entry
+(one registered at run time) is compared by spend and users alone, with no assumption named."""
+
+
 def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...]) -> tuple[Deviation, ...]:
     """Each input the exports measure, with plan and actual over the compared months, furthest off first."""
     # Only the months the channel's exports cover measure anything.
@@ -373,30 +422,11 @@ def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...])
         values = [getattr(getattr(month, side), name) for month in months]
         return None if any(value is None for value in values) else sum(values)
 
-    spend, users = total("actual", "spend"), total("actual", "users")
-    plan_spend, plan_users = total("plan", "spend"), total("plan", "users")
-    impressions, clicks = total("actual", "impressions"), total("actual", "clicks")
+    totals = _Totals(total("actual", "spend"), total("actual", "users"), total("plan", "spend"), total("plan", "users"),
+                     total("actual", "impressions"), total("actual", "clicks"))
     path = f"acquisition[{index}]"
-    candidates: list[tuple[str, str, float | None, float | None]] = []
-    if isinstance(channel, CpaChannel):
-        candidates = [("bid", "cac", _ratio(plan_spend, plan_users), _ratio(spend, users))]
-        candidates.append(("budget", "spend", plan_spend, spend) if channel.budget is not None else ("users", "users", plan_users, users))
-    elif isinstance(channel, CpmChannel):
-        cpm = _plain(channel.cpm)
-        candidates = [("cpm", "cpm", cpm, _ratio(spend * 1000.0 if spend is not None else None, impressions)),
-                      ("ctr", "ctr", _plain(channel.ctr), _ratio(clicks, impressions)),
-                      ("cvr", "cvr", _plain(channel.cvr), _ratio(users, clicks))]
-        if channel.budget is not None:
-            candidates.append(("budget", "spend", plan_spend, spend))
-        else:
-            planned = None if plan_spend is None or cpm in (None, 0) else plan_spend / cpm * 1000.0
-            candidates.append(("impressions", "impressions", planned, impressions))
-    elif isinstance(channel, KolChannel):
-        # Exports carry no post counts: the spend measures posts x fee, the users per spend the views' yield.
-        candidates = [("fee", "spend", plan_spend, spend),
-                      ("view_to_user", "users_per_spend", _ratio(plan_users, plan_spend), _ratio(users, spend))]
-    elif isinstance(channel, FlatChannel):
-        candidates = [("cost", "spend", plan_spend, spend), ("users", "users", plan_users, users)]
+    measured = MEASURED.get(channel.type)
+    candidates = measured(channel, totals) if measured is not None else []
     deviations = [Deviation(f"{path}.{name}", measure, plan, actual) for name, measure, plan, actual in candidates
                   if plan is not None and actual is not None and plan > 0 and actual > 0]
     deviations.sort(key=lambda deviation: -abs(math.log(deviation.ratio)))

@@ -27,7 +27,9 @@ spent money is added to the channel's ``months``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -118,22 +120,38 @@ def _check_rewritable(channel: Channel, names: tuple[str, ...]) -> None:
 
 
 def _channel_values(channel: Channel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    if isinstance(channel, CpaChannel):
-        volume = "budget" if channel.budget is not None else "users"
-        _check_rewritable(channel, ("bid", volume))
-        return _cpa(channel, compared.name, months, volume)
-    if isinstance(channel, CpmChannel):
-        volume = "budget" if channel.budget is not None else "impressions"
-        _check_rewritable(channel, ("cpm", "ctr", "cvr", volume))
-        return _cpm(channel, compared.name, months, volume)
-    if isinstance(channel, KolChannel):
-        _check_rewritable(channel, ("posts", "fee", "views", "view_to_user", "views_decay"))
-        return _kol(channel, compared.name, months)
-    if isinstance(channel, FlatChannel):
-        _check_rewritable(channel, ("cost", "users"))
-        return {"cost": {month.month: month.actual.spend for month in months},
-                "users": {month.month: _users(compared.name, month) for month in months}}
-    raise TypeError(f"unknown channel type {type(channel).__name__}")
+    rewrite = REWRITES.get(channel.type)
+    if rewrite is None:
+        raise WhatIfError(f"{channel.name}: a re-forecast cannot rewrite a channel of type {channel.type}")
+    return rewrite(channel, compared, months)
+
+
+def _cpa_values(channel: CpaChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    volume = "budget" if channel.budget is not None else "users"
+    _check_rewritable(channel, ("bid", volume))
+    return _cpa(channel, compared.name, months, volume)
+
+
+def _cpm_values(channel: CpmChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    volume = "budget" if channel.budget is not None else "impressions"
+    _check_rewritable(channel, ("cpm", "ctr", "cvr", volume))
+    return _cpm(channel, compared.name, months, volume)
+
+
+def _kol_values(channel: KolChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    _check_rewritable(channel, ("posts", "fee", "views", "view_to_user", "views_decay"))
+    return _kol(channel, compared.name, months)
+
+
+def _flat_values(channel: FlatChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    _check_rewritable(channel, ("cost", "users"))
+    return {"cost": {month.month: month.actual.spend for month in months},
+            "users": {month.month: _users(compared.name, month) for month in months}}
+
+
+REWRITES: dict[str, Callable[[Any, ChannelActuals, list[ChannelMonth]], dict[str, dict[int, float | None]]]] = {
+    "cpa": _cpa_values, "cpm": _cpm_values, "kol": _kol_values, "flat": _flat_values}
+"""By channel type (its ``type:`` word): the fields a re-forecast writes from the exports, month by month."""
 
 
 def _users(name: str, month: ChannelMonth) -> float:

@@ -203,3 +203,22 @@ def test_a_type_that_leaves_a_field_undeclared_is_refused_when_registered() -> N
     with pytest.raises(TypeError, match=r"declare\(\) the fields cpc"):
         register_channel_type(Undeclared)
     assert run_cli("schema")[1].count("channel_undeclared") == 0
+
+
+def test_actuals_compares_it_and_its_reforecast_is_refused_with_a_reason(tmp_path: Path, search_type: type[ChannelType]) -> None:
+    plan = tmp_path / "search.yaml"
+    plan.write_text(SEARCH_SCENARIO.replace("name: Search ads\n", "name: Search ads\nstart: 2025-03\n")
+                    .replace("months: 1-3}", "months: 1-3, match: [baidu_*]}"), encoding="utf-8")
+    export = tmp_path / "export.csv"
+    # Every day of March (a whole plan month, which a re-forecast rewrites): 100 spent and 4 users a day.
+    export.write_text("date,campaign,spend,impressions,clicks,new_users,revenue\n"
+                      + "".join(f"2025-03-{day:02d},baidu_a,100,,,4,0\n" for day in range(1, 32)), encoding="utf-8")
+    code, out, err = run_cli("actuals", plan, export, "--samples", "100", "--format", "json")
+    assert code == 0, err
+    (baidu,) = [channel for channel in json.loads(out)["channels"] if channel["name"] == "Baidu search"]
+    assert baidu["months"][0]["actual"]["spend"] == pytest.approx(3_100)
+    # The re-forecast has no rule for writing a search channel's fields: said so (exit 2), never an internal error.
+    code, out, err = run_cli("actuals", plan, export, "--samples", "100", "--reforecast", tmp_path / "re.yaml")
+    assert code == 2 and out == ""
+    assert err == "Baidu search: a re-forecast cannot rewrite a channel of type search\n"
+    assert not (tmp_path / "re.yaml").exists()
