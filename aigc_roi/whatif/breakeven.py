@@ -54,11 +54,13 @@ from typing import TypeAlias
 import numpy as np
 
 from aigc_roi.model.channels import channel_type
+from aigc_roi.model.engine import Result
 from aigc_roi.model.figures import plain
 from aigc_roi.model.headline import max_unit_cost
 from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, FloatArray, Scenario
+from aigc_roi.whatif import closed_form
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, list_drivers
 
 GRID_POINTS = 64
@@ -146,7 +148,8 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     realized = realize(scenario)
     target = realized.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     drivers = list_drivers(realized)
-    base = evaluate_at(realized, []).figures
+    now = evaluate_at(realized, [])
+    base = now.figures
     roi_now = plain(base["roi"][0])
     payback_now = plain(base["payback_month"][0])
     tests: dict[str, Test] = {
@@ -154,26 +157,40 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
         "roi_zero": lambda f: (f["roi"] >= 0, ~np.isnan(f["roi"])),
         "payback_target": lambda f: (f["payback_month"] <= target, np.ones(f["roi"].shape, dtype=bool)),
     }
-    grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
-    figures = evaluate_one_at_a_time(realized, drivers, grid)
-    currents = np.array([driver.current for driver in drivers])
-    brackets = {name: _nearest_brackets(grid, *test(figures), currents) for name, test in tests.items()}
-    brackets = _widen(realized, drivers, grid, figures, brackets, tests)
-
-    solved = _bisect(realized, drivers, brackets, tests)
-    alone = _channels_alone(realized)
+    floors = np.array([_search_floor(driver) for driver in drivers])
+    solved = closed_form.solve(realized, drivers, floors, target, tests, _allowed_width)
+    rest = [d for d in range(len(drivers)) if d not in solved]
+    if rest:
+        searched = _search(realized, [drivers[d] for d in rest], tests)
+        for row, d in enumerate(rest):
+            solved[d] = {name: searched[name][row] for name in THRESHOLDS}
+    alone = _channels_alone(realized, now)
     rows = tuple(
-        BreakEven(driver, solved["roi_zero"][d][0], solved["payback_target"][d][0],
-                  frozenset(name for name in THRESHOLDS if solved[name][d][0] is not None and solved[name][d][1]),
+        BreakEven(driver, solved[d]["roi_zero"][0], solved[d]["payback_target"][0],
+                  frozenset(name for name in THRESHOLDS if solved[d][name][0] is not None and solved[d][name][1]),
                   alone.get(driver.path))
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, target, roi_now, payback_now, rows)
 
 
-def _channels_alone(realized: Scenario) -> dict[str, ChannelAlone]:
-    """Per unit-cost driver path, its channel's maximum unit cost, revenue and contribution."""
-    result = evaluate_at(realized, [])
+def _search(realized: Scenario, drivers: list[Driver], tests: dict[str, Test]) -> dict[str, list[tuple[float | None, bool]]]:
+    """The thresholds of ``drivers`` found by the search of the module docstring."""
+    grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
+    figures = evaluate_one_at_a_time(realized, drivers, grid)
+    currents = np.array([driver.current for driver in drivers])
+    brackets = {name: _nearest_brackets(grid, *test(figures), currents) for name, test in tests.items()}
+    brackets = _widen(realized, drivers, grid, figures, brackets, tests)
+    return _bisect(realized, drivers, brackets, tests)
+
+
+def _allowed_width(values: FloatArray) -> FloatArray:
+    """How narrow a bracket around ``values`` must be to have converged."""
+    return np.maximum(RELATIVE_TOLERANCE * np.abs(values), ABSOLUTE_TOLERANCE)
+
+
+def _channels_alone(realized: Scenario, result: Result) -> dict[str, ChannelAlone]:
+    """Per unit-cost driver path, its channel's maximum unit cost, revenue and contribution (``result``: the run now)."""
     alone = {}
     for c, channel in enumerate(realized.acquisition):
         field = channel.unit_cost
@@ -269,7 +286,7 @@ def _bisect(
     # Nothing to refine where no flip was found: a zero-width bracket counts as converged.
     right = np.where(found, right, left)
     for _ in range(MAX_HALVINGS):
-        width_allowed = np.maximum(RELATIVE_TOLERANCE * np.maximum(np.abs(left), np.abs(right)), ABSOLUTE_TOLERANCE)
+        width_allowed = _allowed_width(np.maximum(np.abs(left), np.abs(right)))
         # Converged drivers leave the batch: each halving costs only what is still open.
         open_rows = np.flatnonzero(np.any(right - left > width_allowed, axis=1))
         if open_rows.size == 0:
