@@ -37,16 +37,13 @@ gates), so no answer rests on this reasoning alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from aigc_roi.model.scenario import FloatArray, Scenario
-from aigc_roi.whatif.drivers import Driver, Figures, series_one_at_a_time
-
-Solved = dict[str, "tuple[float | None, bool]"]
-"""Per threshold: (break-even or None, whether the good side lies below it)."""
-Test = Callable[[Figures], "tuple[np.ndarray, np.ndarray]"]
+from aigc_roi.whatif.breakeven_search import Level, Solved, allowed_width, level_values
+from aigc_roi.whatif.drivers import Driver, series_one_at_a_time
 
 SAMPLE_FACTORS = (1.0, 0.5, 0.75)
 """The driver's samples as multiples of a value above 0 (its current value, or the search's upper end
@@ -60,9 +57,9 @@ _CHANNEL = re.compile(r"acquisition\[(\d+)\]\.")
 
 
 def solve(scenario: Scenario, drivers: Sequence[Driver], floors: FloatArray, target: int,
-          tests: dict[str, Test], allowed_width: Callable[[FloatArray], FloatArray]) -> dict[int, Solved]:
+          thresholds: dict[str, Level]) -> dict[int, Solved]:
     """Per driver index, the thresholds of the drivers solved in closed form (module docstring);
-    ``floors`` are where each search starts, ``allowed_width`` the break-even tolerance at a value."""
+    ``floors`` are where each search starts (breakeven_search.py)."""
     if scenario.gates:
         return {}
     forms = {d: form for d, driver in enumerate(drivers) if (form := _form(scenario, driver)) is not None}
@@ -83,7 +80,7 @@ def solve(scenario: Scenario, drivers: Sequence[Driver], floors: FloatArray, tar
         driver = drivers[d]
         found[d] = {name: _nearest(bounds, inverse, driver, floors[d])
                     for name, bounds in (("roi_zero", roi), ("payback_target", payback))}
-    return _checked(scenario, drivers, found, floors, tests, allowed_width)
+    return _checked(scenario, drivers, found, floors, thresholds)
 
 
 def _form(scenario: Scenario, driver: Driver) -> bool | None:
@@ -178,10 +175,10 @@ def _nearest(bounds: Bounds, inverse: bool, driver: Driver, floor: float) -> tup
 
 
 def _checked(scenario: Scenario, drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatArray,
-             tests: dict[str, Test], allowed_width: Callable[[FloatArray], FloatArray]) -> dict[int, Solved]:
+             thresholds: dict[str, Level]) -> dict[int, Solved]:
     """``found`` less the drivers with a boundary the engine does not confirm; each boundary reported
     as its good-side value (module docstring)."""
-    names = list(tests)
+    names = list(thresholds)
     chosen = [d for d in found if any(found[d][name][0] is not None for name in names)]
     if not chosen:
         return found
@@ -193,11 +190,11 @@ def _checked(scenario: Scenario, drivers: Sequence[Driver], found: dict[int, Sol
             if value is not None:
                 step = allowed_width(np.array(value)) / 4.0 * (-1.0 if good_below else 1.0)
                 values[row, 2 * t:2 * t + 2] = np.clip([value + step, value - step], floors[d], drivers[d].upper_bound)
-    figures, _ = series_one_at_a_time(scenario, [drivers[d] for d in chosen], values)
+    levels = level_values(scenario, [drivers[d] for d in chosen], values, thresholds)
     confirmed = dict(found)
     for t, name in enumerate(names):
-        good, defined = tests[name](figures)
-        holds = good[:, 2 * t] & defined[:, 2 * t] & ~good[:, 2 * t + 1] & defined[:, 2 * t + 1]
+        # Met on the good side; defined and missed on the bad one (NaN >= 0 is False).
+        holds = (levels[name][:, 2 * t] >= 0) & (levels[name][:, 2 * t + 1] < 0)
         for row, d in enumerate(chosen):
             if d not in confirmed or found[d][name][0] is None:
                 continue

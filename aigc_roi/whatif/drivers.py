@@ -52,7 +52,7 @@ SERVING_PATH = "costs.serving_per_active_user"
 SUBSCRIBER_SERVING_PATH = "costs.serving_per_subscriber"
 SEARCH_MULTIPLE = 100.0
 """A threshold search first covers [lower bound, 100 x current], then widens to the driver's domain (breakeven.py)."""
-MAX_BATCH_CELLS = 4_000_000
+MAX_BATCH_CELLS = 14000000
 """Samples x sources x months of one engine call: the engine chunks its monthly arrays by
 itself, this bounds what a batch keeps per source (50 channels over 120 months stay near 100 MB)."""
 Figures: TypeAlias = "dict[str, FloatArray]"
@@ -256,7 +256,13 @@ def evaluate_at(scenario: Scenario, assignments: Sequence[tuple[Driver, FloatArr
     to its array of candidates; all arrays have the same length N and the
     figures come back as arrays of shape (N,), without ``irr``: no what-if
     reads it and it is the engine's costliest figure."""
-    batch = realize(scenario)
+    return _evaluate_realized(realize(scenario), assignments)
+
+
+def _evaluate_realized(realized: Scenario, assignments: Sequence[tuple[Driver, FloatArray]]) -> Result:
+    """``evaluate_at`` on a scenario already realized: a search calls it many times, and realizing
+    walks the whole scenario again."""
+    batch = realized
     for driver, values in assignments:
         batch = with_value(batch, driver, np.asarray(values, dtype=np.float64))
     return evaluate(batch, irr=False)
@@ -289,7 +295,7 @@ def series_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candidat
             values = np.full((len(chosen), per_driver), driver.current)
             values[d] = candidates[start + d]
             assignments.append((driver, values.reshape(-1)))
-        result = evaluate_at(realized, assignments)
+        result = _evaluate_realized(realized, assignments)
         parts.append((result.figures, {name: result.months[name] for name in series}))
 
     def joined(which: int, name: str) -> FloatArray:
