@@ -52,7 +52,7 @@ SERVING_PATH = "costs.serving_per_active_user"
 SUBSCRIBER_SERVING_PATH = "costs.serving_per_subscriber"
 SEARCH_MULTIPLE = 100.0
 """A threshold search first covers [lower bound, 100 x current], then widens to the driver's domain (breakeven.py)."""
-MAX_BATCH_CELLS = 14000000
+MAX_BATCH_CELLS = 4_000_000
 """Samples x sources x months of one engine call: the engine chunks its monthly arrays by
 itself, this bounds what a batch keeps per source (50 channels over 120 months stay near 100 MB)."""
 Figures: TypeAlias = "dict[str, FloatArray]"
