@@ -88,13 +88,13 @@ def search_floor(driver: Driver) -> float:
 
 def level_values(scenario: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
                  thresholds: dict[str, Level]) -> dict[str, FloatArray]:
-    """Each threshold's level at every candidate, (D, K), from one batched evaluation."""
+    """Each threshold's level at every candidate, (D, K), from one batched evaluation of the realized ``scenario``."""
     figures, months = series_one_at_a_time(scenario, drivers, candidates, SERIES)
     return {name: level(figures, months) for name, level in thresholds.items()}
 
 
 def search(scenario: Scenario, drivers: list[Driver], thresholds: dict[str, Level]) -> list[Solved]:
-    """Per driver, the thresholds found by the search of the module docstring."""
+    """Per driver, the thresholds found by the search of the module docstring (``scenario`` realized)."""
     grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
     found = level_values(scenario, drivers, grid, thresholds)
     currents = np.array([driver.current for driver in drivers])

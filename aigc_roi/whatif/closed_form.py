@@ -58,8 +58,8 @@ _CHANNEL = re.compile(r"acquisition\[(\d+)\]\.")
 
 def solve(scenario: Scenario, drivers: Sequence[Driver], floors: FloatArray, target: int,
           thresholds: dict[str, Level]) -> dict[int, Solved]:
-    """Per driver index, the thresholds of the drivers solved in closed form (module docstring);
-    ``floors`` are where each search starts (breakeven_search.py)."""
+    """Per driver index, the thresholds of the drivers solved in closed form (module docstring) of the
+    realized ``scenario``; ``floors`` are where each search starts (breakeven_search.py)."""
     if scenario.gates:
         return {}
     forms = {d: form for d, driver in enumerate(drivers) if (form := _form(scenario, driver)) is not None}

@@ -275,14 +275,14 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
     All D x K candidates go to the engine as one batch, split into several only
     when it would exceed ``MAX_BATCH_CELLS``.
     """
-    return series_one_at_a_time(scenario, drivers, candidates)[0]
+    return series_one_at_a_time(realize(scenario), drivers, candidates)[0]
 
 
-def series_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
+def series_one_at_a_time(realized: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
                          series: Sequence[str] = ()) -> tuple[Figures, Figures]:
-    """``evaluate_one_at_a_time``'s figures, and the monthly series named in ``series`` (``MONTH_SERIES``)
+    """``evaluate_one_at_a_time``'s figures on a realized scenario (a search calls this many times, and
+    realizing walks the whole scenario), and the monthly series named in ``series`` (``MONTH_SERIES``)
     of every candidate, each (D, K, H)."""
-    realized = realize(scenario)
     count, per_driver = candidates.shape
     cells_per_driver = per_driver * (len(realized.acquisition) + 1) * realized.horizon_months
     group = max(1, MAX_BATCH_CELLS // cells_per_driver)
