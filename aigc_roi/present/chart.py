@@ -202,7 +202,7 @@ def simulation_figure(simulation: Simulation, scenario: Scenario, style: NumberS
     histogram.xaxis.set_major_locator(MaxNLocator(nbins=4))
     histogram.xaxis.set_major_formatter(money)
     histogram.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0%}"))
-    plain_text_with_cjk(figure, data["scenario"])
+    plain_text_with_cjk(figure, scenario.name)
     return figure
 def image_bytes(figure: Figure, image_format: str) -> bytes:
     """The figure as ``svg`` or ``png`` bytes, the same bytes for the same report.

@@ -265,7 +265,13 @@ def evaluate_at(scenario: Scenario, assignments: Sequence[tuple[Driver, FloatArr
     to its array of candidates; all arrays have the same length N and the
     figures come back as arrays of shape (N,), without ``irr``: no what-if
     reads it and it is the engine's costliest figure."""
-    batch = realize(scenario)
+    return _evaluate_realized(realize(scenario), assignments)
+
+
+def _evaluate_realized(realized: Scenario, assignments: Sequence[tuple[Driver, FloatArray]]) -> Result:
+    """``evaluate_at`` on a scenario already realized: a search calls it many times, and realizing
+    walks the whole scenario again."""
+    batch = realized
     for driver, values in assignments:
         batch = with_value(batch, driver, np.asarray(values, dtype=np.float64))
     return evaluate(batch, irr=False)
@@ -278,11 +284,18 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
     All D x K candidates go to the engine as one batch, split into several only
     when it would exceed ``MAX_BATCH_CELLS``.
     """
-    realized = realize(scenario)
+    return series_one_at_a_time(realize(scenario), drivers, candidates)[0]
+
+
+def series_one_at_a_time(realized: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
+                         series: Sequence[str] = ()) -> tuple[Figures, Figures]:
+    """``evaluate_one_at_a_time``'s figures on a realized scenario (a search calls this many times, and
+    realizing walks the whole scenario), and the monthly series named in ``series`` (``MONTH_SERIES``)
+    of every candidate, each (D, K, H)."""
     count, per_driver = candidates.shape
     cells_per_driver = per_driver * (len(realized.acquisition) + 1) * realized.horizon_months
     group = max(1, MAX_BATCH_CELLS // cells_per_driver)
-    parts: list[Figures] = []
+    parts: list[tuple[Figures, Figures]] = []
     for start in range(0, count, group):
         chosen = drivers[start:start + group]
         assignments = []
@@ -291,8 +304,14 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
             values = np.full((len(chosen), per_driver), driver.current)
             values[d] = candidates[start + d]
             assignments.append((driver, values.reshape(-1)))
-        parts.append(evaluate_at(realized, assignments).figures)
-    return {name: np.concatenate([part[name] for part in parts]).reshape(count, per_driver) for name in parts[0]}
+        result = _evaluate_realized(realized, assignments)
+        parts.append((result.figures, {name: result.months[name] for name in series}))
+
+    def joined(which: int, name: str) -> FloatArray:
+        whole = np.concatenate([part[which][name] for part in parts])
+        return whole.reshape(count, per_driver, *whole.shape[1:])
+
+    return ({name: joined(0, name) for name in parts[0][0]}, {name: joined(1, name) for name in series})
 
 
 def _largest_money(scenario: Scenario) -> float:

@@ -298,14 +298,15 @@ def test_free_channels_converge_in_few_halvings(monkeypatch: pytest.MonkeyPatch)
             + "retention: {points: {1: 0.4, 12: 0.1}}\nmonetization:\n  plans:\n" + plans
             + "costs: {serving_per_active_user: 0.1}\n")
     calls = 0
-    original = drivers.evaluate_one_at_a_time
+    original = drivers.evaluate
 
-    def counted(*args: object) -> object:
+    def counted(*args: object, **kwargs: object) -> object:
         nonlocal calls
         calls += 1
-        return original(*args)  # type: ignore[arg-type]
+        return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("aigc_roi.whatif.breakeven.evaluate_one_at_a_time", counted)
+    # Every engine call of the what-ifs goes through whatif/drivers.py.
+    monkeypatch.setattr(drivers, "evaluate", counted)
     table = break_even(scenario_of(text))
     assert calls <= 2 + 100
     cost = next(row for row in table.rows if row.driver.path == "acquisition[0].cost")

@@ -1,0 +1,218 @@
+"""The break-even search for drivers without a closed form (docs/formulas.md §10).
+
+Each threshold is a level that is >= 0 exactly where it is met and NaN where
+it is undefined: roi itself for ``roi_zero``; for ``payback_target`` the
+lowest cumulative cash of the months from the target (or the horizon, if
+sooner) to the horizon, since payback_month is the first month from which
+cumulative cash stays >= 0 (docs/formulas.md §5).
+
+Every driver's ``GRID_POINTS`` candidates up to ``Driver.search_high`` go to
+the engine as one batch; a driver with a threshold not crossed there is
+searched again on ``WIDENING_POINTS`` values from ``search_high`` to its
+upper bound (so a driver at 0 today, whose first bracket is sized from
+unrelated amounts, still finds a crossing far beyond it); the boundary
+nearest the current value is kept. All brackets of all drivers and both
+thresholds are then narrowed together, one engine call per step, and a
+driver leaves the batch as soon as both its brackets have converged. A step
+evaluates three points of each bracket: the Illinois form of regula falsi's
+estimate of the crossing (where the line through the bracket's ends crosses
+0, an end kept twice in a row counting half) and a point either side of it,
+as far as the estimate moved in the previous step, so where the estimate
+converges the bracket closes in as fast; the first of the points on the
+other side of the threshold from the bracket's left end ends the new
+bracket. After two steps that did not halve a bracket its next points are
+its quarters, so no bracket narrows more slowly than bisection, and smooth
+levels converge in a few steps (7 at every cap of docs/limits.md) instead of
+the 30 or so halvings from a grid bracket to 1e-9. Points stay half a
+tolerance inside the bracket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from aigc_roi.model.channels import channel_type
+from aigc_roi.model.limits import MIN_UNIT_COST
+from aigc_roi.model.scenario import FloatArray, Scenario
+from aigc_roi.whatif.drivers import Driver, Figures, series_one_at_a_time
+
+GRID_POINTS = 64
+GRID_DECADES = 8
+"""The grid is the lower bound, log-spaced points over 8 decades below ``search_high``, and the current value."""
+WIDENING_POINTS = 48
+"""Log-spaced values from ``search_high`` to the upper bound: 1e15 is at most
+about 24 decades above any search_high, so two or more points per decade."""
+RELATIVE_TOLERANCE = 1e-9
+"""A bracket has converged when this narrow relative to its ends: far inside
+the 1e-6 asked for, so even where roi moves 10x faster than the driver, re-running
+the scenario at a solved value gives |roi| < 1e-6."""
+ABSOLUTE_TOLERANCE = 1e-12
+"""...or this narrow in absolute terms: a bracket at 0 never narrows relative to
+its ends, and no money, count or share below 1e-12 changes a displayed figure."""
+MAX_STEPS = 200
+SLOW_STEPS = 2
+"""Steps about an estimate that may pass without halving a bracket before its quarters are taken instead."""
+SERIES = ("cumulative_cash",)
+"""The monthly series a level reads."""
+
+Level = Callable[[Figures, Figures], FloatArray]
+"""(figures, monthly series) -> the threshold's level: met where >= 0, undefined where NaN."""
+Solved = dict[str, "tuple[float | None, bool]"]
+"""Per threshold: (break-even or None, whether the good side lies below it)."""
+
+
+def levels(target: int) -> dict[str, Level]:
+    """The levels of ``roi_zero`` and ``payback_target`` for a payback target of ``target`` months."""
+
+    def payback(_: Figures, months: Figures) -> FloatArray:
+        cumulative = months["cumulative_cash"]
+        return np.asarray(cumulative[..., min(target, cumulative.shape[-1]) - 1:].min(axis=-1))
+
+    return {"roi_zero": lambda figures, _: figures["roi"], "payback_target": payback}
+
+
+def allowed_width(values: FloatArray) -> FloatArray:
+    """How narrow a bracket around ``values`` must be to have converged."""
+    return np.maximum(RELATIVE_TOLERANCE * np.abs(values), ABSOLUTE_TOLERANCE)
+
+
+def search_floor(driver: Driver) -> float:
+    """Where a search starts: the driver's lower bound, or ``MIN_UNIT_COST`` for a channel's unit
+    cost (at 0 the channel spends nothing and is no paid channel: roi jumps there, no break-even)."""
+    if driver.channel_type is not None and driver.field == channel_type(driver.channel_type).unit_cost:
+        return max(driver.lower_bound, MIN_UNIT_COST)
+    return driver.lower_bound
+
+
+def level_values(scenario: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
+                 thresholds: dict[str, Level]) -> dict[str, FloatArray]:
+    """Each threshold's level at every candidate, (D, K), from one batched evaluation of the realized ``scenario``."""
+    figures, months = series_one_at_a_time(scenario, drivers, candidates, SERIES)
+    return {name: level(figures, months) for name, level in thresholds.items()}
+
+
+def search(scenario: Scenario, drivers: list[Driver], thresholds: dict[str, Level]) -> list[Solved]:
+    """Per driver, the thresholds found by the search of the module docstring (``scenario`` realized)."""
+    grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
+    found = level_values(scenario, drivers, grid, thresholds)
+    currents = np.array([driver.current for driver in drivers])
+    brackets = {name: _nearest_brackets(grid, values, currents) for name, values in found.items()}
+    brackets = _widen(scenario, drivers, grid, found, brackets, thresholds)
+    narrowed = _narrow(scenario, drivers, brackets, thresholds)
+    return [{name: narrowed[name][d] for name in thresholds} for d in range(len(drivers))]
+
+
+def _grid(driver: Driver) -> FloatArray:
+    high, low = driver.search_high, search_floor(driver)
+    spaced = np.geomspace(max(high * 10.0**-GRID_DECADES, low), high, GRID_POINTS - 2)
+    return np.concatenate([[low], spaced, [min(max(driver.current, low), high)]])
+
+
+Bracket = tuple[FloatArray, FloatArray, FloatArray, FloatArray, np.ndarray]
+"""(left, right, level at left, level at right, found) per driver."""
+
+
+def _widen(scenario: Scenario, drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray],
+           brackets: dict[str, Bracket], thresholds: dict[str, Level]) -> dict[str, Bracket]:
+    """Brackets for the drivers with a threshold not crossed up to ``search_high``,
+    from a second grid running on to the driver's upper bound."""
+    # A threshold undefined all over the first grid (roi without any ad spend) stays
+    # undefined further out: only thresholds seen defined are worth widening.
+    unresolved = np.any([~brackets[name][4] & ~np.isnan(values).all(axis=1) for name, values in found.items()], axis=0)
+    missing = np.flatnonzero(unresolved & np.array([d.search_high < d.upper_bound for d in drivers], dtype=bool))
+    if missing.size == 0:
+        return brackets
+    chosen = [drivers[d] for d in missing]
+    # The last value of the first grid starts the second, so a flip between them counts too.
+    wide = np.stack([np.geomspace(d.search_high, d.upper_bound, WIDENING_POINTS) for d in chosen])
+    wide_found = level_values(scenario, chosen, wide, thresholds)
+    wide_grid = np.concatenate([grid[missing], wide], axis=1)
+    currents = np.array([d.current for d in chosen])
+    widened = dict(brackets)
+    for name, values in found.items():
+        found_wide = _nearest_brackets(wide_grid, np.concatenate([values[missing], wide_found[name]], axis=1), currents)
+        parts = [np.array(part, copy=True) for part in brackets[name]]
+        # Only where the first grid found nothing: its brackets lie nearer the current value.
+        redo = ~parts[4][missing]
+        for part, new in zip(parts, found_wide, strict=True):
+            part[missing[redo]] = new[redo]
+        widened[name] = (parts[0], parts[1], parts[2], parts[3], parts[4])
+    return widened
+
+
+def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray) -> Bracket:
+    """Per driver, the neighbouring grid points where the threshold flips (defined at both)
+    that lie nearest the current value (for a monotone level there is only one)."""
+    good, defined = level >= 0, ~np.isnan(level)
+    flips = (good[:, :-1] != good[:, 1:]) & defined[:, :-1] & defined[:, 1:]
+    left, right = grid[:, :-1], grid[:, 1:]
+    distance = np.maximum(0.0, np.maximum(left - current[:, None], current[:, None] - right))
+    chosen = np.where(flips, distance, np.inf).argmin(axis=1)
+    rows = np.arange(grid.shape[0])
+    return left[rows, chosen], right[rows, chosen], level[rows, chosen], level[rows, chosen + 1], flips[rows, chosen]
+
+
+def _narrow(scenario: Scenario, drivers: list[Driver], brackets: dict[str, Bracket],
+            thresholds: dict[str, Level]) -> dict[str, list[tuple[float | None, bool]]]:
+    """Narrow every bracket at once (module docstring); axis 1 of the (D, thresholds) arrays
+    is the threshold. Per threshold and driver: (break-even or None, good side below)."""
+    names = list(brackets)
+    left, right, at_left, at_right, found = (np.stack([brackets[name][i] for name in names], axis=1) for i in range(5))
+    good_left = at_left >= 0
+    # Nothing to narrow where no flip was found: a zero-width bracket counts as converged.
+    right = np.where(found, right, left)
+    halved_at = right - left
+    slow_steps = np.zeros(left.shape, dtype=np.int8)
+    kept_last = np.zeros(left.shape, dtype=np.int8)  # the end a step kept: +1 left, -1 right, 0 neither
+    estimate = np.full(left.shape, np.nan)
+    for _ in range(MAX_STEPS):
+        allowed = allowed_width(np.maximum(np.abs(left), np.abs(right)))
+        # Converged drivers leave the batch: each step costs only what is still open.
+        open_rows = np.flatnonzero(np.any(right - left > allowed, axis=1))
+        if open_rows.size == 0:
+            break
+        lo, hi, f_lo, f_hi = left[open_rows], right[open_rows], at_left[open_rows], at_right[open_rows]
+        width, tolerance = hi - lo, allowed[open_rows]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            falsi = lo - f_lo * (hi - lo) / (f_hi - f_lo)
+        usable = np.isfinite(falsi) & (slow_steps[open_rows] < SLOW_STEPS)
+        centre = np.where(usable, falsi, 0.5 * (lo + hi))
+        # Points either side of the estimate, as far as it moved last step: where the estimate converges
+        # they close in on the crossing as fast as it does.
+        moved = np.abs(centre - estimate[open_rows])
+        spread = np.where(usable & np.isfinite(moved), np.clip(moved, 0.25 * tolerance, 0.25 * width), 0.25 * width)
+        guard = np.minimum(0.5 * tolerance, 0.125 * width)
+        points = np.clip(centre[..., None] + spread[..., None] * np.array([-1.0, 0.0, 1.0]),
+                         (lo + guard)[..., None], (hi - guard)[..., None])
+        # K = 3 candidates per threshold: candidates 3t..3t+2 belong to threshold t.
+        values = level_values(scenario, [drivers[d] for d in open_rows], points.reshape(open_rows.size, -1), thresholds)
+        at_points = np.stack([values[name][:, 3 * t:3 * t + 3] for t, name in enumerate(names)], axis=1)
+        # Along lo, the three points, hi: the first point whose side differs from lo's ends the new bracket.
+        # An undefined level counts as not met (roi >= NaN is False).
+        xs = np.concatenate([lo[..., None], points, hi[..., None]], axis=-1)
+        fs = np.concatenate([f_lo[..., None], at_points, f_hi[..., None]], axis=-1)
+        sides = np.concatenate([good_left[open_rows][..., None], at_points >= 0, ~good_left[open_rows][..., None]], axis=-1)
+        differs = sides != good_left[open_rows][..., None]
+        differs[..., 0] = False
+        end = np.argmax(differs, axis=-1)[..., None]
+        kept_left, kept_right = end[..., 0] == 1, end[..., 0] == xs.shape[-1] - 1
+        # Illinois: an end kept a second time in a row counts half, so the next estimate moves towards it.
+        left[open_rows] = np.take_along_axis(xs, end - 1, axis=-1)[..., 0]
+        right[open_rows] = np.take_along_axis(xs, end, axis=-1)[..., 0]
+        at_left[open_rows] = np.take_along_axis(fs, end - 1, axis=-1)[..., 0] * np.where(
+            kept_left & (kept_last[open_rows] == 1), 0.5, 1.0)
+        at_right[open_rows] = np.take_along_axis(fs, end, axis=-1)[..., 0] * np.where(
+            kept_right & (kept_last[open_rows] == -1), 0.5, 1.0)
+        kept_last[open_rows] = np.where(kept_left, 1, np.where(kept_right, -1, 0))
+        estimate[open_rows] = np.where(usable, centre, np.nan)
+        new_width = right[open_rows] - left[open_rows]
+        halved = new_width <= 0.5 * halved_at[open_rows]
+        halved_at[open_rows] = np.where(halved, new_width, halved_at[open_rows])
+        slow_steps[open_rows] = np.where(halved, 0, slow_steps[open_rows] + 1)
+    answer = np.where(good_left, left, right)
+    return {
+        name: [(float(answer[d, t]) if found[d, t] else None, bool(good_left[d, t])) for d in range(len(drivers))]
+        for t, name in enumerate(names)
+    }

@@ -1,0 +1,111 @@
+"""The what-ifs at every cap of docs/limits.md: bounded work, and answers that still reproduce their thresholds.
+
+Work is counted in engine calls and samples, not seconds (speed is measured
+by benchmarks/run.py as a ratio against `run`). Issue 26: `breakeven` on the
+file at every cap made 104 engine calls over 62,166 samples (141 per driver).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aigc_roi.model.engine import Result
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.reader.load import load_text
+from aigc_roi.whatif import drivers
+from aigc_roi.whatif.breakeven import THRESHOLDS, break_even
+from aigc_roi.whatif.drivers import evaluate_one_at_a_time, list_drivers
+from aigc_roi.whatif.sensitivity import grid, sensitivity
+
+CAPS = Path(__file__).resolve().parents[2] / "benchmarks" / "caps.py"
+
+
+def cap_scenario(items: int = 50, horizon: int = 120) -> Scenario:
+    spec = importlib.util.spec_from_file_location("benchmarks_caps", CAPS)
+    assert spec is not None and spec.loader is not None
+    caps = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(caps)
+    return load_text(caps.cap_scenario_text(items, horizon), "caps.yaml").scenario
+
+
+class Work:
+    calls = 0
+    samples = 0
+
+
+@pytest.fixture
+def work(monkeypatch: pytest.MonkeyPatch) -> Iterator[Work]:
+    counted = Work()
+    original = drivers.evaluate
+
+    def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
+        result = original(scenario, irr=irr)
+        counted.calls += 1
+        counted.samples += result.figures["roi"].shape[0]
+        return result
+
+    monkeypatch.setattr(drivers, "evaluate", evaluate)
+    yield counted
+
+
+def test_the_cap_file_is_at_every_cap() -> None:
+    scenario = cap_scenario()
+    monetization = scenario.monetization
+    assert scenario.horizon_months == 120
+    assert {len(scenario.acquisition), len(monetization.plans), len(monetization.purchases), len(monetization.orders),
+            len(scenario.costs.fixed)} == {50}
+    # Each channel's unit cost and volume, each plan's price, conversion and renewal (and 10 fees), each
+    # purchase's price (and 13 fees), each order's price and count (and 17 fees), serving.
+    assert len(list_drivers(scenario)) == 100 + 160 + 63 + 117 + 1
+
+
+@pytest.mark.slow
+def test_breakeven_at_every_cap_is_bounded_and_each_answer_reproduces_its_threshold(work: Work) -> None:
+    scenario = cap_scenario()
+    table = break_even(scenario)
+    rows = table.rows
+    assert len(rows) == 441
+    # Closed forms take 7 samples a driver, the search about 190 a driver it cannot solve so.
+    assert work.calls <= 30
+    assert work.samples <= 25 * len(rows)
+    # Roi is +72% now: only channels and serving can bring it to 0; payback (month 26 now) moves with most.
+    assert sum(row.roi_zero is not None for row in rows) >= 50
+    assert sum(row.payback_target is not None for row in rows) >= 250
+    # Every answer re-run in one batch (one row per driver: a driver twice in a batch would be set twice):
+    # at the value the threshold holds, a hair beyond it it fails.
+    candidates = np.array([[row.driver.current] * 4 for row in rows])
+    for d, row in enumerate(rows):
+        for t, name in enumerate(THRESHOLDS):
+            value = getattr(row, name)
+            if value is not None:
+                beyond = 1.0 if name in row.good_below else -1.0
+                candidates[d, 2 * t:2 * t + 2] = value, value * (1 + beyond * 1e-6) + beyond * 1e-9
+    figures = evaluate_one_at_a_time(scenario, [row.driver for row in rows], candidates)
+    target = table.target_payback_months
+    for d, row in enumerate(rows):
+        if row.roi_zero is not None:
+            at, past = figures["roi"][d, :2]
+            assert 0 <= at < 1e-6 and past < 0, row.driver.path
+        if row.payback_target is not None:
+            at, past = figures["payback_month"][d, 2:]
+            assert at <= target and (math.isnan(past) or past > target), row.driver.path
+
+
+@pytest.mark.slow
+def test_sensitivity_and_its_grid_at_every_cap_are_a_few_engine_calls(work: Work) -> None:
+    scenario = cap_scenario()
+    result = sensitivity(scenario)
+    # Two moves and the current value of each of the 441 drivers, in batches of MAX_BATCH_CELLS.
+    assert work.samples == 3 * 441
+    assert work.calls <= 3
+    assert len(result.rows) == 441
+    before = work.calls
+    table = grid(scenario, "acquisition[0].bid", "monetization.plans[0].price")
+    assert work.calls == before + 1
+    assert len(table.roi) == 5 and len(table.roi[0]) == 5
