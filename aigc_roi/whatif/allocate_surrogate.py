@@ -1,0 +1,273 @@
+"""The objective of any split on fixed draws, from the model's linearity in users (whatif/allocate.py,
+how the search works), and the same objective by a direct engine run."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from aigc_roi.model.cashflow import discount_factors
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.scenario import FlatChannel, FloatArray, RetentionChurn, Scenario
+from aigc_roi.model.sources import same_users
+from aigc_roi.whatif.allocate_limits import PENALTY, Limits
+from aigc_roi.whatif.allocate_result import RISK_OBJECTIVES, Objective
+from aigc_roi.whatif.allocate_splits import at_splits, samples_of, tile
+
+P10_QUANTILE = 0.1
+
+
+class Surrogate:
+    """The objective of any split on fixed draws, from the linearity of the model in users.
+
+    Monthly net cash is reduced at once to the few numbers the objective needs (its
+    "features", linear in net cash): the discounted sum for npv, the plain sum for net_cash,
+    the cumulative cash from the payback target month to the horizon's end for payback; with
+    limits, the cumulative cash of every month (cash need) and the payback margins (chance).
+    The features of the median scenario and of the draws are laid side by side on the sample
+    axis when both are needed (a deterministic objective under a chance constraint).
+    """
+
+    def __init__(self, realizations: Sequence[Scenario], movable: list[int], objective: Objective,
+                 target_payback_months: int, limits: Limits, money: float) -> None:
+        self.objective = objective
+        self.limits = limits
+        self.horizon = horizon = realizations[0].horizon_months
+        self.money = money
+        """The money at stake (largest target x horizon): scales the probability penalty."""
+        sizes = [samples_of(realized) for realized in realizations]
+        edges = np.cumsum([0, *sizes])
+        self.median_samples = slice(0, sizes[0])
+        self.drawn_samples = slice(int(edges[-2]), int(edges[-1]))
+        """Samples of the risk objectives and the chance constraint (the last realization)."""
+        self.objective_samples = self.drawn_samples if objective in RISK_OBJECTIVES else self.median_samples
+
+        first = min(target_payback_months, horizon) - 1
+        width = 1 if objective in ("npv", "net_cash", "p10_npv") else horizon - first
+        self.objective_columns = slice(0, width)
+        self.cash_columns = slice(width, width + horizon) if limits.max_cash_need is not None else slice(width, width)
+        start = self.cash_columns.stop
+        self.margin_columns = slice(start, start + horizon - first) if limits.chance else slice(start, start)
+
+        every_month = tuple(range(1, horizon + 1))
+        # One unit user per set of active months and kind of user (a channel's own retention and index,
+        # docs/formulas.md §15): what one user a month is worth depends on both. Two channels share a unit
+        # user only when they share both in every realization (median and draws alike).
+        def same_kind(a: int, b: int) -> bool:
+            return all((realized.acquisition[movable[a]].months or every_month)
+                       == (realized.acquisition[movable[b]].months or every_month)
+                       and same_users(realized.acquisition[movable[a]], realized.acquisition[movable[b]])
+                       for realized in realizations)
+
+        columns = range(len(movable))
+        kinds: list[int] = []
+        for column in sorted(columns, key=lambda column: realizations[0].acquisition[movable[column]].months or every_month):
+            if not any(same_kind(column, kind) for kind in kinds):
+                kinds.append(column)
+        self.membership = np.array([[float(same_kind(column, kind)) for kind in kinds] for column in columns])
+        base, per_user, per_spend = [], [], []
+        for realized, size in zip(realizations, sizes, strict=True):
+            channels = [realized.acquisition[i] for i in movable]
+            masks = np.array([[float(t in (ch.months or every_month)) for t in every_month] for ch in channels])
+            # Block 0: every movable budget at 0; block k: plus one user a month of kind k.
+            zero = at_splits(realized, movable, np.zeros((1, len(movable))))
+            blocks = len(kinds) + 1
+            tiled = tile(zero, blocks)
+            units = []
+            for k, column in enumerate(kinds, start=1):
+                kind = channels[column]
+                users = np.repeat((np.arange(blocks) == k).astype(np.float64), size)
+                units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=kind.months or every_month,
+                                         retention=tile(kind.retention, blocks),
+                                         conversion_index=tile(kind.conversion_index, blocks)))
+            net_cash = evaluate(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units))).months["net_cash"]
+            net_cash = net_cash.reshape(blocks, -1, horizon)
+            reduce = self._reduction(realized, target_payback_months)
+            base.append(np.broadcast_to(reduce(net_cash[0]).T, (start + self.margin_columns.stop - start, size)))
+            per_user.append(reduce(net_cash[1:] - net_cash[0]).transpose(0, 2, 1))
+            per_spend.append(np.broadcast_to(reduce(masks[:, None, :]).transpose(0, 2, 1), (len(channels), base[-1].shape[0], size)))
+        # Features are laid out (..., Q, S): the sample axis last and contiguous.
+        self.base = np.ascontiguousarray(np.concatenate(base, axis=-1))
+        """(Q, S) features of the zero split."""
+        self.per_user = np.ascontiguousarray(np.concatenate(per_user, axis=-1))
+        """(M, Q, S) features of one user a month bought in each month of month set m."""
+        self.per_spend = np.ascontiguousarray(np.concatenate(per_spend, axis=-1))
+        """(C, Q, S) features of one unit of money spent in each active month of channel c."""
+        self.per_user_of_channel = np.ascontiguousarray(self.per_user[self.membership.argmax(axis=1)])
+        """(C, Q, S) ``per_user`` of each channel's month set."""
+
+        # One-month scenarios of the movable channels alone: the engine gives users and spend per
+        # active month. Each has one row per candidate unless a channel's own inputs are uncertain.
+        self.probes = [
+            (Scenario(name="probe", retention=RetentionChurn(1.0), horizon_months=1,
+                      acquisition=tuple(dataclasses.replace(realized.acquisition[i], months=None) for i in movable)), size)
+            for realized, size in zip(realizations, sizes, strict=True)
+        ]
+        self._probed: dict[tuple[int, float], tuple[FloatArray, FloatArray]] = {}
+        """(channel, budget) -> users and spend per active month, (S,) each, of the last round."""
+
+    def _reduction(self, realized: Scenario, target_payback_months: int) -> Any:
+        horizon = realized.horizon_months
+        first = min(target_payback_months, horizon) - 1
+        # Cumulative cash in the months from the target to the horizon's end (payback <=> all >= 0).
+        to_margins = np.tril(np.ones((horizon, horizon)))[first:].T
+        if self.objective == "net_cash":
+            def objective(cash: FloatArray) -> FloatArray:
+                return cash.sum(axis=-1, keepdims=True)
+        elif self.objective == "payback_probability":
+            def objective(cash: FloatArray) -> FloatArray:
+                return cash @ to_margins
+        else:
+            discount = discount_factors(np.asarray(realized.discount_rate, dtype=np.float64).reshape(-1), horizon).T
+
+            def objective(cash: FloatArray) -> FloatArray:
+                return (cash * discount).sum(axis=-1, keepdims=True)
+        cumulative = np.tril(np.ones((horizon, horizon))).T
+
+        def reduce(cash: FloatArray) -> FloatArray:
+            parts = [objective(cash)]
+            if self.limits.max_cash_need is not None:
+                parts.append(cash @ cumulative)
+            if self.limits.chance:
+                parts.append(cash @ to_margins)
+            return np.concatenate([np.broadcast_to(part, (*np.broadcast_shapes(*(p.shape[:-1] for p in parts)), part.shape[-1]))
+                                   for part in parts], axis=-1)
+
+        return reduce
+
+    def users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """(K, S, C) users and spend per active month of each movable channel at each split."""
+        users: list[FloatArray] = []
+        spend: list[FloatArray] = []
+        for probe, size in self.probes:
+            result = evaluate(at_splits(probe, list(range(splits.shape[1])), splits))
+            shape = (splits.shape[0], -1, splits.shape[1])
+            for out, per_month in ((users, result.channel_users_per_month), (spend, result.channel_spend_per_month)):
+                out.append(np.broadcast_to(per_month.reshape(shape), (splits.shape[0], size, splits.shape[1])))
+        if len(self.probes) == 1:
+            return users[0], spend[0]
+        return np.concatenate(users, axis=1), np.concatenate(spend, axis=1)
+
+    def features(self, users: FloatArray, spend: FloatArray) -> FloatArray:
+        """(K, Q, S) features from (K, S, C) users and spend."""
+        total = np.repeat(self.base[None], users.shape[0], axis=0)
+        users_by_set = users @ self.membership
+        for m in range(users_by_set.shape[2]):
+            total += users_by_set[:, None, :, m] * self.per_user[m]
+        for c in range(spend.shape[2]):
+            total -= spend[:, None, :, c] * self.per_spend[c]
+        return total
+
+    def score(self, features: FloatArray, bandwidth: float | None = None) -> FloatArray:
+        """(K,) objective of each candidate less the penalty of broken limits; with a ``bandwidth``, payback
+        probabilities are smoothed."""
+        own = features[:, self.objective_columns, self.objective_samples]
+        if self.objective in ("npv", "net_cash"):
+            value = own[:, 0].mean(axis=1)
+        elif self.objective == "p10_npv":
+            value = np.quantile(own[:, 0], P10_QUANTILE, axis=1)
+        else:
+            value = payback_share(own.min(axis=1), bandwidth)
+        money_per_unit = 1.0 if self.objective == "payback_probability" else self.money
+        if self.limits.max_cash_need is not None:
+            cumulative = features[:, self.cash_columns, self.median_samples].min(axis=1)
+            need = np.maximum(0.0, -cumulative.mean(axis=1))
+            value = value - PENALTY * money_per_unit / self.money * np.maximum(0.0, need - self.limits.max_cash_need)
+        if self.limits.min_payback_probability is not None:
+            share = payback_share(features[:, self.margin_columns, self.drawn_samples].min(axis=1), bandwidth)
+            value = value - PENALTY * money_per_unit * np.maximum(0.0, self.limits.min_payback_probability - share)
+        return np.asarray(value)
+
+    def values(self, splits: FloatArray) -> FloatArray:
+        """(K,) unsmoothed objective at each split."""
+        return self.score(self.features(*self.users_and_spend(splits)))
+
+    def bandwidths(self, splits: FloatArray, budgets: FloatArray) -> list[float | None]:
+        """Per split, Silverman's bandwidth of the payback margins, at least 0.1% of its budget
+        (None, no smoothing, when no payback probability is involved)."""
+        if self.objective == "payback_probability":
+            columns = self.objective_columns
+        elif self.limits.chance:
+            columns = self.margin_columns
+        else:
+            return [None] * len(budgets)
+        margins = self.features(*self.users_and_spend(splits))[:, columns, self.drawn_samples].min(axis=1)
+        found: list[float | None] = []
+        for margin, budget in zip(margins, budgets, strict=True):
+            q75, q25 = np.percentile(margin, [75, 25])
+            spread = min(float(margin.std()), (q75 - q25) / 1.34) if q75 > q25 else float(margin.std())
+            found.append(max(0.9 * spread * margin.size ** (-0.2), 1e-3 * float(budget)))
+        return found
+
+    def moves(self, splits: FloatArray, steps: FloatArray) -> Iterator[tuple[FloatArray, FloatArray, FloatArray]]:
+        """For each split (N, C) and its steps (N, C): the features at the split (1, Q, S) and their change when
+        each channel alone gets the step more or less money (C, Q, S) each. One probe call for all
+        splits, as a channel's users depend on its budget only; the features are made one split at a
+        time, so only one search's (C, Q, S) arrays are held at once."""
+        count = splits.shape[0]
+        users, spend = self._channel_users_and_spend(np.concatenate([splits, splits + steps, np.maximum(splits - steps, 0.0)]))
+        for n in range(count):
+            at_split = self.features(users[n : n + 1], spend[n : n + 1])
+            up, down = (
+                (users[k] - users[n]).T[:, None, :] * self.per_user_of_channel - (spend[k] - spend[n]).T[:, None, :] * self.per_spend
+                for k in (count + n, 2 * count + n)
+            )
+            yield at_split, up, down
+
+    def _channel_users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """``users_and_spend``, probing only the (channel, budget) pairs the last call did not.
+
+        A transfer changes two channels by one step, so most of a round's budgets were probed
+        in the round before; the probe's rows are the costly part of a search over many samples.
+        """
+        needed = {(c, float(v)) for c in range(splits.shape[1]) for v in splits[:, c]}
+        missing: list[list[float]] = [[] for _ in range(splits.shape[1])]
+        for c, v in sorted(needed - self._probed.keys()):
+            missing[c].append(v)
+        blocks = max(len(values) for values in missing)
+        if blocks:
+            # Channels with fewer new budgets repeat their first budget: rows the engine computes anyway.
+            padded = np.array(
+                [values + [values[0] if values else float(splits[0, c])] * (blocks - len(values)) for c, values in enumerate(missing)]
+            ).T
+            users, spend = self.users_and_spend(padded)
+            for row in range(blocks):
+                for c in range(splits.shape[1]):
+                    self._probed[(c, float(padded[row, c]))] = (users[row, :, c], spend[row, :, c])
+        self._probed = {key: self._probed[key] for key in needed}
+        users_out = np.stack([np.stack([self._probed[(c, float(v))][0] for c, v in enumerate(row)], axis=-1) for row in splits])
+        spend_out = np.stack([np.stack([self._probed[(c, float(v))][1] for c, v in enumerate(row)], axis=-1) for row in splits])
+        return users_out, spend_out
+
+
+def payback_share(margin: FloatArray, bandwidth: float | None) -> FloatArray:
+    """(K,) share of draws whose payback margin (K, S) is >= 0; with a ``bandwidth``, kernel-smoothed."""
+    if bandwidth is None:
+        # The engine's tolerance for rounding, relative to the money moved, is far below
+        # any margin that matters; an exact 0 counts as paid back, as there.
+        return np.asarray((margin >= 0).mean(axis=1))
+    # Logistic kernel with standard deviation ``bandwidth`` (scale bandwidth x sqrt(3) / pi); tanh form: never overflows.
+    scale = bandwidth * math.sqrt(3.0) / math.pi
+    return np.asarray((0.5 + 0.5 * np.tanh(margin / (2.0 * scale))).mean(axis=1))
+
+
+def engine_objective(realized: Scenario, movable: list[int], splits: FloatArray, objective: Objective, target: int) -> FloatArray:
+    """(K,) objective at each split by a direct engine run."""
+    figures = evaluate(at_splits(realized, movable, splits)).figures
+    rows = splits.shape[0] * samples_of(realized)
+
+    def by_split(name: str) -> FloatArray:
+        return np.broadcast_to(figures[name], (rows,)).reshape(splits.shape[0], -1)
+
+    if objective == "npv":
+        return by_split("npv").mean(axis=1)
+    if objective == "net_cash":
+        return by_split("net_cash").mean(axis=1)
+    if objective == "p10_npv":
+        return np.quantile(by_split("npv"), P10_QUANTILE, axis=1)
+    payback = by_split("payback_month")
+    return np.where(np.isnan(payback), False, payback <= target).mean(axis=1)
