@@ -6,17 +6,18 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from aigc_roi.model.cashflow import discount_factors
-from aigc_roi.model.engine import evaluate
-from aigc_roi.model.scenario import FlatChannel, FloatArray, RetentionChurn, Scenario
+from aigc_roi.model.scenario import FlatChannel, FloatArray, Scenario
 from aigc_roi.model.sources import same_users
 from aigc_roi.whatif.allocate_limits import PENALTY, Limits
+from aigc_roi.whatif.allocate_moves import FeatureGroup
 from aigc_roi.whatif.allocate_result import RISK_OBJECTIVES, Objective
-from aigc_roi.whatif.allocate_splits import at_splits, samples_of, tile
+from aigc_roi.whatif.allocate_splits import at_splits, evaluated_in_parts, samples_of, tile, users_and_spend_at
 
 P10_QUANTILE = 0.1
 
@@ -84,29 +85,30 @@ class Surrogate:
                 units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=kind.months or every_month,
                                          retention=tile(kind.retention, blocks),
                                          conversion_index=tile(kind.conversion_index, blocks)))
-            net_cash = evaluate(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units))).months["net_cash"]
+            net_cash = evaluated_in_parts(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units)),
+                                          lambda result, rows: np.broadcast_to(result.months["net_cash"], (rows, horizon)))
             net_cash = net_cash.reshape(blocks, -1, horizon)
             reduce = self._reduction(realized, target_payback_months)
             base.append(np.broadcast_to(reduce(net_cash[0]).T, (start + self.margin_columns.stop - start, size)))
             per_user.append(reduce(net_cash[1:] - net_cash[0]).transpose(0, 2, 1))
-            per_spend.append(np.broadcast_to(reduce(masks[:, None, :]).transpose(0, 2, 1), (len(channels), base[-1].shape[0], size)))
+            # Money spent is worth the same in every draw unless the discount rate is drawn.
+            per_spend.append(reduce(masks[:, None, :]).transpose(0, 2, 1))
         # Features are laid out (..., Q, S): the sample axis last and contiguous.
         self.base = np.ascontiguousarray(np.concatenate(base, axis=-1))
         """(Q, S) features of the zero split."""
         self.per_user = np.ascontiguousarray(np.concatenate(per_user, axis=-1))
         """(M, Q, S) features of one user a month bought in each month of month set m."""
-        self.per_spend = np.ascontiguousarray(np.concatenate(per_spend, axis=-1))
-        """(C, Q, S) features of one unit of money spent in each active month of channel c."""
-        self.per_user_of_channel = np.ascontiguousarray(self.per_user[self.membership.argmax(axis=1)])
-        """(C, Q, S) ``per_user`` of each channel's month set."""
+        self.per_spend = _per_spend(per_spend, sizes)
+        """(C, Q, 1 or S) features of one unit of money spent in each active month of channel c."""
+        self.kind_of = self.membership.argmax(axis=1)
+        """(C,) kind of user (row of ``per_user``) of each channel."""
+        self.groups = [FeatureGroup.of(columns, samples, self.per_user, self.per_spend) for columns, samples in (
+            (self.objective_columns, self.objective_samples), (self.cash_columns, self.median_samples),
+            (self.margin_columns, self.drawn_samples)) if columns.stop > columns.start]
 
-        # One-month scenarios of the movable channels alone: the engine gives users and spend per
-        # active month. Each has one row per candidate unless a channel's own inputs are uncertain.
-        self.probes = [
-            (Scenario(name="probe", retention=RetentionChurn(1.0), horizon_months=1,
-                      acquisition=tuple(dataclasses.replace(realized.acquisition[i], months=None) for i in movable)), size)
-            for realized, size in zip(realizations, sizes, strict=True)
-        ]
+        self.channels = [[realized.acquisition[i] for i in movable] for realized in realizations]
+        """The movable channels of each realization: their users and spend come from their own formulas."""
+        self.sizes = sizes
         self._probed: dict[tuple[int, float], tuple[FloatArray, FloatArray]] = {}
         """(channel, budget) -> users and spend per active month, (S,) each, of the last round."""
 
@@ -140,51 +142,65 @@ class Surrogate:
         return reduce
 
     def users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """(K, S, C) users and spend per active month of each movable channel at each split."""
-        users: list[FloatArray] = []
-        spend: list[FloatArray] = []
-        for probe, size in self.probes:
-            result = evaluate(at_splits(probe, list(range(splits.shape[1])), splits))
-            shape = (splits.shape[0], -1, splits.shape[1])
-            for out, per_month in ((users, result.channel_users_per_month), (spend, result.channel_spend_per_month)):
-                out.append(np.broadcast_to(per_month.reshape(shape), (splits.shape[0], size, splits.shape[1])))
-        if len(self.probes) == 1:
-            return users[0], spend[0]
-        return np.concatenate(users, axis=1), np.concatenate(spend, axis=1)
+        """(K, C, S) users and spend per active month of each movable channel at each split."""
+        users = np.empty((splits.shape[0], splits.shape[1], self.base.shape[1]))
+        spend = np.empty_like(users)
+        for c in range(splits.shape[1]):
+            users[:, c], spend[:, c] = self._channel_at(c, splits[:, c])
+        return users, spend
+
+    def _channel_at(self, column: int, budgets: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """(K, S) users and spend per active month of movable channel ``column`` at each monthly budget."""
+        parts = [users_and_spend_at(channels[column], budgets, size) for channels, size in zip(self.channels, self.sizes, strict=True)]
+        return np.concatenate([users for users, _ in parts], axis=1), np.concatenate([spend for _, spend in parts], axis=1)
 
     def features(self, users: FloatArray, spend: FloatArray) -> FloatArray:
-        """(K, Q, S) features from (K, S, C) users and spend."""
+        """(K, Q, S) features from (K, C, S) users and spend."""
         total = np.repeat(self.base[None], users.shape[0], axis=0)
-        users_by_set = users @ self.membership
-        for m in range(users_by_set.shape[2]):
-            total += users_by_set[:, None, :, m] * self.per_user[m]
-        for c in range(spend.shape[2]):
-            total -= spend[:, None, :, c] * self.per_spend[c]
+        users_by_set = self.membership.T @ users
+        for m in range(users_by_set.shape[1]):
+            total += users_by_set[:, m, None, :] * self.per_user[m]
+        if self.per_spend.shape[-1] == 1:
+            total -= self.per_spend[:, :, 0].T @ spend
+        else:
+            total -= np.einsum("kcs,cqs->kqs", spend, self.per_spend)
         return total
 
     def score(self, features: FloatArray, bandwidth: float | None = None) -> FloatArray:
         """(K,) objective of each candidate less the penalty of broken limits; with a ``bandwidth``, payback
         probabilities are smoothed."""
-        own = features[:, self.objective_columns, self.objective_samples]
+        return self._score([features[:, group.columns, group.samples].min(axis=1) for group in self.groups], bandwidth)
+
+    def move_scores(self, at: FloatArray, users: FloatArray, spend: FloatArray, channels: np.ndarray,
+                    bandwidth: float | None) -> FloatArray:
+        """(N,) ``score`` when channel ``channels[n]`` alone gets ``users[n]`` more users and ``spend[n]`` more
+        money a month (N, S each) at the split whose features are ``at`` (Q, S)."""
+        kinds = self.kind_of[channels]
+        return self._score([group.moved_minimum(at, users, spend, kinds, channels) for group in self.groups], bandwidth)
+
+    def _score(self, lowest: list[FloatArray], bandwidth: float | None) -> FloatArray:
+        """(K,) score from each feature group's lowest value per sample (K, Sg): the objective's own column(s),
+        then the cumulative cash (cash need), then the payback margins (chance), as the limits ask."""
+        own, *limited = lowest
         if self.objective in ("npv", "net_cash"):
-            value = own[:, 0].mean(axis=1)
+            value = own.mean(axis=1)
         elif self.objective == "p10_npv":
-            value = np.quantile(own[:, 0], P10_QUANTILE, axis=1)
+            value = np.quantile(own, P10_QUANTILE, axis=1)
         else:
-            value = payback_share(own.min(axis=1), bandwidth)
+            value = payback_share(own, bandwidth)
         money_per_unit = 1.0 if self.objective == "payback_probability" else self.money
         if self.limits.max_cash_need is not None:
-            cumulative = features[:, self.cash_columns, self.median_samples].min(axis=1)
-            need = np.maximum(0.0, -cumulative.mean(axis=1))
+            need = np.maximum(0.0, -limited.pop(0).mean(axis=1))
             value = value - PENALTY * money_per_unit / self.money * np.maximum(0.0, need - self.limits.max_cash_need)
         if self.limits.min_payback_probability is not None:
-            share = payback_share(features[:, self.margin_columns, self.drawn_samples].min(axis=1), bandwidth)
+            share = payback_share(limited.pop(0), bandwidth)
             value = value - PENALTY * money_per_unit * np.maximum(0.0, self.limits.min_payback_probability - share)
         return np.asarray(value)
 
     def values(self, splits: FloatArray) -> FloatArray:
         """(K,) unsmoothed objective at each split."""
-        return self.score(self.features(*self.users_and_spend(splits)))
+        users, spend = self.users_and_spend(splits)
+        return np.concatenate([self.score(self.features(users[k : k + 1], spend[k : k + 1])) for k in range(len(splits))])
 
     def bandwidths(self, splits: FloatArray, budgets: FloatArray) -> list[float | None]:
         """Per split, Silverman's bandwidth of the payback margins, at least 0.1% of its budget
@@ -195,28 +211,22 @@ class Surrogate:
             columns = self.margin_columns
         else:
             return [None] * len(budgets)
-        margins = self.features(*self.users_and_spend(splits))[:, columns, self.drawn_samples].min(axis=1)
+        users, spend = self.users_and_spend(splits)
         found: list[float | None] = []
-        for margin, budget in zip(margins, budgets, strict=True):
+        for k, budget in enumerate(budgets):
+            margin = self.features(users[k : k + 1], spend[k : k + 1])[0, columns, self.drawn_samples].min(axis=0)
             q75, q25 = np.percentile(margin, [75, 25])
             spread = min(float(margin.std()), (q75 - q25) / 1.34) if q75 > q25 else float(margin.std())
             found.append(max(0.9 * spread * margin.size ** (-0.2), 1e-3 * float(budget)))
         return found
 
-    def moves(self, splits: FloatArray, steps: FloatArray) -> Iterator[tuple[FloatArray, FloatArray, FloatArray]]:
-        """For each split (N, C) and its steps (N, C): the features at the split (1, Q, S) and their change when
-        each channel alone gets the step more or less money (C, Q, S) each. One probe call for all
-        splits, as a channel's users depend on its budget only; the features are made one split at a
-        time, so only one search's (C, Q, S) arrays are held at once."""
+    def moves(self, splits: FloatArray, steps: FloatArray) -> Iterator[Moves]:
+        """For each split (N, C) and its steps (N, C): users and spend at the split and with each channel alone
+        a step higher and lower. One probe call for all splits, as a channel's users depend on its budget only."""
         count = splits.shape[0]
         users, spend = self._channel_users_and_spend(np.concatenate([splits, splits + steps, np.maximum(splits - steps, 0.0)]))
         for n in range(count):
-            at_split = self.features(users[n : n + 1], spend[n : n + 1])
-            up, down = (
-                (users[k] - users[n]).T[:, None, :] * self.per_user_of_channel - (spend[k] - spend[n]).T[:, None, :] * self.per_spend
-                for k in (count + n, 2 * count + n)
-            )
-            yield at_split, up, down
+            yield Moves(users[n], spend[n], users[count + n], spend[count + n], users[2 * count + n], spend[2 * count + n])
 
     def _channel_users_and_spend(self, splits: FloatArray) -> tuple[FloatArray, FloatArray]:
         """``users_and_spend``, probing only the (channel, budget) pairs the last call did not.
@@ -225,23 +235,40 @@ class Surrogate:
         in the round before; the probe's rows are the costly part of a search over many samples.
         """
         needed = {(c, float(v)) for c in range(splits.shape[1]) for v in splits[:, c]}
-        missing: list[list[float]] = [[] for _ in range(splits.shape[1])]
-        for c, v in sorted(needed - self._probed.keys()):
-            missing[c].append(v)
-        blocks = max(len(values) for values in missing)
-        if blocks:
-            # Channels with fewer new budgets repeat their first budget: rows the engine computes anyway.
-            padded = np.array(
-                [values + [values[0] if values else float(splits[0, c])] * (blocks - len(values)) for c, values in enumerate(missing)]
-            ).T
-            users, spend = self.users_and_spend(padded)
-            for row in range(blocks):
-                for c in range(splits.shape[1]):
-                    self._probed[(c, float(padded[row, c]))] = (users[row, :, c], spend[row, :, c])
+        for c in range(splits.shape[1]):
+            missing = sorted({v for column, v in needed - self._probed.keys() if column == c})
+            if missing:
+                users, spend = self._channel_at(c, np.array(missing))
+                for row, v in enumerate(missing):
+                    self._probed[(c, v)] = (users[row], spend[row])
         self._probed = {key: self._probed[key] for key in needed}
-        users_out = np.stack([np.stack([self._probed[(c, float(v))][0] for c, v in enumerate(row)], axis=-1) for row in splits])
-        spend_out = np.stack([np.stack([self._probed[(c, float(v))][1] for c, v in enumerate(row)], axis=-1) for row in splits])
+        users_out = np.empty((splits.shape[0], splits.shape[1], self.base.shape[1]))
+        spend_out = np.empty_like(users_out)
+        for k, row in enumerate(splits):
+            for c, v in enumerate(row):
+                users_out[k, c], spend_out[k, c] = self._probed[(c, float(v))]
         return users_out, spend_out
+
+
+@dataclass(frozen=True)
+class Moves:
+    """Users and spend a month (C, S) of every movable channel at one split, and at its budget a step up and down."""
+
+    users: FloatArray
+    spend: FloatArray
+    users_up: FloatArray
+    spend_up: FloatArray
+    users_down: FloatArray
+    spend_down: FloatArray
+
+
+def _per_spend(per_realization: list[FloatArray], sizes: list[int]) -> FloatArray:
+    """(C, Q, 1) when a unit of money is worth the same in every sample, else (C, Q, S)."""
+    if all(part.shape[-1] == 1 for part in per_realization) and all(
+            np.array_equal(part, per_realization[0]) for part in per_realization):
+        return np.ascontiguousarray(per_realization[0])
+    return np.ascontiguousarray(np.concatenate([np.broadcast_to(part, (*part.shape[:2], size))
+                                                for part, size in zip(per_realization, sizes, strict=True)], axis=-1))
 
 
 def payback_share(margin: FloatArray, bandwidth: float | None) -> FloatArray:
@@ -257,17 +284,11 @@ def payback_share(margin: FloatArray, bandwidth: float | None) -> FloatArray:
 
 def engine_objective(realized: Scenario, movable: list[int], splits: FloatArray, objective: Objective, target: int) -> FloatArray:
     """(K,) objective at each split by a direct engine run."""
-    figures = evaluate(at_splits(realized, movable, splits)).figures
-    rows = splits.shape[0] * samples_of(realized)
-
-    def by_split(name: str) -> FloatArray:
-        return np.broadcast_to(figures[name], (rows,)).reshape(splits.shape[0], -1)
-
-    if objective == "npv":
-        return by_split("npv").mean(axis=1)
-    if objective == "net_cash":
-        return by_split("net_cash").mean(axis=1)
+    name = {"npv": "npv", "net_cash": "net_cash", "p10_npv": "npv"}.get(objective, "payback_month")
+    keep = lambda result, rows: np.broadcast_to(result.figures[name], (rows,))  # noqa: E731
+    by_split = evaluated_in_parts(at_splits(realized, movable, splits), keep).reshape(splits.shape[0], -1)
     if objective == "p10_npv":
-        return np.quantile(by_split("npv"), P10_QUANTILE, axis=1)
-    payback = by_split("payback_month")
-    return np.where(np.isnan(payback), False, payback <= target).mean(axis=1)
+        return np.quantile(by_split, P10_QUANTILE, axis=1)
+    if objective == "payback_probability":
+        return np.where(np.isnan(by_split), False, by_split <= target).mean(axis=1)
+    return by_split.mean(axis=1)
