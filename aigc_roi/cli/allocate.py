@@ -152,14 +152,17 @@ def allocate(
     scenario = load(file, set_).scenario
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
+    from aigc_roi.cli.simulate import progress_bar
     from aigc_roi.present.allocation import allocation_json, allocation_markdown, allocation_rows, allocation_view
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.whatif.allocate import AllocationError
 
     try:
-        result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed,
-                              total=total is not None, max_cash_need=cash_cap,
-                              min_payback_probability=min_payback_probability, target_roas=target_roas)
+        with progress_bar(language, "allocating") as progress:
+            result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed,
+                                  total=total is not None, max_cash_need=cash_cap,
+                                  min_payback_probability=min_payback_probability, target_roas=target_roas,
+                                  progress=progress)
     except AllocationError as refused:
         fail([f"allocate: {refused}"])
     style = NumberStyle(language, scenario.currency)

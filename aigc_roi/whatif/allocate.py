@@ -84,7 +84,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -147,6 +147,7 @@ def allocate(
     total: bool = False,
     limits: Limits | None = None,
     target_roas: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Allocation:
     """The split of ``budget`` across the movable channels, phase by phase, that maximises ``objective``; see
     the module docstring. ``budget`` is B, spent in every month of every phase, or with ``total`` the money
@@ -154,7 +155,8 @@ def allocate(
     as multiples of ``budget`` (empty for none). ``limits``: constraints the best split keeps (a cash need
     cap, a least payback probability). ``target_roas``: instead of splitting ``budget``, each channel in
     each phase gets the monthly budget at which its marginal ROAS falls to this; the result is then a
-    horizon total (``budget`` is ignored). Raises ``AllocationError`` for a request that cannot be set up."""
+    horizon total (``budget`` is ignored). ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
+    (the searches by their step, docs/allocate.md). Raises ``AllocationError`` for a request that cannot be set up."""
     limits = limits or Limits()
     minimums = dict(minimums or {})
     maximums = dict(maximums or {})
@@ -199,11 +201,13 @@ def allocate(
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     money = budget * (1 if total else median.horizon_months)
     surrogate = Surrogate(expanded, indices, objective, target, limits, money)
+    report = _stages(progress)
+    report(0.0, 0.0)
 
     if at_target is not None:
         best = at_target
     else:
-        candidates = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP)
+        candidates = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP, lambda done: report(0.0, done))
         if space.feasible(current, targets):
             candidates.append(current)
         values = surrogate.values(np.array(candidates))
@@ -213,7 +217,9 @@ def allocate(
     engine_values = engine_objective(objective_scenario, indices, np.array([current, best]), objective, target)
     checks = constraint_checks(layout.scenario, expanded[-1] if limits.chance else None, indices, best, limits, target)
     names = [median.acquisition[movable[c]].name for c in columns]
-    points = budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve)
+    report(0.0, 1.0)
+    points = budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve, lambda done: report(1.0, done))
+    report(1.0, 1.0)
     channels = channel_rows(median, layout, movable, columns, months_of, current, best, lower, upper, budget, locks,
                              total)
     splits = tuple(
@@ -240,3 +246,17 @@ def allocate(
         constraints=checks,
         target_roas=target_roas,
     )
+
+
+PROGRESS_TOTAL = 1_000
+"""Units of ``allocate``'s progress: the best split's search takes the first half, the budget curve's the second."""
+
+
+def _stages(progress: Callable[[int, int], None] | None) -> Callable[[float, float], None]:
+    """``report(stage, done)``: stage 0 (the best split) or 1 (the budget curve), ``done`` of it from 0 to 1."""
+
+    def report(stage: float, done: float) -> None:
+        if progress is not None:
+            progress(int(PROGRESS_TOTAL * (stage + min(max(done, 0.0), 1.0)) / 2), PROGRESS_TOTAL)
+
+    return report

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -20,7 +20,8 @@ only a second-order share of the value, invisible on a chart."""
 
 
 def budget_curve(surrogate: Surrogate, space: Space, best: FloatArray, targets: FloatArray, names: list[str],
-                  phase_of: np.ndarray, phase_count: int, multiples: Sequence[float]) -> tuple[CurvePoint, ...]:
+                 phase_of: np.ndarray, phase_count: int, multiples: Sequence[float],
+                 progress: Callable[[float], None] | None = None) -> tuple[CurvePoint, ...]:
     def feasible(multiple: float) -> bool:
         scaled = multiple * targets
         lowest = np.bincount(space.groups, weights=space.weights * space.lower, minlength=space.count)
@@ -29,7 +30,7 @@ def budget_curve(surrogate: Surrogate, space: Space, best: FloatArray, targets: 
 
     searched_multiples = [multiple for multiple in multiples if multiple not in (0.0, 1.0) and feasible(multiple)]
     # Warm-started from the best split scaled, so a finer first step and a coarser end suffice for a chart.
-    found = maximise(surrogate, space, [multiple * targets for multiple in searched_multiples], best, 1 / 16, CURVE_FINEST_STEP)
+    found = maximise(surrogate, space, [multiple * targets for multiple in searched_multiples], best, 1 / 16, CURVE_FINEST_STEP, progress)
     searched = dict(zip(searched_multiples, found, strict=True))
     if 0.0 in multiples and feasible(0.0):
         searched[0.0] = np.zeros_like(best)
