@@ -427,8 +427,8 @@ LABELS: dict[str, Label] = {
         "预算曲线 · 各周期总额下的最优{objective}",
     ),
     "allocate_one_budget": Label(
-        "allocate: give exactly one of --budget, --total and --target-roas (given: {given})",
-        "allocate：--budget、--total、--target-roas 须且只能给一个（已给：{given}）",
+        "allocate: give exactly one of --budget, --total, --target-roas and --reach (given: {given})",
+        "allocate：--budget、--total、--target-roas、--reach 须且只能给一个（已给：{given}）",
     ),
     "allocate_warning_constraint_not_met": Label(
         "No split found keeps {constraint}: {value} against a limit of {limit}; the split shown comes closest.",
@@ -436,6 +436,11 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_constraint_max_cash_need": Label("peak cash need", "最大资金需求"),
     "allocate_constraint_min_payback_probability": Label("the chance of payback", "回本概率"),
+    "allocate_constraint_reach": Label("the milestone", "里程碑"),
+    "allocate_reach_title": Label(
+        "least budget reaching {milestone} ≥ {value}: B = {budget} a month",
+        "达到 {milestone} ≥ {value} 的最低月预算 B = {budget}",
+    ),
     "allocate_target_roas_title": Label(
         "filled to a marginal ROAS of {roas}, T = {budget} over the horizon",
         "各渠道投到边际 ROAS 降至 {roas}，整个周期共 T = {budget}",

@@ -89,11 +89,12 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from aigc_roi.model.sampling import realize
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Scenario
+from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.whatif.allocate_curve import CURVE_MULTIPLES, budget_curve
 from aigc_roi.whatif.allocate_limits import Limits, constraint_checks
 from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
 from aigc_roi.whatif.allocate_phases import expand, find_phases
+from aigc_roi.whatif.allocate_reach import least_budget, reach_check
 from aigc_roi.whatif.allocate_result import (
     OBJECTIVES,
     RISK_OBJECTIVES,
@@ -148,6 +149,7 @@ def allocate(
     limits: Limits | None = None,
     target_roas: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    reach: Milestone | None = None,
 ) -> Allocation:
     """The split of ``budget`` across the movable channels, phase by phase, that maximises ``objective``; see
     the module docstring. ``budget`` is B, spent in every month of every phase, or with ``total`` the money
@@ -156,7 +158,9 @@ def allocate(
     cap, a least payback probability). ``target_roas``: instead of splitting ``budget``, each channel in
     each phase gets the monthly budget at which its marginal ROAS falls to this; the result is then a
     horizon total (``budget`` is ignored). ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
-    (the searches by their step, docs/allocate.md). Raises ``AllocationError`` for a request that cannot be set up."""
+    (the searches by their step, docs/allocate.md). ``reach``: instead of splitting ``budget``, the least
+    monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored).
+    Raises ``AllocationError`` for a request that cannot be set up."""
     limits = limits or Limits()
     minimums = dict(minimums or {})
     maximums = dict(maximums or {})
@@ -164,7 +168,9 @@ def allocate(
         raise AllocationError(f"unknown objective {objective!r}; expected one of {', '.join(OBJECTIVES)}")
     if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
         raise AllocationError(f"the target ROAS must be a positive number, got {target_roas}")
-    if target_roas is None and not (math.isfinite(budget) and budget > 0):
+    if reach is not None and not 1 <= reach.month <= scenario.horizon_months:
+        raise AllocationError(f"the milestone's month {reach.month} is outside the horizon, months 1 to {scenario.horizon_months}")
+    if target_roas is None and reach is None and not (math.isfinite(budget) and budget > 0):
         raise AllocationError(f"the budget must be a positive number, got {budget}")
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
@@ -191,6 +197,11 @@ def allocate(
             raise AllocationError(f"no channel's first yuan returns a ROAS of {target_roas:g}: every budget would be 0")
     space = (Space(np.zeros(columns.size, dtype=int), months_of, lower, upper) if total
              else Space(phase_of, np.ones(columns.size), lower, upper))
+    report = _stages(progress)
+    at_reach = None
+    if reach is not None:
+        reaching = Surrogate([layout.scenario], indices, "net_cash", DEFAULT_TARGET_PAYBACK_MONTHS, Limits(), 1.0, reach)
+        budget, at_reach, _ = least_budget(reaching, space, current, reach, lambda done: report(0.0, done / 2))
     targets = np.full(space.count, float(budget))
     check_bounds(median, movable, phases, space, targets, total)
 
@@ -201,11 +212,12 @@ def allocate(
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     money = budget * (1 if total else median.horizon_months)
     surrogate = Surrogate(expanded, indices, objective, target, limits, money)
-    report = _stages(progress)
-    report(0.0, 0.0)
+    report(0.0, 0.0 if reach is None else 0.5)
 
     if at_target is not None:
         best = at_target
+    elif at_reach is not None:
+        best = at_reach
     else:
         candidates = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP, lambda done: report(0.0, done))
         if space.feasible(current, targets):
@@ -216,6 +228,8 @@ def allocate(
     objective_scenario = expanded[-1] if risk else expanded[0]
     engine_values = engine_objective(objective_scenario, indices, np.array([current, best]), objective, target)
     checks = constraint_checks(layout.scenario, expanded[-1] if limits.chance else None, indices, best, limits, target)
+    if reach is not None:
+        checks["reach"] = reach_check(layout.scenario, indices, best, reach)
     names = [median.acquisition[movable[c]].name for c in columns]
     report(0.0, 1.0)
     points = budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve, lambda done: report(1.0, done))
@@ -245,6 +259,7 @@ def allocate(
         best_spend=float((months_of * best).sum()),
         constraints=checks,
         target_roas=target_roas,
+        reach=reach,
     )
 
 

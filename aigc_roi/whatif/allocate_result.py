@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from aigc_roi.model.scenario import Milestone
 from aigc_roi.whatif.errors import WhatIfError
 
 Objective = Literal["npv", "net_cash", "p10_npv", "payback_probability"]
@@ -136,9 +137,12 @@ class Allocation:
     best_spend: float = math.nan
     """Money the movable channels spend over the horizon at the best split (B x the phases' months, or the total)."""
     constraints: Mapping[str, ConstraintCheck] = dataclasses.field(default_factory=dict)
-    """Each limit asked for (max_cash_need, min_payback_probability) at the best split."""
+    """Each limit asked for (max_cash_need, min_payback_probability, reach) at the best split."""
     target_roas: float | None = None
     """The marginal ROAS each channel was filled to, when the split answers ``--target-roas``."""
+    reach: Milestone | None = None
+    """The milestone the budget was found for, when the allocation answers ``--reach``: ``budget`` is then the least
+    monthly budget whose best split reaches it (``constraints["reach"]``)."""
 
     @property
     def gain(self) -> float:

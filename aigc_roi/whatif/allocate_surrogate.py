@@ -12,7 +12,8 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.cashflow import discount_factors
-from aigc_roi.model.scenario import FlatChannel, FloatArray, Scenario
+from aigc_roi.model.engine import Result
+from aigc_roi.model.scenario import FlatChannel, FloatArray, Milestone, Scenario
 from aigc_roi.model.sources import same_users
 from aigc_roi.whatif.allocate_limits import PENALTY, Limits
 from aigc_roi.whatif.allocate_moves import FeatureGroup
@@ -34,8 +35,10 @@ class Surrogate:
     """
 
     def __init__(self, realizations: Sequence[Scenario], movable: list[int], objective: Objective,
-                 target_payback_months: int, limits: Limits, money: float) -> None:
+                 target_payback_months: int, limits: Limits, money: float, reach: Milestone | None = None) -> None:
         self.objective = objective
+        self.reach = reach
+        """A milestone (``--reach``): its month series is one more feature, at the median values, and the score."""
         self.limits = limits
         self.horizon = horizon = realizations[0].horizon_months
         self.money = money
@@ -53,6 +56,8 @@ class Surrogate:
         self.cash_columns = slice(width, width + horizon) if limits.max_cash_need is not None else slice(width, width)
         start = self.cash_columns.stop
         self.margin_columns = slice(start, start + horizon - first) if limits.chance else slice(start, start)
+        stop = self.margin_columns.stop
+        self.reach_columns = slice(stop, stop + (reach is not None))
 
         every_month = tuple(range(1, horizon + 1))
         # One unit user per set of active months and kind of user (a channel's own retention and index,
@@ -85,14 +90,18 @@ class Surrogate:
                 units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=kind.months or every_month,
                                          retention=tile(kind.retention, blocks),
                                          conversion_index=tile(kind.conversion_index, blocks)))
-            net_cash = evaluated_in_parts(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units)),
-                                          lambda result, rows: np.broadcast_to(result.months["net_cash"], (rows, horizon)))
-            net_cash = net_cash.reshape(blocks, -1, horizon)
+            series = evaluated_in_parts(dataclasses.replace(tiled, acquisition=tiled.acquisition + tuple(units)), self._kept)
+            series = series.reshape(blocks, -1, series.shape[-1])
+            net_cash, reached = series[..., :horizon], series[..., horizon:]
             reduce = self._reduction(realized, target_payback_months)
-            base.append(np.broadcast_to(reduce(net_cash[0]).T, (start + self.margin_columns.stop - start, size)))
-            per_user.append(reduce(net_cash[1:] - net_cash[0]).transpose(0, 2, 1))
+            base.append(np.concatenate([reduce(net_cash[0]), reached[0]], axis=-1).T)
+            per_user.append(np.concatenate([reduce(net_cash[1:] - net_cash[0]), reached[1:] - reached[0]], axis=-1).transpose(0, 2, 1))
             # Money spent is worth the same in every draw unless the discount rate is drawn.
-            per_spend.append(reduce(masks[:, None, :]).transpose(0, 2, 1))
+            spent = reduce(masks[:, None, :])
+            spent_by_then = (masks[:, : reach.month].sum(axis=1) if reach is not None and reach.key == "cumulative_cash"
+                             else np.zeros(len(channels)))[:, None, None]
+            reach_part = np.broadcast_to(spent_by_then, (len(channels), spent.shape[1], int(reach is not None)))
+            per_spend.append(np.concatenate([spent, reach_part], axis=-1).transpose(0, 2, 1))
         # Features are laid out (..., Q, S): the sample axis last and contiguous.
         self.base = np.ascontiguousarray(np.concatenate(base, axis=-1))
         """(Q, S) features of the zero split."""
@@ -104,13 +113,21 @@ class Surrogate:
         """(C,) kind of user (row of ``per_user``) of each channel."""
         self.groups = [FeatureGroup.of(columns, samples, self.per_user, self.per_spend) for columns, samples in (
             (self.objective_columns, self.objective_samples), (self.cash_columns, self.median_samples),
-            (self.margin_columns, self.drawn_samples)) if columns.stop > columns.start]
+            (self.margin_columns, self.drawn_samples), (self.reach_columns, self.median_samples)) if columns.stop > columns.start]
 
         self.channels = [[realized.acquisition[i] for i in movable] for realized in realizations]
         """The movable channels of each realization: their users and spend come from their own formulas."""
         self.sizes = sizes
         self._probed: dict[tuple[int, float], tuple[FloatArray, FloatArray]] = {}
         """(channel, budget) -> users and spend per active month, (S,) each, of the last round."""
+
+    def _kept(self, result: Result, rows: int) -> FloatArray:
+        """(rows, H) monthly net cash of an engine run, and the milestone's series in its month when one is reached for."""
+        cash = np.broadcast_to(result.months["net_cash"], (rows, self.horizon))
+        if self.reach is None:
+            return cash
+        month = self.reach.month
+        return np.concatenate([cash, np.broadcast_to(result.months[self.reach.key], (rows, self.horizon))[:, month - 1 : month]], axis=1)
 
     def _reduction(self, realized: Scenario, target_payback_months: int) -> Any:
         horizon = realized.horizon_months
@@ -182,6 +199,9 @@ class Surrogate:
         """(K,) score from each feature group's lowest value per sample (K, Sg): the objective's own column(s),
         then the cumulative cash (cash need), then the payback margins (chance), as the limits ask."""
         own, *limited = lowest
+        if self.reach is not None:
+            # Reaching for a milestone: its median value is the score (whatif/allocate_reach.py).
+            return np.asarray(limited[-1].mean(axis=1))
         if self.objective in ("npv", "net_cash"):
             value = own.mean(axis=1)
         elif self.objective == "p10_npv":
