@@ -187,7 +187,7 @@ def allocate(
     lower = np.array([float(minimums.get(median.acquisition[movable[c]].name, 0.0)) for c in columns])
     upper = np.array([float(maximums.get(median.acquisition[movable[c]].name, math.inf)) for c in columns])
     indices = list(layout.indices)
-    current = np.array([monthly_budget(median.acquisition[movable[c]]) for c in columns])
+    current = np.array([monthly_budget(median.acquisition[movable[c]], median.horizon_months) for c in columns])
     at_target = None
     if target_roas is not None:
         at_target = target_roas_split(layout, lower, upper, current, target_roas, names_of=[

@@ -30,11 +30,14 @@ def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[s
     for name in locks:
         if name in minimums or name in maximums:
             raise AllocationError(f"{name!r} is locked: it cannot also have a minimum or maximum")
-    moving = [ch.name for ch in median.acquisition if any(isinstance(getattr(ch, f.name), ByMonth) for f in dataclasses.fields(ch))]
-    if moving:
-        # A split is one budget a month per channel; a channel whose values move by month has no single one.
-        raise AllocationError(f"{moving[0]!r} has values written by month (by_month): allocate splits one monthly budget "
-                              "across channels whose values stay the same every month")
+    for channel in median.acquisition:
+        moving = [field.name for field in dataclasses.fields(channel)
+                  if isinstance(getattr(channel, field.name), ByMonth) and field.name in _SPLIT_FIELDS]
+        if channel.movable and channel.name not in locks and moving:
+            # The split gives the channel one budget every month; a moving volume or fee would be replaced by it.
+            raise AllocationError(f"{channel.name!r} has {moving[0]} written by month (by_month): allocate gives a channel "
+                                  "the same budget every month, so only its prices and rates may move (docs/formulas.md "
+                                  "§14); lock it, or write the months as separate channels")
     movable = [i for i, ch in enumerate(median.acquisition) if ch.movable and ch.name not in locks]
     if not movable:
         raise AllocationError(f"no {_one_of(movable_types())} channel left to allocate the budget to")
@@ -69,6 +72,11 @@ def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], 
 
 def _slot_columns(phases: Sequence[Phase]) -> list[int]:
     return [column for phase in phases for column in phase.columns]
+
+
+_SPLIT_FIELDS = frozenset({"budget", "users", "impressions", "posts", "fee", "saturation_budget"})
+"""Fields a split replaces (a channel's volume or budget) or reads as one number (a kol's fee per post divides the
+budget; the saturation budget bends it): they may not move by month in a channel allocate moves."""
 
 
 def _one_of(words: Sequence[str]) -> str:

@@ -63,7 +63,7 @@ def channel_rows(
                 )
             )
         else:
-            spend = monthly_budget(channel)
+            spend = monthly_budget(channel, median.horizon_months)
             unmoved = _figures_at(result, [layout.kept[i]], 0, None)
             rows.append(
                 ChannelAllocation(

@@ -13,12 +13,20 @@ import numpy as np
 
 from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.engine import Result
-from aigc_roi.model.scenario import FlatChannel, FloatArray, Milestone, Scenario
+from aigc_roi.model.scenario import ByMonth, FlatChannel, FloatArray, Milestone, Moving, Scenario
 from aigc_roi.model.sources import same_users
 from aigc_roi.whatif.allocate_limits import PENALTY, Limits
 from aigc_roi.whatif.allocate_moves import FeatureGroup
 from aigc_roi.whatif.allocate_result import RISK_OBJECTIVES, Objective
-from aigc_roi.whatif.allocate_splits import at_splits, evaluated_in_parts, samples_of, tile, users_and_spend_at
+from aigc_roi.whatif.allocate_splits import (
+    at_splits,
+    evaluated_in_parts,
+    month_profile,
+    moves_by_month,
+    samples_of,
+    tile,
+    users_and_spend_at,
+)
 
 P10_QUANTILE = 0.1
 
@@ -63,7 +71,11 @@ class Surrogate:
         # One unit user per set of active months and kind of user (a channel's own retention and index,
         # docs/formulas.md §15): what one user a month is worth depends on both. Two channels share a unit
         # user only when they share both in every realization (median and draws alike).
+        # A channel whose values move by month buys by its own month profile: a kind of its own.
         def same_kind(a: int, b: int) -> bool:
+            if a != b and (moves_by_month(realizations[0].acquisition[movable[a]])
+                           or moves_by_month(realizations[0].acquisition[movable[b]])):
+                return False
             return all((realized.acquisition[movable[a]].months or every_month)
                        == (realized.acquisition[movable[b]].months or every_month)
                        and same_users(realized.acquisition[movable[a]], realized.acquisition[movable[b]])
@@ -86,7 +98,11 @@ class Surrogate:
             units = []
             for k, column in enumerate(kinds, start=1):
                 kind = channels[column]
-                users = np.repeat((np.arange(blocks) == k).astype(np.float64), size)
+                users: Moving = np.repeat((np.arange(blocks) == k).astype(np.float64), size)
+                profile = month_profile(kind, size, horizon)
+                if profile is not None:
+                    # One user of the mean active month, bought by the channel's own month profile.
+                    users = ByMonth(tuple((t, np.tile(profile[t - 1], blocks) * users) for t in every_month))
                 units.append(FlatChannel(name=f"unit user {k}", cost=0.0, users=users, months=kind.months or every_month,
                                          retention=tile(kind.retention, blocks),
                                          conversion_index=tile(kind.conversion_index, blocks)))
@@ -168,7 +184,8 @@ class Surrogate:
 
     def _channel_at(self, column: int, budgets: FloatArray) -> tuple[FloatArray, FloatArray]:
         """(K, S) users and spend per active month of movable channel ``column`` at each monthly budget."""
-        parts = [users_and_spend_at(channels[column], budgets, size) for channels, size in zip(self.channels, self.sizes, strict=True)]
+        parts = [users_and_spend_at(channels[column], budgets, size, self.horizon)
+                 for channels, size in zip(self.channels, self.sizes, strict=True)]
         return np.concatenate([users for users, _ in parts], axis=1), np.concatenate([spend for _, spend in parts], axis=1)
 
     def features(self, users: FloatArray, spend: FloatArray) -> FloatArray:
