@@ -92,3 +92,9 @@ def test_the_title_says_what_budget_was_found_in_chinese_too(tmp_path: Path) -> 
     result = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--lang", "zh"])
     assert result.exit_code == 0, result.stderr
     assert "达到 subscribers@6 ≥ 60 的最低月预算 B = 1,000" in result.stdout
+
+
+def test_reach_with_a_limit_is_refused(tmp_path: Path) -> None:
+    result = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--max-cash-need", "10000"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("allocate: --reach finds the least budget for a milestone alone")

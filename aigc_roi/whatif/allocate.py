@@ -168,6 +168,10 @@ def allocate(
         raise AllocationError(f"unknown objective {objective!r}; expected one of {', '.join(OBJECTIVES)}")
     if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
         raise AllocationError(f"the target ROAS must be a positive number, got {target_roas}")
+    if reach is not None and (limits.max_cash_need is not None or limits.chance):
+        # The least budget reaching a milestone is found on the milestone alone; a limit would need a search over both.
+        raise AllocationError("--reach finds the least budget for a milestone alone: it cannot be combined with "
+                              "--max-cash-need or --min-payback-probability")
     if reach is not None and not 1 <= reach.month <= scenario.horizon_months:
         raise AllocationError(f"the milestone's month {reach.month} is outside the horizon, months 1 to {scenario.horizon_months}")
     if target_roas is None and reach is None and not (math.isfinite(budget) and budget > 0):
