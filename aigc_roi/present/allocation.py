@@ -40,7 +40,7 @@ WARNING_LABELS: dict[str, str] = {
     "best_is_current": "allocate_warning_best_is_current", "on_minimum": "allocate_warning_on_minimum",
     "gets_nothing": "allocate_warning_gets_nothing", "on_maximum": "allocate_warning_on_maximum",
     "locked": "allocate_warning_locked", "current_total_differs": "allocate_warning_current_total_differs",
-    "different_months": "allocate_warning_different_months",
+    "different_months": "allocate_warning_different_months", "gates_planned_as_passed": "allocate_warning_gates_planned_as_passed",
 }
 """A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
 CONSTRAINT_LABELS: dict[str, str] = {

@@ -374,6 +374,11 @@ LABELS: dict[str, Label] = {
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside B.", "{channel} 锁定在每月 {amount}，不计入 B。"),
     # Decisions a founder acts on (issue 22): allocation's phases, spend less, limits, what decides; risk figures
     # read without surprises.
+    "allocate_warning_gates_planned_as_passed": Label(
+        "The plan has gates: the split was searched as if every gate passed; the figures shown are the staged plan's, "
+        "each gate decided per sample (the budget curve assumes every gate passed).",
+        "方案含闸门：分配按所有闸门都通过来搜索；所示数字为分阶段方案的结果，每次抽样各自判定闸门（预算曲线假设闸门全部通过）。",
+    ),
     "allocate_warning_different_months": Label(
         "The channels run in different months: B is spent in every month in which one runs, split among the channels "
         "running then (one split per phase above).",

@@ -178,8 +178,10 @@ def allocate(
         raise AllocationError(f"the budget must be a positive number, got {budget}")
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
-    # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the split is
-    # that of the plan with every gate passed (docs/formulas.md §18).
+    # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the search plans
+    # as if every gate passed; the figures reported are the staged plan's, each gate decided per sample as
+    # the engine does (docs/formulas.md §18, docs/allocate.md, gates).
+    gates = scenario.gates
     scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = movable_channels(median, locks, minimums, maximums)
@@ -229,17 +231,24 @@ def allocate(
         values = surrogate.values(np.array(candidates))
         best = candidates[int(np.argmax(values))]
 
-    objective_scenario = expanded[-1] if risk else expanded[0]
+    def staged(realized: Scenario) -> Scenario:
+        return dataclasses.replace(realized, gates=gates) if gates else realized
+
+    objective_scenario = staged(expanded[-1] if risk else expanded[0])
     engine_values = engine_objective(objective_scenario, indices, np.array([current, best]), objective, target)
-    checks = constraint_checks(layout.scenario, expanded[-1] if limits.chance else None, indices, best, limits, target)
+    if gates and at_reach is None and engine_values[1] < engine_values[0] and space.feasible(current, targets):
+        # Planned as if every gate passed, the split may do worse once the gates decide: then today's stands.
+        best, engine_values = current, np.array([engine_values[0], engine_values[0]])
+    checks = constraint_checks(staged(layout.scenario), staged(expanded[-1]) if limits.chance else None, indices, best, limits,
+                               target)
     if reach is not None:
-        checks["reach"] = reach_check(layout.scenario, indices, best, reach)
+        checks["reach"] = reach_check(staged(layout.scenario), indices, best, reach)
     names = [median.acquisition[movable[c]].name for c in columns]
     report(0.0, 1.0)
     points = budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve, lambda done: report(1.0, done))
     report(1.0, 1.0)
-    channels = channel_rows(median, layout, movable, columns, months_of, current, best, lower, upper, budget, locks,
-                             total)
+    channels = channel_rows(median, dataclasses.replace(layout, scenario=staged(layout.scenario)), movable, columns, months_of,
+                            current, best, lower, upper, budget, locks, total)
     splits = tuple(
         PhaseSplit(phase.months, {names[j]: float(current[j]) for j in np.flatnonzero(phase_of == k)},
                    {names[j]: float(best[j]) for j in np.flatnonzero(phase_of == k)})
@@ -256,7 +265,8 @@ def allocate(
         best_value=float(engine_values[1]),
         channels=channels,
         curve=points,
-        warnings=allocation_warnings(channels, space, current, best, targets, phases, checks),
+        warnings=allocation_warnings(channels, space, current, best, targets, phases, checks)
+        + ((AllocationWarning("gates_planned_as_passed"),) if gates else ()),
         phases=splits,
         total=total,
         current_spend=float((months_of * current).sum()),

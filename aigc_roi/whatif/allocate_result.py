@@ -18,7 +18,7 @@ RISK_OBJECTIVES: frozenset[str] = frozenset({"p10_npv", "payback_probability"})
 
 ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
-                      "different_months", "marginal_roas_below_one", "constraint_not_met"]
+                      "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed"]
 
 
 class AllocationError(WhatIfError):
