@@ -40,8 +40,9 @@ How the search works:
   scenario with every movable budget at 0 and ``P_c`` the net cash one user a month bought in
   c's active months brings. Both come from ONE engine call (the zero split and, per distinct
   set of active months, a zero-cost flat channel buying one user a month, stacked on the
-  sample axis). ``users_c`` and ``spend_c`` for candidate splits come from engine calls on a
-  one-month copy of the movable channels, candidates stacked on the sample axis. Each
+  sample axis; run in parts of draws to bound memory). ``users_c`` and ``spend_c`` for candidate
+  splits come from each channel's own users-and-spend formula (docs/formulas.md §4.1), candidates
+  stacked on the sample axis, without an engine run (whatif/allocate_splits.py). Each
   objective is then a cheap numpy function of the split. The reported current and best
   values are recomputed by a direct engine run of the scenario at those splits.
 - Solver (whatif/allocate_search.py): marginal-return equalisation by pairwise transfers (a
@@ -49,8 +50,9 @@ How the search works:
   step of money from the channels whose cut costs the objective least to those whose raise
   gains most, matched in pairs (all pairs at once or the best pair alone, whichever scores
   higher, each candidate scored exactly), and halves the step when no transfer gains, down to
-  ``FINEST_STEP`` x B. One probe call per round gives every channel's users a step up and a
-  step down. Why not SLSQP (tried first): kol posts make a channel's return piecewise linear
+  ``FINEST_STEP`` x B. One formula call per channel and round gives its users a step up and a
+  step down; the moved objectives are computed on the few feature columns that can decide them
+  (whatif/allocate_moves.py, exact). Why not SLSQP (tried first): kol posts make a channel's return piecewise linear
   with a kink at every whole post, and a percentile over fixed draws is piecewise linear too;
   SLSQP's quadratic model zigzags at such kinks (hundreds of line-search evaluations, budget
   curves that were not even monotone), while transfers compare exact values and need no
@@ -75,9 +77,9 @@ How the search works:
   marginal figures (NaN).
 - The budget curve re-optimises the split for budgets ``CURVE_MULTIPLES`` x B (NaN where the
   bounds make a budget infeasible), warm-started from the best split scaled. Its searches run
-  in lockstep, one probe call serving a round of all of them: with channels whose own inputs
-  are not sampled, the engine's cost per call, not per row, dominates (this halved the calls
-  of the 10-channel benchmark's npv curve, 152 to 74).
+  in lockstep, one formula call per channel serving a round of all of them (when the channels'
+  users came from engine probes, this halved the calls of the 10-channel benchmark's npv curve,
+  152 to 74).
 """
 
 from __future__ import annotations

@@ -93,8 +93,7 @@ def maximise(surrogate: Any, space: Space, targets_list: Sequence[FloatArray], s
     whose raise gains most (matched in pairs, all pairs at once or the best pair alone, whichever
     scores higher), and halves the step when no transfer improves the objective; a search starts
     with a step of ``first_step`` x its largest target and stops below ``finest`` x it. The
-    searches run in lockstep so that one probe call serves a round of all of them: the engine's
-    cost per call, not per row, dominates when the channels' own inputs are not sampled. ``progress`` hears,
+    searches run in lockstep so that one call of each channel's formula serves a round of all of them. ``progress`` hears,
     after each round, how far the slowest search's step has come from ``first_step`` to ``finest`` (0 to 1,
     on a log scale: every halving counts the same).
     """

@@ -259,7 +259,7 @@ class Surrogate:
 
     def moves(self, splits: FloatArray, steps: FloatArray) -> Iterator[Moves]:
         """For each split (N, C) and its steps (N, C): users and spend at the split and with each channel alone
-        a step higher and lower. One probe call for all splits, as a channel's users depend on its budget only."""
+        a step higher and lower. One formula call per channel for all splits, as a channel's users depend on its budget only."""
         count = splits.shape[0]
         users, spend = self._channel_users_and_spend(np.concatenate([splits, splits + steps, np.maximum(splits - steps, 0.0)]))
         for n in range(count):
@@ -269,7 +269,7 @@ class Surrogate:
         """``users_and_spend``, probing only the (channel, budget) pairs the last call did not.
 
         A transfer changes two channels by one step, so most of a round's budgets were probed
-        in the round before; the probe's rows are the costly part of a search over many samples.
+        in the round before.
         """
         needed = {(c, float(v)) for c in range(splits.shape[1]) for v in splits[:, c]}
         for c in range(splits.shape[1]):
