@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.scenario import Scenario
+from aigc_roi.model.scenario import Milestone, Scenario
 
 if TYPE_CHECKING:
     from aigc_roi.ci.plan_report import PlanFacts
@@ -119,19 +119,23 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,
-             min_payback_probability: float | None = None, target_roas: float | None = None) -> Allocation:
+             min_payback_probability: float | None = None, target_roas: float | None = None,
+             progress: ProgressCallback | None = None, reach: Milestone | None = None) -> Allocation:
     """The split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md
     §4.1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), phase by phase,
     with the budget curve (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs,
     or with ``total`` over the horizon; ``max_cash_need`` and ``min_payback_probability`` are limits the split
-    keeps; ``target_roas`` fills each channel until its marginal ROAS falls to it (``budget`` then unused).
+    keeps; ``target_roas`` fills each channel until its marginal ROAS falls to it (``budget`` then unused);
+    ``progress(done, total)`` hears how far the search has come; ``reach``: instead of ``budget``, the least monthly
+    budget whose best split reaches this milestone.
     Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up."""
     from aigc_roi.whatif.allocate import Limits
     from aigc_roi.whatif.allocate import allocate as solve
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
     return solve(scenario, budget, cast("Objective", objective), locks, minimums, maximums, samples, seed, total=total,
-                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas)
+                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress,
+                 reach=reach)
 
 
 def explain_change(base: str | Path, new: str | Path, sets: Sequence[str] = ()) -> FigureChanges:

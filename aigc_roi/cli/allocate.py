@@ -27,7 +27,7 @@ from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
-    from aigc_roi.model.scenario import Scenario
+    from aigc_roi.model.scenario import Milestone, Scenario
 
 DEFAULT_SAMPLES = 10_000
 
@@ -77,6 +77,28 @@ def parse_bounds(items: list[str], option: str) -> dict[str, float]:
     return bounds
 
 
+def parse_reach(text: str, horizon_months: int) -> Milestone:
+    """``subscribers@6=1000`` -> the milestone (docs/formulas.md §19); exit 2 with one line otherwise."""
+    from aigc_roi.model.scenario import MILESTONE_KEYS, Milestone
+
+    head, equals, amount = text.partition("=")
+    key, at, month = head.strip().partition("@")
+    if not (equals and at and key in MILESTONE_KEYS):
+        fail([f"--reach: expected KEY@MONTH=VALUE with KEY one of {', '.join(MILESTONE_KEYS)}, such as "
+              f"'subscribers@6=1000', found {text!r}"])
+    if not (month.strip().isascii() and month.strip().isdigit() and 1 <= int(month.strip()[:4]) <= horizon_months):
+        fail([f"--reach: expected a month from 1 to {horizon_months} (the horizon), found {month.strip()!r}"])
+    value = parse_amount(amount.strip(), "--reach") if key != "cumulative_cash" else _signed_amount(amount.strip())
+    return Milestone(int(month.strip()), key, value)
+
+
+def _signed_amount(text: str) -> float:
+    """A cumulative-cash milestone may be below 0 (a loss no deeper than this by then)."""
+    negative = text.startswith("-")
+    value = parse_amount(text[1:] if negative else text, "--reach")
+    return -value if negative else value
+
+
 def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: str) -> None:
     """An unknown name in --lock/--min/--max: one line listing the channels, exit 2."""
     known = [channel.name for channel in scenario.acquisition]
@@ -99,6 +121,11 @@ def allocate(
     target_roas: Annotated[float | None, typer.Option(
         "--target-roas", metavar="X", help="Instead of --budget: spend in each channel until its marginal ROAS falls "
         "to X.", show_default=False)] = None,
+    reach: Annotated[str | None, typer.Option(
+        "--reach", metavar="KEY@MONTH=VALUE",
+        help="Instead of --budget: the least monthly budget whose best split reaches a milestone KEY@MONTH=VALUE "
+        "(KEY: subscribers, gross_revenue, new_users, active_users, cumulative_cash), e.g. subscribers@6=1000.",
+        show_default=False)] = None,
     max_cash_need: Annotated[str | None, typer.Option(
         "--max-cash-need", metavar="C", help="Keep the peak cash need (median values) at most C.",
         show_default=False)] = None,
@@ -132,8 +159,8 @@ def allocate(
     """Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:
     whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B."""
     language = open_command(lang, quiet, format_.value, bom)
-    given = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas))
-             if value is not None]
+    given = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas),
+                                          ("--reach", reach)) if value is not None]
     if len(given) != 1:
         fail([label("allocate_one_budget", language).format(given=", ".join(given) or label("none", language))])
     if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
@@ -149,16 +176,20 @@ def allocate(
     # Refused before the search, so a refused file never costs the wait.
     check_destinations((output, plot), force, inputs=[file])
     scenario = load(file, set_).scenario
+    milestone = None if reach is None else parse_reach(reach, scenario.horizon_months)
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
+    from aigc_roi.cli.simulate import progress_bar
     from aigc_roi.present.allocation import AllocationPresenter
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.whatif.allocate import AllocationError
 
     try:
-        result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed,
-                              total=total is not None, max_cash_need=cash_cap,
-                              min_payback_probability=min_payback_probability, target_roas=target_roas)
+        with progress_bar(language, "allocating") as progress:
+            result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed,
+                                  total=total is not None, max_cash_need=cash_cap,
+                                  min_payback_probability=min_payback_probability, target_roas=target_roas,
+                                  progress=progress, reach=milestone)
     except AllocationError as refused:
         fail([f"allocate: {refused}"])
     style = NumberStyle(language, scenario.currency)

@@ -44,8 +44,8 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
 
 
 @contextmanager
-def progress_bar(lang: str) -> Iterator[Any]:
-    """A progress callback that shows a Rich bar on stderr once the run has taken a second,
+def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
+    """A progress callback that shows a Rich bar (labelled ``doing``) on stderr once the run has taken a second,
     and only when stderr is a terminal (a log or a pipe gets nothing) and -q is not given."""
     if is_quiet() or sys.stderr is None or not sys.stderr.isatty():
         yield None
@@ -62,7 +62,7 @@ def progress_bar(lang: str) -> Iterator[Any]:
         if "progress" not in bar:
             if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
                 return
-            progress = Progress(f"[progress.description]{label('simulating', lang)}", BarColumn(), TaskProgressColumn(),
+            progress = Progress(f"[progress.description]{label(doing, lang)}", BarColumn(), TaskProgressColumn(),
                                 TimeRemainingColumn(), console=Console(stderr=True, _environ=sized_environment()), transient=True)
             progress.start()
             bar["progress"], bar["task"] = progress, progress.add_task("", total=total)

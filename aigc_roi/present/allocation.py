@@ -46,11 +46,12 @@ WARNING_LABELS: dict[str, str] = {
     "best_is_current": "allocate_warning_best_is_current", "on_minimum": "allocate_warning_on_minimum",
     "gets_nothing": "allocate_warning_gets_nothing", "on_maximum": "allocate_warning_on_maximum",
     "locked": "allocate_warning_locked", "current_total_differs": "allocate_warning_current_total_differs",
-    "different_months": "allocate_warning_different_months",
+    "different_months": "allocate_warning_different_months", "gates_planned_as_passed": "allocate_warning_gates_planned_as_passed",
 }
 """A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
 CONSTRAINT_LABELS: dict[str, str] = {
     "max_cash_need": "allocate_constraint_max_cash_need", "min_payback_probability": "allocate_constraint_min_payback_probability",
+    "reach": "allocate_constraint_reach",
 }
 TOTAL_LABELS: dict[str, str] = {
     "allocate_curve_budget": "allocate_curve_budget_total", "allocate_multiple": "allocate_multiple_total",
@@ -108,6 +109,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "gain": plain(result.gain),
         "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
         "target_roas": result.target_roas,
+        "reach": None if result.reach is None else {"key": result.reach.key, "month": result.reach.month, "value": result.reach.value},
         "constraints": {name: {"limit": check.limit, "value": plain(check.value), "met": check.met}
                         for name, check in result.constraints.items()},
         "channels": [
@@ -178,8 +180,8 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     if warning.code == "constraint_not_met" and (name := warning.channel or "") in result.constraints:
         check = result.constraints[name]
         return label("allocate_warning_constraint_not_met", lang).format(
-            constraint=label(CONSTRAINT_LABELS[name], lang), value=_limit_text(name, check.value, style),
-            limit=_limit_text(name, check.limit, style))
+            constraint=label(CONSTRAINT_LABELS[name], lang), value=_limit_text(result, name, check.value, style),
+            limit=_limit_text(result, name, check.limit, style))
     if warning.code == "marginal_roas_below_one" and channel is not None:
         return label("allocate_warning_marginal_roas_below_one", lang).format(
             channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
@@ -192,8 +194,12 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
 
 
-def _limit_text(name: str, value: float, style: NumberStyle) -> str:
-    return style.percent(value) if name == "min_payback_probability" else style.money(value, 0)
+def _limit_text(result: Allocation, name: str, value: float, style: NumberStyle) -> str:
+    if name == "min_payback_probability":
+        return style.percent(value)
+    if name == "reach" and result.reach is not None and result.reach.key not in ("gross_revenue", "cumulative_cash"):
+        return style.count(value)
+    return style.money(value, 0)
 
 
 def _budget_cell(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:
@@ -327,11 +333,15 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
 
 def _title(result: Allocation, style: NumberStyle) -> str:
     template = label("allocate_title", style.lang)
-    if result.target_roas is None and not result.total:
+    if result.target_roas is None and result.reach is None and not result.total:
         return template.format(scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
     # The template is cut before it is filled: a scenario's name may hold " · B = " too.
     head = template.split(" · B = ")[0].split(" · 每月预算 B = ")[0].format(scenario=result.scenario)
-    if result.target_roas is not None:
+    if result.reach is not None:
+        tail = label("allocate_reach_title", style.lang).format(
+            milestone=f"{result.reach.key}@{result.reach.month}", value=_limit_text(result, "reach", result.reach.value, style),
+            budget=style.money(result.budget, 0))
+    elif result.target_roas is not None:
         tail = label("allocate_target_roas_title", style.lang).format(roas=style.ratio(result.target_roas),
                                                                       budget=style.money(result.budget, 0))
     else:
@@ -390,8 +400,8 @@ def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
     """(label, value) lines: the objective, its value at the current and the best split, each limit, the gain."""
     lang = style.lang
     limits = [(label(CONSTRAINT_LABELS[name], lang)[:1].upper() + label(CONSTRAINT_LABELS[name], lang)[1:],
-               f"{_limit_text(name, check.value, style)} ({'≤' if name == 'max_cash_need' else '≥'} "
-               f"{_limit_text(name, check.limit, style)} {'✓' if check.met else '✗'})")
+               f"{_limit_text(result, name, check.value, style)} ({'≤' if name == 'max_cash_need' else '≥'} "
+               f"{_limit_text(result, name, check.limit, style)} {'✓' if check.met else '✗'})")
               for name, check in result.constraints.items()]
     return [
         (label("allocate_objective", lang), objective_name(result, lang)),

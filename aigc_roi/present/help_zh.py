@@ -132,6 +132,10 @@ HELP_ZH: dict[str, str] = {
         "代替 --budget：整个周期要花的总额，在各阶段和各渠道之间分配（前期阶段可以多分）。",
     "Instead of --budget: spend in each channel until its marginal ROAS falls to X.":
         "代替 --budget：每个渠道一直投到其边际 ROAS 降到 X 为止。",
+    "Instead of --budget: the least monthly budget whose best split reaches a milestone KEY@MONTH=VALUE "
+    "(KEY: subscribers, gross_revenue, new_users, active_users, cumulative_cash), e.g. subscribers@6=1000.":
+        "代替 --budget：最佳分配能达到里程碑 KEY@MONTH=VALUE 的最低月预算"
+        "（KEY：subscribers、gross_revenue、new_users、active_users、cumulative_cash），例如 subscribers@6=1000。",
     "Keep the peak cash need (median values) at most C.": "最大资金需求（中位数取值下）不超过 C。",
     "Keep the chance of payback within targets.max_payback_months (default 12) at least P, over --samples draws.":
         "在 --samples 次抽样中，于 targets.max_payback_months（默认 12）内回本的概率至少为 P。",

@@ -249,6 +249,7 @@ LABELS: dict[str, Label] = {
     ),
     "no_ranges": Label("No uncertain input: every sample equals the deterministic run.", "没有不确定输入：每次抽样都等于确定性运行结果。"),
     "simulating": Label("Simulating", "模拟中"),
+    "allocating": Label("Searching splits", "搜索分配方案"),
     "fan_band": Label("P{low:g}–P{high:g}", "P{low:g}–P{high:g}"),
     "fan_median": Label("P{middle:g}", "P{middle:g}"),
     "simulate_chart_title": Label("Cumulative net cash, simulated", "累计净现金流（模拟）"),
@@ -372,6 +373,11 @@ LABELS: dict[str, Label] = {
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside B.", "{channel} 锁定在每月 {amount}，不计入 B。"),
     # Decisions a founder acts on (issue 22): allocation's phases, spend less, limits, what decides; risk figures
     # read without surprises.
+    "allocate_warning_gates_planned_as_passed": Label(
+        "The plan has gates: the split was searched as if every gate passed; the figures shown are the staged plan's, "
+        "each gate decided per sample (the budget curve assumes every gate passed).",
+        "方案含闸门：分配按所有闸门都通过来搜索；所示数字为分阶段方案的结果，每次抽样各自判定闸门（预算曲线假设闸门全部通过）。",
+    ),
     "allocate_warning_different_months": Label(
         "The channels run in different months: B is spent in every month in which one runs, split among the channels "
         "running then (one split per phase above).",
@@ -425,8 +431,8 @@ LABELS: dict[str, Label] = {
         "预算曲线 · 各周期总额下的最优{objective}",
     ),
     "allocate_one_budget": Label(
-        "allocate: give exactly one of --budget, --total and --target-roas (given: {given})",
-        "allocate：--budget、--total、--target-roas 须且只能给一个（已给：{given}）",
+        "allocate: give exactly one of --budget, --total, --target-roas and --reach (given: {given})",
+        "allocate：--budget、--total、--target-roas、--reach 须且只能给一个（已给：{given}）",
     ),
     "allocate_warning_constraint_not_met": Label(
         "No split found keeps {constraint}: {value} against a limit of {limit}; the split shown comes closest.",
@@ -434,6 +440,11 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_constraint_max_cash_need": Label("peak cash need", "最大资金需求"),
     "allocate_constraint_min_payback_probability": Label("the chance of payback", "回本概率"),
+    "allocate_constraint_reach": Label("the milestone", "里程碑"),
+    "allocate_reach_title": Label(
+        "least budget reaching {milestone} ≥ {value}: B = {budget} a month",
+        "达到 {milestone} ≥ {value} 的最低月预算 B = {budget}",
+    ),
     "allocate_target_roas_title": Label(
         "filled to a marginal ROAS of {roas}, T = {budget} over the horizon",
         "各渠道投到边际 ROAS 降至 {roas}，整个周期共 T = {budget}",

@@ -258,13 +258,21 @@ _MESSAGES = _rules([
      "allocate：{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max"),
     (r"allocate: no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
      "allocate：没有哪个渠道的第一元钱能达到 ROAS {0}：每个渠道的预算都会是 0"),
-    (r"allocate: '(.+)' has values written by month \(by_month\): allocate splits one monthly budget "
-     r"across channels whose values stay the same every month",
-     "allocate：'{0}' 有按月取值 (by_month)：allocate 只能在各月取值不变的渠道之间分配同一个月预算"),
     (r"allocate: no channel named '(.+)'; channels: (.+)", "allocate：没有名为 '{0}' 的渠道；现有渠道：{1}"),
     (r"allocate: the bounds of '(.+)' must be >= 0", "allocate：'{0}' 的上下限须 >= 0"),
     (r"allocate: no ([\w ,]+) channel left to allocate the budget to",
      lambda m: f"allocate：没有剩余的 {m[1].replace(', ', '、').replace(' or ', ' 或 ')} 渠道可分配预算"),
+    (r"allocate: '(.+)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month, "
+     r"so only its prices and rates may move \(docs/formulas.md §14\); lock it, or write the months as separate channels",
+     "allocate：'{0}' 的 {1} 按月取值 (by_month)：分配给渠道的预算每月相同，只有价格和比率可以按月变化"
+     "（docs/formulas.md §14）；请锁定它，或把各月写成单独的渠道"),
+    (r"allocate: --reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
+     r"--min-payback-probability", "allocate：--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
+    (r"allocate: no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
+     "allocate：没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}"),
+    (r"--reach: expected a month from 1 to (\d+) \(the horizon\), found (.+)", "--reach：应为 1 到 {0} 之间的月份（周期内），实际为 {1}"),
+    (r"--reach: expected KEY@MONTH=VALUE with KEY one of (.+), such as (.+), found (.+)",
+     "--reach：应为 KEY@MONTH=VALUE 形式，KEY 取 {0} 之一，如 {1}，实际为 {2}"),
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
     (r"(.+): is an input of this command; write the result to another file", "{0}：这是本命令的输入文件；请把结果写到另一个文件"),
     (r"(.+): is an input of this command \((.+)\); write the result to another file",

@@ -11,7 +11,8 @@ every candidate spends the same total (docs/allocate.md, the solver and why).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import FloatArray
+    from aigc_roi.whatif.allocate_surrogate import Moves
 
 MAX_ROUNDS = 2_000
 """Guard against a search that keeps finding rounding-sized gains."""
@@ -83,7 +85,7 @@ class Space:
 
 
 def maximise(surrogate: Any, space: Space, targets_list: Sequence[FloatArray], start: FloatArray, first_step: float,
-             finest: float) -> list[FloatArray]:
+             finest: float, progress: Callable[[float], None] | None = None) -> list[FloatArray]:
     """Marginal-return equalisation by pairwise transfers, one search per targets, each from ``start``
     moved onto its feasible set.
 
@@ -91,8 +93,9 @@ def maximise(surrogate: Any, space: Space, targets_list: Sequence[FloatArray], s
     whose raise gains most (matched in pairs, all pairs at once or the best pair alone, whichever
     scores higher), and halves the step when no transfer improves the objective; a search starts
     with a step of ``first_step`` x its largest target and stops below ``finest`` x it. The
-    searches run in lockstep so that one probe call serves a round of all of them: the engine's
-    cost per call, not per row, dominates when the channels' own inputs are not sampled.
+    searches run in lockstep so that one call of each channel's formula serves a round of all of them. ``progress`` hears,
+    after each round, how far the slowest search's step has come from ``first_step`` to ``finest`` (0 to 1,
+    on a log scale: every halving counts the same).
     """
     if not targets_list:
         return []
@@ -106,32 +109,44 @@ def maximise(surrogate: Any, space: Space, targets_list: Sequence[FloatArray], s
         if not active:
             break
         moves = surrogate.moves(np.array([splits[n] for n in active]), np.array([steps[n] / space.weights for n in active]))
-        for n, (at_split, up, down) in zip(active, moves, strict=True):
-            if not _transfer(surrogate, space, splits[n], steps[n], at_split, up, down, bandwidths[n], money_scales[n]):
+        for n, moved in zip(active, moves, strict=True):
+            if not _transfer(surrogate, space, splits[n], steps[n], moved, bandwidths[n], money_scales[n]):
                 steps[n] /= 2
+        if progress is not None:
+            progress(min(math.log(first_step / (steps[n] / scales[n])) / math.log(first_step / finest) for n in active))
     return [snap_to_bounds(space, split, targets) for split, targets in zip(splits, targets_list, strict=True)]
 
 
-def _transfer(surrogate: Any, space: Space, split: FloatArray, step: float, at_split: FloatArray, up: FloatArray,
-              down: FloatArray, bandwidth: float | None, money_scale: float) -> bool:
+def _transfer(surrogate: Any, space: Space, split: FloatArray, step: float, moved: Moves, bandwidth: float | None,
+              money_scale: float) -> bool:
     """One round of one search: moves ``step`` along the best matched pairs in ``split`` (in place);
     False when no transfer improves the objective."""
-    scores = surrogate.score(np.concatenate([at_split, at_split + up, at_split + down]), bandwidth)
+    at_split = surrogate.features(moved.users[None], moved.spend[None])
+    value = surrogate.score(at_split, bandwidth)[0]
     count = split.size
-    value = scores[0]
+    channels = np.concatenate([np.arange(count), np.arange(count)])
+    users = np.concatenate([moved.users_up - moved.users, moved.users_down - moved.users])
+    spend = np.concatenate([moved.spend_up - moved.spend, moved.spend_down - moved.spend])
+    scores = surrogate.move_scores(at_split[0], users, spend, channels, bandwidth)
     moved_by = step / space.weights
-    gain_up = np.where(split + moved_by <= space.upper, scores[1 : 1 + count] - value, -np.inf)
-    gain_down = np.where(split - moved_by >= space.lower, scores[1 + count :] - value, -np.inf)
+    gain_up = np.where(split + moved_by <= space.upper, scores[:count] - value, -np.inf)
+    gain_down = np.where(split - moved_by >= space.lower, scores[count:] - value, -np.inf)
     pairs = [pair for g in range(space.count)
              for pair in _matched_pairs(np.where(space.groups == g, gain_up, -np.inf), np.where(space.groups == g, gain_down, -np.inf))]
     if not pairs:
         return False
     best_pair = max(pairs, key=lambda pair: gain_up[pair[0]] + gain_down[pair[1]])
     transfers = [[best_pair], pairs] if len(pairs) > 1 else [pairs]
-    candidates = np.concatenate([at_split + sum(up[r] + down[g] for r, g in chosen) for chosen in transfers])
-    moved = surrogate.score(candidates, bandwidth)
-    best = int(np.argmax(moved))
-    if moved[best] <= value + IMPROVEMENT * (abs(value) + money_scale):
+    candidates = []
+    for chosen in transfers:
+        # A channel is in at most one pair, so each moved channel takes its stepped users and spend.
+        receivers, givers = [r for r, _ in chosen], [g for _, g in chosen]
+        users_after, spend_after = moved.users.copy(), moved.spend.copy()
+        users_after[receivers], spend_after[receivers] = moved.users_up[receivers], moved.spend_up[receivers]
+        users_after[givers], spend_after[givers] = moved.users_down[givers], moved.spend_down[givers]
+        candidates.append(surrogate.score(surrogate.features(users_after[None], spend_after[None]), bandwidth)[0])
+    best = int(np.argmax(candidates))
+    if candidates[best] <= value + IMPROVEMENT * (abs(value) + money_scale):
         return False
     for receiver, giver in transfers[best]:
         split[receiver] += moved_by[receiver]

@@ -246,7 +246,7 @@ def test_total_target_roas_and_limits_from_the_command_line(tmp_path: Path) -> N
     assert filled["best"]["split"] == pytest.approx({"A": 50_000, "B": 50_000}, rel=1e-4)
     assert filled["target_roas"] == 1.25
     both = invoke(["allocate", str(path), "--budget", "1", "--total", "2"])
-    assert both.exit_code == 2 and "exactly one of --budget, --total and --target-roas" in both.stderr
+    assert both.exit_code == 2 and "exactly one of --budget, --total, --target-roas and --reach" in both.stderr
 
 
 def test_the_80_column_table_shows_what_decides() -> None:

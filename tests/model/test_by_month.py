@@ -342,7 +342,7 @@ def test_attribution_sums_to_the_totals_when_values_move() -> None:
     assert np.nansum(table, axis=0) == pytest.approx(result.months["contribution"][0], rel=1e-12)
 
 
-def test_allocate_refuses_a_channel_whose_values_move() -> None:
+def test_allocate_refuses_a_channel_whose_volume_moves() -> None:
     from aigc_roi.whatif.allocate import AllocationError, allocate
-    with pytest.raises(AllocationError, match="'CPA' has values written by month"):
-        allocate(scenario_of(BID_RISES), 1000.0)
+    with pytest.raises(AllocationError, match="'CPA' has users written by month"):
+        allocate(scenario_of(BID_RISES, "acquisition[0].users={by_month: {1: 100, 3: 300}}", "acquisition[0].bid=12"), 1000.0)

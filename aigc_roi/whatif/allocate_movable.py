@@ -1,0 +1,85 @@
+"""Which channels an allocation moves, and whether their bounds can spend the budget."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping, Sequence
+
+from aigc_roi.model.channels import movable_types
+from aigc_roi.model.month_runs import month_runs
+from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
+from aigc_roi.whatif.allocate_phases import Phase
+from aigc_roi.whatif.allocate_result import AllocationError
+from aigc_roi.whatif.allocate_search import Space
+from aigc_roi.whatif.allocate_splits import unit_cost
+
+
+def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[str, float], maximums: Mapping[str, float]) -> list[int]:
+    names = [ch.name for ch in median.acquisition]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise AllocationError(f"channel names must be distinct to allocate; repeated: {', '.join(duplicates)}")
+    by_name = {ch.name: ch for ch in median.acquisition}
+    for name in [*locks, *minimums, *maximums]:
+        if name not in by_name:
+            raise AllocationError(f"no channel named {name!r}; channels: {', '.join(names)}")
+        if not by_name[name].movable:
+            raise AllocationError(f"{name!r} is a {by_name[name].type} channel: its spend is never moved, "
+                                  "so it cannot be locked or bounded")
+    for name in locks:
+        if name in minimums or name in maximums:
+            raise AllocationError(f"{name!r} is locked: it cannot also have a minimum or maximum")
+    for channel in median.acquisition:
+        moving = [field.name for field in dataclasses.fields(channel)
+                  if isinstance(getattr(channel, field.name), ByMonth) and field.name in _SPLIT_FIELDS]
+        if channel.movable and channel.name not in locks and moving:
+            # The split gives the channel one budget every month; a moving volume or fee would be replaced by it.
+            raise AllocationError(f"{channel.name!r} has {moving[0]} written by month (by_month): allocate gives a channel "
+                                  "the same budget every month, so only its prices and rates may move (docs/formulas.md "
+                                  "§14); lock it, or write the months as separate channels")
+    movable = [i for i, ch in enumerate(median.acquisition) if ch.movable and ch.name not in locks]
+    if not movable:
+        raise AllocationError(f"no {_one_of(movable_types())} channel left to allocate the budget to")
+    for i in movable:
+        channel = median.acquisition[i]
+        if unit_cost(channel) <= 0:
+            raise AllocationError(f"{channel.name!r} has a unit cost of 0, so no budget form: lock it")
+    return movable
+
+
+def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], space: Space, targets: FloatArray,
+                  total: bool) -> None:
+    for j, column in enumerate(_slot_columns(phases)):
+        name = median.acquisition[movable[column]].name
+        low, high = space.lower[j], space.upper[j]
+        if not (low >= 0 and high >= 0) or math.isnan(low + high):
+            raise AllocationError(f"the bounds of {name!r} must be >= 0")
+        if low > high:
+            raise AllocationError(f"the minimum of {name!r} ({low:g}) exceeds its maximum ({high:g})")
+    budget = float(targets[0])
+    for g in range(space.count):
+        member = space.groups == g
+        lowest = float((space.weights[member] * space.lower[member]).sum())
+        highest = float((space.weights[member] * space.upper[member]).sum())
+        where = "" if total or len(phases) == 1 else f" in months {month_runs(phases[g].months, '-')}"
+        what = "the total" if total else "the budget"
+        if lowest > budget:
+            raise AllocationError(f"the minimums add up to {lowest:g}{where}, more than {what} {budget:g}")
+        if highest < budget:
+            raise AllocationError(f"the maximums add up to {highest:g}{where}, less than {what} {budget:g}")
+
+
+def _slot_columns(phases: Sequence[Phase]) -> list[int]:
+    return [column for phase in phases for column in phase.columns]
+
+
+_SPLIT_FIELDS = frozenset({"budget", "users", "impressions", "posts", "fee", "saturation_budget"})
+"""Fields a split replaces (a channel's volume or budget) or reads as one number (a kol's fee per post divides the
+budget; the saturation budget bends it): they may not move by month in a channel allocate moves."""
+
+
+def _one_of(words: Sequence[str]) -> str:
+    """``cpa, cpm or kol``."""
+    return " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
+

@@ -1,0 +1,178 @@
+"""What ``allocate`` answers: the objectives, and the current against the best split per channel,
+per phase and along the budget curve (whatif/allocate.py explains how it is found)."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from aigc_roi.model.scenario import Milestone
+from aigc_roi.whatif.errors import WhatIfError
+
+Objective = Literal["npv", "net_cash", "p10_npv", "payback_probability"]
+OBJECTIVES: tuple[Objective, ...] = ("npv", "net_cash", "p10_npv", "payback_probability")
+RISK_OBJECTIVES: frozenset[str] = frozenset({"p10_npv", "payback_probability"})
+
+ChannelStatus = Literal["movable", "locked", "fixed"]
+WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
+                      "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed"]
+
+
+class AllocationError(WhatIfError):
+    """The allocation asked for cannot be set up (unknown channel, infeasible bounds, ...)."""
+
+
+@dataclass(frozen=True)
+class ChannelFigures:
+    """One channel's returns at one split, from a deterministic run over all its active months; NaN = none."""
+
+    roas: float
+    """Attributed gross revenue / spend over the horizon."""
+    marginal_roas: float
+    """Extra attributed gross revenue per extra unit of money spent, when the channel's monthly budget rises
+    by the next yuan in every phase in which it runs."""
+    cac: float
+    """Spend / users bought, money per user."""
+    marginal_cac: float
+    """Extra spend per extra user bought, money per user."""
+    ltv: float = math.nan
+    """Attributed contribution per user bought, over the horizon, undiscounted (docs/formulas.md §6,
+    §15); money per user."""
+
+    @property
+    def ltv_to_cac(self) -> float:
+        """ltv / cac: what a user brings per unit of money paid for him."""
+        return self.ltv / self.cac if self.cac > 0 else math.nan
+
+
+@dataclass(frozen=True)
+class ChannelAllocation:
+    """One acquisition channel at the current and the best split."""
+
+    name: str
+    type: str
+    status: ChannelStatus
+    """movable (its budget is part of B), locked (kept by request) or fixed (of a type allocate never moves)."""
+    minimum: float
+    """Lowest monthly budget allowed (0 unless given); money per month."""
+    maximum: float
+    """Highest monthly budget allowed (inf unless given); money per month."""
+    current_budget: float
+    """Monthly budget today: its spend in an active month (a volume times its unit cost when given by volume)."""
+    best_budget: float
+    """Monthly budget at the best split, averaged over its active months (the phases' budgets are in
+    ``Allocation.phases``); equal to current_budget unless movable."""
+    current: ChannelFigures
+    best: ChannelFigures
+    months: tuple[int, ...] = ()
+    """Months (1-based) in which it runs."""
+
+
+@dataclass(frozen=True)
+class PhaseSplit:
+    """The monthly budgets of the channels running in one phase, today and at the best split."""
+
+    months: tuple[int, ...]
+    current: Mapping[str, float]
+    best: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """The best objective at one budget."""
+
+    budget: float
+    """Monthly budget of every phase (the horizon total with ``--total``)."""
+    value: float
+    """Best objective at that budget; NaN when the bounds admit no split of it."""
+    split: Mapping[str, float]
+    """Best monthly budget per movable channel of the first phase (empty when infeasible)."""
+    phases: tuple[Mapping[str, float], ...] = ()
+    """Best monthly budget per channel of each phase."""
+
+
+@dataclass(frozen=True)
+class ConstraintCheck:
+    """One limit at the best split."""
+
+    limit: float
+    value: float
+    met: bool
+
+
+@dataclass(frozen=True)
+class AllocationWarning:
+    """Something the reader of an allocation should know; ``channel`` is None for the whole split."""
+
+    code: WarningCode
+    channel: str | None = None
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """Current against best split of a budget, per phase, and the budget curve."""
+
+    scenario: str
+    objective: Objective
+    budget: float
+    """B: monthly budget split across the movable channels of each phase; with ``total``, the horizon total."""
+    samples: int
+    """Draws behind a risk objective; 1 for npv and net_cash."""
+    seed: int
+    target_payback_months: int
+    """Payback target of ``payback_probability``."""
+    current_value: float
+    best_value: float
+    channels: tuple[ChannelAllocation, ...]
+    curve: tuple[CurvePoint, ...]
+    warnings: tuple[AllocationWarning, ...]
+    phases: tuple[PhaseSplit, ...] = ()
+    total: bool = False
+    """Whether ``budget`` is a total over the horizon (``--total``) rather than a monthly budget."""
+    current_spend: float = math.nan
+    """Money the movable channels spend over the horizon today."""
+    best_spend: float = math.nan
+    """Money the movable channels spend over the horizon at the best split (B x the phases' months, or the total)."""
+    constraints: Mapping[str, ConstraintCheck] = dataclasses.field(default_factory=dict)
+    """Each limit asked for (max_cash_need, min_payback_probability, reach) at the best split."""
+    target_roas: float | None = None
+    """The marginal ROAS each channel was filled to, when the split answers ``--target-roas``."""
+    reach: Milestone | None = None
+    """The milestone the budget was found for, when the allocation answers ``--reach``: ``budget`` is then the least
+    monthly budget whose best split reaches it (``constraints["reach"]``)."""
+
+    @property
+    def gain(self) -> float:
+        """best_value - current_value: never negative when the current split spends the budget and respects the
+        bounds (it is then a candidate); otherwise it also counts the change in total spend."""
+        return self.best_value - self.current_value
+
+    @property
+    def current_split(self) -> dict[str, float]:
+        """The first phase's current split (every movable channel's monthly budget when there is no phase)."""
+        if self.phases:
+            return dict(self.phases[0].current)
+        return {ch.name: ch.current_budget for ch in self.channels if ch.status == "movable"}
+
+    @property
+    def best_split(self) -> dict[str, float]:
+        """The first phase's best split."""
+        if self.phases:
+            return dict(self.phases[0].best)
+        return {ch.name: ch.best_budget for ch in self.channels if ch.status == "movable"}
+
+    @property
+    def recommended(self) -> CurvePoint | None:
+        """The point of the budget curve with the best value; None when no point is feasible. Among equal values
+        the highest budget, as the curve's peak: a chance of payback that stays at 100% up to 0.5B recommends
+        0.5B, not nothing."""
+        feasible = [point for point in self.curve if not math.isnan(point.value)]
+        if not feasible:
+            return None
+        top = max(point.value for point in feasible)
+        tolerance = 1e-9 * (abs(top) + (0.0 if self.objective == "payback_probability" else 1.0))
+        return max((point for point in feasible if point.value >= top - tolerance), key=lambda point: point.budget)
+

@@ -1,0 +1,133 @@
+"""An allocation's channel rows (returns at the current and best split) and its warnings."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.scenario import FloatArray, Scenario
+from aigc_roi.whatif.allocate_phases import Expansion, Phase
+from aigc_roi.whatif.allocate_result import AllocationWarning, ChannelAllocation, ChannelFigures, ConstraintCheck
+from aigc_roi.whatif.allocate_search import BOUND_TOLERANCE, Space
+from aigc_roi.whatif.allocate_splits import at_splits, monthly_budget
+
+MARGINAL_STEP = 1e-6
+"""Step of the marginal figures (the next yuan), as a share of B."""
+
+
+def channel_rows(
+    median: Scenario,
+    layout: Expansion,
+    movable: list[int],
+    columns: np.ndarray,
+    months_of: FloatArray,
+    current: FloatArray,
+    best: FloatArray,
+    lower: FloatArray,
+    upper: FloatArray,
+    budget: float,
+    locks: Sequence[str],
+    total: bool,
+) -> tuple[ChannelAllocation, ...]:
+    # The next yuan of a monthly budget; with a horizon total, of the average month's share of it.
+    step = MARGINAL_STEP * (budget / months_of.sum() * columns.size if total else budget)
+    count = len(movable)
+    raise_channel = np.array([[float(columns[j] == c) for j in range(columns.size)] for c in range(count)])
+    # Per split: the split itself, then each channel alone a step higher in every phase in which it runs.
+    splits = np.concatenate([np.vstack([split, split + step * raise_channel]) for split in (current, best)])
+    result = evaluate(at_splits(layout.scenario, list(layout.indices), splits))
+    every_month = tuple(range(1, median.horizon_months + 1))
+    rows = []
+    for i, channel in enumerate(median.acquisition):
+        months = tuple(channel.months or every_month)
+        if i in movable:
+            c = movable.index(i)
+            copies = [layout.indices[j] for j in np.flatnonzero(columns == c)]
+            weights = months_of[columns == c]
+            figures = [_figures_at(result, copies, block * (count + 1), block * (count + 1) + 1 + c) for block in (0, 1)]
+            rows.append(
+                ChannelAllocation(
+                    name=channel.name,
+                    type=channel.type,
+                    status="movable",
+                    minimum=float(lower[columns == c][0]),
+                    maximum=float(upper[columns == c][0]),
+                    current_budget=float(np.average(current[columns == c], weights=weights)),
+                    best_budget=float(np.average(best[columns == c], weights=weights)),
+                    current=figures[0],
+                    best=figures[1],
+                    months=months,
+                )
+            )
+        else:
+            spend = monthly_budget(channel, median.horizon_months)
+            unmoved = _figures_at(result, [layout.kept[i]], 0, None)
+            rows.append(
+                ChannelAllocation(
+                    name=channel.name,
+                    type=channel.type,
+                    status="locked" if channel.name in locks else "fixed",
+                    minimum=spend,
+                    maximum=spend,
+                    current_budget=spend,
+                    best_budget=spend,
+                    current=unmoved,
+                    best=unmoved,
+                    months=months,
+                )
+            )
+    return tuple(rows)
+
+
+def _figures_at(result: Result, copies: list[int], row: int, stepped: int | None) -> ChannelFigures:
+    """A channel's figures summed over its per-phase ``copies`` at ``row``; marginal ones against ``stepped``."""
+
+    def total(figure: FloatArray, at: int) -> float:
+        return float(figure[at, copies].sum())
+
+    spend, gross = total(result.channel_spend, row), total(result.channel_gross_revenue, row)
+    users, contribution = total(result.channel_users, row), total(result.channel_contribution, row)
+    marginal_roas = marginal_cac = math.nan
+    if stepped is not None:
+        extra_spend = total(result.channel_spend, stepped) - spend
+        extra_gross = total(result.channel_gross_revenue, stepped) - gross
+        extra_users = total(result.channel_users, stepped) - users
+        marginal_roas = extra_gross / extra_spend if extra_spend > 0 else math.nan
+        marginal_cac = extra_spend / extra_users if extra_users > 0 else math.nan
+    return ChannelFigures(
+        roas=gross / spend if spend > 0 else math.nan,
+        marginal_roas=marginal_roas,
+        cac=spend / users if users > 0 else (0.0 if spend == 0 and users > 0 else math.nan),
+        marginal_cac=marginal_cac,
+        ltv=contribution / users if users > 0 else math.nan,
+    )
+
+
+def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, current: FloatArray, best: FloatArray,
+              targets: FloatArray, phases: Sequence[Phase], checks: Mapping[str, ConstraintCheck]) -> tuple[AllocationWarning, ...]:
+    tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
+    found: list[AllocationWarning] = []
+    if np.all(np.abs(best - current) <= tolerance):
+        found.append(AllocationWarning("best_is_current"))
+    if np.any(np.abs(space.totals(current) - targets) > BOUND_TOLERANCE * targets):
+        found.append(AllocationWarning("current_total_differs"))
+    if len(phases) > 1:
+        found.append(AllocationWarning("different_months"))
+    movable = [channel for channel in channels if channel.status == "movable"]
+    for channel in channels:
+        if channel.status == "locked":
+            found.append(AllocationWarning("locked", channel.name))
+    for c, channel in enumerate(movable):
+        member = np.flatnonzero(np.array([phase_column == c for phase in phases for phase_column in phase.columns]))
+        if np.all(best[member] <= space.lower[member] + tolerance[member]):
+            found.append(AllocationWarning("on_minimum", channel.name))
+        if np.all(best[member] >= space.upper[member] - tolerance[member]):
+            found.append(AllocationWarning("on_maximum", channel.name))
+    for channel in movable:
+        if channel.best.marginal_roas < 1:
+            found.append(AllocationWarning("marginal_roas_below_one", channel.name))
+    found += [AllocationWarning("constraint_not_met", name) for name, check in checks.items() if not check.met]
+    return tuple(found)

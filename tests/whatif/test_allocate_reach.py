@@ -1,0 +1,108 @@
+"""`allocate --reach KEY@MONTH=VALUE` (issue 22): the least monthly budget whose best split reaches a milestone.
+
+The plan, worked by hand: channel A buys at a bid of 10, B at 20, no saturation, so a budget b a month in
+A buys b / 10 users a month and A is always the cheaper way to users. 10% of new users subscribe to a
+monthly plan and always renew, so the subscribers in force in month m are 0.1 x users a month x m.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi.model.scenario import Milestone
+from aigc_roi.reader.load import load_text
+from aigc_roi.whatif.allocate import AllocationError, allocate
+
+PLAN = """\
+name: Reach
+horizon_months: 12
+acquisition:
+  - {name: A, type: cpa, bid: 10, budget: 1000}
+  - {name: B, type: cpa, bid: 20, budget: 1000}
+retention: {monthly_churn: 0.5}
+monetization:
+  plans: [{name: Monthly, price: 30, period: month, conversion: 0.1, renewal: 1}]
+"""
+
+
+def _plan() -> object:
+    return load_text(PLAN, "reach.yaml").scenario
+
+
+def test_new_users_in_month_6_need_a_budget_of_12000_all_in_the_cheaper_channel() -> None:
+    # 1,200 new users in month 6 at 10 each: 12,000 a month, all of it in A (B's users cost twice as much).
+    result = allocate(_plan(), 0, reach=Milestone(6, "new_users", 1200))  # type: ignore[arg-type]
+    assert result.budget == pytest.approx(12_000, rel=2e-4)
+    assert result.best_split["A"] == pytest.approx(result.budget) and result.best_split["B"] == 0
+    check = result.constraints["reach"]
+    assert check.limit == 1200 and check.met and check.value == pytest.approx(1200, rel=2e-4)
+
+
+def test_sixty_subscribers_by_month_6_need_1000_a_month() -> None:
+    # 1,000 a month in A: 100 users, 10 subscribers a month who stay: 60 in force in month 6.
+    result = allocate(_plan(), 0, reach=Milestone(6, "subscribers", 60))  # type: ignore[arg-type]
+    assert result.budget == pytest.approx(1_000, rel=2e-4)
+    assert result.constraints["reach"].value == pytest.approx(60, rel=2e-4)
+
+
+def test_a_milestone_the_bounds_cannot_reach_is_refused() -> None:
+    # At most 500 a month in each: 50 + 25 = 75 new users a month, far from 1,000.
+    with pytest.raises(AllocationError, match="no budget reaches new_users@6 = 1000"):
+        allocate(_plan(), 0, maximums={"A": 500, "B": 500}, reach=Milestone(6, "new_users", 1000))  # type: ignore[arg-type]
+
+
+def _file(tmp_path: Path) -> str:
+    path = tmp_path / "reach.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return str(path)
+
+
+def test_json_gives_the_milestone_and_its_check(tmp_path: Path) -> None:
+    result = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["reach"] == {"key": "subscribers", "month": 6, "value": 60}
+    assert data["constraints"]["reach"]["limit"] == 60 and data["constraints"]["reach"]["met"] is True
+    assert data["budget"] == pytest.approx(1_000, rel=2e-4)
+
+
+@pytest.mark.parametrize(("reach", "message"), [
+    ("subscribers@13=60", "--reach: expected a month from 1 to 12 (the horizon), found '13'"),
+    ("users@6=1", "--reach: expected KEY@MONTH=VALUE with KEY one of subscribers, gross_revenue, new_users, active_users, "
+                  "cumulative_cash, such as 'subscribers@6=1000', found 'users@6=1'"),
+    ("subscribers@6=many", "--reach: expected"),
+])
+def test_a_bad_reach_is_one_located_line_and_exit_2(tmp_path: Path, reach: str, message: str) -> None:
+    result = invoke(["allocate", _file(tmp_path), "--reach", reach])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("aigc-roi: " + message) and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_reach_is_one_more_way_to_give_the_budget(tmp_path: Path) -> None:
+    result = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--budget", "1000"])
+    assert result.exit_code == 2
+    assert "give exactly one of --budget, --total, --target-roas and --reach (given: --budget, --reach)" in result.stderr
+
+
+def test_the_title_says_what_budget_was_found_in_chinese_too(tmp_path: Path) -> None:
+    result = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--lang", "zh"])
+    assert result.exit_code == 0, result.stderr
+    assert "达到 subscribers@6 ≥ 60 的最低月预算 B = 1,000" in result.stdout
+
+
+def test_reach_with_a_limit_is_refused(tmp_path: Path) -> None:
+    result = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--max-cash-need", "10000"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("allocate: --reach finds the least budget for a milestone alone")
+
+
+def test_reach_errors_in_chinese(tmp_path: Path) -> None:
+    month = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@13=60", "--lang", "zh"])
+    assert month.exit_code == 2 and month.stderr.strip() == "aigc-roi: --reach：应为 1 到 12 之间的月份（周期内），实际为 '13'"
+    # At most 10 a month in each channel: 1 + 0.5 users a month, 0.15 subscribers a month, 0.9 by month 6.
+    far = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--max", "A=10", "--max", "B=10", "--lang", "zh"])
+    assert far.exit_code == 2 and far.stderr.strip() == "allocate：没有预算能达到 subscribers@6 = 60：最佳分配在 B = 20 时只达到 0.9"
