@@ -16,8 +16,8 @@ from aigc_roi.model.gated_plan import _gated_plan
 from aigc_roi.model.gates import GateRun
 from aigc_roi.model.headline import paid_totals_by_worth
 from aigc_roi.model.layout import _Layout
-from aigc_roi.model.monthly_costs import _costs, _delivery, _delivery_per_active, _referral
-from aigc_roi.model.monthly_revenue import _revenue
+from aigc_roi.model.monthly_costs import _delivery, _delivery_per_active, _fixed_costs, _referral, _serving, _serving_by_age
+from aigc_roi.model.monthly_revenue import _revenue, _revenue_by_age
 from aigc_roi.model.paid_contribution import _paid_contribution_by_month
 from aigc_roi.model.params import _once_if_shared, _Params
 from aigc_roi.model.per_user import _lifetime_contribution, _moving_per_user, _per_user_values_move, _PerUser
@@ -65,7 +65,9 @@ class _Chunk:
     """``(M, H, s)`` users and spend by month of the ``moving_sources``."""
 
 
-def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool) -> _Chunk:
+def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool, series: bool = True) -> _Chunk:
+    """The chunk's series and figures; with ``series`` False its figures alone (the rest of the ``_Chunk`` is left
+    empty), without the series no figure reads: subscribers and the accrual view."""
     H = layout.horizon
     p = _Params(samples, H)
     acquired = _acquisition(scenario.acquisition, layout, p)
@@ -88,19 +90,15 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                                       organic[0], new_users, virality)
     if mix is None:
         active = purchasers = _active_users(new_users, scenario.retention, retention, p)
-        revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+        revenue = _revenue(scenario.monetization, new_users, active, p)
     else:
         active, purchasers = mix.active, mix.indexed_active
-        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, retention, p)
-    serving, fixed, serving_by_age, subscriber_serving_by_age = _costs(scenario.costs, active, revenue, retention, H, p)
+        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, p)
+    serving, fixed = _serving(scenario.costs, active, revenue, p), _fixed_costs(scenario.costs, H, p)
     delivery_per_active = _delivery_per_active(scenario.monetization, p)
     # A group's conversion index scales its purchases, so the deliveries they cost with them.
     delivery = _delivery(scenario.monetization, purchasers, delivery_per_active, p)
     viral_share, referral = _referral(scenario.referral_reward, new_users, virality, p)
-    # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
-    recognised, deferred = (series.T for series in accrual_series(
-        revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
-
     contribution = revenue.net - serving
     for cost in (delivery, referral):
         if cost is not None:
@@ -109,7 +107,6 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     months = {
         "new_users": new_users,
         "active_users": active,
-        "subscribers": revenue.subscribers,
         "paid_users": paid_users,
         "gross_revenue": revenue.gross,
         "net_revenue": revenue.net,
@@ -121,20 +118,25 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "contribution": contribution,
         "net_cash": net_cash,
         "cumulative_cash": running_sum(net_cash),
-        "recognised_revenue": recognised,
-        "deferred_revenue": deferred,
     }
-    assert tuple(months) == MONTH_SERIES
+    if series:
+        # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
+        recognised, deferred = (part.T for part in accrual_series(
+            revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
+        months |= {"subscribers": revenue.subscribers, "recognised_revenue": recognised, "deferred_revenue": deferred}
+        months = {name: months[name] for name in MONTH_SERIES}
     lifetime = int(scenario.ltv_lifetime)
     if _per_user_values_move(scenario):
         per_user = _moving_per_user(scenario, new_users, retention, p)
     else:
-        contribution_by_age = revenue.net_by_age - serving_by_age
+        user_revenue = _revenue_by_age(scenario.monetization, retention, p)
+        serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)
+        contribution_by_age = user_revenue.net_by_age - serving_by_age
         if delivery_per_active is not None:
             contribution_by_age = contribution_by_age - retention * delivery_per_active
-        per_user = _PerUser(revenue.gross_by_age, contribution_by_age,
+        per_user = _PerUser(user_revenue.gross_by_age, contribution_by_age,
                             _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active),
-                            running_sum(revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
+                            running_sum(user_revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
     contribution_by_age = per_user.contribution_by_age
     lifetime_contribution = per_user.lifetime_contribution
     contribution_worth = per_user.contribution_worth
@@ -156,7 +158,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
         paid_by_group = [months["paid_users"]]
     else:
-        by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
+        # With source groups nothing moves by month (_refuse_uncomposed): the values by age above were computed.
+        by_group = mix.by_age(user_revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
                               contribution_by_age, delivery_per_active)
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
@@ -181,6 +184,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                             [retention] if mix is None else mix.retention,
                                             [p(1.0)] if mix is None else mix.indices, delivery_per_active, p) - ad_spend
     figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
+    if not series:
+        return _Chunk(months={}, figures=figures, by_age={}, by_source={}, by_sample={}, by_group={})
 
     unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:

@@ -237,7 +237,7 @@ def evaluate_figures(scenario: Scenario, *, irr: bool = True) -> dict[str, Float
     """
     layout = _Layout.of(scenario)
     figures: dict[str, FloatArray] = {}
-    for start, stop, chunk in _chunks(scenario, layout, irr):
+    for start, stop, chunk in _chunks(scenario, layout, irr, series=False):
         if stop - start == layout.samples:
             return chunk.figures
         for name, values in chunk.figures.items():
@@ -262,9 +262,9 @@ def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
     return taken
 
 
-def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
+def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True) -> Iterator[tuple[int, int, _Chunk]]:
     step = max(1, CHUNK_CELLS // layout.horizon)
     for start in range(0, layout.samples, step):
         stop = min(start + step, layout.samples)
         part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop)
-        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr)
+        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series)
