@@ -36,7 +36,15 @@ _IRR_MAX_ITERATIONS = 200
 """Bisection alone halves a bracket of width <= ~120 to rounding in ~60 steps; Newton takes far fewer."""
 _IRR_STEP_DONE = 1e-12
 """A Newton step this small (relative to max(1, |u|)) lands on the root to rounding: convergence is quadratic."""
+_IRR_ROUGH_STEP_DONE = 1e-5
+"""Where the float32 start stops: float32 resolves h to about 1e-7, so its root to about this."""
+_IRR_ROUGH_ITERATIONS = 12
+"""At most this many float32 steps: a column still searching then starts the float64 search where it got to."""
 _LARGEST = float(np.finfo(np.float64).max)
+_LINEAR_MIRR_GROWTH = 300.0
+"""Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
+_SMALLEST_SUM = 1e-280
+"""A compounded sum below this may have lost terms to underflow: it is summed in logarithms instead."""
 # Relative slack of the per-user payback test: one user's amounts, not the plan's size.
 _TOLERANCE = 1e-9
 
@@ -137,15 +145,29 @@ def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -
 
     Months are counted from the last early month (h does not change when
     every month moves by one constant), so e^(-u t) stays near 1 around the root.
+    The search starts from a root found in float32 (``_rough_log_rate``): its
+    exponentials cost a quarter of float64's, and from there Newton's method
+    in float64 needs two or three steps instead of six. The float64 search
+    alone keeps the bracket and decides when the root is found, so the start
+    changes how fast, not where, it ends.
     """
     horizon, count = log_amount.shape
     months = np.arange(1.0, horizon + 1.0)[:, None]
     months = months - np.where(early, months, 0.0).max(axis=0)
     low, high = _bracket(log_amount, early, late)
-    guess = np.clip(0.0, low, high)
     groups = _MonthGroups(log_amount, early, late, months)
-    active = np.arange(count)
-    for _ in range(_IRR_MAX_ITERATIONS):
+    rough = _MonthGroups(log_amount.astype(np.float32), early, late, months.astype(np.float32))
+    start = _newton(rough, np.clip(0.0, low, high), low.copy(), high.copy(), _IRR_ROUGH_STEP_DONE, _IRR_ROUGH_ITERATIONS)
+    return _newton(groups, np.clip(start, low, high), low, high, _IRR_STEP_DONE, _IRR_MAX_ITERATIONS)
+
+
+def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: FloatArray, step_done: float,
+            iterations: int) -> FloatArray:
+    """Newton's method on h kept inside [low, high] (bisection when a step would leave it), per column; ``guess``,
+    ``low`` and ``high`` are updated in place. A column is done when a step inside the bracket is at most
+    ``step_done`` (relative to max(1, |u|)), h is 0, or the bracket is as narrow as rounding allows."""
+    active = np.arange(guess.size)
+    for _ in range(iterations):
         at = guess[active]
         value, slope = groups.gap_and_slope(at)
         # h decreases: a positive value means the root lies above ``at``.
@@ -157,7 +179,7 @@ def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -
         inside = np.isfinite(newton) & (newton > below) & (newton < above)
         step = np.where(value == 0, at, np.where(inside, newton, 0.5 * (below + above)))
         scale = np.maximum(1.0, np.abs(at))
-        done = (value == 0) | (inside & (np.abs(step - at) <= _IRR_STEP_DONE * scale)) \
+        done = (value == 0) | (inside & (np.abs(step - at) <= step_done * scale)) \
             | (above - below <= 4 * np.finfo(np.float64).eps * scale)
         guess[active] = step
         if done.all():
@@ -191,7 +213,7 @@ class _MonthGroups:
         Far from the root one group can underflow to 0 entirely; h is then +-inf, which
         still says on which side the root lies, and its Newton step is replaced by bisection.
         """
-        exponent = self.log_amount - log_rate * self.months
+        exponent = self.log_amount - log_rate.astype(self.months.dtype) * self.months
         exponent -= exponent.max(axis=0)
         weight = np.exp(exponent, out=exponent)
         late_sum = np.einsum("ij,ij->j", weight, self.late)
@@ -235,14 +257,26 @@ def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:
     if not defined.any():
         return out
     flows = net_cash[:, defined]
-    growth = np.log1p(np.broadcast_to(monthly_rate, defined.shape)[defined])
+    rate = monthly_rate if np.size(monthly_rate) == 1 else np.broadcast_to(monthly_rate, defined.shape)[defined]
+    growth = np.log1p(np.asarray(rate, dtype=np.float64).reshape(-1))
     months = np.arange(1.0, horizon + 1.0)[:, None]
-    # In logarithms: (1 + m)^(H - t) over a long horizon at a high rate must not overflow.
-    with np.errstate(divide="ignore"):
-        log_future = _log_sum_exp(np.log(np.maximum(flows, 0.0)) + (horizon - months) * growth)
-        log_present = _log_sum_exp(np.log(np.maximum(-flows, 0.0)) - (months - 1.0) * growth)
+    log_ratio = np.full(flows.shape[1], np.nan)
+    if horizon * float(np.abs(growth).max()) < _LINEAR_MIRR_GROWTH:
+        # No factor can overflow: the sums in money, two passes, the same terms the logarithms below add up.
+        future = (np.maximum(flows, 0.0) * np.exp((horizon - months) * growth)).sum(axis=0)
+        present = (np.maximum(-flows, 0.0) * np.exp(-(months - 1.0) * growth)).sum(axis=0)
+        usable = (future > _SMALLEST_SUM) & (present > _SMALLEST_SUM) & np.isfinite(future) & np.isfinite(present)
+        log_ratio[usable] = np.log(future[usable]) - np.log(present[usable])
+    rest = np.isnan(log_ratio)
+    if rest.any():
+        flows, growth = flows[:, rest], growth if growth.size == 1 else growth[rest]
+        # In logarithms: (1 + m)^(H - t) over a long horizon at a high rate must not overflow.
+        with np.errstate(divide="ignore"):
+            log_future = _log_sum_exp(np.log(np.maximum(flows, 0.0)) + (horizon - months) * growth)
+            log_present = _log_sum_exp(np.log(np.maximum(-flows, 0.0)) - (months - 1.0) * growth)
+        log_ratio[rest] = log_future - log_present
     with np.errstate(over="ignore"):
-        out[defined] = np.minimum(np.expm1(12.0 / (horizon - 1) * (log_future - log_present)), _LARGEST)
+        out[defined] = np.minimum(np.expm1(12.0 / (horizon - 1) * log_ratio), _LARGEST)
     return out
 
 
