@@ -43,7 +43,9 @@ LangOption = Annotated[
 ]
 MAX_SAMPLES = 1_000_000
 """Most Monte Carlo samples a command takes: its memory is measured in benchmarks/bench_simulate.py."""
-SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", min=1, max=MAX_SAMPLES, help="Monte Carlo samples.")]
+MAX_SIMULATE_SAMPLES = 10_000_000
+"""Most samples ``simulate`` takes: past 2,000,000 it streams (whatif/simulate.py), 2 GiB at 120 months."""
+SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", min=1, max=MAX_SIMULATE_SAMPLES, help="Monte Carlo samples.")]
 SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same numbers.")]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")

@@ -66,8 +66,8 @@ class _Chunk:
 
 
 def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool, series: bool = True) -> _Chunk:
-    """The chunk's series and figures; with ``series`` False its figures alone (the rest of the ``_Chunk`` is left
-    empty), without the series no figure reads: subscribers and the accrual view."""
+    """The chunk's series and figures; with ``series`` False its figures, cumulative cash and gates alone (the rest
+    of the ``_Chunk`` is left empty), without the series no figure reads: subscribers and the accrual view."""
     H = layout.horizon
     p = _Params(samples, H)
     acquired = _acquisition(scenario.acquisition, layout, p)
@@ -185,7 +185,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                             [p(1.0)] if mix is None else mix.indices, delivery_per_active, p) - ad_spend
     figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
     if not series:
-        return _Chunk(months={}, figures=figures, by_age={}, by_source={}, by_sample={}, by_group={})
+        return _Chunk(months={"cumulative_cash": months["cumulative_cash"]}, figures=figures, by_age={}, by_source={},
+                      by_sample={}, by_group={}, gates=gates)
 
     unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
