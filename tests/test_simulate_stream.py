@@ -38,7 +38,7 @@ costs: {serving_per_active_user: 0.8, fixed: [{name: Tools, monthly: 300..1000}]
 # The same with a gate (which no value by month may yet join): the scale-up waits for the test's ROAS.
 GATED = EVERY_KIND.replace("{by_month: {1: 10..14, 24: 16}}", "10..14") + """\
 gates:
-  - {name: test, after_month: 3, channels: [Test], min_roas: 1.2, then: [Scale]}
+  - {name: test, after_month: 3, channels: [Test], min_roas: 4.2, then: [Scale]}
 """
 
 
