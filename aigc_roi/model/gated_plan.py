@@ -46,13 +46,16 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
     for channel, share in run.still_buying.items():
         activity[channel] *= share
-    bought_users = np.zeros((layout.horizon, p.samples))
-    paid_users = np.zeros((layout.horizon, p.samples))
-    ad_spend = np.zeros((layout.horizon, p.samples))
-    for channel in range(channels):
+    # A channel no gate names buys as planned: its months are its mask, summed with the others' in one product.
+    planned_only = [channel for channel in range(channels) if channel not in run.still_buying]
+    plan_masks = layout.source_masks[planned_only].T
+    bought_users = plan_masks @ unit_users[planned_only]
+    # Paid means spending (docs/formulas.md §2), sample by sample.
+    paid_users = plan_masks @ np.where(unit_spend[planned_only] > 0, unit_users[planned_only], 0.0)
+    ad_spend = plan_masks @ unit_spend[planned_only]
+    for channel in run.still_buying:
         bought = activity[channel] * unit_users[channel]
         bought_users += bought
-        # Paid means spending (docs/formulas.md §2), sample by sample.
         paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
         ad_spend += activity[channel] * unit_spend[channel]
     return run, bought_users, paid_users, ad_spend, activity
