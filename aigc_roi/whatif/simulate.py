@@ -9,7 +9,8 @@ Inputs are independent in this version: no correlation between ranges.
 Reproducibility: all inputs of all samples are drawn up front from one
 ``np.random.default_rng(seed)`` (``sampling.realize``), then the engine runs
 over slices of ``chunk_size`` samples so its (samples, months) arrays stay
-small. The drawn numbers never depend on the chunk size, so neither does
+small (past ``STREAM_SAMPLES`` the draws are streamed too: Streaming, below).
+The drawn numbers never depend on the chunk size, so neither does
 any result; the same seed gives the same numbers on every machine with the
 same numpy (PCG64 and numpy's samplers are platform independent).
 
@@ -40,6 +41,14 @@ Decisions where the spec is silent:
   are themselves an independent sample of the same distribution (at least
   166,666 samples for 24 months, so a P5's sampling error stays below 0.1
   percentage points) and keep memory flat.
+- **Streaming** (past ``STREAM_SAMPLES`` samples, docs/formulas.md §10):
+  the draws come slice by slice from ``sampling.SampleStream`` (the same
+  numbers ``realize`` draws), each figure but net cash is kept in float32
+  (percentiles within a relative 2^-24; whole months exact), means are
+  summed in float64 as the chunks go and the chances counted on each
+  chunk's float64 figures; inputs, variance shares and the samples table
+  are over the first ``STREAM_SAMPLES`` samples. 10,000,000 samples x 120
+  months stay within 2 GiB.
 - **Net-cash histogram**: ``histogram_bins`` equal-width bins from the
   smallest to the largest sampled net cash (numpy's histogram).
 - **Variance shares**: for each uncertain input X (its ``--set`` path) the
