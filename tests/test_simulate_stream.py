@@ -12,7 +12,8 @@ import textwrap
 import numpy as np
 import pytest
 
-from aigc_roi.model.sampling import SampleStream, distribution_count, realize
+from aigc_roi.model.sample_stream import SampleStream, distribution_count
+from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.tree import leaves
 from aigc_roi.reader.load import load_text

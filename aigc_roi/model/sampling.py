@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -124,7 +123,7 @@ def _clip(value: Realized, name: str, owner: type | None = None) -> Realized:
     return float(min(max(value, low), high))
 
 
-def _walk(obj: Any, name: str, draw: Callable[[Distribution], Realized], owner: type | None = None) -> Any:
+def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
     """Realize ``obj``, the value of the field ``name`` of a dataclass of type ``owner``, depth first."""
     if isinstance(obj, Distribution):
         return _clip(draw(obj), name, owner)
@@ -155,7 +154,7 @@ def _divides_budget(channel: Any, name: str) -> bool:
     return isinstance(channel, ChannelType) and name == channel.unit_cost and channel.buys_with_budget
 
 
-def _realize_points(retention: RetentionPoints, draw: Callable[[Distribution], Realized]) -> RetentionPoints:
+def _realize_points(retention: RetentionPoints, draw: _Drawer) -> RetentionPoints:
     points: list[tuple[int, Realized]] = []
     running: Realized | None = None
     for age, value in retention.points:
@@ -168,65 +167,3 @@ def _realize_points(retention: RetentionPoints, draw: Callable[[Distribution], R
         running = realized
         points.append((age, realized))
     return dataclasses.replace(retention, points=tuple(points))
-
-
-DRAW_PIECE = 1 << 20
-"""Draws made at once while a ``SampleStream`` finds where each distribution's draws start (8 MB)."""
-
-
-class SampleStream:
-    """``realize(scenario, samples, rng)`` slice by slice, in order: the same numbers, one slice in memory at a time.
-
-    ``realize`` draws each distribution's ``samples`` values in one call, one
-    distribution after the other, from one generator. The stream keeps one
-    generator per distribution, started where ``realize`` starts drawing it,
-    and draws each slice from it: numpy's generators give the same values
-    drawn in pieces as in one call (no value depends on the size of the
-    call). Finding the starts draws every distribution once, ``DRAW_PIECE``
-    values at a time, so streaming costs one extra pass of drawing.
-    """
-
-    def __init__(self, scenario: Scenario, samples: int, rng: np.random.Generator,
-                 progress: Callable[[int, int], None] | None = None) -> None:
-        if samples < 1:
-            raise ValueError(f"samples must be >= 1, got {samples}")
-        self.scenario = scenario
-        self.samples = samples
-        self.starts: list[np.random.Generator] = []
-        total = distribution_count(scenario)
-
-        def record(dist: Distribution) -> Realized:
-            start = np.random.Generator(type(rng.bit_generator)())
-            start.bit_generator.state = rng.bit_generator.state
-            self.starts.append(start)
-            for first in range(0, samples, DRAW_PIECE):
-                _draw(dist, min(DRAW_PIECE, samples - first), rng)
-            if progress is not None:
-                progress(len(self.starts), total)
-            return float(dist.median())
-
-        _walk(scenario, "", record)
-        self.done = 0
-
-    def take(self, count: int) -> Scenario:
-        """The next ``count`` samples, realized (``realize``'s samples ``done..done + count - 1``)."""
-        if not 1 <= count <= self.samples - self.done:
-            raise ValueError(f"need 1 <= count <= {self.samples - self.done}, got {count}")
-        generators = iter(self.starts)
-        realized = _walk(self.scenario, "", lambda dist: _draw(dist, count, next(generators)))
-        self.done += count
-        assert isinstance(realized, Scenario)
-        return realized
-
-
-def distribution_count(scenario: Scenario) -> int:
-    """How many ranges ``realize`` draws for ``scenario``."""
-    count = 0
-
-    def median(dist: Distribution) -> Realized:
-        nonlocal count
-        count += 1
-        return float(dist.median())
-
-    _walk(scenario, "", median)
-    return count

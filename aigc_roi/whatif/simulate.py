@@ -87,7 +87,8 @@ from numpy.typing import NDArray
 
 from aigc_roi.model.engine import FIGURE_NAMES, evaluate_batch, take_samples
 from aigc_roi.model.figures import BY_NAME, plain
-from aigc_roi.model.sampling import SampleStream, distribution_count, realize
+from aigc_roi.model.sample_stream import SampleStream, distribution_count
+from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario
 
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
