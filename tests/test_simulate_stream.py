@@ -135,3 +135,20 @@ def test_variance_shares_order_tied_draws_as_a_stable_sort_does() -> None:
     expected = simulate_module._first_order_share(by_input)
     assert variance_shares({"x": tied}, {"y": outcome})["y"]["x"] == expected
     assert expected > 0.1
+
+
+def test_the_bar_on_a_terminal_names_each_stage(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import types
+
+    from aigc_roi.cli import simulate as command
+
+    clock = iter([0.0, 2.0, 2.5, 3.0, 3.5, 4.0])
+    monkeypatch.setattr(command, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))
+    monkeypatch.setattr(command.sys.stderr, "isatty", lambda: True)
+    with command.progress_bar("en") as update:
+        update(3, 6, DRAWING)
+        update(6, 6, DRAWING)
+        update(500, 1_000, EVALUATING)
+        update(2, 6, SHARES)
+    err = capsys.readouterr().err
+    assert "Drawing the ranges" in err and "Simulating" in err and "Splitting the variance" in err

@@ -65,8 +65,9 @@ STAGE_LABELS = {"drawing": "simulating_draws", "evaluating": "simulating", "shar
 
 
 @contextmanager
-def progress_bar(lang: str) -> Iterator[Any]:
-    """A progress callback that shows a Rich bar on stderr once the run has taken a second,
+def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
+    """A progress callback that shows a Rich bar (labelled ``doing``, or the stage's label when one is named) on
+    stderr once the run has taken a second,
     and only when stderr is a terminal (a log or a pipe gets nothing) and -q is not given."""
     if is_quiet() or sys.stderr is None or not sys.stderr.isatty():
         yield None
@@ -79,7 +80,7 @@ def progress_bar(lang: str) -> Iterator[Any]:
     started = time.monotonic()
     bar: dict[str, Any] = {}
 
-    def update(done: int, total: int, stage: str = "evaluating") -> None:
+    def update(done: int, total: int, stage: str | None = None) -> None:
         if "progress" not in bar:
             if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
                 return
@@ -90,7 +91,7 @@ def progress_bar(lang: str) -> Iterator[Any]:
         # One bar per stage, each with its own time remaining: drawing, evaluating, splitting the variance.
         tasks = bar["tasks"]
         if stage not in tasks:
-            tasks[stage] = bar["progress"].add_task(label(STAGE_LABELS[stage], lang), total=total)
+            tasks[stage] = bar["progress"].add_task(label(doing if stage is None else STAGE_LABELS[stage], lang), total=total)
         bar["progress"].update(tasks[stage], completed=done, total=total)
 
     try:
