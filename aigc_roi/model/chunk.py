@@ -82,8 +82,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     indices = conversion_indices(groups, scenario.monetization, p)
     gates = activity = None
     if scenario.gates:
+        # The activity by source is read by source groups and by the series (Result.channel_activity) only.
         gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices, unit_users,
-                                                                          unit_spend, virality, p)
+                                                                          unit_spend, virality, p, series or len(groups) > 1)
     new_users = _new_users(bought_users, organic, virality)
     # With source groups nothing moves by month (_refuse_uncomposed): organic is one row.
     mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, unit_users, activity,

@@ -17,9 +17,10 @@ from aigc_roi.model.sources import SourceGroup, credit_per_user, group_of_source
 
 def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
                 indices: list[FloatArray], unit_users: FloatArray, unit_spend: FloatArray, virality: FloatArray,
-                p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray]:
+                p: _Params, keep_activity: bool = True) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray | None]:
     """The gates' decisions; the gated users every channel buys, those the spending channels buy and ad spend
-    by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18).
+    by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18), None unless ``keep_activity``
+    (a figures-only run of one source group reads none of it).
 
     A test's attributed gross revenue is the engine's attribution cut at
     month T = after_month: each test channel's users over months 1..T times
@@ -43,9 +44,6 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
 
     run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], planned, layout.horizon, p.samples,
                     attributed_gross)
-    activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
-    for channel, share in run.still_buying.items():
-        activity[channel] *= share
     # A channel no gate names buys as planned: its months are its mask, summed with the others' in one product.
     planned_only = [channel for channel in range(channels) if channel not in run.still_buying]
     plan_masks = layout.source_masks[planned_only].T
@@ -53,11 +51,17 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     # Paid means spending (docs/formulas.md §2), sample by sample.
     paid_users = plan_masks @ np.where(unit_spend[planned_only] > 0, unit_users[planned_only], 0.0)
     ad_spend = plan_masks @ unit_spend[planned_only]
-    for channel in run.still_buying:
-        bought = activity[channel] * unit_users[channel]
+    for channel, share in run.still_buying.items():
+        buying = layout.source_masks[channel][:, None] * share
+        bought = buying * unit_users[channel]
         bought_users += bought
         paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
-        ad_spend += activity[channel] * unit_spend[channel]
+        ad_spend += buying * unit_spend[channel]
+    if not keep_activity:
+        return run, bought_users, paid_users, ad_spend, None
+    activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
+    for channel, share in run.still_buying.items():
+        activity[channel] *= share
     return run, bought_users, paid_users, ad_spend, activity
 
 
