@@ -7,11 +7,13 @@ Prints, for the chat-assistant template with sampled retention points:
 1. Against the floor (``benchmarks/floor.py``: a minimal cumulative-form
    numpy computation of monthly net cash and nothing else), at N samples x
    24 and x 120 months: medians of R interleaved runs of the floor (all
-   samples at once, and in the engine's chunks of samples, which is
-   faster at large sizes because the arrays stay nearer the caches),
-   ``evaluate(irr=False)`` (every series and figure), ``evaluate`` (with the
-   IRR) and ``evaluate_figures`` (figures only, with the IRR), each as a
-   ratio to the floor.
+   samples at once, and in the engine's chunks of samples, the way the
+   engine runs, which is faster at large sizes because the arrays stay
+   nearer the caches), ``evaluate(irr=False)`` (every series and figure),
+   ``evaluate`` (with the IRR) and ``evaluate_figures`` (figures only, with
+   the IRR), each as a ratio to the floor in chunks (issue 27: within 2.5x).
+   Then one run (a single sample, the form ``run`` evaluates): median
+   milliseconds of ``evaluate`` at 24 and 120 months (issue 27: under 2 ms).
 2. Growth exponents: d log(time) / d log(samples) (N/4 -> N, at 24 and at
    120 months) and d log(time) / d log(months) (24 -> 120 at N samples).
 3. Peak memory of a figures-only caller at 1,000,000 samples x 120 months
@@ -171,11 +173,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     short, long = args.months
 
-    print(f"CPU seconds, median of {args.repeats} interleaved runs; ratio = time / floor time")
+    print(f"CPU seconds, median of {args.repeats} interleaved runs; ratio = time / time of the floor in chunks")
     timings = {}
     for horizon in (short, long):
         timings[horizon] = against_floor(args.samples, horizon, args.repeats)
-        floor_seconds = timings[horizon]["floor"]
+        floor_seconds = timings[horizon]["floor in chunks"]
         print(f"\n{args.samples:,} samples x {horizon} months")
         for name, seconds in timings[horizon].items():
             print(f"  {name:<22}{seconds:9.3f} s  {seconds / floor_seconds:6.2f}x")
@@ -188,6 +190,11 @@ def main(argv: list[str] | None = None) -> None:
         in_samples = [growth_exponent(fewer[h][name], timings[h][name], args.samples / quarter) for h in (short, long)]
         in_months = growth_exponent(timings[short][name], timings[long][name], long / short)
         print(f"  {name:<22}samples {in_samples[0]:5.2f} / {in_samples[1]:5.2f}   months {in_months:5.2f}")
+
+    for horizon in (short, long):
+        single = realize(bench_scenario(horizon))
+        seconds = interleaved_medians({"one run": lambda: evaluate(single)}, max(args.repeats, 51))["one run"]  # noqa: B023
+        print(f"\none run (a single sample) x {horizon} months: evaluate {1000 * seconds:.2f} ms")
 
     if not args.no_memory:
         memory = peak_memory(args.memory_samples, long)

@@ -89,6 +89,38 @@ def scenario_text(channels: int, months: int, ranges: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+FEATURES = ("sources", "by_month", "gates")
+"""The spec 1.2 features ``ranged_scenario_text`` can add, one at a time (some combinations are refused)."""
+
+
+def ranged_scenario_text(channels: int, months: int, feature: str = "") -> str:
+    """``channels`` cpa channels over ``months`` months with ``channels + 12`` ranges: every bid, every retention
+    point, the plan's conversion, renewal and price, the purchase's rate, virality, serving and the fixed cost.
+
+    ``feature`` adds one of ``FEATURES`` to the same plan: ``sources`` gives the first two channels their own
+    retention and conversion index, ``by_month`` the first channel a bid that rises by month, ``gates`` a test of
+    the first two channels in months 1-3 that the other channels wait for."""
+    lines = [f"name: Ranged {channels} channels x {months} months {feature}".rstrip(), f"horizon_months: {months}",
+             "acquisition:"]
+    for i in range(channels):
+        bid = f"{{by_month: {{1: {8 + i}..{12 + i}, {months}: {14 + i}}}}}" if feature == "by_month" and i == 0 else f"{8 + i}..{12 + i}"
+        own = ", retention: {monthly_churn: 0.25..0.35}, conversion_index: 1.2" if feature == "sources" and i < 2 else ""
+        lines.append(f"  - {{name: CPA {i}, type: cpa, bid: {bid}, budget: {50_000 + 5_000 * i}, saturation_budget: 900000{own}}}")
+    lines += [
+        "organic_users: 800",
+        "virality: 0.02..0.06",
+        "retention: {points: {1: 0.35..0.45, 3: 0.22..0.28, 6: 0.14..0.2, 12: 0.1..0.13}}",
+        "monetization:",
+        "  plans: [{name: Monthly, price: 25..35, period: month, conversion: 3%..5%, renewal: 0.65..0.75}]",
+        "  purchases: [{name: Pack, price: 19.9, rate: 0.01..0.03}]",
+        "costs: {serving_per_active_user: 0.6..1.0, fixed: [{name: Tools, monthly: 300..1000}]}",
+    ]
+    if feature == "gates":
+        others = ", ".join(f"CPA {i}" for i in range(2, channels))
+        lines += ["gates:", f"  - {{name: test, after_month: 3, channels: [CPA 0, CPA 1], min_roas: 0.05, then: [{others}]}}"]
+    return "\n".join(lines) + "\n"
+
+
 @dataclass(frozen=True)
 class Timing:
     wall: float
@@ -159,6 +191,23 @@ def cases(folder: Path, quick: bool) -> list[Case]:
             found.append(Case(f"simulate {samples:,} samples", aigc("simulate", str(small), "--samples", str(samples),
                                                                     "-f", "json"),
                               "run", aigc("run", str(small), "-f", "json"), target))
+        # Issue 27: 1e6 samples within 10x one run with 10 channels and 22 ranges, at 24 and at 120 months.
+        million = 10_000 if quick else 1_000_000
+        for months in (24, 120):
+            ranged = folder / f"ranged{months}.yaml"
+            ranged.write_text(ranged_scenario_text(10, months), encoding="utf-8")
+            found.append(Case(f"simulate {million:,} 10 ch x {months} m", aigc("simulate", str(ranged), "--samples", str(million),
+                                                                              "-f", "json"),
+                              "run", aigc("run", str(ranged), "-f", "json"), 10.0))
+        # Spec 1.2: each feature within 1.5x the same scenario without it (simulate: the engine's time, not start-up).
+        plain = folder / "ranged120.yaml"
+        draws = "2000" if quick else "100000"
+        for feature in FEATURES:
+            featured = folder / f"ranged120-{feature}.yaml"
+            featured.write_text(ranged_scenario_text(10, 120, feature), encoding="utf-8")
+            found.append(Case(f"1.2 {feature}, simulate {int(draws):,}", aigc("simulate", str(featured), "--samples", draws,
+                                                                              "-f", "json"),
+                              "without", aigc("simulate", str(plain), "--samples", draws, "-f", "json"), 1.5))
     found += [Case(*spec) for spec in _hook_cases()(folder, quick, PYTHON)]
     checker = shutil.which("check-jsonschema")
     if checker is not None:

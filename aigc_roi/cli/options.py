@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
+from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
 
 
 class FigureFormat(StrEnum):
@@ -44,7 +45,7 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", metavar="en|zh", help="Language of tables and messages: en or zh (default from LANG)."),
 ]
-SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", min=1, max=MAX_SAMPLES, help="Monte Carlo samples.")]
+SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", min=1, max=MAX_SIMULATE_SAMPLES, help="Monte Carlo samples.")]
 SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same numbers.")]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")

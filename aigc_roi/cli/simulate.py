@@ -43,9 +43,14 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
     return tuple(sorted(set(values)))
 
 
+STAGE_LABELS = {"drawing": "simulating_draws", "evaluating": "simulating", "shares": "simulating_shares"}
+"""The label of each stage ``whatif/simulate.py`` reports."""
+
+
 @contextmanager
 def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
-    """A progress callback that shows a Rich bar (labelled ``doing``) on stderr once the run has taken a second,
+    """A progress callback that shows a Rich bar (labelled ``doing``, or the stage's label when one is named) on
+    stderr once the run has taken a second,
     and only when stderr is a terminal (a log or a pipe gets nothing) and -q is not given."""
     if is_quiet() or sys.stderr is None or not sys.stderr.isatty():
         yield None
@@ -58,15 +63,19 @@ def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
     started = time.monotonic()
     bar: dict[str, Any] = {}
 
-    def update(done: int, total: int) -> None:
+    def update(done: int, total: int, stage: str | None = None) -> None:
         if "progress" not in bar:
             if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
                 return
-            progress = Progress(f"[progress.description]{label(doing, lang)}", BarColumn(), TaskProgressColumn(),
+            progress = Progress("[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
                                 TimeRemainingColumn(), console=Console(stderr=True, _environ=sized_environment()), transient=True)
             progress.start()
-            bar["progress"], bar["task"] = progress, progress.add_task("", total=total)
-        bar["progress"].update(bar["task"], completed=done)
+            bar["progress"], bar["tasks"] = progress, {}
+        # One bar per stage, each with its own time remaining: drawing, evaluating, splitting the variance.
+        tasks = bar["tasks"]
+        if stage not in tasks:
+            tasks[stage] = bar["progress"].add_task(label(doing if stage is None else STAGE_LABELS[stage], lang), total=total)
+        bar["progress"].update(tasks[stage], completed=done, total=total)
 
     try:
         yield update
@@ -118,7 +127,8 @@ def simulate(
     from aigc_roi.present.tables import BOM
 
     with progress_bar(language) as progress:
-        simulation = api.simulate(scenario, samples, seed, chosen, progress=progress)
+        stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
+        simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages)
     style = NumberStyle(language, scenario.currency)
     if samples_out is not None:
         from aigc_roi.present.samples import samples_bytes

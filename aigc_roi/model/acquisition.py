@@ -19,11 +19,23 @@ def _source_users_by_month(acquired: _Acquired, organic: FloatArray, layout: _La
     ``activity`` (``(C', H, s)``, model/gated_plan.py) is given."""
     shape = (p.horizon, p.samples)
     masks = layout.source_masks[: len(acquired.unit_users)]
-    users = [acquired.by_month[0][c] if acquired.by_month is not None else masks[c][:, None] * acquired.unit_users[c]
-             for c in range(len(acquired.unit_users))]
+    moving = {channel: position for position, channel in enumerate(acquired.moving)}
+    users = [acquired.by_month[0][moving[c]] if acquired.by_month is not None and c in moving
+             else masks[c][:, None] * acquired.unit_users[c] for c in range(len(acquired.unit_users))]
     if activity is not None:
         users = [bought * activity[c] for c, bought in enumerate(users)]
     return users + [np.broadcast_to(organic, shape)] if layout.organic else users
+
+
+def _channel_months(acquired: _Acquired, layout: _Layout, p: _Params) -> tuple[FloatArray, FloatArray]:
+    """``(C, H, s)`` users and spend of every channel by month: the moving channels' own months, the others' rows
+    times their masks (what source groups and gates read when some channel's value moves by month)."""
+    channels = len(acquired.unit_users)
+    masks = layout.source_masks[:channels, :, None]
+    users, spend = masks * acquired.unit_users[:, None, :], masks * acquired.unit_spend[:, None, :]
+    if acquired.by_month is not None:
+        users[list(acquired.moving)], spend[list(acquired.moving)] = acquired.by_month
+    return users, spend
 
 
 def _unit_cost(channel: Channel, p: _Params) -> FloatArray:
@@ -37,8 +49,8 @@ def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout,
                    p: _Params) -> tuple[tuple[int, ...], dict[str, FloatArray]]:
     """The sources whose users or spend move by month, and their ``(M, H, s)`` users and spend by month."""
     moving = list(acquired.moving)
-    users = [acquired.by_month[0][c] for c in moving] if acquired.by_month is not None else []
-    spend = [acquired.by_month[1][c] for c in moving] if acquired.by_month is not None else []
+    users = list(acquired.by_month[0]) if acquired.by_month is not None else []
+    spend = list(acquired.by_month[1]) if acquired.by_month is not None else []
     if layout.organic and moves(organic):
         moving.append(len(layout.source_names) - 1)
         users.append(np.broadcast_to(organic, (p.horizon, p.samples)))
@@ -61,7 +73,7 @@ class _Acquired:
     unit_spend: FloatArray
     """``(C, s)`` spend per active month, likewise."""
     by_month: tuple[FloatArray, FloatArray] | None
-    """``(C, H, s)`` users and spend of each channel by month, when some channel's value moves by month."""
+    """``(M, H, s)`` users and spend by month of the ``moving`` channels, in that order; None when none moves."""
     moving: tuple[int, ...] = ()
     """The channels whose users or spend move by month."""
 
@@ -84,15 +96,26 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
         bought = masks @ unit_users
         paid = bought if bool((unit_spend > 0).all()) else masks @ np.where(unit_spend > 0, unit_users, 0.0)
         return _Acquired(bought, paid, masks @ unit_spend, unit_users, unit_spend, None)
-    shape = (p.horizon, p.samples)
-    users = np.array([np.broadcast_to(users, shape) for users, _ in rates]) * masks.T[:, :, None]
-    spend = np.array([np.broadcast_to(spend, shape) for _, spend in rates]) * masks.T[:, :, None]
-    active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
+    # Only the channels whose values move get months of their own; the others are rows times their masks, as above.
     moving = tuple(c for c, (users_c, spend_c) in enumerate(rates) if moves(users_c) or moves(spend_c))
-    unit_users, unit_spend = users.sum(axis=1) / active_months, spend.sum(axis=1) / active_months
+    constant = [c for c in range(len(channels)) if c not in moving]
+    shape = (p.horizon, p.samples)
+    users = np.array([np.broadcast_to(rates[c][0], shape) for c in moving]) * masks.T[list(moving), :, None]
+    spend = np.array([np.broadcast_to(rates[c][1], shape) for c in moving]) * masks.T[list(moving), :, None]
+    active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
+    unit_users = np.empty((len(channels), p.samples))
+    unit_spend = np.empty((len(channels), p.samples))
+    unit_users[list(moving)] = users.sum(axis=1) / active_months[list(moving)]
+    unit_spend[list(moving)] = spend.sum(axis=1) / active_months[list(moving)]
+    for c in constant:
+        unit_users[c], unit_spend[c] = np.broadcast_to(rates[c][0], (1, p.samples))[0], np.broadcast_to(rates[c][1], (1, p.samples))[0]
+    rest = masks[:, constant]
     # Paid means spending over the horizon, sample by sample, as for a channel whose values are constant.
-    paid = np.einsum("chs,cs->hs", users, (unit_spend > 0).astype(np.float64))
-    return _Acquired(users.sum(axis=0), paid, spend.sum(axis=0), unit_users, unit_spend, (users, spend), moving)
+    spending = (unit_spend > 0).astype(np.float64)
+    bought = rest @ unit_users[constant] + users.sum(axis=0)
+    paid = rest @ (unit_users[constant] * spending[constant]) + np.einsum("chs,cs->hs", users, spending[list(moving)])
+    ad_spend = rest @ unit_spend[constant] + spend.sum(axis=0)
+    return _Acquired(bought, paid, ad_spend, unit_users, unit_spend, (users, spend), moving)
 
 
 def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import numpy as np
@@ -24,10 +25,10 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
         shares = [_once_if_shared(p(value)) for _, value in retention.points]
         if all(share.shape == (1,) for share in shares):
             # Points the same in every sample: one curve, broadcast (as constant churn's).
-            curve = _interpolation_weights(knots, horizon) @ np.stack([np.ones(1), *shares])
+            curve = _interpolation_weights(tuple(knots), horizon) @ np.stack([np.ones(1), *shares])
             return np.broadcast_to(curve, (horizon, p.samples))
         values = np.stack([np.ones(p.samples)] + [p(value) for _, value in retention.points])
-        return _interpolation_weights(knots, horizon) @ values
+        return _interpolation_weights(tuple(knots), horizon) @ values
     if isinstance(retention, RetentionDays):
         return np.ascontiguousarray(days_retention(retention, horizon, p.samples).T)
     raise TypeError(f"unknown retention type {type(retention).__name__}")
@@ -72,8 +73,11 @@ def _cohort_sum(new_users: FloatArray, per_user: FloatArray, ages: Iterator[int]
     return total
 
 
-def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:
-    """(H, P+1) weights: R(a) = sum_j W[a, j] value_j, linear between knots, flat after the last."""
+@functools.lru_cache(maxsize=64)
+def _interpolation_weights(knots: tuple[int, ...], horizon: int) -> FloatArray:
+    """(H, P+1) weights: R(a) = sum_j W[a, j] value_j, linear between knots, flat after the last.
+
+    Built once per knots and horizon (a loop over the ages, the cost of a small run) and read-only after."""
     weights = np.zeros((horizon, len(knots)))
     for age in range(horizon):
         if age >= knots[-1]:
@@ -83,4 +87,5 @@ def _interpolation_weights(knots: list[int], horizon: int) -> FloatArray:
         share = (age - knots[j]) / (knots[j + 1] - knots[j])
         weights[age, j] = 1.0 - share
         weights[age, j + 1] = share
+    weights.flags.writeable = False
     return weights

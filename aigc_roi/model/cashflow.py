@@ -36,7 +36,13 @@ _IRR_MAX_ITERATIONS = 200
 """Bisection alone halves a bracket of width <= ~120 to rounding in ~60 steps; Newton takes far fewer."""
 _IRR_STEP_DONE = 1e-12
 """A Newton step this small (relative to max(1, |u|)) lands on the root to rounding: convergence is quadratic."""
+_IRR_POWERS_REACH = 600.0
+"""Largest |u| x H for which h's weights are amounts times powers of e^-u: e^600 is far from float64's limits."""
 _LARGEST = float(np.finfo(np.float64).max)
+_LINEAR_MIRR_GROWTH = 300.0
+"""Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
+_SMALLEST_SUM = 1e-280
+"""A compounded sum below this may have lost terms to underflow: it is summed in logarithms instead."""
 # Relative slack of the per-user payback test: one user's amounts, not the plan's size.
 _TOLERANCE = 1e-9
 
@@ -135,19 +141,20 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     flows = net_cash[:, candidates]
     # Unit scale: the logarithms of the amounts are then <= 0, which keeps h's rounding small.
     magnitude = np.abs(flows)
+    amount = magnitude / magnitude.max(axis=0)
     with np.errstate(divide="ignore"):
-        log_amount = np.log(magnitude / magnitude.max(axis=0))
+        log_amount = np.log(amount)
     early_sign = np.sign(flows[np.argmax(flows != 0.0, axis=0), np.arange(candidates.size)])
     early = np.sign(flows) == early_sign
     late = np.sign(flows) == -early_sign
-    root = _irr_log_rate(log_amount, early, late)
+    root = _irr_log_rate(amount, log_amount, early, late)
     with np.errstate(over="ignore"):
         out[candidates] = np.minimum(np.expm1(12.0 * root), _LARGEST)
     return out
 
 
-def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> FloatArray:
-    """u = ln(1 + r) solving h(u) = 0 (module docstring) per column of ``(H, n)``.
+def _irr_log_rate(amount: FloatArray, log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> FloatArray:
+    """u = ln(1 + r) solving h(u) = 0 (module docstring) per column of ``(H, n)`` amounts |F(t)| and their logarithms.
 
     Months are counted from the last early month (h does not change when
     every month moves by one constant), so e^(-u t) stays near 1 around the root.
@@ -156,10 +163,17 @@ def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -
     months = np.arange(1.0, horizon + 1.0)[:, None]
     months = months - np.where(early, months, 0.0).max(axis=0)
     low, high = _bracket(log_amount, early, late)
-    guess = np.clip(0.0, low, high)
-    groups = _MonthGroups(log_amount, early, late, months)
-    active = np.arange(count)
-    for _ in range(_IRR_MAX_ITERATIONS):
+    groups = _MonthGroups(amount, log_amount, early, late, months)
+    return _newton(groups, np.clip(0.0, low, high), low, high, _IRR_STEP_DONE, _IRR_MAX_ITERATIONS)
+
+
+def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: FloatArray, step_done: float,
+            iterations: int) -> FloatArray:
+    """Newton's method on h kept inside [low, high] (bisection when a step would leave it), per column; ``guess``,
+    ``low`` and ``high`` are updated in place. A column is done when a step inside the bracket is at most
+    ``step_done`` (relative to max(1, |u|)), h is 0, or the bracket is as narrow as rounding allows."""
+    active = np.arange(guess.size)
+    for _ in range(iterations):
         at = guess[active]
         value, slope = groups.gap_and_slope(at)
         # h decreases: a positive value means the root lies above ``at``.
@@ -169,10 +183,12 @@ def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -
         with np.errstate(divide="ignore", invalid="ignore"):
             newton = at - value / slope
         inside = np.isfinite(newton) & (newton > below) & (newton < above)
-        step = np.where(value == 0, at, np.where(inside, newton, 0.5 * (below + above)))
         scale = np.maximum(1.0, np.abs(at))
-        done = (value == 0) | (inside & (np.abs(step - at) <= _IRR_STEP_DONE * scale)) \
-            | (above - below <= 4 * np.finfo(np.float64).eps * scale)
+        # A step this small lands on the root to rounding even where it does not move ``at`` off the bracket's end
+        # (h's last bits then say nothing about the side): bisecting from there would walk back for 40 steps.
+        landed = np.isfinite(newton) & (np.abs(newton - at) <= step_done * scale)
+        step = np.where((value == 0) | (landed & ~inside), at, np.where(inside, newton, 0.5 * (below + above)))
+        done = (value == 0) | landed | (above - below <= 4 * np.finfo(np.float64).eps * scale)
         guess[active] = step
         if done.all():
             break
@@ -185,7 +201,9 @@ def _irr_log_rate(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -
 class _MonthGroups:
     """The early and late months of the columns still searched, as float weights, for ``gap_and_slope``."""
 
-    def __init__(self, log_amount: FloatArray, early: np.ndarray, late: np.ndarray, months: FloatArray) -> None:
+    def __init__(self, amount: FloatArray, log_amount: FloatArray, early: np.ndarray, late: np.ndarray,
+                 months: FloatArray) -> None:
+        self.amount = amount
         self.log_amount = log_amount
         self.months = months
         self.early = early.astype(np.float64)
@@ -205,9 +223,7 @@ class _MonthGroups:
         Far from the root one group can underflow to 0 entirely; h is then +-inf, which
         still says on which side the root lies, and its Newton step is replaced by bisection.
         """
-        exponent = self.log_amount - log_rate * self.months
-        exponent -= exponent.max(axis=0)
-        weight = np.exp(exponent, out=exponent)
+        weight = self._weights(log_rate)
         late_sum = np.einsum("ij,ij->j", weight, self.late)
         early_sum = np.einsum("ij,ij->j", weight, self.early)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -215,6 +231,26 @@ class _MonthGroups:
             slope = np.einsum("ij,ij->j", weight, self.early_months) / early_sum \
                 - np.einsum("ij,ij->j", weight, self.late_months) / late_sum
         return value, slope
+
+    def _weights(self, log_rate: FloatArray) -> FloatArray:
+        """|F(t)| e^(-u t) up to a factor common to a column (h and h' do not see it).
+
+        Where |u| H is moderate these are the amounts times the powers of e^-u, one product per month (an
+        exponential per term costs ten times as much; the powers differ from it by ~H float64 roundings,
+        1e-14 at most). Otherwise in logarithms, shifted by their largest term.
+        """
+        horizon = self.amount.shape[0]
+        if log_rate.size and float(np.abs(log_rate).max()) * horizon < _IRR_POWERS_REACH:
+            factor = np.exp(-log_rate)
+            weight = np.empty_like(self.amount)
+            weight[0] = factor
+            for month in range(1, horizon):
+                np.multiply(weight[month - 1], factor, out=weight[month])
+            weight *= self.amount
+            return weight
+        exponent = self.log_amount - log_rate * self.months
+        exponent -= exponent.max(axis=0)
+        return np.exp(exponent, out=exponent)
 
 
 def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tuple[FloatArray, FloatArray]:
@@ -249,14 +285,26 @@ def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:
     if not defined.any():
         return out
     flows = net_cash[:, defined]
-    growth = np.log1p(np.broadcast_to(monthly_rate, defined.shape)[defined])
+    rate = monthly_rate if np.size(monthly_rate) == 1 else np.broadcast_to(monthly_rate, defined.shape)[defined]
+    growth = np.log1p(np.asarray(rate, dtype=np.float64).reshape(-1))
     months = np.arange(1.0, horizon + 1.0)[:, None]
-    # In logarithms: (1 + m)^(H - t) over a long horizon at a high rate must not overflow.
-    with np.errstate(divide="ignore"):
-        log_future = _log_sum_exp(np.log(np.maximum(flows, 0.0)) + (horizon - months) * growth)
-        log_present = _log_sum_exp(np.log(np.maximum(-flows, 0.0)) - (months - 1.0) * growth)
+    log_ratio = np.full(flows.shape[1], np.nan)
+    if horizon * float(np.abs(growth).max()) < _LINEAR_MIRR_GROWTH:
+        # No factor can overflow: the sums in money, two passes, the same terms the logarithms below add up.
+        future = (np.maximum(flows, 0.0) * np.exp((horizon - months) * growth)).sum(axis=0)
+        present = (np.maximum(-flows, 0.0) * np.exp(-(months - 1.0) * growth)).sum(axis=0)
+        usable = (future > _SMALLEST_SUM) & (present > _SMALLEST_SUM) & np.isfinite(future) & np.isfinite(present)
+        log_ratio[usable] = np.log(future[usable]) - np.log(present[usable])
+    rest = np.isnan(log_ratio)
+    if rest.any():
+        flows, growth = flows[:, rest], growth if growth.size == 1 else growth[rest]
+        # In logarithms: (1 + m)^(H - t) over a long horizon at a high rate must not overflow.
+        with np.errstate(divide="ignore"):
+            log_future = _log_sum_exp(np.log(np.maximum(flows, 0.0)) + (horizon - months) * growth)
+            log_present = _log_sum_exp(np.log(np.maximum(-flows, 0.0)) - (months - 1.0) * growth)
+        log_ratio[rest] = log_future - log_present
     with np.errstate(over="ignore"):
-        out[defined] = np.minimum(np.expm1(12.0 / (horizon - 1) * (log_future - log_present)), _LARGEST)
+        out[defined] = np.minimum(np.expm1(12.0 / (horizon - 1) * log_ratio), _LARGEST)
     return out
 
 

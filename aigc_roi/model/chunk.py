@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.acquisition import _acquisition, _new_users, _source_months, _source_users_by_month, _unit_cost
+from aigc_roi.model.acquisition import _acquisition, _channel_months, _new_users, _source_months, _source_users_by_month, _unit_cost
 from aigc_roi.model.active_users import _active_users, _retention_by_age
 from aigc_roi.model.by_month import moves
 from aigc_roi.model.cashflow import discount_factors
@@ -15,8 +15,8 @@ from aigc_roi.model.figure_values import _figures
 from aigc_roi.model.gated_plan import _gated_plan
 from aigc_roi.model.gates import GateRun
 from aigc_roi.model.layout import _Layout
-from aigc_roi.model.monthly_costs import _costs, _delivery, _delivery_per_active, _referral
-from aigc_roi.model.monthly_revenue import _revenue
+from aigc_roi.model.monthly_costs import _delivery, _delivery_per_active, _fixed_costs, _referral, _serving, _serving_by_age
+from aigc_roi.model.monthly_revenue import _revenue, _revenue_by_age
 from aigc_roi.model.paid import paid_totals_by_worth
 from aigc_roi.model.paid_contribution import _paid_contribution_by_month
 from aigc_roi.model.params import _once_if_shared, _Params
@@ -64,7 +64,9 @@ class _Chunk:
     """``(M, H, s)`` users and spend by month of the ``moving_sources``."""
 
 
-def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool) -> _Chunk:
+def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool, series: bool = True) -> _Chunk:
+    """The chunk's series and figures; with ``series`` False its figures, cumulative cash and gates alone (the rest
+    of the ``_Chunk`` is left empty), without the series no figure reads: subscribers and the accrual view."""
     H = layout.horizon
     p = _Params(samples, H)
     acquired = _acquisition(scenario.acquisition, layout, p)
@@ -77,29 +79,27 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     curves = [retention] + [_retention_by_age(group.retention, H, p) for group in groups[1:]]
     indices = conversion_indices(groups, scenario.monetization, p)
     # Per channel, (C, s) per active month, or (C, H, s) by month when some channel's value moves by month.
-    channel_users, channel_spend = (unit_users, unit_spend) if acquired.by_month is None else acquired.by_month
+    channel_users, channel_spend = (unit_users, unit_spend) if acquired.by_month is None else _channel_months(acquired, layout, p)
     gates = activity = None
     if scenario.gates:
+        # The activity by source is read by source groups and by the series (Result.channel_activity) only.
         gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices,
-                                                                          channel_users, channel_spend, unit_spend, virality, p)
+                                                                          channel_users, channel_spend, unit_spend, virality,
+                                                                          p, series or len(groups) > 1)
     new_users = _new_users(bought_users, organic, virality)
     mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, channel_users, activity,
                                                       organic, new_users, virality)
     if mix is None:
         active = purchasers = _active_users(new_users, scenario.retention, retention, p)
-        revenue = _revenue(scenario.monetization, new_users, active, retention, p)
+        revenue = _revenue(scenario.monetization, new_users, active, p)
     else:
         active, purchasers = mix.active, mix.indexed_active
-        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, retention, p)
-    serving, fixed, serving_by_age, subscriber_serving_by_age = _costs(scenario.costs, active, revenue, retention, H, p)
+        revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, p)
+    serving, fixed = _serving(scenario.costs, active, revenue, p), _fixed_costs(scenario.costs, H, p)
     delivery_per_active = _delivery_per_active(scenario.monetization, p)
     # A group's conversion index scales its purchases, so the deliveries they cost with them.
     delivery = _delivery(scenario.monetization, purchasers, delivery_per_active, p)
     viral_share, referral = _referral(scenario.referral_reward, new_users, virality, p)
-    # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
-    recognised, deferred = (series.T for series in accrual_series(
-        revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
-
     contribution = revenue.net - serving
     for cost in (delivery, referral):
         if cost is not None:
@@ -108,7 +108,6 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     months = {
         "new_users": new_users,
         "active_users": active,
-        "subscribers": revenue.subscribers,
         "paid_users": paid_users,
         "gross_revenue": revenue.gross,
         "net_revenue": revenue.net,
@@ -120,10 +119,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         "contribution": contribution,
         "net_cash": net_cash,
         "cumulative_cash": running_sum(net_cash),
-        "recognised_revenue": recognised,
-        "deferred_revenue": deferred,
     }
-    assert tuple(months) == MONTH_SERIES
+    if series:
+        # Recognised/deferred revenue: the accrual view of the subscription cash (model/accrual.py).
+        recognised, deferred = (part.T for part in accrual_series(
+            revenue.gross.T, {period: cash.T for period, cash in revenue.subscriptions_by_period.items()}))
+        months |= {"subscribers": revenue.subscribers, "recognised_revenue": recognised, "deferred_revenue": deferred}
+        months = {name: months[name] for name in MONTH_SERIES}
     lifetime = int(scenario.ltv_lifetime)
     values_move = _per_user_values_move(scenario)
     reward = p(scenario.referral_reward)
@@ -137,12 +139,14 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     elif values_move:
         per_user = _moving_per_user(scenario, new_users, retention, p)
     else:
-        contribution_by_age = revenue.net_by_age - serving_by_age
+        user_revenue = _revenue_by_age(scenario.monetization, retention, p)
+        serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)
+        contribution_by_age = user_revenue.net_by_age - serving_by_age
         if delivery_per_active is not None:
             contribution_by_age = contribution_by_age - retention * delivery_per_active
-        per_user = _PerUser(revenue.gross_by_age, contribution_by_age,
+        per_user = _PerUser(user_revenue.gross_by_age, contribution_by_age,
                             _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active),
-                            running_sum(revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
+                            running_sum(user_revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
     contribution_by_age = per_user.contribution_by_age
     lifetime_contribution = per_user.lifetime_contribution
     contribution_worth = _less_rewards(per_user.contribution_worth, referral, virality, reward)
@@ -160,7 +164,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         paid_by_group = [months["paid_users"]]
     else:
         if per_group is None:
-            by_group = mix.by_age(revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
+            by_group = mix.by_age(user_revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
                                   contribution_by_age, delivery_per_active)
             by_group["gross_worth"] = [worth_by_age(gross) for gross in by_group["gross"]]
             by_group["contribution_worth"] = [worth_by_age(own) for own in by_group["contribution"]]
@@ -197,6 +201,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                             [retention] if mix is None else mix.retention,
                                             [p(1.0)] if mix is None else mix.indices, delivery_per_active, p) - ad_spend
     figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
+    if not series:
+        return _Chunk(months={"cumulative_cash": months["cumulative_cash"]}, figures=figures, by_age={}, by_source={},
+                      by_sample={}, by_group={}, gates=gates)
 
     unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:

@@ -104,6 +104,7 @@ Conventions and decisions where the spec is silent:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -234,14 +235,39 @@ def evaluate_figures(scenario: Scenario, *, irr: bool = True) -> dict[str, Float
     Working memory is one chunk (``CHUNK_CELLS``) plus the ``(S,)`` figures, so
     a million samples over 120 months fits in a few hundred MB.
     """
+    return evaluate_batch(scenario, irr=irr).figures
+
+
+@dataclass(frozen=True)
+class FigureBatch:
+    """What a Monte Carlo caller reads of an evaluation (``evaluate_batch``); ``S`` samples, ``H`` months."""
+
+    figures: dict[str, FloatArray]
+    """``(S,)`` each, as ``Result.figures``."""
+    gate_passed: FloatArray | None
+    """``(S, G)`` as ``Result.gate_passed``; None without gates."""
+    cumulative_cash: FloatArray | None
+    """``(S, H)`` when asked for, else None."""
+
+
+def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: bool = False) -> FigureBatch:
+    """The figures (and gate passes, and with ``cumulative_cash`` that series) of ``evaluate``, computing none of
+    the series no figure reads (subscribers, the accrual view) and keeping none of the others."""
     layout = _Layout.of(scenario)
     figures: dict[str, FloatArray] = {}
-    for start, stop, chunk in _chunks(scenario, layout, irr):
+    passed = np.empty((layout.samples, len(scenario.gates))) if scenario.gates else None
+    cash = np.empty((layout.samples, layout.horizon)) if cumulative_cash else None
+    for start, stop, chunk in _chunks(scenario, layout, irr, series=False):
         if stop - start == layout.samples:
-            return chunk.figures
-        for name, values in chunk.figures.items():
-            figures.setdefault(name, np.empty(layout.samples))[start:stop] = values
-    return figures
+            figures = chunk.figures
+        else:
+            for name, values in chunk.figures.items():
+                figures.setdefault(name, np.empty(layout.samples))[start:stop] = values
+        if passed is not None and chunk.gates is not None:
+            passed[start:stop] = chunk.gates.passed.T
+        if cash is not None:
+            cash[start:stop] = chunk.months["cumulative_cash"].T
+    return FigureBatch(figures, passed, cash)
 
 
 def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
@@ -261,9 +287,9 @@ def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
     return taken
 
 
-def _chunks(scenario: Scenario, layout: _Layout, irr: bool) -> Iterator[tuple[int, int, _Chunk]]:
+def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True) -> Iterator[tuple[int, int, _Chunk]]:
     step = max(1, CHUNK_CELLS // layout.horizon)
     for start in range(0, layout.samples, step):
         stop = min(start + step, layout.samples)
         part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop)
-        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr)
+        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series)

@@ -18,9 +18,11 @@ from aigc_roi.model.sources import SourceGroup, credit_per_user, group_of_source
 
 def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
                 indices: list[FloatArray], channel_users: FloatArray, channel_spend: FloatArray, unit_spend: FloatArray,
-                virality: FloatArray, p: _Params) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray]:
+                virality: FloatArray, p: _Params, keep_activity: bool = True
+                ) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray | None]:
     """The gates' decisions; the gated users every channel buys, those the spending channels buy and ad spend
-    by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18).
+    by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18), None unless ``keep_activity``
+    (a figures-only run of one source group reads none of it).
 
     ``channel_users`` and ``channel_spend``: per channel, ``(C, s)`` per active month, or ``(C, H, s)`` by month
     when some channel's value moves by month; ``unit_spend`` ``(C, s)`` tells the spending channels.
@@ -56,18 +58,31 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
 
     run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], planned, layout.horizon, p.samples,
                     attributed_gross)
+    # A channel no gate names buys as planned: its months are its mask, summed with the others' in one product.
+    planned_only = [channel for channel in range(channels) if channel not in run.still_buying]
+    spending = unit_spend[planned_only] > 0
+    if channel_users.ndim == 2:
+        plan_masks = layout.source_masks[planned_only].T
+        bought_users = plan_masks @ channel_users[planned_only]
+        # Paid means spending (docs/formulas.md §2), sample by sample.
+        paid_users = plan_masks @ np.where(spending, channel_users[planned_only], 0.0)
+        ad_spend = plan_masks @ channel_spend[planned_only]
+    else:
+        # Values by month: every channel's months are its own, its mask already applied.
+        bought_users = channel_users[planned_only].sum(axis=0)
+        paid_users = np.where(spending[:, None, :], channel_users[planned_only], 0.0).sum(axis=0)
+        ad_spend = channel_spend[planned_only].sum(axis=0)
+    for channel, share in run.still_buying.items():
+        buying = layout.source_masks[channel][:, None] * share
+        bought = buying * channel_users[channel]
+        bought_users += bought
+        paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
+        ad_spend += buying * channel_spend[channel]
+    if not keep_activity:
+        return run, bought_users, paid_users, ad_spend, None
     activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)
     for channel, share in run.still_buying.items():
         activity[channel] *= share
-    bought_users = np.zeros((layout.horizon, p.samples))
-    paid_users = np.zeros((layout.horizon, p.samples))
-    ad_spend = np.zeros((layout.horizon, p.samples))
-    for channel in range(channels):
-        bought = activity[channel] * channel_users[channel]
-        bought_users += bought
-        # Paid means spending (docs/formulas.md §2), sample by sample.
-        paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
-        ad_spend += activity[channel] * channel_spend[channel]
     return run, bought_users, paid_users, ad_spend, activity
 
 

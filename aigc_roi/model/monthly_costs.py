@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aigc_roi.model.monthly_revenue import _Revenue, _subscribers
+from aigc_roi.model.monthly_revenue import _Revenue, _RevenueByAge, _subscribers
 from aigc_roi.model.params import _is_plain_zero, _month_mask, _Params, _zero_fill_ratio
 from aigc_roi.model.revenue import order_delivery
 from aigc_roi.model.scenario import Costs, FloatArray, Monetization, Value
@@ -41,21 +41,33 @@ def _referral(reward: Value, new_users: FloatArray, virality: FloatArray, p: _Pa
     return _zero_fill_ratio(viral.sum(axis=0), new_users.sum(axis=0)), viral * p(reward)
 
 
-def _costs(costs: Costs, active: FloatArray, revenue: _Revenue, retention: FloatArray, horizon: int,
-           p: _Params) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray | None]:
-    """Serving and fixed costs by month ``(H, s)``, and serving of one user by age: active users' compute,
-    plus subscribers' when ``serving_per_subscriber`` is set (docs/formulas.md §4.10); last the subscribers'
-    part of that by age alone (None when not set), which a source group's conversion index scales. By age
-    only while constant: a cost that moves by month is read by join month (_moving_per_user)."""
-    serving_per_active = p.monthly(costs.serving_per_active_user)
+def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params) -> FloatArray:
+    """Serving cost by month ``(H, s)``: active users' compute, plus subscribers' when ``serving_per_subscriber``
+    is set (docs/formulas.md §4.10)."""
+    serving = active * p.monthly(costs.serving_per_active_user)
+    serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
+    if np.any(serving_per_subscriber != 0):
+        serving = serving + revenue.subscribers * serving_per_subscriber
+    return serving
+
+
+def _fixed_costs(costs: Costs, horizon: int, p: _Params) -> FloatArray:
+    """Fixed costs by month ``(H, s)``."""
     fixed = np.zeros((horizon, p.samples))
     for cost in costs.fixed:
         fixed += _month_mask(cost.months, horizon)[:, None] * p.monthly(cost.monthly)
-    serving, serving_by_age = active * serving_per_active, retention * serving_per_active[:1]
+    return fixed
+
+
+def _serving_by_age(costs: Costs, by_age: _RevenueByAge, retention: FloatArray,
+                    p: _Params) -> tuple[FloatArray, FloatArray | None]:
+    """Serving of one user by age, as ``_serving`` charges it; second the subscribers' part of that alone (None
+    when not set), which a source group's conversion index scales. By age only while constant: a cost that moves
+    by month is read by join month (_moving_per_user)."""
+    serving_per_active = p.monthly(costs.serving_per_active_user)
+    serving_by_age = retention * serving_per_active[:1]
     serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
-    subscriber_serving_by_age = None
-    if np.any(serving_per_subscriber != 0):
-        serving = serving + revenue.subscribers * serving_per_subscriber
-        subscriber_serving_by_age = _subscribers(revenue.payments_by_age, retention.shape) * serving_per_subscriber[:1]
-        serving_by_age = serving_by_age + subscriber_serving_by_age
-    return serving, fixed, serving_by_age, subscriber_serving_by_age
+    if not np.any(serving_per_subscriber != 0):
+        return serving_by_age, None
+    subscriber_serving_by_age = _subscribers(by_age.payments_by_age, retention.shape) * serving_per_subscriber[:1]
+    return serving_by_age + subscriber_serving_by_age, subscriber_serving_by_age

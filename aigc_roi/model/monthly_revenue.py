@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -17,27 +18,40 @@ from aigc_roi.model.plan_payments import (
     _scheduled_plan_payments,
 )
 from aigc_roi.model.revenue import order_revenue
-from aigc_roi.model.scenario import FloatArray, Monetization, Value
+from aigc_roi.model.scenario import FloatArray, Monetization, Plan, Value
 from aigc_roi.model.subscribers import in_force
 
 
 @dataclass(frozen=True)
 class _Revenue:
+    """Revenue by month of the cohorts of some new users."""
+
     gross: FloatArray
     """``(H, s)`` subscriptions, purchases and orders."""
     net: FloatArray
     """``(H, s)`` each item's gross less its own fee (or the revenue fee)."""
+    subscriptions_by_period: dict[int, FloatArray]
+    """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
+    payments_by_period: dict[int, FloatArray] = field(repr=False)
+    """``(H, s)`` plan payments by month of the plans of each period P."""
+
+    @cached_property
+    def subscribers(self) -> FloatArray:
+        """``(H, s)`` plan payments whose period covers the month (docs/formulas.md §4.10); built when read."""
+        return _subscribers(self.payments_by_period, self.gross.shape)
+
+
+@dataclass(frozen=True)
+class _RevenueByAge:
+    """Revenue of one new user by age: it does not depend on the cohorts, so it is computed once a chunk."""
+
     gross_by_age: FloatArray
     """``(H, s)`` gross revenue of one new user at age a (orders are no user's)."""
     net_by_age: FloatArray
     """``(H, s)`` the same, net of each item's fee."""
-    subscriptions_by_period: dict[int, FloatArray]
-    """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
-    subscribers: FloatArray
-    """``(H, s)`` plan payments whose period covers the month (docs/formulas.md §4.10)."""
     payments_by_age: dict[int, FloatArray]
     """``(H, s)`` payments of one new user at age a to the plans of each period P: its subscriptions by age
-    are their windows (``_subscribers``), built only where serving charges them."""
+    are their windows (``_subscribers``), read only where serving charges them."""
     subscription_by_age: FloatArray
     """``(H, s)`` subscription cash of one new user (index 1) at age a, gross."""
     subscription_net_by_age: FloatArray
@@ -46,7 +60,12 @@ class _Revenue:
     purchase_net: FloatArray
 
 
-def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, retention: FloatArray, p: _Params) -> _Revenue:
+def _keep(monetization: Monetization, fee: Value | None, p: _Params) -> FloatArray:
+    """The share of an item's revenue kept after its own fee, else the revenue fee."""
+    return 1.0 - p(monetization.revenue_fee if fee is None else fee)
+
+
+def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, p: _Params) -> _Revenue:
     """Purchases through retention; subscription cash by plan; orders by month (docs/formulas.md §4.4–§4.6).
 
     Each item is netted with its own ``fee``, else ``revenue_fee``. Orders
@@ -56,53 +75,30 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     share are netted once, on their total.
     """
     horizon = new_users.shape[0]
-
-    def keep(fee: Value | None) -> FloatArray:
-        return 1.0 - p(monetization.revenue_fee if fee is None else fee)
-
     plans = monetization.plans
     one_fee = len({id(plan.fee) for plan in plans}) <= 1
     by_period: dict[int, FloatArray] = {}
     payments_by_period: dict[int, FloatArray] = {}
-    payments_by_age: dict[int, FloatArray] = {}
-    subscription_by_age = np.zeros_like(new_users)
     subscriptions_net = None if one_fee else np.zeros_like(new_users)
-    subscription_net_by_age = None if one_fee else np.zeros_like(new_users)
     for plan in plans:
-        period = int(plan.period_months)
-        if period < 1:
-            raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
+        period = _period(plan)
         recursion = _Recursion.of(plan, p)
-        schedule: FloatArray | None = None
-        per_user_payments = _plan_payments_by_age(plan, horizon, p)
         if recursion is not None:
             payers = _recursive_plan_payers(recursion, new_users)
             cash = payers * recursion.first_payment
             if recursion.price_by_month is not None:
                 cash = cash * recursion.price_by_month
             payments = payers * recursion.conversion
-            _add_payments_by_age(recursion, subscription_by_age)
         else:
             payments = _scheduled_plan_payments(plan, new_users, p)
             cash = payments * p.monthly(plan.price)
-            # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
-            schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
-            subscription_by_age += schedule
-        payments_by_period.setdefault(period, np.zeros_like(new_users))[...] += payments
-        payments_by_age.setdefault(period, np.zeros_like(new_users))[...] += per_user_payments
-        if subscriptions_net is not None and subscription_net_by_age is not None:
-            share = keep(plan.fee)
-            subscriptions_net += cash * share
-            subscription_net_by_age += (_plan_cash_by_age(plan, horizon, p) if schedule is None else schedule) * share
-        if period in by_period:
-            by_period[period] += cash
-        else:
-            by_period[period] = cash
+        _add_to(payments_by_period, period, payments)
+        if subscriptions_net is not None:
+            subscriptions_net += cash * _keep(monetization, plan.fee, p)
+        _add_to(by_period, period, cash)
     subscriptions = sum(by_period.values(), np.zeros_like(new_users)) if len(by_period) != 1 else next(iter(by_period.values()))
-    if subscriptions_net is None or subscription_net_by_age is None:
-        share = keep(plans[0].fee) if plans else p(1.0)
-        subscriptions_net = subscriptions * share
-        subscription_net_by_age = subscription_by_age * share
+    if subscriptions_net is None:
+        subscriptions_net = subscriptions * (_keep(monetization, plans[0].fee, p) if plans else p(1.0))
     purchase_gross, purchase_net = _purchase_per_active(monetization, p)
     gross = subscriptions + active * purchase_gross
     net = subscriptions_net + active * purchase_net
@@ -110,19 +106,58 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         order_gross, order_net = order_revenue(monetization.orders, monetization.revenue_fee, horizon, p.samples)
         gross += order_gross.T
         net += order_net.T
-    return _Revenue(
-        gross=gross,
-        net=net,
+    return _Revenue(gross=gross, net=net, subscriptions_by_period=by_period, payments_by_period=payments_by_period)
+
+
+def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Params) -> _RevenueByAge:
+    """What one new user pays at each age ``(H, s)``, gross and net of each item's fee (docs/formulas.md §4.4–§4.6)."""
+    horizon = retention.shape[0]
+    plans = monetization.plans
+    one_fee = len({id(plan.fee) for plan in plans}) <= 1
+    payments_by_age: dict[int, FloatArray] = {}
+    subscription_by_age = np.zeros((horizon, p.samples))
+    subscription_net_by_age = None if one_fee else np.zeros((horizon, p.samples))
+    for plan in plans:
+        recursion = _Recursion.of(plan, p)
+        per_user_payments = _plan_payments_by_age(plan, horizon, p)
+        schedule: FloatArray | None = None
+        if recursion is not None:
+            _add_payments_by_age(recursion, subscription_by_age)
+        else:
+            # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
+            schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
+            subscription_by_age += schedule
+        _add_to(payments_by_age, _period(plan), per_user_payments)
+        if subscription_net_by_age is not None:
+            cash_by_age = _plan_cash_by_age(plan, horizon, p) if schedule is None else schedule
+            subscription_net_by_age += cash_by_age * _keep(monetization, plan.fee, p)
+    if subscription_net_by_age is None:
+        subscription_net_by_age = subscription_by_age * (_keep(monetization, plans[0].fee, p) if plans else p(1.0))
+    purchase_gross, purchase_net = _purchase_per_active(monetization, p)
+    return _RevenueByAge(
         gross_by_age=retention * purchase_gross + subscription_by_age,
         net_by_age=retention * purchase_net + subscription_net_by_age,
-        subscriptions_by_period=by_period,
-        subscribers=_subscribers(payments_by_period, new_users.shape),
         payments_by_age=payments_by_age,
         subscription_by_age=subscription_by_age,
         subscription_net_by_age=subscription_net_by_age,
         purchase_gross=purchase_gross,
         purchase_net=purchase_net,
     )
+
+
+def _period(plan: Plan) -> int:
+    period = int(plan.period_months)
+    if period < 1:
+        raise ValueError(f"plan {plan.name!r}: period_months must be >= 1, got {period}")
+    return period
+
+
+def _add_to(by_period: dict[int, FloatArray], period: int, amounts: FloatArray) -> None:
+    """Sum ``amounts`` into the period's array; the first one is kept as it is (it is not read elsewhere)."""
+    if period in by_period:
+        by_period[period] += amounts
+    else:
+        by_period[period] = amounts
 
 
 def _subscribers(payments_by_period: dict[int, FloatArray], shape: tuple[int, ...]) -> FloatArray:

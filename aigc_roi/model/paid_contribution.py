@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aigc_roi.model.acquisition import _viral_chain
-from aigc_roi.model.monthly_costs import _costs
+from aigc_roi.model.monthly_costs import _serving
 from aigc_roi.model.monthly_revenue import _revenue
 from aigc_roi.model.params import _is_plain_zero, _Params
 from aigc_roi.model.scenario import FloatArray, Scenario
@@ -35,9 +35,8 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     paid_users = months["paid_users"]
     credited = [_viral_chain(paid_users, virality) - paid_users + paid_by_group[0], *paid_by_group[1:]]
     active, indexed_new_users, indexed_active = _mixed_cohorts(groups, credited, curves, indices, p)
-    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, curves[0], p)
-    serving, _, _, _ = _costs(scenario.costs, active, revenue, curves[0], curves[0].shape[0], p)
-    contribution = revenue.net - serving
+    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p)
+    contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
     if delivery_per_active is not None:
         contribution = contribution - indexed_active * delivery_per_active
     if not _is_plain_zero(scenario.referral_reward):

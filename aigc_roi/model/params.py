@@ -40,8 +40,15 @@ class _Params:
     def __init__(self, samples: int, horizon: int = 1) -> None:
         self.samples = samples
         self.horizon = horizon
+        self._plain: dict[float, FloatArray] = {}
 
     def __call__(self, value: Moving) -> FloatArray:
+        if isinstance(value, float | int):
+            # A plain number is read tens of times a run: its read-only row is built once (a run's cost is calls).
+            row = self._plain.get(value)
+            if row is None:
+                row = self._plain[value] = np.broadcast_to(np.float64(value), (self.samples,))
+            return row
         if isinstance(value, Distribution):
             raise TypeError("a Distribution is still present; call sampling.realize() first")
         if isinstance(value, ByMonth):

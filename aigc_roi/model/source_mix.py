@@ -8,7 +8,7 @@ import numpy as np
 
 from aigc_roi.model.active_users import _active_users
 from aigc_roi.model.layout import _Layout
-from aigc_roi.model.monthly_revenue import _Revenue
+from aigc_roi.model.monthly_revenue import _RevenueByAge
 from aigc_roi.model.params import _Params
 from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, Scenario
 from aigc_roi.model.sources import SourceGroup, active_on_one_curve, joined_by_group, users_by_group
@@ -49,7 +49,7 @@ class _SourceMix:
         active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
         return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
 
-    def by_age(self, revenue: _Revenue, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
+    def by_age(self, revenue: _RevenueByAge, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
                contribution_by_age: FloatArray, delivery_per_active: FloatArray | None) -> dict[str, list[FloatArray]]:
         """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
         (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``). A group's

@@ -250,6 +250,8 @@ LABELS: dict[str, Label] = {
     "no_ranges": Label("No uncertain input: every sample equals the deterministic run.", "没有不确定输入：每次抽样都等于确定性运行结果。"),
     "simulating": Label("Simulating", "模拟中"),
     "allocating": Label("Searching splits", "搜索分配方案"),
+    "simulating_draws": Label("Drawing the ranges", "抽取区间"),
+    "simulating_shares": Label("Splitting the variance", "拆分方差"),
     "fan_band": Label("P{low:g}–P{high:g}", "P{low:g}–P{high:g}"),
     "fan_median": Label("P{middle:g}", "P{middle:g}"),
     "simulate_chart_title": Label("Cumulative net cash, simulated", "累计净现金流（模拟）"),

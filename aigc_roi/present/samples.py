@@ -1,6 +1,6 @@
 """`simulate --samples-out`: every sample's drawn inputs and figures as one table (CSV or Parquet).
 
-One row per sample, numbered from 0 in drawing order: the uncertain inputs
+One row per sample (the first 2,000,000 of a longer, streamed run), numbered from 0 in drawing order: the uncertain inputs
 (named by their ``--set`` path, realized values after clipping) and then
 every simulated figure; a figure that is none in a sample is an empty CSV
 cell or a Parquet null. Floats keep full precision. CSV is written with the
@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aigc_roi.whatif.simulate import Simulation
 
@@ -32,8 +32,7 @@ def missing_for(suffix: str) -> list[str]:
 def samples_frame(simulation: Simulation) -> pd.DataFrame:
     import pandas as pd
 
-    columns = {**simulation.inputs, **simulation.sample_figures}
-    frame = pd.DataFrame(columns)
+    frame = pd.DataFrame(_columns(simulation))
     frame.index.name = "sample"
     return frame
 
@@ -44,7 +43,7 @@ def samples_bytes(simulation: Simulation, suffix: str) -> bytes:
         buffer = io.BytesIO()
         samples_frame(simulation).to_parquet(buffer, engine="pyarrow")
         return buffer.getvalue()
-    columns = {**simulation.inputs, **simulation.sample_figures}
+    columns = _columns(simulation)
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(["sample", *columns])
@@ -52,3 +51,10 @@ def samples_bytes(simulation: Simulation, suffix: str) -> bytes:
     for sample, row in enumerate(zip(*columns.values(), strict=True)):
         writer.writerow([sample, *("" if value != value else repr(float(value)) for value in row)])
     return text.getvalue().encode("utf-8")
+
+
+def _columns(simulation: Simulation) -> dict[str, Any]:
+    """Inputs, then figures, over the samples whose inputs were kept: all of them up to ``STREAM_SAMPLES``, the
+    first ``STREAM_SAMPLES`` of a streamed run (whatif/simulate.py)."""
+    kept = min((len(draws) for draws in simulation.inputs.values()), default=simulation.samples)
+    return {**simulation.inputs, **{name: values[:kept] for name, values in simulation.sample_figures.items()}}

@@ -9,7 +9,8 @@ Inputs are independent in this version: no correlation between ranges.
 Reproducibility: all inputs of all samples are drawn up front from one
 ``np.random.default_rng(seed)`` (``sampling.realize``), then the engine runs
 over slices of ``chunk_size`` samples so its (samples, months) arrays stay
-small. The drawn numbers never depend on the chunk size, so neither does
+small (past ``STREAM_SAMPLES`` the draws are streamed too: Streaming, below).
+The drawn numbers never depend on the chunk size, so neither does
 any result; the same seed gives the same numbers on every machine with the
 same numpy (PCG64 and numpy's samplers are platform independent).
 
@@ -40,6 +41,14 @@ Decisions where the spec is silent:
   are themselves an independent sample of the same distribution (at least
   166,666 samples for 24 months, so a P5's sampling error stays below 0.1
   percentage points) and keep memory flat.
+- **Streaming** (past ``STREAM_SAMPLES`` samples, docs/formulas.md §10):
+  the draws come slice by slice from ``sampling.SampleStream`` (the same
+  numbers ``realize`` draws), each figure but net cash is kept in float32
+  (percentiles within a relative 2^-24; whole months exact), means are
+  summed in float64 as the chunks go and the chances counted on each
+  chunk's float64 figures; inputs, variance shares and the samples table
+  are over the first ``STREAM_SAMPLES`` samples. 10,000,000 samples x 120
+  months stay within 2 GiB.
 - **Net-cash histogram**: ``histogram_bins`` equal-width bins from the
   smallest to the largest sampled net cash (numpy's histogram).
 - **Variance shares**: for each uncertain input X (its ``--set`` path) the
@@ -75,8 +84,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
+from aigc_roi.model.engine import FIGURE_NAMES, evaluate_batch, take_samples
 from aigc_roi.model.figures import BY_NAME, plain
+from aigc_roi.model.sample_stream import SampleStream, distribution_count
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario
 from aigc_roi.model.tree import branches, child_path
@@ -94,8 +104,16 @@ SHARE_SIGNIFICANCE_Z = 2.3263478740408408
 """One-sided 1% point of the standard normal: the F test that keeps a variance share."""
 MIN_SHARE_SAMPLES = 4
 
+STREAM_SAMPLES = 2_000_000
+"""Above this many samples the draws are streamed and each figure kept in float32 (module docstring, Streaming)."""
+PROBABILITY_FIGURES = ("payback_month", "roi", "npv", "peak_cash_need")
+
 ProgressCallback = Callable[[int, int], None]
 """Called after each chunk with (samples done, samples in all)."""
+StageCallback = Callable[[str, int, int], None]
+"""Called as each stage moves with (stage, done, total): ``DRAWING`` (ranges drawn), ``EVALUATING`` (samples)
+and ``SHARES`` (uncertain inputs), in that order."""
+DRAWING, EVALUATING, SHARES = "drawing", "evaluating", "shares"
 
 
 @dataclass(frozen=True)
@@ -187,6 +205,7 @@ def simulate(
     chunk_size: int | None = None,
     histogram_bins: int = 20,
     progress: ProgressCallback | None = None,
+    stage_progress: StageCallback | None = None,
 ) -> Simulation:
     """Monte Carlo over ``scenario``'s ranges; see the module docstring for every rule.
 
@@ -217,17 +236,22 @@ def simulate(
     if max_cash_need is None:
         max_cash_need = scenario.targets.max_cash_need
 
-    realized = realize(scenario, samples, np.random.default_rng(seed))
-    inputs = dict(uncertain_inputs(scenario, realized))
-    per_sample, fan_rows, gate_passes = _evaluate_in_chunks(realized, samples, chunk, bool(inputs), progress)
+    def report(stage: str, done: int, total: int) -> None:
+        if stage_progress is not None:
+            stage_progress(stage, done, total)
+        if stage == EVALUATING and progress is not None:
+            progress(done, total)
 
-    probabilities = {
-        "payback_within_target": _share(per_sample["payback_month"] <= target_months),
-        "roi_positive": _share(per_sample["roi"] > 0),
-        "npv_positive": _share(per_sample["npv"] > 0),
+    conditions: dict[str, tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]] = {
+        "payback_within_target": ("payback_month", lambda values: values <= target_months),
+        "roi_positive": ("roi", lambda values: values > 0),
+        "npv_positive": ("npv", lambda values: values > 0),
     }
     if max_cash_need is not None:
-        probabilities["cash_need_within_target"] = _share(per_sample["peak_cash_need"] <= max_cash_need)
+        need = max_cash_need
+        conditions["cash_need_within_target"] = ("peak_cash_need", lambda values: values <= need)
+    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk, conditions, report)
+    per_sample, inputs, fan_rows = evaluated.per_sample, evaluated.inputs, evaluated.fan_rows
     counts, edges = net_cash_histogram(per_sample["net_cash"], histogram_bins)
     return Simulation(
         samples=samples,
@@ -235,48 +259,118 @@ def simulate(
         percentiles=quantiles,
         payback_target_months=int(target_months),
         max_cash_need=max_cash_need,
-        figures={name: summarize(per_sample[name], quantiles, BY_NAME[name].never_ranks_last) for name in FIGURE_NAMES},
-        probabilities=probabilities,
+        figures={name: summarize(per_sample[name], quantiles, BY_NAME[name].never_ranks_last, evaluated.means.get(name))
+                 for name in FIGURE_NAMES},
+        probabilities={name: met / samples for name, met in evaluated.met.items()},
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(
             # One call for all percentiles: one partition pass over the (samples, months) rows, not one per percentile.
             percentiles=dict(zip(quantiles, np.percentile(fan_rows, list(quantiles), axis=0), strict=True)),
             samples=int(fan_rows.shape[0]),
         ),
-        variance_shares=variance_shares(inputs, {target: per_sample[target] for target in VARIANCE_TARGETS}),
+        variance_shares=variance_shares(inputs, evaluated.share_outcomes, lambda done, total: report(SHARES, done, total)),
         inputs=inputs,
         sample_figures=per_sample,
-        gate_pass_probabilities=tuple((gate.name, float(gate_passes[:, g].mean())) for g, gate in enumerate(scenario.gates)),
+        gate_pass_probabilities=tuple((gate.name, evaluated.gate_passes[g] / samples) for g, gate in enumerate(scenario.gates)),
     )
 
 
-def _evaluate_in_chunks(
-    realized: Scenario, samples: int, chunk: int, uncertain: bool, progress: ProgressCallback | None
-) -> tuple[dict[str, FloatArray], FloatArray, FloatArray]:
-    """Per-sample figures, the cumulative cash rows kept for the fan and ``(S, G)`` 1 where a gate passed."""
-    horizon = int(realized.horizon_months)
-    per_sample = {name: np.empty(samples) for name in FIGURE_NAMES}
-    gate_passes = np.empty((samples, len(realized.gates)))
-    kept = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
-    fan_rows = np.empty((kept, horizon))
+@dataclass
+class _Evaluated:
+    """Per-sample figures, and what is summed as the chunks go (``_evaluate_in_chunks``)."""
+
+    per_sample: dict[str, FloatArray]
+    """Figure -> ``(S,)``; float32 when streamed, net cash always float64."""
+    inputs: dict[str, FloatArray]
+    """Input path -> its draws (the first ``STREAM_SAMPLES`` when streamed)."""
+    share_outcomes: dict[str, FloatArray]
+    """``VARIANCE_TARGETS`` in float64 over the samples of ``inputs``."""
+    fan_rows: FloatArray
+    met: dict[str, int]
+    """Condition -> samples meeting it, counted on each chunk's float64 figures."""
+    gate_passes: list[float]
+    """Per gate, the samples in which it passed."""
+    means: dict[str, float | None]
+    """Streamed only: each figure's mean over its defined samples, summed in float64 as the chunks go."""
+
+
+def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
+                        conditions: dict[str, tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]],
+                        report: StageCallback) -> _Evaluated:
+    """Draw, evaluate and keep what the summaries need, chunk by chunk (module docstring, Streaming)."""
+    horizon = int(scenario.horizon_months)
+    rng = np.random.default_rng(seed)
+    ranges = distribution_count(scenario)
+    stream = samples > STREAM_SAMPLES and ranges > 0
+    report(DRAWING, 0, ranges)
+    if stream:
+        source = SampleStream(scenario, samples, rng, lambda done, total: report(DRAWING, done, total))
+    else:
+        realized = realize(scenario, samples, rng)
+        report(DRAWING, ranges, ranges)
+    kept_inputs = min(samples, STREAM_SAMPLES)
+    kept_fan = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
+    storage = np.float32 if stream else np.float64
+    per_sample: dict[str, FloatArray] = {name: np.empty(samples, dtype=np.float64 if name == "net_cash" else storage)
+                                         for name in FIGURE_NAMES}
+    inputs: dict[str, FloatArray] = {}
+    share_outcomes = {target: np.empty(kept_inputs) for target in VARIANCE_TARGETS}
+    fan_rows = np.empty((kept_fan, horizon))
+    met = dict.fromkeys(conditions, 0)
+    gate_passes = [0.0] * len(scenario.gates)
+    sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
     # Without a range every sample is the deterministic run: evaluate it once.
-    step = chunk if uncertain else samples
+    step = chunk if ranges else samples
     for start in range(0, samples, step):
         stop = min(start + step, samples)
-        result = evaluate(take_samples(realized, start, stop) if uncertain else realized)
-        for name, values in result.figures.items():
+        if stream:
+            part = source.take(stop - start)
+        else:
+            part = take_samples(realized, start, stop) if ranges else realized
+        if start < kept_inputs:
+            for path, draws in uncertain_inputs(scenario, part):
+                inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
+        batch = evaluate_batch(part, cumulative_cash=start < kept_fan)
+        for name, values in batch.figures.items():
+            values = np.broadcast_to(values, (stop - start,))
             per_sample[name][start:stop] = values
-        if result.gate_passed is not None:
-            gate_passes[start:stop] = result.gate_passed
-        if start < kept:
-            fan_rows[start:min(stop, kept)] = np.broadcast_to(result.months["cumulative_cash"], (stop - start, horizon))[: kept - start]
-        if progress is not None:
-            progress(stop, samples)
-    return per_sample, fan_rows, gate_passes
+            if stream:
+                sums[name].add(values)
+            if name in share_outcomes and start < kept_inputs:
+                share_outcomes[name][start:min(stop, kept_inputs)] = values[: kept_inputs - start]
+        for condition, (name, meets) in conditions.items():
+            met[condition] += int(np.count_nonzero(meets(np.broadcast_to(batch.figures[name], (stop - start,)))))
+        if batch.gate_passed is not None:
+            passed = np.broadcast_to(batch.gate_passed, (stop - start, len(gate_passes))).sum(axis=0)
+            gate_passes = [total + float(count) for total, count in zip(gate_passes, passed, strict=True)]
+        if batch.cumulative_cash is not None:
+            rows = np.broadcast_to(batch.cumulative_cash, (stop - start, horizon))[: kept_fan - start]
+            fan_rows[start:start + rows.shape[0]] = rows
+        report(EVALUATING, stop, samples)
+    means = {name: total.mean() for name, total in sums.items()} if stream else {}
+    return _Evaluated(per_sample, inputs, share_outcomes, fan_rows, met, gate_passes, means)
 
 
-def _share(condition: NDArray[np.bool_]) -> float:
-    return float(np.count_nonzero(condition)) / condition.size
+class _DefinedSum:
+    """The mean of a figure's defined values, summed chunk by chunk as ``summarize`` sums them at once: shifted by
+    the first defined value, which keeps the mean of identical values exact."""
+
+    def __init__(self) -> None:
+        self.reference: float | None = None
+        self.total = 0.0
+        self.count = 0
+
+    def add(self, values: FloatArray) -> None:
+        defined = values[~np.isnan(values)]
+        if defined.size == 0:
+            return
+        if self.reference is None:
+            self.reference = float(defined[0])
+        self.total += float((defined - self.reference).sum())
+        self.count += defined.size
+
+    def mean(self) -> float | None:
+        return None if self.reference is None else self.reference + self.total / self.count
 
 
 # --- the pieces, each usable on its own ----------------------------------------
@@ -316,16 +410,20 @@ def _is_keyed_pair(item: Any) -> bool:
     return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], int)
 
 
-def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest: bool = False) -> FigureSummary:
-    """Mean over defined samples, their share, and percentiles (NaN = none; see the module docstring)."""
-    defined = values[~np.isnan(values)]
+def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest: bool = False,
+              mean: float | None = None) -> FigureSummary:
+    """Mean over defined samples, their share, and percentiles (NaN = none; see the module docstring).
+
+    ``mean``: the mean when it was summed elsewhere in float64 (streamed ``values`` are float32)."""
+    defined = values[~np.isnan(values)].astype(np.float64, copy=False)
     if defined.size == 0:
         return FigureSummary(mean=None, defined_share=0.0, percentiles={float(q): None for q in percentiles})
-    # Shifting by one sample keeps the mean of identical values exact and the sum well conditioned.
-    reference = defined[0]
-    mean = float(reference + (defined - reference).mean())
+    if mean is None:
+        # Shifting by one sample keeps the mean of identical values exact and the sum well conditioned.
+        reference = defined[0]
+        mean = float(reference + (defined - reference).mean())
     if never_is_latest:
-        ranked = np.where(np.isnan(values), np.inf, values)
+        ranked = np.where(np.isnan(values), np.inf, values).astype(np.float64, copy=False)
         found = np.percentile(ranked, list(percentiles), method="inverted_cdf")
         found = np.where(np.isinf(found), np.nan, found)
     else:
@@ -337,21 +435,39 @@ def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest:
     )
 
 
-def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArray]) -> dict[str, dict[str, float]]:
-    """Outcome name -> input path -> first-order share of the outcome's variance (see the module docstring)."""
+def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArray],
+                    progress: ProgressCallback | None = None) -> dict[str, dict[str, float]]:
+    """Outcome name -> input path -> first-order share of the outcome's variance (see the module docstring).
+
+    ``progress`` is called after each input with (inputs done, inputs in all)."""
     shares: dict[str, dict[str, float]] = {name: {} for name in outcomes}
-    for path, draws in inputs.items():
-        # A stable sort, unlike numpy's default, orders ties the same way on every machine.
-        order = np.argsort(draws, kind="stable")
+    for done, (path, draws) in enumerate(inputs.items(), start=1):
+        order = _stable_order(draws)
         varies = draws.size > 0 and draws[order[0]] != draws[order[-1]]
         for name, outcome in outcomes.items():
             by_input = outcome[order]
             shares[name][path] = _first_order_share(by_input[~np.isnan(by_input)]) if varies else 0.0
+        if progress is not None:
+            progress(done, len(inputs))
     for name, by_path in shares.items():
         total = sum(by_path.values())
         if total > 1.0:
             shares[name] = {path: share / total for path, share in by_path.items()}
     return shares
+
+
+def _stable_order(draws: FloatArray) -> NDArray[np.intp]:
+    """The indices that sort ``draws``, ties in sample order (a stable sort's), the same on every machine.
+
+    numpy's default sort is several times faster than its stable one (vectorised), and where no two draws are
+    equal every sort gives the one order there is; only draws with ties (clipped at a bound, a retention point
+    at its running minimum) pay for the stable sort.
+    """
+    order = np.argsort(draws)
+    ranked = draws[order]
+    if draws.size > 1 and bool(np.any(ranked[1:] == ranked[:-1])):
+        return np.argsort(draws, kind="stable")
+    return order
 
 
 def _first_order_share(outcome_by_input: FloatArray) -> float:

@@ -135,7 +135,7 @@ USAGE_ERRORS = [
     (["simulate", "{file}", "--samples", "x"],
      "aigc-roi: --samples: 'x' is not a valid int range", "aigc-roi: --samples: 'x' 不是有效的整数"),
     (["simulate", "{file}", "--samples", "0"],
-     "aigc-roi: --samples: 0 is not in the range 1<=x<=1000000", "aigc-roi: --samples: 0 不在范围 1<=x<=1000000 之内"),
+     "aigc-roi: --samples: 0 is not in the range 1<=x<=10000000", "aigc-roi: --samples: 0 不在范围 1<=x<=10000000 之内"),
     (["run", "{file}", "extra"], "aigc-roi: Got unexpected extra argument(s) (extra)", "aigc-roi: 多余的参数：extra"),
     (["rnu"], "aigc-roi: No such command 'rnu'. Did you mean 'run'?", "aigc-roi: 没有命令 'rnu'；是否想写 'run'？"),
     (["zzz"], "aigc-roi: No such command 'zzz'", "aigc-roi: 没有命令 'zzz'"),
