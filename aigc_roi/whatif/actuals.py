@@ -224,10 +224,10 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     channel_of, errors = assign(report, patterns)
     if errors:
         raise ScenarioInvalid(errors)
-    first_month = _month_number(scenario.start, report.first_day)
-    last_month = _month_number(scenario.start, report.through)
-    numbers = range(first_month, last_month + 1)
-    covered = coverage(report.first_day, report.through, scenario.start, numbers)
+    # Report's first_day and through each walk every row: once each here.
+    first_day, through = report.first_day, report.through
+    numbers = range(_month_number(scenario.start, first_day), _month_number(scenario.start, through) + 1)
+    covered = coverage(first_day, through, scenario.start, numbers)
     spans = _channel_spans(report, channel_of, len(scenario.acquisition))
     monthly, available, matched, unmatched = _sums(report, channel_of, scenario.start, len(scenario.acquisition))
     plan = evaluate(realize(scenario))
@@ -248,7 +248,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
                        for month, (planned, actual), percentile in zip(numbers, measured, percentiles, strict=True))
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months), matched[index]))
-    return Actuals(scenario.name, report.through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
+    return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
                    samples, seed, covered)
 
 

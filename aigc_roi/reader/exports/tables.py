@@ -98,8 +98,9 @@ def _csv(text: str, file: str) -> Table:
 
     def rows() -> Iterator[tuple[int, Cells]]:
         for cells in reader:
-            if any(cell.strip() for cell in cells):
-                yield offset + reader.line_num, list(cells)
+            # A row of blank cells is skipped; joined, they are blank exactly when each is.
+            if "".join(cells).strip():
+                yield offset + reader.line_num, cells
 
     return Table(file, header, header_index + 1, rows())
 
