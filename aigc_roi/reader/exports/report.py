@@ -176,9 +176,9 @@ def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amou
     campaign = str(cells[name_use.index]).strip() if name_use else ""
     campaign_id = _identifier(cells[id_use.index]) if id_use else ""
     if not campaign and not campaign_id:
-        use = name_use or id_use
-        assert use is not None
-        _located(errors, file, line, use, "a campaign name or id", "an empty cell")
+        named = name_use or id_use
+        assert named is not None
+        _located(errors, file, line, named, "a campaign name or id", "an empty cell")
     if len(errors) > before or when is None:
         return None
     return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],

@@ -100,7 +100,7 @@ def _csv(text: str, file: str) -> Table:
         for cells in reader:
             # A row of blank cells is skipped; joined, they are blank exactly when each is.
             if "".join(cells).strip():
-                yield offset + reader.line_num, cells
+                yield offset + reader.line_num, list(cells)
 
     return Table(file, header, header_index + 1, rows())
 
