@@ -19,10 +19,15 @@ Baselines:
 - ``trivial typer``: a 10-command Typer app printing ``--help``, the floor of
   any Typer CLI's start-up;
 - ``run``: ``aigc-roi run`` of the same scenario, for the commands that
-  evaluate it many times (breakeven, sensitivity, simulate), and for every
+  evaluate it many times (breakeven, sensitivity, simulate), for every
   what-if command on the file at every cap of docs/limits.md
   (``benchmarks/caps.py``: 50 channels, plans, purchases, orders and fixed
-  costs over 120 months), each within 3x (issue 27);
+  costs over 120 months), each within 3x (issue 27), for `report` (which
+  runs, simulates, solves the break-evens and draws the page) and for
+  `actuals` (which reads a year of daily rows besides): issue 27 asks each of
+  the last two for 2 s, which is 4x a `run` that takes 0.5 s (the same
+  process start-up, imports and engine call, so the ratio travels between
+  machines where 2 s does not);
 - ``check-jsonschema``: validating the same files against the exported JSON
   Schema with the standard tool (only when it is installed).
 """
@@ -31,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import datetime
 import os
 import resource
 import shutil
@@ -121,6 +127,27 @@ def ranged_scenario_text(channels: int, months: int, feature: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def actuals_files(folder: Path, campaigns: int, days: int) -> tuple[Path, Path]:
+    """A plan of ``campaigns`` cpa channels from 2025-01, each matching one campaign, and an Ocean Engine API
+    export of ``days`` daily rows of each campaign (amounts with thousands separators, as the console writes them)."""
+    plan = folder / "actuals-plan.yaml"
+    lines = ["name: Actuals benchmark", "start: 2025-01", "horizon_months: 12", "acquisition:"]
+    lines += [f'  - {{name: Channel {c:02d}, type: cpa, bid: 18..25, budget: {200_000 + 1_000 * c}, match: ["camp_{c:02d}"]}}'
+              for c in range(campaigns)]
+    lines += ["retention: {points: {1: 0.4, 3: 0.25, 6: 0.18, 12: 0.12}}",
+              "monetization: {purchases: [{name: Pack, price: 19.9, rate: 0.05}]}"]
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    export = folder / "ocean.csv"
+    rows = ["stat_time_day,campaign_name,campaign_id,stat_cost,show_cnt,click_cnt,active,first_day_pay_amount"]
+    for day in range(days):
+        date = datetime.date(2025, 1, 1) + datetime.timedelta(days=day)
+        for c in range(campaigns):
+            spend = 1_000 + 37 * c + day
+            rows.append(f'{date},camp_{c:02d},{10_000 + c},"{spend:,}.50",{spend * 25},{spend // 4},{spend // 20},{spend // 10}')
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return plan, export
+
+
 @dataclass(frozen=True)
 class Timing:
     wall: float
@@ -209,6 +236,15 @@ def cases(folder: Path, quick: bool) -> list[Case]:
                                                                               "-f", "json"),
                               "without", aigc("simulate", str(plain), "--samples", draws, "-f", "json"), 1.5))
     found += [Case(*spec) for spec in _hook_cases()(folder, quick, PYTHON)]
+
+
+    plan, export = actuals_files(folder, 3 if quick else 50, 31 if quick else 360)
+    found.append(Case("actuals 50 ch, 18,000 rows", aigc("actuals", str(plan), str(export), "-f", "json", "-q"), "run",
+                      aigc("run", str(plan), "-f", "json"), 4.0))
+    bundled = Path(__file__).resolve().parent.parent / "scenarios" / "chat-assistant-cpa.yaml"
+    # --quick draws fewer samples only to keep the harness check short; the real case draws check's 10,000.
+    found.append(Case("report chat-assistant-cpa", aigc("report", str(bundled), *(["--samples", "200"] if quick else [])),
+                      "run", aigc("run", str(bundled)), 4.0))
     checker = shutil.which("check-jsonschema")
     if checker is not None:
         schema = folder / "schema.json"

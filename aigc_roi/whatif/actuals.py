@@ -225,10 +225,10 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     channel_of, errors = assign(report, patterns)
     if errors:
         raise ScenarioInvalid(errors)
-    first_month = _month_number(scenario.start, report.first_day)
-    last_month = _month_number(scenario.start, report.through)
-    numbers = range(first_month, last_month + 1)
-    covered = coverage(report.first_day, report.through, scenario.start, numbers)
+    # Report's first_day and through each walk every row: once each here.
+    first_day, through = report.first_day, report.through
+    numbers = range(_month_number(scenario.start, first_day), _month_number(scenario.start, through) + 1)
+    covered = coverage(first_day, through, scenario.start, numbers)
     spans = _channel_spans(report, channel_of, len(scenario.acquisition))
     monthly, available, matched, unmatched = _sums(report, channel_of, scenario.start, len(scenario.acquisition))
     plan = evaluate(realize(scenario))
@@ -240,13 +240,16 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     for index, channel in enumerate(scenario.acquisition):
         span = spans[index]
         own = covered if span is None else coverage(span[0], span[1], scenario.start, numbers)
-        months = tuple(_channel_month(index, month, labels[month - 1], own[month], series,
-                                      monthly.get((index, month), {}), available[index] if own[month] > 0 else set(),
-                                      channel)
-                       for month in numbers)
+        measured = [_measured(index, month, own[month], series, monthly.get((index, month), {}),
+                              available[index] if own[month] > 0 else set(), channel)
+                    for month in numbers]
+        shares = np.array([own[month] for month in numbers])
+        percentiles = _percentiles(series, index, [month - 1 for month in numbers], shares, [actual for _, actual in measured])
+        months = tuple(ChannelMonth(month, labels[month - 1], own[month], planned, actual, percentile)
+                       for month, (planned, actual), percentile in zip(numbers, measured, percentiles, strict=True))
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months), matched[index]))
-    return Actuals(scenario.name, report.through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
+    return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
                    samples, seed, covered)
 
 
@@ -320,8 +323,9 @@ class _Series:
     drawn_users: np.ndarray
 
 
-def _channel_month(index: int, month: int, label: str, covered: float, series: _Series,
-                   sums: Mapping[str, float], available: set[str], channel: Channel) -> ChannelMonth:
+def _measured(index: int, month: int, covered: float, series: _Series, sums: Mapping[str, float], available: set[str],
+              channel: Channel) -> tuple[Measured, Measured]:
+    """A channel-month's plan and actual."""
     planned_spend = float(series.spend[index, month - 1]) * covered
     planned_users = float(series.users[index, month - 1]) * covered
     planned = Measured(planned_spend, planned_users, _ratio(planned_spend, planned_users),
@@ -335,25 +339,39 @@ def _channel_month(index: int, month: int, label: str, covered: float, series: _
     users, impressions, clicks, revenue = metric("users"), metric("impressions"), metric("clicks"), metric("revenue")
     actual = Measured(spend, users, _ratio(spend, users), _ratio(clicks, impressions), _ratio(users, clicks),
                       _ratio(revenue, users), impressions, clicks)
-    drawn_spend = series.drawn_spend[:, index, month - 1] * covered
-    drawn_users = series.drawn_users[:, index, month - 1] * covered
+    return planned, actual
+
+
+def _percentiles(series: _Series, index: int, columns: list[int], covered: np.ndarray,
+                 actuals: list[Measured]) -> list[dict[str, float | None]]:
+    """Per compared month of channel ``index`` (``columns``: 0-based months, ``covered``: their shares), the
+    percentile of its actual spend, users and cac among the draws; all months in one pass per metric."""
+    drawn_spend = series.drawn_spend[:, index, columns] * covered
+    drawn_users = series.drawn_users[:, index, columns] * covered
     with np.errstate(divide="ignore", invalid="ignore"):
         drawn_cac = np.where(drawn_users > 0, drawn_spend / np.where(drawn_users > 0, drawn_users, 1.0), np.nan)
-    percentile = {"spend": percentile_of(drawn_spend, spend), "users": percentile_of(drawn_users, users),
-                  "cac": percentile_of(drawn_cac, actual.cac)}
-    return ChannelMonth(month, label, covered, planned, actual, percentile)
+    by_metric = {name: percentiles_of(draws, [getattr(actual, name) for actual in actuals])
+                 for name, draws in (("spend", drawn_spend), ("users", drawn_users), ("cac", drawn_cac))}
+    return [{name: by_metric[name][k] for name in PERCENTILE_METRICS} for k in range(len(actuals))]
 
 
 def percentile_of(draws: np.ndarray, actual: float | None) -> float | None:
     """100 x (draws below + half the draws equal) / defined draws; None without an actual or a defined draw."""
-    defined = draws[~np.isnan(draws)]
-    if actual is None or defined.size == 0:
-        return None
-    # Equal within float rounding of a product (budget x share) counts as equal, not as above.
-    tolerance = 1e-9 * max(abs(actual), 1.0)
-    below = np.count_nonzero(defined < actual - tolerance)
-    equal = np.count_nonzero(np.abs(defined - actual) <= tolerance)
-    return float(100.0 * (below + 0.5 * equal) / defined.size)
+    return percentiles_of(draws[:, np.newaxis], [actual])[0]
+
+
+def percentiles_of(draws: np.ndarray, actuals: Sequence[float | None]) -> list[float | None]:
+    """``percentile_of`` of each column of ``draws`` (samples, K) and its actual."""
+    defined = np.count_nonzero(~np.isnan(draws), axis=0)
+    known = np.array([actual is not None for actual in actuals])
+    values = np.array([actual if actual is not None else 0.0 for actual in actuals], dtype=np.float64)
+    # Equal within float rounding of a product (budget x share) counts as equal, not as above; NaN draws are neither.
+    tolerance = 1e-9 * np.maximum(np.abs(values), 1.0)
+    below = np.count_nonzero(draws < values - tolerance, axis=0)
+    equal = np.count_nonzero(np.abs(draws - values) <= tolerance, axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = 100.0 * (below + 0.5 * equal) / defined
+    return [float(share) if ok and count > 0 else None for share, ok, count in zip(shares, known, defined, strict=True)]
 
 
 def _plain(value: object) -> float | None:

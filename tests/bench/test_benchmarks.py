@@ -27,7 +27,8 @@ def test_quick_run_prints_a_ratio_per_case(capsys: pytest.CaptureFixture[str], m
     assert _harness(monkeypatch).main(["--quick"]) == 0
     lines = capsys.readouterr().out.splitlines()
     rows = {line.split("  ")[0].strip(): line for line in lines[1:-1]}
-    assert {"--help", "validate one file", "breakeven 50 ch x 120 m", "sensitivity 50 ch x 120 m"} <= set(rows)
+    assert {"--help", "validate one file", "breakeven 50 ch x 120 m", "sensitivity 50 ch x 120 m",
+            "actuals 50 ch, 18,000 rows", "report chat-assistant-cpa"} <= set(rows)
     for line in rows.values():
         cpu_ratio, ratio, target = (float(word) for word in line.split()[-4:-1])
         assert cpu_ratio > 0 and ratio > 0 and target > 0
@@ -41,3 +42,23 @@ def test_only_runs_the_cases_whose_name_contains_the_substring(capsys: pytest.Ca
     assert [line.split("  ")[0].strip() for line in lines[1:-1]] == ["validate one file"]
     with pytest.raises(SystemExit):
         harness.main(["--quick", "--only", "no such case"])
+
+
+def test_the_actuals_case_is_a_year_of_daily_rows_of_50_matched_campaigns(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from aigc_roi.reader.exports import Horizon, read_report
+    from aigc_roi.reader.load import load_path
+    from aigc_roi.whatif.actuals import compare
+
+    plan, export = _harness(monkeypatch).actuals_files(tmp_path, 50, 360)
+    scenario = load_path(plan).scenario
+    assert scenario.start is not None
+    compared = compare(scenario, read_report([export], Horizon.of(scenario.start, scenario.horizon_months)))
+    assert not compared.unmatched
+    assert [channel.matched_rows for channel in compared.channels] == [360] * 50
+    # Campaign c spends 1,000 + 37c + d + 0.50 on day d (0 = 1 January): January of campaign 0 is
+    # 31 x 1,000.50 + (0 + ... + 30), February of campaign 7 is 28 x 1,259.50 + (31 + ... + 58).
+    assert compared.channels[0].months[0].actual.spend == pytest.approx(31 * 1_000.5 + 465, abs=1e-6)
+    assert compared.channels[7].months[1].actual.spend == pytest.approx(28 * 1_259.5 + 1_246, abs=1e-6)
+    # 360 days end on 26 December: the last month is partial.
+    assert compared.channels[0].months[-1].covered == pytest.approx(26 / 31)

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import math
 from html import escape
+from typing import TYPE_CHECKING
 
-from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_rows, objective_name, objective_value, spend_less_text
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
-from aigc_roi.whatif.allocate import Allocation
+
+if TYPE_CHECKING:
+    from aigc_roi.whatif.allocate import Allocation
 
 
 def budget_section(result: Allocation, style: NumberStyle) -> str:
     """Heading, chart, the curve's points as a table and the saturation formula."""
+    # Here, not at the top: a page without --allocate does not load allocate's presenter.
+    from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_rows, objective_name, objective_value, spend_less_text
+
     lang = style.lang
     objective = short_label(OBJECTIVE_LABELS[result.objective], lang)
     title = label("allocate_curve_title", lang).format(objective=objective)

@@ -8,16 +8,18 @@ largest share first) and draws each figure's split as a waterfall from the base 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from aigc_roi.model.figures import unit_of
 from aigc_roi.present.drivers import signed
-from aigc_roi.present.explain import explain_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
-from aigc_roi.whatif.explain import FigureChanges
+
+if TYPE_CHECKING:
+    from aigc_roi.whatif.explain import FigureChanges
 
 
 def moved_steps(changes: FigureChanges, figure: str, lang: str) -> list[svg.Step] | None:
@@ -40,6 +42,9 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
     title = word("moved", lang).format(base=base)
     if not changes.changes:
         return f"<h2>{escape(title)}</h2><p>{escape(word('nothing_moved', lang))}</p>"
+    # Here, not at the top: a page without --base does not load compare --explain's presenter.
+    from aigc_roi.present.explain import explain_rows
+
     header, rows = explain_rows(changes, style)
     head = "".join(f'<th{" class=n" if i == len(header) - 1 else ""}>{escape(text)}</th>' for i, text in enumerate(header))
     body = "".join("<tr>" + "".join(f'<td{" class=n" if i == len(row) - 1 else ""}>{escape(str(cell or "—"))}</td>'

@@ -30,14 +30,15 @@ from aigc_roi.present.report.formulas import definitions
 from aigc_roi.present.report.moved import moved_section
 from aigc_roi.present.report.response import response_section
 from aigc_roi.present.report.words import word
-from aigc_roi.whatif.allocate import Allocation
-from aigc_roi.whatif.breakeven import BreakEvenTable
-from aigc_roi.whatif.explain import FigureChanges
-from aigc_roi.whatif.sensitivity import Sensitivity
-from aigc_roi.whatif.simulate import Simulation
 
 if TYPE_CHECKING:
+    # Types only: allocate's and explain's modules are imported by the commands that produce them (--allocate, --base).
     from aigc_roi.present.run_data import ChannelRun, RunReport
+    from aigc_roi.whatif.allocate import Allocation
+    from aigc_roi.whatif.breakeven import BreakEvenTable
+    from aigc_roi.whatif.explain import FigureChanges
+    from aigc_roi.whatif.sensitivity import Sensitivity
+    from aigc_roi.whatif.simulate import Simulation
 
 MONEY_SERIES = frozenset({"gross_revenue", "cumulative_cash"})
 COUNT_SERIES = frozenset({"subscribers", "new_users", "active_users"})

@@ -8,6 +8,7 @@ largest budget the budget curve gives it; today's budget and the chosen one are 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,7 +18,9 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
-from aigc_roi.whatif.allocate import Allocation, ChannelAllocation
+
+if TYPE_CHECKING:
+    from aigc_roi.whatif.allocate import Allocation, ChannelAllocation
 
 RESPONSE_STEPS = 40
 """Budgets drawn per channel: a smooth line at the chart's width."""

@@ -39,12 +39,18 @@ def shown(cell: object) -> str:
 
 def number(cell: object) -> float:
     """The number in a cell; ``CellError`` for text that is none."""
-    if isinstance(cell, bool):
-        raise CellError("a number", shown(cell))
-    if isinstance(cell, int | float):
-        value = float(cell)
-    elif isinstance(cell, str) and cell.replace(".", "", 1).isdigit() and cell.isascii():
+    if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit():
         # Most cells of a large export are plain digits: read them without the regular expressions.
+        value = float(cell)
+        if value > MAX_MAGNITUDE:
+            raise CellError(f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)", shown(cell))
+        return value
+    if type(cell) is str and _THOUSANDS.fullmatch(cell):
+        # The consoles' amounts ("1,234.50"): every such text is a plain number once its separators go.
+        value = float(cell.replace(",", "").replace("，", ""))
+    elif isinstance(cell, bool):
+        raise CellError("a number", shown(cell))
+    elif isinstance(cell, int | float):
         value = float(cell)
     else:
         text = str(cell).strip().lstrip("¥￥").strip()
@@ -64,6 +70,8 @@ def number(cell: object) -> float:
 
 def day(cell: object) -> datetime.date:
     """The date in a cell; ``CellError`` for anything else."""
+    if type(cell) is str:
+        return _day_of_text(cell.strip())
     if isinstance(cell, datetime.datetime):
         return cell.date()
     if isinstance(cell, datetime.date):

@@ -12,6 +12,7 @@ import calendar
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
@@ -23,6 +24,7 @@ from aigc_roi.reader.exports.tables import Table, read_table
 
 TOTALS = ("合计", "总计", "汇总", "total")
 """A row whose date or campaign cell starts with one of these is the console's sum of the others."""
+AMOUNTS = ("spend", "impressions", "clicks", "users", "revenue")
 
 
 
@@ -109,13 +111,14 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
-    places = [0] + [used[name].index for name in ("date", "campaign", "campaign_id") if name in used]
+    places = sorted({0, *(used[name].index for name in ("date", "campaign", "campaign_id") if name in used)})
+    amounts = [(name, used[name]) for name in AMOUNTS if name in used]
     for line, cells in table.rows:
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        if _is_total(cells, places):
+        if any(_is_total(str(cells[index])) for index in places):
             continue
-        row = _row(table.file, line, cells, used, platform, horizon, errors)
+        row = _row(table.file, line, cells, used, amounts, platform, horizon, errors)
         if row is not None:
             rows.append(row)
     if not rows and not errors:
@@ -136,54 +139,54 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
     return source, rows, errors
 
 
-def _is_total(cells: list[object], places: list[int]) -> bool:
-    return any(str(cells[index]).strip().lower().startswith(TOTALS) for index in places)
+@lru_cache(maxsize=4096)
+def _is_total(text: str) -> bool:
+    """A daily export repeats each date and campaign on many rows: each text is looked at once."""
+    return text.strip().lower().startswith(TOTALS)
 
 
-def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], platform: Platform, horizon: Horizon,
-         errors: list[ScenarioError]) -> ReportRow | None:
+def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
+         platform: Platform, horizon: Horizon, errors: list[ScenarioError]) -> ReportRow | None:
+    """``amounts``: the (field, column) of each of AMOUNTS the export has."""
     before = len(errors)
-
-    def located(use: _Used, expected: str, found: str) -> None:
-        errors.append(ScenarioError(file, line, use.index + 1, use.header, f"expected {expected}, found {found}"))
-
     date_use = used["date"]
     when: datetime.date | None = None
     try:
         when = day(cells[date_use.index])
     except CellError as error:
-        located(date_use, error.expected, error.found)
+        _located(errors, file, line, date_use, error.expected, error.found)
     if when is not None and not horizon.first <= when <= horizon.last:
-        located(date_use, f"a date within {horizon.first}..{horizon.last} (the plan's months 1..{horizon.months})", str(when))
-    values: dict[str, float | None] = {}
-    for name in ("spend", "impressions", "clicks", "users", "revenue"):
-        use = used.get(name)
-        if use is None:
-            values[name] = None
-            continue
+        _located(errors, file, line, date_use,
+                 f"a date within {horizon.first}..{horizon.last} (the plan's months 1..{horizon.months})", str(when))
+    values: dict[str, float | None] = dict.fromkeys(AMOUNTS)
+    for name, use in amounts:
         cell = cells[use.index]
         try:
             value = number(cell)
         except CellError as error:
-            located(use, error.expected, error.found)
+            _located(errors, file, line, use, error.expected, error.found)
             continue
         if value < 0:
-            located(use, "a count >= 0" if use.unit == COUNT else "an amount >= 0", shown(cell))
+            _located(errors, file, line, use, "a count >= 0" if use.unit == COUNT else "an amount >= 0", shown(cell))
         elif name == "spend" and platform.whole_spend and use.unit == FEN and not value.is_integer():
-            located(use, "whole 分 (a Tencent Ads API export reports cost in cents)",
-                    f"{shown(cell)}; a cost in 元 comes from the console, whose header is 花费(元)")
+            _located(errors, file, line, use, "whole 分 (a Tencent Ads API export reports cost in cents)",
+                     f"{shown(cell)}; a cost in 元 comes from the console, whose header is 花费(元)")
         values[name] = value * use.scale
     name_use, id_use = used.get("campaign"), used.get("campaign_id")
     campaign = str(cells[name_use.index]).strip() if name_use else ""
     campaign_id = _identifier(cells[id_use.index]) if id_use else ""
     if not campaign and not campaign_id:
-        use = name_use or id_use
-        assert use is not None
-        located(use, "a campaign name or id", "an empty cell")
+        named = name_use or id_use
+        assert named is not None
+        _located(errors, file, line, named, "a campaign name or id", "an empty cell")
     if len(errors) > before or when is None:
         return None
     return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],
                      values["clicks"], values["users"], values["revenue"])
+
+
+def _located(errors: list[ScenarioError], file: str, line: int, use: _Used, expected: str, found: str) -> None:
+    errors.append(ScenarioError(file, line, use.index + 1, use.header, f"expected {expected}, found {found}"))
 
 
 def _identifier(cell: object) -> str:

@@ -98,7 +98,8 @@ def _csv(text: str, file: str) -> Table:
 
     def rows() -> Iterator[tuple[int, Cells]]:
         for cells in reader:
-            if any(cell.strip() for cell in cells):
+            # A row of blank cells is skipped; joined, they are blank exactly when each is.
+            if "".join(cells).strip():
                 yield offset + reader.line_num, list(cells)
 
     return Table(file, header, header_index + 1, rows())
