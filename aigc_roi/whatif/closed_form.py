@@ -93,19 +93,9 @@ def _form(scenario: Scenario, driver: Driver) -> bool | None:
             return False
         return None
     match = _CHANNEL.match(driver.path)
-    if match is None or driver.channel_type not in ("cpa", "cpm", "kol", "flat"):
+    if match is None:
         return None
-    channel = scenario.acquisition[int(match[1])]
-    if driver.field == channel.unit_cost:
-        return channel.buys_with_budget
-    if driver.field != channel.volume:
-        return None
-    if channel.buys_with_budget and getattr(channel, "saturation_budget", None) is not None:
-        return None
-    if driver.field == "posts" and np.any(np.asarray(getattr(channel, "views_decay", 0.0)) != 0.0):
-        return None
-    return False
-
+    return scenario.acquisition[int(match[1])].driver_form(driver.field)
 
 Bounds = list["tuple[float, bool]"]
 """Boundaries in u, each with whether the good side lies at smaller u."""

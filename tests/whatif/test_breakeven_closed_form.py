@@ -119,3 +119,21 @@ def test_with_gates_nothing_is_solved_in_closed_form() -> None:
     realized = realize(scenario_of(text))
     drivers = list_drivers(realized)
     assert closed_form.solve(realized, drivers, np.array([search_floor(d) for d in drivers]), 12, levels(12)) == {}
+
+
+def test_each_channel_type_says_which_of_its_drivers_are_affine() -> None:
+    from aigc_roi import api
+
+    scenario = api.load_source(
+        "name: Forms\nretention: {monthly_churn: 0.5}\nacquisition:\n"
+        "  - {name: Budgeted, type: cpa, bid: 10, budget: 1000}\n"
+        "  - {name: Saturating, type: cpa, bid: 10, budget: 1000, saturation_budget: 5000}\n"
+        "  - {name: Decaying, type: kol, posts: 3, fee: 100, views: 1000, view_to_user: 0.01, views_decay: 0.2}\n"
+        "  - {name: Flat, type: flat, cost: 500, users: 20}\n")
+    budgeted, saturating, decaying, flat = scenario.acquisition
+    # users = budget / bid: affine in 1 / bid, and in the budget.
+    assert (budgeted.driver_form("bid"), budgeted.driver_form("budget")) == (True, False)
+    # A saturating budget buys fewer users per yuan as it grows; decaying posts fewer views each.
+    assert (saturating.driver_form("bid"), saturating.driver_form("budget")) == (True, None)
+    assert (decaying.driver_form("fee"), decaying.driver_form("posts")) == (False, None)
+    assert (flat.driver_form("cost"), flat.driver_form("users"), flat.driver_form("months")) == (False, False, None)

@@ -114,6 +114,10 @@ class ChannelType:
     type_labels: ClassVar[Mapping[str, str]] = {}
     """The type's name in a table's type column, by language (``cpa``, 按转化付费); the ``type:`` word where
     a language has none."""
+    affine_drivers: ClassVar[bool] = False
+    """Whether what it buys is affine in its unit cost (or in 1 / unit cost, when a budget is divided by it)
+    and in its volume, so that break-even may solve those drivers in closed form (whatif/closed_form.py, which
+    confirms every answer by the engine); a type that says nothing is searched."""
 
     @classmethod
     def own_fields(cls) -> tuple[dataclasses.Field[Any], ...]:
@@ -156,6 +160,20 @@ class ChannelType:
         """(field, lowest valid value) of each input a what-if moves: its unit cost, then its volume."""
         lowest = MIN_UNIT_COST if self.buys_with_budget else 0.0
         return (self.unit_cost, lowest), (self.volume, 0.0)
+
+    def driver_form(self, field: str) -> bool | None:
+        """Whether the model is affine in 1 / x (True) or in x (False) of this channel's ``field``; None when in
+        neither, or not known to be (break-even then searches it)."""
+        if not self.affine_drivers:
+            return None
+        if field == self.unit_cost:
+            return self.buys_with_budget
+        if field != self.volume:
+            return None
+        # A saturating budget buys fewer users per yuan as it grows.
+        if self.buys_with_budget and getattr(self, "saturation_budget", None) is not None:
+            return None
+        return False
 
     def with_budget(self, budget: FloatArray) -> ChannelType:
         """This channel buying with a monthly ``budget`` (``allocate``); only for ``movable`` types."""

@@ -22,6 +22,7 @@ class CpaChannel(ChannelType):
     saturation_budget: Value | None = saturation_field()
 
     type: ClassVar[str] = "cpa"
+    affine_drivers: ClassVar[bool] = True
     unit_cost: ClassVar[str] = "bid"
     volumes: ClassVar[tuple[str, ...]] = ("budget", "users")
     movable: ClassVar[bool] = True

@@ -24,6 +24,7 @@ class CpmChannel(ChannelType):
     saturation_budget: Value | None = saturation_field()
 
     type: ClassVar[str] = "cpm"
+    affine_drivers: ClassVar[bool] = True
     unit_cost: ClassVar[str] = "cpm"
     volumes: ClassVar[tuple[str, ...]] = ("budget", "impressions")
     movable: ClassVar[bool] = True

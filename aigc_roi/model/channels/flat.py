@@ -20,6 +20,7 @@ class FlatChannel(ChannelType):
                             zh="每月用户数")
 
     type: ClassVar[str] = "flat"
+    affine_drivers: ClassVar[bool] = True
     unit_cost: ClassVar[str] = "cost"
     volumes: ClassVar[tuple[str, ...]] = ("users",)
     movable: ClassVar[bool] = False

@@ -6,6 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+import numpy as np
+
 from aigc_roi.model.channels.base import ChannelType, Params, declare
 
 if TYPE_CHECKING:
@@ -25,11 +27,18 @@ class KolChannel(ChannelType):
                                  default=0.0)
 
     type: ClassVar[str] = "kol"
+    affine_drivers: ClassVar[bool] = True
     unit_cost: ClassVar[str] = "fee"
     volumes: ClassVar[tuple[str, ...]] = ("posts",)
     movable: ClassVar[bool] = True
     max_unit_cost_labels: ClassVar[dict[str, str]] = {"en": "Max fee", "zh": "最高单条费用"}
     type_labels: ClassVar[dict[str, str]] = {"en": "kol", "zh": "达人"}
+
+    def driver_form(self, field: str) -> bool | None:
+        # With decaying views each further post brings fewer users: users are not affine in posts.
+        if field == "posts" and any(value != 0.0 for value in np.asarray(self.views_decay, dtype=np.float64).reshape(-1)):
+            return None
+        return super().driver_form(field)
 
     def users_and_spend(self, p: Params) -> tuple[FloatArray, FloatArray]:
         from aigc_roi.model.channels.buying import post_equivalents
