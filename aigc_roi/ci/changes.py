@@ -24,7 +24,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.inputs import InputValue, input_values
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.overrides import Override, apply_overrides, parse_override
-from aigc_roi.whatif.explain import EXPLAINED, ChangedValue, FigureChanges, explain
+from aigc_roi.whatif.explain import EXPLAINED, WHOLE_FILE, ChangedValue, FigureChanges, explain
 
 
 def figure_changes(base: Path, new: Path, sets: Sequence[str] = ()) -> FigureChanges:
@@ -48,6 +48,15 @@ def _split(before: LoadedScenario, after: LoadedScenario,
         return build(apply_overrides(copy.deepcopy(before.tree), tuple(overrides[i] for i in indices)), before.path)
 
     groups = _valid_groups([[i] for i in range(len(changes))], changes, scenario_with)
+    if groups and not _applies(scenario_with, range(len(changes))):
+        # The versions differ in form, not only in value (a retention written as points in one and a churn in
+        # the other): no --set on the base reaches the new file, so its every change is one, the whole file's.
+        figures_before, figures_after = dict(run_figures(before.scenario)), dict(run_figures(after.scenario))
+        explanation = explain(1, lambda subset: figures_after if subset else figures_before,
+                              before.scenario.horizon_months, figures)
+        whole = ChangedValue(WHOLE_FILE, None, None)
+        unexplained = {name: _difference(figures_after.get(name), figures_after.get(name)) for name in figures}
+        return FigureChanges((whole,), explanation, unexplained), [changes[0]]
 
     def value(subset: frozenset[int]) -> dict[str, float | int | None]:
         return dict(run_figures(scenario_with([i for group in sorted(subset) for i in groups[group]])))
@@ -147,6 +156,14 @@ def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput],
             continue
         return candidate
     return candidates[-1]
+
+
+def _applies(applied: Callable[[Sequence[int]], object], indices: Sequence[int]) -> bool:
+    try:
+        applied(list(indices))
+    except ScenarioInvalid:
+        return False
+    return True
 
 
 def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[list[int]]:

@@ -18,7 +18,7 @@ from aigc_roi.present.layout import Column, Fitted, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.tables import Table
 from aigc_roi.present.text import visible
-from aigc_roi.whatif.explain import FigureChanges
+from aigc_roi.whatif.explain import WHOLE_FILE, ChangedValue, FigureChanges
 
 BAR_WIDTH = 10
 
@@ -44,8 +44,8 @@ def explain_rows(changes: FigureChanges, style: NumberStyle | None = None) -> Ta
     for attribution in changes.explanation.attributions:
         for change, share in _ranked(changes, attribution.figure):
             moved = share if style is None else _moved(attribution.figure, share, style)
-            rows.append([attribution.figure if style is None else label(attribution.figure, style.lang), change.path,
-                         change.before, change.after, moved])
+            rows.append([attribution.figure if style is None else label(attribution.figure, style.lang),
+                         change.path if style is None else change_name(change, style.lang), change.before, change.after, moved])
     header = ["figure", "path", "from", "to", "change"]
     if style is not None:
         header = [label(key, style.lang) for key in ("figure", "explain_input", "explain_from", "explain_to", "explain_change")]
@@ -57,6 +57,11 @@ def _ranked(changes: FigureChanges, figure: str) -> list[tuple[Any, float | None
     shares = attribution.shares or (None,) * len(changes.changes)
     pairs = list(zip(changes.changes, shares, strict=True))
     return sorted(pairs, key=lambda pair: -abs(pair[1] or 0.0))
+
+
+def change_name(change: ChangedValue, lang: str) -> str:
+    """What a person reads for a change: its path, or what ``WHOLE_FILE`` stands for."""
+    return label("explain_whole_file", lang) if change.path == WHOLE_FILE else visible(change.path)
 
 
 def explain_view(changes: FigureChanges, style: NumberStyle) -> Fitted:
@@ -75,7 +80,7 @@ def explain_view(changes: FigureChanges, style: NumberStyle) -> Fitted:
         values.append(Text(_value(attribution.figure, attribution.base, style)))
         bars.append(Text(""))
         for change, share in ranked:
-            names.append(Text(f"  {visible(change.path)}"))
+            names.append(Text(f"  {change_name(change, lang)}"))
             moves.append(Text(f"{visible(change.before or '—')} → {visible(change.after or '—')}"))
             values.append(Text(label("explain_not_split", lang) if share is None else _moved(attribution.figure, share, style)))
             bars.append(_bar(share, largest, _higher_is_better(attribution.figure)))

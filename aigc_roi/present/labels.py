@@ -592,6 +592,8 @@ LABELS: dict[str, Label] = {
     "explain_base": Label("base", "基准"),
     "explain_new": Label("new", "新方案"),
     "explain_not_split": Label("not split (none in a combination)", "无法拆分（某些组合下为空）"),
+    "explain_whole_file": Label("every change at once (the versions differ in form, not only in value)",
+                                "全部改动合在一起（两个版本写法不同，不只是取值不同）"),
     "explain_exact": Label(
         "Shapley shares over every order of the changes (exact); they add up to the whole change.",
         "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。",

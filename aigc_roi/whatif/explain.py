@@ -109,9 +109,14 @@ def _plain(value: float | int | None) -> float | None:
     return None if value is None else float(value)
 
 
+WHOLE_FILE = "*"
+"""The path of the one change of two versions that differ in form, not only in value (docs/formulas.md §13)."""
+
+
 @dataclass(frozen=True)
 class ChangedValue:
-    """One input that differs between the two versions, as written in each (None where absent)."""
+    """One input that differs between the two versions, as written in each (None where absent); ``WHOLE_FILE``
+    for every difference at once."""
 
     path: str
     before: str | None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.figures import unit_of
 from aigc_roi.present.drivers import signed
+from aigc_roi.present.explain import change_name
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
@@ -30,7 +31,7 @@ def moved_steps(changes: FigureChanges, figure: str, lang: str) -> list[svg.Step
         return None
     ranked = sorted(zip(changes.changes, attribution.shares, strict=True), key=lambda pair: -abs(pair[1]))
     steps = [svg.Step(label("explain_base", lang), attribution.base, total=True)]
-    steps += [svg.Step(change.path, share) for change, share in ranked]
+    steps += [svg.Step(change_name(change, lang), share) for change, share in ranked]
     unexplained = changes.unexplained.get(figure)
     if unexplained:
         steps.append(svg.Step(word("unexplained", lang), unexplained))
