@@ -33,12 +33,17 @@ def is_by_month(value: Any) -> bool:
 def schedule(value: ByMonth, months: int, samples: int) -> FloatArray:
     """``(months, s)`` the value in calendar months 1..months: linear between given months, flat outside them;
     ``(months, 1)`` when no given value is an array of samples (it broadcasts, and sums over months run as matrix products)."""
-    given = [int(month) for month, _ in value.points]
-    if any(later <= earlier for earlier, later in zip(given, given[1:], strict=False)) or not given or given[0] < 1:
-        raise ValueError(f"by_month months must be >= 1 and strictly increasing, got {given}")
+    given = _given_months(value)
     sampled = any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points)
     values = np.stack([_row(point, samples if sampled else 1) for _, point in value.points])
-    return _weights(tuple(given), months) @ values
+    return _weights(given, months) @ values
+
+
+def _given_months(value: ByMonth) -> tuple[int, ...]:
+    given = tuple(int(month) for month, _ in value.points)
+    if any(later <= earlier for earlier, later in zip(given, given[1:], strict=False)) or not given or given[0] < 1:
+        raise ValueError(f"by_month months must be >= 1 and strictly increasing, got {list(given)}")
+    return given
 
 
 def _row(value: Any, samples: int) -> FloatArray:
@@ -140,6 +145,17 @@ Terms = list[tuple[FloatArray, FloatArray]]
 times ``(s,)`` factors keep the sums over months matrix products; a ``(months, s)`` series has factor 1."""
 
 
+def monthly_terms(value: Moving, months: int, samples: int) -> Terms:
+    """``monthly`` as terms: a by-month value is sum_j w_j(t) v_j over its given months j, the interpolation
+    weights ``(months, 1)`` the same in every sample and the given values ``(s,)`` its samples, so that every sum
+    over months stays a matrix product even when the given values are ranges."""
+    if not isinstance(value, ByMonth):
+        return as_terms(monthly(value, months, samples))
+    weights = _weights(_given_months(value), months)
+    sampled = any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points)
+    return [(weights[:, j:j + 1], _row(point, samples if sampled else 1)) for j, (_, point) in enumerate(value.points)]
+
+
 def as_terms(series: FloatArray) -> Terms:
     """A ``monthly`` array as one term: its sample part split off where it has one."""
     if series.shape[0] == 1:
@@ -180,7 +196,7 @@ def per_user_values(retention: FloatArray, weights: FloatArray, per_active: tupl
 
     ``retention`` R(a) over at least ``ages`` and H ages, ``(>=H, s)``; ``weights`` ``join_weights``;
     ``per_active`` the gross revenue and the contribution of an active user in each calendar month, as
-    terms; ``plans`` per plan (payments per user by age ``(>=H, s)``, price by month, share kept ``(s,)``).
+    terms; ``plans`` per plan (payments per user by age ``(>=H, s)``, price by month as terms, share kept ``(s,)``).
     Returns the user-weighted mean by age, ``(ages, s)`` (the c(a) of LTV and payback), and the worth of
     one user by join month over the rest of the horizon, ``(H, s)`` (the input of the attribution), gross
     then contribution: (gross mean, mean, gross worth, worth).
@@ -199,8 +215,8 @@ def per_user_values(retention: FloatArray, weights: FloatArray, per_active: tupl
     gross, net = per_active
     gross_mean, mean, gross_worth, worth = mean_of(gross), mean_of(net), worth_of(gross), worth_of(net)
     for payments, price, keep in plans:
-        plan_mean = payments[:ages] * offset_mean(weights, price, ages)
-        plan_worth = worth_by_join(payments, price, horizon)
+        plan_mean = payments[:ages] * _apply(price, lambda series: offset_mean(weights, series, ages), means)
+        plan_worth = _apply(price, lambda series, paid=payments: worth_by_join(paid, series, horizon), {})
         gross_mean = gross_mean + plan_mean
         mean = mean + plan_mean * keep
         gross_worth = gross_worth + plan_worth
@@ -219,5 +235,5 @@ def cohort_matrix(new_users: FloatArray, retention: FloatArray, per_active: Floa
     at_age = np.where(joined, ages, 0)
     per_user = retention[:horizon, 0][at_age] * extend(per_active, horizon)[:, 0][None, :]
     for payments, price, keep in plans:
-        per_user = per_user + payments[:horizon, 0][at_age] * extend(price, horizon)[:, 0][None, :] * float(keep[0])
+        per_user = per_user + payments[:horizon, 0][at_age] * extend(total(price), horizon)[:, 0][None, :] * float(keep[0])
     return np.where(joined, new_users[:, 0][:, None] * per_user, np.nan)

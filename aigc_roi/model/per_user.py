@@ -14,6 +14,7 @@ from aigc_roi.model.by_month import (
     cohort_matrix,
     is_by_month,
     join_weights,
+    monthly_terms,
     offset_mean,
     per_user_values,
     scaled_terms,
@@ -25,7 +26,7 @@ from aigc_roi.model.monthly_revenue import _purchase_per_active, _subscribers
 from aigc_roi.model.params import _Params
 from aigc_roi.model.plan_payments import _plan_cash_by_age, _plan_payments_by_age
 from aigc_roi.model.revenue import plan_cash_by_age
-from aigc_roi.model.scenario import FloatArray, Retention, Scenario
+from aigc_roi.model.scenario import FloatArray, Moving, Retention, Scenario
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
         in_force_by_age = _subscribers(by_period, (ages, p.samples))
         mean = mean - in_force_by_age[:ages] * offset_mean(weights, serving_per_subscriber, ages)
         worth = worth - worth_by_join(in_force_by_age, serving_per_subscriber, horizon)
-        costs_by_age.append((in_force_by_age, serving_per_subscriber, np.full(p.samples, -1.0)))
+        costs_by_age.append((in_force_by_age, as_terms(serving_per_subscriber), np.full(p.samples, -1.0)))
     # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
     cohorts = (cohort_matrix(new_users, long_retention, total(net_per_active), plans + costs_by_age)[None]
                if p.samples == 1 else None)
@@ -103,17 +104,20 @@ def _moving_gross_worth(scenario: Scenario, retention: FloatArray, months: int, 
 
 
 def _moving_values(scenario: Scenario, ages: int, p: _Params, index: FloatArray | None
-                   ) -> tuple[Terms, Terms, list[tuple[FloatArray, FloatArray, FloatArray]]]:
+                   ) -> tuple[Terms, Terms, list[tuple[FloatArray, Terms, FloatArray]]]:
     """An active user's gross revenue and contribution per calendar month, as terms, and per plan its payments by age
-    ``(ages, s)``, price by month and share kept, for users of conversion index ``index`` (None: 1). The index
+    ``(ages, s)``, price by month (terms) and share kept, for users of conversion index ``index`` (None: 1). The index
     scales what a user buys, so the deliveries too, never the serving of an active user."""
     monetization = scenario.monetization
     gross_per_active: Terms = []
-    net_per_active = scaled_terms(as_terms(p.monthly(scenario.costs.serving_per_active_user)), -1.0)
+    def terms(value: Moving) -> Terms:
+        return monthly_terms(value, p.horizon, p.samples)
+
+    net_per_active = scaled_terms(terms(scenario.costs.serving_per_active_user), -1.0)
     for item in monetization.purchases:
-        units = as_terms(p.monthly(item.rate))
+        units = terms(item.rate)
         units = units if index is None else scaled_terms(units, index)
-        revenue = times(units, as_terms(p.monthly(item.price)))
+        revenue = times(units, terms(item.price))
         gross_per_active += revenue
         net_per_active += scaled_terms(revenue, 1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
         net_per_active += scaled_terms(units, -p(item.unit_cost))
@@ -121,7 +125,7 @@ def _moving_values(scenario: Scenario, ages: int, p: _Params, index: FloatArray 
                 for plan in monetization.plans]
     if index is not None:
         payments = [paid * index for paid in payments]
-    prices = [p.monthly(plan.price) for plan in monetization.plans]
+    prices = [terms(plan.price) for plan in monetization.plans]
     keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
     return gross_per_active, net_per_active, list(zip(payments, prices, keeps, strict=True))
 
