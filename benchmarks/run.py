@@ -95,8 +95,8 @@ def scenario_text(channels: int, months: int, ranges: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-FEATURES = ("sources", "by_month", "gates")
-"""The spec 1.2 features ``ranged_scenario_text`` can add, one at a time (some combinations are refused)."""
+FEATURES = ("sources", "by_month", "gates", "all")
+"""The spec 1.2 features ``ranged_scenario_text`` can add: one at a time, or every addition at once (``all``)."""
 
 
 def ranged_scenario_text(channels: int, months: int, feature: str = "") -> str:
@@ -105,23 +105,30 @@ def ranged_scenario_text(channels: int, months: int, feature: str = "") -> str:
 
     ``feature`` adds one of ``FEATURES`` to the same plan: ``sources`` gives the first two channels their own
     retention and conversion index, ``by_month`` the first channel a bid that rises by month, ``gates`` a test of
-    the first two channels in months 1-3 that the other channels wait for."""
+    the first two channels in months 1-3 that the other channels wait for; ``all`` those three, the plan's price
+    by month, a delivery cost, a referral reward and serving per subscriber (issue 21: "a 1.2 scenario with
+    every addition")."""
+    every = feature == "all"
     lines = [f"name: Ranged {channels} channels x {months} months {feature}".rstrip(), f"horizon_months: {months}",
              "acquisition:"]
     for i in range(channels):
-        bid = f"{{by_month: {{1: {8 + i}..{12 + i}, {months}: {14 + i}}}}}" if feature == "by_month" and i == 0 else f"{8 + i}..{12 + i}"
-        own = ", retention: {monthly_churn: 0.25..0.35}, conversion_index: 1.2" if feature == "sources" and i < 2 else ""
+        bid = f"{{by_month: {{1: {8 + i}..{12 + i}, {months}: {14 + i}}}}}" if feature in ("by_month", "all") and i == 0 else f"{8 + i}..{12 + i}"
+        own = ", retention: {monthly_churn: 0.25..0.35}, conversion_index: 1.2" if feature in ("sources", "all") and i < 2 else ""
         lines.append(f"  - {{name: CPA {i}, type: cpa, bid: {bid}, budget: {50_000 + 5_000 * i}, saturation_budget: 900000{own}}}")
+    price = f"{{by_month: {{1: 25..35, {months}: 39}}}}" if every else "25..35"
     lines += [
         "organic_users: 800",
         "virality: 0.02..0.06",
         "retention: {points: {1: 0.35..0.45, 3: 0.22..0.28, 6: 0.14..0.2, 12: 0.1..0.13}}",
         "monetization:",
-        "  plans: [{name: Monthly, price: 25..35, period: month, conversion: 3%..5%, renewal: 0.65..0.75}]",
-        "  purchases: [{name: Pack, price: 19.9, rate: 0.01..0.03}]",
-        "costs: {serving_per_active_user: 0.6..1.0, fixed: [{name: Tools, monthly: 300..1000}]}",
+        f"  plans: [{{name: Monthly, price: {price}, period: month, conversion: 3%..5%, renewal: 0.65..0.75}}]",
+        f"  purchases: [{{name: Pack, price: 19.9, rate: 0.01..0.03{', unit_cost: 4' if every else ''}}}]",
+        "costs: {serving_per_active_user: 0.6..1.0, fixed: [{name: Tools, monthly: 300..1000}]"
+        + (", serving_per_subscriber: 0.5}" if every else "}"),
     ]
-    if feature == "gates":
+    if every:
+        lines.append("referral_reward: 3")
+    if feature in ("gates", "all"):
         others = ", ".join(f"CPA {i}" for i in range(2, channels))
         lines += ["gates:", f"  - {{name: test, after_month: 3, channels: [CPA 0, CPA 1], min_roas: 0.05, then: [{others}]}}"]
     return "\n".join(lines) + "\n"
