@@ -112,8 +112,10 @@ def ranged_scenario_text(channels: int, months: int, feature: str = "") -> str:
     lines = [f"name: Ranged {channels} channels x {months} months {feature}".rstrip(), f"horizon_months: {months}",
              "acquisition:"]
     for i in range(channels):
-        bid = f"{{by_month: {{1: {8 + i}..{12 + i}, {months}: {14 + i}}}}}" if feature in ("by_month", "all") and i == 0 else f"{8 + i}..{12 + i}"
-        own = ", retention: {monthly_churn: 0.25..0.35}, conversion_index: 1.2" if feature in ("sources", "all") and i < 2 else ""
+        moving_bid = feature in ("by_month", "all") and i == 0
+        bid = f"{{by_month: {{1: {8 + i}..{12 + i}, {months}: {14 + i}}}}}" if moving_bid else f"{8 + i}..{12 + i}"
+        sourced = feature in ("sources", "all") and i < 2
+        own = ", retention: {monthly_churn: 0.25..0.35}, conversion_index: 1.2" if sourced else ""
         lines.append(f"  - {{name: CPA {i}, type: cpa, bid: {bid}, budget: {50_000 + 5_000 * i}, saturation_budget: 900000{own}}}")
     price = f"{{by_month: {{1: 25..35, {months}: 39}}}}" if every else "25..35"
     lines += [

@@ -190,8 +190,12 @@ def _apply(terms: Terms, summed: Callable[[FloatArray], FloatArray], done: dict[
     return result
 
 
+PlanTerms = list[tuple[FloatArray, Terms, FloatArray]]
+"""Per plan: payments per user by age ``(>=H, s)``, its price by month as terms, the share kept ``(s,)``."""
+
+
 def per_user_values(retention: FloatArray, weights: FloatArray, per_active: tuple[Terms, Terms],
-                    plans: list[tuple[FloatArray, FloatArray, FloatArray]], ages: int) -> tuple[FloatArray, ...]:
+                    plans: PlanTerms, ages: int) -> tuple[FloatArray, ...]:
     """What one user brings, gross revenue and contribution, when values move by month.
 
     ``retention`` R(a) over at least ``ages`` and H ages, ``(>=H, s)``; ``weights`` ``join_weights``;
@@ -215,8 +219,11 @@ def per_user_values(retention: FloatArray, weights: FloatArray, per_active: tupl
     gross, net = per_active
     gross_mean, mean, gross_worth, worth = mean_of(gross), mean_of(net), worth_of(gross), worth_of(net)
     for payments, price, keep in plans:
+        def plan_worth_of(series: FloatArray, paid: FloatArray = payments) -> FloatArray:
+            return worth_by_join(paid, series, horizon)
+
         plan_mean = payments[:ages] * _apply(price, lambda series: offset_mean(weights, series, ages), means)
-        plan_worth = _apply(price, lambda series, paid=payments: worth_by_join(paid, series, horizon), {})
+        plan_worth = _apply(price, plan_worth_of, {})
         gross_mean = gross_mean + plan_mean
         mean = mean + plan_mean * keep
         gross_worth = gross_worth + plan_worth
@@ -225,7 +232,7 @@ def per_user_values(retention: FloatArray, weights: FloatArray, per_active: tupl
 
 
 def cohort_matrix(new_users: FloatArray, retention: FloatArray, per_active: FloatArray,
-                  plans: list[tuple[FloatArray, FloatArray, FloatArray]]) -> FloatArray:
+                  plans: PlanTerms) -> FloatArray:
     """``(H, H)`` for one sample: row s (cohort of month s + 1), column t, the cohort's contribution
     N(s) x c_s(t - s) at the values of calendar month t; NaN before it joins. Arguments as
     ``per_user_values``, with the sample axis of length 1."""

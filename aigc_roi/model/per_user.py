@@ -9,6 +9,7 @@ import numpy as np
 
 from aigc_roi.model.active_users import _retention_by_age
 from aigc_roi.model.by_month import (
+    PlanTerms,
     Terms,
     as_terms,
     cohort_matrix,
@@ -104,7 +105,7 @@ def _moving_gross_worth(scenario: Scenario, retention: FloatArray, months: int, 
 
 
 def _moving_values(scenario: Scenario, ages: int, p: _Params, index: FloatArray | None
-                   ) -> tuple[Terms, Terms, list[tuple[FloatArray, Terms, FloatArray]]]:
+                   ) -> tuple[Terms, Terms, PlanTerms]:
     """An active user's gross revenue and contribution per calendar month, as terms, and per plan its payments by age
     ``(ages, s)``, price by month (terms) and share kept, for users of conversion index ``index`` (None: 1). The index
     scales what a user buys, so the deliveries too, never the serving of an active user."""

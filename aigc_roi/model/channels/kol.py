@@ -6,8 +6,6 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-import numpy as np
-
 from aigc_roi.model.channels.base import ChannelType, Params, declare
 
 if TYPE_CHECKING:
@@ -36,7 +34,9 @@ class KolChannel(ChannelType):
 
     def driver_form(self, field: str) -> bool | None:
         # With decaying views each further post brings fewer users: users are not affine in posts.
-        if field == "posts" and any(value != 0.0 for value in np.asarray(self.views_decay, dtype=np.float64).reshape(-1)):
+        import numpy as np  # here: a channel type is read by `validate`, which loads no numpy
+
+        if field == "posts" and bool(np.any(np.asarray(self.views_decay, dtype=np.float64) != 0.0)):
             return None
         return super().driver_form(field)
 
