@@ -48,14 +48,15 @@ def _split(before: LoadedScenario, after: LoadedScenario,
         return build(apply_overrides(copy.deepcopy(before.tree), tuple(overrides[i] for i in indices)), before.path)
 
     groups = _valid_groups([[i] for i in range(len(changes))], changes, scenario_with)
-    if groups and not _applies(scenario_with, range(len(changes))):
+    if groups is None:
         # The versions differ in form, not only in value (a retention written as points in one and a churn in
         # the other): no --set on the base reaches the new file, so its every change is one, the whole file's.
         figures_before, figures_after = dict(run_figures(before.scenario)), dict(run_figures(after.scenario))
         explanation = explain(1, lambda subset: figures_after if subset else figures_before,
                               before.scenario.horizon_months, figures)
         whole = ChangedValue(WHOLE_FILE, None, None)
-        unexplained = {name: _difference(figures_after.get(name), figures_after.get(name)) for name in figures}
+        # Nothing is left unexplained: the one change is the new file itself (none stays none).
+        unexplained = {name: None if figures_after.get(name) is None else 0.0 for name in figures}
         return FigureChanges((whole,), explanation, unexplained), [changes[0]]
 
     def value(subset: frozenset[int]) -> dict[str, float | int | None]:
@@ -145,8 +146,9 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
 
 
 def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput],
-                  applied: Callable[[Sequence[int]], object]) -> list[list[int]]:
-    """Singles when each change loads on its own and all together; else by list item; else one group."""
+                  applied: Callable[[Sequence[int]], object]) -> list[list[int]] | None:
+    """Singles when each change loads on its own and all together; else by list item; else one group; None
+    when even every change together does not load (the versions differ in form, not only in value)."""
     candidates = [groups, _by_item(groups, changes), [[i for group in groups for i in group]] if groups else []]
     for candidate in candidates:
         try:
@@ -155,15 +157,7 @@ def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput],
         except ScenarioInvalid:
             continue
         return candidate
-    return candidates[-1]
-
-
-def _applies(applied: Callable[[Sequence[int]], object], indices: Sequence[int]) -> bool:
-    try:
-        applied(list(indices))
-    except ScenarioInvalid:
-        return False
-    return True
+    return None
 
 
 def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[list[int]]:
