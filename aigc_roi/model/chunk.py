@@ -78,8 +78,10 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     groups = groups_like(scenario, layout.group_channels)
     curves = [retention] + [_retention_by_age(group.retention, H, p) for group in groups[1:]]
     indices = conversion_indices(groups, scenario.monetization, p)
-    # Per channel, (C, s) per active month, or (C, H, s) by month when some channel's value moves by month.
-    channel_users, channel_spend = (unit_users, unit_spend) if acquired.by_month is None else _channel_months(acquired, layout, p)
+    # Per channel, (C, s) per active month, or (C, H, s) by month when some channel's value moves by month and
+    # source groups or gates read the channels one by one (built only then: C times the size of a series).
+    by_channel_month = acquired.by_month is not None and (bool(scenario.gates) or len(groups) > 1)
+    channel_users, channel_spend = _channel_months(acquired, layout, p) if by_channel_month else (unit_users, unit_spend)
     gates = activity = None
     if scenario.gates:
         # The activity by source is read by source groups and by the series (Result.channel_activity) only.
