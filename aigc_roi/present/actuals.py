@@ -241,7 +241,7 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
         parts.append(table_or_blocks(columns, label("actuals_unmatched", lang), ""))
     if outlooks is not None:
         header, rows = _outlook_rows(outlooks, style)
-        months = ", ".join(str(month) for month in _past(actuals))
+        months = ", ".join(str(month) for month in actuals.past_months)
         columns = [Column(header[0], [Text(row[0]) for row in rows], numeric=False)] + [
             Column(header[i], [Text(row[i]) for row in rows]) for i in (1, 2)]
         caption = label("actuals_reforecast_caption", lang).format(months=months, path=written)
@@ -252,10 +252,6 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
 def _mark(month: ChannelMonth) -> str:
     """``*`` a partial month, ``†`` one the channel's exports do not reach."""
     return "†" if not month.exported else "*" if month.partial else ""
-
-
-def _past(actuals: Actuals) -> list[int]:
-    return [month for month in actuals.month_numbers if actuals.coverage[month] >= 1.0]
 
 
 def _sources_view(actuals: Actuals, lang: str) -> RenderableType:

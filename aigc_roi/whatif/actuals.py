@@ -159,6 +159,12 @@ class Actuals:
     """month -> covered share."""
 
     @property
+    def past_months(self) -> tuple[int, ...]:
+        """The compared months the exports cover completely: what a re-forecast replaces (a partial month stays
+        as planned)."""
+        return tuple(month for month in self.month_numbers if self.coverage[month] >= 1.0)
+
+    @property
     def through_label(self) -> str:
         return f"{self.through.year:04d}-{self.through.month:02d}"
 

@@ -74,7 +74,7 @@ class Reforecast:
 
 def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
     """The edits that turn the plan into the re-forecast; WhatIfError where a month cannot be expressed."""
-    past = tuple(month for month in actuals.month_numbers if actuals.coverage[month] >= 1.0)
+    past = actuals.past_months
     fields: list[FieldEdit] = []
     months: list[MonthsEdit] = []
     for compared in actuals.channels:
