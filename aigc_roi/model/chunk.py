@@ -148,7 +148,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
             contribution_by_age = contribution_by_age - retention * delivery_per_active
         per_user = _PerUser(user_revenue.gross_by_age, contribution_by_age,
                             _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active),
-                            running_sum(user_revenue.gross_by_age)[::-1], running_sum(contribution_by_age)[::-1])
+                            worth_by_age(user_revenue.gross_by_age), worth_by_age(contribution_by_age))
     contribution_by_age = per_user.contribution_by_age
     lifetime_contribution = per_user.lifetime_contribution
     contribution_worth = _less_rewards(per_user.contribution_worth, referral, virality, reward)
