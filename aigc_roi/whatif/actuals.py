@@ -231,11 +231,12 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     channel_of, errors = assign(report, patterns)
     if errors:
         raise ScenarioInvalid(errors)
-    # Report's first_day and through each walk every row: once each here.
-    first_day, through = report.first_day, report.through
+    # One walk over the rows for every file's first and last day; the exports' together are their extremes.
+    file_days = _file_days(report)
+    first_day, through = min(first for first, _ in file_days.values()), max(last for _, last in file_days.values())
     numbers = range(_month_number(scenario.start, first_day), _month_number(scenario.start, through) + 1)
     covered = coverage(first_day, through, scenario.start, numbers)
-    spans = _channel_spans(report, channel_of, len(scenario.acquisition))
+    spans = _channel_spans(file_days, channel_of, report, len(scenario.acquisition))
     monthly, available, matched, unmatched = _sums(report, channel_of, scenario.start, len(scenario.acquisition))
     plan = evaluate(realize(scenario))
     drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed)), irr=False)
@@ -259,18 +260,24 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
                    samples, seed, covered)
 
 
-def _channel_spans(report: Report, channel_of: list[int | None], channels: int
-                   ) -> list[tuple[datetime.date, datetime.date] | None]:
-    """Per channel, the first and the last day the files its rows come from report; None for a channel no row matched."""
+def _file_days(report: Report) -> dict[str, tuple[datetime.date, datetime.date]]:
+    """The first and the last day each export reports."""
     days: dict[str, tuple[datetime.date, datetime.date]] = {}
     for row in report.rows:
         first, last = days.get(row.file, (row.day, row.day))
         days[row.file] = (min(first, row.day), max(last, row.day))
+    return days
+
+
+def _channel_spans(file_days: dict[str, tuple[datetime.date, datetime.date]], channel_of: list[int | None],
+                   report: Report, channels: int) -> list[tuple[datetime.date, datetime.date] | None]:
+    """Per channel, the first and the last day the files its rows come from report; None for a channel no row matched."""
     files: list[set[str]] = [set() for _ in range(channels)]
     for row, index in zip(report.rows, channel_of, strict=True):
         if index is not None:
             files[index].add(row.file)
-    return [(min(days[file][0] for file in own), max(days[file][1] for file in own)) if own else None for own in files]
+    return [(min(file_days[file][0] for file in own), max(file_days[file][1] for file in own)) if own else None
+            for own in files]
 
 
 def _month_number(start: tuple[int, int], day: datetime.date) -> int:
