@@ -177,11 +177,18 @@ def total(terms: Terms) -> FloatArray:
     return sum((series * factor for series, factor in terms), np.zeros((1, 1)))
 
 
+_CONSTANT = -1
+"""The key under which ``_apply`` keeps the sum of a constant series (ids of live arrays are never negative)."""
+
+
 def _apply(terms: Terms, summed: Callable[[FloatArray], FloatArray], done: dict[int, FloatArray]) -> FloatArray:
     """sum of factor x summed(series) over the terms; the constant terms first added into one, and a series
-    summed once (``done``, by identity: gross revenue and contribution share the revenue's series)."""
+    summed once (``done``, by identity: gross revenue and contribution share the revenue's series and every
+    constant term's sum)."""
     constant = sum((factor for series, factor in terms if series.shape[0] == 1), np.zeros(1))
-    result = summed(np.ones((1, 1))) * constant
+    if _CONSTANT not in done:
+        done[_CONSTANT] = summed(np.ones((1, 1)))
+    result = done[_CONSTANT] * constant
     for series, factor in terms:
         if series.shape[0] > 1:
             if id(series) not in done:
@@ -194,48 +201,61 @@ PlanTerms = list[tuple[FloatArray, Terms, FloatArray]]
 """Per plan: payments per user by age ``(>=H, s)``, its price by month as terms, the share kept ``(s,)``."""
 
 
-def per_user_values(retention: FloatArray, weights: FloatArray, per_active: tuple[Terms, Terms],
-                    plans: PlanTerms, ages: int) -> tuple[FloatArray, ...]:
-    """What one user brings, gross revenue and contribution, when values move by month.
+def user_means(retention: FloatArray, weights: FloatArray, per_active: tuple[Terms, Terms], plans: PlanTerms,
+               ages: int, index: FloatArray | float, gross: bool = True) -> tuple[FloatArray | None, FloatArray]:
+    """What the user-weighted mean new user brings at each age ``(ages, s)`` when values move by month, gross
+    revenue (None unless ``gross``) and contribution before the subscriptions' serving: the c(a) of LTV and payback.
 
-    ``retention`` R(a) over at least ``ages`` and H ages, ``(>=H, s)``; ``weights`` ``join_weights``;
-    ``per_active`` the gross revenue and the contribution of an active user in each calendar month, as
-    terms; ``plans`` per plan (payments per user by age ``(>=H, s)``, price by month as terms, share kept ``(s,)``).
-    Returns the user-weighted mean by age, ``(ages, s)`` (the c(a) of LTV and payback), and the worth of
-    one user by join month over the rest of the horizon, ``(H, s)`` (the input of the attribution), gross
-    then contribution: (gross mean, mean, gross worth, worth).
+    ``retention`` R(a) over at least ``ages``, ``(>=ages, s)``; ``weights`` ``join_weights``; ``per_active`` the
+    gross revenue and the contribution of an active user in each calendar month, as terms; ``plans`` per plan
+    (payments per user by age ``(>=ages, s)`` at conversion index 1, price by month as terms, share kept ``(s,)``);
+    ``index`` the users' conversion index, which scales their subscriptions.
     """
-    horizon = weights.shape[0]
-
     means: dict[int, FloatArray] = {}
-    worths: dict[int, FloatArray] = {}
 
     def mean_of(terms: Terms) -> FloatArray:
-        return retention[:ages] * _apply(terms, lambda series: offset_mean(weights, series, ages), means)
+        return _apply(terms, lambda series: offset_mean(weights, series, ages), means)
+
+    paid = kept = np.zeros((1, 1))
+    for payments, price, keep in plans:
+        plan = payments[:ages] * mean_of(price)
+        paid = paid + plan
+        kept = kept + plan * keep
+    gross_mean = retention[:ages] * mean_of(per_active[0]) + paid * index if gross else None
+    return gross_mean, retention[:ages] * mean_of(per_active[1]) + kept * index
+
+
+def active_worth(retention: FloatArray, per_active: tuple[Terms, Terms], horizon: int) -> tuple[FloatArray, FloatArray]:
+    """``(H, s)`` gross revenue and contribution one active-user's worth of values brings, by join month s over the
+    rest of the horizon, for a user on ``retention`` paying the calendar values ``per_active`` (as in ``user_means``)."""
+    done: dict[int, FloatArray] = {}
 
     def worth_of(terms: Terms) -> FloatArray:
-        return _apply(terms, lambda series: worth_by_join(retention, series, horizon), worths)
+        return _apply(terms, lambda series: worth_by_join(retention, series, horizon), done)
 
-    gross, net = per_active
-    gross_mean, mean, gross_worth, worth = mean_of(gross), mean_of(net), worth_of(gross), worth_of(net)
+    return worth_of(per_active[0]), worth_of(per_active[1])
+
+
+def subscriptions_worth(plans: PlanTerms, horizon: int) -> tuple[FloatArray, FloatArray]:
+    """``(H, s)`` what one user's subscriptions (conversion index 1) pay by join month over the rest of the horizon
+    at the prices of the calendar months they pay in, gross and kept (``plans`` as in ``user_means``). It depends
+    on no retention curve and no join weights: every source group's is this times its index."""
+    gross = kept = np.zeros((1, 1))
     for payments, price, keep in plans:
         def plan_worth_of(series: FloatArray, paid: FloatArray = payments) -> FloatArray:
             return worth_by_join(paid, series, horizon)
 
-        plan_mean = payments[:ages] * _apply(price, lambda series: offset_mean(weights, series, ages), means)
         plan_worth = _apply(price, plan_worth_of, {})
-        gross_mean = gross_mean + plan_mean
-        mean = mean + plan_mean * keep
-        gross_worth = gross_worth + plan_worth
-        worth = worth + plan_worth * keep
-    return gross_mean, mean, gross_worth, worth
+        gross = gross + plan_worth
+        kept = kept + plan_worth * keep
+    return gross, kept
 
 
 def cohort_matrix(new_users: FloatArray, retention: FloatArray, per_active: FloatArray,
                   plans: PlanTerms) -> FloatArray:
     """``(H, H)`` for one sample: row s (cohort of month s + 1), column t, the cohort's contribution
     N(s) x c_s(t - s) at the values of calendar month t; NaN before it joins. Arguments as
-    ``per_user_values``, with the sample axis of length 1."""
+    ``user_means``, with the sample axis of length 1."""
     horizon = new_users.shape[0]
     ages = np.arange(horizon)[None, :] - np.arange(horizon)[:, None]
     joined = ages >= 0

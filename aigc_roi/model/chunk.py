@@ -20,7 +20,13 @@ from aigc_roi.model.monthly_revenue import _revenue, _revenue_by_age
 from aigc_roi.model.paid import paid_totals_by_worth
 from aigc_roi.model.paid_contribution import _paid_contribution_by_month
 from aigc_roi.model.params import _once_if_shared, _Params
-from aigc_roi.model.per_user import _lifetime_contribution, _moving_per_user, _per_user_values_move, _PerUser
+from aigc_roi.model.per_user import (
+    _lifetime_contribution,
+    _moving_per_user,
+    _moving_subscriptions,
+    _per_user_values_move,
+    _PerUser,
+)
 from aigc_roi.model.result import MONTH_SERIES
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray, Scenario
@@ -133,13 +139,15 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     reward = p(scenario.referral_reward)
     # Per source group (model/sources.py), what one of its users is worth when values move by month; group 0's
     # stands for the scenario's own user.
+    # A user's subscriptions are the same in every group but for its index: summed once for all of them.
+    subscriptions = _moving_subscriptions(scenario, max(H, lifetime), p) if values_move else None
     per_group = None if mix is None or not values_move else [
-        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index)
+        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index, subscriptions, gross=series)
         for g, (users, curve, index, group) in enumerate(zip(mix.new_users, mix.retention, mix.indices, groups, strict=True))]
     if per_group is not None:
         per_user = per_group[0]
     elif values_move:
-        per_user = _moving_per_user(scenario, new_users, retention, p)
+        per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions=subscriptions, gross=series)
     else:
         user_revenue = _revenue_by_age(scenario.monetization, retention, p)
         serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)
@@ -173,7 +181,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
             lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, delivery_per_active, group.retention, index)
                          for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
         else:
-            by_group = {"gross": [one.gross_by_age for one in per_group],
+            # A figures-only chunk computed no group's gross revenue by age (no figure reads it).
+            by_group = {"gross": [one.gross_by_age for one in per_group if one.gross_by_age is not None],
                         "contribution": [one.contribution_by_age for one in per_group],
                         "gross_worth": [one.gross_worth for one in per_group],
                         "contribution_worth": [one.contribution_worth for one in per_group]}
@@ -223,8 +232,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         # curve and index of the source's group.
         group_of = group_of_sources(groups, len(layout.source_names))
         ltv = np.array([(_moving_per_user(scenario, users, curves[group_of[source]], p, groups[group_of[source]].retention,
-                                          None if group_of[source] == 0 else indices[group_of[source]]
-                                          ).lifetime_contribution * lifetime_discount).sum(axis=0)
+                                          None if group_of[source] == 0 else indices[group_of[source]], subscriptions,
+                                          gross=False, worth=False).lifetime_contribution * lifetime_discount).sum(axis=0)
                         for source, users in enumerate(_source_users_by_month(acquired, organic, layout, p, activity))])
     else:
         ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
@@ -235,6 +244,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     if per_group is not None and cohorts is not None:
         # One run's cohort table: every group's cohorts, each on its own curve and index.
         cohorts = cohorts + sum(one.cohorts for one in per_group[1:] if one.cohorts is not None)
+    assert per_user.gross_by_age is not None, "a chunk with series computes the gross revenue by age"
     by_age = {"retention": retention, "gross": per_user.gross_by_age, "contribution": contribution_by_age}
     if per_user.by_join or referral is not None:
         # Otherwise the worth by join month is the running sum of the values by age (Result.worth).

@@ -11,16 +11,18 @@ from aigc_roi.model.active_users import _retention_by_age
 from aigc_roi.model.by_month import (
     PlanTerms,
     Terms,
+    active_worth,
     as_terms,
     cohort_matrix,
     is_by_month,
     join_weights,
     monthly_terms,
     offset_mean,
-    per_user_values,
     scaled_terms,
+    subscriptions_worth,
     times,
     total,
+    user_means,
     worth_by_join,
 )
 from aigc_roi.model.monthly_revenue import _purchase_per_active, _subscribers
@@ -34,8 +36,9 @@ from aigc_roi.model.scenario import FloatArray, Moving, Retention, Scenario
 class _PerUser:
     """What one new user is worth, by age and by join month (docs/formulas.md §14)."""
 
-    gross_by_age: FloatArray
-    """``(H, s)`` gross revenue at age a (user-weighted over the join months when values move)."""
+    gross_by_age: FloatArray | None
+    """``(H, s)`` gross revenue at age a (user-weighted over the join months when values move); None where no
+    caller reads it (a figures-only run whose values move)."""
     contribution_by_age: FloatArray
     """``(H, s)`` c(a), likewise."""
     lifetime_contribution: FloatArray
@@ -59,58 +62,103 @@ def _per_user_values_move(scenario: Scenario) -> bool:
     return any(is_by_month(value) for value in values)
 
 
+@dataclass(frozen=True)
+class _Subscriptions:
+    """A user's subscriptions when values move by month, at conversion index 1: a source group's index scales every
+    part, so one chunk computes them once for all its groups (docs/formulas.md §14, §15)."""
+
+    plans: PlanTerms
+    """Per plan: payments by age at a price of 1 ``(ages, s)``, price by month as terms, share kept."""
+    gross_worth: FloatArray
+    """``(H, s)`` what they pay by join month over the rest of the horizon, at the calendar months' prices."""
+    net_worth: FloatArray
+    """``(H, s)`` the share kept of it, less the serving of the subscriptions in force."""
+    in_force: FloatArray | None
+    """``(ages, s)`` subscriptions in force by age; None when ``serving_per_subscriber`` is 0 in every month."""
+    serving: FloatArray
+    """``serving_per_subscriber`` by month, ``(1 or H, s)``."""
+
+
+def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params) -> _Subscriptions:
+    """``_Subscriptions`` of a scenario over ``ages`` ages (at least the horizon)."""
+    monetization = scenario.monetization
+    payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
+                for plan in monetization.plans]
+    prices = [monthly_terms(plan.price, p.horizon, p.samples) for plan in monetization.plans]
+    keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
+    plans = list(zip(payments, prices, keeps, strict=True))
+    gross_worth, net_worth = subscriptions_worth(plans, p.horizon)
+    serving = p.monthly(scenario.costs.serving_per_subscriber)
+    in_force_by_age = None
+    if np.any(serving != 0):
+        # A subscription in force at age a costs that calendar month's serving (docs/formulas.md §4.10, §14):
+        # a cost on the subscriptions, so in the contribution only, never in the gross revenue.
+        by_period: dict[int, FloatArray] = {}
+        for plan, paid in zip(monetization.plans, payments, strict=True):
+            by_period.setdefault(int(plan.period_months), np.zeros((ages, p.samples)))[...] += paid
+        in_force_by_age = _subscribers(by_period, (ages, p.samples))
+        net_worth = net_worth - worth_by_join(in_force_by_age, serving, p.horizon)
+    return _Subscriptions(plans, gross_worth, net_worth, in_force_by_age, serving)
+
+
 def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray, p: _Params,
-                     curve: Retention | None = None, index: FloatArray | None = None) -> _PerUser:
+                     curve: Retention | None = None, index: FloatArray | None = None,
+                     subscriptions: _Subscriptions | None = None, *, gross: bool = True, worth: bool = True) -> _PerUser:
     """``_PerUser`` when values move: a user joining in s pays and costs the values of calendar month s + a
     (the last given value past the horizon); by age, the mean over every new user of the horizon.
 
     ``curve`` and ``index``: a source group's own retention (``retention`` is it by age over the horizon) and
-    conversion index (docs/formulas.md §15); default the scenario's and 1."""
+    conversion index (docs/formulas.md §15); default the scenario's and 1. ``subscriptions``: the chunk's
+    ``_moving_subscriptions``, computed here when not given. ``gross`` and ``worth`` False leave out the gross
+    revenue by age and the worth by join month (None and zeros) for callers that read neither."""
     horizon = new_users.shape[0]
     ages = max(horizon, int(scenario.ltv_lifetime))
     long_retention = (retention if ages == horizon
                       else _retention_by_age(scenario.retention if curve is None else curve, ages, p))
+    if subscriptions is None:
+        subscriptions = _moving_subscriptions(scenario, ages, p)
+    scale: FloatArray | float = 1.0 if index is None else index
     weights = join_weights(new_users)
-    gross_per_active, net_per_active, plans = _moving_values(scenario, ages, p, index)
-    gross_mean, mean, gross_worth, worth = per_user_values(long_retention, weights, (gross_per_active, net_per_active),
-                                                           plans, ages)
-    serving_per_subscriber = p.monthly(scenario.costs.serving_per_subscriber)
-    costs_by_age = []
-    if np.any(serving_per_subscriber != 0):
-        # A subscription in force at age a costs that calendar month's serving (docs/formulas.md §4.10, §14):
-        # a cost on the subscriptions, so in the contribution only, never in the gross revenue. The payments
-        # carry the group's index, so the subscriptions in force do too.
-        by_period: dict[int, FloatArray] = {}
-        for plan, (paid, _, _) in zip(scenario.monetization.plans, plans, strict=True):
-            by_period.setdefault(int(plan.period_months), np.zeros((ages, p.samples)))[...] += paid
-        in_force_by_age = _subscribers(by_period, (ages, p.samples))
-        mean = mean - in_force_by_age[:ages] * offset_mean(weights, serving_per_subscriber, ages)
-        worth = worth - worth_by_join(in_force_by_age, serving_per_subscriber, horizon)
-        costs_by_age.append((in_force_by_age, as_terms(serving_per_subscriber), np.full(p.samples, -1.0)))
-    # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
-    cohorts = (cohort_matrix(new_users, long_retention, total(net_per_active), plans + costs_by_age)[None]
-               if p.samples == 1 else None)
-    return _PerUser(gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)], gross_worth, worth, cohorts,
-                    by_join=True)
+    per_active = _per_active_terms(scenario, p, index)
+    gross_mean, mean = user_means(long_retention, weights, per_active, subscriptions.plans, ages, scale, gross)
+    if subscriptions.in_force is not None:
+        mean = mean - scale * subscriptions.in_force[:ages] * offset_mean(weights, subscriptions.serving, ages)
+    if worth:
+        gross_active, net_active = active_worth(retention, per_active, horizon)
+        gross_worth = gross_active + scale * subscriptions.gross_worth
+        net_worth = net_active + scale * subscriptions.net_worth
+    else:
+        gross_worth = net_worth = np.zeros((1, 1))
+    cohorts = None
+    if p.samples == 1:
+        # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.
+        plans = [(paid * scale, price, keep) for paid, price, keep in subscriptions.plans]
+        if subscriptions.in_force is not None:
+            plans.append((subscriptions.in_force * scale, as_terms(subscriptions.serving), np.full(p.samples, -1.0)))
+        cohorts = cohort_matrix(new_users, long_retention, total(per_active[1]), plans)[None]
+    return _PerUser(None if gross_mean is None else gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)],
+                    gross_worth, net_worth, cohorts, by_join=True)
 
 
 def _moving_gross_worth(scenario: Scenario, retention: FloatArray, months: int, p: _Params,
                         index: FloatArray | None = None) -> FloatArray:
     """``(T, s)`` T = ``months``: the gross revenue one user joining in month s pays in months s..T, at the values of
     the calendar months it pays in (a gate's test, docs/formulas.md §18); ``retention`` by age over >= T ages."""
-    gross_per_active, _, plans = _moving_values(scenario, months, p, index)
-    # The join weights only shape the means by age, which a test does not read.
-    weights = np.full((months, p.samples), 1.0 / months)
-    return per_user_values(retention, weights, (gross_per_active, []), plans, months)[2]
+    monetization = scenario.monetization
+    plans = [(np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), months, p.samples).T),
+              monthly_terms(plan.price, p.horizon, p.samples), np.ones(1)) for plan in monetization.plans]
+    subscriptions, _ = subscriptions_worth(plans, months)
+    gross_active, _ = active_worth(retention, _per_active_terms(scenario, p, index), months)
+    return gross_active + subscriptions * (1.0 if index is None else index)
 
 
-def _moving_values(scenario: Scenario, ages: int, p: _Params, index: FloatArray | None
-                   ) -> tuple[Terms, Terms, PlanTerms]:
-    """An active user's gross revenue and contribution per calendar month, as terms, and per plan its payments by age
-    ``(ages, s)``, price by month (terms) and share kept, for users of conversion index ``index`` (None: 1). The index
-    scales what a user buys, so the deliveries too, never the serving of an active user."""
+def _per_active_terms(scenario: Scenario, p: _Params, index: FloatArray | None) -> tuple[Terms, Terms]:
+    """An active user's gross revenue and contribution per calendar month, as terms, for users of conversion index
+    ``index`` (None: 1). The index scales what a user buys, so the deliveries too, never the serving of an active
+    user."""
     monetization = scenario.monetization
     gross_per_active: Terms = []
+
     def terms(value: Moving) -> Terms:
         return monthly_terms(value, p.horizon, p.samples)
 
@@ -122,13 +170,7 @@ def _moving_values(scenario: Scenario, ages: int, p: _Params, index: FloatArray 
         gross_per_active += revenue
         net_per_active += scaled_terms(revenue, 1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
         net_per_active += scaled_terms(units, -p(item.unit_cost))
-    payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
-                for plan in monetization.plans]
-    if index is not None:
-        payments = [paid * index for paid in payments]
-    prices = [terms(plan.price) for plan in monetization.plans]
-    keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
-    return gross_per_active, net_per_active, list(zip(payments, prices, keeps, strict=True))
+    return gross_per_active, net_per_active
 
 
 def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params,
