@@ -109,6 +109,7 @@ from typing import Any
 
 import numpy as np
 
+from aigc_roi.model.allocator import keep_freed_memory
 from aigc_roi.model.by_month import is_by_month
 from aigc_roi.model.chunk import _Chunk, _evaluate_chunk
 from aigc_roi.model.figures import FIGURE_NAMES as FIGURE_NAMES
@@ -123,6 +124,8 @@ from aigc_roi.model.result import Result as Result
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.sources import group_of_sources, groups_like
 from aigc_roi.model.tree import map_arrays
+
+keep_freed_memory()
 
 CHUNK_CELLS = 1 << 18
 """Sample-months evaluated at once. A chunk's arrays are 2 MB each and its
