@@ -149,11 +149,15 @@ def monthly_terms(value: Moving, months: int, samples: int) -> Terms:
     """``monthly`` as terms: a by-month value is sum_j w_j(t) v_j over its given months j, the interpolation
     weights ``(months, 1)`` the same in every sample and the given values ``(s,)`` its samples, so that every sum
     over months stays a matrix product even when the given values are ranges."""
-    if not isinstance(value, ByMonth):
+    sampled = isinstance(value, ByMonth) and any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points)
+    if not sampled:
         return as_terms(monthly(value, months, samples))
+    # The weights sum to 1 in every month, so sum_j w_j v_j = v_last + sum_{j<last} w_j (v_j - v_last): one term fewer
+    # to sum over months, and that one constant.
     weights = _weights(_given_months(value), months)
-    sampled = any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points)
-    return [(weights[:, j:j + 1], _row(point, samples if sampled else 1)) for j, (_, point) in enumerate(value.points)]
+    last = _row(value.points[-1][1], samples)
+    return [(np.ones((1, 1)), last)] + [(weights[:, j:j + 1], _row(point, samples) - last)
+                                        for j, (_, point) in enumerate(value.points[:-1])]
 
 
 def as_terms(series: FloatArray) -> Terms:
