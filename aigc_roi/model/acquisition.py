@@ -27,17 +27,6 @@ def _source_users_by_month(acquired: _Acquired, organic: FloatArray, layout: _La
     return users + [np.broadcast_to(organic, shape)] if layout.organic else users
 
 
-def _channel_months(acquired: _Acquired, layout: _Layout, p: _Params) -> tuple[FloatArray, FloatArray]:
-    """``(C, H, s)`` users and spend of every channel by month: the moving channels' own months, the others' rows
-    times their masks (what source groups and gates read when some channel's value moves by month)."""
-    channels = len(acquired.unit_users)
-    masks = layout.source_masks[:channels, :, None]
-    users, spend = masks * acquired.unit_users[:, None, :], masks * acquired.unit_spend[:, None, :]
-    if acquired.by_month is not None:
-        users[list(acquired.moving)], spend[list(acquired.moving)] = acquired.by_month
-    return users, spend
-
-
 def _unit_cost(channel: Channel, p: _Params) -> FloatArray:
     """The channel's unit cost (its type's ``unit_cost`` field); NaN when it moves by month (no single maximum: the factor
     instead)."""

@@ -18,8 +18,16 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
     """``(H, s)`` R(a), the share of a cohort active at age a."""
     ages = np.arange(horizon, dtype=np.float64)[:, None]
     if isinstance(retention, RetentionChurn):
-        curve = (1.0 - _once_if_shared(p(retention.monthly_churn))) ** ages
-        return np.broadcast_to(curve, (horizon, p.samples))
+        kept = 1.0 - _once_if_shared(p(retention.monthly_churn))
+        if kept.shape[0] == 1:
+            return np.broadcast_to(kept ** ages, (horizon, p.samples))
+        # A churn drawn per sample: (1 - c)^a as a product month by month, one multiplication per element where
+        # the power costs a logarithm and an exponential (each product rounds once: within 2e-14 of it over 120 months).
+        curve = np.empty((horizon, kept.shape[0]))
+        curve[0] = 1.0
+        for age in range(1, horizon):
+            np.multiply(curve[age - 1], kept, out=curve[age])
+        return curve
     if isinstance(retention, RetentionPoints):
         knots = _knots(retention)
         shares = [_once_if_shared(p(value)) for _, value in retention.points]

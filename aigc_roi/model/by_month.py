@@ -149,8 +149,7 @@ def monthly_terms(value: Moving, months: int, samples: int) -> Terms:
     """``monthly`` as terms: a by-month value is sum_j w_j(t) v_j over its given months j, the interpolation
     weights ``(months, 1)`` the same in every sample and the given values ``(s,)`` its samples, so that every sum
     over months stays a matrix product even when the given values are ranges."""
-    sampled = isinstance(value, ByMonth) and any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points)
-    if not sampled:
+    if not isinstance(value, ByMonth) or not any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points):
         return as_terms(monthly(value, months, samples))
     # The weights sum to 1 in every month, so sum_j w_j v_j = v_last + sum_{j<last} w_j (v_j - v_last): one term fewer
     # to sum over months, and that one constant.

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.acquisition import _acquisition, _channel_months, _new_users, _source_months, _source_users_by_month, _unit_cost
+from aigc_roi.model.acquisition import _acquisition, _new_users, _source_months, _source_users_by_month, _unit_cost
 from aigc_roi.model.active_users import _active_users, _retention_by_age
 from aigc_roi.model.by_month import moves
 from aigc_roi.model.cashflow import discount_factors
+from aigc_roi.model.channel_months import ChannelMonths
 from aigc_roi.model.figure_values import _figures
 from aigc_roi.model.gated_plan import _gated_plan
 from aigc_roi.model.gates import GateRun
@@ -36,7 +37,6 @@ from aigc_roi.model.sources import (
     credit_per_user,
     group_of_sources,
     groups_like,
-    users_by_group,
     weighted_lifetime,
     worth_by_age,
 )
@@ -84,19 +84,16 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     groups = groups_like(scenario, layout.group_channels)
     curves = [retention] + [_retention_by_age(group.retention, H, p) for group in groups[1:]]
     indices = conversion_indices(groups, scenario.monetization, p)
-    # Per channel, (C, s) per active month, or (C, H, s) by month when some channel's value moves by month and
-    # source groups or gates read the channels one by one (built only then: C times the size of a series).
-    by_channel_month = acquired.by_month is not None and (bool(scenario.gates) or len(groups) > 1)
-    channel_users, channel_spend = _channel_months(acquired, layout, p) if by_channel_month else (unit_users, unit_spend)
+    channel_months = ChannelMonths(acquired, layout.source_masks[: len(scenario.acquisition)])
     gates = activity = None
     if scenario.gates:
-        # The activity by source is read by source groups and by the series (Result.channel_activity) only.
+        # The activity by source is read by the series (Result.channel_activity, the sources' months) only.
         gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices,
-                                                                          channel_users, channel_spend, unit_spend, virality,
-                                                                          p, series or len(groups) > 1)
+                                                                          channel_months, virality, p, series)
+    shares = None if gates is None else gates.still_buying
     new_users = _new_users(bought_users, organic, virality)
-    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, scenario, layout, p, channel_users, activity,
-                                                      organic, new_users, virality)
+    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, p, channel_months, shares, organic,
+                                                      new_users, virality)
     if mix is None:
         active = purchasers = _active_users(new_users, scenario.retention, retention, p)
         revenue = _revenue(scenario.monetization, new_users, active, p)
@@ -192,11 +189,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                           for worth in by_group["contribution_worth"]]
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
-        spending_users = np.where((unit_spend > 0).reshape(unit_spend.shape[:1] + (1,) * (channel_users.ndim - 2)
-                                                           + unit_spend.shape[1:]), channel_users, 0.0)
         paid_by_group = (mix.bought if every_channel_paid
-                         else users_by_group(groups, spending_users, layout.source_masks[: len(scenario.acquisition)],
-                                             activity))
+                         else [channel_months.summed(group.channels, shares, paying_only=True) for group in groups])
         # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
         paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
                              zip(paid_by_group, credit_per_user(by_group[name], virality), strict=True))

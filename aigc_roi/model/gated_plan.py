@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from aigc_roi.model.channel_months import ChannelMonths
 from aigc_roi.model.gates import GateRun, run_gates
 from aigc_roi.model.layout import _Layout
 from aigc_roi.model.monthly_revenue import _purchase_per_active
@@ -17,15 +18,11 @@ from aigc_roi.model.sources import SourceGroup, credit_per_user, group_of_source
 
 
 def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, ...], curves: list[FloatArray],
-                indices: list[FloatArray], channel_users: FloatArray, channel_spend: FloatArray, unit_spend: FloatArray,
-                virality: FloatArray, p: _Params, keep_activity: bool = True
-                ) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray | None]:
+                indices: list[FloatArray], months: ChannelMonths, virality: FloatArray, p: _Params,
+                keep_activity: bool = True) -> tuple[GateRun, FloatArray, FloatArray, FloatArray, FloatArray | None]:
     """The gates' decisions; the gated users every channel buys, those the spending channels buy and ad spend
     by month ``(H, s)``; every source's activity ``(C', H, s)`` (docs/formulas.md §18), None unless ``keep_activity``
-    (a figures-only run of one source group reads none of it).
-
-    ``channel_users`` and ``channel_spend``: per channel, ``(C, s)`` per active month, or ``(C, H, s)`` by month
-    when some channel's value moves by month; ``unit_spend`` ``(C, s)`` tells the spending channels.
+    (only the series read it).
 
     A test's attributed gross revenue is the engine's attribution cut at
     month T = after_month: each test channel's users over months 1..T times
@@ -36,48 +33,27 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     """
     group_of_channel = group_of_sources(groups, len(scenario.acquisition))
     if _per_user_values_move(scenario):
-        def gross_worth(months: int) -> list[FloatArray]:
-            return [_moving_gross_worth(scenario, curve, months, p, None if g == 0 else index)
+        def gross_worth(test_months: int) -> list[FloatArray]:
+            return [_moving_gross_worth(scenario, curve, test_months, p, None if g == 0 else index)
                     for g, (curve, index) in enumerate(zip(curves, indices, strict=True))]
     else:
         gross_by_group = _gross_by_age(scenario.monetization, curves, indices, p)
 
-        def gross_worth(months: int) -> list[FloatArray]:
-            return [worth_by_age(gross[:months]) for gross in gross_by_group]
+        def gross_worth(test_months: int) -> list[FloatArray]:
+            return [worth_by_age(gross[:test_months]) for gross in gross_by_group]
 
-    def attributed_gross(bought: Mapping[int, FloatArray], months: int) -> FloatArray:
-        credits = credit_per_user(gross_worth(months), virality)
+    def attributed_gross(bought: Mapping[int, FloatArray], test_months: int) -> FloatArray:
+        credits = credit_per_user(gross_worth(test_months), virality)
         return sum(((users * credits[group_of_channel[channel]]).sum(axis=0) for channel, users in bought.items()),
                    np.zeros(p.samples))
 
-    channels = len(scenario.acquisition)
-    masks = layout.source_masks[:channels, :, None]
-
-    def planned(channel: int) -> tuple[FloatArray, FloatArray]:
-        return masks[channel] * channel_users[channel], masks[channel] * channel_spend[channel]
-
-    run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], planned, layout.horizon, p.samples,
+    run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], months.planned, layout.horizon, p.samples,
                     attributed_gross)
-    # A channel no gate names buys as planned: its months are its mask, summed with the others' in one product.
-    planned_only = [channel for channel in range(channels) if channel not in run.still_buying]
-    spending = unit_spend[planned_only] > 0
-    if channel_users.ndim == 2:
-        plan_masks = layout.source_masks[planned_only].T
-        bought_users = plan_masks @ channel_users[planned_only]
-        # Paid means spending (docs/formulas.md §2), sample by sample.
-        paid_users = plan_masks @ np.where(spending, channel_users[planned_only], 0.0)
-        ad_spend = plan_masks @ channel_spend[planned_only]
-    else:
-        # Values by month: every channel's months are its own, its mask already applied.
-        bought_users = channel_users[planned_only].sum(axis=0)
-        paid_users = np.where(spending[:, None, :], channel_users[planned_only], 0.0).sum(axis=0)
-        ad_spend = channel_spend[planned_only].sum(axis=0)
-    for channel, share in run.still_buying.items():
-        buying = layout.source_masks[channel][:, None] * share
-        bought = buying * channel_users[channel]
-        bought_users += bought
-        paid_users += np.where(unit_spend[channel] > 0, bought, 0.0)
-        ad_spend += buying * channel_spend[channel]
+    every_channel = range(len(scenario.acquisition))
+    bought_users = months.summed(every_channel, run.still_buying)
+    # Paid means spending (docs/formulas.md §2), sample by sample.
+    paid_users = months.summed(every_channel, run.still_buying, paying_only=True)
+    ad_spend = months.summed(every_channel, run.still_buying, spend=True)
     if not keep_activity:
         return run, bought_users, paid_users, ad_spend, None
     activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)

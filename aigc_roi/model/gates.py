@@ -43,7 +43,8 @@ class GateRun:
 
     still_buying: dict[int, FloatArray]
     """Channel index -> ``(H, s)`` 1 in the months it still buys as planned, 0 after a failed gate; only the
-    channels some gate names (the others buy as planned)."""
+    channels some gate names (the others buy as planned). Channels stopped by the same gates share one array:
+    read it, never write it."""
     roas: FloatArray
     """``(G, s)`` the test channels' attributed gross revenue over their spend, months 1..after_month; NaN = none."""
     cac: FloatArray
@@ -59,6 +60,9 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
     for index, name in enumerate(channel_names):
         by_name.setdefault(name, []).append(index)
     still_buying: dict[int, FloatArray] = {}
+    # Channels stopped by the same gates share one array (model/channel_months.py sums each share once).
+    by_gates: dict[tuple[int, ...], FloatArray] = {}
+    stopped_by: dict[int, tuple[int, ...]] = {}
 
     def bought(channel: int, months: int) -> tuple[FloatArray, FloatArray]:
         users, spend = planned(channel)
@@ -66,7 +70,7 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
         return users[:months] * share, spend[:months] * share
 
     roas, cac, passed = [], [], []
-    for gate in gates:
+    for number, gate in enumerate(gates):
         tests = [index for name in gate.channels for index in by_name.get(name, [])]
         months = gate.after_month
         users: dict[int, FloatArray] = {}
@@ -84,8 +88,12 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
             ok &= at_least(-gate_cac, -gate.max_cac)
         stopped = tests + [index for name in gate.then for index in by_name.get(name, [])]
         for channel in dict.fromkeys(stopped):
-            share = still_buying.setdefault(channel, np.ones((horizon, samples)))
-            share[months:] *= ok
+            before = stopped_by.get(channel, ())
+            after = stopped_by[channel] = before + (number,)
+            if after not in by_gates:
+                share = by_gates[after] = np.array(by_gates[before]) if before else np.ones((horizon, samples))
+                share[months:] *= ok
+            still_buying[channel] = by_gates[after]
         roas.append(gate_roas)
         cac.append(gate_cac)
         passed.append(ok)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from aigc_roi.model.active_users import _active_users
-from aigc_roi.model.layout import _Layout
+from aigc_roi.model.channel_months import ChannelMonths, Shares
 from aigc_roi.model.monthly_revenue import _RevenueByAge
 from aigc_roi.model.params import _Params
-from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, Scenario
-from aigc_roi.model.sources import SourceGroup, active_on_one_curve, joined_by_group, users_by_group
+from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn
+from aigc_roi.model.sources import SourceGroup, active_on_one_curve, joined_by_group
 from aigc_roi.model.tree import leaves
 
 
@@ -38,13 +38,13 @@ class _SourceMix:
     """sum_g k_g A_g(t): who makes purchases."""
 
     @classmethod
-    def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], scenario: Scenario,
-           layout: _Layout, p: _Params, channel_users: FloatArray, activity: FloatArray | None, organic: FloatArray,
-           new_users: FloatArray, virality: FloatArray) -> _SourceMix:
-        """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``channel_users`` as ``users_by_group`` reads it;
-        ``activity`` the gated plan (``_gated_plan``), None when every sample buys in the months of the plan;
-        ``organic`` ``(1, s)``, or ``(H, s)`` when it moves by month."""
-        bought = users_by_group(groups, channel_users, layout.source_masks[: len(scenario.acquisition)], activity)
+    def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], p: _Params,
+           months: ChannelMonths, shares: Shares | None, organic: FloatArray, new_users: FloatArray,
+           virality: FloatArray) -> _SourceMix:
+        """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``months`` the channels' users by month and
+        ``shares`` what the gates leave of them (``GateRun.still_buying``), None without gates; ``organic``
+        ``(1, s)``, or ``(H, s)`` when it moves by month."""
+        bought = [months.summed(group.channels, shares) for group in groups]
         by_group = joined_by_group(bought, organic, virality, new_users)
         active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
         return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)

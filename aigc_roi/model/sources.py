@@ -123,32 +123,6 @@ def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetizati
     return [p(1.0)] + [np.minimum(p(group.index), ceiling) for group in groups[1:]]
 
 
-def bought_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, masks: FloatArray, horizon: int) -> list[FloatArray]:
-    """``(H, s)`` per group: the users its channels buy each month. ``channel_users`` ``(C, s)``
-    per active month, ``masks`` ``(H, C)``."""
-    samples = channel_users.shape[1]
-    return [masks[:, list(group.channels)] @ channel_users[list(group.channels)] if group.channels
-            else np.zeros((horizon, samples)) for group in groups]
-
-
-def gated_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, activity: FloatArray) -> list[FloatArray]:
-    """``(H, s)`` per group: the users its channels buy each month of a gated plan. ``channel_users`` ``(C, s)``
-    per active month, ``activity`` ``(C', H, s)`` the share of it each channel still buys (model/gates.py)."""
-    shape = activity.shape[1:]
-    return [sum((activity[position] * channel_users[position] for position in group.channels), np.zeros(shape))
-            for group in groups]
-
-
-def users_by_group(groups: tuple[SourceGroup, ...], channel_users: FloatArray, masks: FloatArray,
-                   activity: FloatArray | None) -> list[FloatArray]:
-    """``(H, s)`` per group: the users its channels buy each month. ``channel_users`` ``(C, s)`` per active month,
-    or ``(C, H, s)`` by month where some channel's value moves by month; ``masks`` ``(C, H)`` the months each
-    channel runs; ``activity`` the gated plan (``gated_by_group``), None without gates."""
-    if activity is None and channel_users.ndim == 2:
-        return bought_by_group(groups, channel_users, masks.T, masks.shape[1])
-    return gated_by_group(groups, channel_users, masks[:, :, None] if activity is None else activity)
-
-
 def joined_by_group(bought: list[FloatArray], organic: FloatArray, virality: FloatArray, new_users: FloatArray) -> list[FloatArray]:
     """N_g(t) ``(H, s)`` per group: group 0 adds organic users and every viral user, V(t) = k N(t-1)."""
     viral = np.zeros_like(new_users)
