@@ -126,7 +126,7 @@ def worth_by_join(per_age: FloatArray, series: FloatArray, horizon: int) -> Floa
         # x(s + a) for s + a < H: the matrix of the sum, the same for every sample.
         hankel = _hankel(extend(series, 2 * horizon - 1)[:, 0], horizon, horizon)
         shared = per_age.strides[1] == 0
-        worth = np.triu(hankel[:, ::-1])[:, ::-1] @ (per_age[:horizon, :1] if shared else per_age[:horizon])
+        worth = np.ascontiguousarray(np.triu(hankel[:, ::-1])[:, ::-1]) @ (per_age[:horizon, :1] if shared else per_age[:horizon])
         return np.broadcast_to(worth, (horizon, per_age.shape[1])) if shared else worth
     series = extend(series, horizon)
     worth = np.zeros((horizon, per_age.shape[1]))
@@ -136,8 +136,11 @@ def worth_by_join(per_age: FloatArray, series: FloatArray, horizon: int) -> Floa
 
 
 def _hankel(values: FloatArray, rows: int, columns: int) -> FloatArray:
-    """``(rows, columns)`` with entry [i, j] = values[i + j] (``values`` has at least rows + columns - 1 entries)."""
-    return np.lib.stride_tricks.sliding_window_view(values, columns)[:rows]
+    """``(rows, columns)`` with entry [i, j] = values[i + j] (``values`` has at least rows + columns - 1 entries).
+
+    A contiguous copy: numpy hands a matrix product to BLAS only when each operand's rows are evenly strided,
+    which a window view's overlapping rows are not (it multiplied 6x slower)."""
+    return np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(values, columns)[:rows])
 
 
 Terms = list[tuple[FloatArray, FloatArray]]

@@ -373,6 +373,12 @@ def _assert_scaled(base: Any, scaled: Any, k: float, rel: float) -> None:
         np.testing.assert_allclose(scaled.months[name][0], base.months[name][0], rtol=rel, atol=0, err_msg=name)
     for name in UNCHANGED_FIGURES:
         a, b = _figure(base, name), _figure(scaled, name)
+        if name == "peak_cash_month" and not math.isnan(a) and not math.isnan(b) and a != b:
+            # Two months whose cumulative cash differs by less than the rounding of the sums: scaling decides the
+            # tie either way (found: one yuan a month beside fixed costs of 1e14).
+            cumulative = base.months["cumulative_cash"][0]
+            assert cumulative[int(b) - 1] == pytest.approx(cumulative[int(a) - 1], rel=rel, abs=tol), name
+            continue
         assert (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b, rel=rel), name
     ad_spend = _figure(base, "ad_spend")
     for name in RATIO_FIGURES:
