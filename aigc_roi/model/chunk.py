@@ -204,7 +204,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     every_user_paid = every_channel_paid and not bool((organic != 0).any())
     paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
                                             [retention] if mix is None else mix.retention,
-                                            [p(1.0)] if mix is None else mix.indices, delivery_per_active, p) - ad_spend
+                                            [p(1.0)] if mix is None else mix.indices, delivery_per_active, p,
+                                            None if mix is None else mix.summed_active()) - ad_spend
     figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
     if not series:
         return _Chunk(months={"cumulative_cash": months["cumulative_cash"]}, figures=figures, by_age={}, by_source={},

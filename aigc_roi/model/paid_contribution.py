@@ -9,14 +9,14 @@ from aigc_roi.model.monthly_costs import _serving
 from aigc_roi.model.monthly_revenue import _revenue
 from aigc_roi.model.params import _is_plain_zero, _Params
 from aigc_roi.model.scenario import FloatArray, Scenario
-from aigc_roi.model.source_mix import _mixed_cohorts
+from aigc_roi.model.source_mix import _active_by_group, _mixed_cohorts
 from aigc_roi.model.sources import SourceGroup
 
 
 def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
                                 paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
                                 curves: list[FloatArray], indices: list[FloatArray], delivery_per_active: FloatArray | None,
-                                p: _Params) -> FloatArray:
+                                p: _Params, known_active: dict[int, FloatArray] | None = None) -> FloatArray:
     """``(H, s)`` the paid channels' attributed contribution, by the month it is paid (docs/formulas.md, paid_payback_month).
 
     The running credit shares (model/sources.py) credit a source with its own
@@ -28,13 +28,16 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     every new user is theirs and there are no orders it is the plan's own.
     Deliveries follow the purchases of these users, and the referral reward
     of each viral user in the chain is the paid channels' (docs/formulas.md §14).
+    ``known_active``: active users already summed, by the identity of their new users (``_SourceMix.summed_active``).
     """
     monetization = scenario.monetization
     if every_user_paid and not monetization.orders:
         return months["contribution"]
     paid_users = months["paid_users"]
     credited = [_viral_chain(paid_users, virality) - paid_users + paid_by_group[0], *paid_by_group[1:]]
-    active, indexed_new_users, indexed_active = _mixed_cohorts(groups, credited, curves, indices, p)
+    # A group whose channels all spend is credited the users it bought, whose active users the plan already summed.
+    active, indexed_new_users, indexed_active = _mixed_cohorts(
+        credited, _active_by_group(groups, credited, curves, p, known_active), indices)
     revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p)
     contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
     if delivery_per_active is not None:

@@ -36,6 +36,12 @@ class _SourceMix:
     """sum_g k_g N_g(t): what every plan converts."""
     indexed_active: FloatArray
     """sum_g k_g A_g(t): who makes purchases."""
+    active_by_group: list[FloatArray]
+    """``(H, s)`` A_g per group."""
+
+    def summed_active(self) -> dict[int, FloatArray]:
+        """A_g by the identity of its N_g, for ``_mixed_cohorts`` to reuse where the same users are summed again."""
+        return {id(users): active for users, active in zip(self.new_users, self.active_by_group, strict=True)}
 
     @classmethod
     def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], p: _Params,
@@ -46,8 +52,9 @@ class _SourceMix:
         ``(1, s)``, or ``(H, s)`` when it moves by month."""
         bought = [months.summed(group.channels, shares) for group in groups]
         by_group = joined_by_group(bought, organic, virality, new_users)
-        active, indexed_new_users, indexed_active = _mixed_cohorts(groups, by_group, curves, indices, p)
-        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active)
+        active_by_group = _active_by_group(groups, by_group, curves, p)
+        active, indexed_new_users, indexed_active = _mixed_cohorts(by_group, active_by_group, indices)
+        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active, active_by_group)
 
     def by_age(self, revenue: _RevenueByAge, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
                contribution_by_age: FloatArray, delivery_per_active: FloatArray | None) -> dict[str, list[FloatArray]]:
@@ -67,15 +74,22 @@ class _SourceMix:
         return {"gross": gross, "contribution": contribution}
 
 
-def _mixed_cohorts(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray],
-                   indices: list[FloatArray], p: _Params) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """From N_g per group ``(H, s)``: the active users sum_g A_g, and sum_g k_g N_g and sum_g k_g A_g
-    (what plans convert and who makes purchases)."""
+def _active_by_group(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray], p: _Params,
+                     known: dict[int, FloatArray] | None = None) -> list[FloatArray]:
+    """A_g per group from N_g ``(H, s)``; ``known`` A_g already summed for the same N_g (``_SourceMix.summed_active``)."""
+    known = known or {}
     # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
     # and it is not the churn recursion, in one matrix product (model/sources.py).
-    active_by_group = [active_on_one_curve(joined, curve[:, 0]) if g and _one_curve(group.retention)
-                       else _active_users(joined, group.retention, curve, p)
-                       for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
+    return [known[id(joined)] if id(joined) in known
+            else active_on_one_curve(joined, curve[:, 0]) if g and _one_curve(group.retention)
+            else _active_users(joined, group.retention, curve, p)
+            for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
+
+
+def _mixed_cohorts(users: list[FloatArray], active_by_group: list[FloatArray],
+                   indices: list[FloatArray]) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """From N_g and A_g per group ``(H, s)``: the active users sum_g A_g, and sum_g k_g N_g and sum_g k_g A_g
+    (what plans convert and who makes purchases)."""
     active = np.array(active_by_group[0])
     indexed_new_users = np.array(users[0])
     indexed_active = np.array(active_by_group[0])
