@@ -16,7 +16,8 @@ How it runs (none of this changes a number beyond float rounding):
   (retention by age, cohort sums), ``monthly_revenue.py`` and
   ``plan_payments.py``, ``monthly_costs.py``, ``per_user.py`` (a user's
   worth and LTV), ``paid_contribution.py``, ``figure_values.py``; per-source
-  mixing in ``source_mix.py``, gates in ``gated_plan.py``. ``result.py`` holds ``Result``, whose
+  mixing in ``source_mix.py``, gates in ``gated_plan.py``, the channels' users and spend summed per
+  gate share in ``channel_months.py``. ``result.py`` holds ``Result``, whose
   attribution (``Result.channel_*``, ``attribution.py``) is computed the
   first time it is read; ``layout.py`` what every chunk shares,
   ``params.py`` how a value is read as sample rows. A plan with
@@ -52,10 +53,14 @@ How it runs (none of this changes a number beyond float rounding):
 - Values by month (``model/by_month.py``): a constant value is a ``(1, s)``
   row and a moving one ``(H, s)`` (``(H, 1)`` when no month is a range), so
   every monthly formula is the same expression. Only what a moving value
-  touches costs more: channels keep ``(C, H, s)`` users and spend when one
-  of their values moves, and a user's worth and LTV read the calendar
-  months of each join month (``_moving_per_user``), ``O(H^2)`` matrix
-  products over the sample axis.
+  touches costs more: a channel whose value moves keeps its own ``(H, s)``
+  users and spend (the others are rows times their month masks), and a
+  user's worth and LTV read the calendar months of each join month
+  (``_moving_per_user``), ``O(H^2)`` matrix products over the sample axis;
+  a user's subscriptions are the same in every source group but for its
+  index, so they are summed once a chunk (``_moving_subscriptions``).
+- Memory: ``allocator.py`` lets glibc keep the chunks' freed arrays for the
+  next chunk instead of mapping fresh pages each time.
 - The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
   (``evaluate_figures`` likewise) leaves it out of ``figures`` for callers
   that never read it (break-even and sensitivity searches).
