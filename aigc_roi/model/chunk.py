@@ -18,8 +18,7 @@ from aigc_roi.model.gates import GateRun
 from aigc_roi.model.layout import _Layout
 from aigc_roi.model.monthly_costs import _delivery, _delivery_per_active, _fixed_costs, _referral, _serving, _serving_by_age
 from aigc_roi.model.monthly_revenue import _revenue, _revenue_by_age
-from aigc_roi.model.paid import paid_totals_by_worth
-from aigc_roi.model.paid_contribution import _paid_contribution_by_month
+from aigc_roi.model.paid_contribution import _paid_by_month
 from aigc_roi.model.params import _once_if_shared, _Params
 from aigc_roi.model.per_user import (
     _lifetime_contribution,
@@ -34,7 +33,6 @@ from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.source_mix import _SourceMix
 from aigc_roi.model.sources import (
     conversion_indices,
-    credit_per_user,
     group_of_sources,
     groups_like,
     weighted_lifetime,
@@ -135,16 +133,18 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     values_move = _per_user_values_move(scenario)
     reward = p(scenario.referral_reward)
     # Per source group (model/sources.py), what one of its users is worth when values move by month; group 0's
-    # stands for the scenario's own user.
+    # stands for the scenario's own user. The worth by join month feeds the attribution, which only the series read.
     # A user's subscriptions are the same in every group but for its index: summed once for all of them.
-    subscriptions = _moving_subscriptions(scenario, max(H, lifetime), p) if values_move else None
+    subscriptions = _moving_subscriptions(scenario, max(H, lifetime), p, worth=series) if values_move else None
     per_group = None if mix is None or not values_move else [
-        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index, subscriptions, gross=series)
+        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index, subscriptions,
+                         gross=series, worth=series)
         for g, (users, curve, index, group) in enumerate(zip(mix.new_users, mix.retention, mix.indices, groups, strict=True))]
     if per_group is not None:
         per_user = per_group[0]
     elif values_move:
-        per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions=subscriptions, gross=series)
+        per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions=subscriptions, gross=series,
+                                    worth=series)
     else:
         user_revenue = _revenue_by_age(scenario.monetization, retention, p)
         serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)
@@ -152,20 +152,15 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         if delivery_per_active is not None:
             contribution_by_age = contribution_by_age - retention * delivery_per_active
         per_user = _PerUser(user_revenue.gross_by_age, contribution_by_age,
-                            _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active),
-                            worth_by_age(user_revenue.gross_by_age), worth_by_age(contribution_by_age))
+                            _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active))
     contribution_by_age = per_user.contribution_by_age
     lifetime_contribution = per_user.lifetime_contribution
-    contribution_worth = _less_rewards(per_user.contribution_worth, referral, virality, reward)
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
     # Paid means spending (docs/formulas.md §2): only the spending channels' users feed the paid figures.
     every_channel_paid = bool((unit_spend > 0).all())
     by_group: dict[str, list[FloatArray]] = {}
     if mix is None:
-        # One series at a time: stacking the two would copy both.
-        paid = np.stack([paid_totals_by_worth(months["paid_users"].T, worth.T, virality)
-                         for worth in (per_user.gross_worth, contribution_worth)], axis=1)
         # A channel's own users bring no reward of their own: the ltv of its users is before the rewards.
         group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
         paid_by_group = [months["paid_users"]]
@@ -173,28 +168,17 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         if per_group is None:
             by_group = mix.by_age(user_revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
                                   contribution_by_age, delivery_per_active)
-            by_group["gross_worth"] = [worth_by_age(gross) for gross in by_group["gross"]]
-            by_group["contribution_worth"] = [worth_by_age(own) for own in by_group["contribution"]]
             lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, delivery_per_active, group.retention, index)
                          for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
         else:
             # A figures-only chunk computed no group's gross revenue by age (no figure reads it).
             by_group = {"gross": [one.gross_by_age for one in per_group if one.gross_by_age is not None],
-                        "contribution": [one.contribution_by_age for one in per_group],
-                        "gross_worth": [one.gross_worth for one in per_group],
-                        "contribution_worth": [one.contribution_worth for one in per_group]}
+                        "contribution": [one.contribution_by_age for one in per_group]}
             lifetimes = [one.lifetime_contribution for one in per_group]
-        # Every user, whatever its group, brings k viral users a month later, each paid its reward.
-        by_group["contribution_worth"] = [_less_rewards(worth, referral, virality, reward)
-                                          for worth in by_group["contribution_worth"]]
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
         paid_by_group = (mix.bought if every_channel_paid
                          else [channel_months.summed(group.channels, shares, paying_only=True) for group in groups])
-        # One series at a time, as above: (s, 2) of the paid channels' gross revenue and contribution.
-        paid = np.stack([sum((bought * credit).sum(axis=0) for bought, credit in
-                             zip(paid_by_group, credit_per_user(by_group[name], virality), strict=True))
-                         for name in ("gross_worth", "contribution_worth")], axis=1)
         group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
         lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
     if referral is not None:
@@ -202,15 +186,33 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         lifetime_contribution = np.array(lifetime_contribution)
         lifetime_contribution[0] -= viral_share * reward
     every_user_paid = every_channel_paid and not bool((organic != 0).any())
-    paid_cash = _paid_contribution_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
-                                            [retention] if mix is None else mix.retention,
-                                            [p(1.0)] if mix is None else mix.indices, delivery_per_active, p,
-                                            None if mix is None else mix.summed_active()) - ad_spend
+    paid_gross, paid_contribution = _paid_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
+                                                   [retention] if mix is None else mix.retention,
+                                                   [p(1.0)] if mix is None else mix.indices, delivery_per_active, p,
+                                                   None if mix is None else mix.summed_active())
+    # (s, 2): the paid channels' gross revenue and contribution over the horizon.
+    paid = np.stack([paid_gross.sum(axis=0), paid_contribution.sum(axis=0)], axis=1)
+    paid_cash = paid_contribution - ad_spend
     figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
     if not series:
         return _Chunk(months={"cumulative_cash": months["cumulative_cash"]}, figures=figures, by_age={}, by_source={},
                       by_sample={}, by_group={}, gates=gates)
 
+    # The attribution (Result.channel_*) reads what one user of each group is worth by join month, less the rewards
+    # of the k viral users every user brings a month later.
+    if per_group is None:
+        gross_worth, contribution_worth = _worth_of(per_user)
+        if mix is not None:
+            by_group["gross_worth"] = [worth_by_age(gross) for gross in by_group["gross"]]
+            by_group["contribution_worth"] = [worth_by_age(own) for own in by_group["contribution"]]
+    else:
+        gross_worth, contribution_worth = _worth_of(per_user)
+        by_group["gross_worth"] = [_worth_of(one)[0] for one in per_group]
+        by_group["contribution_worth"] = [_worth_of(one)[1] for one in per_group]
+    contribution_worth = _less_rewards(contribution_worth, referral, virality, reward)
+    if "contribution_worth" in by_group:
+        by_group["contribution_worth"] = [_less_rewards(worth, referral, virality, reward)
+                                          for worth in by_group["contribution_worth"]]
     unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
         organic_per_month = np.broadcast_to(organic.mean(axis=0) if moves(organic) else organic[0], (samples,))
@@ -243,7 +245,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     by_age = {"retention": retention, "gross": per_user.gross_by_age, "contribution": contribution_by_age}
     if per_user.by_join or referral is not None:
         # Otherwise the worth by join month is the running sum of the values by age (Result.worth).
-        by_age |= {"gross_worth": per_user.gross_worth, "contribution_worth": contribution_worth}
+        by_age |= {"gross_worth": gross_worth, "contribution_worth": contribution_worth}
     return _Chunk(
         months=months,
         figures=figures,
@@ -257,6 +259,15 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         moving_sources=moving_sources,
         by_source_month=by_source_month,
     )
+
+
+def _worth_of(per_user: _PerUser) -> tuple[FloatArray, FloatArray]:
+    """``(H, s)`` gross revenue and contribution of one user by join month: computed with the values by join month
+    when they move, else the running sums of the values by age."""
+    if per_user.gross_worth is not None and per_user.contribution_worth is not None:
+        return per_user.gross_worth, per_user.contribution_worth
+    assert per_user.gross_by_age is not None, "a chunk with series computes the gross revenue by age"
+    return worth_by_age(per_user.gross_by_age), worth_by_age(per_user.contribution_by_age)
 
 
 def _less_rewards(worth: FloatArray, referral: FloatArray | None, virality: FloatArray, reward: FloatArray) -> FloatArray:

@@ -1,4 +1,5 @@
-"""The paid channels' attributed contribution by month, the cash of ``paid_payback_month`` (docs/formulas.md §5)."""
+"""The paid channels' attributed gross revenue and contribution by month: ``roas``, ``roi`` and the cash of
+``paid_payback_month`` (docs/formulas.md §5)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from aigc_roi.model.source_mix import _active_by_group, _mixed_cohorts
 from aigc_roi.model.sources import SourceGroup
 
 
-def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
-                                paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
-                                curves: list[FloatArray], indices: list[FloatArray], delivery_per_active: FloatArray | None,
-                                p: _Params, known_active: dict[int, FloatArray] | None = None) -> FloatArray:
-    """``(H, s)`` the paid channels' attributed contribution, by the month it is paid (docs/formulas.md, paid_payback_month).
+def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
+                  paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
+                  curves: list[FloatArray], indices: list[FloatArray], delivery_per_active: FloatArray | None,
+                  p: _Params, known_active: dict[int, FloatArray] | None = None) -> tuple[FloatArray, FloatArray]:
+    """``(H, s)`` each: the paid channels' attributed gross revenue and contribution, by the month they are paid
+    (docs/formulas.md §5: summed over the horizon, the numerators of ``roas`` and ``roi``; the contribution less
+    ad spend is the cash of ``paid_payback_month``).
 
     The running credit shares (model/sources.py) credit a source with its own
     users and the viral users that follow them: k as many a month later, of
@@ -32,9 +35,10 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     """
     monetization = scenario.monetization
     if every_user_paid and not monetization.orders:
-        return months["contribution"]
+        return months["gross_revenue"], months["contribution"]
     paid_users = months["paid_users"]
-    credited = [_viral_chain(paid_users, virality) - paid_users + paid_by_group[0], *paid_by_group[1:]]
+    viral = _viral_chain(paid_users, virality) - paid_users
+    credited = [viral + paid_by_group[0], *paid_by_group[1:]]
     # A group whose channels all spend is credited the users it bought, whose active users the plan already summed.
     active, indexed_new_users, indexed_active = _mixed_cohorts(
         credited, _active_by_group(groups, credited, curves, p, known_active), indices)
@@ -43,5 +47,5 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     if delivery_per_active is not None:
         contribution = contribution - indexed_active * delivery_per_active
     if not _is_plain_zero(scenario.referral_reward):
-        contribution = contribution - (_viral_chain(paid_users, virality) - paid_users) * p(scenario.referral_reward)
-    return contribution
+        contribution = contribution - viral * p(scenario.referral_reward)
+    return revenue.gross, contribution

@@ -43,9 +43,10 @@ class _PerUser:
     """``(H, s)`` c(a), likewise."""
     lifetime_contribution: FloatArray
     """``(L, s)`` c(a) over the LTV lifetime."""
-    gross_worth: FloatArray
-    """``(H, s)`` gross revenue of one user joining in month s over the rest of the horizon."""
-    contribution_worth: FloatArray
+    gross_worth: FloatArray | None = None
+    """``(H, s)`` gross revenue of one user joining in month s over the rest of the horizon, when values move by
+    month and a caller reads it (the running sums of the values by age otherwise)."""
+    contribution_worth: FloatArray | None = None
     """``(H, s)`` its contribution, likewise."""
     cohorts: FloatArray | None = None
     """``(1, H, H)`` the cohort table of a one-sample run when values move (model/cohorts.py otherwise)."""
@@ -69,9 +70,10 @@ class _Subscriptions:
 
     plans: PlanTerms
     """Per plan: payments by age at a price of 1 ``(ages, s)``, price by month as terms, share kept."""
-    gross_worth: FloatArray
-    """``(H, s)`` what they pay by join month over the rest of the horizon, at the calendar months' prices."""
-    net_worth: FloatArray
+    gross_worth: FloatArray | None
+    """``(H, s)`` what they pay by join month over the rest of the horizon, at the calendar months' prices (None when
+    no caller reads it)."""
+    net_worth: FloatArray | None
     """``(H, s)`` the share kept of it, less the serving of the subscriptions in force."""
     in_force: FloatArray | None
     """``(ages, s)`` subscriptions in force by age; None when ``serving_per_subscriber`` is 0 in every month."""
@@ -79,15 +81,16 @@ class _Subscriptions:
     """``serving_per_subscriber`` by month, ``(1 or H, s)``."""
 
 
-def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params) -> _Subscriptions:
-    """``_Subscriptions`` of a scenario over ``ages`` ages (at least the horizon)."""
+def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params, worth: bool = True) -> _Subscriptions:
+    """``_Subscriptions`` of a scenario over ``ages`` ages (at least the horizon); without their worth by join month
+    (None) unless ``worth``."""
     monetization = scenario.monetization
     payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
                 for plan in monetization.plans]
     prices = [monthly_terms(plan.price, p.horizon, p.samples) for plan in monetization.plans]
     keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
     plans = list(zip(payments, prices, keeps, strict=True))
-    gross_worth, net_worth = subscriptions_worth(plans, p.horizon)
+    gross_worth, net_worth = subscriptions_worth(plans, p.horizon) if worth else (None, None)
     serving = p.monthly(scenario.costs.serving_per_subscriber)
     in_force_by_age = None
     if np.any(serving != 0):
@@ -97,7 +100,8 @@ def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params) -> _Subscri
         for plan, paid in zip(monetization.plans, payments, strict=True):
             by_period.setdefault(int(plan.period_months), np.zeros((ages, p.samples)))[...] += paid
         in_force_by_age = _subscribers(by_period, (ages, p.samples))
-        net_worth = net_worth - worth_by_join(in_force_by_age, serving, p.horizon)
+        if net_worth is not None:
+            net_worth = net_worth - worth_by_join(in_force_by_age, serving, p.horizon)
     return _Subscriptions(plans, gross_worth, net_worth, in_force_by_age, serving)
 
 
@@ -110,7 +114,7 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
     ``curve`` and ``index``: a source group's own retention (``retention`` is it by age over the horizon) and
     conversion index (docs/formulas.md §15); default the scenario's and 1. ``subscriptions``: the chunk's
     ``_moving_subscriptions``, computed here when not given. ``gross`` and ``worth`` False leave out the gross
-    revenue by age and the worth by join month (None and zeros) for callers that read neither."""
+    revenue by age and the worth by join month (None) for callers that read neither."""
     horizon = new_users.shape[0]
     ages = max(horizon, int(scenario.ltv_lifetime))
     long_retention = (retention if ages == horizon
@@ -123,12 +127,13 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
     gross_mean, mean = user_means(long_retention, weights, per_active, subscriptions.plans, ages, scale, gross)
     if subscriptions.in_force is not None:
         mean = mean - scale * subscriptions.in_force[:ages] * offset_mean(weights, subscriptions.serving, ages)
+    gross_worth: FloatArray | None = None
+    net_worth: FloatArray | None = None
     if worth:
+        assert subscriptions.gross_worth is not None and subscriptions.net_worth is not None, "subscriptions without worth"
         gross_active, net_active = active_worth(retention, per_active, horizon)
         gross_worth = gross_active + scale * subscriptions.gross_worth
         net_worth = net_active + scale * subscriptions.net_worth
-    else:
-        gross_worth = net_worth = np.zeros((1, 1))
     cohorts = None
     if p.samples == 1:
         # The cohort table is one sample's (a run's): a batch of samples or candidates never reads it.

@@ -10,8 +10,10 @@ import pytest
 from aigc_roi.model.accrual import accrual_series
 from aigc_roi.model.cashflow import first_payback_month, peak_cash, sign_changes
 from aigc_roi.model.cohorts import cohort_contribution
-from aigc_roi.model.paid import max_unit_cost, paid_totals
+from aigc_roi.model.engine import evaluate
+from aigc_roi.model.paid import max_unit_cost
 from aigc_roi.model.scenario import Distribution
+from aigc_roi.reader.load import load_text
 
 
 def rows(*values: list[float]) -> np.ndarray:
@@ -60,17 +62,40 @@ def test_irr_needs_exactly_one_sign_change(flows: list[float], single: bool) -> 
     assert bool(sign_changes(rows(flows).T)[0] == 1) is single
 
 
+def _paid_figures(text: str) -> dict[str, float]:
+    figures = evaluate(load_text(text, "paid.yaml").scenario).figures
+    return {name: float(figures[name][0]) for name in ("ad_spend", "roi", "roas")}
+
+
 def test_paid_totals_worked_example() -> None:
-    # docs/formulas.md §11: 1000 users bought in month 1, c(a) = 9, 4.5, 2.25 -> 15,750.
-    total = paid_totals(rows([1000, 0, 0]), rows([9, 4.5, 2.25]), np.array([0.0]))
-    assert total[0] == pytest.approx(15750)
+    # docs/formulas.md §11: 1000 users bought in month 1 at 10, churn 0.5, a purchase of 10 a month, serving 1:
+    # c(a) = 9, 4.5, 2.25 -> 15,750 of contribution on 17,500 of revenue for 10,000 of spend.
+    figures = _paid_figures("""
+name: one cohort
+horizon_months: 3
+acquisition: [{name: A, type: cpa, bid: 10, users: 1000, months: [1]}]
+retention: {monthly_churn: 0.5}
+monetization: {purchases: [{name: item, price: 10, rate: 1}]}
+costs: {serving_per_active_user: 1}
+""")
+    assert figures["ad_spend"] == pytest.approx(10_000)
+    assert figures["roi"] == pytest.approx((15_750 - 10_000) / 10_000)
+    assert figures["roas"] == pytest.approx(17_500 / 10_000)
 
 
 def test_paid_totals_credit_viral_users_to_the_buyer() -> None:
-    # 100 bought in month 1 earn 100 x (10 + 4) = 1,400; with k = 0.5 they bring
-    # 50 viral users in month 2, who earn 50 x 10 = 500 within the horizon.
-    total = paid_totals(rows([100, 0]), rows([10, 4]), np.array([0.5]))
-    assert total[0] == pytest.approx(1900)
+    # 100 bought in month 1 at 10 earn 100 x (10 + 4) = 1,400 (churn 0.6); with k = 0.5 they bring
+    # 50 viral users in month 2, who earn 50 x 10 = 500 within the horizon: 1,900 for 1,000 of spend.
+    figures = _paid_figures("""
+name: viral credit
+horizon_months: 2
+acquisition: [{name: A, type: cpa, bid: 10, users: 100, months: [1]}]
+virality: 0.5
+retention: {monthly_churn: 0.6}
+monetization: {purchases: [{name: item, price: 10, rate: 1}]}
+""")
+    assert figures["roi"] == pytest.approx((1_900 - 1_000) / 1_000)
+    assert figures["roas"] == pytest.approx(1_900 / 1_000)
 
 
 def test_max_unit_cost() -> None:
