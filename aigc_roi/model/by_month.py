@@ -225,7 +225,8 @@ def user_means(retention: FloatArray, weights: FloatArray, per_active: tuple[Ter
     paid = kept = np.zeros((1, 1))
     for payments, price, keep in plans:
         plan = payments[:ages] * mean_of(price)
-        paid = paid + plan
+        if gross:
+            paid = paid + plan
         kept = kept + plan * keep
     gross_mean = retention[:ages] * mean_of(per_active[0]) + paid * index if gross else None
     return gross_mean, retention[:ages] * mean_of(per_active[1]) + kept * index

@@ -33,13 +33,14 @@ class ChannelMonths:
         self._moving = {channel: position for position, channel in enumerate(acquired.moving)}
         self._spending = acquired.unit_spend > 0
 
-    def planned(self, channel: int) -> tuple[FloatArray, FloatArray]:
-        """``(H, s)`` users and spend of one channel as planned (0 in the months it does not run)."""
+    def planned(self, channel: int, months: int | None = None) -> tuple[FloatArray, FloatArray]:
+        """``(T, s)`` users and spend of one channel as planned in months 1..T (0 in the months it does not run);
+        T = ``months``, default the horizon."""
         acquired = self._acquired
         if acquired.by_month is not None and channel in self._moving:
             position = self._moving[channel]
-            return acquired.by_month[0][position], acquired.by_month[1][position]
-        mask = self._masks[channel][:, None]
+            return acquired.by_month[0][position][:months], acquired.by_month[1][position][:months]
+        mask = self._masks[channel][:months, None]
         return mask * acquired.unit_users[channel], mask * acquired.unit_spend[channel]
 
     def summed(self, channels: Iterable[int], shares: Shares | None = None, *, spend: bool = False,

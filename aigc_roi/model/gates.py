@@ -30,8 +30,8 @@ from aigc_roi.model.scenario import FloatArray, Gate
 AttributedGross = Callable[[Mapping[int, FloatArray], int], FloatArray]
 """(test channel index -> users it buys by month ``(T, s)``, T) -> ``(s,)`` gross revenue attributed to
 those channels, paid in months 1..T: the engine's attribution, cut at month T."""
-PlannedPurchases = Callable[[int], tuple[FloatArray, FloatArray]]
-"""Channel index -> the users it buys and its spend in each month as planned, ``(H, s)`` each (0 in the
+PlannedPurchases = Callable[[int, int], tuple[FloatArray, FloatArray]]
+"""(channel index, T) -> the users it buys and its spend in months 1..T as planned, ``(T, s)`` each (0 in the
 months it does not run)."""
 
 _REL_TOL = 1e-9
@@ -65,9 +65,9 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
     stopped_by: dict[int, tuple[int, ...]] = {}
 
     def bought(channel: int, months: int) -> tuple[FloatArray, FloatArray]:
-        users, spend = planned(channel)
+        users, spend = planned(channel, months)
         share = still_buying[channel][:months] if channel in still_buying else 1.0
-        return users[:months] * share, spend[:months] * share
+        return users * share, spend * share
 
     roas, cac, passed = [], [], []
     for number, gate in enumerate(gates):
