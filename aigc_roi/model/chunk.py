@@ -22,6 +22,7 @@ from aigc_roi.model.paid_contribution import _paid_by_month
 from aigc_roi.model.params import _once_if_shared, _Params
 from aigc_roi.model.per_user import (
     _lifetime_contribution,
+    _moving_mean_user,
     _moving_per_user,
     _moving_subscriptions,
     _per_user_values_move,
@@ -133,19 +134,20 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     values_move = _per_user_values_move(scenario)
     reward = p(scenario.referral_reward)
     # Per source group (model/sources.py), what one of its users is worth when values move by month; group 0's
-    # stands for the scenario's own user. The worth by join month feeds the attribution, which only the series read.
+    # stands for the scenario's own user. Only the series read a group's own values (the attribution, a channel's
+    # ltv); the figures read the mean user of every group, summed as one (_moving_mean_user).
     # A user's subscriptions are the same in every group but for its index: summed once for all of them.
     subscriptions = _moving_subscriptions(scenario, max(H, lifetime), p, worth=series) if values_move else None
-    per_group = None if mix is None or not values_move else [
-        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index, subscriptions,
-                         gross=series, worth=series)
+    per_group = None if mix is None or subscriptions is None or not series else [
+        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index, subscriptions)
         for g, (users, curve, index, group) in enumerate(zip(mix.new_users, mix.retention, mix.indices, groups, strict=True))]
+    per_user: _PerUser | None = None
     if per_group is not None:
         per_user = per_group[0]
-    elif values_move:
+    elif subscriptions is not None and mix is None:
         per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions=subscriptions, gross=series,
                                     worth=series)
-    else:
+    elif subscriptions is None:
         user_revenue = _revenue_by_age(scenario.monetization, retention, p)
         serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)
         contribution_by_age = user_revenue.net_by_age - serving_by_age
@@ -153,34 +155,37 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
             contribution_by_age = contribution_by_age - retention * delivery_per_active
         per_user = _PerUser(user_revenue.gross_by_age, contribution_by_age,
                             _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active))
-    contribution_by_age = per_user.contribution_by_age
-    lifetime_contribution = per_user.lifetime_contribution
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
     # Paid means spending (docs/formulas.md §2): only the spending channels' users feed the paid figures.
     every_channel_paid = bool((unit_spend > 0).all())
     by_group: dict[str, list[FloatArray]] = {}
+    lifetimes: list[FloatArray] = []
     if mix is None:
-        # A channel's own users bring no reward of their own: the ltv of its users is before the rewards.
-        group_ltv = [(lifetime_contribution * lifetime_discount).sum(axis=0)]
+        assert per_user is not None, "one source group always has its user's values"
+        lifetime_contribution = per_user.lifetime_contribution
         paid_by_group = [months["paid_users"]]
     else:
-        if per_group is None:
+        if subscriptions is None:
+            assert per_user is not None, "values that do not move are the scenario's user's"
             by_group = mix.by_age(user_revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
-                                  contribution_by_age, delivery_per_active)
+                                  per_user.contribution_by_age, delivery_per_active)
             lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, delivery_per_active, group.retention, index)
                          for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
+            lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
         else:
-            # A figures-only chunk computed no group's gross revenue by age (no figure reads it).
-            by_group = {"gross": [one.gross_by_age for one in per_group if one.gross_by_age is not None],
+            lifetime_contribution = _moving_mean_user(scenario, mix.new_users, mix.retention,
+                                                      [group.retention for group in groups], mix.indices, subscriptions, p)
+        if per_group is not None:
+            by_group = {"gross": [_computed(one.gross_by_age) for one in per_group],
                         "contribution": [one.contribution_by_age for one in per_group]}
             lifetimes = [one.lifetime_contribution for one in per_group]
         by_group["new_users"] = mix.new_users
         by_group["retention"] = mix.retention
         paid_by_group = (mix.bought if every_channel_paid
                          else [channel_months.summed(group.channels, shares, paying_only=True) for group in groups])
-        group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes]
-        lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
+    # A channel's own users bring no reward of their own: the ltv of its users is before the rewards.
+    group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes or [lifetime_contribution]]
     if referral is not None:
         # c(0) of a viral user carries its reward: the user-weighted mean carries the viral users' share of it.
         lifetime_contribution = np.array(lifetime_contribution)
@@ -198,6 +203,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         return _Chunk(months={"cumulative_cash": months["cumulative_cash"]}, figures=figures, by_age={}, by_source={},
                       by_sample={}, by_group={}, gates=gates)
 
+    assert per_user is not None, "a chunk with series has its user's values"
+    contribution_by_age = per_user.contribution_by_age
     # The attribution (Result.channel_*) reads what one user of each group is worth by join month, less the rewards
     # of the k viral users every user brings a month later.
     if per_group is None:
@@ -241,8 +248,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     if per_group is not None and cohorts is not None:
         # One run's cohort table: every group's cohorts, each on its own curve and index.
         cohorts = cohorts + sum(one.cohorts for one in per_group[1:] if one.cohorts is not None)
-    assert per_user.gross_by_age is not None, "a chunk with series computes the gross revenue by age"
-    by_age = {"retention": retention, "gross": per_user.gross_by_age, "contribution": contribution_by_age}
+    by_age = {"retention": retention, "gross": _computed(per_user.gross_by_age), "contribution": contribution_by_age}
     if per_user.by_join or referral is not None:
         # Otherwise the worth by join month is the running sum of the values by age (Result.worth).
         by_age |= {"gross_worth": gross_worth, "contribution_worth": contribution_worth}
@@ -266,8 +272,13 @@ def _worth_of(per_user: _PerUser) -> tuple[FloatArray, FloatArray]:
     when they move, else the running sums of the values by age."""
     if per_user.gross_worth is not None and per_user.contribution_worth is not None:
         return per_user.gross_worth, per_user.contribution_worth
-    assert per_user.gross_by_age is not None, "a chunk with series computes the gross revenue by age"
-    return worth_by_age(per_user.gross_by_age), worth_by_age(per_user.contribution_by_age)
+    return worth_by_age(_computed(per_user.gross_by_age)), worth_by_age(per_user.contribution_by_age)
+
+
+def _computed(series: FloatArray | None) -> FloatArray:
+    """A value by age that a chunk with series computes (None only in a figures-only chunk, which never reads it)."""
+    assert series is not None, "a chunk with series computes the gross revenue by age"
+    return series
 
 
 def _less_rewards(worth: FloatArray, referral: FloatArray | None, virality: FloatArray, reward: FloatArray) -> FloatArray:

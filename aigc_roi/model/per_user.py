@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,12 +12,14 @@ from aigc_roi.model.active_users import _retention_by_age
 from aigc_roi.model.by_month import (
     PlanTerms,
     Terms,
+    _apply,
     active_worth,
     as_terms,
     cohort_matrix,
     is_by_month,
     join_weights,
     monthly_terms,
+    moves,
     offset_mean,
     scaled_terms,
     subscriptions_worth,
@@ -143,6 +146,44 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
         cohorts = cohort_matrix(new_users, long_retention, total(per_active[1]), plans)[None]
     return _PerUser(None if gross_mean is None else gross_mean[:horizon], mean[:horizon], mean[: int(scenario.ltv_lifetime)],
                     gross_worth, net_worth, cohorts, by_join=True)
+
+
+def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[FloatArray], groups: list[Retention],
+                      indices: list[FloatArray], subscriptions: _Subscriptions, p: _Params) -> FloatArray:
+    """``(L, s)`` c(a) of the user-weighted mean new user of every source group when values move by month
+    (docs/formulas.md §14, §15): sum_g N_g c_g(a) / sum_g N_g, each c_g on its group's curve and index, where no
+    user joined at all group 0's user joining in month 1 (as ``sources.weighted_lifetime`` weighs per-group values).
+
+    Summed as one: a user's subscriptions are the same in every group but for its index, so their means over the
+    join months are taken once, over every group's new users weighted by its index; only what an active user pays
+    and costs is taken per group, on its own curve. ``users`` N_g ``(H, s)``, ``curves`` R_g over the horizon,
+    ``groups`` each group's retention, ``indices`` k_g (group 0's is 1)."""
+    ages = max(p.horizon, int(scenario.ltv_lifetime))
+    everyone = sum((joined.sum(axis=0) for joined in users[1:]), users[0].sum(axis=0))
+    anyone = everyone > 0
+    shares = [np.divide(joined, everyone, out=np.zeros_like(joined), where=anyone) for joined in users]
+    shares[0][0] = np.where(anyone, shares[0][0], 1.0)
+    indexed = sum((index * share for share, index in zip(shares[1:], indices[1:], strict=True)), shares[0])
+
+    def mean_over(weights: FloatArray, done: dict[int, FloatArray]) -> Callable[[Terms], FloatArray]:
+        # The weights sum to a group's share of the users, not to 1: a constant value's mean is the value times it.
+        total = weights.sum(axis=0)
+
+        def mean_of(terms: Terms) -> FloatArray:
+            return _apply(terms, lambda series: offset_mean(weights, series, ages) if moves(series) else series * total, done)
+        return mean_of
+
+    subscriptions_mean = mean_over(indexed, {})
+    mean = np.zeros((ages, p.samples))
+    for payments, price, keep in subscriptions.plans:
+        mean += payments[:ages] * subscriptions_mean(price) * keep
+    if subscriptions.in_force is not None:
+        mean -= subscriptions.in_force[:ages] * subscriptions_mean(as_terms(subscriptions.serving))
+    for g, (share, curve, retention, index) in enumerate(zip(shares, curves, groups, indices, strict=True)):
+        long_curve = curve if ages == p.horizon else _retention_by_age(retention, ages, p)
+        net_per_active = _per_active_terms(scenario, p, None if g == 0 else index)[1]
+        mean += long_curve[:ages] * mean_over(share, {})(net_per_active)
+    return mean[: int(scenario.ltv_lifetime)]
 
 
 def _moving_gross_worth(scenario: Scenario, retention: FloatArray, months: int, p: _Params,
