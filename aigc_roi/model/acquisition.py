@@ -102,7 +102,8 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     # Paid means spending over the horizon, sample by sample, as for a channel whose values are constant.
     spending = (unit_spend > 0).astype(np.float64)
     bought = rest @ unit_users[constant] + users.sum(axis=0)
-    paid = rest @ (unit_users[constant] * spending[constant]) + np.einsum("chs,cs->hs", users, spending[list(moving)])
+    paid = (bought if bool(spending.all())
+            else rest @ (unit_users[constant] * spending[constant]) + np.einsum("chs,cs->hs", users, spending[list(moving)]))
     ad_spend = rest @ unit_spend[constant] + spend.sum(axis=0)
     return _Acquired(bought, paid, ad_spend, unit_users, unit_spend, (users, spend), moving)
 

@@ -32,6 +32,8 @@ class ChannelMonths:
         self._masks = masks
         self._moving = {channel: position for position, channel in enumerate(acquired.moving)}
         self._spending = acquired.unit_spend > 0
+        self.every_channel_spends = bool(self._spending.all())
+        """Whether every channel spends in every sample: its paid users are then all it buys."""
 
     def planned(self, channel: int, months: int | None = None) -> tuple[FloatArray, FloatArray]:
         """``(T, s)`` users and spend of one channel as planned in months 1..T (0 in the months it does not run);

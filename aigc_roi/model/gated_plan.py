@@ -52,7 +52,8 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     every_channel = range(len(scenario.acquisition))
     bought_users = months.summed(every_channel, run.still_buying)
     # Paid means spending (docs/formulas.md §2), sample by sample.
-    paid_users = months.summed(every_channel, run.still_buying, paying_only=True)
+    paid_users = (bought_users if months.every_channel_spends
+                  else months.summed(every_channel, run.still_buying, paying_only=True))
     ad_spend = months.summed(every_channel, run.still_buying, spend=True)
     if not keep_activity:
         return run, bought_users, paid_users, ad_spend, None
