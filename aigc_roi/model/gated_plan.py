@@ -34,8 +34,7 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     group_of_channel = group_of_sources(groups, len(scenario.acquisition))
     if _per_user_values_move(scenario):
         def gross_worth(test_months: int) -> list[FloatArray]:
-            return [_moving_gross_worth(scenario, curve, test_months, p, None if g == 0 else index)
-                    for g, (curve, index) in enumerate(zip(curves, indices, strict=True))]
+            return _moving_gross_worth(scenario, curves, indices, test_months, p)
     else:
         gross_by_group = _gross_by_age(scenario.monetization, curves, indices, p)
 

@@ -186,16 +186,19 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     return mean[: int(scenario.ltv_lifetime)]
 
 
-def _moving_gross_worth(scenario: Scenario, retention: FloatArray, months: int, p: _Params,
-                        index: FloatArray | None = None) -> FloatArray:
-    """``(T, s)`` T = ``months``: the gross revenue one user joining in month s pays in months s..T, at the values of
-    the calendar months it pays in (a gate's test, docs/formulas.md §18); ``retention`` by age over >= T ages."""
+def _moving_gross_worth(scenario: Scenario, curves: list[FloatArray], indices: list[FloatArray], months: int,
+                        p: _Params) -> list[FloatArray]:
+    """``(T, s)`` per source group, T = ``months``: the gross revenue one user joining in month s pays in months
+    s..T, at the values of the calendar months it pays in (a gate's test, docs/formulas.md §18); ``curves`` R_g by
+    age over >= T ages, ``indices`` k_g (group 0's is 1). The subscriptions are summed once: every group's are
+    group 0's times its index."""
     monetization = scenario.monetization
     plans = [(np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), months, p.samples).T),
               monthly_terms(plan.price, p.horizon, p.samples), np.ones(1)) for plan in monetization.plans]
     subscriptions, _ = subscriptions_worth(plans, months)
-    gross_active, _ = active_worth(retention, _per_active_terms(scenario, p, index), months)
-    return gross_active + subscriptions * (1.0 if index is None else index)
+    return [active_worth(curve, _per_active_terms(scenario, p, None if g == 0 else index), months)[0]
+            + subscriptions * (1.0 if g == 0 else index)
+            for g, (curve, index) in enumerate(zip(curves, indices, strict=True))]
 
 
 def _per_active_terms(scenario: Scenario, p: _Params, index: FloatArray | None) -> tuple[Terms, Terms]:
