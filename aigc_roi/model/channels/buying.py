@@ -23,7 +23,7 @@ def divide_or_zero(numerator: FloatArray, denominator: FloatArray) -> FloatArray
                                                  np.asarray(denominator, dtype=np.float64))
     out = np.zeros(numerator.shape)
     np.divide(numerator, denominator, out=out, where=denominator != 0)
-    return np.nan_to_num(out, nan=0.0)
+    return np.nan_to_num(out, copy=False, nan=0.0)
 
 
 def saturation(budget: FloatArray, saturation_budget: Value | None, p: Callable[[Value], FloatArray]) -> FloatArray:
