@@ -84,8 +84,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.engine import CHUNK_CELLS, FIGURE_NAMES, evaluate_batch, take_samples
+from aigc_roi.model.engine import CHUNK_CELLS, FIGURE_NAMES, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
+from aigc_roi.model.sample_slices import SampleSlices
 from aigc_roi.model.sample_stream import SampleStream, distribution_count
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario
@@ -304,6 +305,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
         source = SampleStream(scenario, samples, rng, lambda done, total: report(DRAWING, done, total))
     else:
         realized = realize(scenario, samples, rng)
+        slices = SampleSlices(realized)
         report(DRAWING, ranges, ranges)
     kept_inputs = min(samples, STREAM_SAMPLES)
     kept_fan = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
@@ -324,7 +326,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
         if stream:
             part = source.take(stop - start)
         else:
-            part = take_samples(realized, start, stop) if ranges else realized
+            part = slices.take(start, stop) if ranges else realized
         if stream and start < kept_inputs:
             for path, draws in uncertain_inputs(scenario, part):
                 inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
@@ -420,12 +422,15 @@ def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest:
         # Shifting by one sample keeps the mean of identical values exact and the sum well conditioned.
         reference = defined[0]
         mean = float(reference + (defined - reference).mean())
-    # Both arrays are this function's own copies: numpy may partition them in place instead of copying them again.
+    # Both arrays are this function's own copies, sorted in place: numpy's vectorised sort and a partition of the
+    # sorted values take two thirds of the time of the partition alone, and find the same order statistics.
     if never_is_latest:
         ranked = np.where(np.isnan(values), np.inf, values).astype(np.float64, copy=False)
+        ranked.sort()
         found = np.percentile(ranked, list(percentiles), method="inverted_cdf", overwrite_input=True)
         found = np.where(np.isinf(found), np.nan, found)
     else:
+        defined.sort()
         found = np.percentile(defined, list(percentiles), overwrite_input=True)
     return FigureSummary(
         mean=mean,
