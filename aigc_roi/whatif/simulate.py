@@ -445,12 +445,17 @@ def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArra
 
     ``progress`` is called after each input with (inputs done, inputs in all)."""
     shares: dict[str, dict[str, float]] = {name: {} for name in outcomes}
+    # Only an outcome that is none somewhere pays for leaving those samples out, input after input.
+    partly_none = {name: bool(np.isnan(outcome).any()) for name, outcome in outcomes.items()}
     for done, (path, draws) in enumerate(inputs.items(), start=1):
-        order = stable_order(draws)
-        varies = draws.size > 0 and draws[order[0]] != draws[order[-1]]
+        varies = draws.size > 0 and draws.min() != draws.max()
+        order = stable_order(draws) if varies else None
         for name, outcome in outcomes.items():
+            if order is None:
+                shares[name][path] = 0.0
+                continue
             by_input = outcome[order]
-            shares[name][path] = _first_order_share(by_input[~np.isnan(by_input)]) if varies else 0.0
+            shares[name][path] = _first_order_share(by_input[~np.isnan(by_input)] if partly_none[name] else by_input)
         if progress is not None:
             progress(done, len(inputs))
     for name, by_path in shares.items():
