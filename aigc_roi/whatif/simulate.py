@@ -314,7 +314,8 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
                                          for name in FIGURE_NAMES}
     # In memory every input's draws are already one array: read once, not gathered chunk by chunk.
     inputs: dict[str, FloatArray] = {} if stream else dict(uncertain_inputs(scenario, realized))
-    share_outcomes = {target: np.empty(kept_inputs) for target in VARIANCE_TARGETS}
+    # In memory the figures are float64 already: the variance shares read them where they are.
+    share_outcomes = {target: np.empty(kept_inputs) if stream else per_sample[target] for target in VARIANCE_TARGETS}
     fan_rows = np.empty((kept_fan, horizon))
     met = dict.fromkeys(conditions, 0)
     gate_passes = [0.0] * len(scenario.gates)
@@ -336,7 +337,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
             per_sample[name][start:stop] = values
             if stream:
                 sums[name].add(values)
-            if name in share_outcomes and start < kept_inputs:
+            if stream and name in share_outcomes and start < kept_inputs:
                 share_outcomes[name][start:min(stop, kept_inputs)] = values[: kept_inputs - start]
         for condition, (name, meets) in conditions.items():
             met[condition] += int(np.count_nonzero(meets(np.broadcast_to(batch.figures[name], (stop - start,)))))
