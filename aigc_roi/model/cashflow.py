@@ -38,6 +38,9 @@ _IRR_STEP_DONE = 1e-12
 """A Newton step this small (relative to max(1, |u|)) lands on the root to rounding: convergence is quadratic."""
 _IRR_POWERS_REACH = 600.0
 """Largest |u| x H for which h's weights are amounts times powers of e^-u: e^600 is far from float64's limits."""
+_IRR_FEW_COLUMNS = 64
+"""Up to this many samples an accumulation along the months is faster than a loop over them; past it the loop's
+whole-row products win (numpy walks an accumulation along a non-contiguous axis column by column)."""
 _LARGEST = float(np.finfo(np.float64).max)
 _LINEAR_MIRR_GROWTH = 300.0
 """Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
@@ -259,10 +262,14 @@ class _MonthGroups:
         horizon = self.amount.shape[0]
         if log_rate.size and float(np.abs(log_rate).max()) * horizon < _IRR_POWERS_REACH:
             factor = np.exp(-log_rate)
-            weight = np.empty_like(self.amount)
-            weight[0] = factor
-            for month in range(1, horizon):
-                np.multiply(weight[month - 1], factor, out=weight[month])
+            if factor.size <= _IRR_FEW_COLUMNS:
+                # The same products in the same order, in one call: a loop of H calls costs a single run ~1 ms.
+                weight = np.multiply.accumulate(np.broadcast_to(factor, self.amount.shape), axis=0)
+            else:
+                weight = np.empty_like(self.amount)
+                weight[0] = factor
+                for month in range(1, horizon):
+                    np.multiply(weight[month - 1], factor, out=weight[month])
             weight *= self.amount
             return weight
         exponent = self.log_amount - log_rate * self.months
