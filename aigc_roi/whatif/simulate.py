@@ -210,8 +210,9 @@ def simulate(
     targets (payback: 12 when unset). ``chunk_size`` samples go through the
     engine at a time (default: the engine's own chunk, ``CHUNK_CELLS // horizon``:
     a smaller one pays the engine's fixed cost per call more often, a larger
-    one is cut into the engine's chunks anyway); it never changes a result. Raises ``ValueError`` for samples < 1, chunk_size < 1,
-    histogram_bins < 1, a percentile outside [0, 100] or a horizon < 1.
+    one is cut into the engine's chunks anyway); it never changes a result.
+    Raises ``ValueError`` for samples < 1, chunk_size < 1, histogram_bins < 1,
+    a percentile outside [0, 100] or a horizon < 1.
     """
     if samples < 1:
         raise ValueError(f"samples must be >= 1, got {samples}")
