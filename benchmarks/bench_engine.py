@@ -21,6 +21,10 @@ Prints, for the chat-assistant template with sampled retention points:
    and the peak of numpy's traced allocations.
 4. The vectorised batch against a Python loop of single evaluations.
 
+``--cli-allocator`` first raises glibc's thresholds as ``aigc-roi simulate``
+does (``aigc_roi/cli/allocator.py``), for the engine and the floor alike:
+without it both fault in freshly mapped pages for every chunk.
+
 Times are CPU seconds of this process (``time.process_time``) with BLAS
 held to one thread, so a busy shared machine disturbs the ratios less than
 wall-clock time would; both sides of every ratio run interleaved, in the
@@ -170,8 +174,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--memory-samples", type=int, default=MEMORY_SAMPLES)
     parser.add_argument("--no-memory", action="store_true", help="skip the 1,000,000 x 120 memory run")
     parser.add_argument("--singles", type=int, default=200, help="single evaluations timed for the loop baseline")
+    parser.add_argument("--cli-allocator", action="store_true",
+                        help="keep freed memory for reuse as `aigc-roi simulate` does (aigc_roi/cli/allocator.py)")
     args = parser.parse_args(argv)
     short, long = args.months
+    if args.cli_allocator:
+        from aigc_roi.cli.allocator import reuse_freed_memory
+
+        reuse_freed_memory()
 
     print(f"CPU seconds, median of {args.repeats} interleaved runs; ratio = time / time of the floor in chunks")
     timings = {}

@@ -38,6 +38,9 @@ _IRR_STEP_DONE = 1e-12
 """A Newton step this small (relative to max(1, |u|)) lands on the root to rounding: convergence is quadratic."""
 _IRR_POWERS_REACH = 600.0
 """Largest |u| x H for which h's weights are amounts times powers of e^-u: e^600 is far from float64's limits."""
+_IRR_FEW_COLUMNS = 64
+"""Up to this many samples an accumulation along the months is faster than a loop over them; past it the loop's
+whole-row products win (numpy walks an accumulation along a non-contiguous axis column by column)."""
 _LARGEST = float(np.finfo(np.float64).max)
 _LINEAR_MIRR_GROWTH = 300.0
 """Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
@@ -55,20 +58,28 @@ def discount_factors(annual_rate: FloatArray, horizon: int) -> FloatArray:
     return np.where(valid, base ** (-months / 12.0), np.nan)
 
 
+def _month_numbers(horizon: int, first: int) -> np.ndarray:
+    """``(H, 1)`` months ``first..first + H - 1`` in the narrowest integer type that holds them and H + 1: the
+    (H, S) selections below then move a quarter of the memory of float64 ones (issue 27)."""
+    kind = np.int16 if horizon + first < np.iinfo(np.int16).max else np.int64
+    return np.arange(first, horizon + first, dtype=kind)[:, None]
+
+
 def first_month(mask: np.ndarray) -> FloatArray:
     """1-based index of the first True along axis 0 (months), NaN where none."""
     # A min-reduction over months runs over contiguous samples; argmax along axis 0 would not.
-    months = np.arange(1.0, mask.shape[0] + 1.0)[:, None]
-    first = np.where(mask, months, np.inf).min(axis=0)
-    return np.where(np.isinf(first), np.nan, first)
+    horizon = mask.shape[0]
+    months = _month_numbers(horizon, 1)
+    first = np.where(mask, months, months.dtype.type(horizon + 1)).min(axis=0)
+    return np.where(first > horizon, np.nan, first.astype(np.float64))
 
 
 def payback_month(cumulative: FloatArray) -> FloatArray:
     """First month from which cumulative cash stays >= 0, exactly; NaN if none."""
     horizon = cumulative.shape[0]
-    months = np.arange(1.0, horizon + 1.0)[:, None]
+    months = _month_numbers(horizon, 1)
     # The month after the last one still short of zero (0 when none is short).
-    last_short = np.where(cumulative < 0.0, months, 0.0).max(axis=0)
+    last_short = np.where(cumulative < 0.0, months, months.dtype.type(0)).max(axis=0)
     return np.where(last_short >= horizon, np.nan, last_short + 1.0)
 
 
@@ -109,16 +120,25 @@ def sign_changes(net_cash: FloatArray) -> np.ndarray:
     four reductions over the months, no loop.
     """
     horizon = net_cash.shape[0]
-    months = np.arange(horizon)[:, None]
     positive = net_cash > 0.0
     negative = net_cash < 0.0
-    first_positive = np.where(positive, months, horizon).min(axis=0)
-    first_negative = np.where(negative, months, horizon).min(axis=0)
-    last_positive = np.where(positive, months, -1).max(axis=0)
-    last_negative = np.where(negative, months, -1).max(axis=0)
-    both = (first_positive < horizon) & (first_negative < horizon)
-    once = both & ((last_positive < first_negative) | (last_negative < first_positive))
-    return np.where(both, np.where(once, 1, 2), 0)
+    changes = np.zeros(net_cash.shape[1], dtype=np.int64)
+    # Only samples with months of both signs change sign at all: a plan losing money every month is settled by
+    # two cheap reductions over booleans.
+    both = np.flatnonzero(positive.any(axis=0) & negative.any(axis=0))
+    if both.size == 0:
+        return changes
+    if both.size < changes.size:
+        positive, negative = positive[:, both], negative[:, both]
+    months = _month_numbers(horizon, 0)
+    after, before = months.dtype.type(horizon), months.dtype.type(-1)
+    first_positive = np.where(positive, months, after).min(axis=0)
+    first_negative = np.where(negative, months, after).min(axis=0)
+    last_positive = np.where(positive, months, before).max(axis=0)
+    last_negative = np.where(negative, months, before).max(axis=0)
+    once = (last_positive < first_negative) | (last_negative < first_positive)
+    changes[both] = np.where(once, 1, 2)
+    return changes
 
 
 def irr_none_reason(net_cash: FloatArray) -> list[str | None]:
@@ -242,10 +262,14 @@ class _MonthGroups:
         horizon = self.amount.shape[0]
         if log_rate.size and float(np.abs(log_rate).max()) * horizon < _IRR_POWERS_REACH:
             factor = np.exp(-log_rate)
-            weight = np.empty_like(self.amount)
-            weight[0] = factor
-            for month in range(1, horizon):
-                np.multiply(weight[month - 1], factor, out=weight[month])
+            if factor.size <= _IRR_FEW_COLUMNS:
+                # The same products in the same order, in one call: a loop of H calls costs a single run ~1 ms.
+                weight = np.multiply.accumulate(np.broadcast_to(factor, self.amount.shape), axis=0)
+            else:
+                weight = np.empty_like(self.amount)
+                weight[0] = factor
+                for month in range(1, horizon):
+                    np.multiply(weight[month - 1], factor, out=weight[month])
             weight *= self.amount
             return weight
         exponent = self.log_amount - log_rate * self.months

@@ -46,6 +46,12 @@ def _recursive_plan_payers(plan: _Recursion, new_users: FloatArray) -> FloatArra
     ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments."""
     horizon = new_users.shape[0]
     period, renewal = plan.period, plan.renewal
+    if new_users.shape[1:] == (1,) and np.size(renewal) == 1:
+        # One sample (a `run`): the same additions on Python floats, without numpy's cost per call in every month.
+        rate, column = float(np.reshape(renewal, -1)[0]), new_users[:, 0].tolist()
+        for month in range(period, horizon):
+            column[month] += rate * column[month - period]
+        return np.array(column)[:, None]
     payers = np.array(new_users)
     for start in range(period, horizon, period):
         stop = min(start + period, horizon)
@@ -57,6 +63,15 @@ def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | 
     """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan (or, with ``first`` its
     conversion, its payments): the ages it pays at only."""
     payment = np.array(plan.first_payment if first is None else first)
+    if out.shape[1:] == (1,) and payment.size == 1 and np.size(plan.renewal) == 1:
+        # One sample (a `run`): the payments on Python floats, added to their ages at once.
+        value, rate = float(payment.reshape(-1)[0]), float(np.reshape(plan.renewal, -1)[0])
+        payments = []
+        for _ in range(0, out.shape[0], plan.period):
+            payments.append(value)
+            value *= rate
+        out[:: plan.period, 0] += payments
+        return
     for age in range(0, out.shape[0], plan.period):
         out[age] += payment
         payment *= plan.renewal

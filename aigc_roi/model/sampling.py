@@ -110,7 +110,8 @@ MIN_DAY_SHARE = 1e-9
 
 
 def _clip(value: Realized, name: str, owner: type | None = None) -> Realized:
-    """Clip a realized value to the domain of the field ``name`` of a dataclass of type ``owner``."""
+    """Clip a realized value to the domain of the field ``name`` of a dataclass of type ``owner``; an array of draws
+    is clipped in place (it is always a new one: no second array of ``samples`` per range)."""
     if name == "days":
         low, high = MIN_DAY_SHARE, 1.0
     elif is_rate_field(owner, name):
@@ -120,7 +121,7 @@ def _clip(value: Realized, name: str, owner: type | None = None) -> Realized:
     else:
         low, high = 0.0, math.inf
     if isinstance(value, np.ndarray):
-        return np.clip(value, low, high)
+        return np.clip(value, low, high, out=value)
     return float(min(max(value, low), high))
 
 
@@ -143,7 +144,7 @@ def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
     for key, old in children:
         new = _walk(old, str(key), draw, type(obj))
         if isinstance(old, Distribution) and _divides_budget(obj, str(key)):
-            new = np.maximum(new, MIN_UNIT_COST) if isinstance(new, np.ndarray) else max(float(new), MIN_UNIT_COST)
+            new = np.maximum(new, MIN_UNIT_COST, out=new) if isinstance(new, np.ndarray) else max(float(new), MIN_UNIT_COST)
         realized.append((key, new))
     return rebuilt(obj, realized)
 
@@ -157,10 +158,12 @@ def _realize_points(retention: RetentionPoints, draw: _Drawer) -> RetentionPoint
     points: list[tuple[int, Realized]] = []
     running: Realized | None = None
     for age, value in retention.points:
+        drawn = isinstance(value, Distribution)
         realized: Realized = _clip(draw(value), "points") if isinstance(value, Distribution) else value
         if running is not None:
             if isinstance(realized, np.ndarray) or isinstance(running, np.ndarray):
-                realized = np.minimum(running, realized)
+                # Fresh draws take their running minimum in place.
+                realized = np.minimum(running, realized, out=realized if drawn and isinstance(realized, np.ndarray) else None)
             else:
                 realized = min(float(running), float(realized))
         running = realized
