@@ -1,4 +1,4 @@
-"""Let the C allocator keep the memory numpy frees, for the commands that evaluate the engine chunk after chunk.
+"""Let the C allocator keep the memory numpy frees, for every command that evaluates the engine (``open_command``).
 
 The engine allocates and frees a few dozen arrays of a chunk's size (2 MB)
 for every chunk: thousands of times in a `simulate` of a million samples.

@@ -112,7 +112,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.present import ci_view as render
 
-    chosen_lang = open_command(lang, quiet)
+    chosen_lang = open_command(lang, quiet, evaluates=False)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     # Each file's parsed tree is dropped once it is checked, and the text formats print each file's findings
     # as it is read, keeping only the invalid ones: memory stays flat over thousands of files.
@@ -312,7 +312,7 @@ def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOp
 
     from aigc_roi import api
 
-    chosen_lang = open_command(lang, quiet)
+    chosen_lang = open_command(lang, quiet, evaluates=False)
     document = api.schema()
     if chosen_lang == "zh":
         # Titles and descriptions only: an editor checks a file the same way in either language.

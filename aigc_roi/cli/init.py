@@ -48,7 +48,7 @@ def init(
     quiet: QuietOption = False,
 ) -> None:
     """Write a commented starter scenario (or any bundled template) to edit."""
-    language = open_command(lang, quiet)
+    language = open_command(lang, quiet, evaluates=False)
     templates = bundled_templates()
     if list_:
         show([_template_table(templates, language)])

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.allocator import reuse_freed_memory
 from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
@@ -127,7 +126,6 @@ def simulate(
     from aigc_roi.present.simulation import SimulationPresenter
     from aigc_roi.present.tables import BOM
 
-    reuse_freed_memory()
     with progress_bar(language) as progress:
         stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
         simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages)

@@ -59,8 +59,8 @@ How it runs (none of this changes a number beyond float rounding):
   (``_moving_per_user``), ``O(H^2)`` matrix products over the sample axis;
   a user's subscriptions are the same in every source group but for its
   index, so they are summed once a chunk (``_moving_subscriptions``).
-- Memory: ``allocator.py`` lets glibc keep the chunks' freed arrays for the
-  next chunk instead of mapping fresh pages each time.
+- Memory: the CLI lets glibc keep the chunks' freed arrays for the next
+  chunk instead of mapping fresh pages each time (cli/allocator.py).
 - The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
   (``evaluate_figures`` likewise) leaves it out of ``figures`` for callers
   that never read it (break-even and sensitivity searches).
@@ -114,7 +114,6 @@ from typing import Any
 
 import numpy as np
 
-from aigc_roi.model.allocator import keep_freed_memory
 from aigc_roi.model.by_month import is_by_month
 from aigc_roi.model.chunk import _Chunk, _evaluate_chunk
 from aigc_roi.model.figures import FIGURE_NAMES as FIGURE_NAMES
@@ -129,8 +128,6 @@ from aigc_roi.model.result import Result as Result
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.sources import group_of_sources, groups_like
 from aigc_roi.model.tree import map_arrays
-
-keep_freed_memory()
 
 CHUNK_CELLS = 1 << 18
 """Sample-months evaluated at once. A chunk's arrays are 2 MB each and its
