@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,7 +30,6 @@ from aigc_roi.model.by_month import (
 from aigc_roi.model.monthly_revenue import _purchase_per_active, _subscribers
 from aigc_roi.model.params import _Params
 from aigc_roi.model.plan_payments import _plan_cash_by_age, _plan_payments_by_age
-from aigc_roi.model.revenue import plan_cash_by_age
 from aigc_roi.model.scenario import FloatArray, Moving, Retention, Scenario
 
 
@@ -88,8 +86,7 @@ def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params, worth: bool
     """``_Subscriptions`` of a scenario over ``ages`` ages (at least the horizon); without their worth by join month
     (None) unless ``worth``."""
     monetization = scenario.monetization
-    payments = [np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), ages, p.samples).T)
-                for plan in monetization.plans]
+    payments = [_plan_payments_by_age(plan, ages, p) for plan in monetization.plans]
     prices = [monthly_terms(plan.price, p.horizon, p.samples) for plan in monetization.plans]
     keeps = [1.0 - p(monetization.revenue_fee if plan.fee is None else plan.fee) for plan in monetization.plans]
     plans = list(zip(payments, prices, keeps, strict=True))
@@ -193,8 +190,8 @@ def _moving_gross_worth(scenario: Scenario, curves: list[FloatArray], indices: l
     age over >= T ages, ``indices`` k_g (group 0's is 1). The subscriptions are summed once: every group's are
     group 0's times its index."""
     monetization = scenario.monetization
-    plans = [(np.ascontiguousarray(plan_cash_by_age(dataclasses.replace(plan, price=1.0), months, p.samples).T),
-              monthly_terms(plan.price, p.horizon, p.samples), np.ones(1)) for plan in monetization.plans]
+    plans = [(_plan_payments_by_age(plan, months, p), monthly_terms(plan.price, p.horizon, p.samples), np.ones(1))
+             for plan in monetization.plans]
     subscriptions, _ = subscriptions_worth(plans, months)
     return [active_worth(curve, _per_active_terms(scenario, p, None if g == 0 else index), months)[0]
             + subscriptions * (1.0 if g == 0 else index)
