@@ -194,7 +194,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     paid_gross, paid_contribution = _paid_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
                                                    [retention] if mix is None else mix.retention,
                                                    [p(1.0)] if mix is None else mix.indices, delivery_per_active, p,
-                                                   None if mix is None else mix.summed_active())
+                                                   None if mix is None else mix.others)
     # (s, 2): the paid channels' gross revenue and contribution over the horizon.
     paid = np.stack([paid_gross.sum(axis=0), paid_contribution.sum(axis=0)], axis=1)
     paid_cash = paid_contribution - ad_spend

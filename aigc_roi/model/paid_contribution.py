@@ -10,14 +10,14 @@ from aigc_roi.model.monthly_costs import _serving
 from aigc_roi.model.monthly_revenue import _revenue
 from aigc_roi.model.params import _is_plain_zero, _Params
 from aigc_roi.model.scenario import FloatArray, Scenario
-from aigc_roi.model.source_mix import _active_by_group, _mixed_cohorts
+from aigc_roi.model.source_mix import _active_by_group, _OtherGroups
 from aigc_roi.model.sources import SourceGroup
 
 
 def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
                   paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
                   curves: list[FloatArray], indices: list[FloatArray], delivery_per_active: FloatArray | None,
-                  p: _Params, known_active: dict[int, FloatArray] | None = None) -> tuple[FloatArray, FloatArray]:
+                  p: _Params, others: _OtherGroups | None = None) -> tuple[FloatArray, FloatArray]:
     """``(H, s)`` each: the paid channels' attributed gross revenue and contribution, by the month they are paid
     (docs/formulas.md §5: summed over the horizon, the numerators of ``roas`` and ``roi``; the contribution less
     ad spend is the cash of ``paid_payback_month``).
@@ -31,7 +31,7 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
     every new user is theirs and there are no orders it is the plan's own.
     Deliveries follow the purchases of these users, and the referral reward
     of each viral user in the chain is the paid channels' (docs/formulas.md §14).
-    ``known_active``: active users already summed, by the identity of their new users (``_SourceMix.summed_active``).
+    ``others``: the plan's sums over the source groups after group 0 (``_SourceMix.others``).
     """
     monetization = scenario.monetization
     if every_user_paid and not monetization.orders:
@@ -39,9 +39,14 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
     paid_users = months["paid_users"]
     viral = _viral_chain(paid_users, virality) - paid_users
     credited = [viral + paid_by_group[0], *paid_by_group[1:]]
-    # A group whose channels all spend is credited the users it bought, whose active users the plan already summed.
-    active, indexed_new_users, indexed_active = _mixed_cohorts(
-        credited, _active_by_group(groups, credited, curves, p, known_active), indices)
+    if others is not None and tuple(id(users) for users in credited[1:]) == others.users:
+        # Every other group's channels all spend: each is credited the users it bought, whose sums the plan has.
+        active, indexed_new_users, indexed_active = others.with_group_0(
+            credited[0], _active_by_group(groups[:1], credited[:1], curves[:1], p)[0])
+    else:
+        active_by_group = _active_by_group(groups, credited, curves, p)
+        active, indexed_new_users, indexed_active = _OtherGroups.of(credited, active_by_group, indices).with_group_0(
+            credited[0], active_by_group[0])
     revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p)
     contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
     if delivery_per_active is not None:

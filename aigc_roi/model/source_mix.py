@@ -36,12 +36,8 @@ class _SourceMix:
     """sum_g k_g N_g(t): what every plan converts."""
     indexed_active: FloatArray
     """sum_g k_g A_g(t): who makes purchases."""
-    active_by_group: list[FloatArray]
-    """``(H, s)`` A_g per group."""
-
-    def summed_active(self) -> dict[int, FloatArray]:
-        """A_g by the identity of its N_g, for ``_mixed_cohorts`` to reuse where the same users are summed again."""
-        return {id(users): active for users, active in zip(self.new_users, self.active_by_group, strict=True)}
+    others: _OtherGroups
+    """The sums over every group but group 0, which the paid channels' cohorts share (model/paid_contribution.py)."""
 
     @classmethod
     def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], p: _Params,
@@ -53,8 +49,9 @@ class _SourceMix:
         bought = [months.summed(group.channels, shares) for group in groups]
         by_group = joined_by_group(bought, organic, virality, new_users)
         active_by_group = _active_by_group(groups, by_group, curves, p)
-        active, indexed_new_users, indexed_active = _mixed_cohorts(by_group, active_by_group, indices)
-        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active, active_by_group)
+        others = _OtherGroups.of(by_group, active_by_group, indices)
+        active, indexed_new_users, indexed_active = others.with_group_0(by_group[0], active_by_group[0])
+        return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active, others)
 
     def by_age(self, revenue: _RevenueByAge, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
                contribution_by_age: FloatArray, delivery_per_active: FloatArray | None) -> dict[str, list[FloatArray]]:
@@ -74,27 +71,36 @@ class _SourceMix:
         return {"gross": gross, "contribution": contribution}
 
 
-def _active_by_group(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray], p: _Params,
-                     known: dict[int, FloatArray] | None = None) -> list[FloatArray]:
-    """A_g per group from N_g ``(H, s)``; ``known`` A_g already summed for the same N_g (``_SourceMix.summed_active``)."""
-    known = known or {}
+def _active_by_group(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray],
+                     p: _Params) -> list[FloatArray]:
+    """A_g per group from N_g ``(H, s)``."""
     # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
     # and it is not the churn recursion, in one matrix product (model/sources.py).
-    return [known[id(joined)] if id(joined) in known
-            else active_on_one_curve(joined, curve[:, 0]) if g and _one_curve(group.retention)
+    return [active_on_one_curve(joined, curve[:, 0]) if g and _one_curve(group.retention)
             else _active_users(joined, group.retention, curve, p)
             for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
 
 
-def _mixed_cohorts(users: list[FloatArray], active_by_group: list[FloatArray],
-                   indices: list[FloatArray]) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """From N_g and A_g per group ``(H, s)``: the active users sum_g A_g, and sum_g k_g N_g and sum_g k_g A_g
-    (what plans convert and who makes purchases)."""
-    active = np.array(active_by_group[0])
-    indexed_new_users = np.array(users[0])
-    indexed_active = np.array(active_by_group[0])
-    for joined, active_users, index in zip(users[1:], active_by_group[1:], indices[1:], strict=True):
-        active += active_users
-        indexed_new_users += index * joined
-        indexed_active += index * active_users
-    return active, indexed_new_users, indexed_active
+@dataclass(frozen=True)
+class _OtherGroups:
+    """Over the groups g >= 1: sum A_g, sum k_g N_g and sum k_g A_g ``(H, s)`` (zeros without such groups)."""
+
+    users: tuple[int, ...]
+    """The identity of each N_g summed, so that the same users summed again are known."""
+    active: FloatArray
+    indexed_new_users: FloatArray
+    indexed_active: FloatArray
+
+    @classmethod
+    def of(cls, users: list[FloatArray], active_by_group: list[FloatArray], indices: list[FloatArray]) -> _OtherGroups:
+        active, indexed_new_users, indexed_active = (np.zeros_like(users[0]) for _ in range(3))
+        for joined, active_users, index in zip(users[1:], active_by_group[1:], indices[1:], strict=True):
+            active += active_users
+            indexed_new_users += index * joined
+            indexed_active += index * active_users
+        return cls(tuple(id(joined) for joined in users[1:]), active, indexed_new_users, indexed_active)
+
+    def with_group_0(self, users: FloatArray, active: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """The active users sum_g A_g, and sum_g k_g N_g and sum_g k_g A_g (what plans convert and who makes
+        purchases), from group 0's N_0 and A_0 (index 1)."""
+        return active + self.active, users + self.indexed_new_users, active + self.indexed_active
