@@ -41,6 +41,7 @@ class _Params:
         self.samples = samples
         self.horizon = horizon
         self._plain: dict[float, FloatArray] = {}
+        self._schedules: dict[int, tuple[Moving, FloatArray]] = {}
 
     def __call__(self, value: Moving) -> FloatArray:
         if isinstance(value, float | int):
@@ -56,8 +57,18 @@ class _Params:
         return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (self.samples,))
 
     def monthly(self, value: Moving) -> FloatArray:
-        """``(H, s)`` for a by-month value, ``(1, s)`` for a constant one: either broadcasts against ``(H, s)``."""
-        return monthly(value, self.horizon, self.samples)
+        """``(H, s)`` for a by-month value, ``(1, s)`` for a constant one: either broadcasts against ``(H, s)``.
+
+        A by-month value's schedule is built once a chunk (read-only): a price is read by the revenue, the paid
+        channels' revenue and the plan's recursion alike."""
+        if not isinstance(value, ByMonth):
+            return monthly(value, self.horizon, self.samples)
+        known = self._schedules.get(id(value))
+        if known is None or known[0] is not value:
+            series = monthly(value, self.horizon, self.samples)
+            series.flags.writeable = False
+            known = self._schedules[id(value)] = (value, series)
+        return known[1]
 
 
 def _month_mask(months: Months, horizon: int) -> FloatArray:
