@@ -80,11 +80,12 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     by_period: dict[int, FloatArray] = {}
     payments_by_period: dict[int, FloatArray] = {}
     subscriptions_net = None if one_fee else np.zeros_like(new_users)
-    for plan in plans:
-        period = _period(plan)
-        recursion = _Recursion.of(plan, p)
+    periods = [_period(plan) for plan in plans]
+    recursions = [_Recursion.of(plan, p) for plan in plans]
+    payers_by_plan = _recursive_plan_payers(recursions, new_users)
+    for plan, period, recursion, payers in zip(plans, periods, recursions, payers_by_plan, strict=True):
         if recursion is not None:
-            payers = _recursive_plan_payers(recursion, new_users)
+            assert payers is not None
             cash = payers * recursion.first_payment
             if recursion.price_by_month is not None:
                 cash = cash * recursion.price_by_month
