@@ -35,7 +35,9 @@ def _paid_contribution_by_month(scenario: Scenario, months: dict[str, FloatArray
     paid_users = months["paid_users"]
     credited = [_viral_chain(paid_users, virality) - paid_users + paid_by_group[0], *paid_by_group[1:]]
     active, indexed_new_users, indexed_active = _mixed_cohorts(groups, credited, curves, indices, p)
-    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p)
+    # Their subscribers are counted only where serving charges them.
+    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p,
+                       subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber))
     contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
     if delivery_per_active is not None:
         contribution = contribution - indexed_active * delivery_per_active

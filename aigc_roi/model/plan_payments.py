@@ -44,10 +44,10 @@ class _Recursion:
 ACCUMULATED_SAMPLES = 64
 """Up to this many samples a payment schedule is one accumulation down the ages; beyond it an accumulation,
 which walks each sample's column on its own, is slower than a vector operation per paying age."""
-STACKED_CELLS = 1 << 16
-"""Plan-months x samples of the recursions run as one ``(n, H, s)`` array: each step is then one vector
-operation for n plans of a period, and the array stays within a fast cache (at the engine's full chunk,
-one plan a step: stacked beyond the cache, a step ran slower than one plan's at a time)."""
+STACKED_CELLS = 1 << 20
+"""Plans x months x samples computed as one array where every plan of a period takes the same steps (their
+recursions, their payments by age): a step is then one vector operation for all of them, not one a plan,
+and the array stays at 8 MB, a few of the engine's chunk-sized series."""
 
 
 def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray) -> list[FloatArray | None]:
@@ -74,6 +74,32 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
             for row, i in enumerate(chosen):
                 payers[i] = together[row]
     return payers
+
+
+def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int) -> list[tuple[FloatArray, FloatArray] | None]:
+    """Per recursive plan (None where ``plans`` has None), ``(K, s)`` the cash and the payments of one new user at the
+    ages it pays, 0, P, 2P, ...: its first payment (or conversion) times the renewal k times over, multiplied in that
+    order as ``_add_payments_by_age`` does, for all the plans of one period and both at once: a vector operation
+    per paying age of a period, not per paying age of every plan."""
+    schedules: list[tuple[FloatArray, FloatArray] | None] = [None] * len(plans)
+    by_period: dict[int, list[int]] = {}
+    for index, plan in enumerate(plans):
+        if plan is not None:
+            by_period.setdefault(plan.period, []).append(index)
+    for period, indices in by_period.items():
+        paying_ages = len(range(0, ages, period))
+        at_once = max(1, STACKED_CELLS // (2 * paying_ages * samples))
+        for first in range(0, len(indices), at_once):
+            chosen = [plan for plan in (plans[i] for i in indices[first:first + at_once]) if plan is not None]
+            rows = np.empty((paying_ages, 2, len(chosen), samples))
+            rows[0, 0] = [np.broadcast_to(plan.first_payment, (samples,)) for plan in chosen]
+            rows[0, 1] = [np.broadcast_to(plan.conversion, (samples,)) for plan in chosen]
+            renewals = np.array([np.broadcast_to(plan.renewal, (samples,)) for plan in chosen])
+            for k in range(1, paying_ages):
+                np.multiply(rows[k - 1], renewals, out=rows[k])
+            for n, index in enumerate(indices[first:first + at_once]):
+                schedules[index] = (rows[:, 0, n], rows[:, 1, n])
+    return schedules
 
 
 def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | None = None) -> None:

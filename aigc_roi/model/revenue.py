@@ -81,14 +81,23 @@ def _month_mask(months: Months, horizon: int) -> FloatArray:
 
 
 def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, samples: int) -> tuple[FloatArray, FloatArray]:
-    """Gross and net order revenue per month, ``(S, H)`` each: count x price in each month a line runs."""
-    gross = np.zeros((samples, horizon))
-    net = np.zeros((samples, horizon))
+    """Gross and net order revenue per month, ``(S, H)`` each (read-only): count x price in each month a line runs.
+
+    A line whose values every sample shares is one row, and so are the totals until a line that moves joins
+    them: a what-if batch moving no order adds up 50 lines once, not once a sample."""
+    gross = np.zeros((1, horizon))
+    net = np.zeros((1, horizon))
     for order in orders:
-        line = monthly(order.count, horizon, samples).T * monthly(order.price, horizon, samples).T * _month_mask(order.months, horizon)
+        line = (_shared_once(monthly(order.count, horizon, samples).T) * _shared_once(monthly(order.price, horizon, samples).T)
+                * _month_mask(order.months, horizon))
         gross = gross + line
-        net = net + line * keep_share(order.fee, revenue_fee, samples)
-    return gross, net
+        net = net + line * _shared_once(keep_share(order.fee, revenue_fee, samples))
+    return np.broadcast_to(gross, (samples, horizon)), np.broadcast_to(net, (samples, horizon))
+
+
+def _shared_once(values: FloatArray) -> FloatArray:
+    """``(S, ...)`` values as one row when every sample shares them (a broadcast row), else as they are."""
+    return values[:1] if values.strides[0] == 0 else values
 
 
 def order_delivery(orders: Sequence[Order], horizon: int, samples: int) -> FloatArray:

@@ -75,4 +75,4 @@ def map_arrays(obj: Any, change: Callable[[np.ndarray], np.ndarray]) -> Any:
     children = branches(obj)
     if children is None:
         return obj
-    return rebuilt(obj, [(key, map_arrays(value, change)) for key, value in children])
+    return rebuilt(obj, [(key, value if isinstance(value, _NO_LEAVES) else map_arrays(value, change)) for key, value in children])
