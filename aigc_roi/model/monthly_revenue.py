@@ -85,21 +85,25 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     periods = [_period(plan) for plan in plans]
     recursions = [_Recursion.of(plan, p) for plan in plans]
     payers_by_plan = _recursive_plan_payers(recursions, new_users)
+    # One scratch series for every plan's net cash: the passes over (H, s), not the arithmetic, set this stage's
+    # speed, and a new array each time is one more.
+    scratch = None if subscriptions_net is None else np.empty_like(new_users)
     for plan, period, recursion, payers in zip(plans, periods, recursions, payers_by_plan, strict=True):
         if recursion is not None:
             assert payers is not None
-            cash = payers * recursion.first_payment
-            if recursion.price_by_month is not None:
-                cash = cash * recursion.price_by_month
             if payments_by_period is not None:
                 _add_to(payments_by_period, period, payers * recursion.conversion)
+            # The payers are this plan's own array, read no more: its cash is written over them.
+            cash = np.multiply(payers, recursion.first_payment, out=payers)
+            if recursion.price_by_month is not None:
+                cash *= recursion.price_by_month
         else:
             payments = _scheduled_plan_payments(plan, new_users, p)
             cash = payments * p.monthly(plan.price)
             if payments_by_period is not None:
                 _add_to(payments_by_period, period, payments)
-        if subscriptions_net is not None:
-            subscriptions_net += cash * _keep(monetization, plan.fee, p)
+        if subscriptions_net is not None and scratch is not None:
+            subscriptions_net += np.multiply(cash, _keep(monetization, plan.fee, p), out=scratch)
         _add_to(by_period, period, cash)
     subscriptions = sum(by_period.values(), np.zeros_like(new_users)) if len(by_period) != 1 else next(iter(by_period.values()))
     if subscriptions_net is None:

@@ -336,20 +336,30 @@ def _batches(lengths: Sequence[int], horizon: int) -> list[range]:
 
 
 def _moved_together(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], cash: bool) -> list[Row]:
-    """``moved_alone`` for rows that make one engine call: row r's values are samples ``offsets[r]..``."""
-    offsets = np.cumsum([0] + [len(values) for _, values in rows])
+    """``moved_alone`` for rows that make one engine call."""
+    # A value at its driver's current value makes the scenario as it is, whichever the row (a closed form's
+    # first line point, a grid's current point, a check of a threshold with no break-even): one sample for all.
+    current = [values == driver.current for driver, values in rows]
+    samples = int(any(row.any() for row in current))
+    positions = []
+    for at_current in current:
+        own = np.flatnonzero(~at_current)
+        position = np.zeros(len(at_current), dtype=np.intp)
+        position[own] = samples + np.arange(len(own))
+        samples += len(own)
+        positions.append(position)
     by_path: dict[str, tuple[Driver, FloatArray]] = {}
-    for (driver, values), start, stop in zip(rows, offsets[:-1], offsets[1:], strict=True):
+    for (driver, values), position, at_current in zip(rows, positions, current, strict=True):
         # Every other row's samples hold the driver current.
-        moved = by_path.setdefault(driver.path, (driver, np.full(offsets[-1], driver.current)))[1]
-        moved[start:stop] = values
+        moved = by_path.setdefault(driver.path, (driver, np.full(samples, driver.current)))[1]
+        moved[position[~at_current]] = values[~at_current]
     batch = realized
     for driver, values in by_path.values():
         batch = with_value(batch, driver, values)
     result = evaluate_batch(batch, irr=False, cumulative_cash=cash)
-    return [({name: values[start:stop] for name, values in result.figures.items()},
-             {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash[start:stop]})
-            for start, stop in zip(offsets[:-1], offsets[1:], strict=True)]
+    return [({name: values[position] for name, values in result.figures.items()},
+             {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash[position]})
+            for position in positions]
 
 
 def _largest_money(scenario: Scenario) -> float:
