@@ -128,24 +128,23 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
     subscription_net_by_age = None if one_fee else np.zeros((horizon, p.samples))
     recursions = [_Recursion.of(plan, p) for plan in plans]
     for plan, recursion, paid in zip(plans, recursions, _recursive_schedules(recursions, horizon, p.samples), strict=True):
-        schedule: FloatArray | None = None
         if recursion is not None:
             assert paid is not None
+            # A recursive plan pays at ages 0, P, 2P, ... only: the other ages of every sum would add 0, and
+            # are left as they are.
             cash_at, payments_at = paid
-            subscription_by_age[::recursion.period] += cash_at
-            per_user_payments = np.zeros((horizon, p.samples))
-            per_user_payments[::recursion.period] += payments_at
-        else:
-            per_user_payments = _plan_payments_by_age(plan, horizon, p)
-            # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
-            schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
-            subscription_by_age += schedule
+            paying = slice(None, None, recursion.period)
+            subscription_by_age[paying] += cash_at
+            payments_by_age.setdefault(recursion.period, np.zeros((horizon, p.samples)))[paying] += payments_at
+            if subscription_net_by_age is not None:
+                subscription_net_by_age[paying] += cash_at * _keep(monetization, plan.fee, p)
+            continue
+        per_user_payments = _plan_payments_by_age(plan, horizon, p)
+        # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
+        schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
+        subscription_by_age += schedule
         _add_to(payments_by_age, _period(plan), per_user_payments)
         if subscription_net_by_age is not None:
-            if schedule is None:
-                assert paid is not None and recursion is not None
-                schedule = np.zeros((horizon, p.samples))
-                schedule[::recursion.period] += paid[0]
             subscription_net_by_age += schedule * _keep(monetization, plan.fee, p)
     if subscription_net_by_age is None:
         subscription_net_by_age = subscription_by_age * (_keep(monetization, plans[0].fee, p) if plans else p(1.0))
