@@ -67,10 +67,13 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
             renewals = np.stack([np.broadcast_to(plans[i].renewal, new_users.shape[1:])  # type: ignore[union-attr]
                                  for i in chosen])[:, None]
             together = np.empty((len(chosen), *new_users.shape))
-            together[:] = new_users
+            together[:, :period] = new_users[:period]
             for start in range(period, horizon, period):
                 stop = min(start + period, horizon)
-                together[:, start:stop] += renewals * together[:, start - period: stop - period]
+                # r Y(t-P) + N(t), written straight into Y(t): the same sum (addition commutes exactly), without
+                # first copying every month of N.
+                np.multiply(renewals, together[:, start - period: stop - period], out=together[:, start:stop])
+                together[:, start:stop] += new_users[start:stop]
             for row, i in enumerate(chosen):
                 payers[i] = together[row]
     return payers
