@@ -167,6 +167,7 @@ def _narrow(drivers: list[Driver], brackets: dict[str, Bracket],
     slow_steps = np.zeros(left.shape, dtype=np.int8)
     kept_last = np.zeros(left.shape, dtype=np.int8)  # the end a step kept: +1 left, -1 right, 0 neither
     estimate = np.full(left.shape, np.nan)
+    currents = np.array([driver.current for driver in drivers])
     for _ in range(MAX_STEPS):
         allowed = allowed_width(np.maximum(np.abs(left), np.abs(right)))
         # Converged drivers leave the batch: each step costs only what is still open.
@@ -186,8 +187,11 @@ def _narrow(drivers: list[Driver], brackets: dict[str, Bracket],
         guard = np.minimum(0.5 * tolerance, 0.125 * width)
         points = np.clip(centre[..., None] + spread[..., None] * np.array([-1.0, 0.0, 1.0]),
                          (lo + guard)[..., None], (hi - guard)[..., None])
-        # K = 3 candidates per threshold: candidates 3t..3t+2 belong to threshold t.
-        values = level_values((yield [drivers[d] for d in open_rows], points.reshape(open_rows.size, -1)), thresholds)
+        # K = 3 candidates per threshold: candidates 3t..3t+2 belong to threshold t. A threshold with no flip
+        # has nothing to narrow (its bracket is one point, and stays it whatever its levels): its candidates
+        # are the driver's current value, the scenario as it is, one sample for all (drivers.py).
+        asked = np.where(found[open_rows][..., None], points, currents[open_rows][:, None, None])
+        values = level_values((yield [drivers[d] for d in open_rows], asked.reshape(open_rows.size, -1)), thresholds)
         at_points = np.stack([values[name][:, 3 * t:3 * t + 3] for t, name in enumerate(names)], axis=1)
         # Along lo, the three points, hi: the first point whose side differs from lo's ends the new bracket.
         # An undefined level counts as not met (roi >= NaN is False).
