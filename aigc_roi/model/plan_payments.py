@@ -3,6 +3,7 @@ its schedule otherwise (docs/formulas.md §4.5)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,26 +45,44 @@ class _Recursion:
 ACCUMULATED_SAMPLES = 64
 """Up to this many samples a payment schedule is one accumulation down the ages; beyond it an accumulation,
 which walks each sample's column on its own, is slower than a vector operation per paying age."""
-STACKED_CELLS = 1 << 20
-"""Plans x months x samples computed as one array where every plan of a period takes the same steps (their
-recursions, their payments by age): a step is then one vector operation for all of them, not one a plan,
-and the array stays at 8 MB, a few of the engine's chunk-sized series."""
+STACKED_CELLS = 1 << 18
+"""Plans x months x samples computed as one array where plans of one period take the same steps (their
+recursions, their payments by age): a step is then one vector operation for all of them, not one a plan.
+At most one chunk-sized series (2 MB), so at the engine's full chunks each plan is computed alone, as its
+memory allows, and stacking pays where a step's Python, not its arithmetic, is the cost: at a few samples."""
 
 
-def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray) -> list[FloatArray | None]:
-    """Per plan, ``(H, s)`` Y(t) = N(t) + r Y(t-P) (None where ``plans`` has None): the plan pays
-    ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments. The plans of one period
-    recur together, one vector operation per period for as many of them as ``STACKED_CELLS`` holds."""
-    horizon = new_users.shape[0]
-    payers: list[FloatArray | None] = [None] * len(plans)
-    by_period: dict[int, list[int]] = {}
+def _stacks(plans: list[_Recursion | None], cells_per_plan: int) -> Iterator[tuple[int, list[int]]]:
+    """The recursive plans in order, in stacks of plans of one period (the period, the plans' indices), each
+    stack where its first plan comes and within ``STACKED_CELLS``."""
+    at_once = max(1, STACKED_CELLS // cells_per_plan)
+    waiting: dict[int, list[int]] = {}
     for index, plan in enumerate(plans):
         if plan is not None:
-            by_period.setdefault(plan.period, []).append(index)
-    at_once = max(1, STACKED_CELLS // new_users.size)
-    for period, indices in by_period.items():
-        for first in range(0, len(indices), at_once):
-            chosen = indices[first:first + at_once]
+            waiting.setdefault(plan.period, []).append(index)
+    taken: set[int] = set()
+    for index, plan in enumerate(plans):
+        if plan is None or index in taken:
+            continue
+        stack = waiting[plan.period][:at_once]
+        del waiting[plan.period][:at_once]
+        taken.update(stack)
+        yield plan.period, stack
+
+
+def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray) -> Iterator[FloatArray | None]:
+    """Per plan in order, ``(H, s)`` Y(t) = N(t) + r Y(t-P) (None where ``plans`` has None): the plan pays
+    ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments. Plans of one period recur together
+    (``STACKED_CELLS``), each stack computed where its first plan is read."""
+    horizon = new_users.shape[0]
+    ready: dict[int, FloatArray] = {}
+    stacks = _stacks(plans, new_users.size)
+    for index, plan in enumerate(plans):
+        if plan is None:
+            yield None
+            continue
+        if index not in ready:
+            period, chosen = next(stacks)
             renewals = np.stack([np.broadcast_to(plans[i].renewal, new_users.shape[1:])  # type: ignore[union-attr]
                                  for i in chosen])[:, None]
             together = np.empty((len(chosen), *new_users.shape))
@@ -74,35 +93,32 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
                 # first copying every month of N.
                 np.multiply(renewals, together[:, start - period: stop - period], out=together[:, start:stop])
                 together[:, start:stop] += new_users[start:stop]
-            for row, i in enumerate(chosen):
-                payers[i] = together[row]
-    return payers
+            ready.update(zip(chosen, together, strict=True))
+        yield ready.pop(index)
 
 
-def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int) -> list[tuple[FloatArray, FloatArray] | None]:
-    """Per recursive plan (None where ``plans`` has None), ``(K, s)`` the cash and the payments of one new user at the
-    ages it pays, 0, P, 2P, ...: its first payment (or conversion) times the renewal k times over, multiplied in that
-    order as ``_add_payments_by_age`` does, for all the plans of one period and both at once: a vector operation
-    per paying age of a period, not per paying age of every plan."""
-    schedules: list[tuple[FloatArray, FloatArray] | None] = [None] * len(plans)
-    by_period: dict[int, list[int]] = {}
+def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int) -> Iterator[tuple[FloatArray, FloatArray] | None]:
+    """Per plan in order (None where ``plans`` has None), ``(K, s)`` the cash and the payments of one new user of a
+    recursive plan at the ages it pays, 0, P, 2P, ...: its first payment (or conversion) times the renewal k times
+    over, multiplied in that order as ``_add_payments_by_age`` does, for plans of one period and both at once
+    (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan."""
+    ready: dict[int, tuple[FloatArray, FloatArray]] = {}
+    stacks = _stacks(plans, 2 * ages * samples)
     for index, plan in enumerate(plans):
-        if plan is not None:
-            by_period.setdefault(plan.period, []).append(index)
-    for period, indices in by_period.items():
-        paying_ages = len(range(0, ages, period))
-        at_once = max(1, STACKED_CELLS // (2 * paying_ages * samples))
-        for first in range(0, len(indices), at_once):
-            chosen = [plan for plan in (plans[i] for i in indices[first:first + at_once]) if plan is not None]
-            rows = np.empty((paying_ages, 2, len(chosen), samples))
-            rows[0, 0] = [np.broadcast_to(plan.first_payment, (samples,)) for plan in chosen]
-            rows[0, 1] = [np.broadcast_to(plan.conversion, (samples,)) for plan in chosen]
-            renewals = np.array([np.broadcast_to(plan.renewal, (samples,)) for plan in chosen])
-            for k in range(1, paying_ages):
+        if plan is None:
+            yield None
+            continue
+        if index not in ready:
+            period, indices = next(stacks)
+            chosen = [stacked for stacked in (plans[i] for i in indices) if stacked is not None]
+            rows = np.empty((len(range(0, ages, period)), 2, len(chosen), samples))
+            rows[0, 0] = [np.broadcast_to(stacked.first_payment, (samples,)) for stacked in chosen]
+            rows[0, 1] = [np.broadcast_to(stacked.conversion, (samples,)) for stacked in chosen]
+            renewals = np.array([np.broadcast_to(stacked.renewal, (samples,)) for stacked in chosen])
+            for k in range(1, rows.shape[0]):
                 np.multiply(rows[k - 1], renewals, out=rows[k])
-            for n, index in enumerate(indices[first:first + at_once]):
-                schedules[index] = (rows[:, 0, n], rows[:, 1, n])
-    return schedules
+            ready.update((i, (rows[:, 0, n], rows[:, 1, n])) for n, i in enumerate(indices))
+        yield ready.pop(index)
 
 
 def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | None = None) -> None:
