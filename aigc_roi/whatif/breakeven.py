@@ -138,7 +138,7 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     forms = closed_form.forms(realized, drivers)
     rest = [d for d in range(len(drivers)) if d not in forms]
     # The closed forms' lines and checks run beside the other drivers' search: one engine call a step for all.
-    solved, searched = run_together(realized, [_closed_then_searched(realized, drivers, forms, floors, target, thresholds),
+    solved, searched = run_together(realized, [_closed_then_searched(drivers, forms, floors, target, thresholds),
                                                search([drivers[d] for d in rest], thresholds)])
     solved.update(zip(rest, searched, strict=True))
     alone = _channels_alone(realized, now)
@@ -151,10 +151,10 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     return BreakEvenTable(realized.name, target, roi_now, payback_now, rows)
 
 
-def _closed_then_searched(realized: Scenario, drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray,
-                          target: int, thresholds: dict[str, Level]) -> Steps[dict[int, Solved]]:
+def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,
+                          thresholds: dict[str, Level]) -> Steps[dict[int, Solved]]:
     """The drivers in ``forms`` solved in closed form, and those it leaves searched, in steps (whatif/lockstep.py)."""
-    solved = yield from closed_form.solve_steps(realized, drivers, forms, floors, target, thresholds)
+    solved = yield from closed_form.solve_steps(drivers, forms, floors, target, thresholds)
     left = [d for d in forms if d not in solved]
     solved.update(zip(left, (yield from search([drivers[d] for d in left], thresholds)), strict=True))
     return solved

@@ -61,7 +61,7 @@ def solve(scenario: Scenario, drivers: Sequence[Driver], floors: FloatArray, tar
           thresholds: dict[str, Level]) -> dict[int, Solved]:
     """Per driver index, the thresholds of the drivers solved in closed form (module docstring) of the
     realized ``scenario``; ``floors`` are where each search starts (breakeven_search.py)."""
-    return run_together(scenario, [solve_steps(scenario, drivers, forms(scenario, drivers), floors, target, thresholds)])[0]
+    return run_together(scenario, [solve_steps(drivers, forms(scenario, drivers), floors, target, thresholds)])[0]
 
 
 def forms(scenario: Scenario, drivers: Sequence[Driver]) -> dict[int, bool]:
@@ -72,7 +72,7 @@ def forms(scenario: Scenario, drivers: Sequence[Driver]) -> dict[int, bool]:
     return {d: form for d, driver in enumerate(drivers) if (form := _form(scenario, driver)) is not None}
 
 
-def solve_steps(scenario: Scenario, drivers: Sequence[Driver], forms: dict[int, bool], floors: FloatArray, target: int,
+def solve_steps(drivers: Sequence[Driver], forms: dict[int, bool], floors: FloatArray, target: int,
                 thresholds: dict[str, Level]) -> Steps[dict[int, Solved]]:
     """``solve`` of the drivers in ``forms`` in steps (whatif/lockstep.py): their lines, then their checks."""
     if not forms:
