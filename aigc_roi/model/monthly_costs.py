@@ -53,10 +53,12 @@ def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params) ->
 
 def _fixed_costs(costs: Costs, horizon: int, p: _Params) -> FloatArray:
     """Fixed costs by month ``(H, s)``."""
-    fixed = np.zeros((horizon, p.samples))
+    fixed = np.zeros((horizon, 1))
     for cost in costs.fixed:
-        fixed += _month_mask(cost.months, horizon)[:, None] * p.monthly(cost.monthly)
-    return fixed
+        amount = p.monthly(cost.monthly)
+        # Summed as one column until a cost that moves by sample joins: no what-if moves a fixed cost.
+        fixed = fixed + _month_mask(cost.months, horizon)[:, None] * (amount[:, :1] if amount.strides[1] == 0 else amount)
+    return np.ascontiguousarray(np.broadcast_to(fixed, (horizon, p.samples)))
 
 
 def _serving_by_age(costs: Costs, by_age: _RevenueByAge, retention: FloatArray,

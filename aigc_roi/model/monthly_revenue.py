@@ -10,11 +10,10 @@ import numpy as np
 from aigc_roi.model.by_month import is_by_month
 from aigc_roi.model.params import _Params
 from aigc_roi.model.plan_payments import (
-    _add_payments_by_age,
-    _plan_cash_by_age,
     _plan_payments_by_age,
     _Recursion,
     _recursive_plan_payers,
+    _recursive_schedules,
     _scheduled_plan_payments,
 )
 from aigc_roi.model.revenue import order_revenue
@@ -32,12 +31,13 @@ class _Revenue:
     """``(H, s)`` each item's gross less its own fee (or the revenue fee)."""
     subscriptions_by_period: dict[int, FloatArray]
     """``(H, s)`` subscription cash of the plans of each period P (months): input of the accrual view."""
-    payments_by_period: dict[int, FloatArray] = field(repr=False)
-    """``(H, s)`` plan payments by month of the plans of each period P."""
+    payments_by_period: dict[int, FloatArray] | None = field(repr=False)
+    """``(H, s)`` plan payments by month of the plans of each period P; None where no one reads subscribers."""
 
     @cached_property
     def subscribers(self) -> FloatArray:
         """``(H, s)`` plan payments whose period covers the month (docs/formulas.md §4.10); built when read."""
+        assert self.payments_by_period is not None, "revenue computed without its subscribers"
         return _subscribers(self.payments_by_period, self.gross.shape)
 
 
@@ -65,36 +65,45 @@ def _keep(monetization: Monetization, fee: Value | None, p: _Params) -> FloatArr
     return 1.0 - p(monetization.revenue_fee if fee is None else fee)
 
 
-def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, p: _Params) -> _Revenue:
+def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, p: _Params,
+             subscribers: bool = True) -> _Revenue:
     """Purchases through retention; subscription cash by plan; orders by month (docs/formulas.md §4.4–§4.6).
 
     Each item is netted with its own ``fee``, else ``revenue_fee``. Orders
     join the monthly totals only: no cohort, so no user's value and no
     channel's attribution. The ``(H, s)`` passes are what this stage costs, so
     plans of one period share one cash array, and plans that all keep the same
-    share are netted once, on their total.
+    share are netted once, on their total. Without ``subscribers`` the payments that count them are not
+    summed: a pass over every plan's months that only serving per subscriber and the series read.
     """
     horizon = new_users.shape[0]
     plans = monetization.plans
     one_fee = len({id(plan.fee) for plan in plans}) <= 1
     by_period: dict[int, FloatArray] = {}
-    payments_by_period: dict[int, FloatArray] = {}
+    payments_by_period: dict[int, FloatArray] | None = {} if subscribers else None
     subscriptions_net = None if one_fee else np.zeros_like(new_users)
-    for plan in plans:
-        period = _period(plan)
-        recursion = _Recursion.of(plan, p)
+    periods = [_period(plan) for plan in plans]
+    recursions = [_Recursion.of(plan, p) for plan in plans]
+    payers_by_plan = _recursive_plan_payers(recursions, new_users)
+    # One scratch series for every plan's net cash: the passes over (H, s), not the arithmetic, set this stage's
+    # speed, and a new array each time is one more.
+    scratch = None if subscriptions_net is None else np.empty_like(new_users)
+    for plan, period, recursion, payers in zip(plans, periods, recursions, payers_by_plan, strict=True):
         if recursion is not None:
-            payers = _recursive_plan_payers(recursion, new_users)
-            cash = payers * recursion.first_payment
+            assert payers is not None
+            if payments_by_period is not None:
+                _add_to(payments_by_period, period, payers * recursion.conversion)
+            # The payers are this plan's own array, read no more: its cash is written over them.
+            cash = np.multiply(payers, recursion.first_payment, out=payers)
             if recursion.price_by_month is not None:
-                cash = cash * recursion.price_by_month
-            payments = payers * recursion.conversion
+                cash *= recursion.price_by_month
         else:
             payments = _scheduled_plan_payments(plan, new_users, p)
             cash = payments * p.monthly(plan.price)
-        _add_to(payments_by_period, period, payments)
-        if subscriptions_net is not None:
-            subscriptions_net += cash * _keep(monetization, plan.fee, p)
+            if payments_by_period is not None:
+                _add_to(payments_by_period, period, payments)
+        if subscriptions_net is not None and scratch is not None:
+            subscriptions_net += np.multiply(cash, _keep(monetization, plan.fee, p), out=scratch)
         _add_to(by_period, period, cash)
     subscriptions = sum(by_period.values(), np.zeros_like(new_users)) if len(by_period) != 1 else next(iter(by_period.values()))
     if subscriptions_net is None:
@@ -117,20 +126,26 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
     payments_by_age: dict[int, FloatArray] = {}
     subscription_by_age = np.zeros((horizon, p.samples))
     subscription_net_by_age = None if one_fee else np.zeros((horizon, p.samples))
-    for plan in plans:
-        recursion = _Recursion.of(plan, p)
-        per_user_payments = _plan_payments_by_age(plan, horizon, p)
-        schedule: FloatArray | None = None
+    recursions = [_Recursion.of(plan, p) for plan in plans]
+    for plan, recursion, paid in zip(plans, recursions, _recursive_schedules(recursions, horizon, p.samples), strict=True):
         if recursion is not None:
-            _add_payments_by_age(recursion, subscription_by_age)
-        else:
-            # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
-            schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
-            subscription_by_age += schedule
+            assert paid is not None
+            # A recursive plan pays at ages 0, P, 2P, ... only: the other ages of every sum would add 0, and
+            # are left as they are.
+            cash_at, payments_at = paid
+            paying = slice(None, None, recursion.period)
+            subscription_by_age[paying] += cash_at
+            payments_by_age.setdefault(recursion.period, np.zeros((horizon, p.samples)))[paying] += payments_at
+            if subscription_net_by_age is not None:
+                subscription_net_by_age[paying] += cash_at * _keep(monetization, plan.fee, p)
+            continue
+        per_user_payments = _plan_payments_by_age(plan, horizon, p)
+        # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
+        schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
+        subscription_by_age += schedule
         _add_to(payments_by_age, _period(plan), per_user_payments)
         if subscription_net_by_age is not None:
-            cash_by_age = _plan_cash_by_age(plan, horizon, p) if schedule is None else schedule
-            subscription_net_by_age += cash_by_age * _keep(monetization, plan.fee, p)
+            subscription_net_by_age += schedule * _keep(monetization, plan.fee, p)
     if subscription_net_by_age is None:
         subscription_net_by_age = subscription_by_age * (_keep(monetization, plans[0].fee, p) if plans else p(1.0))
     purchase_gross, purchase_net = _purchase_per_active(monetization, p)

@@ -47,7 +47,9 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
         active_by_group = _active_by_group(groups, credited, curves, p)
         active, indexed_new_users, indexed_active = _OtherGroups.of(credited, active_by_group, indices).with_group_0(
             credited[0], active_by_group[0])
-    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p)
+    # Their subscribers are counted only where serving charges them.
+    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p,
+                       subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber))
     contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
     if delivery_per_active is not None:
         contribution = contribution - indexed_active * delivery_per_active

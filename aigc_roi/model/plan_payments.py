@@ -3,6 +3,7 @@ its schedule otherwise (docs/formulas.md §4.5)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,40 +42,101 @@ class _Recursion:
         return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months), p(plan.conversion))
 
 
-def _recursive_plan_payers(plan: _Recursion, new_users: FloatArray) -> FloatArray:
-    """``(H, s)`` Y(t) = N(t) + r Y(t-P), one vector operation per period: the plan pays
-    ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments."""
+ACCUMULATED_SAMPLES = 64
+"""Up to this many samples a payment schedule is one accumulation down the ages; beyond it an accumulation,
+which walks each sample's column on its own, is slower than a vector operation per paying age."""
+STACKED_CELLS = 1 << 18
+"""Plans x months x samples computed as one array where plans of one period take the same steps (their
+recursions, their payments by age): a step is then one vector operation for all of them, not one a plan.
+At most one chunk-sized series (2 MB), so at the engine's full chunks each plan is computed alone, as its
+memory allows, and stacking pays where a step's Python, not its arithmetic, is the cost: at a few samples."""
+
+
+def _stacks(plans: list[_Recursion | None], cells_per_plan: int) -> Iterator[tuple[int, list[int]]]:
+    """The recursive plans in order, in stacks of plans of one period (the period, the plans' indices), each
+    stack where its first plan comes and within ``STACKED_CELLS``."""
+    at_once = max(1, STACKED_CELLS // cells_per_plan)
+    waiting: dict[int, list[int]] = {}
+    for index, plan in enumerate(plans):
+        if plan is not None:
+            waiting.setdefault(plan.period, []).append(index)
+    taken: set[int] = set()
+    for index, plan in enumerate(plans):
+        if plan is None or index in taken:
+            continue
+        stack = waiting[plan.period][:at_once]
+        del waiting[plan.period][:at_once]
+        taken.update(stack)
+        yield plan.period, stack
+
+
+def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray) -> Iterator[FloatArray | None]:
+    """Per plan in order, ``(H, s)`` Y(t) = N(t) + r Y(t-P) (None where ``plans`` has None): the plan pays
+    ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments. Plans of one period recur together
+    (``STACKED_CELLS``), each stack computed where its first plan is read."""
     horizon = new_users.shape[0]
-    period, renewal = plan.period, plan.renewal
-    if new_users.shape[1:] == (1,) and np.size(renewal) == 1:
-        # One sample (a `run`): the same additions on Python floats, without numpy's cost per call in every month.
-        rate, column = float(np.reshape(renewal, -1)[0]), new_users[:, 0].tolist()
-        for month in range(period, horizon):
-            column[month] += rate * column[month - period]
-        return np.array(column)[:, None]
-    payers = np.array(new_users)
-    for start in range(period, horizon, period):
-        stop = min(start + period, horizon)
-        payers[start:stop] += renewal * payers[start - period: stop - period]
-    return payers
+    ready: dict[int, FloatArray] = {}
+    stacks = _stacks(plans, new_users.size)
+    for index, plan in enumerate(plans):
+        if plan is None:
+            yield None
+            continue
+        if index not in ready:
+            period, chosen = next(stacks)
+            renewals = np.stack([np.broadcast_to(plans[i].renewal, new_users.shape[1:])  # type: ignore[union-attr]
+                                 for i in chosen])[:, None]
+            together = np.empty((len(chosen), *new_users.shape))
+            together[:, :period] = new_users[:period]
+            for start in range(period, horizon, period):
+                stop = min(start + period, horizon)
+                # r Y(t-P) + N(t), written straight into Y(t): the same sum (addition commutes exactly), without
+                # first copying every month of N.
+                np.multiply(renewals, together[:, start - period: stop - period], out=together[:, start:stop])
+                together[:, start:stop] += new_users[start:stop]
+            ready.update(zip(chosen, together, strict=True))
+        yield ready.pop(index)
+
+
+def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int) -> Iterator[tuple[FloatArray, FloatArray] | None]:
+    """Per plan in order (None where ``plans`` has None), ``(K, s)`` the cash and the payments of one new user of a
+    recursive plan at the ages it pays, 0, P, 2P, ...: its first payment (or conversion) times the renewal k times
+    over, multiplied in that order as ``_add_payments_by_age`` does, for plans of one period and both at once
+    (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan."""
+    ready: dict[int, tuple[FloatArray, FloatArray]] = {}
+    stacks = _stacks(plans, 2 * ages * samples)
+    for index, plan in enumerate(plans):
+        if plan is None:
+            yield None
+            continue
+        if index not in ready:
+            period, indices = next(stacks)
+            chosen = [stacked for stacked in (plans[i] for i in indices) if stacked is not None]
+            rows = np.empty((len(range(0, ages, period)), 2, len(chosen), samples))
+            rows[0, 0] = [np.broadcast_to(stacked.first_payment, (samples,)) for stacked in chosen]
+            rows[0, 1] = [np.broadcast_to(stacked.conversion, (samples,)) for stacked in chosen]
+            renewals = np.array([np.broadcast_to(stacked.renewal, (samples,)) for stacked in chosen])
+            for k in range(1, rows.shape[0]):
+                np.multiply(rows[k - 1], renewals, out=rows[k])
+            ready.update((i, (rows[:, 0, n], rows[:, 1, n])) for n, i in enumerate(indices))
+        yield ready.pop(index)
 
 
 def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | None = None) -> None:
     """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan (or, with ``first`` its
     conversion, its payments): the ages it pays at only."""
-    payment = np.array(plan.first_payment if first is None else first)
-    if out.shape[1:] == (1,) and payment.size == 1 and np.size(plan.renewal) == 1:
-        # One sample (a `run`): the payments on Python floats, added to their ages at once.
-        value, rate = float(payment.reshape(-1)[0]), float(np.reshape(plan.renewal, -1)[0])
-        payments = []
-        for _ in range(0, out.shape[0], plan.period):
-            payments.append(value)
-            value *= rate
-        out[:: plan.period, 0] += payments
+    if out.shape[1] > ACCUMULATED_SAMPLES:
+        payment = np.array(plan.first_payment if first is None else first)
+        for age in range(0, out.shape[0], plan.period):
+            out[age] += payment
+            payment *= plan.renewal
         return
-    for age in range(0, out.shape[0], plan.period):
-        out[age] += payment
-        payment *= plan.renewal
+    paying_ages = out[::plan.period]
+    # Row k is the first payment times the renewal k times over, multiplied in that order as the loop does:
+    # one accumulation instead of two vector operations per paying age.
+    payments = np.empty(paying_ages.shape)
+    payments[0] = plan.first_payment if first is None else first
+    payments[1:] = plan.renewal
+    paying_ages += np.multiply.accumulate(payments, axis=0)
 
 
 def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:

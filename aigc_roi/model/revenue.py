@@ -81,14 +81,39 @@ def _month_mask(months: Months, horizon: int) -> FloatArray:
 
 
 def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, samples: int) -> tuple[FloatArray, FloatArray]:
-    """Gross and net order revenue per month, ``(S, H)`` each: count x price in each month a line runs."""
-    gross = np.zeros((samples, horizon))
-    net = np.zeros((samples, horizon))
+    """Gross and net order revenue per month, ``(S, H)`` each (read-only): count x price in each month a line runs.
+
+    A line whose values every sample shares is one row, and so are the totals until a line that moves joins
+    them: a what-if batch moving no order adds up 50 lines once, not once a sample. A line of constant values
+    is added in the months it runs only (adding the 0 of the others changes nothing)."""
+    gross = np.zeros((1, horizon))
+    net = np.zeros((1, horizon))
     for order in orders:
-        line = monthly(order.count, horizon, samples).T * monthly(order.price, horizon, samples).T * _month_mask(order.months, horizon)
-        gross = gross + line
-        net = net + line * keep_share(order.fee, revenue_fee, samples)
-    return gross, net
+        amount = _shared_once(monthly(order.count, horizon, samples).T) * _shared_once(monthly(order.price, horizon, samples).T)
+        keep = _shared_once(keep_share(order.fee, revenue_fee, samples))
+        mask = _month_mask(order.months, horizon)
+        if amount.shape[1] > 1:
+            line = amount * mask
+            gross = gross + line
+            net = net + line * keep
+            continue
+        kept = amount * keep
+        gross, net = _rows_for(gross, amount), _rows_for(net, kept)
+        running = np.flatnonzero(mask)
+        months = slice(running[0], running[-1] + 1) if running.size and running[-1] - running[0] + 1 == running.size else running
+        gross[:, months] += amount
+        net[:, months] += kept
+    return np.broadcast_to(gross, (samples, horizon)), np.broadcast_to(net, (samples, horizon))
+
+
+def _rows_for(total: FloatArray, adding: FloatArray) -> FloatArray:
+    """A one-row total as one row per sample when what is added to it differs by sample."""
+    return np.repeat(total, adding.shape[0], axis=0) if adding.shape[0] > total.shape[0] else total
+
+
+def _shared_once(values: FloatArray) -> FloatArray:
+    """``(S, ...)`` values as one row when every sample shares them (a broadcast row), else as they are."""
+    return values[:1] if values.strides[0] == 0 else values
 
 
 def order_delivery(orders: Sequence[Order], horizon: int, samples: int) -> FloatArray:

@@ -125,6 +125,9 @@ def _clip(value: Realized, name: str, owner: type | None = None) -> Realized:
     return float(min(max(value, low), high))
 
 
+_PLAIN = (int, float, str, type(None))
+
+
 def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
     """Realize ``obj``, the value of the field ``name`` of a dataclass of type ``owner``, depth first."""
     if isinstance(obj, Distribution):
@@ -139,10 +142,12 @@ def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
     if children is None:
         return obj
     if isinstance(obj, tuple):  # a tuple's items are the value of the field holding it
-        return rebuilt(obj, [(index, _walk(item, name, draw, owner)) for index, item in children])
+        return rebuilt(obj, [(index, item if isinstance(item, _PLAIN) else _walk(item, name, draw, owner))
+                             for index, item in children])
     realized = []
     for key, old in children:
-        new = _walk(old, str(key), draw, type(obj))
+        # A plain number or name is realized already: most of a scenario's nodes (a month list is one a month).
+        new: Any = old if isinstance(old, _PLAIN) else _walk(old, str(key), draw, type(obj))
         if isinstance(old, Distribution) and _divides_budget(obj, str(key)):
             new = np.maximum(new, MIN_UNIT_COST, out=new) if isinstance(new, np.ndarray) else max(float(new), MIN_UNIT_COST)
         realized.append((key, new))

@@ -19,6 +19,9 @@ import numpy as np
 from aigc_roi.model.scenario import ByMonth, Distribution
 
 Key = str | int
+
+_NO_LEAVES = (int, float, str, type(None))
+"""Values that neither are nor hold a leaf (bool is an int)."""
 """A child's place in its branch: a dataclass's field name or a tuple's index."""
 
 
@@ -59,7 +62,10 @@ def leaves(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
             yield from leaves(value, f"{path}.by_month.{month}")
     else:
         for key, value in branches(obj) or ():
-            yield from leaves(value, child_path(path, key))
+            # Most of a scenario's nodes are plain numbers and names (a month list is one per month): skipping them
+            # here, before their path is spelled, is most of what a walk costs.
+            if not isinstance(value, _NO_LEAVES):
+                yield from leaves(value, child_path(path, key))
 
 
 def map_arrays(obj: Any, change: Callable[[np.ndarray], np.ndarray]) -> Any:
@@ -69,4 +75,4 @@ def map_arrays(obj: Any, change: Callable[[np.ndarray], np.ndarray]) -> Any:
     children = branches(obj)
     if children is None:
         return obj
-    return rebuilt(obj, [(key, map_arrays(value, change)) for key, value in children])
+    return rebuilt(obj, [(key, value if isinstance(value, _NO_LEAVES) else map_arrays(value, change)) for key, value in children])

@@ -38,8 +38,9 @@ headroom +15% "must rise 15% for ROI >= 0".
 How: the drivers the model is affine in are solved in closed form from
 three engine samples each, and every boundary found is confirmed by the
 engine (closed_form.py); the others are searched over a grid and narrowed
-(breakeven_search.py), all drivers of one stage in one batched engine call.
-The grid, tolerances and search floor are there.
+(breakeven_search.py). Both run side by side (lockstep.py): each step of every
+driver, closed form or search, is a sample of one engine call. The grid,
+tolerances and search floor are in breakeven_search.py.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ from aigc_roi.model.paid import max_unit_cost
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Scenario
 from aigc_roi.whatif import closed_form
-from aigc_roi.whatif.breakeven_search import levels, search, search_floor
+from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, search_floor
 from aigc_roi.whatif.drivers import Driver, evaluate_at, list_drivers
+from aigc_roi.whatif.lockstep import Steps, run_together
 
 THRESHOLDS = ("roi_zero", "payback_target")
 
@@ -133,10 +135,12 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     payback_now = plain(base["payback_month"][0])
     thresholds = levels(target)
     floors = np.array([search_floor(driver) for driver in drivers])
-    solved = closed_form.solve(realized, drivers, floors, target, thresholds)
-    rest = [d for d in range(len(drivers)) if d not in solved]
-    if rest:
-        solved.update(zip(rest, search(realized, [drivers[d] for d in rest], thresholds), strict=True))
+    forms = closed_form.forms(realized, drivers)
+    rest = [d for d in range(len(drivers)) if d not in forms]
+    # The closed forms' lines and checks run beside the other drivers' search: one engine call a step for all.
+    solved, searched = run_together(realized, [_closed_then_searched(drivers, forms, floors, target, thresholds),
+                                               search([drivers[d] for d in rest], thresholds)])
+    solved.update(zip(rest, searched, strict=True))
     alone = _channels_alone(realized, now)
     rows = tuple(
         BreakEven(driver, solved[d]["roi_zero"][0], solved[d]["payback_target"][0],
@@ -145,6 +149,15 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
         for d, driver in enumerate(drivers)
     )
     return BreakEvenTable(realized.name, target, roi_now, payback_now, rows)
+
+
+def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,
+                          thresholds: dict[str, Level]) -> Steps[dict[int, Solved]]:
+    """The drivers in ``forms`` solved in closed form, and those it leaves searched, in steps (whatif/lockstep.py)."""
+    solved = yield from closed_form.solve_steps(drivers, forms, floors, target, thresholds)
+    left = [d for d in forms if d not in solved]
+    solved.update(zip(left, (yield from search([drivers[d] for d in left], thresholds)), strict=True))
+    return solved
 
 
 def _channels_alone(realized: Scenario, result: Result) -> dict[str, ChannelAlone]:

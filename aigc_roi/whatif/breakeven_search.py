@@ -6,8 +6,9 @@ lowest cumulative cash of the months from the target (or the horizon, if
 sooner) to the horizon, since payback_month is the first month from which
 cumulative cash stays >= 0 (docs/formulas.md §5).
 
-Every driver's ``GRID_POINTS`` candidates up to ``Driver.search_high`` go to
-the engine as one batch; a driver with a threshold not crossed there is
+The search runs in steps (whatif/lockstep.py), each one engine call shared
+with whatever else runs beside it. Every driver's ``GRID_POINTS`` candidates
+up to ``Driver.search_high`` are one step; a driver with a threshold not crossed there is
 searched again on ``WIDENING_POINTS`` values from ``search_high`` to its
 upper bound (so a driver at 0 today, whose first bracket is sized from
 unrelated amounts, still finds a crossing far beyond it); the boundary
@@ -29,14 +30,15 @@ tolerance inside the bracket.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import numpy as np
 
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.limits import MIN_UNIT_COST
-from aigc_roi.model.scenario import FloatArray, Scenario
-from aigc_roi.whatif.drivers import Driver, Figures, series_one_at_a_time
+from aigc_roi.model.scenario import FloatArray
+from aigc_roi.whatif.drivers import Driver, Figures
+from aigc_roi.whatif.lockstep import Answer, Steps
 
 GRID_POINTS = 64
 GRID_DECADES = 8
@@ -54,9 +56,6 @@ its ends, and no money, count or share below 1e-12 changes a displayed figure.""
 MAX_STEPS = 200
 SLOW_STEPS = 2
 """Steps about an estimate that may pass without halving a bracket before its quarters are taken instead."""
-SERIES = ("cumulative_cash",)
-"""The monthly series a level reads."""
-
 Level = Callable[[Figures, Figures], FloatArray]
 """(figures, monthly series) -> the threshold's level: met where >= 0, undefined where NaN."""
 Solved = dict[str, "tuple[float | None, bool]"]
@@ -86,21 +85,22 @@ def search_floor(driver: Driver) -> float:
     return driver.lower_bound
 
 
-def level_values(scenario: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
-                 thresholds: dict[str, Level]) -> dict[str, FloatArray]:
-    """Each threshold's level at every candidate, (D, K), from one batched evaluation of the realized ``scenario``."""
-    figures, months = series_one_at_a_time(scenario, drivers, candidates, SERIES)
+def level_values(answer: Answer, thresholds: dict[str, Level]) -> dict[str, FloatArray]:
+    """Each threshold's level at every candidate of an ``Ask`` (whatif/lockstep.py), (D, K), from its answer."""
+    figures, months = answer
     return {name: level(figures, months) for name, level in thresholds.items()}
 
 
-def search(scenario: Scenario, drivers: list[Driver], thresholds: dict[str, Level]) -> list[Solved]:
-    """Per driver, the thresholds found by the search of the module docstring (``scenario`` realized)."""
+def search(drivers: list[Driver], thresholds: dict[str, Level]) -> Steps[list[Solved]]:
+    """Per driver, the thresholds found by the search of the module docstring, in steps (whatif/lockstep.py)."""
+    if not drivers:
+        return []
     grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
-    found = level_values(scenario, drivers, grid, thresholds)
+    found = level_values((yield drivers, grid), thresholds)
     currents = np.array([driver.current for driver in drivers])
     brackets = {name: _nearest_brackets(grid, values, currents) for name, values in found.items()}
-    brackets = _widen(scenario, drivers, grid, found, brackets, thresholds)
-    narrowed = _narrow(scenario, drivers, brackets, thresholds)
+    brackets = yield from _widen(drivers, grid, found, brackets, thresholds)
+    narrowed = yield from _narrow(drivers, brackets, thresholds)
     return [{name: narrowed[name][d] for name in thresholds} for d in range(len(drivers))]
 
 
@@ -114,8 +114,8 @@ Bracket = tuple[FloatArray, FloatArray, FloatArray, FloatArray, np.ndarray]
 """(left, right, level at left, level at right, found) per driver."""
 
 
-def _widen(scenario: Scenario, drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray],
-           brackets: dict[str, Bracket], thresholds: dict[str, Level]) -> dict[str, Bracket]:
+def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray],
+           brackets: dict[str, Bracket], thresholds: dict[str, Level]) -> Steps[dict[str, Bracket]]:
     """Brackets for the drivers with a threshold not crossed up to ``search_high``,
     from a second grid running on to the driver's upper bound."""
     # A threshold undefined all over the first grid (roi without any ad spend) stays
@@ -127,7 +127,7 @@ def _widen(scenario: Scenario, drivers: list[Driver], grid: FloatArray, found: d
     chosen = [drivers[d] for d in missing]
     # The last value of the first grid starts the second, so a flip between them counts too.
     wide = np.stack([np.geomspace(d.search_high, d.upper_bound, WIDENING_POINTS) for d in chosen])
-    wide_found = level_values(scenario, chosen, wide, thresholds)
+    wide_found = level_values((yield chosen, wide), thresholds)
     wide_grid = np.concatenate([grid[missing], wide], axis=1)
     currents = np.array([d.current for d in chosen])
     widened = dict(brackets)
@@ -154,8 +154,8 @@ def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray) 
     return left[rows, chosen], right[rows, chosen], level[rows, chosen], level[rows, chosen + 1], flips[rows, chosen]
 
 
-def _narrow(scenario: Scenario, drivers: list[Driver], brackets: dict[str, Bracket],
-            thresholds: dict[str, Level]) -> dict[str, list[tuple[float | None, bool]]]:
+def _narrow(drivers: list[Driver], brackets: dict[str, Bracket],
+            thresholds: dict[str, Level]) -> Steps[dict[str, list[tuple[float | None, bool]]]]:
     """Narrow every bracket at once (module docstring); axis 1 of the (D, thresholds) arrays
     is the threshold. Per threshold and driver: (break-even or None, good side below)."""
     names = list(brackets)
@@ -167,6 +167,7 @@ def _narrow(scenario: Scenario, drivers: list[Driver], brackets: dict[str, Brack
     slow_steps = np.zeros(left.shape, dtype=np.int8)
     kept_last = np.zeros(left.shape, dtype=np.int8)  # the end a step kept: +1 left, -1 right, 0 neither
     estimate = np.full(left.shape, np.nan)
+    currents = np.array([driver.current for driver in drivers])
     for _ in range(MAX_STEPS):
         allowed = allowed_width(np.maximum(np.abs(left), np.abs(right)))
         # Converged drivers leave the batch: each step costs only what is still open.
@@ -186,8 +187,11 @@ def _narrow(scenario: Scenario, drivers: list[Driver], brackets: dict[str, Brack
         guard = np.minimum(0.5 * tolerance, 0.125 * width)
         points = np.clip(centre[..., None] + spread[..., None] * np.array([-1.0, 0.0, 1.0]),
                          (lo + guard)[..., None], (hi - guard)[..., None])
-        # K = 3 candidates per threshold: candidates 3t..3t+2 belong to threshold t.
-        values = level_values(scenario, [drivers[d] for d in open_rows], points.reshape(open_rows.size, -1), thresholds)
+        # K = 3 candidates per threshold: candidates 3t..3t+2 belong to threshold t. A threshold with no flip
+        # has nothing to narrow (its bracket is one point, and stays it whatever its levels): its candidates
+        # are the driver's current value, the scenario as it is, one sample for all (drivers.py).
+        asked = np.where(found[open_rows][..., None], points, currents[open_rows][:, None, None])
+        values = level_values((yield [drivers[d] for d in open_rows], asked.reshape(open_rows.size, -1)), thresholds)
         at_points = np.stack([values[name][:, 3 * t:3 * t + 3] for t, name in enumerate(names)], axis=1)
         # Along lo, the three points, hi: the first point whose side differs from lo's ends the new bracket.
         # An undefined level counts as not met (roi >= NaN is False).

@@ -43,7 +43,8 @@ import numpy as np
 
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.breakeven_search import Level, Solved, allowed_width, level_values
-from aigc_roi.whatif.drivers import Driver, series_one_at_a_time
+from aigc_roi.whatif.drivers import Driver
+from aigc_roi.whatif.lockstep import Steps, run_together
 
 SAMPLE_FACTORS = (1.0, 0.5, 0.75)
 """The driver's samples as multiples of a value above 0 (its current value, or the search's upper end
@@ -60,15 +61,26 @@ def solve(scenario: Scenario, drivers: Sequence[Driver], floors: FloatArray, tar
           thresholds: dict[str, Level]) -> dict[int, Solved]:
     """Per driver index, the thresholds of the drivers solved in closed form (module docstring) of the
     realized ``scenario``; ``floors`` are where each search starts (breakeven_search.py)."""
+    return run_together(scenario, [solve_steps(drivers, forms(scenario, drivers), floors, target, thresholds)])[0]
+
+
+def forms(scenario: Scenario, drivers: Sequence[Driver]) -> dict[int, bool]:
+    """Per index of a driver the realized ``scenario`` is affine in (module docstring), whether in 1 / x
+    (True) or in x (False); none with gates."""
     if scenario.gates:
         return {}
-    forms = {d: form for d, driver in enumerate(drivers) if (form := _form(scenario, driver)) is not None}
+    return {d: form for d, driver in enumerate(drivers) if (form := _form(scenario, driver)) is not None}
+
+
+def solve_steps(drivers: Sequence[Driver], forms: dict[int, bool], floors: FloatArray, target: int,
+                thresholds: dict[str, Level]) -> Steps[dict[int, Solved]]:
+    """``solve`` of the drivers in ``forms`` in steps (whatif/lockstep.py): their lines, then their checks."""
     if not forms:
         return {}
     chosen = list(forms)
     base = np.array([driver.current if driver.current > 0 else driver.search_high for driver in (drivers[d] for d in chosen)])
     values = base[:, None] * np.array(SAMPLE_FACTORS)[None, :]
-    figures, months = series_one_at_a_time(scenario, [drivers[d] for d in chosen], values, ["cumulative_cash"])
+    figures, months = yield [drivers[d] for d in chosen], values
     found: dict[int, Solved] = {}
     for row, d in enumerate(chosen):
         inverse = forms[d]
@@ -80,7 +92,7 @@ def solve(scenario: Scenario, drivers: Sequence[Driver], floors: FloatArray, tar
         driver = drivers[d]
         found[d] = {name: _nearest(bounds, inverse, driver, floors[d])
                     for name, bounds in (("roi_zero", roi), ("payback_target", payback))}
-    return _checked(scenario, drivers, found, floors, thresholds)
+    return (yield from _checked(drivers, found, floors, thresholds))
 
 
 def _form(scenario: Scenario, driver: Driver) -> bool | None:
@@ -164,8 +176,8 @@ def _nearest(bounds: Bounds, inverse: bool, driver: Driver, floor: float) -> tup
     return value, good_below
 
 
-def _checked(scenario: Scenario, drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatArray,
-             thresholds: dict[str, Level]) -> dict[int, Solved]:
+def _checked(drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatArray,
+             thresholds: dict[str, Level]) -> Steps[dict[int, Solved]]:
     """``found`` less the drivers with a boundary the engine does not confirm; each boundary reported
     as its good-side value (module docstring)."""
     names = list(thresholds)
@@ -180,7 +192,7 @@ def _checked(scenario: Scenario, drivers: Sequence[Driver], found: dict[int, Sol
             if value is not None:
                 step = allowed_width(np.array(value)) / 4.0 * (-1.0 if good_below else 1.0)
                 values[row, 2 * t:2 * t + 2] = np.clip([value + step, value - step], floors[d], drivers[d].upper_bound)
-    levels = level_values(scenario, [drivers[d] for d in chosen], values, thresholds)
+    levels = level_values((yield [drivers[d] for d in chosen], values), thresholds)
     confirmed = dict(found)
     for t, name in enumerate(names):
         # Met on the good side; defined and missed on the bad one (NaN >= 0 is False).

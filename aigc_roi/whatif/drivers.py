@@ -30,7 +30,7 @@ import numpy as np
 
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.channels.base import Unit
-from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
@@ -53,8 +53,9 @@ SUBSCRIBER_SERVING_PATH = "costs.serving_per_subscriber"
 SEARCH_MULTIPLE = 100.0
 """A threshold search first covers [lower bound, 100 x current], then widens to the driver's domain (breakeven.py)."""
 MAX_BATCH_CELLS = 4_000_000
-"""Samples x sources x months of one engine call: the engine chunks its monthly arrays by
-itself, this bounds what a batch keeps per source (50 channels over 120 months stay near 100 MB)."""
+"""Samples x (months + rows) of one engine call of drivers moved alone: the engine chunks its monthly
+arrays by itself, this bounds what a batch keeps, its cumulative cash and each row's driver's values
+for every sample (32 MB)."""
 Figures: TypeAlias = "dict[str, FloatArray]"
 """Figure name -> array, as in ``Result.figures``."""
 
@@ -290,28 +291,75 @@ def evaluate_one_at_a_time(scenario: Scenario, drivers: Sequence[Driver], candid
 def series_one_at_a_time(realized: Scenario, drivers: Sequence[Driver], candidates: FloatArray,
                          series: Sequence[str] = ()) -> tuple[Figures, Figures]:
     """``evaluate_one_at_a_time``'s figures on a realized scenario (a search calls this many times, and
-    realizing walks the whole scenario), and the monthly series named in ``series`` (``MONTH_SERIES``)
+    realizing walks the whole scenario), and the monthly series named in ``series`` (``ROW_SERIES``)
     of every candidate, each (D, K, H)."""
     count, per_driver = candidates.shape
-    cells_per_driver = per_driver * (len(realized.acquisition) + 1) * realized.horizon_months
-    group = max(1, MAX_BATCH_CELLS // cells_per_driver)
-    parts: list[tuple[Figures, Figures]] = []
-    for start in range(0, count, group):
-        chosen = drivers[start:start + group]
-        assignments = []
-        for d, driver in enumerate(chosen):
-            # Block d of the batch moves this driver; the other blocks hold it current.
-            values = np.full((len(chosen), per_driver), driver.current)
-            values[d] = candidates[start + d]
-            assignments.append((driver, values.reshape(-1)))
-        result = _evaluate_realized(realized, assignments)
-        parts.append((result.figures, {name: result.months[name] for name in series}))
+    rows = moved_alone(realized, [(driver, candidates[d]) for d, driver in enumerate(drivers)], series)
+    figures = {name: np.stack([row[0][name] for row in rows]).reshape(count, per_driver) for name in rows[0][0]}
+    months = {name: np.stack([row[1][name] for row in rows]).reshape(count, per_driver, -1) for name in series}
+    return figures, months
 
-    def joined(which: int, name: str) -> FloatArray:
-        whole = np.concatenate([part[which][name] for part in parts])
-        return whole.reshape(count, per_driver, *whole.shape[1:])
 
-    return ({name: joined(0, name) for name in parts[0][0]}, {name: joined(1, name) for name in series})
+ROW_SERIES = ("cumulative_cash",)
+"""The monthly series ``moved_alone`` can return: the one a threshold reads (whatif/breakeven_search.py)."""
+Row = tuple[Figures, Figures]
+"""One row's figures (K,) and monthly series (K, H)."""
+
+
+def moved_alone(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], series: Sequence[str] = ()) -> list[Row]:
+    """Per row (a driver and its K values), the figures and the series named in ``series`` (``ROW_SERIES``)
+    with the driver moved alone through its values, everything else held current.
+
+    Rows may have different lengths and name one driver more than once: every row's values are samples of
+    one engine call (figures only, without ``irr``: no what-if reads it and it is the engine's costliest
+    figure), split into several only where it would keep more than ``MAX_BATCH_CELLS``.
+    """
+    assert set(series) <= set(ROW_SERIES), series
+    answers: list[Row] = []
+    for batch in _batches([len(values) for _, values in rows], realized.horizon_months):
+        answers += _moved_together(realized, [rows[r] for r in batch], bool(series))
+    return answers
+
+
+def _batches(lengths: Sequence[int], horizon: int) -> list[range]:
+    """Consecutive rows whose samples x (months + rows) stay within ``MAX_BATCH_CELLS`` (at least one row each)."""
+    batches: list[range] = []
+    start, samples = 0, 0
+    for r, length in enumerate(lengths):
+        if r > start and (samples + length) * (horizon + r + 1 - start) > MAX_BATCH_CELLS:
+            batches.append(range(start, r))
+            start, samples = r, 0
+        samples += length
+    if lengths:
+        batches.append(range(start, len(lengths)))
+    return batches
+
+
+def _moved_together(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], cash: bool) -> list[Row]:
+    """``moved_alone`` for rows that make one engine call."""
+    # A value at its driver's current value makes the scenario as it is, whichever the row (a closed form's
+    # first line point, a grid's current point, a check of a threshold with no break-even): one sample for all.
+    current = [values == driver.current for driver, values in rows]
+    samples = int(any(row.any() for row in current))
+    positions = []
+    for at_current in current:
+        own = np.flatnonzero(~at_current)
+        position = np.zeros(len(at_current), dtype=np.intp)
+        position[own] = samples + np.arange(len(own))
+        samples += len(own)
+        positions.append(position)
+    by_path: dict[str, tuple[Driver, FloatArray]] = {}
+    for (driver, values), position, at_current in zip(rows, positions, current, strict=True):
+        # Every other row's samples hold the driver current.
+        moved = by_path.setdefault(driver.path, (driver, np.full(samples, driver.current)))[1]
+        moved[position[~at_current]] = values[~at_current]
+    batch = realized
+    for driver, values in by_path.values():
+        batch = with_value(batch, driver, values)
+    result = evaluate_batch(batch, irr=False, cumulative_cash=cash)
+    return [({name: values[position] for name, values in result.figures.items()},
+             {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash[position]})
+            for position in positions]
 
 
 def _largest_money(scenario: Scenario) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -298,15 +299,16 @@ def test_free_channels_converge_in_few_halvings(monkeypatch: pytest.MonkeyPatch)
             + "retention: {points: {1: 0.4, 12: 0.1}}\nmonetization:\n  plans:\n" + plans
             + "costs: {serving_per_active_user: 0.1}\n")
     calls = 0
-    original = drivers.evaluate
+    # Every engine call of the what-ifs goes through whatif/drivers.py: a run, or a batch of figures.
+    for name in ("evaluate", "evaluate_batch"):
+        original = getattr(drivers, name)
 
-    def counted(*args: object, **kwargs: object) -> object:
-        nonlocal calls
-        calls += 1
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        def counted(*args: object, _original: Callable[..., object] = original, **kwargs: object) -> object:
+            nonlocal calls
+            calls += 1
+            return _original(*args, **kwargs)
 
-    # Every engine call of the what-ifs goes through whatif/drivers.py.
-    monkeypatch.setattr(drivers, "evaluate", counted)
+        monkeypatch.setattr(drivers, name, counted)
     table = break_even(scenario_of(text))
     assert calls <= 2 + 100
     cost = next(row for row in table.rows if row.driver.path == "acquisition[0].cost")

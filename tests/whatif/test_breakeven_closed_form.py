@@ -67,7 +67,7 @@ def test_closed_forms_give_the_searchs_answers(text: str, monkeypatch: pytest.Mo
             "acquisition[3].impressions", "acquisition[4].posts", "acquisition[5].fee", "acquisition[6].cost"} <= solved
     assert not solved & {"monetization.plans[0].renewal", "acquisition[0].budget", "acquisition[5].posts"}
     fast = break_even(scenario)
-    monkeypatch.setattr(breakeven.closed_form, "solve", lambda *args: {})
+    monkeypatch.setattr(breakeven.closed_form, "forms", lambda *args: {})
     searched = break_even(scenario)
     compared = 0
     for a, b in zip(fast.rows, searched.rows, strict=True):

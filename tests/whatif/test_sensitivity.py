@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 import pytest
 
 from aigc_roi.cli.whatif import parse_step
-from aigc_roi.model.engine import Result, evaluate
+from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.sensitivity import grid_json, sensitivity_json
@@ -87,13 +88,15 @@ def test_without_ad_spend_rows_are_sorted_by_net_cash() -> None:
 
 def test_all_candidates_go_to_the_engine_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Scenario] = []
-    real = drivers.evaluate
+    # Every engine call of the what-ifs goes through whatif/drivers.py: a run, or a batch of figures.
+    for name in ("evaluate", "evaluate_batch"):
+        real = getattr(drivers, name)
 
-    def counting(scenario: Scenario, **options: bool) -> Result:
-        calls.append(scenario)
-        return real(scenario, **options)
+        def counting(scenario: Scenario, _real: Callable[..., object] = real, **options: bool) -> object:
+            calls.append(scenario)
+            return _real(scenario, **options)
 
-    monkeypatch.setattr(drivers, "evaluate", counting)
+        monkeypatch.setattr(drivers, name, counting)
     sensitivity(scenario_of())
     grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price")
     assert len(calls) == 2
