@@ -54,24 +54,37 @@ class ChannelMonths:
         for channel in channels:
             share = None if shares is None else shares.get(channel)
             by_share.setdefault(id(share), (share, []))[1].append(channel)
-        horizon, samples = self._masks.shape[1], self._acquired.unit_users.shape[1]
-        total = np.zeros((horizon, samples))
+        total: FloatArray | None = None
         for share, members in by_share.values():
             part = self._plain_sum(members, spend, paying_only)
-            total += part if share is None else part * share
-        return total
+            if share is not None:
+                part *= share
+            if total is None:
+                total = part
+            else:
+                total += part
+        return np.zeros((self._masks.shape[1], self._acquired.unit_users.shape[1])) if total is None else total
 
     def _plain_sum(self, channels: list[int], spend: bool, paying_only: bool) -> FloatArray:
+        """A new ``(H, s)`` array: the sum over ``channels`` before the gates."""
         acquired = self._acquired
         rows = acquired.unit_spend if spend else acquired.unit_users
         constant = [channel for channel in channels if channel not in self._moving]
-        values = rows[constant]
-        if paying_only:
-            values = np.where(self._spending[constant], values, 0.0)
-        total = self._masks[constant].T @ values
+        total: FloatArray | None = None
+        if constant:
+            values = rows[constant]
+            if paying_only:
+                values = np.where(self._spending[constant], values, 0.0)
+            total = self._masks[constant].T @ values
         for channel in channels:
             if channel in self._moving:
                 users, spent = self.planned(channel)
                 series = spent if spend else users
-                total += np.where(self._spending[channel], series, 0.0) if paying_only else series
+                if paying_only:
+                    series = np.where(self._spending[channel], series, 0.0)
+                if total is None:
+                    total = np.array(series)
+                else:
+                    total += series
+        assert total is not None, "a sum over at least one channel"
         return total

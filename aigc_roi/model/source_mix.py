@@ -93,11 +93,15 @@ class _OtherGroups:
 
     @classmethod
     def of(cls, users: list[FloatArray], active_by_group: list[FloatArray], indices: list[FloatArray]) -> _OtherGroups:
-        active, indexed_new_users, indexed_active = (np.zeros_like(users[0]) for _ in range(3))
-        for joined, active_users, index in zip(users[1:], active_by_group[1:], indices[1:], strict=True):
-            active += active_users
-            indexed_new_users += index * joined
-            indexed_active += index * active_users
+        if len(users) == 1:
+            active, indexed_new_users, indexed_active = (np.zeros_like(users[0]) for _ in range(3))
+        else:
+            # Read only, never written: one other group's own A_g serves as the sum.
+            active = sum(active_by_group[2:], active_by_group[1])
+            indexed_new_users = sum((index * joined for joined, index in zip(users[2:], indices[2:], strict=True)),
+                                    indices[1] * users[1])
+            indexed_active = sum((index * own for own, index in zip(active_by_group[2:], indices[2:], strict=True)),
+                                 indices[1] * active_by_group[1])
         return cls(tuple(id(joined) for joined in users[1:]), active, indexed_new_users, indexed_active)
 
     def with_group_0(self, users: FloatArray, active: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
