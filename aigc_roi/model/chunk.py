@@ -207,19 +207,14 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     contribution_by_age = per_user.contribution_by_age
     # The attribution (Result.channel_*) reads what one user of each group is worth by join month, less the rewards
     # of the k viral users every user brings a month later.
-    if per_group is None:
-        gross_worth, contribution_worth = _worth_of(per_user)
-        if mix is not None:
-            by_group["gross_worth"] = [worth_by_age(gross) for gross in by_group["gross"]]
-            by_group["contribution_worth"] = [worth_by_age(own) for own in by_group["contribution"]]
-    else:
-        gross_worth, contribution_worth = _worth_of(per_user)
-        by_group["gross_worth"] = [_worth_of(one)[0] for one in per_group]
-        by_group["contribution_worth"] = [_worth_of(one)[1] for one in per_group]
+    gross_worth, contribution_worth = _worth_of(per_user)
     contribution_worth = _less_rewards(contribution_worth, referral, virality, reward)
-    if "contribution_worth" in by_group:
-        by_group["contribution_worth"] = [_less_rewards(worth, referral, virality, reward)
-                                          for worth in by_group["contribution_worth"]]
+    if mix is not None:
+        worths = ([_worth_of(one) for one in per_group] if per_group is not None
+                  else [(worth_by_age(gross), worth_by_age(own)) for gross, own in zip(by_group["gross"], by_group["contribution"],
+                                                                                    strict=True)])
+        by_group["gross_worth"] = [gross for gross, _ in worths]
+        by_group["contribution_worth"] = [_less_rewards(own, referral, virality, reward) for _, own in worths]
     unit_cost = np.array([_unit_cost(ch, p) for ch in scenario.acquisition]).reshape(-1, samples)
     if layout.organic:
         organic_per_month = np.broadcast_to(organic.mean(axis=0) if moves(organic) else organic[0], (samples,))
