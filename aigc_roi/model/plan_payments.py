@@ -3,8 +3,9 @@ its schedule otherwise (docs/formulas.md §4.5)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -52,6 +53,10 @@ At most one chunk-sized series (2 MB), so at the engine's full chunks each plan 
 memory allows, and stacking pays where a step's Python, not its arithmetic, is the cost: at a few samples."""
 
 
+_Stacked = TypeVar("_Stacked")
+"""What ``_in_stacks`` computes per plan."""
+
+
 def _stacks(plans: list[_Recursion | None], cells_per_plan: int) -> Iterator[tuple[int, list[int]]]:
     """The recursive plans in order, in stacks of plans of one period (the period, the plans' indices), each
     stack where its first plan comes and within ``STACKED_CELLS``."""
@@ -75,26 +80,20 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
     ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments. Plans of one period recur together
     (``STACKED_CELLS``), each stack computed where its first plan is read."""
     horizon = new_users.shape[0]
-    ready: dict[int, FloatArray] = {}
-    stacks = _stacks(plans, new_users.size)
-    for index, plan in enumerate(plans):
-        if plan is None:
-            yield None
-            continue
-        if index not in ready:
-            period, chosen = next(stacks)
-            renewals = np.stack([np.broadcast_to(plans[i].renewal, new_users.shape[1:])  # type: ignore[union-attr]
-                                 for i in chosen])[:, None]
-            together = np.empty((len(chosen), *new_users.shape))
-            together[:, :period] = new_users[:period]
-            for start in range(period, horizon, period):
-                stop = min(start + period, horizon)
-                # r Y(t-P) + N(t), written straight into Y(t): the same sum (addition commutes exactly), without
-                # first copying every month of N.
-                np.multiply(renewals, together[:, start - period: stop - period], out=together[:, start:stop])
-                together[:, start:stop] += new_users[start:stop]
-            ready.update(zip(chosen, together, strict=True))
-        yield ready.pop(index)
+
+    def payers(period: int, chosen: list[_Recursion]) -> list[FloatArray]:
+        renewals = np.stack([np.broadcast_to(plan.renewal, new_users.shape[1:]) for plan in chosen])[:, None]
+        together = np.empty((len(chosen), *new_users.shape))
+        together[:, :period] = new_users[:period]
+        for start in range(period, horizon, period):
+            stop = min(start + period, horizon)
+            # r Y(t-P) + N(t), written straight into Y(t): the same sum (addition commutes exactly), without
+            # first copying every month of N.
+            np.multiply(renewals, together[:, start - period: stop - period], out=together[:, start:stop])
+            together[:, start:stop] += new_users[start:stop]
+        return list(together)
+
+    return _in_stacks(plans, new_users.size, payers)
 
 
 def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int) -> Iterator[tuple[FloatArray, FloatArray] | None]:
@@ -102,8 +101,25 @@ def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int
     recursive plan at the ages it pays, 0, P, 2P, ...: its first payment (or conversion) times the renewal k times
     over, multiplied in that order as ``_add_payments_by_age`` does, for plans of one period and both at once
     (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan."""
-    ready: dict[int, tuple[FloatArray, FloatArray]] = {}
-    stacks = _stacks(plans, 2 * ages * samples)
+
+    def schedules(period: int, chosen: list[_Recursion]) -> list[tuple[FloatArray, FloatArray]]:
+        rows = np.empty((len(range(0, ages, period)), 2, len(chosen), samples))
+        rows[0, 0] = [np.broadcast_to(plan.first_payment, (samples,)) for plan in chosen]
+        rows[0, 1] = [np.broadcast_to(plan.conversion, (samples,)) for plan in chosen]
+        renewals = np.array([np.broadcast_to(plan.renewal, (samples,)) for plan in chosen])
+        for k in range(1, rows.shape[0]):
+            np.multiply(rows[k - 1], renewals, out=rows[k])
+        return [(rows[:, 0, n], rows[:, 1, n]) for n in range(len(chosen))]
+
+    return _in_stacks(plans, 2 * ages * samples, schedules)
+
+
+def _in_stacks(plans: list[_Recursion | None], cells_per_plan: int,
+               compute: Callable[[int, list[_Recursion]], list[_Stacked]]) -> Iterator[_Stacked | None]:
+    """Per plan in order, ``compute``'s value for it (None where ``plans`` has None), ``compute`` called once per
+    stack of ``_stacks`` (its period and plans) where the stack's first plan is read."""
+    ready: dict[int, _Stacked] = {}
+    stacks = _stacks(plans, cells_per_plan)
     for index, plan in enumerate(plans):
         if plan is None:
             yield None
@@ -111,13 +127,7 @@ def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int
         if index not in ready:
             period, indices = next(stacks)
             chosen = [stacked for stacked in (plans[i] for i in indices) if stacked is not None]
-            rows = np.empty((len(range(0, ages, period)), 2, len(chosen), samples))
-            rows[0, 0] = [np.broadcast_to(stacked.first_payment, (samples,)) for stacked in chosen]
-            rows[0, 1] = [np.broadcast_to(stacked.conversion, (samples,)) for stacked in chosen]
-            renewals = np.array([np.broadcast_to(stacked.renewal, (samples,)) for stacked in chosen])
-            for k in range(1, rows.shape[0]):
-                np.multiply(rows[k - 1], renewals, out=rows[k])
-            ready.update((i, (rows[:, 0, n], rows[:, 1, n])) for n, i in enumerate(indices))
+            ready.update(zip(indices, compute(period, chosen), strict=True))
         yield ready.pop(index)
 
 
