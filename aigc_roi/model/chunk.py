@@ -139,13 +139,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     # A user's subscriptions are the same in every group but for its index: summed once for all of them.
     subscriptions = _moving_subscriptions(scenario, max(H, lifetime), p, worth=series) if values_move else None
     per_group = None if mix is None or subscriptions is None or not series else [
-        _moving_per_user(scenario, users, curve, p, group.retention, None if g == 0 else index, subscriptions)
+        _moving_per_user(scenario, users, curve, p, subscriptions, group.retention, None if g == 0 else index)
         for g, (users, curve, index, group) in enumerate(zip(mix.new_users, mix.retention, mix.indices, groups, strict=True))]
     per_user: _PerUser | None = None
     if per_group is not None:
         per_user = per_group[0]
     elif subscriptions is not None and mix is None:
-        per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions=subscriptions, gross=series,
+        per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions, gross=series,
                                     worth=series)
     elif subscriptions is None:
         user_revenue = _revenue_by_age(scenario.monetization, retention, p)
@@ -226,12 +226,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         # The gates stop a source's users and spend by month as they stop its plan.
         by_source_month = {name: series * activity[list(moving_sources)] for name, series in by_source_month.items()}
     # A channel's own ltv is the mean over the users it bought: none when it bought none.
-    if per_user.by_join:
+    if subscriptions is not None:
         # Values by month: the users a source bought in month s live the values of months s, s + 1, ..., on the
         # curve and index of the source's group.
         group_of = group_of_sources(groups, len(layout.source_names))
-        ltv = np.array([(_moving_per_user(scenario, users, curves[group_of[source]], p, groups[group_of[source]].retention,
-                                          None if group_of[source] == 0 else indices[group_of[source]], subscriptions,
+        ltv = np.array([(_moving_per_user(scenario, users, curves[group_of[source]], p, subscriptions,
+                                          groups[group_of[source]].retention,
+                                          None if group_of[source] == 0 else indices[group_of[source]],
                                           gross=False, worth=False).lifetime_contribution * lifetime_discount).sum(axis=0)
                         for source, users in enumerate(_source_users_by_month(acquired, organic, layout, p, activity))])
     else:

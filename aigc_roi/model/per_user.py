@@ -106,21 +106,19 @@ def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params, worth: bool
 
 
 def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: FloatArray, p: _Params,
-                     curve: Retention | None = None, index: FloatArray | None = None,
-                     subscriptions: _Subscriptions | None = None, *, gross: bool = True, worth: bool = True) -> _PerUser:
+                     subscriptions: _Subscriptions, curve: Retention | None = None, index: FloatArray | None = None, *,
+                     gross: bool = True, worth: bool = True) -> _PerUser:
     """``_PerUser`` when values move: a user joining in s pays and costs the values of calendar month s + a
     (the last given value past the horizon); by age, the mean over every new user of the horizon.
 
     ``curve`` and ``index``: a source group's own retention (``retention`` is it by age over the horizon) and
     conversion index (docs/formulas.md §15); default the scenario's and 1. ``subscriptions``: the chunk's
-    ``_moving_subscriptions``, computed here when not given. ``gross`` and ``worth`` False leave out the gross
+    ``_moving_subscriptions`` (with their worth when ``worth``). ``gross`` and ``worth`` False leave out the gross
     revenue by age and the worth by join month (None) for callers that read neither."""
     horizon = new_users.shape[0]
     ages = max(horizon, int(scenario.ltv_lifetime))
     long_retention = (retention if ages == horizon
                       else _retention_by_age(scenario.retention if curve is None else curve, ages, p))
-    if subscriptions is None:
-        subscriptions = _moving_subscriptions(scenario, ages, p)
     scale: FloatArray | float = 1.0 if index is None else index
     weights = join_weights(new_users)
     per_active = _per_active_terms(scenario, p, index)
