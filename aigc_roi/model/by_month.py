@@ -233,8 +233,9 @@ def user_means(retention: FloatArray, weights: FloatArray, per_active: tuple[Ter
 
 
 def active_worth(retention: FloatArray, per_active: tuple[Terms, Terms], horizon: int) -> tuple[FloatArray, FloatArray]:
-    """``(H, s)`` gross revenue and contribution one active-user's worth of values brings, by join month s over the
-    rest of the horizon, for a user on ``retention`` paying the calendar values ``per_active`` (as in ``user_means``)."""
+    """``(H, s)`` what one user on ``retention`` joining in month s brings over the rest of the horizon through what
+    an active user pays and costs in each calendar month (``per_active``, as in ``user_means``): gross revenue and
+    contribution."""
     done: dict[int, FloatArray] = {}
 
     def worth_of(terms: Terms) -> FloatArray:
