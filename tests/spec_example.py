@@ -1,4 +1,4 @@
-"""The spec's worked example (section 6), verbatim: the scenario many tests check by hand.
+"""The worked examples many tests check by hand: the spec's (section 6), verbatim, and docs/formulas.md §18's gated plan.
 
 A = 1000, 500, 250; revenue 10000, 5000, 2500; serving 1000, 500, 250; ad
 spend 20000 in month 1; F = -11000, 4500, 2250; cumulative -11000, -6500,
@@ -30,4 +30,28 @@ monetization:
 costs:
   serving_per_active_user: 1
   fixed: [{name: tools, monthly: 300..300, months: 1}]
+"""
+
+
+# docs/formulas.md §18's worked example: KOL (1,000 users a month in months 1-2 for 10,000 a month) is tested for a
+# ROAS of 2 and reaches 1.35, so Feed (250 users a month for 20,000) stops after month 2.
+GATED_EXAMPLE = """\
+name: Creators first, feed if they work
+horizon_months: 4
+virality: 0.2
+acquisition:
+  - {name: KOL, type: kol, posts: 1, fee: 10000, views: 100000, view_to_user: 0.01, months: 1-2}
+  - {name: Feed, type: cpm, cpm: 40, ctr: 0.01, cvr: 0.05, budget: 20000}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases:
+    - {name: Pack, price: 10, rate: 1}
+costs:
+  serving_per_active_user: 1
+gates:
+  - name: creators prove it
+    after_month: 2
+    channels: [KOL]
+    min_roas: 2
+    then: [Feed]
 """

@@ -9,32 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 from cli_runner import invoke
+from spec_example import GATED_EXAMPLE as PLAN
 
 from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif.simulate import simulate
 
-PLAN = """\
-name: Creators first, feed if they work
-horizon_months: 4
-virality: 0.2
-acquisition:
-  - {name: KOL, type: kol, posts: 1, fee: 10000, views: 100000, view_to_user: 0.01, months: 1-2}
-  - {name: Feed, type: cpm, cpm: 40, ctr: 0.01, cvr: 0.05, budget: 20000}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases:
-    - {name: Pack, price: 10, rate: 1}
-costs:
-  serving_per_active_user: 1
-gates:
-  - name: creators prove it
-    after_month: 2
-    channels: [KOL]
-    min_roas: 2
-    then: [Feed]
-"""
 EXACT = 1e-9
 
 
