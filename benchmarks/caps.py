@@ -10,6 +10,7 @@ is the file that bounds their work (issue 27). Run it to print the file:
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -69,6 +70,17 @@ def cap_scenario_text(items: int = MAX_CHANNELS, horizon: int = MAX_HORIZON_MONT
         f"targets: {{max_payback_months: {max(1, horizon // 5)}}}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def with_raised_prices(text: str, count: int) -> str:
+    """``text`` with its first ``count`` prices 10% higher: a new version of the plan that changes ``count``
+    numbers (``compare BASE NEW --explain`` splits each figure's change among them)."""
+    raised = iter(range(count))
+
+    def raise_price(match: re.Match[str]) -> str:
+        return f"price: {round(float(match[1]) * 1.1, 4)}" if next(raised, None) is not None else match[0]
+
+    return re.sub(r"price: ([\d.]+)", raise_price, text)
 
 
 if __name__ == "__main__":

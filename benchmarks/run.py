@@ -51,7 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from caps import cap_scenario_text  # noqa: E402
+from caps import cap_scenario_text, with_raised_prices  # noqa: E402
 
 PYTHON = sys.executable
 TRIVIAL_TYPER = """\
@@ -95,6 +95,9 @@ def scenario_text(channels: int, months: int, ranges: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+EXPLAINED_CHANGES = 40
+"""Prices a new version of the file at every cap changes for `compare --explain`: past 10 changes the split
+reads the prefixes of 200 random orders, about 8,000 combinations (docs/formulas.md §13)."""
 FEATURES = ("sources", "by_month", "gates", "all")
 """The spec 1.2 features ``ranged_scenario_text`` can add: one at a time, or every addition at once (``all``)."""
 
@@ -285,6 +288,9 @@ def what_if_cases(folder: Path, quick: bool) -> list[Case]:
                               "--variant", "dearer: monetization.plans[0].price=25"],
         "curves": ["curves"],
     }
+    raised = folder / "caps-raised.yaml"
+    raised.write_text(with_raised_prices(caps.read_text(encoding="utf-8"), 3 if quick else EXPLAINED_CHANGES), encoding="utf-8")
+    commands["compare --explain"] = ["compare", str(raised), "--explain"]
     return [Case(f"{name} at every cap", aigc(command[0], str(caps), *command[1:], "-f", "json"), "run", run, 3.0)
             for name, command in commands.items()]
 

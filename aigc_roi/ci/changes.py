@@ -9,13 +9,13 @@ still invalid, all changes form one group.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from aigc_roi.ci.change_samples import batched_values, one_by_one_unless_batched
 from aigc_roi.ci.checks import changed_inputs, run_figures
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
@@ -23,7 +23,7 @@ from aigc_roi.model.paths import split_path
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.inputs import InputValue, input_values
 from aigc_roi.reader.load import LoadedScenario, build, load_path
-from aigc_roi.reader.overrides import Override, apply_overrides, parse_override
+from aigc_roi.reader.overrides import Override, overridden_copy, parse_override
 from aigc_roi.whatif.explain import EXPLAINED, WHOLE_FILE, ChangedValue, FigureChanges, explain
 
 
@@ -43,16 +43,21 @@ def _split(before: LoadedScenario, after: LoadedScenario,
     """``split_changes``, with the first changed input of each group (where an annotation points)."""
     changes, overrides = _as_overrides(changed_inputs(before, after), before)
 
-    def scenario_with(indices: Sequence[int]) -> Scenario:
+    built: dict[tuple[int, ...], Scenario] = {}
+
+    def scenario_with(indices: Iterable[int]) -> Scenario:
         # The reader's own overrides on a copy of the base tree: each combination is validated like a file.
-        return build(apply_overrides(copy.deepcopy(before.tree), tuple(overrides[i] for i in indices)), before.path)
+        key = tuple(indices)
+        if key not in built:
+            built[key] = build(overridden_copy(before.tree, tuple(overrides[i] for i in key)), before.path)
+        return built[key]
 
     groups = _valid_groups([[i] for i in range(len(changes))], changes, scenario_with)
     if groups is None:
         # The versions differ in form, not only in value (a retention written as points in one and a churn in
         # the other): no --set on the base reaches the new file, so its every change is one, the whole file's.
         figures_before, figures_after = dict(run_figures(before.scenario)), dict(run_figures(after.scenario))
-        explanation = explain(1, lambda subset: figures_after if subset else figures_before,
+        explanation = explain(1, lambda subsets: [figures_after if subset else figures_before for subset in subsets],
                               before.scenario.horizon_months, figures)
         whole = ChangedValue(WHOLE_FILE, None, None)
         # Nothing is left unexplained: the one change is the new file itself (none stays none).
@@ -62,8 +67,12 @@ def _split(before: LoadedScenario, after: LoadedScenario,
     def value(subset: frozenset[int]) -> dict[str, float | int | None]:
         return dict(run_figures(scenario_with([i for group in sorted(subset) for i in groups[group]])))
 
-    explanation = explain(len(groups), value, before.scenario.horizon_months, figures)
-    with_all, actual = value(frozenset(range(len(groups)))), run_figures(after.scenario)
+    everything = scenario_with(range(len(changes)))
+    with_all, actual = dict(run_figures(everything)), run_figures(after.scenario)
+    # Combinations of number changes are samples of one engine call (ci/change_samples.py).
+    batched = batched_values(before.scenario, [scenario_with(group) for group in groups], everything, figures,
+                             dict(run_figures(before.scenario)), with_all)
+    explanation = explain(len(groups), one_by_one_unless_batched(batched, value), before.scenario.horizon_months, figures)
     unexplained = {name: _difference(actual.get(name), with_all.get(name)) for name in figures}
     described = tuple(ChangedValue(", ".join(changes[i].now.path for i in group),
                                    _joined(changes, group, before=True), _joined(changes, group, before=False))

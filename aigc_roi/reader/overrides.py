@@ -11,6 +11,7 @@ plan, purchase, order or fixed cost has that name (``NAMED_LISTS``).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -175,6 +176,40 @@ def _child(parent: Node, segment: str, override: Override, create: bool, followi
                       Node("map", 1, 1, {}, source=override.option))
         parent.value[key] = entry
     return entry.value
+
+
+def overridden_copy(tree: Node, overrides: tuple[Override, ...]) -> Node:
+    """``apply_overrides`` on a copy of ``tree`` that shares every node the overrides do not write through:
+    ``tree`` is left as it was, at the cost of the paths set rather than of the whole file."""
+    root = _copied(tree)
+    for override in overrides:
+        segments = split_path(_by_name(root, override)) or []
+        parent = root
+        for position, segment in enumerate(segments[:-1]):
+            child = _child(parent, segment, override, create=True, following=segments[position + 1])
+            parent = _own_child(parent, child)
+    return apply_overrides(root, overrides)
+
+
+def _copied(node: Node) -> Node:
+    """``node`` with a container of its own (its children still shared)."""
+    if node.kind == "map":
+        return dataclasses.replace(node, value=dict(node.value))
+    if node.kind == "seq":
+        return dataclasses.replace(node, value=list(node.value))
+    return node
+
+
+def _own_child(parent: Node, child: Node) -> Node:
+    """``child``, copied into ``parent`` (whose container is its own) in its place; found by identity, as equal
+    items of a list are different places."""
+    copied = _copied(child)
+    if parent.kind == "seq":
+        parent.value[next(i for i, item in enumerate(parent.value) if item is child)] = copied
+    else:
+        key = next(key for key, entry in parent.value.items() if entry.value is child)
+        parent.value[key] = Entry(parent.value[key].key, copied)
+    return copied
 
 
 def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:

@@ -7,7 +7,9 @@ whole change and no input is credited with an interaction that another input
 made possible. With up to ``EXACT_PLAYERS`` changes every subset is
 evaluated (2^n runs) and the split is exact; beyond that ``SAMPLED_ORDERS``
 random orders are averaged (each order's shares still add up to the whole
-change exactly, so the sampled split does too).
+change exactly, so the sampled split does too). Every combination the split
+reads is asked for at once, so the caller can evaluate them as samples of one
+engine call (ci/change_samples.py).
 
 A figure that is none in some combination is not split, except the payback
 months, where none (never within the horizon) counts as the month after the
@@ -30,8 +32,8 @@ EXACT_PLAYERS = 10
 SAMPLED_ORDERS = 200
 
 Figures = Mapping[str, float | int | None]
-Value = Callable[[frozenset[int]], Figures]
-"""The figures of the base with the changes in the subset applied."""
+Values = Callable[[Sequence[frozenset[int]]], Sequence[Figures]]
+"""The figures of the base with the changes of each subset applied, in the order of the subsets."""
 
 
 @dataclass(frozen=True)
@@ -52,15 +54,8 @@ class Explanation:
     """Orders averaged (n! when exact)."""
 
 
-def explain(count: int, value: Value, horizon: int, figures: Sequence[str] = EXPLAINED, seed: int = 0) -> Explanation:
-    """Split each figure's change from ``value(∅)`` to ``value(all)`` among ``count`` changes."""
-    cache: dict[frozenset[int], Figures] = {}
-
-    def figures_of(subset: frozenset[int]) -> Figures:
-        if subset not in cache:
-            cache[subset] = value(subset)
-        return cache[subset]
-
+def explain(count: int, values: Values, horizon: int, figures: Sequence[str] = EXPLAINED, seed: int = 0) -> Explanation:
+    """Split each figure's change from the figures of ∅ to those of every change among ``count`` changes."""
     exact = count <= EXACT_PLAYERS
     if exact:
         subsets = [frozenset(chosen) for size in range(count + 1) for chosen in combinations(range(count), size)]
@@ -80,6 +75,13 @@ def explain(count: int, value: Value, horizon: int, figures: Sequence[str] = EXP
                 before = after
         orders = SAMPLED_ORDERS
     everything = frozenset(range(count))
+    wanted = list(dict.fromkeys([frozenset(), everything, *(subset for player in marginals for _, without, with_ in player
+                                                             for subset in (without, with_))]))
+    known = dict(zip(wanted, values(wanted), strict=True))
+
+    def figures_of(subset: frozenset[int]) -> Figures:
+        return known[subset]
+
     attributions = []
     for name in figures:
         def number(subset: frozenset[int], name: str = name) -> float | None:

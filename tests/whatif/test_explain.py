@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,15 @@ def test_sampled_orders_still_add_up_to_the_whole_change() -> None:
         # An additive part (player i adds i) and an interaction (the product of factors 1 + 0.1 (i + 1)).
         return {"npv": sum(subset) + math.prod(1.0 + 0.1 * (i + 1) for i in subset), "roi": float(sum(subset))}
 
-    result = explain(players, value, horizon=12, figures=("npv", "roi"))
+    asked: list[int] = []
+
+    def values(subsets: Sequence[frozenset[int]]) -> list[dict[str, float]]:
+        asked.append(len(subsets))
+        return [value(subset) for subset in subsets]
+
+    result = explain(players, values, horizon=12, figures=("npv", "roi"))
+    # Every combination the split reads is asked for in one call (so it can be one engine call).
+    assert len(asked) == 1
     assert not result.exact and result.orders == SAMPLED_ORDERS
     npv, roi = result.attributions
     # Each order's marginals telescope to v(all) - v(none), so the average does too.

@@ -1,0 +1,97 @@
+"""Combinations of number changes as samples of one engine call (aigc_roi/ci/change_samples.py, docs/formulas.md §13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aigc_roi import api
+from aigc_roi.ci import change_samples
+from aigc_roi.ci.change_samples import number_changes
+from aigc_roi.reader.load import load_text
+
+PURCHASES = 12
+
+SHOP = """\
+name: {name}
+horizon_months: 1
+acquisition:
+  - {{name: CPA, type: cpa, bid: {bid}, users: 1000}}
+retention: {{monthly_churn: 0.5}}
+monetization:
+  purchases: [{purchases}]
+"""
+
+
+def shop(name: str, bid: float, prices: list[float]) -> str:
+    items = ", ".join(f"{{name: item {i}, price: {price}, rate: 0.{i + 1:02d}}}" for i, price in enumerate(prices))
+    return SHOP.format(name=name, bid=bid, purchases=items)
+
+
+BASE_PRICES = [10.0 + i for i in range(PURCHASES)]
+NEW_PRICES = [price + 2.0 * (i + 1) for i, price in enumerate(BASE_PRICES)]
+
+
+def test_more_changes_than_every_subset_still_split_an_additive_figure_by_hand(tmp_path: Path) -> None:
+    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
+    base.write_text(shop("Base", 10, BASE_PRICES), encoding="utf-8")
+    new.write_text(shop("New", 12, NEW_PRICES), encoding="utf-8")
+    changes = api.explain_change(base, new)
+    assert not changes.explanation.exact  # 13 changes: 200 sampled orders
+    npv = next(item for item in changes.explanation.attributions if item.figure == "npv")
+    # One month of 1,000 users, discount rate 0 (the default): npv = 1000 (sum_i rate_i price_i - bid).
+    # Each change's own effect, whatever the order: the bid -1000 x 2, price i +1000 x rate_i x 2 (i + 1).
+    own = [-2_000.0] + [1000 * (i + 1) / 100 * 2.0 * (i + 1) for i in range(PURCHASES)]
+    assert [change.path for change in changes.changes] == (
+        ["acquisition[0].bid"] + [f"monetization.purchases[{i}].price" for i in range(PURCHASES)])
+    assert npv.shares == pytest.approx(own, rel=1e-12)
+    assert sum(npv.shares) == pytest.approx(npv.new - npv.base, rel=1e-12)
+
+
+def test_the_batch_gives_what_running_each_combination_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
+    base.write_text(shop("Base", 10, BASE_PRICES[:4]), encoding="utf-8")
+    new.write_text(shop("New", 14, NEW_PRICES[:4]), encoding="utf-8")
+    batched = api.explain_change(base, new)
+    monkeypatch.setattr("aigc_roi.ci.changes.batched_values", lambda *_: None)
+    one_by_one = api.explain_change(base, new)
+    assert batched.explanation.exact and one_by_one.explanation.exact
+    for fast, slow in zip(batched.explanation.attributions, one_by_one.explanation.attributions, strict=True):
+        assert fast.figure == slow.figure and (fast.base, fast.new) == (slow.base, slow.new)
+        # roi = sum_i rate_i price_i / bid - 1 is not additive: interactions are split, by the same subsets.
+        assert fast.shares == pytest.approx(slow.shares, rel=1e-12, abs=1e-12)
+
+
+def test_a_batch_that_disagrees_with_the_runs_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
+    base.write_text(shop("Base", 10, [30.0]), encoding="utf-8")
+    new.write_text(shop("New", 15, [20.0]), encoding="utf-8")
+    real = change_samples.evaluate_batch
+
+    def off_by_one_percent(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        for values in result.figures.values():
+            values *= 1.01
+        return result
+
+    monkeypatch.setattr(change_samples, "evaluate_batch", off_by_one_percent)
+    npv = next(item for item in api.explain_change(base, new).explanation.attributions if item.figure == "npv")
+    # npv = 1000 (0.01 p - b): 3000 - 10000 -> 2000 - 15000; the bid's own effect -5000, the price's -10 x 1000 x 0.01.
+    assert npv.shares == pytest.approx((-5_000.0, -100.0))
+
+
+def _read(text: str):  # type: ignore[no-untyped-def]
+    return load_text(text, "plan.yaml").scenario
+
+
+def test_number_changes_are_the_numbers_set_and_nothing_else() -> None:
+    base = _read(shop("Base", 10, [30.0, 40.0]))
+    assert number_changes(base, _read(shop("Base", 10, [30.0, 45.0]))) == {
+        ("monetization", "purchases", 1, "price"): 45.0}
+    assert number_changes(base, base) == {}
+    # A name, an item more, a range: not numbers set on the base.
+    assert number_changes(base, _read(shop("Other", 10, [30.0, 40.0]))) is None
+    assert number_changes(base, _read(shop("Base", 10, [30.0, 40.0, 50.0]))) is None
+    ranged = shop("Base", 10, [30.0, 40.0]).replace("bid: 10", "bid: 9..11")
+    assert number_changes(base, _read(ranged)) is None
