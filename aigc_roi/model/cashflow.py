@@ -219,22 +219,32 @@ def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: Floa
 
 
 class _MonthGroups:
-    """The early and late months of the columns still searched, as float weights, for ``gap_and_slope``."""
+    """The early and late months of the columns still searched, as float weights, for ``gap_and_slope``.
+
+    One column is held twice: numpy sums the months of a lone column in another order than those of many
+    (pairwise, not one month after another), so a sample's IRR would depend on how many others are still
+    searched beside it, in the last bits: in a chunk, in a batch, or alone in a run."""
 
     def __init__(self, amount: FloatArray, log_amount: FloatArray, early: np.ndarray, late: np.ndarray,
                  months: FloatArray) -> None:
-        self.amount = amount
-        self.log_amount = log_amount
-        self.months = months
-        self.early = early.astype(np.float64)
-        self.late = late.astype(np.float64)
-        self.early_months = self.early * months
-        self.late_months = self.late * months
+        self.alone = amount.shape[1] == 1
+        twice = [0, 0] if self.alone else slice(None)
+        # Row-major, as the sums over months below assume (the columns of a selection come column-major).
+        self.amount = np.ascontiguousarray(amount[:, twice])
+        self.log_amount = np.ascontiguousarray(log_amount[:, twice])
+        self.months = np.ascontiguousarray(months[:, twice])
+        self.early = np.ascontiguousarray(early[:, twice], dtype=np.float64)
+        self.late = np.ascontiguousarray(late[:, twice], dtype=np.float64)
+        self.early_months = self.early * self.months
+        self.late_months = self.late * self.months
 
     def keep(self, columns: np.ndarray) -> _MonthGroups:
         kept = _MonthGroups.__new__(_MonthGroups)
+        kept.alone = int(np.count_nonzero(columns)) == 1
+        chosen = np.flatnonzero(columns)[[0, 0]] if kept.alone else columns
         for name, array in vars(self).items():
-            setattr(kept, name, np.ascontiguousarray(array[:, columns]))
+            if name != "alone":
+                setattr(kept, name, np.ascontiguousarray(array[:, chosen]))
         return kept
 
     def gap_and_slope(self, log_rate: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -243,38 +253,48 @@ class _MonthGroups:
         Far from the root one group can underflow to 0 entirely; h is then +-inf, which
         still says on which side the root lies, and its Newton step is replaced by bisection.
         """
-        weight = self._weights(log_rate)
+        weight = self._weights(log_rate[[0, 0]] if self.alone else log_rate)
         late_sum = np.einsum("ij,ij->j", weight, self.late)
         early_sum = np.einsum("ij,ij->j", weight, self.early)
         with np.errstate(divide="ignore", invalid="ignore"):
             value = np.log(late_sum) - np.log(early_sum)
             slope = np.einsum("ij,ij->j", weight, self.early_months) / early_sum \
                 - np.einsum("ij,ij->j", weight, self.late_months) / late_sum
-        return value, slope
+        return (value[:1], slope[:1]) if self.alone else (value, slope)
 
     def _weights(self, log_rate: FloatArray) -> FloatArray:
         """|F(t)| e^(-u t) up to a factor common to a column (h and h' do not see it).
 
         Where |u| H is moderate these are the amounts times the powers of e^-u, one product per month (an
         exponential per term costs ten times as much; the powers differ from it by ~H float64 roundings,
-        1e-14 at most). Otherwise in logarithms, shifted by their largest term.
+        1e-14 at most). Otherwise in logarithms, shifted by their largest term. Each column's own u decides,
+        so no column's weights depend on the others searched beside it.
         """
-        horizon = self.amount.shape[0]
-        if log_rate.size and float(np.abs(log_rate).max()) * horizon < _IRR_POWERS_REACH:
-            factor = np.exp(-log_rate)
-            if factor.size <= _IRR_FEW_COLUMNS:
-                # The same products in the same order, in one call: a loop of H calls costs a single run ~1 ms.
-                weight = np.multiply.accumulate(np.broadcast_to(factor, self.amount.shape), axis=0)
-            else:
-                weight = np.empty_like(self.amount)
-                weight[0] = factor
-                for month in range(1, horizon):
-                    np.multiply(weight[month - 1], factor, out=weight[month])
-            weight *= self.amount
-            return weight
-        exponent = self.log_amount - log_rate * self.months
+        powers = np.abs(log_rate) * self.amount.shape[0] < _IRR_POWERS_REACH
+        if powers.all():
+            return self._powers(log_rate, slice(None))
+        weight = np.empty_like(self.amount)
+        if powers.any():
+            weight[:, powers] = self._powers(log_rate[powers], powers)
+        exponent = self.log_amount[:, ~powers] - log_rate[~powers] * self.months[:, ~powers]
         exponent -= exponent.max(axis=0)
-        return np.exp(exponent, out=exponent)
+        weight[:, ~powers] = np.exp(exponent, out=exponent)
+        return weight
+
+    def _powers(self, log_rate: FloatArray, columns: np.ndarray | slice) -> FloatArray:
+        """The amounts of ``columns`` times the powers of e^-u, month by month."""
+        amount = self.amount[:, columns]
+        factor = np.exp(-log_rate)
+        if factor.size <= _IRR_FEW_COLUMNS:
+            # The same products in the same order, in one call: a loop of H calls costs a single run ~1 ms.
+            weight = np.multiply.accumulate(np.broadcast_to(factor, amount.shape), axis=0)
+        else:
+            weight = np.empty_like(amount)
+            weight[0] = factor
+            for month in range(1, amount.shape[0]):
+                np.multiply(weight[month - 1], factor, out=weight[month])
+        weight *= amount
+        return weight
 
 
 def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tuple[FloatArray, FloatArray]:

@@ -121,7 +121,7 @@ from aigc_roi.model.layout import ORGANIC_NAME as ORGANIC_NAME
 from aigc_roi.model.layout import ORGANIC_TYPE as ORGANIC_TYPE
 from aigc_roi.model.layout import _Layout
 from aigc_roi.model.params import _Params as _Params
-from aigc_roi.model.params import _sample_count
+from aigc_roi.model.params import _sample_count, chunk_bounds
 from aigc_roi.model.plan_payments import _scheduled_plan_cash as _scheduled_plan_cash
 from aigc_roi.model.result import MONTH_SERIES as MONTH_SERIES
 from aigc_roi.model.result import Result as Result
@@ -293,8 +293,6 @@ def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True) -> Iterator[tuple[int, int, _Chunk]]:
-    step = max(1, CHUNK_CELLS // layout.horizon)
-    for start in range(0, layout.samples, step):
-        stop = min(start + step, layout.samples)
+    for start, stop in chunk_bounds(layout.samples, max(1, CHUNK_CELLS // layout.horizon)):
         part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop)
         yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series)

@@ -86,6 +86,7 @@ from numpy.typing import NDArray
 
 from aigc_roi.model.engine import CHUNK_CELLS, FIGURE_NAMES, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
+from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.sample_slices import SampleSlices
 from aigc_roi.model.sample_stream import SampleStream, distribution_count
 from aigc_roi.model.sampling import realize
@@ -322,9 +323,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     gate_passes = [0.0] * len(scenario.gates)
     sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
     # Without a range every sample is the deterministic run: evaluate it once.
-    step = chunk if ranges else samples
-    for start in range(0, samples, step):
-        stop = min(start + step, samples)
+    for start, stop in chunk_bounds(samples, chunk if ranges else samples):
         if stream:
             part = source.take(stop - start)
         else:

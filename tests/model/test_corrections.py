@@ -62,6 +62,21 @@ def test_irr_of_a_root_far_past_a_year_of_months_is_found() -> None:
     assert annual_irr(month_major(flows))[0] == pytest.approx(expected, rel=1e-12)
 
 
+def test_a_samples_irr_does_not_depend_on_the_samples_beside_it() -> None:
+    # Flows of 24 months with one sign change each, and the root far past a year of months (its powers of
+    # e^-u would overflow: found in logarithms) among them: each alone, in pairs and all at once, read column-major
+    # as the engine's selections are, give the same bits (a run, a chunk of simulate, a what-if batch).
+    rng = np.random.default_rng(5)
+    flows = [[-rng.uniform(1e3, 1e5)] * int(rng.integers(1, 6)) + list(rng.uniform(10, 1e4, 24)) for _ in range(70)]
+    flows = [flow[:24] for flow in flows] + [[-1e15] + [0.0] * 22 + [1e-9]]
+    together = annual_irr(np.asfortranarray(month_major(*flows)))
+    assert np.isfinite(together).all()
+    for size in (1, 2, 65):
+        parts = [annual_irr(np.asfortranarray(month_major(*flows[start:start + size])))
+                 for start in range(0, len(flows), size)]
+        np.testing.assert_array_equal(np.concatenate(parts), together)
+
+
 def test_irr_none_says_why() -> None:
     flows = month_major([1, 2, 3], [-1, 0, -2], [0, 0, 0], [-1, 2.3, -1.32], [-100, 110, 0])
     assert np.isnan(annual_irr(flows)[:4]).all()
