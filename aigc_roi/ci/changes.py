@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from aigc_roi.ci.change_samples import batched_values, one_by_one_unless_batched
 from aigc_roi.ci.checks import changed_inputs, run_figures
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
@@ -24,6 +23,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.inputs import InputValue, input_values
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.overrides import Override, overridden_copy, parse_override
+from aigc_roi.whatif.change_samples import batched_values, one_by_one_unless_batched
 from aigc_roi.whatif.explain import EXPLAINED, WHOLE_FILE, ChangedValue, FigureChanges, explain
 
 
@@ -69,7 +69,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
 
     everything = scenario_with(range(len(changes)))
     with_all, actual = dict(run_figures(everything)), run_figures(after.scenario)
-    # Combinations of number changes are samples of one engine call (ci/change_samples.py).
+    # Combinations of number changes are samples of one engine call (whatif/change_samples.py).
     batched = batched_values(before.scenario, [scenario_with(group) for group in groups], everything, figures,
                              dict(run_figures(before.scenario)), with_all)
     explanation = explain(len(groups), one_by_one_unless_batched(batched, value), before.scenario.horizon_months, figures)

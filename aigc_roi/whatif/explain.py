@@ -9,7 +9,7 @@ evaluated (2^n runs) and the split is exact; beyond that ``SAMPLED_ORDERS``
 random orders are averaged (each order's shares still add up to the whole
 change exactly, so the sampled split does too). Every combination the split
 reads is asked for at once, so the caller can evaluate them as samples of one
-engine call (ci/change_samples.py).
+engine call (whatif/change_samples.py).
 
 A figure that is none in some combination is not split, except the payback
 months, where none (never within the horizon) counts as the month after the

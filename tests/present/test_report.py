@@ -53,14 +53,25 @@ def test_targets_met_and_missed_are_listed(tmp_path: Path) -> None:
     assert rows == [("min_roi", "missed"), ("max_cac", "met")]
 
 
-def test_every_figure_shown_has_its_definition_from_the_reference() -> None:
-    known = definitions()
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_figure_shown_has_its_definition_from_the_reference(lang: str) -> None:
+    known = definitions(lang)
     assert set(FIGURE_NAMES) <= set(known), sorted(set(FIGURE_NAMES) - set(known))
+    # The Chinese table defines the figures the English one does, no more and no fewer.
+    assert set(known) == set(definitions("en"))
 
 
 def test_definitions_are_quoted_from_docs_formulas(example: Path) -> None:
     html = page(example)
     assert "<code>ad_spend / paid_users (paid CAC)</code>" in html  # docs/formulas.md, Figures, `cac`
+
+
+def test_a_chinese_page_quotes_the_chinese_definitions(example: Path) -> None:
+    html = page(example, "--lang", "zh")
+    # docs/formulas.md §5, 指标定义（中文）: `cac` and when `ltv_to_cac` is none.
+    assert "<code>ad_spend / paid_users（买量 CAC）</code>" in html
+    assert "cac 为无或为 0" in html
+    assert "(paid CAC)" not in html and "no such t" not in html
 
 
 def test_every_input_is_listed_as_written_with_its_range_and_median(tmp_path: Path) -> None:

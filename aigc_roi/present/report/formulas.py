@@ -1,4 +1,4 @@
-"""Each figure's definition, read from the project's reference (docs/formulas.md §5, "Figures").
+"""Each figure's definition, read from the project's reference (docs/formulas.md §5, "Figures", and its Chinese table).
 
 The page quotes the reference instead of re-typing it, so the report and the
 docs cannot drift: a figure the reference does not define fails the tests.
@@ -53,9 +53,11 @@ def formula(anchor: str, start: str) -> str:
 
 
 @cache
-def definitions() -> dict[str, Definition]:
-    """Figure name -> its definition, from the table of docs/formulas.md §5 (found by its stable anchor)."""
-    section = _reference().split('<a id="s5"></a>\n', 1)[1].split("\n## ", 1)[0]
+def definitions(lang: str = "en") -> dict[str, Definition]:
+    """Figure name -> its definition, from the table of docs/formulas.md §5, or with ``lang`` "zh" from its
+    Chinese table (each found by its stable anchor, up to the next heading)."""
+    anchor = "s5-zh" if lang == "zh" else "s5"
+    section = re.split(r"\n#{2,4} ", _reference().split(f'<a id="{anchor}"></a>\n', 1)[1].split("\n", 1)[1], maxsplit=1)[0]
     found = {}
     for line in section.splitlines():
         row = _ROW.match(line)

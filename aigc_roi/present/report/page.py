@@ -218,7 +218,8 @@ def _gates(report: RunReport, style: NumberStyle) -> str:
 
 
 def _figures(figures: Mapping[str, Any], style: NumberStyle, notes: list[str]) -> str:
-    lang, known = style.lang, definitions()
+    lang = style.lang
+    known = definitions(lang)
     rows = []
     for name in FIGURE_NAMES:
         definition = known.get(name)
@@ -334,7 +335,7 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
 
 
 def _definitions(notes: Sequence[str], lang: str) -> str:
-    known = definitions()
+    known = definitions(lang)
     items = "".join(
         f'<li id="def-{name}"><b>{escape(label(name, lang))}</b> (<code>{escape(name)}</code>): '
         f"<code>{escape(known[name].formula)}</code>; {escape(word('none_when', lang))}: {escape(known[name].none_when)}</li>"

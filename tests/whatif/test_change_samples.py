@@ -1,4 +1,4 @@
-"""Combinations of number changes as samples of one engine call (aigc_roi/ci/change_samples.py, docs/formulas.md §13)."""
+"""Combinations of number changes as samples of one engine call (aigc_roi/whatif/change_samples.py, docs/formulas.md §13)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from aigc_roi import api
-from aigc_roi.ci import change_samples
-from aigc_roi.ci.change_samples import number_changes
 from aigc_roi.reader.load import load_text
+from aigc_roi.whatif import change_samples
+from aigc_roi.whatif.change_samples import number_changes
 
 PURCHASES = 12
 
