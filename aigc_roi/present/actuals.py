@@ -1,30 +1,27 @@
-"""`actuals` results as text: the Rich view, JSON, CSV rows and markdown. Returns objects; the CLI prints them."""
+"""`actuals` results as JSON, CSV rows, markdown and a workbook (the Rich view: present/actuals_view.py). Returns objects;
+the CLI prints them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from rich.console import Group, RenderableType
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.labels import label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.actuals import (
-    FLAG_HIGH,
-    FLAG_LOW,
     PERCENTILE_METRICS,
     Actuals,
-    ChannelActuals,
     ChannelMonth,
     Deviation,
     Measured,
 )
 from aigc_roi.whatif.reforecast import Outlook
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 WORDS = {"channel": "actuals_channel", "month": "actuals_month", "label": "actuals_label", "partial": "actuals_partial_mark",
          "plan": "actuals_plan", "actual": "actuals_actual", "spend": "actuals_spend", "users": "actuals_users",
@@ -47,6 +44,28 @@ TIME_BASIS_ZH: dict[str, str] = {
     "generic": "date：以文件作者所写为准（docs/actuals.md 要求写花费发生的日期）",
 }
 """Each shape's time basis (口径) in Chinese; the reader states it in English (reader/exports/platforms.py)."""
+
+
+def _mark(month: ChannelMonth) -> str:
+    """``*`` a partial month, ``†`` one the channel's exports do not reach."""
+    return "†" if not month.exported else "*" if month.partial else ""
+
+
+def source_lines(actuals: Actuals, lang: str) -> list[tuple[str, bool]]:
+    """Per export: its shape, rows and the columns used (money with its unit), then (a detail, indented) its time
+    basis and what was ignored."""
+    lines = []
+    for source in actuals.sources:
+        # Units only where they are the question: money (元, 分 or the plan's currency); counts and dates are plain.
+        columns = ", ".join(f"{name}={header}" + (f" ({source.units[name]})" if source.units[name] not in UNITLESS else "")
+                            for name, header in source.columns.items())
+        lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
+                                                               columns=columns), False))
+        basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
+        lines.append(("  " + label("actuals_time_basis", lang).format(basis=basis), True))
+        if source.ignored:
+            lines.append(("  " + label("actuals_ignored", lang).format(columns=", ".join(source.ignored)), True))
+    return lines
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
@@ -166,7 +185,7 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     title = f"{label('actuals_title', lang)} · {actuals.scenario} · {label('actuals_through', lang).format(date=actuals.through)}"
     _, rows = actuals_rows(actuals, style)
     parts = [to_markdown((_markdown_header(lang), rows), title, text_columns=3),
-             "\n".join(f"- {line.plain.strip()}" for line in _source_lines(actuals, lang)) + "\n"]
+             "\n".join(f"- {line.strip()}" for line, _ in source_lines(actuals, lang)) + "\n"]
     for channel in actuals.channels:
         if channel.furthest is not None:
             parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")
@@ -224,110 +243,6 @@ def _furthest(deviation: Deviation, style: NumberStyle) -> str:
                                                   actual=value(deviation.actual), ratio=f"{deviation.ratio:.2f}")
 
 
-# --- Rich view --------------------------------------------------------------
-
-
-def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, Outlook] | None = None,
-                 written: str = "") -> list[RenderableType]:
-    """Sources, then one table per channel, unmatched spend, and the re-forecast's figures when asked."""
-    lang = style.lang
-    parts: list[RenderableType] = [_sources_view(actuals, lang)]
-    parts += [_channel_view(actuals, channel, style) for channel in actuals.channels]
-    if actuals.unmatched:
-        header, rows = _unmatched_rows(actuals, style)
-        columns = [Column(header[1], [Text(row[1]) for row in rows], numeric=False),
-                   Column(header[0], [Text(row[0]) for row in rows], numeric=False),
-                   Column(header[2], [Text(row[2]) for row in rows])]
-        parts.append(table_or_blocks(columns, label("actuals_unmatched", lang), ""))
-    if outlooks is not None:
-        header, rows = _outlook_rows(outlooks, style)
-        months = ", ".join(str(month) for month in actuals.past_months)
-        columns = [Column(header[0], [Text(row[0]) for row in rows], numeric=False)] + [
-            Column(header[i], [Text(row[i]) for row in rows]) for i in (1, 2)]
-        caption = label("actuals_reforecast_caption", lang).format(months=months, path=written)
-        parts.append(table_or_blocks(columns, label("actuals_reforecast", lang), caption))
-    return parts
-
-
-def _mark(month: ChannelMonth) -> str:
-    """``*`` a partial month, ``†`` one the channel's exports do not reach."""
-    return "†" if not month.exported else "*" if month.partial else ""
-
-
-def _sources_view(actuals: Actuals, lang: str) -> RenderableType:
-    return Group(Text(label("actuals_sources", lang), style="bold"), *_source_lines(actuals, lang))
-
-
-def _source_lines(actuals: Actuals, lang: str) -> list[Text]:
-    """Per export: its shape, rows and the columns used (money with its unit), its time basis and what was ignored."""
-    lines = []
-    for source in actuals.sources:
-        # Units only where they are the question: money (元, 分 or the plan's currency); counts and dates are plain.
-        columns = ", ".join(f"{name}={header}" + (f" ({source.units[name]})" if source.units[name] not in UNITLESS else "")
-                            for name, header in source.columns.items())
-        lines.append(Text(label("actuals_source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
-                                                             columns=columns)))
-        basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
-        lines.append(Text("  " + label("actuals_time_basis", lang).format(basis=basis), style="dim"))
-        if source.ignored:
-            lines.append(Text("  " + label("actuals_ignored", lang).format(columns=", ".join(source.ignored)), style="dim"))
-    return lines
-
-
-def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle) -> RenderableType:
-    lang = style.lang
-    months = channel.months
-
-    def pair(name: str, month: ChannelMonth, format_: Any) -> tuple[Text, Text]:
-        actual = getattr(month.actual, name)
-        flagged = name in month.flagged
-        return Text(format_(getattr(month.plan, name))), Text(format_(actual) + ("!" if flagged else ""),
-                                                             style="red" if flagged else "")
-
-    columns = [Column(label("actuals_month", lang), [Text(month.label + _mark(month)) for month in months],
-                      numeric=False)]
-    for name, format_ in (("spend", lambda value: style.money(value, 0)), ("users", style.count), ("cac", style.money)):
-        cells = [pair(name, month, format_) for month in months]
-        columns += [Column(f"{label(WORDS[name], lang)} {label('actuals_plan', lang)}", [cell[0] for cell in cells]),
-                    Column(f"{label(WORDS[name], lang)} {label('actuals_actual', lang)}", [cell[1] for cell in cells])]
-    columns.append(Column(label("actuals_percentile", lang), [Text(_rank(month, "cac")) for month in months]))
-    rates = []
-    for name in ("ctr", "cvr"):
-        values = [getattr(month.actual, name) for month in months]
-        if any(value is not None for value in values):
-            rates.append(Column(label(WORDS[name], lang), [Text(style.percent(value)) for value in values]))
-    captions = []
-    partial = [month for month in months if month.partial and month.exported]
-    if partial:
-        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=month.covered)}" for month in partial)
-        captions.append(label("actuals_partial", lang).format(days=days))
-    unreported = [month.label for month in months if not month.exported]
-    if unreported and channel.matched_rows:
-        captions.append(label("actuals_not_exported", lang).format(months=", ".join(unreported)))
-    if any(month.flagged for month in months):
-        captions.append(label("actuals_flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
-                                                             seed=actuals.seed))
-    if channel.furthest is not None:
-        captions.append(_furthest(channel.furthest, style))
-    elif channel.matched_rows == 0:
-        captions.append(label("actuals_no_rows", lang))
-    title = f"{channel.name} · {label('actuals_title', lang)} ({style.currency})"
-    return Group(_widest_that_fits(columns + rates, columns, title), *(Text(caption) for caption in captions))
-
-
-def _widest_that_fits(full: list[Column], core: list[Column], title: str) -> Fitted:
-    """Every column; else without CTR and CVR; else one block per month."""
-
-    def build(width: int) -> RenderableType:
-        for columns in (full, core):
-            fitted = fixed_table(columns, width, title=title, title_justify="left")
-            if fitted is not None:
-                return fitted
-        return table_or_blocks(full, title, "").build(width)
-
-    return Fitted(build)
-
-
 @dataclass(frozen=True)
 class ActualsPresenter(Presenter[Actuals]):
     """``actuals`` in every format; with ``--reforecast``, the plan's and the re-forecast's outlooks below and the
@@ -347,6 +262,8 @@ class ActualsPresenter(Presenter[Actuals]):
         return actuals_markdown(result, self.style, self.outlooks)
 
     def view(self, result: Actuals) -> list[RenderableType]:
+        from aigc_roi.present.actuals_view import actuals_view  # Rich loads only for the terminal's view
+
         return actuals_view(result, self.style, self.outlooks, self.written)
 
     def workbook(self, result: Actuals) -> bytes:

@@ -64,3 +64,11 @@ def test_validate_imports_no_other_command(example: Path) -> None:
     assert loaded_by("validate", str(example), watched=NOT_FOR_VALIDATE) == set()
     # The probe sees them where they are used: `run` loads its own module, the engine and numpy.
     assert {"aigc_roi.cli.run", "aigc_roi.model.engine", "numpy"} <= loaded_by("run", str(example), watched=NOT_FOR_VALIDATE)
+
+
+def test_machine_readable_actuals_load_no_rich() -> None:
+    """`actuals --format json` (a CI step, piped to jq) draws no table: Rich loads for the terminal's view only."""
+    args = ["actuals", "scenarios/chat-assistant-cpa.yaml", "examples/actuals/douyin-ocean-engine.csv",
+            "examples/actuals/bilibili.csv", "--map", "Douyin activation CPA=dy_*", "--map", "Bilibili CPA (registered user)=bili_*"]
+    assert "rich" not in loaded_by(*args, "--format", "json")
+    assert "rich" in loaded_by(*args)

@@ -1,0 +1,100 @@
+"""`actuals` results as the Rich view: sources, one table per channel, unmatched spend, the re-forecast.
+
+Apart from present/actuals.py, so `actuals --format json` (and csv, markdown, xlsx) loads no Rich."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from aigc_roi.present.actuals import WORDS, _furthest, _mark, _outlook_rows, _rank, _unmatched_rows, source_lines
+from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.whatif.actuals import FLAG_HIGH, FLAG_LOW, Actuals, ChannelActuals, ChannelMonth
+from aigc_roi.whatif.reforecast import Outlook
+
+
+def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, Outlook] | None = None,
+                 written: str = "") -> list[RenderableType]:
+    """Sources, then one table per channel, unmatched spend, and the re-forecast's figures when asked."""
+    lang = style.lang
+    parts: list[RenderableType] = [_sources_view(actuals, lang)]
+    parts += [_channel_view(actuals, channel, style) for channel in actuals.channels]
+    if actuals.unmatched:
+        header, rows = _unmatched_rows(actuals, style)
+        columns = [Column(header[1], [Text(row[1]) for row in rows], numeric=False),
+                   Column(header[0], [Text(row[0]) for row in rows], numeric=False),
+                   Column(header[2], [Text(row[2]) for row in rows])]
+        parts.append(table_or_blocks(columns, label("actuals_unmatched", lang), ""))
+    if outlooks is not None:
+        header, rows = _outlook_rows(outlooks, style)
+        months = ", ".join(str(month) for month in actuals.past_months)
+        columns = [Column(header[0], [Text(row[0]) for row in rows], numeric=False)] + [
+            Column(header[i], [Text(row[i]) for row in rows]) for i in (1, 2)]
+        caption = label("actuals_reforecast_caption", lang).format(months=months, path=written)
+        parts.append(table_or_blocks(columns, label("actuals_reforecast", lang), caption))
+    return parts
+
+
+def _sources_view(actuals: Actuals, lang: str) -> RenderableType:
+    return Group(Text(label("actuals_sources", lang), style="bold"),
+                 *(Text(line, style="dim" if detail else "") for line, detail in source_lines(actuals, lang)))
+
+
+def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle) -> RenderableType:
+    lang = style.lang
+    months = channel.months
+
+    def pair(name: str, month: ChannelMonth, format_: Any) -> tuple[Text, Text]:
+        actual = getattr(month.actual, name)
+        flagged = name in month.flagged
+        return Text(format_(getattr(month.plan, name))), Text(format_(actual) + ("!" if flagged else ""),
+                                                             style="red" if flagged else "")
+
+    columns = [Column(label("actuals_month", lang), [Text(month.label + _mark(month)) for month in months],
+                      numeric=False)]
+    for name, format_ in (("spend", lambda value: style.money(value, 0)), ("users", style.count), ("cac", style.money)):
+        cells = [pair(name, month, format_) for month in months]
+        columns += [Column(f"{label(WORDS[name], lang)} {label('actuals_plan', lang)}", [cell[0] for cell in cells]),
+                    Column(f"{label(WORDS[name], lang)} {label('actuals_actual', lang)}", [cell[1] for cell in cells])]
+    columns.append(Column(label("actuals_percentile", lang), [Text(_rank(month, "cac")) for month in months]))
+    rates = []
+    for name in ("ctr", "cvr"):
+        values = [getattr(month.actual, name) for month in months]
+        if any(value is not None for value in values):
+            rates.append(Column(label(WORDS[name], lang), [Text(style.percent(value)) for value in values]))
+    captions = []
+    partial = [month for month in months if month.partial and month.exported]
+    if partial:
+        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=month.covered)}" for month in partial)
+        captions.append(label("actuals_partial", lang).format(days=days))
+    unreported = [month.label for month in months if not month.exported]
+    if unreported and channel.matched_rows:
+        captions.append(label("actuals_not_exported", lang).format(months=", ".join(unreported)))
+    if any(month.flagged for month in months):
+        captions.append(label("actuals_flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
+                                                             seed=actuals.seed))
+    if channel.furthest is not None:
+        captions.append(_furthest(channel.furthest, style))
+    elif channel.matched_rows == 0:
+        captions.append(label("actuals_no_rows", lang))
+    title = f"{channel.name} · {label('actuals_title', lang)} ({style.currency})"
+    return Group(_widest_that_fits(columns + rates, columns, title), *(Text(caption) for caption in captions))
+
+
+def _widest_that_fits(full: list[Column], core: list[Column], title: str) -> Fitted:
+    """Every column; else without CTR and CVR; else one block per month."""
+
+    def build(width: int) -> RenderableType:
+        for columns in (full, core):
+            fitted = fixed_table(columns, width, title=title, title_justify="left")
+            if fitted is not None:
+                return fitted
+        return table_or_blocks(full, title, "").build(width)
+
+    return Fitted(build)
+
+
