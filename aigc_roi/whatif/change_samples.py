@@ -30,11 +30,11 @@ from aigc_roi.model.figures import figure_value
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Distribution, Scenario
 from aigc_roi.model.tree import Key, branches, rebuilt
+from aigc_roi.whatif.explain import Figures, Values
 
 AGREEMENT = 1e-9
 """Relative difference allowed between a batch's sample and the run of the same scenario (summation order)."""
 
-Figures = Mapping[str, float | int | None]
 Keys = tuple[Key, ...]
 
 
@@ -65,7 +65,7 @@ def number_changes(base: Scenario, changed: Scenario) -> dict[Keys, float] | Non
 
 
 def batched_values(base: Scenario, singles: Sequence[Scenario], everything: Scenario, figures: Sequence[str],
-                   base_figures: Figures, all_figures: Figures) -> Callable[[Sequence[frozenset[int]]], list[Figures]] | None:
+                   base_figures: Figures, all_figures: Figures) -> Values | None:
     """The figures of each subset of the changes that turn ``base`` into each of ``singles`` (and all of them into
     ``everything``), from one engine call; None when they are not numbers only (module docstring).
     ``base_figures`` and ``all_figures`` are the runs of ``base`` and ``everything``: the batch is checked
@@ -80,10 +80,9 @@ def batched_values(base: Scenario, singles: Sequence[Scenario], everything: Scen
     # Ranges are read as their medians, as a run reads them; a number set by a change is not a range.
     realized = realize(base)
     full = frozenset(range(len(singles)))
-
     now = {keys: _number_at(realized, keys) for keys in union}
 
-    def values(subsets: Sequence[frozenset[int]]) -> list[Figures]:
+    def values(subsets: Sequence[frozenset[int]]) -> Sequence[Figures]:
         asked = [frozenset(), full, *subsets]
         member = np.zeros((len(asked), len(owned)), dtype=bool)
         for row, subset in enumerate(asked):
@@ -105,15 +104,16 @@ class _Disagrees(Exception):
     """The batch's base or every-change sample differs from its own run: the combinations are run one by one."""
 
 
-def one_by_one_unless_batched(batched: Callable[[Sequence[frozenset[int]]], list[Figures]] | None,
-                              value: Callable[[frozenset[int]], Figures]) -> Callable[[Sequence[frozenset[int]]], list[Figures]]:
+def one_by_one_unless_batched(batched: Values | None, value: Callable[[frozenset[int]], Figures]) -> Values:
     """``batched`` where it holds, else ``value`` of each subset in turn."""
 
-    def values(subsets: Sequence[frozenset[int]]) -> list[Figures]:
+    def values(subsets: Sequence[frozenset[int]]) -> Sequence[Figures]:
         if batched is not None:
             try:
                 return batched(subsets)
             except (_Disagrees, TypeError, ValueError):
+                # The engine refuses an array where a field takes one number (TypeError, ValueError): each
+                # combination is then read and run as a file, which is always right, only slower.
                 pass
         return [value(subset) for subset in subsets]
 
@@ -121,6 +121,7 @@ def one_by_one_unless_batched(batched: Callable[[Sequence[frozenset[int]]], list
 
 
 def _agree(found: Figures, expected: Figures, figures: Sequence[str]) -> bool:
+    """Both none or both within ``AGREEMENT`` of each other, for every figure."""
     for name in figures:
         a, b = found.get(name), expected.get(name)
         if a is None or b is None:

@@ -78,14 +78,10 @@ def explain(count: int, values: Values, horizon: int, figures: Sequence[str] = E
     wanted = list(dict.fromkeys([frozenset(), everything, *(subset for player in marginals for _, without, with_ in player
                                                              for subset in (without, with_))]))
     known = dict(zip(wanted, values(wanted), strict=True))
-
-    def figures_of(subset: frozenset[int]) -> Figures:
-        return known[subset]
-
     attributions = []
     for name in figures:
         def number(subset: frozenset[int], name: str = name) -> float | None:
-            found = figures_of(subset).get(name)
+            found = known[subset].get(name)
             if found is None and name in NEVER_IS_AFTER_HORIZON:
                 return float(horizon + 1)
             return None if found is None else float(found)
@@ -102,7 +98,7 @@ def explain(count: int, values: Values, horizon: int, figures: Sequence[str] = E
             if shares is None:
                 break
             shares.append(total)
-        attributions.append(Attribution(name, _plain(figures_of(frozenset()).get(name)), _plain(figures_of(everything).get(name)),
+        attributions.append(Attribution(name, _plain(known[frozenset()].get(name)), _plain(known[everything].get(name)),
                                         None if shares is None else tuple(shares)))
     return Explanation(tuple(attributions), exact, orders)
 
