@@ -34,6 +34,7 @@ from aigc_roi.cli.streams import fail, load, overrides
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.reader.flow_scan import outside_quotes
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif.errors import WhatIfError
 
@@ -50,17 +51,9 @@ CompareFormat = WorkbookFormat
 def _split_top_level(text: str, separator: str) -> list[str]:
     """``text`` cut at each ``separator`` outside brackets, braces and quotes, so a
     value such as ``{low: 1, high: 2}`` or a name path ``[Feed ads, CN]`` stays whole."""
-    parts, depth, quote, start = [], 0, "", 0
-    for i, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-        elif char == separator and depth == 0:
+    parts, start = [], 0
+    for i, char, depth in outside_quotes(text):
+        if char == separator and depth == 0:
             parts.append(text[start:i])
             start = i + 1
     return parts + [text[start:]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from aigc_roi.reader.flow_scan import outside_quotes
 from aigc_roi.reader.load import find_node
 from aigc_roi.reader.yamltree import Node
 
@@ -77,23 +78,9 @@ def _span(node: Node, text: str, starts: list[int]) -> tuple[int, int]:
 
 def _closing(text: str, start: int) -> int:
     """Index of the bracket that closes the one at ``start``, skipping quoted text."""
-    depth, index, quote = 0, start, ""
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
+    for index, char, depth in outside_quotes(text, start):
+        if char in "}]" and depth == 0:
+            return index
     raise ValueError("unclosed flow collection")
 
 
