@@ -55,3 +55,21 @@ gates:
     min_roas: 2
     then: [Feed]
 """
+
+
+EXPLAIN_EXAMPLE = """\
+name: {name}
+horizon_months: 1
+acquisition:
+  - {{name: CPA, type: cpa, bid: {bid}, users: 1000}}
+retention: {{monthly_churn: 0.5}}
+monetization:
+  purchases: [{purchases}]
+"""
+"""docs/formulas.md §13's worked example: one month of 1,000 users bought at ``bid``, each buying the
+``purchases`` (the items of a YAML flow list) at their rates."""
+
+
+def explain_example(name: str, bid: float, price: float) -> str:
+    """§13's example as the docs write it: one item at ``price``, bought by every user."""
+    return EXPLAIN_EXAMPLE.format(name=name, bid=bid, purchases=f"{{name: item, price: {price}, rate: 1}}")

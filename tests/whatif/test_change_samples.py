@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spec_example import EXPLAIN_EXAMPLE
 
 from aigc_roi import api
 from aigc_roi.reader.load import load_text
@@ -13,20 +14,10 @@ from aigc_roi.whatif.change_samples import number_changes
 
 PURCHASES = 12
 
-SHOP = """\
-name: {name}
-horizon_months: 1
-acquisition:
-  - {{name: CPA, type: cpa, bid: {bid}, users: 1000}}
-retention: {{monthly_churn: 0.5}}
-monetization:
-  purchases: [{purchases}]
-"""
-
 
 def shop(name: str, bid: float, prices: list[float]) -> str:
     items = ", ".join(f"{{name: item {i}, price: {price}, rate: 0.{i + 1:02d}}}" for i, price in enumerate(prices))
-    return SHOP.format(name=name, bid=bid, purchases=items)
+    return EXPLAIN_EXAMPLE.format(name=name, bid=bid, purchases=items)
 
 
 BASE_PRICES = [10.0 + i for i in range(PURCHASES)]

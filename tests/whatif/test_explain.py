@@ -14,26 +14,17 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from spec_example import explain_example
 
 from aigc_roi import api
 from aigc_roi.whatif.explain import SAMPLED_ORDERS, explain
-
-PLAN = """\
-name: {name}
-horizon_months: 1
-acquisition:
-  - {{name: CPA, type: cpa, bid: {bid}, users: 1000}}
-retention: {{monthly_churn: 0.5}}
-monetization:
-  purchases: [{{name: item, price: {price}, rate: 1}}]
-"""
 
 
 @pytest.fixture
 def versions(tmp_path: Path) -> tuple[Path, Path]:
     base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
-    base.write_text(PLAN.format(name="Base", bid=10, price=30), encoding="utf-8")
-    new.write_text(PLAN.format(name="New", bid=15, price=20), encoding="utf-8")
+    base.write_text(explain_example("Base", 10, 30), encoding="utf-8")
+    new.write_text(explain_example("New", 15, 20), encoding="utf-8")
     return base, new
 
 
@@ -82,8 +73,8 @@ def test_sampled_orders_still_add_up_to_the_whole_change() -> None:
 
 def test_never_paying_back_counts_as_the_month_after_the_horizon(tmp_path: Path) -> None:
     base, new = tmp_path / "b.yaml", tmp_path / "n.yaml"
-    base.write_text(PLAN.format(name="B", bid=10, price=30), encoding="utf-8")
-    new.write_text(PLAN.format(name="N", bid=40, price=30), encoding="utf-8")  # 1000 x (30 - 40) < 0: never
+    base.write_text(explain_example("B", 10, 30), encoding="utf-8")
+    new.write_text(explain_example("N", 40, 30), encoding="utf-8")  # 1000 x (30 - 40) < 0: never
     payback = next(item for item in api.explain_change(base, new).explanation.attributions if item.figure == "payback_month")
     assert (payback.base, payback.new) == (1, None)
     assert payback.shares == pytest.approx((1.0,))  # month 1 -> "month 2", the month after the 1-month horizon
@@ -115,8 +106,8 @@ def test_versions_that_differ_in_form_are_one_change_the_whole_files(tmp_path: P
     """Retention written as a churn in one version and as points in the other: no --set on the base reaches
     the new file, so the split has one change, every difference at once, and it carries the whole change."""
     base, new = tmp_path / "b.yaml", tmp_path / "n.yaml"
-    base.write_text(PLAN.format(name="Base", bid=10, price=30), encoding="utf-8")
-    new.write_text(PLAN.format(name="New", bid=15, price=30).replace(
+    base.write_text(explain_example("Base", 10, 30), encoding="utf-8")
+    new.write_text(explain_example("New", 15, 30).replace(
         "retention: {monthly_churn: 0.5}", "retention: {points: {1: 0.5}}"), encoding="utf-8")
     changes = api.explain_change(base, new)
     assert [change.path for change in changes.changes] == ["*"]
