@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from spec_example import EXPLAIN_EXAMPLE
 
 from aigc_roi import api
+from aigc_roi.model.engine import FigureBatch
+from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif import change_samples
 from aigc_roi.whatif.change_samples import number_changes
@@ -36,6 +39,7 @@ def test_more_changes_than_every_subset_still_split_an_additive_figure_by_hand(t
     own = [-2_000.0] + [1000 * (i + 1) / 100 * 2.0 * (i + 1) for i in range(PURCHASES)]
     assert [change.path for change in changes.changes] == (
         ["acquisition[0].bid"] + [f"monetization.purchases[{i}].price" for i in range(PURCHASES)])
+    assert npv.shares is not None and npv.base is not None and npv.new is not None
     assert npv.shares == pytest.approx(own, rel=1e-12)
     assert sum(npv.shares) == pytest.approx(npv.new - npv.base, rel=1e-12)
 
@@ -60,8 +64,8 @@ def test_a_batch_that_disagrees_with_the_runs_is_not_used(tmp_path: Path, monkey
     new.write_text(shop("New", 15, [20.0]), encoding="utf-8")
     real = change_samples.evaluate_batch
 
-    def off_by_one_percent(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        result = real(*args, **kwargs)  # type: ignore[arg-type]
+    def off_by_one_percent(scenario: Scenario, **kwargs: bool) -> FigureBatch:
+        result = real(scenario, **kwargs)
         for values in result.figures.values():
             values *= 1.01
         return result
@@ -72,7 +76,7 @@ def test_a_batch_that_disagrees_with_the_runs_is_not_used(tmp_path: Path, monkey
     assert npv.shares == pytest.approx((-5_000.0, -100.0))
 
 
-def _read(text: str):  # type: ignore[no-untyped-def]
+def _read(text: str) -> Scenario:
     return load_text(text, "plan.yaml").scenario
 
 
@@ -86,3 +90,40 @@ def test_number_changes_are_the_numbers_set_and_nothing_else() -> None:
     assert number_changes(base, _read(shop("Base", 10, [30.0, 40.0, 50.0]))) is None
     ranged = shop("Base", 10, [30.0, 40.0]).replace("bid: 10", "bid: 9..11")
     assert number_changes(base, _read(ranged)) is None
+
+
+SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+MONEY = re.compile(r"\b(?:price|bid|budget|cpm|fee|monthly|cost): (\d+(?:\.\d+)?)(?=[,} \n])")
+
+
+@pytest.mark.parametrize("bundled", SCENARIOS, ids=lambda path: path.stem)
+def test_every_bundled_scenario_splits_the_same_in_one_call_as_run_by_run(bundled: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first three money amounts written 10% higher (fewer changes where one is a comment's): gates, sources,
+    # values by month and ranges all go through the batch.
+    text = bundled.read_text(encoding="utf-8")
+    raised = text
+    for match in reversed(list(MONEY.finditer(text))[:3]):
+        raised = raised[:match.start(1)] + repr(round(float(match[1]) * 1.1, 6)) + raised[match.end(1):]
+    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
+    base.write_text(text, encoding="utf-8")
+    new.write_text(raised, encoding="utf-8")
+    calls: list[int] = []
+    real = change_samples.evaluate_batch
+
+    def counted(scenario: Scenario, **kwargs: bool) -> FigureBatch:
+        calls.append(1)
+        return real(scenario, **kwargs)
+
+    monkeypatch.setattr(change_samples, "evaluate_batch", counted)
+    batched = api.explain_change(base, new)
+    assert calls, "the combinations were not one engine call"
+    monkeypatch.setattr("aigc_roi.ci.changes.batched_values", lambda *_: None)
+    one_by_one = api.explain_change(base, new)
+    assert batched.changes == one_by_one.changes and batched.changes
+    for fast, slow in zip(batched.explanation.attributions, one_by_one.explanation.attributions, strict=True):
+        assert (fast.figure, fast.base, fast.new) == (slow.figure, slow.base, slow.new)
+        assert (fast.shares is None) == (slow.shares is None)
+        if fast.shares is not None and slow.shares is not None:
+            assert fast.shares == pytest.approx(slow.shares, rel=1e-12, abs=1e-9)
+    assert batched.unexplained == one_by_one.unexplained
