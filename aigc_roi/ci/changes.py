@@ -18,7 +18,7 @@ from typing import Any
 from aigc_roi.ci.checks import changed_inputs, run_figures
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
-from aigc_roi.model.paths import split_path
+from aigc_roi.model.paths import by_name, split_path
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.inputs import InputValue, input_values
 from aigc_roi.reader.load import LoadedScenario, build, load_path
@@ -75,7 +75,8 @@ def _split(before: LoadedScenario, after: LoadedScenario,
     explanation = explain(len(groups), one_by_one_unless_batched(batched, value), before.scenario.horizon_months, figures)
     unexplained = {name: _difference(actual.get(name), with_all.get(name)) for name in figures}
     described = tuple(ChangedValue(", ".join(changes[i].now.path for i in group),
-                                   _joined(changes, group, before=True), _joined(changes, group, before=False))
+                                   _joined(changes, group, before=True), _joined(changes, group, before=False),
+                                   ", ".join(by_name(changes[i].now.path, before.scenario) for i in group))
                       for group in groups)
     return FigureChanges(described, explanation, unexplained), [changes[group[0]] for group in groups]
 

@@ -1,9 +1,12 @@
 """Field paths as ``--set`` and the drivers write them: ``acquisition[0].bid``,
-``acquisition[Bilibili CPA].bid``, ``monetization.plans[0].price``."""
+``acquisition[Bilibili CPA].bid``, ``monetization.plans[0].price``; and as people read them (``by_name``): a list's
+item by its name, ``acquisition[抖音激活CPA].bid`` for ``acquisition[2].bid``. ``--set`` takes both forms; JSON and
+CSV keep the index, which a rename does not move."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9]+)|\[([^\]]+)\]")
 
@@ -37,3 +40,25 @@ def list_index(segment: str) -> int | None:
         return None
     significant = inner.lstrip("0") or "0"
     return int(significant) if len(significant) <= _LARGEST_INDEX_DIGITS else 10**_LARGEST_INDEX_DIGITS
+
+
+def by_name(path: str, scenario: Any) -> str:
+    """``path`` with each list index replaced by its item's name where that name is the list's only one of
+    its kind and can be written between brackets; any other path as given."""
+    segments = split_path(path)
+    if segments is None:
+        return path
+    shown = ""
+    node: Any = scenario
+    for segment in segments:
+        index = list_index(segment) if segment.startswith("[") else None
+        if index is not None and isinstance(node, tuple) and index < len(node):
+            name = getattr(node[index], "name", None)
+            names = [getattr(item, "name", None) for item in node]
+            readable = isinstance(name, str) and names.count(name) == 1 and not set(name) & set("[]") and name.strip() == name
+            shown += f"[{name}]" if readable else segment
+            node = node[index]
+            continue
+        shown += segment if segment.startswith("[") or not shown else f".{segment}"
+        node = None if segment.startswith("[") else getattr(node, segment, None)
+    return shown

@@ -60,8 +60,8 @@ def _ranked(changes: FigureChanges, figure: str) -> list[tuple[Any, float | None
 
 
 def change_name(change: ChangedValue, lang: str) -> str:
-    """What a person reads for a change: its path, or what ``WHOLE_FILE`` stands for."""
-    return label("explain_whole_file", lang) if change.path == WHOLE_FILE else visible(change.path)
+    """What a person reads for a change: its path with list items by name, or what ``WHOLE_FILE`` stands for."""
+    return label("explain_whole_file", lang) if change.path == WHOLE_FILE else visible(change.named_path or change.path)
 
 
 def explain_view(changes: FigureChanges, style: NumberStyle) -> Fitted:
@@ -88,7 +88,9 @@ def explain_view(changes: FigureChanges, style: NumberStyle) -> Fitted:
         moves.append(Text(label("explain_new", lang)))
         values.append(Text(_value(attribution.figure, attribution.new, style)))
         bars.append(Text(""))
-    columns = [Column(label("explain_input", lang), names, numeric=False), Column(label("explain_move", lang), moves, numeric=False),
+    # The input grows first: a path folded inside a word reads worse than a value or a bar on two lines.
+    columns = [Column(label("explain_input", lang), names, numeric=False, grows_first=True),
+               Column(label("explain_move", lang), moves, numeric=False),
                Column(label("explain_change", lang), values), Column("", bars, numeric=False)]
     exact = label("explain_exact", lang) if changes.explanation.exact else label("explain_sampled", lang).format(
         orders=changes.explanation.orders)

@@ -19,10 +19,10 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import rules_of
+from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_or_blocks, table_overhead
-from aigc_roi.present.named_paths import by_name
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.presenter import Presenter
@@ -148,7 +148,7 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
 
 
 def share_rows(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Rows:
-    """Each uncertain input (by name: present/named_paths.py) and its share of the variance of each target
+    """Each uncertain input (by name: model/paths.py by_name) and its share of the variance of each target
     figure, largest share of net cash first."""
     lang = style.lang
     first = VARIANCE_TARGETS[0]
@@ -271,7 +271,7 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
 
 
 def tornado_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Fitted:
-    """Inputs (by name: present/named_paths.py) ordered by their share of net cash's variance; a bar per target figure."""
+    """Inputs (by name: model/paths.py by_name) ordered by their share of net cash's variance; a bar per target figure."""
     lang = style.lang
     ranked = [path for path, _ in _ranked(simulation.variance_shares[VARIANCE_TARGETS[0]])]
     names = Column(label("input", lang), [Text(by_name(path, scenario)) for path in ranked], numeric=False, grows_first=True)

@@ -119,6 +119,8 @@ class ChangedValue:
     path: str
     before: str | None
     after: str | None
+    named_path: str = ""
+    """``path`` with list items by name, as the views show it (model/paths.py ``by_name``); JSON keeps ``path``."""
 
 
 @dataclass(frozen=True)

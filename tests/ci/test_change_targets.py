@@ -206,8 +206,8 @@ def test_the_markdown_says_what_moved_each_figure_in_chinese(repo: Path) -> None
     # The price alone changed: it carries npv's whole fall, 30,750 -> 13,250 (1.75万), roi's 153.75% -> 66.25%,
     # payback's month (1 -> 2) and the peak cash need's rise from 0 to 1,000 (month 1: -20,000 + 19,000).
     assert "### 各指标变化的来源：scenarios/plan.yaml (Spec example)" in out
-    assert f"| {label('npv', 'zh')} | monetization.purchases[0].price | 30 | 20 | -1.75万 |" in out
-    assert "| monetization.purchases[0].price | 30 | 20 | -87.50 百分点 |" in out
-    assert f"| {label('payback_month', 'zh')} | monetization.purchases[0].price | 30 | 20 | +1.0 |" in out
-    assert f"| {label('peak_cash_need', 'zh')} | monetization.purchases[0].price | 30 | 20 | +1,000.00 |" in out
+    assert f"| {label('npv', 'zh')} | monetization.purchases[Item].price | 30 | 20 | -1.75万 |" in out
+    assert "| monetization.purchases[Item].price | 30 | 20 | -87.50 百分点 |" in out
+    assert f"| {label('payback_month', 'zh')} | monetization.purchases[Item].price | 30 | 20 | +1.0 |" in out
+    assert f"| {label('peak_cash_need', 'zh')} | monetization.purchases[Item].price | 30 | 20 | +1,000.00 |" in out
     assert "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。" in out

@@ -359,9 +359,10 @@ def test_base_before_after_change(repo: Path) -> None:
     # What moved each figure (#24): one change, so it carries the whole move: roi +17.50 pp, npv +3,500
     # (net cash -4,250 -> -750 at discount rate 0), peak cash need 11,000 -> 9,000 (month 1: -20,000 + 12,000 - 1,000).
     assert "### What moved each figure: scenarios/spec.yaml (Spec example)" in out
-    assert "| NPV | monetization.purchases[0].price | 10 | 12 | +3,500.00 |" in out
-    assert "| monetization.purchases[0].price | 10 | 12 | +17.50 pp |" in out
-    assert "| Peak cash need | monetization.purchases[0].price | 10 | 12 | -2,000.00 |" in out
+    # The markdown names the input by its item (the annotations and JSON keep the index).
+    assert "| NPV | monetization.purchases[Item].price | 10 | 12 | +3,500.00 |" in out
+    assert "| monetization.purchases[Item].price | 10 | 12 | +17.50 pp |" in out
+    assert "| Peak cash need | monetization.purchases[Item].price | 10 | 12 | -2,000.00 |" in out
     assert out.endswith("they add up to the whole change.\n\n2 files, 0 invalid, 0 targets, 0 missed\n")
 
 

@@ -18,7 +18,7 @@ from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
 
 from aigc_roi import api
-from aigc_roi.present.named_paths import by_name
+from aigc_roi.model.paths import by_name
 
 WITH_NAMED_ITEMS = WORKED_EXAMPLE.replace(
     "costs: {serving_per_active_user: 1}",

@@ -241,12 +241,13 @@ def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:
     # docs/formulas.md §13's worked example: npv = 1000 (p - b) goes 20,000 -> 5,000, the price's share -10,000 and
     # the bid's -5,000; roi = p / b - 1 goes 2 -> 1/3, each input's share -5/6 (-83.33 points).
     npv = moved.split("<figure>")[2]
-    assert bars(npv) == [("base", "20,000.00"), ("monetization.purchases[0].price", "-10,000.00"),
-                         ("acquisition[0].bid", "-5,000.00"), ("new", "5,000.00")]
+    # Inputs by the names of their items, as every view shows them.
+    assert bars(npv) == [("base", "20,000.00"), ("monetization.purchases[item].price", "-10,000.00"),
+                         ("acquisition[CPA].bid", "-5,000.00"), ("new", "5,000.00")]
     roi = moved.split("<figure>")[1]
     assert [value for _, value in bars(roi)] == ["200.00%", "-83.33 pp", "-83.33 pp", "33.33%"]
     assert "<code>phi_i = sum over S not containing i of |S|! (n - |S| - 1)! / n! x (v(S + i) - v(S))</code>" in moved
-    assert "<td>acquisition[0].bid</td><td>10</td><td>15</td>" in moved
+    assert "<td>acquisition[CPA].bid</td><td>10</td><td>15</td>" in moved
 
 
 def test_a_base_equal_to_the_file_moved_nothing_and_a_broken_base_is_located(example: Path, tmp_path: Path) -> None:
