@@ -239,8 +239,9 @@ def _furthest(deviation: Deviation, style: NumberStyle) -> str:
         return style.money(number, 4 if deviation.measure == "users_per_spend" else 2)
 
     measure = label(MEASURES[deviation.measure], style.lang)
-    return label("actuals_furthest", style.lang).format(path=deviation.path, measure=measure, plan=value(deviation.plan),
-                                                  actual=value(deviation.actual), ratio=f"{deviation.ratio:.2f}")
+    return label("actuals_furthest", style.lang).format(path=deviation.named_path or deviation.path, measure=measure,
+                                                  plan=value(deviation.plan), actual=value(deviation.actual),
+                                                  ratio=f"{deviation.ratio:.2f}")
 
 
 @dataclass(frozen=True)

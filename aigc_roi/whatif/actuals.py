@@ -45,6 +45,7 @@ import numpy as np
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.paths import by_name
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
 from aigc_roi.whatif.errors import WhatIfError
@@ -116,6 +117,8 @@ class Deviation:
     """What was measured for it: cac, spend, users, impressions, cpm, ctr, cvr."""
     plan: float
     actual: float
+    named_path: str = ""
+    """``path`` with the channel by name, as the views show it (model/paths.py ``by_name``); JSON keeps ``path``."""
 
     @property
     def ratio(self) -> float:
@@ -255,7 +258,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
         months = tuple(ChannelMonth(month, labels[month - 1], own[month], planned, actual, percentile)
                        for month, (planned, actual), percentile in zip(numbers, measured, percentiles, strict=True))
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
-                                       _assumptions(channel, index, months), matched[index]))
+                                       _assumptions(channel, index, months, scenario), matched[index]))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
                    samples, seed, covered)
 
@@ -444,7 +447,7 @@ MEASURED: dict[str, Callable[[Any, _Totals], list[Candidate]]] = {
 (one registered at run time) is compared by spend and users alone, with no assumption named."""
 
 
-def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...]) -> tuple[Deviation, ...]:
+def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...], scenario: Scenario) -> tuple[Deviation, ...]:
     """Each input the exports measure, with plan and actual over the compared months, furthest off first."""
     # Only the months the channel's exports cover measure anything.
     months = tuple(month for month in months if month.exported)
@@ -458,7 +461,8 @@ def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...])
     path = f"acquisition[{index}]"
     measured = MEASURED.get(channel.type)
     candidates = measured(channel, totals) if measured is not None else []
-    deviations = [Deviation(f"{path}.{name}", measure, plan, actual) for name, measure, plan, actual in candidates
+    deviations = [Deviation(f"{path}.{name}", measure, plan, actual, by_name(f"{path}.{name}", scenario))
+                  for name, measure, plan, actual in candidates
                   if plan is not None and actual is not None and plan > 0 and actual > 0]
     deviations.sort(key=lambda deviation: -abs(math.log(deviation.ratio)))
     return tuple(deviations)

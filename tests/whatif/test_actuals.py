@@ -113,7 +113,7 @@ def test_table_fits_80_columns_and_reads_in_chinese(files: tuple[Path, Path]) ->
     result = invoke(["actuals", str(plan), str(export), "--lang", "zh"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
-    assert "偏差最大：acquisition[0].budget（花费）" in result.stdout and "未匹配的花费" in result.stdout
+    assert "偏差最大：acquisition[Douyin CPA].budget（花费）" in result.stdout and "未匹配的花费" in result.stdout
 
 
 def test_csv_and_markdown(files: tuple[Path, Path]) -> None:
