@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from aigc_roi.model.by_month import monthly
@@ -44,22 +46,25 @@ def chunk_bounds(samples: int, step: int) -> list[tuple[int, int]]:
     return bounds
 
 
+@functools.lru_cache(maxsize=4096)
+def _plain_row(value: float, samples: int, months: bool = False) -> FloatArray:
+    """A plain number's read-only ``(s,)`` row, or ``(1, s)`` with ``months``: read hundreds of times a call at the
+    caps and by every chunk and what-if step of the same size, so each is built once (a run's cost is calls)."""
+    row = np.broadcast_to(np.float64(value), (samples,))
+    return row[None, :] if months else row
+
+
 class _Params:
     """Turns a ``Value`` into an ``(s,)`` float64 row that broadcasts against ``(H, s)``."""
 
     def __init__(self, samples: int, horizon: int = 1) -> None:
         self.samples = samples
         self.horizon = horizon
-        self._plain: dict[float, FloatArray] = {}
         self._schedules: dict[int, tuple[Moving, FloatArray]] = {}
 
     def __call__(self, value: Moving) -> FloatArray:
         if isinstance(value, float | int):
-            # A plain number is read tens of times a run: its read-only row is built once (a run's cost is calls).
-            row = self._plain.get(value)
-            if row is None:
-                row = self._plain[value] = np.broadcast_to(np.float64(value), (self.samples,))
-            return row
+            return _plain_row(value, self.samples)
         if isinstance(value, Distribution):
             raise TypeError("a Distribution is still present; call sampling.realize() first")
         if isinstance(value, ByMonth):
@@ -71,6 +76,8 @@ class _Params:
 
         A by-month value's schedule is built once a chunk (read-only): a price is read by the revenue, the paid
         channels' revenue and the plan's recursion alike."""
+        if isinstance(value, float | int):
+            return _plain_row(value, self.samples, months=True)
         if not isinstance(value, ByMonth):
             return monthly(value, self.horizon, self.samples)
         known = self._schedules.get(id(value))
@@ -81,14 +88,14 @@ class _Params:
         return known[1]
 
 
+@functools.lru_cache(maxsize=1024)
 def _month_mask(months: Months, horizon: int) -> FloatArray:
+    """``(H,)`` 1 in the given months (1-based; every month for None), else 0. Built once per months and horizon (a
+    file at the caps asks hundreds of times a call) and read-only."""
     mask = np.zeros(horizon)
-    if months is None:
-        mask[:] = 1.0
-        return mask
-    for month in months:
-        if 1 <= month <= horizon:
-            mask[month - 1] = 1.0
+    chosen = range(1, horizon + 1) if months is None else [month for month in months if 1 <= month <= horizon]
+    mask[np.asarray(list(chosen), dtype=np.intp) - 1] = 1.0
+    mask.flags.writeable = False
     return mask
 
 

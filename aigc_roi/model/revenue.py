@@ -22,7 +22,8 @@ import numpy as np
 
 from aigc_roi.model.by_month import monthly
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
-from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Months, Order, Plan, Value
+from aigc_roi.model.params import _month_mask
+from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Order, Plan, Value
 
 
 def _column(value: Value, samples: int) -> FloatArray:
@@ -71,13 +72,6 @@ def plan_payments_by_age(plan: Plan, horizon: int, samples: int) -> FloatArray:
 def keep_share(fee: Value | None, revenue_fee: Value, samples: int) -> FloatArray:
     """1 - the item's own fee, or 1 - revenue_fee when it has none; ``(S, 1)``."""
     return 1.0 - _column(revenue_fee if fee is None else fee, samples)
-
-
-def _month_mask(months: Months, horizon: int) -> FloatArray:
-    mask = np.zeros(horizon)
-    chosen = range(1, horizon + 1) if months is None else [month for month in months if 1 <= month <= horizon]
-    mask[np.asarray(list(chosen), dtype=np.intp) - 1] = 1.0
-    return mask
 
 
 def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, samples: int) -> tuple[FloatArray, FloatArray]:
