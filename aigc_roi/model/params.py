@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import numpy as np
 
 from aigc_roi.model.by_month import monthly
 from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Months, Moving, Scenario
-from aigc_roi.model.tree import leaves
+from aigc_roi.model.tree import _NO_LEAVES, branches, leaves
 
 
 def _is_plain_zero(value: Moving) -> bool:
@@ -22,6 +23,30 @@ def _once_if_shared(values: FloatArray) -> FloatArray:
 
 
 def _sample_count(scenario: Scenario) -> int:
+    """The samples of a realized scenario: the length of its sample arrays (1 without any). Every engine call asks, so
+    the tree is walked without spelling paths; only a scenario it cannot count is walked again to say where."""
+    lengths = set()
+    pending: list[Any] = [scenario]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, np.ndarray):
+            if node.ndim > 1:
+                return _located_sample_count(scenario)
+            if node.ndim == 1 and node.shape[0] != 1:
+                lengths.add(node.shape[0])
+        elif isinstance(node, Distribution):
+            return _located_sample_count(scenario)
+        elif isinstance(node, ByMonth):
+            pending.extend(value for _, value in node.points)
+        else:
+            pending.extend(child for _, child in branches(node) or () if not isinstance(child, _NO_LEAVES))
+    if len(lengths) > 1:
+        return _located_sample_count(scenario)
+    return next(iter(lengths), 1)
+
+
+def _located_sample_count(scenario: Scenario) -> int:
+    """``_sample_count``, its errors located by the paths of the leaves."""
     lengths: dict[int, str] = {}
     for path, value in leaves(scenario):
         if isinstance(value, Distribution):
