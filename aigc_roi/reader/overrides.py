@@ -178,19 +178,6 @@ def _child(parent: Node, segment: str, override: Override, create: bool, followi
     return entry.value
 
 
-def overridden_copy(tree: Node, overrides: tuple[Override, ...]) -> Node:
-    """``apply_overrides`` on a copy of ``tree`` that shares every node the overrides do not write through:
-    ``tree`` is left as it was, at the cost of the paths set rather than of the whole file."""
-    root = _copied(tree)
-    for override in overrides:
-        segments = split_path(_by_name(root, override)) or []
-        parent = root
-        for position, segment in enumerate(segments[:-1]):
-            child = _child(parent, segment, override, create=True, following=segments[position + 1])
-            parent = _own_child(parent, child)
-    return apply_overrides(root, overrides)
-
-
 def _copied(node: Node) -> Node:
     """``node`` with a container of its own (its children still shared)."""
     if node.kind == "map":
@@ -213,7 +200,10 @@ def _own_child(parent: Node, child: Node) -> Node:
 
 
 def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
-    """The tree with each override's value put at its path (later ones win)."""
+    """The tree with each override's value put at its path (later ones win), as a new tree that shares every node
+    the overrides do not write through: ``tree`` is left as it was (ci/changes.py builds thousands from one file),
+    at the cost of the paths set rather than of the whole file."""
+    tree = _copied(tree)
     for override in overrides:
         value, errors = parse(override.value, override.option)
         if errors:
@@ -224,11 +214,11 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         segments = split_path(_by_name(tree, override)) or []
         parent = tree
         for position, segment in enumerate(segments[:-1]):
-            parent = _child(parent, segment, override, create=True, following=segments[position + 1])
+            parent = _own_child(parent, _child(parent, segment, override, create=True, following=segments[position + 1]))
         last = segments[-1]
         if parent.kind == "seq":
             target = _child(parent, last, override, create=False)
-            parent.value[parent.value.index(target)] = value
+            parent.value[next(i for i, item in enumerate(parent.value) if item is target)] = value
         elif parent.kind == "map":
             key = last.strip("[]")
             existing = parent.value.get(key)
