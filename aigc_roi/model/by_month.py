@@ -46,7 +46,17 @@ def _given_months(value: ByMonth) -> tuple[int, ...]:
     return given
 
 
+@lru_cache(maxsize=4096)
+def plain_row(value: float, samples: int, months: bool = False) -> FloatArray:
+    """A plain number's read-only ``(s,)`` row, or ``(1, s)`` with ``months``: read hundreds of times a call at the
+    caps and by every chunk and what-if step of the same size, so each is built once (a run's cost is calls)."""
+    row = np.broadcast_to(np.float64(value), (samples,))
+    return row[None, :] if months else row
+
+
 def _row(value: Any, samples: int) -> FloatArray:
+    if isinstance(value, float | int):
+        return plain_row(value, samples)
     if isinstance(value, Distribution):
         raise TypeError("a Distribution is still present; call sampling.realize() first")
     return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (samples,))
@@ -74,6 +84,8 @@ def monthly(value: Moving, months: int, samples: int) -> FloatArray:
     """``(months, s)`` for a by-month value, ``(1, s)`` for a constant one (it broadcasts over the months)."""
     if isinstance(value, ByMonth):
         return schedule(value, months, samples)
+    if isinstance(value, float | int):
+        return plain_row(value, samples, months=True)
     return _row(value, samples)[None, :]
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 import numpy as np
 
-from aigc_roi.model.by_month import monthly
+from aigc_roi.model.by_month import monthly, plain_row
 from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Months, Moving, Scenario
-from aigc_roi.model.tree import _NO_LEAVES, branches, leaves
+from aigc_roi.model.tree import leaf_values, leaves
 
 
 def _is_plain_zero(value: Moving) -> bool:
@@ -26,20 +25,11 @@ def _sample_count(scenario: Scenario) -> int:
     """The samples of a realized scenario: the length of its sample arrays (1 without any). Every engine call asks, so
     the tree is walked without spelling paths; only a scenario it cannot count is walked again to say where."""
     lengths = set()
-    pending: list[Any] = [scenario]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, np.ndarray):
-            if node.ndim > 1:
-                return _located_sample_count(scenario)
-            if node.ndim == 1 and node.shape[0] != 1:
-                lengths.add(node.shape[0])
-        elif isinstance(node, Distribution):
+    for value in leaf_values(scenario):
+        if isinstance(value, Distribution) or value.ndim > 1:
             return _located_sample_count(scenario)
-        elif isinstance(node, ByMonth):
-            pending.extend(value for _, value in node.points)
-        else:
-            pending.extend(child for _, child in branches(node) or () if not isinstance(child, _NO_LEAVES))
+        if value.ndim == 1 and value.shape[0] != 1:
+            lengths.add(value.shape[0])
     if len(lengths) > 1:
         return _located_sample_count(scenario)
     return next(iter(lengths), 1)
@@ -71,14 +61,6 @@ def chunk_bounds(samples: int, step: int) -> list[tuple[int, int]]:
     return bounds
 
 
-@functools.lru_cache(maxsize=4096)
-def _plain_row(value: float, samples: int, months: bool = False) -> FloatArray:
-    """A plain number's read-only ``(s,)`` row, or ``(1, s)`` with ``months``: read hundreds of times a call at the
-    caps and by every chunk and what-if step of the same size, so each is built once (a run's cost is calls)."""
-    row = np.broadcast_to(np.float64(value), (samples,))
-    return row[None, :] if months else row
-
-
 class _Params:
     """Turns a ``Value`` into an ``(s,)`` float64 row that broadcasts against ``(H, s)``."""
 
@@ -89,7 +71,7 @@ class _Params:
 
     def __call__(self, value: Moving) -> FloatArray:
         if isinstance(value, float | int):
-            return _plain_row(value, self.samples)
+            return plain_row(value, self.samples)
         if isinstance(value, Distribution):
             raise TypeError("a Distribution is still present; call sampling.realize() first")
         if isinstance(value, ByMonth):
@@ -101,8 +83,6 @@ class _Params:
 
         A by-month value's schedule is built once a chunk (read-only): a price is read by the revenue, the paid
         channels' revenue and the plan's recursion alike."""
-        if isinstance(value, float | int):
-            return _plain_row(value, self.samples, months=True)
         if not isinstance(value, ByMonth):
             return monthly(value, self.horizon, self.samples)
         known = self._schedules.get(id(value))

@@ -2,10 +2,11 @@
 
 ``branches`` is the one place that knows what a branch of the tree is (a
 dataclass's fields, a tuple's items) and ``rebuilt`` puts one back together;
-every walk goes through them: ``leaves`` and ``map_arrays`` here (slicing a
-chunk of samples, tiling candidates, checking lengths), realizing ranges
-(model/sampling.py), comparing realized values (model/sources.py) and pairing
-drawn values with their ranges (whatif/simulate.py).
+every walk goes through them: ``leaves``, ``leaf_values`` and ``map_arrays``
+here (slicing a chunk of samples, tiling candidates, counting and checking
+samples), realizing ranges (model/sampling.py), comparing realized values
+(model/sources.py) and pairing drawn values with their ranges
+(whatif/simulate.py).
 """
 
 from __future__ import annotations
@@ -66,6 +67,20 @@ def leaves(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
             # here, before their path is spelled, is most of what a walk costs.
             if not isinstance(value, _NO_LEAVES):
                 yield from leaves(value, child_path(path, key))
+
+
+def leaf_values(obj: Any) -> Iterator[Any]:
+    """Every ``Distribution`` or numpy array inside ``obj``, as ``leaves`` finds them but in no set order and without
+    spelling their paths: the walk every engine call makes to count its samples."""
+    pending = [obj]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, Distribution | np.ndarray):
+            yield node
+        elif isinstance(node, ByMonth):
+            pending.extend(value for _, value in node.points)
+        else:
+            pending.extend(child for _, child in branches(node) or () if not isinstance(child, _NO_LEAVES))
 
 
 def map_arrays(obj: Any, change: Callable[[np.ndarray], np.ndarray]) -> Any:
