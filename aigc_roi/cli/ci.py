@@ -125,8 +125,11 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
         from aigc_roi.present import tables  # with csv and json: the other formats need neither
 
         results = list(found)
+        invalid_results = [result for result in results if result.errors]
         emit(tables.to_json(render.validate_json(results)))
-        raise typer.Exit(EXIT_INVALID if any(result.errors for result in results) else EXIT_OK)
+        # The tally on stderr as in every format: stdout stays one JSON document, and a refusal is never silent.
+        note(in_language(render.validate_tally(len(results), invalid_results)))
+        raise typer.Exit(EXIT_INVALID if invalid_results else EXIT_OK)
     count = 0
     invalid = []
     for result in found:
@@ -176,6 +179,10 @@ def check(
     except BaselineError as refused:
         fail([f"--base: {refused}"])
     _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose)
+    from aigc_roi.present.ci_view import check_summary
+
+    # The summary on stderr in every format (markdown also ends its document with it): a refusal is never silent.
+    note(in_language(check_summary(found.results, found.checked)))
     if found.invalid:
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_OK if found.passed else EXIT_TARGET_MISSED)
@@ -225,7 +232,6 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         show(_views(lang, checked, base, comparisons, at_base, everything))
     # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
     emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
-    note(in_language(render.check_summary(results, checked)))
 
 
 def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons: Sequence[Comparison],

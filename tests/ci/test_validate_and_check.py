@@ -463,3 +463,18 @@ def test_base_annotation_sits_on_the_input_that_moved_the_figure_most(repo: Path
     cac = next(line for line in github if "max_cac" in line)
     assert roi.startswith("::error file=scenarios/win.yaml,line=8,") and roi.endswith("monetization.purchases[0].price 30 -> 10")
     assert cac.startswith("::error file=scenarios/win.yaml,line=4,") and cac.endswith("acquisition[0].bid 20 -> 21")
+
+
+@pytest.mark.parametrize(("command", "format_"), [
+    ("validate", "text"), ("validate", "json"), ("validate", "github"),
+    ("check", "text"), ("check", "json"), ("check", "github"), ("check", "table"), ("check", "markdown")])
+def test_an_invalid_file_is_never_refused_in_silence(tmp_path: Path, command: str, format_: str) -> None:
+    # Found by the fuzz test: `check FILE --set acquisition[0].bid=0100 --format json` exited 2 with nothing on
+    # stderr. The tally goes to stderr in every format; stdout keeps its one document.
+    path = tmp_path / "bad.yaml"
+    path.write_text(example().replace("bid: 20", "bid: -1"), encoding="utf-8")
+    result = run_cli(command, str(path), "--format", format_)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("1 file, 1 invalid")
+    if format_ == "json":
+        assert json.loads(result.stdout)
