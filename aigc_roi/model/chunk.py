@@ -12,7 +12,7 @@ from aigc_roi.model.active_users import _active_users, _retention_by_age
 from aigc_roi.model.by_month import moves
 from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.channel_months import ChannelMonths
-from aigc_roi.model.figure_values import _figures
+from aigc_roi.model.figure_values import FIGURE_SERIES, FigureInputs
 from aigc_roi.model.gated_plan import _gated_plan
 from aigc_roi.model.gates import GateRun
 from aigc_roi.model.layout import _Layout
@@ -67,6 +67,8 @@ class _Chunk:
     """The sources whose users or spend move by month."""
     by_source_month: dict[str, FloatArray] = field(default_factory=dict)
     """``(M, H, s)`` users and spend by month of the ``moving_sources``."""
+    inputs: FigureInputs | None = None
+    """What the figures were computed from; kept by a figures-only chunk."""
 
 
 def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool, series: bool = True) -> _Chunk:
@@ -198,10 +200,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     # (s, 2): the paid channels' gross revenue and contribution over the horizon.
     paid = np.stack([paid_gross.sum(axis=0), paid_contribution.sum(axis=0)], axis=1)
     paid_cash = paid_contribution - ad_spend
-    figures = _figures(months, paid, running_sum(paid_cash), lifetime_contribution, discount_rate, lifetime_discount, irr)
+    inputs = FigureInputs({**{name: months[name] for name in FIGURE_SERIES}, "paid": paid.T,
+                           "paid_cumulative": running_sum(paid_cash), "lifetime_contribution": lifetime_contribution},
+                          discount_rate, lifetime_discount)
+    figures = inputs.figures(irr)
     if not series:
         return _Chunk(months={"cumulative_cash": months["cumulative_cash"]}, figures=figures, by_age={}, by_source={},
-                      by_sample={}, by_group={}, gates=gates)
+                      by_sample={}, by_group={}, gates=gates, inputs=inputs)
 
     assert per_user is not None, "a chunk with series has its user's values"
     contribution_by_age = per_user.contribution_by_age

@@ -116,6 +116,7 @@ import numpy as np
 
 from aigc_roi.model.by_month import is_by_month
 from aigc_roi.model.chunk import _Chunk, _evaluate_chunk
+from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.figures import FIGURE_NAMES as FIGURE_NAMES
 from aigc_roi.model.layout import ORGANIC_NAME as ORGANIC_NAME
 from aigc_roi.model.layout import ORGANIC_TYPE as ORGANIC_TYPE
@@ -253,13 +254,18 @@ class FigureBatch:
     """``(S, G)`` as ``Result.gate_passed``; None without gates."""
     cumulative_cash: FloatArray | None
     """``(S, H)`` when asked for, else None."""
+    inputs: FigureInputs | None = None
+    """What the figures were computed from, when asked for (model/figure_values.py)."""
 
 
-def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: bool = False) -> FigureBatch:
-    """The figures (and gate passes, and with ``cumulative_cash`` that series) of ``evaluate``, computing none of
-    the series no figure reads (subscribers, the accrual view) and keeping none of the others."""
+def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: bool = False,
+                   inputs: bool = False) -> FigureBatch:
+    """The figures (and gate passes, and with ``cumulative_cash`` that series, with ``inputs`` what the figures are
+    computed from) of ``evaluate``, computing none of the series no figure reads (subscribers, the accrual view) and
+    keeping none of the others."""
     layout = _Layout.of(scenario)
     figures: dict[str, FloatArray] = {}
+    parts: list[FigureInputs] = []
     passed = np.empty((layout.samples, len(scenario.gates))) if scenario.gates else None
     cash = np.empty((layout.samples, layout.horizon)) if cumulative_cash else None
     for start, stop, chunk in _chunks(scenario, layout, irr, series=False):
@@ -272,7 +278,9 @@ def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: boo
             passed[start:stop] = chunk.gates.passed.T
         if cash is not None:
             cash[start:stop] = chunk.months["cumulative_cash"].T
-    return FigureBatch(figures, passed, cash)
+        if inputs and chunk.inputs is not None:
+            parts.append(chunk.inputs)
+    return FigureBatch(figures, passed, cash, FigureInputs.joined(parts) if parts else None)
 
 
 def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:

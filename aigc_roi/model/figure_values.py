@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from aigc_roi.model.cashflow import (
@@ -16,6 +18,55 @@ from aigc_roi.model.cashflow import (
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.params import _ratio
 from aigc_roi.model.scenario import FloatArray
+
+FIGURE_SERIES = ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_revenue", "contribution", "net_cash",
+                 "cumulative_cash")
+"""The monthly series the figures read."""
+
+
+@dataclass(frozen=True)
+class FigureInputs:
+    """What the figures of some samples are computed from, sample axis last (``figures``).
+
+    ``amounts`` holds ``FIGURE_SERIES`` ``(H, s)``, ``paid`` ``(2, s)`` (the paid channels' gross revenue and
+    contribution over the horizon), ``paid_cumulative`` ``(H, s)`` and ``lifetime_contribution`` ``(L, s)``. Each
+    is a part no monetization item changes plus one part per item, so the amounts of scenarios that move distinct
+    items add (``combined``)."""
+
+    amounts: dict[str, FloatArray]
+    discount_rate: FloatArray
+    """``(s,)``, or ``(1,)`` when every sample shares it."""
+    lifetime_discount: FloatArray
+    """``(L, s)``, or ``(L, 1)`` likewise."""
+
+    def figures(self, irr: bool) -> dict[str, FloatArray]:
+        amounts = self.amounts
+        return _figures({name: amounts[name] for name in FIGURE_SERIES}, amounts["paid"].T, amounts["paid_cumulative"],
+                        amounts["lifetime_contribution"], self.discount_rate, self.lifetime_discount, irr)
+
+    def combined(self, member: np.ndarray) -> FigureInputs:
+        """The inputs of sample 0 plus, for each row of ``member`` ``(B, n)`` (booleans), the differences samples
+        1..n make to it where the row is True: B scenarios each setting the items' changes of its samples at once.
+        Right only where samples 1..n move distinct items and the items add (the caller's to know); raises
+        ``ValueError`` where the samples differ in their discount rate, which no item sets."""
+        if self.discount_rate.size > 1 and np.any(self.discount_rate != self.discount_rate[0]):
+            raise ValueError("the samples differ in their discount rate: their amounts do not add")
+        weights = member.astype(np.float64).T
+        amounts = {name: values[..., :1] + (values[..., 1:] - values[..., :1]) @ weights
+                   for name, values in self.amounts.items()}
+        return FigureInputs(amounts, self.discount_rate[:1], self.lifetime_discount[:, :1])
+
+    @staticmethod
+    def joined(parts: list[FigureInputs]) -> FigureInputs:
+        """The inputs of consecutive chunks as one."""
+        if len(parts) == 1:
+            return parts[0]
+        sizes = [part.amounts["net_cash"].shape[-1] for part in parts]
+        return FigureInputs(
+            {name: np.concatenate([part.amounts[name] for part in parts], axis=-1) for name in parts[0].amounts},
+            np.concatenate([np.broadcast_to(part.discount_rate, (size,)) for part, size in zip(parts, sizes, strict=True)]),
+            np.concatenate([np.broadcast_to(part.lifetime_discount, (part.lifetime_discount.shape[0], size))
+                            for part, size in zip(parts, sizes, strict=True)], axis=-1))
 
 
 def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: FloatArray, lifetime_contribution: FloatArray,

@@ -16,6 +16,11 @@ one of its two valid values and is not read again. The batch must give the
 figures of the base and of every change at once that their own runs give
 (within ``AGREEMENT``), or the combinations are run one by one, as are
 changes of anything but numbers.
+
+Where each change moves items no other change moves (``_items_apart``), the
+call holds only the base and each change alone: their amounts add
+(``FigureInputs.combined``), so a combination's figures are computed from the
+base's amounts plus its changes' differences, not evaluated again.
 """
 
 from __future__ import annotations
@@ -82,22 +87,63 @@ def batched_values(base: Scenario, singles: Sequence[Scenario], everything: Scen
     full = frozenset(range(len(singles)))
     now = {keys: _number_at(realized, keys) for keys in union}
 
+    apart = _items_apart(realized, owned)
+
     def values(subsets: Sequence[frozenset[int]]) -> Sequence[Figures]:
         asked = [frozenset(), full, *subsets]
         member = np.zeros((len(asked), len(owned)), dtype=bool)
         for row, subset in enumerate(asked):
             member[row, list(subset)] = True
-        batch = _with_numbers(realized, {keys: np.where(member[:, i], value, now[keys])
-                                         for i, found in enumerate(owned) for keys, value in found.items()})
-        result = evaluate_batch(batch, irr="irr" in figures)
-        columns = {name: np.broadcast_to(result.figures[name], (len(asked),)).tolist() for name in figures}
-        rows = [{name: figure_value(name, column[s]) for name, column in columns.items()} for s in range(len(asked))]
-        if not (_agree(rows[0], base_figures, figures) and _agree(rows[1], all_figures, figures)):
-            raise _Disagrees
-        ends = {frozenset(): base_figures, full: all_figures}
-        return [ends.get(subset, row) for subset, row in zip(subsets, rows[2:], strict=True)]
+
+        def every_combination() -> dict[str, Any]:
+            batch = _with_numbers(realized, {keys: np.where(member[:, i], value, now[keys])
+                                             for i, found in enumerate(owned) for keys, value in found.items()})
+            return evaluate_batch(batch, irr="irr" in figures).figures
+
+        ways = [lambda: _added(realized, owned, now, member, "irr" in figures)] if apart else []
+        for way in [*ways, every_combination]:
+            columns = {name: np.broadcast_to(column, (len(asked),)).tolist() for name, column in way().items()
+                       if name in figures}
+            rows = [{name: figure_value(name, column[s]) for name, column in columns.items()} for s in range(len(asked))]
+            if _agree(rows[0], base_figures, figures) and _agree(rows[1], all_figures, figures):
+                ends = {frozenset(): base_figures, full: all_figures}
+                return [ends.get(subset, row) for subset, row in zip(subsets, rows[2:], strict=True)]
+        raise _Disagrees
 
     return values
+
+
+ITEM_LISTS = (("monetization", "plans"), ("monetization", "purchases"), ("monetization", "orders"), ("costs", "fixed"))
+"""Where the items are whose amounts add (model/figure_values.py ``FigureInputs``)."""
+
+
+def _items_apart(realized: Scenario, changes: Sequence[dict[Keys, float]]) -> bool:
+    """Whether every change sets numbers of items no other change sets, where items add: without gates (a gate
+    reads every item's revenue), and with no channel's conversion index above 1 (an index is clipped against
+    the largest of the plans' conversions, docs/formulas.md §15)."""
+    indices = [channel.conversion_index for channel in realized.acquisition]
+    if realized.gates or any(isinstance(index, Distribution) or float(np.max(index)) > 1.0 for index in indices):
+        return False
+    owners: dict[Keys, int] = {}
+    for change, found in enumerate(changes):
+        for keys in found:
+            if len(keys) < 4 or keys[:2] not in ITEM_LISTS:
+                return False
+            if owners.setdefault(keys[:3], change) != change:
+                return False
+    return True
+
+
+def _added(realized: Scenario, changes: Sequence[dict[Keys, float]], now: Mapping[Keys, float], member: np.ndarray,
+           irr: bool) -> dict[str, Any]:
+    """The figures of each row of ``member`` from one engine call of the base and each change alone: changes to
+    distinct items add their amounts (``FigureInputs.combined``), so a combination is the base plus theirs."""
+    alone = np.eye(len(changes) + 1, dtype=bool)[:, 1:]
+    batch = _with_numbers(realized, {keys: np.where(alone[:, i], value, now[keys])
+                                     for i, found in enumerate(changes) for keys, value in found.items()})
+    inputs = evaluate_batch(batch, irr=False, inputs=True).inputs
+    assert inputs is not None, "a figures-only evaluation keeps its inputs"
+    return inputs.combined(member).figures(irr)
 
 
 class _Disagrees(Exception):

@@ -127,3 +127,53 @@ def test_every_bundled_scenario_splits_the_same_in_one_call_as_run_by_run(bundle
         if fast.shares is not None and slow.shares is not None:
             assert fast.shares == pytest.approx(slow.shares, rel=1e-12, abs=1e-9)
     assert batched.unexplained == one_by_one.unexplained
+
+
+PRICE = re.compile(r"\bprice: (\d+(?:\.\d+)?)(?=[,} \n])")
+
+
+@pytest.mark.parametrize("bundled", SCENARIOS, ids=lambda path: path.stem)
+def test_price_changes_of_distinct_items_add_up_to_what_each_combination_gives(bundled: Path, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every item's price written 10% higher: without gates each combination is the base plus the changes' own
+    # differences (FigureInputs.combined); with them a gate reads every item's revenue, and the batch runs them all.
+    text = bundled.read_text(encoding="utf-8")
+    raised = text
+    matches = list(PRICE.finditer(text))
+    assert matches, "every bundled scenario sells something"
+    for match in reversed(matches):
+        raised = raised[:match.start(1)] + repr(round(float(match[1]) * 1.1, 6)) + raised[match.end(1):]
+    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
+    base.write_text(text, encoding="utf-8")
+    new.write_text(raised, encoding="utf-8")
+    added: list[int] = []
+    real = change_samples._added
+
+    def counted(*args: object) -> object:
+        added.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(change_samples, "_added", counted)
+    batched = api.explain_change(base, new)
+    assert bool(added) == ("gates:" not in text and "conversion_index: 1." not in text)
+    monkeypatch.setattr("aigc_roi.ci.changes.batched_values", lambda *_: None)
+    one_by_one = api.explain_change(base, new)
+    assert batched.changes == one_by_one.changes and batched.changes
+    for fast, slow in zip(batched.explanation.attributions, one_by_one.explanation.attributions, strict=True):
+        assert (fast.figure, fast.base, fast.new) == (slow.figure, slow.base, slow.new)
+        assert (fast.shares is None) == (slow.shares is None)
+        if fast.shares is not None and slow.shares is not None:
+            assert fast.shares == pytest.approx(slow.shares, rel=1e-9, abs=1e-9)
+
+
+def test_changes_add_only_when_each_moves_items_of_its_own() -> None:
+    base = _read(shop("Base", 10, [30.0, 40.0]))
+    price = ("monetization", "purchases", 0, "price")
+    rate = ("monetization", "purchases", 0, "rate")
+    other = ("monetization", "purchases", 1, "price")
+    assert change_samples._items_apart(base, [{price: 33.0}, {other: 44.0}])
+    assert change_samples._items_apart(base, [{price: 33.0, rate: 0.5}, {other: 44.0}])
+    # One item moved by two changes: a price times a rate does not add.
+    assert not change_samples._items_apart(base, [{price: 33.0}, {rate: 0.5}])
+    # A channel's number moves every user, so every item's amounts.
+    assert not change_samples._items_apart(base, [{price: 33.0}, {("acquisition", 0, "bid"): 12.0}])
