@@ -66,6 +66,16 @@ class _Acquired:
     moving: tuple[int, ...] = ()
     """The channels whose users or spend move by month."""
 
+    def for_samples(self, samples: int) -> _Acquired:
+        """What one sample bought, as every one of ``samples`` samples' (read-only views): samples that share their
+        channels buy their users once."""
+        def wide(values: FloatArray) -> FloatArray:
+            return np.broadcast_to(values, (*values.shape[:-1], samples))
+
+        by_month = None if self.by_month is None else (wide(self.by_month[0]), wide(self.by_month[1]))
+        return _Acquired(wide(self.bought_users), wide(self.paid_users), wide(self.ad_spend), wide(self.unit_users),
+                         wide(self.unit_spend), by_month, self.moving)
+
 
 def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> _Acquired:
     """Users every channel buys, users the paid channels buy, and ad spend, by month, and per channel.

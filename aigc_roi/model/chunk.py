@@ -12,6 +12,7 @@ from aigc_roi.model.active_users import _active_users, _retention_by_age
 from aigc_roi.model.by_month import moves
 from aigc_roi.model.cashflow import discount_factors
 from aigc_roi.model.channel_months import ChannelMonths
+from aigc_roi.model.cohort_products import CohortProducts, users_shared
 from aigc_roi.model.figure_values import FIGURE_SERIES, FigureInputs
 from aigc_roi.model.gated_plan import _gated_plan
 from aigc_roi.model.gates import GateRun
@@ -27,6 +28,7 @@ from aigc_roi.model.per_user import (
     _moving_subscriptions,
     _per_user_values_move,
     _PerUser,
+    user_contribution_by_age,
 )
 from aigc_roi.model.result import MONTH_SERIES
 from aigc_roi.model.running import running_sum
@@ -71,12 +73,20 @@ class _Chunk:
     """What the figures were computed from; kept by a figures-only chunk."""
 
 
-def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool, series: bool = True) -> _Chunk:
+def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool, series: bool = True,
+                    share: bool = False) -> _Chunk:
     """The chunk's series and figures; with ``series`` False its figures, cumulative cash and gates alone (the rest
-    of the ``_Chunk`` is left empty), without the series no figure reads: subscribers and the accrual view."""
+    of the ``_Chunk`` is left empty), without the series no figure reads: subscribers and the accrual view. With
+    ``share`` (figures only), samples that share their users or one user's amounts sum their cohorts as matrix
+    products (model/cohort_products.py)."""
     H = layout.horizon
     p = _Params(samples, H)
-    acquired = _acquisition(scenario.acquisition, layout, p)
+    # Samples that share their users (a what-if of the items) buy them once (model/cohort_products.py).
+    users_once = (share and not series and samples > 1 and not scenario.gates and len(layout.group_channels) <= 1
+                  and users_shared(scenario))
+    acquired = _acquisition(scenario.acquisition, layout, _Params(1, H) if users_once else p)
+    if users_once:
+        acquired = acquired.for_samples(samples)
     bought_users, paid_users, ad_spend = acquired.bought_users, acquired.paid_users, acquired.ad_spend
     unit_users, unit_spend = acquired.unit_users, acquired.unit_spend
     virality = np.array(p(scenario.virality))
@@ -95,7 +105,14 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     new_users = _new_users(bought_users, organic, virality)
     mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, p, channel_months, shares, organic,
                                                       new_users, virality)
-    if mix is None:
+    values_move = _per_user_values_move(scenario)
+    # Samples that share their users or one user's amounts: cohort sums as matrix products (model/cohort_products.py).
+    shared = (CohortProducts.of(scenario, H, samples) if share and not series and samples > 1 and mix is None
+              and gates is None and not values_move else None)
+    if shared is not None:
+        active = purchasers = shared.active(new_users)
+        revenue = shared.revenue_of(scenario.monetization, new_users)
+    elif mix is None:
         active = purchasers = _active_users(new_users, scenario.retention, retention, p)
         revenue = _revenue(scenario.monetization, new_users, active, p)
     else:
@@ -133,7 +150,6 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         months |= {"subscribers": revenue.subscribers, "recognised_revenue": recognised, "deferred_revenue": deferred}
         months = {name: months[name] for name in MONTH_SERIES}
     lifetime = int(scenario.ltv_lifetime)
-    values_move = _per_user_values_move(scenario)
     reward = p(scenario.referral_reward)
     # Per source group (model/sources.py), what one of its users is worth when values move by month; group 0's
     # stands for the scenario's own user. Only the series read a group's own values (the attribution, a channel's
@@ -149,14 +165,15 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     elif subscriptions is not None and mix is None:
         per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions, gross=series,
                                     worth=series)
+    elif shared is not None:
+        # No caller of a figures-only chunk reads a user's values by age but over the lifetime.
+        per_user = _PerUser(None, shared.revenue.net_by_age, shared.lifetime_contribution(scenario, lifetime, samples))
     elif subscriptions is None:
         user_revenue = _revenue_by_age(scenario.monetization, retention, p)
         serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)
-        contribution_by_age = user_revenue.net_by_age - serving_by_age
-        if delivery_per_active is not None:
-            contribution_by_age = contribution_by_age - retention * delivery_per_active
-        per_user = _PerUser(user_revenue.gross_by_age, contribution_by_age,
-                            _lifetime_contribution(scenario, contribution_by_age, lifetime, p, delivery_per_active))
+        user_contribution = user_contribution_by_age(user_revenue, serving_by_age, retention, delivery_per_active)
+        per_user = _PerUser(user_revenue.gross_by_age, user_contribution,
+                            _lifetime_contribution(scenario, user_contribution, lifetime, p, delivery_per_active))
     discount_rate = _once_if_shared(p(scenario.discount_rate))
     lifetime_discount = discount_factors(discount_rate, lifetime)
     # Paid means spending (docs/formulas.md §2): only the spending channels' users feed the paid figures.
@@ -196,7 +213,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     paid_gross, paid_contribution = _paid_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,
                                                    [retention] if mix is None else mix.retention,
                                                    [p(1.0)] if mix is None else mix.indices, delivery_per_active, p,
-                                                   None if mix is None else mix.others)
+                                                   None if mix is None else mix.others, shared)
     # (s, 2): the paid channels' gross revenue and contribution over the horizon.
     paid = np.stack([paid_gross.sum(axis=0), paid_contribution.sum(axis=0)], axis=1)
     paid_cash = paid_contribution - ad_spend

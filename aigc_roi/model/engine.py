@@ -59,6 +59,12 @@ How it runs (none of this changes a number beyond float rounding):
   (``_moving_per_user``), ``O(H^2)`` matrix products over the sample axis;
   a user's subscriptions are the same in every source group but for its
   index, so they are summed once a chunk (``_moving_subscriptions``).
+- Samples that share their users (a what-if of an item) or one user's
+  amounts (of a channel, ranges on the channels alone) sum their cohorts as
+  one matrix product per series (``cohort_products.py``): the same terms in
+  another order, within about 1e-15. Only ``evaluate_batch`` does, on
+  several samples without values by month, source groups or gates; with
+  ``as_evaluate`` it computes every sample as ``evaluate`` does.
 - Memory: the CLI lets glibc keep the chunks' freed arrays for the next
   chunk instead of mapping fresh pages each time (cli/allocator.py).
 - The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
@@ -259,16 +265,22 @@ class FigureBatch:
 
 
 def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: bool = False,
-                   inputs: bool = False) -> FigureBatch:
+                   inputs: bool = False, samples: int | None = None, as_evaluate: bool = False) -> FigureBatch:
     """The figures (and gate passes, and with ``cumulative_cash`` that series, with ``inputs`` what the figures are
     computed from) of ``evaluate``, computing none of the series no figure reads (subscribers, the accrual view) and
-    keeping none of the others."""
-    layout = _Layout.of(scenario)
+    keeping none of the others. ``samples``: the length of the scenario's sample arrays, where the caller knows it
+    (else they are counted); an array of another length fails as a shape that does not broadcast.
+
+    Samples that share their users, or one user's amounts (a what-if of the items, or of the channels), sum their
+    cohorts as matrix products (model/cohort_products.py): the same figures to about 1e-15, not to the last bit.
+    ``as_evaluate`` computes each sample as ``evaluate`` does, to the last bit, for a caller that decides which side
+    of a threshold a value is on (whatif/breakeven_search.py)."""
+    layout = _Layout.of(scenario, samples)
     figures: dict[str, FloatArray] = {}
     parts: list[FigureInputs] = []
     passed = np.empty((layout.samples, len(scenario.gates))) if scenario.gates else None
     cash = np.empty((layout.samples, layout.horizon)) if cumulative_cash else None
-    for start, stop, chunk in _chunks(scenario, layout, irr, series=False):
+    for start, stop, chunk in _chunks(scenario, layout, irr, series=False, share=not as_evaluate):
         if stop - start == layout.samples:
             figures = chunk.figures
         else:
@@ -283,14 +295,14 @@ def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: boo
     return FigureBatch(figures, passed, cash, FigureInputs.joined(parts) if parts else None)
 
 
-def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
+def take_samples(scenario: Scenario, start: int, stop: int, samples: int | None = None) -> Scenario:
     """A realized scenario with samples ``start..stop-1`` of every sample array.
 
     Arrays of length 1 and plain floats hold for every sample and are kept
     as they are, so a scenario without sample arrays comes back unchanged.
-    Raises ``ValueError`` unless ``0 <= start < stop <= S``.
+    Raises ``ValueError`` unless ``0 <= start < stop <= S``. ``samples``: S, where the caller knows it.
     """
-    samples = _sample_count(scenario)
+    samples = _sample_count(scenario) if samples is None else samples
     if samples == 1:
         return scenario
     if not 0 <= start < stop <= samples:
@@ -300,7 +312,8 @@ def take_samples(scenario: Scenario, start: int, stop: int) -> Scenario:
     return taken
 
 
-def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True) -> Iterator[tuple[int, int, _Chunk]]:
+def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True,
+            share: bool = False) -> Iterator[tuple[int, int, _Chunk]]:
     for start, stop in chunk_bounds(layout.samples, max(1, CHUNK_CELLS // layout.horizon)):
-        part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop)
-        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series)
+        part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop, layout.samples)
+        yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series, share)

@@ -56,6 +56,14 @@ class FigureInputs:
                    for name, values in self.amounts.items()}
         return FigureInputs(amounts, self.discount_rate[:1], self.lifetime_discount[:, :1])
 
+    def plus_moves(self, moved: FigureInputs, at: np.ndarray, start: np.ndarray) -> FigureInputs:
+        """Sample 0 of these inputs plus, per entry of ``at``, what sample ``at[j]`` of ``moved`` adds to its sample
+        ``start[j]``: these inputs with one item moved from where ``start`` has it to where ``at`` has it. Right only
+        where the items add (the caller's to know)."""
+        amounts = {name: values[..., :1] + (moved.amounts[name][..., at] - moved.amounts[name][..., start])
+                   for name, values in self.amounts.items()}
+        return FigureInputs(amounts, self.discount_rate[:1], self.lifetime_discount[:, :1])
+
     @staticmethod
     def joined(parts: list[FigureInputs]) -> FigureInputs:
         """The inputs of consecutive chunks as one."""

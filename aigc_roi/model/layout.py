@@ -32,11 +32,13 @@ class _Layout:
     """Channel positions of each source group (model/sources.py), grouped once over all samples."""
 
     @classmethod
-    def of(cls, scenario: Scenario) -> _Layout:
+    def of(cls, scenario: Scenario, samples: int | None = None) -> _Layout:
+        """``samples``: the length of the scenario's sample arrays where the caller knows it (counting walks the
+        whole scenario, the largest part of a call on a large file with few samples)."""
         horizon = int(scenario.horizon_months)
         if horizon < 1:
             raise ValueError(f"horizon_months must be >= 1, got {horizon}")
-        samples = _sample_count(scenario)
+        samples = _sample_count(scenario) if samples is None else samples
         channels = scenario.acquisition
         names = tuple(ch.name for ch in channels)
         types: tuple[str, ...] = tuple(ch.type for ch in channels)

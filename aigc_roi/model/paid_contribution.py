@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aigc_roi.model.acquisition import _viral_chain
+from aigc_roi.model.cohort_products import CohortProducts
 from aigc_roi.model.monthly_costs import _serving
 from aigc_roi.model.monthly_revenue import _revenue
 from aigc_roi.model.params import _is_plain_zero, _Params
@@ -17,7 +18,8 @@ from aigc_roi.model.sources import SourceGroup
 def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user_paid: bool,
                   paid_by_group: list[FloatArray], virality: FloatArray, groups: tuple[SourceGroup, ...],
                   curves: list[FloatArray], indices: list[FloatArray], delivery_per_active: FloatArray | None,
-                  p: _Params, others: _OtherGroups | None = None) -> tuple[FloatArray, FloatArray]:
+                  p: _Params, others: _OtherGroups | None = None,
+                  shared: CohortProducts | None = None) -> tuple[FloatArray, FloatArray]:
     """``(H, s)`` each: the paid channels' attributed gross revenue and contribution, by the month they are paid
     (docs/formulas.md §5: summed over the horizon, the numerators of ``roas`` and ``roi``; the contribution less
     ad spend is the cash of ``paid_payback_month``).
@@ -31,7 +33,8 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
     every new user is theirs and there are no orders it is the plan's own.
     Deliveries follow the purchases of these users, and the referral reward
     of each viral user in the chain is the paid channels' (docs/formulas.md §14).
-    ``others``: the plan's sums over the source groups after group 0 (``_SourceMix.others``).
+    ``others``: the plan's sums over the source groups after group 0 (``_SourceMix.others``); ``shared``: one user's
+    amounts or users where every sample shares them (model/cohort_products.py).
     """
     monetization = scenario.monetization
     if every_user_paid and not monetization.orders:
@@ -39,7 +42,10 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
     paid_users = months["paid_users"]
     viral = _viral_chain(paid_users, virality) - paid_users
     credited = [viral + paid_by_group[0], *paid_by_group[1:]]
-    if others is not None and tuple(id(users) for users in credited[1:]) == others.users:
+    if shared is not None:
+        active = indexed_active = shared.active(credited[0])
+        indexed_new_users = credited[0]
+    elif others is not None and tuple(id(users) for users in credited[1:]) == others.users:
         # Every other group's channels all spend: each is credited the users it bought, whose sums the plan has.
         active, indexed_new_users, indexed_active = others.with_group_0(
             credited[0], _active_by_group(groups[:1], credited[:1], curves[:1], p)[0])
@@ -48,8 +54,9 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
         active, indexed_new_users, indexed_active = _OtherGroups.of(credited, active_by_group, indices).with_group_0(
             credited[0], active_by_group[0])
     # Their subscribers are counted only where serving charges them.
-    revenue = _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p,
-                       subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber))
+    revenue = (shared.revenue_of(monetization, indexed_new_users, orders=False) if shared is not None
+               else _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p,
+                             subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber)))
     contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
     if delivery_per_active is not None:
         contribution = contribution - indexed_active * delivery_per_active

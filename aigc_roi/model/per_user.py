@@ -27,7 +27,7 @@ from aigc_roi.model.by_month import (
     user_means,
     worth_by_join,
 )
-from aigc_roi.model.monthly_revenue import _purchase_per_active, _subscribers
+from aigc_roi.model.monthly_revenue import _purchase_per_active, _RevenueByAge, _subscribers
 from aigc_roi.model.params import _Params
 from aigc_roi.model.plan_payments import _plan_cash_by_age, _plan_payments_by_age
 from aigc_roi.model.scenario import FloatArray, Moving, Retention, Scenario
@@ -215,6 +215,13 @@ def _per_active_terms(scenario: Scenario, p: _Params, index: FloatArray | None) 
         net_per_active += scaled_terms(revenue, 1.0 - p(monetization.revenue_fee if item.fee is None else item.fee))
         net_per_active += scaled_terms(units, -p(item.unit_cost))
     return gross_per_active, net_per_active
+
+
+def user_contribution_by_age(revenue: _RevenueByAge, serving_by_age: FloatArray, retention: FloatArray,
+                        delivery_per_active: FloatArray | None) -> FloatArray:
+    """``(H, s)`` c(a): one user's net revenue less its serving and deliveries, by age."""
+    contribution = revenue.net_by_age - serving_by_age
+    return contribution if delivery_per_active is None else contribution - retention * delivery_per_active
 
 
 def _lifetime_contribution(scenario: Scenario, contribution_by_age: FloatArray, lifetime: int, p: _Params,

@@ -16,6 +16,7 @@ Decisions where the spec is silent:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -79,7 +80,33 @@ def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, sam
 
     A line whose values every sample shares is one row, and so are the totals until a line that moves joins
     them: a what-if batch moving no order adds up 50 lines once, not once a sample. A line of constant values
-    is added in the months it runs only (adding the 0 of the others changes nothing)."""
+    is added in the months it runs only (adding the 0 of the others changes nothing). Orders whose values are
+    all numbers are summed once per orders and horizon: every engine call of a what-if that moves none asks again."""
+    gross, net = (_plain_order_rows(tuple(orders), float(revenue_fee), horizon)
+                  if isinstance(revenue_fee, float | int) and _hashable(orders) else
+                  _order_rows(orders, revenue_fee, horizon, samples))
+    return np.broadcast_to(gross, (samples, horizon)), np.broadcast_to(net, (samples, horizon))
+
+
+def _hashable(orders: Sequence[Order]) -> bool:
+    """Whether the orders' values are numbers (or schedules of them), which hash; an array of samples does not."""
+    try:
+        hash(tuple(orders))
+    except TypeError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_order_rows(orders: tuple[Order, ...], revenue_fee: float, horizon: int) -> tuple[FloatArray, FloatArray]:
+    rows = _order_rows(orders, revenue_fee, horizon, 1)
+    for row in rows:
+        row.flags.writeable = False
+    return rows
+
+
+def _order_rows(orders: Sequence[Order], revenue_fee: Value, horizon: int, samples: int) -> tuple[FloatArray, FloatArray]:
+    """``order_revenue``'s gross and net, one row where every sample shares them."""
     gross = np.zeros((1, horizon))
     net = np.zeros((1, horizon))
     for order in orders:
@@ -97,7 +124,7 @@ def order_revenue(orders: Sequence[Order], revenue_fee: Value, horizon: int, sam
         months = slice(running[0], running[-1] + 1) if running.size and running[-1] - running[0] + 1 == running.size else running
         gross[:, months] += amount
         net[:, months] += kept
-    return np.broadcast_to(gross, (samples, horizon)), np.broadcast_to(net, (samples, horizon))
+    return gross, net
 
 
 def _rows_for(total: FloatArray, adding: FloatArray) -> FloatArray:

@@ -157,19 +157,30 @@ def worth_by_age(per_user_by_age: FloatArray) -> FloatArray:
     return running_sum(per_user_by_age)[::-1]
 
 
-def active_on_one_curve(new_users: FloatArray, curve: FloatArray) -> FloatArray:
-    """A(t) = sum_{s<=t} N(s) R(t - s), ``(H, s)``, for a curve ``(H,)`` the same in every sample.
+def summed_over_cohorts(new_users: FloatArray, per_user: FloatArray) -> FloatArray:
+    """X(t) = sum_{s<=t} N(s) x(t - s), ``(H, s)``, for one user's amount by age ``(H,)`` the same in every sample
+    (the active users of a retention curve R).
 
-    One matrix product with the lower-triangular Toeplitz matrix of R: the
+    One matrix product with the lower-triangular Toeplitz matrix of x: the
     same non-negative terms as the engine's sum age by age (nothing cancels),
     but one BLAS call instead of H passes over memory, which keeps a group
     with its own day-level curve (summed at every age) from doubling the
     engine's time.
     """
-    horizon = curve.shape[0]
+    return toeplitz_product(per_user, new_users)
+
+
+def toeplitz_product(first: FloatArray, columns: FloatArray) -> FloatArray:
+    """``(H, s)`` sum_{s<=t} first(s) columns(t - s) of each column: the lower-triangular Toeplitz matrix of ``first``
+    ``(H,)`` times ``columns`` ``(H, s)`` (a cohort sum is symmetric in the users and one user's amounts)."""
+    horizon = first.shape[0]
     ages = np.arange(horizon)[:, None] - np.arange(horizon)[None, :]
-    toeplitz = np.where(ages >= 0, curve[np.clip(ages, 0, None)], 0.0)
-    return toeplitz @ new_users
+    toeplitz = np.where(ages >= 0, first[np.clip(ages, 0, None)], 0.0)
+    if columns.shape[1] == 1:
+        # BLAS sums a lone column (a matrix-vector product) in another order than the columns of a matrix: held
+        # twice, a run's sums are those of the same sample in any batch, to the last bit.
+        return (toeplitz @ np.repeat(columns, 2, axis=1))[:, :1]
+    return toeplitz @ columns
 
 
 def weighted_lifetime(lifetimes: list[FloatArray], new_users: list[FloatArray]) -> FloatArray:

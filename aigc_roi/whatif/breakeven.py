@@ -56,7 +56,7 @@ from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Scenario
 from aigc_roi.whatif import closed_form
 from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, search_floor
-from aigc_roi.whatif.drivers import Driver, evaluate_at, list_drivers
+from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
 from aigc_roi.whatif.lockstep import Steps, run_together
 
 THRESHOLDS = ("roi_zero", "payback_target")
@@ -128,8 +128,8 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     """The break-even table of ``scenario`` (module docstring for the method)."""
     realized = realize(scenario)
     target = realized.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
-    drivers = list_drivers(realized)
-    now = evaluate_at(realized, [])
+    drivers = drivers_of(realized)
+    now = evaluate_realized(realized, [])
     base = now.figures
     roi_now = plain(base["roi"][0])
     payback_now = plain(base["payback_month"][0])

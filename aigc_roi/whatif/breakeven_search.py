@@ -101,7 +101,42 @@ def search(drivers: list[Driver], thresholds: dict[str, Level]) -> Steps[list[So
     brackets = {name: _nearest_brackets(grid, values, currents) for name, values in found.items()}
     brackets = yield from _widen(drivers, grid, found, brackets, thresholds)
     narrowed = yield from _narrow(drivers, brackets, thresholds)
-    return [{name: narrowed[name][d] for name in thresholds} for d in range(len(drivers))]
+    confirmed = yield from _confirmed(drivers, narrowed, thresholds)
+    return [{name: confirmed[name][d] for name in thresholds} for d in range(len(drivers))]
+
+
+CONFIRMING_MOVES = (0.5, 4.0)
+"""How far, in converged widths (``allowed_width``), a break-even moves toward its good side before the engine
+confirms it, in turn: the search reads figures within about 1e-12 of the amounts (drivers.moved_alone), so the
+last value it found on the good side may lie a hair beyond the boundary by the engine's own figures."""
+
+
+def _confirmed(drivers: list[Driver], narrowed: dict[str, list[tuple[float | None, bool]]],
+               thresholds: dict[str, Level]) -> Steps[dict[str, list[tuple[float | None, bool]]]]:
+    """``narrowed`` with each break-even moved toward its good side by the first of ``CONFIRMING_MOVES`` at which
+    ``evaluate``'s own figures meet the threshold, one step per move for the ones not yet confirmed; where no move
+    is, the search's value stays (it met the threshold by the figures the search read)."""
+    names = list(thresholds)
+    answers = {name: list(values) for name, values in narrowed.items()}
+    waiting = {(d, t) for t, name in enumerate(names) for d in range(len(drivers)) if narrowed[name][d][0] is not None}
+    for move in CONFIRMING_MOVES:
+        rows = sorted({d for d, _ in waiting})
+        if not rows:
+            break
+        values = np.array([[drivers[d].current] * len(names) for d in rows])
+        for row, d in enumerate(rows):
+            for t, name in enumerate(names):
+                value, good_below = narrowed[name][d]
+                if (d, t) in waiting and value is not None:
+                    step = move * float(allowed_width(np.array(value))) * (-1.0 if good_below else 1.0)
+                    values[row, t] = min(max(value + step, search_floor(drivers[d])), drivers[d].upper_bound)
+        levels = level_values((yield [drivers[d] for d in rows], values, True), thresholds)
+        for row, d in enumerate(rows):
+            for t, name in enumerate(names):
+                if (d, t) in waiting and levels[name][row, t] >= 0:
+                    answers[name][d] = (float(values[row, t]), narrowed[name][d][1])
+                    waiting.discard((d, t))
+    return answers
 
 
 def _grid(driver: Driver) -> FloatArray:

@@ -192,7 +192,7 @@ def _checked(drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatA
             if value is not None:
                 step = allowed_width(np.array(value)) / 4.0 * (-1.0 if good_below else 1.0)
                 values[row, 2 * t:2 * t + 2] = np.clip([value + step, value - step], floors[d], drivers[d].upper_bound)
-    levels = level_values((yield [drivers[d] for d in chosen], values), thresholds)
+    levels = level_values((yield [drivers[d] for d in chosen], values, True), thresholds)
     confirmed = dict(found)
     for t, name in enumerate(names):
         # Met on the good side; defined and missed on the bad one (NaN >= 0 is False).

@@ -31,6 +31,7 @@ import numpy as np
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
+from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.paths import list_index, split_path
 from aigc_roi.model.sampling import realize
@@ -46,6 +47,7 @@ from aigc_roi.model.scenario import (
     Value,
     is_rate_field,
 )
+from aigc_roi.whatif import item_slots
 from aigc_roi.whatif.errors import WhatIfError
 
 SERVING_PATH = "costs.serving_per_active_user"
@@ -138,7 +140,11 @@ class UnknownDriver(WhatIfError, LookupError):
 
 def list_drivers(scenario: Scenario) -> list[Driver]:
     """Every driver of ``scenario`` in file order; ranges count at their median."""
-    realized = realize(scenario)
+    return drivers_of(realize(scenario))
+
+
+def drivers_of(realized: Scenario) -> list[Driver]:
+    """``list_drivers`` of a scenario already realized (realizing walks the whole scenario again)."""
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
 
@@ -266,10 +272,10 @@ def evaluate_at(scenario: Scenario, assignments: Sequence[tuple[Driver, FloatArr
     to its array of candidates; all arrays have the same length N and the
     figures come back as arrays of shape (N,), without ``irr``: no what-if
     reads it and it is the engine's costliest figure."""
-    return _evaluate_realized(realize(scenario), assignments)
+    return evaluate_realized(realize(scenario), assignments)
 
 
-def _evaluate_realized(realized: Scenario, assignments: Sequence[tuple[Driver, FloatArray]]) -> Result:
+def evaluate_realized(realized: Scenario, assignments: Sequence[tuple[Driver, FloatArray]]) -> Result:
     """``evaluate_at`` on a scenario already realized: a search calls it many times, and realizing
     walks the whole scenario again."""
     batch = realized
@@ -306,18 +312,24 @@ Row = tuple[Figures, Figures]
 """One row's figures (K,) and monthly series (K, H)."""
 
 
-def moved_alone(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], series: Sequence[str] = ()) -> list[Row]:
+def moved_alone(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], series: Sequence[str] = (),
+                exact: Sequence[bool] = ()) -> list[Row]:
     """Per row (a driver and its K values), the figures and the series named in ``series`` (``ROW_SERIES``)
     with the driver moved alone through its values, everything else held current.
 
     Rows may have different lengths and name one driver more than once: every row's values are samples of
     one engine call (figures only, without ``irr``: no what-if reads it and it is the engine's costliest
-    figure), split into several only where it would keep more than ``MAX_BATCH_CELLS``.
+    figure), split into several only where it would keep more than ``MAX_BATCH_CELLS``. A row of a driver
+    of one monetization item moves on its item alone (whatif/item_slots.py), and samples that differ in
+    their users alone share one user's amounts (model/cohort_products.py): figures within about 1e-12 of the
+    amounts. A row marked in ``exact`` gets ``evaluate``'s figures to the last bit instead, in one more call:
+    a check of which side of a threshold a value is on.
     """
     assert set(series) <= set(ROW_SERIES), series
+    marked = list(exact) or [False] * len(rows)
     answers: list[Row] = []
     for batch in _batches([len(values) for _, values in rows], realized.horizon_months):
-        answers += _moved_together(realized, [rows[r] for r in batch], bool(series))
+        answers += _moved_together(realized, [rows[r] for r in batch], bool(series), [marked[r] for r in batch])
     return answers
 
 
@@ -335,12 +347,46 @@ def _batches(lengths: Sequence[int], horizon: int) -> list[range]:
     return batches
 
 
-def _moved_together(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], cash: bool) -> list[Row]:
-    """``moved_alone`` for rows that make one engine call."""
+def _moved_together(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], cash: bool,
+                    exact: Sequence[bool]) -> list[Row]:
+    """``moved_alone`` for rows that make one engine call each: the exact rows, the other rows, and the rows moved
+    on their items alone (whatif/item_slots.py)."""
+    items = item_slots.items_moved(realized, [driver.path for driver, _ in rows])
+    alone = [r for r, (item, marked) in enumerate(zip(items, exact, strict=True)) if item is not None and not marked]
+    answers: list[Row | None] = [None] * len(rows)
+    current: FigureInputs | None = None
+    for marked in (True, False):
+        chosen = [r for r, own in enumerate(exact) if own == marked and r not in alone]
+        if not chosen and (marked or not alone):
+            continue
+        found, inputs = _whole(realized, [rows[r] for r in chosen], cash, inputs=not marked and bool(alone),
+                               as_evaluate=marked)
+        current = current or inputs
+        for r, row in zip(chosen, found, strict=True):
+            answers[r] = row
+    if alone:
+        assert current is not None, "the whole scenario's inputs were asked for"
+        moved_inputs = item_slots.moved_alone(realized, current, [
+            (items[r], rows[r][0].path.rsplit(".", 1)[1], rows[r][1]) for r in alone])  # type: ignore[misc]
+        figures = moved_inputs.figures(irr=False)
+        cumulative = moved_inputs.amounts["cumulative_cash"].T
+        first = 0
+        for r in alone:
+            at = slice(first, first + len(rows[r][1]))
+            first = at.stop
+            answers[r] = ({name: values[at] for name, values in figures.items()},
+                          {"cumulative_cash": cumulative[at]} if cash else {})
+    return [answer for answer in answers if answer is not None]
+
+
+def _whole(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], cash: bool, inputs: bool,
+           as_evaluate: bool) -> tuple[list[Row], FigureInputs | None]:
+    """Each row's figures through the whole scenario, one engine call; with ``inputs`` also what the figures of the
+    scenario as it is are computed from (its sample 0)."""
     # A value at its driver's current value makes the scenario as it is, whichever the row (a closed form's
     # first line point, a grid's current point, a check of a threshold with no break-even): one sample for all.
     current = [values == driver.current for driver, values in rows]
-    samples = int(any(row.any() for row in current))
+    samples = int(inputs or any(row.any() for row in current))
     positions = []
     for at_current in current:
         own = np.flatnonzero(~at_current)
@@ -356,10 +402,11 @@ def _moved_together(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]
     batch = realized
     for driver, values in by_path.values():
         batch = with_value(batch, driver, values)
-    result = evaluate_batch(batch, irr=False, cumulative_cash=cash)
-    return [({name: values[position] for name, values in result.figures.items()},
-             {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash[position]})
-            for position in positions]
+    result = evaluate_batch(batch, irr=False, cumulative_cash=cash, inputs=inputs, samples=samples,
+                            as_evaluate=as_evaluate)
+    return ([({name: values[position] for name, values in result.figures.items()},
+              {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash[position]})
+             for position in positions], result.inputs)
 
 
 def _largest_money(scenario: Scenario) -> float:

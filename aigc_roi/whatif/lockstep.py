@@ -18,8 +18,9 @@ from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.drivers import ROW_SERIES, Driver, Figures, moved_alone
 
 T = TypeVar("T")
-Ask = tuple[Sequence[Driver], FloatArray]
-"""Drivers and their (D, K) candidates; at least one driver."""
+Ask = tuple[Sequence[Driver], FloatArray] | tuple[Sequence[Driver], FloatArray, bool]
+"""Drivers and their (D, K) candidates; at least one driver. A third item True asks for ``evaluate``'s figures
+to the last bit (``drivers.moved_alone``, ``exact``): a check of which side of a threshold a value is on."""
 Answer = tuple[Figures, Figures]
 """Figures (D, K) and monthly series (D, K, H) of an ``Ask``'s candidates."""
 Steps = Generator[Ask, Answer, T]
@@ -41,10 +42,10 @@ def run_together(realized: Scenario, searches: Sequence[Steps[Any]]) -> list[Any
         advance(index, None)
     while pending:
         asked = list(pending.items())
-        rows = moved_alone(realized, [(driver, candidates[d]) for _, (drivers, candidates) in asked
-                                      for d, driver in enumerate(drivers)], ROW_SERIES)
+        rows = moved_alone(realized, [(driver, ask[1][d]) for _, ask in asked for d, driver in enumerate(ask[0])],
+                           ROW_SERIES, [len(ask) > 2 and bool(ask[2]) for _, ask in asked for _ in ask[0]])
         first = 0
-        for index, (drivers, _) in asked:
+        for index, (drivers, *_) in asked:
             part = rows[first:first + len(drivers)]
             first += len(drivers)
             advance(index, ({name: np.stack([row[0][name] for row in part]) for name in part[0][0]},

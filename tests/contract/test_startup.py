@@ -72,3 +72,10 @@ def test_machine_readable_actuals_load_no_rich() -> None:
             "examples/actuals/bilibili.csv", "--map", "Douyin activation CPA=dy_*", "--map", "Bilibili CPA (registered user)=bili_*"]
     assert "rich" not in loaded_by(*args, "--format", "json")
     assert "rich" in loaded_by(*args)
+
+
+def test_machine_readable_breakeven_loads_no_rich() -> None:
+    """`breakeven --format json` and csv draw no table either (issue 27: Rich was a tenth of its time at every cap)."""
+    for form in ("json", "csv"):
+        assert "rich" not in loaded_by("breakeven", "scenarios/starter.yaml", "--format", form)
+    assert "rich" in loaded_by("breakeven", "scenarios/starter.yaml")

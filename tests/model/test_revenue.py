@@ -48,6 +48,19 @@ def test_orders_count_times_price_in_their_months_net_of_fee() -> None:
     np.testing.assert_allclose(net[0], [599 * 0.95, 3600 + 599 * 0.95, 3600 + 599 * 0.95])
 
 
+def test_orders_summed_once_are_read_only_and_a_sampled_line_is_summed_per_sample() -> None:
+    orders = (Order("LoRA", 1000.0, 4.0, months=(2, 3), fee=0.1), Order("Bootcamp", 599.0, 1.0))
+    first, again = order_revenue(orders, 0.05, 3, 2), order_revenue(orders, 0.05, 3, 2)
+    np.testing.assert_array_equal(first[0], again[0])
+    # Every engine call of a what-if reads the same sums: no caller may write into them.
+    with pytest.raises(ValueError, match="read-only"):
+        first[0][0, 0] = 1.0
+    # A count drawn per sample: each sample's own sums (1 or 2 LoRA packs of 4, 1,000 each, in months 2 and 3).
+    sampled = (Order("LoRA", 1000.0, np.array([4.0, 8.0]), months=(2, 3), fee=0.1), orders[1])
+    gross, _ = order_revenue(sampled, 0.05, 3, 2)
+    np.testing.assert_allclose(gross, [[599, 4599, 4599], [599, 8599, 8599]])
+
+
 def test_an_item_fee_overrides_revenue_fee() -> None:
     assert keep_share(0.3, 0.05, 1)[0, 0] == pytest.approx(0.7)
     assert keep_share(None, 0.05, 1)[0, 0] == pytest.approx(0.95)

@@ -1,0 +1,130 @@
+"""The break-even table's Rich view (present/breakeven.py holds its rows and JSON, which load no Rich)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, table_or_blocks
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.text import visible
+from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
+
+THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
+"""The column heading of each threshold of ``THRESHOLDS``."""
+CONDITIONS: dict[tuple[str, bool], str] = {
+    ("roi_zero", True): "roi_zero_limit", ("roi_zero", False): "roi_zero_goal",
+    ("payback_target", True): "payback_target_limit", ("payback_target", False): "payback_target_goal",
+}
+"""(threshold, met now) -> the condition a headroom names: the limit it may not cross, or the goal it must reach."""
+HEADROOMS: dict[tuple[bool, str], str] = {
+    (True, "rise"): "can_rise", (True, "fall"): "can_fall", (False, "rise"): "must_rise", (False, "fall"): "must_fall",
+}
+"""(met now, direction) -> how a headroom reads."""
+
+
+def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
+    """"can rise 23% before ROI < 0" when the threshold is met now (slack, green),
+    "must fall 10% for ROI ≥ 0" when it is not (a requirement, red)."""
+    lang, months = style.lang, table.target_payback_months
+    value = getattr(row, threshold)
+    if value is None:
+        if threshold == "roi_zero" and table.roi is None:
+            return Text(label("roi_undefined", lang), style="dim")
+        met = table.met_now(threshold)
+        return Text(label("holds_in_range" if met else "out_of_reach", lang), style="green" if met else "red")
+    met = bool(row.met_at_current(threshold))
+    headroom = row.headroom(threshold)
+    direction = "rise" if value >= row.driver.current else "fall"
+    amount = f"{abs(headroom) * 100:,.1f}%" if headroom is not None else label("to_value", lang).format(
+        value=driver_value(row.driver, value, style))
+    condition = label(CONDITIONS[threshold, met], lang).format(months=months)
+    text = label(HEADROOMS[met, direction], lang).format(amount=amount, condition=condition)
+    return Text(text, style="green" if met else "red")
+
+
+def breakeven_view(table: BreakEvenTable, style: NumberStyle) -> RenderableType:
+    """The driver table, then each channel on its own (its maximum unit cost) when there are channels."""
+    drivers = drivers_view(table, style)
+    channels = channels_alone_view(table, style)
+    return drivers if channels is None else Group(drivers, channels)
+
+
+def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | None:
+    lang = style.lang
+    rows = [row for row in table.rows if row.channel is not None]
+    if not rows:
+        return None
+    ceilings = [row.channel.max_unit_cost if row.channel is not None else None for row in rows]
+    colours = ["" if ceiling is None else "green" if ceiling >= row.driver.current else "red"
+               for row, ceiling in zip(rows, ceilings, strict=True)]
+    columns = [
+        Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in rows], numeric=False),
+        Column(label("unit_cost", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
+        # Named apart from the plan-level "ROI = 0 at" of the drivers table: the same channel, two different prices.
+        Column(label("channel_own_max_unit_cost", lang),
+               [Text(driver_value(row.driver, ceiling, style), style=colour)
+                for row, ceiling, colour in zip(rows, ceilings, colours, strict=True)]),
+        Column(label("gross_revenue", lang),
+               [Text(style.money(row.channel.gross_revenue if row.channel else None, 0)) for row in rows]),
+        Column(label("contribution", lang),
+               [Text(style.money(row.channel.contribution if row.channel else None, 0)) for row in rows]),
+    ]
+    title, caption = label("channels_alone_title", lang), label("channels_alone_caption", lang)
+
+    return table_or_blocks(columns, title, caption)
+
+
+SHORT_NOTES: dict[str, str] = {"out_of_reach_short": "out_of_reach_note", "holds_short": "holds_note"}
+"""A short headroom cell -> the caption's sentence that says what it means."""
+
+
+def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
+    """"-86.2%" under "Needed for ROI ≥ 0": the condition is the column's, said once in its header.
+    A row on the other side of the threshold than the plan (a cost of 0) keeps the whole phrase."""
+    lang = style.lang
+    value = getattr(row, threshold)
+    met = table.met_now(threshold)
+    if value is None:
+        if threshold == "roi_zero" and table.roi is None:
+            return Text(label("roi_undefined", lang), style="dim")
+        return Text(label("holds_short" if met else "out_of_reach_short", lang), style="green" if met else "red")
+    if row.met_at_current(threshold) != met:
+        return headroom_phrase(table, row, threshold, style)
+    headroom = row.headroom(threshold)
+    move = f"{headroom * 100:+,.1f}%" if headroom is not None else label("to_value", lang).format(
+        value=driver_value(row.driver, value, style))
+    return Text(move, style="green" if met else "red")
+
+
+def headroom_header(table: BreakEvenTable, threshold: str, lang: str) -> str:
+    """The headroom column's heading: the condition its moves are for (a goal not met) or before (a limit met)."""
+    met = table.met_now(threshold)
+    condition = label(CONDITIONS[threshold, met], lang).format(months=table.target_payback_months)
+    return label("headroom_limit" if met else "headroom_goal", lang).format(condition=condition)
+
+
+def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
+    lang = style.lang
+    months = table.target_payback_months
+    title = f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})"
+    caption = label("breakeven_caption", lang).format(
+        roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
+    columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False),
+               Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
+    shorts: set[str] = set()
+    for threshold in THRESHOLDS:
+        values = [getattr(row, threshold) for row in table.rows]
+        headrooms = [short_headroom(table, row, threshold, style) for row in table.rows]
+        shorts |= {text.plain for text in headrooms}
+        columns += [
+            Column(label(THRESHOLD_AT[threshold], lang).format(months=months),
+                   [Text(driver_value(row.driver, value, style) if value is not None else label("none", lang))
+                    for row, value in zip(table.rows, values, strict=True)]),
+            Column(headroom_header(table, threshold, lang), headrooms, numeric=False),
+        ]
+    # What a short cell means, said once under the table rather than in every row it appears in.
+    notes = [label(note, lang) for short, note in SHORT_NOTES.items() if label(short, lang) in shorts]
+    return table_or_blocks(columns, title, " ".join([caption, *notes]))
