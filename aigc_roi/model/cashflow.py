@@ -192,10 +192,15 @@ def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: Floa
     """Newton's method on h kept inside [low, high] (bisection when a step would leave it), per column; ``guess``,
     ``low`` and ``high`` are updated in place. A column is done when a step inside the bracket is at most
     ``step_done`` (relative to max(1, |u|)), h is 0, or the bracket is as narrow as rounding allows."""
-    active = np.arange(guess.size)
+    # The columns ``groups`` holds, and which of them are still searched: finished columns ride along (each column's
+    # sums are its own) until they are half of them, so the groups are copied a few times, not at every step.
+    held = np.arange(guess.size)
+    searched = np.ones(guess.size, dtype=bool)
     for _ in range(iterations):
+        active = held[searched]
+        value, slope = groups.gap_and_slope(guess[held])
+        value, slope = (value, slope) if active.size == held.size else (value[searched], slope[searched])
         at = guess[active]
-        value, slope = groups.gap_and_slope(at)
         # h decreases: a positive value means the root lies above ``at``.
         low[active] = np.where(value > 0, at, low[active])
         high[active] = np.where(value < 0, at, high[active])
@@ -212,9 +217,10 @@ def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: Floa
         guess[active] = step
         if done.all():
             break
-        if done.any():
-            active = active[~done]
-            groups = groups.keep(~done)
+        searched[np.flatnonzero(searched)[done]] = False
+        if np.count_nonzero(searched) <= held.size // 2:
+            groups = groups.keep(searched)
+            held, searched = held[searched], np.ones(np.count_nonzero(searched), dtype=bool)
     return guess
 
 
