@@ -20,16 +20,23 @@ import numpy as np
 from aigc_roi.model.scenario import ByMonth, Distribution
 
 Key = str | int
+"""A child's place in its branch: a dataclass's field name or a tuple's index."""
 
 _NO_LEAVES = (int, float, str, type(None))
 """Values that neither are nor hold a leaf (bool is an int)."""
-"""A child's place in its branch: a dataclass's field name or a tuple's index."""
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+"""Each type's dataclass field names (None for any other type): every walk asks at every node, an engine call
+hundreds of times at the caps."""
 
 
 def branches(obj: Any) -> list[tuple[Key, Any]] | None:
     """The children of ``obj`` in order, keyed by field name (a dataclass) or index (a tuple); None for a leaf."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)]
+    kind = type(obj)
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    names = _FIELD_NAMES[kind]
+    if names is not None:
+        return [(name, getattr(obj, name)) for name in names]
     if isinstance(obj, tuple):
         return list(enumerate(obj))
     return None
