@@ -1,114 +1,21 @@
-"""The sensitivity tornado and the two-way grid: Rich views, CSV/markdown rows and JSON."""
+"""The sensitivity tornado and the two-way grid: CSV/markdown rows, JSON and the presenters (the Rich views are
+present/sensitivity_view.py, loaded for the terminal only)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import RenderableType
-from rich.text import Text
-
-from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_in
-from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
+from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.text import visible
 from aigc_roi.whatif.drivers import Driver
 from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Outcome, Sensitivity
 
-BAR_SIDE = (4, 20)
-"""Fewest and most characters on each side of a tornado bar's centre axis."""
-TEXT_WIDTH = 16
-"""Width a driver's name may wrap to before the tornado gives up characters to it."""
-LOW_BAR, HIGH_BAR, AXIS = "▒", "█", "│"
-BLANK = "\u2800"
-"""The −step move and the +step move drawn apart without colour (NO_COLOR, pipes); the axis always shows."""
-
-
-def tornado_bar(low: float, high: float, scale: float, side: int) -> Text:
-    """Two-sided bar around a centre axis: each move's change drawn on the side of its
-    sign (left: ROI falls), the −step move ▒ (cyan), the +step move █ (magenta), shorter on top."""
-    # Braille blanks, not spaces: a table strips trailing whitespace (no-break spaces too) before
-    # it justifies a cell, which would move the axis from row to row.
-    cells = [(BLANK, "")] * side + [(AXIS, "dim")] + [(BLANK, "")] * side
-    moves = sorted(((low, LOW_BAR, "cyan"), (high, HIGH_BAR, "magenta")), key=lambda move: -abs(move[0]))
-    for change, char, colour in moves:
-        length = min(side, round(abs(change) / scale * side)) if scale > 0 else 0
-        span = range(side - length, side) if change < 0 else range(side + 1, side + 1 + length)
-        for i in span:
-            cells[i] = (char, colour)
-    text = Text()
-    for char, colour in cells:
-        text.append(char, style=colour)
-    return text
-
-
-def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
-    """Drivers in rows, largest effect first; narrower layouts in present/layout.py's order."""
-    lang = style.lang
-    base = analysis.base
-    # Bars show Δ ROI; without ad spend ROI is undefined everywhere, so Δ net cash.
-    measure = "roi" if any(row.low.outcome.change(base, "roi") is not None for row in analysis.rows) else "net_cash"
-    changes = [[row.low.outcome.change(base, measure) or 0.0, row.high.outcome.change(base, measure) or 0.0]
-               for row in analysis.rows]
-    scale = max((abs(change) for pair in changes for change in pair), default=0.0)
-    step = style.step(analysis.step)
-    never = label("never", lang)
-    measure_name = short_label(measure, lang)
-    title = label("sensitivity_title", lang).format(scenario=analysis.scenario, step=step)
-    caption = label("sensitivity_caption", lang).format(
-        roi=style.percent(base.roi), net_cash=style.money(base.net_cash), payback=style.month(base.payback_month, never),
-        measure=measure_name, step=step, low=LOW_BAR, high=HIGH_BAR, axis=AXIS)
-    drivers = [Text(visible(driver_label(row.driver, lang))) for row in analysis.rows]
-
-    def outcome_column(name: str, compact: bool) -> Column:
-        """The −step and the +step outcome of one figure, one above the other."""
-        heading = short_label(name, lang)
-        if name == "payback_month":
-            return Column(f"{heading} −/+", [Text(f"{style.month(row.low.outcome.payback_month, never)}\n"
-                                                  f"{style.month(row.high.outcome.payback_month, never)}")
-                                             for row in analysis.rows])
-        moves = [[row.low.outcome.change(base, name), row.high.outcome.change(base, name)] for row in analysis.rows]
-        unit = style.compact_unit(change for pair in moves for change in pair) if compact and name == "net_cash" else ""
-        texts = ["\n".join(signed_in(change, unit, style) if unit else signed(name, change, style) for change in pair)
-                 for pair in moves]
-        return Column(f"Δ {heading}{f' ({unit})' if unit else ''} −/+", [Text(text) for text in texts])
-
-    def columns(compact: bool, drop: frozenset[str], side: int) -> list[Column]:
-        built = [Column(label("driver", lang), drivers, numeric=False)]
-        if "values" not in drop:
-            built += [Column(f"−{step}", [Text(driver_value(row.driver, row.low.value, style)) for row in analysis.rows]),
-                      Column(f"+{step}", [Text(driver_value(row.driver, row.high.value, style)) for row in analysis.rows])]
-        built.append(Column(f"Δ {measure_name}", [tornado_bar(low, high, scale, side) for low, high in changes]))
-        return built + [outcome_column(name, compact) for name in OUTCOMES if name not in drop]
-
-    def build(width: int) -> RenderableType:
-        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"values"})),
-                              (True, frozenset({"values", "payback_month"}))):
-            narrowest = columns(compact, drop, BAR_SIDE[0])
-            ranges = [column_range(column) for column in narrowest]
-            bar = next(i for i, column in enumerate(narrowest) if column.header == f"Δ {measure_name}")
-            # The tornado takes what the other columns leave at their natural width (a driver's name
-            # wrapped to TEXT_WIDTH), within BAR_SIDE a side.
-            others = sum(natural if column.numeric else max(low, min(natural, TEXT_WIDTH))
-                         for i, (column, (low, natural)) in enumerate(zip(narrowest, ranges, strict=True)) if i != bar)
-            spare = width - table_overhead(len(narrowest)) - others - ranges[bar][1]
-            side = max(BAR_SIDE[0], min(BAR_SIDE[1], BAR_SIDE[0] + spare // 2))
-            table = fixed_table(columns(compact, drop, side), width, title=title, title_justify="left",
-                                caption=caption, caption_justify="left")
-            if table is not None:
-                return table
-        # Room for a label of about 20 characters beside the bar.
-        side = max(1, min(BAR_SIDE[1], (width - 26) // 2))
-        full = columns(False, frozenset(), side)[1:]
-        records = [(driver.plain, [(column.header, [column.cells[i]]) for column in full])
-                   for i, driver in enumerate(drivers)]
-        return vertical(title, records, caption, width)
-
-    return Fitted(build)
-
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None, lang: str = "en") -> Rows:
     """Raw numbers without ``style`` (CSV), formatted text with it (markdown); each driver's label in ``lang``
@@ -133,35 +40,6 @@ def _format_move_cell(driver: Driver, position: int, value: float | None, style:
     if position == 0:
         return driver_value(driver, value, style)
     return style.figure(OUTCOMES[position - 1], value, label("never", style.lang))
-
-
-def grid_view(grid: Grid, style: NumberStyle) -> Fitted:
-    lang = style.lang
-    rows_name, columns_name = driver_label(grid.row_driver, lang), driver_label(grid.column_driver, lang)
-    title = f"ROI · {rows_name} × {columns_name} · {grid.scenario}"
-    caption = label("grid_caption", lang).format(roi=style.percent(grid.base_roi))
-    row_heads = [Text(driver_value(grid.row_driver, row_value, style), style="bold" if row_value == grid.row_driver.current else "")
-                 for row_value in grid.row_values]
-    columns = [Column(f"{rows_name} \\ {columns_name}", row_heads, numeric=False)]
-    for j, column_value in enumerate(grid.column_values):
-        cells = []
-        for row_value, roi_row in zip(grid.row_values, grid.roi, strict=True):
-            roi = roi_row[j]
-            colour = "" if roi is None else ("green" if roi >= 0 else "red")
-            base = row_value == grid.row_driver.current and column_value == grid.column_driver.current
-            cells.append(Text(style.percent(roi), style=f"{colour} bold underline" if base else colour))
-        columns.append(Column(driver_value(grid.column_driver, column_value, style), cells))
-
-    def build(width: int) -> RenderableType:
-        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
-        if fitted is not None:
-            return fitted
-        records = [(f"{rows_name} {head.plain}", [(f"{columns_name} {column.header}", [column.cells[i]])
-                                                  for column in columns[1:]])
-                   for i, head in enumerate(row_heads)]
-        return vertical(title, records, caption, width)
-
-    return Fitted(build)
 
 
 def grid_rows(grid: Grid, style: NumberStyle | None = None) -> Rows:
@@ -229,6 +107,8 @@ class SensitivityPresenter(Presenter[Sensitivity]):
         return sensitivity_rows(result, self.style)
 
     def view(self, result: Sensitivity) -> list[RenderableType]:
+        from aigc_roi.present.sensitivity_view import sensitivity_view  # Rich loads only for the terminal's view
+
         return [sensitivity_view(result, self.style)]
 
 
@@ -249,4 +129,6 @@ class GridPresenter(Presenter[Grid]):
         return grid_rows(result, self.style)
 
     def view(self, result: Grid) -> list[RenderableType]:
+        from aigc_roi.present.sensitivity_view import grid_view  # Rich loads only for the terminal's view
+
         return [grid_view(result, self.style)]

@@ -74,8 +74,10 @@ def test_machine_readable_actuals_load_no_rich() -> None:
     assert "rich" in loaded_by(*args)
 
 
-def test_machine_readable_breakeven_loads_no_rich() -> None:
-    """`breakeven --format json` and csv draw no table either (issue 27: Rich was a tenth of its time at every cap)."""
+@pytest.mark.parametrize("command", ["breakeven", "sensitivity"])
+def test_machine_readable_what_ifs_load_no_rich(command: str) -> None:
+    """`breakeven` and `sensitivity` in json and csv draw no table either (issue 27: Rich was a tenth of
+    `breakeven`'s time at every cap)."""
     for form in ("json", "csv"):
-        assert "rich" not in loaded_by("breakeven", "scenarios/starter.yaml", "--format", form)
-    assert "rich" in loaded_by("breakeven", "scenarios/starter.yaml")
+        assert "rich" not in loaded_by(command, "scenarios/starter.yaml", "--format", form)
+    assert "rich" in loaded_by(command, "scenarios/starter.yaml")

@@ -24,7 +24,7 @@ from aigc_roi.present.compare import compare_view
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import run_report
 from aigc_roi.present.run_view import run_view
-from aigc_roi.present.sensitivity import BLANK, HIGH_BAR, LOW_BAR, sensitivity_view
+from aigc_roi.present.sensitivity_view import BLANK, HIGH_BAR, LOW_BAR, sensitivity_view
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted((ROOT / "aigc_roi" / "templates").glob("*.yaml"))

@@ -66,7 +66,7 @@ WHATIF_TEMPLATE = ROOT / "aigc_roi" / "templates" / "video-tool-kol-then-feed.ya
 def whatif_rendered(view: str, lang: str) -> str:
     from aigc_roi.present.breakeven_view import breakeven_view
     from aigc_roi.present.compare import compare_view
-    from aigc_roi.present.sensitivity import sensitivity_view
+    from aigc_roi.present.sensitivity_view import sensitivity_view
 
     scenario = api.load(WHATIF_TEMPLATE)
     style = NumberStyle(lang, scenario.currency)
