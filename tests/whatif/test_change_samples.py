@@ -14,6 +14,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif import change_samples
 from aigc_roi.whatif.change_samples import number_changes
+from aigc_roi.whatif.explain import FigureChanges
 
 PURCHASES = 12
 
@@ -102,12 +103,7 @@ def test_every_bundled_scenario_splits_the_same_in_one_call_as_run_by_run(bundle
     # The first three money amounts written 10% higher (fewer changes where one is a comment's): gates, sources,
     # values by month and ranges all go through the batch.
     text = bundled.read_text(encoding="utf-8")
-    raised = text
-    for match in reversed(list(MONEY.finditer(text))[:3]):
-        raised = raised[:match.start(1)] + repr(round(float(match[1]) * 1.1, 6)) + raised[match.end(1):]
-    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
-    base.write_text(text, encoding="utf-8")
-    new.write_text(raised, encoding="utf-8")
+    base, new = _versions(text, list(MONEY.finditer(text))[:3], tmp_path)
     calls: list[int] = []
     real = change_samples.evaluate_batch
 
@@ -119,14 +115,29 @@ def test_every_bundled_scenario_splits_the_same_in_one_call_as_run_by_run(bundle
     batched = api.explain_change(base, new)
     assert calls, "the combinations were not one engine call"
     monkeypatch.setattr("aigc_roi.ci.changes.batched_values", lambda *_: None)
-    one_by_one = api.explain_change(base, new)
-    assert batched.changes == one_by_one.changes and batched.changes
-    for fast, slow in zip(batched.explanation.attributions, one_by_one.explanation.attributions, strict=True):
+    _same_split(batched, api.explain_change(base, new), 1e-12)
+
+
+def _versions(text: str, numbers: list[re.Match[str]], folder: Path) -> tuple[Path, Path]:
+    """The file as it is and with each of ``numbers`` written 10% higher."""
+    raised = text
+    for match in reversed(numbers):
+        raised = raised[:match.start(1)] + repr(round(float(match[1]) * 1.1, 6)) + raised[match.end(1):]
+    base, new = folder / "base.yaml", folder / "new.yaml"
+    base.write_text(text, encoding="utf-8")
+    new.write_text(raised, encoding="utf-8")
+    return base, new
+
+
+def _same_split(fast_changes: FigureChanges, slow_changes: FigureChanges, relative: float) -> None:
+    """The same changes, figures and shares (within ``relative``), the same unexplained rest."""
+    assert fast_changes.changes == slow_changes.changes and fast_changes.changes
+    for fast, slow in zip(fast_changes.explanation.attributions, slow_changes.explanation.attributions, strict=True):
         assert (fast.figure, fast.base, fast.new) == (slow.figure, slow.base, slow.new)
         assert (fast.shares is None) == (slow.shares is None)
         if fast.shares is not None and slow.shares is not None:
-            assert fast.shares == pytest.approx(slow.shares, rel=1e-12, abs=1e-9)
-    assert batched.unexplained == one_by_one.unexplained
+            assert fast.shares == pytest.approx(slow.shares, rel=relative, abs=1e-9)
+    assert fast_changes.unexplained == slow_changes.unexplained
 
 
 PRICE = re.compile(r"\bprice: (\d+(?:\.\d+)?)(?=[,} \n])")
@@ -138,14 +149,9 @@ def test_price_changes_of_distinct_items_add_up_to_what_each_combination_gives(b
     # Every item's price written 10% higher: without gates each combination is the base plus the changes' own
     # differences (FigureInputs.combined); with them a gate reads every item's revenue, and the batch runs them all.
     text = bundled.read_text(encoding="utf-8")
-    raised = text
     matches = list(PRICE.finditer(text))
     assert matches, "every bundled scenario sells something"
-    for match in reversed(matches):
-        raised = raised[:match.start(1)] + repr(round(float(match[1]) * 1.1, 6)) + raised[match.end(1):]
-    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
-    base.write_text(text, encoding="utf-8")
-    new.write_text(raised, encoding="utf-8")
+    base, new = _versions(text, matches, tmp_path)
     added: list[int] = []
     real = change_samples._added
 
@@ -157,13 +163,7 @@ def test_price_changes_of_distinct_items_add_up_to_what_each_combination_gives(b
     batched = api.explain_change(base, new)
     assert bool(added) == ("gates:" not in text and "conversion_index: 1." not in text)
     monkeypatch.setattr("aigc_roi.ci.changes.batched_values", lambda *_: None)
-    one_by_one = api.explain_change(base, new)
-    assert batched.changes == one_by_one.changes and batched.changes
-    for fast, slow in zip(batched.explanation.attributions, one_by_one.explanation.attributions, strict=True):
-        assert (fast.figure, fast.base, fast.new) == (slow.figure, slow.base, slow.new)
-        assert (fast.shares is None) == (slow.shares is None)
-        if fast.shares is not None and slow.shares is not None:
-            assert fast.shares == pytest.approx(slow.shares, rel=1e-9, abs=1e-9)
+    _same_split(batched, api.explain_change(base, new), 1e-9)
 
 
 def test_changes_add_only_when_each_moves_items_of_its_own() -> None:
