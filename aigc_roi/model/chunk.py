@@ -81,9 +81,10 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     products (model/cohort_products.py)."""
     H = layout.horizon
     p = _Params(samples, H)
-    # Samples that share their users (a what-if of the items) buy them once (model/cohort_products.py).
-    users_once = (share and not series and samples > 1 and not scenario.gates and len(layout.group_channels) <= 1
-                  and users_shared(scenario))
+    # Samples that share their users or one user's amounts sum their cohorts as matrix products
+    # (model/cohort_products.py); those that share their users buy them once.
+    products = share and not series and samples > 1 and not scenario.gates
+    users_once = products and len(layout.group_channels) <= 1 and users_shared(scenario)
     acquired = _acquisition(scenario.acquisition, layout, _Params(1, H) if users_once else p)
     if users_once:
         acquired = acquired.for_samples(samples)
@@ -106,9 +107,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, p, channel_months, shares, organic,
                                                       new_users, virality)
     values_move = _per_user_values_move(scenario)
-    # Samples that share their users or one user's amounts: cohort sums as matrix products (model/cohort_products.py).
-    shared = (CohortProducts.of(scenario, H, samples) if share and not series and samples > 1 and mix is None
-              and gates is None and not values_move else None)
+    shared = CohortProducts.of(scenario, H, samples) if products and mix is None and not values_move else None
     if shared is not None:
         active = purchasers = shared.active(new_users)
         revenue = shared.revenue_of(scenario.monetization, new_users)
@@ -166,8 +165,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         per_user = _moving_per_user(scenario, new_users, retention, p, subscriptions, gross=series,
                                     worth=series)
     elif shared is not None:
-        # No caller of a figures-only chunk reads a user's values by age but over the lifetime.
-        per_user = _PerUser(None, shared.revenue.net_by_age, shared.lifetime_contribution(scenario, lifetime, samples))
+        # A figures-only chunk reads a user's values over the lifetime alone (one column where every sample's is the same).
+        per_user = _PerUser(None, shared.contribution, shared.lifetime_contribution(scenario, lifetime, samples))
     elif subscriptions is None:
         user_revenue = _revenue_by_age(scenario.monetization, retention, p)
         serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)

@@ -66,7 +66,9 @@ class CohortProducts:
     revenue: _RevenueByAge
     subscribers: FloatArray | None
     """Subscriptions in force by age; None where serving does not charge them."""
-    serving_by_age: FloatArray
+    contribution: FloatArray
+    """c(a): net revenue less serving and deliveries, by age."""
+    delivery_per_active: FloatArray | None
 
     @classmethod
     def of(cls, scenario: Scenario, horizon: int, samples: int) -> CohortProducts | None:
@@ -82,7 +84,9 @@ class CohortProducts:
         subscribers = (None if _is_plain_zero(scenario.costs.serving_per_subscriber)
                        else _subscribers(revenue.payments_by_age, retention.shape))
         serving_by_age, _ = _serving_by_age(scenario.costs, revenue, retention, p)
-        return cls(users, p, retention, revenue, subscribers, serving_by_age)
+        delivery_per_active = _delivery_per_active(scenario.monetization, p)
+        contribution = user_contribution_by_age(revenue, serving_by_age, retention, delivery_per_active)
+        return cls(users, p, retention, revenue, subscribers, contribution, delivery_per_active)
 
     def summed(self, new_users: FloatArray, per_user: FloatArray) -> FloatArray:
         """``(H, s)`` X(t) = sum_{s<=t} N(s) x(t-s) of the cohorts ``new_users`` ``(H, s)``."""
@@ -113,7 +117,5 @@ class CohortProducts:
 
     def lifetime_contribution(self, scenario: Scenario, lifetime: int, samples: int) -> FloatArray:
         """``(L, s)`` c(a) over the LTV lifetime (a read-only view where every sample's is the same)."""
-        delivery_per_active = _delivery_per_active(scenario.monetization, self.p)
-        by_age = user_contribution_by_age(self.revenue, self.serving_by_age, self.retention, delivery_per_active)
-        lifetime_values = _lifetime_contribution(scenario, by_age, lifetime, self.p, delivery_per_active)
+        lifetime_values = _lifetime_contribution(scenario, self.contribution, lifetime, self.p, self.delivery_per_active)
         return np.broadcast_to(lifetime_values, (lifetime_values.shape[0], samples))

@@ -218,7 +218,7 @@ def _per_active_terms(scenario: Scenario, p: _Params, index: FloatArray | None) 
 
 
 def user_contribution_by_age(revenue: _RevenueByAge, serving_by_age: FloatArray, retention: FloatArray,
-                        delivery_per_active: FloatArray | None) -> FloatArray:
+                             delivery_per_active: FloatArray | None) -> FloatArray:
     """``(H, s)`` c(a): one user's net revenue less its serving and deliveries, by age."""
     contribution = revenue.net_by_age - serving_by_age
     return contribution if delivery_per_active is None else contribution - retention * delivery_per_active

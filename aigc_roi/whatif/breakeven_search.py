@@ -25,7 +25,10 @@ bracket. After two steps that did not halve a bracket its next points are
 its quarters, so no bracket narrows more slowly than bisection, and smooth
 levels converge in a few steps (7 at every cap of docs/limits.md) instead of
 the 30 or so halvings from a grid bracket to 1e-9. Points stay half a
-tolerance inside the bracket.
+tolerance inside the bracket. The steps read figures within about 1e-12 of
+the amounts (drivers.moved_alone), so a last step moves each crossing found
+toward its good side and checks it by ``evaluate``'s own figures
+(``CONFIRMING_MOVES``).
 """
 
 from __future__ import annotations

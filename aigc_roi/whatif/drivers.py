@@ -320,10 +320,10 @@ def moved_alone(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], s
     Rows may have different lengths and name one driver more than once: every row's values are samples of
     one engine call (figures only, without ``irr``: no what-if reads it and it is the engine's costliest
     figure), split into several only where it would keep more than ``MAX_BATCH_CELLS``. A row of a driver
-    of one monetization item moves on its item alone (whatif/item_slots.py), and samples that differ in
-    their users alone share one user's amounts (model/cohort_products.py): figures within about 1e-12 of the
-    amounts. A row marked in ``exact`` gets ``evaluate``'s figures to the last bit instead, in one more call:
-    a check of which side of a threshold a value is on.
+    of one monetization item moves on its item alone (whatif/item_slots.py), and samples that share their
+    users or one user's amounts sum their cohorts as matrix products (model/cohort_products.py): figures
+    within about 1e-12 of the amounts. A row marked in ``exact`` gets ``evaluate``'s figures to the last bit
+    instead, in one more call: a check of which side of a threshold a value is on.
     """
     assert set(series) <= set(ROW_SERIES), series
     marked = list(exact) or [False] * len(rows)
@@ -352,7 +352,8 @@ def _moved_together(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]
     """``moved_alone`` for rows that make one engine call each: the exact rows, the other rows, and the rows moved
     on their items alone (whatif/item_slots.py)."""
     items = item_slots.items_moved(realized, [driver.path for driver, _ in rows])
-    alone = [r for r, (item, marked) in enumerate(zip(items, exact, strict=True)) if item is not None and not marked]
+    alone = {r: item for r, (item, marked) in enumerate(zip(items, exact, strict=True))
+             if item is not None and not marked}
     answers: list[Row | None] = [None] * len(rows)
     current: FigureInputs | None = None
     for marked in (True, False):
@@ -361,13 +362,14 @@ def _moved_together(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]
             continue
         found, inputs = _whole(realized, [rows[r] for r in chosen], cash, inputs=not marked and bool(alone),
                                as_evaluate=marked)
-        current = current or inputs
+        if not marked:
+            current = inputs
         for r, row in zip(chosen, found, strict=True):
             answers[r] = row
     if alone:
         assert current is not None, "the whole scenario's inputs were asked for"
         moved_inputs = item_slots.moved_alone(realized, current, [
-            (items[r], rows[r][0].path.rsplit(".", 1)[1], rows[r][1]) for r in alone])  # type: ignore[misc]
+            (item, rows[r][0].path.rsplit(".", 1)[1], rows[r][1]) for r, item in alone.items()])
         figures = moved_inputs.figures(irr=False)
         cumulative = moved_inputs.amounts["cumulative_cash"].T
         first = 0
