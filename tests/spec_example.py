@@ -73,3 +73,30 @@ monetization:
 def explain_example(name: str, bid: float, price: float) -> str:
     """§13's example as the docs write it: one item at ``price``, bought by every user."""
     return EXPLAIN_EXAMPLE.format(name=name, bid=bid, purchases=f"{{name: item, price: {price}, rate: 1}}")
+
+
+# Every kind of item beside values by month, a source of its own and referral rewards: what moves on its own amounts
+# (aigc_roi/model/figure_values.py FigureInputs, aigc_roi/whatif/item_slots.py) against the whole scenario's figures.
+EVERY_ITEM = """
+name: items
+horizon_months: 14
+ltv_months: 20
+discount_rate: 0.12
+acquisition:
+  - {name: A, type: cpa, bid: {by_month: {1: 8, 14: 12}}, budget: 50000, saturation_budget: 900000}
+  - {name: B, type: kol, posts: 2, fee: 3000, views: 50000, view_to_user: 0.01, months: [2, 3, 4],
+     retention: {monthly_churn: 0.3}, conversion_index: 0.8}
+organic_users: 800
+virality: 0.04
+retention: {points: {1: 0.4, 3: 0.25, 6: 0.17, 12: 0.11}}
+referral_reward: 3
+monetization:
+  revenue_fee: 0.05
+  plans:
+    - {name: Monthly, price: {by_month: {1: 30, 10: 39}}, period: month, conversion: 4%, renewal: 0.7, fee: 0.3}
+    - {name: Yearly, price: 199, period: year, conversion: 1%, renewal: 0.5}
+  purchases: [{name: Pack, price: 19.9, rate: 0.02, unit_cost: 4}]
+  orders: [{name: Team, price: 5000, count: 2, months: 3-14, fee: 0.01}]
+costs: {serving_per_active_user: {by_month: {1: 0.8, 14: 0.5}}, serving_per_subscriber: 0.5,
+        fixed: [{name: Tools, monthly: 600}]}
+"""

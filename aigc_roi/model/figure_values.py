@@ -51,9 +51,15 @@ class FigureInputs:
         ``ValueError`` where the samples differ in their discount rate, which no item sets."""
         if self.discount_rate.size > 1 and np.any(self.discount_rate != self.discount_rate[0]):
             raise ValueError("the samples differ in their discount rate: their amounts do not add")
-        weights = member.astype(np.float64).T
-        amounts = {name: values[..., :1] + (values[..., 1:] - values[..., :1]) @ weights
-                   for name, values in self.amounts.items()}
+        # Every amount's differences stacked, one matrix product: BLAS runs one large product faster than ten small.
+        differences = np.concatenate([values[..., 1:] - values[..., :1] for values in self.amounts.values()])
+        added = differences @ member.astype(np.float64).T
+        amounts: dict[str, FloatArray] = {}
+        first = 0
+        for name, values in self.amounts.items():
+            rows = values.shape[0]
+            amounts[name] = values[..., :1] + added[first:first + rows]
+            first += rows
         return FigureInputs(amounts, self.discount_rate[:1], self.lifetime_discount[:, :1])
 
     def plus_moves(self, moved: FigureInputs, at: np.ndarray, start: np.ndarray) -> FigureInputs:

@@ -1,4 +1,5 @@
-"""`compare`: figures of several scenarios side by side. Rich view and CSV/markdown rows.
+"""`compare`: figures of several scenarios side by side. CSV/markdown rows, JSON and the presenter (the Rich views
+are present/compare_view.py, loaded for the terminal only).
 
 Best per row: by each figure's ``better`` direction (model.figures): lower
 is better for CAC and the payback months, "never" is worst; ad spend is a
@@ -10,16 +11,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
-from rich.text import Text
-
-from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
-from aigc_roi.present.drivers import signed, signed_in
-from aigc_roi.present.explain import explain_data, explain_rows, explain_view
+from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES
+from aigc_roi.present.drivers import signed
+from aigc_roi.present.explain import explain_data, explain_rows
 from aigc_roi.present.labels import label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
@@ -28,9 +25,8 @@ from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.compare import Comparison
 
-BEST_MARK = " ★"
-COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
-"""Rows that may be shown in a compact unit when the table is narrow."""
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def best_columns(name: str, values: list[float | None]) -> set[int]:
@@ -46,55 +42,8 @@ def best_columns(name: str, values: list[float | None]) -> set[int]:
     return {i for i, k in enumerate(keyed) if k == best}
 
 
-def _delta(value: float | None, first: float | None) -> float | None:
+def delta_from(value: float | None, first: float | None) -> float | None:
     return None if value is None or first is None else value - first
-
-
-def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
-    """Figures in rows, scenarios in columns; narrower layouts in present/layout.py's order."""
-    lang = style.lang
-    title = f"{label('compare_title', lang)} ({style.currency})"
-    caption = label("compare_caption", lang)
-    never = label("never", lang)
-    names = [scenario["name"] for scenario in scenarios]
-
-    def cells(compact: bool) -> list[tuple[str, list[Text], list[Text]]]:
-        """Per figure: its row label, each scenario's value, each later scenario's Δ against the first."""
-        rows = []
-        for name in FIGURE_NAMES:
-            values = [scenario["figures"][name] for scenario in scenarios]
-            deltas = [_delta(value, values[0]) for value in values[1:]]
-            best = best_columns(name, values)
-            unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
-            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"].get("irr_none_reason"))
-                     for value, scenario in zip(values, scenarios, strict=True)]
-            if name == "peak_cash_need":
-                texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]
-            shown = [Text(text + BEST_MARK, style="bold green") if i in best else Text(text) for i, text in enumerate(texts)]
-            changes = [Text(signed_in(delta, unit, style) if unit else signed(name, delta, style), style="dim")
-                       for delta in deltas]
-            rows.append((label(name, lang) + (f" ({unit})" if unit else ""), shown, changes))
-        return rows
-
-    def build(width: int) -> RenderableType:
-        for compact, with_deltas in ((False, True), (True, True), (True, False)):
-            rows = cells(compact)
-            columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
-                              prose=True, grows_first=True)]
-            for i, scenario_name in enumerate(names):
-                columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
-                if i and with_deltas:
-                    columns.append(Column(f"Δ {label('vs_first', lang)}", [changes[i - 1] for _, _, changes in rows]))
-            table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
-            if table is not None:
-                return table
-        rows = cells(False)
-        records = [(scenario_name, [(row_label, [values[i]] if not i else [values[i], Text("Δ ") + changes[i - 1]])
-                                    for row_label, values, changes in rows])
-                   for i, scenario_name in enumerate(names)]
-        return vertical(title, records, caption, width)
-
-    return Fitted(build)
 
 
 def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
@@ -103,7 +52,7 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
     rows: list[list[Any]] = []
     for name in FIGURE_NAMES:
         values = [scenario["figures"][name] for scenario in scenarios]
-        deltas = [_delta(value, values[0]) for value in values[1:]]
+        deltas = [delta_from(value, values[0]) for value in values[1:]]
         best = "; ".join(names[i] for i in sorted(best_columns(name, values)))
         if style is None:
             rows.append([name, *values, *deltas, best])
@@ -129,42 +78,14 @@ CHANCES: dict[str, str] = {
 """Chances shown per scenario (higher is better), with their row labels."""
 
 
-def _chance_best(values: list[float]) -> set[int]:
+def chance_best(values: list[float]) -> set[int]:
     if len(values) < 2 or all(value == values[0] for value in values):
         return set()
     return {i for i, value in enumerate(values) if value == max(values)}
 
 
-def _distribution_figures(scenarios: list[dict[str, Any]]) -> list[str]:
+def distribution_figures(scenarios: list[dict[str, Any]]) -> list[str]:
     return list(scenarios[0]["distribution"]["figures"])
-
-
-def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Fitted:
-    """Each cell P50 (P5 .. P95); then each chance. ★ marks the best median and the best chance. Laid out by
-    present/layout.py: a label wraps rather than losing its end to "…", a cell wraps between its numbers."""
-    lang = style.lang
-    never = label("never", lang)
-    labels: list[Text] = []
-    cells: list[list[Text]] = [[] for _ in scenarios]
-    for name in _distribution_figures(scenarios):
-        summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
-        best = best_columns(name, [summary["p50"] for summary in summaries]) if name in BY_NAME else set()
-        labels.append(Text(label(name, lang)))
-        for i, summary in enumerate(summaries):
-            low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
-            text = f"{middle} ({low} .. {high})"
-            cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
-    for chance, chance_label in CHANCES.items():
-        values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
-        best = _chance_best(values)
-        labels.append(Text(label(chance_label, lang)))
-        for i, value in enumerate(values):
-            cells[i].append(Text(style.percent(value) + BEST_MARK, style="bold green") if i in best
-                            else Text(style.percent(value)))
-    columns = [Column(label("figure", lang), labels, numeric=False, prose=True),
-               *(Column(scenario["name"], column, numeric=False, right_aligned=True)
-                 for scenario, column in zip(scenarios, cells, strict=True))]
-    return table_or_blocks(columns, title, label("compare_risk_caption", lang))
 
 
 def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
@@ -172,7 +93,7 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
     names = [scenario["name"] for scenario in scenarios]
     never = label("never", style.lang) if style is not None else ""
     rows: list[list[Any]] = []
-    for name in _distribution_figures(scenarios):
+    for name in distribution_figures(scenarios):
         for key in RISK_PERCENTILES:
             values = [scenario["distribution"]["figures"][name][key] for scenario in scenarios]
             best = best_columns(name, values) if key == "p50" and name in BY_NAME else set()
@@ -182,7 +103,7 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
         cells = values if style is None else [style.percent(value) for value in values]
         statistic = "probability" if style is None else label("chance", style.lang)
-        rows.append([chance, statistic, *cells, "; ".join(names[i] for i in sorted(_chance_best(values)))])
+        rows.append([chance, statistic, *cells, "; ".join(names[i] for i in sorted(chance_best(values)))])
     return ["figure", "statistic", *names, "best"], rows
 
 
@@ -230,11 +151,17 @@ class ComparePresenter(Presenter[Comparison]):
                                          text_columns=4)
 
     def view(self, result: Comparison) -> list[RenderableType]:
+        from aigc_roi.present.compare_view import compare_view, distribution_view  # Rich loads only for the terminal's view
+
         columns = compare_columns(result)
         if self.on_risk:
             return [distribution_view(columns, self.style, self.title)]
         if result.changes is None:
             return [compare_view(columns, self.style)]
+        from rich.console import Group
+
+        from aigc_roi.present.explain_view import explain_view
+
         return [Group(compare_view(columns, self.style), explain_view(result.changes, self.style))]
 
     def workbook(self, result: Comparison) -> bytes:

@@ -81,3 +81,13 @@ def test_machine_readable_what_ifs_load_no_rich(command: str) -> None:
     for form in ("json", "csv"):
         assert "rich" not in loaded_by(command, "scenarios/starter.yaml", "--format", form)
     assert "rich" in loaded_by(command, "scenarios/starter.yaml")
+
+
+@pytest.mark.parametrize("args", [["compare", "scenarios/starter.yaml", "scenarios/chat-assistant-cpa.yaml"],
+                                  ["simulate", "scenarios/starter.yaml", "--samples", "200"]], ids=lambda args: args[0])
+def test_machine_readable_compare_and_simulate_load_no_rich(args: list[str]) -> None:
+    """`compare` and `simulate` in json and csv draw no table either: their views are present/compare_view.py and
+    present/simulation_view.py."""
+    for form in ("json", "csv"):
+        assert "rich" not in loaded_by(*args, "--format", form)
+    assert "rich" in loaded_by(*args)

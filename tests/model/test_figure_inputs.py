@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from spec_example import WORKED_EXAMPLE
+from spec_example import EVERY_ITEM, WORKED_EXAMPLE
 
 from aigc_roi.model.engine import evaluate_batch
 from aigc_roi.model.sampling import realize
@@ -41,30 +41,6 @@ def test_two_price_changes_combine_as_the_worked_example_says() -> None:
     assert figures["npv"] == pytest.approx([-4_250, -750, -7_750, -4_250], rel=1e-12)
     assert combined.amounts["cumulative_cash"].T == pytest.approx(np.array(
         [[-11_000, -6_500, -4_250], [-9_000, -3_500, -750], [-13_000, -9_500, -7_750], [-11_000, -6_500, -4_250]]), rel=1e-12)
-
-
-EVERY_ITEM = """
-name: items
-horizon_months: 14
-ltv_months: 20
-discount_rate: 0.12
-acquisition:
-  - {name: A, type: cpa, bid: {by_month: {1: 8, 14: 12}}, budget: 50000, saturation_budget: 900000}
-  - {name: B, type: kol, posts: 2, fee: 3000, views: 50000, view_to_user: 0.01, months: [2, 3, 4],
-     retention: {monthly_churn: 0.3}, conversion_index: 0.8}
-organic_users: 800
-virality: 0.04
-retention: {points: {1: 0.4, 3: 0.25, 6: 0.17, 12: 0.11}}
-referral_reward: 3
-monetization:
-  revenue_fee: 0.05
-  plans:
-    - {name: Monthly, price: {by_month: {1: 30, 10: 39}}, period: month, conversion: 4%, renewal: 0.7, fee: 0.3}
-    - {name: Yearly, price: 199, period: year, conversion: 1%, renewal: 0.5}
-  purchases: [{name: Pack, price: 19.9, rate: 0.02, unit_cost: 4}]
-  orders: [{name: Team, price: 5000, count: 2, months: 3-14, fee: 0.01}]
-costs: {serving_per_active_user: 0.8, serving_per_subscriber: 0.5, fixed: [{name: Tools, monthly: 600}]}
-"""
 
 
 def test_distinct_items_moved_together_are_what_the_engine_gives() -> None:

@@ -20,7 +20,7 @@ from rich.console import Console, RenderableType
 
 from aigc_roi import api
 from aigc_roi.present.breakeven_view import breakeven_view
-from aigc_roi.present.compare import compare_view
+from aigc_roi.present.compare_view import compare_view
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import run_report
 from aigc_roi.present.run_view import run_view

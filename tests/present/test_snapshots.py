@@ -65,7 +65,7 @@ WHATIF_TEMPLATE = ROOT / "aigc_roi" / "templates" / "video-tool-kol-then-feed.ya
 
 def whatif_rendered(view: str, lang: str) -> str:
     from aigc_roi.present.breakeven_view import breakeven_view
-    from aigc_roi.present.compare import compare_view
+    from aigc_roi.present.compare_view import compare_view
     from aigc_roi.present.sensitivity_view import sensitivity_view
 
     scenario = api.load(WHATIF_TEMPLATE)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from spec_example import WORKED_EXAMPLE
+from spec_example import EVERY_ITEM, WORKED_EXAMPLE
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
@@ -37,29 +37,10 @@ def test_an_items_rows_read_as_the_worked_example_says(monkeypatch: pytest.Monke
 
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
-MOVING = """
-name: values by month, a source of its own, rewards
-horizon_months: 14
-ltv_months: 20
-acquisition:
-  - {name: A, type: cpa, bid: {by_month: {1: 8, 14: 12}}, budget: 50000}
-  - {name: B, type: kol, posts: 2, fee: 3000, views: 50000, view_to_user: 0.01, months: [2, 3, 4],
-     retention: {monthly_churn: 0.3}, conversion_index: 0.8}
-organic_users: 800
-virality: 0.04
-retention: {points: {1: 0.4, 3: 0.25, 6: 0.17, 12: 0.11}}
-referral_reward: 3
-monetization:
-  plans:
-    - {name: Monthly, price: {by_month: {1: 30, 10: 39}}, period: month, conversion: 4%, renewal: 0.7, fee: 0.3}
-    - {name: Yearly, price: 199, period: year, conversion: 1%, renewal: 0.5}
-  purchases: [{name: Pack, price: 19.9, rate: 0.02, unit_cost: 4}]
-costs: {serving_per_active_user: {by_month: {1: 0.8, 14: 0.5}}, serving_per_subscriber: 0.5}
-"""
 
 
-@pytest.mark.parametrize("text", [*(path.read_text(encoding="utf-8") for path in SCENARIOS), MOVING],
-                         ids=[*(path.stem for path in SCENARIOS), "values-by-month"])
+@pytest.mark.parametrize("text", [*(path.read_text(encoding="utf-8") for path in SCENARIOS), EVERY_ITEM],
+                         ids=[*(path.stem for path in SCENARIOS), "every-item"])
 def test_every_items_rows_are_the_whole_scenarios_within_rounding(text: str) -> None:
     realized = realize(load_text(text, "plan.yaml").scenario)
     drivers = [driver for driver in drivers_of(realized) if driver.path.startswith(("monetization.", "costs."))]

@@ -1,0 +1,97 @@
+"""`compare`'s Rich views: figures of several scenarios side by side, or on risk their distributions, the best per
+row marked by present/compare.py's rules (present/compare.py holds their rows and JSON, which load no Rich)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
+from aigc_roi.present.compare import CHANCES, RISK_PERCENTILES, best_columns, chance_best, delta_from, distribution_figures
+from aigc_roi.present.drivers import signed, signed_in
+from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.peak_cash import peak_cash_text
+from aigc_roi.present.simulation import figure_text
+
+BEST_MARK = " ★"
+COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
+"""Rows that may be shown in a compact unit when the table is narrow."""
+
+
+def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
+    """Figures in rows, scenarios in columns; narrower layouts in present/layout.py's order."""
+    lang = style.lang
+    title = f"{label('compare_title', lang)} ({style.currency})"
+    caption = label("compare_caption", lang)
+    never = label("never", lang)
+    names = [scenario["name"] for scenario in scenarios]
+
+    def cells(compact: bool) -> list[tuple[str, list[Text], list[Text]]]:
+        """Per figure: its row label, each scenario's value, each later scenario's Δ against the first."""
+        rows = []
+        for name in FIGURE_NAMES:
+            values = [scenario["figures"][name] for scenario in scenarios]
+            deltas = [delta_from(value, values[0]) for value in values[1:]]
+            best = best_columns(name, values)
+            unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
+            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"].get("irr_none_reason"))
+                     for value, scenario in zip(values, scenarios, strict=True)]
+            if name == "peak_cash_need":
+                texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]
+            shown = [Text(text + BEST_MARK, style="bold green") if i in best else Text(text) for i, text in enumerate(texts)]
+            changes = [Text(signed_in(delta, unit, style) if unit else signed(name, delta, style), style="dim")
+                       for delta in deltas]
+            rows.append((label(name, lang) + (f" ({unit})" if unit else ""), shown, changes))
+        return rows
+
+    def build(width: int) -> RenderableType:
+        for compact, with_deltas in ((False, True), (True, True), (True, False)):
+            rows = cells(compact)
+            columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
+                              prose=True, grows_first=True)]
+            for i, scenario_name in enumerate(names):
+                columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
+                if i and with_deltas:
+                    columns.append(Column(f"Δ {label('vs_first', lang)}", [changes[i - 1] for _, _, changes in rows]))
+            table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+            if table is not None:
+                return table
+        rows = cells(False)
+        records = [(scenario_name, [(row_label, [values[i]] if not i else [values[i], Text("Δ ") + changes[i - 1]])
+                                    for row_label, values, changes in rows])
+                   for i, scenario_name in enumerate(names)]
+        return vertical(title, records, caption, width)
+
+    return Fitted(build)
+
+
+def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Fitted:
+    """Each cell P50 (P5 .. P95); then each chance. ★ marks the best median and the best chance. Laid out by
+    present/layout.py: a label wraps rather than losing its end to "…", a cell wraps between its numbers."""
+    lang = style.lang
+    never = label("never", lang)
+    labels: list[Text] = []
+    cells: list[list[Text]] = [[] for _ in scenarios]
+    for name in distribution_figures(scenarios):
+        summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
+        best = best_columns(name, [summary["p50"] for summary in summaries]) if name in BY_NAME else set()
+        labels.append(Text(label(name, lang)))
+        for i, summary in enumerate(summaries):
+            low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
+            text = f"{middle} ({low} .. {high})"
+            cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
+    for chance, chance_label in CHANCES.items():
+        values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
+        best = chance_best(values)
+        labels.append(Text(label(chance_label, lang)))
+        for i, value in enumerate(values):
+            cells[i].append(Text(style.percent(value) + BEST_MARK, style="bold green") if i in best
+                            else Text(style.percent(value)))
+    columns = [Column(label("figure", lang), labels, numeric=False, prose=True),
+               *(Column(scenario["name"], column, numeric=False, right_aligned=True)
+                 for scenario, column in zip(scenarios, cells, strict=True))]
+    return table_or_blocks(columns, title, label("compare_risk_caption", lang))
