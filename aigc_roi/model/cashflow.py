@@ -158,7 +158,8 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     candidates = np.flatnonzero(sign_changes(net_cash) == 1)
     if candidates.size == 0:
         return out
-    flows = net_cash[:, candidates]
+    # Row-major as every sum over months below assumes (a selection by ``[:, candidates]`` comes column-major).
+    flows = np.take(net_cash, candidates, axis=1)
     # Unit scale: the logarithms of the amounts are then <= 0, which keeps h's rounding small.
     magnitude = np.abs(flows)
     amount = magnitude / magnitude.max(axis=0)
@@ -235,7 +236,7 @@ class _MonthGroups:
                  months: FloatArray) -> None:
         self.alone = amount.shape[1] == 1
         twice = [0, 0] if self.alone else slice(None)
-        # Row-major, as the sums over months below assume (the columns of a selection come column-major).
+        # Row-major, as the sums over months below assume (a no-op where the arrays already are).
         self.amount = np.ascontiguousarray(amount[:, twice])
         self.log_amount = np.ascontiguousarray(log_amount[:, twice])
         self.months = np.ascontiguousarray(months[:, twice])
