@@ -4,7 +4,8 @@ Work is counted in engine calls and samples, not seconds (speed is measured
 by benchmarks/run.py as a ratio against `run`). Issue 26: `breakeven` on the
 file at every cap made 104 engine calls over 62,166 samples (141 per driver), then 21 over 8,623;
 issue 27 runs the closed forms and the search side by side, 10 calls over 7,185 samples, then moves each
-monetization item's rows on the item alone and confirms every answer: 19 calls over 7,907 samples, 2.1 times faster.
+monetization item's rows on the item alone and confirms every answer: 19 calls over 7,413 samples, 0.35 s of engine time
+instead of 1.03 s.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def test_breakeven_at_every_cap_is_bounded_and_each_answer_reproduces_its_thresh
     # confirmation of the answers, each at most three calls (the checks to the last bit, the other rows, the
     # rows moved on their items alone); and the run of the current values.
     assert work.calls <= 3 * 11 + 1
-    assert work.samples <= 19 * len(rows)
+    assert work.samples <= 17 * len(rows)
     # Roi is +72% now: only channels and serving can bring it to 0; payback (month 26 now) moves with most.
     assert sum(row.roi_zero is not None for row in rows) >= 50
     assert sum(row.payback_target is not None for row in rows) >= 250
