@@ -98,8 +98,8 @@ def _plain(value: object) -> bool:
 
 
 def moved_alone(realized: Scenario, current: FigureInputs, rows: Sequence[ItemRow]) -> FigureInputs:
-    """The inputs of every row's values, rows one after another: ``current`` (the scenario as it is, one sample)
-    with each row's item moved (module docstring)."""
+    """The inputs of every row's values, rows (at least one) one after another: ``current`` (the scenario as it is,
+    one sample) with each row's item moved (module docstring)."""
     monetization = realized.monetization
     index = {item: i for i, item in enumerate(dict.fromkeys(item for item, _, _ in rows))}
     items = [_item_at(realized, item) for item in index]
@@ -125,9 +125,8 @@ def moved_alone(realized: Scenario, current: FigureInputs, rows: Sequence[ItemRo
         first += length
     inputs = evaluate_batch(_slot_scenario(realized, arrays), irr=False, inputs=True, samples=samples).inputs
     assert inputs is not None, "a figures-only evaluation keeps its inputs"
-    positions = np.concatenate(at) if at else np.zeros(0, dtype=np.intp)
-    return current.plus_moves(inputs, positions, np.repeat([index[item] for item, _, _ in rows],
-                                                           [len(values) for _, _, values in rows]))
+    return current.plus_moves(inputs, np.concatenate(at), np.repeat([index[item] for item, _, _ in rows],
+                                                                    [len(values) for _, _, values in rows]))
 
 
 def _slot_scenario(realized: Scenario, arrays: dict[tuple[Any, ...], dict[str, FloatArray]]) -> Scenario:
