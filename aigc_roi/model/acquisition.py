@@ -10,6 +10,7 @@ import numpy as np
 from aigc_roi.model.by_month import is_by_month, moves
 from aigc_roi.model.layout import _Layout
 from aigc_roi.model.params import _Params
+from aigc_roi.model.running import recurrence
 from aigc_roi.model.scenario import Channel, FloatArray
 
 
@@ -128,9 +129,4 @@ def _viral_chain(inflow: FloatArray, virality: FloatArray) -> FloatArray:
 
     ``virality`` broadcasts against ``inflow[t]``.
     """
-    out = np.array(inflow, dtype=np.float64)
-    carried = np.empty_like(out[0])
-    for t in range(1, out.shape[0]):
-        np.multiply(out[t - 1], virality, out=carried)
-        out[t] += carried
-    return out
+    return recurrence(np.asarray(inflow, dtype=np.float64), virality)

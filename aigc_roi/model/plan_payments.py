@@ -13,6 +13,7 @@ from aigc_roi.model.active_users import _cohort_sum
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
 from aigc_roi.model.params import _Params
 from aigc_roi.model.revenue import conversion_by_age, plan_payments_by_age
+from aigc_roi.model.running import recurrence
 from aigc_roi.model.scenario import ByMonth, FloatArray, Plan, RenewalObserved
 
 
@@ -79,19 +80,10 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
     """Per plan in order, ``(H, s)`` Y(t) = N(t) + r Y(t-P) (None where ``plans`` has None): the plan pays
     ``first_payment`` x Y(t) in month t, from conversion x Y(t) payments. Plans of one period recur together
     (``STACKED_CELLS``), each stack computed where its first plan is read."""
-    horizon = new_users.shape[0]
 
     def payers(period: int, chosen: list[_Recursion]) -> list[FloatArray]:
-        renewals = np.stack([np.broadcast_to(plan.renewal, new_users.shape[1:]) for plan in chosen])[:, None]
-        together = np.empty((len(chosen), *new_users.shape))
-        together[:, :period] = new_users[:period]
-        for start in range(period, horizon, period):
-            stop = min(start + period, horizon)
-            # r Y(t-P) + N(t), written straight into Y(t): the same sum (addition commutes exactly), without
-            # first copying every month of N.
-            np.multiply(renewals, together[:, start - period: stop - period], out=together[:, start:stop])
-            together[:, start:stop] += new_users[start:stop]
-        return list(together)
+        renewals = np.stack([np.broadcast_to(plan.renewal, new_users.shape[1:]) for plan in chosen])
+        return list(recurrence(np.broadcast_to(new_users, (len(chosen), *new_users.shape)), renewals, period, axis=1))
 
     return _in_stacks(plans, new_users.size, payers)
 
@@ -107,8 +99,14 @@ def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int
         rows[0, 0] = [np.broadcast_to(plan.first_payment, (samples,)) for plan in chosen]
         rows[0, 1] = [np.broadcast_to(plan.conversion, (samples,)) for plan in chosen]
         renewals = np.array([np.broadcast_to(plan.renewal, (samples,)) for plan in chosen])
-        for k in range(1, rows.shape[0]):
-            np.multiply(rows[k - 1], renewals, out=rows[k])
+        if samples <= ACCUMULATED_SAMPLES:
+            # The same products in the same order, in one call (as _add_payments_by_age): a monthly plan's loop of
+            # H calls was a tenth of a run at 120 months.
+            rows[1:] = renewals
+            np.multiply.accumulate(rows, axis=0, out=rows)
+        else:
+            for k in range(1, rows.shape[0]):
+                np.multiply(rows[k - 1], renewals, out=rows[k])
         return [(rows[:, 0, n], rows[:, 1, n]) for n in range(len(chosen))]
 
     return _in_stacks(plans, 2 * ages * samples, schedules)
