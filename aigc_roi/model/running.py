@@ -19,7 +19,8 @@ from aigc_roi.model.scenario import FloatArray
 def running_sum(values: FloatArray, axis: int = 0) -> FloatArray:
     """``np.cumsum(values, axis)`` as float64, in the same layout as ``values``."""
     out = np.array(values, dtype=np.float64, order="K")
-    along = np.moveaxis(out, axis, 0)
+    # moveaxis costs more than a single run's sums: only where the months are not the first axis.
+    along = out if axis == 0 else np.moveaxis(out, axis, 0)
     if along.shape[0] < 2 or along.strides[0] == out.itemsize:
         np.cumsum(along, axis=0, out=along)
         return out
@@ -40,12 +41,13 @@ def recurrence(inflow: FloatArray, factor: FloatArray, lag: int = 1, axis: int =
     Each value takes one multiplication and one addition, in that order, on Python floats where a month holds few
     values and as a vector operation per ``lag`` months otherwise: the same roundings, so the same numbers."""
     out = np.empty(inflow.shape)
-    given, months = np.moveaxis(inflow, axis, 0), np.moveaxis(out, axis, 0)
+    given, months = (inflow, out) if axis == 0 else (np.moveaxis(inflow, axis, 0), np.moveaxis(out, axis, 0))
     count = inflow.shape[axis]
     width = inflow.size // max(count, 1)
     if width <= FEW_VALUES:
         rows = given.reshape(count, width).tolist()
-        factors = np.broadcast_to(factor, months.shape[1:]).reshape(width).tolist()
+        shape = months.shape[1:]
+        factors = (factor if factor.shape == shape else np.broadcast_to(factor, shape)).reshape(width).tolist()
         for t in range(lag, count):
             before, row = rows[t - lag], rows[t]
             for j in range(width):
