@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aigc_roi.model.running import running_sum
+from aigc_roi.model.running import running_product, running_sum
 from aigc_roi.model.scenario import FloatArray
 
 _IRR_MAX_ITERATIONS = 200
@@ -38,9 +38,6 @@ _IRR_STEP_DONE = 1e-12
 """A Newton step this small (relative to max(1, |u|)) lands on the root to rounding: convergence is quadratic."""
 _IRR_POWERS_REACH = 600.0
 """Largest |u| x H for which h's weights are amounts times powers of e^-u: e^600 is far from float64's limits."""
-_IRR_FEW_COLUMNS = 64
-"""Up to this many samples an accumulation along the months is faster than a loop over them; past it the loop's
-whole-row products win (numpy walks an accumulation along a non-contiguous axis column by column)."""
 _LARGEST = float(np.finfo(np.float64).max)
 _LINEAR_MIRR_GROWTH = 300.0
 """Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
@@ -292,14 +289,7 @@ class _MonthGroups:
         """The amounts of ``columns`` times the powers of e^-u, month by month."""
         amount = self.amount[:, columns]
         factor = np.exp(-log_rate)
-        if factor.size <= _IRR_FEW_COLUMNS:
-            # The same products in the same order, in one call: a loop of H calls costs a single run ~1 ms.
-            weight = np.multiply.accumulate(np.broadcast_to(factor, amount.shape), axis=0)
-        else:
-            weight = np.empty_like(amount)
-            weight[0] = factor
-            for month in range(1, amount.shape[0]):
-                np.multiply(weight[month - 1], factor, out=weight[month])
+        weight = running_product(factor, factor, amount.shape[0])
         weight *= amount
         return weight
 

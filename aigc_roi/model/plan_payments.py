@@ -13,7 +13,7 @@ from aigc_roi.model.active_users import _cohort_sum
 from aigc_roi.model.curves import plan_renewal_count, renewal_survival
 from aigc_roi.model.params import _Params
 from aigc_roi.model.revenue import conversion_by_age, plan_payments_by_age
-from aigc_roi.model.running import recurrence
+from aigc_roi.model.running import recurrence, running_product
 from aigc_roi.model.scenario import ByMonth, FloatArray, Plan, RenewalObserved
 
 
@@ -44,9 +44,6 @@ class _Recursion:
         return cls(p(plan.conversion) * p(plan.price), p(plan.renewal), int(plan.period_months), p(plan.conversion))
 
 
-ACCUMULATED_SAMPLES = 64
-"""Up to this many samples a payment schedule is one accumulation down the ages; beyond it an accumulation,
-which walks each sample's column on its own, is slower than a vector operation per paying age."""
 STACKED_CELLS = 1 << 18
 """Plans x months x samples computed as one array where plans of one period take the same steps (their
 recursions, their payments by age): a step is then one vector operation for all of them, not one a plan.
@@ -95,18 +92,10 @@ def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int
     (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan."""
 
     def schedules(period: int, chosen: list[_Recursion]) -> list[tuple[FloatArray, FloatArray]]:
-        rows = np.empty((len(range(0, ages, period)), 2, len(chosen), samples))
-        rows[0, 0] = [np.broadcast_to(plan.first_payment, (samples,)) for plan in chosen]
-        rows[0, 1] = [np.broadcast_to(plan.conversion, (samples,)) for plan in chosen]
+        first = np.array([[np.broadcast_to(plan.first_payment, (samples,)) for plan in chosen],
+                          [np.broadcast_to(plan.conversion, (samples,)) for plan in chosen]])
         renewals = np.array([np.broadcast_to(plan.renewal, (samples,)) for plan in chosen])
-        if samples <= ACCUMULATED_SAMPLES:
-            # The same products in the same order, in one call (as _add_payments_by_age): a monthly plan's loop of
-            # H calls was a tenth of a run at 120 months.
-            rows[1:] = renewals
-            np.multiply.accumulate(rows, axis=0, out=rows)
-        else:
-            for k in range(1, rows.shape[0]):
-                np.multiply(rows[k - 1], renewals, out=rows[k])
+        rows = running_product(first, renewals, len(range(0, ages, period)))
         return [(rows[:, 0, n], rows[:, 1, n]) for n in range(len(chosen))]
 
     return _in_stacks(plans, 2 * ages * samples, schedules)
@@ -132,19 +121,9 @@ def _in_stacks(plans: list[_Recursion | None], cells_per_plan: int,
 def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | None = None) -> None:
     """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan (or, with ``first`` its
     conversion, its payments): the ages it pays at only."""
-    if out.shape[1] > ACCUMULATED_SAMPLES:
-        payment = np.array(plan.first_payment if first is None else first)
-        for age in range(0, out.shape[0], plan.period):
-            out[age] += payment
-            payment *= plan.renewal
-        return
     paying_ages = out[::plan.period]
-    # Row k is the first payment times the renewal k times over, multiplied in that order as the loop does:
-    # one accumulation instead of two vector operations per paying age.
-    payments = np.empty(paying_ages.shape)
-    payments[0] = plan.first_payment if first is None else first
-    payments[1:] = plan.renewal
-    paying_ages += np.multiply.accumulate(payments, axis=0)
+    # Row k is the first payment times the renewal k times over.
+    paying_ages += running_product(plan.first_payment if first is None else first, plan.renewal, paying_ages.shape[0])
 
 
 def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:

@@ -1,4 +1,5 @@
-"""Running (cumulative) sums and lagged recursions along the month axis, fast whatever the memory layout.
+"""Running (cumulative) sums and products and lagged recursions along the month axis, fast whatever the memory
+layout.
 
 The engine keeps its arrays month-major, ``(H, s)``, and hands them to the
 figure functions as ``(S, H)`` views; the month axis is then not the one
@@ -60,4 +61,25 @@ def recurrence(inflow: FloatArray, factor: FloatArray, lag: int = 1, axis: int =
         # Written straight into x(t), then the inflow added: no copy of every month of the inflow first.
         np.multiply(factor, months[start - lag:stop - lag], out=months[start:stop])
         months[start:stop] += given[start:stop]
+    return out
+
+
+ACCUMULATED_VALUES = 64
+"""Up to this many values a step, ``running_product`` is one accumulation down the steps; beyond it an accumulation,
+which numpy walks value by value along the non-contiguous step axis, is slower than a vector product per step."""
+
+
+def running_product(first: FloatArray, factor: FloatArray, steps: int) -> FloatArray:
+    """``(steps, ...)``: ``first``, then each step the one before times ``factor`` (a first payment renewed k times
+    over, the powers of a discount): one multiplication a step, in that order, whichever way it runs."""
+    out = np.empty((steps, *np.broadcast_shapes(np.shape(first), np.shape(factor))))
+    if steps == 0:
+        return out
+    out[0] = first
+    if out[0].size <= ACCUMULATED_VALUES:
+        out[1:] = factor
+        np.multiply.accumulate(out, axis=0, out=out)
+    else:
+        for step in range(1, steps):
+            np.multiply(out[step - 1], factor, out=out[step])
     return out
