@@ -12,11 +12,11 @@ from aigc_roi.model.curves import days_retention
 from aigc_roi.model.params import _once_if_shared, _Params
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, RetentionDays, RetentionPoints
-from aigc_roi.model.sources import summed_over_cohorts
+from aigc_roi.model.sources import toeplitz_product
 
 PRODUCT_AGES = 8
 """From this many ages summed, one curve shared by every sample is summed over the cohorts as one matrix product
-(``sources.summed_over_cohorts``: the same non-negative terms, one BLAS call instead of a pass over memory per age;
+(``sources.toeplitz_product``: the same non-negative terms, one BLAS call instead of a pass over memory per age;
 a file with a retention point every month sums 120)."""
 
 
@@ -69,7 +69,7 @@ def _active_users(new_users: FloatArray, retention: Retention, curve: FloatArray
         # A power law from days never flattens: every age is summed.
         flat_from = _knots(retention)[-1] if isinstance(retention, RetentionPoints) else horizon
         if curve.strides[1] == 0 and min(flat_from, horizon) >= PRODUCT_AGES:
-            return summed_over_cohorts(new_users, curve[:, 0])
+            return toeplitz_product(curve[:, 0], new_users)
         active = _cohort_sum(new_users, curve, range(min(flat_from, horizon)))
         if flat_from < horizon:
             # From the last point on R is flat: the cohorts that old, summed, times the last share.

@@ -17,11 +17,22 @@ from aigc_roi.model.cashflow import (
 )
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.params import _ratio
-from aigc_roi.model.scenario import FloatArray
+from aigc_roi.model.scenario import Distribution, FloatArray, Scenario
 
 FIGURE_SERIES = ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_revenue", "contribution", "net_cash",
                  "cumulative_cash")
 """The monthly series the figures read."""
+
+
+def items_add(scenario: Scenario) -> bool:
+    """Whether every monetization item (and fixed cost) of a realized scenario adds its own amounts to its
+    ``FigureInputs``, so that scenarios moving distinct items combine: without gates (a gate reads every item's
+    revenue) and with no channel's conversion index above 1 (an index is clipped against the largest of the plans'
+    conversions, docs/formulas.md §15)."""
+    if scenario.gates:
+        return False
+    return all(not isinstance(channel.conversion_index, Distribution) and float(np.max(channel.conversion_index)) <= 1.0
+               for channel in scenario.acquisition)
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,7 @@ class FigureInputs:
     ``amounts`` holds ``FIGURE_SERIES`` ``(H, s)``, ``paid`` ``(2, s)`` (the paid channels' gross revenue and
     contribution over the horizon), ``paid_cumulative`` ``(H, s)`` and ``lifetime_contribution`` ``(L, s)``. Each
     is a part no monetization item changes plus one part per item, so the amounts of scenarios that move distinct
-    items add (``combined``)."""
+    items add (``combined``) where ``items_add``."""
 
     amounts: dict[str, FloatArray]
     discount_rate: FloatArray

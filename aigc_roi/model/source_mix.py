@@ -11,7 +11,7 @@ from aigc_roi.model.channel_months import ChannelMonths, Shares
 from aigc_roi.model.monthly_revenue import _RevenueByAge
 from aigc_roi.model.params import _Params
 from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn
-from aigc_roi.model.sources import SourceGroup, joined_by_group, summed_over_cohorts
+from aigc_roi.model.sources import SourceGroup, joined_by_group, toeplitz_product
 from aigc_roi.model.tree import leaves
 
 
@@ -76,7 +76,7 @@ def _active_by_group(groups: tuple[SourceGroup, ...], users: list[FloatArray], c
     """A_g per group from N_g ``(H, s)``."""
     # Group 0 is summed as the single-curve model sums it; another group's curve, when no sample varies it
     # and it is not the churn recursion, in one matrix product (model/sources.py).
-    return [summed_over_cohorts(joined, curve[:, 0]) if g and _one_curve(group.retention)
+    return [toeplitz_product(curve[:, 0], joined) if g and _one_curve(group.retention)
             else _active_users(joined, group.retention, curve, p)
             for g, (joined, group, curve) in enumerate(zip(users, groups, curves, strict=True))]
 

@@ -157,22 +157,16 @@ def worth_by_age(per_user_by_age: FloatArray) -> FloatArray:
     return running_sum(per_user_by_age)[::-1]
 
 
-def summed_over_cohorts(new_users: FloatArray, per_user: FloatArray) -> FloatArray:
-    """X(t) = sum_{s<=t} N(s) x(t - s), ``(H, s)``, for one user's amount by age ``(H,)`` the same in every sample
-    (the active users of a retention curve R).
+def toeplitz_product(first: FloatArray, columns: FloatArray) -> FloatArray:
+    """``(H, s)`` X(t) = sum_{s<=t} first(s) columns(t - s) of each column: the lower-triangular Toeplitz matrix of
+    ``first`` ``(H,)`` times ``columns`` ``(H, s)``. A cohort sum is symmetric in its two sides: one user's amount by
+    age (the active users of a retention curve R, a revenue) as ``first`` and the users of every sample as
+    ``columns``, or the users every sample shares as ``first`` and one user's amounts of every sample.
 
-    One matrix product with the lower-triangular Toeplitz matrix of x: the
-    same non-negative terms as the engine's sum age by age (nothing cancels),
-    but one BLAS call instead of H passes over memory, which keeps a group
-    with its own day-level curve (summed at every age) from doubling the
+    The same non-negative terms as the engine's sum age by age (nothing cancels), but one BLAS call instead of H
+    passes over memory, which keeps a group with its own day-level curve (summed at every age) from doubling the
     engine's time.
     """
-    return toeplitz_product(per_user, new_users)
-
-
-def toeplitz_product(first: FloatArray, columns: FloatArray) -> FloatArray:
-    """``(H, s)`` sum_{s<=t} first(s) columns(t - s) of each column: the lower-triangular Toeplitz matrix of ``first``
-    ``(H,)`` times ``columns`` ``(H, s)`` (a cohort sum is symmetric in the users and one user's amounts)."""
     horizon = first.shape[0]
     ages = np.arange(horizon)[:, None] - np.arange(horizon)[None, :]
     toeplitz = np.where(ages >= 0, first[np.clip(ages, 0, None)], 0.0)

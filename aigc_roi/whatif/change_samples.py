@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.engine import evaluate_batch
+from aigc_roi.model.figure_values import items_add
 from aigc_roi.model.figures import figure_value
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Distribution, Scenario
@@ -118,11 +119,8 @@ ITEM_LISTS = (("monetization", "plans"), ("monetization", "purchases"), ("moneti
 
 
 def _items_apart(realized: Scenario, changes: Sequence[dict[Keys, float]]) -> bool:
-    """Whether every change sets numbers of items no other change sets, where items add: without gates (a gate
-    reads every item's revenue), and with no channel's conversion index above 1 (an index is clipped against
-    the largest of the plans' conversions, docs/formulas.md §15)."""
-    indices = [channel.conversion_index for channel in realized.acquisition]
-    if realized.gates or any(isinstance(index, Distribution) or float(np.max(index)) > 1.0 for index in indices):
+    """Whether every change sets numbers of items no other change sets, where items add (``items_add``)."""
+    if not items_add(realized):
         return False
     owners: dict[Keys, int] = {}
     for change, found in enumerate(changes):

@@ -42,8 +42,8 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.engine import evaluate_batch
-from aigc_roi.model.figure_values import FigureInputs
-from aigc_roi.model.scenario import Distribution, FloatArray, Scenario
+from aigc_roi.model.figure_values import FigureInputs, items_add
+from aigc_roi.model.scenario import FloatArray, Scenario
 
 _ITEM_PATH = re.compile(r"monetization\.(plans|purchases)\[(\d+)\]\.(\w+)")
 _NUMBERS = {
@@ -63,17 +63,9 @@ ItemRow = tuple[Item, str, FloatArray]
 
 def items_moved(realized: Scenario, paths: Sequence[str]) -> list[Item | None]:
     """Per driver path, the item it moves where it can move on that item alone (module docstring), else None."""
-    if not _items_add(realized):
+    if not items_add(realized):
         return [None] * len(paths)
     return [_item(realized, path) for path in paths]
-
-
-def _items_add(scenario: Scenario) -> bool:
-    """Whether every item adds its own amounts (module docstring)."""
-    if scenario.gates:
-        return False
-    return all(not isinstance(channel.conversion_index, Distribution) and float(np.max(channel.conversion_index)) <= 1.0
-               for channel in scenario.acquisition)
 
 
 def _item(scenario: Scenario, path: str) -> Item | None:
