@@ -187,12 +187,16 @@ def _copied(node: Node) -> Node:
     return node
 
 
+def _position(items: list[Node], node: Node) -> int:
+    """Where ``node`` is in a list, found by identity: equal items of a list are different places."""
+    return next(i for i, item in enumerate(items) if item is node)
+
+
 def _own_child(parent: Node, child: Node) -> Node:
-    """``child``, copied into ``parent`` (whose container is its own) in its place; found by identity, as equal
-    items of a list are different places."""
+    """``child``, copied into ``parent`` (whose container is its own) in its place."""
     copied = _copied(child)
     if parent.kind == "seq":
-        parent.value[next(i for i, item in enumerate(parent.value) if item is child)] = copied
+        parent.value[_position(parent.value, child)] = copied
     else:
         key = next(key for key, entry in parent.value.items() if entry.value is child)
         parent.value[key] = Entry(parent.value[key].key, copied)
@@ -218,7 +222,7 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         last = segments[-1]
         if parent.kind == "seq":
             target = _child(parent, last, override, create=False)
-            parent.value[next(i for i, item in enumerate(parent.value) if item is target)] = value
+            parent.value[_position(parent.value, target)] = value
         elif parent.kind == "map":
             key = last.strip("[]")
             existing = parent.value.get(key)
