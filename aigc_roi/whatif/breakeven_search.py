@@ -80,6 +80,12 @@ def allowed_width(values: FloatArray) -> FloatArray:
     return np.maximum(RELATIVE_TOLERANCE * np.abs(values), ABSOLUTE_TOLERANCE)
 
 
+def toward_good_side(value: float, good_below: bool, widths: float) -> float:
+    """``value`` moved ``widths`` converged widths (``allowed_width``) toward the side of a break-even where its
+    threshold is met (away from it where ``widths`` is negative)."""
+    return value + widths * float(allowed_width(np.array(value))) * (-1.0 if good_below else 1.0)
+
+
 def search_floor(driver: Driver) -> float:
     """Where a search starts: the driver's lower bound, or ``MIN_UNIT_COST`` for a channel's unit
     cost (at 0 the channel spends nothing and is no paid channel: roi jumps there, no break-even)."""
@@ -131,8 +137,8 @@ def _confirmed(drivers: list[Driver], narrowed: dict[str, list[tuple[float | Non
             for t, name in enumerate(names):
                 value, good_below = narrowed[name][d]
                 if (d, t) in waiting and value is not None:
-                    step = move * float(allowed_width(np.array(value))) * (-1.0 if good_below else 1.0)
-                    values[row, t] = min(max(value + step, search_floor(drivers[d])), drivers[d].upper_bound)
+                    values[row, t] = min(max(toward_good_side(value, good_below, move), search_floor(drivers[d])),
+                                         drivers[d].upper_bound)
         levels = level_values((yield [drivers[d] for d in rows], values, True), thresholds)
         for row, d in enumerate(rows):
             for t, name in enumerate(names):

@@ -42,7 +42,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from aigc_roi.model.scenario import FloatArray, Scenario
-from aigc_roi.whatif.breakeven_search import Level, Solved, allowed_width, level_values
+from aigc_roi.whatif.breakeven_search import Level, Solved, level_values, toward_good_side
 from aigc_roi.whatif.drivers import Driver
 from aigc_roi.whatif.lockstep import Steps, run_together
 
@@ -190,8 +190,8 @@ def _checked(drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatA
         for t, name in enumerate(names):
             value, good_below = found[d][name]
             if value is not None:
-                step = allowed_width(np.array(value)) / 4.0 * (-1.0 if good_below else 1.0)
-                values[row, 2 * t:2 * t + 2] = np.clip([value + step, value - step], floors[d], drivers[d].upper_bound)
+                sides = [toward_good_side(value, good_below, 0.25), toward_good_side(value, good_below, -0.25)]
+                values[row, 2 * t:2 * t + 2] = np.clip(sides, floors[d], drivers[d].upper_bound)
     levels = level_values((yield [drivers[d] for d in chosen], values, True), thresholds)
     confirmed = dict(found)
     for t, name in enumerate(names):
