@@ -107,7 +107,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, p, channel_months, shares, organic,
                                                       new_users, virality)
     values_move = _per_user_values_move(scenario)
-    shared = CohortProducts.of(scenario, H, samples) if products and mix is None and not values_move else None
+    shared = CohortProducts.of(scenario, retention) if products and mix is None and not values_move else None
     if shared is not None:
         active = purchasers = shared.active(new_users)
         revenue = shared.revenue_of(scenario.monetization, new_users)

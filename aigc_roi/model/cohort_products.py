@@ -71,15 +71,17 @@ class CohortProducts:
     delivery_per_active: FloatArray | None
 
     @classmethod
-    def of(cls, scenario: Scenario, horizon: int, samples: int) -> CohortProducts | None:
-        """The products where every sample shares one side (module docstring), else None."""
+    def of(cls, scenario: Scenario, retention: FloatArray) -> CohortProducts | None:
+        """The products where every sample shares one side (module docstring), else None; ``retention`` ``(H, s)`` is
+        the scenario's by age, as the chunk read it."""
+        horizon, samples = retention.shape
         if user_shared(scenario):
             users, p = False, _Params(1, horizon)
+            retention = _retention_by_age(scenario.retention, horizon, p)
         elif users_shared(scenario):
             users, p = True, _Params(samples, horizon)
         else:
             return None
-        retention = _retention_by_age(scenario.retention, horizon, p)
         revenue = _revenue_by_age(scenario.monetization, retention, p)
         subscribers = (None if _is_plain_zero(scenario.costs.serving_per_subscriber)
                        else _subscribers(revenue.payments_by_age, retention.shape))
