@@ -179,9 +179,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     short, long = args.months
     if args.cli_allocator:
-        from aigc_roi.cli.allocator import reuse_freed_memory
+        from aigc_roi.cli.allocator import prepare_memory
 
-        reuse_freed_memory()
+        prepare_memory()
 
     print(f"CPU seconds, median of {args.repeats} interleaved runs; ratio = time / time of the floor in chunks")
     timings = {}

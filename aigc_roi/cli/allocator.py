@@ -1,4 +1,5 @@
-"""Let the C allocator keep the memory numpy frees, for every command that evaluates the engine (``open_command``).
+"""Memory for every command that evaluates the engine (``open_command``): the C allocator keeps what numpy frees,
+and numpy's arrays fault in as small pages.
 
 The engine allocates and frees a few dozen arrays of a chunk's size (2 MB)
 for every chunk: thousands of times in a `simulate` of a million samples.
@@ -8,6 +9,14 @@ new chunk faulted its pages in again: at 1,000,000 samples x 120 months that
 was a third of the command's CPU time, all of it in the kernel (issue 27,
 measured with ``/usr/bin/time``). Raising both thresholds keeps the freed
 blocks in the process for the next chunk; the peak memory is the same.
+
+numpy asks the kernel for transparent huge pages on every array of 4 MB or
+more (``madvise``). Where the kernel then compacts memory to find a free
+2 MB page at the fault (``defrag`` set to ``madvise``, the default of most
+distributions), each of a million-sample `simulate`'s arrays of draws and
+figures stalled on it: 0.75-0.79 s of kernel time of its 4.3 s at 24
+months, 0.31-0.33 s with small pages, and no change in user time or
+elsewhere (issue 27, the 10-channel plan of ``benchmarks/run.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +30,23 @@ MMAP_THRESHOLD_BYTES = 32 << 20
 """Blocks up to this size come from the heap and are reused; glibc's largest allowed value on 64-bit systems."""
 TRIM_THRESHOLD_BYTES = 256 << 20
 """Free memory at the top of the heap kept before any goes back to the kernel: several chunks' working sets."""
+
+
+def prepare_memory() -> None:
+    """Both of the module docstring's settings, each unless the user chose it."""
+    reuse_freed_memory()
+    small_pages()
+
+
+def small_pages() -> None:
+    """Turn numpy's huge-page advice off, unless ``NUMPY_MADVISE_HUGEPAGE`` says what the user wants."""
+    if "NUMPY_MADVISE_HUGEPAGE" in os.environ:
+        return
+    try:
+        from numpy._core import multiarray
+    except ImportError:  # numpy 1.x
+        from numpy.core import multiarray  # type: ignore[no-redef]
+    multiarray._set_madvise_hugepage(False)  # type: ignore[attr-defined]
 
 
 def reuse_freed_memory() -> None:

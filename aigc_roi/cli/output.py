@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from aigc_roi.cli.allocator import reuse_freed_memory
+from aigc_roi.cli.allocator import prepare_memory
 from aigc_roi.cli.extras import PLOT, XLSX, require
 from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.streams import emit, emit_bytes, fail, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
@@ -38,7 +38,7 @@ def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom:
     language = resolve_lang(lang)
     set_quiet(quiet)
     if evaluates:
-        reuse_freed_memory()
+        prepare_memory()
     if format_ is not None:
         refuse_idle_bom(bom, format_ == "csv" if writes_csv is None else writes_csv, format_, language)
     return language

@@ -1,9 +1,10 @@
-"""The simulate command asks glibc to keep freed chunk memory, unless the user chose the thresholds."""
+"""Commands that evaluate ask glibc to keep freed chunk memory and numpy for small pages, unless the user chose."""
 
 from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -54,3 +55,41 @@ def test_nothing_is_asked_of_an_allocator_that_is_not_glibcs(calls: list[tuple[i
     monkeypatch.setattr(sys, "platform", "darwin")
     allocator.reuse_freed_memory()
     assert calls == []
+
+
+def _huge_pages_asked() -> bool:
+    """numpy's huge-page advice, read by setting it back to what it was (its setter returns the previous value)."""
+    from numpy._core import multiarray
+
+    asked = bool(multiarray._set_madvise_hugepage(True))
+    multiarray._set_madvise_hugepage(asked)
+    return asked
+
+
+@pytest.fixture
+def huge_pages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from numpy._core import multiarray
+
+    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+    before = multiarray._set_madvise_hugepage(True)
+    yield
+    multiarray._set_madvise_hugepage(before)
+
+
+@pytest.mark.usefixtures("huge_pages")
+def test_numpy_is_told_to_fault_small_pages() -> None:
+    allocator.small_pages()
+    assert not _huge_pages_asked()
+
+
+@pytest.mark.usefixtures("huge_pages")
+def test_a_users_own_huge_page_choice_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
+    allocator.small_pages()
+    assert _huge_pages_asked()
+
+
+@pytest.mark.usefixtures("huge_pages")
+def test_a_command_that_evaluates_prepares_both(calls: list[tuple[int, int]]) -> None:
+    allocator.prepare_memory()
+    assert len(calls) == 2 and not _huge_pages_asked()
