@@ -46,14 +46,15 @@ def recurrence(inflow: FloatArray, factor: FloatArray, lag: int = 1, axis: int =
     count = inflow.shape[axis]
     width = inflow.size // max(count, 1)
     if width <= FEW_VALUES:
-        rows = given.reshape(count, width).tolist()
+        # Month-major in one flat list: a value's month before is ``back`` places earlier, one loop per column.
+        values = given.reshape(count * width).tolist()
         shape = months.shape[1:]
         factors = (factor if factor.shape == shape else np.broadcast_to(factor, shape)).reshape(width).tolist()
-        for t in range(lag, count):
-            before, row = rows[t - lag], rows[t]
-            for j in range(width):
-                row[j] = factors[j] * before[j] + row[j]
-        months[...] = np.array(rows).reshape(months.shape)
+        back = lag * width
+        for j, scale in enumerate(factors):
+            for i in range(back + j, count * width, width):
+                values[i] = scale * values[i - back] + values[i]
+        months[...] = np.array(values).reshape(months.shape)
         return out
     months[:lag] = given[:lag]
     for start in range(lag, count, lag):

@@ -49,8 +49,9 @@ def test_a_recurrence_is_the_same_on_python_floats_and_on_arrays(lag: int) -> No
     inflow, factor = rng.random((120, FEW_VALUES + 4)) * 1e4, rng.random(FEW_VALUES + 4)
     wide = recurrence(inflow, factor, lag)
     for column in range(0, FEW_VALUES + 4, 7):
-        narrow = recurrence(inflow[:, column:column + 1], factor[column:column + 1], lag)
-        np.testing.assert_array_equal(narrow[:, 0], wide[:, column])
+        for width in (1, 3):
+            narrow = recurrence(inflow[:, column:column + width], factor[column:column + width], lag)
+            np.testing.assert_array_equal(narrow, wide[:, column:column + width])
     # Months on another axis: plans x months x samples, as a plan's payers recur.
     stacked = recurrence(np.moveaxis(inflow[:, None, :], 0, 1), factor[None, :], lag, axis=1)
     np.testing.assert_array_equal(stacked[0], wide)
