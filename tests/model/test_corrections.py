@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from cli_runner import invoke
 
-from aigc_roi.model.cashflow import annual_irr, annual_mirr, first_payback_month, irr_none_reason, peak_cash
+from aigc_roi.model.cashflow import _quotient, annual_irr, annual_mirr, first_payback_month, irr_none_reason, peak_cash
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -75,6 +75,17 @@ def test_a_samples_irr_does_not_depend_on_the_samples_beside_it() -> None:
         parts = [annual_irr(np.asfortranarray(month_major(*flows[start:start + size])))
                  for start in range(0, len(flows), size)]
         np.testing.assert_array_equal(np.concatenate(parts), together)
+
+
+@pytest.mark.parametrize("dividend", [1.5, -2.0, 0.0, -0.0, math.inf, -math.inf, math.nan])
+@pytest.mark.parametrize("divisor", [0.0, -0.0, 4.0, -math.inf, math.nan])
+def test_a_lone_newton_step_divides_as_numpy(dividend: float, divisor: float) -> None:
+    # A run's IRR steps on Python floats: a slope of 0 must give numpy's signed infinity or NaN, not an exception.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = np.float64(dividend) / np.float64(divisor)
+    found = _quotient(dividend, divisor)
+    np.testing.assert_array_equal(found, expected)
+    assert math.isnan(found) or math.copysign(1.0, found) == math.copysign(1.0, float(expected))
 
 
 def test_irr_none_says_why() -> None:
