@@ -106,8 +106,10 @@ def _month_mask(months: Months, horizon: int) -> FloatArray:
 
 def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     """numerator / denominator, NaN where the denominator is 0 or NaN."""
-    numerator, denominator = np.broadcast_arrays(np.asarray(numerator, dtype=np.float64), np.asarray(denominator, dtype=np.float64))
-    out = np.full(numerator.shape, np.nan)
+    numerator, denominator = np.asarray(numerator, dtype=np.float64), np.asarray(denominator, dtype=np.float64)
+    # The division broadcasts into ``out``: no broadcast views first (their Python is most of a small call).
+    out = np.full(numerator.shape if numerator.shape == denominator.shape
+                  else np.broadcast_shapes(numerator.shape, denominator.shape), np.nan)
     np.divide(numerator, denominator, out=out, where=denominator != 0)
     return out
 

@@ -19,9 +19,10 @@ def divide_or_zero(numerator: FloatArray, denominator: FloatArray) -> FloatArray
     A budget with a unit cost of 0 would otherwise buy infinitely many users;
     it is still spent (the loader refuses it in files, clipped samples can reach it).
     """
-    numerator, denominator = np.broadcast_arrays(np.asarray(numerator, dtype=np.float64),
-                                                 np.asarray(denominator, dtype=np.float64))
-    out = np.zeros(numerator.shape)
+    numerator, denominator = np.asarray(numerator, dtype=np.float64), np.asarray(denominator, dtype=np.float64)
+    # The division broadcasts into ``out``: no broadcast views first (their Python is most of a small call).
+    out = np.zeros(numerator.shape if numerator.shape == denominator.shape
+                   else np.broadcast_shapes(numerator.shape, denominator.shape))
     np.divide(numerator, denominator, out=out, where=denominator != 0)
     return np.nan_to_num(out, copy=False, nan=0.0)
 
