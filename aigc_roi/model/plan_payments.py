@@ -79,7 +79,7 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
     (``STACKED_CELLS``), each stack computed where its first plan is read."""
 
     def payers(period: int, chosen: list[_Recursion]) -> list[FloatArray]:
-        renewals = np.stack([np.broadcast_to(plan.renewal, new_users.shape[1:]) for plan in chosen])
+        renewals = np.stack([_row(plan.renewal, new_users.shape[1:]) for plan in chosen])
         return list(recurrence(np.broadcast_to(new_users, (len(chosen), *new_users.shape)), renewals, period, axis=1))
 
     return _in_stacks(plans, new_users.size, payers)
@@ -92,13 +92,19 @@ def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int
     (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan."""
 
     def schedules(period: int, chosen: list[_Recursion]) -> list[tuple[FloatArray, FloatArray]]:
-        first = np.array([[np.broadcast_to(plan.first_payment, (samples,)) for plan in chosen],
-                          [np.broadcast_to(plan.conversion, (samples,)) for plan in chosen]])
-        renewals = np.array([np.broadcast_to(plan.renewal, (samples,)) for plan in chosen])
+        first = np.array([[_row(plan.first_payment, (samples,)) for plan in chosen],
+                          [_row(plan.conversion, (samples,)) for plan in chosen]])
+        renewals = np.array([_row(plan.renewal, (samples,)) for plan in chosen])
         rows = running_product(first, renewals, len(range(0, ages, period)))
         return [(rows[:, 0, n], rows[:, 1, n]) for n in range(len(chosen))]
 
     return _in_stacks(plans, 2 * ages * samples, schedules)
+
+
+def _row(values: FloatArray, shape: tuple[int, ...]) -> FloatArray:
+    """``values`` broadcast to ``shape``; as they are where they have it (a broadcast view's Python costs more than
+    a few samples' arithmetic)."""
+    return values if values.shape == shape else np.broadcast_to(values, shape)
 
 
 def _in_stacks(plans: list[_Recursion | None], cells_per_plan: int,

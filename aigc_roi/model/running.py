@@ -20,14 +20,19 @@ from aigc_roi.model.scenario import FloatArray
 def running_sum(values: FloatArray, axis: int = 0) -> FloatArray:
     """``np.cumsum(values, axis)`` as float64, in the same layout as ``values``."""
     out = np.array(values, dtype=np.float64, order="K")
-    # moveaxis costs more than a single run's sums: only where the months are not the first axis.
-    along = out if axis == 0 else np.moveaxis(out, axis, 0)
+    along = out if axis == 0 else _months_first(out, axis)
     if along.shape[0] < 2 or along.strides[0] == out.itemsize:
         np.cumsum(along, axis=0, out=along)
         return out
     for t in range(1, along.shape[0]):
         along[t] += along[t - 1]
     return out
+
+
+def _months_first(values: FloatArray, axis: int) -> FloatArray:
+    """``np.moveaxis(values, axis, 0)``, a view, without its Python (which costs more than a single run's sums)."""
+    axis %= values.ndim
+    return values.transpose(axis, *(other for other in range(values.ndim) if other != axis))
 
 
 FEW_VALUES = 16
@@ -42,7 +47,7 @@ def recurrence(inflow: FloatArray, factor: FloatArray, lag: int = 1, axis: int =
     Each value takes one multiplication and one addition, in that order, on Python floats where a month holds few
     values and as a vector operation per ``lag`` months otherwise: the same roundings, so the same numbers."""
     out = np.empty(inflow.shape)
-    given, months = (inflow, out) if axis == 0 else (np.moveaxis(inflow, axis, 0), np.moveaxis(out, axis, 0))
+    given, months = (inflow, out) if axis == 0 else (_months_first(inflow, axis), _months_first(out, axis))
     count = inflow.shape[axis]
     width = inflow.size // max(count, 1)
     if width <= FEW_VALUES:
