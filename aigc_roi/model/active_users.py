@@ -39,9 +39,9 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
         shares = [_once_if_shared(p(value)) for _, value in retention.points]
         if all(share.shape == (1,) for share in shares):
             # Points the same in every sample: one curve, broadcast (as constant churn's).
-            curve = _interpolation_weights(tuple(knots), horizon) @ np.stack([np.ones(1), *shares])
+            curve = _interpolation_weights(tuple(knots), horizon) @ np.array([np.ones(1), *shares])
             return np.broadcast_to(curve, (horizon, p.samples))
-        values = np.stack([np.ones(p.samples)] + [p(value) for _, value in retention.points])
+        values = np.array([np.ones(p.samples)] + [p(value) for _, value in retention.points])
         return _interpolation_weights(tuple(knots), horizon) @ values
     if isinstance(retention, RetentionDays):
         return np.ascontiguousarray(days_retention(retention, horizon, p.samples).T)

@@ -79,7 +79,7 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
     (``STACKED_CELLS``), each stack computed where its first plan is read."""
 
     def payers(period: int, chosen: list[_Recursion]) -> list[FloatArray]:
-        renewals = np.stack([_row(plan.renewal, new_users.shape[1:]) for plan in chosen])
+        renewals = np.array([_row(plan.renewal, new_users.shape[1:]) for plan in chosen])
         return list(recurrence(np.broadcast_to(new_users, (len(chosen), *new_users.shape)), renewals, period, axis=1))
 
     return _in_stacks(plans, new_users.size, payers)

@@ -24,7 +24,8 @@ def divide_or_zero(numerator: FloatArray, denominator: FloatArray) -> FloatArray
     out = np.zeros(numerator.shape if numerator.shape == denominator.shape
                    else np.broadcast_shapes(numerator.shape, denominator.shape))
     np.divide(numerator, denominator, out=out, where=denominator != 0)
-    return np.nan_to_num(out, copy=False, nan=0.0)
+    # A budget or a price past float64's range gives an infinity or NaN: rare, so checked before it is mended.
+    return out if np.isfinite(out).all() else np.nan_to_num(out, copy=False, nan=0.0)
 
 
 def saturation(budget: FloatArray, saturation_budget: Value | None, p: Callable[[Value], FloatArray]) -> FloatArray:
