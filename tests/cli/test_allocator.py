@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from aigc_roi.cli import allocator
+from aigc_roi.model.pages import small_pages
 
 
 class _Libc:
@@ -78,14 +79,14 @@ def huge_pages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("huge_pages")
 def test_numpy_is_told_to_fault_small_pages() -> None:
-    allocator.small_pages()
+    small_pages()
     assert not _huge_pages_asked()
 
 
 @pytest.mark.usefixtures("huge_pages")
 def test_a_users_own_huge_page_choice_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
-    allocator.small_pages()
+    small_pages()
     assert _huge_pages_asked()
 
 
