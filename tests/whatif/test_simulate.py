@@ -210,6 +210,25 @@ def test_variance_shares_match_the_closed_form_and_are_zero_for_inputs_outside_t
     assert sum(net_cash.values()) <= 1.0
 
 
+def test_variance_shares_are_the_documented_estimator_to_the_last_bit() -> None:
+    rng = np.random.default_rng(12)
+    draws = {"tied": np.clip(rng.uniform(-0.5, 1.0, 5000), 0.0, None), "spread": rng.lognormal(0.0, 1.0, 5000)}
+    outcome = 3.0 * draws["tied"] + np.log(draws["spread"]) + rng.normal(size=5000)
+    outcomes = {"y": outcome, "partly none": np.where(rng.random(5000) < 0.1, np.nan, outcome)}
+    shares = simulate_module.variance_shares(draws, outcomes)
+    for name, values in outcomes.items():
+        for path, x in draws.items():
+            by_input = values[np.argsort(x, kind="stable")]
+            by_input = by_input[~np.isnan(by_input)]
+            centred = by_input - by_input.mean()
+            bins = round(math.sqrt(by_input.size))
+            starts = np.arange(bins) * by_input.size // bins
+            between = float(np.sum(np.add.reduceat(centred, starts) ** 2 / np.diff(np.append(starts, by_input.size))))
+            total = float(np.sum(centred * centred))
+            within = (total - between) / (by_input.size - bins)
+            assert shares[name][path] == (between - (bins - 1) * within) / total
+
+
 def test_chunking_does_not_change_any_result() -> None:
     plan = scenario(SHARES.replace("retention: {monthly_churn: 0.2}", "retention: {points: {1: 0.3..0.5, 6: 0.1}}"))
     small = simulate(plan, samples=2000, seed=11, chunk_size=7)

@@ -19,7 +19,11 @@ RNG = np.random.default_rng(27)
     np.full(1000, 5.0),
     np.array([2.0]),
     np.array([]),
-], ids=["uniform", "clipped", "normal", "rounded", "signs-zeros-extremes", "constant", "one", "none"])
+    np.exp(RNG.uniform(-700.0, 700.0, 20_000)),  # positive normal floats of every size: sorted as floats
+    np.append(RNG.uniform(1.0, 2.0, 5000), [5e-324, 0.0, 2.2e-308]),  # subnormal, zero: sorted as words
+    np.append(RNG.uniform(1.0, 2.0, 5000), np.inf),
+], ids=["uniform", "clipped", "normal", "rounded", "signs-zeros-extremes", "constant", "one", "none", "every-exponent",
+        "subnormal", "infinite"])
 def test_the_order_is_the_stable_argsort(values: np.ndarray) -> None:
     np.testing.assert_array_equal(stable_order(values), np.argsort(values, kind="stable"))
 
