@@ -30,11 +30,13 @@ Decisions where the spec is silent:
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import Channel, Distribution, FloatArray, Monetization, Retention, Scenario, Value
@@ -167,14 +169,23 @@ def toeplitz_product(first: FloatArray, columns: FloatArray) -> FloatArray:
     passes over memory, which keeps a group with its own day-level curve (summed at every age) from doubling the
     engine's time.
     """
-    horizon = first.shape[0]
-    ages = np.arange(horizon)[:, None] - np.arange(horizon)[None, :]
-    toeplitz = np.where(ages >= 0, first[np.clip(ages, 0, None)], 0.0)
+    # first(t - s) below the diagonal, the 0 put before ``first`` above it: one gather.
+    toeplitz = np.concatenate(([0.0], first))[_lower_toeplitz_index(first.shape[0])]
     if columns.shape[1] == 1:
         # BLAS sums a lone column (a matrix-vector product) in another order than the columns of a matrix: held
         # twice, a run's sums are those of the same sample in any batch, to the last bit.
         return (toeplitz @ np.repeat(columns, 2, axis=1))[:, :1]
     return toeplitz @ columns
+
+
+@functools.lru_cache(maxsize=16)
+def _lower_toeplitz_index(horizon: int) -> NDArray[np.intp]:
+    """``(H, H)`` t - s + 1 where t >= s, else 0: positions in [0, first(0), first(1), ...] (built once per horizon;
+    building it took a single run's product as long as the product)."""
+    ages = np.arange(horizon)[:, None] - np.arange(horizon)[None, :]
+    index = np.where(ages >= 0, ages + 1, 0)
+    index.flags.writeable = False
+    return index
 
 
 def weighted_lifetime(lifetimes: list[FloatArray], new_users: list[FloatArray]) -> FloatArray:

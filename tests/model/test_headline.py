@@ -62,6 +62,18 @@ def test_irr_needs_exactly_one_sign_change(flows: list[float], single: bool) -> 
     assert bool(sign_changes(rows(flows).T)[0] == 1) is single
 
 
+def test_a_lone_samples_sign_changes_are_those_it_has_in_a_batch() -> None:
+    # A run counts its months one by one, a batch with reductions over the months: the same counts, zeros and
+    # NaN months (neither sign) included.
+    rng = np.random.default_rng(8)
+    flows = rng.choice([-2.0, -0.5, 0.0, 0.0, 1.0, 3.0, np.nan], size=(9, 400))
+    flows[:, :40] = np.abs(flows[:, :40])  # no change
+    batch = sign_changes(flows)
+    assert set(batch.tolist()) == {0, 1, 2}
+    alone = [int(sign_changes(flows[:, [column]])[0]) for column in range(flows.shape[1])]
+    assert alone == batch.tolist()
+
+
 def _paid_figures(text: str) -> dict[str, float]:
     figures = evaluate(load_text(text, "paid.yaml").scenario).figures
     return {name: float(figures[name][0]) for name in ("ad_spend", "roi", "roas")}
