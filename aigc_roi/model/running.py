@@ -57,6 +57,11 @@ def recurrence(inflow: FloatArray, factor: FloatArray, lag: int = 1, axis: int =
         factors = (factor if factor.shape == shape else np.broadcast_to(factor, shape)).reshape(width).tolist()
         back = lag * width
         for j, scale in enumerate(factors):
+            if lag == 1:  # the value before is the one just computed: kept, not read again
+                before = values[j]
+                for i in range(width + j, count * width, width):
+                    before = values[i] = scale * before + values[i]
+                continue
             for i in range(back + j, count * width, width):
                 values[i] = scale * values[i - back] + values[i]
         months[...] = np.array(values).reshape(months.shape)

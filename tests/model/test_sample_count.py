@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
 from spec_example import WORKED_EXAMPLE
 
 from aigc_roi.model.params import _sample_count
+from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import ByMonth
-from aigc_roi.reader.load import load_text
+from aigc_roi.model.tree import leaf_values, leaves
+from aigc_roi.reader.load import load_path, load_text
 
 PLAN = load_text(WORKED_EXAMPLE, "plan.yaml").scenario
 
@@ -39,3 +42,13 @@ def test_a_scenario_it_cannot_count_is_named_by_the_paths_that_disagree() -> Non
     ranged = load_text(WORKED_EXAMPLE.replace("bid: 20", "bid: 18..22"), "plan.yaml").scenario
     with pytest.raises(TypeError, match=r"acquisition\[0\]\.bid is still a Distribution"):
         _sample_count(ranged)
+
+
+@pytest.mark.parametrize("path", sorted(Path(__file__).parents[2].glob("scenarios/*.yaml")), ids=lambda path: path.name)
+def test_the_counting_walk_finds_every_leaf_the_named_walk_finds(path: Path) -> None:
+    # Counting reads each node's fields through a getter of its own (tree._child_values), naming nothing:
+    # the same leaves as the walk that names them, on every bundled scenario, ranges drawn.
+    drawn = realize(load_path(path).scenario, 3, np.random.default_rng(0))
+    named = [value for _, value in leaves(drawn)]
+    assert sorted(map(id, leaf_values(drawn))) == sorted(map(id, named))
+    assert _sample_count(drawn) == (3 if named else 1)
