@@ -180,7 +180,9 @@ def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: in
     files = scenario_files([Path(path) for path in paths])
     overrides = tuple(parse_override(text) for text in sets)
     changes = changes_since(base, [Path(path) for path in paths], overrides) if base is not None else []
-    results, checked = validate_and_check(files, overrides, samples, seed, jobs)
+    # The files changed since the base are compared input by input: the only trees read after the check.
+    compared = frozenset(Path(change.path) for change in changes)
+    results, checked = validate_and_check(files, overrides, samples, seed, jobs, compared)
     comparisons = compare_with_base(changes, checked, results, explain=explain)
     if base is not None:
         checked = hold_change_targets(checked, comparisons)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
+from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, target_locations
 from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_change_targets, not_applicable
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.figures import FIGURE_NAMES
@@ -97,7 +97,9 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
                 held = {**figures, PAYBACK_PROBABILITY: payback_probability(scenario, samples, seed)}
             # Targets on the change need a base version: not applicable until `check --base` holds them.
             outcomes = held_targets(scenario, held, months) + not_applicable(scenario.targets)
-            checked.append(Checked(result.path, result.loaded, figures, outcomes))
+            # The targets on the change too: `check --base` holds them after the tree may have gone (ci/parallel.py).
+            located = target_locations(result.loaded, outcomes, CHANGE_TARGETS)
+            checked.append(Checked(result.path, result.loaded, figures, outcomes, located))
     return checked
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,9 @@ class Checked:
     loaded: LoadedScenario
     figures: Figures
     outcomes: list[TargetOutcome]
+    locations: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    """``target_location`` of every target the file can be held to (``target_locations``), found where its tree
+    was read: a worker of `check` sends the tree back only where the parent reads it (ci/parallel.py)."""
 
     @property
     def passed(self) -> bool:
@@ -41,8 +45,22 @@ class Checked:
     def target_location(self, outcome: TargetOutcome) -> tuple[int, int] | None:
         """(line, column) of where the target is written (``targets.<name>``, a milestone's list item) in the
         file; None when a --set wrote it or it is absent."""
-        node = find_node(self.loaded.tree, outcome.field_path or f"targets.{outcome.name}")
-        return None if node is None or node.source is not None else (node.line, node.column)
+        return self.locations.get(_target_path(outcome))
+
+
+def target_locations(loaded: LoadedScenario, outcomes: list[TargetOutcome],
+                     names: Iterable[str]) -> dict[str, tuple[int, int] | None]:
+    """Where each of ``outcomes``' targets and each target of ``names`` (``targets.<name>``) is written in the file;
+    None when a --set wrote it or it is absent."""
+    located: dict[str, tuple[int, int] | None] = {}
+    for path in [*map(_target_path, outcomes), *(f"targets.{name}" for name in names)]:
+        node = find_node(loaded.tree, path)
+        located[path] = None if node is None or node.source is not None else (node.line, node.column)
+    return located
+
+
+def _target_path(outcome: TargetOutcome) -> str:
+    return outcome.field_path or f"targets.{outcome.name}"
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,11 @@ class LoadedScenario:
     path: str
     scenario: models.Scenario
     tree: Node
+    """``NO_TREE`` where it was not kept (a worker of `check`, ci/parallel.py): no field is then found in it."""
+
+
+NO_TREE = Node("map", 0, 0, {})
+"""The tree of a file whose tree was not kept: an empty mapping, in which ``find_node`` finds nothing."""
 
 
 def decode(data: bytes, filename: str) -> str:

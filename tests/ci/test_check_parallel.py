@@ -9,6 +9,7 @@ from test_validate_and_check import BROKEN, LOSING, WINNING, example, write
 
 from aigc_roi.ci import parallel
 from aigc_roi.ci.parallel import validate_and_check
+from aigc_roi.reader.load import find_node
 
 
 def test_workers_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,6 +25,22 @@ def test_workers_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest
     missed = [(Path(c.path).name, o.name) for c in pooled[1] for o in c.outcomes if not o.passed]
     assert missed == [("s0.yaml", "min_roi"), ("s3.yaml", "min_roi"), ("s4.yaml", "max_cac"), ("s5.yaml", "min_roi")]
     assert [Path(r.path).name for r in pooled[0] if r.errors] == ["s2.yaml", "missing.yaml"]
+    # Each target's position is found in the worker, where the file's tree is: the same as in one process.
+    located = [[c.target_location(o) for o in c.outcomes] for c in pooled[1]]
+    assert located == [[c.target_location(o) for o in c.outcomes] for c in alone[1]]
+    assert located[0][:2] == [(11, 12), (12, 12)]  # LOSING: "  min_roi: 0" on line 11, "  max_cac: 25" on 12
+
+
+def test_a_worker_sends_a_tree_back_only_where_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check --base` reads the trees of the files it compares; the rest stay in the worker (a fifth of the pickle).
+    write(tmp_path, {f"s{i}.yaml": LOSING for i in range(4)})
+    files = sorted(tmp_path.iterdir())
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    results, checked = validate_and_check(files, (), 100, 0, workers=2, trees=frozenset(files[1:2]))
+    kept = [find_node(r.loaded.tree, "targets.min_roi") is not None for r in results if r.loaded is not None]
+    assert kept == [False, True, False, False]
+    assert all(c.loaded is r.loaded for c, r in zip(checked, results, strict=True))
+    assert all(c.target_location(c.outcomes[0]) == (11, 12) for c in checked)
 
 
 def test_a_few_files_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
