@@ -327,6 +327,9 @@ class _MonthGroups:
         1e-14 at most). Otherwise in logarithms, shifted by their largest term. Each column's own u decides,
         so no column's weights depend on the others searched beside it.
         """
+        if self.alone:  # both columns the one sample's: its rate read once, without three numpy calls
+            if abs(float(log_rate[0])) * self.amount.shape[0] < _IRR_POWERS_REACH:
+                return self._powers(log_rate, slice(None))
         powers = np.abs(log_rate) * self.amount.shape[0] < _IRR_POWERS_REACH
         if powers.all():
             return self._powers(log_rate, slice(None))
@@ -355,6 +358,8 @@ def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tup
     h(u) <= ln n_L + max_late a - a_e - u (every late month is at least one
     after e), and for u <= 0, h(u) >= a_l - ln n_E - max_early a + |u|.
     """
+    if log_amount.shape[1] == 1:
+        return _lone_bracket(log_amount[:, 0].tolist(), early[:, 0].tolist(), late[:, 0].tolist())
     horizon = log_amount.shape[0]
     columns = np.arange(log_amount.shape[1])
     last_early = np.where(early, np.arange(horizon)[:, None], -1).max(axis=0)
@@ -364,6 +369,17 @@ def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tup
     above_root = np.log(late.sum(axis=0)) + max_late - log_amount[last_early, columns]
     below_root = np.log(early.sum(axis=0)) + max_early - log_amount[first_late, columns]
     return -np.maximum(0.0, below_root) - 1.0, np.maximum(0.0, above_root) + 1.0
+
+
+def _lone_bracket(logs: list[float], early: list[bool], late: list[bool]) -> tuple[FloatArray, FloatArray]:
+    """``_bracket`` of one sample, on Python floats: the same operations in the same order (the logarithms of the
+    counts numpy's, as the columns take them), without a dozen numpy calls."""
+    early_months = [month for month, is_early in enumerate(early) if is_early]
+    late_months = [month for month, is_late in enumerate(late) if is_late]
+    log_late_count, log_early_count = np.log(np.array([len(late_months), len(early_months)], dtype=np.float64)).tolist()
+    above_root = log_late_count + max(logs[month] for month in late_months) - logs[early_months[-1]]
+    below_root = log_early_count + max(logs[month] for month in early_months) - logs[late_months[0]]
+    return np.array([-max(0.0, below_root) - 1.0]), np.array([max(0.0, above_root) + 1.0])
 
 
 def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:

@@ -83,7 +83,8 @@ which numpy walks value by value along the non-contiguous step axis, is slower t
 def running_product(first: FloatArray, factor: FloatArray, steps: int) -> FloatArray:
     """``(steps, ...)``: ``first``, then each step the one before times ``factor`` (a first payment renewed k times
     over, the powers of a discount): one multiplication a step, in that order, whichever way it runs."""
-    out = np.empty((steps, *np.broadcast_shapes(np.shape(first), np.shape(factor))))
+    shape = np.shape(first)
+    out = np.empty((steps, *(shape if shape == np.shape(factor) else np.broadcast_shapes(shape, np.shape(factor)))))
     if steps == 0:
         return out
     out[0] = first
