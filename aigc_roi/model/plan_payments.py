@@ -79,8 +79,24 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
     (``STACKED_CELLS``), each stack computed where its first plan is read."""
 
     def payers(period: int, chosen: list[_Recursion]) -> list[FloatArray]:
-        renewals = np.array([_row(plan.renewal, new_users.shape[1:]) for plan in chosen])
-        return list(recurrence(np.broadcast_to(new_users, (len(chosen), *new_users.shape)), renewals, period, axis=1))
+        # A plan sold through two stores renews alike: plans of one rate have the same payers, summed once, and each
+        # gets its own copy (``_revenue`` writes a plan's cash over its payers).
+        rates: list[FloatArray] = []
+        of_plan: list[int] = []
+        for plan in chosen:
+            renewal = _row(plan.renewal, new_users.shape[1:])
+            same = next((k for k, rate in enumerate(rates) if rate is renewal or np.array_equal(rate, renewal)), None)
+            if same is None:
+                same = len(rates)
+                rates.append(renewal)
+            of_plan.append(same)
+        summed = recurrence(np.broadcast_to(new_users, (len(rates), *new_users.shape)), np.array(rates), period, axis=1)
+        given: set[int] = set()
+        payers_of_plans = []
+        for k in of_plan:
+            payers_of_plans.append(summed[k].copy() if k in given else summed[k])
+            given.add(k)
+        return payers_of_plans
 
     return _in_stacks(plans, new_users.size, payers)
 

@@ -117,6 +117,8 @@ def group_of_sources(groups: tuple[SourceGroup, ...], sources: int) -> tuple[int
 def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetization, p: Params) -> list[FloatArray]:
     """k_g per group as ``(s,)`` (group 0: exactly 1), the others clipped so that
     k x (a plan's conversions summed over ages) <= 1 in every sample."""
+    if len(groups) == 1:  # no other group's index to clip
+        return [p(1.0)]
     totals = [sum((p(share) for _, share in plan.conversion), np.zeros_like(p(0.0))) if isinstance(plan.conversion, tuple)
               else p(plan.conversion) for plan in monetization.plans]
     # A sampled schedule summing past 1 is already scaled down to 1 by the plan (model/revenue.py).

@@ -49,3 +49,18 @@ def test_hand_computed_list_tail() -> None:
     new_users[0] = 100.0
     got = engine._scheduled_plan_cash(plan, new_users, engine._Params(1))
     np.testing.assert_allclose(got[:, 0], [40.0, 20.0, 16.0, 12.8], rtol=1e-15)
+
+
+def test_plans_of_one_renewal_rate_share_their_payers_but_not_their_cash() -> None:
+    """One monthly plan sold in two stores (9.9 and 12, both renewing 80%) and an annual one: 100 users in
+    month 1 pay 0.05 x 100 x 9.9 = 49.5, 0.05 x 100 x 12 = 60 and 0.02 x 100 x 99 = 198 in month 1, then the
+    monthly plans 80% of that a month (39.6 and 48 in month 2), the annual one nothing until month 13."""
+    from aigc_roi.model.monthly_revenue import _revenue
+    from aigc_roi.model.scenario import Monetization
+
+    plans = (Plan("ios", 9.9, 1, 0.05, 0.8), Plan("wechat", 12.0, 1, 0.05, 0.8), Plan("annual", 99.0, 12, 0.02, 0.5))
+    new_users = np.zeros((13, 1))
+    new_users[0] = 100.0
+    revenue = _revenue(Monetization(plans=plans), new_users, new_users, engine._Params(1, 13), subscribers=False)
+    np.testing.assert_allclose(revenue.subscriptions_by_period[1][:3, 0], [109.5, 87.6, 70.08], rtol=1e-15)
+    np.testing.assert_allclose(revenue.subscriptions_by_period[12][[0, 1, 12], 0], [198.0, 0.0, 99.0], rtol=1e-15)
