@@ -290,12 +290,13 @@ class _MonthGroups:
         self.amount = np.ascontiguousarray(amount[:, twice])
         self.log_amount = np.ascontiguousarray(log_amount[:, twice])
         self.months = np.ascontiguousarray(months[:, twice])
-        early_weight = np.asarray(early[:, twice], dtype=np.float64)
-        late_weight = np.asarray(late[:, twice], dtype=np.float64)
-        # ``(H, 4, n)``: what each month adds to h's four sums, read in one pass (one einsum, not four; each sum
-        # still adds its months one after another, the same bits).
-        self.parts = np.ascontiguousarray(np.stack([late_weight, early_weight, early_weight * self.months,
-                                                    late_weight * self.months], axis=1))
+        # ``(H, 4, n)``: what each month adds to h's four sums (late, early, early x month, late x month), read in one
+        # pass (one einsum, not four; each sum still adds its months one after another, the same bits).
+        self.parts = np.empty((self.amount.shape[0], 4, self.amount.shape[1]))
+        self.parts[:, 0] = late[:, twice]
+        self.parts[:, 1] = early[:, twice]
+        np.multiply(self.parts[:, 1], self.months, out=self.parts[:, 2])
+        np.multiply(self.parts[:, 0], self.months, out=self.parts[:, 3])
 
     def keep(self, columns: np.ndarray) -> _MonthGroups:
         kept = _MonthGroups.__new__(_MonthGroups)
