@@ -156,7 +156,10 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     ages = max(p.horizon, int(scenario.ltv_lifetime))
     everyone = sum((joined.sum(axis=0) for joined in users[1:]), users[0].sum(axis=0))
     anyone = everyone > 0
-    shares = [np.divide(joined, everyone, out=np.zeros_like(joined), where=anyone) for joined in users]
+    # Where no one joined, every group's users are 0: divided by 1 there they are the 0 a masked division would
+    # write, in one pass, not three.
+    divisor = np.where(anyone, everyone, 1.0)
+    shares = [joined / divisor for joined in users]
     shares[0][0] = np.where(anyone, shares[0][0], 1.0)
     indexed = sum((index * share for share, index in zip(shares[1:], indices[1:], strict=True)), shares[0])
 
