@@ -33,7 +33,7 @@ class Checked:
     loaded: LoadedScenario
     figures: Figures
     outcomes: list[TargetOutcome]
-    locations: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    locations: dict[str, tuple[int, int] | None]
     """``target_location`` of every target the file can be held to (``target_locations``), found where its tree
     was read: a worker of `check` sends the tree back only where the parent reads it (ci/parallel.py)."""
 

@@ -1,7 +1,8 @@
 """Walks over a scenario: a tree of frozen dataclasses and tuples whose leaves are values.
 
 ``branches`` is the one place that knows what a branch of the tree is (a
-dataclass's fields, a tuple's items) and ``rebuilt`` puts one back together;
+dataclass's fields, a tuple's items; ``_child_values`` reads the same
+children without their keys) and ``rebuilt`` puts one back together;
 every walk goes through them: ``leaves``, ``leaf_values`` and ``map_arrays``
 here (slicing a chunk of samples, tiling candidates, counting and checking
 samples), realizing ranges (model/sampling.py), comparing realized values
