@@ -71,16 +71,18 @@ class ChannelMonths:
         rows = acquired.unit_spend if spend else acquired.unit_users
         constant = [channel for channel in channels if channel not in self._moving]
         total: FloatArray | None = None
+        # Only a channel that spends nothing in some sample is left out there: where every sample spends, as in
+        # most plans, its months are read as they are, not copied through a mask of all True.
         if constant:
             values = rows[constant]
-            if paying_only:
+            if paying_only and not self.every_channel_spends:
                 values = np.where(self._spending[constant], values, 0.0)
             total = self._masks[constant].T @ values
         for channel in channels:
             if channel in self._moving:
                 users, spent = self.planned(channel)
                 series = spent if spend else users
-                if paying_only:
+                if paying_only and not self.every_channel_spends:
                     series = np.where(self._spending[channel], series, 0.0)
                 if total is None:
                     total = np.array(series)

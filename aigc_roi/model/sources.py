@@ -129,9 +129,9 @@ def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetizati
 
 def joined_by_group(bought: list[FloatArray], organic: FloatArray, virality: FloatArray, new_users: FloatArray) -> list[FloatArray]:
     """N_g(t) ``(H, s)`` per group: group 0 adds organic users and every viral user, V(t) = k N(t-1)."""
-    viral = np.zeros_like(new_users)
-    viral[1:] = virality * new_users[:-1]
-    return [bought[0] + organic + viral, *bought[1:]]
+    joined = bought[0] + organic
+    joined[1:] += virality * new_users[:-1]
+    return [joined, *bought[1:]]
 
 
 def credit_per_user(worth: list[FloatArray], virality: FloatArray) -> list[FloatArray]:
