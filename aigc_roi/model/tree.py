@@ -24,6 +24,7 @@ from aigc_roi.model.scenario import ByMonth, Distribution
 Key = str | int
 """A child's place in its branch: a dataclass's field name or a tuple's index."""
 
+_LEAVES = (Distribution, np.ndarray)
 _NO_LEAVES = (int, float, str, type(None))
 """Values that neither are nor hold a leaf (bool is an int)."""
 _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
@@ -111,12 +112,12 @@ def leaf_values(obj: Any) -> Iterator[Any]:
     pending = [obj]
     while pending:
         node = pending.pop()
-        if isinstance(node, Distribution | np.ndarray):
+        if isinstance(node, _LEAVES):
             yield node
         elif isinstance(node, ByMonth):
-            pending.extend(value for _, value in node.points)
+            pending += [value for _, value in node.points]
         else:
-            pending.extend(child for child in _child_values(node) if not isinstance(child, _NO_LEAVES))
+            pending += [child for child in _child_values(node) if not isinstance(child, _NO_LEAVES)]
 
 
 def map_arrays(obj: Any, change: Callable[[np.ndarray], np.ndarray]) -> Any:
