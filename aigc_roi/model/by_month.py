@@ -35,7 +35,7 @@ def schedule(value: ByMonth, months: int, samples: int) -> FloatArray:
     ``(months, 1)`` when no given value is an array of samples (it broadcasts, and sums over months run as matrix products)."""
     given = _given_months(value)
     sampled = any(isinstance(point, np.ndarray) and point.size > 1 for _, point in value.points)
-    values = np.stack([_row(point, samples if sampled else 1) for _, point in value.points])
+    values = np.stack([sample_row(point, samples if sampled else 1) for _, point in value.points])
     return _weights(given, months) @ values
 
 
@@ -54,7 +54,8 @@ def plain_row(value: float, samples: int, months: bool = False) -> FloatArray:
     return row[None, :] if months else row
 
 
-def _row(value: Any, samples: int) -> FloatArray:
+def sample_row(value: Any, samples: int) -> FloatArray:
+    """A value that is not by month as its ``(s,)`` row of samples (a plain number's shared, read-only)."""
     if isinstance(value, float | int):
         return plain_row(value, samples)
     if isinstance(value, Distribution):
@@ -86,7 +87,7 @@ def monthly(value: Moving, months: int, samples: int) -> FloatArray:
         return schedule(value, months, samples)
     if isinstance(value, float | int):
         return plain_row(value, samples, months=True)
-    return _row(value, samples)[None, :]
+    return sample_row(value, samples)[None, :]
 
 
 def moves(series: FloatArray) -> bool:
@@ -169,8 +170,8 @@ def monthly_terms(value: Moving, months: int, samples: int) -> Terms:
     # The weights sum to 1 in every month, so sum_j w_j v_j = v_last + sum_{j<last} w_j (v_j - v_last): one term fewer
     # to sum over months, and that one constant.
     weights = _weights(_given_months(value), months)
-    last = _row(value.points[-1][1], samples)
-    return [(np.ones((1, 1)), last)] + [(weights[:, j:j + 1], _row(point, samples) - last)
+    last = sample_row(value.points[-1][1], samples)
+    return [(np.ones((1, 1)), last)] + [(weights[:, j:j + 1], sample_row(point, samples) - last)
                                         for j, (_, point) in enumerate(value.points[:-1])]
 
 

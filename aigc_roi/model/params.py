@@ -6,7 +6,7 @@ import functools
 
 import numpy as np
 
-from aigc_roi.model.by_month import monthly, plain_row
+from aigc_roi.model.by_month import monthly, sample_row
 from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Months, Moving, Scenario
 from aigc_roi.model.tree import leaf_values, leaves
 
@@ -70,13 +70,9 @@ class _Params:
         self._schedules: dict[int, tuple[Moving, FloatArray]] = {}
 
     def __call__(self, value: Moving) -> FloatArray:
-        if isinstance(value, float | int):
-            return plain_row(value, self.samples)
-        if isinstance(value, Distribution):
-            raise TypeError("a Distribution is still present; call sampling.realize() first")
         if isinstance(value, ByMonth):
             raise TypeError("a by_month value has no single value; read it with monthly()")
-        return np.broadcast_to(np.asarray(value, dtype=np.float64).reshape(-1), (self.samples,))
+        return sample_row(value, self.samples)
 
     def monthly(self, value: Moving) -> FloatArray:
         """``(H, s)`` for a by-month value, ``(1, s)`` for a constant one: either broadcasts against ``(H, s)``.
