@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from aigc_roi.model.params import _ratio
 from aigc_roi.model.scenario import FloatArray, Gate
 
 AttributedGross = Callable[[Mapping[int, FloatArray], int], FloatArray]
@@ -99,12 +100,6 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
         passed.append(ok)
     return GateRun(still_buying, np.array(roas).reshape(-1, samples), np.array(cac).reshape(-1, samples),
                    np.array(passed, dtype=bool).reshape(-1, samples))
-
-
-def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
-    out = np.full(np.shape(denominator), np.nan)
-    np.divide(numerator, denominator, out=out, where=denominator != 0)
-    return out
 
 
 def at_least(value: FloatArray | float, limit: float) -> NDArray[np.bool_]:

@@ -111,5 +111,7 @@ def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
 
 
 def _zero_fill_ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
-    """numerator / denominator, 0 where the denominator is 0 (buying at an undefined price buys nothing)."""
-    return np.nan_to_num(_ratio(numerator, denominator), nan=0.0)
+    """numerator / denominator, 0 where the denominator is 0 or NaN (buying at an undefined price buys nothing)."""
+    ratio = _ratio(numerator, denominator)
+    # An infinity or NaN (a zero denominator, amounts past float64's range) is rare: checked for before it is mended.
+    return ratio if np.isfinite(ratio).all() else np.nan_to_num(ratio, copy=False, nan=0.0)

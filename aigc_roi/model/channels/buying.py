@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from aigc_roi.model.params import _zero_fill_ratio
 from aigc_roi.model.scenario import FloatArray, Value
 
 
@@ -19,13 +20,7 @@ def divide_or_zero(numerator: FloatArray, denominator: FloatArray) -> FloatArray
     A budget with a unit cost of 0 would otherwise buy infinitely many users;
     it is still spent (the loader refuses it in files, clipped samples can reach it).
     """
-    numerator, denominator = np.asarray(numerator, dtype=np.float64), np.asarray(denominator, dtype=np.float64)
-    # The division broadcasts into ``out``: no broadcast views first (their Python is most of a small call).
-    out = np.zeros(numerator.shape if numerator.shape == denominator.shape
-                   else np.broadcast_shapes(numerator.shape, denominator.shape))
-    np.divide(numerator, denominator, out=out, where=denominator != 0)
-    # A budget or a price past float64's range gives an infinity or NaN: rare, so checked before it is mended.
-    return out if np.isfinite(out).all() else np.nan_to_num(out, copy=False, nan=0.0)
+    return _zero_fill_ratio(numerator, denominator)
 
 
 def saturation(budget: FloatArray, saturation_budget: Value | None, p: Callable[[Value], FloatArray]) -> FloatArray:
