@@ -110,12 +110,15 @@ def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: 
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
-             progress: ProgressCallback | None = None, stage_progress: StageCallback | None = None) -> Simulation:
+             progress: ProgressCallback | None = None, stage_progress: StageCallback | None = None,
+             jobs: int = 1) -> Simulation:
     """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
-    targets, net-cash histogram, cumulative-cash fan, variance shares and every sample."""
+    targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads share the
+    work (the same numbers at any count; the CLI uses one per core)."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
-    return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress)
+    return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
+                          jobs=jobs)
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -26,19 +25,12 @@ from aigc_roi.ci.checks import check_files, validate_files
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.reader.load import NO_TREE
 from aigc_roi.reader.overrides import Override
+from aigc_roi.whatif.threads import cores
 
 POOL_FROM = 64
 """Files from which a pool pays: about 20 ms each (read and run), against ~0.1 s to start the workers."""
 CHUNKS_PER_WORKER = 4
 """Chunks per worker: small enough that a worker with slow files does not leave the others idle at the end."""
-
-
-def cores() -> int:
-    """Cores this process may run on (a container or taskset may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], samples: int, seed: int,

@@ -103,6 +103,9 @@ def simulate(
     bom: BomOption = False,
     lang: LangOption = None,
     quiet: QuietOption = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", metavar="N", min=1,
+        help="Threads that share the work (default: one per core, at most 4). The numbers never change.")] = None,
 ) -> None:
     """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,
     net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""
@@ -125,10 +128,12 @@ def simulate(
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.simulation import SimulationPresenter
     from aigc_roi.present.tables import BOM
+    from aigc_roi.whatif.threads import default_jobs
 
     with progress_bar(language) as progress:
         stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
-        simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages)
+        simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages,
+                                  jobs=default_jobs() if jobs is None else jobs)
     style = NumberStyle(language, scenario.currency)
     if samples_out is not None:
         from aigc_roi.present.samples import samples_bytes

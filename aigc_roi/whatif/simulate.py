@@ -84,7 +84,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.engine import CHUNK_CELLS, FIGURE_NAMES, evaluate_batch
+from aigc_roi.model.engine import CHUNK_CELLS, FIGURE_NAMES, FigureBatch, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.sample_slices import SampleSlices
@@ -94,6 +94,7 @@ from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Dist
 from aigc_roi.model.tree import branches, child_path
 from aigc_roi.whatif.sort_order import stable_order
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
+from aigc_roi.whatif.threads import ordered_map
 
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
@@ -205,6 +206,7 @@ def simulate(
     histogram_bins: int = 20,
     progress: ProgressCallback | None = None,
     stage_progress: StageCallback | None = None,
+    jobs: int = 1,
 ) -> Simulation:
     """Monte Carlo over ``scenario``'s ranges; see the module docstring for every rule.
 
@@ -213,13 +215,17 @@ def simulate(
     engine at a time (default: the engine's own chunk, ``CHUNK_CELLS // horizon``:
     a smaller one pays the engine's fixed cost per call more often, a larger
     one is cut into the engine's chunks anyway); it never changes a result.
+    ``jobs`` threads evaluate the chunks and summarise the figures and inputs
+    (whatif/threads.py); nor does that.
     Raises ``ValueError`` for samples < 1, chunk_size < 1, histogram_bins < 1,
-    a percentile outside [0, 100] or a horizon < 1.
+    jobs < 1, a percentile outside [0, 100] or a horizon < 1.
     """
     if samples < 1:
         raise ValueError(f"samples must be >= 1, got {samples}")
     if histogram_bins < 1:
         raise ValueError(f"histogram_bins must be >= 1, got {histogram_bins}")
+    if jobs < 1:
+        raise ValueError(f"jobs must be >= 1, got {jobs}")
     quantiles = tuple(float(q) for q in percentiles)
     if any(not 0 <= q <= 100 for q in quantiles):
         raise ValueError(f"percentiles must lie in [0, 100], got {list(percentiles)}")
@@ -251,22 +257,26 @@ def simulate(
     if max_cash_need is not None:
         need = max_cash_need
         conditions["cash_need_within_target"] = ("peak_cash_need", lambda values: values <= need)
-    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk, conditions, report)
+    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk, conditions, report, jobs)
     per_sample, inputs, fan_rows = evaluated.per_sample, evaluated.inputs, evaluated.fan_rows
     counts, edges = net_cash_histogram(per_sample["net_cash"], histogram_bins)
+
+    def summary(name: str) -> FigureSummary:
+        return summarize(per_sample[name], quantiles, BY_NAME[name].never_ranks_last, evaluated.means.get(name))
+
     return Simulation(
         samples=samples,
         seed=seed,
         percentiles=quantiles,
         payback_target_months=int(target_months),
         max_cash_need=max_cash_need,
-        figures={name: summarize(per_sample[name], quantiles, BY_NAME[name].never_ranks_last, evaluated.means.get(name))
-                 for name in FIGURE_NAMES},
+        figures=dict(zip(FIGURE_NAMES, ordered_map(summary, FIGURE_NAMES, jobs), strict=True)),
         probabilities={name: met / samples for name, met in evaluated.met.items()},
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(percentiles=dict(zip(quantiles, fan_percentiles(fan_rows, quantiles), strict=True)),
                          samples=int(fan_rows.shape[0])),
-        variance_shares=variance_shares(inputs, evaluated.share_outcomes, lambda done, total: report(SHARES, done, total)),
+        variance_shares=variance_shares(inputs, evaluated.share_outcomes, lambda done, total: report(SHARES, done, total),
+                                        jobs),
         inputs=inputs,
         sample_figures=per_sample,
         gate_pass_probabilities=tuple((gate.name, evaluated.gate_passes[g] / samples) for g, gate in enumerate(scenario.gates)),
@@ -294,7 +304,7 @@ class _Evaluated:
 
 def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
                         conditions: dict[str, tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]],
-                        report: StageCallback) -> _Evaluated:
+                        report: StageCallback, jobs: int) -> _Evaluated:
     """Draw, evaluate and keep what the summaries need, chunk by chunk (module docstring, Streaming)."""
     horizon = int(scenario.horizon_months)
     rng = np.random.default_rng(seed)
@@ -320,16 +330,25 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     met = dict.fromkeys(conditions, 0)
     gate_passes = [0.0] * len(scenario.gates)
     sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
-    # Without a range every sample is the deterministic run: evaluate it once.
-    for start, stop in chunk_bounds(samples, chunk if ranges else samples):
-        if stream:
-            part = source.take(stop - start)
-        else:
-            part = slices.take(start, stop) if ranges else realized
-        if stream and start < kept_inputs:
-            for path, draws in uncertain_inputs(scenario, part):
-                inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
-        batch = evaluate_batch(part, cumulative_cash=start < kept_fan)
+
+    def parts() -> Iterator[tuple[int, int, Scenario]]:
+        """Each chunk's samples, drawn in this thread and in order (a stream's generators are read in turn)."""
+        # Without a range every sample is the deterministic run: evaluate it once.
+        for start, stop in chunk_bounds(samples, chunk if ranges else samples):
+            if stream:
+                part = source.take(stop - start)
+            else:
+                part = slices.take(start, stop) if ranges else realized
+            if stream and start < kept_inputs:
+                for path, draws in uncertain_inputs(scenario, part):
+                    inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
+            yield start, stop, part
+
+    def evaluate(chunk_part: tuple[int, int, Scenario]) -> tuple[int, int, FigureBatch]:
+        start, stop, part = chunk_part
+        return start, stop, evaluate_batch(part, cumulative_cash=start < kept_fan)
+
+    for start, stop, batch in ordered_map(evaluate, parts(), jobs):
         for name, values in batch.figures.items():
             values = np.broadcast_to(values, (stop - start,))
             per_sample[name][start:stop] = values
@@ -449,22 +468,29 @@ def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest:
 
 
 def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArray],
-                    progress: ProgressCallback | None = None) -> dict[str, dict[str, float]]:
+                    progress: ProgressCallback | None = None, jobs: int = 1) -> dict[str, dict[str, float]]:
     """Outcome name -> input path -> first-order share of the outcome's variance (see the module docstring).
 
-    ``progress`` is called after each input with (inputs done, inputs in all)."""
-    shares: dict[str, dict[str, float]] = {name: {} for name in outcomes}
+    ``progress`` is called after each input with (inputs done, inputs in all); ``jobs`` threads take an input
+    each (whatif/threads.py)."""
     # Only an outcome that is none somewhere pays for leaving those samples out, input after input.
     partly_none = {name: bool(np.isnan(outcome).any()) for name, outcome in outcomes.items()}
-    for done, (path, draws) in enumerate(inputs.items(), start=1):
-        varies = draws.size > 0 and draws.min() != draws.max()
-        order = stable_order(draws) if varies else None
+
+    def input_shares(draws: FloatArray) -> dict[str, float]:
+        if draws.size == 0 or draws.min() == draws.max():
+            return dict.fromkeys(outcomes, 0.0)
+        order = stable_order(draws)
+        found = {}
         for name, outcome in outcomes.items():
-            if order is None:
-                shares[name][path] = 0.0
-                continue
             by_input = outcome[order]
-            shares[name][path] = _first_order_share(by_input[~np.isnan(by_input)] if partly_none[name] else by_input)
+            found[name] = _first_order_share(by_input[~np.isnan(by_input)] if partly_none[name] else by_input)
+        return found
+
+    shares: dict[str, dict[str, float]] = {name: {} for name in outcomes}
+    for done, (path, found) in enumerate(zip(inputs, ordered_map(input_shares, inputs.values(), jobs), strict=True),
+                                         start=1):
+        for name, share in found.items():
+            shares[name][path] = share
         if progress is not None:
             progress(done, len(inputs))
     for name, by_path in shares.items():

@@ -37,19 +37,27 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
     monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
     return made
 
 
-def test_both_thresholds_are_raised_together(calls: list[tuple[int, int]]) -> None:
+def test_both_thresholds_are_raised_together_and_threads_share_one_arena(calls: list[tuple[int, int]]) -> None:
     allocator.reuse_freed_memory()
-    # glibc's M_MMAP_THRESHOLD is -3 and M_TRIM_THRESHOLD -1 (malloc.h); 32 MiB is the largest mmap threshold it takes.
-    assert calls == [(-3, 32 * 1024 * 1024), (-1, 256 * 1024 * 1024)]
+    # glibc's M_MMAP_THRESHOLD is -3, M_TRIM_THRESHOLD -1 and M_ARENA_MAX -8 (malloc.h); 32 MiB is the largest mmap
+    # threshold it takes.
+    assert calls == [(-3, 32 * 1024 * 1024), (-1, 256 * 1024 * 1024), (-8, 1)]
 
 
 def test_a_users_own_threshold_wins(calls: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "0")
     allocator.reuse_freed_memory()
-    assert calls == []
+    assert calls == [(-8, 1)]
+
+
+def test_a_users_own_arena_count_wins(calls: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    allocator.reuse_freed_memory()
+    assert calls == [(-3, 32 * 1024 * 1024), (-1, 256 * 1024 * 1024)]
 
 
 def test_nothing_is_asked_of_an_allocator_that_is_not_glibcs(calls: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,4 +101,4 @@ def test_a_users_own_huge_page_choice_wins(monkeypatch: pytest.MonkeyPatch) -> N
 @pytest.mark.usefixtures("huge_pages")
 def test_a_command_that_evaluates_prepares_both(calls: list[tuple[int, int]]) -> None:
     allocator.prepare_memory()
-    assert len(calls) == 2 and not _huge_pages_asked()
+    assert len(calls) == 3 and not _huge_pages_asked()

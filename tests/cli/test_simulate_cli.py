@@ -120,6 +120,14 @@ def test_same_seed_same_json_and_another_seed_other_numbers(tmp_path: Path) -> N
     assert json.loads(first)["figures"]["net_cash"] != json.loads(other)["figures"]["net_cash"]
 
 
+def test_threads_print_the_same_json_as_one() -> None:
+    path = str(TEMPLATES / "chat-assistant-cpa.yaml")
+    one = invoke(["simulate", path, "--samples", "30000", "--seed", "3", "-f", "json", "--jobs", "1"])
+    three = invoke(["simulate", path, "--samples", "30000", "--seed", "3", "-f", "json", "-j", "3"])
+    assert one.exit_code == three.exit_code == 0
+    assert three.stdout == one.stdout
+
+
 def test_samples_out_holds_each_samples_bid_and_its_closed_form_figures(tmp_path: Path) -> None:
     path = write(tmp_path, UNIFORM_BID)
     out = tmp_path / "samples.csv"
@@ -163,6 +171,7 @@ def test_parquet_without_pyarrow_is_one_line_naming_what_to_install(tmp_path: Pa
     (["--percentiles", "five"], "aigc-roi: --percentiles: expected"),
     (["--samples-out", "s.txt"], "aigc-roi: --samples-out: expected a file name ending in .csv or .parquet"),
     (["--plot", "fan.pdf"], "aigc-roi: --plot: expected a file name ending in .svg or .png"),
+    (["--jobs", "0"], "aigc-roi: --jobs: 0 is not in the range x>=1"),
 ])
 def test_bad_options_exit_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     result = invoke(["simulate", str(write(tmp_path, UNIFORM_BID)), *args])
