@@ -81,10 +81,8 @@ class _Drawer:
 
 
 def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatArray:
-    low, high = float(dist.low), float(dist.high)
+    low, high = _checked(dist)
     if dist.kind == "lognormal":
-        if low <= 0 or high <= 0:
-            raise ValueError(f"a lognormal range needs low > 0 and high > 0, got [{low}, {high}]")
         mu = (math.log(low) + math.log(high)) / 2
         sigma = (math.log(high) - math.log(low)) / (2 * Z90)
         draws = rng.lognormal(mu, sigma, samples)
@@ -95,14 +93,41 @@ def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatAr
         return rng.normal((low + high) / 2, (high - low) / (2 * Z90), samples)
     if dist.kind == "uniform":
         return rng.uniform(low, high, samples)
-    if dist.kind == "triangular":
-        if dist.mode is None:
-            raise ValueError("a triangular range needs a mode")
-        if low == high:
-            # numpy's triangular rejects a zero-width support; it is a constant.
-            return np.full(samples, low, dtype=np.float64)
-        return rng.triangular(low, float(dist.mode), high, samples)
-    raise ValueError(f"unknown distribution kind {dist.kind!r}")
+    assert dist.mode is not None  # _checked
+    if low == high:
+        # numpy's triangular rejects a zero-width support; it is a constant.
+        return np.full(samples, low, dtype=np.float64)
+    return rng.triangular(low, float(dist.mode), high, samples)
+
+
+def _checked(dist: Distribution) -> tuple[float, float]:
+    """``dist``'s (low, high), or the ``ValueError`` of a range ``_draw`` cannot draw."""
+    low, high = float(dist.low), float(dist.high)
+    if dist.kind == "lognormal" and (low <= 0 or high <= 0):
+        raise ValueError(f"a lognormal range needs low > 0 and high > 0, got [{low}, {high}]")
+    if dist.kind == "triangular" and dist.mode is None:
+        raise ValueError("a triangular range needs a mode")
+    if dist.kind not in ("lognormal", "normal", "uniform", "triangular"):
+        raise ValueError(f"unknown distribution kind {dist.kind!r}")
+    return low, high
+
+
+def _skip(dist: Distribution, samples: int, rng: np.random.Generator, scratch: FloatArray) -> None:
+    """Move ``rng`` past what ``_draw(dist, samples, rng)`` would take from it, without computing the draws.
+
+    numpy's normal and lognormal each turn one standard normal into a draw (``loc + scale * z``, then ``exp``),
+    and its uniform and triangular one uniform double, so drawing those in their place takes the same numbers
+    from the generator, at half the cost of a lognormal. A zero-width triangular draws nothing. ``scratch``
+    (any length >= 1) receives them, a piece at a time.
+    """
+    low, high = _checked(dist)
+    if dist.kind == "triangular" and low == high:
+        return
+    fill = rng.standard_normal if dist.kind in ("lognormal", "normal") else rng.random
+    piece = scratch.shape[0]
+    for first in range(0, samples, piece):
+        count = min(piece, samples - first)
+        fill(count, out=scratch[:count])
 
 
 MIN_DAY_SHARE = 1e-9

@@ -7,12 +7,15 @@ the spread of cumulative cash by month and which input drives the variance.
 Inputs are independent in this version: no correlation between ranges.
 
 Reproducibility: all inputs of all samples are drawn up front from one
-``np.random.default_rng(seed)`` (``sampling.realize``), then the engine runs
-over slices of ``chunk_size`` samples so its (samples, months) arrays stay
-small (past ``STREAM_SAMPLES`` the draws are streamed too: Streaming, below).
-The drawn numbers never depend on the chunk size, so neither does
-any result; the same seed gives the same numbers on every machine with the
-same numpy (PCG64 and numpy's samplers are platform independent).
+``np.random.default_rng(seed)`` (``sampling.realize``; on several threads
+each range from a generator of its own started where ``realize`` would draw
+it, ``sample_stream.realize_side_by_side``: the same numbers), then the
+engine runs over slices of ``chunk_size`` samples so its (samples, months)
+arrays stay small (past ``STREAM_SAMPLES`` the draws are streamed too:
+Streaming, below). The drawn numbers never depend on the chunk size or the
+threads, so neither does any result; the same seed gives the same numbers
+on every machine with the same numpy (PCG64 and numpy's samplers are
+platform independent).
 
 Decisions where the spec is silent:
 
@@ -88,7 +91,7 @@ from aigc_roi.model.engine import CHUNK_CELLS, FIGURE_NAMES, FigureBatch, evalua
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.sample_slices import SampleSlices
-from aigc_roi.model.sample_stream import SampleStream, distribution_count
+from aigc_roi.model.sample_stream import SampleStream, distribution_count, realize_side_by_side
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario
 from aigc_roi.model.tree import branches, child_path
@@ -311,10 +314,17 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     ranges = distribution_count(scenario)
     stream = samples > STREAM_SAMPLES and ranges > 0
     report(DRAWING, 0, ranges)
+
+    def drawn(done: int, total: int) -> None:
+        report(DRAWING, done, total)
+
     if stream:
-        source = SampleStream(scenario, samples, rng, lambda done, total: report(DRAWING, done, total))
+        source = SampleStream(scenario, samples, rng, drawn)
     else:
-        realized = realize(scenario, samples, rng)
+        if jobs > 1 and ranges > 1:
+            realized = realize_side_by_side(scenario, samples, rng, lambda draw, items: ordered_map(draw, items, jobs), drawn)
+        else:
+            realized = realize(scenario, samples, rng)
         slices = SampleSlices(realized)
         report(DRAWING, ranges, ranges)
     kept_inputs = min(samples, STREAM_SAMPLES)

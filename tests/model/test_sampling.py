@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from aigc_roi.model.engine import evaluate
-from aigc_roi.model.sampling import realize
+from aigc_roi.model.sample_stream import realize_side_by_side
+from aigc_roi.model.sampling import _draw, _skip, realize
 from aigc_roi.model.scenario import (
     Z90,
     Costs,
@@ -26,6 +27,8 @@ from aigc_roi.model.scenario import (
     Scenario,
     Targets,
 )
+from aigc_roi.model.tree import leaves
+from aigc_roi.whatif.threads import ordered_map
 
 
 def uncertain() -> Scenario:
@@ -227,3 +230,47 @@ def test_sampled_batch_matches_separate_runs_of_its_samples() -> None:
         single = evaluate(take(s, i))  # type: ignore[arg-type]
         for name in batch.figures:
             np.testing.assert_allclose(batch.figures[name][i], single.figures[name][0], rtol=1e-10, err_msg=name)
+
+
+@pytest.mark.parametrize("dist", [
+    Distribution("lognormal", 10.0, 15.0),
+    Distribution("lognormal", 12.0, 12.0),  # zero width: drawn, then replaced by its value
+    Distribution("normal", 1000.0, 3000.0),
+    Distribution("normal", 5.0, 5.0),
+    Distribution("uniform", 0.0, 0.2),
+    Distribution("triangular", 1.0, 4.0, mode=2.0),
+    Distribution("triangular", 3.0, 3.0, mode=3.0),  # zero width: nothing drawn
+], ids=lambda dist: f"{dist.kind}-{dist.low}-{dist.high}")
+@pytest.mark.parametrize("samples", [1, 7, 1000])
+def test_skipping_a_range_leaves_the_generator_where_drawing_it_does(dist: Distribution, samples: int) -> None:
+    drawn, skipped = np.random.default_rng(11), np.random.default_rng(11)
+    _draw(dist, samples, drawn)
+    # A scratch of 3 numbers: the pass goes in pieces, as a stream's does past DRAW_PIECE.
+    _skip(dist, samples, skipped, np.empty(3))
+    assert skipped.bit_generator.state == drawn.bit_generator.state
+    np.testing.assert_array_equal(skipped.random(5), drawn.random(5))
+
+
+def test_a_range_that_cannot_be_drawn_cannot_be_skipped() -> None:
+    bad = Distribution("lognormal", 0.0, 3.0)
+    with pytest.raises(ValueError, match="low > 0 and high > 0"):
+        _skip(bad, 10, np.random.default_rng(0), np.empty(4))
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_ranges_drawn_side_by_side_are_the_draws_of_realize(jobs: int) -> None:
+    plan = uncertain()
+    expected_rng, rng = np.random.default_rng(5), np.random.default_rng(5)
+    expected = realize(plan, 500, expected_rng)
+    heard: list[tuple[int, int]] = []
+    got = realize_side_by_side(plan, 500, rng, lambda draw, items: ordered_map(draw, items, jobs),
+                               lambda done, total: heard.append((done, total)))
+    pairs = list(zip(leaves(got), leaves(expected), strict=True))
+    # Seven ranges; the two plain retention points after the drawn one become arrays by the running minimum.
+    assert sum(isinstance(value, np.ndarray) for (_, value), _ in pairs) == 9
+    for (path, value), (expected_path, expected_value) in pairs:
+        assert path == expected_path
+        np.testing.assert_array_equal(value, expected_value)
+    assert heard == [(done, 7) for done in range(1, 8)]
+    # The generator is left where realize leaves it.
+    assert rng.bit_generator.state == expected_rng.bit_generator.state
