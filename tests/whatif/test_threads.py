@@ -61,6 +61,15 @@ def test_an_exception_is_raised_where_its_result_would_be_read_and_later_items_a
     assert max(started) <= 4
 
 
+def test_no_thread_outlives_a_map_read_to_its_end_or_left_early() -> None:
+    before = threading.active_count()
+    assert list(ordered_map(lambda item: item, range(20), jobs=3)) == list(range(20))
+    left = ordered_map(lambda item: item, range(20), jobs=3)
+    assert next(left) == 0
+    left.close()
+    assert threading.active_count() == before
+
+
 def test_one_job_works_in_the_calling_thread() -> None:
     caller = threading.get_ident()
     assert list(ordered_map(lambda item: threading.get_ident() == caller, range(3), jobs=1)) == [True] * 3
