@@ -113,8 +113,8 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
              progress: ProgressCallback | None = None, stage_progress: StageCallback | None = None,
              jobs: int = 1) -> Simulation:
     """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
-    targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads share the
-    work (the same numbers at any count; the CLI uses one per core)."""
+    targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads, at most one per
+    core, share the work (the same numbers at any count; the CLI uses one per core, up to 4)."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
     return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,

@@ -105,7 +105,7 @@ def simulate(
     quiet: QuietOption = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", min=1,
-        help="Threads that share the work (default: one per core, at most 4). The numbers never change.")] = None,
+        help="Threads that share the work, at most one per core (default: up to 4). The numbers never change.")] = None,
 ) -> None:
     """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,
     net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""

@@ -87,8 +87,8 @@ HELP_ZH: dict[str, str] = {
     "Also show what passed, not only the problems.": "同时显示通过的项，而不只是问题。",
     "Worker processes over many files (default: one per core; 1 runs all in this process).":
         "文件很多时使用的工作进程数（默认：每个 CPU 核一个；1 表示全部在本进程中运行）。",
-    "Threads that share the work (default: one per core, at most 4). The numbers never change.":
-        "分担计算的线程数（默认：每个 CPU 核一个，最多 4 个）。结果数字不会因此改变。",
+    "Threads that share the work, at most one per core (default: up to 4). The numbers never change.":
+        "分担计算的线程数，每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
     "Git revision to compare with: the figures of each scenario changed since REF, before and after.":
         "对比的 git 版本：自 REF 以来有改动的每个场景，改动前后的指标。",
     "Where to write the scenario; - writes it to standard output.": "场景写到哪里；- 表示写到标准输出。",

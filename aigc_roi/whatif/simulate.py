@@ -97,7 +97,7 @@ from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Dist
 from aigc_roi.model.tree import branches, child_path
 from aigc_roi.whatif.sort_order import stable_order
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
-from aigc_roi.whatif.threads import ordered_map
+from aigc_roi.whatif.threads import cores, ordered_map
 
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
@@ -218,8 +218,8 @@ def simulate(
     engine at a time (default: the engine's own chunk, ``CHUNK_CELLS // horizon``:
     a smaller one pays the engine's fixed cost per call more often, a larger
     one is cut into the engine's chunks anyway); it never changes a result.
-    ``jobs`` threads evaluate the chunks and summarise the figures and inputs
-    (whatif/threads.py); nor does that.
+    ``jobs`` threads, at most one per core, evaluate the chunks and summarise
+    the figures and inputs (whatif/threads.py); nor does that.
     Raises ``ValueError`` for samples < 1, chunk_size < 1, histogram_bins < 1,
     jobs < 1, a percentile outside [0, 100] or a horizon < 1.
     """
@@ -229,6 +229,8 @@ def simulate(
         raise ValueError(f"histogram_bins must be >= 1, got {histogram_bins}")
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, got {jobs}")
+    # More threads than cores only wait on each other, and each holds a chunk's arrays: --jobs 1000 is not 50 GB.
+    jobs = min(jobs, cores())
     quantiles = tuple(float(q) for q in percentiles)
     if any(not 0 <= q <= 100 for q in quantiles):
         raise ValueError(f"percentiles must lie in [0, 100], got {list(percentiles)}")

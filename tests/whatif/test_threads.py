@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import fields
+from typing import Any
 
 import numpy as np
 import pytest
@@ -99,6 +100,8 @@ def assert_same_simulation(got: Simulation, expected: Simulation) -> None:
 def test_threads_give_the_numbers_one_thread_gives(monkeypatch: pytest.MonkeyPatch, text: str, streamed: bool) -> None:
     if streamed:
         monkeypatch.setattr(simulate_module, "STREAM_SAMPLES", 1000)
+    # Three threads on any machine: simulate holds them to the cores, which this says are three.
+    monkeypatch.setattr(simulate_module, "cores", lambda: 3)
     plan = scenario(text)
     # Nine chunks: threads finish them out of order.
     one = simulate(plan, samples=3000, seed=5, chunk_size=350)
@@ -106,7 +109,8 @@ def test_threads_give_the_numbers_one_thread_gives(monkeypatch: pytest.MonkeyPat
     assert_same_simulation(three, one)
 
 
-def test_the_progress_of_every_stage_still_rises_in_order_on_threads() -> None:
+def test_the_progress_of_every_stage_still_rises_in_order_on_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(simulate_module, "cores", lambda: 2)
     heard: list[tuple[str, int, int]] = []
     simulate(scenario(EVERY_KIND), samples=2000, seed=1, chunk_size=300, jobs=2,
              stage_progress=lambda stage, done, total: heard.append((stage, done, total)))
@@ -118,3 +122,17 @@ def test_the_progress_of_every_stage_still_rises_in_order_on_threads() -> None:
 def test_jobs_below_one_is_refused() -> None:
     with pytest.raises(ValueError, match="jobs must be >= 1, got 0"):
         simulate(scenario(EVERY_KIND), samples=10, jobs=0)
+
+
+def test_a_thread_count_beyond_the_cores_is_held_to_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+    real_map = simulate_module.ordered_map
+
+    def counting_map(work: Any, items: Any, jobs: int) -> Any:
+        asked.append(jobs)
+        return real_map(work, items, jobs)
+
+    monkeypatch.setattr(simulate_module, "cores", lambda: 3)
+    monkeypatch.setattr(simulate_module, "ordered_map", counting_map)
+    simulate(scenario(EVERY_KIND), samples=1000, seed=2, chunk_size=300, jobs=1000)
+    assert asked and set(asked) == {3}
