@@ -229,7 +229,7 @@ def simulate(
         raise ValueError(f"histogram_bins must be >= 1, got {histogram_bins}")
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, got {jobs}")
-    # More threads than cores only wait on each other, and each holds a chunk's arrays: --jobs 1000 is not 50 GB.
+    # More threads than cores only wait on each other, and each holds a chunk's arrays: --jobs 1000 is not 100 GB.
     jobs = min(jobs, cores())
     quantiles = tuple(float(q) for q in percentiles)
     if any(not 0 <= q <= 100 for q in quantiles):

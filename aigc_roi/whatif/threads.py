@@ -25,7 +25,7 @@ Result = TypeVar("Result")
 
 DEFAULT_MAX_JOBS = 4
 """Threads used by default, at most: past four, the Python part of each chunk (held to one core) takes most of
-what another core gives, while every thread keeps a chunk's working set (about 50 MB) in memory."""
+what another core gives, while every thread keeps a chunk's working set (75 to 110 MB) in memory."""
 
 
 def cores() -> int:
