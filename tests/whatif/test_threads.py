@@ -23,13 +23,14 @@ def test_results_come_in_the_order_of_the_items_though_a_later_one_finishes_firs
     def work(item: int) -> int:
         if item == 0:
             assert first_may_finish.wait(timeout=10)
+            finished.append(item)
         else:
+            finished.append(item)
             first_may_finish.set()
-        finished.append(item)
         return item * 10
 
     assert list(ordered_map(work, range(4), jobs=2)) == [0, 10, 20, 30]
-    assert finished[0] != 0
+    assert finished[0] == 1
 
 
 def test_no_more_than_jobs_plus_one_items_are_taken_before_the_first_result_is_read() -> None:
