@@ -79,12 +79,14 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
     return figures
 
 
-def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0) -> Comparison:
+def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
+            jobs: int = 1) -> Comparison:
     """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
-    with ``samples``, each one's simulated distributions and chances too. ``explain_change`` adds what moved them."""
+    with ``samples``, each one's simulated distributions and chances too, on ``jobs`` threads as ``simulate``.
+    ``explain_change`` adds what moved them."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
-    return side_by_side(scenarios, samples, seed)
+    return side_by_side(scenarios, samples, seed, jobs)
 
 
 def break_even(scenario: Scenario) -> BreakEvenTable:

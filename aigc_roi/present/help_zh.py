@@ -89,6 +89,9 @@ HELP_ZH: dict[str, str] = {
         "文件很多时使用的工作进程数（默认：每个 CPU 核一个；1 表示全部在本进程中运行）。",
     "Threads that share the work, at most one per core (default: up to 4). The numbers never change.":
         "分担计算的线程数，每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
+    "With --samples: threads that share each simulation, at most one per core (default: up to 4). "
+    "The numbers never change.":
+        "配合 --samples：分担每次模拟的线程数，每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
     "Git revision to compare with: the figures of each scenario changed since REF, before and after.":
         "对比的 git 版本：自 REF 以来有改动的每个场景，改动前后的指标。",
     "Where to write the scenario; - writes it to standard output.": "场景写到哪里；- 表示写到标准输出。",

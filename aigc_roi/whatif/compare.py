@@ -47,9 +47,10 @@ class Comparison:
         return " / ".join(dict.fromkeys(column.currency for column in self.columns))
 
 
-def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0) -> Comparison:
+def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
+            jobs: int = 1) -> Comparison:
     """``scenarios`` as (label or None for the scenario's own name, source, scenario), each column's figures and,
-    with ``samples``, its simulation."""
+    with ``samples``, its simulation (on ``jobs`` threads: whatif/simulate.py)."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
     from aigc_roi.model.sampling import realize
@@ -66,7 +67,7 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
         if shown in seen:
             shown = f"{shown} ({source})"
         seen.add(shown)
-        simulation = simulate(scenario, samples, seed) if samples is not None else None
+        simulation = simulate(scenario, samples, seed, jobs=jobs) if samples is not None else None
         columns.append(ComparedScenario(shown, source, scenario.currency, scenario.horizon_months, figures, simulation))
     return Comparison(tuple(columns))
 

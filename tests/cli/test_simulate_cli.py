@@ -295,6 +295,14 @@ def test_compare_with_samples_gives_each_scenario_its_percentiles_and_chance(tmp
     assert "Chance: payback on target" in table.stdout and "(" in table.stdout
 
 
+def test_compare_on_risk_prints_the_same_json_on_threads_as_on_one() -> None:
+    path = str(TEMPLATES / "chat-assistant-cpa.yaml")
+    args = ["compare", path, "--variant", "dearer: acquisition[0].bid=14", "--samples", "25000", "-f", "json"]
+    one, two = invoke([*args, "--jobs", "1"]), invoke([*args, "-j", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout
+
+
 def test_compare_without_samples_keeps_its_shape(tmp_path: Path) -> None:
     plan = str(write(tmp_path, UNIFORM_BID))
     result = invoke(["compare", plan, plan, "-f", "json"])
