@@ -10,7 +10,7 @@ import numpy as np
 from aigc_roi.model.acquisition import _viral_chain
 from aigc_roi.model.curves import days_retention
 from aigc_roi.model.params import _once_if_shared, _Params
-from aigc_roi.model.running import running_sum
+from aigc_roi.model.running import running_product, running_sum
 from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, RetentionDays, RetentionPoints
 from aigc_roi.model.sources import toeplitz_product
 
@@ -29,11 +29,7 @@ def _retention_by_age(retention: Retention, horizon: int, p: _Params) -> FloatAr
             return np.broadcast_to(kept ** ages, (horizon, p.samples))
         # A churn drawn per sample: (1 - c)^a as a product month by month, one multiplication per element where
         # the power costs a logarithm and an exponential (each product rounds once: within 2e-14 of it over 120 months).
-        curve = np.empty((horizon, kept.shape[0]))
-        curve[0] = 1.0
-        for age in range(1, horizon):
-            np.multiply(curve[age - 1], kept, out=curve[age])
-        return curve
+        return running_product(np.ones(kept.shape[0]), kept, horizon)
     if isinstance(retention, RetentionPoints):
         knots = _knots(retention)
         shares = [_once_if_shared(p(value)) for _, value in retention.points]

@@ -185,12 +185,10 @@ def _scheduled_plan_payments(plan: Plan, new_users: FloatArray, p: _Params) -> F
         cash[offset:] += survival[k] * converting[: horizon - offset]
     start = tail_from * period
     if tail_rate is not None and start < horizon:
-        tail = np.zeros_like(new_users)
-        tail[start:] = converting[: horizon - start]
-        for month in range(start + period, horizon, period):
-            stop = min(month + period, horizon)
-            tail[month:stop] += tail_rate * tail[month - period: stop - period]
-        cash += survival[tail_from] * tail
+        # Z(t) = M(t - k0 P) + r Z(t - P): before the tail's first payments the recursion carries zeros.
+        shifted = np.zeros_like(new_users)
+        shifted[start:] = converting[: horizon - start]
+        cash += survival[tail_from] * recurrence(shifted, tail_rate, period)
     return cash
 
 
