@@ -26,6 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from aigc_roi.whatif.threads import cores
+
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
 """The bundled scenarios: each passes `check`, with channels of every type, plans, purchases and targets."""
@@ -73,7 +75,7 @@ def hook_cases(folder: Path, quick: bool, python: str = sys.executable) -> list[
     floor.write_text(CSAFE_FLOOR, encoding="utf-8")
     plain = folder / "plain_typer.py"
     plain.write_text(PLAIN_TYPER, encoding="utf-8")
-    pool_target = 0.75 if _cores() > 1 else 1.05
+    pool_target = 0.75 if cores() > 1 else 1.05
     return [
         (f"hooks on {len(list(hooked.iterdir()))} files", hooks, "1 s budget", ["sleep", "1"], 1.0),
         (f"check {len(list(many.iterdir())):,} files", aigc(python, "check", str(many)),
@@ -83,13 +85,6 @@ def hook_cases(folder: Path, quick: bool, python: str = sys.executable) -> list[
         ("--help, no Rich", aigc(python, "--help"), "plain typer", ["env", "TYPER_USE_RICH=0", python, str(plain), "--help"],
          1.2),
     ]
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def peak_rss_kib(command: list[str]) -> int:

@@ -53,6 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from caps import cap_scenario_text, with_raised_prices  # noqa: E402
 
+from aigc_roi.whatif.threads import cores  # noqa: E402
+
 PYTHON = sys.executable
 TRIVIAL_TYPER = """\
 import typer
@@ -239,8 +241,6 @@ def cases(folder: Path, quick: bool) -> list[Case]:
                                                                               "-f", "json"),
                               "run", aigc("run", str(ranged), "-f", "json"), 10.0))
         # Its threads (one per core) against one: below 0.85 wherever there is a second core to share the chunks.
-        from aigc_roi.whatif.threads import cores
-
         ranged = folder / "ranged24.yaml"
         found.append(Case(f"simulate {million:,} on {cores()} threads", aigc("simulate", str(ranged), "--samples", str(million),
                                                                             "-f", "json"),
