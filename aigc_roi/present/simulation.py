@@ -82,6 +82,7 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
         **({"gates": [{"name": name, "pass_probability": share} for name, share in simulation.gate_pass_probabilities]}
            if simulation.gate_pass_probabilities else {}),
         "variance_shares": {target: dict(ranked_shares(shares)) for target, shares in simulation.variance_shares.items()},
+        "variance_share_samples": simulation.variance_share_samples,
         "net_cash_histogram": {"edges": [float(edge) for edge in simulation.net_cash_histogram.edges],
                                "counts": [int(count) for count in simulation.net_cash_histogram.counts]},
         "cash_fan": {
@@ -160,8 +161,15 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
     parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, scenario, style), label("variance_shares", lang)))
+        if simulation.variance_share_samples < simulation.samples:
+            parts.append(shares_subset(simulation, lang) + "\n")
     parts.append(independence_note(simulation, lang) + "\n")
     return "\n".join(parts)
+
+
+def shares_subset(simulation: Simulation, lang: str) -> str:
+    """Says the variance shares are over the first samples only (whatif/simulate.py ``SHARE_SAMPLES``)."""
+    return label("shares_subset", lang).format(samples=f"{simulation.variance_share_samples:,}")
 
 
 def title(simulation: Simulation, scenario: Scenario, lang: str) -> str:

@@ -22,7 +22,15 @@ from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
-from aigc_roi.present.simulation import figure_rows, independence_note, percentile_key, probability_rows, ranked_shares, title
+from aigc_roi.present.simulation import (
+    figure_rows,
+    independence_note,
+    percentile_key,
+    probability_rows,
+    ranked_shares,
+    shares_subset,
+    title,
+)
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
 
@@ -124,6 +132,8 @@ def tornado_view(simulation: Simulation, scenario: Scenario, style: NumberStyle)
     percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
     widest = max(cell_len(text) for column in percents for text in column)
     title, caption = label("variance_shares", lang), label("variance_caption", lang)
+    if simulation.variance_share_samples < simulation.samples:
+        caption += " " + shares_subset(simulation, lang)
 
     def columns(bar_width: int) -> list[Column]:
         bars = [Column(header, [Text("█" * round(simulation.variance_shares[target][path] * bar_width), style="magenta")

@@ -200,6 +200,25 @@ def test_table_view_shows_the_chances_fan_tornado_and_the_independence_note(tmp_
     assert "各输入相互独立抽样" in zh.stdout and "12 个月内回本" in zh.stdout
 
 
+def test_every_format_says_when_the_shares_are_over_the_first_samples_only(monkeypatch: pytest.MonkeyPatch,
+                                                                          tmp_path: Path) -> None:
+    from aigc_roi.whatif import simulate as simulate_module
+
+    monkeypatch.setattr(simulate_module, "SHARE_SAMPLES", 300)
+    path = str(write(tmp_path, UNIFORM_BID))
+    assert simulate_json(path, "--samples", "900")["variance_share_samples"] == 300
+    assert simulate_json(path, "--samples", "200")["variance_share_samples"] == 200
+
+    def words(*args: str) -> str:
+        return " ".join(invoke(["simulate", path, *args], env={"COLUMNS": "200"}).stdout.split())
+
+    note = "Shares over the first 300 samples"
+    assert note in words("--samples", "900")
+    assert note in words("--samples", "900", "-f", "markdown")
+    assert "方差占比基于前 300 次抽样" in words("--samples", "900", "--lang", "zh")
+    assert note not in words("--samples", "300")
+
+
 def test_markdown_and_csv_formats(tmp_path: Path) -> None:
     path = str(write(tmp_path, UNIFORM_BID))
     markdown = invoke(["simulate", path, "--samples", "500", "-f", "markdown"]).stdout

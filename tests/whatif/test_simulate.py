@@ -164,6 +164,22 @@ def test_the_fan_keeps_the_first_samples_when_all_would_not_fit(monkeypatch: pyt
     np.testing.assert_allclose(sim.cash_fan.percentiles[50.0], [-1000.0, 0.0, 1000.0], atol=4 * 4000 * math.sqrt(0.25 / 1000))
 
 
+def test_variance_shares_are_over_the_first_share_samples_past_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(simulate_module, "SHARE_SAMPLES", 600)
+    plan = scenario(SHARES)
+    sim = simulate(plan, samples=2000, seed=5, chunk_size=700)
+    first = {path: draws[:600] for path, draws in sim.inputs.items()}
+    assert all(draws.size == 2000 for draws in sim.inputs.values())  # the samples table keeps every draw
+    for name, shares in sim.variance_shares.items():
+        assert shares == simulate_module.variance_shares(first, {name: sim.sample_figures[name][:600]})[name]
+        # Over all 2,000 samples the estimate differs: the cut is what made these.
+        assert shares != simulate_module.variance_shares(sim.inputs, {name: sim.sample_figures[name]})[name]
+    # Below the cut every sample counts, as before.
+    small = simulate(plan, samples=500, seed=5)
+    assert small.variance_shares["net_cash"] == simulate_module.variance_shares(
+        small.inputs, {"net_cash": small.sample_figures["net_cash"]})["net_cash"]
+
+
 def test_summaries_of_figures_that_are_none_in_some_samples() -> None:
     values = np.array([3.0, np.nan, 1.0, 2.0])
     ratio = summarize(values, (50, 80))
