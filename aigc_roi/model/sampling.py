@@ -25,9 +25,12 @@ rates are clipped to [0, 1]):
   describe users coming back, which the format forbids.
 - Each month of a ``by_month`` value is drawn on its own, in month order, and clipped to the
   domain of the field that holds the schedule.
-- Draws happen in a fixed depth-first traversal of the scenario's dataclass
-  fields (declaration order, tuples in order), one ``samples``-long draw
-  per distribution, so a seed reproduces a run exactly.
+- Each distribution draws ``samples`` values from a stream of its own,
+  named by the seed and its ``--set`` path (model/range_streams.py), so a
+  seed reproduces a run exactly and a range's draws do not depend on the
+  other ranges of the file. Distributions are listed in a fixed
+  depth-first traversal of the scenario's dataclass fields (declaration
+  order, tuples in order).
 - A scenario without any distribution realizes to plain floats even when
   ``samples > 1``: the engine then returns one sample, and callers that
   need ``samples`` rows broadcast it.
@@ -37,12 +40,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable, Iterator
 from typing import Any, TypeAlias
 
 import numpy as np
 
 from aigc_roi.model.channels.base import ChannelType
 from aigc_roi.model.limits import MIN_UNIT_COST
+from aigc_roi.model.range_streams import range_generators
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
 from aigc_roi.model.tree import branches, rebuilt
 
@@ -50,6 +55,8 @@ MAX_VIRALITY = 0.999
 """Upper clip of a realized virality: the model needs k < 1 for finite growth."""
 
 Realized: TypeAlias = "float | FloatArray"
+Drawer: TypeAlias = "Callable[[Distribution], Realized]"
+"""What replaces one distribution: its median, or its draws."""
 
 
 def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | None = None) -> Scenario:
@@ -57,38 +64,54 @@ def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | Non
 
     With ``rng`` None each distribution becomes its median as a python
     float (``samples`` is ignored); with a generator it becomes a float64
-    array of shape ``(samples,)`` drawn from it. See the module docstring
-    for clipping and ordering.
+    array of shape ``(samples,)``, drawn from the range's own stream of
+    ``rng``'s seed (model/range_streams.py; ``rng``'s own state is not
+    used). See the module docstring for clipping and ordering.
     """
-    if rng is not None and samples < 1:
+    if rng is None:
+        return _realized(scenario, _median)
+    if samples < 1:
         raise ValueError(f"samples must be >= 1, got {samples}")
-    realized = _walk(scenario, "", _Drawer(samples, rng))
+    return realized_from(scenario, iter([_draw(dist, samples, generator) for dist, generator
+                                         in zip(distributions(scenario), range_generators(scenario, rng), strict=True)]))
+
+
+def realized_from(scenario: Scenario, draws: Iterator[FloatArray]) -> Scenario:
+    """``scenario`` with its distributions replaced by ``draws``, one array each, in ``distributions``' order."""
+    return _realized(scenario, lambda dist: next(draws))
+
+
+def distributions(scenario: Scenario) -> list[Distribution]:
+    """The ranges ``realize`` draws for ``scenario``, in its order."""
+    found: list[Distribution] = []
+
+    def listed(dist: Distribution) -> Realized:
+        found.append(dist)
+        return _median(dist)
+
+    _realized(scenario, listed)
+    return found
+
+
+def _realized(scenario: Scenario, draw: Drawer) -> Scenario:
+    realized = _walk(scenario, "", draw)
     assert isinstance(realized, Scenario)
     return realized
 
 
-class _Drawer:
-    """Replaces one distribution by its median or by ``samples`` draws."""
-
-    def __init__(self, samples: int, rng: np.random.Generator | None) -> None:
-        self.samples = samples
-        self.rng = rng
-
-    def __call__(self, dist: Distribution) -> Realized:
-        if self.rng is None:
-            return float(dist.median())
-        return _draw(dist, self.samples, self.rng)
+def _median(dist: Distribution) -> Realized:
+    return float(dist.median())
 
 
 def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatArray:
     low, high = _checked(dist)
     if dist.kind == "lognormal":
+        if low == high:
+            # exp(log(a)) need not round back to a, yet a zero-width range must equal its median exactly.
+            return np.full(samples, low, dtype=np.float64)
         mu = (math.log(low) + math.log(high)) / 2
         sigma = (math.log(high) - math.log(low)) / (2 * Z90)
-        draws = rng.lognormal(mu, sigma, samples)
-        # exp(log(a)) need not round back to a, yet a zero-width range must equal its
-        # median exactly; drawing anyway keeps the other inputs' draws unchanged.
-        return np.full(samples, low, dtype=np.float64) if low == high else draws
+        return rng.lognormal(mu, sigma, samples)
     if dist.kind == "normal":
         return rng.normal((low + high) / 2, (high - low) / (2 * Z90), samples)
     if dist.kind == "uniform":
@@ -110,24 +133,6 @@ def _checked(dist: Distribution) -> tuple[float, float]:
     if dist.kind not in ("lognormal", "normal", "uniform", "triangular"):
         raise ValueError(f"unknown distribution kind {dist.kind!r}")
     return low, high
-
-
-def _skip(dist: Distribution, samples: int, rng: np.random.Generator, scratch: FloatArray) -> None:
-    """Move ``rng`` past what ``_draw(dist, samples, rng)`` would take from it, without computing the draws.
-
-    numpy's normal and lognormal each turn one standard normal into a draw (``loc + scale * z``, then ``exp``),
-    and its uniform and triangular one uniform double, so drawing those in their place takes the same numbers
-    from the generator, at half the cost of a lognormal. A zero-width triangular draws nothing. ``scratch``
-    (any length >= 1) receives them, a piece at a time.
-    """
-    low, high = _checked(dist)
-    if dist.kind == "triangular" and low == high:
-        return
-    fill = rng.standard_normal if dist.kind in ("lognormal", "normal") else rng.random
-    piece = scratch.shape[0]
-    for first in range(0, samples, piece):
-        count = min(piece, samples - first)
-        fill(count, out=scratch[:count])
 
 
 MIN_DAY_SHARE = 1e-9
@@ -153,7 +158,7 @@ def _clip(value: Realized, name: str, owner: type | None = None) -> Realized:
 _PLAIN = (int, float, str, type(None))
 
 
-def _walk(obj: Any, name: str, draw: _Drawer, owner: type | None = None) -> Any:
+def _walk(obj: Any, name: str, draw: Drawer, owner: type | None = None) -> Any:
     """Realize ``obj``, the value of the field ``name`` of a dataclass of type ``owner``, depth first."""
     if isinstance(obj, Distribution):
         return _clip(draw(obj), name, owner)
@@ -184,7 +189,7 @@ def _divides_budget(channel: Any, name: str) -> bool:
     return isinstance(channel, ChannelType) and name == channel.unit_cost and channel.buys_with_budget
 
 
-def _realize_points(retention: RetentionPoints, draw: _Drawer) -> RetentionPoints:
+def _realize_points(retention: RetentionPoints, draw: Drawer) -> RetentionPoints:
     points: list[tuple[int, Realized]] = []
     running: Realized | None = None
     for age, value in retention.points:

@@ -6,16 +6,16 @@ summarises each figure's distribution, the chance of meeting the targets,
 the spread of cumulative cash by month and which input drives the variance.
 Inputs are independent in this version: no correlation between ranges.
 
-Reproducibility: all inputs of all samples are drawn up front from one
-``np.random.default_rng(seed)`` (``sampling.realize``; on several threads
-each range from a generator of its own started where ``realize`` would draw
-it, ``sample_stream.realize_side_by_side``: the same numbers), then the
-engine runs over slices of ``chunk_size`` samples so its (samples, months)
-arrays stay small (past ``STREAM_SAMPLES`` the draws are streamed too:
-Streaming, below). The drawn numbers never depend on the chunk size or the
-threads, so neither does any result; the same seed gives the same numbers
-on every machine with the same numpy (PCG64 and numpy's samplers are
-platform independent).
+Reproducibility: all inputs of all samples are drawn up front
+(``sampling.realize``; on several threads side by side,
+``sample_stream.realize_side_by_side``), each range from a stream of its
+own named by the seed and the range's path (model/range_streams.py), then
+the engine runs over slices of ``chunk_size`` samples so its (samples,
+months) arrays stay small (past ``STREAM_SAMPLES`` the draws are streamed
+too: Streaming, below). The drawn numbers never depend on the chunk size,
+the threads or the file's other ranges, so neither does any result; the
+same seed gives the same numbers on every machine with the same numpy
+(PCG64, SeedSequence and numpy's samplers are platform independent).
 
 Decisions where the spec is silent:
 
@@ -91,7 +91,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -99,11 +98,11 @@ from numpy.typing import NDArray
 from aigc_roi.model.engine import CHUNK_CELLS, FIGURE_NAMES, FigureBatch, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.params import chunk_bounds
+from aigc_roi.model.range_streams import paired_ranges
 from aigc_roi.model.sample_slices import SampleSlices
 from aigc_roi.model.sample_stream import SampleStream, distribution_count, realize_side_by_side
 from aigc_roi.model.sampling import realize
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario
-from aigc_roi.model.tree import branches, child_path
+from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
 from aigc_roi.whatif.sort_order import stable_order
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
 from aigc_roi.whatif.threads import cores, ordered_map
@@ -338,14 +337,15 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
         report(DRAWING, done, total)
 
     if stream:
-        source = SampleStream(scenario, samples, rng, drawn)
+        # Each slice is drawn as it is evaluated: nothing is drawn ahead.
+        source = SampleStream(scenario, samples, rng)
     else:
         if jobs > 1 and ranges > 1:
             realized = realize_side_by_side(scenario, samples, rng, lambda draw, items: ordered_map(draw, items, jobs), drawn)
         else:
             realized = realize(scenario, samples, rng)
         slices = SampleSlices(realized)
-        report(DRAWING, ranges, ranges)
+    report(DRAWING, ranges, ranges)
     kept_inputs = min(samples, STREAM_SAMPLES)
     kept_shares = min(kept_inputs, SHARE_SAMPLES)
     kept_fan = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
@@ -427,37 +427,9 @@ class _DefinedSum:
 
 
 def uncertain_inputs(scenario: Scenario, realized: Scenario) -> Iterator[tuple[str, FloatArray]]:
-    """(``--set`` path, realized draws) of every range in ``scenario``, in the order ``realize`` draws them.
-
-    Paths index lists by position (``acquisition[0].bid``), retention
-    points, retention days and conversions by age by their key
-    (``retention.points[3]``, ``retention.days[7]``,
-    ``monetization.plans[0].conversion[1]``), as ``--set`` takes them.
-    """
-    return _paired_leaves(scenario, realized, "")
-
-
-def _paired_leaves(original: Any, realized: Any, path: str) -> Iterator[tuple[str, FloatArray]]:
-    if isinstance(original, Distribution):
-        yield path, np.asarray(realized, dtype=np.float64)
-    elif isinstance(original, ByMonth):
-        for (month, value), (_, drawn) in zip(original.points, realized.points, strict=True):
-            yield from _paired_leaves(value, drawn, f"{path}.by_month.{month}")
-    elif isinstance(original, RetentionPoints):
-        for (age, value), (_, drawn) in zip(original.points, realized.points, strict=True):
-            if isinstance(value, Distribution):
-                yield f"{path}.points[{age}]", np.asarray(drawn, dtype=np.float64)
-    else:
-        for (key, item), (_, drawn) in zip(branches(original) or (), branches(realized) or (), strict=True):
-            if isinstance(original, tuple) and _is_keyed_pair(item):
-                # (day or age, value) of retention days or conversion by age: --set names the key.
-                yield from _paired_leaves(item[1], drawn[1], f"{path}[{item[0]}]")
-            else:
-                yield from _paired_leaves(item, drawn, child_path(path, key))
-
-
-def _is_keyed_pair(item: Any) -> bool:
-    return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], int)
+    """(``--set`` path, realized draws) of every range in ``scenario``, in the order ``realize`` draws them
+    (model/range_streams.py ``paired_ranges`` names them)."""
+    return ((path, np.asarray(drawn, dtype=np.float64)) for path, drawn in paired_ranges(scenario, realized))
 
 
 def fan_percentiles(rows: FloatArray, percentiles: Sequence[float]) -> FloatArray:
