@@ -23,7 +23,8 @@ from aigc_roi.model.scenario import ByMonth, Distribution, RetentionPoints
 from aigc_roi.model.tree import branches, child_path
 
 RANGE_STREAM = 0x72616E67
-"""The first word of every range's spawn key ("rang"), apart from any child stream numpy's ``spawn`` names."""
+"""The first word of every range's spawn key ("rang"): no child numpy's ``spawn`` makes of the seed (whose keys are
+0, 1, 2, ...) shares a range's stream."""
 
 
 def paired_ranges(original: Any, realized: Any, path: str = "") -> Iterator[tuple[str, Any]]:
