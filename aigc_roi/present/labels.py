@@ -235,8 +235,8 @@ LABELS: dict[str, Label] = {
         "─ 从所示最低到最高分位数，● 中间分位数，│ 零点。",
     ),
     "fan_subset": Label("Fan over the first {samples} samples (memory cap).", "扇形图基于前 {samples} 次抽样（内存上限）。"),
-    "shares_subset": Label("Shares over the first {samples} samples (their sampling error there is at most about 0.15 "
-                           "percentage points).", "方差占比基于前 {samples} 次抽样（其抽样误差至多约 0.15 个百分点）。"),
+    "shares_subset": Label("Shares over the first {samples} samples (their sampling error there is at most about {error} "
+                           "percentage points).", "方差占比基于前 {samples} 次抽样（其抽样误差至多约 {error} 个百分点）。"),
     "input": Label("Uncertain input", "不确定输入"),
     "variance_shares": Label("Which guess drives the risk: share of variance", "哪个假设决定风险：方差占比"),
     "variance_share_of": Label("Share of var({figure})", "占 {figure} 方差"),

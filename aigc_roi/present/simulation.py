@@ -22,7 +22,7 @@ from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text
-from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
+from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation, share_error
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -169,7 +169,8 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
 
 def shares_subset(simulation: Simulation, lang: str) -> str:
     """Says the variance shares are over the first samples only (whatif/simulate.py ``SHARE_SAMPLES``)."""
-    return label("shares_subset", lang).format(samples=f"{simulation.variance_share_samples:,}")
+    return label("shares_subset", lang).format(samples=f"{simulation.variance_share_samples:,}",
+                                               error=f"{100 * share_error(simulation.variance_share_samples):.2f}")
 
 
 def title(simulation: Simulation, scenario: Scenario, lang: str) -> str:

@@ -471,6 +471,12 @@ def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest:
     )
 
 
+def share_error(samples: int) -> float:
+    """The largest standard deviation of a variance share estimated from ``samples`` samples, as a share:
+    sqrt(4 s (1 - s)^2 / samples) at s = 1/3, for a normal outcome (module docstring, Variance shares)."""
+    return math.sqrt(16.0 / 27.0 / samples)
+
+
 def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArray],
                     progress: ProgressCallback | None = None, jobs: int = 1) -> dict[str, dict[str, float]]:
     """Outcome name -> input path -> first-order share of the outcome's variance (see the module docstring).

@@ -212,10 +212,11 @@ def test_every_format_says_when_the_shares_are_over_the_first_samples_only(monke
     def words(*args: str) -> str:
         return " ".join(invoke(["simulate", path, *args], env={"COLUMNS": "200"}).stdout.split())
 
-    note = "Shares over the first 300 samples"
+    # The largest standard deviation of a share from 300 samples: sqrt(4 (1/3) (2/3)^2 / 300) = 4.44 points.
+    note = "Shares over the first 300 samples (their sampling error there is at most about 4.44 percentage points)"
     assert note in words("--samples", "900")
     assert note in words("--samples", "900", "-f", "markdown")
-    assert "方差占比基于前 300 次抽样" in words("--samples", "900", "--lang", "zh")
+    assert "方差占比基于前 300 次抽样（其抽样误差至多约 4.44 个百分点）" in words("--samples", "900", "--lang", "zh")
     assert note not in words("--samples", "300")
 
 
