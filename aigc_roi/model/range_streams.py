@@ -58,13 +58,13 @@ def _is_keyed_pair(item: Any) -> bool:
     return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], int)
 
 
-def range_generators(scenario: Any, rng: np.random.Generator) -> list[np.random.Generator]:
-    """A generator per range of ``scenario``, in ``realize``'s order, each seeded by ``rng``'s seed sequence and the
-    range's path (module docstring). ``rng`` names the seed: its own state is neither read nor moved."""
+def range_streams(scenario: Any, rng: np.random.Generator) -> list[tuple[Distribution, np.random.Generator]]:
+    """Each range of ``scenario`` in ``realize``'s order, with its own generator, seeded by ``rng``'s seed sequence and
+    the range's path (module docstring). ``rng`` names the seed: its own state is neither read nor moved."""
     seeds = rng.bit_generator.seed_seq
     if not isinstance(seeds, np.random.SeedSequence):
         raise TypeError("the generator needs a SeedSequence (numpy.random.default_rng(seed) has one)")
     kind = type(rng.bit_generator)
-    return [np.random.Generator(kind(np.random.SeedSequence(
-                seeds.entropy, spawn_key=(*seeds.spawn_key, RANGE_STREAM, *path.encode("utf-8")))))
-            for path, _ in paired_ranges(scenario, scenario)]
+    return [(dist, np.random.Generator(kind(np.random.SeedSequence(
+                seeds.entropy, spawn_key=(*seeds.spawn_key, RANGE_STREAM, *path.encode("utf-8"))))))
+            for path, dist in paired_ranges(scenario, scenario)]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from aigc_roi.model.range_streams import range_generators
+from aigc_roi.model.range_streams import range_streams
 from aigc_roi.model.sampling import _draw, distributions, realized_from
 from aigc_roi.model.scenario import Distribution, FloatArray, Scenario
 
@@ -32,7 +32,7 @@ class SampleStream:
         self.scenario = scenario
         self.samples = samples
         self.done = 0
-        self.ranges = list(zip(distributions(scenario), range_generators(scenario, rng), strict=True))
+        self.ranges = range_streams(scenario, rng)
 
     def take(self, count: int) -> Scenario:
         """The next ``count`` samples, realized (``realize``'s samples ``done..done + count - 1``)."""
@@ -47,11 +47,9 @@ def realize_side_by_side(scenario: Scenario, samples: int, rng: np.random.Genera
                          progress: Callable[[int, int], None] | None = None) -> Scenario:
     """``realize(scenario, samples, rng)``, the ranges drawn by ``map_draws`` (a map over threads that keeps the
     order); ``progress`` hears (ranges drawn, ranges) as each one's draws come back."""
-    ranges = distributions(scenario)
+    ranges = range_streams(scenario, rng)
     drawn = []
-    for done, draws in enumerate(map_draws(_draw_next, [(dist, samples, stream) for dist, stream
-                                                        in zip(ranges, range_generators(scenario, rng), strict=True)]),
-                                 start=1):
+    for done, draws in enumerate(map_draws(_draw_next, [(dist, samples, stream) for dist, stream in ranges]), start=1):
         drawn.append(draws)
         if progress is not None:
             progress(done, len(ranges))

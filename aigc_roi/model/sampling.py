@@ -47,7 +47,7 @@ import numpy as np
 
 from aigc_roi.model.channels.base import ChannelType
 from aigc_roi.model.limits import MIN_UNIT_COST
-from aigc_roi.model.range_streams import range_generators
+from aigc_roi.model.range_streams import paired_ranges, range_streams
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
 from aigc_roi.model.tree import branches, rebuilt
 
@@ -72,8 +72,7 @@ def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | Non
         return _realized(scenario, _median)
     if samples < 1:
         raise ValueError(f"samples must be >= 1, got {samples}")
-    return realized_from(scenario, iter([_draw(dist, samples, generator) for dist, generator
-                                         in zip(distributions(scenario), range_generators(scenario, rng), strict=True)]))
+    return realized_from(scenario, iter([_draw(dist, samples, stream) for dist, stream in range_streams(scenario, rng)]))
 
 
 def realized_from(scenario: Scenario, draws: Iterator[FloatArray]) -> Scenario:
@@ -83,14 +82,7 @@ def realized_from(scenario: Scenario, draws: Iterator[FloatArray]) -> Scenario:
 
 def distributions(scenario: Scenario) -> list[Distribution]:
     """The ranges ``realize`` draws for ``scenario``, in its order."""
-    found: list[Distribution] = []
-
-    def listed(dist: Distribution) -> Realized:
-        found.append(dist)
-        return _median(dist)
-
-    _realized(scenario, listed)
-    return found
+    return [dist for _, dist in paired_ranges(scenario, scenario)]
 
 
 def _realized(scenario: Scenario, draw: Drawer) -> Scenario:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from aigc_roi.model.range_streams import paired_ranges
-from aigc_roi.model.sampling import distributions, realize
+from aigc_roi.model.sampling import realize, realized_from
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.load import load_path, load_text
 
@@ -90,10 +90,28 @@ def test_a_generator_without_a_seed_sequence_is_refused() -> None:
         realize(scenario(PLAN), 10, legacy)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.yaml")) + sorted((ROOT / "aigc_roi" / "templates").glob("*.yaml")),
-                         ids=lambda path: path.name)
-def test_every_range_of_a_bundled_file_has_a_path_of_its_own(path: Path) -> None:
-    plan = load_path(path).scenario
+# A range in every kind of place: retention days, by month, a conversion by age, beside plain fields.
+EVERY_PLACE = """\
+name: Every place a range can be
+horizon_months: 24
+discount_rate: 0.05..0.15
+acquisition:
+  - {name: Scale, type: cpa, bid: {by_month: {1: 10..14, 24: 16}}, budget: 60000, months: 1-24}
+retention: {days: {1: 0.4..0.5, 7: 0.2..0.3, 30: 0.1}}
+monetization:
+  plans: [{name: Monthly, price: 30, period: month, conversion: {0: 3%..5%, 2: 1%}, renewal: 0.6..0.8}]
+costs: {fixed: [{name: Tools, monthly: 300..1000}]}
+"""
+BUNDLED = sorted((ROOT / "scenarios").glob("*.yaml")) + sorted((ROOT / "aigc_roi" / "templates").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("source", [PLAN, EVERY_PLACE, *BUNDLED],
+                         ids=lambda source: source.name if isinstance(source, Path) else source.splitlines()[0])
+def test_every_range_has_a_path_of_its_own_and_its_draws_land_there(source: Path | str) -> None:
+    plan = load_path(source).scenario if isinstance(source, Path) else scenario(source)
     paths = [name for name, _ in paired_ranges(plan, plan)]
-    assert len(paths) == len(distributions(plan))
     assert len(set(paths)) == len(paths)
+    # The walk that puts the draws in place takes them in the order their paths (and streams) are listed.
+    markers = [np.full(3, 0.5) for _ in paths]
+    realized = realized_from(plan, iter(markers))
+    assert all(drawn is marker for (_, drawn), marker in zip(paired_ranges(plan, realized), markers, strict=True))
