@@ -9,9 +9,10 @@ the rest of the process free of threads.
 
 The part that stays with Python's lock (a chunk's Python steps, about a
 tenth of its time at the engine's chunk size) is why a piece is a whole
-engine chunk, not a slice of one; it, and the memory bus the chunks' passes
-over their arrays share, is why two threads give about 1.4x, not 2x, and
-why ``DEFAULT_MAX_JOBS`` stops where it does.
+engine chunk, not a slice of one; it is also why two threads give about
+1.3-1.4x, not 2x (each numpy call hands the lock back and forth: two
+separate processes on half the samples each take no longer than one
+alone), and why ``DEFAULT_MAX_JOBS`` stops where it does.
 """
 
 from __future__ import annotations
