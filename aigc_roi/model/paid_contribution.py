@@ -49,6 +49,10 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
         # Every other group's channels all spend: each is credited the users it bought, whose sums the plan has.
         active, indexed_new_users, indexed_active = others.with_group_0(
             credited[0], _active_by_group(groups[:1], credited[:1], curves[:1], p)[0])
+    elif len(groups) == 1:
+        # Group 0's index is 1: its users and their actives are what the plan converts, with no zeros added.
+        active = indexed_active = _active_by_group(groups, credited, curves, p)[0]
+        indexed_new_users = credited[0]
     else:
         active_by_group = _active_by_group(groups, credited, curves, p)
         active, indexed_new_users, indexed_active = _OtherGroups.of(credited, active_by_group, indices).with_group_0(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from aigc_roi.model.active_users import _active_users
 from aigc_roi.model.channel_months import ChannelMonths, Shares
 from aigc_roi.model.monthly_revenue import _RevenueByAge
@@ -83,7 +81,7 @@ def _active_by_group(groups: tuple[SourceGroup, ...], users: list[FloatArray], c
 
 @dataclass(frozen=True)
 class _OtherGroups:
-    """Over the groups g >= 1: sum A_g, sum k_g N_g and sum k_g A_g ``(H, s)`` (zeros without such groups)."""
+    """Over the groups g >= 1 (at least one): sum A_g, sum k_g N_g and sum k_g A_g ``(H, s)``."""
 
     users: tuple[int, ...]
     """The identity of each N_g summed, so that the same users summed again are known."""
@@ -93,15 +91,12 @@ class _OtherGroups:
 
     @classmethod
     def of(cls, users: list[FloatArray], active_by_group: list[FloatArray], indices: list[FloatArray]) -> _OtherGroups:
-        if len(users) == 1:
-            active, indexed_new_users, indexed_active = (np.zeros_like(users[0]) for _ in range(3))
-        else:
-            # Read only, never written: one other group's own A_g serves as the sum.
-            active = sum(active_by_group[2:], active_by_group[1])
-            indexed_new_users = sum((index * joined for joined, index in zip(users[2:], indices[2:], strict=True)),
-                                    indices[1] * users[1])
-            indexed_active = sum((index * own for own, index in zip(active_by_group[2:], indices[2:], strict=True)),
-                                 indices[1] * active_by_group[1])
+        # Read only, never written: one other group's own A_g serves as the sum.
+        active = sum(active_by_group[2:], active_by_group[1])
+        indexed_new_users = sum((index * joined for joined, index in zip(users[2:], indices[2:], strict=True)),
+                                indices[1] * users[1])
+        indexed_active = sum((index * own for own, index in zip(active_by_group[2:], indices[2:], strict=True)),
+                             indices[1] * active_by_group[1])
         return cls(tuple(id(joined) for joined in users[1:]), active, indexed_new_users, indexed_active)
 
     def with_group_0(self, users: FloatArray, active: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
