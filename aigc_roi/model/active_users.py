@@ -10,7 +10,7 @@ import numpy as np
 from aigc_roi.model.acquisition import _viral_chain
 from aigc_roi.model.curves import days_retention
 from aigc_roi.model.params import _once_if_shared, _Params
-from aigc_roi.model.running import running_product, running_sum
+from aigc_roi.model.running import add_down, running_product, running_sum
 from aigc_roi.model.scenario import FloatArray, Retention, RetentionChurn, RetentionDays, RetentionPoints
 from aigc_roi.model.sources import toeplitz_product
 
@@ -102,8 +102,7 @@ def _piecewise_active(new_users: FloatArray, knots: list[int], shares: list[Floa
         np.multiply(before[: horizon - lag], slope - previous, out=scratch[: horizon - lag])
         change[lag:] += scratch[: horizon - lag]
         previous = slope
-    for t in range(1, horizon):
-        change[t] += change[t - 1]
+    add_down(change)
     # Where every cohort has aged past a last share of 0 the sums leave a residue of either sign: no one is active.
     return np.maximum(change, 0.0, out=change)
 
