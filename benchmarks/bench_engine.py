@@ -56,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from floor import monthly_net_cash  # noqa: E402
 
-from aigc_roi.model.engine import CHUNK_CELLS, evaluate, evaluate_figures, take_samples  # noqa: E402
+from aigc_roi.model.engine import chunk_samples, evaluate, evaluate_figures, take_samples  # noqa: E402
 from aigc_roi.model.sampling import realize  # noqa: E402
 from aigc_roi.model.scenario import Distribution, RetentionPoints, Scenario  # noqa: E402
 from aigc_roi.reader.load import load_path  # noqa: E402
@@ -106,7 +106,7 @@ def interleaved_medians(runs: dict[str, Callable[[], object]], repeats: int) -> 
 
 def against_floor(samples: int, horizon: int, repeats: int) -> dict[str, float]:
     realized = realize(bench_scenario(horizon), samples, np.random.default_rng(0))
-    chunk = max(1, CHUNK_CELLS // horizon)
+    chunk = chunk_samples(horizon)
 
     def floor_in_chunks() -> None:
         for start in range(0, samples, chunk):

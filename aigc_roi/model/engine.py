@@ -25,7 +25,7 @@ How it runs (none of this changes a number beyond float rounding):
   ``_new_users``, per sample: what a test reads (months 1..after_month)
   does not depend on anything after it, so the gated plan is then run once
   (``_SourceMix`` included: its groups sum the gated purchases).
-- Samples are evaluated ``CHUNK_CELLS // H`` at a time, so the working
+- Samples are evaluated ``chunk_samples(H)`` at a time, so the working
   memory of a call is bounded whatever ``S``. ``evaluate`` keeps every
   monthly series (about 120 bytes per sample-month; each is joined from
   the chunks the first time it is read); ``evaluate_figures``
@@ -137,12 +137,24 @@ from aigc_roi.model.sources import group_of_sources, groups_like
 from aigc_roi.model.tree import map_arrays
 
 CHUNK_CELLS = 1 << 18
-"""Sample-months evaluated at once. A chunk's arrays are 2 MB each and its
-working set about 25 of them, near the size of a server's last-level cache:
-the engine's passes over memory, not its arithmetic, set its speed, and
-with chunks of 2^20 cells it ran 1.1x (120 months) to 1.5x (24 months) slower.
-At 120 months each per-month vector operation still runs over 2,184 samples,
-so Python overhead (about 3 ms a chunk) stays small."""
+"""Sample-months evaluated at once, up to ``LONG_HORIZON`` months. A chunk's
+arrays are 2 MB each and its working set about 25 of them, near the size of a
+server's last-level cache: at 24 months the engine's passes over memory, not
+its arithmetic, set its speed, and chunks twice as large ran 1.1x slower."""
+
+LONG_HORIZON = 60
+"""Past this many months a chunk keeps the samples of a 60-month one (4,369),
+so up to twice ``CHUNK_CELLS`` at 120 months: there every month-by-month step
+(recursions, running sums) is one numpy call per month, and at the 2,184
+samples a chunk of 2^18 cells would hold its Python cost was a sixth of the
+engine's time (benchmarks/bench_engine.py: 16% less at 120 months with the
+larger chunk, the same at 60; cli/allocator.py keeps the larger working set's
+freed memory)."""
+
+
+def chunk_samples(horizon: int) -> int:
+    """Samples the engine evaluates at once over ``horizon`` months (``CHUNK_CELLS``, ``LONG_HORIZON``)."""
+    return max(1, CHUNK_CELLS // min(horizon, LONG_HORIZON))
 
 
 def evaluate(scenario: Scenario, *, irr: bool = True) -> Result:
@@ -244,7 +256,7 @@ class _JoinedSeries(Mapping[str, FloatArray]):
 def evaluate_figures(scenario: Scenario, *, irr: bool = True) -> dict[str, FloatArray]:
     """``evaluate(scenario, irr=irr).figures`` without keeping any monthly series.
 
-    Working memory is one chunk (``CHUNK_CELLS``) plus the ``(S,)`` figures, so
+    Working memory is one chunk (``chunk_samples``) plus the ``(S,)`` figures, so
     a million samples over 120 months fits in a few hundred MB.
     """
     return evaluate_batch(scenario, irr=irr).figures
@@ -314,6 +326,6 @@ def take_samples(scenario: Scenario, start: int, stop: int, samples: int | None 
 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True,
             share: bool = False) -> Iterator[tuple[int, int, _Chunk]]:
-    for start, stop in chunk_bounds(layout.samples, max(1, CHUNK_CELLS // layout.horizon)):
+    for start, stop in chunk_bounds(layout.samples, chunk_samples(layout.horizon)):
         part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop, layout.samples)
         yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series, share)

@@ -45,7 +45,7 @@ def test_both_thresholds_are_raised_together_and_threads_share_one_arena(calls: 
     allocator.reuse_freed_memory()
     # glibc's M_MMAP_THRESHOLD is -3, M_TRIM_THRESHOLD -1 and M_ARENA_MAX -8 (malloc.h); 32 MiB is the largest mmap
     # threshold it takes.
-    assert calls == [(-3, 32 * 1024 * 1024), (-1, 256 * 1024 * 1024), (-8, 1)]
+    assert calls == [(-3, 32 * 1024 * 1024), (-1, 1024 * 1024 * 1024), (-8, 1)]
 
 
 def test_a_users_own_threshold_wins(calls: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,7 +57,7 @@ def test_a_users_own_threshold_wins(calls: list[tuple[int, int]], monkeypatch: p
 def test_a_users_own_arena_count_wins(calls: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     allocator.reuse_freed_memory()
-    assert calls == [(-3, 32 * 1024 * 1024), (-1, 256 * 1024 * 1024)]
+    assert calls == [(-3, 32 * 1024 * 1024), (-1, 1024 * 1024 * 1024)]
 
 
 def test_nothing_is_asked_of_an_allocator_that_is_not_glibcs(calls: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
