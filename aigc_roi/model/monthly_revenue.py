@@ -176,8 +176,12 @@ def _add_to(by_period: dict[int, FloatArray], period: int, amounts: FloatArray) 
 
 
 def _subscribers(payments_by_period: dict[int, FloatArray], shape: tuple[int, ...]) -> FloatArray:
-    """Subscribers in force from the payments of the plans of each period, by month or by age."""
-    return sum((in_force(payments, period) for period, payments in payments_by_period.items()), np.zeros(shape))
+    """Subscribers in force from the payments of the plans of each period, by month or by age; plans of one period
+    are their window itself, with no array of zeros added to it."""
+    windows = [in_force(payments, period) for period, payments in payments_by_period.items()]
+    if len(windows) == 1 and windows[0].shape == shape:
+        return windows[0]
+    return sum(windows, np.zeros(shape))
 
 
 def _purchase_per_active(monetization: Monetization, p: _Params) -> tuple[FloatArray, FloatArray]:
