@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aigc_roi.model.active_users import _piecewise_active
 from aigc_roi.model.engine import evaluate
@@ -57,3 +59,21 @@ def test_the_engine_sums_drawn_points_as_the_cohorts_do(horizon: int) -> None:
     new_users = result.months["new_users"].T
     expected = sum_age_by_age(new_users, curve)
     np.testing.assert_allclose(result.months["active_users"].T, expected, rtol=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 130), st.integers(1, 6), st.lists(st.integers(1, 150), min_size=1, max_size=6, unique=True),
+       st.integers(0, 2**32 - 1))
+def test_running_sums_match_the_sum_age_by_age_for_any_points(horizon: int, samples: int, ages: list[int],
+                                                              seed: int) -> None:
+    # Knots past the horizon, a knot at age 1, one knot or six; shares falling from 1 toward 0 in each sample.
+    rng = np.random.default_rng(seed)
+    knots = sorted(ages)
+    shares = np.sort(rng.uniform(0.0, 1.0, (len(knots), samples)), axis=0)[::-1]
+    new_users = rng.uniform(0.0, 1e5, (horizon, samples)) * (rng.uniform(size=(horizon, 1)) < 0.8)
+    curve = np.stack([np.interp(np.arange(horizon), (0, *knots), (1.0, *shares[:, j])) for j in range(samples)], axis=1)
+    active = _piecewise_active(new_users, [0, *knots], [np.ones(1), *shares])
+    expected = sum_age_by_age(new_users, curve)
+    joined = np.cumsum(new_users, axis=0)
+    assert (active >= 0.0).all()
+    assert (np.abs(active - expected) <= 1e-15 * np.arange(1, horizon + 1)[:, None] * joined + 1e-300).all()
