@@ -202,8 +202,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         by_group["retention"] = mix.retention
         paid_by_group = (mix.bought if every_channel_paid
                          else [channel_months.summed(group.channels, shares, paying_only=True) for group in groups])
-    # A channel's own users bring no reward of their own: the ltv of its users is before the rewards.
-    group_ltv = [(own * lifetime_discount).sum(axis=0) for own in lifetimes or [lifetime_contribution]]
+    # A channel's own users bring no reward of their own: the ltv of its users (the series' alone) is before the rewards.
+    own_lifetimes = lifetimes or [lifetime_contribution]
     if referral is not None:
         # c(0) of a viral user carries its reward: the user-weighted mean carries the viral users' share of it.
         lifetime_contribution = np.array(lifetime_contribution)
@@ -257,6 +257,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                           gross=False, worth=False).lifetime_contribution * lifetime_discount).sum(axis=0)
                         for source, users in enumerate(_source_users_by_month(acquired, organic, layout, p, activity))])
     else:
+        group_ltv = [(own * lifetime_discount).sum(axis=0) for own in own_lifetimes]
         ltv = np.array([group_ltv[g] for g in group_of_sources(groups, len(layout.source_names))]).reshape(-1, samples)
     bought_any = (unit_users * layout.source_masks.sum(axis=1)[:, None] if activity is None
                   else (activity * unit_users[:, None, :]).sum(axis=1)) > 0
