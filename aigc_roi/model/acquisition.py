@@ -100,8 +100,11 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     moving = tuple(c for c, (users_c, spend_c) in enumerate(rates) if moves(users_c) or moves(spend_c))
     constant = [c for c in range(len(channels)) if c not in moving]
     shape = (p.horizon, p.samples)
-    users = np.array([np.broadcast_to(rates[c][0], shape) for c in moving]) * masks.T[list(moving), :, None]
-    spend = np.array([np.broadcast_to(rates[c][1], shape) for c in moving]) * masks.T[list(moving), :, None]
+    users, spend = np.empty((len(moving), *shape)), np.empty((len(moving), *shape))
+    for row, (c, mask) in enumerate(zip(moving, masks.T[list(moving), :, None], strict=True)):
+        # Each channel's months times its mask, written in place: no broadcast copy of them first.
+        np.multiply(rates[c][0], mask, out=users[row])
+        np.multiply(rates[c][1], mask, out=spend[row])
     active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
     unit_users = np.empty((len(channels), p.samples))
     unit_spend = np.empty((len(channels), p.samples))
@@ -112,11 +115,16 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     rest = masks[:, constant]
     # Paid means spending over the horizon, sample by sample, as for a channel whose values are constant.
     spending = (unit_spend > 0).astype(np.float64)
-    bought = rest @ unit_users[constant] + users.sum(axis=0)
+    bought = rest @ unit_users[constant] + _over_channels(users)
     paid = (bought if bool(spending.all())
             else rest @ (unit_users[constant] * spending[constant]) + np.einsum("chs,cs->hs", users, spending[list(moving)]))
-    ad_spend = rest @ unit_spend[constant] + spend.sum(axis=0)
+    ad_spend = rest @ unit_spend[constant] + _over_channels(spend)
     return _Acquired(bought, paid, ad_spend, unit_users, unit_spend, (users, spend), moving)
+
+
+def _over_channels(by_channel: FloatArray) -> FloatArray:
+    """``(H, s)`` the sum of ``(C, H, s)`` over its channels; one channel's own months, not a copy of them."""
+    return by_channel[0] if by_channel.shape[0] == 1 else by_channel.sum(axis=0)
 
 
 def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray) -> FloatArray:
