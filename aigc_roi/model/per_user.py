@@ -154,33 +154,52 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     and costs is taken per group, on its own curve. ``users`` N_g ``(H, s)``, ``curves`` R_g over the horizon,
     ``groups`` each group's retention, ``indices`` k_g (group 0's is 1)."""
     ages = max(p.horizon, int(scenario.ltv_lifetime))
-    everyone = sum((joined.sum(axis=0) for joined in users[1:]), users[0].sum(axis=0))
+    joined_totals = [joined.sum(axis=0) for joined in users]
+    everyone = sum(joined_totals[1:], joined_totals[0])
     anyone = everyone > 0
     # Where no one joined, every group's users are 0: divided by 1 there they are the 0 a masked division would
-    # write, in one pass, not three.
+    # write, and group 0's user joining in month 1 stands for them all (a weight of 1 there).
     divisor = np.where(anyone, everyone, 1.0)
-    shares = [joined / divisor for joined in users]
-    shares[0][0] = np.where(anyone, shares[0][0], 1.0)
-    indexed = sum((index * share for share, index in zip(shares[1:], indices[1:], strict=True)), shares[0])
+    alone = np.where(anyone, 0.0, 1.0)
 
-    def mean_over(weights: FloatArray, done: dict[int, FloatArray]) -> Callable[[Terms], FloatArray]:
-        # The weights sum to a group's share of the users, not to 1: a constant value's mean is the value times it.
-        total = weights.sum(axis=0)
+    def mean_over(summed_users: FloatArray, joined: Callable[[], FloatArray], stand_in: bool) -> Callable[[Terms], FloatArray]:
+        """Means over the join months weighted by some users' share of everyone who joined (``summed_users`` their
+        sum over the months, ``joined`` them by month), with group 0's stand-in user where ``stand_in``. The weights
+        sum to that share, not to 1: a constant value's mean is the value times it. Only a value that moves by month
+        reads the weights of each join month, built the first time."""
+        share = summed_users / divisor + alone if stand_in else summed_users / divisor
+        weights: list[FloatArray] = []
+        done: dict[int, FloatArray] = {}
 
-        def mean_of(terms: Terms) -> FloatArray:
-            return _apply(terms, lambda series: offset_mean(weights, series, ages) if moves(series) else series * total, done)
-        return mean_of
+        def summed(series: FloatArray) -> FloatArray:
+            if not moves(series):
+                return series * share
+            if not weights:
+                weights.append(joined() / divisor)
+                if stand_in:
+                    weights[0][0] += alone
+            return offset_mean(weights[0], series, ages)
 
-    subscriptions_mean = mean_over(indexed, {})
+        return lambda terms: _apply(terms, summed, done)
+
+    # A user's subscriptions are its group's index times group 0's: their weights are the users each index scales.
+    subscriptions_mean = mean_over(
+        sum((index * group_total for group_total, index in zip(joined_totals[1:], indices[1:], strict=True)), joined_totals[0]),
+        lambda: sum((index * joined for joined, index in zip(users[1:], indices[1:], strict=True)), users[0]), True)
     mean = np.zeros((ages, p.samples))
     for payments, price, keep in subscriptions.plans:
         mean += payments[:ages] * subscriptions_mean(price) * keep
     if subscriptions.in_force is not None:
         mean -= subscriptions.in_force[:ages] * subscriptions_mean(as_terms(subscriptions.serving))
-    for g, (share, curve, retention, index) in enumerate(zip(shares, curves, groups, indices, strict=True)):
+    for g, (joined, joined_total, curve, retention, index) in enumerate(zip(users, joined_totals, curves, groups, indices,
+                                                                             strict=True)):
         long_curve = curve if ages == p.horizon else _retention_by_age(retention, ages, p)
         net_per_active = _per_active_terms(scenario, p, None if g == 0 else index)[1]
-        mean += long_curve[:ages] * mean_over(share, {})(net_per_active)
+
+        def group_users(of_group: FloatArray = joined) -> FloatArray:
+            return of_group
+
+        mean += long_curve[:ages] * mean_over(joined_total, group_users, g == 0)(net_per_active)
     return mean[: int(scenario.ltv_lifetime)]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from aigc_roi.model.active_users import _active_users
 from aigc_roi.model.channel_months import ChannelMonths, Shares
 from aigc_roi.model.monthly_revenue import _RevenueByAge
@@ -93,10 +95,15 @@ class _OtherGroups:
     def of(cls, users: list[FloatArray], active_by_group: list[FloatArray], indices: list[FloatArray]) -> _OtherGroups:
         # Read only, never written: one other group's own A_g serves as the sum.
         active = sum(active_by_group[2:], active_by_group[1])
-        indexed_new_users = sum((index * joined for joined, index in zip(users[2:], indices[2:], strict=True)),
-                                indices[1] * users[1])
-        indexed_active = sum((index * own for own, index in zip(active_by_group[2:], indices[2:], strict=True)),
-                             indices[1] * active_by_group[1])
+        if all(np.array_equal(index, indices[1]) for index in indices[2:]):
+            # Groups of one index (channels given the same number): k sum N_g and k sum A_g, one product each.
+            indexed_new_users = indices[1] * sum(users[2:], users[1])
+            indexed_active = indices[1] * active
+        else:
+            indexed_new_users = sum((index * joined for joined, index in zip(users[2:], indices[2:], strict=True)),
+                                    indices[1] * users[1])
+            indexed_active = sum((index * own for own, index in zip(active_by_group[2:], indices[2:], strict=True)),
+                                 indices[1] * active_by_group[1])
         return cls(tuple(id(joined) for joined in users[1:]), active, indexed_new_users, indexed_active)
 
     def with_group_0(self, users: FloatArray, active: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
