@@ -140,7 +140,7 @@ CHUNK_CELLS = 1 << 18
 """Sample-months evaluated at once, up to ``LONG_HORIZON`` months. A chunk's
 arrays are 2 MB each and its working set about 25 of them, near the size of a
 server's last-level cache: at 24 months the engine's passes over memory, not
-its arithmetic, set its speed, and chunks twice as large ran 1.1x slower."""
+its arithmetic, set its speed, and chunks twice as large ran 1.1-1.15x slower."""
 
 LONG_HORIZON = 60
 """Past this many months a chunk keeps the samples of a 60-month one (4,369),
