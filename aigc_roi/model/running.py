@@ -28,8 +28,8 @@ def running_sum(values: FloatArray, axis: int = 0) -> FloatArray:
     return out
 
 
-def add_down(values: FloatArray) -> FloatArray:
-    """``values[t] += values[t - 1]`` for t = 1, 2, ... in place, and ``values``.
+def add_down(values: FloatArray) -> None:
+    """``values[t] += values[t - 1]`` for t = 1, 2, ..., in place.
 
     Month by month through views of the rows made once, each output passed by position: at a few thousand
     samples a slice and a keyword per month cost more than the addition (a third of the loop at 120 months)."""
@@ -37,7 +37,6 @@ def add_down(values: FloatArray) -> FloatArray:
     rows = list(values)
     for before, row in zip(rows, rows[1:], strict=False):
         add(row, before, row)
-    return values
 
 
 def _months_first(values: FloatArray, axis: int) -> FloatArray:
