@@ -96,8 +96,10 @@ def _median(dist: Distribution) -> Realized:
 
 
 def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatArray:
-    low, high = _checked(dist)
+    low, high = float(dist.low), float(dist.high)
     if dist.kind == "lognormal":
+        if low <= 0 or high <= 0:
+            raise ValueError(f"a lognormal range needs low > 0 and high > 0, got [{low}, {high}]")
         if low == high:
             # exp(log(a)) need not round back to a, yet a zero-width range must equal its median exactly.
             return np.full(samples, low, dtype=np.float64)
@@ -108,23 +110,14 @@ def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatAr
         return rng.normal((low + high) / 2, (high - low) / (2 * Z90), samples)
     if dist.kind == "uniform":
         return rng.uniform(low, high, samples)
-    assert dist.mode is not None  # _checked
-    if low == high:
-        # numpy's triangular rejects a zero-width support; it is a constant.
-        return np.full(samples, low, dtype=np.float64)
-    return rng.triangular(low, float(dist.mode), high, samples)
-
-
-def _checked(dist: Distribution) -> tuple[float, float]:
-    """``dist``'s (low, high), or the ``ValueError`` of a range ``_draw`` cannot draw."""
-    low, high = float(dist.low), float(dist.high)
-    if dist.kind == "lognormal" and (low <= 0 or high <= 0):
-        raise ValueError(f"a lognormal range needs low > 0 and high > 0, got [{low}, {high}]")
-    if dist.kind == "triangular" and dist.mode is None:
-        raise ValueError("a triangular range needs a mode")
-    if dist.kind not in ("lognormal", "normal", "uniform", "triangular"):
-        raise ValueError(f"unknown distribution kind {dist.kind!r}")
-    return low, high
+    if dist.kind == "triangular":
+        if dist.mode is None:
+            raise ValueError("a triangular range needs a mode")
+        if low == high:
+            # numpy's triangular rejects a zero-width support; it is a constant.
+            return np.full(samples, low, dtype=np.float64)
+        return rng.triangular(low, float(dist.mode), high, samples)
+    raise ValueError(f"unknown distribution kind {dist.kind!r}")
 
 
 MIN_DAY_SHARE = 1e-9
