@@ -42,17 +42,15 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
     paid_users = months["paid_users"]
     viral = _viral_chain(paid_users, virality) - paid_users
     credited = [viral + paid_by_group[0], *paid_by_group[1:]]
-    if shared is not None:
-        active = indexed_active = shared.active(credited[0])
+    if len(groups) == 1:
+        # Group 0's index is 1: its users and their actives are what the plan converts (``shared`` has one group).
+        active = indexed_active = (shared.active(credited[0]) if shared is not None
+                                   else _active_by_group(groups, credited, curves, p)[0])
         indexed_new_users = credited[0]
     elif others is not None and tuple(id(users) for users in credited[1:]) == others.users:
         # Every other group's channels all spend: each is credited the users it bought, whose sums the plan has.
         active, indexed_new_users, indexed_active = others.with_group_0(
             credited[0], _active_by_group(groups[:1], credited[:1], curves[:1], p)[0])
-    elif len(groups) == 1:
-        # Group 0's index is 1: its users and their actives are what the plan converts, with no zeros added.
-        active = indexed_active = _active_by_group(groups, credited, curves, p)[0]
-        indexed_new_users = credited[0]
     else:
         active_by_group = _active_by_group(groups, credited, curves, p)
         active, indexed_new_users, indexed_active = _OtherGroups.of(credited, active_by_group, indices).with_group_0(
