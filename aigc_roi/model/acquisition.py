@@ -132,6 +132,14 @@ def _new_users(paid_users: FloatArray, organic: FloatArray, virality: FloatArray
     return _viral_chain(paid_users + organic, virality)
 
 
+def _viral_users(new_users: FloatArray, virality: FloatArray) -> FloatArray:
+    """V(t) = k N(t-1), ``(H, s)``: the users every new user brings a month later (none in month 1)."""
+    viral = np.empty_like(new_users)
+    viral[0] = 0.0
+    np.multiply(new_users[:-1], virality, out=viral[1:])
+    return viral
+
+
 def _viral_chain(inflow: FloatArray, virality: FloatArray) -> FloatArray:
     """x(t) = inflow(t) + k x(t-1) along the first (month) axis.
 

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from aigc_roi.model.accrual import accrual_series
-from aigc_roi.model.acquisition import _acquisition, _new_users, _source_months, _source_users_by_month, _unit_cost
+from aigc_roi.model.acquisition import (
+    _acquisition,
+    _new_users,
+    _source_months,
+    _source_users_by_month,
+    _unit_cost,
+    _viral_users,
+)
 from aigc_roi.model.active_users import _active_users, _retention_by_age
 from aigc_roi.model.by_month import moves
 from aigc_roi.model.cashflow import discount_factors
@@ -20,7 +27,7 @@ from aigc_roi.model.layout import _Layout
 from aigc_roi.model.monthly_costs import _delivery, _delivery_per_active, _fixed_costs, _referral, _serving, _serving_by_age
 from aigc_roi.model.monthly_revenue import _revenue, _revenue_by_age
 from aigc_roi.model.paid_contribution import _paid_by_month
-from aigc_roi.model.params import _once_if_shared, _Params
+from aigc_roi.model.params import _is_plain_zero, _once_if_shared, _Params
 from aigc_roi.model.per_user import (
     _lifetime_contribution,
     _moving_mean_user,
@@ -104,8 +111,11 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                                                           channel_months, virality, p, series)
     shares = None if gates is None else gates.still_buying
     new_users = _new_users(bought_users, organic, virality)
-    mix = None if len(groups) == 1 else _SourceMix.of(groups, curves, indices, p, channel_months, shares, organic,
-                                                      new_users, virality)
+    # Group 0's users and the referral rewards read the same viral users: multiplied out once.
+    viral = (_viral_users(new_users, virality) if len(groups) > 1 or not _is_plain_zero(scenario.referral_reward)
+             else None)
+    mix = None if viral is None or len(groups) == 1 else _SourceMix.of(groups, curves, indices, p, channel_months,
+                                                                        shares, organic, viral)
     values_move = _per_user_values_move(scenario)
     shared = CohortProducts.of(scenario, retention) if products and mix is None and not values_move else None
     if shared is not None:
@@ -121,7 +131,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     delivery_per_active = _delivery_per_active(scenario.monetization, p)
     # A group's conversion index scales its purchases, so the deliveries they cost with them.
     delivery = _delivery(scenario.monetization, purchasers, delivery_per_active, p)
-    viral_share, referral = _referral(scenario.referral_reward, new_users, virality, p)
+    viral_share, referral = _referral(scenario.referral_reward, new_users, viral, p)
     contribution = revenue.net - serving
     for cost in (delivery, referral):
         if cost is not None:
@@ -193,7 +203,8 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
             lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)
         else:
             lifetime_contribution = _moving_mean_user(scenario, mix.new_users, mix.retention,
-                                                      [group.retention for group in groups], mix.indices, subscriptions, p)
+                                                      [group.retention for group in groups], mix.indices,
+                                                      mix.indexed_new_users, subscriptions, p)
         if per_group is not None:
             by_group = {"gross": [_computed(one.gross_by_age) for one in per_group],
                         "contribution": [one.contribution_by_age for one in per_group]}

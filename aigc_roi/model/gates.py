@@ -92,8 +92,14 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
             before = stopped_by.get(channel, ())
             after = stopped_by[channel] = before + (number,)
             if after not in by_gates:
-                share = by_gates[after] = np.array(by_gates[before]) if before else np.ones((horizon, samples))
-                share[months:] *= ok
+                if before:
+                    share = by_gates[after] = np.array(by_gates[before])
+                    share[months:] *= ok
+                else:
+                    # Written once: 1 through the test months, the gate's decision after them.
+                    share = by_gates[after] = np.empty((horizon, samples))
+                    share[:months] = 1.0
+                    share[months:] = ok
             still_buying[channel] = by_gates[after]
         roas.append(gate_roas)
         cac.append(gate_cac)

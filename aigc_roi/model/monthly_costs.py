@@ -32,13 +32,17 @@ def _delivery(monetization: Monetization, active: FloatArray, per_active: FloatA
     return delivery
 
 
-def _referral(reward: Value, new_users: FloatArray, virality: FloatArray, p: _Params) -> tuple[FloatArray, FloatArray | None]:
-    """The viral users' share of all new users ``(s,)`` and referral(t) = V(t) x referral_reward ``(H, s)``; None when 0."""
+def _referral(reward: Value, new_users: FloatArray, viral: FloatArray | None,
+              p: _Params) -> tuple[FloatArray, FloatArray | None]:
+    """The viral users' share of all new users ``(s,)`` and referral(t) = V(t) x referral_reward ``(H, s)``; None when 0.
+
+    ``viral`` V(t) ``(H, s)`` (None only without a reward) is read for the last time here: the referral cost is
+    written over it."""
     if _is_plain_zero(reward):
         return np.zeros(p.samples), None
-    viral = np.zeros_like(new_users)
-    viral[1:] = new_users[:-1] * virality
-    return _zero_fill_ratio(viral.sum(axis=0), new_users.sum(axis=0)), viral * p(reward)
+    assert viral is not None, "a reward is paid on the viral users"
+    share = _zero_fill_ratio(viral.sum(axis=0), new_users.sum(axis=0))
+    return share, np.multiply(viral, p(reward), out=viral)
 
 
 def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params) -> FloatArray:
@@ -47,7 +51,7 @@ def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params) ->
     serving = active * p.monthly(costs.serving_per_active_user)
     serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
     if np.any(serving_per_subscriber != 0):
-        serving = serving + revenue.subscribers * serving_per_subscriber
+        serving += revenue.subscribers * serving_per_subscriber
     return serving
 
 

@@ -61,7 +61,7 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
                              subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber)))
     contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
     if delivery_per_active is not None:
-        contribution = contribution - indexed_active * delivery_per_active
+        contribution -= indexed_active * delivery_per_active
     if not _is_plain_zero(scenario.referral_reward):
-        contribution = contribution - viral * p(scenario.referral_reward)
+        contribution -= viral * p(scenario.referral_reward)
     return revenue.gross, contribution

@@ -98,7 +98,9 @@ def _moving_subscriptions(scenario: Scenario, ages: int, p: _Params, worth: bool
         # a cost on the subscriptions, so in the contribution only, never in the gross revenue.
         by_period: dict[int, FloatArray] = {}
         for plan, paid in zip(monetization.plans, payments, strict=True):
-            by_period.setdefault(int(plan.period_months), np.zeros((ages, p.samples)))[...] += paid
+            period = int(plan.period_months)
+            # A period's first plan is its payments themselves (read only): no array of zeros added to them.
+            by_period[period] = by_period[period] + paid if period in by_period else paid
         in_force_by_age = _subscribers(by_period, (ages, p.samples))
         if net_worth is not None:
             net_worth = net_worth - worth_by_join(in_force_by_age, serving, p.horizon)
@@ -144,7 +146,8 @@ def _moving_per_user(scenario: Scenario, new_users: FloatArray, retention: Float
 
 
 def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[FloatArray], groups: list[Retention],
-                      indices: list[FloatArray], subscriptions: _Subscriptions, p: _Params) -> FloatArray:
+                      indices: list[FloatArray], indexed_users: FloatArray, subscriptions: _Subscriptions,
+                      p: _Params) -> FloatArray:
     """``(L, s)`` c(a) of the user-weighted mean new user of every source group when values move by month
     (docs/formulas.md §14, §15): sum_g N_g c_g(a) / sum_g N_g, each c_g on its group's curve and index, where no
     user joined at all group 0's user joining in month 1 (as ``sources.weighted_lifetime`` weighs per-group values).
@@ -152,7 +155,8 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     Summed as one: a user's subscriptions are the same in every group but for its index, so their means over the
     join months are taken once, over every group's new users weighted by its index; only what an active user pays
     and costs is taken per group, on its own curve. ``users`` N_g ``(H, s)``, ``curves`` R_g over the horizon,
-    ``groups`` each group's retention, ``indices`` k_g (group 0's is 1)."""
+    ``groups`` each group's retention, ``indices`` k_g (group 0's is 1) and ``indexed_users`` sum_g k_g N_g
+    (``_SourceMix.indexed_new_users``: what the plans convert)."""
     ages = max(p.horizon, int(scenario.ltv_lifetime))
     joined_totals = [joined.sum(axis=0) for joined in users]
     everyone = sum(joined_totals[1:], joined_totals[0])
@@ -185,10 +189,10 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     # A user's subscriptions are its group's index times group 0's: their weights are the users each index scales.
     subscriptions_mean = mean_over(
         sum((index * group_total for group_total, index in zip(joined_totals[1:], indices[1:], strict=True)), joined_totals[0]),
-        lambda: sum((index * joined for joined, index in zip(users[1:], indices[1:], strict=True)), users[0]), True)
-    mean = np.zeros((ages, p.samples))
-    for payments, price, keep in subscriptions.plans:
-        mean += payments[:ages] * subscriptions_mean(price) * keep
+        lambda: indexed_users, True)
+    # Summed from the first plan's own new array, not onto zeros (0 + x is x: no plan pays a negative amount).
+    by_plan = [payments[:ages] * subscriptions_mean(price) * keep for payments, price, keep in subscriptions.plans]
+    mean = sum(by_plan[1:], by_plan[0]) if by_plan else np.zeros((ages, p.samples))
     if subscriptions.in_force is not None:
         mean -= subscriptions.in_force[:ages] * subscriptions_mean(as_terms(subscriptions.serving))
     for g, (joined, joined_total, curve, retention, index) in enumerate(zip(users, joined_totals, curves, groups, indices,

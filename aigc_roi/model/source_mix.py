@@ -41,13 +41,12 @@ class _SourceMix:
 
     @classmethod
     def of(cls, groups: tuple[SourceGroup, ...], curves: list[FloatArray], indices: list[FloatArray], p: _Params,
-           months: ChannelMonths, shares: Shares | None, organic: FloatArray, new_users: FloatArray,
-           virality: FloatArray) -> _SourceMix:
+           months: ChannelMonths, shares: Shares | None, organic: FloatArray, viral: FloatArray) -> _SourceMix:
         """``curves`` R_g ``(H, s)`` and ``indices`` k_g per group; ``months`` the channels' users by month and
         ``shares`` what the gates leave of them (``GateRun.still_buying``), None without gates; ``organic``
-        ``(1, s)``, or ``(H, s)`` when it moves by month."""
+        ``(1, s)``, or ``(H, s)`` when it moves by month; ``viral`` the viral users by month (group 0's)."""
         bought = [months.summed(group.channels, shares) for group in groups]
-        by_group = joined_by_group(bought, organic, virality, new_users)
+        by_group = joined_by_group(bought, organic, viral)
         active_by_group = _active_by_group(groups, by_group, curves, p)
         others = _OtherGroups.of(by_group, active_by_group, indices)
         active, indexed_new_users, indexed_active = others.with_group_0(by_group[0], active_by_group[0])

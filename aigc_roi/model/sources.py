@@ -127,10 +127,10 @@ def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetizati
     return [p(1.0)] + [np.minimum(p(group.index), ceiling) for group in groups[1:]]
 
 
-def joined_by_group(bought: list[FloatArray], organic: FloatArray, virality: FloatArray, new_users: FloatArray) -> list[FloatArray]:
-    """N_g(t) ``(H, s)`` per group: group 0 adds organic users and every viral user, V(t) = k N(t-1)."""
+def joined_by_group(bought: list[FloatArray], organic: FloatArray, viral: FloatArray) -> list[FloatArray]:
+    """N_g(t) ``(H, s)`` per group: group 0 adds organic users and every viral user, ``viral`` V(t) = k N(t-1)."""
     joined = bought[0] + organic
-    joined[1:] += virality * new_users[:-1]
+    joined[1:] += viral[1:]
     return [joined, *bought[1:]]
 
 

@@ -20,7 +20,10 @@ def in_force(payments: FloatArray, period: int) -> FloatArray:
 
     Summed shift by shift rather than as a difference of running sums: every
     term is non-negative, so nothing cancels (the engine's rule for sums).
+    A monthly plan's window is its payments: those themselves, read only, not a copy.
     """
+    if period == 1:
+        return payments
     horizon = payments.shape[0]
     covered = np.array(payments, dtype=np.float64)
     for shift in range(1, min(period, horizon)):

@@ -14,6 +14,7 @@ import pytest
 
 from aigc_roi.model.engine import evaluate, evaluate_batch
 from aigc_roi.model.sampling import realize
+from aigc_roi.model.tree import leaf_values
 from aigc_roi.reader.load import load_text
 
 EVERY_ADDITION = """
@@ -49,3 +50,16 @@ def test_figures_only_matches_the_full_evaluation() -> None:
     for name, values in full.items():
         for sample, (a, b) in enumerate(zip(values, batch.figures[name], strict=True)):
             assert (math.isnan(a) and math.isnan(b)) or b == pytest.approx(a, rel=1e-12, abs=1e-9), (name, sample)
+
+
+def test_evaluating_reads_the_draws_and_writes_none_of_them() -> None:
+    # The engine reads each row of draws as a read-only view, and a monthly plan's subscribers in force as its
+    # payments themselves: a stage that wrote into either would raise, or change the next evaluation's numbers.
+    realized = realize(load_text(EVERY_ADDITION, "every.yaml").scenario, 64, np.random.default_rng(7))
+    drawn = [np.array(value) for value in leaf_values(realized)]
+    first = evaluate_batch(realized).figures
+    evaluate(realized)
+    again = evaluate_batch(realized).figures
+    assert all(np.array_equal(before, after) for before, after in zip(drawn, leaf_values(realized), strict=True))
+    for name, values in first.items():
+        np.testing.assert_array_equal(again[name], values, err_msg=name)
