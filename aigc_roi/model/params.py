@@ -104,9 +104,13 @@ def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     """numerator / denominator, NaN where the denominator is 0 or NaN."""
     numerator, denominator = np.asarray(numerator, dtype=np.float64), np.asarray(denominator, dtype=np.float64)
     # The division broadcasts into ``out``: no broadcast views first (their Python is most of a small call).
-    out = np.full(numerator.shape if numerator.shape == denominator.shape
-                  else np.broadcast_shapes(numerator.shape, denominator.shape), np.nan)
-    np.divide(numerator, denominator, out=out, where=denominator != 0)
+    shape = numerator.shape if numerator.shape == denominator.shape else np.broadcast_shapes(numerator.shape, denominator.shape)
+    nonzero = denominator != 0
+    if nonzero.all():
+        # No NaN to write first, and an unmasked division: a third of the time over a bid that moves by month.
+        return np.divide(numerator, denominator, out=np.empty(shape))
+    out = np.full(shape, np.nan)
+    np.divide(numerator, denominator, out=out, where=nonzero)
     return out
 
 

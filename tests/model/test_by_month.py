@@ -13,7 +13,7 @@ from cli_runner import invoke
 from jsonschema import Draft202012Validator
 from spec_example import WORKED_EXAMPLE
 
-from aigc_roi.model.by_month import schedule
+from aigc_roi.model.by_month import sample_row, schedule
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.sampling import realize
@@ -346,3 +346,14 @@ def test_allocate_refuses_a_channel_whose_volume_moves() -> None:
     from aigc_roi.whatif.allocate import AllocationError, allocate
     with pytest.raises(AllocationError, match="'CPA' has users written by month"):
         allocate(scenario_of(BID_RISES, "acquisition[0].users={by_month: {1: 100, 3: 300}}", "acquisition[0].bid=12"), 1000.0)
+
+
+def test_a_row_of_draws_is_read_through_a_read_only_view() -> None:
+    draws = np.array([1.0, 2.0, 3.0])
+    row = sample_row(draws, 3)
+    assert np.shares_memory(row, draws) and not row.flags.writeable and draws.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        row[0] = 5.0
+    # One draw stands for every sample; a plain number too.
+    np.testing.assert_array_equal(sample_row(np.array([2.5]), 3), [2.5, 2.5, 2.5])
+    np.testing.assert_array_equal(sample_row(4, 2), [4.0, 4.0])
