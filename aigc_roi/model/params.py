@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -61,13 +63,17 @@ def chunk_bounds(samples: int, step: int) -> list[tuple[int, int]]:
     return bounds
 
 
+_Built = TypeVar("_Built")
+"""What ``_Params.once`` builds."""
+
+
 class _Params:
     """Turns a ``Value`` into an ``(s,)`` float64 row that broadcasts against ``(H, s)``."""
 
     def __init__(self, samples: int, horizon: int = 1) -> None:
         self.samples = samples
         self.horizon = horizon
-        self._schedules: dict[int, tuple[Moving, FloatArray]] = {}
+        self._built: dict[tuple[str, int], tuple[object, Any]] = {}
 
     def __call__(self, value: Moving) -> FloatArray:
         if isinstance(value, ByMonth):
@@ -81,12 +87,22 @@ class _Params:
         channels' revenue and the plan's recursion alike."""
         if not isinstance(value, ByMonth):
             return monthly(value, self.horizon, self.samples)
-        known = self._schedules.get(id(value))
-        if known is None or known[0] is not value:
+
+        def schedule() -> FloatArray:
             series = monthly(value, self.horizon, self.samples)
             series.flags.writeable = False
-            known = self._schedules[id(value)] = (value, series)
-        return known[1]
+            return series
+
+        return self.once("schedule", value, schedule)
+
+    def once(self, kind: str, source: object, build: Callable[[], _Built]) -> _Built:
+        """``build()``, what ``source`` gives as ``kind``, built the first time a chunk asks and shared after: every
+        stage of a chunk reads the same values (so callers read it, never write it)."""
+        key = (kind, id(source))
+        known = self._built.get(key)
+        if known is None or known[0] is not source:
+            known = self._built[key] = (source, build())
+        return cast(_Built, known[1])
 
 
 @functools.lru_cache(maxsize=1024)

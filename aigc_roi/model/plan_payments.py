@@ -36,6 +36,12 @@ class _Recursion:
 
     @classmethod
     def of(cls, plan: Plan, p: _Params) -> _Recursion | None:
+        """The plan's recursion, built once a chunk: the revenue, the paid channels' revenue and a user's values by
+        age all read it (a dozen times a run)."""
+        return p.once("recursion", plan, lambda: cls._built(plan, p))
+
+    @classmethod
+    def _built(cls, plan: Plan, p: _Params) -> _Recursion | None:
         if isinstance(plan.conversion, tuple) or not isinstance(plan.renewal, float | int | np.ndarray):
             return None
         if isinstance(plan.price, ByMonth):
