@@ -166,11 +166,11 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     divisor = np.where(anyone, everyone, 1.0)
     alone = np.where(anyone, 0.0, 1.0)
 
-    def mean_over(summed_users: FloatArray, joined: Callable[[], FloatArray], stand_in: bool) -> Callable[[Terms], FloatArray]:
+    def mean_over(summed_users: FloatArray, joined: FloatArray, stand_in: bool) -> Callable[[Terms], FloatArray]:
         """Means over the join months weighted by some users' share of everyone who joined (``summed_users`` their
         sum over the months, ``joined`` them by month), with group 0's stand-in user where ``stand_in``. The weights
         sum to that share, not to 1: a constant value's mean is the value times it. Only a value that moves by month
-        reads the weights of each join month, built the first time."""
+        reads the weights of each join month, divided out the first time."""
         share = summed_users / divisor + alone if stand_in else summed_users / divisor
         weights: list[FloatArray] = []
         done: dict[int, FloatArray] = {}
@@ -179,7 +179,7 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
             if not moves(series):
                 return series * share
             if not weights:
-                weights.append(joined() / divisor)
+                weights.append(joined / divisor)
                 if stand_in:
                     weights[0][0] += alone
             return offset_mean(weights[0], series, ages)
@@ -189,7 +189,7 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     # A user's subscriptions are its group's index times group 0's: their weights are the users each index scales.
     subscriptions_mean = mean_over(
         sum((index * group_total for group_total, index in zip(joined_totals[1:], indices[1:], strict=True)), joined_totals[0]),
-        lambda: indexed_users, True)
+        indexed_users, True)
     # Summed from the first plan's own new array, not onto zeros (0 + x is x: no plan pays a negative amount).
     by_plan = [payments[:ages] * subscriptions_mean(price) * keep for payments, price, keep in subscriptions.plans]
     mean = sum(by_plan[1:], by_plan[0]) if by_plan else np.zeros((ages, p.samples))
@@ -199,11 +199,7 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
                                                                              strict=True)):
         long_curve = curve if ages == p.horizon else _retention_by_age(retention, ages, p)
         net_per_active = _per_active_terms(scenario, p, None if g == 0 else index)[1]
-
-        def group_users(of_group: FloatArray = joined) -> FloatArray:
-            return of_group
-
-        mean += long_curve[:ages] * mean_over(joined_total, group_users, g == 0)(net_per_active)
+        mean += long_curve[:ages] * mean_over(joined_total, joined, g == 0)(net_per_active)
     return mean[: int(scenario.ltv_lifetime)]
 
 
