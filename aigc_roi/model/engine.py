@@ -169,6 +169,11 @@ def chunk_samples(horizon: int, by_month_channels: int = 0) -> int:
     return max(1, samples)
 
 
+def chunk_samples_of(scenario: Scenario) -> int:
+    """``chunk_samples`` for ``scenario``'s horizon and its channels by month: the chunk the engine evaluates it in."""
+    return chunk_samples(int(scenario.horizon_months), by_month_channels(scenario))
+
+
 def by_month_channels(scenario: Scenario) -> int:
     """The channels with a value written by month: each one's months are a ``(H, s)`` slice of one stacked array."""
     return sum(1 for channel in scenario.acquisition
@@ -345,7 +350,6 @@ def take_samples(scenario: Scenario, start: int, stop: int, samples: int | None 
 def _chunks(scenario: Scenario, layout: _Layout, irr: bool, series: bool = True,
             share: bool = False) -> Iterator[tuple[int, int, _Chunk]]:
     # A run is one chunk whatever its channels: their fields are not walked for it.
-    stacked = by_month_channels(scenario) if layout.samples > 1 else 0
-    for start, stop in chunk_bounds(layout.samples, chunk_samples(layout.horizon, stacked)):
+    for start, stop in chunk_bounds(layout.samples, chunk_samples_of(scenario) if layout.samples > 1 else 1):
         part = scenario if stop - start == layout.samples else take_samples(scenario, start, stop, layout.samples)
         yield start, stop, _evaluate_chunk(part, layout, stop - start, irr, series, share)

@@ -95,7 +95,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.engine import FIGURE_NAMES, FigureBatch, by_month_channels, chunk_samples, evaluate_batch
+from aigc_roi.model.engine import FIGURE_NAMES, FigureBatch, chunk_samples_of, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.range_streams import paired_ranges
@@ -228,7 +228,7 @@ def simulate(
 
     ``payback_target_months`` and ``max_cash_need`` default to the scenario's
     targets (payback: 12 when unset). ``chunk_size`` samples go through the
-    engine at a time (default: the engine's own chunk, ``chunk_samples``:
+    engine at a time (default: the engine's own chunk, ``chunk_samples_of``:
     a smaller one pays the engine's fixed cost per call more often, a larger
     one is cut into the engine's chunks anyway); it never changes a result.
     ``jobs`` threads, at most one per core, evaluate the chunks and summarise
@@ -250,7 +250,7 @@ def simulate(
     horizon = int(scenario.horizon_months)
     if horizon < 1:
         raise ValueError(f"horizon_months must be >= 1, got {horizon}")
-    chunk = chunk_size if chunk_size is not None else chunk_samples(horizon, by_month_channels(scenario))
+    chunk = chunk_size if chunk_size is not None else chunk_samples_of(scenario)
     if chunk < 1:
         raise ValueError(f"chunk_size must be >= 1, got {chunk}")
     target_months = payback_target_months

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aigc_roi.model.engine import by_month_channels, chunk_samples
+from aigc_roi.model.engine import by_month_channels, chunk_samples, chunk_samples_of
 from aigc_roi.reader.load import load_text
 
 
@@ -35,3 +35,5 @@ retention: {monthly_churn: 0.3}
 monetization: {purchases: [{name: Pack, price: 10, rate: 0.1}]}
 """, "two.yaml").scenario
     assert by_month_channels(scenario) == 2
+    # 262,144 / 12 = 21,845.3 samples; two channels' months, 4,194,304 / 24 = 174,762, do not bind.
+    assert chunk_samples_of(scenario) == 21_845
