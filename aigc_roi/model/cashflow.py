@@ -37,7 +37,13 @@ from aigc_roi.model.scenario import FloatArray
 _IRR_MAX_ITERATIONS = 200
 """Bisection alone halves a bracket of width <= ~120 to rounding in ~60 steps; Newton takes far fewer."""
 _IRR_STEP_DONE = 1e-12
-"""A Newton step this small (relative to max(1, |u|)) lands on the root to rounding: convergence is quadratic."""
+"""A Newton step this small (relative to max(1, |u|)) lands on the root to rounding, even one that would leave the
+bracket from its end: the column is then done where it stands."""
+_IRR_SETTLED = math.sqrt(8.0 * float(np.finfo(np.float64).eps))
+"""Times max(1, |u|) / H: a Newton step inside the bracket this small leaves the root within float64's epsilon of
+max(1, |u|) squared. h' <= -1 (every late month is at least one after every early one) and |h''| <= H^2 / 4 (a
+variance of months that lie within H of each other), so after a step d, |h| <= H^2 d^2 / 8 and the root is as close.
+The step that would confirm it, one more pass over every month, is then skipped."""
 _IRR_POWERS_REACH = 600.0
 """Largest |u| x H for which h's weights are amounts times powers of e^-u: e^600 is far from float64's limits."""
 _LARGEST = float(np.finfo(np.float64).max)
@@ -118,39 +124,54 @@ def sign_changes(net_cash: FloatArray) -> np.ndarray:
     means every positive month comes before every negative one, or after:
     four reductions over the months, no loop.
     """
-    if net_cash.shape[1] == 1:
-        return np.array([_lone_sign_changes(net_cash[:, 0].tolist())], dtype=np.int64)
-    horizon = net_cash.shape[0]
-    positive = net_cash > 0.0
-    negative = net_cash < 0.0
     changes = np.zeros(net_cash.shape[1], dtype=np.int64)
-    # Only samples with months of both signs change sign at all: a plan losing money every month is settled by
-    # two cheap reductions over booleans.
-    both = np.flatnonzero(positive.any(axis=0) & negative.any(axis=0))
-    if both.size == 0:
-        return changes
-    if both.size < changes.size:
-        positive, negative = positive[:, both], negative[:, both]
-    months = _month_numbers(horizon, 0)
-    after, before = months.dtype.type(horizon), months.dtype.type(-1)
-    first_positive = np.where(positive, months, after).min(axis=0)
-    first_negative = np.where(negative, months, after).min(axis=0)
-    last_positive = np.where(positive, months, before).max(axis=0)
-    last_negative = np.where(negative, months, before).max(axis=0)
-    once = (last_positive < first_negative) | (last_negative < first_positive)
-    changes[both] = np.where(once, 1, 2)
+    both, first_positive, first_negative, last_positive, last_negative = _sign_months(net_cash)
+    changes[both] = np.where((last_positive < first_negative) | (last_negative < first_positive), 1, 2)
     return changes
 
 
-def _lone_sign_changes(flows: list[float]) -> int:
-    """``sign_changes`` of one sample, month by month: its months cost less walked than a dozen numpy calls."""
-    changes, last = 0, 0
-    for flow in flows:
-        sign = (flow > 0.0) - (flow < 0.0)
-        if sign and sign != last:
-            changes += last != 0
-            last = sign
-    return min(changes, 2)
+def _one_change(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The samples whose non-zero months change sign exactly once, and of each: whether its early months (those
+    before the change) are positive, its last early month and its first late month (0-based)."""
+    both, first_positive, first_negative, last_positive, last_negative = _sign_months(net_cash)
+    positive_first = last_positive < first_negative
+    once = positive_first | (last_negative < first_positive)
+    if not once.all():
+        both, positive_first = both[once], positive_first[once]
+        first_positive, first_negative = first_positive[once], first_negative[once]
+        last_positive, last_negative = last_positive[once], last_negative[once]
+    return (both, positive_first, np.where(positive_first, last_positive, last_negative),
+            np.where(positive_first, first_negative, first_positive))
+
+
+def _sign_months(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The samples with months of both signs, and of each its first and last positive and negative months
+    (0-based): first positive, first negative, last positive, last negative."""
+    if net_cash.shape[1] == 1:
+        return _lone_sign_months(net_cash[:, 0].tolist())
+    horizon = net_cash.shape[0]
+    positive = net_cash > 0.0
+    negative = net_cash < 0.0
+    # Only samples with months of both signs change sign at all: a plan losing money every month is settled by
+    # two cheap reductions over booleans.
+    both = np.flatnonzero(positive.any(axis=0) & negative.any(axis=0))
+    if both.size < net_cash.shape[1]:
+        positive, negative = positive[:, both], negative[:, both]
+    months = _month_numbers(horizon, 0)
+    after, before = months.dtype.type(horizon), months.dtype.type(-1)
+    return (both, np.where(positive, months, after).min(axis=0), np.where(negative, months, after).min(axis=0),
+            np.where(positive, months, before).max(axis=0), np.where(negative, months, before).max(axis=0))
+
+
+def _lone_sign_months(flows: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``_sign_months`` of one sample, month by month: its months cost less walked than a dozen numpy calls."""
+    positive = [month for month, flow in enumerate(flows) if flow > 0.0]
+    negative = [month for month, flow in enumerate(flows) if flow < 0.0]
+    if not (positive and negative):
+        none = np.empty(0, dtype=np.int64)
+        return none, none, none, none, none
+    return (np.zeros(1, dtype=np.int64), np.array([positive[0]]), np.array([negative[0]]), np.array([positive[-1]]),
+            np.array([negative[-1]]))
 
 
 def irr_none_reason(net_cash: FloatArray) -> list[str | None]:
@@ -167,7 +188,7 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     reach, is reported as that number rather than as infinity.
     """
     out = np.full(net_cash.shape[1], np.nan)
-    candidates = np.flatnonzero(sign_changes(net_cash) == 1)
+    candidates, positive_first, last_early, first_late = _one_change(net_cash)
     if candidates.size == 0:
         return out
     # Row-major as every sum over months below assumes (a selection by ``[:, candidates]`` comes column-major).
@@ -175,40 +196,38 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     # Unit scale: the logarithms of the amounts are then <= 0, which keeps h's rounding small.
     magnitude = np.abs(flows)
     amount = magnitude / magnitude.max(axis=0)
-    with np.errstate(divide="ignore"):
-        log_amount = np.log(amount)
-    early_sign = np.sign(flows[np.argmax(flows != 0.0, axis=0), np.arange(candidates.size)])
-    early = np.sign(flows) == early_sign
-    late = np.sign(flows) == -early_sign
-    root = _irr_log_rate(amount, log_amount, early, late)
+    early_sign = np.where(positive_first, 1.0, -1.0)
+    signs = np.sign(flows)
+    root = _irr_log_rate(amount, signs == early_sign, signs == -early_sign, last_early, first_late)
     with np.errstate(over="ignore"):
         out[candidates] = np.minimum(np.expm1(12.0 * root), _LARGEST)
     return out
 
 
-def _irr_log_rate(amount: FloatArray, log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> FloatArray:
-    """u = ln(1 + r) solving h(u) = 0 (module docstring) per column of ``(H, n)`` amounts |F(t)| and their logarithms.
+def _irr_log_rate(amount: FloatArray, early: np.ndarray, late: np.ndarray, last_early: np.ndarray,
+                  first_late: np.ndarray) -> FloatArray:
+    """u = ln(1 + r) solving h(u) = 0 (module docstring) per column of ``(H, n)`` amounts |F(t)|, with the (0-based)
+    last early and first late month of each.
 
     Months are counted from the last early month (h does not change when
     every month moves by one constant), so e^(-u t) stays near 1 around the root.
     """
-    horizon, count = log_amount.shape
-    months = np.arange(1.0, horizon + 1.0)[:, None]
-    months = months - np.where(early, months, 0.0).max(axis=0)
-    low, high = _bracket(log_amount, early, late)
-    groups = _MonthGroups(amount, log_amount, early, late, months)
+    horizon = amount.shape[0]
+    low, high = _bracket(amount, early, late, last_early, first_late)
+    groups = _MonthGroups(amount, early, late, last_early + 1.0)
     # h is +-inf where one group underflows to 0, and a Newton step of it NaN: both are read as such.
     with np.errstate(divide="ignore", invalid="ignore"):
-        return _newton(groups, np.clip(0.0, low, high), low, high, _IRR_STEP_DONE, _IRR_MAX_ITERATIONS)
+        return _newton(groups, np.clip(0.0, low, high), low, high, _IRR_SETTLED / horizon, _IRR_MAX_ITERATIONS)
 
 
-def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: FloatArray, step_done: float,
+def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: FloatArray, settled: float,
             iterations: int) -> FloatArray:
     """Newton's method on h kept inside [low, high] (bisection when a step would leave it), per column; ``guess``,
-    ``low`` and ``high`` are updated in place. A column is done when a step inside the bracket is at most
-    ``step_done`` (relative to max(1, |u|)), h is 0, or the bracket is as narrow as rounding allows."""
+    ``low`` and ``high`` are updated in place. A column is done, its step taken, when a step inside the bracket is at
+    most ``settled`` (relative to max(1, |u|)); done where it stands when h is 0, a step of at most
+    ``_IRR_STEP_DONE`` would leave the bracket, or the bracket is as narrow as rounding allows."""
     if guess.size == 1:
-        return _newton_alone(groups, guess, low, high, step_done, iterations)
+        return _newton_alone(groups, guess, low, high, settled, iterations)
     # The columns ``groups`` holds, and which of them are still searched: finished columns ride along (each column's
     # sums are its own) until they are half of them, so the groups are copied a few times, not at every step.
     held = np.arange(guess.size)
@@ -227,9 +246,11 @@ def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: Floa
         scale = np.maximum(1.0, np.abs(at))
         # A step this small lands on the root to rounding even where it does not move ``at`` off the bracket's end
         # (h's last bits then say nothing about the side): bisecting from there would walk back for 40 steps.
-        landed = np.isfinite(newton) & (np.abs(newton - at) <= step_done * scale)
+        move = np.abs(newton - at)
+        landed = np.isfinite(newton) & (move <= _IRR_STEP_DONE * scale)
         step = np.where((value == 0) | (landed & ~inside), at, np.where(inside, newton, 0.5 * (below + above)))
-        done = (value == 0) | landed | (above - below <= 4 * np.finfo(np.float64).eps * scale)
+        narrow = above - below <= 4 * np.finfo(np.float64).eps * scale
+        done = (value == 0) | landed | (inside & (move <= settled * scale)) | narrow
         guess[active] = step
         if done.all():
             break
@@ -240,7 +261,7 @@ def _newton(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: Floa
     return guess
 
 
-def _newton_alone(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: FloatArray, step_done: float,
+def _newton_alone(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high: FloatArray, settled: float,
                   iterations: int) -> FloatArray:
     """``_newton`` for one column, its steps on Python floats: each is one IEEE operation as numpy's on a column
     of one, so the same numbers, without two dozen numpy calls a step (half of a single run's IRR)."""
@@ -256,8 +277,9 @@ def _newton_alone(groups: _MonthGroups, guess: FloatArray, low: FloatArray, high
         newton = at - _quotient(value, slope)
         inside = math.isfinite(newton) and below < newton < above
         scale = max(1.0, abs(at))
-        landed = math.isfinite(newton) and abs(newton - at) <= step_done * scale
-        done = value == 0 or landed or above - below <= rounding * scale
+        move = abs(newton - at)
+        landed = math.isfinite(newton) and move <= _IRR_STEP_DONE * scale
+        done = value == 0 or landed or (inside and move <= settled * scale) or above - below <= rounding * scale
         if not (value == 0 or (landed and not inside)):
             at = newton if inside else 0.5 * (below + above)
         if done:
@@ -276,36 +298,36 @@ def _quotient(dividend: float, divisor: float) -> float:
 
 
 class _MonthGroups:
-    """The early and late months of the columns still searched, as float weights, for ``gap_and_slope``.
+    """What each month adds to h's four sums, for the columns still searched, for ``gap_and_slope``.
 
     One column is held twice: numpy sums the months of a lone column in another order than those of many
     (pairwise, not one month after another), so a sample's IRR would depend on how many others are still
     searched beside it, in the last bits: in a chunk, in a batch, or alone in a run."""
 
-    def __init__(self, amount: FloatArray, log_amount: FloatArray, early: np.ndarray, late: np.ndarray,
-                 months: FloatArray) -> None:
+    def __init__(self, amount: FloatArray, early: np.ndarray, late: np.ndarray, last_early: FloatArray) -> None:
         self.alone = amount.shape[1] == 1
         twice = [0, 0] if self.alone else slice(None)
-        # Row-major, as the sums over months below assume (a no-op where the arrays already are).
-        self.amount = np.ascontiguousarray(amount[:, twice])
-        self.log_amount = np.ascontiguousarray(log_amount[:, twice])
-        self.months = np.ascontiguousarray(months[:, twice])
-        # ``(H, 4, n)``: what each month adds to h's four sums (late, early, early x month, late x month), read in one
-        # pass (one einsum, not four; each sum still adds its months one after another, the same bits).
-        self.parts = np.empty((self.amount.shape[0], 4, self.amount.shape[1]))
-        self.parts[:, 0] = late[:, twice]
-        self.parts[:, 1] = early[:, twice]
-        np.multiply(self.parts[:, 1], self.months, out=self.parts[:, 2])
-        np.multiply(self.parts[:, 0], self.months, out=self.parts[:, 3])
+        # The month each column's months are counted from (its last early one).
+        self.last_early = np.ascontiguousarray(last_early[twice])
+        # ``(H, 4, n)``, row-major as the sums over months assume: each month's amount if late, if early, if early
+        # times its month, if late times its month. Read in one pass (one einsum, not four), each sum still adding its
+        # months one after another; the amounts are in the sums, not multiplied into the weights at every step.
+        amount = amount[:, twice]
+        self.parts = np.empty((amount.shape[0], 4, amount.shape[1]))
+        np.multiply(late[:, twice], amount, out=self.parts[:, 0])
+        np.multiply(early[:, twice], amount, out=self.parts[:, 1])
+        months = self._months(slice(None))
+        np.multiply(self.parts[:, 1], months, out=self.parts[:, 2])
+        np.multiply(self.parts[:, 0], months, out=self.parts[:, 3])
 
     def keep(self, columns: np.ndarray) -> _MonthGroups:
         kept = _MonthGroups.__new__(_MonthGroups)
         kept.alone = int(np.count_nonzero(columns)) == 1
         chosen = np.flatnonzero(columns)
+        chosen = chosen[[0, 0]] if kept.alone else chosen
         # ``take`` by position, not a boolean mask: numpy gathers ``parts``' last axis by mask some twenty times slower.
-        for name, array in vars(self).items():
-            if name != "alone":
-                setattr(kept, name, np.take(array, chosen[[0, 0]] if kept.alone else chosen, axis=-1))
+        kept.parts = np.take(self.parts, chosen, axis=-1)
+        kept.last_early = self.last_early[chosen]
         return kept
 
     def gap_and_slope(self, log_rate: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -315,72 +337,100 @@ class _MonthGroups:
         still says on which side the root lies, and its Newton step is replaced by bisection
         (the caller ignores numpy's warnings of both).
         """
-        weight = self._weights(log_rate[[0, 0]] if self.alone else log_rate)
-        late_sum, early_sum, early_moment, late_moment = np.einsum("ij,ikj->kj", weight, self.parts)
+        late_sum, early_sum, early_moment, late_moment = self._sums(log_rate[[0, 0]] if self.alone else log_rate)
         value = np.log(late_sum) - np.log(early_sum)
         slope = early_moment / early_sum - late_moment / late_sum
         return (value[:1], slope[:1]) if self.alone else (value, slope)
 
-    def _weights(self, log_rate: FloatArray) -> FloatArray:
-        """|F(t)| e^(-u t) up to a factor common to a column (h and h' do not see it).
+    def _sums(self, log_rate: FloatArray) -> FloatArray:
+        """``(4, n)``: h's four sums with weights e^(-u t), up to a factor common to a column (h and h' do not see it).
 
-        Where |u| H is moderate these are the amounts times the powers of e^-u, one product per month (an
-        exponential per term costs ten times as much; the powers differ from it by ~H float64 roundings,
-        1e-14 at most). Otherwise in logarithms, shifted by their largest term. Each column's own u decides,
-        so no column's weights depend on the others searched beside it.
+        Where |u| H is moderate the weights are the powers of e^-u, one product per month (an exponential per term
+        costs ten times as much; the powers differ from it by ~H float64 roundings, 1e-14 at most). Otherwise in
+        logarithms, shifted by their largest term. Each column's own u decides, and each kind is summed over two
+        columns or more, so no column's sums depend on the others searched beside it.
         """
+        if not log_rate.any():  # u = 0, the first guess: every weight is exactly 1
+            return self.parts.sum(axis=0)
+        horizon = self.parts.shape[0]
         if self.alone:  # both columns the one sample's: its rate read once, without three numpy calls
-            if abs(float(log_rate[0])) * self.amount.shape[0] < _IRR_POWERS_REACH:
-                return self._powers(log_rate, slice(None))
-        powers = np.abs(log_rate) * self.amount.shape[0] < _IRR_POWERS_REACH
+            if abs(float(log_rate[0])) * horizon < _IRR_POWERS_REACH:
+                return np.einsum("ij,ikj->kj", self._powers(log_rate), self.parts)
+        powers = np.abs(log_rate) * horizon < _IRR_POWERS_REACH
         if powers.all():
-            return self._powers(log_rate, slice(None))
-        weight = np.empty_like(self.amount)
-        if powers.any():
-            weight[:, powers] = self._powers(log_rate[powers], powers)
-        exponent = self.log_amount[:, ~powers] - log_rate[~powers] * self.months[:, ~powers]
+            return np.einsum("ij,ikj->kj", self._powers(log_rate), self.parts)
+        sums = np.empty((4, log_rate.size))
+        for columns, summed in ((np.flatnonzero(powers), self._sums_of_powers),
+                                (np.flatnonzero(~powers), self._sums_in_logarithms)):
+            if columns.size:
+                held = columns[[0, 0]] if columns.size == 1 else columns
+                sums[:, columns] = summed(log_rate[held], held)[:, :columns.size]
+        return sums
+
+    def _sums_of_powers(self, log_rate: FloatArray, columns: np.ndarray) -> FloatArray:
+        """The sums of ``columns`` with weights the powers of e^-u."""
+        return np.einsum("ij,ikj->kj", self._powers(log_rate), np.take(self.parts, columns, axis=-1))
+
+    def _sums_in_logarithms(self, log_rate: FloatArray, columns: np.ndarray) -> FloatArray:
+        """The sums of ``columns`` with weights |F(t)| e^(-u t) shifted by their largest, and each month counted once
+        (``parts`` then without its amounts): e^(-u t) alone may pass float64's range where the product does not."""
+        parts = np.take(self.parts, columns, axis=-1)
+        # A month is late, early or zero: the sum of the first two parts is its amount, exactly.
+        amount = parts[:, 0] + parts[:, 1]
+        months = self._months(columns)
+        with np.errstate(divide="ignore"):
+            exponent = np.log(amount) - log_rate * months
         exponent -= exponent.max(axis=0)
-        weight[:, ~powers] = np.exp(exponent, out=exponent)
-        return weight
+        weight = np.exp(exponent, out=exponent)
+        counted = np.empty_like(parts)
+        np.not_equal(parts[:, 0], 0.0, out=counted[:, 0])
+        np.not_equal(parts[:, 1], 0.0, out=counted[:, 1])
+        np.multiply(counted[:, 1], months, out=counted[:, 2])
+        np.multiply(counted[:, 0], months, out=counted[:, 3])
+        return np.einsum("ij,ikj->kj", weight, counted)
 
-    def _powers(self, log_rate: FloatArray, columns: np.ndarray | slice) -> FloatArray:
-        """The amounts of ``columns`` times the powers of e^-u, month by month."""
-        amount = self.amount[:, columns]
+    def _months(self, columns: np.ndarray | slice) -> FloatArray:
+        """``(H, n)`` months 1..H of ``columns``, counted from their last early month."""
+        return np.arange(1.0, self.parts.shape[0] + 1.0)[:, None] - self.last_early[columns]
+
+    def _powers(self, log_rate: FloatArray) -> FloatArray:
+        """``(H, n)``: the powers of e^-u, month by month."""
         factor = np.exp(-log_rate)
-        weight = running_product(factor, factor, amount.shape[0])
-        weight *= amount
-        return weight
+        return running_product(factor, factor, self.parts.shape[0])
 
 
-def _bracket(log_amount: FloatArray, early: np.ndarray, late: np.ndarray) -> tuple[FloatArray, FloatArray]:
+def _bracket(amount: FloatArray, early: np.ndarray, late: np.ndarray, last_early: np.ndarray,
+             first_late: np.ndarray) -> tuple[FloatArray, FloatArray]:
     """(low, high) with h(low) > 0 > h(high), in closed form.
 
     With e the last early month and l the first late one (a_t = ln|F(t)|,
     n_E and n_L the counts of early and late months): for u >= 0,
     h(u) <= ln n_L + max_late a - a_e - u (every late month is at least one
     after e), and for u <= 0, h(u) >= a_l - ln n_E - max_early a + |u|.
+    Logarithms are taken of those six numbers only (ln is increasing).
     """
-    if log_amount.shape[1] == 1:
-        return _lone_bracket(log_amount[:, 0].tolist(), early[:, 0].tolist(), late[:, 0].tolist())
-    horizon = log_amount.shape[0]
-    columns = np.arange(log_amount.shape[1])
-    last_early = np.where(early, np.arange(horizon)[:, None], -1).max(axis=0)
-    first_late = np.where(late, np.arange(horizon)[:, None], horizon).min(axis=0)
-    max_late = np.where(late, log_amount, -np.inf).max(axis=0)
-    max_early = np.where(early, log_amount, -np.inf).max(axis=0)
-    above_root = np.log(late.sum(axis=0)) + max_late - log_amount[last_early, columns]
-    below_root = np.log(early.sum(axis=0)) + max_early - log_amount[first_late, columns]
+    if amount.shape[1] == 1:
+        return _lone_bracket(amount[:, 0].tolist(), early[:, 0].tolist(), late[:, 0].tolist())
+    columns = np.arange(amount.shape[1])
+    late_count, early_count, max_late, max_early, at_last_early, at_first_late = np.log(np.stack([
+        late.sum(axis=0), early.sum(axis=0), np.where(late, amount, 0.0).max(axis=0),
+        np.where(early, amount, 0.0).max(axis=0), amount[last_early, columns], amount[first_late, columns]]))
+    above_root = late_count + max_late - at_last_early
+    below_root = early_count + max_early - at_first_late
     return -np.maximum(0.0, below_root) - 1.0, np.maximum(0.0, above_root) + 1.0
 
 
-def _lone_bracket(logs: list[float], early: list[bool], late: list[bool]) -> tuple[FloatArray, FloatArray]:
-    """``_bracket`` of one sample, on Python floats: the same operations in the same order (the logarithms of the
-    counts numpy's, as the columns take them), without a dozen numpy calls."""
+def _lone_bracket(amounts: list[float], early: list[bool], late: list[bool]) -> tuple[FloatArray, FloatArray]:
+    """``_bracket`` of one sample, on Python floats: the same operations in the same order (the logarithms numpy's,
+    as the columns take them), without a dozen numpy calls."""
     early_months = [month for month, is_early in enumerate(early) if is_early]
     late_months = [month for month, is_late in enumerate(late) if is_late]
-    log_late_count, log_early_count = np.log(np.array([len(late_months), len(early_months)], dtype=np.float64)).tolist()
-    above_root = log_late_count + max(logs[month] for month in late_months) - logs[early_months[-1]]
-    below_root = log_early_count + max(logs[month] for month in early_months) - logs[late_months[0]]
+    late_count, early_count, max_late, max_early, at_last_early, at_first_late = np.log(np.array([
+        len(late_months), len(early_months), max(amounts[month] for month in late_months),
+        max(amounts[month] for month in early_months), amounts[early_months[-1]], amounts[late_months[0]]],
+        dtype=np.float64)).tolist()
+    above_root = late_count + max_late - at_last_early
+    below_root = early_count + max_early - at_first_late
     return np.array([-max(0.0, below_root) - 1.0]), np.array([max(0.0, above_root) + 1.0])
 
 
