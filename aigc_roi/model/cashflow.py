@@ -155,6 +155,8 @@ def _sign_months(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarr
     # Only samples with months of both signs change sign at all: a plan losing money every month is settled by
     # two cheap reductions over booleans.
     both = np.flatnonzero(positive.any(axis=0) & negative.any(axis=0))
+    if both.size == 0:
+        return both, both, both, both, both
     if both.size < net_cash.shape[1]:
         positive, negative = positive[:, both], negative[:, both]
     months = _month_numbers(horizon, 0)
@@ -452,9 +454,14 @@ def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:
     months = np.arange(1.0, horizon + 1.0)[:, None]
     log_ratio = np.full(flows.shape[1], np.nan)
     if horizon * float(np.abs(growth).max()) < _LINEAR_MIRR_GROWTH:
-        # No factor can overflow: the sums in money, two passes, the same terms the logarithms below add up.
-        future = (np.maximum(flows, 0.0) * np.exp((horizon - months) * growth)).sum(axis=0)
-        present = (np.maximum(-flows, 0.0) * np.exp(-(months - 1.0) * growth)).sum(axis=0)
+        # No factor can overflow: the sums in money, two passes, the same terms the logarithms below add up. The
+        # costs are summed negative and the sum negated, which is exact, in the earnings' array: its layout, which
+        # decides the order of the sums, is the one their product takes.
+        scratch = np.maximum(flows, 0.0) * np.exp((horizon - months) * growth)
+        future = scratch.sum(axis=0)
+        np.minimum(flows, 0.0, out=scratch)
+        scratch *= np.exp(-(months - 1.0) * growth)
+        present = -scratch.sum(axis=0)
         usable = (future > _SMALLEST_SUM) & (present > _SMALLEST_SUM) & np.isfinite(future) & np.isfinite(present)
         log_ratio[usable] = np.log(future[usable]) - np.log(present[usable])
     rest = np.isnan(log_ratio)
