@@ -49,6 +49,7 @@ _IRR_POWERS_REACH = 600.0
 _LARGEST = float(np.finfo(np.float64).max)
 _LINEAR_MIRR_GROWTH = 300.0
 """Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
+_SMALLEST_NORMAL = float(np.finfo(np.float64).tiny)
 _SMALLEST_SUM = 1e-280
 """A compounded sum below this may have lost terms to underflow: it is summed in logarithms instead."""
 # Relative slack of the per-user payback test: one user's amounts, not the plan's size.
@@ -133,6 +134,8 @@ def sign_changes(net_cash: FloatArray) -> np.ndarray:
 def _one_change(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The samples whose non-zero months change sign exactly once, and of each: whether its early months (those
     before the change) are positive, its last early month and its first late month (0-based)."""
+    if net_cash.shape[1] == 1:
+        return _lone_one_change(net_cash[:, 0].tolist())
     both, first_positive, first_negative, last_positive, last_negative = _sign_months(net_cash)
     positive_first = last_positive < first_negative
     once = positive_first | (last_negative < first_positive)
@@ -142,6 +145,18 @@ def _one_change(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarra
         last_positive, last_negative = last_positive[once], last_negative[once]
     return (both, positive_first, np.where(positive_first, last_positive, last_negative),
             np.where(positive_first, first_negative, first_positive))
+
+
+def _lone_one_change(flows: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``_one_change`` of one sample, month by month, without a dozen numpy calls on arrays of one."""
+    positive = [month for month, flow in enumerate(flows) if flow > 0.0]
+    negative = [month for month, flow in enumerate(flows) if flow < 0.0]
+    if positive and negative and (positive[-1] < negative[0] or negative[-1] < positive[0]):
+        positive_first = positive[-1] < negative[0]
+        early, late = (positive, negative) if positive_first else (negative, positive)
+        return np.zeros(1, dtype=np.int64), np.array([positive_first]), np.array([early[-1]]), np.array([late[0]])
+    none = np.empty(0, dtype=np.int64)
+    return none, none.astype(bool), none, none
 
 
 def _sign_months(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -197,26 +212,46 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     flows = np.take(net_cash, candidates, axis=1)
     # Unit scale: the logarithms of the amounts are then <= 0, which keeps h's rounding small.
     magnitude = np.abs(flows)
-    amount = magnitude / magnitude.max(axis=0)
+    largest = magnitude.max(axis=0)
+    amount = magnitude / largest
     early_sign = np.where(positive_first, 1.0, -1.0)
     signs = np.sign(flows)
-    root = _irr_log_rate(amount, signs == early_sign, signs == -early_sign, last_early, first_late)
+    early, late = signs == early_sign, signs == -early_sign
+    # Amounts further apart than float64's range: scaled by the largest, the smallest fall below its normal numbers,
+    # to 0 at last, and the sums of amounts lose them. Those samples are solved in logarithms of |F| at every step.
+    far = ((amount < _SMALLEST_NORMAL) & (signs != 0.0)).any(axis=0)
+    root = np.empty(candidates.size)
+    for chosen, in_logarithms in ((np.flatnonzero(~far), False), (np.flatnonzero(far), True)):
+        if chosen.size == candidates.size:
+            root = _irr_log_rate(amount, early, late, last_early, first_late,
+                                 _log_amount(magnitude, largest) if in_logarithms else None)
+        elif chosen.size:
+            root[chosen] = _irr_log_rate(
+                np.take(amount, chosen, axis=1), np.take(early, chosen, axis=1), np.take(late, chosen, axis=1),
+                last_early[chosen], first_late[chosen],
+                _log_amount(np.take(magnitude, chosen, axis=1), largest[chosen]) if in_logarithms else None)
     with np.errstate(over="ignore"):
         out[candidates] = np.minimum(np.expm1(12.0 * root), _LARGEST)
     return out
 
 
+def _log_amount(magnitude: FloatArray, largest: FloatArray) -> FloatArray:
+    """ln(|F(t)| / largest |F|), -inf in months of 0, exact where the quotient itself would underflow."""
+    with np.errstate(divide="ignore"):
+        return np.log(magnitude) - np.log(largest)
+
+
 def _irr_log_rate(amount: FloatArray, early: np.ndarray, late: np.ndarray, last_early: np.ndarray,
-                  first_late: np.ndarray) -> FloatArray:
+                  first_late: np.ndarray, log_amount: FloatArray | None = None) -> FloatArray:
     """u = ln(1 + r) solving h(u) = 0 (module docstring) per column of ``(H, n)`` amounts |F(t)|, with the (0-based)
-    last early and first late month of each.
+    last early and first late month of each; with ``log_amount``, their logarithms, h is summed in those.
 
     Months are counted from the last early month (h does not change when
     every month moves by one constant), so e^(-u t) stays near 1 around the root.
     """
     horizon = amount.shape[0]
-    low, high = _bracket(amount, early, late, last_early, first_late)
-    groups = _MonthGroups(amount, early, late, last_early + 1.0)
+    low, high = _bracket(amount if log_amount is None else log_amount, log_amount is not None, last_early, first_late)
+    groups = _MonthGroups(amount, early, late, last_early + 1.0, log_amount)
     # h is +-inf where one group underflows to 0, and a Newton step of it NaN: both are read as such.
     with np.errstate(divide="ignore", invalid="ignore"):
         return _newton(groups, np.clip(0.0, low, high), low, high, _IRR_SETTLED / horizon, _IRR_MAX_ITERATIONS)
@@ -306,7 +341,8 @@ class _MonthGroups:
     (pairwise, not one month after another), so a sample's IRR would depend on how many others are still
     searched beside it, in the last bits: in a chunk, in a batch, or alone in a run."""
 
-    def __init__(self, amount: FloatArray, early: np.ndarray, late: np.ndarray, last_early: FloatArray) -> None:
+    def __init__(self, amount: FloatArray, early: np.ndarray, late: np.ndarray, last_early: FloatArray,
+                 log_amount: FloatArray | None = None) -> None:
         self.alone = amount.shape[1] == 1
         twice = [0, 0] if self.alone else slice(None)
         # The month each column's months are counted from (its last early one).
@@ -314,8 +350,10 @@ class _MonthGroups:
         # ``(H, 4, n)``, row-major as the sums over months assume: each month's amount if late, if early, if early
         # times its month, if late times its month. Read in one pass (one einsum, not four), each sum still adding its
         # months one after another; the amounts are in the sums, not multiplied into the weights at every step.
-        amount = amount[:, twice]
-        self.parts = np.empty((amount.shape[0], 4, amount.shape[1]))
+        # Summed in logarithms (``log_amount``), the parts count each month once and the weights carry the amounts.
+        self.log_amount = None if log_amount is None else np.ascontiguousarray(log_amount[:, twice])
+        amount = amount[:, twice] if log_amount is None else np.ones(self.last_early.size)
+        self.parts = np.empty((early.shape[0], 4, self.last_early.size))
         np.multiply(late[:, twice], amount, out=self.parts[:, 0])
         np.multiply(early[:, twice], amount, out=self.parts[:, 1])
         months = self._months(slice(None))
@@ -330,6 +368,7 @@ class _MonthGroups:
         # ``take`` by position, not a boolean mask: numpy gathers ``parts``' last axis by mask some twenty times slower.
         kept.parts = np.take(self.parts, chosen, axis=-1)
         kept.last_early = self.last_early[chosen]
+        kept.log_amount = None if self.log_amount is None else np.take(self.log_amount, chosen, axis=-1)
         return kept
 
     def gap_and_slope(self, log_rate: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -352,6 +391,8 @@ class _MonthGroups:
         logarithms, shifted by their largest term. Each column's own u decides, and each kind is summed over two
         columns or more, so no column's sums depend on the others searched beside it.
         """
+        if self.log_amount is not None:
+            return self._sums_in_logarithms(log_rate, np.arange(log_rate.size))
         if not log_rate.any():  # u = 0, the first guess: every weight is exactly 1
             return self.parts.sum(axis=0)
         horizon = self.parts.shape[0]
@@ -377,9 +418,13 @@ class _MonthGroups:
         """The sums of ``columns`` with weights |F(t)| e^(-u t) shifted by their largest, and each month counted once
         (``parts`` then without its amounts): e^(-u t) alone may pass float64's range where the product does not."""
         parts = np.take(self.parts, columns, axis=-1)
+        months = self._months(columns)
+        if self.log_amount is not None:
+            exponent = np.take(self.log_amount, columns, axis=-1) - log_rate * months
+            exponent -= exponent.max(axis=0)
+            return np.einsum("ij,ikj->kj", np.exp(exponent, out=exponent), parts)
         # A month is late, early or zero: the sum of the first two parts is its amount, exactly.
         amount = parts[:, 0] + parts[:, 1]
-        months = self._months(columns)
         with np.errstate(divide="ignore"):
             exponent = np.log(amount) - log_rate * months
         exponent -= exponent.max(axis=0)
@@ -401,39 +446,33 @@ class _MonthGroups:
         return running_product(factor, factor, self.parts.shape[0])
 
 
-def _bracket(amount: FloatArray, early: np.ndarray, late: np.ndarray, last_early: np.ndarray,
+def _bracket(amount: FloatArray, in_logarithms: bool, last_early: np.ndarray,
              first_late: np.ndarray) -> tuple[FloatArray, FloatArray]:
-    """(low, high) with h(low) > 0 > h(high), in closed form.
+    """(low, high) with h(low) > 0 > h(high), in closed form, from the (0-based) last early month e and first late
+    month l of each column and its amounts there alone (scaled by the largest, or ``in_logarithms`` their
+    logarithms): no pass over its months.
 
-    With e the last early month and l the first late one (a_t = ln|F(t)|,
-    n_E and n_L the counts of early and late months): for u >= 0,
-    h(u) <= ln n_L + max_late a - a_e - u (every late month is at least one
-    after e), and for u <= 0, h(u) >= a_l - ln n_E - max_early a + |u|.
-    Logarithms are taken of those six numbers only (ln is increasing).
+    With a_t = ln|F(t)| of the amounts scaled by their largest (every a_t <= 0), at most H - l late months and
+    e + 1 early ones: for u >= 0, h(u) <= ln(H - l) - a_e - u (every late month is at least one after e), and
+    for u <= 0, h(u) >= a_l - ln(e + 1) + |u|.
     """
+    horizon = amount.shape[0]
     if amount.shape[1] == 1:
-        return _lone_bracket(amount[:, 0].tolist(), early[:, 0].tolist(), late[:, 0].tolist())
+        # One column on Python floats: the same operations in the same order, the logarithms numpy's.
+        early, late = int(last_early[0]), int(first_late[0])
+        ends = [float(amount[early, 0]), float(amount[late, 0])]
+        logs = np.log(np.array([horizon - late, early + 1, *([] if in_logarithms else ends)], dtype=np.float64)).tolist()
+        late_count, early_count, at_last_early, at_first_late = logs + ends if in_logarithms else logs
+        return (np.array([-max(0.0, early_count - at_first_late) - 1.0]),
+                np.array([max(0.0, late_count - at_last_early) + 1.0]))
     columns = np.arange(amount.shape[1])
-    late_count, early_count, max_late, max_early, at_last_early, at_first_late = np.log(np.stack([
-        late.sum(axis=0), early.sum(axis=0), np.where(late, amount, 0.0).max(axis=0),
-        np.where(early, amount, 0.0).max(axis=0), amount[last_early, columns], amount[first_late, columns]]))
-    above_root = late_count + max_late - at_last_early
-    below_root = early_count + max_early - at_first_late
-    return -np.maximum(0.0, below_root) - 1.0, np.maximum(0.0, above_root) + 1.0
-
-
-def _lone_bracket(amounts: list[float], early: list[bool], late: list[bool]) -> tuple[FloatArray, FloatArray]:
-    """``_bracket`` of one sample, on Python floats: the same operations in the same order (the logarithms numpy's,
-    as the columns take them), without a dozen numpy calls."""
-    early_months = [month for month, is_early in enumerate(early) if is_early]
-    late_months = [month for month, is_late in enumerate(late) if is_late]
-    late_count, early_count, max_late, max_early, at_last_early, at_first_late = np.log(np.array([
-        len(late_months), len(early_months), max(amounts[month] for month in late_months),
-        max(amounts[month] for month in early_months), amounts[early_months[-1]], amounts[late_months[0]]],
-        dtype=np.float64)).tolist()
-    above_root = late_count + max_late - at_last_early
-    below_root = early_count + max_early - at_first_late
-    return np.array([-max(0.0, below_root) - 1.0]), np.array([max(0.0, above_root) + 1.0])
+    at_last_early, at_first_late = amount[last_early, columns], amount[first_late, columns]
+    counts = [horizon - first_late, last_early + 1]
+    logs = np.log(np.stack(counts if in_logarithms else counts + [at_last_early, at_first_late]).astype(np.float64))
+    late_count, early_count = logs[0], logs[1]
+    if not in_logarithms:
+        at_last_early, at_first_late = logs[2], logs[3]
+    return -np.maximum(0.0, early_count - at_first_late) - 1.0, np.maximum(0.0, late_count - at_last_early) + 1.0
 
 
 def annual_mirr(net_cash: FloatArray, monthly_rate: FloatArray) -> FloatArray:

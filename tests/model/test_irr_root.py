@@ -58,3 +58,19 @@ def test_the_irr_is_a_root_of_the_npv(plans: list[list[float]]) -> None:
         step = TOLERANCE * max(1.0, abs(log_rate))
         below, above = npv(plan, Decimal(log_rate - step)), npv(plan, Decimal(log_rate + step))
         assert below == 0 or above == 0 or (below > 0) != (above > 0), (plan, annual)
+
+
+def test_amounts_further_apart_than_float64s_range_give_their_irr_alone_and_in_a_batch() -> None:
+    # Scaled by the largest amount, the smallest underflows to 0, and the sums of amounts lose it: such samples are
+    # solved in logarithms. -1e-200 x + 1e200 x^120 = 0 over 120 months: x^119 = 1e-400, 1 + r = 10^(400/119), an
+    # annual 10^(4800/119) - 1 = 2.17e40 (1.8e308 before: the lost month left only earnings, a root at infinity).
+    # -1e-273 x + 1e-294 x^2 + 1e265 x^3 = 0 has x^2 = ~1e-538 (the middle term is ~1e-832): 1 + r = ~1e269 a month,
+    # an annual rate past float64's largest number, reported as that number. Borrowing first mirrors it: 1 + r =
+    # ~1e-269, -100% to float64's precision. A batch used to lose both (NaN) where each alone was found.
+    flows = [[-1e-200] + [0.0] * 118 + [1e200], [-1e-273, 1e-294, 1e265] + [0.0] * 117,
+             [1e265, 1e-294, -1e-273] + [0.0] * 117, [-11_000.0, 4_500.0, 2_250.0] + [0.0] * 117]
+    expected = [10 ** (4800 / 119) - 1, float(np.finfo(np.float64).max), -1.0,
+                (1 / (-1 + math.sqrt(1 + 44 / 9))) ** 12 - 1]
+    together = annual_irr(np.array(flows).T)
+    np.testing.assert_allclose(together, expected, rtol=1e-12)
+    np.testing.assert_array_equal(together, [annual_irr(np.array([plan]).T)[0] for plan in flows])
