@@ -64,29 +64,30 @@ def discount_factors(annual_rate: FloatArray, horizon: int) -> FloatArray:
     return np.where(valid, base ** (-months / 12.0), np.nan)
 
 
-def _month_numbers(horizon: int, first: int) -> np.ndarray:
-    """``(H, 1)`` months ``first..first + H - 1`` in the narrowest integer type that holds them and H + 1: the
-    (H, S) selections below then move a quarter of the memory of float64 ones (issue 27)."""
-    kind = np.int16 if horizon + first < np.iinfo(np.int16).max else np.int64
-    return np.arange(first, horizon + first, dtype=kind)[:, None]
+def _first_true(mask: np.ndarray) -> np.ndarray:
+    """(S,) 0-based month of the first True along axis 0 of ``(H, S)``; 0 where none.
+
+    ``argmax`` over booleans: numpy stops at the first True, and reads the months at a quarter of the cost of
+    selecting month numbers by the mask (``np.where``) and reducing them."""
+    return mask.argmax(axis=0)
+
+
+def _last_true(mask: np.ndarray) -> np.ndarray:
+    """(S,) 0-based month of the last True along axis 0 of ``(H, S)``; H - 1 where none."""
+    return mask.shape[0] - 1 - mask[::-1].argmax(axis=0)
 
 
 def first_month(mask: np.ndarray) -> FloatArray:
     """1-based index of the first True along axis 0 (months), NaN where none."""
-    # A min-reduction over months runs over contiguous samples; argmax along axis 0 would not.
-    horizon = mask.shape[0]
-    months = _month_numbers(horizon, 1)
-    first = np.where(mask, months, months.dtype.type(horizon + 1)).min(axis=0)
-    return np.where(first > horizon, np.nan, first.astype(np.float64))
+    return np.where(mask.any(axis=0), _first_true(mask) + 1.0, np.nan)
 
 
 def payback_month(cumulative: FloatArray) -> FloatArray:
     """First month from which cumulative cash stays >= 0, exactly; NaN if none."""
-    horizon = cumulative.shape[0]
-    months = _month_numbers(horizon, 1)
-    # The month after the last one still short of zero (0 when none is short).
-    last_short = np.where(cumulative < 0.0, months, months.dtype.type(0)).max(axis=0)
-    return np.where(last_short >= horizon, np.nan, last_short + 1.0)
+    short = cumulative < 0.0
+    # The month after the last one still short of zero (month 1 when none is short): none if that is past H.
+    after_last_short = np.where(short.any(axis=0), _last_true(short) + 2.0, 1.0)
+    return np.where(after_last_short > short.shape[0], np.nan, after_last_short)
 
 
 def first_payback_month(cumulative: FloatArray) -> FloatArray:
@@ -164,7 +165,6 @@ def _sign_months(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarr
     (0-based): first positive, first negative, last positive, last negative."""
     if net_cash.shape[1] == 1:
         return _lone_sign_months(net_cash[:, 0].tolist())
-    horizon = net_cash.shape[0]
     positive = net_cash > 0.0
     negative = net_cash < 0.0
     # Only samples with months of both signs change sign at all: a plan losing money every month is settled by
@@ -174,10 +174,8 @@ def _sign_months(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarr
         return both, both, both, both, both
     if both.size < net_cash.shape[1]:
         positive, negative = positive[:, both], negative[:, both]
-    months = _month_numbers(horizon, 0)
-    after, before = months.dtype.type(horizon), months.dtype.type(-1)
-    return (both, np.where(positive, months, after).min(axis=0), np.where(negative, months, after).min(axis=0),
-            np.where(positive, months, before).max(axis=0), np.where(negative, months, before).max(axis=0))
+    # Every sample left has months of both signs: a first and a last of each.
+    return both, _first_true(positive), _first_true(negative), _last_true(positive), _last_true(negative)
 
 
 def _lone_sign_months(flows: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
