@@ -50,6 +50,7 @@ _LARGEST = float(np.finfo(np.float64).max)
 _LINEAR_MIRR_GROWTH = 300.0
 """Largest H x ln(1 + m) for which MIRR sums its compounded amounts in money: e^300 x 1e15 is far below float64's top."""
 _SMALLEST_NORMAL = float(np.finfo(np.float64).tiny)
+"""float64's smallest normal number: an amount scaled below it has lost digits, or underflowed to 0."""
 _SMALLEST_SUM = 1e-280
 """A compounded sum below this may have lost terms to underflow: it is summed in logarithms instead."""
 # Relative slack of the per-user payback test: one user's amounts, not the plan's size.
@@ -150,14 +151,19 @@ def _one_change(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarra
 
 def _lone_one_change(flows: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``_one_change`` of one sample, month by month, without a dozen numpy calls on arrays of one."""
-    positive = [month for month, flow in enumerate(flows) if flow > 0.0]
-    negative = [month for month, flow in enumerate(flows) if flow < 0.0]
+    positive, negative = _signed_months(flows)
     if positive and negative and (positive[-1] < negative[0] or negative[-1] < positive[0]):
         positive_first = positive[-1] < negative[0]
         early, late = (positive, negative) if positive_first else (negative, positive)
         return np.zeros(1, dtype=np.int64), np.array([positive_first]), np.array([early[-1]]), np.array([late[0]])
     none = np.empty(0, dtype=np.int64)
     return none, none.astype(bool), none, none
+
+
+def _signed_months(flows: list[float]) -> tuple[list[int], list[int]]:
+    """The (0-based) months of one sample's positive flows and of its negative ones."""
+    return ([month for month, flow in enumerate(flows) if flow > 0.0],
+            [month for month, flow in enumerate(flows) if flow < 0.0])
 
 
 def _sign_months(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -180,8 +186,7 @@ def _sign_months(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 def _lone_sign_months(flows: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``_sign_months`` of one sample, month by month: its months cost less walked than a dozen numpy calls."""
-    positive = [month for month, flow in enumerate(flows) if flow > 0.0]
-    negative = [month for month, flow in enumerate(flows) if flow < 0.0]
+    positive, negative = _signed_months(flows)
     if not (positive and negative):
         none = np.empty(0, dtype=np.int64)
         return none, none, none, none, none
@@ -387,7 +392,8 @@ class _MonthGroups:
         Where |u| H is moderate the weights are the powers of e^-u, one product per month (an exponential per term
         costs ten times as much; the powers differ from it by ~H float64 roundings, 1e-14 at most). Otherwise in
         logarithms, shifted by their largest term. Each column's own u decides, and each kind is summed over two
-        columns or more, so no column's sums depend on the others searched beside it.
+        columns or more, so no column's sums depend on the others searched beside it. Amounts further apart than
+        float64's range (``log_amount``) are summed in logarithms whatever u.
         """
         if self.log_amount is not None:
             return self._sums_in_logarithms(log_rate, np.arange(log_rate.size))
