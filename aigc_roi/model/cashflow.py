@@ -225,14 +225,15 @@ def annual_irr(net_cash: FloatArray) -> FloatArray:
     far = ((amount < _SMALLEST_NORMAL) & (signs != 0.0)).any(axis=0)
     root = np.empty(candidates.size)
     for chosen, in_logarithms in ((np.flatnonzero(~far), False), (np.flatnonzero(far), True)):
-        if chosen.size == candidates.size:
-            root = _irr_log_rate(amount, early, late, last_early, first_late,
-                                 _log_amount(magnitude, largest) if in_logarithms else None)
-        elif chosen.size:
-            root[chosen] = _irr_log_rate(
-                np.take(amount, chosen, axis=1), np.take(early, chosen, axis=1), np.take(late, chosen, axis=1),
-                last_early[chosen], first_late[chosen],
-                _log_amount(np.take(magnitude, chosen, axis=1), largest[chosen]) if in_logarithms else None)
+        if chosen.size == 0:
+            continue
+        # Every sample is usually of one kind: then its arrays as they are, not copies.
+        whole = chosen.size == candidates.size
+        amounts, earlies, lates, lasts_early, firsts_late, magnitudes, largests = (
+            array if whole else np.take(array, chosen, axis=-1)
+            for array in (amount, early, late, last_early, first_late, magnitude, largest))
+        root[chosen] = _irr_log_rate(amounts, earlies, lates, lasts_early, firsts_late,
+                                     _log_amount(magnitudes, largests) if in_logarithms else None)
     with np.errstate(over="ignore"):
         out[candidates] = np.minimum(np.expm1(12.0 * root), _LARGEST)
     return out
