@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cli_runner import invoke
 from hypothesis import is_hypothesis_test
+from scratch import SESSION_FOLDER
 from spec_example import WORKED_EXAMPLE
 from typer.testing import Result
 
@@ -17,6 +19,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if is_hypothesis_test(getattr(item, "obj", None)):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(SESSION_FOLDER, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

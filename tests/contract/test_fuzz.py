@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import xml.dom.minidom
 import zipfile
 from pathlib import Path
@@ -21,9 +20,10 @@ import pytest
 from cli_runner import invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scratch import scratch_folder
 
 TEMPLATES = sorted((Path(__file__).parents[2] / "aigc_roi" / "templates").glob("*.yaml"))
-WORKDIR = Path(tempfile.mkdtemp(prefix="aigc-roi-fuzz-"))
+WORKDIR = scratch_folder("fuzz")
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 
 HOSTILE = [

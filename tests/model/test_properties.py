@@ -16,8 +16,6 @@ import dataclasses
 import json
 import math
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,6 +25,7 @@ from cli_runner import invoke
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
+from scratch import scratch_folder
 
 from aigc_roi.model import scenario as models
 from aigc_roi.model.engine import FIGURE_NAMES, MONTH_SERIES, evaluate
@@ -509,7 +508,7 @@ def to_document(scenario: models.Scenario) -> dict[str, Any]:
     return doc
 
 
-_WORKDIR = Path(tempfile.mkdtemp(prefix="aigc-roi-properties-"))
+_WORKDIR = scratch_folder("properties")
 
 
 def _invoke_on(content: str | bytes, *args: str) -> Any:
