@@ -18,7 +18,7 @@ import typer
 from aigc_roi.cli.files import UsageError, register_inputs, write_bytes, write_text
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import located_message
-from aigc_roi.present.labels import LANGUAGES, default_lang
+from aigc_roi.present.language import LANGUAGES, default_lang
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

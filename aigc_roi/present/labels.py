@@ -7,10 +7,7 @@ rather than showing the key.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-
-LANGUAGES = ("en", "zh")
 
 
 @dataclass(frozen=True)
@@ -696,12 +693,6 @@ LABELS: dict[str, Label] = {
     "never_share": Label("{never} {share}", "{never} {share}"),
 }
 """Every label by key, in both languages."""
-
-
-def default_lang() -> str:
-    """``zh`` when the locale (LC_ALL, then LANG) is Chinese, else ``en``."""
-    locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "zh" if locale.lower().startswith("zh") else "en"
 
 
 def _entry(key: str) -> Label:

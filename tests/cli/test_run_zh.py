@@ -13,7 +13,7 @@ from rich.console import Console, RenderableType
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
-from aigc_roi.present.labels import default_lang
+from aigc_roi.present.language import default_lang
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import run_report
 from aigc_roi.present.run_view import cash_chart, channels_table, figures_panel, months_table
