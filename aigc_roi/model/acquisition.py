@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -50,14 +51,24 @@ def _source_months(acquired: _Acquired, organic: FloatArray, layout: _Layout,
     return tuple(moving), {"users": np.stack(users), "spend": np.stack(spend)}
 
 
+class _Bought(NamedTuple):
+    """The channels' totals by month, ``(H, s)`` each, before any gate."""
+
+    users: FloatArray
+    """Users all channels buy."""
+    paid_users: FloatArray
+    """Users the paid channels buy (paid means spending, docs/formulas.md §2)."""
+    ad_spend: FloatArray
+
+    def for_samples(self, samples: int) -> _Bought:
+        """What one sample bought, as every one of ``samples`` samples' (read-only views)."""
+        return _Bought(*(_wide(total, samples) for total in self))
+
+
 @dataclass(frozen=True)
 class _Acquired:
-    bought_users: FloatArray
-    """``(H, s)`` users all channels buy."""
-    paid_users: FloatArray
-    """``(H, s)`` users the paid channels buy (paid means spending, docs/formulas.md §2)."""
-    ad_spend: FloatArray
-    """``(H, s)``."""
+    masks: FloatArray
+    """``(H, C)`` the months each channel runs."""
     unit_users: FloatArray
     """``(C, s)`` users a channel buys per active month (its mean over them when a value moves by month)."""
     unit_spend: FloatArray
@@ -70,22 +81,43 @@ class _Acquired:
     def for_samples(self, samples: int) -> _Acquired:
         """What one sample bought, as every one of ``samples`` samples' (read-only views): samples that share their
         channels buy their users once."""
-        def wide(values: FloatArray) -> FloatArray:
-            return np.broadcast_to(values, (*values.shape[:-1], samples))
+        by_month = None if self.by_month is None else (_wide(self.by_month[0], samples), _wide(self.by_month[1], samples))
+        return _Acquired(self.masks, _wide(self.unit_users, samples), _wide(self.unit_spend, samples), by_month,
+                         self.moving)
 
-        by_month = None if self.by_month is None else (wide(self.by_month[0]), wide(self.by_month[1]))
-        return _Acquired(wide(self.bought_users), wide(self.paid_users), wide(self.ad_spend), wide(self.unit_users),
-                         wide(self.unit_spend), by_month, self.moving)
+    def bought(self) -> _Bought:
+        """The totals by month over every channel; a plan with gates sums its own, after them (model/gated_plan.py).
+
+        A channel whose values are constant buys the same users and spend in each of its active months, so its
+        row times its mask; the sum over such channels is one matrix product. Paid means spending over the
+        horizon, sample by sample."""
+        every_channel_spends = bool((self.unit_spend > 0).all())
+        if self.by_month is None:
+            users = self.masks @ self.unit_users
+            paid = users if every_channel_spends else self.masks @ np.where(self.unit_spend > 0, self.unit_users, 0.0)
+            return _Bought(users, paid, self.masks @ self.unit_spend)
+        moving = list(self.moving)
+        constant = [c for c in range(self.unit_users.shape[0]) if c not in self.moving]
+        rest = self.masks[:, constant]
+        users_by_month, spend_by_month = self.by_month
+        users = rest @ self.unit_users[constant] + _over_channels(users_by_month)
+        spending = (self.unit_spend > 0).astype(np.float64)
+        paid = (users if every_channel_spends
+                else rest @ (self.unit_users[constant] * spending[constant])
+                + np.einsum("chs,cs->hs", users_by_month, spending[moving]))
+        return _Bought(users, paid, rest @ self.unit_spend[constant] + _over_channels(spend_by_month))
+
+
+def _wide(values: FloatArray, samples: int) -> FloatArray:
+    return np.broadcast_to(values, (*values.shape[:-1], samples))
 
 
 def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> _Acquired:
-    """Users every channel buys, users the paid channels buy, and ad spend, by month, and per channel.
+    """What every channel buys per active month, and by month where its values move (``_Acquired.bought`` sums them).
 
     Paid means spending (docs/formulas.md §2): a channel that costs nothing over
     the horizon, in a sample, brings users but is no paid channel there.
-    A channel whose values are constant buys the same users and spend in each
-    of its active months, so per-month amounts times the month masks describe
-    it; ``(C, H, s)`` is built only when some channel's value moves by month.
+    ``(C, H, s)`` is built only when some channel's value moves by month.
     """
     # A type whose formula reads no value by month may return (s,) rows: a row, not s months.
     rates = [tuple(np.atleast_2d(amount) for amount in ch.users_and_spend(p)) for ch in channels]
@@ -93,10 +125,8 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     if not any(moves(users) or moves(spend) for users, spend in rates):
         unit_users = np.array([users for users, _ in rates]).reshape(len(channels), p.samples)
         unit_spend = np.array([spend for _, spend in rates]).reshape(len(channels), p.samples)
-        bought = masks @ unit_users
-        paid = bought if bool((unit_spend > 0).all()) else masks @ np.where(unit_spend > 0, unit_users, 0.0)
-        return _Acquired(bought, paid, masks @ unit_spend, unit_users, unit_spend, None)
-    # Only the channels whose values move get months of their own; the others are rows times their masks, as above.
+        return _Acquired(masks, unit_users, unit_spend, None)
+    # Only the channels whose values move get months of their own; the others are rows times their masks.
     moving = tuple(c for c, (users_c, spend_c) in enumerate(rates) if moves(users_c) or moves(spend_c))
     constant = [c for c in range(len(channels)) if c not in moving]
     shape = (p.horizon, p.samples)
@@ -112,14 +142,7 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     unit_spend[list(moving)] = spend.sum(axis=1) / active_months[list(moving)]
     for c in constant:
         unit_users[c], unit_spend[c] = np.broadcast_to(rates[c][0], (1, p.samples))[0], np.broadcast_to(rates[c][1], (1, p.samples))[0]
-    rest = masks[:, constant]
-    # Paid means spending over the horizon, sample by sample, as for a channel whose values are constant.
-    spending = (unit_spend > 0).astype(np.float64)
-    bought = rest @ unit_users[constant] + _over_channels(users)
-    paid = (bought if bool(spending.all())
-            else rest @ (unit_users[constant] * spending[constant]) + np.einsum("chs,cs->hs", users, spending[list(moving)]))
-    ad_spend = rest @ unit_spend[constant] + _over_channels(spend)
-    return _Acquired(bought, paid, ad_spend, unit_users, unit_spend, (users, spend), moving)
+    return _Acquired(masks, unit_users, unit_spend, (users, spend), moving)
 
 
 def _over_channels(by_channel: FloatArray) -> FloatArray:

@@ -93,9 +93,11 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     products = share and not series and samples > 1 and not scenario.gates
     users_once = products and len(layout.group_channels) <= 1 and users_shared(scenario)
     acquired = _acquisition(scenario.acquisition, layout, _Params(1, H) if users_once else p)
+    # A plan with gates sums what its channels buy after them (_gated_plan), never before.
+    bought = None if scenario.gates else acquired.bought()
     if users_once:
-        acquired = acquired.for_samples(samples)
-    bought_users, paid_users, ad_spend = acquired.bought_users, acquired.paid_users, acquired.ad_spend
+        assert bought is not None, "samples that share their users have no gates"
+        acquired, bought = acquired.for_samples(samples), bought.for_samples(samples)
     unit_users, unit_spend = acquired.unit_users, acquired.unit_spend
     virality = np.array(p(scenario.virality))
     organic = p.monthly(scenario.organic_users)
@@ -105,10 +107,12 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     indices = conversion_indices(groups, scenario.monetization, p)
     channel_months = ChannelMonths(acquired, layout.source_masks[: len(scenario.acquisition)])
     gates = activity = None
-    if scenario.gates:
+    if bought is None:
         # The activity by source is read by the series (Result.channel_activity, the sources' months) only.
         gates, bought_users, paid_users, ad_spend, activity = _gated_plan(scenario, layout, groups, curves, indices,
                                                                           channel_months, virality, p, series)
+    else:
+        bought_users, paid_users, ad_spend = bought
     shares = None if gates is None else gates.still_buying
     new_users = _new_users(bought_users, organic, virality)
     # Group 0's users and the referral rewards read the same viral users: multiplied out once.
