@@ -201,7 +201,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         if subscriptions is None:
             assert per_user is not None, "values that do not move are the scenario's user's"
             by_group = mix.by_age(user_revenue, p(scenario.costs.serving_per_active_user), subscriber_serving_by_age,
-                                  per_user.contribution_by_age, delivery_per_active)
+                                  per_user.contribution_by_age, delivery_per_active, gross_revenue=series)
             lifetimes = [_lifetime_contribution(scenario, own, lifetime, p, delivery_per_active, group.retention, index)
                          for group, index, own in zip(groups, mix.indices, by_group["contribution"], strict=True)]
             lifetime_contribution = weighted_lifetime(lifetimes, mix.new_users)

@@ -53,21 +53,24 @@ class _SourceMix:
         return cls(bought, by_group, curves, indices, active, indexed_new_users, indexed_active, others)
 
     def by_age(self, revenue: _RevenueByAge, serving_per_active: FloatArray, subscriber_serving_by_age: FloatArray | None,
-               contribution_by_age: FloatArray, delivery_per_active: FloatArray | None) -> dict[str, list[FloatArray]]:
+               contribution_by_age: FloatArray, delivery_per_active: FloatArray | None,
+               gross_revenue: bool = True) -> dict[str, list[FloatArray]]:
         """``(H, s)`` per group: gross revenue and contribution of one user of each group by age
         (group 0's are the scenario's own, ``revenue.gross_by_age`` and ``contribution_by_age``). A group's
         subscriptions, and so their serving (``subscriber_serving_by_age``, index 1), scale with its index, as do
-        its purchases and so their deliveries (``delivery_per_active``)."""
+        its purchases and so their deliveries (``delivery_per_active``). Without ``gross_revenue`` the contribution
+        alone: only the series read the gross (a source's worth, Result.group_series)."""
         gross, contribution = [revenue.gross_by_age], [contribution_by_age]
         for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
-            gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
+            if gross_revenue:
+                gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
             net = index * (curve * revenue.purchase_net + revenue.subscription_net_by_age)
             if subscriber_serving_by_age is not None:
                 net -= index * subscriber_serving_by_age
             if delivery_per_active is not None:
                 net -= index * curve * delivery_per_active
             contribution.append(net - curve * serving_per_active)
-        return {"gross": gross, "contribution": contribution}
+        return {"gross": gross, "contribution": contribution} if gross_revenue else {"contribution": contribution}
 
 
 def _active_by_group(groups: tuple[SourceGroup, ...], users: list[FloatArray], curves: list[FloatArray],
