@@ -182,7 +182,9 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
         # A figures-only chunk reads a user's values over the lifetime alone (one column where every sample's is the same).
         per_user = _PerUser(None, shared.contribution, shared.lifetime_contribution(scenario, lifetime, samples))
     elif subscriptions is None:
-        user_revenue = _revenue_by_age(scenario.monetization, retention, p)
+        # Figures alone read the net revenue by age, and the payments only where serving charges subscribers.
+        user_revenue = _revenue_by_age(scenario.monetization, retention, p, gross=series,
+                                       payments=not _is_plain_zero(scenario.costs.serving_per_subscriber))
         serving_by_age, subscriber_serving_by_age = _serving_by_age(scenario.costs, user_revenue, retention, p)
         user_contribution = user_contribution_by_age(user_revenue, serving_by_age, retention, delivery_per_active)
         per_user = _PerUser(user_revenue.gross_by_age, user_contribution,

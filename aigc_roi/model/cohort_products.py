@@ -82,9 +82,9 @@ class CohortProducts:
             users, p = True, _Params(samples, horizon)
         else:
             return None
-        revenue = _revenue_by_age(scenario.monetization, retention, p)
-        subscribers = (None if _is_plain_zero(scenario.costs.serving_per_subscriber)
-                       else _subscribers(revenue.payments_by_age, retention.shape))
+        charged = not _is_plain_zero(scenario.costs.serving_per_subscriber)
+        revenue = _revenue_by_age(scenario.monetization, retention, p, payments=charged)
+        subscribers = None if revenue.payments_by_age is None else _subscribers(revenue.payments_by_age, retention.shape)
         serving_by_age, _ = _serving_by_age(scenario.costs, revenue, retention, p)
         delivery_per_active = _delivery_per_active(scenario.monetization, p)
         contribution = user_contribution_by_age(revenue, serving_by_age, retention, delivery_per_active)
@@ -106,6 +106,7 @@ class CohortProducts:
     def revenue_of(self, monetization: Monetization, new_users: FloatArray, orders: bool = True) -> _Revenue:
         """The cohorts' revenue by month, ``_revenue``'s (model/monthly_revenue.py), with the orders' unless told
         not; their subscribers where serving charges them."""
+        assert self.revenue.gross_by_age is not None, "the cohorts' revenue by month sums its gross"
         gross = self.summed(new_users, self.revenue.gross_by_age)
         net = self.summed(new_users, self.revenue.net_by_age)
         if orders and monetization.orders:

@@ -75,5 +75,6 @@ def _serving_by_age(costs: Costs, by_age: _RevenueByAge, retention: FloatArray,
     serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
     if not np.any(serving_per_subscriber != 0):
         return serving_by_age, None
+    assert by_age.payments_by_age is not None, "serving per subscriber reads the payments by age"
     subscriber_serving_by_age = _subscribers(by_age.payments_by_age, retention.shape) * serving_per_subscriber[:1]
     return serving_by_age + subscriber_serving_by_age, subscriber_serving_by_age

@@ -45,13 +45,13 @@ class _Revenue:
 class _RevenueByAge:
     """Revenue of one new user by age: it does not depend on the cohorts, so it is computed once a chunk."""
 
-    gross_by_age: FloatArray
-    """``(H, s)`` gross revenue of one new user at age a (orders are no user's)."""
+    gross_by_age: FloatArray | None
+    """``(H, s)`` gross revenue of one new user at age a (orders are no user's); None when not asked for."""
     net_by_age: FloatArray
     """``(H, s)`` the same, net of each item's fee."""
-    payments_by_age: dict[int, FloatArray]
+    payments_by_age: dict[int, FloatArray] | None
     """``(H, s)`` payments of one new user at age a to the plans of each period P: its subscriptions by age
-    are their windows (``_subscribers``), read only where serving charges them."""
+    are their windows (``_subscribers``), read only where serving charges them; None when not asked for."""
     subscription_by_age: FloatArray
     """``(H, s)`` subscription cash of one new user (index 1) at age a, gross."""
     subscription_net_by_age: FloatArray
@@ -118,12 +118,16 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     return _Revenue(gross=gross, net=net, subscriptions_by_period=by_period, payments_by_period=payments_by_period)
 
 
-def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Params) -> _RevenueByAge:
-    """What one new user pays at each age ``(H, s)``, gross and net of each item's fee (docs/formulas.md §4.4–§4.6)."""
+def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Params, gross: bool = True,
+                    payments: bool = True) -> _RevenueByAge:
+    """What one new user pays at each age ``(H, s)``, gross and net of each item's fee (docs/formulas.md §4.4–§4.6).
+
+    Without ``gross`` or ``payments`` the gross revenue or the payments by period are not summed (None): figures
+    alone read neither unless serving charges subscribers."""
     horizon = retention.shape[0]
     plans = monetization.plans
     one_fee = len({id(plan.fee) for plan in plans}) <= 1
-    payments_by_age: dict[int, FloatArray] = {}
+    payments_by_age: dict[int, FloatArray] | None = {} if payments else None
     subscription_by_age = np.zeros((horizon, p.samples))
     subscription_net_by_age = None if one_fee else np.zeros((horizon, p.samples))
     recursions = [_Recursion.of(plan, p) for plan in plans]
@@ -135,7 +139,8 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
             cash_at, payments_at = paid
             paying = slice(None, None, recursion.period)
             subscription_by_age[paying] += cash_at
-            payments_by_age.setdefault(recursion.period, np.zeros((horizon, p.samples)))[paying] += payments_at
+            if payments_by_age is not None:
+                payments_by_age.setdefault(recursion.period, np.zeros((horizon, p.samples)))[paying] += payments_at
             if subscription_net_by_age is not None:
                 subscription_net_by_age[paying] += cash_at * _keep(monetization, plan.fee, p)
             continue
@@ -143,14 +148,15 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
         # A moving price has no value by age: a user's values are then read by join month (_moving_per_user).
         schedule = per_user_payments * (1.0 if is_by_month(plan.price) else p(plan.price))
         subscription_by_age += schedule
-        _add_to(payments_by_age, _period(plan), per_user_payments)
+        if payments_by_age is not None:
+            _add_to(payments_by_age, _period(plan), per_user_payments)
         if subscription_net_by_age is not None:
             subscription_net_by_age += schedule * _keep(monetization, plan.fee, p)
     if subscription_net_by_age is None:
         subscription_net_by_age = subscription_by_age * (_keep(monetization, plans[0].fee, p) if plans else p(1.0))
     purchase_gross, purchase_net = _purchase_per_active(monetization, p)
     return _RevenueByAge(
-        gross_by_age=retention * purchase_gross + subscription_by_age,
+        gross_by_age=retention * purchase_gross + subscription_by_age if gross else None,
         net_by_age=retention * purchase_net + subscription_net_by_age,
         payments_by_age=payments_by_age,
         subscription_by_age=subscription_by_age,

@@ -60,7 +60,11 @@ class _SourceMix:
         subscriptions, and so their serving (``subscriber_serving_by_age``, index 1), scale with its index, as do
         its purchases and so their deliveries (``delivery_per_active``). Without ``gross_revenue`` the contribution
         alone: only the series read the gross (a source's worth, Result.group_series)."""
-        gross, contribution = [revenue.gross_by_age], [contribution_by_age]
+        gross: list[FloatArray] = []
+        if gross_revenue:
+            assert revenue.gross_by_age is not None, "the series sum the revenue by age with its gross"
+            gross.append(revenue.gross_by_age)
+        contribution = [contribution_by_age]
         for curve, index in zip(self.retention[1:], self.indices[1:], strict=True):
             if gross_revenue:
                 gross.append(index * (curve * revenue.purchase_gross + revenue.subscription_by_age))
