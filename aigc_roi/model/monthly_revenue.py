@@ -65,6 +65,12 @@ def _keep(monetization: Monetization, fee: Value | None, p: _Params) -> FloatArr
     return 1.0 - p(monetization.revenue_fee if fee is None else fee)
 
 
+def _kept(amount: FloatArray, keep: FloatArray) -> FloatArray:
+    """``amount`` times the share kept after fees: ``amount`` itself (not a copy) where every sample keeps all of
+    it, a plan without fees, which saves a pass over its months."""
+    return amount if bool((keep == 1.0).all()) else amount * keep
+
+
 def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArray, p: _Params,
              subscribers: bool = True) -> _Revenue:
     """Purchases through retention; subscription cash by plan; orders by month (docs/formulas.md §4.4–§4.6).
@@ -107,7 +113,7 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
         _add_to(by_period, period, cash)
     subscriptions = sum(by_period.values(), np.zeros_like(new_users)) if len(by_period) != 1 else next(iter(by_period.values()))
     if subscriptions_net is None:
-        subscriptions_net = subscriptions * (_keep(monetization, plans[0].fee, p) if plans else p(1.0))
+        subscriptions_net = _kept(subscriptions, _keep(monetization, plans[0].fee, p)) if plans else subscriptions
     purchase_gross, purchase_net = _purchase_per_active(monetization, p)
     gross = subscriptions + active * purchase_gross
     net = subscriptions_net + active * purchase_net
@@ -153,7 +159,8 @@ def _revenue_by_age(monetization: Monetization, retention: FloatArray, p: _Param
         if subscription_net_by_age is not None:
             subscription_net_by_age += schedule * _keep(monetization, plan.fee, p)
     if subscription_net_by_age is None:
-        subscription_net_by_age = subscription_by_age * (_keep(monetization, plans[0].fee, p) if plans else p(1.0))
+        subscription_net_by_age = (_kept(subscription_by_age, _keep(monetization, plans[0].fee, p)) if plans
+                                   else subscription_by_age)
     purchase_gross, purchase_net = _purchase_per_active(monetization, p)
     return _RevenueByAge(
         gross_by_age=retention * purchase_gross + subscription_by_age if gross else None,

@@ -27,7 +27,7 @@ from aigc_roi.model.by_month import (
     user_means,
     worth_by_join,
 )
-from aigc_roi.model.monthly_revenue import _purchase_per_active, _RevenueByAge, _subscribers
+from aigc_roi.model.monthly_revenue import _kept, _purchase_per_active, _RevenueByAge, _subscribers
 from aigc_roi.model.params import _Params
 from aigc_roi.model.plan_payments import _plan_cash_by_age, _plan_payments_by_age
 from aigc_roi.model.scenario import FloatArray, Moving, Retention, Scenario
@@ -191,7 +191,7 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
         sum((index * group_total for group_total, index in zip(joined_totals[1:], indices[1:], strict=True)), joined_totals[0]),
         indexed_users, True)
     # Summed from the first plan's own new array, not onto zeros (0 + x is x: no plan pays a negative amount).
-    by_plan = [payments[:ages] * subscriptions_mean(price) * keep for payments, price, keep in subscriptions.plans]
+    by_plan = [_kept(payments[:ages] * subscriptions_mean(price), keep) for payments, price, keep in subscriptions.plans]
     mean = sum(by_plan[1:], by_plan[0]) if by_plan else np.zeros((ages, p.samples))
     if subscriptions.in_force is not None:
         mean -= subscriptions.in_force[:ages] * subscriptions_mean(as_terms(subscriptions.serving))
