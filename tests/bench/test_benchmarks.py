@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -62,3 +63,18 @@ def test_the_actuals_case_is_a_year_of_daily_rows_of_50_matched_campaigns(tmp_pa
     assert compared.channels[7].months[1].actual.spend == pytest.approx(28 * 1_259.5 + 1_246, abs=1e-6)
     # 360 days end on 26 December: the last month is partial.
     assert compared.channels[0].months[-1].covered == pytest.approx(26 / 31)
+
+
+def test_a_ratio_is_the_median_of_each_run_over_the_baseline_run_beside_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    harness = _harness(monkeypatch)
+    timing = harness.Timing
+    # The machine slows pair by pair (x1, x1.5, x2) while the command takes 1.2x its baseline; one run of each side
+    # is 10% off. The pairs read 1.2, 1.32 and 1.09: their median is the true 1.2, where the medians of each side
+    # (1.98 and 1.5) come from different pairs and read 1.32.
+    ours = [timing(1.2, 1.2), timing(1.2 * 1.5 * 1.1, 1.2 * 1.5 * 1.1), timing(2.4, 2.4)]
+    theirs = [timing(1.0, 1.0), timing(1.5, 1.5), timing(2.2, 2.2)]
+    assert harness.paired_ratio(ours, theirs) == pytest.approx(1.2)
+    assert harness.paired_ratio(ours, theirs, cpu=True) == pytest.approx(1.2)
+    assert harness.median(ours).wall / harness.median(theirs).wall == pytest.approx(1.32)
+    # A baseline that takes no CPU (a budget, not a process) gives no CPU ratio.
+    assert math.isnan(harness.paired_ratio([timing(0.5, 0.4)], [timing(1.0, 0.0)], cpu=True))
