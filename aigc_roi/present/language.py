@@ -1,5 +1,5 @@
 """The languages labels are shown in, and the one a locale asks for: apart from the labels themselves
-(present/labels.py), which `--help` and `validate` never read and need not load."""
+(present/labels.py), which `--help` never reads and need not load (`validate` does: its summary is a label)."""
 
 from __future__ import annotations
 
