@@ -20,7 +20,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
     """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown);
     each driver's label in ``lang`` (the style's language when there is one)."""
     header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom",
-              "max_unit_cost", "channel_gross_revenue", "channel_contribution"]
+              "max_unit_cost", "max_unit_cost_factor", "channel_gross_revenue", "channel_contribution"]
     rows: list[list[Any]] = []
     for row in table.rows:
         driver = row.driver
@@ -29,12 +29,14 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
         for threshold in THRESHOLDS:
             cells += [getattr(row, threshold), row.headroom(threshold)]
         alone = row.channel
-        own: list[Any] = [None, None, None] if alone is None else [alone.max_unit_cost, alone.gross_revenue, alone.contribution]
+        own: list[Any] = [None] * 4 if alone is None else [alone.max_unit_cost, alone.max_unit_cost_factor,
+                                                          alone.gross_revenue, alone.contribution]
         if style is not None:
             cells[2:] = [driver_value(driver, cells[2], style), *(
                 driver_value(driver, value, style) if i % 2 == 0 else style.percent(value)
                 for i, value in enumerate(cells[3:]))]
-            own = [driver_value(driver, own[0], style), style.money(own[1]), style.money(own[2])]
+            own = [driver_value(driver, own[0], style), driver_value(driver, own[1], style), style.money(own[2]),
+                   style.money(own[3])]
         rows.append(cells + own)
     return header, rows
 
@@ -55,6 +57,7 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
                 "channel": None if row.channel is None else {
                     "max_unit_cost": row.channel.max_unit_cost,
+                    "max_unit_cost_factor": row.channel.max_unit_cost_factor,
                     "gross_revenue": row.channel.gross_revenue,
                     "contribution": row.channel.contribution,
                 },

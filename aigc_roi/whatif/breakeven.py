@@ -67,7 +67,11 @@ class ChannelAlone:
     """A channel judged on its own users (docs/formulas.md §6): what its unit cost may reach."""
 
     max_unit_cost: float | None
-    """Unit cost at which the channel's own roi is 0 (the maximum bid); None without spend."""
+    """Unit cost at which the channel's own roi is 0 (the maximum bid); None without spend or where the unit cost
+    moves by month, which has a factor instead."""
+    max_unit_cost_factor: float | None
+    """Where the unit cost moves by month, the factor on every month's at which the channel's own roi is 0
+    (docs/formulas.md §14); None otherwise."""
     gross_revenue: float
     """Gross revenue attributed to the channel's users."""
     contribution: float
@@ -167,8 +171,10 @@ def _channels_alone(realized: Scenario, result: Result) -> dict[str, ChannelAlon
         field = channel.unit_cost
         value = getattr(channel, field)
         # A by-month unit cost's ceiling is a factor on every month's (its driver is that factor, current 1).
-        unit_cost = np.ones(1) if isinstance(value, ByMonth) else np.asarray(value, dtype=np.float64).reshape(-1)[:1]
-        ceiling = max_unit_cost(unit_cost, result.channel_roi[:1, c])
+        moving = isinstance(value, ByMonth)
+        unit_cost = np.ones(1) if moving else np.asarray(value, dtype=np.float64).reshape(-1)[:1]
+        ceiling = plain(max_unit_cost(unit_cost, result.channel_roi[:1, c])[0])
         alone[f"acquisition[{c}].{field}"] = ChannelAlone(
-            plain(ceiling[0]), float(result.channel_gross_revenue[0, c]), float(result.channel_contribution[0, c]))
+            None if moving else ceiling, ceiling if moving else None, float(result.channel_gross_revenue[0, c]),
+            float(result.channel_contribution[0, c]))
     return alone

@@ -18,6 +18,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import ByMonth, Scenario
+from aigc_roi.present.breakeven import breakeven_json
 from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.fields import json_schema
 from aigc_roi.reader.load import load_text
@@ -135,7 +136,11 @@ def test_a_moving_unit_cost_reports_a_factor_instead_of_a_maximum() -> None:
     bid = next(row for row in table.rows if row.driver.path == "acquisition[0].bid")
     assert bid.driver.is_factor and bid.driver.current == 1.0
     assert bid.roi_zero == pytest.approx(2.0, rel=1e-6)
-    assert bid.channel is not None and bid.channel.max_unit_cost == pytest.approx(2.0)
+    # A factor is no price: its own key, the price's none (as run's channel rows; breakeven's JSON once mixed them).
+    assert bid.channel is not None and bid.channel.max_unit_cost is None
+    assert bid.channel.max_unit_cost_factor == pytest.approx(2.0)
+    channel = next(row["channel"] for row in breakeven_json(table)["drivers"] if row["path"] == "acquisition[0].bid")
+    assert channel["max_unit_cost"] is None and channel["max_unit_cost_factor"] == pytest.approx(2.0)
 
 
 def test_a_constant_unit_cost_has_no_factor() -> None:

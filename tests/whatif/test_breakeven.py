@@ -207,8 +207,8 @@ def test_report_has_the_spec_shape() -> None:
     assert set(first["headroom"]) == set(THRESHOLDS)
     # The channel on its own: 1000 users x c(a) summed 15.75 = 15,750 contribution on 20,000 spend,
     # roi -0.2125, so the maximum bid is 20 x (1 - 0.2125) = 15.75; revenue 1000 x (10 + 5 + 2.5).
-    assert first["channel"] == {"max_unit_cost": pytest.approx(15.75), "gross_revenue": pytest.approx(17500),
-                                "contribution": pytest.approx(15750)}
+    assert first["channel"] == {"max_unit_cost": pytest.approx(15.75), "max_unit_cost_factor": None,
+                                "gross_revenue": pytest.approx(17500), "contribution": pytest.approx(15750)}
     assert data["drivers"][1]["channel"] is None  # the channel's volume (users) is not its unit cost
     assert data["drivers"][-1]["roi_zero"] is None
 
