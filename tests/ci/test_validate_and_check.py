@@ -23,7 +23,7 @@ from typer.testing import Result
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import figures_of
 from aigc_roi.model.sampling import realize
-from aigc_roi.model.targets import check_targets
+from aigc_roi.model.targets import check_targets, within
 from aigc_roi.present.ci_view import annotation
 from aigc_roi.reader.load import load_text
 
@@ -86,6 +86,15 @@ def test_each_target_against_the_worked_example() -> None:
     assert checked["max_cac"] == (pytest.approx(20), False)
     assert checked["min_npv"] == (pytest.approx(-4250), True)
     assert list(checked) == ["max_payback_months", "min_roi", "min_ltv_to_cac", "min_roas", "max_cac", "min_npv"]
+
+
+def test_a_figure_within_1e_9_of_its_limit_meets_it() -> None:
+    # docs/formulas.md §10: relative to the larger magnitude, or 1e-9 absolute for a limit of 0. The worked
+    # example's npv is -4,250: 5e-10 short of a limit relatively is rounding, 2e-9 short is a miss.
+    assert outcomes(example(targets=f"min_npv: {-4250 * (1 - 5e-10)!r}"))["min_npv"][1] is True
+    assert outcomes(example(targets=f"min_npv: {-4250 * (1 - 2e-9)!r}"))["min_npv"][1] is False
+    assert within(-1e-10, 0, "min") and not within(-2e-9, 0, "min")
+    assert within(500.0, 500.0000001, "min") and not within(500.0, 500.000001, "min")
 
 
 def test_payback_reached_meets_its_target() -> None:
