@@ -78,7 +78,7 @@ def _phases_json(result: Allocation, which: str) -> list[dict[str, Any]]:
 def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
     """Change of the best value per extra unit of B between each curve point and the previous one
     (None for the first point and next to an infeasible one): the return of the next yuan of B."""
-    slopes: list[float | None] = [None]
+    slopes: list[float | None] = [None] if curve else []
     for before, after in zip(curve, curve[1:], strict=False):
         feasible = not (math.isnan(before.value) or math.isnan(after.value))
         slopes.append((after.value - before.value) / (after.budget - before.budget) if feasible else None)

@@ -247,7 +247,9 @@ def allocate(
         checks["reach"] = reach_check(staged(layout.scenario), indices, best, reach)
     names = [median.acquisition[movable[c]].name for c in columns]
     report(0.0, 1.0)
-    points = budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve, lambda done: report(1.0, done))
+    # Multiples of a budget of 0 (a milestone reached without spending) are one point: no curve.
+    points = (budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve,
+                           lambda done: report(1.0, done)) if targets.any() else ())
     report(1.0, 1.0)
     channels = channel_rows(median, dataclasses.replace(layout, scenario=staged(layout.scenario)), movable, columns, months_of,
                             current, best, lower, upper, budget, locks, total)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from aigc_roi.model.engine import evaluate
+from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.scenario import FloatArray, Milestone, Scenario
 from aigc_roi.whatif.allocate_result import AllocationError, ConstraintCheck
 from aigc_roi.whatif.allocate_search import Space, maximise
@@ -29,7 +30,7 @@ REACH_TOLERANCE = 1e-4
 REACH_FINEST_STEP = 1e-6
 """The furthest split at a budget is found to within this share of it."""
 MOST_DOUBLINGS = 60
-"""Budgets tried above and below the current one: 2^60 covers every amount within the number limits."""
+"""Halvings below the current budget at most: past 2^-60 of it the bracket's lower end is the least budget allowed."""
 
 
 def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, milestone: Milestone,
@@ -37,7 +38,9 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
     """The least monthly budget B whose furthest split reaches ``milestone``, that split, and the
     milestone's value there. Raises ``AllocationError`` when no budget the bounds allow reaches it."""
     lowest = float(np.bincount(space.groups, weights=space.weights * space.lower, minlength=space.count).max())
-    highest = float(np.bincount(space.groups, weights=space.weights * space.upper, minlength=space.count).min())
+    # A budget past the number limits is one no option or file could be given (docs/limits.md).
+    highest = min(MAX_MAGNITUDE,
+                  float(np.bincount(space.groups, weights=space.weights * space.upper, minlength=space.count).min()))
     if lowest > highest:
         raise AllocationError("the minimums of one phase add up to more than the maximums of another: no budget fits every phase")
     current = float(space.totals(start).max())
@@ -52,28 +55,38 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
 
     budget = min(max(scale, lowest), highest)
     value, split = furthest(budget)
-    below, above = (None, (budget, value, split)) if reached(value) else ((budget, value, split), None)
-    for _ in range(MOST_DOUBLINGS):
-        if above is not None and below is not None:
-            break
-        if above is None:
-            if budget >= highest:
-                raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = {milestone.value:g}: the "
-                                      f"furthest split reaches {value:g} at B = {budget:g}")
-            budget = min(budget * 2.0, highest)
-        else:
-            if budget <= lowest or budget < scale * 2.0 ** -MOST_DOUBLINGS:
-                # Reached at the least budget tried: the milestone needs (next to) no movable budget.
-                return budget, split, value
-            budget = max(budget / 2.0, lowest)
-        value, split = furthest(budget)
-        if reached(value):
+    if reached(value):
+        # Reached already: the least budget the bounds allow may reach it too (a milestone on cumulative cash
+        # that spending less only raises, or a count of 0). Otherwise it is the bracket's lower end, and halving
+        # from the current budget narrows the bracket toward it.
+        above = (budget, value, split)
+        if budget <= lowest:
+            return budget, split, value
+        least_value, least_split = furthest(lowest)
+        if reached(least_value):
+            return lowest, least_split, least_value
+        below = (lowest, least_value, least_split)
+        while budget / 2.0 > lowest and budget > scale * 2.0 ** -MOST_DOUBLINGS:
+            budget /= 2.0
+            value, split = furthest(budget)
+            if not reached(value):
+                below = (budget, value, split)
+                break
             above = (budget, value, split)
-        else:
+    else:
+        below = (budget, value, split)
+        while True:
+            if budget >= highest:
+                raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = "
+                                      f"{_amount(milestone.value)}: the furthest split reaches {_amount(value)} at "
+                                      f"B = {_amount(budget)}")
+            # Within log2(1e15) doublings of any start of at least 1: the loop ends at ``highest``.
+            budget = min(budget * 2.0, highest)
+            value, split = furthest(budget)
+            if reached(value):
+                above = (budget, value, split)
+                break
             below = (budget, value, split)
-    if above is None or below is None:
-        raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = {milestone.value:g} within "
-                              f"{MOST_DOUBLINGS} doublings of B = {scale:g}")
     low, high = below[0], above[0]
     steps = max(1, math.ceil(math.log2(max((high - low) / (REACH_TOLERANCE * high), 1.0))))
     for step in range(steps):
@@ -86,6 +99,12 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
         if progress is not None:
             progress((step + 1) / steps)
     return above[0], above[2], above[1]
+
+
+def _amount(value: float) -> str:
+    """A budget or a milestone's value in a message: thousands separated, whole from 1,000 (a last-bit residue of
+    a sum as large is no information), else to the hundredth."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone) -> ConstraintCheck:

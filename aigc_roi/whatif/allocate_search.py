@@ -105,7 +105,8 @@ def maximise(surrogate: Any, space: Space, targets_list: Sequence[FloatArray], s
     bandwidths = surrogate.bandwidths(np.array(splits), np.array(scales))
     money_scales = [1.0 if surrogate.objective == "payback_probability" else scale * surrogate.horizon for scale in scales]
     for _ in range(MAX_ROUNDS):
-        active = [n for n, scale in enumerate(scales) if steps[n] >= finest * scale]
+        # A budget of 0 has nothing to move: its split is its start, already on the bounds.
+        active = [n for n, scale in enumerate(scales) if scale > 0 and steps[n] >= finest * scale]
         if not active:
             break
         moves = surrogate.moves(np.array([splits[n] for n in active]), np.array([steps[n] / space.weights for n in active]))

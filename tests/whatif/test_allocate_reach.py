@@ -51,8 +51,25 @@ def test_sixty_subscribers_by_month_6_need_1000_a_month() -> None:
 
 def test_a_milestone_the_bounds_cannot_reach_is_refused() -> None:
     # At most 500 a month in each: 50 + 25 = 75 new users a month, far from 1,000.
-    with pytest.raises(AllocationError, match="no budget reaches new_users@6 = 1000"):
+    with pytest.raises(AllocationError, match="^no budget reaches new_users@6 = 1,000: the furthest split reaches 75 at B = 1,000$"):
         allocate(_plan(), 0, maximums={"A": 500, "B": 500}, reach=Milestone(6, "new_users", 1000))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("milestone", [Milestone(12, "cumulative_cash", -1000), Milestone(6, "subscribers", 0)])
+def test_a_milestone_reached_without_spending_needs_a_budget_of_0(milestone: Milestone) -> None:
+    # Without fixed costs, a budget of 0 buys no one and leaves cumulative cash 0 >= -1,000, and 0 subscribers
+    # >= 0: the least budget is 0, where the search once halved 60 times from 2,000 and gave up.
+    result = allocate(_plan(), 0, reach=milestone)  # type: ignore[arg-type]
+    assert result.budget == 0
+    assert result.constraints["reach"].met
+
+
+def test_no_budget_past_the_number_limit_is_an_answer() -> None:
+    # 1e14 subscribers by month 6 need 1e14 / 6 / 0.1 users a month at 10: 1.67e15 a month, past the 1e15 that
+    # --budget accepts (docs/limits.md). At 1e15 all in A: 1e14 users a month, 0.6e14 subscribers by month 6.
+    with pytest.raises(AllocationError, match=r"^no budget reaches subscribers@6 = 100,000,000,000,000: the furthest "
+                                              r"split reaches 60,000,000,000,000 at B = 1,000,000,000,000,000$"):
+        allocate(_plan(), 0, reach=Milestone(6, "subscribers", 1e14))  # type: ignore[arg-type]
 
 
 def _file(tmp_path: Path) -> str:
@@ -80,6 +97,15 @@ def test_a_bad_reach_is_one_located_line_and_exit_2(tmp_path: Path, reach: str, 
     result = invoke(["allocate", _file(tmp_path), "--reach", reach])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("aigc-roi: " + message) and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_budget_of_0_is_shown_without_a_curve(tmp_path: Path) -> None:
+    # Every multiple of a budget of 0 is 0: the budget curve would be one point, and its slopes 0 / 0.
+    result = invoke(["allocate", _file(tmp_path), "--reach", "cumulative_cash@12=-1000"])
+    assert result.exit_code == 0, result.stderr
+    assert "least budget reaching cumulative_cash@12 ≥ -1,000: B = 0 a month" in result.stdout
+    data = json.loads(invoke(["allocate", _file(tmp_path), "--reach", "cumulative_cash@12=-1000", "--format", "json"]).stdout)
+    assert data["budget"] == 0 and data["curve"] == []
 
 
 def test_reach_is_one_more_way_to_give_the_budget(tmp_path: Path) -> None:
