@@ -113,14 +113,18 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
     width = len(table.header)
     places = sorted({0, *(used[name].index for name in ("date", "campaign", "campaign_id") if name in used)})
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
-    for line, cells in table.rows:
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        if any(_is_total(str(cells[index])) for index in places):
-            continue
-        row = _row(table.file, line, cells, used, amounts, platform, horizon, errors)
-        if row is not None:
-            rows.append(row)
+    try:
+        for line, cells in table.rows:
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            if any(_is_total(str(cells[index])) for index in places):
+                continue
+            row = _row(table.file, line, cells, used, amounts, platform, horizon, errors)
+            if row is not None:
+                rows.append(row)
+    except ScenarioInvalid as unreadable:
+        # The CSV cannot be read past a line (tables.py): the problems of the rows above it are reported too.
+        errors += unreadable.errors
     if not rows and not errors:
         errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
                                     "expected at least one data row under the header, found none"))

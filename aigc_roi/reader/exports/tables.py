@@ -1,11 +1,15 @@
 """An export file as a header and numbered rows of cells: CSV (any encoding the consoles write) or xlsx.
 
-CSV: UTF-8 with or without a byte-order mark, else GB18030 (a superset of
-GBK, what Excel on Chinese Windows writes); comma or tab separated, as the
-header line shows. xlsx: the first sheet (openpyxl, the ``xlsx`` extra,
+CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
+"Unicode Text"), else GB18030 (a superset of GBK, what Excel on Chinese
+Windows writes); comma or tab separated, as the header line shows; lines
+ending in LF, CRLF, or CR alone throughout (Excel for Mac's "CSV
+(Macintosh)"). xlsx: the first sheet (openpyxl, the ``xlsx`` extra,
 imported only for a workbook). Leading blank lines and the title lines some
 consoles put above the header are skipped: the header is the first line
-with at least two cells.
+with at least two cells. Anything else (binary data, a CR inside a line, a
+cell past the csv module's limit) is a located ScenarioInvalid, never the
+csv module's own error.
 """
 
 from __future__ import annotations
@@ -13,13 +17,19 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
+from aigc_roi.reader.byte_order import utf16_mark
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 Cells = list[object]
 
@@ -33,8 +43,15 @@ class Table:
     """(line or sheet row, cells), after the header."""
 
 
-def _problem(file: str, message: str, line: int = 1) -> ScenarioInvalid:
-    return ScenarioInvalid([ScenarioError(file, line, 1, "", message)])
+_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+"""The control characters no text export holds (tab, LF and CR aside): a file with one is binary data."""
+_NOT_CONTROLS = bytes(byte for byte in range(256) if byte not in _CONTROLS)
+_CONTROL = re.compile(f"[{re.escape(_CONTROLS.decode('ascii'))}]")
+_CR_INSIDE_A_LINE = re.compile(r"\r(?=[^\r\n])")
+
+
+def _problem(file: str, message: str, line: int = 1, column: int = 1) -> ScenarioInvalid:
+    return ScenarioInvalid([ScenarioError(file, line, column, "", message)])
 
 
 def read_table(path: Path) -> Table:
@@ -47,7 +64,7 @@ def read_table(path: Path) -> Table:
         return _workbook(data, file)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
-    return _csv(_decode(data), file)
+    return _csv(_text(data, file), file)
 
 
 def _read_bytes(path: Path, file: str) -> bytes:
@@ -76,12 +93,36 @@ def _read_bytes(path: Path, file: str) -> bytes:
         os.close(descriptor)
 
 
-def _decode(data: bytes) -> str:
+def _text(data: bytes, file: str) -> str:
+    """The export's text with its lines ending in LF or CRLF; ScenarioInvalid at a control character (binary data)."""
+    text, utf8 = _decode(data)
+    if "\n" not in text:
+        # Excel for Mac's "CSV (Macintosh)" ends each line in CR alone, as classic Mac OS did.
+        text = text.replace("\r", "\n")
+    # A byte-wise check, fast on the largest export; the slower search only runs on a file that has one.
+    if utf8.translate(None, _NOT_CONTROLS):
+        control = _CONTROL.search(text)
+        assert control is not None  # the bytes are the text's own in UTF-8
+        before = text[:control.start()]
+        raise _problem(file, f"expected a CSV or xlsx export, found binary data (byte 0x{ord(control[0]):02x})",
+                       before.count("\n") + 1, control.start() - before.rfind("\n"))
+    return text
+
+
+def _decode(data: bytes) -> tuple[str, bytes]:
+    """The text of an export and its UTF-8 bytes."""
+    mark = utf16_mark(data)
+    if mark is not None:
+        # Excel's "Unicode Text" save (UTF-16 with its byte-order mark, tab-separated); a damaged pair of bytes
+        # reads as U+FFFD, as a damaged GB18030 byte does below.
+        text = data[2:].decode(mark[1], errors="replace")
+        return text, text.encode("utf-8")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), data
     except UnicodeDecodeError:
         # Every byte sequence Excel's "CSV" save writes on Chinese Windows is GB18030 (GBK's superset).
-        return data.decode("gb18030", errors="replace")
+        text = data.decode("gb18030", errors="replace")
+        return text, text.encode("utf-8")
 
 
 def _csv(text: str, file: str) -> Table:
@@ -93,16 +134,39 @@ def _csv(text: str, file: str) -> Table:
     header_line = lines[header_index]
     delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=delimiter)
-    header = next(reader)
-    offset = header_index
+    numbered = _numbered(reader, lines, header_index, file)
+    _, header = next(numbered)
 
     def rows() -> Iterator[tuple[int, Cells]]:
-        for cells in reader:
+        for line, cells in numbered:
             # A row of blank cells is skipped; joined, they are blank exactly when each is.
             if "".join(cells).strip():
-                yield offset + reader.line_num, list(cells)
+                yield line, list(cells)
 
     return Table(file, header, header_index + 1, rows())
+
+
+def _numbered(reader: Reader, lines: list[str], offset: int, file: str) -> Iterator[tuple[int, list[str]]]:
+    """Each row of ``reader`` (which starts at ``lines[offset]``) with its last line, 1-based; ScenarioInvalid,
+    located, where the csv reader cannot read on."""
+    read = 0
+    try:
+        for cells in reader:
+            yield offset + reader.line_num, cells
+            read = reader.line_num
+    except csv.Error:
+        raise _unreadable(file, lines, offset + read, offset + reader.line_num - 1) from None
+
+
+def _unreadable(file: str, lines: list[str], first: int, last: int) -> ScenarioInvalid:
+    """Why the csv reader stopped in the row from ``lines[first]`` to ``lines[last]``: with no quote open, a CR
+    followed by more of the line; else a cell longer than the csv module's limit (a quote never closed)."""
+    inside = _CR_INSIDE_A_LINE.search(lines[last])
+    if inside is not None:
+        return _problem(file, "expected lines ending in LF or CRLF, found a carriage return (CR) inside a line; "
+                              "remove it, or quote the cell that holds it", last + 1, inside.start() + 1)
+    return _problem(file, f"expected cells of at most {csv.field_size_limit():,} characters, found a longer one; "
+                          "a quote left open takes the lines below it into its cell", first + 1)
 
 
 def _workbook(data: bytes, file: str) -> Table:

@@ -1,0 +1,151 @@
+"""The bytes of a CSV export: line endings, encodings and what is no text at all.
+
+Excel for Mac's "CSV (Macintosh)" (lines ending in CR alone) and Excel's "Unicode Text" (UTF-16 with a byte-order
+mark, tab-separated, CRLF) are read as the UTF-8 export they hold. A CR inside a line, binary data (a renamed
+workbook, random bytes) and a cell past the csv module's limit are each one located line, in English and Chinese;
+the csv module's own error ("new-line character seen in unquoted field") once reached the user as an internal error.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scratch import scratch_folder
+
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.present.errors import located_message
+from aigc_roi.reader.exports import Horizon, read_report
+
+HORIZON = Horizon.of((2025, 1), 6)
+EXPORT = "date,campaign,spend\n2025-01-03,抖音_A,100\n2025-01-04,抖音_A,50.5\n"
+ROWS = [(2, datetime.date(2025, 1, 3), "抖音_A", 100.0), (3, datetime.date(2025, 1, 4), "抖音_A", 50.5)]
+"""EXPORT's rows as (line, day, campaign, spend)."""
+PLAN = Path(__file__).resolve().parents[2] / "aigc_roi" / "templates" / "chat-assistant-cpa.yaml"
+"""A plan with a start month, for the command line."""
+WORKDIR = scratch_folder("export_text")
+
+
+def _rows(path: Path) -> list[tuple[int, datetime.date, str, float]]:
+    return [(row.line, row.day, row.campaign, row.spend) for row in read_report([path], HORIZON).rows]
+
+
+def _errors(path: Path) -> list[str]:
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report([path], HORIZON)
+    return [str(error) for error in raised.value.errors]
+
+
+def _write(tmp_path: Path, data: bytes, name: str = "export.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_each_line_ending_reads_the_same_rows(tmp_path: Path, ending: str) -> None:
+    assert _rows(_write(tmp_path, EXPORT.replace("\n", ending).encode("utf-8"))) == ROWS
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_excel_unicode_text_is_read(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 after its byte-order mark, tab-separated, CRLF: as Excel's "Unicode Text" saves a sheet."""
+    text = "\ufeff" + EXPORT.replace(",", "\t").replace("\n", "\r\n")
+    assert _rows(_write(tmp_path, text.encode(encoding))) == ROWS
+
+
+def test_a_cr_inside_a_quoted_cell_is_the_cells_text(tmp_path: Path) -> None:
+    path = _write(tmp_path, b'date,campaign,spend\n2025-01-03,"a\rb",100\n')
+    assert [row.campaign for row in read_report([path], HORIZON).rows] == ["a\rb"]
+
+
+CR_INSIDE = ("expected lines ending in LF or CRLF, found a carriage return (CR) inside a line; "
+             "remove it, or quote the cell that holds it",
+             "应为以 LF 或 CRLF 结尾的行，实际为 行中间的回车符 (CR)；请删除它，或给它所在的单元格加引号")
+BINARY = ("expected a CSV or xlsx export, found binary data (byte 0x{:02x})", "应为CSV 或 xlsx 报表，实际为 二进制数据（字节 0x{:02x}）")
+LONG_CELL = ("expected cells of at most 131,072 characters, found a longer one; "
+             "a quote left open takes the lines below it into its cell",
+             "应为不超过 131,072 个字符的单元格，实际为 更长的单元格；未闭合的引号会把下面的行都并入它的单元格")
+
+
+def test_a_cr_inside_a_line_is_located_at_it(tmp_path: Path) -> None:
+    """One stray CR in a file of LF lines: "2025-01-04,a,1" is 14 characters, so the CR is column 15 of line 3."""
+    path = _write(tmp_path, b"date,campaign,spend\n2025-01-03,a,100\n2025-01-04,a,1\r00\n")
+    assert _errors(path) == [f"{path}:3:15: {CR_INSIDE[0]}"]
+
+
+def test_a_cr_inside_the_header_is_located(tmp_path: Path) -> None:
+    path = _write(tmp_path, b"date,campaign\rx,spend\n2025-01-03,a,100\n")
+    assert _errors(path) == [f"{path}:1:14: {CR_INSIDE[0]}"]
+
+
+def test_the_rows_above_an_unreadable_line_keep_their_errors(tmp_path: Path) -> None:
+    path = _write(tmp_path, b"date,campaign,spend\n2025-01-03,a,abc\n2025-01-04,a\r,1\n")
+    assert _errors(path) == [f"{path}:2:3: spend: expected a number, found 'abc'", f"{path}:3:13: {CR_INSIDE[0]}"]
+
+
+@pytest.mark.parametrize(("data", "line", "column", "byte"), [
+    # A PNG renamed .csv: 0x89 'P' is one GBK character, then "NG", CR LF, and 0x1a starts line 2.
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 2, 1, 0x1A),
+    # A damaged download of a workbook that is no zip archive: a NUL first.
+    (b"\x00\x01\x02garbage", 1, 1, 0x00),
+    # A NUL inside a cell of an otherwise good export: line 2, after "2025-01-03,a".
+    (b"date,campaign,spend\n2025-01-03,a\x00b,1\n", 2, 13, 0x00),
+], ids=["png", "not-a-zip", "nul-in-a-cell"])
+def test_binary_data_is_located_at_its_first_control_character(tmp_path: Path, data: bytes, line: int, column: int,
+                                                               byte: int) -> None:
+    path = _write(tmp_path, data, "report.xlsx")
+    assert _errors(path) == [f"{path}:{line}:{column}: {BINARY[0].format(byte)}"]
+
+
+def test_a_cell_longer_than_the_csv_limit_points_at_its_row(tmp_path: Path) -> None:
+    """A quote opened on line 2 and never closed reads the 200 lines below into one cell of 200,200 characters."""
+    path = _write(tmp_path, b'date,campaign,spend\n2025-01-03,"a,1\n' + (b"x" * 1000 + b"\n") * 200)
+    assert _errors(path) == [f"{path}:2:1: {LONG_CELL[0]}"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_command_says_each_in_the_users_language(tmp_path: Path, lang: str) -> None:
+    stray = _write(tmp_path, b"date,campaign,spend\n2025-03-03,a,1\r00\n", "stray.csv")
+    binary = _write(tmp_path, b"\x00PK", "fake.xlsx")
+    long = _write(tmp_path, b'date,campaign,spend\n"' + b"x" * 140_000 + b"\n", "long.csv")
+    result = invoke(["actuals", str(PLAN), str(stray), str(binary), str(long), "--lang", lang])
+    assert result.exit_code == 2 and result.stdout == ""
+    zh = lang == "zh"
+    assert result.stderr.splitlines() == [f"{stray}:2:15: {CR_INSIDE[zh]}", f"{binary}:1:1: {BINARY[zh].format(0)}",
+                                          f"{long}:2:1: {LONG_CELL[zh]}"]
+
+
+CSV_PIECES = st.sampled_from([",", "\t", "\r", "\n", "\r\n", '"', "2025-01-03", "合计", "1,234.5", "abc", "\x00", "\x85",
+                              "\u2028", "\ufeff", "x" * 70_000])
+"""What the csv reader reacts to: separators, every line ending, quotes, dates, a total, controls, a long cell."""
+
+
+@st.composite
+def export_bytes(draw: st.DrawFn) -> bytes:
+    """Arbitrary bytes, or text of CSV pieces after a header in any encoding an export comes in."""
+    if draw(st.booleans()):
+        return draw(st.binary(max_size=400))
+    pieces = draw(st.lists(st.one_of(CSV_PIECES, st.text(max_size=5)), max_size=40))
+    text = draw(st.sampled_from(["date,campaign,spend\n", "date\tcampaign\tspend\r\n", ""])) + "".join(pieces)
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+    return text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(export_bytes())
+def test_any_bytes_read_or_give_located_one_line_errors(data: bytes) -> None:
+    path = WORKDIR / "any.csv"
+    path.write_bytes(data)
+    try:
+        read_report([path], HORIZON)
+    except ScenarioInvalid as invalid:
+        for error in invalid.errors:
+            assert error.file == str(path) and error.line >= 1 and error.column >= 1, error
+            assert error.message.startswith("expected ") or error.message.endswith(" more errors in this file"), error
+            for lang in ("en", "zh"):
+                assert len(located_message(error, lang).splitlines()) == 1, error
