@@ -160,11 +160,21 @@ def _plain_value(tag: str, text: str) -> Any:
         return text  # an integer too long for Python's int(); reported later as not a finite number
 
 
-IDEOGRAPHIC_SPACE = "\u3000"
-"""The full-width space a Chinese input method types; YAML takes it for text, not for a space."""
 COLON_SLIP = "full-width colon '：' (IME input) after a key; write an ASCII ':' and a space"
-INDENT_SLIP = "ideographic space U+3000 (IME input) in the indentation; indent with ASCII spaces"
-SPACE_SLIP = "ideographic space U+3000 (IME input) after ':'; write an ASCII space"
+INDENT_SLIPS = {
+    "\u3000": "ideographic space U+3000 (IME input) in the indentation; indent with ASCII spaces",
+    "\u00a0": "no-break space U+00A0 (pasted from a web page or Word) in the indentation; indent with ASCII spaces",
+    "\ufeff": "byte-order mark U+FEFF (invisible, left where two files were joined) before the line's text; delete it",
+}
+"""Characters that look like a space, or like nothing, and that YAML takes for text: what a Chinese input method
+types, what a web page or Word pastes, what joining two files leaves at the start of the second. Each as the slip it
+is before a line's text."""
+SPACE_SLIPS = {
+    "\u3000": "ideographic space U+3000 (IME input) after ':'; write an ASCII space",
+    "\u00a0": "no-break space U+00A0 (pasted from a web page or Word) after ':'; write an ASCII space",
+}
+"""The same after a key's colon, where YAML needs an ASCII space."""
+_LOOK_ALIKES = "".join(INDENT_SLIPS)
 
 
 def _plain_node(text: str, line: int, column: int) -> Node:
@@ -174,22 +184,23 @@ def _plain_node(text: str, line: int, column: int) -> Node:
                 end_column=column + max(len(text) - 1, 0))
 
 
-def _mend_ime_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | None:
-    """A key an input method spoiled, as (key, value, column of the slip, slip), or None.
+def _mend_slipped_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | None:
+    """A key an input method, a paste or a join spoiled, as (key, value, column of the slip, slip), or None.
 
-    YAML takes ``{1： 0.35}`` for the key ``1： 0.35`` without a value, ``{1:　0.35}`` (U+3000 after the
-    colon) likewise, and a key indented with U+3000 for a key whose name starts with it."""
+    YAML takes ``{1： 0.35}`` for the key ``1： 0.35`` without a value, ``{1:　0.35}`` (U+3000 or U+00A0
+    after the colon) likewise, and a key indented with one of ``INDENT_SLIPS`` for a key whose name starts with it."""
     if key.kind != "scalar" or key.text_column or not key.raw:
         return None
     raw = key.raw
-    if raw.startswith(IDEOGRAPHIC_SPACE):
-        name = raw.lstrip(IDEOGRAPHIC_SPACE)
+    if raw[0] in INDENT_SLIPS:
+        name = raw.lstrip(_LOOK_ALIKES + " \t")
         indent = len(raw) - len(name)
-        return _plain_node(name, key.line, key.column + indent), value, key.column, INDENT_SLIP
+        return _plain_node(name, key.line, key.column + indent), value, key.column, INDENT_SLIPS[raw[0]]
     if value.kind != "scalar" or value.value is not None or value.raw or "\n" in raw:
         return None
-    spaces = " " + IDEOGRAPHIC_SPACE
-    for separator, slip, at in (("：", COLON_SLIP, 0), (":" + IDEOGRAPHIC_SPACE, SPACE_SLIP, 1)):
+    spaces = " " + _LOOK_ALIKES
+    separators = (("：", COLON_SLIP, 0), *((":" + space, slip, 1) for space, slip in SPACE_SLIPS.items()))
+    for separator, slip, at in separators:
         name, found, rest = raw.partition(separator)
         if found and name.strip():
             written = rest.strip(spaces)
@@ -258,7 +269,7 @@ class _TreeBuilder:
         key = frame.pending_key
         assert key is not None
         frame.pending_key = None
-        mended = _mend_ime_key(key, value)
+        mended = _mend_slipped_key(key, value)
         if mended is not None:
             # Reported at the slip, and read as meant: the file is refused either way, and the entry's
             # own problems (an age out of range) are still found, without a second error for the slip.
@@ -369,7 +380,7 @@ def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, lis
     except yaml.MarkedYAMLError as exc:
         if loader is not yaml.SafeLoader and "maximum nesting depth" in (exc.problem or ""):
             raise _ParserTooDeep from exc
-        found = _ime_slips(text, filename, exc) or _open_quote(text, filename, exc) or [_syntax_error(text, filename, exc)]
+        found = _character_slips(text, filename, exc) or _open_quote(text, filename, exc) or [_syntax_error(text, filename, exc)]
         # The builder may have met a slip the scan finds again (a key indented with U+3000 before the
         # parser gave up): one line for it, the scan's.
         seen = {(error.line, error.message) for error in found}
@@ -404,19 +415,21 @@ def _escape_position(text: str) -> tuple[int, int] | None:
 _IME_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_0-9][\w-]*[ \t]*(：)")
 """A key (a field's name, or a month's number in points) followed by a full-width colon, as a Chinese input
 method types it."""
-_IME_SPACES = ((re.compile(r"^[ \t]*(\u3000)"), INDENT_SLIP),
-               (re.compile(r"^[ \t]*(?:-[ \t]+)?[\w-]+:(\u3000)"), SPACE_SLIP))
-"""U+3000 where YAML needs an ASCII space: in the indentation, or after a key's colon."""
+_SLIPS_AT = ((_IME_KEY, {"：": COLON_SLIP}),
+             (re.compile(f"^[ \\t]*([{_LOOK_ALIKES}])"), INDENT_SLIPS),
+             (re.compile(f"^[ \\t]*(?:-[ \\t]+)?[\\w-]+:([{''.join(SPACE_SLIPS)}])"), SPACE_SLIPS))
+"""Where each slip shows: a full-width colon after a key, a look-alike of a space before a line's text or after a
+key's colon (where YAML needs an ASCII space)."""
 
 
-def _ime_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[ScenarioError]:
-    """The IME characters behind a syntax error, each located at the character itself:
+def _character_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[ScenarioError]:
+    """The IME, pasted or joined characters behind a syntax error, each located at the character itself:
     libyaml notices a full-width colon only on the next line, and a full-width quote
     only where the text it failed to quote goes wrong."""
     lines = text.splitlines()
-    slips = [_error(filename, number, match.start(1) + 1, f"invalid YAML: {slip}")
+    slips = [_error(filename, number, match.start(1) + 1, f"invalid YAML: {slip_of[match[1]]}")
              for number, line in enumerate(lines, start=1) if not line.lstrip().startswith("#")
-             for pattern, slip in ((_IME_KEY, COLON_SLIP), *_IME_SPACES) if (match := pattern.match(line))]
+             for pattern, slip_of in _SLIPS_AT if (match := pattern.match(line))]
     if slips:
         return slips
     marks = {mark.line for mark in (exc.problem_mark, exc.context_mark) if mark is not None}

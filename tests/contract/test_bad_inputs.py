@@ -178,6 +178,10 @@ POSITIONS = {
     "ime_full_width_percent.yaml": (7, 43, "monetization.plans[0].conversion"),
     "ime_full_width_quotes.yaml": (2, 7, ""),
     "unclosed_quote.yaml": (2, 7, ""),
+    # Look-alikes of a space, pasted or left by joining two files: at the character, not where YAML gave up.
+    "paste_no_break_space.yaml": (11, 9, ""),
+    "joined_byte_order_mark.yaml": (3, 1, ""),
+    "utf16_notepad.yaml": (1, 1, ""),
 }
 
 
@@ -227,6 +231,9 @@ MESSAGES = {
     "ime_full_width_percent.yaml": [r"full-width '％'", r"write 5%"],
     "ime_full_width_quotes.yaml": [r"full-width quote '“'"],
     "unclosed_quote.yaml": [r"unclosed quote", r"opened at line 2, column 7"],
+    "paste_no_break_space.yaml": [r"no-break space U\+00A0", r"after ':'; write an ASCII space"],
+    "joined_byte_order_mark.yaml": [r"byte-order mark U\+FEFF", r"delete it"],
+    "utf16_notepad.yaml": [r"expected UTF-8 text, found UTF-16 \(byte-order mark FF FE\); save the file as UTF-8"],
 }
 
 
