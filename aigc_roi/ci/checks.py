@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, target_locations
+from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, field_locations, target_locations
 from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_change_targets, not_applicable
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.figures import FIGURE_NAMES
@@ -25,6 +25,7 @@ from aigc_roi.reader.overrides import Override
 
 if TYPE_CHECKING:
     from aigc_roi.ci.baseline import Change
+    from aigc_roi.model.sampling import Clipped
     from aigc_roi.whatif.explain import FigureChanges
 
 
@@ -77,11 +78,14 @@ CHECK_SEED = 0
 """Simulation of ``targets.min_payback_probability`` unless `check --samples/--seed` say otherwise (docs/formulas.md §10)."""
 
 
-def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED) -> float:
-    """Simulated share of samples paying back within ``targets.max_payback_months`` (default 12)."""
+def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES,
+                        seed: int = CHECK_SEED) -> tuple[float, tuple[Clipped, ...]]:
+    """Simulated share of samples paying back within ``targets.max_payback_months`` (default 12), and the ranges
+    whose draws were clipped to their field's domain on the way."""
     from aigc_roi.whatif.simulate import simulate
 
-    return simulate(scenario, samples, seed).probabilities["payback_within_target"]
+    simulation = simulate(scenario, samples, seed)
+    return simulation.probabilities["payback_within_target"], simulation.clipped
 
 
 def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED) -> list[Checked]:
@@ -92,14 +96,17 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             scenario = result.loaded.scenario
             figures, months = _run(scenario)
             held: Figures = figures
+            clipped: tuple[Clipped, ...] = ()
             if scenario.targets.min_payback_probability is not None:
                 # Kept out of ``figures``: those are the run's, which --base compares before and after.
-                held = {**figures, PAYBACK_PROBABILITY: payback_probability(scenario, samples, seed)}
+                chance, clipped = payback_probability(scenario, samples, seed)
+                held = {**figures, PAYBACK_PROBABILITY: chance}
             # Targets on the change need a base version: not applicable until `check --base` holds them.
             outcomes = held_targets(scenario, held, months) + not_applicable(scenario.targets)
             # The targets on the change too: `check --base` holds them after the tree may have gone (ci/parallel.py).
-            located = target_locations(result.loaded, outcomes, CHANGE_TARGETS)
-            checked.append(Checked(result.path, result.loaded, figures, outcomes, located))
+            located = {**target_locations(result.loaded, outcomes, CHANGE_TARGETS),
+                       **field_locations(result.loaded, (range_.path for range_ in clipped))}
+            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped))
     return checked
 
 

@@ -12,6 +12,7 @@ from aigc_roi.reader.inputs import InputValue
 from aigc_roi.reader.load import LoadedScenario, find_node
 
 if TYPE_CHECKING:
+    from aigc_roi.model.sampling import Clipped
     from aigc_roi.whatif.explain import FigureChanges
 
 
@@ -34,8 +35,11 @@ class Checked:
     figures: Figures
     outcomes: list[TargetOutcome]
     locations: dict[str, tuple[int, int] | None]
-    """``target_location`` of every target the file can be held to (``target_locations``), found where its tree
-    was read: a worker of `check` sends the tree back only where the parent reads it (ci/parallel.py)."""
+    """``target_location`` of every target the file can be held to (``target_locations``), and where each range of
+    ``clipped`` is written, found where its tree was read: a worker of `check` sends the tree back only where the
+    parent reads it (ci/parallel.py)."""
+    clipped: tuple[Clipped, ...] = ()
+    """The ranges whose draws were clipped to their field's domain in the simulation of ``min_payback_probability``."""
 
     @property
     def passed(self) -> bool:
@@ -52,8 +56,13 @@ def target_locations(loaded: LoadedScenario, outcomes: list[TargetOutcome],
                      names: Iterable[str]) -> dict[str, tuple[int, int] | None]:
     """Where each of ``outcomes``' targets and each target of ``names`` (``targets.<name>``) is written in the file;
     None when a --set wrote it or it is absent."""
+    return field_locations(loaded, [*map(_target_path, outcomes), *(f"targets.{name}" for name in names)])
+
+
+def field_locations(loaded: LoadedScenario, paths: Iterable[str]) -> dict[str, tuple[int, int] | None]:
+    """Where each field path is written in the file; None when a --set wrote it or it is absent."""
     located: dict[str, tuple[int, int] | None] = {}
-    for path in [*map(_target_path, outcomes), *(f"targets.{name}" for name in names)]:
+    for path in paths:
         node = find_node(loaded.tree, path)
         located[path] = None if node is None or node.source is not None else (node.line, node.column)
     return located

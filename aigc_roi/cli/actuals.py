@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import (
     BomOption,
     ForceOption,
@@ -73,6 +74,7 @@ def actuals(
         fail(invalid.errors)
     except WhatIfError as error:
         fail([str(error)])
+    warn_clipped(loaded, compared.clipped)
     rewritten = None
     if reforecast is not None:
         try:

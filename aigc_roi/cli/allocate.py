@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     BomOption,
@@ -175,7 +176,8 @@ def allocate(
     check_plot(plot, language)
     # Refused before the search, so a refused file never costs the wait.
     check_destinations((output, plot), force, inputs=[file])
-    scenario = load(file, set_).scenario
+    loaded = load(file, set_)
+    scenario = loaded.scenario
     milestone = None if reach is None else parse_reach(reach, scenario.horizon_months)
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
@@ -192,6 +194,7 @@ def allocate(
                                   progress=progress, reach=milestone)
     except AllocationError as refused:
         fail([f"allocate: {refused}"])
+    warn_clipped(loaded, result.clipped)
     style = NumberStyle(language, scenario.currency)
     presenter = AllocationPresenter(style, table.value)
     if plot is not None:

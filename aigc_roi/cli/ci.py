@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
+from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption
 from aigc_roi.cli.output import open_command
 from aigc_roi.cli.streams import (
@@ -179,6 +180,8 @@ def check(
     except BaselineError as refused:
         fail([f"--base: {refused}"])
     _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose)
+    for item in found.checked:
+        warn_clipped(item.loaded, item.clipped, item.locations)
     from aigc_roi.present.ci_view import check_summary
 
     # The summary on stderr in every format (markdown also ends its document with it): a refusal is never silent.

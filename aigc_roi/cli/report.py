@@ -10,6 +10,7 @@ import typer
 
 from aigc_roi import __version__, api
 from aigc_roi.cli.allocate import parse_amount
+from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import MAX_SAMPLES, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SeedOption, SetOption
 from aigc_roi.cli.output import check_destinations, open_command
 from aigc_roi.cli.streams import emit, fail, load
@@ -49,6 +50,7 @@ def report(
     from aigc_roi.present.run_data import run_report
 
     facts = api.plan_facts(loaded, samples, seed)
+    warn_clipped(loaded, facts.simulation.clipped)
     provenance = Provenance(str(file), facts.commit, facts.dirty, __version__, datetime.date.today().isoformat())
     parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,
                         facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity,

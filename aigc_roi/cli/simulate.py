@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
@@ -123,7 +124,8 @@ def simulate(
         if missing:
             fail([label("parquet_needs", language).format(missing=" ".join(missing))])
     check_destinations((output, plot, samples_out), force, inputs=[file])
-    scenario = load(file, set_).scenario
+    loaded = load(file, set_)
+    scenario = loaded.scenario
 
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.simulation import SimulationPresenter
@@ -134,6 +136,7 @@ def simulate(
         stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
         simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages,
                                   jobs=default_jobs() if jobs is None else jobs)
+    warn_clipped(loaded, simulation.clipped)
     style = NumberStyle(language, scenario.currency)
     if samples_out is not None:
         from aigc_roi.present.samples import samples_bytes

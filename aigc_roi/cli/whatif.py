@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
+from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.files import register_inputs
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
@@ -39,7 +40,7 @@ from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif.errors import WhatIfError
 
 if TYPE_CHECKING:
-    from aigc_roi.model.scenario import Scenario
+    from aigc_roi.reader.load import LoadedScenario
 
 
 # --- compare -------------------------------------------------------------------
@@ -76,13 +77,13 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     return name.strip(), sets
 
 
-def _loaded(path: Path, sets: list[str], name: str | None) -> Scenario:
+def _loaded(path: Path, sets: list[str], name: str | None) -> LoadedScenario:
     """``path`` with ``sets`` applied, or exit 2 naming the column (``name``: a variant's label) an error broke."""
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
     try:
-        return load_path(path, overrides(sets)).scenario
+        return load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:
         # An error in a --set names the option, not the file: say which column it broke.
         if all(error.file == str(path) for error in invalid.errors):
@@ -145,7 +146,11 @@ def compare(
         scenarios = [(None, str(path), _loaded(path, sets, None)) for path in files]
     from aigc_roi.whatif.threads import default_jobs
 
-    comparison = api.compare(scenarios, samples, seed, default_jobs() if jobs is None else jobs)
+    comparison = api.compare([(name, source, loaded.scenario) for name, source, loaded in scenarios], samples, seed,
+                             default_jobs() if jobs is None else jobs)
+    for (_, _, loaded), column in zip(scenarios, comparison.columns, strict=True):
+        if column.simulation is not None:
+            warn_clipped(loaded, column.simulation.clipped)
     if explain:
         try:
             comparison = dataclasses.replace(comparison, changes=api.explain_change(files[0], files[1], sets))

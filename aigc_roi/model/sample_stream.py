@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from aigc_roi.model.range_streams import range_streams
-from aigc_roi.model.sampling import _draw, distributions, realized_from
+from aigc_roi.model.sampling import ClipTally, _draw, distributions, realized_from
 from aigc_roi.model.scenario import Distribution, FloatArray, Scenario
 
 Draw = tuple[Distribution, int, np.random.Generator]
@@ -24,7 +24,8 @@ MapDraws = Callable[[Callable[[Draw], FloatArray], Iterable[Draw]], Iterable[Flo
 
 
 class SampleStream:
-    """``realize(scenario, samples, rng)`` slice by slice, in order: the same numbers, one slice in memory at a time."""
+    """``realize(scenario, samples, rng)`` slice by slice, in order: the same numbers, one slice in memory at a time;
+    ``tally`` counts the draws clipped over every slice taken."""
 
     def __init__(self, scenario: Scenario, samples: int, rng: np.random.Generator) -> None:
         if samples < 1:
@@ -33,19 +34,20 @@ class SampleStream:
         self.samples = samples
         self.done = 0
         self.ranges = range_streams(scenario, rng)
+        self.tally = ClipTally(scenario)
 
     def take(self, count: int) -> Scenario:
         """The next ``count`` samples, realized (``realize``'s samples ``done..done + count - 1``)."""
         if not 1 <= count <= self.samples - self.done:
             raise ValueError(f"need 1 <= count <= {self.samples - self.done}, got {count}")
-        realized = realized_from(self.scenario, (_draw(dist, count, stream) for dist, stream in self.ranges))
+        realized = realized_from(self.scenario, (_draw(dist, count, stream) for dist, stream in self.ranges), self.tally)
         self.done += count
         return realized
 
 
 def realize_side_by_side(scenario: Scenario, samples: int, rng: np.random.Generator, map_draws: MapDraws,
-                         progress: Callable[[int, int], None] | None = None) -> Scenario:
-    """``realize(scenario, samples, rng)``, the ranges drawn by ``map_draws`` (a map over threads that keeps the
+                         progress: Callable[[int, int], None] | None = None, tally: ClipTally | None = None) -> Scenario:
+    """``realize(scenario, samples, rng, tally)``, the ranges drawn by ``map_draws`` (a map over threads that keeps the
     order); ``progress`` hears (ranges drawn, ranges) as each one's draws come back."""
     ranges = range_streams(scenario, rng)
     drawn = []
@@ -53,7 +55,7 @@ def realize_side_by_side(scenario: Scenario, samples: int, rng: np.random.Genera
         drawn.append(draws)
         if progress is not None:
             progress(done, len(ranges))
-    return realized_from(scenario, iter(drawn))
+    return realized_from(scenario, iter(drawn), tally)
 
 
 def distribution_count(scenario: Scenario) -> int:

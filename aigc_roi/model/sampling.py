@@ -34,6 +34,11 @@ rates are clipped to [0, 1]):
 - A scenario without any distribution realizes to plain floats even when
   ``samples > 1``: the engine then returns one sample, and callers that
   need ``samples`` rows broadcast it.
+- How many of each range's draws fell outside its field's domain is
+  counted as they are clipped (``ClipTally``): a range valid by its median
+  may still put a sixth of its draws at a bid of 1e-6, and the commands
+  that sample say so rather than report the figures those draws make
+  without a word (docs/formulas.md §9).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -55,29 +61,84 @@ MAX_VIRALITY = 0.999
 """Upper clip of a realized virality: the model needs k < 1 for finite growth."""
 
 Realized: TypeAlias = "float | FloatArray"
-Drawer: TypeAlias = "Callable[[Distribution], Realized]"
-"""What replaces one distribution: its median, or its draws."""
+Drawer: TypeAlias = "Callable[[Distribution, float, float], Realized]"
+"""What replaces one distribution, given its field's domain [low, high]: its median, or its draws, clipped to it."""
 
 
-def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | None = None) -> Scenario:
+@dataclass(frozen=True)
+class Clipped:
+    """How many of one range's draws fell outside its field's domain [low, high] and were clipped to its ends."""
+
+    path: str
+    """The range's ``--set`` path (model/range_streams.py ``paired_ranges``)."""
+    low: float
+    high: float
+    below: int
+    """Draws below ``low``, clipped up to it."""
+    above: int
+    """Draws above ``high``, clipped down to it."""
+    draws: int
+    """The range's draws in all."""
+
+
+class ClipTally:
+    """How many of each range's draws fell outside its field's domain, counted as ``realize`` (or each slice of a
+    ``SampleStream``) clips them, and summed over every realization it is given to."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.paths = [path for path, _ in paired_ranges(scenario, scenario)]
+        self.domains = [(0.0, math.inf)] * len(self.paths)
+        self.below = [0] * len(self.paths)
+        self.above = [0] * len(self.paths)
+        self.draws = [0] * len(self.paths)
+
+    def count(self, index: int, draws: FloatArray, low: float, high: float) -> None:
+        """Count range ``index``'s ``draws`` outside [low, high], before they are clipped."""
+        self.domains[index] = (low, high)
+        self.below[index] += int(np.count_nonzero(draws < low))
+        self.above[index] += int(np.count_nonzero(draws > high))
+        self.draws[index] += draws.size
+
+    def clipped(self) -> tuple[Clipped, ...]:
+        """The ranges with any draw clipped, in ``realize``'s order."""
+        return tuple(Clipped(path, low, high, below, above, draws)
+                     for path, (low, high), below, above, draws
+                     in zip(self.paths, self.domains, self.below, self.above, self.draws, strict=True)
+                     if below or above)
+
+
+def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | None = None,
+            tally: ClipTally | None = None) -> Scenario:
     """A copy of ``scenario`` with every ``Distribution`` replaced.
 
     With ``rng`` None each distribution becomes its median as a python
     float (``samples`` is ignored); with a generator it becomes a float64
     array of shape ``(samples,)``, drawn from the range's own stream of
     ``rng``'s seed (model/range_streams.py; ``rng``'s own state is not
-    used). See the module docstring for clipping and ordering.
+    used), and ``tally`` (made for ``scenario``) counts the draws clipped.
+    See the module docstring for clipping and ordering.
     """
     if rng is None:
         return _realized(scenario, _median)
     if samples < 1:
         raise ValueError(f"samples must be >= 1, got {samples}")
-    return realized_from(scenario, iter([_draw(dist, samples, stream) for dist, stream in range_streams(scenario, rng)]))
+    return realized_from(scenario, iter([_draw(dist, samples, stream) for dist, stream in range_streams(scenario, rng)]),
+                         tally)
 
 
-def realized_from(scenario: Scenario, draws: Iterator[FloatArray]) -> Scenario:
-    """``scenario`` with its distributions replaced by ``draws``, one array each, in ``distributions``' order."""
-    return _realized(scenario, lambda dist: next(draws))
+def realized_from(scenario: Scenario, draws: Iterator[FloatArray], tally: ClipTally | None = None) -> Scenario:
+    """``scenario`` with its distributions replaced by ``draws``, one array each, in ``distributions``' order, each
+    clipped in place to its field's domain (it is always a new array: no second array of ``samples`` per range) and
+    counted by ``tally``."""
+    ranges = enumerate(draws)
+
+    def clipped(dist: Distribution, low: float, high: float) -> FloatArray:
+        index, values = next(ranges)
+        if tally is not None:
+            tally.count(index, values, low, high)
+        return np.clip(values, low, high, out=values)
+
+    return _realized(scenario, clipped)
 
 
 def distributions(scenario: Scenario) -> list[Distribution]:
@@ -91,8 +152,8 @@ def _realized(scenario: Scenario, draw: Drawer) -> Scenario:
     return realized
 
 
-def _median(dist: Distribution) -> Realized:
-    return float(dist.median())
+def _median(dist: Distribution, low: float, high: float) -> Realized:
+    return float(min(max(dist.median(), low), high))
 
 
 def _draw(dist: Distribution, samples: int, rng: np.random.Generator) -> FloatArray:
@@ -124,20 +185,15 @@ MIN_DAY_SHARE = 1e-9
 """Lower clip of a sampled day-level retention share (its logarithm is fitted)."""
 
 
-def _clip(value: Realized, name: str, owner: type | None = None) -> Realized:
-    """Clip a realized value to the domain of the field ``name`` of a dataclass of type ``owner``; an array of draws
-    is clipped in place (it is always a new one: no second array of ``samples`` per range)."""
+def _domain(name: str, owner: type | None = None) -> tuple[float, float]:
+    """[low, high] of the field ``name`` of a dataclass of type ``owner`` (a budget's unit cost: ``_walk``)."""
     if name == "days":
-        low, high = MIN_DAY_SHARE, 1.0
-    elif is_rate_field(owner, name):
-        low, high = 0.0, 1.0
-    elif name == "virality":
-        low, high = 0.0, MAX_VIRALITY
-    else:
-        low, high = 0.0, math.inf
-    if isinstance(value, np.ndarray):
-        return np.clip(value, low, high, out=value)
-    return float(min(max(value, low), high))
+        return MIN_DAY_SHARE, 1.0
+    if is_rate_field(owner, name):
+        return 0.0, 1.0
+    if name == "virality":
+        return 0.0, MAX_VIRALITY
+    return 0.0, math.inf
 
 
 _PLAIN = (int, float, str, type(None))
@@ -146,7 +202,7 @@ _PLAIN = (int, float, str, type(None))
 def _walk(obj: Any, name: str, draw: Drawer, owner: type | None = None) -> Any:
     """Realize ``obj``, the value of the field ``name`` of a dataclass of type ``owner``, depth first."""
     if isinstance(obj, Distribution):
-        return _clip(draw(obj), name, owner)
+        return draw(obj, *_domain(name, owner))
     if isinstance(obj, RetentionPoints):
         return _realize_points(obj, draw)
     if isinstance(obj, ByMonth):
@@ -162,9 +218,11 @@ def _walk(obj: Any, name: str, draw: Drawer, owner: type | None = None) -> Any:
     realized = []
     for key, old in children:
         # A plain number or name is realized already: most of a scenario's nodes (a month list is one a month).
-        new: Any = old if isinstance(old, _PLAIN) else _walk(old, str(key), draw, type(obj))
+        new: Any
         if isinstance(old, Distribution) and _divides_budget(obj, str(key)):
-            new = np.maximum(new, MIN_UNIT_COST, out=new) if isinstance(new, np.ndarray) else max(float(new), MIN_UNIT_COST)
+            new = draw(old, MIN_UNIT_COST, math.inf)
+        else:
+            new = old if isinstance(old, _PLAIN) else _walk(old, str(key), draw, type(obj))
         realized.append((key, new))
     return rebuilt(obj, realized)
 
@@ -179,7 +237,7 @@ def _realize_points(retention: RetentionPoints, draw: Drawer) -> RetentionPoints
     running: Realized | None = None
     for age, value in retention.points:
         drawn = isinstance(value, Distribution)
-        realized: Realized = _clip(draw(value), "points") if isinstance(value, Distribution) else value
+        realized: Realized = draw(value, *_domain("points")) if isinstance(value, Distribution) else value
         if running is not None:
             if isinstance(realized, np.ndarray) or isinstance(running, np.ndarray):
                 # Fresh draws take their running minimum in place.

@@ -14,6 +14,7 @@ from rich.text import Text
 from aigc_roi.model.figures import plain
 from aigc_roi.model.month_runs import month_runs
 from aigc_roi.present.channel_labels import channel_type_label
+from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -135,7 +136,8 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "warnings": [
             {"code": warning.code, "channel": warning.channel, "message": warning_text(result, warning, NumberStyle())}
             for warning in result.warnings
-        ],
+        ] + [{"code": "draws_clipped", "channel": None, "field": path, "message": f"{path}: {sentence}"}
+             for path, sentence in clipped_draw_warnings(result.clipped, "en")],
     }
 
 

@@ -422,6 +422,14 @@ LABELS: dict[str, Label] = {
         "far, not a peak.",
         "最大资金需求：{share} 的抽样到第 {month} 月现金仍在下降，那里只是目前的最低点，不是峰值。",
     ),
+    "draws_clipped_below": Label(
+        "{share} of the draws ({count} of {draws}) fell below {bound} and were clipped to it; the figures include them",
+        "{share} 的抽样值（{draws} 个中的 {count} 个）低于 {bound}，已截断为 {bound}；各项指标已计入这些抽样",
+    ),
+    "draws_clipped_above": Label(
+        "{share} of the draws ({count} of {draws}) fell above {bound} and were clipped to it; the figures include them",
+        "{share} 的抽样值（{draws} 个中的 {count} 个）高于 {bound}，已截断为 {bound}；各项指标已计入这些抽样",
+    ),
     "channel_own_max_unit_cost": Label("Own max", "自身最高价"),
     "allocate_curve_budget_total": Label("Total", "总额"),
     "allocate_multiple_total": Label("× T", "× T"),

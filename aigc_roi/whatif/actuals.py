@@ -46,7 +46,7 @@ from aigc_roi.model.actuals import Report, ReportRow, ReportSource
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import by_name
-from aigc_roi.model.sampling import realize
+from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
 from aigc_roi.whatif.errors import WhatIfError
 
@@ -160,6 +160,8 @@ class Actuals:
     seed: int
     coverage: dict[int, float] = field(repr=False)
     """month -> covered share."""
+    clipped: tuple[Clipped, ...] = ()
+    """The ranges whose ``samples`` draws were clipped to their field's domain."""
 
     @property
     def past_months(self) -> tuple[int, ...]:
@@ -242,7 +244,8 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     spans = _channel_spans(file_days, channel_of, report, len(scenario.acquisition))
     monthly, available, matched, unmatched = _sums(report, channel_of, scenario.start, len(scenario.acquisition))
     plan = evaluate(realize(scenario))
-    drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed)), irr=False)
+    tally = ClipTally(scenario)
+    drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed), tally), irr=False)
     series = _Series(plan.channel_monthly_spend[0], plan.channel_monthly_users[0], float(plan.gross_by_age[0, 0]),
                      drawn.channel_monthly_spend, drawn.channel_monthly_users)
     labels = scenario.month_labels()
@@ -260,7 +263,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months, scenario), matched[index]))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
-                   samples, seed, covered)
+                   samples, seed, covered, tally.clipped())
 
 
 def _file_days(report: Report) -> dict[str, tuple[datetime.date, datetime.date]]:

@@ -90,7 +90,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from aigc_roi.model.sampling import realize
+from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.whatif.allocate_curve import CURVE_MULTIPLES, budget_curve
 from aigc_roi.whatif.allocate_limits import Limits, constraint_checks
@@ -214,7 +214,8 @@ def allocate(
     check_bounds(median, movable, phases, space, targets, total)
 
     risk = objective in RISK_OBJECTIVES
-    drawn = realize(scenario, samples, np.random.default_rng(seed)) if risk or limits.chance else None
+    tally = ClipTally(scenario)
+    drawn = realize(scenario, samples, np.random.default_rng(seed), tally) if risk or limits.chance else None
     realizations = ([median] if not risk or limits.max_cash_need is not None else []) + ([drawn] if drawn is not None else [])
     expanded = [expand(realized, movable, phases).scenario for realized in realizations]
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
@@ -278,6 +279,7 @@ def allocate(
         constraints=checks,
         target_roas=target_roas,
         reach=reach,
+        clipped=tally.clipped(),
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from aigc_roi.model.sampling import Clipped
 from aigc_roi.model.scenario import Milestone
 from aigc_roi.whatif.errors import WhatIfError
 
@@ -143,6 +144,8 @@ class Allocation:
     reach: Milestone | None = None
     """The milestone the budget was found for, when the allocation answers ``--reach``: ``budget`` is then the least
     monthly budget whose best split reaches it (``constraints["reach"]``)."""
+    clipped: tuple[Clipped, ...] = ()
+    """The ranges whose draws, behind a risk objective or limit, were clipped to their field's domain."""
 
     @property
     def gain(self) -> float:

@@ -101,7 +101,7 @@ from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.range_streams import paired_ranges
 from aigc_roi.model.sample_slices import SampleSlices
 from aigc_roi.model.sample_stream import SampleStream, distribution_count, realize_side_by_side
-from aigc_roi.model.sampling import realize
+from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
 from aigc_roi.whatif.sort_order import stable_order
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
@@ -209,6 +209,8 @@ class Simulation:
     gate_pass_probabilities: tuple[tuple[str, float], ...] = ()
     """(gate name, share of samples in which it passed), in file order; the figures above are the staged
     plan's, each sample gated by its own tests (docs/formulas.md §18)."""
+    clipped: tuple[Clipped, ...] = ()
+    """Each range some of whose draws fell outside its field's domain and were clipped to it, over every sample."""
 
 
 def simulate(
@@ -299,6 +301,7 @@ def simulate(
         inputs=inputs,
         sample_figures=per_sample,
         gate_pass_probabilities=tuple((gate.name, evaluated.gate_passes[g] / samples) for g, gate in enumerate(scenario.gates)),
+        clipped=evaluated.clipped,
     )
 
 
@@ -321,6 +324,8 @@ class _Evaluated:
     """Per gate, the samples in which it passed."""
     means: dict[str, float | None]
     """Streamed only: each figure's mean over its defined samples, summed in float64 as the chunks go."""
+    clipped: tuple[Clipped, ...]
+    """The ranges with draws clipped to their field's domain, counted over every sample."""
 
 
 def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
@@ -339,11 +344,14 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     if stream:
         # Each slice is drawn as it is evaluated: nothing is drawn ahead.
         source = SampleStream(scenario, samples, rng)
+        tally = source.tally
     else:
+        tally = ClipTally(scenario)
         if jobs > 1 and ranges > 1:
-            realized = realize_side_by_side(scenario, samples, rng, lambda draw, items: ordered_map(draw, items, jobs), drawn)
+            realized = realize_side_by_side(scenario, samples, rng, lambda draw, items: ordered_map(draw, items, jobs), drawn,
+                                            tally)
         else:
-            realized = realize(scenario, samples, rng)
+            realized = realize(scenario, samples, rng, tally)
         slices = SampleSlices(realized)
     report(DRAWING, ranges, ranges)
     kept_inputs = min(samples, STREAM_SAMPLES)
@@ -398,7 +406,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
         report(EVALUATING, stop, samples)
     means = {name: total.mean() for name, total in sums.items()} if stream else {}
     share_inputs = {path: draws[:kept_shares] for path, draws in inputs.items()}
-    return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, met, gate_passes, means)
+    return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, met, gate_passes, means, tally.clipped())
 
 
 class _DefinedSum:

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from aigc_roi.model.engine import evaluate
-from aigc_roi.model.sample_stream import realize_side_by_side
-from aigc_roi.model.sampling import realize
+from aigc_roi.model.limits import MIN_UNIT_COST
+from aigc_roi.model.sample_stream import SampleStream, realize_side_by_side
+from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
     Z90,
     Costs,
@@ -249,3 +250,52 @@ def test_ranges_drawn_side_by_side_are_the_draws_of_realize(jobs: int) -> None:
     assert heard == [(done, 7) for done in range(1, 8)]
     # The generator names the seed: neither call reads or moves its state.
     assert rng.bit_generator.state == expected_rng.bit_generator.state == np.random.default_rng(5).bit_generator.state
+
+
+def clipped_at_both_ends() -> Scenario:
+    """A budget's bid uniform on [-1, 3] (a quarter below 1e-6) and a churn normal around 0.5 with a third of its
+    draws outside [0, 1] on each side; a fixed cost pinned at 0, the end of its domain, is never clipped."""
+    return Scenario(
+        name="clipped",
+        retention=RetentionChurn(Distribution("normal", -1.0, 2.0)),
+        acquisition=(CpaChannel(name="cpa", bid=Distribution("uniform", -1.0, 3.0), budget=6000.0),),
+        costs=Costs(fixed=(FixedCost(name="f", monthly=Distribution("normal", 0.0, 0.0)),)),
+    )
+
+
+def test_tally_counts_exactly_the_draws_clipped_to_each_end_of_the_domain() -> None:
+    s = clipped_at_both_ends()
+    tally = ClipTally(s)
+    r = realize(s, 20_000, np.random.default_rng(3), tally)
+    bid = np.asarray(r.acquisition[0].bid)
+    churn = np.asarray(r.retention.monthly_churn)  # type: ignore[union-attr]
+    # A continuous draw lands on an end of the domain only when it was clipped there.
+    by_path = {clipped.path: clipped for clipped in tally.clipped()}
+    assert set(by_path) == {"acquisition[0].bid", "retention.monthly_churn"}
+    assert by_path["acquisition[0].bid"] == Clipped("acquisition[0].bid", MIN_UNIT_COST, math.inf,
+                                                    int(np.count_nonzero(bid == MIN_UNIT_COST)), 0, 20_000)
+    below, above = int(np.count_nonzero(churn == 0.0)), int(np.count_nonzero(churn == 1.0))
+    assert by_path["retention.monthly_churn"] == Clipped("retention.monthly_churn", 0.0, 1.0, below, above, 20_000)
+    # About a quarter of the bids, and a third of the churns at each end (the normal's ends are +-1.645 sd from 0.5).
+    assert by_path["acquisition[0].bid"].below / 20_000 == pytest.approx(0.25, abs=0.02)
+    assert below / 20_000 == pytest.approx(0.3, abs=0.02) and above / 20_000 == pytest.approx(0.3, abs=0.02)
+
+
+def test_tally_sums_the_slices_of_a_stream_and_the_threads_to_one_realizes_count() -> None:
+    s = clipped_at_both_ends()
+    whole = ClipTally(s)
+    realize(s, 5_000, np.random.default_rng(8), whole)
+    stream = SampleStream(s, 5_000, np.random.default_rng(8))
+    for count in (1_000, 2_500, 1_500):
+        stream.take(count)
+    side = ClipTally(s)
+    realize_side_by_side(s, 5_000, np.random.default_rng(8), lambda draw, items: ordered_map(draw, items, 2), tally=side)
+    assert stream.tally.clipped() == whole.clipped() == side.clipped()
+    assert whole.clipped()  # something was clipped to compare
+
+
+def test_tally_counts_nothing_for_medians() -> None:
+    s = clipped_at_both_ends()
+    tally = ClipTally(s)
+    realize(s, tally=tally)
+    assert tally.clipped() == ()
