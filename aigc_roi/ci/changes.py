@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from aigc_roi.ci.checks import changed_inputs, run_figures
+from aigc_roi.ci.checks import changed_inputs, default_value, run_figures
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.paths import by_name, split_path
@@ -76,7 +76,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
     explanation = explain(len(groups), one_by_one_unless_batched(batched, value), before.scenario.horizon_months, figures)
     unexplained = {name: _difference(actual.get(name), with_all.get(name)) for name in figures}
     described = tuple(ChangedValue(", ".join(changes[i].now.path for i in group),
-                                   _joined(changes, group, before=True), _joined(changes, group, before=False),
+                                   _joined(changes, group, before.scenario), _joined(changes, group),
                                    ", ".join(by_name(changes[i].now.path, before.scenario) for i in group))
                       for group in groups)
     return FigureChanges(described, explanation, unexplained), [changes[group[0]] for group in groups]
@@ -190,11 +190,18 @@ def _yaml(item: InputValue) -> str:
     return json.dumps(item.value, ensure_ascii=False)
 
 
-def _joined(changes: Sequence[ChangedInput], group: list[int], before: bool) -> str | None:
-    texts = []
+def _joined(changes: Sequence[ChangedInput], group: list[int], base: Scenario | None = None) -> str | None:
+    """The group's values as the new version writes them, or with ``base`` as the base does: a top-level field the
+    base leaves out by the value it takes there (``currency`` CNY, ``discount_rate`` 0.0), anything else it leaves
+    out (a channel it does not have) as —; None when the base has none of them."""
+    texts: list[str | None] = []
     for i in group:
-        item = changes[i].before if before else changes[i].now
-        texts.append(None if item is None else str(item.value))
+        item = changes[i].now if base is None else changes[i].before
+        if item is not None:
+            texts.append(str(item.value))
+        else:
+            default = None if base is None else default_value(base, changes[i].now.path)
+            texts.append(None if default is None else str(default))
     if all(text is None for text in texts):
         return None
     return ", ".join("—" if text is None else text for text in texts)

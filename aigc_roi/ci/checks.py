@@ -17,6 +17,7 @@ from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_ch
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.milestones import check_milestones
+from aigc_roi.model.paths import split_path
 from aigc_roi.model.scenario import MILESTONE_KEYS, Scenario
 from aigc_roi.model.targets import PAYBACK_PROBABILITY, Figures, TargetOutcome, check_targets
 from aigc_roi.reader.inputs import input_values
@@ -184,16 +185,26 @@ _NOT_DRIVERS = ("name", "targets", "version")
 
 
 def changed_inputs(before: LoadedScenario, after: LoadedScenario) -> tuple[ChangedInput, ...]:
-    """Values of ``after``'s file that differ from (or are absent in) ``before``, in file order."""
+    """Values of ``after``'s file that differ from (or are absent in) ``before``, in file order; a value ``before``
+    leaves out and ``after`` writes as the default it took (``currency: CNY``) is no change."""
     old = {item.path: item for item in input_values(before.tree)}
     changed = []
     for item in input_values(after.tree):
         if item.source is not None or item.path.split(".")[0].split("[")[0] in _NOT_DRIVERS:
             continue
         previous = old.get(item.path)
+        if previous is None and item.value == default_value(before.scenario, item.path):
+            continue
         if previous is None or previous.value != item.value:
             changed.append(ChangedInput(item, previous))
     return tuple(changed)
+
+
+def default_value(scenario: Scenario, path: str) -> str | int | float | None:
+    """The value a top-level field its file does not write takes in ``scenario`` (``currency`` CNY); None for a deeper
+    path or a value that is not one number or name."""
+    value = getattr(scenario, path, None) if split_path(path) == [path] else None
+    return value if isinstance(value, str | int | float) else None
 
 
 def missed_at_base(checked: Sequence[Checked], comparisons: Sequence[Comparison]) -> dict[str, frozenset[str]]:

@@ -32,7 +32,7 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_xlsx, deliver, open_command
 from aigc_roi.cli.streams import fail, load, overrides
-from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.flow_scan import outside_quotes
@@ -94,6 +94,26 @@ def _loaded(path: Path, sets: list[str], name: str | None) -> LoadedScenario:
               for error in invalid.errors])
 
 
+def fail_on_two_currencies(columns: list[tuple[str, LoadedScenario]]) -> None:
+    """Exit 2 with a line, at its ``currency:`` (or its first line when it has none), for every column (source,
+    loaded) in another currency than the first's: amounts in two currencies cannot be subtracted or ranked."""
+    from aigc_roi.reader.load import find_node
+
+    first_source, first = columns[0][0], columns[0][1].scenario.currency
+    errors = []
+    for _, loaded in columns[1:]:
+        currency = loaded.scenario.currency
+        if currency == first:
+            continue
+        node = find_node(loaded.tree, "currency")
+        found = currency if node is not None else f"{currency} (the default: the file sets no currency)"
+        errors.append(ScenarioError(loaded.path if node is None else node.source or loaded.path,
+                                    1 if node is None else node.line, 1 if node is None else node.column, "currency",
+                                    f"expected {first}, the currency of {first_source}, found {found}"))
+    if errors:
+        fail(errors)
+
+
 def compare(
     files: Annotated[list[Path], typer.Argument(
         metavar="FILE...", help="Two or more scenario files, or one file with --variant.")],
@@ -146,6 +166,7 @@ def compare(
         scenarios = [(None, str(path), _loaded(path, sets, None)) for path in files]
     from aigc_roi.whatif.threads import default_jobs
 
+    fail_on_two_currencies([(source, loaded) for _, source, loaded in scenarios])
     comparison = api.compare([(name, source, loaded.scenario) for name, source, loaded in scenarios], samples, seed,
                              default_jobs() if jobs is None else jobs)
     for (_, _, loaded), column in zip(scenarios, comparison.columns, strict=True):

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from aigc_roi.model.scenario import Scenario
+from aigc_roi.whatif.errors import WhatIfError
 from aigc_roi.whatif.explain import FigureChanges
 from aigc_roi.whatif.simulate import Simulation
 
@@ -43,19 +44,25 @@ class Comparison:
 
     @property
     def currency(self) -> str:
-        """The columns' currencies, each once: ``CNY``, or ``CNY / USD`` for columns that differ."""
-        return " / ".join(dict.fromkeys(column.currency for column in self.columns))
+        """The one currency of every column (``compare`` refuses columns in two)."""
+        return self.columns[0].currency
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
             jobs: int = 1) -> Comparison:
     """``scenarios`` as (label or None for the scenario's own name, source, scenario), each column's figures and,
-    with ``samples``, its simulation (on ``jobs`` threads: whatif/simulate.py)."""
+    with ``samples``, its simulation (on ``jobs`` threads: whatif/simulate.py). ``WhatIfError`` when two are in
+    different currencies."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
     from aigc_roi.model.sampling import realize
     from aigc_roi.whatif.simulate import simulate
 
+    # Amounts in two currencies neither subtract nor rank: a difference of 0.00 between 360,000 CNY and 360,000 USD
+    # would be a wrong number (docs/formulas.md §13). The CLI says where, before it gets here.
+    currencies = list(dict.fromkeys(scenario.currency for _, _, scenario in scenarios))
+    if len(currencies) > 1:
+        raise WhatIfError(f"the scenarios are in {' and '.join(currencies)}: amounts in different currencies cannot be compared")
     columns: list[ComparedScenario] = []
     seen: set[str] = set()
     for name, source, scenario in scenarios:
