@@ -199,15 +199,17 @@ def _domain(name: str, owner: type | None = None) -> tuple[float, float]:
 _PLAIN = (int, float, str, type(None))
 
 
-def _walk(obj: Any, name: str, draw: Drawer, owner: type | None = None) -> Any:
-    """Realize ``obj``, the value of the field ``name`` of a dataclass of type ``owner``, depth first."""
+def _walk(obj: Any, name: str, draw: Drawer, owner: type | None = None, least: float | None = None) -> Any:
+    """Realize ``obj``, the value of the field ``name`` of a dataclass of type ``owner``, depth first; ``least``
+    raises the domain's lower end (a unit cost that a budget is divided by)."""
     if isinstance(obj, Distribution):
-        return draw(obj, *_domain(name, owner))
+        low, high = _domain(name, owner)
+        return draw(obj, low if least is None else max(low, least), high)
     if isinstance(obj, RetentionPoints):
         return _realize_points(obj, draw)
     if isinstance(obj, ByMonth):
         # Each month's value is the field's own: clipped to the domain of the field holding the schedule.
-        points = tuple((month, _walk(value, name, draw, owner)) for month, value in obj.points)
+        points = tuple((month, _walk(value, name, draw, owner, least)) for month, value in obj.points)
         return ByMonth(points) if any(new is not old for (_, new), (_, old) in zip(points, obj.points, strict=True)) else obj
     children = branches(obj)
     if children is None:
@@ -218,12 +220,9 @@ def _walk(obj: Any, name: str, draw: Drawer, owner: type | None = None) -> Any:
     realized = []
     for key, old in children:
         # A plain number or name is realized already: most of a scenario's nodes (a month list is one a month).
-        new: Any
-        if isinstance(old, Distribution) and _divides_budget(obj, str(key)):
-            new = draw(old, MIN_UNIT_COST, math.inf)
-        else:
-            new = old if isinstance(old, _PLAIN) else _walk(old, str(key), draw, type(obj))
-        realized.append((key, new))
+        # A bid or cpm a budget is divided by, written once or by month, is at least MIN_UNIT_COST in every draw.
+        least = MIN_UNIT_COST if _divides_budget(obj, str(key)) else None
+        realized.append((key, old if isinstance(old, _PLAIN) else _walk(old, str(key), draw, type(obj), least)))
     return rebuilt(obj, realized)
 
 

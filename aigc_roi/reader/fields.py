@@ -14,7 +14,7 @@ from aigc_roi.model.limits import MAX_GATES as MAX_GATES
 from aigc_roi.model.limits import MAX_MATCH_PATTERNS as MAX_MATCH_PATTERNS
 from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
 from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
-from aigc_roi.model.scenario import ByMonth, Distribution, Moving
+from aigc_roi.model.scenario import ByMonth, Distribution, Value
 from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.kinds import (
     INVALID,
@@ -345,17 +345,32 @@ class ChannelShape(Obj):
                 ctx.error(parsed.nodes[key], join_path(path, key), f"{key} needs {needed}, not {volume}")
         unit = self.unit_cost
         unit_value = parsed.values.get(unit)
-        # A range's median must be at least MIN_UNIT_COST; its draws are clipped up to it (model/sampling.py).
-        if budget in parsed.nodes and unit_value is not None and _median(unit_value) < MIN_UNIT_COST:
-            ctx.expected(parsed.nodes[unit], join_path(path, unit),
-                         f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})")
+        if budget not in parsed.nodes or unit_value is None:
+            return
+        # A range's median must be at least MIN_UNIT_COST; its draws are clipped up to it (model/sampling.py). Written
+        # by month, every month must: the error points at the first month that is not.
+        months = unit_value.points if isinstance(unit_value, ByMonth) else ((None, unit_value),)
+        for month, value in months:
+            if _median(value) < MIN_UNIT_COST:
+                where = join_path(unit, "by_month") + f".{month}" if month is not None else unit
+                node = _month_node(parsed.nodes[unit], month) or parsed.nodes[unit]
+                ctx.expected(node, join_path(path, where),
+                             f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})")
+                return
 
 
-def _median(value: Moving) -> float:
-    """The value a deterministic run uses: a range's median (spec 1.2: a range is valid when it lies in the domain);
-    a by-month value's least month, so that every month keeps the bound."""
-    if isinstance(value, ByMonth):
-        return min(_median(point) for _, point in value.points)
+def _month_node(node: Node, month: int | None) -> Node | None:
+    """The value node of ``month`` in a ``{by_month: {...}}`` mapping; None for a value written once."""
+    if month is None or node.kind != "map" or "by_month" not in node.value:
+        return None
+    schedule = node.value["by_month"].value
+    if schedule.kind != "map":
+        return None
+    return next((entry.value for key, entry in schedule.value.items() if key.strip().lstrip("0") == str(month)), None)
+
+
+def _median(value: Value) -> float:
+    """The value a deterministic run uses: a range's median (spec 1.2: a range is valid when it lies in the domain)."""
     return value.median() if isinstance(value, Distribution) else float(value)
 
 

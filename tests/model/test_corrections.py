@@ -314,6 +314,16 @@ def test_a_bid_median_below_the_floor_is_refused_with_a_budget(tmp_path: Path) -
     assert "acquisition[0].bid: expected bid >= 1e-06 when a budget is given" in result.stdout + result.stderr
 
 
+def test_a_bid_by_month_below_the_floor_is_refused_at_its_month(tmp_path: Path) -> None:
+    # Every month of a bid a budget divides must keep the floor: the error points at the month, not the mapping.
+    path = write(tmp_path, RANGES.replace("bid: {dist: normal, mean: 14, sd: 2}", "bid: {by_month: {1: 14, 2: 0}}"))
+    result = invoke(["validate", str(path)])
+    assert result.exit_code == 2
+    # Column 63 is the 0 of "2: 0" in "acquisition: [{name: A, type: cpa, bid: {by_month: {1: 14, 2: 0}}, ...".
+    assert ("s.yaml:3:63: acquisition[0].bid.by_month.2: expected bid >= 1e-06 when a budget is given "
+            "(users = budget / bid), found 0") in result.stdout
+
+
 # --- fits: parameters in CSV, and a fit at the optimiser's bound says so ------------------------
 
 FITTED = """\

@@ -14,6 +14,7 @@ from aigc_roi.model.sample_stream import SampleStream, realize_side_by_side
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
     Z90,
+    ByMonth,
     Costs,
     CpaChannel,
     CpmChannel,
@@ -299,3 +300,16 @@ def test_tally_counts_nothing_for_medians() -> None:
     tally = ClipTally(s)
     realize(s, tally=tally)
     assert tally.clipped() == ()
+
+
+def test_a_bid_by_month_that_a_budget_divides_is_clipped_to_the_least_unit_cost_as_a_plain_one() -> None:
+    # docs/formulas.md §9: a bid dividing a budget is at least 1e-6 in every draw, written once or by month; a month's
+    # draw clipped to 0 instead left that month spending its budget on no users.
+    moving = ByMonth(((1, Distribution("uniform", -1.0, 3.0)), (3, 12.0)))
+    s = Scenario(name="moving", retention=RetentionChurn(0.5), acquisition=(CpaChannel(name="cpa", bid=moving, budget=6000.0),))
+    tally = ClipTally(s)
+    first = np.asarray(dict(realize(s, 20_000, np.random.default_rng(3), tally).acquisition[0].bid.points)[1])
+    assert first.min() == MIN_UNIT_COST
+    (clipped,) = tally.clipped()
+    assert (clipped.path, clipped.low, clipped.below) == ("acquisition[0].bid.by_month.1", MIN_UNIT_COST,
+                                                          int(np.count_nonzero(first == MIN_UNIT_COST)))
