@@ -110,7 +110,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
             try:
                 before = load_text(decode(_git(top, "cat-file", "blob", f"{commit}:{name}"), label), label, overrides)
             except ScenarioInvalid as invalid:
-                errors = tuple(invalid.errors)
+                errors = tuple(error.applied_to(label) for error in invalid.errors)
         changes.append(Change(display, status, before, errors))
     return sorted(changes, key=lambda change: change.path)
 

@@ -42,7 +42,7 @@ def iter_validated(files: Iterable[Path], sets: tuple[Override, ...] = (), keep:
         try:
             loaded = load_path(file, sets)
         except ScenarioInvalid as invalid:
-            yield Validated(str(file), None, tuple(invalid.errors))
+            yield Validated(str(file), None, tuple(error.applied_to(str(file)) for error in invalid.errors))
             continue
         yield Validated(str(file), loaded if keep else None)
 

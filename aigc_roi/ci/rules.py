@@ -27,7 +27,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("unknown-key", r"^unknown key"),
     ("missing-key", r"^missing required key|^missing '"),
     ("conflicting-keys", r"found both$|^expected exactly one of|needs budget, not"),
-    ("bad-override", r"^expected PATH=VALUE"),
+    # A --set whose path finds no place in the file (reader/overrides.py), whatever its value.
+    ("bad-override", r"^expected PATH=VALUE|^no (item|key|list|channel, plan)\b|^cannot set|items are named|' names \d+ items"),
     ("bad-range", r"^expected (a range|low <=|low >)"),
     ("retention-rises", r"retention cannot rise"),
     ("not-a-scenario", r"^expected a scenario mapping"),

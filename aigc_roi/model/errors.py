@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 
@@ -19,10 +20,18 @@ class ScenarioError:
     """Line of the offending text's last character, when known (a scalar or a key)."""
     end_column: int | None = field(default=None, compare=False)
     """Column of that last character (1-based, inclusive)."""
+    scenario: str | None = None
+    """The scenario file an error located in a ``--set`` came from applying it to, when one option is applied to
+    many (`check`): the option alone would not say which; None for an error located in the file itself."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}: "
-        return where + (f"{self.path}: {self.message}" if self.path else self.message)
+        located = where + (f"{self.path}: {self.message}" if self.path else self.message)
+        return f"{self.scenario}: {located}" if self.scenario else located
+
+    def applied_to(self, scenario: str) -> ScenarioError:
+        """This error as found reading ``scenario``: one located elsewhere (a --set) names that file too."""
+        return self if self.file == scenario else dataclasses.replace(self, scenario=scenario)
 
 
 class ScenarioInvalid(Exception):

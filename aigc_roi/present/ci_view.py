@@ -73,7 +73,8 @@ def group(name: str, body: str) -> str:
 
 
 def error_annotation(error: ScenarioError, path: str, lang: str = "en") -> str:
-    """An error located in ``path``, titled ``aigc-roi: RULE``; one from a ``--set`` option has no file to point at."""
+    """An error located in ``path``, titled ``aigc-roi: RULE``; one located in a ``--set`` option points at the
+    file it was applied to as a whole, its message led by the option's location."""
     title = f"aigc-roi: {rule_of(error)}"
     if lang == "zh":
         # Its patterns compile at import: only a Chinese session pays for them.
@@ -82,12 +83,15 @@ def error_annotation(error: ScenarioError, path: str, lang: str = "en") -> str:
         error = dataclasses.replace(error, message=translate(error.message))
     message = f"{error.path}: {error.message}" if error.path else error.message
     if error.file != path:
-        return annotation(str(error), title)
+        return annotation(str(dataclasses.replace(error, scenario=None)), title, error.scenario)
     return annotation(message, title, error.file, error.line, error.column, error.end_line, error.end_column)
 
 
 def error_json(error: ScenarioError) -> dict[str, Any]:
-    return {"file": error.file, "line": error.line, "column": error.column, "end_line": error.end_line,
+    """The error's place as ``file`` (the scenario), and ``option`` (the ``--set`` its line and column are in) or
+    null when they are the file's."""
+    return {"file": error.scenario or error.file, "option": error.file if error.scenario else None,
+            "line": error.line, "column": error.column, "end_line": error.end_line,
             "end_column": error.end_column, "path": error.path, "rule": rule_of(error), "message": error.message}
 
 
@@ -109,7 +113,8 @@ def validate_tally(files: int, invalid: Sequence[Validated]) -> str:
 def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
     files = [
         {"path": result.path, "valid": not result.errors,
-         "errors": [{key: value for key, value in error_json(error).items() if key != "file"}
+         # Under their file's path; validate takes no --set, so no error is located in an option.
+         "errors": [{key: value for key, value in error_json(error).items() if key not in ("file", "option")}
                     for error in result.errors]}
         for result in results
     ]

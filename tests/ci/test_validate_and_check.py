@@ -283,14 +283,16 @@ def test_check_github_annotates_the_missed_target_line(tmp_path: Path, monkeypat
                                "::endgroup::"]
 
 
-def test_github_error_from_a_set_option_has_no_file(tmp_path: Path) -> None:
+def test_github_error_from_a_set_option_points_at_the_whole_file(tmp_path: Path) -> None:
+    # The option's line 1 is no line of the file: the annotation names the file alone, its message the option.
     write(tmp_path, {"a.yaml": LOSING})
     result = run_cli("check", str(tmp_path), "--set", "organic_users=-5", "--format", "github")
     assert result.exit_code == 2
     assert result.stdout.splitlines()[0] == (
         "::group::" + str(tmp_path / "a.yaml"))
     assert result.stdout.splitlines()[1] == (
-        "::error title=aigc-roi%3A invalid-value::--set organic_users=-5:1:1: organic_users: expected a number >= 0, found -5")
+        f"::error file={tmp_path / 'a.yaml'},title=aigc-roi%3A invalid-value::"
+        "--set organic_users=-5:1:1: organic_users: expected a number >= 0, found -5")
 
 
 def test_check_set_applies_to_every_file(tmp_path: Path) -> None:
