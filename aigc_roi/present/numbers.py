@@ -3,7 +3,8 @@
 Money: thousands separators, 2 decimals in the headline figures and whole
 units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
 shown in 万 with at least 1 decimal (or in 亿 with at least 2 decimals from
-100,000,000). Ratios: 2 decimals; ROI and IRR as
+100,000,000), each bound taken on the amount as rounded for display
+(``_shown_below_10_000``). Ratios: 2 decimals; ROI and IRR as
 percentages, an IRR above 1,000% as "> 1,000%". Undefined figures show as an em dash.
 
 Compact amounts (narrow terminals, present/layout.py): one unit per column,
@@ -30,6 +31,22 @@ COMPACT_UNITS = {"k": (1e3, 1), "M": (1e6, 1), "万": (1e4, 1), "亿": (1e8, 2)}
 """Unit -> (divisor, decimals) of compact amounts."""
 
 
+def _shown_below_10_000(value: float, divisor: float, decimals: int) -> bool:
+    """Whether ``value`` in units of ``divisor``, rounded to ``decimals`` as it would be shown, stays below 10,000.
+
+    Every unit is chosen on the amount as shown, not as computed: 9,999.995 rounds to 10,000.00, so it reads
+    1.00万, and 99,999,999 reads 1.00亿 rather than 10,000.0万.
+    """
+    return abs(float(f"{value / divisor:.{decimals}f}")) < 1e4
+
+
+def _in_wan_or_yi(value: float, decimals: int) -> str:
+    """An amount of 10,000 or more as shown in Chinese: in 万 with at least 1 decimal, from 1亿 in 亿 with at least 2."""
+    if _shown_below_10_000(value, 1e4, max(decimals, 1)):
+        return f"{value / 1e4:,.{max(decimals, 1)}f}万"
+    return f"{value / 1e8:,.{max(decimals, 2)}f}亿"
+
+
 @dataclass(frozen=True)
 class NumberStyle:
     lang: str = "en"
@@ -38,12 +55,8 @@ class NumberStyle:
     def money(self, value: float | None, decimals: int = 2) -> str:
         if value is None:
             return NONE
-        if self.lang == "zh" and abs(value) >= 1e4:
-            # Pick the unit after rounding, so 99,999,999 reads 1.00亿, not 10,000.0万.
-            in_wan = f"{value / 1e4:,.{max(decimals, 1)}f}"
-            if abs(float(in_wan.replace(",", ""))) < 1e4:
-                return in_wan + "万"
-            return f"{value / 1e8:,.{max(decimals, 2)}f}亿"
+        if self.lang == "zh" and not _shown_below_10_000(value, 1, decimals):
+            return _in_wan_or_yi(value, decimals)
         text = f"{value:,.{decimals}f}"
         # An amount that rounds to 0 has no sign: a solver's -1e-10 is not a loss.
         return text[1:] if text.startswith("-") and not any(digit in text for digit in "123456789") else text
@@ -51,11 +64,11 @@ class NumberStyle:
     def compact_unit(self, values: Iterable[float | None]) -> str:
         """The unit one column of amounts is shown in when space is short ("" when none is needed)."""
         largest = max((abs(value) for value in values if value is not None), default=0.0)
-        if largest < 1e4:
+        if _shown_below_10_000(largest, 1, 0):
             return ""
         if self.lang == "zh":
-            return "万" if largest < 0.99995e8 else "亿"
-        return "k" if largest < 0.99995e7 else "M"
+            return "万" if _shown_below_10_000(largest, 1e4, COMPACT_UNITS["万"][1]) else "亿"
+        return "k" if _shown_below_10_000(largest, 1e3, COMPACT_UNITS["k"][1]) else "M"
 
     def in_unit(self, value: float | None, unit: str) -> str:
         """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header."""
@@ -71,8 +84,8 @@ class NumberStyle:
     def count(self, value: float | None) -> str:
         if value is None:
             return NONE
-        if self.lang == "zh" and abs(value) >= 1e4:
-            return self.money(value, 1)
+        if self.lang == "zh" and not _shown_below_10_000(value, 1, 0):
+            return _in_wan_or_yi(value, 1)
         return f"{value:,.0f}"
 
     def ratio(self, value: float | None) -> str:
