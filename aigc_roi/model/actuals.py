@@ -42,6 +42,10 @@ class ReportRow:
         return self.campaign or self.campaign_id
 
 
+PLAN_CURRENCY = "currency"
+"""The unit of money in the plan's own currency (the generic CSV's), whatever its code."""
+
+
 @dataclass(frozen=True)
 class ReportSource:
     """Which export a set of rows came from and how it was read."""
@@ -54,7 +58,7 @@ class ReportSource:
     columns: dict[str, str]
     """Field (date, campaign, campaign_id, spend, impressions, clicks, users, revenue) -> header used."""
     units: dict[str, str]
-    """Field -> unit of the column as exported (``元``, ``分``, ``count``, ``date``, ``text``)."""
+    """Field -> unit of the column as exported (``元``, ``分``, ``PLAN_CURRENCY``, ``count``, ``date``, ``text``)."""
     time_basis: str
     """What the date column means on that platform (its 口径), as stated by the platform, not guessed."""
     ignored: tuple[str, ...] = ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.model.actuals import PLAN_CURRENCY
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
@@ -51,13 +52,16 @@ def _mark(month: ChannelMonth) -> str:
     return "†" if not month.exported else "*" if month.partial else ""
 
 
-def source_lines(actuals: Actuals, lang: str) -> list[tuple[str, bool]]:
+def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]:
     """Per export: its shape, rows and the columns used (money with its unit), then (a detail, indented) its time
     basis and what was ignored."""
+    lang = style.lang
     lines = []
     for source in actuals.sources:
-        # Units only where they are the question: money (元, 分 or the plan's currency); counts and dates are plain.
-        columns = ", ".join(f"{name}={header}" + (f" ({source.units[name]})" if source.units[name] not in UNITLESS else "")
+        # Units only where they are the question: money (元, 分 or the plan's currency, by its code); counts and
+        # dates are plain.
+        units = {name: style.currency if unit == PLAN_CURRENCY else unit for name, unit in source.units.items()}
+        columns = ", ".join(f"{name}={header}" + (f" ({units[name]})" if units[name] not in UNITLESS else "")
                             for name, header in source.columns.items())
         lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
                                                                columns=columns), False))
@@ -185,7 +189,7 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     title = f"{label('actuals_title', lang)} · {actuals.scenario} · {label('actuals_through', lang).format(date=actuals.through)}"
     _, rows = actuals_rows(actuals, style)
     parts = [to_markdown((_markdown_header(lang), rows), title, text_columns=3),
-             "\n".join(f"- {line.strip()}" for line, _ in source_lines(actuals, lang)) + "\n"]
+             "\n".join(f"- {line.strip()}" for line, _ in source_lines(actuals, style)) + "\n"]
     for channel in actuals.channels:
         if channel.furthest is not None:
             parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")

@@ -21,7 +21,7 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
                  written: str = "") -> list[RenderableType]:
     """Sources, then one table per channel, unmatched spend, and the re-forecast's figures when asked."""
     lang = style.lang
-    parts: list[RenderableType] = [_sources_view(actuals, lang)]
+    parts: list[RenderableType] = [_sources_view(actuals, style)]
     parts += [_channel_view(actuals, channel, style) for channel in actuals.channels]
     if actuals.unmatched:
         header, rows = _unmatched_rows(actuals, style)
@@ -39,9 +39,9 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
     return parts
 
 
-def _sources_view(actuals: Actuals, lang: str) -> RenderableType:
-    return Group(Text(label("actuals_sources", lang), style="bold"),
-                 *(Text(line, style="dim" if detail else "") for line, detail in source_lines(actuals, lang)))
+def _sources_view(actuals: Actuals, style: NumberStyle) -> RenderableType:
+    return Group(Text(label("actuals_sources", style.lang), style="bold"),
+                 *(Text(line, style="dim" if detail else "") for line, detail in source_lines(actuals, style)))
 
 
 def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle) -> RenderableType:

@@ -323,7 +323,9 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
         else:
             # A month's series in words ("在订用户"), not its column header ("在订").
             missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
-        message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=outcome.name,
+        # A target by its key (targets.min_roi), a milestone as its table cell names it (里程碑 in Chinese).
+        target = outcome.name if outcome.month is None else _target_name(outcome, lang)
+        message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=target,
                                              figure=figure, actual=actual, limit=limit, month=outcome.month)
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)

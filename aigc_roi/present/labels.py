@@ -553,7 +553,7 @@ LABELS: dict[str, Label] = {
         "{scenario}: {target} 未达成：第 {month} 个月{figure} {actual}，应 {limit}",
     ),
     # A milestone's cell: its name as JSON gives it (model/scenario.py Milestone.name).
-    "target_milestone": Label("milestone {key}@{month}", "milestone {key}@{month} 里程碑"),
+    "target_milestone": Label("milestone {key}@{month}", "{key}@{month} 里程碑"),
     "check_also_missed": Label(" (also missed at {base})", "（{base} 时已未达成）"),
     "check_new_since": Label(" (new since {base})", "（自 {base} 以来新增）"),
     "check_changed_here": Label("; changed here: {path} {was} -> {now}", "；改动处：{path} {was} -> {now}"),

@@ -36,6 +36,10 @@ VIDEO = TEMPLATES / "video-tool-kol-then-feed.yaml"
 """Retention fitted from day points: the curves and fits tables; channels in phases for allocate."""
 STORY = ROOT / "examples" / "stories" / "chat-assistant-cac-rising.yaml"
 """Misses its targets on purpose: check's failing rows and annotations."""
+MILESTONES = ROOT / "examples" / "stories" / "prompt-community-okr.yaml"
+"""Misses its dated milestones on purpose: check's milestone rows and messages."""
+SCENARIOS = (*sorted(TEMPLATES.glob("*.yaml")), STORY, MILESTONES)
+"""The files whose names and keys the outputs may show."""
 CHEAPER = "{chat with a cheaper bid and a dearer plan}"
 """Stands for the chat plan with a cheaper Bilibili bid and a dearer annual plan (``_cheaper``): compare --explain
 splits these two changes."""
@@ -47,7 +51,7 @@ NAMES = frozenset({
     # Values a user types: output formats and tables, languages, streams, the format's words, booleans in CSV.
     "table", "json", "csv", "markdown", "xlsx", "text", "github", "yaml", "yml", "en", "zh", "stdout", "stderr",
     "figures", "channels", "months", "cohorts", "fits", "gates", "inputs",
-    "all", "month", "quarter", "year", "lognormal", "milestone", "True", "False", "generic",
+    "all", "month", "quarter", "year", "lognormal", "True", "False", "generic",
     # The --variant label this test gives.
     "cheap",
 })
@@ -105,16 +109,22 @@ def _names(node: Any) -> Iterator[str]:
             yield from _names(item)
 
 
+def _name_words() -> frozenset[str]:
+    """Words of every bundled scenario's names, and the proper nouns of ``NAMES``."""
+    words: set[str] = set(NAMES)
+    for path in SCENARIOS:
+        for name in _names(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            words |= set(_WORD.findall(name))
+    return frozenset(words)
+
+
 def _allowed_words() -> frozenset[str]:
     """Words of every bundled scenario's names, and every key of the format and of the outputs."""
-    words: set[str] = set(NAMES)
+    words: set[str] = set(NAME_WORDS)
     schema = json.loads(invoke(["schema"]).stdout)
     keys = set(_keys(schema["properties"])) | set(_keys(schema.get("$defs", {}))) | set(_enums(schema))
-    for path in (*TEMPLATES.glob("*.yaml"), STORY):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        keys |= set(_keys(data))
-        for name in _names(data):
-            words |= set(_WORD.findall(name))
+    for path in SCENARIOS:
+        keys |= set(_keys(yaml.safe_load(path.read_text(encoding="utf-8"))))
     keys |= {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS, *COMMANDS}
     # The columns of the what-if tables, which their markdown shares with their CSV.
     for args in (["breakeven", str(CHAT)], ["sensitivity", str(CHAT)], ["compare", str(CHAT), str(VIDEO)],
@@ -124,13 +134,19 @@ def _allowed_words() -> frozenset[str]:
     return frozenset(words | {key for key in keys if _WORD.fullmatch(key)})
 
 
+NAME_WORDS = _name_words()
 ALLOWED = _allowed_words()
+_BRACKETED = re.compile(r"[(（]([a-z]+)[)）]")
+"""A lone word in brackets after a value says what the value is in (``spend (currency)``): words for the reader,
+so a key of the format passes there no more than in a sentence; a unit (CNY, 元) or a name's word does."""
 
 
 def stray_words(text: str) -> list[str]:
     """Latin words of ``text`` that are no code, key, name or unit, each with a little of its line around it."""
     stray = []
     for line in text.splitlines():
+        stray += [f"{match[1]!r} in {line.strip()[:100]!r}" for match in _BRACKETED.finditer(line)
+                  if match[1] not in NAME_WORDS]
         rest = _CODE.sub(" ", line)
         for match in _WORD.finditer(rest):
             if match[0] not in ALLOWED:
@@ -146,6 +162,10 @@ def test_stray_words_sees_english_and_passes_code_keys_and_names() -> None:
     assert stray_words("│ Douyin activation CPA 出价 │ acquisition[1].bid │ max_payback_months 回本月份上限 │ 12.59% │") == []
     assert stray_words("│ 自然流量 │ Organic │") == ["'Organic' in '│ 自然流量 │ Organic │'"]
     assert stray_words("  --table <figures|channels>  --format csv 写出哪张表。  [默认：table]") == []
+    # A key in brackets is a word about a value, not the key as typed; a unit or a name's word is fine there.
+    assert stray_words("使用列 spend=spend (currency), clicks=clicks") == [
+        "'currency' in '使用列 spend=spend (currency), clicks=clicks'"]
+    assert stray_words("使用列 spend=spend (CNY), revenue=first_day_pay_amount (元) │ Bilibili CPA (registered user)") == []
 
 
 def _json_strings(node: Any) -> Iterator[str]:
@@ -172,7 +192,7 @@ def _schema_words(node: Any) -> Iterator[str]:
 
 def _readable(args: list[str], stdout: str) -> str:
     """What a reader reads of an output: the schema's titles and descriptions, CSV's cells below the header,
-    a GitHub annotation's title and message, any other text whole. JSON is not read: its messages stay English,
+    a GitHub annotation's message, any other text whole. JSON is not read: its messages stay English,
     the canonical text (present/messages_zh.py), for the programs that read it."""
     fmt = args[args.index("-f") + 1] if "-f" in args else "table"
     if args[0] == "schema":
@@ -184,8 +204,9 @@ def _readable(args: list[str], stdout: str) -> str:
         keys = {header.index(name) for name in ("type", "status", "section", "statistic") if name in header}
         return "\n".join(" ".join(cell for i, cell in enumerate(row) if i not in keys) for row in rows)
     if fmt == "github":
-        return "\n".join(re.sub(r"^::\w+ .*?title=([^,:]*).*::", r"\1 ", line) for line in stdout.splitlines()
-                         if not line.startswith(("::group", "::endgroup")))
+        # The title is ids kept English for searches (docs/ci.md): the rule, or the target's name as JSON gives it.
+        return "\n".join(re.sub(r"^::\w+ .*?title=aigc-roi(?: check)?%3A [^,:]*::", "", line)
+                         for line in stdout.splitlines() if not line.startswith(("::group", "::endgroup")))
     return stdout
 
 
@@ -214,8 +235,9 @@ def _outputs() -> list[list[str]]:
              ["compare", str(CHAT), str(VIDEO), "--samples", "200", "-f", "markdown"],
              ["allocate", str(CHAT), "-b", "30万", "--objective", "payback_probability", "--samples", "100"]]
     for fmt in ("text", "github"):
-        runs += [["validate", str(TEMPLATES), "-f", fmt], ["check", str(GATED), str(STORY), "-f", fmt]]
-    runs += [["check", str(GATED), str(STORY), "-f", "markdown"], ["init", "--list"], ["init", "-"],
+        runs += [["validate", str(TEMPLATES), "-f", fmt], ["check", str(GATED), str(STORY), str(MILESTONES), "-f", fmt]]
+    runs += [["check", str(GATED), str(STORY), str(MILESTONES), "-f", fmt] for fmt in ("markdown", "table")]
+    runs += [["init", "--list"], ["init", "-"],
              ["init", "-", "-t", "video-tool-kol-then-feed"], ["schema"]]
     return runs
 

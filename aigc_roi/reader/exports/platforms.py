@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from aigc_roi.model.actuals import PLAN_CURRENCY
+
 YUAN = "元"
 FEN = "分"
-CURRENCY = "currency"
-"""The plan's own currency: the generic CSV's money."""
 COUNT = "count"
 
 FIRST_PAYMENT_CN = ("首日付费金额", "首7日付费金额")
@@ -114,8 +114,8 @@ PLATFORMS: tuple[Platform, ...] = (
         "generic", "generic CSV",
         "date: as the file's author wrote it (docs/actuals.md asks for the day the money was spent)",
         {"date": Column("date", "date")} | _names((("campaign", "campaign_id"),))
-        | _money(("spend",), "spend", CURRENCY) | _counts(impressions="impressions", clicks="clicks", users="new_users")
-        | _money(("revenue",), "revenue", CURRENCY),
+        | _money(("spend",), "spend", PLAN_CURRENCY) | _counts(impressions="impressions", clicks="clicks", users="new_users")
+        | _money(("revenue",), "revenue", PLAN_CURRENCY),
     ),
 )
 
