@@ -14,6 +14,9 @@ SCENARIO_SUFFIXES = (".yaml", ".yml")
 def scenario_files(paths: Sequence[Path]) -> list[Path]:
     """Each file as given and every scenario file below each folder, sorted, each once.
 
+    Once by the file itself, not by its spelling: ``h/dup.yaml``, ``h/../h/dup.yaml``, its absolute path and a
+    symlink to it are one file, checked and counted once under the first spelling met.
+
     Hidden files and folders below a given folder are skipped (``.git``,
     ``.github``). A missing path stays in the list so the loader reports it,
     and so does a path that cannot even be looked at (a name over 255 bytes)
@@ -22,10 +25,10 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
     file, which is almost always a mistyped CI path that would otherwise pass
     silently.
     """
-    files: dict[Path, None] = {}
+    files: dict[str, Path] = {}
     for path in paths:
         if not _is_folder(path):
-            files[path] = None
+            files.setdefault(os.path.realpath(path), path)
             continue
         found = []
         unreadable: list[OSError] = []
@@ -36,8 +39,9 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         found += [Path(error.filename) if error.filename else path for error in unreadable]
         if not found:
             raise NoScenarioFiles(f"{path}: no *.yaml or *.yml files in this folder")
-        files.update(dict.fromkeys(sorted(found)))
-    return list(files)
+        for file in sorted(found):
+            files.setdefault(os.path.realpath(file), file)
+    return list(files.values())
 
 
 def _is_folder(path: Path) -> bool:

@@ -137,6 +137,19 @@ def test_validate_folders_sorted_hidden_skipped_duplicates_once(tmp_path: Path) 
         str(tmp_path / "a.yaml"), str(tmp_path / "b" / "a.yml"), str(tmp_path / "z.yaml")]
 
 
+def test_one_file_under_several_spellings_is_read_once_under_the_first(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"h/dup.yaml": BROKEN, "h/other.yaml": LOSING})
+    (tmp_path / "h" / "link.yaml").symlink_to("dup.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "h/dup.yaml", "h/../h/dup.yaml", str(tmp_path / "h" / "dup.yaml"), "h")
+    # BROKEN has two errors; dup.yaml and its link are one file, named as first given; other.yaml is valid.
+    assert result.stdout.count("h/dup.yaml:") == 2 and "link.yaml" not in result.stdout and "../" not in result.stdout
+    assert result.stderr == "2 files, 1 invalid, 2 errors\n"
+    checked = run_cli("check", "h", "h/dup.yaml", "--format", "json")
+    assert [error["file"] for error in json.loads(checked.stdout)["invalid"]] == ["h/dup.yaml", "h/dup.yaml"]
+
+
 def test_validate_missing_path_is_an_error(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path / "missing.yaml"))
     assert result.exit_code == 2
