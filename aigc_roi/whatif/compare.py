@@ -23,7 +23,7 @@ class ComparedScenario:
     """One column of a comparison."""
 
     name: str
-    """The variant's label or the scenario's name; a name that repeats an earlier column's has its source added."""
+    """The variant's label or the scenario's name, told apart from the other columns' (``column_titles``)."""
     source: str
     """Where it came from: the file, and a variant's ``--set``s."""
     currency: str
@@ -64,17 +64,21 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     if len(currencies) > 1:
         raise WhatIfError(f"the scenarios are in {' and '.join(currencies)}: amounts in different currencies cannot be compared")
     columns: list[ComparedScenario] = []
-    seen: set[str] = set()
-    for name, source, scenario in scenarios:
+    titles = column_titles([name or scenario.name for name, _, scenario in scenarios], [source for _, source, _ in scenarios])
+    for title, (_, source, scenario) in zip(titles, scenarios, strict=True):
         result = evaluate(realize(scenario))
         figures: dict[str, float | int | str | None] = {**figures_of(result.figures),
                                                          "irr_none_reason": result.irr_none_reason[0]}
-        shown = name or scenario.name
-        # Columns are named by their scenario; a repeated name gets its source, so headers stay distinct.
-        if shown in seen:
-            shown = f"{shown} ({source})"
-        seen.add(shown)
         simulation = simulate(scenario, samples, seed, jobs=jobs) if samples is not None else None
-        columns.append(ComparedScenario(shown, source, scenario.currency, scenario.horizon_months, figures, simulation))
+        columns.append(ComparedScenario(title, source, scenario.currency, scenario.horizon_months, figures, simulation))
     return Comparison(tuple(columns))
+
+
+def column_titles(names: Sequence[str], sources: Sequence[str]) -> list[str]:
+    """Each column's title: its name, with its source when another column has the same name (every such column,
+    not only the later ones, so neither reads as the plain one), and with its position too when even that is
+    shared (one file given twice): no two headers alike."""
+    sourced = [f"{name} ({source})" if names.count(name) > 1 else name for name, source in zip(names, sources, strict=True)]
+    return [f"{name} ({source} #{position})" if sourced.count(title) > 1 else title
+            for position, (name, source, title) in enumerate(zip(names, sources, sourced, strict=True), start=1)]
 

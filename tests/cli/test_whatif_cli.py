@@ -186,10 +186,28 @@ def test_compare_variants_of_one_file_with_set_applied_to_all(example: Path) -> 
     assert scenarios[1]["source"].endswith("--set acquisition[0].bid=15 --set acquisition[CPA].users=2000")
 
 
-def test_compare_repeated_names_get_their_source(example: Path) -> None:
+def test_compare_repeated_names_get_their_source(example: Path, tmp_path: Path) -> None:
+    # Every column of a shared name gets its source, the first too: neither reads as the plain one.
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run_cli("compare", example, copy, "-f", "json")
+    names = [s["name"] for s in json.loads(out)["scenarios"]]
+    assert code == 0 and names == [f"Spec worked example ({example})", f"Spec worked example ({copy})"]
+
+
+def test_compare_the_same_file_twice_numbers_its_columns(example: Path) -> None:
     code, out, _ = run_cli("compare", example, example, "-f", "json")
     names = [s["name"] for s in json.loads(out)["scenarios"]]
-    assert code == 0 and names == ["Spec worked example", f"Spec worked example ({example})"]
+    assert code == 0 and names == [f"Spec worked example ({example} #1)", f"Spec worked example ({example} #2)"]
+
+
+def test_compare_a_unique_name_stays_plain(example: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(example.read_text(encoding="utf-8").replace("name: Spec worked example", "name: Other"),
+                     encoding="utf-8")
+    code, out, _ = run_cli("compare", example, other, example, "-f", "json")
+    names = [s["name"] for s in json.loads(out)["scenarios"]]
+    assert code == 0 and names == [f"Spec worked example ({example} #1)", "Other", f"Spec worked example ({example} #3)"]
 
 
 @pytest.mark.parametrize(
