@@ -45,6 +45,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from aigc_roi.present.text import visible
+
 
 @dataclass(frozen=True)
 class Column:
@@ -210,7 +212,9 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
     labels = [name for _, record in records for name, _ in record]
     label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
                              width - sum(value_widths) - 2 * len(value_widths) - 2))
-    parts: list[RenderableType] = [Text(title, style="bold")]
+    # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
+    # console's escaping (present/console.py) would keep a line feed that splits the name.
+    parts: list[RenderableType] = [Text(visible(title), style="bold")]
     for name, record in records:
         grid = Table.grid(padding=(0, 2))
         # fold, never ellipsis: a label wider than its column wraps rather than losing its end.
@@ -219,7 +223,7 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
             grid.add_column(justify="right", width=value_width)
         for field, values in record:
             grid.add_row(field, *values)
-        parts += [Text(name, style="bold"), Padding(grid, (0, 0, 0, 2))]
+        parts += [Text(visible(name), style="bold"), Padding(grid, (0, 0, 0, 2))]
     if caption:
         parts.append(prose_lines(caption, width))
     return Group(*parts)

@@ -17,7 +17,7 @@ def test_compare_names_a_repeated_scenario_by_its_source_and_agrees_with_the_cli
     scenario = api.load(SCENARIO)
     cheaper = api.load(SCENARIO, ["acquisition[0].bid=25"])
     comparison = api.compare([(None, "a.yaml", scenario), (None, "b.yaml", scenario), ("cheaper", "c", cheaper)])
-    assert [column.name for column in comparison.columns] == [scenario.name, f"{scenario.name} (b.yaml)", "cheaper"]
+    assert [column.name for column in comparison.columns] == [f"{scenario.name} (a.yaml)", f"{scenario.name} (b.yaml)", "cheaper"]
     assert comparison.currency == "CNY"
     # The same file twice has the same figures; a cheaper bid on the same budget buys more users for the same spend:
     # 90,000 a month in months 1-3 and 250,000 in months 1-12.

@@ -231,6 +231,14 @@ def test_terminal_tables_show_names_as_written_and_send_no_control_characters(ev
         assert not {"\x1b", "\x07"} & set(result.stdout)
 
 
+def test_a_name_heading_a_block_of_a_narrow_table_is_written_out_too(evil: Path) -> None:
+    # Too narrow for the figures side by side: each column becomes a block headed by its name (present/layout.py).
+    result = invoke(["compare", str(evil), str(evil)], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.stderr
+    assert "\\x07" in result.stdout and "\\x0aq :smile:" in result.stdout
+    assert not {"\x1b", "\x07"} & set(result.stdout)
+
+
 @given(st.text(max_size=20))
 def test_visible_text_has_no_control_characters_and_keeps_the_others(text: str) -> None:
     shown = visible(text)

@@ -136,9 +136,11 @@ def _allowed_words() -> frozenset[str]:
 
 NAME_WORDS = _name_words()
 ALLOWED = _allowed_words()
-_BRACKETED = re.compile(r"[(（]([a-z]+)[)）]")
+_BRACKETED = re.compile(r"(?<!\S)[(（]([a-z]{2,})[)）]")
 """A lone word in brackets after a value says what the value is in (``spend (currency)``): words for the reader,
-so a key of the format passes there no more than in a sentence; a unit (CNY, 元) or a name's word does."""
+so a key of the format passes there no more than in a sentence; a unit (CNY, 元), a name's word or the key of the
+figure just named (``ROI (roi)``) does. (A formula's variable, ``R(a)``, follows its function without a space.)"""
+BRACKETED_OK = NAME_WORDS | {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS}
 
 
 def stray_words(text: str) -> list[str]:
@@ -146,7 +148,7 @@ def stray_words(text: str) -> list[str]:
     stray = []
     for line in text.splitlines():
         stray += [f"{match[1]!r} in {line.strip()[:100]!r}" for match in _BRACKETED.finditer(line)
-                  if match[1] not in NAME_WORDS]
+                  if match[1] not in BRACKETED_OK]
         rest = _CODE.sub(" ", line)
         for match in _WORD.finditer(rest):
             if match[0] not in ALLOWED:
