@@ -79,7 +79,7 @@ def _item_paths(tree: Node, list_path: str) -> list[str]:
         node = entry.value if entry is not None else None
     if node is None or node.kind != "seq":
         return []
-    return [f"{list_path}[{named.value.raw}]" for item in node.value
+    return [f"{list_path}[{named.value.raw.strip()}]" for item in node.value
             if item.kind == "map" and (named := item.value.get("name")) is not None and named.value.kind == "scalar"]
 
 
@@ -151,8 +151,9 @@ def _child(parent: Node, segment: str, override: Override, create: bool, followi
             if index >= len(parent.value):
                 raise _fail(override, f"no item {inner}: the list has {len(parent.value)} items")
             return parent.value[index]
-        named = [item for item in parent.value
-                 if item.kind == "map" and (name := item.value.get("name")) is not None and name.value.raw == inner]
+        # A name is read without its outer spaces (reader/kinds.py Text), and every output shows it so: looked up so.
+        named = [item for item in parent.value if item.kind == "map" and (name := item.value.get("name")) is not None
+                 and name.value.raw.strip() == inner.strip()]
         if len(named) > 1:
             raise _fail(override, f"{len(named)} items are named '{inner}'; give the item's index instead")
         if named:

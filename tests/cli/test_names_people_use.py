@@ -153,3 +153,14 @@ def test_a_difference_from_an_irr_of_none_is_a_dash(example: Path, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     irr = next(line for line in result.stdout.splitlines() if line.startswith("| irr |"))
     assert irr.split(" | ")[3] == "—", irr
+
+
+@pytest.mark.parametrize("path", ["acquisition[CPA].bid", "CPA.bid", "acquisition[  CPA ].bid"])
+def test_a_name_written_with_spaces_around_it_is_the_name_without_them(tmp_path: Path, path: str) -> None:
+    # A cell pasted as "  CPA  " is the channel CPA in every output, so --set finds it by that name too. At a bid
+    # of 10 the 1,000 users cost 10,000: roi = (15,750 - 10,000) / 10,000 = 0.575.
+    spaced = tmp_path / "spaced.yaml"
+    spaced.write_text(WORKED_EXAMPLE.replace("{name: CPA,", '{name: "  CPA  ",'), encoding="utf-8")
+    assert figures(spaced, f"{path}=10")["roi"] == pytest.approx(0.575)
+    channels = json.loads(invoke(["run", str(spaced), "--format", "json"]).stdout)["channels"]
+    assert [channel["name"] for channel in channels] == ["CPA"]
