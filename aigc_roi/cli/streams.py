@@ -185,9 +185,7 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
     """Results go to stdout (no ``output``, or ``-``), or atomically to ``output``."""
     if to_stdout(output):
         with stdout_errors():
-            stream = _stdout()
-            stream.write(text)
-            stream.flush()
+            _stdout().write(text)
         return
     assert output is not None
     with usage_errors():
@@ -198,10 +196,7 @@ def emit_bytes(data: bytes, output: Path | None, force: bool) -> None:
     """A binary result (a workbook) to stdout's bytes, or atomically to ``output``."""
     if to_stdout(output):
         with stdout_errors():
-            stream = _stdout()
-            stream.flush()
-            stream.buffer.write(data)
-            stream.buffer.flush()
+            _stdout().write_all(data)
         return
     assert output is not None
     with usage_errors():
@@ -218,7 +213,6 @@ def show(renderables: Iterable[RenderableType], output: Path | None = None, forc
             console = DataConsole(file=stream, width=None if stream.isatty() else page_width())
             for renderable in renderables:
                 console.print(renderable)
-            stream.flush()
         return
     console = DataConsole(record=True, width=page_width(), file=io.StringIO(), color_system=None)
     for renderable in renderables:
@@ -238,11 +232,49 @@ def page_width() -> int:
     return width if 0 < width <= 10_000 else PAGE_WIDTH
 
 
-def _stdout() -> TextIO:
+class WholeWrites(io.TextIOBase):
+    """Standard output that takes every write whole or raises.
+
+    Under ``PYTHONUNBUFFERED`` (or ``python -u``) stdout's bytes are a raw file, whose write may take
+    only part of a large result: a pipe whose reader leaves mid-write (``| head -1``) takes what fitted
+    and reports no error, and the text layer drops the rest. Here the rest is written again, which then
+    meets the closed end as ``BrokenPipeError`` (exit 141), or a full disk as ``OSError`` (exit 2)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # stdout's own, which Rich reads to pick its box characters
+        return self._stream.encoding
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def write(self, text: str) -> int:
+        self.write_all(text.encode(self._stream.encoding, self._stream.errors or "strict"))
+        return len(text)
+
+    def write_all(self, data: bytes) -> None:
+        self._stream.flush()
+        binary = self._stream.buffer
+        unwritten = memoryview(data)
+        while unwritten:
+            written = binary.write(unwritten)
+            if written is None:  # a non-blocking stdout that is full: what a buffered one raises
+                raise BlockingIOError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+            unwritten = unwritten[written:]
+        binary.flush()
+
+
+def _stdout() -> WholeWrites:
     # Python sets sys.stdout to None when the process starts with descriptor 1 closed (`cmd >&-`).
     if sys.stdout is None:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-    return sys.stdout
+    return WholeWrites(sys.stdout)
 
 
 @contextmanager
