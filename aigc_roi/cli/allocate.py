@@ -22,7 +22,7 @@ from aigc_roi.cli.options import (
     QuietOption,
     SetOption,
 )
-from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
+from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
 from aigc_roi.cli.streams import fail, load
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
@@ -103,8 +103,8 @@ def _signed_amount(text: str) -> float:
 def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: str) -> None:
     """An unknown name in --lock/--min/--max: one line listing the channels, exit 2."""
     known = [channel.name for channel in scenario.acquisition]
-    for option, given in names.items():
-        for name in given:
+    for option, named in names.items():
+        for name in named:
             if name not in known:
                 fail([label("allocate_unknown_channel", lang).format(
                     option=option, name=name, names=", ".join(repr(known_name) for known_name in known))])
@@ -159,11 +159,19 @@ def allocate(
 ) -> None:
     """Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:
     whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B."""
+    from aigc_roi.whatif.allocate_result import RISK_OBJECTIVES
+
     language = open_command(lang, quiet, format_.value, bom)
-    given = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas),
-                                          ("--reach", reach)) if value is not None]
-    if len(given) != 1:
-        fail([label("allocate_one_budget", language).format(given=", ".join(given) or label("none", language))])
+    # Only a risk objective or the chance constraint draws samples: elsewhere --samples and --seed change nothing.
+    simulated = objective.value in RISK_OBJECTIVES or min_payback_probability is not None
+    risk_options = "--objective p10_npv / --objective payback_probability / --min-payback-probability"
+    refuse_idle([("--table", "csv", given("table") and format_ is not FigureFormat.csv),
+                 ("--samples", risk_options, given("samples") and not simulated),
+                 ("--seed", risk_options, given("seed") and not simulated)], format_.value, language)
+    budgets = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas),
+                                            ("--reach", reach)) if value is not None]
+    if len(budgets) != 1:
+        fail([label("allocate_one_budget", language).format(given=", ".join(budgets) or label("none", language))])
     if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
         fail([f"--target-roas: expected a positive number, found {target_roas:g}"])
     if min_payback_probability is not None and not 0 <= min_payback_probability <= 1:

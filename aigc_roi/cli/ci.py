@@ -20,7 +20,7 @@ import typer
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
 from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption
-from aigc_roi.cli.output import open_command
+from aigc_roi.cli.output import open_command, refuse_idle
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
@@ -114,6 +114,10 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     from aigc_roi.present import ci_view as render
 
     chosen_lang = open_command(lang, quiet, evaluates=False)
+    # Only a --format given is held against -v: GitHub Actions' default of github must not fail a command that
+    # passes on a laptop.
+    refuse_idle([("--verbose", "text", verbose and format_ in (ValidateFormat.json, ValidateFormat.github))],
+                str(format_), chosen_lang)
     chosen = _resolve(format_, ValidateFormat.github, ValidateFormat.text)
     # Each file's parsed tree is dropped once it is checked, and the text formats print each file's findings
     # as it is read, keeping only the invalid ones: memory stays flat over thousands of files.
@@ -168,6 +172,8 @@ def check(
     from aigc_roi import api
 
     chosen_lang = open_command(lang, quiet)
+    refuse_idle([("--verbose", "text, table, github", verbose and format_ in (CheckFormat.json, CheckFormat.markdown))],
+                str(format_), chosen_lang)
     chosen = _resolve(format_, CheckFormat.github, CheckFormat.text)
     if chosen is CheckFormat.text and verbose:
         chosen = CheckFormat.table

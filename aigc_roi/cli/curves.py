@@ -11,7 +11,7 @@ import typer
 from aigc_roi import api
 from aigc_roi.cli.options import BomOption, ForceOption, FormatOption, LangOption, OutputOption, QuietOption, SetOption
 from aigc_roi.cli.options import FigureFormat as Format
-from aigc_roi.cli.output import deliver, open_command
+from aigc_roi.cli.output import deliver, given, open_command, refuse_idle
 from aigc_roi.cli.streams import load
 
 
@@ -33,6 +33,7 @@ def curves(
 ) -> None:
     """Retention by month (with the fitted day points) and each plan's renewal survival."""
     language = open_command(lang, quiet, format_.value, bom)
+    refuse_idle([("--table", "csv", given("table") and format_ is not Format.csv)], format_.value, language)
     scenario = load(file, set_).scenario
     from aigc_roi.present.curves import CurvesPresenter, curves_report
 

@@ -1,7 +1,8 @@
 """The one output path of the commands: their opening, the checks of where output goes, and the dispatch.
 
 Every command opens with ``open_command`` (the language, ``-q``, a ``--bom``
-its format would ignore), checks its destinations before computing
+its format would ignore) and ``refuse_idle`` (any other option given where it
+would do nothing), checks its destinations before computing
 (``check_destinations``, ``check_xlsx``, ``check_plot``), and ends with
 ``deliver``: the presenter's text, rows or bytes for the ``--format`` asked,
 to stdout or ``--output`` (written as cli/files.py writes every file), and
@@ -10,14 +11,14 @@ to stdout or ``--output`` (written as cli/files.py writes every file), and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from aigc_roi.cli.allocator import prepare_memory
 from aigc_roi.cli.extras import PLOT, XLSX, require
 from aigc_roi.cli.files import check_outputs
-from aigc_roi.cli.streams import emit, emit_bytes, fail, note, refuse_idle_bom, resolve_lang, set_quiet, show, to_stdout, usage_errors
+from aigc_roi.cli.streams import emit, emit_bytes, fail, note, resolve_lang, set_quiet, show, to_stdout, usage_errors
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -40,8 +41,33 @@ def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom:
     if evaluates:
         prepare_memory()
     if format_ is not None:
-        refuse_idle_bom(bom, format_ == "csv" if writes_csv is None else writes_csv, format_, language)
+        refuse_idle([("--bom", "csv", bom and not (format_ == "csv" if writes_csv is None else writes_csv))], format_, language)
     return language
+
+
+IdleRule = tuple[str, str, bool]
+"""(an option, what it needs, whether it was given without it): what it needs is the formats it applies to
+(``"table, markdown"``) or the options it applies with (``"--samples"``, alternatives joined by `` / ``)."""
+
+
+def refuse_idle(rules: Iterable[IdleRule], format_: str, lang: str) -> None:
+    """An option given where it does nothing is a mistake to point out, not to skip silently: exit 2 naming
+    the first such option and what it needs (``format_``: the format chosen)."""
+    for option, needs, idle in rules:
+        if idle and needs.startswith("-"):
+            fail([label("option_needs_option", lang).format(option=option, options=needs)])
+        if idle:
+            fail([label("option_needs_format", lang).format(option=option, formats=f"--format {needs}", format=format_)])
+
+
+def given(parameter: str) -> bool:
+    """Whether the command line set ``parameter`` (the command function's argument), not its default: an option
+    with a default, such as ``--table channels``, can then be refused where it would do nothing."""
+    from typer._click.core import ParameterSource
+    from typer._click.globals import get_current_context
+
+    context = get_current_context(silent=True)
+    return context is not None and context.get_parameter_source(parameter) is ParameterSource.COMMANDLINE
 
 
 def check_xlsx(format_: str, output: Path | None, lang: str) -> None:

@@ -11,9 +11,8 @@ import typer
 
 from aigc_roi import api
 from aigc_roi.cli.options import BomOption, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SetOption
-from aigc_roi.cli.output import check_destinations, check_plot, check_xlsx, deliver, open_command, save_plot
-from aigc_roi.cli.streams import fail, load
-from aigc_roi.present.labels import label
+from aigc_roi.cli.output import check_destinations, check_plot, check_xlsx, deliver, open_command, refuse_idle, save_plot
+from aigc_roi.cli.streams import load
 
 if TYPE_CHECKING:
     from aigc_roi.present.inputs_table import InputRow
@@ -70,7 +69,12 @@ def run(
 ) -> None:
     """Figures, per-channel table, monthly cash flow and cumulative-cash chart."""
     language = open_command(lang, quiet)
-    _refuse_idle_options(format_, months, table, bom, language)
+    refuse_idle([("--months/--no-months", "table, markdown", months is not None and format_ not in (RunFormat.table, RunFormat.markdown)),
+                 # --table cohorts also adds the cohort table to the views; any other table is CSV's choice.
+                 ("--table", "csv", table not in (None, CsvTable.cohorts) and format_ is not RunFormat.csv),
+                 # CSV writes the one table --table names: --table cohorts, not --cohorts, picks the cohorts.
+                 ("--cohorts", "table, json, markdown, xlsx", cohorts and format_ is RunFormat.csv),
+                 ("--bom", "csv", bom and format_ is not RunFormat.csv)], format_.value, language)
     check_xlsx(format_.value, output, language)
     check_plot(plot, language)
     # Refuse before computing anything, so a refused --plot never leaves a
@@ -101,13 +105,3 @@ def _inputs(loaded: LoadedScenario) -> tuple[Sequence[InputRow], ScenarioFacts]:
     start = f"{scenario.start[0]:04d}-{scenario.start[1]:02d}" if scenario.start else ""
     return api.inputs(loaded), ScenarioFacts(scenario.name, scenario.currency, start, scenario.horizon_months)
 
-
-def _refuse_idle_options(format_: RunFormat, months: bool | None, table: CsvTable | None, bom: bool, lang: str) -> None:
-    """An option the chosen format ignores is a mistake to point out, not to skip silently."""
-    idle = [("--months/--no-months", "table, markdown", months is not None and format_ not in (RunFormat.table, RunFormat.markdown)),
-            # --table cohorts also adds the cohort table to the views; any other table is CSV's choice.
-            ("--table", "csv", table not in (None, CsvTable.cohorts) and format_ is not RunFormat.csv),
-            ("--bom", "csv", bom and format_ is not RunFormat.csv)]
-    for option, formats, refused in idle:
-        if refused:
-            fail([label("option_needs_format", lang).format(option=option, formats=f"--format {formats}", format=format_.value)])

@@ -135,14 +135,6 @@ def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
     raise typer.Exit(EXIT_INVALID)
 
 
-def refuse_idle_bom(bom: bool, writes_csv: bool, format_name: str, language: str) -> None:
-    """``--bom`` where the command writes no CSV does nothing: refused (exit 2), not ignored."""
-    if bom and not writes_csv:
-        from aigc_roi.present.labels import label
-
-        fail([label("option_needs_format", language).format(option="--bom", formats="--format csv", format=format_name)])
-
-
 def resolve_lang(lang: str | None) -> str:
     """A command's ``--lang``, or the invocation's language (the root's ``--lang``, else the locale)."""
     chosen = lang or _language.get()

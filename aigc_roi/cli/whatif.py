@@ -30,7 +30,7 @@ from aigc_roi.cli.options import (
     SetOption,
     WorkbookFormat,
 )
-from aigc_roi.cli.output import check_xlsx, deliver, open_command
+from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
 from aigc_roi.cli.streams import fail, load, overrides
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.labels import label
@@ -147,9 +147,9 @@ def compare(
 
     language = open_command(lang, quiet, format_.value, bom)
     check_xlsx(format_.value, output, language)
-    if format_ is CompareFormat.xlsx and samples is not None:
-        fail([label("option_needs_format", language).format(option="--samples", formats="--format table, json, csv, markdown",
-                                                            format="xlsx")])
+    refuse_idle([("--samples", "table, json, csv, markdown", samples is not None and format_ is CompareFormat.xlsx),
+                 ("--seed", "--samples", given("seed") and samples is None),
+                 ("--jobs", "--samples", jobs is not None and samples is None)], format_.value, language)
     sets = list(set_ or [])
     if variant and len(files) != 1:
         fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
@@ -241,6 +241,7 @@ def sensitivity(
     from aigc_roi.present.sensitivity import GridPresenter, SensitivityPresenter
 
     language = open_command(lang, quiet, format_.value, bom)
+    refuse_idle([("--grid-steps", "--grid", given("grid_steps") and grid is None)], format_.value, language)
     try:
         relative_step = parse_step(step)
     except ValueProblem as problem:

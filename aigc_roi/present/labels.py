@@ -471,6 +471,10 @@ LABELS: dict[str, Label] = {
         "{option} applies to {formats} only; it does nothing with --format {format}",
         "{option} 仅适用于 {formats}；与 --format {format} 一起使用不起作用",
     ),
+    "option_needs_option": Label(
+        "{option} applies only with {options}; without it, it does nothing",
+        "{option} 仅在给出 {options} 时适用；否则不起作用",
+    ),
     # Fitted curves (retention days, observed renewal) and the curves command.
     "fit_retention": Label("Retention fitted from days (power law D(d) = e^u · d^-b)", "由日留存拟合的留存（幂律 D(d) = e^u · d^-b）"),
     "fit_renewal": Label("Renewal of {plan} fitted from observed survival (sBG)", "{plan} 由实际续费存留拟合的续费（sBG 模型）"),

@@ -15,7 +15,7 @@ SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "chat-assistant-c
     ["run"],
     # simulate and allocate drew their chart with no check for matplotlib: an internal error without it.
     ["simulate", "--samples", "50"],
-    ["allocate", "--budget", "50万", "--samples", "50"],
+    ["allocate", "--budget", "50万"],
 ])
 def test_every_plot_without_matplotlib_names_the_extra_before_computing(
         command: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_every_plot_without_matplotlib_names_the_extra_before_computing(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("command", [["run"], ["simulate", "--samples", "50"], ["allocate", "--budget", "50万", "--samples", "50"]])
+@pytest.mark.parametrize("command", [["run"], ["simulate", "--samples", "50"], ["allocate", "--budget", "50万"]])
 def test_every_plot_refuses_a_suffix_it_cannot_write(command: list[str], tmp_path: Path) -> None:
     result = invoke([command[0], str(SCENARIO), *command[1:], "--plot", str(tmp_path / "cash.gif")])
     assert result.exit_code == 2

@@ -1,0 +1,67 @@
+"""An option given where it would do nothing is refused (exit 2, one line), never silently skipped (README,
+"Output and exit codes"): one that the chosen format ignores, or one that needs another option not given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+FORMAT_ONLY = "aigc-roi: {option} applies to --format {formats} only; it does nothing with --format {chosen}\n"
+WITH_ONLY = "aigc-roi: {option} applies only with {options}; without it, it does nothing\n"
+RISK = "--objective p10_npv / --objective payback_probability / --min-payback-probability"
+
+IDLE = [
+    (["allocate", "--budget", "1万", "--table", "curve"], FORMAT_ONLY.format(option="--table", formats="csv", chosen="table")),
+    (["allocate", "--budget", "1万", "--table", "channels", "-f", "json"],
+     FORMAT_ONLY.format(option="--table", formats="csv", chosen="json")),
+    (["allocate", "--budget", "1万", "--samples", "50"], WITH_ONLY.format(option="--samples", options=RISK)),
+    (["allocate", "--budget", "1万", "--seed", "3", "--objective", "net_cash"], WITH_ONLY.format(option="--seed", options=RISK)),
+    (["curves", "--table", "fits"], FORMAT_ONLY.format(option="--table", formats="csv", chosen="table")),
+    (["curves", "--table", "curves", "-f", "markdown"], FORMAT_ONLY.format(option="--table", formats="csv", chosen="markdown")),
+    (["run", "--cohorts", "-f", "csv"],
+     FORMAT_ONLY.format(option="--cohorts", formats="table, json, markdown, xlsx", chosen="csv")),
+    (["compare", "{file}", "--seed", "2"], WITH_ONLY.format(option="--seed", options="--samples")),
+    (["compare", "{file}", "-j", "2"], WITH_ONLY.format(option="--jobs", options="--samples")),
+    (["sensitivity", "--grid-steps", "3"], WITH_ONLY.format(option="--grid-steps", options="--grid")),
+    (["validate", "-v", "-f", "json"], FORMAT_ONLY.format(option="--verbose", formats="text", chosen="json")),
+    (["validate", "-v", "-f", "github"], FORMAT_ONLY.format(option="--verbose", formats="text", chosen="github")),
+    (["check", "-v", "-f", "json"], FORMAT_ONLY.format(option="--verbose", formats="text, table, github", chosen="json")),
+    (["check", "-v", "-f", "markdown"],
+     FORMAT_ONLY.format(option="--verbose", formats="text, table, github", chosen="markdown")),
+]
+
+
+def _args(example: Path, words: list[str]) -> list[str]:
+    return [words[0], str(example), *(str(example) if word == "{file}" else word for word in words[1:])]
+
+
+@pytest.mark.parametrize(("words", "line"), IDLE, ids=lambda value: " ".join(value) if isinstance(value, list) else "")
+def test_an_option_that_would_do_nothing_is_refused(example: Path, words: list[str], line: str) -> None:
+    result = invoke(_args(example, words))
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", line)
+
+
+@pytest.mark.parametrize("words", [words for words, _ in IDLE], ids=" ".join)
+def test_the_refusal_is_chinese_under_lang_zh(example: Path, words: list[str]) -> None:
+    result = invoke([*_args(example, words), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "不起作用" in result.stderr and "does nothing" not in result.stderr
+
+
+@pytest.mark.parametrize("words", [
+    ["allocate", "--budget", "1万", "--table", "curve", "-f", "csv"],
+    ["allocate", "--budget", "1万", "--samples", "50", "--seed", "3", "--objective", "p10_npv"],
+    ["allocate", "--budget", "1万", "--samples", "50", "--min-payback-probability", "0.1"],
+    ["curves", "--table", "fits", "-f", "csv"],
+    ["run", "--cohorts", "-f", "json"],
+    ["run", "--table", "cohorts", "-f", "markdown"],
+    ["compare", "{file}", "--samples", "50", "--seed", "2", "-j", "1"],
+    ["sensitivity", "--grid", "acquisition[0].bid,acquisition[0].users", "--grid-steps", "3"],
+    ["validate", "-v"],
+    ["check", "-v", "-f", "github"],
+], ids=" ".join)
+def test_the_same_options_where_they_do_something_are_taken(example: Path, words: list[str]) -> None:
+    result = invoke(_args(example, words))
+    assert result.exit_code == 0, result.stderr
