@@ -23,7 +23,7 @@ from aigc_roi.cli.options import (
     SetOption,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
-from aigc_roi.cli.streams import fail, load
+from aigc_roi.cli.streams import CommandLineProblem, fail, load
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
@@ -171,7 +171,7 @@ def allocate(
     budgets = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas),
                                             ("--reach", reach)) if value is not None]
     if len(budgets) != 1:
-        fail([label("allocate_one_budget", language).format(given=", ".join(budgets) or label("none", language))])
+        fail([CommandLineProblem(label("allocate_one_budget", language).format(given=", ".join(budgets) or label("none", language)))])
     if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
         fail([f"--target-roas: expected a positive number, found {target_roas:g}"])
     if min_payback_probability is not None and not 0 <= min_payback_probability <= 1:
@@ -201,7 +201,7 @@ def allocate(
                                   min_payback_probability=min_payback_probability, target_roas=target_roas,
                                   progress=progress, reach=milestone)
     except AllocationError as refused:
-        fail([f"allocate: {refused}"])
+        fail([CommandLineProblem(refused)])
     warn_clipped(loaded, result.clipped)
     style = NumberStyle(language, scenario.currency)
     presenter = AllocationPresenter(style, table.value)

@@ -118,13 +118,20 @@ def in_language(text: str) -> str:
     return located_message(text, _language.get())
 
 
+class CommandLineProblem(str):
+    """A problem of the command line as a whole, with no one option to blame (``give exactly one of --budget,
+    ...``, or one the allocation refuses): shown after the program's name, as an option's problem is."""
+
+
 def report_problem(error: ScenarioError | str) -> int:
     """One problem on its own line of stderr (even under -q); returns the exit code it means, 2.
 
-    A problem with an option (``--budget: ...``) names the program first, as click's own option errors
-    do (cli/edge.py): ``aigc-roi: --budget: ...``; a file's problem starts with the file."""
+    A problem with an option (``--budget: ...``) or with the command line (a ``CommandLineProblem``) names the
+    program first, as click's own errors do (cli/edge.py): ``aigc-roi: --budget: ...``; a file's problem starts
+    with the file."""
     line = message_line(error)
-    _stderr(f"aigc-roi: {line}" if isinstance(error, str) and error.startswith("--") else line)
+    of_the_command_line = isinstance(error, CommandLineProblem) or (isinstance(error, str) and error.startswith("--"))
+    _stderr(f"aigc-roi: {line}" if of_the_command_line else line)
     return EXIT_INVALID
 
 

@@ -31,7 +31,7 @@ from aigc_roi.cli.options import (
     WorkbookFormat,
 )
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
-from aigc_roi.cli.streams import fail, load, overrides
+from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -154,7 +154,7 @@ def compare(
     if variant and len(files) != 1:
         fail([f"--variant: give exactly one FILE to vary, found {len(files)}"])
     if not variant and len(files) < 2:
-        fail(["compare: give two or more FILEs, or one FILE with --variant"])
+        fail([CommandLineProblem("give two or more FILEs, or one FILE with --variant")])
     if explain and (variant or len(files) != 2 or samples is not None):
         fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:

@@ -440,8 +440,8 @@ LABELS: dict[str, Label] = {
         "预算曲线 · 各周期总额下的最优{objective}",
     ),
     "allocate_one_budget": Label(
-        "allocate: give exactly one of --budget, --total, --target-roas and --reach (given: {given})",
-        "allocate：--budget、--total、--target-roas、--reach 须且只能给一个（已给：{given}）",
+        "give exactly one of --budget, --total, --target-roas and --reach (given: {given})",
+        "--budget、--total、--target-roas、--reach 须且只能给一个（已给：{given}）",
     ),
     "allocate_warning_constraint_not_met": Label(
         "No split found keeps {constraint}: {value} against a limit of {limit}; the split shown comes closest.",

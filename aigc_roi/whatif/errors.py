@@ -7,3 +7,9 @@ exception is a bug and must not be dressed up as a usage error.
 
 class WhatIfError(ValueError):
     """A what-if asked of a scenario that cannot answer it (the message says why)."""
+
+
+def amount_text(value: float) -> str:
+    """An amount of money in a message, as the other messages write one: thousands separated, cents only
+    when there are any (20,000; 1,234.50), never an exponent that drops digits (1.23457e+06)."""
+    return f"{value:,.2f}".removesuffix(".00")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -153,14 +154,30 @@ def test_unknown_channel_is_one_line_with_the_known_names(tmp_path: Path, option
         (["--budget", "1万", "--min", "A"], "aigc-roi: --min: expected NAME=AMOUNT, such as 'Feed ads=20万', found 'A'\n"),
         (["--budget", "1万", "--max", "A=-5"], "aigc-roi: --max A: expected an amount >= 0, found '-5'\n"),
         (["--budget", "1万", "--min", "A=6000", "--min", "B=6000"],
-         "allocate: the minimums add up to 12000, more than the budget 10000\n"),
+         "aigc-roi: the minimums add up to 12,000, more than the budget 10,000\n"),
+        (["--budget", "1234567.5", "--max", "A=1000", "--max", "B=2000.25", "--max", "Locked=0", "--max", "Creators=0"],
+         "aigc-roi: the maximums add up to 3,000.25, less than the budget 1,234,567.50\n"),
+        (["--budget", "1万", "--min", "A=3万", "--max", "A=2万"],
+         "aigc-roi: the minimum of 'A' (30,000) exceeds its maximum (20,000)\n"),
+        ([], "aigc-roi: give exactly one of --budget, --total, --target-roas and --reach (given: none)\n"),
         (["--budget", "1万", "--lock", "Poster"],
-         "allocate: 'Poster' is a flat channel: its spend is never moved, so it cannot be locked or bounded\n"),
+         "aigc-roi: 'Poster' is a flat channel: its spend is never moved, so it cannot be locked or bounded\n"),
     ],
 )
 def test_bad_requests_are_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     result = invoke(["allocate", str(_write(tmp_path, MIXED)), *args])
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+@pytest.mark.parametrize("args", [
+    [], ["--budget", "1万", "--min", "A=6000", "--min", "B=6000"], ["--budget", "1万", "--lock", "Poster"],
+    ["--budget", "1万", "--min", "A=3万", "--max", "A=2万"], ["--budget", "1万", "--lock", "A", "--max", "A=5"],
+], ids=" ".join)
+def test_refusals_name_the_program_in_chinese_too(tmp_path: Path, args: list[str]) -> None:
+    # The program first, as every option's problem; the rest Chinese, not the English of the search.
+    result = invoke(["allocate", str(_write(tmp_path, MIXED)), *args, "--lang", "zh"])
+    assert result.exit_code == 2 and result.stderr.startswith("aigc-roi: ") and result.stderr.count("\n") == 1
+    assert not re.search(r"(?<![-\w])(allocate|budget|channel|minimum|maximum|give)\b", result.stderr), result.stderr
 
 
 def test_unknown_channel_in_chinese(tmp_path: Path) -> None:

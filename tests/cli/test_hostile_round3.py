@@ -287,7 +287,7 @@ def test_allocate_refusals_are_translated(tmp_path: Path) -> None:
     path = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, budget: 100}]\n")
     result = invoke(["allocate", str(path), "--budget", "1", "--min", "A=2", "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr == "allocate：下限合计 2，超过预算 1\n"
+    assert result.stderr == "aigc-roi: 下限合计 2，超过预算 1\n"
 
 
 def test_no_glyph_warnings_follow_the_missing_font_note(tmp_path: Path) -> None:

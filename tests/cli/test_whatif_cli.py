@@ -213,7 +213,7 @@ def test_compare_a_unique_name_stays_plain(example: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "compare: give two or more FILEs"),
+        ([], "aigc-roi: give two or more FILEs"),
         # One line, its location first, the column it broke at its end (issue 14).
         (["--variant", "x: acquisition[0].bid=abc"],
          "--set acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc' (in --variant 'x' of {file})\n"),

@@ -66,3 +66,21 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
     result = invoke(["validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:3:1: bidd: 未知字段 'bidd'" in result.stdout  # findings on stdout, as ruff and yamllint
+
+
+@pytest.mark.parametrize(("message", "chinese"), [
+    # The search's own bound, as whatif/allocate_reach.py words it (amounts formatted or not).
+    ("no budget reaches subscribers@6 = 1,000 within 60 doublings of B = 30,000",
+     "从 B = 30,000 起翻倍或减半 60 次之内，没有预算能达到 subscribers@6 = 1,000"),
+    ("no budget reaches cumulative_cash@12 = -1e+06 within 60 doublings of B = 30000",
+     "从 B = 30000 起翻倍或减半 60 次之内，没有预算能达到 cumulative_cash@12 = -1e+06"),
+    ("the minimums of one phase add up to more than the maximums of another: no budget fits every phase",
+     "某一阶段的下限合计超过另一阶段的上限合计：没有哪个预算能同时满足各阶段"),
+    ("the minimums add up to 20,000.50 in months 1-3, more than the budget 10,000",
+     "第 1-3 月的下限合计 20,000.50，超过预算 10,000"),
+    # report --allocate B names its option before allocate's refusal.
+    ("--allocate: no cpa, cpm or kol channel left to allocate the budget to", "--allocate：没有剩余的 cpa、cpm 或 kol 渠道可分配预算"),
+    ("give two or more FILEs, or one FILE with --variant", "请给出两个或更多 FILE，或一个 FILE 加 --variant"),
+])
+def test_allocate_and_compare_refusals_are_chinese(message: str, chinese: str) -> None:
+    assert translate(message) == chinese

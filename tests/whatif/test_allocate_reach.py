@@ -123,7 +123,7 @@ def test_the_title_says_what_budget_was_found_in_chinese_too(tmp_path: Path) -> 
 def test_reach_with_a_limit_is_refused(tmp_path: Path) -> None:
     result = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--max-cash-need", "10000"])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.startswith("allocate: --reach finds the least budget for a milestone alone")
+    assert result.stderr.startswith("aigc-roi: --reach finds the least budget for a milestone alone")
 
 
 def test_reach_errors_in_chinese(tmp_path: Path) -> None:
@@ -131,4 +131,4 @@ def test_reach_errors_in_chinese(tmp_path: Path) -> None:
     assert month.exit_code == 2 and month.stderr.strip() == "aigc-roi: --reach：应为 1 到 12 之间的月份（周期内），实际为 '13'"
     # At most 10 a month in each channel: 1 + 0.5 users a month, 0.15 subscribers a month, 0.9 by month 6.
     far = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--max", "A=10", "--max", "B=10", "--lang", "zh"])
-    assert far.exit_code == 2 and far.stderr.strip() == "allocate：没有预算能达到 subscribers@6 = 60：最佳分配在 B = 20 时只达到 0.9"
+    assert far.exit_code == 2 and far.stderr.strip() == "aigc-roi: 没有预算能达到 subscribers@6 = 60：最佳分配在 B = 20 时只达到 0.9"
