@@ -16,6 +16,7 @@ from aigc_roi.cli.options import (
     OutputOption,
     QuietOption,
     SeedOption,
+    WholeNumber,
 )
 from aigc_roi.cli.options import WorkbookFormat as ActualsFormat
 from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_command
@@ -44,7 +45,7 @@ def actuals(
         "--sum-duplicates", help="Add up rows of the same day and campaign instead of refusing them.")] = False,
     reforecast: Annotated[Path | None, typer.Option(
         "--reforecast", metavar="OUT.yaml", help="Write the plan with past months as they happened to OUT.yaml.")] = None,
-    samples: Annotated[int, typer.Option("--samples", metavar="N", min=100, max=100_000,
+    samples: Annotated[int, typer.Option("--samples", metavar="N", click_type=WholeNumber(100, 100_000),
                                          help="Draws of the plan for percentiles and P(payback).")] = 2_000,
     seed: SeedOption = 0,
     format_: Annotated[ActualsFormat, typer.Option(

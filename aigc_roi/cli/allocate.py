@@ -21,6 +21,7 @@ from aigc_roi.cli.options import (
     OutputOption,
     QuietOption,
     SetOption,
+    WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
 from aigc_roi.cli.streams import CommandLineProblem, fail, load
@@ -144,8 +145,10 @@ def allocate(
         "--max", metavar="NAME=Y", help="Highest monthly budget of a channel (repeatable).")] = None,
     set_: SetOption = None,
     samples: Annotated[int, typer.Option(
-        "--samples", metavar="N", min=1, max=MAX_SAMPLES, help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
-    seed: Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same split.")] = 0,
+        "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
+        help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
+    seed: Annotated[int, typer.Option(
+        "--seed", metavar="SEED", click_type=WholeNumber(0), help="Random seed: the same seed gives the same split.")] = 0,
     format_: FormatOption = FigureFormat.table,
     table: Annotated[AllocateTable, typer.Option("--table", help="Which table --format csv writes.")]
     = AllocateTable.channels,

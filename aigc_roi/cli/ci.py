@@ -19,7 +19,7 @@ import typer
 
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
 from aigc_roi.cli.clip_warnings import warn_clipped
-from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption, WholeNumber
 from aigc_roi.cli.output import open_command, refuse_idle
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
@@ -158,14 +158,14 @@ def check(
     format_: CheckFormatOption = None,
     base: BaseOption = None,
     samples: Annotated[int, typer.Option(
-        "--samples", metavar="N", min=1, max=MAX_SAMPLES,
+        "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
         help="Samples simulated for targets.min_payback_probability.")] = 10_000,
-    seed: Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed of that simulation.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", click_type=WholeNumber(0), help="Random seed of that simulation.")] = 0,
     lang: LangOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", min=1,
+        "--jobs", "-j", metavar="N", click_type=WholeNumber(1),
         help="Worker processes over many files (default: one per core; 1 runs all in this process).")] = None,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""

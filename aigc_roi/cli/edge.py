@@ -40,10 +40,15 @@ from aigc_roi.present.text import visible
 
 PROGRAM = "aigc-roi"
 
+MEDIAN_COMMANDS = ("run", "breakeven", "sensitivity", "curves")
+"""Commands that compute the scenario at the median of each range, so draw no samples."""
+SAMPLING_OPTIONS = ("--samples", "--seed")
 
-def option_error_line(error: _click.exceptions.UsageError) -> str:
+
+def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str] = ()) -> str:
     """``aigc-roi: --format: 'x' is not one of 'table', 'json'``: the option first, then the problem
-    (in the invocation's language; the option's name as typed)."""
+    (in the invocation's language; the option's name as typed). ``owners``: for an option this command
+    does not have, the commands that do, named instead of a look-alike of this command's options."""
     name = ""
     message = error.message
     if isinstance(error, _click.exceptions.BadParameter) and error.param is not None:
@@ -53,11 +58,20 @@ def option_error_line(error: _click.exceptions.UsageError) -> str:
             message = "missing; it is required"
     elif isinstance(error, _click.exceptions.NoSuchOption):
         name = error.option_name
-        message = "no such option" + (f"; did you mean {', '.join(sorted(error.possibilities))}?" if error.possibilities else "")
+        message = "no such option" + (f"; {_owned_elsewhere(name, owners, error.ctx)}" if owners
+                                      else f"; did you mean {', '.join(sorted(error.possibilities))}?" if error.possibilities else "")
     elif isinstance(error, _click.exceptions.BadOptionUsage):
         name = error.option_name
     prefix = f"{PROGRAM}: {name}: " if name else f"{PROGRAM}: "
     return visible(prefix + in_language(message.rstrip(".")))
+
+
+def _owned_elsewhere(option: str, owners: Sequence[str], ctx: _click.Context | None) -> str:
+    """``--samples is an option of simulate and check, not of run, which uses the median of each range``."""
+    command = ctx.command.name if ctx is not None and ctx.command.name else ""
+    commands = ", ".join(owners[:-1]) + " and " + owners[-1] if len(owners) > 1 else owners[0]
+    why = ", which uses the median of each range" if option in SAMPLING_OPTIONS and command in MEDIAN_COMMANDS else ""
+    return f"{option} is an option of {commands}, not of {command}{why}"
 
 
 class EdgeGroup(TyperGroup):
@@ -91,7 +105,7 @@ class EdgeGroup(TyperGroup):
             error.show()
             return EXIT_INVALID
         except _click.exceptions.UsageError as error:
-            note(option_error_line(error))
+            note(option_error_line(error, self._commands_taking(error)))
             return EXIT_INVALID
         except _click.exceptions.ClickException as error:
             note(visible(f"{PROGRAM}: {in_language(error.format_message())}"))
@@ -102,6 +116,16 @@ class EdgeGroup(TyperGroup):
         except BrokenPipeError:
             silence_stdout()
             return EXIT_BROKEN_PIPE
+
+    def _commands_taking(self, error: _click.exceptions.UsageError) -> list[str]:
+        """For an option the command does not have, the other commands that have it (each built, on this error's path
+        only): ``run --samples`` is no typo of ``--table``, but an option of simulate, compare, ..."""
+        if not isinstance(error, _click.exceptions.NoSuchOption) or error.ctx is None or error.ctx.parent is None:
+            return []
+        root = error.ctx.parent
+        commands = (self.get_command(root, name) for name in self.list_commands(root) if name != error.ctx.command.name)
+        return [command.name for command in commands
+                if command is not None and command.name and any(error.option_name in param.opts for param in command.params)]
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         # The root parses first, and prints --help while parsing: it is translated before; its commands

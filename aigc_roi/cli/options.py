@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click import Context, Parameter
+from typer._click.types import IntRange
 
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
+from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
+
+
+class WholeNumber(IntRange):
+    """A count (``--samples``, ``--seed``, ``--jobs``) in the file's number grammar, as ``--budget`` reads amounts
+    (``1e4``, ``1万``, ``10k``, ``10_000``), refused as every option is: ``expected a whole number from 1 to
+    10,000,000, found 'abc'`` rather than click's "'abc' is not a valid int range". Still an IntRange, so
+    ``--help`` shows the range."""
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        if isinstance(value, int):  # a default
+            return super().convert(value, param, ctx)
+        text = str(value)
+        try:
+            number = parse_number_text(text.strip())
+        except ValueProblem:
+            number = math.nan
+        if not (number.is_integer() and (self.min is None or number >= self.min) and (self.max is None or number <= self.max)):
+            slip = slip_hint(text)  # the hint a file gets for the same slip: '1w' is 1万
+            self.fail(f"expected {self.expectation()}, found {text!r}" + (f"; {slip[1]}" if slip else ""), param, ctx)
+        return int(number)
+
+    def expectation(self) -> str:
+        if self.max is None:
+            return f"a whole number >= {self.min:,}"
+        return f"a whole number from {self.min:,} to {self.max:,}"
 
 
 class FigureFormat(StrEnum):
@@ -45,8 +74,10 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", metavar="en|zh", help="Language of tables and messages: en or zh (default from LANG)."),
 ]
-SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", min=1, max=MAX_SIMULATE_SAMPLES, help="Monte Carlo samples.")]
-SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", min=0, help="Random seed: the same seed gives the same numbers.")]
+SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", click_type=WholeNumber(1, MAX_SIMULATE_SAMPLES),
+                                            help="Monte Carlo samples.")]
+SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", click_type=WholeNumber(0),
+                                         help="Random seed: the same seed gives the same numbers.")]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")
 ]

@@ -11,7 +11,17 @@ import typer
 from aigc_roi import __version__, api
 from aigc_roi.cli.allocate import parse_amount
 from aigc_roi.cli.clip_warnings import warn_clipped
-from aigc_roi.cli.options import MAX_SAMPLES, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SeedOption, SetOption
+from aigc_roi.cli.options import (
+    MAX_SAMPLES,
+    FileArgument,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    QuietOption,
+    SeedOption,
+    SetOption,
+    WholeNumber,
+)
 from aigc_roi.cli.output import check_destinations, open_command
 from aigc_roi.cli.streams import emit, fail, load
 
@@ -26,7 +36,7 @@ def report(
     set_: SetOption = None,
     output: OutputOption = None,
     samples: Annotated[int, typer.Option(
-        "--samples", metavar="N", min=1, max=MAX_SAMPLES,
+        "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
         help="Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).",
     )] = 10_000,
     seed: SeedOption = 0,

@@ -24,6 +24,7 @@ from aigc_roi.cli.options import (
     SamplesOption,
     SeedOption,
     SetOption,
+    WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
 from aigc_roi.cli.streams import emit_bytes, fail, is_quiet, load
@@ -105,7 +106,7 @@ def simulate(
     lang: LangOption = None,
     quiet: QuietOption = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", min=1,
+        "--jobs", "-j", metavar="N", click_type=WholeNumber(1),
         help="Threads that share the work, at most one per core (default: up to 4). The numbers never change.")] = None,
 ) -> None:
     """Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,

@@ -28,6 +28,7 @@ from aigc_roi.cli.options import (
     QuietOption,
     SeedOption,
     SetOption,
+    WholeNumber,
     WorkbookFormat,
 )
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
@@ -122,12 +123,12 @@ def compare(
         help="A what-if column of the one FILE, e.g. 'cheaper bid: Douyin CPA.bid=10' (repeatable).")] = None,
     set_: SetOption = None,
     samples: Annotated[int | None, typer.Option(
-        "--samples", metavar="N", min=1, max=MAX_SAMPLES,
+        "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
         help="Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 "
              "of each figure and the chance of payback.")] = None,
     seed: SeedOption = 0,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", metavar="N", min=1,
+        "--jobs", "-j", metavar="N", click_type=WholeNumber(1),
         help="With --samples: threads that share each simulation, at most one per core (default: up to 4). "
              "The numbers never change.")] = None,
     explain: Annotated[bool, typer.Option(
@@ -227,7 +228,7 @@ def sensitivity(
         "--grid", metavar="DRIVER1,DRIVER2",
         help="Two-way ROI table of two drivers (as breakeven lists them), by path or by name, "
              "e.g. 'Douyin CPA.bid,Annual member.price'.")] = None,
-    grid_steps: Annotated[int, typer.Option("--grid-steps", metavar="N", min=2, max=41,
+    grid_steps: Annotated[int, typer.Option("--grid-steps", metavar="N", click_type=WholeNumber(2, 41),
                                             help="Values of each --grid driver.")] = 5,
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,

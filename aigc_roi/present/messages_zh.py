@@ -332,7 +332,16 @@ _MESSAGES = _rules([
     (r"'(.+)' names (\d+) items: write the one meant, (.+)", "'{0}' 是 {1} 项的名称：请写明是哪一项，{2}"),
 ])
 
+def _commands_zh(commands: str) -> str:
+    """``simulate, check and report`` as a Chinese list: 、 between the command names, 和 before the last."""
+    return commands.replace(", ", "、").replace(" and ", " 和 ")
+
+
 _HINTS = _rules([
+    # An option another command has (cli/edge.py): which commands, and why this one has none.
+    (r"(--[\w-]+) is an option of (.+), not of (\w+), which uses the median of each range",
+     lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它：{m[3]} 按各区间的中位数计算"),
+    (r"(--[\w-]+) is an option of (.+), not of (\w+)", lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它"),
     (r"a cost in 元 comes from the console, whose header is 花费\(元\)", "以元为单位的花费来自投放后台，其表头为 花费(元)"),
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),

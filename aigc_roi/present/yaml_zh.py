@@ -171,6 +171,8 @@ _CAUSES = [_rule(pattern, template) for pattern, template in [
     (r"text after the end of the document: a scenario file is one mapping of 'key: value' lines",
      "文档结束之后还有文本：场景文件是由 'key: value' 行组成的一个映射"),
     (r"a value is missing here", "此处缺少一个值"),
+    (r"a --set value is YAML: to set this text as it is, put it in quotes, as in (.+)",
+     "--set 的值按 YAML 读取：要原样设为这段文本，请加引号，如 {0}"),
     (r"two ',' with nothing between them: remove one", "两个 ',' 之间没有内容：请删除多余的 ','"),
     (r"a stray '(.)' with no opening '(.)' before it: remove it, or put the value in quotes",
      "多余的 '{0}'，前面没有对应的 '{1}'：请删除它，或给值加引号"),

@@ -14,10 +14,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import shlex
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index, split_path
+from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, parse
 
 
@@ -69,6 +71,18 @@ def parse_override(text: str) -> Override:
     if not equals or not path or (split_path(path) is None and _named_start(path) is None):
         raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "", _PATH_EXAMPLE)])
     return Override(path, value.strip())
+
+
+def _as_typed(message: str, override: Override) -> str:
+    """A YAML error in the value with the cause a value on the command line has: ``name=[bold]x`` is no file
+    with text after its end, but text meant as it is, which quotes keep whole (``--set 'name="[bold]x"'``)."""
+    problem, _, cause = message.rpartition("; ")
+    if cause not in FILE_LAYOUT:
+        return message
+    import json  # on this error's path only: validating a file imports no json (tests/contract/test_startup.py)
+
+    quoted = f"{override.path}={json.dumps(override.value, ensure_ascii=False)}"  # JSON's "..." is YAML's too
+    return f"{problem}; {SET_VALUE.format('--set ' + shlex.quote(quoted))}"
 
 
 def _item_paths(tree: Node, list_path: str) -> list[str]:
@@ -212,7 +226,8 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
     for override in overrides:
         value, errors = parse(override.value, override.option)
         if errors:
-            raise ScenarioInvalid([ScenarioError(e.file, e.line, e.column, override.path, e.message) for e in errors])
+            raise ScenarioInvalid([ScenarioError(e.file, e.line, e.column, override.path, _as_typed(e.message, override))
+                                   for e in errors])
         if value is None:
             value = Node("scalar", 1, 1, None, raw="")
         _set_source(value, override.option)

@@ -36,6 +36,13 @@ AFTER_DOCUMENT = "text after the end of the document: a scenario file is one map
 MISSING_VALUE = "a value is missing here"
 EMPTY_ITEM = "two ',' with nothing between them: remove one"
 
+SET_VALUE = "a --set value is YAML: to set this text as it is, put it in quotes, as in {0}"
+"""Instead of a cause in ``FILE_LAYOUT``, for the value of a ``--set``: one line typed on the command line."""
+FILE_LAYOUT = frozenset({AFTER_DOCUMENT, DIRECTIVE, DOCUMENT_MARKER, BLOCK_SCALAR, INDENT_DEEPER, MISSING_COLON,
+                         LIST_ITEM_IN_MAPPING, NOT_ALIGNED, LIST_NOT_ALIGNED, LIST_ON_KEY_LINE})
+"""Causes that speak of a file's lines (a document, a directive line, indentation), which a value typed after
+``--set PATH=`` has none of: there the text was meant as it is, and quotes are the fix."""
+
 STRAY = "a stray '{0}' with no opening '{1}' before it: remove it, or put the value in quotes"
 RESERVED = "'{0}' cannot start an unquoted value: put the value in quotes, as in \"{1}\""
 

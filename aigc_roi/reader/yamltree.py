@@ -56,10 +56,11 @@ class Node:
 
     def describe(self) -> str:
         """How the node reads in an error's "found ..." part."""
+        # An empty one is named so: "expected a mapping of ..., found a mapping" would contradict itself.
         if self.kind == "map":
-            return "a mapping"
+            return "a mapping" if self.value else "an empty mapping"
         if self.kind == "seq":
-            return "a list"
+            return "a list" if self.value else "an empty list"
         if self.value is None:
             return "nothing" if self.raw in ("", "~") else self.raw
         if isinstance(self.value, bool):

@@ -367,7 +367,7 @@ def test_a_reader_that_goes_away_ends_the_command_with_141_never_1(tmp_path: Pat
     (["run", "{file}", "--format", "xx"], "aigc-roi: --format: 'xx' is not one of"),
     (["run"], "aigc-roi: FILE: missing; it is required"),
     (["run", "{file}", "--bogus"], "aigc-roi: --bogus: no such option"),
-    (["sensitivity", "{file}", "--grid-steps", "100"], "aigc-roi: --grid-steps: 100 is not in the range"),
+    (["sensitivity", "{file}", "--grid-steps", "100"], "aigc-roi: --grid-steps: expected a whole number from 2 to 41, found '100'"),
     (["nonsense"], "aigc-roi: No such command 'nonsense'"),
 ])
 def test_option_errors_are_one_line_and_exit_2(tmp_path: Path, args: list[str], start: str) -> None:

@@ -171,7 +171,7 @@ def test_parquet_without_pyarrow_is_one_line_naming_what_to_install(tmp_path: Pa
     (["--percentiles", "five"], "aigc-roi: --percentiles: expected"),
     (["--samples-out", "s.txt"], "aigc-roi: --samples-out: expected a file name ending in .csv or .parquet"),
     (["--plot", "fan.pdf"], "aigc-roi: --plot: expected a file name ending in .svg or .png"),
-    (["--jobs", "0"], "aigc-roi: --jobs: 0 is not in the range x>=1"),
+    (["--jobs", "0"], "aigc-roi: --jobs: expected a whole number >= 1, found '0'"),
 ])
 def test_bad_options_exit_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     result = invoke(["simulate", str(write(tmp_path, UNIFORM_BID)), *args])

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import ast
 import inspect
+import json
 import re
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -100,7 +102,7 @@ LIBYAML = libyaml_messages()
 
 def english_words(chinese: str) -> set[str]:
     """ASCII words left in a Chinese line, outside quoted text (values, characters, examples), directives and known names."""
-    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"|%[A-Z]+", "", chinese)
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"|%[A-Z]+|--[\w-]+", "", chinese)
     return set(re.findall(r"[A-Za-z]{2,}", unquoted)) - ALLOWED_ENGLISH
 
 
@@ -144,7 +146,8 @@ def test_every_cause_has_chinese() -> None:
     causes = [value for name, value in vars(yaml_causes).items() if name.isupper() and isinstance(value, str)]
     assert len(causes) > 20
     for cause in causes:
-        samples = {yaml_causes.STRAY: ("]", "["), yaml_causes.RESERVED: ("@", "@bar")}
+        samples = {yaml_causes.STRAY: ("]", "["), yaml_causes.RESERVED: ("@", "@bar"),
+                   yaml_causes.SET_VALUE: ("--set 'name=\"[bold]x\"'",)}
         english = cause.format(*samples[cause]) if cause in samples else cause
         chinese = cause_zh(english)
         assert chinese is not None, english
@@ -228,3 +231,25 @@ def test_an_escape_past_unicode_is_located_without_libyaml(tmp_path: Path, monke
     assert english.exit_code == chinese.exit_code == 2
     assert f"{path}:2:14: invalid YAML: an escape in a double-quoted string is beyond" in english.stdout
     assert f"{path}:2:14: YAML 语法错误：双引号字符串中的转义超出了最后一个 Unicode 字符" in chinese.stdout
+
+
+@pytest.mark.parametrize("value", [
+    "[bold]x",  # a list, then text after the document's end
+    "{a: 1} b",
+    "%x",  # a directive line in a file
+    "|x",  # a block scalar, whose text a file starts on the next line
+    "[it's] \"x\"",  # quotes of both kinds, for the shell and for YAML
+])
+def test_a_set_value_that_is_no_yaml_gets_the_quotes_to_type(example: Path, value: str) -> None:
+    """A value typed after --set has no lines, indentation or documents: the file's causes do not apply to it;
+    the hint names the option quoted as the shell and YAML need, and typing it sets the text."""
+    result = invoke(["run", str(example), "--set", f"name={value}"])
+    assert result.exit_code == 2 and "scenario file" not in result.stderr
+    problem, _, cause = result.stderr.strip().rpartition("; ")
+    assert problem.endswith(("<document start>", "directive at line 1, column 1)", "block scalar at line 1, column 1)")), problem
+    assert cause.startswith("a --set value is YAML: to set this text as it is, put it in quotes, as in --set "), cause
+    typed = shlex.split(cause.split(" as in ", 1)[1])
+    fixed = invoke(["run", str(example), *typed, "-f", "json"])
+    assert fixed.exit_code == 0 and json.loads(fixed.stdout)["scenario"] == value
+    chinese = invoke(["run", str(example), "--set", f"name={value}", "--lang", "zh"]).stderr
+    assert chinese.strip().endswith("；--set 的值按 YAML 读取：要原样设为这段文本，请加引号，如 " + cause.split(" as in ", 1)[1])
