@@ -279,8 +279,6 @@ _MESSAGES = _rules([
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
     (r"no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
      "没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}"),
-    (r"no budget reaches (\S+) = (\S+) within (\d+) doublings of B = (\S+)",
-     "从 B = {3} 起翻倍或减半 {2} 次之内，没有预算能达到 {0} = {1}"),
     (r"the minimums of one phase add up to more than the maximums of another: no budget fits every phase",
      "某一阶段的下限合计超过另一阶段的上限合计：没有哪个预算能同时满足各阶段"),
     # report --allocate B: allocate's own refusal after the option that asked for it.

@@ -24,6 +24,7 @@ from aigc_roi.whatif.allocate_result import AllocationError, ConstraintCheck
 from aigc_roi.whatif.allocate_search import Space, maximise
 from aigc_roi.whatif.allocate_splits import at_splits
 from aigc_roi.whatif.allocate_surrogate import Surrogate
+from aigc_roi.whatif.errors import amount_text
 
 REACH_TOLERANCE = 1e-4
 """The least budget is found to within this share of itself."""
@@ -78,8 +79,8 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
         while True:
             if budget >= highest:
                 raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = "
-                                      f"{_amount(milestone.value)}: the furthest split reaches {_amount(value)} at "
-                                      f"B = {_amount(budget)}")
+                                      f"{amount_text(milestone.value)}: the furthest split reaches {amount_text(value)} at "
+                                      f"B = {amount_text(budget)}")
             # Within log2(1e15) doublings of any start of at least 1: the loop ends at ``highest``.
             budget = min(budget * 2.0, highest)
             value, split = furthest(budget)
@@ -99,12 +100,6 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
         if progress is not None:
             progress((step + 1) / steps)
     return above[0], above[2], above[1]
-
-
-def _amount(value: float) -> str:
-    """A budget or a milestone's value in a message: thousands separated, whole from 1,000 (a last-bit residue of
-    a sum as large is no information), else to the hundredth."""
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone) -> ConstraintCheck:

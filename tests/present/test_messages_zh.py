@@ -69,11 +69,9 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize(("message", "chinese"), [
-    # The search's own bound, as whatif/allocate_reach.py words it (amounts formatted or not).
-    ("no budget reaches subscribers@6 = 1,000 within 60 doublings of B = 30,000",
-     "从 B = 30,000 起翻倍或减半 60 次之内，没有预算能达到 subscribers@6 = 1,000"),
-    ("no budget reaches cumulative_cash@12 = -1e+06 within 60 doublings of B = 30000",
-     "从 B = 30000 起翻倍或减半 60 次之内，没有预算能达到 cumulative_cash@12 = -1e+06"),
+    # The search's bound, as whatif/allocate_reach.py words it.
+    ("no budget reaches subscribers@6 = 1,000: the furthest split reaches 0.90 at B = 20",
+     "没有预算能达到 subscribers@6 = 1,000：最佳分配在 B = 20 时只达到 0.90"),
     ("the minimums of one phase add up to more than the maximums of another: no budget fits every phase",
      "某一阶段的下限合计超过另一阶段的上限合计：没有哪个预算能同时满足各阶段"),
     ("the minimums add up to 20,000.50 in months 1-3, more than the budget 10,000",
