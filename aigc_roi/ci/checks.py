@@ -150,7 +150,7 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
             blamed, split = most_adverse(change.before, after.loaded, new_misses, EXPLAINED if explain else ())
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
-                                      changed, missed, blamed, on_change, split if explain else None))
+                                      changed, missed, blamed, on_change, split if explain else None, change.was))
     return comparisons
 
 

@@ -87,7 +87,7 @@ class Comparison:
 
     path: str
     status: str
-    """``modified``, ``new`` or ``removed``."""
+    """``modified``, ``new``, ``removed``, ``renamed`` or ``copied``."""
     scenario: str
     currency: str
     before: Figures | None
@@ -107,6 +107,8 @@ class Comparison:
     base; empty when either side has no figures."""
     split: FigureChanges | None = None
     """What moved each figure (``check --base --format markdown``); None when not asked for or nothing changed."""
+    was: str | None = None
+    """Where a renamed or copied file was at the base revision (the version ``before`` is of); None otherwise."""
 
 
 @dataclass(frozen=True)

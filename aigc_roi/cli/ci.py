@@ -223,7 +223,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
             parts += [(f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
-                       else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, lang)))
+                       else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, base, lang)))
                       + _base_errors_markdown(c) + _explain_markdown(c, lang) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
@@ -259,7 +259,7 @@ def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons:
             if render.is_one_line(comparison):
                 views.append(Text(render.comparison_line(comparison, base, lang)))
             else:
-                views.append(render.rich_table(render.comparison_grid(comparison, lang), render.comparison_title(comparison, lang),
+                views.append(render.rich_table(render.comparison_grid(comparison, lang), render.comparison_title(comparison, base, lang),
                                                lang=lang))
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))

@@ -425,13 +425,16 @@ def named(comparison: Comparison) -> str:
     return f"{comparison.path} ({comparison.scenario})" if comparison.scenario else comparison.path
 
 
-STATUS_LABELS: dict[str, str] = {"modified": "check_status_modified", "new": "check_status_new", "removed": "check_status_removed"}
+STATUS_LABELS: dict[str, str] = {"modified": "check_status_modified", "new": "check_status_new", "removed": "check_status_removed",
+                                 "renamed": "check_status_renamed", "copied": "check_status_copied"}
 SINCE_BASE_LABELS: dict[str, str] = {"new": "check_new_since_base", "removed": "check_removed_since_base"}
 """A file added or removed since the base reads as one line (``is_one_line``)."""
 
 
-def comparison_title(comparison: Comparison, lang: str = "en") -> str:
-    return label("check_title", lang).format(named=named(comparison), status=label(STATUS_LABELS[comparison.status], lang))
+def comparison_title(comparison: Comparison, base: str, lang: str = "en") -> str:
+    """``scenarios/x.yaml (Name): modified``; a renamed or copied file also names where it was at ``base``."""
+    status = label(STATUS_LABELS[comparison.status], lang).format(was=comparison.was, base=base)
+    return label("check_title", lang).format(named=named(comparison), status=status)
 
 
 def is_one_line(comparison: Comparison) -> bool:
@@ -452,6 +455,7 @@ def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, An
             old, new = _value(comparison.before, name), _value(comparison.after, name)
             figures[name] = {"before": old, "after": new,
                              "change": None if old is None or new is None else new - old}
-        changes.append({"path": comparison.path, "status": comparison.status, "scenario": comparison.scenario,
+        changes.append({"path": comparison.path, "status": comparison.status, "old_path": comparison.was,
+                        "scenario": comparison.scenario,
                         "figures": figures, "before_errors": [error_json(e) for e in comparison.before_errors]})
     return {"ref": ref, "changes": changes}

@@ -569,6 +569,8 @@ LABELS: dict[str, Label] = {
     "check_status_modified": Label("modified", "已修改"),
     "check_status_new": Label("new", "新增"),
     "check_status_removed": Label("removed", "已删除"),
+    "check_status_renamed": Label("renamed (was {was} at {base})", "已重命名（{base} 时为 {was}）"),
+    "check_status_copied": Label("copied (from {was} at {base})", "已复制（复制自 {base} 时的 {was}）"),
     "check_invalid": Label("invalid", "无效"),
     "check_worse_never": Label("worse: {never}", "变差：{never}"),
     "check_better_never": Label("better: {never} -> {month}", "改善：{never} -> {month}"),
