@@ -13,7 +13,6 @@ from typer._click.types import IntRange
 
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
-from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 
 class WholeNumber(IntRange):
@@ -25,6 +24,9 @@ class WholeNumber(IntRange):
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
         if isinstance(value, int):  # a default
             return super().convert(value, param, ctx)
+        # The number grammar (and its Decimal) only when a count is given: --help reads none.
+        from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
+
         text = str(value)
         try:
             number = parse_number_text(text.strip())

@@ -48,8 +48,11 @@ def test_the_list_reads_as_with_every_command_built(lang: str, monkeypatch: pyte
 def test_the_roots_help_imports_no_command() -> None:
     probe = ("import sys\nsys.argv = ['aigc-roi', '--help']\n"
              "try:\n    from aigc_roi.cli.app import main\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(sorted(name for name in sys.modules if name.startswith(('aigc_roi.cli.', 'aigc_roi.api'))), file=sys.stderr)")
+             "print(sorted(name for name in sys.modules if name.startswith(('aigc_roi.cli.', 'aigc_roi.api', "
+             "'aigc_roi.reader.'))), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=False)
     loaded = ast.literal_eval(done.stderr.splitlines()[-1])  # the list of names the probe printed
     assert not {f"aigc_roi.cli.{module.split(':')[0].rsplit('.', 1)[-1]}" for module in COMMANDS.values()} & set(loaded)
     assert "aigc_roi.api" not in loaded
+    # Nor the number grammar, which only an option's value reads (cli/options.py WholeNumber).
+    assert "aigc_roi.reader.numbers" not in loaded
