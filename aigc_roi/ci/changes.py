@@ -20,7 +20,7 @@ from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.paths import by_name, split_path
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.reader.inputs import InputValue, input_values
+from aigc_roi.reader.inputs import InputValue, input_values, number_in
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.overrides import Override, apply_overrides, parse_override
 from aigc_roi.whatif.change_samples import batched_values, one_by_one_unless_batched
@@ -75,10 +75,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                              dict(run_figures(before.scenario)), with_all)
     explanation = explain(len(groups), one_by_one_unless_batched(batched, value), before.scenario.horizon_months, figures)
     unexplained = {name: _difference(actual.get(name), with_all.get(name)) for name in figures}
-    described = tuple(ChangedValue(", ".join(changes[i].now.path for i in group),
-                                   _joined(changes, group, before.scenario), _joined(changes, group),
-                                   ", ".join(by_name(changes[i].now.path, before.scenario) for i in group))
-                      for group in groups)
+    described = tuple(_described(changes, group, before.scenario) for group in groups)
     return FigureChanges(described, explanation, unexplained), [changes[group[0]] for group in groups]
 
 
@@ -190,21 +187,38 @@ def _yaml(item: InputValue) -> str:
     return json.dumps(item.value, ensure_ascii=False)
 
 
-def _joined(changes: Sequence[ChangedInput], group: list[int], base: Scenario | None = None) -> str | None:
+def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario) -> ChangedValue:
+    """One group of changes as ``explain`` names it: its paths, its values in the base and now, as written and as
+    numbers."""
+    was, now = _values(changes, group, base), _values(changes, group)
+    return ChangedValue(", ".join(changes[i].now.path for i in group), _joined(was), _joined(now),
+                        ", ".join(by_name(changes[i].now.path, base) for i in group), _number(was), _number(now))
+
+
+def _values(changes: Sequence[ChangedInput], group: list[int], base: Scenario | None = None) -> list[object]:
     """The group's values as the new version writes them, or with ``base`` as the base does: a top-level field the
-    base leaves out by the value it takes there (``currency`` CNY, ``discount_rate`` 0.0), anything else it leaves
-    out (a channel it does not have) as —; None when the base has none of them."""
-    texts: list[str | None] = []
+    base leaves out by the value it takes there (``currency`` CNY, ``discount_rate`` 0.0); None for anything else it
+    leaves out (a channel it does not have)."""
+    values: list[object] = []
     for i in group:
         item = changes[i].now if base is None else changes[i].before
         if item is not None:
-            texts.append(str(item.value))
+            values.append(item.value)
         else:
-            default = None if base is None else default_value(base, changes[i].now.path)
-            texts.append(None if default is None else str(default))
-    if all(text is None for text in texts):
+            values.append(None if base is None else default_value(base, changes[i].now.path))
+    return values
+
+
+def _joined(values: Sequence[object]) -> str | None:
+    """The values as one text, a value left out as —; None when all are left out."""
+    if all(value is None for value in values):
         return None
-    return ", ".join("—" if text is None else text for text in texts)
+    return ", ".join("—" if value is None else str(value) for value in values)
+
+
+def _number(values: Sequence[object]) -> float | None:
+    """The one value as a number (``number_in``); None for several."""
+    return number_in(values[0]) if len(values) == 1 else None
 
 
 def _difference(actual: float | int | None, explained: float | int | None) -> float | None:

@@ -56,8 +56,9 @@ MonthSeries = dict[str, list[float]]
 """Monthly series of a deterministic run by name, month 1 first: what milestones read."""
 
 
-def _run(scenario: Scenario) -> tuple[Figures, MonthSeries]:
-    """The figures of a deterministic run, and the series its milestones bound."""
+def _run(scenario: Scenario) -> tuple[Figures, MonthSeries, str | None]:
+    """The figures of a deterministic run, the series its milestones bound, and why its IRR is none (None when it
+    is not; docs/formulas.md §5)."""
     # Imported here, not at the top: `validate` shares this module and must stay light.
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
@@ -66,7 +67,7 @@ def _run(scenario: Scenario) -> tuple[Figures, MonthSeries]:
     result = evaluate(realize(scenario))
     keys = {milestone.key for milestone in scenario.targets.milestones}
     months = {key: [float(value) for value in result.months[key][0]] for key in MILESTONE_KEYS if key in keys}
-    return figures_of(result.figures), months
+    return figures_of(result.figures), months, result.irr_none_reason[0]
 
 
 def held_targets(scenario: Scenario, figures: Figures, months: MonthSeries) -> list[TargetOutcome]:
@@ -95,7 +96,7 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
     for result in results:
         if result.loaded is not None:
             scenario = result.loaded.scenario
-            figures, months = _run(scenario)
+            figures, months, irr_none_reason = _run(scenario)
             held: Figures = figures
             clipped: tuple[Clipped, ...] = ()
             if scenario.targets.min_payback_probability is not None:
@@ -107,7 +108,7 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             # The targets on the change too: `check --base` holds them after the tree may have gone (ci/parallel.py).
             located = {**target_locations(result.loaded, outcomes, CHANGE_TARGETS),
                        **field_locations(result.loaded, (range_.path for range_ in clipped))}
-            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped))
+            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_none_reason))
     return checked
 
 
@@ -128,9 +129,10 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
         source = after.loaded if after is not None else change.before
         name, currency = (source.scenario.name, source.scenario.currency) if source is not None else ("", "CNY")
         before: Figures | None = None
+        before_irr_none_reason: str | None = None
         missed: frozenset[str] = frozenset()
         if change.before is not None:
-            before, months = _run(change.before.scenario)
+            before, months, before_irr_none_reason = _run(change.before.scenario)
             missed = frozenset(o.name for o in held_targets(change.before.scenario, before, months) if not o.passed)
         changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
         on_change: tuple[TargetOutcome, ...] = ()
@@ -150,7 +152,9 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
             blamed, split = most_adverse(change.before, after.loaded, new_misses, EXPLAINED if explain else ())
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
-                                      changed, missed, blamed, on_change, split if explain else None, change.was))
+                                      changed, missed, blamed, on_change, split if explain else None,
+                                      (before_irr_none_reason, after.irr_none_reason if after is not None else None),
+                                      change.was))
     return comparisons
 
 

@@ -40,6 +40,8 @@ class Checked:
     parent reads it (ci/parallel.py)."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose draws were clipped to their field's domain in the simulation of ``min_payback_probability``."""
+    irr_none_reason: str | None = None
+    """Why the run's IRR is none, as run's JSON says it (docs/formulas.md §5); None when it is not."""
 
     @property
     def passed(self) -> bool:
@@ -107,6 +109,8 @@ class Comparison:
     base; empty when either side has no figures."""
     split: FigureChanges | None = None
     """What moved each figure (``check --base --format markdown``); None when not asked for or nothing changed."""
+    irr_none_reasons: tuple[str | None, str | None] = (None, None)
+    """Why the IRR is none at the base revision and now (``Checked.irr_none_reason``)."""
     was: str | None = None
     """Where a renamed or copied file was at the base revision (the version ``before`` is of); None otherwise."""
 

@@ -27,7 +27,8 @@ NoneMeaning = Literal["undefined", "never", "no_cash_need", "no_single_irr"]
 """What a figure's none (NaN in the engine, JSON null) says. undefined: a ratio over zero (shown "—");
 never: not reached within the horizon (shown "never"), so later than any month; no_cash_need:
 cumulative cash never goes below 0 (shown "—"); no_single_irr: the cash flow does not change sign
-exactly once (shown "none: no single IRR")."""
+exactly once (shown with the run's ``irr_none_reason``, "none: no sign change" or "none: more than one sign
+change")."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class Figure:
     """Money per user, amounts of a few units: the workbook keeps cents where other money is whole."""
     coloured_by_sign: bool = False
     """The figures panel shows it green at 0 or more, red below: a gain or a loss at a glance."""
+    over: str | None = None
+    """The figure it is computed over: where that one is none, so is this one, and for that one's reason, not
+    its own (a CAC payback without a CAC is no payback that never comes)."""
 
     @property
     def never_ranks_last(self) -> bool:
@@ -77,8 +81,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("irr", "percent", "higher", none="no_single_irr", display_cap=IRR_DISPLAY_CAP),
     Figure("mirr", "percent", "higher", display_cap=IRR_DISPLAY_CAP),
     Figure("ltv", "money", "higher", cents=True),
-    Figure("ltv_to_cac", "ratio", "higher"),
-    Figure("cac_payback_months", "month", "lower", none="never"),
+    Figure("ltv_to_cac", "ratio", "higher", over="cac"),
+    Figure("cac_payback_months", "month", "lower", none="never", over="cac"),
 )
 """The figures of docs/formulas.md §5, in the order every output lists them."""
 

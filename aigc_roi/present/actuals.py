@@ -24,6 +24,8 @@ from aigc_roi.whatif.reforecast import Outlook
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from aigc_roi.present.workbook import Sheet
+
 WORDS = {"channel": "actuals_channel", "month": "actuals_month", "label": "actuals_label", "partial": "actuals_partial_mark",
          "plan": "actuals_plan", "actual": "actuals_actual", "spend": "actuals_spend", "users": "actuals_users",
          "cac": "actuals_cac", "ctr": "actuals_ctr", "cvr": "actuals_cvr", "revenue_per_user": "actuals_revenue_per_user",
@@ -154,9 +156,10 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
     return ROW_HEADER, rows
 
 
-def actuals_workbook(actuals: Actuals, currency: str, outlooks: tuple[Outlook, Outlook] | None = None) -> bytes:
-    """``--format xlsx``: sheet ``actuals`` (the CSV's rows, each column in its number format, money headers with the
-    currency), ``unmatched`` and, with ``--reforecast``, ``reforecast``: numbers a formula can use."""
+def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks: tuple[Outlook, Outlook] | None = None) -> bytes:
+    """``--format xlsx``: sheet ``actuals`` (the CSV's rows, each column in its number format, headers as the markdown
+    names them, money with the currency), ``unmatched`` and, with ``--reforecast``, ``reforecast``: numbers a formula
+    can use, sheets and headers in ``lang`` as run's workbook has them."""
     from aigc_roi.present import workbook as xlsx
 
     formats = {"month": xlsx.MONTH, "plan_spend": xlsx.MONEY, "actual_spend": xlsx.MONEY, "plan_users": xlsx.WHOLE,
@@ -165,16 +168,40 @@ def actuals_workbook(actuals: Actuals, currency: str, outlooks: tuple[Outlook, O
                "actual_cvr": xlsx.PERCENT, "actual_revenue_per_user": xlsx.MONEY_CENTS}
     money = {"plan_spend", "actual_spend", "plan_cac", "actual_cac", "actual_revenue_per_user"}
     header, rows = actuals_rows(actuals)
-    columns = [xlsx.Column(f"{name} ({currency})" if name in money else name, formats.get(name)) for name in header]
-    sheets = [("actuals", columns, rows),
-              ("unmatched", [xlsx.Column("file"), xlsx.Column("campaign"), xlsx.Column(f"spend ({currency})", xlsx.MONEY_CENTS)],
-               [[item.file, item.campaign, item.spend] for item in actuals.unmatched])]
+    columns = [xlsx.Column(f"{word} ({currency})" if key in money else word, formats.get(key))
+               for key, word in zip(header, _header_words(lang), strict=True)]
+    sheets = [xlsx.Sheet(label("sheet_actuals", lang), columns, rows),
+              xlsx.Sheet(label("sheet_unmatched", lang),
+                         [xlsx.Column(label("actuals_file", lang)), xlsx.Column(label("actuals_campaign", lang)),
+                          xlsx.Column(f"{label('actuals_spend', lang)} ({currency})", xlsx.MONEY_CENTS)],
+                         [[item.file, item.campaign, item.spend] for item in actuals.unmatched])]
     if outlooks is not None:
-        names = ("npv", "payback_month", "peak_cash_need", "payback_probability")
-        plan, forecast = (_outlook(outlook) for outlook in outlooks)
-        sheets.append(("reforecast", [xlsx.Column("figure"), xlsx.Column("plan", xlsx.GENERAL), xlsx.Column("reforecast", xlsx.GENERAL)],
-                       [[name, plan[name], forecast[name]] for name in names]))
+        sheets.append(_reforecast_sheet(outlooks, lang))
     return xlsx.sheets_bytes(sheets)
+
+
+OUTLOOK_FIGURES = {"npv": "actuals_npv", "payback_month": "actuals_payback_month", "peak_cash_need": "actuals_peak_cash_need",
+                   "payback_probability": "actuals_payback_probability"}
+"""The figures of an outlook and their row labels."""
+
+
+def _reforecast_sheet(outlooks: tuple[Outlook, Outlook], lang: str) -> Sheet:
+    """The plan's and the re-forecast's outlook: one row per figure in the figure's number format, a payback that
+    never comes said in a note."""
+    from aigc_roi.present import workbook as xlsx
+
+    sides = [_outlook(outlook) for outlook in outlooks]
+    names = (label("actuals_plan", lang), label("actuals_re", lang))
+    rows = []
+    for name, row_label in OUTLOOK_FIGURES.items():
+        never = [label("scenario_note", lang).format(name=side_name, reason=label("actuals_never", lang))
+                 for side_name, side in zip(names, sides, strict=True) if side[name] is None]
+        rows.append([label(row_label, lang).format(months=outlooks[0].payback_target_months),
+                     *(side[name] for side in sides), label("notes_separator", lang).join(never) or None])
+    columns = [xlsx.Column(label("actuals_figure", lang)), *(xlsx.Column(side_name) for side_name in names),
+               xlsx.Column(label("note", lang))]
+    return xlsx.Sheet(label("sheet_reforecast", lang), columns, rows, [xlsx.figure_format(name) for name in OUTLOOK_FIGURES],
+                      value_columns=(1, 2))
 
 
 def _rank(month: ChannelMonth, name: str) -> str:
@@ -188,7 +215,7 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     lang = style.lang
     title = f"{label('actuals_title', lang)} · {actuals.scenario} · {label('actuals_through', lang).format(date=actuals.through)}"
     _, rows = actuals_rows(actuals, style)
-    parts = [to_markdown((_markdown_header(lang), rows), title, text_columns=3),
+    parts = [to_markdown((_header_words(lang), rows), title, text_columns=3),
              "\n".join(f"- {line.strip()}" for line, _ in source_lines(actuals, style)) + "\n"]
     for channel in actuals.channels:
         if channel.furthest is not None:
@@ -200,7 +227,7 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     return "\n".join(parts)
 
 
-def _markdown_header(lang: str) -> list[str]:
+def _header_words(lang: str) -> list[str]:
     """ROW_HEADER in words: a side's name after the metric's ("Spend plan"), rates and ranks by their labels."""
     words = []
     for key in ROW_HEADER:
@@ -272,4 +299,4 @@ class ActualsPresenter(Presenter[Actuals]):
         return actuals_view(result, self.style, self.outlooks, self.written)
 
     def workbook(self, result: Actuals) -> bytes:
-        return actuals_workbook(result, self.style.currency, self.outlooks)
+        return actuals_workbook(result, self.style.currency, self.style.lang, self.outlooks)

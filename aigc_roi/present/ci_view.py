@@ -23,7 +23,7 @@ from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle, none_over
 from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
@@ -367,11 +367,13 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict
             "passed": not invalid and all(item.passed for item in checked)}
 
 
-def _change(name: str, before: float | int | None, after: float | int | None, style: NumberStyle) -> str:
-    """``after - before`` in the figure's unit: percentage points for roi and irr, months for paybacks."""
+def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: NumberStyle) -> str:
+    """``after - before`` of figure ``name`` in its unit: percentage points for roi and irr, months for paybacks."""
+    before, after = was.get(name), now.get(name)
     if before is None or after is None:
-        if rules_of(name).none == "never" and before != after:
-            # Reaching payback is the best change there is, losing it the worst.
+        # Reaching payback is the best change there is, losing it the worst; a payback that is none because the
+        # figure it is computed over is (no CAC) was never there to reach or lose.
+        if before != after and rules_of(name).none == "never" and none_over(name, was if before is None else now) is None:
             never = label("never", style.lang)
             if after is None:
                 return label("check_worse_never", style.lang).format(never=never)
@@ -393,8 +395,8 @@ def _change(name: str, before: float | int | None, after: float | int | None, st
     return f"{sign}{style.ratio(abs(delta))}"
 
 
-def _side(figures: Figures | None, name: str, missing: str, style: NumberStyle) -> str:
-    return missing if figures is None else style.figure(name, figures.get(name), label("never", style.lang))
+def _side(figures: Mapping[str, Any] | None, name: str, missing: str, style: NumberStyle) -> str:
+    return missing if figures is None else style.figure(name, figures.get(name), label("never", style.lang), figures)
 
 
 def _value(figures: Figures | None, name: str) -> float | int | None:
@@ -407,15 +409,17 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     Figures are named by key in English (as in JSON) and by their label in Chinese.
     """
     style = NumberStyle(lang, comparison.currency)
-    before, after = comparison.before, comparison.after
+    # Each side with why its IRR is none, as run says it.
+    before, after = (None if figures is None else {**figures, "irr_none_reason": reason}
+                     for figures, reason in zip((comparison.before, comparison.after), comparison.irr_none_reasons, strict=True))
     no_before = label("check_status_new" if comparison.status == "new" else "check_invalid", lang)
     no_after = label("check_status_removed" if comparison.status == "removed" else "check_invalid", lang)
-    names = list(after or before or {})
+    names = list(comparison.after or comparison.before or {})
     # A side without figures (new, removed, invalid) has no value to change from: never is not "never paid back".
     rows = [
         [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
          _side(after, name, no_after, style),
-         _change(name, _value(before, name), _value(after, name), style) if before is not None and after is not None else NONE]
+         _change(name, before, after, style) if before is not None and after is not None else NONE]
         for name in names
     ]
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows

@@ -59,7 +59,7 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
         else:
             never = label("never", style.lang)
             texts = [peak_cash_text(scenario["figures"], style) if name == "peak_cash_need"
-                     else style.figure(name, value, never, scenario["figures"].get("irr_none_reason"))
+                     else style.figure(name, value, never, scenario["figures"])
                      for scenario, value in zip(scenarios, values, strict=True)]
             rows.append([name, *texts,
                          *(signed(name, delta, style) for delta in deltas), best])
@@ -167,5 +167,5 @@ class ComparePresenter(Presenter[Comparison]):
     def workbook(self, result: Comparison) -> bytes:
         from aigc_roi.present.workbook import compare_workbook_bytes
 
-        return compare_workbook_bytes(compare_columns(result), result.currency, self.style.lang,
-                                      None if result.changes is None else explain_rows(result.changes))
+        return compare_workbook_bytes(compare_columns(result), [column.horizon_months for column in result.columns],
+                                      result.currency, self.style.lang, result.changes)

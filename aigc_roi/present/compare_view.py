@@ -38,7 +38,7 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             deltas = [delta_from(value, values[0]) for value in values[1:]]
             best = best_columns(name, values)
             unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
-            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"].get("irr_none_reason"))
+            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"])
                      for value, scenario in zip(values, scenarios, strict=True)]
             if name == "peak_cash_need":
                 texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]

@@ -17,8 +17,9 @@ all below 10,000 keeps its plain form and needs no unit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from aigc_roi.model.figures import rules_of
 from aigc_roi.present.labels import label
@@ -26,7 +27,8 @@ from aigc_roi.present.labels import label
 NONE = "—"
 IRR_NONE_LABELS = {"no_sign_change": "irr_none_no_sign_change",
                    "more_than_one_sign_change": "irr_none_more_than_one_sign_change"}
-"""The label of each reason an IRR is none (model/cashflow.py ``IRR_NONE_REASONS``)."""
+"""The label of each reason an IRR is none (model/cashflow.py ``IRR_NONE_REASONS``); ``no_single_irr`` where no one
+run's reason applies (a percentile of simulated draws)."""
 COMPACT_UNITS = {"k": (1e3, 1), "M": (1e6, 1), "万": (1e4, 1), "亿": (1e8, 2)}
 """Unit -> (divisor, decimals) of compact amounts."""
 
@@ -45,6 +47,18 @@ def _in_wan_or_yi(value: float, decimals: int) -> str:
     if _shown_below_10_000(value, 1e4, max(decimals, 1)):
         return f"{value / 1e4:,.{max(decimals, 1)}f}万"
     return f"{value / 1e8:,.{max(decimals, 2)}f}亿"
+
+
+def none_over(name: str, figures: Mapping[str, Any] | None) -> str | None:
+    """The figure whose none makes ``name`` none in ``figures`` (``cac`` for ``cac_payback_months`` of a plan without
+    paid users); None when ``name`` is none for its own reason, or ``figures`` do not say."""
+    over = rules_of(name).over
+    return over if over is not None and figures is not None and over in figures and figures[over] is None else None
+
+
+def irr_none_label(figures: Mapping[str, Any] | None) -> str:
+    """The label of why an IRR is none: the run's ``irr_none_reason`` in ``figures`` (docs/formulas.md §5)."""
+    return IRR_NONE_LABELS.get((figures or {}).get("irr_none_reason") or "", "no_single_irr")
 
 
 @dataclass(frozen=True)
@@ -108,16 +122,18 @@ class NumberStyle:
     def month(self, value: float | None, never: str) -> str:
         return never if value is None else f"{value:.0f}"
 
-    def figure(self, name: str, value: float | None, never: str = NONE, irr_none_reason: str | None = None) -> str:
-        """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap;
-        ``irr_none_reason`` (the run's) says why an IRR is none."""
+    def figure(self, name: str, value: float | None, never: str = NONE, figures: Mapping[str, Any] | None = None) -> str:
+        """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap; ``figures``
+        (the run's, with ``irr_none_reason``) say why it is none."""
         rules = rules_of(name)
         if value is None:
+            if none_over(name, figures) is not None:
+                return NONE
             if rules.none == "never":
                 return never
             if rules.none == "no_single_irr":
                 # Say why: an IRR exists only where the cash flow changes sign once (docs/formulas.md §5).
-                return label(IRR_NONE_LABELS.get(irr_none_reason or "", "no_single_irr"), self.lang)
+                return label(irr_none_label(figures), self.lang)
             return NONE
         if rules.display_cap is not None and value > rules.display_cap:
             cap = rules.display_cap * 100 if rules.unit == "percent" else rules.display_cap

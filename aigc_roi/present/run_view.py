@@ -38,7 +38,7 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Panel:
     for figure in FIGURES:
         value = figures[figure.name]
         text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
-                    else style.figure(figure.name, value, never, figures.get("irr_none_reason")))
+                    else style.figure(figure.name, value, never, figures))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(figure.name, lang), text)

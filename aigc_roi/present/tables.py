@@ -127,7 +127,7 @@ def _markdown_figures(report: RunReport, style: NumberStyle) -> Table:
     never = f"{label('never', style.lang)} (≤ {report.horizon_months})"
     figures = report.figures
     rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
-             else style.figure(name, figures[name], never, figures.get("irr_none_reason"))] for name in FIGURE_NAMES]
+             else style.figure(name, figures[name], never, figures)] for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 

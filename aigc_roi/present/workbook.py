@@ -2,10 +2,9 @@
 
 Cells hold full float64 values; Excel number formats do the rounding a
 person sees (money ``#,##0``, CAC and LTV ``#,##0.00``, ROI and IRR
-``0.00%``, users whole). A none figure is an empty cell. Headers are human
-labels in the report's language; sheet tabs keep their English names
-(``figures``, ``channels``, ``months``, ``cohorts``, ``inputs``) in every language, so
-formulas and scripts that refer to them work on any workbook.
+``0.00%``, users whole). A none figure is an empty cell, and a note beside
+it says why. Headers and sheet tabs are in the report's language
+(``figures``, ``channels``, ... in English; 核心指标, 渠道, ... in Chinese).
 
 openpyxl is imported inside ``workbook_bytes`` (the ``xlsx`` extra); pandas
 is not used: it would add an import slower than openpyxl's own for a
@@ -23,15 +22,17 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.channel_labels import channel_type_label
+from aigc_roi.present.explain import ranked_changes
 from aigc_roi.present.inputs_table import InputRow, inputs_rows
-from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import IRR_NONE_LABELS
+from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.numbers import irr_none_label, none_over
 from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from aigc_roi.present.run_data import RunReport
+    from aigc_roi.whatif.explain import FigureChanges
 
 MONEY = "#,##0"
 MONEY_CENTS = "#,##0.00"
@@ -76,8 +77,8 @@ def _figures_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[lis
                Column(label("unit", lang)), Column(label("note", lang))]
     currency, horizon = report.currency, report.horizon_months
     rows = [[label(name, lang), report.figures[name], name, _unit_text(unit_of(name), currency, lang),
-             none_reason(name, horizon, lang, report.figures.get("irr_none_reason"))
-             if report.figures[name] is None else None] for name in FIGURE_NAMES]
+             none_reason(name, report.figures, horizon, lang) if report.figures[name] is None else None]
+            for name in FIGURE_NAMES]
     return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
 
 
@@ -88,14 +89,18 @@ def _unit_text(unit: str, currency: str, lang: str) -> str:
     return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
 
 
-def none_reason(name: str, horizon: int, lang: str, irr_none_reason: str | None = None) -> str:
-    """Why a figure is none (what its none means, model/figures.py), where an empty cell would leave a reader guessing;
-    ``irr_none_reason`` is the run's (docs/formulas.md §5)."""
+def none_reason(name: str, figures: Mapping[str, Any], horizon: int, lang: str) -> str:
+    """Why a figure of ``figures`` (a run's, with ``irr_none_reason``) is none, where an empty cell would leave a
+    reader guessing: what its none means (model/figures.py), or that the figure it is computed over is none."""
+    over = none_over(name, figures)
+    if over is not None:
+        return label("none_over", lang).format(figure=short_label(over, lang),
+                                               reason=none_reason(over, figures, horizon, lang))
     meaning = rules_of(name).none
     if meaning == "never":
         return label("never_within", lang).format(months=horizon)
     if meaning == "no_single_irr":
-        return label(IRR_NONE_LABELS.get(irr_none_reason or "", "no_single_irr"), lang)
+        return label(irr_none_label(figures), lang)
     if meaning == "no_cash_need":
         return label(meaning, lang)
     if name == "mirr":
@@ -223,47 +228,77 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
 
 
-def sheets_bytes(sheets: Sequence[tuple[str, Sequence[Column], Sequence[Sequence[Any]]]]) -> bytes:
-    """A workbook of plain tables, one sheet each (name, columns with their number formats, rows)."""
+@dataclass(frozen=True)
+class Sheet:
+    """One plain table of a workbook: its tab's name, its columns with their number formats and its rows;
+    ``row_formats`` formats the ``value_columns`` row by row (``_fill``)."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Any]]
+    row_formats: Sequence[str | None] | None = None
+    value_columns: Sequence[int] = (1,)
+
+
+def sheets_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """A workbook of plain tables, one sheet each."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     first = workbook.active
     assert first is not None  # a new Workbook always has one sheet
-    for index, (title, columns, rows) in enumerate(sheets):
-        sheet = first if index == 0 else workbook.create_sheet(title)
-        sheet.title = title
-        _fill(sheet, columns, rows)
+    for index, sheet in enumerate(sheets):
+        page = first if index == 0 else workbook.create_sheet(sheet.title)
+        page.title = sheet.title
+        _fill(page, sheet.columns, sheet.rows, sheet.row_formats, sheet.value_columns)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def compare_workbook_bytes(columns: Sequence[dict[str, Any]], currency: str, lang: str = "en",
-                           explained: tuple[list[str], list[list[Any]]] | None = None) -> bytes:
+def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence[int], currency: str, lang: str = "en",
+                           changes: FigureChanges | None = None) -> bytes:
     """``compare --format xlsx``: sheet ``compare`` with one column per scenario (each figure in its own number
-    format), and sheet ``explain`` with what moved each figure when asked."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new Workbook always has one sheet
-    sheet.title = label("sheet_compare", lang)
-    names = [column["name"] for column in columns]
+    format, ``horizons`` the scenarios' own) and a note on why a figure is none, and sheet ``explain`` with what
+    moved each figure when asked."""
     header = [Column(label("figure", lang)), Column(label("key", lang)), Column(label("unit", lang)),
-              *(Column(name) for name in names)]
-    rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns)]
-            for name in FIGURE_NAMES]
-    _fill(sheet, header, rows, [figure_format(name) for name in FIGURE_NAMES], value_columns=range(3, 3 + len(columns)))
-    if explained is not None:
-        # Raw rows (figure key, path, from, to, change): labelled here, each change in its figure's format.
-        keys = ("figure", "explain_input", "explain_from", "explain_to", "explain_change")
-        _fill(workbook.create_sheet(label("sheet_explain", lang)), [Column(label(key, lang)) for key in keys],
-              [[label(row[0], lang), *row[1:]] for row in explained[1]],
-              [figure_format(row[0]) for row in explained[1]], value_columns=(4,))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+              *(Column(column["name"]) for column in columns), Column(label("note", lang))]
+    rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns),
+             _compare_note(name, columns, horizons, lang)] for name in FIGURE_NAMES]
+    sheets = [Sheet(label("sheet_compare", lang), header, rows, [figure_format(name) for name in FIGURE_NAMES],
+                    value_columns=range(3, 3 + len(columns)))]
+    if changes is not None:
+        sheets.append(Sheet(label("sheet_explain", lang), *_explain_sheet(changes, lang), value_columns=(4,)))
+    return sheets_bytes(sheets)
+
+
+def _compare_note(name: str, columns: Sequence[dict[str, Any]], horizons: Sequence[int], lang: str) -> str | None:
+    """Why figure ``name`` is none, for each scenario where it is: ``starter: its denominator is 0``."""
+    reasons = [label("scenario_note", lang).format(name=column["name"], reason=none_reason(name, column["figures"], horizon, lang))
+               for column, horizon in zip(columns, horizons, strict=True) if column["figures"][name] is None]
+    return label("notes_separator", lang).join(reasons) or None
+
+
+SHARE_OF_MONTH = "0.00"
+"""A payback month's share of a change: a fraction of one month (three inputs may share one month's move)."""
+
+
+def _explain_sheet(changes: FigureChanges, lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
+    """Per figure and changed input: the input's values before and after (numbers where they are one), its share of
+    the change in the figure's format, and why a share is missing."""
+    columns = [Column(label("figure", lang)), Column(label("explain_input", lang)), Column(label("explain_from", lang), GENERAL),
+               Column(label("explain_to", lang), GENERAL), Column(label("explain_change", lang)), Column(label("note", lang))]
+    rows: list[list[Any]] = []
+    formats: list[str | None] = []
+    for attribution in changes.explanation.attributions:
+        figure = attribution.figure
+        for change, share in ranked_changes(changes, figure):
+            rows.append([label(figure, lang), change.path,
+                         change.before if change.before_number is None else change.before_number,
+                         change.after if change.after_number is None else change.after_number,
+                         share, label("explain_not_split", lang) if share is None else None])
+            formats.append(SHARE_OF_MONTH if unit_of(figure) == "month" else figure_format(figure))
+    return columns, rows, formats
 
 
 def workbook_bytes(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:

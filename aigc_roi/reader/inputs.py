@@ -87,11 +87,17 @@ def _typed(path: str, written: object, distribution: Distribution | None) -> Typ
     text = "" if written is None else str(written)
     if distribution is not None:
         return TypedInput(path, text, distribution.median(), distribution.kind, distribution.low, distribution.high)
+    return TypedInput(path, text, number_in(written))
+
+
+def number_in(written: object) -> float | None:
+    """The number a value as written is (``25000``, ``1.5万``, ``5%``); None for text that is none (a name, a range
+    ``300..1000``), a boolean or nothing."""
     if isinstance(written, bool) or written is None:
-        return TypedInput(path, text, None)
+        return None
     if isinstance(written, int | float):
-        return TypedInput(path, text, float(written))
+        return float(written)
     try:
-        return TypedInput(path, text, parse_number_text(text))
+        return parse_number_text(str(written))
     except ValueProblem:
-        return TypedInput(path, text, None)
+        return None

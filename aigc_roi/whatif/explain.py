@@ -121,6 +121,10 @@ class ChangedValue:
     after: str | None
     named_path: str = ""
     """``path`` with list items by name, as the views show it (model/paths.py ``by_name``); JSON keeps ``path``."""
+    before_number: float | None = None
+    after_number: float | None = None
+    """``before`` and ``after`` as numbers, where each is one number (``1.5万`` is 15000): what a spreadsheet cell
+    holds; None for text, a range, several values or none."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """`check --base` in an 80-column terminal: the before/after table keeps every figure key and number whole.
 
-The scenario is the bundled starter with its CPA bid raised from 12 to 16: an IRR of "none: no single IRR"
-on both sides, the widest text the table holds, and a payback of 15 that becomes never.
+The scenario is the bundled starter with its CPA bid raised from 12 to 16: an IRR of "none: more than one sign
+change" on both sides (run's wording), the widest text the table holds, and a payback of 15 that becomes never.
 """
 
 from __future__ import annotations

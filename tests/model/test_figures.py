@@ -17,6 +17,7 @@ from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, Figure
 from aigc_roi.present.ci_view import comparison_grid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report.formulas import definitions
 from aigc_roi.present.workbook import MONEY_CENTS, figure_format
 
 
@@ -57,6 +58,16 @@ def test_every_output_format_carries_every_figure(example: Path, tmp_path: Path)
     assert list(json.loads(simulated.stdout)["figures"]) == list(FIGURE_NAMES)
     compared = invoke(["compare", str(example), str(example), "--format", "csv"])
     assert _csv_first_column(compared.stdout) == list(FIGURE_NAMES)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_key_of_the_json_figures_is_defined_in_the_reference(example: Path, lang: str) -> None:
+    # docs/formulas.md §5's tables (and their Chinese twin) define what a reader of run's JSON finds, the two keys
+    # beside the figures included: what they are, their unit, when they are none.
+    figures = json.loads(invoke(["run", str(example), "--format", "json"]).stdout)["figures"]
+    known = definitions(lang)
+    assert set(figures) <= set(known), sorted(set(figures) - set(known))
+    assert "no_sign_change" in known["irr_none_reason"].formula and "§12" in known["peak_cash_at_horizon"].formula
 
 
 def test_none_reads_as_each_figure_declares() -> None:

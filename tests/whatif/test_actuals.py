@@ -202,26 +202,6 @@ def test_summary_on_stderr(files: tuple[Path, Path]) -> None:
     assert invoke(["actuals", str(plan), str(export), "-q"]).stderr == ""
 
 
-def test_actuals_xlsx_holds_numbers_a_formula_can_use(files: tuple[Path, Path], tmp_path: Path) -> None:
-    import openpyxl
-
-    plan, export = files
-    target = tmp_path / "actuals.xlsx"
-    result = invoke(["actuals", str(plan), str(export), "-f", "xlsx", "-o", str(target)])
-    assert result.exit_code == 0, result.stderr
-    workbook = openpyxl.load_workbook(target)
-    sheet = workbook["actuals"]
-    assert [cell.value for cell in sheet[1]][:8] == ["channel", "month", "label", "partial", "plan_spend (CNY)",
-                                                     "actual_spend (CNY)", "plan_users", "actual_users"]
-    # January, Douyin: plan 100,000 / 20 = 5,000 users; actual 40,000 + 60,000 spent for 1,600 + 2,400 users: CAC 25.
-    first = next(sheet.iter_rows(min_row=2, values_only=True))
-    assert first[:10] == ("Douyin CPA", 1, "2025-01", False, 100_000, 100_000, 5_000, 4_000, 20, 25)
-    assert (sheet.cell(2, 6).number_format, sheet.cell(2, 10).number_format) == ("#,##0", "#,##0.00")
-    # No channel matches feed_1 (Feed has no match list) nor brand_x.
-    assert set(workbook["unmatched"].iter_rows(min_row=2, values_only=True)) == {(str(export), "feed_1", 40_000),
-                                                                               (str(export), "brand_x", 5_000)}
-
-
 def test_actuals_xlsx_needs_an_output_file(files: tuple[Path, Path]) -> None:
     result = invoke(["actuals", *map(str, files), "-f", "xlsx"])
     assert result.exit_code == 2 and result.stderr == "aigc-roi: --format xlsx needs --output FILE.xlsx\n"

@@ -228,7 +228,7 @@ def _figures(figures: Mapping[str, Any], style: NumberStyle, notes: list[str]) -
             notes.append(name)
             mark = f'<sup><a href="#def-{name}">{len(notes)}</a></sup>'
         tip = f' title="{escape(definition.formula)}"' if definition is not None else ""
-        value = style.figure(name, figures.get(name), irr_none_reason=figures.get("irr_none_reason"))
+        value = style.figure(name, figures.get(name), figures=figures)
         rows.append(f'<tr data-figure="{name}"><td{tip}>{escape(label(name, lang))}{mark}</td>'
                     f'<td class="n">{escape(value)}</td></tr>')
     head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'

@@ -1,0 +1,74 @@
+"""`actuals --format xlsx`, read back with openpyxl: numbers a formula can use, each in its Excel format, under the
+headers the markdown has, with sheets and headers in the ``--lang`` language as run's workbook has them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from cli_runner import invoke
+from test_actuals import EXPORT, PLAN
+from test_actuals_reforecast import EXPORT as REFORECAST_EXPORT
+from test_actuals_reforecast import needs_by_month
+
+HEADERS = {
+    "en": ["Channel", "Month", "Label", "Partial", "Spend plan (CNY)", "Spend actual (CNY)", "New users plan",
+           "New users actual", "CAC plan (CNY)", "CAC actual (CNY)"],
+    "zh": ["渠道", "月份", "标签", "不完整", "花费 计划 (CNY)", "花费 实际 (CNY)", "新增用户 计划", "新增用户 实际",
+           "获客成本 计划 (CNY)", "获客成本 实际 (CNY)"],
+}
+SHEETS = {"en": ["actuals", "unmatched"], "zh": ["计划与实际", "未匹配花费"]}
+
+
+def _workbook(tmp_path: Path, export: str, *args: str) -> openpyxl.Workbook:
+    plan, csv = tmp_path / "plan.yaml", tmp_path / "export.csv"
+    plan.write_text(PLAN, encoding="utf-8")
+    csv.write_text(export, encoding="utf-8")
+    target = tmp_path / "actuals.xlsx"
+    result = invoke(["actuals", str(plan), str(csv), "-f", "xlsx", "-o", str(target), *args])
+    assert result.exit_code == 0, result.stderr
+    return openpyxl.load_workbook(target)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_actuals_xlsx_holds_numbers_a_formula_can_use(tmp_path: Path, lang: str) -> None:
+    workbook = _workbook(tmp_path, EXPORT, "--lang", lang)
+    assert workbook.sheetnames == SHEETS[lang]
+    sheet = workbook.worksheets[0]
+    assert [cell.value for cell in sheet[1]][:10] == HEADERS[lang]
+    # January, Douyin: plan 100,000 / 20 = 5,000 users; actual 40,000 + 60,000 spent for 1,600 + 2,400 users: CAC 25.
+    first = next(sheet.iter_rows(min_row=2, values_only=True))
+    assert first[:10] == ("Douyin CPA", 1, "2025-01", False, 100_000, 100_000, 5_000, 4_000, 20, 25)
+    assert [sheet.cell(2, column).number_format for column in (2, 6, 8, 10)] == ["0", "#,##0", "#,##0", "#,##0.00"]
+    # No channel matches feed_1 (Feed has no match list) nor brand_x.
+    unmatched = workbook.worksheets[1]
+    assert [cell.value for cell in unmatched[1]] == (["File", "Campaign", "Spend (CNY)"] if lang == "en"
+                                                     else ["文件", "计划", "花费 (CNY)"])
+    assert set(unmatched.iter_rows(min_row=2, values_only=True)) == {(str(tmp_path / "export.csv"), "feed_1", 40_000),
+                                                                    (str(tmp_path / "export.csv"), "brand_x", 5_000)}
+
+
+@needs_by_month
+@pytest.mark.parametrize(("lang", "sheet", "header"), [("en", "reforecast", ["Figure", "plan", "re-forecast", "Note"]),
+                                                       ("zh", "重新预测", ["指标", "计划", "重新预测", "说明"])])
+def test_the_reforecast_sheet_formats_each_figure(tmp_path: Path, lang: str, sheet: str, header: list[str]) -> None:
+    workbook = _workbook(tmp_path, REFORECAST_EXPORT, "--map", "Feed=feed_*", "--reforecast", str(tmp_path / "re.yaml"),
+                         "--lang", lang)
+    rows = list(workbook[sheet].iter_rows())
+    assert [cell.value for cell in rows[0]] == header
+    npv, payback, peak, chance = rows[1:]
+    assert [row[1].number_format for row in (npv, peak, chance)] == ["#,##0", "#,##0", "0.00%"]
+    assert [row[2].number_format for row in (npv, peak, chance)] == ["#,##0", "#,##0", "0.00%"]
+    # Six months of a 0.5 churn never earn back the ad spend, plan or re-forecast: empty cells, and a note why.
+    assert (payback[1].value, payback[2].value) == (None, None)
+    assert payback[3].value == ("plan: never; re-forecast: never" if lang == "en" else "计划：未回本；重新预测：未回本")
+    assert npv[3].value is None
+    # January bought 4,000 users instead of 5,000 for the same 100,000: 1,000 users fewer, each worth
+    # 10 x (1 + 0.5 + ... + 0.5^5) = 19.6875 over the six months (no discounting, no serving).
+    assert npv[2].value - npv[1].value == pytest.approx(-19_687.5)
+    plan = json.loads(invoke(["run", str(tmp_path / "plan.yaml"), "-f", "json"]).stdout)["figures"]
+    assert (npv[1].value, payback[1].value, peak[1].value) == (pytest.approx(plan["npv"]), plan["payback_month"],
+                                                               pytest.approx(plan["peak_cash_need"]))
+    assert all(0 <= row.value <= 1 for row in chance[1:3])
