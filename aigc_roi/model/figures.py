@@ -48,6 +48,9 @@ class Figure:
     over: str | None = None
     """The figure it is computed over: where that one is none, so is this one, and for that one's reason, not
     its own (a CAC payback without a CAC is no payback that never comes)."""
+    never_past_horizon: bool = True
+    """A "never" that means not within the horizon's months; False for one searched over ``ltv_months`` ages of a
+    user (docs/formulas.md §5), which outputs must not bound by the horizon."""
 
     @property
     def never_ranks_last(self) -> bool:
@@ -82,7 +85,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("mirr", "percent", "higher", display_cap=IRR_DISPLAY_CAP),
     Figure("ltv", "money", "higher", cents=True),
     Figure("ltv_to_cac", "ratio", "higher", over="cac"),
-    Figure("cac_payback_months", "month", "lower", none="never", over="cac"),
+    Figure("cac_payback_months", "month", "lower", none="never", over="cac", never_past_horizon=False),
 )
 """The figures of docs/formulas.md §5, in the order every output lists them."""
 

@@ -590,6 +590,7 @@ LABELS: dict[str, Label] = {
     "unit_ratio": Label("ratio", "比值"),
     "unit_month": Label("month", "月"),
     "never_within": Label("never within {months} months", "{months} 个月内未回本"),
+    "never_within_lifetime": Label("never within a user's ltv_months", "用户 ltv_months 个月内未回收"),
     "no_cash_need": Label("no cash needed: cumulative cash never below 0", "无需垫资：累计现金流从未为负"),
     "zero_denominator": Label("its denominator is 0", "分母为 0"),
     "none_over": Label("{figure} is none ({reason})", "{figure}为无（{reason}）"),

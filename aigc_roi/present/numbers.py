@@ -56,6 +56,13 @@ def none_over(name: str, figures: Mapping[str, Any] | None) -> str | None:
     return over if over is not None and figures is not None and over in figures and figures[over] is None else None
 
 
+def never_text(name: str, horizon: int, lang: str) -> str:
+    """How a figure that is never reached reads in a run's figures: "never (≤ H)" for the payback months searched
+    over the horizon, "never" alone for one searched over ``ltv_months`` (its label says so)."""
+    never = label("never", lang)
+    return f"{never} (≤ {horizon})" if rules_of(name).never_past_horizon else never
+
+
 def irr_none_label(figures: Mapping[str, Any] | None) -> str:
     """The label of why an IRR is none: the run's ``irr_none_reason`` in ``figures`` (docs/formulas.md §5)."""
     return IRR_NONE_LABELS.get((figures or {}).get("irr_none_reason") or "", "no_single_irr")

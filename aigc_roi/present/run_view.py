@@ -17,7 +17,7 @@ from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NumberStyle, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
 
@@ -34,11 +34,10 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Panel:
     # fold, never ellipsis: in a narrow terminal a long label wraps rather than losing its end.
     grid.add_column(overflow="fold")
     grid.add_column(justify="right", no_wrap=True)
-    never = f"{label('never', lang)} (≤ {report.horizon_months})"
     for figure in FIGURES:
         value = figures[figure.name]
         text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
-                    else style.figure(figure.name, value, never, figures))
+                    else style.figure(figure.name, value, never_text(figure.name, report.horizon_months, lang), figures))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         grid.add_row(label(figure.name, lang), text)

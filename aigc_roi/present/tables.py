@@ -20,7 +20,7 @@ from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
@@ -124,10 +124,10 @@ added when asked for."""
 
 
 def _markdown_figures(report: RunReport, style: NumberStyle) -> Table:
-    never = f"{label('never', style.lang)} (≤ {report.horizon_months})"
     figures = report.figures
     rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
-             else style.figure(name, figures[name], never, figures)] for name in FIGURE_NAMES]
+             else style.figure(name, figures[name], never_text(name, report.horizon_months, style.lang), figures)]
+            for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
 

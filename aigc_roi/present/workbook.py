@@ -98,7 +98,8 @@ def none_reason(name: str, figures: Mapping[str, Any], horizon: int, lang: str) 
                                                reason=none_reason(over, figures, horizon, lang))
     meaning = rules_of(name).none
     if meaning == "never":
-        return label("never_within", lang).format(months=horizon)
+        return (label("never_within", lang).format(months=horizon) if rules_of(name).never_past_horizon
+                else label("never_within_lifetime", lang))
     if meaning == "no_single_irr":
         return label(irr_none_label(figures), lang)
     if meaning == "no_cash_need":

@@ -75,11 +75,12 @@ def test_a_share_that_is_not_split_says_why(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("lang", "sheet", "notes"), [
     ("en", "compare", {"cac": "Free launch: its denominator is 0",
                        # Second wave's user earns 9 + 4.5 + 2.25 = 15.75 of its CAC of 20 in 3 months: never.
-                       "cac_payback_months": "Free launch: CAC is none (its denominator is 0); Second wave: never within 3 months",
+                       "cac_payback_months": "Free launch: CAC is none (its denominator is 0); Second wave: never within a user's "
+                                             "ltv_months",
                        "irr": "Free launch: none: no sign change; Second wave: none: more than one sign change",
                        "payback_month": "Second wave: never within 3 months"}),
     ("zh", "方案对比", {"cac": "Free launch：分母为 0",
-                       "cac_payback_months": "Free launch：获客成本为无（分母为 0）；Second wave：3 个月内未回本",
+                       "cac_payback_months": "Free launch：获客成本为无（分母为 0）；Second wave：用户 ltv_months 个月内未回收",
                        "irr": "Free launch：无：现金流未变号；Second wave：无：现金流多次变号",
                        "payback_month": "Second wave：3 个月内未回本"}),
 ])

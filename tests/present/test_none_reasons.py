@@ -104,3 +104,14 @@ def test_check_base_words_a_none_irr_as_run_does(tmp_path: Path, monkeypatch: py
     checked = invoke(["check", "plan.yaml", "--base", "HEAD", "-f", "markdown", "--lang", lang])
     irr = next(line for line in checked.stdout.splitlines() if line.startswith(("| irr ", "| 内部收益率")))
     assert irr.split(" | ")[1:3] == [reason, reason], checked.stdout
+
+
+def test_a_cac_payback_never_reached_is_not_bounded_by_the_horizon(tmp_path: Path) -> None:
+    # cac_payback_months searches the ltv_months ages of one user, not the horizon's months (docs/formulas.md §5):
+    # with a horizon of 24 and ltv_months 3, "never (≤ 24)" claimed a search it never made.
+    path = tmp_path / "short_life.yaml"
+    path.write_text(WORKED_EXAMPLE.replace("horizon_months: 3", "horizon_months: 24\nltv_months: 3"), encoding="utf-8")
+    # c(a) = 9, 4.5, 2.25 over three ages sums to 15.75 < a CAC of 20: never within ltv_months.
+    markdown = invoke(["run", str(path), "--format", "markdown"]).stdout
+    assert "| CAC payback per user (≤ ltv_months) | never |" in markdown
+    assert "| Payback month (plan cash) | never (≤ 24) |" in markdown
