@@ -215,7 +215,7 @@ def inputs(plan: LoadedScenario) -> list[TypedInput]:
     median) and the range."""
     from aigc_roi.reader.inputs import typed_inputs
 
-    return typed_inputs(plan.tree, plan.scenario)
+    return typed_inputs(plan.tree, plan.scenario, plan.file_tree)
 
 
 def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0) -> PlanFacts:

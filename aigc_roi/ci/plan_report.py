@@ -61,5 +61,5 @@ def plan_facts(loaded: LoadedScenario, samples: int, seed: int) -> PlanFacts:
         held[PAYBACK_PROBABILITY] = simulation.probabilities["payback_within_target"]
     months = {key: [float(value) for value in result.months[key][0]] for key in MILESTONE_KEYS}
     commit, dirty = file_commit(Path(loaded.path))
-    return PlanFacts(result, simulation, held_targets(scenario, held, months), typed_inputs(loaded.tree, scenario), commit,
-                     dirty, break_even(scenario), sensitivity(scenario))
+    return PlanFacts(result, simulation, held_targets(scenario, held, months),
+                     typed_inputs(loaded.tree, scenario, loaded.file_tree), commit, dirty, break_even(scenario), sensitivity(scenario))

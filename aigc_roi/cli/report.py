@@ -23,7 +23,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, open_command
-from aigc_roi.cli.streams import emit, fail, load
+from aigc_roi.cli.streams import emit, fail, load, source_text
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
@@ -61,7 +61,8 @@ def report(
 
     facts = api.plan_facts(loaded, samples, seed)
     warn_clipped(loaded, facts.simulation.clipped)
-    provenance = Provenance(str(file), facts.commit, facts.dirty, __version__, datetime.date.today().isoformat())
+    provenance = Provenance(source_text(file, set_), facts.commit, facts.dirty, __version__, datetime.date.today().isoformat(),
+                            what_if=bool(set_))
     parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,
                         facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity,
                         allocation=None if budget is None else _allocation(scenario, budget), scenario=scenario,

@@ -160,6 +160,12 @@ def overrides(sets: list[str] | None) -> tuple[Override, ...]:
         fail(invalid.errors)
 
 
+def source_text(path: Path | str, sets: list[str] | None) -> str:
+    """Where a result's numbers come from, as outputs state it: the file as named and each ``--set`` applied
+    to it (``plan.yaml --set discount_rate=0.10``), so a what-if never passes for the file's own plan."""
+    return " ".join([str(path), *(f"--set {text}" for text in sets or [])])
+
+
 def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
     """The scenario at ``path`` with ``--set`` overrides, or exit 2 with every error."""
     from aigc_roi.reader.load import load_path

@@ -32,7 +32,7 @@ from aigc_roi.cli.options import (
     WorkbookFormat,
 )
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
-from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides
+from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides, source_text
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -160,11 +160,10 @@ def compare(
         fail(["--explain: give exactly two FILEs (base, new), without --variant or --samples"])
     if variant:
         parsed = [parse_variant(text) for text in variant]
-        scenarios = [(None, str(files[0]), _loaded(files[0], sets, None))] + [
-            (name, " ".join([str(files[0]), *(f"--set {s}" for s in extra)]), _loaded(files[0], sets + extra, name))
-            for name, extra in parsed]
+        scenarios = [(None, source_text(files[0], sets), _loaded(files[0], sets, None))] + [
+            (name, source_text(files[0], sets + extra), _loaded(files[0], sets + extra, name)) for name, extra in parsed]
     else:
-        scenarios = [(None, str(path), _loaded(path, sets, None)) for path in files]
+        scenarios = [(None, source_text(path, sets), _loaded(path, sets, None)) for path in files]
     from aigc_roi.whatif.threads import default_jobs
 
     fail_on_two_currencies([(source, loaded) for _, source, loaded in scenarios])

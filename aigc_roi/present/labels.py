@@ -600,6 +600,8 @@ LABELS: dict[str, Label] = {
     "high": Label("High", "上限"),
     "distribution": Label("Distribution", "分布"),
     "as_written": Label("As written", "原文"),
+    "set_over_file": Label("{written} (--set; file: {file})", "{written}（--set；文件：{file}）"),
+    "set_not_in_file": Label("{written} (--set; not in the file)", "{written}（--set；文件中没有）"),
     "explain_title": Label("What moved each figure (each changed input's share of the change)", "各指标变化的来源（每个改动输入的贡献）"),
     "explain_input": Label("Input", "输入"),
     "explain_from": Label("From", "原值"),

@@ -17,6 +17,7 @@ all below 10,000 keeps its plain form and needs no unit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -108,6 +109,17 @@ class NumberStyle:
         if self.lang == "zh" and not _shown_below_10_000(value, 1, 0):
             return _in_wan_or_yi(value, 1)
         return f"{value:,.0f}"
+
+    def plain(self, value: float | None) -> str:
+        """A number as an input states it, whatever its unit: thousands separated, cents and at least 6 significant
+        digits kept (a range's median 547.723, a rate 0.015), trailing zeros dropped, never an exponent
+        (2,000,000, not 2e+06)."""
+        if value is None:
+            return NONE
+        if value == 0:
+            return "0"
+        decimals = max(2, 5 - math.floor(math.log10(abs(value))))
+        return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
 
     def ratio(self, value: float | None) -> str:
         return NONE if value is None else f"{value:,.2f}"

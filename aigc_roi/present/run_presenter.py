@@ -40,7 +40,7 @@ class RunPresenter(Presenter[RunReport]):
         if self.table == "inputs":
             from aigc_roi.present.inputs_table import INPUT_COLUMNS, inputs_rows
 
-            return list(INPUT_COLUMNS), inputs_rows(self.inputs)
+            return list(INPUT_COLUMNS), inputs_rows(self.inputs, self.style.lang)
         if self.table == "cohorts":
             return tables.cohorts_table(result)
         if self.table == "channels":

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.explain import ranked_changes
-from aigc_roi.present.inputs_table import InputRow, inputs_rows
+from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import irr_none_label, none_over
 from aigc_roi.present.text import xlsx_text
@@ -175,10 +175,14 @@ def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -
                Column(label("high", lang), GENERAL), Column(label("distribution", lang)), Column(label("as_written", lang))]
     stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start or None],
                                ["horizon_months", facts.horizon_months]]
-    # The four facts come first with their defaults filled in; the file's own lines for them are not repeated.
-    rows = [row + [None] * 4 for row in stated]
-    rows += [[path, value if value is not None else written, low, high, distribution, written]
-             for path, value, low, high, distribution, written in inputs_rows(inputs) if path not in FACT_PATHS]
+    # The four facts come first with their defaults filled in; the file's own lines for them are not repeated,
+    # but one a --set wrote says so where the others leave the text as written empty.
+    set_facts = {row.path: written_text(row, lang) for row in inputs if row.path in FACT_PATHS and row.set_by is not None}
+    rows = [row + [None] * 3 + [set_facts.get(row[0])] for row in stated]
+    # A text input (a name) is its own value: the text itself, not the --set note beside it.
+    rows += [[path, value if value is not None else row.written, low, high, distribution, written]
+             for row, (path, value, low, high, distribution, written) in zip(inputs, inputs_rows(inputs, lang), strict=True)
+             if path not in FACT_PATHS]
     return columns, rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ class InputValue:
     end_column: int
     source: str | None = None
     """The ``--set`` option that wrote it; None when it is in the file."""
+    text: str = ""
+    """The scalar's text as written (``0.10``, ``30_000``, ``0.00001``), where ``value`` is the number it reads as."""
 
 
 def input_values(tree: Node, path: str = "") -> Iterator[InputValue]:
@@ -40,7 +43,7 @@ def input_values(tree: Node, path: str = "") -> Iterator[InputValue]:
             yield from input_values(item, join_path(path, index))
     else:
         value = tree.value if isinstance(tree.value, int | float | bool) or tree.value is None else tree.raw
-        yield InputValue(path, value, tree.line, tree.column, tree.end_line, tree.end_column, tree.source)
+        yield InputValue(path, value, tree.line, tree.column, tree.end_line, tree.end_column, tree.source, tree.raw)
 
 
 _RANGE_KEYS = frozenset({"low", "high", "mode", "mean", "sd", "dist"})
@@ -61,33 +64,54 @@ class TypedInput:
     low: float | None = None
     high: float | None = None
     """A range's 90% interval (lognormal, normal) or support (uniform, triangular)."""
+    set_by: str | None = None
+    """The ``--set`` option that wrote the value in place of the file's; None when the file wrote it."""
+    in_file: str | None = None
+    """With ``set_by``: what the file wrote at this path, as ``written`` says it; None when the file has nothing there."""
 
 
-def typed_inputs(tree: Node, scenario: Scenario) -> list[TypedInput]:
-    """Every input of ``tree`` in file order, a range as one row with its median, low and high."""
+def typed_inputs(tree: Node, scenario: Scenario, file_tree: Node | None = None) -> list[TypedInput]:
+    """Every input of ``tree`` in file order, a range as one row with its median, low and high; a value a ``--set``
+    wrote says so, with what ``file_tree`` (the file before the options) holds at its path."""
     from aigc_roi.model.tree import leaves  # numpy: `validate` imports this module and must stay light
 
     ranges = {path: value for path, value in leaves(scenario) if isinstance(value, Distribution)}
-    rows: list[TypedInput] = []
+    in_file = {} if file_tree is None else {path: text for path, text, _ in _written(file_tree, _range_mappings(file_tree))}
+    return [dataclasses.replace(_typed(path, text, item.value, ranges.get(path)), set_by=item.source,
+                                in_file=None if item.source is None else in_file.get(path))
+            for path, text, item in _written(tree, set(ranges))]
+
+
+def _written(tree: Node, ranges: set[str]) -> list[tuple[str, str, InputValue]]:
+    """Each input's path, its text as written and its value (of a range mapping, a ``--set`` one if any), in file
+    order; a range mapping at a path of ``ranges`` is one row, its text joined as ``{low: 300, high: 1000}``."""
+    rows: dict[str, tuple[str, InputValue]] = {}
     pending: dict[str, list[str]] = {}
     for item in input_values(tree):
         parent, _, key = item.path.rpartition(".")
         if key in _RANGE_KEYS and parent in ranges:
-            if parent not in pending:
-                pending[parent] = []
-                rows.append(TypedInput(parent, "", None))  # filled below, so the row keeps its place
-            pending[parent].append(f"{key}: {item.value}")
+            pending.setdefault(parent, []).append(f"{key}: {item.text}")
+            if parent not in rows or item.source is not None:
+                rows[parent] = ("", item)  # the text is joined below; the row keeps its place
             continue
-        rows.append(_typed(item.path, item.value, ranges.get(item.path)))
-    return [_typed(row.path, "{" + ", ".join(pending[row.path]) + "}", ranges[row.path]) if row.path in pending else row
-            for row in rows]
+        rows[item.path] = (item.text, item)
+    return [(path, "{" + ", ".join(pending[path]) + "}" if path in pending else text, item)
+            for path, (text, item) in rows.items()]
 
 
-def _typed(path: str, written: object, distribution: Distribution | None) -> TypedInput:
-    text = "" if written is None else str(written)
+def _range_mappings(tree: Node) -> set[str]:
+    """The paths of ``tree`` whose mapping reads as a range (only range keys, a low and a high)."""
+    keys: dict[str, set[str]] = {}
+    for item in input_values(tree):
+        parent, _, key = item.path.rpartition(".")
+        keys.setdefault(parent, set()).add(key)
+    return {path for path, held in keys.items() if held <= _RANGE_KEYS and {"low", "high"} <= held}
+
+
+def _typed(path: str, text: str, value: object, distribution: Distribution | None) -> TypedInput:
     if distribution is not None:
         return TypedInput(path, text, distribution.median(), distribution.kind, distribution.low, distribution.high)
-    return TypedInput(path, text, number_in(written))
+    return TypedInput(path, text, number_in(value))
 
 
 def number_in(written: object) -> float | None:

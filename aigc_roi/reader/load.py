@@ -39,6 +39,9 @@ class LoadedScenario:
     scenario: models.Scenario
     tree: Node
     """``NO_TREE`` where it was not kept (a worker of `check`, ci/parallel.py): no field is then found in it."""
+    file_tree: Node | None = None
+    """The tree as the file wrote it, when ``--set`` changed ``tree``: what an audit of the inputs sets beside
+    the values the options wrote. None without ``--set``."""
 
 
 NO_TREE = Node("map", 0, 0, {})
@@ -72,7 +75,7 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
     if tree.kind != "map":
         raise ScenarioInvalid(errors + [ScenarioError(filename, tree.line, tree.column, "",
                                                       f"expected a scenario mapping (name:, retention:, ...), found {tree.describe()}")])
-    tree = apply_overrides(tree, overrides)
+    file_tree, tree = tree, apply_overrides(tree, overrides)
     # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
     # validation still runs and the user sees every problem at once.
     try:
@@ -82,7 +85,7 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
         scenario = None
     if errors or scenario is None:
         raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
-    return LoadedScenario(filename, scenario, tree)
+    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None)
 
 
 def _error_order(filename: str) -> Any:

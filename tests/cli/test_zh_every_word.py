@@ -12,6 +12,7 @@ the cells below the header.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -192,11 +193,31 @@ def _schema_words(node: Any) -> Iterator[str]:
             yield from _schema_words(item)
 
 
+_FORMULA_NAME = re.compile(r"(?<![A-Za-z])(?:alpha|beta|[A-Za-z]{2,}(?=[(_,)])|(?<=_)[A-Za-z]{2,})")
+"""A word a formula names a function or a variable with: it touches a bracket, an argument's comma or an index
+(``cum(t)``, ``E(posts, decay)``, ``sum_t``, ``fee_i``), or is a Greek letter's name. Prose in a formula
+(``sum over items i of``, ``(unsaturated users)``) touches none."""
+
+
+def _page_text(page: str) -> str:
+    """What a reader reads of the report's HTML: its text, the tooltips and the charts' labels, entities
+    unescaped; in a formula (``<code>``, a definition's tooltip) the names of its functions and variables
+    are code."""
+    page = re.sub(r"<style>.*?</style>|<code>[0-9a-f]{7,40}</code>", "", page, flags=re.S)  # and a commit's hash
+    page = re.sub(r"<code>(.*?)</code>", lambda code: _FORMULA_NAME.sub(" ", code[1]), page, flags=re.S)
+    tooltips = [_FORMULA_NAME.sub(" ", tip) for tip in re.findall(r' title="([^"]*)"', page)]
+    text = html.unescape("\n".join([re.sub(r"<[^>]+>", "\n", page), *tooltips]))
+    # A chart cuts a long name to fit (Xiaohongs…): the cut word is a name's when a name's word starts so.
+    return re.sub(r"[A-Za-z]+…", lambda cut: "" if any(word.startswith(cut[0][:-1]) for word in NAME_WORDS) else cut[0], text)
+
+
 def _readable(args: list[str], stdout: str) -> str:
     """What a reader reads of an output: the schema's titles and descriptions, CSV's cells below the header,
-    a GitHub annotation's message, any other text whole. JSON is not read: its messages stay English,
-    the canonical text (present/messages_zh.py), for the programs that read it."""
+    a GitHub annotation's message, the report's text, any other text whole. JSON is not read: its messages stay
+    English, the canonical text (present/messages_zh.py), for the programs that read it."""
     fmt = args[args.index("-f") + 1] if "-f" in args else "table"
+    if args[0] == "report":
+        return _page_text(stdout)
     if args[0] == "schema":
         return "\n".join(_schema_words(json.loads(stdout)))
     if fmt == "csv":
@@ -239,6 +260,11 @@ def _outputs() -> list[list[str]]:
     for fmt in ("text", "github"):
         runs += [["validate", str(TEMPLATES), "-f", fmt], ["check", str(GATED), str(STORY), str(MILESTONES), "-f", fmt]]
     runs += [["check", str(GATED), str(STORY), str(MILESTONES), "-f", fmt] for fmt in ("markdown", "table")]
+    # The HTML page: figures with their definitions, the bridge, gates, milestones, ranges, a what-if, the budget
+    # curve and what each channel buys, fitted curves, what moved each figure.
+    runs += [["report", file, "--samples", "200"] for file in (str(GATED), str(MILESTONES))]
+    runs += [["report", str(CHAT), "--samples", "200", "--set", "acquisition[0].bid=25", "--base", CHEAPER],
+             ["report", str(VIDEO), "--samples", "200", "--allocate", "20万"]]
     runs += [["init", "--list"], ["init", "-"],
              ["init", "-", "-t", "video-tool-kol-then-feed"], ["schema"]]
     return runs

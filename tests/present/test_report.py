@@ -38,7 +38,23 @@ def test_the_verdict_comes_first_with_the_hand_derived_figures(example: Path) ->
     assert html.index('class="verdict"') < html.index("Headline figures")
     # roi = (15,750 - 20,000) / 20,000 = -21.25%; ltv = 9 + 4.5 + 2.25 = 15.75.
     shown = dict(re.findall(r'<tr data-figure="([a-z_]+)">.*?<td class="n">([^<]*)</td>', html))
-    assert shown["roi"] == "-21.25%" and shown["ltv"] == "15.75" and shown["payback_month"] == "—"
+    assert shown["roi"] == "-21.25%" and shown["ltv"] == "15.75"
+    # Never paid back within the 3 months: later than any month of the horizon, as run says (docs/formulas.md §5).
+    assert shown["payback_month"] == shown["first_payback_month"] == shown["paid_payback_month"] == "never (≤ 3)"
+    # c(0) + c(1) + c(2) = 15.75 < cac 20: the user never earns the CAC back within the 3 ages.
+    assert shown["cac_payback_months"] == "never (≤ 3)"
+
+
+def test_a_payback_that_never_happens_reads_never_in_chinese_and_in_the_targets(tmp_path: Path) -> None:
+    from spec_example import WORKED_EXAMPLE
+
+    path = tmp_path / "s.yaml"
+    path.write_text(WORKED_EXAMPLE + "targets: {max_payback_months: 3}\n", encoding="utf-8")
+    html = page(path, "--lang", "zh")
+    shown = dict(re.findall(r'<tr data-figure="([a-z_]+)">.*?<td class="n">([^<]*)</td>', html))
+    assert shown["payback_month"] == shown["cac_payback_months"] == "未回本 (≤ 3)"
+    assert re.search(r'<tr><td>max_payback_months</td><td>[^<]+</td><td class="n">3</td><td class="n">未回本 \(≤ 3\)</td>', html)
+    assert "never (≤ 3)" in text_of(page(path)).split("Headline figures")[0]  # the missed target's actual
 
 
 def test_targets_met_and_missed_are_listed(tmp_path: Path) -> None:
@@ -74,6 +90,19 @@ def test_a_chinese_page_quotes_the_chinese_definitions(example: Path) -> None:
     assert "(paid CAC)" not in html and "no such t" not in html
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_definitions_show_their_text_not_its_markdown(example: Path, lang: str) -> None:
+    html = page(example, "--lang", lang)
+    # The reference writes `ltv_months` and links [§4.8](#s4-8): the page shows ltv_months and §4.8, in its
+    # footnotes and in their tooltips alike.
+    assert "`" not in html and "](" not in html
+    if lang == "zh":
+        assert 'title="sum_t C(t)，净收入减服务（算力）、交付成本和邀请奖励（§4.8）"' in html
+        assert "为空的条件: 非零的 F(t) 不是恰好变号一次（irr_none_reason 说明原因）" in html
+    else:
+        assert "L = ltv_months (default H)" in html
+
+
 def test_every_input_is_listed_as_written_with_its_range_and_median(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text("name: R\nhorizon_months: 3\nretention: {monthly_churn: 0.5}\n"
@@ -85,6 +114,29 @@ def test_every_input_is_listed_as_written_with_its_range_and_median(tmp_path: Pa
     assert by_path["acquisition[0].bid"] == ("10..40", "20", "lognormal 10..40")
     assert by_path["acquisition[0].users"] == ("{low: 100, high: 400}", "200", "lognormal 100..400")
     assert by_path["retention.monthly_churn"] == ("0.5", "0.5", "")
+
+
+def inputs_of(html: str) -> dict[str, tuple[str, ...]]:
+    rows = re.findall(r'<tr><td class="path">([^<]+)</td><td>([^<]*)</td><td class="n">([^<]*)</td><td class="n">([^<]*)</td>',
+                      html)
+    return {row[0]: row[1:] for row in rows}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_number_of_the_inputs_reads_as_the_other_tables_do(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text("name: N\nhorizon_months: 3\nvirality: 0.00001\nretention: {monthly_churn: 0.5}\nacquisition:\n"
+                    "  - {name: C, type: cpa, bid: 10, budget: 1234567.89, saturation_budget: 2000000}\n"
+                    "  - {name: D, type: cpa, bid: 300..1000, budget: 1.5万}\n", encoding="utf-8")
+    by_path = inputs_of(page(path, "--lang", lang))
+    # Thousands separated and never an exponent, cents kept; a median to 6 significant digits: sqrt(300 x 1000) =
+    # 547.7226; a share as the number it is.
+    assert by_path["acquisition[0].saturation_budget"] == ("2000000", "2,000,000", "")
+    assert by_path["acquisition[0].budget"] == ("1234567.89", "1,234,567.89", "")
+    assert by_path["acquisition[1].budget"] == ("1.5万", "15,000", "")
+    assert by_path["virality"] == ("0.00001", "0.00001", "")  # as written, where YAML's number prints as 1e-05
+    distribution = "对数正态" if lang == "zh" else "lognormal"
+    assert by_path["acquisition[1].bid"] == ("300..1000", "547.723", f"{distribution} 300..1,000")
 
 
 def test_names_are_data(tmp_path: Path) -> None:
@@ -185,11 +237,11 @@ def test_allocate_draws_the_budget_curve_with_the_chosen_split(tmp_path: Path) -
     assert "best budget on the curve (750): 750 → 536" in curve
     # allocate's own advice: 535.71 - 500 = 35.71 lost against the curve's best budget.
     assert "Spend less: the best NPV on the budget curve is at 750 (536)" in curve and "loses 36 against" in curve
-    assert "<code>users = (unsaturated users) x h / (b + h)</code>" in curve
+    assert "<code>users = u0 x h / (b + h)</code>" in curve
     bought = section(page(path, "--allocate", "1000"), "What each channel buys")
     # users(1,000) = 100 x 1,000 / 2,000 = 50, today and at the chosen split; the line runs to the curve's 2B.
     assert "today&#x27;s budget: 1,000 → 50" in bought and "chosen budget: 1,000 → 50" in bought
-    assert "Ads: <code>users = (unsaturated users) x h / (b + h)</code>" in bought
+    assert "Ads: <code>users = u0 x h / (b + h)</code>" in bought
 
 
 def test_a_kol_channel_buys_posts_at_their_decayed_views() -> None:
@@ -246,7 +298,7 @@ def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:
                          ("acquisition[CPA].bid", "-5,000.00"), ("new", "5,000.00")]
     roi = moved.split("<figure>")[1]
     assert [value for _, value in bars(roi)] == ["200.00%", "-83.33 pp", "-83.33 pp", "33.33%"]
-    assert "<code>phi_i = sum over S not containing i of |S|! (n - |S| - 1)! / n! x (v(S + i) - v(S))</code>" in moved
+    assert "<code>phi_i = sum_{S ⊆ N, i ∉ S} |S|! (n - |S| - 1)! / n! x (v(S + i) - v(S))</code>" in moved
     assert "<td>acquisition[CPA].bid</td><td>10</td><td>15</td>" in moved
 
 

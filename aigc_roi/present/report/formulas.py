@@ -22,6 +22,13 @@ class Definition:
 
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def _plain(cell: str) -> str:
+    """A table cell of the reference without its markdown: a link as its text (``§4.8``, whose anchor is the
+    reference's, not the page's), a code span as what it holds. The page shows it as text, in a tooltip too."""
+    return _CODE_SPAN.sub(r"\1", _LINK.sub(r"\1", cell))
 
 
 @cache
@@ -62,5 +69,5 @@ def definitions(lang: str = "en") -> dict[str, Definition]:
     for line in section.splitlines():
         row = _ROW.match(line)
         if row:
-            found[row["name"]] = Definition(row["definition"].strip(), row["none"].strip())
+            found[row["name"]] = Definition(_plain(row["definition"].strip()), _plain(row["none"].strip()))
     return found

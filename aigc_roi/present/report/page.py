@@ -19,9 +19,9 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
-from aigc_roi.present.inputs_table import InputRow
+from aigc_roi.present.inputs_table import InputRow, written_text
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NumberStyle, never_text
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.bridge import bridge_section
 from aigc_roi.present.report.budget import budget_section
@@ -53,6 +53,7 @@ class Provenance:
     """Where the page's numbers come from: the file, its commit, the tool and the day."""
 
     file: str
+    """The file as named, with each ``--set`` applied to it (``plan.yaml --set acquisition[0].bid=14``)."""
     commit: str | None
     """Short commit hash of the file's repository; None outside git."""
     dirty: bool
@@ -60,6 +61,8 @@ class Provenance:
     version: str
     date: str
     """YYYY-MM-DD."""
+    what_if: bool = False
+    """``--set`` changed the file's plan: the page is a what-if, not the plan of the file or of its commit."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def render(parts: ReportParts, lang: str) -> str:
     sections = [
         _verdict(parts, style),
         _gates(report, style),
-        _figures(report.figures, style, notes),
+        _figures(report.figures, report.horizon_months, style, notes),
         "" if parts.changes is None else moved_section(parts.changes, parts.base, style),
         bridge_section(report, style),
         _cash(parts, style),
@@ -137,12 +140,17 @@ def render(parts: ReportParts, lang: str) -> str:
 
 def _provenance(facts: Provenance, lang: str) -> str:
     if facts.commit is None:
-        commit = word("not_in_git", lang)
+        commit = escape(word("not_in_git", lang))
     else:
-        commit = word("uncommitted", lang).format(commit=facts.commit) if facts.dirty else facts.commit
-    items = [(word("file", lang), facts.file), (word("commit", lang), commit),
-             (word("version", lang), facts.version), (word("date", lang), facts.date)]
-    return '<p class="meta">' + " · ".join(f"{escape(key)}: {escape(value)}" for key, value in items) + "</p>"
+        # The hash is code as typed (git show 8d9db63); the words around it are the reader's language.
+        commit = f"<code>{escape(facts.commit)}</code>"
+        if facts.dirty:
+            commit = escape(word("uncommitted", lang)).format(commit=commit)
+        if facts.what_if:
+            commit = escape(word("commit_before_set", lang)).format(commit=commit)
+    items = [(word("file", lang), escape(facts.file)), (word("commit", lang), commit),
+             (word("version", lang), escape(facts.version)), (word("date", lang), escape(facts.date))]
+    return '<p class="meta">' + " · ".join(f"{escape(key)}: {value}" for key, value in items) + "</p>"
 
 
 def _verdict(parts: ReportParts, style: NumberStyle) -> str:
@@ -152,6 +160,8 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
     labels = [row["label"] for row in parts.run.months]
     lines = [word("pays_back", lang).format(month=payback, label=labels[payback - 1]) if payback is not None
              else word("never_pays_back", lang).format(months=months)]
+    if parts.provenance.what_if:
+        lines.append(word("what_if", lang))
     need = figures["peak_cash_need"]
     if need:
         lines.append(word("cash_need", lang).format(amount=style.money(need), month=figures["peak_cash_month"]))
@@ -168,22 +178,30 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
     lines.append(word("targets_met", lang).format(met=met, total=len(parts.outcomes)) if parts.outcomes
                  else word("no_targets", lang))
     body = "".join(f'<p class="{"lead" if i == 0 else ""}">{escape(line)}</p>' for i, line in enumerate(lines))
-    return f'<section class="verdict"><h2>{escape(word("verdict", lang))}</h2>{body}</section>' + _targets(parts.outcomes, style)
+    targets = _targets(parts.outcomes, months, style)
+    return f'<section class="verdict"><h2>{escape(word("verdict", lang))}</h2>{body}</section>' + targets
 
 
-def _targets(outcomes: Sequence[TargetOutcome], style: NumberStyle) -> str:
+def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle) -> str:
     if not outcomes:
         return ""
     lang = style.lang
     rows = "".join(
-        f"<tr><td>{escape(outcome.name)}</td><td>{escape(_target_figure(outcome, lang))}</td>"
-        f'<td class="n">{escape(_figure(outcome.figure, outcome.limit, style))}</td>'
-        f'<td class="n">{escape(_figure(outcome.figure, outcome.actual, style))}</td>'
+        f"<tr><td>{escape(_target_name(outcome, lang))}</td><td>{escape(_target_figure(outcome, lang))}</td>"
+        f'<td class="n">{escape(_figure(outcome.figure, outcome.limit, horizon, style))}</td>'
+        f'<td class="n">{escape(_figure(outcome.figure, outcome.actual, horizon, style))}</td>'
         f'<td class="{"met" if outcome.passed else "missed"}">{escape(word("met" if outcome.passed else "missed", lang))}</td></tr>'
         for outcome in outcomes)
     head = "".join(f"<th{' class=n' if key in ('limit', 'actual') else ''}>{escape(word(key, lang))}</th>"
                    for key in ("target", "figure", "limit", "actual", "result"))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _target_name(outcome: TargetOutcome, lang: str) -> str:
+    """A target's key as the file writes it; a milestone's, in the reader's language."""
+    if outcome.month is None:
+        return outcome.name
+    return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
 
 
 def _target_figure(outcome: TargetOutcome, lang: str) -> str:
@@ -193,10 +211,11 @@ def _target_figure(outcome: TargetOutcome, lang: str) -> str:
     return f"{label(outcome.figure, lang)} ({word('month', lang)} {outcome.month})"
 
 
-def _figure(name: str, value: float | None, style: NumberStyle) -> str:
-    """A target's value: a figure by its own unit, a milestone's month series as counts or money."""
+def _figure(name: str, value: float | None, horizon: int, style: NumberStyle) -> str:
+    """A target's value: a figure by its own unit (a payback that never happens as ``never``), a milestone's
+    month series as counts or money."""
     if name in FIGURE_NAMES:
-        return style.figure(name, value)
+        return style.figure(name, value, never_text(name, horizon, style.lang))
     if name in MONEY_SERIES:
         return style.money(value)
     if name in COUNT_SERIES:
@@ -217,7 +236,7 @@ def _gates(report: RunReport, style: NumberStyle) -> str:
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
-def _figures(figures: Mapping[str, Any], style: NumberStyle, notes: list[str]) -> str:
+def _figures(figures: Mapping[str, Any], horizon: int, style: NumberStyle, notes: list[str]) -> str:
     lang = style.lang
     known = definitions(lang)
     rows = []
@@ -228,7 +247,7 @@ def _figures(figures: Mapping[str, Any], style: NumberStyle, notes: list[str]) -
             notes.append(name)
             mark = f'<sup><a href="#def-{name}">{len(notes)}</a></sup>'
         tip = f' title="{escape(definition.formula)}"' if definition is not None else ""
-        value = style.figure(name, figures.get(name), figures=figures)
+        value = style.figure(name, figures.get(name), never_text(name, horizon, lang), figures)
         rows.append(f'<tr data-figure="{name}"><td{tip}>{escape(label(name, lang))}{mark}</td>'
                     f'<td class="n">{escape(value)}</td></tr>')
     head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'
@@ -326,9 +345,10 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
                    for key in ("path", "written", "used", "range"))
     rows = []
     for row in inputs:
-        used = "" if row.value is None else f"{row.value:,.6g}"
-        spread = "" if row.distribution is None else f"{row.distribution} {row.low:,.6g}..{row.high:,.6g}"
-        rows.append(f'<tr><td class="path">{escape(row.path)}</td><td>{escape(row.written)}</td>'
+        used = "" if row.value is None else style.plain(row.value)
+        spread = ("" if row.distribution is None
+                  else f"{word(row.distribution, lang)} {style.plain(row.low)}..{style.plain(row.high)}")
+        rows.append(f'<tr><td class="path">{escape(row.path)}</td><td>{escape(written_text(row, lang))}</td>'
                     f'<td class="n">{escape(used)}</td><td class="n">{escape(spread)}</td></tr>')
     return (f'<h2>{escape(word("inputs", lang))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
