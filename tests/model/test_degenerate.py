@@ -137,12 +137,13 @@ def test_every_format_runs_and_undefined_figures_are_none(case: tuple[str, Path]
 
     markdown = _run(path, "--format", "markdown").stdout
     for name in undefined:
-        # As in the table view: a month never reached reads "never (≤ horizon)", an IRR says why it is none,
-        # any other none an em dash.
+        # As in the table view: a month never reached reads "never (≤ horizon)" (a CAC payback, searched over
+        # ltv_months, "never", and an em dash where the CAC itself is none), an IRR says why it is none, any other
+        # none an em dash.
         never = f"never \\(≤ {data['horizon_months']}\\)"
         irr_why = re.escape(label(f"irr_none_{figures['irr_none_reason']}"))
         shown = {"payback_month": never, "first_payback_month": never, "paid_payback_month": never,
-                 "cac_payback_months": never, "irr": irr_why}.get(name, "—")
+                 "cac_payback_months": "—" if figures["cac"] is None else "never", "irr": irr_why}.get(name, "—")
         assert re.search(rf"^\| {re.escape(label(name))} \| {shown} \|$", markdown, re.MULTILINE), name
 
     table = _run(path, "--format", "table").stdout
