@@ -9,6 +9,7 @@ nothing without that.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,13 +17,13 @@ from aigc_roi.model.figures import rules_of
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text
-from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation, share_error
+from aigc_roi.whatif.simulate import VARIANCE_TARGETS, FigureSummary, Simulation, share_error
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -120,12 +121,26 @@ def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
               label("defined_share", lang)]
     # A payback month's percentiles read "never" where most draws never pay back while its mean counts only the
     # draws that do: the share that never pays back stands beside them, so "P50 never, mean 20" reads right.
-    rows = [[label(name, lang), figure_text(name, summary.mean, style, never),
-             *(figure_text(name, summary.percentiles[q], style, never) for q in simulation.percentiles),
-             label("never_share", lang).format(never=never, share=style.percent(1.0 - summary.defined_share))
-             if rules_of(name).none == "never" else style.percent(summary.defined_share)]
+    rows = [[label(name, lang), *_summary_cells(name, summary, simulation.percentiles, style, never)]
             for name, summary in simulation.figures.items()]
     return header, rows
+
+
+def _summary_cells(name: str, summary: FigureSummary, percentiles: Sequence[float], style: NumberStyle,
+                   never: str) -> list[str]:
+    """A figure's mean, percentiles and share; a figure none in every draw because the one it is computed over is
+    (a CAC payback without paid users) reads an em dash throughout, not "never"."""
+    values = [summary.mean, *(summary.percentiles[q] for q in percentiles)]
+    if summary.undefined_share >= 1.0:
+        cells = [NONE] * len(values)
+    else:
+        cells = [figure_text(name, value, style, never) for value in values]
+    if rules_of(name).none != "never":
+        return [*cells, style.percent(summary.defined_share)]
+    if summary.undefined_share >= 1.0:
+        return [*cells, NONE]
+    never_share = 1.0 - summary.defined_share - summary.undefined_share
+    return [*cells, label("never_share", style.lang).format(never=never, share=style.percent(never_share))]
 
 
 def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:

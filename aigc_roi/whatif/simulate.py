@@ -140,6 +140,10 @@ class FigureSummary:
     """Share of samples where the figure is defined, 0..1."""
     percentiles: dict[float, float | None]
     """Requested percentile (e.g. 5) -> value; None where it falls among "none" samples."""
+    undefined_share: float = 0.0
+    """Share of samples where the figure it is computed over (model/figures.py ``Figure.over``) is none, so it is
+    none for that reason and not its own: a CAC payback of a draw without paid users never "never" pays back. The
+    mean and percentiles are over the other samples."""
 
 
 def net_cash_histogram(net_cash: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
@@ -282,7 +286,14 @@ def simulate(
     counts, edges = net_cash_histogram(per_sample["net_cash"], histogram_bins)
 
     def summary(name: str) -> FigureSummary:
-        return summarize(per_sample[name], quantiles, BY_NAME[name].never_ranks_last, evaluated.means.get(name))
+        figure, values = BY_NAME[name], per_sample[name]
+        over_none = None if figure.over is None else np.isnan(per_sample[figure.over])
+        if over_none is None or not over_none.any():
+            return summarize(values, quantiles, figure.never_ranks_last, evaluated.means.get(name))
+        kept = values[~over_none]
+        found = summarize(kept, quantiles, figure.never_ranks_last, evaluated.means.get(name))
+        return FigureSummary(found.mean, int(np.count_nonzero(~np.isnan(kept))) / samples, found.percentiles,
+                             int(np.count_nonzero(over_none)) / samples)
 
     return Simulation(
         samples=samples,

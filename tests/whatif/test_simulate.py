@@ -369,3 +369,21 @@ def test_bad_arguments_are_refused() -> None:
     for kwargs in ({"samples": 0}, {"chunk_size": 0}, {"histogram_bins": 0}, {"percentiles": (5, 101)}):
         with pytest.raises(ValueError):
             simulate(plan, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_cac_payback_over_a_none_cac_is_undefined_not_never() -> None:
+    # The worked example with its bid drawn from uniform[-10, 30] for 1,000 users: a quarter of the draws clip to a
+    # bid of 0, spend nothing and have no CAC, so no CAC payback at all. Of the rest, c(a) sums to 9, 13.5, 15.75
+    # over the three ages: a bid above 15.75 (draws in (15.75, 30], 35.6% of all) never pays back within ltv_months.
+    text = WORKED_EXAMPLE.replace("bid: 20", "bid: {dist: uniform, low: -10, high: 30}")
+    result = simulate(load_text(text, "s.yaml").scenario, 20_000, seed=4)
+    bids = realize(load_text(text, "s.yaml").scenario, 20_000, np.random.default_rng(4)).acquisition[0].bid
+    no_cac = np.asarray(bids) == 0.0
+    never = np.asarray(bids) > 15.75
+    summary = result.figures["cac_payback_months"]
+    assert summary.undefined_share == np.count_nonzero(no_cac) / 20_000 == pytest.approx(0.25, abs=0.01)
+    assert summary.defined_share == np.count_nonzero(~no_cac & ~never) / 20_000
+    assert 1 - summary.defined_share - summary.undefined_share == pytest.approx(0.35625, abs=0.01)
+    # Percentiles over the draws with a CAC, in shares of them: month 1 (bid <= 9) 30%, month 2 45% cumulated, month 3
+    # 52.5%, never the last 47.5%. Had the draws without a CAC counted as never, P50 would have been never.
+    assert (summary.percentiles[5.0], summary.percentiles[50.0], summary.percentiles[95.0]) == (1, 3, None)
