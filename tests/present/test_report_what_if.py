@@ -4,7 +4,6 @@ for the plan of the file or of its commit; the xlsx inputs sheet and compare's s
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ import openpyxl
 import pytest
 from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
+from test_check_zh import commit_all
 
 SET = ["--set", "acquisition[0].bid=15", "--set", "discount_rate=0.1"]
 """The worked example's bid 20 -> 15, and a discount rate the file does not write."""
@@ -25,16 +25,9 @@ def text_of(html: str) -> str:
 @pytest.fixture
 def committed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
     """The worked example, committed in a repository of its own: (its path, the short hash of that commit)."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for key in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
-        monkeypatch.setenv(key, "Test")
-    for key in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
-        monkeypatch.setenv(key, "test@example.com")
     path = tmp_path / "plan.yaml"
     path.write_text(WORKED_EXAMPLE, encoding="utf-8")
-    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "plan"]):
-        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+    commit_all(tmp_path, monkeypatch)
     head = subprocess.run(["git", "-C", str(tmp_path), "rev-parse", "--short", "HEAD"], check=True, capture_output=True)
     return path, head.stdout.decode().strip()
 

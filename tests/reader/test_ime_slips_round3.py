@@ -1,6 +1,6 @@
 """What a Chinese IME types into a plan, beyond the full-width comma (tests/reader/test_fullwidth_comma.py): a full-width
-colon inside { }, the ideographic space U+3000 as indentation or after a colon, and a span of months written 1～6
-or 1..6. Each is one line pointing at the character itself, in English and Chinese."""
+colon inside { }, the ideographic space U+3000 (and the no-break space U+00A0 a web page pastes) as indentation or
+after a colon, and a span of months written 1～6 or 1..6. Each is one line pointing at the character itself, in English and Chinese."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from cli_runner import invoke
 
 STARTER = Path(__file__).resolve().parents[2] / "aigc_roi" / "templates" / "zh" / "starter.yaml"
-SPACE = "\u3000"
+SPACE, NBSP = "\u3000", "\u00a0"
 
 
 def _slip(tmp_path: Path, old: str, new: str) -> tuple[Path, int, str]:
@@ -52,27 +52,48 @@ def test_full_width_colon_after_a_months_number_on_its_own_line(tmp_path: Path) 
     assert _errors(path, "en") == [f"{path}:5:6: {COLON[0]}"]
 
 
+# Each look-alike of a space where YAML needs one: the IME's U+3000, and the no-break space U+00A0 a web page or Word
+# pastes (tests/reader/test_look_alike_spaces.py has the byte-order mark and UTF-16), with its (after ':', indentation)
+# messages in English and Chinese.
+LOOK_ALIKES = {
+    SPACE: (AFTER_COLON, INDENT),
+    NBSP: (("invalid YAML: no-break space U+00A0 (pasted from a web page or Word) after ':'; write an ASCII space",
+            "YAML 语法错误：冒号 ':' 后面是不换行空格 U+00A0（从网页或 Word 粘贴而来）；请改成英文空格"),
+           ("invalid YAML: no-break space U+00A0 (pasted from a web page or Word) in the indentation; "
+            "indent with ASCII spaces",
+            "YAML 语法错误：缩进里有不换行空格 U+00A0（从网页或 Word 粘贴而来）；请用英文空格缩进")),
+}
+each_look_alike = pytest.mark.parametrize("space", list(LOOK_ALIKES), ids=["U+3000", "U+00A0"])
+
+
+@each_look_alike
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_ideographic_space_after_a_keys_colon(tmp_path: Path, lang: str) -> None:
-    path, line, text = _slip(tmp_path, "discount_rate: 0.10", f"discount_rate:{SPACE}0.10")
-    assert _errors(path, lang) == [f"{path}:{line}:{text.index(SPACE) + 1}: {AFTER_COLON[lang == 'zh']}"]
+def test_a_look_alike_space_after_a_keys_colon(tmp_path: Path, space: str, lang: str) -> None:
+    """YAML reads 'discount_rate:<space>0.10' as one text without ': ' and fails at the next line."""
+    path, line, text = _slip(tmp_path, "discount_rate: 0.10", f"discount_rate:{space}0.10")
+    assert _errors(path, lang) == [f"{path}:{line}:{text.index(space) + 1}: {LOOK_ALIKES[space][0][lang == 'zh']}"]
 
 
-def test_ideographic_space_after_a_colon_inside_braces(tmp_path: Path) -> None:
-    path, line, text = _slip(tmp_path, "{1: 0.35", f"{{1:{SPACE}0.35")
-    assert _errors(path, "en") == [f"{path}:{line}:{text.index(SPACE) + 1}: retention.points.1: {AFTER_COLON[0]}"]
+@each_look_alike
+def test_a_look_alike_space_after_a_colon_inside_braces(tmp_path: Path, space: str) -> None:
+    """No YAML error here ('1:<space>0.35' is a key without a value): the entry is read as meant, the space named."""
+    path, line, text = _slip(tmp_path, "{1: 0.35", f"{{1:{space}0.35")
+    assert _errors(path, "en") == [f"{path}:{line}:{text.index(space) + 1}: retention.points.1: {LOOK_ALIKES[space][0][0]}"]
 
 
+@each_look_alike
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_ideographic_space_as_indentation_of_a_list_item(tmp_path: Path, lang: str) -> None:
-    path, line, _ = _slip(tmp_path, "  - name: Douyin CPA", f"{SPACE}- name: Douyin CPA")
-    assert _errors(path, lang) == [f"{path}:{line}:1: {INDENT[lang == 'zh']}"]
+@pytest.mark.parametrize("indent", ["", " "])
+def test_a_look_alike_space_in_the_indentation_of_a_list_item(tmp_path: Path, space: str, lang: str, indent: str) -> None:
+    path, line, _ = _slip(tmp_path, "  - name: Douyin CPA", f"{indent}{space}- name: Douyin CPA")
+    assert _errors(path, lang) == [f"{path}:{line}:{len(indent) + 1}: {LOOK_ALIKES[space][1][lang == 'zh']}"]
 
 
-def test_ideographic_space_before_a_top_level_key(tmp_path: Path) -> None:
-    """No YAML error here (the key is '\u3000version'): the key is read as meant, and its indentation named."""
-    path, line, _ = _slip(tmp_path, "version: 1", f"{SPACE}version: 1")
-    assert _errors(path, "en") == [f"{path}:{line}:1: version: {INDENT[0]}"]
+@each_look_alike
+def test_a_look_alike_space_before_a_top_level_key(tmp_path: Path, space: str) -> None:
+    """No YAML error here (the key is '<space>version'): the key is read as meant, and its indentation named."""
+    path, line, _ = _slip(tmp_path, "version: 1", f"{space}version: 1")
+    assert _errors(path, "en") == [f"{path}:{line}:1: version: {LOOK_ALIKES[space][1][0]}"]
 
 
 @pytest.mark.parametrize("written", ["1～6", "1..6", "1~6", "1到6"])
