@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +17,7 @@ from aigc_roi.cli.options import (
     ForceOption,
     FormatOption,
     LangOption,
+    Number,
     OutputOption,
     QuietOption,
     SetOption,
@@ -121,8 +121,9 @@ def allocate(
         "--total", metavar="T", help="Instead of --budget: money to spend over the horizon, split across phases and "
         "channels (early phases may get more).", show_default=False)] = None,
     target_roas: Annotated[float | None, typer.Option(
-        "--target-roas", metavar="X", help="Instead of --budget: spend in each channel until its marginal ROAS falls "
-        "to X.", show_default=False)] = None,
+        "--target-roas", metavar="X", click_type=Number("a positive number", 0, min_open=True),
+        help="Instead of --budget: spend in each channel until its marginal ROAS falls to X, e.g. 1.5 or 150%.",
+        show_default=False)] = None,
     reach: Annotated[str | None, typer.Option(
         "--reach", metavar="KEY@MONTH=VALUE",
         help="Instead of --budget: the least monthly budget whose best split reaches a milestone KEY@MONTH=VALUE "
@@ -132,8 +133,9 @@ def allocate(
         "--max-cash-need", metavar="C", help="Keep the peak cash need (median values) at most C.",
         show_default=False)] = None,
     min_payback_probability: Annotated[float | None, typer.Option(
-        "--min-payback-probability", metavar="P", help="Keep the chance of payback within targets.max_payback_months "
-        "(default 12) at least P, over --samples draws.", show_default=False)] = None,
+        "--min-payback-probability", metavar="P", click_type=Number("a share in [0, 1]", 0, 1),
+        help="Keep the chance of payback within targets.max_payback_months (default 12) at least P, e.g. 80% or 0.8, "
+        "over --samples draws.", show_default=False)] = None,
     objective: Annotated[AllocateObjective, typer.Option(
         "--objective", help="What the split maximises; p10_npv and payback_probability are simulated.")]
     = AllocateObjective.npv,
@@ -175,10 +177,6 @@ def allocate(
                                             ("--reach", reach)) if value is not None]
     if len(budgets) != 1:
         fail([CommandLineProblem(label("allocate_one_budget", language).format(given=", ".join(budgets) or label("none", language)))])
-    if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
-        fail([f"--target-roas: expected a positive number, found {target_roas:g}"])
-    if min_payback_probability is not None and not 0 <= min_payback_probability <= 1:
-        fail([f"--min-payback-probability: expected a share in [0, 1], found {min_payback_probability:g}"])
     amount = parse_amount(total, "--total") if total is not None else parse_amount(budget, "--budget") if budget is not None else 0.0
     cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need")
     locks = list(dict.fromkeys(lock or []))

@@ -9,38 +9,73 @@ from typing import Annotated, Any
 
 import typer
 from typer._click import Context, Parameter
-from typer._click.types import IntRange
+from typer._click.types import FloatRange, IntRange, _NumberRangeBase
 
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
 
 
-class WholeNumber(IntRange):
-    """A count (``--samples``, ``--seed``, ``--jobs``) in the file's number grammar, as ``--budget`` reads amounts
-    (``1e4``, ``1万``, ``10k``, ``10_000``), refused as every option is: ``expected a whole number from 1 to
-    10,000,000, found 'abc'`` rather than click's "'abc' is not a valid int range". Still an IntRange, so
-    ``--help`` shows the range."""
+class _WrittenAsInAFile(_NumberRangeBase):
+    """A number option read in the file's number grammar, as ``--budget`` reads amounts (``1e4``, ``1万``, ``10k``,
+    ``10_000``, ``80%``), and refused as every option is: ``expected a whole number from 1 to 10,000,000, found
+    'abc'`` rather than click's "'abc' is not a valid int range", with the hint a file gets for the same slip. Still
+    a click range, so ``--help`` shows the bounds."""
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
-        if isinstance(value, int):  # a default
-            return super().convert(value, param, ctx)
-        # The number grammar (and its Decimal) only when a count is given: --help reads none.
-        from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
+        if not isinstance(value, str):  # a default
+            return value
+        # The number grammar (and its Decimal) only when a number is given: --help reads none.
+        from aigc_roi.reader.numbers import ValueProblem, parse_number_text, percent_hint, slip_hint
 
-        text = str(value)
         try:
-            number = parse_number_text(text.strip())
+            number = parse_number_text(value.strip())
         except ValueProblem:
             number = math.nan
-        if not (number.is_integer() and (self.min is None or number >= self.min) and (self.max is None or number <= self.max)):
-            slip = slip_hint(text)  # the hint a file gets for the same slip: '1w' is 1万
-            self.fail(f"expected {self.expectation()}, found {text!r}" + (f"; {slip[1]}" if slip else ""), param, ctx)
-        return int(number)
+        if not self.accepts(number):
+            slip = slip_hint(value)  # '1w' is 1万
+            # A share typed as a percentage without its sign (80 for 80%), as conversion: 3 in a file.
+            hint = slip[1] if slip else percent_hint(value, self.accepts) if (self.min, self.max) == (0, 1) else None
+            self.fail(f"expected {self.expectation()}, found {value!r}" + (f"; {hint}" if hint else ""), param, ctx)
+        return self.typed(number)
+
+    def accepts(self, number: float) -> bool:
+        above = self.min is None or (number > self.min if self.min_open else number >= self.min)
+        below = self.max is None or (number < self.max if self.max_open else number <= self.max)
+        return math.isfinite(number) and above and below
+
+    def expectation(self) -> str:
+        raise NotImplementedError
+
+    def typed(self, number: float) -> float:
+        return number
+
+
+class WholeNumber(_WrittenAsInAFile, IntRange):
+    """A count: ``--samples``, ``--seed``, ``--jobs``, ``--grid-steps``."""
+
+    def accepts(self, number: float) -> bool:
+        return super().accepts(number) and number.is_integer()
 
     def expectation(self) -> str:
         if self.max is None:
             return f"a whole number >= {self.min:,}"
         return f"a whole number from {self.min:,} to {self.max:,}"
+
+    def typed(self, number: float) -> int:
+        return int(number)
+
+
+class Number(_WrittenAsInAFile, FloatRange):
+    """Any other number: ``--target-roas``, ``--min-payback-probability``, ``--step``; ``expected`` says its bounds
+    in words (``a share in [0, 1]``)."""
+
+    def __init__(self, expected: str, min: float | None = None, max: float | None = None,
+                 min_open: bool = False, max_open: bool = False) -> None:
+        super().__init__(min, max, min_open, max_open)
+        self.expected = expected
+
+    def expectation(self) -> str:
+        return self.expected
 
 
 class FigureFormat(StrEnum):

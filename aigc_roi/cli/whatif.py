@@ -24,6 +24,7 @@ from aigc_roi.cli.options import (
     ForceOption,
     FormatOption,
     LangOption,
+    Number,
     OutputOption,
     QuietOption,
     SeedOption,
@@ -37,7 +38,6 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.flow_scan import outside_quotes
-from aigc_roi.reader.numbers import ValueProblem, parse_number_text
 from aigc_roi.whatif.errors import WhatIfError
 
 if TYPE_CHECKING:
@@ -211,18 +211,12 @@ def breakeven(
 # --- sensitivity ---------------------------------------------------------------
 
 
-def parse_step(text: str) -> float:
-    """``"20%"`` or ``"0.2"`` -> 0.2; ValueProblem unless 0 < step <= 1."""
-    step = parse_number_text(text)
-    if not 0 < step <= 1:
-        raise ValueProblem("a step in (0, 1], such as 20% or 0.2")
-    return step
-
-
 def sensitivity(
     file: FileArgument,
     set_: SetOption = None,
-    step: Annotated[str, typer.Option("--step", metavar="STEP", help="Relative move of each driver, e.g. 20% or 0.2.")] = "20%",
+    step: Annotated[float, typer.Option(
+        "--step", metavar="STEP", click_type=Number("a step in (0, 1], such as 20% or 0.2", 0, 1, min_open=True),
+        help="Relative move of each driver, e.g. 20% or 0.2.")] = 0.2,
     grid: Annotated[str | None, typer.Option(
         "--grid", metavar="DRIVER1,DRIVER2",
         help="Two-way ROI table of two drivers (as breakeven lists them), by path or by name, "
@@ -242,22 +236,18 @@ def sensitivity(
 
     language = open_command(lang, quiet, format_.value, bom)
     refuse_idle([("--grid-steps", "--grid", given("grid_steps") and grid is None)], format_.value, language)
-    try:
-        relative_step = parse_step(step)
-    except ValueProblem as problem:
-        fail([f"--step: expected {problem}, found {step!r}"])
     paths = _split_top_level(grid, ",") if grid is not None else []
     if grid is not None and len(paths) != 2:
         fail([f"--grid: expected two driver paths separated by a comma, found {grid!r}"])
     scenario = load(file, set_).scenario
     style = NumberStyle(language, scenario.currency)
     if grid is None:
-        analysis = api.sensitivity(scenario, relative_step)
-        title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{relative_step * 100:g}%")
+        analysis = api.sensitivity(scenario, step)
+        title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{step * 100:g}%")
         deliver(SensitivityPresenter(style, title), analysis, format_.value, output, force, bom)
         return
     try:
-        table = api.sensitivity_grid(scenario, paths[0], paths[1], relative_step, grid_steps)
+        table = api.sensitivity_grid(scenario, paths[0], paths[1], step, grid_steps)
     except WhatIfError as refused:
         fail([f"--grid: {refused}"])
     title = f"ROI · {driver_label(table.row_driver, language)} × {driver_label(table.column_driver, language)}"

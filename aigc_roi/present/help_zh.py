@@ -135,15 +135,16 @@ HELP_ZH: dict[str, str] = {
         "月预算：在每个有可调整渠道投放的月份都花出，由当月投放的渠道分配，例如 100万、1m 或 1_000_000。",
     "Instead of --budget: money to spend over the horizon, split across phases and channels (early phases may get more).":
         "代替 --budget：整个周期要花的总额，在各阶段和各渠道之间分配（前期阶段可以多分）。",
-    "Instead of --budget: spend in each channel until its marginal ROAS falls to X.":
-        "代替 --budget：每个渠道一直投到其边际 ROAS 降到 X 为止。",
+    "Instead of --budget: spend in each channel until its marginal ROAS falls to X, e.g. 1.5 or 150%.":
+        "代替 --budget：每个渠道一直投到其边际 ROAS 降到 X 为止，例如 1.5 或 150%。",
     "Instead of --budget: the least monthly budget whose best split reaches a milestone KEY@MONTH=VALUE "
     "(KEY: subscribers, gross_revenue, new_users, active_users, cumulative_cash), e.g. subscribers@6=1000.":
         "代替 --budget：最佳分配能达到里程碑 KEY@MONTH=VALUE 的最低月预算"
         "（KEY：subscribers、gross_revenue、new_users、active_users、cumulative_cash），例如 subscribers@6=1000。",
     "Keep the peak cash need (median values) at most C.": "最大资金需求（中位数取值下）不超过 C。",
-    "Keep the chance of payback within targets.max_payback_months (default 12) at least P, over --samples draws.":
-        "在 --samples 次抽样中，于 targets.max_payback_months（默认 12）内回本的概率至少为 P。",
+    "Keep the chance of payback within targets.max_payback_months (default 12) at least P, e.g. 80% or 0.8, "
+    "over --samples draws.":
+        "在 --samples 次抽样中，于 targets.max_payback_months（默认 12）内回本的概率至少为 P，例如 80% 或 0.8。",
     "What the split maximises; p10_npv and payback_probability are simulated.":
         "分配要最大化的目标；p10_npv 和 payback_probability 由模拟得出。",
     "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 'Feed ads=20万'（可重复）。",

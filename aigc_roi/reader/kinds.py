@@ -25,7 +25,7 @@ from aigc_roi.model.limits import MAX_RETENTION_POINTS as MAX_RETENTION_POINTS
 from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
-from aigc_roi.reader.numbers import NotFinite, ValueProblem, slip_hint, split_range, to_number
+from aigc_roi.reader.numbers import NotFinite, ValueProblem, percent_hint, slip_hint, split_range, to_number
 from aigc_roi.reader.yamltree import Node, join_path
 
 INVALID: Any = object()
@@ -173,10 +173,9 @@ class Number:
         if 0 < abs(value) < MIN_MAGNITUDE:
             return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
         if not self._in_bounds(value):
-            # Just above 1 (1.0000000001) is float noise on 100%, not a percentage missing its sign.
-            if self.minimum == 0 and self.maximum == 1 and 1.001 < value <= 100:
-                # A share written as a percentage without its sign: conversion: 3 for 3%.
-                return ctx.expected_with_hint(node, path, self.expectation(), 0, f"did you mean {node.raw.strip()}%?")
+            hint = percent_hint(node.raw, self._in_bounds) if self.minimum == 0 and self.maximum == 1 else None
+            if hint is not None:
+                return ctx.expected_with_hint(node, path, self.expectation(), 0, hint)
             return ctx.expected(node, path, self.expectation())
         return int(value) if self.integer else value
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -139,6 +140,20 @@ FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘":
 def _written(value: float) -> str:
     """A number as the format reads it back, without rounding (repr keeps every digit)."""
     return str(int(value)) if value == int(value) else repr(value)
+
+
+def percent_hint(written: str, accepts: Callable[[float], bool]) -> str | None:
+    """``did you mean 3%?`` for a share written as a percentage without its sign (``conversion: 3``), when the sign
+    makes it a value ``accepts`` takes; None otherwise: a hint is only given when following it is valid, so text
+    that has a sign already (``150%``, and ``150％`` whose ``％`` slip_hint names) or would take none (``0.5万``)
+    gets no second one, nor does a share that is out of bounds as a percentage too."""
+    text = written.strip()
+    try:
+        value, as_percentage = parse_number_text(text), parse_number_text(f"{text}%")
+    except ValueProblem:
+        return None
+    # Just above 1 (1.0000000001) is float noise on 100%, not a percentage missing its sign.
+    return f"did you mean {text}%?" if value > 1.001 and accepts(as_percentage) else None
 
 
 def slip_hint(text: str) -> tuple[int, str] | None:

@@ -131,7 +131,7 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
         (["--grid", "acquisition[0].bid,acquisition[0].budget"],
          "aigc-roi: --grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[CPA].bid, "),
         (["--grid", "acquisition[0].bid"], "aigc-roi: --grid: expected two driver paths"),
-        (["--step", "abc"], "aigc-roi: --step: expected a number"),
+        (["--step", "abc"], "aigc-roi: --step: expected a step in (0, 1], such as 20% or 0.2, found 'abc'"),
         (["--step", "0"], "aigc-roi: --step: expected a step in (0, 1]"),
     ],
 )

@@ -7,13 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from aigc_roi.cli.whatif import parse_step
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.sensitivity import grid_json, sensitivity_json
 from aigc_roi.reader.load import load_text
-from aigc_roi.reader.numbers import ValueProblem
 from aigc_roi.whatif import drivers
 from aigc_roi.whatif.drivers import UnknownDriver, with_value
 from aigc_roi.whatif.sensitivity import grid, sensitivity
@@ -37,17 +35,6 @@ def scenario_of(text: str = WORKED_EXAMPLE) -> Scenario:
 
 def roi_at(scenario: Scenario, path: str, value: float) -> float:
     return float(evaluate(with_value(realize(scenario), path, value)).figures["roi"][0])
-
-
-@pytest.mark.parametrize(("text", "step"), [("20%", 0.2), ("0.2", 0.2), ("5%", 0.05), ("1", 1.0)])
-def test_step_accepts_percent_or_fraction(text: str, step: float) -> None:
-    assert parse_step(text) == pytest.approx(step)
-
-
-@pytest.mark.parametrize("text", ["0", "-10%", "150%", "abc", ""])
-def test_step_outside_0_to_1_is_rejected(text: str) -> None:
-    with pytest.raises(ValueProblem):
-        parse_step(text)
 
 
 def test_each_driver_moves_down_and_up_with_rates_clipped_and_zero_kept() -> None:

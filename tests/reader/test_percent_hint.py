@@ -1,0 +1,51 @@
+"""``conversion: 3`` gets "did you mean 3%?": a share written as a percentage without its sign. The hint is given
+only where following it gives a value the field takes, so a value that has its sign already (``150%``) never gets
+a second one."""
+
+from __future__ import annotations
+
+import pytest
+
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.load import load_text
+from aigc_roi.reader.overrides import parse_override
+
+PLAN = "name: P\nretention: {{monthly_churn: 0.5}}\nvirality: {virality}\nmonetization:\n  plans:\n" \
+       "    - {{name: M, price: 30, period: month, conversion: {conversion}}}\n"
+
+
+def _messages(virality: str = "0", conversion: str = "0.1", *sets: str) -> dict[str, str]:
+    """Each invalid field's message, by path."""
+    text = PLAN.format(virality=virality, conversion=conversion)
+    with pytest.raises(ScenarioInvalid) as caught:
+        load_text(text, "s.yaml", tuple(parse_override(item) for item in sets))
+    return {error.path: error.message for error in caught.value.errors}
+
+
+@pytest.mark.parametrize(("written", "found", "hint"), [
+    ("3", "3", "; did you mean 3%?"),
+    ('"3"', "3", "; did you mean 3%?"),
+    ("1e1", "1e1", "; did you mean 1e1%?"),
+    ("100", "100", "; did you mean 100%?"),
+    ("150%", "150%", ""),
+    ("120 %", "120 %", ""),
+    # 50, but 0.005万% is no number.
+    ("0.005万", "0.005万", ""),
+    # 101% is no share either.
+    ("101", "101", ""),
+    # Float noise on 100%, not a percentage missing its sign.
+    ("1.0000000001", "1.0000000001", ""),
+])
+def test_a_share_over_1_gets_the_percent_sign_only_where_it_makes_a_share(written: str, found: str, hint: str) -> None:
+    assert _messages(conversion=written)["monetization.plans[0].conversion"] == (
+        f"expected a number from 0 to 1, found {found}{hint}")
+
+
+def test_a_share_below_1_gets_no_hint_that_would_reach_its_bound() -> None:
+    # virality < 1: 100% is out of bounds as well, 50% is in.
+    assert _messages(virality="100")["virality"] == "expected a number >= 0 and < 1, found 100"
+    assert _messages(virality="50")["virality"] == "expected a number >= 0 and < 1, found 50; did you mean 50%?"
+
+
+def test_a_set_value_with_its_percent_sign_gets_none() -> None:
+    assert _messages("0", "0.1", "virality=150%")["virality"] == "expected a number >= 0 and < 1, found 150%"
