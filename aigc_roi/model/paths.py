@@ -5,7 +5,9 @@ CSV keep the index, which a rename does not move."""
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9]+)|\[([^\]]+)\]")
@@ -62,3 +64,13 @@ def by_name(path: str, scenario: Any) -> str:
         shown += segment if segment.startswith("[") or not shown else f".{segment}"
         node = None if segment.startswith("[") else getattr(node, segment, None)
     return shown
+
+
+def resembling(name: str, names: Sequence[str]) -> list[str]:
+    """The ``names`` a ``name`` that matches none was likely meant as, in their order: those holding it or held by
+    it (``Douyin`` in ``Douyin CPA``), else the one spelled nearest; what ``--set`` and ``--grid`` suggest
+    (docs/formulas.md §12). None for an empty name, which every name would hold."""
+    if not name:
+        return []
+    holding = [other for other in names if name in other or other in name]
+    return holding or difflib.get_close_matches(name, names, n=1, cutoff=0.5)

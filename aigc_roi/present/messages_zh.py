@@ -305,6 +305,8 @@ _MESSAGES = _rules([
     (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as '(.+): (.+)'",
      "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: {2}'"),
     (r"--grid: '(.+)' is not a driver; the drivers are: (.+)", "--grid：'{0}' 不是驱动因素；驱动因素有：{1}"),
+    # The driver it resembles follows, a hint of its own (translate).
+    (r"--grid: '(.+)' is not a driver", "--grid：'{0}' 不是驱动因素"),
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
     (r"(--[\w-]+(?: [^:]+)?): expected (.+), found (.+)", lambda m: f"{m[1]}：应为{expected_phrase(m[2])}，实际为 {m[3]}"),
     (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),

@@ -12,13 +12,12 @@ plan, purchase, order or fixed cost has that name (``NAMED_LISTS``).
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import shlex
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import list_index, split_path
+from aigc_roi.model.paths import list_index, resembling, split_path
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, parse
 
@@ -133,8 +132,7 @@ def _near_names(tree: Node, name: str) -> list[str]:
     """Items named like ``name`` (one name holding the other, or a near spelling), as full paths."""
     paths = [path for list_path in NAMED_LISTS for path in _item_paths(tree, list_path)]
     names = {path[path.index("[") + 1:-1]: path for path in paths}
-    holding = [names[other] for other in names if name in other or other in name]
-    return holding or [names[other] for other in difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)]
+    return [names[other] for other in resembling(name, list(names))]
 
 
 def _set_source(node: Node, source: str) -> None:

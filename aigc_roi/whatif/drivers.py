@@ -33,7 +33,7 @@ from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
-from aigc_roi.model.paths import list_index, split_path
+from aigc_roi.model.paths import list_index, resembling, split_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     ByMonth,
@@ -130,10 +130,12 @@ class Driver:
 
 
 class UnknownDriver(WhatIfError, LookupError):
-    """A path that names no driver of the scenario."""
+    """A path that names no driver of the scenario: the message names the driver it resembles (``meant``), as
+    ``--set`` does for a name, or lists them all when it resembles none."""
 
-    def __init__(self, path: str, available: Sequence[str]) -> None:
-        super().__init__(f"'{path}' is not a driver; the drivers are: {', '.join(available) or 'none'}")
+    def __init__(self, path: str, available: Sequence[str], meant: str | None = None) -> None:
+        drivers = f"did you mean '{meant}'?" if meant else f"the drivers are: {', '.join(available) or 'none'}"
+        super().__init__(f"'{path}' is not a driver; {drivers}")
         self.path = path
         self.available = tuple(available)
 
@@ -225,7 +227,13 @@ def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     by_name = [driver for driver in drivers if driver.item is not None and wanted == _name_first(driver)]
     if len(by_name) == 1:
         return by_name[0]
-    raise UnknownDriver(wanted, [driver.named_path for driver in drivers])
+    # Any of the three spellings may hold the slip: the item's name or the field.
+    spellings: dict[str, Driver] = {}
+    for driver in drivers:
+        for spelling in (driver.path, driver.named_path, *([_name_first(driver)] if driver.item is not None else [])):
+            spellings.setdefault(spelling, driver)
+    near = resembling(wanted, list(spellings))
+    raise UnknownDriver(wanted, [driver.named_path for driver in drivers], spellings[near[0]].named_path if near else None)
 
 
 def _name_first(driver: Driver) -> str:

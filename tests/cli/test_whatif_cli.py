@@ -128,8 +128,12 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--grid", "acquisition[0].bid,acquisition[0].budget"],
-         "aigc-roi: --grid: 'acquisition[0].budget' is not a driver; the drivers are: acquisition[CPA].bid, "),
+        (["--grid", "acquisition[0].bid,zzz"],
+         "aigc-roi: --grid: 'zzz' is not a driver; the drivers are: acquisition[CPA].bid, "),
+        (["--grid", "CPA.bid,itme.price"],
+         "aigc-roi: --grid: 'itme.price' is not a driver; did you mean 'monetization.purchases[item].price'?\n"),
+        (["--grid", "CPA.bid,itme.price", "--lang", "zh"],
+         "aigc-roi: --grid：'itme.price' 不是驱动因素；是否想写 'monetization.purchases[item].price'？\n"),
         (["--grid", "acquisition[0].bid"], "aigc-roi: --grid: expected two driver paths"),
         (["--step", "abc"], "aigc-roi: --step: expected a step in (0, 1], such as 20% or 0.2, found 'abc'"),
         (["--step", "0"], "aigc-roi: --step: expected a step in (0, 1]"),

@@ -88,10 +88,26 @@ def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> No
     assert find_driver(drivers, "monetization.plans[Monthly member].price").path == "monetization.plans[1].price"
     # By the item's name alone, as people name things.
     assert find_driver(drivers, "Feed ads.cpm").path == "acquisition[1].cpm"
-    # The list names each driver as a person reads it, by its item's name.
+    # A path like none of them: the list names each driver as a person reads it, by its item's name.
     with pytest.raises(UnknownDriver, match=r"the drivers are: acquisition\[Bilibili CPA\]\.bid, "
                                             r"acquisition\[Bilibili CPA\]\.budget, acquisition\[Feed ads\]\.cpm"):
-        find_driver(drivers, "acquisition[0].users")
+        find_driver(drivers, "zzz")
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    # A misspelt name, in each of the three ways a driver is written, and a misspelt field.
+    ("Feed ad.cpm", "acquisition[Feed ads].cpm"),
+    ("acquisition[Feed ad].cpm", "acquisition[Feed ads].cpm"),
+    ("Feed ads.cppm", "acquisition[Feed ads].cpm"),
+    ("acquisition[1].cpn", "acquisition[Feed ads].cpm"),
+    # The item whose name holds the one written, as --set suggests.
+    ("Annual.price", "monetization.plans[Annual member].price"),
+    ("costs.serving", "costs.serving_per_active_user"),
+])
+def test_an_unknown_driver_suggests_the_one_it_resembles(written: str, meant: str) -> None:
+    with pytest.raises(UnknownDriver) as refused:
+        find_driver(list_drivers(scenario_of(MIXED)), written)
+    assert str(refused.value) == f"'{written}' is not a driver; did you mean '{meant}'?"
 
 
 def test_with_value_replaces_one_field_by_index_or_name() -> None:

@@ -101,7 +101,9 @@ def test_grid_is_roi_at_each_pair_of_values() -> None:
 
 def test_grid_rejects_unknown_or_repeated_drivers() -> None:
     with pytest.raises(UnknownDriver, match="costs.serving_per_active_user"):
-        grid(scenario_of(), "acquisition[0].bid", "acquisition[0].budget")
+        grid(scenario_of(), "acquisition[0].bid", "zzz")
+    with pytest.raises(UnknownDriver, match=r"did you mean 'monetization\.purchases\[item\]\.price'\?"):
+        grid(scenario_of(), "acquisition[0].bid", "itme.price")
     with pytest.raises(ValueError, match="two different drivers"):
         grid(scenario_of(), "acquisition[0].bid", "acquisition[CPA].bid")
 
