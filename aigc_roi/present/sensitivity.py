@@ -45,7 +45,7 @@ def _format_move_cell(driver: Driver, position: int, value: float | None, style:
 def grid_rows(grid: Grid, style: NumberStyle | None = None) -> Rows:
     paths = [driver.path if style is None else driver.named_path for driver in (grid.row_driver, grid.column_driver)]
     header = [" \\ ".join(paths), *(
-        driver_value(grid.column_driver, v, style) if style else str(v) for v in grid.column_values)]
+        driver_value(grid.column_driver, v, style) if style else v for v in grid.column_values)]
     rows = [[driver_value(grid.row_driver, value, style) if style else value,
              *((style.percent(roi) if style else roi) for roi in roi_row)]
             for value, roi_row in zip(grid.row_values, grid.roi, strict=True)]

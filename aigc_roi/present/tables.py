@@ -27,8 +27,8 @@ from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 if TYPE_CHECKING:
     from aigc_roi.present.run_data import RunReport
 
-Table = tuple[list[str], list[list[Any]]]
-"""(header, rows) of one exported table."""
+Table = tuple[list[Any], list[list[Any]]]
+"""(header, rows) of one exported table; a header may carry numbers too (the grid's column values)."""
 
 BOM = "\ufeff"
 """UTF-8 byte-order mark: Excel on Chinese Windows reads a CSV without it as GBK (mojibake)."""
@@ -43,8 +43,8 @@ def to_csv(table: Table) -> str:
     header, rows = table
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([[_csv_cell(cell) for cell in row] for row in rows])
+    # The header as the cells: its numbers at 15 digits, as the row labels they join with, and its names as text.
+    writer.writerows([[_csv_cell(cell) for cell in row] for row in [header, *rows]])
     return buffer.getvalue()
 
 

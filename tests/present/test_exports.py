@@ -213,6 +213,26 @@ def test_csv_of_a_run_has_no_float_artefacts(tmp_path: Path) -> None:
     assert rows[1].startswith("CPA,cpa,300,1000,0.3,")
 
 
+def test_a_csv_header_is_written_as_its_cells() -> None:
+    # Its numbers at 15 digits, and a text that reads as a formula kept text (a channel named "=1+1").
+    assert tables.to_csv(([0.1 + 0.2, 24.0, "=1+1"], [[0.1 + 0.2, 24.0, "=1+1"]])) == "0.3,24,'=1+1\n0.3,24,'=1+1\n"
+
+
+def test_the_grid_csv_columns_read_as_the_rows_of_the_swapped_grid(tmp_path: Path) -> None:
+    scenario = tmp_path / "cheap.yaml"
+    scenario.write_text(ARTEFACT, encoding="utf-8")
+    bid, price = "acquisition[0].bid", "monetization.purchases[0].price"
+
+    def grid(rows: str, columns: str) -> list[list[str]]:
+        result = invoke(["sensitivity", str(scenario), "--grid", f"{rows},{columns}", "--grid-steps", "2", "-f", "csv"])
+        assert result.exit_code == 0, result.stderr
+        return [line.split(",") for line in result.stdout.splitlines()]
+
+    # The bid 0.3 (as float64 reaches it) moved 20% either way: 0.24 and 0.36, and the price 10: 8 and 12.
+    assert grid(price, bid)[0][1:] == [row[0] for row in grid(bid, price)[1:]] == ["0.24", "0.36"]
+    assert grid(bid, price)[0][1:] == [row[0] for row in grid(price, bid)[1:]] == ["8", "12"]
+
+
 @pytest.mark.parametrize(("args", "option", "formats"), [
     (["-f", "json", "--table", "channels"], "--table", "--format csv"),
     (["-f", "markdown", "--bom"], "--bom", "--format csv"),
