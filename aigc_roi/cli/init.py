@@ -12,7 +12,7 @@ import typer
 
 from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import ForceOption, LangOption, QuietOption
-from aigc_roi.cli.output import open_command
+from aigc_roi.cli.output import given, open_command, refuse_idle
 from aigc_roi.cli.streams import STDOUT, emit, fail, note, show
 from aigc_roi.present.labels import label
 
@@ -49,6 +49,10 @@ def init(
 ) -> None:
     """Write a commented starter scenario (or any bundled template) to edit."""
     language = open_command(lang, quiet, evaluates=False)
+    # --list writes no file, so a file, a template to write or leave to replace is a request it would drop.
+    refuse_idle([(name, "not --list", list_ and given(parameter))
+                  for name, parameter in (("FILE", "file"), ("--template", "template"), ("--force", "force"))],
+                 None, language)
     templates = bundled_templates()
     if list_:
         show([_template_table(templates, language)])

@@ -18,7 +18,18 @@ from typing import TYPE_CHECKING, TypeVar
 from aigc_roi.cli.allocator import prepare_memory
 from aigc_roi.cli.extras import PLOT, XLSX, require
 from aigc_roi.cli.files import check_outputs
-from aigc_roi.cli.streams import emit, emit_bytes, fail, note, resolve_lang, set_quiet, show, to_stdout, usage_errors
+from aigc_roi.cli.streams import (
+    CommandLineProblem,
+    emit,
+    emit_bytes,
+    fail,
+    note,
+    resolve_lang,
+    set_quiet,
+    show,
+    to_stdout,
+    usage_errors,
+)
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -47,13 +58,17 @@ def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom:
 
 IdleRule = tuple[str, str, bool]
 """(an option, what it needs, whether it was given without it): what it needs is the formats it applies to
-(``"table, markdown"``) or the options it applies with (``"--samples"``, alternatives joined by `` / ``)."""
+(``"table, markdown"``), the options it applies with (``"--samples"``, alternatives joined by `` / ``), or, after
+``not ``, the option that makes it do nothing (``"not --list"``)."""
 
 
-def refuse_idle(rules: Iterable[IdleRule], format_: str, lang: str) -> None:
+def refuse_idle(rules: Iterable[IdleRule], format_: str | None, lang: str) -> None:
     """An option given where it does nothing is a mistake to point out, not to skip silently: exit 2 naming
-    the first such option and what it needs (``format_``: the format chosen)."""
+    the first such option and what it needs (``format_``: the format chosen; None for a command without one)."""
     for option, needs, idle in rules:
+        if idle and needs.startswith("not "):
+            # A command-line problem, named after the program even when the "option" is an argument (FILE).
+            fail([CommandLineProblem(label("option_idle_with", lang).format(option=option, other=needs.removeprefix("not ")))])
         if idle and needs.startswith("-"):
             fail([label("option_needs_option", lang).format(option=option, options=needs)])
         if idle:

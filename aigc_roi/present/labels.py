@@ -475,6 +475,10 @@ LABELS: dict[str, Label] = {
         "{option} applies only with {options}; without it, it does nothing",
         "{option} 仅在给出 {options} 时适用；否则不起作用",
     ),
+    "option_idle_with": Label(
+        "{option} does nothing with {other}; give one or the other",
+        "{option} 与 {other} 同时给出时不起作用；请只给其一",
+    ),
     # Fitted curves (retention days, observed renewal) and the curves command.
     "fit_retention": Label("Retention fitted from days (power law D(d) = e^u · d^-b)", "由日留存拟合的留存（幂律 D(d) = e^u · d^-b）"),
     "fit_renewal": Label("Renewal of {plan} fitted from observed survival (sBG)", "{plan} 由实际续费存留拟合的续费（sBG 模型）"),

@@ -10,6 +10,7 @@ from cli_runner import invoke
 
 FORMAT_ONLY = "aigc-roi: {option} applies to --format {formats} only; it does nothing with --format {chosen}\n"
 WITH_ONLY = "aigc-roi: {option} applies only with {options}; without it, it does nothing\n"
+WITH_LIST = "aigc-roi: {option} does nothing with --list; give one or the other\n"
 RISK = "--objective p10_npv / --objective payback_probability / --min-payback-probability"
 
 IDLE = [
@@ -65,3 +66,26 @@ def test_the_refusal_is_chinese_under_lang_zh(example: Path, words: list[str]) -
 def test_the_same_options_where_they_do_something_are_taken(example: Path, words: list[str]) -> None:
     result = invoke(_args(example, words))
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(("words", "line"), [
+    (["my.yaml"], WITH_LIST.format(option="FILE")),
+    (["-"], WITH_LIST.format(option="FILE")),
+    (["-t", "koc-seeding"], WITH_LIST.format(option="--template")),
+    (["--force"], WITH_LIST.format(option="--force")),
+    # The first of them is named.
+    (["my.yaml", "-t", "koc-seeding", "--force"], WITH_LIST.format(option="FILE")),
+], ids=" ".join)
+def test_init_list_refuses_what_only_writing_a_template_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             words: list[str], line: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["init", "--list", *words])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", line)
+    assert not (tmp_path / "my.yaml").exists()
+    chinese = invoke(["init", "--list", *words, "--lang", "zh"]).stderr
+    assert chinese.startswith("aigc-roi: ") and "不起作用" in chinese and "does nothing" not in chinese
+
+
+def test_init_list_alone_lists() -> None:
+    result = invoke(["init", "--list"])
+    assert result.exit_code == 0 and "koc-seeding" in result.stdout

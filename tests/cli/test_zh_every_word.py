@@ -320,6 +320,8 @@ def test_every_help_in_chinese_is_chinese(command: str) -> None:
     ["allocate", str(CHAT), "-b", "1万", "--min-payback-probability", "2"], ["allocate", str(CHAT), "-b", "1万", "--min", "A"],
     ["allocate", str(CHAT), "-b", "1万", "--max-cash-need", "abc"], ["sensitivity", str(CHAT), "--grid", "a,b"],
     ["actuals", str(CHAT), *EXPORTS, "--map", "x"], ["simulate", str(CHAT), "--percentiles", "5,150"],
+    ["allocate", str(CHAT), "-b", "1万", "--min-payback-probability", "80"], ["sensitivity", str(CHAT), "--step", "20"],
+    ["sensitivity", str(CHAT), "--grid", "Douyin activation CPA.bidd,Annual member.price"], ["init", "--list", "my.yaml"],
 ], ids=" ".join)
 def test_every_error_in_chinese_is_chinese(args: list[str]) -> None:
     result = invoke([*args, "--lang", "zh"])
