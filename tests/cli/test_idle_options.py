@@ -75,7 +75,7 @@ def test_the_same_options_where_they_do_something_are_taken(example: Path, words
     (["--force"], WITH_LIST.format(option="--force")),
     # The first of them is named.
     (["my.yaml", "-t", "koc-seeding", "--force"], WITH_LIST.format(option="FILE")),
-], ids=" ".join)
+], ids=lambda value: " ".join(value) if isinstance(value, list) else "")
 def test_init_list_refuses_what_only_writing_a_template_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                              words: list[str], line: str) -> None:
     monkeypatch.chdir(tmp_path)
