@@ -26,6 +26,7 @@ from aigc_roi.cli.streams import (
     EXIT_OK,
     EXIT_TARGET_MISSED,
     emit,
+    emit_json,
     fail,
     in_language,
     language,
@@ -131,7 +132,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
 
         results = list(found)
         invalid_results = [result for result in results if result.errors]
-        emit(tables.to_json(render.validate_json(results)))
+        emit_json(tables.to_json(render.validate_json(results)))
         # The tally on stderr as in every format: stdout stays one JSON document, and a refusal is never silent.
         note(in_language(render.validate_tally(len(results), invalid_results)))
         raise typer.Exit(EXIT_INVALID if invalid_results else EXIT_OK)
@@ -209,7 +210,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         data = render.check_json(checked, results)
         if base is not None:
             data["baseline"] = render.comparison_json(base, comparisons)
-        emit(tables.to_json(data))
+        emit_json(tables.to_json(data))
         return
     if chosen is CheckFormat.markdown:
         grid = render.check_grid(checked, at_base, base or "", lang)
@@ -334,4 +335,4 @@ def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOp
         from aigc_roi.present.schema_zh import translate_schema
 
         document = translate_schema(document)
-    emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, force)
+    emit_json(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, force)

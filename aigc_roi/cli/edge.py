@@ -35,6 +35,7 @@ from aigc_roi.cli.streams import (
     report_problem,
     silence_stdout,
     start_invocation,
+    stdout_cannot_encode,
 )
 from aigc_roi.present.text import visible
 
@@ -116,6 +117,10 @@ class EdgeGroup(TyperGroup):
         except BrokenPipeError:
             silence_stdout()
             return EXIT_BROKEN_PIPE
+        except UnicodeEncodeError as error:
+            # Click's own writes to stdout (--help in Chinese on a Latin-1 stdout): the commands' go through
+            # stdout_errors, and stderr escapes what its encoding lacks.
+            return report_problem(stdout_cannot_encode(error))
 
     def _commands_taking(self, error: _click.exceptions.UsageError) -> list[str]:
         """For an option the command does not have, the other commands that have it (each built, on this error's path

@@ -30,6 +30,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aigc_roi.present.text import visible
+
 
 class UsageError(Exception):
     """A bad command-line option value (exit code 2); the message names the option or file."""
@@ -38,6 +40,16 @@ class UsageError(Exception):
 def cannot_write(path: Path | str, error: OSError) -> UsageError:
     """``FILE: cannot write: reason``, the one line every failed write reads as."""
     return UsageError(f"{path}: cannot write: {error.strerror or error}")
+
+
+def unencodable(error: UnicodeEncodeError, encoding: str) -> str:
+    """Why text could not be written in ``encoding``: the first character it has no code for, and the remedy."""
+    character = error.object[error.start]
+    if "\ud800" <= character <= "\udfff":
+        # Python's stand-in for a byte of a command-line word (a file name) that is no UTF-8: no encoding has it.
+        return f"a name on the command line is not UTF-8 text (it holds {visible(character)})"
+    return (f"its encoding ({encoding}) has no '{visible(character)}' (U+{ord(character):04X}); "
+            "set PYTHONIOENCODING=utf-8 or a UTF-8 locale")
 
 
 @dataclass
@@ -291,7 +303,10 @@ def write_text(path: Path, text: str, force: bool) -> None:
     def write(temporary: Path) -> None:
         temporary.write_text(text, encoding="utf-8")
 
-    write_atomically(path, force, write)
+    try:
+        write_atomically(path, force, write)
+    except UnicodeEncodeError as error:
+        raise UsageError(f"{path}: cannot write: {unencodable(error, 'utf-8')}") from None
 
 
 def write_bytes(path: Path, data: bytes, force: bool) -> None:

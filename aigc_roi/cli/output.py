@@ -22,6 +22,7 @@ from aigc_roi.cli.streams import (
     CommandLineProblem,
     emit,
     emit_bytes,
+    emit_json,
     fail,
     note,
     resolve_lang,
@@ -113,7 +114,7 @@ def check_destinations(destinations: Sequence[Path | None], force: bool, inputs:
 def deliver(presenter: Presenter[R], result: R, format_: str, output: Path | None, force: bool, bom: bool = False) -> None:
     """``result`` in ``format_`` (table, json, csv, markdown or xlsx) to stdout or ``output``."""
     if format_ == "json":
-        emit(presenter.json(result), output, force)
+        emit_json(presenter.json(result), output, force)
     elif format_ == "csv":
         from aigc_roi.present.tables import BOM
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 
-from aigc_roi.cli.files import UsageError, register_inputs, write_bytes, write_text
+from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_bytes, write_text
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
@@ -53,7 +53,11 @@ def _stderr(line: str) -> None:
     if stream is None:  # Python's stderr when the process started with descriptor 2 closed
         return
     try:
-        stream.write(line + "\n")
+        try:
+            stream.write(line + "\n")
+        except UnicodeEncodeError:  # a strict stream put in the place of Python's stderr, which escapes by itself
+            encoding = stream.encoding
+            stream.write(line.encode(encoding, "backslashreplace").decode(encoding) + "\n")
         stream.flush()
     except (OSError, ValueError):
         silence_stream(stream)
@@ -197,6 +201,24 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
         write_text(output, text, force)
 
 
+def emit_json(text: str, output: Path | None = None, force: bool = False) -> None:
+    """A JSON result, as ``emit`` writes it; where the destination cannot hold one of its characters (a stdout
+    in ASCII or a legacy code page, a file name that is not UTF-8), every character outside ASCII is written as
+    a ``\\u`` escape instead, which any JSON reader reads back as the same text."""
+    if to_stdout(output) and sys.stdout is not None:
+        encoding, errors = sys.stdout.encoding, sys.stdout.errors or "strict"
+    else:
+        encoding, errors = "utf-8", "strict"
+    try:
+        text.encode(encoding, errors)
+    except UnicodeEncodeError:
+        import json
+
+        # Outside its strings JSON is ASCII, so every such run is in a string, where an escape means the same.
+        text = re.sub("[^\x00-\x7f]+", lambda run: json.dumps(run.group())[1:-1], text)
+    emit(text, output, force)
+
+
 def emit_bytes(data: bytes, output: Path | None, force: bool) -> None:
     """A binary result (a workbook) to stdout's bytes, or atomically to ``output``."""
     if to_stdout(output):
@@ -216,8 +238,10 @@ def show(renderables: Iterable[RenderableType], output: Path | None = None, forc
         with stdout_errors():
             stream = _stdout()
             console = DataConsole(file=stream, width=None if stream.isatty() else page_width())
-            for renderable in renderables:
-                console.print(renderable)
+            # One write at the end: a character stdout's encoding lacks then leaves no part of the output written.
+            with console:
+                for renderable in renderables:
+                    console.print(renderable)
         return
     console = DataConsole(record=True, width=page_width(), file=io.StringIO(), color_system=None)
     for renderable in renderables:
@@ -285,7 +309,8 @@ def _stdout() -> WholeWrites:
 @contextmanager
 def stdout_errors() -> Iterator[None]:
     """A reader that went away (``| head -1``) ends the command as SIGPIPE would, with 141 (never 1,
-    which means a missed target); any other failure of stdout is one line and exit 2."""
+    which means a missed target); any other failure of stdout, a character its encoding lacks included,
+    is one line and exit 2."""
     try:
         yield
     except BrokenPipeError:
@@ -293,6 +318,13 @@ def stdout_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as error:
         fail([f"stdout: cannot write: {error.strerror or error}"])
+    except UnicodeEncodeError as error:
+        fail([stdout_cannot_encode(error)])
+
+
+def stdout_cannot_encode(error: UnicodeEncodeError) -> str:
+    """The line for a result that stdout's encoding (ASCII, a legacy code page) has no code for."""
+    return f"stdout: cannot write: {unencodable(error, getattr(sys.stdout, 'encoding', None) or error.encoding)}"
 
 
 def silence_stdout() -> None:
