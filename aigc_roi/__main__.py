@@ -1,3 +1,3 @@
-from aigc_roi.cli.app import main
+from aigc_roi.cli import main
 
 main()
