@@ -287,7 +287,8 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
              else [(0, name) for name in result.best_split])
     names = [f"{name} [{month_text(result.phases[k].months)}]" if many else name for k, name in slots]
-    header = ["budget", "multiple", "value", "marginal_value", *names]
+    fixed = ["budget", "multiple", "value", "marginal_value"]
+    header = [*fixed, *_distinct(names, fixed)]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
         header[:4] = [_curve_label(result, key, style.lang)
@@ -302,6 +303,22 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
                          objective_value(result, point.value, style), _slope_text(result, slope, style),
                          *(NONE if amount is None else style.money(amount, 0) for amount in split)])
     return header, rows
+
+
+def _distinct(names: list[str], fixed: list[str]) -> list[str]:
+    """Column names a spreadsheet or pandas can tell apart: a channel named as one of the table's own ``fixed``
+    columns (``value``, ``budget``) reads ``value (channel)``, and a name two channels share gets ``#2``, ``#3``."""
+    taken = set(fixed)
+    distinct = []
+    for name in names:
+        chosen = f"{name} (channel)" if name in fixed else name
+        count = 1
+        while chosen in taken:
+            count += 1
+            chosen = f"{name} #{count}"
+        taken.add(chosen)
+        distinct.append(chosen)
+    return distinct
 
 
 def allocation_rows(result: Allocation, table: str = "channels") -> Rows:

@@ -304,3 +304,13 @@ def test_spend_less_comes_first_with_the_budget_that_is_best(tmp_path: Path) -> 
     losing.write_text(LOSING, encoding="utf-8")
     assert _json(losing, "--budget", "100k", "--objective", "net_cash")["recommended_budget"] == 0
     assert "» Spend nothing" in invoke(["allocate", str(losing), "--budget", "100k"], env={"COLUMNS": "120"}).stdout
+
+
+def test_a_channel_named_as_a_curve_column_gets_a_column_of_its_own(tmp_path: Path) -> None:
+    # Channels named "value" and "budget" wrote a curve header of budget,multiple,value,marginal_value,value,budget:
+    # a spreadsheet or pandas then reads two columns under one name.
+    path = _write(tmp_path, LINEAR.replace("Cheap", "value").replace("Dear", "budget"))
+    result = invoke(["allocate", str(path), "--budget", "100000", "--format", "csv", "--table", "curve"])
+    assert result.exit_code == 0, result.stderr
+    header = result.stdout.splitlines()[0].split(",")
+    assert header == ["budget", "multiple", "value", "marginal_value", "value (channel)", "budget (channel)"]
