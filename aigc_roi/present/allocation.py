@@ -545,7 +545,10 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     peak = curve_peak(result.curve)
     slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
     values = [point.value for point in result.curve if not math.isnan(point.value)]
-    scale = max((abs(value) for value in values), default=0.0) or 1.0
+    # One axis from the worst value (or 0) up: the best value draws the longest bar, a loss a shorter one than any
+    # gain, and a loss is drawn in its own shade, so the bars read right without colour too (NO_COLOR, a printout).
+    floor = min([0.0, *values])
+    scale = (max([0.0, *values]) - floor) or 1.0
     numbers = {"allocate_curve_budget": [style.money(point.budget, 0) for point in result.curve],
                "allocate_multiple": ["0.00"],
                "allocate_curve_value": [objective_value(result, point.value, style) for point in result.curve],
@@ -568,7 +571,8 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
             if math.isnan(point.value):
                 bar = Text(label("allocate_curve_infeasible", lang), style="dim")
             else:
-                bar = Text("█" * max(1, round(CURVE_BAR_WIDTH * abs(point.value) / scale)), style="green" if point.value >= 0 else "red")
+                length = max(1, round(CURVE_BAR_WIDTH * (point.value - floor) / scale))
+                bar = Text(("█" if point.value >= 0 else "▒") * length, style="green" if point.value >= 0 else "red")
                 if point is peak:
                     bar.append(f" ★ {label('allocate_peak', lang)}", style="bold")
             slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")

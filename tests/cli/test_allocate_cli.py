@@ -314,3 +314,17 @@ def test_a_channel_named_as_a_curve_column_gets_a_column_of_its_own(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     header = result.stdout.splitlines()[0].split(",")
     assert header == ["budget", "multiple", "value", "marginal_value", "value (channel)", "budget (channel)"]
+
+
+def test_the_budget_curve_reads_right_without_colour(tmp_path: Path) -> None:
+    # LINEAR with the item at 10: a user bought at 20 or more pays back 10 and loses the rest, so the best value at
+    # a budget b is -b / 2 (all in Cheap): 0 at 0, then ever more negative. Bars were |value| long, so the worst
+    # budget drew the longest bar, like a peak; now one axis runs from the worst value up, losses in their own shade.
+    path = _write(tmp_path, LINEAR.replace("price: 100", "price: 10"))
+    result = invoke(["allocate", str(path), "--budget", "100000"], env={"NO_COLOR": "1", "COLUMNS": "120"})
+    assert result.exit_code == 0, result.stderr
+    bars = [line.split("│")[-2].split()[0] for line in result.stdout.splitlines() if "▒" in line or "█" in line]
+    assert len(bars) == 9  # 0, 0.25B, ..., 2B
+    assert [len(bar) for bar in bars] == sorted((len(bar) for bar in bars), reverse=True)
+    assert bars[0] == "█" * 28 and len(bars[-1]) == 1  # the best (0 at no spend) longest, the worst shortest
+    assert all(set(bar) == {"▒"} for bar in bars[1:])
