@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, field_locations, target_locations
 from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_change_targets, not_applicable
 from aigc_roi.model.errors import ScenarioInvalid
-from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.figures import FIGURE_NAMES, unit_of
 from aigc_roi.model.milestones import check_milestones
 from aigc_roi.model.paths import split_path
 from aigc_roi.model.scenario import MILESTONE_KEYS, Scenario
@@ -135,27 +135,38 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
             before, months, before_irr_none_reason = _run(change.before.scenario)
             missed = frozenset(o.name for o in held_targets(change.before.scenario, before, months) if not o.passed)
         changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
+        currency_change = _currency_change(change.before, after.loaded if after is not None else None)
         on_change: tuple[TargetOutcome, ...] = ()
         if change.before is not None and before is not None and after is not None:
             on_change = tuple(check_change_targets(after.loaded.scenario.targets, before, after.figures,
                                                    change.before.scenario.horizon_months,
-                                                   after.loaded.scenario.horizon_months))
+                                                   after.loaded.scenario.horizon_months, currency_change))
         blamed: dict[str, ChangedInput] = {}
         split: FigureChanges | None = None
         if change.before is not None and after is not None and changed:
             from aigc_roi.ci.changes import most_adverse  # it builds on this module
             from aigc_roi.whatif.explain import EXPLAINED
 
+            # Across a currency change an amount's move is no amount at all: money figures are not split.
+            splittable = EXPLAINABLE if currency_change is None else NOT_MONEY
             new_misses = {o.name: (o.figure, o.bound) for o in after.outcomes
-                          if not o.passed and o.name not in missed and o.figure in EXPLAINABLE and o.month is None}
+                          if not o.passed and o.name not in missed and o.figure in splittable and o.month is None}
             new_misses |= {o.name: MOVED_FIGURE[o.name] for o in on_change if not o.passed}
-            blamed, split = most_adverse(change.before, after.loaded, new_misses, EXPLAINED if explain else ())
+            explained = [name for name in EXPLAINED if name in splittable] if explain else []
+            blamed, split = most_adverse(change.before, after.loaded, new_misses, explained)
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
                                       changed, missed, blamed, on_change, split if explain else None,
                                       (before_irr_none_reason, after.irr_none_reason if after is not None else None),
-                                      change.was))
+                                      change.was, currency_change))
     return comparisons
+
+
+def _currency_change(before: LoadedScenario | None, after: LoadedScenario | None) -> tuple[str, str] | None:
+    """The currency at the base and now when both versions exist and their currencies differ; else None."""
+    if before is None or after is None or before.scenario.currency == after.scenario.currency:
+        return None
+    return before.scenario.currency, after.scenario.currency
 
 
 def hold_change_targets(checked: Sequence[Checked], comparisons: Sequence[Comparison]) -> list[Checked]:
@@ -184,6 +195,8 @@ def hold_change_targets(checked: Sequence[Checked], comparisons: Sequence[Compar
 EXPLAINABLE = frozenset(FIGURE_NAMES)
 """Targets whose figure a change can be split over: the run's figures, not the simulated payback probability
 (nor a milestone, which bounds one month of a series, not the figure)."""
+NOT_MONEY = frozenset(name for name in FIGURE_NAMES if unit_of(name) != "money")
+"""The figures split across a change of currency: an amount there and one now are in different units."""
 _NOT_DRIVERS = ("name", "targets", "version")
 """Fields that change no figure: a missed target is never blamed on them."""
 

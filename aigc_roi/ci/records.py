@@ -113,6 +113,9 @@ class Comparison:
     """Why the IRR is none at the base revision and now (``Checked.irr_none_reason``)."""
     was: str | None = None
     """Where a renamed or copied file was at the base revision (the version ``before`` is of); None otherwise."""
+    currency_change: tuple[str, str] | None = None
+    """The file's currency at the base revision and now, when they differ: its money figures' changes are then
+    neither held (``max_npv_drop``) nor split among the changed inputs."""
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         from aigc_roi.present import tables
         from aigc_roi.present.text import markdown_text
     if chosen is CheckFormat.json:
-        data = render.check_json(checked, results)
+        data = render.check_json(checked, results, base)
         if base is not None:
             data["baseline"] = render.comparison_json(base, comparisons)
         emit_json(tables.to_json(data))
@@ -225,7 +225,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
             parts += [(f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
                        else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, base, lang)))
-                      + _base_errors_markdown(c) + _explain_markdown(c, lang) for c in comparisons]
+                      + _base_errors_markdown(c) + _explain_markdown(c, base, lang) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
         return
@@ -304,8 +304,9 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
     emit("".join(out))
 
 
-def _explain_markdown(comparison: Comparison, lang: str) -> str:
-    """What moved each figure of a modified file (docs/formulas.md §13), as `compare --explain` splits it."""
+def _explain_markdown(comparison: Comparison, base: str, lang: str) -> str:
+    """What moved each figure of a modified file (docs/formulas.md §13), as `compare --explain` splits it; across a
+    change of currency its money figures are left out, which a line says."""
     if comparison.split is None:
         return ""
     from aigc_roi.present import ci_view as render
@@ -317,8 +318,12 @@ def _explain_markdown(comparison: Comparison, lang: str) -> str:
     split = comparison.split
     note_key = "explain_exact" if split.explanation.exact else "explain_sampled"
     title = label("check_md_explain", lang).format(named=render.named(comparison))
+    not_split = ""
+    if comparison.currency_change is not None:
+        was, now = comparison.currency_change
+        not_split = label("check_md_explain_currency", lang).format(was=was, base=base, now=now) + "\n"
     return ("\n" + tables.to_markdown(explain_rows(split, NumberStyle(lang, comparison.currency)), title, text_columns=4)
-            + "\n" + label(note_key, lang).format(orders=split.explanation.orders) + "\n")
+            + "\n" + label(note_key, lang).format(orders=split.explanation.orders) + "\n" + not_split)
 
 
 def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,

@@ -5,7 +5,9 @@ amount or as a share of the base's npv; ``max_payback_delay`` bounds how many
 months later payback_month comes. They compare two versions of one file, so
 only ``check --base REF`` can hold them; without a base version (no --base,
 a file new since REF, or invalid there) each is not applicable, which fails
-nothing and is shown as such, never as met. Pure: figures in, outcomes out.
+nothing and is shown as such, never as met; so is ``max_npv_drop`` when the
+file's currency changed since REF, as npv there and now are amounts in two
+currencies. Pure: figures in, outcomes out.
 """
 
 from __future__ import annotations
@@ -34,12 +36,19 @@ def not_applicable(targets: Targets) -> list[TargetOutcome]:
             for name in change_target_names(targets)]
 
 
-def check_change_targets(targets: Targets, before: Figures, after: Figures,
-                         before_horizon: int, after_horizon: int) -> list[TargetOutcome]:
-    """Each change target of ``targets`` (the new version's) held to the move from ``before`` to ``after``."""
+def check_change_targets(targets: Targets, before: Figures, after: Figures, before_horizon: int, after_horizon: int,
+                         currency_change: tuple[str, str] | None = None) -> list[TargetOutcome]:
+    """Each change target of ``targets`` (the new version's) held to the move from ``before`` to ``after``.
+
+    ``currency_change``: the file's currency at the base and now, when they differ; npv's drop is then not applicable.
+    """
     outcomes = []
     for name in change_target_names(targets):
         figure, limit = _figure(targets, name), _limit(targets, name)
+        if name == "max_npv_drop" and currency_change is not None:
+            outcomes.append(TargetOutcome(name, figure, None, limit, True, applicable=False,
+                                          currency_change=currency_change))
+            continue
         if name == "max_payback_delay":
             actual: float | None = (_payback_or_after(after, after_horizon) - _payback_or_after(before, before_horizon))
         else:

@@ -59,6 +59,9 @@ class TargetOutcome:
     applicable: bool = True
     """False for a target on the change (model/change_targets.py) with nothing to compare with: shown as not
     applicable, and neither met nor missed (``passed`` is True so it fails nothing, ``actual`` is None)."""
+    currency_change: tuple[str, str] | None = None
+    """Why a money target on the change is not applicable though there is a base: the file's currency there and
+    now, which differ (an amount in one is not comparable with an amount in the other)."""
 
     @property
     def bound(self) -> Bound:

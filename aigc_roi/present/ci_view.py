@@ -176,7 +176,7 @@ def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> s
 
 def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base: str, lang: str) -> str:
     if not outcome.applicable:
-        return label("check_not_applicable" if missed_at_base is None else "check_not_applicable_at_base", lang).format(base=base)
+        return not_applicable_reason(outcome, missed_at_base is not None, base, lang)
     if outcome.passed:
         return label("check_pass", lang)
     if missed_at_base is None:
@@ -184,6 +184,19 @@ def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base:
     if outcome.name in missed_at_base:
         return label("check_fail_at_base", lang).format(base=base)
     return label("check_fail_new", lang)
+
+
+def not_applicable_reason(outcome: TargetOutcome, with_base: bool, base: str, lang: str, note: bool = False,
+                          scenario: str = "") -> str:
+    """Why a target on the change was not held: no ``--base``, no valid version at ``base``, or (for an amount) a
+    currency changed since; its result cell, or with ``note`` its located line's message."""
+    if outcome.currency_change is not None:
+        key = "check_not_applicable_currency"
+    else:
+        key = "check_not_applicable_at_base" if with_base else "check_not_applicable"
+    was, now = outcome.currency_change or ("", "")
+    return label(key + ("_note" if note else ""), lang).format(base=base, was=was, now=now, scenario=scenario,
+                                                                target=outcome.name)
 
 
 TARGET_LABELS: dict[str, str] = {
@@ -310,8 +323,8 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
     for outcome in item.outcomes:
         title = f"aigc-roi check: {outcome.name}"
         if not outcome.applicable:
-            idle = "check_not_applicable_note" if at_base is None else "check_not_applicable_at_base_note"
-            message = label(idle, lang).format(scenario=item.loaded.scenario.name, target=outcome.name, base=base)
+            message = not_applicable_reason(outcome, at_base is not None, base, lang, note=True,
+                                            scenario=item.loaded.scenario.name)
             line, column = item.target_location(outcome) or (None, None)
             found.append(Finding(message, title, item.path, line, column, level="notice"))
             continue
@@ -352,12 +365,14 @@ def _input_text(value: object) -> str:
     return "null" if value is None else str(value)
 
 
-def check_json(checked: Sequence[Checked], results: Sequence[Validated]) -> dict[str, Any]:
+def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: str | None = None) -> dict[str, Any]:
     scenarios = [
         {"path": item.path, "scenario": item.loaded.scenario.name,
-         # A target on the change without a base version is neither met nor missed: passed is null.
+         # A target on the change that could not be held is neither met nor missed: passed is null, and why is said.
          "targets": [{"name": o.name, "figure": o.figure, "actual": o.actual, "limit": o.limit,
-                      "passed": o.passed if o.applicable else None, "applicable": o.applicable}
+                      "passed": o.passed if o.applicable else None, "applicable": o.applicable,
+                      "not_applicable_reason": None if o.applicable
+                      else not_applicable_reason(o, base is not None, base or "", "en")}
                      for o in item.outcomes],
          "passed": item.passed}
         for item in checked
@@ -419,10 +434,16 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     rows = [
         [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
          _side(after, name, no_after, style),
-         _change(name, before, after, style) if before is not None and after is not None else NONE]
+         _change(name, before, after, style) if before is not None and after is not None and _comparable(comparison, name)
+         else NONE]
         for name in names
     ]
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows
+
+
+def _comparable(comparison: Comparison, figure: str) -> bool:
+    """Whether the figure's change means anything: not an amount's across a change of currency (docs/formulas.md §13)."""
+    return comparison.currency_change is None or unit_of(figure) != "money"
 
 
 def named(comparison: Comparison) -> str:
@@ -438,6 +459,9 @@ SINCE_BASE_LABELS: dict[str, str] = {"new": "check_new_since_base", "removed": "
 def comparison_title(comparison: Comparison, base: str, lang: str = "en") -> str:
     """``scenarios/x.yaml (Name): modified``; a renamed or copied file also names where it was at ``base``."""
     status = label(STATUS_LABELS[comparison.status], lang).format(was=comparison.was, base=base)
+    if comparison.currency_change is not None:
+        was, now = comparison.currency_change
+        status += label("check_currency_changed", lang).format(was=was, base=base, now=now)
     return label("check_title", lang).format(named=named(comparison), status=status)
 
 
@@ -458,7 +482,8 @@ def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, An
         for name in comparison.after or comparison.before or {}:
             old, new = _value(comparison.before, name), _value(comparison.after, name)
             figures[name] = {"before": old, "after": new,
-                             "change": None if old is None or new is None else new - old}
+                             "change": None if old is None or new is None or not _comparable(comparison, name)
+                             else new - old}
         changes.append({"path": comparison.path, "status": comparison.status, "old_path": comparison.was,
                         "scenario": comparison.scenario,
                         "figures": figures, "before_errors": [error_json(e) for e in comparison.before_errors]})

@@ -551,7 +551,18 @@ LABELS: dict[str, Label] = {
         "{scenario}: targets.{target} not applicable: no valid version at {base} to compare with",
         "{scenario}: targets.{target} 不适用：{base} 没有可比较的有效版本",
     ),
+    "check_not_applicable_currency": Label("n/a (currency changed: {was} at {base}, {now} now)",
+                                           "不适用（币种已变：{base} 为 {was}，现为 {now}）"),
+    "check_not_applicable_currency_note": Label(
+        "{scenario}: targets.{target} not applicable: the currency changed ({was} at {base}, {now} now), and an "
+        "amount in one is not compared with an amount in the other",
+        "{scenario}: targets.{target} 不适用：币种已变（{base} 为 {was}，现为 {now}），两种币种的金额不作比较",
+    ),
     "check_md_explain": Label("What moved each figure: {named}", "各指标变化的来源：{named}"),
+    "check_md_explain_currency": Label(
+        "Money figures are not split: the currency changed ({was} at {base}, {now} now).",
+        "金额类指标不作分摊：币种已变（{base} 为 {was}，现为 {now}）。",
+    ),
     "check_missed": Label(
         "{scenario}: targets.{target} missed: {figure} is {actual}, must be {limit}",
         "{scenario}: targets.{target} 未达成：{figure} {actual}，应 {limit}",
@@ -579,6 +590,8 @@ LABELS: dict[str, Label] = {
     "check_worse_never": Label("worse: {never}", "变差：{never}"),
     "check_better_never": Label("better: {never} -> {month}", "改善：{never} -> {month}"),
     "check_title": Label("{named}: {status}", "{named}：{status}"),
+    "check_currency_changed": Label("; currency changed: {was} at {base}, {now} now, so no amount's change is shown",
+                                    "；币种已变：{base} 为 {was}，现为 {now}，故不显示金额的变化"),
     "check_new_since_base": Label("{named}: new since {base}", "{named}：自 {base} 以来新增"),
     "check_removed_since_base": Label("{named}: removed since {base}", "{named}：自 {base} 以来删除"),
     "check_no_change": Label("No scenario changed since {base}.", "自 {base} 以来没有场景改动。"),

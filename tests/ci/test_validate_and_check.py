@@ -277,8 +277,10 @@ def test_check_json(tmp_path: Path) -> None:
     assert scenario["scenario"] == "Spec example"
     assert scenario["passed"] is False
     assert scenario["targets"] == [
-        {"name": "min_roi", "figure": "roi", "actual": pytest.approx(-0.2125), "limit": 0, "passed": False, "applicable": True},
-        {"name": "max_cac", "figure": "cac", "actual": pytest.approx(20), "limit": 25, "passed": True, "applicable": True},
+        {"name": "min_roi", "figure": "roi", "actual": pytest.approx(-0.2125), "limit": 0, "passed": False, "applicable": True,
+         "not_applicable_reason": None},
+        {"name": "max_cac", "figure": "cac", "actual": pytest.approx(20), "limit": 25, "passed": True, "applicable": True,
+         "not_applicable_reason": None},
     ]
 
 

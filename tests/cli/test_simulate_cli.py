@@ -284,7 +284,8 @@ def test_check_uses_the_files_payback_target(tmp_path: Path) -> None:
     assert outcomes["min_payback_probability"]["actual"] == pytest.approx(0.3, abs=four_se_of_share(0.3, 10_000))
     assert outcomes["min_payback_probability"]["passed"] is True
     assert outcomes["max_payback_months"] == {"name": "max_payback_months", "figure": "payback_month", "actual": 10,
-                                              "limit": 6, "passed": False, "applicable": True}
+                                              "limit": 6, "passed": False, "applicable": True,
+                                              "not_applicable_reason": None}
     assert result.exit_code == 1
 
 
