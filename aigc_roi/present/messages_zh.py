@@ -300,6 +300,8 @@ _MESSAGES = _rules([
     (r"(.+): is a folder; expected a file name", "{0}：这是文件夹；应为文件名"),
     (r"(.+): no \*\.yaml or \*\.yml files in this folder", "{0}：此文件夹中没有 *.yaml 或 *.yml 文件"),
     (r"(\d+) files?, (\d+) invalid, (\d+) errors?", "{0} 个文件，{1} 个无效，{2} 个错误"),
+    (r"(\d+) files?, (\d+) invalid, (\d+) targets?, (\d+) missed, (\d+) not applicable",
+     "{0} 个文件，{1} 个无效，{2} 个目标，{3} 个未达成，{4} 个不适用"),
     (r"(\d+) files?, (\d+) invalid, (\d+) targets?, (\d+) missed", "{0} 个文件，{1} 个无效，{2} 个目标，{3} 个未达成"),
     (r"--lang: expected one of (.+), found (.+)", "--lang：应为 {0} 之一，实际为 {1}"),
     (r"--variant: give exactly one FILE to vary, found (\d+)", "--variant：只能对一个 FILE 做变体，收到 {0} 个"),

@@ -81,6 +81,14 @@ def test_check_table_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         assert word not in result.stdout
 
 
+def test_the_summary_counts_targets_not_applicable_in_chinese(tmp_path: Path) -> None:
+    # A target on the change without --base is not applicable: the summary said so in English under --lang zh.
+    write(tmp_path, {"plan.yaml": example(targets="max_npv_drop: 10%")})
+    result = invoke(["check", str(tmp_path / "plan.yaml"), "--lang", "zh"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "1 个文件，0 个无效，1 个目标，0 个未达成，1 个不适用"
+
+
 def test_check_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"lose.yaml": LOSING})
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
