@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -35,14 +36,27 @@ PROGRESS_AFTER_SECONDS = 1.0
 
 
 def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
-    """``"5,50,95"`` -> (5.0, 50.0, 95.0): sorted, repeats dropped; exit 2 unless every one is in [0, 100]."""
-    try:
-        values = [float(part) for part in text.split(",")]
-    except ValueError:
-        values = []
-    if not values or any(not 0 <= value <= 100 for value in values):
-        fail([label("percentiles_bad", lang).format(text=text)])
-    return tuple(sorted(set(values)))
+    """``"5,50,95"`` -> (5.0, 50.0, 95.0): sorted, repeats dropped; exit 2 unless each is a number in [0, 100]
+    written in the file's number grammar without a suffix (``50%`` would be 0.5 there, not the median), and unless
+    two different ones are the same float (``33.3333333333333331``, ``33.333333333333333``): their columns would
+    be one."""
+    from aigc_roi.present.simulation import percentile_key
+    from aigc_roi.reader.numbers import SUFFIX_EXPONENTS, ValueProblem, decimal_to_float, number_decimal
+
+    written: dict[float, tuple[str, Decimal]] = {}
+    for part in (part.strip() for part in text.split(",")):
+        try:
+            exact = number_decimal(part) if part[-1:] not in SUFFIX_EXPONENTS else None
+        except ValueProblem:
+            exact = None
+        if exact is None or not 0 <= exact <= 100:
+            fail([label("percentiles_bad", lang).format(text=text)])
+        value = decimal_to_float(exact) + 0.0  # + 0.0: -0 is the 0th, keyed p0
+        if value in written and written[value][1] != exact:
+            fail([label("percentiles_alike", lang).format(first=written[value][0], second=part,
+                                                          key=percentile_key(value))])
+        written.setdefault(value, (part, exact))
+    return tuple(sorted(written))
 
 
 STAGE_LABELS = {"drawing": "simulating_draws", "evaluating": "simulating", "shares": "simulating_shares"}

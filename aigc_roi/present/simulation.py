@@ -38,8 +38,9 @@ PROBABILITY_LABELS = {
 
 
 def percentile_key(q: float) -> str:
-    """``5.0`` -> ``p5``, ``2.5`` -> ``p2.5``."""
-    return f"p{q:g}"
+    """``5.0`` -> ``p5``, ``2.5`` -> ``p2.5``, ``33.333331`` -> ``p33.333331``."""
+    # The shortest repr that reads back as q: two requested percentiles never share a key (:g kept 6 digits).
+    return f"p{int(q)}" if q.is_integer() else f"p{q!r}"
 
 
 def ranked_shares(shares: dict[str, float]) -> list[tuple[str, float]]:

@@ -167,7 +167,7 @@ def test_parquet_without_pyarrow_is_one_line_naming_what_to_install(tmp_path: Pa
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--percentiles", "5,150"], "aigc-roi: --percentiles: expected comma-separated numbers in [0, 100]"),
+    (["--percentiles", "5,150"], "aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas"),
     (["--percentiles", "five"], "aigc-roi: --percentiles: expected"),
     (["--samples-out", "s.txt"], "aigc-roi: --samples-out: expected a file name ending in .csv or .parquet"),
     (["--plot", "fan.pdf"], "aigc-roi: --plot: expected a file name ending in .svg or .png"),

@@ -1,0 +1,99 @@
+"""`simulate --percentiles`: numbers from 0 to 100 in the file's grammar without a suffix, one key each.
+
+Its numbers were read with Python's float(), which takes 'infinity', '٥' and '1_0' but gave the keys six digits
+(``p{q:g}``): 33.33333 and 33.333331 were two percentiles under one key, p33.3333. Now each key is the shortest repr
+that reads back as its percentile, two values that are one float are refused, and every other refusal is the
+option's own line, in English and in Chinese.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+# Net cash over 24 months is 24000 - 1000 B with B ~ U[0, 20]: its quantiles rise with q.
+UNIFORM_BID = """\
+name: Uniform bid
+horizon_months: 24
+acquisition:
+  - {name: Ads, type: cpa, bid: {dist: uniform, low: 0, high: 20}, users: 1000, months: 1}
+retention: {monthly_churn: 0}
+monetization:
+  purchases: [{name: Credits, price: 1, rate: 1}]
+"""
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> str:
+    path = tmp_path / "plan.yaml"
+    path.write_text(textwrap.dedent(UNIFORM_BID), encoding="utf-8")
+    return str(path)
+
+
+def _simulate(plan: str, percentiles: str, *args: str) -> tuple[int, str, str]:
+    result = invoke(["simulate", plan, "--samples", "400", "--percentiles", percentiles, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_two_percentiles_that_agree_to_six_digits_get_a_key_each(plan: str) -> None:
+    code, out, _ = _simulate(plan, "33.333331,33.33333", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    net_cash = data["figures"]["net_cash"]
+    assert [key for key in net_cash if key.startswith("p")] == ["p33.33333", "p33.333331"]
+    assert net_cash["p33.33333"] <= net_cash["p33.333331"]
+    assert all({"p33.33333", "p33.333331"} <= set(row) for row in data["cash_fan"]["months"])
+    code, out, _ = _simulate(plan, "33.333331,33.33333", "-f", "csv")
+    keys = [row[2] for row in csv.reader(io.StringIO(out)) if row[:2] == ["figures", "net_cash"]]
+    assert keys == ["mean", "p33.33333", "p33.333331", "defined_share"]
+
+
+@pytest.mark.parametrize(("written", "keys"), [
+    ("5,50,95", ["p5", "p50", "p95"]),
+    ("2.5,1e1", ["p2.5", "p10"]),
+    ("95, 5 ,50,5.0,05", ["p5", "p50", "p95"]),  # sorted, spaces and repeats dropped
+    ("1_0,５０", ["p10", "p50"]),  # as a file writes numbers: _ groups digits, an IME types ５０
+    ("-0,100", ["p0", "p100"]),
+])
+def test_numbers_written_as_in_a_file_are_accepted(plan: str, written: str, keys: list[str]) -> None:
+    code, out, _ = _simulate(plan, written, "-f", "json")
+    assert code == 0
+    assert [key for key in json.loads(out)["figures"]["net_cash"] if key.startswith("p")] == keys
+
+
+@pytest.mark.parametrize("written", [
+    "nan", "inf", "infinity", "1e999", "50%", "50％", "0.5万", "1k", "101", "100.0000000000000001", "-1",
+    "-0.0000000000000000001", "", "5,", "5,,50", "five", "٥", "0x10", "5;50",
+])
+def test_anything_but_numbers_from_0_to_100_is_refused_in_one_line(plan: str, written: str) -> None:
+    code, out, err = _simulate(plan, written)
+    assert code == 2
+    assert out == ""
+    assert err == ("aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, "
+                   f"found {written!r}; percentiles are written without %\n")
+
+
+def test_the_refusal_in_chinese(plan: str) -> None:
+    code, _, err = _simulate(plan, "50%", "--lang", "zh")
+    assert code == 2
+    assert err == "aigc-roi: --percentiles: 应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，收到的是 '50%'；分位数不带 %\n"
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "33.3333333333333331 and 33.333333333333333 differ beyond a float's precision, so both are "
+           "p33.333333333333336; give one of them"),
+    ("zh", "33.3333333333333331 与 33.333333333333333 的差别超出浮点数精度，二者都是 p33.333333333333336；请只写其中一个"),
+])
+def test_two_values_that_are_one_float_are_refused(plan: str, lang: str, message: str) -> None:
+    # Both round to the float nearest 100/3, whose shortest repr is 33.333333333333336.
+    assert repr(float("33.3333333333333331")) == repr(float("33.333333333333333")) == "33.333333333333336"
+    code, out, err = _simulate(plan, "33.3333333333333331,33.333333333333333", "--lang", lang)
+    assert code == 2
+    assert out == ""
+    assert err == f"aigc-roi: --percentiles: {message}\n"
