@@ -25,14 +25,21 @@ class _WrittenAsInAFile(_NumberRangeBase):
         if not isinstance(value, str):  # a default
             return value
         # The number grammar (and its Decimal) only when a number is given: --help reads none.
-        from aigc_roi.reader.numbers import ValueProblem, parse_number_text, percent_hint, slip_hint
+        from aigc_roi.reader.numbers import (
+            ValueProblem,
+            bound_fault,
+            parse_number_text,
+            percent_hint,
+            slip_hint,
+        )
 
         try:
             number = parse_number_text(value.strip())
         except ValueProblem:
             number = math.nan
         if not self.accepts(number):
-            slip = slip_hint(value)  # '1w' is 1万
+            slip = slip_hint(value, lambda number, in_percent: bound_fault(  # '1w' is 1万
+                number, in_percent, self.min, self.max, self.max_open, self.min_open, isinstance(self, IntRange)))
             # A share typed as a percentage without its sign (80 for 80%), as conversion: 3 in a file.
             hint = slip[1] if slip else percent_hint(value, self.accepts) if (self.min, self.max) == (0, 1) else None
             self.fail(f"expected {self.expectation()}, found {value!r}" + (f"; {hint}" if hint else ""), param, ctx)

@@ -345,6 +345,9 @@ def _commands_zh(commands: str) -> str:
     return commands.replace(", ", "、").replace(" and ", " 和 ")
 
 
+_BOUND_ZH = {"over": "超过", "under": "低于", "not over": "不高于", "not under": "不低于"}
+"""How reader/numbers.py bound_fault says a value is outside its bounds."""
+
 _HINTS = _rules([
     # An option another command has (cli/edge.py): which commands, and why this one has none.
     (r"(--[\w-]+) is an option of (.+), not of (\w+), which uses the median of each range",
@@ -366,6 +369,10 @@ _HINTS = _rules([
     (r"a span of months is written first-last: (.+)", "月份区间写作 起-止：{0}"),
     (r"no thousands commas: write (.+)", "不要用千位逗号：请写 {0}"),
     (r"full-width '(.)' \(IME input\): write (.+)", "全角字符 '{0}'（输入法输入）：请写 {1}"),
+    (r"full-width '(.)' \(IME input\), and (.+) is (over|under|not over|not under) (\S+)",
+     lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} {_BOUND_ZH[m[3]]} {m[4]}"),
+    (r"full-width '(.)' \(IME input\), and (.+) is not a (whole )?number",
+     lambda m: f"全角字符 '{m[1]}'（输入法输入），且 {m[2]} 不是{'整数' if m[3] else '数字'}"),
     (r"full-width quote '(.)' \(IME input\) does not quote in YAML: write (.+) or use ASCII quotes",
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用：请写 {1}，或用英文引号"),
     (r"KOC \(素人\) posts are type: kol, priced per post", "KOC（素人）投放请写 type: kol，按条计费"),

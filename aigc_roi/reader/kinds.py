@@ -25,7 +25,15 @@ from aigc_roi.model.limits import MAX_RETENTION_POINTS as MAX_RETENTION_POINTS
 from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
-from aigc_roi.reader.numbers import NotFinite, ValueProblem, percent_hint, slip_hint, split_range, to_number
+from aigc_roi.reader.numbers import (
+    NotFinite,
+    ValueProblem,
+    bound_fault,
+    percent_hint,
+    slip_hint,
+    split_range,
+    to_number,
+)
 from aigc_roi.reader.yamltree import Node, join_path
 
 INVALID: Any = object()
@@ -147,6 +155,9 @@ class Number:
             return value < self.maximum if self.below_maximum else value <= self.maximum
         return True
 
+    def _fault(self, value: float, in_percent: bool) -> str | None:
+        return bound_fault(value, in_percent, self.minimum, self.maximum, self.below_maximum, integer=self.integer)
+
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if self.ranges and node.kind == "map":
             return self._parse_range_map(node, path, ctx)
@@ -164,7 +175,7 @@ class Number:
         except NotFinite:
             return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         except ValueProblem as problem:
-            slip = slip_hint(node.raw) if isinstance(node.value, str) and "\n" not in node.raw else None
+            slip = slip_hint(node.raw, self._fault) if isinstance(node.value, str) and "\n" not in node.raw else None
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)
             return ctx.expected(node, path, self.expectation(), problem.hint)

@@ -156,9 +156,28 @@ def percent_hint(written: str, accepts: Callable[[float], bool]) -> str | None:
     return f"did you mean {text}%?" if value > 1.001 and accepts(as_percentage) else None
 
 
-def slip_hint(text: str) -> tuple[int, str] | None:
+def bound_fault(value: float, in_percent: bool, minimum: float | None, maximum: float | None,
+                below_maximum: bool = False, above_minimum: bool = False, integer: bool = False) -> str | None:
+    """Why ``value`` is outside the bounds (``over 1``; ``over 100%`` ``in_percent``, for a value written with
+    ``%``); None when it is inside them."""
+    if maximum is not None and (value >= maximum if below_maximum else value > maximum):
+        return f"{'not under' if value == maximum else 'over'} {_bound_text(maximum, in_percent)}"
+    if minimum is not None and (value <= minimum if above_minimum else value < minimum):
+        return f"{'not over' if value == minimum else 'under'} {_bound_text(minimum, in_percent)}"
+    return "not a whole number" if integer and not value.is_integer() else None
+
+
+def _bound_text(bound: float, in_percent: bool) -> str:
+    """``0.999`` -> ``99.9%`` in percent: shifted in decimal, so no float noise shows (0.999 * 100 is 99.89999999999999)."""
+    return f"{_written(float(Decimal(repr(bound)).scaleb(2)))}%" if in_percent else _written(bound)
+
+
+def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = None) -> tuple[int, str] | None:
     """The likely slip behind ``text`` that is not a number, as (offset of the character
-    to point at, hint), or None. The hints name the fix in the format's own words."""
+    to point at, hint), or None. The hints name the fix in the format's own words. ``fault`` says why a number (and
+    whether it was written in percent) is no value of the field (``bound_fault``), or None: given, a full-width
+    character's ASCII twin is only suggested when the text it makes is a valid value, as percent_hint's rule is;
+    otherwise the hint says why not."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     for position, char in enumerate(text):
@@ -169,6 +188,13 @@ def slip_hint(text: str) -> tuple[int, str] | None:
             fixed = text.replace(char, FULL_WIDTH[char]).strip()
             if char == "，":
                 fixed = fixed.replace(",", "_")
+            if fault is not None:
+                try:
+                    problem = fault(parse_number_text(fixed), fixed.endswith("%"))
+                except ValueProblem:
+                    problem = "not a number"
+                if problem is not None:
+                    return position, f"full-width '{char}' (IME input), and {fixed} is {problem}"
             return position, f"full-width '{char}' (IME input): write {fixed}"
     if match := re.fullmatch(rf"[¥￥]\s*{_AMOUNT}", stripped):
         return lead, f"write {match['amount']} without '{stripped[0]}': amounts are in the scenario's currency"

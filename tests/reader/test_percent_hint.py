@@ -49,3 +49,24 @@ def test_a_share_below_1_gets_no_hint_that_would_reach_its_bound() -> None:
 
 def test_a_set_value_with_its_percent_sign_gets_none() -> None:
     assert _messages("0", "0.1", "virality=150%")["virality"] == "expected a number >= 0 and < 1, found 150%"
+
+
+# The full-width twin of a sign (an IME's ％, ，) follows the same rule: its ASCII form is suggested only where that
+# form is a value the field takes; elsewhere the hint still names the character and says what is wrong.
+@pytest.mark.parametrize(("field", "written", "hint"), [
+    ("virality", "5％", "full-width '％' (IME input): write 5%"),
+    ("conversion", "100％", "full-width '％' (IME input): write 100%"),
+    ("virality", "150％", "full-width '％' (IME input), and 150% is over 100%"),
+    ("conversion", "250％", "full-width '％' (IME input), and 250% is over 100%"),
+    # virality < 1: 100% is its excluded bound.
+    ("virality", "100％", "full-width '％' (IME input), and 100% is not under 100%"),
+    ("virality", "-5％", "full-width '％' (IME input), and -5% is under 0%"),
+    ("virality", "5％％", "full-width '％' (IME input), and 5%% is not a number"),
+    ("conversion", "1，000", "full-width '，' (IME input), and 1_000 is over 1"),
+    ("conversion", "0。5", "full-width '。' (IME input): write 0.5"),
+])
+def test_a_full_width_slip_gets_its_ascii_form_only_where_that_form_is_valid(field: str, written: str, hint: str) -> None:
+    messages = _messages(**{field: written})
+    path, expected = {"virality": ("virality", "a number >= 0 and < 1"),
+                      "conversion": ("monetization.plans[0].conversion", "a number from 0 to 1")}[field]
+    assert messages[path] == f"expected {expected}, found '{written}'; {hint}"
