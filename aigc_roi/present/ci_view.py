@@ -190,13 +190,21 @@ def not_applicable_reason(outcome: TargetOutcome, with_base: bool, base: str, la
                           scenario: str = "") -> str:
     """Why a target on the change was not held: no ``--base``, no valid version at ``base``, or (for an amount) a
     currency changed since; its result cell, or with ``note`` its located line's message."""
-    if outcome.currency_change is not None:
-        key = "check_not_applicable_currency"
-    else:
-        key = "check_not_applicable_at_base" if with_base else "check_not_applicable"
+    reason = "currency" if outcome.currency_change is not None else "at_base" if with_base else "no_base"
     was, now = outcome.currency_change or ("", "")
-    return label(key + ("_note" if note else ""), lang).format(base=base, was=was, now=now, scenario=scenario,
-                                                                target=outcome.name)
+    return label(NOT_APPLICABLE_LABELS[reason, note], lang).format(base=base, was=was, now=now, scenario=scenario,
+                                                                   target=outcome.name)
+
+
+NOT_APPLICABLE_LABELS: dict[tuple[str, bool], str] = {
+    ("no_base", False): "check_not_applicable",
+    ("no_base", True): "check_not_applicable_note",
+    ("at_base", False): "check_not_applicable_at_base",
+    ("at_base", True): "check_not_applicable_at_base_note",
+    ("currency", False): "check_not_applicable_currency",
+    ("currency", True): "check_not_applicable_currency_note",
+}
+"""(why a target on the change was not held, as a located note or not) -> its label."""
 
 
 TARGET_LABELS: dict[str, str] = {

@@ -75,7 +75,7 @@ def test_an_amount_limit_is_not_applicable_either_and_fails_nothing(tmp_path: Pa
     assert result.exit_code == 0
     assert ("| scenarios/plan.yaml | max_npv_drop 净现值降幅上限 | — | <= 1.00万 | "
             "不适用（币种已变：HEAD 为 CNY，现为 USD） |") in result.stdout
-    assert result.stdout.endswith("1 file, 0 invalid, 2 targets, 0 missed, 1 not applicable\n")
+    assert result.stdout.endswith("1 个文件，0 个无效，2 个目标，0 个未达成，1 个不适用\n")
 
 
 def test_money_figures_are_neither_subtracted_nor_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
