@@ -27,6 +27,8 @@ MAX_RETENTION_POINTS = MAX_HORIZON_MONTHS
 """One point per month at most: ages are distinct months within the horizon."""
 MAX_RETENTION_DAY = 3653
 """Last day a ``retention.days`` point may name: ten years, the longest horizon (120 x 30.4375 days)."""
+MIN_RETENTION_DAYS = 2
+"""Fewest ``retention.days`` points: a power law needs two to be fitted."""
 MAX_MATCH_PATTERNS = 100
 """Globs in one channel's ``match``."""
 MAX_MILESTONES = 50

@@ -184,6 +184,9 @@ SCHEMA_ZH: dict[str, str] = {
         "用于 check --base：回本月份 (payback_month) 最多可比基准版本推迟的月数。",
     # Numbers and ranges written as text.
     "A number as text: 6_000_000, 1e6, 1.5万, 30k, 5%.": "以文本书写的数字：6_000_000、1e6、1.5万、30k、5%。",
+    "A share as text: a percentage from 0% to 100% or a decimal from 0 to 1.": "以文本书写的比例：0% 到 100% 的百分数，或 0 到 1 的小数。",
+    "A share as text: a percentage from 0% to below 100% or a decimal from 0 to below 1.":
+        "以文本书写的比例：0% 到小于 100% 的百分数，或 0 到小于 1 的小数。",
     "An uncertain value low..high, e.g. 20..40 (lognormal 90% interval).": "不确定值 low..high，例如 20..40（对数正态的 90% 区间）。",
     "An uncertain value as {low, high} or {dist: lognormal|normal|uniform|triangular, ...}.":
         "不确定值，写作 {low, high} 或 {dist: lognormal|normal|uniform|triangular, ...}。",

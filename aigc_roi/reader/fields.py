@@ -14,6 +14,7 @@ from aigc_roi.model.limits import MAX_GATES as MAX_GATES
 from aigc_roi.model.limits import MAX_MATCH_PATTERNS as MAX_MATCH_PATTERNS
 from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
 from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
+from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.scenario import ByMonth, Distribution, Value
 from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.kinds import (
@@ -205,6 +206,8 @@ class KeyedShares:
     """True: keys are ages within the horizon (last = horizon - 1); False: days up to MAX_RETENTION_DAY."""
     example: str
     description: str
+    fewest: int = 1
+    """Fewest keys; the loader reports fewer (with what it needs them for), the schema states it as minProperties."""
 
     def last(self, ctx: Context) -> int:
         return ctx.horizon_months - 1 if self.ages else MAX_RETENTION_DAY
@@ -235,7 +238,7 @@ class KeyedShares:
         return sorted(entries, key=lambda item: item[0])
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "object", "minProperties": 1, "additionalProperties": False,
+        return {"type": "object", "minProperties": self.fewest, "additionalProperties": False,
                 "patternProperties": {"^[0-9]+$": self.share.json_schema()}, "description": self.description}
 
 
@@ -378,7 +381,8 @@ RETENTION = Obj({
     "points": RetentionPointsKind(rate("Share active at this age.")),
     "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
     "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
-                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law."),
+                        "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law.",
+                        fewest=MIN_RETENTION_DAYS),
 }, description="How a cohort decays; exactly one of points, monthly_churn or days.",
     extra_schema={"oneOf": [{"required": ["points"]}, {"required": ["monthly_churn"]}, {"required": ["days"]}]})
 

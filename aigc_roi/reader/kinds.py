@@ -108,12 +108,33 @@ class Kind(Protocol):
 _DIGIT = "[0-9０-９]"
 _NUMBER_TEXT = rf"[+-]?({_DIGIT}[0-9０-９_]*(\.[0-9０-９_]*)?|\.{_DIGIT}[0-9０-９_]*)([eE][+-]?{_DIGIT}+)?\s*[kKmM万亿%]?"
 
+_SIZED_NUMBER = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
+
+
+def _share_text_pattern(below_one: bool) -> str:
+    """A share as text: a percentage from 0% to 100% or a decimal from 0 to 1 (each below the top when
+    ``below_one``). Exponents and the suffixes k, m, 万, 亿 are left out: bounding their value takes
+    arithmetic a pattern cannot do, and no one writes a share that way. Leading zeros are the only
+    repetition before a fixed tail, so a match tries a few splits per character, never exponentially many."""
+    fraction = r"(\.[0-9０-９_]*)?"
+    decimal = rf"[0０]+{fraction}|\.{_DIGIT}[0-9０-９_]*"
+    percentage = rf"[0０]*{_DIGIT}?{_DIGIT}{fraction}|\.{_DIGIT}[0-9０-９_]*"
+    if not below_one:
+        decimal += r"|[0０]*[1１](\.[0０_]*)?"
+        percentage += r"|[0０]*[1１][0０][0０](\.[0０_]*)?"
+    return rf"^\s*\+?(({decimal})|({percentage})\s*%)\s*$"
+
+
 SCHEMA_DEFS: dict[str, Any] = {
     "number_text": {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*$",
                     "description": "A number as text: 6_000_000, 1e6, 1.5万, 30k, 5%."},
+    "share_text": {"type": "string", "pattern": _share_text_pattern(below_one=False),
+                   "description": "A share as text: a percentage from 0% to 100% or a decimal from 0 to 1."},
+    "share_below_one_text": {"type": "string", "pattern": _share_text_pattern(below_one=True),
+                             "description": "A share as text: a percentage from 0% to below 100% or a decimal from 0 to below 1."},
     "range_text": {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*\.\.\s*{_NUMBER_TEXT}\s*$",
                    "description": "An uncertain value low..high, e.g. 20..40 (lognormal 90% interval)."},
-    "scalar": {"anyOf": [{"type": "number"}, {"$ref": "#/$defs/number_text"}]},
+    "scalar": {"anyOf": [_SIZED_NUMBER, {"$ref": "#/$defs/number_text"}]},
 }
 """Shared pieces of the JSON Schema, referenced as ``#/$defs/NAME`` rather than inlined at every field."""
 
@@ -145,6 +166,11 @@ class Number:
         if self.minimum is not None:
             return f"{noun} >= {self.minimum:g}"
         return noun
+
+    @property
+    def share(self) -> bool:
+        """A share of something (0..1), which may be written as a percentage."""
+        return self.minimum == 0 and self.maximum == 1
 
     def _in_bounds(self, value: float) -> bool:
         if self.integer and value != int(value):
@@ -184,7 +210,7 @@ class Number:
         if 0 < abs(value) < MIN_MAGNITUDE:
             return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
         if not self._in_bounds(value):
-            hint = percent_hint(node.raw, self._in_bounds) if self.minimum == 0 and self.maximum == 1 else None
+            hint = percent_hint(node.raw, self._in_bounds) if self.share else None
             if hint is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), 0, hint)
             return ctx.expected(node, path, self.expectation())
@@ -266,12 +292,12 @@ class Number:
         return self._interval(numbers["low"], numbers["high"], node, path, ctx, kind)
 
     def json_schema(self) -> dict[str, Any]:
-        number: dict[str, Any] = {"type": "integer" if self.integer else "number"}
-        if self.minimum is not None:
-            number["minimum"] = self.minimum
-        if self.maximum is not None:
-            number["exclusiveMaximum" if self.below_maximum else "maximum"] = self.maximum
-        options: list[dict[str, Any]] = [number, {"$ref": "#/$defs/number_text"}]
+        number: dict[str, Any] = {"type": "integer" if self.integer else "number",
+                                  "minimum": -MAX_MAGNITUDE if self.minimum is None else max(self.minimum, -MAX_MAGNITUDE)}
+        maximum = MAX_MAGNITUDE if self.maximum is None else min(self.maximum, MAX_MAGNITUDE)
+        number["exclusiveMaximum" if self.below_maximum else "maximum"] = maximum
+        text = ("share_below_one_text" if self.below_maximum else "share_text") if self.share else "number_text"
+        options: list[dict[str, Any]] = [number, {"$ref": f"#/$defs/{text}"}]
         if self.ranges:
             options += [{"$ref": "#/$defs/range_text"}, {"$ref": "#/$defs/range_map"}]
         return {"description": self.description, "anyOf": options} if self.description else {"anyOf": options}

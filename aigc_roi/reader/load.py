@@ -21,6 +21,7 @@ from aigc_roi.model import scenario as models
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
+from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader.byte_order import utf16_mark
 from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
@@ -310,7 +311,7 @@ def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:
 
 def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, path: str, ctx: Context) -> None:
     """At least two days; every share above 0 (a power law is fitted to the logarithms)."""
-    if len(days) < 2 and not any(error.path.startswith(f"{path}[") for error in ctx.errors):
+    if len(days) < MIN_RETENTION_DAYS and not any(error.path.startswith(f"{path}[") for error in ctx.errors):
         ctx.error(node, path, f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
     for day, share, share_node in days:
         if _median(share) <= 0:

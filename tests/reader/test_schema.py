@@ -7,6 +7,8 @@ the schema rejects would show red squiggles on a file `validate` accepts.
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +201,70 @@ def test_bad_inputs_of_the_corpus_fail_the_schema_too(name: str) -> None:
     with pytest.raises(ScenarioInvalid):
         load_text(text, "s.yaml")
     assert list(VALIDATOR.iter_errors(as_json_document(text))), "the schema accepted a file the loader refuses"
+
+
+BEYOND_A_SINGLE_FIELD_BOUND = {
+    "ctr 150% on a cpm channel": MINIMAL + "acquisition:\n  - {name: A, type: cpm, cpm: 30, ctr: 150%, cvr: 5%, budget: 1万}\n",
+    "conversion 300%": MINIMAL + "monetization: {plans: [{name: P, price: 10, period: month, conversion: 300%}]}\n",
+    "conversion by age 120%": MINIMAL + "monetization: {plans: [{name: P, price: 10, period: month, conversion: {0: 120%}}]}\n",
+    "renewal list with 101%": MINIMAL + "monetization: {plans: [{name: P, price: 10, period: month, conversion: 5%, "
+                              "renewal: [50%, 101%]}]}\n",
+    "revenue fee 100.01%": MINIMAL + "monetization: {revenue_fee: 100.01%}\n",
+    "revenue fee as text 1.01": MINIMAL + "monetization: {revenue_fee: '1.01'}\n",
+    "virality as text 1.5": MINIMAL + 'virality: "1.5"\n',
+    "virality 100% (it must stay below 1)": MINIMAL + "virality: 100%\n",
+    "virality as text 1": MINIMAL + "virality: '1'\n",
+    "retention share by month 150%": "name: X\nretention: {points: {1: 150%}}\n",
+    "a number over 1e15": MINIMAL + "organic_users: 1.0e+16\n",
+    "a by-month number over 1e15": MINIMAL + "organic_users: {by_month: {1: 2.0e+15}}\n",
+    "a signed target beyond -1e15": MINIMAL + "targets: {min_npv: -1.0e+16}\n",
+    "a range end over 1e15": MINIMAL + "organic_users: {low: 1, high: 1.0e+16}\n",
+    "one retention day": "name: X\nretention: {days: {1: 45%}}\n",
+}
+"""Values beyond a bound of their own field, written as text or as a plain number past the size limit
+(docs/limits.md): an editor underlines them as validate refuses them."""
+
+
+@pytest.mark.parametrize("text", BEYOND_A_SINGLE_FIELD_BOUND.values(), ids=BEYOND_A_SINGLE_FIELD_BOUND.keys())
+def test_a_value_beyond_its_field_bound_fails_the_schema_and_the_loader(text: str) -> None:
+    assert list(VALIDATOR.iter_errors(as_json_document(text))), "the schema accepted it"
+    with pytest.raises(ScenarioInvalid):
+        load_text(text, "s.yaml")
+
+
+AT_THE_EDGE = {
+    "fee 0%": MINIMAL + "monetization: {revenue_fee: 0%}\n",
+    "fee 100%": MINIMAL + "monetization: {revenue_fee: 100%}\n",
+    "fee 100.0%": MINIMAL + "monetization: {revenue_fee: 100.0%}\n",
+    "fee 12.5%": MINIMAL + "monetization: {revenue_fee: 12.5%}\n",
+    "fee .5%": MINIMAL + "monetization: {revenue_fee: .5%}\n",
+    "fee 7 %": MINIMAL + "monetization: {revenue_fee: 7 %}\n",
+    "fee full-width 12.5%": MINIMAL + "monetization: {revenue_fee: １２.５%}\n",
+    "fee as text 1": MINIMAL + "monetization: {revenue_fee: '1'}\n",
+    "fee as text 0.125": MINIMAL + "monetization: {revenue_fee: '0.125'}\n",
+    "fee as text .5": MINIMAL + "monetization: {revenue_fee: '.5'}\n",
+    "conversion by age 0% and 100%": MINIMAL + "monetization: {plans: [{name: P, price: 10, period: month, "
+                                     "conversion: {0: 0%, 1: 100%}}]}\n",
+    "virality 99.9%": MINIMAL + "virality: 99.9%\n",
+    "virality as text 0.999": MINIMAL + "virality: '0.999'\n",
+    "organic users 1e15": MINIMAL + "organic_users: 1.0e+15\n",
+    "min npv -1e15": MINIMAL + "targets: {min_npv: -1.0e+15}\n",
+    "two retention days": "name: X\nretention: {days: {1: 45%, 30: 12%}}\n",
+}
+
+
+@pytest.mark.parametrize("text", AT_THE_EDGE.values(), ids=AT_THE_EDGE.keys())
+def test_a_value_at_its_field_bound_passes_the_schema_and_the_loader(text: str) -> None:
+    load_text(text, "s.yaml")
+    assert _errors_at(text) == []
+
+
+def test_share_patterns_are_anchored_and_fail_fast() -> None:
+    defs = json_schema()["$defs"]
+    for name in ("share_text", "share_below_one_text"):
+        pattern = defs[name]["pattern"]
+        assert pattern.startswith("^") and pattern.endswith("$")
+        started = time.perf_counter()
+        for attack in ("0" * 20_000 + "x", "0" * 20_000 + "150%", "1." + "0" * 20_000 + "1"):
+            assert re.search(pattern, attack) is None
+        assert time.perf_counter() - started < 1.0

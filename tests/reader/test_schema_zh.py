@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import yaml
 from cli_runner import invoke
 
 from aigc_roi.model.targets import TARGET_FIGURES
@@ -105,3 +106,12 @@ def test_schema_command_in_english_is_the_reader_schema(monkeypatch: pytest.Monk
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")  # the flag wins over the locale
     result = invoke(["schema", "--lang", "en"])
     assert result.stdout == json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize(("value", "valid"), [("150%", False), ("'1.5'", False), ("100.5%", False),
+                                              ("0%", True), ("100%", True), ("12.5%", True)])
+def test_the_chinese_schema_bounds_shares_as_the_english_one(value: str, valid: bool) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    document = {"name": "X", "retention": {"monthly_churn": 0.1}, "monetization": {"revenue_fee": yaml.safe_load(value)}}
+    errors = list(jsonschema.Draft202012Validator(translate_schema(json_schema())).iter_errors(document))
+    assert (errors == []) == valid
