@@ -113,16 +113,18 @@ _SIZED_NUMBER = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAG
 
 def _share_text_pattern(below_one: bool) -> str:
     """A share as text: a percentage from 0% to 100% or a decimal from 0 to 1 (each below the top when
-    ``below_one``). Exponents and the suffixes k, m, 万, 亿 are left out: bounding their value takes
-    arithmetic a pattern cannot do, and no one writes a share that way. Leading zeros are the only
-    repetition before a fixed tail, so a match tries a few splits per character, never exponentially many."""
+    ``below_one``). A share written with an exponent or a suffix (k, m, 万, 亿: "5e-2") is let through
+    unbounded: bounding its value takes arithmetic a pattern cannot do, and an editor must never underline
+    what `validate` reads. Leading zeros are the only repetition before a fixed tail, so a match tries a
+    few splits per character, never exponentially many."""
     fraction = r"(\.[0-9０-９_]*)?"
     decimal = rf"[0０]+{fraction}|\.{_DIGIT}[0-9０-９_]*"
     percentage = rf"[0０]*{_DIGIT}?{_DIGIT}{fraction}|\.{_DIGIT}[0-9０-９_]*"
     if not below_one:
         decimal += r"|[0０]*[1１](\.[0０_]*)?"
         percentage += r"|[0０]*[1１][0０][0０](\.[0０_]*)?"
-    return rf"^\s*\+?(({decimal})|({percentage})\s*%)\s*$"
+    scaled = rf"({_DIGIT}[0-9０-９_]*(\.[0-9０-９_]*)?|\.{_DIGIT}[0-9０-９_]*)([eE][+-]?{_DIGIT}+\s*[kKmM万亿%]?|\s*[kKmM万亿])"
+    return rf"^\s*\+?(({decimal})|({percentage})\s*%|{scaled})\s*$"
 
 
 SCHEMA_DEFS: dict[str, Any] = {

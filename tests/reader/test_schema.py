@@ -250,6 +250,9 @@ AT_THE_EDGE = {
     "organic users 1e15": MINIMAL + "organic_users: 1.0e+15\n",
     "min npv -1e15": MINIMAL + "targets: {min_npv: -1.0e+15}\n",
     "two retention days": "name: X\nretention: {days: {1: 45%, 30: 12%}}\n",
+    # A share with an exponent or a suffix is read by the loader; the schema, which cannot bound it, lets it through.
+    "fee as text 5e-2": MINIMAL + "monetization: {revenue_fee: '5e-2'}\n",
+    "fee as text 0.0001万": MINIMAL + "monetization: {revenue_fee: 0.0001万}\n",
 }
 
 
