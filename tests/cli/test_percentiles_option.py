@@ -16,17 +16,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
-
-# Net cash over 24 months is 24000 - 1000 B with B ~ U[0, 20]: its quantiles rise with q.
-UNIFORM_BID = """\
-name: Uniform bid
-horizon_months: 24
-acquisition:
-  - {name: Ads, type: cpa, bid: {dist: uniform, low: 0, high: 20}, users: 1000, months: 1}
-retention: {monthly_churn: 0}
-monetization:
-  purchases: [{name: Credits, price: 1, rate: 1}]
-"""
+from test_simulate_cli import UNIFORM_BID  # net cash over 24 months is 24000 - 1000 B, B ~ U[0, 20]
 
 
 @pytest.fixture
