@@ -25,30 +25,27 @@ class _WrittenAsInAFile(_NumberRangeBase):
         if not isinstance(value, str):  # a default
             return value
         # The number grammar (and its Decimal) only when a number is given: --help reads none.
-        from aigc_roi.reader.numbers import (
-            ValueProblem,
-            bound_fault,
-            parse_number_text,
-            percent_hint,
-            slip_hint,
-        )
+        from aigc_roi.reader.numbers import ValueProblem, parse_number_text, percent_hint, slip_hint
 
         try:
             number = parse_number_text(value.strip())
         except ValueProblem:
             number = math.nan
         if not self.accepts(number):
-            slip = slip_hint(value, lambda number, in_percent: bound_fault(  # '1w' is 1万
-                number, in_percent, self.min, self.max, self.max_open, self.min_open, isinstance(self, IntRange)))
+            slip = slip_hint(value, self.fault)  # '1w' is 1万
             # A share typed as a percentage without its sign (80 for 80%), as conversion: 3 in a file.
             hint = slip[1] if slip else percent_hint(value, self.accepts) if (self.min, self.max) == (0, 1) else None
             self.fail(f"expected {self.expectation()}, found {value!r}" + (f"; {hint}" if hint else ""), param, ctx)
         return self.typed(number)
 
+    def fault(self, number: float, in_percent: bool) -> str | None:
+        """Why ``number`` is no value of the option (the reader's rule for a file's fields), or None."""
+        from aigc_roi.reader.numbers import bound_fault
+
+        return bound_fault(number, in_percent, self.min, self.max, self.max_open, self.min_open, isinstance(self, IntRange))
+
     def accepts(self, number: float) -> bool:
-        above = self.min is None or (number > self.min if self.min_open else number >= self.min)
-        below = self.max is None or (number < self.max if self.max_open else number <= self.max)
-        return math.isfinite(number) and above and below
+        return math.isfinite(number) and self.fault(number, False) is None
 
     def expectation(self) -> str:
         raise NotImplementedError
@@ -59,9 +56,6 @@ class _WrittenAsInAFile(_NumberRangeBase):
 
 class WholeNumber(_WrittenAsInAFile, IntRange):
     """A count: ``--samples``, ``--seed``, ``--jobs``, ``--grid-steps``."""
-
-    def accepts(self, number: float) -> bool:
-        return super().accepts(number) and number.is_integer()
 
     def expectation(self) -> str:
         if self.max is None:

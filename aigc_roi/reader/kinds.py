@@ -175,13 +175,7 @@ class Number:
         return self.minimum == 0 and self.maximum == 1
 
     def _in_bounds(self, value: float) -> bool:
-        if self.integer and value != int(value):
-            return False
-        if self.minimum is not None and value < self.minimum:
-            return False
-        if self.maximum is not None:
-            return value < self.maximum if self.below_maximum else value <= self.maximum
-        return True
+        return self._fault(value, False) is None
 
     def _fault(self, value: float, in_percent: bool) -> str | None:
         return bound_fault(value, in_percent, self.minimum, self.maximum, self.below_maximum, integer=self.integer)
