@@ -160,8 +160,14 @@ def _figure_name(figure: str, lang: str) -> str:
 
 def _target_name(outcome: TargetOutcome, lang: str) -> str:
     """A target's cell: its YAML key (and words, in Chinese); a milestone's name."""
+    return label(TARGET_LABELS[outcome.name], lang) if outcome.month is None else target_key(outcome, lang)
+
+
+def target_key(outcome: TargetOutcome, lang: str) -> str:
+    """A target as the file writes its key (``min_roi``); a milestone as its table cell names it, in the reader's
+    language (``subscribers@6 里程碑``)."""
     if outcome.month is None:
-        return label(TARGET_LABELS[outcome.name], lang)
+        return outcome.name
     return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
 
 
@@ -345,7 +351,7 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
             # A month's series in words ("在订用户"), not its column header ("在订").
             missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
         # A target by its key (targets.min_roi), a milestone as its table cell names it (里程碑 in Chinese).
-        target = outcome.name if outcome.month is None else _target_name(outcome, lang)
+        target = target_key(outcome, lang)
         message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=target,
                                              figure=figure, actual=actual, limit=limit, month=outcome.month)
         if at_base is not None:

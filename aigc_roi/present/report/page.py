@@ -17,6 +17,7 @@ from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
+from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
 from aigc_roi.present.inputs_table import InputRow, written_text
@@ -187,7 +188,7 @@ def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle
         return ""
     lang = style.lang
     rows = "".join(
-        f"<tr><td>{escape(_target_name(outcome, lang))}</td><td>{escape(_target_figure(outcome, lang))}</td>"
+        f"<tr><td>{escape(target_key(outcome, lang))}</td><td>{escape(_target_figure(outcome, lang))}</td>"
         f'<td class="n">{escape(_figure(outcome.figure, outcome.limit, horizon, style))}</td>'
         f'<td class="n">{escape(_figure(outcome.figure, outcome.actual, horizon, style))}</td>'
         f'<td class="{"met" if outcome.passed else "missed"}">{escape(word("met" if outcome.passed else "missed", lang))}</td></tr>'
@@ -195,13 +196,6 @@ def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle
     head = "".join(f"<th{' class=n' if key in ('limit', 'actual') else ''}>{escape(word(key, lang))}</th>"
                    for key in ("target", "figure", "limit", "actual", "result"))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
-def _target_name(outcome: TargetOutcome, lang: str) -> str:
-    """A target's key as the file writes it; a milestone's, in the reader's language."""
-    if outcome.month is None:
-        return outcome.name
-    return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
 
 
 def _target_figure(outcome: TargetOutcome, lang: str) -> str:
