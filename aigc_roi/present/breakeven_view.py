@@ -57,9 +57,7 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     rows = [row for row in table.rows if row.channel is not None]
     if not rows:
         return None
-    # A unit cost by month has a factor for its ceiling, and its driver is a factor too: compared and shown alike.
-    ceilings = [None if row.channel is None else row.channel.max_unit_cost if row.channel.max_unit_cost_factor is None
-                else row.channel.max_unit_cost_factor for row in rows]
+    ceilings = [None if row.channel is None else row.channel.ceiling for row in rows]
     colours = ["" if ceiling is None else "green" if ceiling >= row.driver.current else "red"
                for row, ceiling in zip(rows, ceilings, strict=True)]
     columns = [

@@ -77,6 +77,12 @@ class ChannelAlone:
     contribution: float
     """Contribution attributed to the channel's users."""
 
+    @property
+    def ceiling(self) -> float | None:
+        """The ceiling in its driver's terms: the factor where the unit cost moves by month (the driver is a factor
+        then too), else the unit cost itself."""
+        return self.max_unit_cost if self.max_unit_cost_factor is None else self.max_unit_cost_factor
+
 
 @dataclass(frozen=True)
 class BreakEven:
