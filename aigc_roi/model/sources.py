@@ -175,7 +175,8 @@ def toeplitz_product(first: FloatArray, columns: FloatArray) -> FloatArray:
     toeplitz = np.concatenate(([0.0], first))[_lower_toeplitz_index(first.shape[0])]
     if columns.shape[1] == 1:
         # BLAS sums a lone column (a matrix-vector product) in another order than the columns of a matrix: held
-        # twice, a run's sums are those of the same sample in any batch, to the last bit.
+        # twice, a run's sums are those of the same sample in a batch, to the last bit where the BLAS sums every
+        # column of a matrix alike (OpenBLAS's AVX-512 kernels do not: docs/simulate.md).
         return (toeplitz @ np.repeat(columns, 2, axis=1))[:, :1]
     return toeplitz @ columns
 
