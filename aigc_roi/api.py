@@ -242,10 +242,11 @@ def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tu
 
 
 def reforecast(plan: LoadedScenario, compared: Actuals, filename: str = "<re-forecast>", samples: int = 2_000,
-               seed: int = 0) -> tuple[str, tuple[Outlook, Outlook]]:
+               seed: int = 0) -> tuple[str, LoadedScenario, tuple[Outlook, Outlook]]:
     """The re-forecast's YAML text (the plan's own text with its matched channels' past months as by_month
-    values) and the plan's and re-forecast's npv, payback, peak cash and P(payback). The text is read back
-    as a scenario first: ``ScenarioInvalid`` if it does not validate."""
+    values), that text read back as ``filename`` (``ScenarioInvalid`` if it does not validate; its tree locates
+    the re-forecast's ranges) and the plan's and re-forecast's npv, payback, peak cash and P(payback), each with
+    the ranges whose draws were clipped."""
     from aigc_roi.reader.load import decode, load_text, read_limited
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.reforecast import outlook
@@ -257,5 +258,5 @@ def reforecast(plan: LoadedScenario, compared: Actuals, filename: str = "<re-for
     header = f"# Re-forecast of {Path(plan.path).name} by aigc-roi actuals: months {past} as exported through {compared.through}.\n"
     text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],
                    [(edit.path, edit.months) for edit in edits.months], header)
-    scenario = load_text(text, filename).scenario
-    return text, (outlook(plan.scenario, samples, seed), outlook(scenario, samples, seed))
+    loaded = load_text(text, filename)
+    return text, loaded, (outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed))

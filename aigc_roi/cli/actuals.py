@@ -91,8 +91,11 @@ def actuals(
 
     outlooks = None
     if rewritten is not None:
-        text, outlooks = rewritten
+        text, read_back, outlooks = rewritten
         emit(text, reforecast, force)
+        # The plan's outlook draws what the comparison drew (the plan, --samples, --seed), warned above; the
+        # re-forecast's draws are its own, located in the file just written, as `simulate` on it says them.
+        warn_clipped(read_back, outlooks[1].clipped)
     style = NumberStyle(language, loaded.scenario.currency)
     note(actuals_summary(compared, style))
     deliver(ActualsPresenter(style, outlooks, str(reforecast or "")), compared, format_.value, output, force, bom)

@@ -35,7 +35,7 @@ import numpy as np
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import plain
-from aigc_roi.model.sampling import realize
+from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
     Channel,
@@ -260,13 +260,17 @@ class Outlook:
     payback_probability: float
     """Share of ``samples`` draws paying back within targets.max_payback_months (default 12), as `simulate` counts it."""
     payback_target_months: int
+    clipped: tuple[Clipped, ...] = ()
+    """The ranges whose draws behind ``payback_probability`` were clipped to their field's domain."""
 
 
 def outlook(scenario: Scenario, samples: int, seed: int) -> Outlook:
     """npv, payback and peak cash of the deterministic run; P(payback) over ``samples`` draws with ``seed``."""
     figures = evaluate(realize(scenario), irr=False).figures
     npv, payback, peak = (plain(figures[name][0]) for name in ("npv", "payback_month", "peak_cash_need"))
-    drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed)), irr=False).figures["payback_month"]
+    tally = ClipTally(scenario)
+    drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed), tally), irr=False).figures["payback_month"]
     target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     within = np.count_nonzero(~np.isnan(drawn) & (drawn <= target))
-    return Outlook(npv, None if payback is None else int(payback), peak, float(within / drawn.size), target)
+    return Outlook(npv, None if payback is None else int(payback), peak, float(within / drawn.size), target,
+                   tally.clipped())

@@ -35,16 +35,18 @@ BID_LINE, BID_COLUMN = 6, 10
 """Where ``-5..10`` is written in WIDE_BID."""
 
 
-def clipped_bids(samples: int, seed: int = 0) -> int:
-    """How many draws of WIDE_BID's bid fall below 1e-6, from the documented stream and distribution."""
-    stream = np.random.SeedSequence(seed, spawn_key=(0x72616E67, *b"acquisition[0].bid"))
+def clipped_bids(samples: int, seed: int = 0, path: str = "acquisition[0].bid") -> int:
+    """How many draws of WIDE_BID's bid (of the range ``-5..10`` at ``path``) fall below 1e-6, from the documented
+    stream and distribution."""
+    stream = np.random.SeedSequence(seed, spawn_key=(0x72616E67, *path.encode()))
     sd = 15 / (2 * NormalDist().inv_cdf(0.95))
     return int(np.count_nonzero(np.random.Generator(np.random.PCG64(stream)).normal(2.5, sd, samples) < 1e-6))
 
 
-def warning(path: Path, samples: int) -> str:
-    count = clipped_bids(samples)
-    return (f"{path}:{BID_LINE}:{BID_COLUMN}: acquisition[0].bid: {100 * count / samples:.2f}% of the draws "
+def warning(path: Path, samples: int, where: tuple[int, int] = (BID_LINE, BID_COLUMN),
+            field: str = "acquisition[0].bid") -> str:
+    count = clipped_bids(samples, path=field)
+    return (f"{path}:{where[0]}:{where[1]}: {field}: {100 * count / samples:.2f}% of the draws "
             f"({count:,} of {samples:,}) fell below 1e-06 and were clipped to it; the figures include them\n")
 
 
@@ -120,3 +122,50 @@ def test_allocate_on_risk_adds_the_warning_to_its_json(tmp_path: Path) -> None:
     [clipped] = [item for item in json.loads(result.stdout)["warnings"] if item["code"] == "draws_clipped"]
     assert clipped["field"] == "acquisition[0].bid"
     assert clipped["message"] == warning(path, 2000).split(": ", 1)[1].rstrip("\n")
+
+
+PAST_JANUARY = "date,campaign,spend,new_users\n2025-01-01,feed_a,15000,600\n2025-01-31,feed_b,15000,600\n"
+"""January complete for WIDE_BID's channel: 30,000 for 1,200 users, a bid of 25."""
+REFORECAST_BID = "    bid: {by_month: {1: 25, 2: -5..10}}"
+"""WIDE_BID's bid line in its re-forecast: January as it happened, the plan's range from February on."""
+REFORECAST_RANGE = (7, 32)
+"""Where ``-5..10`` is written in the re-forecast: the writer's header line comes first, then WIDE_BID's lines."""
+
+
+def actuals_files(tmp_path: Path, plan_text: str = WIDE_BID) -> tuple[Path, Path, Path]:
+    # start at the end keeps the bid at BID_LINE.
+    plan = write(tmp_path, plan_text + "start: 2025-01\n")
+    export = tmp_path / "export.csv"
+    export.write_text(PAST_JANUARY, encoding="utf-8")
+    return plan, export, tmp_path / "reforecast.yaml"
+
+
+def test_actuals_reforecast_warns_for_the_draws_of_the_reforecast(tmp_path: Path) -> None:
+    plan, export, out = actuals_files(tmp_path)
+    result = invoke(["actuals", str(plan), str(export), "--map", "Feed=feed_*", "--reforecast", str(out),
+                     "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[REFORECAST_RANGE[0] - 1] == REFORECAST_BID
+    # The plan's draws (its percentiles and its P(payback)), then the re-forecast's: February's range is a range of
+    # its own, drawn from the stream of its own path, so its share is counted apart.
+    warnings = [line + "\n" for line in result.stderr.splitlines() if "were clipped" in line]
+    assert warnings == [warning(plan, 2000),
+                        warning(out, 2000, REFORECAST_RANGE, "acquisition[0].bid.by_month.2")]
+    assert clipped_bids(2000, path="acquisition[0].bid.by_month.2") != clipped_bids(2000)
+    json.loads(result.stdout)
+
+
+def test_actuals_reforecast_warns_as_simulate_does_on_it_in_both_languages(tmp_path: Path) -> None:
+    # A second range, left as planned in the re-forecast, is warned for in each file its draws were made for.
+    plan, export, out = actuals_files(tmp_path, WIDE_BID.replace("monthly_churn: 0.2", "monthly_churn: -0.1..0.5"))
+    for lang in ("en", "zh"):
+        args = ["--samples", "3000", "--seed", "7", "--lang", lang, "--format", "json"]
+        result = invoke(["actuals", str(plan), str(export), "--map", "Feed=feed_*", "--reforecast", str(out),
+                         "--force", *args])
+        assert result.exit_code == 0, result.stderr
+        simulated = invoke(["simulate", str(out), *args])
+        lines = [line for line in result.stderr.splitlines() if line.startswith(f"{out}:")]
+        assert len(lines) == 2 and lines == simulated.stderr.splitlines()
+    quiet = invoke(["actuals", str(plan), str(export), "--map", "Feed=feed_*", "--reforecast", str(out), "--force",
+                    "-q", "--format", "json"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
