@@ -7,10 +7,17 @@ of each changed file (``git cat-file blob``, the stored bytes without
 textconv filters). Paths are resolved before they reach git, because git
 does not follow a symlinked folder such as ``scenarios/``; results are named
 again the way the user wrote the path.
+
+A repository nested below the given paths (a submodule, a repository added
+inside another, or an untracked clone) is a unit to the outer one's git,
+which lists none of its files: each is asked the same three things against
+the commit the outer repository records for it at REF, so its files are
+compared as the outer repository's are.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 from collections.abc import Sequence
@@ -127,45 +134,116 @@ def _named(real: str, given: Sequence[tuple[Path, str]]) -> str:
     return _display(real, given) or os.path.relpath(real)
 
 
+@dataclass(frozen=True)
+class _Listed:
+    """A file that differs from REF, and where its version there is read."""
+
+    status: Status
+    top: str
+    """The repository that holds it: the outer one or one nested in it."""
+    commit: str | None
+    """What ``top`` was at REF; None when REF records no such repository (its files are all new)."""
+    old: str
+    """Its name at ``commit``, as git names it in ``top``."""
+
+
 def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ...] = ()) -> list[Change]:
     """Scenario files under ``paths`` that differ from ``ref``, sorted by path.
 
     The old version gets the same ``--set`` overrides as the new one, so both
     sides of a comparison answer the same what-if. A file renamed (or copied) since
-    ``ref`` is compared with its version there under its old name. Raises
-    BaselineError when git is missing, a path is outside a repository (or in
-    another one than the first path) or ``ref`` is unknown.
+    ``ref`` is compared with its version there under its old name; a file in a
+    repository nested below ``paths`` with its version at the commit ``ref`` records
+    for that repository. Raises BaselineError when git is missing, a path is outside
+    a repository (or in another one than the first path), ``ref`` is unknown or a
+    nested repository lacks the commit ``ref`` records for it.
     """
     given = [(path, os.path.realpath(path)) for path in paths]
     top = _repository(given)
-    commit = _commit(top, ref)
-    # The whole tree, not the given paths: git pairs a rename only when it sees both sides, and a file renamed
-    # into the paths may come from anywhere in the repository.
-    listed: dict[str, tuple[Status, str]] = {}
-    for status, old, new in _entries(_git(top, "diff", "--name-status", _detection(top), "-z", commit)):
-        if status == "renamed" and _display(os.path.join(top, new), given) is None:
-            # Moved out of the paths checked: gone from them, as `git diff REF -- PATH` lists it.
-            status, new = "removed", old
-        listed[new] = (status, old)
-    pathspecs = [root for _, root in given]
-    for name in _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *pathspecs)):
-        listed[name] = ("new", name)
+    listed: dict[str, _Listed] = {}
+    _list(top, _commit(top, ref), [root for _, root in given], given, ref, listed)
     changes = []
-    for name, (status, old) in listed.items():
-        display = _display(os.path.join(top, name), given)
-        if display is None or not name.endswith(SCENARIO_SUFFIXES):
+    for now, entry in listed.items():
+        display = _display(now, given)
+        if display is None or not now.endswith(SCENARIO_SUFFIXES):
             continue
         before: LoadedScenario | None = None
         errors: tuple[ScenarioError, ...] = ()
-        was = None if old == name else _named(os.path.join(top, old), given)
-        if status != "new":
+        old = os.path.join(entry.top, entry.old)
+        was = None if old == now else _named(old, given)
+        if entry.status != "new":
             label = f"{ref}:{was or display}"
+            stored = _git(entry.top, "cat-file", "blob", f"{entry.commit}:{entry.old}")
             try:
-                before = load_text(decode(_git(top, "cat-file", "blob", f"{commit}:{old}"), label), label, overrides)
+                before = load_text(decode(stored, label), label, overrides)
             except ScenarioInvalid as invalid:
                 errors = tuple(error.applied_to(label) for error in invalid.errors)
-        changes.append(Change(display, status, before, errors, was))
+        changes.append(Change(display, entry.status, before, errors, was))
     return sorted(changes, key=lambda change: change.path)
+
+
+def _list(top: str, commit: str | None, pathspecs: Sequence[str], given: Sequence[tuple[Path, str]], ref: str,
+          listed: dict[str, _Listed]) -> None:
+    """Into ``listed`` by real path: the files of the repository ``top`` that differ from ``commit`` (all of them
+    when None), then those of each repository nested in it below the given paths."""
+    entries: list[tuple[Status, str, str]]
+    if commit is None:
+        entries = [("new", name, name) for name in _names(_git(top, "ls-files", "-z", "--cached", "--", *pathspecs))]
+    else:
+        # The whole tree, not the given paths: git pairs a rename only when it sees both sides, and a file renamed
+        # into the paths may come from anywhere in the repository.
+        entries = _entries(_git(top, "diff", "--name-status", _detection(top), "-z", commit))
+    for status, old, new in entries:
+        if status == "renamed" and _display(os.path.join(top, new), given) is None:
+            # Moved out of the paths checked: gone from them, as `git diff REF -- PATH` lists it.
+            status, new = "removed", old
+        _add(listed, os.path.join(top, new), _Listed(status, top, commit, old))
+    untracked = _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *pathspecs))
+    for name in untracked:
+        if not name.endswith("/"):
+            _add(listed, os.path.join(top, name), _Listed("new", top, None, name))
+    # git lists an untracked repository as its folder, NAME/, and a tracked one as a commit (mode 160000).
+    nested = [name[:-1] for name in untracked if name.endswith("/")]
+    nested += [entry.split("\t", 1)[1] for entry in _names(_git(top, "ls-files", "-z", "--stage", "--", *pathspecs))
+               if entry.startswith("160000 ")]
+    for name in nested:
+        inner = os.path.join(top, name)
+        if _display(inner, given) is not None and _is_top(inner):
+            _list(inner, _recorded(top, commit, name, inner, ref, given), (), given, ref, listed)
+
+
+def _is_top(folder: str) -> bool:
+    """Whether ``folder`` is the top of a repository: a submodule not checked out is an empty folder, with no
+    files to check nor a repository to read them from."""
+    try:
+        return _toplevel(folder) == os.path.realpath(folder)
+    except BaselineError:
+        return False
+
+
+def _recorded(top: str, commit: str | None, name: str, inner: str, ref: str,
+              given: Sequence[tuple[Path, str]]) -> str | None:
+    """The commit of the repository ``inner`` (at ``name`` in ``top``) that ``top`` records at ``commit``; None
+    when it records none (the repository came after REF, or is untracked)."""
+    if commit is None:
+        return None
+    entry = _git(top, "ls-tree", "-z", commit, "--", name).decode("utf-8", "surrogateescape").rstrip("\0")
+    if not entry.startswith("160000 "):
+        return None
+    recorded = entry.split()[2]
+    if _run(inner, "cat-file", "-e", f"{recorded}^{{commit}}").returncode != 0:
+        raise BaselineError(f"{_named(inner, given)}, a repository of its own, lacks its commit at {ref} "
+                            f"({recorded[:12]}); fetch its history there")
+    return recorded
+
+
+def _add(listed: dict[str, _Listed], now: str, entry: _Listed) -> None:
+    """``entry`` listed at ``now``; a file new in a nested repository where the outer one removed it since REF is
+    one file, modified: its folder became a repository of its own, and the file stayed put."""
+    earlier = listed.get(now)
+    if entry.status == "new" and earlier is not None and earlier.status == "removed" and earlier.top != entry.top:
+        entry = dataclasses.replace(earlier, status="modified")
+    listed[now] = entry
 
 
 def file_commit(path: Path) -> tuple[str | None, bool]:

@@ -321,6 +321,8 @@ _MESSAGES = _rules([
     (r"--base: (.+) is not inside a git repository", "--base：{0} 不在 git 仓库中"),
     (r"--base: (.+) is outside the git repository (.+) that holds (.+); check each repository on its own",
      "--base：{0} 不在 {2} 所在的 git 仓库 {1} 中；请分别检查每个仓库"),
+    (r"--base: (.+), a repository of its own, lacks its commit at (.+) \((\w+)\); fetch its history there",
+     "--base：{0} 是独立的 git 仓库，缺少它在 {1} 时的提交（{2}）；请在其中获取历史"),
     # Click's usage errors, after the `aigc-roi: --option: ` prefix (cli/edge.py option_error_line).
     (r"missing; it is required", "缺少此项；它是必填的"),
     (r"no such option", "没有这个选项"),
