@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, field_locations, target_locations
+from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, comparable, field_locations, target_locations
 from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_change_targets, not_applicable
 from aigc_roi.model.errors import ScenarioInvalid
-from aigc_roi.model.figures import FIGURE_NAMES, unit_of
+from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.milestones import check_milestones
 from aigc_roi.model.paths import split_path
 from aigc_roi.model.scenario import MILESTONE_KEYS, Scenario
@@ -148,12 +148,14 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
             from aigc_roi.whatif.explain import EXPLAINED
 
             # Across a currency change an amount's move is no amount at all: money figures are not split.
-            splittable = EXPLAINABLE if currency_change is None else NOT_MONEY
+            splittable = frozenset(name for name in EXPLAINABLE if comparable(name, currency_change))
             new_misses = {o.name: (o.figure, o.bound) for o in after.outcomes
                           if not o.passed and o.name not in missed and o.figure in splittable and o.month is None}
             new_misses |= {o.name: MOVED_FIGURE[o.name] for o in on_change if not o.passed}
             explained = [name for name in EXPLAINED if name in splittable] if explain else []
             blamed, split = most_adverse(change.before, after.loaded, new_misses, explained)
+            # `currency:` takes no share of any move: it is "furthest the wrong way" only where nothing moved so.
+            blamed = {name: driver for name, driver in blamed.items() if driver.moves_figures}
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
                                       changed, missed, blamed, on_change, split if explain else None,
@@ -195,8 +197,6 @@ def hold_change_targets(checked: Sequence[Checked], comparisons: Sequence[Compar
 EXPLAINABLE = frozenset(FIGURE_NAMES)
 """Targets whose figure a change can be split over: the run's figures, not the simulated payback probability
 (nor a milestone, which bounds one month of a series, not the figure)."""
-NOT_MONEY = frozenset(name for name in FIGURE_NAMES if unit_of(name) != "money")
-"""The figures split across a change of currency: an amount there and one now are in different units."""
 _NOT_DRIVERS = ("name", "targets", "version")
 """Fields that change no figure: a missed target is never blamed on them."""
 

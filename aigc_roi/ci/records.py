@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.figures import unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.reader.inputs import InputValue
 from aigc_roi.reader.load import LoadedScenario, find_node
@@ -82,6 +83,18 @@ class ChangedInput:
     before: InputValue | None
     """None when the field is new."""
 
+    @property
+    def moves_figures(self) -> bool:
+        """Whether it can move a figure, so a miss may point at it: not ``currency:``, which converts no amount
+        (docs/formulas.md §13)."""
+        return self.now.path != "currency"
+
+
+def comparable(figure: str, currency_change: tuple[str, str] | None) -> bool:
+    """Whether a figure's move from the base revision means anything: not an amount's across a change of currency,
+    as an amount in one is not compared with an amount in the other (docs/formulas.md §13)."""
+    return currency_change is None or unit_of(figure) != "money"
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -103,7 +116,8 @@ class Comparison:
     """Targets the base version missed (by its own targets); empty when new or invalid there."""
     blamed: dict[str, ChangedInput] = field(default_factory=dict)
     """Per target missed now but not at the base: the changed input whose share moved its figure furthest the
-    wrong way (ci/changes.py); absent where the figure cannot be split (the simulated payback probability)."""
+    wrong way (ci/changes.py); absent where the figure cannot be split (the simulated payback probability, a
+    milestone, an amount across a change of currency) or only ``currency:`` took the blame."""
     change_outcomes: tuple[TargetOutcome, ...] = ()
     """The new version's targets on the change (``max_npv_drop``, ``max_payback_delay``) held against the
     base; empty when either side has no figures."""
@@ -116,6 +130,11 @@ class Comparison:
     currency_change: tuple[str, str] | None = None
     """The file's currency at the base revision and now, when they differ: its money figures' changes are then
     neither held (``max_npv_drop``) nor split among the changed inputs."""
+
+    def first_driver(self) -> ChangedInput | None:
+        """Where a new miss that ``blamed`` does not place points: the first changed input that moves a figure;
+        None when none does."""
+        return next((item for item in self.changed_inputs if item.moves_figures), None)
 
 
 @dataclass(frozen=True)

@@ -277,8 +277,7 @@ def _findings_by_file(checked: Sequence[Checked], base: str, comparisons: Sequen
     for item in checked:
         comparison = changed.get(item.path)
         found[item.path] = render.target_findings(item, None if at_base is None else at_base[item.path], base,
-                                                  comparison.changed_inputs if comparison else (), lang,
-                                                  comparison.blamed if comparison else None)
+                                                  comparison, lang)
     return found
 
 

@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated
+from aigc_roi.ci.records import Checked, Comparison, Validated, comparable
 from aigc_roi.ci.rules import rule_of
-from aigc_roi.model.change_targets import NPV_DROP, NPV_DROP_SHARE, PAYBACK_DELAY
+from aigc_roi.model.change_targets import MOVED_FIGURE, NPV_DROP, NPV_DROP_SHARE, PAYBACK_DELAY
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
@@ -321,18 +321,19 @@ class Finding:
 
 
 def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
-                    changed: Sequence[ChangedInput] = (), lang: str = "en",
-                    blamed: Mapping[str, ChangedInput] | None = None) -> list[Finding]:
+                    comparison: Comparison | None = None, lang: str = "en") -> list[Finding]:
     """A finding per missed target, titled ``aigc-roi check: TARGET``, and a notice per target on the change
     that has no base version to be held against.
 
     With ``check --base`` (``at_base``: the targets the base revision already
-    missed), a new miss points at the changed input that moved its figure
-    furthest the wrong way (``blamed``), else at the first driver line the
-    change touched, and says so; otherwise at the target's own line (the
-    file when a --set wrote it).
+    missed; ``comparison``: the file's, when it changed since), a new miss
+    points at the changed input that moved its figure furthest the wrong way
+    (``Comparison.blamed``), else at the first input the change touched that
+    moves a figure, and says so; otherwise at the target's own line (the file
+    when a --set wrote it). A new miss of an amount across a change of
+    currency points at no input: none moved one currency's amount to the
+    other's.
     """
-    blamed = blamed or {}
     found = []
     for outcome in item.outcomes:
         title = f"aigc-roi check: {outcome.name}"
@@ -356,23 +357,25 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
                                              figure=figure, actual=actual, limit=limit, month=outcome.month)
         if at_base is not None:
             message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
-        if at_base is not None and outcome.name not in at_base and changed:
-            driver = blamed.get(outcome.name, changed[0])
-            was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
-            message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
-                                                                 now=_input_text(driver.now.value))
-            found.append(Finding(message, title, item.path, driver.now.line, driver.now.column,
-                                 driver.now.end_line, driver.now.end_column))
-            continue
+        if at_base is not None and outcome.name not in at_base and comparison is not None:
+            if comparison.currency_change is not None and not comparable(_moved(outcome), comparison.currency_change):
+                was, now = comparison.currency_change
+                message += label("check_not_compared_here", lang).format(base=base, was=was, now=now)
+            elif (driver := comparison.blamed.get(outcome.name) or comparison.first_driver()) is not None:
+                was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
+                message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
+                                                                     now=_input_text(driver.now.value))
+                found.append(Finding(message, title, item.path, driver.now.line, driver.now.column,
+                                     driver.now.end_line, driver.now.end_column))
+                continue
         found.append(Finding(message, title, item.path, *(item.target_location(outcome) or (None, None))))
     return found
 
 
-def target_annotations(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
-                       changed: Sequence[ChangedInput] = (), lang: str = "en",
-                       blamed: Mapping[str, ChangedInput] | None = None) -> str:
-    """``target_findings`` as GitHub workflow commands."""
-    return "".join(finding.annotation() for finding in target_findings(item, at_base, base, changed, lang, blamed))
+def _moved(outcome: TargetOutcome) -> str:
+    """The figure whose value a miss is about: the one a target on the change bounds the move of (npv for
+    ``max_npv_drop``), else the target's own."""
+    return MOVED_FIGURE[outcome.name][0] if outcome.name in MOVED_FIGURE else outcome.figure
 
 
 def _input_text(value: object) -> str:
@@ -448,16 +451,11 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     rows = [
         [name if lang == "en" else label(name, lang), _side(before, name, no_before, style),
          _side(after, name, no_after, style),
-         _change(name, before, after, style) if before is not None and after is not None and _comparable(comparison, name)
+         _change(name, before, after, style) if before is not None and after is not None and comparable(name, comparison.currency_change)
          else NONE]
         for name in names
     ]
     return [label(key, lang) for key in ("check_figure", "check_before", "check_after", "check_change")], rows
-
-
-def _comparable(comparison: Comparison, figure: str) -> bool:
-    """Whether the figure's change means anything: not an amount's across a change of currency (docs/formulas.md §13)."""
-    return comparison.currency_change is None or unit_of(figure) != "money"
 
 
 def named(comparison: Comparison) -> str:
@@ -496,7 +494,7 @@ def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, An
         for name in comparison.after or comparison.before or {}:
             old, new = _value(comparison.before, name), _value(comparison.after, name)
             figures[name] = {"before": old, "after": new,
-                             "change": None if old is None or new is None or not _comparable(comparison, name)
+                             "change": None if old is None or new is None or not comparable(name, comparison.currency_change)
                              else new - old}
         changes.append({"path": comparison.path, "status": comparison.status, "old_path": comparison.was,
                         "scenario": comparison.scenario,

@@ -581,6 +581,11 @@ LABELS: dict[str, Label] = {
     "check_also_missed": Label(" (also missed at {base})", "（{base} 时已未达成）"),
     "check_new_since": Label(" (new since {base})", "（自 {base} 以来新增）"),
     "check_changed_here": Label("; changed here: {path} {was} -> {now}", "；改动处：{path} {was} -> {now}"),
+    "check_not_compared_here": Label(
+        "; no input is named: the currency changed ({was} at {base}, {now} now), and an amount in one is not compared "
+        "with an amount in the other",
+        "；不指明改动处：币种已变（{base} 为 {was}，现为 {now}），两种币种的金额不作比较",
+    ),
     "check_absent": Label("absent", "无"),
     "check_figure": Label("figure", "指标"),
     "check_before": Label("before", "之前"),

@@ -97,3 +97,67 @@ def test_money_figures_are_neither_subtracted_nor_split(tmp_path: Path, monkeypa
     [change] = json.loads(invoke(["check", "scenarios", "--base", "HEAD", "--format", "json"]).stdout)["baseline"]["changes"]
     assert change["figures"]["npv"] == {"before": pytest.approx(30_750), "after": pytest.approx(13_250), "change": None}
     assert change["figures"]["roi"]["change"] == pytest.approx(-0.875)
+
+
+NOT_COMPARED = {
+    "en": "; no input is named: the currency changed (CNY at HEAD, USD now), and an amount in one is not compared "
+          "with an amount in the other",
+    "zh": "；不指明改动处：币种已变（HEAD 为 CNY，现为 USD），两种币种的金额不作比较",
+}
+PRICE = {"en": "; changed here: monetization.purchases[0].price 30 -> 20",
+         "zh": "；改动处：monetization.purchases[0].price 30 -> 20"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_new_miss_of_an_amount_is_pinned_on_no_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       lang: str) -> None:
+    """npv 30,750 CNY met min_npv 2万; 13,250 USD misses it, and no input moved 30,750 CNY to 13,250 USD: not the
+    price, not the `currency:` line. roi (153.75% -> 66.25%, below 100%) is no amount: its miss is the price's.
+    Month 1's gross revenue, 1,000 purchases x 30 = 30,000 CNY, met 2.5万; 20,000 USD is an amount too."""
+    cut_in_another_currency(tmp_path, monkeypatch, "min_npv: 2万;min_roi: 1;milestones: [{month: 1, gross_revenue: 2.5万}]")
+    result = invoke(["check", "scenarios", "--base", "HEAD", "--lang", lang])
+    assert result.exit_code == 1
+    lines = {line.split(": ", 2)[2].split(" ")[0]: line for line in result.stdout.splitlines()
+             if line.startswith(f"{Path('scenarios/plan.yaml')}:")}
+    where = f"{Path('scenarios/plan.yaml')}:"
+    # Each amount at its own target (lines 12 and 14, the file now having a currency line), the roi at the price.
+    assert lines["targets.min_npv"].startswith(f"{where}12:12: ")
+    assert lines["targets.min_npv"].endswith(NOT_COMPARED[lang])
+    milestone = next(line for key, line in lines.items() if "gross_revenue@1" in line)
+    assert milestone.startswith(f"{where}14:") and milestone.endswith(NOT_COMPARED[lang])
+    assert lines["targets.min_roi"].startswith(f"{where}9:27: ")
+    assert lines["targets.min_roi"].endswith(PRICE[lang])
+    github = invoke(["check", "scenarios", "--base", "HEAD", "--format", "github"]).stdout
+    assert ("::error file=scenarios/plan.yaml,line=12,col=12,title=aigc-roi check%3A min_npv::Spec example: "
+            "targets.min_npv missed: npv is 13,250.00, must be >= 20,000.00 (new since HEAD)"
+            + NOT_COMPARED["en"] + "\n") in github
+
+
+def test_a_miss_that_cannot_be_split_never_points_at_the_currency(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A count milestone is split over no input: it points at the first input the change touched that moves a
+    figure, the users bought (1,000 -> 900, below 1,000 active in month 1), not the `currency:` line above them,
+    which converts no amount."""
+    was = example(price=30, targets="milestones: [{month: 1, active_users: 1000}]")
+    write(tmp_path, {"scenarios/plan.yaml": was})
+    commit_all(tmp_path, monkeypatch)
+    write(tmp_path, {"scenarios/plan.yaml": in_currency(was.replace("bid: 20, users: 1000", "bid: 20, users: 900"), "USD")})
+    result = invoke(["check", "scenarios", "--base", "HEAD"])
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if "active_users@1" in line]
+    assert line.startswith(f"{Path('scenarios/plan.yaml')}:5:44: ")
+    assert line.endswith("(new since HEAD); changed here: acquisition[0].users 1000 -> 900")
+
+
+def test_a_miss_no_input_moved_the_wrong_way_does_not_point_at_the_currency(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """roi rises from 153.75% to (40 x 1,750 - 1,750 - 20,000) / 20,000 = 241.25%, but min_roi rose from 1 to 3:
+    no input moved roi down, and `currency:`, whose share of every move is 0, is no more to blame than the price."""
+    write(tmp_path, {"scenarios/plan.yaml": example(price=30, targets="min_roi: 1")})
+    commit_all(tmp_path, monkeypatch)
+    write(tmp_path, {"scenarios/plan.yaml": in_currency(example(price=40, targets="min_roi: 3"), "USD")})
+    result = invoke(["check", "scenarios", "--base", "HEAD"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{Path('scenarios/plan.yaml')}:9:27: Spec example: targets.min_roi missed: roi is "
+                                    "241.25%, must be >= 300.00% (new since HEAD); changed here: "
+                                    "monetization.purchases[0].price 30 -> 40\n")
