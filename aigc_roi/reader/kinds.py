@@ -34,7 +34,7 @@ from aigc_roi.reader.numbers import (
     split_range,
     to_number,
 )
-from aigc_roi.reader.yamltree import Node, join_path
+from aigc_roi.reader.yamltree import Node, join_path, slipped_key
 
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -49,7 +49,16 @@ class Context:
     horizon_months: int = 24
 
     def error(self, node: Node, path: str, message: str, column: int | None = None) -> Any:
-        """Report at ``node`` (at ``column`` of its line when given: a slip inside its text)."""
+        """Report at ``node`` (at ``column`` of its line when given: a slip inside its text).
+
+        A node whose ``key: value`` YAML read as one text (``node.slip``) is reported as that slip, at its
+        character, once however many errors it causes, unless the caller points at a slip of its own."""
+        if node.slip is not None and column is None:
+            line, column, slip = node.slip
+            located = ScenarioError(node.source or self.filename, line, column, path, f"invalid YAML: {slip}")
+            if not any((error.file, error.line, error.column) == (located.file, line, column) for error in self.errors):
+                self.errors.append(located)
+            return INVALID
         # A --set value has no place in the file, and a collection no single end.
         end = (node.end_line, node.end_column) if node.end_line and node.source is None else (None, None)
         self.errors.append(ScenarioError(node.source or self.filename, node.line, column or node.column, path, message, *end))
@@ -527,14 +536,15 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
     missing, so their problems are reported too.
     """
     if node.kind != "map":
-        return ctx.expected(node, path, "a mapping")
+        meant = slipped_key(node)
+        return ctx.expected(node, join_path(path, meant) if meant else path, "a mapping")
     entries = {}
     for key, entry in node.value.items():
         if key in known:
             entries[key] = entry.value
         else:
             shown = shown_key(key)
-            ctx.error(entry.key, join_path(path, shown), f"unknown key '{shown}'{suggest(key, known)}")
+            ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{suggest(key, known)}")
     for key in required:
         if key not in entries:
             ctx.error(node, join_path(path, key), f"missing required key '{key}'")

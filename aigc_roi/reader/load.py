@@ -74,8 +74,10 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
     if tree is None:
         raise ScenarioInvalid(errors or [ScenarioError(filename, 1, 1, "", "expected a scenario mapping, found an empty file")])
     if tree.kind != "map":
-        raise ScenarioInvalid(errors + [ScenarioError(filename, tree.line, tree.column, "",
-                                                      f"expected a scenario mapping (name:, retention:, ...), found {tree.describe()}")])
+        # Through a Context, as every error at a node: a file whose every line slipped (name:　x) is one text.
+        root = Context(filename)
+        root.expected(tree, "", "a scenario mapping (name:, retention:, ...)")
+        raise ScenarioInvalid(errors + root.errors)
     file_tree, tree = tree, apply_overrides(tree, overrides)
     # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
     # validation still runs and the user sees every problem at once.

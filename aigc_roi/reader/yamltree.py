@@ -34,6 +34,10 @@ _CONSTRUCT = {
 }
 
 
+Slip = tuple[int, int, str]
+"""Line and column of a look-alike character, and the slip it is (``SPACE_SLIPS``, ``COLON_SLIP``)."""
+
+
 @dataclass
 class Node:
     """A mapping, sequence or scalar with its 1-based position."""
@@ -53,6 +57,9 @@ class Node:
     end_line: int = 0
     end_column: int = 0
     """Position of a scalar's last character (1-based, inclusive); 0 for collections, whose end is not one token."""
+    slip: Slip | None = None
+    """A separator an input method or a paste spoiled, that made YAML read ``key: value`` as one text: inside a
+    plain scalar, or in a key of a mapping. Any error at the node is that slip (reader/kinds.py Context.error)."""
 
     def describe(self) -> str:
         """How the node reads in an error's "found ..." part."""
@@ -176,6 +183,10 @@ SPACE_SLIPS = {
 }
 """The same after a key's colon, where YAML needs an ASCII space."""
 _LOOK_ALIKES = "".join(INDENT_SLIPS)
+_SEPARATOR_SLIPS = {**SPACE_SLIPS, "：": COLON_SLIP}
+_SPACE_AFTER_COLON = re.compile(f":([{''.join(SPACE_SLIPS)}])")
+_KEY_COLON = re.compile(r"[A-Za-z_0-9][\w-]*[ \t]*(：)")
+"""A full-width colon is Chinese punctuation in a text (``name: 我的应用：起步``): a slip only after a key's name."""
 
 
 def _plain_node(text: str, line: int, column: int) -> Node:
@@ -183,6 +194,19 @@ def _plain_node(text: str, line: int, column: int) -> Node:
     tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
     return Node("scalar", line, column, _plain_value(tag, text), raw=text, end_line=line,
                 end_column=column + max(len(text) - 1, 0))
+
+
+def _separator_slip(segment: str, first: bool) -> re.Match[str] | None:
+    """Where ``segment`` (a plain scalar's text on one line; ``first``: its first line) holds a spoiled separator."""
+    return _SPACE_AFTER_COLON.search(segment) or (_KEY_COLON.match(segment) if first else None)
+
+
+def slipped_key(key: Node) -> str | None:
+    """The name meant by a key, or by a text YAML read in place of ``key: value``, whose separator slipped on its
+    first line (``points`` of ``points:　{1``); None otherwise."""
+    if key.slip is None or key.kind != "scalar" or key.slip[0] != key.line:
+        return None
+    return key.raw[: key.slip[1] - key.column].rstrip(":").strip() or None
 
 
 def _mend_slipped_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | None:
@@ -246,6 +270,8 @@ class _TreeBuilder:
         self.scalars = 0
         self.restore_breaks = False
         """Whether the parser read NEL, LS and PS as stand-ins (``_lines_as_editors_count``), to put back in values."""
+        self.lines: list[str] = []
+        """The text's lines as the parser counts them, split when a scalar first needs them (``slip_in``)."""
 
     def error(self, line: int, col: int, message: str, path: str = "") -> None:
         self.errors.append(_error(self.filename, line, col, message, path))
@@ -284,6 +310,9 @@ class _TreeBuilder:
         else:
             frame.seen[name] = key
             frame.node.value[name] = Entry(key, value)
+            if key.slip is not None and frame.node.slip is None:
+                # The mapping misses the key meant: what is missing from it, or wrong with it, is that slip.
+                frame.node.slip = key.slip
 
     def refuse_anchors_and_tags(self, event: Any) -> bool:
         """Report anchors, aliases and written tags; True when the event was an alias (already attached)."""
@@ -346,8 +375,24 @@ class _TreeBuilder:
             self.error(*_pos(event.start_mark), too_many, _path(self.stack))
             self.root = None
             return False
-        self.attach(_scalar(event, self.restore_breaks))
+        node = _scalar(event, self.restore_breaks)
+        # Only a plain scalar is text YAML could have read as ``key: value``; nearly all are ASCII.
+        if not event.style and not node.raw.isascii() and _separator_slip(node.raw, first=True):
+            node.slip = self.slip_in(node)
+        self.attach(node)
         return True
+
+    def slip_in(self, node: Node) -> Slip | None:
+        """Where in the file a plain scalar's spoiled separator is: its text may fold several lines into one."""
+        if not self.lines:
+            self.lines = re.split(r"\r\n|\r|\n", self.text)
+        for number in range(node.line, node.end_line + 1):
+            start = node.column - 1 if number == node.line else 0
+            end = node.end_column if number == node.end_line else None
+            match = _separator_slip(self.lines[number - 1][start:end], first=number == node.line)
+            if match:
+                return number, start + match.start(1) + 1, _SEPARATOR_SLIPS[match[1]]
+        return None
 
 
 def parse(text: str, filename: str) -> tuple[Node | None, list[ScenarioError]]:
