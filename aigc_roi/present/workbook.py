@@ -6,9 +6,9 @@ person sees (money ``#,##0``, CAC and LTV ``#,##0.00``, ROI and IRR
 it says why. Headers and sheet tabs are in the report's language
 (``figures``, ``channels``, ... in English; 核心指标, 渠道, ... in Chinese).
 
-openpyxl is imported inside ``workbook_bytes`` (the ``xlsx`` extra); pandas
+openpyxl is imported inside ``sheets_bytes`` (the ``xlsx`` extra); pandas
 is not used: it would add an import slower than openpyxl's own for a
-DataFrame detour that four small tables do not need.
+DataFrame detour that a few small tables do not need.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.explain import ranked_changes
+from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import irr_none_label, none_over
@@ -169,6 +170,15 @@ def _gates_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[
     return columns, rows
 
 
+def _fits_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """The CSV's fits table (present/fit_data.py): shares as percentages, the parameters as computed."""
+    columns = [Column(label("fit_curve", lang)), Column(label("fit_of", lang)), Column(label("point", lang)),
+               Column(label("observed", lang), PERCENT), Column(label("fitted", lang), PERCENT), Column(label("gap", lang), PERCENT),
+               *(Column(name, GENERAL) for name in ("u", "b", "alpha", "beta")), Column(label("fit_at_bound_column", lang))]
+    _, rows = fits_table(report.fits)
+    return columns, [[label(f"fit_curve_{row[0]}", lang), *row[1:]] for row in rows]
+
+
 def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> tuple[list[Column], list[list[Any]]]:
     """Numbers as numbers (a range's median, low and high), the text as written beside them."""
     columns = [Column(label("field_path", lang)), Column(label("value", lang), GENERAL), Column(label("low", lang), GENERAL),
@@ -306,24 +316,22 @@ def _explain_sheet(changes: FigureChanges, lang: str) -> tuple[list[Column], lis
     return columns, rows, formats
 
 
-def workbook_bytes(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
-    """The workbook: sheets figures, channels, months, cohorts, gates (a staged plan's) and inputs (every value
-    the file sets, by field path), named in ``lang`` (核心指标, 渠道, ... under zh)."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    figures = workbook.active
-    assert figures is not None  # a new Workbook always has one sheet
-    figures.title = label("sheet_figures", lang)
-    columns, rows, formats = _figures_sheet(report, lang)
-    _fill(figures, columns, rows, formats)
-    _fill(workbook.create_sheet(label("sheet_channels", lang)), *_channels_sheet(report, lang))
-    _fill(workbook.create_sheet(label("sheet_months", lang)), *_months_sheet(report, facts, lang))
+def run_sheets(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> dict[str, Sheet]:
+    """Each table ``run --table`` names that has rows, by that name and in its order, as a sheet named in ``lang``
+    (核心指标, 渠道, ... under zh): cohorts when the report has them, fits and gates when the scenario has any."""
+    sheets = {"figures": Sheet(label("sheet_figures", lang), *_figures_sheet(report, lang)),
+              "channels": Sheet(label("sheet_channels", lang), *_channels_sheet(report, lang)),
+              "months": Sheet(label("sheet_months", lang), *_months_sheet(report, facts, lang))}
     if report.cohorts is not None:
-        _fill(workbook.create_sheet(label("sheet_cohorts", lang)), *_cohorts_sheet(report, lang))
+        sheets["cohorts"] = Sheet(label("sheet_cohorts", lang), *_cohorts_sheet(report, lang))
+    if report.fits:
+        sheets["fits"] = Sheet(label("sheet_fits", lang), *_fits_sheet(report, lang))
     if report.gates is not None:
-        _fill(workbook.create_sheet(label("sheet_gates", lang)), *_gates_sheet(report, lang))
-    _fill(workbook.create_sheet(label("sheet_inputs", lang)), *_inputs_sheet(facts, inputs, lang))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheets["gates"] = Sheet(label("sheet_gates", lang), *_gates_sheet(report, lang))
+    sheets["inputs"] = Sheet(label("sheet_inputs", lang), *_inputs_sheet(facts, inputs, lang))
+    return sheets
+
+
+def workbook_bytes(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str = "en") -> bytes:
+    """The run's workbook: ``run_sheets``, one sheet each."""
+    return sheets_bytes(list(run_sheets(report, facts, inputs, lang).values()))
