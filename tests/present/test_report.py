@@ -45,6 +45,15 @@ def test_the_verdict_comes_first_with_the_hand_derived_figures(example: Path) ->
     assert shown["cac_payback_months"] == "never"  # searched over ltv_months, not the horizon
 
 
+def test_the_page_is_in_the_order_docs_report_md_lists(example: Path) -> None:
+    html = page(example)
+    # The provenance line heads the page under the title; the definitions close it, after the inputs.
+    marks = [html.index(mark) for mark in ("<h1>", '<p class="meta">', "<h2>Verdict", "<h2>Headline figures",
+                                           "<h2>Every input as written", "<h2>Definitions (docs/formulas.md)")]
+    assert marks == sorted(marks)
+    assert re.findall(r"<h2>([^<]*)</h2>", html)[-1] == "Definitions (docs/formulas.md)"
+
+
 def test_a_payback_that_never_happens_reads_never_in_chinese_and_in_the_targets(tmp_path: Path) -> None:
     from spec_example import WORKED_EXAMPLE
 
