@@ -6,7 +6,9 @@ annotations use it); for ``--lang zh`` the CLI passes each message through
 "unknown key ...") around a closed set of phrases, so a table of patterns
 covers them; ``tests/present/test_messages_zh.py`` runs the whole bad-input corpus
 through it and fails on any English frame left untranslated. A phrase the
-table does not know is shown in English rather than guessed.
+table does not know is shown in English rather than guessed. An amount in
+a message reads as the tables show it under zh (``_amount``: 2.0万, not
+20,000).
 """
 
 from __future__ import annotations
@@ -196,6 +198,39 @@ _FOUND_HINTS = _rules([
 _BUDGET_WORDS = {"budget": "预算", "total": "总额"}
 """What allocate's bounds are held against: --budget a month, or --total over the horizon."""
 
+_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})*(?:\.\d+)?")
+
+
+def _amount(text: str) -> str:
+    """An amount as an English message writes it (20,000; 1,234.50; whatif/errors.py ``amount_text``) as the tables
+    show it under zh: from 10,000 in 万 or 亿 (2.0万), with the decimals the English kept."""
+    if _AMOUNT.fullmatch(text) is None:
+        return text
+    from aigc_roi.present.numbers import NumberStyle
+
+    return NumberStyle("zh").money(float(text.replace(",", "")), len(text.partition(".")[2]))
+
+
+def _amounts(template: str, *amounts: int) -> Callable[[re.Match[str]], str]:
+    """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``amounts`` as ``_amount``."""
+
+    def fill(match: re.Match[str]) -> str:
+        return template.format(*(_amount(group) if n in amounts else group for n, group in enumerate(match.groups())))
+
+    return fill
+
+
+_REFORECAST_REASONS = _rules([
+    (r"it spent (\S+) for no new users", _amounts("花费 {0} 却没有新增用户", 0)),
+    (r"it spent (\S+) for no impressions", _amounts("花费 {0} 却没有展示", 0)),
+    (r"it spent (\S+) where the plan has no posts", _amounts("花费 {0}，而计划中没有发帖", 0)),
+    (r"it reports (\S+) new users for no spend on a budget", _amounts("按预算投放却没有花费，报表中有 {0} 个新增用户", 0)),
+    (r"it reports (\S+) new users from no clicks", _amounts("没有点击，报表中却有 {0} 个新增用户", 0)),
+    (r"(\S+) new users from (\S+) clicks is a cvr above 100%", _amounts("{1} 次点击带来 {0} 个新增用户，转化率超过 100%", 0, 1)),
+    (r"the plan's posts reach no users", "计划中的发帖触达不到任何用户"),
+])
+"""Why a re-forecast cannot express a month (whatif/reforecast.py)."""
+
 
 def _found_with_hint(match: re.Match[str]) -> str:
     """``expected X, found Y (hint)``, the hint translated too; a parenthesis that is no known hint is part of Y."""
@@ -210,7 +245,8 @@ _MESSAGES = _rules([
     (r"([\d,]+) more errors in this file", "此文件还有 {0} 个错误"),
     (r"(.+): the re-forecast of (.+) does not validate, so it was not written", "{0}：{1} 的重新预测未通过校验，因此没有写出"),
     (r"reading an xlsx export needs openpyxl: (.+)", "读取 xlsx 报表需要 openpyxl：{0}"),
-    (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month", "{0} {1}：{2}；重新预测无法表达这个月"),
+    (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month",
+     lambda m: f"{m[1]} {m[2]}：{_apply(_REFORECAST_REASONS, m[3]) or m[3]}；重新预测无法表达这个月"),
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
@@ -258,15 +294,15 @@ _MESSAGES = _rules([
      "'{0}' 是 {1} 渠道：其花费从不调整，因此不能锁定或设上下限"),
     (r"'(.+)' is locked: it cannot also have a minimum or maximum", "'{0}' 已锁定：不能再设下限或上限"),
     (r"'(.+)' has a unit cost of 0, so no budget form: lock it", "'{0}' 的单价为 0，无法按预算计算：请锁定它"),
-    (r"the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", "'{0}' 的下限（{1}）超过其上限（{2}）"),
+    (r"the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", _amounts("'{0}' 的下限（{1}）超过其上限（{2}）", 1, 2)),
     (r"the minimums add up to (\S+), more than the (budget|total) (\S+)",
-     lambda m: f"下限合计 {m[1]}，超过{_BUDGET_WORDS[m[2]]} {m[3]}"),
+     lambda m: f"下限合计 {_amount(m[1])}，超过{_BUDGET_WORDS[m[2]]} {_amount(m[3])}"),
     (r"the maximums add up to (\S+), less than the (budget|total) (\S+)",
-     lambda m: f"上限合计 {m[1]}，低于{_BUDGET_WORDS[m[2]]} {m[3]}"),
+     lambda m: f"上限合计 {_amount(m[1])}，低于{_BUDGET_WORDS[m[2]]} {_amount(m[3])}"),
     (r"the minimums add up to (\S+) in months (\S+), more than the (budget|total) (\S+)",
-     lambda m: f"第 {m[2]} 月的下限合计 {m[1]}，超过{_BUDGET_WORDS[m[3]]} {m[4]}"),
+     lambda m: f"第 {m[2]} 月的下限合计 {_amount(m[1])}，超过{_BUDGET_WORDS[m[3]]} {_amount(m[4])}"),
     (r"the maximums add up to (\S+) in months (\S+), less than the (budget|total) (\S+)",
-     lambda m: f"第 {m[2]} 月的上限合计 {m[1]}，低于{_BUDGET_WORDS[m[3]]} {m[4]}"),
+     lambda m: f"第 {m[2]} 月的上限合计 {_amount(m[1])}，低于{_BUDGET_WORDS[m[3]]} {_amount(m[4])}"),
     (r"the marginal ROAS of (.+) never falls to (\S+) \(no diminishing returns\): give it a --max",
      "{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max"),
     (r"no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
@@ -282,7 +318,7 @@ _MESSAGES = _rules([
     (r"--reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
     (r"no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
-     "没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}"),
+     _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 1, 2, 3)),
     (r"the minimums of one phase add up to more than the maximums of another: no budget fits every phase",
      "某一阶段的下限合计超过另一阶段的上限合计：没有哪个预算能同时满足各阶段"),
     # report --allocate B: allocate's own refusal after the option that asked for it.

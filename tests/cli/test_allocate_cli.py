@@ -169,6 +169,17 @@ def test_bad_requests_are_one_line_and_exit_2(tmp_path: Path, args: list[str], m
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
 
 
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "aigc-roi: the minimums add up to 20,000, more than the budget 10,000\n"),
+    # As the tables show amounts under zh: 20,000 = 2.0万 and 10,000 = 1.0万 (whole units: one decimal in 万).
+    ("zh", "aigc-roi: 下限合计 2.0万，超过预算 1.0万\n"),
+])
+def test_a_refusal_writes_its_amounts_as_the_tables_do(lang: str, message: str) -> None:
+    starter = Path(__file__).parents[2] / "aigc_roi" / "templates" / "starter.yaml"
+    result = invoke(["allocate", str(starter), "--budget", "1万", "--min", "Douyin CPA=2万", "--lang", lang])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
 @pytest.mark.parametrize("args", [
     [], ["--budget", "1万", "--min", "A=6000", "--min", "B=6000"], ["--budget", "1万", "--lock", "Poster"],
     ["--budget", "1万", "--min", "A=3万", "--max", "A=2万"], ["--budget", "1万", "--lock", "A", "--max", "A=5"],

@@ -74,11 +74,34 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
      "没有预算能达到 subscribers@6 = 1,000：最佳分配在 B = 20 时只达到 0.90"),
     ("the minimums of one phase add up to more than the maximums of another: no budget fits every phase",
      "某一阶段的下限合计超过另一阶段的上限合计：没有哪个预算能同时满足各阶段"),
+    # Amounts from 10,000 read in 万 and 亿 as the tables show them, with the decimals the English kept:
+    # 20,000.50 / 10,000 = 2.00万, 10,000 = 1.0万; 123,456,789 / 1e8 = 1.23亿; below 10,000 as written.
     ("the minimums add up to 20,000.50 in months 1-3, more than the budget 10,000",
-     "第 1-3 月的下限合计 20,000.50，超过预算 10,000"),
+     "第 1-3 月的下限合计 2.00万，超过预算 1.0万"),
+    ("the maximums add up to 3,000.25 in months 4-6, less than the total 1,234,567.50",
+     "第 4-6 月的上限合计 3,000.25，低于总额 123.46万"),
+    ("the minimums add up to 12,000, more than the budget 10,000", "下限合计 1.2万，超过预算 1.0万"),
+    ("the maximums add up to 9,999, less than the total 123,456,789", "上限合计 9,999，低于总额 1.23亿"),
+    ("the minimum of 'A' (30,000) exceeds its maximum (20,000)", "'A' 的下限（3.0万）超过其上限（2.0万）"),
+    ("no budget reaches cumulative_cash@12 = 1,000,000: the furthest split reaches -52,345.67 at B = 123,456,789",
+     "没有预算能达到 cumulative_cash@12 = 100.0万：最佳分配在 B = 1.23亿 时只达到 -5.23万"),
     # report --allocate B names its option before allocate's refusal.
     ("--allocate: no cpa, cpm or kol channel left to allocate the budget to", "--allocate：没有剩余的 cpa、cpm 或 kol 渠道可分配预算"),
     ("give two or more FILEs, or one FILE with --variant", "请给出两个或更多 FILE，或一个 FILE 加 --variant"),
 ])
 def test_allocate_and_compare_refusals_are_chinese(message: str, chinese: str) -> None:
     assert translate(message) == chinese
+
+
+@pytest.mark.parametrize(("reason", "chinese"), [
+    ("it spent 50,000.00 for no new users", "花费 5.00万 却没有新增用户"),
+    ("it spent 5,000.00 for no impressions", "花费 5,000.00 却没有展示"),
+    ("it spent 30,000.00 where the plan has no posts", "花费 3.00万，而计划中没有发帖"),
+    ("it reports 12,000 new users for no spend on a budget", "按预算投放却没有花费，报表中有 1.2万 个新增用户"),
+    ("it reports 12 new users from no clicks", "没有点击，报表中却有 12 个新增用户"),
+    ("12,000 new users from 9,000 clicks is a cvr above 100%", "9,000 次点击带来 1.2万 个新增用户，转化率超过 100%"),
+    ("the plan's posts reach no users", "计划中的发帖触达不到任何用户"),
+])
+def test_why_a_reforecast_cannot_express_a_month_is_chinese(reason: str, chinese: str) -> None:
+    message = f"Douyin CPA 2025-01: {reason}; the re-forecast cannot express that month"
+    assert translate(message) == f"Douyin CPA 2025-01：{chinese}；重新预测无法表达这个月"
