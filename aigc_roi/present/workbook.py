@@ -176,7 +176,12 @@ def _fits_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[A
                Column(label("observed", lang), PERCENT), Column(label("fitted", lang), PERCENT), Column(label("gap", lang), PERCENT),
                *(Column(name, GENERAL) for name in ("u", "b", "alpha", "beta")), Column(label("fit_at_bound_column", lang))]
     _, rows = fits_table(report.fits)
-    return columns, [[label(f"fit_curve_{row[0]}", lang), *row[1:]] for row in rows]
+    return columns, [[label(_FIT_CURVE_LABELS[row[0]], lang), *row[1:]] for row in rows]
+
+
+_FIT_CURVE_LABELS = {"retention": "fit_curve_retention", "channel_retention": "fit_curve_channel_retention",
+                     "renewal": "fit_curve_renewal"}
+"""The label of each ``curve`` of present/fit_data.py."""
 
 
 def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> tuple[list[Column], list[list[Any]]]:

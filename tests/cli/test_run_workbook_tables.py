@@ -55,3 +55,24 @@ def test_the_fits_sheet_lists_each_point_beside_its_fit(tmp_path: Path) -> None:
 def test_the_fits_sheet_is_named_and_headed_in_chinese(tmp_path: Path) -> None:
     sheet = _book(VIDEO, tmp_path, "zh")["拟合"]
     assert [cell.value for cell in sheet[1]][:6] == ["曲线", "订阅方案或渠道", "观测点", "实际", "拟合", "偏差"]
+
+
+RENEWAL = """\
+name: Renewal
+horizon_months: 12
+retention: {monthly_churn: 10%}
+acquisition: [{name: A, type: cpa, bid: 20, users: 100, months: 1}]
+monetization:
+  plans: [{name: Pro, price: 30, period: month, conversion: 0.1, renewal: {observed: [60%, 45%, 37%]}}]
+"""
+
+
+def test_a_renewal_fit_reads_by_its_plan_in_chinese(tmp_path: Path) -> None:
+    scenario = tmp_path / "renewal.yaml"
+    scenario.write_text(RENEWAL, encoding="utf-8")
+    rows = [[cell.value for cell in row] for row in _book(scenario, tmp_path, "zh")["拟合"].iter_rows(min_row=2)]
+    # docs/formulas.md §4.9's example: alpha = 0.6523, beta = 0.9773; fitted survival 59.97%, 45.09%, 36.99%.
+    assert [row[:4] for row in rows] == [["续费", "Pro", "R1", 0.6], ["续费", "Pro", "R2", 0.45], ["续费", "Pro", "R3", 0.37]]
+    assert [row[4] for row in rows] == pytest.approx([0.5997, 0.4509, 0.3699], abs=1e-4)
+    assert all(row[6:8] == [None, None] and row[8:10] == pytest.approx([0.6523, 0.9773], abs=1e-4) and row[10] is False
+               for row in rows)
