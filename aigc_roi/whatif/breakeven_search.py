@@ -12,7 +12,10 @@ up to ``Driver.search_high`` are one step; a driver with a threshold not crossed
 searched again on ``WIDENING_POINTS`` values from ``search_high`` to its
 upper bound (so a driver at 0 today, whose first bracket is sized from
 unrelated amounts, still finds a crossing far beyond it); the boundary
-nearest the current value is kept. All brackets of all drivers and both
+nearest the current value is kept. In a plan with gates each grid also gets
+the values either side of every gate's flip between two of its points
+(whatif/gate_flips.py): the figures jump there, and a threshold missed just
+before a jump may be met at both points around it. All brackets of all drivers and both
 thresholds are then narrowed together, one engine call per step, and a
 driver leaves the batch as soon as both its brackets have converged. A step
 evaluates three points of each bracket: the Illinois form of regula falsi's
@@ -41,6 +44,7 @@ from aigc_roi.model.channels import channel_type
 from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.scenario import FloatArray
 from aigc_roi.whatif.drivers import Driver, Figures
+from aigc_roi.whatif.gate_flips import split_at_gate_flips
 from aigc_roi.whatif.lockstep import Answer, Steps
 
 GRID_POINTS = 64
@@ -105,7 +109,7 @@ def search(drivers: list[Driver], thresholds: dict[str, Level]) -> Steps[list[So
     if not drivers:
         return []
     grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
-    found = level_values((yield drivers, grid), thresholds)
+    grid, found = yield from _split_at_gate_flips(drivers, grid, (yield drivers, grid), thresholds)
     currents = np.array([driver.current for driver in drivers])
     brackets = {name: _nearest_brackets(grid, values, currents) for name, values in found.items()}
     brackets = yield from _widen(drivers, grid, found, brackets, thresholds)
@@ -148,6 +152,13 @@ def _confirmed(drivers: list[Driver], narrowed: dict[str, list[tuple[float | Non
     return answers
 
 
+def _split_at_gate_flips(drivers: list[Driver], grid: FloatArray, answer: Answer,
+                         thresholds: dict[str, Level]) -> Steps[tuple[FloatArray, dict[str, FloatArray]]]:
+    """``grid`` and its levels, with the values either side of each flip of the gates (whatif/gate_flips.py)."""
+    return (yield from split_at_gate_flips(drivers, grid, answer, lambda found: level_values(found, thresholds),
+                                           allowed_width))
+
+
 def _grid(driver: Driver) -> FloatArray:
     high, low = driver.search_high, search_floor(driver)
     spaced = np.geomspace(max(high * 10.0**-GRID_DECADES, low), high, GRID_POINTS - 2)
@@ -171,7 +182,7 @@ def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray]
     chosen = [drivers[d] for d in missing]
     # The last value of the first grid starts the second, so a flip between them counts too.
     wide = np.stack([np.geomspace(d.search_high, d.upper_bound, WIDENING_POINTS) for d in chosen])
-    wide_found = level_values((yield chosen, wide), thresholds)
+    wide, wide_found = yield from _split_at_gate_flips(chosen, wide, (yield chosen, wide), thresholds)
     wide_grid = np.concatenate([grid[missing], wide], axis=1)
     currents = np.array([d.current for d in chosen])
     widened = dict(brackets)
@@ -188,11 +199,17 @@ def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray]
 
 def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray) -> Bracket:
     """Per driver, the neighbouring grid points where the threshold flips (defined at both)
-    that lie nearest the current value (for a monotone level there is only one)."""
+    whose crossing lies nearest the current value (for a monotone level there is only one). Where the current
+    value is a grid point, a flip on either side of it is next to it: each is placed where the line through its
+    ends crosses 0 (the middle where that is no number), so a crossing a whole grid step away loses to a gate's
+    jump a little way off (whatif/gate_flips.py)."""
     good, defined = level >= 0, ~np.isnan(level)
     flips = (good[:, :-1] != good[:, 1:]) & defined[:, :-1] & defined[:, 1:]
     left, right = grid[:, :-1], grid[:, 1:]
-    distance = np.maximum(0.0, np.maximum(left - current[:, None], current[:, None] - right))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        line = left - level[:, :-1] * (right - left) / (level[:, 1:] - level[:, :-1])
+    estimate = np.where(np.isfinite(line), np.clip(line, left, right), 0.5 * (left + right))
+    distance = np.abs(estimate - current[:, None])
     chosen = np.where(flips, distance, np.inf).argmin(axis=1)
     rows = np.arange(grid.shape[0])
     return left[rows, chosen], right[rows, chosen], level[rows, chosen], level[rows, chosen + 1], flips[rows, chosen]

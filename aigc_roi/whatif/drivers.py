@@ -315,9 +315,12 @@ def series_one_at_a_time(realized: Scenario, drivers: Sequence[Driver], candidat
 
 
 ROW_SERIES = ("cumulative_cash",)
-"""The monthly series ``moved_alone`` can return: the one a threshold reads (whatif/breakeven_search.py)."""
+"""The monthly series ``moved_alone`` can return: the one a threshold reads (whatif/breakeven_search.py). With
+them comes, for a plan with gates, ``GATES_PASSED``."""
+GATES_PASSED = "gates_passed"
+"""(K, G): 1.0 where a gate passes. Where one flips, the figures jump (whatif/breakeven_search.py)."""
 Row = tuple[Figures, Figures]
-"""One row's figures (K,) and monthly series (K, H)."""
+"""One row's figures (K,) and monthly series (K, H), with ``GATES_PASSED`` (K, G) where the plan has gates."""
 
 
 def moved_alone(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], series: Sequence[str] = (),
@@ -414,8 +417,11 @@ def _whole(realized: Scenario, rows: Sequence[tuple[Driver, FloatArray]], cash: 
         batch = with_value(batch, driver, values)
     result = evaluate_batch(batch, irr=False, cumulative_cash=cash, inputs=inputs, samples=samples,
                             as_evaluate=as_evaluate)
+    series = {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash}
+    if cash and result.gate_passed is not None:
+        series[GATES_PASSED] = result.gate_passed
     return ([({name: values[position] for name, values in result.figures.items()},
-              {} if result.cumulative_cash is None else {"cumulative_cash": result.cumulative_cash[position]})
+              {name: values[position] for name, values in series.items()})
              for position in positions], result.inputs)
 
 

@@ -22,7 +22,8 @@ Ask = tuple[Sequence[Driver], FloatArray] | tuple[Sequence[Driver], FloatArray, 
 """Drivers and their (D, K) candidates; at least one driver. A third item True asks for ``evaluate``'s figures
 to the last bit (``drivers.moved_alone``, ``exact``): a check of which side of a threshold a value is on."""
 Answer = tuple[Figures, Figures]
-"""Figures (D, K) and monthly series (D, K, H) of an ``Ask``'s candidates."""
+"""Figures (D, K) and monthly series (D, K, H) of an ``Ask``'s candidates, with which gates pass (D, K, G) in a plan
+with gates (``drivers.GATES_PASSED``)."""
 Steps = Generator[Ask, Answer, T]
 
 
@@ -49,5 +50,5 @@ def run_together(realized: Scenario, searches: Sequence[Steps[Any]]) -> list[Any
             part = rows[first:first + len(drivers)]
             first += len(drivers)
             advance(index, ({name: np.stack([row[0][name] for row in part]) for name in part[0][0]},
-                            {name: np.stack([row[1][name] for row in part]) for name in ROW_SERIES}))
+                            {name: np.stack([row[1][name] for row in part]) for name in part[0][1]}))
     return answers
