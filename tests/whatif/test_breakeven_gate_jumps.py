@@ -10,12 +10,14 @@ and roi < 0 on (1.5625, 1.7857]. Failed, T alone in months 1-2: 3,625 against 20
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
-from aigc_roi.reader.load import load_text
+from aigc_roi.reader.load import load_path, load_text
 from aigc_roi.whatif.breakeven import break_even
 from aigc_roi.whatif.drivers import GATES_PASSED, with_value
 from aigc_roi.whatif.gate_flips import split_at_gate_flips
@@ -34,6 +36,7 @@ monetization:
   purchases:
     - {{name: item, price: 10, rate: 1}}
 """
+ROOT = Path(__file__).resolve().parents[2]
 GATE_FLIPS_AT = 2_500 / 1_400
 ROI_ZERO_WHILE_PASSED = 625 / 400
 
@@ -85,3 +88,18 @@ def test_two_flips_between_the_same_neighbours_are_each_split() -> None:
         below, above = values[values <= flip].max(), values[values > flip].min()
         assert flip - below <= 1e-9 * flip and above - flip <= 1e-9 * flip
     np.testing.assert_array_equal(levels["roi"][0], values - 1.1)
+
+
+def test_every_value_between_now_and_a_bundled_gated_plans_break_even_meets_it() -> None:
+    # The crossing kept is the nearest: on a dense line of values from the current one to it, each run meets roi >= 0
+    # (a price of 299 fell to roi < 0 from 212.96 down to the gate's flip near 190, which the old grid skipped).
+    scenario = load_path(ROOT / "scenarios" / "creators-first-gated.yaml").scenario
+    table = break_even(scenario)
+    assert table.met_now("roi_zero")
+    realized = realize(scenario)
+    for row in table.rows:
+        if row.roi_zero is None:
+            continue
+        between = np.linspace(row.driver.current, row.roi_zero, 400)
+        roi = evaluate(with_value(realized, row.driver, between)).figures["roi"]
+        assert np.all(roi >= -1e-9), (row.driver.path, between[np.argmax(roi < -1e-9)])
