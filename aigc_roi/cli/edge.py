@@ -47,9 +47,9 @@ SAMPLING_OPTIONS = ("--samples", "--seed")
 
 
 def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str] = ()) -> str:
-    """``aigc-roi: --format: 'x' is not one of 'table', 'json'``: the option first, then the problem
-    (in the invocation's language; the option's name as typed). ``owners``: for an option this command
-    does not have, the commands that do, named instead of a look-alike of this command's options."""
+    """``aigc-roi: --format: 'x' is not one of 'table', 'json'``: the option first, then the problem (in the
+    invocation's language, ``--format：...`` in Chinese; the option's name as typed). ``owners``: for an option
+    this command does not have, the commands that do, named instead of a look-alike of this command's options."""
     name = ""
     message = error.message
     if isinstance(error, _click.exceptions.BadParameter) and error.param is not None:
@@ -63,8 +63,13 @@ def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str]
                                       else f"; did you mean {', '.join(sorted(error.possibilities))}?" if error.possibilities else "")
     elif isinstance(error, _click.exceptions.BadOptionUsage):
         name = error.option_name
-    prefix = f"{PROGRAM}: {name}: " if name else f"{PROGRAM}: "
-    return visible(prefix + in_language(message.rstrip(".")))
+    problem = in_language(message.rstrip("."))
+    if not name:
+        return visible(f"{PROGRAM}: {problem}")
+    # As the commands' own option problems read (--budget：应为...): a name's colon is the language's.
+    from aigc_roi.present.labels import label
+
+    return visible(f"{PROGRAM}: " + label("named_problem", language()).format(name=name, problem=problem))
 
 
 def _owned_elsewhere(option: str, owners: Sequence[str], ctx: _click.Context | None) -> str:

@@ -113,7 +113,7 @@ LABELS: dict[str, Label] = {
     "xlsx_needs_output": Label("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要 --output FILE.xlsx"),
     "plot_suffix": Label(
         "--plot: expected a file name ending in .svg or .png, found {path}",
-        "--plot: 文件名须以 .svg 或 .png 结尾，收到的是 {path}",
+        "--plot：文件名须以 .svg 或 .png 结尾，收到的是 {path}",
     ),
     "init_wrote": Label(
         "Wrote {path} from template {template}. Next: aigc-roi run {path}",
@@ -121,7 +121,7 @@ LABELS: dict[str, Label] = {
     ),
     "init_unknown_template": Label(
         "--template: no template named {name!r}{hint}; available: {names}",
-        "--template: 没有名为 {name!r} 的模板{hint}；可用模板：{names}",
+        "--template：没有名为 {name!r} 的模板{hint}；可用模板：{names}",
     ),
     "did_you_mean": Label(" (did you mean {name!r}?)", "（是否想用 {name!r}？）"),
     "templates": Label("Templates", "模板"),
@@ -130,7 +130,7 @@ LABELS: dict[str, Label] = {
     "default_marker": Label("(default)", "(默认)"),
     "is_a_folder": Label(
         "{path}: is a folder; give a file name such as {path}/scenario.yaml",
-        "{path}: 这是一个文件夹，请给出文件名，例如 {path}/scenario.yaml",
+        "{path}：这是一个文件夹，请给出文件名，例如 {path}/scenario.yaml",
     ),
     "plot_no_cjk_font": Label(
         "No Chinese font found, so the chart leaves Chinese text out; install one, e.g. "
@@ -270,26 +270,26 @@ LABELS: dict[str, Label] = {
     "compare_npv_positive": Label("Chance: NPV > 0", "概率：NPV > 0"),
     "samples_out_suffix": Label(
         "--samples-out: expected a file name ending in .csv or .parquet, found {path}",
-        "--samples-out: 文件名须以 .csv 或 .parquet 结尾，收到的是 {path}",
+        "--samples-out：文件名须以 .csv 或 .parquet 结尾，收到的是 {path}",
     ),
     "parquet_needs": Label(
         "--samples-out: writing .parquet needs {missing}; install with: pip install {missing} (or write .csv)",
-        "--samples-out: 写入 .parquet 需要 {missing}；请安装：pip install {missing}（或改写 .csv）",
+        "--samples-out：写入 .parquet 需要 {missing}；请安装：pip install {missing}（或改写 .csv）",
     ),
     "percentiles_bad": Label(
         "--percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found {text!r}; "
         "percentiles are written without %",
-        "--percentiles: 应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，收到的是 {text!r}；分位数不带 %",
+        "--percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，收到的是 {text!r}；分位数不带 %",
     ),
     "percentiles_alike": Label(
         "--percentiles: {first} and {second} differ beyond a float's precision, so both are {key}; give one of them",
-        "--percentiles: {first} 与 {second} 的差别超出浮点数精度，二者都是 {key}；请只写其中一个",
+        "--percentiles：{first} 与 {second} 的差别超出浮点数精度，二者都是 {key}；请只写其中一个",
     ),
 
     # allocate (issue 13)
     "allocate_unknown_channel": Label(
         "{option}: no channel named {name!r}; channels: {names}",
-        "{option}: 没有名为 {name!r} 的渠道；现有渠道：{names}",
+        "{option}：没有名为 {name!r} 的渠道；现有渠道：{names}",
     ),
     "allocate_title": Label(
         "Allocation · {scenario} · B = {budget} a month ({currency})",
@@ -629,6 +629,8 @@ LABELS: dict[str, Label] = {
     "zero_denominator": Label("its denominator is 0", "分母为 0"),
     "none_over": Label("{figure} is none ({reason})", "{figure}为无（{reason}）"),
     "scenario_note": Label("{name}: {reason}", "{name}：{reason}"),
+    # An option or argument and its problem, as click refuses it (cli/edge.py).
+    "named_problem": Label("{name}: {problem}", "{name}：{problem}"),
     "notes_separator": Label("; ", "；"),
     "low": Label("Low", "下限"),
     "high": Label("High", "上限"),

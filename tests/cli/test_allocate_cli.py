@@ -194,7 +194,7 @@ def test_refusals_name_the_program_in_chinese_too(tmp_path: Path, args: list[str
 def test_unknown_channel_in_chinese(tmp_path: Path) -> None:
     result = invoke(["allocate", str(_write(tmp_path, MIXED)), "--budget", "1万", "--lock", "Nope", "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("aigc-roi: --lock: 没有名为 'Nope' 的渠道；现有渠道：'A'")
+    assert result.stderr.startswith("aigc-roi: --lock：没有名为 'Nope' 的渠道；现有渠道：'A'")
 
 
 def test_csv_channels_and_curve(tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ def test_help_stays_english_otherwise() -> None:
 
 def test_an_english_invocation_after_a_chinese_one_is_english(example: Path) -> None:
     assert "用法" in invoke(["--lang", "zh", "--help"]).stdout
-    assert invoke(["run", str(example), "--bogus", "--lang", "zh"]).stderr.strip() == "aigc-roi: --bogus: 没有这个选项；是否想写 --bom？"
+    assert invoke(["run", str(example), "--bogus", "--lang", "zh"]).stderr.strip() == "aigc-roi: --bogus：没有这个选项；是否想写 --bom？"
     out = invoke(["--help"]).stdout
     assert "Usage: aigc-roi" in out and "Show this message and exit." in out and "显示" not in out
     assert invoke(["run", str(example), "--bogus"]).stderr.strip() == "aigc-roi: --bogus: no such option; did you mean --bom?"
@@ -127,33 +127,33 @@ def test_an_english_invocation_after_a_chinese_one_is_english(example: Path) -> 
 USAGE_ERRORS = [
     (["run", "{file}", "--format", "xx"],
      "aigc-roi: --format: 'xx' is not one of 'table', 'json', 'csv', 'markdown', 'xlsx'",
-     "aigc-roi: --format: 'xx' 不是可选值之一：'table', 'json', 'csv', 'markdown', 'xlsx'"),
+     "aigc-roi: --format：'xx' 不是可选值之一：'table', 'json', 'csv', 'markdown', 'xlsx'"),
     (["run", "{file}", "--bogus"],
-     "aigc-roi: --bogus: no such option; did you mean --bom?", "aigc-roi: --bogus: 没有这个选项；是否想写 --bom？"),
-    (["run", "{file}", "--zzz"], "aigc-roi: --zzz: no such option", "aigc-roi: --zzz: 没有这个选项"),
-    (["run"], "aigc-roi: FILE: missing; it is required", "aigc-roi: FILE: 缺少此项；它是必填的"),
+     "aigc-roi: --bogus: no such option; did you mean --bom?", "aigc-roi: --bogus：没有这个选项；是否想写 --bom？"),
+    (["run", "{file}", "--zzz"], "aigc-roi: --zzz: no such option", "aigc-roi: --zzz：没有这个选项"),
+    (["run"], "aigc-roi: FILE: missing; it is required", "aigc-roi: FILE：缺少此项；它是必填的"),
     (["simulate", "{file}", "--samples", "x"], "aigc-roi: --samples: expected a whole number from 1 to 10,000,000, found 'x'",
-     "aigc-roi: --samples: 应为1 到 10,000,000 之间的整数，实际为 'x'"),
+     "aigc-roi: --samples：应为1 到 10,000,000 之间的整数，实际为 'x'"),
     (["simulate", "{file}", "--samples", "0"], "aigc-roi: --samples: expected a whole number from 1 to 10,000,000, found '0'",
-     "aigc-roi: --samples: 应为1 到 10,000,000 之间的整数，实际为 '0'"),
+     "aigc-roi: --samples：应为1 到 10,000,000 之间的整数，实际为 '0'"),
     (["simulate", "{file}", "--jobs", "2.5"], "aigc-roi: --jobs: expected a whole number >= 1, found '2.5'",
-     "aigc-roi: --jobs: 应为≥ 1 的整数，实际为 '2.5'"),
+     "aigc-roi: --jobs：应为≥ 1 的整数，实际为 '2.5'"),
     # An option of other commands names them, not a look-alike of this command's own (--table).
     (["run", "{file}", "--samples", "3"],
      "aigc-roi: --samples: no such option; --samples is an option of compare, simulate, allocate, actuals, check and report, "
      "not of run, which uses the median of each range",
-     "aigc-roi: --samples: 没有这个选项；--samples 是 compare、simulate、allocate、actuals、check 和 report 的选项，"
+     "aigc-roi: --samples：没有这个选项；--samples 是 compare、simulate、allocate、actuals、check 和 report 的选项，"
      "run 没有它：run 按各区间的中位数计算"),
     (["validate", "{file}", "--jobs", "2"], "aigc-roi: --jobs: no such option; --jobs is an option of compare, simulate and check, "
-     "not of validate", "aigc-roi: --jobs: 没有这个选项；--jobs 是 compare、simulate 和 check 的选项，validate 没有它"),
+     "not of validate", "aigc-roi: --jobs：没有这个选项；--jobs 是 compare、simulate 和 check 的选项，validate 没有它"),
     (["run", "{file}", "extra"], "aigc-roi: Got unexpected extra argument(s) (extra)", "aigc-roi: 多余的参数：extra"),
     (["rnu"], "aigc-roi: No such command 'rnu'. Did you mean 'run'?", "aigc-roi: 没有命令 'rnu'；是否想写 'run'？"),
     (["zzz"], "aigc-roi: No such command 'zzz'", "aigc-roi: 没有命令 'zzz'"),
     (["run", "{file}", "--output"],
-     "aigc-roi: --output: Option '--output' requires an argument", "aigc-roi: --output: 选项 '--output' 需要一个值"),
+     "aigc-roi: --output: Option '--output' requires an argument", "aigc-roi: --output：选项 '--output' 需要一个值"),
     (["run", "{file}", "--force=yes"],
-     "aigc-roi: --force: Option '--force' does not take a value", "aigc-roi: --force: 选项 '--force' 不接受值"),
-    (["--bogus"], "aigc-roi: --bogus: no such option", "aigc-roi: --bogus: 没有这个选项"),
+     "aigc-roi: --force: Option '--force' does not take a value", "aigc-roi: --force：选项 '--force' 不接受值"),
+    (["--bogus"], "aigc-roi: --bogus: no such option", "aigc-roi: --bogus：没有这个选项"),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import string
 from pathlib import Path
 
@@ -82,3 +83,14 @@ def test_every_key_looked_up_by_name_has_a_label() -> None:
                     assembled.append(where)
     assert missing == []
     assert assembled == [], "a label key built from pieces: write it out in a table beside the lookup"
+
+
+NAMED_PROBLEM = re.compile(r"(--[\w-]+|\{option\}|\{path\}|\{name\}): ")
+
+
+@pytest.mark.parametrize("key", sorted(key for key, entry in LABELS.items() if NAMED_PROBLEM.match(entry.en)))
+def test_a_name_before_its_problem_takes_a_full_width_colon_in_chinese(key: str) -> None:
+    """``--plot：文件名须以...`` as ``--budget：应为...`` (present/messages_zh.py) and click's refusals (cli/edge.py):
+    an option, or a file named alone, then its problem. A location keeps its ASCII colons (``file:3:5: path:``)."""
+    name = NAMED_PROBLEM.match(LABELS[key].en)
+    assert name is not None and LABELS[key].zh.startswith(name[1] + "："), LABELS[key].zh
