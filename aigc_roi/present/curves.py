@@ -16,7 +16,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_markdown, fits_report, fits_table
 from aigc_roi.present.labels import label
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.text import markdown_text
+from aigc_roi.present.text import markdown_text, visible_in_lines
 from aigc_roi.whatif.curves import Curves
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
     from rich.cells import cell_len
     from rich.table import Table as RichTable
 
-    from aigc_roi.present.layout import Fitted, table_overhead
+    from aigc_roi.present.layout import Fitted, prose_lines, table_overhead
 
     def build(width: int) -> RichTable:
         headers = [label(key, lang) for key in numbers] + ([label(after[0], lang)] if after else [])
@@ -138,7 +138,10 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
         if sum(natural) + _BAR_WIDTH + 1 + table_overhead(len(headers) + 1) > width:
             natural = [max(cell_len(text) for text in [*column, *header.split()]) for column, header in zip(cells, headers, strict=True)]
         bar_width = max(4, min(_BAR_WIDTH, width - sum(natural) - table_overhead(len(headers) + 1) - 1))
-        table = RichTable(title=title, title_justify="left", caption=caption, caption_justify="left")
+        # Broken here, not by Rich, which folds a run of Chinese where the line ends, inside a word it holds (ROA / S).
+        heading = prose_lines(visible_in_lines(title), min(width, sum(natural) + bar_width + 1 + table_overhead(len(headers) + 1)))
+        heading.style = "table.title"  # as Rich styles a title it is given as text
+        table = RichTable(title=heading, title_justify="left", caption=caption, caption_justify="left")
         for header, wide in zip(headers[:len(numbers)], natural, strict=False):
             table.add_column(header, justify="right", width=wide)
         table.add_column("", no_wrap=True, width=bar_width + 1)

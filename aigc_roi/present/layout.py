@@ -29,7 +29,12 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   key are never cut); one block per target.
 
 The figures panel (two columns) and the cash chart (scaled to the width)
-always fit.
+always fit. Narrower than a laptop, down to 20 columns, a word is cut only
+when it alone is wider than the line: a block's label that its values leave
+too little room for its longest word takes a line above them (``vertical``),
+as the figures panel's do, and a title or a cell of prose is broken here
+(``prose_lines``), since Rich folds a run of Chinese where the line ends, a
+Latin word inside it included (信息流，ROA / S).
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.present.text import visible
+from aigc_roi.present.text import visible, visible_in_lines
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ _UNBREAKABLE = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|[\u2e8
 character or full-width punctuation mark, since Chinese text breaks between any two characters."""
 
 
-def _words(text: str) -> list[str]:
+def unbreakable(text: str) -> list[str]:
     return _UNBREAKABLE.findall(text) or [""]
 
 
@@ -119,7 +124,7 @@ def column_range(column: Column) -> tuple[int, int]:
     if column.numeric:
         cell_min = max(line_lengths)
     else:
-        words = _words if column.prose else _spaced_words
+        words = unbreakable if column.prose else _spaced_words
         cell_min = max((cell_len(word) for plain in plains for word in words(plain)), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
@@ -190,43 +195,103 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
         for i in sorted(range(len(needs)), key=lambda i: grown[i] - needs[i])[:spare - sum(grown)]:
             grown[i] += 1
         widths = [width + grow for width, grow in zip(widths, grown, strict=True)]
-    if isinstance(table_options.get("caption"), str) and table_options["caption"]:
-        table_options["caption"] = prose_lines(table_options["caption"], sum(widths) + table_overhead(len(columns)))
+    # Broken here, not by Rich, which keeps a Chinese run whole and then folds it where the line ends, inside a
+    # word it holds (信息流，ROA / S): a title and caption at the table's width, a sentence at its column's. A name
+    # in them is written out first, as Text() would drop its BEL.
+    for key in ("title", "caption"):
+        if isinstance(table_options.get(key), str) and table_options[key]:
+            table_options[key] = prose_lines(visible_in_lines(table_options[key]), sum(widths) + table_overhead(len(columns)))
+    if isinstance(table_options.get("title"), Text):
+        table_options["title"].style = "table.title"  # as Rich styles a title it is given as text
     table = Table(**table_options)
     for column, column_width in zip(columns, widths, strict=True):
         # fold, never ellipsis: a text column may still hold one CJK run wider than the column.
         right = column.numeric if column.right_aligned is None else column.right_aligned
         table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
-    for row in zip(*(column.cells for column in columns), strict=True):
+    cells = [[sentence_lines(cell, width) for cell in column.cells] if column.prose else column.cells
+             for column, width in zip(columns, widths, strict=True)]
+    for row in zip(*cells, strict=True):
         table.add_row(*row)
     return table
 
 
+def sentence_lines(cell: Text | str, width: int) -> Text:
+    """Prose as Rich wraps it, unless Rich would fold a Latin word in it: then in lines of at most ``width``
+    (``prose_lines``), in its style. Rich folds a run without spaces wider than the line where the line ends,
+    which in a run of Chinese alone is a break Chinese allows, and in 概率：creators cuts the word (cr / eators)."""
+    text = Text(cell) if isinstance(cell, str) else cell
+    if all(cell_len(word) <= width or not _LATIN.search(word) for word in text.plain.split()):
+        return text
+    lines = prose_lines(text.plain, width)
+    lines.style = text.style
+    return lines
+
+
 def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequence[Text]]]]], caption: str | None,
              width: int) -> RenderableType:
-    """One block per record: its name, then one line per field: its label and its values, right-aligned."""
-    fields = [values for _, record in records for _, values in record]
-    value_widths = [max((cell_len(line) for values in fields if i < len(values) for line in _lines(values[i].plain)),
-                        default=1) for i in range(max((len(values) for values in fields), default=0))]
-    labels = [name for _, record in records for name, _ in record]
-    label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
-                             width - sum(value_widths) - 2 * len(value_widths) - 2))
+    """One block per record: its name, then one line per field: its label and its values, right-aligned.
+
+    Every block alike where they all fit so; else a block whose values leave its labels too little room for their
+    longest word (20 columns, a wide amount) puts each label on a line of its own above its values: squeezed
+    beside them, a label once read ``Defi`` / ``ned in``."""
+    shared = _columns([field for _, record in records for field in record], width)
     # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
     # console's escaping (present/console.py) would keep a line feed that splits the name.
-    parts: list[RenderableType] = [Text(visible(title), style="bold")]
+    parts: list[RenderableType] = [_bold(sentence_lines(visible(title), width))]
     for name, record in records:
-        grid = Table.grid(padding=(0, 2))
-        # fold, never ellipsis: a label wider than its column wraps rather than losing its end.
-        grid.add_column(width=label_width, overflow="fold")
-        for value_width in value_widths:
-            grid.add_column(justify="right", width=value_width)
-        for field, values in record:
-            grid.add_row(field, *values)
-        parts += [Text(visible(name), style="bold"), Padding(grid, (0, 0, 0, 2))]
+        fitted = shared or _columns(record, width)
+        block = _beside(record, *fitted) if fitted else _above(record, _value_widths(record), width - 2)
+        parts += [_bold(sentence_lines(visible(name), width)), Padding(block, (0, 0, 0, 2))]
     if caption:
         parts.append(prose_lines(caption, width))
     return Group(*parts)
+
+
+def _value_widths(fields: Sequence[tuple[str, Sequence[Text]]]) -> list[int]:
+    return [max((cell_len(line) for _, values in fields if i < len(values) for line in _lines(values[i].plain)),
+                default=1) for i in range(max((len(values) for _, values in fields), default=0))]
+
+
+def _columns(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> tuple[int, list[int]] | None:
+    """The width of the labels and of each value beside them, indented by two; None when a word of a label
+    would not fit."""
+    value_widths = _value_widths(fields)
+    labels = [name for name, _ in fields]
+    label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
+                             width - sum(value_widths) - 2 * len(value_widths) - 2))
+    if label_width < max((cell_len(word) for name in labels for word in unbreakable(name)), default=1):
+        return None
+    return label_width, value_widths
+
+
+def _bold(text: Text) -> Text:
+    text.stylize("bold")
+    return text
+
+
+def _beside(record: Sequence[tuple[str, Sequence[Text]]], label_width: int, value_widths: list[int]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    # fold, never ellipsis: a label of Chinese or a word wider than the whole line wraps rather than losing its end.
+    grid.add_column(width=label_width, overflow="fold")
+    for value_width in value_widths:
+        grid.add_column(justify="right", width=value_width)
+    for field, values in record:
+        grid.add_row(sentence_lines(field, label_width), *values)
+    return grid
+
+
+def _above(record: Sequence[tuple[str, Sequence[Text]]], value_widths: list[int], width: int) -> Group:
+    """Each label on its own lines, its values under it at the right."""
+    lines: list[RenderableType] = []
+    for field, values in record:
+        grid = Table.grid(padding=(0, 2), expand=True)
+        grid.add_column(ratio=1)
+        for value_width in value_widths:
+            grid.add_column(justify="right", width=value_width)
+        grid.add_row("", *values)
+        lines += [sentence_lines(field, width), grid]
+    return Group(*lines)
 
 
 class Fitted:

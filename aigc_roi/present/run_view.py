@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -16,7 +18,16 @@ from aigc_roi.present.channel_notes import channel_notes, max_bid_text, unit_cos
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
+from aigc_roi.present.layout import (
+    Column,
+    Fitted,
+    fixed_table,
+    prose_lines,
+    sentence_lines,
+    table_or_blocks,
+    unbreakable,
+    vertical,
+)
 from aigc_roi.present.numbers import NumberStyle, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
@@ -25,25 +36,79 @@ if TYPE_CHECKING:
     from aigc_roi.present.run_data import ChannelRun, RunReport
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
+PANEL_FRAME = 4
+"""A panel's borders and padding, a line and a space each side."""
 
 
-def figures_panel(report: RunReport, style: NumberStyle) -> Panel:
+def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
     figures = report.figures
-    grid = Table.grid(padding=(0, 2))
-    # fold, never ellipsis: in a narrow terminal a long label wraps rather than losing its end.
-    grid.add_column(overflow="fold")
-    grid.add_column(justify="right", no_wrap=True)
+    rows = []
     for figure in FIGURES:
         value = figures[figure.name]
         text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
                     else style.figure(figure.name, value, never_text(figure.name, report.horizon_months, lang), figures))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
-        grid.add_row(label(figure.name, lang), text)
-    title = f"{report.scenario} · {label('figures', lang)} ({report.currency})"
-    # A str title would be read as Rich markup; the name in it is data.
-    return Panel(grid, title=Text(visible(title)), expand=False)
+        rows.append((label(figure.name, lang), text))
+    # Written out: a str title would be read as Rich markup, and the name in it is data.
+    title = visible(f"{report.scenario} · {label('figures', lang)} ({report.currency})")
+
+    def build(width: int) -> RenderableType:
+        # Beside its value while a label's every word fits there, a value in words (none: ...) wrapping between
+        # them if need be; else each label above its value. Squeezed by a wide value, a label once read
+        # Contr / ibuti / on in a narrow terminal, or vanished.
+        room = width - PANEL_FRAME - 2
+        label_word = max(cell_len(word) for name, _ in rows for word in unbreakable(name))
+        value_width = max(cell_len(text.plain) for _, text in rows)
+        if label_word + value_width > room:
+            value_width = max(cell_len(word) for _, text in rows for word in _value_words(text.plain))
+        grid = Table.grid(padding=(0, 2))
+        if label_word + value_width <= room:
+            label_width = min(max(cell_len(name) for name, _ in rows), room - value_width)
+            # fold, never ellipsis: a word wider than the whole panel wraps rather than losing its end.
+            grid.add_column(width=label_width, overflow="fold")
+            grid.add_column(justify="right", width=value_width)
+            for name, text in rows:
+                grid.add_row(sentence_lines(name, label_width), _wrapped(text, value_width))
+        else:
+            grid.add_column(width=width - PANEL_FRAME, overflow="fold")
+            for name, text in rows:
+                grid.add_row(sentence_lines(name, width - PANEL_FRAME))
+                grid.add_row(_wrapped(text, width - PANEL_FRAME))
+        return _titled_panel(grid, title, width)
+
+    return Fitted(build)
+
+
+def _value_words(value: str) -> list[str]:
+    """What of a value stays on one line: a number with its unit (327.00万) whole, words as prose breaks them."""
+    return [piece for word in value.split() for piece in ([word] if re.search(r"\d", word) else unbreakable(word))]
+
+
+def _wrapped(value: Text, width: int) -> Text:
+    """A value in lines of at most ``width`` cells, right-aligned, in its style (a number always fits)."""
+    if cell_len(value.plain) <= width:
+        lines = value.copy()
+    else:
+        lines = prose_lines(value.plain, width)
+        lines.style = value.style
+    lines.justify = "right"
+    return lines
+
+
+def _titled_panel(body: RenderableType, title: str, width: int, subtitle: str = "") -> RenderableType:
+    """A panel, its title (and subtitle) on its border where it fits whole, else above (below) it: Rich cuts a
+    title too long for the border at any character (``My AI app, star``, a range ``-30,093 .. 39,5``)."""
+
+    def on_border(text: str) -> bool:
+        return cell_len(text) + PANEL_FRAME + 2 <= width
+
+    panel = Panel(body, title=Text(title) if on_border(title) else None,
+                  subtitle=Text(subtitle) if subtitle and on_border(subtitle) else None, expand=False)
+    above = [] if on_border(title) else [prose_lines(title, width)]
+    below = [] if not subtitle or on_border(subtitle) else [prose_lines(subtitle, width)]
+    return Group(*above, panel, *below) if above or below else panel
 
 
 def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,
@@ -227,7 +292,7 @@ def _cash_chart(report: RunReport, style: NumberStyle, height: int, width: int) 
         marker = f"▲ {label('payback_marker', style.lang)} {report.months[payback - 1]['label']}"
         lines.append(Text(" " * ((payback - 1) // every * per_month) + marker))
     subtitle = f"{style.money(bottom, 0)} .. {style.money(top, 0)}"
-    return Panel(Group(*lines), title=label("chart_title", style.lang), subtitle=subtitle, expand=False)
+    return _titled_panel(Group(*lines), label("chart_title", style.lang), width, subtitle)
 
 
 def _cell(value: float, floor: float, scale: float, hanging: bool = False) -> str:

@@ -19,7 +19,7 @@ from rich.text import Text
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_or_blocks, table_overhead
+from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, prose_lines, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.simulation import (
@@ -36,6 +36,8 @@ from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
 
 BAR_WIDTH = 30
 """Characters of the longest histogram or tornado bar."""
+MIN_BAR = 4
+"""Characters of the longest histogram bar below which each bin puts its span above its bar."""
 FAN_WIDTH = 40
 """Characters across which the cash fan spans its smallest to largest value."""
 
@@ -50,23 +52,40 @@ def _rich(rows: Rows, heading: str) -> Fitted:
     return table_or_blocks(columns, heading, "")
 
 
-def histogram_view(simulation: Simulation, style: NumberStyle) -> Table:
-    """One row per bin: its net-cash span, a bar scaled to the fullest bin, and its share of samples."""
+def histogram_view(simulation: Simulation, style: NumberStyle) -> Fitted:
+    """One row per bin: its net-cash span, a bar scaled to the fullest bin, and its share of samples; the bars
+    give way to the width, then each bin puts its span above its bar (a span and a share are never cut)."""
     lang = style.lang
     histogram = simulation.net_cash_histogram
     fullest = max(int(histogram.counts.max()), 1)
-    table = Table(title=label("histogram_title", lang).format(currency=style.currency), title_justify="left",
-                  show_header=False, box=None, padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts, strict=True):
-        length = round(int(count) / fullest * BAR_WIDTH)
-        colour = "green" if low >= 0 else "red" if high <= 0 else "yellow"
-        table.add_row(f"{style.money(float(low), 0)} .. {style.money(float(high), 0)}",
-                      Text("█" * length or ("▏" if count else ""), style=colour),
-                      style.percent(int(count) / simulation.samples))
-    return table
+    bins = [(f"{style.money(float(low), 0)} .. {style.money(float(high), 0)}", int(count),
+             "green" if low >= 0 else "red" if high <= 0 else "yellow", style.percent(int(count) / simulation.samples))
+            for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts, strict=True)]
+    spans = max(cell_len(span) for span, _, _, _ in bins)
+    shares = max(cell_len(share) for _, _, _, share in bins)
+    title = label("histogram_title", lang).format(currency=style.currency)
+
+    def bar(count: int, width: int, colour: str) -> Text:
+        return Text("█" * round(count / fullest * width) or ("▏" if count else ""), style=colour)
+
+    def build(width: int) -> RenderableType:
+        bar_width = min(BAR_WIDTH, width - spans - shares - 6)  # each column with a space either side
+        if bar_width < MIN_BAR:
+            bar_width = max(1, width - shares - 1)
+            lines = [line for span, count, colour, share in bins
+                     for line in (Text(span), Text.assemble(bar(count, bar_width, colour), " ", share))]
+            return Group(prose_lines(title, width), *lines)
+        heading = prose_lines(title, spans + bar_width + shares + 6)
+        heading.style = "table.title"  # as Rich styles a title it is given as text
+        table = Table(title=heading, title_justify="left", show_header=False, box=None, padding=(0, 1))
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        for span, count, colour, share in bins:
+            table.add_row(span, bar(count, bar_width, colour), share)
+        return table
+
+    return Fitted(build)
 
 
 def _fan_line(values: Sequence[float], low: float, high: float, width: int = FAN_WIDTH) -> Text:
