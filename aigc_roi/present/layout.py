@@ -197,10 +197,11 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
         widths = [width + grow for width, grow in zip(widths, grown, strict=True)]
     # Broken here, not by Rich, which keeps a Chinese run whole and then folds it where the line ends, inside a
     # word it holds (信息流，ROA / S): a title and caption at the table's width, a sentence at its column's. A name
-    # in them is written out first, as Text() would drop its BEL.
-    for key in ("title", "caption"):
+    # in them is written out first, as the console writes out a str (a title is one line, a name's line break
+    # included; a caption's lines are laid out on purpose), which it does not do to a Text.
+    for key, written_out in (("title", visible), ("caption", visible_in_lines)):
         if isinstance(table_options.get(key), str) and table_options[key]:
-            table_options[key] = prose_lines(visible_in_lines(table_options[key]), sum(widths) + table_overhead(len(columns)))
+            table_options[key] = prose_lines(written_out(table_options[key]), sum(widths) + table_overhead(len(columns)))
     if isinstance(table_options.get("title"), Text):
         table_options["title"].style = "table.title"  # as Rich styles a title it is given as text
     table = Table(**table_options)

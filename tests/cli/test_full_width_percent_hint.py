@@ -45,5 +45,6 @@ def test_a_full_width_percent_in_a_file(tmp_path: Path, lang: str, written: str,
 def test_a_full_width_percent_in_an_option(lang: str, written: str, message: str) -> None:
     result = invoke(["allocate", str(STORY), "--min-payback-probability", written, "--lang", lang])
     assert result.exit_code == 2
-    assert result.stderr == f"aigc-roi: --min-payback-probability: {message}\n"
+    # Chinese joins an option's name to its problem with the full-width colon (labels ``named_problem``).
+    assert result.stderr == f"aigc-roi: --min-payback-probability{'：' if lang == 'zh' else ': '}{message}\n"
     assert result.stdout == ""
