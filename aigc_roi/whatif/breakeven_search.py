@@ -36,12 +36,13 @@ toward its good side and checks it by ``evaluate``'s own figures
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
 
 from aigc_roi.model.channels import channel_type
-from aigc_roi.model.limits import MIN_UNIT_COST
+from aigc_roi.model.limits import MIN_MAGNITUDE, MIN_UNIT_COST
 from aigc_roi.model.scenario import FloatArray
 from aigc_roi.whatif.drivers import Driver, Figures
 from aigc_roi.whatif.gate_flips import split_at_gate_flips
@@ -86,8 +87,14 @@ def allowed_width(values: FloatArray) -> FloatArray:
 
 def toward_good_side(value: float, good_below: bool, widths: float) -> float:
     """``value`` moved ``widths`` converged widths (``allowed_width``) toward the side of a break-even where its
-    threshold is met (away from it where ``widths`` is negative)."""
-    return value + widths * float(allowed_width(np.array(value))) * (-1.0 if good_below else 1.0)
+    threshold is met (away from it where ``widths`` is negative), on to a size a file may hold: a crossing
+    between 0 and ``MIN_MAGNITUDE`` (a gate's test failing at a budget of exactly 0) is reported as the first
+    value on its side that ``--set`` and a file accept."""
+    step = widths * float(allowed_width(np.array(value))) * (-1.0 if good_below else 1.0)
+    moved = value + step
+    if 0.0 < abs(moved) < MIN_MAGNITUDE:
+        return math.copysign(MIN_MAGNITUDE, moved) if (step > 0) == (moved > 0) else 0.0
+    return moved
 
 
 def search_floor(driver: Driver) -> float:

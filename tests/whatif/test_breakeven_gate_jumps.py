@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from aigc_roi.model.engine import evaluate
+from aigc_roi.model.limits import MIN_MAGNITUDE
 from aigc_roi.model.sampling import realize
 from aigc_roi.reader.load import load_path, load_text
 from aigc_roi.whatif.breakeven import break_even
@@ -103,3 +104,31 @@ def test_every_value_between_now_and_a_bundled_gated_plans_break_even_meets_it()
         between = np.linspace(row.driver.current, row.roi_zero, 400)
         roi = evaluate(with_value(realized, row.driver, between)).figures["roi"]
         assert np.all(roi >= -1e-9), (row.driver.path, between[np.argmax(roi < -1e-9)])
+
+
+TEST_AT_ZERO = """
+name: a gate that fails only where its test spends nothing
+horizon_months: 4
+acquisition:
+  - {name: T, type: cpa, bid: 10, budget: 1000}
+  - {name: U, type: cpa, bid: 1, users: 100, months: 3-4}
+  - {name: L, type: cpa, bid: 100, users: 10, months: 1}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+gates:
+  - {name: g, after_month: 2, channels: [T], min_roas: 0.5, then: [U]}
+"""
+
+
+def test_a_jump_at_zero_is_reported_at_the_smallest_size_a_file_holds() -> None:
+    # T's test ROAS is (B/10) (15 + 10) / 2B = 1.25 whatever its budget B > 0, so the gate passes: U's and L's
+    # users bring 100 x 25 + 10 x 18.75 = 2,687.5 for 1,200 of spend, T's 6.125 B for 4 B, roi > 0. At B = 0 the
+    # test has no spend and fails: L alone, roi = (187.5 - 1,000) / 1,000 = -0.8125. The crossing lies between 0
+    # and 1e-9, which no file may hold: the break-even is the first size on its good side a file and --set accept.
+    table = break_even(load_text(TEST_AT_ZERO, "plan.yaml").scenario)
+    row = next(row for row in table.rows if row.driver.path == "acquisition[0].budget")
+    assert (row.roi_zero, row.payback_target) == (MIN_MAGNITUDE, MIN_MAGNITUDE)
+    realized = realize(load_text(TEST_AT_ZERO, "plan.yaml").scenario)
+    assert evaluate(with_value(realized, "acquisition[0].budget", MIN_MAGNITUDE)).figures["roi"][0] >= 0
+    assert evaluate(with_value(realized, "acquisition[0].budget", 0.0)).figures["roi"][0] == pytest.approx(-0.8125)
