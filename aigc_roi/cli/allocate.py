@@ -55,7 +55,7 @@ def parse_amount(text: str, option: str) -> float:
     except ValueProblem as problem:
         slip = slip_hint(text)
         fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
-    positive = option in ("--budget", "--total")
+    positive = option in ("--budget", "--total", "--allocate")
     if value < 0 or (positive and value == 0):
         fail([f"{option}: expected {'a positive amount' if positive else 'an amount >= 0'}, found {text!r}"])
     # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.

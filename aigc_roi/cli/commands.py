@@ -19,7 +19,7 @@ import typer
 import typer.main
 from typer import _click
 
-from aigc_roi.cli.edge import EdgeGroup
+from aigc_roi.cli.edge import EdgeCommand, EdgeGroup
 from aigc_roi.cli.help_frame import translate_command
 
 COMMANDS: dict[str, str] = {
@@ -71,7 +71,7 @@ def command_function(name: str) -> Callable[..., Any]:
 def build_command(name: str) -> _click.Command:
     """The click command ``name``, as Typer builds a command registered on the app."""
     single = typer.Typer(add_completion=False, rich_markup_mode=None)
-    single.command(name=name)(command_function(name))
+    single.command(name=name, cls=EdgeCommand)(command_function(name))
     command = typer.main.get_command(single)
     for param in command.params:
         if getattr(param.type, "readable", False):  # a path parameter (Typer's TyperPath, click's Path)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from typer import _click
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 from typer.exceptions import Abort
 
 from aigc_roi.cli.files import UsageError, command_outputs
@@ -78,6 +78,44 @@ def _owned_elsewhere(option: str, owners: Sequence[str], ctx: _click.Context | N
     commands = ", ".join(owners[:-1]) + " and " + owners[-1] if len(owners) > 1 else owners[0]
     why = ", which uses the median of each range" if option in SAMPLING_OPTIONS and command in MEDIAN_COMMANDS else ""
     return f"{option} is an option of {commands}, not of {command}{why}"
+
+
+def refuse_an_option_for_a_value(command: _click.Command, ctx: _click.Context, args: Sequence[str],
+                                 interspersed: bool = True) -> None:
+    """Click takes the word after an option as its value, whatever it is: ``--samples --lang zh`` read '--lang' as
+    the number of samples (and ``-o --force`` would write a file named --force). A word that is exactly an option of
+    this command, --lang or --help, is no value meant: refused, naming both. A value that only starts with '-'
+    (``--set x=-5``, ``--percentiles -1``) is a value. ``interspersed``: False for the root, whose options end at
+    the command's name."""
+    names = {"--lang", "--help"}
+    takes: dict[str, int] = {}
+    for param in command.get_params(ctx):
+        if isinstance(param, TyperOption):
+            names.update(param.opts + param.secondary_opts)
+            if not param.is_flag and not param.count:
+                takes.update(dict.fromkeys(param.opts, param.nargs))
+    index = 0
+    while index < len(args) and args[index] != "--":
+        word = args[index]
+        if word in takes:
+            values = args[index + 1:index + 1 + takes[word]]
+            found = next((value for value in values if value in names), None)
+            if found is not None:
+                raise _click.exceptions.BadOptionUsage(
+                    word, f"expected a value, found {found}, an option of {ctx.info_name}", ctx)
+            index += 1 + takes[word]
+        elif not interspersed and not word.startswith("-"):
+            return
+        else:
+            index += 1
+
+
+class EdgeCommand(TyperCommand):
+    """A command whose options' values are checked for a missing one before click reads them."""
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        refuse_an_option_for_a_value(self, ctx, args)
+        return super().parse_args(ctx, args)
 
 
 class EdgeGroup(TyperGroup):
@@ -143,4 +181,5 @@ class EdgeGroup(TyperGroup):
         if language() == "zh":
             translate_command(self, ctx)
             self.chinese = True
+        refuse_an_option_for_a_value(self, ctx, args, interspersed=False)
         return super().parse_args(ctx, args)

@@ -73,8 +73,8 @@ def parse_variant(text: str) -> tuple[str, list[str]]:
     name, assignments = (head.strip(), text[len(head) + 1:]) if "=" not in head and head != text else (text, text)
     sets = [part.strip() for part in _split_top_level(assignments, ",") if part.strip()]
     if not name.strip() or not sets or any("=" not in part for part in sets):
-        fail([f"--variant {text}: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', "
-              "such as 'cheaper bid: acquisition[0].bid=25'"])
+        fail([f"--variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as 'cheaper bid: acquisition[0].bid=25', "
+              f"found {text!r}"])
     return name.strip(), sets
 
 

@@ -113,7 +113,7 @@ LABELS: dict[str, Label] = {
     "xlsx_needs_output": Label("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要 --output FILE.xlsx"),
     "plot_suffix": Label(
         "--plot: expected a file name ending in .svg or .png, found {path}",
-        "--plot：文件名须以 .svg 或 .png 结尾，收到的是 {path}",
+        "--plot：应为以 .svg 或 .png 结尾的文件名，实际为 {path}",
     ),
     "init_wrote": Label(
         "Wrote {path} from template {template}. Next: aigc-roi run {path}",
@@ -270,7 +270,7 @@ LABELS: dict[str, Label] = {
     "compare_npv_positive": Label("Chance: NPV > 0", "概率：NPV > 0"),
     "samples_out_suffix": Label(
         "--samples-out: expected a file name ending in .csv or .parquet, found {path}",
-        "--samples-out：文件名须以 .csv 或 .parquet 结尾，收到的是 {path}",
+        "--samples-out：应为以 .csv 或 .parquet 结尾的文件名，实际为 {path}",
     ),
     "parquet_needs": Label(
         "--samples-out: writing .parquet needs {missing}; install with: pip install {missing} (or write .csv)",
@@ -279,7 +279,7 @@ LABELS: dict[str, Label] = {
     "percentiles_bad": Label(
         "--percentiles: expected numbers from 0 to 100 separated by commas, such as 5,50,95, found {text!r}; "
         "percentiles are written without %",
-        "--percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，收到的是 {text!r}；分位数不带 %",
+        "--percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 {text!r}；分位数不带 %",
     ),
     "percentiles_alike": Label(
         "--percentiles: {first} and {second} differ beyond a float's precision, so both are {key}; give one of them",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from unicodedata import east_asian_width
 
 from aigc_roi.present.os_errors_zh import os_reason_zh
 from aigc_roi.present.yaml_zh import yaml_problem
@@ -61,6 +62,7 @@ _EXPECTED = _rules([
     (r"lines ending in LF or CRLF", "以 LF 或 CRLF 结尾的行"),
     (r"cells of at most ([\d,]+) characters", "不超过 {0} 个字符的单元格"),
     (r"NAME=GLOB such as (.+)", "NAME=GLOB 形式，如 {0}"),
+    (r"a channel of the plan \(none\)", "计划中的渠道（计划中没有渠道）"),
     (r"a channel of the plan \((.+)\)", "计划中的渠道（{0}）"),
     (r"a month YYYY-MM \(actuals places each export's dates in a plan month\)", "YYYY-MM 格式的月份（actuals 据此把报表日期放入计划月份）"),
     (r"a share >= 0% \(10%\) or an amount >= 0 \(5万\)", "≥ 0% 的比例（10%）或 ≥ 0 的金额（5万）"),
@@ -70,6 +72,7 @@ _EXPECTED = _rules([
     (r"a number from (\S+) to (\S+)", "{0} 到 {1} 之间的数字"),
     (r"a whole number from (\S+) to (\S+)", "{0} 到 {1} 之间的整数"),
     (r"a (?:whole )?number", "数字"),
+    (r"a finite number", "有限的数字"),
     (r"a number no larger than (.+) \(1e15\)", "绝对值不超过 {0} (1e15) 的数字"),
     (r"0 or a number of at least (\S+) in size", "0 或绝对值不小于 {0} 的数字"),
     (r"1 \(the only format version\)", "1（唯一的格式版本）"),
@@ -100,6 +103,8 @@ _EXPECTED = _rules([
     (r"an age in months within (\d+)\.\.(\d+)", "{0}..{1} 之内的月龄"),
     (r"a day within (\d+)\.\.(\d+)", "{0}..{1} 之内的天数"),
     (r"a mapping such as (.+)", "映射，例如 {0}"),
+    (r"a value", "一个值"),
+    (r"'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as '(.+): (.+)'", "'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: {1}'"),
     (r"at least two days to fit a curve, e\.g\. (.+)", "至少两个日留存点才能拟合曲线，例如 {0}"),
     (r"a share above 0 \(a power law never reaches 0: give the smallest share your analytics show\)",
      "大于 0 的留存比例（幂律曲线不会降到 0：请填写数据中最小的比例）"),
@@ -179,6 +184,8 @@ _FOUND = _rules([
     (r"an empty mapping", "空映射"),
     (r"median (\S+)", "中位数 {0}"),
     (r"a fitted power law that rises", "上升的拟合幂律"),
+    # An option where its value should be (cli/edge.py): the command it belongs to.
+    (r"(-[\w-]+), an option of (\S+)", "{1} 的选项 {0}"),
 ])
 
 _FOUND_HINTS = _rules([
@@ -190,7 +197,6 @@ _FOUND_HINTS = _rules([
     (r"byte-order mark (FF FE|FE FF)", "字节顺序标记 {0}"),
     (r"the default: the file sets no currency", "默认值：文件未写 currency"),
     (r"b = (\S+)", "b = {0}"),
-    (r"in (.+)", "位于 {0}"),
     (r"a gate decides what runs after its test, so a later month must follow", "闸门决定测试之后的投放，测试之后须还有月份"),
 ])
 
@@ -232,12 +238,19 @@ _REFORECAST_REASONS = _rules([
 """Why a re-forecast cannot express a month (whatif/reforecast.py)."""
 
 
+def _should_be(expected: str) -> str:
+    """``应为`` and what was expected, a space between them where it opens with a number, a Latin word or a sign
+    (应为 1 到 10 之间的整数, 应为 ≥ 0 的数字), as Chinese text sets them apart from Chinese (1 到 10, 实际为 -5)."""
+    phrase = expected_phrase(expected)
+    return "应为" + (" " if phrase and east_asian_width(phrase[0]) not in ("W", "F") else "") + phrase
+
+
 def _found_with_hint(match: re.Match[str]) -> str:
     """``expected X, found Y (hint)``, the hint translated too; a parenthesis that is no known hint is part of Y."""
     found, hint = match[2], _apply(_FOUND_HINTS, match[3])
     if hint is None:
         found, hint = f"{match[2]} ({match[3]})", None
-    text = f"应为{expected_phrase(match[1])}，实际为 {_apply(_FOUND, found) or found}"
+    text = f"{_should_be(match[1])}，实际为 {_apply(_FOUND, found) or found}"
     return text + (f"（{hint}）" if hint else "")
 
 _MESSAGES = _rules([
@@ -250,8 +263,8 @@ _MESSAGES = _rules([
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
-     lambda m: f"应为{expected_phrase(m[1])}，实际为 {_apply(_FOUND, m[2]) or m[2]}"),
-    (r"expected (.+)", lambda m: f"应为{expected_phrase(m[1])}"),
+     lambda m: f"{_should_be(m[1])}，实际为 {_apply(_FOUND, m[2]) or m[2]}"),
+    (r"expected (.+)", lambda m: _should_be(m[1])),
     (r"unknown key '(.+)'; did you mean '(.+)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
     (r"unknown key '(.+)'; expected one of (.+)", "未知字段 '{0}'；可用字段：{1}"),
     (r"unknown key '(.+)'", "未知字段 '{0}'"),
@@ -319,6 +332,16 @@ _MESSAGES = _rules([
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
     (r"no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
      _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 1, 2, 3)),
+    (r"the budget must be a positive number, got (.+)", "预算须为正数，实际为 {0}"),
+    (r"the scenarios are in (.+): amounts in different currencies cannot be compared",
+     lambda m: f"各场景的币种分别为 {m[1].replace(' and ', '、')}：不同币种的金额无法比较"),
+    (r"the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
+     "计划没有起始月份：请添加 start: YYYY-MM，以便把报表的日期放入计划月份"),
+    (r"(.+): (\w+) is not one number or range; a re-forecast rewrites only those",
+     "{0}：{1} 不是单个数字或区间；重新预测只改写这两种取值"),
+    (r"(.+): a re-forecast cannot rewrite a channel of type (\w+)", "{0}：重新预测无法改写 {1} 类型的渠道"),
+    (r"(.+): the exports report no new users \(activations\), so the re-forecast cannot set its users",
+     "{0}：报表中没有新增用户（激活）数据，重新预测无法设置其用户数"),
     (r"the minimums of one phase add up to more than the maximums of another: no budget fits every phase",
      "某一阶段的下限合计超过另一阶段的上限合计：没有哪个预算能同时满足各阶段"),
     # report --allocate B: allocate's own refusal after the option that asked for it.
@@ -344,15 +367,16 @@ _MESSAGES = _rules([
     (r"give two or more FILEs, or one FILE with --variant", "请给出两个或更多 FILE，或一个 FILE 加 --variant"),
     (r"--explain: give exactly two FILEs \(base, new\), without --variant or --samples",
      "--explain：请给出恰好两个 FILE（基准、新方案），且不与 --variant 或 --samples 同用"),
-    (r"--variant (.+): expected 'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as '(.+): (.+)'",
-     "--variant {0}：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: {2}'"),
     (r"--grid: '(.+)' is not a driver; the drivers are: (.+)", "--grid：'{0}' 不是驱动因素；驱动因素有：{1}"),
     # The driver it resembles follows, a hint of its own (translate).
     (r"--grid: '(.+)' is not a driver", "--grid：'{0}' 不是驱动因素"),
+    (r"--grid: two different drivers are needed, found (.+) twice", "--grid：需要两个不同的驱动因素，{0} 出现了两次"),
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
-    (r"(--[\w-]+(?: [^:]+)?): expected (.+), found (.+)", lambda m: f"{m[1]}：应为{expected_phrase(m[2])}，实际为 {m[3]}"),
+    # The name may hold a colon (--map 'x: y'=...): it ends at the first ": expected ".
+    (r"(--[\w-]+(?: .+?)?): expected (.+), found (.+)", lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {m[3]}"),
     (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),
     (r"--base: git was not found on PATH", "--base：PATH 中找不到 git"),
+    (r"--base: git (\S+) failed: (.+)", "--base：git {0} 失败：{1}"),
     (r"--base: unknown git revision (.+)", "--base：未知的 git 版本 {0}"),
     (r"--base: (.+) is not inside a git repository", "--base：{0} 不在 git 仓库中"),
     (r"--base: (.+) is outside the git repository (.+) that holds (.+); check each repository on its own",
@@ -422,9 +446,18 @@ def expected_phrase(text: str) -> str:
     return _apply(_EXPECTED, text) or text
 
 
+_COLUMN = re.compile(r"(.+) \(in (?:--variant ('.*'|\".*\") of )?(.+)\)")
+"""A --set's error in compare, the column it broke after it (cli/whatif.py): ``(in --variant 'cheap' of a.yaml)``."""
+
+
 def translate(message: str) -> str:
     """A whole message in Chinese; a message the table does not know stays English.
-    A hint after the last "; " (reader/numbers.py slip_hint, reader/kinds.py) is translated on its own."""
+    A hint after the last "; " (reader/numbers.py slip_hint, reader/kinds.py) is translated on its own,
+    and the column a compare's --set broke, after the message, too."""
+    column = _COLUMN.fullmatch(message)
+    if column:
+        where = f"{column[3]} 的 --variant {column[2]}" if column[2] else column[3]
+        return f"{translate(column[1])}（位于 {where}）"
     head, separator, tail = message.rpartition("; ")
     hint = _apply(_HINTS, tail) if separator else None
     if hint is not None:

@@ -114,8 +114,8 @@ def test_the_percent_sign_makes_a_share() -> None:
 @pytest.mark.parametrize("lang, expected", [
     ("en", "s.yaml:3:25: targets.max_npv_drop: expected a share >= 0% (10%) or an amount >= 0 (5万), found -3\n"
            "s.yaml:3:48: targets.max_payback_delay: expected a whole number from 0 to 120, found 1.5\n"),
-    ("zh", "s.yaml:3:25: targets.max_npv_drop: 应为≥ 0% 的比例（10%）或 ≥ 0 的金额（5万），实际为 -3\n"
-           "s.yaml:3:48: targets.max_payback_delay: 应为0 到 120 之间的整数，实际为 1.5\n"),
+    ("zh", "s.yaml:3:25: targets.max_npv_drop: 应为 ≥ 0% 的比例（10%）或 ≥ 0 的金额（5万），实际为 -3\n"
+           "s.yaml:3:48: targets.max_payback_delay: 应为 0 到 120 之间的整数，实际为 1.5\n"),
 ])
 def test_bad_values_are_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str) -> None:
     write(tmp_path, {"s.yaml": "name: S\nretention: {monthly_churn: 0.5}\ntargets: {max_npv_drop: -3, max_payback_delay: 1.5}\n"})

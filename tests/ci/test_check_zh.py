@@ -187,7 +187,7 @@ def test_set_error_annotation_in_chinese(tmp_path: Path) -> None:
     result = invoke(["check", str(tmp_path), "--set", "organic_users=-5", "--format", "github", "--lang", "zh"])
     assert result.stdout.splitlines()[1] == (
         f"::error file={tmp_path / 'a.yaml'},title=aigc-roi%3A invalid-value::"
-        "--set organic_users=-5:1:1: organic_users: 应为≥ 0 的数字，实际为 -5")
+        "--set organic_users=-5:1:1: organic_users: 应为 ≥ 0 的数字，实际为 -5")
 
 
 def test_json_stays_english_under_zh(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ def test_a_file_without_currency_after_one_with_it_is_refused_at_its_first_line(
     assert result.stderr == (f"{base}:1:1: currency: expected USD, the currency of {usd}, "
                              "found CNY (the default: the file sets no currency)\n")
     zh = invoke(["compare", str(usd), str(base), "--lang", "zh"])
-    assert zh.stderr == f"{base}:1:1: currency: 应为USD（{usd} 的币种），实际为 CNY（默认值：文件未写 currency）\n"
+    assert zh.stderr == f"{base}:1:1: currency: 应为 USD（{usd} 的币种），实际为 CNY（默认值：文件未写 currency）\n"
 
 
 def test_a_variant_in_another_currency_is_refused_at_its_set(tmp_path: Path) -> None:

@@ -25,9 +25,9 @@ def _with_virality(tmp_path: Path, written: str) -> tuple[Path, int, int]:
 @pytest.mark.parametrize(("lang", "written", "message"), [
     ("en", "150％", "virality: expected a number >= 0 and < 1, found '150％'; full-width '％' (IME input), "
                     "and 150% is over 100%"),
-    ("zh", "150％", "virality: 应为≥ 0 且 < 1 的数字，实际为 '150％'；全角字符 '％'（输入法输入），且 150% 超过 100%"),
-    ("zh", "100％", "virality: 应为≥ 0 且 < 1 的数字，实际为 '100％'；全角字符 '％'（输入法输入），且 100% 不低于 100%"),
-    ("zh", "5％％", "virality: 应为≥ 0 且 < 1 的数字，实际为 '5％％'；全角字符 '％'（输入法输入），且 5%% 不是数字"),
+    ("zh", "150％", "virality: 应为 ≥ 0 且 < 1 的数字，实际为 '150％'；全角字符 '％'（输入法输入），且 150% 超过 100%"),
+    ("zh", "100％", "virality: 应为 ≥ 0 且 < 1 的数字，实际为 '100％'；全角字符 '％'（输入法输入），且 100% 不低于 100%"),
+    ("zh", "5％％", "virality: 应为 ≥ 0 且 < 1 的数字，实际为 '5％％'；全角字符 '％'（输入法输入），且 5%% 不是数字"),
     ("en", "5％", "virality: expected a number >= 0 and < 1, found '5％'; full-width '％' (IME input): write 5%"),
 ])
 def test_a_full_width_percent_in_a_file(tmp_path: Path, lang: str, written: str, message: str) -> None:
@@ -39,7 +39,7 @@ def test_a_full_width_percent_in_a_file(tmp_path: Path, lang: str, written: str,
 
 @pytest.mark.parametrize(("lang", "written", "message"), [
     ("en", "150％", "expected a share in [0, 1], found '150％'; full-width '％' (IME input), and 150% is over 100%"),
-    ("zh", "150％", "应为[0, 1] 之内的比例，实际为 '150％'；全角字符 '％'（输入法输入），且 150% 超过 100%"),
+    ("zh", "150％", "应为 [0, 1] 之内的比例，实际为 '150％'；全角字符 '％'（输入法输入），且 150% 超过 100%"),
     ("en", "80％", "expected a share in [0, 1], found '80％'; full-width '％' (IME input): write 80%"),
 ])
 def test_a_full_width_percent_in_an_option(lang: str, written: str, message: str) -> None:

@@ -133,11 +133,11 @@ USAGE_ERRORS = [
     (["run", "{file}", "--zzz"], "aigc-roi: --zzz: no such option", "aigc-roi: --zzz：没有这个选项"),
     (["run"], "aigc-roi: FILE: missing; it is required", "aigc-roi: FILE：缺少此项；它是必填的"),
     (["simulate", "{file}", "--samples", "x"], "aigc-roi: --samples: expected a whole number from 1 to 10,000,000, found 'x'",
-     "aigc-roi: --samples：应为1 到 10,000,000 之间的整数，实际为 'x'"),
+     "aigc-roi: --samples：应为 1 到 10,000,000 之间的整数，实际为 'x'"),
     (["simulate", "{file}", "--samples", "0"], "aigc-roi: --samples: expected a whole number from 1 to 10,000,000, found '0'",
-     "aigc-roi: --samples：应为1 到 10,000,000 之间的整数，实际为 '0'"),
+     "aigc-roi: --samples：应为 1 到 10,000,000 之间的整数，实际为 '0'"),
     (["simulate", "{file}", "--jobs", "2.5"], "aigc-roi: --jobs: expected a whole number >= 1, found '2.5'",
-     "aigc-roi: --jobs：应为≥ 1 的整数，实际为 '2.5'"),
+     "aigc-roi: --jobs：应为 ≥ 1 的整数，实际为 '2.5'"),
     # An option of other commands names them, not a look-alike of this command's own (--table).
     (["run", "{file}", "--samples", "3"],
      "aigc-roi: --samples: no such option; --samples is an option of compare, simulate, allocate, actuals, check and report, "

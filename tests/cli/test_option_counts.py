@@ -91,6 +91,6 @@ def test_a_share_written_without_its_percent_sign_gets_the_hint_a_file_gets() ->
     assert (result.exit_code, result.stderr) == (
         2, "aigc-roi: --min-payback-probability: expected a share in [0, 1], found '80'; did you mean 80%?\n")
     assert invoke([*args, "80", "--lang", "zh"]).stderr.startswith(
-        "aigc-roi: --min-payback-probability：应为[0, 1] 之内的比例，实际为 '80'；是否想写 80%？")
+        "aigc-roi: --min-payback-probability：应为 [0, 1] 之内的比例，实际为 '80'；是否想写 80%？")
     # Over 100% with its sign already: another would be no number.
     assert invoke([*args, "150%"]).stderr == "aigc-roi: --min-payback-probability: expected a share in [0, 1], found '150%'\n"

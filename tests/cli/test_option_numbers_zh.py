@@ -41,6 +41,6 @@ def test_min_and_step_in_chinese() -> None:
     assert minimum.stderr.strip().startswith("aigc-roi: --min Douyin CPA：应为数字"), minimum.stderr
     step = invoke(["sensitivity", STARTER, "--step", "abc", "--lang", "zh"])
     assert step.exit_code == 2
-    assert step.stderr.strip() == "aigc-roi: --step：应为(0, 1] 之内的步长，如 20% 或 0.2，实际为 'abc'"
+    assert step.stderr.strip() == "aigc-roi: --step：应为 (0, 1] 之内的步长，如 20% 或 0.2，实际为 'abc'"
     negative = invoke(["allocate", STARTER, "-b", "-5", "--lang", "zh"])
     assert negative.stderr.strip() == "aigc-roi: --budget：应为正数金额，实际为 '-5'"

@@ -72,7 +72,7 @@ def test_anything_but_numbers_from_0_to_100_is_refused_in_one_line(plan: str, wr
 def test_the_refusal_in_chinese(plan: str) -> None:
     code, _, err = _simulate(plan, "50%", "--lang", "zh")
     assert code == 2
-    assert err == "aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，收到的是 '50%'；分位数不带 %\n"
+    assert err == "aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 '50%'；分位数不带 %\n"
 
 
 @pytest.mark.parametrize(("lang", "message"), [

@@ -221,7 +221,8 @@ def test_compare_a_unique_name_stays_plain(example: Path, tmp_path: Path) -> Non
         # One line, its location first, the column it broke at its end (issue 14).
         (["--variant", "x: acquisition[0].bid=abc"],
          "--set acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc' (in --variant 'x' of {file})\n"),
-        (["--variant", "no assignment"], "aigc-roi: --variant no assignment: expected 'LABEL: PATH=VALUE"),
+        (["--variant", "no assignment"], "aigc-roi: --variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as "
+                                         "'cheaper bid: acquisition[0].bid=25', found 'no assignment'\n"),
     ],
 )
 def test_compare_bad_input_exits_2(example: Path, args: list[str], message: str) -> None:

@@ -119,24 +119,27 @@ def _name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _allowed_words() -> frozenset[str]:
-    """Words of every bundled scenario's names, and every key of the format and of the outputs."""
-    words: set[str] = set(NAME_WORDS)
+def _key_words() -> frozenset[str]:
+    """Every key of the format and of the outputs, and the proper nouns of ``NAMES``."""
     schema = json.loads(invoke(["schema"]).stdout)
     keys = set(_keys(schema["properties"])) | set(_keys(schema.get("$defs", {}))) | set(_enums(schema))
     for path in SCENARIOS:
         keys |= set(_keys(yaml.safe_load(path.read_text(encoding="utf-8"))))
-    keys |= {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS, *COMMANDS}
+    keys |= {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS, *COMMANDS, *(path.stem for path in TEMPLATES.glob("*.yaml"))}
     # The columns of the what-if tables, which their markdown shares with their CSV.
     for args in (["breakeven", str(CHAT)], ["sensitivity", str(CHAT)], ["compare", str(CHAT), str(VIDEO)],
                  ["compare", str(CHAT), str(VIDEO), "--samples", "50"]):
         keys |= set(next(csv.reader(io.StringIO(invoke([*args, "-f", "csv"]).stdout))))
     # A key as typed, whole (lower case, as the format spells every key): "price" as a key, not "Price" in a sentence.
-    return frozenset(words | {key for key in keys if _WORD.fullmatch(key)})
+    return frozenset(NAMES | {key for key in keys if _WORD.fullmatch(key)})
 
 
 NAME_WORDS = _name_words()
-ALLOWED = _allowed_words()
+KEY_WORDS = _key_words()
+ALLOWED = NAME_WORDS | KEY_WORDS
+"""Words of every bundled scenario's names (their 'of', 'the', 'and' too), and every key."""
+FULL_NAMES = sorted({name for path in SCENARIOS for name in _names(yaml.safe_load(path.read_text(encoding="utf-8")))},
+                    key=len, reverse=True)
 _BRACKETED = re.compile(r"(?<!\S)[(（]([a-z]{2,})[)）]")
 """A lone word in brackets after a value says what the value is in (``spend (currency)``): words for the reader,
 so a key of the format passes there no more than in a sentence; a unit (CNY, 元), a name's word or the key of the
@@ -144,17 +147,26 @@ figure just named (``ROI (roi)``) does. (A formula's variable, ``R(a)``, follows
 BRACKETED_OK = NAME_WORDS | {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS}
 
 
-def stray_words(text: str) -> list[str]:
-    """Latin words of ``text`` that are no code, key, name or unit, each with a little of its line around it."""
+def stray_words(text: str, allowed: frozenset[str] = ALLOWED) -> list[str]:
+    """Latin words of ``text`` that are no code, key, name or unit (``allowed``), each with a little of its line
+    around it."""
     stray = []
     for line in text.splitlines():
         stray += [f"{match[1]!r} in {line.strip()[:100]!r}" for match in _BRACKETED.finditer(line)
                   if match[1] not in BRACKETED_OK]
         rest = _CODE.sub(" ", line)
         for match in _WORD.finditer(rest):
-            if match[0] not in ALLOWED:
+            if match[0] not in allowed:
                 stray.append(f"{match[0]!r} in {line.strip()[:100]!r}")
     return stray
+
+
+def stray_message_words(text: str) -> list[str]:
+    """``stray_words`` of a message, a name's words passing only inside the whole name: a message is English
+    ('... of a.yaml', 'found X and Y') with no more than one of a scenario's names' words in it."""
+    for name in FULL_NAMES:
+        text = text.replace(name, " ")
+    return stray_words(text, KEY_WORDS)
 
 
 def test_stray_words_sees_english_and_passes_code_keys_and_names() -> None:
@@ -169,6 +181,10 @@ def test_stray_words_sees_english_and_passes_code_keys_and_names() -> None:
     assert stray_words("使用列 spend=spend (currency), clicks=clicks") == [
         "'currency' in '使用列 spend=spend (currency), clicks=clicks'"]
     assert stray_words("使用列 spend=spend (CNY), revenue=first_day_pay_amount (元) │ Bilibili CPA (registered user)") == []
+    # In a message a name's word passes in the whole name only: 'of' is a word of "Prompt sites of ..." and English here.
+    assert stray_message_words("未知字段 'a' (in --variant 'x' of a.yaml)") == [
+        "'in' in \"未知字段 'a' (in --variant 'x' of a.yaml)\"", "'of' in \"未知字段 'a' (in --variant 'x' of a.yaml)\""]
+    assert stray_message_words("没有名为 'x' 的渠道；现有渠道：Bilibili CPA (registered user), Douyin activation CPA") == []
 
 
 def _json_strings(node: Any) -> Iterator[str]:
@@ -328,7 +344,7 @@ def test_every_error_in_chinese_is_chinese(args: list[str]) -> None:
     assert result.exit_code == 2
     # An option's problem names the program first, as click's own errors do; a file's, the file.
     assert not result.stderr.startswith("-"), result.stderr
-    assert stray_words(result.stderr) == []
+    assert stray_message_words(result.stderr) == []
 
 
 def test_workbooks_name_their_sheets_in_chinese(tmp_path: Path) -> None:
@@ -342,3 +358,75 @@ def test_workbooks_name_their_sheets_in_chinese(tmp_path: Path) -> None:
     assert openpyxl.load_workbook(compare_book).sheetnames == ["方案对比", "变化来源"]
     assert invoke(["run", str(GATED), "-f", "xlsx", "-o", str(run_book), "--force"]).exit_code == 0
     assert openpyxl.load_workbook(run_book).sheetnames == ["figures", "channels", "months", "cohorts", "gates", "inputs"]
+
+
+
+BAD_VALUES = {
+    "number": ["", "x", "nan", "-1", "0", "1e999", "1.5"],
+    "text": ["", " ", "x", "0", "-1", "nan", "1e999", "a=b", "x: y=1"],
+    "choice": ["", "x"],
+    "path": ["", ".", "no-such-folder/x.csv"],
+}
+"""Values an option of each kind refuses, or the most options of it do: a text option (--budget, --set, --variant,
+--reach, ...) reads its own grammar, so it gets empty, blank, a word, numbers out of range, a stray = or colon."""
+GRAMMAR_VALUES = {
+    "--set": ["acquisition[0].bid=x", "acquisition[9].bid=1", "retention.monthly_churn=2", "x=-5", "acquisition[0]=1"],
+    "--variant": ["cheap: acquisition[0].bid=x", "cheap: x=1", "cheap:", ": acquisition[0].bid=1"],
+    "--budget": ["-5", "5w", "1,000", "1e16", "1e-300"], "--allocate": ["-5", "5w", "1e16", "1e-300"],
+    "--total": ["5w"], "--max-cash-need": ["-5", "5w"],
+    "--reach": ["net_cash@6=1", "subscribers@99=1", "subscribers@6=x", "subscribers=1"],
+    "--min": ["A", "Nope=1万", "Douyin creators=-1", "Douyin creators=x"], "--max": ["Nope=1万", "Douyin creators=1"],
+    "--lock": ["Nope", "Organic"],
+    "--map": ["Nope=dy_*", "=dy_*", "Douyin activation CPA="],
+    "--grid": ["a,b", "acquisition[0].bid,acquisition[0].bid", "acquisition[0].bid"],
+    "--percentiles": ["5,150", "50%", "5,,95", "5,5.0000000000000001"], "--step": ["20", "1.5"],
+    "--template": ["chat", "../x"], "--base": ["no-such-ref", "HEAD~999"],
+}
+"""Values an option's own grammar refuses, each at a different step of it: the deeper refusals of each option."""
+SWEEP_BASES = {
+    "run": [str(CHAT)], "compare": [str(CHAT), str(VIDEO), "--samples", "50"], "breakeven": [str(CHAT)],
+    "sensitivity": [str(CHAT)], "simulate": [str(CHAT), "--samples", "50"],
+    "allocate": [str(VIDEO), "-b", "20万"],
+    "actuals": [str(CHAT), *EXPORTS, "--map", "Douyin activation CPA=dy_*", "--map", "Bilibili CPA (registered user)=bili_*"],
+    "validate": [str(CHAT)], "check": [str(CHAT), "--samples", "50"], "schema": [], "init": ["-"],
+    "curves": [str(VIDEO)], "report": [str(CHAT), "--samples", "50"],
+}
+"""What each command is given beside the swept option: a run that succeeds, and fast (few samples; the swept option
+comes after, so a --samples swept wins; allocate refuses --samples where its objective draws none)."""
+SWEEP_BASE_FOR = {("compare", "--variant"): [str(CHAT)], **dict.fromkeys(
+    [("allocate", option) for option in ("--total", "--target-roas", "--reach")], [str(VIDEO)]), **dict.fromkeys(
+    [("allocate", option) for option in ("--min", "--max", "--lock")], [str(GATED), "-b", "20万"])}
+"""A variant varies one FILE (with two, the count is refused first); allocate takes one of --budget, --total,
+--target-roas and --reach, and its bounds name the gated plan's channels."""
+
+
+def _option_kind(param: Any) -> str:
+    kind = getattr(param.type, "name", "")
+    return ("number" if kind in ("integer", "float", "integer range", "float range")
+            else kind if kind in ("choice", "path") else "text")
+
+
+def _bad_option_values() -> list[list[str]]:
+    from aigc_roi.cli.commands import build_command
+
+    runs = []
+    for name in COMMANDS:
+        for param in build_command(name).params:
+            if param.param_type_name != "option" or getattr(param, "is_flag", False):
+                continue
+            option = param.opts[0]
+            base = SWEEP_BASE_FOR.get((name, option), SWEEP_BASES[name])
+            values = BAD_VALUES[_option_kind(param)] + GRAMMAR_VALUES.get(option, [])
+            runs += [[name, *base, option, value] for value in values]
+    return runs
+
+
+@pytest.mark.parametrize("args", _bad_option_values(), ids=" ".join)
+def test_every_bad_option_value_in_chinese_is_chinese(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every option of every command with values it refuses (one it takes runs, in a folder of its own): what is
+    said of a value is Chinese, whichever layer refused it (click, the option's own check, the command, the
+    library below it)."""
+    monkeypatch.chdir(tmp_path)
+    result = invoke([*args, "--lang", "zh"])
+    assert result.exit_code in (0, 1, 2), result.stderr
+    assert stray_message_words(result.stderr) == []

@@ -64,17 +64,18 @@ def test_a_refused_name_takes_the_colon_of_its_language(command: str, example: P
 @pytest.mark.parametrize(("args", "chinese"), [
     # click's own refusals: a value its type refuses, a choice, a missing argument, an unknown option,
     # an option without its value, a flag given one
-    (["simulate", "{file}", "--samples", "0"], "aigc-roi: --samples：应为1 到 10,000,000 之间的整数，实际为 '0'"),
+    (["simulate", "{file}", "--samples", "0"], "aigc-roi: --samples：应为 1 到 10,000,000 之间的整数，实际为 '0'"),
     (["simulate", "{file}", "--format", "nope"], "aigc-roi: --format：'nope' 不是可选值之一：'table', 'json', 'csv', 'markdown'"),
     (["validate"], "aigc-roi: PATHS：缺少此项；它是必填的"),
     (["simulate", "{file}", "--sample", "5"], "aigc-roi: --sample：没有这个选项；是否想写 --samples, --samples-out, --set？"),
     (["check", "--jobs"], "aigc-roi: --jobs：选项 '--jobs' 需要一个值"),
-    (["check", "{file}", "--jobs", "-1"], "aigc-roi: --jobs：应为≥ 1 的整数，实际为 '-1'"),
+    (["check", "{file}", "--jobs", "-1"], "aigc-roi: --jobs：应为 ≥ 1 的整数，实际为 '-1'"),
     # the commands' own refusals, written in Chinese in present/labels.py
     (["simulate", "{file}", "--percentiles", "x"],
-     "aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，收到的是 'x'；分位数不带 %"),
-    (["simulate", "{file}", "--samples-out", "draws.txt"], "aigc-roi: --samples-out：文件名须以 .csv 或 .parquet 结尾，收到的是 draws.txt"),
-    (["run", "{file}", "--plot", "chart.txt"], "aigc-roi: --plot：文件名须以 .svg 或 .png 结尾，收到的是 chart.txt"),
+     "aigc-roi: --percentiles：应为 0 到 100 之间以逗号分隔的数，例如 5,50,95，实际为 'x'；分位数不带 %"),
+    (["simulate", "{file}", "--samples-out", "draws.txt"],
+     "aigc-roi: --samples-out：应为以 .csv 或 .parquet 结尾的文件名，实际为 draws.txt"),
+    (["run", "{file}", "--plot", "chart.txt"], "aigc-roi: --plot：应为以 .svg 或 .png 结尾的文件名，实际为 chart.txt"),
     # and those translated from English (present/messages_zh.py), as they already were
     (["allocate", "{file}", "--budget", "abc"], "aigc-roi: --budget：应为数字（后缀可用 k、m、万、亿、%），实际为 'abc'"),
 ])

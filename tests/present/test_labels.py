@@ -90,7 +90,7 @@ NAMED_PROBLEM = re.compile(r"(--[\w-]+|\{option\}|\{path\}|\{name\}): ")
 
 @pytest.mark.parametrize("key", sorted(key for key, entry in LABELS.items() if NAMED_PROBLEM.match(entry.en)))
 def test_a_name_before_its_problem_takes_a_full_width_colon_in_chinese(key: str) -> None:
-    """``--plot：文件名须以...`` as ``--budget：应为...`` (present/messages_zh.py) and click's refusals (cli/edge.py):
+    """``--plot：应为...`` as ``--budget：应为...`` (present/messages_zh.py) and click's refusals (cli/edge.py):
     an option, or a file named alone, then its problem. A location keeps its ASCII colons (``file:3:5: path:``)."""
     name = NAMED_PROBLEM.match(LABELS[key].en)
     assert name is not None and LABELS[key].zh.startswith(name[1] + "："), LABELS[key].zh

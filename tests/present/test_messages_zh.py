@@ -33,10 +33,25 @@ def test_every_corpus_message_has_a_chinese_frame(message: str) -> None:
 
 
 def test_translations_keep_values_and_names() -> None:
-    assert translate("expected a number >= 0, found -5") == "应为≥ 0 的数字，实际为 -5"
+    assert translate("expected a number >= 0, found -5") == "应为 ≥ 0 的数字，实际为 -5"
     assert translate("unknown key 'bidd'; did you mean 'bid'?") == "未知字段 'bidd'；是否想写 'bid'？"
-    assert translate("expected a number from 0 to 1, found a boolean (yes)") == "应为0 到 1 之间的数字，实际为 布尔值 (yes)"
+    assert translate("expected a number from 0 to 1, found a boolean (yes)") == "应为 0 到 1 之间的数字，实际为 布尔值 (yes)"
     assert translate("something the table does not know") == "something the table does not know"
+
+
+@pytest.mark.parametrize(("message", "chinese"), [
+    # A space where what was expected opens with a number, a Latin word or a sign, as 1 到 10 and 实际为 -5 have one.
+    ("expected a whole number from 1 to 10, found 0", "应为 1 到 10 之间的整数，实际为 0"),
+    ("expected a number >= 0, found -5", "应为 ≥ 0 的数字，实际为 -5"),
+    ("expected a share in [0, 1], found 2", "应为 [0, 1] 之内的比例，实际为 2"),
+    ("expected UTF-8 text", "应为 UTF-8 文本"),
+    ("--samples: expected a whole number from 1 to 10, found '0'", "--samples：应为 1 到 10 之间的整数，实际为 '0'"),
+    # None before Chinese.
+    ("expected a number, found 'x'", "应为数字，实际为 'x'"),
+    ("--budget: expected a positive amount, found '0'", "--budget：应为正数金额，实际为 '0'"),
+])
+def test_what_was_expected_is_spaced_as_chinese_text_spaces_numbers(message: str, chinese: str) -> None:
+    assert translate(message) == chinese
 
 
 def test_a_hint_in_parentheses_after_the_found_value_is_translated() -> None:
@@ -52,7 +67,7 @@ def test_errors_in_chinese_keep_their_location(tmp_path: Path) -> None:
     path.write_text("name: x\nretention: {monthly_churn: 2}\n", encoding="utf-8")
     result = invoke(["run", str(path), "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr == (f"{path}:2:28: retention.monthly_churn: 应为0 到 1 之间的数字，实际为 2；"
+    assert result.stderr == (f"{path}:2:28: retention.monthly_churn: 应为 0 到 1 之间的数字，实际为 2；"
                              "是否想写 2%？（比例要带 %，或写成 0 到 1 的小数）\n")
     # The next invocation in the same process, without --lang, is English again.
     english = invoke(["validate", str(path)])
@@ -88,6 +103,31 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
     # report --allocate B names its option before allocate's refusal.
     ("--allocate: no cpa, cpm or kol channel left to allocate the budget to", "--allocate：没有剩余的 cpa、cpm 或 kol 渠道可分配预算"),
     ("give two or more FILEs, or one FILE with --variant", "请给出两个或更多 FILE，或一个 FILE 加 --variant"),
+    ("--variant: expected 'LABEL: PATH=VALUE[, PATH=VALUE]', such as 'cheaper bid: acquisition[0].bid=25', found ''",
+     "--variant：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: acquisition[0].bid=25'，实际为 ''"),
+    # A --set's error in compare, then the column it broke (cli/whatif.py).
+    ("unknown key 'a'; expected one of name, retention (in --variant 'cheap' of a.yaml)",
+     "未知字段 'a'；可用字段：name, retention（位于 a.yaml 的 --variant 'cheap'）"),
+    ("expected a number >= 0, found 'x' (in b (1).yaml)", "应为 ≥ 0 的数字，实际为 'x'（位于 b (1).yaml）"),
+    # An option's name may hold a colon: --map NAME=GLOB with a colon in NAME.
+    ("--map x: y=dy_*: expected a channel of the plan (A, B), found 'x: y'", "--map x: y=dy_*：应为计划中的渠道（A, B），实际为 'x: y'"),
+    ("--map x=dy_*: expected a channel of the plan (none), found 'x'", "--map x=dy_*：应为计划中的渠道（计划中没有渠道），实际为 'x'"),
+    ("--budget: expected a finite number, found '1e999'", "--budget：应为有限的数字，实际为 '1e999'"),
+    # An option where a value should be (cli/edge.py).
+    ("expected a value, found --lang, an option of simulate", "应为一个值，实际为 simulate 的选项 --lang"),
+    ("--grid: two different drivers are needed, found acquisition[0].bid twice",
+     "--grid：需要两个不同的驱动因素，acquisition[0].bid 出现了两次"),
+    ("the budget must be a positive number, got 0.0", "预算须为正数，实际为 0.0"),
+    ("the scenarios are in CNY and USD: amounts in different currencies cannot be compared",
+     "各场景的币种分别为 CNY、USD：不同币种的金额无法比较"),
+    ("the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
+     "计划没有起始月份：请添加 start: YYYY-MM，以便把报表的日期放入计划月份"),
+    ("Feed ads: bid is not one number or range; a re-forecast rewrites only those",
+     "Feed ads：bid 不是单个数字或区间；重新预测只改写这两种取值"),
+    ("Feed ads: a re-forecast cannot rewrite a channel of type organic", "Feed ads：重新预测无法改写 organic 类型的渠道"),
+    ("Feed ads: the exports report no new users (activations), so the re-forecast cannot set its users",
+     "Feed ads：报表中没有新增用户（激活）数据，重新预测无法设置其用户数"),
+    ("--base: git rev-parse failed: fatal: bad revision", "--base：git rev-parse 失败：fatal: bad revision"),
 ])
 def test_allocate_and_compare_refusals_are_chinese(message: str, chinese: str) -> None:
     assert translate(message) == chinese

@@ -104,7 +104,7 @@ def test_a_span_of_months_written_as_a_range(tmp_path: Path, written: str, lang:
     expected = {
         "en": f"expected all, a month, a span 'a-b' or a list of months within 1..24, found '{written}'; "
               "a span of months is written first-last: 1-6",
-        "zh": f"应为all、单个月份、区间 'a-b' 或 1..24 之内的月份列表，实际为 '{written}'；月份区间写作 起-止：1-6",
+        "zh": f"应为 all、单个月份、区间 'a-b' 或 1..24 之内的月份列表，实际为 '{written}'；月份区间写作 起-止：1-6",
     }[lang]
     assert _errors(path, lang) == [f"{path}:{line}:{column}: acquisition[0].months: {expected}"]
 

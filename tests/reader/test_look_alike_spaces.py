@@ -41,7 +41,7 @@ def test_a_scenario_saved_as_utf16_names_it(tmp_path: Path, encoding: str, lang:
     path.write_bytes(("\ufeff" + STARTER.read_text(encoding="utf-8")).encode(encoding))
     mark = "FF FE" if encoding == "utf-16-le" else "FE FF"
     expected = {"en": f"expected UTF-8 text, found UTF-16 (byte-order mark {mark}); save the file as UTF-8",
-                "zh": f"应为UTF-8 文本，实际为 UTF-16（字节顺序标记 {mark}）；请把文件另存为 UTF-8"}[lang]
+                "zh": f"应为 UTF-8 文本，实际为 UTF-16（字节顺序标记 {mark}）；请把文件另存为 UTF-8"}[lang]
     assert _errors(path, lang) == [f"{path}:1:1: {expected}"]
 
 

@@ -157,8 +157,8 @@ def test_bad_export_gives_no_output(tmp_path: Path, files: tuple[Path, Path]) ->
     result = invoke(["actuals", str(plan), str(export), "--lang", "zh"])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{export}:2:3: spend: 应为≥ 0 的金额，实际为 '-1'",
-        f"{export}:3:1: date: 应为2025-01-01..2025-06-30 之内的日期（计划的第 1..6 月），实际为 2025-09-01",
+        f"{export}:2:3: spend: 应为 ≥ 0 的金额，实际为 '-1'",
+        f"{export}:3:1: date: 应为 2025-01-01..2025-06-30 之内的日期（计划的第 1..6 月），实际为 2025-09-01",
     ]
 
 
