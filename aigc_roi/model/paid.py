@@ -16,7 +16,8 @@ def max_unit_cost(unit_cost: FloatArray, roi: FloatArray) -> FloatArray:
     """The unit cost at which a channel's own roi is 0: max(0, unit cost x (1 + roi)).
 
     Exact because a channel's attributed contribution is proportional to the
-    users it buys, and those to 1 / unit cost (or its spend to the unit cost);
-    NaN where roi is NaN (no spend)."""
+    users it buys, and those to 1 / unit cost (or its spend to the unit cost),
+    with every gate's decision held: for a channel a gate tests, whatif/max_bid.py
+    decides them at the unit cost. NaN where roi is NaN (no spend)."""
     with np.errstate(invalid="ignore"):
         return np.where(np.isnan(roi), np.nan, np.maximum(0.0, unit_cost * (1.0 + roi)))

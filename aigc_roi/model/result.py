@@ -126,8 +126,10 @@ class Result:
     @cached_property
     def channel_max_unit_cost_factor(self) -> FloatArray:
         """``(S, C')`` where a unit cost moves by month, the factor on every month's unit cost at which the
-        source's own roi is 0: max(0, 1 + roi) (docs/formulas.md §14); NaN elsewhere."""
-        moving = np.array(self.channel_unit_cost_moves + (False,) * (len(self.channel_names) - len(self.channel_unit_cost_moves)))
+        source's own roi is 0: max(0, 1 + roi) (docs/formulas.md §14), the gates' decisions held as in
+        ``channel_max_unit_cost``; NaN elsewhere."""
+        moving = np.array(self.channel_unit_cost_moves + (False,) * (len(self.channel_names) - len(self.channel_unit_cost_moves)),
+                          dtype=bool)
         with np.errstate(invalid="ignore"):
             return np.where(moving & ~np.isnan(self.channel_roi), np.maximum(0.0, 1.0 + self.channel_roi), np.nan)
 
@@ -143,7 +145,8 @@ class Result:
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:
-        """``(S, C')`` unit cost at which the source's own roi is 0 (docs/formulas.md §6); NaN where roi is."""
+        """``(S, C')`` unit cost at which the source's own roi is 0 (docs/formulas.md §6), the gates' decisions held
+        (whatif/max_bid.py decides them at it for a channel a gate tests); NaN where roi is."""
         return max_unit_cost(self.channel_unit_cost, self.channel_roi)
 
     @cached_property

@@ -95,28 +95,33 @@ class RunReport:
         return data
 
 
-def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: bool = False) -> RunReport:
-    """The run's figures, channels, months and fits; gates when the plan has them, and cohorts when asked."""
+def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> RunReport:
+    """The run's figures, channels, months and fits; gates when the plan has them, and cohorts when asked.
+    ``result`` is the run of ``scenario`` (``api.run``): a channel's max unit cost is its own with the gates decided
+    at it (whatif/max_bid.py), which evaluates the scenario again where a gate tests the channel."""
+    from aigc_roi.whatif.max_bid import own_max_unit_costs
+
+    max_unit_cost, max_factor = own_max_unit_costs(scenario, result)
     channels = tuple(
         ChannelRun(
             name=name,
             type=kind,
-            spend=plain(result.channel_spend[sample, c]),
-            users=plain(result.channel_users[sample, c]),
-            cac=plain(result.channel_cac[sample, c]),
-            roas=plain(result.channel_roas[sample, c]),
-            roi=plain(result.channel_roi[sample, c]),
-            gross_revenue=plain(result.channel_gross_revenue[sample, c]),
-            contribution=plain(result.channel_contribution[sample, c]),
-            max_unit_cost=plain(result.channel_max_unit_cost[sample, c]),
-            max_unit_cost_factor=plain(result.channel_max_unit_cost_factor[sample, c]),
-            ltv=plain(result.channel_ltv[sample, c]),
-            ltv_to_cac=plain(result.channel_ltv_to_cac[sample, c]),
+            spend=plain(result.channel_spend[0, c]),
+            users=plain(result.channel_users[0, c]),
+            cac=plain(result.channel_cac[0, c]),
+            roas=plain(result.channel_roas[0, c]),
+            roi=plain(result.channel_roi[0, c]),
+            gross_revenue=plain(result.channel_gross_revenue[0, c]),
+            contribution=plain(result.channel_contribution[0, c]),
+            max_unit_cost=plain(max_unit_cost[c]),
+            max_unit_cost_factor=plain(max_factor[c]),
+            ltv=plain(result.channel_ltv[0, c]),
+            ltv_to_cac=plain(result.channel_ltv_to_cac[0, c]),
             saturating=c < len(scenario.acquisition) and getattr(scenario.acquisition[c], "saturation_budget", None) is not None,
         )
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     )
-    series = {name: result.months[name][sample] for name in MONTH_COLUMNS}
+    series = {name: result.months[name][0] for name in MONTH_COLUMNS}
     months = tuple(
         {"month": t + 1, "label": label, **{name: plain(series[name][t]) for name in MONTH_COLUMNS}}
         for t, label in enumerate(scenario.month_labels())
@@ -126,13 +131,13 @@ def run_report(scenario: Scenario, result: Result, sample: int = 0, cohorts: boo
         currency=scenario.currency,
         horizon_months=scenario.horizon_months,
         # Beside the figures, not one of them: why irr is null (docs/formulas.md §5); then the horizon flag.
-        figures=with_horizon_flag({**figures_of(result.figures, sample), "irr_none_reason": result.irr_none_reason[sample]},
+        figures=with_horizon_flag({**figures_of(result.figures), "irr_none_reason": result.irr_none_reason[0]},
                                   scenario.horizon_months),
         channels=channels,
         months=months,
         fits=fits_report(scenario),
-        gates=gates_report(scenario, result, sample) if scenario.gates else None,
-        cohorts=cohort_rows(scenario, result, sample) if cohorts else None,
+        gates=gates_report(scenario, result) if scenario.gates else None,
+        cohorts=cohort_rows(scenario, result) if cohorts else None,
     )
 
 

@@ -51,13 +51,13 @@ import numpy as np
 
 from aigc_roi.model.engine import Result
 from aigc_roi.model.figures import plain
-from aigc_roi.model.paid import max_unit_cost
 from aigc_roi.model.sampling import realize
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, ByMonth, Scenario
+from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Scenario
 from aigc_roi.whatif import closed_form
 from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, search_floor
 from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
 from aigc_roi.whatif.lockstep import Steps, run_together
+from aigc_roi.whatif.max_bid import own_max_unit_costs
 
 THRESHOLDS = ("roi_zero", "payback_target")
 
@@ -67,8 +67,8 @@ class ChannelAlone:
     """A channel judged on its own users (docs/formulas.md §6): what its unit cost may reach."""
 
     max_unit_cost: float | None
-    """Unit cost at which the channel's own roi is 0 (the maximum bid); None without spend or where the unit cost
-    moves by month, which has a factor instead."""
+    """Unit cost at which the channel's own roi is 0 (the maximum bid), with the gates decided at it
+    (whatif/max_bid.py); None without spend or where the unit cost moves by month, which has a factor instead."""
     max_unit_cost_factor: float | None
     """Where the unit cost moves by month, the factor on every month's at which the channel's own roi is 0
     (docs/formulas.md §14); None otherwise."""
@@ -171,16 +171,10 @@ def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors:
 
 
 def _channels_alone(realized: Scenario, result: Result) -> dict[str, ChannelAlone]:
-    """Per unit-cost driver path, its channel's maximum unit cost, revenue and contribution (``result``: the run now)."""
-    alone = {}
-    for c, channel in enumerate(realized.acquisition):
-        field = channel.unit_cost
-        value = getattr(channel, field)
-        # A by-month unit cost's ceiling is a factor on every month's (its driver is that factor, current 1).
-        moving = isinstance(value, ByMonth)
-        unit_cost = np.ones(1) if moving else np.asarray(value, dtype=np.float64).reshape(-1)[:1]
-        ceiling = plain(max_unit_cost(unit_cost, result.channel_roi[:1, c])[0])
-        alone[f"acquisition[{c}].{field}"] = ChannelAlone(
-            None if moving else ceiling, ceiling if moving else None, float(result.channel_gross_revenue[0, c]),
-            float(result.channel_contribution[0, c]))
-    return alone
+    """Per unit-cost driver path, its channel's maximum unit cost (whatif/max_bid.py), revenue and contribution
+    (``result``: the run now)."""
+    max_unit_cost, max_factor = own_max_unit_costs(realized, result)
+    return {f"acquisition[{c}].{channel.unit_cost}": ChannelAlone(
+                plain(max_unit_cost[c]), plain(max_factor[c]), float(result.channel_gross_revenue[0, c]),
+                float(result.channel_contribution[0, c]))
+            for c, channel in enumerate(realized.acquisition)}
