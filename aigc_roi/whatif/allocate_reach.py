@@ -3,17 +3,19 @@
 A milestone of docs/formulas.md §19 (subscribers, gross revenue, new or active users in a month, or the
 cumulative cash at its end) is read at the median values. At a budget B the split that reaches furthest
 is the one that maximises the milestone's value (the search of whatif/allocate_search.py, scoring the
-milestone instead of the objective); the least B whose furthest split reaches it is found by doubling or
-halving from the current budget, then bisection to ``REACH_TOLERANCE`` x B. More budget buys more users in
-every channel, so users, subscribers and revenue rise with B and the bisection is exact to its tolerance;
-cumulative cash may fall as spend rises, and for it the answer is the least budget of the first bracket
-found (documented there).
+milestone instead of the objective). The least budget the bounds allow is tried first: a milestone it reaches
+needs no more. More budget buys more users in every channel, so users, subscribers and revenue rise with B:
+their least B is bracketed by doubling or halving from the current budget, then bisected to
+``REACH_TOLERANCE`` x B. Cumulative cash falls as spend outgrows what the users bring by then, and may rise
+first, so for it every budget of a halving and doubling grid around the current one is searched (in
+lockstep) and the least grid budget reaching it is bisected against the one below.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import NoReturn
 
 import numpy as np
 
@@ -30,6 +32,8 @@ REACH_TOLERANCE = 1e-4
 """The least budget is found to within this share of itself."""
 REACH_FINEST_STEP = 1e-6
 """The furthest split at a budget is found to within this share of it."""
+FALLS_WITH_SPEND = frozenset({"cumulative_cash"})
+"""Milestones more budget can lower (spend counts against cash); the others only rise with the users bought."""
 MOST_DOUBLINGS = 60
 """Halvings below the current budget at most: past 2^-60 of it the bracket's lower end is the least budget allowed."""
 
@@ -47,52 +51,64 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
     current = float(space.totals(start).max())
     scale = current if current > 0 else max(lowest, 1.0)
 
-    def furthest(budget: float) -> tuple[float, FloatArray]:
-        split = maximise(surrogate, space, [np.full(space.count, budget)], start, 0.25, REACH_FINEST_STEP)[0]
-        return float(surrogate.values(split[None])[0]), split
+    def furthest(budgets: list[float]) -> list[tuple[float, float, FloatArray]]:
+        """(budget, the milestone's value, the split) reaching furthest at each budget, searched in lockstep."""
+        splits = maximise(surrogate, space, [np.full(space.count, budget) for budget in budgets], start, 0.25, REACH_FINEST_STEP)
+        values = surrogate.values(np.array(splits))
+        return [(budget, float(value), split) for budget, value, split in zip(budgets, values, splits, strict=True)]
 
     def reached(value: float) -> bool:
         return value >= milestone.value - 1e-9 * abs(milestone.value)
 
-    budget = min(max(scale, lowest), highest)
-    value, split = furthest(budget)
-    if reached(value):
-        # Reached already: the least budget the bounds allow may reach it too (a milestone on cumulative cash
-        # that spending less only raises, or a count of 0). Otherwise it is the bracket's lower end, and halving
-        # from the current budget narrows the bracket toward it.
-        above = (budget, value, split)
-        if budget <= lowest:
-            return budget, split, value
-        least_value, least_split = furthest(lowest)
-        if reached(least_value):
-            return lowest, least_split, least_value
-        below = (lowest, least_value, least_split)
-        while budget / 2.0 > lowest and budget > scale * 2.0 ** -MOST_DOUBLINGS:
-            budget /= 2.0
-            value, split = furthest(budget)
-            if not reached(value):
-                below = (budget, value, split)
-                break
-            above = (budget, value, split)
+    # The least budget the bounds allow first: a count of 0, or cumulative cash that spending only lowers, is
+    # reached there and nowhere it is searched from above.
+    least = furthest([lowest])[0]
+    if reached(least[1]):
+        return lowest, least[2], least[1]
+    tried = [least]
+    if milestone.key in FALLS_WITH_SPEND:
+        # Cash may rise, then fall as spend outgrows what the users bring: the budgets reaching it can lie below the
+        # current one and above it alike, so every budget of the halving and doubling grid is searched.
+        above_least = [scale * 2.0 ** k for k in range(-MOST_DOUBLINGS, math.ceil(math.log2(highest / scale)) + 1)]
+        grid = furthest([budget for budget in above_least if lowest < budget < highest] + [highest])
+        tried += grid
+        first = next((n for n, (_, value, _) in enumerate(grid) if reached(value)), None)
+        if first is None:
+            _unreached(milestone, tried)
+        below, above = ([least] + grid)[first], grid[first]
     else:
-        below = (budget, value, split)
-        while True:
-            if budget >= highest:
-                raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = "
-                                      f"{amount_text(milestone.value)}: the furthest split reaches {amount_text(value)} at "
-                                      f"B = {amount_text(budget)}")
-            # Within log2(1e15) doublings of any start of at least 1: the loop ends at ``highest``.
-            budget = min(budget * 2.0, highest)
-            value, split = furthest(budget)
-            if reached(value):
-                above = (budget, value, split)
-                break
-            below = (budget, value, split)
+        # Users, subscribers and revenue rise with the budget: one bracket, by halving or doubling from the current one.
+        budget = min(max(scale, lowest), highest)
+        above = below = least
+        found = furthest([budget])[0]
+        tried.append(found)
+        if reached(found[1]):
+            above = found
+            while budget / 2.0 > lowest and budget > scale * 2.0 ** -MOST_DOUBLINGS:
+                budget /= 2.0
+                found = furthest([budget])[0]
+                if not reached(found[1]):
+                    below = found
+                    break
+                above = found
+        else:
+            below = found
+            while True:
+                if budget >= highest:
+                    _unreached(milestone, tried)
+                # Within log2(1e15) doublings of any start of at least 1: the loop ends at ``highest``.
+                budget = min(budget * 2.0, highest)
+                found = furthest([budget])[0]
+                tried.append(found)
+                if reached(found[1]):
+                    above = found
+                    break
+                below = found
     low, high = below[0], above[0]
     steps = max(1, math.ceil(math.log2(max((high - low) / (REACH_TOLERANCE * high), 1.0))))
     for step in range(steps):
         middle = (low + high) / 2
-        value, split = furthest(middle)
+        _, value, split = furthest([middle])[0]
         if reached(value):
             high, above = middle, (middle, value, split)
         else:
@@ -100,6 +116,13 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
         if progress is not None:
             progress((step + 1) / steps)
     return above[0], above[2], above[1]
+
+
+def _unreached(milestone: Milestone, tried: list[tuple[float, float, FloatArray]]) -> NoReturn:
+    """No budget reaches it: one line with the furthest any budget tried went (the best, not the last)."""
+    budget, value, _ = max(tried, key=lambda found: (found[1], -found[0]))
+    raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = {amount_text(milestone.value)}: the furthest "
+                          f"split reaches {amount_text(value)} at B = {amount_text(budget)}")
 
 
 def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone) -> ConstraintCheck:

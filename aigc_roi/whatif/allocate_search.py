@@ -59,6 +59,11 @@ class Space:
         for g, target in enumerate(targets):
             member = self.groups == g
             x, w, low_bound, high_bound = split[member], self.weights[member], self.lower[member], self.upper[member]
+            if np.all(low_bound == high_bound) or float((w * low_bound).sum()) >= target:
+                # Nothing to choose: the bisection below would stop a hair above the bounds (a budget of 0 spent
+                # 1e-60), or, every budget held, never find the target its own sum rounds away from.
+                out[member] = low_bound
+                continue
 
             def spent(tau: float, x: FloatArray = x, w: FloatArray = w, lo: FloatArray = low_bound,
                       hi: FloatArray = high_bound) -> float:

@@ -132,3 +132,50 @@ def test_reach_errors_in_chinese(tmp_path: Path) -> None:
     # At most 10 a month in each channel: 1 + 0.5 users a month, 0.15 subscribers a month, 0.9 by month 6.
     far = invoke(["allocate", _file(tmp_path), "--reach", "subscribers@6=60", "--max", "A=10", "--max", "B=10", "--lang", "zh"])
     assert far.exit_code == 2 and far.stderr.strip() == "aigc-roi: 没有预算能达到 subscribers@6 = 60：最佳分配在 B = 20 时只达到 0.90"
+
+
+@pytest.mark.parametrize(("minimum", "least"), [(None, 0.0), (100.0, 100.0)])
+def test_cash_that_spending_only_lowers_is_reached_at_the_least_budget(minimum: float | None, least: float) -> None:
+    # b a month all in A buys b / 10 users, 0.01 b subscribers a month who pay 30 and stay: cash in month m is
+    # 0.3 b m - b, so cumulative cash by month 3 is b (0.3 + 0.6 + 0.9 - 3) = -1.2 b, falling as b rises (in B it
+    # falls faster, -2.1 b). -1,000 is reached up to b = 833 only, below the current 2,000 a month, where the
+    # search once started and doubled to 1e15, finding nothing.
+    minimums = {} if minimum is None else {"A": minimum}
+    result = allocate(_plan(), 0, minimums=minimums, reach=Milestone(3, "cumulative_cash", -1000))  # type: ignore[arg-type]
+    assert result.budget == least
+    assert result.constraints["reach"].met and result.constraints["reach"].value == pytest.approx(-1.2 * least)
+
+
+SATURATING = PLAN.replace("{name: A, type: cpa, bid: 10, budget: 1000}",
+                          "{name: A, type: cpa, bid: 10, budget: 1_000_000, saturation_budget: 1_000_000}").replace(
+    "  - {name: B, type: cpa, bid: 20, budget: 1000}\n", "")
+
+
+def test_cash_that_rises_then_falls_is_found_below_the_current_budget() -> None:
+    # A alone, h = 1,000,000: b a month buys u = b h / (10 (b + h)) users; cumulative cash by month 6 is
+    # 3 u (1 + ... + 6) - 6 b = 6.3 b h / (b + h) - 6 b, which rises from 0 to about 3,659 at b = 24,695, then
+    # falls (-2,850,000 at today's 1,000,000). It is 2,000 where 6 b^2 - 298,000 b + 2e9 = 0: b = 8,000 or 41,667;
+    # the least is 8,000.
+    scenario = load_text(SATURATING, "hump.yaml").scenario
+    result = allocate(scenario, 0, reach=Milestone(6, "cumulative_cash", 2000))
+    assert result.budget == pytest.approx(8_000, rel=2e-4)
+    assert result.constraints["reach"].met
+
+
+def test_the_furthest_value_of_an_unreached_milestone_is_the_best_tried_not_the_last() -> None:
+    # The same hump never reaches 5,000. Of the budgets tried, 1,000,000 x 2^-k, the best is 31,250:
+    # 6.3 x 31,250 / 1.03125 - 187,500 = 3,409.09 (15,625 gives 3,173.08, 62,500 gives -4,411.76); the last, 1e15,
+    # would read -6e15.
+    scenario = load_text(SATURATING, "hump.yaml").scenario
+    with pytest.raises(AllocationError, match=r"^no budget reaches cumulative_cash@6 = 5,000: the furthest split reaches "
+                                              r"3,409(\.09)? at B = 31,250$"):
+        allocate(scenario, 0, reach=Milestone(6, "cumulative_cash", 5000))
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "-2000"])
+def test_a_cash_milestone_the_budget_of_0_reaches_is_answered_from_the_command_line(tmp_path: Path, value: str) -> None:
+    # Without fixed costs or organic users, spending nothing leaves cash at 0 in every month: 0 >= 0, -1 and
+    # -2,000 (today's 2,000 a month, all in A at best, leaves -2,400).
+    result = invoke(["allocate", _file(tmp_path), "--reach", f"cumulative_cash@3={value}", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["budget"] == 0
