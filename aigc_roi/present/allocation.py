@@ -48,6 +48,7 @@ WARNING_LABELS: dict[str, str] = {
     "gets_nothing": "allocate_warning_gets_nothing", "on_maximum": "allocate_warning_on_maximum",
     "locked": "allocate_warning_locked", "current_total_differs": "allocate_warning_current_total_differs",
     "different_months": "allocate_warning_different_months", "gates_planned_as_passed": "allocate_warning_gates_planned_as_passed",
+    "gates_held": "allocate_warning_gates_held",
 }
 """A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
 CONSTRAINT_LABELS: dict[str, str] = {
@@ -86,13 +87,6 @@ def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
     return slopes
 
 
-def curve_peak(curve: tuple[CurvePoint, ...]) -> CurvePoint | None:
-    """The curve point with the highest best value, None when none is feasible. Among equals the
-    highest budget: a chance of payback that stays at 100% up to 0.75B first costs the yuan after that."""
-    feasible = [point for point in curve if not math.isnan(point.value)]
-    return max(feasible, key=lambda point: (point.value, point.budget)) if feasible else None
-
-
 def allocation_json(result: Allocation) -> dict[str, Any]:
     """The JSON of docs/formulas.md §8, plus each channel's figures at both splits, the budget curve and the warnings."""
     return {
@@ -106,13 +100,16 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "current": {"split": result.current_split, "value": plain(result.current_value),
                     "phases": _phases_json(result, "current"), "spend": result.current_spend},
         "best": {"split": result.best_split, "value": plain(result.best_value),
-                 "phases": _phases_json(result, "best"), "spend": result.best_spend},
+                 "phases": _phases_json(result, "best"), "spend": result.best_spend,
+                 "basis": result.basis, "held_months": list(result.held_months) if result.basis == "held" else []},
         "gain": plain(result.gain),
         "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
         "target_roas": result.target_roas,
         "reach": None if result.reach is None else {"key": result.reach.key, "month": result.reach.month, "value": result.reach.value},
         "constraints": {name: {"limit": check.limit, "value": plain(check.value), "met": check.met}
                         for name, check in result.constraints.items()},
+        "gates": [{"name": gate.name, "after_month": gate.after_month, "stops": list(gate.stops),
+                   "current_pass_share": gate.current, "best_pass_share": gate.best} for gate in result.gates],
         "channels": [
             {
                 "name": channel.name,
@@ -128,13 +125,16 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         ],
         "curve": [
             {"budget": point.budget, "multiple": point.budget / result.budget, "value": plain(point.value),
-             "marginal_value": slope, "split": dict(point.split),
+             "marginal_value": slope, "limit_met": point.limit_met, "held_months": list(point.held_months),
+             "failed_gates": list(point.failed_gates),
+             "split": dict(point.split),
              "phases": [{"months": list(phase.months), "split": dict(split)}
                         for phase, split in zip(result.phases, point.phases, strict=False)]}
             for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)
         ],
         "warnings": [
-            {"code": warning.code, "channel": warning.channel, "message": warning_text(result, warning, NumberStyle())}
+            {"code": warning.code, "channel": warning.channel, **({"gate": warning.gate} if warning.gate is not None else {}),
+             "message": warning_text(result, warning, NumberStyle())}
             for warning in result.warnings
         ] + [{"code": "draws_clipped", "channel": None, "field": path, "message": f"{path}: {sentence}"}
              for path, sentence in clipped_draw_warnings(result.clipped, "en")],
@@ -172,6 +172,9 @@ def _signed(text: str, value: float) -> str:
 def warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:
     lang = style.lang
     channel = next((row for row in result.channels if row.name == warning.channel), None)
+    gated = _gate_warning_text(result, warning, style)
+    if gated is not None:
+        return gated
     if warning.code == "current_total_differs":
         if len(result.phases) > 1 or result.total:
             return label("allocate_warning_current_total_differs_total", lang).format(
@@ -194,6 +197,33 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         key = "gets_nothing"
     return label(WARNING_LABELS[key], lang).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
+
+
+def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
+    """A warning about the gates (docs/allocate.md, gates); None for the others and for a best split the search found
+    without them."""
+    lang = style.lang
+    names = [label("allocate_gate_name", lang).format(name=name) for name in result.held_for]
+    gates = (label("allocate_gate_one", lang).format(name=names[0]) if len(names) == 1
+             else label("allocate_gate_many", lang).format(names=", ".join(names)))
+    months = month_text(result.held_months)
+    if warning.code == "gate_fails":
+        gate = next(gate for gate in result.gates if gate.name == warning.gate)
+        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": ", ".join(gate.stops),
+                  "month": gate.after_month}
+        if gate.best > 0:
+            return label("allocate_warning_gate_fails_share", lang).format(share=style.percent(gate.best),
+                                                                           today=style.percent(gate.current), **fields)
+        return label("allocate_warning_gate_fails", lang).format(**fields)
+    if warning.code == "gates_held":
+        return label("allocate_warning_gates_held", lang).format(months=months, gates=gates)
+    if warning.code != "best_is_current" or result.basis == "searched":
+        return None
+    if result.basis == "held":
+        return label("allocate_warning_best_is_current_held", lang).format(months=months, gates=gates)
+    if result.held_months:
+        return label("allocate_warning_best_is_current_held_worse", lang).format(months=months, gates=gates)
+    return label("allocate_warning_best_is_current_staged", lang)
 
 
 def _limit_text(result: Allocation, name: str, value: float, style: NumberStyle) -> str:
@@ -287,22 +317,31 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
              else [(0, name) for name in result.best_split])
     names = [f"{name} [{month_text(result.phases[k].months)}]" if many else name for k, name in slots]
-    fixed = ["budget", "multiple", "value", "marginal_value"]
+    # Machines always get the column; people only when there are limits to keep.
+    limits = style is None or has_limits(result)
+    fixed = ["budget", "multiple", "value", "marginal_value", *(["limit_met"] if limits else [])]
     header = [*fixed, *_distinct(names, fixed)]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
-        header[:4] = [_curve_label(result, key, style.lang)
-                      for key in ("allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key)]
+        header[:len(fixed)] = [_curve_label(result, key, style.lang) for key in (
+            "allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key,
+            *(["allocate_curve_limits"] if limits else []))]
     rows: list[list[Any]] = []
     for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
         split = [(point.phases[k] if point.phases else point.split).get(name) for k, name in slots]
         if style is None:
-            rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, *split])
+            rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, point.limit_met, *split])
         else:
+            kept = ["✓" if point.limit_met else "✗"] if limits and not math.isnan(point.value) else [NONE] if limits else []
             rows.append([style.money(point.budget, 0), f"{point.budget / result.budget:.2f}×",
-                         objective_value(result, point.value, style), _slope_text(result, slope, style),
+                         objective_value(result, point.value, style), _slope_text(result, slope, style), *kept,
                          *(NONE if amount is None else style.money(amount, 0) for amount in split)])
     return header, rows
+
+
+def has_limits(result: Allocation) -> bool:
+    """Whether a limit (--max-cash-need, --min-payback-probability) was asked for; a milestone is none."""
+    return any(name != "reach" for name in result.constraints)
 
 
 def _distinct(names: list[str], fixed: list[str]) -> list[str]:
@@ -331,9 +370,8 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     lang = style.lang
     lines = [f"### {markdown_text(_title(result, style))}", "",
              *(f"- {markdown_text(name)}: {markdown_text(value)}" for name, value in _summary(result, style)), ""]
-    spend_less = spend_less_text(result, style)
-    if spend_less is not None:
-        lines += [f"**{markdown_text(spend_less)}**", ""]
+    for lead in lead_texts(result, style):
+        lines += [f"**{markdown_text(lead)}**", ""]
     text = "\n".join(lines) + "\n"
     if len(result.phases) > 1:
         header = [label(key, lang) for key in ("allocate_active_months", "channel", "current", "allocate_best")]
@@ -341,7 +379,7 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
                             text_columns=2) + "\n"
     text += to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
-    warnings = [warning_text(result, warning, style) for warning in result.warnings]
+    warnings = [warning_text(result, warning, style) for warning in result.warnings if not leads(result, warning)]
     if warnings:
         text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {markdown_text(line)}\n" for line in warnings)
     return text
@@ -377,6 +415,11 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     recommended = result.recommended
     if recommended is None or recommended.budget >= result.budget * (1 - 1e-9):
         return None
+    if not all(check.met for name, check in result.constraints.items() if name != "reach"):
+        # B keeps no limit and a lower budget does: that, not the value, is why to spend less.
+        return label("allocate_spend_less_limits", style.lang).format(
+            asked=_asked(result, style), objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),
+            budget=style.money(recommended.budget, 0), value=objective_value(result, recommended.value, style))
     loss = recommended.value - result.best_value
     if not loss > 0:
         return None
@@ -542,7 +585,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
 def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     """The best value for budgets 0.25B..2B as a bar per budget, the slope of the next yuan and the peak marked."""
     lang = style.lang
-    peak = curve_peak(result.curve)
+    peak = result.recommended
     slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
     values = [point.value for point in result.curve if not math.isnan(point.value)]
     # One axis from the worst value (or 0) up: the best value draws the longest bar, a loss a shorter one than any
@@ -575,6 +618,13 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
                 bar = Text(("█" if point.value >= 0 else "▒") * length, style="green" if point.value >= 0 else "red")
                 if point is peak:
                     bar.append(f" ★ {label('allocate_peak', lang)}", style="bold")
+                if not point.limit_met:
+                    bar.append(f" ✗ {label('allocate_curve_limit_not_met', lang)}", style="yellow")
+                for gate in point.failed_gates:
+                    bar.append(f" ✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", style="yellow")
+                if point.held_months:
+                    bar.append(f" {label('allocate_curve_held', lang).format(months=month_text(point.held_months))}",
+                               style="dim")
             slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
             view.add_row(style.money(point.budget, 0), f"{point.budget / result.budget:.2f}", objective_value(result, point.value, style),
                          slope_text, bar, style="bold" if at_budget else None)
@@ -586,13 +636,15 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
 def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
     lang = style.lang
     if peak is None:
-        return label("allocate_curve_none", lang)
+        fits = any(not math.isnan(point.value) for point in result.curve)
+        return label("allocate_curve_no_limit_met" if fits else "allocate_curve_none", lang)
     feasible = sorted((point for point in result.curve if not math.isnan(point.value)), key=lambda point: point.budget)
     at = feasible.index(peak)
     # Sampled points of a concave curve: its top lies between the peak's neighbours.
     low = feasible[at - 1].budget if at > 0 else 0.0
     high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget
-    key = "allocate_curve_rising" if at + 1 == len(feasible) else "allocate_curve_peak"
+    key = ("allocate_curve_rising" if at + 1 == len(feasible) else
+           "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
     return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=f"{peak.budget / result.budget:.2f}",
                                    low=style.money(low, 0), high=style.money(high, 0))
 
@@ -600,21 +652,35 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
 def warnings_view(result: Allocation, style: NumberStyle) -> Text:
     text = Text()
     for warning in result.warnings:
-        text.append(f"! {visible(warning_text(result, warning, style))}\n", style="yellow")
+        if not leads(result, warning):
+            text.append(f"! {visible(warning_text(result, warning, style))}\n", style="yellow")
     return text
+
+
+def leads(result: Allocation, warning: AllocationWarning) -> bool:
+    """Whether a warning is shown under the summary, before any table: a gate that fails at the best split, or fails
+    there in more draws than today, stops channels whose budgets the tables still show. One that fails in some draws
+    as often as today is a staged plan's nature, and stays with the other warnings."""
+    gate = next((gate for gate in result.gates if gate.name == warning.gate), None)
+    return warning.code == "gate_fails" and gate is not None and (gate.best == 0 or gate.best < gate.current)
+
+
+def lead_texts(result: Allocation, style: NumberStyle) -> list[str]:
+    """The lines shown under the summary: a gate failing at the best split, then "spend less"."""
+    texts = [warning_text(result, warning, style) for warning in result.warnings if leads(result, warning)]
+    spend_less = spend_less_text(result, style)
+    return texts + ([] if spend_less is None else [spend_less])
 
 
 def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableType]:
     views: list[RenderableType] = [summary_view(result, style)]
-    spend_less = spend_less_text(result, style)
-    if spend_less is not None:
-        views.append(Text(f"» {visible(spend_less)}", style="bold yellow"))
+    views += [Text(f"» {visible(text)}", style="bold yellow") for text in lead_texts(result, style)]
     if len(result.phases) > 1:
         views.append(phases_view(result, style))
     views.append(channels_view(result, style))
     if result.curve:
         views.append(curve_view(result, style))
-    if result.warnings:
+    if any(not leads(result, warning) for warning in result.warnings):
         views.append(warnings_view(result, style))
     return views
 

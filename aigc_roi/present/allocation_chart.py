@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_peak, objective_name, objective_value
+from aigc_roi.present.allocation import OBJECTIVE_LABELS, objective_name, objective_value
 from aigc_roi.present.chart import plain_text_with_cjk, title_name
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
@@ -20,10 +20,12 @@ if TYPE_CHECKING:
 _LINE = "#1f3b73"
 _GAIN = "#2e7d32"
 _NOW = "#c62828"
+_BROKEN = "#ef6c00"
 
 
 def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
-    """The best objective against the monthly budget, B, the peak and the current split's value marked.
+    """The best objective against the monthly budget, B, the peak (among budgets keeping the limits), the budgets that
+    break a limit and the current split's value marked.
 
     With ``style.lang == "zh"`` the caller should first make sure ``cjk_font()`` finds a font.
     """
@@ -38,12 +40,16 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes = figure.add_subplot()
     axes.plot([point.budget for point in points], [point.value for point in points], color=_LINE, linewidth=2, marker="o",
               markersize=4, label=label("allocate_curve_value", lang))
+    broken = [point for point in points if not point.limit_met]
+    if broken:
+        axes.scatter([point.budget for point in broken], [point.value for point in broken], color=_BROKEN, marker="x", zorder=4,
+                     label=label("allocate_curve_limit_not_met", lang))
     axes.axvline(result.budget, color="0.5", linestyle=":", linewidth=1)
     axes.annotate("B", xy=(result.budget, 1), xycoords=("data", "axes fraction"), xytext=(3, -12), textcoords="offset points",
                   color="0.4")
     axes.scatter([sum(result.current_split.values())], [result.current_value], color=_NOW, zorder=3,
                  label=label("allocate_current_split", lang))
-    peak = curve_peak(result.curve)
+    peak = result.recommended
     if peak is not None:
         axes.annotate(f"{label('allocate_peak', lang)} {objective_value(result, peak.value, style)}",
                       xy=(peak.budget, peak.value), xytext=(6, -16), textcoords="offset points", color=_GAIN,

@@ -380,9 +380,68 @@ LABELS: dict[str, Label] = {
     # Decisions a founder acts on (issue 22): allocation's phases, spend less, limits, what decides; risk figures
     # read without surprises.
     "allocate_warning_gates_planned_as_passed": Label(
-        "The plan has gates: the split was searched as if every gate passed; the figures shown are the staged plan's, "
-        "each gate decided per sample (the budget curve assumes every gate passed).",
-        "方案含闸门：分配按所有闸门都通过来搜索；所示数字为分阶段方案的结果，每次抽样各自判定闸门（预算曲线假设闸门全部通过）。",
+        "The plan has gates: each split is searched as if every gate passed, then run with the gates as run and simulate "
+        "run it (each gate decided per sample); every value shown, the budget curve's included, is that staged run's.",
+        "方案含闸门：每个分配先按所有闸门都通过来搜索，再像 run 和 simulate 那样带闸门运行（每次抽样各自判定闸门）；"
+        "所示数值（含预算曲线）都是分阶段运行的结果。",
+    ),
+    "allocate_warning_gates_held": Label(
+        "Months {months} are held at today's split: the split searched as if every gate passed fails {gates} that "
+        "today's split passes, so the other months were searched again with those months as they are.",
+        "第 {months} 月保持当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过，"
+        "因此保持这些月份不变，重新搜索其余月份。",
+    ),
+    "allocate_warning_best_is_current_held": Label(
+        "The best split is the current one: the split searched as if every gate passed fails {gates} that today's "
+        "split passes, and with months {months} held at today's split no transfer of money in the other months "
+        "improves the objective.",
+        "最优分配就是当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过；"
+        "第 {months} 月保持当前分配时，其余月份的任何资金转移都不能改善目标。",
+    ),
+    "allocate_warning_best_is_current_held_worse": Label(
+        "Today's split stays the best found: the split searched as if every gate passed fails {gates} that today's "
+        "split passes, and searched again with months {months} held at today's split it still does worse once the "
+        "gates decide.",
+        "当前分配仍是找到的最优分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过；"
+        "保持第 {months} 月不变重新搜索后，按闸门实际判定的结果仍不如当前分配。",
+    ),
+    "allocate_warning_best_is_current_staged": Label(
+        "Today's split stays the best found: the split searched as if every gate passed does worse once the gates "
+        "decide.",
+        "当前分配仍是找到的最优分配：按闸门全部通过搜索出的分配，按闸门实际判定后不如当前分配。",
+    ),
+    "allocate_warning_gate_fails": Label(
+        "At the best split the gate {gate} fails: {channels} buy nothing after month {month}, whatever budget the "
+        "split shows for them then; every figure shown counts that.",
+        "最优分配下闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
+        "所示数字均已计入。",
+    ),
+    "allocate_warning_gate_fails_share": Label(
+        "At the best split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
+        "{channels} buy nothing after month {month}; every figure shown counts that.",
+        "最优分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
+        "不再投放；所示数字均已计入。",
+    ),
+    "allocate_gate_name": Label("'{name}'", "“{name}”"),
+    "allocate_gate_one": Label("the gate {name}", "闸门{name}"),
+    "allocate_gate_many": Label("the gates {names}", "闸门{names}"),
+    "allocate_curve_limit_not_met": Label("limits not kept", "未满足约束"),
+    "allocate_curve_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
+    "allocate_curve_held": Label("months {months} held", "第 {months} 月保持现状"),
+    "allocate_curve_limits": Label("Limits kept", "满足约束"),
+    "allocate_curve_peak_limits": Label(
+        "Of the budgets that keep the limits the best value is highest at {budget} ({multiple} × B); the next budget, "
+        "{high}, breaks a limit.",
+        "在满足约束的预算中，{budget} ({multiple} × B) 时最优值最高；下一个预算 {high} 不满足约束。",
+    ),
+    "allocate_curve_no_limit_met": Label(
+        "No budget of the curve keeps the limits: none is recommended.",
+        "曲线上没有满足约束的预算：不作推荐。",
+    ),
+    "allocate_spend_less_limits": Label(
+        "Spend less: no split of {asked} keeps the limits; of the budget curve's budgets that keep them, the best "
+        "{objective} is at {budget} ({value}).",
+        "少花钱：所给预算 {asked} 下没有分配能满足约束；预算曲线上满足约束的预算中，{objective}最高处在 {budget}（{value}）。",
     ),
     "allocate_warning_different_months": Label(
         "The channels run in different months: B is spent in every month in which one runs, split among the channels "

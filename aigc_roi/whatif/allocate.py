@@ -43,8 +43,9 @@ How the search works:
   sample axis; run in parts of draws to bound memory). ``users_c`` and ``spend_c`` for candidate
   splits come from each channel's own users-and-spend formula (docs/formulas.md §4.1), candidates
   stacked on the sample axis, without an engine run (whatif/allocate_splits.py). Each
-  objective is then a cheap numpy function of the split. The reported current and best
-  values are recomputed by a direct engine run of the scenario at those splits.
+  objective is then a cheap numpy function of the split. Every value reported (the current and
+  best split's, the limits, every point of the budget curve) is a direct engine run of the plan,
+  gates included, at that split (whatif/allocate_staged.py), never the search's score.
 - Solver (whatif/allocate_search.py): marginal-return equalisation by pairwise transfers (a
   pattern search on the budget simplex of each phase). From the current split (scaled to B and moved onto the bounds), each round moves a
   step of money from the channels whose cut costs the objective least to those whose raise
@@ -61,7 +62,7 @@ How the search works:
   (equal marginal returns among channels strictly inside their bounds, the KKT condition).
   The risk objectives couple the channels and need not be concave, so there the result is a
   local optimum from the current split. The best of the search's result and the current split
-  (when it is feasible) is reported, so the gain is never negative. Transfers come in whole
+  (when it is feasible), limits kept first, is reported, so the gain is never negative. Transfers come in whole
   steps, so a channel left within ``BOUND_TOLERANCE`` x B of a bound is put on it.
 - ``p10_npv`` on fixed draws is a continuous, piecewise-linear function of the split (the
   interpolated 10% order statistic), which transfers compare exactly. ``payback_probability``
@@ -76,7 +77,8 @@ How the search works:
   attribution); average ROAS and CAC are the channel's own. Channels not moved have no
   marginal figures (NaN).
 - The budget curve re-optimises the split for budgets ``CURVE_MULTIPLES`` x B (NaN where the
-  bounds make a budget infeasible), warm-started from the best split scaled. Its searches run
+  bounds make a budget infeasible), warm-started from the best split scaled; a point whose split
+  breaks a limit is marked, and the recommended budget is the best of those that keep them. Its searches run
   in lockstep, one formula call per channel serving a round of all of them (when the channels'
   users came from engine probes, this halved the calls of the 10-channel benchmark's npv curve,
   152 to 74).
@@ -92,8 +94,9 @@ import numpy as np
 
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
-from aigc_roi.whatif.allocate_curve import CURVE_MULTIPLES, budget_curve
-from aigc_roi.whatif.allocate_limits import Limits, constraint_checks
+from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, budget_curve
+from aigc_roi.whatif.allocate_gates import Holding, choose
+from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
 from aigc_roi.whatif.allocate_phases import expand, find_phases
 from aigc_roi.whatif.allocate_reach import least_budget, reach_check
@@ -107,13 +110,15 @@ from aigc_roi.whatif.allocate_result import (
     ChannelFigures,
     ConstraintCheck,
     CurvePoint,
+    GateCheck,
     Objective,
     PhaseSplit,
 )
 from aigc_roi.whatif.allocate_rows import allocation_warnings, channel_rows
 from aigc_roi.whatif.allocate_search import Space, maximise
 from aigc_roi.whatif.allocate_splits import monthly_budget
-from aigc_roi.whatif.allocate_surrogate import Surrogate, engine_objective
+from aigc_roi.whatif.allocate_staged import Judge
+from aigc_roi.whatif.allocate_surrogate import Surrogate
 from aigc_roi.whatif.allocate_target_roas import target_roas_split
 
 __all__ = [
@@ -181,13 +186,14 @@ def allocate(
     if samples < 1:
         raise AllocationError(f"samples must be >= 1, got {samples}")
     # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the search plans
-    # as if every gate passed; the figures reported are the staged plan's, each gate decided per sample as
-    # the engine does (docs/formulas.md §18, docs/allocate.md, gates).
+    # as if every gate passed, and a split failing a gate that passes today is searched again with the test
+    # months held (whatif/allocate_gates.py); the figures reported are the staged plan's, each gate decided
+    # per sample as the engine does (docs/formulas.md §18, docs/allocate.md, gates).
     gates = scenario.gates
     scenario = dataclasses.replace(scenario, gates=())
     median = realize(scenario)
     movable = movable_channels(median, locks, minimums, maximums)
-    phases = find_phases(median, movable)
+    phases = find_phases(median, movable, [gate.after_month for gate in gates])
     layout = expand(median, movable, phases)
     columns = np.array([column for _, column in layout.slots])
     phase_of = np.array([k for k, _ in layout.slots])
@@ -223,42 +229,41 @@ def allocate(
     surrogate = Surrogate(expanded, indices, objective, target, limits, money)
     report(0.0, 0.0 if reach is None else 0.5)
 
-    if at_target is not None:
-        best = at_target
-    elif at_reach is not None:
-        best = at_reach
-    else:
-        candidates = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP, lambda done: report(0.0, done))
-        if space.feasible(current, targets):
-            candidates.append(current)
-        values = surrogate.values(np.array(candidates))
-        best = candidates[int(np.argmax(values))]
-
     def staged(realized: Scenario) -> Scenario:
         return dataclasses.replace(realized, gates=gates) if gates else realized
 
-    objective_scenario = staged(expanded[-1] if risk else expanded[0])
-    engine_values = engine_objective(objective_scenario, indices, np.array([current, best]), objective, target)
-    if gates and at_reach is None and engine_values[1] < engine_values[0] and space.feasible(current, targets):
-        # Planned as if every gate passed, the split may do worse once the gates decide: then today's stands.
-        best, engine_values = current, np.array([engine_values[0], engine_values[0]])
-    checks = constraint_checks(staged(layout.scenario), staged(expanded[-1]) if limits.chance else None, indices, best, limits,
-                               target)
+    judge = Judge(staged(layout.scenario), staged(expanded[-1]) if drawn is not None else None, indices, objective, target, limits)
+    today = judge(current[None])[0]
+    # Today's split is a candidate where it spends the budget (for --target-roas only as a gate's fallback).
+    fallback = (current, today) if space.feasible(current, targets) else (None, None)
+    holding = Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP) if gates else None
+    if at_target is not None:
+        best = choose(judge, [at_target], [targets], None, *(fallback if gates else (None, None)))[0]
+    elif at_reach is not None:
+        best = choose(judge, [at_reach], [targets], None)[0]
+    else:
+        found = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP, lambda done: report(0.0, done))
+        best = choose(judge, found, [targets], holding, *fallback)[0]
+    checks = dict(best.judged.checks)
     if reach is not None:
-        checks["reach"] = reach_check(staged(layout.scenario), indices, best, reach)
+        checks["reach"] = reach_check(staged(layout.scenario), indices, best.split, reach)
     names = [median.acquisition[movable[c]].name for c in columns]
     report(0.0, 1.0)
+    curve_holding = None if holding is None else dataclasses.replace(holding, finest=CURVE_FINEST_STEP)
     # Multiples of a budget of 0 (a milestone reached without spending) are one point: no curve.
     points = (budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve,
+                           lambda found, targets_list: choose(judge, found, targets_list, curve_holding),
                            lambda done: report(1.0, done)) if targets.any() else ())
     report(1.0, 1.0)
     channels = channel_rows(median, dataclasses.replace(layout, scenario=staged(layout.scenario)), movable, columns, months_of,
-                            current, best, lower, upper, budget, locks, total)
+                            current, best.split, lower, upper, budget, locks, total)
     splits = tuple(
         PhaseSplit(phase.months, {names[j]: float(current[j]) for j in np.flatnonzero(phase_of == k)},
-                   {names[j]: float(best[j]) for j in np.flatnonzero(phase_of == k)})
+                   {names[j]: float(best.split[j]) for j in np.flatnonzero(phase_of == k)})
         for k, phase in enumerate(phases)
     )
+    gate_checks = tuple(GateCheck(gate.name, gate.after_month, tuple(dict.fromkeys(gate.channels + gate.then)),
+                                  float(today.passed[g]), float(best.judged.passed[g])) for g, gate in enumerate(gates))
     return Allocation(
         scenario=scenario.name,
         objective=objective,
@@ -266,20 +271,23 @@ def allocate(
         samples=samples if risk else 1,
         seed=seed,
         target_payback_months=target,
-        current_value=float(engine_values[0]),
-        best_value=float(engine_values[1]),
+        current_value=today.value,
+        best_value=best.judged.value,
         channels=channels,
         curve=points,
-        warnings=allocation_warnings(channels, space, current, best, targets, phases, checks)
-        + ((AllocationWarning("gates_planned_as_passed"),) if gates else ()),
+        warnings=allocation_warnings(channels, space, current, best.split, targets, phases, checks, gate_checks, best.basis),
         phases=splits,
         total=total,
         current_spend=float((months_of * current).sum()),
-        best_spend=float((months_of * best).sum()),
+        best_spend=float((months_of * best.split).sum()),
         constraints=checks,
         target_roas=target_roas,
         reach=reach,
         clipped=tally.clipped(),
+        gates=gate_checks,
+        held_months=best.held_months,
+        held_for=best.held_for,
+        basis=best.basis,
     )
 
 

@@ -41,16 +41,18 @@ class Expansion:
     """Original position -> expanded position of every channel that is not movable."""
 
 
-def find_phases(scenario: Scenario, movable: Sequence[int]) -> tuple[Phase, ...]:
-    """The phases of the movable channels ``movable`` (positions in ``scenario.acquisition``), by first month."""
+def find_phases(scenario: Scenario, movable: Sequence[int], ends: Sequence[int] = ()) -> tuple[Phase, ...]:
+    """The phases of the movable channels ``movable`` (positions in ``scenario.acquisition``), by first month. A
+    month of ``ends`` (the gates' ``after_month``) ends a phase too: a gate's test months can then be held as they
+    are (whatif/allocate_gates.py)."""
     every_month = tuple(range(1, scenario.horizon_months + 1))
     runs = [set(scenario.acquisition[i].months or every_month) for i in movable]
-    by_set: dict[tuple[int, ...], list[int]] = {}
+    by_set: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for month in every_month:
         running = tuple(column for column, months in enumerate(runs) if month in months)
         if running:
-            by_set.setdefault(running, []).append(month)
-    return tuple(Phase(tuple(months), columns) for columns, months in sorted(by_set.items(), key=lambda item: item[1][0]))
+            by_set.setdefault((sum(end < month for end in ends), running), []).append(month)
+    return tuple(Phase(tuple(months), columns) for (_, columns), months in sorted(by_set.items(), key=lambda item: item[1][0]))
 
 
 def expand(scenario: Scenario, movable: Sequence[int], phases: Sequence[Phase]) -> Expansion:

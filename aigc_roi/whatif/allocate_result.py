@@ -19,7 +19,9 @@ RISK_OBJECTIVES: frozenset[str] = frozenset({"p10_npv", "payback_probability"})
 
 ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
-                      "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed"]
+                      "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed",
+                      "gates_held", "gate_fails"]
+Basis = Literal["searched", "held", "current"]
 
 
 class AllocationError(WhatIfError):
@@ -88,11 +90,19 @@ class CurvePoint:
     budget: float
     """Monthly budget of every phase (the horizon total with ``--total``)."""
     value: float
-    """Best objective at that budget; NaN when the bounds admit no split of it."""
+    """The objective at the best split found for that budget, by a direct engine run of the plan with its gates, as
+    ``run`` or ``simulate`` gives it; NaN when the bounds admit no split of it."""
     split: Mapping[str, float]
     """Best monthly budget per movable channel of the first phase (empty when infeasible)."""
     phases: tuple[Mapping[str, float], ...] = ()
     """Best monthly budget per channel of each phase."""
+    limit_met: bool = True
+    """Whether the split keeps every limit (--max-cash-need, --min-payback-probability); True without limits, False
+    where the bounds admit no split."""
+    held_months: tuple[int, ...] = ()
+    """Months kept at today's split so that a gate passing today still passes (docs/allocate.md, gates)."""
+    failed_gates: tuple[str, ...] = ()
+    """The gates that pass today and fail (in more of the samples) at the split."""
 
 
 @dataclass(frozen=True)
@@ -105,11 +115,27 @@ class ConstraintCheck:
 
 
 @dataclass(frozen=True)
+class GateCheck:
+    """One gate of a staged plan at the current and the best split (docs/formulas.md §18)."""
+
+    name: str
+    after_month: int
+    stops: tuple[str, ...]
+    """The channels a failed gate stops after ``after_month``: its test channels and its ``then`` channels."""
+    current: float
+    """Share of the objective's samples in which it passes at today's split (1 or 0 at the median values)."""
+    best: float
+    """The same at the best split."""
+
+
+@dataclass(frozen=True)
 class AllocationWarning:
     """Something the reader of an allocation should know; ``channel`` is None for the whole split."""
 
     code: WarningCode
     channel: str | None = None
+    gate: str | None = None
+    """The gate it is about (``gate_fails``)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +172,15 @@ class Allocation:
     monthly budget whose best split reaches it (``constraints["reach"]``)."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose draws, behind a risk objective or limit, were clipped to their field's domain."""
+    gates: tuple[GateCheck, ...] = ()
+    """Each gate of a staged plan at the current and the best split."""
+    held_months: tuple[int, ...] = ()
+    """Months searched again at today's split because the split searched as if every gate passed fails a gate that
+    passes today (empty when no search was held); ``held_for`` names those gates."""
+    held_for: tuple[str, ...] = ()
+    basis: Basis = "searched"
+    """Which split is the best: the search's (as if every gate passed), the search's with ``held_months`` held, or
+    today's, when neither does better once the gates decide."""
 
     @property
     def gain(self) -> float:
@@ -169,10 +204,10 @@ class Allocation:
 
     @property
     def recommended(self) -> CurvePoint | None:
-        """The point of the budget curve with the best value; None when no point is feasible. Among equal values
-        the highest budget, as the curve's peak: a chance of payback that stays at 100% up to 0.5B recommends
-        0.5B, not nothing."""
-        feasible = [point for point in self.curve if not math.isnan(point.value)]
+        """The point of the budget curve with the best value among those that keep the limits; None when no point
+        is feasible or none keeps them. Among equal values the highest budget, as the curve's peak: a chance of
+        payback that stays at 100% up to 0.5B recommends 0.5B, not nothing."""
+        feasible = [point for point in self.curve if not math.isnan(point.value) and point.limit_met]
         if not feasible:
             return None
         top = max(point.value for point in feasible)

@@ -10,7 +10,14 @@ import numpy as np
 from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Expansion, Phase
-from aigc_roi.whatif.allocate_result import AllocationWarning, ChannelAllocation, ChannelFigures, ConstraintCheck
+from aigc_roi.whatif.allocate_result import (
+    AllocationWarning,
+    Basis,
+    ChannelAllocation,
+    ChannelFigures,
+    ConstraintCheck,
+    GateCheck,
+)
 from aigc_roi.whatif.allocate_search import BOUND_TOLERANCE, Space
 from aigc_roi.whatif.allocate_splits import at_splits, monthly_budget
 
@@ -107,11 +114,15 @@ def _figures_at(result: Result, copies: list[int], row: int, stepped: int | None
 
 
 def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, current: FloatArray, best: FloatArray,
-              targets: FloatArray, phases: Sequence[Phase], checks: Mapping[str, ConstraintCheck]) -> tuple[AllocationWarning, ...]:
+                        targets: FloatArray, phases: Sequence[Phase], checks: Mapping[str, ConstraintCheck],
+                        gates: Sequence[GateCheck] = (), basis: Basis = "searched") -> tuple[AllocationWarning, ...]:
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
-    found: list[AllocationWarning] = []
+    # First: a gate failing at the best split stops channels whose budgets the split still shows.
+    found = [AllocationWarning("gate_fails", gate=gate.name) for gate in gates if gate.best < 1.0]
     if np.all(np.abs(best - current) <= tolerance):
         found.append(AllocationWarning("best_is_current"))
+    elif basis == "held":
+        found.append(AllocationWarning("gates_held"))
     if np.any(np.abs(space.totals(current) - targets) > BOUND_TOLERANCE * targets):
         found.append(AllocationWarning("current_total_differs"))
     if len(phases) > 1:
@@ -130,4 +141,6 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
         if channel.best.marginal_roas < 1:
             found.append(AllocationWarning("marginal_roas_below_one", channel.name))
     found += [AllocationWarning("constraint_not_met", name) for name, check in checks.items() if not check.met]
+    if gates:
+        found.append(AllocationWarning("gates_planned_as_passed"))
     return tuple(found)

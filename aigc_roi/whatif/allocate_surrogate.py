@@ -1,5 +1,5 @@
 """The objective of any split on fixed draws, from the model's linearity in users (whatif/allocate.py,
-how the search works), and the same objective by a direct engine run."""
+how the search works)."""
 
 from __future__ import annotations
 
@@ -317,15 +317,3 @@ def payback_share(margin: FloatArray, bandwidth: float | None) -> FloatArray:
     # Logistic kernel with standard deviation ``bandwidth`` (scale bandwidth x sqrt(3) / pi); tanh form: never overflows.
     scale = bandwidth * math.sqrt(3.0) / math.pi
     return np.asarray((0.5 + 0.5 * np.tanh(margin / (2.0 * scale))).mean(axis=1))
-
-
-def engine_objective(realized: Scenario, movable: list[int], splits: FloatArray, objective: Objective, target: int) -> FloatArray:
-    """(K,) objective at each split by a direct engine run."""
-    name = {"npv": "npv", "net_cash": "net_cash", "p10_npv": "npv"}.get(objective, "payback_month")
-    keep = lambda result, rows: np.broadcast_to(result.figures[name], (rows,))  # noqa: E731
-    by_split = evaluated_in_parts(at_splits(realized, movable, splits), keep).reshape(splits.shape[0], -1)
-    if objective == "p10_npv":
-        return np.quantile(by_split, P10_QUANTILE, axis=1)
-    if objective == "payback_probability":
-        return np.where(np.isnan(by_split), False, by_split <= target).mean(axis=1)
-    return by_split.mean(axis=1)

@@ -319,12 +319,12 @@ def test_spend_less_comes_first_with_the_budget_that_is_best(tmp_path: Path) -> 
 
 def test_a_channel_named_as_a_curve_column_gets_a_column_of_its_own(tmp_path: Path) -> None:
     # Channels named "value" and "budget" wrote a curve header of budget,multiple,value,marginal_value,value,budget:
-    # a spreadsheet or pandas then reads two columns under one name.
+    # a spreadsheet or pandas then reads two columns under one name. (limit_met says whether a budget keeps the limits.)
     path = _write(tmp_path, LINEAR.replace("Cheap", "value").replace("Dear", "budget"))
     result = invoke(["allocate", str(path), "--budget", "100000", "--format", "csv", "--table", "curve"])
     assert result.exit_code == 0, result.stderr
     header = result.stdout.splitlines()[0].split(",")
-    assert header == ["budget", "multiple", "value", "marginal_value", "value (channel)", "budget (channel)"]
+    assert header == ["budget", "multiple", "value", "marginal_value", "limit_met", "value (channel)", "budget (channel)"]
 
 
 def test_the_budget_curve_reads_right_without_colour(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import aigc_roi.whatif.allocate_limits as allocate_limits
 import aigc_roi.whatif.allocate_rows as allocate_rows
 import aigc_roi.whatif.allocate_splits as allocate_splits
 from aigc_roi.reader.load import load_text
@@ -69,7 +68,7 @@ def test_the_engine_runs_a_fixed_number_of_times_however_many_rounds_the_search_
     scenario = load_text(CAPS_LIKE, "caps.yaml").scenario
     runs: list[int] = []
     rounds: list[int] = []
-    for module in (allocate_splits, allocate_rows, allocate_limits):
+    for module in (allocate_splits, allocate_rows):
         original = module.evaluate
 
         def counting(*args: object, _original: object = original, **kwargs: object) -> object:
@@ -86,7 +85,8 @@ def test_the_engine_runs_a_fixed_number_of_times_however_many_rounds_the_search_
     monkeypatch.setattr(Surrogate, "moves", counted_moves)
     result = allocate(scenario, 300_000, "payback_probability", samples=600)
     # The surrogate: one run of the zero split and the unit user, in parts of PART_ROWS draws (2 x 600 rows);
-    # the objective at the current and best split (2 x 600 rows); the channel rows (one run). Nothing per round.
-    assert len(runs) == 1 + 1 + 1
-    assert len(rounds) > 10 * len(runs)
+    # the objective at the current split, at the best split and at the curve's 8 other points, by runs of the plan
+    # with its gates (600 rows a split, the curve's 4,800 in two parts); the channel rows (one run). Nothing per round.
+    assert len(runs) == 1 + 1 + 1 + 2 + 1
+    assert len(rounds) > 8 * len(runs)
     assert 0 <= result.best_value <= 1
