@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from cli_runner import invoke
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from aigc_roi import api
@@ -155,10 +155,12 @@ def _staged_plan(rng: random.Random) -> str:
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 2**32 - 1))
+@example(3043)
 def test_every_test_channels_max_bid_is_where_a_dense_scan_finds_its_own_roi_cross_0(seed: int) -> None:
     # The scan: the channel's own roi at 4,001 unit costs from 1/1000 to 1000 x the current one, each run with the gates
-    # decided there. The max bid lies between the two scanned values around the crossing on the side it lies: the first
-    # with roi < 0 above the current value while roi >= 0 now, the last with roi >= 0 below it while < 0.
+    # decided there. The max bid is the crossing nearest the current value on the side it lies: no scanned value
+    # between the two crosses, and a hair past the max bid roi is on the other side. (A window where roi dips below 0
+    # before a gate's flip lifts it may be narrower than the scan's steps: seed 3043's is 74.065..74.28.)
     scenario = load_text(_staged_plan(random.Random(seed)), "plan.yaml").scenario
     result = api.run(scenario)
     unit_costs, factors = own_max_unit_costs(scenario, result)
@@ -167,16 +169,20 @@ def test_every_test_channels_max_bid_is_where_a_dense_scan_finds_its_own_roi_cro
     tested = {name for gate in scenario.gates for name in gate.channels}
     for c in [c for c, channel in enumerate(scenario.acquisition) if channel.name in tested]:
         driver = drivers[f"acquisition[{c}].bid"]
-        found = factors[c] if driver.is_factor else unit_costs[c]
+        found = float(factors[c] if driver.is_factor else unit_costs[c])
         if np.isnan(result.channel_roi[0, c]):
             assert np.isnan(found)
             continue
         scan = np.sort(np.append(np.geomspace(driver.current / 1_000, driver.current * 1_000, 4_001), driver.current))
-        good = evaluate_realized(realized, [(driver, scan)]).channel_roi[:, c] >= 0
+        hair = np.array([found * (1 - 1e-7), found * (1 + 1e-7)])
+        roi = evaluate_realized(realized, [(driver, np.concatenate([scan, hair]))]).channel_roi[:, c]
+        good, (below, above) = roi[:-2] >= 0, roi[-2:] >= 0
         if result.channel_roi[0, c] >= 0:
-            past = np.flatnonzero(~good & (scan > driver.current))
-            low, high = (scan[-1], np.inf) if past.size == 0 else (scan[past[0] - 1], scan[past[0]])
+            assert found >= driver.current * (1 - 1e-9), (seed, c, found)
+            assert good[(scan >= driver.current) & (scan < found * (1 - 1e-9))].all(), (seed, c, found)
+            assert below and not above, (seed, c, found)
+        elif found > 0:
+            assert not good[(scan > found * (1 + 1e-9)) & (scan <= driver.current)].any(), (seed, c, found)
+            assert below and not above, (seed, c, found)
         else:
-            before = np.flatnonzero(good & (scan < driver.current))
-            low, high = (0.0, scan[0]) if before.size == 0 else (scan[before[-1]], scan[before[-1] + 1])
-        assert low * (1 - 1e-9) <= found <= high * (1 + 1e-9), (seed, c, found, low, high)
+            assert not good[scan <= driver.current].any(), (seed, c, found)
