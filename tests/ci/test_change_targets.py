@@ -30,11 +30,6 @@ GUARDED = "min_roi: 0;max_npv_drop: 10%;max_payback_delay: 0"
 """An absolute target the cheaper price still meets (roi 66.25% at p = 20) and two on the change."""
 
 
-@pytest.fixture(autouse=True)
-def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
 
 def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)

@@ -21,11 +21,6 @@ TARGETS = "max_npv_drop: 10%;max_payback_delay: 0"
 """Lines 11 and 12 of the file without a currency line, 12 and 13 with one."""
 
 
-@pytest.fixture(autouse=True)
-def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
 
 def in_currency(text: str, currency: str | None) -> str:
     """The plan with ``currency:`` written after its name (none: the default, CNY)."""

@@ -27,11 +27,6 @@ SHARED = "scenarios/shared"
 PLAN = f"{SHARED}/plan.yaml"
 
 
-@pytest.fixture(autouse=True)
-def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
 
 @pytest.fixture
 def outer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

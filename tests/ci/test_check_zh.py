@@ -29,10 +29,6 @@ from aigc_roi.present.labels import label
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
 
 def write(folder: Path, files: dict[str, str]) -> None:
     for name, text in files.items():

@@ -9,12 +9,6 @@ from cli_runner import invoke
 from test_validate_and_check import LOSING, WINNING, write
 
 
-@pytest.fixture(autouse=True)
-def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
-
 def test_validate_verbose_names_each_valid_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"a.yaml": WINNING, "b.yaml": "name: B\nretention: {monthly_churn: -1}\n"})
     monkeypatch.chdir(tmp_path)

@@ -23,11 +23,6 @@ NOT_NAMED = ("Douyin CPA.bid: no channel, plan, purchase, order or fixed cost is
              "write a field path such as acquisition[0].bid")
 
 
-@pytest.fixture(autouse=True)
-def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
 
 @pytest.fixture
 def mix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

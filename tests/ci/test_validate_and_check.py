@@ -49,12 +49,6 @@ WINNING = example(price=30, targets="max_payback_months: 1;min_roi: 1.5")
 BROKEN = "name: Broken\nretention: {monthly_churn: 1.5}\nunknown_key: 1\n"
 
 
-@pytest.fixture(autouse=True)
-def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Text output unless a test asks otherwise, also when the suite itself runs in GitHub Actions."""
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_WORKFLOW", raising=False)
-
 
 def run_cli(*args: str) -> Result:
     return invoke(list(args))
