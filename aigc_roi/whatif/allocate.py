@@ -99,7 +99,7 @@ from aigc_roi.whatif.allocate_gates import Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
 from aigc_roi.whatif.allocate_phases import expand, find_phases
-from aigc_roi.whatif.allocate_reach import least_budget, reach_check
+from aigc_roi.whatif.allocate_reach import gates_reach_blocks, least_budget, reach_check
 from aigc_roi.whatif.allocate_result import (
     OBJECTIVES,
     RISK_OBJECTIVES,
@@ -247,6 +247,8 @@ def allocate(
     checks = dict(best.judged.checks)
     if reach is not None:
         checks["reach"] = reach_check(staged(layout.scenario), indices, best.split, reach)
+        if not checks["reach"].met:
+            gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(gates) if best.judged.passed[g] == 0])
     names = [median.acquisition[movable[c]].name for c in columns]
     report(0.0, 1.0)
     curve_holding = None if holding is None else dataclasses.replace(holding, finest=CURVE_FINEST_STEP)

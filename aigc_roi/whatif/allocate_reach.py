@@ -125,6 +125,16 @@ def _unreached(milestone: Milestone, tried: list[tuple[float, float, FloatArray]
                           f"split reaches {amount_text(value)} at B = {amount_text(budget)}")
 
 
+def gates_reach_blocks(milestone: Milestone, budget: float, failing: list[str]) -> None:
+    """The least budget was searched as if every gate passed (docs/allocate.md, gates): where the gates, decided at its
+    split, leave the milestone unreached because a gate fails there (``failing``), no budget is answered, as where
+    none reaches it."""
+    if failing:
+        raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = {amount_text(milestone.value)} with "
+                              f"the gates: planned as if every gate passed, B = {amount_text(budget)} would, but there "
+                              f"the gate {', '.join(repr(name) for name in failing)} fails")
+
+
 def reach_check(median: Scenario, movable: list[int], split: FloatArray, milestone: Milestone) -> ConstraintCheck:
     """The milestone at ``split`` by a direct engine run of the median scenario (docs/formulas.md §19)."""
     series = evaluate(at_splits(median, movable, split[None])).months[milestone.key]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +203,29 @@ def test_today_kept_over_every_split_searched_says_why(held: tuple[int, ...], en
     warning = AllocationWarning("best_is_current")
     assert warning_text(kept, warning, NumberStyle("en")) == en
     assert zh in warning_text(kept, warning, NumberStyle("zh"))
+
+
+GATED_TEMPLATE = Path(__file__).resolve().parents[2] / "scenarios" / "creators-first-gated.yaml"
+
+
+@pytest.mark.parametrize(("lang", "refusal"), [
+    ("en", r"aigc-roi: no budget reaches subscribers@12 = 8,000 with the gates: planned as if every gate passed, "
+           r"B = [\d,.]+ would, but there the gate 'creators prove the product' fails\n"),
+    ("zh", r"aigc-roi: 计入关卡后没有预算能达到 subscribers@12 = 8,000：按每道关卡都通过来规划，B = [\d.]+万 可以达到，"
+           r"但届时关卡 'creators prove the product' 未通过\n"),
+])
+def test_a_reach_that_only_a_failed_gate_would_allow_is_refused(lang: str, refusal: str) -> None:
+    # 8,000 subscribers by month 12 takes a creators' test so large that its CAC fails the gate, which stops every
+    # channel after month 2: the split answered as if the gate passed reached 930. It was shown as "least budget
+    # reaching subscribers@12" with exit 0; no budget reaches it with the gates.
+    result = invoke(["allocate", str(GATED_TEMPLATE), "--reach", "subscribers@12=8000", "--lang", lang])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert re.fullmatch(refusal, result.stderr), result.stderr
+
+
+def test_a_reach_the_gates_allow_is_still_answered() -> None:
+    result = invoke(["allocate", str(GATED_TEMPLATE), "--reach", "subscribers@12=3000", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    reach = json.loads(result.stdout)["constraints"]["reach"]
+    assert reach["met"] and reach["value"] >= 3000 - 1e-6
