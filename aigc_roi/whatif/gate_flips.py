@@ -6,7 +6,7 @@ meet a threshold that is missed just before the jump: a bid that still passes th
 pays for the feed ads the test unlocks. So wherever the gates passed differ between two neighbours, the grid
 gets the two values either side of the first flip from the left, a converged width apart, with their levels;
 and again between the right one and the neighbour, until the gates passed match. Each step places
-``FLIP_POINTS`` evenly between the ends of every open pair (all drivers' pairs in one engine call), so a pair
+``SPLIT_POINTS`` evenly between the ends of every open pair (all drivers' pairs in one engine call), so a pair
 closes 8x a step: about 10 steps from a grid's 1.35x apart to 1e-9.
 """
 
@@ -20,7 +20,8 @@ from aigc_roi.model.scenario import FloatArray
 from aigc_roi.whatif.drivers import GATES_PASSED, Driver
 from aigc_roi.whatif.lockstep import Answer, Steps
 
-FLIP_POINTS = 7
+SPLIT_POINTS = 7
+"""Values a step places inside a pair (``points_inside``): a pair closes 8x a step. Also the max bid's search's."""
 MAX_FLIP_STEPS = 200
 """A bound no search reaches (a pair closes 8x a step; each gate flips a pair's passes at most once per side)."""
 
@@ -70,24 +71,29 @@ def split_at_gate_flips(drivers: Sequence[Driver], grid: FloatArray, answer: Ans
         for values in (at_lo, at_hi, at_end):
             for name in names:
                 values[name] = values[name][keep]
-        points = lo[:, None] + (hi - lo)[:, None] * np.arange(1, FLIP_POINTS + 1) / (FLIP_POINTS + 1)
+        points = points_inside(lo, hi)
         asked = yield [drivers[d] for d in driver_of], points
         found, passes = read_levels(asked), asked[1][GATES_PASSED]
         differs = np.any(passes != passed_lo[:, None, :], axis=-1)
-        first = np.where(differs.any(axis=1), differs.argmax(axis=1), FLIP_POINTS)
+        first = np.where(differs.any(axis=1), differs.argmax(axis=1), SPLIT_POINTS)
         rows = np.arange(driver_of.size)
         # The last point that passes as ``lo`` does, and the first that does not (``hi`` where none of them).
         before, moved = np.maximum(first - 1, 0), first > 0
         lo = np.where(moved, points[rows, before], lo)
         for name in names:
             at_lo[name] = np.where(moved, found[name][rows, before], at_lo[name])
-        flipped = first < FLIP_POINTS
-        at = np.minimum(first, FLIP_POINTS - 1)
+        flipped = first < SPLIT_POINTS
+        at = np.minimum(first, SPLIT_POINTS - 1)
         hi = np.where(flipped, points[rows, at], hi)
         passed_hi = np.where(flipped[:, None], passes[rows, at], passed_hi)
         for name in names:
             at_hi[name] = np.where(flipped, found[name][rows, at], at_hi[name])
     return _merged(grid, levels, added)
+
+
+def points_inside(low: FloatArray, high: FloatArray) -> FloatArray:
+    """``(..., SPLIT_POINTS)`` values evenly spaced strictly inside each pair ``(low, high)``."""
+    return low[..., None] + (high - low)[..., None] * np.arange(1, SPLIT_POINTS + 1) / (SPLIT_POINTS + 1)
 
 
 def _merged(grid: FloatArray, levels: dict[str, FloatArray],

@@ -10,7 +10,7 @@ form of the run itself):
 - every gate decides there as at the last: it is the maximum;
 - a gate decides otherwise but roi keeps its side: the walk goes on from there, the closed form of its gates;
 - roi changes side: the pair of the last unit cost and this one holds the crossing, and is split in
-  ``SPLIT_POINTS + 1`` a step (the part that holds the crossing nearest the current value kept) until every gate
+  ``gate_flips.SPLIT_POINTS + 1`` a step (the part that holds the crossing nearest the current value kept) until every gate
   decides alike at its two ends, where the closed form at either is the crossing, or it has narrowed to the
   break-even search's tolerance (breakeven_search.allowed_width) about a gate's flip, where roi jumps across 0 and
   the end with roi >= 0 is the maximum.
@@ -31,9 +31,8 @@ from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.breakeven_search import allowed_width, search_floor
 from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
+from aigc_roi.whatif.gate_flips import points_inside
 
-SPLIT_POINTS = 7
-"""Points inside a pair a step: each step narrows it 8x, so about 10 steps from a pair to 1e-9."""
 MAX_STEPS = 1_000
 """A bound no search reaches: a walk passes each gate's flip once, a pair narrows 8x a step."""
 
@@ -96,7 +95,7 @@ class _Walk:
         if self.pair is None:
             return np.array([min(max(self.last.closed_form, search_floor(self.driver)), self.driver.upper_bound)])
         low, high = self.pair[0].value, self.pair[1].value
-        return low + (high - low) * np.arange(1, SPLIT_POINTS + 1) / (SPLIT_POINTS + 1)
+        return points_inside(np.array(low), np.array(high))
 
     def take(self, points: list[_Point]) -> None:
         """This step's evaluated ``points``."""
