@@ -100,10 +100,6 @@ def _counts(results: Sequence[Validated]) -> dict[str, int]:
             "errors": sum(len(result.errors) for result in results)}
 
 
-def validate_summary(results: Sequence[Validated]) -> str:
-    return validate_tally(len(results), [result for result in results if result.errors])
-
-
 def validate_tally(files: int, invalid: Sequence[Validated]) -> str:
     """The summary line from the number of files read and the invalid ones (the valid ones need not be kept)."""
     errors = sum(len(result.errors) for result in invalid)

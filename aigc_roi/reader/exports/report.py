@@ -44,10 +44,6 @@ class Horizon:
         return cls(datetime.date(year, month, 1),
                    datetime.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]), months)
 
-    def month_of(self, when: datetime.date) -> int:
-        """1-based plan month of a day within the horizon."""
-        return (when.year - self.first.year) * 12 + when.month - self.first.month + 1
-
 
 def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False) -> Report:
     """Every export of ``paths`` read against the plan's ``horizon``; ScenarioInvalid with every problem."""
