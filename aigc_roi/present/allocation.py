@@ -216,7 +216,9 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
                                                                            today=style.percent(gate.current), **fields)
         return label("allocate_warning_gate_fails", lang).format(**fields)
     if warning.code == "gates_held":
-        return label("allocate_warning_gates_held", lang).format(months=months, gates=gates)
+        # --target-roas fills each channel to the target rather than searching a split.
+        key = "allocate_warning_gates_held" if result.target_roas is None else "allocate_warning_gates_held_filled"
+        return label(key, lang).format(months=months, gates=gates)
     if warning.code != "best_is_current" or result.basis == "searched":
         return None
     if result.basis == "held":

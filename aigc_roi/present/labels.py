@@ -391,6 +391,12 @@ LABELS: dict[str, Label] = {
         "第 {months} 月保持当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过，"
         "因此保持这些月份不变，重新搜索其余月份。",
     ),
+    "allocate_warning_gates_held_filled": Label(
+        "Months {months} are held at today's split: filled as if every gate passed, the split fails {gates} that "
+        "today's split passes, so the other months were filled with those months as they are.",
+        "第 {months} 月保持当前分配：按闸门全部通过投满的分配会使当前分配下通过的{gates}不通过，"
+        "因此保持这些月份不变，只投满其余月份。",
+    ),
     "allocate_warning_best_is_current_held": Label(
         "The best split is the current one: the split searched as if every gate passed fails {gates} that today's "
         "split passes, and with months {months} held at today's split no transfer of money in the other months "

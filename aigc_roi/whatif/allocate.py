@@ -95,7 +95,7 @@ import numpy as np
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, budget_curve
-from aigc_roi.whatif.allocate_gates import Holding, choose
+from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
 from aigc_roi.whatif.allocate_phases import expand, find_phases
@@ -119,7 +119,7 @@ from aigc_roi.whatif.allocate_search import Space, maximise
 from aigc_roi.whatif.allocate_splits import monthly_budget
 from aigc_roi.whatif.allocate_staged import Judge
 from aigc_roi.whatif.allocate_surrogate import Surrogate
-from aigc_roi.whatif.allocate_target_roas import target_roas_split
+from aigc_roi.whatif.allocate_target_roas import gated_fill, target_roas_split
 
 __all__ = [
     "CURVE_MULTIPLES",
@@ -202,13 +202,29 @@ def allocate(
     upper = np.array([float(maximums.get(median.acquisition[movable[c]].name, math.inf)) for c in columns])
     indices = list(layout.indices)
     current = np.array([monthly_budget(median.acquisition[movable[c]], median.horizon_months) for c in columns])
-    at_target = None
+    names = [median.acquisition[movable[c]].name for c in columns]
+
+    risk = objective in RISK_OBJECTIVES
+    tally = ClipTally(scenario)
+    drawn = realize(scenario, samples, np.random.default_rng(seed), tally) if risk or limits.chance else None
+    realizations = ([median] if not risk or limits.max_cash_need is not None else []) + ([drawn] if drawn is not None else [])
+    expanded = [expand(realized, movable, phases).scenario for realized in realizations]
+    target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
+
+    def staged(realized: Scenario) -> Scenario:
+        return dataclasses.replace(realized, gates=gates) if gates else realized
+
+    judge = Judge(staged(layout.scenario), staged(expanded[-1]) if drawn is not None else None, indices, objective, target, limits)
+    today = judge(current[None])[0]
+    filled = None
     if target_roas is not None:
-        at_target = target_roas_split(layout, lower, upper, current, target_roas, names_of=[
-            median.acquisition[movable[c]].name for c in columns])
-        total, budget = True, float((months_of * at_target).sum())
-        if not budget > 0:
+        at_target = target_roas_split(layout, lower, upper, current, target_roas, names_of=names)
+        if not np.any(at_target > 0):
             raise AllocationError(f"no channel's first yuan returns a ROAS of {target_roas:g}: every budget would be 0")
+        # The fill, too, is made as if every gate passed; the gates decide it as they decide a search's split.
+        filled = (gated_fill(judge, at_target, current, today, gates, phases, phase_of, names, lower, upper) if gates
+                  else Choice(at_target, judge(at_target[None])[0]))
+        total, budget = True, float((months_of * filled.split).sum())
     space = (Space(np.zeros(columns.size, dtype=int), months_of, lower, upper) if total
              else Space(phase_of, np.ones(columns.size), lower, upper))
     report = _stages(progress)
@@ -219,26 +235,15 @@ def allocate(
     targets = np.full(space.count, float(budget))
     check_bounds(median, movable, phases, space, targets, total)
 
-    risk = objective in RISK_OBJECTIVES
-    tally = ClipTally(scenario)
-    drawn = realize(scenario, samples, np.random.default_rng(seed), tally) if risk or limits.chance else None
-    realizations = ([median] if not risk or limits.max_cash_need is not None else []) + ([drawn] if drawn is not None else [])
-    expanded = [expand(realized, movable, phases).scenario for realized in realizations]
-    target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
     money = budget * (1 if total else median.horizon_months)
     surrogate = Surrogate(expanded, indices, objective, target, limits, money)
     report(0.0, 0.0 if reach is None else 0.5)
 
-    def staged(realized: Scenario) -> Scenario:
-        return dataclasses.replace(realized, gates=gates) if gates else realized
-
-    judge = Judge(staged(layout.scenario), staged(expanded[-1]) if drawn is not None else None, indices, objective, target, limits)
-    today = judge(current[None])[0]
-    # Today's split is a candidate where it spends the budget (for --target-roas only as a gate's fallback).
+    # Today's split is a candidate where it spends the budget.
     fallback = (current, today) if space.feasible(current, targets) else (None, None)
     holding = Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP) if gates else None
-    if at_target is not None:
-        best = choose(judge, [at_target], [targets], None, *(fallback if gates else (None, None)))[0]
+    if filled is not None:
+        best = filled
     elif at_reach is not None:
         best = choose(judge, [at_reach], [targets], None)[0]
     else:
@@ -249,7 +254,6 @@ def allocate(
         checks["reach"] = reach_check(staged(layout.scenario), indices, best.split, reach)
         if not checks["reach"].met:
             gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(gates) if best.judged.passed[g] == 0])
-    names = [median.acquisition[movable[c]].name for c in columns]
     report(0.0, 1.0)
     curve_holding = None if holding is None else dataclasses.replace(holding, finest=CURVE_FINEST_STEP)
     # Multiples of a budget of 0 (a milestone reached without spending) are one point: no curve.

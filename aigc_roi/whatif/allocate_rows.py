@@ -131,8 +131,15 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
     for channel in channels:
         if channel.status == "locked":
             found.append(AllocationWarning("locked", channel.name))
+    slots = [(phase, column) for phase in phases for column in phase.columns]
+    failed = [gate for gate in gates if gate.best == 0]
     for c, channel in enumerate(movable):
-        member = np.flatnonzero(np.array([phase_column == c for phase in phases for phase_column in phase.columns]))
+        # Where a gate failing at the best split stops the channel, it buys nothing whatever its budget: the gate's
+        # warning says why, not its minimum or maximum.
+        member = np.array([j for j, (phase, column) in enumerate(slots) if column == c and not any(
+            channel.name in gate.stops and phase.months[0] > gate.after_month for gate in failed)], dtype=int)
+        if member.size == 0:
+            continue
         if np.all(best[member] <= space.lower[member] + tolerance[member]):
             found.append(AllocationWarning("on_minimum", channel.name))
         if np.all(best[member] >= space.upper[member] - tolerance[member]):
