@@ -11,8 +11,9 @@ Decisions where the spec is silent:
   every sample. Fits are cached by the observed shares: break-even and
   sensitivity evaluate the same scenario many times.
 - Day-level shares may be ranges; a sampled batch is fitted per sample
-  (the closed form runs over the sample axis), and the fit shown beside a
-  run is the one of the medians.
+  (the closed form runs over the sample axis; a draw whose line would rise
+  is held flat, ``fits.fit_power_law``), and the fit shown beside a run is
+  the one of the medians.
 """
 
 from __future__ import annotations

@@ -93,7 +93,8 @@ class PowerLawFit:
     u: float | FloatArray
     """ln of the fitted day-1 share; shape (S,) when the shares were sampled."""
     b: float | FloatArray
-    """Decay exponent (positive when retention falls); shape as ``u``."""
+    """Decay exponent, >= 0 (positive when retention falls, 0 where the least-squares line would rise); shape as
+    ``u``."""
     days: FloatArray
     """The observed days, shape (P,)."""
     shares: FloatArray
@@ -107,7 +108,8 @@ class PowerLawFit:
 
 
 def fit_power_law(days: Sequence[float] | ArrayLike, shares: Sequence[float] | ArrayLike) -> PowerLawFit:
-    """The OLS line of ln(share) on ln(day) over the given points; shares may be (P,) or sampled (S, P)."""
+    """The OLS line of ln(share) on ln(day) over the given points, its slope held at 0 or below (b >= 0); shares may
+    be (P,) or sampled (S, P)."""
     day_values = np.asarray(days, dtype=np.float64)
     share_values = np.asarray(shares, dtype=np.float64)
     _check_day_points(day_values, share_values)
@@ -117,7 +119,10 @@ def fit_power_law(days: Sequence[float] | ArrayLike, shares: Sequence[float] | A
     log_shares = np.log(share_values)
     mean_log_share = log_shares.mean(axis=-1)
     slope = (log_shares * centred_days).sum(axis=-1) / (centred_days**2).sum()
-    b = -slope
+    # The least-squares line with b >= 0: a sampled draw whose line would rise (half the samples of D30..D90 each
+    # 30%..40%) has active users climbing back month after month; its best line that does not rise is flat, at
+    # the mean of the log shares (a file's medians that rise are refused by the reader).
+    b = np.maximum(-slope, 0.0)
     u = mean_log_share + b * log_days.mean()
 
     fitted = np.exp(np.expand_dims(u, -1) - np.expand_dims(b, -1) * log_days)

@@ -79,10 +79,32 @@ def test_monthly_retention_reads_the_day_curve_at_whole_months() -> None:
     assert retention[1] == pytest.approx(0.081566, abs=1e-6)  # 0.45 / sqrt(30.4375)
 
 
-def test_monthly_retention_is_capped_at_one_when_the_curve_rises() -> None:
+def test_a_line_that_would_rise_is_held_flat_at_the_mean_of_the_log_shares() -> None:
+    # D1 50%, D7 90%: the least-squares line rises (b = -ln 1.8 / ln 7); the best line that does not rise is flat,
+    # ln share = (ln 0.5 + ln 0.9) / 2, so every month keeps sqrt(0.45) of the cohort (not 100%, climbing back).
     fit = fit_power_law([1, 7], [0.5, 0.9])
-    retention = monthly_retention(fit, 3)
-    np.testing.assert_array_equal(retention, [1.0, 1.0, 1.0])
+    assert fit.b == 0.0 and math.copysign(1.0, fit.b) == 1.0
+    assert fit.u == pytest.approx(math.log(0.45) / 2, abs=1e-15)
+    np.testing.assert_allclose(monthly_retention(fit, 3), [1.0, math.sqrt(0.45), math.sqrt(0.45)], rtol=1e-14)
+
+
+def test_sampled_draws_whose_line_would_rise_are_held_flat_and_the_others_are_untouched() -> None:
+    # D30, D60, D90 drawn as 30%..40% each: in a draw where D90 > D30 the line rises (issue found in simulate:
+    # half the samples, one with R(23) = 3.3 x R(1)).
+    days = [30, 60, 90]
+    shares = np.array([[0.31, 0.35, 0.39], [0.39, 0.35, 0.31]])
+    fit = fit_power_law(days, shares)
+    falling = fit_power_law(days, shares[1])
+    assert fit.b[0] == 0.0 and fit.u[0] == pytest.approx(np.log(shares[0]).mean(), abs=1e-15)  # type: ignore[index]
+    assert fit.b[1] == falling.b and fit.u[1] == falling.u  # type: ignore[index]
+    retention = monthly_retention(fit, 24)
+    assert np.all(np.diff(retention, axis=1) <= 0)
+    np.testing.assert_allclose(retention[0, 1:], np.exp(np.log(shares[0]).mean()), rtol=1e-14)
+
+
+def test_a_level_line_has_b_of_plus_zero() -> None:
+    # {1: 100%, 30: 100%} printed b = -0 (0 negated).
+    assert math.copysign(1.0, fit_power_law([1, 30], [1.0, 1.0]).b) == 1.0
 
 
 def test_monthly_retention_of_sampled_fits_has_a_sample_axis() -> None:
