@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.actuals import PLAN_CURRENCY
+from aigc_roi.model.compared import told_apart
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
@@ -262,17 +263,17 @@ def _outlook_rows(outlooks: tuple[Outlook, Outlook], style: NumberStyle) -> Rows
 
 
 def _furthest(deviation: Deviation, style: NumberStyle) -> str:
-    def value(number: float) -> str:
+    def value(number: float, extra: int) -> str:
         if deviation.measure in ("ctr", "cvr"):
-            return style.percent(number)
+            return style.percent(number, 2 + extra)
         if deviation.measure in ("users", "impressions"):
-            return style.count(number)
-        return style.money(number, 4 if deviation.measure == "users_per_spend" else 2)
+            return style.count(number, extra)
+        return style.money(number, (4 if deviation.measure == "users_per_spend" else 2) + extra)
 
     measure = label(MEASURES[deviation.measure], style.lang)
+    plan, actual = told_apart(value, deviation.plan, deviation.actual, 0)
     return label("actuals_furthest", style.lang).format(path=deviation.named_path or deviation.path, measure=measure,
-                                                  plan=value(deviation.plan), actual=value(deviation.actual),
-                                                  ratio=f"{deviation.ratio:.2f}")
+                                                  plan=plan, actual=actual, ratio=f"{deviation.ratio:.2f}")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.month_runs import month_runs
 from aigc_roi.present.channel_labels import channel_type_label
@@ -177,16 +178,14 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         return gated
     if warning.code == "current_total_differs":
         if len(result.phases) > 1 or result.total:
-            return label("allocate_warning_current_total_differs_total", lang).format(
-                total=style.money(result.current_spend, 0), budget=style.money(result.best_spend, 0))
-        total = sum(result.current_split.values())
-        return label("allocate_warning_current_total_differs", lang).format(
-            total=style.money(total, 0), budget=style.money(result.budget, 0))
+            total, budget = told_apart(style.money, result.current_spend, result.best_spend, 0)
+            return label("allocate_warning_current_total_differs_total", lang).format(total=total, budget=budget)
+        total, budget = told_apart(style.money, sum(result.current_split.values()), result.budget, 0)
+        return label("allocate_warning_current_total_differs", lang).format(total=total, budget=budget)
     if warning.code == "constraint_not_met" and (name := warning.channel or "") in result.constraints:
-        check = result.constraints[name]
+        value, limit = _constraint_texts(result, name, style)
         return label("allocate_warning_constraint_not_met", lang).format(
-            constraint=label(CONSTRAINT_LABELS[name], lang), value=_limit_text(result, name, check.value, style),
-            limit=_limit_text(result, name, check.limit, style))
+            constraint=label(CONSTRAINT_LABELS[name], lang), value=value, limit=limit)
     if warning.code == "marginal_roas_below_one" and channel is not None:
         return label("allocate_warning_marginal_roas_below_one", lang).format(
             channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
@@ -228,12 +227,22 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
     return label("allocate_warning_best_is_current_staged", lang)
 
 
-def _limit_text(result: Allocation, name: str, value: float, style: NumberStyle) -> str:
+def _constraint_texts(result: Allocation, name: str, style: NumberStyle) -> tuple[str, str]:
+    """A constraint's value and its limit; where it is not met, with the decimals that tell them apart (a peak cash
+    need of 100,400 above a limit of 100,000 is no "10.0万 against a limit of 10.0万")."""
+    check = result.constraints[name]
+    if check.met:
+        return _limit_text(result, name, check.value, style), _limit_text(result, name, check.limit, style)
+    return told_apart(lambda value, extra: _limit_text(result, name, value, style, extra), check.value, check.limit, 0)
+
+
+def _limit_text(result: Allocation, name: str, value: float, style: NumberStyle, extra: int = 0) -> str:
+    """A constraint's value or limit; ``extra`` decimals to tell the two apart."""
     if name == "min_payback_probability":
-        return style.percent(value)
+        return style.percent(value, 2 + extra)
     if name == "reach" and result.reach is not None and result.reach.key not in ("gross_revenue", "cumulative_cash"):
-        return style.count(value)
-    return style.money(value, 0)
+        return style.count(value, extra)
+    return style.money(value, extra)
 
 
 def _budget_cell(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:
@@ -464,9 +473,8 @@ def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
     """(label, value) lines: the objective, its value at the current and the best split, each limit, the gain."""
     lang = style.lang
     limits = [(label(CONSTRAINT_LABELS[name], lang)[:1].upper() + label(CONSTRAINT_LABELS[name], lang)[1:],
-               f"{_limit_text(result, name, check.value, style)} ({'≤' if name == 'max_cash_need' else '≥'} "
-               f"{_limit_text(result, name, check.limit, style)} {'✓' if check.met else '✗'})")
-              for name, check in result.constraints.items()]
+               f"{value} ({'≤' if name == 'max_cash_need' else '≥'} {limit} {'✓' if check.met else '✗'})")
+              for name, check in result.constraints.items() for value, limit in [_constraint_texts(result, name, style)]]
     return [
         (label("allocate_objective", lang), objective_name(result, lang)),
         (label("allocate_current_split", lang), objective_value(result, result.current_value, style)),

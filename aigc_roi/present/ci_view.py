@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.ci.records import Checked, Comparison, Validated, comparable
 from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.change_targets import MOVED_FIGURE, NPV_DROP, NPV_DROP_SHARE, PAYBACK_DELAY
+from aigc_roi.model.compared import told_apart
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
@@ -122,12 +123,19 @@ def _style(checked: Checked, lang: str) -> NumberStyle:
 
 
 def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str]:
-    """The actual figure and the limit with its comparison, e.g. ``-21.25%`` and ``>= 0.00%``."""
+    """The actual figure and the limit with its comparison, e.g. ``-21.25%`` and ``>= 0.00%``; a miss with the
+    decimals that tell them apart (a roas of 0.996 missing 1 is no "1.00, must be >= 1.00")."""
     operator = "<=" if outcome.bound == "max" else ">="
-    if outcome.figure in CHANGE_FIGURES:
-        return _change_text(outcome.figure, outcome.actual, style), f"{operator} {_change_text(outcome.figure, outcome.limit, style)}"
-    actual = style.figure(outcome.figure, outcome.actual, label("never", style.lang))
-    return actual, f"{operator} {style.figure(outcome.figure, outcome.limit)}"
+    never = label("never", style.lang)
+
+    def show(value: float | None, extra: int) -> str:
+        if outcome.figure in CHANGE_FIGURES:
+            return _change_text(outcome.figure, value, style, extra)
+        return style.figure(outcome.figure, value, never, extra=extra)
+
+    actual, limit = ((show(outcome.actual, 0), show(outcome.limit, 0)) if outcome.passed
+                     else told_apart(show, outcome.actual, outcome.limit, 0))
+    return actual, f"{operator} {limit}"
 
 
 CHANGE_FIGURES: dict[str, str] = {NPV_DROP: "check_npv_drop", NPV_DROP_SHARE: "check_npv_drop_share",
@@ -136,15 +144,16 @@ CHANGE_FIGURES: dict[str, str] = {NPV_DROP: "check_npv_drop", NPV_DROP_SHARE: "c
 and how a message names it."""
 
 
-def _change_text(figure: str, value: float | None, style: NumberStyle) -> str:
-    """A drop of npv in money or as a share of the base's, or a delay of payback in months."""
+def _change_text(figure: str, value: float | None, style: NumberStyle, extra: int = 0) -> str:
+    """A drop of npv in money or as a share of the base's, or a delay of payback in months; ``extra`` decimals as
+    ``NumberStyle.figure`` takes them."""
     if value is None:
         return NONE
     if figure == NPV_DROP_SHARE:
-        return style.percent(value)
+        return style.percent(value, 2 + extra)
     if figure == PAYBACK_DELAY:
         return f"{value:.0f}"
-    return style.money(value)
+    return style.money(value, 2 + extra)
 
 
 def _figure_name(figure: str, lang: str) -> str:

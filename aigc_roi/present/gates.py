@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label
@@ -57,11 +58,14 @@ def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
         for metric, bound in (("roas", "min_roas"), ("cac", "max_cac")):
             if getattr(gate, bound) is None:
                 continue
-            value = style.ratio(getattr(gate, metric)) if metric == "roas" else style.money(getattr(gate, metric))
-            threshold = style.ratio(getattr(gate, bound)) if metric == "roas" else style.money(getattr(gate, bound))
+            show = style.ratio if metric == "roas" else style.money
+            measured, limit = getattr(gate, metric), getattr(gate, bound)
+            meets = _meets(measured, limit, bound)
+            # A failed threshold reads apart from the value: a CAC of 12.004 failing 12 is no "12.00, <= 12.00, fail".
+            value, threshold = (show(measured), show(limit)) if meets else told_apart(show, measured, limit, 2)
             operator = ">=" if bound == "min_roas" else "<="
             rows.append([gate.name, months, label(metric, lang).split(" (")[0], value, f"{operator} {threshold}",
-                         label("gate_pass" if _meets(getattr(gate, metric), getattr(gate, bound), bound) else "gate_fail", lang)])
+                         label("gate_pass" if meets else "gate_fail", lang)])
     header = [label(key, lang) for key in ("gate", "gate_months", "gate_metric", "gate_value", "gate_threshold", "gate_result")]
     return header, rows
 

@@ -8,7 +8,9 @@ covers them; ``tests/present/test_messages_zh.py`` runs the whole bad-input corp
 through it and fails on any English frame left untranslated. A phrase the
 table does not know is shown in English rather than guessed. An amount in
 a message reads as the tables show it under zh (``_amount``: 2.0万, not
-20,000).
+20,000); two that the message compares keep the decimals that tell them
+apart (``_amounts_apart``: a minimum of 1.2350万 above a maximum of 1.2346万,
+never 1.23万 above 1.23万).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from collections.abc import Callable
 from unicodedata import east_asian_width
 
+from aigc_roi.model.compared import told_apart
 from aigc_roi.present.os_errors_zh import os_reason_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
@@ -217,11 +220,29 @@ def _amount(text: str) -> str:
     return NumberStyle("zh").money(float(text.replace(",", "")), len(text.partition(".")[2]))
 
 
-def _amounts(template: str, *amounts: int) -> Callable[[re.Match[str]], str]:
-    """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``amounts`` as ``_amount``."""
+def _amounts_apart(first: str, second: str) -> tuple[str, str]:
+    """Two amounts an English message compares (whatif/errors.py ``amount_texts``), as ``_amount`` shows each, with
+    the decimals that tell them apart where 万 or 亿 would show two as one (12,345.67 and 12,349.99: 1.2346万 and
+    1.2350万, not 1.23万 twice)."""
+    texts = _amount(first), _amount(second)
+    if texts[0] != texts[1] or _AMOUNT.fullmatch(first) is None or _AMOUNT.fullmatch(second) is None:
+        return texts
+    from aigc_roi.present.numbers import NumberStyle
+
+    decimals = max(len(text.partition(".")[2]) for text in (first, second))
+    return told_apart(NumberStyle("zh").money, float(first.replace(",", "")), float(second.replace(",", "")), decimals)
+
+
+def _amounts(template: str, *amounts: int, compared: tuple[int, int] | None = None) -> Callable[[re.Match[str]], str]:
+    """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``amounts`` as ``_amount``,
+    the two ``compared`` as ``_amounts_apart``."""
 
     def fill(match: re.Match[str]) -> str:
-        return template.format(*(_amount(group) if n in amounts else group for n, group in enumerate(match.groups())))
+        groups = [_amount(group) if n in amounts else group for n, group in enumerate(match.groups())]
+        if compared is not None:
+            first, second = compared
+            groups[first], groups[second] = _amounts_apart(match.groups()[first], match.groups()[second])
+        return template.format(*groups)
 
     return fill
 
@@ -232,7 +253,7 @@ _REFORECAST_REASONS = _rules([
     (r"it spent (\S+) where the plan has no posts", _amounts("花费 {0}，而计划中没有发帖", 0)),
     (r"it reports (\S+) new users for no spend on a budget", _amounts("按预算投放却没有花费，报表中有 {0} 个新增用户", 0)),
     (r"it reports (\S+) new users from no clicks", _amounts("没有点击，报表中却有 {0} 个新增用户", 0)),
-    (r"(\S+) new users from (\S+) clicks is a cvr above 100%", _amounts("{1} 次点击带来 {0} 个新增用户，转化率超过 100%", 0, 1)),
+    (r"(\S+) new users from (\S+) clicks is a cvr above 100%", _amounts("{1} 次点击带来 {0} 个新增用户，转化率超过 100%", compared=(0, 1))),
     (r"the plan's posts reach no users", "计划中的发帖触达不到任何用户"),
 ])
 """Why a re-forecast cannot express a month (whatif/reforecast.py)."""
@@ -307,15 +328,15 @@ _MESSAGES = _rules([
      "'{0}' 是 {1} 渠道：其花费从不调整，因此不能锁定或设上下限"),
     (r"'(.+)' is locked: it cannot also have a minimum or maximum", "'{0}' 已锁定：不能再设下限或上限"),
     (r"'(.+)' has a unit cost of 0, so no budget form: lock it", "'{0}' 的单价为 0，无法按预算计算：请锁定它"),
-    (r"the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", _amounts("'{0}' 的下限（{1}）超过其上限（{2}）", 1, 2)),
+    (r"the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", _amounts("'{0}' 的下限（{1}）超过其上限（{2}）", compared=(1, 2))),
     (r"the minimums add up to (\S+), more than the (budget|total) (\S+)",
-     lambda m: f"下限合计 {_amount(m[1])}，超过{_BUDGET_WORDS[m[2]]} {_amount(m[3])}"),
+     lambda m: "下限合计 {0}，超过{2} {1}".format(*_amounts_apart(m[1], m[3]), _BUDGET_WORDS[m[2]])),
     (r"the maximums add up to (\S+), less than the (budget|total) (\S+)",
-     lambda m: f"上限合计 {_amount(m[1])}，低于{_BUDGET_WORDS[m[2]]} {_amount(m[3])}"),
+     lambda m: "上限合计 {0}，低于{2} {1}".format(*_amounts_apart(m[1], m[3]), _BUDGET_WORDS[m[2]])),
     (r"the minimums add up to (\S+) in months (\S+), more than the (budget|total) (\S+)",
-     lambda m: f"第 {m[2]} 月的下限合计 {_amount(m[1])}，超过{_BUDGET_WORDS[m[3]]} {_amount(m[4])}"),
+     lambda m: "第 {2} 月的下限合计 {0}，超过{3} {1}".format(*_amounts_apart(m[1], m[4]), m[2], _BUDGET_WORDS[m[3]])),
     (r"the maximums add up to (\S+) in months (\S+), less than the (budget|total) (\S+)",
-     lambda m: f"第 {m[2]} 月的上限合计 {_amount(m[1])}，低于{_BUDGET_WORDS[m[3]]} {_amount(m[4])}"),
+     lambda m: "第 {2} 月的上限合计 {0}，低于{3} {1}".format(*_amounts_apart(m[1], m[4]), m[2], _BUDGET_WORDS[m[3]])),
     (r"the marginal ROAS of (.+) never falls to (\S+) \(no diminishing returns\): give it a --max",
      "{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max"),
     (r"no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
@@ -331,7 +352,7 @@ _MESSAGES = _rules([
     (r"--reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
     (r"no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
-     _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 1, 2, 3)),
+     _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 3, compared=(1, 2))),
     (r"no budget reaches (\S+) = (\S+) with the gates: planned as if every gate passed, B = (\S+) would, but there "
      r"the gate (.+) fails",
      _amounts("计入关卡后没有预算能达到 {0} = {1}：按每道关卡都通过来规划，B = {2} 可以达到，但届时关卡 {3} 未通过", 1, 2)),

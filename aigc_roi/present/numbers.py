@@ -13,6 +13,10 @@ that it reads in at most 4 integer digits: k (thousands) below ten million,
 else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One
 decimal (two for 亿, as in the headline rule); a column whose amounts are
 all below 10,000 keeps its plain form and needs no unit.
+
+Two numbers a message or row compares take more decimals where these rules
+would show two different ones as one text (model/compared.py ``told_apart``
+over the ``decimals`` each style takes, ``figure``'s ``extra``).
 """
 
 from __future__ import annotations
@@ -103,12 +107,12 @@ class NumberStyle:
         # -400 in k rounds to 0.0: a sign on a zero would read as a loss.
         return text.lstrip("-") if float(text.replace(",", "")) == 0 else text
 
-    def count(self, value: float | None) -> str:
+    def count(self, value: float | None, decimals: int = 0) -> str:
         if value is None:
             return NONE
-        if self.lang == "zh" and not _shown_below_10_000(value, 1, 0):
-            return _in_wan_or_yi(value, 1)
-        return f"{value:,.0f}"
+        if self.lang == "zh" and not _shown_below_10_000(value, 1, decimals):
+            return _in_wan_or_yi(value, max(decimals, 1))
+        return f"{value:,.{decimals}f}"
 
     def plain(self, value: float | None) -> str:
         """A number as an input states it, whatever its unit: thousands separated, cents and at least 6 significant
@@ -121,11 +125,11 @@ class NumberStyle:
         decimals = max(2, 5 - math.floor(math.log10(abs(value))))
         return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
 
-    def ratio(self, value: float | None) -> str:
-        return NONE if value is None else f"{value:,.2f}"
+    def ratio(self, value: float | None, decimals: int = 2) -> str:
+        return NONE if value is None else f"{value:,.{decimals}f}"
 
-    def percent(self, value: float | None) -> str:
-        return NONE if value is None else f"{value * 100:,.2f}%"
+    def percent(self, value: float | None, decimals: int = 2) -> str:
+        return NONE if value is None else f"{value * 100:,.{decimals}f}%"
 
     def points(self, change: float) -> str:
         """A change of a percentage, in percentage points: ``+1.50 pp`` (``+1.50 个百分点``)."""
@@ -141,9 +145,11 @@ class NumberStyle:
     def month(self, value: float | None, never: str) -> str:
         return never if value is None else f"{value:.0f}"
 
-    def figure(self, name: str, value: float | None, never: str = NONE, figures: Mapping[str, Any] | None = None) -> str:
+    def figure(self, name: str, value: float | None, never: str = NONE, figures: Mapping[str, Any] | None = None,
+               extra: int = 0) -> str:
         """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap; ``figures``
-        (the run's, with ``irr_none_reason``) say why it is none."""
+        (the run's, with ``irr_none_reason``) say why it is none; ``extra`` decimals beyond its unit's, to tell it
+        from a limit it is compared with (model/compared.py ``told_apart``)."""
         rules = rules_of(name)
         if value is None:
             if none_over(name, figures) is not None:
@@ -159,11 +165,11 @@ class NumberStyle:
             return f"> {cap:,.0f}{'%' if rules.unit == 'percent' else ''}"
         unit = rules.unit
         if unit == "percent":
-            return self.percent(value)
+            return self.percent(value, 2 + extra)
         if unit == "money":
-            return self.money(value)
+            return self.money(value, 2 + extra)
         if unit == "users":
-            return self.count(value)
+            return self.count(value, extra)
         if unit == "month":
             return self.month(value, never)
-        return self.ratio(value)
+        return self.ratio(value, 2 + extra)

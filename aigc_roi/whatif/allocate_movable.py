@@ -13,7 +13,7 @@ from aigc_roi.whatif.allocate_phases import Phase
 from aigc_roi.whatif.allocate_result import AllocationError
 from aigc_roi.whatif.allocate_search import Space
 from aigc_roi.whatif.allocate_splits import unit_cost
-from aigc_roi.whatif.errors import amount_text
+from aigc_roi.whatif.errors import amount_texts
 
 
 def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[str, float], maximums: Mapping[str, float]) -> list[int]:
@@ -57,7 +57,8 @@ def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], 
         if not (low >= 0 and high >= 0) or math.isnan(low + high):
             raise AllocationError(f"the bounds of {name!r} must be >= 0")
         if low > high:
-            raise AllocationError(f"the minimum of {name!r} ({amount_text(low)}) exceeds its maximum ({amount_text(high)})")
+            low_text, high_text = amount_texts(low, high)
+            raise AllocationError(f"the minimum of {name!r} ({low_text}) exceeds its maximum ({high_text})")
     budget = float(targets[0])
     for g in range(space.count):
         member = space.groups == g
@@ -66,9 +67,11 @@ def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], 
         where = "" if total or len(phases) == 1 else f" in months {month_runs(phases[g].months, '-')}"
         what = "the total" if total else "the budget"
         if lowest > budget:
-            raise AllocationError(f"the minimums add up to {amount_text(lowest)}{where}, more than {what} {amount_text(budget)}")
+            sum_text, budget_text = amount_texts(lowest, budget)
+            raise AllocationError(f"the minimums add up to {sum_text}{where}, more than {what} {budget_text}")
         if highest < budget:
-            raise AllocationError(f"the maximums add up to {amount_text(highest)}{where}, less than {what} {amount_text(budget)}")
+            sum_text, budget_text = amount_texts(highest, budget)
+            raise AllocationError(f"the maximums add up to {sum_text}{where}, less than {what} {budget_text}")
 
 
 def _slot_columns(phases: Sequence[Phase]) -> list[int]:

@@ -26,7 +26,7 @@ from aigc_roi.whatif.allocate_result import AllocationError, ConstraintCheck
 from aigc_roi.whatif.allocate_search import Space, maximise
 from aigc_roi.whatif.allocate_splits import at_splits
 from aigc_roi.whatif.allocate_surrogate import Surrogate
-from aigc_roi.whatif.errors import amount_text
+from aigc_roi.whatif.errors import amount_text, amount_texts
 
 REACH_TOLERANCE = 1e-4
 """The least budget is found to within this share of itself."""
@@ -121,8 +121,9 @@ def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, mileston
 def _unreached(milestone: Milestone, tried: list[tuple[float, float, FloatArray]]) -> NoReturn:
     """No budget reaches it: one line with the furthest any budget tried went (the best, not the last)."""
     budget, value, _ = max(tried, key=lambda found: (found[1], -found[0]))
-    raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = {amount_text(milestone.value)}: the furthest "
-                          f"split reaches {amount_text(value)} at B = {amount_text(budget)}")
+    wanted, reached = amount_texts(milestone.value, value)
+    raise AllocationError(f"no budget reaches {milestone.key}@{milestone.month} = {wanted}: the furthest "
+                          f"split reaches {reached} at B = {amount_text(budget)}")
 
 
 def gates_reach_blocks(milestone: Milestone, budget: float, failing: list[str]) -> None:

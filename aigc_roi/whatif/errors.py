@@ -1,8 +1,14 @@
 """What a what-if refuses to do: problems of the request, not bugs.
 
 The CLI turns a ``WhatIfError`` into one line and exit 2; any other
-exception is a bug and must not be dressed up as a usage error.
+exception is a bug and must not be dressed up as a usage error. The
+numbers a message compares are written so that two different ones never
+read as one (model/compared.py).
 """
+
+from __future__ import annotations
+
+from aigc_roi.model.compared import told_apart
 
 
 class WhatIfError(ValueError):
@@ -13,4 +19,22 @@ def amount_text(value: float) -> str:
     """An amount of money in a message, as the other messages write one: thousands separated, cents only
     when there are any (20,000; 1,234.50), never an exponent that drops digits (1.23457e+06); under zh,
     present/messages_zh.py shows it in 万 or 亿 as the tables do."""
-    return f"{value:,.2f}".removesuffix(".00")
+    return _amount_at(value, 2)
+
+
+def _amount_at(value: float, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.removesuffix(".00") if decimals == 2 else text
+
+
+def amount_texts(first: float, second: float) -> tuple[str, str]:
+    """Two amounts a message compares, each as ``amount_text`` writes it unless that reads as one amount
+    (``told_apart``): minimums of 40,000.004 above a budget of 40,000 read 40,000.004 and 40,000.000, not 40,000
+    twice."""
+    return told_apart(_amount_at, first, second, 2)
+
+
+def count_texts(first: float, second: float) -> tuple[str, str]:
+    """Two counts a message compares, whole (12,345 users from 12,300 clicks), or with the decimals that tell them
+    apart (``told_apart``)."""
+    return told_apart(lambda value, decimals: f"{value:,.{decimals}f}", first, second, 0)

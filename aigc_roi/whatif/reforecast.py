@@ -47,7 +47,7 @@ from aigc_roi.model.scenario import (
     Scenario,
 )
 from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
-from aigc_roi.whatif.errors import WhatIfError
+from aigc_roi.whatif.errors import WhatIfError, count_texts
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,8 @@ def _cpm(channel: CpmChannel, name: str, months: list[ChannelMonth], volume: str
             if clicks > 0:
                 rate = users / (clicks * factor)
                 if rate > 1:
-                    raise _unexpressible(name, month, f"{users:,.0f} new users from {clicks:,.0f} clicks is a cvr above 100%")
+                    users_text, clicks_text = count_texts(users, clicks)
+                    raise _unexpressible(name, month, f"{users_text} new users from {clicks_text} clicks is a cvr above 100%")
                 values["cvr"][month.month] = rate
             elif users > 0:
                 raise _unexpressible(name, month, f"it reports {users:,.0f} new users from no clicks")

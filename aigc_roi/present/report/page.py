@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.model.compared import told_apart
 from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
@@ -189,10 +190,9 @@ def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle
     lang = style.lang
     rows = "".join(
         f"<tr><td>{escape(target_key(outcome, lang))}</td><td>{escape(_target_figure(outcome, lang))}</td>"
-        f'<td class="n">{escape(_figure(outcome.figure, outcome.limit, horizon, style))}</td>'
-        f'<td class="n">{escape(_figure(outcome.figure, outcome.actual, horizon, style))}</td>'
+        f'<td class="n">{escape(limit)}</td><td class="n">{escape(actual)}</td>'
         f'<td class="{"met" if outcome.passed else "missed"}">{escape(word("met" if outcome.passed else "missed", lang))}</td></tr>'
-        for outcome in outcomes)
+        for outcome in outcomes for limit, actual in [_limit_and_actual(outcome, horizon, style)])
     head = "".join(f"<th{' class=n' if key in ('limit', 'actual') else ''}>{escape(word(key, lang))}</th>"
                    for key in ("target", "figure", "limit", "actual", "result"))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
@@ -205,16 +205,27 @@ def _target_figure(outcome: TargetOutcome, lang: str) -> str:
     return f"{label(outcome.figure, lang)} ({word('month', lang)} {outcome.month})"
 
 
-def _figure(name: str, value: float | None, horizon: int, style: NumberStyle) -> str:
+def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) -> tuple[str, str]:
+    """A target's limit and value; a missed one's with the decimals that tell them apart (model/compared.py)."""
+
+    def show(value: float | None, extra: int) -> str:
+        return _figure(outcome.figure, value, horizon, style, extra)
+
+    if outcome.passed:
+        return show(outcome.limit, 0), show(outcome.actual, 0)
+    return told_apart(show, outcome.limit, outcome.actual, 0)
+
+
+def _figure(name: str, value: float | None, horizon: int, style: NumberStyle, extra: int = 0) -> str:
     """A target's value: a figure by its own unit (a payback that never happens as ``never``), a milestone's
-    month series as counts or money."""
+    month series as counts or money; ``extra`` decimals beyond the unit's."""
     if name in FIGURE_NAMES:
-        return style.figure(name, value, never_text(name, horizon, style.lang))
+        return style.figure(name, value, never_text(name, horizon, style.lang), extra=extra)
     if name in MONEY_SERIES:
-        return style.money(value)
+        return style.money(value, 2 + extra)
     if name in COUNT_SERIES:
-        return style.count(value)
-    return style.percent(value)  # the simulated payback probability
+        return style.count(value, extra)
+    return style.percent(value, 2 + extra)  # the simulated payback probability
 
 
 def _gates(report: RunReport, style: NumberStyle) -> str:
