@@ -110,6 +110,7 @@ LABELS: dict[str, Label] = {
     "chart_title": Label("Cumulative net cash", "累计净现金流"),
     "payback_marker": Label("payback", "回本"),
     "organic": Label("Organic", "自然流量"),
+    "organic_users_row": Label("Organic users", "自然流量用户"),
     "xlsx_needs_output": Label("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要 --output FILE.xlsx"),
     "plot_suffix": Label(
         "--plot: expected a file name ending in .svg or .png, found {path}",

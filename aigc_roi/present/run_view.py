@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
-from aigc_roi.present.channel_labels import channel_type_label, max_unit_cost_label
+from aigc_roi.present.channel_labels import channel_row_names, channel_type_label, max_unit_cost_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text, unit_cost_words
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
@@ -126,7 +126,7 @@ def _money_column(header: str, values: list[float | None], style: NumberStyle, c
 def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
     channels = report.channels
-    names = [label("organic", lang) if channel.type == "organic" else channel.name for channel in channels]
+    names = channel_row_names(channels, lang)
     kinds = {channel.type for channel in channels} - {"organic"}
     # One kind of channel: its own word (Max CPM, Max fee); mixed kinds: "Max unit cost", each kind's word said
     # once under the table, so that a cell holds its number alone (a word in it once shredded narrow columns).

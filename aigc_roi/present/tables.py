@@ -15,7 +15,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
-from aigc_roi.present.channel_labels import channel_type_label
+from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
@@ -85,8 +85,9 @@ def figures_table(report: RunReport) -> Table:
 def channels_table(report: RunReport, lang: str = "en") -> Table:
     """The channels with their keys as written (the type a ``type:`` word); the organic row named in ``lang``."""
     header = list(CHANNEL_COLUMNS)
-    return header, [[label("organic", lang) if key == "name" and channel.type == "organic" else getattr(channel, key)
-                     for key in header] for channel in report.channels]
+    names = channel_row_names(report.channels, lang)
+    return header, [[name if key == "name" else getattr(channel, key) for key in header]
+                    for name, channel in zip(names, report.channels, strict=True)]
 
 
 def months_table(report: RunReport) -> Table:
@@ -135,13 +136,13 @@ def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
     lang = style.lang
     header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
                                                  "channel_ltv", "channel_ltv_to_cac")]
-    rows = [[label("organic", lang) if channel.type == "organic" else channel.name, channel_type_label(channel.type, lang),
+    rows = [[name, channel_type_label(channel.type, lang),
              style.money(channel.spend, 0), style.count(channel.users), style.money(channel.cac),
              style.ratio(channel.roas), style.percent(channel.roi),
              max_bid_text(channel, style) if channel.max_unit_cost_factor is None
              else f"{style.ratio(channel.max_unit_cost_factor)}×",
              style.money(channel.ltv), style.ratio(channel.ltv_to_cac)]
-            for channel in report.channels]
+            for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
     return header, rows
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
-from aigc_roi.present.channel_labels import channel_type_label
+from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.explain import ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
@@ -121,9 +121,8 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
                Column(label("max_unit_cost_factor", lang), RATIO),
                Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
                Column(label("channel_ltv_to_cac", lang), RATIO)]
-    rows = [[label("organic", lang) if channel.type == "organic" else channel.name,
-             channel_type_label(channel.type, lang), *(getattr(channel, key) for key in CHANNEL_COLUMNS[2:])]
-            for channel in report.channels]
+    rows = [[name, channel_type_label(channel.type, lang), *(getattr(channel, key) for key in CHANNEL_COLUMNS[2:])]
+            for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
     return columns, rows
 
 
