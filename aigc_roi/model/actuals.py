@@ -9,7 +9,7 @@ so "not reported" never reads as "zero".
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 METRICS = ("spend", "impressions", "clicks", "users", "revenue")
 """The figures an export row can carry, besides its date and campaign."""
@@ -63,6 +63,14 @@ class ReportSource:
     """What the date column means on that platform (its 口径), as stated by the platform, not guessed."""
     ignored: tuple[str, ...] = ()
     """Headers of the export that none of the fields uses."""
+    column_numbers: dict[str, int] = field(default_factory=dict)
+    """Field -> number of its column (1 = the first), where an error about a row's field is located."""
+    totals: int = 0
+    """Rows skipped as the console's sums of the others (合计, 总计, Total: ...)."""
+
+    def cell(self, name: str) -> tuple[int, str]:
+        """The column number and header (as the file spells it) of field ``name``."""
+        return self.column_numbers[name], self.columns[name]
 
 
 @dataclass(frozen=True)

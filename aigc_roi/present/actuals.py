@@ -76,9 +76,11 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
-    """The one line for stderr: what was read and how much spend no channel claimed."""
+    """The one line for stderr: what was read (totals rows skipped) and how much spend no channel claimed."""
+    totals = sum(source.totals for source in actuals.sources)
     return label("actuals_summary", style.lang).format(
         rows=sum(source.rows for source in actuals.sources), files=len(actuals.sources), through=actuals.through,
+        totals=label("actuals_totals_skipped", style.lang).format(rows=totals) if totals else "",
         spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
 
 
@@ -103,7 +105,8 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
         "scenario": actuals.scenario,
         "through": actuals.through_label,
         "sources": [{"file": source.file, "platform": source.platform, "rows": source.rows, "columns": source.columns,
-                     "units": source.units, "time_basis": source.time_basis, "ignored": list(source.ignored)}
+                     "units": source.units, "time_basis": source.time_basis, "ignored": list(source.ignored),
+                     "totals": source.totals}
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,

@@ -777,9 +777,11 @@ LABELS: dict[str, Label] = {
     "actuals_percentile_spend": Label("P(spend)", "花费分位"),
     "actuals_percentile_users": Label("P(users)", "新增分位"),
     "actuals_summary": Label(
-        "{rows:,} rows from {files} export(s) through {through}; unmatched spend {spend} in {campaigns} campaign(s)",
-        "{files} 个报表共 {rows:,} 行，截至 {through}；{campaigns} 个计划未匹配，花费 {spend}",
+        "{rows:,} rows from {files} export(s) through {through}{totals}; unmatched spend {spend} in "
+        "{campaigns} campaign(s)",
+        "{files} 个报表共 {rows:,} 行，截至 {through}{totals}；{campaigns} 个计划未匹配，花费 {spend}",
     ),
+    "actuals_totals_skipped": Label("; {rows:,} totals row(s) skipped", "；跳过 {rows:,} 行合计"),
     "actuals_measure_cac": Label("cac", "获客成本"),
     "actuals_measure_spend": Label("spend", "花费"),
     "actuals_measure_users": Label("users", "新增用户"),

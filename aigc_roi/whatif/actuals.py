@@ -190,22 +190,27 @@ def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple
     cache: dict[tuple[str, str], int | None] = {}
     errors: list[ScenarioError] = []
     found: list[int | None] = []
+    sources = {source.file: source for source in report.sources}
     for row in report.rows:
         key = (row.campaign, row.campaign_id)
         if key not in cache:
-            cache[key] = _match(row, patterns, errors)
+            cache[key] = _match(row, patterns, errors, sources)
         found.append(cache[key])
     return found, errors
 
 
-def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: list[ScenarioError]) -> int | None:
+def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: list[ScenarioError],
+           sources: Mapping[str, ReportSource]) -> int | None:
     texts = [text.lower() for text in (row.campaign, row.campaign_id) if text]
     hits = [(index, glob) for index, (_, globs) in enumerate(patterns)
             for glob in globs if any(fnmatchcase(text, glob.lower()) for text in texts)]
     channels = sorted({index for index, _ in hits})
     if len(channels) > 1:
         first, second = (next(glob for index, glob in hits if index == channel) for channel in channels[:2])
-        errors.append(ScenarioError(row.file, row.line, 1, "campaign",
+        # At the cell the globs matched: the name's, else (a glob on the id alone) the id's.
+        by_name = bool(row.campaign) and any(fnmatchcase(row.campaign.lower(), glob.lower()) for _, glob in hits)
+        column, header = sources[row.file].cell("campaign" if by_name else "campaign_id")
+        errors.append(ScenarioError(row.file, row.line, column, header,
                                     f"expected a campaign of one channel, found {row.campaign_key!r} matching both "
                                     f"{patterns[channels[0]][0]!r} ({first!r}) and {patterns[channels[1]][0]!r} ({second!r})"))
         return None

@@ -126,8 +126,9 @@ def test_every_error_of_every_file_at_once(tmp_path: Path) -> None:
     assert errors[6].startswith(f"{unknown}:1:1: header: expected the columns of a known export (巨量引擎 (Ocean Engine) API: "
                                 "stat_time_day + stat_cost + (campaign_name")
     assert "腾讯广告 (Tencent Ads) API: date + cost" in errors[6] and errors[6].endswith("found day, name, money")
-    assert errors[7] == (f"{bad}:8:1: date: expected one row per day and campaign (or --sum-duplicates), "
-                         f"found 2025-01-04 'a' again (first at {bad}:7)")
+    # At the campaign's cell of both rows.
+    assert errors[7] == (f"{bad}:8:2: campaign: expected one row per day and campaign (or --sum-duplicates), "
+                         f"found 2025-01-04 'a' again (first at {bad}:7:2)")
     assert len(errors) == 8
 
 

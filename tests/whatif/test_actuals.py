@@ -130,7 +130,7 @@ def test_ambiguous_campaign_names_both_channels(files: tuple[Path, Path]) -> Non
     result = invoke(["actuals", str(plan), str(export), "--map", "Feed=*_a"])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines()[0] == (
-        f"{export}:2:1: campaign: expected a campaign of one channel, found 'dy_a' matching both "
+        f"{export}:2:2: campaign: expected a campaign of one channel, found 'dy_a' matching both "
         "'Douyin CPA' ('DY_*') and 'Feed' ('*_a')")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,13 +20,16 @@ from aigc_roi.model.actuals import Report, ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
 from aigc_roi.reader.exports.cells import CellError, day, number, shown
+from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, YUAN, Platform, normal_header, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
 
-TOTALS = ("合计", "总计", "汇总", "total")
-"""A row whose date or campaign cell starts with one of these is the console's sum of the others."""
+TOTALS = re.compile(r"(?:合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
+                    re.IGNORECASE)
+"""The label of a console's sum of the other rows, the whole cell: 合计 (巨量引擎), 总计 (腾讯广告), 小计 (a day's
+subtotal), ``Total: Account`` (Google Ads), optionally followed by a colon and more (合计：, 总计: 3 条) or a bracket
+(合计(12)). A campaign whose name merely starts with one (总计划-抖音拉新, Totally Fresh Promo) is a campaign."""
 AMOUNTS = ("spend", "impressions", "clicks", "users", "revenue")
-
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
         errors += file_errors
         sources.append(source)
         rows += file_rows
-    rows = _duplicates(rows, sum_duplicates, errors)
+    rows = Duplicates({source.file: source for source in sources}, sum_duplicates, errors).kept(rows)
     if errors:
         raise ScenarioInvalid(errors)
     return Report(tuple(sources), tuple(rows))
@@ -109,11 +113,13 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
     width = len(table.header)
     places = sorted({0, *(used[name].index for name in ("date", "campaign", "campaign_id") if name in used)})
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
+    totals = 0
     try:
         for line, cells in table.rows:
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
-            if any(_is_total(str(cells[index])) for index in places):
+            if any(is_totals_label(str(cells[index])) for index in places):
+                totals += 1
                 continue
             row = _row(table.file, line, cells, used, amounts, platform, horizon, errors)
             if row is not None:
@@ -124,10 +130,6 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
     if not rows and not errors:
         errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
                                     "expected at least one data row under the header, found none"))
-    if len(errors) > MAX_ERRORS_PER_FILE:
-        extra = len(errors) - MAX_ERRORS_PER_FILE
-        last = errors[MAX_ERRORS_PER_FILE - 1]
-        errors = errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(table.file, last.line, 1, "", f"{extra:,} more errors in this file")]
     names = {use.index for use in used.values()}
     source = ReportSource(
         file=table.file, platform=platform.key, rows=len(rows),
@@ -135,14 +137,20 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
         units={name: use.unit for name, use in used.items()},
         time_basis=platform.time_basis,
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
+        column_numbers={name: use.index + 1 for name, use in used.items()}, totals=totals,
     )
+    if len(errors) > MAX_ERRORS_PER_FILE:
+        extra = len(errors) - MAX_ERRORS_PER_FILE
+        last = errors[MAX_ERRORS_PER_FILE - 1]
+        errors = errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(table.file, last.line, 1, "", f"{extra:,} more errors in this file")]
     return source, rows, errors
 
 
 @lru_cache(maxsize=4096)
-def _is_total(text: str) -> bool:
-    """A daily export repeats each date and campaign on many rows: each text is looked at once."""
-    return text.strip().lower().startswith(TOTALS)
+def is_totals_label(text: str) -> bool:
+    """Whether a cell is the label of a totals row (``TOTALS``); a daily export repeats each date and campaign on many
+    rows: each text is looked at once."""
+    return TOTALS.fullmatch(text.strip()) is not None
 
 
 def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
@@ -194,31 +202,3 @@ def _identifier(cell: object) -> str:
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return str(cell).strip()
-
-
-def _duplicates(rows: list[ReportRow], sum_duplicates: bool, errors: list[ScenarioError]) -> list[ReportRow]:
-    """The same day and campaign twice is an error (a report exported twice would double the spend), or summed."""
-    first: dict[tuple[datetime.date, str, str], int] = {}
-    kept: list[ReportRow] = []
-    for row in rows:
-        key = (row.day, row.campaign, row.campaign_id)
-        index = first.get(key)
-        if index is None:
-            first[key] = len(kept)
-            kept.append(row)
-        elif sum_duplicates:
-            kept[index] = _summed(kept[index], row)
-        else:
-            earlier = kept[index]
-            errors.append(ScenarioError(row.file, row.line, 1, "date",
-                                        f"expected one row per day and campaign (or --sum-duplicates), found {row.day} "
-                                        f"{row.campaign_key!r} again (first at {earlier.file}:{earlier.line})"))
-    return kept
-
-
-def _summed(a: ReportRow, b: ReportRow) -> ReportRow:
-    def add(x: float | None, y: float | None) -> float | None:
-        return None if x is None and y is None else (x or 0.0) + (y or 0.0)
-
-    return ReportRow(a.file, a.line, a.day, a.campaign, a.campaign_id, a.spend + b.spend, add(a.impressions, b.impressions),
-                     add(a.clicks, b.clicks), add(a.users, b.users), add(a.revenue, b.revenue))

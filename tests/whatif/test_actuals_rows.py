@@ -1,0 +1,76 @@
+"""`actuals` from the command line: errors located at the campaign's cell, duplicates and totals rows in both
+languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+PLAN = """\
+name: Rows test
+start: 2025-03
+horizon_months: 12
+acquisition:
+  - name: Douyin CPA
+    type: cpa
+    bid: 12
+    budget: 100000
+    match: ["dy_*", "抖音*"]
+  - name: Tencent CPA
+    type: cpa
+    bid: 15
+    budget: 60000
+    match: ["gdt_*"]
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases:
+    - {name: Pack, price: 10, rate: 1}
+"""
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def test_an_ambiguous_campaign_is_located_at_its_cell(tmp_path: Path, plan: Path) -> None:
+    console = tmp_path / "oe.csv"
+    console.write_text("日期,计划名称,计划ID,消耗(元)\n2025-03-01,抖音A,1790001,100\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(console), "--map", "Tencent CPA=抖音*"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{console}:2:2: 计划名称: expected a campaign of one channel, found '抖音A' matching both "
+                             "'Douyin CPA' ('抖音*') and 'Tencent CPA' ('抖音*')\n")
+    # Matched by its id alone: located at the id's cell.
+    console.write_text("日期,计划名称,计划ID,消耗(元)\n2025-03-01,brand_x,1790001,100\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(console), "--map", "Tencent CPA=1790*", "--map", "Douyin CPA=179*"])
+    assert result.stderr == (f"{console}:2:3: 计划ID: expected a campaign of one channel, found 'brand_x' matching both "
+                             "'Douyin CPA' ('179*') and 'Tencent CPA' ('1790*')\n")
+
+
+def test_duplicates_and_totals_in_chinese(tmp_path: Path, plan: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("stat_time_day,campaign_name,campaign_id,stat_cost\n2025-03-01,dy_a,1790001,100\n", encoding="utf-8")
+    renamed = tmp_path / "b.csv"
+    renamed.write_text("stat_time_day,campaign_name,campaign_id,stat_cost\n2025-03-01,dy_b,1790001,100\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(first), str(renamed), "--lang", "zh"])
+    assert result.stderr == (f"{renamed}:2:3: campaign_id: 应为每天每个计划一行（或用 --sum-duplicates），"
+                             f"实际为 2025-03-01 计划 ID '1790001' 重复（首次在 {first}:2:3）\n")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("date,campaign,spend\n2025-03-01,dy_a,100\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(first), str(sheet), "--lang", "zh"])
+    assert result.stderr == (f"{sheet}:2:2: campaign: 应为每天每个计划一行（或用 --sum-duplicates），"
+                             f"实际为 2025-03-01 'dy_a' 重复（首次在 {first}:2:2）；通用 CSV 不注明平台，因此会与每个报表的计划比对\n")
+    totals = tmp_path / "totals.csv"
+    totals.write_text("日期,计划名称,消耗(元)\n2025-03-01,抖音A,100\n合计,,100\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(totals), "-f", "json", "--lang", "zh"])
+    assert result.stderr.splitlines()[0] == "1 个报表共 1 行，截至 2025-03-01；跳过 1 行合计；0 个计划未匹配，花费 0.00"
+    english = invoke(["actuals", str(plan), str(totals), "-f", "json"])
+    assert english.stderr.splitlines()[0] == (
+        "1 rows from 1 export(s) through 2025-03-01; 1 totals row(s) skipped; unmatched spend 0.00 in 0 campaign(s)")
+    assert json.loads(english.stdout)["sources"][0]["totals"] == 1
+
