@@ -230,14 +230,16 @@ def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tu
             sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0) -> Actuals:
     """The ad platforms' exports against the plan, by channel and plan month (docs/actuals.md). ``maps``
     adds (channel name, glob) pairs to the channels' ``match``. Raises ``ScenarioInvalid`` with every
-    located problem of the exports and ``WhatIfError`` for a plan without ``start`` or an unknown name."""
+    located problem of the exports (an export in another currency than the plan's included) and ``WhatIfError``
+    for a plan without ``start`` or an unknown name."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare
     from aigc_roi.whatif.errors import WhatIfError
 
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
-    report = read_report([Path(path) for path in exports], Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates)
+    report = read_report([Path(path) for path in exports], Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates,
+                         scenario.currency)
     return compare(scenario, report, maps, samples, seed)
 
 

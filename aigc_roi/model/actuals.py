@@ -73,6 +73,17 @@ class ReportSource:
         return self.column_numbers[name], self.columns[name]
 
 
+CNY_UNITS = ("元", "分")
+"""The money units of the platforms' own columns: yuan and fen, both CNY."""
+
+
+def export_currency(source: ReportSource) -> str | None:
+    """The ISO code of the currency the export's money is in; None for an export in the plan's own currency
+    (the generic CSV's), which no plan can contradict."""
+    unit = source.units["spend"]
+    return "CNY" if unit in CNY_UNITS else None
+
+
 @dataclass(frozen=True)
 class Report:
     """Every row of every export, with where each came from."""

@@ -51,6 +51,7 @@ def _apply(rules: list[Rule], text: str) -> str | None:
 _EXPECTED = _rules([
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
     (r"a date within (\S+)\.\.(\S+) \(the plan's months 1\.\.(\d+)\)", "{0}..{1} 之内的日期（计划的第 1..{2} 月）"),
+    (r"money in (\w+) \(the plan's currency\)", "以 {0} 计的金额（计划的币种）"),
     (r"a count >= 0", "≥ 0 的数量"),
     (r"a campaign name or id", "计划名称或 ID"),
     (r"a campaign of one channel", "只属于一个渠道的计划"),
@@ -442,6 +443,8 @@ _HINTS = _rules([
     (r"(--[\w-]+) is an option of (.+), not of (\w+)", lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它"),
     (r"a cost in 元 comes from the console, whose header is 花费\(元\)", "以元为单位的花费来自投放后台，其表头为 花费(元)"),
     (r"a generic CSV names no platform, so its campaigns meet every export's", "通用 CSV 不注明平台，因此会与每个报表的计划比对"),
+    (r"actuals converts no currency: convert the export to (\w+), or the plan to (\w+)",
+     "actuals 不做币种换算：请把报表换算为 {0}，或把计划换算为 {1}"),
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),

@@ -1,7 +1,8 @@
-"""Which rows of the exports are read: totals rows and the same campaign-day in two exports."""
+"""Which rows of the exports are read: totals rows, the same campaign-day in two exports, the export's currency."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,23 @@ def test_every_shape_key_names_its_platform() -> None:
         "oceanengine_api": "oceanengine", "oceanengine_console": "oceanengine", "tencent_api": "tencent",
         "tencent_console": "tencent", "kuaishou_api": "kuaishou", "generic": "generic"}
 
+
+# --- The export's currency against the plan's ----------------------------------------------------------------------
+
+
+def test_an_export_in_yuan_is_refused_for_a_plan_in_dollars(tmp_path: Path) -> None:
+    console = _write(tmp_path, "oe.csv", "日期,计划名称,消耗(元),激活数\n2025-03-01,抖音A,1000,50\n")
+    tencent = _write(tmp_path, "t.csv", "date,adgroup_name,cost\n2025-03-01,gdt_1,100000\n")
+    assert _errors([console, tencent], currency="USD") == [
+        f"{console}:1:3: 消耗(元): expected money in USD (the plan's currency), found 元 (CNY); actuals converts no "
+        "currency: convert the export to USD, or the plan to CNY",
+        f"{tencent}:1:3: cost: expected money in USD (the plan's currency), found 分 (CNY); actuals converts no "
+        "currency: convert the export to USD, or the plan to CNY"]
+
+
+def test_a_generic_sheet_is_in_the_plans_currency_and_yuan_in_a_plan_in_yuan(tmp_path: Path) -> None:
+    generic = _write(tmp_path, "g.csv", "date,campaign,spend\n2025-03-01,dy_a,1000\n")
+    console = _write(tmp_path, "oe.csv", "日期,计划名称,消耗(元)\n2025-03-02,抖音A,1000\n")
+    assert [row.spend for row in read_report([generic], HORIZON, currency="USD").rows] == [1000.0]
+    assert [row.day for row in read_report([generic, console], HORIZON).rows] == [
+        datetime.date(2025, 3, 1), datetime.date(2025, 3, 2)]

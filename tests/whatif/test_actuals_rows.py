@@ -1,5 +1,5 @@
 """`actuals` from the command line: errors located at the campaign's cell, duplicates and totals rows in both
-languages."""
+languages, and an export in another currency than the plan's."""
 
 from __future__ import annotations
 
@@ -74,3 +74,16 @@ def test_duplicates_and_totals_in_chinese(tmp_path: Path, plan: Path) -> None:
         "1 rows from 1 export(s) through 2025-03-01; 1 totals row(s) skipped; unmatched spend 0.00 in 0 campaign(s)")
     assert json.loads(english.stdout)["sources"][0]["totals"] == 1
 
+
+def test_an_export_in_yuan_against_a_plan_in_dollars_is_refused(tmp_path: Path, plan: Path) -> None:
+    plan.write_text(PLAN.replace("start:", "currency: USD\nstart:"), encoding="utf-8")
+    export = tmp_path / "oe.csv"
+    export.write_text("日期,计划名称,消耗(元),激活数\n2025-03-01,抖音A,1000,50\n", encoding="utf-8")
+    out = tmp_path / "rf.yaml"
+    result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out)])
+    assert result.exit_code == 2 and result.stdout == "" and not out.exists()
+    assert result.stderr == (f"{export}:1:3: 消耗(元): expected money in USD (the plan's currency), found 元 (CNY); "
+                             "actuals converts no currency: convert the export to USD, or the plan to CNY\n")
+    zh = invoke(["actuals", str(plan), str(export), "--lang", "zh"])
+    assert zh.stderr == (f"{export}:1:3: 消耗(元): 应为以 USD 计的金额（计划的币种），实际为 元 (CNY)；"
+                         "actuals 不做币种换算：请把报表换算为 USD，或把计划换算为 CNY\n")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from aigc_roi.model.actuals import Report, ReportRow, ReportSource
+from aigc_roi.model.actuals import Report, ReportRow, ReportSource, export_currency
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
 from aigc_roi.reader.exports.cells import CellError, day, number, shown
@@ -49,14 +49,15 @@ class Horizon:
                    datetime.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]), months)
 
 
-def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False) -> Report:
-    """Every export of ``paths`` read against the plan's ``horizon``; ScenarioInvalid with every problem."""
+def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False, currency: str = "CNY") -> Report:
+    """Every export of ``paths`` read against the plan's ``horizon`` and ``currency``; ScenarioInvalid with every
+    problem."""
     errors: list[ScenarioError] = []
     sources: list[ReportSource] = []
     rows: list[ReportRow] = []
     for path in paths:
         try:
-            source, file_rows, file_errors = _read_one(read_table(path), horizon)
+            source, file_rows, file_errors = _read_one(read_table(path), horizon, currency)
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             continue
@@ -103,7 +104,7 @@ def _unknown_header(table: Table) -> ScenarioError:
                          f"expected the columns of a known export ({shapes}), found {found}")
 
 
-def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
+def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
@@ -139,6 +140,14 @@ def _read_one(table: Table, horizon: Horizon) -> tuple[ReportSource, list[Report
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
         column_numbers={name: use.index + 1 for name, use in used.items()}, totals=totals,
     )
+    found = export_currency(source)
+    if found is not None and found != currency:
+        spend = used["spend"]
+        # One line at the header: no rate is assumed, so every amount of the file would be wrong alike.
+        errors.insert(0, ScenarioError(
+            table.file, table.header_line, spend.index + 1, spend.header,
+            f"expected money in {currency} (the plan's currency), found {spend.unit} ({found}); actuals converts no "
+            f"currency: convert the export to {currency}, or the plan to {found}"))
     if len(errors) > MAX_ERRORS_PER_FILE:
         extra = len(errors) - MAX_ERRORS_PER_FILE
         last = errors[MAX_ERRORS_PER_FILE - 1]
