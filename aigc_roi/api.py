@@ -20,6 +20,8 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.scenario import Milestone, Scenario
 
 if TYPE_CHECKING:
+    import datetime
+
     from aigc_roi.ci.plan_report import PlanFacts
     from aigc_roi.ci.records import Checked, CheckRun, Validated
     from aigc_roi.model.engine import Result
@@ -227,11 +229,13 @@ def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0) -> Pl
 
 
 def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),
-            sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0) -> Actuals:
+            sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0, from_day: datetime.date | None = None,
+            through: datetime.date | None = None) -> Actuals:
     """The ad platforms' exports against the plan, by channel and plan month (docs/actuals.md). ``maps``
-    adds (channel name, glob) pairs to the channels' ``match``. Raises ``ScenarioInvalid`` with every
+    adds (channel name, glob) pairs to the channels' ``match``; ``from_day`` and ``through`` state the days the
+    exports were run for (else their rows' first and last day). Raises ``ScenarioInvalid`` with every
     located problem of the exports (an export in another currency than the plan's included) and ``WhatIfError``
-    for a plan without ``start`` or an unknown name."""
+    for a plan without ``start``, an unknown name or a stated day that leaves out a row."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare
     from aigc_roi.whatif.errors import WhatIfError
@@ -240,7 +244,7 @@ def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tu
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
     report = read_report([Path(path) for path in exports], Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates,
                          scenario.currency)
-    return compare(scenario, report, maps, samples, seed)
+    return compare(scenario, report, maps, samples, seed, from_day, through)
 
 
 def reforecast(plan: LoadedScenario, compared: Actuals, filename: str = "<re-forecast>", samples: int = 2_000,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,7 @@ from aigc_roi import api
 from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import (
     BomOption,
+    Day,
     ForceOption,
     LangOption,
     OutputOption,
@@ -43,6 +45,13 @@ def actuals(
         "--map", metavar="NAME=GLOB", help="Also map campaigns matching GLOB to channel NAME (repeatable).")] = None,
     sum_duplicates: Annotated[bool, typer.Option(
         "--sum-duplicates", help="Add up rows of the same day and campaign instead of refusing them.")] = False,
+    from_day: Annotated[datetime.date | None, typer.Option(
+        "--from", metavar="YYYY-MM-DD", click_type=Day(),
+        help="The first day the exports were run for (default: their first row's).")] = None,
+    through: Annotated[datetime.date | None, typer.Option(
+        "--through", metavar="YYYY-MM-DD", click_type=Day(),
+        help="The last day the exports were run for (default: their last row's; platforms leave out days without "
+             "spend).")] = None,
     reforecast: Annotated[Path | None, typer.Option(
         "--reforecast", metavar="OUT.yaml", help="Write the plan with past months as they happened to OUT.yaml.")] = None,
     samples: Annotated[int, typer.Option("--samples", metavar="N", click_type=WholeNumber(100, 100_000),
@@ -70,7 +79,7 @@ def actuals(
     from aigc_roi.whatif.errors import WhatIfError
 
     try:
-        compared = api.actuals(loaded.scenario, exports, extra, sum_duplicates, samples, seed)
+        compared = api.actuals(loaded.scenario, exports, extra, sum_duplicates, samples, seed, from_day, through)
     except ScenarioInvalid as invalid:
         fail(invalid.errors)
     except WhatIfError as error:

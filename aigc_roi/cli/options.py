@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer._click import Context, Parameter
-from typer._click.types import FloatRange, IntRange, _NumberRangeBase
+from typer._click.types import FloatRange, IntRange, ParamType, _NumberRangeBase
 
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
@@ -77,6 +79,22 @@ class Number(_WrittenAsInAFile, FloatRange):
 
     def expectation(self) -> str:
         return self.expected
+
+
+class Day(ParamType):
+    """A calendar day written YYYY-MM-DD: ``actuals --from``/``--through``."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        if not isinstance(value, str):  # a default
+            return value
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        self.fail(f"expected a date YYYY-MM-DD, found {value!r}", param, ctx)
 
 
 class FigureFormat(StrEnum):

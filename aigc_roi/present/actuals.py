@@ -55,11 +55,16 @@ def _mark(month: ChannelMonth) -> str:
     return "†" if not month.exported else "*" if month.partial else ""
 
 
+COVERAGE = {(): "actuals_covered_rows", ("through",): "actuals_covered_through", ("from",): "actuals_covered_from",
+            ("from", "through"): "actuals_covered_stated"}
+"""The days covered, by which of their ends the user stated (--from, --through)."""
+
+
 def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]:
-    """Per export: its shape, rows and the columns used (money with its unit), then (a detail, indented) its time
-    basis and what was ignored."""
+    """The days covered and where they come from; per export: its shape, rows and the columns used (money with its
+    unit), then (a detail, indented) its time basis and what was ignored."""
     lang = style.lang
-    lines = []
+    lines = [(label(COVERAGE[actuals.stated], lang).format(first=actuals.first_day, through=actuals.through), False)]
     for source in actuals.sources:
         # Units only where they are the question: money (元, 分 or the plan's currency, by its code); counts and
         # dates are plain.
@@ -76,10 +81,12 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
-    """The one line for stderr: what was read (totals rows skipped) and how much spend no channel claimed."""
+    """The one line for stderr: what was read (totals rows skipped, the last day and whether --through stated it)
+    and how much spend no channel claimed."""
     totals = sum(source.totals for source in actuals.sources)
     return label("actuals_summary", style.lang).format(
         rows=sum(source.rows for source in actuals.sources), files=len(actuals.sources), through=actuals.through,
+        stated=" (--through)" if "through" in actuals.stated else "",
         totals=label("actuals_totals_skipped", style.lang).format(rows=totals) if totals else "",
         spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
 
@@ -119,6 +126,8 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
         } for channel in actuals.channels],
         "unmatched": [{"file": item.file, "campaign": item.campaign, "spend": item.spend} for item in actuals.unmatched],
         "through_date": actuals.through.isoformat(),
+        "coverage": {"from": actuals.first_day.isoformat() if actuals.first_day else None,
+                     "through": actuals.through.isoformat(), "stated": list(actuals.stated)},
         "samples": actuals.samples,
         "seed": actuals.seed,
     }

@@ -50,6 +50,9 @@ HELP_ZH: dict[str, str] = {
     "Ad-platform report exports: CSV or xlsx.": "广告平台导出的报表：CSV 或 xlsx。",
     "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的计划归入渠道 NAME（可重复）。",
     "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
+    "The first day the exports were run for (default: their first row's).": "报表所选日期范围的第一天（默认：其第一行的日期）。",
+    "The last day the exports were run for (default: their last row's; platforms leave out days without spend).":
+        "报表所选日期范围的最后一天（默认：其最后一行的日期；平台不导出没有花费的日子）。",
     "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的计划写入 OUT.yaml。",
     "Draws of the plan for percentiles and P(payback).": "计划的抽样次数，用于分位和回本概率。",
     # Arguments and options.

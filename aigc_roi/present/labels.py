@@ -777,11 +777,19 @@ LABELS: dict[str, Label] = {
     "actuals_percentile_spend": Label("P(spend)", "花费分位"),
     "actuals_percentile_users": Label("P(users)", "新增分位"),
     "actuals_summary": Label(
-        "{rows:,} rows from {files} export(s) through {through}{totals}; unmatched spend {spend} in "
+        "{rows:,} rows from {files} export(s) through {through}{stated}{totals}; unmatched spend {spend} in "
         "{campaigns} campaign(s)",
-        "{files} 个报表共 {rows:,} 行，截至 {through}{totals}；{campaigns} 个计划未匹配，花费 {spend}",
+        "{files} 个报表共 {rows:,} 行，截至 {through}{stated}{totals}；{campaigns} 个计划未匹配，花费 {spend}",
     ),
     "actuals_totals_skipped": Label("; {rows:,} totals row(s) skipped", "；跳过 {rows:,} 行合计"),
+    "actuals_covered_rows": Label("days covered: {first} to {through}, first to last row (or --from/--through)",
+                                  "覆盖日期：{first} 至 {through}，首行至末行（或用 --from/--through）"),
+    "actuals_covered_through": Label("days covered: {first} (first row) to {through} (--through)",
+                                     "覆盖日期：{first}（首行）至 {through}（--through）"),
+    "actuals_covered_from": Label("days covered: {first} (--from) to {through} (last row)",
+                                  "覆盖日期：{first}（--from）至 {through}（末行）"),
+    "actuals_covered_stated": Label("days covered: {first} (--from) to {through} (--through)",
+                                    "覆盖日期：{first}（--from）至 {through}（--through）"),
     "actuals_measure_cac": Label("cac", "获客成本"),
     "actuals_measure_spend": Label("spend", "花费"),
     "actuals_measure_users": Label("users", "新增用户"),

@@ -51,6 +51,8 @@ def _apply(rules: list[Rule], text: str) -> str | None:
 _EXPECTED = _rules([
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
     (r"a date within (\S+)\.\.(\S+) \(the plan's months 1\.\.(\d+)\)", "{0}..{1} 之内的日期（计划的第 1..{2} 月）"),
+    (r"a date on or after (\S+), the last day the exports report", "不早于 {0}（报表中的最后一天）的日期"),
+    (r"a date on or before (\S+), the first day the exports report", "不晚于 {0}（报表中的第一天）的日期"),
     (r"money in (\w+) \(the plan's currency\)", "以 {0} 计的金额（计划的币种）"),
     (r"a count >= 0", "≥ 0 的数量"),
     (r"a campaign name or id", "计划名称或 ID"),

@@ -7,9 +7,12 @@ Definitions (docs/formulas.md §16):
   (``fnmatch`` globs: ``*``, ``?``, ``[...]``). No channel: its spend is
   listed as unmatched per campaign. Two channels: an error naming both.
 - Compared months: from the month of the first day any export reports to
-  the month of the last (``through``). A channel's exports are the files its
+  the month of the last (``through``), or of the days the user states the
+  exports were run from and through (``from_day``, ``through``: a platform
+  leaves out the days a campaign spent nothing, so its last row need not be
+  the export's last day). A channel's exports are the files its
   rows come from; they cover the days from the first any of them reports to
-  the last. A channel-month is partial when they cover only some of its
+  the last (every one the stated days, when stated). A channel-month is partial when they cover only some of its
   days (``covered`` = days covered / days in the month; its plan is the
   planned month times ``covered``), and not exported when they cover none
   (an export that ends earlier than another's): its actual is none, not 0.
@@ -162,6 +165,10 @@ class Actuals:
     """month -> covered share."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose ``samples`` draws were clipped to their field's domain."""
+    first_day: datetime.date | None = None
+    """The first day covered (the rows' first, or ``--from``); None only for an Actuals built by hand."""
+    stated: tuple[str, ...] = ()
+    """Which ends of the coverage the user stated: ``from``, ``through``; the others are the rows' first and last day."""
 
     @property
     def past_months(self) -> tuple[int, ...]:
@@ -233,8 +240,11 @@ def coverage(first_day: datetime.date, last_day: datetime.date, first_month: tup
 
 
 def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[str, str]] = (),
-            samples: int = DEFAULT_SAMPLES, seed: int = 0) -> Actuals:
-    """Every channel's plan vs actual by plan month; ScenarioInvalid for an ambiguous campaign."""
+            samples: int = DEFAULT_SAMPLES, seed: int = 0, from_day: datetime.date | None = None,
+            through: datetime.date | None = None) -> Actuals:
+    """Every channel's plan vs actual by plan month; ScenarioInvalid for an ambiguous campaign. ``from_day`` and
+    ``through``, when given, are the days every export was run from and through (WhatIfError for days that leave
+    out a row or the plan's horizon)."""
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
     patterns = patterns_of(scenario, extra_patterns)
@@ -243,6 +253,10 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
         raise ScenarioInvalid(errors)
     # One walk over the rows for every file's first and last day; the exports' together are their extremes.
     file_days = _file_days(report)
+    _check_stated(scenario, from_day, through, min(first for first, _ in file_days.values()),
+                  max(last for _, last in file_days.values()))
+    stated = tuple(name for name, day in (("from", from_day), ("through", through)) if day is not None)
+    file_days = {file: (from_day or first, through or last) for file, (first, last) in file_days.items()}
     first_day, through = min(first for first, _ in file_days.values()), max(last for _, last in file_days.values())
     numbers = range(_month_number(scenario.start, first_day), _month_number(scenario.start, through) + 1)
     covered = coverage(first_day, through, scenario.start, numbers)
@@ -268,7 +282,25 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months, scenario), matched[index]))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
-                   samples, seed, covered, tally.clipped())
+                   samples, seed, covered, tally.clipped(), first_day, stated)
+
+
+def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: datetime.date | None,
+                  first_row: datetime.date, last_row: datetime.date) -> None:
+    """WhatIfError for a stated day outside the plan's horizon or one that would leave a row out of the exports."""
+    assert scenario.start is not None
+    year, month = scenario.start
+    years_on, month_after = divmod(month - 1 + scenario.horizon_months, 12)
+    first = datetime.date(year, month, 1)
+    last = datetime.date(year + years_on, month_after + 1, 1) - datetime.timedelta(days=1)
+    for option, day in (("--from", from_day), ("--through", through)):
+        if day is not None and not first <= day <= last:
+            raise WhatIfError(f"{option}: expected a date within {first}..{last} (the plan's months "
+                              f"1..{scenario.horizon_months}), found {day}")
+    if from_day is not None and from_day > first_row:
+        raise WhatIfError(f"--from: expected a date on or before {first_row}, the first day the exports report, found {from_day}")
+    if through is not None and through < last_row:
+        raise WhatIfError(f"--through: expected a date on or after {last_row}, the last day the exports report, found {through}")
 
 
 def _file_days(report: Report) -> dict[str, tuple[datetime.date, datetime.date]]:

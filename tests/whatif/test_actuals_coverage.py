@@ -1,0 +1,128 @@
+"""`actuals`: the days the exports cover, from the rows or stated by --from/--through."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi import api
+from aigc_roi.whatif.actuals import Actuals
+from aigc_roi.whatif.errors import WhatIfError
+
+PLAN = """\
+name: Coverage test
+start: 2025-03
+horizon_months: 12
+acquisition:
+  - name: Douyin CPA
+    type: cpa
+    bid: 12
+    budget: 100000
+    match: ["dy_*", "抖音*"]
+  - name: Tencent CPA
+    type: cpa
+    bid: 15
+    budget: 60000
+    match: ["gdt_*"]
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases:
+    - {name: Pack, price: 10, rate: 1}
+"""
+
+PAUSED = "stat_time_day,campaign_name,stat_cost,active\n" + "".join(
+    f"{datetime.date(2025, 3, 1) + datetime.timedelta(days=n)},dy_a,3000,250\n" for n in range(51))
+"""dy_a spends 3,000 a day from 2025-03-01 to 2025-04-20 (31 + 20 = 51 days), then is paused: the platform
+exports no row for 04-21..04-30 (the QA report's G1_paused_0420.csv)."""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    export = tmp_path / "paused.csv"
+    export.write_text(PAUSED, encoding="utf-8")
+    return plan, export
+
+
+def _april(result: Actuals) -> tuple[float, float, float | None]:
+    april = result.channels[0].months[1]
+    assert april.label == "2025-04"
+    assert april.plan.spend is not None
+    return april.covered, april.plan.spend, april.actual.spend
+
+
+def test_the_rows_last_day_ends_the_coverage_unless_through_states_the_exports_end(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    scenario = api.load(plan)
+    from_rows = api.actuals(scenario, [export])
+    # April from the rows: 20 of its 30 days, the plan 100,000 x 20/30 = 66,666.67 against 20 x 3,000 = 60,000.
+    assert _april(from_rows) == (pytest.approx(20 / 30), pytest.approx(66_666.6667), 60_000)
+    assert from_rows.past_months == (1,)
+    stated = api.actuals(scenario, [export], through=datetime.date(2025, 4, 30))
+    # The export was run through 04-30: April is whole, its plan 100,000 against the same 60,000.
+    assert _april(stated) == (1.0, 100_000, 60_000)
+    assert stated.past_months == (1, 2) and stated.through == datetime.date(2025, 4, 30)
+    # --through in May: May is compared, covered 1 of its 31 days, nothing spent.
+    may = api.actuals(scenario, [export], through=datetime.date(2025, 5, 1)).channels[0].months[2]
+    assert (may.covered, may.plan.spend, may.actual.spend) == (pytest.approx(1 / 31), pytest.approx(100_000 / 31), 0.0)
+
+
+def test_from_states_the_exports_first_day(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    plan, _ = files
+    export = tmp_path / "late.csv"
+    export.write_text("stat_time_day,campaign_name,stat_cost,active\n2025-03-10,dy_a,1000,80\n2025-03-31,dy_a,1000,80\n",
+                      encoding="utf-8")
+    scenario = api.load(plan)
+    # From the rows March runs 03-10..03-31, 22 of 31 days; stated from 03-01, all of it.
+    assert api.actuals(scenario, [export]).channels[0].months[0].covered == pytest.approx(22 / 31)
+    march = api.actuals(scenario, [export], from_day=datetime.date(2025, 3, 1)).channels[0].months[0]
+    assert (march.covered, march.plan.spend, march.actual.spend) == (1.0, 100_000, 2_000)
+
+
+@pytest.mark.parametrize(("stated", "message"), [
+    ({"through": datetime.date(2025, 4, 19)},
+     "--through: expected a date on or after 2025-04-20, the last day the exports report, found 2025-04-19"),
+    ({"through": datetime.date(2026, 3, 1)},
+     "--through: expected a date within 2025-03-01..2026-02-28 (the plan's months 1..12), found 2026-03-01"),
+    ({"from_day": datetime.date(2025, 3, 2)},
+     "--from: expected a date on or before 2025-03-01, the first day the exports report, found 2025-03-02"),
+    ({"from_day": datetime.date(2025, 2, 28)},
+     "--from: expected a date within 2025-03-01..2026-02-28 (the plan's months 1..12), found 2025-02-28"),
+])
+def test_a_stated_range_must_hold_the_rows_within_the_plan(files: tuple[Path, Path], stated: dict[str, datetime.date],
+                                                           message: str) -> None:
+    plan, export = files
+    with pytest.raises(WhatIfError) as raised:
+        api.actuals(api.load(plan), [export], **stated)  # type: ignore[arg-type]
+    assert str(raised.value) == message
+
+
+def test_the_output_says_which_coverage_was_used(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    data = json.loads(invoke(["actuals", str(plan), str(export), "-f", "json"]).stdout)
+    assert data["coverage"] == {"from": "2025-03-01", "through": "2025-04-20", "stated": []}
+    result = invoke(["actuals", str(plan), str(export), "-f", "json", "--through", "2025-04-30"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["coverage"] == {"from": "2025-03-01", "through": "2025-04-30", "stated": ["through"]}
+    assert result.stderr.splitlines()[0] == (
+        "51 rows from 1 export(s) through 2025-04-30 (--through); unmatched spend 0.00 in 0 campaign(s)")
+    table = invoke(["actuals", str(plan), str(export), "--through", "2025-04-30", "--from", "2025-03-01"],
+                   env={"COLUMNS": "200"}).stdout
+    assert "days covered: 2025-03-01 (--from) to 2025-04-30 (--through)" in table
+    rows = invoke(["actuals", str(plan), str(export), "-f", "markdown", "--lang", "zh"]).stdout
+    assert "- 覆盖日期：2025-03-01 至 2025-04-20，首行至末行（或用 --from/--through）" in rows
+
+
+def test_a_stated_day_that_is_no_date_or_outside_the_rows_is_refused(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    result = invoke(["actuals", str(plan), str(export), "--through", "2025/4/30"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "aigc-roi: --through: expected a date YYYY-MM-DD, found '2025/4/30'\n"
+    result = invoke(["actuals", str(plan), str(export), "--through", "2025-04-19", "--lang", "zh"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "aigc-roi: --through：应为不早于 2025-04-20（报表中的最后一天）的日期，实际为 2025-04-19\n"
