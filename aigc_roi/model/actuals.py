@@ -58,7 +58,8 @@ class ReportSource:
     columns: dict[str, str]
     """Field (date, campaign, campaign_id, spend, impressions, clicks, users, revenue) -> header used."""
     units: dict[str, str]
-    """Field -> unit of the column as exported (``元``, ``分``, ``PLAN_CURRENCY``, ``count``, ``date``, ``text``)."""
+    """Field -> unit of the column as exported (``元``, ``分``, ``万元``, a currency's ISO code, ``PLAN_CURRENCY``,
+    ``count``, ``date``, ``text``)."""
     time_basis: str
     """What the date column means on that platform (its 口径), as stated by the platform, not guessed."""
     ignored: tuple[str, ...] = ()
@@ -67,21 +68,17 @@ class ReportSource:
     """Field -> number of its column (1 = the first), where an error about a row's field is located."""
     totals: int = 0
     """Rows skipped as the console's sums of the others (合计, 总计, Total: ...)."""
+    currency: str | None = None
+    """ISO code of the export's money as the export states it: a header's unit (元, 分, 万元: CNY; USD, 美元, $:
+    USD), the shape (the Chinese platforms' 元 and 分: CNY) or its cells' currency sign ($1,234: USD); None where it
+    states none (a generic CSV of plain numbers), whose money is taken to be in the plan's currency."""
+    conversion_time: tuple[str, ...] = ()
+    """Headers of the columns used that count on the day of conversion (转化时间), as the header says; the others
+    are as ``time_basis`` states."""
 
     def cell(self, name: str) -> tuple[int, str]:
         """The column number and header (as the file spells it) of field ``name``."""
         return self.column_numbers[name], self.columns[name]
-
-
-CNY_UNITS = ("元", "分")
-"""The money units of the platforms' own columns: yuan and fen, both CNY."""
-
-
-def export_currency(source: ReportSource) -> str | None:
-    """The ISO code of the currency the export's money is in; None for an export in the plan's own currency
-    (the generic CSV's), which no plan can contradict."""
-    unit = source.units["spend"]
-    return "CNY" if unit in CNY_UNITS else None
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ MEASURES = {"cac": "actuals_measure_cac", "spend": "actuals_measure_spend", "use
 """What the furthest-off assumption was measured by (English shows the field name itself)."""
 
 UNITLESS = ("count", "date", "text")
+SCALED = {"分": "÷100", "万元": "×10,000"}
+"""What a money column in these units was multiplied by to read it in yuan."""
 
 TIME_BASIS_ZH: dict[str, str] = {
     "oceanengine_api": "stat_time_day：广告投放当天（按报告时间）；转化计入当天",
@@ -45,6 +47,7 @@ TIME_BASIS_ZH: dict[str, str] = {
     "tencent_api": "date：广告投放当天（按报告时间）",
     "tencent_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
     "kuaishou_api": "stat_date：投放当天（按报告时间）",
+    "console": "日期：投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
     "generic": "date：以文件作者所写为准（docs/actuals.md 要求写花费发生的日期）",
 }
 """Each shape's time basis (口径) in Chinese; the reader states it in English (reader/exports/platforms.py)."""
@@ -66,18 +69,28 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
     lang = style.lang
     lines = [(label(COVERAGE[actuals.stated], lang).format(first=actuals.first_day, through=actuals.through), False)]
     for source in actuals.sources:
-        # Units only where they are the question: money (元, 分 or the plan's currency, by its code); counts and
-        # dates are plain.
-        units = {name: style.currency if unit == PLAN_CURRENCY else unit for name, unit in source.units.items()}
-        columns = ", ".join(f"{name}={header}" + (f" ({units[name]})" if units[name] not in UNITLESS else "")
+        columns = ", ".join(f"{name}={header}{_unit_note(header, source.units[name], style.currency)}"
                             for name, header in source.columns.items())
         lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
                                                                columns=columns), False))
         basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
         lines.append(("  " + label("actuals_time_basis", lang).format(basis=basis), True))
+        if source.conversion_time:
+            lines.append(("  " + label("actuals_conversion_time", lang).format(columns=", ".join(source.conversion_time)),
+                          True))
         if source.ignored:
             lines.append(("  " + label("actuals_ignored", lang).format(columns=", ".join(source.ignored)), True))
     return lines
+
+
+def _unit_note(header: str, unit: str, currency: str) -> str:
+    """`` (元)`` after a money column's header: its unit (the plan's currency by its code) unless the header states
+    it in brackets, and the factor it was read with (÷100 for 分); nothing for counts and dates."""
+    if unit in UNITLESS:
+        return ""
+    stated = header.rstrip().endswith((")", "）", "]", "】"))
+    parts = ([] if stated else [currency if unit == PLAN_CURRENCY else unit]) + ([SCALED[unit]] if unit in SCALED else [])
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
@@ -113,7 +126,8 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
         "through": actuals.through_label,
         "sources": [{"file": source.file, "platform": source.platform, "rows": source.rows, "columns": source.columns,
                      "units": source.units, "time_basis": source.time_basis, "ignored": list(source.ignored),
-                     "totals": source.totals}
+                     "totals": source.totals, "currency": source.currency,
+                     "conversion_time": list(source.conversion_time)}
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,

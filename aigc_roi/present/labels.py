@@ -755,6 +755,10 @@ LABELS: dict[str, Label] = {
     ),
     "actuals_time_basis": Label("time basis: {basis}", "时间口径：{basis}"),
     "actuals_ignored": Label("ignored: {columns}", "未使用：{columns}"),
+    "actuals_conversion_time": Label(
+        "conversion time: {columns} count each conversion on the day it happened, not the day of delivery",
+        "按转化时间：{columns} 按转化发生的日期计数，而非投放日期",
+    ),
     "actuals_unmatched": Label("Unmatched spend (no channel's match)", "未匹配的花费（不属于任何渠道的 match）"),
     "actuals_campaign": Label("Campaign", "计划"),
     "actuals_file": Label("File", "文件"),

@@ -1,4 +1,5 @@
-"""One export cell as a number or a date: the fast paths for the common texts read exactly what the general one does."""
+"""One export cell as a count, an amount or a date: the fast paths for the common texts read exactly what the general
+one does; nothing reported is None, not 0; a currency sign must be the export's currency."""
 
 from __future__ import annotations
 
@@ -6,39 +7,96 @@ import datetime
 
 import pytest
 
-from aigc_roi.reader.exports.cells import CellError, day, number
+from aigc_roi.reader.exports.cells import Amounts, CellError, count, day
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
     ("1234", 1234.0), ("1234.5", 1234.5), ("0.25", 0.25), ("1,234.50", 1234.5), ("-1,234", -1234.0),
-    ("12，345", 12345.0), ("1,234,567.8", 1234567.8), (" 1,234.5 ", 1234.5), ("¥1,234", 1234.0), ("12.5%", 0.125),
-    ("--", 0.0), ("", 0.0), (7, 7.0), (2.5, 2.5),
+    ("12，345", 12345.0), ("1,234,567.8", 1234567.8), (" 1,234.5 ", 1234.5), (7, 7.0), (2.5, 2.5),
+    # Full-width forms as a Chinese IME types them read as their ASCII ones.
+    ("１，２３４", 1234.0), ("－5", -5.0), ("−5", -5.0),
 ])
-def test_number(cell: object, expected: float) -> None:
-    assert number(cell) == expected
+def test_count(cell: object, expected: float) -> None:
+    assert count(cell) == expected
 
 
-@pytest.mark.parametrize("cell", ["1,2345", "12,34", "1.2.3", "1,234,56", "abc", "1_000", "nan", True])
-def test_not_a_number(cell: object) -> None:
+@pytest.mark.parametrize("cell", ["", "  ", "-", "--", "—", "——", "－", "－－", "–", "/", "N/A", "n/a", "null"])
+def test_nothing_reported_is_none_not_zero(cell: str) -> None:
+    assert count(cell) is None
+    assert Amounts("CNY")(cell) is None
+
+
+@pytest.mark.parametrize("cell", ["1,2345", "12,34", "1.2.3", "1,234,56", "abc", "1_000", "nan", True,
+                                  "¥1,234", "$5", "5元", "12.5%", "#N/A", "$5元", "USD 5"])
+def test_not_a_count(cell: object) -> None:
     with pytest.raises(CellError):
-        number(cell)
+        count(cell)
 
 
-@pytest.mark.parametrize("cell", ["1000000000000001", "1,000,000,000,000,001"])
+@pytest.mark.parametrize("cell", ["1000000000000001", "1,000,000,000,000,001", "$1,000,000,000,000,001"])
 def test_larger_than_1e15_is_refused_on_every_path(cell: str) -> None:
     with pytest.raises(CellError, match="no larger than"):
-        number(cell)
+        Amounts(None)(cell)
+
+
+@pytest.mark.parametrize(("currency", "cell", "expected"), [
+    ("CNY", "¥1,234", 1234.0), ("CNY", "￥1,234", 1234.0), ("CNY", "1,234.50元", 1234.5), ("CNY", "RMB 5", 5.0),
+    ("CNY", "-¥5", -5.0), ("USD", "$1,234.50", 1234.5), ("USD", "US$5", 5.0), ("USD", "USD 12", 12.0),
+    ("USD", "12 USD", 12.0), ("USD", "＄7", 7.0), ("JPY", "¥500", 500.0), ("HKD", "$8", 8.0), ("HKD", "HK$8", 8.0),
+])
+def test_an_amount_with_its_currency_sign(currency: str, cell: str, expected: float) -> None:
+    assert Amounts(currency)(cell) == expected
+
+
+@pytest.mark.parametrize(("currency", "cell"), [("CNY", "$5"), ("CNY", "US$5"), ("USD", "¥5"), ("USD", "5元"),
+                                                ("USD", "HK$5"), ("CNY", "EUR 5")])
+def test_a_sign_of_another_currency_is_refused(currency: str, cell: str) -> None:
+    with pytest.raises(CellError) as raised:
+        Amounts(currency)(cell)
+    assert str(raised.value) == f"expected an amount in {currency}, found {cell!r}"
+
+
+def test_the_first_sign_sets_the_currency_an_export_does_not_state() -> None:
+    amounts = Amounts(None)
+    assert (amounts("1,000"), amounts.currency) == (1000.0, None)
+    assert (amounts("$1,234.50"), amounts.currency) == (1234.5, "USD")
+    with pytest.raises(CellError, match=r"^expected an amount in USD, found '¥5'$"):
+        amounts("¥5")
+
+
+def test_three_capitals_are_no_sign_unless_a_currency_code() -> None:
+    with pytest.raises(CellError, match=r"^expected a number, found 'ABC5'$"):
+        Amounts(None)("ABC5")
+
+
+def test_a_percentage_is_no_amount() -> None:
+    with pytest.raises(CellError) as raised:
+        Amounts("CNY")("3.2%")
+    assert str(raised.value) == "expected a number, found '3.2%'; a percentage is no amount or count"
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
     ("2025-01-03", datetime.date(2025, 1, 3)), (" 2025/1/3 ", datetime.date(2025, 1, 3)),
     ("20250103", datetime.date(2025, 1, 3)), ("2025年1月3日", datetime.date(2025, 1, 3)),
     (20250103.0, datetime.date(2025, 1, 3)), (datetime.datetime(2025, 1, 3, 9, 30), datetime.date(2025, 1, 3)),
+    # Excel date serials (1900 system): 1970-01-01 is 25569, and 2025-03-01 is 20,148 days after it (55 years of
+    # 365 days, 14 leap days 1972..2024, then 31 + 28): 45717. A fraction is the time of day.
+    ("45717", datetime.date(2025, 3, 1)), (45717, datetime.date(2025, 3, 1)), (45717.75, datetime.date(2025, 3, 1)),
+    ("25569", datetime.date(1970, 1, 1)),
 ])
 def test_day(cell: object, expected: datetime.date) -> None:
     assert day(cell) == expected
 
 
-def test_not_a_day() -> None:
-    with pytest.raises(CellError):
-        day("2025-02-30")
+@pytest.mark.parametrize(("cell", "found"), [
+    ("2025-02-30", "'2025-02-30' (no such day: 2025-02 has 28 days)"),
+    ("2024/2/30", "'2024/2/30' (no such day: 2024-02 has 29 days)"),
+    ("2025-04-31", "'2025-04-31' (no such day: 2025-04 has 30 days)"),
+    ("2025-13-01", "'2025-13-01'"),
+    ("2025-03", "'2025-03'"),
+])
+def test_not_a_day(cell: str, found: str) -> None:
+    with pytest.raises(CellError) as raised:
+        day(cell)
+    assert str(raised.value) == f"expected a date YYYY-MM-DD, found {found}"
+

@@ -1,27 +1,43 @@
-"""One cell of an export as a number or a date, the way the consoles write them.
+"""One cell of an export as a count, an amount of money or a date, the way the consoles write them.
 
-Numbers: thousands separators (``1,234.5``), a currency sign, ``%`` (/100),
-and ``-``/``--``/empty for "nothing that day" (0). Dates: ``2025-01-03``,
-``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a
-time, or a date cell of a workbook. A cell that is neither raises
-``CellError`` with what was expected, for the reader to locate.
+Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４``, ``－``), and for nothing reported
+``-``, ``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it
+means for its column). An amount may carry a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``,
+``USD 5``), checked against the export's currency (``Amounts``); a count may not. A percentage is neither.
+Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
+of a workbook, or an Excel date serial (``45717``, the 1900 date system: 2025-03-01), as a date column left
+unformatted holds it. A cell that is none of these raises ``CellError`` with what was expected, for the reader to
+locate.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
+from aigc_roi.reader.exports.units import CODES, sign_means
 
-EMPTY = frozenset({"", "-", "--", "—", "/", "n/a", "null"})
-"""What the consoles write for nothing: read as 0."""
+_DASHES = "-—–―‐‒"
+_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0xFFE5: "¥", 0x2212: "-", 0x3000: " "}
+"""Full-width ASCII as a Chinese IME types it (１２３, －, ％, ＄) and ￥, as their ASCII forms; U+2212 is a minus."""
+NOTHING = frozenset({"", "/", "n/a", "null"})
+"""Besides a run of dashes, what the consoles write for nothing reported."""
 
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?")
+_CODE = "|".join(CODES)
+_SIGNED = re.compile(rf"([+-]?)\s*(US\$|HK\$|\$|¥|RMB|{_CODE})?\s*([+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*(元|RMB|{_CODE})?")
+"""A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``) or after it (``5元``)."""
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)"
                    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+"""An Excel date serial of 1927-05-18 (10000) .. 2173-10-13 (99999); a fraction is the time of day."""
+EXCEL_DAY_0 = datetime.date(1899, 12, 30)
+"""Serial 0 of Excel's 1900 date system, as every serial from 61 (1900-03-01) counts (its fictional 1900-02-29
+is serial 60): 45717 is 2025-03-01. A workbook set to the 1904 system reads four years early, outside any plan."""
 
 
 class CellError(ValueError):
@@ -37,32 +53,66 @@ def shown(cell: object) -> str:
     return "an empty cell" if not text else repr(text) if len(text) <= 40 else repr(text[:37] + "...")
 
 
-def number(cell: object) -> float:
-    """The number in a cell; ``CellError`` for text that is none."""
+def count(cell: object) -> float | None:
+    """The count in a cell, None for nothing reported; ``CellError`` for anything else."""
+    if type(cell) is str and cell.isascii() and cell.isdigit() and len(cell) < 16:
+        return float(cell)  # most counts of a large export: no regular expression, no bound to check
+    value, sign = _number(cell)
+    if sign is not None:
+        raise CellError("a number", shown(cell))
+    return value
+
+
+class Amounts:
+    """The money cells of one export, in one currency: ``currency``, as its headers or its shape state it, else
+    (None) set by the first cell with a currency sign; a cell whose sign names another is refused."""
+
+    def __init__(self, currency: str | None) -> None:
+        self.currency = currency
+
+    def __call__(self, cell: object) -> float | None:
+        """The amount in a cell, None for nothing reported."""
+        if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit() and len(cell) < 16:
+            return float(cell)  # as count's
+        value, sign = _number(cell)
+        if sign is not None:
+            means = sign_means(sign)
+            if self.currency is None:
+                self.currency = means[0]
+            elif self.currency not in means:
+                raise CellError(f"an amount in {self.currency}", shown(cell))
+        return value
+
+
+def _number(cell: object) -> tuple[float | None, str | None]:
+    """The number in a cell and the currency sign written with it."""
     if type(cell) is str and cell.isascii() and cell.replace(".", "", 1).isdigit():
         # Most cells of a large export are plain digits: read them without the regular expressions.
-        value = float(cell)
-        if value > MAX_MAGNITUDE:
-            raise CellError(f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)", shown(cell))
-        return value
+        return _bounded(float(cell), cell), None
     if type(cell) is str and _THOUSANDS.fullmatch(cell):
         # The consoles' amounts ("1,234.50"): every such text is a plain number once its separators go.
-        value = float(cell.replace(",", "").replace("，", ""))
-    elif isinstance(cell, bool):
+        return _bounded(float(cell.replace(",", "").replace("，", "")), cell), None
+    if isinstance(cell, bool):
         raise CellError("a number", shown(cell))
-    elif isinstance(cell, int | float):
-        value = float(cell)
-    else:
-        text = str(cell).strip().lstrip("¥￥").strip()
-        if text.lower() in EMPTY:
-            return 0.0
-        percent = text.endswith(("%", "％"))
-        body = text[:-1].strip() if percent else text
-        if _THOUSANDS.fullmatch(body):
-            body = body.replace(",", "").replace("，", "")
-        if not _PLAIN.fullmatch(body):
-            raise CellError("a number", shown(cell))
-        value = float(body) / (100.0 if percent else 1.0)
+    if isinstance(cell, int | float):
+        return _bounded(float(cell), cell), None
+    text = str(cell).strip().translate(_FULL_WIDTH).strip()
+    if text.lower() in NOTHING or not text.strip(_DASHES):
+        return None, None
+    if text.endswith("%"):
+        raise CellError("a number", f"{shown(cell)}; a percentage is no amount or count")
+    signed = _SIGNED.fullmatch(text)
+    if signed is None or (signed[2] and signed[4]):
+        raise CellError("a number", shown(cell))
+    body = signed[1] + signed[3]
+    if _THOUSANDS.fullmatch(body):
+        body = body.replace(",", "")
+    if not _PLAIN.fullmatch(body):
+        raise CellError("a number", shown(cell))
+    return _bounded(float(body), cell), signed[2] or signed[4]
+
+
+def _bounded(value: float, cell: object) -> float:
     if value != value or abs(value) > MAX_MAGNITUDE:
         raise CellError(f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)", shown(cell))
     return value
@@ -93,5 +143,10 @@ def _day_of_text(text: str) -> datetime.date:
         try:
             return datetime.date(year, month, day_of_month)
         except ValueError:
-            pass
+            if 1 <= month <= 12 and year >= 1:
+                days = calendar.monthrange(year, month)[1]
+                raise CellError("a date YYYY-MM-DD",
+                                f"{shown(text)} (no such day: {year:04d}-{month:02d} has {days} days)") from None
+    if _SERIAL.fullmatch(text):
+        return EXCEL_DAY_0 + datetime.timedelta(days=int(float(text)))
     raise CellError("a date YYYY-MM-DD", shown(text))

@@ -1,23 +1,37 @@
 """The export shapes `actuals` recognises: one table of each platform's columns and units.
 
 A shape is recognised by its header: its date column, its spend column and
-at least one campaign name or id column must all be there. Headers are
-compared after ``normal_header`` (case, surrounding space and a unit in
-brackets such as ``消耗(元)`` set aside). Columns a shape does not list are
-ignored and named in the summary, so a report with fifty extra metrics still
-reads. docs/actuals.md lists the same table for users.
+at least one campaign name or id column must all be there, and a shape
+whose headers other exports share (the Tencent Ads API's ``date`` and
+``cost``) needs one of its own (``evidence``). Headers are compared after
+``units.split_header`` (case, spaces and a trailing bracket set aside); a
+bracket is read by ``columns_of``. Columns a shape does not list are ignored
+and named in the summary, so a report with fifty extra metrics still reads.
+The Chinese consoles share their words (巨量引擎 and 磁力引擎 both write
+消耗, 展示数, 点击数): a console export is named only by a column its
+platform alone writes, else read as ``console``, which names no platform.
+docs/actuals.md lists the same table for users.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from aigc_roi.model.actuals import PLAN_CURRENCY
+from aigc_roi.reader.exports.units import (
+    CONVERSION_TIME,
+    COUNT_UNITS,
+    FEN_UNIT,
+    YUAN_UNIT,
+    money_unit,
+    split_header,
+    time_basis,
+)
 
 YUAN = "元"
 FEN = "分"
 COUNT = "count"
+MONEY = (YUAN, FEN, PLAN_CURRENCY)
 
 FIRST_PAYMENT_CN = ("首日付费金额", "首7日付费金额")
 """Console headers of the new users' early payments, first-day ones preferred."""
@@ -28,8 +42,7 @@ class Column:
     field: str
     """date, campaign, campaign_id, spend, impressions, clicks, users or revenue."""
     unit: str = COUNT
-    scale: float = 1.0
-    """Factor from the exported unit to the scenario's money (0.01 for 分)."""
+    """``date``, ``text``, ``count`` or, for money, 元, 分 or PLAN_CURRENCY (the generic CSV's)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,10 @@ class Platform:
     whole_spend: bool = False
     """Spend is exported in whole 分: a fraction means the file is really in 元."""
     required: tuple[str, ...] = field(default=("date", "spend"))
+    evidence: tuple[str, ...] = ()
+    """Headers only this platform writes, one of which must be present; () where its date or spend header is its own."""
+    fallback: bool = False
+    """A shape that names no platform (the generic CSV, a console of unknown platform): taken only where none is."""
 
     def headers_of(self, field_name: str) -> list[str]:
         return [header for header, column in self.columns.items() if column.field == field_name]
@@ -49,7 +66,8 @@ class Platform:
     def summary(self) -> str:
         """``date + spend + a campaign column (a | b)``: what a header needs to be this shape."""
         campaign = " | ".join(self.headers_of("campaign") + self.headers_of("campaign_id"))
-        return f"{self.title}: {self.headers_of('date')[0]} + {self.headers_of('spend')[0]} + ({campaign})"
+        evidence = f" + ({' | '.join(self.evidence)})" if self.evidence else ""
+        return f"{self.title}: {self.headers_of('date')[0]} + {self.headers_of('spend')[0]} + ({campaign}){evidence}"
 
 
 def _names(pairs: tuple[tuple[str, str], ...]) -> dict[str, Column]:
@@ -60,12 +78,15 @@ def _names(pairs: tuple[tuple[str, str], ...]) -> dict[str, Column]:
 
 
 def _money(headers: tuple[str, ...], field_name: str, unit: str = YUAN) -> dict[str, Column]:
-    return {header: Column(field_name, unit, 0.01 if unit == FEN else 1.0) for header in headers}
+    return {header: Column(field_name, unit) for header in headers}
 
 
-def _counts(**headers: str) -> dict[str, Column]:
-    return {header: Column(field_name) for field_name, header in headers.items()}
+def _counts(**headers: str | tuple[str, ...]) -> dict[str, Column]:
+    return {header: Column(field_name) for field_name, names in headers.items()
+            for header in ((names,) if isinstance(names, str) else names)}
 
+
+CONSOLE_TIME_BASIS = "日期: the day of delivery (reporting time) unless the report was set to conversion time (转化时间)"
 
 PLATFORMS: tuple[Platform, ...] = (
     Platform(
@@ -78,12 +99,12 @@ PLATFORMS: tuple[Platform, ...] = (
         | _money(("first_day_pay_amount",), "revenue"),
     ),
     Platform(
-        "oceanengine_console", "巨量引擎 (Ocean Engine) console",
-        "日期: the day of delivery (reporting time) unless the report was set to conversion time (转化时间)",
+        "oceanengine_console", "巨量引擎 (Ocean Engine) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date"), "时间": Column("date", "date")}
         | _names((("计划名称", "计划id"), ("项目名称", "项目id"), ("广告名称", "广告id")))
         | _money(("消耗",), "spend") | _counts(impressions="展示数", clicks="点击数", users="激活数")
         | _money(FIRST_PAYMENT_CN, "revenue"),
+        evidence=("项目名称", "项目id"),
     ),
     Platform(
         "tencent_api", "腾讯广告 (Tencent Ads) API",
@@ -93,14 +114,15 @@ PLATFORMS: tuple[Platform, ...] = (
         | _money(("cost",), "spend", FEN) | _counts(impressions="view_count", clicks="valid_click_count", users="activated_count")
         | _money(("first_day_pay_amount",), "revenue", FEN),
         whole_spend=True,
+        evidence=("adgroup_name", "adgroup_id", "view_count", "valid_click_count", "activated_count"),
     ),
     Platform(
-        "tencent_console", "腾讯广告 (Tencent Ads) console",
-        "日期: the day of delivery (reporting time) unless the report was set to conversion time",
+        "tencent_console", "腾讯广告 (Tencent Ads) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date")}
         | _names((("广告组名称", "广告组id"), ("广告名称", "广告id"), ("计划名称", "计划id")))
         | _money(("花费",), "spend") | _counts(impressions="曝光次数", clicks="点击次数", users="激活次数")
         | _money(FIRST_PAYMENT_CN, "revenue"),
+        evidence=("曝光次数", "点击次数", "激活次数"),
     ),
     Platform(
         "kuaishou_api", "磁力引擎 (Kuaishou) API",
@@ -111,34 +133,106 @@ PLATFORMS: tuple[Platform, ...] = (
         | _money(("event_pay_first_day",), "revenue"),
     ),
     Platform(
+        "console", "ad console (Chinese headers)",
+        CONSOLE_TIME_BASIS + "; the headers do not say which platform's console wrote it",
+        {"日期": Column("date", "date"), "时间": Column("date", "date")}
+        | _names((("计划名称", "计划id"), ("广告组名称", "广告组id"), ("项目名称", "项目id"), ("广告名称", "广告id")))
+        | _money(("消耗", "花费"), "spend")
+        | _counts(impressions=("展示数", "曝光次数"), clicks=("点击数", "点击次数"), users=("激活数", "激活次数"))
+        | _money(FIRST_PAYMENT_CN, "revenue"),
+        fallback=True,
+    ),
+    Platform(
         "generic", "generic CSV",
         "date: as the file's author wrote it (docs/actuals.md asks for the day the money was spent)",
         {"date": Column("date", "date")} | _names((("campaign", "campaign_id"),))
         | _money(("spend",), "spend", PLAN_CURRENCY) | _counts(impressions="impressions", clicks="clicks", users="new_users")
         | _money(("revenue",), "revenue", PLAN_CURRENCY),
+        fallback=True,
     ),
 )
 
-_UNIT = re.compile(r"\s*[(（]\s*([^()（）]*?)\s*[)）]\s*$")
+_PLAIN, _REPORTING, _CONVERSION, _UNKNOWN = range(4)
+"""How well a header cell reads as a known column, best first: plain or with a unit of its kind, then qualified
+with a time basis (the reporting time's first), then (money alone) with a bracket that names no unit: refused."""
 
 
-def normal_header(header: str) -> tuple[str, str]:
-    """(the header as the table spells it, the unit written in brackets or '')."""
-    text = header.strip().strip("\ufeff").strip().strip('"').strip()
-    unit = ""
-    found = _UNIT.search(text)
-    if found:
-        unit, text = found.group(1), text[: found.start()]
-    return text.strip().lower().replace(" ", ""), unit
+def _rank(column: Column, bracket: str) -> int | None:
+    """How a header cell of ``column``'s name with ``bracket`` reads as it; None: it is another column."""
+    if not bracket:
+        return _PLAIN
+    if column.unit in MONEY and money_unit(bracket) is not None:
+        return _PLAIN
+    if column.unit == COUNT and bracket in COUNT_UNITS:
+        return _PLAIN
+    basis = time_basis(bracket)
+    if basis is not None:
+        return _CONVERSION if basis == CONVERSION_TIME else _REPORTING
+    return _UNKNOWN if column.unit in MONEY else None
+
+
+@dataclass(frozen=True)
+class Found:
+    """The header cell a field is read from, and how."""
+
+    field: str
+    index: int
+    unit: str
+    """As ``ReportSource.units``: date, text, count, 元, 分, 万元, a currency's code or PLAN_CURRENCY."""
+    scale: float = 1.0
+    """Factor from the exported unit to one of ``currency`` (0.01 for 分, 10,000 for 万元)."""
+    currency: str | None = None
+    """A money column's currency as its header or shape states it; None: the plan's (a generic CSV's plain number)."""
+    conversion_time: bool = False
+    """Its header says 转化时间: conversions counted on the day they happened."""
+    unknown_unit: str | None = None
+    """A money column's bracket that names no unit this reader knows: the column is refused, not read."""
+
+
+def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
+    """Field -> the header cell it is read from: of the shape's headers for it, the first that some cell reads as,
+    and of its cells the best ranked (a plain 激活数 before 激活数(转化时间)), then the leftmost."""
+    split = [split_header(cell) for cell in header]
+    found: dict[str, Found] = {}
+    for known, column in platform.columns.items():
+        if column.field in found and found[column.field].unknown_unit is None:
+            continue
+        ranked = [(rank, index) for index, (name, bracket) in enumerate(split)
+                  if name == known and (rank := _rank(column, bracket)) is not None]
+        if not ranked:
+            continue
+        rank, index = min(ranked)
+        if rank == _UNKNOWN and column.field in found:
+            continue
+        found[column.field] = _found(column, index, split[index][1], rank)
+    return found
+
+
+def _found(column: Column, index: int, bracket: str, rank: int) -> Found:
+    conversion = rank == _CONVERSION
+    if column.unit not in MONEY:
+        return Found(column.field, index, column.unit, conversion_time=conversion)
+    if rank == _UNKNOWN:
+        return Found(column.field, index, column.unit, unknown_unit=bracket)
+    written = money_unit(bracket) if bracket else None
+    unit = written or {YUAN: YUAN_UNIT, FEN: FEN_UNIT}.get(column.unit)
+    if unit is None:
+        return Found(column.field, index, PLAN_CURRENCY, conversion_time=conversion)
+    return Found(column.field, index, unit.unit, unit.scale, unit.currency, conversion)
 
 
 def recognise(headers: list[str]) -> Platform | None:
-    """The shape whose date, spend and a campaign column are all present, most columns known first."""
-    normal = {normal_header(header)[0] for header in headers}
+    """The shape whose date, spend and a campaign column are all present (and its own evidence), most columns known
+    first; a shape that names no platform only where no platform's is."""
+    split = [split_header(header) for header in headers]
     candidates = []
-    for platform in PLATFORMS:
-        needed = all(any(header in normal for header in platform.headers_of(name)) for name in platform.required)
-        campaign = any(header in normal for header in platform.headers_of("campaign") + platform.headers_of("campaign_id"))
-        if needed and campaign:
-            candidates.append((sum(header in normal for header in platform.columns), -PLATFORMS.index(platform), platform))
-    return max(candidates, key=lambda item: item[:2])[2] if candidates else None
+    for order, platform in enumerate(PLATFORMS):
+        present = {known for known, column in platform.columns.items()
+                   if any(name == known and _rank(column, bracket) is not None for name, bracket in split)}
+        needed = all(any(header in present for header in platform.headers_of(name)) for name in platform.required)
+        campaign = any(header in present for header in platform.headers_of("campaign") + platform.headers_of("campaign_id"))
+        evidence = not platform.evidence or any(name in platform.evidence for name, _ in split)
+        if needed and campaign and evidence:
+            candidates.append((not platform.fallback, len(present), -order, platform))
+    return max(candidates, key=lambda item: item[:3])[3] if candidates else None
+

@@ -11,18 +11,19 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from aigc_roi.model.actuals import Report, ReportRow, ReportSource, export_currency
+from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
-from aigc_roi.reader.exports.cells import CellError, day, number, shown
+from aigc_roi.reader.exports.cells import Amounts, CellError, count, day, shown
 from aigc_roi.reader.exports.duplicates import Duplicates
-from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, YUAN, Platform, normal_header, recognise
+from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Platform, columns_of, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
+from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
 
 TOTALS = re.compile(r"(?:合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
                     re.IGNORECASE)
@@ -77,24 +78,35 @@ class _Used:
     header: str
     scale: float
     unit: str
+    read: Callable[[object], float | None]
+    """The cell's number, None for nothing reported: ``count``, or the export's ``Amounts`` for money."""
 
 
-def _columns(table: Table, platform: Platform) -> dict[str, _Used]:
-    """Field -> the column it is read from: the platform's preferred header among those present."""
-    normal = [normal_header(header) for header in table.header]
-    used: dict[str, _Used] = {}
-    for known, column in platform.columns.items():
-        if column.field in used:
-            continue
-        for index, (header, written_unit) in enumerate(normal):
-            if header == known:
-                scale, unit = column.scale, column.unit
-                if column.unit in (YUAN, FEN) and written_unit in (YUAN, FEN):
-                    # The header's own unit wins: a console column titled 花费(分) is in 分.
-                    scale, unit = (0.01 if written_unit == FEN else 1.0), written_unit
-                used[column.field] = _Used(column.field, index, table.header[index].strip().lstrip("\ufeff"), scale, unit)
-                break
-    return used
+def _columns(table: Table, platform: Platform) -> tuple[dict[str, _Used], Amounts, tuple[str, ...]]:
+    """Field -> the column it is read from (platforms.columns_of), the reader of the export's money, and the
+    headers used that count on conversion time; ScenarioInvalid, at the header, for money in a unit no one knows
+    or in two currencies."""
+    found = columns_of(table.header, platform)
+    errors = []
+    for use in found.values():
+        if use.unknown_unit is not None:
+            errors.append(ScenarioError(table.file, table.header_line, use.index + 1, _header(table, use.index),
+                                        f"expected a unit of money ({MONEY_UNITS_SHOWN}), found {use.unknown_unit!r}"))
+    spend, revenue = found["spend"].currency, (found["revenue"].currency if "revenue" in found else None)
+    if spend and revenue and spend != revenue:
+        index = found["revenue"].index
+        errors.append(ScenarioError(table.file, table.header_line, index + 1, _header(table, index),
+                                    f"expected money in {spend} as the spend column, found {revenue}"))
+    if errors:
+        raise ScenarioInvalid(errors)
+    amounts = Amounts(spend or revenue)
+    used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
+                        amounts if name in ("spend", "revenue") else count) for name, use in found.items()}
+    return used, amounts, tuple(_header(table, use.index) for use in found.values() if use.conversion_time)
+
+
+def _header(table: Table, index: int) -> str:
+    return table.header[index].strip().lstrip("\ufeff")
 
 
 def _unknown_header(table: Table) -> ScenarioError:
@@ -108,7 +120,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
-    used = _columns(table, platform)
+    used, money, conversion_time = _columns(table, platform)
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
@@ -135,12 +147,16 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     source = ReportSource(
         file=table.file, platform=platform.key, rows=len(rows),
         columns={name: use.header for name, use in used.items()},
-        units={name: use.unit for name, use in used.items()},
+        # Money the export left in the plan's currency is in the one its cells' signs named, where they named one.
+        units={name: money.currency if use.unit == PLAN_CURRENCY and money.currency else use.unit
+               for name, use in used.items()},
         time_basis=platform.time_basis,
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
         column_numbers={name: use.index + 1 for name, use in used.items()}, totals=totals,
+        currency=money.currency,
+        conversion_time=conversion_time,
     )
-    found = export_currency(source)
+    found = source.currency
     if found is not None and found != currency:
         spend = used["spend"]
         # One line at the header: no rate is assumed, so every amount of the file would be wrong alike.
@@ -179,10 +195,12 @@ def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amou
     for name, use in amounts:
         cell = cells[use.index]
         try:
-            value = number(cell)
+            value = use.read(cell)
         except CellError as error:
             _located(errors, file, line, use, error.expected, error.found)
             continue
+        if value is None:
+            continue  # nothing reported: None, and 0 for spend (below)
         if value < 0:
             _located(errors, file, line, use, "a count >= 0" if use.unit == COUNT else "an amount >= 0", shown(cell))
         elif name == "spend" and platform.whole_spend and use.unit == FEN and not value.is_integer():

@@ -1,0 +1,94 @@
+"""What a header's brackets say (a unit of money or of count, a time basis, or a qualifier this reader does not know)
+and what currency a cell's sign names.
+
+``消耗(元)``, ``spend (USD)``, ``消耗(万元)`` state the money's unit; ``展示数(次)`` a count's; ``激活数(转化时间)``
+the day conversions are counted on. Anything else in brackets (``激活数(去重)``, ``消耗(千元)``) is a qualifier the
+reader cannot interpret: such a column is not taken for the plain one (report.py refuses it for money rather than
+guess its unit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CNY = "CNY"
+
+
+@dataclass(frozen=True)
+class Money:
+    currency: str
+    """ISO code."""
+    scale: float
+    """Factor from the written unit to one of the currency (0.01 for 分, 10,000 for 万元)."""
+    unit: str
+    """As the summary shows it: 元, 分, 万元 or the currency's code."""
+
+
+YUAN_UNIT = Money(CNY, 1.0, "元")
+FEN_UNIT = Money(CNY, 0.01, "分")
+
+_NAMED: dict[str, Money] = {
+    "元": YUAN_UNIT, "人民币": YUAN_UNIT, "人民币元": YUAN_UNIT, "rmb": YUAN_UNIT, "cny": YUAN_UNIT, "¥": YUAN_UNIT,
+    "￥": YUAN_UNIT,
+    "分": FEN_UNIT, "万元": Money(CNY, 10_000.0, "万元"),
+    "usd": Money("USD", 1.0, "USD"), "美元": Money("USD", 1.0, "USD"), "美金": Money("USD", 1.0, "USD"),
+    "$": Money("USD", 1.0, "USD"), "us$": Money("USD", 1.0, "USD"),
+    "欧元": Money("EUR", 1.0, "EUR"), "港元": Money("HKD", 1.0, "HKD"), "港币": Money("HKD", 1.0, "HKD"),
+    "日元": Money("JPY", 1.0, "JPY"), "英镑": Money("GBP", 1.0, "GBP"),
+}
+"""Units of money a header writes in brackets, compared in lower case (RMB, rmb)."""
+_CODE = re.compile(r"[A-Z]{3}")
+"""Any other ISO code, as the plan's own ``currency:`` is written (upper case: a word in lower case is no code)."""
+
+MONEY_UNITS_SHOWN = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
+"""What an error says a money column's brackets may hold."""
+
+COUNT_UNITS = frozenset({"次", "个", "人", "次数", "个数", "人数"})
+
+CONVERSION_TIME = "conversion"
+REPORTING_TIME = "reporting"
+_TIME_BASES = {"转化时间": CONVERSION_TIME, "按转化时间": CONVERSION_TIME, "conversiontime": CONVERSION_TIME,
+               "计费时间": REPORTING_TIME, "按计费时间": REPORTING_TIME, "报告时间": REPORTING_TIME,
+               "按报告时间": REPORTING_TIME, "投放时间": REPORTING_TIME, "reportingtime": REPORTING_TIME}
+"""The 口径 a console writes after a metric when a report offers both (巨量引擎's 激活数(转化时间))."""
+
+_BRACKETS = re.compile(r"\s*[(（\[【]\s*([^()（）\[\]【】]*?)\s*[)）\]】]\s*$")
+
+
+def split_header(header: str) -> tuple[str, str]:
+    """(the name as the shapes spell it: lower case, no spaces; the text of a trailing bracket, or '')."""
+    text = header.strip().strip("\ufeff").strip().strip('"').strip()
+    bracket = ""
+    found = _BRACKETS.search(text)
+    if found:
+        bracket, text = found.group(1), text[: found.start()]
+    return text.strip().lower().replace(" ", ""), bracket
+
+
+def money_unit(bracket: str) -> Money | None:
+    """The unit of money a bracket's text names, else None."""
+    known = _NAMED.get(bracket.lower().replace(" ", ""))
+    if known is not None:
+        return known
+    return Money(bracket, 1.0, bracket) if _CODE.fullmatch(bracket) else None
+
+
+def time_basis(bracket: str) -> str | None:
+    """CONVERSION_TIME or REPORTING_TIME where the bracket names one, else None."""
+    return _TIME_BASES.get(bracket.lower().replace(" ", ""))
+
+
+CODES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "AUD", "CAD", "NZD", "TWD", "KRW", "MOP")
+"""The ISO codes a cell may write by its amount (``USD 5``): a known few, so that a stray ``ABC5`` is no number."""
+
+SIGNS: dict[str, tuple[str, ...]] = {
+    "$": ("USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"), "US$": ("USD",), "HK$": ("HKD",), "¥": (CNY, "JPY"),
+    "元": (CNY,), "RMB": (CNY,),
+}
+"""The currencies a cell's sign may mean, the first the one it sets where the export states none ($: USD; ¥: CNY,
+as the Chinese consoles write it). An ISO code written in the cell (USD 5) means itself."""
+
+
+def sign_means(sign: str) -> tuple[str, ...]:
+    return SIGNS.get(sign, (sign,))

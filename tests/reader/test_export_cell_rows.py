@@ -1,0 +1,147 @@
+"""An export's rows and cells in place: a CSV row of the wrong width, nothing reported in a count, a percentage, a
+currency sign, a workbook's formula without its saved value and dates Excel writes as serials; each wrong reading
+the QA round found (docs/actuals.md) is a located one-line error in English and Chinese, or read as the user meant.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.exports import Horizon, read_report
+
+HORIZON = Horizon.of((2025, 1), 6)
+PLAN = """\
+name: Exports
+start: 2025-01
+horizon_months: 6
+acquisition:
+  - name: Douyin CPA
+    type: cpa
+    bid: 20
+    budget: 100_000
+    match: ["dy_*", "抖音*", "gdt_*"]
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases:
+    - {name: Pack, price: 10, rate: 1}
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _errors(path: Path) -> list[str]:
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report([path], HORIZON)
+    return [str(error) for error in raised.value.errors]
+
+
+def test_nothing_reported_in_a_count_is_none_and_in_spend_0(tmp_path: Path) -> None:
+    path = _write(tmp_path, "\ufeffstat_date,campaign_name,charge,show,photo_click,activation,event_pay_first_day\n"
+                            "2025-01-01 00:00:00,ks_a,1000.10,1000,10,N/A,--\n"
+                            "2025-01-02 00:00:00,ks_a,--,－,,null,—\n")
+    rows = read_report([path], HORIZON).rows
+    assert [(row.spend, row.impressions, row.clicks, row.users, row.revenue) for row in rows] == [
+        (1000.1, 1000.0, 10.0, None, None), (0.0, None, None, None, None)]
+
+
+def test_new_users_not_reported_are_no_zero_flagged_at_p0(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    # January whole, on its planned 100,000: only the users could be flagged.
+    export = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a,50000,N/A\n2025-01-31,dy_a,50000,N/A\n")
+    result = invoke(["actuals", str(plan), str(export), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    (month,) = json.loads(result.stdout)["channels"][0]["months"]
+    assert (month["actual"]["spend"], month["actual"]["users"], month["actual"]["cac"]) == (100_000.0, None, None)
+    assert month["percentile"]["users"] is None and month["flagged"] == []
+
+
+def test_a_percentage_in_spend_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,3.2%\n")
+    assert _errors(path) == [f"{path}:2:3: spend: expected a number, found '3.2%'; a percentage is no amount or count"]
+
+
+def test_currency_signs_set_or_must_match_the_exports_currency(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'date,campaign,spend,new_users\n2025-01-03,dy_a,"$1,234.50",1\n2025-01-04,dy_a,US$5,1\n')
+    report = read_report([path], HORIZON)
+    assert [row.spend for row in report.rows] == [1234.5, 5.0]
+    assert (report.sources[0].currency, report.sources[0].units["spend"]) == ("USD", "USD")
+    path.write_text(path.read_text(encoding="utf-8") + '2025-01-05,dy_a,"1,234.50元",1\n', encoding="utf-8")
+    assert _errors(path) == [f"{path}:4:3: spend: expected an amount in USD, found '1,234.50元'"]
+
+
+def test_a_dollar_amount_in_a_yuan_column_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-03,抖音A,$5,1\n2025-01-04,抖音A,¥5,1\n2025-01-05,抖音A,5元,1\n")
+    assert _errors(path) == [f"{path}:2:3: 消耗(元): expected an amount in CNY, found '$5'"]
+
+
+def test_excel_date_serials_are_dates(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["date", "campaign", "spend"], [45659, "dy_a", 100]):
+        book.active.append(row)
+    path = tmp_path / "serial.xlsx"
+    book.save(path)
+    # 45717 is 2025-03-01 (tests/reader/test_export_cells.py); 59 days earlier (31 + 28) is 2025-01-01: 45658.
+    csv = _write(tmp_path, "date,campaign,spend\n45658,dy_a,100\n")
+    assert [row.day for row in read_report([csv, path], HORIZON).rows] == [datetime.date(2025, 1, 1),
+                                                                           datetime.date(2025, 1, 2)]
+
+
+def test_an_impossible_date_says_so(tmp_path: Path) -> None:
+    path = _write(tmp_path, "date,campaign,spend\n2025-02-30,dy_a,100\n")
+    assert _errors(path) == [
+        f"{path}:2:1: date: expected a date YYYY-MM-DD, found '2025-02-30' (no such day: 2025-02 has 28 days)"]
+
+
+def test_the_summary_states_each_unit_once_with_its_factor(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    console = _write(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-03,抖音A,1000,50\n", "console.csv")
+    wan = _write(tmp_path, "日期,计划名称,消耗(万元),激活数\n2025-01-04,抖音B,0.1,5\n", "wan.csv")
+    tencent = _write(tmp_path, "date,adgroup_name,cost,view_count\n2025-01-05,gdt_a,100000,100\n", "tencent.csv")
+    generic = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-06,dy_a,1000,50\n", "generic.csv")
+    result = invoke(["actuals", str(plan), str(console), str(wan), str(tencent), str(generic), "-f", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    assert "spend=消耗(元), users=激活数" in result.stdout
+    assert "spend=消耗(万元) (×10,000), users=激活数" in result.stdout
+    assert "spend=cost (分, ÷100), impressions=view_count" in result.stdout
+    assert "spend=spend (CNY), users=new_users" in result.stdout
+
+
+def test_conversion_time_is_said_in_each_language(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    export = _write(tmp_path, "日期,计划名称,消耗,激活数(转化时间)\n2025-01-03,抖音A,1000,50\n")
+    english = invoke(["actuals", str(plan), str(export), "-f", "markdown"]).stdout
+    assert ("- conversion time: 激活数(转化时间) count each conversion on the day it happened, not the day of delivery"
+            in english)
+    assert "- 按转化时间：激活数(转化时间) 按转化发生的日期计数，而非投放日期" in invoke(
+        ["actuals", str(plan), str(export), "-f", "markdown", "--lang", "zh"]).stdout
+
+
+def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    files = [
+        _write(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,3.2%\n2025-02-30,dy_a,$5\n", "cells.csv"),
+        _write(tmp_path, "日期,计划名称,消耗(千元)\n2025-01-01,抖音A,1\n", "unit.csv"),
+        _write(tmp_path, "日期,计划名称,消耗(元)\n2025-01-01,抖音A,$5\n", "sign.csv"),
+        _write(tmp_path, "date,campaign,spend (USD),revenue (CNY)\n2025-01-01,dy_a,1,1\n", "two.csv"),
+    ]
+    result = invoke(["actuals", str(plan), *map(str, files), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{files[0]}:2:3: spend: 应为数字，实际为 '3.2%'；百分比不是金额或数量",
+        f"{files[0]}:3:1: date: 应为 YYYY-MM-DD 格式的日期，实际为 '2025-02-30'（没有这一天：2025-02 只有 28 天）",
+        f"{files[1]}:1:3: 消耗(千元): 应为货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种），实际为 '千元'",
+        f"{files[2]}:2:3: 消耗(元): 应为以 CNY 计的金额，实际为 '$5'",
+        f"{files[3]}:1:4: revenue (CNY): 应为与花费列相同的币种 USD，实际为 CNY",
+    ]
+

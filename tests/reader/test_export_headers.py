@@ -1,0 +1,149 @@
+"""An export's header: which line it is, which shape it is, and what its brackets say.
+
+A bracket is a unit only where it names one (元, 分, 万元, a currency): 万元 is read times 10,000, a currency is the
+export's (``ReportSource.currency``, for `actuals` to hold against the plan's), and a unit of money no one knows is
+refused at its header. Any other bracket is a qualifier: ``激活数(转化时间)`` is not the plain 激活数, which wins
+where both are there; alone, it is read and said to count on conversion time. A shape whose headers other exports
+share needs a column of its own (a generic sheet's ``cost`` is no Tencent Ads API export in 分), and a console
+export is named after a platform only by a column that platform alone writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aigc_roi.model.actuals import Report
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.exports import Horizon, read_report
+
+HORIZON = Horizon.of((2025, 1), 6)
+MONEY_UNITS = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
+
+
+def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _read(path: Path) -> Report:
+    return read_report([path], HORIZON)
+
+
+def _errors(path: Path) -> list[str]:
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report([path], HORIZON)
+    return [str(error) for error in raised.value.errors]
+
+
+def test_wan_yuan_are_read_times_ten_thousand(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗(万元),激活数\n2025-01-03,抖音A,1.5,1000\n"))
+    (row,) = report.rows
+    assert row.spend == 15_000.0  # 1.5 万元
+    (source,) = report.sources
+    assert (source.units["spend"], source.currency) == ("万元", "CNY")
+
+
+@pytest.mark.parametrize(("header", "currency", "unit"), [
+    ("date,campaign,spend (USD),new_users", "USD", "USD"),
+    ("日期,计划名称,消耗(美元),激活数", "USD", "USD"),
+    ("日期,计划名称,消耗（美金）,激活数", "USD", "USD"),
+    ("date,campaign,spend ($),new_users", "USD", "USD"),
+    ("date,campaign,spend [EUR],new_users", "EUR", "EUR"),
+    ("date,campaign,spend（RMB）,new_users", "CNY", "元"),
+    ("日期,计划名称,消耗（元）,激活数", "CNY", "元"),
+    # The Chinese platforms' shapes are in 元 without saying so; a generic CSV of plain numbers states nothing.
+    ("日期,计划名称,消耗,激活数", "CNY", "元"),
+    ("stat_time_day,campaign_name,stat_cost,active", "CNY", "元"),
+    ("date,campaign,spend,new_users", None, "currency"),
+])
+def test_the_exports_currency_is_what_its_header_or_shape_states(tmp_path: Path, header: str, currency: str | None,
+                                                                unit: str) -> None:
+    report = _read(_write(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100\n"))
+    assert report.rows[0].spend == 1000.0
+    assert (report.sources[0].currency, report.sources[0].units["spend"]) == (currency, unit)
+
+
+def test_the_tencent_api_fen_are_cny(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "date,adgroup_name,cost,view_count\n2025-01-03,gdt_a,123456,1000\n"))
+    assert report.rows[0].spend == 1234.56  # 123,456 分
+    assert (report.sources[0].currency, report.sources[0].units["spend"]) == ("CNY", "分")
+
+
+@pytest.mark.parametrize(("header", "column", "found"), [
+    ("日期,计划名称,消耗(千元),激活数", 3, "千元"),
+    ("日期,计划名称,消耗(欧分),激活数", 3, "欧分"),
+    ("date,campaign,spend (pts),new_users", 3, "pts"),
+    ("日期,计划名称,消耗,激活数,首日付费金额(千元)", 5, "千元"),
+])
+def test_a_unit_of_money_no_one_knows_is_refused_at_its_header(tmp_path: Path, header: str, column: int,
+                                                               found: str) -> None:
+    path = _write(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100,1\n")
+    name = header.split(",")[column - 1]
+    assert _errors(path) == [f"{path}:1:{column}: {name}: expected a unit of money ({MONEY_UNITS}), found {found!r}"]
+
+
+def test_money_in_two_currencies_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "date,campaign,spend (USD),new_users,revenue (CNY)\n2025-01-03,dy_a,1000,100,50\n")
+    assert _errors(path) == [f"{path}:1:5: revenue (CNY): expected money in USD as the spend column, found CNY"]
+
+
+def test_the_plain_header_wins_over_a_qualified_one(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗(元),激活数(转化时间),激活数\n2025-01-03,抖音A,1000,50,80\n"))
+    assert report.rows[0].users == 80.0
+    (source,) = report.sources
+    assert source.columns["users"] == "激活数" and source.ignored == ("激活数(转化时间)",)
+    assert source.conversion_time == ()
+
+
+def test_a_count_on_conversion_time_alone_is_read_and_said_so(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗(元),激活数（转化时间）\n2025-01-03,抖音A,1000,50\n"))
+    assert report.rows[0].users == 50.0
+    assert report.sources[0].conversion_time == ("激活数（转化时间）",)
+
+
+def test_the_reporting_time_count_wins_over_the_conversion_time_one(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗,激活数(转化时间),激活数(计费时间)\n2025-01-03,抖音A,1000,50,80\n"))
+    assert report.rows[0].users == 80.0
+    assert report.sources[0].conversion_time == ()
+
+
+def test_a_qualifier_no_one_knows_is_another_column(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗,展示数(次),激活数(去重)\n2025-01-03,抖音A,1000,20000,50\n"))
+    (row,) = report.rows
+    # 次 is a count's unit; 去重 (deduplicated) is no basis this reader knows: new users are not reported.
+    assert (row.impressions, row.users) == (20000.0, None)
+    assert report.sources[0].ignored == ("激活数(去重)",)
+
+
+def test_cost_alone_does_not_make_a_tencent_api_export(tmp_path: Path) -> None:
+    """The tester's generic sheet: its cost of 50,000 was read as 分, 500 元."""
+    path = _write(tmp_path, "date,campaign_name,cost,impressions,clicks\n2025-01-01,gdt_x,50000,100000,1000\n")
+    (error,) = _errors(path)
+    assert error.startswith(f"{path}:1:1: header: expected the columns of a known export (")
+    assert ("腾讯广告 (Tencent Ads) API: date + cost + (adgroup_name | campaign_name | ad_name | adgroup_id | "
+            "campaign_id | ad_id) + (adgroup_name | adgroup_id | view_count | valid_click_count | activated_count)"
+            ) in error
+    assert error.endswith("found date, campaign_name, cost, impressions, clicks")
+
+
+def test_a_column_of_its_own_makes_a_tencent_api_export(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "date,campaign_name,cost,view_count\n2025-01-01,gdt_x,50000,100000\n"))
+    assert (report.sources[0].platform, report.rows[0].spend) == ("tencent_api", 500.0)  # 50,000 分
+
+
+@pytest.mark.parametrize(("header", "platform"), [
+    ("日期,计划名称,花费", "console"),
+    ("日期,计划名称,消耗,展示数,点击数,激活数", "console"),
+    ("日期,项目名称,消耗,展示数", "oceanengine_console"),
+    ("日期,广告组名称,花费,曝光次数", "tencent_console"),
+])
+def test_a_console_is_named_after_a_platform_only_by_a_column_it_alone_writes(tmp_path: Path, header: str,
+                                                                              platform: str) -> None:
+    row = ",".join(["2025-01-03", "抖音A", "100"] + ["10"] * (header.count(",") - 2))
+    source = _read(_write(tmp_path, f"{header}\n{row}\n")).sources[0]
+    assert source.platform == platform
+    if platform == "console":
+        assert "Tencent" not in source.time_basis and "platform's console" in source.time_basis
