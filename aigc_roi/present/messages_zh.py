@@ -63,6 +63,7 @@ _EXPECTED = _rules([
     (r"a report with a header row", "带表头的报表"),
     (r"a header row of comma- or tab-separated columns", "以逗号或制表符分隔的表头行"),
     (r"at least one data row under the header", "表头下至少一行数据"),
+    (r"(\d+) cells as the header has", "{0} 个单元格（与表头一致）"),
     (r"a unit of money \(元, 分, 万元 or a currency such as CNY, USD, 美元, \$\)", "货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种）"),
     (r"money in (\S+) as the spend column", "与花费列相同的币种 {0}"),
     (r"an amount in (\S+)", "以 {0} 计的金额"),
@@ -165,7 +166,8 @@ _EXPECTED = _rules([
 
 _FOUND = _rules([
     (r"an empty cell", "空单元格"),
-    (r"an empty sheet", "空工作表"),
+    (r"no row of two or more filled cells \(sheets: (.+)\)", "任何一行都不足两个非空单元格（工作表：{0}）"),
+    (r"a formula with no saved value \((.+)\)", "没有保存结果的公式（{0}）"),
     (r"(\S+) '(.+)' again \(first at (.+)\)", "{0} '{1}' 重复（首次在 {2}）"),
     (r"(\S+) id '(.+)' again \(first at (.+)\)", "{0} 计划 ID '{1}' 重复（首次在 {2}）"),
     (r"'(.+)' matching both '(.+)' \('(.+)'\) and '(.+)' \('(.+)'\)", "'{0}' 同时匹配 '{1}'（'{2}'）和 '{3}'（'{4}'）"),
@@ -452,7 +454,10 @@ _HINTS = _rules([
     (r"actuals converts no currency: convert the export to (\w+), or the plan to (\w+)",
      "actuals 不做币种换算：请把报表换算为 {0}，或把计划换算为 {1}"),
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
+    (r"a comma inside an unquoted cell \(such as 1,234\.56\) splits it in two: quote the cell",
+     "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号"),
     (r"a percentage is no amount or count", "百分比不是金额或数量"),
+    (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),
     (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),

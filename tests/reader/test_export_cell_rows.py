@@ -31,6 +31,7 @@ monetization:
   purchases:
     - {name: Pack, price: 10, rate: 1}
 """
+COMMA = "a comma inside an unquoted cell (such as 1,234.56) splits it in two: quote the cell"
 
 
 def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
@@ -43,6 +44,32 @@ def _errors(path: Path) -> list[str]:
     with pytest.raises(ScenarioInvalid) as raised:
         read_report([path], HORIZON)
     return [str(error) for error in raised.value.errors]
+
+
+def test_an_unquoted_thousands_comma_is_a_row_too_wide(tmp_path: Path) -> None:
+    """Read as spend 1 and impressions 234.56, the tester's row added 101 where 1,334.56 was spent."""
+    path = _write(tmp_path, "date,campaign,spend,impressions\n2025-01-01,dy_a,1,234.56,5000\n2025-01-02,dy_a,100,5000\n")
+    assert _errors(path) == [f"{path}:2:5: expected 4 cells as the header has, found 5; {COMMA}"]
+
+
+def test_a_short_row_is_refused_not_read_as_nothing_spent(tmp_path: Path) -> None:
+    path = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a\n2025-01-02,dy_a,100,5\n")
+    assert _errors(path) == [f"{path}:2:3: expected 4 cells as the header has, found 2"]
+
+
+def test_a_tab_separated_row_too_wide_has_no_comma_hint(tmp_path: Path) -> None:
+    path = _write(tmp_path, "date\tcampaign\tspend\n2025-01-01\tdy_a\t1\t2\n")
+    assert _errors(path) == [f"{path}:2:4: expected 3 cells as the header has, found 4"]
+
+
+@pytest.mark.parametrize("text", [
+    "date,campaign,spend,\n2025-01-01,dy_a,100,\n",            # a trailing comma on every line
+    "date,campaign,spend,,\n2025-01-01,dy_a,100\n",            # a header with empty cells at its end
+    "date,campaign,spend\n2025-01-01,dy_a,100,,,\n",           # a row padded past the header by Excel
+    "报表,,\ndate,campaign,spend\n2025-01-01,dy_a,100\n",        # a title padded to the table's width
+])
+def test_empty_cells_at_the_end_are_padding(tmp_path: Path, text: str) -> None:
+    assert [row.spend for row in read_report([_write(tmp_path, text)], HORIZON).rows] == [100.0]
 
 
 def test_nothing_reported_in_a_count_is_none_and_in_spend_0(tmp_path: Path) -> None:
@@ -82,6 +109,19 @@ def test_currency_signs_set_or_must_match_the_exports_currency(tmp_path: Path) -
 def test_a_dollar_amount_in_a_yuan_column_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-03,抖音A,$5,1\n2025-01-04,抖音A,¥5,1\n2025-01-05,抖音A,5元,1\n")
     assert _errors(path) == [f"{path}:2:3: 消耗(元): expected an amount in CNY, found '$5'"]
+
+
+def test_a_formula_without_its_saved_value_is_refused_not_read_as_0(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["date", "campaign", "spend", "new_users"], ["2025-01-01", "dy_a", "=100*2", 3],
+                ["2025-01-02", "dy_a", 300, None]):
+        sheet.append(row)
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    assert _errors(path) == [f"{path}:2:3: spend: expected a number, found a formula with no saved value (=100*2); "
+                             "open and save the workbook in Excel so it keeps the result"]
 
 
 def test_excel_date_serials_are_dates(tmp_path: Path) -> None:
@@ -130,6 +170,7 @@ def test_conversion_time_is_said_in_each_language(tmp_path: Path) -> None:
 def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
     plan = _write(tmp_path, PLAN, "plan.yaml")
     files = [
+        _write(tmp_path, "date,campaign,spend,impressions\n2025-01-01,dy_a,1,234.56,5000\n", "wide.csv"),
         _write(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,3.2%\n2025-02-30,dy_a,$5\n", "cells.csv"),
         _write(tmp_path, "日期,计划名称,消耗(千元)\n2025-01-01,抖音A,1\n", "unit.csv"),
         _write(tmp_path, "日期,计划名称,消耗(元)\n2025-01-01,抖音A,$5\n", "sign.csv"),
@@ -138,10 +179,31 @@ def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
     result = invoke(["actuals", str(plan), *map(str, files), "--lang", "zh"])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{files[0]}:2:3: spend: 应为数字，实际为 '3.2%'；百分比不是金额或数量",
-        f"{files[0]}:3:1: date: 应为 YYYY-MM-DD 格式的日期，实际为 '2025-02-30'（没有这一天：2025-02 只有 28 天）",
-        f"{files[1]}:1:3: 消耗(千元): 应为货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种），实际为 '千元'",
-        f"{files[2]}:2:3: 消耗(元): 应为以 CNY 计的金额，实际为 '$5'",
-        f"{files[3]}:1:4: revenue (CNY): 应为与花费列相同的币种 USD，实际为 CNY",
+        f"{files[0]}:2:5: 应为 4 个单元格（与表头一致），实际为 5；"
+        "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号",
+        f"{files[1]}:2:3: spend: 应为数字，实际为 '3.2%'；百分比不是金额或数量",
+        f"{files[1]}:3:1: date: 应为 YYYY-MM-DD 格式的日期，实际为 '2025-02-30'（没有这一天：2025-02 只有 28 天）",
+        f"{files[2]}:1:3: 消耗(千元): 应为货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种），实际为 '千元'",
+        f"{files[3]}:2:3: 消耗(元): 应为以 CNY 计的金额，实际为 '$5'",
+        f"{files[4]}:1:4: revenue (CNY): 应为与花费列相同的币种 USD，实际为 CNY",
     ]
 
+
+def test_a_formula_and_a_workbook_without_a_table_in_chinese(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    book = openpyxl.Workbook()
+    for row in (["date", "campaign", "spend"], ["2025-01-01", "dy_a", "=SUM(1,2)"]):
+        book.active.append(row)
+    formula = tmp_path / "formula.xlsx"
+    book.save(formula)
+    notes = openpyxl.Workbook()
+    notes.active.title = "说明"
+    notes.active.append(["本报表由巨量引擎导出"])
+    empty = tmp_path / "notes.xlsx"
+    notes.save(empty)
+    result = invoke(["actuals", str(plan), str(formula), str(empty), "--lang", "zh"])
+    assert result.stderr.splitlines() == [
+        f"{formula}:2:3: spend: 应为数字，实际为 没有保存结果的公式（=SUM(1,2)）；请在 Excel 中打开并保存工作簿，以保存公式的结果",
+        f"{empty}:1:1: 应为带表头的报表，实际为 任何一行都不足两个非空单元格（工作表：说明）",
+    ]

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from aigc_roi.reader.exports.cells import Amounts, CellError, count, day
+from aigc_roi.reader.exports.cells import Amounts, CellError, UnsavedFormula, count, day
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
@@ -100,3 +100,11 @@ def test_not_a_day(cell: str, found: str) -> None:
         day(cell)
     assert str(raised.value) == f"expected a date YYYY-MM-DD, found {found}"
 
+
+def test_a_formula_without_its_saved_value_is_no_number_and_no_day() -> None:
+    formula = UnsavedFormula("=100*2")
+    hint = "a formula with no saved value (=100*2); open and save the workbook in Excel so it keeps the result"
+    for read, expected in ((count, "a number"), (Amounts("CNY"), "a number"), (day, "a date YYYY-MM-DD")):
+        with pytest.raises(CellError) as raised:
+            read(formula)
+        assert str(raised.value) == f"expected {expected}, found {hint}"

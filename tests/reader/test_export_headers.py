@@ -10,6 +10,7 @@ export is named after a platform only by a column that platform alone writes.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,57 @@ def test_a_console_is_named_after_a_platform_only_by_a_column_it_alone_writes(tm
     assert source.platform == platform
     if platform == "console":
         assert "Tencent" not in source.time_basis and "platform's console" in source.time_basis
+
+
+TITLED = "日期,计划名称,消耗,展示数,激活数\n2025-01-03,抖音A,100,1000,10\n2025-01-04,抖音A,x,1000,10\n"
+
+
+@pytest.mark.parametrize(("above", "line"), [
+    ("巨量引擎 计划报表,,,,\n,,,,\n", 4),                                     # Excel's padding of a title line
+    ("报表名称,计划报表\n时间范围,2025-01-01 至 2025-01-31\n", 4),              # key-value title lines
+    ('Campaign report\n"January 1, 2025 - January 31, 2025"\n', 4),          # Google Ads: a date range quoted whole
+    ("", 2),
+])
+def test_the_header_is_found_below_title_lines_and_errors_point_at_the_data(tmp_path: Path, above: str, line: int) -> None:
+    path = _write(tmp_path, above + TITLED)
+    assert _errors(path) == [f"{path}:{line + 1}:3: 消耗: expected a number, found 'x'"]
+    path.write_text(above + TITLED.rsplit("2025-01-04", 1)[0], encoding="utf-8")
+    assert [(row.line, row.spend) for row in _read(path).rows] == [(line, 100.0)]
+
+
+def test_an_unknown_header_is_located_at_its_own_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'Campaign report\n"March 1, 2025 - March 31, 2025"\nDay,Campaign,Currency code,Cost\n'
+                            "2025-03-01,dy_search,USD,12.34\n")
+    (error,) = _errors(path)
+    assert error.startswith(f"{path}:3:1: header: ") and error.endswith("found Day, Campaign, Currency code, Cost")
+
+
+def _book(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_workbooks_title_rows_of_two_cells_are_passed_over(tmp_path: Path) -> None:
+    path = _book(tmp_path, {"报表": [["报表名称", "计划报表"], ["时间范围", "2025-01-01 至 2025-01-31"],
+                                   ["日期", "计划名称", "消耗", "激活数"], ["2025-01-03", "抖音A", 100, 10]]})
+    assert [(row.line, row.day, row.spend) for row in _read(path).rows] == [(4, datetime.date(2025, 1, 3), 100.0)]
+
+
+def test_a_notes_sheet_before_the_report_is_passed_over(tmp_path: Path) -> None:
+    path = _book(tmp_path, {"说明": [["本报表由巨量引擎导出"]],
+                            "数据": [["日期", "计划名称", "消耗", "激活数"], ["2025-01-03", "抖音A", 100, 10]]})
+    assert [(row.line, row.spend, row.users) for row in _read(path).rows] == [(2, 100.0, 10.0)]
+
+
+def test_a_workbook_without_a_table_says_what_it_found(tmp_path: Path) -> None:
+    path = _book(tmp_path, {"说明": [["本报表由巨量引擎导出"]], "备注": []})
+    assert _errors(path) == [f"{path}:1:1: expected a report with a header row, found no row of two or more filled "
+                             "cells (sheets: 说明, 备注)"]

@@ -6,8 +6,8 @@ means for its column). An amount may carry a currency sign (``$1,234.50``, ``US$
 ``USD 5``), checked against the export's currency (``Amounts``); a count may not. A percentage is neither.
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
 of a workbook, or an Excel date serial (``45717``, the 1900 date system: 2025-03-01), as a date column left
-unformatted holds it. A cell that is none of these raises ``CellError`` with what was expected, for the reader to
-locate.
+unformatted holds it. A workbook's formula without its saved value (``UnsavedFormula``, as tables.py marks it) is
+neither. A cell that is none of these raises ``CellError`` with what was expected, for the reader to locate.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
@@ -46,6 +47,20 @@ class CellError(ValueError):
     def __init__(self, expected: str, found: str) -> None:
         super().__init__(f"expected {expected}, found {found}")
         self.expected, self.found = expected, found
+
+
+@dataclass(frozen=True)
+class UnsavedFormula:
+    """A workbook cell whose formula was never computed and saved (a file a script wrote): it has no value to read."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
+
+    def refused(self, expected: str) -> CellError:
+        return CellError(expected, f"a formula with no saved value ({self.formula}); "
+                                   "open and save the workbook in Excel so it keeps the result")
 
 
 def shown(cell: object) -> str:
@@ -96,6 +111,8 @@ def _number(cell: object) -> tuple[float | None, str | None]:
         raise CellError("a number", shown(cell))
     if isinstance(cell, int | float):
         return _bounded(float(cell), cell), None
+    if isinstance(cell, UnsavedFormula):
+        raise cell.refused("a number")
     text = str(cell).strip().translate(_FULL_WIDTH).strip()
     if text.lower() in NOTHING or not text.strip(_DASHES):
         return None, None
@@ -126,6 +143,8 @@ def day(cell: object) -> datetime.date:
         return cell.date()
     if isinstance(cell, datetime.date):
         return cell
+    if isinstance(cell, UnsavedFormula):
+        raise cell.refused("a date YYYY-MM-DD")
     text = str(cell).strip()
     if isinstance(cell, float) and cell.is_integer():
         text = str(int(cell))

@@ -58,7 +58,7 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
     rows: list[ReportRow] = []
     for path in paths:
         try:
-            source, file_rows, file_errors = _read_one(read_table(path), horizon, currency)
+            source, file_rows, file_errors = _read_one(read_table(path, _recognised), horizon, currency)
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             continue
@@ -69,6 +69,10 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
     if errors:
         raise ScenarioInvalid(errors)
     return Report(tuple(sources), tuple(rows))
+
+
+def _recognised(header: list[str]) -> bool:
+    return recognise(header) is not None
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,9 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     totals = 0
     try:
         for line, cells in table.rows:
+            if len(cells) != table.width and (misfit := table.misfit(cells)) is not None:
+                errors.append(ScenarioError(table.file, line, misfit[0], "", misfit[1]))
+                continue
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
             if any(is_totals_label(str(cells[index])) for index in places):

@@ -4,12 +4,18 @@ CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 "Unicode Text"), else GB18030 (a superset of GBK, what Excel on Chinese
 Windows writes); comma or tab separated, as the header line shows; lines
 ending in LF, CRLF, or CR alone throughout (Excel for Mac's "CSV
-(Macintosh)"). xlsx: the first sheet (openpyxl, the ``xlsx`` extra,
-imported only for a workbook). Leading blank lines and the title lines some
-consoles put above the header are skipped: the header is the first line
-with at least two cells. Anything else (binary data, a CR inside a line, a
-cell past the csv module's limit) is a located ScenarioInvalid, never the
-csv module's own error.
+(Macintosh)"). xlsx: the first sheet that holds a table (openpyxl, the
+``xlsx`` extra, imported only for a workbook), so a notes sheet before it is
+passed over. Leading blank lines and the title lines some consoles put above
+the header are skipped: the header is the first line with at least two
+filled cells (a title padded by Excel, ``报表,,,,``, or quoted whole, as
+Google Ads writes its date range, has one), or, where a shape recognises a
+line a little below it, that line (key-value titles such as
+``报表名称,计划报表``). A CSV row's cells must be as many as the header's,
+empty ones at the end aside (``Table.misfit``): an unquoted ``1,234.56``
+would otherwise shift every cell after it. Anything else (binary data, a CR
+inside a line, a cell past the csv module's limit) is a located
+ScenarioInvalid, never the csv module's own error.
 """
 
 from __future__ import annotations
@@ -19,19 +25,26 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.reader.byte_order import utf16_mark
+from aigc_roi.reader.exports.cells import UnsavedFormula
 
 if TYPE_CHECKING:
     from _csv import Reader
 
 Cells = list[object]
+IsHeader = Callable[[list[str]], bool]
+"""Whether a line's cells are a header some shape recognises."""
+
+LOOKAHEAD = 20
+"""Lines below the first of two or more filled cells searched for one a shape recognises."""
 
 
 @dataclass
@@ -41,6 +54,29 @@ class Table:
     header_line: int
     rows: Iterator[tuple[int, Cells]]
     """(line or sheet row, cells), after the header."""
+    width: int | None = None
+    """The cells a CSV row must have: the header's, its empty ones at the end aside; None for a workbook, whose
+    cells keep their columns whatever they hold."""
+    delimiter: str = ","
+
+    def misfit(self, cells: Cells) -> tuple[int, str] | None:
+        """(column, message) where a CSV row has more or fewer cells than the header, trailing empty ones aside."""
+        if self.width is None or len(cells) == self.width:
+            return None
+        if len(cells) < self.width:
+            return len(cells) + 1, f"expected {self.width} cells as the header has, found {len(cells)}"
+        written = _filled_width(cells)
+        if written <= self.width:
+            return None  # empty cells past the header's: a trailing comma, or Excel padding its used range
+        first_extra = next(index for index in range(self.width, written) if str(cells[index]).strip())
+        hint = ("; a comma inside an unquoted cell (such as 1,234.56) splits it in two: quote the cell"
+                if self.delimiter == "," else "")
+        return first_extra + 1, f"expected {self.width} cells as the header has, found {written}{hint}"
+
+
+def _filled_width(cells: Cells) -> int:
+    """The cells up to the last filled one."""
+    return next((index + 1 for index in range(len(cells) - 1, -1, -1) if str(cells[index]).strip()), 0)
 
 
 _CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -54,17 +90,18 @@ def _problem(file: str, message: str, line: int = 1, column: int = 1) -> Scenari
     return ScenarioInvalid([ScenarioError(file, line, column, "", message)])
 
 
-def read_table(path: Path) -> Table:
-    """The header and rows of one export; ScenarioInvalid for a file that cannot be one."""
+def read_table(path: Path, is_header: IsHeader | None = None) -> Table:
+    """The header and rows of one export; ScenarioInvalid for a file that cannot be one. ``is_header``: whether a
+    line is a header a shape recognises (else the first line of two or more filled cells is the header)."""
     file = str(path)
     data = _read_bytes(path, file)
     if not data.strip():
         raise _problem(file, "expected a report with a header row, found an empty file")
     if data[:4] == b"PK\x03\x04":
-        return _workbook(data, file)
+        return _workbook(data, file, is_header)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
-    return _csv(_text(data, file), file)
+    return _csv(_text(data, file), file, is_header)
 
 
 def _read_bytes(path: Path, file: str) -> bytes:
@@ -125,14 +162,14 @@ def _decode(data: bytes) -> tuple[str, bytes]:
         return text, text.encode("utf-8")
 
 
-def _csv(text: str, file: str) -> Table:
+def _csv(text: str, file: str, is_header: IsHeader | None) -> Table:
     # Split at "\n" only, as the csv reader counts lines: a U+2028 inside a cell must not shift the line numbers.
     lines = text.split("\n")
-    header_index = next((i for i, line in enumerate(lines) if line.count(",") + line.count("\t") >= 1), None)
-    if header_index is None:
+    found = _header_index(((index, _cells_of(line)) for index, line in enumerate(lines)), is_header)
+    if found is None:
         raise _problem(file, "expected a header row of comma- or tab-separated columns, found none")
-    header_line = lines[header_index]
-    delimiter = "\t" if header_line.count("\t") > header_line.count(",") else ","
+    header_index = found[0]
+    delimiter = _delimiter(lines[header_index])
     reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=delimiter)
     numbered = _numbered(reader, lines, header_index, file)
     _, header = next(numbered)
@@ -143,7 +180,41 @@ def _csv(text: str, file: str) -> Table:
             if "".join(cells).strip():
                 yield line, list(cells)
 
-    return Table(file, header, header_index + 1, rows())
+    return Table(file, header, header_index + 1, rows(), _filled_width(list(header)), delimiter)
+
+
+def _delimiter(line: str) -> str:
+    return "\t" if line.count("\t") > line.count(",") else ","
+
+
+def _cells_of(line: str) -> list[str] | None:
+    """The cells of one line read alone; None for one the csv reader cannot read so (a CR inside it: the reading
+    of the whole file locates that)."""
+    try:
+        return next(csv.reader([line], delimiter=_delimiter(line)), [])
+    except csv.Error:
+        return None
+
+
+def _header_index(lines: Iterator[tuple[int, Sequence[object] | None]], is_header: IsHeader | None) -> tuple[int, bool] | None:
+    """The index of the header among ``lines`` (index, cells; None where unreadable alone) and whether a shape
+    recognises it: the first line one does within LOOKAHEAD lines of the first of two or more filled cells, else
+    that first one."""
+    first = None
+    for index, cells in lines:
+        if first is not None and index > first + LOOKAHEAD:
+            break
+        if cells is None:
+            if first is None:
+                return index, False  # the header line holds what the csv reader stops at: the reading says where
+            continue
+        if sum(1 for cell in cells if cell is not None and str(cell).strip()) < 2:
+            continue
+        if first is None:
+            first = index
+        if is_header is not None and is_header(_texts(cells)):
+            return index, True
+    return None if first is None else (first, is_header is None)
 
 
 def _numbered(reader: Reader, lines: list[str], offset: int, file: str) -> Iterator[tuple[int, list[str]]]:
@@ -169,7 +240,7 @@ def _unreadable(file: str, lines: list[str], first: int, last: int) -> ScenarioI
                           "a quote left open takes the lines below it into its cell", first + 1)
 
 
-def _workbook(data: bytes, file: str) -> Table:
+def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
     try:
         from openpyxl import load_workbook  # the xlsx extra: only a workbook export needs it
     except ImportError:
@@ -178,16 +249,58 @@ def _workbook(data: bytes, file: str) -> Table:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged archive; each is "not a workbook"
         raise _problem(file, f"expected an xlsx workbook, found a damaged one ({type(error).__name__})") from None
-    sheet = book.worksheets[0]
-    numbered = ((index, list(values)) for index, values in enumerate(sheet.iter_rows(values_only=True), start=1))
-    for index, values in numbered:
-        if sum(value is not None and str(value).strip() != "" for value in values) >= 2:
-            header = ["" if value is None else str(value) for value in values]
+    # The first sheet whose header a shape recognises, else the first that has a row of two or more cells.
+    chosen: tuple[int, int] | None = None
+    for number, sheet in enumerate(book.worksheets):
+        found = _header_index(enumerate(sheet.iter_rows(values_only=True)), is_header)
+        if found is not None and (chosen is None or found[1]):
+            chosen = (number, found[0])
+            if found[1]:
+                break
+    if chosen is None:
+        names = ", ".join(sheet.title for sheet in book.worksheets)
+        raise _problem(file, f"expected a report with a header row, found no row of two or more filled cells (sheets: {names})")
+    sheet = book.worksheets[chosen[0]]
+    numbered = islice(enumerate(sheet.iter_rows(values_only=True), start=1), chosen[1], None)
+    _, first = next(numbered)
+    header = _texts(first)
+    formulas = _Formulas(data, chosen[0])
+    width = len(header)
 
-            def rows(source: Iterator[tuple[int, list[object]]] = numbered) -> Iterator[tuple[int, Cells]]:
-                for line, cells in source:
-                    if any(cell is not None and str(cell).strip() for cell in cells):
-                        yield line, ["" if cell is None else cell for cell in cells]
+    def rows() -> Iterator[tuple[int, Cells]]:
+        for line, values in numbered:
+            cells = list(values)
+            if any(cell is not None and str(cell).strip() for cell in cells):
+                if None in cells[:width]:
+                    cells = formulas.marked(line, cells)
+                yield line, ["" if cell is None else cell for cell in cells]
 
-            return Table(file, header, index, rows())
-    raise _problem(file, "expected a report with a header row, found an empty sheet")
+    return Table(file, header, chosen[1] + 1, rows())
+
+
+def _texts(values: Sequence[object]) -> list[str]:
+    return ["" if value is None else str(value) for value in values]
+
+
+class _Formulas:
+    """A sheet read again with its formulas, as far down as a cell empty in the values asks: a formula there has no
+    saved value (a workbook a script wrote and no one opened in Excel), which is not an empty cell."""
+
+    def __init__(self, data: bytes, sheet: int) -> None:
+        self.data, self.sheet = data, sheet
+        self.rows: Iterator[tuple[int, tuple[object, ...]]] | None = None
+        self.current: tuple[int, tuple[object, ...]] = (0, ())
+
+    def marked(self, line: int, cells: list[object]) -> list[object]:
+        """``cells`` (row ``line``, 1-based) with each empty one that holds a formula as an UnsavedFormula."""
+        if self.rows is None:
+            from openpyxl import load_workbook
+
+            book = load_workbook(io.BytesIO(self.data), read_only=True, data_only=False)
+            self.rows = enumerate(book.worksheets[self.sheet].iter_rows(values_only=True), start=1)
+        while self.current[0] < line:
+            self.current = next(self.rows, (line, ()))
+        formulas = self.current[1]
+        return [UnsavedFormula(str(getattr(formulas[index], "text", formulas[index])))
+                if cell is None and index < len(formulas) and formulas[index] is not None else cell
+                for index, cell in enumerate(cells)]
