@@ -40,9 +40,9 @@ def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
     return path
 
 
-def _errors(path: Path) -> list[str]:
+def _errors(path: Path, currency: str = "CNY") -> list[str]:
     with pytest.raises(ScenarioInvalid) as raised:
-        read_report([path], HORIZON)
+        read_report([path], HORIZON, currency=currency)
     return [str(error) for error in raised.value.errors]
 
 
@@ -99,11 +99,11 @@ def test_a_percentage_in_spend_is_refused(tmp_path: Path) -> None:
 
 def test_currency_signs_set_or_must_match_the_exports_currency(tmp_path: Path) -> None:
     path = _write(tmp_path, 'date,campaign,spend,new_users\n2025-01-03,dy_a,"$1,234.50",1\n2025-01-04,dy_a,US$5,1\n')
-    report = read_report([path], HORIZON)
+    report = read_report([path], HORIZON, currency="USD")
     assert [row.spend for row in report.rows] == [1234.5, 5.0]
     assert (report.sources[0].currency, report.sources[0].units["spend"]) == ("USD", "USD")
     path.write_text(path.read_text(encoding="utf-8") + '2025-01-05,dy_a,"1,234.50元",1\n', encoding="utf-8")
-    assert _errors(path) == [f"{path}:4:3: spend: expected an amount in USD, found '1,234.50元'"]
+    assert _errors(path, "USD") == [f"{path}:4:3: spend: expected an amount in USD, found '1,234.50元'"]
 
 
 def test_a_dollar_amount_in_a_yuan_column_is_refused(tmp_path: Path) -> None:
@@ -181,6 +181,9 @@ def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         f"{files[0]}:2:5: 应为 4 个单元格（与表头一致），实际为 5；"
         "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号",
+        # A $ amount makes the generic sheet's money USD, which the CNY plan refuses at its header.
+        f"{files[1]}:1:3: spend: 应为以 CNY 计的金额（计划的币种），实际为 USD；actuals 不做币种换算：请把报表换算为 CNY，"
+        "或把计划换算为 USD",
         f"{files[1]}:2:3: spend: 应为数字，实际为 '3.2%'；百分比不是金额或数量",
         f"{files[1]}:3:1: date: 应为 YYYY-MM-DD 格式的日期，实际为 '2025-02-30'（没有这一天：2025-02 只有 28 天）",
         f"{files[2]}:1:3: 消耗(千元): 应为货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种），实际为 '千元'",

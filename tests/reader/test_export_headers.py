@@ -29,13 +29,14 @@ def _write(tmp_path: Path, text: str, name: str = "export.csv") -> Path:
     return path
 
 
-def _read(path: Path) -> Report:
-    return read_report([path], HORIZON)
+def _read(path: Path, currency: str = "CNY") -> Report:
+    """``path`` read for a plan in ``currency`` (an export in another is refused: tests/reader/test_export_rows.py)."""
+    return read_report([path], HORIZON, currency=currency)
 
 
-def _errors(path: Path) -> list[str]:
+def _errors(path: Path, currency: str = "CNY") -> list[str]:
     with pytest.raises(ScenarioInvalid) as raised:
-        read_report([path], HORIZON)
+        read_report([path], HORIZON, currency=currency)
     return [str(error) for error in raised.value.errors]
 
 
@@ -62,7 +63,7 @@ def test_wan_yuan_are_read_times_ten_thousand(tmp_path: Path) -> None:
 ])
 def test_the_exports_currency_is_what_its_header_or_shape_states(tmp_path: Path, header: str, currency: str | None,
                                                                 unit: str) -> None:
-    report = _read(_write(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100\n"))
+    report = _read(_write(tmp_path, f"{header}\n2025-01-03,dy_a,1000,100\n"), currency or "CNY")
     assert report.rows[0].spend == 1000.0
     assert (report.sources[0].currency, report.sources[0].units["spend"]) == (currency, unit)
 

@@ -127,9 +127,9 @@ def test_the_same_name_on_two_platforms_is_two_campaigns(tmp_path: Path) -> None
 
 def test_one_platforms_api_and_console_exports_share_their_campaigns(tmp_path: Path) -> None:
     api = _write(tmp_path, "api.csv", "stat_time_day,campaign_name,stat_cost\n2025-03-01,抖音A,100\n")
-    console = _write(tmp_path, "console.csv", "日期,计划名称,消耗(元)\n2025/3/1,抖音A,100\n")
+    console = _write(tmp_path, "console.csv", "日期,项目名称,计划名称,消耗(元)\n2025/3/1,拉新,抖音A,100\n")
     assert _errors([api, console]) == [
-        f"{console}:2:2: 计划名称: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 '抖音A' "
+        f"{console}:2:3: 计划名称: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 '抖音A' "
         f"again (first at {api}:2:2)"]
 
 
@@ -138,13 +138,14 @@ def test_a_generic_sheet_names_no_platform_so_it_meets_every_export(tmp_path: Pa
     sheet = _write(tmp_path, "sheet.csv", "date,campaign,spend\n2025-03-01,拉新_01,500\n")
     assert _errors([ocean, sheet]) == [
         f"{sheet}:2:2: campaign: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 '拉新_01' "
-        f"again (first at {ocean}:2:2); a generic CSV names no platform, so its campaigns meet every export's"]
+        f"again (first at {ocean}:2:2); an export that names no platform (a generic CSV, a console's) meets every "
+        "export's campaigns"]
 
 
 def test_every_shape_key_names_its_platform() -> None:
     assert {platform.key: platform_of(platform.key) for platform in PLATFORMS} == {
         "oceanengine_api": "oceanengine", "oceanengine_console": "oceanengine", "tencent_api": "tencent",
-        "tencent_console": "tencent", "kuaishou_api": "kuaishou", "generic": "generic"}
+        "tencent_console": "tencent", "kuaishou_api": "kuaishou", "console": "generic", "generic": "generic"}
 
 
 # --- The export's currency against the plan's ----------------------------------------------------------------------

@@ -64,7 +64,8 @@ def test_duplicates_and_totals_in_chinese(tmp_path: Path, plan: Path) -> None:
     sheet.write_text("date,campaign,spend\n2025-03-01,dy_a,100\n", encoding="utf-8")
     result = invoke(["actuals", str(plan), str(first), str(sheet), "--lang", "zh"])
     assert result.stderr == (f"{sheet}:2:2: campaign: 应为每天每个计划一行（或用 --sum-duplicates），"
-                             f"实际为 2025-03-01 'dy_a' 重复（首次在 {first}:2:2）；通用 CSV 不注明平台，因此会与每个报表的计划比对\n")
+                             f"实际为 2025-03-01 'dy_a' 重复（首次在 {first}:2:2）；"
+                             "不注明平台的报表（通用 CSV、无法判断平台的后台报表）会与每个报表的计划比对\n")
     totals = tmp_path / "totals.csv"
     totals.write_text("日期,计划名称,消耗(元)\n2025-03-01,抖音A,100\n合计,,100\n", encoding="utf-8")
     result = invoke(["actuals", str(plan), str(totals), "-f", "json", "--lang", "zh"])

@@ -2,7 +2,7 @@
 or summed with ``--sum-duplicates``.
 
 Two rows of a day are the same campaign's when they come from the same
-platform (a generic CSV's from any: it names none) and have the same id,
+platform (a generic CSV's or an unknown console's from any: they name none) and have the same id,
 whatever their names (a campaign renamed between two exports), or the same
 name where one of them has no id (an export without the id column). Rows of
 two platforms are two campaigns, whatever their names.
@@ -14,15 +14,18 @@ import datetime
 
 from aigc_roi.model.actuals import ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.reader.exports.platforms import PLATFORMS
 
 GENERIC = "generic"
-"""The shape of no platform: its rows may be any platform's."""
+"""The platform of a shape that names none (``Platform.fallback``): its rows may be any platform's."""
+
+_NAMES_NONE = frozenset(platform.key for platform in PLATFORMS if platform.fallback)
 
 
 def platform_of(shape: str) -> str:
     """The platform of a shape's key (``oceanengine_api`` and ``oceanengine_console``: ``oceanengine``), whose
-    campaigns and ids its API and console exports share."""
-    return shape.rpartition("_")[0] or shape
+    campaigns and ids its API and console exports share; ``GENERIC`` for a shape that names none."""
+    return GENERIC if shape in _NAMES_NONE else shape.rpartition("_")[0] or shape
 
 
 class Duplicates:
@@ -78,8 +81,8 @@ class Duplicates:
         column, header = source.cell(by)
         what = f"id {row.campaign_id!r}" if by == "campaign_id" else repr(row.campaign)
         hint = ""
-        if (source.platform == GENERIC) != (first.platform == GENERIC):
-            hint = "; a generic CSV names no platform, so its campaigns meet every export's"
+        if (self.platform[row.file] == GENERIC) != (self.platform[earlier.file] == GENERIC):
+            hint = "; an export that names no platform (a generic CSV, a console's) meets every export's campaigns"
         self.errors.append(ScenarioError(
             row.file, row.line, column, header,
             f"expected one row per day and campaign (or --sum-duplicates), found {row.day} {what} again "

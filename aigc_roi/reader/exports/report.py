@@ -166,10 +166,12 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     found = source.currency
     if found is not None and found != currency:
         spend = used["spend"]
+        # 元 (CNY) where the header or shape named a unit; the code alone where the cells' signs or brackets did.
+        stated = found if spend.unit in (found, PLAN_CURRENCY) else f"{spend.unit} ({found})"
         # One line at the header: no rate is assumed, so every amount of the file would be wrong alike.
         errors.insert(0, ScenarioError(
             table.file, table.header_line, spend.index + 1, spend.header,
-            f"expected money in {currency} (the plan's currency), found {spend.unit} ({found}); actuals converts no "
+            f"expected money in {currency} (the plan's currency), found {stated}; actuals converts no "
             f"currency: convert the export to {currency}, or the plan to {found}"))
     if len(errors) > MAX_ERRORS_PER_FILE:
         extra = len(errors) - MAX_ERRORS_PER_FILE
