@@ -51,6 +51,13 @@ Decisions where the spec is silent:
 - A fit is ``poor`` when the largest absolute gap between an observed and a
   fitted share exceeds 0.05 (5 percentage points), the threshold of the
   issue; the gap is in share units, not relative.
+- A day fit is also judged relative to each share, where 5 points say
+  nothing about a tail of 5% (docs/formulas.md §4.9): ``loose`` when the
+  fitted share at some observed day is off by more than 15% of that day's
+  share, and ``tail_understated`` when it lies below the last observed day's
+  share by more than 5% of it. The curve keeps falling past the last day,
+  so a fit already below the data there reads every later month, and the
+  LTV, lower than the data shows.
 - Refused (``ValueError`` with a message a user can act on): fewer than two
   points; shares outside [0, 1] (retention shares of exactly 0 as well: a
   power law never reaches 0 and ln 0 is undefined); days below 1 or not
@@ -76,6 +83,14 @@ DAYS_PER_MONTH = 30.4375
 
 POOR_FIT_GAP = 0.05
 """A fit whose largest gap between an observed and a fitted share exceeds this (5 points) is poor."""
+
+LOOSE_FIT_SHARE = 0.15
+"""A day fit whose fitted share at an observed day is off by more than this fraction of that day's share is loose:
+beyond the sampling noise of a 10% share measured on 400 users (sqrt(0.9 / 40) = 15% of it)."""
+
+TAIL_BELOW_SHARE = 0.05
+"""A day fit below the last observed day's share by more than this fraction of it understates the tail: beyond the
+sampling noise of a 10% share measured on 10,000 users (3% of it), and the curve only falls from there."""
 
 SBG_BOUNDS = (1e-6, 1e6)
 """Search box of alpha and beta (see the module docstring)."""
@@ -105,6 +120,14 @@ class PowerLawFit:
     """Largest |observed - fitted| over the points, in share units; shape as ``u``."""
     poor: bool | NDArray[np.bool_]
     """Whether ``largest_gap`` exceeds ``POOR_FIT_GAP``; shape as ``u``."""
+    largest_relative_gap: float | FloatArray
+    """Largest |observed - fitted| / observed over the points; shape as ``u``."""
+    loose: bool | NDArray[np.bool_]
+    """Whether ``largest_relative_gap`` exceeds ``LOOSE_FIT_SHARE``; shape as ``u``."""
+    tail_gap: float | FloatArray
+    """(fitted - observed) / observed at the last observed day: negative where the fit lies below it."""
+    tail_understated: bool | NDArray[np.bool_]
+    """Whether ``tail_gap`` is below ``-TAIL_BELOW_SHARE``; shape as ``u``."""
 
 
 def fit_power_law(days: Sequence[float] | ArrayLike, shares: Sequence[float] | ArrayLike) -> PowerLawFit:
@@ -126,8 +149,11 @@ def fit_power_law(days: Sequence[float] | ArrayLike, shares: Sequence[float] | A
     u = mean_log_share + b * log_days.mean()
 
     fitted = np.exp(np.expand_dims(u, -1) - np.expand_dims(b, -1) * log_days)
-    largest_gap = np.abs(fitted - share_values).max(axis=-1)
-    poor = largest_gap > POOR_FIT_GAP
+    gaps = fitted - share_values
+    largest_gap = np.abs(gaps).max(axis=-1)
+    relative_gaps = gaps / share_values
+    largest_relative_gap = np.abs(relative_gaps).max(axis=-1)
+    tail_gap = relative_gaps[..., int(np.argmax(day_values))]
     if share_values.ndim == 1:
         return PowerLawFit(
             u=float(u),
@@ -136,7 +162,11 @@ def fit_power_law(days: Sequence[float] | ArrayLike, shares: Sequence[float] | A
             shares=_read_only(share_values),
             fitted=_read_only(fitted),
             largest_gap=float(largest_gap),
-            poor=bool(poor),
+            poor=bool(largest_gap > POOR_FIT_GAP),
+            largest_relative_gap=float(largest_relative_gap),
+            loose=bool(largest_relative_gap > LOOSE_FIT_SHARE),
+            tail_gap=float(tail_gap),
+            tail_understated=bool(tail_gap < -TAIL_BELOW_SHARE),
         )
     return PowerLawFit(
         u=_read_only(np.asarray(u)),
@@ -145,7 +175,11 @@ def fit_power_law(days: Sequence[float] | ArrayLike, shares: Sequence[float] | A
         shares=_read_only(share_values),
         fitted=_read_only(fitted),
         largest_gap=_read_only(largest_gap),
-        poor=poor,
+        poor=largest_gap > POOR_FIT_GAP,
+        largest_relative_gap=_read_only(largest_relative_gap),
+        loose=largest_relative_gap > LOOSE_FIT_SHARE,
+        tail_gap=_read_only(np.asarray(tail_gap)),
+        tail_understated=tail_gap < -TAIL_BELOW_SHARE,
     )
 
 

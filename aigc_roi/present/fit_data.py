@@ -1,33 +1,42 @@
 """Fitted curves as plain data (the ``"fits"`` list of run JSON) and their tables.
 
 Every fit lists its parameters, each observed point beside its fitted value,
-the largest gap and whether the fit is poor (a gap above 5 points). Ranges
-count at their median, as in the deterministic run the fit is shown beside.
+the largest gap and whether the fit is poor (a gap above 5 points); a day
+fit also whether it is loose (off by more than 15% of a day's share) and
+whether it understates the tail (below the last day's share by more than 5%
+of it). Ranges count at their median, as in the deterministic run the fit is
+shown beside.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.model.compared import told_apart
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import markdown_text
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
 
-FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound")
-"""Columns of the fits table (CSV, xlsx): one row per observed point, its fit's parameters repeated on each
-(u and b of a retention fit, alpha and beta of a renewal fit, empty otherwise)."""
+FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound",
+               "relative_gap", "poor", "loose", "tail_understated")
+"""Columns of the fits table (CSV, xlsx): one row per observed point, its fit's parameters and flags repeated on
+each (u and b of a retention fit, alpha and beta of a renewal fit, empty otherwise; relative_gap, loose and
+tail_understated of a retention fit only)."""
 
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
-    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor", "at_bound"}]``;
+    """``[{"curve", "plan", "field", "model", "parameters", "points", "largest_gap", "poor_above", "poor", "at_bound",
+    "largest_relative_gap", "loose_above", "loose", "tail_gap", "tail_understated_above", "tail_understated"}]``;
     empty without fitted fields. ``poor`` is ``largest_gap > poor_above`` (shares); ``at_bound`` says an sBG
-    fit ran to the optimiser's bound (the data has no sBG maximum; model/fits.py). A channel's own day-level
-    retention is ``"curve": "channel_retention"`` with ``"channel"``: its name."""
+    fit ran to the optimiser's bound (the data has no sBG maximum; model/fits.py). A day fit's ``loose`` is
+    ``largest_relative_gap > loose_above`` and ``tail_understated`` is ``tail_gap < -tail_understated_above``
+    (fractions of the observed share; ``tail_gap`` at the last observed day); they are None for a renewal fit.
+    A channel's own day-level retention is ``"curve": "channel_retention"`` with ``"channel"``: its name."""
     # Lazy: numpy, which `--help` must not load (present.tables imports this module).
     from aigc_roi.model.curves import scenario_fits
-    from aigc_roi.model.fits import POOR_FIT_GAP, PowerLawFit
+    from aigc_roi.model.fits import LOOSE_FIT_SHARE, POOR_FIT_GAP, TAIL_BELOW_SHARE, PowerLawFit
     from aigc_roi.model.sampling import realize
 
     realized = realize(scenario)
@@ -51,6 +60,12 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "poor_above": POOR_FIT_GAP,
             "poor": bool(day_fit.poor),
             "at_bound": False,
+            "largest_relative_gap": float(day_fit.largest_relative_gap),
+            "loose_above": LOOSE_FIT_SHARE,
+            "loose": bool(day_fit.loose),
+            "tail_gap": float(day_fit.tail_gap),
+            "tail_understated_above": TAIL_BELOW_SHARE,
+            "tail_understated": bool(day_fit.tail_understated),
         })
     for plan_fit in fits.renewals:
         fit = plan_fit.fit
@@ -66,6 +81,8 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
             "poor_above": POOR_FIT_GAP,
             "poor": fit.poor,
             "at_bound": fit.at_bound,
+            **dict.fromkeys(("largest_relative_gap", "loose_above", "loose", "tail_gap", "tail_understated_above",
+                             "tail_understated")),
         })
     return out
 
@@ -79,9 +96,14 @@ def fits_table(fits: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     # The plan column names whose curve it is: the plan's, or the channel's for a channel's own retention.
     rows = [[fit["curve"], fit.get("channel", fit["plan"]), point_of(point), point["observed"], point["fitted"],
              point["fitted"] - point["observed"], *(fit["parameters"].get(name) for name in ("u", "b", "alpha", "beta")),
-             fit["at_bound"]]
+             fit["at_bound"], _relative_gap(fit, point), fit["poor"], fit["loose"], fit["tail_understated"]]
             for fit in fits for point in fit["points"]]
     return list(FIT_COLUMNS), rows
+
+
+def _relative_gap(fit: dict[str, Any], point: dict[str, Any]) -> float | None:
+    """(fitted - observed) / observed of a day fit's point (a day's share is never 0); None for a renewal's."""
+    return (point["fitted"] - point["observed"]) / point["observed"] if fit["model"] == "power_law" else None
 
 
 def fit_title(fit: dict[str, Any], lang: str) -> str:
@@ -96,24 +118,38 @@ def fit_summary(fit: dict[str, Any], lang: str) -> str:
     return f"{parameters} · {label('largest_gap', lang)} {fit['largest_gap'] * 100:.2f} {label('gap_points', lang)}"
 
 
-def bound_note(fit: dict[str, Any], lang: str) -> str | None:
-    """What an sBG fit at the optimiser's bound means, or None for a fit inside it."""
-    return label("fit_at_bound", lang) if fit["at_bound"] else None
+def fit_warnings(fit: dict[str, Any], lang: str) -> list[str]:
+    """What makes a fit untrustworthy, each a sentence: a point far off in points or relative to its share, a
+    curve already below the last observed day, an sBG fit at the optimiser's bound; empty for a good fit."""
+    notes = []
+    if fit["poor"]:
+        notes.append(label("poor_fit", lang).format(**_gap_and_limit(fit["largest_gap"], fit["poor_above"])))
+    if fit["loose"]:
+        worst = max(fit["points"], key=lambda point: abs(point["fitted"] - point["observed"]) / point["observed"])
+        notes.append(label("loose_fit", lang).format(
+            day=point_of(worst), **_gap_and_limit(fit["largest_relative_gap"], fit["loose_above"])))
+    if fit["tail_understated"]:
+        last = max(fit["points"], key=lambda point: point["day"])
+        notes.append(label("tail_understated", lang).format(
+            day=point_of(last), **_gap_and_limit(-fit["tail_gap"], fit["tail_understated_above"])))
+    if fit["at_bound"]:
+        notes.append(label("fit_at_bound", lang))
+    return notes
 
 
-def poor_fit_warning(fit: dict[str, Any], lang: str) -> str:
-    return label("poor_fit", lang).format(gap=f"{fit['largest_gap'] * 100:.1f}", limit=f"{fit['poor_above'] * 100:g}")
+def _gap_and_limit(gap: float, limit: float) -> dict[str, str]:
+    """A gap and the limit it exceeds, in hundredths, one decimal or as many as tell them apart (never "5.0, more
+    than 5"); the limit without trailing zeros."""
+    gap_text, limit_text = told_apart(lambda value, places: f"{value * 100:.{places}f}", gap, limit, 1)
+    return {"gap": gap_text, "limit": limit_text.rstrip("0").rstrip(".")}
 
 
 def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
-    """One heading, parameter line, warning when poor, and observed-vs-fitted table per fit."""
+    """One heading, parameter line, its warnings, and observed-vs-fitted table per fit."""
     parts = []
     for fit in fits:
         lines = [f"### {markdown_text(fit_title(fit, lang))}", "", markdown_text(fit_summary(fit, lang)), ""]
-        if fit["poor"]:
-            lines += [f"> ⚠ {markdown_text(poor_fit_warning(fit, lang))}", ""]
-        note = bound_note(fit, lang)
-        if note is not None:
+        for note in fit_warnings(fit, lang):
             lines += [f"> ⚠ {markdown_text(note)}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]
         lines += [f"| {point_of(point)} | {point['observed'] * 100:.2f}% | {point['fitted'] * 100:.2f}% |" for point in fit["points"]]

@@ -1,4 +1,4 @@
-"""Rich renderables of fitted curves: parameters, observed beside fitted, a warning when poor."""
+"""Rich renderables of fitted curves: parameters, observed beside fitted, a warning where the fit is untrustworthy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.present.fit_data import bound_note, fit_summary, fit_title, point_of, poor_fit_warning
+from aigc_roi.present.fit_data import fit_summary, fit_title, fit_warnings, point_of
 from aigc_roi.present.labels import label
 
 
@@ -24,7 +24,7 @@ def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
         gap = point["fitted"] - point["observed"]
         table.add_row(point_of(point), f"{point['observed'] * 100:.2f}%", f"{point['fitted'] * 100:.2f}%",
                       f"{gap * 100:+.2f} {label('gap_points', lang)}")
-    notes = [note for note in (poor_fit_warning(fit, lang) if fit["poor"] else None, bound_note(fit, lang)) if note]
+    notes = fit_warnings(fit, lang)
     if not notes:
         return table
     return Group(table, *(Text(f"⚠ {note}", style="bold yellow") for note in notes))

@@ -563,6 +563,17 @@ LABELS: dict[str, Label] = {
         "poor fit: an observed point is {gap} points from the curve (more than {limit}); check the data",
         "拟合较差：有观测点与曲线相差 {gap} 个百分点（超过 {limit}）；请检查数据",
     ),
+    "loose_fit": Label(
+        "loose fit: the curve is {gap}% off the observed share at {day} (more than {limit}% of it); "
+        "check the data, or give more days",
+        "拟合偏松：曲线在 {day} 与实际留存相差 {gap}%（超过实际值的 {limit}%）；请检查数据，或补充更多天的留存",
+    ),
+    "tail_understated": Label(
+        "the curve is {gap}% below the observed share at {day}, the last day given (more than {limit}%), and keeps "
+        "falling after it: retention after {day}, and with it LTV, is likely understated",
+        "曲线在最后给出的 {day} 比实际留存低 {gap}%（超过 {limit}%），且此后继续下降："
+        "{day} 之后的留存、进而 LTV 很可能被低估",
+    ),
     "fit_at_bound": Label(
         "the fit ran to the optimiser's bound (alpha or beta at 1e-6 or 1e6): these shares have no sBG "
         "maximum (renewal not rising with tenure, or some never leaving), so the curve is only the nearest one",
@@ -577,6 +588,10 @@ LABELS: dict[str, Label] = {
     "fit_curve": Label("Curve", "曲线"),
     "fit_of": Label("Plan or channel", "订阅方案或渠道"),
     "fit_at_bound_column": Label("At bound", "触及边界"),
+    "fit_relative_gap_column": Label("Gap / observed", "偏差 / 实际"),
+    "fit_poor_column": Label("Poor (gap > 5 pt)", "拟合较差（偏差 > 5 个百分点）"),
+    "fit_loose_column": Label("Loose (gap > 15% of observed)", "拟合偏松（偏差 > 实际的 15%）"),
+    "fit_tail_column": Label("Tail understated", "尾部低估"),
     "fit_curve_retention": Label("retention", "留存"),
     "fit_curve_channel_retention": Label("channel_retention", "渠道留存"),
     "fit_curve_renewal": Label("renewal", "续费"),

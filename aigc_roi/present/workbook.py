@@ -173,7 +173,9 @@ def _fits_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[A
     """The CSV's fits table (present/fit_data.py): shares as percentages, the parameters as computed."""
     columns = [Column(label("fit_curve", lang)), Column(label("fit_of", lang)), Column(label("point", lang)),
                Column(label("observed", lang), PERCENT), Column(label("fitted", lang), PERCENT), Column(label("gap", lang), PERCENT),
-               *(Column(name, GENERAL) for name in ("u", "b", "alpha", "beta")), Column(label("fit_at_bound_column", lang))]
+               *(Column(name, GENERAL) for name in ("u", "b", "alpha", "beta")), Column(label("fit_at_bound_column", lang)),
+               Column(label("fit_relative_gap_column", lang), PERCENT),
+               *(Column(label(key, lang)) for key in ("fit_poor_column", "fit_loose_column", "fit_tail_column"))]
     _, rows = fits_table(report.fits)
     return columns, [[label(_FIT_CURVE_LABELS[row[0]], lang), *row[1:]] for row in rows]
 

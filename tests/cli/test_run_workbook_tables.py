@@ -37,7 +37,8 @@ def test_every_table_with_rows_is_a_sheet(scenario: Path, tmp_path: Path, lang: 
 def test_the_fits_sheet_lists_each_point_beside_its_fit(tmp_path: Path) -> None:
     sheet = _book(VIDEO, tmp_path, "en")["fits"]
     header = [cell.value for cell in sheet[1]]
-    assert header == ["Curve", "Plan or channel", "Point", "Observed", "Fitted", "Gap", "u", "b", "alpha", "beta", "At bound"]
+    assert header == ["Curve", "Plan or channel", "Point", "Observed", "Fitted", "Gap", "u", "b", "alpha", "beta", "At bound",
+                      "Gap / observed", "Poor (gap > 5 pt)", "Loose (gap > 15% of observed)", "Tail understated"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     assert [row[:4] for row in rows] == [
         ["retention", None, "D1", 0.45], ["retention", None, "D7", 0.22], ["retention", None, "D30", 0.12],
@@ -48,7 +49,9 @@ def test_the_fits_sheet_lists_each_point_beside_its_fit(tmp_path: Path) -> None:
     plan = rows[:3]
     assert [row[6:8] for row in plan] == [pytest.approx([-0.7869, 0.3875], abs=2e-4)] * 3
     assert [row[4] for row in plan] == pytest.approx([math.exp(-0.7869) * day ** -0.3875 for day in (1, 7, 30)], abs=3e-4)
-    assert all(row[5] == pytest.approx(row[4] - row[3]) and row[8:] == [None, None, False] for row in rows)
+    assert all(row[5] == pytest.approx(row[4] - row[3]) and row[8:11] == [None, None, False] for row in rows)
+    # Every point within 5.6% of its share (D7 of the channel) and both D30s fitted above theirs: no warning.
+    assert all(row[11] == pytest.approx(row[5] / row[3]) and row[12:] == [False, False, False] for row in rows)
     assert [sheet.cell(2, column).number_format for column in range(4, 7)] == ["0.00%"] * 3
 
 

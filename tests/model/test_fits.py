@@ -58,6 +58,52 @@ def test_a_fit_missing_a_point_by_more_than_five_points_is_poor() -> None:
     assert fit.poor is True
 
 
+def _least_squares_fit(days: list[float], shares: list[float]) -> np.ndarray:
+    slope, intercept = np.polyfit(np.log(days), np.log(shares), 1)
+    return np.exp(intercept) * np.array(days, dtype=float) ** slope
+
+
+def test_a_plateau_the_line_misses_by_a_fifth_of_its_share_is_loose_and_its_tail_understated() -> None:
+    # D30, D60, D90 all 5%: no point is 5 points off (the largest gap is D1's 3.3 points), but D14 is fitted 21.7% above
+    # its 6% and D90 19% below its 5%: the curve keeps falling where the data has levelled off.
+    days, shares = [1, 7, 14, 30, 60, 90], [0.20, 0.08, 0.06, 0.05, 0.05, 0.05]
+    expected = _least_squares_fit(days, shares)
+    relative = (expected - shares) / np.array(shares)
+    assert np.abs(expected - shares).max() < 0.05
+    assert np.abs(relative).max() == pytest.approx(0.2171, abs=1e-4) and relative[-1] == pytest.approx(-0.1852, abs=1e-4)
+    fit = fit_power_law(days, shares)
+    assert fit.poor is False
+    assert fit.largest_relative_gap == pytest.approx(np.abs(relative).max(), abs=1e-12)
+    assert fit.tail_gap == pytest.approx(relative[-1], abs=1e-12)
+    assert fit.loose is True and fit.tail_understated is True
+
+
+def test_a_loyal_plateau_within_15_percent_still_has_its_tail_understated() -> None:
+    # D30..D90 level at 35%: every point within 8.4% of its share, but D90 fitted 5.8% below it.
+    days, shares = [1, 7, 30, 60, 90], [0.60, 0.45, 0.35, 0.35, 0.35]
+    expected = _least_squares_fit(days, shares)
+    relative = (expected - shares) / np.array(shares)
+    assert np.abs(relative).max() == pytest.approx(0.0835, abs=1e-4) and relative[-1] == pytest.approx(-0.0577, abs=1e-4)
+    fit = fit_power_law(days, shares)
+    assert (fit.poor, fit.loose, fit.tail_understated) == (False, False, True)
+
+
+def test_a_fit_above_its_last_day_and_near_every_point_has_no_warning() -> None:
+    # D1 40%, D7 20%, D30 10%: fitted 41.15%, 18.72%, 10.39%: 6.4% below D7 at most, above D30.
+    days, shares = [1, 7, 30], [0.40, 0.20, 0.10]
+    relative = (_least_squares_fit(days, shares) - shares) / np.array(shares)
+    assert np.abs(relative).max() == pytest.approx(0.0641, abs=1e-4) and relative[-1] > 0
+    fit = fit_power_law(days, shares)
+    assert (fit.poor, fit.loose, fit.tail_understated) == (False, False, False)
+    assert fit.tail_gap == pytest.approx(relative[-1], abs=1e-12)
+
+
+def test_the_tail_is_judged_at_the_last_day_whatever_the_order_given() -> None:
+    fit = fit_power_law([90, 1, 30, 7, 60], [0.35, 0.60, 0.35, 0.45, 0.35])
+    assert fit.tail_gap == pytest.approx(fit.fitted[0] / 0.35 - 1, abs=1e-12)
+    assert fit.tail_understated is True
+
+
 def test_sampled_shares_are_fitted_row_by_row() -> None:
     days = [1, 7, 30]
     shares = np.array([[0.45, 0.22, 0.12], [0.5, 0.2, 0.1], [0.3, 0.29, 0.05]])
@@ -69,6 +115,9 @@ def test_sampled_shares_are_fitted_row_by_row() -> None:
         assert fit.b[row] == pytest.approx(single.b, abs=1e-12)  # type: ignore[index]
         np.testing.assert_allclose(fit.fitted[row], single.fitted, rtol=1e-12)
         assert bool(fit.poor[row]) == single.poor  # type: ignore[index]
+        assert fit.largest_relative_gap[row] == pytest.approx(single.largest_relative_gap, abs=1e-12)  # type: ignore[index]
+        assert fit.tail_gap[row] == pytest.approx(single.tail_gap, abs=1e-12)  # type: ignore[index]
+        assert (bool(fit.loose[row]), bool(fit.tail_understated[row])) == (single.loose, single.tail_understated)  # type: ignore[index]
 
 
 def test_monthly_retention_reads_the_day_curve_at_whole_months() -> None:

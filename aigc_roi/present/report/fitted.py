@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from aigc_roi.model.curves import sbg_fit
-from aigc_roi.present.fit_data import fit_summary, fit_title, poor_fit_warning
+from aigc_roi.present.fit_data import fit_summary, fit_title, fit_warnings
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
@@ -42,7 +42,7 @@ def fitted_section(fits: Sequence[dict[str, Any]], style: NumberStyle) -> str:
         chart = svg.xy_chart([svg.Series(word("fit_line", lang), line, "line"),
                               svg.Series(word("fit_observed", lang), observed, "open")],
                              x_text, lambda share: style.percent(share), title, x_title)
-        warning = f" {poor_fit_warning(fit, lang)}" if fit["poor"] else ""
+        warning = "".join(f" {note}." for note in fit_warnings(fit, lang))
         charts.append(f"<figure>{chart}<figcaption>{escape(title)}: <code>{escape(quoted)}</code>; "
                       f"{escape(fit_summary(fit, lang))}.{escape(warning)}</figcaption></figure>")
     return f'<h2>{escape(word("fits", lang))}</h2>' + "".join(charts)
