@@ -1,9 +1,9 @@
 """`aigc-roi curves`: a scenario's retention by month and each plan's renewal survival, in every format.
 
 ``curves_report`` adds to the curves of whatif/curves.py what a reader checks
-them against: with day-level retention the observed days, placed at age
-day / 30.4375 months beside their fitted shares, and every fit; the other
-functions render it.
+them against: with day-level retention, the top-level curve's and each
+channel's own alike, the observed days, placed at age day / 30.4375 months
+beside their fitted shares, and every fit; the other functions render it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from aigc_roi.present.fit_data import fits_markdown, fits_report, fits_table
 from aigc_roi.present.labels import label
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.text import markdown_text, visible_in_lines
-from aigc_roi.whatif.curves import Curves
+from aigc_roi.whatif.curves import Curves, RetentionPoint
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 Table = tuple[list[str], list[list[Any]]]
 CURVE_TABLES = ("curves", "fits")
 _BAR_WIDTH = 40
+_MOST_DAYS_A_ROW = 3
+"""Observed days listed in one month's row; more (a daily export puts 30 in each) show the nearest and a count."""
 
 
 @dataclass(frozen=True)
@@ -47,40 +49,51 @@ class CurvesReport:
     curves: Curves
     observed_days: tuple[ObservedDay, ...]
     fits: list[dict[str, Any]]
+    channel_observed_days: tuple[tuple[ObservedDay, ...], ...]
+    """The observed days of each channel's own retention, in the order of ``curves.channel_retention`` (empty for
+    one not given as days)."""
 
     def to_json(self) -> dict[str, Any]:
         """``{"scenario", "horizon_months", "retention": [{"age", "share"}], "channel_retention": [{"channel", "field",
-        "retention"}], "observed_days": [...], "renewals": [{"plan", "period_months", "points": [{"renewal", "age",
-        "rate", "survival", "observed"}]}], "fits"}``."""
+        "retention", "observed_days"}], "observed_days": [...], "renewals": [{"plan", "period_months", "points":
+        [{"renewal", "age", "rate", "survival", "observed"}]}], "fits"}``."""
         curves = self.curves
         return {
             "scenario": curves.scenario,
             "horizon_months": curves.horizon_months,
             "retention": [asdict(point) for point in curves.retention],
-            "channel_retention": [asdict(own) for own in curves.channel_retention],
+            "channel_retention": [asdict(own) | {"observed_days": [asdict(day) for day in days]}
+                                  for own, days in zip(curves.channel_retention, self.channel_observed_days, strict=True)],
             "observed_days": [asdict(day) for day in self.observed_days],
             "renewals": [asdict(plan) for plan in curves.renewals],
             "fits": self.fits,
         }
 
 
+def _observed_days(fits: list[dict[str, Any]], field: str) -> tuple[ObservedDay, ...]:
+    """The observed days of the day fit of the retention at ``field`` (``retention``, ``acquisition[0].retention``),
+    each at its age in months; none when that retention is not given as days."""
+    fit = next((fit for fit in fits if fit["field"] == f"{field}.days"), None)
+    return () if fit is None else tuple(
+        ObservedDay(point["day"], point["day"] / DAYS_PER_MONTH, point["observed"], point["fitted"]) for point in fit["points"])
+
+
 def curves_report(scenario: Scenario, curves: Curves) -> CurvesReport:
-    """``curves`` with the observed days of a day-level retention and every fitted curve of ``scenario``."""
+    """``curves`` with the observed days of every day-level retention and every fitted curve of ``scenario``."""
     fits = fits_report(scenario)
-    retention_fit = next((fit for fit in fits if fit["curve"] == "retention"), None)
-    observed_days = () if retention_fit is None else tuple(
-        ObservedDay(point["day"], point["day"] / DAYS_PER_MONTH, point["observed"], point["fitted"])
-        for point in retention_fit["points"])
-    return CurvesReport(curves, observed_days, fits)
+    return CurvesReport(curves, _observed_days(fits, "retention"), fits,
+                        tuple(_observed_days(fits, own.field) for own in curves.channel_retention))
 
 
 def curves_table(report: CurvesReport) -> Table:
-    """One row per point of every curve: retention by age, then each plan's survival by renewal."""
+    """One row per point of every curve: retention by age and its observed days, each channel's own the same, then
+    each plan's survival by renewal."""
     rows: list[list[Any]] = [["retention", None, point.age, None, point.share, None] for point in report.curves.retention]
     rows += [["retention_observed", None, point.age, None, point.fitted, point.observed] for point in report.observed_days]
     # The plan column names whose curve a row is: a channel's own retention names the channel.
-    rows += [["channel_retention", own.channel, point.age, None, point.share, None]
-             for own in report.curves.channel_retention for point in own.retention]
+    for own, days in zip(report.curves.channel_retention, report.channel_observed_days, strict=True):
+        rows += [["channel_retention", own.channel, point.age, None, point.share, None] for point in own.retention]
+        rows += [["channel_retention_observed", own.channel, point.age, None, point.fitted, point.observed] for point in days]
     rows += [["renewal_survival", plan.plan, point.age, point.renewal, point.survival, point.observed]
              for plan in report.curves.renewals for point in plan.points]
     return ["curve", "plan", "age_months", "renewal", "share", "observed"], rows
@@ -154,29 +167,40 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
     return Fitted(build)
 
 
+def _observed_lines(days: list[ObservedDay], age: int, lang: str) -> str:
+    """The observed days placed at ``age``, one a line (two on one line ran 24 columns wide); of more than
+    ``_MOST_DAYS_A_ROW`` (a daily export), the one nearest the row's age and how many more."""
+    if len(days) > _MOST_DAYS_A_ROW:
+        nearest = min(days, key=lambda day: abs(day.age - age))
+        return f"◆ D{nearest.day} {_percent(nearest.observed)}\n" + label("more_days", lang).format(count=len(days) - 1)
+    return "\n".join(f"◆ D{day.day} {_percent(day.observed)}" for day in days)
+
+
+def _retention_chart(title: str, curve: tuple[RetentionPoint, ...], days: tuple[ObservedDay, ...], lang: str) -> Fitted:
+    """Retention by month with a bar per month and, for day-level retention, its observed days in an Observed column
+    at their ages: the top-level curve and each channel's own alike."""
+    from rich.text import Text
+
+    observed_at: dict[int, list[ObservedDay]] = {}
+    for day in days:
+        observed_at.setdefault(round(day.age), []).append(day)
+    observed = ("observed", [Text(_observed_lines(observed_at.get(point.age, []), point.age, lang)) for point in curve])
+    return _bar_table(title, label("observed_days_caption", lang) if observed_at else None,
+                      {"age_months": [str(point.age) for point in curve], "retention_share": [_percent(point.share) for point in curve]},
+                      [point.share for point in curve], observed if observed_at else None, lang)
+
+
 def curves_view(report: CurvesReport, lang: str) -> list[RenderableType]:
-    """Retention by month with a bar chart and the observed days marked; survival tables; the fits."""
+    """Retention by month with a bar chart and the observed days marked, the top-level curve's and each channel's own;
+    survival tables; the fits."""
     from rich.text import Text
 
     from aigc_roi.present.fit_view import fits_view
 
-    observed_at: dict[int, list[ObservedDay]] = {}
-    for point in report.observed_days:
-        observed_at.setdefault(round(point.age), []).append(point)
-    points = report.curves.retention
-    # One observed day a line: two on one line ran 24 columns wide.
-    observed = ("observed", [Text("\n".join(f"◆ D{days.day} {_percent(days.observed)}"
-                                             for days in observed_at.get(point.age, []))) for point in points])
-    parts: list[RenderableType] = [_bar_table(
-        f"{report.curves.scenario} · {label('retention_by_month', lang)}", label("fitted_points", lang) if observed_at else None,
-        {"age_months": [str(point.age) for point in points], "retention_share": [_percent(point.share) for point in points]},
-        [point.share for point in points], observed if observed_at else None, lang)]
-    for own in report.curves.channel_retention:
-        curve = own.retention
-        parts.append(_bar_table(label("channel_retention_by_month", lang).format(channel=own.channel), None,
-                                {"age_months": [str(point.age) for point in curve],
-                                 "retention_share": [_percent(point.share) for point in curve]},
-                                [point.share for point in curve], None, lang))
+    parts: list[RenderableType] = [_retention_chart(f"{report.curves.scenario} · {label('retention_by_month', lang)}",
+                                                    report.curves.retention, report.observed_days, lang)]
+    parts += [_retention_chart(label("channel_retention_by_month", lang).format(channel=own.channel), own.retention, days, lang)
+              for own, days in zip(report.curves.channel_retention, report.channel_observed_days, strict=True)]
     for plan in report.curves.renewals:
         rows = plan.points
         numbers = {"renewal_k": [str(p.renewal) for p in rows], "paid_at_age": [str(p.age) for p in rows],

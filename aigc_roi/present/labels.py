@@ -599,7 +599,10 @@ LABELS: dict[str, Label] = {
     "retention_by_month": Label("Retention by month", "按月留存"),
     "age_months": Label("Age (months)", "月龄"),
     "retention_share": Label("Active share", "活跃占比"),
-    "fitted_points": Label("fitted points (day / 30.4375)", "拟合观测点（日 / 30.4375）"),
+    "observed_days_caption": Label("Observed: each day's share as given, ◆ D30 in the row of age 30 / 30.4375 ≈ 1 "
+                                   "(day / 30.4375 months, rounded)",
+                                   "实际：各天给出的留存，◆ D30 列在月龄 30 / 30.4375 ≈ 1 那一行（天数 / 30.4375，四舍五入）"),
+    "more_days": Label("+{count} more days (fit table)", "另有 {count} 天（见拟合表）"),
     "renewal_survival": Label("Renewal survival of {plan} (period {period} mo)", "{plan} 续费存留（周期 {period} 个月）"),
     "renewal_k": Label("Renewals", "续费次数"),
     "renewal_rate": Label("Renewal rate", "续费率"),

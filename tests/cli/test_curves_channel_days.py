@@ -1,0 +1,74 @@
+"""A channel's own day retention shows in `curves` as fully as the top-level curve's (docs/formulas.md §4.9): its
+observed days in the chart's Observed column, in CSV rows and in JSON, each at age day / 30.4375."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_runner import invoke
+
+CHANNELS = """\
+name: channels
+horizon_months: 6
+acquisition:
+  - {name: Douyin CPA, type: cpa, bid: 10, users: 1000, months: 1, retention: {days: {1: 25%, 7: 10%, 30: 4%}}}
+  - {name: KOL, type: flat, cost: 5000, users: 500, months: 1, retention: {monthly_churn: 0.3}}
+retention:
+  days: {1: 40%, 7: 20%, 30: 10%}
+"""
+OWN_DAYS, OWN_SHARES = [1, 7, 30], [0.25, 0.10, 0.04]
+
+
+def _path(tmp_path: Path) -> str:
+    path = tmp_path / "channels.yaml"
+    path.write_text(CHANNELS, encoding="utf-8")
+    return str(path)
+
+
+def _fitted(days: list[int], shares: list[float]) -> np.ndarray:
+    slope, intercept = np.polyfit(np.log(days), np.log(shares), 1)
+    return np.exp(intercept) * np.array(days, dtype=float) ** slope
+
+
+def test_the_channels_chart_has_an_observed_column_like_the_top_level_one(tmp_path: Path) -> None:
+    table = invoke(["curves", _path(tmp_path), "--lang", "en"], env={"COLUMNS": "120"}).stdout
+    own = table[table.index("Retention of Douyin CPA's users by month"):table.index("Retention of KOL's users by month")]
+    assert "Observed" in own and "◆ D1 25.00%" in own and "◆ D7 10.00%" in own and "◆ D30 4.00%" in own
+    # D30 is 0.99 months old: on the row of age 1, as in the top-level chart.
+    assert [line for line in own.splitlines() if "◆ D30" in line][0].split("│")[1].strip() == "1"
+    assert "Observed: each day's share as given" in own
+    kol = table[table.index("Retention of KOL's users by month"):]
+    assert "◆" not in kol.split("Retention fitted from days")[0]
+
+
+def test_the_channels_observed_days_are_csv_rows_and_json_like_the_top_level_ones(tmp_path: Path) -> None:
+    path = _path(tmp_path)
+    rows = list(csv.DictReader(io.StringIO(invoke(["curves", path, "--format", "csv"]).stdout)))
+    own = [row for row in rows if row["curve"] == "channel_retention_observed"]
+    assert [row["plan"] for row in own] == ["Douyin CPA"] * 3
+    assert [float(row["age_months"]) for row in own] == pytest.approx([day / 30.4375 for day in OWN_DAYS], abs=1e-12)
+    assert [float(row["observed"]) for row in own] == OWN_SHARES
+    assert [float(row["share"]) for row in own] == pytest.approx(list(_fitted(OWN_DAYS, OWN_SHARES)), abs=1e-12)
+    report = json.loads(invoke(["curves", path, "--format", "json"]).stdout)
+    douyin, kol = report["channel_retention"]
+    assert [(day["day"], day["observed"]) for day in douyin["observed_days"]] == list(zip(OWN_DAYS, OWN_SHARES, strict=True))
+    assert [day["fitted"] for day in douyin["observed_days"]] == pytest.approx(list(_fitted(OWN_DAYS, OWN_SHARES)), abs=1e-12)
+    assert kol["observed_days"] == []
+    # The top-level curve's days stay where they were.
+    assert [day["day"] for day in report["observed_days"]] == [1, 7, 30]
+
+
+def test_a_daily_export_lists_the_day_nearest_each_months_age_and_counts_the_rest(tmp_path: Path) -> None:
+    days = {day: 0.5 * day**-0.4 for day in range(1, 91)}
+    path = tmp_path / "daily.yaml"
+    path.write_text("name: daily\nhorizon_months: 4\nretention:\n  days: {"
+                    + ", ".join(f"{day}: {share:.6f}" for day, share in days.items()) + "}\n", encoding="utf-8")
+    table = invoke(["curves", str(path), "--lang", "en"], env={"COLUMNS": "120"}).stdout
+    # Age 1 holds days 16..45 (day / 30.4375 rounds to 1): D30 is nearest 30.4375, and 29 more.
+    assert f"◆ D30 {days[30] * 100:.2f}%" in table and "+29 more days (fit table)" in table
+    assert f"◆ D1 {days[1] * 100:.2f}%" in table and "+14 more days (fit table)" in table
