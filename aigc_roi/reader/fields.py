@@ -37,7 +37,7 @@ from aigc_roi.reader.kinds import (
     Text,
     check_keys,
 )
-from aigc_roi.reader.yamltree import Node, join_path
+from aigc_roi.reader.yamltree import Node, join_path, set_within
 
 
 @dataclass
@@ -340,7 +340,9 @@ class ChannelShape(Obj):
         budget, volume = self.volumes
         given = [key for key in self.volumes if key in parsed.nodes]
         if len(given) == 2:
-            ctx.error(parsed.nodes[volume], join_path(path, volume), f"expected either {budget} or {volume}, found both")
+            # At the one an option wrote (the volume when both or neither were): the file alone gave only the other.
+            key = budget if set_within(parsed.nodes[budget]) and not set_within(parsed.nodes[volume]) else volume
+            ctx.error(parsed.nodes[key], join_path(path, key), f"expected either {budget} or {volume}, found both")
         elif not given:
             ctx.error(parsed.node, path, f"missing '{budget}' or '{volume}': one of them says how much is bought each month")
         for key, needed in self.needs:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -34,7 +35,7 @@ from aigc_roi.reader.numbers import (
     split_range,
     to_number,
 )
-from aigc_roi.reader.yamltree import Node, join_path, slipped_key
+from aigc_roi.reader.yamltree import Node, join_path, set_within, slipped_key
 
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -63,6 +64,14 @@ class Context:
         end = (node.end_line, node.end_column) if node.end_line and node.source is None else (None, None)
         self.errors.append(ScenarioError(node.source or self.filename, node.line, column or node.column, path, message, *end))
         return INVALID
+
+    def error_among(self, parts: Iterable[Node], node: Node, path: str, message: str) -> Any:
+        """Report a rule over several values (a fit through them, their sum, one form among several) at ``node``, or,
+        when the file wrote ``node``, at the first of ``parts`` a ``--set`` wrote: a value an option gave takes part
+        in the rule it broke, and the option is what was just changed."""
+        written = None if node.source is not None else next(
+            (found for part in parts if (found := set_within(part)) is not None), None)
+        return self.error(written or node, path, message)
 
     def expected(self, node: Node, path: str, expected: str, hint: str = "") -> Any:
         return self.error(node, path, f"expected {expected}, found {node.describe()}" + (f" ({hint})" if hint else ""))

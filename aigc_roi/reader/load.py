@@ -220,8 +220,9 @@ def _check_milestone(milestone: Parsed, path: str, ctx: Context) -> None:
     keys = [key for key in models.MILESTONE_KEYS if key in milestone.nodes]
     if len(keys) != 1:
         found = "none" if not keys else " and ".join(keys)
-        ctx.error(milestone.node, path, f"expected exactly one of {', '.join(models.MILESTONE_KEYS[:-1])} or "
-                                        f"{models.MILESTONE_KEYS[-1]}, found {found}")
+        ctx.error_among([milestone.nodes[key] for key in keys], milestone.node, path,
+                        f"expected exactly one of {', '.join(models.MILESTONE_KEYS[:-1])} or "
+                        f"{models.MILESTONE_KEYS[-1]}, found {found}")
 
 
 def _scenario(parsed: Parsed) -> models.Scenario:
@@ -298,17 +299,20 @@ def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:
     given = [form for form in _RETENTION_FORMS if form in parsed.nodes]
     if len(given) != 1:
         found = "none" if not given else " and ".join(given)
-        ctx.error(parsed.node, path, f"expected exactly one of 'points', 'monthly_churn' or 'days', found {found}")
+        ctx.error_among([parsed.nodes[form] for form in given], parsed.node, path,
+                        f"expected exactly one of 'points', 'monthly_churn' or 'days', found {found}")
         return
     if "days" in parsed.values:
         _check_days(parsed.values["days"], parsed.nodes["days"], f"{path}.days", ctx)
-    previous = 1.0
+    previous, previous_node = 1.0, None
     for age, share, node in parsed.values.get("points", []):
         median = share.median() if isinstance(share, models.Distribution) else share
         if median > previous:
-            ctx.error(node, f"{path}.points[{age}]",
-                      f"expected a share <= {previous:g} (retention cannot rise with age), found {node.describe()}")
-        previous = min(previous, median)
+            # The earlier, lower point is the one to fix when an option wrote it.
+            ctx.error_among([node, *([previous_node] if previous_node is not None else [])], node, f"{path}.points[{age}]",
+                            f"expected a share <= {previous:g} (retention cannot rise with age), found {node.describe()}")
+        elif median < previous:
+            previous, previous_node = median, node
 
 
 def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, path: str, ctx: Context) -> None:
@@ -323,8 +327,9 @@ def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, path: st
     if slope > 0:
         # A bump between two days is analytics noise the fit smooths over; a fit that rises would
         # have the cohort's active users climb back month after month (docs/formulas.md).
-        ctx.error(node, path, "expected shares that fall with the day overall (retention cannot rise "
-                  f"with age), found a fitted power law that rises (b = {-slope:.4g})")
+        ctx.error_among([share_node for _, _, share_node in days], node, path,
+                        "expected shares that fall with the day overall (retention cannot rise "
+                        f"with age), found a fitted power law that rises (b = {-slope:.4g})")
 
 
 def _fitted_slope(days: list[tuple[int, models.Value, Node]]) -> float:
@@ -345,9 +350,10 @@ def _check_conversion_index(channel: Parsed, path: str, plans: list[Parsed], ctx
             continue
         total = sum(_median(share) for _, share, _ in conversion) if isinstance(conversion, list) else _median(conversion)
         if index * total > 1 + 1e-12:
-            ctx.expected(channel.nodes["conversion_index"], path,
-                         f"an index of at most {1 / total:.4g}: monetization.plans[{j}] converts {total:.4g} of a cohort "
-                         f"and index x conversion must stay <= 1")
+            node = channel.nodes["conversion_index"]
+            ctx.error_among([node, plan.nodes["conversion"]], node, path,
+                            f"expected an index of at most {1 / total:.4g}: monetization.plans[{j}] converts {total:.4g} of "
+                            f"a cohort and index x conversion must stay <= 1, found {node.describe()}")
             return
 
 
@@ -357,8 +363,8 @@ def _check_plan(plan: Parsed, path: str, ctx: Context) -> None:
     if isinstance(conversion, list):
         total = sum(_median(share) for _, share, _ in conversion)
         if total > 1 + 1e-12:
-            ctx.error(plan.nodes["conversion"], join_path(path, "conversion"),
-                      f"expected conversions by age summing to at most 1 (each user subscribes once), found a sum of {total:.4g}")
+            ctx.error_among([node for _, _, node in conversion], plan.nodes["conversion"], join_path(path, "conversion"),
+                            f"expected conversions by age summing to at most 1 (each user subscribes once), found a sum of {total:.4g}")
     renewal = plan.values.get("renewal")
     if isinstance(renewal, Parsed) and "observed" in renewal.values:
         _check_observed(renewal.values["observed"], renewal.nodes["observed"], join_path(path, "renewal.observed"), ctx)
@@ -369,13 +375,15 @@ def _check_observed(shares: list[tuple[float, Node]], node: Node, path: str, ctx
         ctx.error(node, path, f"expected at least two shares (after the 1st and 2nd renewal) to fit a survival curve, found {len(shares)}")
         return
     for k in range(1, len(shares)):
-        (before, _), (share, share_node) = shares[k - 1], shares[k]
+        (before, before_node), (share, share_node) = shares[k - 1], shares[k]
         if share > before:
-            ctx.expected(share_node, join_path(path, k),
-                         f"a share <= {before:g} (survival of the same first subscribers cannot rise)")
+            ctx.error_among([share_node, before_node], share_node, join_path(path, k),
+                            f"expected a share <= {before:g} (survival of the same first subscribers cannot rise), "
+                            f"found {share_node.describe()}")
             return
     if all(share == 1 for share, _ in shares):
-        ctx.error(node, path, "expected some churn to fit (write renewal: 1 instead), found every share at 100%")
+        ctx.error_among([share_node for _, share_node in shares], node, path,
+                        "expected some churn to fit (write renewal: 1 instead), found every share at 100%")
 
 
 def _retention(parsed: Parsed) -> models.Retention:

@@ -79,6 +79,14 @@ class Node:
         return text
 
 
+def set_within(node: Node) -> Node | None:
+    """``node``, or the first node inside it, that a ``--set`` wrote (its ``source``); None when the file wrote it all."""
+    if node.source is not None:
+        return node
+    children = [entry.value for entry in node.value.values()] if node.kind == "map" else node.value if node.kind == "seq" else []
+    return next((found for child in children if (found := set_within(child)) is not None), None)
+
+
 @dataclass
 class Entry:
     """A mapping entry: the key's node and the value's node."""
