@@ -149,11 +149,12 @@ def fit_power_law(days: Sequence[float] | ArrayLike, shares: Sequence[float] | A
     u = mean_log_share + b * log_days.mean()
 
     fitted = np.exp(np.expand_dims(u, -1) - np.expand_dims(b, -1) * log_days)
-    gaps = fitted - share_values
-    largest_gap = np.abs(gaps).max(axis=-1)
-    relative_gaps = gaps / share_values
-    largest_relative_gap = np.abs(relative_gaps).max(axis=-1)
-    tail_gap = relative_gaps[..., int(np.argmax(day_values))]
+    last = int(np.argmax(day_values))
+    tail_gap = fitted[..., last] / share_values[..., last] - 1
+    # One (S, P) array for both gaps, worked in place: a sampled daily export is thousands of days per sample.
+    gaps = np.abs(fitted - share_values)
+    largest_gap = gaps.max(axis=-1)
+    largest_relative_gap = np.divide(gaps, share_values, out=gaps).max(axis=-1)
     if share_values.ndim == 1:
         return PowerLawFit(
             u=float(u),

@@ -77,6 +77,7 @@ _EXPECTED = _rules([
     (r"a month YYYY-MM \(actuals places each export's dates in a plan month\)", "YYYY-MM 格式的月份（actuals 据此把报表日期放入计划月份）"),
     (r"a share >= 0% \(10%\) or an amount >= 0 \(5万\)", "≥ 0% 的比例（10%）或 ≥ 0 的金额（5万）"),
     (r"a number >= (\S+) and < (\S+)", "≥ {0} 且 < {1} 的数字"),
+    (r"a number > (\S+) and <= (\S+)", "> {0} 且 ≤ {1} 的数字"),
     (r"a number >= (\S+)", "≥ {0} 的数字"),
     (r"a whole number >= (\S+)", "≥ {0} 的整数"),
     (r"a number from (\S+) to (\S+)", "{0} 到 {1} 之间的数字"),
@@ -116,8 +117,6 @@ _EXPECTED = _rules([
     (r"a value", "一个值"),
     (r"'LABEL: PATH=VALUE\[, PATH=VALUE\]', such as '(.+): (.+)'", "'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: {1}'"),
     (r"at least two days to fit a curve, e\.g\. (.+)", "至少两个日留存点才能拟合曲线，例如 {0}"),
-    (r"a share above 0 \(a power law never reaches 0: give the smallest share your analytics show\)",
-     "大于 0 的留存比例（幂律曲线不会降到 0：请填写数据中最小的比例）"),
     (r"exactly one of '(\w+)', '(\w+)' or '(\w+)'", "'{0}'、'{1}'、'{2}' 恰好其一"),
     (r"conversions by age summing to at most 1 \(each user subscribes once\)", "各月龄转化率之和不超过 1（每个用户只订阅一次）"),
     (r"an index of at most (\S+): (\S+) converts (\S+) of a cohort and index x conversion must stay <= 1",
@@ -210,6 +209,7 @@ _FOUND_HINTS = _rules([
     (r"no such day: (\d{4}-\d{2}) has (\d+) days", "没有这一天：{0} 只有 {1} 天"),
     (r"the default: the file sets no currency", "默认值：文件未写 currency"),
     (r"b = (\S+)", "b = {0}"),
+    (r"a power law never reaches 0: give the smallest share your analytics show", "幂律曲线不会降到 0：请填写数据中最小的比例"),
     (r"a gate decides what runs after its test, so a later month must follow", "闸门决定测试之后的投放，测试之后须还有月份"),
 ])
 
@@ -464,6 +464,8 @@ _HINTS = _rules([
     (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),
     (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", "是否想写 {0}？"),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),
+    (r"write (\d+) for (.+)", "{1} 请写成 {0}"),
+    (r"D0 is 100% by definition \(the day of joining\): leave it out", "D0 按定义为 100%（加入当天）：请删去这一项"),
     (r"write (.+) without '(.+)': amounts are in the scenario's currency", "请写 {0}，去掉 '{1}'：金额的币种由场景的 currency 决定"),
     (r"'w' is not a suffix: write (.+)", "'w' 不是数字后缀：请写 {0}"),
     (r"budgets and costs are per month: (.+) is (.+) a month \((.+) x (.+) days\), so write (.+)",

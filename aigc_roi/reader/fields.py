@@ -222,7 +222,9 @@ class KeyedShares:
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not self.first <= int(key) <= last:
-                ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}")
+                hint = "" if self.ages else _day_key_hint(key, last)
+                ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}"
+                          + (f"; {hint}" if hint else ""))
                 continue
             # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
             # would keep only the last; the sum of conversions would count both.
@@ -240,6 +242,20 @@ class KeyedShares:
     def json_schema(self) -> dict[str, Any]:
         return {"type": "object", "minProperties": self.fewest, "additionalProperties": False,
                 "patternProperties": {"^[0-9]+$": self.share.json_schema()}, "description": self.description}
+
+
+_DAY_LABEL = re.compile(r"\s*(?:[Dd](?:ay)?[ _-]?|第)([0-9]{1,4})\s*[天日]?\s*")
+"""A day as analytics label it: D1, d7, Day 30, day_30, 第30天."""
+
+
+def _day_key_hint(key: str, last: int) -> str:
+    """What to write for a day key labelled as analytics label it (``D1``: 1), or for day 0, which is no point of the
+    curve: every user is active on the day they join."""
+    labelled = _DAY_LABEL.fullmatch(key)
+    day = int(labelled[1]) if labelled else int(key) if re.fullmatch("[0-9]{1,4}", key) else None
+    if day == 0:
+        return "D0 is 100% by definition (the day of joining): leave it out"
+    return f"write {day} for {key.strip()}" if labelled and day is not None and day <= last else ""
 
 
 @dataclass(frozen=True)
@@ -382,7 +398,9 @@ def _median(value: Value) -> float:
 RETENTION = Obj({
     "points": RetentionPointsKind(rate("Share active at this age.")),
     "monthly_churn": rate("Share of active users lost each month: R(a) = (1 - churn)^a."),
-    "days": KeyedShares(rate("Share active on this day (0 < share <= 1)."), "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
+    "days": KeyedShares(Number(0.0, 1.0, above_minimum=True, description="Share active on this day (0 < share <= 1).",
+                               minimum_hint="a power law never reaches 0: give the smallest share your analytics show"),
+                        "a day", 1, False, "{1: 45%, 7: 22%, 30: 12%}",
                         "Day-level retention (D1, D7, D30, ...), at least two days >= 1; fitted by a power law.",
                         fewest=MIN_RETENTION_DAYS),
 }, description="How a cohort decays; exactly one of points, monthly_churn or days.",

@@ -172,12 +172,18 @@ class Number:
     description: str = ""
     wording: str = ""
     """What an error says was expected, when the bounds alone do not say it."""
+    above_minimum: bool = False
+    """True when ``minimum`` itself is excluded (a day's share: a power law never reaches 0)."""
+    minimum_hint: str = ""
+    """Why ``minimum`` is excluded, said when it is written."""
 
     def expectation(self) -> str:
         if self.wording:
             return self.wording
         noun = "a whole number" if self.integer else "a number"
         if self.minimum is not None and self.maximum is not None:
+            if self.above_minimum:
+                return f"{noun} > {self.minimum:g} and <= {self.maximum:g}"
             if self.below_maximum:
                 return f"{noun} >= {self.minimum:g} and < {self.maximum:g}"
             if self.minimum == self.maximum:
@@ -196,7 +202,7 @@ class Number:
         return self._fault(value, False) is None
 
     def _fault(self, value: float, in_percent: bool) -> str | None:
-        return bound_fault(value, in_percent, self.minimum, self.maximum, self.below_maximum, integer=self.integer)
+        return bound_fault(value, in_percent, self.minimum, self.maximum, self.below_maximum, self.above_minimum, self.integer)
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if self.ranges and node.kind == "map":
@@ -213,7 +219,9 @@ class Number:
         try:
             value = to_number(node.value)
         except NotFinite:
-            return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
+            # .nan is no number at all and .inf none of a bounded field: its bounds say what is wanted.
+            bounded = self.maximum is not None and abs(self.maximum) <= MAX_MAGNITUDE
+            return ctx.expected(node, path, self.expectation() if bounded else f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         except ValueProblem as problem:
             slip = slip_hint(node.raw, self._fault) if isinstance(node.value, str) and "\n" not in node.raw else None
             if slip is not None:
@@ -222,12 +230,17 @@ class Number:
         if abs(value) > MAX_MAGNITUDE:
             return ctx.expected(node, path, f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         if 0 < abs(value) < MIN_MAGNITUDE:
-            return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
+            if self._in_bounds(0.0):
+                return ctx.expected(node, path, f"0 or a number of at least {MIN_MAGNITUDE:g} in size")
+            if self._in_bounds(value):
+                # 0 is no value of the field, so the smallest it takes is the smallest size of a number.
+                upper = f" to {self.maximum:g}" if self.maximum is not None else ""
+                return ctx.expected(node, path, f"a number from {MIN_MAGNITUDE:g}{upper}" if upper else f"a number >= {MIN_MAGNITUDE:g}")
         if not self._in_bounds(value):
             hint = percent_hint(node.raw, self._in_bounds) if self.share else None
             if hint is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), 0, hint)
-            return ctx.expected(node, path, self.expectation())
+            return ctx.expected(node, path, self.expectation(), self.minimum_hint if value == self.minimum else "")
         return int(value) if self.integer else value
 
     def _bound(self, text: str, node: Node, path: str, ctx: Context) -> Any:
@@ -307,7 +320,8 @@ class Number:
 
     def json_schema(self) -> dict[str, Any]:
         number: dict[str, Any] = {"type": "integer" if self.integer else "number",
-                                  "minimum": -MAX_MAGNITUDE if self.minimum is None else max(self.minimum, -MAX_MAGNITUDE)}
+                                  "exclusiveMinimum" if self.above_minimum else "minimum":
+                                      -MAX_MAGNITUDE if self.minimum is None else max(self.minimum, -MAX_MAGNITUDE)}
         maximum = MAX_MAGNITUDE if self.maximum is None else min(self.maximum, MAX_MAGNITUDE)
         number["exclusiveMaximum" if self.below_maximum else "maximum"] = maximum
         text = ("share_below_one_text" if self.below_maximum else "share_text") if self.share else "number_text"

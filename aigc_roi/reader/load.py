@@ -316,14 +316,10 @@ def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:
 
 
 def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, path: str, ctx: Context) -> None:
-    """At least two days; every share above 0 (a power law is fitted to the logarithms)."""
+    """At least two days (their shares are above 0, reader/fields.py), on a fitted line that does not rise."""
     if len(days) < MIN_RETENTION_DAYS and not any(error.path.startswith(f"{path}[") for error in ctx.errors):
         ctx.error(node, path, f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
-    for day, share, share_node in days:
-        if _median(share) <= 0:
-            ctx.expected(share_node, f"{path}[{day}]",
-                         "a share above 0 (a power law never reaches 0: give the smallest share your analytics show)")
-    slope = _fitted_slope(days) if len(days) >= 2 and all(_median(share) > 0 for _, share, _ in days) else 0.0
+    slope = _fitted_slope(days) if len(days) >= 2 else 0.0
     if slope > 0:
         # A bump between two days is analytics noise the fit smooths over; a fit that rises would
         # have the cohort's active users climb back month after month (docs/formulas.md).

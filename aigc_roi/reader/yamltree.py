@@ -254,15 +254,36 @@ def join_path(parent: str, child: str | int) -> str:
     return f"{parent}.{child}" if parent else child
 
 
-def _path(stack: list[_Frame]) -> str:
-    """Field path of the node the innermost open collection receives next."""
-    path = ""
+KEYED_MAPPINGS = frozenset({"points", "days", "conversion"})
+"""Mappings whose keys are numbers, each written in brackets as the field reader writes them (``retention.days[1]``,
+reader/fields.py ``RetentionPointsKind`` and ``KeyedShares``); any other key follows a dot, a ``by_month``'s month
+too (``bid.by_month.6``, as ``--set`` takes it)."""
+
+
+def _path_within(stack: list[_Frame]) -> tuple[str, str | None]:
+    """Field path of the node the innermost open collection receives next, and the key that collection is the
+    value of (None for a list's item or the root)."""
+    path, within = "", None
     for frame in stack:
         if frame.node.kind == "seq":
-            path = join_path(path, len(frame.node.value))
+            path, within = join_path(path, len(frame.node.value)), None
         elif frame.pending_key is not None:
-            path = join_path(path, frame.pending_key.raw)
-    return path
+            path, within = _key_path(path, within, frame.pending_key.raw), frame.pending_key.raw
+    return path, within
+
+
+def _key_path(path: str, within: str | None, key: str) -> str:
+    """``path`` + ``key``, in brackets inside one of ``KEYED_MAPPINGS`` (``within``)."""
+    return f"{path}[{key}]" if within in KEYED_MAPPINGS else join_path(path, key)
+
+
+def _path(stack: list[_Frame]) -> str:
+    return _path_within(stack)[0]
+
+
+def _entry_path(stack: list[_Frame], key: str) -> str:
+    """Field path of ``key`` in the innermost open mapping."""
+    return _key_path(*_path_within(stack), key)
 
 
 class _TreeBuilder:
@@ -309,12 +330,12 @@ class _TreeBuilder:
             # Reported at the slip, and read as meant: the file is refused either way, and the entry's
             # own problems (an age out of range) are still found, without a second error for the slip.
             key, value, column, slip = mended
-            self.error(key.line, column, f"invalid YAML: {slip}", join_path(_path(self.stack), key.raw))
+            self.error(key.line, column, f"invalid YAML: {slip}", _entry_path(self.stack, key.raw))
         name = key.raw
         if name in frame.seen:
             first = frame.seen[name]
             self.error(key.line, key.column, f"duplicate key '{name}' (first at line {first.line})",
-                       join_path(_path(self.stack), name))
+                       _entry_path(self.stack, name))
         else:
             frame.seen[name] = key
             frame.node.value[name] = Entry(key, value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from pathlib import Path
 
 import pytest
@@ -127,7 +129,7 @@ def test_documented_values_of_the_size_limits() -> None:
     from aigc_roi.reader.yamltree import MAX_MAPPING_KEYS, MAX_SCALARS
 
     assert (MAX_PLANS, MAX_PURCHASES, MAX_FIXED_COSTS, MAX_RETENTION_POINTS) == (50, 50, 50, 120)
-    assert (MAX_MAPPING_KEYS, MAX_SCALARS) == (128, 25_000)
+    assert (MAX_MAPPING_KEYS, MAX_SCALARS) == (3653, 25_000)
 
 
 def _list_of(key: str, count: int) -> str:
@@ -143,11 +145,24 @@ def test_50_plans_purchases_and_fixed_costs_pass_51_fail(tmp_path: Path) -> None
         _fails(tmp_path, _list_of(key, 51), "5:5", f"{path}: expected at most 50 items, found 51")
 
 
-def test_128_keys_in_a_mapping_are_parsed_129_stop_parsing(tmp_path: Path) -> None:
-    keys = "".join(f"  k{i}: 1\n" for i in range(129))
-    tree, errors = parse("m:\n" + keys[: keys.index("  k128")], "s.yaml")
-    assert tree is not None and len(tree.value["m"].value.value) == 128 and errors == []
-    _fails(tmp_path, BASE + "m:\n" + keys, "132:3", "m: expected at most 128 keys in a mapping, found more")
+def test_3653_keys_in_a_mapping_are_parsed_3654_stop_parsing(tmp_path: Path) -> None:
+    keys = "".join(f"  k{i}: 1\n" for i in range(3654))
+    tree, errors = parse("m:\n" + keys[: keys.index("  k3653")], "s.yaml")
+    assert tree is not None and len(tree.value["m"].value.value) == 3653 and errors == []
+    _fails(tmp_path, BASE + "m:\n" + keys, "3657:3", "m: expected at most 3653 keys in a mapping, found more")
+
+
+def test_a_daily_export_of_ten_years_is_a_retention_days_mapping(tmp_path: Path) -> None:
+    # One share a day for 3653 days, 0.5 x d^-0.4: a power law through every point, so u = ln 0.5 and b = 0.4.
+    days = ", ".join(f"{day}: {0.5 * day ** -0.4!r}" for day in range(1, 3654))
+    path = tmp_path / "daily.yaml"
+    path.write_text(f"name: Daily\nhorizon_months: 120\nretention:\n  days: {{{days}}}\n", encoding="utf-8")
+    result = invoke(["run", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    fit = json.loads(result.stdout)["fits"][0]
+    assert len(fit["points"]) == 3653
+    assert fit["parameters"]["b"] == pytest.approx(0.4, abs=1e-9)
+    assert fit["parameters"]["u"] == pytest.approx(math.log(0.5), abs=1e-9)
 
 
 def test_25000_scalars_are_parsed_one_more_stops_parsing() -> None:

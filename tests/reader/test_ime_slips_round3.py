@@ -43,7 +43,7 @@ def test_full_width_colon_as_a_mapping_keys_separator(tmp_path: Path, lang: str)
     path, line, text = _slip(tmp_path, "{1: 0.35", "{1： 0.35")
     column = text.index("：") + 1
     message = COLON[lang == "zh"]
-    assert _errors(path, lang) == [f"{path}:{line}:{column}: retention.points.1: {message}"]
+    assert _errors(path, lang) == [f"{path}:{line}:{column}: retention.points[1]: {message}"]
 
 
 def test_full_width_colon_after_a_months_number_on_its_own_line(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_look_alike_space_after_a_keys_colon(tmp_path: Path, space: str, lang:
 def test_a_look_alike_space_after_a_colon_inside_braces(tmp_path: Path, space: str) -> None:
     """No YAML error here ('1:<space>0.35' is a key without a value): the entry is read as meant, the space named."""
     path, line, text = _slip(tmp_path, "{1: 0.35", f"{{1:{space}0.35")
-    assert _errors(path, "en") == [f"{path}:{line}:{text.index(space) + 1}: retention.points.1: {LOOK_ALIKES[space][0][0]}"]
+    assert _errors(path, "en") == [f"{path}:{line}:{text.index(space) + 1}: retention.points[1]: {LOOK_ALIKES[space][0][0]}"]
 
 
 @each_look_alike
@@ -118,5 +118,5 @@ def test_the_value_after_a_full_width_colon_is_read_and_checked(tmp_path: Path) 
     """{1： 1.5}: one line for the colon, then the share itself is checked where it stands (column of the 1.5)."""
     path, line, text = _slip(tmp_path, "{1: 0.35", "{1： 1.5")
     errors = _errors(path, "en")
-    assert errors[0] == f"{path}:{line}:{text.index('：') + 1}: retention.points.1: {COLON[0]}"
+    assert errors[0] == f"{path}:{line}:{text.index('：') + 1}: retention.points[1]: {COLON[0]}"
     assert len(errors) == 2 and errors[1].startswith(f"{path}:{line}:{text.index('1.5') + 1}: retention.points[1]: ")
