@@ -165,6 +165,7 @@ _EXPECTED = _rules([
 
 _FOUND = _rules([
     (r"an empty cell", "空单元格"),
+    (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
     (r"no row of two or more filled cells \(sheets: (.+)\)", "任何一行都不足两个非空单元格（工作表：{0}）"),
     (r"a formula with no saved value \((.+)\)", "没有保存结果的公式（{0}）"),
     (r"(\S+) '(.+)' again \(first at (.+)\)", "{0} '{1}' 重复（首次在 {2}）"),
@@ -458,6 +459,7 @@ _HINTS = _rules([
     (r"a comma inside an unquoted cell \(such as 1,234\.56\) splits it in two: quote the cell",
      "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号"),
     (r"a percentage is no amount or count", "百分比不是金额或数量"),
+    (r"unmerge the cells and fill in every row", "请取消合并，并在每一行填入值"),
     (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),

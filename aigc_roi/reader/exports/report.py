@@ -141,6 +141,8 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
             if any(is_totals_label(str(cells[index])) for index in places):
                 totals += 1
                 continue
+            if table.merges and _merged(table, line, cells, used, errors):
+                continue
             row = _row(table.file, line, cells, used, amounts, platform, horizon, errors)
             if row is not None:
                 rows.append(row)
@@ -178,6 +180,21 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
         last = errors[MAX_ERRORS_PER_FILE - 1]
         errors = errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(table.file, last.line, 1, "", f"{extra:,} more errors in this file")]
     return source, rows, errors
+
+
+EXPECTED = {"date": "a date YYYY-MM-DD", "campaign": "a campaign name or id", "campaign_id": "a campaign name or id"}
+"""What a field's cell holds, as its errors say (an amount: a number)."""
+
+
+def _merged(table: Table, line: int, cells: list[object], used: dict[str, _Used], errors: list[ScenarioError]) -> bool:
+    """Whether a cell the row is read from is empty because a merged range holds its value in its first cell (a date
+    merged over a day's campaigns): each such cell refused, rather than read as no date or a day of 0 spend."""
+    before = len(errors)
+    for use in used.values():
+        if cells[use.index] == "" and (merge := table.merged(line, use.index)) is not None:
+            _located(errors, table.file, line, use, EXPECTED.get(use.field, "a number"),
+                     f"an empty cell, part of the merged cell {merge}; unmerge the cells and fill in every row")
+    return len(errors) > before
 
 
 @lru_cache(maxsize=4096)

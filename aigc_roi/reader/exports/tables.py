@@ -6,7 +6,8 @@ Windows writes); comma or tab separated, as the header line shows; lines
 ending in LF, CRLF, or CR alone throughout (Excel for Mac's "CSV
 (Macintosh)"). xlsx: the first sheet that holds a table (openpyxl, the
 ``xlsx`` extra, imported only for a workbook), so a notes sheet before it is
-passed over. Leading blank lines and the title lines some consoles put above
+passed over; all of it, whatever size its stale <dimension> tag may state, and
+its merged ranges (``Table.merged``), which a read-only sheet does not list. Leading blank lines and the title lines some consoles put above
 the header are skipped: the header is the first line with at least two
 filled cells (a title padded by Excel, ``报表,,,,``, or quoted whole, as
 Google Ads writes its date range, has one), or, where a shape recognises a
@@ -25,6 +26,7 @@ import io
 import os
 import re
 import stat
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -47,6 +49,17 @@ LOOKAHEAD = 20
 """Lines below the first of two or more filled cells searched for one a shape recognises."""
 
 
+@dataclass(frozen=True)
+class Merge:
+    """A workbook's merged range of cells, 1-based."""
+
+    name: str
+    first_row: int
+    last_row: int
+    first_column: int
+    last_column: int
+
+
 @dataclass
 class Table:
     file: str
@@ -58,6 +71,18 @@ class Table:
     """The cells a CSV row must have: the header's, its empty ones at the end aside; None for a workbook, whose
     cells keep their columns whatever they hold."""
     delimiter: str = ","
+    merges: tuple[Merge, ...] = ()
+    """A workbook's merged cells."""
+
+    def merged(self, line: int, index: int) -> str | None:
+        """The merged range (``A2:A3``) that covers the cell of ``line`` and column ``index`` (0-based) but does not
+        start at it: such a cell is empty, its value held by the range's first cell."""
+        column = index + 1
+        for merge in self.merges:
+            if (merge.first_row <= line <= merge.last_row and merge.first_column <= column <= merge.last_column
+                    and (line, column) != (merge.first_row, merge.first_column)):
+                return merge.name
+        return None
 
     def misfit(self, cells: Cells) -> tuple[int, str] | None:
         """(column, message) where a CSV row has more or fewer cells than the header, trailing empty ones aside."""
@@ -252,6 +277,8 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
     # The first sheet whose header a shape recognises, else the first that has a row of two or more cells.
     chosen: tuple[int, int] | None = None
     for number, sheet in enumerate(book.worksheets):
+        # A read-only sheet stops at the size its <dimension> tag states, which a writer may have left stale.
+        sheet.reset_dimensions()
         found = _header_index(enumerate(sheet.iter_rows(values_only=True)), is_header)
         if found is not None and (chosen is None or found[1]):
             chosen = (number, found[0])
@@ -275,11 +302,42 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
                     cells = formulas.marked(line, cells)
                 yield line, ["" if cell is None else cell for cell in cells]
 
-    return Table(file, header, chosen[1] + 1, rows())
+    return Table(file, header, chosen[1] + 1, rows(), merges=_merges(data, sheet._worksheet_path))
 
 
 def _texts(values: Sequence[object]) -> list[str]:
     return ["" if value is None else str(value) for value in values]
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+_MERGES_START = b"mergeCells"
+"""The element that lists a sheet's merged ranges, after its rows."""
+
+
+def _merges(data: bytes, sheet_path: str) -> tuple[Merge, ...]:
+    """The merged ranges of the sheet at ``sheet_path`` in the workbook ``data``: a read-only sheet does not list them.
+    The sheet's XML is streamed up to its <mergeCells>, which follows the rows, so a large sheet is never held."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(sheet_path) as xml:
+        seen = b""
+        while chunk := xml.read(1 << 20):
+            seen = seen[-len(_MERGES_START):] + chunk
+            start = seen.find(_MERGES_START)
+            if start >= 0:
+                seen = seen[start:] + xml.read()
+                break
+        else:
+            return ()
+    return tuple(Merge(f"{first}{top}:{last}{bottom}", int(top), int(bottom), _column_number(first), _column_number(last))
+                 for first, top, last, bottom in ((a.decode(), b.decode(), c.decode(), d.decode())
+                                                  for a, b, c, d in _MERGE.findall(seen)))
+
+
+def _column_number(letters: str) -> int:
+    """A column's letters as its number: A is 1, Z 26, AA 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 class _Formulas:
@@ -297,7 +355,9 @@ class _Formulas:
             from openpyxl import load_workbook
 
             book = load_workbook(io.BytesIO(self.data), read_only=True, data_only=False)
-            self.rows = enumerate(book.worksheets[self.sheet].iter_rows(values_only=True), start=1)
+            sheet = book.worksheets[self.sheet]
+            sheet.reset_dimensions()
+            self.rows = enumerate(sheet.iter_rows(values_only=True), start=1)
         while self.current[0] < line:
             self.current = next(self.rows, (line, ()))
         formulas = self.current[1]
