@@ -207,6 +207,7 @@ _FOUND_HINTS = _rules([
     (r"90% interval (\S+)", "90% 区间 {0}"),
     (r"byte (0x[0-9a-f]{2})", "字节 {0}"),
     (r"byte-order mark (FF FE|FE FF)", "字节顺序标记 {0}"),
+    (r"the rest of the file is UTF-8: a damaged character", "文件其余部分是 UTF-8：这是一个损坏的字符"),
     (r"no such day: (\d{4}-\d{2}) has (\d+) days", "没有这一天：{0} 只有 {1} 天"),
     (r"the default: the file sets no currency", "默认值：文件未写 currency"),
     (r"b = (\S+)", "b = {0}"),
@@ -442,6 +443,9 @@ def _commands_zh(commands: str) -> str:
     return commands.replace(", ", "、").replace(" and ", " 和 ")
 
 
+_NEEDED_ZH = {"date": "日期", "spend": "花费", "campaign name or id": "计划名称或 ID "}
+"""The columns a CSV row cannot end before (reader/exports/report.py NEEDED)."""
+
 _BOUND_ZH = {"over": "超过", "under": "低于", "not over": "不高于", "not under": "不低于"}
 """How reader/numbers.py bound_fault says a value is outside its bounds."""
 
@@ -460,6 +464,9 @@ _HINTS = _rules([
      "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号"),
     (r"a percentage is no amount or count", "百分比不是金额或数量"),
     (r"unmerge the cells and fill in every row", "请取消合并，并在每一行填入值"),
+    (r"retype it, or export the report again", "请重新输入该字符，或重新导出报表"),
+    (r"the row ends before its (date|spend|campaign name or id) column",
+     lambda m: f"该行在{_NEEDED_ZH[m[1]]}列之前就结束了"),
     (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),

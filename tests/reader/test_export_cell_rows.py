@@ -52,9 +52,35 @@ def test_an_unquoted_thousands_comma_is_a_row_too_wide(tmp_path: Path) -> None:
     assert _errors(path) == [f"{path}:2:5: expected 4 cells as the header has, found 5; {COMMA}"]
 
 
-def test_a_short_row_is_refused_not_read_as_nothing_spent(tmp_path: Path) -> None:
-    path = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a\n2025-01-02,dy_a,100,5\n")
-    assert _errors(path) == [f"{path}:2:3: expected 4 cells as the header has, found 2"]
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_row_without_its_empty_trailing_cells_reads_them_empty(tmp_path: Path, encoding: str) -> None:
+    """Excel and WPS leave a row's empty cells at its end out of some rows of a CSV (and of a tab-separated UTF-16
+    "Unicode Text"): fewer cells cannot come from an unquoted comma, so those are read as empty."""
+    text = ("日期,计划名称,消耗(元),激活数,首日付费金额(元)\n2025-01-01,抖音A,1000,80,\n2025-01-02,抖音A,2000,90\n"
+            "2025-01-03,抖音A,3000\n")
+    path = tmp_path / "short.csv"
+    path.write_bytes((text.replace(",", "\t") if encoding == "utf-16" else text).encode(encoding))
+    assert [(row.line, row.spend) for row in read_report([path], HORIZON).rows] == [(2, 1000.0), (3, 2000.0), (4, 3000.0)]
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("date,campaign,spend,new_users\n2025-01-01,dy_a\n", "2:3: spend: expected 4 cells as the header has, found 2; "
+                                                         "the row ends before its spend column"),
+    ("campaign,spend,date\ndy_a,100\n", "2:3: date: expected 3 cells as the header has, found 2; "
+                                        "the row ends before its date column"),
+    ("date,spend,campaign_id,campaign\n2025-01-01,100\n", "2:3: campaign_id: expected 4 cells as the header has, "
+                                                          "found 2; the row ends before its campaign name or id column"),
+])
+def test_a_row_that_ends_before_a_column_it_needs_is_refused(tmp_path: Path, text: str, error: str) -> None:
+    path = _write(tmp_path, text)
+    assert _errors(path) == [f"{path}:{error}"]
+
+
+def test_a_row_that_ends_before_its_id_has_its_name(tmp_path: Path) -> None:
+    path = _write(tmp_path, "stat_time_day,campaign_name,stat_cost,campaign_id\n2025-01-01,dy_a,100,7\n"
+                            "2025-01-02,dy_a,200\n")
+    assert [(row.campaign, row.campaign_id, row.spend) for row in read_report([path], HORIZON).rows] == [
+        ("dy_a", "7", 100.0), ("dy_a", "", 200.0)]
 
 
 def test_a_tab_separated_row_too_wide_has_no_comma_hint(tmp_path: Path) -> None:
@@ -210,3 +236,13 @@ def test_a_formula_and_a_workbook_without_a_table_in_chinese(tmp_path: Path) -> 
         f"{formula}:2:3: spend: 应为数字，实际为 没有保存结果的公式（=SUM(1,2)）；请在 Excel 中打开并保存工作簿，以保存公式的结果",
         f"{empty}:1:1: 应为带表头的报表，实际为 任何一行都不足两个非空单元格（工作表：说明）",
     ]
+
+
+def test_a_row_that_ends_too_soon_in_chinese(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    spend = _write(tmp_path, "date,campaign,spend,new_users\n2025-01-01,dy_a\n", "spend.csv")
+    campaign = _write(tmp_path, "date,spend,campaign\n2025-01-01,100\n", "campaign.csv")
+    result = invoke(["actuals", str(plan), str(spend), str(campaign), "--lang", "zh"])
+    assert result.stderr.splitlines() == [
+        f"{spend}:2:3: spend: 应为 4 个单元格（与表头一致），实际为 2；该行在花费列之前就结束了",
+        f"{campaign}:2:3: campaign: 应为 3 个单元格（与表头一致），实际为 2；该行在计划名称或 ID 列之前就结束了"]

@@ -149,3 +149,40 @@ def test_any_bytes_read_or_give_located_one_line_errors(data: bytes) -> None:
             assert error.message.startswith("expected ") or error.message.endswith(" more errors in this file"), error
             for lang in ("en", "zh"):
                 assert len(located_message(error, lang).splitlines()) == 1, error
+
+
+DAMAGED = ("expected UTF-8 text, found byte 0xe6 (the rest of the file is UTF-8: a damaged character); "
+           "retype it, or export the report again",
+           "应为 UTF-8 文本，实际为 字节 0xe6（文件其余部分是 UTF-8：这是一个损坏的字符）；请重新输入该字符，或重新导出报表")
+
+
+def _damaged(tmp_path: Path) -> Path:
+    """A UTF-8 export whose last 新 lost its last byte (e6 96 b0 cut to e6 96): one bad byte among 7 good characters."""
+    return _write(tmp_path, "stat_time_day,campaign_name,stat_cost\n2025-03-03,抖音_拉新A,100\n".encode()
+                  + b"2025-03-04," + "抖音_拉".encode() + b"\xe6\x96,100\n")
+
+
+def test_a_damaged_utf8_export_is_refused_at_its_bad_byte_not_read_as_gb18030(tmp_path: Path) -> None:
+    """Read as GB18030, every name became mojibake (鎶栭煶_鎷夋柊A) and matched no channel. The bad byte is on line 3
+    after "2025-03-04,抖音_拉", 15 characters: column 16."""
+    path = _damaged(tmp_path)
+    assert _errors(path) == [f"{path}:3:16: {DAMAGED[0]}"]
+
+
+def test_a_damaged_utf8_export_with_a_bom_and_cr_lines(tmp_path: Path) -> None:
+    """The byte-order mark is no character of the line; lines ending in CR alone are counted as lines."""
+    path = _damaged(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r"))
+    assert _errors(path) == [f"{path}:3:16: {DAMAGED[0]}"]
+
+
+def test_a_gbk_export_whose_bytes_hold_some_utf8_is_still_gbk(tmp_path: Path) -> None:
+    """腾讯_最付 in GBK holds ee b8 b6, a valid UTF-8 character, among three bytes that are no UTF-8: GBK text."""
+    path = _write(tmp_path, "日期,广告组名称,花费(元),曝光次数\n2025-01-05,腾讯_最付,100,1000\n".encode("gbk"))
+    assert [row.campaign for row in read_report([path], HORIZON).rows] == ["腾讯_最付"]
+
+
+def test_a_damaged_utf8_export_in_chinese(tmp_path: Path) -> None:
+    path = _damaged(tmp_path)
+    result = invoke(["actuals", str(PLAN), str(path), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [f"{path}:3:16: {DAMAGED[1]}"]

@@ -137,6 +137,12 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
                 errors.append(ScenarioError(table.file, line, misfit[0], "", misfit[1]))
                 continue
             if len(cells) < width:
+                if table.width is not None and (needed := _cut_off(len(cells), used)) is not None:
+                    errors.append(ScenarioError(
+                        table.file, line, needed.index + 1, needed.header,
+                        f"expected {table.width} cells as the header has, found {len(cells)}; the row ends before its "
+                        f"{NEEDED[needed.field]} column"))
+                    continue
                 cells = cells + [""] * (width - len(cells))
             if any(is_totals_label(str(cells[index])) for index in places):
                 totals += 1
@@ -180,6 +186,20 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
         last = errors[MAX_ERRORS_PER_FILE - 1]
         errors = errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(table.file, last.line, 1, "", f"{extra:,} more errors in this file")]
     return source, rows, errors
+
+
+NEEDED = {"date": "date", "spend": "spend", "campaign": "campaign name or id", "campaign_id": "campaign name or id"}
+"""The columns a row cannot do without, as a row that ends before one says."""
+
+
+def _cut_off(cells: int, used: dict[str, _Used]) -> _Used | None:
+    """The first column a CSV row of ``cells`` cells ends before and cannot do without: its date, its spend, or every
+    column that names its campaign. Its other cells left out are read as empty (Excel and WPS leave a row's empty
+    cells at its end out of some rows)."""
+    campaign = [used[name] for name in ("campaign", "campaign_id") if name in used]
+    needed = [used["date"], used["spend"]] + ([min(campaign, key=lambda use: use.index)]
+                                              if all(use.index >= cells for use in campaign) else [])
+    return min((use for use in needed if use.index >= cells), key=lambda use: use.index, default=None)
 
 
 EXPECTED = {"date": "a date YYYY-MM-DD", "campaign": "a campaign name or id", "campaign_id": "a campaign name or id"}

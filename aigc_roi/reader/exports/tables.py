@@ -2,7 +2,8 @@
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 "Unicode Text"), else GB18030 (a superset of GBK, what Excel on Chinese
-Windows writes); comma or tab separated, as the header line shows; lines
+Windows writes), unless the file is UTF-8 with a few bad bytes (``_damaged_utf8``),
+refused at the first; comma or tab separated, as the header line shows; lines
 ending in LF, CRLF, or CR alone throughout (Excel for Mac's "CSV
 (Macintosh)"). xlsx: the first sheet that holds a table (openpyxl, the
 ``xlsx`` extra, imported only for a workbook), so a notes sheet before it is
@@ -12,9 +13,10 @@ the header are skipped: the header is the first line with at least two
 filled cells (a title padded by Excel, ``报表,,,,``, or quoted whole, as
 Google Ads writes its date range, has one), or, where a shape recognises a
 line a little below it, that line (key-value titles such as
-``报表名称,计划报表``). A CSV row's cells must be as many as the header's,
+``报表名称,计划报表``). A CSV row's cells must be no more than the header's,
 empty ones at the end aside (``Table.misfit``): an unquoted ``1,234.56``
-would otherwise shift every cell after it. Anything else (binary data, a CR
+would otherwise shift every cell after it; fewer are its empty cells at the
+end left out. Anything else (binary data, a CR
 inside a line, a cell past the csv module's limit) is a located
 ScenarioInvalid, never the csv module's own error.
 """
@@ -68,7 +70,7 @@ class Table:
     rows: Iterator[tuple[int, Cells]]
     """(line or sheet row, cells), after the header."""
     width: int | None = None
-    """The cells a CSV row must have: the header's, its empty ones at the end aside; None for a workbook, whose
+    """The cells a CSV row has at most: the header's, its empty ones at the end aside; None for a workbook, whose
     cells keep their columns whatever they hold."""
     delimiter: str = ","
     merges: tuple[Merge, ...] = ()
@@ -85,11 +87,10 @@ class Table:
         return None
 
     def misfit(self, cells: Cells) -> tuple[int, str] | None:
-        """(column, message) where a CSV row has more or fewer cells than the header, trailing empty ones aside."""
-        if self.width is None or len(cells) == self.width:
+        """(column, message) where a CSV row has more cells than the header, trailing empty ones aside. Fewer are
+        its empty cells at the end left out, as Excel and WPS write some rows (report.py reads them as empty)."""
+        if self.width is None or len(cells) <= self.width:
             return None
-        if len(cells) < self.width:
-            return len(cells) + 1, f"expected {self.width} cells as the header has, found {len(cells)}"
         written = _filled_width(cells)
         if written <= self.width:
             return None  # empty cells past the header's: a trailing comma, or Excel padding its used range
@@ -157,7 +158,7 @@ def _read_bytes(path: Path, file: str) -> bytes:
 
 def _text(data: bytes, file: str) -> str:
     """The export's text with its lines ending in LF or CRLF; ScenarioInvalid at a control character (binary data)."""
-    text, utf8 = _decode(data)
+    text, utf8 = _decode(data, file)
     if "\n" not in text:
         # Excel for Mac's "CSV (Macintosh)" ends each line in CR alone, as classic Mac OS did.
         text = text.replace("\r", "\n")
@@ -171,8 +172,8 @@ def _text(data: bytes, file: str) -> str:
     return text
 
 
-def _decode(data: bytes) -> tuple[str, bytes]:
-    """The text of an export and its UTF-8 bytes."""
+def _decode(data: bytes, file: str) -> tuple[str, bytes]:
+    """The text of an export and its UTF-8 bytes; ScenarioInvalid at the first bad byte of damaged UTF-8."""
     mark = utf16_mark(data)
     if mark is not None:
         # Excel's "Unicode Text" save (UTF-16 with its byte-order mark, tab-separated); a damaged pair of bytes
@@ -180,11 +181,41 @@ def _decode(data: bytes) -> tuple[str, bytes]:
         text = data[2:].decode(mark[1], errors="replace")
         return text, text.encode("utf-8")
     try:
-        return data.decode("utf-8-sig"), data
-    except UnicodeDecodeError:
+        return data.decode("utf-8").removeprefix("\ufeff"), data
+    except UnicodeDecodeError as error:
+        if _damaged_utf8(data):
+            raise _bad_byte(data, error.start, file) from None
         # Every byte sequence Excel's "CSV" save writes on Chinese Windows is GB18030 (GBK's superset).
         text = data.decode("gb18030", errors="replace")
         return text, text.encode("utf-8")
+
+
+_WIDE_UTF8 = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A character of three or four bytes in UTF-8, as every Chinese character is."""
+DAMAGED_UTF8_RATIO = 4
+"""Valid characters of ``_WIDE_UTF8`` per bad byte from which a file is UTF-8 with a few damaged bytes. GBK text
+forms such a character now and then (one per ~60 characters of common text; ee b8 b6 in 最付), never four per bad
+byte in a sample of every GBK character, while damaged UTF-8 has a bad byte or two among many good characters."""
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """Whether bytes that fail as UTF-8 are UTF-8 all the same, but for a few bad bytes (a character cut short, a
+    byte of another encoding typed in): read as GB18030, every Chinese character of the file would be mojibake."""
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+    # Of three bytes each, the wide characters could not be that many: GBK text, known without counting them.
+    if 3 * DAMAGED_UTF8_RATIO * bad > len(data):
+        return False
+    return len(_WIDE_UTF8.findall(data)) >= DAMAGED_UTF8_RATIO * bad
+
+
+def _bad_byte(data: bytes, start: int, file: str) -> ScenarioInvalid:
+    """The problem of a damaged UTF-8 file, at its first bad byte (``start``): the line and the character in it."""
+    newline = b"\n" if b"\n" in data else b"\r"  # lines ending in CR alone, as _text reads them
+    line_start = data.rfind(newline, 0, start) + 1
+    before = data[line_start:start].decode("utf-8")
+    return _problem(file, f"expected UTF-8 text, found byte 0x{data[start]:02x} (the rest of the file is UTF-8: a damaged "
+                          "character); retype it, or export the report again",
+                    data.count(newline, 0, start) + 1, len(before.removeprefix("\ufeff")) + 1)
 
 
 def _csv(text: str, file: str, is_header: IsHeader | None) -> Table:
