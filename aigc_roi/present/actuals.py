@@ -19,6 +19,7 @@ from aigc_roi.whatif.actuals import (
     ChannelMonth,
     Deviation,
     Measured,
+    Unmatched,
 )
 from aigc_roi.whatif.reforecast import Outlook
 
@@ -201,7 +202,7 @@ def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks
               xlsx.Sheet(label("sheet_unmatched", lang),
                          [xlsx.Column(label("actuals_file", lang)), xlsx.Column(label("actuals_campaign", lang)),
                           xlsx.Column(f"{label('actuals_spend', lang)} ({currency})", xlsx.MONEY_CENTS)],
-                         [[item.file, item.campaign, item.spend] for item in actuals.unmatched])]
+                         [[item.file, _campaign(item, lang), item.spend] for item in actuals.unmatched])]
     if outlooks is not None:
         sheets.append(_reforecast_sheet(outlooks, lang))
     return xlsx.sheets_bytes(sheets)
@@ -271,7 +272,13 @@ def _header_words(lang: str) -> list[str]:
 def _unmatched_rows(actuals: Actuals, style: NumberStyle) -> Rows:
     lang = style.lang
     return ([label("actuals_file", lang), label("actuals_campaign", lang), label("actuals_spend", lang)],
-            [[item.file, item.campaign, style.money(item.spend)] for item in actuals.unmatched])
+            [[item.file, _campaign(item, lang), style.money(item.spend)] for item in actuals.unmatched])
+
+
+def _campaign(item: Unmatched, lang: str) -> str:
+    """The campaign unmatched spend is listed under; rows whose name and id were dashes (a console's row of no
+    campaign) are listed together, as none (JSON: an empty name)."""
+    return item.campaign or label("actuals_no_campaign", lang)
 
 
 def _outlook_rows(outlooks: tuple[Outlook, Outlook], style: NumberStyle) -> Rows:

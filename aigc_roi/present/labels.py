@@ -779,6 +779,7 @@ LABELS: dict[str, Label] = {
     ),
     "actuals_unmatched": Label("Unmatched spend (no channel's match)", "未匹配的花费（不属于任何渠道的 match）"),
     "actuals_campaign": Label("Campaign", "计划"),
+    "actuals_no_campaign": Label("(no campaign name or id)", "（无计划名称或 ID）"),
     "actuals_file": Label("File", "文件"),
     "actuals_reforecast": Label("Plan vs re-forecast", "计划与重新预测"),
     "actuals_figure": Label("Figure", "指标"),

@@ -56,6 +56,7 @@ _EXPECTED = _rules([
     (r"money in (\w+) \(the plan's currency\)", "以 {0} 计的金额（计划的币种）"),
     (r"a count >= 0", "≥ 0 的数量"),
     (r"a campaign name or id", "计划名称或 ID"),
+    (r"a campaign id with all its digits", "位数完整的计划 ID"),
     (r"a campaign of one channel", "只属于一个渠道的计划"),
     (r"whole 分 \(a Tencent Ads API export reports cost in cents\)", "整数的分（腾讯广告 API 报表的 cost 以分为单位）"),
     (r"one row per day and campaign \(or --sum-duplicates\)", "每天每个计划一行（或用 --sum-duplicates）"),
@@ -465,6 +466,9 @@ _HINTS = _rules([
     (r"a percentage is no amount or count", "百分比不是金额或数量"),
     (r"unmerge the cells and fill in every row", "请取消合并，并在每一行填入值"),
     (r"retype it, or export the report again", "请重新输入该字符，或重新导出报表"),
+    (r"a spreadsheet keeps (\d+) digits of a number, so a longer id stored as one has lost its last: keep the id "
+     r"column as text \(import it into Excel as Text\)",
+     "电子表格只保留数字的 {0} 位，存成数字的更长 ID 已丢失末尾几位：请把 ID 列保持为文本（导入 Excel 时设为“文本”）"),
     (r"the row ends before its (date|spend|campaign name or id) column",
      lambda m: f"该行在{_NEEDED_ZH[m[1]]}列之前就结束了"),
     (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),

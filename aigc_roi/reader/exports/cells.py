@@ -6,8 +6,10 @@ means for its column). An amount may carry a currency sign (``$1,234.50``, ``US$
 ``USD 5``), checked against the export's currency (``Amounts``); a count may not. A percentage is neither.
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
 of a workbook, or an Excel date serial (``45717``, the 1900 date system: 2025-03-01), as a date column left
-unformatted holds it. A workbook's formula without its saved value (``UnsavedFormula``, as tables.py marks it) is
-neither. A cell that is none of these raises ``CellError`` with what was expected, for the reader to locate.
+unformatted holds it. Campaign ids: as text, a whole number stored as a float (``1790001.0``) without its fraction,
+one stored as a number of more than 15 digits refused (``identifier``). A workbook's formula without its saved value
+(``UnsavedFormula``, as tables.py marks it) is neither. A cell that is none of these raises ``CellError`` with what
+was expected, for the reader to locate.
 """
 
 from __future__ import annotations
@@ -61,6 +63,44 @@ class UnsavedFormula:
     def refused(self, expected: str) -> CellError:
         return CellError(expected, f"a formula with no saved value ({self.formula}); "
                                    "open and save the workbook in Excel so it keeps the result")
+
+
+def blank(cell: object) -> bool:
+    """Whether a cell is empty or a run of dashes (``-``, ``--``, ``—``, ``－``): what a console writes for nothing."""
+    return type(cell) is str and not cell.strip().translate(_FULL_WIDTH).strip().strip(_DASHES)
+
+
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+")
+_WHOLE_DECIMAL = re.compile(r"(\d+)\.0*")
+ID_DIGITS = 15
+"""The digits of a number a spreadsheet keeps (Excel's precision): a longer id stored as a number has lost its last."""
+
+
+def identifier(cell: object) -> str:
+    """A campaign id as the platform wrote it, the text it is matched by across exports: a whole number a workbook
+    or pandas stored as a float (``1790001.0``) without its fraction; ``CellError`` for an id stored as a number of
+    more digits than a spreadsheet keeps (``7.30123E+18``, ``7301234567890123776.0``), which is no longer the id."""
+    if isinstance(cell, bool) or not isinstance(cell, int | float):
+        text = str(cell).strip()
+        if _SCIENTIFIC.fullmatch(text):
+            raise _lost_digits(cell)
+        whole = _WHOLE_DECIMAL.fullmatch(text)
+        if whole is None:
+            return text
+        digits = whole[1]
+    elif float(cell).is_integer():
+        digits = str(int(cell))
+    else:
+        return str(cell)
+    if len(digits) > ID_DIGITS:
+        raise _lost_digits(cell)
+    return digits
+
+
+def _lost_digits(cell: object) -> CellError:
+    return CellError("a campaign id with all its digits",
+                     f"{shown(cell)}; a spreadsheet keeps {ID_DIGITS} digits of a number, so a longer id stored as one "
+                     "has lost its last: keep the id column as text (import it into Excel as Text)")
 
 
 def shown(cell: object) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
-from aigc_roi.reader.exports.cells import Amounts, CellError, count, day, shown
+from aigc_roi.reader.exports.cells import Amounts, CellError, blank, count, day, identifier, shown
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Platform, columns_of, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
@@ -254,9 +254,16 @@ def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amou
                      f"{shown(cell)}; a cost in 元 comes from the console, whose header is 花费(元)")
         values[name] = value * use.scale
     name_use, id_use = used.get("campaign"), used.get("campaign_id")
-    campaign = str(cells[name_use.index]).strip() if name_use else ""
-    campaign_id = _identifier(cells[id_use.index]) if id_use else ""
-    if not campaign and not campaign_id:
+    name_cell, id_cell = (cells[name_use.index] if name_use else ""), (cells[id_use.index] if id_use else "")
+    # Dashes name no campaign (a console's unlabelled row): such a row is matched by no glob, its spend unmatched.
+    campaign = "" if blank(name_cell) else str(name_cell).strip()
+    campaign_id = ""
+    if id_use is not None and not blank(id_cell):
+        try:
+            campaign_id = identifier(id_cell)
+        except CellError as error:
+            _located(errors, file, line, id_use, error.expected, error.found)
+    if not str(name_cell).strip() and not str(id_cell).strip():
         named = name_use or id_use
         assert named is not None
         _located(errors, file, line, named, "a campaign name or id", "an empty cell")
@@ -269,9 +276,3 @@ def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amou
 def _located(errors: list[ScenarioError], file: str, line: int, use: _Used, expected: str, found: str) -> None:
     errors.append(ScenarioError(file, line, use.index + 1, use.header, f"expected {expected}, found {found}"))
 
-
-def _identifier(cell: object) -> str:
-    """An id as text: a workbook gives 1234567890 as a float, which must not read as 1234567890.0."""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
