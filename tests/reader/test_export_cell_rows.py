@@ -98,13 +98,37 @@ def test_empty_cells_at_the_end_are_padding(tmp_path: Path, text: str) -> None:
     assert [row.spend for row in read_report([_write(tmp_path, text)], HORIZON).rows] == [100.0]
 
 
-def test_nothing_reported_in_a_count_is_none_and_in_spend_0(tmp_path: Path) -> None:
+def test_a_dash_or_an_empty_cell_is_0_and_n_a_not_reported(tmp_path: Path) -> None:
+    """A dash or an empty cell in a column of numbers is nothing that day, 0 (a console's zero-spend day); N/A, null
+    and / are not reported (None, as a missing column); a column of no number at all (every cell dashes) reports
+    nothing either. Spend is 0 in each case."""
     path = _write(tmp_path, "\ufeffstat_date,campaign_name,charge,show,photo_click,activation,event_pay_first_day\n"
                             "2025-01-01 00:00:00,ks_a,1000.10,1000,10,N/A,--\n"
-                            "2025-01-02 00:00:00,ks_a,--,－,,null,—\n")
+                            "2025-01-02 00:00:00,ks_a,--,－,,null,—\n"
+                            "2025-01-03 00:00:00,ks_a,/,-,--,/,\n")
     rows = read_report([path], HORIZON).rows
     assert [(row.spend, row.impressions, row.clicks, row.users, row.revenue) for row in rows] == [
-        (1000.1, 1000.0, 10.0, None, None), (0.0, None, None, None, None)]
+        (1000.1, 1000.0, 10.0, None, None), (0.0, 0.0, 0.0, None, None), (0.0, 0.0, 0.0, None, None)]
+
+
+def test_a_dash_on_a_day_of_no_spend_keeps_the_months_users(tmp_path: Path) -> None:
+    """巨量引擎's console writes - for 激活数 on a day of no spend: March's 1,200 spent for 100 users is a CAC of 12,
+    not users and CAC unknown."""
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    export = _write(tmp_path, "日期,计划名称,消耗(元),激活数\n2025-01-01,抖音A,1200,100\n2025-01-31,抖音A,0,-\n")
+    result = invoke(["actuals", str(plan), str(export), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    (month,) = json.loads(result.stdout)["channels"][0]["months"]
+    assert (month["actual"]["spend"], month["actual"]["users"], month["actual"]["cac"]) == (1200.0, 100.0, 12.0)
+
+
+def test_a_column_left_empty_throughout_reports_nothing(tmp_path: Path) -> None:
+    """A KOL deal's sheet with no impressions or clicks: not 0 of each, which a cpm re-forecast could not use."""
+    path = _write(tmp_path, "date,campaign,spend,impressions,clicks,new_users,revenue\n"
+                            "2025-01-01,星图_达人A,50000,,,400,1200\n2025-01-02,星图_达人A,0,,,-,\n")
+    rows = read_report([path], HORIZON).rows
+    assert [(row.impressions, row.clicks, row.users, row.revenue) for row in rows] == [
+        (None, None, 400.0, 1200.0), (None, None, 0.0, 0.0)]
 
 
 def test_new_users_not_reported_are_no_zero_flagged_at_p0(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from aigc_roi.reader.exports.cells import Amounts, CellError, UnsavedFormula, count, day
+from aigc_roi.reader.exports.cells import Amounts, CellError, UnsavedFormula, blank, count, day
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
@@ -108,3 +108,12 @@ def test_a_formula_without_its_saved_value_is_no_number_and_no_day() -> None:
         with pytest.raises(CellError) as raised:
             read(formula)
         assert str(raised.value) == f"expected {expected}, found {hint}"
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("", True), ("  ", True), ("-", True), ("--", True), ("—", True), ("－－", True), ("–", True),
+    ("N/A", False), ("null", False), ("/", False), ("0", False), (0, False), ("-5", False), ("dy_a", False),
+])
+def test_blank_is_an_empty_cell_or_dashes(cell: object, expected: bool) -> None:
+    """A count's empty or dashed cell is nothing that day (0), its N/A not reported: report.py tells them apart."""
+    assert blank(cell) is expected

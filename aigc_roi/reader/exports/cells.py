@@ -1,9 +1,10 @@
 """One cell of an export as a count, an amount of money or a date, the way the consoles write them.
 
-Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４``, ``－``), and for nothing reported
-``-``, ``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it
-means for its column). An amount may carry a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``,
-``USD 5``), checked against the export's currency (``Amounts``); a count may not. A percentage is neither.
+Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４``, ``－``), and for no number ``-``,
+``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it means for
+its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
+a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``, ``USD 5``), checked against the export's
+currency (``Amounts``); a count may not. A percentage is neither.
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
 of a workbook, or an Excel date serial (``45717``, the 1900 date system: 2025-03-01), as a date column left
 unformatted holds it. Campaign ids: as text, a whole number stored as a float (``1790001.0``) without its fraction,

@@ -131,6 +131,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     places = sorted({0, *(used[name].index for name in ("date", "campaign", "campaign_id") if name in used)})
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
     totals = 0
+    numbers: set[str] = set()
     try:
         for line, cells in table.rows:
             if len(cells) != table.width and (misfit := table.misfit(cells)) is not None:
@@ -149,12 +150,18 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
                 continue
             if table.merges and _merged(table, line, cells, used, errors):
                 continue
-            row = _row(table.file, line, cells, used, amounts, platform, horizon, errors)
+            row = _row(table.file, line, cells, used, amounts, platform, horizon, errors, numbers)
             if row is not None:
                 rows.append(row)
     except ScenarioInvalid as unreadable:
         # The CSV cannot be read past a line (tables.py): the problems of the rows above it are reported too.
         errors += unreadable.errors
+    if unreported := [name for name, _ in amounts if name != "spend" and name not in numbers]:
+        # A column of dashes and empty cells only is one the platform does not fill (a metric it does not track,
+        # a KOL sheet's impressions): not reported, as a missing column, rather than 0 every day.
+        rows = [ReportRow(row.file, row.line, row.day, row.campaign, row.campaign_id, row.spend,
+                          *(None if name in unreported else getattr(row, name) for name in AMOUNTS[1:]))
+                for row in rows]
     if not rows and not errors:
         errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
                                     "expected at least one data row under the header, found none"))
@@ -225,8 +232,9 @@ def is_totals_label(text: str) -> bool:
 
 
 def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
-         platform: Platform, horizon: Horizon, errors: list[ScenarioError]) -> ReportRow | None:
-    """``amounts``: the (field, column) of each of AMOUNTS the export has."""
+         platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str]) -> ReportRow | None:
+    """``amounts``: the (field, column) of each of AMOUNTS the export has; ``numbers``: those a cell has given a
+    number so far, to which this row's are added."""
     before = len(errors)
     date_use = used["date"]
     when: datetime.date | None = None
@@ -246,7 +254,11 @@ def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amou
             _located(errors, file, line, use, error.expected, error.found)
             continue
         if value is None:
-            continue  # nothing reported: None, and 0 for spend (below)
+            if not blank(cell):
+                continue  # not reported (N/A): None, and 0 for spend (below)
+            value = 0.0  # nothing that day; a column of no number at all reports nothing (_read_one)
+        else:
+            numbers.add(name)
         if value < 0:
             _located(errors, file, line, use, "a count >= 0" if use.unit == COUNT else "an amount >= 0", shown(cell))
         elif name == "spend" and platform.whole_spend and use.unit == FEN and not value.is_integer():
