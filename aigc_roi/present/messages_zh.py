@@ -67,6 +67,7 @@ _EXPECTED = _rules([
     (r"(\d+) cells as the header has", "{0} 个单元格（与表头一致）"),
     (r"a unit of money \(元, 分, 万元 or a currency such as CNY, USD, 美元, \$\)", "货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种）"),
     (r"money in (\S+) as the spend column", "与花费列相同的币种 {0}"),
+    (r"an amount in (\S+) \(the plan's currency\)", "以 {0} 计的金额（计划的币种）"),
     (r"an amount in (\S+)", "以 {0} 计的金额"),
     (r"an xlsx workbook", "xlsx 工作簿"),
     (r"a CSV or xlsx export", "CSV 或 xlsx 报表"),

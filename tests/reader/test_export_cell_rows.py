@@ -153,7 +153,30 @@ def test_currency_signs_set_or_must_match_the_exports_currency(tmp_path: Path) -
     assert [row.spend for row in report.rows] == [1234.5, 5.0]
     assert (report.sources[0].currency, report.sources[0].units["spend"]) == ("USD", "USD")
     path.write_text(path.read_text(encoding="utf-8") + '2025-01-05,dy_a,"1,234.50元",1\n', encoding="utf-8")
-    assert _errors(path, "USD") == [f"{path}:4:3: spend: expected an amount in USD, found '1,234.50元'"]
+    assert _errors(path, "USD") == [f"{path}:4:3: spend: expected an amount in USD (the plan's currency), found "
+                                    "'1,234.50元'; actuals converts no currency: convert the export to USD, or the plan "
+                                    "to CNY"]
+
+
+@pytest.mark.parametrize(("text", "place", "header", "cell"), [
+    ("date,campaign,spend,new_users\n2025-01-01,dy_a,1000,80\n2025-01-02,dy_a,$200,10\n2025-01-03,dy_a,300,20\n",
+     "3:3", "spend", "$200"),
+    ("date,campaign,spend,new_users,revenue\n2025-01-01,dy_a,1000,80,$50\n", "2:5", "revenue", "$50"),
+])
+def test_a_sign_of_another_currency_than_the_plans_is_refused_at_its_cell(tmp_path: Path, text: str, place: str,
+                                                                          header: str, cell: str) -> None:
+    """An export that states no currency is in the plan's: the cell whose sign says otherwise is the one to fix, not
+    the spend column's header (the revenue's $50 was blamed on spend at 1:3)."""
+    path = _write(tmp_path, text)
+    assert _errors(path) == [f"{path}:{place}: {header}: expected an amount in CNY (the plan's currency), found "
+                             f"'{cell}'; actuals converts no currency: convert the export to CNY, or the plan to USD"]
+
+
+def test_a_yen_sign_is_the_plans_yen(tmp_path: Path) -> None:
+    """¥ is CNY's sign and JPY's: an export that states none is in the plan's currency, so a JPY plan reads ¥500."""
+    path = _write(tmp_path, "date,campaign,spend\n2025-01-01,dy_a,¥500\n")
+    report = read_report([path], HORIZON, currency="JPY")
+    assert ([row.spend for row in report.rows], report.sources[0].currency) == ([500.0], "JPY")
 
 
 def test_a_dollar_amount_in_a_yuan_column_is_refused(tmp_path: Path) -> None:
@@ -231,11 +254,11 @@ def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         f"{files[0]}:2:5: 应为 4 个单元格（与表头一致），实际为 5；"
         "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号",
-        # A $ amount makes the generic sheet's money USD, which the CNY plan refuses at its header.
-        f"{files[1]}:1:3: spend: 应为以 CNY 计的金额（计划的币种），实际为 USD；actuals 不做币种换算：请把报表换算为 CNY，"
-        "或把计划换算为 USD",
         f"{files[1]}:2:3: spend: 应为数字，实际为 '3.2%'；百分比不是金额或数量",
         f"{files[1]}:3:1: date: 应为 YYYY-MM-DD 格式的日期，实际为 '2025-02-30'（没有这一天：2025-02 只有 28 天）",
+        # A $ amount in a generic sheet, whose money is the plan's CNY: refused at the cell.
+        f"{files[1]}:3:3: spend: 应为以 CNY 计的金额（计划的币种），实际为 '$5'；actuals 不做币种换算：请把报表换算为 CNY，"
+        "或把计划换算为 USD",
         f"{files[2]}:1:3: 消耗(千元): 应为货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种），实际为 '千元'",
         f"{files[3]}:2:3: 消耗(元): 应为以 CNY 计的金额，实际为 '$5'",
         f"{files[4]}:1:4: revenue (CNY): 应为与花费列相同的币种 USD，实际为 CNY",

@@ -23,7 +23,7 @@ def test_count(cell: object, expected: float) -> None:
 @pytest.mark.parametrize("cell", ["", "  ", "-", "--", "—", "——", "－", "－－", "–", "/", "N/A", "n/a", "null"])
 def test_nothing_reported_is_none_not_zero(cell: str) -> None:
     assert count(cell) is None
-    assert Amounts("CNY")(cell) is None
+    assert Amounts("CNY", "CNY")(cell) is None
 
 
 @pytest.mark.parametrize("cell", ["1,2345", "12,34", "1.2.3", "1,234,56", "abc", "1_000", "nan", True,
@@ -36,7 +36,7 @@ def test_not_a_count(cell: object) -> None:
 @pytest.mark.parametrize("cell", ["1000000000000001", "1,000,000,000,000,001", "$1,000,000,000,000,001"])
 def test_larger_than_1e15_is_refused_on_every_path(cell: str) -> None:
     with pytest.raises(CellError, match="no larger than"):
-        Amounts(None)(cell)
+        Amounts(None, "USD")(cell)
 
 
 @pytest.mark.parametrize(("currency", "cell", "expected"), [
@@ -45,33 +45,36 @@ def test_larger_than_1e15_is_refused_on_every_path(cell: str) -> None:
     ("USD", "12 USD", 12.0), ("USD", "＄7", 7.0), ("JPY", "¥500", 500.0), ("HKD", "$8", 8.0), ("HKD", "HK$8", 8.0),
 ])
 def test_an_amount_with_its_currency_sign(currency: str, cell: str, expected: float) -> None:
-    assert Amounts(currency)(cell) == expected
+    assert Amounts(currency, currency)(cell) == expected
 
 
 @pytest.mark.parametrize(("currency", "cell"), [("CNY", "$5"), ("CNY", "US$5"), ("USD", "¥5"), ("USD", "5元"),
                                                 ("USD", "HK$5"), ("CNY", "EUR 5")])
 def test_a_sign_of_another_currency_is_refused(currency: str, cell: str) -> None:
     with pytest.raises(CellError) as raised:
-        Amounts(currency)(cell)
+        Amounts(currency, currency)(cell)
     assert str(raised.value) == f"expected an amount in {currency}, found {cell!r}"
 
 
-def test_the_first_sign_sets_the_currency_an_export_does_not_state() -> None:
-    amounts = Amounts(None)
+def test_an_export_that_states_no_currency_is_in_the_plans() -> None:
+    """Its first sign states it (the plan's, or refused); a plain number states nothing."""
+    amounts = Amounts(None, "USD")
     assert (amounts("1,000"), amounts.currency) == (1000.0, None)
     assert (amounts("$1,234.50"), amounts.currency) == (1234.5, "USD")
-    with pytest.raises(CellError, match=r"^expected an amount in USD, found '¥5'$"):
+    with pytest.raises(CellError) as raised:
         amounts("¥5")
+    assert str(raised.value) == ("expected an amount in USD (the plan's currency), found '¥5'; actuals converts no "
+                                 "currency: convert the export to USD, or the plan to CNY")
 
 
 def test_three_capitals_are_no_sign_unless_a_currency_code() -> None:
     with pytest.raises(CellError, match=r"^expected a number, found 'ABC5'$"):
-        Amounts(None)("ABC5")
+        Amounts(None, "CNY")("ABC5")
 
 
 def test_a_percentage_is_no_amount() -> None:
     with pytest.raises(CellError) as raised:
-        Amounts("CNY")("3.2%")
+        Amounts("CNY", "CNY")("3.2%")
     assert str(raised.value) == "expected a number, found '3.2%'; a percentage is no amount or count"
 
 
@@ -104,7 +107,7 @@ def test_not_a_day(cell: str, found: str) -> None:
 def test_a_formula_without_its_saved_value_is_no_number_and_no_day() -> None:
     formula = UnsavedFormula("=100*2")
     hint = "a formula with no saved value (=100*2); open and save the workbook in Excel so it keeps the result"
-    for read, expected in ((count, "a number"), (Amounts("CNY"), "a number"), (day, "a date YYYY-MM-DD")):
+    for read, expected in ((count, "a number"), (Amounts("CNY", "CNY"), "a number"), (day, "a date YYYY-MM-DD")):
         with pytest.raises(CellError) as raised:
             read(formula)
         assert str(raised.value) == f"expected {expected}, found {hint}"

@@ -121,10 +121,11 @@ def count(cell: object) -> float | None:
 
 class Amounts:
     """The money cells of one export, in one currency: ``currency``, as its headers or its shape state it, else
-    (None) set by the first cell with a currency sign; a cell whose sign names another is refused."""
+    (None) the ``plan``'s, which the export then states by the first cell with a currency sign; a cell whose sign
+    names another is refused (at that cell: where an export states none, the cell is what says otherwise)."""
 
-    def __init__(self, currency: str | None) -> None:
-        self.currency = currency
+    def __init__(self, currency: str | None, plan: str) -> None:
+        self.currency, self.plan, self.stated = currency, plan, currency is not None
 
     def __call__(self, cell: object) -> float | None:
         """The amount in a cell, None for nothing reported."""
@@ -133,10 +134,13 @@ class Amounts:
         value, sign = _number(cell)
         if sign is not None:
             means = sign_means(sign)
-            if self.currency is None:
-                self.currency = means[0]
-            elif self.currency not in means:
+            if self.stated and self.currency not in means:
                 raise CellError(f"an amount in {self.currency}", shown(cell))
+            if not self.stated and self.plan not in means:
+                raise CellError(f"an amount in {self.plan} (the plan's currency)",
+                                f"{shown(cell)}; actuals converts no currency: convert the export to {self.plan}, or "
+                                f"the plan to {means[0]}")
+            self.currency = self.currency or self.plan
         return value
 
 

@@ -86,10 +86,10 @@ class _Used:
     """The cell's number, None for nothing reported: ``count``, or the export's ``Amounts`` for money."""
 
 
-def _columns(table: Table, platform: Platform) -> tuple[dict[str, _Used], Amounts, tuple[str, ...]]:
-    """Field -> the column it is read from (platforms.columns_of), the reader of the export's money, and the
-    headers used that count on conversion time; ScenarioInvalid, at the header, for money in a unit no one knows
-    or in two currencies."""
+def _columns(table: Table, platform: Platform, currency: str) -> tuple[dict[str, _Used], Amounts, tuple[str, ...]]:
+    """Field -> the column it is read from (platforms.columns_of), the reader of the export's money (in the plan's
+    ``currency`` where the export states none), and the headers used that count on conversion time;
+    ScenarioInvalid, at the header, for money in a unit no one knows or in two currencies."""
     found = columns_of(table.header, platform)
     errors = []
     for use in found.values():
@@ -103,7 +103,7 @@ def _columns(table: Table, platform: Platform) -> tuple[dict[str, _Used], Amount
                                     f"expected money in {spend} as the spend column, found {revenue}"))
     if errors:
         raise ScenarioInvalid(errors)
-    amounts = Amounts(spend or revenue)
+    amounts = Amounts(spend or revenue, currency)
     used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
                         amounts if name in ("spend", "revenue") else count) for name, use in found.items()}
     return used, amounts, tuple(_header(table, use.index) for use in found.values() if use.conversion_time)
@@ -124,7 +124,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
-    used, money, conversion_time = _columns(table, platform)
+    used, money, conversion_time = _columns(table, platform, currency)
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
