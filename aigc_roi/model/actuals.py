@@ -75,6 +75,9 @@ class ReportSource:
     conversion_time: tuple[str, ...] = ()
     """Headers of the columns used that count on the day of conversion (转化时间), as the header says; the others
     are as ``time_basis`` states."""
+    deduplicated: tuple[str, ...] = ()
+    """Headers of the columns used that are deduplicated (去重: each user counted once over the rows it sums), read
+    because the export has no plain column of their field."""
 
     def cell(self, name: str) -> tuple[int, str]:
         """The column number and header (as the file spells it) of field ``name``."""

@@ -79,6 +79,9 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         if source.conversion_time:
             lines.append(("  " + label("actuals_conversion_time", lang).format(columns=", ".join(source.conversion_time)),
                           True))
+        if source.deduplicated:
+            lines.append(("  " + label("actuals_deduplicated", lang).format(columns=", ".join(source.deduplicated)),
+                          True))
         if source.ignored:
             lines.append(("  " + label("actuals_ignored", lang).format(columns=", ".join(source.ignored)), True))
     return lines
@@ -128,7 +131,7 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
         "sources": [{"file": source.file, "platform": source.platform, "rows": source.rows, "columns": source.columns,
                      "units": source.units, "time_basis": source.time_basis, "ignored": list(source.ignored),
                      "totals": source.totals, "currency": source.currency,
-                     "conversion_time": list(source.conversion_time)}
+                     "conversion_time": list(source.conversion_time), "deduplicated": list(source.deduplicated)}
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,

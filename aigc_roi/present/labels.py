@@ -777,6 +777,10 @@ LABELS: dict[str, Label] = {
         "conversion time: {columns} count each conversion on the day it happened, not the day of delivery",
         "按转化时间：{columns} 按转化发生的日期计数，而非投放日期",
     ),
+    "actuals_deduplicated": Label(
+        "deduplicated (去重): {columns} read for the column without (去重), which the export lacks",
+        "去重口径：报表中没有不带 (去重) 的同类列，改用 {columns}",
+    ),
     "actuals_unmatched": Label("Unmatched spend (no channel's match)", "未匹配的花费（不属于任何渠道的 match）"),
     "actuals_campaign": Label("Campaign", "计划"),
     "actuals_no_campaign": Label("(no campaign name or id)", "（无计划名称或 ID）"),

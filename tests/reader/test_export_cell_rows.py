@@ -240,6 +240,17 @@ def test_conversion_time_is_said_in_each_language(tmp_path: Path) -> None:
         ["actuals", str(plan), str(export), "-f", "markdown", "--lang", "zh"]).stdout
 
 
+def test_a_deduplicated_column_is_said_in_each_language(tmp_path: Path) -> None:
+    plan = _write(tmp_path, PLAN, "plan.yaml")
+    export = _write(tmp_path, "日期,计划名称,消耗,激活数(去重)\n2025-01-03,抖音A,1000,50\n")
+    english = invoke(["actuals", str(plan), str(export), "-f", "markdown"]).stdout
+    assert "- deduplicated (去重): 激活数(去重) read for the column without (去重), which the export lacks" in english
+    assert "- 去重口径：报表中没有不带 (去重) 的同类列，改用 激活数(去重)" in invoke(
+        ["actuals", str(plan), str(export), "-f", "markdown", "--lang", "zh"]).stdout
+    data = json.loads(invoke(["actuals", str(plan), str(export), "-f", "json"]).stdout)
+    assert data["sources"][0]["deduplicated"] == ["激活数(去重)"]
+
+
 def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
     plan = _write(tmp_path, PLAN, "plan.yaml")
     files = [

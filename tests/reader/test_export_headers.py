@@ -113,11 +113,44 @@ def test_the_reporting_time_count_wins_over_the_conversion_time_one(tmp_path: Pa
 
 
 def test_a_qualifier_no_one_knows_is_another_column(tmp_path: Path) -> None:
-    report = _read(_write(tmp_path, "日期,计划名称,消耗,展示数(次),激活数(去重)\n2025-01-03,抖音A,1000,20000,50\n"))
+    report = _read(_write(tmp_path, "日期,计划名称,消耗,展示数(次),激活数(含自然量)\n2025-01-03,抖音A,1000,20000,50\n"))
     (row,) = report.rows
-    # 次 is a count's unit; 去重 (deduplicated) is no basis this reader knows: new users are not reported.
+    # 次 is a count's unit; 含自然量 (organic included) is no qualifier this reader knows: new users are not reported.
     assert (row.impressions, row.users) == (20000.0, None)
-    assert report.sources[0].ignored == ("激活数(去重)",)
+    assert report.sources[0].ignored == ("激活数(含自然量)",)
+
+
+@pytest.mark.parametrize(("header", "deduplicated"), [
+    ("日期,计划名称,消耗(元),激活数(去重)", ("激活数(去重)",)),
+    ("日期,计划名称,消耗(元)(去重),激活数", ("消耗(元)(去重)",)),
+    ("日期,计划名称,消耗（去重）,激活数（去重）", ("消耗（去重）", "激活数（去重）")),
+])
+def test_a_deduplicated_column_alone_is_read_and_said_so(tmp_path: Path, header: str,
+                                                         deduplicated: tuple[str, ...]) -> None:
+    """激活数(去重) alone gave users '—' and 消耗(元)(去重) alone 'unknown export': a deduplicated (去重) count counts
+    each user once over the report's rows, the measure of new users the plain one is; read, and named."""
+    report = _read(_write(tmp_path, f"{header}\n2025-01-03,抖音A,1000,80\n"))
+    assert [(row.spend, row.users) for row in report.rows] == [(1000.0, 80.0)]
+    assert (report.sources[0].deduplicated, report.sources[0].units["spend"]) == (deduplicated, "元")
+
+
+def test_the_plain_column_wins_over_the_deduplicated_one(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗,消耗(元)(去重),激活数(去重),激活数\n2025-01-03,抖音A,1000,900,70,80\n"))
+    assert [(row.spend, row.users) for row in report.rows] == [(1000.0, 80.0)]
+    (source,) = report.sources
+    assert (source.deduplicated, source.ignored) == ((), ("消耗(元)(去重)", "激活数(去重)"))
+
+
+def test_a_deduplicated_count_on_conversion_time_is_both(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗,激活数(去重)(转化时间)\n2025-01-03,抖音A,1000,80\n"))
+    (source,) = report.sources
+    assert (report.rows[0].users, source.deduplicated, source.conversion_time) == (
+        80.0, ("激活数(去重)(转化时间)",), ("激活数(去重)(转化时间)",))
+
+
+def test_a_deduplicated_money_column_of_an_unknown_unit_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "日期,计划名称,消耗(千元)(去重),激活数\n2025-01-03,抖音A,1,80\n")
+    assert _errors(path) == [f"{path}:1:3: 消耗(千元)(去重): expected a unit of money ({MONEY_UNITS}), found '千元'"]
 
 
 def test_cost_alone_does_not_make_a_tencent_api_export(tmp_path: Path) -> None:
@@ -203,3 +236,9 @@ def test_a_workbook_without_a_table_says_what_it_found(tmp_path: Path) -> None:
     path = _book(tmp_path, {"说明": [["本报表由巨量引擎导出"]], "备注": []})
     assert _errors(path) == [f"{path}:1:1: expected a report with a header row, found no row of two or more filled "
                              "cells (sheets: 说明, 备注)"]
+
+
+def test_a_column_without_dedup_wins_over_a_deduplicated_one(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "日期,计划名称,消耗,激活数(去重),激活数(转化时间)\n2025-01-03,抖音A,1000,70,80\n"))
+    (source,) = report.sources
+    assert (report.rows[0].users, source.deduplicated, source.ignored) == (80.0, (), ("激活数(去重)",))

@@ -4,8 +4,8 @@ A shape is recognised by its header: its date column, its spend column and
 at least one campaign name or id column must all be there, and a shape
 whose headers other exports share (the Tencent Ads API's ``date`` and
 ``cost``) needs one of its own (``evidence``). Headers are compared after
-``units.split_header`` (case, spaces and a trailing bracket set aside); a
-bracket is read by ``columns_of``. Columns a shape does not list are ignored
+``units.split_header`` (case, spaces and trailing brackets set aside); the
+brackets are read by ``columns_of``. Columns a shape does not list are ignored
 and named in the summary, so a report with fifty extra metrics still reads.
 The Chinese consoles share their words (巨量引擎 and 磁力引擎 both write
 消耗, 展示数, 点击数): a console export is named only by a column its
@@ -21,6 +21,7 @@ from aigc_roi.model.actuals import PLAN_CURRENCY
 from aigc_roi.reader.exports.units import (
     CONVERSION_TIME,
     COUNT_UNITS,
+    DEDUPLICATED,
     FEN_UNIT,
     YUAN_UNIT,
     money_unit,
@@ -152,23 +153,36 @@ PLATFORMS: tuple[Platform, ...] = (
     ),
 )
 
-_PLAIN, _REPORTING, _CONVERSION, _UNKNOWN = range(4)
-"""How well a header cell reads as a known column, best first: plain or with a unit of its kind, then qualified
-with a time basis (the reporting time's first), then (money alone) with a bracket that names no unit: refused."""
+_PLAIN, _REPORTING, _CONVERSION = range(3)
 
 
-def _rank(column: Column, bracket: str) -> int | None:
-    """How a header cell of ``column``'s name with ``bracket`` reads as it; None: it is another column."""
-    if not bracket:
-        return _PLAIN
-    if column.unit in MONEY and money_unit(bracket) is not None:
-        return _PLAIN
-    if column.unit == COUNT and bracket in COUNT_UNITS:
-        return _PLAIN
-    basis = time_basis(bracket)
-    if basis is not None:
-        return _CONVERSION if basis == CONVERSION_TIME else _REPORTING
-    return _UNKNOWN if column.unit in MONEY else None
+@dataclass(frozen=True, order=True)
+class _Rank:
+    """How well a header cell reads as a known column, best first: plain (or with a unit of its kind), then qualified
+    with a time basis (the reporting time's first), then each of those deduplicated (去重), read only where the field
+    has no other column, then (money alone) with a bracket that names no unit, refused."""
+
+    unknown: str = ""
+    """The bracket that names no unit of a money column."""
+    deduplicated: bool = False
+    basis: int = _PLAIN
+
+
+def _rank(column: Column, brackets: tuple[str, ...]) -> _Rank | None:
+    """How a header cell of ``column``'s name with ``brackets`` reads as it; None: it is another column."""
+    basis, deduplicated = _PLAIN, False
+    for bracket in brackets:
+        if (column.unit in MONEY and money_unit(bracket) is not None) or (column.unit == COUNT and bracket in COUNT_UNITS):
+            continue
+        if (named := time_basis(bracket)) is not None:
+            basis = _CONVERSION if named == CONVERSION_TIME else _REPORTING
+        elif bracket in DEDUPLICATED:
+            deduplicated = True
+        elif column.unit in MONEY:
+            return _Rank(bracket)
+        else:
+            return None
+    return _Rank("", deduplicated, basis)
 
 
 @dataclass(frozen=True)
@@ -185,6 +199,8 @@ class Found:
     """A money column's currency as its header or shape states it; None: the plan's (a generic CSV's plain number)."""
     conversion_time: bool = False
     """Its header says 转化时间: conversions counted on the day they happened."""
+    deduplicated: bool = False
+    """Its header says 去重, read where the export has no plain column of the field."""
     unknown_unit: str | None = None
     """A money column's bracket that names no unit this reader knows: the column is refused, not read."""
 
@@ -197,28 +213,29 @@ def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
     for known, column in platform.columns.items():
         if column.field in found and found[column.field].unknown_unit is None:
             continue
-        ranked = [(rank, index) for index, (name, bracket) in enumerate(split)
-                  if name == known and (rank := _rank(column, bracket)) is not None]
+        ranked = [(rank, index) for index, (name, brackets) in enumerate(split)
+                  if name == known and (rank := _rank(column, brackets)) is not None]
         if not ranked:
             continue
         rank, index = min(ranked)
-        if rank == _UNKNOWN and column.field in found:
+        if rank.unknown and column.field in found:
             continue
         found[column.field] = _found(column, index, split[index][1], rank)
     return found
 
 
-def _found(column: Column, index: int, bracket: str, rank: int) -> Found:
-    conversion = rank == _CONVERSION
-    if column.unit not in MONEY:
-        return Found(column.field, index, column.unit, conversion_time=conversion)
-    if rank == _UNKNOWN:
-        return Found(column.field, index, column.unit, unknown_unit=bracket)
-    written = money_unit(bracket) if bracket else None
-    unit = written or {YUAN: YUAN_UNIT, FEN: FEN_UNIT}.get(column.unit)
-    if unit is None:
-        return Found(column.field, index, PLAN_CURRENCY, conversion_time=conversion)
-    return Found(column.field, index, unit.unit, unit.scale, unit.currency, conversion)
+def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank) -> Found:
+    if rank.unknown:
+        return Found(column.field, index, column.unit, unknown_unit=rank.unknown)
+    unit, scale, currency = column.unit, 1.0, None
+    if column.unit in MONEY:
+        # A unit the header writes, else the shape's; none: the generic CSV's money, in the plan's currency.
+        written = next((money for bracket in brackets if (money := money_unit(bracket)) is not None), None)
+        money = written or {YUAN: YUAN_UNIT, FEN: FEN_UNIT}.get(column.unit)
+        if money is not None:
+            unit, scale, currency = money.unit, money.scale, money.currency
+    return Found(column.field, index, unit, scale, currency, conversion_time=rank.basis == _CONVERSION,
+                 deduplicated=rank.deduplicated)
 
 
 def recognise(headers: list[str]) -> Platform | None:
@@ -228,7 +245,7 @@ def recognise(headers: list[str]) -> Platform | None:
     candidates = []
     for order, platform in enumerate(PLATFORMS):
         present = {known for known, column in platform.columns.items()
-                   if any(name == known and _rank(column, bracket) is not None for name, bracket in split)}
+                   if any(name == known and _rank(column, brackets) is not None for name, brackets in split)}
         needed = all(any(header in present for header in platform.headers_of(name)) for name in platform.required)
         campaign = any(header in present for header in platform.headers_of("campaign") + platform.headers_of("campaign_id"))
         evidence = not platform.evidence or any(name in platform.evidence for name, _ in split)

@@ -21,7 +21,7 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, count, day, identifier, shown
 from aigc_roi.reader.exports.duplicates import Duplicates
-from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Platform, columns_of, recognise
+from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
 
@@ -86,10 +86,10 @@ class _Used:
     """The cell's number, None for nothing reported: ``count``, or the export's ``Amounts`` for money."""
 
 
-def _columns(table: Table, platform: Platform, currency: str) -> tuple[dict[str, _Used], Amounts, tuple[str, ...]]:
-    """Field -> the column it is read from (platforms.columns_of), the reader of the export's money (in the plan's
-    ``currency`` where the export states none), and the headers used that count on conversion time;
-    ScenarioInvalid, at the header, for money in a unit no one knows or in two currencies."""
+def _columns(table: Table, platform: Platform, currency: str) -> tuple[dict[str, _Used], Amounts, dict[str, Found]]:
+    """Field -> the column it is read from, the reader of the export's money (in the plan's ``currency`` where the
+    export states none), and field -> how its header was read (platforms.columns_of); ScenarioInvalid, at the
+    header, for money in a unit no one knows or in two currencies."""
     found = columns_of(table.header, platform)
     errors = []
     for use in found.values():
@@ -106,7 +106,7 @@ def _columns(table: Table, platform: Platform, currency: str) -> tuple[dict[str,
     amounts = Amounts(spend or revenue, currency)
     used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
                         amounts if name in ("spend", "revenue") else count) for name, use in found.items()}
-    return used, amounts, tuple(_header(table, use.index) for use in found.values() if use.conversion_time)
+    return used, amounts, found
 
 
 def _header(table: Table, index: int) -> str:
@@ -124,7 +124,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
-    used, money, conversion_time = _columns(table, platform, currency)
+    used, money, headers = _columns(table, platform, currency)
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
@@ -176,7 +176,8 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
         column_numbers={name: use.index + 1 for name, use in used.items()}, totals=totals,
         currency=money.currency,
-        conversion_time=conversion_time,
+        conversion_time=tuple(use.header for name, use in used.items() if headers[name].conversion_time),
+        deduplicated=tuple(use.header for name, use in used.items() if headers[name].deduplicated),
     )
     found = source.currency
     if found is not None and found != currency:

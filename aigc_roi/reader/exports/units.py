@@ -2,7 +2,8 @@
 and what currency a cell's sign names.
 
 ``消耗(元)``, ``spend (USD)``, ``消耗(万元)`` state the money's unit; ``展示数(次)`` a count's; ``激活数(转化时间)``
-the day conversions are counted on. Anything else in brackets (``激活数(去重)``, ``消耗(千元)``) is a qualifier the
+the day conversions are counted on; ``激活数(去重)`` a count deduplicated over the rows it sums. A header may have
+several (``消耗(元)(去重)``). Anything else in brackets (``激活数(含自然量)``, ``消耗(千元)``) is a qualifier the
 reader cannot interpret: such a column is not taken for the plain one (report.py refuses it for money rather than
 guess its unit).
 """
@@ -53,17 +54,21 @@ _TIME_BASES = {"转化时间": CONVERSION_TIME, "按转化时间": CONVERSION_TI
                "按报告时间": REPORTING_TIME, "投放时间": REPORTING_TIME, "reportingtime": REPORTING_TIME}
 """The 口径 a console writes after a metric when a report offers both (巨量引擎's 激活数(转化时间))."""
 
+DEDUPLICATED = frozenset({"去重", "排重"})
+"""A count a console deduplicated over the rows it sums (巨量引擎's 激活数(去重)): each user counted once."""
+
 _BRACKETS = re.compile(r"\s*[(（\[【]\s*([^()（）\[\]【】]*?)\s*[)）\]】]\s*$")
 
 
-def split_header(header: str) -> tuple[str, str]:
-    """(the name as the shapes spell it: lower case, no spaces; the text of a trailing bracket, or '')."""
+def split_header(header: str) -> tuple[str, tuple[str, ...]]:
+    """(the name as the shapes spell it: lower case, no spaces; the texts of its trailing brackets, in order:
+    ``消耗(元)(去重)`` is ``消耗`` with ``元`` and ``去重``)."""
     text = header.strip().strip("\ufeff").strip().strip('"').strip()
-    bracket = ""
-    found = _BRACKETS.search(text)
-    if found:
-        bracket, text = found.group(1), text[: found.start()]
-    return text.strip().lower().replace(" ", ""), bracket
+    brackets: list[str] = []
+    while found := _BRACKETS.search(text):
+        brackets.insert(0, found.group(1))
+        text = text[: found.start()]
+    return text.strip().lower().replace(" ", ""), tuple(brackets)
 
 
 def money_unit(bracket: str) -> Money | None:
