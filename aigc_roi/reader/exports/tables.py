@@ -2,23 +2,24 @@
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
 "Unicode Text"), else GB18030 (a superset of GBK, what Excel on Chinese
-Windows writes), unless the file is UTF-8 with a few bad bytes (``_damaged_utf8``),
-refused at the first; comma or tab separated, as the header line shows; lines
-ending in LF, CRLF, or CR alone throughout (Excel for Mac's "CSV
-(Macintosh)"). xlsx: the first sheet that holds a table (openpyxl, the
-``xlsx`` extra, imported only for a workbook), so a notes sheet before it is
-passed over; all of it, whatever size its stale <dimension> tag may state, and
-its merged ranges (``Table.merged``), which a read-only sheet does not list. Leading blank lines and the title lines some consoles put above
-the header are skipped: the header is the first line with at least two
-filled cells (a title padded by Excel, ``报表,,,,``, or quoted whole, as
-Google Ads writes its date range, has one), or, where a shape recognises a
-line a little below it, that line (key-value titles such as
+Windows writes), unless the file is UTF-8 with a few bad bytes
+(``_damaged_utf8``), refused at the first; comma or tab separated, as the
+header line shows; lines ending in LF, CRLF, or CR alone throughout (Excel
+for Mac's "CSV (Macintosh)"). xlsx: the first sheet that holds a table
+(openpyxl, the ``xlsx`` extra, imported only for a workbook), so a notes
+sheet before it is passed over; all of it, whatever size its <dimension>
+tag states, and its merged ranges (``Table.merged``), which a read-only
+sheet does not list. Leading blank lines and the title lines some consoles
+put above the header are skipped: the header is the first line with at
+least two filled cells (a title padded by Excel, ``报表,,,,``, or quoted
+whole, as Google Ads writes its date range, has one), or, where a shape
+recognises a line a little below it, that line (key-value titles such as
 ``报表名称,计划报表``). A CSV row's cells must be no more than the header's,
 empty ones at the end aside (``Table.misfit``): an unquoted ``1,234.56``
 would otherwise shift every cell after it; fewer are its empty cells at the
-end left out. Anything else (binary data, a CR
-inside a line, a cell past the csv module's limit) is a located
-ScenarioInvalid, never the csv module's own error.
+end left out. Anything else (binary data, a CR inside a line, a cell past
+the csv module's limit) is a located ScenarioInvalid, never the csv
+module's own error.
 """
 
 from __future__ import annotations
@@ -333,6 +334,7 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
                     cells = formulas.marked(line, cells)
                 yield line, ["" if cell is None else cell for cell in cells]
 
+    # The sheet's part in the archive: openpyxl's read-only sheet keeps it, and no public name gives it.
     return Table(file, header, chosen[1] + 1, rows(), merges=_merges(data, sheet._worksheet_path))
 
 
@@ -340,7 +342,7 @@ def _texts(values: Sequence[object]) -> list[str]:
     return ["" if value is None else str(value) for value in values]
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+_MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _MERGES_START = b"mergeCells"
 """The element that lists a sheet's merged ranges, after its rows."""
 
@@ -359,8 +361,7 @@ def _merges(data: bytes, sheet_path: str) -> tuple[Merge, ...]:
         else:
             return ()
     return tuple(Merge(f"{first}{top}:{last}{bottom}", int(top), int(bottom), _column_number(first), _column_number(last))
-                 for first, top, last, bottom in ((a.decode(), b.decode(), c.decode(), d.decode())
-                                                  for a, b, c, d in _MERGE.findall(seen)))
+                 for first, top, last, bottom in _MERGE.findall(seen.decode("utf-8", errors="replace")))
 
 
 def _column_number(letters: str) -> int:
