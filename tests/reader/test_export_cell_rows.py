@@ -162,6 +162,9 @@ def test_currency_signs_set_or_must_match_the_exports_currency(tmp_path: Path) -
     ("date,campaign,spend,new_users\n2025-01-01,dy_a,1000,80\n2025-01-02,dy_a,$200,10\n2025-01-03,dy_a,300,20\n",
      "3:3", "spend", "$200"),
     ("date,campaign,spend,new_users,revenue\n2025-01-01,dy_a,1000,80,$50\n", "2:5", "revenue", "$50"),
+    # A sheet of dollar amounts is one problem, told once at its first cell, not once a row.
+    ("date,campaign,spend\n" + "".join(f"2025-01-{day:02},dy_a,${day}00\n" for day in range(1, 31)), "2:3", "spend",
+     "$100"),
 ])
 def test_a_sign_of_another_currency_than_the_plans_is_refused_at_its_cell(tmp_path: Path, text: str, place: str,
                                                                           header: str, cell: str) -> None:

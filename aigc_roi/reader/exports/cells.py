@@ -126,6 +126,9 @@ class Amounts:
 
     def __init__(self, currency: str | None, plan: str) -> None:
         self.currency, self.plan, self.stated = currency, plan, currency is not None
+        self.refused: set[str] = set()
+        """Signs already refused as another currency than the plan's: the export is refused by its first such cell,
+        not once per row (a sheet of 18,000 dollar amounts is one problem)."""
 
     def __call__(self, cell: object) -> float | None:
         """The amount in a cell, None for nothing reported."""
@@ -137,6 +140,9 @@ class Amounts:
             if self.stated and self.currency not in means:
                 raise CellError(f"an amount in {self.currency}", shown(cell))
             if not self.stated and self.plan not in means:
+                if sign in self.refused:
+                    return value
+                self.refused.add(sign)
                 raise CellError(f"an amount in {self.plan} (the plan's currency)",
                                 f"{shown(cell)}; actuals converts no currency: convert the export to {self.plan}, or "
                                 f"the plan to {means[0]}")
