@@ -237,13 +237,15 @@ def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tu
     located problem of the exports (an export in another currency than the plan's included) and ``WhatIfError``
     for a plan without ``start``, an unknown name or a stated day that leaves out a row."""
     from aigc_roi.reader.exports import Horizon, read_report
-    from aigc_roi.whatif.actuals import compare
+    from aigc_roi.whatif.actuals import compare, patterns_of
     from aigc_roi.whatif.errors import WhatIfError
 
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
+    # A glob of the plan that spells a totals word names a campaign so called, which is then no totals row.
+    globs = [glob for _, channel_globs in patterns_of(scenario, maps) for glob in channel_globs]
     report = read_report([Path(path) for path in exports], Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates,
-                         scenario.currency)
+                         scenario.currency, globs)
     return compare(scenario, report, maps, samples, seed, from_day, through)
 
 

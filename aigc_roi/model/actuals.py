@@ -42,6 +42,19 @@ class ReportRow:
         return self.campaign or self.campaign_id
 
 
+@dataclass(frozen=True)
+class SkippedTotals:
+    """The rows of one export skipped as a console's totals under one label."""
+
+    label: str
+    """The totals label as the cell holds it (合计, ``Total: Account``, 小计(华东))."""
+    rows: int
+    spend: float
+    """The spend those rows state, in the plan's currency (0 where a row states none)."""
+    line: int
+    """The first such row's line."""
+
+
 PLAN_CURRENCY = "currency"
 """The unit of money in the plan's own currency (the generic CSV's), whatever its code."""
 
@@ -54,7 +67,7 @@ class ReportSource:
     platform: str
     """Key of the recognised shape: ``oceanengine_api``, ``tencent_console``, ``generic``, ..."""
     rows: int
-    """Data rows read (totals rows skipped)."""
+    """Data rows read (totals rows skipped), before ``summed``."""
     columns: dict[str, str]
     """Field (date, campaign, campaign_id, spend, impressions, clicks, users, revenue) -> header used."""
     units: dict[str, str]
@@ -66,8 +79,10 @@ class ReportSource:
     """Headers of the export that none of the fields uses."""
     column_numbers: dict[str, int] = field(default_factory=dict)
     """Field -> number of its column (1 = the first), where an error about a row's field is located."""
-    totals: int = 0
-    """Rows skipped as the console's sums of the others (合计, 总计, Total: ...)."""
+    skipped_totals: tuple[SkippedTotals, ...] = ()
+    """Rows skipped as the console's sums of the others (合计, 总计, Total: ...), by label."""
+    summed: int = 0
+    """Of ``rows``, those added into an earlier row of the same campaign-day (``--sum-duplicates``)."""
     currency: str | None = None
     """ISO code of the export's money as the export states it: a header's unit (元, 分, 万元: CNY; USD, 美元, $:
     USD), the shape (the Chinese platforms' 元 and 分: CNY) or its cells' currency sign ($1,234: USD); None where it
@@ -78,6 +93,11 @@ class ReportSource:
     deduplicated: tuple[str, ...] = ()
     """Headers of the columns used that are deduplicated (去重: each user counted once over the rows it sums), read
     because the export has no plain column of their field."""
+
+    @property
+    def totals(self) -> int:
+        """Rows skipped as totals."""
+        return sum(skipped.rows for skipped in self.skipped_totals)
 
     def cell(self, name: str) -> tuple[int, str]:
         """The column number and header (as the file spells it) of field ``name``."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.actuals import PLAN_CURRENCY
+from aigc_roi.model.actuals import PLAN_CURRENCY, SkippedTotals
 from aigc_roi.model.compared import told_apart
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -84,7 +84,31 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
                           True))
         if source.ignored:
             lines.append(("  " + label("actuals_ignored", lang).format(columns=", ".join(source.ignored)), True))
+        if source.skipped_totals:
+            lines.append(("  " + label("actuals_source_totals", lang).format(labels=_totals(source.skipped_totals, style)),
+                          True))
+        if source.summed:
+            lines.append(("  " + label("actuals_source_summed", lang).format(summed=source.summed), True))
     return lines
+
+
+TOTALS_LISTED = 5
+"""Totals labels the summary names; the others are counted."""
+
+
+def _totals(skipped: tuple[SkippedTotals, ...], style: NumberStyle) -> str:
+    """``合计 12,345.00 (3 row(s)), Total 5,000.00 (1 row(s))``: each label's rows, by label in order of appearance."""
+    by_label: dict[str, list[float]] = {}
+    for item in skipped:
+        counted = by_label.setdefault(item.label, [0, 0.0])
+        counted[0] += item.rows
+        counted[1] += item.spend
+    lang = style.lang
+    items = [label("actuals_totals_label", lang).format(label=name, spend=style.money(spend), rows=int(rows))
+             for name, (rows, spend) in list(by_label.items())[:TOTALS_LISTED]]
+    listed = label("list_separator", lang).join(items)
+    more = len(by_label) - TOTALS_LISTED
+    return label("actuals_totals_more", lang).format(items=listed, more=more) if more > 0 else listed
 
 
 def _unit_note(header: str, unit: str, currency: str) -> str:
@@ -100,11 +124,15 @@ def _unit_note(header: str, unit: str, currency: str) -> str:
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
     """The one line for stderr: what was read (totals rows skipped, the last day and whether --through stated it)
     and how much spend no channel claimed."""
-    totals = sum(source.totals for source in actuals.sources)
-    return label("actuals_summary", style.lang).format(
-        rows=sum(source.rows for source in actuals.sources), files=len(actuals.sources), through=actuals.through,
+    lang = style.lang
+    skipped = tuple(item for source in actuals.sources for item in source.skipped_totals)
+    read = sum(source.rows for source in actuals.sources)
+    summed = sum(source.summed for source in actuals.sources)
+    return label("actuals_summary", lang).format(
+        rows=read - summed, files=len(actuals.sources), through=actuals.through,
+        summed=label("actuals_rows_summed", lang).format(read=read, summed=summed) if summed else "",
         stated=" (--through)" if "through" in actuals.stated else "",
-        totals=label("actuals_totals_skipped", style.lang).format(rows=totals) if totals else "",
+        totals=label("actuals_totals_skipped", lang).format(labels=_totals(skipped, style)) if skipped else "",
         spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
 
 
@@ -131,7 +159,10 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
         "sources": [{"file": source.file, "platform": source.platform, "rows": source.rows, "columns": source.columns,
                      "units": source.units, "time_basis": source.time_basis, "ignored": list(source.ignored),
                      "totals": source.totals, "currency": source.currency,
-                     "conversion_time": list(source.conversion_time), "deduplicated": list(source.deduplicated)}
+                     "conversion_time": list(source.conversion_time), "deduplicated": list(source.deduplicated),
+                     "skipped_totals": [{"label": item.label, "rows": item.rows, "spend": item.spend, "line": item.line}
+                                        for item in source.skipped_totals],
+                     "summed": source.summed}
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,

@@ -804,11 +804,18 @@ LABELS: dict[str, Label] = {
     "actuals_percentile_spend": Label("P(spend)", "花费分位"),
     "actuals_percentile_users": Label("P(users)", "新增分位"),
     "actuals_summary": Label(
-        "{rows:,} rows from {files} export(s) through {through}{stated}{totals}; unmatched spend {spend} in "
+        "{rows:,} rows{summed} from {files} export(s) through {through}{stated}{totals}; unmatched spend {spend} in "
         "{campaigns} campaign(s)",
-        "{files} 个报表共 {rows:,} 行，截至 {through}{stated}{totals}；{campaigns} 个计划未匹配，花费 {spend}",
+        "{files} 个报表共 {rows:,} 行{summed}，截至 {through}{stated}{totals}；{campaigns} 个计划未匹配，花费 {spend}",
     ),
-    "actuals_totals_skipped": Label("; {rows:,} totals row(s) skipped", "；跳过 {rows:,} 行合计"),
+    "actuals_rows_summed": Label(" ({read:,} read, {summed:,} summed into the same campaign-day's row)",
+                                 "（读取 {read:,} 行，其中 {summed:,} 行并入同一计划同一天的行）"),
+    "actuals_totals_skipped": Label("; skipped as totals: {labels}", "；作为合计行跳过：{labels}"),
+    "actuals_totals_label": Label("{label} {spend} ({rows:,} row(s))", "{label} {spend}（{rows:,} 行）"),
+    "actuals_totals_more": Label("{items} and {more:,} more", "{items} 等另外 {more:,} 个"),
+    "actuals_source_totals": Label("skipped as totals: {labels}", "作为合计行跳过：{labels}"),
+    "actuals_source_summed": Label("{summed:,} row(s) summed into an earlier row of the same campaign-day (--sum-duplicates)",
+                                   "{summed:,} 行并入此前同一计划同一天的行（--sum-duplicates）"),
     "actuals_covered_rows": Label("days covered: {first} to {through}, first to last row (or --from/--through)",
                                   "覆盖日期：{first} 至 {through}，首行至末行（或用 --from/--through）"),
     "actuals_covered_through": Label("days covered: {first} (first row) to {through} (--through)",

@@ -54,6 +54,8 @@ _EXPECTED = _rules([
     (r"a date on or after (\S+), the last day the exports report", "不早于 {0}（报表中的最后一天）的日期"),
     (r"a date on or before (\S+), the first day the exports report", "不晚于 {0}（报表中的第一天）的日期"),
     (r"money in (\w+) \(the plan's currency\)", "以 {0} 计的金额（计划的币种）"),
+    (r"(\w+) \(the plan's currency\)", "{0}（计划的币种）"),
+    (r"a currency code such as CNY or USD", "币种代码，如 CNY 或 USD"),
     (r"a count >= 0", "≥ 0 的数量"),
     (r"a campaign name or id", "计划名称或 ID"),
     (r"a campaign id with all its digits", "位数完整的计划 ID"),

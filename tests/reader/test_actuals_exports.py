@@ -173,6 +173,17 @@ def test_docs_list_every_recognised_column() -> None:
     assert "268,435,456" in (root / "docs" / "limits.md").read_text(encoding="utf-8")
 
 
+def test_docs_print_the_table_of_shapes_once_with_their_evidence() -> None:
+    from aigc_roi.reader.exports.platforms import PLATFORMS
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "actuals.md").read_text(encoding="utf-8")
+    assert docs.count("| shape | date |") == 1
+    for platform in PLATFORMS:
+        (row,) = [line for line in docs.splitlines() if line.startswith("|") and f"`{platform.key}`" in line]
+        # A shape that needs a column of its own says which, in brackets after its key.
+        assert all(f"`{header}`" in row.lower() for header in platform.evidence), platform.key
+
+
 def test_an_old_xls_workbook_is_named(tmp_path: Path) -> None:
     path = tmp_path / "report.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))

@@ -11,7 +11,7 @@ from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.duplicates import platform_of
 from aigc_roi.reader.exports.platforms import PLATFORMS
-from aigc_roi.reader.exports.report import is_totals_label
+from aigc_roi.reader.exports.totals import is_totals_label
 
 HORIZON = Horizon.of((2025, 3), 12)
 

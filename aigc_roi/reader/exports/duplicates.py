@@ -39,6 +39,8 @@ class Duplicates:
         self.names: dict[tuple[str, datetime.date, str], tuple[int, ReportRow]] = {}
         self.names_without_id: dict[tuple[str, datetime.date, str], tuple[int, ReportRow]] = {}
         self.platforms: set[str] = set()
+        self.summed: dict[str, int] = {}
+        """file -> its rows added into an earlier row (--sum-duplicates)."""
 
     def kept(self, rows: list[ReportRow]) -> list[ReportRow]:
         kept: list[ReportRow] = []
@@ -53,6 +55,7 @@ class Duplicates:
             self._remember(row, platform, index)
             if self.sum_duplicates:
                 kept[index] = _summed(kept[index], row)
+                self.summed[row.file] = self.summed.get(row.file, 0) + 1
             else:
                 self._refuse(row, earlier, by)
         return kept

@@ -58,6 +58,8 @@ class Platform:
     required: tuple[str, ...] = field(default=("date", "spend"))
     evidence: tuple[str, ...] = ()
     """Headers only this platform writes, one of which must be present; () where its date or spend header is its own."""
+    api: bool = False
+    """An API's export, whose rows are all campaigns' (an API writes no totals rows; reader/exports/totals.py)."""
     fallback: bool = False
     """A shape that names no platform (the generic CSV, a console of unknown platform): taken only where none is."""
 
@@ -87,6 +89,10 @@ def _counts(**headers: str | tuple[str, ...]) -> dict[str, Column]:
             for header in ((names,) if isinstance(names, str) else names)}
 
 
+CURRENCY: dict[str, Column] = {header: Column("currency", "text") for header in ("currency", "currencycode", "币种", "货币")}
+"""A column of each row's currency (Google Ads' ``Currency code``), which any export may have: report.py holds each
+to the plan's currency."""
+
 CONSOLE_TIME_BASIS = "日期: the day of delivery (reporting time) unless the report was set to conversion time (转化时间)"
 
 PLATFORMS: tuple[Platform, ...] = (
@@ -97,14 +103,15 @@ PLATFORMS: tuple[Platform, ...] = (
         | _names((("campaign_name", "campaign_id"), ("cdp_promotion_name", "cdp_promotion_id"),
                   ("project_name", "project_id"), ("ad_name", "ad_id")))
         | _money(("stat_cost",), "spend") | _counts(impressions="show_cnt", clicks="click_cnt", users="active")
-        | _money(("first_day_pay_amount",), "revenue"),
+        | _money(("first_day_pay_amount",), "revenue") | CURRENCY,
+        api=True,
     ),
     Platform(
         "oceanengine_console", "巨量引擎 (Ocean Engine) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date"), "时间": Column("date", "date")}
         | _names((("计划名称", "计划id"), ("项目名称", "项目id"), ("广告名称", "广告id")))
         | _money(("消耗",), "spend") | _counts(impressions="展示数", clicks="点击数", users="激活数")
-        | _money(FIRST_PAYMENT_CN, "revenue"),
+        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
         evidence=("项目名称", "项目id"),
     ),
     Platform(
@@ -113,8 +120,8 @@ PLATFORMS: tuple[Platform, ...] = (
         {"date": Column("date", "date")}
         | _names((("adgroup_name", "adgroup_id"), ("campaign_name", "campaign_id"), ("ad_name", "ad_id")))
         | _money(("cost",), "spend", FEN) | _counts(impressions="view_count", clicks="valid_click_count", users="activated_count")
-        | _money(("first_day_pay_amount",), "revenue", FEN),
-        whole_spend=True,
+        | _money(("first_day_pay_amount",), "revenue", FEN) | CURRENCY,
+        whole_spend=True, api=True,
         evidence=("adgroup_name", "adgroup_id", "view_count", "valid_click_count", "activated_count"),
     ),
     Platform(
@@ -122,7 +129,7 @@ PLATFORMS: tuple[Platform, ...] = (
         {"日期": Column("date", "date")}
         | _names((("广告组名称", "广告组id"), ("广告名称", "广告id"), ("计划名称", "计划id")))
         | _money(("花费",), "spend") | _counts(impressions="曝光次数", clicks="点击次数", users="激活次数")
-        | _money(FIRST_PAYMENT_CN, "revenue"),
+        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
         evidence=("曝光次数", "点击次数", "激活次数"),
     ),
     Platform(
@@ -131,7 +138,8 @@ PLATFORMS: tuple[Platform, ...] = (
         {"stat_date": Column("date", "date")}
         | _names((("campaign_name", "campaign_id"), ("unit_name", "unit_id"), ("creative_name", "creative_id")))
         | _money(("charge",), "spend") | _counts(impressions="show", clicks="photo_click", users="activation")
-        | _money(("event_pay_first_day",), "revenue"),
+        | _money(("event_pay_first_day",), "revenue") | CURRENCY,
+        api=True,
     ),
     Platform(
         "console", "ad console (Chinese headers)",
@@ -140,7 +148,7 @@ PLATFORMS: tuple[Platform, ...] = (
         | _names((("计划名称", "计划id"), ("广告组名称", "广告组id"), ("项目名称", "项目id"), ("广告名称", "广告id")))
         | _money(("消耗", "花费"), "spend")
         | _counts(impressions=("展示数", "曝光次数"), clicks=("点击数", "点击次数"), users=("激活数", "激活次数"))
-        | _money(FIRST_PAYMENT_CN, "revenue"),
+        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
         fallback=True,
     ),
     Platform(
@@ -148,7 +156,7 @@ PLATFORMS: tuple[Platform, ...] = (
         "date: as the file's author wrote it (docs/actuals.md asks for the day the money was spent)",
         {"date": Column("date", "date")} | _names((("campaign", "campaign_id"),))
         | _money(("spend",), "spend", PLAN_CURRENCY) | _counts(impressions="impressions", clicks="clicks", users="new_users")
-        | _money(("revenue",), "revenue", PLAN_CURRENCY),
+        | _money(("revenue",), "revenue", PLAN_CURRENCY) | CURRENCY,
         fallback=True,
     ),
 )

@@ -10,26 +10,21 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, count, day, identifier, shown
+from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
+from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
 
-TOTALS = re.compile(r"(?:合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
-                    re.IGNORECASE)
-"""The label of a console's sum of the other rows, the whole cell: 合计 (巨量引擎), 总计 (腾讯广告), 小计 (a day's
-subtotal), ``Total: Account`` (Google Ads), optionally followed by a colon and more (合计：, 总计: 3 条) or a bracket
-(合计(12)). A campaign whose name merely starts with one (总计划-抖音拉新, Totally Fresh Promo) is a campaign."""
 AMOUNTS = ("spend", "impressions", "clicks", "users", "revenue")
 
 
@@ -50,25 +45,28 @@ class Horizon:
                    datetime.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]), months)
 
 
-def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False, currency: str = "CNY") -> Report:
+def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False, currency: str = "CNY",
+                globs: Sequence[str] = ()) -> Report:
     """Every export of ``paths`` read against the plan's ``horizon`` and ``currency``; ScenarioInvalid with every
-    problem."""
+    problem. ``globs``: the channels' match and --map globs, one of which may name a campaign called like a totals
+    row (totals.py)."""
     errors: list[ScenarioError] = []
     sources: list[ReportSource] = []
     rows: list[ReportRow] = []
     for path in paths:
         try:
-            source, file_rows, file_errors = _read_one(read_table(path, _recognised), horizon, currency)
+            source, file_rows, file_errors = _read_one(read_table(path, _recognised), horizon, currency, tuple(globs))
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             continue
         errors += file_errors
         sources.append(source)
         rows += file_rows
-    rows = Duplicates({source.file: source for source in sources}, sum_duplicates, errors).kept(rows)
+    duplicates = Duplicates({source.file: source for source in sources}, sum_duplicates, errors)
+    rows = duplicates.kept(rows)
     if errors:
         raise ScenarioInvalid(errors)
-    return Report(tuple(sources), tuple(rows))
+    return Report(tuple(replace(source, summed=duplicates.summed.get(source.file, 0)) for source in sources), tuple(rows))
 
 
 def _recognised(header: list[str]) -> bool:
@@ -120,7 +118,8 @@ def _unknown_header(table: Table) -> ScenarioError:
                          f"expected the columns of a known export ({shapes}), found {found}")
 
 
-def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
+def _read_one(table: Table, horizon: Horizon, currency: str,
+              globs: tuple[str, ...]) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
@@ -128,10 +127,10 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
-    places = sorted({0, *(used[name].index for name in ("date", "campaign", "campaign_id") if name in used)})
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
-    totals = 0
     numbers: set[str] = set()
+    totals = _totals_rows(used, platform, globs)
+    currency_cells = CurrencyCells(currency, money) if "currency" in used else None
     try:
         for line, cells in table.rows:
             if len(cells) != table.width and (misfit := table.misfit(cells)) is not None:
@@ -145,12 +144,11 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
                         f"{NEEDED[needed.field]} column"))
                     continue
                 cells = cells + [""] * (width - len(cells))
-            if any(is_totals_label(str(cells[index])) for index in places):
-                totals += 1
+            if totals.skipped(line, cells):
                 continue
             if table.merges and _merged(table, line, cells, used, errors):
                 continue
-            row = _row(table.file, line, cells, used, amounts, platform, horizon, errors, numbers)
+            row = _row(table.file, line, cells, used, amounts, platform, horizon, errors, numbers, currency_cells)
             if row is not None:
                 rows.append(row)
     except ScenarioInvalid as unreadable:
@@ -174,7 +172,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str) -> tuple[ReportSour
                for name, use in used.items()},
         time_basis=platform.time_basis,
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
-        column_numbers={name: use.index + 1 for name, use in used.items()}, totals=totals,
+        column_numbers={name: use.index + 1 for name, use in used.items()}, skipped_totals=totals.listed(),
         currency=money.currency,
         conversion_time=tuple(use.header for name, use in used.items() if headers[name].conversion_time),
         deduplicated=tuple(use.header for name, use in used.items() if headers[name].deduplicated),
@@ -225,17 +223,28 @@ def _merged(table: Table, line: int, cells: list[object], used: dict[str, _Used]
     return len(errors) > before
 
 
-@lru_cache(maxsize=4096)
-def is_totals_label(text: str) -> bool:
-    """Whether a cell is the label of a totals row (``TOTALS``); a daily export repeats each date and campaign on many
-    rows: each text is looked at once."""
-    return TOTALS.fullmatch(text.strip()) is not None
+def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, ...]) -> TotalsRows:
+    campaign = tuple(used[name].index for name in ("campaign", "campaign_id") if name in used)
+    undated = tuple(sorted({0, used["date"].index} - set(campaign)))
+    spend = used["spend"]
+
+    def stated(cells: list[object]) -> float:
+        try:
+            value = spend.read(cells[spend.index])
+        except CellError:
+            return 0.0
+        return (value or 0.0) * spend.scale
+
+    return TotalsRows(undated, campaign, used["campaign_id"].index if "campaign_id" in used else None,
+                      used["date"].index, not platform.api, globs, stated)
 
 
 def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
-         platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str]) -> ReportRow | None:
+         platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str],
+         currency_cells: CurrencyCells | None) -> ReportRow | None:
     """``amounts``: the (field, column) of each of AMOUNTS the export has; ``numbers``: those a cell has given a
-    number so far, to which this row's are added."""
+    number so far, to which this row's are added; ``currency_cells``: its currency column's reader, read before the
+    amounts (its currency is theirs)."""
     before = len(errors)
     date_use = used["date"]
     when: datetime.date | None = None
@@ -246,6 +255,11 @@ def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amou
     if when is not None and not horizon.first <= when <= horizon.last:
         _located(errors, file, line, date_use,
                  f"a date within {horizon.first}..{horizon.last} (the plan's months 1..{horizon.months})", str(when))
+    if currency_cells is not None:
+        try:
+            currency_cells.check(cells[used["currency"].index])
+        except CellError as error:
+            _located(errors, file, line, used["currency"], error.expected, error.found)
     values: dict[str, float | None] = dict.fromkeys(AMOUNTS)
     for name, use in amounts:
         cell = cells[use.index]

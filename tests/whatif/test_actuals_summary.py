@@ -1,0 +1,86 @@
+"""`actuals`' summary line (QA round 2): the rows --sum-duplicates keeps (finding 10), and each totals label skipped
+with its spend (1)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+PLAN = """\
+name: Summary test
+start: 2025-03
+horizon_months: 12
+acquisition:
+  - name: Douyin CPA
+    type: cpa
+    bid: 12
+    budget: 100000
+    match: ["dy_*", "抖音*"]
+  - name: Tencent CPA
+    type: cpa
+    bid: 15
+    budget: 60000
+    match: ["gdt_*"]
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases:
+    - {name: Pack, price: 10, rate: 1}
+"""
+
+DAYS = [datetime.date(2025, 3, 1) + datetime.timedelta(days=n) for n in range(5)]
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def _daily(header: str, first: datetime.date, last: datetime.date, row: str) -> str:
+    days = (last - first).days + 1
+    return header + "".join(f"{first + datetime.timedelta(days=n)},{row}\n" for n in range(days))
+
+
+def test_the_summary_counts_the_rows_kept_when_duplicates_are_summed(tmp_path: Path, plan: Path) -> None:
+    header = "stat_time_day,campaign_name,campaign_id,stat_cost\n"
+    first = tmp_path / "a.csv"
+    first.write_text(_daily(header, DAYS[0], datetime.date(2025, 3, 3), "dy_a,1790001,100"), encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text(_daily(header, datetime.date(2025, 3, 2), datetime.date(2025, 3, 5), "dy_a,1790001,100"),
+                      encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(first), str(second), "--sum-duplicates", "-f", "json"])
+    # 3 + 4 = 7 rows read; 03-02 and 03-03 of b.csv summed into a.csv's: 5 campaign-days kept.
+    assert result.stderr.splitlines()[0] == (
+        "5 rows (7 read, 2 summed into the same campaign-day's row) from 2 export(s) through 2025-03-05; unmatched "
+        "spend 0.00 in 0 campaign(s)")
+    data = json.loads(result.stdout)
+    assert [(source["rows"], source["summed"]) for source in data["sources"]] == [(3, 0), (4, 2)]
+    assert data["channels"][0]["rows"] == 5
+    zh = invoke(["actuals", str(plan), str(first), str(second), "--sum-duplicates", "--lang", "zh", "-f", "json"])
+    assert zh.stderr.splitlines()[0].startswith("2 个报表共 5 行（读取 7 行，其中 2 行并入同一计划同一天的行）")
+
+
+def test_the_summary_lists_each_totals_label_with_its_spend(tmp_path: Path, plan: Path) -> None:
+    console = tmp_path / "oe.csv"
+    console.write_text("日期,计划名称,消耗(元)\n2025-03-01,抖音A,1000\n2025-03-01,小计,1000\n2025-03-02,抖音A,2000\n"
+                       "2025-03-02,小计,2000\n合计,,3000\n", encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("date,campaign,spend\n" + "".join(f"Total: {n},,{n}\n" for n in range(1, 7)) +
+                      "2025-03-01,dy_b,1\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(console), str(labels)])
+    # 小计 1,000 + 2,000 = 3,000 over two rows; 合计 3,000; then the first three of six labels, three more counted.
+    assert result.stderr.splitlines()[0] == (
+        "3 rows from 2 export(s) through 2025-03-02; skipped as totals: 小计 3,000.00 (2 row(s)), 合计 3,000.00 "
+        "(1 row(s)), Total: 1 1.00 (1 row(s)), Total: 2 2.00 (1 row(s)), Total: 3 3.00 (1 row(s)) and 3 more; "
+        "unmatched spend 0.00 in 0 campaign(s)")
+    zh = invoke(["actuals", str(plan), str(console), "--lang", "zh"])
+    assert zh.stderr.splitlines()[0] == (
+        "1 个报表共 2 行，截至 2025-03-02；作为合计行跳过：小计 3,000.00（2 行）、合计 3,000.00（1 行）；0 个计划未匹配，"
+        "花费 0.00")
+    table = invoke(["actuals", str(plan), str(console)], env={"COLUMNS": "200"}).stdout
+    assert "  skipped as totals: 小计 3,000.00 (2 row(s)), 合计 3,000.00 (1 row(s))" in table
