@@ -85,6 +85,12 @@ def actuals(
     except WhatIfError as error:
         fail([str(error)])
     warn_clipped(loaded, compared.clipped)
+    from aigc_roi.present.actuals import gap_warning
+    from aigc_roi.present.text import visible
+
+    # Before the re-forecast, which writes the days an export falls short of as months without spend.
+    for gap in compared.gaps:
+        note(visible(gap_warning(gap, language)))
     rewritten = None
     if reforecast is not None:
         try:
@@ -106,5 +112,6 @@ def actuals(
         # re-forecast's draws are its own, located in the file just written, as `simulate` on it says them.
         warn_clipped(read_back, outlooks[1].clipped)
     style = NumberStyle(language, loaded.scenario.currency)
-    note(actuals_summary(compared, style))
+    # A totals label is a cell's text: shown, never acted on by the terminal.
+    note(visible(actuals_summary(compared, style)))
     deliver(ActualsPresenter(style, outlooks, str(reforecast or "")), compared, format_.value, output, force, bom)

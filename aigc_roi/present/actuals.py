@@ -16,11 +16,13 @@ from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.actuals import (
     PERCENTILE_METRICS,
     Actuals,
+    ChannelActuals,
     ChannelMonth,
     Deviation,
     Measured,
     Unmatched,
 )
+from aigc_roi.whatif.actuals_rows import StatedGap
 from aigc_roi.whatif.reforecast import Outlook
 
 if TYPE_CHECKING:
@@ -31,12 +33,16 @@ if TYPE_CHECKING:
 WORDS = {"channel": "actuals_channel", "month": "actuals_month", "label": "actuals_label", "partial": "actuals_partial_mark",
          "plan": "actuals_plan", "actual": "actuals_actual", "spend": "actuals_spend", "users": "actuals_users",
          "cac": "actuals_cac", "ctr": "actuals_ctr", "cvr": "actuals_cvr", "revenue_per_user": "actuals_revenue_per_user",
-         "percentile_spend": "actuals_percentile_spend", "percentile_users": "actuals_percentile_users"}
+         "percentile_spend": "actuals_percentile_spend", "percentile_users": "actuals_percentile_users",
+         "not_reported": "actuals_not_reported_mark"}
 """The label of each column word of the tables (a row key, a side, a metric)."""
 MEASURES = {"cac": "actuals_measure_cac", "spend": "actuals_measure_spend", "users": "actuals_measure_users",
             "impressions": "actuals_measure_impressions", "cpm": "actuals_measure_cpm", "ctr": "actuals_measure_ctr",
             "cvr": "actuals_measure_cvr", "users_per_spend": "actuals_measure_users_per_spend"}
 """What the furthest-off assumption was measured by (English shows the field name itself)."""
+METRICS = {"users": "actuals_measure_users", "impressions": "actuals_measure_impressions",
+           "clicks": "actuals_measure_clicks", "revenue": "actuals_measure_revenue"}
+"""The metrics a row's cell may leave unreported (whatif/actuals.py OPTIONAL)."""
 
 UNITLESS = ("count", "date", "text")
 SCALED = {"分": "÷100", "万元": "×10,000"}
@@ -55,8 +61,18 @@ TIME_BASIS_ZH: dict[str, str] = {
 
 
 def _mark(month: ChannelMonth) -> str:
-    """``*`` a partial month, ``†`` one the channel's exports do not reach."""
-    return "†" if not month.exported else "*" if month.partial else ""
+    """``*`` a partial month, ``†`` one the channel's exports do not reach, ``‡`` one a row left a cell unreported in."""
+    return ("†" if not month.exported else "*" if month.partial else "") + ("‡" if month.not_reported else "")
+
+
+def not_reported_line(channel: ChannelActuals, lang: str) -> str | None:
+    """The ``‡`` footnote: per channel-month and metric none because a row's cell reported nothing, the first row."""
+    items = [label("actuals_not_reported_item", lang).format(month=month.label, metric=label(METRICS[row.metric], lang),
+                                                           place=row.place, header=row.header)
+             for month in channel.months for row in month.not_reported]
+    if not items:
+        return None
+    return label("actuals_not_reported", lang).format(items=label("notes_separator", lang).join(items))
 
 
 COVERAGE = {(): "actuals_covered_rows", ("through",): "actuals_covered_through", ("from",): "actuals_covered_from",
@@ -136,6 +152,15 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
         spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
 
 
+GAPS = {"through": "actuals_gap_through", "from": "actuals_gap_from"}
+GAP_CODES = {"through": "export_ends_early", "from": "export_starts_late"}
+
+
+def gap_warning(gap: StatedGap, lang: str) -> str:
+    """Why an export whose rows fall well short of --through (--from) is read as spending nothing there."""
+    return label(GAPS[gap.end], lang).format(file=gap.file, row_day=gap.row_day, days=gap.days, stated=gap.stated)
+
+
 # --- JSON -------------------------------------------------------------------
 
 
@@ -168,7 +193,10 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
             "name": channel.name,
             "months": [{"month": month.month, "label": month.label, "partial": month.partial,
                         "plan": _side(month.plan), "actual": _side(month.actual), "percentile": month.percentile,
-                        "covered": month.covered, "flagged": list(month.flagged)} for month in channel.months],
+                        "covered": month.covered, "flagged": list(month.flagged),
+                        "not_reported": [{"metric": row.metric, "file": row.file, "line": row.line,
+                                          "column": row.column, "header": row.header} for row in month.not_reported]}
+                       for month in channel.months],
             "type": channel.type,
             "rows": channel.matched_rows,
             "furthest": _deviation(channel.furthest),
@@ -179,6 +207,9 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                      "through": actuals.through.isoformat(), "stated": list(actuals.stated)},
         "samples": actuals.samples,
         "seed": actuals.seed,
+        "warnings": [{"code": GAP_CODES[gap.end], "file": gap.file, "row_day": gap.row_day.isoformat(),
+                      "stated": gap.stated.isoformat(), "days": gap.days, "message": gap_warning(gap, "en")}
+                     for gap in actuals.gaps],
     }
     if outlooks is not None:
         data["reforecast"] = {name: _outlook(outlook) for name, outlook in zip(("plan", "reforecast"), outlooks, strict=True)}
@@ -194,7 +225,7 @@ def _outlook(outlook: Outlook) -> dict[str, Any]:
 
 ROW_HEADER = ["channel", "month", "label", "partial", "plan_spend", "actual_spend", "plan_users", "actual_users",
               "plan_cac", "actual_cac", "percentile_spend", "percentile_users", "percentile_cac", "actual_ctr",
-              "actual_cvr", "actual_revenue_per_user"]
+              "actual_cvr", "actual_revenue_per_user", "not_reported"]
 
 
 def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
@@ -205,7 +236,8 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
             plan, actual, rank = month.plan, month.actual, month.percentile
             cells: list[Any] = [channel.name, month.month, month.label, month.partial, plan.spend, actual.spend,
                                 plan.users, actual.users, plan.cac, actual.cac, rank["spend"], rank["users"], rank["cac"],
-                                actual.ctr, actual.cvr, actual.revenue_per_user]
+                                actual.ctr, actual.cvr, actual.revenue_per_user,
+                                " ".join(row.metric for row in month.not_reported)]
             if style is not None:
                 cells[3] = _mark(month)
                 cells[4:6] = [style.money(value, 0) for value in cells[4:6]]
@@ -214,6 +246,8 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
                 cells[10:13] = [_rank(month, name) for name in PERCENTILE_METRICS]
                 cells[13:15] = [style.percent(value) for value in cells[13:15]]
                 cells[15] = style.money(cells[15])
+                cells[16] = label("list_separator", style.lang).join(label(METRICS[row.metric], style.lang)
+                                                                    for row in month.not_reported)
             rows.append(cells)
     return ROW_HEADER, rows
 
@@ -282,6 +316,8 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     for channel in actuals.channels:
         if channel.furthest is not None:
             parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")
+        if (unreported := not_reported_line(channel, lang)) is not None:
+            parts.append(f"- {channel.name}: {unreported}\n")
     if actuals.unmatched:
         parts.append(to_markdown(_unmatched_rows(actuals, style), label("actuals_unmatched", lang), text_columns=2))
     if outlooks is not None:

@@ -9,7 +9,16 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from aigc_roi.present.actuals import WORDS, _furthest, _mark, _outlook_rows, _rank, _unmatched_rows, source_lines
+from aigc_roi.present.actuals import (
+    WORDS,
+    _furthest,
+    _mark,
+    _outlook_rows,
+    _rank,
+    _unmatched_rows,
+    not_reported_line,
+    source_lines,
+)
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
@@ -74,6 +83,8 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
     unreported = [month.label for month in months if not month.exported]
     if unreported and channel.matched_rows:
         captions.append(label("actuals_not_exported", lang).format(months=", ".join(unreported)))
+    if (not_reported := not_reported_line(channel, lang)) is not None:
+        captions.append(not_reported)
     if any(month.flagged for month in months):
         captions.append(label("actuals_flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
                                                              seed=actuals.seed))

@@ -816,6 +816,25 @@ LABELS: dict[str, Label] = {
     "actuals_source_totals": Label("skipped as totals: {labels}", "作为合计行跳过：{labels}"),
     "actuals_source_summed": Label("{summed:,} row(s) summed into an earlier row of the same campaign-day (--sum-duplicates)",
                                    "{summed:,} 行并入此前同一计划同一天的行（--sum-duplicates）"),
+    "actuals_not_reported": Label("‡ not reported in a row's cell (such as N/A), so none in that month: {items}",
+                                  "‡ 某行的单元格未报告数值（如 N/A），该月此项为空：{items}"),
+    "actuals_not_reported_item": Label("{month} {metric} (first at {place}, column '{header}')",
+                                       "{month} {metric}（首次在 {place}，'{header}' 列）"),
+    "actuals_not_reported_mark": Label("Not reported", "未报告"),
+    "actuals_gap_through": Label(
+        "{file}: its rows end on {row_day}, {days:,} days before --through {stated}: its campaigns are read as "
+        "spending nothing after that day, as paused ones would; if it was exported only through {row_day}, leave "
+        "out --through (each export then covers its own rows' days)",
+        "{file}：数据行止于 {row_day}，比 --through {stated} 早 {days:,} 天：其计划在此后按零花费计（如同已暂停）；如果该报表只导出到 "
+        "{row_day}，请去掉 --through（每个报表即按自身数据行的日期覆盖）",
+    ),
+    "actuals_gap_from": Label(
+        "{file}: its rows start on {row_day}, {days:,} days after --from {stated}: its campaigns are read as "
+        "spending nothing before that day, as ones not yet started would; if it was exported only from {row_day}, "
+        "leave out --from (each export then covers its own rows' days)",
+        "{file}：数据行始于 {row_day}，比 --from {stated} 晚 {days:,} 天：其计划在此前按零花费计（如同尚未开始）；如果该报表只从 "
+        "{row_day} 起导出，请去掉 --from（每个报表即按自身数据行的日期覆盖）",
+    ),
     "actuals_covered_rows": Label("days covered: {first} to {through}, first to last row (or --from/--through)",
                                   "覆盖日期：{first} 至 {through}，首行至末行（或用 --from/--through）"),
     "actuals_covered_through": Label("days covered: {first} (first row) to {through} (--through)",
@@ -832,6 +851,8 @@ LABELS: dict[str, Label] = {
     "actuals_measure_ctr": Label("ctr", "点击率"),
     "actuals_measure_cvr": Label("cvr", "转化率"),
     "actuals_measure_users_per_spend": Label("users_per_spend", "每元新增用户"),
+    "actuals_measure_clicks": Label("clicks", "点击数"),
+    "actuals_measure_revenue": Label("early revenue", "早期收入"),
     # Chinese to the last word (#25): units, words and titles that read English under --lang zh before.
     "percentage_points": Label("pp", "百分点"),
     "gap_points": Label("pt", "百分点"),

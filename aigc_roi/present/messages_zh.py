@@ -380,6 +380,8 @@ _MESSAGES = _rules([
     (r"(.+): (\w+) is not one number or range; a re-forecast rewrites only those",
      "{0}：{1} 不是单个数字或区间；重新预测只改写这两种取值"),
     (r"(.+): a re-forecast cannot rewrite a channel of type (\w+)", "{0}：重新预测无法改写 {1} 类型的渠道"),
+    (r"(.+) (\d{4}-\d{2}): the exports report no new users \(activations\) at (\S+) in column '(.+)', so the "
+     r"re-forecast cannot set that month's users", "{0} {1}：报表在 {2}（'{3}' 列）未报告新增用户（激活）数，重新预测无法设置该月的用户数"),
     (r"(.+): the exports report no new users \(activations\), so the re-forecast cannot set its users",
      "{0}：报表中没有新增用户（激活）数据，重新预测无法设置其用户数"),
     (r"the minimums of one phase add up to more than the maximums of another: no budget fits every phase",

@@ -16,11 +16,16 @@ Definitions (docs/formulas.md §16):
   days (``covered`` = days covered / days in the month; its plan is the
   planned month times ``covered``), and not exported when they cover none
   (an export that ends earlier than another's): its actual is none, not 0.
+  An export whose own rows end (start) more than EARLY_END_DAYS before
+  (after) a stated day is named (``gaps``): its campaigns are read as
+  spending nothing on the days between, which a shorter download has not.
 - Plan: the deterministic run (every range at its median). Actual: sums of
   the rows; none at all for a channel no row matched (not in the exports is
   not "spent nothing"). ``cac`` = spend / users, ``ctr`` = clicks / impressions, ``cvr``
   = users / clicks, ``revenue_per_user`` = early revenue / users; none where
-  the denominator is 0 or the exports lack the column. The plan's
+  the denominator is 0, in a month an export of the channel covers without
+  the column, or in a month one of the channel's rows reports nothing in its
+  cell (``NotReported``: that month alone, never the channel's others). The plan's
   revenue_per_user is the gross revenue of one new user in their join month
   (age 0): first-day and first-7-day payments are part of it.
 - Percentile: of an actual among the ``samples`` draws of the same
@@ -51,6 +56,18 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
+from aigc_roi.whatif.actuals_rows import (
+    NotReported,
+    StatedGap,
+    Unmatched,
+    channel_files,
+    export_days,
+    lacking_columns,
+    month_number,
+    none_in,
+    stated_gaps,
+    tally_rows,
+)
 from aigc_roi.whatif.errors import WhatIfError
 
 FLAG_LOW, FLAG_HIGH = 5.0, 95.0
@@ -87,6 +104,8 @@ class ChannelMonth:
     actual: Measured
     percentile: dict[str, float | None]
     """spend, users, cac -> percentile 0..100 of the actual among the plan's draws."""
+    not_reported: tuple[NotReported, ...] = ()
+    """Per metric none because a row's cell reported nothing, that metric's first such row."""
 
     @property
     def partial(self) -> bool:
@@ -144,13 +163,6 @@ class ChannelActuals:
 
 
 @dataclass(frozen=True)
-class Unmatched:
-    file: str
-    campaign: str
-    spend: float
-
-
-@dataclass(frozen=True)
 class Actuals:
     scenario: str
     through: datetime.date
@@ -169,6 +181,8 @@ class Actuals:
     """The first day covered (the rows' first, or ``--from``); None only for an Actuals built by hand."""
     stated: tuple[str, ...] = ()
     """Which ends of the coverage the user stated: ``from``, ``through``; the others are the rows' first and last day."""
+    gaps: tuple[StatedGap, ...] = ()
+    """The exports whose rows fall more than EARLY_END_DAYS short of a stated day."""
 
     @property
     def past_months(self) -> tuple[int, ...]:
@@ -252,16 +266,18 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     if errors:
         raise ScenarioInvalid(errors)
     # One walk over the rows for every file's first and last day; the exports' together are their extremes.
-    file_days = _file_days(report)
+    file_days = export_days(report)
     _check_stated(scenario, from_day, through, min(first for first, _ in file_days.values()),
                   max(last for _, last in file_days.values()))
     stated = tuple(name for name, day in (("from", from_day), ("through", through)) if day is not None)
+    gaps = stated_gaps(file_days, from_day, through)
     file_days = {file: (from_day or first, through or last) for file, (first, last) in file_days.items()}
     first_day, through = min(first for first, _ in file_days.values()), max(last for _, last in file_days.values())
-    numbers = range(_month_number(scenario.start, first_day), _month_number(scenario.start, through) + 1)
+    numbers = range(month_number(scenario.start, first_day), month_number(scenario.start, through) + 1)
     covered = coverage(first_day, through, scenario.start, numbers)
-    spans = _channel_spans(file_days, channel_of, report, len(scenario.acquisition))
-    monthly, available, matched, unmatched = _sums(report, channel_of, scenario.start, len(scenario.acquisition))
+    files = channel_files(channel_of, report, len(scenario.acquisition))
+    monthly, unreported, matched, unmatched = tally_rows(report, channel_of, scenario.start, len(scenario.acquisition))
+    lacking = lacking_columns(report, files, file_days, scenario.start)
     plan = evaluate(realize(scenario))
     tally = ClipTally(scenario)
     drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed), tally), irr=False)
@@ -270,19 +286,22 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     labels = scenario.month_labels()
     channels = []
     for index, channel in enumerate(scenario.acquisition):
-        span = spans[index]
-        own = covered if span is None else coverage(span[0], span[1], scenario.start, numbers)
+        own = covered if not files[index] else coverage(min(file_days[file][0] for file in files[index]),
+                                                        max(file_days[file][1] for file in files[index]),
+                                                        scenario.start, numbers)
         measured = [_measured(index, month, own[month], series, monthly.get((index, month), {}),
-                              available[index] if own[month] > 0 else set(), channel)
+                              none_in(own[month] > 0 and matched[index] > 0, unreported.get((index, month), {}),
+                                       lacking.get((index, month), set())), channel)
                     for month in numbers]
         shares = np.array([own[month] for month in numbers])
         percentiles = _percentiles(series, index, [month - 1 for month in numbers], shares, [actual for _, actual in measured])
-        months = tuple(ChannelMonth(month, labels[month - 1], own[month], planned, actual, percentile)
+        months = tuple(ChannelMonth(month, labels[month - 1], own[month], planned, actual, percentile,
+                                    tuple(unreported.get((index, month), {}).values()))
                        for month, (planned, actual), percentile in zip(numbers, measured, percentiles, strict=True))
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
                                        _assumptions(channel, index, months, scenario), matched[index]))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
-                   samples, seed, covered, tally.clipped(), first_day, stated)
+                   samples, seed, covered, tally.clipped(), first_day, stated, gaps)
 
 
 def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: datetime.date | None,
@@ -301,62 +320,6 @@ def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: d
         raise WhatIfError(f"--from: expected a date on or before {first_row}, the first day the exports report, found {from_day}")
     if through is not None and through < last_row:
         raise WhatIfError(f"--through: expected a date on or after {last_row}, the last day the exports report, found {through}")
-
-
-def _file_days(report: Report) -> dict[str, tuple[datetime.date, datetime.date]]:
-    """The first and the last day each export reports."""
-    days: dict[str, tuple[datetime.date, datetime.date]] = {}
-    for row in report.rows:
-        first, last = days.get(row.file, (row.day, row.day))
-        days[row.file] = (min(first, row.day), max(last, row.day))
-    return days
-
-
-def _channel_spans(file_days: dict[str, tuple[datetime.date, datetime.date]], channel_of: list[int | None],
-                   report: Report, channels: int) -> list[tuple[datetime.date, datetime.date] | None]:
-    """Per channel, the first and the last day the files its rows come from report; None for a channel no row matched."""
-    files: list[set[str]] = [set() for _ in range(channels)]
-    for row, index in zip(report.rows, channel_of, strict=True):
-        if index is not None:
-            files[index].add(row.file)
-    return [(min(file_days[file][0] for file in own), max(file_days[file][1] for file in own)) if own else None
-            for own in files]
-
-
-def _month_number(start: tuple[int, int], day: datetime.date) -> int:
-    return (day.year - start[0]) * 12 + day.month - start[1] + 1
-
-
-def _sums(report: Report, channel_of: list[int | None], start: tuple[int, int], channels: int) -> tuple[
-        dict[tuple[int, int], dict[str, float]], list[set[str]], list[int], list[Unmatched]]:
-    """Summed metrics per (channel, month), the metrics every row of a channel reports (none for a channel
-    no row matched), rows per channel, unmatched spend."""
-    monthly: dict[tuple[int, int], dict[str, float]] = {}
-    optional = ("impressions", "clicks", "users", "revenue")
-    available = [{"spend", *optional} for _ in range(channels)]
-    matched = [0] * channels
-    unmatched: dict[tuple[str, str], float] = {}
-    for row, index in zip(report.rows, channel_of, strict=True):
-        if index is None:
-            key = (row.file, row.campaign_key)
-            unmatched[key] = unmatched.get(key, 0.0) + row.spend
-            continue
-        matched[index] += 1
-        sums = monthly.setdefault((index, _month_number(start, row.day)), {})
-        sums["spend"] = sums.get("spend", 0.0) + row.spend
-        for name in optional:
-            value = getattr(row, name)
-            if value is None:
-                available[index].discard(name)
-            else:
-                sums[name] = sums.get(name, 0.0) + value
-    for index, rows in enumerate(matched):
-        if rows == 0:
-            # No export covers this channel: nothing was reported, which is not the same as nothing spent.
-            available[index] = set()
-    listed = [Unmatched(file, campaign, spend) for (file, campaign), spend in unmatched.items()]
-    listed.sort(key=lambda item: -item.spend)
-    return monthly, available, matched, listed
 
 
 def _ratio(numerator: float | None, denominator: float | None) -> float | None:
@@ -379,7 +342,7 @@ class _Series:
     drawn_users: np.ndarray
 
 
-def _measured(index: int, month: int, covered: float, series: _Series, sums: Mapping[str, float], available: set[str],
+def _measured(index: int, month: int, covered: float, series: _Series, sums: Mapping[str, float], none: set[str],
               channel: Channel) -> tuple[Measured, Measured]:
     """A channel-month's plan and actual."""
     planned_spend = float(series.spend[index, month - 1]) * covered
@@ -389,7 +352,7 @@ def _measured(index: int, month: int, covered: float, series: _Series, sums: Map
                        revenue_per_user=series.revenue_per_user)
 
     def metric(name: str) -> float | None:
-        return sums.get(name, 0.0) if name in available else None
+        return None if name in none else sums.get(name, 0.0)
 
     spend = metric("spend")
     users, impressions, clicks, revenue = metric("users"), metric("impressions"), metric("clicks"), metric("revenue")

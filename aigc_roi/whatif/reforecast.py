@@ -156,6 +156,11 @@ REWRITES: dict[str, Callable[[Any, ChannelActuals, list[ChannelMonth]], dict[str
 
 def _users(name: str, month: ChannelMonth) -> float:
     if month.actual.users is None:
+        row = next((unreported for unreported in month.not_reported if unreported.metric == "users"), None)
+        if row is not None:
+            # One row's cell: the user can fill it in, so say which.
+            raise WhatIfError(f"{name} {month.label}: the exports report no new users (activations) at {row.place} "
+                              f"in column '{row.header}', so the re-forecast cannot set that month's users")
         raise WhatIfError(f"{name}: the exports report no new users (activations), so the re-forecast cannot set its users")
     return month.actual.users
 

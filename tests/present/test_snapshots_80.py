@@ -107,9 +107,10 @@ def cut_words(text: str, words: list[str]) -> list[str]:
 def split_numbers(text: str) -> list[str]:
     """test_narrow's broken_numbers, with a number that follows Chinese text ("（24 个月）") read on its own."""
     spaced = re.sub(r"(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])(?=[-+\d])", " ", text)
-    # A percentile (P95) and the marks of actuals (2,611! beyond the plan's range, 2025-04* a partial month).
+    # A percentile (P95) and the marks of actuals (2,611! beyond the plan's range, 2025-04* a partial month, 2025-03‡
+    # a month a row left a cell unreported in).
     return [piece for piece in broken_numbers(spaced) if not PATH.search(piece)
-            and not re.fullmatch(r"P\d+!?", piece) and not WHOLE.match(piece.rstrip("!*†"))]
+            and not re.fullmatch(r"P\d+!?", piece) and not WHOLE.match(piece.rstrip("!*†‡"))]
 
 
 PATH = re.compile(r"[a-z_]\[[^\]]+\]")
