@@ -71,13 +71,14 @@ def run(scenario: Scenario) -> Result:
 
 def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | None]:
     """The section-4 figures of the deterministic run; None where a figure is none. With
-    ``with_irr_none_reason``, also ``"irr_none_reason"``: why irr is None (docs/formulas.md §5)."""
+    ``with_irr_none_reason``, also ``"irr_none_reason"``: why irr is None, and ``"irr_kind"``: how it reads where it
+    is not, a return (``"investment"``) or a borrowing rate (``"borrowing"``; docs/formulas.md §5)."""
     from aigc_roi.model.figures import figures_of
 
     result = run(scenario)
     figures: dict[str, float | int | str | None] = dict(figures_of(result.figures))
     if with_irr_none_reason:
-        figures["irr_none_reason"] = result.irr_none_reason[0]
+        figures.update(result.irr_notes())
     return figures
 
 

@@ -12,7 +12,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, comparable, field_locations, target_locations
+from aigc_roi.ci.records import (
+    ChangedInput,
+    Checked,
+    Comparison,
+    IrrNotes,
+    Validated,
+    comparable,
+    field_locations,
+    target_locations,
+)
 from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_change_targets, not_applicable
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.figures import FIGURE_NAMES
@@ -56,9 +65,9 @@ MonthSeries = dict[str, list[float]]
 """Monthly series of a deterministic run by name, month 1 first: what milestones read."""
 
 
-def _run(scenario: Scenario) -> tuple[Figures, MonthSeries, str | None]:
-    """The figures of a deterministic run, the series its milestones bound, and why its IRR is none (None when it
-    is not; docs/formulas.md §5)."""
+def _run(scenario: Scenario) -> tuple[Figures, MonthSeries, IrrNotes]:
+    """The figures of a deterministic run, the series its milestones bound, and what run's JSON says beside them of
+    its IRR: why it is none, or how it reads (docs/formulas.md §5)."""
     # Imported here, not at the top: `validate` shares this module and must stay light.
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
@@ -67,7 +76,7 @@ def _run(scenario: Scenario) -> tuple[Figures, MonthSeries, str | None]:
     result = evaluate(realize(scenario))
     keys = {milestone.key for milestone in scenario.targets.milestones}
     months = {key: [float(value) for value in result.months[key][0]] for key in MILESTONE_KEYS if key in keys}
-    return figures_of(result.figures), months, result.irr_none_reason[0]
+    return figures_of(result.figures), months, result.irr_notes()
 
 
 def held_targets(scenario: Scenario, figures: Figures, months: MonthSeries) -> list[TargetOutcome]:
@@ -96,7 +105,7 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
     for result in results:
         if result.loaded is not None:
             scenario = result.loaded.scenario
-            figures, months, irr_none_reason = _run(scenario)
+            figures, months, irr_notes = _run(scenario)
             held: Figures = figures
             clipped: tuple[Clipped, ...] = ()
             if scenario.targets.min_payback_probability is not None:
@@ -108,7 +117,7 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             # The targets on the change too: `check --base` holds them after the tree may have gone (ci/parallel.py).
             located = {**target_locations(result.loaded, outcomes, CHANGE_TARGETS),
                        **field_locations(result.loaded, (range_.path for range_ in clipped))}
-            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_none_reason))
+            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_notes))
     return checked
 
 
@@ -129,10 +138,10 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
         source = after.loaded if after is not None else change.before
         name, currency = (source.scenario.name, source.scenario.currency) if source is not None else ("", "CNY")
         before: Figures | None = None
-        before_irr_none_reason: str | None = None
+        before_irr_notes: IrrNotes = {}
         missed: frozenset[str] = frozenset()
         if change.before is not None:
-            before, months, before_irr_none_reason = _run(change.before.scenario)
+            before, months, before_irr_notes = _run(change.before.scenario)
             missed = frozenset(o.name for o in held_targets(change.before.scenario, before, months) if not o.passed)
         changed = changed_inputs(change.before, after.loaded) if change.before is not None and after is not None else ()
         currency_change = _currency_change(change.before, after.loaded if after is not None else None)
@@ -159,7 +168,7 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
         comparisons.append(Comparison(change.path, change.status, name, currency, before,
                                       after.figures if after is not None else None, change.before_errors,
                                       changed, missed, blamed, on_change, split if explain else None,
-                                      (before_irr_none_reason, after.irr_none_reason if after is not None else None),
+                                      (before_irr_notes, after.irr_notes if after is not None else {}),
                                       change.was, currency_change))
     return comparisons
 

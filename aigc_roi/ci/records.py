@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,10 @@ from aigc_roi.reader.load import LoadedScenario, find_node
 if TYPE_CHECKING:
     from aigc_roi.model.sampling import Clipped
     from aigc_roi.whatif.explain import FigureChanges
+
+
+IrrNotes = Mapping[str, str | None]
+"""``irr_none_reason`` and ``irr_kind`` of one run (model/result.py ``Result.irr_notes``); empty where no run is."""
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,8 @@ class Checked:
     parent reads it (ci/parallel.py)."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose draws were clipped to their field's domain in the simulation of ``min_payback_probability``."""
-    irr_none_reason: str | None = None
-    """Why the run's IRR is none, as run's JSON says it (docs/formulas.md §5); None when it is not."""
+    irr_notes: IrrNotes = field(default_factory=dict)
+    """What run's JSON says beside the figures of the IRR, ``irr_none_reason`` and ``irr_kind`` (docs/formulas.md §5)."""
 
     @property
     def passed(self) -> bool:
@@ -123,8 +127,8 @@ class Comparison:
     base; empty when either side has no figures."""
     split: FigureChanges | None = None
     """What moved each figure (``check --base --format markdown``); None when not asked for or nothing changed."""
-    irr_none_reasons: tuple[str | None, str | None] = (None, None)
-    """Why the IRR is none at the base revision and now (``Checked.irr_none_reason``)."""
+    irr_notes: tuple[IrrNotes, IrrNotes] = ({}, {})
+    """What run's JSON says of the IRR at the base revision and now (``Checked.irr_notes``)."""
     was: str | None = None
     """Where a renamed or copied file was at the base revision (the version ``before`` is of); None otherwise."""
     currency_change: tuple[str, str] | None = None

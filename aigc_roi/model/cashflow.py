@@ -200,6 +200,31 @@ def irr_none_reason(net_cash: FloatArray) -> list[str | None]:
     return [None if count == 1 else IRR_NONE_REASONS[0 if count == 0 else 1] for count in changes.tolist()]
 
 
+IRR_KINDS: tuple[str, ...] = ("investment", "borrowing")
+"""How an IRR reads (JSON's ``irr_kind``): an investment's (money out first, then in: a return, higher is better) or
+a borrowing's (money in first, then out: what the money costs, higher is worse; docs/formulas.md §5)."""
+
+
+def irr_borrowing(net_cash: FloatArray) -> np.ndarray:
+    """Per sample of ``(H, S)`` net cash, whether its IRR is a borrowing rate: the first non-zero F(t) is positive
+    and the non-zero F(t) change sign once (every positive month before every negative one).
+
+    Then the NPV rises with the rate (each late outflow is discounted more than the early inflows), so a higher
+    IRR means dearer money, not a better return.
+    """
+    borrowing = np.zeros(net_cash.shape[1], dtype=bool)
+    both, _, first_negative, last_positive, _ = _sign_months(net_cash)
+    borrowing[both] = last_positive < first_negative
+    return borrowing
+
+
+def irr_kind(net_cash: FloatArray) -> list[str | None]:
+    """Per sample of ``(H, S)`` net cash, how its IRR reads (``IRR_KINDS``), or None where there is no IRR."""
+    borrowing = irr_borrowing(net_cash).tolist()
+    return [None if reason is not None else IRR_KINDS[1 if borrows else 0]
+            for reason, borrows in zip(irr_none_reason(net_cash), borrowing, strict=True)]
+
+
 def annual_irr(net_cash: FloatArray) -> FloatArray:
     """Annual IRR per sample of ``(H, S)`` monthly net cash; NaN unless F changes sign exactly once.
 

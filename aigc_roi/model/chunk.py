@@ -238,8 +238,10 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                           discount_rate, lifetime_discount)
     figures = inputs.figures(irr)
     if not series:
-        return _Chunk(months={"cumulative_cash": months["cumulative_cash"]}, figures=figures, by_age={}, by_source={},
-                      by_sample={}, by_group={}, gates=gates, inputs=inputs)
+        # Net cash too: whether an IRR is a borrowing rate is read from its signs (engine.evaluate_batch).
+        kept = {name: months[name] for name in ("cumulative_cash", "net_cash")}
+        return _Chunk(months=kept, figures=figures, by_age={}, by_source={}, by_sample={}, by_group={}, gates=gates,
+                      inputs=inputs)
 
     assert per_user is not None, "a chunk with series has its user's values"
     contribution_by_age = per_user.contribution_by_age

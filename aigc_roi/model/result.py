@@ -10,7 +10,7 @@ from functools import cached_property
 import numpy as np
 
 from aigc_roi.model.attribution import _credit_by_join, _credited
-from aigc_roi.model.cashflow import irr_none_reason
+from aigc_roi.model.cashflow import irr_kind, irr_none_reason
 from aigc_roi.model.cohorts import cohort_contribution, grouped_cohort_contribution
 from aigc_roi.model.paid import max_unit_cost
 from aigc_roi.model.params import _ratio
@@ -142,6 +142,15 @@ class Result:
     def irr_none_reason(self) -> list[str | None]:
         """Per sample, why ``irr`` is none (``cashflow.IRR_NONE_REASONS``), None where it exists."""
         return irr_none_reason(self.months["net_cash"].T)
+
+    @cached_property
+    def irr_kind(self) -> list[str | None]:
+        """Per sample, how ``irr`` reads (``cashflow.IRR_KINDS``: a return or a borrowing rate), None where it is none."""
+        return irr_kind(self.months["net_cash"].T)
+
+    def irr_notes(self, sample: int = 0) -> dict[str, str | None]:
+        """What JSON says beside one sample's figures about its IRR: ``irr_none_reason`` and ``irr_kind``."""
+        return {"irr_none_reason": self.irr_none_reason[sample], "irr_kind": self.irr_kind[sample]}
 
     @cached_property
     def channel_max_unit_cost(self) -> FloatArray:

@@ -24,7 +24,7 @@ from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle, none_over
+from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over
 from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
@@ -407,6 +407,9 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: s
 def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: NumberStyle) -> str:
     """``after - before`` of figure ``name`` in its unit: percentage points for roi and irr, months for paybacks."""
     before, after = was.get(name), now.get(name)
+    if name == "irr" and irr_kinds_differ([was, now]):
+        # A return against a borrowing rate: their difference is no change of anything (docs/formulas.md §5).
+        return NONE
     if before is None or after is None:
         # Reaching payback is the best change there is, losing it the worst; a payback that is none because the
         # figure it is computed over is (no CAC) was never there to reach or lose.
@@ -446,9 +449,9 @@ def comparison_grid(comparison: Comparison, lang: str = "en") -> GridTable:
     Figures are named by key in English (as in JSON) and by their label in Chinese.
     """
     style = NumberStyle(lang, comparison.currency)
-    # Each side with why its IRR is none, as run says it.
-    before, after = (None if figures is None else {**figures, "irr_none_reason": reason}
-                     for figures, reason in zip((comparison.before, comparison.after), comparison.irr_none_reasons, strict=True))
+    # Each side with why its IRR is none, or how it reads, as run says it.
+    before, after = (None if figures is None else {**figures, **notes}
+                     for figures, notes in zip((comparison.before, comparison.after), comparison.irr_notes, strict=True))
     no_before = label("check_status_new" if comparison.status == "new" else "check_invalid", lang)
     no_after = label("check_status_removed" if comparison.status == "removed" else "check_invalid", lang)
     names = list(comparison.after or comparison.before or {})

@@ -10,6 +10,7 @@ values differ.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_rows
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import figure_text
@@ -29,11 +30,13 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def best_columns(name: str, values: list[float | None]) -> set[int]:
-    """Indices of the best values of figure ``name`` (module docstring for the rules)."""
-    if BY_NAME[name].better == "neither" or len(values) < 2:
+def best_columns(name: str, values: list[float | None], figures: Sequence[Mapping[str, Any]] = ()) -> set[int]:
+    """Indices of the best values of figure ``name`` (module docstring for the rules); ``figures``, each column's,
+    say which way an IRR is better (``irr_better``: none where returns and borrowing rates mix)."""
+    better = irr_better(figures) if name == "irr" and figures else BY_NAME[name].better
+    if better is None or better == "neither" or len(values) < 2:
         return set()
-    lower = BY_NAME[name].better == "lower"
+    lower = better == "lower"
     # Undefined is worst: payback "never", roi without spend, ...
     keyed = [(-math.inf if v is None else (-v if lower else v)) for v in values]
     best = max(keyed)
@@ -46,14 +49,22 @@ def delta_from(value: float | None, first: float | None) -> float | None:
     return None if value is None or first is None else value - first
 
 
+def figure_deltas(name: str, scenarios: Sequence[Mapping[str, Any]]) -> list[float | None]:
+    """Each later column's change in figure ``name`` against the first; none for an IRR whose kind differs from the
+    first's (a return less a borrowing rate is no change of anything)."""
+    first = scenarios[0]["figures"]
+    return [None if name == "irr" and irr_kinds_differ([first, scenario["figures"]])
+            else delta_from(scenario["figures"][name], first[name]) for scenario in scenarios[1:]]
+
+
 def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
     names = [scenario["name"] for scenario in scenarios]
     header = ["figure", *names, *(f"Δ {name}" for name in names[1:]), "best"]
     rows: list[list[Any]] = []
     for name in FIGURE_NAMES:
         values = [scenario["figures"][name] for scenario in scenarios]
-        deltas = [delta_from(value, values[0]) for value in values[1:]]
-        best = "; ".join(names[i] for i in sorted(best_columns(name, values)))
+        deltas = figure_deltas(name, scenarios)
+        best = "; ".join(names[i] for i in sorted(best_columns(name, values, [scenario["figures"] for scenario in scenarios])))
         if style is None:
             rows.append([name, *values, *deltas, best])
         else:
@@ -84,6 +95,27 @@ def chance_best(values: list[float]) -> set[int]:
     return {i for i, value in enumerate(values) if value == max(values)}
 
 
+def risk_best(name: str, summaries: Sequence[Mapping[str, Any]]) -> set[int]:
+    """The best medians of figure ``name`` among the columns' distributions; an IRR's only where each column's draws
+    read one way: all returns (higher is better) or all borrowing rates (lower is)."""
+    if name not in BY_NAME:
+        return set()
+    values = [summary["p50"] for summary in summaries]
+    shares = {summary.get("borrowing_share", 0.0) for summary in summaries} if name == "irr" else {0.0}
+    if shares == {0.0}:
+        return best_columns(name, values)
+    if shares == {1.0}:
+        return best_columns(name, values, [{"irr_kind": "borrowing"}] * len(values))
+    return set()
+
+
+def risk_borrowing_note(scenarios: Sequence[Mapping[str, Any]], lang: str) -> str | None:
+    """The line under `compare --samples` when some column's draws have an IRR that is a borrowing rate."""
+    if not any(scenario["distribution"]["figures"]["irr"].get("borrowing_share", 0.0) > 0 for scenario in scenarios):
+        return None
+    return label("irr_borrowing_in_draws", lang)
+
+
 def distribution_figures(scenarios: list[dict[str, Any]]) -> list[str]:
     return list(scenarios[0]["distribution"]["figures"])
 
@@ -96,7 +128,7 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
     for name in distribution_figures(scenarios):
         for key in RISK_PERCENTILES:
             values = [scenario["distribution"]["figures"][name][key] for scenario in scenarios]
-            best = best_columns(name, values) if key == "p50" and name in BY_NAME else set()
+            best = risk_best(name, [scenario["distribution"]["figures"][name] for scenario in scenarios]) if key == "p50" else set()
             cells = values if style is None else [figure_text(name, value, style, never) for value in values]
             rows.append([name, key if style is None else key.upper(), *cells, "; ".join(names[i] for i in sorted(best))])
     for chance in CHANCES:
@@ -145,6 +177,11 @@ class ComparePresenter(Presenter[Comparison]):
 
     def markdown(self, result: Comparison) -> str:
         text = to_markdown(self.styled_rows(result), self.title)
+        lang = self.style.lang
+        borrowing = (risk_borrowing_note(compare_columns(result), lang) if self.on_risk
+                     else irr_borrowing_note([column.figures for column in result.columns], lang))
+        if borrowing is not None:
+            text += f"\n_{borrowing}_\n"
         if result.changes is None:
             return text
         return text + "\n" + to_markdown(explain_rows(result.changes, self.style), label("explain_title", self.style.lang),

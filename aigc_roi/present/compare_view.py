@@ -8,12 +8,21 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
-from aigc_roi.present.compare import CHANCES, RISK_PERCENTILES, best_columns, chance_best, delta_from, distribution_figures
+from aigc_roi.model.figures import FIGURE_NAMES, FIGURES
+from aigc_roi.present.compare import (
+    CHANCES,
+    RISK_PERCENTILES,
+    best_columns,
+    chance_best,
+    distribution_figures,
+    figure_deltas,
+    risk_best,
+    risk_borrowing_note,
+)
 from aigc_roi.present.drivers import signed, signed_in
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.simulation import figure_text
 
@@ -26,7 +35,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     """Figures in rows, scenarios in columns; narrower layouts in present/layout.py's order."""
     lang = style.lang
     title = f"{label('compare_title', lang)} ({style.currency})"
-    caption = label("compare_caption", lang)
+    borrowing = irr_borrowing_note([scenario["figures"] for scenario in scenarios], lang)
+    caption = label("compare_caption", lang) + (f" {borrowing}" if borrowing else "")
     never = label("never", lang)
     names = [scenario["name"] for scenario in scenarios]
 
@@ -35,8 +45,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
         rows = []
         for name in FIGURE_NAMES:
             values = [scenario["figures"][name] for scenario in scenarios]
-            deltas = [delta_from(value, values[0]) for value in values[1:]]
-            best = best_columns(name, values)
+            deltas = figure_deltas(name, scenarios)
+            best = best_columns(name, values, [scenario["figures"] for scenario in scenarios])
             unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
             texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"])
                      for value, scenario in zip(values, scenarios, strict=True)]
@@ -78,7 +88,7 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
     cells: list[list[Text]] = [[] for _ in scenarios]
     for name in distribution_figures(scenarios):
         summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
-        best = best_columns(name, [summary["p50"] for summary in summaries]) if name in BY_NAME else set()
+        best = risk_best(name, summaries)
         labels.append(Text(label(name, lang)))
         for i, summary in enumerate(summaries):
             low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
@@ -94,4 +104,5 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
     columns = [Column(label("figure", lang), labels, numeric=False, prose=True),
                *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]
-    return table_or_blocks(columns, title, label("compare_risk_caption", lang))
+    borrowing = risk_borrowing_note(scenarios, lang)
+    return table_or_blocks(columns, title, label("compare_risk_caption", lang) + (f" {borrowing}" if borrowing else ""))

@@ -54,6 +54,10 @@ LABELS: dict[str, Label] = {
     "no_single_irr": Label("none: no single IRR", "无：IRR 不唯一或不存在"),
     "irr_none_no_sign_change": Label("none: no sign change", "无：现金流未变号"),
     "irr_none_more_than_one_sign_change": Label("none: more than one sign change", "无：现金流多次变号"),
+    "irr_borrowing_value": Label("{value}, a borrowing rate", "{value}，借款利率"),
+    "irr_borrowing_note": Label(
+        "The IRR is a borrowing rate: cash comes in first, so a higher IRR is worse (the MIRR reads as a return).",
+        "IRR 是借款利率：现金先流入，IRR 越高越差（MIRR 仍按收益率读）。"),
     "mirr_none": Label("no month is negative or none is positive (or the horizon is one month)",
                        "没有负的月份或没有正的月份（或期限只有 1 个月）"),
     "recognised_revenue": Label("Recognised revenue", "确认收入", short=("Recognised", "确认收入")),
@@ -488,6 +492,17 @@ LABELS: dict[str, Label] = {
         "LTV：每个买来的用户在周期内归因的贡献，不折现。",
     ),
     "peak_cash_still_falling": Label("≥ {amount}, still falling at month {month}", "≥ {amount}，第 {month} 月仍在下降"),
+    "irr_borrowing_share": Label(
+        "IRR: in {share} of draws it is a borrowing rate (cash comes in first, so a higher IRR is worse); its "
+        "percentiles mix those costs of money with the other draws' returns.",
+        "IRR：{share} 的抽样中它是借款利率（现金先流入，IRR 越高越差）；其分位数把这些资金成本与其余抽样的收益率混在一起。"),
+    "irr_borrowing_in_draws": Label(
+        "In some draws the IRR is a borrowing rate (cash comes in first, so a higher IRR is worse): its median is "
+        "marked best only where every column's draws read one way.",
+        "部分抽样中 IRR 是借款利率（现金先流入，IRR 越高越差）：只有各列抽样读法一致时才标出最佳中位数。"),
+    "irr_borrowing_every_draw": Label(
+        "IRR: in every draw it is a borrowing rate (cash comes in first, so a higher IRR is worse).",
+        "IRR：每次抽样中它都是借款利率（现金先流入，IRR 越高越差）。"),
     "peak_cash_share_still_falling": Label(
         "Peak cash need: in {share} of draws the cash is still falling at month {month}, so there it is the low so "
         "far, not a peak.",
@@ -712,6 +727,11 @@ LABELS: dict[str, Label] = {
     "no_cash_need": Label("no cash needed: cumulative cash never below 0", "无需垫资：累计现金流从未为负"),
     "zero_denominator": Label("its denominator is 0", "分母为 0"),
     "none_over": Label("{figure} is none ({reason})", "{figure}为无（{reason}）"),
+    "peak_cash_lower_bound": Label("a lower bound: cumulative cash is still falling at month {month}",
+                                   "只是下限：累计现金到第 {month} 月仍在下降"),
+    "peak_cash_at_horizon": Label("Cash still falling at the horizon (peak cash need a lower bound)",
+                                  "期末现金仍在下降（最大资金需求只是下限）"),
+    "unit_boolean": Label("yes/no", "是/否"),
     "scenario_note": Label("{name}: {reason}", "{name}：{reason}"),
     # An option or argument and its problem, as click refuses it (cli/edge.py).
     "named_problem": Label("{name}: {problem}", "{name}：{problem}"),

@@ -22,11 +22,11 @@ over the ``decimals`` each style takes, ``figure``'s ``extra``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aigc_roi.model.figures import rules_of
+from aigc_roi.model.figures import Figure, rules_of
 from aigc_roi.present.labels import label
 
 NONE = "—"
@@ -71,6 +71,31 @@ def never_text(name: str, horizon: int, lang: str) -> str:
 def irr_none_label(figures: Mapping[str, Any] | None) -> str:
     """The label of why an IRR is none: the run's ``irr_none_reason`` in ``figures`` (docs/formulas.md §5)."""
     return IRR_NONE_LABELS.get((figures or {}).get("irr_none_reason") or "", "no_single_irr")
+
+
+def irr_borrowing(figures: Mapping[str, Any] | None) -> bool:
+    """Whether the run's IRR in ``figures`` is a borrowing rate (``irr_kind``, docs/formulas.md §5): higher is worse."""
+    return (figures or {}).get("irr_kind") == "borrowing"
+
+
+def irr_borrowing_note(figures: Sequence[Mapping[str, Any] | None], lang: str) -> str | None:
+    """The sentence under a table of these runs' figures when an IRR among them is a borrowing rate; else None."""
+    return label("irr_borrowing_note", lang) if any(irr_borrowing(run) for run in figures) else None
+
+
+def irr_kinds_differ(figures: Sequence[Mapping[str, Any] | None]) -> bool:
+    """Whether some of these runs' IRRs are returns and some borrowing rates: no difference of the two means
+    anything."""
+    return len({(run or {}).get("irr_kind") for run in figures} - {None}) > 1
+
+
+def irr_better(figures: Sequence[Mapping[str, Any] | None]) -> str | None:
+    """Which way the best IRR of these runs lies: "higher" for returns, "lower" where every one is a borrowing rate
+    (cheaper money), None where some are and some are not (a rate of return and a cost of money do not rank)."""
+    borrowing = [irr_borrowing(run) for run in figures]
+    if not any(borrowing):
+        return "higher"
+    return "lower" if all(borrowing) else None
 
 
 @dataclass(frozen=True)
@@ -148,7 +173,8 @@ class NumberStyle:
     def figure(self, name: str, value: float | None, never: str = NONE, figures: Mapping[str, Any] | None = None,
                extra: int = 0) -> str:
         """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap; ``figures``
-        (the run's, with ``irr_none_reason``) say why it is none; ``extra`` decimals beyond its unit's, to tell it
+        (the run's, with ``irr_none_reason`` and ``irr_kind``) say why it is none, or that an IRR is a borrowing
+        rate; ``extra`` decimals beyond its unit's, to tell it
         from a limit it is compared with (model/compared.py ``told_apart``)."""
         rules = rules_of(name)
         if value is None:
@@ -160,6 +186,14 @@ class NumberStyle:
                 # Say why: an IRR exists only where the cash flow changes sign once (docs/formulas.md §5).
                 return label(irr_none_label(figures), self.lang)
             return NONE
+        text = self._figure_value(rules, value, never, extra)
+        if name == "irr" and irr_borrowing(figures):
+            # A borrowing-shaped flow's IRR is what the money costs: read the other way round (docs/formulas.md §5).
+            return label("irr_borrowing_value", self.lang).format(value=text)
+        return text
+
+    def _figure_value(self, rules: Figure, value: float, never: str, extra: int) -> str:
+        """A figure's number by its unit and display cap."""
         if rules.display_cap is not None and value > rules.display_cap:
             cap = rules.display_cap * 100 if rules.unit == "percent" else rules.display_cap
             return f"> {cap:,.0f}{'%' if rules.unit == 'percent' else ''}"

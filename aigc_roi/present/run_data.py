@@ -64,7 +64,7 @@ class RunReport:
     currency: str
     horizon_months: int
     figures: Mapping[str, Any]
-    """Every figure by name, ``irr_none_reason`` and ``peak_cash_at_horizon`` (present/peak_cash.py)."""
+    """Every figure by name, ``irr_none_reason``, ``irr_kind`` and ``peak_cash_at_horizon`` (present/peak_cash.py)."""
     channels: tuple[ChannelRun, ...]
     months: tuple[Mapping[str, Any], ...]
     """Per plan month: ``month``, ``label`` and every column of MONTH_COLUMNS."""
@@ -130,9 +130,9 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
         scenario=scenario.name,
         currency=scenario.currency,
         horizon_months=scenario.horizon_months,
-        # Beside the figures, not one of them: why irr is null (docs/formulas.md §5); then the horizon flag.
-        figures=with_horizon_flag({**figures_of(result.figures), "irr_none_reason": result.irr_none_reason[0]},
-                                  scenario.horizon_months),
+        # Beside the figures, not one of them: why irr is null, or how it reads (docs/formulas.md §5); then the
+        # horizon flag.
+        figures=with_horizon_flag({**figures_of(result.figures), **result.irr_notes()}, scenario.horizon_months),
         channels=channels,
         months=months,
         fits=fits_report(scenario),

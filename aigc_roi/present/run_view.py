@@ -28,7 +28,7 @@ from aigc_roi.present.layout import (
     unbreakable,
     vertical,
 )
-from aigc_roi.present.numbers import NumberStyle, never_text
+from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import visible
 
@@ -313,6 +313,9 @@ def gates_table(report: RunReport, style: NumberStyle) -> Fitted:
 
 def run_view(report: RunReport, style: NumberStyle, show_months: bool) -> list[RenderableType]:
     parts: list[RenderableType] = [figures_panel(report, style)]
+    borrowing = irr_borrowing_note([report.figures], style.lang)
+    if borrowing is not None:
+        parts.append(Text(borrowing))
     if report.channels:
         parts.append(channels_table(report, style))
     if report.gates is not None:

@@ -55,7 +55,9 @@ def distribution_json(simulation: Simulation) -> dict[str, Any]:
     figures = {
         name: {"mean": summary.mean,
                **{key: summary.percentiles[q] for key, q in zip(keys, simulation.percentiles, strict=True)},
-               "defined_share": summary.defined_share}
+               "defined_share": summary.defined_share,
+               # The IRR's percentiles rank borrowing rates with returns: how many of its draws are such a rate.
+               **({"borrowing_share": simulation.irr_borrowing_share} if name == "irr" else {})}
         for name, summary in simulation.figures.items()
     }
     return {"samples": simulation.samples, "seed": simulation.seed, "payback_target_months": simulation.payback_target_months,
@@ -103,6 +105,8 @@ def simulation_rows(simulation: Simulation) -> Rows:
         rows.append(["figures", name, "mean", summary.mean])
         rows += [["figures", name, percentile_key(q), summary.percentiles[q]] for q in simulation.percentiles]
         rows.append(["figures", name, "defined_share", summary.defined_share])
+        if name == "irr":
+            rows.append(["figures", name, "borrowing_share", simulation.irr_borrowing_share])
     rows += [["probabilities", name, "probability", value] for name, value in simulation.probabilities.items()]
     rows += [["gates", name, "pass_probability", share] for name, share in simulation.gate_pass_probabilities]
     for target, shares in simulation.variance_shares.items():
@@ -174,6 +178,9 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
     note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
     if note is not None:
         parts.append(note + "\n")
+    borrowing = borrowing_note(simulation, style)
+    if borrowing is not None:
+        parts.append(borrowing + "\n")
     parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, scenario, style), label("variance_shares", lang)))
@@ -181,6 +188,16 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
             parts.append(shares_subset(simulation, lang) + "\n")
     parts.append(independence_note(simulation, lang) + "\n")
     return "\n".join(parts)
+
+
+def borrowing_note(simulation: Simulation, style: NumberStyle) -> str | None:
+    """The line under the figures when some draws' IRR is a borrowing rate (docs/formulas.md §10); None when none is."""
+    share = simulation.irr_borrowing_share
+    if share <= 0:
+        return None
+    if share >= 1:
+        return label("irr_borrowing_every_draw", style.lang)
+    return label("irr_borrowing_share", style.lang).format(share=style.percent(share))
 
 
 def shares_subset(simulation: Simulation, lang: str) -> str:

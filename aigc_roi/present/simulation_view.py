@@ -23,6 +23,7 @@ from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, p
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.simulation import (
+    borrowing_note,
     figure_rows,
     independence_note,
     percentile_key,
@@ -182,6 +183,9 @@ def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberSty
     note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
     if note is not None:
         views.append(Text(note, style="yellow"))
+    borrowing = borrowing_note(simulation, style)
+    if borrowing is not None:
+        views.append(Text(borrowing, style="yellow"))
     views += [
         _rich(probability_rows(simulation, style), label("chances", lang)),
         histogram_view(simulation, style),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
@@ -20,7 +21,7 @@ from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle, never_text
+from aigc_roi.present.numbers import NONE, NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
 
@@ -75,11 +76,24 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
 
 
 def figures_table(report: RunReport) -> Table:
-    rows: list[list[Any]] = [[name, report.figures[name]] for name in FIGURE_NAMES]
-    if "peak_cash_at_horizon" in report.figures:
+    """figure, value and a note: what JSON says beside the figures, on the row it is about (``figure_note``)."""
+    figures = report.figures
+    rows: list[list[Any]] = [[name, figures[name], figure_note(name, figures)] for name in FIGURE_NAMES]
+    if "peak_cash_at_horizon" in figures:
         # 1 or 0: the value column of the figures table holds numbers only.
-        rows.append(["peak_cash_at_horizon", int(report.figures["peak_cash_at_horizon"])])
-    return ["figure", "value"], rows
+        rows.append(["peak_cash_at_horizon", int(figures["peak_cash_at_horizon"]), None])
+    return ["figure", "value", "note"], rows
+
+
+def figure_note(name: str, figures: Mapping[str, Any]) -> str | None:
+    """The machine note of a figure's row where a number alone misleads (docs/formulas.md §8): the irr row's
+    ``irr_none_reason`` or ``irr_kind`` (``investment``, ``borrowing``), ``lower_bound`` on a peak cash need still
+    falling at the horizon; None elsewhere."""
+    if name == "irr":
+        return figures.get("irr_none_reason") or figures.get("irr_kind")
+    if name == "peak_cash_need" and figures.get("peak_cash_at_horizon"):
+        return "lower_bound"
+    return None
 
 
 def channels_table(report: RunReport, lang: str = "en") -> Table:
@@ -159,6 +173,9 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
     style = style or NumberStyle("en", report.currency)
     parts = [f"## {markdown_text(report.scenario)} ({report.currency})\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
+    borrowing = irr_borrowing_note([report.figures], style.lang)
+    if borrowing is not None:
+        parts.append(f"_{borrowing}_\n")
     if report.channels:
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
         parts.append("".join(f"_{note}_\n" for note in channel_notes(report.channels, style.lang)))

@@ -26,7 +26,7 @@ from aigc_roi.present.explain import ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import irr_none_label, none_over
+from aigc_roi.present.numbers import irr_borrowing, irr_none_label, none_over
 from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
@@ -76,11 +76,17 @@ class ScenarioFacts:
 def _figures_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
     columns = [Column(label("figure", lang)), Column(label("value", lang)), Column(label("key", lang)),
                Column(label("unit", lang)), Column(label("note", lang))]
-    currency, horizon = report.currency, report.horizon_months
-    rows = [[label(name, lang), report.figures[name], name, _unit_text(unit_of(name), currency, lang),
-             none_reason(name, report.figures, horizon, lang) if report.figures[name] is None else None]
+    figures, currency, horizon = report.figures, report.currency, report.horizon_months
+    rows = [[label(name, lang), figures[name], name, _unit_text(unit_of(name), currency, lang),
+             figure_note_text(name, figures, horizon, lang)]
             for name in FIGURE_NAMES]
-    return columns, rows, [figure_format(name) for name in FIGURE_NAMES]
+    formats: list[str | None] = [figure_format(name) for name in FIGURE_NAMES]
+    if "peak_cash_at_horizon" in figures:
+        # The CSV's flag row, a spreadsheet's own TRUE or FALSE here (docs/formulas.md §8).
+        rows.append([label("peak_cash_at_horizon", lang), bool(figures["peak_cash_at_horizon"]), "peak_cash_at_horizon",
+                     label("unit_boolean", lang), None])
+        formats.append(None)
+    return columns, rows, formats
 
 
 _UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit_ratio", "month": "unit_month"}
@@ -88,6 +94,19 @@ _UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit
 
 def _unit_text(unit: str, currency: str, lang: str) -> str:
     return currency if unit == "money" else label(_UNIT_LABELS[unit], lang)
+
+
+def figure_note_text(name: str, figures: Mapping[str, Any], horizon: int, lang: str) -> str | None:
+    """The note beside a figure of ``figures`` (a run's, with ``irr_none_reason``, ``irr_kind`` and
+    ``peak_cash_at_horizon``): why it is none, or how its number reads where alone it would mislead (an IRR that is
+    a borrowing rate, a peak cash need still growing at the horizon); None where the number says it all."""
+    if figures[name] is None:
+        return none_reason(name, figures, horizon, lang)
+    if name == "irr" and irr_borrowing(figures):
+        return label("irr_borrowing_note", lang)
+    if name == "peak_cash_need" and figures.get("peak_cash_at_horizon"):
+        return label("peak_cash_lower_bound", lang).format(month=horizon)
+    return None
 
 
 def none_reason(name: str, figures: Mapping[str, Any], horizon: int, lang: str) -> str:
@@ -294,10 +313,12 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence
 
 
 def _compare_note(name: str, columns: Sequence[dict[str, Any]], horizons: Sequence[int], lang: str) -> str | None:
-    """Why figure ``name`` is none, for each scenario where it is: ``starter: its denominator is 0``."""
-    reasons = [label("scenario_note", lang).format(name=column["name"], reason=none_reason(name, column["figures"], horizon, lang))
-               for column, horizon in zip(columns, horizons, strict=True) if column["figures"][name] is None]
-    return label("notes_separator", lang).join(reasons) or None
+    """Each scenario's note on figure ``name`` (``figure_note_text``), where it has one: ``starter: its denominator
+    is 0``."""
+    notes = [(column["name"], figure_note_text(name, column["figures"], horizon, lang))
+             for column, horizon in zip(columns, horizons, strict=True)]
+    return label("notes_separator", lang).join(label("scenario_note", lang).format(name=scenario, reason=note)
+                                               for scenario, note in notes if note is not None) or None
 
 
 SHARE_OF_MONTH = "0.00"

@@ -29,7 +29,8 @@ class ComparedScenario:
     currency: str
     horizon_months: int
     figures: Mapping[str, float | int | str | None]
-    """The deterministic figures, none as None, and ``irr_none_reason`` (why irr is none, docs/formulas.md §5)."""
+    """The deterministic figures, none as None, ``irr_none_reason`` and ``irr_kind`` (why irr is none, or how it
+    reads: docs/formulas.md §5)."""
     simulation: Simulation | None
     """On risk (``--samples``): the figures' distributions and chances."""
 
@@ -67,8 +68,7 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     titles = column_titles([name or scenario.name for name, _, scenario in scenarios], [source for _, source, _ in scenarios])
     for title, (_, source, scenario) in zip(titles, scenarios, strict=True):
         result = evaluate(realize(scenario))
-        figures: dict[str, float | int | str | None] = {**figures_of(result.figures),
-                                                         "irr_none_reason": result.irr_none_reason[0]}
+        figures: dict[str, float | int | str | None] = {**figures_of(result.figures), **result.irr_notes()}
         simulation = simulate(scenario, samples, seed, jobs=jobs) if samples is not None else None
         columns.append(ComparedScenario(title, source, scenario.currency, scenario.horizon_months, figures, simulation))
     return Comparison(tuple(columns))

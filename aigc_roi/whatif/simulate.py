@@ -38,6 +38,11 @@ Decisions where the spec is silent:
   ``max_payback_months``, else 12.
 - **peak_cash_need** = max(0, -min_t cumulative cash) per sample (spec
   section 4), as the engine computes it for every sample.
+- **An IRR that is a borrowing rate** in some samples (cash in first, then
+  out: docs/formulas.md §5) is kept in the IRR's percentiles, as the spec
+  reports every one-sign-change IRR; ``irr_borrowing_share`` says in how
+  many samples it is one, and the outputs say the percentiles then mix
+  returns with costs of money.
 - **Cash fan**: the requested percentiles of cumulative cash in every month.
   Exact over all samples while samples x months <= ``FAN_BUDGET_CELLS``;
   beyond that over the first ``FAN_BUDGET_CELLS // months`` samples, which
@@ -215,6 +220,9 @@ class Simulation:
     plan's, each sample gated by its own tests (docs/formulas.md §18)."""
     clipped: tuple[Clipped, ...] = ()
     """Each range some of whose draws fell outside its field's domain and were clipped to it, over every sample."""
+    irr_borrowing_share: float = 0.0
+    """Share of samples whose IRR is a borrowing rate (model/cashflow.py ``irr_borrowing``): the IRR's percentiles
+    rank those with the returns of the others, so a share above 0 says they mix two readings."""
 
 
 def simulate(
@@ -313,6 +321,7 @@ def simulate(
         sample_figures=per_sample,
         gate_pass_probabilities=tuple((gate.name, evaluated.gate_passes[g] / samples) for g, gate in enumerate(scenario.gates)),
         clipped=evaluated.clipped,
+        irr_borrowing_share=evaluated.borrowing / samples,
     )
 
 
@@ -337,6 +346,8 @@ class _Evaluated:
     """Streamed only: each figure's mean over its defined samples, summed in float64 as the chunks go."""
     clipped: tuple[Clipped, ...]
     """The ranges with draws clipped to their field's domain, counted over every sample."""
+    borrowing: int
+    """Samples whose IRR is a borrowing rate."""
 
 
 def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
@@ -379,6 +390,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     fan_rows = np.empty((kept_fan, horizon))
     met = dict.fromkeys(conditions, 0)
     gate_passes = [0.0] * len(scenario.gates)
+    borrowing = 0
     sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
 
     def parts() -> Iterator[tuple[int, int, Scenario]]:
@@ -408,6 +420,8 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
                 share_outcomes[name][start:min(stop, kept_shares)] = values[: kept_shares - start]
         for condition, (name, meets) in conditions.items():
             met[condition] += int(np.count_nonzero(meets(np.broadcast_to(batch.figures[name], (stop - start,)))))
+        if batch.irr_borrowing is not None:
+            borrowing += int(np.count_nonzero(np.broadcast_to(batch.irr_borrowing, (stop - start,))))
         if batch.gate_passed is not None:
             passed = np.broadcast_to(batch.gate_passed, (stop - start, len(gate_passes))).sum(axis=0)
             gate_passes = [total + float(count) for total, count in zip(gate_passes, passed, strict=True)]
@@ -417,7 +431,8 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
         report(EVALUATING, stop, samples)
     means = {name: total.mean() for name, total in sums.items()} if stream else {}
     share_inputs = {path: draws[:kept_shares] for path, draws in inputs.items()}
-    return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, met, gate_passes, means, tally.clipped())
+    return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, met, gate_passes, means, tally.clipped(),
+                      borrowing)
 
 
 class _DefinedSum:

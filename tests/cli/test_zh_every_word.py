@@ -25,6 +25,7 @@ import yaml
 from cli_runner import invoke
 
 from aigc_roi.cli.commands import COMMANDS
+from aigc_roi.model.cashflow import IRR_KINDS
 from aigc_roi.model.figures import CHANNEL_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,6 +127,8 @@ def _key_words() -> frozenset[str]:
     for path in SCENARIOS:
         keys |= set(_keys(yaml.safe_load(path.read_text(encoding="utf-8"))))
     keys |= {*FIGURE_NAMES, *CHANNEL_COLUMNS, *MONTH_COLUMNS, *COMMANDS, *(path.stem for path in TEMPLATES.glob("*.yaml"))}
+    # The CSV figures' note on the irr row: JSON's irr_kind, a key in every language.
+    keys |= set(IRR_KINDS)
     # The columns of the what-if tables, which their markdown shares with their CSV.
     for args in (["breakeven", str(CHAT)], ["sensitivity", str(CHAT)], ["compare", str(CHAT), str(VIDEO)],
                  ["compare", str(CHAT), str(VIDEO), "--samples", "50"]):

@@ -388,7 +388,8 @@ def test_new_figures_in_csv_xlsx_markdown_compare_and_simulate(tmp_path: Path) -
     # At a bid of 40: F = 2,700 + 1,000 - 4,000 - 500 = -800, then 1,350 - 500 = 850; m = 0, H = 2:
     # mirr = (850 / 800)^12 - 1. The campaign never pays back: P(2) = 1,350 - 4,000 < 0.
     dear = write(tmp_path, FREE_AND_PAID.replace("bid: 10", "bid: 40"))
-    rows = dict(csv.reader(io.StringIO(invoke(["run", str(dear), "--format", "csv", "--table", "figures"]).stdout)))
+    figures_csv = invoke(["run", str(dear), "--format", "csv", "--table", "figures"]).stdout
+    rows = {row[0]: row[1] for row in csv.reader(io.StringIO(figures_csv))}
     assert rows["paid_payback_month"] == "" and float(rows["mirr"]) == pytest.approx((850 / 800) ** 12 - 1)
     book = tmp_path / "out.xlsx"
     assert invoke(["run", str(dear), "--format", "xlsx", "--output", str(book)]).exit_code == 0

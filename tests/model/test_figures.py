@@ -40,9 +40,10 @@ def _csv_first_column(text: str) -> list[str]:
 
 def test_every_output_format_carries_every_figure(example: Path, tmp_path: Path) -> None:
     run = invoke(["run", str(example), "--format", "json"])
-    # Beside the figures JSON says why an IRR is none (docs/formulas.md §5); it is no figure. run's machine formats
-    # end with a flag, not a figure: whether the peak cash need is still falling at the horizon (docs/formulas.md §12).
-    assert list(json.loads(run.stdout)["figures"]) == [*FIGURE_NAMES, "irr_none_reason", "peak_cash_at_horizon"]
+    # Beside the figures JSON says why an IRR is none, or how it reads (docs/formulas.md §5); neither is a figure.
+    # run's machine formats end with a flag, not a figure: whether the peak cash need is still falling at the horizon
+    # (docs/formulas.md §12).
+    assert list(json.loads(run.stdout)["figures"]) == [*FIGURE_NAMES, "irr_none_reason", "irr_kind", "peak_cash_at_horizon"]
     assert _csv_first_column(invoke(["run", str(example), "--format", "csv", "--table", "figures"]).stdout) == [
         *FIGURE_NAMES, "peak_cash_at_horizon"]
     markdown = invoke(["run", str(example), "--format", "markdown"]).stdout
@@ -53,7 +54,7 @@ def test_every_output_format_carries_every_figure(example: Path, tmp_path: Path)
     book = tmp_path / "run.xlsx"
     assert invoke(["run", str(example), "--format", "xlsx", "--output", str(book)]).exit_code == 0
     keys = [row[2] for row in openpyxl.load_workbook(book)["figures"].iter_rows(min_row=2, values_only=True)]
-    assert keys == list(FIGURE_NAMES)
+    assert keys == [*FIGURE_NAMES, "peak_cash_at_horizon"]
     simulated = invoke(["simulate", str(example), "--samples", "20", "--format", "json"])
     assert list(json.loads(simulated.stdout)["figures"]) == list(FIGURE_NAMES)
     compared = invoke(["compare", str(example), str(example), "--format", "csv"])
@@ -68,6 +69,7 @@ def test_every_key_of_the_json_figures_is_defined_in_the_reference(example: Path
     known = definitions(lang)
     assert set(figures) <= set(known), sorted(set(figures) - set(known))
     assert "no_sign_change" in known["irr_none_reason"].formula and "§12" in known["peak_cash_at_horizon"].formula
+    assert "borrowing" in known["irr_kind"].formula
 
 
 def test_none_reads_as_each_figure_declares() -> None:

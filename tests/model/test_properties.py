@@ -251,7 +251,7 @@ def test_valid_scenarios_never_produce_nan_or_inf_in_any_format(scenario: models
     outputs = _all_outputs(scenario, report)
     data = _strict_json(outputs["json"])
     # Issue 22: run's figures also say whether the peak cash need is still falling at the horizon.
-    assert set(data["figures"]) == {*FIGURE_NAMES, "irr_none_reason", "peak_cash_at_horizon"}
+    assert set(data["figures"]) == {*FIGURE_NAMES, "irr_none_reason", "irr_kind", "peak_cash_at_horizon"}
     for fmt, text in outputs.items():
         assert _NON_FINITE_TEXT.search(text) is None, (fmt, text)
 

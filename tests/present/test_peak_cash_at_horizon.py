@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
+import pytest
 from cli_runner import invoke
 
 FALLING = """\
@@ -46,7 +48,7 @@ def test_every_text_format_says_still_falling(tmp_path: Path) -> None:
     assert "≥ 6,000.00, still falling at month 6" in invoke(["run", str(path), "--format", "markdown"]).stdout
     assert "≥ 6,000.00，第 6 月仍在下降" in invoke(["run", str(path), "--format", "markdown", "--lang", "zh"]).stdout
     csv_rows = invoke(["run", str(path), "--format", "csv", "--table", "figures"]).stdout.splitlines()
-    assert "peak_cash_at_horizon,1" in csv_rows
+    assert "peak_cash_at_horizon,1," in csv_rows
     compared = invoke(["compare", str(path), str(_write(tmp_path, RECOVERING, "other.yaml")), "--format", "markdown"]).stdout
     assert "≥ 6,000.00, still falling at month 6" in compared
     compare_json = json.loads(invoke(["compare", str(path), "--variant", "longer: horizon_months=7", "--format", "json"]).stdout)
@@ -67,3 +69,25 @@ def test_breakeven_names_the_plan_and_the_channel_price_apart(tmp_path: Path) ->
     shown = invoke(["breakeven", str(video)], env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
     assert "Plan ROI = 0 at" in shown and "Own max" in shown
     assert "differs from the driver's \"Plan ROI = 0 at\" above" in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(("lang", "note", "flag"), [
+    ("en", "a lower bound: cumulative cash is still falling at month 6",
+     "Cash still falling at the horizon (peak cash need a lower bound)"),
+    ("zh", "只是下限：累计现金到第 6 月仍在下降", "期末现金仍在下降（最大资金需求只是下限）"),
+])
+def test_the_workbook_says_the_need_is_a_lower_bound(tmp_path: Path, lang: str, note: str, flag: str) -> None:
+    book = tmp_path / "falling.xlsx"
+    assert invoke(["run", str(_write(tmp_path, FALLING)), "-f", "xlsx", "-o", str(book), "--lang", lang]).exit_code == 0
+    rows = {row[2]: row for row in openpyxl.load_workbook(book).worksheets[0].iter_rows(min_row=2, values_only=True)}
+    assert rows["peak_cash_need"][1] == 6_000 and rows["peak_cash_need"][4] == note
+    # The CSV's flag row, as a spreadsheet's own TRUE.
+    assert rows["peak_cash_at_horizon"][:2] == (flag, True)
+    invoke(["run", str(_write(tmp_path, RECOVERING)), "-f", "xlsx", "-o", str(book), "--force", "--lang", lang])
+    rows = {row[2]: row for row in openpyxl.load_workbook(book).worksheets[0].iter_rows(min_row=2, values_only=True)}
+    assert rows["peak_cash_at_horizon"][1] is False and rows["peak_cash_need"][4] is None
+
+
+def test_csv_notes_the_need_as_a_lower_bound(tmp_path: Path) -> None:
+    rows = invoke(["run", str(_write(tmp_path, FALLING)), "--format", "csv", "--table", "figures"]).stdout.splitlines()
+    assert rows[0] == "figure,value,note" and "peak_cash_need,6000,lower_bound" in rows

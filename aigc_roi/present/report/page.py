@@ -23,7 +23,7 @@ from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
 from aigc_roi.present.inputs_table import InputRow, written_text
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle, never_text
+from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.bridge import bridge_section
 from aigc_roi.present.report.budget import budget_section
@@ -256,7 +256,9 @@ def _figures(figures: Mapping[str, Any], horizon: int, style: NumberStyle, notes
         rows.append(f'<tr data-figure="{name}"><td{tip}>{escape(label(name, lang))}{mark}</td>'
                     f'<td class="n">{escape(value)}</td></tr>')
     head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'
-    return f'<h2>{escape(word("figures", lang))}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    borrowing = irr_borrowing_note([figures], lang)
+    return (f'<h2>{escape(word("figures", lang))}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+            + (f'<p class="irr-borrowing">{escape(borrowing)}</p>' if borrowing else ""))
 
 
 def _cash(parts: ReportParts, style: NumberStyle) -> str:
