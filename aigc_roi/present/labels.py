@@ -91,6 +91,7 @@ LABELS: dict[str, Label] = {
     "gates_note": Label("Every figure is the staged plan's: each sample decides its own gates.",
                         "所有指标都是分阶段计划的结果：每个样本各自判定闸门。"),
     "cohort": Label("Cohort", "同期群"),
+    "cohort_contribution_in": Label("Cohort (contribution in {currency} by month)", "同期群（各月边际贡献，{currency}）"),
     "cohorts_too_wide": Label(
         "wider than this terminal; see it with --format csv --table cohorts or --format xlsx.",
         "超出终端宽度；请用 --format csv --table cohorts 或 --format xlsx 查看。",

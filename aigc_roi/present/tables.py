@@ -52,6 +52,10 @@ def to_csv(table: Table) -> str:
 def _csv_cell(cell: Any) -> Any:
     if cell is None:
         return ""
+    if isinstance(cell, bool):
+        # 1 or 0, as the figures table's flag must be among its numbers: one spelling of a boolean in every CSV,
+        # a number a spreadsheet sums and pandas reads as int (docs/formulas.md §8).
+        return int(cell)
     if isinstance(cell, float):
         return f"{cell:.15g}"
     return spreadsheet_text(cell) if isinstance(cell, str) else cell

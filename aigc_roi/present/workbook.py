@@ -57,7 +57,8 @@ def figure_format(name: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    header: str | datetime.date
+    """Text, or a month's first day (a cohort sheet's month, formatted ``DATE``: a real date, as the months sheet's)."""
     number_format: str | None = None
     """None for text."""
 
@@ -159,12 +160,16 @@ def _month_cell(month: Mapping[str, Any], start: str) -> Any:
     return datetime.date(year + index // 12, index % 12 + 1, 1)
 
 
-def _cohorts_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
-    """Per cohort month its new users and its contribution in each month from its own on (empty before)."""
-    months = report.months
-    columns = [Column(label("month_number", lang), MONTH), Column(label("cohort", lang)), Column(label("new_users", lang), WHOLE)]
-    columns += [Column(month["label"], MONEY) for month in months]
-    rows = [[cohort.month, cohort.label, cohort.new_users, *([None] * (cohort.month - 1)), *cohort.contribution]
+def _cohorts_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:
+    """Per cohort month its new users and its contribution in each month from its own on (empty before); the cohort's
+    column header names the unit, and the months are real dates where the months sheet's are."""
+    months = {month["month"]: month for month in report.months}
+    columns = [Column(label("month_number", lang), MONTH),
+               Column(label("cohort_contribution_in", lang).format(currency=report.currency), DATE if facts.start else None),
+               Column(label("new_users", lang), WHOLE)]
+    columns += [Column(_month_cell(month, facts.start), MONEY) for month in report.months]
+    rows = [[cohort.month, _month_cell(months[cohort.month], facts.start), cohort.new_users,
+             *([None] * (cohort.month - 1)), *cohort.contribution]
             for cohort in report.cohorts or ()]
     return columns, rows
 
@@ -230,6 +235,8 @@ def _shown(value: Any, number_format: str | None) -> str:
     """Roughly the text Excel shows for a cell, for sizing its column."""
     if value is None:
         return ""
+    if isinstance(value, datetime.date) and number_format == DATE:
+        return f"{value:%Y-%m}"
     if isinstance(value, bool) or not isinstance(value, int | float) or number_format is None:
         return str(value)
     if number_format == PERCENT:
@@ -247,8 +254,8 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append([xlsx_text(column.header) for column in columns])
-    widths = [_display_width(column.header) for column in columns]
+    sheet.append([xlsx_text(column.header) if isinstance(column.header, str) else column.header for column in columns])
+    widths = [_display_width(_shown(column.header, DATE)) for column in columns]
     for r, row in enumerate(rows):
         # Names are data: a formula-like start gets a ' and control characters are written out.
         sheet.append([xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
@@ -259,8 +266,10 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
             if number_format is not None and isinstance(value, int | float | datetime.date) and not isinstance(value, bool):
                 sheet.cell(row=r + 2, column=c + 1).number_format = number_format
             widths[c] = max(widths[c], _display_width(_shown(value, number_format)))
-    for cell in sheet[1]:
+    for cell, column in zip(sheet[1], columns, strict=True):
         cell.font = Font(bold=True)
+        if isinstance(column.header, datetime.date):
+            cell.number_format = DATE
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     for c, width in enumerate(widths):
@@ -350,7 +359,7 @@ def run_sheets(report: RunReport, facts: ScenarioFacts, inputs: Sequence[InputRo
               "channels": Sheet(label("sheet_channels", lang), *_channels_sheet(report, lang)),
               "months": Sheet(label("sheet_months", lang), *_months_sheet(report, facts, lang))}
     if report.cohorts is not None:
-        sheets["cohorts"] = Sheet(label("sheet_cohorts", lang), *_cohorts_sheet(report, lang))
+        sheets["cohorts"] = Sheet(label("sheet_cohorts", lang), *_cohorts_sheet(report, facts, lang))
     if report.fits:
         sheets["fits"] = Sheet(label("sheet_fits", lang), *_fits_sheet(report, lang))
     if report.gates is not None:

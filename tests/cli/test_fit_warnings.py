@@ -86,6 +86,6 @@ def test_a_channels_own_fit_is_judged_and_the_csv_carries_the_flags(tmp_path: Pa
     assert list(rows[0])[-4:] == ["relative_gap", "poor", "loose", "tail_understated"]
     top = [row for row in rows if row["curve"] == "retention"]
     own = [row for row in rows if row["curve"] == "channel_retention"]
-    assert {row["tail_understated"] for row in top} == {"False"} and {row["tail_understated"] for row in own} == {"True"}
+    assert {row["tail_understated"] for row in top} == {"0"} and {row["tail_understated"] for row in own} == {"1"}
     relative = _relative_gaps([1, 7, 30, 60, 90], [0.60, 0.45, 0.35, 0.35, 0.35])
     assert [float(row["relative_gap"]) for row in own] == pytest.approx(list(relative), abs=1e-12)

@@ -350,7 +350,7 @@ def test_fits_csv_carries_the_parameters(tmp_path: Path) -> None:
     assert day["alpha"] == day["beta"] == ""
     renewal = rows[-1]
     assert (float(renewal["alpha"]), float(renewal["beta"])) == (pytest.approx(0.6523, abs=5e-5), pytest.approx(0.9773, abs=5e-5))
-    assert renewal["u"] == renewal["b"] == "" and renewal["at_bound"] == "False"
+    assert renewal["u"] == renewal["b"] == "" and renewal["at_bound"] == "0"
 
 
 @pytest.mark.parametrize("observed", ["[80%, 50%, 20%]", "[50%, 50%]", "[60%, 36%, 21.6%]"])

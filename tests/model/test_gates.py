@@ -162,7 +162,7 @@ def test_csv_and_xlsx_carry_the_gates(tmp_path: Path) -> None:
     path.write_text(PLAN, encoding="utf-8")
     csv_text = invoke(["run", str(path), "--format", "csv", "--table", "gates"]).stdout
     assert csv_text.splitlines() == ["name,after_month,min_roas,max_cac,roas,cac,passed",
-                                     "creators prove it,2,2,,1.35,10,False"]
+                                     "creators prove it,2,2,,1.35,10,0"]
     import openpyxl
 
     workbook = tmp_path / "plan.xlsx"
