@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.actuals import PLAN_CURRENCY, SkippedTotals
 from aigc_roi.model.compared import told_apart
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
@@ -304,7 +305,7 @@ def _rank(month: ChannelMonth, name: str) -> str:
     value = month.percentile[name]
     if value is None:
         return NONE
-    return f"P{value:.0f}{'!' if name in month.flagged else ''}"
+    return f"P{fixed(value, 0)}{'!' if name in month.flagged else ''}"
 
 
 def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, Outlook] | None = None) -> str:
@@ -376,7 +377,7 @@ def _furthest(deviation: Deviation, style: NumberStyle) -> str:
     measure = label(MEASURES[deviation.measure], style.lang)
     plan, actual = told_apart(value, deviation.plan, deviation.actual, 0)
     return label("actuals_furthest", style.lang).format(path=deviation.named_path or deviation.path, measure=measure,
-                                                  plan=plan, actual=actual, ratio=f"{deviation.ratio:.2f}")
+                                                  plan=plan, actual=actual, ratio=fixed(deviation.ratio, 2))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.actuals import (
     WORDS,
     _furthest,
@@ -78,7 +79,8 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
     captions = []
     partial = [month for month in months if month.partial and month.exported]
     if partial:
-        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=month.covered)}" for month in partial)
+        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=fixed(month.covered, 0, shift=2))}"
+                         for month in partial)
         captions.append(label("actuals_partial", lang).format(days=days))
     unreported = [month.label for month in months if not month.exported]
     if unreported and channel.matched_rows:

@@ -14,6 +14,7 @@ from rich.text import Text
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.month_runs import month_runs
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label, short_label
@@ -154,7 +155,7 @@ def objective_value(result: Allocation, value: float | None, style: NumberStyle)
 def objective_gain(result: Allocation, style: NumberStyle) -> str:
     gain = result.gain
     if result.objective == "payback_probability":
-        return f"{gain * 100:+,.2f} {label('percentage_points', style.lang)}"
+        return f"{fixed(gain, 2, separators=True, plus=True, shift=2)} {label('percentage_points', style.lang)}"
     return _signed(style.money(gain, 0), gain)
 
 
@@ -279,7 +280,7 @@ def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
     amounts are in 万 and 亿 already)."""
     number = plain(value)
     if not name.endswith(("roas", "to_cac")) and number is not None and abs(number) >= BIG_CAC and style.lang != "zh":
-        return f"{number / 1e6:,.1f}M"
+        return f"{fixed(number, 1, separators=True, shift=-6)}M"
     return _figure_text(name, value, style)
 
 
@@ -330,11 +331,11 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     names = [f"{name} [{month_text(result.phases[k].months)}]" if many else name for k, name in slots]
     # Machines always get the column; people only when there are limits to keep.
     limits = style is None or has_limits(result)
-    fixed = ["budget", "multiple", "value", "marginal_value", *(["limit_met"] if limits else [])]
-    header = [*fixed, *_distinct(names, fixed)]
+    leading = ["budget", "multiple", "value", "marginal_value", *(["limit_met"] if limits else [])]
+    header = [*leading, *_distinct(names, leading)]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
-        header[:len(fixed)] = [_curve_label(result, key, style.lang) for key in (
+        header[:len(leading)] = [_curve_label(result, key, style.lang) for key in (
             "allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key,
             *(["allocate_curve_limits"] if limits else []))]
     rows: list[list[Any]] = []
@@ -344,7 +345,7 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
             rows.append([point.budget, point.budget / result.budget, plain(point.value), slope, point.limit_met, *split])
         else:
             kept = ["✓" if point.limit_met else "✗"] if limits and not math.isnan(point.value) else [NONE] if limits else []
-            rows.append([style.money(point.budget, 0), f"{point.budget / result.budget:.2f}×",
+            rows.append([style.money(point.budget, 0), f"{fixed(point.budget / result.budget, 2)}×",
                          objective_value(result, point.value, style), _slope_text(result, slope, style), *kept,
                          *(NONE if amount is None else style.money(amount, 0) for amount in split)])
     return header, rows
@@ -355,13 +356,13 @@ def has_limits(result: Allocation) -> bool:
     return any(name != "reach" for name in result.constraints)
 
 
-def _distinct(names: list[str], fixed: list[str]) -> list[str]:
-    """Column names a spreadsheet or pandas can tell apart: a channel named as one of the table's own ``fixed``
+def _distinct(names: list[str], leading: list[str]) -> list[str]:
+    """Column names a spreadsheet or pandas can tell apart: a channel named as one of the table's own ``leading``
     columns (``value``, ``budget``) reads ``value (channel)``, and a name two channels share gets ``#2``, ``#3``."""
-    taken = set(fixed)
+    taken = set(leading)
     distinct = []
     for name in names:
-        chosen = f"{name} (channel)" if name in fixed else name
+        chosen = f"{name} (channel)" if name in leading else name
         count = 1
         while chosen in taken:
             count += 1
@@ -434,7 +435,7 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     loss = recommended.value - result.best_value
     if not loss > 0:
         return None
-    points = f"{loss * 100:,.2f} {label('percentage_points', style.lang)}"
+    points = f"{fixed(loss, 2, separators=True, shift=2)} {label('percentage_points', style.lang)}"
     loss_text = points if result.objective == "payback_probability" else style.money(loss, 0)
     key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
     return label(key, style.lang).format(
@@ -500,8 +501,8 @@ def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> 
         return NONE
     if result.objective == "payback_probability":
         # A probability per yuan is unreadably small: per 10% of B instead.
-        return f"{slope * result.budget * 0.1 * 100:+,.2f} {label('percentage_points', style.lang)}"
-    return f"{slope:+,.2f}"
+        return f"{fixed(slope * result.budget * 0.1, 2, separators=True, plus=True, shift=2)} {label('percentage_points', style.lang)}"
+    return fixed(slope, 2, separators=True, plus=True)
 
 
 def summary_view(result: Allocation, style: NumberStyle) -> Group:
@@ -636,7 +637,7 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
                     bar.append(f" {label('allocate_curve_held', lang).format(months=month_text(point.held_months))}",
                                style="dim")
             slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
-            view.add_row(style.money(point.budget, 0), f"{point.budget / result.budget:.2f}", objective_value(result, point.value, style),
+            view.add_row(style.money(point.budget, 0), fixed(point.budget / result.budget, 2), objective_value(result, point.value, style),
                          slope_text, bar, style="bold" if at_budget else None)
         return view
 
@@ -655,7 +656,7 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
     high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget
     key = ("allocate_curve_rising" if at + 1 == len(feasible) else
            "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
-    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=f"{peak.budget / result.budget:.2f}",
+    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=fixed(peak.budget / result.budget, 2),
                                    low=style.money(low, 0), high=style.money(high, 0))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
@@ -38,7 +39,7 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     met = bool(row.met_at_current(threshold))
     headroom = row.headroom(threshold)
     direction = "rise" if value >= row.driver.current else "fall"
-    amount = f"{abs(headroom) * 100:,.1f}%" if headroom is not None else label("to_value", lang).format(
+    amount = f"{fixed(abs(headroom), 1, separators=True, shift=2)}%" if headroom is not None else label("to_value", lang).format(
         value=driver_value(row.driver, value, style))
     condition = label(CONDITIONS[threshold, met], lang).format(months=months)
     text = label(HEADROOMS[met, direction], lang).format(amount=amount, condition=condition)
@@ -94,7 +95,7 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
     if row.met_at_current(threshold) != met:
         return headroom_phrase(table, row, threshold, style)
     headroom = row.headroom(threshold)
-    move = f"{headroom * 100:+,.1f}%" if headroom is not None else label("to_value", lang).format(
+    move = f"{fixed(headroom, 1, separators=True, plus=True, shift=2)}%" if headroom is not None else label("to_value", lang).format(
         value=driver_value(row.driver, value, style))
     return Text(move, style="green" if met else "red")
 

@@ -23,6 +23,7 @@ import re
 import warnings
 from typing import TYPE_CHECKING
 
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -201,7 +202,7 @@ def simulation_figure(simulation: Simulation, scenario: Scenario, style: NumberS
     histogram.set_xlabel(scenario.currency)
     histogram.xaxis.set_major_locator(MaxNLocator(nbins=4))
     histogram.xaxis.set_major_formatter(money)
-    histogram.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0%}"))
+    histogram.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{fixed(value, 0, shift=2)}%"))
     plain_text_with_cjk(figure, scenario.name)
     return figure
 def image_bytes(figure: Figure, image_format: str) -> bytes:

@@ -22,6 +22,7 @@ from aigc_roi.model.change_targets import MOVED_FIGURE, NPV_DROP, NPV_DROP_SHARE
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
+from aigc_roi.model.rounding import fixed
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over
@@ -152,7 +153,7 @@ def _change_text(figure: str, value: float | None, style: NumberStyle, extra: in
     if figure == NPV_DROP_SHARE:
         return style.percent(value, 2 + extra)
     if figure == PAYBACK_DELAY:
-        return f"{value:.0f}"
+        return fixed(value, 0)
     return style.money(value, 2 + extra)
 
 
@@ -417,7 +418,7 @@ def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: Nu
             never = label("never", style.lang)
             if after is None:
                 return label("check_worse_never", style.lang).format(never=never)
-            return label("check_better_never", style.lang).format(never=never, month=f"{after:.0f}")
+            return label("check_better_never", style.lang).format(never=never, month=fixed(after, 0))
         return NONE
     delta = after - before
     if delta == 0:
@@ -425,12 +426,12 @@ def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: Nu
     sign = "+" if delta > 0 else "-"
     unit = unit_of(name)
     if unit == "percent":
-        return f"{sign}{abs(delta) * 100:,.2f} {label('percentage_points', style.lang)}"
+        return f"{sign}{fixed(abs(delta), 2, separators=True, shift=2)} {label('percentage_points', style.lang)}"
     if unit == "month":
-        return f"{sign}{abs(delta):.0f}"
+        return f"{sign}{fixed(abs(delta), 0)}"
     if unit in ("money", "users"):
         amount = style.money(abs(delta)) if unit == "money" else style.count(abs(delta))
-        relative = f" ({delta / abs(before):+.1%})" if before else ""
+        relative = f" ({fixed(delta / abs(before), 1, plus=True, shift=2)}%)" if before else ""
         return f"{sign}{amount}{relative}"
     return f"{sign}{style.ratio(abs(delta))}"
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.fits import DAYS_PER_MONTH
+from aigc_roi.model.rounding import fixed
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_markdown, fits_report, fits_table
 from aigc_roi.present.labels import label
@@ -100,7 +101,7 @@ def curves_table(report: CurvesReport) -> Table:
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.2f}%"
+    return "—" if value is None else f"{fixed(value, 2, shift=2)}%"
 
 
 def curves_markdown(report: CurvesReport, lang: str = "en") -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from aigc_roi.model.figures import unit_of
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -59,5 +60,5 @@ def change_name(change: ChangedValue, lang: str) -> str:
 def moved_text(figure: str, share: float | None, style: NumberStyle) -> str:
     """A share of a change; months with one decimal, since shares of a month are fractions of one."""
     if share is not None and unit_of(figure) == "month":
-        return f"{'+' if share > 0 else ''}{share:.1f}"
+        return fixed(share, 1, plus=share > 0)
     return signed(figure, share, style)

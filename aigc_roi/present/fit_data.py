@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import told_apart
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import markdown_text
 
@@ -115,7 +116,7 @@ def fit_title(fit: dict[str, Any], lang: str) -> str:
 def fit_summary(fit: dict[str, Any], lang: str) -> str:
     """``u = -0.79, b = 0.38 · largest gap 0.41 pt``."""
     parameters = ", ".join(f"{name} = {value:.4g}" for name, value in fit["parameters"].items())
-    return f"{parameters} · {label('largest_gap', lang)} {fit['largest_gap'] * 100:.2f} {label('gap_points', lang)}"
+    return f"{parameters} · {label('largest_gap', lang)} {fixed(fit['largest_gap'], 2, shift=2)} {label('gap_points', lang)}"
 
 
 def fit_warnings(fit: dict[str, Any], lang: str) -> list[str]:
@@ -140,7 +141,7 @@ def fit_warnings(fit: dict[str, Any], lang: str) -> list[str]:
 def _gap_and_limit(gap: float, limit: float) -> dict[str, str]:
     """A gap and the limit it exceeds, in hundredths, one decimal or as many as tell them apart (never "5.0, more
     than 5"); the limit without trailing zeros."""
-    gap_text, limit_text = told_apart(lambda value, places: f"{value * 100:.{places}f}", gap, limit, 1)
+    gap_text, limit_text = told_apart(lambda value, places: fixed(value, places, shift=2), gap, limit, 1)
     return {"gap": gap_text, "limit": limit_text.rstrip("0").rstrip(".")}
 
 
@@ -152,6 +153,7 @@ def fits_markdown(fits: list[dict[str, Any]], lang: str = "en") -> str:
         for note in fit_warnings(fit, lang):
             lines += [f"> ⚠ {markdown_text(note)}", ""]
         lines += [f"| {label('point', lang)} | {label('observed', lang)} | {label('fitted', lang)} |", "|---|---:|---:|"]
-        lines += [f"| {point_of(point)} | {point['observed'] * 100:.2f}% | {point['fitted'] * 100:.2f}% |" for point in fit["points"]]
+        lines += [f"| {point_of(point)} | {fixed(point['observed'], 2, shift=2)}% | {fixed(point['fitted'], 2, shift=2)}% |"
+                  for point in fit["points"]]
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)

@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.fit_data import fit_summary, fit_title, fit_warnings, point_of
 from aigc_roi.present.labels import label
 
@@ -22,8 +23,8 @@ def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
         table.add_column(label(key, lang), justify="right")
     for point in fit["points"]:
         gap = point["fitted"] - point["observed"]
-        table.add_row(point_of(point), f"{point['observed'] * 100:.2f}%", f"{point['fitted'] * 100:.2f}%",
-                      f"{gap * 100:+.2f} {label('gap_points', lang)}")
+        table.add_row(point_of(point), f"{fixed(point['observed'], 2, shift=2)}%", f"{fixed(point['fitted'], 2, shift=2)}%",
+                      f"{fixed(gap, 2, plus=True, shift=2)} {label('gap_points', lang)}")
     notes = fit_warnings(fit, lang)
     if not notes:
         return table

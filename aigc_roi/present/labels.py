@@ -818,7 +818,7 @@ LABELS: dict[str, Label] = {
         "past months {months} as exported; written to {path}",
         "过去的月份 {months} 按报表实际；已写入 {path}",
     ),
-    "actuals_of_days": Label("{share:.0%} of its days", "覆盖其 {share:.0%} 的天数"),
+    "actuals_of_days": Label("{share}% of its days", "覆盖其 {share}% 的天数"),
     "actuals_channel": Label("Channel", "渠道"),
     "actuals_label": Label("Label", "标签"),
     "actuals_partial_mark": Label("Partial", "不完整"),

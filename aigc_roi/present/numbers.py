@@ -1,4 +1,5 @@
-"""How numbers read in tables: rounding happens here and only here.
+"""How numbers read in tables: rounding happens here and only here, half away from zero on the number's 15
+significant digits as a spreadsheet rounds (model/rounding.py, which the what-ifs' messages share).
 
 Money: thousands separators, 2 decimals in the headline figures and whole
 units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aigc_roi.model.figures import Figure, rules_of
+from aigc_roi.model.rounding import fixed, rounded
 from aigc_roi.present.labels import label
 
 NONE = "—"
@@ -34,24 +36,30 @@ IRR_NONE_LABELS = {"no_sign_change": "irr_none_no_sign_change",
                    "more_than_one_sign_change": "irr_none_more_than_one_sign_change"}
 """The label of each reason an IRR is none (model/cashflow.py ``IRR_NONE_REASONS``); ``no_single_irr`` where no one
 run's reason applies (a percentile of simulated draws)."""
-COMPACT_UNITS = {"k": (1e3, 1), "M": (1e6, 1), "万": (1e4, 1), "亿": (1e8, 2)}
-"""Unit -> (divisor, decimals) of compact amounts."""
+COMPACT_UNITS = {"k": (3, 1), "M": (6, 1), "万": (4, 1), "亿": (8, 2)}
+"""Unit -> (its power of ten, decimals) of compact amounts."""
 
 
-def _shown_below_10_000(value: float, divisor: float, decimals: int) -> bool:
-    """Whether ``value`` in units of ``divisor``, rounded to ``decimals`` as it would be shown, stays below 10,000.
+def _shown_below_10_000(value: float, power: int, decimals: int) -> bool:
+    """Whether ``value`` in units of 10^``power``, rounded to ``decimals`` as it would be shown, stays below 10,000.
 
     Every unit is chosen on the amount as shown, not as computed: 9,999.995 rounds to 10,000.00, so it reads
     1.00万, and 99,999,999 reads 1.00亿 rather than 10,000.0万.
     """
-    return abs(float(f"{value / divisor:.{decimals}f}")) < 1e4
+    # An unbounded maximum (inf) is no amount below 10,000, as float comparison has it.
+    return math.isfinite(value) and abs(rounded(value, decimals - power)) < 10 ** (4 + power)
+
+
+def _in_unit(value: float, power: int, decimals: int) -> str:
+    """``value`` in units of 10^``power`` (the decimal point moved, not a float divided), thousands separated."""
+    return fixed(value, decimals, separators=True, shift=-power)
 
 
 def _in_wan_or_yi(value: float, decimals: int) -> str:
     """An amount of 10,000 or more as shown in Chinese: in 万 with at least 1 decimal, from 1亿 in 亿 with at least 2."""
-    if _shown_below_10_000(value, 1e4, max(decimals, 1)):
-        return f"{value / 1e4:,.{max(decimals, 1)}f}万"
-    return f"{value / 1e8:,.{max(decimals, 2)}f}亿"
+    if _shown_below_10_000(value, 4, max(decimals, 1)):
+        return f"{_in_unit(value, 4, max(decimals, 1))}万"
+    return f"{_in_unit(value, 8, max(decimals, 2))}亿"
 
 
 def none_over(name: str, figures: Mapping[str, Any] | None) -> str | None:
@@ -106,38 +114,37 @@ class NumberStyle:
     def money(self, value: float | None, decimals: int = 2) -> str:
         if value is None:
             return NONE
-        if self.lang == "zh" and not _shown_below_10_000(value, 1, decimals):
+        if self.lang == "zh" and not _shown_below_10_000(value, 0, decimals):
             return _in_wan_or_yi(value, decimals)
-        text = f"{value:,.{decimals}f}"
+        text = fixed(value, decimals, separators=True)
         # An amount that rounds to 0 has no sign: a solver's -1e-10 is not a loss.
         return text[1:] if text.startswith("-") and not any(digit in text for digit in "123456789") else text
 
     def compact_unit(self, values: Iterable[float | None]) -> str:
         """The unit one column of amounts is shown in when space is short ("" when none is needed)."""
         largest = max((abs(value) for value in values if value is not None), default=0.0)
-        if _shown_below_10_000(largest, 1, 0):
+        if _shown_below_10_000(largest, 0, 0):
             return ""
         if self.lang == "zh":
-            return "万" if _shown_below_10_000(largest, 1e4, COMPACT_UNITS["万"][1]) else "亿"
-        return "k" if _shown_below_10_000(largest, 1e3, COMPACT_UNITS["k"][1]) else "M"
+            return "万" if _shown_below_10_000(largest, *COMPACT_UNITS["万"]) else "亿"
+        return "k" if _shown_below_10_000(largest, *COMPACT_UNITS["k"]) else "M"
 
     def in_unit(self, value: float | None, unit: str) -> str:
         """``value`` in ``unit`` (from compact_unit), the unit itself left to the column header."""
         if value is None:
             return NONE
         if not unit:
-            return f"{value:,.0f}"
-        divisor, decimals = COMPACT_UNITS[unit]
-        text = f"{value / divisor:,.{decimals}f}"
+            return fixed(value, 0, separators=True)
+        text = _in_unit(value, *COMPACT_UNITS[unit])
         # -400 in k rounds to 0.0: a sign on a zero would read as a loss.
         return text.lstrip("-") if float(text.replace(",", "")) == 0 else text
 
     def count(self, value: float | None, decimals: int = 0) -> str:
         if value is None:
             return NONE
-        if self.lang == "zh" and not _shown_below_10_000(value, 1, decimals):
+        if self.lang == "zh" and not _shown_below_10_000(value, 0, decimals):
             return _in_wan_or_yi(value, max(decimals, 1))
-        return f"{value:,.{decimals}f}"
+        return fixed(value, decimals, separators=True)
 
     def plain(self, value: float | None) -> str:
         """A number as an input states it, whatever its unit: thousands separated, cents and at least 6 significant
@@ -148,27 +155,27 @@ class NumberStyle:
         if value == 0:
             return "0"
         decimals = max(2, 5 - math.floor(math.log10(abs(value))))
-        return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+        return fixed(value, decimals, separators=True).rstrip("0").rstrip(".")
 
     def ratio(self, value: float | None, decimals: int = 2) -> str:
-        return NONE if value is None else f"{value:,.{decimals}f}"
+        return NONE if value is None else fixed(value, decimals, separators=True)
 
     def percent(self, value: float | None, decimals: int = 2) -> str:
-        return NONE if value is None else f"{value * 100:,.{decimals}f}%"
+        return NONE if value is None else f"{fixed(value, decimals, separators=True, shift=2)}%"
 
     def points(self, change: float) -> str:
         """A change of a percentage, in percentage points: ``+1.50 pp`` (``+1.50 个百分点``)."""
-        return f"{'+' if change > 0 else ''}{change * 100:,.2f} {label('percentage_points', self.lang)}"
+        return f"{fixed(change, 2, separators=True, plus=change > 0, shift=2)} {label('percentage_points', self.lang)}"
 
     def month_change(self, change: float) -> str:
-        return f"{'+' if change > 0 else ''}{change:.0f}"
+        return fixed(change, 0, plus=change > 0)
 
     def step(self, step: float) -> str:
         """A relative move such as a sensitivity step: 0.2 -> ``20%``."""
         return f"{step * 100:g}%"
 
     def month(self, value: float | None, never: str) -> str:
-        return never if value is None else f"{value:.0f}"
+        return never if value is None else fixed(value, 0)
 
     def figure(self, name: str, value: float | None, never: str = NONE, figures: Mapping[str, Any] | None = None,
                extra: int = 0) -> str:
@@ -196,7 +203,7 @@ class NumberStyle:
         """A figure's number by its unit and display cap."""
         if rules.display_cap is not None and value > rules.display_cap:
             cap = rules.display_cap * 100 if rules.unit == "percent" else rules.display_cap
-            return f"> {cap:,.0f}{'%' if rules.unit == 'percent' else ''}"
+            return f"> {fixed(cap, 0, separators=True)}{'%' if rules.unit == 'percent' else ''}"
         unit = rules.unit
         if unit == "percent":
             return self.percent(value, 2 + extra)

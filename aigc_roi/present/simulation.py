@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import rules_of
 from aigc_roi.model.paths import by_name
+from aigc_roi.model.rounding import fixed
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -203,7 +204,7 @@ def borrowing_note(simulation: Simulation, style: NumberStyle) -> str | None:
 def shares_subset(simulation: Simulation, lang: str) -> str:
     """Says the variance shares are over the first samples only (whatif/simulate.py ``SHARE_SAMPLES``)."""
     return label("shares_subset", lang).format(samples=f"{simulation.variance_share_samples:,}",
-                                               error=f"{100 * share_error(simulation.variance_share_samples):.2f}")
+                                               error=fixed(share_error(simulation.variance_share_samples), 2, shift=2))
 
 
 def title(simulation: Simulation, scenario: Scenario, lang: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
@@ -65,7 +66,7 @@ def _markdown_cell(cell: Any) -> str:
     if cell is None:
         return NONE
     if isinstance(cell, float):
-        return f"{cell:,.2f}"
+        return fixed(cell, 2, separators=True)
     return markdown_cell(str(cell))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.explain import ranked_changes
 from aigc_roi.present.fit_data import fits_table
@@ -240,11 +241,11 @@ def _shown(value: Any, number_format: str | None) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float) or number_format is None:
         return str(value)
     if number_format == PERCENT:
-        return f"{value:.2%}"
+        return f"{fixed(value, 2, shift=2)}%"
     if number_format == GENERAL:
         return f"{value:,g}"
     decimals = 2 if number_format in (MONEY_CENTS, RATIO) else 0
-    return f"{value:,.{decimals}f}"
+    return fixed(value, decimals, separators=True)
 
 
 def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[Any]],

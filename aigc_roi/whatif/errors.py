@@ -9,6 +9,7 @@ read as one (model/compared.py).
 from __future__ import annotations
 
 from aigc_roi.model.compared import told_apart
+from aigc_roi.model.rounding import fixed
 
 
 class WhatIfError(ValueError):
@@ -23,7 +24,7 @@ def amount_text(value: float) -> str:
 
 
 def _amount_at(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}"
+    text = fixed(value, decimals, separators=True)
     return text.removesuffix(".00") if decimals == 2 else text
 
 
@@ -37,4 +38,4 @@ def amount_texts(first: float, second: float) -> tuple[str, str]:
 def count_texts(first: float, second: float) -> tuple[str, str]:
     """Two counts a message compares, whole (12,345 users from 12,300 clicks), or with the decimals that tell them
     apart (``told_apart``)."""
-    return told_apart(lambda value, decimals: f"{value:,.{decimals}f}", first, second, 0)
+    return told_apart(lambda value, decimals: fixed(value, decimals, separators=True), first, second, 0)

@@ -35,6 +35,7 @@ import numpy as np
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import plain
+from aigc_roi.model.rounding import fixed
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
     DEFAULT_TARGET_PAYBACK_MONTHS,
@@ -185,11 +186,11 @@ def _cpa(channel: CpaChannel, name: str, months: list[ChannelMonth], volume: str
         if users > 0:
             bid[month.month] = spend * _saturation(channel, spend, volume) / users
         elif spend > 0:
-            raise _unexpressible(name, month, f"it spent {spend:,.2f} for no new users")
+            raise _unexpressible(name, month, f"it spent {fixed(spend, 2, separators=True)} for no new users")
         else:
             bid[month.month] = None
         if volume == "budget" and spend == 0 and users > 0:
-            raise _unexpressible(name, month, f"it reports {users:,.0f} new users for no spend on a budget")
+            raise _unexpressible(name, month, f"it reports {fixed(users, 0, separators=True)} new users for no spend on a budget")
         amount[month.month] = spend if volume == "budget" else users
     return {"bid": bid, volume: amount}
 
@@ -216,13 +217,13 @@ def _cpm(channel: CpmChannel, name: str, months: list[ChannelMonth], volume: str
                     raise _unexpressible(name, month, f"{users_text} new users from {clicks_text} clicks is a cvr above 100%")
                 values["cvr"][month.month] = rate
             elif users > 0:
-                raise _unexpressible(name, month, f"it reports {users:,.0f} new users from no clicks")
+                raise _unexpressible(name, month, f"it reports {fixed(users, 0, separators=True)} new users from no clicks")
         elif measured and spend > 0:
-            raise _unexpressible(name, month, f"it spent {spend:,.2f} for no impressions")
+            raise _unexpressible(name, month, f"it spent {fixed(spend, 2, separators=True)} for no impressions")
         elif not measured and users > 0:
             values["cpm"][month.month] = 1000.0 * spend * ctr * cvr * factor / users
         elif not measured and spend > 0:
-            raise _unexpressible(name, month, f"it spent {spend:,.2f} for no new users")
+            raise _unexpressible(name, month, f"it spent {fixed(spend, 2, separators=True)} for no new users")
         if volume == "budget":
             values[volume][month.month] = spend
         else:
@@ -248,7 +249,7 @@ def _kol(channel: KolChannel, name: str, months: list[ChannelMonth]) -> dict[str
     for month in months:
         spend, users = month.actual.spend or 0.0, _users(name, month)
         if posts <= 0 and spend > 0:
-            raise _unexpressible(name, month, f"it spent {spend:,.2f} where the plan has no posts")
+            raise _unexpressible(name, month, f"it spent {fixed(spend, 2, separators=True)} where the plan has no posts")
         if reach <= 0 and users > 0:
             raise _unexpressible(name, month, "the plan's posts reach no users")
         fee[month.month] = spend / posts if posts > 0 else None

@@ -11,6 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.figures import unit_of
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import change_name
 from aigc_roi.present.labels import label
@@ -76,5 +77,5 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
 def _amount(figure: str, value: float, style: NumberStyle) -> str:
     """A bar's value: the change in the figure's unit (months to one decimal: shares of a month are fractions)."""
     if unit_of(figure) == "month":
-        return f"{value:+.1f}"
+        return fixed(value, 1, plus=True)
     return signed(figure, value, style)

@@ -1,0 +1,36 @@
+"""A number with a fixed number of decimals, rounded half away from zero, as a spreadsheet shows it.
+
+Python's formatting rounds the binary value to even: 1,012.5 reads 1,012 and 266.5 reads 266, where Excel's
+``#,##0`` shows 1,013 and 267 and the CSV beside them says 1012.5. Every number a person reads (tables, markdown, the
+report, messages, 万 and 亿) is rounded here instead, on its decimal text at 15 significant digits: the digits the
+CSV writes and Excel keeps, so 2.675 (2.67499999999999982... in binary) reads 2.68 in every format, as a sum that
+missed 1,012.5 by a few units in the last place (1,012.4999999999999) reads 1,013, the figure exact arithmetic gives
+(docs/formulas.md §8). Pure Python, no numpy: messages of every layer may use it.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+SIGNIFICANT_DIGITS = 15
+"""The digits a number is read at before it is rounded: CSV's, and what Excel keeps of a float64."""
+_CONTEXT = Context(prec=400, rounding=ROUND_HALF_UP)
+"""Room for every float64 at any decimals shown (1.8e308 has 309 digits before the point); ROUND_HALF_UP is the
+decimal module's half away from zero."""
+
+
+def rounded(value: float, decimals: int) -> Decimal:
+    """``value`` (finite) at ``decimals`` places (negative: tens, hundreds, ...), half away from zero, from its 15
+    significant digits."""
+    return Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}").quantize(Decimal(1).scaleb(-decimals), context=_CONTEXT)
+
+
+def fixed(value: float, decimals: int, *, separators: bool = False, plus: bool = False, shift: int = 0) -> str:
+    """``value`` times 10^``shift`` (exact: 2 for a percentage) with ``decimals`` places, rounded half away from
+    zero; ``separators``: thousands separated; ``plus``: a + on a positive number. A NaN or infinity reads as Python
+    writes it (no output shows one: none is an em dash)."""
+    spec = f"{'+' if plus else ''}{',' if separators else ''}.{decimals}f"
+    if not math.isfinite(value):
+        return format(value, spec)
+    return format(rounded(value, decimals + shift).scaleb(shift, context=_CONTEXT), spec)
