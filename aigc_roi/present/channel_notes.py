@@ -34,6 +34,11 @@ def max_bid_text(channel: ChannelRun, style: NumberStyle) -> str:
     return text
 
 
+def max_factor_text(factor: float, style: NumberStyle) -> str:
+    """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md §14)."""
+    return f"{style.ratio(factor)}×"
+
+
 def unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:
     """What "Max unit cost" is for each kind of channel in a mixed table: Max fee (小红书KOC), Max bid (B站注册CPA, ...)."""
     by_kind: dict[str, list[str]] = {}

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label, max_unit_cost_label
-from aigc_roi.present.channel_notes import channel_notes, max_bid_text, unit_cost_words
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text, unit_cost_words
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
@@ -170,11 +170,6 @@ def _max_bid(channel: ChannelRun, style: NumberStyle) -> str:
     if channel.max_unit_cost_factor is not None:
         return max_factor_text(channel.max_unit_cost_factor, style)
     return max_bid_text(channel, style)
-
-
-def max_factor_text(factor: float, style: NumberStyle) -> str:
-    """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md §14)."""
-    return f"{style.ratio(factor)}×"
 
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
-from aigc_roi.present.channel_notes import channel_notes, max_bid_text
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
@@ -159,7 +159,7 @@ def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
              style.money(channel.spend, 0), style.count(channel.users), style.money(channel.cac),
              style.ratio(channel.roas), style.percent(channel.roi),
              max_bid_text(channel, style) if channel.max_unit_cost_factor is None
-             else f"{style.ratio(channel.max_unit_cost_factor)}×",
+             else max_factor_text(channel.max_unit_cost_factor, style),
              style.money(channel.ltv), style.ratio(channel.ltv_to_cac)]
             for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
     return header, rows

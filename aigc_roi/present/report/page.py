@@ -14,7 +14,6 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import told_apart
-from aigc_roi.model.engine import ORGANIC_TYPE
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
@@ -27,6 +26,7 @@ from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.bridge import bridge_section
 from aigc_roi.present.report.budget import budget_section
+from aigc_roi.present.report.channels import channels_section
 from aigc_roi.present.report.fitted import fitted_section
 from aigc_roi.present.report.formulas import definitions
 from aigc_roi.present.report.moved import moved_section
@@ -35,7 +35,7 @@ from aigc_roi.present.report.words import word
 
 if TYPE_CHECKING:
     # Types only: allocate's and explain's modules are imported by the commands that produce them (--allocate, --base).
-    from aigc_roi.present.run_data import ChannelRun, RunReport
+    from aigc_roi.present.run_data import RunReport
     from aigc_roi.whatif.allocate import Allocation
     from aigc_roi.whatif.breakeven import BreakEvenTable
     from aigc_roi.whatif.explain import FigureChanges
@@ -124,7 +124,7 @@ def render(parts: ReportParts, lang: str) -> str:
         "" if parts.changes is None else moved_section(parts.changes, parts.base, style),
         bridge_section(report, style),
         _cash(parts, style),
-        _channels(report.channels, style),
+        channels_section(report.channels, style, report.currency),
         _cohorts(report, style),
         "" if parts.allocation is None else budget_section(parts.allocation, style),
         "" if parts.allocation is None or parts.scenario is None else response_section(parts.scenario, parts.allocation, style),
@@ -273,18 +273,6 @@ def _cash(parts: ReportParts, style: NumberStyle) -> str:
     chart = svg.cash_chart([row["label"] for row in months], [row["cumulative_cash"] for row in months], band,
                            lambda value: style.money(value, 0), word("cash_chart", lang), legend)
     return f'<h2>{escape(word("cash_chart", lang))}</h2><figure>{chart}</figure>'
-
-
-def _channels(channels: Sequence[ChannelRun], style: NumberStyle) -> str:
-    lang = style.lang
-    heading = f'<h2>{escape(word("channels", lang))}</h2>'
-    channels = [channel for channel in channels if channel.type != ORGANIC_TYPE]
-    if not channels:
-        return heading + f"<p>{escape(word('no_channels', lang))}</p>"
-    series = [("cac", "solid"), ("max_unit_cost", "outline"), ("ltv", "hatch")]
-    rows = [(channel.name, [getattr(channel, key) for key, _ in series]) for channel in channels]
-    chart = svg.bar_groups(rows, [(word(key, lang), mark) for key, mark in series], style.money, word("channels", lang))
-    return heading + f"<figure>{chart}</figure>"
 
 
 def _cohorts(report: RunReport, style: NumberStyle) -> str:

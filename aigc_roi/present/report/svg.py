@@ -111,11 +111,14 @@ def _legend(y: float, items: Sequence[tuple[str, str]]) -> str:
 
 
 def bar_groups(rows: Sequence[tuple[str, Sequence[float | None]]], series: Sequence[tuple[str, str]], money: Format,
-               title: str) -> str:
-    """One group of horizontal bars per row (a channel), one bar per series; ``series`` is
-    (legend text, mark: solid, hatch or outline). A missing value draws no bar and says so."""
+               title: str, notes: Sequence[str] | None = None) -> str:
+    """One group of horizontal bars per row (a channel), one bar per series, every bar on one scale; ``series`` is
+    (legend text, mark: solid, hatch or outline). A missing value draws no bar and says so. ``notes``: a line of
+    text under each group's bars for a value in another unit (a fee per post beside costs per user), written, never
+    drawn to the bars' scale."""
     bar, gap, left, right, top = 11, 10, 170, 90, 8
-    group = bar * len(series) + gap
+    lines = len(series) + (1 if notes else 0)
+    group = bar * lines + gap
     height = top + group * len(rows) + 34
     largest = max((abs(v) for _, values in rows for v in values if v is not None), default=1.0) or 1.0
     scale = (WIDTH - left - right) / largest
@@ -131,6 +134,9 @@ def bar_groups(rows: Sequence[tuple[str, Sequence[float | None]]], series: Seque
             body.append(f'<rect x="{left}" y="{y}" width="{width:.1f}" height="{bar - 2}" {fills[mark]}>'
                         f'<title>{escape(name)} · {escape(legend)}: {escape(shown)}</title></rect>'
                         f'<text x="{left + width + 4:.1f}" y="{y + bar - 3}">{escape(shown)}</text>')
+        if notes:
+            body.append(f'<text x="{left}" y="{y0 + len(series) * bar + bar - 3}" font-style="italic">'
+                        f"{escape(notes[i])}</text>")
     body.append(_legend(height - 10, [(mark, legend) for legend, mark in series]))
     return _svg(height, body, title)
 

@@ -1,0 +1,51 @@
+"""The channels chart: each channel's CAC and LTV per user as bars on one scale, its maximum bid written under them.
+
+A maximum bid is in its channel's own unit (docs/formulas.md §4.1: per user for cpa, per 1,000 impressions for cpm,
+per post for kol, per month for flat), so drawn beside costs per user it once put a fee of 46,231 per post on the
+axis of a CAC of 15, and every other bar shrank to a pixel. It is written instead, with its unit and, for a unit
+cost set by month, its factor (§14).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+from aigc_roi.model.channels import channel_type
+from aigc_roi.present.channel_labels import ORGANIC_TYPE, channel_field_label, max_unit_cost_label
+from aigc_roi.present.channel_notes import max_bid_text, max_factor_text
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.report import svg
+from aigc_roi.present.report.words import word
+
+if TYPE_CHECKING:
+    from aigc_roi.present.run_data import ChannelRun
+
+SERIES = (("cac", "solid"), ("ltv", "hatch"))
+"""The bars: amounts per user, one scale."""
+
+
+def channels_section(channels: Sequence[ChannelRun], style: NumberStyle, currency: str) -> str:
+    lang = style.lang
+    heading = f'<h2>{escape(word("channels", lang))}</h2>'
+    channels = [channel for channel in channels if channel.type != ORGANIC_TYPE]
+    if not channels:
+        return heading + f"<p>{escape(word('no_channels', lang))}</p>"
+    rows = [(channel.name, [getattr(channel, key) for key, _ in SERIES]) for channel in channels]
+    legend = [(word(key, lang).format(currency=currency), mark) for key, mark in SERIES]
+    notes = [max_bid_note(channel, style, currency) for channel in channels]
+    chart = svg.bar_groups(rows, legend, style.money, word("channels", lang), notes)
+    return heading + f'<figure>{chart}<figcaption>{escape(word("channels_note", lang))}</figcaption></figure>'
+
+
+def max_bid_note(channel: ChannelRun, style: NumberStyle, currency: str) -> str:
+    """``Max fee at ROI = 0 (fee per post, CNY): 46,231.39``; a unit cost set by month: ``Max bid at ROI = 0: 0.50×
+    every month's bid``."""
+    lang = style.lang
+    name = max_unit_cost_label(channel.type, lang)
+    field = channel_field_label(channel.type, channel_type(channel.type).unit_cost, lang)
+    if channel.max_unit_cost_factor is not None:
+        return word("max_factor", lang).format(word=name, factor=max_factor_text(channel.max_unit_cost_factor, style),
+                                               field=field)
+    return word("max_unit_cost", lang).format(word=name, field=field, currency=currency, value=max_bid_text(channel, style))
