@@ -51,6 +51,13 @@ class Figure:
     never_past_horizon: bool = True
     """A "never" that means not within the horizon's months; False for one searched over ``ltv_months`` ages of a
     user (docs/formulas.md §5), which outputs must not bound by the horizon."""
+    needs: str | None = None
+    """A figure that must be non-zero for this one to say anything: without ad spend the campaign's paid payback is
+    month 1 by definition (docs/formulas.md §12), which would read as a campaign that paid back, so the text formats
+    say "no ad spend" instead (JSON, CSV and xlsx keep the value)."""
+    calendar_month: bool = False
+    """A month of the plan's calendar (a payback month, the peak cash month), which the text formats label as the
+    months table does (``6 (2025-06)``) where the plan has a ``start``; not a count of months."""
 
     @property
     def never_ranks_last(self) -> bool:
@@ -75,11 +82,11 @@ FIGURES: tuple[Figure, ...] = (
     Figure("roas", "ratio", "higher"),
     Figure("roi", "percent", "higher", coloured_by_sign=True),
     Figure("blended_roas", "ratio", "higher"),
-    Figure("payback_month", "month", "lower", none="never"),
-    Figure("first_payback_month", "month", "lower", none="never"),
-    Figure("paid_payback_month", "month", "lower", none="never"),
+    Figure("payback_month", "month", "lower", none="never", calendar_month=True),
+    Figure("first_payback_month", "month", "lower", none="never", calendar_month=True),
+    Figure("paid_payback_month", "month", "lower", none="never", needs="ad_spend", calendar_month=True),
     Figure("peak_cash_need", "money", "lower"),
-    Figure("peak_cash_month", "month", "neither", none="no_cash_need"),
+    Figure("peak_cash_month", "month", "neither", none="no_cash_need", calendar_month=True),
     Figure("npv", "money", "higher", coloured_by_sign=True),
     Figure("irr", "percent", "higher", none="no_single_irr", display_cap=IRR_DISPLAY_CAP),
     Figure("mirr", "percent", "higher", display_cap=IRR_DISPLAY_CAP),

@@ -18,7 +18,7 @@ from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_rows
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ
+from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ, says_nothing
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import figure_text
@@ -45,16 +45,21 @@ def best_columns(name: str, values: list[float | None], figures: Sequence[Mappin
     return {i for i, k in enumerate(keyed) if k == best}
 
 
+def said(name: str, scenarios: list[dict[str, Any]]) -> list[float | None]:
+    """Each scenario's value of ``name``, None where it says nothing (present/numbers.py ``says_nothing``)."""
+    return [None if says_nothing(name, scenario["figures"]) else scenario["figures"][name] for scenario in scenarios]
+
+
 def delta_from(value: float | None, first: float | None) -> float | None:
     return None if value is None or first is None else value - first
 
 
-def figure_deltas(name: str, scenarios: Sequence[Mapping[str, Any]]) -> list[float | None]:
-    """Each later column's change in figure ``name`` against the first; none for an IRR whose kind differs from the
-    first's (a return less a borrowing rate is no change of anything)."""
+def figure_deltas(name: str, scenarios: Sequence[Mapping[str, Any]], values: Sequence[float | None]) -> list[float | None]:
+    """Each later column's change in figure ``name`` against the first, of ``values`` as ranked (``said`` in a table);
+    none for an IRR whose kind differs from the first's (a return less a borrowing rate is no change of anything)."""
     first = scenarios[0]["figures"]
-    return [None if name == "irr" and irr_kinds_differ([first, scenario["figures"]])
-            else delta_from(scenario["figures"][name], first[name]) for scenario in scenarios[1:]]
+    return [None if name == "irr" and irr_kinds_differ([first, scenario["figures"]]) else delta_from(value, values[0])
+            for scenario, value in zip(scenarios[1:], values[1:], strict=True)]
 
 
 def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
@@ -63,8 +68,10 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
     rows: list[list[Any]] = []
     for name in FIGURE_NAMES:
         values = [scenario["figures"][name] for scenario in scenarios]
-        deltas = figure_deltas(name, scenarios)
-        best = "; ".join(names[i] for i in sorted(best_columns(name, values, [scenario["figures"] for scenario in scenarios])))
+        # A table reads a moot value ("no ad spend") as no value: neither best nor a change.
+        ranked = values if style is None else said(name, scenarios)
+        deltas = figure_deltas(name, scenarios, ranked)
+        best = "; ".join(names[i] for i in sorted(best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])))
         if style is None:
             rows.append([name, *values, *deltas, best])
         else:

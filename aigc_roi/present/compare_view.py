@@ -18,6 +18,7 @@ from aigc_roi.present.compare import (
     figure_deltas,
     risk_best,
     risk_borrowing_note,
+    said,
 )
 from aigc_roi.present.drivers import signed, signed_in
 from aigc_roi.present.labels import label
@@ -45,8 +46,9 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
         rows = []
         for name in FIGURE_NAMES:
             values = [scenario["figures"][name] for scenario in scenarios]
-            deltas = figure_deltas(name, scenarios)
-            best = best_columns(name, values, [scenario["figures"] for scenario in scenarios])
+            ranked = said(name, scenarios)
+            deltas = figure_deltas(name, scenarios, ranked)
+            best = best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])
             unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
             texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"])
                      for value, scenario in zip(values, scenarios, strict=True)]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
     rows = []
     for gate in report.gates or ():
         months = labels[0] if gate.after_month == 1 else f"{labels[0]} – {labels[gate.after_month - 1]}"
-        for metric, bound in (("roas", "min_roas"), ("cac", "max_cac")):
+        for metric, bound, name in (("roas", "min_roas", "gate_roas"), ("cac", "max_cac", "gate_cac")):
             if getattr(gate, bound) is None:
                 continue
             show = style.ratio if metric == "roas" else style.money
@@ -64,7 +64,7 @@ def gates_grid(report: RunReport, style: NumberStyle) -> Grid:
             # A failed threshold reads apart from the value: a CAC of 12.004 failing 12 is no "12.00, <= 12.00, fail".
             value, threshold = (show(measured), show(limit)) if meets else told_apart(show, measured, limit, 2)
             operator = ">=" if bound == "min_roas" else "<="
-            rows.append([gate.name, months, label(metric, lang).split(" (")[0], value, f"{operator} {threshold}",
+            rows.append([gate.name, months, short_label(name, lang), value, f"{operator} {threshold}",
                          label("gate_pass" if meets else "gate_fail", lang)])
     header = [label(key, lang) for key in ("gate", "gate_months", "gate_metric", "gate_value", "gate_threshold", "gate_result")]
     return header, rows

@@ -371,7 +371,7 @@ _MESSAGES = _rules([
      _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 3, compared=(1, 2))),
     (r"no budget reaches (\S+) = (\S+) with the gates: planned as if every gate passed, B = (\S+) would, but there "
      r"the gate (.+) fails",
-     _amounts("计入关卡后没有预算能达到 {0} = {1}：按每道关卡都通过来规划，B = {2} 可以达到，但届时关卡 {3} 未通过", 1, 2)),
+     _amounts("计入闸门后没有预算能达到 {0} = {1}：按每道闸门都通过来规划，B = {2} 可以达到，但届时闸门 {3} 未通过", 1, 2)),
     (r"the budget must be a positive number, got (.+)", "预算须为正数，实际为 {0}"),
     (r"the scenarios are in (.+): amounts in different currencies cannot be compared",
      lambda m: f"各场景的币种分别为 {m[1].replace(' and ', '、')}：不同币种的金额无法比较"),

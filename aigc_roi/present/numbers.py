@@ -5,7 +5,8 @@ Money: thousands separators, 2 decimals in the headline figures and whole
 units in monthly tables; with ``lang="zh"`` amounts of 10,000 or more are
 shown in 万 with at least 1 decimal (or in 亿 with at least 2 decimals from
 100,000,000), each bound taken on the amount as rounded for display
-(``_shown_below_10_000``). Ratios: 2 decimals; ROI and IRR as
+(``_shown_below_10_000``). Counts of people: whole; in 万 with 1 decimal, 2 in the headline figures, as
+their money. Ratios: 2 decimals; ROI and IRR as
 percentages, an IRR above 1,000% as "> 1,000%". Undefined figures show as an em dash.
 
 Compact amounts (narrow terminals, present/layout.py): one unit per column,
@@ -36,6 +37,8 @@ IRR_NONE_LABELS = {"no_sign_change": "irr_none_no_sign_change",
                    "more_than_one_sign_change": "irr_none_more_than_one_sign_change"}
 """The label of each reason an IRR is none (model/cashflow.py ``IRR_NONE_REASONS``); ``no_single_irr`` where no one
 run's reason applies (a percentile of simulated draws)."""
+WITHOUT_LABELS = {"ad_spend": "no_ad_spend"}
+"""What a figure reads where the figure it ``needs`` (model/figures.py) is 0."""
 COMPACT_UNITS = {"k": (3, 1), "M": (6, 1), "万": (4, 1), "亿": (8, 2)}
 """Unit -> (its power of ten, decimals) of compact amounts."""
 
@@ -74,6 +77,21 @@ def never_text(name: str, horizon: int, lang: str) -> str:
     over the horizon, "never" alone for one searched over ``ltv_months`` (its label says so)."""
     never = label("never", lang)
     return f"{never} (≤ {horizon})" if rules_of(name).never_past_horizon else never
+
+
+def month_label(month: int, labels: Sequence[str] | None) -> str | None:
+    """The calendar label of plan month ``month`` (``2025-06``) where the plan has a start; None where its months are
+    only numbered (``M6`` would repeat the number) or no labels are given."""
+    if not labels or not 1 <= month <= len(labels) or labels[month - 1] == f"M{month}":
+        return None
+    return labels[month - 1]
+
+
+def says_nothing(name: str, figures: Mapping[str, Any] | None) -> bool:
+    """Whether ``name`` is moot in ``figures``: the figure it ``needs`` (model/figures.py) is 0, as a paid payback
+    without ad spend, month 1 by definition. Tables say why instead of the value, and rank or subtract it with none."""
+    needs = rules_of(name).needs
+    return needs is not None and figures is not None and figures.get(needs) == 0
 
 
 def irr_none_label(figures: Mapping[str, Any] | None) -> str:
@@ -139,11 +157,14 @@ class NumberStyle:
         # -400 in k rounds to 0.0: a sign on a zero would read as a loss.
         return text.lstrip("-") if float(text.replace(",", "")) == 0 else text
 
-    def count(self, value: float | None, decimals: int = 0) -> str:
+    def count(self, value: float | None, decimals: int = 0, in_wan: int = 1) -> str:
+        """People, whole; in Chinese from 10,000 in 万 with ``in_wan`` decimals (at least 1): 2 in the headline
+        figures, as their money has (1.16万 paid users beside 28.00万 of ad spend, so the CAC of 24.14 reads back from
+        them; 1.2万 would read back as 23.33)."""
         if value is None:
             return NONE
         if self.lang == "zh" and not _shown_below_10_000(value, 0, decimals):
-            return _in_wan_or_yi(value, max(decimals, 1))
+            return _in_wan_or_yi(value, max(decimals, in_wan))
         return fixed(value, decimals, separators=True)
 
     def plain(self, value: float | None) -> str:
@@ -178,12 +199,15 @@ class NumberStyle:
         return never if value is None else fixed(value, 0)
 
     def figure(self, name: str, value: float | None, never: str = NONE, figures: Mapping[str, Any] | None = None,
-               extra: int = 0) -> str:
+               extra: int = 0, months: Sequence[str] | None = None) -> str:
         """A figure formatted by its rules (model/figures.py): unit, what its none says, display cap; ``figures``
         (the run's, with ``irr_none_reason`` and ``irr_kind``) say why it is none, or that an IRR is a borrowing
-        rate; ``extra`` decimals beyond its unit's, to tell it
-        from a limit it is compared with (model/compared.py ``told_apart``)."""
+        rate; ``extra`` decimals beyond its unit's, to tell it from a limit it is compared with (model/compared.py
+        ``told_apart``); ``months``, the plan's month labels, label a calendar month as the months table does
+        (``6 (2025-06)``)."""
         rules = rules_of(name)
+        if rules.needs is not None and says_nothing(name, figures):
+            return label(WITHOUT_LABELS[rules.needs], self.lang)
         if value is None:
             if none_over(name, figures) is not None:
                 return NONE
@@ -193,14 +217,14 @@ class NumberStyle:
                 # Say why: an IRR exists only where the cash flow changes sign once (docs/formulas.md §5).
                 return label(irr_none_label(figures), self.lang)
             return NONE
-        text = self._figure_value(rules, value, never, extra)
+        text = self._figure_value(rules, value, never, extra, months)
         if name == "irr" and irr_borrowing(figures):
             # A borrowing-shaped flow's IRR is what the money costs: read the other way round (docs/formulas.md §5).
             return label("irr_borrowing_value", self.lang).format(value=text)
         return text
 
-    def _figure_value(self, rules: Figure, value: float, never: str, extra: int) -> str:
-        """A figure's number by its unit and display cap."""
+    def _figure_value(self, rules: Figure, value: float, never: str, extra: int, months: Sequence[str] | None) -> str:
+        """A figure's number by its unit and display cap, a calendar month with its label in ``months``."""
         if rules.display_cap is not None and value > rules.display_cap:
             cap = rules.display_cap * 100 if rules.unit == "percent" else rules.display_cap
             return f"> {fixed(cap, 0, separators=True)}{'%' if rules.unit == 'percent' else ''}"
@@ -210,7 +234,8 @@ class NumberStyle:
         if unit == "money":
             return self.money(value, 2 + extra)
         if unit == "users":
-            return self.count(value, extra)
+            return self.count(value, extra, in_wan=2 + extra)
         if unit == "month":
-            return self.month(value, never)
+            calendar = month_label(round(value), months) if rules.calendar_month else None
+            return self.month(value, never) + ("" if calendar is None else f" ({calendar})")
         return self.ratio(value, 2 + extra)

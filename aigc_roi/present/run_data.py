@@ -74,6 +74,8 @@ class RunReport:
     """A staged plan's gates; None for a plan without."""
     cohorts: tuple[Cohort, ...] | None
     """When asked for: it grows with the square of the horizon."""
+    discount_rate: float = 0.0
+    """The annual rate NPV and LTV are discounted at (a range's median), which the text formats state beside NPV."""
 
     def to_json(self) -> dict[str, Any]:
         """``{"format_version", "scenario", "currency", "horizon_months", "figures", "channels", "months", "fits"}``,
@@ -99,6 +101,7 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
     """The run's figures, channels, months and fits; gates when the plan has them, and cohorts when asked.
     ``result`` is the run of ``scenario`` (``api.run``): a channel's max unit cost is its own with the gates decided
     at it (whatif/max_bid.py), which evaluates the scenario again where a gate tests the channel."""
+    from aigc_roi.model.sampling import realize
     from aigc_roi.whatif.max_bid import own_max_unit_costs
 
     max_unit_cost, max_factor = own_max_unit_costs(scenario, result)
@@ -122,6 +125,8 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
         for c, (name, kind) in enumerate(zip(result.channel_names, result.channel_types, strict=True))
     )
     series = {name: result.months[name][0] for name in MONTH_COLUMNS}
+    rate = realize(scenario).discount_rate
+    assert isinstance(rate, float), "a run's value is a median: one number"
     months = tuple(
         {"month": t + 1, "label": label, **{name: plain(series[name][t]) for name in MONTH_COLUMNS}}
         for t, label in enumerate(scenario.month_labels())
@@ -138,6 +143,7 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
         fits=fits_report(scenario),
         gates=gates_report(scenario, result) if scenario.gates else None,
         cohorts=cohort_rows(scenario, result) if cohorts else None,
+        discount_rate=rate,
     )
 
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label, max_unit_cost_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text, unit_cost_words
+from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import header_label, label, short_label
@@ -44,15 +45,18 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
     figures = report.figures
     rows = []
+    labels = [month["label"] for month in report.months]
     for figure in FIGURES:
         value = figures[figure.name]
         text = Text(peak_cash_text(figures, style) if figure.name == "peak_cash_need"
-                    else style.figure(figure.name, value, never_text(figure.name, report.horizon_months, lang), figures))
+                    else style.figure(figure.name, value, never_text(figure.name, report.horizon_months, lang), figures,
+                                      months=labels))
         if figure.coloured_by_sign and value is not None:
             text.stylize("green" if value >= 0 else "red")
         rows.append((label(figure.name, lang), text))
     # Written out: a str title would be read as Rich markup, and the name in it is data.
     title = visible(f"{report.scenario} · {label('figures', lang)} ({report.currency})")
+    basis = npv_basis(report.discount_rate, style)
 
     def build(width: int) -> RenderableType:
         # Beside its value while a label's every word fits there, a value in words (none: ...) wrapping between
@@ -71,12 +75,15 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
             grid.add_column(justify="right", width=value_width)
             for name, text in rows:
                 grid.add_row(sentence_lines(name, label_width), _wrapped(text, value_width))
+            inner = label_width + 2 + value_width
         else:
-            grid.add_column(width=width - PANEL_FRAME, overflow="fold")
+            inner = width - PANEL_FRAME
+            grid.add_column(width=inner, overflow="fold")
             for name, text in rows:
-                grid.add_row(sentence_lines(name, width - PANEL_FRAME))
-                grid.add_row(_wrapped(text, width - PANEL_FRAME))
-        return _titled_panel(grid, title, width)
+                grid.add_row(sentence_lines(name, inner))
+                grid.add_row(_wrapped(text, inner))
+        # In the panel under the figures, as wide as they are: what NPV is discounted at.
+        return _titled_panel(Group(grid, prose_lines(basis, inner)), title, width)
 
     return Fitted(build)
 

@@ -15,10 +15,11 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS
+from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
+from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
 from aigc_roi.present.labels import label, short_label
@@ -80,14 +81,21 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
     return "\n".join(lines) + "\n"
 
 
+CURRENCY = "currency"
+"""The last column of every run table that holds amounts: the plan's currency, named on each row, as ad platforms'
+exports name theirs (docs/formulas.md §8); the columns before it keep their keys and places."""
+
+
 def figures_table(report: RunReport) -> Table:
-    """figure, value and a note: what JSON says beside the figures, on the row it is about (``figure_note``)."""
+    """figure, value, a note (what JSON says beside the figures, on the row it is about: ``figure_note``) and
+    ``currency`` on the rows of money figures (a ratio, a count or a month has none)."""
     figures = report.figures
-    rows: list[list[Any]] = [[name, figures[name], figure_note(name, figures)] for name in FIGURE_NAMES]
+    rows: list[list[Any]] = [[name, figures[name], figure_note(name, figures),
+                              report.currency if unit_of(name) == "money" else None] for name in FIGURE_NAMES]
     if "peak_cash_at_horizon" in figures:
         # 1 or 0: the value column of the figures table holds numbers only.
-        rows.append(["peak_cash_at_horizon", int(figures["peak_cash_at_horizon"]), None])
-    return ["figure", "value", "note"], rows
+        rows.append(["peak_cash_at_horizon", int(figures["peak_cash_at_horizon"]), None, None])
+    return ["figure", "value", "note", CURRENCY], rows
 
 
 def figure_note(name: str, figures: Mapping[str, Any]) -> str | None:
@@ -101,21 +109,30 @@ def figure_note(name: str, figures: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _with_currency(table: Table, currency: str) -> Table:
+    header, rows = table
+    return [*header, CURRENCY], [[*row, currency] for row in rows]
+
+
 def channels_table(report: RunReport, lang: str = "en") -> Table:
     """The channels with their keys as written (the type a ``type:`` word); the organic row named in ``lang``."""
     header = list(CHANNEL_COLUMNS)
     names = channel_row_names(report.channels, lang)
-    return header, [[name if key == "name" else getattr(channel, key) for key in header]
-                    for name, channel in zip(names, report.channels, strict=True)]
+    return _with_currency((header, [[name if key == "name" else getattr(channel, key) for key in header]
+                                    for name, channel in zip(names, report.channels, strict=True)]), report.currency)
 
 
 def months_table(report: RunReport) -> Table:
     header = ["month", "label", *MONTH_COLUMNS]
-    return header, [[month[key] for key in header] for month in report.months]
+    return _with_currency((header, [[month[key] for key in header] for month in report.months]), report.currency)
 
 
 def cohorts_table(report: RunReport) -> Table:
     """One row per cohort; column ``M<t>`` (or the month's label) its contribution in month t, empty before it joins."""
+    return _with_currency(_cohort_grid(report), report.currency)
+
+
+def _cohort_grid(report: RunReport) -> Table:
     labels = [month["label"] for month in report.months]
     header = ["month", "label", "new_users", *labels]
     rows = []
@@ -134,7 +151,8 @@ GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "pa
 
 def gates_table(report: RunReport) -> Table:
     """One row per gate of a staged plan (none without gates)."""
-    return list(GATE_COLUMNS), [[getattr(gate, key) for key in GATE_COLUMNS] for gate in report.gates or ()]
+    return _with_currency((list(GATE_COLUMNS), [[getattr(gate, key) for key in GATE_COLUMNS] for gate in report.gates or ()]),
+                          report.currency)
 
 
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,
@@ -145,8 +163,10 @@ added when asked for."""
 
 def _markdown_figures(report: RunReport, style: NumberStyle) -> Table:
     figures = report.figures
+    labels = [month["label"] for month in report.months]
     rows = [[label(name, style.lang), peak_cash_text(figures, style) if name == "peak_cash_need"
-             else style.figure(name, figures[name], never_text(name, report.horizon_months, style.lang), figures)]
+             else style.figure(name, figures[name], never_text(name, report.horizon_months, style.lang), figures,
+                               months=labels)]
             for name in FIGURE_NAMES]
     return [label("figure", style.lang), label("value", style.lang)], rows
 
@@ -177,7 +197,8 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
     style = style or NumberStyle("en", report.currency)
     parts = [f"## {markdown_text(report.scenario)} ({report.currency})\n",
-             to_markdown(_markdown_figures(report, style), label("figures", style.lang))]
+             to_markdown(_markdown_figures(report, style), label("figures", style.lang))
+             + f"\n_{markdown_text(npv_basis(report.discount_rate, style))}_\n"]
     borrowing = irr_borrowing_note([report.figures], style.lang)
     if borrowing is not None:
         parts.append(f"_{borrowing}_\n")
@@ -194,11 +215,11 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
     if months:
         parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report.currency})"))
     if report.cohorts is not None:
-        parts.append(to_markdown(_markdown_cohorts(report, style.lang), label("cohorts", style.lang)))
+        parts.append(to_markdown(_markdown_cohorts(report, style.lang), f"{label('cohorts', style.lang)} ({report.currency})"))
     return "\n".join(parts)
 
 
 def _markdown_cohorts(report: RunReport, lang: str) -> Table:
     """The cohort table under labels: the CSV's keys (month, label, new_users) are no headers to read."""
-    header, rows = cohorts_table(report)
+    header, rows = _cohort_grid(report)
     return [label("cohort", lang), label("month", lang), short_label("new_users", lang), *header[3:]], rows

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
+from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.explain import ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import irr_borrowing, irr_none_label, none_over
+from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label, none_over, says_nothing
 from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
@@ -78,9 +79,9 @@ class ScenarioFacts:
 def _figures_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
     columns = [Column(label("figure", lang)), Column(label("value", lang)), Column(label("key", lang)),
                Column(label("unit", lang)), Column(label("note", lang))]
-    figures, currency, horizon = report.figures, report.currency, report.horizon_months
+    figures, currency = report.figures, report.currency
     rows = [[label(name, lang), figures[name], name, _unit_text(unit_of(name), currency, lang),
-             figure_note_text(name, figures, horizon, lang)]
+             _figure_note(name, report, lang)]
             for name in FIGURE_NAMES]
     formats: list[str | None] = [figure_format(name) for name in FIGURE_NAMES]
     if "peak_cash_at_horizon" in figures:
@@ -89,6 +90,14 @@ def _figures_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[lis
                      label("unit_boolean", lang), None])
         formats.append(None)
     return columns, rows, formats
+
+
+def _figure_note(name: str, report: RunReport, lang: str) -> str | None:
+    """A run's note on figure ``name``: ``figure_note_text``'s, and beside NPV the rate it is discounted at (a
+    compared scenario's sheet column has no discount rate to state)."""
+    if name == "npv" and report.figures[name] is not None:
+        return npv_basis(report.discount_rate, NumberStyle(lang, report.currency))
+    return figure_note_text(name, report.figures, report.horizon_months, lang)
 
 
 _UNIT_LABELS = {"users": "unit_users", "percent": "unit_percent", "ratio": "unit_ratio", "month": "unit_month"}
@@ -101,7 +110,10 @@ def _unit_text(unit: str, currency: str, lang: str) -> str:
 def figure_note_text(name: str, figures: Mapping[str, Any], horizon: int, lang: str) -> str | None:
     """The note beside a figure of ``figures`` (a run's, with ``irr_none_reason``, ``irr_kind`` and
     ``peak_cash_at_horizon``): why it is none, or how its number reads where alone it would mislead (an IRR that is
-    a borrowing rate, a peak cash need still growing at the horizon); None where the number says it all."""
+    a borrowing rate, a peak cash need still growing at the horizon, a paid payback without ad spend: month 1 by
+    definition); None where the number says it all."""
+    if says_nothing(name, figures):
+        return label("no_ad_spend_note", lang)
     if figures[name] is None:
         return none_reason(name, figures, horizon, lang)
     if name == "irr" and irr_borrowing(figures):
@@ -186,8 +198,8 @@ def _months_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[l
 def _gates_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
     """Per gate its test months, thresholds, the test's ROAS and CAC and whether it passed."""
     columns = [Column(label("gate", lang)), Column(label("gate_after_month", lang), MONTH),
-               Column(label("gate_min_roas", lang), RATIO), Column(label("roas", lang), RATIO),
-               Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("cac", lang), MONEY_CENTS),
+               Column(label("gate_min_roas", lang), RATIO), Column(label("gate_roas", lang), RATIO),
+               Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("gate_cac", lang), MONEY_CENTS),
                Column(label("gate_result", lang))]
     rows = [[gate.name, gate.after_month, gate.min_roas, gate.roas, gate.max_cac, gate.cac,
              label("gate_pass" if gate.passed else "gate_fail", lang)] for gate in report.gates or ()]
@@ -213,18 +225,24 @@ _FIT_CURVE_LABELS = {"retention": "fit_curve_retention", "channel_retention": "f
 def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> tuple[list[Column], list[list[Any]]]:
     """Numbers as numbers (a range's median, low and high), the text as written beside them."""
     columns = [Column(label("field_path", lang)), Column(label("value", lang), GENERAL), Column(label("low", lang), GENERAL),
-               Column(label("high", lang), GENERAL), Column(label("distribution", lang)), Column(label("as_written", lang))]
+               Column(label("high", lang), GENERAL), Column(label("distribution", lang)), Column(label("as_written", lang)),
+               Column(label("note", lang))]
     stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start or None],
                                ["horizon_months", facts.horizon_months]]
     # The four facts come first with their defaults filled in; the file's own lines for them are not repeated,
     # but one a --set wrote says so where the others leave the text as written empty.
     set_facts = {row.path: written_text(row, lang) for row in inputs if row.path in FACT_PATHS and row.set_by is not None}
-    rows = [row + [None] * 3 + [set_facts.get(row[0])] for row in stated]
+    rows = [row + [None] * 3 + [set_facts.get(row[0]), None] for row in stated]
     # A text input (a name) is its own value: the text itself, not the --set note beside it.
-    rows += [[path, value if value is not None else row.written, low, high, distribution, written]
+    rows += [[path, value if value is not None else row.written, low, high, distribution, written, _input_note(path, lang)]
              for row, (path, value, low, high, distribution, written) in zip(inputs, inputs_rows(inputs, lang), strict=True)
              if path not in FACT_PATHS]
     return columns, rows
+
+
+def _input_note(path: str, lang: str) -> str | None:
+    """What a value's number alone does not say: the discount rate is annual, and NPV compounds it monthly."""
+    return label("discount_rate_note", lang) if path == "discount_rate" else None
 
 
 def _display_width(text: str) -> int:

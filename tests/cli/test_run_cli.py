@@ -91,10 +91,13 @@ def test_csv_tables(example: Path) -> None:
     assert [float(row["net_cash"]) for row in months] == [-11000, 4500, 2250]
     figures = invoke(["run", str(example), "--format", "csv", "--table", "figures"]).stdout
     rows = {row["figure"]: row for row in csv.DictReader(io.StringIO(figures))}
+    assert figures.splitlines()[0] == "figure,value,note,currency"
     assert float(rows["roi"]["value"]) == pytest.approx(-0.2125)
     assert rows["payback_month"]["value"] == ""  # none is an empty cell
     # F = -11,000, 4,500, 2,250: out first, then in, a return.
     assert (rows["irr"]["note"], rows["roi"]["note"]) == ("investment", "")
+    # The currency on the money figures' rows only: a ratio has none.
+    assert (rows["npv"]["currency"], rows["roi"]["currency"]) == ("CNY", "")
 
 
 def test_markdown_has_the_three_tables(example: Path) -> None:

@@ -113,7 +113,7 @@ def test_run_shows_the_gate(tmp_path: Path) -> None:
     assert "1.35" in table and ">= 2.00" in table and "fail" in table
     assert "creators prove it failed: KOL, Feed buy no users after M2." in table
     markdown = invoke(["run", str(path), "--format", "markdown", "--lang", "zh"]).stdout
-    assert "| creators prove it | M1 – M2 | ROAS | 1.35 | >= 2.00 | 未通过 |" in markdown
+    assert "| creators prove it | M1 – M2 | 测试期 ROAS | 1.35 | >= 2.00 | 未通过 |" in markdown
 
 
 def test_simulate_json_and_text_report_pass_probability(tmp_path: Path) -> None:
@@ -161,8 +161,8 @@ def test_csv_and_xlsx_carry_the_gates(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN, encoding="utf-8")
     csv_text = invoke(["run", str(path), "--format", "csv", "--table", "gates"]).stdout
-    assert csv_text.splitlines() == ["name,after_month,min_roas,max_cac,roas,cac,passed",
-                                     "creators prove it,2,2,,1.35,10,0"]
+    assert csv_text.splitlines() == ["name,after_month,min_roas,max_cac,roas,cac,passed,currency",
+                                     "creators prove it,2,2,,1.35,10,0,CNY"]
     import openpyxl
 
     workbook = tmp_path / "plan.xlsx"
@@ -176,8 +176,8 @@ def test_the_table_says_which_threshold_failed(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN.replace("min_roas: 2", "min_roas: 1.3\n    max_cac: 9"), encoding="utf-8")
     markdown = invoke(["run", str(path), "--format", "markdown"]).stdout
-    assert "| creators prove it | M1 – M2 | ROAS | 1.35 | >= 1.30 | pass |" in markdown
-    assert "| creators prove it | M1 – M2 | CAC | 10.00 | <= 9.00 | fail |" in markdown
+    assert "| creators prove it | M1 – M2 | Test ROAS | 1.35 | >= 1.30 | pass |" in markdown
+    assert "| creators prove it | M1 – M2 | Test CAC | 10.00 | <= 9.00 | fail |" in markdown
     assert "creators prove it failed: KOL, Feed buy no users after M2." in markdown
 
 

@@ -127,11 +127,11 @@ def test_cohort_table_in_json_csv_markdown_and_xlsx(tmp_path: Path) -> None:
     assert cohorts[2] == {"month": 3, "label": "M3", "new_users": 0.0, "contribution": [0.0]}
     assert "cohorts" not in run_json(path)
     rows = list(csv.reader(io.StringIO(invoke(["run", str(path), "--format", "csv", "--table", "cohorts"]).stdout)))
-    assert rows[0] == ["month", "label", "new_users", "M1", "M2", "M3"]
-    assert rows[1] == ["1", "M1", "1000", "9000", "4500", "2250"]
+    assert rows[0] == ["month", "label", "new_users", "M1", "M2", "M3", "currency"]
+    assert rows[1] == ["1", "M1", "1000", "9000", "4500", "2250", "CNY"]
     assert rows[2][3] == ""  # cohort 2 has no month 1
     markdown = invoke(["run", str(path), "--format", "markdown", "--table", "cohorts"]).stdout
-    assert "### Cohorts: contribution by month" in markdown and "| 1 | M1 | 1,000.00 | 9,000.00 | 4,500.00 | 2,250.00 |" in markdown
+    assert "### Cohorts: contribution by month (CNY)" in markdown and "| 1 | M1 | 1,000.00 | 9,000.00 | 4,500.00 | 2,250.00 |" in markdown
     view = invoke(["run", str(path), "--table", "cohorts", "--lang", "en"]).stdout
     assert "Cohorts" in view and "9,000" in view
     book = tmp_path / "s.xlsx"

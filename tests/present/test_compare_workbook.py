@@ -60,7 +60,7 @@ def test_every_column_of_the_explain_sheet_has_its_format(tmp_path: Path) -> Non
     assert [(cell.value, cell.data_type) for cell in bid[2:4]] == [(20, "n"), (15, "n")]
     assert (bid[4].value, bid[4].number_format) == (pytest.approx(5000), "#,##0")
     assert rows[("NPV", "monetization.purchases[0].price")][4].value == pytest.approx(3500)
-    assert rows[("ROI (paid, after serving, before fixed)", "acquisition[0].bid")][4].number_format == "0.00%"
+    assert rows[("ROI (paid, after variable, before fixed)", "acquisition[0].bid")][4].number_format == "0.00%"
     assert rows[("Peak cash need", "acquisition[0].bid")][4].number_format == "#,##0"
     assert all(row[5].value is None for row in rows.values())  # every share is split: no note
 

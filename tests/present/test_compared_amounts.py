@@ -136,7 +136,7 @@ def test_a_failed_gate_reads_its_cac_apart_from_the_threshold(tmp_path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(GATED, encoding="utf-8")
     result = invoke(["run", str(path), "--format", "markdown"])
-    assert "| cheap enough | M1 – M2 | CAC | 12.004 | <= 12.000 | fail |" in result.stdout
+    assert "| cheap enough | M1 – M2 | Test CAC | 12.004 | <= 12.000 | fail |" in result.stdout
 
 
 def test_the_furthest_off_assumption_reads_its_plan_apart_from_what_happened() -> None:

@@ -85,7 +85,7 @@ def test_xlsx_in_chinese_has_chinese_headers_and_wide_columns(example: Path, tmp
 
 def test_xlsx_inputs_sheet_lists_every_value_with_its_path(example: Path, tmp_path: Path) -> None:
     rows = list(_workbook(example, tmp_path)["inputs"].iter_rows(values_only=True))
-    assert rows[0] == ("Field path", "Value", "Low", "High", "Distribution", "As written")
+    assert rows[0] == ("Field path", "Value", "Low", "High", "Distribution", "As written", "Note")
     values = {row[0]: row[1] for row in rows[1:]}
     assert values["name"] == "Spec worked example"
     assert values["currency"] == "CNY"  # the default, stated though the file omits it
@@ -113,10 +113,10 @@ def test_xlsx_inputs_are_numbers_a_formula_can_use(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(INPUTS_AS_WRITTEN, encoding="utf-8")
     rows = {row[0]: row[1:] for row in _workbook(path, tmp_path)["inputs"].iter_rows(min_row=2, values_only=True)}
-    assert rows["acquisition[0].budget"] == (250_000, None, None, None, "25万")
-    assert rows["retention.monthly_churn"] == (pytest.approx(0.015), None, None, None, "1.5%")
+    assert rows["acquisition[0].budget"] == (250_000, None, None, None, "25万", None)
+    assert rows["retention.monthly_churn"] == (pytest.approx(0.015), None, None, None, "1.5%", None)
     # A lognormal range is used at its median sqrt(300 x 1200) = 600.
-    assert rows["acquisition[0].bid"] == (pytest.approx(600), 300, 1200, "lognormal", "300..1200")
+    assert rows["acquisition[0].bid"] == (pytest.approx(600), 300, 1200, "lognormal", "300..1200", None)
 
 
 def test_csv_inputs_table_carries_the_same_numbers(tmp_path: Path) -> None:
@@ -177,7 +177,7 @@ def test_a_missing_extra_names_what_to_install(example: Path, monkeypatch: pytes
 
 def test_markdown_reads_as_the_table_view(example: Path) -> None:
     out = invoke(["run", str(example), "-f", "markdown"]).stdout
-    assert "| ROI (paid, after serving, before fixed) | -21.25% |" in out
+    assert "| ROI (paid, after variable, before fixed) | -21.25% |" in out
     assert "| Paid users | 1,000 |" in out
     assert "| Payback month (plan cash) | never (≤ 3) |" in out
     assert "| CPA | cpa | 20,000 | 1,000 | 20.00 | 0.88 | -21.25% |" in out
@@ -274,7 +274,7 @@ def test_compare_xlsx_puts_the_scenarios_side_by_side(example: Path, tmp_path: P
     assert workbook["compare"].cell(2 + list(rows).index("roi"), 4).number_format == "0.00%"
     explained = list(workbook["explain"].iter_rows(min_row=2, values_only=True))
     # One change, the bid: it carries the whole roi change, 0.575 - (-0.2125) = 0.7875.
-    assert ("ROI (paid, after serving, before fixed)", "acquisition[0].bid", 20, 10, pytest.approx(0.7875), None) in explained
+    assert ("ROI (paid, after variable, before fixed)", "acquisition[0].bid", 20, 10, pytest.approx(0.7875), None) in explained
 
 
 def test_compare_xlsx_needs_an_output_file(example: Path) -> None:

@@ -47,7 +47,7 @@ def test_an_unknown_key_raises_instead_of_showing_the_key() -> None:
 
 
 def test_short_labels_and_languages() -> None:
-    assert (label("roi", "en"), short_label("roi", "en")) == ("ROI (paid, after serving, before fixed)", "ROI")
+    assert (label("roi", "en"), short_label("roi", "en")) == ("ROI (paid, after variable, before fixed)", "ROI")
     assert (label("npv", "zh"), short_label("npv", "zh")) == ("净现值 (NPV)", "净现值")
     assert short_label("ltv", "zh") == label("ltv", "zh") == "单个新增用户 LTV"  # short already
     # Spec 1.2: the payback figures say what they measure; their short form is the plain name.

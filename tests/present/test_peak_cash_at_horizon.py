@@ -48,7 +48,7 @@ def test_every_text_format_says_still_falling(tmp_path: Path) -> None:
     assert "≥ 6,000.00, still falling at month 6" in invoke(["run", str(path), "--format", "markdown"]).stdout
     assert "≥ 6,000.00，第 6 月仍在下降" in invoke(["run", str(path), "--format", "markdown", "--lang", "zh"]).stdout
     csv_rows = invoke(["run", str(path), "--format", "csv", "--table", "figures"]).stdout.splitlines()
-    assert "peak_cash_at_horizon,1," in csv_rows
+    assert "peak_cash_at_horizon,1,," in csv_rows  # a flag: no note, no currency
     compared = invoke(["compare", str(path), str(_write(tmp_path, RECOVERING, "other.yaml")), "--format", "markdown"]).stdout
     assert "≥ 6,000.00, still falling at month 6" in compared
     compare_json = json.loads(invoke(["compare", str(path), "--variant", "longer: horizon_months=7", "--format", "json"]).stdout)
@@ -90,4 +90,4 @@ def test_the_workbook_says_the_need_is_a_lower_bound(tmp_path: Path, lang: str, 
 
 def test_csv_notes_the_need_as_a_lower_bound(tmp_path: Path) -> None:
     rows = invoke(["run", str(_write(tmp_path, FALLING)), "--format", "csv", "--table", "figures"]).stdout.splitlines()
-    assert rows[0] == "figure,value,note" and "peak_cash_need,6000,lower_bound" in rows
+    assert rows[0] == "figure,value,note,currency" and "peak_cash_need,6000,lower_bound,CNY" in rows

@@ -33,7 +33,7 @@ def test_the_verdict_comes_first_with_the_hand_derived_figures(example: Path) ->
     # Cumulative cash -11,000, -6,500, -4,250: never paid back, the low is month 1 (docs/formulas.md, worked example).
     verdict = text_of(html.split('<section class="verdict">', 1)[1].split("</section>", 1)[0])
     assert "Does not pay back within the 3-month horizon." in verdict
-    assert "Peak cash need 11,000.00, in month 1." in verdict
+    assert "Peak cash need 11,000.00 CNY, in month 1." in verdict
     assert "The file sets no targets." in verdict
     assert html.index('class="verdict"') < html.index("Headline figures")
     # roi = (15,750 - 20,000) / 20,000 = -21.25%; ltv = 9 + 4.5 + 2.25 = 15.75.
@@ -186,7 +186,7 @@ def test_gates_and_milestones_are_on_the_page(tmp_path: Path) -> None:
     path.write_text(WORKED_EXAMPLE + "gates: [{name: test, after_month: 1, channels: [CPA], min_roas: 0.5}]\n"
                     "targets: {milestones: [{month: 1, new_users: 2000}]}\n", encoding="utf-8")
     html = page(path)
-    assert re.search(r"<td>test</td><td>M1</td><td>ROAS</td><td class=n>0.50</td><td class=n>&gt;= 0.50</td><td>pass</td>", html)
+    assert re.search(r"<td>test</td><td>M1</td><td>Test ROAS</td><td class=n>0.50</td><td class=n>&gt;= 0.50</td><td>pass</td>", html)
     row = re.search(r"<tr><td>milestone new_users@1</td><td>([^<]+)</td><td class=\"n\">([^<]+)</td>"
                     r"<td class=\"n\">([^<]+)</td><td class=\"(met|missed)\">", html)
     assert row is not None and row.groups() == ("New users (Month 1)", "2,000", "1,000", "missed")

@@ -42,7 +42,7 @@ def bridge_steps(report: RunReport, lang: str) -> list[svg.Step]:
 
 def bridge_section(report: RunReport, style: NumberStyle) -> str:
     lang = style.lang
-    title = word("bridge", lang).format(months=report.horizon_months)
+    title = word("bridge", lang).format(months=report.horizon_months, currency=style.currency)
     legend = [word("bridge_total", lang), word("bridge_rise", lang), word("bridge_fall", lang)]
     chart = svg.waterfall(bridge_steps(report, lang), lambda value: style.money(value, 0), title, legend)
     quoted = "<br>".join(f"<code>{escape(formula(anchor, start))}</code>"

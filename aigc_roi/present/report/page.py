@@ -18,17 +18,18 @@ from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.ci_view import target_key
+from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
 from aigc_roi.present.inputs_table import InputRow, written_text
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
+from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, month_label, never_text
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.bridge import bridge_section
 from aigc_roi.present.report.budget import budget_section
 from aigc_roi.present.report.channels import channels_section
 from aigc_roi.present.report.fitted import fitted_section
-from aigc_roi.present.report.formulas import definitions
+from aigc_roi.present.report.formulas import definitions, formula
 from aigc_roi.present.report.moved import moved_section
 from aigc_roi.present.report.response import response_section
 from aigc_roi.present.report.words import word
@@ -120,7 +121,7 @@ def render(parts: ReportParts, lang: str) -> str:
     sections = [
         _verdict(parts, style),
         _gates(report, style),
-        _figures(report.figures, report.horizon_months, style, notes),
+        _figures(report, style, notes),
         "" if parts.changes is None else moved_section(parts.changes, parts.base, style),
         bridge_section(report, style),
         _cash(parts, style),
@@ -160,13 +161,15 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
     months = parts.run.horizon_months
     payback = figures["payback_month"]
     labels = [row["label"] for row in parts.run.months]
-    lines = [word("pays_back", lang).format(month=payback, label=labels[payback - 1]) if payback is not None
-             else word("never_pays_back", lang).format(months=months)]
+    lines = [word("pays_back", lang).format(month=payback, label=_bracketed(month_label(payback, labels), lang))
+             if payback is not None else word("never_pays_back", lang).format(months=months)]
     if parts.provenance.what_if:
         lines.append(word("what_if", lang))
     need = figures["peak_cash_need"]
     if need:
-        lines.append(word("cash_need", lang).format(amount=style.money(need), month=figures["peak_cash_month"]))
+        low = figures["peak_cash_month"]
+        lines.append(word("cash_need", lang).format(amount=style.money(need), currency=style.currency, month=low,
+                                                    label=_bracketed(month_label(low, labels), lang)))
         if figures["peak_cash_month"] == months:
             lines.append(word("still_falling", lang))
     else:
@@ -224,7 +227,7 @@ def _figure(name: str, value: float | None, horizon: int, style: NumberStyle, ex
     if name in MONEY_SERIES:
         return style.money(value, 2 + extra)
     if name in COUNT_SERIES:
-        return style.count(value, extra)
+        return style.count(value, extra, in_wan=2 + extra)  # as the headline figures' counts
     return style.percent(value, 2 + extra)  # the simulated payback probability
 
 
@@ -241,8 +244,14 @@ def _gates(report: RunReport, style: NumberStyle) -> str:
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
-def _figures(figures: Mapping[str, Any], horizon: int, style: NumberStyle, notes: list[str]) -> str:
-    lang = style.lang
+def _bracketed(text: str | None, lang: str) -> str:
+    """`` (2025-06)`` after a month in a sentence, ``（2025-06）`` in Chinese; nothing for no label."""
+    return "" if text is None else f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def _figures(report: RunReport, style: NumberStyle, notes: list[str]) -> str:
+    lang, figures, horizon = style.lang, report.figures, report.horizon_months
+    labels = [month["label"] for month in report.months]
     known = definitions(lang)
     rows = []
     for name in FIGURE_NAMES:
@@ -252,12 +261,15 @@ def _figures(figures: Mapping[str, Any], horizon: int, style: NumberStyle, notes
             notes.append(name)
             mark = f'<sup><a href="#def-{name}">{len(notes)}</a></sup>'
         tip = f' title="{escape(definition.formula)}"' if definition is not None else ""
-        value = style.figure(name, figures.get(name), never_text(name, horizon, lang), figures)
+        value = style.figure(name, figures.get(name), never_text(name, horizon, lang), figures, months=labels)
         rows.append(f'<tr data-figure="{name}"><td{tip}>{escape(label(name, lang))}{mark}</td>'
                     f'<td class="n">{escape(value)}</td></tr>')
     head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'
+    heading = word("figures", lang).format(currency=style.currency)
+    basis = npv_basis(report.discount_rate, style)
     borrowing = irr_borrowing_note([figures], lang)
-    return (f'<h2>{escape(word("figures", lang))}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return (f'<h2>{escape(heading)}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+            f'<p class="meta">{escape(basis)}</p>'
             + (f'<p class="irr-borrowing">{escape(borrowing)}</p>' if borrowing else ""))
 
 
@@ -267,12 +279,13 @@ def _cash(parts: ReportParts, style: NumberStyle) -> str:
     band = None
     legend = [word("median_run", lang), "", word("zero", lang)]
     fan = parts.simulation.cash_fan if parts.simulation is not None else None
+    title = word("cash_chart", lang).format(currency=style.currency)
     if fan is not None and 5 in fan.percentiles and 95 in fan.percentiles:
         band = (list(fan.percentiles[5]), list(fan.percentiles[95]))
         legend[1] = word("band", lang).format(samples=f"{fan.samples:,}")
     chart = svg.cash_chart([row["label"] for row in months], [row["cumulative_cash"] for row in months], band,
-                           lambda value: style.money(value, 0), word("cash_chart", lang), legend)
-    return f'<h2>{escape(word("cash_chart", lang))}</h2><figure>{chart}</figure>'
+                           lambda value: style.money(value, 0), title, legend)
+    return f'<h2>{escape(title)}</h2><figure>{chart}</figure>'
 
 
 def _cohorts(report: RunReport, style: NumberStyle) -> str:
@@ -289,10 +302,11 @@ def _cohorts(report: RunReport, style: NumberStyle) -> str:
     rows = [_group_label(months, group) for group in groups]
     # Cohorts are grouped like the columns, so the grid stays square.
     grid = [[_sum_cells(cells[t][j] for t in group) for j in range(len(groups))] for group in groups]
-    chart = svg.heatmap(rows, rows, grid, style.money, word("cohorts", lang))
+    title = word("cohorts", lang).format(currency=style.currency)
+    chart = svg.heatmap(rows, rows, grid, style.money, title)
     grouped = word("grouped", lang).format(size=size) if size > 1 else ""
     note = word("cohorts_note", lang).format(grouped=grouped)
-    return (f'<h2>{escape(word("cohorts", lang))}</h2><figure>{chart}<figcaption>{escape(note)}</figcaption></figure>')
+    return f"<h2>{escape(title)}</h2><figure>{chart}<figcaption>{escape(note)}</figcaption></figure>"
 
 
 def _group_label(months: Sequence[Mapping[str, Any]], group: range) -> str:
@@ -326,7 +340,7 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
             driver_value(row.driver, row.driver.current, style),
             _threshold(row.driver, row.roi_zero, style), _threshold(row.driver, row.payback_target, style)))
         + "</tr>" for row in table.rows)
-    return (f'<h2>{escape(word("breakeven", lang))}</h2>'
+    return (f'<h2>{escape(word("breakeven", lang).format(currency=style.currency))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
 
@@ -343,6 +357,9 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
         used = "" if row.value is None else style.plain(row.value)
         spread = ("" if row.distribution is None
                   else f"{word(row.distribution, lang)} {style.plain(row.low)}..{style.plain(row.high)}")
+        if row.path == "discount_rate" and used:
+            # The rate's number alone does not say it is annual (NPV compounds it monthly: the definitions' m).
+            used = word("annual", lang).format(rate=used)
         rows.append(f'<tr><td class="path">{escape(row.path)}</td><td>{escape(written_text(row, lang))}</td>'
                     f'<td class="n">{escape(used)}</td><td class="n">{escape(spread)}</td></tr>')
     return (f'<h2>{escape(word("inputs", lang))}</h2>'
@@ -355,4 +372,7 @@ def _definitions(notes: Sequence[str], lang: str) -> str:
         f'<li id="def-{name}"><b>{escape(label(name, lang))}</b> (<code>{escape(name)}</code>): '
         f"<code>{escape(known[name].formula)}</code>; {escape(word('none_when', lang))}: {escape(known[name].none_when)}</li>"
         for name in notes)
+    # NPV, MIRR and LTV are written over m: the page says what it is (docs/formulas.md §5).
+    items += (f'<li id="def-m"><b>{escape(word("monthly_rate", lang))}</b> (<code>m</code>): '
+              f"<code>{escape(formula('s5', 'm = (1 + discount_rate)'))}</code>; {escape(word('monthly_rate_note', lang))}</li>")
     return f'<h2>{escape(word("formulas", lang))}</h2><ol class="defs">{items}</ol>'
