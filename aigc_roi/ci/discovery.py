@@ -18,7 +18,8 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
     symlink to it are one file, checked and counted once under the first spelling met.
 
     Hidden files and folders below a given folder are skipped (``.git``,
-    ``.github``). A missing path stays in the list so the loader reports it,
+    ``.github``); symlinked folders below it are followed, each real folder
+    walked once (a link loop ends). A missing path stays in the list so the loader reports it,
     and so does a path that cannot even be looked at (a name over 255 bytes)
     and a folder that cannot be read: skipping it would pass the files it
     holds unchecked. Raises NoScenarioFiles for a folder without any scenario
@@ -32,8 +33,12 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
             continue
         found = []
         unreadable: list[OSError] = []
-        for folder, subfolders, names in os.walk(path, onerror=unreadable.append):
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        # Symlinked folders below are walked too (a shared folder linked into scenarios/ holds scenarios to
+        # check), each real folder once: a link back to an ancestor or to a folder already walked adds nothing.
+        walked = {os.path.realpath(path)}
+        for folder, subfolders, names in os.walk(path, onerror=unreadable.append, followlinks=True):
+            subfolders[:] = [name for name in sorted(subfolders) if not name.startswith(".")
+                             and _first_visit(os.path.join(folder, name), walked)]
             found += [Path(folder, name) for name in names
                       if name.endswith(SCENARIO_SUFFIXES) and not name.startswith(".")]
         found += [Path(error.filename) if error.filename else path for error in unreadable]
@@ -42,6 +47,15 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         for file in sorted(found):
             files.setdefault(os.path.realpath(file), file)
     return list(files.values())
+
+
+def _first_visit(folder: str, walked: set[str]) -> bool:
+    """Whether ``folder``'s real path is walked for the first time (and now is)."""
+    real = os.path.realpath(folder)
+    if real in walked:
+        return False
+    walked.add(real)
+    return True
 
 
 def _is_folder(path: Path) -> bool:

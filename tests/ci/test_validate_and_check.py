@@ -144,6 +144,18 @@ def test_one_file_under_several_spellings_is_read_once_under_the_first(tmp_path:
     assert [error["file"] for error in json.loads(checked.stdout)["invalid"]] == ["h/dup.yaml", "h/dup.yaml"]
 
 
+def test_a_symlinked_folder_below_a_folder_is_walked_once_and_a_loop_ends(tmp_path: Path) -> None:
+    # A shared folder linked into scenarios/ was skipped: validate passed (exit 0) with its broken file unchecked.
+    write(tmp_path, {"shared/broken.yaml": BROKEN, "w/real.yaml": LOSING})
+    (tmp_path / "w" / "dirlink").symlink_to(tmp_path / "shared")
+    (tmp_path / "w" / "again").symlink_to(tmp_path / "shared")
+    (tmp_path / "shared" / "back").symlink_to(tmp_path / "w")
+    result = run_cli("validate", str(tmp_path / "w"), "--format", "json")
+    assert result.exit_code == 2
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [
+        str(tmp_path / "w" / "again" / "broken.yaml"), str(tmp_path / "w" / "real.yaml")]
+
+
 def test_validate_missing_path_is_an_error(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path / "missing.yaml"))
     assert result.exit_code == 2
