@@ -257,10 +257,26 @@ LABELS: dict[str, Label] = {
     "input": Label("Uncertain input", "不确定输入"),
     "variance_shares": Label("Which guess drives the risk: share of variance", "哪个假设决定风险：方差占比"),
     "variance_share_of": Label("Share of var({figure})", "占 {figure} 方差"),
-    "variance_caption": Label(
-        "First-order share Var(E[Y | input]) / Var(Y); the rest is interaction between inputs.",
-        "一阶占比 Var(E[Y | 输入]) / Var(Y)；其余为输入之间的交互作用。",
+    "variance_caption": Label("First-order share Var(E[Y | input]) / Var(Y).", "一阶占比 Var(E[Y | 输入]) / Var(Y)。"),
+    "variance_rest": Label(
+        "The rest is not explained by any input alone (interactions between inputs, or estimation noise).",
+        "其余部分不能由任何单个输入单独解释（输入之间的交互作用，或估计噪声）。",
     ),
+    "variance_one_input": Label(
+        "With one uncertain input each figure is a function of it: all of its variance is that input's.",
+        "只有一个不确定输入时，每个指标都是它的函数：全部方差都来自这个输入。",
+    ),
+    "shares_too_few": Label(
+        "Shares of the variance of {figures} not estimated: defined in {samples} of the samples, at least {minimum} "
+        "are needed.",
+        "未估计 {figures} 的方差占比：只在 {samples} 次抽样中有定义，至少需要 {minimum} 次。",
+    ),
+    "shares_constant": Label(
+        "{figures}: the same in every sample where defined ({samples}), no variance to split.",
+        "{figures}：在有定义的每次抽样（{samples} 次）中都相同，没有方差可拆分。",
+    ),
+    "shares_undefined": Label("{figures}: defined in no sample, no variance to split.",
+                              "{figures}：在所有抽样中都没有定义，没有方差可拆分。"),
     "independence_note": Label(
         "Inputs are drawn independently (no correlation between ranges); "
         "each is drawn once per sample and used in every month of that sample.",

@@ -24,7 +24,9 @@ from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text
-from aigc_roi.whatif.simulate import VARIANCE_TARGETS, FigureSummary, Simulation, share_error
+from aigc_roi.whatif.rank_neighbour_share import MIN_SAMPLES, share_error
+from aigc_roi.whatif.simulate import VARIANCE_TARGETS, FigureSummary, Simulation
+from aigc_roi.whatif.variance_shares import Unsplit
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -44,10 +46,16 @@ def percentile_key(q: float) -> str:
     return f"p{int(q)}" if q.is_integer() else f"p{q!r}"
 
 
-def ranked_shares(shares: dict[str, float]) -> list[tuple[str, float]]:
-    """Each input and its share, largest share first."""
+def ranked_shares(shares: dict[str, float | None]) -> list[tuple[str, float | None]]:
+    """Each input and its share, largest share first (None, a variance not split, as 0)."""
     # Ties keep the model's field order (sorted is stable), so the same input gives the same order.
-    return sorted(shares.items(), key=lambda item: -item[1])
+    return sorted(shares.items(), key=lambda item: -(item[1] or 0.0))
+
+
+def tornado_order(simulation: Simulation) -> list[str]:
+    """The inputs by their share of the first target figure whose variance is split, largest first."""
+    split = [target for target in VARIANCE_TARGETS if target not in simulation.variance_unsplit]
+    return [path for path, _ in ranked_shares(simulation.variance_shares[(split or list(VARIANCE_TARGETS))[0]])]
 
 
 def distribution_json(simulation: Simulation) -> dict[str, Any]:
@@ -164,12 +172,31 @@ def share_rows(simulation: Simulation, scenario: Scenario, style: NumberStyle) -
     """Each uncertain input (by name: model/paths.py by_name) and its share of the variance of each target
     figure, largest share of net cash first."""
     lang = style.lang
-    first = VARIANCE_TARGETS[0]
     header = [label("input", lang), *(label("variance_share_of", lang).format(figure=short_label(t, lang))
                                       for t in VARIANCE_TARGETS)]
     rows = [[by_name(path, scenario), *(style.percent(simulation.variance_shares[t][path]) for t in VARIANCE_TARGETS)]
-            for path, _ in ranked_shares(simulation.variance_shares[first])]
+            for path in tornado_order(simulation)]
     return header, rows
+
+
+def share_notes(simulation: Simulation, lang: str) -> list[str]:
+    """What the shares are, what is left of each variance, and which variances are not split and why."""
+    notes = [label("variance_caption", lang)]
+    several = len(simulation.inputs) > 1
+    if len(simulation.variance_unsplit) < len(VARIANCE_TARGETS):
+        # With one input its share is the whole by definition: there is no rest to explain.
+        notes.append(label("variance_rest" if several else "variance_one_input", lang))
+    # Both figures not split for one reason (a few samples; nothing uncertain that moves them) are said once.
+    reasons: dict[Unsplit, list[str]] = {}
+    for target, why in simulation.variance_unsplit.items():
+        reasons.setdefault(why, []).append(short_label(target, lang))
+    for why, figures in reasons.items():
+        key = "shares_undefined" if why.samples == 0 else "shares_constant" if why.constant else "shares_too_few"
+        notes.append(label(key, lang).format(figures=label("list_separator", lang).join(figures),
+                                             samples=f"{why.samples:,}", minimum=f"{MIN_SAMPLES:,}"))
+    if several and simulation.variance_share_samples < simulation.samples:
+        notes.append(shares_subset(simulation, lang))
+    return notes
 
 
 def simulation_markdown(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> str:
@@ -185,8 +212,7 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
     parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, scenario, style), label("variance_shares", lang)))
-        if simulation.variance_share_samples < simulation.samples:
-            parts.append(shares_subset(simulation, lang) + "\n")
+        parts.append(" ".join(share_notes(simulation, lang)) + "\n")
     parts.append(independence_note(simulation, lang) + "\n")
     return "\n".join(parts)
 

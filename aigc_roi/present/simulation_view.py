@@ -28,9 +28,9 @@ from aigc_roi.present.simulation import (
     independence_note,
     percentile_key,
     probability_rows,
-    ranked_shares,
-    shares_subset,
+    share_notes,
     title,
+    tornado_order,
 )
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, Simulation
@@ -144,19 +144,19 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
 
 
 def tornado_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Fitted:
-    """Inputs (by name: model/paths.py by_name) ordered by their share of net cash's variance; a bar per target figure."""
+    """Inputs (by name: model/paths.py by_name) ordered by their share of net cash's variance (of ROI's where net
+    cash's is not split); a bar per target figure."""
     lang = style.lang
-    ranked = [path for path, _ in ranked_shares(simulation.variance_shares[VARIANCE_TARGETS[0]])]
+    ranked = tornado_order(simulation)
     names = Column(label("input", lang), [Text(by_name(path, scenario)) for path in ranked], numeric=False, grows_first=True)
     headers = [label("variance_share_of", lang).format(figure=short_label(target, lang)) for target in VARIANCE_TARGETS]
     percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
     widest = max(cell_len(text) for column in percents for text in column)
-    title, caption = label("variance_shares", lang), label("variance_caption", lang)
-    if simulation.variance_share_samples < simulation.samples:
-        caption += " " + shares_subset(simulation, lang)
+    title, caption = label("variance_shares", lang), " ".join(share_notes(simulation, lang))
 
     def columns(bar_width: int) -> list[Column]:
-        bars = [Column(header, [Text("█" * round(simulation.variance_shares[target][path] * bar_width), style="magenta")
+        bars = [Column(header, [Text("█" * round((simulation.variance_shares[target][path] or 0.0) * bar_width),
+                                     style="magenta")
                                 .append(f" {column[row]}", style="") for row, path in enumerate(ranked)],
                        right_aligned=False)
                 for header, target, column in zip(headers, VARIANCE_TARGETS, percents, strict=True)]

@@ -60,40 +60,32 @@ Decisions where the spec is silent:
   months stay within 2 GiB.
 - **Net-cash histogram**: ``histogram_bins`` equal-width bins from the
   smallest to the largest sampled net cash (numpy's histogram).
-- **Variance shares**: for each uncertain input X (its ``--set`` path) the
-  first-order share Var(E[Y | X]) / Var(Y) of Y = net_cash and Y = roi, the
-  part of Y's variance that knowing X alone would remove. Chosen over
-  squared rank correlations because it is literally "the share of the
-  variance" a founder reads, and it also sees effects that are not
-  monotone. Estimated by cutting the samples into B = round(sqrt(S))
-  equal-count bins of X and comparing the bin means of Y (a one-way
-  analysis of variance), with Kelley's bias correction
-  (SS_between - (B - 1) MS_within) / SS_total, because the raw ratio is
-  about (B - 1) / S even for an input with no effect. A share whose bins do
-  not differ at the 1% level of the F test is reported as 0, so an input
-  that does not enter the model (a renewal that never comes up within the
-  horizon; the discount rate for net cash) gets 0 at all but about 1% of
-  seeds, and even then a share of a few tenths of a percent at 10,000
-  samples. Shares are in [0, 1] and sum to at most 1 (independent inputs'
-  first-order shares do; if estimation noise pushes the sum over 1 they are
-  scaled down to 1); the remainder is interaction between inputs. The
-  value an input takes is the realized one (clipped to its field's domain,
-  retention points after their running minimum). Y's samples where it is
-  none are left out; with fewer than 4 defined samples, or a Y that does
-  not vary, every share is 0.
-  Past ``SHARE_SAMPLES`` (250,000) samples the shares are over the first
-  250,000, themselves an independent sample of the same distribution (as
-  the cash fan's are): a share s then has a sampling error of about
-  sqrt(4 s (1 - s)^2 / 250,000), at most 0.15 percentage points (one
-  standard deviation, at s = 1/3, for a normal Y; 0.18 measured over 40
-  seeds), a fifth of its error at the default 10,000 samples. Its cost, a
-  sort of every input, grows faster than the samples: at a million
-  samples of 22 ranges it was an eighth of the command (issue 27).
+- **Variance shares** (whatif/variance_shares.py): for each uncertain input X
+  (its ``--set`` path) the first-order share Var(E[Y | X]) / Var(Y) of
+  Y = net_cash and Y = roi, the part of Y's variance that knowing X alone
+  would remove. Chosen over squared rank correlations because it is
+  literally "the share of the variance" a founder reads, and it also sees
+  effects that are not monotone. Estimated from Y in X's order, each sample
+  against the mean of its three rank neighbours on either side
+  (whatif/rank_neighbour_share.py: consistent for a steep or skewed Y, one
+  sort of each input); a share within the 1% level of no effect is 0. One uncertain input has share 1 by
+  definition (Y is a function of it); with two or more, a Y defined in fewer
+  than ``MIN_SAMPLES`` (100) samples, or any Y that does not vary, is not
+  split (None, and the output says why). Shares that noise pushes past 1
+  in sum are scaled back to 1; the rest of Y's variance is not explained by
+  any input alone (interactions, or estimation noise). The value an input
+  takes is the realized one (clipped to its field's domain, retention
+  points after their running minimum); Y's samples where it is none are
+  left out. Past ``SHARE_SAMPLES`` (250,000) samples the shares are over
+  the first 250,000, themselves an independent sample of the same
+  distribution (as the cash fan's are): a share's standard deviation there
+  is at most about 1 / sqrt(250,000), 0.2 percentage points, for a normal Y. Its cost, a sort of every input, grows faster than the
+  samples: at a million samples of 22 ranges it was an eighth of the
+  command (issue 27).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -108,17 +100,14 @@ from aigc_roi.model.sample_slices import SampleSlices
 from aigc_roi.model.sample_stream import SampleStream, distribution_count, realize_side_by_side
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
-from aigc_roi.whatif.sort_order import stable_order
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
 from aigc_roi.whatif.threads import cores, ordered_map
+from aigc_roi.whatif.variance_shares import Unsplit, variance_shares
 
 VARIANCE_TARGETS: tuple[str, ...] = ("net_cash", "roi")
 """Figures whose variance is split among the inputs."""
 FAN_BUDGET_CELLS = 4_000_000
 """Samples x months of cumulative cash kept for the fan (32 MB)."""
-SHARE_SIGNIFICANCE_Z = 2.3263478740408408
-"""One-sided 1% point of the standard normal: the F test that keeps a variance share."""
-MIN_SHARE_SAMPLES = 4
 
 SHARE_SAMPLES = 250_000
 """The variance shares are over at most this many samples, the first (module docstring, Variance shares)."""
@@ -205,11 +194,14 @@ class Simulation:
     cash target, ``cash_need_within_target``: shares of samples, 0..1."""
     net_cash_histogram: Histogram
     cash_fan: CashFan
-    variance_shares: dict[str, dict[str, float]]
+    variance_shares: dict[str, dict[str, float | None]]
     """Per figure of ``VARIANCE_TARGETS``: input path -> share of its variance,
-    0..1, inputs in the order of ``inputs`` (sort for a tornado)."""
+    0..1, inputs in the order of ``inputs`` (sort for a tornado); None for every input of a figure in
+    ``variance_unsplit``."""
     variance_share_samples: int
     """Samples the variance shares were estimated over: all of them up to ``SHARE_SAMPLES``, else the first that many."""
+    variance_unsplit: dict[str, Unsplit]
+    """The figures of ``VARIANCE_TARGETS`` whose variance is not split among the inputs, and why."""
     inputs: dict[str, FloatArray]
     """Input path (as ``--set`` takes it) -> ``(S,)`` realized draws, in the order of the
     model's fields (the order in which ``realize`` draws them)."""
@@ -303,6 +295,8 @@ def simulate(
         return FigureSummary(found.mean, int(np.count_nonzero(~np.isnan(kept))) / samples, found.percentiles,
                              int(np.count_nonzero(over_none)) / samples)
 
+    split = variance_shares(evaluated.share_inputs, evaluated.share_outcomes,
+                            lambda done, total: report(SHARES, done, total), jobs)
     return Simulation(
         samples=samples,
         seed=seed,
@@ -314,9 +308,9 @@ def simulate(
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(percentiles=dict(zip(quantiles, fan_percentiles(fan_rows, quantiles), strict=True)),
                          samples=int(fan_rows.shape[0])),
-        variance_shares=variance_shares(evaluated.share_inputs, evaluated.share_outcomes,
-                                        lambda done, total: report(SHARES, done, total), jobs),
+        variance_shares=split.shares,
         variance_share_samples=len(evaluated.share_outcomes[VARIANCE_TARGETS[0]]),
+        variance_unsplit=split.unsplit,
         inputs=inputs,
         sample_figures=per_sample,
         gate_pass_probabilities=tuple((gate.name, evaluated.gate_passes[g] / samples) for g, gate in enumerate(scenario.gates)),
@@ -503,76 +497,3 @@ def summarize(values: FloatArray, percentiles: Sequence[float], never_is_latest:
         defined_share=defined.size / values.size,
         percentiles={float(q): plain(v) for q, v in zip(percentiles, found, strict=True)},
     )
-
-
-def share_error(samples: int) -> float:
-    """The largest standard deviation of a variance share estimated from ``samples`` samples, as a share:
-    sqrt(4 s (1 - s)^2 / samples) at s = 1/3, for a normal outcome (module docstring, Variance shares)."""
-    return math.sqrt(16.0 / 27.0 / samples)
-
-
-def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArray],
-                    progress: ProgressCallback | None = None, jobs: int = 1) -> dict[str, dict[str, float]]:
-    """Outcome name -> input path -> first-order share of the outcome's variance (see the module docstring).
-
-    ``progress`` is called after each input with (inputs done, inputs in all); ``jobs`` threads take an input
-    each (whatif/threads.py)."""
-    # Only an outcome that is none somewhere pays for leaving those samples out, input after input.
-    partly_none = {name: bool(np.isnan(outcome).any()) for name, outcome in outcomes.items()}
-
-    def input_shares(draws: FloatArray) -> dict[str, float]:
-        if draws.size == 0 or draws.min() == draws.max():
-            return dict.fromkeys(outcomes, 0.0)
-        order = stable_order(draws)
-        found = {}
-        for name, outcome in outcomes.items():
-            by_input = outcome[order]
-            found[name] = _first_order_share(by_input[~np.isnan(by_input)] if partly_none[name] else by_input)
-        return found
-
-    shares: dict[str, dict[str, float]] = {name: {} for name in outcomes}
-    for done, (path, found) in enumerate(zip(inputs, ordered_map(input_shares, inputs.values(), jobs), strict=True),
-                                         start=1):
-        for name, share in found.items():
-            shares[name][path] = share
-        if progress is not None:
-            progress(done, len(inputs))
-    for name, by_path in shares.items():
-        total = sum(by_path.values())
-        if total > 1.0:
-            shares[name] = {path: share / total for path, share in by_path.items()}
-    return shares
-
-
-def _first_order_share(outcome_by_input: FloatArray) -> float:
-    """Kelley-corrected Var(E[Y | X]) / Var(Y) from equal-count bins of the samples sorted by X;
-    0 unless the bins differ at the 1% level. ``outcome_by_input`` is the caller's own copy: it is overwritten."""
-    count = outcome_by_input.size
-    if count < MIN_SHARE_SAMPLES:
-        return 0.0
-    # In place: at a million samples each array of their size is a few ms of memory traffic, per input and outcome.
-    centred = np.subtract(outcome_by_input, outcome_by_input.mean(), out=outcome_by_input)
-    bins = max(2, round(math.sqrt(count)))
-    starts = np.arange(bins) * count // bins
-    bin_sums = np.add.reduceat(centred, starts)
-    # numpy's own pairwise sum, not a BLAS dot: the same bits on every CPU (BLAS picks its kernel
-    # per CPU), and no BLAS threads, which cost 100x on a busy machine at this size.
-    total = float(np.sum(np.square(centred, out=centred)))
-    if total == 0.0:
-        return 0.0
-    bin_sizes = np.diff(np.append(starts, count))
-    between = float(np.sum(bin_sums**2 / bin_sizes))
-    within = max(total - between, 0.0)
-    df_between, df_within = bins - 1, count - bins
-    if df_within <= 0:
-        return 0.0
-    mean_square_within = within / df_within
-    if between <= _f_critical(df_between) * df_between * mean_square_within:
-        return 0.0
-    return min(1.0, max(0.0, (between - df_between * mean_square_within) / total))
-
-
-def _f_critical(df_between: int) -> float:
-    """1% critical value of F(df_between, many): chi-square quantile / df by Wilson-Hilferty."""
-    spread = 2.0 / (9.0 * df_between)
-    return float((1.0 - spread + SHARE_SIGNIFICANCE_Z * math.sqrt(spread)) ** 3)

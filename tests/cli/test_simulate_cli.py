@@ -75,7 +75,8 @@ def test_zero_width_ranges_give_every_percentile_and_mean_equal_to_run_through_t
         # None (payback never reached) stays None in the mean and every percentile.
         assert [summary[key] for key in ("mean", "p0", "p5", "p50", "p95", "p100")] == [figures[name]] * 6, name
     assert data["inputs_independent"] is True
-    assert all(share == 0.0 for shares in data["variance_shares"].values() for share in shares.values())
+    # Nothing varies: there is no variance to split, and the shares are null rather than 0.
+    assert all(share is None for shares in data["variance_shares"].values() for share in shares.values())
 
 
 def test_uniform_bid_chances_percentiles_and_shares_match_the_closed_forms(tmp_path: Path) -> None:
@@ -108,7 +109,8 @@ def test_probabilities_lie_in_0_1_and_percentiles_are_ordered_for_every_template
             values = [summary[key] for key in ("p5", "p50", "p95") if summary[key] is not None]
             assert values == sorted(values), (template.name, name)
         for shares in data["variance_shares"].values():
-            assert all(0.0 <= share <= 1.0 for share in shares.values()) and sum(shares.values()) <= 1.0 + 1e-12
+            found = [share for share in shares.values() if share is not None]
+            assert all(0.0 <= share <= 1.0 for share in found) and sum(found) <= 1.0 + 1e-12
 
 
 def test_same_seed_same_json_and_another_seed_other_numbers(tmp_path: Path) -> None:
@@ -205,18 +207,18 @@ def test_every_format_says_when_the_shares_are_over_the_first_samples_only(monke
     from aigc_roi.whatif import simulate as simulate_module
 
     monkeypatch.setattr(simulate_module, "SHARE_SAMPLES", 300)
-    path = str(write(tmp_path, UNIFORM_BID))
+    path = str(write(tmp_path, UNIFORM_BID + "discount_rate: 0.05..0.2\n"))
     assert simulate_json(path, "--samples", "900")["variance_share_samples"] == 300
     assert simulate_json(path, "--samples", "200")["variance_share_samples"] == 200
 
     def words(*args: str) -> str:
         return " ".join(invoke(["simulate", path, *args], env={"COLUMNS": "200"}).stdout.split())
 
-    # The largest standard deviation of a share from 300 samples: sqrt(4 (1/3) (2/3)^2 / 300) = 4.44 points.
-    note = "Shares over the first 300 samples (their sampling error there is at most about 4.44 percentage points)"
+    # About the largest standard deviation of a share of a normal outcome from 300 samples: 1 / sqrt(300) = 5.77 points.
+    note = "Shares over the first 300 samples (their sampling error there is at most about 5.77 percentage points)"
     assert note in words("--samples", "900")
     assert note in words("--samples", "900", "-f", "markdown")
-    assert "方差占比基于前 300 次抽样（其抽样误差至多约 4.44 个百分点）" in words("--samples", "900", "--lang", "zh")
+    assert "方差占比基于前 300 次抽样（其抽样误差至多约 5.77 个百分点）" in words("--samples", "900", "--lang", "zh")
     assert note not in words("--samples", "300")
 
 

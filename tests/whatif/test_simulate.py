@@ -27,6 +27,7 @@ from aigc_roi.reader.load import load_text
 from aigc_roi.reader.overrides import Override
 from aigc_roi.whatif import simulate as simulate_module
 from aigc_roi.whatif.simulate import FigureSummary, Simulation, simulate, summarize, uncertain_inputs
+from aigc_roi.whatif.variance_shares import Unsplit, variance_shares
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +72,9 @@ def test_zero_width_ranges_give_percentiles_equal_to_the_deterministic_run_exact
         assert sim.figures[name].mean == expected, name
     for q in sim.percentiles:
         np.testing.assert_array_equal(sim.cash_fan.percentiles[q], run.months["cumulative_cash"][0])
-    assert all(share == 0.0 for shares in sim.variance_shares.values() for share in shares.values())
+    # Nothing varies: no variance to split, said as such rather than as shares of 0.
+    assert all(share is None for shares in sim.variance_shares.values() for share in shares.values())
+    assert sim.variance_unsplit == dict.fromkeys(("net_cash", "roi"), Unsplit(500, constant=True))
 
 
 def test_lognormal_median_converges_to_the_geometric_mean_with_90_percent_inside_the_range() -> None:
@@ -172,13 +175,13 @@ def test_variance_shares_are_over_the_first_share_samples_past_them(monkeypatch:
     first = {path: draws[:600] for path, draws in sim.inputs.items()}
     assert all(draws.size == 2000 for draws in sim.inputs.values())  # the samples table keeps every draw
     for name, shares in sim.variance_shares.items():
-        assert shares == simulate_module.variance_shares(first, {name: sim.sample_figures[name][:600]})[name]
+        assert shares == variance_shares(first, {name: sim.sample_figures[name][:600]}).shares[name]
         # Over all 2,000 samples the estimate differs: the cut is what made these.
-        assert shares != simulate_module.variance_shares(sim.inputs, {name: sim.sample_figures[name]})[name]
+        assert shares != variance_shares(sim.inputs, {name: sim.sample_figures[name]}).shares[name]
     # Below the cut every sample counts, as before.
     small = simulate(plan, samples=500, seed=5)
-    assert small.variance_shares["net_cash"] == simulate_module.variance_shares(
-        small.inputs, {"net_cash": small.sample_figures["net_cash"]})["net_cash"]
+    assert small.variance_shares["net_cash"] == variance_shares(
+        small.inputs, {"net_cash": small.sample_figures["net_cash"]}).shares["net_cash"]
 
 
 def test_summaries_of_figures_that_are_none_in_some_samples() -> None:
@@ -222,28 +225,40 @@ def test_variance_shares_match_the_closed_form_and_are_zero_for_inputs_outside_t
         assert roi[path] == 0.0
     assert roi["costs.fixed[0].monthly"] == 0.0
     assert roi["costs.fixed[1].monthly"] == 0.0
-    # roi is a monotone function of the bid alone: 100 equal-count bins keep all but ~1/100^2 of its variance.
+    # roi is a smooth monotone function of the bid alone: between rank neighbours it runs straight, and the
+    # estimator sees its variance whole.
     assert roi["acquisition[0].bid"] == pytest.approx(1.0, abs=0.01)
     assert sum(net_cash.values()) <= 1.0
 
 
-def test_variance_shares_are_the_documented_estimator_to_the_last_bit() -> None:
+def test_variance_shares_are_the_documented_estimator() -> None:
     rng = np.random.default_rng(12)
-    draws = {"tied": np.clip(rng.uniform(-0.5, 1.0, 5000), 0.0, None), "spread": rng.lognormal(0.0, 1.0, 5000)}
+    draws = {"tied": np.clip(rng.uniform(-0.5, 1.0, 5000), 0.0, None), "spread": rng.lognormal(0.0, 1.0, 5000),
+             "unused": rng.uniform(size=5000)}
     outcome = 3.0 * draws["tied"] + np.log(draws["spread"]) + rng.normal(size=5000)
     outcomes = {"y": outcome, "partly none": np.where(rng.random(5000) < 0.1, np.nan, outcome)}
-    shares = simulate_module.variance_shares(draws, outcomes)
+    shares = variance_shares(draws, outcomes).shares
     for name, values in outcomes.items():
+        defined = values[~np.isnan(values)]
+        mean = np.mean(defined)
+        centred = defined - mean
+        total, fourth = float(np.sum(centred**2)), float(np.sum(centred**4))
         for path, x in draws.items():
             by_input = values[np.argsort(x, kind="stable")]
-            by_input = by_input[~np.isnan(by_input)]
-            centred = by_input - by_input.mean()
-            bins = round(math.sqrt(by_input.size))
-            starts = np.arange(bins) * by_input.size // bins
-            between = float(np.sum(np.add.reduceat(centred, starts) ** 2 / np.diff(np.append(starts, by_input.size))))
-            total = float(np.sum(centred * centred))
-            within = (total - between) / (by_input.size - bins)
-            assert shares[name][path] == (between - (bins - 1) * within) / total
+            by_input = by_input[~np.isnan(by_input)] - mean
+            n = by_input.size
+            # Each inner sample against the mean of its 3 neighbours on either side.
+            neighbours = np.convolve(by_input, np.ones(7), "valid") - by_input[3:-3]
+            residuals = by_input[3:-3] - neighbours / 6
+            found = 1.0 - (float(np.sum(residuals**2)) / (n - 6)) / ((7 / 6) * total / (n - 1))
+            # Kept above 2.326 standard deviations of no effect, sqrt((37 + 344 (K - 1/n)) / 63n).
+            threshold = 2.3263478740408408 * math.sqrt((37 + 344 * (fourth / total**2 - 1 / n)) / (63 * n))
+            assert shares[name][path] == pytest.approx(found if found > threshold else 0.0, rel=1e-12, abs=0.0)
+        # 3 max(U, 0) with U ~ U[-0.5, 1] has variance 9 (2/9 - 1/9) = 1, as log(spread) ~ N(0, 1) and the noise:
+        # a third each.
+        assert shares[name]["unused"] == 0.0
+        for path in ("tied", "spread"):
+            assert shares[name][path] == pytest.approx(1 / 3, abs=4 / math.sqrt(4500))
 
 
 def test_chunking_does_not_change_any_result() -> None:
@@ -378,9 +393,11 @@ def test_probabilities_and_shares_lie_in_zero_to_one(
     sim = simulate(plan, samples=64, payback_target_months=target, max_cash_need=cash_target, percentiles=(5, 50, 95))
     assert set(sim.probabilities) == {"payback_within_target", "roi_positive", "npv_positive", "cash_need_within_target"}
     assert all(0.0 <= p <= 1.0 for p in sim.probabilities.values())
-    for shares in sim.variance_shares.values():
-        assert all(0.0 <= share <= 1.0 for share in shares.values())
-        assert sum(shares.values()) <= 1.0 + 1e-12
+    for target, shares in sim.variance_shares.items():
+        found = [share for share in shares.values() if share is not None]
+        assert (not found) == (target in sim.variance_unsplit)
+        assert all(0.0 <= share <= 1.0 for share in found)
+        assert sum(found) <= 1.0 + 1e-12
     for summary in sim.figures.values():
         assert 0.0 <= summary.defined_share <= 1.0
         found = [v for v in summary.percentiles.values() if v is not None]

@@ -18,7 +18,9 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.tree import leaves
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif import simulate as simulate_module
-from aigc_roi.whatif.simulate import DRAWING, EVALUATING, SHARES, simulate, variance_shares
+from aigc_roi.whatif.rank_neighbour_share import prepared, share
+from aigc_roi.whatif.simulate import DRAWING, EVALUATING, SHARES, simulate
+from aigc_roi.whatif.variance_shares import variance_shares
 
 # Every kind of range, a zero-width lognormal (drawn, then replaced), a rate clipped at 1, retention points that
 # meet their running minimum and by-month draws: each draws its own way.
@@ -100,7 +102,7 @@ def test_a_streamed_run_summarises_the_same_samples_as_an_in_memory_one(monkeypa
         np.testing.assert_array_equal(draws, in_memory.inputs[path][:1000])
     first = {path: draws[:1000] for path, draws in in_memory.inputs.items()}
     outcomes = {name: in_memory.sample_figures[name][:1000] for name in ("net_cash", "roi")}
-    assert streamed.variance_shares == variance_shares(first, outcomes)
+    assert streamed.variance_shares == variance_shares(first, outcomes).shares
 
 
 def test_every_stage_reports_its_progress_in_order_up_to_its_total() -> None:
@@ -131,10 +133,8 @@ def test_variance_shares_order_tied_draws_as_a_stable_sort_does() -> None:
     # Clipped draws tie at the bound; the outcome tells the tied samples apart, so their order matters.
     tied = np.clip(rng.uniform(-0.5, 1.0, 4000), 0.0, None)
     outcome = rng.normal(size=4000) + 3.0 * tied + np.arange(4000) * 1e-3
-    order = np.argsort(tied, kind="stable")
-    by_input = outcome[order]
-    expected = simulate_module._first_order_share(by_input)
-    assert variance_shares({"x": tied}, {"y": outcome})["y"]["x"] == expected
+    expected = share(prepared(outcome), np.argsort(tied, kind="stable"))
+    assert variance_shares({"x": tied, "other": np.random.default_rng(4).uniform(size=4000)}, {"y": outcome}).shares["y"]["x"] == expected
     assert expected > 0.1
 
 
