@@ -21,7 +21,7 @@ def warn_clipped(loaded: LoadedScenario, clipped: Iterable[Clipped],
     from aigc_roi.present.text import visible
     from aigc_roi.reader.load import find_node
 
-    for path, sentence in clipped_draw_warnings(clipped, language()):
+    for path, _, sentence in clipped_draw_warnings(clipped, language()):
         node = find_node(loaded.tree, path)
         position = (known or {}).get(path)
         if node is not None:

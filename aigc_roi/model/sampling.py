@@ -22,7 +22,10 @@ rates are clipped to [0, 1]):
   [1e-9, 1], not [0, 1]: the power law is fitted to their logarithms.
 - Retention points are made non-increasing in age per sample by a running
   minimum over the ages: independently sampled points could otherwise
-  describe users coming back, which the format forbids.
+  describe users coming back, which the format forbids. A drawn point's
+  draws lowered so are counted as clipped ones are (``ClipTally``): a
+  point uniform on [0.1, 0.25] after a point of 0.2 is 0.2 in a third of
+  the samples, which the commands say.
 - Each month of a ``by_month`` value is drawn on its own, in month order, and clipped to the
   domain of the field that holds the schedule.
 - Each distribution draws ``samples`` values from a stream of its own,
@@ -79,6 +82,8 @@ class Clipped:
     """Draws above ``high``, clipped down to it."""
     draws: int
     """The range's draws in all."""
+    lowered: int = 0
+    """A retention point's draws above an earlier age's share in their sample, lowered to it (running minimum)."""
 
 
 class ClipTally:
@@ -91,6 +96,7 @@ class ClipTally:
         self.below = [0] * len(self.paths)
         self.above = [0] * len(self.paths)
         self.draws = [0] * len(self.paths)
+        self.lowered = [0] * len(self.paths)
 
     def count(self, index: int, draws: FloatArray, low: float, high: float) -> None:
         """Count range ``index``'s ``draws`` outside [low, high], before they are clipped."""
@@ -100,11 +106,11 @@ class ClipTally:
         self.draws[index] += draws.size
 
     def clipped(self) -> tuple[Clipped, ...]:
-        """The ranges with any draw clipped, in ``realize``'s order."""
-        return tuple(Clipped(path, low, high, below, above, draws)
-                     for path, (low, high), below, above, draws
-                     in zip(self.paths, self.domains, self.below, self.above, self.draws, strict=True)
-                     if below or above)
+        """The ranges with any draw clipped (or lowered), in ``realize``'s order."""
+        return tuple(Clipped(path, low, high, below, above, draws, lowered)
+                     for path, (low, high), below, above, draws, lowered
+                     in zip(self.paths, self.domains, self.below, self.above, self.draws, self.lowered, strict=True)
+                     if below or above or lowered)
 
 
 def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | None = None,
@@ -130,15 +136,25 @@ def realized_from(scenario: Scenario, draws: Iterator[FloatArray], tally: ClipTa
     """``scenario`` with its distributions replaced by ``draws``, one array each, in ``distributions``' order, each
     clipped in place to its field's domain (it is always a new array: no second array of ``samples`` per range) and
     counted by ``tally``."""
-    ranges = enumerate(draws)
+    return _realized(scenario, _ClippedDraws(enumerate(draws), tally))
 
-    def clipped(dist: Distribution, low: float, high: float) -> FloatArray:
-        index, values = next(ranges)
-        if tally is not None:
-            tally.count(index, values, low, high)
+
+class _ClippedDraws:
+    """The drawer of ``realized_from``: each range's draws in turn, clipped to its field's domain and counted."""
+
+    def __init__(self, ranges: Iterator[tuple[int, FloatArray]], tally: ClipTally | None) -> None:
+        self.ranges, self.tally, self.index = ranges, tally, -1
+
+    def __call__(self, dist: Distribution, low: float, high: float) -> FloatArray:
+        self.index, values = next(self.ranges)
+        if self.tally is not None:
+            self.tally.count(self.index, values, low, high)
         return np.clip(values, low, high, out=values)
 
-    return _realized(scenario, clipped)
+    def lowered(self, count: int) -> None:
+        """The last range's draws lowered to an earlier retention point's (``_realize_points``)."""
+        if self.tally is not None:
+            self.tally.lowered[self.index] += count
 
 
 def distributions(scenario: Scenario) -> list[Distribution]:
@@ -238,6 +254,8 @@ def _realize_points(retention: RetentionPoints, draw: Drawer) -> RetentionPoints
         drawn = isinstance(value, Distribution)
         realized: Realized = draw(value, *_domain("points")) if isinstance(value, Distribution) else value
         if running is not None:
+            if drawn and isinstance(draw, _ClippedDraws):
+                draw.lowered(int(np.count_nonzero(np.greater(realized, running))))
             if isinstance(realized, np.ndarray) or isinstance(running, np.ndarray):
                 # Fresh draws take their running minimum in place.
                 realized = np.minimum(running, realized, out=realized if drawn and isinstance(realized, np.ndarray) else None)

@@ -138,8 +138,8 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
             {"code": warning.code, "channel": warning.channel, **({"gate": warning.gate} if warning.gate is not None else {}),
              "message": warning_text(result, warning, NumberStyle())}
             for warning in result.warnings
-        ] + [{"code": "draws_clipped", "channel": None, "field": path, "message": f"{path}: {sentence}"}
-             for path, sentence in clipped_draw_warnings(result.clipped, "en")],
+        ] + [{"code": code, "channel": None, "field": path, "message": f"{path}: {sentence}"}
+             for path, code, sentence in clipped_draw_warnings(result.clipped, "en")],
     }
 
 

@@ -547,6 +547,12 @@ LABELS: dict[str, Label] = {
         "{share} of the draws ({count} of {draws}) fell above {bound} and were clipped to it; the figures include them",
         "{share} 的抽样值（{draws} 个中的 {count} 个）高于 {bound}，已截断为 {bound}；各项指标已计入这些抽样",
     ),
+    "draws_lowered": Label(
+        "{share} of the draws ({count} of {draws}) were above an earlier age's retention in their sample and were "
+        "lowered to it (retention never rises with age); the figures include them",
+        "{share} 的抽样值（{draws} 个中的 {count} 个）高于同次抽样中更早月龄的留存，已降为该值（留存不随月龄上升）；"
+        "各项指标已计入这些抽样",
+    ),
     "channel_own_max_unit_cost": Label("Own max", "自身最高价"),
     "allocate_curve_budget_total": Label("Total", "总额"),
     "allocate_multiple_total": Label("× T", "× T"),

@@ -110,7 +110,7 @@ _EXPECTED = _rules([
      "month、quarter、year 或 1 到 {0} 的整月数"),
     (r"low <= high", "low <= high"),
     (r"low > 0 for a lognormal range", "对数正态区间的 low > 0"),
-    (r"low <= mode <= high with low < high", "low <= mode <= high 且 low < high"),
+    (r"low <= mode <= high", "low <= mode <= high"),
     (r"either (\w+) or (\w+)", "{0} 与 {1} 二选一"),
     (r"(\w+) >= (\S+) when a budget is given \(users = budget / \w+\)",
      "给定 budget 时 {0} >= {1}（用户数 = budget / {0}）"),

@@ -313,8 +313,9 @@ class Number:
             return Distribution("normal", low, high)
         if kind == "triangular":
             low, mode, high = numbers["low"], numbers["mode"], numbers["high"]
-            if not low <= mode <= high or low == high:
-                return ctx.error(node, path, f"expected low <= mode <= high with low < high, found {low:g}, {mode:g}, {high:g}")
+            # low = mode = high is a constant written as a triangle, as "20..20" and an sd of 0 are: its draws are it.
+            if not low <= mode <= high:
+                return ctx.error(node, path, f"expected low <= mode <= high, found {low:g}, {mode:g}, {high:g}")
             return self._with_valid_median(Distribution("triangular", low, high, mode), node, path, ctx)
         return self._interval(numbers["low"], numbers["high"], node, path, ctx, kind)
 
