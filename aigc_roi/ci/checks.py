@@ -81,7 +81,8 @@ def _run(scenario: Scenario) -> tuple[Figures, MonthSeries, IrrNotes]:
 
 def held_targets(scenario: Scenario, figures: Figures, months: MonthSeries) -> list[TargetOutcome]:
     """The scenario's targets over the horizon, then its milestones, each held."""
-    return check_targets(scenario.targets, figures) + check_milestones(scenario.targets.milestones, months)
+    return (check_targets(scenario.targets, figures, scenario.horizon_months)
+            + check_milestones(scenario.targets.milestones, months))
 
 
 CHECK_SAMPLES = 10_000

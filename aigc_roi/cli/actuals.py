@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.clip_warnings import warn_clipped
+from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     BomOption,
     Day,
@@ -111,6 +111,7 @@ def actuals(
         # The plan's outlook draws what the comparison drew (the plan, --samples, --seed), warned above; the
         # re-forecast's draws are its own, located in the file just written, as `simulate` on it says them.
         warn_clipped(read_back, outlooks[1].clipped)
+        warn_payback_window(loaded, outlooks[0].payback_window)
     style = NumberStyle(language, loaded.scenario.currency)
     # A totals label is a cell's text: shown, never acted on by the terminal.
     note(visible(actuals_summary(compared, style)))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.clip_warnings import warn_clipped
+from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     BomOption,
@@ -204,6 +204,8 @@ def allocate(
     except AllocationError as refused:
         fail([CommandLineProblem(refused)])
     warn_clipped(loaded, result.clipped)
+    if result.counts_payback:
+        warn_payback_window(loaded, result.payback_window, asked=result.asks_payback_chance)
     style = NumberStyle(language, scenario.currency)
     presenter = AllocationPresenter(style, table.value)
     if plot is not None:

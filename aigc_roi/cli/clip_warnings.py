@@ -1,4 +1,5 @@
-"""The warning of every command that samples, on stderr: the draws of a range clipped to its field's domain."""
+"""The warnings of every command that samples, on stderr: the draws of a range clipped to its field's domain, and a
+chance of payback counted by a horizon that ends before the payback target."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from aigc_roi.cli.streams import language, note
 
 if TYPE_CHECKING:
     from aigc_roi.model.sampling import Clipped
+    from aigc_roi.model.targets import PaybackWindow
     from aigc_roi.reader.load import LoadedScenario
 
 
@@ -18,16 +20,34 @@ def warn_clipped(loaded: LoadedScenario, clipped: Iterable[Clipped],
     located where the range is written, as an error would be (present/clipped_draws.py): in ``loaded``'s tree, else
     at the (line, column) ``known`` gives (`check`'s workers send no tree back), else the file alone."""
     from aigc_roi.present.clipped_draws import clipped_draw_warnings
+
+    for path, _, sentence in clipped_draw_warnings(clipped, language()):
+        _warn(loaded, path, sentence, known)
+
+
+def warn_payback_window(loaded: LoadedScenario, window: PaybackWindow, chance: bool = True, asked: bool = False) -> None:
+    """One line (a note) when the payback target lies past the horizon, where the target is written (the horizon
+    for the default target): every ``chance`` of payback, or payback month, is then judged by the horizon. Not for
+    the default target unless the file or the command line (``asked``) holds a chance of payback to a share: its
+    label says it (present/payback_window.py)."""
+    from aigc_roi.present.payback_window import past_horizon_warning, window_field
+
+    sentence = past_horizon_warning(window, language(), chance, asked)
+    if sentence is not None:
+        _warn(loaded, window_field(window), sentence)
+
+
+def _warn(loaded: LoadedScenario, path: str, sentence: str,
+          known: Mapping[str, tuple[int, int] | None] | None = None) -> None:
     from aigc_roi.present.text import visible
     from aigc_roi.reader.load import find_node
 
-    for path, _, sentence in clipped_draw_warnings(clipped, language()):
-        node = find_node(loaded.tree, path)
-        position = (known or {}).get(path)
-        if node is not None:
-            where = f"{node.source or loaded.path}:{node.line}:{node.column}"
-        elif position is not None:
-            where = f"{loaded.path}:{position[0]}:{position[1]}"
-        else:
-            where = loaded.path
-        note(visible(f"{where}: {path}: {sentence}"))
+    node = find_node(loaded.tree, path)
+    position = (known or {}).get(path)
+    if node is not None:
+        where = f"{node.source or loaded.path}:{node.line}:{node.column}"
+    elif position is not None:
+        where = f"{loaded.path}:{position[0]}:{position[1]}"
+    else:
+        where = loaded.path
+    note(visible(f"{where}: {path}: {sentence}"))

@@ -10,7 +10,7 @@ import typer
 
 from aigc_roi import __version__, api
 from aigc_roi.cli.allocate import parse_amount
-from aigc_roi.cli.clip_warnings import warn_clipped
+from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
     FileArgument,
@@ -61,6 +61,8 @@ def report(
 
     facts = api.plan_facts(loaded, samples, seed)
     warn_clipped(loaded, facts.simulation.clipped)
+    if facts.simulation.inputs:
+        warn_payback_window(loaded, facts.simulation.payback_window)
     provenance = Provenance(source_text(file, set_), facts.commit, facts.dirty, __version__, datetime.date.today().isoformat(),
                             what_if=bool(set_))
     parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.clip_warnings import warn_clipped
+from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
@@ -152,6 +152,7 @@ def simulate(
         simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages,
                                   jobs=default_jobs() if jobs is None else jobs)
     warn_clipped(loaded, simulation.clipped)
+    warn_payback_window(loaded, simulation.payback_window)
     style = NumberStyle(language, scenario.currency)
     if samples_out is not None:
         from aigc_roi.present.samples import samples_bytes

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.clip_warnings import warn_clipped
+from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.files import register_inputs
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
@@ -172,6 +172,7 @@ def compare(
     for (_, _, loaded), column in zip(scenarios, comparison.columns, strict=True):
         if column.simulation is not None:
             warn_clipped(loaded, column.simulation.clipped)
+            warn_payback_window(loaded, column.simulation.payback_window)
     if explain:
         try:
             comparison = dataclasses.replace(comparison, changes=api.explain_change(files[0], files[1], sets))
@@ -202,8 +203,10 @@ def breakeven(
     from aigc_roi.present.breakeven import BreakEvenPresenter
 
     language = open_command(lang, quiet, format_.value, bom)
-    scenario = load(file, set_).scenario
+    loaded = load(file, set_)
+    scenario = loaded.scenario
     table = api.break_even(scenario)
+    warn_payback_window(loaded, table.payback_window, chance=False)
     title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
     deliver(BreakEvenPresenter(NumberStyle(language, scenario.currency), title), table, format_.value, output, force, bom)
 

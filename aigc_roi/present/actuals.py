@@ -11,6 +11,7 @@ from aigc_roi.model.compared import told_apart
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
@@ -217,9 +218,16 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
     return data
 
 
+def _outlook_label(key: str, outlook: Outlook, lang: str) -> str:
+    """An outlook row's label; the chance of payback's names the months it counts (present/payback_window.py)."""
+    window = outlook.payback_window
+    return label(key, lang).format(months=window.months, beyond=within_note(window, lang))
+
+
 def _outlook(outlook: Outlook) -> dict[str, Any]:
     return {"npv": outlook.npv, "payback_month": outlook.payback_month, "peak_cash_need": outlook.peak_cash_need,
-            "payback_probability": outlook.payback_probability, "payback_target_months": outlook.payback_target_months}
+            "payback_probability": outlook.payback_probability, "payback_target_months": outlook.payback_window.target,
+            "payback_within_months": outlook.payback_window.months}
 
 
 # --- CSV and markdown rows --------------------------------------------------
@@ -293,7 +301,7 @@ def _reforecast_sheet(outlooks: tuple[Outlook, Outlook], lang: str) -> Sheet:
     for name, row_label in OUTLOOK_FIGURES.items():
         never = [label("scenario_note", lang).format(name=side_name, reason=label("actuals_never", lang))
                  for side_name, side in zip(names, sides, strict=True) if side[name] is None]
-        rows.append([label(row_label, lang).format(months=outlooks[0].payback_target_months),
+        rows.append([_outlook_label(row_label, outlooks[0], lang),
                      *(side[name] for side in sides), label("notes_separator", lang).join(never) or None])
     columns = [xlsx.Column(label("actuals_figure", lang)), *(xlsx.Column(side_name) for side_name in names),
                xlsx.Column(label("note", lang))]
@@ -360,7 +368,7 @@ def _outlook_rows(outlooks: tuple[Outlook, Outlook], style: NumberStyle) -> Rows
         [label("actuals_npv", lang), style.money(plan.npv, 0), style.money(re.npv, 0)],
         [label("actuals_payback_month", lang), style.month(plan.payback_month, never), style.month(re.payback_month, never)],
         [label("actuals_peak_cash_need", lang), style.money(plan.peak_cash_need, 0), style.money(re.peak_cash_need, 0)],
-        [label("actuals_payback_probability", lang).format(months=plan.payback_target_months),
+        [_outlook_label("actuals_payback_probability", plan, lang),
          style.percent(plan.payback_probability), style.percent(re.payback_probability)],
     ]
     return [label("actuals_figure", lang), label("actuals_plan", lang), label("actuals_re", lang)], rows

@@ -20,6 +20,7 @@ from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Fitted, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.payback_window import past_horizon_warning, window_field, within_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
@@ -98,6 +99,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "samples": result.samples,
         "seed": result.seed,
         "target_payback_months": result.target_payback_months,
+        "payback_within_months": result.payback_window.months,
         "budget_kind": "total" if result.total else "monthly",
         "current": {"split": result.current_split, "value": plain(result.current_value),
                     "phases": _phases_json(result, "current"), "spend": result.current_spend},
@@ -139,8 +141,19 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
              "message": warning_text(result, warning, NumberStyle())}
             for warning in result.warnings
         ] + [{"code": code, "channel": None, "field": path, "message": f"{path}: {sentence}"}
-             for path, code, sentence in clipped_draw_warnings(result.clipped, "en")],
+             for path, code, sentence in clipped_draw_warnings(result.clipped, "en")] + _payback_window_warnings(result),
     }
+
+
+def _payback_window_warnings(result: Allocation) -> list[dict[str, Any]]:
+    """The warning `allocate` writes on stderr when its chance of payback is counted by a horizon that ends before
+    the payback target (present/payback_window.py), as JSON lists the clipped draws'."""
+    sentence = (past_horizon_warning(result.payback_window, "en", asked=result.asks_payback_chance)
+                if result.counts_payback else None)
+    if sentence is None:
+        return []
+    field = window_field(result.payback_window)
+    return [{"code": "payback_past_horizon", "channel": None, "field": field, "message": f"{field}: {sentence}"}]
 
 
 # --- text pieces ---------------------------------------------------------------
@@ -160,8 +173,9 @@ def objective_gain(result: Allocation, style: NumberStyle) -> str:
 
 
 def objective_name(result: Allocation, lang: str) -> str:
+    window = result.payback_window
     return label(OBJECTIVE_LABELS[result.objective], lang).format(
-        months=result.target_payback_months, samples=f"{result.samples:,}", seed=result.seed)
+        months=window.months, beyond=within_note(window, lang), samples=f"{result.samples:,}", seed=result.seed)
 
 
 def _signed(text: str, value: float) -> str:

@@ -46,6 +46,7 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
     return {
         "scenario": table.scenario,
         "target_payback_months": table.target_payback_months,
+        "payback_within_months": table.payback_window.months,
         "drivers": [
             {
                 "path": row.driver.path,

@@ -10,6 +10,7 @@ from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
 
@@ -29,7 +30,7 @@ HEADROOMS: dict[tuple[bool, str], str] = {
 def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
     """"can rise 23% before ROI < 0" when the threshold is met now (slack, green),
     "must fall 10% for ROI ≥ 0" when it is not (a requirement, red)."""
-    lang, months = style.lang, table.target_payback_months
+    lang, months = style.lang, table.payback_window.months
     value = getattr(row, threshold)
     if value is None:
         if threshold == "roi_zero" and table.roi is None:
@@ -103,16 +104,19 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
 def headroom_header(table: BreakEvenTable, threshold: str, lang: str) -> str:
     """The headroom column's heading: the condition its moves are for (a goal not met) or before (a limit met)."""
     met = table.met_now(threshold)
-    condition = label(CONDITIONS[threshold, met], lang).format(months=table.target_payback_months)
+    condition = label(CONDITIONS[threshold, met], lang).format(months=table.payback_window.months)
     return label("headroom_limit" if met else "headroom_goal", lang).format(condition=condition)
 
 
 def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     lang = style.lang
-    months = table.target_payback_months
+    window = table.payback_window
+    months = window.months
     title = f"{label('breakeven_title', lang)} · {table.scenario} ({style.currency})"
     caption = label("breakeven_caption", lang).format(
         roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
+    if window.past_horizon:
+        caption += " " + label("breakeven_payback_window", lang).format(months=months, beyond=within_note(window, lang))
     columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False),
                Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
     shorts: set[str] = set()

@@ -23,9 +23,10 @@ from aigc_roi.model.compared import told_apart
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.rounding import fixed
-from aigc_roi.model.targets import Figures, TargetOutcome
+from aigc_roi.model.targets import Figures, TargetOutcome, payback_window
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over
+from aigc_roi.present.payback_window import by_horizon_note, past_horizon_warning
 from aigc_roi.present.text import visible
 
 if TYPE_CHECKING:
@@ -136,7 +137,8 @@ def _outcome_texts(outcome: TargetOutcome, style: NumberStyle) -> tuple[str, str
 
     actual, limit = ((show(outcome.actual, 0), show(outcome.limit, 0)) if outcome.passed
                      else told_apart(show, outcome.actual, outcome.limit, 0))
-    return actual, f"{operator} {limit}"
+    # A payback target past the horizon was judged by it: the value says so.
+    return actual + by_horizon_note(outcome.judged_months, style.lang), f"{operator} {limit}"
 
 
 CHANGE_FIGURES: dict[str, str] = {NPV_DROP: "check_npv_drop", NPV_DROP_SHARE: "check_npv_drop_share",
@@ -343,6 +345,9 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
     found = []
     for outcome in item.outcomes:
         title = f"aigc-roi check: {outcome.name}"
+        if outcome.judged_months is not None:
+            line, column = item.target_location(outcome) or (None, None)
+            found.append(Finding(past_horizon_text(item, outcome, lang), title, item.path, line, column, level="warning"))
         if not outcome.applicable:
             message = not_applicable_reason(outcome, at_base is not None, base, lang, note=True,
                                             scenario=item.loaded.scenario.name)
@@ -378,6 +383,16 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
     return found
 
 
+def past_horizon_text(item: Checked, outcome: TargetOutcome, lang: str) -> str:
+    """Why a payback target past the horizon was judged by it (``TargetOutcome.judged_months``): a payback after the
+    horizon reads as never, and a chance of payback is the chance by the horizon, a lower bound of the target's."""
+    scenario = item.loaded.scenario
+    window = payback_window(scenario)
+    sentence = past_horizon_warning(window, lang, chance=outcome.name != "max_payback_months") or ""
+    return label("check_past_horizon", lang).format(scenario=scenario.name, target=outcome.name,
+                                                    sentence=sentence)
+
+
 def _moved(outcome: TargetOutcome) -> str:
     """The figure whose value a miss is about: the one a target on the change bounds the move of (npv for
     ``max_npv_drop``), else the target's own."""
@@ -395,7 +410,9 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: s
          "targets": [{"name": o.name, "figure": o.figure, "actual": o.actual, "limit": o.limit,
                       "passed": o.passed if o.applicable else None, "applicable": o.applicable,
                       "not_applicable_reason": None if o.applicable
-                      else not_applicable_reason(o, base is not None, base or "", "en")}
+                      else not_applicable_reason(o, base is not None, base or "", "en"),
+                      # A payback target past the horizon: the month it was judged by.
+                      **({} if o.judged_months is None else {"judged_through_month": o.judged_months})}
                      for o in item.outcomes],
          "passed": item.passed}
         for item in checked

@@ -28,6 +28,6 @@ def clipped_draw_warnings(clipped: Iterable[Clipped], lang: str) -> list[tuple[s
                                   (range_.lowered, None, "draws_lowered")):
             if count:
                 found.append((range_.path, "draws_lowered" if bound is None else "draws_clipped", label(key, lang).format(
-                    share=style.percent(count / range_.draws), count=f"{count:,}", draws=f"{range_.draws:,}",
+                    share=style.share(count, range_.draws), count=f"{count:,}", draws=f"{range_.draws:,}",
                     bound=f"{bound:g}" if bound is not None else "")))
     return found

@@ -19,9 +19,10 @@ from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_rows
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ, says_nothing
+from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.simulation import figure_text
+from aigc_roi.present.simulation import chance_text, defined_cell, figure_text
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.compare import Comparison
@@ -102,10 +103,22 @@ def chance_best(values: list[float]) -> set[int]:
     return {i for i, value in enumerate(values) if value == max(values)}
 
 
+def over_all_samples(name: str, summary: Mapping[str, Any]) -> bool:
+    """Whether a figure's percentiles are over all of a scenario's samples: a payback counted in months ranks
+    "never" last (but leaves out the samples where the figure it is computed over is none), every other figure
+    counts only the samples where it is defined."""
+    if BY_NAME[name].never_ranks_last:
+        return not summary.get("undefined_share", 0.0)
+    return summary["defined_share"] == 1.0
+
+
 def risk_best(name: str, summaries: Sequence[Mapping[str, Any]]) -> set[int]:
-    """The best medians of figure ``name`` among the columns' distributions; an IRR's only where each column's draws
-    read one way: all returns (higher is better) or all borrowing rates (lower is)."""
-    if name not in BY_NAME:
+    """The best medians of figure ``name`` among the columns' distributions, by its better direction. None where
+    some scenario's percentiles leave samples out (``over_all_samples``): medians over different shares of the
+    samples (an IRR of the 22% of draws that have one against one of 73%) compare nothing (docs/simulate.md). An
+    IRR's only where each column's draws read one way: all returns (higher is better) or all borrowing rates (lower
+    is)."""
+    if name not in BY_NAME or not all(over_all_samples(name, summary) for summary in summaries):
         return set()
     values = [summary["p50"] for summary in summaries]
     shares = {summary.get("borrowing_share", 0.0) for summary in summaries} if name == "irr" else {0.0}
@@ -127,22 +140,61 @@ def distribution_figures(scenarios: list[dict[str, Any]]) -> list[str]:
     return list(scenarios[0]["distribution"]["figures"])
 
 
+def share_note(name: str, scenario: dict[str, Any], style: NumberStyle) -> str:
+    """What a compared cell leaves out or reads as never: "defined in 22.41%", "never 30.00%", ...; ``""`` where
+    the figure is defined in every sample and never reads "never"."""
+    distribution = scenario["distribution"]
+    summary = distribution["figures"][name]
+    if summary["defined_share"] == 1.0:
+        return ""
+    return defined_cell(name, summary["defined_share"], summary.get("undefined_share", 0.0), distribution["samples"],
+                        style, worded=True)
+
+
+def payback_chance_note(scenario: dict[str, Any], lang: str) -> str:
+    """`` (by month 6, the horizon)`` after a chance of payback counted by a horizon that ends before the target."""
+    distribution = scenario["distribution"]
+    within = distribution["payback_within_months"]
+    return by_horizon_note(within if within < distribution["payback_target_months"] else None, lang)
+
+
 def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
-    """figure, statistic (p5, p50, p95 or probability), a column per scenario, and the best (by p50 or chance)."""
+    """figure, statistic (p5, p50, p95, the defined share, or probability), a column per scenario, and the best (by
+    p50 or chance). CSV has each figure's ``defined_share`` (and ``undefined_share`` where it is computed over
+    another) and each chance of payback's ``target_months`` and ``within_months``; markdown a "Defined in" row
+    where some scenario's share is below 100%."""
     names = [scenario["name"] for scenario in scenarios]
     never = label("never", style.lang) if style is not None else ""
     rows: list[list[Any]] = []
     for name in distribution_figures(scenarios):
+        summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
+        best = "; ".join(names[i] for i in sorted(risk_best(name, summaries)))
         for key in RISK_PERCENTILES:
-            values = [scenario["distribution"]["figures"][name][key] for scenario in scenarios]
-            best = risk_best(name, [scenario["distribution"]["figures"][name] for scenario in scenarios]) if key == "p50" else set()
+            values = [summary[key] for summary in summaries]
             cells = values if style is None else [figure_text(name, value, style, never) for value in values]
-            rows.append([name, key if style is None else key.upper(), *cells, "; ".join(names[i] for i in sorted(best))])
+            rows.append([name, key if style is None else key.upper(), *cells, best if key == "p50" else ""])
+        if style is None:
+            shares = ["defined_share", *(["undefined_share"] if BY_NAME[name].over is not None else [])]
+            rows += [[name, key, *(summary.get(key, 0.0) for summary in summaries), ""] for key in shares]
+        elif any(share_note(name, scenario, style) for scenario in scenarios):
+            rows.append([name, label("defined_share", style.lang),
+                         *(defined_cell(name, summary["defined_share"], summary.get("undefined_share", 0.0),
+                                        scenario["distribution"]["samples"], style)
+                           for scenario, summary in zip(scenarios, summaries, strict=True)), ""])
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
-        cells = values if style is None else [style.percent(value) for value in values]
-        statistic = "probability" if style is None else label("chance", style.lang)
-        rows.append([chance, statistic, *cells, "; ".join(names[i] for i in sorted(chance_best(values)))])
+        best = "; ".join(names[i] for i in sorted(chance_best(values)))
+        if style is None:
+            rows.append([chance, "probability", *values, best])
+        else:
+            notes = [payback_chance_note(scenario, style.lang) if chance == "payback_within_target" else ""
+                     for scenario in scenarios]
+            rows.append([chance, label("chance", style.lang),
+                         *(chance_text(value, scenario["distribution"]["samples"], style) + note
+                           for scenario, value, note in zip(scenarios, values, notes, strict=True)), best])
+        if chance == "payback_within_target" and style is None:
+            rows += [[chance, key, *(scenario["distribution"][f"payback_{key}"] for scenario in scenarios), ""]
+                     for key in ("target_months", "within_months")]
     return ["figure", "statistic", *names, "best"], rows
 
 

@@ -16,16 +16,18 @@ from aigc_roi.present.compare import (
     chance_best,
     distribution_figures,
     figure_deltas,
+    payback_chance_note,
     risk_best,
     risk_borrowing_note,
     said,
+    share_note,
 )
 from aigc_roi.present.drivers import signed, signed_in
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import peak_cash_text
-from aigc_roi.present.simulation import figure_text
+from aigc_roi.present.simulation import chance_text, figure_text
 
 BEST_MARK = " ★"
 COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
@@ -82,8 +84,9 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
 
 
 def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Fitted:
-    """Each cell P50 (P5 .. P95); then each chance. ★ marks the best median and the best chance. Laid out by
-    present/layout.py: a label wraps rather than losing its end to "…", a cell wraps between its numbers."""
+    """Each cell P50 (P5 .. P95) and, where the figure is not defined in every sample or reads "never" in some, that
+    share; then each chance. ★ marks the best median (present/compare.py ``risk_best``) and the best chance. Laid
+    out by present/layout.py: a label wraps rather than losing its end to "…", a cell wraps between its numbers."""
     lang = style.lang
     never = label("never", lang)
     labels: list[Text] = []
@@ -92,17 +95,19 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
         summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
         best = risk_best(name, summaries)
         labels.append(Text(label(name, lang)))
-        for i, summary in enumerate(summaries):
+        for i, (scenario, summary) in enumerate(zip(scenarios, summaries, strict=True)):
             low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
-            text = f"{middle} ({low} .. {high})"
+            note = share_note(name, scenario, style)
+            text = f"{middle} ({low} .. {high})" + (f" · {note}" if note else "")
             cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
     for chance, chance_label in CHANCES.items():
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
         best = chance_best(values)
         labels.append(Text(label(chance_label, lang)))
-        for i, value in enumerate(values):
-            cells[i].append(Text(style.percent(value) + BEST_MARK, style="bold green") if i in best
-                            else Text(style.percent(value)))
+        for i, (scenario, value) in enumerate(zip(scenarios, values, strict=True)):
+            text = chance_text(value, scenario["distribution"]["samples"], style) + (payback_chance_note(scenario, lang)
+                                                           if chance == "payback_within_target" else "")
+            cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
     columns = [Column(label("figure", lang), labels, numeric=False, prose=True),
                *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]

@@ -198,6 +198,7 @@ LABELS: dict[str, Label] = {
     ),
     "roi_zero_at": Label("Plan ROI = 0 at", "整体 ROI = 0 时"),
     "payback_target_at": Label("Payback ≤ {months} mo at", "回本 ≤ {months} 个月时"),
+    "breakeven_payback_window": Label("Payback ≤ {months} mo{beyond}.", "回本 ≤ {months} 个月{beyond}。"),
     "can_rise": Label("can rise {amount} before {condition}", "可上涨 {amount}，超出则 {condition}"),
     "can_fall": Label("can fall {amount} before {condition}", "可下降 {amount}，超出则 {condition}"),
     "must_rise": Label("must rise {amount} for {condition}", "须上涨 {amount} 才能 {condition}"),
@@ -238,7 +239,19 @@ LABELS: dict[str, Label] = {
     "chances": Label("Chances", "概率"),
     "condition": Label("Condition", "条件"),
     "chance": Label("Chance", "概率"),
-    "chance_payback": Label("Payback within {months} months", "{months} 个月内回本"),
+    "chance_payback": Label("Payback within {months} months{beyond}", "{months} 个月内回本{beyond}"),
+    # A payback target past the horizon (model/targets.py PaybackWindow): what a chance of payback then counts.
+    "payback_window_horizon": Label(" (the horizon; target {target})", "（即模拟期；目标 {target} 个月）"),
+    "payback_by_horizon": Label(" (by month {months}, the horizon)", "（截至第 {months} 个月，即模拟期末）"),
+    "payback_past_horizon": Label(
+        "the payback target of {target} months{default} is past the {horizon}-month horizon: payback is counted by "
+        "month {horizon}, so a chance of payback is the chance by month {horizon}, a lower bound of the chance by "
+        "month {target}; set horizon_months to at least {target} to judge the target",
+        "回本目标 {target} 个月{default}超出了 {horizon} 个月的模拟期：回本只能统计到第 {horizon} 个月，"
+        "因此回本概率是第 {horizon} 个月前回本的概率，只是第 {target} 个月前回本概率的下限；"
+        "要按目标判断，请把 horizon_months 设为至少 {target}",
+    ),
+    "payback_target_default": Label(" (the default)", "（默认值）"),
     "chance_roi_positive": Label("ROI > 0", "ROI > 0"),
     "chance_npv_positive": Label("NPV > 0", "NPV > 0"),
     "chance_cash_need": Label("Peak cash need <= {limit}", "最大资金需求 ≤ {limit}"),
@@ -295,11 +308,13 @@ LABELS: dict[str, Label] = {
         "按风险对比 · 每个方案 {samples} 次抽样，种子 {seed}",
     ),
     "compare_risk_caption": Label(
-        "Each cell: P50 (P5 .. P95) over the samples. ★ best median, or best chance. Payback is "
-        "within each scenario's own targets.max_payback_months (default 12). "
-        "Inputs are drawn independently.",
-        "每格：P50 (P5 .. P95)。★ 中位数最优或概率最高。回本按各方案自己的 "
-        "targets.max_payback_months（默认 12）计算。各输入相互独立抽样。",
+        "Each cell: P50 (P5 .. P95) over the samples where the figure is defined, with that share (or the never "
+        "share) when below 100%. ★ best median where each scenario's percentiles are over all its samples, or best "
+        "chance. Payback is within each scenario's own targets.max_payback_months (default 12), by its horizon if "
+        "sooner. Inputs are drawn independently.",
+        "每格：P50 (P5 .. P95)，只计该指标有定义的样本，占比（或未回本占比）低于 100% 时注明。"
+        "★ 中位数最优（仅当各方案的分位数都覆盖全部样本）或概率最高。回本按各方案自己的 "
+        "targets.max_payback_months（默认 12）计算，模拟期更短时截至模拟期末。各输入相互独立抽样。",
     ),
     "compare_payback_within_target": Label("Chance: payback on target", "概率：按目标回本"),
     "compare_roi_positive": Label("Chance: ROI > 0", "概率：ROI > 0"),
@@ -340,8 +355,8 @@ LABELS: dict[str, Label] = {
         short=("P10 NPV", "P10 净现值"),
     ),
     "allocate_objective_payback_probability": Label(
-        "Chance of payback within {months} months ({samples} samples, seed {seed})",
-        "{months} 个月内回本的概率 ({samples} 次抽样，种子 {seed})",
+        "Chance of payback within {months} months{beyond} ({samples} samples, seed {seed})",
+        "{months} 个月内回本{beyond}的概率 ({samples} 次抽样，种子 {seed})",
         short=("chance of payback", "回本概率"),
     ),
     "allocate_current_split": Label("At the current split", "当前分配下"),
@@ -715,6 +730,14 @@ LABELS: dict[str, Label] = {
         "{scenario}: targets.{target} missed: {figure} is {actual}, must be {limit}",
         "{scenario}: targets.{target} 未达成：{figure} {actual}，应 {limit}",
     ),
+    "check_past_horizon": Label("{scenario}: targets.{target}: {sentence}", "{scenario}: targets.{target}：{sentence}"),
+    "payback_month_past_horizon": Label(
+        "the payback target of {target} months{default} is past the {horizon}-month horizon: payback is judged by month "
+        "{horizon}, so a plan that pays back after it reads as never, a miss; set horizon_months to at least "
+        "{target} to judge the target",
+        "回本目标 {target} 个月{default}超出了 {horizon} 个月的模拟期：回本只能判断到第 {horizon} 个月，"
+        "此后才回本的方案记为未回本，即未达成；要按目标判断，请把 horizon_months 设为至少 {target}",
+    ),
     "check_missed_milestone": Label(
         "{scenario}: {target} missed: {figure} in month {month} is {actual}, must be {limit}",
         "{scenario}: {target} 未达成：第 {month} 个月{figure} {actual}，应 {limit}",
@@ -848,7 +871,7 @@ LABELS: dict[str, Label] = {
     "actuals_npv": Label("NPV", "净现值 (NPV)"),
     "actuals_payback_month": Label("Payback month", "回本月份"),
     "actuals_peak_cash_need": Label("Peak cash need", "峰值资金需求"),
-    "actuals_payback_probability": Label("P(payback ≤ {months} months)", "{months} 个月内回本的概率"),
+    "actuals_payback_probability": Label("P(payback ≤ {months} months){beyond}", "{months} 个月内回本{beyond}的概率"),
     "actuals_never": Label("never", "未回本"),
     "actuals_reforecast_caption": Label(
         "past months {months} as exported; written to {path}",
@@ -939,6 +962,11 @@ LABELS: dict[str, Label] = {
                                "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
     "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),
     "never_share": Label("{never} {share}", "{never} {share}"),
+    # A figure computed over another that is none in some samples (model/figures.py Figure.over): each share on
+    # its own base, the never share on the samples its percentiles are over.
+    "undefined_over_cac": Label("no CAC in {share} of all", "全部样本中无获客成本 {share}"),
+    "never_of_rest": Label("{undefined} · {never} of the rest", "{undefined} · 其余样本中{never}"),
+    "defined_in_share": Label("defined in {share}", "有定义 {share}"),
 }
 """Every label by key, in both languages."""
 

@@ -184,6 +184,17 @@ class NumberStyle:
     def percent(self, value: float | None, decimals: int = 2) -> str:
         return NONE if value is None else f"{fixed(value, decimals, separators=True, shift=2)}%"
 
+    def share(self, count: int, total: int) -> str:
+        """``count`` of ``total`` as a percentage that never rounds to an end it is not at: 3 of 100,000 reads
+        ``<0.01%``, not ``0.00%`` (which says none), and 99,997 of 100,000 ``>99.99%``, not ``100.00%``."""
+        text = self.percent(count / total if total else 0.0)
+        # Judged on the text shown, so the ends are where fixed() rounds to them (half away from zero).
+        if 0 < count and text == self.percent(0.0):
+            return f"<{self.percent(0.0001)}"
+        if count < total and text == self.percent(1.0):
+            return f">{self.percent(0.9999)}"
+        return text
+
     def points(self, change: float) -> str:
         """A change of a percentage, in percentage points: ``+1.50 pp`` (``+1.50 个百分点``)."""
         return f"{fixed(change, 2, separators=True, plus=change > 0, shift=2)} {label('percentage_points', self.lang)}"
@@ -195,8 +206,9 @@ class NumberStyle:
         """A relative move such as a sensitivity step: 0.2 -> ``20%``."""
         return f"{step * 100:g}%"
 
-    def month(self, value: float | None, never: str) -> str:
-        return never if value is None else fixed(value, 0)
+    def month(self, value: float | None, never: str, decimals: int = 0) -> str:
+        """A month number, whole; a mean of months with ``decimals`` (2.4, not a month 2 no sample has)."""
+        return never if value is None else fixed(value, decimals)
 
     def figure(self, name: str, value: float | None, never: str = NONE, figures: Mapping[str, Any] | None = None,
                extra: int = 0, months: Sequence[str] | None = None) -> str:

@@ -9,7 +9,6 @@ nothing without that.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from aigc_roi.model.rounding import fixed
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
@@ -38,6 +38,10 @@ PROBABILITY_LABELS = {
     "npv_positive": "chance_npv_positive",
     "cash_need_within_target": "chance_cash_need",
 }
+
+
+UNDEFINED_OVER = {"cac": "undefined_over_cac"}
+"""The figure another is computed over (model/figures.py ``Figure.over``) -> how the share where it is none reads."""
 
 
 def percentile_key(q: float) -> str:
@@ -64,13 +68,20 @@ def distribution_json(simulation: Simulation) -> dict[str, Any]:
     figures = {
         name: {"mean": summary.mean,
                **{key: summary.percentiles[q] for key, q in zip(keys, simulation.percentiles, strict=True)},
-               "defined_share": summary.defined_share,
+               "defined_share": summary.defined_share, **_undefined(name, summary),
                # The IRR's percentiles rank borrowing rates with returns: how many of its draws are such a rate.
                **({"borrowing_share": simulation.irr_borrowing_share} if name == "irr" else {})}
         for name, summary in simulation.figures.items()
     }
     return {"samples": simulation.samples, "seed": simulation.seed, "payback_target_months": simulation.payback_target_months,
+            "payback_within_months": simulation.payback_within_months,
             "figures": figures, "probabilities": dict(simulation.probabilities)}
+
+
+def _undefined(name: str, summary: FigureSummary) -> dict[str, float]:
+    """``undefined_share`` of a figure computed over another (model/figures.py ``Figure.over``): the samples where
+    that one is none, which its mean and percentiles leave out; nothing for the other figures."""
+    return {} if rules_of(name).over is None else {"undefined_share": summary.undefined_share}
 
 
 def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
@@ -86,6 +97,7 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
         "samples": simulation.samples,
         "seed": simulation.seed,
         "payback_target_months": simulation.payback_target_months,
+        "payback_within_months": simulation.payback_within_months,
         "max_cash_need": simulation.max_cash_need,
         "inputs_independent": True,
         "figures": {**distribution["figures"], "peak_cash_need": {
@@ -114,9 +126,15 @@ def simulation_rows(simulation: Simulation) -> Rows:
         rows.append(["figures", name, "mean", summary.mean])
         rows += [["figures", name, percentile_key(q), summary.percentiles[q]] for q in simulation.percentiles]
         rows.append(["figures", name, "defined_share", summary.defined_share])
+        rows += [["figures", name, key, share] for key, share in _undefined(name, summary).items()]
         if name == "irr":
             rows.append(["figures", name, "borrowing_share", simulation.irr_borrowing_share])
-    rows += [["probabilities", name, "probability", value] for name, value in simulation.probabilities.items()]
+    for name, value in simulation.probabilities.items():
+        rows.append(["probabilities", name, "probability", value])
+        if name == "payback_within_target":
+            # What it counts: payback within the target, or within the horizon where the target lies past it.
+            rows += [["probabilities", name, "target_months", simulation.payback_target_months],
+                     ["probabilities", name, "within_months", simulation.payback_within_months]]
     rows += [["gates", name, "pass_probability", share] for name, share in simulation.gate_pass_probabilities]
     for target, shares in simulation.variance_shares.items():
         rows += [["variance_shares", path, target, share] for path, share in ranked_shares(shares)]
@@ -133,39 +151,65 @@ def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     never = label("never", lang)
     header = [label("figure", lang), label("mean", lang), *(percentile_key(q).upper() for q in simulation.percentiles),
               label("defined_share", lang)]
-    # A payback month's percentiles read "never" where most draws never pay back while its mean counts only the
-    # draws that do: the share that never pays back stands beside them, so "P50 never, mean 20" reads right.
-    rows = [[label(name, lang), *_summary_cells(name, summary, simulation.percentiles, style, never)]
+    rows = [[label(name, lang), *_summary_cells(name, summary, simulation, style, never)]
             for name, summary in simulation.figures.items()]
     return header, rows
 
 
-def _summary_cells(name: str, summary: FigureSummary, percentiles: Sequence[float], style: NumberStyle,
+def _summary_cells(name: str, summary: FigureSummary, simulation: Simulation, style: NumberStyle,
                    never: str) -> list[str]:
     """A figure's mean, percentiles and share; a figure none in every draw because the one it is computed over is
     (a CAC payback without paid users) reads an em dash throughout, not "never"."""
-    values = [summary.mean, *(summary.percentiles[q] for q in percentiles)]
     if summary.undefined_share >= 1.0:
-        cells = [NONE] * len(values)
+        cells = [NONE] * (1 + len(simulation.percentiles))
     else:
-        cells = [figure_text(name, value, style, never) for value in values]
-    if rules_of(name).none != "never":
-        return [*cells, style.percent(summary.defined_share)]
-    if summary.undefined_share >= 1.0:
-        return [*cells, NONE]
-    never_share = 1.0 - summary.defined_share - summary.undefined_share
-    return [*cells, label("never_share", style.lang).format(never=never, share=style.percent(never_share))]
+        # A mean of months keeps a decimal: a mean payback of 2.4 is no month 2 (its percentiles are whole months).
+        mean = (style.month(summary.mean, never, 1) if rules_of(name).unit == "month" and summary.mean is not None
+                else figure_text(name, summary.mean, style, never))
+        cells = [mean, *(figure_text(name, summary.percentiles[q], style, never) for q in simulation.percentiles)]
+    return [*cells, defined_cell(name, summary.defined_share, summary.undefined_share, simulation.samples, style)]
+
+
+def defined_cell(name: str, defined_share: float, undefined_share: float, samples: int, style: NumberStyle,
+                 worded: bool = False) -> str:
+    """A figure's "Defined in" cell, on the base its percentiles are over (docs/simulate.md): the share of samples
+    where it is defined (``worded``: "defined in 22.41%", beside a compared cell); for a payback counted in months,
+    whose percentiles rank "never" last, the share that never pays back ("never 30.00%"), beside its median's
+    "never" and its mean over the samples that pay back; for one computed over another figure that is none in some
+    samples (a CAC payback without a CAC), that share of all samples, and the never share of the rest, the samples
+    its percentiles are over."""
+    lang = style.lang
+    defined, undefined = round(defined_share * samples), round(undefined_share * samples)
+    rules = rules_of(name)
+    if rules.none != "never":
+        share = style.share(defined, samples)
+        return label("defined_in_share", lang).format(share=share) if worded else share
+    if undefined >= samples:
+        return NONE
+    rest = samples - undefined
+    never = label("never_share", lang).format(never=label("never", lang), share=style.share(rest - defined, rest))
+    if not undefined:
+        return never
+    return label("never_of_rest", lang).format(
+        undefined=label(UNDEFINED_OVER[rules.over or ""], lang).format(share=style.share(undefined, samples)), never=never)
 
 
 def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     lang = style.lang
-    rows = [[label(PROBABILITY_LABELS[name], lang).format(months=simulation.payback_target_months,
+    window = simulation.payback_window
+    rows = [[label(PROBABILITY_LABELS[name], lang).format(months=window.months, beyond=within_note(window, lang),
                                                           limit=style.money(simulation.max_cash_need)),
-             style.percent(value)]
+             chance_text(value, simulation.samples, style)]
             for name, value in simulation.probabilities.items()]
-    rows += [[label("gate_pass_probability", lang).format(gate=name), style.percent(share)]
+    rows += [[label("gate_pass_probability", lang).format(gate=name), chance_text(share, simulation.samples, style)]
              for name, share in simulation.gate_pass_probabilities]
     return [label("condition", lang), label("chance", lang)], rows
+
+
+def chance_text(value: float, samples: int, style: NumberStyle) -> str:
+    """A chance, a share of ``samples``, that never rounds to 0% or 100% when it is not: 3 of 100,000 reads
+    ``<0.01%``."""
+    return style.share(round(value * samples), samples)
 
 
 def share_rows(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Rows:
@@ -224,7 +268,7 @@ def borrowing_note(simulation: Simulation, style: NumberStyle) -> str | None:
         return None
     if share >= 1:
         return label("irr_borrowing_every_draw", style.lang)
-    return label("irr_borrowing_share", style.lang).format(share=style.percent(share))
+    return label("irr_borrowing_share", style.lang).format(share=chance_text(share, simulation.samples, style))
 
 
 def shares_subset(simulation: Simulation, lang: str) -> str:

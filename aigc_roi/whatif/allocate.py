@@ -94,6 +94,7 @@ import numpy as np
 
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
+from aigc_roi.model.targets import payback_window
 from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, budget_curve
 from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
@@ -209,7 +210,8 @@ def allocate(
     drawn = realize(scenario, samples, np.random.default_rng(seed), tally) if risk or limits.chance else None
     realizations = ([median] if not risk or limits.max_cash_need is not None else []) + ([drawn] if drawn is not None else [])
     expanded = [expand(realized, movable, phases).scenario for realized in realizations]
-    target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
+    window = payback_window(scenario)
+    target = window.target
 
     def staged(realized: Scenario) -> Scenario:
         return dataclasses.replace(realized, gates=gates) if gates else realized
@@ -276,7 +278,7 @@ def allocate(
         budget=float(budget),
         samples=samples if risk else 1,
         seed=seed,
-        target_payback_months=target,
+        payback_window=window,
         current_value=today.value,
         best_value=best.judged.value,
         channels=channels,

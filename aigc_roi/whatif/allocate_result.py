@@ -11,6 +11,7 @@ from typing import Literal
 
 from aigc_roi.model.sampling import Clipped
 from aigc_roi.model.scenario import Milestone
+from aigc_roi.model.targets import PaybackWindow
 from aigc_roi.whatif.errors import WhatIfError
 
 Objective = Literal["npv", "net_cash", "p10_npv", "payback_probability"]
@@ -149,8 +150,9 @@ class Allocation:
     samples: int
     """Draws behind a risk objective; 1 for npv and net_cash."""
     seed: int
-    target_payback_months: int
-    """Payback target of ``payback_probability``."""
+    payback_window: PaybackWindow
+    """The months ``payback_probability`` counts payback within: the target, or the horizon where the target lies
+    past it."""
     current_value: float
     best_value: float
     channels: tuple[ChannelAllocation, ...]
@@ -181,6 +183,21 @@ class Allocation:
     basis: Basis = "searched"
     """Which split is the best: the search's (as if every gate passed), the search's with ``held_months`` held, or
     today's, when neither does better once the gates decide."""
+
+    @property
+    def target_payback_months(self) -> int:
+        """Payback target of ``payback_probability``."""
+        return self.payback_window.target
+
+    @property
+    def counts_payback(self) -> bool:
+        """Whether a chance of payback is reported: the objective, or a limit on it."""
+        return self.objective == "payback_probability" or self.asks_payback_chance
+
+    @property
+    def asks_payback_chance(self) -> bool:
+        """Whether a limit holds the chance of payback to a share (``--min-payback-probability``)."""
+        return "min_payback_probability" in self.constraints
 
     @property
     def gain(self) -> float:

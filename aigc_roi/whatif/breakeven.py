@@ -52,7 +52,8 @@ import numpy as np
 from aigc_roi.model.engine import Result
 from aigc_roi.model.figures import plain
 from aigc_roi.model.sampling import realize
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Scenario
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif import closed_form
 from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, search_floor
 from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
@@ -120,12 +121,17 @@ class BreakEven:
 @dataclass(frozen=True)
 class BreakEvenTable:
     scenario: str
-    target_payback_months: int
+    payback_window: PaybackWindow
+    """The payback target, and the months it is judged within: the horizon where the target lies past it."""
     roi: float | None
     """Current roi; None when there is no ad spend."""
     payback_month: float | None
     """Current payback month; None if never."""
     rows: tuple[BreakEven, ...]
+
+    @property
+    def target_payback_months(self) -> int:
+        return self.payback_window.target
 
     def met_now(self, threshold: str) -> bool:
         """Whether the current scenario is on the good side of ``threshold``."""
@@ -137,7 +143,8 @@ class BreakEvenTable:
 def break_even(scenario: Scenario) -> BreakEvenTable:
     """The break-even table of ``scenario`` (module docstring for the method)."""
     realized = realize(scenario)
-    target = realized.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
+    window = payback_window(scenario)
+    target = window.target
     drivers = drivers_of(realized)
     now = evaluate_realized(realized, [])
     base = now.figures
@@ -158,7 +165,7 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
                   alone.get(driver.path))
         for d, driver in enumerate(drivers)
     )
-    return BreakEvenTable(realized.name, target, roi_now, payback_now, rows)
+    return BreakEvenTable(realized.name, window, roi_now, payback_now, rows)
 
 
 def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,

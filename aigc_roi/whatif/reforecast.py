@@ -38,7 +38,6 @@ from aigc_roi.model.figures import plain
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
-    DEFAULT_TARGET_PAYBACK_MONTHS,
     Channel,
     CpaChannel,
     CpmChannel,
@@ -47,6 +46,7 @@ from aigc_roi.model.scenario import (
     KolChannel,
     Scenario,
 )
+from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
 from aigc_roi.whatif.errors import WhatIfError, count_texts
 
@@ -266,7 +266,8 @@ class Outlook:
     peak_cash_need: float | None
     payback_probability: float
     """Share of ``samples`` draws paying back within targets.max_payback_months (default 12), as `simulate` counts it."""
-    payback_target_months: int
+    payback_window: PaybackWindow
+    """The months payback is counted within: the target, or the horizon where the target lies past it."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose draws behind ``payback_probability`` were clipped to their field's domain."""
 
@@ -277,7 +278,7 @@ def outlook(scenario: Scenario, samples: int, seed: int) -> Outlook:
     npv, payback, peak = (plain(figures[name][0]) for name in ("npv", "payback_month", "peak_cash_need"))
     tally = ClipTally(scenario)
     drawn = evaluate(realize(scenario, samples, np.random.default_rng(seed), tally), irr=False).figures["payback_month"]
-    target = scenario.targets.max_payback_months or DEFAULT_TARGET_PAYBACK_MONTHS
-    within = np.count_nonzero(~np.isnan(drawn) & (drawn <= target))
-    return Outlook(npv, None if payback is None else int(payback), peak, float(within / drawn.size), target,
+    window = payback_window(scenario)
+    within = np.count_nonzero(~np.isnan(drawn) & (drawn <= window.months))
+    return Outlook(npv, None if payback is None else int(payback), peak, float(within / drawn.size), window,
                    tally.clipped())

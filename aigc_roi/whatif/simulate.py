@@ -13,7 +13,8 @@ own named by the seed and the range's path (model/range_streams.py), then
 the engine runs over slices of ``chunk_size`` samples so its (samples,
 months) arrays stay small (past ``STREAM_SAMPLES`` the draws are streamed
 too: Streaming, below). The drawn numbers never depend on the chunk size,
-the threads or the file's other ranges, so neither does any result; the
+the threads or the file's other ranges, so neither does any result beyond
+the order of a sum (``simulate``'s ``chunk_size``); the
 same seed gives the same numbers on every machine with the same numpy
 (PCG64, SeedSequence and numpy's samplers are platform independent).
 
@@ -35,7 +36,9 @@ Decisions where the spec is silent:
   spend is not a positive return), ``npv_positive`` npv > 0, and
   ``cash_need_within_target`` peak_cash_need <= ``targets.max_cash_need``
   (only when that target is set). The payback target is the file's
-  ``max_payback_months``, else 12.
+  ``max_payback_months``, else 12; past the horizon, payback is counted
+  within the horizon's months, the only ones a sample has
+  (model/targets.py ``PaybackWindow``: ``payback_within_months``).
 - **peak_cash_need** = max(0, -min_t cumulative cash) per sample (spec
   section 4), as the engine computes it for every sample.
 - **An IRR that is a borrowing rate** in some samples (cash in first, then
@@ -52,7 +55,8 @@ Decisions where the spec is silent:
 - **Streaming** (past ``STREAM_SAMPLES`` samples, docs/formulas.md §10):
   the draws come slice by slice from ``sampling.SampleStream`` (the same
   numbers ``realize`` draws), each figure but net cash is kept in float32
-  (percentiles within a relative 2^-24; whole months exact), means are
+  (a percentile within the float32 rounding of the larger of the two
+  samples it lies between; whole months exact), means are
   summed in float64 as the chunks go and the chances counted on each
   chunk's float64 figures; inputs and the samples table are over the first
   ``STREAM_SAMPLES`` samples (the variance shares, as at any size, over
@@ -99,7 +103,8 @@ from aigc_roi.model.range_streams import paired_ranges
 from aigc_roi.model.sample_slices import SampleSlices
 from aigc_roi.model.sample_stream import SampleStream, distribution_count, realize_side_by_side
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
-from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, FloatArray, Scenario
+from aigc_roi.model.scenario import FloatArray, Scenario
+from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
 from aigc_roi.whatif.threads import cores, ordered_map
 from aigc_roi.whatif.variance_shares import Unsplit, variance_shares
@@ -183,8 +188,8 @@ class Simulation:
     samples: int
     seed: int
     percentiles: tuple[float, ...]
-    payback_target_months: int
-    """Month by which payback counts as on target."""
+    payback_window: PaybackWindow
+    """The months by which payback counts as on target: the target, or the horizon where the target lies past it."""
     max_cash_need: float | None
     """Peak cash need that counts as on target (money); None when not set."""
     figures: dict[str, FigureSummary]
@@ -216,6 +221,14 @@ class Simulation:
     """Share of samples whose IRR is a borrowing rate (model/cashflow.py ``irr_borrowing``): the IRR's percentiles
     rank those with the returns of the others, so a share above 0 says they mix two readings."""
 
+    @property
+    def payback_target_months(self) -> int:
+        return self.payback_window.target
+
+    @property
+    def payback_within_months(self) -> int:
+        return self.payback_window.months
+
 
 def simulate(
     scenario: Scenario,
@@ -236,9 +249,14 @@ def simulate(
     targets (payback: 12 when unset). ``chunk_size`` samples go through the
     engine at a time (default: the engine's own chunk, ``chunk_samples_of``:
     a smaller one pays the engine's fixed cost per call more often, a larger
-    one is cut into the engine's chunks anyway); it never changes a result.
+    one is cut into the engine's chunks anyway). It moves a result by the
+    order of a sum alone, in its last bits: a chunk of one sample sums its
+    months pairwise where one of several sums them month after month, and a
+    cohort summed as a BLAS product may be ordered by the columns beside it
+    (docs/simulate.md, Reproducibility; about 1e-12 of roi at chunk_size=1).
+    The CLI always uses the engine's chunk, cut by the horizon alone.
     ``jobs`` threads, at most one per core, evaluate the chunks and summarise
-    the figures and inputs (whatif/threads.py); nor does that.
+    the figures and inputs (whatif/threads.py); they change no result.
     Raises ``ValueError`` for samples < 1, chunk_size < 1, histogram_bins < 1,
     jobs < 1, a percentile outside [0, 100] or a horizon < 1.
     """
@@ -259,11 +277,8 @@ def simulate(
     chunk = chunk_size if chunk_size is not None else chunk_samples_of(scenario)
     if chunk < 1:
         raise ValueError(f"chunk_size must be >= 1, got {chunk}")
-    target_months = payback_target_months
-    if target_months is None:
-        target_months = scenario.targets.max_payback_months
-    if target_months is None:
-        target_months = DEFAULT_TARGET_PAYBACK_MONTHS
+    window = payback_window(scenario, payback_target_months)
+    target_months = window.target
     if max_cash_need is None:
         max_cash_need = scenario.targets.max_cash_need
 
@@ -301,7 +316,7 @@ def simulate(
         samples=samples,
         seed=seed,
         percentiles=quantiles,
-        payback_target_months=int(target_months),
+        payback_window=window,
         max_cash_need=max_cash_need,
         figures=dict(zip(FIGURE_NAMES, ordered_map(summary, FIGURE_NAMES, jobs), strict=True)),
         probabilities={name: met / samples for name, met in evaluated.met.items()},

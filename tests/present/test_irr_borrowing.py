@@ -177,6 +177,12 @@ def test_simulate_says_how_many_draws_borrow(tmp_path: Path) -> None:
 
 
 def test_compare_on_risk_marks_an_irr_median_only_where_draws_read_one_way() -> None:
-    assert risk_best("irr", [{"p50": 1.0, "borrowing_share": 0.0}, {"p50": 2.0, "borrowing_share": 0.0}]) == {1}
-    assert risk_best("irr", [{"p50": 1.0, "borrowing_share": 1.0}, {"p50": 2.0, "borrowing_share": 1.0}]) == {0}
-    assert risk_best("irr", [{"p50": 1.0, "borrowing_share": 0.2}, {"p50": 2.0, "borrowing_share": 0.0}]) == set()
+    def irr(p50: float, borrowing: float, defined: float = 1.0) -> dict[str, float]:
+        return {"p50": p50, "borrowing_share": borrowing, "defined_share": defined}
+
+    assert risk_best("irr", [irr(1.0, 0.0), irr(2.0, 0.0)]) == {1}
+    assert risk_best("irr", [irr(1.0, 1.0), irr(2.0, 1.0)]) == {0}
+    assert risk_best("irr", [irr(1.0, 0.2), irr(2.0, 0.0)]) == set()
+    # Read one way, but over a part of one column's draws: medians over different samples rank nothing.
+    assert risk_best("irr", [irr(1.0, 0.0), irr(2.0, 0.0, defined=0.5)]) == set()
+    assert risk_best("irr", [irr(1.0, 1.0, defined=0.5), irr(2.0, 1.0)]) == set()

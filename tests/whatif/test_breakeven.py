@@ -214,8 +214,8 @@ def test_without_channels_or_revenue_only_serving_is_a_driver() -> None:
 
 def test_report_has_the_spec_shape() -> None:
     data = breakeven_json(break_even(scenario_of(WORKED_EXAMPLE)))
-    assert list(data) == ["scenario", "target_payback_months", "drivers"]
-    assert data["target_payback_months"] == 2
+    assert list(data) == ["scenario", "target_payback_months", "payback_within_months", "drivers"]
+    assert data["target_payback_months"] == 2 and data["payback_within_months"] == 2
     first = data["drivers"][0]
     assert {"path", "current", "factor", "roi_zero", "payback_target", "label", "headroom", "channel"} == set(first)
     assert first["factor"] is False

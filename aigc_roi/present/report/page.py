@@ -24,6 +24,7 @@ from aigc_roi.present.gates import gates_grid
 from aigc_roi.present.inputs_table import InputRow, written_text
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, month_label, never_text
+from aigc_roi.present.payback_window import by_horizon_note, within_note
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.bridge import bridge_section
 from aigc_roi.present.report.budget import budget_section
@@ -176,9 +177,10 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
         lines.append(word("no_cash_need", lang))
     if parts.simulation is not None:
         simulation = parts.simulation
+        window = simulation.payback_window
         lines.append(word("payback_chance", lang).format(
-            months=simulation.payback_target_months, share=style.percent(simulation.probabilities["payback_within_target"]),
-            samples=f"{simulation.samples:,}"))
+            months=window.months, beyond=within_note(window, lang),
+            share=style.percent(simulation.probabilities["payback_within_target"]), samples=f"{simulation.samples:,}"))
     met = sum(outcome.passed for outcome in parts.outcomes)
     lines.append(word("targets_met", lang).format(met=met, total=len(parts.outcomes)) if parts.outcomes
                  else word("no_targets", lang))
@@ -214,9 +216,12 @@ def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) 
     def show(value: float | None, extra: int) -> str:
         return _figure(outcome.figure, value, horizon, style, extra)
 
+    # A payback target past the horizon was judged by it: the value says so.
+    judged = by_horizon_note(outcome.judged_months, style.lang)
     if outcome.passed:
-        return show(outcome.limit, 0), show(outcome.actual, 0)
-    return told_apart(show, outcome.limit, outcome.actual, 0)
+        return show(outcome.limit, 0), show(outcome.actual, 0) + judged
+    limit, actual = told_apart(show, outcome.limit, outcome.actual, 0)
+    return limit, actual + judged
 
 
 def _figure(name: str, value: float | None, horizon: int, style: NumberStyle, extra: int = 0) -> str:
@@ -333,7 +338,7 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
     lang = style.lang
     head = "".join(f'<th{" class=n" if i else ""}>{escape(text)}</th>' for i, text in enumerate(
         (word("input", lang), word("current", lang), word("roi_zero", lang),
-         word("payback_target", lang).format(months=table.target_payback_months))))
+         word("payback_target", lang).format(months=table.payback_window.months))))
     rows = "".join(
         f"<tr><td>{escape(driver_label(row.driver, lang))}</td>"
         + "".join(f'<td class="n">{escape(value)}</td>' for value in (

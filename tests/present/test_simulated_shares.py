@@ -1,0 +1,80 @@
+"""Each share a simulated figure is read with, on the base its percentiles are over (QA stats, 3-5 and 7).
+
+The numbers are by hand: a CAC payback defined in 15,750 of 40,000 samples, none for want of a CAC in 10,000 of
+them, never pays back in 40,000 - 10,000 - 15,750 = 14,250 of the 30,000 with a CAC: 47.50% of those, though
+35.63% of all. Compared figures get a ★ only where each scenario's percentiles are over all its samples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aigc_roi.model.sampling import Clipped
+from aigc_roi.present.clipped_draws import clipped_draw_warnings
+from aigc_roi.present.compare import distribution_rows, risk_best
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.simulation import defined_cell
+
+EN, ZH = NumberStyle("en"), NumberStyle("zh")
+
+
+def test_a_cac_payback_states_the_share_without_a_cac_and_the_never_share_of_the_rest() -> None:
+    assert defined_cell("cac_payback_months", 15_750 / 40_000, 10_000 / 40_000, 40_000, EN) == \
+        "no CAC in 25.00% of all · never 47.50% of the rest"
+    assert defined_cell("cac_payback_months", 15_750 / 40_000, 10_000 / 40_000, 40_000, ZH) == \
+        "全部样本中无获客成本 25.00% · 其余样本中未回本 47.50%"
+    # With a CAC in every sample the never share is of all of them; without one anywhere there is nothing to say.
+    assert defined_cell("cac_payback_months", 0.6, 0.0, 100, EN) == "never 40.00%"
+    assert defined_cell("cac_payback_months", 0.0, 1.0, 100, EN) == "—"
+    assert defined_cell("irr", 0.2241, 0.0, 10_000, EN, worded=True) == "defined in 22.41%"
+
+
+@pytest.mark.parametrize(("count", "total", "shown"), [
+    (3, 100_000, "<0.01%"), (5, 100_000, "0.01%"), (0, 100_000, "0.00%"),
+    (99_997, 100_000, ">99.99%"), (100_000, 100_000, "100.00%"), (1, 3, "33.33%"),
+])
+def test_a_share_of_draws_never_rounds_to_an_end_it_is_not_at(count: int, total: int, shown: str) -> None:
+    assert EN.share(count, total) == shown
+
+
+def test_the_clip_line_of_three_draws_in_100_000_is_no_zero_share() -> None:
+    [(path, code, sentence)] = clipped_draw_warnings([Clipped("acquisition[0].bid", 0.0, 1.0, 3, 0, 100_000)], "en")
+    assert (path, code) == ("acquisition[0].bid", "draws_clipped")
+    assert sentence.startswith("<0.01% of the draws (3 of 100,000) fell below 0 ")
+    [(_, _, chinese)] = clipped_draw_warnings([Clipped("acquisition[0].bid", 0.0, 1.0, 0, 3, 100_000)], "zh")
+    assert chinese.startswith("<0.01% 的抽样值（100,000 个中的 3 个）高于 1")
+
+
+def scenario(name: str, figures: dict[str, dict[str, float | None]], samples: int = 100) -> dict[str, object]:
+    return {"name": name, "distribution": {"samples": samples, "payback_target_months": 12, "payback_within_months": 12,
+                                           "figures": figures,
+                                           "probabilities": {"payback_within_target": 0.5, "roi_positive": 0.5,
+                                                             "npv_positive": 0.5}}}
+
+
+def summary(p50: float | None, defined: float, undefined: float | None = None) -> dict[str, float | None]:
+    found: dict[str, float | None] = {"p5": p50, "p50": p50, "p95": p50, "defined_share": defined}
+    return found if undefined is None else {**found, "undefined_share": undefined}
+
+
+def test_no_star_on_medians_over_different_shares_of_the_samples() -> None:
+    # An IRR of the 22% of draws that have one is no better or worse than one of 73%: nothing to mark.
+    assert risk_best("irr", [summary(-0.9999, 0.2241), summary(-0.4128, 0.7264)]) == set()
+    assert risk_best("irr", [summary(-0.9999, 1.0), summary(-0.4128, 1.0)]) == {1}
+    # A payback month ranks "never" last: over all samples, so its median is compared.
+    assert risk_best("payback_month", [summary(None, 0.3), summary(11, 0.55)]) == {1}
+    # A CAC payback leaves out the samples without a CAC.
+    assert risk_best("cac_payback_months", [summary(2, 0.5, 0.0), summary(1, 0.5, 0.25)]) == set()
+
+
+def test_compare_rows_carry_the_defined_share_in_csv_and_beside_the_cell_in_markdown() -> None:
+    a = scenario("A", {"roi": summary(0.1, 1.0)})
+    b = scenario("B", {"roi": summary(0.5, 0.75)})
+    _, rows = distribution_rows([a, b])
+    assert ["roi", "p50", 0.1, 0.5, ""] in rows and ["roi", "defined_share", 1.0, 0.75, ""] in rows
+    _, styled = distribution_rows([a, b], EN)
+    assert ["roi", "Defined in", "100.00%", "75.00%", ""] in styled
+    same = scenario("C", {"roi": summary(0.2, 1.0)})
+    _, shown = distribution_rows([a, same], EN)
+    assert not any(row[1] == "Defined in" for row in shown)
+    assert ["roi", "P50", "10.00%", "20.00%", "C"] in shown
