@@ -32,6 +32,7 @@ from aigc_roi.cli.streams import (
     language,
     message_line,
     note,
+    refuse_with_document,
     show,
 )
 from aigc_roi.model.errors import ScenarioInvalid
@@ -85,6 +86,22 @@ def _resolve(format_: F | None, github: F, text: F) -> F:
     return github if in_actions else text
 
 
+def validate_refusal(line: str) -> str:
+    """`validate --format json`'s one document for a run refused before it read a file (``line``: why, in English)."""
+    from aigc_roi.present import tables
+    from aigc_roi.present.ci_view import validate_refusal_json
+
+    return tables.to_json(validate_refusal_json(line))
+
+
+def check_refusal(line: str) -> str:
+    """`check --format json`'s one document for a run refused before it checked a file (``line``: why, in English)."""
+    from aigc_roi.present import tables
+    from aigc_roi.present.ci_view import check_refusal_json
+
+    return tables.to_json(check_refusal_json(line))
+
+
 def _base_errors_markdown(comparison: Comparison) -> str:
     """The errors that made the base side of ``comparison`` invalid, as a fenced block (empty without any)."""
     lines = "".join(message_line(error) + "\n" for error in comparison.before_errors)
@@ -114,6 +131,8 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.present import ci_view as render
 
+    if format_ is ValidateFormat.json:
+        refuse_with_document(validate_refusal)
     chosen_lang = open_command(lang, quiet, evaluates=False)
     # Only a --format given is held against -v: GitHub Actions' default of github must not fail a command that
     # passes on a laptop.
@@ -172,6 +191,8 @@ def check(
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi import api
 
+    if format_ is CheckFormat.json:
+        refuse_with_document(check_refusal)
     chosen_lang = open_command(lang, quiet)
     refuse_idle([("--verbose", "text, table, github", verbose and format_ in (CheckFormat.json, CheckFormat.markdown))],
                 str(format_), chosen_lang)
@@ -207,7 +228,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         from aigc_roi.present import tables
         from aigc_roi.present.text import markdown_text
     if chosen is CheckFormat.json:
-        data = render.check_json(checked, results, base)
+        data = render.check_json(checked, results, base, at_base, comparisons)
         if base is not None:
             data["baseline"] = render.comparison_json(base, comparisons)
         emit_json(tables.to_json(data))
@@ -231,10 +252,9 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         return
     if chosen is CheckFormat.github:
         _annotate_check(results, checked, base or "", comparisons, at_base, lang)
-    elif chosen is CheckFormat.text:
-        emit(_check_finding_lines(results, checked, base or "", comparisons, at_base, lang))
     else:
-        emit(_finding_lines(results))
+        # The table too leads with the located lines, each miss's as text shows it: a problem matcher reads them.
+        emit(_check_finding_lines(results, checked, base or "", comparisons, at_base, lang))
     # Findings only unless asked for everything (as ruff and yamllint): a passing file prints nothing, and
     # without a table to show, Rich is not even imported.
     everything = chosen is CheckFormat.table or verbose

@@ -39,6 +39,13 @@ COMMANDS: dict[str, str] = {
 }
 """Every command, in the order ``--help`` lists them: name -> ``module:function``."""
 
+JSON_REFUSALS: dict[str, str] = {
+    "validate": "aigc_roi.cli.ci:validate_refusal",
+    "check": "aigc_roi.cli.ci:check_refusal",
+}
+"""Commands whose ``--format json`` writes one document whatever the outcome: the place of the function that writes
+it for a refusal (in the command's own module), which click's usage errors write too (cli/edge.py)."""
+
 SUMMARIES: dict[str, str] = {
     "run": "Figures, per-channel table, monthly cash flow and cumulative-cash chart.",
     "compare": "Figures of several scenarios side by side: best per row marked, differences against the first.",
@@ -63,7 +70,11 @@ plain Typer app). tests/cli/test_help_summaries.py holds each equal to its docst
 
 def command_function(name: str) -> Callable[..., Any]:
     """The function of the command ``name``, its module imported."""
-    module, _, function = COMMANDS[name].partition(":")
+    return _function(COMMANDS[name])
+
+
+def _function(place: str) -> Callable[..., Any]:
+    module, _, function = place.partition(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module), function)
     return found
 
@@ -73,6 +84,8 @@ def build_command(name: str) -> _click.Command:
     single = typer.Typer(add_completion=False, rich_markup_mode=None)
     single.command(name=name, cls=EdgeCommand)(command_function(name))
     command = typer.main.get_command(single)
+    if name in JSON_REFUSALS and isinstance(command, EdgeCommand):
+        command.json_refusal = _function(JSON_REFUSALS[name])
     for param in command.params:
         if getattr(param.type, "readable", False):  # a path parameter (Typer's TyperPath, click's Path)
             # Click's own check says "Path 'x' is not readable" with no location: the loader says

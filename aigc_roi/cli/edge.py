@@ -15,7 +15,7 @@ every other message (present/messages_zh.py).
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from typer import _click
@@ -29,14 +29,18 @@ from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_TARGET_MISSED,
+    command_line_value,
     in_language,
     language,
     note,
+    refuse_with_document,
+    refused,
     report_problem,
     silence_stdout,
     start_invocation,
     stdout_cannot_encode,
 )
+from aigc_roi.present.errors import located_message
 from aigc_roi.present.text import visible
 
 PROGRAM = "aigc-roi"
@@ -46,10 +50,12 @@ MEDIAN_COMMANDS = ("run", "breakeven", "sensitivity", "curves")
 SAMPLING_OPTIONS = ("--samples", "--seed")
 
 
-def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str] = ()) -> str:
+def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str] = (), lang: str | None = None) -> str:
     """``aigc-roi: --format: 'x' is not one of 'table', 'json'``: the option first, then the problem (in the
-    invocation's language, ``--format：...`` in Chinese; the option's name as typed). ``owners``: for an option
-    this command does not have, the commands that do, named instead of a look-alike of this command's options."""
+    invocation's language, ``--format：...`` in Chinese, or in ``lang``; the option's name as typed). ``owners``: for
+    an option this command does not have, the commands that do, named instead of a look-alike of this command's
+    options."""
+    lang = lang or language()
     name = ""
     message = error.message
     if isinstance(error, _click.exceptions.BadParameter) and error.param is not None:
@@ -63,13 +69,13 @@ def option_error_line(error: _click.exceptions.UsageError, owners: Sequence[str]
                                       else f"; did you mean {', '.join(sorted(error.possibilities))}?" if error.possibilities else "")
     elif isinstance(error, _click.exceptions.BadOptionUsage):
         name = error.option_name
-    problem = in_language(message.rstrip("."))
+    problem = located_message(message.rstrip("."), lang)
     if not name:
         return visible(f"{PROGRAM}: {problem}")
     # As the commands' own option problems read (--budget：应为...): a name's colon is the language's.
     from aigc_roi.present.labels import label
 
-    return visible(f"{PROGRAM}: " + label("named_problem", language()).format(name=name, problem=problem))
+    return visible(f"{PROGRAM}: " + label("named_problem", lang).format(name=name, problem=problem))
 
 
 def _owned_elsewhere(option: str, owners: Sequence[str], ctx: _click.Context | None) -> str:
@@ -113,9 +119,20 @@ def refuse_an_option_for_a_value(command: _click.Command, ctx: _click.Context, a
 class EdgeCommand(TyperCommand):
     """A command whose options' values are checked for a missing one before click reads them."""
 
+    json_refusal: Callable[[str], str] | None = None
+    """The one document this command's ``--format json`` writes when refused (cli/streams.py
+    ``refuse_with_document``); None for a command without one."""
+
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
-        refuse_an_option_for_a_value(self, ctx, args)
-        return super().parse_args(ctx, args)
+        given = list(args)  # click's parser consumes the list it reads
+        try:
+            refuse_an_option_for_a_value(self, ctx, args)
+            return super().parse_args(ctx, args)
+        except _click.exceptions.UsageError:
+            # The format is read from the words: click may stop at a bad value before it reads --format's.
+            if self.json_refusal is not None and command_line_value(given, "--format", "-f") == "json":
+                refuse_with_document(self.json_refusal)
+            raise
 
 
 class EdgeGroup(TyperGroup):
@@ -149,7 +166,9 @@ class EdgeGroup(TyperGroup):
             error.show()
             return EXIT_INVALID
         except _click.exceptions.UsageError as error:
-            note(option_error_line(error, self._commands_taking(error)))
+            owners = self._commands_taking(error)
+            refused(option_error_line(error, owners, "en"))
+            note(option_error_line(error, owners))
             return EXIT_INVALID
         except _click.exceptions.ClickException as error:
             note(visible(f"{PROGRAM}: {in_language(error.format_message())}"))

@@ -67,13 +67,17 @@ def refuse_idle(rules: Iterable[IdleRule], format_: str | None, lang: str) -> No
     """An option given where it does nothing is a mistake to point out, not to skip silently: exit 2 naming
     the first such option and what it needs (``format_``: the format chosen; None for a command without one)."""
     for option, needs, idle in rules:
-        if idle and needs.startswith("not "):
-            # A command-line problem, named after the program even when the "option" is an argument (FILE).
-            fail([CommandLineProblem(label("option_idle_with", lang).format(option=option, other=needs.removeprefix("not ")))])
-        if idle and needs.startswith("-"):
-            fail([label("option_needs_option", lang).format(option=option, options=needs)])
-        if idle:
-            fail([label("option_needs_format", lang).format(option=option, formats=f"--format {needs}", format=format_)])
+        if not idle:
+            continue
+        if needs.startswith("not "):
+            key, fields = "option_idle_with", {"option": option, "other": needs.removeprefix("not ")}
+        elif needs.startswith("-"):
+            key, fields = "option_needs_option", {"option": option, "options": needs}
+        else:
+            key, fields = "option_needs_format", {"option": option, "formats": f"--format {needs}", "format": str(format_)}
+        problem = label(key, lang).format(**fields)
+        # A command-line problem, named after the program even when the "option" is an argument (FILE).
+        fail([CommandLineProblem(problem) if needs.startswith("not ") else problem], label(key, "en").format(**fields))
 
 
 def given(parameter: str) -> bool:

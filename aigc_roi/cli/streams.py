@@ -7,7 +7,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -43,6 +43,9 @@ _language: ContextVar[str] = ContextVar("language", default="en")
 """Language of this invocation's messages: the locale's, or the command's --lang."""
 _quiet: ContextVar[bool] = ContextVar("quiet", default=False)
 """-q: summaries and notes stay off stderr; errors and results are still written."""
+_refusal: ContextVar[Callable[[str], str] | None] = ContextVar("refusal", default=None)
+"""While a command whose result is one JSON document has nothing on stdout yet: that document for a run refused
+before it could be written, from the refusal's English line (``refuse_with_document``)."""
 
 
 def _stderr(line: str) -> None:
@@ -79,18 +82,27 @@ def start_invocation(args: list[str]) -> str:
     language = chosen if chosen in LANGUAGES else default_lang()
     _language.set(language)
     _quiet.set(False)
+    _refusal.set(None)
     return language
 
 
 def command_line_lang(args: list[str]) -> str | None:
     """The value of the last ``--lang X`` or ``--lang=X`` before a ``--`` (None without one)."""
+    return command_line_value(args, "--lang")
+
+
+def command_line_value(args: Sequence[str], name: str, short: str = "") -> str | None:
+    """The value of the last ``NAME X`` or ``NAME=X`` (or ``SHORT X``, ``SHORTX``) before a ``--``; None without
+    one. Read from the words themselves, before click parses them, as a usage error may stop it first."""
     words = args[:args.index("--")] if "--" in args else args
     chosen = None
     for index, word in enumerate(words):
-        if word == "--lang" and index + 1 < len(words):
+        if word in (name, short or name) and index + 1 < len(words):
             chosen = words[index + 1]
-        elif word.startswith("--lang="):
-            chosen = word.removeprefix("--lang=")
+        elif word.startswith(f"{name}="):
+            chosen = word.removeprefix(f"{name}=")
+        elif short and word.startswith(short) and len(word) > len(short) and not word.startswith("--"):
+            chosen = word.removeprefix(short)
     return chosen
 
 
@@ -127,23 +139,46 @@ class CommandLineProblem(str):
     ...``, or one the allocation refuses): shown after the program's name, as an option's problem is."""
 
 
-def report_problem(error: ScenarioError | str) -> int:
+def report_problem(error: ScenarioError | str, english: str | None = None) -> int:
     """One problem on its own line of stderr (even under -q); returns the exit code it means, 2.
 
     A problem with an option (``--budget: ...``) or with the command line (a ``CommandLineProblem``) names the
     program first, as click's own errors do (cli/edge.py): ``aigc-roi: --budget: ...``; a file's problem starts
-    with the file."""
+    with the file. ``english``: the problem's English wording, for a message already worded in this invocation's
+    language (a label's); a refusal document carries it (``refuse_with_document``)."""
     line = message_line(error)
     of_the_command_line = isinstance(error, CommandLineProblem) or (isinstance(error, str) and error.startswith("--"))
+    refused(english or located_message(error, "en"))
     _stderr(f"aigc-roi: {line}" if of_the_command_line else line)
     return EXIT_INVALID
 
 
-def fail(errors: Iterable[ScenarioError | str]) -> NoReturn:
-    """Print each problem on its own line of stderr and exit 2."""
+def fail(errors: Iterable[ScenarioError | str], english: str | None = None) -> NoReturn:
+    """Print each problem on its own line of stderr and exit 2 (``english``: the first one's English wording, as
+    ``report_problem`` takes it)."""
     for error in errors:
-        report_problem(error)
+        report_problem(error, english)
+        english = None
     raise typer.Exit(EXIT_INVALID)
+
+
+def refuse_with_document(document: Callable[[str], str] | None) -> None:
+    """From here until stdout is written, a refusal (exit 2) writes ``document`` of its English line to stdout: a
+    command asked for one JSON document writes one whatever stops it, so ``cmd --format json | jq -e .passed`` fails
+    with it even in a shell without ``pipefail``. None: stdout is left empty, as the text formats leave it."""
+    _refusal.set(document)
+
+
+def refused(english: str) -> None:
+    """The refusal document for ``english`` (an English line, ``aigc-roi: `` dropped) on stdout, when one is due."""
+    document = _refusal.get()
+    if document is None:
+        return
+    text = _encodable_json(document(english.removeprefix("aigc-roi: ")), True)
+    try:
+        _stdout().write(text)
+    except (OSError, UnicodeEncodeError):
+        silence_stdout()  # stdout is what failed: nothing more to write there, and the stderr line still says why
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -205,7 +240,13 @@ def emit_json(text: str, output: Path | None = None, force: bool = False) -> Non
     """A JSON result, as ``emit`` writes it; where the destination cannot hold one of its characters (a stdout
     in ASCII or a legacy code page, a file name that is not UTF-8), every character outside ASCII is written as
     a ``\\u`` escape instead, which any JSON reader reads back as the same text."""
-    if to_stdout(output) and sys.stdout is not None:
+    emit(_encodable_json(text, to_stdout(output)), output, force)
+
+
+def _encodable_json(text: str, on_stdout: bool) -> str:
+    """``text``, a JSON document, with every character outside ASCII escaped where stdout (``on_stdout``; else a
+    file, in UTF-8) cannot hold one of them."""
+    if on_stdout and sys.stdout is not None:
         encoding, errors = sys.stdout.encoding, sys.stdout.errors or "strict"
     else:
         encoding, errors = "utf-8", "strict"
@@ -216,7 +257,7 @@ def emit_json(text: str, output: Path | None = None, force: bool = False) -> Non
 
         # Outside its strings JSON is ASCII, so every such run is in a string, where an escape means the same.
         text = re.sub("[^\x00-\x7f]+", lambda run: json.dumps(run.group())[1:-1], text)
-    emit(text, output, force)
+    return text
 
 
 def emit_bytes(data: bytes, output: Path | None, force: bool) -> None:
@@ -300,6 +341,8 @@ class WholeWrites(io.TextIOBase):
 
 
 def _stdout() -> WholeWrites:
+    # Whatever is written now is the command's output: a refusal after it adds no second document.
+    _refusal.set(None)
     # Python sets sys.stdout to None when the process starts with descriptor 1 closed (`cmd >&-`).
     if sys.stdout is None:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))

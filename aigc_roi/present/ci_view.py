@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.ci.records import Checked, Comparison, Validated, comparable
+from aigc_roi.ci.records import ChangedInput, Checked, Comparison, Validated, comparable
 from aigc_roi.ci.rules import rule_of
 from aigc_roi.model.change_targets import MOVED_FIGURE, NPV_DROP, NPV_DROP_SHARE, PAYBACK_DELAY
 from aigc_roi.model.compared import told_apart
@@ -117,7 +117,25 @@ def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
                     for error in result.errors]}
         for result in results
     ]
-    return {"files": files, "summary": _counts(results)}
+    summary = _counts(results)
+    return {"files": files, "summary": summary, "passed": not summary["invalid"], "error": None}
+
+
+def refusal_error(line: str) -> dict[str, Any]:
+    """A run refused before it read a file (a folder without scenarios, a bad option, an unknown --base): its line
+    as stderr shows it in English, and the option it names (null for a path)."""
+    option = re.match(r"(--[a-z][\w-]*)[:= ]", line)
+    return {"message": line, "option": option[1] if option else None}
+
+
+def validate_refusal_json(line: str) -> dict[str, Any]:
+    """`validate --format json`'s document when refused: no file, not passed, and why."""
+    return {**validate_json([]), "passed": False, "error": refusal_error(line)}
+
+
+def check_refusal_json(line: str) -> dict[str, Any]:
+    """`check --format json`'s document when refused: no file, not passed, and why."""
+    return {**check_json([], []), "passed": False, "error": refusal_error(line)}
 
 
 def _style(checked: Checked, lang: str) -> NumberStyle:
@@ -179,13 +197,18 @@ def target_key(outcome: TargetOutcome, lang: str) -> str:
     return label("target_milestone", lang).format(key=outcome.figure, month=outcome.month)
 
 
+def check_counts(results: Sequence[Validated], checked: Sequence[Checked]) -> dict[str, int]:
+    """What the summary line counts: files read, invalid, their errors, targets held, missed, not applicable."""
+    return {**_counts(results), "targets": sum(len(item.outcomes) for item in checked),
+            "missed": sum(1 for item in checked for outcome in item.outcomes if not outcome.passed),
+            "not_applicable": sum(1 for item in checked for outcome in item.outcomes if not outcome.applicable)}
+
+
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:
-    invalid = _counts(results)["invalid"]
-    targets = sum(len(item.outcomes) for item in checked)
-    missed = sum(1 for item in checked for outcome in item.outcomes if not outcome.passed)
-    idle = sum(1 for item in checked for outcome in item.outcomes if not outcome.applicable)
-    summary = f"{plural(len(results), 'file')}, {invalid} invalid, {plural(targets, 'target')}, {missed} missed"
-    return summary + (f", {idle} not applicable" if idle else "")
+    counts = check_counts(results, checked)
+    summary = (f"{plural(counts['files'], 'file')}, {counts['invalid']} invalid, {plural(counts['targets'], 'target')}, "
+               f"{counts['missed']} missed")
+    return summary + (f", {counts['not_applicable']} not applicable" if counts["not_applicable"] else "")
 
 
 def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base: str, lang: str) -> str:
@@ -317,6 +340,8 @@ class Finding:
     end_line: int | None = None
     end_column: int | None = None
     level: str = "error"
+    changed: ChangedInput | None = None
+    """With ``check --base``, the changed input a new miss points at (where ``line`` and ``column`` are)."""
 
     def annotation(self) -> str:
         return annotation(self.message, self.title, self.file, self.line, self.column, self.end_line, self.end_column,
@@ -330,8 +355,23 @@ class Finding:
 
 def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: str = "",
                     comparison: Comparison | None = None, lang: str = "en") -> list[Finding]:
-    """A finding per missed target, titled ``aigc-roi check: TARGET``, and a notice per target on the change
-    that has no base version to be held against.
+    """A finding per missed target, titled ``aigc-roi check: TARGET``, a notice per target on the change that has
+    no base version to be held against (``target_finding``), and a warning before a target on the payback that the
+    horizon cuts short (judged through the horizon's last month)."""
+    found: list[Finding] = []
+    for outcome in item.outcomes:
+        if outcome.judged_months is not None:
+            line, column = item.target_location(outcome) or (None, None)
+            found.append(Finding(past_horizon_text(item, outcome, lang), f"aigc-roi check: {outcome.name}", item.path,
+                                 line, column, level="warning"))
+        if (finding := target_finding(item, outcome, at_base, base, comparison, lang)) is not None:
+            found.append(finding)
+    return found
+
+
+def target_finding(item: Checked, outcome: TargetOutcome, at_base: frozenset[str] | None = None, base: str = "",
+                   comparison: Comparison | None = None, lang: str = "en") -> Finding | None:
+    """The finding of one of ``item``'s targets: None when met.
 
     With ``check --base`` (``at_base``: the targets the base revision already
     missed; ``comparison``: the file's, when it changed since), a new miss
@@ -342,45 +382,37 @@ def target_findings(item: Checked, at_base: frozenset[str] | None = None, base: 
     currency points at no input: none moved one currency's amount to the
     other's.
     """
-    found = []
-    for outcome in item.outcomes:
-        title = f"aigc-roi check: {outcome.name}"
-        if outcome.judged_months is not None:
-            line, column = item.target_location(outcome) or (None, None)
-            found.append(Finding(past_horizon_text(item, outcome, lang), title, item.path, line, column, level="warning"))
-        if not outcome.applicable:
-            message = not_applicable_reason(outcome, at_base is not None, base, lang, note=True,
-                                            scenario=item.loaded.scenario.name)
-            line, column = item.target_location(outcome) or (None, None)
-            found.append(Finding(message, title, item.path, line, column, level="notice"))
-            continue
-        if outcome.passed:
-            continue
-        actual, limit = _outcome_texts(outcome, _style(item, lang))
-        if outcome.month is None:
-            missed, figure = "check_missed", _figure_name(outcome.figure, lang)
-        else:
-            # A month's series in words ("在订用户"), not its column header ("在订").
-            missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
-        # A target by its key (targets.min_roi), a milestone as its table cell names it (里程碑 in Chinese).
-        target = target_key(outcome, lang)
-        message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=target,
-                                             figure=figure, actual=actual, limit=limit, month=outcome.month)
-        if at_base is not None:
-            message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
-        if at_base is not None and outcome.name not in at_base and comparison is not None:
-            if comparison.currency_change is not None and not comparable(_moved(outcome), comparison.currency_change):
-                was, now = comparison.currency_change
-                message += label("check_not_compared_here", lang).format(base=base, was=was, now=now)
-            elif (driver := comparison.blamed.get(outcome.name) or comparison.first_driver()) is not None:
-                was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
-                message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
-                                                                     now=_input_text(driver.now.value))
-                found.append(Finding(message, title, item.path, driver.now.line, driver.now.column,
-                                     driver.now.end_line, driver.now.end_column))
-                continue
-        found.append(Finding(message, title, item.path, *(item.target_location(outcome) or (None, None))))
-    return found
+    title = f"aigc-roi check: {outcome.name}"
+    if not outcome.applicable:
+        message = not_applicable_reason(outcome, at_base is not None, base, lang, note=True,
+                                        scenario=item.loaded.scenario.name)
+        line, column = item.target_location(outcome) or (None, None)
+        return Finding(message, title, item.path, line, column, level="notice")
+    if outcome.passed:
+        return None
+    actual, limit = _outcome_texts(outcome, _style(item, lang))
+    if outcome.month is None:
+        missed, figure = "check_missed", _figure_name(outcome.figure, lang)
+    else:
+        # A month's series in words ("在订用户"), not its column header ("在订").
+        missed, figure = "check_missed_milestone", outcome.figure if lang == "en" else label(outcome.figure, lang)
+    # A target by its key (targets.min_roi), a milestone as its table cell names it (里程碑 in Chinese).
+    target = target_key(outcome, lang)
+    message = label(missed, lang).format(scenario=item.loaded.scenario.name, target=target,
+                                         figure=figure, actual=actual, limit=limit, month=outcome.month)
+    if at_base is not None:
+        message += label("check_also_missed" if outcome.name in at_base else "check_new_since", lang).format(base=base)
+    if at_base is not None and outcome.name not in at_base and comparison is not None:
+        if comparison.currency_change is not None and not comparable(_moved(outcome), comparison.currency_change):
+            was, now = comparison.currency_change
+            message += label("check_not_compared_here", lang).format(base=base, was=was, now=now)
+        elif (driver := comparison.blamed.get(outcome.name) or comparison.first_driver()) is not None:
+            was = label("check_absent", lang) if driver.before is None else _input_text(driver.before.value)
+            message += label("check_changed_here", lang).format(path=driver.now.path, was=was,
+                                                                 now=_input_text(driver.now.value))
+            return Finding(message, title, item.path, driver.now.line, driver.now.column,
+                           driver.now.end_line, driver.now.end_column, changed=driver)
+    return Finding(message, title, item.path, *(item.target_location(outcome) or (None, None)))
 
 
 def past_horizon_text(item: Checked, outcome: TargetOutcome, lang: str) -> str:
@@ -403,23 +435,44 @@ def _input_text(value: object) -> str:
     return "null" if value is None else str(value)
 
 
-def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: str | None = None) -> dict[str, Any]:
+def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: str | None = None,
+               at_base: Mapping[str, frozenset[str]] | None = None, comparisons: Sequence[Comparison] = ()) -> dict[str, Any]:
+    """Every target of every valid file where it is written, with its message when missed (or not applicable) and,
+    with ``check --base``, whether the miss is new and the changed input it points at, as the text format shows them;
+    the invalid files' errors; the summary line's counts."""
+    compared = {comparison.path: comparison for comparison in comparisons}
     scenarios = [
         {"path": item.path, "scenario": item.loaded.scenario.name,
-         # A target on the change that could not be held is neither met nor missed: passed is null, and why is said.
-         "targets": [{"name": o.name, "figure": o.figure, "actual": o.actual, "limit": o.limit,
-                      "passed": o.passed if o.applicable else None, "applicable": o.applicable,
-                      "not_applicable_reason": None if o.applicable
-                      else not_applicable_reason(o, base is not None, base or "", "en"),
-                      # A payback target past the horizon: the month it was judged by.
-                      **({} if o.judged_months is None else {"judged_through_month": o.judged_months})}
-                     for o in item.outcomes],
+         "targets": [_target_json(item, outcome, base, None if at_base is None else at_base.get(item.path, frozenset()),
+                                  compared.get(item.path))
+                     for outcome in item.outcomes],
          "passed": item.passed}
         for item in checked
     ]
     invalid = [error_json(error) for result in results for error in result.errors]
     return {"scenarios": scenarios, "invalid": invalid,
-            "passed": not invalid and all(item.passed for item in checked)}
+            "passed": not invalid and all(item.passed for item in checked),
+            "summary": check_counts(results, checked), "error": None}
+
+
+def _target_json(item: Checked, outcome: TargetOutcome, base: str | None, at_base: frozenset[str] | None,
+                 comparison: Comparison | None) -> dict[str, Any]:
+    found = target_finding(item, outcome, at_base, base or "", comparison)
+    line, column = item.target_location(outcome) or (None, None)
+    driver = None if found is None else found.changed
+    missed = outcome.applicable and not outcome.passed
+    return {"name": outcome.name, "figure": outcome.figure, "actual": outcome.actual, "limit": outcome.limit,
+            # A target on the change that could not be held is neither met nor missed: passed is null, and why is said.
+            "passed": outcome.passed if outcome.applicable else None, "applicable": outcome.applicable,
+            "not_applicable_reason": None if outcome.applicable
+            else not_applicable_reason(outcome, base is not None, base or "", "en"),
+            "file": item.path, "line": line, "column": column,
+            "message": None if found is None else found.message,
+            "new_since_base": outcome.name not in at_base if missed and at_base is not None else None,
+            "changed_here": None if driver is None else {
+                "path": driver.now.path, "before": None if driver.before is None else driver.before.value,
+                "after": driver.now.value, "line": driver.now.line, "column": driver.now.column,
+                "end_line": driver.now.end_line, "end_column": driver.now.end_column}}
 
 
 def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: NumberStyle) -> str:

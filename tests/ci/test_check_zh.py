@@ -73,8 +73,11 @@ def test_check_table_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert cells(result, "max_cac") == [["lose.yaml", "max_cac 获客成本上限", "20.00", "<= 25.00", "达成"]]
     assert cells(result, "plain.yaml") == [["plain.yaml", "(无目标)", "—", "—", "—"]]
     assert result.stderr == "2 个文件，0 个无效，2 个目标，1 个未达成\n"
+    # After the located line of the miss (whose targets.min_roi is the file's key), the table.
+    located = invoke(["check", ".", "--lang", "zh"]).stdout
+    assert located.startswith("lose.yaml:11:12: ") and result.stdout.startswith(located)
     for word in ("scenario", "target", "actual", "limit", "result", "pass", "fail"):
-        assert word not in result.stdout
+        assert word not in result.stdout[len(located):]
 
 
 def test_the_summary_counts_targets_not_applicable_in_chinese(tmp_path: Path) -> None:
@@ -128,7 +131,10 @@ def test_check_in_a_narrow_terminal_splits_no_number(lang: str, width: int, monk
     monkeypatch.chdir(ROOT)
     result = invoke(["check", "scenarios", "--lang", lang, "--set", "targets.min_roi=50%", "--format", "table"])
     assert result.exit_code == 1, result.stderr
-    text = result.stdout
+    # The table after the located lines of the misses, which are lines for a matcher, not to fit a terminal.
+    located = invoke(["check", "scenarios", "--lang", lang, "--set", "targets.min_roi=50%"]).stdout
+    assert located and result.stdout.startswith(located)
+    text = result.stdout[len(located):]
     assert "\x1b" not in text
     lines = text.splitlines()
     assert max(cell_len(line) for line in lines) <= width, text

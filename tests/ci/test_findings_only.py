@@ -38,3 +38,17 @@ def test_a_missed_target_set_by_an_option_has_no_line(tmp_path: Path) -> None:
     # No line in the file holds the target a --set wrote: the finding names the file alone.
     assert result.stdout == (f"{tmp_path / 'win.yaml'}: Spec example: targets.min_npv missed: "
                              "npv is 30,750.00, must be >= 1,000,000,000.00\n")
+
+
+@pytest.mark.parametrize("args", [["--format", "table"], ["--verbose"]])
+def test_the_table_follows_the_located_lines_of_every_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              args: list[str]) -> None:
+    # A problem matcher reads the located lines: a missed target's as well as an invalid file's, as text prints them.
+    write(tmp_path, {"bad.yaml": "name: B\nretention: {monthly_churn: -1}\n", "lose.yaml": LOSING})
+    monkeypatch.chdir(tmp_path)
+    text = invoke(["check", "."])
+    table = invoke(["check", ".", *args])
+    assert table.exit_code == text.exit_code == 2
+    assert "lose.yaml:11:12: Spec example: targets.min_roi missed: roi is -21.25%, must be >= 0.00%\n" in text.stdout
+    assert table.stdout.startswith(text.stdout)
+    assert "max_cac" in table.stdout[len(text.stdout):]  # lose.yaml's met target, in the table after the lines

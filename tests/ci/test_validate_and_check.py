@@ -259,7 +259,9 @@ def test_check_a_missed_target_exits_1(tmp_path: Path) -> None:
     assert found.stderr == "2 files, 0 invalid, 4 targets, 1 missed\n"
     result = run_cli("check", str(tmp_path), "--format", "table")
     assert result.exit_code == 1
-    row = next(line for line in result.stdout.splitlines() if "min_roi" in line and "lose" in line)
+    # The located line first, as text prints it, then the table.
+    assert result.stdout.startswith(found.stdout)
+    row = next(line for line in result.stdout.splitlines() if "min_roi" in line and "lose" in line and "│" in line)
     assert [cell.strip() for cell in row.split("│")[3:6]] == ["-21.25%", ">= 0.00%", "fail"]
     assert result.stderr == "2 files, 0 invalid, 4 targets, 1 missed\n"
 
@@ -282,11 +284,13 @@ def test_check_json(tmp_path: Path) -> None:
     assert scenario["path"] == str(tmp_path / "lose.yaml")
     assert scenario["scenario"] == "Spec example"
     assert scenario["passed"] is False
-    assert scenario["targets"] == [
+    # Where each target is written and what a miss says: tests/ci/test_check_json_locations.py.
+    assert [{key: value for key, value in target.items() if key not in ("file", "line", "column", "message")}
+            for target in scenario["targets"]] == [
         {"name": "min_roi", "figure": "roi", "actual": pytest.approx(-0.2125), "limit": 0, "passed": False, "applicable": True,
-         "not_applicable_reason": None},
+         "not_applicable_reason": None, "new_since_base": None, "changed_here": None},
         {"name": "max_cac", "figure": "cac", "actual": pytest.approx(20), "limit": 25, "passed": True, "applicable": True,
-         "not_applicable_reason": None},
+         "not_applicable_reason": None, "new_since_base": None, "changed_here": None},
     ]
 
 
