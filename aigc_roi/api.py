@@ -178,7 +178,7 @@ def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: in
     the change held against it; ``explain`` splits what moved each figure. ``jobs`` worker processes over many files
     (None: one per core; 1: this process). Raises ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and
     ``BaselineError`` for a base git cannot show."""
-    from aigc_roi.ci.baseline import changes_since
+    from aigc_roi.ci.baseline import changes_since, removed_since
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.ci.parallel import validate_and_check
@@ -188,6 +188,8 @@ def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: in
     files = scenario_files([Path(path) for path in paths])
     overrides = tuple(parse_override(text) for text in sets)
     changes = changes_since(base, [Path(path) for path in paths], overrides) if base is not None else []
+    gone = removed_since(files, changes)
+    files = [file for file in files if file not in gone]
     # The files changed since the base are compared input by input: the only trees read after the check.
     compared = frozenset(Path(change.path) for change in changes)
     results, checked = validate_and_check(files, overrides, samples, seed, jobs, compared)

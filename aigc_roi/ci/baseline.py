@@ -102,7 +102,10 @@ def _detection(top: str) -> str:
 def _commit(top: str, ref: str) -> str:
     done = _run(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
     if done.returncode != 0:
-        raise BaselineError(f"unknown git revision {ref!r}")
+        # A shallow clone (actions/checkout's default depth of 1) holds neither the base branch nor HEAD~1.
+        shallow = _run(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+        raise BaselineError(f"unknown git revision {ref!r}"
+                            + ("; this clone is shallow: fetch the history (actions/checkout fetch-depth: 0)" if shallow else ""))
     return done.stdout.decode().strip()
 
 
@@ -180,6 +183,16 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
                 errors = tuple(error.applied_to(label) for error in invalid.errors)
         changes.append(Change(display, entry.status, before, errors, was))
     return sorted(changes, key=lambda change: change.path)
+
+
+def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset[Path]:
+    """The ``files`` named that are gone from the working tree, and that ``changes`` lists as removed since REF (a
+    file, or a folder with files below it): of these, `check --base` reports the removal, not a file it cannot read
+    (``git diff --name-only REF | xargs aigc-roi check --base REF`` names the files a pull request deletes). A path
+    that exists neither now nor at REF is not among them."""
+    removed = [Path(change.path) for change in changes if change.status == "removed"]
+    return frozenset(file for file in files if not os.path.lexists(file)
+                     and any(path == file or file in path.parents for path in removed))
 
 
 def _list(top: str, commit: str | None, pathspecs: Sequence[str], given: Sequence[tuple[Path, str]], ref: str,

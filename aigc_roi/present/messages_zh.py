@@ -479,6 +479,8 @@ _HINTS = _rules([
     (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),
     (r"a quote left open takes the lines below it into its cell", "未闭合的引号会把下面的行都并入它的单元格"),
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),
+    (r"this clone is shallow: fetch the history \(actions/checkout fetch-depth: 0\)",
+     "这是浅克隆：请获取完整历史（actions/checkout 的 fetch-depth: 0）"),
     (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),
     (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", "是否想写 {0}？"),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),

@@ -448,6 +448,22 @@ def test_base_unknown_ref_exits_2(repo: Path) -> None:
     assert result.stdout == ""
 
 
+def test_base_unknown_in_a_shallow_clone_says_to_fetch_the_history(repo: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # actions/checkout fetches one commit unless told fetch-depth: 0; HEAD~1 and the base branch are then unknown.
+    write(repo, {"scenarios/spec.yaml": example(price=12)})
+    git(repo, "commit", "-q", "-am", "price 12")
+    clone = tmp_path_factory.mktemp("clone")
+    git(clone, "clone", "-q", "--depth", "1", f"file://{repo}", ".")
+    monkeypatch.chdir(clone)
+    result = run_cli("check", "scenarios", "--base", "HEAD~1")
+    assert result.exit_code == 2
+    assert result.stderr == ("aigc-roi: --base: unknown git revision 'HEAD~1'; this clone is shallow: fetch the "
+                             "history (actions/checkout fetch-depth: 0)\n")
+    assert run_cli("check", "scenarios", "--base", "HEAD~1", "--lang", "zh").stderr == (
+        "aigc-roi: --base：未知的 git 版本 'HEAD~1'；这是浅克隆：请获取完整历史（actions/checkout 的 fetch-depth: 0）\n")
+
+
 def test_base_outside_a_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # no repository found above
     write(tmp_path, {"a.yaml": LOSING})
