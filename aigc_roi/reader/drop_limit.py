@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aigc_roi.model.scenario import DropLimit
-from aigc_roi.reader.kinds import INVALID, Context, Number
+from aigc_roi.reader.kinds import A_TARGET, INVALID, Context, Number
 from aigc_roi.reader.yamltree import Node
 
 _PERCENT_SIGNS = ("%", "％")
@@ -24,7 +24,7 @@ class DropLimitKind:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         relative = node.kind == "scalar" and isinstance(node.value, str) and node.raw.strip().endswith(_PERCENT_SIGNS)
         wording = "a share >= 0% (10%) or an amount >= 0 (5万)"
-        value = Number(0.0, None, ranges=False, wording=wording).parse(node, path, ctx)
+        value = Number(0.0, None, ranges=False, wording=wording, range_hint=A_TARGET).parse(node, path, ctx)
         return INVALID if value is INVALID else DropLimit(float(value), relative)
 
     def json_schema(self) -> dict[str, Any]:

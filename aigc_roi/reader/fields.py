@@ -18,6 +18,7 @@ from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.scenario import ByMonth, Distribution, Value
 from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.kinds import (
+    A_TARGET,
     INVALID,
     MAX_CHANNELS,
     MAX_FIXED_COSTS,
@@ -34,6 +35,7 @@ from aigc_roi.reader.kinds import (
     MonthSet,
     Number,
     Period,
+    PlanMonth,
     Text,
     check_keys,
 )
@@ -507,8 +509,7 @@ MILESTONE_FIELDS: dict[str, str] = {
 
 GATES = ListOf(Obj({
     "name": NAME,
-    "after_month": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
-                          description="The test runs in months 1..after_month (1..horizon_months - 1)."),
+    "after_month": PlanMonth("The test runs in months 1..after_month (1..horizon_months - 1).", before_last=True),
     "channels": ListOf(Text(description="A channel's name."), MAX_CHANNELS, description="Names of the test channels."),
     "min_roas": Number(0.0, None, ranges=False,
                        description="The test channels' attributed gross revenue paid in months 1..after_month "
@@ -522,32 +523,34 @@ GATES = ListOf(Obj({
     MAX_GATES, description="A staged plan: tests evaluated in order; a failed test stops its channels and the next ones.")
 
 TARGETS = Obj({
-    "max_payback_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+    "max_payback_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, range_hint=A_TARGET,
                                  description="Payback month must be at most this."),
-    "min_roi": Number(None, None, ranges=False, description="roi must be at least this."),
-    "min_ltv_to_cac": Number(None, None, ranges=False, description="ltv_to_cac must be at least this."),
-    "min_roas": Number(None, None, ranges=False, description="roas must be at least this."),
-    "max_cac": Number(0.0, None, ranges=False, description="cac (money per paid user) must be at most this."),
-    "min_npv": Number(None, None, ranges=False, description="npv (money) must be at least this."),
-    "min_payback_probability": Number(0.0, 1.0, ranges=False,
+    "min_roi": Number(None, None, ranges=False, range_hint=A_TARGET, description="roi must be at least this."),
+    "min_ltv_to_cac": Number(None, None, ranges=False, range_hint=A_TARGET, description="ltv_to_cac must be at least this."),
+    "min_roas": Number(None, None, ranges=False, range_hint=A_TARGET, description="roas must be at least this."),
+    "max_cac": Number(0.0, None, ranges=False, range_hint=A_TARGET, description="cac (money per paid user) must be at most this."),
+    "min_npv": Number(None, None, ranges=False, range_hint=A_TARGET, description="npv (money) must be at least this."),
+    "min_payback_probability": Number(0.0, 1.0, ranges=False, range_hint=A_TARGET,
                                       description="Simulated chance (0..1) of payback within max_payback_months "
                                                   "(default 12) must be at least this."),
-    "max_cash_need": Number(0.0, None, ranges=False, description="peak_cash_need (money) must be at most this."),
+    "max_cash_need": Number(0.0, None, ranges=False, range_hint=A_TARGET, description="peak_cash_need (money) must be at most this."),
     "milestones": ListOf(Obj({
-        "month": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Month of the horizon."),
-        **{key: Number(None if key == "cumulative_cash" else 0.0, None, ranges=False, description=description)
+        "month": PlanMonth("Month of the horizon."),
+        **{key: Number(None if key == "cumulative_cash" else 0.0, None, ranges=False, range_hint=A_TARGET, description=description)
            for key, description in MILESTONE_FIELDS.items()},
     }, required=("month",), description="At least this much of one monthly series in the month.",
         extra_schema={"oneOf": [{"required": [key]} for key in MILESTONE_FIELDS]}),
         MAX_MILESTONES, description="Dated targets: {month: 6, subscribers: 1000}, one series each."),
     "max_npv_drop": DropLimitKind(description="With check --base: npv may fall at most this far from the base "
                                               "revision's, a share of it (10%) or an amount (5万)."),
-    "max_payback_delay": Number(0, MAX_HORIZON_MONTHS, integer=True, ranges=False,
+    "max_payback_delay": Number(0, MAX_HORIZON_MONTHS, integer=True, ranges=False, range_hint=A_TARGET,
                                 description="With check --base: payback_month may come at most this many months "
                                             "later than at the base revision."),
 }, description="Guardrails that `aigc-roi check` enforces.")
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
+START = Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
+             description="Month 1 as YYYY-MM; labels only.")
 
 SCENARIO = Obj({
     "version": Number(1, 1, integer=True, ranges=False, wording="1 (the only format version)"),
@@ -555,8 +558,7 @@ SCENARIO = Obj({
     "currency": Text(pattern="[A-Z]{3}", expected="a 3-letter ISO currency code such as CNY",
                      description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
-    "start": Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
-                  description="Month 1 as YYYY-MM; labels only."),
+    "start": START,
     "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
                          description="Months over which LTV is counted (default horizon_months)."),

@@ -27,6 +27,7 @@ from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.numbers import (
+    RANGE_SEPARATOR,
     NotFinite,
     ValueProblem,
     bound_fault,
@@ -34,6 +35,7 @@ from aigc_roi.reader.numbers import (
     slip_hint,
     split_range,
     to_number,
+    written_date,
 )
 from aigc_roi.reader.yamltree import Node, join_path, set_within, slipped_key
 
@@ -48,6 +50,9 @@ class Context:
     filename: str
     errors: list[ScenarioError] = field(default_factory=list)
     horizon_months: int = 24
+    start: tuple[int, int] | None = None
+    """The file's ``start`` (year, month), when valid: month 1 of the plan, which a month written as a date is
+    counted from."""
 
     def error(self, node: Node, path: str, message: str, column: int | None = None) -> Any:
         """Report at ``node`` (at ``column`` of its line when given: a slip inside its text).
@@ -176,6 +181,8 @@ class Number:
     """True when ``minimum`` itself is excluded (a day's share: a power law never reaches 0)."""
     minimum_hint: str = ""
     """Why ``minimum`` is excluded, said when it is written."""
+    range_hint: str = "this field is one number, not a range"
+    """What a range written where ``ranges`` is False is told (a target's: a target is one number)."""
 
     def expectation(self) -> str:
         if self.wording:
@@ -223,6 +230,9 @@ class Number:
             bounded = self.maximum is not None and abs(self.maximum) <= MAX_MAGNITUDE
             return ctx.expected(node, path, self.expectation() if bounded else f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)")
         except ValueProblem as problem:
+            if not self.ranges and isinstance(node.value, str) and _numbers_range(node.value):
+                return ctx.expected_with_hint(node, path, self.expectation(), max(node.raw.find(RANGE_SEPARATOR), 0),
+                                              self.range_hint)
             slip = slip_hint(node.raw, self._fault) if isinstance(node.value, str) and "\n" not in node.raw else None
             if slip is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), *slip)
@@ -506,6 +516,53 @@ class MonthSet:
             {"type": "string", "pattern": r"^\s*[0-9０-９]+\s*-\s*[0-9０-９]+\s*$"},
             {"type": "array", "items": month, "minItems": 1},
         ]}
+
+
+A_TARGET = "a target is one number, not a range"
+"""What a target written as a range is told (``Number.range_hint``): a guardrail holds one figure to one limit."""
+
+
+def _numbers_range(text: str) -> bool:
+    """Whether ``text`` is a range of two numbers, ``0.1..0.3``."""
+    parts = split_range(text)
+    if parts is None:
+        return False
+    try:
+        for part in parts:
+            to_number(part)
+    except ValueProblem:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PlanMonth:
+    """A month of the plan, 1 (the first) to the horizon, or to the month before it (``before_last``: a gate's test,
+    which a later month must follow); the rule over the horizon is load.py's, in the same words. Written as a date,
+    which month of the plan that is, counted from ``start``."""
+
+    description: str
+    before_last: bool = False
+
+    def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        expected = f"a month within 1..{ctx.horizon_months - (1 if self.before_last else 0)}"
+        date = written_date(node.raw) if node.kind == "scalar" and isinstance(node.value, str) else None
+        if date is not None:
+            return ctx.expected_with_hint(node, path, expected, 0, _month_of_date(date, ctx.start))
+        return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, wording=expected).parse(node, path, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description=self.description).json_schema()
+
+
+def _month_of_date(date: tuple[int, int], start: tuple[int, int] | None) -> str:
+    """Which month of the plan a month written as a date is: months are counted from ``start``, 1 for the first."""
+    if start is None:
+        return "a month of the plan is a number, 1 for its first, not a date"
+    written, first = f"{date[0]}-{date[1]:02d}", f"{start[0]}-{start[1]:02d}"
+    month = (date[0] - start[0]) * 12 + date[1] - start[1] + 1
+    counted = f"months are counted from start ({first} is month 1): {written}"
+    return f"{counted} is before it" if month < 1 else f"{counted} is month {month}"
 
 
 PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}

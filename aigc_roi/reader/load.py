@@ -24,7 +24,7 @@ from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader.byte_order import utf16_mark
-from aigc_roi.reader.fields import HORIZON, SCENARIO, Parsed
+from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
@@ -150,6 +150,13 @@ def build(tree: Node, filename: str) -> models.Scenario:
     if horizon_entry is not None:
         horizon = HORIZON.parse(horizon_entry.value, "horizon_months", Context(filename))
         ctx.horizon_months = horizon if horizon is not INVALID else MAX_HORIZON_MONTHS
+    start_entry = tree.value.get("start")
+    if start_entry is not None:
+        # Read first, as the horizon is: a month written as a date is counted from it (kinds.py PlanMonth).
+        start = START.parse(start_entry.value, "start", Context(filename))
+        if start is not INVALID:
+            year, month = start.split("-")
+            ctx.start = (int(year), int(month))
     parsed = SCENARIO.parse(tree, "", ctx)
     if parsed is not INVALID:
         _check_rules(parsed, ctx)

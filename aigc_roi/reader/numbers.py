@@ -172,6 +172,16 @@ def _bound_text(bound: float, in_percent: bool) -> str:
     return f"{_written(float(Decimal(repr(bound)).scaleb(2)))}%" if in_percent else _written(bound)
 
 
+_DATE = re.compile(r"\s*(?P<year>[12][0-9]{3})-(?P<month>0?[1-9]|1[0-2])(?:-(?:0?[1-9]|[12][0-9]|3[01]))?\s*")
+
+
+def written_date(text: str) -> tuple[int, int] | None:
+    """(year, month) of ``text`` written as a date, ``2024-06`` or ``2024-06-15``; None for any other text. Such a
+    text is no range of numbers (2024..06) however its dash reads."""
+    match = _DATE.fullmatch(text)
+    return (int(match["year"]), int(match["month"])) if match else None
+
+
 def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = None) -> tuple[int, str] | None:
     """The likely slip behind ``text`` that is not a number, as (offset of the character
     to point at, hint), or None. The hints name the fix in the format's own words. ``fault`` says why a number (and
@@ -213,7 +223,7 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
     if match := re.fullmatch(rf"(?P<number>{_PLAIN}\s*[kKmM万亿]?)\s*/\s*(?:月|month|mo)", stripped):
         return lead + stripped.index("/"), f"amounts are per month already: write {match['number']}"
     if match := re.fullmatch(rf"(?P<low>{_PLAIN}\s*[kKmM万亿%]?)\s*[-~～—]\s*(?P<high>{_PLAIN}\s*[kKmM万亿%]?)", stripped):
-        if not match["low"].lower().endswith("e"):
+        if not match["low"].lower().endswith("e") and written_date(stripped) is None:
             return lead + len(match["low"]), f"a range is written low..high: {match['low'].strip()}..{match['high'].strip()}"
     if re.fullmatch(rf"{_PLAIN}(?:,\d{{3}})+(?:\.\d+)?", stripped):
         return lead + stripped.index(","), f"no thousands commas: write {stripped.replace(',', '_')}"
