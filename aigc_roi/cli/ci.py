@@ -102,9 +102,11 @@ def check_refusal(line: str) -> str:
     return tables.to_json(check_refusal_json(line))
 
 
-def _base_errors_markdown(comparison: Comparison) -> str:
+def _base_errors_markdown(comparison: Comparison, base: str, lang: str) -> str:
     """The errors that made the base side of ``comparison`` invalid, as a fenced block (empty without any)."""
-    lines = "".join(message_line(error) + "\n" for error in comparison.before_errors)
+    from aigc_roi.present.ci_view import base_error_line
+
+    lines = "".join(base_error_line(error, comparison, base, lang) + "\n" for error in comparison.before_errors)
     if not lines:
         return ""
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", lines)), default=0))
@@ -244,9 +246,11 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         if base is not None:
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
-            parts += [(f"- {markdown_text(render.comparison_line(c, base, lang))}\n" if render.is_one_line(c)
-                       else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, base, lang)))
-                      + _base_errors_markdown(c) + _explain_markdown(c, base, lang) for c in comparisons]
+            # A file whose figures are as they were has no move to split either.
+            parts += [f"- {markdown_text(render.comparison_line(c, base, lang))}\n" + _base_errors_markdown(c, base, lang)
+                      if render.is_one_line(c)
+                      else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, base, lang))
+                      + _base_errors_markdown(c, base, lang) + _explain_markdown(c, base, lang) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
         return
@@ -260,8 +264,10 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     everything = chosen is CheckFormat.table or verbose
     if (everything and checked) or base is not None:
         show(_views(lang, checked, base, comparisons, at_base, everything))
-    # Why a base side reads "invalid": its errors, located at REF:FILE, one a line as grep and editors read them.
-    emit("".join(message_line(error) + "\n" for comparison in comparisons for error in comparison.before_errors))
+    # Why a base side reads "invalid": its errors, one a line, located in words rather than as FILE:LINE:COL, which a
+    # problem matcher would pin on the working tree's file.
+    emit("".join(render.base_error_line(error, comparison, base or "", lang) + "\n"
+                 for comparison in comparisons for error in comparison.before_errors))
 
 
 def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons: Sequence[Comparison],

@@ -557,13 +557,42 @@ def comparison_title(comparison: Comparison, base: str, lang: str = "en") -> str
 
 
 def is_one_line(comparison: Comparison) -> bool:
-    """An added or removed file has no before-and-after to tabulate: it reads as one line."""
-    return comparison.status in ("new", "removed")
+    """An added or removed file has no before-and-after to tabulate, and one whose figures are all as they were
+    (a rename, a comment edited) no change: it reads as one line."""
+    return comparison.status in ("new", "removed") or unchanged(comparison)
+
+
+def unchanged(comparison: Comparison) -> bool:
+    """Both versions valid, in one currency, with every figure as it was."""
+    return (comparison.before is not None and comparison.before == comparison.after
+            and comparison.currency_change is None)
 
 
 def comparison_line(comparison: Comparison, base: str, lang: str = "en") -> str:
-    """``scenarios/x.yaml (Name): new since REF`` or ``...: removed since REF``."""
-    return label(SINCE_BASE_LABELS[comparison.status], lang).format(named=named(comparison), base=base)
+    """``scenarios/x.yaml (Name): new since REF``, ``...: removed since REF`` or, every figure as it was,
+    ``...: renamed (was scenarios/w.yaml at REF); no figure changed``."""
+    if comparison.status in SINCE_BASE_LABELS:
+        return label(SINCE_BASE_LABELS[comparison.status], lang).format(named=named(comparison), base=base)
+    status = label(STATUS_LABELS[comparison.status], lang).format(was=comparison.was, base=base)
+    return label("check_no_figure_changed", lang).format(named=named(comparison), status=status)
+
+
+def base_error_line(error: ScenarioError, comparison: Comparison, base: str, lang: str = "en") -> str:
+    """An error of a file's version at ``base``: ``scenarios/x.yaml at REF, line 2, column 1: message``. Not
+    ``REF:FILE:LINE:COL:``, which a problem matcher would take for a line of a file in the working tree; one located
+    in a ``--set`` is led by the file it was applied to (``scenarios/x.yaml at REF: --set ...:1:1: ...``)."""
+    if lang == "zh":
+        # Its patterns compile at import: only a Chinese session pays for them.
+        from aigc_roi.present.messages_zh import translate
+
+        error = dataclasses.replace(error, message=translate(error.message))
+    file = comparison.was or comparison.path
+    if error.scenario is not None:
+        problem = str(dataclasses.replace(error, scenario=None))
+        return visible(label("check_base_option_error", lang).format(file=file, base=base, problem=problem))
+    problem = f"{error.path}: {error.message}" if error.path else error.message
+    return visible(label("check_base_error", lang).format(file=file, base=base, line=error.line, column=error.column,
+                                                         problem=problem))
 
 
 def comparison_json(ref: str, comparisons: Sequence[Comparison]) -> dict[str, Any]:

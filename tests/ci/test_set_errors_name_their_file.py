@@ -91,4 +91,4 @@ def test_the_base_version_names_its_revision_and_file(mix: Path, monkeypatch: py
         subprocess.run(["git", *args], check=True, capture_output=True)
     (mix / "a.yaml").write_text(WITH_CHANNEL, encoding="utf-8")  # the channel exists now, not at HEAD
     result = invoke(["check", "mix", "--base", "HEAD", "--set", "Douyin CPA.bid=5"])
-    assert f"HEAD:mix/a.yaml: {OPTION}:1:1: {NOT_NAMED}\n" in result.stdout
+    assert f"mix/a.yaml at HEAD: {OPTION}:1:1: {NOT_NAMED}\n" in result.stdout

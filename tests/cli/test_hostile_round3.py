@@ -334,7 +334,7 @@ def invalid_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_an_invalid_base_shows_its_errors_and_no_change(invalid_base: Path, fmt: str) -> None:
     result = invoke(["check", "scenarios", "--base", "HEAD", "--format", fmt])
     assert result.exit_code == 0, result.stderr
-    assert "HEAD:scenarios/w.yaml:7:1: bogus: unknown key 'bogus'" in result.stdout
+    assert "scenarios/w.yaml at HEAD, line 7, column 1: bogus: unknown key 'bogus'" in result.stdout
     # The base has no figures: there is no "better: never -> 1" to report for a payback month.
     assert "never" not in result.stdout
 
