@@ -472,7 +472,9 @@ def _target_json(item: Checked, outcome: TargetOutcome, base: str | None, at_bas
             "changed_here": None if driver is None else {
                 "path": driver.now.path, "before": None if driver.before is None else driver.before.value,
                 "after": driver.now.value, "line": driver.now.line, "column": driver.now.column,
-                "end_line": driver.now.end_line, "end_column": driver.now.end_column}}
+                "end_line": driver.now.end_line, "end_column": driver.now.end_column},
+            # A payback target past the horizon: the month it was judged by.
+            **({} if outcome.judged_months is None else {"judged_through_month": outcome.judged_months})}
 
 
 def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: NumberStyle) -> str:
