@@ -6,7 +6,8 @@ A plan payment of ``p`` for a period of ``P`` months is recognised as
 the horizon is not shown). Purchases and orders are recognised when paid.
 Deferred revenue at the end of month t is the cumulative subscription cash
 minus the cumulative recognised subscription revenue: what the business
-still owes its subscribers in service.
+still owes its subscribers in service, summed payment by payment (the part
+of each not yet recognised), so a payment used up leaves exactly 0.
 
 Pure numpy, series ``(S, H)``. Amounts are gross (before fees), as the spec
 states them on the payments.
@@ -18,7 +19,6 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import FloatArray
 
 
@@ -31,16 +31,27 @@ def recognised_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatA
     for period, cash in cash_by_period.items():
         if period < 1:
             raise ValueError(f"a plan period must be >= 1 month, got {period}")
-        # Month t recognises 1/P of each payment made in months t-P+1..t: a
-        # running sum over P months, as a difference of cumulative sums.
-        running = running_sum(cash, axis=1)
-        recognised = running.copy()
-        recognised[:, period:] -= running[:, :-period]
+        # Month t recognises 1/P of each payment made in months t-P+1..t, summed payment by payment: a difference
+        # of running sums left residues of either sign (747.499999999998 beside 747.5, a deferred -1.6e-12 at the
+        # end of an annual plan) where a payment is exactly used up.
+        recognised = np.zeros_like(cash, dtype=np.float64)
+        for lag in range(min(period, cash.shape[1])):
+            recognised[:, lag:] += cash[:, : cash.shape[1] - lag]
         recognised /= period
-        if total is None:
-            total = recognised
-        else:
-            total += recognised
+        total = recognised if total is None else total + recognised
+    assert total is not None
+    return total
+
+
+def deferred_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatArray:
+    """Deferred subscription revenue at the end of each month: of each payment made in months t-P+2..t, the
+    (P-1-k)/P still owed k months after it, so a payment used up leaves exactly 0."""
+    total: FloatArray | None = None
+    for period, cash in cash_by_period.items():
+        owed = np.zeros_like(cash, dtype=np.float64)
+        for lag in range(min(period - 1, cash.shape[1])):
+            owed[:, lag:] += cash[:, : cash.shape[1] - lag] * ((period - 1 - lag) / period)
+        total = owed if total is None else total + owed
     assert total is not None
     return total
 
@@ -54,5 +65,4 @@ def accrual_series(gross_revenue: FloatArray, cash_by_period: Mapping[int, Float
         return np.array(gross_revenue, dtype=np.float64), np.zeros_like(gross_revenue)
     cash = sum(cash_by_period.values())
     recognised = recognised_subscriptions(cash_by_period)
-    deferred = running_sum(cash - recognised, axis=1)
-    return gross_revenue - cash + recognised, deferred
+    return gross_revenue - cash + recognised, deferred_subscriptions(cash_by_period)

@@ -132,6 +132,16 @@ def test_annual_plan_recognised_monthly_and_deferred_runs_down() -> None:
     np.testing.assert_allclose(deferred[0], 120.0 - 10.0 * np.arange(1, 13), atol=1e-12)
 
 
+def test_a_payment_used_up_leaves_exactly_nothing_deferred() -> None:
+    # An annual 8,970 (borrow.yaml): 747.5 a month, exactly; the running sums' difference left 747.499999999998
+    # and a deferred -1.6e-12 at month 12 (a negative balance in a spreadsheet).
+    cash = rows([8970.0] + [0.0] * 11)
+    recognised, deferred = accrual_series(cash, {12: cash})
+    assert recognised[0].tolist() == [747.5] * 12
+    assert deferred[0].tolist() == [8970.0 - 747.5 * month for month in range(1, 13)]
+    assert deferred[0, -1] == 0.0
+
+
 def test_payment_past_the_horizon_is_recognised_only_within_it() -> None:
     # A quarterly 30 paid in month 3 of a 4-month horizon: 10 in months 3 and 4, 10 still deferred.
     cash = rows([0, 0, 30, 0])
