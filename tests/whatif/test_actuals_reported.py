@@ -8,30 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
+from actuals_plans import two_channel_plan
 from cli_runner import invoke
 
 from aigc_roi import api
 
-PLAN = """\
-name: Reported test
-start: 2025-03
-horizon_months: 12
-acquisition:
-  - name: Douyin CPA
-    type: cpa
-    bid: 12
-    budget: 100000
-    match: ["dy_*", "抖音*"]
-  - name: Tencent CPA
-    type: cpa
-    bid: 15
-    budget: 60000
-    match: ["gdt_*"]
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases:
-    - {name: Pack, price: 10, rate: 1}
-"""
+PLAN = two_channel_plan("Reported test")
 
 DAYS = [datetime.date(2025, 3, 1) + datetime.timedelta(days=n) for n in range(61)]
 """2025-03-01 .. 2025-04-30: 31 + 30 days."""

@@ -7,28 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from actuals_plans import two_channel_plan
 from cli_runner import invoke
 
-PLAN = """\
-name: Rows test
-start: 2025-03
-horizon_months: 12
-acquisition:
-  - name: Douyin CPA
-    type: cpa
-    bid: 12
-    budget: 100000
-    match: ["dy_*", "抖音*"]
-  - name: Tencent CPA
-    type: cpa
-    bid: 15
-    budget: 60000
-    match: ["gdt_*"]
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases:
-    - {name: Pack, price: 10, rate: 1}
-"""
+PLAN = two_channel_plan("Rows test")
 
 
 @pytest.fixture
