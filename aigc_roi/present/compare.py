@@ -2,8 +2,9 @@
 are present/compare_view.py, loaded for the terminal only).
 
 Best per row: by each figure's ``better`` direction (model.figures): lower
-is better for CAC and the payback months, "never" is worst; ad spend is a
-choice, not an outcome, so it has no best. A row is marked only when its
+is better for CAC, peak cash need and the payback months, "never" is worst; ad
+spend is a choice and the peak cash month neither good nor bad, so they have no
+best (``best_legend`` words the same rules for the ★ legend). A row is marked only when its
 values differ.
 """
 
@@ -14,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES
+from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_rows
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ, says_nothing
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
@@ -44,6 +45,21 @@ def best_columns(name: str, values: list[float | None], figures: Sequence[Mappin
     if best == -math.inf or all(k == best for k in keyed):
         return set()
     return {i for i, k in enumerate(keyed) if k == best}
+
+
+def best_legend(lang: str) -> str:
+    """The ★ legend, from the rules ``best_columns`` ranks by: the lower-is-better figures by name, those whose none
+    is "never" (the payback months) as one group, and those that are "neither"."""
+    lower = [in_sentence(figure.name, lang) for figure in FIGURES if figure.better == "lower" and figure.none != "never"]
+    unranked = [in_sentence(figure.name, lang) for figure in FIGURES if figure.better == "neither"]
+    comma = "、" if lang == "zh" else ", "
+    return label("compare_caption", lang).format(lower=comma.join(lower), unranked=comma.join(unranked))
+
+
+def in_sentence(name: str, lang: str) -> str:
+    """A figure's short label inside a sentence: English lower-cased but for an acronym (CAC)."""
+    text = short_label(name, lang)
+    return text if lang == "zh" or text[:2].isupper() else text[0].lower() + text[1:]
 
 
 def said(name: str, scenarios: list[dict[str, Any]]) -> list[float | None]:

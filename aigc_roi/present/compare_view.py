@@ -13,6 +13,7 @@ from aigc_roi.present.compare import (
     CHANCES,
     RISK_PERCENTILES,
     best_columns,
+    best_legend,
     chance_best,
     distribution_figures,
     figure_deltas,
@@ -39,7 +40,7 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     lang = style.lang
     title = f"{label('compare_title', lang)} ({style.currency})"
     borrowing = irr_borrowing_note([scenario["figures"] for scenario in scenarios], lang)
-    caption = label("compare_caption", lang) + (f" {borrowing}" if borrowing else "")
+    caption = best_legend(lang) + (f" {borrowing}" if borrowing else "")
     never = label("never", lang)
     names = [scenario["name"] for scenario in scenarios]
 

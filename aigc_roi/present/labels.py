@@ -220,9 +220,11 @@ LABELS: dict[str, Label] = {
     ),
     "grid_caption": Label("ROI, green ≥ 0, red < 0; now (underlined): {roi}.", "ROI，绿色 ≥ 0，红色 < 0；当前（带下划线）：{roi}。"),
     "compare_title": Label("Compare", "方案对比"),
+    # present/compare.py best_legend fills these from model/figures.py's rules, the ones best_columns ranks by.
     "compare_caption": Label(
-        "★ best in row: higher is better, except CAC and payback (lower; never is worst); ad spend is not ranked.",
-        "★ 每行最优：越高越好，获客成本和回本月份除外（越低越好，未回本最差）；广告支出不参与排名。",
+        "★ best in row: lower is better for {lower} and every payback month (never is worst), higher for the rest; "
+        "not ranked: {unranked}.",
+        "★ 每行最优：{lower}和各回本月份越低越好（未回本最差），其余越高越好；不参与排名：{unranked}。",
     ),
     "figure": Label("Figure", "指标"),
     "vs_first": Label("vs first", "与第一个相比"),
