@@ -7,7 +7,7 @@ from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.drivers import driver_label, driver_value
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.payback_window import within_note
@@ -132,4 +132,4 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
         ]
     # What a short cell means, said once under the table rather than in every row it appears in.
     notes = [label(note, lang) for short, note in SHORT_NOTES.items() if label(short, lang) in shorts]
-    return table_or_blocks(columns, title, " ".join([caption, *notes]))
+    return table_or_blocks(columns, title, sentences([caption, *notes], lang))

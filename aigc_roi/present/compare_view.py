@@ -24,7 +24,7 @@ from aigc_roi.present.compare import (
     share_note,
 )
 from aigc_roi.present.drivers import signed, signed_in
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import peak_cash_text
@@ -40,7 +40,7 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     lang = style.lang
     title = f"{label('compare_title', lang)} ({style.currency})"
     borrowing = irr_borrowing_note([scenario["figures"] for scenario in scenarios], lang)
-    caption = best_legend(lang) + (f" {borrowing}" if borrowing else "")
+    caption = sentences([best_legend(lang), borrowing or ""], lang)
     never = label("never", lang)
     names = [scenario["name"] for scenario in scenarios]
 
@@ -113,4 +113,4 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
                *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]
     borrowing = risk_borrowing_note(scenarios, lang)
-    return table_or_blocks(columns, title, label("compare_risk_caption", lang) + (f" {borrowing}" if borrowing else ""))
+    return table_or_blocks(columns, title, sentences([label("compare_risk_caption", lang), borrowing or ""], lang))

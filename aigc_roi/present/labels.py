@@ -7,6 +7,7 @@ rather than showing the key.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -273,6 +274,11 @@ LABELS: dict[str, Label] = {
     "variance_shares": Label("Which guess drives the risk: share of variance", "哪个假设决定风险：方差占比"),
     "variance_share_of": Label("Share of var({figure})", "占 {figure} 方差"),
     "variance_caption": Label("First-order share Var(E[Y | input]) / Var(Y).", "一阶占比 Var(E[Y | 输入]) / Var(Y)。"),
+    "variance_undetected": Label(
+        "< x: a share too small to tell from no effect at {samples} samples (the one-sided 1% level), so below x, "
+        "not 0; more samples show smaller shares.",
+        "< x：在 {samples} 次抽样下无法与无影响区分的占比（单侧 1% 显著性水平），即低于 x，而非 0；抽样越多，能显示的占比越小。",
+    ),
     "variance_rest": Label(
         "The rest is not explained by any input alone (interactions between inputs, or estimation noise).",
         "其余部分不能由任何单个输入单独解释（输入之间的交互作用，或估计噪声）。",
@@ -988,6 +994,26 @@ def label(key: str, lang: str = "en") -> str:
     """The label of ``key`` in ``lang`` (a language other than zh reads English)."""
     entry = _entry(key)
     return entry.zh if lang == "zh" else entry.en
+
+
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
+def cjk_tidy(text: str) -> str:
+    """A filled-in Chinese label without the spaces its template put around a word that came out Chinese too
+    (占 {figure} 方差 with 净现金流): Chinese has no spaces between words; one beside ROI or a number stays."""
+    return _CJK_GAP.sub("", text)
+
+
+def filled(key: str, lang: str = "en", **values: object) -> str:
+    """``label(key, lang).format(**values)``, tidied for Chinese (``cjk_tidy``)."""
+    text = label(key, lang).format(**values)
+    return cjk_tidy(text) if lang == "zh" else text
+
+
+def sentences(parts: list[str], lang: str = "en") -> str:
+    """Sentences as one note: English puts a space between them, Chinese none (a full stop 。 is its own space)."""
+    return ("" if lang == "zh" else " ").join(part for part in parts if part)
 
 
 def short_label(key: str, lang: str = "en") -> str:

@@ -18,7 +18,7 @@ from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_fact
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
-from aigc_roi.present.labels import header_label, label, short_label
+from aigc_roi.present.labels import header_label, label, sentences, short_label
 from aigc_roi.present.layout import (
     Column,
     Fitted,
@@ -139,7 +139,7 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     # once under the table, so that a cell holds its number alone (a word in it once shredded narrow columns).
     only = next(iter(kinds)) if len(kinds) == 1 else None
     max_bid_header = max_unit_cost_label(only, lang) if only else label("max_unit_cost", lang)
-    caption = " ".join(channel_notes(channels, lang) + ([] if only or not kinds else [unit_cost_words(channels, lang)]))
+    caption = sentences(channel_notes(channels, lang) + ([] if only or not kinds else [unit_cost_words(channels, lang)]), lang)
 
     def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
         built = {

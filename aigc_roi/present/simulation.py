@@ -16,7 +16,7 @@ from aigc_roi.model.figures import rules_of
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import filled, label, sentences, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
@@ -108,6 +108,7 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
            if simulation.gate_pass_probabilities else {}),
         "variance_shares": {target: dict(ranked_shares(shares)) for target, shares in simulation.variance_shares.items()},
         "variance_share_samples": simulation.variance_share_samples,
+        "variance_share_thresholds": simulation.variance_share_thresholds,
         "net_cash_histogram": {"edges": [float(edge) for edge in simulation.net_cash_histogram.edges],
                                "counts": [int(count) for count in simulation.net_cash_histogram.counts]},
         "cash_fan": {
@@ -138,6 +139,8 @@ def simulation_rows(simulation: Simulation) -> Rows:
     rows += [["gates", name, "pass_probability", share] for name, share in simulation.gate_pass_probabilities]
     for target, shares in simulation.variance_shares.items():
         rows += [["variance_shares", path, target, share] for path, share in ranked_shares(shares)]
+    rows += [["variance_share_thresholds", target, "threshold", value]
+             for target, value in simulation.variance_share_thresholds.items()]
     return ["section", "name", "statistic", "value"], rows
 
 
@@ -216,11 +219,26 @@ def share_rows(simulation: Simulation, scenario: Scenario, style: NumberStyle) -
     """Each uncertain input (by name: model/paths.py by_name) and its share of the variance of each target
     figure, largest share of net cash first."""
     lang = style.lang
-    header = [label("input", lang), *(label("variance_share_of", lang).format(figure=short_label(t, lang))
+    header = [label("input", lang), *(filled("variance_share_of", lang, figure=short_label(t, lang))
                                       for t in VARIANCE_TARGETS)]
-    rows = [[by_name(path, scenario), *(style.percent(simulation.variance_shares[t][path]) for t in VARIANCE_TARGETS)]
+    rows = [[by_name(path, scenario), *(share_text(simulation, t, path, style) for t in VARIANCE_TARGETS)]
             for path in tornado_order(simulation)]
     return header, rows
+
+
+def share_text(simulation: Simulation, target: str, path: str, style: NumberStyle) -> str:
+    """A variance share as a table shows it: one the significance rule zeroed reads "< threshold" (an input whose
+    effect is too small to tell at this many samples is not an input without one)."""
+    share = simulation.variance_shares[target][path]
+    if share == 0.0 and target in simulation.variance_share_thresholds:
+        return f"< {style.percent(simulation.variance_share_thresholds[target])}"
+    return style.percent(share)
+
+
+def undetected(simulation: Simulation) -> bool:
+    """Whether some share reads "< threshold" (``share_text``)."""
+    return any(simulation.variance_shares[target][path] == 0.0 for target in simulation.variance_share_thresholds
+               for path in simulation.variance_shares[target])
 
 
 def share_notes(simulation: Simulation, lang: str) -> list[str]:
@@ -230,14 +248,16 @@ def share_notes(simulation: Simulation, lang: str) -> list[str]:
     if len(simulation.variance_unsplit) < len(VARIANCE_TARGETS):
         # With one input its share is the whole by definition: there is no rest to explain.
         notes.append(label("variance_rest" if several else "variance_one_input", lang))
+    if undetected(simulation):
+        notes.append(label("variance_undetected", lang).format(samples=f"{simulation.variance_share_samples:,}"))
     # Both figures not split for one reason (a few samples; nothing uncertain that moves them) are said once.
     reasons: dict[Unsplit, list[str]] = {}
     for target, why in simulation.variance_unsplit.items():
         reasons.setdefault(why, []).append(short_label(target, lang))
     for why, figures in reasons.items():
         key = "shares_undefined" if why.samples == 0 else "shares_constant" if why.constant else "shares_too_few"
-        notes.append(label(key, lang).format(figures=label("list_separator", lang).join(figures),
-                                             samples=f"{why.samples:,}", minimum=f"{MIN_SAMPLES:,}"))
+        notes.append(filled(key, lang, figures=label("list_separator", lang).join(figures),
+                                  samples=f"{why.samples:,}", minimum=f"{MIN_SAMPLES:,}"))
     if several and simulation.variance_share_samples < simulation.samples:
         notes.append(shares_subset(simulation, lang))
     return notes
@@ -256,7 +276,7 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
     parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, scenario, style), label("variance_shares", lang)))
-        parts.append(" ".join(share_notes(simulation, lang)) + "\n")
+        parts.append(sentences(share_notes(simulation, lang), lang) + "\n")
     parts.append(independence_note(simulation, lang) + "\n")
     return "\n".join(parts)
 

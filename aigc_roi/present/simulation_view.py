@@ -18,7 +18,7 @@ from rich.text import Text
 
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import filled, label, sentences, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, prose_lines, table_or_blocks, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
@@ -29,6 +29,7 @@ from aigc_roi.present.simulation import (
     percentile_key,
     probability_rows,
     share_notes,
+    share_text,
     title,
     tornado_order,
 )
@@ -149,10 +150,10 @@ def tornado_view(simulation: Simulation, scenario: Scenario, style: NumberStyle)
     lang = style.lang
     ranked = tornado_order(simulation)
     names = Column(label("input", lang), [Text(by_name(path, scenario)) for path in ranked], numeric=False, grows_first=True)
-    headers = [label("variance_share_of", lang).format(figure=short_label(target, lang)) for target in VARIANCE_TARGETS]
-    percents = [[style.percent(simulation.variance_shares[target][path]) for path in ranked] for target in VARIANCE_TARGETS]
+    headers = [filled("variance_share_of", lang, figure=short_label(target, lang)) for target in VARIANCE_TARGETS]
+    percents = [[share_text(simulation, target, path, style) for path in ranked] for target in VARIANCE_TARGETS]
     widest = max(cell_len(text) for column in percents for text in column)
-    title, caption = label("variance_shares", lang), " ".join(share_notes(simulation, lang))
+    title, caption = label("variance_shares", lang), sentences(share_notes(simulation, lang), lang)
 
     def columns(bar_width: int) -> list[Column]:
         bars = [Column(header, [Text("█" * round((simulation.variance_shares[target][path] or 0.0) * bar_width),

@@ -88,12 +88,17 @@ def prepared(values: FloatArray) -> Outcome:
     return Outcome(centred, square_sum, kurtosis, defined, partly_none, varies)
 
 
-def share(outcome: Outcome, order: NDArray[np.intp]) -> float:
-    """``estimate``, or 0 where it does not pass the 1% level of no effect."""
+def threshold(outcome: Outcome) -> float:
+    """The least share ``share`` reports for ``outcome``: ``SIGNIFICANCE_Z`` standard deviations of no effect."""
     count = outcome.defined
     null_variance = (NULL_VARIANCE + ENDS_VARIANCE * max(0.0, outcome.kurtosis - 1.0 / count)) / count
+    return SIGNIFICANCE_Z * math.sqrt(null_variance)
+
+
+def share(outcome: Outcome, order: NDArray[np.intp]) -> float:
+    """``estimate``, or 0 where it does not pass the 1% level of no effect (``threshold``)."""
     found = estimate(outcome, order)
-    return found if found > SIGNIFICANCE_Z * math.sqrt(null_variance) else 0.0
+    return found if found > threshold(outcome) else 0.0
 
 
 def estimate(outcome: Outcome, order: NDArray[np.intp]) -> float:

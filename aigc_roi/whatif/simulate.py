@@ -207,6 +207,9 @@ class Simulation:
     """Samples the variance shares were estimated over: all of them up to ``SHARE_SAMPLES``, else the first that many."""
     variance_unsplit: dict[str, Unsplit]
     """The figures of ``VARIANCE_TARGETS`` whose variance is not split among the inputs, and why."""
+    variance_share_thresholds: dict[str, float]
+    """Per figure of ``VARIANCE_TARGETS`` whose shares are estimated: the least share it reports, so a share of 0
+    reads "below" this (whatif/variance_shares.py)."""
     inputs: dict[str, FloatArray]
     """Input path (as ``--set`` takes it) -> ``(S,)`` realized draws, in the order of the
     model's fields (the order in which ``realize`` draws them)."""
@@ -326,6 +329,7 @@ def simulate(
         variance_shares=split.shares,
         variance_share_samples=len(evaluated.share_outcomes[VARIANCE_TARGETS[0]]),
         variance_unsplit=split.unsplit,
+        variance_share_thresholds=split.thresholds,
         inputs=inputs,
         sample_figures=per_sample,
         gate_pass_probabilities=tuple((gate.name, evaluated.gate_passes[g] / samples) for g, gate in enumerate(scenario.gates)),

@@ -34,6 +34,10 @@ class VarianceShares:
     input of a figure in ``unsplit``."""
     unsplit: dict[str, Unsplit]
     """The figures whose variance is not split, and why."""
+    thresholds: dict[str, float]
+    """Figure -> the least share it reports (rank_neighbour_share.py ``threshold``): a 0 is a share not told apart
+    from no effect, below this, not a share known to be 0. Only the figures whose shares are estimated (two inputs
+    or more, not ``unsplit``)."""
 
 
 def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArray],
@@ -65,7 +69,8 @@ def variance_shares(inputs: dict[str, FloatArray], outcomes: dict[str, FloatArra
         # Independent inputs' first-order shares sum to at most 1; past it by noise, they keep their proportions.
         if total > 1.0:
             shares[name] = {path: (share or 0.0) / total for path, share in shares[name].items()}
-    return VarianceShares(shares, unsplit)
+    return VarianceShares(shares, unsplit, {name: rank_neighbour_share.threshold(outcome)
+                                            for name, outcome in estimated.items()})
 
 
 def _unsplit(outcome: Outcome, inputs: int) -> Unsplit | None:

@@ -15,7 +15,7 @@ from aigc_roi.present.labels import LABELS, UnknownLabel, header_label, label, s
 
 PACKAGE = Path(__file__).resolve().parents[2] / "aigc_roi"
 LABELS_MODULE = PACKAGE / "present" / "labels.py"
-LOOKUPS = {"label", "short_label", "header_label"}
+LOOKUPS = {"filled", "label", "short_label", "header_label"}
 
 
 def _fields(text: str) -> set[str]:
