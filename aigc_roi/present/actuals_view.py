@@ -21,7 +21,7 @@ from aigc_roi.present.actuals import (
     source_lines,
 )
 from aigc_roi.present.labels import label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
+from aigc_roi.present.layout import Column, Fitted, Prose, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.actuals import FLAG_HIGH, FLAG_LOW, Actuals, ChannelActuals, ChannelMonth
 from aigc_roi.whatif.reforecast import Outlook
@@ -51,7 +51,7 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
 
 def _sources_view(actuals: Actuals, style: NumberStyle) -> RenderableType:
     return Group(Text(label("actuals_sources", style.lang), style="bold"),
-                 *(Text(line, style="dim" if detail else "") for line, detail in source_lines(actuals, style)))
+                 *(Prose(Text(line, style="dim" if detail else "")) for line, detail in source_lines(actuals, style)))
 
 
 def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle) -> RenderableType:

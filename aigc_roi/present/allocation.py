@@ -18,7 +18,7 @@ from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.layout import Fitted, table_overhead
+from aigc_roi.present.layout import Fitted, Prose, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field, within_note
 from aigc_roi.present.presenter import Presenter
@@ -674,12 +674,12 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
                                    low=style.money(low, 0), high=style.money(high, 0))
 
 
-def warnings_view(result: Allocation, style: NumberStyle) -> Text:
+def warnings_view(result: Allocation, style: NumberStyle) -> Prose:
     text = Text()
     for warning in result.warnings:
         if not leads(result, warning):
             text.append(f"! {visible(warning_text(result, warning, style))}\n", style="yellow")
-    return text
+    return Prose(text)
 
 
 def leads(result: Allocation, warning: AllocationWarning) -> bool:
@@ -699,7 +699,7 @@ def lead_texts(result: Allocation, style: NumberStyle) -> list[str]:
 
 def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableType]:
     views: list[RenderableType] = [summary_view(result, style)]
-    views += [Text(f"» {visible(text)}", style="bold yellow") for text in lead_texts(result, style)]
+    views += [Prose(Text(f"» {visible(text)}", style="bold yellow")) for text in lead_texts(result, style)]
     if len(result.phases) > 1:
         views.append(phases_view(result, style))
     views.append(channels_view(result, style))

@@ -51,6 +51,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.text import visible, visible_in_lines
+from aigc_roi.present.wrap import cjk_lines, has_cjk
 
 
 @dataclass(frozen=True)
@@ -129,40 +130,28 @@ def column_range(column: Column) -> tuple[int, int]:
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CHINESE_PIECE = re.compile(rf"[{_CJK}][，。；：、！？）」』》]*|[^{_CJK}]+")
-"""One Chinese character with the closing punctuation after it (a line never starts with ，or 。), or a Latin run."""
 _LATIN = re.compile(r"[A-Za-z0-9]")
-SHORT_WORD = 12
-"""Cells up to which a Chinese word between spaces is taken for a name and kept whole; a sentence is longer."""
-
-
-def _caption_pieces(word: str, width: int) -> list[str]:
-    """A word of a caption (between spaces) as the pieces a line may break between: a Chinese sentence between
-    its characters; a short word (a name: (信息流)) or one holding Latin letters or digits (B站注册CPA, an amount,
-    当前：ROI) whole unless it is wider than the line."""
-    if (_LATIN.search(word) or cell_len(word) <= SHORT_WORD) and cell_len(word) <= width:
-        return [word]
-    return _CHINESE_PIECE.findall(word)
 
 
 def prose_lines(text: str, width: int) -> Text:
-    """A caption in lines of at most ``width`` cells, broken at spaces and inside Chinese sentences.
+    """A caption in lines of at most ``width`` cells, broken at spaces and inside Chinese sentences (by
+    ``present/wrap.py``'s rules).
 
     Rich keeps a run of Chinese without spaces whole, so "★ 每行最优：..." once left the star alone on a line
     above the sentence; here the sentence continues after it.
     """
+    if has_cjk(text):
+        return cjk_lines(Text(text), width)
     lines: list[str] = []
     for given in _lines(text):
         line = ""
         for word in given.split():
-            for position, piece in enumerate(_caption_pieces(word, width)):
-                joined = f"{line} {piece}" if line and position == 0 else line + piece
-                if not line or cell_len(joined) <= width:
-                    line = joined
-                else:
-                    lines.append(line)
-                    line = piece
+            joined = f"{line} {word}" if line else word
+            if not line or cell_len(joined) <= width:
+                line = joined
+            else:
+                lines.append(line)
+                line = word
         lines.append(line)
     return Text("\n".join(lines))
 
@@ -222,6 +211,8 @@ def sentence_lines(cell: Text | str, width: int) -> Text:
     (``prose_lines``), in its style. Rich folds a run without spaces wider than the line where the line ends,
     which in a run of Chinese alone is a break Chinese allows, and in 概率：creators cuts the word (cr / eators)."""
     text = Text(cell) if isinstance(cell, str) else cell
+    if has_cjk(text.plain):
+        return cjk_lines(text, width)
     if all(cell_len(word) <= width or not _LATIN.search(word) for word in text.plain.split()):
         return text
     lines = prose_lines(text.plain, width)
@@ -303,6 +294,17 @@ class Fitted:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
         yield self.build(options.max_width)
+
+
+class Prose:
+    """A note laid out when printed: Chinese by ``sentence_lines`` at the console's width, which Rich would
+    break only at spaces; other text as Rich wraps it."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        yield sentence_lines(self.text, options.max_width)
 
 
 def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitted:

@@ -22,6 +22,7 @@ from aigc_roi.present.labels import header_label, label, sentences, short_label
 from aigc_roi.present.layout import (
     Column,
     Fitted,
+    Prose,
     fixed_table,
     prose_lines,
     sentence_lines,
@@ -317,7 +318,7 @@ def run_view(report: RunReport, style: NumberStyle, show_months: bool) -> list[R
     parts: list[RenderableType] = [figures_panel(report, style)]
     borrowing = irr_borrowing_note([report.figures], style.lang)
     if borrowing is not None:
-        parts.append(Text(borrowing))
+        parts.append(Prose(Text(borrowing)))
     if report.channels:
         parts.append(channels_table(report, style))
     if report.gates is not None:

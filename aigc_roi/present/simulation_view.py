@@ -19,7 +19,16 @@ from rich.text import Text
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import filled, label, sentences, short_label
-from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, prose_lines, table_or_blocks, table_overhead
+from aigc_roi.present.layout import (
+    Column,
+    Fitted,
+    Prose,
+    column_range,
+    fixed_table,
+    prose_lines,
+    table_or_blocks,
+    table_overhead,
+)
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.simulation import (
@@ -183,10 +192,10 @@ def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberSty
     views: list[RenderableType] = [_rich(figure_rows(simulation, style), title(simulation, scenario, lang))]
     note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
     if note is not None:
-        views.append(Text(note, style="yellow"))
+        views.append(Prose(Text(note, style="yellow")))
     borrowing = borrowing_note(simulation, style)
     if borrowing is not None:
-        views.append(Text(borrowing, style="yellow"))
+        views.append(Prose(Text(borrowing, style="yellow")))
     views += [
         _rich(probability_rows(simulation, style), label("chances", lang)),
         histogram_view(simulation, style),
@@ -194,5 +203,5 @@ def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberSty
     ]
     if simulation.inputs:
         views.append(tornado_view(simulation, scenario, style))
-    views.append(Text(independence_note(simulation, lang), style="italic"))
+    views.append(Prose(Text(independence_note(simulation, lang), style="italic")))
     return [Group(*views)]

@@ -1,0 +1,111 @@
+"""Chinese prose in lines: where a line may break, by the East Asian rules (kinsoku), and which break reads best.
+
+Rich breaks text at spaces only and folds a run without spaces where the line ends, so a Chinese sentence once
+left a line half empty before its first long run, split 复利 into 复 / 利, started a line with ，or ）, and parted
+a number from its unit (0.52 / 元). Here a line never starts with closing punctuation nor ends with an opening
+bracket; a number stays with the character before and after it (第 12 个月, 98.50% 的); a quoted column header
+('激活数(去重)'), a label's qualifier in ASCII brackets and a short name between spaces (小红书KOC) stay
+whole; and a line is filled to the width, broken
+at a space or after punctuation when one lies near its end, else between two Chinese characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rich.cells import cell_len
+from rich.text import Text
+
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_TOKEN = re.compile(rf"\s+|[{CJK}]|[^\s{CJK}]+")
+_CLOSING = set("，。、：；！？）」』】》〉’”…％·,.:;!?)]}%")
+"""Characters a line never starts with."""
+_OPENING = set("（「『【《〈‘“([{")
+"""Characters a line never ends with."""
+_PAUSES = set("，。、：；！？）」』】》〉")
+"""After these a break reads as a pause, not a cut."""
+_QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s]+'|“[^”]+”|「[^」]+」|《[^》]+》|\([^()]+\)")
+"""Kept whole when they fit: a quoted header or name, and a label's qualifier in ASCII brackets (买量，扣除变动成本)."""
+_NUMBER = re.compile(r"^[-+(（]?[0-9]")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+SHORT_WORD = 12
+"""Cells up to which a word between spaces is taken for a name and kept whole; a sentence is longer."""
+
+NONE, CJK_BREAK, GOOD = 0, 1, 2
+"""A break's quality: not allowed; between two characters of a run (it may split a word); at a space or after
+punctuation."""
+
+
+def has_cjk(text: str) -> bool:
+    return re.search(f"[{CJK}]", text) is not None
+
+
+def _is_cjk(token: str) -> bool:
+    return len(token) == 1 and has_cjk(token)
+
+
+def _breaks(line: str, width: int) -> dict[int, int]:
+    """The offsets of ``line`` where a new line may start, with the break's quality."""
+    tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(line) if not match.group().isspace()]
+    kinds: dict[int, int] = {}
+    for (a_start, a), (b_start, b) in zip(tokens, tokens[1:], strict=False):
+        spaced = b_start > a_start + len(a)
+        kind = GOOD if spaced or a[-1] in _PAUSES else CJK_BREAK
+        if b[0] in _CLOSING or a[-1] in _OPENING:
+            kind = NONE
+        elif spaced and ((_NUMBER.match(a) and _is_cjk(b)) or (_is_cjk(a) and _NUMBER.match(b))):
+            kind = NONE  # 第 12 个月, 98.50% 的, 0.52 元
+        kinds[b_start] = kind
+    for match in re.finditer(r"\S+", line):
+        word = match.group()
+        named = cell_len(word) <= SHORT_WORD or (_LATIN.search(word) and cell_len(word) <= 2 * SHORT_WORD)
+        if named and cell_len(word) <= width:
+            for offset in range(match.start() + 1, match.end()):
+                if kinds.get(offset) == CJK_BREAK:
+                    kinds[offset] = NONE  # a name: 小红书KOC, B站注册CPA; a sentence still breaks after its commas
+    for match in _QUOTED.finditer(line):
+        if cell_len(match.group()) <= width:
+            for offset in range(match.start() + 1, match.end()):
+                kinds[offset] = NONE
+    return kinds
+
+
+def _line_starts(line: str, width: int) -> Iterator[int]:
+    """Where each line after the first starts: the last break that fits, a space or punctuation preferred when
+    it costs at most a sixth of the line."""
+    kinds = _breaks(line, width)
+    slack = max(2, width // 6)
+    start = 0
+    while cell_len(line[start:].rstrip()) > width:
+        fitting = [offset for offset, kind in kinds.items()
+                   if offset > start and kind and cell_len(line[start:offset].rstrip()) <= width]
+        good = max((offset for offset in fitting if kinds[offset] == GOOD), default=None)
+        anywhere = max(fitting, default=None)
+        if good is not None and (anywhere is None or cell_len(line[good:anywhere]) <= slack):
+            start = good
+        elif anywhere is not None:
+            start = anywhere
+        else:  # no break fits: the line runs over at the next one, and the table folds it
+            start = min((offset for offset, kind in kinds.items() if offset > start and kind), default=len(line))
+            if start == len(line):
+                return
+        yield start
+
+
+def cjk_lines(text: Text, width: int) -> Text:
+    """``text`` in lines of at most ``width`` cells by the rules above, its styles kept; a line's indent is
+    repeated on the lines it continues on."""
+    out: list[Text] = []
+    offset = 0
+    for line in text.plain.split("\n"):
+        whole = text[offset:offset + len(line)]
+        offset += len(line) + 1
+        indent = line[:len(line) - len(line.lstrip(" "))]
+        body = whole[len(indent):]
+        starts = [0, *_line_starts(body.plain, max(1, width - cell_len(indent)))]
+        for begin, end in zip(starts, [*starts[1:], len(body.plain)], strict=True):
+            piece = body[begin:end]
+            piece.rstrip()
+            out.append(Text(indent) + piece)
+    return Text("\n", style=text.style).join(out) if out else Text("", style=text.style)

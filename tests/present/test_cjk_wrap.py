@@ -1,0 +1,88 @@
+"""Chinese notes and captions break by the East Asian line-breaking rules and fill the line (present/wrap.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from aigc_roi.present.layout import Prose, prose_lines, sentence_lines
+
+# The texts of the zh/80-column QA sweep (simulate, allocate, actuals, check).
+NOTES = [
+    "最大资金需求：98.50% 的抽样到第 12 个月现金仍在下降，那里只是目前的最低点，不是峰值。",
+    "IRR：79.32% 的抽样中它是借款利率（现金先流入，IRR 越高越差）；其分位数把这些资金成本与其余抽样的收益率混在一起。",
+    "! Douyin creators：最优分配下再投一元只带来 0.52 元收入，不到这一元本身。",
+    "! 方案含闸门：每个分配先按所有闸门都通过来搜索，再像 run 和 simulate 那样带闸门运行（每次抽样各自判定闸门）；"
+    "所示数值（含预算曲线）都是分阶段运行的结果。",
+    "  时间口径：日期：投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
+    "  去重口径：报表中没有不带 (去重) 的同类列，改用 '激活数(去重)' 列",
+    "回本月份 未回本（截至第 6 个月，即模拟期末），应 <= 12",
+]
+KEPT_TOGETHER = ["98.50% 的", "第 12 个", "0.52 元", "第 6 个", "'激活数(去重)'"]
+
+
+def _printed(text: str, width: int) -> list[str]:
+    console = Console(width=width, file=None, record=True, color_system=None, legacy_windows=False)
+    with console.capture() as capture:
+        console.print(Prose(Text(text)))
+    return capture.get().rstrip("\n").split("\n")
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+@pytest.mark.parametrize("note", NOTES)
+def test_kinsoku_and_numbers_with_their_units(note: str, width: int) -> None:
+    lines = [line.rstrip() for line in _printed(note, width)]
+    for line in lines:
+        assert cell_len(line) <= width, line
+        assert not re.match(r"\s*[，。、：；！？）」』】%)]", line), line
+        assert not re.search(r"[（「『【(]$", line), line
+    # every piece meant to stay together is on one line
+    joined = "\n".join(lines)
+    for piece in KEPT_TOGETHER:
+        if piece in note:
+            assert piece in joined, (piece, joined)
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+@pytest.mark.parametrize("note", NOTES)
+def test_lines_are_filled(note: str, width: int) -> None:
+    """Every line but the last reaches within a sixth of the width plus one glued piece (9 cells: 第 12 个)."""
+    lines = [line.rstrip() for line in _printed(note, width)]
+    for line, following in zip(lines, lines[1:], strict=False):
+        assert cell_len(line) + cell_len(following.split()[0] if following.split() else "") > width - width // 6 - 9, \
+            (line, following)
+
+
+def test_a_first_line_is_not_left_half_empty_before_a_long_run() -> None:
+    # Rich put 35 cells on the first line at 80 columns, then the run without spaces on the next.
+    first = _printed(NOTES[0], 80)[0]
+    assert cell_len(first.rstrip()) >= 70
+
+
+def test_a_two_character_word_is_not_split_when_a_pause_lies_near() -> None:
+    text = "每月新增用户的收入按月复利，" + "渠道" * 3 + "的投放在每个月重新计算成本与收益，并把结果写入报表。"
+    lines = prose_lines(text, 30).plain.split("\n")
+    assert lines[0].endswith("，"), lines
+
+
+def test_styles_survive_the_wrapping() -> None:
+    text = Text("! ", style="yellow").append("最优分配下再投一元只带来 0.52 元收入，不到这一元本身。", style="bold")
+    wrapped = sentence_lines(text, 20)
+    assert wrapped.plain.replace("\n", "") == text.plain
+    assert {span.style for span in wrapped.spans} >= {"yellow", "bold"}
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_english_is_wrapped_as_before(width: int) -> None:
+    note = ("Peak cash need: in 98.50% of samples cash is still falling at month 12, so that is only the lowest point "
+            "so far, not the peak.")
+    text = Text(note, style="yellow")
+    assert sentence_lines(text, width) is text
+    console = Console(width=width, color_system=None)
+    with console.capture() as plain:
+        console.print(text)
+    assert "\n".join(_printed(note, width)) + "\n" == plain.get()
