@@ -5,8 +5,8 @@ left a line half empty before its first long run, split 复利 into 复 / 利, s
 a number from its unit (0.52 / 元). Here a line never starts with closing punctuation nor ends with an opening
 bracket; a number stays with the character before and after it (第 12 个月, 98.50% 的); a quoted column header
 ('激活数(去重)'), a label's qualifier in ASCII brackets and a short name between spaces (小红书KOC) stay
-whole; and a line is filled to the width, broken
-at a space or after punctuation when one lies near its end, else between two Chinese characters.
+whole; and a line is filled to the width, broken at a space or after punctuation when one lies near
+its end, else between two Chinese characters.
 """
 
 from __future__ import annotations
