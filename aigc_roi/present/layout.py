@@ -206,13 +206,14 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     return table
 
 
-def sentence_lines(cell: Text | str, width: int) -> Text:
+def sentence_lines(cell: Text | str, width: int, in_cell: bool = True) -> Text:
     """Prose as Rich wraps it, unless Rich would fold a Latin word in it: then in lines of at most ``width``
     (``prose_lines``), in its style. Rich folds a run without spaces wider than the line where the line ends,
-    which in a run of Chinese alone is a break Chinese allows, and in 概率：creators cuts the word (cr / eators)."""
+    which in a run of Chinese alone is a break Chinese allows, and in 概率：creators cuts the word (cr / eators).
+    In a cell (``in_cell``) a label breaks before its bracketed qualifier rather than inside it."""
     text = Text(cell) if isinstance(cell, str) else cell
     if has_cjk(text.plain):
-        return cjk_lines(text, width)
+        return cjk_lines(text, width, cell=in_cell)
     if all(cell_len(word) <= width or not _LATIN.search(word) for word in text.plain.split()):
         return text
     lines = prose_lines(text.plain, width)
@@ -304,7 +305,7 @@ class Prose:
         self.text = text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
-        yield sentence_lines(self.text, options.max_width)
+        yield sentence_lines(self.text, options.max_width, in_cell=False)
 
 
 def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitted:

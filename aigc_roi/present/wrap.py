@@ -27,6 +27,8 @@ _PAUSES = set("，。、：；！？）」』】》〉")
 """After these a break reads as a pause, not a cut."""
 _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s]+'|“[^”]+”|「[^」]+」|《[^》]+》|\([^()]+\)")
 """Kept whole when they fit: a quoted header or name, and a label's qualifier in ASCII brackets (买量，扣除变动成本)."""
+_QUALIFIER = re.compile(r"(?<= )\([^()]+\)")
+"""A label's qualifier after a space: in a table cell the break before it comes first (ROI / (买量，...))."""
 _NUMBER = re.compile(r"^[-+(（]?[0-9]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 SHORT_WORD = 12
@@ -71,13 +73,17 @@ def _breaks(line: str, width: int) -> dict[int, int]:
     return kinds
 
 
-def _line_starts(line: str, width: int) -> Iterator[int]:
+def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
     """Where each line after the first starts: the last break that fits, a space or punctuation preferred when
-    it costs at most a sixth of the line."""
+    it costs at most a sixth of the line. In a table ``cell``, a label's few short lines, the space before a
+    bracketed qualifier comes before any break inside it, and a pause is preferred up to a third of the line
+    early, since a word cut there reads worse than room left."""
     kinds = _breaks(line, width)
-    slack = max(2, width // 6)
+    qualifiers = [match.span() for match in _QUALIFIER.finditer(line)] if cell else []
+    slack = max(2, width // 3 if cell else width // 6)
     start = 0
     while cell_len(line[start:].rstrip()) > width:
+        previous = start
         fitting = [offset for offset, kind in kinds.items()
                    if offset > start and kind and cell_len(line[start:offset].rstrip()) <= width]
         good = max((offset for offset in fitting if kinds[offset] == GOOD), default=None)
@@ -90,12 +96,16 @@ def _line_starts(line: str, width: int) -> Iterator[int]:
             start = min((offset for offset, kind in kinds.items() if offset > start and kind), default=len(line))
             if start == len(line):
                 return
+        # The label whole on its line reads better than a qualifier cut after its first words.
+        start = min([opening for opening, closing in qualifiers
+                     if previous < opening < start < closing and kinds.get(opening)], default=start)
         yield start
 
 
-def cjk_lines(text: Text, width: int) -> Text:
+def cjk_lines(text: Text, width: int, cell: bool = False) -> Text:
     """``text`` in lines of at most ``width`` cells by the rules above, its styles kept; a line's indent is
-    repeated on the lines it continues on."""
+    repeated on the lines it continues on. A ``cell``'s label keeps its words and qualifier
+    whole before it fills its lines (``_line_starts``)."""
     out: list[Text] = []
     offset = 0
     for line in text.plain.split("\n"):
@@ -103,7 +113,7 @@ def cjk_lines(text: Text, width: int) -> Text:
         offset += len(line) + 1
         indent = line[:len(line) - len(line.lstrip(" "))]
         body = whole[len(indent):]
-        starts = [0, *_line_starts(body.plain, max(1, width - cell_len(indent)))]
+        starts = [0, *_line_starts(body.plain, max(1, width - cell_len(indent)), cell)]
         for begin, end in zip(starts, [*starts[1:], len(body.plain)], strict=True):
             piece = body[begin:end]
             piece.rstrip()

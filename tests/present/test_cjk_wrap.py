@@ -86,3 +86,20 @@ def test_english_is_wrapped_as_before(width: int) -> None:
     with console.capture() as plain:
         console.print(text)
     assert "\n".join(_printed(note, width)) + "\n" == plain.get()
+
+
+@pytest.mark.parametrize(("cell", "width", "expected"), [
+    # The qualifier is wider than the column: the label goes alone first, then the qualifier wraps inside.
+    ("ROI (买量，扣除变动成本，未扣固定成本)", 22, ["ROI", "(买量，扣除变动成本，", "未扣固定成本)"]),
+    ("LTV : CAC (单个新增用户 / 买量 CAC)", 22, ["LTV : CAC", "(单个新增用户 / 买量", "CAC)"]),
+    # It fits: kept whole on the second line.
+    ("综合获客成本 (广告支出 / 新增用户)", 22, ["综合获客成本", "(广告支出 / 新增用户)"]),
+])
+def test_a_cell_breaks_before_a_bracketed_qualifier_first(cell: str, width: int, expected: list[str]) -> None:
+    assert sentence_lines(Text(cell), width).plain.split("\n") == expected
+
+
+def test_a_note_still_fills_its_line_before_a_bracket() -> None:
+    note = "回本按各方案自己的目标计算 (现金先流入，IRR 越高越差，其分位数与其余抽样不可比)。"
+    first = _printed(note, 44)[0].rstrip()
+    assert "(" in first, first
