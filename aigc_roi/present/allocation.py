@@ -18,7 +18,7 @@ from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.layout import Fitted, Prose, table_overhead
+from aigc_roi.present.layout import Fitted, Prose, bar_room, table_overhead
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field, within_note
 from aigc_roi.present.presenter import Presenter
@@ -65,6 +65,8 @@ TOTAL_LABELS: dict[str, str] = {
 }
 """A curve label -> its form for a horizon total (budgets that are multiples of T)."""
 CURVE_BAR_WIDTH = 28
+MIN_CURVE_BAR = 4
+"""Cells of the longest budget-curve bar below which the peak's mark goes on a line of its own."""
 
 
 def _bound(value: float) -> float | None:
@@ -621,35 +623,57 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
                "allocate_multiple": ["0.00"],
                "allocate_curve_value": [objective_value(result, point.value, style) for point in result.curve],
                slope_key: [_slope_text(result, slope, style) for slope in curve_slopes(result.curve)]}
-    bar_width = CURVE_BAR_WIDTH + cell_len(f" ★ {label('allocate_peak', lang)}")
+    peak_mark = f" ★ {label('allocate_peak', lang)}"
+
+    def marks(point: CurvePoint) -> list[tuple[str, str]]:
+        found = [(peak_mark, "bold")] if point is peak else []
+        if not point.limit_met:
+            found.append((f" ✗ {label('allocate_curve_limit_not_met', lang)}", "yellow"))
+        found += [(f" ✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", "yellow") for gate in point.failed_gates]
+        if point.held_months:
+            found.append((f" {label('allocate_curve_held', lang).format(months=month_text(point.held_months))}", "dim"))
+        return found
+
+    def length(point: CurvePoint, longest: int) -> int:
+        return max(1, round(longest * (point.value - floor) / scale))
+
+    widest = max([cell_len(label("allocate_curve_infeasible", lang)),
+                  *(length(point, CURVE_BAR_WIDTH) + sum(cell_len(mark) for mark, _ in marks(point))
+                    for point in result.curve if not math.isnan(point.value))])
+
+    def bar_cell(point: CurvePoint, room: int) -> Text:
+        """The point's bar, scaled so the longest with the peak's mark fills ``room``, and its marks: each on the
+        bar's line while it fits, else on a line of its own, so a bar is never folded below its row."""
+        if math.isnan(point.value):
+            return Text(label("allocate_curve_infeasible", lang), style="dim")
+        longest = min(CURVE_BAR_WIDTH, room - cell_len(peak_mark))
+        line = length(point, longest if longest >= MIN_CURVE_BAR else room)
+        bar = Text(("█" if point.value >= 0 else "▒") * line, style="green" if point.value >= 0 else "red")
+        for mark, mark_style in marks(point):
+            if line + cell_len(mark) > room:
+                bar.append("\n")
+                mark, line = mark.lstrip(), 0
+            bar.append(mark, style=mark_style)
+            line += cell_len(mark)
+        return bar
 
     def build(width: int) -> Table:
         # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
-        # line leave the bars too little room, each header wraps down to its longest word.
+        # line leave the bars too little room, each header wraps down to its longest word; the bars then take what
+        # is left (at 60 columns a bar of fixed length once folded onto a second line).
         natural = [max(cell_len(text) for text in [*cells, _curve_label(result, key, lang)]) for key, cells in numbers.items()]
-        fits = sum(natural) + bar_width + table_overhead(len(numbers) + 1) <= width
+        if sum(natural) + CURVE_BAR_WIDTH + cell_len(peak_mark) + table_overhead(len(numbers) + 1) > width:
+            natural = [max(cell_len(text) for text in [*cells, *_curve_label(result, key, lang).split()])
+                       for key, cells in numbers.items()]
+        room = bar_room(width, natural, widest, least=MIN_CURVE_BAR)
         view = Table(title=_curve_title(result, lang), title_justify="left", caption=_curve_caption(result, peak, style),
                      caption_justify="left")
-        for (key, cells), wide in zip(numbers.items(), natural, strict=True):
-            header = _curve_label(result, key, lang)
-            view.add_column(header, justify="right", width=wide if fits else max(cell_len(text) for text in [*cells, *header.split()]))
-        view.add_column("", overflow="fold")
+        for (key, _), wide in zip(numbers.items(), natural, strict=True):
+            view.add_column(_curve_label(result, key, lang), justify="right", width=wide)
+        view.add_column("", width=room, overflow="fold")
         for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
             at_budget = math.isclose(point.budget, result.budget)
-            if math.isnan(point.value):
-                bar = Text(label("allocate_curve_infeasible", lang), style="dim")
-            else:
-                length = max(1, round(CURVE_BAR_WIDTH * (point.value - floor) / scale))
-                bar = Text(("█" if point.value >= 0 else "▒") * length, style="green" if point.value >= 0 else "red")
-                if point is peak:
-                    bar.append(f" ★ {label('allocate_peak', lang)}", style="bold")
-                if not point.limit_met:
-                    bar.append(f" ✗ {label('allocate_curve_limit_not_met', lang)}", style="yellow")
-                for gate in point.failed_gates:
-                    bar.append(f" ✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", style="yellow")
-                if point.held_months:
-                    bar.append(f" {label('allocate_curve_held', lang).format(months=month_text(point.held_months))}",
-                               style="dim")
+            bar = bar_cell(point, room)
             slope_text = Text(_slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
             view.add_row(style.money(point.budget, 0), fixed(point.budget / result.budget, 2), objective_value(result, point.value, style),
                          slope_text, bar, style="bold" if at_budget else None)

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 Table = tuple[list[str], list[list[Any]]]
 CURVE_TABLES = ("curves", "fits")
 _BAR_WIDTH = 40
+_MIN_BAR = 4
+"""Cells of the longest bar below which the text after it wraps at its spaces to leave the bar room."""
 _MOST_DAYS_A_ROW = 3
 """Observed days listed in one month's row; more (a daily export puts 30 in each) show the nearest and a count."""
 
@@ -138,31 +140,38 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
     """Number columns, a bar per row, and an optional column after the bar, for the width printed at.
 
     The numbers keep their whole width and the bar takes what is left, up to ``_BAR_WIDTH`` (at 80 columns
-    a bar of fixed width once pushed the numbers out as "…")."""
+    a bar of fixed width once pushed the numbers out as "…"); narrower, the headers and the column after the
+    bar wrap at their spaces, and the bar shrinks, to nothing if need be."""
     from rich.cells import cell_len
     from rich.table import Table as RichTable
 
-    from aigc_roi.present.layout import Fitted, prose_lines, table_overhead
+    from aigc_roi.present.layout import Fitted, bar_room, prose_lines, table_overhead
 
     def build(width: int) -> RichTable:
         headers = [label(key, lang) for key in numbers] + ([label(after[0], lang)] if after else [])
         cells = [*numbers.values(), *([[line for cell in after[1] for line in cell.plain.splitlines()]] if after else [])]
         natural = [max(cell_len(text) for text in [*column, header]) for column, header in zip(cells, headers, strict=True)]
-        # Headers wrap to their longest word only when on one line they leave the bar too little room.
+        # Headers wrap at their spaces only when on one line they leave the bar too little room, then the text
+        # after the bar, then the bar shrinks to nothing; a number never wraps.
         if sum(natural) + _BAR_WIDTH + 1 + table_overhead(len(headers) + 1) > width:
             natural = [max(cell_len(text) for text in [*column, *header.split()]) for column, header in zip(cells, headers, strict=True)]
-        bar_width = max(4, min(_BAR_WIDTH, width - sum(natural) - table_overhead(len(headers) + 1) - 1))
+        if after and bar_room(width - 1, natural, _BAR_WIDTH) < _MIN_BAR:
+            natural[-1] = max(cell_len(text) for text in [*" ".join(cells[-1]).split(), *headers[-1].split()])
+        bar_width = bar_room(width - 1, natural, _BAR_WIDTH)  # its column one wider than the bar
         # Broken here, not by Rich, which folds a run of Chinese where the line ends, inside a word it holds (ROA / S).
-        heading = prose_lines(visible_in_lines(title), min(width, sum(natural) + bar_width + 1 + table_overhead(len(headers) + 1)))
+        shown = sum(natural) + table_overhead(len(headers) + (1 if bar_width else 0)) + (bar_width + 1 if bar_width else 0)
+        heading = prose_lines(visible_in_lines(title), min(width, shown))
         heading.style = "table.title"  # as Rich styles a title it is given as text
         table = RichTable(title=heading, title_justify="left", caption=caption, caption_justify="left")
         for header, wide in zip(headers[:len(numbers)], natural, strict=False):
             table.add_column(header, justify="right", width=wide)
-        table.add_column("", no_wrap=True, width=bar_width + 1)
+        if bar_width:
+            table.add_column("", no_wrap=True, width=bar_width + 1)
         if after:
             table.add_column(headers[-1], width=natural[-1])
         for row, share in enumerate(shares):
-            table.add_row(*(cells[row] for cells in numbers.values()), _bar(share, bar_width), *([after[1][row]] if after else []))
+            bar = [_bar(share, bar_width)] if bar_width else []
+            table.add_row(*(cells[row] for cells in numbers.values()), *bar, *([after[1][row]] if after else []))
         return table
 
     return Fitted(build)

@@ -25,6 +25,9 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   values; without payback; one block per driver.
 - breakeven: every column; one block per driver (its headroom moves are
   the point of the table, so no column is dropped).
+- allocate's budget curve, curves' bar charts, simulate's fan: every number and header word whole, the
+  headers wrapped at their spaces, then the bar column takes what is left (``bar_room``), a bar scaled to it
+  and its marks on a line of their own when they no longer fit beside it; curves' bar goes to nothing.
 - check: one table; a table per file under its path (a path and a target
   key are never cut); one block per target.
 
@@ -159,6 +162,13 @@ def prose_lines(text: str, width: int) -> Text:
 def table_overhead(columns: int) -> int:
     """Borders and padding of a boxed table: a rule and one space each side per column, plus the last rule."""
     return 3 * columns + 1
+
+
+def bar_room(width: int, taken: Sequence[int], most: int, least: int = 0) -> int:
+    """The cells a table's bar column gets at ``width``: what the other columns (``taken`` cells each) and the
+    borders leave, between ``least`` and ``most``. The bar gives way first: a number or header it pushed out of
+    the table would be cut ("100.0…")."""
+    return max(least, min(most, width - sum(taken) - table_overhead(len(taken) + 1)))
 
 
 def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> Table | None:

@@ -23,6 +23,7 @@ from aigc_roi.present.layout import (
     Column,
     Fitted,
     Prose,
+    bar_room,
     column_range,
     fixed_table,
     prose_lines,
@@ -138,7 +139,7 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
 
     def build(width: int) -> Table:
         # The amounts keep their whole width (at 80 columns "-11.7万" once split over two lines); the fan takes the rest.
-        fan_width = max(8, min(FAN_WIDTH, width - sum(widths) - table_overhead(len(widths) + 1)))
+        fan_width = bar_room(width, widths, FAN_WIDTH, least=8)
         table = Table(title=label("fan_title", lang).format(currency=style.currency), title_justify="left",
                       caption=caption, caption_justify="left")
         table.add_column(label("month", lang), no_wrap=True, width=widths[0])

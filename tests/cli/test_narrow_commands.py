@@ -70,3 +70,43 @@ def test_a_header_over_two_lines_reads_as_two_words() -> None:
     above = next(index for index, line in enumerate(lines) if "Avg" in line)
     assert "ROAS" in lines[above + 1]
     assert lines[above].index("Avg") < lines[above + 1].index("ROAS") + len("ROAS")
+
+
+SCENARIOS = ROOT / "scenarios"
+CURVE_COMMANDS = {
+    "budget": ["allocate", str(SCENARIOS / "chat-assistant-cpa.yaml"), "--budget", "300000"],
+    "gated": ["allocate", str(SCENARIOS / "creators-first-gated.yaml"), "--target-roas", "0.5",
+              "--max", "Bilibili CPA=100000"],
+}
+
+
+@pytest.mark.parametrize("width", [60, 50, 80])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", list(CURVE_COMMANDS))
+def test_a_budget_curve_bar_stays_on_its_row(command: str, lang: str, width: int) -> None:
+    result = invoke([*CURVE_COMMANDS[command], "--lang", lang], env={"COLUMNS": str(width), "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    curve = result.stdout.split("━┓")[-1]  # the budget curve is the last table
+    bars = [line for line in curve.splitlines() if re.search("[█▒]", line)]
+    assert len(bars) == 9, curve  # budgets 0, 0.25 B .. 2 B, a bar each
+    for line in bars:
+        assert line.split("│")[1].strip(), curve  # a bar's line is its budget's row, not a bar folded below it
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= width, result.stdout
+
+
+@pytest.mark.parametrize("width", [40, 36])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_curves_give_up_the_bar_before_a_number_or_header(lang: str, width: int, tmp_path: Path) -> None:
+    flat = "\n".join([
+        "version: 1", "name: Flat tail days", "horizon_months: 12", "start: 2025-03",
+        "acquisition:", "  - {name: Douyin CPA, type: cpa, bid: 8, budget: 10000, months: 1-6}",
+        "retention:", "  days: {1: 0.4, 7: 0.2, 30: 0.05, 60: 0.05, 90: 0.05}",
+        "monetization:", "  purchases: [{name: pack, price: 30, rate: 0.3}]", ""])
+    path = tmp_path / "flat.yaml"
+    path.write_text(flat, encoding="utf-8")
+    result = invoke(["curves", str(path), "--lang", lang], env={"COLUMNS": str(width), "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    chart = result.stdout.split("└")[0]  # the retention chart; the fits' table has no bar to give up
+    assert "…" not in chart, chart
+    assert "100.00%" in chart and "(months)" in chart or lang == "zh", chart
+    assert max(cell_len(line) for line in chart.splitlines()) <= width, chart
