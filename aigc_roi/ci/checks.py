@@ -97,7 +97,7 @@ def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES,
     from aigc_roi.whatif.simulate import simulate
 
     simulation = simulate(scenario, samples, seed)
-    return simulation.probabilities["payback_within_target"], simulation.clipped
+    return simulation.payback_chance, simulation.clipped
 
 
 def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED) -> list[Checked]:

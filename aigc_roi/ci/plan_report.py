@@ -58,7 +58,7 @@ def plan_facts(loaded: LoadedScenario, samples: int, seed: int) -> PlanFacts:
     simulation = simulate(scenario, samples, seed)
     held: dict[str, float | int | None] = dict(figures_of(result.figures))
     if scenario.targets.min_payback_probability is not None:
-        held[PAYBACK_PROBABILITY] = simulation.probabilities["payback_within_target"]
+        held[PAYBACK_PROBABILITY] = simulation.payback_chance
     months = {key: [float(value) for value in result.months[key][0]] for key in MILESTONE_KEYS}
     commit, dirty = file_commit(Path(loaded.path))
     return PlanFacts(result, simulation, held_targets(scenario, held, months),

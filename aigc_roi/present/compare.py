@@ -23,7 +23,7 @@ from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.simulation import chance_text, defined_cell, figure_text
+from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.compare import Comparison
@@ -113,10 +113,13 @@ CHANCES: dict[str, str] = {
 """Chances shown per scenario (higher is better), with their row labels."""
 
 
-def chance_best(values: list[float]) -> set[int]:
+def chance_best(values: list[float | None]) -> set[int]:
+    """The highest chances, none where all are equal; a chance that is none (its figure defined in no sample) is
+    neither best nor beaten."""
+    counted = [value for value in values if value is not None]
     if len(values) < 2 or all(value == values[0] for value in values):
         return set()
-    return {i for i, value in enumerate(values) if value == max(values)}
+    return {i for i, value in enumerate(values) if value is not None and value == max(counted)}
 
 
 def over_all_samples(name: str, summary: Mapping[str, Any]) -> bool:
@@ -206,7 +209,7 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
             notes = [payback_chance_note(scenario, style.lang) if chance == "payback_within_target" else ""
                      for scenario in scenarios]
             rows.append([chance, label("chance", style.lang),
-                         *(chance_text(value, scenario["distribution"]["samples"], style) + note
+                         *(chance_cell(chance, value, scenario["distribution"]["samples"], style) + note
                            for scenario, value, note in zip(scenarios, values, notes, strict=True)), best])
         if chance == "payback_within_target" and style is None:
             rows += [[chance, key, *(scenario["distribution"][f"payback_{key}"] for scenario in scenarios), ""]

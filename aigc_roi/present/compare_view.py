@@ -28,7 +28,7 @@ from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import peak_cash_text
-from aigc_roi.present.simulation import chance_text, figure_text
+from aigc_roi.present.simulation import chance_cell, figure_text
 
 BEST_MARK = " ★"
 COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
@@ -106,7 +106,7 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
         best = chance_best(values)
         labels.append(Text(label(chance_label, lang)))
         for i, (scenario, value) in enumerate(zip(scenarios, values, strict=True)):
-            text = chance_text(value, scenario["distribution"]["samples"], style) + (payback_chance_note(scenario, lang)
+            text = chance_cell(chance, value, scenario["distribution"]["samples"], style) + (payback_chance_note(scenario, lang)
                                                            if chance == "payback_within_target" else "")
             cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
     columns = [Column(label("figure", lang), labels, numeric=False, prose=True),

@@ -978,6 +978,7 @@ LABELS: dict[str, Label] = {
     # its own base, the never share on the samples its percentiles are over.
     "undefined_over_cac": Label("no CAC in {share} of all", "全部样本中无获客成本 {share}"),
     "never_of_rest": Label("{undefined} · {never} of the rest", "{undefined} · 其余样本中{never}"),
+    "chance_undefined": Label("{none} ({why})", "{none}（{why}）"),
     "defined_in_share": Label("defined in {share}", "有定义 {share}"),
 }
 """Every label by key, in both languages."""

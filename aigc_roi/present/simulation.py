@@ -40,6 +40,10 @@ PROBABILITY_LABELS = {
 }
 
 
+UNDEFINED_CHANCE = {"roi_positive": "no_ad_spend"}
+"""A chance whose figure is defined in no sample (whatif/simulate.py) -> why, as `run` says it."""
+
+
 UNDEFINED_OVER = {"cac": "undefined_over_cac"}
 """The figure another is computed over (model/figures.py ``Figure.over``) -> how the share where it is none reads."""
 
@@ -202,11 +206,19 @@ def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     window = simulation.payback_window
     rows = [[label(PROBABILITY_LABELS[name], lang).format(months=window.months, beyond=within_note(window, lang),
                                                           limit=style.money(simulation.max_cash_need)),
-             chance_text(value, simulation.samples, style)]
+             chance_cell(name, value, simulation.samples, style)]
             for name, value in simulation.probabilities.items()]
     rows += [[label("gate_pass_probability", lang).format(gate=name), chance_text(share, simulation.samples, style)]
              for name, share in simulation.gate_pass_probabilities]
     return [label("condition", lang), label("chance", lang)], rows
+
+
+def chance_cell(name: str, value: float | None, samples: int, style: NumberStyle) -> str:
+    """A chance as its row shows it: one whose figure is defined in no sample reads an em dash and why."""
+    if value is None:
+        why = UNDEFINED_CHANCE.get(name)
+        return NONE if why is None else label("chance_undefined", style.lang).format(none=NONE, why=label(why, style.lang))
+    return chance_text(value, samples, style)
 
 
 def chance_text(value: float, samples: int, style: NumberStyle) -> str:

@@ -35,7 +35,9 @@ Decisions where the spec is silent:
   payback_month <= target (never is a miss), ``roi_positive`` roi > 0 (no ad
   spend is not a positive return), ``npv_positive`` npv > 0, and
   ``cash_need_within_target`` peak_cash_need <= ``targets.max_cash_need``
-  (only when that target is set). The payback target is the file's
+  (only when that target is set). A chance whose figure is defined in no
+  sample (ROI where no sample spends on ads) is None: there is nothing to
+  count, where a payback that never comes is a miss. The payback target is the file's
   ``max_payback_months``, else 12; past the horizon, payback is counted
   within the horizon's months, the only ones a sample has
   (model/targets.py ``PaybackWindow``: ``payback_within_months``).
@@ -194,9 +196,10 @@ class Simulation:
     """Peak cash need that counts as on target (money); None when not set."""
     figures: dict[str, FigureSummary]
     """Per figure of ``FIGURE_NAMES``, in that order."""
-    probabilities: dict[str, float]
+    probabilities: dict[str, float | None]
     """``payback_within_target``, ``roi_positive``, ``npv_positive`` and, with a
-    cash target, ``cash_need_within_target``: shares of samples, 0..1."""
+    cash target, ``cash_need_within_target``: shares of samples, 0..1; None where the figure is defined in no
+    sample."""
     net_cash_histogram: Histogram
     cash_fan: CashFan
     variance_shares: dict[str, dict[str, float | None]]
@@ -223,6 +226,13 @@ class Simulation:
     irr_borrowing_share: float = 0.0
     """Share of samples whose IRR is a borrowing rate (model/cashflow.py ``irr_borrowing``): the IRR's percentiles
     rank those with the returns of the others, so a share above 0 says they mix two readings."""
+
+    @property
+    def payback_chance(self) -> float:
+        """The chance of payback within ``payback_window``: always a share, a payback that never comes a miss."""
+        chance = self.probabilities["payback_within_target"]
+        assert chance is not None
+        return chance
 
     @property
     def payback_target_months(self) -> int:
@@ -313,6 +323,12 @@ def simulate(
         return FigureSummary(found.mean, int(np.count_nonzero(~np.isnan(kept))) / samples, found.percentiles,
                              int(np.count_nonzero(over_none)) / samples)
 
+    def chance(name: str, met: int) -> float | None:
+        # A figure defined in no sample (ROI without ad spend) has no chance to count, where "never" is a miss.
+        if not BY_NAME[name].never_ranks_last and np.isnan(per_sample[name]).all():
+            return None
+        return met / samples
+
     split = variance_shares(evaluated.share_inputs, evaluated.share_outcomes,
                             lambda done, total: report(SHARES, done, total), jobs)
     return Simulation(
@@ -322,7 +338,7 @@ def simulate(
         payback_window=window,
         max_cash_need=max_cash_need,
         figures=dict(zip(FIGURE_NAMES, ordered_map(summary, FIGURE_NAMES, jobs), strict=True)),
-        probabilities={name: met / samples for name, met in evaluated.met.items()},
+        probabilities={name: chance(conditions[name][0], met) for name, met in evaluated.met.items()},
         net_cash_histogram=Histogram(edges=edges, counts=counts.astype(np.int64)),
         cash_fan=CashFan(percentiles=dict(zip(quantiles, fan_percentiles(fan_rows, quantiles), strict=True)),
                          samples=int(fan_rows.shape[0])),

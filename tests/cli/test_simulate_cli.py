@@ -104,7 +104,10 @@ def test_probabilities_lie_in_0_1_and_percentiles_are_ordered_for_every_template
     for template in sorted(TEMPLATES.glob("*.yaml")):
         data = simulate_json(str(template), "--samples", "400")
         assert data["probabilities"], template.name
-        assert all(0.0 <= value <= 1.0 for value in data["probabilities"].values()), template.name
+        chances = data["probabilities"]
+        # A chance is null only where its figure is defined in no sample (ROI of a plan without ad spend).
+        assert chances["roi_positive"] is not None or data["figures"]["roi"]["defined_share"] == 0.0, template.name
+        assert all(value is None or 0.0 <= value <= 1.0 for value in chances.values()), template.name
         for name, summary in data["figures"].items():
             values = [summary[key] for key in ("p5", "p50", "p95") if summary[key] is not None]
             assert values == sorted(values), (template.name, name)
@@ -361,3 +364,32 @@ def test_compare_with_samples_as_csv_has_a_row_per_figure_and_statistic(tmp_path
     # A fixed bid of 5: cash 1000 t - 5000 pays back in month 5 in every sample.
     assert [by_key[("payback_month", key)][1] for key in ("p5", "p50", "p95")] == ["5", "5", "5"]
     assert by_key[("payback_within_target", "probability")][1:] == ["1", "fixed"]
+
+
+NO_ADS = """\
+name: No ads
+horizon_months: 6
+organic_users: 800..1200
+retention: {monthly_churn: 0.2..0.4}
+monetization:
+  purchases: [{name: pack, price: 10..30, rate: 0.1}]
+"""
+
+
+def test_a_chance_whose_figure_is_defined_in_no_sample_reads_a_dash_and_why(tmp_path: Path) -> None:
+    # No ad spend in any sample: ROI = (paid contribution - spend) / spend is 0 / 0 in every one, so "ROI > 0" has
+    # nothing to count; a 0% would read as a plan that loses. NPV > 0 and payback are shares as before.
+    path = str(write(tmp_path, NO_ADS))
+    data = simulate_json(path, "--samples", "300")
+    assert data["probabilities"]["roi_positive"] is None
+    assert data["probabilities"]["npv_positive"] == 1.0  # revenue and no cost: every sample earns
+    rows = list(csv.reader(invoke(["simulate", path, "--samples", "300", "-f", "csv"]).stdout.splitlines()))
+    assert ["probabilities", "roi_positive", "probability", ""] in rows
+    for lang, cell in (("en", "— (no ad spend)"), ("zh", "—（无广告支出）")):
+        for args in ([], ["-f", "markdown"]):
+            out = invoke(["simulate", path, "--samples", "300", "--lang", lang, *args], env={"COLUMNS": "80"}).stdout
+            assert cell in out and "0.00%" not in out.split("ROI > 0", 1)[1].splitlines()[0]
+    compared = invoke(["compare", path, str(write(tmp_path, UNIFORM_BID, "bid.yaml")), "--samples", "300"],
+                      env={"COLUMNS": "160"}).stdout
+    line = next(line for line in compared.splitlines() if "ROI > 0" in line)
+    assert "— (no ad spend)" in line and "★" in line  # the bid plan's chance, the only one counted, is the best

@@ -180,7 +180,7 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
         window = simulation.payback_window
         lines.append(word("payback_chance", lang).format(
             months=window.months, beyond=within_note(window, lang),
-            share=style.percent(simulation.probabilities["payback_within_target"]), samples=f"{simulation.samples:,}"))
+            share=style.percent(simulation.payback_chance), samples=f"{simulation.samples:,}"))
     met = sum(outcome.passed for outcome in parts.outcomes)
     lines.append(word("targets_met", lang).format(met=met, total=len(parts.outcomes)) if parts.outcomes
                  else word("no_targets", lang))
