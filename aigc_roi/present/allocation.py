@@ -212,7 +212,8 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     if key == "on_minimum" and channel.minimum == 0:
         key = "gets_nothing"
     return label(WARNING_LABELS[key], lang).format(
-        channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0))
+        channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0),
+        budget=budget_name(result))
 
 
 def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
@@ -435,7 +436,12 @@ def _title(result: Allocation, style: NumberStyle) -> str:
 
 
 def _asked(result: Allocation, style: NumberStyle) -> str:
-    return f"{'T' if result.total else 'B'} = {style.money(result.budget, 0)}"
+    return f"{budget_name(result)} = {style.money(result.budget, 0)}"
+
+
+def budget_name(result: Allocation) -> str:
+    """What the notes call the money split: T, a total over the horizon, or B, a monthly budget."""
+    return "T" if result.total else "B"
 
 
 def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
@@ -578,7 +584,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         kept = list(VIEW_COLUMNS)
         while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
-        caption = label("allocate_channels_caption", lang)
+        caption = label("allocate_channels_caption", lang).format(budget=budget_name(result))
         if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
             caption += " " + label("allocate_figures_note_ltv", lang)
         view = Table(title=label("allocate_channels_title", lang), title_justify="left", caption=caption, caption_justify="left")
@@ -694,7 +700,9 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
     high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget
     key = ("allocate_curve_rising" if at + 1 == len(feasible) else
            "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
-    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=fixed(peak.budget / result.budget, 2),
+    # "2.00 × T" where the budgets are horizon totals, as the curve's column says.
+    multiple = f"{fixed(peak.budget / result.budget, 2)} {_curve_label(result, 'allocate_multiple', lang)}"
+    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=multiple,
                                    low=style.money(low, 0), high=style.money(high, 0))
 
 

@@ -388,13 +388,13 @@ LABELS: dict[str, Label] = {
     "allocate_channels_title": Label("Monthly budget per channel", "各渠道每月预算"),
     "allocate_channels_caption": Label(
         "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next yuan "
-        "(deterministic run). The best split evens out what the next yuan of B adds to the objective in "
+        "(deterministic run). The best split evens out what the next yuan of {budget} adds to the objective in "
         "each channel, so a saturated channel, high average but low marginal ROAS, gets little more. "
-        "Locked and flat channels are outside B.",
+        "Locked and flat channels are outside {budget}.",
         "平均 ROAS 和获客成本按渠道的全部花费计算；边际值只按下一元钱计算（确定性运行）。"
-        "最优分配使 B 的下一元钱在各渠道对目标的贡献相等，"
+        "最优分配使 {budget} 的下一元钱在各渠道对目标的贡献相等，"
         "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
-        "已锁定和固定费用渠道不计入 B。",
+        "已锁定和固定费用渠道不计入 {budget}。",
     ),
     "allocate_curve_title": Label("Budget curve · best {objective} at each monthly budget", "预算曲线 · 各月预算下的最优{objective}"),
     "allocate_curve_budget": Label("Monthly budget", "每月预算"),
@@ -404,13 +404,13 @@ LABELS: dict[str, Label] = {
     "allocate_curve_infeasible": Label("outside the bounds", "超出上下限"),
     "allocate_peak": Label("peak", "峰值"),
     "allocate_curve_peak": Label(
-        "Of these budgets the best value is highest at {budget} ({multiple} × B): "
+        "Of these budgets the best value is highest at {budget} ({multiple}): "
         "the next yuan stops paying somewhere between {low} and {high}.",
-        "在这些预算中，{budget} ({multiple} × B) 时最优值最高：多投的钱在 {low} 到 {high} 之间的某处不再带来回报。",
+        "在这些预算中，{budget} ({multiple}) 时最优值最高：多投的钱在 {low} 到 {high} 之间的某处不再带来回报。",
     ),
     "allocate_curve_rising": Label(
-        "Still rising at {budget} ({multiple} × B): up to there the next yuan keeps paying.",
-        "到 {budget} ({multiple} × B) 仍在上升：在此之前多投的钱仍有回报。",
+        "Still rising at {budget} ({multiple}): up to there the next yuan keeps paying.",
+        "到 {budget} ({multiple}) 仍在上升：在此之前多投的钱仍有回报。",
     ),
     "allocate_curve_none": Label("No budget of the curve fits the bounds.", "曲线上没有满足上下限的预算。"),
     "allocate_warnings": Label("Warnings", "提示"),
@@ -435,7 +435,8 @@ LABELS: dict[str, Label] = {
         "{channel} sits on its maximum ({amount}): the objective would put more money in.",
         "{channel} 位于上限 ({amount})：目标希望投入更多资金。",
     ),
-    "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside B.", "{channel} 锁定在每月 {amount}，不计入 B。"),
+    "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside {budget}.",
+                                     "{channel} 锁定在每月 {amount}，不计入 {budget}。"),
     # Decisions a founder acts on (issue 22): allocation's phases, spend less, limits, what decides; risk figures
     # read without surprises.
     "allocate_warning_gates_planned_as_passed": Label(
@@ -495,9 +496,9 @@ LABELS: dict[str, Label] = {
     "allocate_curve_held": Label("months {months} held", "第 {months} 月保持现状"),
     "allocate_curve_limits": Label("Limits kept", "满足约束"),
     "allocate_curve_peak_limits": Label(
-        "Of the budgets that keep the limits the best value is highest at {budget} ({multiple} × B); the next budget, "
+        "Of the budgets that keep the limits the best value is highest at {budget} ({multiple}); the next budget, "
         "{high}, breaks a limit.",
-        "在满足约束的预算中，{budget} ({multiple} × B) 时最优值最高；下一个预算 {high} 不满足约束。",
+        "在满足约束的预算中，{budget} ({multiple}) 时最优值最高；下一个预算 {high} 不满足约束。",
     ),
     "allocate_curve_no_limit_met": Label(
         "No budget of the curve keeps the limits: none is recommended.",

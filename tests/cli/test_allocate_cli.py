@@ -277,6 +277,27 @@ def test_total_target_roas_and_limits_from_the_command_line(tmp_path: Path) -> N
     assert both.exit_code == 2 and "exactly one of --budget, --total, --target-roas and --reach" in both.stderr
 
 
+def test_the_notes_of_a_horizon_total_call_it_t_as_the_title_and_the_curve_column_do(tmp_path: Path) -> None:
+    """With --total or --target-roas the budgets are totals, multiples of T, and every note says T, not B.
+    --target-roas 2.5 fills each channel to 5 (h/(b+h))^2 = 2.5: b = 50k (sqrt 2 - 1) = 20,711, T = 41,421; the
+    best net cash of a total t, 100 x t/20 x 50k/(t/2 + 50k) - t, rises up to 123.6k (test above), past 2 T = 82,843.
+    One month: a total of 100k is the 100k budget above, its peak at 125k."""
+    path = _write(tmp_path, TWO_SATURATING)
+
+    def words(*args: str) -> str:
+        result = invoke(["allocate", str(path), "--objective", "net_cash", *args], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.stderr
+        return " ".join(result.stdout.split())
+
+    roas = words("--target-roas", "2.5")
+    assert "Still rising at 82,843 (2.00 × T): up to there the next yuan keeps paying." in roas
+    assert "what the next yuan of T adds" in roas and "× B" not in roas
+    assert "到 8.3万 (2.00 × T) 仍在上升" in words("--target-roas", "2.5", "--lang", "zh")
+    total = words("--total", "100k", "--lang", "zh")
+    assert "在这些预算中，12.5万 (1.25 × T) 时最优值最高" in total and "最优分配使 T 的下一元钱" in total
+    assert "× B" not in total and "highest at 125,000 (1.25 × T)" in words("--total", "100k")
+
+
 def test_the_80_column_table_shows_what_decides() -> None:
     """Active months under the name, CAC, LTV and LTV/CAC, average and marginal ROAS all fit 80 columns."""
     video = Path(__file__).parents[2] / "scenarios" / "video-tool-kol-then-feed.yaml"
