@@ -16,6 +16,8 @@ from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.actuals import (
+    FLAG_HIGH,
+    FLAG_LOW,
     PERCENTILE_METRICS,
     Actuals,
     ChannelActuals,
@@ -75,6 +77,29 @@ def not_reported_line(channel: ChannelActuals, lang: str) -> str | None:
     if not items:
         return None
     return label("actuals_not_reported", lang).format(items=label("notes_separator", lang).join(items))
+
+
+def mark_lines(channel: ChannelActuals, lang: str) -> list[str]:
+    """What a channel's month marks say: ``*`` the share of days a partial month has, ``†`` the months its exports do
+    not reach, ``‡`` the cells reported as nothing (``_mark``)."""
+    lines = []
+    partial = [month for month in channel.months if month.partial and month.exported]
+    if partial:
+        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=fixed(month.covered, 0, shift=2))}"
+                         for month in partial)
+        lines.append(label("actuals_partial", lang).format(days=days))
+    unreported = [month.label for month in channel.months if not month.exported]
+    if unreported and channel.matched_rows:
+        lines.append(label("actuals_not_exported", lang).format(months=", ".join(unreported)))
+    if (not_reported := not_reported_line(channel, lang)) is not None:
+        lines.append(not_reported)
+    return lines
+
+
+def flag_line(actuals: Actuals, lang: str) -> str:
+    """What ``!`` after an actual or its percentile says: outside the plan's band of draws."""
+    return label("actuals_flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
+                                                      seed=actuals.seed)
 
 
 COVERAGE = {(): "actuals_covered_rows", ("through",): "actuals_covered_through", ("from",): "actuals_covered_from",
@@ -320,13 +345,17 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     lang = style.lang
     title = f"{label('actuals_title', lang)} · {actuals.scenario} · {label('actuals_through', lang).format(date=actuals.through)}"
     _, rows = actuals_rows(actuals, style)
-    parts = [to_markdown((_header_words(lang), rows), title, text_columns=3),
+    # The column holds every month mark (*, †, ‡), not only a partial month's: its header and legend say so.
+    header = [label("actuals_mark", lang) if key == "partial" else word
+              for key, word in zip(ROW_HEADER, _header_words(lang), strict=True)]
+    legend = [f"- {channel.name}: {line}" for channel in actuals.channels for line in mark_lines(channel, lang)]
+    if any(month.flagged for channel in actuals.channels for month in channel.months):
+        legend.append(f"- {flag_line(actuals, lang)}")
+    parts = [to_markdown((header, rows), title, text_columns=4), *(["\n".join(legend) + "\n"] if legend else []),
              "\n".join(f"- {line.strip()}" for line, _ in source_lines(actuals, style)) + "\n"]
     for channel in actuals.channels:
         if channel.furthest is not None:
             parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")
-        if (unreported := not_reported_line(channel, lang)) is not None:
-            parts.append(f"- {channel.name}: {unreported}\n")
     if actuals.unmatched:
         parts.append(to_markdown(_unmatched_rows(actuals, style), label("actuals_unmatched", lang), text_columns=2))
     if outlooks is not None:

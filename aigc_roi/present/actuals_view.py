@@ -9,7 +9,6 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from aigc_roi.model.rounding import fixed
 from aigc_roi.present.actuals import (
     WORDS,
     _furthest,
@@ -17,13 +16,14 @@ from aigc_roi.present.actuals import (
     _outlook_rows,
     _rank,
     _unmatched_rows,
-    not_reported_line,
+    flag_line,
+    mark_lines,
     source_lines,
 )
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, Prose, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.whatif.actuals import FLAG_HIGH, FLAG_LOW, Actuals, ChannelActuals, ChannelMonth
+from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
 from aigc_roi.whatif.reforecast import Outlook
 
 
@@ -76,20 +76,9 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         values = [getattr(month.actual, name) for month in months]
         if any(value is not None for value in values):
             rates.append(Column(label(WORDS[name], lang), [Text(style.percent(value)) for value in values]))
-    captions = []
-    partial = [month for month in months if month.partial and month.exported]
-    if partial:
-        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=fixed(month.covered, 0, shift=2))}"
-                         for month in partial)
-        captions.append(label("actuals_partial", lang).format(days=days))
-    unreported = [month.label for month in months if not month.exported]
-    if unreported and channel.matched_rows:
-        captions.append(label("actuals_not_exported", lang).format(months=", ".join(unreported)))
-    if (not_reported := not_reported_line(channel, lang)) is not None:
-        captions.append(not_reported)
+    captions = mark_lines(channel, lang)
     if any(month.flagged for month in months):
-        captions.append(label("actuals_flag_caption", lang).format(low=FLAG_LOW, high=FLAG_HIGH, samples=actuals.samples,
-                                                             seed=actuals.seed))
+        captions.append(flag_line(actuals, lang))
     if channel.furthest is not None:
         captions.append(_furthest(channel.furthest, style))
     elif channel.matched_rows == 0:

@@ -894,6 +894,7 @@ LABELS: dict[str, Label] = {
     "actuals_channel": Label("Channel", "渠道"),
     "actuals_label": Label("Label", "标签"),
     "actuals_partial_mark": Label("Partial", "不完整"),
+    "actuals_mark": Label("Mark", "标记"),
     "actuals_percentile_spend": Label("P(spend)", "花费分位"),
     "actuals_percentile_users": Label("P(users)", "新增分位"),
     "actuals_summary": Label(
