@@ -66,6 +66,17 @@ def test_a_payback_that_never_happens_reads_never_in_chinese_and_in_the_targets(
     assert "never (≤ 3)" in text_of(page(path)).split("Headline figures")[0]  # the missed target's actual
 
 
+def test_a_payback_target_past_the_horizon_says_the_horizon_once(tmp_path: Path) -> None:
+    from spec_example import WORKED_EXAMPLE
+
+    # The worked example never pays back in its 3 months; a target of 12 is judged by month 3, the horizon.
+    path = tmp_path / "s.yaml"
+    path.write_text(WORKED_EXAMPLE + "targets: {max_payback_months: 12}\n", encoding="utf-8")
+    row = r'<tr><td>max_payback_months</td><td>[^<]+</td><td class="n">12</td><td class="n">([^<]*)</td>'
+    assert re.findall(row, page(path)) == ["never (by month 3, the horizon)"]
+    assert re.findall(row, page(path, "--lang", "zh")) == ["未回本（截至第 3 个月，即模拟期末）"]
+
+
 def test_targets_met_and_missed_are_listed(tmp_path: Path) -> None:
     from spec_example import WORKED_EXAMPLE
 

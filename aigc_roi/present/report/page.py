@@ -218,6 +218,9 @@ def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) 
 
     # A payback target past the horizon was judged by it: the value says so.
     judged = by_horizon_note(outcome.judged_months, style.lang)
+    if judged and outcome.actual is None:
+        # "never (≤ 6)" would say the horizon a second time: "never (by month 6, the horizon)", as `check` has it.
+        return show(outcome.limit, 0), label("never", style.lang) + judged
     if outcome.passed:
         return show(outcome.limit, 0), show(outcome.actual, 0) + judged
     limit, actual = told_apart(show, outcome.limit, outcome.actual, 0)
