@@ -20,7 +20,7 @@ from aigc_roi.present.actuals import (
     mark_lines,
     source_lines,
 )
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, Prose, fixed_table, table_or_blocks
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
@@ -70,7 +70,9 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         cells = [pair(name, month, format_) for month in months]
         columns += [Column(f"{label(WORDS[name], lang)} {label('actuals_plan', lang)}", [cell[0] for cell in cells]),
                     Column(f"{label(WORDS[name], lang)} {label('actuals_actual', lang)}", [cell[1] for cell in cells])]
-    columns.append(Column(label("actuals_percentile", lang), [Text(_rank(month, "cac")) for month in months]))
+    ranks = [Text(_rank(month, "cac")) for month in months]
+    narrow = [*columns, Column(short_label("actuals_percentile", lang), ranks)]
+    columns.append(Column(label("actuals_percentile", lang), ranks))
     rates = []
     for name in ("ctr", "cvr"):
         values = [getattr(month.actual, name) for month in months]
@@ -84,14 +86,16 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
     elif channel.matched_rows == 0:
         captions.append(label("actuals_no_rows", lang))
     title = f"{channel.name} · {label('actuals_title', lang)} ({style.currency})"
-    return Group(_widest_that_fits(columns + rates, columns, title), *(Text(caption) for caption in captions))
+    return Group(_widest_that_fits((columns + rates, columns, narrow), title), *(Text(caption) for caption in captions))
 
 
-def _widest_that_fits(full: list[Column], core: list[Column], title: str) -> Fitted:
-    """Every column; else without CTR and CVR; else one block per month."""
+def _widest_that_fits(tables: tuple[list[Column], ...], title: str) -> Fitted:
+    """The first of the tables that fits (every column; without CTR and CVR; the CAC percentile under its short
+    header, zh 分位 right after the 获客成本 columns it ranks); else one block per month under the full headers."""
+    full = tables[0]
 
     def build(width: int) -> RenderableType:
-        for columns in (full, core):
+        for columns in tables:
             fitted = fixed_table(columns, width, title=title, title_justify="left")
             if fitted is not None:
                 return fitted

@@ -45,16 +45,16 @@ HELP_ZH: dict[str, str] = {
     "Write a commented starter scenario (or any bundled template) to edit.":
         "写出一个带注释的起步场景（或任一内置模板），供你修改。",
     "Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months.":
-        "用广告平台导出的报表，按渠道和计划月份对比计划与实际；--reforecast 把计划中已过去的月份改写为实际。",
-    "Scenario YAML file of the plan (needs start).": "计划的场景 YAML 文件（需要 start）。",
+        "用广告平台导出的报表，按渠道和方案月份对比方案与实际；--reforecast 把方案中已过去的月份改写为实际。",
+    "Scenario YAML file of the plan (needs start).": "方案的场景 YAML 文件（需要 start）。",
     "Ad-platform report exports: CSV or xlsx.": "广告平台导出的报表：CSV 或 xlsx。",
-    "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的计划归入渠道 NAME（可重复）。",
+    "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的广告计划归入渠道 NAME（可重复）。",
     "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
     "The first day the exports were run for (default: their first row's).": "报表所选日期范围的第一天（默认：其第一行的日期）。",
     "The last day the exports were run for (default: their last row's; platforms leave out days without spend).":
         "报表所选日期范围的最后一天（默认：其最后一行的日期；平台不导出没有花费的日子）。",
-    "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的计划写入 OUT.yaml。",
-    "Draws of the plan for percentiles and P(payback).": "计划的抽样次数，用于分位和回本概率。",
+    "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的方案写入 OUT.yaml。",
+    "Draws of the plan for percentiles and P(payback).": "方案的抽样次数，用于分位和回本概率。",
     # Arguments and options.
     "Scenario YAML file.": "场景 YAML 文件。",
     "Override one field for a what-if, by path or by name, e.g. acquisition[0].bid=25 or 'Douyin CPA.bid=25' (repeatable).":
@@ -122,7 +122,7 @@ HELP_ZH: dict[str, str] = {
     "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
         "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
     "Output format; xlsx writes the comparison, the unmatched spend and the re-forecast as sheets of --output.":
-        "输出格式；xlsx 把计划与实际对比、未匹配花费和重新预测作为工作表写入 --output。",
+        "输出格式；xlsx 把方案与实际对比、未匹配花费和重新预测作为工作表写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":

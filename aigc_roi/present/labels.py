@@ -46,8 +46,8 @@ LABELS: dict[str, Label] = {
     "peak_cash_need": Label("Peak cash need", "最大资金需求"),
     "peak_cash_month": Label("Peak cash month", "资金缺口最大月份"),
     "npv": Label("NPV", "净现值 (NPV)", short=("NPV", "净现值")),
-    "irr": Label("IRR (annual)", "内部收益率 (年化)", short=("IRR", "内部收益率")),
-    "mirr": Label("MIRR (annual)", "修正内部收益率 (年化)", short=("MIRR", "修正内部收益率")),
+    "irr": Label("IRR (annual)", "内部收益率 (IRR，年化)", short=("IRR", "内部收益率")),
+    "mirr": Label("MIRR (annual)", "修正内部收益率 (MIRR，年化)", short=("MIRR", "修正内部收益率")),
     "ltv": Label("LTV per new user", "单个新增用户 LTV"),
     "ltv_to_cac": Label("LTV : CAC (per new user / paid CAC)", "LTV : CAC (单个新增用户 / 买量 CAC)",
                         short=("LTV : CAC", "LTV : CAC")),
@@ -104,7 +104,7 @@ LABELS: dict[str, Label] = {
                           "{gate} 未通过：{channels} 在 {month} 之后不再获客。"),
     "gate_pass_probability": Label("Gate passes: {gate}", "闸门通过概率：{gate}"),
     "gates_note": Label("Every figure is the staged plan's: each sample decides its own gates.",
-                        "所有指标都是分阶段计划的结果：每个样本各自判定闸门。"),
+                        "所有指标都是分阶段方案的结果：每个样本各自判定闸门。"),
     "cohort": Label("Cohort", "同期群"),
     "cohort_contribution_in": Label("Cohort (contribution in {currency} by month)", "同期群（各月边际贡献，{currency}）"),
     "cohorts_too_wide": Label(
@@ -116,7 +116,7 @@ LABELS: dict[str, Label] = {
     "months": Label("Months", "月度现金流"),
     "channel": Label("Channel", "渠道"),
     "type": Label("Type", "类型"),
-    "spend": Label("Spend", "花费"),
+    "spend": Label("Spend", "广告支出", short=("Spend", "支出")),
     "users": Label("Users", "用户数"),
     "month": Label("Month", "月份"),
     "active_users": Label("Active users", "活跃用户", short=("Active", "活跃")),
@@ -835,7 +835,7 @@ LABELS: dict[str, Label] = {
         "Shapley 分摊：{orders} 个随机改动顺序的平均，各项之和等于总变化。",
     ),
     # aigc-roi actuals (present/actuals.py): its tables, captions and summary line.
-    "actuals_title": Label("Plan vs actual", "计划与实际"),
+    "actuals_title": Label("Plan vs actual", "方案与实际"),
     "actuals_through": Label("exports through {date}", "报表截至 {date}"),
     "actuals_month": Label("Month", "月份"),
     "actuals_spend": Label("Spend", "花费"),
@@ -844,19 +844,19 @@ LABELS: dict[str, Label] = {
     "actuals_ctr": Label("CTR", "点击率"),
     "actuals_cvr": Label("CVR", "转化率"),
     "actuals_revenue_per_user": Label("Early rev./user", "新客早期收入"),
-    "actuals_plan": Label("plan", "计划"),
+    "actuals_plan": Label("plan", "方案"),
     "actuals_actual": Label("actual", "实际"),
-    "actuals_percentile": Label("P(CAC)", "CAC 分位"),
+    "actuals_percentile": Label("P(CAC)", "获客成本 分位", short=("P(CAC)", "分位")),
     "actuals_partial": Label("* partial month: {days}", "* 不完整月份：{days}"),
     "actuals_not_exported": Label("† not in this channel's exports (they end earlier): {months}",
                                   "† 此渠道的报表未覆盖（报表更早结束）：{months}"),
     "actuals_flag_caption": Label(
         "! outside the plan's P{low:g}–P{high:g} (percentile among {samples:,} draws, seed {seed})",
-        "! 超出计划的 P{low:g}–P{high:g}（在 {samples:,} 次抽样中的分位，种子 {seed}）",
+        "! 超出方案的 P{low:g}–P{high:g}（在 {samples:,} 次抽样中的分位，种子 {seed}）",
     ),
     "actuals_furthest": Label(
         "Furthest off: {path} ({measure}) plan {plan}, actual {actual} (×{ratio})",
-        "偏差最大：{path}（{measure}）计划 {plan}，实际 {actual}（×{ratio}）",
+        "偏差最大：{path}（{measure}）方案 {plan}，实际 {actual}（×{ratio}）",
     ),
     "actuals_no_rows": Label("no export row matched this channel", "没有报表行匹配此渠道"),
     "actuals_sources": Label("Exports read", "已读取的报表"),
@@ -875,10 +875,10 @@ LABELS: dict[str, Label] = {
         "去重口径：报表中没有不带 (去重) 的同类列，改用 {columns}",
     ),
     "actuals_unmatched": Label("Unmatched spend (no channel's match)", "未匹配的花费（不属于任何渠道的 match）"),
-    "actuals_campaign": Label("Campaign", "计划"),
+    "actuals_campaign": Label("Campaign", "广告计划"),
     "actuals_no_campaign": Label("(no campaign name or id)", "（无计划名称或 ID）"),
     "actuals_file": Label("File", "文件"),
-    "actuals_reforecast": Label("Plan vs re-forecast", "计划与重新预测"),
+    "actuals_reforecast": Label("Plan vs re-forecast", "方案与重新预测"),
     "actuals_figure": Label("Figure", "指标"),
     "actuals_re": Label("re-forecast", "重新预测"),
     "actuals_npv": Label("NPV", "净现值 (NPV)"),
@@ -895,12 +895,12 @@ LABELS: dict[str, Label] = {
     "actuals_label": Label("Label", "标签"),
     "actuals_partial_mark": Label("Partial", "不完整"),
     "actuals_mark": Label("Mark", "标记"),
-    "actuals_percentile_spend": Label("P(spend)", "花费分位"),
-    "actuals_percentile_users": Label("P(users)", "新增分位"),
+    "actuals_percentile_spend": Label("P(spend)", "花费 分位"),
+    "actuals_percentile_users": Label("P(users)", "新增用户 分位"),
     "actuals_summary": Label(
         "{rows:,} rows{summed} from {files} export(s) through {through}{stated}{totals}; unmatched spend {spend} in "
         "{campaigns} campaign(s)",
-        "{files} 个报表共 {rows:,} 行{summed}，截至 {through}{stated}{totals}；{campaigns} 个计划未匹配，花费 {spend}",
+        "{files} 个报表共 {rows:,} 行{summed}，截至 {through}{stated}{totals}；{campaigns} 个广告计划未匹配，花费 {spend}",
     ),
     "actuals_rows_summed": Label(" ({read:,} read, {summed:,} summed into the same campaign-day's row)",
                                  "（读取 {read:,} 行，其中 {summed:,} 行并入同一计划同一天的行）"),
@@ -919,14 +919,14 @@ LABELS: dict[str, Label] = {
         "{file}: its rows end on {row_day}, {days:,} days before --through {stated}: its campaigns are read as "
         "spending nothing after that day, as paused ones would; if it was exported only through {row_day}, leave "
         "out --through (each export then covers its own rows' days)",
-        "{file}：数据行止于 {row_day}，比 --through {stated} 早 {days:,} 天：其计划在此后按零花费计（如同已暂停）；如果该报表只导出到 "
+        "{file}：数据行止于 {row_day}，比 --through {stated} 早 {days:,} 天：其广告计划在此后按零花费计（如同已暂停）；如果该报表只导出到 "
         "{row_day}，请去掉 --through（每个报表即按自身数据行的日期覆盖）",
     ),
     "actuals_gap_from": Label(
         "{file}: its rows start on {row_day}, {days:,} days after --from {stated}: its campaigns are read as "
         "spending nothing before that day, as ones not yet started would; if it was exported only from {row_day}, "
         "leave out --from (each export then covers its own rows' days)",
-        "{file}：数据行始于 {row_day}，比 --from {stated} 晚 {days:,} 天：其计划在此前按零花费计（如同尚未开始）；如果该报表只从 "
+        "{file}：数据行始于 {row_day}，比 --from {stated} 晚 {days:,} 天：其广告计划在此前按零花费计（如同尚未开始）；如果该报表只从 "
         "{row_day} 起导出，请去掉 --from（每个报表即按自身数据行的日期覆盖）",
     ),
     "actuals_covered_rows": Label("days covered: {first} to {through}, first to last row (or --from/--through)",
@@ -961,7 +961,7 @@ LABELS: dict[str, Label] = {
     "sheet_inputs": Label("inputs", "输入"),
     "sheet_compare": Label("compare", "方案对比"),
     "sheet_explain": Label("explain", "变化来源"),
-    "sheet_actuals": Label("actuals", "计划与实际"),
+    "sheet_actuals": Label("actuals", "方案与实际"),
     "sheet_unmatched": Label("unmatched", "未匹配花费"),
     "sheet_reforecast": Label("reforecast", "重新预测"),
     # At 80 columns with real names, things named as people name them (issue 25, helper narrow).

@@ -142,12 +142,13 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     max_bid_header = max_unit_cost_label(only, lang) if only else label("max_unit_cost", lang)
     caption = sentences(channel_notes(channels, lang) + ([] if only or not kinds else [unit_cost_words(channels, lang)]), lang)
 
-    def columns(compact: bool, drop: frozenset[str]) -> list[Column]:
+    def columns(compact: bool, drop: frozenset[str], narrow: bool = False) -> list[Column]:
         built = {
             "channel": Column(label("channel", lang), [Text(visible(name)) for name in names], numeric=False),
             "type": Column(label("type", lang), [Text(channel_type_label(channel.type, lang)) for channel in channels],
                            numeric=False),
-            "spend": _money_column(label("spend", lang), [c.spend for c in channels], style, compact),
+            "spend": _money_column((short_label if narrow else label)("spend", lang), [c.spend for c in channels], style,
+                                   compact),
             "users": _money_column(label("users", lang), [c.users for c in channels], style, compact, count=True),
             "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c.roas)) for c in channels]),
@@ -159,11 +160,14 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
         return [column for key, column in built.items() if key not in drop]
 
     def build(width: int) -> RenderableType:
-        # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, roas, then ltv_to_cac.
-        for compact, drop in ((False, frozenset()), (True, frozenset()), (True, frozenset({"ltv"})),
-                              (True, frozenset({"ltv", "type"})), (True, frozenset({"ltv", "type", "roas"})),
-                              (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}))):
-            table = fixed_table(columns(compact, drop), width, title=label("channels", lang), title_justify="left",
+        # Least needed first: a channel's ltv (its ltv_to_cac and cac say it), the type, then (after the spend's
+        # header shrinks to its short form, zh 支出 for 广告支出) roas and ltv_to_cac.
+        for compact, drop, narrow in ((False, frozenset(), False), (True, frozenset(), False),
+                                      (True, frozenset({"ltv"}), False), (True, frozenset({"ltv", "type"}), False),
+                                      (True, frozenset({"ltv", "type"}), True),
+                                      (True, frozenset({"ltv", "type", "roas"}), True),
+                                      (True, frozenset({"ltv", "type", "roas", "ltv_to_cac"}), True)):
+            table = fixed_table(columns(compact, drop, narrow), width, title=label("channels", lang), title_justify="left",
                                 caption=caption, caption_justify="left")
             if table is not None:
                 return table

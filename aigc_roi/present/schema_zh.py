@@ -195,7 +195,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Extra compute per subscriber in force per month (default 0).": "每个在订用户每月额外的算力成本（默认 0）。",
     "Gates": "闸门",
     "A staged plan: tests evaluated in order; a failed test stops its channels and the next ones.":
-        "分阶段计划：按顺序评估各项测试；测试未通过则其渠道及后续渠道停止投放。",
+        "分阶段方案：按顺序评估各项测试；测试未通过则其渠道及后续渠道停止投放。",
     "A test that decides whether channels keep running.": "决定渠道是否继续投放的测试。",
     "After month": "测试截止月",
     "The test runs in months 1..after_month (1..horizon_months - 1).": "测试在第 1..after_month 月进行（1..horizon_months - 1）。",

@@ -173,8 +173,9 @@ def _markdown_figures(report: RunReport, style: NumberStyle) -> Table:
 
 def _markdown_channels(report: RunReport, style: NumberStyle) -> Table:
     lang = style.lang
-    header = [short_label(key, lang) for key in ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost",
-                                                 "channel_ltv", "channel_ltv_to_cac")]
+    # A markdown table has room for the spend's full name (广告支出, as in the figures).
+    keys = ("channel", "type", "spend", "users", "cac", "roas", "roi", "max_unit_cost", "channel_ltv", "channel_ltv_to_cac")
+    header = [(label if key == "spend" else short_label)(key, lang) for key in keys]
     rows = [[name, channel_type_label(channel.type, lang),
              style.money(channel.spend, 0), style.count(channel.users), style.money(channel.cac),
              style.ratio(channel.roas), style.percent(channel.roi),

@@ -75,7 +75,7 @@ def test_xlsx_in_chinese_has_chinese_headers_and_wide_columns(example: Path, tmp
     # Sheets named in Chinese too; the channel's type by its Chinese name.
     assert workbook.sheetnames == ["核心指标", "渠道", "月度现金流", "同期群", "输入"]
     channels = workbook["渠道"]
-    assert [cell.value for cell in channels[1]][:4] == ["渠道", "类型", "花费 (CNY)", "用户数"]
+    assert [cell.value for cell in channels[1]][:4] == ["渠道", "类型", "广告支出 (CNY)", "用户数"]
     assert channels.cell(2, 2).value == "按转化付费"
     figures = workbook["核心指标"]
     assert figures.cell(2, 1).value == "广告支出"

@@ -110,8 +110,8 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
      "未知字段 'a'；可用字段：name, retention（位于 a.yaml 的 --variant 'cheap'）"),
     ("expected a number >= 0, found 'x' (in b (1).yaml)", "应为 ≥ 0 的数字，实际为 'x'（位于 b (1).yaml）"),
     # An option's name may hold a colon: --map NAME=GLOB with a colon in NAME.
-    ("--map x: y=dy_*: expected a channel of the plan (A, B), found 'x: y'", "--map x: y=dy_*：应为计划中的渠道（A, B），实际为 'x: y'"),
-    ("--map x=dy_*: expected a channel of the plan (none), found 'x'", "--map x=dy_*：应为计划中的渠道（计划中没有渠道），实际为 'x'"),
+    ("--map x: y=dy_*: expected a channel of the plan (A, B), found 'x: y'", "--map x: y=dy_*：应为方案中的渠道（A, B），实际为 'x: y'"),
+    ("--map x=dy_*: expected a channel of the plan (none), found 'x'", "--map x=dy_*：应为方案中的渠道（方案中没有渠道），实际为 'x'"),
     ("--budget: expected a finite number, found '1e999'", "--budget：应为有限的数字，实际为 '1e999'"),
     # An option where a value should be (cli/edge.py).
     ("expected a value, found --lang, an option of simulate", "应为一个值，实际为 simulate 的选项 --lang"),
@@ -121,7 +121,7 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
     ("the scenarios are in CNY and USD: amounts in different currencies cannot be compared",
      "各场景的币种分别为 CNY、USD：不同币种的金额无法比较"),
     ("the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
-     "计划没有起始月份：请添加 start: YYYY-MM，以便把报表的日期放入计划月份"),
+     "方案没有起始月份：请添加 start: YYYY-MM，以便把报表的日期放入方案月份"),
     ("Feed ads: bid is not one number or range; a re-forecast rewrites only those",
      "Feed ads：bid 不是单个数字或区间；重新预测只改写这两种取值"),
     ("Feed ads: a re-forecast cannot rewrite a channel of type organic", "Feed ads：重新预测无法改写 organic 类型的渠道"),
@@ -136,11 +136,11 @@ def test_allocate_and_compare_refusals_are_chinese(message: str, chinese: str) -
 @pytest.mark.parametrize(("reason", "chinese"), [
     ("it spent 50,000.00 for no new users", "花费 5.00万 却没有新增用户"),
     ("it spent 5,000.00 for no impressions", "花费 5,000.00 却没有展示"),
-    ("it spent 30,000.00 where the plan has no posts", "花费 3.00万，而计划中没有发帖"),
+    ("it spent 30,000.00 where the plan has no posts", "花费 3.00万，而方案中没有发帖"),
     ("it reports 12,000 new users for no spend on a budget", "按预算投放却没有花费，报表中有 1.2万 个新增用户"),
     ("it reports 12 new users from no clicks", "没有点击，报表中却有 12 个新增用户"),
     ("12,000 new users from 9,000 clicks is a cvr above 100%", "9,000 次点击带来 1.2万 个新增用户，转化率超过 100%"),
-    ("the plan's posts reach no users", "计划中的发帖触达不到任何用户"),
+    ("the plan's posts reach no users", "方案中的发帖触达不到任何用户"),
 ])
 def test_why_a_reforecast_cannot_express_a_month_is_chinese(reason: str, chinese: str) -> None:
     message = f"Douyin CPA 2025-01: {reason}; the re-forecast cannot express that month"

@@ -65,7 +65,7 @@ def test_a_what_if_page_in_chinese(committed: tuple[Path, str]) -> None:
     path, head = committed
     html = report(path, *SET, "--lang", "zh")
     assert f"提交: <code>{head}</code>（--set 之前的文件）" in html
-    assert "假设分析：文件经上方 --set 取值修改后的结果，并非文件所写的计划" in text_of(html)
+    assert "假设分析：文件经上方 --set 取值修改后的结果，并非文件所写的方案" in text_of(html)
     written = inputs_of(html)
     assert written["acquisition[0].bid"] == "15（--set；文件：20）"
     assert written["discount_rate"] == "0.1（--set；文件中没有）"

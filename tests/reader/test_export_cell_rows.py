@@ -271,8 +271,8 @@ def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
         f"{files[1]}:2:3: spend: 应为数字，实际为 '3.2%'；百分比不是金额或数量",
         f"{files[1]}:3:1: date: 应为 YYYY-MM-DD 格式的日期，实际为 '2025-02-30'（没有这一天：2025-02 只有 28 天）",
         # A $ amount in a generic sheet, whose money is the plan's CNY: refused at the cell.
-        f"{files[1]}:3:3: spend: 应为以 CNY 计的金额（计划的币种），实际为 '$5'；actuals 不做币种换算：请把报表换算为 CNY，"
-        "或把计划换算为 USD",
+        f"{files[1]}:3:3: spend: 应为以 CNY 计的金额（方案的币种），实际为 '$5'；actuals 不做币种换算：请把报表换算为 CNY，"
+        "或把方案换算为 USD",
         f"{files[2]}:1:3: 消耗(千元): 应为货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种），实际为 '千元'",
         f"{files[3]}:2:3: 消耗(元): 应为以 CNY 计的金额，实际为 '$5'",
         f"{files[4]}:1:4: revenue (CNY): 应为与花费列相同的币种 USD，实际为 CNY",

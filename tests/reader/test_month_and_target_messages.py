@@ -94,7 +94,7 @@ def test_a_target_or_a_threshold_written_as_a_range() -> None:
     ("expected a month within 1..18, found '2025-06'; months are counted from start (2025-01 is month 1): "
      "2025-06 is month 6", "应为 1..18 之内的月份，实际为 '2025-06'；月份从 start 起算（2025-01 为第 1 月）：2025-06 是第 6 月"),
     ("expected a month within 1..18, found '2024-06'; a month of the plan is a number, 1 for its first, not a date",
-     "应为 1..18 之内的月份，实际为 '2024-06'；计划的月份写作数字（第一个月为 1），不是日期"),
+     "应为 1..18 之内的月份，实际为 '2024-06'；方案的月份写作数字（第一个月为 1），不是日期"),
     ("expected a number, found '0.1..0.3'; a target is one number, not a range",
      "应为数字，实际为 '0.1..0.3'；目标是一个数，不是区间"),
     ("expected a number >= 0, found '0.5..1'; this field is one number, not a range",

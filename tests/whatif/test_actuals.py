@@ -158,7 +158,7 @@ def test_bad_export_gives_no_output(tmp_path: Path, files: tuple[Path, Path]) ->
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"{export}:2:3: spend: 应为 ≥ 0 的金额，实际为 '-1'",
-        f"{export}:3:1: date: 应为 2025-01-01..2025-06-30 之内的日期（计划的第 1..6 月），实际为 2025-09-01",
+        f"{export}:3:1: date: 应为 2025-01-01..2025-06-30 之内的日期（方案的第 1..6 月），实际为 2025-09-01",
     ]
 
 
@@ -198,7 +198,7 @@ def test_summary_on_stderr(files: tuple[Path, Path]) -> None:
     plan, export = files
     result = invoke(["actuals", str(plan), str(export), "--format", "json", "--lang", "zh"])
     # Five rows, of which brand_x's 5,000 and feed_1's 40,000 (no --map for Feed) belong to no channel.
-    assert result.stderr == "1 个报表共 5 行，截至 2025-02-14；2 个计划未匹配，花费 4.50万\n"
+    assert result.stderr == "1 个报表共 5 行，截至 2025-02-14；2 个广告计划未匹配，花费 4.50万\n"
     assert invoke(["actuals", str(plan), str(export), "-q"]).stderr == ""
 
 

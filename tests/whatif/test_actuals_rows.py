@@ -47,12 +47,12 @@ def test_duplicates_and_totals_in_chinese(tmp_path: Path, plan: Path) -> None:
     result = invoke(["actuals", str(plan), str(first), str(sheet), "--lang", "zh"])
     assert result.stderr == (f"{sheet}:2:2: campaign: 应为每天每个计划一行（或用 --sum-duplicates），"
                              f"实际为 2025-03-01 'dy_a' 重复（首次在 {first}:2:2）；"
-                             "不注明平台的报表（通用 CSV、无法判断平台的后台报表）会与每个报表的计划比对\n")
+                             "不注明平台的报表（通用 CSV、无法判断平台的后台报表）会与每个报表的广告计划比对\n")
     totals = tmp_path / "totals.csv"
     totals.write_text("日期,计划名称,消耗(元)\n2025-03-01,抖音A,100\n合计,,100\n", encoding="utf-8")
     result = invoke(["actuals", str(plan), str(totals), "-f", "json", "--lang", "zh"])
     assert result.stderr.splitlines()[0] == (
-        "1 个报表共 1 行，截至 2025-03-01；作为合计行跳过：合计 100.00（1 行）；0 个计划未匹配，花费 0.00")
+        "1 个报表共 1 行，截至 2025-03-01；作为合计行跳过：合计 100.00（1 行）；0 个广告计划未匹配，花费 0.00")
     english = invoke(["actuals", str(plan), str(totals), "-f", "json"])
     assert english.stderr.splitlines()[0] == (
         "1 rows from 1 export(s) through 2025-03-01; skipped as totals: 合计 100.00 (1 row(s)); unmatched spend 0.00 "
@@ -71,5 +71,5 @@ def test_an_export_in_yuan_against_a_plan_in_dollars_is_refused(tmp_path: Path, 
     assert result.stderr == (f"{export}:1:3: 消耗(元): expected money in USD (the plan's currency), found 元 (CNY); "
                              "actuals converts no currency: convert the export to USD, or the plan to CNY\n")
     zh = invoke(["actuals", str(plan), str(export), "--lang", "zh"])
-    assert zh.stderr == (f"{export}:1:3: 消耗(元): 应为以 USD 计的金额（计划的币种），实际为 元 (CNY)；"
-                         "actuals 不做币种换算：请把报表换算为 USD，或把计划换算为 CNY\n")
+    assert zh.stderr == (f"{export}:1:3: 消耗(元): 应为以 USD 计的金额（方案的币种），实际为 元 (CNY)；"
+                         "actuals 不做币种换算：请把报表换算为 USD，或把方案换算为 CNY\n")

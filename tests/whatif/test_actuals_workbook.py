@@ -16,10 +16,10 @@ from test_actuals_reforecast import needs_by_month
 HEADERS = {
     "en": ["Channel", "Month", "Label", "Partial", "Spend plan (CNY)", "Spend actual (CNY)", "New users plan",
            "New users actual", "CAC plan (CNY)", "CAC actual (CNY)"],
-    "zh": ["渠道", "月份", "标签", "不完整", "花费 计划 (CNY)", "花费 实际 (CNY)", "新增用户 计划", "新增用户 实际",
-           "获客成本 计划 (CNY)", "获客成本 实际 (CNY)"],
+    "zh": ["渠道", "月份", "标签", "不完整", "花费 方案 (CNY)", "花费 实际 (CNY)", "新增用户 方案", "新增用户 实际",
+           "获客成本 方案 (CNY)", "获客成本 实际 (CNY)"],
 }
-SHEETS = {"en": ["actuals", "unmatched"], "zh": ["计划与实际", "未匹配花费"]}
+SHEETS = {"en": ["actuals", "unmatched"], "zh": ["方案与实际", "未匹配花费"]}
 
 
 def _workbook(tmp_path: Path, export: str, *args: str) -> openpyxl.Workbook:
@@ -45,14 +45,14 @@ def test_actuals_xlsx_holds_numbers_a_formula_can_use(tmp_path: Path, lang: str)
     # No channel matches feed_1 (Feed has no match list) nor brand_x.
     unmatched = workbook.worksheets[1]
     assert [cell.value for cell in unmatched[1]] == (["File", "Campaign", "Spend (CNY)"] if lang == "en"
-                                                     else ["文件", "计划", "花费 (CNY)"])
+                                                     else ["文件", "广告计划", "花费 (CNY)"])
     assert set(unmatched.iter_rows(min_row=2, values_only=True)) == {(str(tmp_path / "export.csv"), "feed_1", 40_000),
                                                                     (str(tmp_path / "export.csv"), "brand_x", 5_000)}
 
 
 @needs_by_month
 @pytest.mark.parametrize(("lang", "sheet", "header"), [("en", "reforecast", ["Figure", "plan", "re-forecast", "Note"]),
-                                                       ("zh", "重新预测", ["指标", "计划", "重新预测", "说明"])])
+                                                       ("zh", "重新预测", ["指标", "方案", "重新预测", "说明"])])
 def test_the_reforecast_sheet_formats_each_figure(tmp_path: Path, lang: str, sheet: str, header: list[str]) -> None:
     workbook = _workbook(tmp_path, REFORECAST_EXPORT, "--map", "Feed=feed_*", "--reforecast", str(tmp_path / "re.yaml"),
                          "--lang", lang)
@@ -63,7 +63,7 @@ def test_the_reforecast_sheet_formats_each_figure(tmp_path: Path, lang: str, she
     assert [row[2].number_format for row in (npv, peak, chance)] == ["#,##0", "#,##0", "0.00%"]
     # Six months of a 0.5 churn never earn back the ad spend, plan or re-forecast: empty cells, and a note why.
     assert (payback[1].value, payback[2].value) == (None, None)
-    assert payback[3].value == ("plan: never; re-forecast: never" if lang == "en" else "计划：未回本；重新预测：未回本")
+    assert payback[3].value == ("plan: never; re-forecast: never" if lang == "en" else "方案：未回本；重新预测：未回本")
     assert npv[3].value is None
     # January bought 4,000 users instead of 5,000 for the same 100,000: 1,000 users fewer, each worth
     # 10 x (1 + 0.5 + ... + 0.5^5) = 19.6875 over the six months (no discounting, no serving).

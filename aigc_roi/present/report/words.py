@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Plan report", "投放计划报告"),
+    "title": ("Plan report", "投放方案报告"),
     "verdict": ("Verdict", "结论"),
     "pays_back": ("Pays back in month {month}{label} and stays paid back.",
                   "第 {month} 个月{label}回本，此后不再跌破。"),
@@ -44,7 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
                       "per 1,000 impressions, per post or per month), so it is written under the bars, not drawn.",
                       "条形均为每个用户的金额，同一比例尺。最高出价按渠道自己的单位计（每个用户、每千次展示、每篇或每月），"
                       "所以写在条形下方，不画成条形。"),
-    "no_channels": ("The plan buys no users.", "计划没有付费渠道。"),
+    "no_channels": ("The plan buys no users.", "方案没有付费渠道。"),
     "cohorts": ("Contribution by cohort and month ({currency})", "各月新增用户的逐月贡献（{currency}）"),
     "cohorts_note": ("Darker is larger; hatched cells are losses. Rows: the month users joined; columns: calendar months{grouped}.",
                      "颜色越深数值越大；斜线格为亏损。行：用户加入月份；列：自然月{grouped}。"),
@@ -76,7 +76,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "commit_before_set": ("{commit}, the file before --set", "{commit}（--set 之前的文件）"),
     "what_if": ("What-if: the file changed by the --set values above, not the plan as written; "
                 "the inputs table shows what the file says.",
-                "假设分析：文件经上方 --set 取值修改后的结果，并非文件所写的计划；输入表列出文件原值。"),
+                "假设分析：文件经上方 --set 取值修改后的结果，并非文件所写的方案；输入表列出文件原值。"),
     "version": ("aigc-roi version", "aigc-roi 版本"),
     "date": ("Date", "日期"),
     "formulas": ("Definitions (docs/formulas.md)", "定义（docs/formulas.md）"),
