@@ -210,6 +210,9 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         return label(WARNING_LABELS[warning.code], lang)
     key: str = warning.code
     if key == "on_minimum" and channel.minimum == 0:
+        if channel.best.marginal_roas < 1:
+            return label("allocate_warning_gets_nothing_below_one", lang).format(
+                channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
         key = "gets_nothing"
     return label(WARNING_LABELS[key], lang).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0),

@@ -431,6 +431,10 @@ LABELS: dict[str, Label] = {
         "{channel} gets nothing at the best split: its first yuan returns less than the others' last.",
         "{channel} 在最优分配中没有预算：它的第一元钱的回报低于其他渠道的最后一元钱。",
     ),
+    "allocate_warning_gets_nothing_below_one": Label(
+        "{channel} gets nothing at the best split: its first yuan returns {roas} in revenue, less than the yuan itself.",
+        "{channel} 在最优分配中没有预算：它的第一元钱只带来 {roas} 元收入，不到这一元本身。",
+    ),
     "allocate_warning_on_maximum": Label(
         "{channel} sits on its maximum ({amount}): the objective would put more money in.",
         "{channel} 位于上限 ({amount})：目标希望投入更多资金。",

@@ -133,6 +133,8 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
             found.append(AllocationWarning("locked", channel.name))
     slots = [(phase, column) for phase in phases for column in phase.columns]
     failed = [gate for gate in gates if gate.best == 0]
+    # A channel on a minimum of 0 gets nothing: its next yuan is its first, which that warning's sentence prices.
+    empty: set[str] = set()
     for c, channel in enumerate(movable):
         # Where a gate failing at the best split stops the channel, it buys nothing whatever its budget: the gate's
         # warning says why, not its minimum or maximum.
@@ -142,10 +144,12 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
             continue
         if np.all(best[member] <= space.lower[member] + tolerance[member]):
             found.append(AllocationWarning("on_minimum", channel.name))
+            if channel.minimum == 0:
+                empty.add(channel.name)
         if np.all(best[member] >= space.upper[member] - tolerance[member]):
             found.append(AllocationWarning("on_maximum", channel.name))
     for channel in movable:
-        if channel.best.marginal_roas < 1:
+        if channel.best.marginal_roas < 1 and channel.name not in empty:
             found.append(AllocationWarning("marginal_roas_below_one", channel.name))
     found += [AllocationWarning("constraint_not_met", name) for name, check in checks.items() if not check.met]
     if gates:

@@ -116,6 +116,22 @@ def test_linear_channels_curve_pays_four_per_extra_yuan(tmp_path: Path) -> None:
             "message": "Dear gets nothing at the best split: its first yuan returns less than the others' last."} in data["warnings"]
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Dear gets nothing at the best split: its first yuan returns 0.50 in revenue, less than the yuan itself."),
+    ("zh", "Dear 在最优分配中没有预算：它的第一元钱只带来 0.50 元收入，不到这一元本身。"),
+])
+def test_a_channel_that_gets_nothing_is_one_warning_with_its_first_yuan(tmp_path: Path, lang: str, sentence: str) -> None:
+    """Dear buys a user worth 100 for 200: its first yuan returns 100/200 = 0.50 in revenue, so it gets nothing. That
+    zero budget's next yuan is its first: one sentence says both, not a second about the next yuan."""
+    path = _write(tmp_path, LINEAR.replace("bid: 40", "bid: 200"))
+    data = _json(path, "--budget", "1e5", "--objective", "net_cash", "--lang", lang)
+    assert data["best"]["split"] == pytest.approx({"Cheap": 100_000, "Dear": 0}, abs=1e-3)
+    assert [warning["code"] for warning in data["warnings"] if warning["channel"] == "Dear"] == ["on_minimum"]
+    result = invoke(["allocate", str(path), "--budget", "1e5", "--objective", "net_cash", "--lang", lang])
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if "Dear" in line and line.startswith("!")] == [f"! {sentence}"]
+
+
 @pytest.mark.parametrize("budget", ["100万", "1m", "1_000_000", "1e6", "1000k"])
 def test_budget_reads_the_file_number_grammar(tmp_path: Path, budget: str) -> None:
     data = _json(_write(tmp_path, LINEAR), "--budget", budget, "--objective", "net_cash")
