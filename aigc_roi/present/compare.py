@@ -23,7 +23,7 @@ from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_label
+from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.compare import Comparison
@@ -196,9 +196,9 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
             shares = ["defined_share", *(["undefined_share"] if BY_NAME[name].over is not None else [])]
             rows += [[name, key, *(summary.get(key, 0.0) for summary in summaries), ""] for key in shares]
         elif any(share_note(name, scenario, style) for scenario in scenarios):
-            rows.append([name, share_label(name, style.lang),
+            rows.append([name, label("defined_share", style.lang),
                          *(defined_cell(name, summary["defined_share"], summary.get("undefined_share", 0.0),
-                                        scenario["distribution"]["samples"], style, bare=True)
+                                        scenario["distribution"]["samples"], style)
                            for scenario, summary in zip(scenarios, summaries, strict=True)), ""])
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]

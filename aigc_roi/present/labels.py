@@ -239,9 +239,6 @@ LABELS: dict[str, Label] = {
     ),
     "mean": Label("Mean", "均值"),
     "defined_share": Label("Defined in", "有定义的比例"),
-    # A payback counted in months is never none: its share row holds the samples that never pay back.
-    "never_row": Label("Never", "未回本"),
-    "defined_or_never": Label("Defined in / never", "有定义的比例 / 未回本"),
     "chances": Label("Chances", "概率"),
     "condition": Label("Condition", "条件"),
     "chance": Label("Chance", "概率"),

@@ -72,9 +72,6 @@ class Column:
     grows_first: bool = False
     """Widened to its natural width before the others grow (a label column squeezed to a few characters
     a line while wide headers keep their room reads worse than those headers wrapped)."""
-    blocks: Sequence[tuple[str, Text]] | None = None
-    """Each row's label and cell when the rows turn to blocks, where a row's differs from the header's: a column of
-    defined shares and never shares is one "Never" row in a payback's block."""
 
 
 def _lines(text: str) -> list[str]:
@@ -328,8 +325,7 @@ def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitt
         fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
         if fitted is not None:
             return fitted
-        records = [(name.plain, [(column.header, [column.cells[i]]) if column.blocks is None
-                                 else (column.blocks[i][0], [column.blocks[i][1]]) for column in columns[1:]])
+        records = [(name.plain, [(column.header, [column.cells[i]]) for column in columns[1:]])
                    for i, name in enumerate(columns[0].cells)]
         return vertical(title, records, caption, width)
 

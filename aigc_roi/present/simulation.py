@@ -9,7 +9,6 @@ nothing without that.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -158,7 +157,7 @@ def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     lang = style.lang
     never = label("never", lang)
     header = [label("figure", lang), label("mean", lang), *(percentile_key(q).upper() for q in simulation.percentiles),
-              share_header(simulation.figures, lang)]
+              label("defined_share", lang)]
     rows = [[label(name, lang), *_summary_cells(name, summary, simulation, style, never)]
             for name, summary in simulation.figures.items()]
     return header, rows
@@ -178,32 +177,14 @@ def _summary_cells(name: str, summary: FigureSummary, simulation: Simulation, st
     return [*cells, defined_cell(name, summary.defined_share, summary.undefined_share, simulation.samples, style)]
 
 
-def share_label(name: str, lang: str) -> str:
-    """A figure's share row (a card, a compared figure): "Never" for a payback counted in months, else "Defined in"."""
-    return label("never_row" if rules_of(name).none == "never" else "defined_share", lang)
-
-
-def share_header(names: Iterable[str], lang: str) -> str:
-    """The share column's header, naming what its cells hold: defined shares, never shares ("never 30.00%") or both."""
-    nevers = {rules_of(name).none == "never" for name in names}
-    return label("defined_or_never" if len(nevers) > 1 else "never_row" if True in nevers else "defined_share", lang)
-
-
-def share_blocks(simulation: Simulation, style: NumberStyle) -> list[tuple[str, str]]:
-    """Each figure's share row in a card: its label and the share, the word "never" left to the label."""
-    return [(share_label(name, style.lang),
-             defined_cell(name, summary.defined_share, summary.undefined_share, simulation.samples, style, bare=True))
-            for name, summary in simulation.figures.items()]
-
-
 def defined_cell(name: str, defined_share: float, undefined_share: float, samples: int, style: NumberStyle,
-                 worded: bool = False, bare: bool = False) -> str:
+                 worded: bool = False) -> str:
     """A figure's "Defined in" cell, on the base its percentiles are over (docs/simulate.md): the share of samples
     where it is defined (``worded``: "defined in 22.41%", beside a compared cell); for a payback counted in months,
     whose percentiles rank "never" last, the share that never pays back ("never 30.00%"), beside its median's
     "never" and its mean over the samples that pay back; for one computed over another figure that is none in some
     samples (a CAC payback without a CAC), that share of all samples, and the never share of the rest, the samples
-    its percentiles are over. ``bare``: a never share alone ("30.00%"), where its row's label says "Never"."""
+    its percentiles are over."""
     lang = style.lang
     defined, undefined = round(defined_share * samples), round(undefined_share * samples)
     rules = rules_of(name)
@@ -213,8 +194,6 @@ def defined_cell(name: str, defined_share: float, undefined_share: float, sample
     if undefined >= samples:
         return NONE
     rest = samples - undefined
-    if bare and not undefined:
-        return style.share(rest - defined, rest)
     never = label("never_share", lang).format(never=label("never", lang), share=style.share(rest - defined, rest))
     if not undefined:
         return never

@@ -78,12 +78,3 @@ def test_compare_rows_carry_the_defined_share_in_csv_and_beside_the_cell_in_mark
     _, shown = distribution_rows([a, same], EN)
     assert not any(row[1] == "Defined in" for row in shown)
     assert ["roi", "P50", "10.00%", "20.00%", "C"] in shown
-
-
-@pytest.mark.parametrize(("style", "name"), [(EN, "Never"), (ZH, "未回本")])
-def test_a_compared_payback_share_row_is_its_never_share(style: NumberStyle, name: str) -> None:
-    # Paying back in 30% and 55% of the samples: never in 70% and 45%, a row named for that, not "Defined in".
-    a = scenario("A", {"payback_month": summary(None, 0.3)})
-    b = scenario("B", {"payback_month": summary(11, 0.55)})
-    _, styled = distribution_rows([a, b], style)
-    assert ["payback_month", name, "70.00%", "45.00%", ""] in styled
