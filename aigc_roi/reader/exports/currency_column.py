@@ -9,10 +9,8 @@ nothing (empty, a dash, ``N/A``) leaves the row's money as the export's.
 
 from __future__ import annotations
 
-from aigc_roi.reader.exports.cells import Amounts, CellError, shown
+from aigc_roi.reader.exports.cells import NOTHING, Amounts, CellError, shown
 from aigc_roi.reader.exports.units import money_unit
-
-_STATES_NONE = frozenset({"", "n/a", "null", "/"})
 
 
 class CurrencyCells:
@@ -23,7 +21,7 @@ class CurrencyCells:
     def check(self, cell: object) -> None:
         """``CellError`` for a cell that names no currency, or (the first time) one other than the plan's."""
         text = str(cell).strip()
-        if text.lower() in _STATES_NONE or not text.strip("-—–"):
+        if text.lower() in NOTHING or not text.strip("-—–"):
             return
         unit = money_unit(text.upper() if text.isascii() else text)
         if unit is None or unit.scale != 1.0:

@@ -85,12 +85,11 @@ class TotalsRows:
         for index in self.undated:
             if is_totals_label(text := str(cells[index])):
                 return text.strip()
-        labels = [text.strip() for index in self.campaign if is_totals_label(text := str(cells[index]))]
-        if not labels or self._has_id(cells):
+        found = [(text.strip(), word) for index in self.campaign
+                 if (word := totals_word(text := str(cells[index]))) is not None]
+        if not found or self._has_id(cells):
             return None
-        label = labels[0]
-        word = totals_word(label)
-        assert word is not None
+        label, word = found[0]
         if not self._dated(cells) or (self.console and not names(self.globs, label, word)):
             return label
         return None
