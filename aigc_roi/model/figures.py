@@ -60,6 +60,13 @@ class Figure:
     months table does (``6 (2025-06)``) where the plan has a ``start``; not a count of months."""
 
     @property
+    def undefined_for(self) -> str | None:
+        """The figure whose state leaves this one nothing to say in a sample: the one it is computed ``over`` (none
+        there) or the one it ``needs`` (0 there). A sampled distribution leaves such samples out and counts them
+        apart (whatif/simulate.py, ``FigureSummary.undefined_share``)."""
+        return self.over or self.needs
+
+    @property
     def never_ranks_last(self) -> bool:
         """In percentiles none ranks after every month: "never" is the latest payback there is."""
         return self.none == "never"

@@ -193,7 +193,7 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
             cells = values if style is None else [figure_text(name, value, style, never) for value in values]
             rows.append([name, key if style is None else key.upper(), *cells, best if key == "p50" else ""])
         if style is None:
-            shares = ["defined_share", *(["undefined_share"] if BY_NAME[name].over is not None else [])]
+            shares = ["defined_share", *(["undefined_share"] if BY_NAME[name].undefined_for is not None else [])]
             rows += [[name, key, *(summary.get(key, 0.0) for summary in summaries), ""] for key in shares]
         elif any(share_note(name, scenario, style) for scenario in scenarios):
             rows.append([name, label("defined_share", style.lang),

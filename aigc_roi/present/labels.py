@@ -980,9 +980,10 @@ LABELS: dict[str, Label] = {
                                "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
     "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),
     "never_share": Label("{never} {share}", "{never} {share}"),
-    # A figure computed over another that is none in some samples (model/figures.py Figure.over): each share on
-    # its own base, the never share on the samples its percentiles are over.
+    # A figure that says nothing where another is none or 0 in some samples (model/figures.py
+    # Figure.undefined_for): each share on its own base, the never share on the samples its percentiles are over.
     "undefined_over_cac": Label("no CAC in {share} of all", "全部样本中无获客成本 {share}"),
+    "undefined_without_ad_spend": Label("no ad spend in {share} of all", "全部样本中无广告支出 {share}"),
     "never_of_rest": Label("{undefined} · {never} of the rest", "{undefined} · 其余样本中{never}"),
     "chance_undefined": Label("{none} ({why})", "{none}（{why}）"),
     "defined_in_share": Label("defined in {share}", "有定义 {share}"),

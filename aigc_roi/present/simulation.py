@@ -44,8 +44,9 @@ UNDEFINED_CHANCE = {"roi_positive": "no_ad_spend"}
 """A chance whose figure is defined in no sample (whatif/simulate.py) -> why, as `run` says it."""
 
 
-UNDEFINED_OVER = {"cac": "undefined_over_cac"}
-"""The figure another is computed over (model/figures.py ``Figure.over``) -> how the share where it is none reads."""
+UNDEFINED_OVER = {"cac": "undefined_over_cac", "ad_spend": "undefined_without_ad_spend"}
+"""The figure whose state leaves another nothing to say (model/figures.py ``Figure.undefined_for``) -> how the share
+of those samples reads."""
 
 
 def percentile_key(q: float) -> str:
@@ -83,9 +84,9 @@ def distribution_json(simulation: Simulation) -> dict[str, Any]:
 
 
 def _undefined(name: str, summary: FigureSummary) -> dict[str, float]:
-    """``undefined_share`` of a figure computed over another (model/figures.py ``Figure.over``): the samples where
-    that one is none, which its mean and percentiles leave out; nothing for the other figures."""
-    return {} if rules_of(name).over is None else {"undefined_share": summary.undefined_share}
+    """``undefined_share`` of a figure that says nothing where another is none or 0 (model/figures.py
+    ``Figure.undefined_for``): those samples, which its mean and percentiles leave out; nothing for other figures."""
+    return {} if rules_of(name).undefined_for is None else {"undefined_share": summary.undefined_share}
 
 
 def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
@@ -165,8 +166,8 @@ def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
 
 def _summary_cells(name: str, summary: FigureSummary, simulation: Simulation, style: NumberStyle,
                    never: str) -> list[str]:
-    """A figure's mean, percentiles and share; a figure none in every draw because the one it is computed over is
-    (a CAC payback without paid users) reads an em dash throughout, not "never"."""
+    """A figure's mean, percentiles and share; a figure that says nothing in every draw (a CAC payback without paid
+    users, a paid payback without ad spend: ``moot_samples``) reads an em dash throughout, not "never" nor 1."""
     if summary.undefined_share >= 1.0:
         cells = [NONE] * (1 + len(simulation.percentiles))
     else:
@@ -198,7 +199,7 @@ def defined_cell(name: str, defined_share: float, undefined_share: float, sample
     if not undefined:
         return never
     return label("never_of_rest", lang).format(
-        undefined=label(UNDEFINED_OVER[rules.over or ""], lang).format(share=style.share(undefined, samples)), never=never)
+        undefined=label(UNDEFINED_OVER[rules.undefined_for or ""], lang).format(share=style.share(undefined, samples)), never=never)
 
 
 def probability_rows(simulation: Simulation, style: NumberStyle) -> Rows:

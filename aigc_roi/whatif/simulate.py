@@ -92,7 +92,7 @@ Decisions where the spec is silent:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -142,9 +142,9 @@ class FigureSummary:
     percentiles: dict[float, float | None]
     """Requested percentile (e.g. 5) -> value; None where it falls among "none" samples."""
     undefined_share: float = 0.0
-    """Share of samples where the figure it is computed over (model/figures.py ``Figure.over``) is none, so it is
-    none for that reason and not its own: a CAC payback of a draw without paid users never "never" pays back. The
-    mean and percentiles are over the other samples."""
+    """Share of samples where the figure says nothing for another's reason (``moot_samples``): a CAC payback of a
+    draw without paid users never "never" pays back, and a paid payback without ad spend pays back nothing in month
+    1. The mean and percentiles are over the other samples."""
 
 
 def net_cash_histogram(net_cash: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
@@ -315,13 +315,13 @@ def simulate(
 
     def summary(name: str) -> FigureSummary:
         figure, values = BY_NAME[name], per_sample[name]
-        over_none = None if figure.over is None else np.isnan(per_sample[figure.over])
-        if over_none is None or not over_none.any():
+        moot = moot_samples(name, per_sample)
+        if moot is None or not moot.any():
             return summarize(values, quantiles, figure.never_ranks_last, evaluated.means.get(name))
-        kept = values[~over_none]
+        kept = values[~moot]
         found = summarize(kept, quantiles, figure.never_ranks_last, evaluated.means.get(name))
         return FigureSummary(found.mean, int(np.count_nonzero(~np.isnan(kept))) / samples, found.percentiles,
-                             int(np.count_nonzero(over_none)) / samples)
+                             int(np.count_nonzero(moot)) / samples)
 
     def chance(name: str, met: int) -> float | None:
         # A figure defined in no sample (ROI without ad spend) has no chance to count, where "never" is a miss.
@@ -444,7 +444,8 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
             values = np.broadcast_to(values, (stop - start,))
             per_sample[name][start:stop] = values
             if stream:
-                sums[name].add(values)
+                moot = moot_samples(name, batch.figures)
+                sums[name].add(values if moot is None else values[~np.broadcast_to(moot, values.shape)])
             if stream and name in share_outcomes and start < kept_shares:
                 share_outcomes[name][start:min(stop, kept_shares)] = values[: kept_shares - start]
         for condition, (name, meets) in conditions.items():
@@ -487,6 +488,18 @@ class _DefinedSum:
 
 
 # --- the pieces, each usable on its own ----------------------------------------
+
+
+def moot_samples(name: str, figures: Mapping[str, FloatArray]) -> NDArray[np.bool_] | None:
+    """The samples where figure ``name`` says nothing (model/figures.py ``Figure.undefined_for``): the figure it is
+    computed over is none there (a CAC payback without a CAC), or the one it needs is 0 (a paid payback without ad
+    spend, month 1 by definition, which would read as a campaign paid back at once); None for other figures."""
+    figure = BY_NAME[name]
+    if figure.over is not None:
+        return np.isnan(figures[figure.over])
+    if figure.needs is not None:
+        return np.asarray(figures[figure.needs]) == 0
+    return None
 
 
 def uncertain_inputs(scenario: Scenario, realized: Scenario) -> Iterator[tuple[str, FloatArray]]:

@@ -71,7 +71,38 @@ def test_a_cac_payback_reads_its_no_cac_share_and_its_never_share_of_the_rest(tm
     assert "undefined_share" not in data["roi"]
     rows = list(csv.reader(io.StringIO(invoke(["simulate", str(path), "--samples", "400", "-q", "-f", "csv"]).stdout)))
     assert [row[:3] for row in rows if row[2] == "undefined_share"] == [
-        ["figures", "ltv_to_cac", "undefined_share"], ["figures", "cac_payback_months", "undefined_share"]]
+        ["figures", "paid_payback_month", "undefined_share"], ["figures", "ltv_to_cac", "undefined_share"],
+        ["figures", "cac_payback_months", "undefined_share"]]
+
+
+def test_a_paid_payback_without_ad_spend_is_left_out_not_month_1(tmp_path: Path) -> None:
+    # NEGATIVE_BID's quarter of draws at a bid of 0 spend nothing: their paid payback is month 1 by definition, which
+    # says nothing. The rest pay back as their CAC does (no organic or viral users): in month 1 for B <= 9 (30% of
+    # them), by month 2 for B <= 13.5 (45%), by month 3 for B <= 15.75 (52.5%), so their median is month 3. Counted
+    # as month 1, the quarter would have made the median month 2 (0.25 + 0.75 x 0.45 = 59% by month 2).
+    path = write(tmp_path, NEGATIVE_BID)
+    data = json.loads(invoke(["simulate", str(path), "--samples", str(SAMPLES), "-q", "-f", "json"]).stdout)["figures"]
+    paid = data["paid_payback_month"]
+    assert paid["undefined_share"] == data["cac_payback_months"]["undefined_share"]
+    assert within(paid["undefined_share"], 0.25, SAMPLES)
+    assert (paid["p50"], paid["p95"]) == (3, None)
+    assert within(paid["defined_share"], 0.75 * 0.525, SAMPLES)
+    table = invoke(["simulate", str(path), "--samples", str(SAMPLES), "-q"], env={"COLUMNS": "200"}).stdout
+    found = re.search(r"no ad spend in ([\d.]+)% of all · never ([\d.]+)% of the rest", row_of(table, "Paid payback"))
+    assert found is not None, row_of(table, "Paid payback")
+    assert within(float(found[2]) / 100, 0.475, SAMPLES * 3 // 4)
+    zh = invoke(["--lang", "zh", "simulate", str(path), "--samples", "2000", "-q"], env={"COLUMNS": "200"}).stdout
+    assert "全部样本中无广告支出" in zh
+
+
+def test_a_plan_without_ad_spend_has_no_paid_payback_to_show(tmp_path: Path) -> None:
+    path = write(tmp_path, NEGATIVE_BID.replace("bid: {dist: uniform, low: -10, high: 30}", "bid: 0")
+                 .replace("price: 10, rate: 1", "price: {dist: uniform, low: 5, high: 15}, rate: 1"))
+    data = json.loads(invoke(["simulate", str(path), "--samples", "400", "-q", "-f", "json"]).stdout)["figures"]
+    assert data["paid_payback_month"] == {"mean": None, "p5": None, "p50": None, "p95": None, "defined_share": 0.0,
+                                          "undefined_share": 1.0}
+    table = invoke(["simulate", str(path), "--samples", "400", "-q"], env={"COLUMNS": "200"}).stdout
+    assert [cell.strip() for cell in row_of(table, "Paid payback").split("│")[2:-1]] == ["—"] * 5
 
 
 def test_the_mean_of_a_month_figure_keeps_a_decimal(tmp_path: Path) -> None:
