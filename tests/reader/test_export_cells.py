@@ -91,6 +91,14 @@ def test_day(cell: object, expected: datetime.date) -> None:
     assert day(cell) == expected
 
 
+@pytest.mark.parametrize("cell", ["44255", 44255, 44255.5])
+def test_a_serial_counts_from_its_date_systems_day_zero(cell: object) -> None:
+    """The 1904 system's serial 0 is 1904-01-01: 2025-03-01 is 121 years of 365 days, 31 leap days 1904..2024 and
+    31 + 28 days on, 44,255; read in the 1900 system, the same serial is four years and a day earlier."""
+    assert day(cell, datetime.date(1904, 1, 1)) == datetime.date(2025, 3, 1)
+    assert day(cell) == datetime.date(2021, 2, 28)
+
+
 @pytest.mark.parametrize(("cell", "found"), [
     ("2025-02-30", "'2025-02-30' (no such day: 2025-02 has 28 days)"),
     ("2024/2/30", "'2024/2/30' (no such day: 2024-02 has 29 days)"),

@@ -1,10 +1,13 @@
 """A workbook export read whole and cell by cell: a stale <dimension> tag must not hide rows or columns (openpyxl's
-read-only sheets trust it unless reset), and a merged cell, which holds its value in its first cell only, is refused
-with what to do rather than read as an empty date or a day of 0 spend."""
+read-only sheets trust it unless reset), a merged cell, which holds its value in its first cell only, is refused
+with what to do rather than read as an empty date or a day of 0 spend, a workbook of several sheets is located by
+the sheet read, and one set to the 1904 date system reads its serials in it."""
 
 from __future__ import annotations
 
+import datetime
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -32,26 +35,46 @@ monetization:
 """
 
 
-def _book(path: Path, rows: list[list[object]], merge: str | None = None, dimension: str | None = None) -> Path:
-    """``rows`` saved as a workbook, ``merge`` (A2:A3) merged, and its sheet's <dimension> rewritten to ``dimension``,
-    as a writer that never updated it leaves it."""
+def _book(path: Path, rows: list[list[object]], merge: str | None = None, dimension: str | None = None,
+          date1904: bool = False, dated: str | None = None) -> Path:
+    """``rows`` saved as a workbook, ``merge`` (A2:A3) merged, its sheet's <dimension> rewritten to ``dimension``,
+    as a writer that never updated it leaves it, with ``date1904`` its workbook's <workbookPr> set to the 1904
+    date system, as Excel for Mac's older versions wrote it (the serials stay the numbers ``rows`` hold), and the
+    number of cell ``dated`` (A3) formatted as a date."""
     book = openpyxl.Workbook()
     for row in rows:
         book.active.append(row)
     if merge:
         book.active.merge_cells(merge)
+    if dated:
+        book.active[dated].number_format = "yyyy-mm-dd"
     buffer = io.BytesIO()
     book.save(buffer)
-    if dimension is None:
+    if dimension is None and not date1904:
         path.write_bytes(buffer.getvalue())
         return path
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             data = source.read(item)
-            if item.filename == "xl/worksheets/sheet1.xml":
+            if item.filename == "xl/worksheets/sheet1.xml" and dimension is not None:
                 data, replaced = re.subn(rb'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"'.encode(), data)
                 assert replaced == 1
+            if item.filename == "xl/workbook.xml" and date1904:
+                data, replaced = re.subn(rb"<workbookPr\b[^>]*/>", b'<workbookPr date1904="1"/>', data)
+                assert replaced == 1
             target.writestr(item, data)
+    return path
+
+
+def _sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook of one sheet per title of ``sheets``, in that order, each holding its rows."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
     return path
 
 
@@ -110,3 +133,55 @@ def test_a_merged_cell_in_chinese(tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"{path}:3:1: 日期: 应为 YYYY-MM-DD 格式的日期，实际为 空单元格（属于合并单元格 A2:A3）；请取消合并，并在每一行填入值"]
+
+
+NOTES = [["本报表由巨量引擎导出"], ["导出时间：2025-03-03"]]
+"""A notes sheet: no row of two filled cells, so not the report."""
+WRONG = [ROWS[0], ROWS[1], ["2025-03-02", "抖音A", "abc", 160]]
+
+
+@pytest.mark.parametrize("sheets", [{"说明": NOTES, "报表": WRONG}, {"报表": WRONG, "说明": NOTES}],
+                         ids=["second-sheet", "first-of-two"])
+def test_an_error_in_a_workbook_of_several_sheets_names_the_sheet(tmp_path: Path, sheets: dict[str, list[list[object]]]) -> None:
+    """Row 3 of the sheet 报表 holds the bad spend: the location says which sheet, wherever it stands."""
+    path = _sheets(tmp_path / "two.xlsx", sheets)
+    assert _errors(path) == [f"{path}[报表]:3:3: 消耗(元): expected a number, found 'abc'"]
+
+
+def test_a_workbook_of_one_sheet_is_located_by_its_file_alone(tmp_path: Path) -> None:
+    path = _sheets(tmp_path / "one.xlsx", {"报表": WRONG})
+    assert _errors(path) == [f"{path}:3:3: 消耗(元): expected a number, found 'abc'"]
+
+
+def test_a_warning_located_in_a_workbook_of_several_sheets_names_the_sheet(tmp_path: Path) -> None:
+    """Row 3's 激活数 is N/A: the ‡ line, in English and Chinese, and JSON's not_reported name sheet 报表."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    path = _sheets(tmp_path / "two.xlsx", {"说明": NOTES, "报表": [*ROWS[:2], ["2025-03-02", "抖音A", 2000, "N/A"]]})
+    english = invoke(["actuals", str(plan), str(path), "-f", "markdown"])
+    assert english.exit_code == 0, english.stderr
+    assert f"2025-03 users (first at {path}[报表]:3:4, column '激活数')" in english.stdout
+    chinese = invoke(["actuals", str(plan), str(path), "-f", "markdown", "--lang", "zh"]).stdout
+    assert f"2025-03 新增用户（首次在 {path}[报表]:3:4，'激活数' 列）" in chinese
+    data = json.loads(invoke(["actuals", str(plan), str(path), "-f", "json"]).stdout)
+    assert data["channels"][0]["months"][0]["not_reported"] == [
+        {"metric": "users", "file": f"{path}[报表]", "line": 3, "column": 4, "header": "激活数"}]
+
+
+def test_a_workbook_in_the_1904_date_system_reads_its_serials_in_it(tmp_path: Path) -> None:
+    """1904 system: serial 0 is 1904-01-01, and 2025-03-01 is 121 years of 365 days, 31 leap days 1904..2024 and
+    31 + 28 days on, 44,255 (in the 1900 system, 45,717: 1,462 more, four years and a day). Row 2 holds it as a
+    plain number, as an unformatted date column does; row 3 holds 44,256 formatted as a date: 2025-03-02."""
+    rows = [ROWS[0], [44255, "抖音A", 1000, 80], [44256, "抖音A", 2000, 160]]
+    path = _book(tmp_path / "mac.xlsx", rows, date1904=True, dated="A3")
+    book = openpyxl.load_workbook(path)
+    assert book.epoch == datetime.datetime(1904, 1, 1)  # the file is what Excel for Mac writes
+    report = read_report([path], HORIZON)
+    assert [row.day for row in report.rows] == [datetime.date(2025, 3, 1), datetime.date(2025, 3, 2)]
+
+
+def test_a_workbook_in_the_1900_date_system_keeps_reading_its_serials_so(tmp_path: Path) -> None:
+    """The same serials in the 1900 system: 44,255 is 1,462 days before 2025-03-01, 2021-02-28, outside the plan."""
+    path = _book(tmp_path / "windows.xlsx", [ROWS[0], [44255, "抖音A", 1000, 80]])
+    assert _errors(path) == [f"{path}:2:1: 日期: expected a date within 2025-03-01..2026-02-28 (the plan's months 1..12), "
+                             "found 2021-02-28"]

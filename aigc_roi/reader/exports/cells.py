@@ -6,9 +6,10 @@ its column, telling the empty and dashed ones, nothing that day, from the rest b
 a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``, ``USD 5``), checked against the export's
 currency (``Amounts``); a count may not. A percentage is neither.
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
-of a workbook, or an Excel date serial (``45717``, the 1900 date system: 2025-03-01), as a date column left
-unformatted holds it. Campaign ids: as text, a whole number stored as a float (``1790001.0``) without its fraction,
-one stored as a number of more than 15 digits refused (``identifier``). A workbook's formula without its saved value
+of a workbook, or an Excel date serial as a date column left unformatted holds it (``45717`` is 2025-03-01 in the
+1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). Campaign ids: as text, a
+whole number stored as a float (``1790001.0``) without its fraction, one stored as a number of more than 15 digits
+refused (``identifier``). A workbook's formula without its saved value
 (``UnsavedFormula``, as tables.py marks it) is neither. A cell that is none of these raises ``CellError`` with what
 was expected, for the reader to locate.
 """
@@ -41,7 +42,7 @@ _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
 """An Excel date serial of 1927-05-18 (10000) .. 2173-10-13 (99999); a fraction is the time of day."""
 EXCEL_DAY_0 = datetime.date(1899, 12, 30)
 """Serial 0 of Excel's 1900 date system, as every serial from 61 (1900-03-01) counts (its fictional 1900-02-29
-is serial 60): 45717 is 2025-03-01. A workbook set to the 1904 system reads four years early, outside any plan."""
+is serial 60): 45717 is 2025-03-01. A workbook set to the 1904 system counts from 1904-01-01 (tables.py)."""
 
 
 class CellError(ValueError):
@@ -186,10 +187,11 @@ def _bounded(value: float, cell: object) -> float:
     return value
 
 
-def day(cell: object) -> datetime.date:
-    """The date in a cell; ``CellError`` for anything else."""
+def day(cell: object, day_zero: datetime.date = EXCEL_DAY_0) -> datetime.date:
+    """The date in a cell, a date serial counted from ``day_zero`` (its workbook's date system's serial 0);
+    ``CellError`` for anything else."""
     if type(cell) is str:
-        return _day_of_text(cell.strip())
+        return _day_of_text(cell.strip(), day_zero)
     if isinstance(cell, datetime.datetime):
         return cell.date()
     if isinstance(cell, datetime.date):
@@ -199,11 +201,11 @@ def day(cell: object) -> datetime.date:
     text = str(cell).strip()
     if isinstance(cell, float) and cell.is_integer():
         text = str(int(cell))
-    return _day_of_text(text)
+    return _day_of_text(text, day_zero)
 
 
 @lru_cache(maxsize=4096)
-def _day_of_text(text: str) -> datetime.date:
+def _day_of_text(text: str, day_zero: datetime.date) -> datetime.date:
     """A daily export repeats each date once per campaign: each text is parsed once."""
     found = _DATE.fullmatch(text)
     if found:
@@ -218,5 +220,5 @@ def _day_of_text(text: str) -> datetime.date:
                 raise CellError("a date YYYY-MM-DD",
                                 f"{shown(text)} (no such day: {year:04d}-{month:02d} has {days} days)") from None
     if _SERIAL.fullmatch(text):
-        return EXCEL_DAY_0 + datetime.timedelta(days=int(float(text)))
+        return day_zero + datetime.timedelta(days=int(float(text)))
     raise CellError("a date YYYY-MM-DD", shown(text))

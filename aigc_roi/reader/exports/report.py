@@ -1,6 +1,7 @@
 """Ad-platform exports in, a ``Report`` of rows out; every problem of every file raised at once.
 
-Each problem is a ``ScenarioError`` located at the cell: the file, the line
+Each problem is a ``ScenarioError`` located at the cell: the file (a
+workbook of several sheets with the sheet read, tables.py), the line
 (a workbook's row), the column's number (1 = the first) and its header as
 the path, ``expected X, found Y``. A file that fails gives no rows, and any
 error means no report at all: `actuals` never compares half an export.
@@ -148,7 +149,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
                 continue
             if table.merges and _merged(table, line, cells, used, errors):
                 continue
-            row = _row(table.file, line, cells, used, amounts, platform, horizon, errors, numbers, currency_cells)
+            row = _row(table, line, cells, used, amounts, platform, horizon, errors, numbers, currency_cells)
             if row is not None:
                 rows.append(row)
     except ScenarioInvalid as unreadable:
@@ -239,17 +240,18 @@ def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, .
                       used["date"].index, not platform.api, globs, stated)
 
 
-def _row(file: str, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
+def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
          platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str],
          currency_cells: CurrencyCells | None) -> ReportRow | None:
     """``amounts``: the (field, column) of each of AMOUNTS the export has; ``numbers``: those a cell has given a
     number so far, to which this row's are added; ``currency_cells``: its currency column's reader, read before the
     amounts (its currency is theirs)."""
+    file = table.file
     before = len(errors)
     date_use = used["date"]
     when: datetime.date | None = None
     try:
-        when = day(cells[date_use.index])
+        when = day(cells[date_use.index], table.day_zero)
     except CellError as error:
         _located(errors, file, line, date_use, error.expected, error.found)
     if when is not None and not horizon.first <= when <= horizon.last:

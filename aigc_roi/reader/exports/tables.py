@@ -9,7 +9,9 @@ for Mac's "CSV (Macintosh)"). xlsx: the first sheet that holds a table
 (openpyxl, the ``xlsx`` extra, imported only for a workbook), so a notes
 sheet before it is passed over; all of it, whatever size its <dimension>
 tag states, and its merged ranges (``Table.merged``), which a read-only
-sheet does not list. Leading blank lines and the title lines some consoles
+sheet does not list. A workbook of several sheets names the one read in
+every location (``Table.file``, ``book.xlsx[报表]``); its date serials are
+counted in its own date system (``Table.day_zero``). Leading blank lines and the title lines some consoles
 put above the header are skipped: the header is the first line with at
 least two filled cells (a title padded by Excel, ``报表,,,,``, or quoted
 whole, as Google Ads writes its date range, has one), or, where a shape
@@ -25,6 +27,7 @@ module's own error.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import os
 import re
@@ -39,7 +42,7 @@ from typing import TYPE_CHECKING
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.reader.byte_order import utf16_mark
-from aigc_roi.reader.exports.cells import UnsavedFormula
+from aigc_roi.reader.exports.cells import EXCEL_DAY_0, UnsavedFormula
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -66,6 +69,8 @@ class Merge:
 @dataclass
 class Table:
     file: str
+    """Where its cells are, as its errors locate them: the path, followed in a workbook of several sheets by the
+    sheet read (``book.xlsx[报表]``)."""
     header: list[str]
     header_line: int
     rows: Iterator[tuple[int, Cells]]
@@ -76,6 +81,9 @@ class Table:
     delimiter: str = ","
     merges: tuple[Merge, ...] = ()
     """A workbook's merged cells."""
+    day_zero: datetime.date = EXCEL_DAY_0
+    """Date serial 0: a workbook's date system's (1904-01-01 where it is set to the 1904 one), else Excel's 1900
+    system's, the one a CSV's serials were written in."""
 
     def merged(self, line: int, index: int) -> str | None:
         """The merged range (``A2:A3``) that covers the cell of ``line`` and column ``index`` (0-based) but does not
@@ -334,8 +342,12 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
                     cells = formulas.marked(line, cells)
                 yield line, ["" if cell is None else cell for cell in cells]
 
-    # The sheet's part in the archive: openpyxl's read-only sheet keeps it, and no public name gives it.
-    return Table(file, header, chosen[1] + 1, rows(), merges=_merges(data, sheet._worksheet_path))
+    # Excel's sheet names hold no [ ] or colon, so the sheet's name cannot blur the line and column after it.
+    place = f"{file}[{sheet.title}]" if len(book.sheetnames) > 1 else file
+    # The sheet's part in the archive: openpyxl's read-only sheet keeps it, and no public name gives it. openpyxl's
+    # epoch is serial 0 of the date system the workbook's <workbookPr date1904> sets.
+    return Table(place, header, chosen[1] + 1, rows(), merges=_merges(data, sheet._worksheet_path),
+                 day_zero=book.epoch.date())
 
 
 def _texts(values: Sequence[object]) -> list[str]:
