@@ -107,11 +107,16 @@ COVERAGE = {(): "actuals_covered_rows", ("through",): "actuals_covered_through",
 """The days covered, by which of their ends the user stated (--from, --through)."""
 
 
+def coverage_line(actuals: Actuals, lang: str) -> str:
+    """The days the exports cover and which of their ends the user stated."""
+    return label(COVERAGE[actuals.stated], lang).format(first=actuals.first_day, through=actuals.through)
+
+
 def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]:
     """The days covered and where they come from; per export: its shape, rows and the columns used (money with its
     unit), then (a detail, indented) its time basis and what was ignored."""
     lang = style.lang
-    lines = [(label(COVERAGE[actuals.stated], lang).format(first=actuals.first_day, through=actuals.through), False)]
+    lines = [(coverage_line(actuals, lang), False)]
     for source in actuals.sources:
         columns = ", ".join(f"{name}={header}{_unit_note(header, source.units[name], style.currency)}"
                             for name, header in source.columns.items())
@@ -288,8 +293,9 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
 
 def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks: tuple[Outlook, Outlook] | None = None) -> bytes:
     """``--format xlsx``: sheet ``actuals`` (the CSV's rows, each column in its number format, headers as the markdown
-    names them, money with the currency), ``unmatched`` and, with ``--reforecast``, ``reforecast``: numbers a formula
-    can use, sheets and headers in ``lang`` as run's workbook has them."""
+    names them, money with the currency, and a note on each row of the days covered, as the terminal's line above
+    the tables says them), ``unmatched`` and, with ``--reforecast``, ``reforecast``: numbers a formula can use,
+    sheets and headers in ``lang`` as run's workbook has them."""
     from aigc_roi.present import workbook as xlsx
 
     formats = {"month": xlsx.MONTH, "plan_spend": xlsx.MONEY, "actual_spend": xlsx.MONEY, "plan_users": xlsx.WHOLE,
@@ -300,7 +306,10 @@ def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks
     header, rows = actuals_rows(actuals)
     columns = [xlsx.Column(f"{word} ({currency})" if key in money else word, formats.get(key))
                for key, word in zip(header, _header_words(lang), strict=True)]
-    sheets = [xlsx.Sheet(label("sheet_actuals", lang), columns, rows),
+    # On every row, as a filter or a sort keeps it with the numbers it qualifies: the days their actuals sum.
+    covered = coverage_line(actuals, lang)
+    sheets = [xlsx.Sheet(label("sheet_actuals", lang), [*columns, xlsx.Column(label("note", lang))],
+                         [[*row, covered] for row in rows]),
               xlsx.Sheet(label("sheet_unmatched", lang),
                          [xlsx.Column(label("actuals_file", lang)), xlsx.Column(label("actuals_campaign", lang)),
                           xlsx.Column(f"{label('actuals_spend', lang)} ({currency})", xlsx.MONEY_CENTS)],

@@ -72,3 +72,18 @@ def test_the_reforecast_sheet_formats_each_figure(tmp_path: Path, lang: str, she
     assert (npv[1].value, payback[1].value, peak[1].value) == (pytest.approx(plan["npv"]), plan["payback_month"],
                                                                pytest.approx(plan["peak_cash_need"]))
     assert all(0 <= row.value <= 1 for row in chance[1:3])
+
+
+@pytest.mark.parametrize(("lang", "args", "note"), [
+    ("en", (), "days covered: 2025-01-01 to 2025-02-14, first to last row (or --from/--through)"),
+    ("en", ("--through", "2025-02-20"), "days covered: 2025-01-01 (first row) to 2025-02-20 (--through)"),
+    ("zh", ("--from", "2025-01-01", "--through", "2025-02-20"), "覆盖日期：2025-01-01（--from）至 2025-02-20（--through）"),
+])
+def test_each_row_of_the_actuals_sheet_says_the_days_covered(tmp_path: Path, lang: str, args: tuple[str, ...],
+                                                            note: str) -> None:
+    """The terminal's and markdown's coverage line, in a note column as the workbooks carry notes: the export's rows
+    run from 2025-01-01 to 2025-02-14, unless --from/--through state the days it was run for."""
+    sheet = _workbook(tmp_path, EXPORT, "--lang", lang, *args).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-1] == ("Note" if lang == "en" else "说明")
+    assert [row[-1] for row in rows[1:]] == [note] * 4  # Douyin CPA and Feed, 2025-01 and 2025-02
