@@ -59,7 +59,7 @@ TIME_BASIS_ZH: dict[str, str] = {
     "tencent_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
     "kuaishou_api": "stat_date：投放当天（按报告时间）",
     "console": "日期：投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
-    "generic": "date：以文件作者所写为准（docs/actuals.md 要求写花费发生的日期）",
+    "generic": "date：以文件作者所写为准（docs/actuals.md 要求写广告支出发生的日期）",
 }
 """Each shape's time basis (口径) in Chinese; the reader states it in English (reader/exports/platforms.py)."""
 

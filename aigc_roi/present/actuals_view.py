@@ -66,12 +66,15 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
 
     columns = [Column(label("actuals_month", lang), [Text(month.label + _mark(month)) for month in months],
                       numeric=False)]
+    narrow = columns.copy()
     for name, format_ in (("spend", lambda value: style.money(value, 0)), ("users", style.count), ("cac", style.money)):
         cells = [pair(name, month, format_) for month in months]
-        columns += [Column(f"{label(WORDS[name], lang)} {label('actuals_plan', lang)}", [cell[0] for cell in cells]),
-                    Column(f"{label(WORDS[name], lang)} {label('actuals_actual', lang)}", [cell[1] for cell in cells])]
+        # The narrow table names the spend by its short form (zh 支出 for 广告支出), as run's channels table does.
+        for headers, word in ((columns, label(WORDS[name], lang)), (narrow, short_label(WORDS[name], lang))):
+            headers += [Column(f"{word} {label('actuals_plan', lang)}", [cell[0] for cell in cells]),
+                        Column(f"{word} {label('actuals_actual', lang)}", [cell[1] for cell in cells])]
     ranks = [Text(_rank(month, "cac")) for month in months]
-    narrow = [*columns, Column(short_label("actuals_percentile", lang), ranks)]
+    narrow.append(Column(short_label("actuals_percentile", lang), ranks))
     columns.append(Column(label("actuals_percentile", lang), ranks))
     rates = []
     for name in ("ctr", "cvr"):
@@ -90,8 +93,9 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
 
 
 def _widest_that_fits(tables: tuple[list[Column], ...], title: str) -> Fitted:
-    """The first of the tables that fits (every column; without CTR and CVR; the CAC percentile under its short
-    header, zh 分位 right after the 获客成本 columns it ranks); else one block per month under the full headers."""
+    """The first of the tables that fits (every column; without CTR and CVR; the spend and the CAC percentile under
+    their short headers, zh 支出 and 分位, this one right after the 获客成本 columns it ranks); else one block per month
+    under the full headers."""
     full = tables[0]
 
     def build(width: int) -> RenderableType:

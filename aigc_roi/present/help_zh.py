@@ -52,7 +52,7 @@ HELP_ZH: dict[str, str] = {
     "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
     "The first day the exports were run for (default: their first row's).": "报表所选日期范围的第一天（默认：其第一行的日期）。",
     "The last day the exports were run for (default: their last row's; platforms leave out days without spend).":
-        "报表所选日期范围的最后一天（默认：其最后一行的日期；平台不导出没有花费的日子）。",
+        "报表所选日期范围的最后一天（默认：其最后一行的日期；平台不导出没有广告支出的日子）。",
     "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的方案写入 OUT.yaml。",
     "Draws of the plan for percentiles and P(payback).": "方案的抽样次数，用于分位和回本概率。",
     # Arguments and options.
@@ -122,7 +122,7 @@ HELP_ZH: dict[str, str] = {
     "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
         "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
     "Output format; xlsx writes the comparison, the unmatched spend and the re-forecast as sheets of --output.":
-        "输出格式；xlsx 把方案与实际对比、未匹配花费和重新预测作为工作表写入 --output。",
+        "输出格式；xlsx 把方案与实际对比、未匹配的广告支出和重新预测作为工作表写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":

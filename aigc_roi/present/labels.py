@@ -842,7 +842,7 @@ LABELS: dict[str, Label] = {
     "actuals_title": Label("Plan vs actual", "方案与实际"),
     "actuals_through": Label("exports through {date}", "报表截至 {date}"),
     "actuals_month": Label("Month", "月份"),
-    "actuals_spend": Label("Spend", "花费"),
+    "actuals_spend": Label("Spend", "广告支出", short=("Spend", "支出")),
     "actuals_users": Label("New users", "新增用户"),
     "actuals_cac": Label("CAC", "获客成本"),
     "actuals_ctr": Label("CTR", "点击率"),
@@ -878,7 +878,7 @@ LABELS: dict[str, Label] = {
         "deduplicated (去重): {columns} read for the column without (去重), which the export lacks",
         "去重口径：报表中没有不带 (去重) 的同类列，改用 {columns}",
     ),
-    "actuals_unmatched": Label("Unmatched spend (no channel's match)", "未匹配的花费（不属于任何渠道的 match）"),
+    "actuals_unmatched": Label("Unmatched spend (no channel's match)", "未匹配的广告支出（不属于任何渠道的 match）"),
     "actuals_campaign": Label("Campaign", "广告计划"),
     "actuals_no_campaign": Label("(no campaign name or id)", "（无计划名称或 ID）"),
     "actuals_file": Label("File", "文件"),
@@ -899,12 +899,12 @@ LABELS: dict[str, Label] = {
     "actuals_label": Label("Label", "标签"),
     "actuals_partial_mark": Label("Partial", "不完整"),
     "actuals_mark": Label("Mark", "标记"),
-    "actuals_percentile_spend": Label("P(spend)", "花费 分位"),
+    "actuals_percentile_spend": Label("P(spend)", "广告支出 分位"),
     "actuals_percentile_users": Label("P(users)", "新增用户 分位"),
     "actuals_summary": Label(
         "{rows:,} rows{summed} from {files} export(s) through {through}{stated}{totals}; unmatched spend {spend} in "
         "{campaigns} campaign(s)",
-        "{files} 个报表共 {rows:,} 行{summed}，截至 {through}{stated}{totals}；{campaigns} 个广告计划未匹配，花费 {spend}",
+        "{files} 个报表共 {rows:,} 行{summed}，截至 {through}{stated}{totals}；{campaigns} 个广告计划未匹配，广告支出 {spend}",
     ),
     "actuals_rows_summed": Label(" ({read:,} read, {summed:,} summed into the same campaign-day's row)",
                                  "（读取 {read:,} 行，其中 {summed:,} 行并入同一计划同一天的行）"),
@@ -923,15 +923,15 @@ LABELS: dict[str, Label] = {
         "{file}: its rows end on {row_day}, {days:,} days before --through {stated}: its campaigns are read as "
         "spending nothing after that day, as paused ones would; if it was exported only through {row_day}, leave "
         "out --through (each export then covers its own rows' days)",
-        "{file}：数据行止于 {row_day}，比 --through {stated} 早 {days:,} 天：其广告计划在此后按零花费计（如同已暂停）；如果该报表只导出到 "
-        "{row_day}，请去掉 --through（每个报表即按自身数据行的日期覆盖）",
+        "{file}：数据行止于 {row_day}，比 --through {stated} 早 {days:,} 天：其广告计划在此后按广告支出为零计（如同已暂停）；"
+        "如果该报表只导出到 {row_day}，请去掉 --through（每个报表即按自身数据行的日期覆盖）",
     ),
     "actuals_gap_from": Label(
         "{file}: its rows start on {row_day}, {days:,} days after --from {stated}: its campaigns are read as "
         "spending nothing before that day, as ones not yet started would; if it was exported only from {row_day}, "
         "leave out --from (each export then covers its own rows' days)",
-        "{file}：数据行始于 {row_day}，比 --from {stated} 晚 {days:,} 天：其广告计划在此前按零花费计（如同尚未开始）；如果该报表只从 "
-        "{row_day} 起导出，请去掉 --from（每个报表即按自身数据行的日期覆盖）",
+        "{file}：数据行始于 {row_day}，比 --from {stated} 晚 {days:,} 天：其广告计划在此前按广告支出为零计（如同尚未开始）；"
+        "如果该报表只从 {row_day} 起导出，请去掉 --from（每个报表即按自身数据行的日期覆盖）",
     ),
     "actuals_covered_rows": Label("days covered: {first} to {through}, first to last row (or --from/--through)",
                                   "覆盖日期：{first} 至 {through}，首行至末行（或用 --from/--through）"),
@@ -942,7 +942,7 @@ LABELS: dict[str, Label] = {
     "actuals_covered_stated": Label("days covered: {first} (--from) to {through} (--through)",
                                     "覆盖日期：{first}（--from）至 {through}（--through）"),
     "actuals_measure_cac": Label("cac", "获客成本"),
-    "actuals_measure_spend": Label("spend", "花费"),
+    "actuals_measure_spend": Label("spend", "广告支出"),
     "actuals_measure_users": Label("users", "新增用户"),
     "actuals_measure_impressions": Label("impressions", "展示数"),
     "actuals_measure_cpm": Label("cpm", "千次展示成本"),
@@ -966,7 +966,7 @@ LABELS: dict[str, Label] = {
     "sheet_compare": Label("compare", "方案对比"),
     "sheet_explain": Label("explain", "变化来源"),
     "sheet_actuals": Label("actuals", "方案与实际"),
-    "sheet_unmatched": Label("unmatched", "未匹配花费"),
+    "sheet_unmatched": Label("unmatched", "未匹配广告支出"),
     "sheet_reforecast": Label("reforecast", "重新预测"),
     # At 80 columns with real names, things named as people name them (issue 25, helper narrow).
     "list_separator": Label(", ", "、"),

@@ -68,7 +68,7 @@ _EXPECTED = _rules([
     (r"at least one data row under the header", "表头下至少一行数据"),
     (r"(\d+) cells as the header has", "{0} 个单元格（与表头一致）"),
     (r"a unit of money \(元, 分, 万元 or a currency such as CNY, USD, 美元, \$\)", "货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种）"),
-    (r"money in (\S+) as the spend column", "与花费列相同的币种 {0}"),
+    (r"money in (\S+) as the spend column", "与广告支出列相同的币种 {0}"),
     (r"an amount in (\S+) \(the plan's currency\)", "以 {0} 计的金额（方案的币种）"),
     (r"an amount in (\S+)", "以 {0} 计的金额"),
     (r"an xlsx workbook", "xlsx 工作簿"),
@@ -264,10 +264,10 @@ def _amounts(template: str, *amounts: int, compared: tuple[int, int] | None = No
 
 
 _REFORECAST_REASONS = _rules([
-    (r"it spent (\S+) for no new users", _amounts("花费 {0} 却没有新增用户", 0)),
-    (r"it spent (\S+) for no impressions", _amounts("花费 {0} 却没有展示", 0)),
-    (r"it spent (\S+) where the plan has no posts", _amounts("花费 {0}，而方案中没有发帖", 0)),
-    (r"it reports (\S+) new users for no spend on a budget", _amounts("按预算投放却没有花费，报表中有 {0} 个新增用户", 0)),
+    (r"it spent (\S+) for no new users", _amounts("广告支出 {0} 却没有新增用户", 0)),
+    (r"it spent (\S+) for no impressions", _amounts("广告支出 {0} 却没有展示", 0)),
+    (r"it spent (\S+) where the plan has no posts", _amounts("广告支出 {0}，而方案中没有发帖", 0)),
+    (r"it reports (\S+) new users for no spend on a budget", _amounts("按预算投放却没有广告支出，报表中有 {0} 个新增用户", 0)),
     (r"it reports (\S+) new users from no clicks", _amounts("没有点击，报表中却有 {0} 个新增用户", 0)),
     (r"(\S+) new users from (\S+) clicks is a cvr above 100%", _amounts("{1} 次点击带来 {0} 个新增用户，转化率超过 100%", compared=(0, 1))),
     (r"the plan's posts reach no users", "方案中的发帖触达不到任何用户"),
@@ -449,7 +449,7 @@ def _commands_zh(commands: str) -> str:
     return commands.replace(", ", "、").replace(" and ", " 和 ")
 
 
-_NEEDED_ZH = {"date": "日期", "spend": "花费", "campaign name or id": "计划名称或 ID "}
+_NEEDED_ZH = {"date": "日期", "spend": "广告支出", "campaign name or id": "计划名称或 ID "}
 """The columns a CSV row cannot end before (reader/exports/report.py NEEDED)."""
 
 _BOUND_ZH = {"over": "超过", "under": "低于", "not over": "不高于", "not under": "不低于"}
@@ -460,7 +460,7 @@ _HINTS = _rules([
     (r"(--[\w-]+) is an option of (.+), not of (\w+), which uses the median of each range",
      lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它：{m[3]} 按各区间的中位数计算"),
     (r"(--[\w-]+) is an option of (.+), not of (\w+)", lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它"),
-    (r"a cost in 元 comes from the console, whose header is 花费\(元\)", "以元为单位的花费来自投放后台，其表头为 花费(元)"),
+    (r"a cost in 元 comes from the console, whose header is 花费\(元\)", "以元为单位的广告支出来自投放后台，其表头为 花费(元)"),
     (r"an export that names no platform \(a generic CSV, a console's\) meets every export's campaigns",
      "不注明平台的报表（通用 CSV、无法判断平台的后台报表）会与每个报表的广告计划比对"),
     (r"actuals converts no currency: convert the export to (\w+), or the plan to (\w+)",

@@ -145,7 +145,7 @@ def test_the_furthest_off_assumption_reads_its_plan_apart_from_what_happened() -
 
     # Spend of 30,000 planned and 30,040 spent: 3.00万 twice at two decimals, 3.000万 and 3.004万 at three.
     deviation = Deviation("acquisition[0].budget", "spend", 30_000.0, 30_040.0, "acquisition[Feed].budget")
-    assert _furthest(deviation, ZH) == "偏差最大：acquisition[Feed].budget（花费）方案 3.000万，实际 3.004万（×1.00）"
+    assert _furthest(deviation, ZH) == "偏差最大：acquisition[Feed].budget（广告支出）方案 3.000万，实际 3.004万（×1.00）"
 
 
 def test_the_report_lists_a_missed_target_apart_from_its_limit(tmp_path) -> None:

@@ -134,10 +134,10 @@ def test_allocate_and_compare_refusals_are_chinese(message: str, chinese: str) -
 
 
 @pytest.mark.parametrize(("reason", "chinese"), [
-    ("it spent 50,000.00 for no new users", "花费 5.00万 却没有新增用户"),
-    ("it spent 5,000.00 for no impressions", "花费 5,000.00 却没有展示"),
-    ("it spent 30,000.00 where the plan has no posts", "花费 3.00万，而方案中没有发帖"),
-    ("it reports 12,000 new users for no spend on a budget", "按预算投放却没有花费，报表中有 1.2万 个新增用户"),
+    ("it spent 50,000.00 for no new users", "广告支出 5.00万 却没有新增用户"),
+    ("it spent 5,000.00 for no impressions", "广告支出 5,000.00 却没有展示"),
+    ("it spent 30,000.00 where the plan has no posts", "广告支出 3.00万，而方案中没有发帖"),
+    ("it reports 12,000 new users for no spend on a budget", "按预算投放却没有广告支出，报表中有 1.2万 个新增用户"),
     ("it reports 12 new users from no clicks", "没有点击，报表中却有 12 个新增用户"),
     ("12,000 new users from 9,000 clicks is a cvr above 100%", "9,000 次点击带来 1.2万 个新增用户，转化率超过 100%"),
     ("the plan's posts reach no users", "方案中的发帖触达不到任何用户"),

@@ -275,7 +275,7 @@ def test_each_refusal_is_one_chinese_line(tmp_path: Path) -> None:
         "或把方案换算为 USD",
         f"{files[2]}:1:3: 消耗(千元): 应为货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种），实际为 '千元'",
         f"{files[3]}:2:3: 消耗(元): 应为以 CNY 计的金额，实际为 '$5'",
-        f"{files[4]}:1:4: revenue (CNY): 应为与花费列相同的币种 USD，实际为 CNY",
+        f"{files[4]}:1:4: revenue (CNY): 应为与广告支出列相同的币种 USD，实际为 CNY",
     ]
 
 
@@ -305,5 +305,5 @@ def test_a_row_that_ends_too_soon_in_chinese(tmp_path: Path) -> None:
     campaign = _write(tmp_path, "date,spend,campaign\n2025-01-01,100\n", "campaign.csv")
     result = invoke(["actuals", str(plan), str(spend), str(campaign), "--lang", "zh"])
     assert result.stderr.splitlines() == [
-        f"{spend}:2:3: spend: 应为 4 个单元格（与表头一致），实际为 2；该行在花费列之前就结束了",
+        f"{spend}:2:3: spend: 应为 4 个单元格（与表头一致），实际为 2；该行在广告支出列之前就结束了",
         f"{campaign}:2:3: campaign: 应为 3 个单元格（与表头一致），实际为 2；该行在计划名称或 ID 列之前就结束了"]

@@ -113,7 +113,7 @@ def test_table_fits_80_columns_and_reads_in_chinese(files: tuple[Path, Path]) ->
     result = invoke(["actuals", str(plan), str(export), "--lang", "zh"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
-    assert "偏差最大：acquisition[Douyin CPA].budget（花费）" in result.stdout and "未匹配的花费" in result.stdout
+    assert "偏差最大：acquisition[Douyin CPA].budget（广告支出）" in result.stdout and "未匹配的广告支出" in result.stdout
 
 
 def test_csv_and_markdown(files: tuple[Path, Path]) -> None:
@@ -198,7 +198,7 @@ def test_summary_on_stderr(files: tuple[Path, Path]) -> None:
     plan, export = files
     result = invoke(["actuals", str(plan), str(export), "--format", "json", "--lang", "zh"])
     # Five rows, of which brand_x's 5,000 and feed_1's 40,000 (no --map for Feed) belong to no channel.
-    assert result.stderr == "1 个报表共 5 行，截至 2025-02-14；2 个广告计划未匹配，花费 4.50万\n"
+    assert result.stderr == "1 个报表共 5 行，截至 2025-02-14；2 个广告计划未匹配，广告支出 4.50万\n"
     assert invoke(["actuals", str(plan), str(export), "-q"]).stderr == ""
 
 

@@ -126,7 +126,7 @@ def test_markdown_has_a_legend_for_every_month_mark_and_a_mark_column(tmp_path: 
              ["- Douyin CPA: * partial month: 2025-04 67% of its days",
               "- Tencent CPA: † not in this channel's exports (they end earlier): 2025-04",
               "- ! outside the plan's P5–P95 (percentile among 2,000 draws, seed 0)"]),
-            ("zh", "| 渠道 | 月份 | 标签 | 标记 | 花费 方案 |",
+            ("zh", "| 渠道 | 月份 | 标签 | 标记 | 广告支出 方案 |",
              ["- Douyin CPA: * 不完整月份：2025-04 覆盖其 67% 的天数",
               "- Tencent CPA: † 此渠道的报表未覆盖（报表更早结束）：2025-04",
               "- ! 超出方案的 P5–P95（在 2,000 次抽样中的分位，种子 0）"])):

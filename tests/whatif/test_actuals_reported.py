@@ -109,7 +109,7 @@ def test_an_export_that_ends_long_before_through_is_named(tmp_path: Path, plan: 
          "message": message}]
     zh = invoke([*args, "--lang", "zh"])
     assert zh.stderr.splitlines()[0] == (
-        f"{tencent}：数据行止于 2025-03-31，比 --through 2025-04-30 早 30 天：其广告计划在此后按零花费计（如同已暂停）；"
+        f"{tencent}：数据行止于 2025-03-31，比 --through 2025-04-30 早 30 天：其广告计划在此后按广告支出为零计（如同已暂停）；"
         "如果该报表只导出到 2025-03-31，请去掉 --through（每个报表即按自身数据行的日期覆盖）")
     # Seven days short is a campaign's pause, not worth a word: 04-30 - 04-23 = 7.
     tencent.write_text(_daily("date,adgroup_name,cost,activated_count\n", DAYS[0], datetime.date(2025, 4, 23),

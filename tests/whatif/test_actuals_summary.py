@@ -63,6 +63,6 @@ def test_the_summary_lists_each_totals_label_with_its_spend(tmp_path: Path, plan
     zh = invoke(["actuals", str(plan), str(console), "--lang", "zh"])
     assert zh.stderr.splitlines()[0] == (
         "1 个报表共 2 行，截至 2025-03-02；作为合计行跳过：小计 3,000.00（2 行）、合计 3,000.00（1 行）；0 个广告计划未匹配，"
-        "花费 0.00")
+        "广告支出 0.00")
     table = invoke(["actuals", str(plan), str(console)], env={"COLUMNS": "200"}).stdout
     assert "  skipped as totals: 小计 3,000.00 (2 row(s)), 合计 3,000.00 (1 row(s))" in table

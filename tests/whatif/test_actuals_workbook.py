@@ -16,10 +16,10 @@ from test_actuals_reforecast import needs_by_month
 HEADERS = {
     "en": ["Channel", "Month", "Label", "Partial", "Spend plan (CNY)", "Spend actual (CNY)", "New users plan",
            "New users actual", "CAC plan (CNY)", "CAC actual (CNY)"],
-    "zh": ["渠道", "月份", "标签", "不完整", "花费 方案 (CNY)", "花费 实际 (CNY)", "新增用户 方案", "新增用户 实际",
+    "zh": ["渠道", "月份", "标签", "不完整", "广告支出 方案 (CNY)", "广告支出 实际 (CNY)", "新增用户 方案", "新增用户 实际",
            "获客成本 方案 (CNY)", "获客成本 实际 (CNY)"],
 }
-SHEETS = {"en": ["actuals", "unmatched"], "zh": ["方案与实际", "未匹配花费"]}
+SHEETS = {"en": ["actuals", "unmatched"], "zh": ["方案与实际", "未匹配广告支出"]}
 
 
 def _workbook(tmp_path: Path, export: str, *args: str) -> openpyxl.Workbook:
@@ -45,7 +45,7 @@ def test_actuals_xlsx_holds_numbers_a_formula_can_use(tmp_path: Path, lang: str)
     # No channel matches feed_1 (Feed has no match list) nor brand_x.
     unmatched = workbook.worksheets[1]
     assert [cell.value for cell in unmatched[1]] == (["File", "Campaign", "Spend (CNY)"] if lang == "en"
-                                                     else ["文件", "广告计划", "花费 (CNY)"])
+                                                     else ["文件", "广告计划", "广告支出 (CNY)"])
     assert set(unmatched.iter_rows(min_row=2, values_only=True)) == {(str(tmp_path / "export.csv"), "feed_1", 40_000),
                                                                     (str(tmp_path / "export.csv"), "brand_x", 5_000)}
 
