@@ -168,7 +168,7 @@ def test_list_in_chinese_describes_the_bundled_templates_in_chinese() -> None:
     result = invoke(["init", "--list", "--lang", "zh"])
     rows = [line.split("│") for line in result.stdout.splitlines() if line.startswith("│")]
     descriptions = {row[1].strip().removesuffix(" (默认)"): row[2].strip() for row in rows}
-    assert descriptions["starter"] == "我的 AI 应用：起步计划"
+    assert descriptions["starter"] == "我的 AI 应用：起步方案"
     assert descriptions.keys() == TEMPLATES.keys()
     assert all(CJK.search(text) and not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text) for text in descriptions.values())
     assert "My AI app, starter plan" in invoke(["init", "--list", "--lang", "en"]).stdout
