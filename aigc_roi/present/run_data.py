@@ -76,6 +76,9 @@ class RunReport:
     """When asked for: it grows with the square of the horizon."""
     discount_rate: float = 0.0
     """The annual rate NPV and LTV are discounted at (a range's median), which the text formats state beside NPV."""
+    defers_revenue: bool = False
+    """Some plan is paid for more than a month at once: only then does recognised revenue differ from the cash, and
+    deferred revenue from 0, so only then has the accrual line under the months table something to say."""
 
     def to_json(self) -> dict[str, Any]:
         """``{"format_version", "scenario", "currency", "horizon_months", "figures", "channels", "months", "fits"}``,
@@ -144,6 +147,7 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
         gates=gates_report(scenario, result) if scenario.gates else None,
         cohorts=cohort_rows(scenario, result) if cohorts else None,
         discount_rate=rate,
+        defers_revenue=any(plan.period_months > 1 for plan in scenario.monetization.plans),
     )
 
 

@@ -186,7 +186,8 @@ def _max_bid(channel: ChannelRun, style: NumberStyle) -> str:
 
 ACCRUAL_COLUMNS = ("recognised_revenue", "deferred_revenue")
 CASH_COLUMNS = tuple(name for name in MONTH_COLUMNS if name not in ACCRUAL_COLUMNS)
-"""The months table shows the cash flow; the accrual view is one line under it (every column fits 80 characters)."""
+"""The months table shows the cash flow; the accrual view is one line under it (every column fits 80 characters), where
+a plan payment covers more than one month (``RunReport.defers_revenue``)."""
 
 MONTH_COLUMN_ORDER = (
     CASH_COLUMNS,
@@ -204,10 +205,12 @@ def months_table(report: RunReport, style: NumberStyle) -> Fitted:
     months = report.months
     colours = ["green" if month["cumulative_cash"] >= 0 else "red" for month in months]
     title = f"{label('months', lang)} ({report.currency})"
-    # A Text, not a str: its line breaks are layout, not data to write out.
-    caption = Text(label("accrual_line", lang).format(
-        recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
-        deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"]))
+    caption = None
+    if report.defers_revenue:
+        # A Text, not a str: its line breaks are layout, not data to write out.
+        caption = Text(label("accrual_line", lang).format(
+            recognised=style.money(sum(month["recognised_revenue"] for month in months), 0),
+            deferred=style.money(months[-1]["deferred_revenue"], 0), last=months[-1]["label"]))
 
     shown = [name for name in OPTIONAL_MONTH_COLUMNS if any(month[name] for month in months)]
 
