@@ -199,6 +199,10 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
             return label("allocate_warning_current_total_differs_total", lang).format(total=total, budget=budget)
         total, budget = told_apart(style.money, sum(result.current_split.values()), result.budget, 0)
         return label("allocate_warning_current_total_differs", lang).format(total=total, budget=budget)
+    if warning.code == "different_months" and result.total:
+        # B's sentence would be wrong: a total is not spent in every month, a fill splits no amount at all.
+        return label("allocate_warning_different_months_total" if result.target_roas is None
+                     else "allocate_warning_different_months_target_roas", lang)
     if warning.code == "constraint_not_met" and (name := warning.channel or "") in result.constraints:
         value, limit = _constraint_texts(result, name, style)
         return label("allocate_warning_constraint_not_met", lang).format(

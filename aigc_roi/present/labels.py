@@ -518,6 +518,17 @@ LABELS: dict[str, Label] = {
         "running then (one split per phase above).",
         "各渠道投放月份不同：B 在每个有渠道投放的月份都花出，由当月投放的渠道分配（见上方各阶段分配）。",
     ),
+    "allocate_warning_different_months_total": Label(
+        "The channels run in different months: T is split across the phases as well as among each phase's channels, "
+        "so one phase may get more a month than another (one split per phase above).",
+        "各渠道投放月份不同：T 既在各阶段之间分配，也在每个阶段的渠道之间分配，一个阶段每月可以比另一个阶段多"
+        "（见上方各阶段分配）。",
+    ),
+    "allocate_warning_different_months_target_roas": Label(
+        "The channels run in different months: each phase's channels are filled to the target ROAS on their own, "
+        "and T is what the phases spend together (one split per phase above).",
+        "各渠道投放月份不同：每个阶段的渠道各自投到目标 ROAS，T 是各阶段花费之和（见上方各阶段分配）。",
+    ),
     "allocate_warning_marginal_roas_below_one": Label(
         "{channel}: at the best split its next yuan returns {roas} in revenue, less than the yuan itself.",
         "{channel}：最优分配下再投一元只带来 {roas} 元收入，不到这一元本身。",

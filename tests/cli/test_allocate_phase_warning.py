@@ -1,0 +1,63 @@
+"""`allocate` on channels that run in different months: the warning says what the money asked for does across the
+phases. B (--budget) is spent in every month; a total T (--total) is split across the phases too, so their monthly
+budgets differ; --target-roas fills each phase's channels on their own and T is what they spend together."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+# A runs in month 1, B in month 2: two phases of one channel each.
+TWO_PHASES = """\
+name: Two phases
+horizon_months: 2
+acquisition:
+  - {name: A, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000, months: 1}
+  - {name: B, type: cpa, bid: 20, budget: 10_000, saturation_budget: 50_000, months: 2}
+retention: {monthly_churn: 1}
+monetization:
+  purchases: [{name: item, price: 100, rate: 1}]
+"""
+
+MONTHLY = ("The channels run in different months: B is spent in every month in which one runs, split among the "
+           "channels running then (one split per phase above).")
+TOTAL = ("The channels run in different months: T is split across the phases as well as among each phase's channels, "
+         "so one phase may get more a month than another (one split per phase above).")
+FILLED = ("The channels run in different months: each phase's channels are filled to the target ROAS on their own, "
+          "and T is what the phases spend together (one split per phase above).")
+
+
+def _messages(tmp_path: Path, *args: str) -> list[str]:
+    path = tmp_path / "phases.yaml"
+    path.write_text(TWO_PHASES, encoding="utf-8")
+    result = invoke(["allocate", str(path), "--objective", "net_cash", "--format", "json", *args])
+    assert result.exit_code == 0, result.stderr
+    return [warning["message"] for warning in json.loads(result.stdout)["warnings"]]
+
+
+@pytest.mark.parametrize(("args", "sentence"), [
+    (("--budget", "20k"), MONTHLY),
+    (("--total", "40k"), TOTAL),
+    (("--target-roas", "2"), FILLED),
+])
+def test_the_different_months_warning_names_the_money_asked_for(tmp_path: Path, args: tuple[str, ...],
+                                                                sentence: str) -> None:
+    messages = _messages(tmp_path, *args)
+    assert sentence in messages
+    others = {MONTHLY, TOTAL, FILLED} - {sentence}
+    assert not others & set(messages)
+
+
+def test_a_total_never_says_b_is_spent_every_month_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "phases.yaml"
+    path.write_text(TWO_PHASES, encoding="utf-8")
+    shown = " ".join(invoke(["allocate", str(path), "--total", "40k", "--lang", "zh"],
+                            env={"COLUMNS": "200"}).stdout.split())
+    assert "T 既在各阶段之间分配，也在每个阶段的渠道之间分配，一个阶段每月可以比另一个阶段多" in shown
+    assert "B 在每个有渠道投放的月份都花出" not in shown
+    filled = " ".join(invoke(["allocate", str(path), "--target-roas", "2", "--lang", "zh"],
+                             env={"COLUMNS": "200"}).stdout.split())
+    assert "每个阶段的渠道各自投到目标 ROAS，T 是各阶段花费之和" in filled
