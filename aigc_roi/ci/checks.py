@@ -53,7 +53,8 @@ def iter_validated(files: Iterable[Path], sets: tuple[Override, ...] = (), keep:
         except ScenarioInvalid as invalid:
             yield Validated(str(file), None, tuple(error.applied_to(str(file)) for error in invalid.errors))
             continue
-        yield Validated(str(file), loaded if keep else None)
+        yield Validated(str(file), loaded if keep else None,
+                        warnings=tuple(warning.applied_to(str(file)) for warning in loaded.warnings))
 
 
 def run_figures(scenario: Scenario) -> Figures:

@@ -10,7 +10,8 @@ from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
 from aigc_roi.reader.inputs import InputValue
-from aigc_roi.reader.load import LoadedScenario, find_node
+from aigc_roi.reader.load import LoadedScenario
+from aigc_roi.reader.yamltree import find_node
 
 if TYPE_CHECKING:
     from aigc_roi.model.sampling import Clipped
@@ -29,6 +30,8 @@ class Validated:
     loaded: LoadedScenario | None
     """None when invalid (or not kept: ``iter_validated``); ``errors`` says which."""
     errors: tuple[ScenarioError, ...] = ()
+    warnings: tuple[ScenarioError, ...] = ()
+    """A valid file's warnings (``LoadedScenario.warnings``), kept where ``loaded`` is not."""
 
 
 @dataclass(frozen=True)

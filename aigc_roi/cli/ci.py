@@ -34,6 +34,7 @@ from aigc_roi.cli.streams import (
     note,
     refuse_with_document,
     show,
+    warn_loaded,
 )
 from aigc_roi.model.errors import ScenarioInvalid
 
@@ -154,6 +155,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
         results = list(found)
         invalid_results = [result for result in results if result.errors]
         emit_json(tables.to_json(render.validate_json(results)))
+        warn_loaded(warning for result in results for warning in result.warnings)
         # The tally on stderr as in every format: stdout stays one JSON document, and a refusal is never silent.
         note(in_language(render.validate_tally(len(results), invalid_results)))
         raise typer.Exit(EXIT_INVALID if invalid_results else EXIT_OK)
@@ -168,6 +170,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
             shown = _finding_lines([result], verbose)
         if shown:
             emit(shown)
+        warn_loaded(result.warnings)
         if result.errors:
             invalid.append(result)
     note(in_language(render.validate_tally(count, invalid)))
@@ -210,6 +213,7 @@ def check(
     except BaselineError as refused:
         fail([f"--base: {refused}"])
     _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose)
+    warn_loaded(warning for result in found.results for warning in result.warnings)
     for item in found.checked:
         warn_clipped(item.loaded, item.clipped, item.locations)
     from aigc_roi.present.ci_view import check_summary

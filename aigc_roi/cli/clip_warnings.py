@@ -40,7 +40,7 @@ def warn_payback_window(loaded: LoadedScenario, window: PaybackWindow, chance: b
 def _warn(loaded: LoadedScenario, path: str, sentence: str,
           known: Mapping[str, tuple[int, int] | None] | None = None) -> None:
     from aigc_roi.present.text import visible
-    from aigc_roi.reader.load import find_node
+    from aigc_roi.reader.yamltree import find_node
 
     node = find_node(loaded.tree, path)
     position = (known or {}).get(path)

@@ -206,14 +206,23 @@ def source_text(path: Path | str, sets: list[str] | None) -> str:
 
 
 def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
-    """The scenario at ``path`` with ``--set`` overrides, or exit 2 with every error."""
+    """The scenario at ``path`` with ``--set`` overrides, its warnings on stderr; or exit 2 with every error."""
     from aigc_roi.reader.load import load_path
 
     register_inputs([path])
     try:
-        return load_path(path, overrides(sets))
+        loaded = load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:
         fail(invalid.errors)
+    warn_loaded(loaded.warnings)
+    return loaded
+
+
+def warn_loaded(warnings: Iterable[ScenarioError]) -> None:
+    """A file's warnings (reader/gate_warnings.py), one located line each on stderr, as its errors would be; notes,
+    so -q drops them, and each once however many times the file was read (a compare's variants)."""
+    for warning in dict.fromkeys(warnings):
+        note(located_message(warning, language()))
 
 
 @contextmanager

@@ -33,7 +33,7 @@ from aigc_roi.cli.options import (
     WorkbookFormat,
 )
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
-from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides, source_text
+from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides, source_text, warn_loaded
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -98,7 +98,7 @@ def _loaded(path: Path, sets: list[str], name: str | None) -> LoadedScenario:
 def fail_on_two_currencies(columns: list[tuple[str, LoadedScenario]]) -> None:
     """Exit 2 with a line, at its ``currency:`` (or its first line when it has none), for every column (source,
     loaded) in another currency than the first's: amounts in two currencies cannot be subtracted or ranked."""
-    from aigc_roi.reader.load import find_node
+    from aigc_roi.reader.yamltree import find_node
 
     first_source, first = columns[0][0], columns[0][1].scenario.currency
     errors = []
@@ -166,6 +166,7 @@ def compare(
         scenarios = [(None, source_text(path, sets), _loaded(path, sets, None)) for path in files]
     from aigc_roi.whatif.threads import default_jobs
 
+    warn_loaded(warning for _, _, loaded in scenarios for warning in loaded.warnings)
     fail_on_two_currencies([(source, loaded) for _, source, loaded in scenarios])
     comparison = api.compare([(name, source, loaded.scenario) for name, source, loaded in scenarios], samples, seed,
                              default_jobs() if jobs is None else jobs)

@@ -331,6 +331,16 @@ _MESSAGES = _rules([
      "缺少 '{0}' 或 '{1}'：需用其一说明每月购买多少"),
     (r"missing '(\w+)' or '(\w+)': one of them says when the test passes", "缺少 '{0}' 或 '{1}'：需用其一说明测试何时算通过"),
     (r"channel '(.+)' is named twice in this gate \(first at (.+)\)", "渠道 '{0}' 在此闸门中出现了两次（首次在 {1}）"),
+    (r"no test channel runs in the test's months? (\S+): with no spend to measure, the gate always fails, and its "
+     r"channels buy nothing after month (\d+)",
+     "测试的第 {0} 月没有任何测试渠道投放：没有花费可衡量，闸门总是不通过，其渠道在第 {1} 月之后不再买量"),
+    (r"channel '(.+)' does not run in the test's months? (\S+) \(it runs in months? (.+)\): the test cannot observe it",
+     "渠道 '{0}' 在测试的第 {1} 月不投放（它在第 {2} 月投放）：测试观察不到它"),
+    (r"no channel of this gate runs after month (\d+): it stops nothing whether the test passes or fails; name in "
+     r"'then' the channels the test decides",
+     "此闸门的渠道在第 {0} 月之后都不投放：无论测试是否通过都不会停止任何投放；请在 'then' 中列出由测试决定的渠道"),
+    (r"channel '(.+)' does not run after month (\d+) \(it runs in months? (.+)\): the gate has nothing of it to stop",
+     "渠道 '{0}' 在第 {1} 月之后不投放（它在第 {2} 月投放）：闸门对它无可停止"),
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),
     (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),

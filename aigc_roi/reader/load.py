@@ -22,9 +22,9 @@ from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
-from aigc_roi.model.paths import list_index
 from aigc_roi.reader.byte_order import utf16_mark
 from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
+from aigc_roi.reader.gate_warnings import gate_warnings
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
@@ -43,6 +43,9 @@ class LoadedScenario:
     file_tree: Node | None = None
     """The tree as the file wrote it, when ``--set`` changed ``tree``: what an audit of the inputs sets beside
     the values the options wrote. None without ``--set``."""
+    warnings: tuple[ScenarioError, ...] = ()
+    """What the file may hold but cannot have meant (reader/gate_warnings.py): located as errors are, shown on stderr,
+    failing nothing."""
 
 
 NO_TREE = Node("map", 0, 0, {})
@@ -88,7 +91,8 @@ def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) ->
         scenario = None
     if errors or scenario is None:
         raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
-    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None)
+    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None,
+                          gate_warnings(scenario, tree, filename))
 
 
 def _error_order(filename: str) -> Any:
@@ -430,19 +434,3 @@ def _costs(parsed: Parsed | None) -> models.Costs:
     values = parsed.values
     fixed = tuple(models.FixedCost(**item.values) for item in values.get("fixed", []))
     return models.Costs(values.get("serving_per_active_user", 0.0), fixed, values.get("serving_per_subscriber", 0.0))
-
-
-def find_node(tree: Node, path: str) -> Node | None:
-    """The node at a field path such as ``targets.min_roi``, if present."""
-    node: Node | None = tree
-    for part in path.replace("[", ".").replace("]", "").split("."):
-        if node is None or not part:
-            continue
-        if node.kind == "map":
-            entry = node.value.get(part)
-            node = entry.value if entry else None
-        elif node.kind == "seq" and (index := list_index(part)) is not None and index < len(node.value):
-            node = node.value[index]
-        else:
-            return None
-    return node

@@ -14,8 +14,7 @@ import re
 from collections.abc import Sequence
 
 from aigc_roi.reader.flow_scan import outside_quotes
-from aigc_roi.reader.load import find_node
-from aigc_roi.reader.yamltree import Node
+from aigc_roi.reader.yamltree import Node, find_node
 
 _BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 """The line breaks YAML (and so the tree's line numbers) counts."""

@@ -20,6 +20,7 @@ from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.limits import MAX_DEPTH as MAX_DEPTH
 from aigc_roi.model.limits import MAX_MAPPING_KEYS as MAX_MAPPING_KEYS
 from aigc_roi.model.limits import MAX_SCALARS as MAX_SCALARS
+from aigc_roi.model.paths import list_index
 from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
 from aigc_roi.reader.yaml_causes import cause
 
@@ -587,3 +588,19 @@ def _reader_problem(exc: yaml.YAMLError) -> str:
         code = ord(character) if isinstance(character, str) else character
         return f"character U+{code:04X} is not allowed"
     return str(exc).splitlines()[0]
+
+
+def find_node(tree: Node, path: str) -> Node | None:
+    """The node at a field path such as ``targets.min_roi``, if present."""
+    node: Node | None = tree
+    for part in path.replace("[", ".").replace("]", "").split("."):
+        if node is None or not part:
+            continue
+        if node.kind == "map":
+            entry = node.value.get(part)
+            node = entry.value if entry else None
+        elif node.kind == "seq" and (index := list_index(part)) is not None and index < len(node.value):
+            node = node.value[index]
+        else:
+            return None
+    return node

@@ -9,7 +9,7 @@ from test_validate_and_check import BROKEN, LOSING, WINNING, example, write
 
 from aigc_roi.ci import parallel
 from aigc_roi.ci.parallel import validate_and_check
-from aigc_roi.reader.load import find_node
+from aigc_roi.reader.yamltree import find_node
 
 
 def test_workers_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

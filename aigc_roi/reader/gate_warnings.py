@@ -1,0 +1,77 @@
+"""Gates the format accepts that cannot do what a gate is for (docs/formulas.md §18): a test channel that does not run
+in the test's months, which the test cannot observe, and a gate none of whose channels runs after its test, which
+stops nothing whether it passes or fails (``then: []`` beside test channels that end with the test).
+
+Warnings, not errors: spec 1.2 (section 3b, item 9) makes only an unknown name and an ``after_month`` outside
+1..horizon-1 invalid, so such a file keeps its meaning. Each is located as an error is and shown the same way
+(present/errors.py, in Chinese through present/messages_zh.py); none fails a command.
+"""
+
+from __future__ import annotations
+
+from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.month_runs import month_runs
+from aigc_roi.model.scenario import Gate, Scenario
+from aigc_roi.reader.yamltree import Node, find_node
+
+
+def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[ScenarioError, ...]:
+    """Every gate's warnings in file order, each at the list item or key it is about."""
+    # The months each channel name runs in, None for every month (no ``months:``). Channels may share a name, which a
+    # gate names them all by: the name runs where any of them does.
+    months: dict[str, set[int] | None] = {}
+    for channel in scenario.acquisition:
+        known = months.get(channel.name, set())
+        months[channel.name] = None if known is None or channel.months is None else known | set(channel.months)
+    found: list[tuple[str, str]] = []
+    for g, gate in enumerate(scenario.gates):
+        found += _unobserved(gate, f"gates[{g}]", months)
+        found += _stopping_nothing(gate, f"gates[{g}]", months, find_node(tree, f"gates[{g}].then") is not None)
+    return tuple(_located(tree, filename, path, message) for path, message in found)
+
+
+def _unobserved(gate: Gate, path: str, months: dict[str, set[int] | None]) -> list[tuple[str, str]]:
+    """A test channel that runs in no month of 1..after_month; where none does, the test has no spend to measure
+    and the gate fails in every sample (model/gates.py: a ROAS or CAC over no spend is none)."""
+    test = _test_months(gate.after_month)
+    absent = [j for j, name in enumerate(gate.channels) if not _runs(months[name], 1, gate.after_month)]
+    if absent and len(absent) == len(gate.channels):
+        return [(f"{path}.channels", f"no test channel runs in the test's {test}: with no spend to measure, the gate "
+                                     f"always fails, and its channels buy nothing after month {gate.after_month}")]
+    return [(f"{path}.channels[{j}]", f"channel '{gate.channels[j]}' does not run in the test's {test} "
+                                      f"({_runs_in(months[gate.channels[j]])}): the test cannot observe it")
+            for j in absent]
+
+
+def _stopping_nothing(gate: Gate, path: str, months: dict[str, set[int] | None], then_written: bool) -> list[tuple[str, str]]:
+    """A gate whose channels all end with its test stops nothing; else a ``then`` channel that does has nothing of
+    it to stop (a test channel ending with its test is the usual test, and stops nothing of its own by design)."""
+    after = gate.after_month
+    if not any(_runs(months[name], after + 1, None) for name in gate.channels + gate.then):
+        return [(f"{path}.then" if then_written else path,
+                 f"no channel of this gate runs after month {after}: it stops nothing whether the test passes or "
+                 "fails; name in 'then' the channels the test decides")]
+    return [(f"{path}.then[{j}]", f"channel '{name}' does not run after month {after} ({_runs_in(months[name])}): "
+                                  "the gate has nothing of it to stop")
+            for j, name in enumerate(gate.then) if not _runs(months[name], after + 1, None)]
+
+
+def _runs(months: set[int] | None, first: int, last: int | None) -> bool:
+    """Whether a channel running in ``months`` runs in some month of first..last (``last`` None: the horizon's end;
+    ``after_month`` is at most horizon - 1, so a channel of every month runs after it)."""
+    return months is None or any(first <= month and (last is None or month <= last) for month in months)
+
+
+def _test_months(after_month: int) -> str:
+    return "month 1" if after_month == 1 else f"months 1..{after_month}"
+
+
+def _runs_in(months: set[int] | None) -> str:
+    assert months is not None, "a channel of every month runs in the test and after it"
+    return f"it runs in month{'s' if len(months) > 1 else ''} {month_runs(sorted(months))}"
+
+
+def _located(tree: Node, filename: str, path: str, message: str) -> ScenarioError:
+    node = find_node(tree, path)
+    assert node is not None, f"{path} is in the scenario, so in its tree"
+    return ScenarioError(node.source or filename, node.line, node.column, path, message)
