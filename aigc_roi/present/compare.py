@@ -23,7 +23,7 @@ from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text
+from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_fields
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.compare import Comparison
@@ -180,8 +180,8 @@ def payback_chance_note(scenario: dict[str, Any], lang: str) -> str:
 def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
     """figure, statistic (p5, p50, p95, the defined share, or probability), a column per scenario, and the best (by
     p50 or chance). CSV has each figure's ``defined_share`` (and ``undefined_share`` where it is computed over
-    another) and each chance of payback's ``target_months`` and ``within_months``; markdown a "Defined in" row
-    where some scenario's share is below 100%."""
+    another) and each chance of payback's ``target_months`` and ``within_months``; markdown a row of each share
+    ("Defined in", a payback's "Never") where some scenario's share is below 100%."""
     names = [scenario["name"] for scenario in scenarios]
     never = label("never", style.lang) if style is not None else ""
     rows: list[list[Any]] = []
@@ -196,10 +196,13 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
             shares = ["defined_share", *(["undefined_share"] if BY_NAME[name].undefined_for is not None else [])]
             rows += [[name, key, *(summary.get(key, 0.0) for summary in summaries), ""] for key in shares]
         elif any(share_note(name, scenario, style) for scenario in scenarios):
-            rows.append([name, label("defined_share", style.lang),
-                         *(defined_cell(name, summary["defined_share"], summary.get("undefined_share", 0.0),
-                                        scenario["distribution"]["samples"], style)
-                           for scenario, summary in zip(scenarios, summaries, strict=True)), ""])
+            # One row per share, named by what it holds; every column has the rows some column needs.
+            split = any(summary.get("undefined_share", 0.0) for summary in summaries)
+            fields = [share_fields(name, summary["defined_share"], summary.get("undefined_share", 0.0),
+                                   scenario["distribution"]["samples"], style, split)
+                      for scenario, summary in zip(scenarios, summaries, strict=True)]
+            rows += [[name, row_label, *(column[i][1] for column in fields), ""]
+                     for i, (row_label, _) in enumerate(fields[0])]
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
         best = "; ".join(names[i] for i in sorted(chance_best(values)))

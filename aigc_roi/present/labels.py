@@ -239,6 +239,9 @@ LABELS: dict[str, Label] = {
     ),
     "mean": Label("Mean", "均值"),
     "defined_share": Label("Defined in", "有定义的比例"),
+    # A payback counted in months is never none: its share row holds the samples that never pay back.
+    "never_row": Label("Never", "未回本"),
+    "defined_or_never": Label("Defined in / never", "有定义的比例 / 未回本"),
     "chances": Label("Chances", "概率"),
     "condition": Label("Condition", "条件"),
     "chance": Label("Chance", "概率"),
@@ -996,6 +999,10 @@ LABELS: dict[str, Label] = {
     "undefined_over_cac": Label("no CAC in {share} of all", "全部样本中无获客成本 {share}"),
     "undefined_without_ad_spend": Label("no ad spend in {share} of all", "全部样本中无广告支出 {share}"),
     "never_of_rest": Label("{undefined} · {never} of the rest", "{undefined} · 其余样本中{never}"),
+    # The same two shares as rows of their own (a card, compare's markdown), each row named by what it holds.
+    "no_cac_row": Label("No CAC", "无获客成本"),
+    "no_ad_spend_row": Label("No ad spend", "无广告支出"),
+    "of_the_rest": Label("{share} of the rest", "其余样本中 {share}"),
     "chance_undefined": Label("{none} ({why})", "{none}（{why}）"),
     "defined_in_share": Label("defined in {share}", "有定义 {share}"),
 }

@@ -72,6 +72,9 @@ class Column:
     grows_first: bool = False
     """Widened to its natural width before the others grow (a label column squeezed to a few characters
     a line while wide headers keep their room reads worse than those headers wrapped)."""
+    blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
+    """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
+    a column of defined shares and never shares is a "Never" field in a payback's block."""
 
 
 def _lines(text: str) -> list[str]:
@@ -318,6 +321,13 @@ class Prose:
         yield sentence_lines(self.text, options.max_width, in_cell=False)
 
 
+def _fields(column: Column, row: int) -> list[tuple[str, list[Text]]]:
+    """Row ``row`` of ``column`` as fields of its block: its header and cell, or the fields it has for blocks."""
+    if column.blocks is None:
+        return [(column.header, [column.cells[row]])]
+    return [(name, [value]) for name, value in column.blocks[row]]
+
+
 def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitted:
     """The columns as one table when it fits the width, else one block per row named by the first column."""
 
@@ -325,7 +335,7 @@ def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitt
         fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
         if fitted is not None:
             return fitted
-        records = [(name.plain, [(column.header, [column.cells[i]]) for column in columns[1:]])
+        records = [(name.plain, [field for column in columns[1:] for field in _fields(column, i)])
                    for i, name in enumerate(columns[0].cells)]
         return vertical(title, records, caption, width)
 

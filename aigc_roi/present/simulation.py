@@ -9,6 +9,7 @@ nothing without that.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,8 @@ UNDEFINED_CHANCE = {"roi_positive": "no_ad_spend"}
 UNDEFINED_OVER = {"cac": "undefined_over_cac", "ad_spend": "undefined_without_ad_spend"}
 """The figure whose state leaves another nothing to say (model/figures.py ``Figure.undefined_for``) -> how the share
 of those samples reads."""
+UNDEFINED_OVER_ROW = {"cac": "no_cac_row", "ad_spend": "no_ad_spend_row"}
+"""The same -> the label of a row holding that share alone (``share_fields``)."""
 
 
 def percentile_key(q: float) -> str:
@@ -158,7 +161,7 @@ def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
     lang = style.lang
     never = label("never", lang)
     header = [label("figure", lang), label("mean", lang), *(percentile_key(q).upper() for q in simulation.percentiles),
-              label("defined_share", lang)]
+              share_header(simulation.figures, lang)]
     rows = [[label(name, lang), *_summary_cells(name, summary, simulation, style, never)]
             for name, summary in simulation.figures.items()]
     return header, rows
@@ -176,6 +179,38 @@ def _summary_cells(name: str, summary: FigureSummary, simulation: Simulation, st
                 else figure_text(name, summary.mean, style, never))
         cells = [mean, *(figure_text(name, summary.percentiles[q], style, never) for q in simulation.percentiles)]
     return [*cells, defined_cell(name, summary.defined_share, summary.undefined_share, simulation.samples, style)]
+
+
+def share_header(names: Iterable[str], lang: str) -> str:
+    """The share column's header, naming what its cells hold: defined shares, never shares ("never 30.00%") or both."""
+    nevers = {rules_of(name).none == "never" for name in names}
+    return label("defined_or_never" if len(nevers) > 1 else "never_row" if True in nevers else "defined_share", lang)
+
+
+def share_blocks(simulation: Simulation, style: NumberStyle) -> list[list[tuple[str, str]]]:
+    """Each figure's share cell as the rows of its card (``share_fields``)."""
+    return [share_fields(name, summary.defined_share, summary.undefined_share, simulation.samples, style)
+            for name, summary in simulation.figures.items()]
+
+
+def share_fields(name: str, defined_share: float, undefined_share: float, samples: int, style: NumberStyle,
+                 split: bool = False) -> list[tuple[str, str]]:
+    """``defined_cell``'s shares as rows, each named by what it holds, where a row has a label of its own (a card, a
+    compared figure's markdown rows): "Defined in 100.00%"; a payback's "Never 11.64%", the word left to the label;
+    for one computed over another figure that is none in some samples (``split``: in some compared scenario), that
+    share of all samples ("No CAC 25.00%") and the never share of the rest ("Never 47.50% of the rest")."""
+    lang = style.lang
+    defined, undefined = round(defined_share * samples), round(undefined_share * samples)
+    rules = rules_of(name)
+    if rules.none != "never":
+        return [(label("defined_share", lang), style.share(defined, samples))]
+    rest = samples - undefined
+    never = label("never_row", lang)
+    if not (undefined or split):
+        return [(never, style.share(rest - defined, rest))]
+    of_rest = (NONE if not rest else style.share(rest - defined, rest) if not undefined
+               else label("of_the_rest", lang).format(share=style.share(rest - defined, rest)))
+    return [(label(UNDEFINED_OVER_ROW[rules.undefined_for or ""], lang), style.share(undefined, samples)), (never, of_rest)]
 
 
 def defined_cell(name: str, defined_share: float, undefined_share: float, samples: int, style: NumberStyle,

@@ -38,6 +38,7 @@ from aigc_roi.present.simulation import (
     independence_note,
     percentile_key,
     probability_rows,
+    share_blocks,
     share_notes,
     share_text,
     title,
@@ -54,13 +55,15 @@ FAN_WIDTH = 40
 """Characters across which the cash fan spans its smallest to largest value."""
 
 
-def _rich(rows: Rows, heading: str) -> Fitted:
+def _rich(rows: Rows, heading: str, last: Sequence[Sequence[tuple[str, str]]] | None = None) -> Fitted:
     """The rows as a table whose numbers are never split (at 80 columns "2,526,225.87" once folded after the
-    point), or, narrower than that table, one block per row."""
+    point), or, narrower than that table, one block per row (``last``: the last column's fields there)."""
     header, cells = rows
+    blocks = None if last is None else [[(name, Text(cell)) for name, cell in fields] for fields in last]
     # The first column holds a figure's or a chance's label, which may break as Chinese prose does.
     columns = [Column(name, [Text(str(row[i])) for row in cells], numeric=i > 0, prose=i == 0,
-                      grows_first=i == 0) for i, name in enumerate(header)]
+                      grows_first=i == 0, blocks=blocks if i == len(header) - 1 else None)
+               for i, name in enumerate(header)]
     return table_or_blocks(columns, heading, "")
 
 
@@ -190,7 +193,8 @@ def tornado_view(simulation: Simulation, scenario: Scenario, style: NumberStyle)
 
 def simulation_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> list[RenderableType]:
     lang = style.lang
-    views: list[RenderableType] = [_rich(figure_rows(simulation, style), title(simulation, scenario, lang))]
+    views: list[RenderableType] = [_rich(figure_rows(simulation, style), title(simulation, scenario, lang),
+                                         share_blocks(simulation, style))]
     note = simulation_note(share_at_horizon(simulation.sample_figures, scenario.horizon_months), scenario.horizon_months, style)
     if note is not None:
         views.append(Prose(Text(note, style="yellow")))

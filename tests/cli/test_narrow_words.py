@@ -4,7 +4,9 @@ A tester found labels squeezed beside their values (``Contr`` / ``ibuti`` / ``on
 panel titles cut at the border (``My AI app, star``) and a word inside Chinese folded where the line ended
 (``信息流：只投信息流，ROA`` / ``S``). Chinese may break between any two characters; a Latin word is cut only
 when it alone, as a run without spaces, is wider than the screen (a file path, ``acquisition[Xiaohongshu``).
-A word Rich cuts with "…" in a table too narrow for it is short, not split.
+A word Rich cuts with "…" in a table too narrow for it is short, not split. A word is the wide screen's in any case:
+a card may name a row by a capitalised word the table has only inside a cell or header ("Never 13.00%" beside a
+header "Defined in / never"), and a piece of a split word keeps its letters' case.
 """
 
 from __future__ import annotations
@@ -37,23 +39,30 @@ def _screen(args: list[str], lang: str, width: int) -> str:
 
 
 @cache
-def _wide(args: tuple[str, ...], lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words of the output on a screen wide enough for every line, and its runs without spaces."""
-    text = _screen(list(args), lang, 1000)
-    return frozenset(re.findall(r"[A-Za-z]+", text)), tuple(re.findall(rf"[^\s{CJK}]+", text))
+def _wide(args: tuple[str, ...], lang: str) -> str:
+    """The output on a screen wide enough for every line."""
+    return _screen(list(args), lang, 1000)
+
+
+def pieces(wide: str, narrow: str, width: int) -> list[str]:
+    """The words of ``narrow`` that are no word of ``wide`` (in any case), short of a run too wide to fit."""
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", wide)}
+    too_wide = [run for run in re.findall(rf"[^\s{CJK}]+", wide) if cell_len(run) > width - FRAME]
+    return [f"{word} in {line!r}" for line in narrow.splitlines() for word in WORD.findall(line)
+            if word.lower() not in words and not any(word in run for run in too_wide)]
 
 
 def split_words(args: list[str], lang: str, width: int) -> list[str]:
-    """The words on the narrow screen that are pieces of a word of the wide one, short of a run too wide to fit."""
-    words, runs = _wide(tuple(args), lang)
-    too_wide = [run for run in runs if cell_len(run) > width - FRAME]
-    return [f"{word} in {line!r}" for line in _screen(args, lang, width).splitlines() for word in WORD.findall(line)
-            if word not in words and not any(word in run for run in too_wide)]
+    """The words on the narrow screen that are pieces of a word of the wide one."""
+    return pieces(_wide(tuple(args), lang), _screen(args, lang, width), width)
 
 
 def test_the_checker_sees_a_split_word() -> None:
     assert WORD.findall("│ Contr  3,913,018.92 │") == ["Contr"]
     assert WORD.findall("┃ P… ┃ Obse… ┃ 信息流，ROA") == ["ROA"]
+    wide = "┃ Defined in / never ┃\n│ never 13.00% │"
+    assert pieces(wide, "  Never  13.00%", 20) == []
+    assert pieces(wide, "  Defi\n  ned in  13.00%", 20) == ["Defi in '  Defi'", "ned in '  ned in  13.00%'"]
 
 
 COMMANDS = [

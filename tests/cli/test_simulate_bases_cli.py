@@ -20,6 +20,7 @@ import re
 import textwrap
 from pathlib import Path
 
+import pytest
 from cli_runner import invoke
 
 NEGATIVE_BID = """\
@@ -103,6 +104,23 @@ def test_a_plan_without_ad_spend_has_no_paid_payback_to_show(tmp_path: Path) -> 
                                           "undefined_share": 1.0}
     table = invoke(["simulate", str(path), "--samples", "400", "-q"], env={"COLUMNS": "200"}).stdout
     assert [cell.strip() for cell in row_of(table, "Paid payback").split("│")[2:-1]] == ["—"] * 5
+
+
+@pytest.mark.parametrize(("lang", "no_cac", "never", "rest"), [
+    ("en", "No CAC", "Never", r"([\d.]+)% of the rest"), ("zh", "无获客成本", "未回本", r"其余样本中 ([\d.]+)%")])
+def test_a_card_gives_the_cac_payback_a_row_for_each_share(tmp_path: Path, lang: str, no_cac: str, never: str,
+                                                           rest: str) -> None:
+    """At 40 columns the figures are cards: the CAC payback's shares are two rows, each named by what it holds."""
+    path = write(tmp_path, NEGATIVE_BID)
+    cards = invoke(["simulate", str(path), "--samples", str(SAMPLES), "-q", "--lang", lang],
+                   env={"COLUMNS": "40"}).stdout.splitlines()
+    start = next(i for i, line in enumerate(cards) if line.startswith(("CAC payback", "单用户 CAC")))
+    shares = [re.split(r"\s{2,}", line.strip(), maxsplit=1) for line in cards[start + 5:start + 7]]
+    assert [label for label, _ in shares] == [no_cac, never], cards[start:start + 7]
+    found_none, found_never = re.fullmatch(r"([\d.]+)%", shares[0][1]), re.fullmatch(rest, shares[1][1])
+    assert found_none is not None and found_never is not None, shares
+    assert within(float(found_none[1]) / 100, 0.25, SAMPLES)
+    assert within(float(found_never[1]) / 100, 0.475, SAMPLES * 3 // 4)
 
 
 def test_the_mean_of_a_month_figure_keeps_a_decimal(tmp_path: Path) -> None:

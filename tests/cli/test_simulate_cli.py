@@ -225,10 +225,36 @@ def test_every_format_says_when_the_shares_are_over_the_first_samples_only(monke
     assert note not in words("--samples", "300")
 
 
+NEVER_PAYS_BACK = """\
+name: Dear
+horizon_months: 12
+acquisition:
+  - {name: Ads, type: cpa, bid: {dist: uniform, low: 13, high: 20}, users: 1000, months: 1}
+retention: {monthly_churn: 0}
+monetization:
+  purchases: [{name: Credits, price: 1, rate: 1}]
+"""
+
+
+@pytest.mark.parametrize(("lang", "defined", "never"), [("en", "Defined in", "Never"), ("zh", "有定义的比例", "未回本")])
+def test_each_share_row_is_named_by_what_it_holds(tmp_path: Path, lang: str, defined: str, never: str) -> None:
+    """1000 users paying 1 a month repay at most 12,000 by month 12 of a spend of 13,000 or more: every sample never
+    pays back. A card's payback block has a "Never 100.00%" row, ad spend (defined everywhere) "Defined in 100.00%";
+    the table's one share column, holding both, is headed by both."""
+    path = str(write(tmp_path, NEVER_PAYS_BACK))
+    cards = invoke(["simulate", path, "--samples", "200", "--lang", lang], env={"COLUMNS": "50"}).stdout.splitlines()
+    payback = cards.index(next(line for line in cards if line.startswith(("Payback month", "回本月份"))))
+    assert cards[payback + 5].split() == [never, "100.00%"]
+    spend = cards.index(next(line for line in cards if line.startswith(("Ad spend", "广告支出"))))
+    assert cards[spend + 5].split() == [*defined.split(), "100.00%"]
+    markdown = invoke(["simulate", path, "--samples", "200", "--lang", lang, "-f", "markdown"]).stdout
+    assert f"| P95 | {defined} / {never.lower() if lang == 'en' else never} |" in markdown
+
+
 def test_markdown_and_csv_formats(tmp_path: Path) -> None:
     path = str(write(tmp_path, UNIFORM_BID))
     markdown = invoke(["simulate", path, "--samples", "500", "-f", "markdown"]).stdout
-    assert "| Figure | Mean | P5 | P50 | P95 | Defined in |" in markdown
+    assert "| Figure | Mean | P5 | P50 | P95 | Defined in / never |" in markdown
     assert "Inputs are drawn independently" in markdown
     rows = list(csv.reader(invoke(["simulate", path, "--samples", "500", "-f", "csv"]).stdout.splitlines()))
     assert rows[0] == ["section", "name", "statistic", "value"]

@@ -12,8 +12,9 @@ import pytest
 from aigc_roi.model.sampling import Clipped
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.compare import distribution_rows, risk_best
+from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.simulation import defined_cell
+from aigc_roi.present.simulation import defined_cell, share_fields
 
 EN, ZH = NumberStyle("en"), NumberStyle("zh")
 
@@ -78,3 +79,35 @@ def test_compare_rows_carry_the_defined_share_in_csv_and_beside_the_cell_in_mark
     _, shown = distribution_rows([a, same], EN)
     assert not any(row[1] == "Defined in" for row in shown)
     assert ["roi", "P50", "10.00%", "20.00%", "C"] in shown
+
+
+@pytest.mark.parametrize(("style", "name"), [(EN, "Never"), (ZH, "未回本")])
+def test_a_compared_payback_share_row_is_its_never_share(style: NumberStyle, name: str) -> None:
+    # Paying back in 30% and 55% of the samples: never in 70% and 45%, a row named for that, not "Defined in".
+    a = scenario("A", {"payback_month": summary(None, 0.3)})
+    b = scenario("B", {"payback_month": summary(11, 0.55)})
+    _, styled = distribution_rows([a, b], style)
+    assert ["payback_month", name, "70.00%", "45.00%", ""] in styled
+
+
+@pytest.mark.parametrize(("style", "no_cac", "never", "of_rest"), [
+    (EN, "No CAC", "Never", "47.50% of the rest"), (ZH, "无获客成本", "未回本", "其余样本中 47.50%")])
+def test_a_card_gives_each_share_a_row_named_by_what_it_holds(style: NumberStyle, no_cac: str, never: str,
+                                                              of_rest: str) -> None:
+    # The module's numbers: no CAC in 10,000 of 40,000; of the other 30,000, 15,750 pay back, 14,250 never do.
+    assert share_fields("cac_payback_months", 15_750 / 40_000, 10_000 / 40_000, 40_000, style) == \
+        [(no_cac, "25.00%"), (never, of_rest)]
+    # With a CAC in every sample the never share is of all of them: one row, the word "never" left to its label.
+    assert share_fields("payback_month", 0.6, 0.0, 100, style) == [(never, "40.00%")]
+    assert share_fields("irr", 0.2241, 0.0, 10_000, style) == [(label("defined_share", style.lang), "22.41%")]
+
+
+def test_a_compared_cac_payback_has_a_row_for_each_share_in_every_column() -> None:
+    # A has a CAC in all 100 samples (60 pay back), B in 75 of 100 (30 pay back: 45 of the 75 never do), C in none.
+    a = scenario("A", {"cac_payback_months": summary(3, 0.6, 0.0)})
+    b = scenario("B", {"cac_payback_months": summary(3, 0.3, 0.25)})
+    c = scenario("C", {"cac_payback_months": summary(None, 0.0, 1.0)})
+    _, styled = distribution_rows([a, b, c], EN)
+    shares = [row for row in styled if row[0] == "cac_payback_months" and row[1] not in ("P5", "P50", "P95")]
+    assert shares == [["cac_payback_months", "No CAC", "0.00%", "25.00%", "100.00%", ""],
+                      ["cac_payback_months", "Never", "40.00%", "60.00% of the rest", "—", ""]]
