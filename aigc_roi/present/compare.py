@@ -19,11 +19,11 @@ from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_rows
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ, says_nothing
+from aigc_roi.present.numbers import NONE, NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ, says_nothing
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.simulation import chance_cell, defined_cell, figure_text, share_fields
+from aigc_roi.present.simulation import chance_cell, chance_text, defined_cell, figure_text, share_fields
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.whatif.compare import Comparison
@@ -170,6 +170,38 @@ def share_note(name: str, scenario: dict[str, Any], style: NumberStyle) -> str:
                         style, worded=True)
 
 
+def borrowing_note(name: str, scenario: dict[str, Any], style: NumberStyle) -> str:
+    """In how many of a compared IRR's draws it is a borrowing rate ("a borrowing rate in 18.75%", a share of all
+    draws as the defined share is), as run marks its one IRR; ``""`` for another figure or where none is."""
+    distribution = scenario["distribution"]
+    share = distribution["figures"][name].get("borrowing_share", 0.0) if name == "irr" else 0.0
+    if share <= 0:
+        return ""
+    if share >= 1:
+        return label("borrowing_in_every_draw", style.lang)
+    return label("borrowing_in_share", style.lang).format(share=chance_text(share, distribution["samples"], style))
+
+
+def percentile_texts(name: str, summary: Mapping[str, Any], style: NumberStyle, never: str) -> list[str]:
+    """P5, P50 and P95 of a compared figure; an em dash, not "never", where the figure it is computed over is none
+    in every sample (a CAC payback without paid users), as simulate's table reads it."""
+    if summary.get("undefined_share", 0.0) >= 1.0:
+        return [NONE] * len(RISK_PERCENTILES)
+    return [figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES]
+
+
+def risk_cell(name: str, scenario: dict[str, Any], style: NumberStyle, never: str) -> str:
+    """A compared figure's cell: P50 (P5 .. P95), then its share and borrowing notes. A figure none at every
+    percentile (an IRR defined in no draw, a payback that never comes in nearly all) reads its none once: "none: no
+    single IRR", not again twice inside the brackets; a note that would repeat the cell is left out."""
+    summary = scenario["distribution"]["figures"][name]
+    low, middle, high = percentile_texts(name, summary, style, never)
+    text = middle if summary["p50"] is None and low == middle == high else f"{middle} ({low} .. {high})"
+    notes = [note for note in (share_note(name, scenario, style), borrowing_note(name, scenario, style))
+             if note and note != text]
+    return " · ".join([text, *notes])
+
+
 def payback_chance_note(scenario: dict[str, Any], lang: str) -> str:
     """`` (by month 6, the horizon)`` after a chance of payback counted by a horizon that ends before the target."""
     distribution = scenario["distribution"]
@@ -177,32 +209,48 @@ def payback_chance_note(scenario: dict[str, Any], lang: str) -> str:
     return by_horizon_note(within if within < distribution["payback_target_months"] else None, lang)
 
 
+def _share_values(name: str, summaries: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+    """A compared figure's shares as CSV has them: defined, undefined where another figure leaves it nothing to say
+    (``Figure.undefined_for``), and an IRR's borrowing share (as simulate's CSV)."""
+    keys = ["defined_share", *(["undefined_share"] if BY_NAME[name].undefined_for is not None else []),
+            *(["borrowing_share"] if name == "irr" else [])]
+    return [[name, key, *(summary.get(key, 0.0) for summary in summaries), ""] for key in keys]
+
+
+def _share_rows(name: str, scenarios: list[dict[str, Any]], style: NumberStyle) -> list[list[Any]]:
+    """A compared figure's shares as markdown has them, one row per share named by what it holds, where some
+    column's cell notes it; every column has the rows some column needs."""
+    rows: list[list[Any]] = []
+    summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
+    if any(share_note(name, scenario, style) for scenario in scenarios):
+        split = any(summary.get("undefined_share", 0.0) for summary in summaries)
+        fields = [share_fields(name, summary["defined_share"], summary.get("undefined_share", 0.0),
+                               scenario["distribution"]["samples"], style, split)
+                  for scenario, summary in zip(scenarios, summaries, strict=True)]
+        rows += [[name, row_label, *(column[i][1] for column in fields), ""] for i, (row_label, _) in enumerate(fields[0])]
+    if any(borrowing_note(name, scenario, style) for scenario in scenarios):
+        rows.append([name, label("borrowing_share_row", style.lang),
+                     *(chance_text(summary.get("borrowing_share", 0.0), scenario["distribution"]["samples"], style)
+                       for scenario, summary in zip(scenarios, summaries, strict=True)), ""])
+    return rows
+
+
 def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
     """figure, statistic (p5, p50, p95, the defined share, or probability), a column per scenario, and the best (by
-    p50 or chance). CSV has each figure's ``defined_share`` (and ``undefined_share`` where it is computed over
-    another) and each chance of payback's ``target_months`` and ``within_months``; markdown a row of each share
-    ("Defined in", a payback's "Never") where some scenario's share is below 100%."""
+    p50 or chance). CSV has each figure's shares (``_share_values``) and each chance of payback's ``target_months``
+    and ``within_months``; markdown a row of each share ("Defined in", a payback's "Never", an IRR's "Borrowing rate
+    in") where some scenario's cell notes it."""
     names = [scenario["name"] for scenario in scenarios]
     never = label("never", style.lang) if style is not None else ""
     rows: list[list[Any]] = []
     for name in distribution_figures(scenarios):
         summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
         best = "; ".join(names[i] for i in sorted(risk_best(name, summaries)))
-        for key in RISK_PERCENTILES:
-            values = [summary[key] for summary in summaries]
-            cells = values if style is None else [figure_text(name, value, style, never) for value in values]
+        texts = None if style is None else [percentile_texts(name, summary, style, never) for summary in summaries]
+        for i, key in enumerate(RISK_PERCENTILES):
+            cells = [summary[key] for summary in summaries] if texts is None else [column[i] for column in texts]
             rows.append([name, key if style is None else key.upper(), *cells, best if key == "p50" else ""])
-        if style is None:
-            shares = ["defined_share", *(["undefined_share"] if BY_NAME[name].undefined_for is not None else [])]
-            rows += [[name, key, *(summary.get(key, 0.0) for summary in summaries), ""] for key in shares]
-        elif any(share_note(name, scenario, style) for scenario in scenarios):
-            # One row per share, named by what it holds; every column has the rows some column needs.
-            split = any(summary.get("undefined_share", 0.0) for summary in summaries)
-            fields = [share_fields(name, summary["defined_share"], summary.get("undefined_share", 0.0),
-                                   scenario["distribution"]["samples"], style, split)
-                      for scenario, summary in zip(scenarios, summaries, strict=True)]
-            rows += [[name, row_label, *(column[i][1] for column in fields), ""]
-                     for i, (row_label, _) in enumerate(fields[0])]
+        rows += (_share_values(name, summaries) if style is None else _share_rows(name, scenarios, style))
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
         best = "; ".join(names[i] for i in sorted(chance_best(values)))

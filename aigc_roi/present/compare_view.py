@@ -11,7 +11,6 @@ from rich.text import Text
 from aigc_roi.model.figures import FIGURE_NAMES, FIGURES
 from aigc_roi.present.compare import (
     CHANCES,
-    RISK_PERCENTILES,
     best_columns,
     best_legend,
     chance_best,
@@ -20,15 +19,15 @@ from aigc_roi.present.compare import (
     payback_chance_note,
     risk_best,
     risk_borrowing_note,
+    risk_cell,
     said,
-    share_note,
 )
 from aigc_roi.present.drivers import signed, signed_in
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
 from aigc_roi.present.peak_cash import peak_cash_text
-from aigc_roi.present.simulation import chance_cell, figure_text
+from aigc_roi.present.simulation import chance_cell
 
 BEST_MARK = " ★"
 COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
@@ -86,8 +85,9 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
 
 def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Fitted:
     """Each cell P50 (P5 .. P95) and, where the figure is not defined in every sample or reads "never" in some, that
-    share; then each chance. ★ marks the best median (present/compare.py ``risk_best``) and the best chance. Laid
-    out by present/layout.py: a label wraps rather than losing its end to "…", a cell wraps between its numbers."""
+    share, and an IRR's share of borrowing rates (present/compare.py ``risk_cell``); then each chance. ★ marks the
+    best median (present/compare.py ``risk_best``) and the best chance. Laid out by present/layout.py: a label wraps
+    rather than losing its end to "…", a cell wraps between its numbers."""
     lang = style.lang
     never = label("never", lang)
     labels: list[Text] = []
@@ -96,10 +96,8 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
         summaries = [scenario["distribution"]["figures"][name] for scenario in scenarios]
         best = risk_best(name, summaries)
         labels.append(Text(label(name, lang)))
-        for i, (scenario, summary) in enumerate(zip(scenarios, summaries, strict=True)):
-            low, middle, high = (figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES)
-            note = share_note(name, scenario, style)
-            text = f"{middle} ({low} .. {high})" + (f" · {note}" if note else "")
+        for i, scenario in enumerate(scenarios):
+            text = risk_cell(name, scenario, style, never)
             cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
     for chance, chance_label in CHANCES.items():
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]

@@ -1005,6 +1005,10 @@ LABELS: dict[str, Label] = {
     "of_the_rest": Label("{share} of the rest", "其余样本中 {share}"),
     "chance_undefined": Label("{none} ({why})", "{none}（{why}）"),
     "defined_in_share": Label("defined in {share}", "有定义 {share}"),
+    # An IRR beside a compared cell, a share of all draws as the defined share is (docs/formulas.md §5).
+    "borrowing_in_share": Label("a borrowing rate in {share}", "借款利率占 {share}"),
+    "borrowing_in_every_draw": Label("a borrowing rate in every draw", "每次抽样都是借款利率"),
+    "borrowing_share_row": Label("Borrowing rate in", "借款利率占比"),
 }
 """Every label by key, in both languages."""
 

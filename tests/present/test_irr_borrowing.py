@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -186,3 +187,28 @@ def test_compare_on_risk_marks_an_irr_median_only_where_draws_read_one_way() -> 
     # Read one way, but over a part of one column's draws: medians over different samples rank nothing.
     assert risk_best("irr", [irr(1.0, 0.0), irr(2.0, 0.0, defined=0.5)]) == set()
     assert risk_best("irr", [irr(1.0, 1.0, defined=0.5), irr(2.0, 1.0)]) == set()
+
+
+@pytest.mark.parametrize(("lang", "some", "every", "none"), [
+    ("en", r"a borrowing rate in ([\d.]+)%$", "a borrowing rate in every draw", "none: no single IRR · defined in 0.00%"),
+    ("zh", r"借款利率占 ([\d.]+)%$", "每次抽样都是借款利率", "无：IRR 不唯一或不存在 · 有定义 0.00%"),
+])
+def test_compare_on_risk_marks_each_irr_cell(tmp_path: Path, lang: str, some: str, every: str, none: str) -> None:
+    """MIXED borrows in 0.1875 of its draws, PREPAID in every one, as run marks its one IRR; PREPAID without users
+    loses 1,100 twice, no IRR in any draw: said once, not again inside the brackets."""
+    lost = tmp_path / "lost.yaml"
+    lost.write_text(PREPAID.replace("Prepaid", "Lost").replace("users: 210", "users: 0"), encoding="utf-8")
+    paths = [str(_write(tmp_path, MIXED)), str(_write(tmp_path, PREPAID)), str(lost)]
+    shown = invoke(["compare", *paths, "--samples", "4000", "-q", "--lang", lang],
+                   env={"COLUMNS": "400", "NO_COLOR": "1"}).stdout
+    row = next(line for line in shown.splitlines() if "IRR" in line and "MIRR" not in line)
+    cells = [cell.strip() for cell in row.split("│")[2:-1]]
+    found = re.search(some, cells[0])
+    assert found is not None and float(found[1]) / 100 == pytest.approx(0.1875, abs=0.03), cells
+    assert cells[1].endswith(f"· {every}") and cells[2] == none, cells
+    markdown = invoke(["compare", *paths, "--samples", "4000", "-q", "--lang", lang, "-f", "markdown"]).stdout
+    assert re.search(rf"\| irr \| {'Borrowing rate in' if lang == 'en' else '借款利率占比'} \| [\d.]+% \| 100.00% \| 0.00% \|",
+                     markdown)
+    rows = list(csv.reader(io.StringIO(invoke(["compare", *paths, "--samples", "4000", "-q", "-f", "csv"]).stdout)))
+    [borrowing] = [row for row in rows if row[:2] == ["irr", "borrowing_share"]]
+    assert float(borrowing[2]) == pytest.approx(0.1875, abs=0.03) and borrowing[3:] == ["1", "0", ""]

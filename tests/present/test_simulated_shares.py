@@ -11,7 +11,7 @@ import pytest
 
 from aigc_roi.model.sampling import Clipped
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
-from aigc_roi.present.compare import distribution_rows, risk_best
+from aigc_roi.present.compare import distribution_rows, risk_best, risk_cell
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.simulation import defined_cell, share_fields
@@ -111,3 +111,36 @@ def test_a_compared_cac_payback_has_a_row_for_each_share_in_every_column() -> No
     shares = [row for row in styled if row[0] == "cac_payback_months" and row[1] not in ("P5", "P50", "P95")]
     assert shares == [["cac_payback_months", "No CAC", "0.00%", "25.00%", "100.00%", ""],
                       ["cac_payback_months", "Never", "40.00%", "60.00% of the rest", "—", ""]]
+
+
+def test_a_compared_figure_none_at_every_percentile_says_its_none_once() -> None:
+    # An IRR defined in no draw, a payback that 97 draws of 100 never reach, a CAC payback with no CAC anywhere.
+    irr = scenario("A", {"irr": summary(None, 0.0)})
+    assert risk_cell("irr", irr, EN, "never") == "none: no single IRR · defined in 0.00%"
+    assert risk_cell("irr", irr, ZH, "未回本") == "无：IRR 不唯一或不存在 · 有定义 0.00%"
+    assert risk_cell("payback_month", scenario("B", {"payback_month": summary(None, 0.03)}), EN, "never") == \
+        "never · never 97.00%"
+    cac = scenario("C", {"cac_payback_months": summary(None, 0.0, 1.0)})
+    assert risk_cell("cac_payback_months", cac, EN, "never") == "—"
+    _, styled = distribution_rows([cac, cac], EN)
+    assert [row[2] for row in styled if row[:2] == ["cac_payback_months", "P50"]] == ["—"]
+    # A median with a spread keeps its brackets.
+    spread = scenario("D", {"payback_month": {"p5": 2, "p50": 11, "p95": None, "defined_share": 0.589}}, 1000)
+    assert risk_cell("payback_month", spread, EN, "never") == "11 (2 .. never) · never 41.10%"
+
+
+@pytest.mark.parametrize(("style", "some", "every"), [
+    (EN, "a borrowing rate in 18.75%", "a borrowing rate in every draw"),
+    (ZH, "借款利率占 18.75%", "每次抽样都是借款利率")])
+def test_a_compared_irr_says_in_how_many_draws_it_is_a_borrowing_rate(style: NumberStyle, some: str,
+                                                                       every: str) -> None:
+    # 750 of 4,000 draws borrow (docs/simulate.md's example, 0.1875); 1,500 have an IRR at all.
+    mixed = scenario("M", {"irr": {"p5": -0.5, "p50": 0.3, "p95": 2.0, "defined_share": 0.375,
+                                   "borrowing_share": 0.1875}}, 4000)
+    prepaid = scenario("P", {"irr": {"p5": 1.0, "p50": 2.0, "p95": 3.0, "defined_share": 1.0, "borrowing_share": 1.0}})
+    assert risk_cell("irr", mixed, style, "").endswith(f" · {some}")
+    assert risk_cell("irr", prepaid, style, "").endswith(f"(100.00% .. 300.00%) · {every}")
+    _, styled = distribution_rows([mixed, prepaid], style)
+    assert ["irr", label("borrowing_share_row", style.lang), "18.75%", "100.00%", ""] in styled
+    _, plain = distribution_rows([mixed, prepaid])
+    assert ["irr", "borrowing_share", 0.1875, 1.0, ""] in plain
