@@ -27,26 +27,26 @@ HELP_ZH: dict[str, str] = {
     "Figures, per-channel table, monthly cash flow and cumulative-cash chart.":
         "核心指标、分渠道表、月度现金流和累计现金流图。",
     "Figures of several scenarios side by side: best per row marked, differences against the first.":
-        "并排对比多个场景的指标：每行标出最优，并列出与第一个场景的差值。",
+        "并排对比多个方案的指标：每行标出最优，并列出与第一个方案的差值。",
     "For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12).":
         "每个驱动因素在什么取值时 ROI = 0，以及在什么取值时回本满足 targets.max_payback_months（默认 12）。",
     "Each driver moved down and up by --step: change in ROI, net cash and payback, largest first.":
         "每个驱动因素按 --step 上下浮动：ROI、净现金流和回本月份的变化，按影响从大到小排列。",
     "Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2.":
-        "按格式检查场景文件：每个文件的每个错误输出到 stdout，汇总输出到 stderr。退出码 0 或 2。",
+        "按格式检查方案文件：每个文件的每个错误输出到 stdout，汇总输出到 stderr。退出码 0 或 2。",
     "Print no summary or note on stderr; errors and results only.":
         "不在 stderr 输出汇总和提示；只输出错误和结果。",
     "Start CSV with a UTF-8 byte-order mark, so Excel on Chinese Windows reads it as UTF-8.":
         "CSV 以 UTF-8 字节顺序标记（BOM）开头，中文 Windows 上的 Excel 才能按 UTF-8 读取，不出现乱码。",
     "Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input.":
-        "先校验，再用每个有效场景自己的 targets 检查它。退出码 0 全部达成，1 有目标未达成，2 输入无效。",
+        "先校验，再用每个有效方案自己的 targets 检查它。退出码 0 全部达成，1 有目标未达成，2 输入无效。",
     "Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server.":
-        "输出场景格式的 JSON Schema（draft 2020-12），供编辑器和 YAML 语言服务器（yaml-language-server）使用。",
+        "输出方案格式的 JSON Schema（draft 2020-12），供编辑器和 YAML 语言服务器（yaml-language-server）使用。",
     "Write a commented starter scenario (or any bundled template) to edit.":
-        "写出一个带注释的起步场景（或任一内置模板），供你修改。",
+        "写出一个带注释的起步方案（或任一内置模板），供你修改。",
     "Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months.":
         "用广告平台导出的报表，按渠道和方案月份对比方案与实际；--reforecast 把方案中已过去的月份改写为实际。",
-    "Scenario YAML file of the plan (needs start).": "方案的场景 YAML 文件（需要 start）。",
+    "Scenario YAML file of the plan (needs start).": "方案 YAML 文件（需要 start）。",
     "Ad-platform report exports: CSV or xlsx.": "广告平台导出的报表：CSV 或 xlsx。",
     "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的广告计划归入渠道 NAME（可重复）。",
     "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
@@ -56,7 +56,7 @@ HELP_ZH: dict[str, str] = {
     "Write the plan with past months as they happened to OUT.yaml.": "把已过去的月份按实际改写后的方案写入 OUT.yaml。",
     "Draws of the plan for percentiles and P(payback).": "方案的抽样次数，用于分位和回本概率。",
     # Arguments and options.
-    "Scenario YAML file.": "场景 YAML 文件。",
+    "Scenario YAML file.": "方案 YAML 文件。",
     "Override one field for a what-if, by path or by name, e.g. acquisition[0].bid=25 or 'Douyin CPA.bid=25' (repeatable).":
         "为假设分析覆盖一个字段，按路径或按名称，例如 acquisition[0].bid=25 或 '抖音CPA.bid=25'（可重复）。",
     "Output format.": "输出格式。",
@@ -72,7 +72,7 @@ HELP_ZH: dict[str, str] = {
     "Also save the cumulative-cash chart as an image.": "同时把累计现金流图保存为图片。",
     "Replace an existing output file.": "覆盖已存在的输出文件。",
     "Language of tables and messages: en or zh (default from LANG).": "表格和提示的语言：en 或 zh（默认取自 LANG）。",
-    "Two or more scenario files, or one file with --variant.": "两个或更多场景文件，或一个文件加 --variant。",
+    "Two or more scenario files, or one file with --variant.": "两个或更多方案文件，或一个文件加 --variant。",
     "A what-if column of the one FILE, e.g. 'cheaper bid: Douyin CPA.bid=10' (repeatable).":
         "对这一个 FILE 增加一列假设，例如 '出价降低: 抖音CPA.bid=10'（可重复）。",
     "Relative move of each driver, e.g. 20% or 0.2.": "每个驱动因素的相对浮动，例如 20% 或 0.2。",
@@ -80,7 +80,7 @@ HELP_ZH: dict[str, str] = {
     "e.g. 'Douyin CPA.bid,Annual member.price'.":
         "两个驱动因素（与 breakeven 列出的一致，按路径或按名称）的 ROI 双向表，例如 '抖音CPA.bid,年度会员.price'。",
     "Values of each --grid driver.": "每个 --grid 驱动因素取多少个值。",
-    "Scenario files, or folders to search for *.yaml and *.yml files.": "场景文件，或在其中查找 *.yaml 和 *.yml 的文件夹。",
+    "Scenario files, or folders to search for *.yaml and *.yml files.": "方案文件，或在其中查找 *.yaml 和 *.yml 的文件夹。",
     "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text).":
         "输出格式（默认：同时设置了 GITHUB_ACTIONS 和 GITHUB_WORKFLOW 时为 github，否则为 text）。",
     "Output format (default: github when GITHUB_ACTIONS and GITHUB_WORKFLOW are set, else text). "
@@ -96,9 +96,9 @@ HELP_ZH: dict[str, str] = {
     "The numbers never change.":
         "配合 --samples：分担每次模拟的线程数，每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
     "Git revision to compare with: the figures of each scenario changed since REF, before and after.":
-        "对比的 git 版本：自 REF 以来有改动的每个场景，改动前后的指标。",
-    "Where to write the scenario; - writes it to standard output.": "场景写到哪里；- 表示写到标准输出。",
-    "Bundled scenario to start from (see --list).": "从哪个内置场景开始（见 --list）。",
+        "对比的 git 版本：自 REF 以来有改动的每个方案，改动前后的指标。",
+    "Where to write the scenario; - writes it to standard output.": "方案写到哪里；- 表示写到标准输出。",
+    "Bundled scenario to start from (see --list).": "从哪个内置方案开始（见 --list）。",
     "List the bundled templates and exit.": "列出内置模板并退出。",
     "Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back, "
     "net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance.":
@@ -120,13 +120,13 @@ HELP_ZH: dict[str, str] = {
         "给出两个文件（基准、新方案）时：把 roi、npv、回本月份和最大资金需求的变化拆分到各个改动的输入上（Shapley 分摊）。"
         "配合 --format csv 时输出该表。",
     "Output format; xlsx writes the figures side by side (and --explain's table) to --output.":
-        "输出格式；xlsx 把各场景指标并排（及 --explain 的表）写入 --output。",
+        "输出格式；xlsx 把各方案指标并排（及 --explain 的表）写入 --output。",
     "Output format; xlsx writes the comparison, the unmatched spend and the re-forecast as sheets of --output.":
         "输出格式；xlsx 把方案与实际对比、未匹配的广告支出和重新预测作为工作表写入 --output。",
     "Retention by month (with the fitted day points) and each plan's renewal survival.":
         "逐月留存（附拟合所用的日留存点）和每个订阅方案的续订存活率。",
     "Compare on risk: simulate each scenario with this many samples and show P5/P50/P95 of each figure and the chance of payback.":
-        "按风险对比：每个场景用这么多样本做模拟，列出每项指标的 P5/P50/P95 和回本概率。",
+        "按风险对比：每个方案用这么多样本做模拟，列出每项指标的 P5/P50/P95 和回本概率。",
     "Random seed of that simulation.": "该模拟的随机种子。",
     "Monte Carlo samples.": "蒙特卡洛样本数。",
     "Random seed: the same seed gives the same numbers.": "随机种子：同一种子得到同样的数字。",

@@ -704,7 +704,7 @@ LABELS: dict[str, Label] = {
     "paid_at_age": Label("Paid at age", "付费月龄"),
     # validate and check (issue 15): the check table, its annotations and the --base view.
     "validate_valid": Label("valid", "有效"),
-    "check_scenario": Label("scenario", "场景"),
+    "check_scenario": Label("scenario", "方案"),
     "check_target": Label("target", "目标"),
     "check_actual": Label("actual", "实际"),
     "check_limit": Label("limit", "限值"),
@@ -801,11 +801,11 @@ LABELS: dict[str, Label] = {
     "check_base_error": Label("{file} at {base}, line {line}, column {column}: {problem}",
                               "{file}（{base} 时）第 {line} 行第 {column} 列：{problem}"),
     "check_base_option_error": Label("{file} at {base}: {problem}", "{file}（{base} 时）：{problem}"),
-    "check_no_change": Label("No scenario changed since {base}.", "自 {base} 以来没有场景改动。"),
+    "check_no_change": Label("No scenario changed since {base}.", "自 {base} 以来没有方案改动。"),
     "check_md_targets": Label("Targets", "目标"),
     "check_md_invalid": Label("Invalid files", "无效文件"),
     "check_md_changed": Label("Figures changed since `{base}`", "自 `{base}` 以来变化的指标"),
-    "check_md_no_change": Label("No scenario changed.", "没有场景改动。"),
+    "check_md_no_change": Label("No scenario changed.", "没有方案改动。"),
     # Spreadsheets (units, why a figure is none, inputs as numbers) and compare --explain.
     "unit": Label("Unit", "单位"),
     "note": Label("Note", "说明"),

@@ -18,7 +18,7 @@ from typing import Any
 
 SCHEMA_ZH: dict[str, str] = {
     # The document.
-    "aigc-roi scenario, format version 1": "aigc-roi 场景，格式版本 1",
+    "aigc-roi scenario, format version 1": "aigc-roi 方案，格式版本 1",
     # Titles: one per field key (reader/fields.py field_title), the same key in every place it appears.
     "Version": "格式版本",
     "Name": "名称",
@@ -86,7 +86,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Mean": "均值",
     "Sd": "标准差",
     # Descriptions: the scenario.
-    "Scenario name.": "场景名称。",
+    "Scenario name.": "方案名称。",
     "ISO currency code, display only (default CNY).": "ISO 货币代码，仅用于显示（默认 CNY）。",
     "Months modelled (default 24).": "测算的月数（默认 24）。",
     "Month 1 as YYYY-MM; labels only.": "第 1 个月，格式 YYYY-MM；只用于标注月份。",

@@ -68,7 +68,7 @@ def test_check_table_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.chdir(tmp_path)
     result = invoke(["check", ".", "--lang", "zh", "--format", "table"])
     assert result.exit_code == 1
-    assert cells(result, "场景") == [["场景", "目标", "实际", "限值", "结果"]]
+    assert cells(result, "方案") == [["方案", "目标", "实际", "限值", "结果"]]
     assert cells(result, "min_roi") == [["lose.yaml", "min_roi ROI 下限", "-21.25%", ">= 0.00%", "未达成"]]
     assert cells(result, "max_cac") == [["lose.yaml", "max_cac 获客成本上限", "20.00", "<= 25.00", "达成"]]
     assert cells(result, "plain.yaml") == [["plain.yaml", "(无目标)", "—", "—", "—"]]
@@ -156,7 +156,7 @@ def test_check_markdown_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     write(tmp_path, {"lose.yaml": LOSING, "bad.yaml": BROKEN})
     monkeypatch.chdir(tmp_path)
     out = invoke(["check", ".", "--lang", "zh", "--format", "markdown"]).stdout
-    assert "### 目标\n\n| 场景 | 目标 | 实际 | 限值 | 结果 |\n" in out
+    assert "### 目标\n\n| 方案 | 目标 | 实际 | 限值 | 结果 |\n" in out
     assert "| lose.yaml | min_roi ROI 下限 | -21.25% | >= 0.00% | 未达成 |" in out
     assert "### 无效文件" in out and "bad.yaml:3:1: unknown_key: 未知字段 'unknown_key'" in out
     assert out.endswith("\n\n2 个文件，1 个无效，2 个目标，1 个未达成\n")
@@ -263,4 +263,4 @@ def test_base_text_and_annotations_in_chinese(repo: Path) -> None:
 def test_base_without_changes_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"s.yaml": WINNING})
     commit_all(tmp_path, monkeypatch)
-    assert "自 HEAD 以来没有场景改动。" in invoke(["check", ".", "--base", "HEAD", "--lang", "zh"]).stdout
+    assert "自 HEAD 以来没有方案改动。" in invoke(["check", ".", "--base", "HEAD", "--lang", "zh"]).stdout

@@ -119,7 +119,7 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
      "--grid：需要两个不同的驱动因素，acquisition[0].bid 出现了两次"),
     ("the budget must be a positive number, got 0.0", "预算须为正数，实际为 0.0"),
     ("the scenarios are in CNY and USD: amounts in different currencies cannot be compared",
-     "各场景的币种分别为 CNY、USD：不同币种的金额无法比较"),
+     "各方案的币种分别为 CNY、USD：不同币种的金额无法比较"),
     ("the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
      "方案没有起始月份：请添加 start: YYYY-MM，以便把报表的日期放入方案月份"),
     ("Feed ads: bid is not one number or range; a re-forecast rewrites only those",
