@@ -16,6 +16,18 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
+SHORT_NOTES: dict[str, str] = {"out_of_reach_short": "out_of_reach_note", "holds_short": "holds_note"}
+"""A short word for a missing break-even -> the sentence under the table that says what it means."""
+
+
+def no_value_reason(table: BreakEvenTable, threshold: str) -> str:
+    """The label of why a driver has no value at ``threshold``: no ad spend leaves no ROI to break even; otherwise the
+    driver alone keeps the plan on the side it is on now, which holds at every value or is out of reach at all."""
+    if threshold == "roi_zero" and table.roi is None:
+        return "roi_undefined"
+    return "holds_short" if table.met_now(threshold) else "out_of_reach_short"
+
+
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang: str = "en") -> Rows:
     """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown);
     each driver's label in ``lang`` (the style's language when there is one)."""

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
+from aigc_roi.present.breakeven import SHORT_NOTES, no_value_reason
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
@@ -79,10 +80,6 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     return table_or_blocks(columns, title, caption)
 
 
-SHORT_NOTES: dict[str, str] = {"out_of_reach_short": "out_of_reach_note", "holds_short": "holds_note"}
-"""A short headroom cell -> the caption's sentence that says what it means."""
-
-
 def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> Text:
     """"-86.2%" under "Needed for ROI ≥ 0": the condition is the column's, said once in its header.
     A row on the other side of the threshold than the plan (a cost of 0) keeps the whole phrase."""
@@ -90,9 +87,8 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
     value = getattr(row, threshold)
     met = table.met_now(threshold)
     if value is None:
-        if threshold == "roi_zero" and table.roi is None:
-            return Text(label("roi_undefined", lang), style="dim")
-        return Text(label("holds_short" if met else "out_of_reach_short", lang), style="green" if met else "red")
+        reason = no_value_reason(table, threshold)
+        return Text(label(reason, lang), style="dim" if reason == "roi_undefined" else "green" if met else "red")
     if row.met_at_current(threshold) != met:
         return headroom_phrase(table, row, threshold, style)
     headroom = row.headroom(threshold)

@@ -17,12 +17,13 @@ from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
+from aigc_roi.present.breakeven import SHORT_NOTES, no_value_reason
 from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
 from aigc_roi.present.inputs_table import InputRow, written_text
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, month_label, never_text
 from aigc_roi.present.payback_window import by_horizon_note, within_note
 from aigc_roi.present.report import svg
@@ -34,12 +35,13 @@ from aigc_roi.present.report.formulas import definitions, formula
 from aigc_roi.present.report.moved import moved_section
 from aigc_roi.present.report.response import response_section
 from aigc_roi.present.report.words import word
+from aigc_roi.whatif.breakeven import THRESHOLDS
 
 if TYPE_CHECKING:
     # Types only: allocate's and explain's modules are imported by the commands that produce them (--allocate, --base).
     from aigc_roi.present.run_data import RunReport
     from aigc_roi.whatif.allocate import Allocation
-    from aigc_roi.whatif.breakeven import BreakEvenTable
+    from aigc_roi.whatif.breakeven import BreakEven, BreakEvenTable
     from aigc_roi.whatif.explain import FigureChanges
     from aigc_roi.whatif.sensitivity import Sensitivity
     from aigc_roi.whatif.simulate import Simulation
@@ -346,14 +348,22 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
         f"<tr><td>{escape(driver_label(row.driver, lang))}</td>"
         + "".join(f'<td class="n">{escape(value)}</td>' for value in (
             driver_value(row.driver, row.driver.current, style),
-            _threshold(row.driver, row.roi_zero, style), _threshold(row.driver, row.payback_target, style)))
+            *(_threshold(table, row, threshold, style) for threshold in THRESHOLDS)))
         + "</tr>" for row in table.rows)
+    # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
+    shown = {no_value_reason(table, threshold) for row in table.rows for threshold in THRESHOLDS
+             if getattr(row, threshold) is None}
+    notes = sentences([label(note, lang) for short, note in SHORT_NOTES.items() if short in shown], lang)
     return (f'<h2>{escape(word("breakeven", lang).format(currency=style.currency))}</h2>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            + (f'<p class="meta">{escape(notes)}</p>' if notes else ""))
 
 
-def _threshold(driver: Any, value: float | None, style: NumberStyle) -> str:
-    return word("unreachable", style.lang) if value is None else driver_value(driver, value, style)
+def _threshold(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> str:
+    value = getattr(row, threshold)
+    if value is None:
+        return word("no_break_even", style.lang).format(reason=label(no_value_reason(table, threshold), style.lang))
+    return driver_value(row.driver, value, style)
 
 
 def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
