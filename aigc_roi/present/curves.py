@@ -88,18 +88,30 @@ def curves_report(scenario: Scenario, curves: Curves) -> CurvesReport:
                         tuple(_observed_days(fits, own.field) for own in curves.channel_retention))
 
 
+CURVES_HEADER = ["curve", "channel", "plan", "day", "age_months", "renewals", "renewal_rate", "share", "survival",
+                 "fitted", "observed"]
+"""The JSON's keys, each a column of its own: ``renewals`` the count k (JSON ``renewal``), ``renewal_rate`` r_k (JSON
+``rate``), ``share`` the retention at an age, ``fitted`` the fitted share at an observed day."""
+
+
+def _retention_rows(curve: str, channel: str | None, points: tuple[RetentionPoint, ...],
+                    days: tuple[ObservedDay, ...]) -> list[list[Any]]:
+    rows: list[list[Any]] = [[curve, channel, None, None, point.age, None, None, point.share, None, None, None]
+                             for point in points]
+    return rows + [[f"{curve}_observed", channel, None, day.day, day.age, None, None, None, None, day.fitted, day.observed]
+                   for day in days]
+
+
 def curves_table(report: CurvesReport) -> Table:
     """One row per point of every curve: retention by age and its observed days, each channel's own the same, then
-    each plan's survival by renewal."""
-    rows: list[list[Any]] = [["retention", None, point.age, None, point.share, None] for point in report.curves.retention]
-    rows += [["retention_observed", None, point.age, None, point.fitted, point.observed] for point in report.observed_days]
-    # The plan column names whose curve a row is: a channel's own retention names the channel.
-    for own, days in zip(report.curves.channel_retention, report.channel_observed_days, strict=True):
-        rows += [["channel_retention", own.channel, point.age, None, point.share, None] for point in own.retention]
-        rows += [["channel_retention_observed", own.channel, point.age, None, point.fitted, point.observed] for point in days]
-    rows += [["renewal_survival", plan.plan, point.age, point.renewal, point.survival, point.observed]
-             for plan in report.curves.renewals for point in plan.points]
-    return ["curve", "plan", "age_months", "renewal", "share", "observed"], rows
+    each plan's renewal rate and survival by renewal."""
+    curves = report.curves
+    rows = _retention_rows("retention", None, curves.retention, report.observed_days)
+    for own, days in zip(curves.channel_retention, report.channel_observed_days, strict=True):
+        rows += _retention_rows("channel_retention", own.channel, own.retention, days)
+    rows += [["renewal_survival", None, plan.plan, None, point.age, point.renewal, point.rate, None, point.survival, None,
+              point.observed] for plan in curves.renewals for point in plan.points]
+    return CURVES_HEADER, rows
 
 
 def _percent(value: float | None) -> str:
@@ -186,16 +198,33 @@ def _observed_lines(days: list[ObservedDay], age: int, lang: str) -> str:
     return "\n".join(f"◆ D{day.day} {_percent(day.observed)}" for day in days)
 
 
+def _past_note(days: list[ObservedDay], last_age: int, lang: str) -> str:
+    """The observed days older than the table's last row, which no row can hold: each, or of more than
+    ``_MOST_DAYS_A_ROW`` the span of them."""
+    if len(days) > _MOST_DAYS_A_ROW:
+        named = label("day_span", lang).format(first=days[0].day, last=days[-1].day, count=len(days))
+    else:
+        named = label("list_separator", lang).join(f"◆ D{day.day} {_percent(day.observed)}" for day in days)
+    return label("days_past_table", lang).format(days=named, age=last_age)
+
+
 def _retention_chart(title: str, curve: tuple[RetentionPoint, ...], days: tuple[ObservedDay, ...], lang: str) -> Fitted:
     """Retention by month with a bar per month and, for day-level retention, its observed days in an Observed column
-    at their ages: the top-level curve and each channel's own alike."""
+    at their ages: the top-level curve and each channel's own alike. A day past the last age (D90 of a 3-month
+    horizon) is named under the table, not dropped."""
     from rich.text import Text
 
+    last_age = curve[-1].age
     observed_at: dict[int, list[ObservedDay]] = {}
+    past: list[ObservedDay] = []
     for day in days:
-        observed_at.setdefault(round(day.age), []).append(day)
+        if round(day.age) > last_age:
+            past.append(day)
+        else:
+            observed_at.setdefault(round(day.age), []).append(day)
     observed = ("observed", [Text(_observed_lines(observed_at.get(point.age, []), point.age, lang)) for point in curve])
-    return _bar_table(title, label("observed_days_caption", lang) if observed_at else None,
+    notes = ([label("observed_days_caption", lang)] if observed_at else []) + ([_past_note(past, last_age, lang)] if past else [])
+    return _bar_table(title, label("notes_separator", lang).join(notes) or None,
                       {"age_months": [str(point.age) for point in curve], "retention_share": [_percent(point.share) for point in curve]},
                       [point.share for point in curve], observed if observed_at else None, lang)
 

@@ -697,6 +697,8 @@ LABELS: dict[str, Label] = {
                                    "(day / 30.4375 months, rounded)",
                                    "实际：各天给出的留存，◆ D30 列在月龄 30 / 30.4375 ≈ 1 那一行（天数 / 30.4375，四舍五入）"),
     "more_days": Label("+{count} more days (fit table)", "另有 {count} 天（见拟合表）"),
+    "days_past_table": Label("{days} past the last age shown, {age} (fit table)", "{days} 超出表中最大月龄 {age}（见拟合表）"),
+    "day_span": Label("D{first}–D{last} ({count} days)", "D{first}–D{last}（{count} 天）"),
     "renewal_survival": Label("Renewal survival of {plan} (period {period} mo)", "{plan} 续费存留（周期 {period} 个月）"),
     "renewal_k": Label("Renewals", "续费次数"),
     "renewal_rate": Label("Renewal rate", "续费率"),

@@ -170,6 +170,7 @@ def test_curves_in_every_format(fmt: str) -> None:
         # 299 a year, renewal 0.5: paid at ages 0 and 12 of a 24-month horizon.
         assert [(p["age"], p["survival"]) for p in annual["points"]] == [(0, 1.0), (12, 0.5)]
     elif fmt == "csv":
-        assert result.stdout.splitlines()[0] == "curve,plan,age_months,renewal,share,observed"
+        assert result.stdout.splitlines()[0] == (
+            "curve,channel,plan,day,age_months,renewals,renewal_rate,share,survival,fitted,observed")
     else:
         assert "D30" in result.stdout
