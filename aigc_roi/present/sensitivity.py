@@ -42,14 +42,22 @@ def _format_move_cell(driver: Driver, position: int, value: float | None, style:
     return style.figure(OUTCOMES[position - 1], value, label("never", style.lang))
 
 
-def grid_rows(grid: Grid, style: NumberStyle | None = None) -> Rows:
-    paths = [driver.path if style is None else driver.named_path for driver in (grid.row_driver, grid.column_driver)]
+def grid_rows(grid: Grid, style: NumberStyle | None = None, lang: str = "en") -> Rows:
+    """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown). A
+    by-month driver's path says its numbers are factors: CSV's bare 0.8 would otherwise read as a bid of 0.8."""
+    lang = style.lang if style else lang
+    paths = [_grid_path(driver, driver.path if style is None else driver.named_path, lang)
+             for driver in (grid.row_driver, grid.column_driver)]
     header = [" \\ ".join(paths), *(
         driver_value(grid.column_driver, v, style) if style else v for v in grid.column_values)]
     rows = [[driver_value(grid.row_driver, value, style) if style else value,
              *((style.percent(roi) if style else roi) for roi in roi_row)]
             for value, roi_row in zip(grid.row_values, grid.roi, strict=True)]
     return header, rows
+
+
+def _grid_path(driver: Driver, path: str, lang: str) -> str:
+    return label("driver_factor", lang).format(field=path) if driver.is_factor else path
 
 
 def _outcome_json(outcome: Outcome) -> dict[str, float | None]:
@@ -78,13 +86,15 @@ def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
 
 
 def grid_json(table: Grid) -> dict[str, Any]:
-    """``{"scenario", "step", "rows": {"path", "values"}, "columns": {...}, "roi": [[...]], "base_roi"}``."""
+    """``{"scenario", "step", "rows": {"path", "label", "factor", "values"}, "columns": {...}, "roi": [[...]],
+    "base_roi"}``; a factor driver's values are factors on every month."""
     return {
         "scenario": table.scenario,
         "step": table.step,
-        "rows": {"path": table.row_driver.path, "label": driver_label(table.row_driver), "values": list(table.row_values)},
+        "rows": {"path": table.row_driver.path, "label": driver_label(table.row_driver),
+                 "factor": table.row_driver.is_factor, "values": list(table.row_values)},
         "columns": {"path": table.column_driver.path, "label": driver_label(table.column_driver),
-                    "values": list(table.column_values)},
+                    "factor": table.column_driver.is_factor, "values": list(table.column_values)},
         "roi": [list(row) for row in table.roi],
         "base_roi": table.base_roi,
     }
@@ -123,7 +133,7 @@ class GridPresenter(Presenter[Grid]):
         return grid_json(result)
 
     def rows(self, result: Grid) -> Rows:
-        return grid_rows(result)
+        return grid_rows(result, lang=self.style.lang)
 
     def styled_rows(self, result: Grid) -> Rows:
         return grid_rows(result, self.style)

@@ -128,6 +128,40 @@ def test_sensitivity_grid_in_every_format(example: Path) -> None:
     assert code == 0 and "-21.25%" in out
 
 
+BY_MONTH = """\
+name: By month
+horizon_months: 3
+acquisition:
+  - {name: CPA, type: cpa, bid: {by_month: {1: 10, 3: 30}}, users: 100}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: Item, price: {by_month: {1: 10, 3: 20}}, rate: 1}]
+costs: {serving_per_active_user: 1}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_grid_of_by_month_values_says_its_numbers_are_factors(tmp_path: Path, lang: str) -> None:
+    # QA what-if F9a: "0.8" under a bid written by month is a factor on every month's bid, not a bid of 0.8.
+    path = tmp_path / "by-month.yaml"
+    path.write_text(BY_MONTH, encoding="utf-8")
+    factor = " (factor on every month)" if lang == "en" else "（各月统一倍数）"
+    code, out, _ = run_cli("sensitivity", path, "--grid", "CPA.bid,Item.price", "--grid-steps", "3", "-f", "csv",
+                           "--lang", lang)
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0
+    assert rows[0] == [f"acquisition[0].bid{factor} \\ monetization.purchases[0].price{factor}", "0.8", "1", "1.2"]
+    # Bids 10, 20, 30 x 0.8 spend 4,800 on 100 users a month (active 100, 150, 175); prices 10, 15, 20 x 1.2 bring
+    # 100 x 12 + 150 x 18 + 175 x 24 = 8,100, less serving 425: roi = (7,675 - 4,800) / 4,800.
+    assert float(rows[1][3]) == pytest.approx(2875 / 4800)
+    code, out, _ = run_cli("sensitivity", path, "--grid", "CPA.bid,CPA.users", "--grid-steps", "3", "-f", "csv")
+    assert out.splitlines()[0].startswith("acquisition[0].bid (factor on every month) \\ acquisition[0].users,")
+    code, out, _ = run_cli("sensitivity", path, "--grid", "CPA.bid,CPA.users", "--grid-steps", "3", "-f", "markdown")
+    assert "| acquisition[CPA].bid (factor on every month) \\\\ acquisition[CPA].users |" in out
+    data = json.loads(run_cli("sensitivity", path, "--grid", "CPA.bid,CPA.users", "-f", "json")[1])
+    assert (data["rows"]["factor"], data["columns"]["factor"]) == (True, False)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
