@@ -61,6 +61,15 @@ class Checked:
         file; None when a --set wrote it or it is absent."""
         return self.locations.get(_target_path(outcome))
 
+    def range_location(self, path: str) -> tuple[int, int, str | None] | None:
+        """(line, column, the ``--set`` they are in or None) of a range of ``clipped``: in the file's tree, else where
+        the worker that read the file found it (ci/parallel.py, without the option); None when neither knows."""
+        node = find_node(self.loaded.tree, path)
+        if node is not None:
+            return node.line, node.column, node.source
+        known = self.locations.get(path)
+        return None if known is None else (*known, None)
+
 
 def target_locations(loaded: LoadedScenario, outcomes: list[TargetOutcome],
                      names: Iterable[str]) -> dict[str, tuple[int, int] | None]:

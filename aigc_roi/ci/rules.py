@@ -1,4 +1,5 @@
-"""A stable rule id per kind of problem, for annotation titles and JSON (``aigc-roi: unknown-key``).
+"""A stable rule id per kind of problem, for annotation titles and JSON (``aigc-roi: unknown-key``), and per kind of
+warning a valid file may draw (``aigc-roi: gate-stops-nothing``).
 
 The loader's messages are written in a few fixed frames ("unknown key ...",
 "expected X, found Y", ...); the rule is read from the frame, so the ids do
@@ -40,3 +41,17 @@ OTHER = "invalid"
 
 def rule_of(error: ScenarioError) -> str:
     return next((rule for rule, pattern in RULES if re.search(pattern, error.message)), OTHER)
+
+
+WARNING_RULES: tuple[tuple[str, str], ...] = (
+    # reader/gate_warnings.py: a test channel the test cannot observe; a gate (or a then channel) with nothing to stop.
+    ("gate-unobserved", r"^no test channel runs in the test's|does not run in the test's"),
+    ("gate-stops-nothing", r"^no channel of this gate runs after|the gate has nothing of it to stop$"),
+)
+OTHER_WARNING = "warning"
+"""A warning's frame no rule names yet."""
+
+
+def warning_rule_of(warning: ScenarioError) -> str:
+    """The rule of a valid file's warning (``LoadedScenario.warnings``), read from its English message as an error's."""
+    return next((rule for rule, pattern in WARNING_RULES if re.search(pattern, warning.message)), OTHER_WARNING)

@@ -133,6 +133,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     from aigc_roi.ci.checks import iter_validated
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.present import ci_view as render
+    from aigc_roi.present.ci_warnings import read_warnings
 
     if format_ is ValidateFormat.json:
         refuse_with_document(validate_refusal)
@@ -164,13 +165,15 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     for result in found:
         count += 1
         if chosen is ValidateFormat.github:
+            # A warning is an annotation there, as an error is, and not a line on stderr too: both reach the job log.
             shown = render.group(result.path, "".join(render.error_annotation(error, result.path, chosen_lang)
-                                                      for error in result.errors))
+                                                      for error in result.errors)
+                                 + "".join(map(render.warning_annotation, read_warnings(result, chosen_lang))))
         else:
             shown = _finding_lines([result], verbose)
+            warn_loaded(result.warnings)
         if shown:
             emit(shown)
-        warn_loaded(result.warnings)
         if result.errors:
             invalid.append(result)
     note(in_language(render.validate_tally(count, invalid)))
@@ -213,9 +216,12 @@ def check(
     except BaselineError as refused:
         fail([f"--base: {refused}"])
     _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose)
-    warn_loaded(warning for result in found.results for warning in result.warnings)
-    for item in found.checked:
-        warn_clipped(item.loaded, item.clipped, item.locations)
+    if chosen is not CheckFormat.github:
+        # github annotates them instead (_annotate_check); JSON and markdown list them in their document and keep
+        # these lines for whoever reads stderr.
+        warn_loaded(warning for result in found.results for warning in result.warnings)
+        for item in found.checked:
+            warn_clipped(item.loaded, item.clipped, item.locations)
     from aigc_roi.present.ci_view import check_summary
 
     # The summary on stderr in every format (markdown also ends its document with it): a refusal is never silent.
@@ -242,11 +248,9 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     if chosen is CheckFormat.markdown:
         grid = render.check_grid(checked, at_base, base or "", lang)
         parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
-        invalid = _finding_lines(results)
-        if invalid:
-            # A fence longer than any run of backticks in the findings, which a name cannot then close.
-            fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", invalid)), default=0))
-            parts.append(f"### {label('check_md_invalid', lang)}\n\n{fence}text\n" + invalid + f"{fence}\n")
+        parts += [_fenced(label(title, lang), lines) for title, lines in
+                  (("check_md_invalid", _finding_lines(results)), ("check_md_warnings", _warning_lines(results, checked, lang)))
+                  if lines]
         if base is not None:
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
@@ -321,16 +325,38 @@ def _check_finding_lines(results: Sequence[Validated], checked: Sequence[Checked
 
 def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], base: str,
                     comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, lang: str) -> None:
-    """One ``::group::`` per file: its errors, or its missed targets."""
+    """One ``::group::`` per file: its errors, or its warnings, missed targets (a payback target past the horizon
+    warned at among them) and clipped draws."""
     from aigc_roi.present import ci_view as render
+    from aigc_roi.present.ci_warnings import draw_warnings, read_warnings
 
     found = _findings_by_file(checked, base, comparisons, at_base, lang)
+    by_path = {item.path: item for item in checked}
     out = []
     for result in results:
+        item = by_path.get(result.path)
         body = "".join(render.error_annotation(error, result.path, lang) for error in result.errors)
+        body += "".join(map(render.warning_annotation, read_warnings(result, lang)))
         body += "".join(finding.annotation() for finding in found.get(result.path, ()))
+        body += "".join(map(render.warning_annotation, [] if item is None else draw_warnings(item, lang)))
         out.append(render.group(result.path, body))
     emit("".join(out))
+
+
+def _fenced(title: str, lines: str) -> str:
+    """A markdown section of located lines in a fence longer than any run of backticks in them, which a name cannot
+    then close."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", lines)), default=0))
+    return f"### {title}\n\n{fence}text\n{lines}{fence}\n"
+
+
+def _warning_lines(results: Sequence[Validated], checked: Sequence[Checked], lang: str) -> str:
+    """Every file's warnings, one located line each (present/ci_warnings.py)."""
+    from aigc_roi.present.ci_warnings import file_warnings
+
+    by_path = {item.path: item for item in checked}
+    return "".join(warning.line_text() for result in results
+                   for warning in file_warnings(result, by_path.get(result.path), lang))
 
 
 def _explain_markdown(comparison: Comparison, base: str, lang: str) -> str:

@@ -24,6 +24,7 @@ from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.targets import Figures, TargetOutcome, payback_window
+from aigc_roi.present.ci_warnings import FileWarning, file_warnings, read_warnings
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over
 from aigc_roi.present.payback_window import by_horizon_note, past_horizon_warning
@@ -98,6 +99,25 @@ def error_json(error: ScenarioError) -> dict[str, Any]:
             "end_column": error.end_column, "path": error.path, "rule": rule_of(error), "message": error.message}
 
 
+def warning_annotation(warning: FileWarning) -> str:
+    """A warning as ``::warning``, titled ``aigc-roi: RULE``, where it is located; one located in a ``--set`` option
+    points at the file as a whole, its message led by the option's location, as an error's does."""
+    title = f"aigc-roi: {warning.rule}"
+    message = f"{warning.path}: {warning.message}"
+    if warning.option is not None:
+        return annotation(f"{warning.option}:{warning.line}:{warning.column}: {message}", title, warning.file,
+                          level="warning")
+    return annotation(message, title, warning.file, warning.line, warning.column, warning.end_line,
+                      warning.end_column, level="warning")
+
+
+def warning_json(warning: FileWarning) -> dict[str, Any]:
+    """A warning's fields as an error's (``error_json``), its ``rule`` a warning's."""
+    return {"file": warning.file, "option": warning.option, "line": warning.line, "column": warning.column,
+            "end_line": warning.end_line, "end_column": warning.end_column, "path": warning.path,
+            "rule": warning.rule, "message": warning.message}
+
+
 def _counts(results: Sequence[Validated]) -> dict[str, int]:
     return {"files": len(results), "invalid": sum(1 for result in results if result.errors),
             "errors": sum(len(result.errors) for result in results)}
@@ -114,7 +134,9 @@ def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
         {"path": result.path, "valid": not result.errors,
          # Under their file's path; validate takes no --set, so no error is located in an option.
          "errors": [{key: value for key, value in error_json(error).items() if key not in ("file", "option")}
-                    for error in result.errors]}
+                    for error in result.errors],
+         "warnings": [{key: value for key, value in warning_json(warning).items() if key not in ("file", "option")}
+                      for warning in read_warnings(result, "en")]}
         for result in results
     ]
     summary = _counts(results)
@@ -439,7 +461,7 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: s
                at_base: Mapping[str, frozenset[str]] | None = None, comparisons: Sequence[Comparison] = ()) -> dict[str, Any]:
     """Every target of every valid file where it is written, with its message when missed (or not applicable) and,
     with ``check --base``, whether the miss is new and the changed input it points at, as the text format shows them;
-    the invalid files' errors; the summary line's counts."""
+    the invalid files' errors; every file's warnings (present/ci_warnings.py); the summary line's counts."""
     compared = {comparison.path: comparison for comparison in comparisons}
     scenarios = [
         {"path": item.path, "scenario": item.loaded.scenario.name,
@@ -450,7 +472,10 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: s
         for item in checked
     ]
     invalid = [error_json(error) for result in results for error in result.errors]
-    return {"scenarios": scenarios, "invalid": invalid,
+    by_path = {item.path: item for item in checked}
+    warnings = [warning_json(warning) for result in results
+                for warning in file_warnings(result, by_path.get(result.path), "en")]
+    return {"scenarios": scenarios, "invalid": invalid, "warnings": warnings,
             "passed": not invalid and all(item.passed for item in checked),
             "summary": check_counts(results, checked), "error": None}
 

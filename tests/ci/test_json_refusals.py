@@ -17,7 +17,7 @@ from test_check_zh import commit_all
 from test_validate_and_check import LOSING, write
 
 NO_FILES = ["files", "summary", "passed", "error"]
-NO_SCENARIOS = ["scenarios", "invalid", "passed", "summary", "error"]
+NO_SCENARIOS = ["scenarios", "invalid", "warnings", "passed", "summary", "error"]
 
 
 def refusal(args: list[str]) -> dict[str, Any]:
