@@ -17,8 +17,9 @@ from aigc_roi.model.month_runs import month_runs
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import filled, label, sentences, short_label
 from aigc_roi.present.layout import Fitted, Prose, bar_room, table_overhead
+from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field, within_note
 from aigc_roi.present.presenter import Presenter
@@ -64,6 +65,18 @@ TOTAL_LABELS: dict[str, str] = {
     "allocate_curve_slope_probability": "allocate_curve_slope_probability_total",
 }
 """A curve label -> its form for a horizon total (budgets that are multiples of T)."""
+FILLED_LABELS: dict[str, str] = {
+    "allocate_best_split": "allocate_best_split_filled", "allocate_best": "allocate_best_filled",
+    "allocate_channels_caption": "allocate_channels_caption_filled",
+    "allocate_warning_best_is_current": "allocate_warning_best_is_current_filled",
+    "allocate_warning_on_minimum": "allocate_warning_on_minimum_filled",
+    "allocate_warning_on_maximum": "allocate_warning_on_maximum_filled",
+    "allocate_warning_marginal_roas_below_one": "allocate_warning_marginal_roas_below_one_filled",
+    "allocate_warning_gate_fails": "allocate_warning_gate_fails_filled",
+    "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_filled",
+}
+"""A label about the best split -> its form for --target-roas, whose split is the fill (each channel to the target's
+marginal ROAS), not the split that maximises the objective (docs/allocate.md, limits and target ROAS)."""
 CURVE_BAR_WIDTH = 28
 MIN_CURVE_BAR = 4
 """Cells of the longest budget-curve bar below which the peak's mark goes on a line of its own."""
@@ -161,6 +174,13 @@ def _payback_window_warnings(result: Allocation) -> list[dict[str, Any]]:
 # --- text pieces ---------------------------------------------------------------
 
 
+def split_label(result: Allocation, key: str, lang: str) -> str:
+    """A label about the best split; under --target-roas, about the filled split (FILLED_LABELS)."""
+    if result.target_roas is not None and key in FILLED_LABELS:
+        return label(FILLED_LABELS[key], lang)
+    return label(key, lang)
+
+
 def objective_value(result: Allocation, value: float | None, style: NumberStyle) -> str:
     if value is None or math.isnan(value):
         return NONE
@@ -208,17 +228,21 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         return label("allocate_warning_constraint_not_met", lang).format(
             constraint=label(CONSTRAINT_LABELS[name], lang), value=value, limit=limit)
     if warning.code == "marginal_roas_below_one" and channel is not None:
-        return label("allocate_warning_marginal_roas_below_one", lang).format(
+        return split_label(result, "allocate_warning_marginal_roas_below_one", lang).format(
             channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
     if channel is None:
-        return label(WARNING_LABELS[warning.code], lang)
+        return split_label(result, WARNING_LABELS[warning.code], lang)
     key: str = warning.code
     if key == "on_minimum" and channel.minimum == 0:
+        if result.target_roas is not None:
+            # Filled to nothing: its first yuan returns less than the target, which may be more than 1.
+            return label("allocate_warning_gets_nothing_filled", lang).format(
+                channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)), target=style.ratio(result.target_roas))
         if channel.best.marginal_roas < 1:
             return label("allocate_warning_gets_nothing_below_one", lang).format(
                 channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
         key = "gets_nothing"
-    return label(WARNING_LABELS[key], lang).format(
+    return split_label(result, WARNING_LABELS[key], lang).format(
         channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0),
         budget=budget_name(result))
 
@@ -230,20 +254,20 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
     names = [label("allocate_gate_name", lang).format(name=name) for name in result.held_for]
     gates = (label("allocate_gate_one", lang).format(name=names[0]) if len(names) == 1
              else label("allocate_gate_many", lang).format(names=", ".join(names)))
-    months = month_text(result.held_months)
+    months = months_named(result.held_months, lang)
     if warning.code == "gate_fails":
         gate = next(gate for gate in result.gates if gate.name == warning.gate)
         fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": ", ".join(gate.stops),
                   "month": gate.after_month}
         if gate.best > 0:
-            return label("allocate_warning_gate_fails_share", lang).format(share=style.percent(gate.best),
-                                                                           today=style.percent(gate.current), **fields)
-        return label("allocate_warning_gate_fails", lang).format(**fields)
+            return split_label(result, "allocate_warning_gate_fails_share", lang).format(
+                share=style.percent(gate.best), today=style.percent(gate.current), **fields)
+        return split_label(result, "allocate_warning_gate_fails", lang).format(**fields)
     if warning.code == "gates_held":
         # --target-roas fills each channel to the target rather than searching a split.
         key = "allocate_warning_gates_held" if result.target_roas is None else "allocate_warning_gates_held_filled"
         return label(key, lang).format(months=months, gates=gates)
-    if warning.code != "best_is_current" or result.basis == "searched":
+    if warning.code != "best_is_current" or result.basis == "searched" or result.target_roas is not None:
         return None
     if result.basis == "held":
         return label("allocate_warning_best_is_current_held", lang).format(months=months, gates=gates)
@@ -321,9 +345,9 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     header.append("months")
     if style is not None:
         lang = style.lang
-        header = [label(key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum", "allocate_maximum",
-                                               "current", "allocate_best", "allocate_change")]
-        header += [f"{label(FIGURE_LABELS[name], lang)} · {label(split, lang)}"
+        header = [split_label(result, key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum",
+                                                              "allocate_maximum", "current", "allocate_best", "allocate_change")]
+        header += [f"{label(FIGURE_LABELS[name], lang)} · {split_label(result, split, lang)}"
                    for name in (*FIGURES, *VALUE_FIGURES) for split in ("current", "allocate_best")]
         header.append(label("allocate_active_months", lang))
     rows: list[list[Any]] = []
@@ -359,7 +383,7 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     header = [*leading, *_distinct(names, leading)]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
-        header[:len(leading)] = [_curve_label(result, key, style.lang) for key in (
+        header[:len(leading)] = [curve_label(result, key, style.lang) for key in (
             "allocate_curve_budget", "allocate_multiple", "allocate_curve_value", slope_key,
             *(["allocate_curve_limits"] if limits else []))]
     rows: list[list[Any]] = []
@@ -410,11 +434,13 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
         lines += [f"**{markdown_text(lead)}**", ""]
     text = "\n".join(lines) + "\n"
     if len(result.phases) > 1:
-        header = [label(key, lang) for key in ("allocate_active_months", "channel", "current", "allocate_best")]
+        header = [split_label(result, key, lang) for key in ("allocate_active_months", "channel", "current", "allocate_best")]
         text += to_markdown((header, [list(row) for row in phase_rows(result, style)]), label("allocate_phases", lang),
                             text_columns=2) + "\n"
     text += to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
+    if (note := fill_note(result, style)) is not None:
+        text += f"\n{markdown_text(note)}\n"
     warnings = [warning_text(result, warning, style) for warning in result.warnings if not leads(result, warning)]
     if warnings:
         text += f"\n### {label('allocate_warnings', lang)}\n\n" + "".join(f"- {markdown_text(line)}\n" for line in warnings)
@@ -467,16 +493,21 @@ def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
     points = f"{fixed(loss, 2, separators=True, shift=2)} {label('percentage_points', style.lang)}"
     loss_text = points if result.objective == "payback_probability" else style.money(loss, 0)
     key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
-    return label(key, style.lang).format(
-        objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang), budget=style.money(recommended.budget, 0),
-        value=objective_value(result, recommended.value, style), asked=_asked(result, style), loss=loss_text)
+    values = {"objective": short_label(OBJECTIVE_LABELS[result.objective], style.lang),
+              "budget": style.money(recommended.budget, 0), "value": objective_value(result, recommended.value, style),
+              "asked": _asked(result, style), "loss": loss_text}
+    if result.target_roas is None:
+        return label(key, style.lang).format(**values)
+    # The loss is the filled split's, which need not be the curve's best at T.
+    values["asked"] = label("allocate_asked_filled", style.lang).format(asked=values["asked"])
+    return filled(key, style.lang, **values)
 
 
 def phase_rows(result: Allocation, style: NumberStyle) -> list[tuple[str, str, str, str]]:
     """(months, channel, current, best) monthly budgets, one row per channel of each phase."""
     rows = []
     for phase in result.phases:
-        months = label("allocate_phase_months", style.lang).format(months=month_text(phase.months))
+        months = months_named(phase.months, style.lang, capital=True)
         for n, name in enumerate(phase.best):
             rows.append((months if n == 0 else "", name, style.money(phase.current[name], 0), style.money(phase.best[name], 0)))
     return rows
@@ -493,7 +524,7 @@ def phases_view(result: Allocation, style: NumberStyle) -> Table:
     view.add_column(label("allocate_active_months", lang), no_wrap=True)
     view.add_column(label("channel", lang))
     view.add_column(label("current", lang), justify="right", no_wrap=True)
-    view.add_column(label("allocate_best", lang), justify="right", no_wrap=True)
+    view.add_column(split_label(result, "allocate_best", lang), justify="right", no_wrap=True)
     for months, name, current, best in phase_rows(result, style):
         view.add_row(months, visible(name), current, Text(best, style="bold"))
     return view
@@ -508,13 +539,13 @@ def _summary(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
     return [
         (label("allocate_objective", lang), objective_name(result, lang)),
         (label("allocate_current_split", lang), objective_value(result, result.current_value, style)),
-        (label("allocate_best_split", lang), objective_value(result, result.best_value, style)),
+        (split_label(result, "allocate_best_split", lang), objective_value(result, result.best_value, style)),
         *limits,
         (label("allocate_gain", lang), objective_gain(result, style)),
     ]
 
 
-def _curve_label(result: Allocation, key: str, lang: str) -> str:
+def curve_label(result: Allocation, key: str, lang: str) -> str:
     """A curve header; with a horizon total the budgets are totals, multiples of T."""
     if result.total and key in TOTAL_LABELS:
         return label(TOTAL_LABELS[key], lang)
@@ -522,7 +553,7 @@ def _curve_label(result: Allocation, key: str, lang: str) -> str:
 
 
 def _curve_title(result: Allocation, lang: str) -> str:
-    return _curve_label(result, "allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
+    return curve_label(result, "allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
 
 
 def _slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
@@ -576,7 +607,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     lang = style.lang
     unit = _budget_unit(result, style)
     cells = _view_cells(result, style, unit)
-    split_width = max(cell_len(label(key, lang)) for key in ("allocate_split", "current", "allocate_best"))
+    split_width = max(cell_len(split_label(result, key, lang)) for key in ("allocate_split", "current", "allocate_best"))
     # A name breaks only between its words (小红书KOC is one): the column is never narrower than the longest.
     name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()))
 
@@ -591,7 +622,8 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         kept = list(VIEW_COLUMNS)
         while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
-        caption = label("allocate_channels_caption", lang).format(budget=budget_name(result))
+        roas = "" if result.target_roas is None else style.ratio(result.target_roas)
+        caption = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
         if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
             caption += " " + label("allocate_figures_note_ltv", lang)
         view = Table(title=label("allocate_channels_title", lang), title_justify="left", caption=caption, caption_justify="left")
@@ -604,7 +636,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         for n, channel in enumerate(result.channels):
             first = [cells[key][n][0] for key in shown]
             second = [cells[key][n][1] for key in shown]
-            runs = label("allocate_runs", lang).format(months=month_text(channel.months))
+            runs = months_named(channel.months, lang)
             kind = Text(f"{channel_type_label(channel.type, lang)} · {runs}", style="dim")
             if channel.status != "movable":
                 view.add_row(Text(visible(channel.name)), label("current", lang), *first)
@@ -616,7 +648,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
                       Text(text, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
                       if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
             view.add_row(Text(visible(channel.name)), label("current", lang), *first)
-            view.add_row(kind, Text(label("allocate_best", lang), style="bold"), *styled, end_section=True)
+            view.add_row(kind, Text(split_label(result, "allocate_best", lang), style="bold"), *styled, end_section=True)
         return view
 
     return Fitted(build)
@@ -644,7 +676,7 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
             found.append((f" ✗ {label('allocate_curve_limit_not_met', lang)}", "yellow"))
         found += [(f" ✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", "yellow") for gate in point.failed_gates]
         if point.held_months:
-            found.append((f" {label('allocate_curve_held', lang).format(months=month_text(point.held_months))}", "dim"))
+            found.append((f" {label('allocate_curve_held', lang).format(months=months_named(point.held_months, lang))}", "dim"))
         return found
 
     def length(point: CurvePoint, longest: int) -> int:
@@ -674,15 +706,15 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
         # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
         # line leave the bars too little room, each header wraps down to its longest word; the bars then take what
         # is left (at 60 columns a bar of fixed length once folded onto a second line).
-        natural = [max(cell_len(text) for text in [*cells, _curve_label(result, key, lang)]) for key, cells in numbers.items()]
+        natural = [max(cell_len(text) for text in [*cells, curve_label(result, key, lang)]) for key, cells in numbers.items()]
         if sum(natural) + CURVE_BAR_WIDTH + cell_len(peak_mark) + table_overhead(len(numbers) + 1) > width:
-            natural = [max(cell_len(text) for text in [*cells, *_curve_label(result, key, lang).split()])
+            natural = [max(cell_len(text) for text in [*cells, *curve_label(result, key, lang).split()])
                        for key, cells in numbers.items()]
         room = bar_room(width, natural, widest, least=MIN_CURVE_BAR)
         view = Table(title=_curve_title(result, lang), title_justify="left", caption=_curve_caption(result, peak, style),
                      caption_justify="left")
         for (key, _), wide in zip(numbers.items(), natural, strict=True):
-            view.add_column(_curve_label(result, key, lang), justify="right", width=wide)
+            view.add_column(curve_label(result, key, lang), justify="right", width=wide)
         view.add_column("", width=room, overflow="fold")
         for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
             at_budget = math.isclose(point.budget, result.budget)
@@ -695,7 +727,28 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
+def fill_note(result: Allocation, style: NumberStyle) -> str | None:
+    """Under --target-roas, where the curve's point at T (the best split of T) reads otherwise than the filled split
+    the summary shows: both values, and why they differ."""
+    at_budget = next((point for point in result.curve if point.budget == result.budget), None)
+    if result.target_roas is None or at_budget is None or math.isnan(at_budget.value):
+        return None
+    def show(value: float, places: int, shown: NumberStyle = style) -> str:
+        return shown.percent(value, 2 + places) if result.objective == "payback_probability" else shown.money(value, places)
+
+    # Told apart where the figures differ as the English tables round them: a zh 1.1万 may be 11,167 or 11,258.
+    if show(at_budget.value, 0, NumberStyle()) == show(result.best_value, 0, NumberStyle()):
+        return None
+    best_text, filled_text = told_apart(show, at_budget.value, result.best_value, 0)
+    return label("allocate_curve_fill_note", style.lang).format(
+        best=best_text, filled=filled_text, objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang))
+
+
 def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
+    return sentences([_peak_caption(result, peak, style), fill_note(result, style) or ""], style.lang)
+
+
+def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
     lang = style.lang
     if peak is None:
         fits = any(not math.isnan(point.value) for point in result.curve)
@@ -708,7 +761,7 @@ def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberSty
     key = ("allocate_curve_rising" if at + 1 == len(feasible) else
            "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
     # "2.00 × T" where the budgets are horizon totals, as the curve's column says.
-    multiple = f"{fixed(peak.budget / result.budget, 2)} {_curve_label(result, 'allocate_multiple', lang)}"
+    multiple = f"{fixed(peak.budget / result.budget, 2)} {curve_label(result, 'allocate_multiple', lang)}"
     return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=multiple,
                                    low=style.money(low, 0), high=style.money(high, 0))
 

@@ -8,7 +8,14 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from aigc_roi.present.allocation import OBJECTIVE_LABELS, objective_name, objective_value
+from aigc_roi.present.allocation import (
+    OBJECTIVE_LABELS,
+    budget_name,
+    curve_label,
+    objective_name,
+    objective_value,
+    split_label,
+)
 from aigc_roi.present.chart import plain_text_with_cjk, title_name
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
@@ -21,11 +28,12 @@ _LINE = "#1f3b73"
 _GAIN = "#2e7d32"
 _NOW = "#c62828"
 _BROKEN = "#ef6c00"
+_FILLED = "#6a1b9a"
 
 
 def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
-    """The best objective against the monthly budget, B, the peak (among budgets keeping the limits), the budgets that
-    break a limit and the current split's value marked.
+    """The best objective against the monthly budget B (or the total T), the peak (among budgets keeping the limits),
+    the budgets that break a limit, the current split's value and, under --target-roas, the filled split's marked.
 
     With ``style.lang == "zh"`` the caller should first make sure ``cjk_font()`` finds a font.
     """
@@ -45,10 +53,15 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
         axes.scatter([point.budget for point in broken], [point.value for point in broken], color=_BROKEN, marker="x", zorder=4,
                      label=label("allocate_curve_limit_not_met", lang))
     axes.axvline(result.budget, color="0.5", linestyle=":", linewidth=1)
-    axes.annotate("B", xy=(result.budget, 1), xycoords=("data", "axes fraction"), xytext=(3, -12), textcoords="offset points",
-                  color="0.4")
-    axes.scatter([sum(result.current_split.values())], [result.current_value], color=_NOW, zorder=3,
-                 label=label("allocate_current_split", lang))
+    axes.annotate(budget_name(result), xy=(result.budget, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
+                  textcoords="offset points", color="0.4")
+    # A total is money over the horizon: today's is what the moved channels spend over it.
+    today = result.current_spend if result.total else sum(result.current_split.values())
+    axes.scatter([today], [result.current_value], color=_NOW, zorder=3, label=label("allocate_current_split", lang))
+    if result.target_roas is not None:
+        # The fill need not be the curve's best at T (docs/allocate.md, limits and target ROAS).
+        axes.scatter([result.budget], [result.best_value], color=_FILLED, marker="D", zorder=3,
+                     label=split_label(result, "allocate_best_split", lang))
     peak = result.recommended
     if peak is not None:
         axes.annotate(f"{label('allocate_peak', lang)} {objective_value(result, peak.value, style)}",
@@ -62,8 +75,9 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: style.money(value, 0)))
     # Two lines: a scenario name and the curve's title do not fit one line of a 9-inch figure.
     objective = short_label(OBJECTIVE_LABELS[result.objective], lang)
-    axes.set_title(f"{title_name(result.scenario)}\n{label('allocate_curve_title', lang).format(objective=objective)}")
-    axes.set_xlabel(f"{label('allocate_curve_budget', lang)} ({style.currency})")
+    title = curve_label(result, "allocate_curve_title", lang).format(objective=objective)
+    axes.set_title(f"{title_name(result.scenario)}\n{title}")
+    axes.set_xlabel(f"{curve_label(result, 'allocate_curve_budget', lang)} ({style.currency})")
     axes.set_ylabel(objective_name(result, lang))
     axes.grid(alpha=0.3)
     axes.legend(loc="best", frameon=False)

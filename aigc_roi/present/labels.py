@@ -372,8 +372,11 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_current_split": Label("At the current split", "当前分配下"),
     "allocate_best_split": Label("At the best split", "最优分配下"),
+    # --target-roas shows the fill, which evens out the next yuan's revenue, not the objective: never "best".
+    "allocate_best_split_filled": Label("At the filled split", "投满分配下"),
     "allocate_gain": Label("Gain", "提升"),
     "allocate_best": Label("Best", "最优"),
+    "allocate_best_filled": Label("Filled", "投满"),
     "allocate_change": Label("Change", "变化"),
     "allocate_roas": Label("Avg ROAS", "平均 ROAS"),
     "allocate_marginal_roas": Label("Marg. ROAS", "边际 ROAS"),
@@ -399,6 +402,22 @@ LABELS: dict[str, Label] = {
         "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
         "已锁定和固定费用渠道不计入 {budget}。",
     ),
+    "allocate_channels_caption_filled": Label(
+        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next yuan "
+        "(deterministic run). The filled split gives each channel money until its next yuan returns {roas} in "
+        "revenue (its marginal ROAS), so a saturated channel, high average but low marginal ROAS, gets little more. "
+        "Locked and flat channels are outside {budget}.",
+        "平均 ROAS 和获客成本按渠道的全部花费计算；边际值只按下一元钱计算（确定性运行）。"
+        "投满分配给每个渠道投钱，直到其下一元钱只带来 {roas} 元收入（边际 ROAS），"
+        "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
+        "已锁定和固定费用渠道不计入 {budget}。",
+    ),
+    "allocate_curve_fill_note": Label(
+        "At T the best split gives {best}, the filled split {filled}: filling evens out what each channel's next "
+        "yuan returns in revenue, not what it adds to {objective}.",
+        "在 T 处最优分配为 {best}，投满分配为 {filled}：投满使各渠道下一元钱带来的收入相等，"
+        "而不是它对{objective}的贡献相等。",
+    ),
     "allocate_curve_title": Label("Budget curve · best {objective} at each monthly budget", "预算曲线 · 各月预算下的最优{objective}"),
     "allocate_curve_budget": Label("Monthly budget", "每月预算"),
     "allocate_curve_value": Label("Best value", "最优值"),
@@ -421,6 +440,7 @@ LABELS: dict[str, Label] = {
         "The best split is the current one: no transfer of money improves the objective.",
         "最优分配就是当前分配：任何资金转移都不能改善目标。",
     ),
+    "allocate_warning_best_is_current_filled": Label("The filled split is the current one.", "投满分配就是当前分配。"),
     "allocate_warning_current_total_differs": Label(
         "Today the moved channels spend {total} a month, not B = {budget}: "
         "the gain includes the change in total spend.",
@@ -429,6 +449,15 @@ LABELS: dict[str, Label] = {
     "allocate_warning_on_minimum": Label(
         "{channel} sits on its minimum ({amount}): the objective would take money out of it.",
         "{channel} 位于下限 ({amount})：目标希望从中撤出资金。",
+    ),
+    "allocate_warning_on_minimum_filled": Label(
+        "{channel} sits on its minimum ({amount}): its next yuan there returns less than the target ROAS.",
+        "{channel} 位于下限 ({amount})：在此处再投一元的收入已低于目标 ROAS。",
+    ),
+    "allocate_warning_gets_nothing_filled": Label(
+        "{channel} gets nothing at the filled split: its first yuan returns {roas} in revenue, less than the target "
+        "{target}.",
+        "{channel} 在投满分配中没有预算：它的第一元钱只带来 {roas} 元收入，低于目标 {target}。",
     ),
     "allocate_warning_gets_nothing": Label(
         "{channel} gets nothing at the best split: its first yuan returns less than the others' last.",
@@ -442,6 +471,10 @@ LABELS: dict[str, Label] = {
         "{channel} sits on its maximum ({amount}): the objective would put more money in.",
         "{channel} 位于上限 ({amount})：目标希望投入更多资金。",
     ),
+    "allocate_warning_on_maximum_filled": Label(
+        "{channel} sits on its maximum ({amount}): its next yuan there still returns more than the target ROAS.",
+        "{channel} 位于上限 ({amount})：在此处再投一元的收入仍高于目标 ROAS。",
+    ),
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside {budget}.",
                                      "{channel} 锁定在每月 {amount}，不计入 {budget}。"),
     # Decisions a founder acts on (issue 22): allocation's phases, spend less, limits, what decides; risk figures
@@ -452,31 +485,32 @@ LABELS: dict[str, Label] = {
         "方案含闸门：每个分配先按所有闸门都通过来搜索，再像 run 和 simulate 那样带闸门运行（每次抽样各自判定闸门）；"
         "所示数值（含预算曲线）都是分阶段运行的结果。",
     ),
+    # {months}: "month 1" or "months 1..2" (present/month_words.py), so no verb agrees with it.
     "allocate_warning_gates_held": Label(
-        "Months {months} are held at today's split: the split searched as if every gate passed fails {gates} that "
-        "today's split passes, so the other months were searched again with those months as they are.",
-        "第 {months} 月保持当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过，"
+        "Today's split is kept in {months}: the split searched as if every gate passed fails {gates} that "
+        "today's split passes, so only the other months were searched again.",
+        "{months}保持当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过，"
         "因此保持这些月份不变，重新搜索其余月份。",
     ),
     "allocate_warning_gates_held_filled": Label(
-        "Months {months} are held at today's split: filled as if every gate passed, the split fails {gates} that "
-        "today's split passes, so the other months were filled with those months as they are.",
-        "第 {months} 月保持当前分配：按闸门全部通过投满的分配会使当前分配下通过的{gates}不通过，"
+        "Today's split is kept in {months}: filled as if every gate passed, the split fails {gates} that "
+        "today's split passes, so only the other months were filled.",
+        "{months}保持当前分配：按闸门全部通过投满的分配会使当前分配下通过的{gates}不通过，"
         "因此保持这些月份不变，只投满其余月份。",
     ),
     "allocate_warning_best_is_current_held": Label(
         "The best split is the current one: the split searched as if every gate passed fails {gates} that today's "
-        "split passes, and with months {months} held at today's split no transfer of money in the other months "
+        "split passes, and with today's split kept in {months} no transfer of money in the other months "
         "improves the objective.",
         "最优分配就是当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过；"
-        "第 {months} 月保持当前分配时，其余月份的任何资金转移都不能改善目标。",
+        "{months}保持当前分配时，其余月份的任何资金转移都不能改善目标。",
     ),
     "allocate_warning_best_is_current_held_worse": Label(
         "Today's split stays the best found: the split searched as if every gate passed fails {gates} that today's "
-        "split passes, and searched again with months {months} held at today's split it still does worse once the "
+        "split passes, and searched again with today's split kept in {months} it still does worse once the "
         "gates decide.",
         "当前分配仍是找到的最优分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过；"
-        "保持第 {months} 月不变重新搜索后，按闸门实际判定的结果仍不如当前分配。",
+        "保持{months}不变重新搜索后，按闸门实际判定的结果仍不如当前分配。",
     ),
     "allocate_warning_best_is_current_staged": Label(
         "Today's split stays the best found: the split searched as if every gate passed does worse once the gates "
@@ -489,10 +523,22 @@ LABELS: dict[str, Label] = {
         "最优分配下闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
         "所示数字均已计入。",
     ),
+    "allocate_warning_gate_fails_filled": Label(
+        "At the filled split the gate {gate} fails: {channels} buy nothing after month {month}, whatever budget the "
+        "split shows for them then; every figure shown counts that.",
+        "投满分配下闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
+        "所示数字均已计入。",
+    ),
     "allocate_warning_gate_fails_share": Label(
         "At the best split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
         "{channels} buy nothing after month {month}; every figure shown counts that.",
         "最优分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
+        "不再投放；所示数字均已计入。",
+    ),
+    "allocate_warning_gate_fails_share_filled": Label(
+        "At the filled split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
+        "{channels} buy nothing after month {month}; every figure shown counts that.",
+        "投满分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
         "不再投放；所示数字均已计入。",
     ),
     "allocate_gate_name": Label("'{name}'", "“{name}”"),
@@ -500,7 +546,7 @@ LABELS: dict[str, Label] = {
     "allocate_gate_many": Label("the gates {names}", "闸门{names}"),
     "allocate_curve_limit_not_met": Label("limits not kept", "未满足约束"),
     "allocate_curve_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
-    "allocate_curve_held": Label("months {months} held", "第 {months} 月保持现状"),
+    "allocate_curve_held": Label("{months} held", "{months}保持现状"),
     "allocate_curve_limits": Label("Limits kept", "满足约束"),
     "allocate_curve_peak_limits": Label(
         "Of the budgets that keep the limits the best value is highest at {budget} ({multiple}); the next budget, "
@@ -536,13 +582,16 @@ LABELS: dict[str, Label] = {
         "{channel}: at the best split its next yuan returns {roas} in revenue, less than the yuan itself.",
         "{channel}：最优分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
     ),
+    "allocate_warning_marginal_roas_below_one_filled": Label(
+        "{channel}: at the filled split its next yuan returns {roas} in revenue, less than the yuan itself.",
+        "{channel}：投满分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
+    ),
     "allocate_warning_current_total_differs_total": Label(
         "Today the moved channels spend {total} over the horizon, not {budget}: the gain includes the change in total "
         "spend.",
         "当前参与分配的渠道在整个周期花费 {total}，而非 {budget}：提升中包含总花费的变化。",
     ),
     "allocate_phases": Label("Split per phase (monthly budget)", "各阶段分配（每月预算）"),
-    "allocate_phase_months": Label("Months {months}", "第 {months} 月"),
     "allocate_spend_less": Label(
         "Spend less: the best {objective} on the budget curve is at {budget} ({value}); {asked} loses {loss} against "
         "it.",
@@ -555,9 +604,11 @@ LABELS: dict[str, Label] = {
         "不投放：预算曲线上{objective}最高处在预算 0（{value}）；所给预算 {asked} 比它少 "
         "{loss}。",
     ),
+    "allocate_asked_filled": Label("the filled split of {asked}", "{asked} 的投满分配"),
     "allocate_total_title": Label("T = {budget} over the horizon", "整个周期共 T = {budget}"),
     "allocate_active_months": Label("Months", "月份"),
-    "allocate_runs": Label("months {months}", "第 {months} 月"),
+    "months_named": Label("months {months}", "第 {months} 月"),
+    "months_named_one": Label("month {months}", "第 {months} 月"),
     "allocate_ltv": Label("LTV", "LTV"),
     "allocate_ltv_to_cac": Label("LTV/CAC", "LTV/CAC"),
     "allocate_figures_note_ltv": Label(
@@ -908,8 +959,8 @@ LABELS: dict[str, Label] = {
     "actuals_payback_probability": Label("P(payback ≤ {months} months){beyond}", "{months} 个月内回本{beyond}的概率"),
     "actuals_never": Label("never", "未回本"),
     "actuals_reforecast_caption": Label(
-        "past months {months} as exported; written to {path}",
-        "过去的月份 {months} 按报表实际；已写入 {path}",
+        "past {months} as exported; written to {path}",
+        "过去的{months}按报表实际；已写入 {path}",
     ),
     "actuals_of_days": Label("{share}% of its days", "覆盖其 {share}% 的天数"),
     "actuals_channel": Label("Channel", "渠道"),

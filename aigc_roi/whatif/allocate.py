@@ -165,7 +165,8 @@ def allocate(
     as multiples of ``budget`` (empty for none). ``limits``: constraints the best split keeps (a cash need
     cap, a least payback probability). ``target_roas``: instead of splitting ``budget``, each channel in
     each phase gets the monthly budget at which its marginal ROAS falls to this; the result is then a
-    horizon total (``budget`` is ignored). ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
+    horizon total T (``budget`` is ignored), and the budget curve's point at T is the best split of T, as
+    ``total`` gives it, not the fill. ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
     (the searches by their step, docs/allocate.md). ``reach``: instead of splitting ``budget``, the least
     monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored).
     Raises ``AllocationError`` for a request that cannot be set up."""
@@ -244,13 +245,16 @@ def allocate(
     # Today's split is a candidate where it spends the budget.
     fallback = (current, today) if space.feasible(current, targets) else (None, None)
     holding = Holding(surrogate, space, phases, phase_of, gates, current, today, 0.25, FINEST_STEP) if gates else None
-    if filled is not None:
-        best = filled
-    elif at_reach is not None:
+    if at_reach is not None:
         best = choose(judge, [at_reach], [targets], None)[0]
     else:
         found = maximise(surrogate, space, [targets], current, 0.25, FINEST_STEP, lambda done: report(0.0, done))
         best = choose(judge, found, [targets], holding, *fallback)[0]
+    # The budget curve is the best objective at each total: at T too, where the fill, which evens out the next yuan's
+    # revenue rather than the objective, need not be best; its point is --total T's answer.
+    at_budget = best
+    if filled is not None:
+        best = filled
     checks = dict(best.judged.checks)
     if reach is not None:
         checks["reach"] = reach_check(staged(layout.scenario), indices, best.split, reach)
@@ -259,7 +263,7 @@ def allocate(
     report(0.0, 1.0)
     curve_holding = None if holding is None else dataclasses.replace(holding, finest=CURVE_FINEST_STEP)
     # Multiples of a budget of 0 (a milestone reached without spending) are one point: no curve.
-    points = (budget_curve(surrogate, space, best, targets, names, phase_of, len(phases), curve,
+    points = (budget_curve(surrogate, space, at_budget, targets, names, phase_of, len(phases), curve,
                            lambda found, targets_list: choose(judge, found, targets_list, curve_holding),
                            lambda done: report(1.0, done)) if targets.any() else ())
     report(1.0, 1.0)

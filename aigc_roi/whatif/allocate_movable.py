@@ -64,7 +64,8 @@ def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], 
         member = space.groups == g
         lowest = float((space.weights[member] * space.lower[member]).sum())
         highest = float((space.weights[member] * space.upper[member]).sum())
-        where = "" if total or len(phases) == 1 else f" in months {month_runs(phases[g].months, '-')}"
+        months = phases[g].months
+        where = "" if total or len(phases) == 1 else f" in month{'s' * (len(months) > 1)} {month_runs(months, '-')}"
         what = "the total" if total else "the budget"
         if lowest > budget:
             sum_text, budget_text = amount_texts(lowest, budget)

@@ -126,6 +126,17 @@ def test_reforecast_writes_a_valid_plan_and_compares_it(files: tuple[Path, Path]
     assert figures["reforecast"]["npv"] - figures["plan"]["npv"] == pytest.approx(-19_687.5)
 
 
+@needs_by_month
+@pytest.mark.parametrize(("lang", "caption"), [("en", "past month 1 as exported; written to "), ("zh", "过去的第 1 月按报表实际；已写入 ")])
+def test_the_caption_names_one_past_month_as_a_month(files: tuple[Path, Path], lang: str, caption: str) -> None:
+    # January is the one month the export covers completely: "month 1", never "months 1".
+    plan, export = files
+    result = invoke(["actuals", str(plan), str(export), "--map", "Feed=feed_*", "--reforecast", str(plan.parent / "re.yaml"),
+                     "--lang", lang], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert caption in result.stdout
+
+
 def test_a_month_the_model_cannot_express_writes_nothing(files: tuple[Path, Path]) -> None:
     plan, export = files
     export.write_text("date,campaign,spend,new_users\n2025-01-01,dy_a,5000,0\n2025-01-31,dy_a,0,0\n", encoding="utf-8")

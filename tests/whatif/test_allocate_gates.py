@@ -175,7 +175,7 @@ def test_best_is_current_says_what_was_held(tmp_path: Path) -> None:
     messages = {warning["code"]: warning["message"] for warning in data["warnings"]}
     assert messages["best_is_current"] == (
         "The best split is the current one: the split searched as if every gate passed fails the gate 'test' that "
-        "today's split passes, and with months 1..2 held at today's split no transfer of money in the other months "
+        "today's split passes, and with today's split kept in months 1..2 no transfer of money in the other months "
         "improves the objective.")
     path = tmp_path / "plan.yaml"
     shown = invoke(["allocate", str(path), "--budget", "100000", "--lang", "zh"], env={"COLUMNS": "250"}).stdout
@@ -192,8 +192,12 @@ def test_a_gate_ends_a_phase() -> None:
 
 @pytest.mark.parametrize(("held", "en", "zh"), [
     ((1, 2), "Today's split stays the best found: the split searched as if every gate passed fails the gate 'test' that "
-             "today's split passes, and searched again with months 1..2 held at today's split it still does worse once the "
+             "today's split passes, and searched again with today's split kept in months 1..2 it still does worse once the "
              "gates decide.", "保持第 1..2 月不变重新搜索后，按闸门实际判定的结果仍不如当前分配。"),
+    # One month held is "month 1", never "months 1".
+    ((1,), "Today's split stays the best found: the split searched as if every gate passed fails the gate 'test' that "
+           "today's split passes, and searched again with today's split kept in month 1 it still does worse once the "
+           "gates decide.", "保持第 1 月不变重新搜索后，按闸门实际判定的结果仍不如当前分配。"),
     ((), "Today's split stays the best found: the split searched as if every gate passed does worse once the gates decide.",
      "当前分配仍是找到的最优分配：按闸门全部通过搜索出的分配，按闸门实际判定后不如当前分配。"),
 ])

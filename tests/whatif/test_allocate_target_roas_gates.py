@@ -82,8 +82,8 @@ def test_a_fill_failing_a_gate_passing_today_is_made_again_with_the_test_months_
     assert data["best"]["spend"] == pytest.approx(ran["figures"]["ad_spend"], rel=1e-9)
     messages = {warning["code"]: warning["message"] for warning in data["warnings"]}
     assert messages["gates_held"] == (
-        "Months 1 are held at today's split: filled as if every gate passed, the split fails the gate 'proof' that "
-        "today's split passes, so the other months were filled with those months as they are.")
+        "Today's split is kept in month 1: filled as if every gate passed, the split fails the gate 'proof' that "
+        "today's split passes, so only the other months were filled.")
     shown = invoke(["allocate", str(path), "--target-roas", "1.25", "--lang", "zh"], env={"COLUMNS": "250"}).stdout
     assert "按闸门全部通过投满的分配会使当前分配下通过的闸门“proof”不通过" in shown
 
