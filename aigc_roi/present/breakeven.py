@@ -6,11 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEvenTable
+from aigc_roi.whatif.breakeven_jumps import GateJump, Side
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -28,9 +32,14 @@ def no_value_reason(table: BreakEvenTable, threshold: str) -> str:
     return "holds_short" if table.met_now(threshold) else "out_of_reach_short"
 
 
+FLAGS = ["channel_saturating", "roi_zero_jump", "payback_target_jump"]
+"""CSV's last columns, 1 or 0: an average max bid, a break-even at a gate's jump. Markdown marks the cells instead."""
+
+
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang: str = "en") -> Rows:
-    """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown);
-    each driver's label in ``lang`` (the style's language when there is one)."""
+    """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown,
+    where "avg" and "jump" mark the cells CSV flags); each driver's label in ``lang`` (the style's language when
+    there is one)."""
     header = ["path", "label", "current", "roi_zero", "roi_zero_headroom", "payback_target", "payback_target_headroom",
               "max_unit_cost", "max_unit_cost_factor", "channel_gross_revenue", "channel_contribution"]
     rows: list[list[Any]] = []
@@ -43,14 +52,18 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
         alone = row.channel
         own: list[Any] = [None] * 4 if alone is None else [alone.max_unit_cost, alone.max_unit_cost_factor,
                                                           alone.gross_revenue, alone.contribution]
-        if style is not None:
-            cells[2:] = [driver_value(driver, cells[2], style), *(
-                driver_value(driver, value, style) if i % 2 == 0 else style.percent(value)
-                for i, value in enumerate(cells[3:]))]
-            own = [driver_value(driver, own[0], style), driver_value(driver, own[1], style), style.money(own[2]),
-                   style.money(own[3])]
+        if style is None:
+            rows.append(cells + own + [None if alone is None else alone.saturating,
+                                       *(threshold in row.jumps for threshold in THRESHOLDS)])
+            continue
+        cells[2:] = [driver_value(driver, driver.current, style)]
+        for threshold in THRESHOLDS:
+            cells += [threshold_text(row, threshold, style), style.percent(row.headroom(threshold))]
+        # The unit cost's own column: a factor's is empty (its factor is in the next).
+        own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
+               driver_value(driver, own[1], style), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
-    return header, rows
+    return (header if style is not None else header + FLAGS), rows
 
 
 def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
@@ -68,16 +81,30 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "roi_zero": row.roi_zero,
                 "payback_target": row.payback_target,
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
+                "gate_jump": {name: _jump_json(table, row.jumps.get(name)) for name in THRESHOLDS},
                 "channel": None if row.channel is None else {
                     "max_unit_cost": row.channel.max_unit_cost,
                     "max_unit_cost_factor": row.channel.max_unit_cost_factor,
                     "gross_revenue": row.channel.gross_revenue,
                     "contribution": row.channel.contribution,
+                    "saturating": row.channel.saturating,
                 },
             }
             for row in table.rows
         ],
     }
+
+
+def _jump_json(table: BreakEvenTable, jump: GateJump | None) -> dict[str, Any] | None:
+    """A break-even at a gate's jump: the gates that flip there, and the plan just below and just above it."""
+    if jump is None:
+        return None
+
+    def side(at: Side) -> dict[str, Any]:
+        return {"roi": at.roi, "payback_month": None if at.payback_month is None else int(at.payback_month),
+                "gates_passed": [name for name, passed in zip(table.gates, at.gates_passed, strict=True) if passed]}
+
+    return {"gates": [table.gates[g] for g in jump.flipped], "below": side(jump.below), "above": side(jump.above)}
 
 
 @dataclass(frozen=True)
@@ -95,6 +122,10 @@ class BreakEvenPresenter(Presenter[BreakEvenTable]):
 
     def styled_rows(self, result: BreakEvenTable) -> Rows:
         return breakeven_rows(result, self.style)
+
+    def markdown(self, result: BreakEvenTable) -> str:
+        notes = [*jump_notes(result, self.style), *saturating_notes(result, self.style.lang)]
+        return to_markdown(self.styled_rows(result), self.title) + "".join(f"\n_{markdown_text(note)}_\n" for note in notes)
 
     def view(self, result: BreakEvenTable) -> list[RenderableType]:
         from aigc_roi.present.breakeven_view import breakeven_view  # Rich loads only for the terminal's view

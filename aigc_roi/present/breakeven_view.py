@@ -7,6 +7,7 @@ from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.breakeven import SHORT_NOTES, no_value_reason
+from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
@@ -63,19 +64,20 @@ def channels_alone_view(table: BreakEvenTable, style: NumberStyle) -> Fitted | N
     ceilings = [None if row.channel is None else row.channel.ceiling for row in rows]
     colours = ["" if ceiling is None else "green" if ceiling >= row.driver.current else "red"
                for row, ceiling in zip(rows, ceilings, strict=True)]
+    texts = [own_max_text(row, style) for row in rows]
     columns = [
         Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in rows], numeric=False),
         Column(label("unit_cost", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in rows]),
         # Named apart from the plan-level "ROI = 0 at" of the drivers table: the same channel, two different prices.
         Column(label("channel_own_max_unit_cost", lang),
-               [Text(driver_value(row.driver, ceiling, style), style=colour)
-                for row, ceiling, colour in zip(rows, ceilings, colours, strict=True)]),
+               [Text(text, style=colour) for text, colour in zip(texts, colours, strict=True)]),
         Column(label("gross_revenue", lang),
                [Text(style.money(row.channel.gross_revenue if row.channel else None, 0)) for row in rows]),
         Column(label("contribution", lang),
                [Text(style.money(row.channel.contribution if row.channel else None, 0)) for row in rows]),
     ]
-    title, caption = label("channels_alone_title", lang), label("channels_alone_caption", lang)
+    title = label("channels_alone_title", lang)
+    caption = sentences([label("channels_alone_caption", lang), *saturating_notes(table, lang)], lang)
 
     return table_or_blocks(columns, title, caption)
 
@@ -122,10 +124,10 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
         shorts |= {text.plain for text in headrooms}
         columns += [
             Column(label(THRESHOLD_AT[threshold], lang).format(months=months),
-                   [Text(driver_value(row.driver, value, style) if value is not None else label("none", lang))
+                   [Text(threshold_text(row, threshold, style) if value is not None else label("none", lang))
                     for row, value in zip(table.rows, values, strict=True)]),
             Column(headroom_header(table, threshold, lang), headrooms, numeric=False),
         ]
     # What a short cell means, said once under the table rather than in every row it appears in.
     notes = [label(note, lang) for short, note in SHORT_NOTES.items() if label(short, lang) in shorts]
-    return table_or_blocks(columns, title, sentences([caption, *notes], lang))
+    return table_or_blocks(columns, title, sentences([caption, *notes, *jump_notes(table, style)], lang))

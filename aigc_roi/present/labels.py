@@ -1047,6 +1047,17 @@ LABELS: dict[str, Label] = {
     "out_of_reach_note": Label("Out of reach: that driver alone reaches it at no valid value.",
                                "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
     "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),
+    # A break-even at a gate's flip (docs/formulas.md §10): the figure jumps across the threshold there.
+    "breakeven_jump_marker": Label("jump", "跳变"),
+    "breakeven_jump_note": Label(
+        "jump: past that value a gate decides otherwise, and the figure jumps across its threshold there without "
+        "ever equalling it.",
+        "跳变：越过该值后闸门判定改变，指标在该处跃过阈值，从未恰好等于阈值。"),
+    "breakeven_jump": Label("{driver} {value}: past it {gates}; {changes}.", "{driver} {value}：越过该值{gates}；{changes}。"),
+    "breakeven_jump_roi": Label("ROI {before} → {after}", "ROI {before} → {after}"),
+    "breakeven_jump_payback": Label("payback month {before} → {after}", "回本月份 {before} → {after}"),
+    "breakeven_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
+    "breakeven_gate_passes": Label("gate '{gate}' passes", "闸门“{gate}”通过"),
     "never_share": Label("{never} {share}", "{never} {share}"),
     # A figure that says nothing where another is none or 0 in some samples (model/figures.py
     # Figure.undefined_for): each share on its own base, the never share on the samples its percentiles are over.

@@ -26,7 +26,13 @@ stays at or above ``MIN_UNIT_COST`` (at 0 the channel would spend its budget
 on no users, and just above 0 buy almost infinitely many). Every channel's
 unit cost is searched from ``MIN_UNIT_COST`` too: at 0 the channel spends
 nothing and is no paid channel (docs/formulas.md §6), so
-roi jumps there, and that jump is no break-even of a price.
+roi jumps there, and that jump is no break-even of a price; its volume from
+``MIN_MAGNITUDE``: at 0 the channel is switched off, no volume of it.
+
+In a plan with gates a break-even is where the figure crosses its threshold;
+a gate's flip that makes it jump across is reported only where no crossing
+is the first change of side either way from the current value, and then
+carries the jump (``BreakEven.jumps``, whatif/breakeven_jumps.py).
 
 Headroom = (break-even - current) / current, signed: the relative move of
 the driver that reaches the threshold (None when the current value is 0).
@@ -45,7 +51,8 @@ tolerances and search floor are in breakeven_search.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -55,6 +62,7 @@ from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
 from aigc_roi.whatif import closed_form
+from aigc_roi.whatif.breakeven_jumps import GateJump
 from aigc_roi.whatif.breakeven_search import Level, Solved, levels, search, search_floor
 from aigc_roi.whatif.drivers import Driver, drivers_of, evaluate_realized
 from aigc_roi.whatif.lockstep import Steps, run_together
@@ -77,6 +85,8 @@ class ChannelAlone:
     """Gross revenue attributed to the channel's users."""
     contribution: float
     """Contribution attributed to the channel's users."""
+    saturating: bool = False
+    """With ``saturation_budget`` the max unit cost is an average one: the marginal user costs more (docs/formulas.md §6)."""
 
     @property
     def ceiling(self) -> float | None:
@@ -98,6 +108,9 @@ class BreakEven:
     """Thresholds met by the values below their break-even (costs), not above (prices)."""
     channel: ChannelAlone | None = None
     """For a channel's unit-cost driver, the channel on its own; None for other drivers."""
+    jumps: Mapping[str, GateJump] = field(default_factory=dict)
+    """Per threshold whose break-even is a gate's jump, not a crossing (whatif/breakeven_jumps.py): there the
+    figure jumps across the threshold and never meets it."""
 
     def headroom(self, threshold: str) -> float | None:
         """(break-even - current) / current: the signed relative move of the driver
@@ -128,6 +141,8 @@ class BreakEvenTable:
     payback_month: float | None
     """Current payback month; None if never."""
     rows: tuple[BreakEven, ...]
+    gates: tuple[str, ...] = ()
+    """The plan's gates' names, in file order: a jump's ``gates_passed`` and ``flipped`` index them."""
 
     @property
     def target_payback_months(self) -> int:
@@ -160,12 +175,13 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
     solved.update(zip(rest, searched, strict=True))
     alone = _channels_alone(realized, now)
     rows = tuple(
-        BreakEven(driver, solved[d]["roi_zero"][0], solved[d]["payback_target"][0],
-                  frozenset(name for name in THRESHOLDS if solved[d][name][0] is not None and solved[d][name][1]),
-                  alone.get(driver.path))
+        BreakEven(driver, solved[d]["roi_zero"].value, solved[d]["payback_target"].value,
+                  frozenset(name for name in THRESHOLDS if solved[d][name].value is not None and solved[d][name].good_below),
+                  alone.get(driver.path),
+                  {name: jump for name in THRESHOLDS if (jump := solved[d][name].jump) is not None})
         for d, driver in enumerate(drivers)
     )
-    return BreakEvenTable(realized.name, window, roi_now, payback_now, rows)
+    return BreakEvenTable(realized.name, window, roi_now, payback_now, rows, tuple(gate.name for gate in realized.gates))
 
 
 def _closed_then_searched(drivers: list[Driver], forms: dict[int, bool], floors: np.ndarray, target: int,
@@ -183,5 +199,5 @@ def _channels_alone(realized: Scenario, result: Result) -> dict[str, ChannelAlon
     max_unit_cost, max_factor = own_max_unit_costs(realized, result)
     return {f"acquisition[{c}].{channel.unit_cost}": ChannelAlone(
                 plain(max_unit_cost[c]), plain(max_factor[c]), float(result.channel_gross_revenue[0, c]),
-                float(result.channel_contribution[0, c]))
+                float(result.channel_contribution[0, c]), getattr(channel, "saturation_budget", None) is not None)
             for c, channel in enumerate(realized.acquisition)}

@@ -15,7 +15,11 @@ unrelated amounts, still finds a crossing far beyond it); the boundary
 nearest the current value is kept. In a plan with gates each grid also gets
 the values either side of every gate's flip between two of its points
 (whatif/gate_flips.py): the figures jump there, and a threshold missed just
-before a jump may be met at both points around it. All brackets of all drivers and both
+before a jump may be met at both points around it. Going either way from the
+current value, the threshold's side changes first at a crossing or at such a
+jump; of the two, a crossing is kept (the nearer where both are), a jump only
+where neither is a crossing, and then said to be one (whatif/breakeven_jumps.py).
+All brackets of all drivers and both
 thresholds are then narrowed together, one engine call per step, and a
 driver leaves the batch as soon as both its brackets have converged. A step
 evaluates three points of each bracket: the Illinois form of regula falsi's
@@ -44,8 +48,9 @@ import numpy as np
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.limits import MIN_MAGNITUDE, MIN_UNIT_COST
 from aigc_roi.model.scenario import FloatArray
+from aigc_roi.whatif.breakeven_jumps import Crossing, described
 from aigc_roi.whatif.drivers import Driver, Figures
-from aigc_roi.whatif.gate_flips import split_at_gate_flips
+from aigc_roi.whatif.gate_flips import Split, split_at_gate_flips
 from aigc_roi.whatif.lockstep import Answer, Steps
 
 GRID_POINTS = 64
@@ -66,8 +71,8 @@ SLOW_STEPS = 2
 """Steps about an estimate that may pass without halving a bracket before its quarters are taken instead."""
 Level = Callable[[Figures, Figures], FloatArray]
 """(figures, monthly series) -> the threshold's level: met where >= 0, undefined where NaN."""
-Solved = dict[str, "tuple[float | None, bool]"]
-"""Per threshold: (break-even or None, whether the good side lies below it)."""
+Solved = dict[str, Crossing]
+"""Per threshold, its break-even."""
 
 
 def levels(target: int) -> dict[str, Level]:
@@ -88,7 +93,7 @@ def allowed_width(values: FloatArray) -> FloatArray:
 def toward_good_side(value: float, good_below: bool, widths: float) -> float:
     """``value`` moved ``widths`` converged widths (``allowed_width``) toward the side of a break-even where its
     threshold is met (away from it where ``widths`` is negative), on to a size a file may hold: a crossing
-    between 0 and ``MIN_MAGNITUDE`` (a gate's test failing at a budget of exactly 0) is reported as the first
+    between 0 and ``MIN_MAGNITUDE`` is reported as the first
     value on its side that ``--set`` and a file accept."""
     step = widths * float(allowed_width(np.array(value))) * (-1.0 if good_below else 1.0)
     moved = value + step
@@ -98,10 +103,17 @@ def toward_good_side(value: float, good_below: bool, widths: float) -> float:
 
 
 def search_floor(driver: Driver) -> float:
-    """Where a search starts: the driver's lower bound, or ``MIN_UNIT_COST`` for a channel's unit
-    cost (at 0 the channel spends nothing and is no paid channel: roi jumps there, no break-even)."""
-    if driver.channel_type is not None and driver.field == channel_type(driver.channel_type).unit_cost:
+    """Where a search starts: the driver's lower bound, ``MIN_UNIT_COST`` for a channel's unit cost and
+    ``MIN_MAGNITUDE`` for its volume. At 0 either switches the channel off, a plan without it (with no spend at
+    all where it was the only one, which "pays back" in month 1 by definition): no break-even of a price or a
+    volume."""
+    if driver.channel_type is None:
+        return driver.lower_bound
+    kind = channel_type(driver.channel_type)
+    if driver.field == kind.unit_cost:
         return max(driver.lower_bound, MIN_UNIT_COST)
+    if driver.field in kind.volumes:
+        return max(driver.lower_bound, MIN_MAGNITUDE)
     return driver.lower_bound
 
 
@@ -116,13 +128,24 @@ def search(drivers: list[Driver], thresholds: dict[str, Level]) -> Steps[list[So
     if not drivers:
         return []
     grid = np.sort(np.stack([_grid(driver) for driver in drivers]), axis=1)
-    grid, found = yield from _split_at_gate_flips(drivers, grid, (yield drivers, grid), thresholds)
+    grid, found, passed = yield from _split_at_gate_flips(drivers, grid, (yield drivers, grid), thresholds)
     currents = np.array([driver.current for driver in drivers])
-    brackets = {name: _nearest_brackets(grid, values, currents) for name, values in found.items()}
-    brackets = yield from _widen(drivers, grid, found, brackets, thresholds)
+    brackets = {name: _nearest_brackets(grid, values, currents, _jumps(grid, passed)) for name, values in found.items()}
+    brackets = yield from _widen(drivers, grid, found, passed, brackets, thresholds)
     narrowed = yield from _narrow(drivers, brackets, thresholds)
     confirmed = yield from _confirmed(drivers, narrowed, thresholds)
-    return [{name: confirmed[name][d] for name in thresholds} for d in range(len(drivers))]
+    # A jump's bracket is one converged width already: its ends are the values either side of the flip.
+    jumps = yield from described(drivers, {(int(d), name): (float(bracket[0][d]), float(bracket[1][d]))
+                                           for name, bracket in brackets.items() for d in np.flatnonzero(bracket[5])})
+    return [{name: Crossing(*confirmed[name][d], jumps.get((d, name))) for name in thresholds}
+            for d in range(len(drivers))]
+
+
+def _jumps(grid: FloatArray, passed: FloatArray | None) -> np.ndarray:
+    """(D, K - 1): whether the gates passed differ between neighbouring values of ``grid``."""
+    if passed is None:
+        return np.zeros((grid.shape[0], grid.shape[1] - 1), dtype=bool)
+    return np.asarray(np.any(passed[:, :-1] != passed[:, 1:], axis=-1))
 
 
 CONFIRMING_MOVES = (0.5, 4.0)
@@ -160,8 +183,9 @@ def _confirmed(drivers: list[Driver], narrowed: dict[str, list[tuple[float | Non
 
 
 def _split_at_gate_flips(drivers: list[Driver], grid: FloatArray, answer: Answer,
-                         thresholds: dict[str, Level]) -> Steps[tuple[FloatArray, dict[str, FloatArray]]]:
-    """``grid`` and its levels, with the values either side of each flip of the gates (whatif/gate_flips.py)."""
+                         thresholds: dict[str, Level]) -> Steps[Split]:
+    """``grid``, its levels and gates passed, with the values either side of each flip of the gates
+    (whatif/gate_flips.py)."""
     return (yield from split_at_gate_flips(drivers, grid, answer, lambda found: level_values(found, thresholds),
                                            allowed_width))
 
@@ -172,11 +196,11 @@ def _grid(driver: Driver) -> FloatArray:
     return np.concatenate([[low], spaced, [min(max(driver.current, low), high)]])
 
 
-Bracket = tuple[FloatArray, FloatArray, FloatArray, FloatArray, np.ndarray]
-"""(left, right, level at left, level at right, found) per driver."""
+Bracket = tuple[FloatArray, FloatArray, FloatArray, FloatArray, np.ndarray, np.ndarray]
+"""(left, right, level at left, level at right, found, a gate's jump rather than a crossing) per driver."""
 
 
-def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray],
+def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray], passed: FloatArray | None,
            brackets: dict[str, Bracket], thresholds: dict[str, Level]) -> Steps[dict[str, Bracket]]:
     """Brackets for the drivers with a threshold not crossed up to ``search_high``,
     from a second grid running on to the driver's upper bound."""
@@ -189,27 +213,30 @@ def _widen(drivers: list[Driver], grid: FloatArray, found: dict[str, FloatArray]
     chosen = [drivers[d] for d in missing]
     # The last value of the first grid starts the second, so a flip between them counts too.
     wide = np.stack([np.geomspace(d.search_high, d.upper_bound, WIDENING_POINTS) for d in chosen])
-    wide, wide_found = yield from _split_at_gate_flips(chosen, wide, (yield chosen, wide), thresholds)
+    wide, wide_found, wide_passed = yield from _split_at_gate_flips(chosen, wide, (yield chosen, wide), thresholds)
     wide_grid = np.concatenate([grid[missing], wide], axis=1)
+    jumps = _jumps(wide_grid, None if passed is None or wide_passed is None
+                   else np.concatenate([passed[missing], wide_passed], axis=1))
     currents = np.array([d.current for d in chosen])
     widened = dict(brackets)
     for name, values in found.items():
-        found_wide = _nearest_brackets(wide_grid, np.concatenate([values[missing], wide_found[name]], axis=1), currents)
+        found_wide = _nearest_brackets(wide_grid, np.concatenate([values[missing], wide_found[name]], axis=1), currents,
+                                       jumps)
         parts = [np.array(part, copy=True) for part in brackets[name]]
         # Only where the first grid found nothing: its brackets lie nearer the current value.
         redo = ~parts[4][missing]
         for part, new in zip(parts, found_wide, strict=True):
             part[missing[redo]] = new[redo]
-        widened[name] = (parts[0], parts[1], parts[2], parts[3], parts[4])
+        widened[name] = (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
     return widened
 
 
-def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray) -> Bracket:
-    """Per driver, the neighbouring grid points where the threshold flips (defined at both)
-    whose crossing lies nearest the current value (for a monotone level there is only one). Where the current
-    value is a grid point, a flip on either side of it is next to it: each is placed where the line through its
-    ends crosses 0 (the middle where that is no number), so a crossing a whole grid step away loses to a gate's
-    jump a little way off (whatif/gate_flips.py)."""
+def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray, jumps: np.ndarray) -> Bracket:
+    """Per driver, the neighbouring grid points where the threshold flips (defined at both) nearest the current
+    value below it and above it: the first change of side either way. Of those two a crossing is kept, the nearer
+    where both are; a gate's jump (``jumps``, whatif/gate_flips.py) only where neither is a crossing, though it
+    lies nearer: there the figure never meets the threshold. Each is placed where the line through its ends
+    crosses 0 (the middle where that is no number)."""
     good, defined = level >= 0, ~np.isnan(level)
     flips = (good[:, :-1] != good[:, 1:]) & defined[:, :-1] & defined[:, 1:]
     left, right = grid[:, :-1], grid[:, 1:]
@@ -217,9 +244,18 @@ def _nearest_brackets(grid: FloatArray, level: FloatArray, current: FloatArray) 
         line = left - level[:, :-1] * (right - left) / (level[:, 1:] - level[:, :-1])
     estimate = np.where(np.isfinite(line), np.clip(line, left, right), 0.5 * (left + right))
     distance = np.abs(estimate - current[:, None])
-    chosen = np.where(flips, distance, np.inf).argmin(axis=1)
+    below = flips & (right <= current[:, None])
     rows = np.arange(grid.shape[0])
-    return left[rows, chosen], right[rows, chosen], level[rows, chosen], level[rows, chosen + 1], flips[rows, chosen]
+    # (D, 2): the first flip below the current value and the first above it, whether each exists and is a jump.
+    sides = np.stack([np.where(below, distance, np.inf).argmin(axis=1),
+                      np.where(flips & ~below, distance, np.inf).argmin(axis=1)], axis=1)
+    exists = np.stack([below.any(axis=1), (flips & ~below).any(axis=1)], axis=1)
+    rank = np.where(exists, jumps[rows[:, None], sides].astype(float), 2.0)
+    nearer = np.where(exists, distance[rows[:, None], sides], np.inf).argmin(axis=1)
+    side = np.where(rank[:, 0] == rank[:, 1], nearer, rank.argmin(axis=1))
+    chosen, found = sides[rows, side], exists[rows, side]
+    return (left[rows, chosen], right[rows, chosen], level[rows, chosen], level[rows, chosen + 1], found,
+            found & jumps[rows, chosen])
 
 
 def _narrow(drivers: list[Driver], brackets: dict[str, Bracket],

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from aigc_roi.model.scenario import FloatArray, Scenario
+from aigc_roi.whatif.breakeven_jumps import Crossing
 from aigc_roi.whatif.breakeven_search import Level, Solved, level_values, toward_good_side
 from aigc_roi.whatif.drivers import Driver
 from aigc_roi.whatif.lockstep import Steps, run_together
@@ -160,7 +161,7 @@ def _payback_boundaries(u: FloatArray, cumulative: FloatArray, target: int) -> B
     return [(low, False)] * bool(np.isfinite(low)) + [(high, True)] * bool(np.isfinite(high))
 
 
-def _nearest(bounds: Bounds, inverse: bool, driver: Driver, floor: float) -> tuple[float | None, bool]:
+def _nearest(bounds: Bounds, inverse: bool, driver: Driver, floor: float) -> Crossing:
     """The boundary inside the driver's domain nearest its current value, as a value of the driver."""
     inside = []
     for u, good_below_in_u in bounds:
@@ -171,9 +172,9 @@ def _nearest(bounds: Bounds, inverse: bool, driver: Driver, floor: float) -> tup
         if floor < value < driver.upper_bound:
             inside.append((abs(value - driver.current), value, good_below))
     if not inside:
-        return None, False
+        return Crossing(None, False)
     _, value, good_below = min(inside)
-    return value, good_below
+    return Crossing(value, good_below)
 
 
 def _checked(drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatArray,
@@ -188,7 +189,7 @@ def _checked(drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatA
     values = np.array([[drivers[d].current] * (2 * len(names)) for d in chosen])
     for row, d in enumerate(chosen):
         for t, name in enumerate(names):
-            value, good_below = found[d][name]
+            value, good_below, _ = found[d][name]
             if value is not None:
                 sides = [toward_good_side(value, good_below, 0.25), toward_good_side(value, good_below, -0.25)]
                 values[row, 2 * t:2 * t + 2] = np.clip(sides, floors[d], drivers[d].upper_bound)
@@ -203,5 +204,5 @@ def _checked(drivers: Sequence[Driver], found: dict[int, Solved], floors: FloatA
             if not holds[row]:
                 del confirmed[d]
             else:
-                confirmed[d] = {**confirmed[d], name: (float(values[row, 2 * t]), found[d][name][1])}
+                confirmed[d] = {**confirmed[d], name: Crossing(float(values[row, 2 * t]), found[d][name].good_below)}
     return confirmed

@@ -7,7 +7,8 @@ pays for the feed ads the test unlocks. So wherever the gates passed differ betw
 gets the two values either side of the first flip from the left, a converged width apart, with their levels;
 and again between the right one and the neighbour, until the gates passed match. Each step places
 ``SPLIT_POINTS`` evenly between the ends of every open pair (all drivers' pairs in one engine call), so a pair
-closes 8x a step: about 10 steps from a grid's 1.35x apart to 1e-9.
+closes 8x a step: about 10 steps from a grid's 1.35x apart to 1e-9. The gates passed at every value come back
+with the grid: a break-even between two values whose gates differ is a jump, not a crossing.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from aigc_roi.model.scenario import FloatArray
 from aigc_roi.whatif.drivers import GATES_PASSED, Driver
 from aigc_roi.whatif.lockstep import Answer, Steps
 
+Split = tuple[FloatArray, "dict[str, FloatArray]", "FloatArray | None"]
+"""A grid (D, K), its levels by name (D, K) and the gates passed at each of its values (D, K, G); None without gates."""
+Added = tuple[float, "dict[str, float]", FloatArray]
+"""A value added beside a flip, its levels and the gates it passes."""
 SPLIT_POINTS = 7
 """Values a step places inside a pair (``points_inside``): a pair closes 8x a step. Also the max bid's search's."""
 MAX_FLIP_STEPS = 200
@@ -28,18 +33,18 @@ MAX_FLIP_STEPS = 200
 
 def split_at_gate_flips(drivers: Sequence[Driver], grid: FloatArray, answer: Answer,
                         read_levels: Callable[[Answer], dict[str, FloatArray]],
-                        converged: Callable[[FloatArray], FloatArray]) -> Steps[tuple[FloatArray, dict[str, FloatArray]]]:
+                        converged: Callable[[FloatArray], FloatArray]) -> Steps[Split]:
     """``grid`` (D, K) and the levels ``read_levels`` reads off its ``answer``, with the values either side of
     every flip of the gates between neighbours (module docstring) added in order; a row shorter than the longest
-    repeats its last value and levels (a pair of equal points flips nothing). ``converged``: how narrow a pair
-    around given values must be."""
+    repeats its last value, levels and gates (a pair of equal points flips nothing). ``converged``: how narrow a
+    pair around given values must be."""
     levels = read_levels(answer)
     passed = answer[1].get(GATES_PASSED)
     if passed is None or passed.shape[-1] == 0:
-        return grid, levels
+        return grid, levels, None
     driver_of, left = np.nonzero(np.any(passed[:, :-1] != passed[:, 1:], axis=-1))
     if driver_of.size == 0:
-        return grid, levels
+        return grid, levels, passed
     names = list(levels)
     lo, hi = grid[driver_of, left], grid[driver_of, left + 1]
     end, passed_end = hi.copy(), passed[driver_of, left + 1]
@@ -47,13 +52,13 @@ def split_at_gate_flips(drivers: Sequence[Driver], grid: FloatArray, answer: Ans
     at_lo = {name: levels[name][driver_of, left] for name in names}
     at_hi = {name: levels[name][driver_of, left + 1] for name in names}
     at_end = {name: values.copy() for name, values in at_hi.items()}
-    added: list[list[tuple[float, dict[str, float]]]] = [[] for _ in drivers]
+    added: list[list[Added]] = [[] for _ in drivers]
     steps = 0
     while driver_of.size:
         closed = hi - lo <= converged(np.maximum(np.abs(lo), np.abs(hi)))
         for k in np.flatnonzero(closed):
-            added[driver_of[k]] += [(float(lo[k]), {name: float(at_lo[name][k]) for name in names}),
-                                    (float(hi[k]), {name: float(at_hi[name][k]) for name in names})]
+            added[driver_of[k]] += [(float(lo[k]), {name: float(at_lo[name][k]) for name in names}, passed_lo[k]),
+                                    (float(hi[k]), {name: float(at_hi[name][k]) for name in names}, passed_hi[k])]
         # A closed pair whose right value's gates still differ from its neighbour's holds another flip after it.
         again = closed & np.any(passed_hi != passed_end, axis=-1)
         lo, passed_lo = np.where(again, hi, lo), np.where(again[:, None], passed_hi, passed_lo)
@@ -88,7 +93,7 @@ def split_at_gate_flips(drivers: Sequence[Driver], grid: FloatArray, answer: Ans
         passed_hi = np.where(flipped[:, None], passes[rows, at], passed_hi)
         for name in names:
             at_hi[name] = np.where(flipped, found[name][rows, at], at_hi[name])
-    return _merged(grid, levels, added)
+    return _merged(grid, levels, passed, added)
 
 
 def points_inside(low: FloatArray, high: FloatArray) -> FloatArray:
@@ -96,18 +101,20 @@ def points_inside(low: FloatArray, high: FloatArray) -> FloatArray:
     return low[..., None] + (high - low)[..., None] * np.arange(1, SPLIT_POINTS + 1) / (SPLIT_POINTS + 1)
 
 
-def _merged(grid: FloatArray, levels: dict[str, FloatArray],
-            added: list[list[tuple[float, dict[str, float]]]]) -> tuple[FloatArray, dict[str, FloatArray]]:
+def _merged(grid: FloatArray, levels: dict[str, FloatArray], passed: FloatArray, added: list[list[Added]]) -> Split:
     """Each row of ``grid`` with its ``added`` values, in order, padded to the longest with its last value."""
     width = grid.shape[1] + max(len(row) for row in added)
     merged = np.empty((grid.shape[0], width))
     merged_levels = {name: np.empty((grid.shape[0], width)) for name in levels}
+    merged_passed = np.empty((grid.shape[0], width, passed.shape[-1]))
     for d, extra in enumerate(added):
-        values = np.concatenate([grid[d], [value for value, _ in extra]])
+        values = np.concatenate([grid[d], [value for value, _, _ in extra]])
         order = np.argsort(values, kind="stable")
         count = values.size
         merged[d, :count], merged[d, count:] = values[order], values[order][-1]
         for name, level in levels.items():
-            row = np.concatenate([level[d], [at[name] for _, at in extra]])[order]
+            row = np.concatenate([level[d], [at[name] for _, at, _ in extra]])[order]
             merged_levels[name][d, :count], merged_levels[name][d, count:] = row, row[-1]
-    return merged, merged_levels
+        gates = np.concatenate([passed[d], np.reshape([gates for _, _, gates in extra], (-1, passed.shape[-1]))])[order]
+        merged_passed[d, :count], merged_passed[d, count:] = gates, gates[-1]
+    return merged, merged_levels, merged_passed

@@ -217,14 +217,17 @@ def test_report_has_the_spec_shape() -> None:
     assert list(data) == ["scenario", "target_payback_months", "payback_within_months", "drivers"]
     assert data["target_payback_months"] == 2 and data["payback_within_months"] == 2
     first = data["drivers"][0]
-    assert {"path", "current", "factor", "roi_zero", "payback_target", "label", "headroom", "channel"} == set(first)
+    assert {"path", "current", "factor", "roi_zero", "payback_target", "label", "headroom", "gate_jump",
+            "channel"} == set(first)
     assert first["factor"] is False
+    assert first["gate_jump"] == {"roi_zero": None, "payback_target": None}  # no gates: every break-even is a crossing
     assert first["path"] == "acquisition[0].bid" and first["current"] == 20.0
     assert set(first["headroom"]) == set(THRESHOLDS)
     # The channel on its own: 1000 users x c(a) summed 15.75 = 15,750 contribution on 20,000 spend,
     # roi -0.2125, so the maximum bid is 20 x (1 - 0.2125) = 15.75; revenue 1000 x (10 + 5 + 2.5).
     assert first["channel"] == {"max_unit_cost": pytest.approx(15.75), "max_unit_cost_factor": None,
-                                "gross_revenue": pytest.approx(17500), "contribution": pytest.approx(15750)}
+                                "gross_revenue": pytest.approx(17500), "contribution": pytest.approx(15750),
+                                "saturating": False}
     assert data["drivers"][1]["channel"] is None  # the channel's volume (users) is not its unit cost
     assert data["drivers"][-1]["roi_zero"] is None
 

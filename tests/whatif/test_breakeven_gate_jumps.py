@@ -56,12 +56,13 @@ def test_a_window_between_grid_points_where_roi_dips_below_zero_is_found() -> No
     assert payback == pytest.approx(ROI_ZERO_WHILE_PASSED, rel=1e-8)
 
 
-def test_inside_the_window_the_nearer_boundary_is_the_gate_failing() -> None:
-    # At 1.7 roi < 0; 1.5625 lies 0.1375 below, the flip 0.0857 above, past which the gate fails and roi > 0.
+def test_inside_the_window_the_crossing_is_kept_though_the_gate_failing_is_nearer() -> None:
+    # At 1.7 roi < 0; 1.5625 lies 0.1375 below, the flip 0.0857 above, past which the gate fails and roi jumps
+    # from -1% to +915% without meeting 0: the break-even is where roi is 0, not the flip.
     roi_zero, _ = _bid_row(1.7)
-    assert roi_zero == pytest.approx(GATE_FLIPS_AT, rel=1e-8)
+    assert roi_zero == pytest.approx(ROI_ZERO_WHILE_PASSED, rel=1e-8)
     realized = realize(load_text(PLAN.format(bid=1.7), "plan.yaml").scenario)
-    assert roi_zero is not None
+    assert roi_zero is not None and roi_zero < ROI_ZERO_WHILE_PASSED
     assert evaluate(with_value(realized, "acquisition[0].bid", roi_zero)).figures["roi"][0] >= 0
     assert evaluate(with_value(realized, "acquisition[0].bid", GATE_FLIPS_AT * (1 - 1e-6))).figures["roi"][0] < 0
 
@@ -82,7 +83,7 @@ def test_two_flips_between_the_same_neighbours_are_each_split() -> None:
         while True:
             asked = steps.send(answer(np.asarray(asked[1])))
     except StopIteration as done:
-        merged, levels = done.value
+        merged, levels, _ = done.value
     values = merged[0]
     assert list(values[:2]) == [0.5, 1.0] and values[-1] == 2.0
     for flip in flips:
@@ -121,14 +122,14 @@ gates:
 """
 
 
-def test_a_jump_at_zero_is_reported_at_the_smallest_size_a_file_holds() -> None:
+def test_a_test_switched_off_is_no_break_even_of_its_budget() -> None:
     # T's test ROAS is (B/10) (15 + 10) / 2B = 1.25 whatever its budget B > 0, so the gate passes: U's and L's
     # users bring 100 x 25 + 10 x 18.75 = 2,687.5 for 1,200 of spend, T's 6.125 B for 4 B, roi > 0. At B = 0 the
-    # test has no spend and fails: L alone, roi = (187.5 - 1,000) / 1,000 = -0.8125. The crossing lies between 0
-    # and 1e-9, which no file may hold: the break-even is the first size on its good side a file and --set accept.
+    # test has no spend and fails: L alone, roi = (187.5 - 1,000) / 1,000 = -0.8125. A budget of 0 is no test at
+    # all, a plan without T: roi >= 0 holds at every budget T may have, as payback does.
     table = break_even(load_text(TEST_AT_ZERO, "plan.yaml").scenario)
     row = next(row for row in table.rows if row.driver.path == "acquisition[0].budget")
-    assert (row.roi_zero, row.payback_target) == (MIN_MAGNITUDE, MIN_MAGNITUDE)
+    assert (row.roi_zero, row.payback_target) == (None, None)
     realized = realize(load_text(TEST_AT_ZERO, "plan.yaml").scenario)
     assert evaluate(with_value(realized, "acquisition[0].budget", MIN_MAGNITUDE)).figures["roi"][0] >= 0
     assert evaluate(with_value(realized, "acquisition[0].budget", 0.0)).figures["roi"][0] == pytest.approx(-0.8125)

@@ -18,6 +18,7 @@ from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.breakeven import SHORT_NOTES, no_value_reason
+from aigc_roi.present.breakeven_notes import jump_notes, threshold_text
 from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
@@ -353,17 +354,19 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
     # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
     shown = {no_value_reason(table, threshold) for row in table.rows for threshold in THRESHOLDS
              if getattr(row, threshold) is None}
-    notes = sentences([label(note, lang) for short, note in SHORT_NOTES.items() if short in shown], lang)
+    notes = sentences([*(label(note, lang) for short, note in SHORT_NOTES.items() if short in shown),
+                       *jump_notes(table, style)], lang)
     return (f'<h2>{escape(word("breakeven", lang).format(currency=style.currency))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
             + (f'<p class="meta">{escape(notes)}</p>' if notes else ""))
 
 
 def _threshold(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> str:
-    value = getattr(row, threshold)
-    if value is None:
+    """The value, marked where it is a gate's jump rather than a crossing (present/breakeven_notes.py); where there
+    is none, why, as the terminal says it."""
+    if getattr(row, threshold) is None:
         return word("no_break_even", style.lang).format(reason=label(no_value_reason(table, threshold), style.lang))
-    return driver_value(row.driver, value, style)
+    return threshold_text(row, threshold, style)
 
 
 def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:

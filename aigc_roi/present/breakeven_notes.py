@@ -1,0 +1,74 @@
+"""What a break-even cell is, where it is not a plain crossing: a gate's jump (docs/formulas.md §10) and a saturating
+channel's average max bid (§6). The table, markdown and report mark the cell and say what the mark means under it;
+shared by present/breakeven.py, present/breakeven_view.py and the report page."""
+
+from __future__ import annotations
+
+from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
+from aigc_roi.whatif.breakeven_jumps import GateJump, Side
+
+JUMP_CHANGES: dict[str, str] = {"roi_zero": "breakeven_jump_roi", "payback_target": "breakeven_jump_payback"}
+"""Each threshold's figure as it jumps across it."""
+
+
+def threshold_text(row: BreakEven, threshold: str, style: NumberStyle) -> str:
+    """A threshold's value, marked "jump" where the figure jumps across the threshold there (never meeting it)."""
+    text = driver_value(row.driver, getattr(row, threshold), style)
+    return f"{text} {label('breakeven_jump_marker', style.lang)}" if threshold in row.jumps else text
+
+
+def own_max_text(row: BreakEven, style: NumberStyle) -> str:
+    """A channel's own max unit cost, marked "avg" where it saturates, as ``run`` marks it (present/channel_notes.py)."""
+    alone = row.channel
+    if alone is None:
+        return driver_value(row.driver, None, style)
+    text = driver_value(row.driver, alone.ceiling, style)
+    return f"{text} {label('average_marker', style.lang)}" if alone.saturating and alone.max_unit_cost is not None else text
+
+
+def jump_notes(table: BreakEvenTable, style: NumberStyle) -> list[str]:
+    """What "jump" means, once, then each jump: the gates that decide otherwise past it and the figures either side
+    (one sentence for a driver's two thresholds at one jump)."""
+    notes = []
+    for row in table.rows:
+        values: dict[float, list[str]] = {}
+        for threshold in THRESHOLDS:
+            if threshold in row.jumps:
+                values.setdefault(getattr(row, threshold), []).append(threshold)
+        notes += [_jump_sentence(table, row, value, thresholds, style) for value, thresholds in values.items()]
+    return [label("breakeven_jump_note", style.lang), *notes] if notes else []
+
+
+def saturating_notes(table: BreakEvenTable, lang: str) -> list[str]:
+    """The note on an average max bid, where a channel's is marked."""
+    marked = any(row.channel is not None and row.channel.saturating and row.channel.max_unit_cost is not None
+                 for row in table.rows)
+    return [label("saturating_caption", lang)] if marked else []
+
+
+def _jump_sentence(table: BreakEvenTable, row: BreakEven, value: float, thresholds: list[str], style: NumberStyle) -> str:
+    lang = style.lang
+    changes = []
+    for threshold in thresholds:
+        here, past = _sides(row, value, row.jumps[threshold])
+        if threshold == "roi_zero":
+            before, after = style.percent(here.roi), style.percent(past.roi)
+        else:
+            never = label("never", lang)
+            before, after = style.month(here.payback_month, never), style.month(past.payback_month, never)
+        changes.append(label(JUMP_CHANGES[threshold], lang).format(before=before, after=after))
+    jump = row.jumps[thresholds[0]]
+    past = _sides(row, value, jump)[1]
+    gates = label("list_separator", lang).join(
+        label("breakeven_gate_passes" if past.gates_passed[g] else "breakeven_gate_fails", lang).format(gate=table.gates[g])
+        for g in jump.flipped)
+    return label("breakeven_jump", lang).format(driver=driver_label(row.driver, lang), value=driver_value(row.driver, value, style),
+                                                gates=gates, changes=label("notes_separator", lang).join(changes))
+
+
+def _sides(row: BreakEven, value: float, jump: GateJump) -> tuple[Side, Side]:
+    """The jump's sides read from the current value across it: its own side first."""
+    return (jump.below, jump.above) if row.driver.current < value else (jump.above, jump.below)
