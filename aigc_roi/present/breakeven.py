@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aigc_roi.model.rounding import fixed
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
@@ -58,12 +59,17 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
-            cells += [threshold_text(row, threshold, style), style.percent(row.headroom(threshold))]
+            cells += [threshold_text(row, threshold, style), headroom_text(row.headroom(threshold))]
         # The unit cost's own column: a factor's is empty (its factor is in the next).
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                driver_value(driver, own[1], style), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
     return (header if style is not None else header + FLAGS), rows
+
+
+def headroom_text(headroom: float | None) -> str:
+    """A move to a threshold as the table and markdown both show it: signed, to a tenth of a percent (+12.5%)."""
+    return NONE if headroom is None else f"{fixed(headroom, 1, separators=True, plus=True, shift=2)}%"
 
 
 def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:

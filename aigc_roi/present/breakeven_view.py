@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
-from aigc_roi.present.breakeven import SHORT_NOTES, no_value_reason
+from aigc_roi.present.breakeven import SHORT_NOTES, headroom_text, no_value_reason
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
@@ -94,7 +94,7 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
     if row.met_at_current(threshold) != met:
         return headroom_phrase(table, row, threshold, style)
     headroom = row.headroom(threshold)
-    move = f"{fixed(headroom, 1, separators=True, plus=True, shift=2)}%" if headroom is not None else label("to_value", lang).format(
+    move = headroom_text(headroom) if headroom is not None else label("to_value", lang).format(
         value=driver_value(row.driver, value, style))
     return Text(move, style="green" if met else "red")
 

@@ -65,8 +65,18 @@ def test_breakeven_csv_and_markdown(example: Path) -> None:
     assert rows[-1]["roi_zero"] == ""  # serving: none
     code, out, _ = run_cli("breakeven", example, "--format", "markdown")
     assert code == 0 and out.startswith("### Break-even · Spec worked example (CNY)")
-    # Markdown is read by people: the channel by its name (CSV above keeps the index).
-    assert "| acquisition[CPA].bid | CPA bid | 20.00 | 15.75 | -21.25% |" in out
+    # Markdown is read by people: the channel by its name (CSV above keeps the index); its headroom as the table
+    # writes it, (15.75 - 20) / 20 = -21.25% to a tenth, half away from zero.
+    assert "| acquisition[CPA].bid | CPA bid | 20.00 | 15.75 | -21.3% |" in out
+
+
+def test_breakeven_markdown_headroom_is_the_tables(example: Path) -> None:
+    """QA F9e: markdown wrote 12.50% where the table writes +12.5% for the same move."""
+    args = ("breakeven", example, "--set", "acquisition[0].bid=14")
+    table, markdown = run_cli(*args)[1], run_cli(*args, "--format", "markdown")[1]
+    # At bid 14 the bid may rise (15.75 - 14) / 14 = +12.5% before ROI < 0.
+    assert "+12.5%" in next(line for line in table.splitlines() if "CPA bid" in line)
+    assert "| acquisition[CPA].bid | CPA bid | 14.00 | 15.75 | +12.5% |" in markdown
 
 
 def test_breakeven_writes_output_files_and_refuses_to_overwrite(example: Path, tmp_path: Path) -> None:
