@@ -22,7 +22,7 @@ from aigc_roi.present.compare import (
     risk_cell,
     said,
 )
-from aigc_roi.present.drivers import signed, signed_in
+from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
@@ -32,6 +32,8 @@ from aigc_roi.present.simulation import chance_cell
 BEST_MARK = " ★"
 COMPACT_FIGURES = frozenset(figure.name for figure in FIGURES if figure.unit in ("money", "users"))
 """Rows that may be shown in a compact unit when the table is narrow."""
+MOST_EXTRA = 2
+"""Decimals a compact row adds at most to tell its amounts apart: past that its number is as wide as in full."""
 
 
 def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
@@ -52,14 +54,15 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             deltas = figure_deltas(name, scenarios, ranked)
             best = best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])
             unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
-            texts = [style.in_unit(value, unit) if unit else style.figure(name, value, never, scenario["figures"])
+            extra = told_apart_decimals(values, unit, style) if unit else 0
+            texts = [style.with_unit(value, unit, extra) if unit else style.figure(name, value, never, scenario["figures"])
                      for value, scenario in zip(values, scenarios, strict=True)]
             if name == "peak_cash_need":
                 texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]
             shown = [Text(text + BEST_MARK, style="bold green") if i in best else Text(text) for i, text in enumerate(texts)]
-            changes = [Text(signed_in(delta, unit, style) if unit else signed(name, delta, style), style="dim")
-                       for delta in deltas]
-            rows.append((label(name, lang) + (f" ({unit})" if unit else ""), shown, changes))
+            changes = [Text(style.with_unit(delta, unit, extra, plus=True) if unit else signed(name, delta, style),
+                            style="dim") for delta in deltas]
+            rows.append((label(name, lang), shown, changes))
         return rows
 
     def build(width: int) -> RenderableType:
@@ -81,6 +84,17 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
         return vertical(title, records, caption, width)
 
     return Fitted(build)
+
+
+def told_apart_decimals(values: list[float | None], unit: str, style: NumberStyle) -> int:
+    """The decimals beyond ``unit``'s that a row of amounts needs for two different ones to read differently (11,821
+    and 11,800 read 11.82k and 11.80k, not 11.8k twice), at most ``MOST_EXTRA``; 0 when the unit's own do."""
+    amounts = sorted({value for value in values if value is not None})
+    for extra in range(MOST_EXTRA + 1):
+        texts = {style.with_unit(value, unit, extra) for value in amounts}
+        if len(texts) == len(amounts):
+            return extra
+    return MOST_EXTRA
 
 
 def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title: str) -> Fitted:

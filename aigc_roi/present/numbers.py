@@ -14,7 +14,8 @@ stated once in the header, chosen by the column's largest absolute value so
 that it reads in at most 4 integer digits: k (thousands) below ten million,
 else M, in English; 万 below 100,000,000 (亿 from there) in Chinese. One
 decimal (two for 亿, as in the headline rule); a column whose amounts are
-all below 10,000 keeps its plain form and needs no unit.
+all below 10,000 keeps its plain form and needs no unit. Where each row of a
+table takes its own unit (``compare``), every cell writes it (``11.8k``).
 
 Two numbers a message or row compares take more decimals where these rules
 would show two different ones as one text (model/compared.py ``told_apart``
@@ -156,6 +157,16 @@ class NumberStyle:
         text = _in_unit(value, *COMPACT_UNITS[unit])
         # -400 in k rounds to 0.0: a sign on a zero would read as a loss.
         return text.lstrip("-") if float(text.replace(",", "")) == 0 else text
+
+    def with_unit(self, value: float | None, unit: str, extra: int = 0, plus: bool = False) -> str:
+        """``value`` in ``unit`` with the unit after it (``11.8k``, ``1.2万``), where rows of one table each take their
+        own unit, so no row's number reads in another's; ``extra`` decimals beyond the unit's, ``plus`` a + on a rise."""
+        if value is None:
+            return NONE
+        power, decimals = COMPACT_UNITS[unit]
+        text = fixed(value, decimals + extra, separators=True, shift=-power, plus=plus)
+        # A sign on an amount that rounds to 0 would read as a loss or a rise.
+        return (text.lstrip("+-") if float(text.replace(",", "")) == 0 else text) + unit
 
     def count(self, value: float | None, decimals: int = 0, in_wan: int = 1) -> str:
         """People, whole; in Chinese from 10,000 in 万 with ``in_wan`` decimals (at least 1): 2 in the headline
