@@ -2,6 +2,9 @@
 
 A subset of the changes is the base file read again with those values set
 (the reader's own overrides, so every combination is validated like a file).
+A list of values is one change, set whole; an item added or removed and a
+field left out are no value set on the base and are not split (ci/list_changes.py):
+what they move is the ``unexplained`` rest, and the figures' new values are NEW's.
 Changes that are only valid together (a channel switched from ``budget`` to
 ``users``) are grouped by the list item they belong to; if a combination is
 still invalid, all changes form one group.
@@ -10,12 +13,12 @@ still invalid, all changes form one group.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from aigc_roi.ci.checks import changed_inputs, default_value, run_figures
+from aigc_roi.ci.checks import NOT_DRIVERS, changed_inputs, default_value, run_figures
+from aigc_roi.ci.list_changes import list_changes, yaml_text
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.paths import by_name, split_path
@@ -24,7 +27,15 @@ from aigc_roi.reader.inputs import InputValue, input_values, number_in
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.overrides import Override, apply_overrides, parse_override
 from aigc_roi.whatif.change_samples import batched_values, one_by_one_unless_batched
-from aigc_roi.whatif.explain import EXPLAINED, WHOLE_FILE, ChangedValue, FigureChanges, explain
+from aigc_roi.whatif.explain import (
+    EXPLAINED,
+    NEVER_IS_AFTER_HORIZON,
+    WHOLE_FILE,
+    ChangedValue,
+    FigureChanges,
+    NotSplit,
+    explain,
+)
 
 
 def figure_changes(base: Path, new: Path, sets: Sequence[str] = ()) -> FigureChanges:
@@ -41,7 +52,14 @@ def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequen
 def _split(before: LoadedScenario, after: LoadedScenario,
            figures: Sequence[str]) -> tuple[FigureChanges, list[ChangedInput]]:
     """``split_changes``, with the first changed input of each group (where an annotation points)."""
-    changes, overrides = _as_overrides(changed_inputs(before, after), before)
+    lists = list_changes(before.tree, after.tree, NOT_DRIVERS)
+    defaults, left_out = _defaults(lists.removed, after.scenario)
+    changes, overrides = _as_overrides([change for change in changed_inputs(before, after) if not lists.holds(change.now.path)]
+                                       + defaults, before)
+    changes += [change for change, _ in lists.whole]
+    overrides += [Override(change.now.path, text) for change, text in lists.whole]
+    not_split = (tuple(NotSplit(path, by_name(path, after.scenario), True) for path in lists.added)
+                 + tuple(NotSplit(item.path, by_name(item.path, before.scenario), False) for item in left_out))
 
     built: dict[tuple[int, ...], Scenario] = {}
 
@@ -73,10 +91,31 @@ def _split(before: LoadedScenario, after: LoadedScenario,
     # Combinations of number changes are samples of one engine call (whatif/change_samples.py).
     batched = batched_values(before.scenario, [scenario_with(group) for group in groups], everything, figures,
                              dict(run_figures(before.scenario)), with_all)
-    explanation = explain(len(groups), one_by_one_unless_batched(batched, value), before.scenario.horizon_months, figures)
-    unexplained = {name: _difference(actual.get(name), with_all.get(name)) for name in figures}
+    horizon = before.scenario.horizon_months
+    explanation = explain(len(groups), one_by_one_unless_batched(batched, value), horizon, figures)
+    unexplained = {name: _difference(name, actual.get(name), with_all.get(name), horizon) for name in figures}
+    # The split ends at BASE with every change set; the figures end at NEW, which what is not split moves on.
+    explanation = dataclasses.replace(explanation, attributions=tuple(
+        dataclasses.replace(item, new=None if (now := actual.get(item.figure)) is None else float(now),
+                            never_counted=item.never_counted or (item.figure in NEVER_IS_AFTER_HORIZON
+                                                                 and (now is None) != (with_all.get(item.figure) is None)))
+        for item in explanation.attributions))
     described = tuple(_described(changes, group, before.scenario) for group in groups)
-    return FigureChanges(described, explanation, unexplained), [changes[group[0]] for group in groups]
+    return FigureChanges(described, explanation, unexplained, not_split), [changes[group[0]] for group in groups]
+
+
+def _defaults(removed: Sequence[InputValue], after: Scenario) -> tuple[list[ChangedInput], list[InputValue]]:
+    """A top-level field BASE writes and NEW leaves out as a change to the default NEW takes (``discount_rate`` 0.1
+    -> 0.0; none where BASE wrote that default); everything else left out is not split."""
+    changes, left_out = [], []
+    for item in removed:
+        default = default_value(after, item.path) if item.value is not None else None
+        if default is None:
+            left_out.append(item)
+        elif default != item.value:
+            # NEW has no line for it: the change is pinned where NEW starts.
+            changes.append(ChangedInput(InputValue(item.path, default, 1, 1, 1, 1, text=str(default)), item))
+    return changes, left_out
 
 
 def _as_overrides(changes: Sequence[ChangedInput], before: LoadedScenario) -> tuple[list[ChangedInput], list[Override]]:
@@ -92,7 +131,7 @@ def _as_overrides(changes: Sequence[ChangedInput], before: LoadedScenario) -> tu
         segments = None if field is None else split_path(change.now.path[len(field) + 1:])
         if field is None or segments is None or any(segment.startswith("[") for segment in segments):
             kept.append(change)
-            overrides.append(Override(change.now.path, _yaml(change.now)))
+            overrides.append(Override(change.now.path, yaml_text(change.now.value)))
             continue
         if field not in inside:
             inside[field] = []
@@ -120,7 +159,7 @@ def _flow(parts: Sequence[tuple[list[str], ChangedInput]]) -> str:
         node = tree
         for key in segments[:-1]:
             node = node.setdefault(key, {})
-        node[segments[-1]] = _yaml(change.now)
+        node[segments[-1]] = yaml_text(change.now.value)
 
     def text(node: dict[str, Any]) -> str:
         return "{" + ", ".join(f"{key}: {text(value) if isinstance(value, dict) else value}" for key, value in node.items()) + "}"
@@ -178,15 +217,6 @@ def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[l
     return list(by_item.values())
 
 
-def _yaml(item: InputValue) -> str:
-    """An input's value as the YAML text of a ``--set``: numbers as written, text quoted as JSON (valid YAML)."""
-    if isinstance(item.value, bool):
-        return "true" if item.value else "false"
-    if isinstance(item.value, int | float):
-        return repr(item.value)
-    return json.dumps(item.value, ensure_ascii=False)
-
-
 def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario) -> ChangedValue:
     """One group of changes as ``explain`` names it: its paths, its values in the base and now, as written and as
     numbers."""
@@ -221,8 +251,11 @@ def _number(values: Sequence[object]) -> float | None:
     return number_in(values[0]) if len(values) == 1 else None
 
 
-def _difference(actual: float | int | None, explained: float | int | None) -> float | None:
-    """None where either is none: a none cannot be split, and 0 would claim everything was explained."""
+def _difference(name: str, actual: float | int | None, explained: float | int | None, horizon: int) -> float | None:
+    """None where either is none (a payback of never counts as month ``horizon + 1``, as in the split): a none cannot
+    be split, and 0 would claim everything was explained."""
+    if name in NEVER_IS_AFTER_HORIZON:
+        actual, explained = (horizon + 1 if value is None else value for value in (actual, explained))
     if actual is None or explained is None:
         return None
     return float(actual) - float(explained)

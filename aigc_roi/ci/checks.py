@@ -208,7 +208,7 @@ def hold_change_targets(checked: Sequence[Checked], comparisons: Sequence[Compar
 EXPLAINABLE = frozenset(FIGURE_NAMES)
 """Targets whose figure a change can be split over: the run's figures, not the simulated payback probability
 (nor a milestone, which bounds one month of a series, not the figure)."""
-_NOT_DRIVERS = ("name", "targets", "version")
+NOT_DRIVERS = ("name", "targets", "version")
 """Fields that change no figure: a missed target is never blamed on them."""
 
 
@@ -218,7 +218,7 @@ def changed_inputs(before: LoadedScenario, after: LoadedScenario) -> tuple[Chang
     old = {item.path: item for item in input_values(before.tree)}
     changed = []
     for item in input_values(after.tree):
-        if item.source is not None or item.path.split(".")[0].split("[")[0] in _NOT_DRIVERS:
+        if item.source is not None or item.path.split(".")[0].split("[")[0] in NOT_DRIVERS:
             continue
         previous = old.get(item.path)
         if previous is None and item.value == default_value(before.scenario, item.path):

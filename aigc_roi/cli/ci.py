@@ -366,19 +366,18 @@ def _explain_markdown(comparison: Comparison, base: str, lang: str) -> str:
         return ""
     from aigc_roi.present import ci_view as render
     from aigc_roi.present import tables
-    from aigc_roi.present.explain import explain_rows
-    from aigc_roi.present.labels import label
+    from aigc_roi.present.explain import explain_notes, explain_rows
+    from aigc_roi.present.labels import label, sentences
     from aigc_roi.present.numbers import NumberStyle
 
-    split = comparison.split
-    note_key = "explain_exact" if split.explanation.exact else "explain_sampled"
+    split, style = comparison.split, NumberStyle(lang, comparison.currency)
     title = label("check_md_explain", lang).format(named=render.named(comparison))
     not_split = ""
     if comparison.currency_change is not None:
         was, now = comparison.currency_change
         not_split = label("check_md_explain_currency", lang).format(was=was, base=base, now=now) + "\n"
-    return ("\n" + tables.to_markdown(explain_rows(split, NumberStyle(lang, comparison.currency)), title, text_columns=4)
-            + "\n" + label(note_key, lang).format(orders=split.explanation.orders) + "\n" + not_split)
+    return ("\n" + tables.to_markdown(explain_rows(split, style), title, text_columns=4)
+            + "\n" + sentences(explain_notes(split, style), lang) + "\n" + not_split)
 
 
 def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,

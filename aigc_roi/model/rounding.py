@@ -11,7 +11,8 @@ missed 1,012.5 by a few units in the last place (1,012.4999999999999) reads 1,01
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Context, Decimal
+from collections.abc import Sequence
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 
 SIGNIFICANT_DIGITS = 15
 """The digits a number is read at before it is rounded: CSV's, and what Excel keeps of a float64."""
@@ -34,3 +35,23 @@ def fixed(value: float, decimals: int, *, separators: bool = False, plus: bool =
     if not math.isfinite(value):
         return format(value, spec)
     return format(rounded(value, decimals + shift).scaleb(shift, context=_CONTEXT), spec)
+
+
+def apportioned(values: Sequence[float], total: Decimal, decimals: int) -> list[float]:
+    """``values``, parts of about ``total`` (itself at ``decimals`` places), each at ``decimals`` places so that they
+    add up to ``total`` exactly: each rounded down, then a unit of the last place to the parts with the largest
+    remainders (largest-remainder rounding), a tie to the larger part and then to the first. Shares of -4/3, -5/6 and
+    1/6 of a change of -2 read -1.3, -0.8 and +0.1, not -1.3, -0.8 and +0.2, which add up to -1.9."""
+    if not values:
+        return []
+    unit = Decimal(1).scaleb(-decimals)
+    exact = [Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}") / unit for value in values]
+    floors = [part.to_integral_value(rounding=ROUND_FLOOR) for part in exact]
+    units = int(total / unit - sum(floors))
+    order = sorted(range(len(values)), key=lambda i: (floors[i] - exact[i], -abs(exact[i]), i))
+    step = 1 if units >= 0 else -1
+    for k in range(abs(units)):
+        # Units to take away come off the smallest remainders, last in the order.
+        i = order[k % len(order)] if step > 0 else order[-1 - k % len(order)]
+        floors[i] += step
+    return [float((floor * unit).normalize(_CONTEXT)) + 0.0 for floor in floors]

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
 from aigc_roi.present.drivers import signed
-from aigc_roi.present.explain import explain_data, explain_rows
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
+from aigc_roi.present.labels import label, sentences, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ, says_nothing
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
@@ -313,8 +313,9 @@ class ComparePresenter(Presenter[Comparison]):
             text += f"\n_{borrowing}_\n"
         if result.changes is None:
             return text
-        return text + "\n" + to_markdown(explain_rows(result.changes, self.style), label("explain_title", self.style.lang),
-                                         text_columns=4)
+        notes = sentences(explain_notes(result.changes, self.style), lang)
+        return (text + "\n" + to_markdown(explain_rows(result.changes, self.style), label("explain_title", lang), text_columns=4)
+                + f"\n_{notes}_\n")
 
     def view(self, result: Comparison) -> list[RenderableType]:
         from aigc_roi.present.compare_view import compare_view, distribution_view  # Rich loads only for the terminal's view

@@ -1,23 +1,37 @@
 """What moved each figure (``compare BASE NEW --explain``): JSON and CSV/markdown rows, each changed input's share
-largest first (the waterfall table, the Rich view, is present/explain_view.py, loaded for the terminal only)."""
+largest first (the waterfall table, the Rich view, is present/explain_view.py, loaded for the terminal only).
+
+A person reads a figure's split as a sum: the base value, the shares, what is
+not split (items added or removed), the new value. The shares are shown
+rounded so that the shown ones add up to the new value less the base as
+shown (largest remainders, model/rounding.py ``apportioned``), every amount
+of one figure in one unit (in Chinese 万 or 亿 for all where one needs it),
+and a payback of never counts as the month after the horizon, as the split
+counts it, which a note says (docs/formulas.md §13).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aigc_roi.model.figures import unit_of
-from aigc_roi.model.rounding import fixed
+from aigc_roi.model.rounding import apportioned, fixed, rounded
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.numbers import COMPACT_UNITS, NumberStyle
 from aigc_roi.present.tables import Table
 from aigc_roi.present.text import visible
-from aigc_roi.whatif.explain import WHOLE_FILE, ChangedValue, FigureChanges
+from aigc_roi.whatif.explain import WHOLE_FILE, Attribution, ChangedValue, FigureChanges
+
+UNEXPLAINED = "unexplained"
+"""The path of the row of what is not split, in CSV (JSON's key for it)."""
 
 
 def explain_data(changes: FigureChanges) -> dict[str, Any]:
     """``{figure: {"base", "new", "contributions": [{"path", "from", "to", "change"}], "unexplained"}}``
-    with ``"exact"`` and ``"orders"`` beside the figures; a change is null where the figure is not split."""
+    with ``"exact"``, ``"orders"`` and ``"not_split"`` (the paths of the items added and of what was removed) beside
+    the figures; a change is null where the figure is not split."""
     data: dict[str, Any] = {}
     for attribution in changes.explanation.attributions:
         shares = attribution.shares or (None,) * len(changes.changes)
@@ -27,21 +41,93 @@ def explain_data(changes: FigureChanges) -> dict[str, Any]:
                               for change, share in zip(changes.changes, shares, strict=True)],
             "unexplained": changes.unexplained.get(attribution.figure),
         }
-    return {"figures": data, "exact": changes.explanation.exact, "orders": changes.explanation.orders}
+    not_split = {"added": [item.path for item in changes.not_split if item.added],
+                 "removed": [item.path for item in changes.not_split if not item.added]}
+    return {"figures": data, "exact": changes.explanation.exact, "orders": changes.explanation.orders,
+            "not_split": not_split}
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    name: str
+    before: str | None
+    after: str | None
+    share: float | None
+    """As shown: rounded with the others so that they add up (None: not split)."""
+    text: str
+
+
+@dataclass(frozen=True)
+class ShownFigure:
+    """One figure's split as a person reads it: base, each row (largest share first, what is not split last), new."""
+
+    base: str
+    new: str
+    rows: list[ShownRow]
+    moved_by_rounding: bool
+    """A share reads other than its own rounding, so that the shown ones add up."""
+
+
+def shown_figure(changes: FigureChanges, attribution: Attribution, style: NumberStyle) -> ShownFigure:
+    figure, lang = attribution.figure, style.lang
+    pairs: list[tuple[str, str | None, str | None, float | None]] = [
+        (change_name(change, lang), change.before, change.after, share)
+        for change, share in ranked_changes(changes, figure)]
+    rest = not_split_share(changes, figure)
+    if rest is not None:
+        pairs.append((not_split_name(changes, lang), None, None, rest[0]))
+    shares = [share for *_, share in pairs]
+    horizon = changes.explanation.horizon
+    base, new = _counted(attribution, attribution.base, horizon), _counted(attribution, attribution.new, horizon)
+    unit = style.block_unit([base, new, *shares]) if unit_of(figure) in ("money", "users") else ""
+    decimals = _decimals(figure, unit)
+    shown = shares
+    if pairs and base is not None and new is not None and all(share is not None for share in shares):
+        shown = list(apportioned([share for share in shares if share is not None],
+                                 rounded(new, decimals) - rounded(base, decimals), decimals))
+    moved = any(a is not None and b is not None and rounded(a, decimals) != rounded(b, decimals)
+                for a, b in zip(shares, shown, strict=True))
+    rows = [ShownRow(name, before, after, share, label("explain_not_split", lang) if share is None
+                     else _share_text(figure, share, unit, style))
+            for (name, before, after, _), share in zip(pairs, shown, strict=True)]
+    return ShownFigure(_value_text(figure, attribution.base, unit, style), _value_text(figure, attribution.new, unit, style),
+                       rows, moved)
 
 
 def explain_rows(changes: FigureChanges, style: NumberStyle | None = None) -> Table:
-    """One row per figure and changed input, largest share first; ``style`` formats the values."""
+    """One row per figure and changed input, largest share first, and one of what is not split where there is any;
+    ``style`` formats the values (as the table shows them, adding up), without it the raw numbers (CSV)."""
     rows: list[list[Any]] = []
     for attribution in changes.explanation.attributions:
-        for change, share in ranked_changes(changes, attribution.figure):
-            moved = share if style is None else moved_text(attribution.figure, share, style)
-            rows.append([attribution.figure if style is None else label(attribution.figure, style.lang),
-                         change.path if style is None else change_name(change, style.lang), change.before, change.after, moved])
+        figure = attribution.figure
+        if style is None:
+            rows += [[figure, change.path, change.before, change.after, share]
+                     for change, share in ranked_changes(changes, figure)]
+            rest = not_split_share(changes, figure)
+            if rest is not None:
+                rows.append([figure, UNEXPLAINED, None, None, rest[0]])
+            continue
+        rows += [[label(figure, style.lang), row.name, row.before, row.after, row.text]
+                 for row in shown_figure(changes, attribution, style).rows]
     header = ["figure", "path", "from", "to", "change"]
     if style is not None:
         header = [label(key, style.lang) for key in ("figure", "explain_input", "explain_from", "explain_to", "explain_change")]
     return header, rows
+
+
+def explain_notes(changes: FigureChanges, style: NumberStyle) -> list[str]:
+    """The sentences under the split: how it was computed, and, where they apply, what is not split, how never
+    counts, and that the shares are rounded to add up."""
+    explanation, lang = changes.explanation, style.lang
+    notes = [label("explain_exact", lang) if explanation.exact
+             else label("explain_sampled", lang).format(orders=explanation.orders)]
+    if any(not_split_share(changes, item.figure) is not None for item in explanation.attributions):
+        notes.append(label("explain_not_split_note", lang))
+    if any(item.never_counted and item.shares is not None for item in explanation.attributions):
+        notes.append(label("explain_never_note", lang).format(month=explanation.horizon + 1, horizon=explanation.horizon))
+    if any(shown_figure(changes, item, style).moved_by_rounding for item in explanation.attributions):
+        notes.append(label("explain_rounded_note", lang))
+    return notes
 
 
 def ranked_changes(changes: FigureChanges, figure: str) -> list[tuple[Any, float | None]]:
@@ -50,6 +136,24 @@ def ranked_changes(changes: FigureChanges, figure: str) -> list[tuple[Any, float
     shares = attribution.shares or (None,) * len(changes.changes)
     pairs = list(zip(changes.changes, shares, strict=True))
     return sorted(pairs, key=lambda pair: -abs(pair[1] or 0.0))
+
+
+def not_split_share(changes: FigureChanges, figure: str) -> tuple[float | None] | None:
+    """What moved ``figure`` that is not split (in a 1-tuple, None inside where it is none at an end); None where the
+    versions differ only by values, so nothing is left."""
+    value = changes.unexplained.get(figure)
+    if changes.not_split or (value is not None and abs(value) > 1e-9 * max([1.0, *_ends(changes, figure)])):
+        return (value,)
+    return None
+
+
+def not_split_name(changes: FigureChanges, lang: str) -> str:
+    """``not split: monetization.purchases[Extra] added``: the row of what no value on the base gives."""
+    items = [label("explain_added" if item.added else "explain_removed", lang).format(path=visible(item.named_path))
+             for item in changes.not_split]
+    if not items:
+        return label("explain_rest", lang)
+    return label("explain_not_split_row", lang).format(items=("、" if lang == "zh" else ", ").join(items))
 
 
 def change_name(change: ChangedValue, lang: str) -> str:
@@ -62,3 +166,33 @@ def moved_text(figure: str, share: float | None, style: NumberStyle) -> str:
     if share is not None and unit_of(figure) == "month":
         return fixed(share, 1, plus=share > 0)
     return signed(figure, share, style)
+
+
+def _ends(changes: FigureChanges, figure: str) -> list[float]:
+    attribution = next(item for item in changes.explanation.attributions if item.figure == figure)
+    return [abs(value) for value in (attribution.base, attribution.new) if value is not None]
+
+
+def _counted(attribution: Attribution, value: float | None, horizon: int) -> float | None:
+    """A figure's value as the split counts it: a payback of never as the month after the horizon."""
+    return float(horizon + 1) if value is None and attribution.never_counted else value
+
+
+def _decimals(figure: str, unit: str) -> int:
+    """The places a figure's shares are shown at (negative: hundreds of 万's 0.01), which they add up at."""
+    if unit:
+        return 2 - COMPACT_UNITS[unit][0]
+    return {"percent": 4, "month": 1, "users": 0}.get(unit_of(figure), 2)
+
+
+def _share_text(figure: str, share: float, unit: str, style: NumberStyle) -> str:
+    if unit:
+        return style.with_unit(share, unit, 2 - COMPACT_UNITS[unit][1], plus=True)
+    return moved_text(figure, share, style)
+
+
+def _value_text(figure: str, value: float | None, unit: str, style: NumberStyle) -> str:
+    """A figure's value; a payback of none reads "never", which the split counts as the month after the horizon."""
+    if value is None:
+        return label("never", style.lang) if unit_of(figure) == "month" else style.figure(figure, None)
+    return style.with_unit(value, unit, 2 - COMPACT_UNITS[unit][1]) if unit else style.figure(figure, value)

@@ -896,6 +896,24 @@ LABELS: dict[str, Label] = {
     "explain_base": Label("base", "基准"),
     "explain_new": Label("new", "新方案"),
     "explain_not_split": Label("not split (none in a combination)", "无法拆分（某些组合下为空）"),
+    "explain_not_split_row": Label("not split: {items}", "无法拆分：{items}"),
+    "explain_rest": Label("not split", "无法拆分"),
+    "explain_added": Label("{path} added", "新增 {path}"),
+    "explain_removed": Label("{path} removed", "删除 {path}"),
+    "explain_not_split_note": Label(
+        "An item added or removed, or a field left out, is no value a --set on the base gives: what it moves is not "
+        "split, its row is the rest of the change.",
+        "新增或删除的条目、省略的字段不是基准上 --set 能给出的取值：其影响不作拆分，单列一行，为总变化的其余部分。",
+    ),
+    "explain_never_note": Label(
+        "Never paying back counts as month {month} in the split, the month after the {horizon}-month horizon.",
+        "拆分时未回本按第 {month} 个月计，即 {horizon} 个月期限之后的一个月。",
+    ),
+    "explain_rounded_note": Label(
+        "The shares are rounded so that the shown ones add up to the shown change (largest remainders): one may "
+        "read a unit of its last place off its own rounding.",
+        "各项经取整使显示值之和等于显示的总变化（最大余数法），个别项可能与自身的四舍五入相差末位一个单位。",
+    ),
     "explain_whole_file": Label("every change at once (the versions differ in form, not only in value)",
                                 "全部改动合在一起（两个版本写法不同，不只是取值不同）"),
     "explain_exact": Label(

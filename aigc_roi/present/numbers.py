@@ -158,6 +158,15 @@ class NumberStyle:
         # -400 in k rounds to 0.0: a sign on a zero would read as a loss.
         return text.lstrip("-") if float(text.replace(",", "")) == 0 else text
 
+    def block_unit(self, values: Iterable[float | None]) -> str:
+        """The one unit amounts that add up (a change and its parts) are shown in with 2 decimals, so that they add
+        up as shown: "" in English and where every one reads below 10,000, else 万 or 亿 as ``money`` would show
+        the largest."""
+        largest = max((abs(value) for value in values if value is not None), default=0.0)
+        if self.lang != "zh" or _shown_below_10_000(largest, 0, 2):
+            return ""
+        return "万" if _shown_below_10_000(largest, 4, 2) else "亿"
+
     def with_unit(self, value: float | None, unit: str, extra: int = 0, plus: bool = False) -> str:
         """``value`` in ``unit`` with the unit after it (``11.8k``, ``1.2万``), where rows of one table each take their
         own unit, so no row's number reads in another's; ``extra`` decimals beyond the unit's, ``plus`` a + on a rise."""

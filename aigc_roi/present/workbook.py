@@ -24,7 +24,7 @@ from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES,
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.discount_note import npv_basis
-from aigc_roi.present.explain import ranked_changes
+from aigc_roi.present.explain import not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
 from aigc_roi.present.labels import label, short_label
@@ -367,7 +367,11 @@ def _explain_sheet(changes: FigureChanges, lang: str) -> tuple[list[Column], lis
                          change.before if change.before_number is None else change.before_number,
                          change.after if change.after_number is None else change.after_number,
                          share, label("explain_not_split", lang) if share is None else None])
-            formats.append(SHARE_OF_MONTH if unit_of(figure) == "month" else figure_format(figure))
+        rest = not_split_share(changes, figure)
+        if rest is not None:
+            # The rest of the change, so that a sum of the column is the whole change.
+            rows.append([label(figure, lang), not_split_name(changes, lang), None, None, rest[0], None])
+        formats += [SHARE_OF_MONTH if unit_of(figure) == "month" else figure_format(figure)] * (len(rows) - len(formats))
     return columns, rows, formats
 
 

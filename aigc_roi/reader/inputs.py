@@ -33,17 +33,20 @@ def input_values(tree: Node, path: str = "") -> Iterator[InputValue]:
     """The scalars of ``tree`` in file order."""
     if tree.kind == "map":
         for key, entry in tree.value.items():
-            # Retention ages are map keys; the loader names them points[3], not points.3. A by-month value's
-            # months are named as --set takes them: bid.by_month.6.
-            by_month = path.endswith(".by_month")
-            child = f"{path}[{key}]" if key.isdigit() and not by_month else join_path(path, key)
-            yield from input_values(entry.value, child)
+            yield from input_values(entry.value, key_path(path, key))
     elif tree.kind == "seq":
         for index, item in enumerate(tree.value):
             yield from input_values(item, join_path(path, index))
     else:
         value = tree.value if isinstance(tree.value, int | float | bool) or tree.value is None else tree.raw
         yield InputValue(path, value, tree.line, tree.column, tree.end_line, tree.end_column, tree.source, tree.raw)
+
+
+def key_path(path: str, key: str) -> str:
+    """The path of a mapping's ``key`` under ``path``."""
+    # Retention ages are map keys; the loader names them points[3], not points.3. A by-month value's months are named
+    # as --set takes them: bid.by_month.6.
+    return f"{path}[{key}]" if key.isdigit() and not path.endswith(".by_month") else join_path(path, key)
 
 
 _RANGE_KEYS = frozenset({"low", "high", "mode", "mean", "sd", "dist"})

@@ -43,6 +43,9 @@ class Attribution:
     new: float | None
     shares: tuple[float, ...] | None
     """Per change, in the order given; None when the figure is none in a combination (not split)."""
+    never_counted: bool = False
+    """A payback month that was none (never) in some combinations read and a month in others: never counted as the
+    month after the horizon moved a share."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Explanation:
     """Every subset evaluated; False when ``SAMPLED_ORDERS`` orders were averaged."""
     orders: int
     """Orders averaged (n! when exact)."""
+    horizon: int = 0
+    """The horizon in months; a payback of never counts as month ``horizon + 1``."""
 
 
 def explain(count: int, values: Values, horizon: int, figures: Sequence[str] = EXPLAINED, seed: int = 0) -> Explanation:
@@ -98,9 +103,12 @@ def explain(count: int, values: Values, horizon: int, figures: Sequence[str] = E
             if shares is None:
                 break
             shares.append(total)
+        # Counting never as a month matters only where some combination pays back and some never does.
+        read = {known[subset].get(name) is None for subset in known}
+        never = name in NEVER_IS_AFTER_HORIZON and read == {True, False}
         attributions.append(Attribution(name, _plain(known[frozenset()].get(name)), _plain(known[everything].get(name)),
-                                        None if shares is None else tuple(shares)))
-    return Explanation(tuple(attributions), exact, orders)
+                                        None if shares is None else tuple(shares), never))
+    return Explanation(tuple(attributions), exact, orders, horizon)
 
 
 def _plain(value: float | int | None) -> float | None:
@@ -128,11 +136,25 @@ class ChangedValue:
 
 
 @dataclass(frozen=True)
+class NotSplit:
+    """What NEW adds or leaves out that no value set on BASE gives (docs/formulas.md §13): not split."""
+
+    path: str
+    """``monetization.purchases[1]``, as JSON keeps it."""
+    named_path: str
+    """``path`` with list items by name, as the views show it."""
+    added: bool
+    """An item NEW adds; False for an item or a field BASE has and NEW leaves out."""
+
+
+@dataclass(frozen=True)
 class FigureChanges:
     """``explain``'s split with the changes it was split among, and what no change explains."""
 
     changes: tuple[ChangedValue, ...]
     explanation: Explanation
     unexplained: dict[str, float | None]
-    """Per figure, the new version's value minus the base with every change applied: non-zero only when the
-    versions differ by more than values (an item added or removed), which is not split."""
+    """Per figure, the new version's value minus the base with every change applied (a payback of never counted as
+    the month after the horizon): non-zero only when the versions differ by more than values (``not_split``)."""
+    not_split: tuple[NotSplit, ...] = ()
+    """What the versions differ by beyond values: items added or removed, fields left out."""

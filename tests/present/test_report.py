@@ -317,7 +317,8 @@ def test_a_base_shows_what_moved_each_figure(tmp_path: Path) -> None:
     assert bars(npv) == [("base", "20,000.00"), ("monetization.purchases[item].price", "-10,000.00"),
                          ("acquisition[CPA].bid", "-5,000.00"), ("new", "5,000.00")]
     roi = moved.split("<figure>")[1]
-    assert [value for _, value in bars(roi)] == ["200.00%", "-83.33 pp", "-83.33 pp", "33.33%"]
+    # Shown so that they add up to the change as shown, 33.33% - 200.00% = -166.67 points: -83.33 and -83.34.
+    assert [value for _, value in bars(roi)] == ["200.00%", "-83.33 pp", "-83.34 pp", "33.33%"]
     assert "<code>phi_i = sum_{S ⊆ N, i ∉ S} |S|! (n - |S| - 1)! / n! x (v(S + i) - v(S))</code>" in moved
     assert "<td>acquisition[CPA].bid</td><td>10</td><td>15</td>" in moved
 

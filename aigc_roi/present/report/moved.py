@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from aigc_roi.model.figures import unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.drivers import signed
-from aigc_roi.present.explain import change_name
-from aigc_roi.present.labels import label
+from aigc_roi.present.explain import explain_notes, shown_figure
+from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
@@ -24,25 +24,25 @@ if TYPE_CHECKING:
     from aigc_roi.whatif.explain import FigureChanges
 
 
-def moved_steps(changes: FigureChanges, figure: str, lang: str) -> list[svg.Step] | None:
-    """Base, each input's share (largest first), what the split cannot express (when any), new; None when the
-    figure is not split or is none at either end."""
+def moved_steps(changes: FigureChanges, figure: str, style: NumberStyle) -> list[svg.Step] | None:
+    """Base, each input's share (largest first), what the split cannot express (when any), new, the shares as the
+    table shows them (adding up); None when the figure is not split or is none at either end."""
     attribution = next(item for item in changes.explanation.attributions if item.figure == figure)
     if attribution.shares is None or attribution.base is None or attribution.new is None:
         return None
-    ranked = sorted(zip(changes.changes, attribution.shares, strict=True), key=lambda pair: -abs(pair[1]))
-    steps = [svg.Step(label("explain_base", lang), attribution.base, total=True)]
-    steps += [svg.Step(change_name(change, lang), share) for change, share in ranked]
-    unexplained = changes.unexplained.get(figure)
-    if unexplained:
-        steps.append(svg.Step(word("unexplained", lang), unexplained))
-    return steps + [svg.Step(label("explain_new", lang), attribution.new, total=True)]
+    rows = shown_figure(changes, attribution, style).rows
+    if any(row.share is None for row in rows):
+        return None
+    lang = style.lang
+    return ([svg.Step(label("explain_base", lang), attribution.base, total=True)]
+            + [svg.Step(row.name, row.share) for row in rows if row.share is not None]
+            + [svg.Step(label("explain_new", lang), attribution.new, total=True)])
 
 
 def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
     lang = style.lang
     title = word("moved", lang).format(base=base)
-    if not changes.changes:
+    if not changes.changes and not changes.not_split:
         return f"<h2>{escape(title)}</h2><p>{escape(word('nothing_moved', lang))}</p>"
     # Here, not at the top: a page without --base does not load compare --explain's presenter.
     from aigc_roi.present.explain import explain_rows
@@ -51,12 +51,11 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
     head = "".join(f'<th{" class=n" if i == len(header) - 1 else ""}>{escape(text)}</th>' for i, text in enumerate(header))
     body = "".join("<tr>" + "".join(f'<td{" class=n" if i == len(row) - 1 else ""}>{escape(str(cell or "—"))}</td>'
                                     for i, cell in enumerate(row)) + "</tr>" for row in rows)
-    exact = (label("explain_exact", lang) if changes.explanation.exact
-             else label("explain_sampled", lang).format(orders=changes.explanation.orders))
+    exact = sentences(explain_notes(changes, style), lang)
     legend = [word("bridge_total", lang), word("bridge_rise", lang), word("bridge_fall", lang)]
     charts = []
     for attribution in changes.explanation.attributions:
-        steps = moved_steps(changes, attribution.figure, lang)
+        steps = moved_steps(changes, attribution.figure, style)
         if steps is None:
             continue
         name = attribution.figure

@@ -116,7 +116,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "fit_renewal": ("Renewals (k)", "续费次数（k）"),
     "moved": ("What moved each figure since {base}", "相对 {base} 各指标变化的来源"),
     "nothing_moved": ("No input differs from the base.", "与基准相比没有输入改动。"),
-    "unexplained": ("not split (items added or removed)", "无法拆分（新增或删除的条目）"),
 }
 
 

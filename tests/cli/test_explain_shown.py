@@ -1,0 +1,96 @@
+"""compare --explain as a person reads it: the shown shares add up to the shown change, and a payback of never says
+which month it counts as (QA F6, docs/formulas.md §13).
+
+The spec's worked example (docs/formulas.md §11) with the bid 20 -> 15, the price 10 -> 12 and serving 1 -> 2:
+payback never (month 4 of a 3-month horizon) -> 2. v(none) = 4, v(bid) = 3, v(price) = v(serving) = 4,
+v(bid, price) = 2, v(bid, serving) = v(price, serving) = 4, v(all) = 2, so the shares are -4/3, -5/6 and +1/6: each
+rounded on its own -1.3, -0.8 and +0.2, which add up to -1.9, not -2. By largest remainders (tenths -13.33, -8.33,
++1.67, each rounded down to -14, -9, +1, then the two missing tenths to the largest remainders): -1.3, -0.8, +0.1.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+from spec_example import WORKED_EXAMPLE
+
+from aigc_roi.model.rounding import apportioned
+
+
+def _versions(tmp_path: Path, users: int = 1000, serving: str = "2") -> list[str]:
+    base = WORKED_EXAMPLE.replace("users: 1000", f"users: {users}")
+    new = base.replace("bid: 20", "bid: 15").replace("price: 10", "price: 12").replace(
+        "serving_per_active_user: 1", f"serving_per_active_user: {serving}")
+    paths = [tmp_path / "base.yaml", tmp_path / "new.yaml"]
+    for path, text in zip(paths, (base, new), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return [str(path) for path in paths]
+
+
+def _blocks(table: str) -> dict[str, list[str]]:
+    """Each figure's column of values: base, every share, new."""
+    blocks: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in table[table.index("What moved"):].splitlines():
+        cells = [cell.strip() for cell in line.split("│")[1:-1]]
+        if len(cells) != 4:
+            continue
+        if cells[1] == "base":
+            current = blocks.setdefault(cells[0], [])
+        if cells[2]:
+            current.append(cells[2])
+    return blocks
+
+
+def _number(text: str) -> Decimal:
+    return Decimal("4" if text == "never" else re.sub(r"[,%+]| pp", "", text))
+
+
+def test_payback_shares_add_up_to_never_as_month_4(tmp_path: Path) -> None:
+    table = invoke(["compare", *_versions(tmp_path), "--explain"], env={"COLUMNS": "160"}).stdout
+    blocks = _blocks(table)
+    assert blocks["Payback month"] == ["never", "-1.3", "-0.8", "+0.1", "2"]
+    # Every figure's shown shares add up to its new value less its base, as shown.
+    for name, values in blocks.items():
+        base, *shares, new = map(_number, values)
+        assert sum(shares) == new - base, name
+    note = " ".join(table[table.index("Shapley"):].split())
+    assert "Never paying back counts as month 4 in the split, the month after the 3-month horizon." in note
+    assert "rounded so that the shown ones add up to the shown change (largest remainders)" in note
+    zh = invoke(["compare", *_versions(tmp_path), "--explain", "--lang", "zh"], env={"COLUMNS": "160"}).stdout
+    assert "拆分时未回本按第4个月计，即3个月期限之后的一个月。" in "".join(zh.split())
+
+
+def test_markdown_says_how_never_counts(tmp_path: Path) -> None:
+    markdown = invoke(["compare", *_versions(tmp_path), "--explain", "--format", "markdown"]).stdout
+    assert "| Payback month (plan cash) | monetization.purchases[item].price | 10 | 12 | -0.8 |" in markdown
+    assert "| Payback month (plan cash) | costs.serving_per_active_user | 1 | 2 | +0.1 |" in markdown
+    assert "Never paying back counts as month 4 in the split" in markdown
+
+
+def test_chinese_amounts_of_one_figure_share_one_unit(tmp_path: Path) -> None:
+    """10,000 users: 17,500 user-months, npv = 17,500 (p - s) - 10,000 b: -42,500 -> 17,500 x 10.8 - 150,000 =
+    39,000; the bid +50,000, the price +35,000, serving 1 -> 1.2 -3,500. In 万 with two decimals all of them, so that
+    -4.25 + 5.00 + 3.50 - 0.35 = 3.90 reads as a sum (-3,500.00 beside 万 would not)."""
+    table = invoke(["compare", *_versions(tmp_path, 10_000, "1.2"), "--explain", "--lang", "zh"],
+                   env={"COLUMNS": "160"}).stdout
+    npv = table[table.index("│ 净现值"):].splitlines()[:5]
+    assert [line.split("│")[3].strip() for line in npv] == ["-4.25万", "+5.00万", "+3.50万", "-0.35万", "3.90万"]
+
+
+@pytest.mark.parametrize(("values", "total", "decimals", "shown"), [
+    ([-4 / 3, -5 / 6, 1 / 6], "-2", 1, [-1.3, -0.8, 0.1]),
+    # Three equal thirds of 1.00: one takes the missing hundredth, the first.
+    ([1 / 3] * 3, "1.00", 2, [0.34, 0.33, 0.33]),
+    ([-1 / 3] * 3, "-1.00", 2, [-0.33, -0.33, -0.34]),
+    # Parts already at the places shown stay as they are.
+    ([5_000.0, 3_500.0, -1_750.0], "6750.00", 2, [5_000.0, 3_500.0, -1_750.0]),
+    # In 万 with two decimals (places -2): 194,189.37 and -49,599.66 of 144,589.71 shown as 144,600.
+    ([194_189.37, -49_599.66], "144600", -2, [194_200.0, -49_600.0]),
+])
+def test_largest_remainders(values: list[float], total: str, decimals: int, shown: list[float]) -> None:
+    assert apportioned(values, Decimal(total), decimals) == shown
