@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from gate_plans import EVERY_GATE_WARNING
 
 from aigc_roi.ci import parallel
 from aigc_roi.ci.rules import OTHER_WARNING, warning_rule_of
@@ -227,22 +228,6 @@ def test_workers_report_what_one_process_reports(tmp_path: Path, monkeypatch: py
         ("payback-past-horizon", *MONTHS_AT)]
 
 
-EVERY_GATE_WARNING = """\
-name: Gated
-horizon_months: 6
-acquisition:
-  - {name: Early, type: cpa, bid: 10, budget: 1000, months: 1-2}
-  - {name: Late, type: cpa, bid: 10, budget: 1000, months: 3-6}
-  - {name: Always, type: cpa, bid: 10, budget: 1000}
-  - {name: First, type: cpa, bid: 10, budget: 1000, months: [1]}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: Item, price: 10, rate: 1}]
-gates:
-  - {name: Unseen, after_month: 2, channels: [Late], min_roas: 1, then: [Always]}
-  - {name: Partly, after_month: 1, channels: [Always, Late], min_roas: 1, then: [Early, First]}
-  - {name: Idle, after_month: 2, channels: [Early], max_cac: 50}
-"""
 
 
 def test_every_kind_of_gate_warning_has_a_named_rule() -> None:

@@ -1,7 +1,7 @@
 """`breakeven` says what a value is where it is not a plain crossing, in every format and both languages at 80
 columns: a gate's jump (docs/formulas.md §10, QA what-if F1) and a saturating channel's average max bid (§6, F7).
 
-Plans, by hand. GATED (QA's s4 with U at 40): churn 0.5 over 3 months, each active user-month earns 10 - 1 = 9;
+Plans, by hand. GATED_S4 (QA's s4 with U at 40): churn 0.5 over 3 months, each active user-month earns 10 - 1 = 9;
 T buys 100 users a month at bid b in months 1-3, U 100 a month at 40 in months 2-3 while T's month-1 ROAS,
 10 / b, is >= 0.9. Passed, 6,075 of contribution against 300 b + 8,000 of spend: roi < 0 at every bid. Failed
 (b > 100 / 9), T alone in month 1: 1,575 against 100 b. So from b = 10 roi's side changes first at 100 / 9, a
@@ -20,22 +20,10 @@ import json
 from pathlib import Path
 
 import pytest
+from breakeven_plans import GATED_S4
 from cli_runner import invoke
 from rich.cells import cell_len
 
-GATED = """version: 1
-name: S4 gated
-horizon_months: 3
-acquisition:
-  - {{name: T, type: cpa, bid: 10, users: 100}}
-  - {{name: U, type: cpa, bid: {u_bid}, users: 100, months: 2-3}}
-retention: {{monthly_churn: 0.5}}
-monetization:
-  purchases: [{{name: Item, price: 10, rate: 1}}]
-costs: {{serving_per_active_user: 1}}
-gates:
-  - {{name: test, after_month: 1, channels: [T], min_roas: 0.9, then: [U]}}
-"""
 SATURATING = """version: 1
 name: S3 allocate
 horizon_months: 1
@@ -78,7 +66,7 @@ def _row(text: str, start: str) -> str:
 ])
 def test_a_break_even_at_a_gates_jump_is_marked_and_explained(tmp_path: Path, lang: str, mark: str,
                                                               words: list[str]) -> None:
-    out = _out(_file(tmp_path, "dear.yaml", GATED.format(u_bid=40)), lang=lang)
+    out = _out(_file(tmp_path, "dear.yaml", GATED_S4.format(u_bid=40)), lang=lang)
     bid = _row(out, "T ")
     assert bid.count(f"11.11 {mark}") == 2 and bid.count("+11.1%") == 2
     notes = _flat(out)
@@ -87,7 +75,7 @@ def test_a_break_even_at_a_gates_jump_is_marked_and_explained(tmp_path: Path, la
 
 
 def test_a_gated_plan_shows_the_crossings_not_the_flips(tmp_path: Path) -> None:
-    out = _out(_file(tmp_path, "s4.yaml", GATED.format(u_bid=20)))
+    out = _out(_file(tmp_path, "s4.yaml", GATED_S4.format(u_bid=20)))
     assert "jump" not in out
     assert "6.92" in _row(out, "T bid") and "-30.8%" in _row(out, "T bid")
     assert "11.37" in _row(out, "Item price") and "+13.7%" in _row(out, "Item price")
@@ -96,7 +84,7 @@ def test_a_gated_plan_shows_the_crossings_not_the_flips(tmp_path: Path) -> None:
 
 
 def test_a_jump_in_json_csv_markdown_and_the_report(tmp_path: Path) -> None:
-    path = _file(tmp_path, "dear.yaml", GATED.format(u_bid=40))
+    path = _file(tmp_path, "dear.yaml", GATED_S4.format(u_bid=40))
     bid = json.loads(_out(path, "-f", "json"))["drivers"][0]
     assert bid["roi_zero"] == pytest.approx(100 / 9, rel=1e-8)
     jump = bid["gate_jump"]["roi_zero"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from gate_plans import EVERY_GATE_WARNING
 
 BUNDLED = Path(__file__).parents[2] / "scenarios" / "creators-first-gated.yaml"
 THEN = "    then: [Feed ads, Bilibili CPA]   # run after month 2 only if the test passed\n"
@@ -60,27 +61,11 @@ def test_the_bundled_staged_plan_says_nothing() -> None:
     assert result.stderr.splitlines() == ["1 file, 0 invalid, 0 errors"]
 
 
-EVERY_KIND = """\
-name: Gated
-horizon_months: 6
-acquisition:
-  - {name: Early, type: cpa, bid: 10, budget: 1000, months: 1-2}
-  - {name: Late, type: cpa, bid: 10, budget: 1000, months: 3-6}
-  - {name: Always, type: cpa, bid: 10, budget: 1000}
-  - {name: First, type: cpa, bid: 10, budget: 1000, months: [1]}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: Item, price: 10, rate: 1}]
-gates:
-  - {name: Unseen, after_month: 2, channels: [Late], min_roas: 1, then: [Always]}
-  - {name: Partly, after_month: 1, channels: [Always, Late], min_roas: 1, then: [Early, First]}
-  - {name: Idle, after_month: 2, channels: [Early], max_cac: 50}
-"""
 
 
 def test_every_kind_of_warning_reads_in_chinese(tmp_path: Path) -> None:
     path = tmp_path / "gated.yaml"
-    path.write_text(EVERY_KIND, encoding="utf-8")
+    path.write_text(EVERY_GATE_WARNING, encoding="utf-8")
     result = invoke(["validate", str(path), "--lang", "zh"])
     assert result.exit_code == 0, result.stderr
     # Early runs in months 1..2, so after the second gate's month 1; First in month 1 alone.

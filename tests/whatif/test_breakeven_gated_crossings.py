@@ -11,6 +11,7 @@ roi = (6,075 - 7,000) / 7,000 = -13.21%. Failed: T buys in month 1 only, 175 use
 from __future__ import annotations
 
 import pytest
+from breakeven_plans import GATED_S4
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
@@ -18,20 +19,6 @@ from aigc_roi.reader.load import load_text
 from aigc_roi.whatif.breakeven import BreakEven, break_even
 from aigc_roi.whatif.drivers import with_value
 
-GATED = """
-version: 1
-name: S4 gated
-horizon_months: 3
-acquisition:
-  - {{name: T, type: cpa, bid: 10, users: 100}}
-  - {{name: U, type: cpa, bid: {u_bid}, users: 100, months: 2-3}}
-retention: {{monthly_churn: 0.5}}
-monetization:
-  purchases: [{{name: Item, price: 10, rate: 1}}]
-costs: {{serving_per_active_user: 1}}
-gates:
-  - {{name: test, after_month: 1, channels: [T], min_roas: 0.9, then: [U]}}
-"""
 UNGATED = """
 version: 1
 name: S1 worked example
@@ -54,7 +41,7 @@ def _roi_at(text: str, path: str, value: float) -> float:
 
 
 def test_each_break_even_of_a_gated_plan_is_where_roi_crosses_zero_not_where_the_gate_flips() -> None:
-    rows = _rows(GATED.format(u_bid=20))
+    rows = _rows(GATED_S4.format(u_bid=20))
     # Passed, roi x spend = 6,075 - 300 b - 4,000 for T's bid b: 0 at 2,075 / 300. The gate's flip at 10 / 0.9 is
     # nearer 10 but roi jumps there from -17% to +42%, never 0.
     # Price p: 675 (p - 1) = 7,000 at p = 1 + 7,000 / 675; the flip at 9 (-23% to +40%) is nearer.
@@ -69,13 +56,13 @@ def test_each_break_even_of_a_gated_plan_is_where_roi_crosses_zero_not_where_the
         assert row.roi_zero == pytest.approx(value, rel=1e-8), path
         assert row.payback_target == pytest.approx(value, rel=1e-8), path
         assert not row.jumps, path
-        assert _roi_at(GATED.format(u_bid=20), path, value) == pytest.approx(0.0, abs=1e-7)
+        assert _roi_at(GATED_S4.format(u_bid=20), path, value) == pytest.approx(0.0, abs=1e-7)
 
 
 def test_a_volume_is_no_break_even_at_zero_where_the_campaign_stops() -> None:
     # F2: at 0 users T spends nothing, fails its test, U never runs: no spend, cash 0, "payback" in month 1. That is
     # switching the campaign off, not a volume that pays back; any volume above 0 needs 8.25 u >= 1,750.
-    assert _rows(GATED.format(u_bid=20))["acquisition[0].users"].payback_target == pytest.approx(1_750 / 8.25, rel=1e-8)
+    assert _rows(GATED_S4.format(u_bid=20))["acquisition[0].users"].payback_target == pytest.approx(1_750 / 8.25, rel=1e-8)
     # The same rule without gates: cumulative cash -11 u, -6.5 u, -4.25 u is never >= 0 for u > 0.
     users = _rows(UNGATED)["acquisition[0].users"]
     assert (users.roi_zero, users.payback_target) == (None, None)
@@ -84,7 +71,7 @@ def test_a_volume_is_no_break_even_at_zero_where_the_campaign_stops() -> None:
 def test_where_only_a_gate_flip_changes_the_side_the_break_even_is_reported_as_that_jump() -> None:
     # U at 40: passed, roi x spend = 6,075 - 300 b - 8,000 < 0 for every bid; failed (b > 10 / 0.9), T alone earns
     # 1,575 for 100 b, roi >= 0 up to 15.75. From b = 10 the side changes first at the flip, a jump.
-    text = GATED.format(u_bid=40)
+    text = GATED_S4.format(u_bid=40)
     row = _rows(text)["acquisition[0].bid"]
     flip = 10 / 0.9
     assert row.roi_zero == pytest.approx(flip, rel=1e-8) and row.roi_zero > flip
