@@ -135,9 +135,9 @@ from aigc_roi.model.params import _sample_count, chunk_bounds
 from aigc_roi.model.plan_payments import _scheduled_plan_cash as _scheduled_plan_cash
 from aigc_roi.model.result import MONTH_SERIES as MONTH_SERIES
 from aigc_roi.model.result import Result as Result
-from aigc_roi.model.scenario import FloatArray, Scenario
+from aigc_roi.model.scenario import FloatArray, RetentionDays, Scenario
 from aigc_roi.model.sources import group_of_sources, groups_like
-from aigc_roi.model.tree import map_arrays
+from aigc_roi.model.tree import leaves, map_arrays
 
 CHUNK_CELLS = 1 << 18
 """Sample-months evaluated at once, up to ``LONG_HORIZON`` months. A chunk's
@@ -162,18 +162,36 @@ months stacked in one ``(C, H, s)`` array: 20 such channels over 120 months in c
 half the engine's time faulting pages in (937,000 faults per 100,000 samples, none in chunks of 1,700)."""
 
 
-def chunk_samples(horizon: int, by_month_channels: int = 0) -> int:
+DAY_FIT_CELLS = 1 << 22
+"""Sampled day shares fitted at once: model/fits.py holds about six ``(samples, days)`` arrays of a retention whose
+days are drawn, so a chunk holds at most this many sample-days (about 200 MB). A year of daily ranged shares (3,653
+days) took 800 MB in a chunk of 4,369 samples; a handful of days never reaches the limit."""
+
+
+def chunk_samples(horizon: int, by_month_channels: int = 0, sampled_days: int = 0) -> int:
     """Samples the engine evaluates at once over ``horizon`` months (``CHUNK_CELLS``, ``LONG_HORIZON``), fewer
-    where the months of ``by_month_channels`` channels would not fit one block (``LARGEST_BLOCK_CELLS``)."""
+    where the months of ``by_month_channels`` channels would not fit one block (``LARGEST_BLOCK_CELLS``) or a
+    retention of ``sampled_days`` drawn day points would not fit its fit's arrays (``DAY_FIT_CELLS``)."""
     samples = CHUNK_CELLS // min(horizon, LONG_HORIZON)
     if by_month_channels:
         samples = min(samples, LARGEST_BLOCK_CELLS // (by_month_channels * horizon))
+    if sampled_days:
+        samples = min(samples, DAY_FIT_CELLS // sampled_days)
     return max(1, samples)
 
 
 def chunk_samples_of(scenario: Scenario) -> int:
-    """``chunk_samples`` for ``scenario``'s horizon and its channels by month: the chunk the engine evaluates it in."""
-    return chunk_samples(int(scenario.horizon_months), by_month_channels(scenario))
+    """``chunk_samples`` for ``scenario``'s horizon, its channels by month and its drawn day points: the chunk the
+    engine evaluates it in."""
+    return chunk_samples(int(scenario.horizon_months), by_month_channels(scenario), sampled_day_points(scenario))
+
+
+def sampled_day_points(scenario: Scenario) -> int:
+    """The most day points of one day-level retention (the plan's or a channel's) with a drawn share: each sample
+    fits all of its points (model/fits.py)."""
+    retentions = [scenario.retention, *(channel.retention for channel in scenario.acquisition)]
+    return max((len(retention.days) for retention in retentions
+                if isinstance(retention, RetentionDays) and any(True for _ in leaves(retention))), default=0)
 
 
 def by_month_channels(scenario: Scenario) -> int:

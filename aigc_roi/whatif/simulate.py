@@ -54,7 +54,8 @@ Decisions where the spec is silent:
   are themselves an independent sample of the same distribution (at least
   166,666 samples for 24 months, so a P5's sampling error stays below 0.1
   percentage points) and keep memory flat.
-- **Streaming** (past ``STREAM_SAMPLES`` samples, docs/formulas.md §10):
+- **Streaming** (past ``STREAM_SAMPLES`` samples, fewer for a plan of many ranges: ``stream_samples``,
+  docs/formulas.md §10):
   the draws come slice by slice from ``sampling.SampleStream`` (the same
   numbers ``realize`` draws), each figure but net cash is kept in float32
   (a percentile within the float32 rounding of the larger of the two
@@ -121,6 +122,12 @@ SHARE_SAMPLES = 250_000
 
 STREAM_SAMPLES = 2_000_000
 """Above this many samples the draws are streamed and each figure kept in float32 (module docstring, Streaming)."""
+
+DRAW_CELLS = 1 << 26
+"""Draws held at once, samples x ranges (512 MiB): a plan of many ranges streams past ``DRAW_CELLS // ranges``
+samples instead (``stream_samples``), so its draws and the inputs it keeps stay within this whatever the samples.
+Up to 33 ranges this leaves ``STREAM_SAMPLES`` as it is; a year of daily ranged retention shares (3,653 ranges)
+streams past 18,371 samples, where its draws took 29 KB a sample without bound."""
 PROBABILITY_FIGURES = ("payback_month", "roi", "npv", "peak_cash_need")
 
 ProgressCallback = Callable[[int, int], None]
@@ -386,7 +393,8 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     horizon = int(scenario.horizon_months)
     rng = np.random.default_rng(seed)
     ranges = distribution_count(scenario)
-    stream = samples > STREAM_SAMPLES and ranges > 0
+    kept_inputs = min(samples, stream_samples(ranges))
+    stream = ranges > 0 and samples > kept_inputs
     report(DRAWING, 0, ranges)
 
     def drawn(done: int, total: int) -> None:
@@ -405,7 +413,6 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
             realized = realize(scenario, samples, rng, tally)
         slices = SampleSlices(realized)
     report(DRAWING, ranges, ranges)
-    kept_inputs = min(samples, STREAM_SAMPLES)
     kept_shares = min(kept_inputs, SHARE_SAMPLES)
     kept_fan = min(samples, max(1, FAN_BUDGET_CELLS // horizon))
     storage = np.float32 if stream else np.float64
@@ -488,6 +495,12 @@ class _DefinedSum:
 
 
 # --- the pieces, each usable on its own ----------------------------------------
+
+
+def stream_samples(ranges: int) -> int:
+    """Samples whose draws are held in memory at once for a plan of ``ranges`` ranges, and whose inputs a run keeps:
+    past them a run with ranges streams (``STREAM_SAMPLES``, ``DRAW_CELLS``)."""
+    return max(1, min(STREAM_SAMPLES, DRAW_CELLS // ranges)) if ranges else STREAM_SAMPLES
 
 
 def moot_samples(name: str, figures: Mapping[str, FloatArray]) -> NDArray[np.bool_] | None:

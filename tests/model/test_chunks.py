@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aigc_roi.model.engine import by_month_channels, chunk_samples, chunk_samples_of
+from aigc_roi.model.engine import by_month_channels, chunk_samples, chunk_samples_of, sampled_day_points
 from aigc_roi.reader.load import load_text
 
 
@@ -37,3 +37,32 @@ monetization: {purchases: [{name: Pack, price: 10, rate: 0.1}]}
     assert by_month_channels(scenario) == 2
     # 262,144 / 12 = 21,845.3 samples; two channels' months, 4,194,304 / 24 = 174,762, do not bind.
     assert chunk_samples_of(scenario) == 21_845
+
+
+@pytest.mark.parametrize(("horizon", "days", "samples"), [(120, 3_653, 1_148), (120, 960, 4_369), (120, 961, 4_364),
+                                                          (24, 90, 10_922), (24, 385, 10_894)])
+def test_a_chunk_fits_its_drawn_day_points_in_2_22_sample_days(horizon: int, days: int, samples: int) -> None:
+    # 2^22 = 4,194,304 sample-days: / 3,653 = 1,148.2; / 961 = 4,364.5, under 4,369; 960 x 4,369 = 4,194,240 fits;
+    # at 24 months 90 days never bind, and 4,194,304 / 385 = 10,894.3 is under 10,922.
+    assert chunk_samples(horizon, sampled_days=days) == samples
+
+
+DAYS = """
+name: Daily retention
+horizon_months: 12
+acquisition:
+  - {{name: A, type: cpa, bid: 10, budget: 1000, retention: {{days: {{1: 0.5, 7: 0.3, 30: 0.2}}}}}}
+retention: {{days: {{{plan_days}}}}}
+monetization: {{purchases: [{{name: Pack, price: 10, rate: 0.1}}]}}
+"""
+
+
+@pytest.mark.parametrize(("plan_days", "drawn"), [
+    (", ".join(f"{day}: {0.5 * day ** -0.3:.4f}" for day in range(1, 2001)), 0),
+    (", ".join(f"{day}: {0.5 * day ** -0.3:.4f}" for day in range(1, 2000)) + ", 2000: 0.05..0.06", 2_000),
+])
+def test_only_a_retention_with_a_drawn_day_counts_all_its_days(plan_days: str, drawn: int) -> None:
+    scenario = load_text(DAYS.format(plan_days=plan_days), "days.yaml").scenario
+    assert sampled_day_points(scenario) == drawn
+    # 262,144 / 12 = 21,845 samples, or 4,194,304 / 2,000 = 2,097 where the plan's 2,000 days are fitted per sample.
+    assert chunk_samples_of(scenario) == (21_845 if not drawn else 2_097)

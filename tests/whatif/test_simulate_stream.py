@@ -84,10 +84,16 @@ mean must leave it out as the in-memory one does."""
 
 
 @pytest.mark.parametrize("text", [EVERY_KIND, GATED, SPEND_OR_NOT], ids=["by_month", "gated", "no_ad_spend"])
-def test_a_streamed_run_summarises_the_same_samples_as_an_in_memory_one(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+@pytest.mark.parametrize("bound", ["samples", "draws"])
+def test_a_streamed_run_summarises_the_same_samples_as_an_in_memory_one(monkeypatch: pytest.MonkeyPatch, text: str,
+                                                                         bound: str) -> None:
     plan = scenario(text)
     in_memory = simulate(plan, samples=3000, seed=4, chunk_size=700)
-    monkeypatch.setattr(simulate_module, "STREAM_SAMPLES", 1000)
+    # Past 1,000 samples either way: by their count, or by their draws held at once (samples x ranges).
+    if bound == "samples":
+        monkeypatch.setattr(simulate_module, "STREAM_SAMPLES", 1000)
+    else:
+        monkeypatch.setattr(simulate_module, "DRAW_CELLS", 1000 * distribution_count(plan) + distribution_count(plan) - 1)
     streamed = simulate(plan, samples=3000, seed=4, chunk_size=700)
     assert streamed.probabilities == in_memory.probabilities
     assert streamed.gate_pass_probabilities == in_memory.gate_pass_probabilities
