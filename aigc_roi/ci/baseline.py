@@ -3,8 +3,8 @@
 Git is asked three things: which scenario files under the given paths
 differ from REF (``git diff --name-status``, with its rename detection),
 which are new and untracked (``git ls-files --others``), and the old bytes
-of each changed file (``git cat-file blob``, the stored bytes without
-textconv filters). Paths are resolved before they reach git, because git
+of each changed file (``git cat-file``, the stored bytes without textconv
+filters, a symbolic link followed and the size checked first: ci/stored.py). Paths are resolved before they reach git, because git
 does not follow a symlinked folder such as ``scenarios/``; results are named
 again the way the user wrote the path.
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Literal
 
 from aigc_roi.ci.discovery import SCENARIO_SUFFIXES
 from aigc_roi.ci.errors import BaselineError
+from aigc_roi.ci.stored import blob, git, run, stored_objects
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.reader.load import LoadedScenario, decode, load_text
 from aigc_roi.reader.overrides import Override
@@ -50,28 +50,13 @@ class Change:
     """Where a renamed or copied file was at REF, named as ``path`` is (or from the working directory)."""
 
 
-def _run(folder: str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", "-C", folder, *args], capture_output=True, check=False)
-    except FileNotFoundError:
-        raise BaselineError("git was not found on PATH") from None
-
-
-def _git(top: str, *args: str) -> bytes:
-    done = _run(top, *args)
-    if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise BaselineError(f"git {args[0]} failed: {lines[-1] if lines else f'exit {done.returncode}'}")
-    return done.stdout
-
-
 def _folder(start: str) -> str:
     return start if os.path.isdir(start) else os.path.dirname(start) or "."
 
 
 def _toplevel(start: str) -> str:
     folder = _folder(start)
-    done = _run(folder, "rev-parse", "--show-toplevel")
+    done = run(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         raise BaselineError(f"{folder} is not inside a git repository")
     return os.path.realpath(done.stdout.decode().strip())
@@ -95,15 +80,15 @@ def _repository(given: Sequence[tuple[Path, str]]) -> str:
 def _detection(top: str) -> str:
     """Renames are always followed, so no setting turns the targets on the change off for a renamed file; copies
     where git is set to report them (``diff.renames=copies``)."""
-    setting = _run(top, "config", "--get", "diff.renames").stdout.strip().lower()
+    setting = run(top, "config", "--get", "diff.renames").stdout.strip().lower()
     return "--find-copies" if setting in (b"copies", b"copy") else "--find-renames"
 
 
 def _commit(top: str, ref: str) -> str:
-    done = _run(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    done = run(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
     if done.returncode != 0:
         # A shallow clone (actions/checkout's default depth of 1) holds neither the base branch nor HEAD~1.
-        shallow = _run(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+        shallow = run(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
         raise BaselineError(f"unknown git revision {ref!r}"
                             + ("; this clone is shallow: fetch the history (actions/checkout fetch-depth: 0)" if shallow else ""))
     return done.stdout.decode().strip()
@@ -165,24 +150,44 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     top = _repository(given)
     listed: dict[str, _Listed] = {}
     _list(top, _commit(top, ref), [root for _, root in given], given, ref, listed)
+    shown = {now: (entry, display) for now, entry in listed.items()
+             if (display := _display(now, given)) is not None and now.endswith(SCENARIO_SUFFIXES)}
+    labels = {now: f"{ref}:{_was(now, entry, given) or display}" for now, (entry, display) in shown.items()
+              if entry.status != "new"}
+    stored = _stored(labels, {now: entry for now, (entry, _) in shown.items()})
     changes = []
-    for now, entry in listed.items():
-        display = _display(now, given)
-        if display is None or not now.endswith(SCENARIO_SUFFIXES):
-            continue
+    for now, (entry, display) in shown.items():
         before: LoadedScenario | None = None
         errors: tuple[ScenarioError, ...] = ()
-        old = os.path.join(entry.top, entry.old)
-        was = None if old == now else _named(old, given)
-        if entry.status != "new":
-            label = f"{ref}:{was or display}"
-            stored = _git(entry.top, "cat-file", "blob", f"{entry.commit}:{entry.old}")
+        if now in labels:
+            label, object_id = labels[now], stored[now]
             try:
-                before = load_text(decode(stored, label), label, overrides)
+                if isinstance(object_id, ScenarioInvalid):
+                    raise object_id
+                before = load_text(decode(blob(entry.top, object_id), label), label, overrides)
             except ScenarioInvalid as invalid:
                 errors = tuple(error.applied_to(label) for error in invalid.errors)
-        changes.append(Change(display, entry.status, before, errors, was))
+        changes.append(Change(display, entry.status, before, errors, _was(now, entry, given)))
     return sorted(changes, key=lambda change: change.path)
+
+
+def _was(now: str, entry: _Listed, given: Sequence[tuple[Path, str]]) -> str | None:
+    """Where a renamed or copied file was at REF, named as the user would; None for a file that stayed put."""
+    old = os.path.join(entry.top, entry.old)
+    return None if old == now else _named(old, given)
+
+
+def _stored(labels: dict[str, str], entries: dict[str, _Listed]) -> dict[str, str | ScenarioInvalid]:
+    """The object id of each labelled file's version at REF, or why it is not read: asked of each repository
+    once, for all its files."""
+    by_top: dict[str, list[str]] = {}
+    for now in labels:
+        by_top.setdefault(entries[now].top, []).append(now)
+    found: dict[str, str | ScenarioInvalid] = {}
+    for top, files in by_top.items():
+        wanted = [(f"{entries[now].commit}:{entries[now].old}", labels[now]) for now in files]
+        found.update(zip(files, stored_objects(top, wanted), strict=True))
+    return found
 
 
 def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset[Path]:
@@ -201,23 +206,23 @@ def _list(top: str, commit: str | None, pathspecs: Sequence[str], given: Sequenc
     when None), then those of each repository nested in it below the given paths."""
     entries: list[tuple[Status, str, str]]
     if commit is None:
-        entries = [("new", name, name) for name in _names(_git(top, "ls-files", "-z", "--cached", "--", *pathspecs))]
+        entries = [("new", name, name) for name in _names(git(top, "ls-files", "-z", "--cached", "--", *pathspecs))]
     else:
         # The whole tree, not the given paths: git pairs a rename only when it sees both sides, and a file renamed
         # into the paths may come from anywhere in the repository.
-        entries = _entries(_git(top, "diff", "--name-status", _detection(top), "-z", commit))
+        entries = _entries(git(top, "diff", "--name-status", _detection(top), "-z", commit))
     for status, old, new in entries:
         if status == "renamed" and _display(os.path.join(top, new), given) is None:
             # Moved out of the paths checked: gone from them, as `git diff REF -- PATH` lists it.
             status, new = "removed", old
         _add(listed, os.path.join(top, new), _Listed(status, top, commit, old))
-    untracked = _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *pathspecs))
+    untracked = _names(git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", *pathspecs))
     for name in untracked:
         if not name.endswith("/"):
             _add(listed, os.path.join(top, name), _Listed("new", top, None, name))
     # git lists an untracked repository as its folder, NAME/, and a tracked one as a commit (mode 160000).
     nested = [name[:-1] for name in untracked if name.endswith("/")]
-    nested += [entry.split("\t", 1)[1] for entry in _names(_git(top, "ls-files", "-z", "--stage", "--", *pathspecs))
+    nested += [entry.split("\t", 1)[1] for entry in _names(git(top, "ls-files", "-z", "--stage", "--", *pathspecs))
                if entry.startswith("160000 ")]
     for name in nested:
         inner = os.path.join(top, name)
@@ -240,11 +245,11 @@ def _recorded(top: str, commit: str | None, name: str, inner: str, ref: str,
     when it records none (the repository came after REF, or is untracked)."""
     if commit is None:
         return None
-    entry = _git(top, "ls-tree", "-z", commit, "--", name).decode("utf-8", "surrogateescape").rstrip("\0")
+    entry = git(top, "ls-tree", "-z", commit, "--", name).decode("utf-8", "surrogateescape").rstrip("\0")
     if not entry.startswith("160000 "):
         return None
     recorded = entry.split()[2]
-    if _run(inner, "cat-file", "-e", f"{recorded}^{{commit}}").returncode != 0:
+    if run(inner, "cat-file", "-e", f"{recorded}^{{commit}}").returncode != 0:
         raise BaselineError(f"{_named(inner, given)}, a repository of its own, lacks its commit at {ref} "
                             f"({recorded[:12]}); fetch its history there")
     return recorded
@@ -264,8 +269,8 @@ def file_commit(path: Path) -> tuple[str | None, bool]:
     (None, False) outside git, or where git is missing."""
     try:
         top = _toplevel(str(path))
-        head = _git(top, "rev-parse", "--short", "HEAD").decode().strip()
-        status = _git(top, "status", "--porcelain", "--", os.path.realpath(path))
+        head = git(top, "rev-parse", "--short", "HEAD").decode().strip()
+        status = git(top, "status", "--porcelain", "--", os.path.realpath(path))
     except BaselineError:
         return None, False
     return head, bool(status.strip())

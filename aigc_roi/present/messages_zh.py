@@ -313,6 +313,7 @@ _MESSAGES = _rules([
     (r"nesting deeper than (\d+) levels", "嵌套超过 {0} 层"),
     (r"file is ([\d,]+) bytes; the limit is ([\d,]+) \(1 MiB\)", "文件有 {0} 字节，上限为 {1} (1 MiB)"),
     (r"cannot read file: not a regular file", "无法读取文件：不是普通文件"),
+    (r"cannot read file: a symbolic link to a file outside the repository", "无法读取文件：符号链接指向仓库之外的文件"),
     (r"cannot read file: (.+)", lambda m: f"无法读取文件：{os_reason_zh(m[1])}"),
     (r"duplicate age (\d+): '(.+)' and '(.+)' \(line (\d+)\) name the same month",
      "重复的月龄 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),

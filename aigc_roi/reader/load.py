@@ -55,7 +55,7 @@ NO_TREE = Node("map", 0, 0, {})
 def decode(data: bytes, filename: str) -> str:
     """UTF-8 text of a file, BOM removed; ScenarioInvalid otherwise."""
     if len(data) > MAX_FILE_BYTES:
-        raise _too_large(filename, len(data))
+        raise too_large(filename, len(data))
     mark = utf16_mark(data)
     if mark is not None:
         # What Windows Notepad saves as "Unicode": read as UTF-8 it fails at its first byte, which names no cause.
@@ -115,16 +115,16 @@ def read_limited(path: str | Path, filename: str) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # what opening a socket says: not a file to read
-            raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")]) from None
-        raise _unreadable(filename, exc) from None
+            raise not_a_regular_file(filename) from None
+        raise unreadable(filename, exc) from None
     except ValueError as exc:
-        raise _unreadable(filename, exc) from None
+        raise unreadable(filename, exc) from None
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")])
+            raise not_a_regular_file(filename)
         if status.st_size > MAX_FILE_BYTES:
-            raise _too_large(filename, status.st_size)
+            raise too_large(filename, status.st_size)
         chunks: list[bytes] = []
         remaining = MAX_FILE_BYTES + 1
         while remaining > 0 and (chunk := os.read(descriptor, remaining)):
@@ -132,17 +132,21 @@ def read_limited(path: str | Path, filename: str) -> bytes:
             remaining -= len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise _unreadable(filename, exc) from None
+        raise unreadable(filename, exc) from None
     finally:
         os.close(descriptor)
 
 
-def _too_large(filename: str, size: int) -> ScenarioInvalid:
+def too_large(filename: str, size: int) -> ScenarioInvalid:
     """``size`` is the file's length, or MAX_FILE_BYTES + 1 for one that grew while being read."""
     return ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB)")])
 
 
-def _unreadable(filename: str, exc: OSError | ValueError) -> ScenarioInvalid:
+def not_a_regular_file(filename: str) -> ScenarioInvalid:
+    return ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")])
+
+
+def unreadable(filename: str, exc: OSError | ValueError) -> ScenarioInvalid:
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"cannot read file: {reason}")])
 

@@ -1,0 +1,77 @@
+"""Running git, and reading files as a git revision stored them, the way reader/load.py reads the working tree's.
+
+A path stored at REF as a symbolic link (mode 120000) holds the link's text, not a scenario: it is followed within
+REF's tree to the file it names, relative to the link's folder and through linked folders, as the system follows a
+link in the working tree (``git cat-file --follow-symlinks``). A link that names nothing there, loops, or leads out
+of the repository is unreadable at REF with the reason the working tree would give. Every file's size is asked
+first, in one batch, so a version over the limit is refused without its bytes being read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+from collections.abc import Sequence
+
+from aigc_roi.ci.errors import BaselineError
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.load import MAX_FILE_BYTES, not_a_regular_file, too_large, unreadable
+
+OUTSIDE = "a symbolic link to a file outside the repository"
+"""Why a link that leads out of the repository at REF is not read: its target there is no file of REF's."""
+
+_BROKEN = {b"dangling": errno.ENOENT, b"loop": errno.ELOOP, b"notdir": errno.ENOTDIR}
+"""What git says of a link that leads to no object, as the errno opening it in a working tree gives."""
+
+
+def run(folder: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", folder, *args], input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise BaselineError("git was not found on PATH") from None
+
+
+def git(top: str, *args: str, stdin: bytes | None = None) -> bytes:
+    done = run(top, *args, stdin=stdin)
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BaselineError(f"git {args[0]} failed: {lines[-1] if lines else f'exit {done.returncode}'}")
+    return done.stdout
+
+
+def stored_objects(top: str, wanted: Sequence[tuple[str, str]]) -> list[str | ScenarioInvalid]:
+    """For each (``COMMIT:PATH`` of the repository ``top``, its label in errors): the object id of the file it
+    names, or why it cannot be read. One git process for all."""
+    specs = [name.encode("utf-8", "surrogateescape") for name, _ in wanted]
+    # -z only for a name holding a newline, which nothing else needs: older git lacks it.
+    nul = any(b"\n" in spec for spec in specs)
+    out = git(top, "cat-file", "--batch-check", "--follow-symlinks", *(["-z"] if nul else []),
+              stdin=b"".join(spec + (b"\0" if nul else b"\n") for spec in specs))
+    found: list[str | ScenarioInvalid] = []
+    at = 0
+    for (_, name), spec in zip(wanted, specs, strict=True):
+        missing = spec + b" missing\n"
+        if out.startswith(missing, at):
+            at += len(missing)
+            found.append(unreadable(name, OSError(errno.ENOENT, os.strerror(errno.ENOENT))))
+            continue
+        end = out.index(b"\n", at)
+        words = out[at:end].split(b" ")
+        at = end + 1
+        if words[0] in _BROKEN or words[0] == b"symlink":
+            at += int(words[1]) + 1  # the name, or the link's text, and its newline
+            code = _BROKEN.get(words[0])
+            found.append(unreadable(name, OSError(code, os.strerror(code)) if code else OSError(OUTSIDE)))
+        elif words[1] != b"blob":
+            found.append(not_a_regular_file(name))  # a folder, or a submodule's commit
+        elif int(words[2]) > MAX_FILE_BYTES:
+            found.append(too_large(name, int(words[2])))
+        else:
+            found.append(words[0].decode())
+    return found
+
+
+def blob(top: str, object_id: str) -> bytes:
+    """The stored bytes, without textconv filters."""
+    return git(top, "cat-file", "blob", object_id)
