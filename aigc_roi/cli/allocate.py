@@ -30,6 +30,7 @@ from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Milestone, Scenario
+    from aigc_roi.reader.load import LoadedScenario
 
 DEFAULT_SAMPLES = 10_000
 
@@ -99,6 +100,27 @@ def _signed_amount(text: str) -> float:
     negative = text.startswith("-")
     value = parse_amount(text[1:] if negative else text, "--reach")
     return -value if negative else value
+
+
+def refuse_shared_names(loaded: LoadedScenario) -> None:
+    """Exit 2 at the name of each channel whose name an earlier one has: a split is given and bounded by name (the
+    file itself may repeat a name; only allocate needs them apart)."""
+    from aigc_roi.model.errors import ScenarioError
+    from aigc_roi.reader.yamltree import find_node
+
+    errors: list[ScenarioError] = []
+    first: dict[str, int] = {}
+    for i, channel in enumerate(loaded.scenario.acquisition):
+        if channel.name not in first:
+            first[channel.name] = i
+            continue
+        node = find_node(loaded.tree, f"acquisition[{i}].name")
+        errors.append(ScenarioError(loaded.path if node is None else node.source or loaded.path,
+                                    1 if node is None else node.line, 1 if node is None else node.column,
+                                    f"acquisition[{i}].name", f"channel names must be distinct to allocate; "
+                                    f"'{channel.name}' is also the name of acquisition[{first[channel.name]}]"))
+    if errors:
+        fail(errors)
 
 
 def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: str) -> None:
@@ -188,6 +210,7 @@ def allocate(
     loaded = load(file, set_)
     scenario = loaded.scenario
     milestone = None if reach is None else parse_reach(reach, scenario.horizon_months)
+    refuse_shared_names(loaded)
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
     from aigc_roi.cli.simulate import progress_bar

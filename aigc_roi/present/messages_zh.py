@@ -351,6 +351,8 @@ _MESSAGES = _rules([
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, such as (.+)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),
     (r"channel names must be distinct to allocate; repeated: (.+)", "分配预算要求渠道名各不相同；重复的有：{0}"),
+    (r"channel names must be distinct to allocate; '(.+)' is also the name of (.+)",
+     "分配预算要求渠道名各不相同；'{0}' 也是 {1} 的名称"),
     (r"'(.+)' is a (\w+) channel: its spend is never moved, so it cannot be locked or bounded",
      "'{0}' 是 {1} 渠道：其花费从不调整，因此不能锁定或设上下限"),
     (r"'(.+)' is locked: it cannot also have a minimum or maximum", "'{0}' 已锁定：不能再设下限或上限"),
@@ -453,6 +455,10 @@ _MESSAGES = _rules([
     # --set by an item's name (reader/overrides.py).
     (r"no channel, plan, purchase, order or fixed cost is named '(.+)'", "没有名为 '{0}' 的渠道、会员方案、单次购买、订单或固定成本"),
     (r"'(.+)' names (\d+) items: write the one meant, (.+)", "'{0}' 是 {1} 项的名称：请写明是哪一项，{2}"),
+    (r"(\[\d+\]) reads both as item (\d+) and as the item named '(.+)'; write the one meant by its name alone, (.+) or (.+)",
+     "{0} 既可读作第 {1} 项，也可读作名为 '{2}' 的项；请只用名称写明是哪一项：{3} 或 {4}"),
+    (r"(\[\d+\]) reads both as item (\d+) and as the item named '(.+)'; write the one meant by its name alone, (.+)",
+     "{0} 既可读作第 {1} 项，也可读作名为 '{2}' 的项；请只用名称写明是哪一项：{3}"),
 ])
 
 def _commands_zh(commands: str) -> str:

@@ -28,6 +28,9 @@ class Override:
 
     path: str
     value: str
+    typed: bool = False
+    """Written by a person (``parse_override``): a bracketed number that is also another item's name is refused
+    as ambiguous; paths the program builds (ci/changes.py) always mean the index."""
 
     @property
     def option(self) -> str:
@@ -69,7 +72,7 @@ def parse_override(text: str) -> Override:
     path = path.strip()
     if not equals or not path or (split_path(path) is None and _named_start(path) is None):
         raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "", _PATH_EXAMPLE)])
-    return Override(path, value.strip())
+    return Override(path, value.strip(), typed=True)
 
 
 def _as_typed(message: str, override: Override) -> str:
@@ -84,21 +87,32 @@ def _as_typed(message: str, override: Override) -> str:
     return f"{problem}; {SET_VALUE.format('--set ' + shlex.quote(quoted))}"
 
 
-def _item_paths(tree: Node, list_path: str) -> list[str]:
-    """``acquisition[抖音激活CPA]`` for each named item of the list at ``list_path`` (one of ``NAMED_LISTS``)."""
+def _list_items(tree: Node, list_path: str) -> list[Node]:
+    """The items of the list at ``list_path`` (one of ``NAMED_LISTS``); empty when the file has none."""
     node: Node | None = tree
     for key in list_path.split("."):
         entry = node.value.get(key) if node is not None and node.kind == "map" else None
         node = entry.value if entry is not None else None
-    if node is None or node.kind != "seq":
-        return []
-    return [f"{list_path}[{named.value.raw.strip()}]" for item in node.value
-            if item.kind == "map" and (named := item.value.get("name")) is not None and named.value.kind == "scalar"]
+    return list(node.value) if node is not None and node.kind == "seq" else []
 
 
-def _named_items(tree: Node, name: str) -> list[str]:
-    """The path of each item of ``NAMED_LISTS`` called ``name``: ``acquisition[抖音激活CPA]``."""
-    return [path for list_path in NAMED_LISTS for path in _item_paths(tree, list_path) if path.endswith(f"[{name}]")]
+def _item_name(item: Node) -> str | None:
+    """An item's name as every output shows it: without its outer spaces (reader/kinds.py Text)."""
+    named = item.value.get("name") if item.kind == "map" else None
+    return named.value.raw.strip() if named is not None and named.value.kind == "scalar" else None
+
+
+def _named_paths(tree: Node) -> list[tuple[str, str]]:
+    """(name, path) for each named item of ``NAMED_LISTS``: ``acquisition[抖音激活CPA]`` where the name is its list's
+    only one and cannot read as an index, else ``acquisition[2]`` (a name ``618`` between brackets is item 618)."""
+    found: list[tuple[str, str]] = []
+    for list_path in NAMED_LISTS:
+        names = [_item_name(item) for item in _list_items(tree, list_path)]
+        for i, name in enumerate(names):
+            if name is not None:
+                plain = names.count(name) == 1 and list_index(name) is None and not set(name) & set("[]")
+                found.append((name, f"{list_path}[{name if plain else i}]"))
+    return found
 
 
 def _by_name(tree: Node, override: Override) -> str:
@@ -108,6 +122,8 @@ def _by_name(tree: Node, override: Override) -> str:
         root_keys = tree.value if tree.kind == "map" else {}
         # A path that starts with a field of the file, or with nothing named so, is a field path.
         if segments[0].startswith("[") or segments[0] in root_keys or len(segments) < 2:
+            if override.typed:
+                _refuse_ambiguous(tree, segments, override)
             return override.path
         start: tuple[str, str] | None = (segments[0], override.path[len(segments[0]) + 1:])
     else:
@@ -115,7 +131,7 @@ def _by_name(tree: Node, override: Override) -> str:
     if start is None:
         return override.path
     name, rest = start
-    paths = _named_items(tree, name)
+    paths = [path for named, path in _named_paths(tree) if named == name]
     if len(paths) == 1:
         return f"{paths[0]}.{rest}"
     if len(paths) > 1:
@@ -128,10 +144,34 @@ def _by_name(tree: Node, override: Override) -> str:
     raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'; {hint}")
 
 
+def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> None:
+    """Refuse ``acquisition[1]`` where item 1 is not the item named ``1``: either reading is a guess. The
+    message gives both items by name alone (``1.bid``, ``0.bid``), which never reads as an index."""
+    node: Node | None = tree
+    for position, segment in enumerate(segments):
+        if node is None:
+            return
+        if node.kind == "seq":
+            index = list_index(segment.strip("[]")) if segment.startswith("[") else None
+            if index is None or index >= len(node.value):
+                return
+            named = [i for i, item in enumerate(node.value) if _item_name(item) == segment.strip("[]")]
+            if named and named != [index]:
+                rest = "".join(s if s.startswith("[") else f".{s}" for s in segments[position + 1:])
+                meant = [f"{name}{rest}" for i in (named[0], index) if (name := _item_name(node.value[i])) is not None]
+                raise _fail(override, f"{segment} reads both as item {index} and as the item named "
+                                      f"'{segment.strip('[]')}'; write the one meant by its name alone, {' or '.join(meant)}")
+            node = node.value[index]
+        elif node.kind == "map":
+            entry = node.value.get(segment.strip("[]"))
+            node = entry.value if entry is not None else None
+        else:
+            return
+
+
 def _near_names(tree: Node, name: str) -> list[str]:
     """Items named like ``name`` (one name holding the other, or a near spelling), as full paths."""
-    paths = [path for list_path in NAMED_LISTS for path in _item_paths(tree, list_path)]
-    names = {path[path.index("[") + 1:-1]: path for path in paths}
+    names = dict(_named_paths(tree))
     return [names[other] for other in resembling(name, list(names))]
 
 

@@ -217,13 +217,34 @@ def _index_ceiling(scenario: Scenario) -> float:
     return min(MAX_MAGNITUDE, 1.0 / largest) if largest > 0 else MAX_MAGNITUDE
 
 
+class AmbiguousDriver(WhatIfError, LookupError):
+    """A path whose bracketed number is one item's index and another item's name (``acquisition[1]`` where the
+    item named ``1`` is item 0): either reading is a guess, so both are offered by name alone, which never reads
+    as an index (the rule of reader/overrides.py)."""
+
+    def __init__(self, wanted: str, matching: Sequence[Driver]) -> None:
+        by_index = [driver for driver in matching if driver.path == wanted]
+        if not by_index:  # items that share a name: only their indices tell them apart
+            named = matching[0].item
+            super().__init__(f"'{named}' names {len(matching)} items: write the one meant, "
+                             f"{' or '.join(driver.path for driver in matching)}")
+            return
+        by_name = next(driver for driver in matching if driver is not by_index[0])
+        segment = wanted[wanted.index("["):wanted.index("]") + 1]
+        meant = [_name_first(driver) for driver in (by_name, by_index[0]) if driver.item is not None]
+        super().__init__(f"{segment} reads both as item {segment.strip('[]')} and as the item named '{by_name.item}'; "
+                         f"write the one meant by its name alone, {' or '.join(meant)}")
+
+
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     """The driver at ``path``: indexed, named (``acquisition[Douyin CPA].bid``) or by the name alone
     (``Douyin CPA.bid``, when one driver reads so); UnknownDriver otherwise."""
     wanted = path.strip()
-    for driver in drivers:
-        if wanted in (driver.path, driver.named_path):
-            return driver
+    matching = [driver for driver in drivers if wanted in (driver.path, driver.named_path)]
+    if len(matching) > 1:
+        raise AmbiguousDriver(wanted, matching)
+    if matching:
+        return matching[0]
     by_name = [driver for driver in drivers if driver.item is not None and wanted == _name_first(driver)]
     if len(by_name) == 1:
         return by_name[0]

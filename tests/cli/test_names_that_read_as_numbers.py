@@ -1,0 +1,92 @@
+"""Item names that read as an index (QA F8) or that two channels share (QA F9): a name is never re-read as an
+index, a bracketed number that is both one item's index and another's name is refused with both spellings, and
+a path message offers only paths that tell the items apart.
+
+Each channel buys budget / bid paid users a month for 12 months: at bid 20 and 10 on 20,000 that is
+12 x (1,000 + 2,000) = 36,000; bid 5 on the channel named "1" gives 12 x (4,000 + 2,000) = 72,000, on the one named
+"0" 12 x (1,000 + 4,000) = 60,000.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+HEAD = "version: 1\nname: Numeric names\nhorizon_months: 12\nretention:\n  monthly_churn: 0.3\nacquisition:\n"
+NUMERIC = HEAD + '  - {name: "1", type: cpa, bid: 20, budget: 20000}\n  - {name: "0", type: cpa, bid: 10, budget: 20000}\n'
+SHARED = HEAD + "  - {name: A, type: cpa, bid: 20, budget: 20000}\n  - {name: A, type: cpa, bid: 10, budget: 20000}\n"
+
+
+def _file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _paid_users(*args: str) -> float:
+    result = invoke(["run", *args, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["figures"]["paid_users"]
+
+
+@pytest.mark.parametrize(("setting", "paid"), [("1.bid=5", 72_000), ("0.bid=5", 60_000)])
+def test_a_numeric_name_names_its_item(tmp_path: Path, setting: str, paid: float) -> None:
+    assert _paid_users(str(_file(tmp_path, NUMERIC)), "--set", setting) == pytest.approx(paid)
+
+
+def test_the_only_channel_named_618_is_found_by_its_name(tmp_path: Path) -> None:
+    path = _file(tmp_path, HEAD + '  - {name: "618", type: cpa, bid: 20, budget: 20000}\n')
+    assert _paid_users(str(path), "--set", "618.bid=5") == pytest.approx(12 * 4_000)
+
+
+def test_a_variant_by_a_numeric_name_moves_that_channel(tmp_path: Path) -> None:
+    result = invoke(["compare", str(_file(tmp_path, NUMERIC)), "--variant", "x: 1.bid=5", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [s["figures"]["paid_users"] for s in json.loads(result.stdout)["scenarios"]] == pytest.approx([36_000, 72_000])
+
+
+@pytest.mark.parametrize("option", [["--set", "acquisition[1].bid=5"], ["--variant", "x: acquisition[1].bid=5"]])
+def test_an_index_that_is_another_items_name_is_refused(tmp_path: Path, option: list[str]) -> None:
+    command = "run" if option[0] == "--set" else "compare"
+    result = invoke([command, str(_file(tmp_path, NUMERIC)), *option])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert ("acquisition[1].bid: [1] reads both as item 1 and as the item named '1'; write the one meant by its name "
+            "alone, 1.bid or 0.bid") in result.stderr
+    zh = invoke([command, str(_file(tmp_path, NUMERIC)), *option, "--lang", "zh"])
+    assert "[1] 既可读作第 1 项，也可读作名为 '1' 的项；请只用名称写明是哪一项：1.bid 或 0.bid" in zh.stderr
+
+
+def test_an_index_that_is_no_other_items_name_is_the_index(tmp_path: Path) -> None:
+    path = _file(tmp_path, HEAD + '  - {name: "0", type: cpa, bid: 20, budget: 20000}\n'
+                                  '  - {name: B, type: cpa, bid: 10, budget: 20000}\n')
+    assert _paid_users(str(path), "--set", "acquisition[0].bid=5") == pytest.approx(72_000)
+
+
+def test_a_grid_driver_that_reads_two_ways_is_refused(tmp_path: Path) -> None:
+    result = invoke(["sensitivity", str(_file(tmp_path, NUMERIC)), "--grid", "acquisition[1].bid,acquisition[0].budget"])
+    assert result.exit_code == 2
+    assert result.stderr == ("aigc-roi: --grid: [1] reads both as item 1 and as the item named '1'; write the one meant "
+                             "by its name alone, 1.bid or 0.bid\n")
+
+
+def test_a_shared_name_is_offered_by_index(tmp_path: Path) -> None:
+    path = str(_file(tmp_path, SHARED))
+    result = invoke(["run", path, "--set", "A.bid=5"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("'A' names 2 items: write the one meant, acquisition[0].bid or acquisition[1].bid\n")
+    grid = invoke(["sensitivity", path, "--grid", "acquisition[A].bid,acquisition[0].budget"])
+    assert grid.exit_code == 2
+    assert grid.stderr == "aigc-roi: --grid: 'A' names 2 items: write the one meant, acquisition[0].bid or acquisition[1].bid\n"
+
+
+def test_allocate_refuses_a_shared_name_at_the_second_name(tmp_path: Path) -> None:
+    path = _file(tmp_path, SHARED)
+    result = invoke(["allocate", str(path), "--budget", "30000"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{path}:8:12: acquisition[1].name: channel names must be distinct to allocate; "
+                             "'A' is also the name of acquisition[0]\n")
+    zh = invoke(["allocate", str(path), "--budget", "30000", "--lang", "zh"])
+    assert zh.stderr.endswith("分配预算要求渠道名各不相同；'A' 也是 acquisition[0] 的名称\n")
