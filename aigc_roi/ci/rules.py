@@ -25,11 +25,12 @@ RULES: tuple[tuple[str, str], ...] = (
     ("yaml-syntax", r"^invalid YAML|^expected a plain key|^expected one YAML document|^nesting deeper"),
     ("duplicate-key", r"^duplicate (key|age)"),
     ("duplicate-name", r"is named twice"),
-    ("unknown-key", r"^unknown key"),
+    ("unknown-key", r"^unknown key|^YAML merge keys"),
     ("missing-key", r"^missing required key|^missing '"),
     ("conflicting-keys", r"found both$|^expected exactly one of|needs budget, not"),
     # A --set whose path finds no place in the file (reader/overrides.py), whatever its value.
-    ("bad-override", r"^expected PATH=VALUE|^no (item|key|list|channel, plan)\b|^cannot set|items are named|' names \d+ items"),
+    ("bad-override", r"^expected PATH=VALUE|^no (item|key|list|channel, plan)\b|^cannot set|items are named|' names \d+ items"
+                     r"|reads both as item \d+ and as"),
     ("bad-range", r"^expected (a range|low <=|low >)"),
     ("retention-rises", r"retention cannot rise"),
     ("not-a-scenario", r"^expected a scenario mapping"),

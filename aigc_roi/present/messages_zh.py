@@ -306,6 +306,7 @@ _MESSAGES = _rules([
     (r"unknown key '(.+)'; expected one of (.+)", "未知字段 '{0}'；可用字段：{1}"),
     (r"unknown key '(.+)'", "未知字段 '{0}'"),
     (r"missing required key '(.+)'", "缺少必填字段 '{0}'"),
+    (r"YAML merge keys \('<<'\) are not supported; write each key out here", "不支持 YAML 合并键（'<<'）；请在此处逐个写出各字段"),
     (r"duplicate key '(.+)' \(first at line (\d+)\)", "重复字段 '{0}'（首次出现在第 {1} 行）"),
     (r"YAML tags are not allowed, found '(.+)'", "不允许使用 YAML 标签，发现 '{0}'"),
     (r"YAML anchors and aliases are not allowed, found '(.+)'", "不允许使用 YAML 锚点和别名，发现 '{0}'"),

@@ -128,10 +128,12 @@ class Tagged:
         if node.kind != "map":
             return ctx.expected(node, path, "a mapping")
         type_entry = node.value.get("type")
-        if type_entry is None:
-            return ctx.error(node, join_path(path, "type"), "missing required key 'type'")
-        kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
         variants = self.variants
+        if type_entry is None:
+            # Without a type no shape is known, but a key no shape has is still a slip (`tipe:`, `<<:`).
+            check_keys(node, path, ctx, {"type"}.union(*(variant.fields for variant in variants.values())), ("type",))
+            return INVALID
+        kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
         if kind not in variants:
             return ctx.expected_word(type_entry.value, join_path(path, "type"), tuple(variants))
         return variants[kind].parse(node, path, ctx)

@@ -608,6 +608,10 @@ def shown_key(key: str) -> str:
     return "".join(shown(character) for character in key)
 
 
+MERGE_KEY = "<<"
+"""YAML 1.1's merge key, which the reader (YAML 1.2, no aliases) keeps as a plain key."""
+
+
 def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str, ...],
                required: tuple[str, ...] = ()) -> Any:
     """The entries of a mapping node, with unknown and missing keys reported.
@@ -623,10 +627,13 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
     for key, entry in node.value.items():
         if key in known:
             entries[key] = entry.value
+        elif key == MERGE_KEY:
+            ctx.error(entry.key, join_path(path, key), "YAML merge keys ('<<') are not supported; write each key out here")
         else:
             shown = shown_key(key)
             ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{suggest(key, known)}")
-    for key in required:
+    # The merge key may hold what is missing: it is the error, not the keys it hides.
+    for key in required if MERGE_KEY not in node.value else ():
         if key not in entries:
             ctx.error(node, join_path(path, key), f"missing required key '{key}'")
     return entries
