@@ -1,10 +1,15 @@
-"""The UTF-16 byte-order marks that Windows' "Unicode" text starts with (Notepad, Excel's "Unicode Text")."""
+"""The UTF-16 byte-order marks that Windows' "Unicode" text starts with (Notepad, Excel's "Unicode Text"), and the
+wide encodings a scenario file may be saved in by mistake, named by their marks or their pattern of zero bytes."""
 
 from __future__ import annotations
 
 import codecs
 
 _UTF16_MARKS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
+_UTF32_MARKS = {codecs.BOM_UTF32_LE: "UTF-32", codecs.BOM_UTF32_BE: "UTF-32"}
+_SAMPLE_BYTES = 512
+# Which byte of each 4 (UTF-32) or 2 (UTF-16) is zero in text that is mostly ASCII, as YAML's keys and numbers are.
+_ZERO_PATTERNS = (("UTF-32LE", 4, {1, 2, 3}), ("UTF-32BE", 4, {0, 1, 2}), ("UTF-16LE", 2, {1}), ("UTF-16BE", 2, {0}))
 
 
 def utf16_mark(data: bytes) -> tuple[str, str] | None:
@@ -12,3 +17,24 @@ def utf16_mark(data: bytes) -> tuple[str, str] | None:
     text after it; None when it starts with none."""
     codec = _UTF16_MARKS.get(data[:2])
     return None if codec is None else (data[:2].hex(" ").upper(), codec)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``UTF-32 (byte-order mark FF FE 00 00)`` or ``UTF-16LE (no byte-order mark)``: what a file in a wide encoding
+    is, as a message's "found" writes it; None for any other bytes. Read as UTF-8, such text fails at its first zero
+    byte as "character U+0000", which names no cause; FF FE 00 00 starts with UTF-16's mark but is UTF-32's."""
+    name = _UTF32_MARKS.get(data[:4])
+    if name is not None:
+        return f"{name} (byte-order mark {data[:4].hex(' ').upper()})"
+    mark = utf16_mark(data)
+    if mark is not None:
+        return f"UTF-16 (byte-order mark {mark[0]})"
+    sample = data[:_SAMPLE_BYTES]
+    if b"\x00" not in sample:
+        return None
+    for name, width, zeros in _ZERO_PATTERNS:
+        units = [sample[i:i + width] for i in range(0, len(sample) - width + 1, width)]
+        if len(units) >= 2 and all(any(unit[i] for i in range(width) if i not in zeros) for unit in units) and \
+                sum(all(unit[i] == 0 for i in zeros) for unit in units) >= 0.9 * len(units):
+            return f"{name} (no byte-order mark)"
+    return None

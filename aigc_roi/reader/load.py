@@ -22,7 +22,7 @@ from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
-from aigc_roi.reader.byte_order import utf16_mark
+from aigc_roi.reader.byte_order import wide_encoding
 from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
@@ -56,11 +56,10 @@ def decode(data: bytes, filename: str) -> str:
     """UTF-8 text of a file, BOM removed; ScenarioInvalid otherwise."""
     if len(data) > MAX_FILE_BYTES:
         raise too_large(filename, len(data))
-    mark = utf16_mark(data)
-    if mark is not None:
+    wide = wide_encoding(data)
+    if wide is not None:
         # What Windows Notepad saves as "Unicode": read as UTF-8 it fails at its first byte, which names no cause.
-        raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"expected UTF-8 text, found UTF-16 (byte-order mark "
-                                                                 f"{mark[0]}); save the file as UTF-8")])
+        raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"expected UTF-8 text, found {wide}; save the file as UTF-8")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
