@@ -38,6 +38,7 @@ from aigc_roi.reader.kinds import (
     PlanMonth,
     Text,
     check_keys,
+    whole_form_hint,
 )
 from aigc_roi.reader.yamltree import Node, join_path, set_within
 
@@ -169,7 +170,9 @@ class RetentionPointsKind:
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
-                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}")
+                hint = whole_form_hint(entry.key, lambda age: 1 <= age <= ctx.horizon_months)
+                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}"
+                                               + (f" ({hint})" if hint else ""))
                 continue
             # Keys are text, so 1 and 01 are different keys to YAML but the same age to the model.
             age = int(key)
@@ -227,8 +230,9 @@ class KeyedShares:
             key_path = f"{path}[{key}]"
             if not re.fullmatch("[0-9]{1,4}", key) or not self.first <= int(key) <= last:
                 hint = "" if self.ages else _day_key_hint(key, last)
+                form = whole_form_hint(entry.key, lambda number: self.first <= number <= last)
                 ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}"
-                          + (f"; {hint}" if hint else ""))
+                          + (f" ({form})" if form else "") + (f"; {hint}" if hint else ""))
                 continue
             # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
             # would keep only the last; the sum of conversions would count both.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -374,7 +374,9 @@ class ByMonthOr:
         for key, entry in schedule.value.items():
             key_path = join_path(schedule_path, key)
             if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
-                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}")
+                hint = whole_form_hint(entry.key, lambda month: 1 <= month <= ctx.horizon_months)
+                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}"
+                                               + (f" ({hint})" if hint else ""))
                 invalid = True
                 continue
             month = int(key)
@@ -506,7 +508,8 @@ class MonthSet:
     def _month(self, node: Node, path: str, ctx: Context) -> Any:
         valid = node.kind == "scalar" and isinstance(node.value, int) and not isinstance(node.value, bool)
         if not valid or not 1 <= node.value <= ctx.horizon_months:
-            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}")
+            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}",
+                                whole_form_hint(node, lambda month: 1 <= month <= ctx.horizon_months))
         return node.value
 
     def json_schema(self) -> dict[str, Any]:
@@ -568,6 +571,22 @@ def _month_of_date(date: tuple[int, int], start: tuple[int, int] | None) -> str:
 PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}
 
 
+def whole_form_hint(node: Node, fits: Callable[[int], bool]) -> str:
+    """Why a whole number that ``fits`` was still refused: its form (``"3"`` is text, ``3.0`` and ``3e0`` are not
+    written whole), so that "expected ... a whole number ..., found 3" does not contradict itself; '' otherwise."""
+    raw = node.raw.strip()
+    quoted = node.text_column == 1
+    if node.kind != "scalar" or isinstance(node.value, bool) or (re.fullmatch("[0-9]+", raw) and not quoted):
+        return ""
+    try:
+        value = to_number(raw)
+    except (ValueProblem, NotFinite):
+        return ""
+    if value != int(value) or not fits(int(value)):
+        return ""
+    return f"text in quotes: write {int(value)} without them" if quoted else f"not written whole: write {int(value)}"
+
+
 @dataclass(frozen=True)
 class Period:
     """month | quarter | year | a whole number of months."""
@@ -578,6 +597,9 @@ class Period:
         if node.kind == "scalar" and node.raw.strip() in PERIOD_WORDS:
             return PERIOD_WORDS[node.raw.strip()]
         if node.kind == "scalar" and isinstance(node.value, str) and slip_hint(node.raw) is None:
+            hint = whole_form_hint(node, lambda months: 1 <= months <= MAX_HORIZON_MONTHS)
+            if hint:
+                return ctx.expected(node, path, _PERIOD_MONTHS.expectation(), hint)
             return ctx.expected_word(node, path, tuple(PERIOD_WORDS), _PERIOD_MONTHS.expectation())
         return _PERIOD_MONTHS.parse(node, path, ctx)
 
