@@ -70,7 +70,7 @@ def actuals(
     language = open_command(lang, quiet, format_.value, bom)
     check_xlsx(format_.value, output, language)
     extra = parse_maps(map_)
-    check_destinations((output, reforecast), force)
+    check_destinations((output, reforecast), force, inputs=[plan, *exports])
     loaded = load(plan)
     if loaded.scenario.start is None:
         fail([ScenarioError(str(plan), 1, 1, "start",
