@@ -20,6 +20,11 @@ mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
 MAX_CHANNELS = 50
 """Acquisition channels per scenario."""
 MAX_HORIZON_MONTHS = 120
+FIRST_MONTH = (1900, 1)
+"""The earliest ``start``: the first month a spreadsheet's dates hold (Excel's 1900 date system), and no plan
+of a business today reaches back further; year 0 is in no calendar Python or Excel use."""
+LAST_MONTH = (9999, 12)
+"""The last month a horizon may reach: a later one would be labelled with a five-digit year (10009-11)."""
 MAX_FIXED_COSTS = 50
 """Most fixed costs (as plans and purchases): far above any real cost ledger, and low enough that every
 command, whose work grows with them times the horizon, stays fast."""

@@ -89,7 +89,8 @@ SCHEMA_ZH: dict[str, str] = {
     "Scenario name.": "方案名称。",
     "ISO currency code, display only (default CNY).": "ISO 货币代码，仅用于显示（默认 CNY）。",
     "Months modelled (default 24).": "测算的月数（默认 24）。",
-    "Month 1 as YYYY-MM; labels only.": "第 1 个月，格式 YYYY-MM；只用于标注月份。",
+    "Month 1 as YYYY-MM (1900-01 or later, all months by 9999-12); labels only.":
+        "第 1 个月，格式 YYYY-MM（不早于 1900-01，全部月份不晚于 9999-12）；只用于标注月份。",
     "Annual discount rate used by NPV and LTV (default 0).": "NPV 和 LTV 使用的年折现率（默认 0）。",
     "Months over which LTV is counted (default horizon_months).": "LTV 统计的月数（默认等于 horizon_months）。",
     "Paid acquisition channels.": "付费买量渠道。",

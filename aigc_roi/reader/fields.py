@@ -556,7 +556,7 @@ TARGETS = Obj({
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
 START = Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",
-             description="Month 1 as YYYY-MM; labels only.")
+             description="Month 1 as YYYY-MM (1900-01 or later, all months by 9999-12); labels only.")
 
 SCENARIO = Obj({
     "version": Number(1, 1, integer=True, ranges=False, wording="1 (the only format version)"),

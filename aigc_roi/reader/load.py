@@ -20,6 +20,7 @@ from typing import Any
 from aigc_roi.model import scenario as models
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.limits import FIRST_MONTH, LAST_MONTH
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.reader.byte_order import wide_encoding
@@ -296,16 +297,15 @@ def _median(value: models.Value) -> float:
 _RETENTION_FORMS = ("points", "monthly_churn", "days")
 
 
-LAST_MONTH = (9999, 12)
-"""The last month a label YYYY-MM can name."""
-
-
 def _check_start(start: str, node: Node, ctx: Context) -> None:
-    """The horizon ends by 9999-12: a later month would be labelled with a five-digit year (10009-11)."""
+    """``start`` and the horizon's last month lie within the months every output can date (limits.py)."""
     year, month = (int(part) for part in start.split("-"))
-    last = year * 12 + month - 1 + ctx.horizon_months - 1
-    if last > LAST_MONTH[0] * 12 + LAST_MONTH[1] - 1:
-        ctx.error(node, "start", f"expected a month that keeps all {ctx.horizon_months} months by 9999-12, found {start}")
+    first = FIRST_MONTH[0] * 12 + FIRST_MONTH[1] - 1
+    latest = LAST_MONTH[0] * 12 + LAST_MONTH[1] - 1 - (ctx.horizon_months - 1)
+    if not first <= year * 12 + month - 1 <= latest:
+        ctx.error(node, "start", f"expected a month from {FIRST_MONTH[0]}-{FIRST_MONTH[1]:02d} to "
+                                 f"{latest // 12:04d}-{latest % 12 + 1:02d} (all {ctx.horizon_months} months by "
+                                 f"{LAST_MONTH[0]}-{LAST_MONTH[1]:02d}), found {start}")
 
 
 def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:

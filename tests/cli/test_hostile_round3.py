@@ -270,7 +270,7 @@ def test_digits_are_ascii_or_full_width_as_the_schema_says(tmp_path: Path) -> No
 def test_the_horizon_ends_by_9999_12(tmp_path: Path) -> None:
     path = _write(tmp_path, BASE + "start: 9999-12\n")
     assert invoke(["validate", str(path)]).stdout == (
-        f"{path}:4:8: start: expected a month that keeps all 12 months by 9999-12, found 9999-12\n")
+        f"{path}:4:8: start: expected a month from 1900-01 to 9999-01 (all 12 months by 9999-12), found 9999-12\n")
     last_fit = _write(tmp_path, BASE + "start: 9999-01\n", "fit.yaml")
     result = invoke(["run", str(last_fit), "--format", "json"])
     assert json.loads(result.stdout)["months"][-1]["label"] == "9999-12"
