@@ -55,6 +55,10 @@ bytes (a 1 MiB file holds 500,000 scalars, which take seconds just to build)."""
 
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
 """Largest ad-platform export read (256 MiB, about 2.5 million rows of a daily report)."""
+MAX_EXPORT_UNPACKED_BYTES = 512 * 1024 * 1024
+"""Largest xlsx export once unpacked (512 MiB, all its parts): a sheet of Excel's 1,048,576 rows of a 10-column
+daily report is about 440 MB of XML, while a small archive that unpacks to gigabytes (a zip bomb) is refused
+from its directory before any part is read."""
 MAX_ERRORS_PER_FILE = 100
 """More than this and the rest of an export's errors are counted, not listed: the first hundred show the pattern."""
 

@@ -3,6 +3,8 @@ an xlsx that decompresses hugely, and a few messages that misplaced or misnamed 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,65 @@ def test_a_start_out_of_range_in_chinese(tmp_path: Path) -> None:
     result = invoke(["validate", str(path), "--lang", "zh"])
     assert "1900-01 至 9999-01 之间的月份（全部 12 个月都不晚于 9999-12）" in result.stdout
     assert "expected" not in result.stdout
+
+
+# --- F12: an xlsx that unpacks hugely is refused from its zip directory ------------------------
+
+
+def _bomb(path: Path, unpacked: int) -> Path:
+    """A workbook of the export's header and one row, plus a third row whose A3 is ``unpacked`` bytes of x,
+    written in chunks so the test never holds it: a few hundred KB on disk."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (EXPORT.splitlines()[0].split(","), ["2025-03-01", "dy_1", 100, 5]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(item.filename, data)
+                continue
+            head, tail = data.split(b"</sheetData>")
+            with target.open(item.filename, "w", force_zip64=True) as part:
+                part.write(head + b'<row r="3"><c r="A3" t="inlineStr"><is><t>')
+                chunk = b"x" * (1 << 24)
+                for start in range(0, unpacked, len(chunk)):
+                    part.write(chunk[:unpacked - start])
+                part.write(b"</t></is></c></row></sheetData>" + tail)
+    return path
+
+
+@pytest.mark.slow
+def test_an_xlsx_unpacking_past_512_mib_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
+    bomb = _bomb(tmp_path / "bomb.xlsx", 512 * 2**20)
+    assert bomb.stat().st_size < 2**20
+    result = invoke(["actuals", str(plan), str(bomb)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{bomb}:1:1: workbook unpacks to 5")
+    assert result.stderr.endswith("; the limit for an xlsx export is 536,870,912 (512 MiB) unpacked\n")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_unpacked_size_counts_every_part_and_names_the_largest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aigc_roi.reader.exports import tables
+
+    monkeypatch.setattr(tables, "MAX_EXPORT_UNPACKED_BYTES", 2**20)
+    plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
+    small = _bomb(tmp_path / "small.xlsx", 1_000)
+    read = invoke(["actuals", str(plan), str(small), "-q"])
+    assert "unpacks" not in read.stderr and "small.xlsx:3:2: campaign" in read.stderr  # read: its x row has no campaign
+    bomb = _bomb(tmp_path / "bomb.xlsx", 2**20)
+    with zipfile.ZipFile(bomb) as archive:
+        sizes = {item.filename: item.file_size for item in archive.infolist()}
+    total, sheet = sum(sizes.values()), sizes["xl/worksheets/sheet1.xml"]
+    result = invoke(["actuals", str(plan), str(bomb)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{bomb}:1:1: workbook unpacks to {total:,} bytes (xl/worksheets/sheet1.xml: {sheet:,}); "
+                             "the limit for an xlsx export is 1,048,576 (1 MiB) unpacked\n")
+    zh = invoke(["actuals", str(plan), str(bomb), "--lang", "zh"])
+    assert zh.stderr == (f"{bomb}:1:1: 工作簿解压后有 {total:,} 字节（xl/worksheets/sheet1.xml：{sheet:,}），"
+                         "xlsx 报表解压后的上限为 1,048,576 (1 MiB)\n")

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
+from aigc_roi.model.limits import MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import utf16_mark
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, UnsavedFormula
 
@@ -310,6 +311,7 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
         from openpyxl import load_workbook  # the xlsx extra: only a workbook export needs it
     except ImportError:
         raise _problem(file, "reading an xlsx export needs openpyxl: pip install 'aigc-roi[xlsx]'") from None
+    _check_unpacked(data, file)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged archive; each is "not a workbook"
@@ -348,6 +350,22 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
     # epoch is serial 0 of the date system the workbook's <workbookPr date1904> sets.
     return Table(place, header, chosen[1] + 1, rows(), merges=_merges(data, sheet._worksheet_path),
                  day_zero=book.epoch.date())
+
+
+def _check_unpacked(data: bytes, file: str) -> None:
+    """Refuse a workbook whose parts unpack past the limit, from the sizes its zip directory declares: a part is
+    never read past its declared size (zipfile stops there, and its checksum then fails as a damaged archive)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return  # load_workbook reports the damaged archive
+    total = sum(part.file_size for part in parts)
+    if total > MAX_EXPORT_UNPACKED_BYTES:
+        largest = max(parts, key=lambda part: part.file_size)
+        raise _problem(file, f"workbook unpacks to {total:,} bytes ({largest.filename}: {largest.file_size:,}); the limit "
+                             f"for an xlsx export is {MAX_EXPORT_UNPACKED_BYTES:,} ({MAX_EXPORT_UNPACKED_BYTES // 2**20} MiB) "
+                             "unpacked")
 
 
 def _texts(values: Sequence[object]) -> list[str]:
