@@ -27,6 +27,7 @@ from aigc_roi.reader.byte_order import wide_encoding
 from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
+from aigc_roi.reader.opening import cannot_read
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
@@ -116,7 +117,7 @@ def read_limited(path: str | Path, filename: str) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # what opening a socket says: not a file to read
             raise not_a_regular_file(filename) from None
-        raise unreadable(filename, exc) from None
+        raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", cannot_read(path, exc))]) from None
     except ValueError as exc:
         raise unreadable(filename, exc) from None
     try:

@@ -161,3 +161,50 @@ def test_the_unpacked_size_counts_every_part_and_names_the_largest(tmp_path: Pat
     zh = invoke(["actuals", str(plan), str(bomb), "--lang", "zh"])
     assert zh.stderr == (f"{bomb}:1:1: 工作簿解压后有 {total:,} 字节（xl/worksheets/sheet1.xml：{sheet:,}），"
                          "xlsx 报表解压后的上限为 1,048,576 (1 MiB)\n")
+
+
+# --- F14: messages that misnamed or misplaced what they reported --------------------------------
+
+
+@pytest.mark.parametrize("command", [["run", "-"], ["validate", "-"], ["actuals", "{plan}", "-"]])
+def test_a_dash_says_standard_input_is_not_read(tmp_path: Path, command: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
+    args = [part.format(plan=plan) for part in command]
+    result = invoke(args)
+    assert result.exit_code == 2
+    line = "-:1:1: cannot read file: reading from standard input (-) is not supported; give a file name"
+    assert line in result.stdout + result.stderr
+    zh = invoke([*args, "--lang", "zh"])
+    assert "-:1:1: 无法读取文件：不支持从标准输入 (-) 读取；请给出文件名" in zh.stdout + zh.stderr
+
+
+def test_a_file_named_dash_is_still_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "-", BASE)
+    assert invoke(["validate", "-"]).exit_code == 0
+
+
+def test_a_folder_validate_may_not_open_is_called_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    # Tests may run as root, which opens any folder: the refusal an ordinary user gets is simulated.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _write(tmp_path, "ok.yaml", BASE)
+    scandir, open_ = os.scandir, os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return (open_ if args else scandir)(path, *args, **kwargs)  # type: ignore[operator]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    monkeypatch.setattr(os, "open", refuse)
+    result = invoke(["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{locked}:1:1: cannot read folder: Permission denied" in result.stdout
+    assert "title=aigc-roi%3A unreadable-file::cannot read folder" in invoke(["validate", str(tmp_path), "-f", "github"]).stdout
+    zh = invoke(["validate", str(tmp_path), "--lang", "zh"])
+    assert f"{locked}:1:1: 无法读取文件夹：没有权限" in zh.stdout

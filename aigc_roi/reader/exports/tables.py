@@ -44,6 +44,7 @@ from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import utf16_mark
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, UnsavedFormula
+from aigc_roi.reader.opening import cannot_read
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -146,7 +147,7 @@ def _read_bytes(path: Path, file: str) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise _problem(file, f"cannot read file: {error.strerror or error}") from None
+        raise _problem(file, cannot_read(path, error)) from None
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):

@@ -1,0 +1,20 @@
+"""Why a file given to read could not be opened, in the words every reader (scenario or export) uses."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+
+def cannot_read(path: str | Path, error: OSError | ValueError) -> str:
+    """``cannot read file: REASON``; a folder (one below a folder `validate` was given, that it may not open) is
+    called a folder, and a ``-`` that names no file says what the user meant by it: standard input."""
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    if isinstance(error, OSError) and error.errno == errno.ENOENT and str(path) == "-":
+        return "cannot read file: reading from standard input (-) is not supported; give a file name"
+    try:
+        folder = os.path.isdir(path)
+    except (OSError, ValueError):
+        folder = False
+    return f"cannot read {'folder' if folder else 'file'}: {reason}"
