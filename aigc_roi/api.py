@@ -265,8 +265,8 @@ def reforecast(plan: LoadedScenario, compared: Actuals, filename: str = "<re-for
 
     edits = edits_of(plan.scenario, compared)
     original = decode(read_limited(plan.path, plan.path), plan.path)
-    past = ", ".join(str(month) for month in edits.past)
-    header = f"# Re-forecast of {Path(plan.path).name} by aigc-roi actuals: months {past} as exported through {compared.through}.\n"
+    past = f"months {', '.join(str(month) for month in edits.past)}" if edits.past else "no whole month yet"
+    header = f"# Re-forecast of {Path(plan.path).name} by aigc-roi actuals: {past} as exported through {compared.through}.\n"
     text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],
                    [(edit.path, edit.months) for edit in edits.months], header)
     loaded = load_text(text, filename)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -26,7 +27,7 @@ from aigc_roi.cli.options import (
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
 from aigc_roi.cli.streams import CommandLineProblem, fail, load
 from aigc_roi.present.labels import label
-from aigc_roi.reader.numbers import ValueProblem, parse_number_text, slip_hint
+from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Milestone, Scenario
@@ -53,6 +54,9 @@ def parse_amount(text: str, option: str) -> float:
     """A money amount in the file's number grammar (``100万``, ``1m``, ``1_000_000``), >= 0; exit 2 otherwise."""
     try:
         value = parse_number_text(text)
+    except NotFinite:
+        # Past a float's range (1e400): a number too large, which the size limit below words as it does a file's.
+        value = math.copysign(math.inf, -1.0 if text.strip().startswith("-") else 1.0)
     except ValueProblem as problem:
         slip = slip_hint(text)
         fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])

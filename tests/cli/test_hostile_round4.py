@@ -208,3 +208,25 @@ def test_a_folder_validate_may_not_open_is_called_a_folder(tmp_path: Path, monke
     assert "title=aigc-roi%3A unreadable-file::cannot read folder" in invoke(["validate", str(tmp_path), "-f", "github"]).stdout
     zh = invoke(["validate", str(tmp_path), "--lang", "zh"])
     assert f"{locked}:1:1: 无法读取文件夹：没有权限" in zh.stdout
+
+
+@pytest.mark.parametrize(("rows", "through", "said"), [
+    ("2025-03-01,dy_1,100,5\n", "2025-03-01", "no whole month yet"),
+    ("2025-03-01,dy_1,100,5\n2025-04-30,dy_1,100,5\n", "2025-04-30", "months 1, 2")])
+def test_the_reforecast_header_names_its_past_months_or_none(tmp_path: Path, rows: str, through: str, said: str) -> None:
+    plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
+    export = _write(tmp_path, "ok.csv", EXPORT.splitlines()[0] + "\n" + rows)
+    out = tmp_path / "re.yaml"
+    result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0] == (
+        f"# Re-forecast of plan.yaml by aigc-roi actuals: {said} as exported through {through}.")
+
+
+@pytest.mark.parametrize("amount", ["1e400", "1e30", "9" * 400])
+def test_an_amount_past_a_float_is_too_large_as_docs_limits_says(tmp_path: Path, amount: str) -> None:
+    path = _write(tmp_path, "s.yaml", BASE + "acquisition: [{name: A, type: cpa, bid: 10, budget: 1000}]\n")
+    result = invoke(["allocate", str(path), "--budget", amount])
+    assert result.exit_code == 2
+    assert result.stderr == (f"aigc-roi: --budget: expected a number no larger than 1,000,000,000,000,000 (1e15), "
+                             f"found '{amount}'\n")
