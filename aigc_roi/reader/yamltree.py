@@ -560,18 +560,25 @@ def _syntax_error(text: str, filename: str, exc: yaml.MarkedYAMLError) -> Scenar
     context = exc.context_mark
     if context is not None and (mark is None or "end of stream" in problem or problem == "could not find expected ':'"):
         mark = context
-    line, col = _pos(mark) if mark is not None else (1, 1)
+    line, col = _within(text, *(_pos(mark) if mark is not None else (1, 1)))
     if context is not None and exc.context == "while scanning a quoted scalar" and "end of stream" in problem:
         # Name the cause: the file ended inside a quote, and where that quote opened.
         return _error(filename, line, col, f"invalid YAML: unclosed quote: the quote opened at line {line}, "
                                            f"column {col} is never closed")
     message = f"invalid YAML: {problem}"
     # libyaml gives "while scanning for the next token" the problem's own position: no second place to show.
-    if exc.context and context is not None and (context.line, context.column) != (line - 1, col - 1):
-        message += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
+    if exc.context and context is not None and (at := _within(text, *_pos(context))) != (line, col):
+        message += f" ({exc.context} at line {at[0]}, column {at[1]})"
     problem_mark = exc.problem_mark or mark
     hint = cause(problem, exc.context, text, problem_mark.line, problem_mark.column) if problem_mark is not None else ""
     return _error(filename, line, col, message + (f"; {hint}" if hint else ""))
+
+
+def _within(text: str, line: int, col: int) -> tuple[int, int]:
+    """``line``, ``col`` (1-based), or the end of the last line for libyaml's end of the file: it places that on the
+    line after the last (after a final newline, or even without one), a line no editor or diff shows."""
+    lines = text.splitlines() or [""]
+    return (line, col) if line <= len(lines) else (len(lines), len(lines[-1]) + 1)
 
 
 def _reader_position(text: str, exc: yaml.YAMLError) -> tuple[int, int]:

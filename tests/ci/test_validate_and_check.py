@@ -118,7 +118,7 @@ def test_validate_reports_every_error_of_every_file(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == f"{tmp_path / 'b.yaml'}:2:28: retention.monthly_churn: expected a number from 0 to 1, found 1.5; did you mean 1.5%?"
     assert lines[1].startswith(f"{tmp_path / 'b.yaml'}:3:1: unknown_key: ")
-    assert lines[2].startswith(f"{tmp_path / 'c.yaml'}:2:1: invalid YAML")
+    assert lines[2].startswith(f"{tmp_path / 'c.yaml'}:1:8: invalid YAML")
     assert len(lines) == 3
 
 

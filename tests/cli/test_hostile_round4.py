@@ -230,3 +230,13 @@ def test_an_amount_past_a_float_is_too_large_as_docs_limits_says(tmp_path: Path,
     assert result.exit_code == 2
     assert result.stderr == (f"aigc-roi: --budget: expected a number no larger than 1,000,000,000,000,000 (1e15), "
                              f"found '{amount}'\n")
+
+
+@pytest.mark.parametrize("ending", ["", "\n"])
+def test_an_error_at_the_end_of_the_file_is_on_its_last_line(tmp_path: Path, ending: str) -> None:
+    path = _write(tmp_path, "eof.yaml", "version: 1\nname: X\nretention: [" + ending)
+    result = invoke(["validate", str(path), "-f", "github"])
+    assert result.exit_code == 2
+    # Line 3 ends after its 12 characters: the file stops at column 13, where a value is missing.
+    assert "line=3,col=13," in result.stdout and "line=4" not in result.stdout, result.stdout
+    assert "(while" not in result.stdout

@@ -131,7 +131,7 @@ def test_output_file_is_not_overwritten_without_force(example: Path, tmp_path: P
     [
         ("name: X\nretention: {monthly_churn: 2}\n", ":2:28: retention.monthly_churn: expected a number from 0 to 1, found 2"),
         ("name: X\n", ":1:1: retention: missing required key 'retention'"),
-        ("name: [\n", ":2:1: invalid YAML"),
+        ("name: [\n", ":1:8: invalid YAML"),
     ],
 )
 def test_bad_files_exit_2_with_located_errors_on_stderr(tmp_path: Path, content: str, expected: str) -> None:
