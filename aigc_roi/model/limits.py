@@ -48,8 +48,8 @@ MAX_MAPPING_KEYS = MAX_RETENTION_DAY
 Parsing a mapping costs a dictionary entry a key, and ``MAX_SCALARS`` still bounds the file: a mapping of 3653
 unknown keys validates in a tenth of a second."""
 MAX_SCALARS = 25_000
-"""Most scalars (keys and values) in a file; the largest valid file within the other limits
-(50 channels, plans, purchases and fixed costs, each with a 120-month list) has about 16,000.
+"""Most keys and values in a file, each scalar, list, mapping and alias counting one; the largest valid
+file within the other limits (50 channels, plans, purchases and fixed costs, each with a 120-month list) has about 17,000.
 Both limits stop parsing at once, so the time any file takes is bounded by them, not by its
 bytes (a 1 MiB file holds 500,000 scalars, which take seconds just to build)."""
 

@@ -113,6 +113,10 @@ _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 """``089`` is text to YAML 1.1 but ``077`` is octal: both are refused, so a leading 0 never means two things."""
 
 
+_WRITTEN_TAG = re.compile(r"\S{1,80}")
+"""A tag as written (``!a``, ``!!python/object:...``), at most 80 characters of it."""
+
+
 _YAML_1_1_BREAKS = "\x85\u2028\u2029"
 """NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which YAML 1.1 (PyYAML) counts as line breaks and
 editors and YAML 1.2 do not."""
@@ -358,9 +362,21 @@ class _TreeBuilder:
         # reports a bare "!" as implicit), so any tag at all is refused.
         if getattr(event, "tag", None) is not None:
             line, col = _pos(event.start_mark)
-            written = self.text[event.start_mark.index:].split(None, 1)[0]
+            # Matched in place: a slice of the rest of the text per tag made a file of tags quadratic.
+            match = _WRITTEN_TAG.match(self.text, event.start_mark.index)
+            written = match[0] if match else "!"
             self.error(line, col, f"YAML tags are not allowed, found '{written}'", _path(self.stack))
         return False
+
+    def count(self, event: Any) -> bool:
+        """Count a value that is not a scalar (a list, a mapping, an alias) against ``MAX_SCALARS``, so no
+        file of them (``[[], [], ...]``, ``[!a [], ...]``, ``[*x, *x, ...]``) parses past it; False then."""
+        self.scalars += 1
+        too_many = self.too_many()
+        if too_many:
+            self.error(*_pos(event.start_mark), too_many, _path(self.stack))
+            self.root = None
+        return not too_many
 
     def too_many(self) -> str:
         """What the scalar about to be read breaks, or "" when it is within the limits."""
@@ -382,6 +398,9 @@ class _TreeBuilder:
                 self.error(*_pos(event.start_mark), "expected one YAML document, found a second")
                 return False
             return True
+        counted = isinstance(event, (yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        if counted and not self.count(event):
+            return False
         if self.refuse_anchors_and_tags(event):
             return True
         if isinstance(event, yaml.ScalarEvent):

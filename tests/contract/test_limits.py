@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from pathlib import Path
 
 import pytest
@@ -166,8 +167,30 @@ def test_a_daily_export_of_ten_years_is_a_retention_days_mapping(tmp_path: Path)
 
 
 def test_25000_scalars_are_parsed_one_more_stops_parsing() -> None:
-    # The key "l" is one scalar, the list items the other 24,999.
-    tree, errors = parse("l: [" + ",".join(["1"] * 24_999) + "]\n", "s.yaml")
+    # The file's mapping, its key "l" and the list are three values, the list's items the other 24,997.
+    tree, errors = parse("l: [" + ",".join(["1"] * 24_997) + "]\n", "s.yaml")
     assert tree is not None and errors == []
-    tree, errors = parse("l: [" + ",".join(["1"] * 25_000) + "]\n", "s.yaml")
+    tree, errors = parse("l: [" + ",".join(["1"] * 24_998) + "]\n", "s.yaml")
     assert tree is None and [error.message for error in errors] == ["expected at most 25,000 keys and values in a file, found more"]
+
+
+@pytest.mark.parametrize("item", ["[]", "{}", "!a []", "*x"])
+def test_lists_mappings_and_aliases_count_as_values_towards_the_25000(item: str) -> None:
+    # QA hostile F1/F2: none of these is a scalar, so a 1 MiB file of them parsed on past the limit.
+    # The mapping, "a", "&x 1", "l" and the list are 5 values: the 24,995th item is the 25,000th, the next one more.
+    prefix = "a: &x 1\nl: ["
+    tree, errors = parse(prefix + ",".join([item] * 24_995) + "]\n", "s.yaml")
+    assert tree is not None and "at most" not in errors[-1].message
+    tree, errors = parse(prefix + ",".join([item] * 30_000) + "]\n", "s.yaml")
+    assert tree is None and errors[-1].message == "expected at most 25,000 keys and values in a file, found more"
+    assert errors[-1].path == "l[24995]" and len(errors) <= 25_000
+
+
+def test_a_file_of_tags_is_refused_in_time_linear_in_its_length() -> None:
+    # QA hostile F1: each tag's text was sliced from the rest of the file, 14 s for 1 MiB of tags.
+    # 5,000 tags before 900 KB of comment copied 9 GB that way; read in place they take milliseconds.
+    text = "l: [" + ", ".join(["!a 1"] * 5000) + "]\n" + "#" * 900_000 + "\n"
+    started = time.perf_counter()
+    _, errors = parse(text, "s.yaml")
+    assert time.perf_counter() - started < 0.5
+    assert len(errors) == 5000 and errors[0].message == "YAML tags are not allowed, found '!a'"
