@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from aigc_roi.model.limits import MAX_ERRORS_PER_FILE
+
 
 @dataclass(frozen=True)
 class ScenarioError:
@@ -24,6 +26,14 @@ class ScenarioError:
     """The scenario file an error located in a ``--set`` came from applying it to, when one option is applied to
     many (`check`): the option alone would not say which; None for an error located in the file itself."""
 
+    omitted: int = field(default=0, compare=False)
+    """How many errors this line stands for, unlisted, when it ends a capped list (``capped``); 0 for an error."""
+
+    @property
+    def counted(self) -> int:
+        """The errors this line counts for in a summary: itself, or the ones it stands for."""
+        return self.omitted or 1
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}: "
         located = where + (f"{self.path}: {self.message}" if self.path else self.message)
@@ -32,6 +42,18 @@ class ScenarioError:
     def applied_to(self, scenario: str) -> ScenarioError:
         """This error as found reading ``scenario``: one located elsewhere (a --set) names that file too."""
         return self if self.file == scenario else dataclasses.replace(self, scenario=scenario)
+
+
+def capped(errors: list[ScenarioError], file: str) -> list[ScenarioError]:
+    """The first ``MAX_ERRORS_PER_FILE`` errors of ``file``, then one line counting the rest, located at the
+    file: 1 MiB holds 200,000 aliases, and the first hundred show the pattern a CI log can hold."""
+    if len(errors) <= MAX_ERRORS_PER_FILE:
+        return errors
+    extra = len(errors) - MAX_ERRORS_PER_FILE
+    last = errors[MAX_ERRORS_PER_FILE - 1]
+    line = last.line if last.file == file else 1
+    return errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(file, line, 1, "", f"{extra:,} more errors in this file",
+                                                         omitted=extra)]
 
 
 class ScenarioInvalid(Exception):

@@ -120,12 +120,12 @@ def warning_json(warning: FileWarning) -> dict[str, Any]:
 
 def _counts(results: Sequence[Validated]) -> dict[str, int]:
     return {"files": len(results), "invalid": sum(1 for result in results if result.errors),
-            "errors": sum(len(result.errors) for result in results)}
+            "errors": sum(error.counted for result in results for error in result.errors)}
 
 
 def validate_tally(files: int, invalid: Sequence[Validated]) -> str:
     """The summary line from the number of files read and the invalid ones (the valid ones need not be kept)."""
-    errors = sum(len(result.errors) for result in invalid)
+    errors = sum(error.counted for result in invalid for error in result.errors)
     return f"{plural(files, 'file')}, {len(invalid)} invalid, {plural(errors, 'error')}"
 
 

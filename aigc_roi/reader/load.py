@@ -19,7 +19,7 @@ from typing import Any
 
 from aigc_roi.model import scenario as models
 from aigc_roi.model.channels import channel_type
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.limits import FIRST_MONTH, LAST_MONTH
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
@@ -74,6 +74,13 @@ def decode(data: bytes, filename: str) -> str:
 
 
 def load_text(text: str, filename: str, overrides: tuple[Override, ...] = ()) -> LoadedScenario:
+    try:
+        return _load_text(text, filename, overrides)
+    except ScenarioInvalid as invalid:
+        raise ScenarioInvalid(capped(invalid.errors, filename)) from None
+
+
+def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> LoadedScenario:
     tree, errors = parse(text, filename)
     if tree is None:
         raise ScenarioInvalid(errors or [ScenarioError(filename, 1, 1, "", "expected a scenario mapping, found an empty file")])

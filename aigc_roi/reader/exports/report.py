@@ -16,8 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.limits import MAX_ERRORS_PER_FILE as MAX_ERRORS_PER_FILE
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, count, day, identifier, shown
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
@@ -188,11 +187,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
             table.file, table.header_line, spend.index + 1, spend.header,
             f"expected money in {currency} (the plan's currency), found {stated}; actuals converts no "
             f"currency: convert the export to {currency}, or the plan to {found}"))
-    if len(errors) > MAX_ERRORS_PER_FILE:
-        extra = len(errors) - MAX_ERRORS_PER_FILE
-        last = errors[MAX_ERRORS_PER_FILE - 1]
-        errors = errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(table.file, last.line, 1, "", f"{extra:,} more errors in this file")]
-    return source, rows, errors
+    return source, rows, capped(errors, table.file)
 
 
 NEEDED = {"date": "date", "spend": "spend", "campaign": "campaign name or id", "campaign_id": "campaign name or id"}
