@@ -60,8 +60,13 @@ class Obj:
     required: tuple[str, ...] = ()
     description: str = ""
     extra_schema: dict[str, Any] = field(default_factory=dict)
+    section: bool = False
+    """A top-level section the spec allows empty (``monetization``, ``costs``, ``targets``): ``key:`` with nothing
+    under it, what commenting out its children leaves, is the empty mapping, as an empty list is for ``ListOf``."""
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        if self.section and node.kind == "scalar" and node.value is None:
+            return Parsed(node, {}, {})
         entries = check_keys(node, path, ctx, set(self.fields), self.required)
         if entries is INVALID:
             return INVALID
@@ -74,7 +79,7 @@ class Obj:
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
-            "type": "object",
+            "type": ["object", "null"] if self.section else "object",
             "properties": {key: {"title": field_title(key)} | kind.json_schema() for key, kind in self.fields.items()},
             "additionalProperties": False,
         }
@@ -103,7 +108,8 @@ class ListOf:
         return [item for item in items if item is not INVALID]
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        # Null as the loader reads it: no items.
+        schema: dict[str, Any] = {"type": ["array", "null"], "items": self.item.json_schema()}
         if self.max_items is not None:
             schema["maxItems"] = self.max_items
         if self.description:
@@ -492,7 +498,7 @@ MONETIZATION = Obj({
         "unit_cost": money("Cost of delivering one order (training compute); default 0."),
     }, required=("name", "price", "count")), MAX_ORDERS, description="B2B orders not tied to users (custom model training, ...)."),
     "revenue_fee": rate("Share of gross revenue lost to stores, payment and tax."),
-})
+}, section=True)
 
 COSTS = Obj({
     "serving_per_active_user": by_month(money("Inference/compute cost per active user per month.")),
@@ -502,7 +508,7 @@ COSTS = Obj({
         "monthly": by_month(money("Cost per running month.")),
         "months": MONTHS,
     }, required=("name", "monthly")), MAX_FIXED_COSTS),
-})
+}, section=True)
 
 MILESTONE_FIELDS: dict[str, str] = {
     "subscribers": "Subscribers in force in the month must be at least this.",
@@ -552,7 +558,7 @@ TARGETS = Obj({
     "max_payback_delay": Number(0, MAX_HORIZON_MONTHS, integer=True, ranges=False, range_hint=A_TARGET,
                                 description="With check --base: payback_month may come at most this many months "
                                             "later than at the base revision."),
-}, description="Guardrails that `aigc-roi check` enforces.")
+}, description="Guardrails that `aigc-roi check` enforces.", section=True)
 
 HORIZON = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description="Months modelled (default 24).")
 START = Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])", expected="a month YYYY-MM",

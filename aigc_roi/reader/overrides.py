@@ -219,6 +219,11 @@ def _child(parent: Node, segment: str, override: Override, create: bool, followi
         raise _fail(override, f"cannot set '{segment}' inside a value that is not a mapping")
     key = segment.strip("[]")
     entry = parent.value.get(key)
+    if entry is not None and create and entry.value.kind == "scalar" and entry.value.value is None \
+            and not following.startswith("["):
+        # ``costs:`` with nothing under it is the empty mapping the loader reads (reader/fields.py Obj.section).
+        entry = Entry(entry.key, Node("map", entry.value.line, entry.value.column, {}, source=override.option))
+        parent.value[key] = entry
     if entry is None:
         if not create:
             raise _fail(override, f"no key '{key}' here")
