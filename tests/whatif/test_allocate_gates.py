@@ -49,8 +49,8 @@ def test_a_plan_without_gates_says_nothing_of_them() -> None:
 
 # The QA plans (docs/allocate.md, gates): a kol test in months 1-2 whose CAC must stay at most 6, a CPA campaign all
 # along and feed ads after the test. Today the test buys 2 posts of 10,000 for a CAC of 4.71 and passes. Planned as
-# if every gate passed, the search puts 69,617 a month into the test: its CAC, 9.12, fails the gate, and the feed
-# ads it stops take the split's money after month 2 with them.
+# if every gate passed, the search puts 69,617 a month into the test of GATE1 (46,520 of GATE2): its CAC, 9.12 (6.92),
+# fails the gate, and the feed ads it stops take the split's money after month 2 with them.
 QA_PLAN = """\
 version: 1
 name: gate gives way
