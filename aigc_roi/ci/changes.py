@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from aigc_roi.ci.checks import NOT_DRIVERS, changed_inputs, default_value, run_figures
+from aigc_roi.ci.item_match import in_base, item_paths
 from aigc_roi.ci.list_changes import list_changes, yaml_text
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
@@ -53,13 +54,18 @@ def _split(before: LoadedScenario, after: LoadedScenario,
            figures: Sequence[str]) -> tuple[FigureChanges, list[ChangedInput]]:
     """``split_changes``, with the first changed input of each group (where an annotation points)."""
     lists = list_changes(before.tree, after.tree, NOT_DRIVERS)
+    # NEW's paths as BASE writes them: each change is a --set on BASE, whose items may sit elsewhere.
+    items = item_paths(before.tree, after.tree)
     defaults, left_out = _defaults(lists.removed, after.scenario)
     changes, overrides = _as_overrides([change for change in changed_inputs(before, after) if not lists.holds(change.now.path)]
-                                       + defaults, before)
+                                       + defaults, before, items)
     changes += [change for change, _ in lists.whole]
-    overrides += [Override(change.now.path, text) for change, text in lists.whole]
+    overrides += [Override(in_base(change.now.path, items) or change.now.path, text) for change, text in lists.whole]
     not_split = (tuple(NotSplit(path, by_name(path, after.scenario), True) for path in lists.added)
-                 + tuple(NotSplit(item.path, by_name(item.path, before.scenario), False) for item in left_out))
+                 + tuple(NotSplit(item.path, by_name(item.path, before.scenario), False) for item in left_out)
+                 + tuple(NotSplit(change.now.path, by_name(change.now.path, after.scenario), False,
+                                  (None if change.before is None else str(change.before.value), str(change.now.value)))
+                    for change in lists.naming_added))
 
     built: dict[tuple[int, ...], Scenario] = {}
 
@@ -100,7 +106,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                             never_counted=item.never_counted or (item.figure in NEVER_IS_AFTER_HORIZON
                                                                  and (now is None) != (with_all.get(item.figure) is None)))
         for item in explanation.attributions))
-    described = tuple(_described(changes, group, before.scenario) for group in groups)
+    described = tuple(_described(changes, group, before.scenario, after.scenario) for group in groups)
     return FigureChanges(described, explanation, unexplained, not_split), [changes[group[0]] for group in groups]
 
 
@@ -118,31 +124,35 @@ def _defaults(removed: Sequence[InputValue], after: Scenario) -> tuple[list[Chan
     return changes, left_out
 
 
-def _as_overrides(changes: Sequence[ChangedInput], before: LoadedScenario) -> tuple[list[ChangedInput], list[Override]]:
-    """Each change as a ``--set`` on the base. A value whose form changed from one number to a mapping (a
-    schedule ``{by_month: {...}}``, a range ``{low: .., high: ..}``) is one change of the whole field: a
-    month or a bound cannot be set inside a number written once."""
+def _as_overrides(changes: Sequence[ChangedInput], before: LoadedScenario,
+                  items: dict[str, str | None]) -> tuple[list[ChangedInput], list[Override]]:
+    """Each change as a ``--set`` on the base, at the base's path (``items``: ``item_paths``). A value whose form
+    changed from one number to a mapping (a schedule ``{by_month: {...}}``, a range ``{low: .., high: ..}``) is one
+    change of the whole field: a month or a bound cannot be set inside a number written once."""
     written_once = {item.path: item for item in input_values(before.tree)}
     kept: list[ChangedInput] = []
     overrides: list[Override] = []
     inside: dict[str, list[tuple[list[str], ChangedInput]]] = {}
     for change in changes:
-        field = _number_above(change.now.path, written_once)
-        segments = None if field is None else split_path(change.now.path[len(field) + 1:])
+        at = in_base(change.now.path, items) or change.now.path
+        field = _number_above(at, written_once)
+        segments = None if field is None else split_path(at[len(field) + 1:])
         if field is None or segments is None or any(segment.startswith("[") for segment in segments):
             kept.append(change)
-            overrides.append(Override(change.now.path, yaml_text(change.now.value)))
+            overrides.append(Override(at, yaml_text(change.now.value)))
             continue
         if field not in inside:
             inside[field] = []
-            kept.append(ChangedInput(dataclasses.replace(change.now, path=field), written_once[field]))
+            # Shown where NEW writes the field: the part below it is the same in both versions.
+            shown = change.now.path[:len(change.now.path) - len(at) + len(field)]
+            kept.append(ChangedInput(dataclasses.replace(change.now, path=shown), written_once[field]))
             overrides.append(Override(field, ""))  # its text once every part is known, below
         inside[field].append((segments, change))
     for i, change in enumerate(kept):
-        if change.now.path in inside:
-            text = _flow(inside[change.now.path])
+        if overrides[i].path in inside:
+            text = _flow(inside[overrides[i].path])
             kept[i] = ChangedInput(dataclasses.replace(change.now, value=text), change.before)
-            overrides[i] = Override(change.now.path, text)
+            overrides[i] = Override(overrides[i].path, text)
     return kept, overrides
 
 
@@ -217,12 +227,12 @@ def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[l
     return list(by_item.values())
 
 
-def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario) -> ChangedValue:
-    """One group of changes as ``explain`` names it: its paths, its values in the base and now, as written and as
-    numbers."""
+def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario, new: Scenario) -> ChangedValue:
+    """One group of changes as ``explain`` names it: its paths (where NEW writes them), its values in the base and
+    now, as written and as numbers."""
     was, now = _values(changes, group, base), _values(changes, group)
     return ChangedValue(", ".join(changes[i].now.path for i in group), _joined(was), _joined(now),
-                        ", ".join(by_name(changes[i].now.path, base) for i in group), _number(was), _number(now))
+                        ", ".join(by_name(changes[i].now.path, new) for i in group), _number(was), _number(now))
 
 
 def _values(changes: Sequence[ChangedInput], group: list[int], base: Scenario | None = None) -> list[object]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aigc_roi.ci.item_match import in_base, item_paths
+from aigc_roi.ci.list_changes import list_changes
 from aigc_roi.ci.records import (
     ChangedInput,
     Checked,
@@ -154,7 +156,7 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
                                                    after.loaded.scenario.horizon_months, currency_change))
         blamed: dict[str, ChangedInput] = {}
         split: FigureChanges | None = None
-        if change.before is not None and after is not None and changed:
+        if change.before is not None and after is not None and (changed or _leaves_out(change.before, after.loaded)):
             from aigc_roi.ci.changes import most_adverse  # it builds on this module
             from aigc_roi.whatif.explain import EXPLAINED
 
@@ -173,6 +175,13 @@ def compare_with_base(changes: Sequence[Change], checked: Sequence[Checked], res
                                       (before_irr_notes, after.irr_notes if after is not None else {}),
                                       change.was, currency_change))
     return comparisons
+
+
+def _leaves_out(before: LoadedScenario, after: LoadedScenario) -> bool:
+    """Whether ``after`` lacks an item or a field ``before`` writes (other than a top-level default it takes anyway):
+    a change ``changed_inputs``, which lists what ``after`` writes, never sees."""
+    return any(item.value is None or default_value(after.scenario, item.path) != item.value
+               for item in list_changes(before.tree, after.tree, NOT_DRIVERS).removed)
 
 
 def _currency_change(before: LoadedScenario | None, after: LoadedScenario | None) -> tuple[str, str] | None:
@@ -214,13 +223,16 @@ NOT_DRIVERS = ("name", "targets", "version")
 
 def changed_inputs(before: LoadedScenario, after: LoadedScenario) -> tuple[ChangedInput, ...]:
     """Values of ``after``'s file that differ from (or are absent in) ``before``, in file order; a value ``before``
-    leaves out and ``after`` writes as the default it took (``currency: CNY``) is no change."""
+    leaves out and ``after`` writes as the default it took (``currency: CNY``) is no change. List items are compared
+    with the item of the same name (ci/item_match.py), not the one at the same place."""
     old = {item.path: item for item in input_values(before.tree)}
+    items = item_paths(before.tree, after.tree)
     changed = []
     for item in input_values(after.tree):
         if item.source is not None or item.path.split(".")[0].split("[")[0] in NOT_DRIVERS:
             continue
-        previous = old.get(item.path)
+        at = in_base(item.path, items)
+        previous = None if at is None else old.get(at)
         if previous is None and item.value == default_value(before.scenario, item.path):
             continue
         if previous is None or previous.value != item.value:

@@ -6,7 +6,8 @@ is one value, set whole: an element cannot be set on a base list that lacks
 it. An item of a list of mappings (a channel, a plan, a purchase, a gate)
 that one version has and the other lacks is no value that a ``--set`` on the
 base can give, nor is a field the new version leaves out: neither is split,
-and what they move is the split's ``unexplained``.
+and what they move is the split's ``unexplained``. Items are matched by name
+(ci/item_match.py), so removing the first of two is that item removed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from aigc_roi.ci.item_match import item_name, matched
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.reader.inputs import InputValue, key_path
 from aigc_roi.reader.yamltree import Entry, Node, join_path
@@ -30,9 +32,16 @@ class ListChanges:
     """Each item BASE has and NEW lacks, and each field BASE writes and NEW leaves out: its path and what BASE
     writes there (``value`` None for an item or a mapping)."""
 
+    naming_added: list[ChangedInput] = field(default_factory=list)
+    """Each gate's list (``then``, ``channels``) that differs and names a channel NEW adds: not split with it."""
+    added_channels: set[str] = field(default_factory=set)
+    elements: dict[str, set[str]] = field(default_factory=dict)
+    """Each whole list's elements as written in NEW, by its path."""
+
     def holds(self, path: str) -> bool:
         """Whether the changed value at ``path`` is one of a whole list's elements or inside an added item."""
-        return (any(path == change.now.path or path.startswith(change.now.path + "[") for change, _ in self.whole)
+        lists = [change.now.path for change, _ in self.whole] + [change.now.path for change in self.naming_added]
+        return (any(path == whole or path.startswith(whole + "[") for whole in lists)
                 or any(path.startswith(item + ".") for item in self.added))
 
 
@@ -42,36 +51,48 @@ def list_changes(before: Node, after: Node, skipped: tuple[str, ...]) -> ListCha
     found = ListChanges()
     if before.kind == after.kind == "map":
         kept = {key: entry for key, entry in before.value.items() if key not in skipped}
-        _mapping(kept, {key: entry for key, entry in after.value.items() if key not in skipped}, "", found)
+        _mapping(kept, {key: entry for key, entry in after.value.items() if key not in skipped}, "", "", found)
+    # A gate's list that names a channel NEW adds is no list a --set can give BASE, which lacks that channel.
+    naming = [(change, text) for change, text in found.whole if change.now.path.startswith("gates[")
+              and found.elements[change.now.path] & found.added_channels]
+    found.whole = [pair for pair in found.whole if pair not in naming]
+    found.naming_added = [change for change, _ in naming]
     return found
 
 
-def _walk(before: Node | None, after: Node, path: str, found: ListChanges) -> None:
+def _walk(before: Node | None, after: Node, path: str, base_path: str, found: ListChanges) -> None:
+    """``path`` is where NEW writes ``after``, ``base_path`` where BASE writes ``before`` (items matched by name)."""
     if after.source is not None:
         return  # a --set, applied to both versions alike
     if "values" in (_kind(before), _kind(after)):
         if _written(before) != _written(after):
-            found.whole.append((ChangedInput(_as_input(after, path), None if before is None else _as_input(before, path)),
-                                _yaml(after)))
+            found.whole.append((ChangedInput(_as_input(after, path),
+                                             None if before is None else _as_input(before, base_path)), _yaml(after)))
+            found.elements[path] = {item.raw.strip() for item in after.value} if after.kind == "seq" else set()
     elif after.kind == "seq" and (before is None or before.kind == "seq"):
         old = [] if before is None else before.value
-        for i, item in enumerate(after.value):
-            if i < len(old):
-                _walk(old[i], item, join_path(path, i), found)
-            else:
+        pairs = matched(old, after.value)
+        kept = set(pairs)
+        for i, (item, j) in enumerate(zip(after.value, pairs, strict=True)):
+            if j is None:
                 found.added.append(join_path(path, i))
-        found.removed += [InputValue(join_path(path, i), None, item.line, item.column, 0, 0)
-                          for i, item in enumerate(old[len(after.value):], start=len(after.value))]
+                if path == "acquisition" and (name := item_name(item)) is not None:
+                    found.added_channels.add(name)
+            else:
+                _walk(old[j], item, join_path(path, i), join_path(base_path, j), found)
+        found.removed += [InputValue(join_path(base_path, j), None, item.line, item.column, 0, 0)
+                          for j, item in enumerate(old) if j not in kept]
     elif after.kind == "map":
-        _mapping({} if before is None or before.kind != "map" else before.value, after.value, path, found)
+        _mapping({} if before is None or before.kind != "map" else before.value, after.value, path, base_path, found)
     # Anything else (a mapping in one version, a number in the other) differs in form: changes.py's fallback.
 
 
-def _mapping(before: dict[str, Entry], after: dict[str, Entry], path: str, found: ListChanges) -> None:
+def _mapping(before: dict[str, Entry], after: dict[str, Entry], path: str, base_path: str, found: ListChanges) -> None:
     for key, entry in after.items():
-        _walk(before[key].value if key in before else None, entry.value, key_path(path, key), found)
+        _walk(before[key].value if key in before else None, entry.value, key_path(path, key), key_path(base_path, key),
+              found)
     for key, entry in before.items():
-        node, child = entry.value, key_path(path, key)
+        node, child = entry.value, key_path(base_path, key)
         if key in after or node.source is not None or _kind(node) == "empty":
             continue
         if _kind(node) == "items":

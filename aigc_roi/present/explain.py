@@ -30,7 +30,8 @@ UNEXPLAINED = "unexplained"
 
 def explain_data(changes: FigureChanges) -> dict[str, Any]:
     """``{figure: {"base", "new", "contributions": [{"path", "from", "to", "change"}], "unexplained"}}``
-    with ``"exact"``, ``"orders"`` and ``"not_split"`` (the paths of the items added and of what was removed) beside
+    with ``"exact"``, ``"orders"`` and ``"not_split"`` (the paths of the items added, of what was removed and of the
+    gate lists that name an added channel) beside
     the figures; a change is null where the figure is not split."""
     data: dict[str, Any] = {}
     for attribution in changes.explanation.attributions:
@@ -42,7 +43,8 @@ def explain_data(changes: FigureChanges) -> dict[str, Any]:
             "unexplained": changes.unexplained.get(attribution.figure),
         }
     not_split = {"added": [item.path for item in changes.not_split if item.added],
-                 "removed": [item.path for item in changes.not_split if not item.added]}
+                 "removed": [item.path for item in changes.not_split if not item.added and item.change is None],
+                 "changed": [item.path for item in changes.not_split if item.change is not None]}
     return {"figures": data, "exact": changes.explanation.exact, "orders": changes.explanation.orders,
             "not_split": not_split}
 
@@ -150,6 +152,8 @@ def not_split_share(changes: FigureChanges, figure: str) -> tuple[float | None] 
 def not_split_name(changes: FigureChanges, lang: str) -> str:
     """``not split: monetization.purchases[Extra] added``: the row of what no value on the base gives."""
     items = [label("explain_added" if item.added else "explain_removed", lang).format(path=visible(item.named_path))
+             if item.change is None else label("explain_changed", lang).format(
+                 path=visible(item.named_path), was=visible(item.change[0] or "—"), now=visible(item.change[1]))
              for item in changes.not_split]
     if not items:
         return label("explain_rest", lang)

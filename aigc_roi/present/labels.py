@@ -900,10 +900,11 @@ LABELS: dict[str, Label] = {
     "explain_rest": Label("not split", "无法拆分"),
     "explain_added": Label("{path} added", "新增 {path}"),
     "explain_removed": Label("{path} removed", "删除 {path}"),
+    "explain_changed": Label("{path} {was} → {now}", "{path} {was} → {now}"),
     "explain_not_split_note": Label(
-        "An item added or removed, or a field left out, is no value a --set on the base gives: what it moves is not "
-        "split, its row is the rest of the change.",
-        "新增或删除的条目、省略的字段不是基准上 --set 能给出的取值：其影响不作拆分，单列一行，为总变化的其余部分。",
+        "An item added or removed, a field left out, or a gate's list naming an added channel is no value a --set on "
+        "the base gives: what it moves is not split, its row is the rest of the change.",
+        "新增或删除的条目、省略的字段、列出新增渠道的闸门列表不是基准上 --set 能给出的取值：其影响不作拆分，单列一行，为总变化的其余部分。",
     ),
     "explain_never_note": Label(
         "Never paying back counts as month {month} in the split, the month after the {horizon}-month horizon.",

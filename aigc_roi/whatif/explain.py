@@ -144,7 +144,10 @@ class NotSplit:
     named_path: str
     """``path`` with list items by name, as the views show it."""
     added: bool
-    """An item NEW adds; False for an item or a field BASE has and NEW leaves out."""
+    """An item NEW adds; False for an item or a field BASE has and NEW leaves out, or for ``change``."""
+    change: tuple[str | None, str] | None = None
+    """A gate's list that names a channel NEW adds (``[Feed]``, ``[Feed, Search]``), as BASE and NEW write it: no
+    value BASE, which lacks the channel, can take; None for an item or a field."""
 
 
 @dataclass(frozen=True)

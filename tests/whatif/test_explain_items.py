@@ -76,7 +76,7 @@ def test_the_table_markdown_and_csv_show_the_added_item_as_the_rest(added: tuple
     csv = invoke([*args, "--format", "csv"]).stdout
     assert "npv,acquisition[0].bid,20,15,5000\n" in csv and "npv,unexplained,,,3500\n" in csv
     data = json.loads(invoke([*args, "--format", "json"]).stdout)["explain"]
-    assert data["not_split"] == {"added": ["monetization.purchases[1]"], "removed": []}
+    assert data["not_split"] == {"added": ["monetization.purchases[1]"], "removed": [], "changed": []}
     assert data["figures"]["npv"]["unexplained"] == pytest.approx(3_500)
 
 
