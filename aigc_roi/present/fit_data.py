@@ -20,11 +20,12 @@ from aigc_roi.present.text import markdown_text
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Scenario
 
-FIT_COLUMNS = ("curve", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound",
+FIT_COLUMNS = ("curve", "channel", "plan", "point", "observed", "fitted", "gap", "u", "b", "alpha", "beta", "at_bound",
                "relative_gap", "poor", "loose", "tail_understated")
 """Columns of the fits table (CSV, xlsx): one row per observed point, its fit's parameters and flags repeated on
 each (u and b of a retention fit, alpha and beta of a renewal fit, empty otherwise; relative_gap, loose and
-tail_understated of a retention fit only)."""
+tail_understated of a retention fit only). ``channel`` names the channel of a channel's own retention and ``plan``
+the plan of a renewal fit, each empty elsewhere, as the curves CSV's columns do (present/curves.py)."""
 
 
 def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
@@ -94,8 +95,7 @@ def point_of(point: dict[str, Any]) -> str:
 
 
 def fits_table(fits: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    # The plan column names whose curve it is: the plan's, or the channel's for a channel's own retention.
-    rows = [[fit["curve"], fit.get("channel", fit["plan"]), point_of(point), point["observed"], point["fitted"],
+    rows = [[fit["curve"], fit.get("channel"), fit["plan"], point_of(point), point["observed"], point["fitted"],
              point["fitted"] - point["observed"], *(fit["parameters"].get(name) for name in ("u", "b", "alpha", "beta")),
              fit["at_bound"], _relative_gap(fit, point), fit["poor"], fit["loose"], fit["tail_understated"]]
             for fit in fits for point in fit["points"]]

@@ -214,7 +214,8 @@ def _fits_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[A
                Column(label("fit_relative_gap_column", lang), PERCENT),
                *(Column(label(key, lang)) for key in ("fit_poor_column", "fit_loose_column", "fit_tail_column"))]
     _, rows = fits_table(report.fits)
-    return columns, [[label(_FIT_CURVE_LABELS[row[0]], lang), *row[1:]] for row in rows]
+    # One column for whose curve it is: a sheet's reader reads the name, and the curve's label says which kind.
+    return columns, [[label(_FIT_CURVE_LABELS[row[0]], lang), row[1] or row[2], *row[3:]] for row in rows]
 
 
 _FIT_CURVE_LABELS = {"retention": "fit_curve_retention", "channel_retention": "fit_curve_channel_retention",

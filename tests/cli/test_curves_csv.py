@@ -69,3 +69,18 @@ def test_every_json_number_of_a_renewal_point_is_in_the_csv(tmp_path: Path) -> N
     assert [p["renewal"] for p in points] == [int(row["renewals"]) for row in rows]
     assert [p["rate"] for p in points] == [None, *(pytest.approx(float(row["renewal_rate"]), abs=1e-12) for row in rows[1:])]
     assert [p["survival"] for p in points] == pytest.approx([float(row["survival"]) for row in rows], abs=1e-12)
+
+
+def test_the_fits_table_names_a_channel_in_its_own_column_and_a_plan_in_its(tmp_path: Path) -> None:
+    # A channel's own retention fit and a plan's renewal fit: each name under the column that says what it is, as
+    # the curves CSV above (docs/formulas.md §4.9), not a channel under "plan".
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("renewal: [0.5, 0.8]", "renewal: {observed: [60%, 45%, 37%]}"), encoding="utf-8")
+    for command in ("curves", "run"):
+        result = invoke([command, str(path), "--format", "csv", "--table", "fits"])
+        assert result.exit_code == 0, result.stderr
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert list(rows[0])[:4] == ["curve", "channel", "plan", "point"]
+        assert [(row["curve"], row["channel"], row["plan"], row["point"]) for row in rows] == [
+            ("channel_retention", "B", "", "D1"), ("channel_retention", "B", "", "D30"),
+            ("renewal", "", "Ladder", "R1"), ("renewal", "", "Ladder", "R2"), ("renewal", "", "Ladder", "R3")]
