@@ -152,7 +152,7 @@ def test_run_json_carries_the_fits(tmp_path: Path) -> None:
     markdown = invoke(["run", str(path), "--format", "markdown", "--lang", "zh"])
     assert "拟合较差" in markdown.stdout and "| D7 |" in markdown.stdout
     csv = invoke(["run", str(path), "--format", "csv", "--table", "fits"])
-    assert csv.stdout.splitlines()[0] == ("curve,plan,point,observed,fitted,gap,u,b,alpha,beta,at_bound,"
+    assert csv.stdout.splitlines()[0] == ("curve,channel,plan,point,observed,fitted,gap,u,b,alpha,beta,at_bound,"
                                           "relative_gap,poor,loose,tail_understated")
     assert len(csv.stdout.splitlines()) == 1 + 3 + 3
 
