@@ -21,7 +21,7 @@ from aigc_roi.ci.records import (
     IrrNotes,
     Validated,
     comparable,
-    field_locations,
+    range_locations,
     target_locations,
 )
 from aigc_roi.model.change_targets import CHANGE_TARGETS, MOVED_FIGURE, check_change_targets, not_applicable
@@ -119,9 +119,9 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             # Targets on the change need a base version: not applicable until `check --base` holds them.
             outcomes = held_targets(scenario, held, months) + not_applicable(scenario.targets)
             # The targets on the change too: `check --base` holds them after the tree may have gone (ci/parallel.py).
-            located = {**target_locations(result.loaded, outcomes, CHANGE_TARGETS),
-                       **field_locations(result.loaded, (range_.path for range_ in clipped))}
-            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_notes))
+            located = target_locations(result.loaded, outcomes, CHANGE_TARGETS)
+            ranges = range_locations(result.loaded, (range_.path for range_ in clipped))
+            checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_notes, ranges))
     return checked
 
 

@@ -43,13 +43,14 @@ class Checked:
     figures: Figures
     outcomes: list[TargetOutcome]
     locations: dict[str, tuple[int, int] | None]
-    """``target_location`` of every target the file can be held to (``target_locations``), and where each range of
-    ``clipped`` is written, found where its tree was read: a worker of `check` sends the tree back only where the
-    parent reads it (ci/parallel.py)."""
+    """``target_location`` of every target the file can be held to (``target_locations``), found where its tree was
+    read: a worker of `check` sends the tree back only where the parent reads it (ci/parallel.py)."""
     clipped: tuple[Clipped, ...] = ()
     """The ranges whose draws were clipped to their field's domain in the simulation of ``min_payback_probability``."""
     irr_notes: IrrNotes = field(default_factory=dict)
     """What run's JSON says beside the figures of the IRR, ``irr_none_reason`` and ``irr_kind`` (docs/formulas.md §5)."""
+    ranges: dict[str, tuple[int, int, str | None] | None] = field(default_factory=dict)
+    """``range_location`` of each range of ``clipped``, found where the tree was read, as ``locations``."""
 
     @property
     def passed(self) -> bool:
@@ -62,13 +63,8 @@ class Checked:
         return self.locations.get(_target_path(outcome))
 
     def range_location(self, path: str) -> tuple[int, int, str | None] | None:
-        """(line, column, the ``--set`` they are in or None) of a range of ``clipped``: in the file's tree, else where
-        the worker that read the file found it (ci/parallel.py, without the option); None when neither knows."""
-        node = find_node(self.loaded.tree, path)
-        if node is not None:
-            return node.line, node.column, node.source
-        known = self.locations.get(path)
-        return None if known is None else (*known, None)
+        """(line, column, the ``--set`` they are in or None) of a range of ``clipped``; None when it is not found."""
+        return self.ranges.get(path)
 
 
 def target_locations(loaded: LoadedScenario, outcomes: list[TargetOutcome],
@@ -84,6 +80,16 @@ def field_locations(loaded: LoadedScenario, paths: Iterable[str]) -> dict[str, t
     for path in paths:
         node = find_node(loaded.tree, path)
         located[path] = None if node is None or node.source is not None else (node.line, node.column)
+    return located
+
+
+def range_locations(loaded: LoadedScenario, paths: Iterable[str]) -> dict[str, tuple[int, int, str | None] | None]:
+    """Where each field path is written: (line, column, None) in the file, (line, column, the option) in a --set
+    that wrote it; None when absent."""
+    located: dict[str, tuple[int, int, str | None] | None] = {}
+    for path in paths:
+        node = find_node(loaded.tree, path)
+        located[path] = None if node is None else (node.line, node.column, node.source)
     return located
 
 

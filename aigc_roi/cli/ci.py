@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
-from aigc_roi.cli.clip_warnings import warn_clipped
 from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption, WholeNumber
 from aigc_roi.cli.output import open_command, refuse_idle
 from aigc_roi.cli.streams import (
@@ -217,11 +216,11 @@ def check(
         fail([f"--base: {refused}"])
     _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose)
     if chosen is not CheckFormat.github:
-        # github annotates them instead (_annotate_check); JSON and markdown list them in their document and keep
-        # these lines for whoever reads stderr.
-        warn_loaded(warning for result in found.results for warning in result.warnings)
-        for item in found.checked:
-            warn_clipped(item.loaded, item.clipped, item.locations)
+        # Diagnostics, every kind alike: on stderr, where -q drops them. github annotates them instead
+        # (_annotate_check); JSON and markdown list them in their document and keep these lines for whoever reads
+        # stderr.
+        for line in _warning_lines(found.results, found.checked, chosen_lang).splitlines():
+            note(line)
     from aigc_roi.present.ci_view import check_summary
 
     # The summary on stderr in every format (markdown also ends its document with it): a refusal is never silent.
@@ -317,10 +316,12 @@ def _findings_by_file(checked: Sequence[Checked], base: str, comparisons: Sequen
 
 def _check_finding_lines(results: Sequence[Validated], checked: Sequence[Checked], base: str,
                          comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, lang: str) -> str:
-    """File by file: its errors, or its missed targets, one located line each."""
+    """File by file: its errors, or its missed targets, one located line each; a target's warning (a payback
+    target past the horizon) is a diagnostic, on stderr with the file's other warnings."""
     found = _findings_by_file(checked, base, comparisons, at_base, lang)
     return "".join("".join(message_line(error) + "\n" for error in result.errors)
-                   + "".join(finding.line_text() for finding in found.get(result.path, ())) for result in results)
+                   + "".join(finding.line_text() for finding in found.get(result.path, ()) if finding.level != "warning")
+                   for result in results)
 
 
 def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], base: str,

@@ -3,7 +3,7 @@ chance of payback counted by a horizon that ends before the payback target."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from aigc_roi.cli.streams import language, note
@@ -14,15 +14,14 @@ if TYPE_CHECKING:
     from aigc_roi.reader.load import LoadedScenario
 
 
-def warn_clipped(loaded: LoadedScenario, clipped: Iterable[Clipped],
-                 known: Mapping[str, tuple[int, int] | None] | None = None) -> None:
+def warn_clipped(loaded: LoadedScenario, clipped: Iterable[Clipped]) -> None:
     """One line (a note: -q drops it) per field and end of its domain that some of its draws were clipped to,
-    located where the range is written, as an error would be (present/clipped_draws.py): in ``loaded``'s tree, else
-    at the (line, column) ``known`` gives (`check`'s workers send no tree back), else the file alone."""
+    located where the range is written, as an error would be (present/clipped_draws.py); the file alone where its
+    tree does not hold it."""
     from aigc_roi.present.clipped_draws import clipped_draw_warnings
 
     for path, _, sentence in clipped_draw_warnings(clipped, language()):
-        _warn(loaded, path, sentence, known)
+        _warn(loaded, path, sentence)
 
 
 def warn_payback_window(loaded: LoadedScenario, window: PaybackWindow, chance: bool = True, asked: bool = False) -> None:
@@ -37,17 +36,10 @@ def warn_payback_window(loaded: LoadedScenario, window: PaybackWindow, chance: b
         _warn(loaded, window_field(window), sentence)
 
 
-def _warn(loaded: LoadedScenario, path: str, sentence: str,
-          known: Mapping[str, tuple[int, int] | None] | None = None) -> None:
+def _warn(loaded: LoadedScenario, path: str, sentence: str) -> None:
     from aigc_roi.present.text import visible
     from aigc_roi.reader.yamltree import find_node
 
     node = find_node(loaded.tree, path)
-    position = (known or {}).get(path)
-    if node is not None:
-        where = f"{node.source or loaded.path}:{node.line}:{node.column}"
-    elif position is not None:
-        where = f"{loaded.path}:{position[0]}:{position[1]}"
-    else:
-        where = loaded.path
+    where = loaded.path if node is None else f"{node.source or loaded.path}:{node.line}:{node.column}"
     note(visible(f"{where}: {path}: {sentence}"))

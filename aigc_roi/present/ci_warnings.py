@@ -32,7 +32,7 @@ class FileWarning:
     """``gate-unobserved``, ``gate-stops-nothing``, ``payback-past-horizon``, ``draws-clipped`` or ``draws-lowered``."""
     message: str
     line: int | None = None
-    """None where nothing locates it: a range a ``--set`` wrote, in a file `check` read in a worker."""
+    """None where nothing locates it (a target a ``--set`` wrote)."""
     column: int | None = None
     end_line: int | None = None
     end_column: int | None = None

@@ -1,7 +1,8 @@
 """A valid file's warnings in the machine formats of `validate` and `check`: a ``::warning`` annotation in github
 (not a line on stderr too), an entry of the JSON document beside the errors (and the stderr line), a section of the
 markdown document; text keeps its lines. Every kind: a gate that cannot do what a gate is for, a payback target past
-the horizon, a range whose draws were clipped. None changes an exit code; -q drops stderr lines only."""
+the horizon, a range whose draws were clipped. None changes an exit code; -q drops stderr lines only, where text puts
+every kind."""
 
 from __future__ import annotations
 
@@ -228,6 +229,44 @@ def test_workers_report_what_one_process_reports(tmp_path: Path, monkeypatch: py
         ("payback-past-horizon", *MONTHS_AT)]
 
 
+
+
+@pytest.mark.parametrize("format_", ["text", "table"])
+def test_text_puts_every_kind_of_warning_on_stderr_where_quiet_drops_it(plan: Path, clipped: Path, format_: str) -> None:
+    # A payback target past the horizon is a diagnostic as a gate's or a clipped draw's warning is: stdout holds
+    # findings alone, so every target met prints no line there (the table alone with --format table).
+    args = ["check", str(plan), str(clipped), "--format", format_, *SAMPLES]
+    loud, quiet = invoke(args), invoke([*args, "-q"])
+    assert (loud.exit_code, quiet.exit_code) == (0, 0)
+    lines = loud.stderr.splitlines()
+    assert lines[:3] == [f"{plan}:{GATE_AT[0]}:{GATE_AT[1]}: gates[0].then: {STOPS_NOTHING}",
+                         f"{clipped}:{MONTHS_AT[0]}:{MONTHS_AT[1]}: targets.max_payback_months: {MONTH_PAST}",
+                         f"{clipped}:{CHANCE_AT[0]}:{CHANCE_AT[1]}: targets.min_payback_probability: {CHANCE_PAST}"]
+    located = f"{clipped}:{BID_AT[0]}:{BID_AT[1]}: acquisition[0].bid: "
+    assert lines[3].startswith(located) and DRAWS.fullmatch(lines[3][len(located):])
+    assert lines[4:] == ["2 files, 0 invalid, 2 targets, 0 missed"]
+    assert "set horizon_months" not in loud.stdout and quiet.stdout == loud.stdout and quiet.stderr == ""
+    if format_ == "text":
+        assert loud.stdout == ""
+
+
+def test_workers_locate_a_range_a_set_option_wrote_as_one_process_does(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The bid of -10..30 comes from --set: its clipped draws are located in the option (1:1, as an error in one is),
+    # led by the file.
+    for i in range(3):
+        (tmp_path / f"c{i}.yaml").write_text(CLIPPED.replace('"-10..30"', "10"), encoding="utf-8")
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    option = "--set acquisition[0].bid=-10..30"
+    args = ["check", str(tmp_path), "--set", "acquisition[0].bid=-10..30", *SAMPLES]
+    alone, pooled = (json.loads(invoke([*args, "--format", "json", "--jobs", jobs]).stdout) for jobs in ("1", "2"))
+    assert pooled["warnings"] == alone["warnings"]
+    draws = [w for w in pooled["warnings"] if w["rule"] == "draws-clipped"]
+    assert [(w["file"], w["option"], w["line"], w["column"]) for w in draws] == [
+        (str(tmp_path / f"c{i}.yaml"), option, 1, 1) for i in range(3)]
+    texts = [invoke([*args, "--jobs", jobs]).stderr for jobs in ("1", "2")]
+    assert texts[0] == texts[1]
+    assert f"{tmp_path / 'c0.yaml'}: {option}:1:1: acquisition[0].bid: " in texts[1]
 
 
 def test_every_kind_of_gate_warning_has_a_named_rule() -> None:
