@@ -8,6 +8,7 @@ no more than reading them; ``check_files`` loads the engine when it runs.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,7 +54,8 @@ def iter_validated(files: Iterable[Path], sets: tuple[Override, ...] = (), keep:
         try:
             loaded = load_path(file, sets)
         except ScenarioInvalid as invalid:
-            yield Validated(str(file), None, tuple(error.applied_to(str(file)) for error in invalid.errors))
+            yield Validated(str(file), None, tuple(error.applied_to(str(file)) for error in invalid.errors),
+                            folder=os.path.isdir(file))
             continue
         yield Validated(str(file), loaded if keep else None,
                         warnings=tuple(warning.applied_to(str(file)) for warning in loaded.warnings))

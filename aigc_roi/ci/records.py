@@ -32,6 +32,8 @@ class Validated:
     errors: tuple[ScenarioError, ...] = ()
     warnings: tuple[ScenarioError, ...] = ()
     """A valid file's warnings (``LoadedScenario.warnings``), kept where ``loaded`` is not."""
+    folder: bool = False
+    """A folder below one given that could not be opened, reported in place of the files it holds: not a file."""
 
 
 @dataclass(frozen=True)

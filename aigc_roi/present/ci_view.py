@@ -119,14 +119,23 @@ def warning_json(warning: FileWarning) -> dict[str, Any]:
 
 
 def _counts(results: Sequence[Validated]) -> dict[str, int]:
-    return {"files": len(results), "invalid": sum(1 for result in results if result.errors),
-            "errors": sum(error.counted for result in results for error in result.errors)}
+    """Files, invalid files and their errors; a folder that could not be opened is counted apart, as what it is."""
+    files = [result for result in results if not result.folder]
+    return {"files": len(files), "invalid": sum(1 for result in files if result.errors),
+            "errors": sum(error.counted for result in files for error in result.errors),
+            "unreadable_folders": len(results) - len(files)}
 
 
-def validate_tally(files: int, invalid: Sequence[Validated]) -> str:
-    """The summary line from the number of files read and the invalid ones (the valid ones need not be kept)."""
-    errors = sum(error.counted for result in invalid for error in result.errors)
-    return f"{plural(files, 'file')}, {len(invalid)} invalid, {plural(errors, 'error')}"
+def _folders(count: int) -> str:
+    return f", {count} unreadable folder" + ("" if count == 1 else "s") if count else ""
+
+
+def validate_tally(read: int, invalid: Sequence[Validated]) -> str:
+    """The summary line from the number of paths read and the invalid ones (the valid ones need not be kept)."""
+    counts = _counts(invalid)
+    files = read - counts["unreadable_folders"]
+    return (f"{plural(files, 'file')}, {counts['invalid']} invalid, {plural(counts['errors'], 'error')}"
+            + _folders(counts["unreadable_folders"]))
 
 
 def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
@@ -140,7 +149,7 @@ def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
         for result in results
     ]
     summary = _counts(results)
-    return {"files": files, "summary": summary, "passed": not summary["invalid"], "error": None}
+    return {"files": files, "summary": summary, "passed": not any(result.errors for result in results), "error": None}
 
 
 def refusal_error(line: str) -> dict[str, Any]:
@@ -230,7 +239,8 @@ def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> s
     counts = check_counts(results, checked)
     summary = (f"{plural(counts['files'], 'file')}, {counts['invalid']} invalid, {plural(counts['targets'], 'target')}, "
                f"{counts['missed']} missed")
-    return summary + (f", {counts['not_applicable']} not applicable" if counts["not_applicable"] else "")
+    return (summary + (f", {counts['not_applicable']} not applicable" if counts["not_applicable"] else "")
+            + _folders(counts["unreadable_folders"]))
 
 
 def _result(outcome: TargetOutcome, missed_at_base: frozenset[str] | None, base: str, lang: str) -> str:

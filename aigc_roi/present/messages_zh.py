@@ -423,6 +423,7 @@ _MESSAGES = _rules([
     (r"(.+): folder (.+) does not exist", "{0}：文件夹 {1} 不存在"),
     (r"(.+): is a folder; expected a file name", "{0}：这是文件夹；应为文件名"),
     (r"(.+): no \*\.yaml or \*\.yml files in this folder", "{0}：此文件夹中没有 *.yaml 或 *.yml 文件"),
+    (r"(.+), (\d+) unreadable folders?", lambda m: f"{translate(m[1])}，{m[2]} 个无法打开的文件夹"),
     (r"(\d+) files?, (\d+) invalid, (\d+) errors?", "{0} 个文件，{1} 个无效，{2} 个错误"),
     (r"(\d+) files?, (\d+) invalid, (\d+) targets?, (\d+) missed, (\d+) not applicable",
      "{0} 个文件，{1} 个无效，{2} 个目标，{3} 个未达成，{4} 个不适用"),

@@ -33,7 +33,7 @@ def test_each_target_where_it_is_written_and_the_summary(tmp_path: Path, monkeyp
     assert (held["max_cac"]["line"], held["max_cac"]["column"], held["max_cac"]["message"]) == (12, 12, None)
     # bad.yaml lacks retention, acquisition, ...: one file invalid; lose.yaml's two targets, one missed.
     summary = json.loads(result.stdout)["summary"]
-    assert summary == {"files": 2, "invalid": 1, "errors": summary["errors"], "targets": 2, "missed": 1,
+    assert summary == {"files": 2, "invalid": 1, "errors": summary["errors"], "unreadable_folders": 0, "targets": 2, "missed": 1,
                        "not_applicable": 0}
     assert summary["errors"] == len(json.loads(result.stdout)["invalid"]) > 0
 

@@ -50,7 +50,7 @@ def test_validate_text_lists_100_errors_then_counts_the_rest_at_the_file(tmp_pat
 def test_validate_json_lists_101_entries_and_counts_all(tmp_path: Path) -> None:
     result = invoke(["validate", str(_write(tmp_path, 150)), "--format", "json"])
     data = json.loads(result.stdout)
-    assert data["summary"] == {"files": 1, "invalid": 1, "errors": 150}
+    assert data["summary"] == {"files": 1, "invalid": 1, "errors": 150, "unreadable_folders": 0}
     errors = data["files"][0]["errors"]
     assert len(errors) == 101
     assert errors[-1] == {"line": 108, "column": 1, "end_line": None, "end_column": None, "path": "",

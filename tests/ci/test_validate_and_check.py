@@ -174,7 +174,7 @@ def test_validate_json(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path), "--format", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    assert data["summary"] == {"files": 2, "invalid": 1, "errors": 2}
+    assert data["summary"] == {"files": 2, "invalid": 1, "errors": 2, "unreadable_folders": 0}
     assert data["files"][0] == {"path": str(tmp_path / "a.yaml"), "valid": True, "errors": [], "warnings": []}
     assert data["files"][1]["valid"] is False
     # "1.5" takes columns 28 to 30 of line 2.

@@ -240,3 +240,33 @@ def test_an_error_at_the_end_of_the_file_is_on_its_last_line(tmp_path: Path, end
     # Line 3 ends after its 12 characters: the file stops at column 13, where a value is missing.
     assert "line=3,col=13," in result.stdout and "line=4" not in result.stdout, result.stdout
     assert "(while" not in result.stdout
+
+
+def test_a_folder_validate_may_not_open_is_counted_as_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import os
+
+    # One readable file and one folder refused (simulated as above): one file, valid, and one folder, not two files.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _write(tmp_path, "ok.yaml", BASE)
+    scandir, open_ = os.scandir, os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return (open_ if args else scandir)(path, *args, **kwargs)  # type: ignore[operator]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    monkeypatch.setattr(os, "open", refuse)
+    for command in ("validate", "check"):
+        result = invoke([command, str(tmp_path)])
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1].startswith("1 file, 0 invalid, ")
+        assert result.stderr.endswith(", 1 unreadable folder\n")
+    assert invoke(["validate", str(tmp_path), "--lang", "zh"]).stderr.endswith(
+        "1 个文件，0 个无效，0 个错误，1 个无法打开的文件夹\n")
+    data = json.loads(invoke(["validate", str(tmp_path), "-f", "json"]).stdout)
+    assert (data["summary"], data["passed"]) == ({"files": 1, "invalid": 0, "errors": 0, "unreadable_folders": 1}, False)
+    summary = json.loads(invoke(["check", str(tmp_path), "-f", "json"]).stdout)["summary"]
+    assert (summary["files"], summary["invalid"], summary["unreadable_folders"]) == (1, 0, 1)
