@@ -157,7 +157,7 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeyp
     result = invoke(["validate", str(tmp_path)])
     assert result.exit_code == 2
     assert f"{hidden}:1:1: cannot read file:" in result.stdout
-    assert "2 files, 1 invalid" in result.stderr
+    assert "1 file, 0 invalid, 0 errors, 1 unreadable folder" in result.stderr
 
 
 # --- unlocated or misleading errors -------------------------------------------------------
