@@ -252,12 +252,12 @@ def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tu
     return compare(scenario, report, maps, samples, seed, from_day, through)
 
 
-def reforecast(plan: LoadedScenario, compared: Actuals, filename: str = "<re-forecast>", samples: int = 2_000,
-               seed: int = 0) -> tuple[str, LoadedScenario, tuple[Outlook, Outlook]]:
-    """The re-forecast's YAML text (the plan's own text with its matched channels' past months as by_month
-    values), that text read back as ``filename`` (``ScenarioInvalid`` if it does not validate; its tree locates
-    the re-forecast's ranges) and the plan's and re-forecast's npv, payback, peak cash and P(payback), each with
-    the ranges whose draws were clipped."""
+def reforecast(plan: LoadedScenario, compared: Actuals, header: str, filename: str = "<re-forecast>",
+               samples: int = 2_000, seed: int = 0) -> tuple[str, LoadedScenario, tuple[Outlook, Outlook]]:
+    """The re-forecast's YAML text (``header``, a comment line in the user's language, then the plan's own text
+    with its matched channels' past months as by_month values), that text read back as ``filename``
+    (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and
+    re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped."""
     from aigc_roi.reader.load import decode, load_text, read_limited
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.reforecast import outlook
@@ -265,9 +265,7 @@ def reforecast(plan: LoadedScenario, compared: Actuals, filename: str = "<re-for
 
     edits = edits_of(plan.scenario, compared)
     original = decode(read_limited(plan.path, plan.path), plan.path)
-    past = f"months {', '.join(str(month) for month in edits.past)}" if edits.past else "no whole month yet"
-    header = f"# Re-forecast of {Path(plan.path).name} by aigc-roi actuals: {past} as exported through {compared.through}.\n"
     text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],
-                   [(edit.path, edit.months) for edit in edits.months], header)
+                   [(edit.path, edit.months) for edit in edits.months], header + "\n")
     loaded = load_text(text, filename)
     return text, loaded, (outlook(plan.scenario, samples, seed), outlook(loaded.scenario, samples, seed))

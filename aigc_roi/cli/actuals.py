@@ -93,8 +93,11 @@ def actuals(
         note(visible(gap_warning(gap, language)))
     rewritten = None
     if reforecast is not None:
+        from aigc_roi.present.actuals import reforecast_header
+
+        header = reforecast_header(plan.name, compared, language)
         try:
-            rewritten = api.reforecast(loaded, compared, str(reforecast), samples, seed)
+            rewritten = api.reforecast(loaded, compared, header, str(reforecast), samples, seed)
         except ScenarioInvalid as invalid:
             # Located in a file that was not written: say so first, so the lines below are not looked for on disk.
             fail([f"{reforecast}: the re-forecast of {plan} does not validate, so it was not written", *invalid.errors])

@@ -10,6 +10,7 @@ from aigc_roi.model.actuals import PLAN_CURRENCY, SkippedTotals
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
+from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.presenter import Presenter
@@ -182,6 +183,21 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
         stated=" (--through)" if "through" in actuals.stated else "",
         totals=label("actuals_totals_skipped", lang).format(labels=_totals(skipped, style)) if skipped else "",
         spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
+
+
+def reforecast_header(plan: str, actuals: Actuals, lang: str) -> str:
+    """The comment line the re-forecast's file starts with: the plan, the past months it replaced (or that there is
+    no whole month yet) and the exports' last day."""
+    if not actuals.past_months:
+        return label("actuals_reforecast_header_none", lang).format(plan=plan, through=actuals.through)
+    return label("actuals_reforecast_header", lang).format(plan=plan, months=months_named(actuals.past_months, lang),
+                                                           through=actuals.through)
+
+
+def reforecast_caption(actuals: Actuals, written: str, lang: str) -> str:
+    if not actuals.past_months:
+        return label("actuals_reforecast_caption_none", lang).format(path=written)
+    return label("actuals_reforecast_caption", lang).format(months=months_named(actuals.past_months, lang), path=written)
 
 
 GAPS = {"through": "actuals_gap_through", "from": "actuals_gap_from"}

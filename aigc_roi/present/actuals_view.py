@@ -18,11 +18,11 @@ from aigc_roi.present.actuals import (
     _unmatched_rows,
     flag_line,
     mark_lines,
+    reforecast_caption,
     source_lines,
 )
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, Prose, fixed_table, table_or_blocks
-from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
 from aigc_roi.whatif.reforecast import Outlook
@@ -44,9 +44,7 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
         header, rows = _outlook_rows(outlooks, style)
         columns = [Column(header[0], [Text(row[0]) for row in rows], numeric=False)] + [
             Column(header[i], [Text(row[i]) for row in rows]) for i in (1, 2)]
-        caption = label("actuals_reforecast_caption", lang).format(months=months_named(actuals.past_months, lang),
-                                                                   path=written)
-        parts.append(table_or_blocks(columns, label("actuals_reforecast", lang), caption))
+        parts.append(table_or_blocks(columns, label("actuals_reforecast", lang), reforecast_caption(actuals, written, lang)))
     return parts
 
 

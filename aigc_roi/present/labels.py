@@ -981,6 +981,18 @@ LABELS: dict[str, Label] = {
         "past {months} as exported; written to {path}",
         "过去的{months}按报表实际；已写入 {path}",
     ),
+    "actuals_reforecast_caption_none": Label(
+        "no whole month yet as exported; written to {path}",
+        "报表尚无完整月份；已写入 {path}",
+    ),
+    "actuals_reforecast_header": Label(
+        "# Re-forecast of {plan} by aigc-roi actuals: {months} as exported through {through}.",
+        "# aigc-roi actuals 对 {plan} 的重新预测：{months}按报表实际，报表截至 {through}。",
+    ),
+    "actuals_reforecast_header_none": Label(
+        "# Re-forecast of {plan} by aigc-roi actuals: no whole month yet as exported through {through}.",
+        "# aigc-roi actuals 对 {plan} 的重新预测：报表截至 {through}，尚无完整月份。",
+    ),
     "actuals_of_days": Label("{share}% of its days", "覆盖其 {share}% 的天数"),
     "actuals_channel": Label("Channel", "渠道"),
     "actuals_label": Label("Label", "标签"),

@@ -171,3 +171,31 @@ def test_kol_and_flat_channels(tmp_path: Path) -> None:
         "acquisition[1].cost": ((1, 60_000.0), (2, None)),
         "acquisition[1].users": ((1, 900.0), (2, None)),
     }
+
+
+@pytest.mark.parametrize(("lang", "header", "caption"), [
+    ("en", "# Re-forecast of plan.yaml by aigc-roi actuals: no whole month yet as exported through 2025-01-10.",
+     "no whole month yet as exported; written to "),
+    ("zh", "# aigc-roi actuals 对 plan.yaml 的重新预测：报表截至 2025-01-10，尚无完整月份。", "报表尚无完整月份；已写入 ")])
+def test_no_whole_month_yet_is_said_in_the_language_asked(files: tuple[Path, Path], lang: str, header: str,
+                                                         caption: str) -> None:
+    # January 1 to 10 is no whole month: nothing is replaced, and the caption says so rather than "past months".
+    plan, export = files
+    export.write_text("date,campaign,spend,new_users\n2025-01-01,dy_a,4000,100\n2025-01-10,dy_a,4000,100\n",
+                      encoding="utf-8")
+    out = plan.parent / "re.yaml"
+    result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out), "--lang", lang], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0] == header
+    assert caption in result.stdout
+
+
+@needs_by_month
+def test_the_header_names_the_past_months_in_chinese(files: tuple[Path, Path]) -> None:
+    plan, export = files
+    out = plan.parent / "re.yaml"
+    result = invoke(["actuals", str(plan), str(export), "--reforecast", str(out), "--lang", "zh"])
+    assert result.exit_code == 0, result.stderr
+    # The export runs through February 3: January is the one whole month.
+    assert out.read_text(encoding="utf-8").splitlines()[0] == (
+        "# aigc-roi actuals 对 plan.yaml 的重新预测：第 1 月按报表实际，报表截至 2025-02-03。")
