@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.actuals import PLAN_CURRENCY, SkippedTotals
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.rounding import fixed
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import counted, label
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import within_note
@@ -121,8 +121,9 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
     for source in actuals.sources:
         columns = ", ".join(f"{name}={header}{_unit_note(header, source.units[name], style.currency)}"
                             for name, header in source.columns.items())
-        lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform, rows=source.rows,
-                                                               columns=columns), False))
+        lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform,
+                                                               rows=counted(source.rows, "row", lang), columns=columns),
+                      False))
         basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
         lines.append(("  " + label("actuals_time_basis", lang).format(basis=basis), True))
         if source.conversion_time:
@@ -137,7 +138,7 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
             lines.append(("  " + label("actuals_source_totals", lang).format(labels=_totals(source.skipped_totals, style)),
                           True))
         if source.summed:
-            lines.append(("  " + label("actuals_source_summed", lang).format(summed=source.summed), True))
+            lines.append(("  " + label("actuals_source_summed", lang).format(summed=counted(source.summed, "row", lang)), True))
     return lines
 
 
@@ -146,14 +147,14 @@ TOTALS_LISTED = 5
 
 
 def _totals(skipped: tuple[SkippedTotals, ...], style: NumberStyle) -> str:
-    """``合计 12,345.00 (3 row(s)), Total 5,000.00 (1 row(s))``: each label's rows, by label in order of appearance."""
+    """``合计 12,345.00 (3 rows), Total 5,000.00 (1 row)``: each label's rows, by label in order of appearance."""
     by_label: dict[str, list[float]] = {}
     for item in skipped:
-        counted = by_label.setdefault(item.label, [0, 0.0])
-        counted[0] += item.rows
-        counted[1] += item.spend
+        sums = by_label.setdefault(item.label, [0, 0.0])
+        sums[0] += item.rows
+        sums[1] += item.spend
     lang = style.lang
-    items = [label("actuals_totals_label", lang).format(label=name, spend=style.money(spend), rows=int(rows))
+    items = [label("actuals_totals_label", lang).format(label=name, spend=style.money(spend), rows=counted(int(rows), "row", lang))
              for name, (rows, spend) in list(by_label.items())[:TOTALS_LISTED]]
     listed = label("list_separator", lang).join(items)
     more = len(by_label) - TOTALS_LISTED
@@ -178,11 +179,12 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
     read = sum(source.rows for source in actuals.sources)
     summed = sum(source.summed for source in actuals.sources)
     return label("actuals_summary", lang).format(
-        rows=read - summed, files=len(actuals.sources), through=actuals.through,
+        rows=counted(read - summed, "row", lang), files=counted(len(actuals.sources), "export", lang), through=actuals.through,
         summed=label("actuals_rows_summed", lang).format(read=read, summed=summed) if summed else "",
         stated=" (--through)" if "through" in actuals.stated else "",
         totals=label("actuals_totals_skipped", lang).format(labels=_totals(skipped, style)) if skipped else "",
-        spend=style.money(sum(item.spend for item in actuals.unmatched)), campaigns=len(actuals.unmatched))
+        spend=style.money(sum(item.spend for item in actuals.unmatched)),
+        campaigns=counted(len(actuals.unmatched), "campaign", lang))
 
 
 def reforecast_header(plan: str, actuals: Actuals, lang: str) -> str:

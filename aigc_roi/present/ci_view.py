@@ -25,7 +25,7 @@ from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.targets import Figures, TargetOutcome, payback_window
 from aigc_roi.present.ci_warnings import FileWarning, file_warnings, read_warnings
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import counted, label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over
 from aigc_roi.present.payback_window import by_horizon_note, past_horizon_warning
 from aigc_roi.present.text import visible
@@ -35,10 +35,6 @@ if TYPE_CHECKING:
 
 GridTable = tuple[list[str], list[list[str]]]
 """(header, rows) of text cells: shown as a Rich table or as markdown."""
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 # GitHub's workflow-command escaping (actions/toolkit, command.ts): data escapes
@@ -127,14 +123,14 @@ def _counts(results: Sequence[Validated]) -> dict[str, int]:
 
 
 def _folders(count: int) -> str:
-    return f", {count} unreadable folder" + ("" if count == 1 else "s") if count else ""
+    return f", {counted(count, 'unreadable folder')}" if count else ""
 
 
 def validate_tally(read: int, invalid: Sequence[Validated]) -> str:
     """The summary line from the number of paths read and the invalid ones (the valid ones need not be kept)."""
     counts = _counts(invalid)
     files = read - counts["unreadable_folders"]
-    return (f"{plural(files, 'file')}, {counts['invalid']} invalid, {plural(counts['errors'], 'error')}"
+    return (f"{counted(files, 'file')}, {counts['invalid']} invalid, {counted(counts['errors'], 'error')}"
             + _folders(counts["unreadable_folders"]))
 
 
@@ -237,7 +233,7 @@ def check_counts(results: Sequence[Validated], checked: Sequence[Checked]) -> di
 
 def check_summary(results: Sequence[Validated], checked: Sequence[Checked]) -> str:
     counts = check_counts(results, checked)
-    summary = (f"{plural(counts['files'], 'file')}, {counts['invalid']} invalid, {plural(counts['targets'], 'target')}, "
+    summary = (f"{counted(counts['files'], 'file')}, {counts['invalid']} invalid, {counted(counts['targets'], 'target')}, "
                f"{counts['missed']} missed")
     return (summary + (f", {counts['not_applicable']} not applicable" if counts["not_applicable"] else "")
             + _folders(counts["unreadable_folders"]))

@@ -952,8 +952,8 @@ LABELS: dict[str, Label] = {
     "actuals_no_rows": Label("no export row matched this channel", "没有报表行匹配此渠道"),
     "actuals_sources": Label("Exports read", "已读取的报表"),
     "actuals_source_line": Label(
-        "{file}: {platform}, {rows:,} rows; columns {columns}",
-        "{file}：{platform}，{rows:,} 行；使用列 {columns}",
+        "{file}: {platform}, {rows}; columns {columns}",
+        "{file}：{platform}，{rows} 行；使用列 {columns}",
     ),
     "actuals_time_basis": Label("time basis: {basis}", "时间口径：{basis}"),
     "actuals_ignored": Label("ignored: {columns}", "未使用：{columns}"),
@@ -1001,18 +1001,17 @@ LABELS: dict[str, Label] = {
     "actuals_percentile_spend": Label("P(spend)", "广告支出 分位"),
     "actuals_percentile_users": Label("P(users)", "新增用户 分位"),
     "actuals_summary": Label(
-        "{rows:,} rows{summed} from {files} export(s) through {through}{stated}{totals}; unmatched spend {spend} in "
-        "{campaigns} campaign(s)",
-        "{files} 个报表共 {rows:,} 行{summed}，截至 {through}{stated}{totals}；{campaigns} 个广告计划未匹配，广告支出 {spend}",
+        "{rows}{summed} from {files} through {through}{stated}{totals}; unmatched spend {spend} in {campaigns}",
+        "{files} 个报表共 {rows} 行{summed}，截至 {through}{stated}{totals}；{campaigns} 个广告计划未匹配，广告支出 {spend}",
     ),
     "actuals_rows_summed": Label(" ({read:,} read, {summed:,} summed into the same campaign-day's row)",
                                  "（读取 {read:,} 行，其中 {summed:,} 行并入同一计划同一天的行）"),
     "actuals_totals_skipped": Label("; skipped as totals: {labels}", "；作为合计行跳过：{labels}"),
-    "actuals_totals_label": Label("{label} {spend} ({rows:,} row(s))", "{label} {spend}（{rows:,} 行）"),
+    "actuals_totals_label": Label("{label} {spend} ({rows})", "{label} {spend}（{rows} 行）"),
     "actuals_totals_more": Label("{items} and {more:,} more", "{items} 等另外 {more:,} 个"),
     "actuals_source_totals": Label("skipped as totals: {labels}", "作为合计行跳过：{labels}"),
-    "actuals_source_summed": Label("{summed:,} row(s) summed into an earlier row of the same campaign-day (--sum-duplicates)",
-                                   "{summed:,} 行并入此前同一计划同一天的行（--sum-duplicates）"),
+    "actuals_source_summed": Label("{summed} summed into an earlier row of the same campaign-day (--sum-duplicates)",
+                                   "{summed} 行并入此前同一计划同一天的行（--sum-duplicates）"),
     "actuals_not_reported": Label("‡ not reported in a row's cell (such as N/A), so none in that month: {items}",
                                   "‡ 某行的单元格未报告数值（如 N/A），该月此项为空：{items}"),
     "actuals_not_reported_item": Label("{month} {metric} (first at {place}, column '{header}')",
@@ -1114,6 +1113,14 @@ def _entry(key: str) -> Label:
         return LABELS[key]
     except KeyError:
         raise UnknownLabel(f"no label {key!r}: add it to LABELS in present/labels.py") from None
+
+
+def counted(count: int, noun: str, lang: str = "en") -> str:
+    """``1 export``, ``2 exports``: an English count with its noun in the number the count takes. Chinese nouns take
+    no plural, so in Chinese the count alone, its template placing the measure word (``{files} 个报表``)."""
+    if lang == "zh":
+        return f"{count:,}"
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def label(key: str, lang: str = "en") -> str:

@@ -55,8 +55,8 @@ def test_duplicates_and_totals_in_chinese(tmp_path: Path, plan: Path) -> None:
         "1 个报表共 1 行，截至 2025-03-01；作为合计行跳过：合计 100.00（1 行）；0 个广告计划未匹配，广告支出 0.00")
     english = invoke(["actuals", str(plan), str(totals), "-f", "json"])
     assert english.stderr.splitlines()[0] == (
-        "1 rows from 1 export(s) through 2025-03-01; skipped as totals: 合计 100.00 (1 row(s)); unmatched spend 0.00 "
-        "in 0 campaign(s)")
+        "1 row from 1 export through 2025-03-01; skipped as totals: 合计 100.00 (1 row); unmatched spend 0.00 "
+        "in 0 campaigns")
     source = json.loads(english.stdout)["sources"][0]
     assert (source["totals"], source["skipped_totals"]) == (1, [{"label": "合计", "rows": 1, "spend": 100.0, "line": 3}])
 

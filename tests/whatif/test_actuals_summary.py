@@ -38,8 +38,8 @@ def test_the_summary_counts_the_rows_kept_when_duplicates_are_summed(tmp_path: P
     result = invoke(["actuals", str(plan), str(first), str(second), "--sum-duplicates", "-f", "json"])
     # 3 + 4 = 7 rows read; 03-02 and 03-03 of b.csv summed into a.csv's: 5 campaign-days kept.
     assert result.stderr.splitlines()[0] == (
-        "5 rows (7 read, 2 summed into the same campaign-day's row) from 2 export(s) through 2025-03-05; unmatched "
-        "spend 0.00 in 0 campaign(s)")
+        "5 rows (7 read, 2 summed into the same campaign-day's row) from 2 exports through 2025-03-05; unmatched "
+        "spend 0.00 in 0 campaigns")
     data = json.loads(result.stdout)
     assert [(source["rows"], source["summed"]) for source in data["sources"]] == [(3, 0), (4, 2)]
     assert data["channels"][0]["rows"] == 5
@@ -57,12 +57,32 @@ def test_the_summary_lists_each_totals_label_with_its_spend(tmp_path: Path, plan
     result = invoke(["actuals", str(plan), str(console), str(labels)])
     # 小计 1,000 + 2,000 = 3,000 over two rows; 合计 3,000; then the first three of six labels, three more counted.
     assert result.stderr.splitlines()[0] == (
-        "3 rows from 2 export(s) through 2025-03-02; skipped as totals: 小计 3,000.00 (2 row(s)), 合计 3,000.00 "
-        "(1 row(s)), Total: 1 1.00 (1 row(s)), Total: 2 2.00 (1 row(s)), Total: 3 3.00 (1 row(s)) and 3 more; "
-        "unmatched spend 0.00 in 0 campaign(s)")
+        "3 rows from 2 exports through 2025-03-02; skipped as totals: 小计 3,000.00 (2 rows), 合计 3,000.00 "
+        "(1 row), Total: 1 1.00 (1 row), Total: 2 2.00 (1 row), Total: 3 3.00 (1 row) and 3 more; "
+        "unmatched spend 0.00 in 0 campaigns")
     zh = invoke(["actuals", str(plan), str(console), "--lang", "zh"])
     assert zh.stderr.splitlines()[0] == (
         "1 个报表共 2 行，截至 2025-03-02；作为合计行跳过：小计 3,000.00（2 行）、合计 3,000.00（1 行）；0 个广告计划未匹配，"
         "广告支出 0.00")
     table = invoke(["actuals", str(plan), str(console)], env={"COLUMNS": "200"}).stdout
-    assert "  skipped as totals: 小计 3,000.00 (2 row(s)), 合计 3,000.00 (1 row(s))" in table
+    assert "  skipped as totals: 小计 3,000.00 (2 rows), 合计 3,000.00 (1 row)" in table
+
+
+def test_a_count_of_one_takes_the_singular(tmp_path: Path, plan: Path) -> None:
+    export = tmp_path / "one.csv"
+    export.write_text("date,campaign,spend\n2025-03-01,brand_x,500\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(export)], env={"COLUMNS": "200"})
+    # One row, of one export, of one campaign no channel matches: never "1 rows", "1 export(s)".
+    assert result.stderr.splitlines()[0] == (
+        "1 row from 1 export through 2025-03-01; unmatched spend 500.00 in 1 campaign")
+    assert "one.csv: generic, 1 row; columns" in result.stdout
+    zh = invoke(["actuals", str(plan), str(export), "--lang", "zh"], env={"COLUMNS": "200"})
+    assert zh.stderr.splitlines()[0] == "1 个报表共 1 行，截至 2025-03-01；1 个广告计划未匹配，广告支出 500.00"
+    assert "one.csv：generic，1 行；使用列" in zh.stdout
+
+
+def test_the_rows_summed_into_an_earlier_one_are_counted_in_words(tmp_path: Path, plan: Path) -> None:
+    export = tmp_path / "twice.csv"
+    export.write_text("date,campaign,spend\n2025-03-01,dy_a,100\n2025-03-01,dy_a,200\n", encoding="utf-8")
+    table = invoke(["actuals", str(plan), str(export), "--sum-duplicates"], env={"COLUMNS": "200"}).stdout
+    assert "  1 row summed into an earlier row of the same campaign-day (--sum-duplicates)" in table
