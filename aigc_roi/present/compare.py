@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES
+from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
 from aigc_roi.present.labels import label, sentences, short_label
@@ -193,12 +193,16 @@ def percentile_texts(name: str, summary: Mapping[str, Any], style: NumberStyle, 
 def risk_cell(name: str, scenario: dict[str, Any], style: NumberStyle, never: str) -> str:
     """A compared figure's cell: P50 (P5 .. P95), then its share and borrowing notes. A figure none at every
     percentile (an IRR defined in no draw, a payback that never comes in nearly all) reads its none once: "none: no
-    single IRR", not again twice inside the brackets; a note that would repeat the cell is left out."""
+    single IRR", not again twice inside the brackets; a payback never at every percentile reads its never share
+    alone ("never 97.00%", as simulate's cell words it), which says "never" already; a note that would repeat the
+    cell is left out."""
     summary = scenario["distribution"]["figures"][name]
     low, middle, high = percentile_texts(name, summary, style, never)
     text = middle if summary["p50"] is None and low == middle == high else f"{middle} ({low} .. {high})"
     notes = [note for note in (share_note(name, scenario, style), borrowing_note(name, scenario, style))
              if note and note != text]
+    if text == never and notes and rules_of(name).none == "never":
+        return " · ".join(notes)
     return " · ".join([text, *notes])
 
 

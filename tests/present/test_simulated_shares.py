@@ -118,8 +118,13 @@ def test_a_compared_figure_none_at_every_percentile_says_its_none_once() -> None
     irr = scenario("A", {"irr": summary(None, 0.0)})
     assert risk_cell("irr", irr, EN, "never") == "none: no single IRR · defined in 0.00%"
     assert risk_cell("irr", irr, ZH, "未回本") == "无：IRR 不唯一或不存在 · 有定义 0.00%"
-    assert risk_cell("payback_month", scenario("B", {"payback_month": summary(None, 0.03)}), EN, "never") == \
-        "never · never 97.00%"
+    # A payback never at every percentile: its never share says "never" once, as simulate's table cell does.
+    never = scenario("B", {"payback_month": summary(None, 0.03)})
+    assert risk_cell("payback_month", never, EN, "never") == "never 97.00%"
+    assert risk_cell("payback_month", never, ZH, "未回本") == "未回本 97.00%"
+    # Samples without a CAC too: 25 of 100 have none; 72 of the other 75 never pay back, 96.00% of them.
+    some_cac = scenario("E", {"cac_payback_months": summary(None, 0.03, 0.25)})
+    assert risk_cell("cac_payback_months", some_cac, EN, "never") == "no CAC in 25.00% of all · never 96.00% of the rest"
     cac = scenario("C", {"cac_payback_months": summary(None, 0.0, 1.0)})
     assert risk_cell("cac_payback_months", cac, EN, "never") == "—"
     _, styled = distribution_rows([cac, cac], EN)
