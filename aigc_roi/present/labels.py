@@ -1179,6 +1179,22 @@ _ZH_HEADER_WORDS: dict[str, tuple[str, ...]] = {
 and a header broken anywhere but between these words splits a word (总收 / 入)."""
 
 
+ZH_TERM_WORDS: tuple[tuple[str, ...], ...] = (
+    ("资金缺口", "最大月份"),
+    ("修正", "内部收益率"),
+    ("测试期", "获客成本"),
+    ("单活跃用户", "服务成本"),
+    ("单在订用户", "服务成本"),
+    ("按目标", "回本概率", "下限"),
+    ("按目标", "回本的概率"),
+    ("最大资金需求", "上限"),
+    ("净现值", "降幅上限"),
+    ("回本推迟", "月数上限"),
+)
+"""The words of the Chinese labels too long to be kept whole as a name (present/wrap.py ``SHORT_WORD``): a label
+cell narrower than one breaks between these words only, not inside one (资金缺口最大月 / 份)."""
+
+
 def header_label(key: str, lang: str = "en") -> str:
     """``short_label`` as a Rich table header, with the places a narrow column may break a Chinese
     one (U+200B, which present/layout.py honours and removes; a one-word header ends in a mark:

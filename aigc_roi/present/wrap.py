@@ -5,7 +5,8 @@ left a line half empty before its first long run, split 复利 into 复 / 利, s
 a number from its unit (0.52 / 元). Here a line never starts with closing punctuation nor ends with an opening
 bracket; a number stays with the character before and after it (第 12 个月, 98.50% 的); a quoted column header
 ('激活数(去重)'), a label's qualifier in ASCII brackets and a short name between spaces (小红书KOC) stay
-whole; and a line is filled to the width, broken at a space or after punctuation when one lies near
+whole; a label too long to be kept whole as a name breaks between its words only (资金缺口 / 最大月份, labels.py
+``ZH_TERM_WORDS``); and a line is filled to the width, broken at a space or after punctuation when one lies near
 its end, else between two Chinese characters.
 """
 
@@ -13,9 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from rich.cells import cell_len
 from rich.text import Text
+
+from aigc_roi.present.labels import ZH_TERM_WORDS
 
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _TOKEN = re.compile(rf"\s+|[{CJK}]|[^\s{CJK}]+")
@@ -66,6 +70,12 @@ def _breaks(line: str, width: int) -> dict[int, int]:
             for offset in range(match.start() + 1, match.end()):
                 if kinds.get(offset) == CJK_BREAK:
                     kinds[offset] = NONE  # a name: 小红书KOC, B站注册CPA; a sentence still breaks after its commas
+    for words in ZH_TERM_WORDS:
+        if max(cell_len(word) for word in words) <= width:
+            joints = set(accumulate(len(word) for word in words[:-1]))
+            for match in re.finditer(re.escape("".join(words)), line):
+                for offset in range(match.start() + 1, match.end()):
+                    kinds[offset] = GOOD if offset - match.start() in joints else NONE
     for match in _QUOTED.finditer(line):
         if cell_len(match.group()) <= width:
             for offset in range(match.start() + 1, match.end()):

@@ -103,3 +103,34 @@ def test_a_note_still_fills_its_line_before_a_bracket() -> None:
     note = "回本按各方案自己的目标计算 (现金先流入，IRR 越高越差，其分位数与其余抽样不可比)。"
     first = _printed(note, 44)[0].rstrip()
     assert "(" in first, first
+
+
+def _long_terms() -> list[str]:
+    """The Chinese words of the figures', drivers', gates' and targets' labels too long to be kept whole as a name."""
+    from aigc_roi.model.figures import FIGURE_NAMES
+    from aigc_roi.present.labels import LABELS
+    from aigc_roi.present.wrap import SHORT_WORD
+
+    texts = [text for key, entry in LABELS.items() if key in FIGURE_NAMES or key.startswith(("driver_", "target_", "gate_"))
+             for text in (entry.zh, *(entry.short[1:] if entry.short else ()))]
+    return sorted({word for text in texts for word in text.split()
+                   if re.fullmatch("[\u4e00-\u9fff]+", word) and cell_len(word) > SHORT_WORD})
+
+
+def test_a_long_label_breaks_between_its_words() -> None:
+    # simulate --lang zh at 80 columns gave the label column 15 cells: 资金缺口最大月份 (16) read 资金缺口最大月 / 份.
+    assert sentence_lines("资金缺口最大月份", 15).plain.splitlines() == ["资金缺口", "最大月份"]
+    assert sentence_lines("单活跃用户服务成本", 12).plain.splitlines() == ["单活跃用户", "服务成本"]
+    assert sentence_lines("max_cash_need 最大资金需求上限", 14).plain.splitlines() == ["max_cash_need", "最大资金需求", "上限"]
+
+
+@pytest.mark.parametrize("term", _long_terms())
+def test_every_long_label_has_its_words(term: str) -> None:
+    from aigc_roi.present.labels import ZH_TERM_WORDS
+
+    # One cell short of the term: it breaks at a joint of its words, each line a whole word or words.
+    words = next((words for words in ZH_TERM_WORDS if "".join(words) == term), None)
+    assert words is not None, f"{term}: add its words to labels.ZH_TERM_WORDS"
+    lines = sentence_lines(term, cell_len(term) - 1).plain.splitlines()
+    joints = {"".join(words[:i]) for i in range(1, len(words))}
+    assert len(lines) > 1 and all("".join(lines[:i]) in joints for i in range(1, len(lines)))
