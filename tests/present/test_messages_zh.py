@@ -148,3 +148,12 @@ def test_allocate_and_compare_refusals_are_chinese(message: str, chinese: str) -
 def test_why_a_reforecast_cannot_express_a_month_is_chinese(reason: str, chinese: str) -> None:
     message = f"Douyin CPA 2025-01: {reason}; the re-forecast cannot express that month"
     assert translate(message) == f"Douyin CPA 2025-01：{chinese}；重新预测无法表达这个月"
+
+
+@pytest.mark.parametrize(("summary", "chinese"), [
+    ("1,001 files, 0 invalid, 3,003 targets, 12 missed", "1,001 个文件，0 个无效，3,003 个目标，12 个未达成"),
+    ("1,234 files, 1 invalid, 24,857 errors, 2 unreadable folders", "1,234 个文件，1 个无效，24,857 个错误，2 个无法打开的文件夹"),
+])
+def test_a_summary_of_a_thousand_or_more_is_translated_with_its_separators(summary: str, chinese: str) -> None:
+    # The summaries write counts as 1,001 (present/labels.py counted); a rule reading digits alone left them English.
+    assert translate(summary) == chinese
