@@ -74,3 +74,12 @@ def resembling(name: str, names: Sequence[str]) -> list[str]:
         return []
     holding = [other for other in names if name in other or other in name]
     return holding or difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+
+
+def two_readings(segment: str, at_index: str | None, meant: Sequence[str]) -> str:
+    """The refusal of ``[1]`` that is both an index and another item's name. It names the item at the index,
+    since a bare "item 1" reads as the first item to people who count from 1 (most, and all in Chinese)."""
+    number = segment.strip("[]")
+    item = f"the item named '{at_index}'" if at_index is not None else "an item with no name"
+    return (f"{segment} reads both as index {number} ({item}) and as the item named '{number}'; "
+            f"write the one meant by its name alone, {' or '.join(meant)}")

@@ -466,10 +466,12 @@ _MESSAGES = _rules([
     # --set by an item's name (reader/overrides.py).
     (r"no channel, plan, purchase, order or fixed cost is named '(.+)'", "没有名为 '{0}' 的渠道、会员方案、单次购买、订单或固定成本"),
     (r"'(.+)' names (\d+) items: write the one meant, (.+)", "'{0}' 是 {1} 项的名称：请写明是哪一项，{2}"),
-    (r"(\[\d+\]) reads both as item (\d+) and as the item named '(.+)'; write the one meant by its name alone, (.+) or (.+)",
-     "{0} 既可读作第 {1} 项，也可读作名为 '{2}' 的项；请只用名称写明是哪一项：{3} 或 {4}"),
-    (r"(\[\d+\]) reads both as item (\d+) and as the item named '(.+)'; write the one meant by its name alone, (.+)",
-     "{0} 既可读作第 {1} 项，也可读作名为 '{2}' 的项；请只用名称写明是哪一项：{3}"),
+    (r"(\[\d+\]) reads both as index (\d+) \(the item named '(.+)'\) and as the item named '(.+)'; write the one meant by "
+     r"its name alone, (.+) or (.+)",
+     "{0} 既可读作索引 {1}（名为 '{2}' 的项），也可读作名为 '{3}' 的项；请只用名称写明是哪一项：{4} 或 {5}"),
+    (r"(\[\d+\]) reads both as index (\d+) \(an item with no name\) and as the item named '(.+)'; write the one meant by "
+     r"its name alone, (.+)",
+     "{0} 既可读作索引 {1}（一个没有名称的项），也可读作名为 '{2}' 的项；请只用名称写明是哪一项：{3}"),
 ])
 
 def _commands_zh(commands: str) -> str:

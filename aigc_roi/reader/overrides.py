@@ -17,7 +17,7 @@ import shlex
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import list_index, resembling, split_path
+from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, parse
 
@@ -158,9 +158,8 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
             named = [i for i, item in enumerate(node.value) if _item_name(item) == segment.strip("[]")]
             if named and named != [index]:
                 rest = "".join(s if s.startswith("[") else f".{s}" for s in segments[position + 1:])
-                meant = [f"{name}{rest}" for i in (named[0], index) if (name := _item_name(node.value[i])) is not None]
-                raise _fail(override, f"{segment} reads both as item {index} and as the item named "
-                                      f"'{segment.strip('[]')}'; write the one meant by its name alone, {' or '.join(meant)}")
+                meant = [f"{name}{rest}" for i in (index, named[0]) if (name := _item_name(node.value[i])) is not None]
+                raise _fail(override, two_readings(segment, _item_name(node.value[index]), meant))
             node = node.value[index]
         elif node.kind == "map":
             entry = node.value.get(segment.strip("[]"))

@@ -33,7 +33,7 @@ from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
-from aigc_roi.model.paths import list_index, resembling, split_path
+from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     ByMonth,
@@ -231,9 +231,8 @@ class AmbiguousDriver(WhatIfError, LookupError):
             return
         by_name = next(driver for driver in matching if driver is not by_index[0])
         segment = wanted[wanted.index("["):wanted.index("]") + 1]
-        meant = [_name_first(driver) for driver in (by_name, by_index[0]) if driver.item is not None]
-        super().__init__(f"{segment} reads both as item {segment.strip('[]')} and as the item named '{by_name.item}'; "
-                         f"write the one meant by its name alone, {' or '.join(meant)}")
+        meant = [_name_first(driver) for driver in (by_index[0], by_name) if driver.item is not None]
+        super().__init__(two_readings(segment, by_index[0].item, meant))
 
 
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:

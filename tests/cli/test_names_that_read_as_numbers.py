@@ -53,10 +53,23 @@ def test_an_index_that_is_another_items_name_is_refused(tmp_path: Path, option: 
     command = "run" if option[0] == "--set" else "compare"
     result = invoke([command, str(_file(tmp_path, NUMERIC)), *option])
     assert result.exit_code == 2 and result.stdout == ""
-    assert ("acquisition[1].bid: [1] reads both as item 1 and as the item named '1'; write the one meant by its name "
-            "alone, 1.bid or 0.bid") in result.stderr
+    # Index [1] is the second item, named "0"; the first item is the one named "1" (QA zh3 F1: "item 1" / "第 1 项"
+    # read as the first item, so the message named the same item twice and never the one at the index).
+    assert ("acquisition[1].bid: [1] reads both as index 1 (the item named '0') and as the item named '1'; write the "
+            "one meant by its name alone, 0.bid or 1.bid") in result.stderr
     zh = invoke([command, str(_file(tmp_path, NUMERIC)), *option, "--lang", "zh"])
-    assert "[1] 既可读作第 1 项，也可读作名为 '1' 的项；请只用名称写明是哪一项：1.bid 或 0.bid" in zh.stderr
+    assert "[1] 既可读作索引 1（名为 '0' 的项），也可读作名为 '1' 的项；请只用名称写明是哪一项：0.bid 或 1.bid" in zh.stderr
+
+
+def test_an_index_at_an_unnamed_item_says_it_has_no_name(tmp_path: Path) -> None:
+    path = str(_file(tmp_path, HEAD + "  - {type: cpa, bid: 20, budget: 20000}\n"
+                                      '  - {name: "0", type: cpa, bid: 10, budget: 20000}\n'))
+    result = invoke(["run", path, "--set", "acquisition[0].bid=5"])
+    assert result.exit_code == 2
+    assert ("[0] reads both as index 0 (an item with no name) and as the item named '0'; write the one meant by its "
+            "name alone, 0.bid") in result.stderr
+    zh = invoke(["run", path, "--set", "acquisition[0].bid=5", "--lang", "zh"])
+    assert "[0] 既可读作索引 0（一个没有名称的项），也可读作名为 '0' 的项；请只用名称写明是哪一项：0.bid" in zh.stderr
 
 
 def test_an_index_that_is_no_other_items_name_is_the_index(tmp_path: Path) -> None:
@@ -68,8 +81,8 @@ def test_an_index_that_is_no_other_items_name_is_the_index(tmp_path: Path) -> No
 def test_a_grid_driver_that_reads_two_ways_is_refused(tmp_path: Path) -> None:
     result = invoke(["sensitivity", str(_file(tmp_path, NUMERIC)), "--grid", "acquisition[1].bid,acquisition[0].budget"])
     assert result.exit_code == 2
-    assert result.stderr == ("aigc-roi: --grid: [1] reads both as item 1 and as the item named '1'; write the one meant "
-                             "by its name alone, 1.bid or 0.bid\n")
+    assert result.stderr == ("aigc-roi: --grid: [1] reads both as index 1 (the item named '0') and as the item named "
+                             "'1'; write the one meant by its name alone, 0.bid or 1.bid\n")
 
 
 def test_a_shared_name_is_offered_by_index(tmp_path: Path) -> None:
