@@ -934,7 +934,7 @@ LABELS: dict[str, Label] = {
     "actuals_cac": Label("CAC", "获客成本"),
     "actuals_ctr": Label("CTR", "点击率"),
     "actuals_cvr": Label("CVR", "转化率"),
-    "actuals_revenue_per_user": Label("Early rev./user", "新客早期收入"),
+    "actuals_revenue_per_user": Label("Early rev./user", "单个新客早期收入"),
     "actuals_plan": Label("plan", "方案"),
     "actuals_actual": Label("actual", "实际"),
     "actuals_percentile": Label("P(CAC)", "获客成本 分位", short=("Pctl", "分位")),

@@ -50,6 +50,15 @@ def test_actuals_xlsx_holds_numbers_a_formula_can_use(tmp_path: Path, lang: str)
                                                                     (str(tmp_path / "export.csv"), "brand_x", 5_000)}
 
 
+@pytest.mark.parametrize(("lang", "header"), [("en", "Early rev./user actual (CNY)"),
+                                             ("zh", "单个新客早期收入 实际 (CNY)")])
+def test_the_early_revenue_column_says_it_is_per_user(tmp_path: Path, lang: str, header: str) -> None:
+    """QA zh3 F2: zh read "新客早期收入" (the new users' early revenue) over a per-user value, ~4,000 times too small."""
+    sheet = _workbook(tmp_path, EXPORT, "--lang", lang).worksheets[0]
+    column = [cell.value for cell in sheet[1]].index(header)
+    assert sheet.cell(2, column + 1).value == 5.0  # January, Douyin: 20,000 of early revenue / 4,000 new users
+
+
 @needs_by_month
 @pytest.mark.parametrize(("lang", "sheet", "header"), [("en", "reforecast", ["Figure", "plan", "re-forecast", "Note"]),
                                                        ("zh", "重新预测", ["指标", "方案", "重新预测", "说明"])])
