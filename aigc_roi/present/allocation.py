@@ -123,6 +123,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
                  "basis": result.basis, "held_months": list(result.held_months) if result.basis == "held" else []},
         "gain": plain(result.gain),
         "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
+        "still_rising": result.still_rising,
         "target_roas": result.target_roas,
         "reach": None if result.reach is None else {"key": result.reach.key, "month": result.reach.month, "value": result.reach.value},
         "constraints": {name: {"limit": check.limit, "value": plain(check.value), "met": check.met}
@@ -439,7 +440,7 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
                             text_columns=2) + "\n"
     text += to_markdown(channel_rows(result, style), label("allocate_channels_title", lang))
     text += "\n" + to_markdown(curve_rows(result, style), _curve_title(result, lang))
-    if (note := fill_note(result, style)) is not None:
+    if note := _curve_caption(result, result.recommended, style):
         text += f"\n{markdown_text(note)}\n"
     warnings = [warning_text(result, warning, style) for warning in result.warnings if not leads(result, warning)]
     if warnings:
@@ -668,7 +669,7 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
                "allocate_multiple": ["0.00"],
                "allocate_curve_value": [objective_value(result, point.value, style) for point in result.curve],
                slope_key: [_slope_text(result, slope, style) for slope in curve_slopes(result.curve)]}
-    peak_mark = f" ★ {label('allocate_peak', lang)}"
+    peak_mark = f" ★ {label(peak_key(result), lang)}"
 
     def marks(point: CurvePoint) -> list[tuple[str, str]]:
         found = [(peak_mark, "bold")] if point is peak else []
@@ -744,6 +745,11 @@ def fill_note(result: Allocation, style: NumberStyle) -> str | None:
         best=best_text, filled=filled_text, objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang))
 
 
+def peak_key(result: Allocation) -> str:
+    """The label of the curve's best point: no "peak" where the curve is still rising at its end."""
+    return "allocate_peak_edge" if result.still_rising else "allocate_peak"
+
+
 def _curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
     return sentences([_peak_caption(result, peak, style), fill_note(result, style) or ""], style.lang)
 
@@ -754,7 +760,7 @@ def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyl
         fits = any(not math.isnan(point.value) for point in result.curve)
         return label("allocate_curve_no_limit_met" if fits else "allocate_curve_none", lang)
     feasible = sorted((point for point in result.curve if not math.isnan(point.value)), key=lambda point: point.budget)
-    at = feasible.index(peak)
+    at = feasible.index(peak)  # the last one exactly when result.still_rising
     # Sampled points of a concave curve: its top lies between the peak's neighbours.
     low = feasible[at - 1].budget if at > 0 else 0.0
     high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget

@@ -14,6 +14,7 @@ from aigc_roi.present.allocation import (
     curve_label,
     objective_name,
     objective_value,
+    peak_key,
     split_label,
 )
 from aigc_roi.present.chart import plain_text_with_cjk, title_name
@@ -64,7 +65,7 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
                      label=split_label(result, "allocate_best_split", lang))
     peak = result.recommended
     if peak is not None:
-        axes.annotate(f"{label('allocate_peak', lang)} {objective_value(result, peak.value, style)}",
+        axes.annotate(f"{label(peak_key(result), lang)} {objective_value(result, peak.value, style)}",
                       xy=(peak.budget, peak.value), xytext=(6, -16), textcoords="offset points", color=_GAIN,
                       bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     if result.objective == "payback_probability":

@@ -425,6 +425,7 @@ LABELS: dict[str, Label] = {
     "allocate_curve_slope_probability": Label("Per extra 10% of B", "B 每多 10%"),
     "allocate_curve_infeasible": Label("outside the bounds", "超出上下限"),
     "allocate_peak": Label("peak", "峰值"),
+    "allocate_peak_edge": Label("highest shown", "所示最高"),
     "allocate_curve_peak": Label(
         "Of these budgets the best value is highest at {budget} ({multiple}): "
         "the next yuan stops paying somewhere between {low} and {high}.",

@@ -231,3 +231,11 @@ class Allocation:
         tolerance = 1e-9 * (abs(top) + (0.0 if self.objective == "payback_probability" else 1.0))
         return max((point for point in feasible if point.value >= top - tolerance), key=lambda point: point.budget)
 
+    @property
+    def still_rising(self) -> bool:
+        """Whether the recommended point is the curve's last one that fits the bounds: it is the highest only
+        because the curve stops there, so it is no peak, and the true best budget may lie beyond 2B."""
+        recommended = self.recommended
+        shown = [point.budget for point in self.curve if not math.isnan(point.value)]
+        return recommended is not None and recommended.budget == max(shown)
+

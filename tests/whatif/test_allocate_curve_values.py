@@ -88,3 +88,24 @@ def test_json_csv_and_the_view_give_the_values_and_mark_the_budgets_over_the_lim
         assert len(marked) == 5  # 100,000 .. 200,000
         assert advice in shown
         assert "-4,975,000" not in shown and "-497.5万" not in shown
+
+
+@pytest.mark.parametrize(("lang", "mark", "peak", "rising"), [
+    ("en", "★ highest shown", "★ peak", "Still rising at 200,000 (2.00 × B)"),
+    ("zh", "★ 所示最高", "★ 峰值", "到 20.0万 (2.00 × B) 仍在上升"),
+])
+def test_a_best_value_at_the_curves_end_is_no_peak(tmp_path: Path, lang: str, mark: str, peak: str, rising: str) -> None:
+    """QA zh3 F4: net cash 0.25 b rises at every budget, so the curve's last point, 2B = 200,000 (50,000), is the
+    highest only because the curve stops there; it was marked "★ peak" above a note that it is still rising."""
+    options = ["allocate", _file(tmp_path), "--budget", "100000", "--objective", "net_cash", "--lang", lang]
+    shown = invoke(options, env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    assert [line for line in shown.splitlines() if mark in line] == [next(line for line in shown.splitlines()
+                                                                           if "200,000" in line or "20.0万" in line)]
+    assert peak not in shown and rising in shown
+    data = json.loads(invoke([*options, "--format", "json"]).stdout)
+    assert data["recommended_budget"] == 200_000 and data["still_rising"] is True
+    assert rising in invoke([*options, "--format", "markdown"]).stdout
+    # Under the cash limit the best kept budget, 75,000, has a next budget (100,000) that breaks it: a peak.
+    limited = [*options, "--max-cash-need", "20000"]
+    assert peak in invoke(limited, env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    assert json.loads(invoke([*limited, "--format", "json"]).stdout)["still_rising"] is False

@@ -42,7 +42,9 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
               svg.Series(word("curve_today", lang), [(sum(result.current_split.values()), result.current_value)], "square")]
     peak = result.recommended
     if peak is not None and peak.budget != result.budget:
-        series.append(svg.Series(word("curve_peak", lang).format(budget=style.money(peak.budget, 0)),
+        # At the curve's end the best is no peak: the curve is still rising there.
+        named = word("curve_edge" if result.still_rising else "curve_peak", lang)
+        series.append(svg.Series(named.format(budget=style.money(peak.budget, 0)),
                                  [(peak.budget, peak.value)], "triangle"))
     chart = svg.xy_chart(series, lambda value: style.money(value, 0), value_text, title,
                          f"{label('allocate_curve_budget', lang)} ({style.currency})")

@@ -99,6 +99,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "curve_chosen": ("chosen split at B = {budget}", "所选分配（B = {budget}）"),
     "curve_today": ("today's split", "当前分配"),
     "curve_peak": ("best budget on the curve ({budget})", "曲线上的最优预算（{budget}）"),
+    "curve_edge": ("highest shown, still rising ({budget})", "所示最高，仍在上升（{budget}）"),
     "curve_note": ("Objective: {objective}. The curve bends because a channel with saturation_budget h reaches "
                    "fewer new people as its budget b grows:",
                    "优化目标：{objective}。曲线弯曲，是因为设置了 saturation_budget h 的渠道预算 b 越大，触达的新用户越少："),
