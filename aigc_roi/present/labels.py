@@ -748,9 +748,10 @@ LABELS: dict[str, Label] = {
     "observed_days_caption": Label("Observed: each day's share as given, ◆ D30 in the row of age 30 / 30.4375 ≈ 1 "
                                    "(day / 30.4375 months, rounded)",
                                    "实际：各天给出的留存，◆ D30 列在月龄 30 / 30.4375 ≈ 1 那一行（天数 / 30.4375，四舍五入）"),
-    "more_days": Label("+{count} more days (fit table)", "另有 {count} 天（见拟合表）"),
-    "days_past_table": Label("{days} past the last age shown, {age} (fit table)", "{days} 超出表中最大月龄 {age}（见拟合表）"),
-    "day_span": Label("D{first}–D{last} ({count} days)", "D{first}–D{last}（{count} 天）"),
+    # Counts of observed days are data points: "(45 days)" under D46–D90 read as a duration (QA zh3 F5).
+    "more_days": Label("+{count} more points (fit table)", "另有 {count} 个数据点（见拟合表）"),
+    "days_past_table": Label("{days} past the last age shown, {age} (fit table)", "超出表中最大月龄 {age}（见拟合表）：{days}"),
+    "day_span": Label("D{first}–D{last} ({count} points)", "D{first}–D{last}（{count} 个数据点）"),
     "renewal_survival": Label("Renewal survival of {plan} (period {period} mo)", "{plan} 续费存留（周期 {period} 个月）"),
     "renewal_k": Label("Renewals", "续费次数"),
     "renewal_rate": Label("Renewal rate", "续费率"),

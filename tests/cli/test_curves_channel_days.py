@@ -70,8 +70,8 @@ def test_a_daily_export_lists_the_day_nearest_each_months_age_and_counts_the_res
                     + ", ".join(f"{day}: {share:.6f}" for day, share in days.items()) + "}\n", encoding="utf-8")
     table = invoke(["curves", str(path), "--lang", "en"], env={"COLUMNS": "120"}).stdout
     # Age 1 holds days 16..45 (day / 30.4375 rounds to 1): D30 is nearest 30.4375, and 29 more.
-    assert f"◆ D30 {days[30] * 100:.2f}%" in table and "+29 more days (fit table)" in table
-    assert f"◆ D1 {days[1] * 100:.2f}%" in table and "+14 more days (fit table)" in table
+    assert f"◆ D30 {days[30] * 100:.2f}%" in table and "+29 more points (fit table)" in table
+    assert f"◆ D1 {days[1] * 100:.2f}%" in table and "+14 more points (fit table)" in table
 
 
 def _chart(tmp_path: Path, horizon: int, days: str, lang: str = "en") -> str:
@@ -84,7 +84,7 @@ def _chart(tmp_path: Path, horizon: int, days: str, lang: str = "en") -> str:
 
 @pytest.mark.parametrize(("lang", "note"), [
     ("en", "◆ D90 35.00% past the last age shown, 2 (fit table)"),
-    ("zh", "◆ D90 35.00% 超出表中最大月龄 2（见拟合表）"),
+    ("zh", "超出表中最大月龄 2（见拟合表）：◆ D90 35.00%"),
 ])
 def test_a_day_past_the_tables_last_age_is_named_under_it(tmp_path: Path, lang: str, note: str) -> None:
     # A 3-month table has ages 0..2; D90 is 90 / 30.4375 = 2.96 months old, rounded 3: past it (QA what-if F9d).
@@ -100,7 +100,12 @@ def test_a_table_with_every_day_past_it_has_no_empty_observed_column(tmp_path: P
     assert "◆ D30 40.00%, ◆ D60 30.00% past the last age shown, 0 (fit table)" in " ".join(chart.split())
 
 
-def test_a_daily_export_past_the_table_is_one_span(tmp_path: Path) -> None:
-    # Two months: ages 0 and 1; day d rounds past 1 from d / 30.4375 >= 1.5, d >= 45.66: D46..D90, 45 days.
-    chart = _chart(tmp_path, 2, ", ".join(f"{day}: {0.5 * day**-0.4:.6f}" for day in range(1, 91)))
-    assert "D46–D90 (45 days) past the last age shown, 1 (fit table)" in " ".join(chart.split())
+@pytest.mark.parametrize(("lang", "note"), [
+    ("en", "D46–D90 (45 points) past the last age shown, 1 (fit table)"),
+    ("zh", "超出表中最大月龄 1（见拟合表）：D46–D90（45 个数据点）"),
+])
+def test_a_daily_export_past_the_table_is_one_span(tmp_path: Path, lang: str, note: str) -> None:
+    # Two months: ages 0 and 1; day d rounds past 1 from d / 30.4375 >= 1.5, d >= 45.66: D46..D90, 45 observed
+    # days, counted as points: "(45 days)" / "（45 天）" read as a duration, not the 44 days D46–D90 spans (QA zh3 F5).
+    chart = _chart(tmp_path, 2, ", ".join(f"{day}: {0.5 * day**-0.4:.6f}" for day in range(1, 91)), lang)
+    assert note in " ".join(chart.split())
