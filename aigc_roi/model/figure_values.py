@@ -104,7 +104,8 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
     net_cash = months["net_cash"]
     cumulative = months["cumulative_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
-    ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
+    # Per new user, weighted by the new users: without any it is 0 / 0, undefined as CAC is, not a worth of 0.
+    ltv = np.where(totals["new_users"] > 0, (lifetime_contribution * lifetime_discount).sum(axis=0), np.nan)
     need, need_month = peak_cash(cumulative)
     horizon = net_cash.shape[0]
     discount = discount_factors(discount_rate, horizon)
