@@ -1,12 +1,13 @@
-"""Months written as runs of consecutive months, as people read them: 1, 2, 3, 7 -> ``1..3, 7``."""
+"""Months written as runs of consecutive months, as people read them: 1, 2, 3, 7 -> ``1-3, 7``, the span a file's
+``months:`` takes (a file refuses ``1..3`` there)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 
-def month_runs(months: Iterable[int], joiner: str = "..") -> str:
-    """``1..3, 7`` for the months 1, 2, 3 and 7 (``joiner`` between a run's first and last month)."""
+def month_runs(months: Iterable[int], joiner: str = "-") -> str:
+    """``1-3, 7`` for the months 1, 2, 3 and 7 (``joiner`` between a run's first and last month)."""
     runs: list[list[int]] = []
     for month in months:
         if runs and month == runs[-1][-1] + 1:

@@ -303,10 +303,14 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
                 cells[10:13] = [_rank(month, name) for name in PERCENTILE_METRICS]
                 cells[13:15] = [style.percent(value) for value in cells[13:15]]
                 cells[15] = style.money(cells[15])
-                cells[16] = label("list_separator", style.lang).join(label(METRICS[row.metric], style.lang)
-                                                                    for row in month.not_reported)
+                cells[16] = _not_reported_words(month, style.lang)
             rows.append(cells)
     return ROW_HEADER, rows
+
+
+def _not_reported_words(month: ChannelMonth, lang: str) -> str:
+    """The metrics a row left unreported as the terminal's note names them (新增用户、展示数), not the CSV's keys."""
+    return label("list_separator", lang).join(label(METRICS[row.metric], lang) for row in month.not_reported)
 
 
 def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks: tuple[Outlook, Outlook] | None = None) -> bytes:
@@ -322,6 +326,9 @@ def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks
                "actual_cvr": xlsx.PERCENT, "actual_revenue_per_user": xlsx.MONEY_CENTS}
     money = {"plan_spend", "actual_spend", "plan_cac", "actual_cac", "actual_revenue_per_user"}
     header, rows = actuals_rows(actuals)
+    months = [month for channel in actuals.channels for month in channel.months]
+    for row, month in zip(rows, months, strict=True):
+        row[-1] = _not_reported_words(month, lang)
     columns = [xlsx.Column(f"{word} ({currency})" if key in money else word, formats.get(key))
                for key, word in zip(header, _header_words(lang), strict=True)]
     # On every row, as a filter or a sort keeps it with the numbers it qualifies: the days their actuals sum.

@@ -516,7 +516,7 @@ def phase_rows(result: Allocation, style: NumberStyle) -> list[tuple[str, str, s
 
 def month_text(months: tuple[int, ...]) -> str:
     """Months as the tables write ranges, ``1..3, 7``: a ``1-3`` there would read as a negative number."""
-    return month_runs(months)
+    return month_runs(months, "..")
 
 
 def phases_view(result: Allocation, style: NumberStyle) -> Table:

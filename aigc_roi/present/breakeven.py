@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text
-from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEvenTable
+from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
 from aigc_roi.whatif.breakeven_jumps import GateJump, Side
 
 if TYPE_CHECKING:
@@ -31,6 +32,25 @@ def no_value_reason(table: BreakEvenTable, threshold: str) -> str:
     if threshold == "roi_zero" and table.roi is None:
         return "roi_undefined"
     return "holds_short" if table.met_now(threshold) else "out_of_reach_short"
+
+
+def value_or_reason(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> str:
+    """The break-even as threshold_text writes it, or "none (always holds)" with the reason there is none: a bare
+    "—" would read alike for a driver safe at any value and one that can never get there."""
+    if getattr(row, threshold) is None:
+        return label("no_break_even", style.lang).format(reason=label(no_value_reason(table, threshold), style.lang))
+    return threshold_text(row, threshold, style)
+
+
+def no_value_notes(table: BreakEvenTable, lang: str) -> list[str]:
+    """The sentences that define the reasons shown for a missing break-even, once under the table."""
+    shown = {no_value_reason(table, threshold) for row in table.rows for threshold in THRESHOLDS
+             if getattr(row, threshold) is None}
+    return [label(note, lang) for short, note in SHORT_NOTES.items() if short in shown]
+
+
+NONE_REASONS = {"roi_undefined": "no_roi", "holds_short": "holds", "out_of_reach_short": "out_of_reach"}
+"""Why there is no break-even, as JSON names it (docs/formulas.md §10)."""
 
 
 FLAGS = ["channel_saturating", "roi_zero_jump", "payback_target_jump"]
@@ -59,7 +79,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
-            cells += [threshold_text(row, threshold, style), headroom_text(row.headroom(threshold))]
+            cells += [value_or_reason(table, row, threshold, style), headroom_text(row.headroom(threshold))]
         # The unit cost's own column: a factor's is empty (its factor is in the next).
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                driver_value(driver, own[1], style), style.money(own[2]), style.money(own[3])]
@@ -86,6 +106,8 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "factor": row.driver.is_factor,
                 "roi_zero": row.roi_zero,
                 "payback_target": row.payback_target,
+                "none_reason": {name: None if getattr(row, name) is not None else NONE_REASONS[no_value_reason(table, name)]
+                                for name in THRESHOLDS},
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
                 "gate_jump": {name: _jump_json(table, row.jumps.get(name)) for name in THRESHOLDS},
                 "channel": None if row.channel is None else {
@@ -130,7 +152,8 @@ class BreakEvenPresenter(Presenter[BreakEvenTable]):
         return breakeven_rows(result, self.style)
 
     def markdown(self, result: BreakEvenTable) -> str:
-        notes = [*jump_notes(result, self.style), *saturating_notes(result, self.style.lang)]
+        notes = [*no_value_notes(result, self.style.lang), *jump_notes(result, self.style),
+                 *saturating_notes(result, self.style.lang)]
         return to_markdown(self.styled_rows(result), self.title) + "".join(f"\n_{markdown_text(note)}_\n" for note in notes)
 
     def view(self, result: BreakEvenTable) -> list[RenderableType]:

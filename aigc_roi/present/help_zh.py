@@ -152,7 +152,7 @@ HELP_ZH: dict[str, str] = {
         "分配要最大化的目标；p10_npv 和 payback_probability 由模拟得出。",
     "Lowest monthly budget of a channel, e.g. 'Feed ads=20万' (repeatable).": "某个渠道的最低月预算，例如 'Feed ads=20万'（可重复）。",
     "Highest monthly budget of a channel (repeatable).": "某个渠道的最高月预算（可重复）。",
-    "Keep this channel's spend as in the file, outside B (repeatable).": "该渠道的花费保持文件中的值，不计入 B（可重复）。",
+    "Keep this channel's spend as in the file, outside B (repeatable).": "该渠道的广告支出保持文件中的值，不计入 B（可重复）。",
     "Monte Carlo samples of the risk objectives.": "风险类目标的蒙特卡洛样本数。",
     "Random seed: the same seed gives the same split.": "随机种子：同一种子得到同样的分配。",
     "Samples simulated for targets.min_payback_probability.": "为 targets.min_payback_probability 模拟的样本数。",

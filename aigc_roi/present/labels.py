@@ -397,7 +397,7 @@ LABELS: dict[str, Label] = {
         "(deterministic run). The best split evens out what the next yuan of {budget} adds to the objective in "
         "each channel, so a saturated channel, high average but low marginal ROAS, gets little more. "
         "Locked and flat channels are outside {budget}.",
-        "平均 ROAS 和获客成本按渠道的全部花费计算；边际值只按下一元钱计算（确定性运行）。"
+        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下一元钱计算（确定性运行）。"
         "最优分配使 {budget} 的下一元钱在各渠道对目标的贡献相等，"
         "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
         "已锁定和固定费用渠道不计入 {budget}。",
@@ -407,7 +407,7 @@ LABELS: dict[str, Label] = {
         "(deterministic run). The filled split gives each channel money until its next yuan returns {roas} in "
         "revenue (its marginal ROAS), so a saturated channel, high average but low marginal ROAS, gets little more. "
         "Locked and flat channels are outside {budget}.",
-        "平均 ROAS 和获客成本按渠道的全部花费计算；边际值只按下一元钱计算（确定性运行）。"
+        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下一元钱计算（确定性运行）。"
         "投满分配给每个渠道投钱，直到其下一元钱只带来 {roas} 元收入（边际 ROAS），"
         "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
         "已锁定和固定费用渠道不计入 {budget}。",
@@ -445,7 +445,7 @@ LABELS: dict[str, Label] = {
     "allocate_warning_current_total_differs": Label(
         "Today the moved channels spend {total} a month, not B = {budget}: "
         "the gain includes the change in total spend.",
-        "当前参与分配的渠道每月花费 {total}，而非 B = {budget}：提升中包含总花费的变化。",
+        "当前参与分配的渠道每月广告支出 {total}，而非 B = {budget}：提升中包含总广告支出的变化。",
     ),
     "allocate_warning_on_minimum": Label(
         "{channel} sits on its minimum ({amount}): the objective would take money out of it.",
@@ -486,7 +486,7 @@ LABELS: dict[str, Label] = {
         "方案含闸门：每个分配先按所有闸门都通过来搜索，再像 run 和 simulate 那样带闸门运行（每次抽样各自判定闸门）；"
         "所示数值（含预算曲线）都是分阶段运行的结果。",
     ),
-    # {months}: "month 1" or "months 1..2" (present/month_words.py), so no verb agrees with it.
+    # {months}: "month 1" or "months 1-2" (present/month_words.py), so no verb agrees with it.
     "allocate_warning_gates_held": Label(
         "Today's split is kept in {months}: the split searched as if every gate passed fails {gates} that "
         "today's split passes, so only the other months were searched again.",
@@ -577,7 +577,7 @@ LABELS: dict[str, Label] = {
     "allocate_warning_different_months_target_roas": Label(
         "The channels run in different months: each phase's channels are filled to the target ROAS on their own, "
         "and T is what the phases spend together (one split per phase above).",
-        "各渠道投放月份不同：每个阶段的渠道各自投到目标 ROAS，T 是各阶段花费之和（见上方各阶段分配）。",
+        "各渠道投放月份不同：每个阶段的渠道各自投到目标 ROAS，T 是各阶段广告支出之和（见上方各阶段分配）。",
     ),
     "allocate_warning_marginal_roas_below_one": Label(
         "{channel}: at the best split its next yuan returns {roas} in revenue, less than the yuan itself.",
@@ -590,7 +590,7 @@ LABELS: dict[str, Label] = {
     "allocate_warning_current_total_differs_total": Label(
         "Today the moved channels spend {total} over the horizon, not {budget}: the gain includes the change in total "
         "spend.",
-        "当前参与分配的渠道在整个周期花费 {total}，而非 {budget}：提升中包含总花费的变化。",
+        "当前参与分配的渠道在整个周期广告支出 {total}，而非 {budget}：提升中包含总广告支出的变化。",
     ),
     "allocate_phases": Label("Split per phase (monthly budget)", "各阶段分配（每月预算）"),
     "allocate_spend_less": Label(
@@ -976,7 +976,7 @@ LABELS: dict[str, Label] = {
     "actuals_re": Label("re-forecast", "重新预测"),
     "actuals_npv": Label("NPV", "净现值 (NPV)"),
     "actuals_payback_month": Label("Payback month", "回本月份"),
-    "actuals_peak_cash_need": Label("Peak cash need", "峰值资金需求"),
+    "actuals_peak_cash_need": Label("Peak cash need", "最大资金需求"),
     "actuals_payback_probability": Label("P(payback ≤ {months} months){beyond}", "{months} 个月内回本{beyond}的概率"),
     "actuals_never": Label("never", "未回本"),
     "actuals_reforecast_caption": Label(
@@ -1076,6 +1076,7 @@ LABELS: dict[str, Label] = {
     "headroom_limit": Label("Room before {condition}", "{condition} 前余量"),
     "out_of_reach_short": Label("out of reach", "无法达到"),
     "holds_short": Label("always holds", "始终成立"),
+    "no_break_even": Label("none ({reason})", "无（{reason}）"),
     "out_of_reach_note": Label("Out of reach: that driver alone reaches it at no valid value.",
                                "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
     "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),

@@ -50,7 +50,7 @@ def _apply(rules: list[Rule], text: str) -> str | None:
 
 _EXPECTED = _rules([
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
-    (r"a date within (\S+)\.\.(\S+) \(the plan's months 1\.\.(\d+)\)", "{0}..{1} 之内的日期（方案的第 1..{2} 月）"),
+    (r"a date within (\S+)\.\.(\S+) \(the plan's months 1-(\d+)\)", "{0}..{1} 之内的日期（方案的第 1-{2} 月）"),
     (r"a date on or after (\S+), the last day the exports report", "不早于 {0}（报表中的最后一天）的日期"),
     (r"a date on or before (\S+), the first day the exports report", "不晚于 {0}（报表中的第一天）的日期"),
     (r"money in (\w+) \(the plan's currency\)", "以 {0} 计的金额（方案的币种）"),
@@ -344,7 +344,7 @@ _MESSAGES = _rules([
     (r"channel '(.+)' is named twice in this gate \(first at (.+)\)", "渠道 '{0}' 在此闸门中出现了两次（首次在 {1}）"),
     (r"no test channel runs in the test's months? (\S+): with no spend to measure, the gate always fails, and its "
      r"channels buy nothing after month (\d+)",
-     "测试的第 {0} 月没有任何测试渠道投放：没有花费可衡量，闸门总是不通过，其渠道在第 {1} 月之后不再买量"),
+     "测试的第 {0} 月没有任何测试渠道投放：没有广告支出可衡量，闸门总是不通过，其渠道在第 {1} 月之后不再买量"),
     (r"channel '(.+)' does not run in the test's months? (\S+) \(it runs in months? (.+)\): the test cannot observe it",
      "渠道 '{0}' 在测试的第 {1} 月不投放（它在第 {2} 月投放）：测试观察不到它"),
     (r"no channel of this gate runs after month (\d+): it stops nothing whether the test passes or fails; name in "
@@ -364,7 +364,7 @@ _MESSAGES = _rules([
     (r"channel names must be distinct to allocate; '(.+)' is also the name of (.+)",
      "分配预算要求渠道名各不相同；'{0}' 也是 {1} 的名称"),
     (r"'(.+)' is a (\w+) channel: its spend is never moved, so it cannot be locked or bounded",
-     "'{0}' 是 {1} 渠道：其花费从不调整，因此不能锁定或设上下限"),
+     "'{0}' 是 {1} 渠道：其广告支出从不调整，因此不能锁定或设上下限"),
     (r"'(.+)' is locked: it cannot also have a minimum or maximum", "'{0}' 已锁定：不能再设下限或上限"),
     (r"'(.+)' has a unit cost of 0, so no budget form: lock it", "'{0}' 的单价为 0，无法按预算计算：请锁定它"),
     (r"the minimum of '(.+)' \((\S+)\) exceeds its maximum \((\S+)\)", _amounts("'{0}' 的下限（{1}）超过其上限（{2}）", compared=(1, 2))),
@@ -441,6 +441,9 @@ _MESSAGES = _rules([
     # The name may hold a colon (--map 'x: y'=...): it ends at the first ": expected ".
     (r"(--[\w-]+(?: .+?)?): expected (.+), found (.+)", lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {m[3]}"),
     (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),
+    # Any other refusal of the grid's drivers (whatif/drivers.py: an index that is also a name, a name of two items),
+    # as the message reads without the option.
+    (r"--grid: (.+)", lambda m: _under_option("--grid", m[1]) or m[0]),
     (r"--base: git was not found on PATH", "--base：PATH 中找不到 git"),
     (r"--base: git (\S+) failed: (.+)", "--base：git {0} 失败：{1}"),
     (r"--base: unknown git revision (.+)", "--base：未知的 git 版本 {0}"),
@@ -473,6 +476,12 @@ _MESSAGES = _rules([
      r"its name alone, (.+)",
      "{0} 既可读作索引 {1}（一个没有名称的项），也可读作名为 '{2}' 的项；请只用名称写明是哪一项：{3}"),
 ])
+
+def _under_option(option: str, message: str) -> str | None:
+    """``--grid：`` and the message in Chinese, or None where the message has no translation."""
+    translated = translate(message)
+    return None if translated == message else f"{option}：{translated}"
+
 
 def _commands_zh(commands: str) -> str:
     """``simulate, check and report`` as a Chinese list: 、 between the command names, 和 before the last."""

@@ -105,9 +105,9 @@ SCHEMA_ZH: dict[str, str] = {
     # Channels.
     "How the channel buys users: cpa, cpm, kol, flat.": "渠道的买量方式：cpa、cpm、kol、flat。",
     "Cost per acquired user.": "每个获客用户的成本。",
-    "Spend per active month.": "每个投放月的花费。",
+    "Spend per active month.": "每个投放月的广告支出。",
     "New users per active month.": "每个投放月的新增用户数。",
-    "Monthly spend at which the effective CAC has doubled (needs budget).": "实际获客成本翻倍时的月花费（需与 budget 一起使用）。",
+    "Monthly spend at which the effective CAC has doubled (needs budget).": "实际获客成本翻倍时的月广告支出（需与 budget 一起使用）。",
     "Cost per 1,000 impressions.": "每千次曝光的费用。",
     "Clicks per impression.": "每次曝光的点击数。",
     "New users per click.": "每次点击带来的新增用户数。",
@@ -204,9 +204,9 @@ SCHEMA_ZH: dict[str, str] = {
     "Names of the test channels.": "测试渠道的名称。",
     "A channel's name.": "渠道名称。",
     "The test channels' attributed gross revenue paid in months 1..after_month over their spend must be at least this.":
-        "测试渠道在第 1..after_month 月实收的归因总收入除以其花费，须不低于此值。",
+        "测试渠道在第 1..after_month 月实收的归因总收入除以其广告支出，须不低于此值。",
     "Their spend over the users they bought in those months must be at most this.":
-        "测试渠道在这些月的花费除以其买到的用户数，须不高于此值。",
+        "测试渠道在这些月的广告支出除以其买到的用户数，须不高于此值。",
     "Then": "后续渠道",
     "Channels that run after after_month only if the test passed.": "仅当测试通过时才在 after_month 之后投放的渠道。",
     "Milestones": "里程碑",

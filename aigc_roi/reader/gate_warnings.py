@@ -63,7 +63,7 @@ def _runs(months: set[int] | None, first: int, last: int | None) -> bool:
 
 
 def _test_months(after_month: int) -> str:
-    return "month 1" if after_month == 1 else f"months 1..{after_month}"
+    return "month 1" if after_month == 1 else f"months 1-{after_month}"
 
 
 def _runs_in(months: set[int] | None) -> str:

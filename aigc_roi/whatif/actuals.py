@@ -315,7 +315,7 @@ def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: d
     for option, day in (("--from", from_day), ("--through", through)):
         if day is not None and not first <= day <= last:
             raise WhatIfError(f"{option}: expected a date within {first}..{last} (the plan's months "
-                              f"1..{scenario.horizon_months}), found {day}")
+                              f"1-{scenario.horizon_months}), found {day}")
     if from_day is not None and from_day > first_row:
         raise WhatIfError(f"--from: expected a date on or before {first_row}, the first day the exports report, found {from_day}")
     if through is not None and through < last_row:

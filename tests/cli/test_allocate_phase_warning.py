@@ -60,4 +60,4 @@ def test_a_total_never_says_b_is_spent_every_month_in_chinese(tmp_path: Path) ->
     assert "B 在每个有渠道投放的月份都花出" not in shown
     filled = " ".join(invoke(["allocate", str(path), "--target-roas", "2", "--lang", "zh"],
                              env={"COLUMNS": "200"}).stdout.split())
-    assert "每个阶段的渠道各自投到目标 ROAS，T 是各阶段花费之和" in filled
+    assert "每个阶段的渠道各自投到目标 ROAS，T 是各阶段广告支出之和" in filled

@@ -70,8 +70,8 @@ def test_every_kind_of_warning_reads_in_chinese(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     # Early runs in months 1..2, so after the second gate's month 1; First in month 1 alone.
     assert [line.split(": ", 1)[1] for line in result.stderr.splitlines()[:-1]] == [
-        "gates[0].channels: 测试的第 1..2 月没有任何测试渠道投放：没有花费可衡量，闸门总是不通过，其渠道在第 2 月之后不再买量",
-        "gates[1].channels[1]: 渠道 'Late' 在测试的第 1 月不投放（它在第 3..6 月投放）：测试观察不到它",
+        "gates[0].channels: 测试的第 1-2 月没有任何测试渠道投放：没有广告支出可衡量，闸门总是不通过，其渠道在第 2 月之后不再买量",
+        "gates[1].channels[1]: 渠道 'Late' 在测试的第 1 月不投放（它在第 3-6 月投放）：测试观察不到它",
         "gates[1].then[1]: 渠道 'First' 在第 1 月之后不投放（它在第 1 月投放）：闸门对它无可停止",
         "gates[2]: 此闸门的渠道在第 2 月之后都不投放：无论测试是否通过都不会停止任何投放；请在 'then' 中列出由测试决定的渠道",
     ]

@@ -212,7 +212,7 @@ def test_a_folder_validate_may_not_open_is_called_a_folder(tmp_path: Path, monke
 
 @pytest.mark.parametrize(("rows", "through", "said"), [
     ("2025-03-01,dy_1,100,5\n", "2025-03-01", "no whole month yet"),
-    ("2025-03-01,dy_1,100,5\n2025-04-30,dy_1,100,5\n", "2025-04-30", "months 1..2")])
+    ("2025-03-01,dy_1,100,5\n2025-04-30,dy_1,100,5\n", "2025-04-30", "months 1-2")])
 def test_the_reforecast_header_names_its_past_months_or_none(tmp_path: Path, rows: str, through: str, said: str) -> None:
     plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
     export = _write(tmp_path, "ok.csv", EXPORT.splitlines()[0] + "\n" + rows)

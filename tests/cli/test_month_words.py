@@ -1,4 +1,4 @@
-"""Months named in a sentence or a cell: one month is "month 1" (第 1 月), never "months 1"; more are "months 1..3"
+"""Months named in a sentence or a cell: one month is "month 1" (第 1 月), never "months 1"; more are "months 1-3", the span a file writes
 (present/month_words.py), and an error's months, "months 1-3, 7", read in Chinese too (QA what-if F9c)."""
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def test_bounds_that_cannot_spend_the_budget_name_the_months(tmp_path: Path, pla
 
 
 @pytest.mark.parametrize(("lang", "shown", "absent"), [
-    ("en", ["│ Month 1     │ A", "│ Months 2..3 │ B", "cpa · month 1 ", "cpa · months 1..3 "], ["months 1 ", "Months 1 "]),
-    ("zh", ["│ 第 1 月    │ A", "│ 第 2..3 月 │ B", "按转化付费 · 第 1 月 "], []),
+    ("en", ["│ Month 1    │ A", "│ Months 2-3 │ B", "cpa · month 1 ", "cpa · months 1-3 "], ["months 1 ", "Months 1 "]),
+    ("zh", ["│ 第 1 月   │ A", "│ 第 2-3 月 │ B", "按转化付费 · 第 1 月 "], []),
 ])
 def test_a_one_month_phase_and_channel_read_month_1(tmp_path: Path, lang: str, shown: list[str], absent: list[str]) -> None:
     result = invoke(["allocate", _plan(tmp_path, ONE_MONTH_PHASE), "--budget", "1000", "--lang", lang],

@@ -80,7 +80,7 @@ def test_allocate_warns_of_a_current_total_that_differs_from_b_in_zh(tmp_path) -
     result = invoke(["--lang", "zh", "allocate", str(path), "--budget", "40000"])
     assert result.exit_code == 0
     # 39,800 against 40,000: 4.0万 twice at one decimal, 3.98万 and 4.00万 at two.
-    assert "当前参与分配的渠道每月花费 3.98万，而非 B = 4.00万" in result.stdout
+    assert "当前参与分配的渠道每月广告支出 3.98万，而非 B = 4.00万" in result.stdout
 
 
 def test_allocate_warns_of_a_peak_cash_need_above_its_limit_apart(tmp_path) -> None:

@@ -118,8 +118,8 @@ def test_every_error_of_every_file_at_once(tmp_path: Path) -> None:
     errors = _errors([bad, empty, unknown])
     assert errors[:6] == [
         f"{bad}:2:1: date: expected a date YYYY-MM-DD, found '2025-13-01'",
-        f"{bad}:3:1: date: expected a date within 2025-01-01..2025-06-30 (the plan's months 1..6), found 2024-12-31",
-        f"{bad}:4:1: date: expected a date within 2025-01-01..2025-06-30 (the plan's months 1..6), found 2025-07-01",
+        f"{bad}:3:1: date: expected a date within 2025-01-01..2025-06-30 (the plan's months 1-6), found 2024-12-31",
+        f"{bad}:4:1: date: expected a date within 2025-01-01..2025-06-30 (the plan's months 1-6), found 2025-07-01",
         f"{bad}:5:3: spend: expected an amount >= 0, found '-5'",
         f"{bad}:6:3: spend: expected a number, found 'abc'",
         f"{empty}:1:1: expected a report with a header row, found an empty file",

@@ -183,5 +183,5 @@ def test_a_workbook_in_the_1904_date_system_reads_its_serials_in_it(tmp_path: Pa
 def test_a_workbook_in_the_1900_date_system_keeps_reading_its_serials_so(tmp_path: Path) -> None:
     """The same serials in the 1900 system: 44,255 is 1,462 days before 2025-03-01, 2021-02-28, outside the plan."""
     path = _book(tmp_path / "windows.xlsx", [ROWS[0], [44255, "抖音A", 1000, 80]])
-    assert _errors(path) == [f"{path}:2:1: 日期: expected a date within 2025-03-01..2026-02-28 (the plan's months 1..12), "
+    assert _errors(path) == [f"{path}:2:1: 日期: expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), "
                              "found 2021-02-28"]

@@ -56,7 +56,7 @@ def test_no_test_channel_in_the_test_months_always_fails() -> None:
     found = warnings(gate + "\n")
     assert where(found) == [(GATE_LINE, column(gate, "[Late]"), "gates[0].channels")]
     assert found[0].file == "plan.yaml"
-    assert found[0].message == ("no test channel runs in the test's months 1..2: with no spend to measure, the gate "
+    assert found[0].message == ("no test channel runs in the test's months 1-2: with no spend to measure, the gate "
                                 "always fails, and its channels buy nothing after month 2")
 
 
@@ -71,7 +71,7 @@ def test_one_test_channel_outside_the_test_months_is_named_at_its_item() -> None
                             (GATE_LINE + 2, column(listed, "Late"), "gates[0].channels[2]")]
     assert [warning.message for warning in found] == [
         "channel 'Second' does not run in the test's month 1 (it runs in month 2): the test cannot observe it",
-        "channel 'Late' does not run in the test's month 1 (it runs in months 3..6): the test cannot observe it"]
+        "channel 'Late' does not run in the test's month 1 (it runs in months 3-6): the test cannot observe it"]
 
 
 @pytest.mark.parametrize("then", ["then: []", "then: [Second]"])

@@ -158,7 +158,7 @@ def test_bad_export_gives_no_output(tmp_path: Path, files: tuple[Path, Path]) ->
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"{export}:2:3: spend: 应为 ≥ 0 的金额，实际为 '-1'",
-        f"{export}:3:1: date: 应为 2025-01-01..2025-06-30 之内的日期（方案的第 1..6 月），实际为 2025-09-01",
+        f"{export}:3:1: date: 应为 2025-01-01..2025-06-30 之内的日期（方案的第 1-6 月），实际为 2025-09-01",
     ]
 
 

@@ -70,11 +70,11 @@ def test_from_states_the_exports_first_day(tmp_path: Path, files: tuple[Path, Pa
     ({"through": datetime.date(2025, 4, 19)},
      "--through: expected a date on or after 2025-04-20, the last day the exports report, found 2025-04-19"),
     ({"through": datetime.date(2026, 3, 1)},
-     "--through: expected a date within 2025-03-01..2026-02-28 (the plan's months 1..12), found 2026-03-01"),
+     "--through: expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), found 2026-03-01"),
     ({"from_day": datetime.date(2025, 3, 2)},
      "--from: expected a date on or before 2025-03-01, the first day the exports report, found 2025-03-02"),
     ({"from_day": datetime.date(2025, 2, 28)},
-     "--from: expected a date within 2025-03-01..2026-02-28 (the plan's months 1..12), found 2025-02-28"),
+     "--from: expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), found 2025-02-28"),
 ])
 def test_a_stated_range_must_hold_the_rows_within_the_plan(files: tuple[Path, Path], stated: dict[str, datetime.date],
                                                            message: str) -> None:

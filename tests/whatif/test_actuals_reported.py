@@ -127,3 +127,20 @@ def test_an_export_that_starts_long_after_from_is_named(tmp_path: Path, plan: Pa
         f"{late}: its rows start on 2025-03-10, 9 days after --from 2025-03-01: its campaigns are read as spending "
         "nothing before that day, as ones not yet started would; if it was exported only from 2025-03-10, leave out "
         "--from (each export then covers its own rows' days)")
+
+
+@pytest.mark.parametrize(("lang", "named"), [("zh", "新增用户"), ("en", "users")])
+def test_the_workbook_names_the_metric_not_reported_as_the_terminal_does(tmp_path: Path, plan: Path, lang: str,
+                                                                          named: str) -> None:
+    """QA zh3 F9: the xlsx's 未报告 column is for people, as its headers are: 新增用户, not the CSV's key `users`."""
+    import openpyxl
+
+    export = tmp_path / "nr.csv"
+    export.write_text(ONE_UNREPORTED, encoding="utf-8")
+    target = tmp_path / "a.xlsx"
+    result = invoke(["actuals", str(plan), str(export), "-f", "xlsx", "-o", str(target), "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("未报告" if lang == "zh" else "Not reported")
+    assert [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)] == [None, named, None, None]

@@ -149,7 +149,7 @@ def test_a_best_split_that_fails_a_gate_says_so_first_and_shows_the_staged_figur
         shown = invoke(["allocate", str(path), "--budget", "125000", "--lang", lang],
                        env={"COLUMNS": "250", "NO_COLOR": "1"}).stdout
         assert line in shown
-        assert shown.index(line) < shown.index("Months 1..2" if lang == "en" else "第 1..2 月")
+        assert shown.index(line) < shown.index("Months 1-2" if lang == "en" else "第 1-2 月")
     assert data["best"]["value"] == pytest.approx(_run_npv(tmp_path, GATE1, data["best"]["phases"]), rel=1e-9)
     assert data["gates"][0]["best_pass_share"] == 0.0
     assert data["warnings"][0]["code"] == "gate_fails" and data["warnings"][0]["gate"] == "test"
@@ -175,11 +175,11 @@ def test_best_is_current_says_what_was_held(tmp_path: Path) -> None:
     messages = {warning["code"]: warning["message"] for warning in data["warnings"]}
     assert messages["best_is_current"] == (
         "The best split is the current one: the split searched as if every gate passed fails the gate 'test' that "
-        "today's split passes, and with today's split kept in months 1..2 no transfer of money in the other months "
+        "today's split passes, and with today's split kept in months 1-2 no transfer of money in the other months "
         "improves the objective.")
     path = tmp_path / "plan.yaml"
     shown = invoke(["allocate", str(path), "--budget", "100000", "--lang", "zh"], env={"COLUMNS": "250"}).stdout
-    assert "第 1..2 月保持当前分配时，其余月份的任何资金转移都不能改善目标" in shown
+    assert "第 1-2 月保持当前分配时，其余月份的任何资金转移都不能改善目标" in shown
 
 
 def test_a_gate_ends_a_phase() -> None:
@@ -192,8 +192,8 @@ def test_a_gate_ends_a_phase() -> None:
 
 @pytest.mark.parametrize(("held", "en", "zh"), [
     ((1, 2), "Today's split stays the best found: the split searched as if every gate passed fails the gate 'test' that "
-             "today's split passes, and searched again with today's split kept in months 1..2 it still does worse once the "
-             "gates decide.", "保持第 1..2 月不变重新搜索后，按闸门实际判定的结果仍不如当前分配。"),
+             "today's split passes, and searched again with today's split kept in months 1-2 it still does worse once the "
+             "gates decide.", "保持第 1-2 月不变重新搜索后，按闸门实际判定的结果仍不如当前分配。"),
     # One month held is "month 1", never "months 1".
     ((1,), "Today's split stays the best found: the split searched as if every gate passed fails the gate 'test' that "
            "today's split passes, and searched again with today's split kept in month 1 it still does worse once the "

@@ -17,8 +17,8 @@ from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import FIGURE_NAMES
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
-from aigc_roi.present.breakeven import SHORT_NOTES, no_value_reason
-from aigc_roi.present.breakeven_notes import jump_notes, threshold_text
+from aigc_roi.present.breakeven import no_value_notes, value_or_reason
+from aigc_roi.present.breakeven_notes import jump_notes
 from aigc_roi.present.ci_view import target_key
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     # Types only: allocate's and explain's modules are imported by the commands that produce them (--allocate, --base).
     from aigc_roi.present.run_data import RunReport
     from aigc_roi.whatif.allocate import Allocation
-    from aigc_roi.whatif.breakeven import BreakEven, BreakEvenTable
+    from aigc_roi.whatif.breakeven import BreakEvenTable
     from aigc_roi.whatif.explain import FigureChanges
     from aigc_roi.whatif.sensitivity import Sensitivity
     from aigc_roi.whatif.simulate import Simulation
@@ -349,24 +349,13 @@ def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
         f"<tr><td>{escape(driver_label(row.driver, lang))}</td>"
         + "".join(f'<td class="n">{escape(value)}</td>' for value in (
             driver_value(row.driver, row.driver.current, style),
-            *(_threshold(table, row, threshold, style) for threshold in THRESHOLDS)))
+            *(value_or_reason(table, row, threshold, style) for threshold in THRESHOLDS)))
         + "</tr>" for row in table.rows)
     # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
-    shown = {no_value_reason(table, threshold) for row in table.rows for threshold in THRESHOLDS
-             if getattr(row, threshold) is None}
-    notes = sentences([*(label(note, lang) for short, note in SHORT_NOTES.items() if short in shown),
-                       *jump_notes(table, style)], lang)
+    notes = sentences([*no_value_notes(table, lang), *jump_notes(table, style)], lang)
     return (f'<h2>{escape(word("breakeven", lang).format(currency=style.currency))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
             + (f'<p class="meta">{escape(notes)}</p>' if notes else ""))
-
-
-def _threshold(table: BreakEvenTable, row: BreakEven, threshold: str, style: NumberStyle) -> str:
-    """The value, marked where it is a gate's jump rather than a crossing (present/breakeven_notes.py); where there
-    is none, why, as the terminal says it."""
-    if getattr(row, threshold) is None:
-        return word("no_break_even", style.lang).format(reason=label(no_value_reason(table, threshold), style.lang))
-    return threshold_text(row, threshold, style)
 
 
 def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:

@@ -57,7 +57,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "current": ("Current", "当前"),
     "roi_zero": ("ROI = 0 at", "ROI = 0 时"),
     "payback_target": ("Payback by month {months} at", "第 {months} 个月回本时"),
-    "no_break_even": ("none ({reason})", "无（{reason}）"),
     "inputs": ("Every input as written", "全部输入（按原文）"),
     "path": ("Field", "字段"),
     "written": ("As written", "原文"),

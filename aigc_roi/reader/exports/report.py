@@ -251,7 +251,7 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
         _located(errors, file, line, date_use, error.expected, error.found)
     if when is not None and not horizon.first <= when <= horizon.last:
         _located(errors, file, line, date_use,
-                 f"a date within {horizon.first}..{horizon.last} (the plan's months 1..{horizon.months})", str(when))
+                 f"a date within {horizon.first}..{horizon.last} (the plan's months 1-{horizon.months})", str(when))
     if currency_cells is not None:
         try:
             currency_cells.check(cells[used["currency"].index])
