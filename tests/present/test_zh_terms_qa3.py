@@ -83,9 +83,9 @@ def test_grid_refuses_an_index_that_is_also_a_name_in_chinese(tmp_path: Path) ->
     result = invoke(["sensitivity", str(plan), "--grid", grid, "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr.startswith("aigc-roi: --grid：[1] 既可读作")
-    assert "1.bid 或 618.bid" in result.stderr and "reads both" not in result.stderr
+    assert "618.bid 或 1.bid" in result.stderr and "reads both" not in result.stderr
     english = invoke(["sensitivity", str(plan), "--grid", grid]).stderr
-    assert english.startswith("aigc-roi: --grid: [1] reads both as item 1 and as the item named '1'")
+    assert english.startswith("aigc-roi: --grid: [1] reads both as index 1 (the item named '618') and as the item named '1'")
 
 
 GATE_MISSES = """version: 1
