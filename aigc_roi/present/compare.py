@@ -194,14 +194,15 @@ def risk_cell(name: str, scenario: dict[str, Any], style: NumberStyle, never: st
     """A compared figure's cell: P50 (P5 .. P95), then its share and borrowing notes. A figure none at every
     percentile (an IRR defined in no draw, a payback that never comes in nearly all) reads its none once: "none: no
     single IRR", not again twice inside the brackets; a payback never at every percentile reads its never share
-    alone ("never 97.00%", as simulate's cell words it), which says "never" already; a note that would repeat the
-    cell is left out."""
+    alone ("never 97.00%", as simulate's cell words it), which says "never" already, and one over a figure none in
+    every draw its reason alone ("no ad spend in 100.00% of all"), not a dash before it; a note that would repeat the cell is
+    left out."""
     summary = scenario["distribution"]["figures"][name]
     low, middle, high = percentile_texts(name, summary, style, never)
     text = middle if summary["p50"] is None and low == middle == high else f"{middle} ({low} .. {high})"
     notes = [note for note in (share_note(name, scenario, style), borrowing_note(name, scenario, style))
              if note and note != text]
-    if text == never and notes and rules_of(name).none == "never":
+    if text in (never, NONE) and notes and rules_of(name).none == "never":
         return " · ".join(notes)
     return " · ".join([text, *notes])
 

@@ -45,11 +45,13 @@ def explain_view(changes: FigureChanges, style: NumberStyle) -> Fitted:
         moves.append(Text(label("explain_new", lang)))
         values.append(Text(shown.new))
         bars.append(Text(""))
-    # The input grows first: a path folded inside a word reads worse than a value or a bar on two lines.
-    columns = [Column(label("explain_input", lang), names, numeric=False, grows_first=True),
-               Column(label("explain_move", lang), moves, numeric=False),
+    # The move ("69 → 79", a few cells) grows first, then the input: a path folded inside a word reads worse than a
+    # value or a bar on two lines, and a move on two lines worse than a path on one more.
+    columns = [Column(label("explain_input", lang), names, numeric=False, grows_first=1),
+               Column(label("explain_move", lang), moves, numeric=False, grows_first=2),
                Column(label("explain_change", lang), values), Column("", bars, numeric=False)]
-    return table_or_blocks(columns, label("explain_title", lang), sentences(explain_notes(changes, style), lang))
+    notes = [*explain_notes(changes, style), label("explain_bars", lang)]
+    return table_or_blocks(columns, label("explain_title", lang), sentences(notes, lang))
 
 
 def _higher_is_better(figure: str) -> bool:

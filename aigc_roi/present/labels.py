@@ -895,6 +895,8 @@ LABELS: dict[str, Label] = {
     "explain_to": Label("To", "新值"),
     "explain_move": Label("From → to", "原值 → 新值"),
     "explain_change": Label("Change", "变化"),
+    "explain_bars": Label("▇ a move that improves the figure, ▒ one that worsens it, each as long as its share of the "
+                          "largest move.", "▇ 表示使该指标变好的改动，▒ 表示使其变差的改动，长度按其占最大一项的比例。"),
     "explain_base": Label("base", "基准"),
     "explain_new": Label("new", "新方案"),
     "explain_not_split": Label("not split (none in a combination)", "无法拆分（某些组合下为空）"),

@@ -69,9 +69,10 @@ class Column:
     right_aligned: bool | None = None
     """Alignment when it is not the kind's (numbers right, text left): a column of figures, some of them
     prose ("none: no single IRR"), is read as numbers."""
-    grows_first: bool = False
-    """Widened to its natural width before the others grow (a label column squeezed to a few characters
-    a line while wide headers keep their room reads worse than those headers wrapped)."""
+    grows_first: int = 0
+    """Widened to its natural width before the others grow, a higher number before a lower (a label column squeezed
+    to a few characters a line while wide headers keep their room reads worse than those headers wrapped; a short
+    "69 → 79" cell wrapped reads worse still than that label on one more line)."""
     blocks: Sequence[Sequence[tuple[str, Text]]] | None = None
     """Each row's fields (label and value) when the rows turn to blocks, where they differ from the header and cell:
     a column of defined shares and never shares is a "Never" field in a payback's block."""
@@ -132,7 +133,10 @@ def column_range(column: Column) -> tuple[int, int]:
         cell_min = max(line_lengths)
     else:
         words = unbreakable if column.prose else _spaced_words
-        cell_min = max((cell_len(word) for plain in plains for word in words(plain)), default=0)
+        # A line's indent stays with its first word, as Rich keeps it: "  monetization.plans[月度会员].price" in a
+        # column as wide as the path alone read "...pri" / "ce".
+        cell_min = max((cell_len(line[:len(line) - len(line.lstrip(" "))]) * (i == 0) + cell_len(word)
+                        for plain in plains for line in _lines(plain) for i, word in enumerate(words(line))), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
@@ -181,7 +185,7 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     spare = width - table_overhead(len(columns)) - sum(widths)
     if spare < 0:
         return None
-    for i, column in enumerate(columns):
+    for i, column in sorted(enumerate(columns), key=lambda pair: -pair[1].grows_first):
         if column.grows_first:
             grow = min(spare, ranges[i][1] - widths[i])
             widths[i] += grow

@@ -220,7 +220,8 @@ def defined_cell(name: str, defined_share: float, undefined_share: float, sample
     whose percentiles rank "never" last, the share that never pays back ("never 30.00%"), beside its median's
     "never" and its mean over the samples that pay back; for one computed over another figure that is none in some
     samples (a CAC payback without a CAC), that share of all samples, and the never share of the rest, the samples
-    its percentiles are over."""
+    its percentiles are over; where that other figure is none in every sample, that share alone, the share the
+    card's row states ("no ad spend in 100.00% of all"), not a bare dash that does not say why."""
     lang = style.lang
     defined, undefined = round(defined_share * samples), round(undefined_share * samples)
     rules = rules_of(name)
@@ -228,7 +229,7 @@ def defined_cell(name: str, defined_share: float, undefined_share: float, sample
         share = style.share(defined, samples)
         return label("defined_in_share", lang).format(share=share) if worded else share
     if undefined >= samples:
-        return NONE
+        return label(UNDEFINED_OVER[rules.undefined_for or ""], lang).format(share=style.share(undefined, samples))
     rest = samples - undefined
     never = label("never_share", lang).format(never=label("never", lang), share=style.share(rest - defined, rest))
     if not undefined:

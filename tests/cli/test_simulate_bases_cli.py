@@ -103,7 +103,9 @@ def test_a_plan_without_ad_spend_has_no_paid_payback_to_show(tmp_path: Path) -> 
     assert data["paid_payback_month"] == {"mean": None, "p5": None, "p50": None, "p95": None, "defined_share": 0.0,
                                           "undefined_share": 1.0}
     table = invoke(["simulate", str(path), "--samples", "400", "-q"], env={"COLUMNS": "200"}).stdout
-    assert [cell.strip() for cell in row_of(table, "Paid payback").split("│")[2:-1]] == ["—"] * 5
+    # Its share says why there is none, as the card's "No ad spend 100.00%" does (QA zh3 F17).
+    assert [cell.strip() for cell in row_of(table, "Paid payback").split("│")[2:-1]] == \
+        ["—"] * 4 + ["no ad spend in 100.00% of all"]
 
 
 @pytest.mark.parametrize(("lang", "no_cac", "never", "rest"), [

@@ -26,7 +26,9 @@ def test_a_cac_payback_states_the_share_without_a_cac_and_the_never_share_of_the
         "全部样本中无获客成本 25.00% · 其余样本中未回本 47.50%"
     # With a CAC in every sample the never share is of all of them; without one anywhere there is nothing to say.
     assert defined_cell("cac_payback_months", 0.6, 0.0, 100, EN) == "never 40.00%"
-    assert defined_cell("cac_payback_months", 0.0, 1.0, 100, EN) == "—"
+    # Without one in any sample the cell says why, as the card's row does, not a bare dash.
+    assert defined_cell("cac_payback_months", 0.0, 1.0, 100, EN) == "no CAC in 100.00% of all"
+    assert defined_cell("paid_payback_month", 0.0, 1.0, 2_000, ZH) == "全部样本中无广告支出 100.00%"
     assert defined_cell("irr", 0.2241, 0.0, 10_000, EN, worded=True) == "defined in 22.41%"
 
 
@@ -126,7 +128,7 @@ def test_a_compared_figure_none_at_every_percentile_says_its_none_once() -> None
     some_cac = scenario("E", {"cac_payback_months": summary(None, 0.03, 0.25)})
     assert risk_cell("cac_payback_months", some_cac, EN, "never") == "no CAC in 25.00% of all · never 96.00% of the rest"
     cac = scenario("C", {"cac_payback_months": summary(None, 0.0, 1.0)})
-    assert risk_cell("cac_payback_months", cac, EN, "never") == "—"
+    assert risk_cell("cac_payback_months", cac, EN, "never") == "no CAC in 100.00% of all"
     _, styled = distribution_rows([cac, cac], EN)
     assert [row[2] for row in styled if row[:2] == ["cac_payback_months", "P50"]] == ["—"]
     # A median with a spread keeps its brackets.
@@ -149,3 +151,10 @@ def test_a_compared_irr_says_in_how_many_draws_it_is_a_borrowing_rate(style: Num
     assert ["irr", label("borrowing_share_row", style.lang), "18.75%", "100.00%", ""] in styled
     _, plain = distribution_rows([mixed, prepaid])
     assert ["irr", "borrowing_share", 0.1875, 1.0, ""] in plain
+
+
+def test_a_compared_payback_over_no_ad_spend_says_why_in_its_cell() -> None:
+    # QA zh3 F17: the table read "—" where the card and markdown read 无广告支出 100.00%.
+    moot = {"p5": None, "p50": None, "p95": None, "defined_share": 0.0, "undefined_share": 1.0}
+    compared = scenario("a", {"paid_payback_month": moot}, samples=2_000)
+    assert risk_cell("paid_payback_month", compared, ZH, label("never", "zh")) == "全部样本中无广告支出 100.00%"
