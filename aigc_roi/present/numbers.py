@@ -139,6 +139,14 @@ class NumberStyle:
         # An amount that rounds to 0 has no sign: a solver's -1e-10 is not a loss.
         return text[1:] if text.startswith("-") and not any(digit in text for digit in "123456789") else text
 
+    def last_place(self, value: float, decimals: int) -> float:
+        """The amount one unit of the last digit of ``money(value, decimals)`` stands for: 0.01 for 12.34, 100
+        for -4.1万 (zh keeps at least 1 decimal in 万 and 2 in 亿)."""
+        if self.lang == "zh" and not _shown_below_10_000(value, 0, decimals):
+            return 10.0 ** (4 - max(decimals, 1)) if _shown_below_10_000(value, 4, max(decimals, 1)) \
+                else 10.0 ** (8 - max(decimals, 2))
+        return 10.0 ** -decimals
+
     def compact_unit(self, values: Iterable[float | None]) -> str:
         """The unit one column of amounts is shown in when space is short ("" when none is needed)."""
         largest = max((abs(value) for value in values if value is not None), default=0.0)

@@ -51,6 +51,8 @@ BAR_WIDTH = 30
 """Characters of the longest histogram or tornado bar."""
 MIN_BAR = 4
 """Characters of the longest histogram bar below which each bin puts its span above its bar."""
+EDGE_DECIMALS = 4
+"""The most decimals a histogram's bin edge takes (bins narrower than that are ones of a constant net cash)."""
 FAN_WIDTH = 40
 """Characters across which the cash fan spans its smallest to largest value."""
 
@@ -67,13 +69,23 @@ def _rich(rows: Rows, heading: str, last: Sequence[Sequence[tuple[str, str]]] | 
     return table_or_blocks(columns, heading, "")
 
 
+def edge_decimals(edges: Sequence[float], style: NumberStyle) -> int:
+    """The fewest decimals (up to 4) at which the last shown digit of every bin edge is at most a tenth of a bin's
+    width, so that equal bins read equal to within a tenth: in 万 with one decimal, bins 1,050 wide read
+    -4.2万 .. -4.1万 beside -4.1万 .. -3.9万, as if one were twice the other; with two, -4.10万 .. -3.99万."""
+    width = abs(edges[-1] - edges[0]) / max(len(edges) - 1, 1)
+    return next((places for places in range(EDGE_DECIMALS + 1)
+                 if all(style.last_place(edge, places) <= width / 10 for edge in edges)), EDGE_DECIMALS)
+
+
 def histogram_view(simulation: Simulation, style: NumberStyle) -> Fitted:
     """One row per bin: its net-cash span, a bar scaled to the fullest bin, and its share of samples; the bars
     give way to the width, then each bin puts its span above its bar (a span and a share are never cut)."""
     lang = style.lang
     histogram = simulation.net_cash_histogram
     fullest = max(int(histogram.counts.max()), 1)
-    bins = [(f"{style.money(float(low), 0)} .. {style.money(float(high), 0)}", int(count),
+    places = edge_decimals([float(edge) for edge in histogram.edges], style)
+    bins = [(f"{style.money(float(low), places)} .. {style.money(float(high), places)}", int(count),
              "green" if low >= 0 else "red" if high <= 0 else "yellow", style.percent(int(count) / simulation.samples))
             for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts, strict=True)]
     spans = max(cell_len(span) for span, _, _, _ in bins)
