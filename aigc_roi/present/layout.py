@@ -27,7 +27,8 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   the point of the table, so no column is dropped).
 - allocate's budget curve, curves' bar charts, simulate's fan: every number and header word whole, the
   headers wrapped at their spaces, then the bar column takes what is left (``bar_room``), a bar scaled to it
-  and its marks on a line of their own when they no longer fit beside it; curves' bar goes to nothing.
+  and its marks on a line of their own when they no longer fit beside it; curves' bar goes to nothing, and
+  simulate's fan is left out where it would be narrower than its scale's words (8 cells at least).
 - check: one table; a table per file under its path (a path and a target
   key are never cut); one block per target.
 

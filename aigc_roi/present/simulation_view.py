@@ -55,6 +55,8 @@ EDGE_DECIMALS = 4
 """The most decimals a histogram's bin edge takes (bins narrower than that are ones of a constant net cash)."""
 FAN_WIDTH = 40
 """Characters across which the cash fan spans its smallest to largest value."""
+MIN_FAN = 8
+"""Characters of the narrowest fan drawn: narrower, its percentiles fall on one or two cells and say nothing."""
 
 
 def _rich(rows: Rows, heading: str, last: Sequence[Sequence[tuple[str, str]]] | None = None) -> Fitted:
@@ -144,23 +146,32 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
     series = [fan.percentiles[q] for q in keys]
     low = min(float(values.min()) for values in series)
     high = max(float(values.max()) for values in series)
-    caption = label("fan_caption", lang)
-    if fan.samples < simulation.samples:
-        caption += " " + label("fan_subset", lang).format(samples=f"{fan.samples:,}")
+    subset = label("fan_subset", lang).format(samples=f"{fan.samples:,}") if fan.samples < simulation.samples else ""
+    caption = " ".join(filter(None, [label("fan_caption", lang), subset]))
     labels = scenario.month_labels()
     rows = [[style.money(float(values[month]), 0) for values in series] for month in range(len(labels))]
     widths = [max(cell_len(text) for text in [label("month", lang), *labels])]
     widths += [max(cell_len(text) for text in [percentile_key(q).upper(), *(row[i] for row in rows)]) for i, q in enumerate(keys)]
+    scale = f"{style.money(low, 0)} .. {style.money(high, 0)}"
+    least = max(MIN_FAN, *(cell_len(word) for word in scale.split()))
+    title = label("fan_title", lang).format(currency=style.currency)
+    # Without the fan, the months and amounts as a table, or a block per month where even they do not fit.
+    amounts = table_or_blocks([Column(label("month", lang), [Text(month) for month in labels], numeric=False),
+                               *(Column(percentile_key(q).upper(), [Text(row[i]) for row in rows])
+                                 for i, q in enumerate(keys))], title, subset)
 
-    def build(width: int) -> Table:
-        # The amounts keep their whole width (at 80 columns "-11.7万" once split over two lines); the fan takes the rest.
-        fan_width = bar_room(width, widths, FAN_WIDTH, least=8)
-        table = Table(title=label("fan_title", lang).format(currency=style.currency), title_justify="left",
-                      caption=caption, caption_justify="left")
+    def build(width: int) -> RenderableType:
+        # The amounts keep their whole width (at 80 columns "-11.7万" once split over two lines); the fan takes the
+        # rest, and gives way first: a fan squeezed below its scale's words wrapped a row onto the next month's line
+        # and cut the months and amounts ("2025…").
+        fan_width = bar_room(width, widths, FAN_WIDTH)
+        if fan_width < least:
+            return amounts.build(width)
+        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
         table.add_column(label("month", lang), no_wrap=True, width=widths[0])
         for q, wide in zip(keys, widths[1:], strict=True):
             table.add_column(percentile_key(q).upper(), justify="right", width=wide)
-        table.add_column(f"{style.money(low, 0)} .. {style.money(high, 0)}", width=fan_width)
+        table.add_column(scale, width=fan_width)
         for month, month_label in enumerate(labels):
             values = sorted(float(values[month]) for values in series)
             table.add_row(month_label, *rows[month], _fan_line(values, low, high, fan_width))
