@@ -18,7 +18,7 @@ from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import filled, label, sentences, short_label
-from aigc_roi.present.layout import Fitted, Prose, bar_room, table_overhead
+from aigc_roi.present.layout import Captioned, Fitted, Prose, bar_room, sentence_lines, table_overhead
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field, within_note
@@ -26,6 +26,7 @@ from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
 from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text, visible
+from aigc_roi.present.wrap import glued_pieces
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
 
 if TYPE_CHECKING:
@@ -609,8 +610,11 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     unit = _budget_unit(result, style)
     cells = _view_cells(result, style, unit)
     split_width = max(cell_len(split_label(result, key, lang)) for key in ("allocate_split", "current", "allocate_best"))
-    # A name breaks only between its words (小红书KOC is one): the column is never narrower than the longest.
-    name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()))
+    kinds = [f"{channel_type_label(channel.type, lang)} · {months_named(channel.months, lang)}" for channel in result.channels]
+    # A name breaks only between its words (小红书KOC is one), its kind's line between its words too, a month range
+    # kept with its 第 and 月 (按展示付 / 费 · 第 / 3..12 月 at 80 columns): the column is never narrower than the longest.
+    name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()),
+                     *(cell_len(word) for kind in kinds for word in [*kind.split(), *glued_pieces(kind)]))
 
     def header(key: str) -> str:
         text = label(key, lang).replace(" ", "\n", 1)
@@ -619,7 +623,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     def width_of(key: str) -> int:
         return max(cell_len(text) for text in [*(t for pair in cells[key] for t in pair), *header(key).split()])
 
-    def build(width: int) -> Table:
+    def build(width: int) -> Captioned:
         kept = list(VIEW_COLUMNS)
         while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
@@ -627,7 +631,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         caption = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
         if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
             caption += " " + label("allocate_figures_note_ltv", lang)
-        view = Table(title=label("allocate_channels_title", lang), title_justify="left", caption=caption, caption_justify="left")
+        view = Table(title=label("allocate_channels_title", lang), title_justify="left")
         view.add_column(label("channel", lang), min_width=name_width, overflow="fold")
         view.add_column(label("allocate_split", lang), min_width=split_width)
         shown = [key for key in VIEW_ORDER if key in kept]
@@ -637,8 +641,8 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         for n, channel in enumerate(result.channels):
             first = [cells[key][n][0] for key in shown]
             second = [cells[key][n][1] for key in shown]
-            runs = months_named(channel.months, lang)
-            kind = Text(f"{channel_type_label(channel.type, lang)} · {runs}", style="dim")
+            kind = sentence_lines(kinds[n], name_width)
+            kind.stylize("dim")
             if channel.status != "movable":
                 view.add_row(Text(visible(channel.name)), label("current", lang), *first)
                 view.add_row(kind, end_section=True)
@@ -650,7 +654,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
                       if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
             view.add_row(Text(visible(channel.name)), label("current", lang), *first)
             view.add_row(kind, Text(split_label(result, "allocate_best", lang), style="bold"), *styled, end_section=True)
-        return view
+        return Captioned(view, caption)
 
     return Fitted(build)
 

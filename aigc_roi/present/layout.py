@@ -50,12 +50,13 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.wrap import cjk_lines, has_cjk
+from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class Column:
     """Right-aligned, and each line of a cell kept whole (a number, or a number with its unit)."""
     prose: bool = False
     """Text that may break between any two Chinese characters (a sentence). Other text breaks only at
-    spaces, so a name (小红书KOC, B站注册CPA) or a key (min_payback_probability) stays whole."""
+    spaces, so a name (小红书KOC, B站注册CPA) or a key (min_payback_probability) stays whole, and not between a
+    number and its sign or unit (``_glued_words``)."""
     right_aligned: bool | None = None
     """Alignment when it is not the kind's (numbers right, text left): a column of figures, some of them
     prose ("none: no single IRR"), is read as numbers."""
@@ -102,6 +104,12 @@ def _spaced_words(text: str) -> list[str]:
     return text.split() or [""]
 
 
+def _glued_words(text: str) -> list[str]:
+    """The runs a text cell keeps on one line: its words between spaces, and a number with its sign or unit and a
+    word with its number (``> 1,000%``, ``未回本 23.95%``: present/wrap.py), which ``sentence_lines`` keeps together."""
+    return _spaced_words(text) + (glued_pieces(text) if has_cjk(text) or GLUED.search(text) else [])
+
+
 def _header_words(header: str) -> list[str]:
     """The runs a header keeps on one line: the words between spaces and the marked breaks."""
     return _spaced_words(header.replace(BREAK, " "))
@@ -133,7 +141,7 @@ def column_range(column: Column) -> tuple[int, int]:
     if column.numeric:
         cell_min = max(line_lengths)
     else:
-        words = unbreakable if column.prose else _spaced_words
+        words = unbreakable if column.prose else _glued_words
         # A line's indent stays with its first word, as Rich keeps it: "  monetization.plans[月度会员].price" in a
         # column as wide as the path alone read "...pri" / "ce".
         cell_min = max((cell_len(line[:len(line) - len(line.lstrip(" "))]) * (i == 0) + cell_len(word)
@@ -217,7 +225,9 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
         right = column.numeric if column.right_aligned is None else column.right_aligned
         table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
-    cells = [[sentence_lines(cell, width) for cell in column.cells] if column.prose else column.cells
+    # A text cell too wide for its column is broken here too, where Rich would part a number from its sign or unit.
+    cells = [[sentence_lines(cell, width) if column.prose or (not column.numeric and cell_len(cell.plain) > width)
+              else cell for cell in column.cells]
              for column, width in zip(columns, widths, strict=True)]
     for row in zip(*cells, strict=True):
         table.add_row(*row)
@@ -230,7 +240,7 @@ def sentence_lines(cell: Text | str, width: int, in_cell: bool = True) -> Text:
     which in a run of Chinese alone is a break Chinese allows, and in 概率：creators cuts the word (cr / eators).
     In a cell (``in_cell``) a label breaks before its bracketed qualifier rather than inside it."""
     text = Text(cell) if isinstance(cell, str) else cell
-    if has_cjk(text.plain):
+    if has_cjk(text.plain) or (in_cell and GLUED.search(text.plain)):
         return cjk_lines(text, width, cell=in_cell)
     if all(cell_len(word) <= width or not _LATIN.search(word) for word in text.plain.split()):
         return text
@@ -313,6 +323,19 @@ class Fitted:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
         yield self.build(options.max_width)
+
+
+class Captioned:
+    """A table Rich sizes itself, its caption broken by ``prose_lines`` at the width the table takes when printed:
+    Rich breaks a caption at spaces only, and left "平均 ROAS" alone on a line above the Chinese run after it."""
+
+    def __init__(self, table: Table, caption: str) -> None:
+        self.table, self.caption = table, caption
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        width = min(Measurement.get(console, options, self.table).maximum, options.max_width)
+        self.table.caption, self.table.caption_justify = prose_lines(self.caption, width), "left"
+        yield self.table
 
 
 class Prose:

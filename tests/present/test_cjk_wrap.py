@@ -134,3 +134,52 @@ def test_every_long_label_has_its_words(term: str) -> None:
     lines = sentence_lines(term, cell_len(term) - 1).plain.splitlines()
     joints = {"".join(words[:i]) for i in range(1, len(words))}
     assert len(lines) > 1 and all("".join(lines[:i]) in joints for i in range(1, len(lines)))
+
+
+# QA zh3 F12/F13: sentences of compare --explain, allocate, simulate and curves, and the words they split.
+SPLIT_BY_QA = [
+    ("Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。新增或删除的条目、省略的字段、列出新增渠道的闸门列表"
+     "不是基准上 --set 能给出的取值：其影响不作拆分，单列一行，为总变化的其余部分。各项经取整使显示值之和等于显示的总变化"
+     "（最大余数法），个别项可能与自身的四舍五入相差末位一个单位。", ["变化"]),
+    ("! 方案含闸门：每个分配先按所有闸门都通过来搜索，再像 run 和 simulate 那样带闸门运行（每次抽样各自判定闸门）；"
+     "所示数值（含预算曲线）都是分阶段运行的结果。", ["结果"]),
+    ("u = -0.7668, b = 0.4012 · 最大偏差 1.45 百分点", ["1.45 百分点", "= -0.7668", "= 0.4012"]),
+    ("IRR > 1,000% (-97.06% .. > 1,000%) · 每次抽样都是借款利率", ["> 1,000%"]),
+    ("投放回本月份 11 (1 .. 未回本) · 未回本 23.95%", ["未回本 23.95%"]),
+    ("▇ 表示使该指标变好的改动，▒ 表示使其变差的改动，长度按其占最大一项的比例。", ["▇ 表", "▒ 表"]),
+]
+
+
+@pytest.mark.parametrize("width", range(22, 121, 3))  # from the widest glued piece, 最大偏差 1.45 百分点 (20)
+@pytest.mark.parametrize(("note", "whole"), SPLIT_BY_QA)
+def test_terms_and_numbers_with_their_signs_and_units_are_never_split(note: str, whole: list[str], width: int) -> None:
+    lines = [line.rstrip() for line in _printed(note, width)]
+    for piece in whole:
+        assert piece in "\n".join(lines), (piece, lines)
+    assert all(cell_len(line) <= width for line in lines)
+
+
+@pytest.mark.parametrize(("note", "width", "line_end"), [
+    # A break beside 的 where a cut would split a word: 等于显示的 / 总变化, not 等于显示的总 / 变化.
+    (SPLIT_BY_QA[0][0], 80, "显示的"),
+    # Before an opening bracket, not inside the word before it: 之和 / （见上方..., not （见上 / 方.
+    ("! 各渠道投放月份不同：每个阶段的渠道各自投到目标 ROAS，T 是各阶段花费之和（见上方各阶段分配）。", 80, "之和"),
+    ("p 值 0.0123 小于 0.01 时输入与净现金流之间有交互作用（单侧 1% 显著性水平）", 64, "作用"),
+])
+def test_a_sentence_breaks_at_a_word_boundary_when_one_lies_near(note: str, width: int, line_end: str) -> None:
+    lines = [line.rstrip() for line in _printed(note, width)]
+    assert any(line.endswith(line_end) for line in lines[:-1]), lines
+
+
+@pytest.mark.parametrize("width", [14, 16, 20, 24])  # from 未回本 23.95% (13)
+def test_a_table_cell_keeps_a_bound_with_its_sign_and_a_share_with_its_word(width: int) -> None:
+    from aigc_roi.present.layout import Column, fixed_table
+
+    cells = [Text("> 1,000% (-97.06% .. > 1,000%) · defined in 99.85%"), Text("11 (1 .. 未回本) · 未回本 23.95%")]
+    table = fixed_table([Column("x", cells, numeric=False, right_aligned=True)], width + 4)
+    assert table is not None
+    console = Console(width=width + 4, color_system=None)
+    with console.capture() as capture:
+        console.print(table)
+    lines = [line.strip("│ ") for line in capture.get().splitlines()]
+    assert not any(line.endswith((">", "未回本")) for line in lines), lines
