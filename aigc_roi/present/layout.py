@@ -56,7 +56,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk
+from aigc_roi.present.wrap import GLUED, SHORT_WORD, cjk_lines, glued_pieces, has_cjk
 
 
 @dataclass(frozen=True)
@@ -281,9 +281,16 @@ def _columns(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> tuple[
     labels = [name for name, _ in fields]
     label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
                              width - sum(value_widths) - 2 * len(value_widths) - 2))
-    if label_width < max((cell_len(word) for name in labels for word in unbreakable(name)), default=1):
+    if label_width < max((cell_len(word) for name in labels for word in _label_words(name)), default=1):
         return None
     return label_width, value_widths
+
+
+def _label_words(name: str) -> list[str]:
+    """The runs a block's label keeps on one line: a short word between spaces whole, as ``sentence_lines`` keeps a
+    name (团队更贵 once read 团队更 / 贵 beside its values), a longer one's characters and glued pieces."""
+    return [piece for word in name.split() or [""]
+            for piece in ([word] if cell_len(word) <= SHORT_WORD else [*unbreakable(word), *glued_pieces(word)])]
 
 
 def _bold(text: Text) -> Text:

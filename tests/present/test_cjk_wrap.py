@@ -183,3 +183,15 @@ def test_a_table_cell_keeps_a_bound_with_its_sign_and_a_share_with_its_word(widt
         console.print(table)
     lines = [line.strip("│ ") for line in capture.get().splitlines()]
     assert not any(line.endswith((">", "未回本")) for line in lines), lines
+
+
+def test_a_block_label_that_its_values_squeeze_goes_above_them_whole() -> None:
+    # compare --samples at 40 columns: 团队更贵 (8 cells) beside a 30-cell value read 团队更 / 贵.
+    from aigc_roi.present.layout import vertical
+
+    value = Text("1,959.89 (1,493.81 .. 2,575.86)")
+    console = Console(width=40, color_system=None)
+    with console.capture() as capture:
+        console.print(vertical("t", [("净收入", [("预付方案", [value]), ("团队更贵", [value])])], None, 40))
+    lines = [line.strip() for line in capture.get().splitlines()]
+    assert "团队更贵" in lines and "预付方案" in lines, lines
