@@ -627,12 +627,15 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         kept = list(VIEW_COLUMNS)
         while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
+        # The kinds break only where the room left by the other columns needs it: a wide terminal keeps each on a line.
+        room = width - sum(map(width_of, kept)) - split_width - table_overhead(len(kept) + 2)
+        column = max(name_width, min(room, max(cell_len(kind) for kind in kinds)))
         roas = "" if result.target_roas is None else style.ratio(result.target_roas)
         caption = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
         if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
             caption += " " + label("allocate_figures_note_ltv", lang)
         view = Table(title=label("allocate_channels_title", lang), title_justify="left")
-        view.add_column(label("channel", lang), min_width=name_width, overflow="fold")
+        view.add_column(label("channel", lang), min_width=column, overflow="fold")
         view.add_column(label("allocate_split", lang), min_width=split_width)
         shown = [key for key in VIEW_ORDER if key in kept]
         for key in shown:
@@ -641,7 +644,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         for n, channel in enumerate(result.channels):
             first = [cells[key][n][0] for key in shown]
             second = [cells[key][n][1] for key in shown]
-            kind = sentence_lines(kinds[n], name_width)
+            kind = sentence_lines(kinds[n], column)
             kind.stylize("dim")
             if channel.status != "movable":
                 view.add_row(Text(visible(channel.name)), label("current", lang), *first)
