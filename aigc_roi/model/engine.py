@@ -164,7 +164,7 @@ half the engine's time faulting pages in (937,000 faults per 100,000 samples, no
 
 DAY_FIT_CELLS = 1 << 22
 """Sampled day shares fitted at once: model/fits.py holds about six ``(samples, days)`` arrays of a retention whose
-days are drawn, so a chunk holds at most this many sample-days (about 200 MB). A year of daily ranged shares (3,653
+days are drawn, so a chunk holds at most this many sample-days (about 200 MB). Ten years of daily ranged shares (3,653
 days) took 800 MB in a chunk of 4,369 samples; a handful of days never reaches the limit."""
 
 

@@ -126,8 +126,8 @@ STREAM_SAMPLES = 2_000_000
 DRAW_CELLS = 1 << 26
 """Draws held at once, samples x ranges (512 MiB): a plan of many ranges streams past ``DRAW_CELLS // ranges``
 samples instead (``stream_samples``), so its draws and the inputs it keeps stay within this whatever the samples.
-Up to 33 ranges this leaves ``STREAM_SAMPLES`` as it is; a year of daily ranged retention shares (3,653 ranges)
-streams past 18,371 samples, where its draws took 29 KB a sample without bound."""
+Up to 33 ranges this leaves ``STREAM_SAMPLES`` as it is; ten years of daily ranged retention shares (3,653
+ranges) streams past 18,370 samples, where its draws took 29 KB a sample without bound."""
 PROBABILITY_FIGURES = ("payback_month", "roi", "npv", "peak_cash_need")
 
 ProgressCallback = Callable[[int, int], None]
