@@ -187,7 +187,7 @@ def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: in
 
     files = scenario_files([Path(path) for path in paths])
     overrides = tuple(parse_override(text) for text in sets)
-    changes = changes_since(base, [Path(path) for path in paths], overrides) if base is not None else []
+    changes = changes_since(base, [Path(path) for path in paths], overrides, files) if base is not None else []
     gone = removed_since(files, changes)
     files = [file for file in files if file not in gone]
     # The files changed since the base are compared input by input: the only trees read after the check.

@@ -26,7 +26,8 @@ from typing import Literal
 
 from aigc_roi.ci.discovery import SCENARIO_SUFFIXES
 from aigc_roi.ci.errors import BaselineError
-from aigc_roi.ci.stored import blob, git, run, stored_objects
+from aigc_roi.ci.linked import reached
+from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.reader.load import LoadedScenario, decode, load_text
 from aigc_roi.reader.overrides import Override
@@ -135,32 +136,37 @@ class _Listed:
     """Its name at ``commit``, as git names it in ``top``."""
 
 
-def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ...] = ()) -> list[Change]:
+def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ...] = (),
+                  files: Sequence[Path] = ()) -> list[Change]:
     """Scenario files under ``paths`` that differ from ``ref``, sorted by path.
 
     The old version gets the same ``--set`` overrides as the new one, so both
     sides of a comparison answer the same what-if. A file renamed (or copied) since
     ``ref`` is compared with its version there under its old name; a file in a
     repository nested below ``paths`` with its version at the commit ``ref`` records
-    for that repository. Raises BaselineError when git is missing, a path is outside
+    for that repository. Of ``files`` (the files the run checks), one reached through
+    a link is compared by that path (ci/linked.py). Raises BaselineError when git is missing, a path is outside
     a repository (or in another one than the first path), ``ref`` is unknown or a
     nested repository lacks the commit ``ref`` records for it.
     """
     given = [(path, os.path.realpath(path)) for path in paths]
     top = _repository(given)
     listed: dict[str, _Listed] = {}
-    _list(top, _commit(top, ref), [root for _, root in given], given, ref, listed)
-    shown = {now: (entry, display) for now, entry in listed.items()
+    commit = _commit(top, ref)
+    _list(top, commit, [root for _, root in given], given, ref, listed)
+    # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
+    shown = {display: (now, entry) for now, entry in listed.items()
              if (display := _display(now, given)) is not None and now.endswith(SCENARIO_SUFFIXES)}
-    labels = {now: f"{ref}:{_was(now, entry, given) or display}" for now, (entry, display) in shown.items()
+    _through_links(shown, files, top, commit, listed)
+    labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
               if entry.status != "new"}
-    stored = _stored(labels, {now: entry for now, (entry, _) in shown.items()})
+    stored = _stored(labels, {display: entry for display, (_, entry) in shown.items()})
     changes = []
-    for now, (entry, display) in shown.items():
+    for display, (now, entry) in shown.items():
         before: LoadedScenario | None = None
         errors: tuple[ScenarioError, ...] = ()
-        if now in labels:
-            label, object_id = labels[now], stored[now]
+        if display in labels:
+            label, object_id = labels[display], stored[display]
             try:
                 if isinstance(object_id, ScenarioInvalid):
                     raise object_id
@@ -181,13 +187,44 @@ def _stored(labels: dict[str, str], entries: dict[str, _Listed]) -> dict[str, st
     """The object id of each labelled file's version at REF, or why it is not read: asked of each repository
     once, for all its files."""
     by_top: dict[str, list[str]] = {}
-    for now in labels:
-        by_top.setdefault(entries[now].top, []).append(now)
+    for shown in labels:
+        by_top.setdefault(entries[shown].top, []).append(shown)
     found: dict[str, str | ScenarioInvalid] = {}
     for top, files in by_top.items():
-        wanted = [(f"{entries[now].commit}:{entries[now].old}", labels[now]) for now in files]
-        found.update(zip(files, stored_objects(top, wanted), strict=True))
+        wanted = [(f"{entries[shown].commit}:{entries[shown].old}", labels[shown]) for shown in files]
+        for shown, object_id in zip(files, stored_objects(top, wanted), strict=True):
+            found[shown] = missing(labels[shown]) if object_id is None else object_id
     return found
+
+
+def _through_links(shown: dict[str, tuple[str, _Listed]], files: Sequence[Path], top: str, commit: str,
+                   listed: dict[str, _Listed]) -> None:
+    """Each of ``files`` reached through a link in ``top``, into ``shown`` under the name it is checked by when what
+    that path names now differs from what it named at REF, and out of it otherwise: a re-pointed link and an edited
+    target are changes of every path that reaches them, and a link re-pointed to the same bytes is none."""
+    holds: dict[str, bool] = {}
+    linked = {}
+    for file, (kept, target) in reached(files, top).items():
+        folder = os.path.dirname(os.path.join(top, target))
+        if folder not in holds:
+            # A file of a repository nested in this one is compared within that repository (_list).
+            holds[folder] = _is_top_of(folder, top)
+        if holds[folder] and kept.endswith(SCENARIO_SUFFIXES):
+            linked[file] = (kept, target)
+    asked = stored_objects(top, [(f"{commit}:{name}", name) for kept, target in linked.values()
+                                 for name in (kept, target)])
+    for (file, (kept, target)), at_ref, target_at_ref in zip(linked.items(), asked[::2], asked[1::2], strict=True):
+        shown.pop(str(file), None)
+        same = isinstance(at_ref, str) and at_ref == target_at_ref and os.path.join(top, target) not in listed
+        if not same:
+            shown[str(file)] = (os.path.join(top, kept), _Listed("new" if at_ref is None else "modified", top, commit, kept))
+
+
+def _is_top_of(folder: str, top: str) -> bool:
+    try:
+        return _toplevel(folder) == top
+    except BaselineError:
+        return False
 
 
 def removed_since(files: Sequence[Path], changes: Sequence[Change]) -> frozenset[Path]:

@@ -40,21 +40,21 @@ def git(top: str, *args: str, stdin: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def stored_objects(top: str, wanted: Sequence[tuple[str, str]]) -> list[str | ScenarioInvalid]:
+def stored_objects(top: str, wanted: Sequence[tuple[str, str]]) -> list[str | ScenarioInvalid | None]:
     """For each (``COMMIT:PATH`` of the repository ``top``, its label in errors): the object id of the file it
-    names, or why it cannot be read. One git process for all."""
+    names, why it cannot be read, or None where the tree holds no such path. One git process for all."""
     specs = [name.encode("utf-8", "surrogateescape") for name, _ in wanted]
     # -z only for a name holding a newline, which nothing else needs: older git lacks it.
     nul = any(b"\n" in spec for spec in specs)
     out = git(top, "cat-file", "--batch-check", "--follow-symlinks", *(["-z"] if nul else []),
               stdin=b"".join(spec + (b"\0" if nul else b"\n") for spec in specs))
-    found: list[str | ScenarioInvalid] = []
+    found: list[str | ScenarioInvalid | None] = []
     at = 0
     for (_, name), spec in zip(wanted, specs, strict=True):
-        missing = spec + b" missing\n"
-        if out.startswith(missing, at):
-            at += len(missing)
-            found.append(unreadable(name, OSError(errno.ENOENT, os.strerror(errno.ENOENT))))
+        absent = spec + b" missing\n"
+        if out.startswith(absent, at):
+            at += len(absent)
+            found.append(None)
             continue
         end = out.index(b"\n", at)
         words = out[at:end].split(b" ")
@@ -70,6 +70,11 @@ def stored_objects(top: str, wanted: Sequence[tuple[str, str]]) -> list[str | Sc
         else:
             found.append(words[0].decode())
     return found
+
+
+def missing(name: str) -> ScenarioInvalid:
+    """Why a path REF's tree does not hold is not read there: as the working tree says of a missing file."""
+    return unreadable(name, OSError(errno.ENOENT, os.strerror(errno.ENOENT)))
 
 
 def blob(top: str, object_id: str) -> bytes:
