@@ -61,10 +61,13 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                                        + defaults, before, items)
     changes += [change for change, _ in lists.whole]
     overrides += [Override(in_base(change.now.path, items) or change.now.path, text) for change, text in lists.whole]
+    # Each side's index kept apart: a removed item's index is BASE's, which NEW may give another item.
     not_split = (tuple(NotSplit(path, by_name(path, after.scenario), True) for path in lists.added)
-                 + tuple(NotSplit(item.path, by_name(item.path, before.scenario), False) for item in left_out)
+                 + tuple(NotSplit(None, by_name(item.path, before.scenario), False, base_path=item.path)
+                         for item in left_out)
                  + tuple(NotSplit(change.now.path, by_name(change.now.path, after.scenario), False,
-                                  (None if change.before is None else str(change.before.value), str(change.now.value)))
+                                  (None if change.before is None else str(change.before.value), str(change.now.value)),
+                                  in_base(change.now.path, items))
                     for change in lists.naming_added))
 
     built: dict[tuple[int, ...], Scenario] = {}
@@ -83,7 +86,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
         figures_before, figures_after = dict(run_figures(before.scenario)), dict(run_figures(after.scenario))
         explanation = explain(1, lambda subsets: [figures_after if subset else figures_before for subset in subsets],
                               before.scenario.horizon_months, figures)
-        whole = ChangedValue(WHOLE_FILE, None, None)
+        whole = ChangedValue(WHOLE_FILE, None, None, base_path=WHOLE_FILE)
         # Nothing is left unexplained: the one change is the new file itself (none stays none).
         unexplained = {name: None if figures_after.get(name) is None else 0.0 for name in figures}
         return FigureChanges((whole,), explanation, unexplained), [changes[0]]
@@ -106,7 +109,8 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                             never_counted=item.never_counted or (item.figure in NEVER_IS_AFTER_HORIZON
                                                                  and (now is None) != (with_all.get(item.figure) is None)))
         for item in explanation.attributions))
-    described = tuple(_described(changes, group, before.scenario, after.scenario) for group in groups)
+    described = tuple(_described(changes, group, before.scenario, after.scenario, [overrides[i].path for i in group])
+                      for group in groups)
     return FigureChanges(described, explanation, unexplained, not_split), [changes[group[0]] for group in groups]
 
 
@@ -227,12 +231,14 @@ def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[l
     return list(by_item.values())
 
 
-def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario, new: Scenario) -> ChangedValue:
-    """One group of changes as ``explain`` names it: its paths (where NEW writes them), its values in the base and
-    now, as written and as numbers."""
+def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario, new: Scenario,
+               base_paths: Sequence[str]) -> ChangedValue:
+    """One group of changes as ``explain`` names it: its paths (where NEW writes them, and where BASE is set:
+    ``base_paths``), its values in the base and now, as written and as numbers."""
     was, now = _values(changes, group, base), _values(changes, group)
     return ChangedValue(", ".join(changes[i].now.path for i in group), _joined(was), _joined(now),
-                        ", ".join(by_name(changes[i].now.path, new) for i in group), _number(was), _number(now))
+                        ", ".join(by_name(changes[i].now.path, new) for i in group), _number(was), _number(now),
+                        base_path=", ".join(base_paths))
 
 
 def _values(changes: Sequence[ChangedInput], group: list[int], base: Scenario | None = None) -> list[object]:

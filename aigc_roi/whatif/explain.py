@@ -125,6 +125,7 @@ class ChangedValue:
     for every difference at once."""
 
     path: str
+    """Where NEW writes it (``WHOLE_FILE`` for every difference at once)."""
     before: str | None
     after: str | None
     named_path: str = ""
@@ -133,21 +134,26 @@ class ChangedValue:
     after_number: float | None = None
     """``before`` and ``after`` as numbers, where each is one number (``1.5万`` is 15000): what a spreadsheet cell
     holds; None for text, a range, several values or none."""
+    base_path: str = ""
+    """Where the ``--set`` on BASE puts it: BASE's index of a moved item (``acquisition[0].bid`` for NEW's
+    ``acquisition[1].bid``); JSON and CSV keep both, so no index is read in the wrong version."""
 
 
 @dataclass(frozen=True)
 class NotSplit:
     """What NEW adds or leaves out that no value set on BASE gives (docs/formulas.md §13): not split."""
 
-    path: str
-    """``monetization.purchases[1]``, as JSON keeps it."""
+    path: str | None
+    """Where NEW writes it (``monetization.purchases[1]``), as JSON keeps it; None for what NEW lacks."""
     named_path: str
-    """``path`` with list items by name, as the views show it."""
+    """Its path in the version that has it, with list items by name, as the views show it."""
     added: bool
     """An item NEW adds; False for an item or a field BASE has and NEW leaves out, or for ``change``."""
     change: tuple[str | None, str] | None = None
     """A gate's list that names a channel NEW adds (``[Feed]``, ``[Feed, Search]``), as BASE and NEW write it: no
     value BASE, which lacks the channel, can take; None for an item or a field."""
+    base_path: str | None = None
+    """Where BASE writes it, by BASE's indices (an item removed); None for an item NEW adds."""
 
 
 @dataclass(frozen=True)

@@ -74,9 +74,10 @@ def test_the_table_markdown_and_csv_show_the_added_item_as_the_rest(added: tuple
     markdown = invoke([*args, "--format", "markdown"]).stdout
     assert "| NPV | not split: monetization.purchases[Extra] added | — | — | +3,500.00 |" in markdown
     csv = invoke([*args, "--format", "csv"]).stdout
-    assert "npv,acquisition[0].bid,20,15,5000\n" in csv and "npv,unexplained,,,3500\n" in csv
+    assert "npv,acquisition[0].bid,acquisition[0].bid,20,15,5000\n" in csv and "npv,unexplained,,,,3500\n" in csv
     data = json.loads(invoke([*args, "--format", "json"]).stdout)["explain"]
-    assert data["not_split"] == {"added": ["monetization.purchases[1]"], "removed": [], "changed": []}
+    assert data["not_split"] == {"added": [{"path": "monetization.purchases[1]", "base_path": None}], "removed": [],
+                                 "changed": []}
     assert data["figures"]["npv"]["unexplained"] == pytest.approx(3_500)
 
 
@@ -90,7 +91,8 @@ def test_an_item_added_alone_is_all_rest(tmp_path: Path) -> None:
 
 def test_an_item_removed_is_the_rest_and_the_bid_keeps_its_share(added: tuple[Path, Path]) -> None:
     changes = api.explain_change(added[1], added[0])
-    assert [(item.path, item.added) for item in changes.not_split] == [("monetization.purchases[1]", False)]
+    assert [(item.path, item.base_path, item.added) for item in changes.not_split] == [
+        (None, "monetization.purchases[1]", False)]
     shares, rest = _figure(changes, "npv")
     assert shares == {"acquisition[0].bid": pytest.approx(-5_000)} and rest == pytest.approx(-3_500)
     table = invoke(["compare", *map(str, added[::-1]), "--explain"], env={"COLUMNS": "120"}).stdout

@@ -44,8 +44,8 @@ def test_removing_the_first_of_two_items_removes_it(tmp_path: Path) -> None:
     changes = _explain(tmp_path, _plan(f"{EXTRA}, {{name: item, price: 10, rate: 1}}"),
                        _plan("{name: item, price: 10, rate: 1}", bid=15))
     assert [(change.path, change.before, change.after) for change in changes.changes] == [("acquisition[0].bid", "20", "15")]
-    assert [(item.path, item.named_path, item.added) for item in changes.not_split] == [
-        ("monetization.purchases[0]", "monetization.purchases[Extra]", False)]
+    assert [(item.path, item.base_path, item.named_path, item.added) for item in changes.not_split] == [
+        (None, "monetization.purchases[0]", "monetization.purchases[Extra]", False)]
     assert _npv(changes) == ({"acquisition[0].bid": pytest.approx(5_000)}, pytest.approx(-3_500))
 
 
@@ -124,6 +124,58 @@ def test_a_gate_naming_an_added_channel_leaves_the_rest_split(tmp_path: Path) ->
     assert ("| NPV | not split: acquisition[Search] added, gates[CPA works].then [Later] → [Later, Search] "
             "| — | — | -6,500.00 |") in markdown
     data = json.loads(invoke([*args, "--format", "json"]).stdout)["explain"]["not_split"]
-    assert data == {"added": ["acquisition[2]"], "removed": [], "changed": ["gates[0].then"]}
+    assert data == {"added": [{"path": "acquisition[2]", "base_path": None}], "removed": [],
+                    "changed": [{"path": "gates[0].then", "base_path": "gates[0].then"}]}
     zh = invoke([*args, "--format", "markdown", "--lang", "zh"]).stdout
     assert "无法拆分：新增 acquisition[Search]、gates[CPA works].then [Later] → [Later, Search]" in zh
+
+
+E2_BASE = """version: 1
+name: E2 base
+horizon_months: 4
+acquisition:
+  - {name: T, type: cpa, bid: 10, users: 100}
+  - {name: U, type: cpa, bid: 5, users: 200, months: 2-4}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: Item, price: 10, rate: 1}]
+costs: {serving_per_active_user: 1}
+gates:
+  - {name: cacgate, after_month: 1, channels: [T], max_cac: 12, then: [U]}
+"""
+E2_NEW = (E2_BASE.replace("E2 base", "E2 new").replace("bid: 10", "bid: 11").replace("name: U,", "name: U2,")
+          .replace("acquisition:\n", "acquisition:\n  - {name: S, type: cpa, bid: 8, users: 50, months: 3-4}\n")
+          .replace("then: [U]", "then: [U2, S]"))
+
+
+def test_json_and_csv_name_each_index_in_its_own_version(tmp_path: Path) -> None:
+    """QA fin3 F6: T is BASE's acquisition[0] and NEW's acquisition[1], which in BASE is U (removed); no path may
+    read as both. By hand (churn 0.5 over 4 months, 9 net per active user-month, the gate passes at CAC 10 and 11):
+    T buys 100 a month for 4 months, 100 x (1.875 + 1.75 + 1.5 + 1) = 612.5 user-months; U (and U2) 200 a month in
+    months 2-4, 850; S 50 in months 3-4, 125. BASE npv 1,462.5 x 9 - (4,000 + 3,000) = 6,162.5; T's bid 10 -> 11
+    alone costs 400 more: -400; NEW 1,587.5 x 9 - 8,200 = 6,087.5, so not split is S's 125 x 9 - 800 = +325.
+    roi = npv / spend: 6,162.5 / 7,000 -> 5,762.5 / 7,400 with the bid, then 6,087.5 / 8,200."""
+    base, new = _write(tmp_path, "base.yaml", E2_BASE), _write(tmp_path, "new.yaml", E2_NEW)
+    args = ["compare", str(base), str(new), "--explain"]
+    data = json.loads(invoke([*args, "--format", "json"]).stdout)["explain"]
+    npv, roi = data["figures"]["npv"], data["figures"]["roi"]
+    assert npv["contributions"] == [{"path": "acquisition[1].bid", "base_path": "acquisition[0].bid", "from": "10",
+                                     "to": "11", "change": pytest.approx(-400)}]
+    assert npv["unexplained"] == pytest.approx(325)
+    assert roi["contributions"][0]["change"] == pytest.approx(5_762.5 / 7_400 - 6_162.5 / 7_000)
+    assert roi["unexplained"] == pytest.approx(6_087.5 / 8_200 - 5_762.5 / 7_400)
+    assert data["not_split"] == {
+        "added": [{"path": "acquisition[0]", "base_path": None}, {"path": "acquisition[2]", "base_path": None}],
+        "removed": [{"path": None, "base_path": "acquisition[1]"}],
+        "changed": [{"path": "gates[0].then", "base_path": "gates[0].then"}]}
+    csv = invoke([*args, "--format", "csv"]).stdout.splitlines()
+    assert csv[0] == "figure,path,base_path,from,to,change"
+    assert "npv,acquisition[1].bid,acquisition[0].bid,10,11,-400" in csv and "npv,unexplained,,,,325" in csv
+    markdown = invoke([*args, "--format", "markdown"]).stdout
+    assert "| NPV | acquisition[T].bid | 10 | 11 | -400.00 |" in markdown
+    assert "acquisition[U] removed" in markdown
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name
