@@ -24,7 +24,7 @@ import os
 import signal
 import stat
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -309,8 +309,11 @@ def write_text(path: Path, text: str, force: bool) -> None:
         raise UsageError(f"{path}: cannot write: {unencodable(error, 'utf-8')}") from None
 
 
-def write_bytes(path: Path, data: bytes, force: bool) -> None:
+def write_bytes(path: Path, data: bytes | Iterable[bytes], force: bool) -> None:
+    """``data`` whole, or piece by piece as an iterable yields it (a large table, never all in memory at once)."""
     def write(temporary: Path) -> None:
-        temporary.write_bytes(data)
+        with temporary.open("wb") as file:
+            for piece in [data] if isinstance(data, bytes) else data:
+                file.write(piece)
 
     write_atomically(path, force, write)

@@ -155,10 +155,12 @@ def simulate(
     warn_payback_window(loaded, simulation.payback_window)
     style = NumberStyle(language, scenario.currency)
     if samples_out is not None:
-        from aigc_roi.present.samples import samples_bytes
+        from itertools import chain
+
+        from aigc_roi.present.samples import samples_chunks
 
         mark = BOM.encode() if bom and samples_format == "csv" else b""
-        emit_bytes(mark + samples_bytes(simulation, samples_format), samples_out, force)
+        emit_bytes(chain([mark], samples_chunks(simulation, samples_format)), samples_out, force)
     presenter = SimulationPresenter(style, scenario)
     if plot is not None:
         save_plot(presenter, simulation, style, plot, force)

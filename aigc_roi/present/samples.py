@@ -12,7 +12,10 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from aigc_roi.whatif.simulate import Simulation
 
@@ -21,6 +24,8 @@ if TYPE_CHECKING:
 
 SAMPLE_FORMATS = ("csv", "parquet")
 PARQUET_NEEDS = ("pandas", "pyarrow")
+BLOCK_CELLS = 1 << 20
+"""CSV cells turned into text at once: about 100 MB of Python strings, whatever the plan's width."""
 
 
 def missing_for(suffix: str) -> list[str]:
@@ -37,20 +42,35 @@ def samples_frame(simulation: Simulation) -> pd.DataFrame:
     return frame
 
 
-def samples_bytes(simulation: Simulation, suffix: str) -> bytes:
-    """The table as a ``suffix`` (csv or parquet) file's bytes; the CLI writes them."""
+def samples_chunks(simulation: Simulation, suffix: str) -> Iterator[bytes]:
+    """The table as a ``suffix`` (csv or parquet) file's bytes, in pieces the CLI writes as they come: a CSV a
+    block of ``BLOCK_CELLS`` cells at a time, so that a streamed run's 512 MiB of kept inputs are never held again
+    as text (Parquet, written by pyarrow, is one piece)."""
     if suffix == "parquet":
         buffer = io.BytesIO()
         samples_frame(simulation).to_parquet(buffer, engine="pyarrow")
-        return buffer.getvalue()
+        yield buffer.getvalue()
+        return
     columns = _columns(simulation)
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(["sample", *columns])
-    # repr of a float is its shortest exact form: full precision; NaN (none) is an empty cell.
-    for sample, row in enumerate(zip(*columns.values(), strict=True)):
-        writer.writerow([sample, *("" if value != value else repr(float(value)) for value in row)])
-    return text.getvalue().encode("utf-8")
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(["sample", *columns])
+    yield header.getvalue().encode("utf-8")
+    arrays = [np.asarray(values, dtype=np.float64) for values in columns.values()]
+    rows = len(arrays[0]) if arrays else 0
+    step = max(1, BLOCK_CELLS // len(arrays)) if arrays else 1
+    for start in range(0, rows, step):
+        stop = min(rows, start + step)
+        cells = [_cells(array[start:stop]) for array in arrays]
+        lines = map(",".join, zip(map(str, range(start, stop)), *cells, strict=True))
+        yield ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _cells(values: np.ndarray) -> list[str]:
+    """Each value's CSV cell: repr of a float is its shortest exact form (full precision); NaN (none) is empty."""
+    cells = list(map(float.__repr__, values.tolist()))
+    for i in np.flatnonzero(np.isnan(values)).tolist():
+        cells[i] = ""
+    return cells
 
 
 def _columns(simulation: Simulation) -> dict[str, Any]:
