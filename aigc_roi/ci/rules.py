@@ -34,7 +34,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("bad-range", r"^expected (a range|low <=|low >)"),
     ("retention-rises", r"retention cannot rise"),
     ("not-a-scenario", r"^expected a scenario mapping"),
-    ("more-errors", r"^[\d,]+ more errors in this file$"),
+    ("more-errors", r"^[\d,]+ more errors? in this file$"),
     ("invalid-value", r"^expected .*, found"),
 )
 OTHER = "invalid"

@@ -52,8 +52,9 @@ def capped(errors: list[ScenarioError], file: str) -> list[ScenarioError]:
     extra = len(errors) - MAX_ERRORS_PER_FILE
     last = errors[MAX_ERRORS_PER_FILE - 1]
     line = last.line if last.file == file else 1
-    return errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(file, line, 1, "", f"{extra:,} more errors in this file",
-                                                         omitted=extra)]
+    # The noun in its count's number, as present/labels.py ``counted`` writes it (the model may not import it).
+    more = f"{extra:,} more error" if extra == 1 else f"{extra:,} more errors"
+    return errors[:MAX_ERRORS_PER_FILE] + [ScenarioError(file, line, 1, "", f"{more} in this file", omitted=extra)]
 
 
 class ScenarioInvalid(Exception):

@@ -88,3 +88,14 @@ def test_run_lists_100_errors_then_the_count(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"{path}:108:1: 50 more errors in this file"
     assert result.stderr.count("unknown key 'k") == 100
+
+
+def test_one_error_left_is_counted_in_the_singular(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 101 unknown keys: k99 (line 108) is the 100th listed, one is left (QA fin3 F8: "1 more errors").
+    path = _write(tmp_path, 101)
+    assert invoke(["validate", str(path)]).stdout.splitlines()[-1] == f"{path}:108:1: 1 more error in this file"
+    zh = invoke(["validate", str(path), "--lang", "zh"]).stdout.splitlines()[-1]
+    assert zh == f"{path}:108:1: 此文件还有 1 个错误"
+    monkeypatch.chdir(tmp_path)
+    github = invoke(["validate", "s.yaml", "--format", "github"]).stdout.splitlines()[-2]
+    assert github == "::error file=s.yaml,line=108,col=1,title=aigc-roi%3A more-errors::1 more error in this file"
