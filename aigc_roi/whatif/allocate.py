@@ -226,7 +226,7 @@ def allocate(
             raise AllocationError(f"no channel's first yuan returns a ROAS of {target_roas:g}: every budget would be 0")
         # The fill, too, is made as if every gate passed; the gates decide it as they decide a search's split.
         filled = (gated_fill(judge, at_target, current, today, gates, phases, phase_of, names, lower, upper) if gates
-                  else Choice(at_target, judge(at_target[None])[0]))
+                  else Choice(at_target, judge(at_target[None])[0], "filled"))
         total, budget = True, float((months_of * filled.split).sum())
     space = (Space(np.zeros(columns.size, dtype=int), months_of, lower, upper) if total
              else Space(phase_of, np.ones(columns.size), lower, upper))

@@ -22,7 +22,7 @@ ChannelStatus = Literal["movable", "locked", "fixed"]
 WarningCode = Literal["best_is_current", "on_minimum", "on_maximum", "locked", "current_total_differs",
                       "different_months", "marginal_roas_below_one", "constraint_not_met", "gates_planned_as_passed",
                       "gates_held", "gate_fails"]
-Basis = Literal["searched", "held", "current"]
+Basis = Literal["searched", "filled", "held", "current"]
 
 
 class AllocationError(WhatIfError):
@@ -181,8 +181,8 @@ class Allocation:
     passes today (empty when no search was held); ``held_for`` names those gates."""
     held_for: tuple[str, ...] = ()
     basis: Basis = "searched"
-    """Which split is the best: the search's (as if every gate passed), the search's with ``held_months`` held, or
-    today's, when neither does better once the gates decide."""
+    """Which split is the best: the search's (as if every gate passed), ``--target-roas``'s fill (no search), either
+    with ``held_months`` held, or today's, when neither does better once the gates decide."""
 
     @property
     def target_payback_months(self) -> int:

@@ -83,7 +83,7 @@ def gated_fill(judge: Judge, fill: FloatArray, current: FloatArray, today: Judge
         return [gate for gate, share, before in zip(gates, judged.passed, today.passed, strict=True)
                 if share < before - FLIP_TOLERANCE and gate.after_month > after]
 
-    candidates = [Choice(*settled(fill))]
+    candidates = [Choice(*settled(fill), "filled")]
     month, judged = 0, candidates[0].judged
     held_for: tuple[str, ...] = ()
     while found := failing(judged, month):

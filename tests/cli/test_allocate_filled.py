@@ -65,12 +65,15 @@ def test_the_curve_at_t_is_the_best_split_of_t_and_the_fill_is_shown_as_the_fill
     assert data["budget"] == pytest.approx(3_000, rel=1e-6)
     assert data["best"]["split"] == pytest.approx({"A": 1_000, "B": 2_000}, rel=1e-6)
     assert data["best"]["value"] == pytest.approx(FILLED_NPV, rel=1e-6)
+    # The fill is no search's answer: its basis says so (QA fin3 F7), where --total T's is searched.
+    assert data["best"]["basis"] == "filled"
     at_t = next(point for point in data["curve"] if point["multiple"] == 1.0)
     assert at_t["value"] == pytest.approx(BEST_NPV, rel=1e-6)
     assert at_t["split"] == pytest.approx({"A": BEST_A, "B": 3_000 - BEST_A}, rel=1e-4)
     # --total T gives the same split and value; run of that split, the same NPV.
     total = _json(path, "--total", repr(data["budget"]))
     assert (total["best"]["value"], total["best"]["split"]) == (at_t["value"], at_t["split"])
+    assert total["best"]["basis"] == "searched"
     ran = invoke(["run", path, "--format", "json", *(option for name, budget in at_t["split"].items()
                                                     for option in ("--set", f"acquisition[{name}].budget={budget!r}"))])
     assert json.loads(ran.stdout)["figures"]["npv"] == pytest.approx(at_t["value"], rel=1e-9)

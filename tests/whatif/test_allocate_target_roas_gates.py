@@ -96,7 +96,7 @@ def test_a_gate_failing_today_and_at_the_fill_gives_its_channels_nothing_after_t
     assert _splits(data) == pytest.approx({"Test": 50_000, "Scale": 0}, rel=1e-6)
     assert data["budget"] == pytest.approx(50_000, rel=1e-6)
     assert data["best"]["value"] == pytest.approx(75_000, rel=1e-6)
-    assert data["best"]["basis"] == "searched" and data["gates"][0]["best_pass_share"] == 0.0
+    assert data["best"]["basis"] == "filled" and data["gates"][0]["best_pass_share"] == 0.0
     ran = _run(path, data["best"]["phases"])
     assert ran["gates"][0]["passed"] is False
     assert data["best"]["spend"] == pytest.approx(ran["figures"]["ad_spend"], rel=1e-9)
@@ -112,7 +112,7 @@ def test_a_fill_that_does_better_failing_its_gate_says_so_and_spends_only_what_r
     assert 31_666.67 + 125_000 * (1 - 1 / ROOT2) - 50_000 * (ROOT2 - 1) == pytest.approx(47_567.6, abs=0.1)
     assert _splits(data) == pytest.approx({"Test": 50_000, "Scale": 0}, rel=1e-6)
     assert data["best"]["value"] == pytest.approx(75_000, rel=1e-6)
-    assert data["best"]["basis"] == "searched" and data["budget"] == pytest.approx(50_000, rel=1e-6)
+    assert data["best"]["basis"] == "filled" and data["budget"] == pytest.approx(50_000, rel=1e-6)
     at_t = next(point for point in data["curve"] if point["multiple"] == pytest.approx(1.0))
     assert at_t["failed_gates"] == ["proof"]
     assert data["warnings"][0]["code"] == "gate_fails" and data["warnings"][0]["gate"] == "proof"
