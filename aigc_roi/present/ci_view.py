@@ -26,7 +26,7 @@ from aigc_roi.model.rounding import fixed
 from aigc_roi.model.targets import Figures, TargetOutcome, payback_window
 from aigc_roi.present.ci_warnings import FileWarning, file_warnings, read_warnings
 from aigc_roi.present.labels import counted, label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over
+from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over, past_display_cap
 from aigc_roi.present.payback_window import by_horizon_note, past_horizon_warning
 from aigc_roi.present.text import visible
 
@@ -513,6 +513,9 @@ def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: Nu
     before, after = was.get(name), now.get(name)
     if name == "irr" and irr_kinds_differ([was, now]):
         # A return against a borrowing rate: their difference is no change of anything (docs/formulas.md §5).
+        return NONE
+    if past_display_cap(name, [before, after]):
+        # A side shown only as "> 1,000%" leaves no change to read in points (docs/formulas.md §5).
         return NONE
     if before is None or after is None:
         # Reaching payback is the best change there is, losing it the worst; a payback that is none because the

@@ -19,7 +19,15 @@ from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
 from aigc_roi.present.labels import label, sentences, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle, irr_better, irr_borrowing_note, irr_kinds_differ, says_nothing
+from aigc_roi.present.numbers import (
+    NONE,
+    NumberStyle,
+    irr_better,
+    irr_borrowing_note,
+    irr_kinds_differ,
+    past_display_cap,
+    says_nothing,
+)
 from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
@@ -71,11 +79,14 @@ def delta_from(value: float | None, first: float | None) -> float | None:
     return None if value is None or first is None else value - first
 
 
-def figure_deltas(name: str, scenarios: Sequence[Mapping[str, Any]], values: Sequence[float | None]) -> list[float | None]:
+def figure_deltas(name: str, scenarios: Sequence[Mapping[str, Any]], values: Sequence[float | None],
+                  shown: bool = True) -> list[float | None]:
     """Each later column's change in figure ``name`` against the first, of ``values`` as ranked (``said`` in a table);
-    none for an IRR whose kind differs from the first's (a return less a borrowing rate is no change of anything)."""
+    none for an IRR whose kind differs from the first's (a return less a borrowing rate is no change of anything) and,
+    where ``shown`` (a table, not CSV's raw numbers), where either side reads "> 1,000%" (``past_display_cap``)."""
     first = scenarios[0]["figures"]
-    return [None if name == "irr" and irr_kinds_differ([first, scenario["figures"]]) else delta_from(value, values[0])
+    return [None if (name == "irr" and irr_kinds_differ([first, scenario["figures"]]))
+            or (shown and past_display_cap(name, [values[0], value])) else delta_from(value, values[0])
             for scenario, value in zip(scenarios[1:], values[1:], strict=True)]
 
 
@@ -87,7 +98,7 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
         values = [scenario["figures"][name] for scenario in scenarios]
         # A table reads a moot value ("no ad spend") as no value: neither best nor a change.
         ranked = values if style is None else said(name, scenarios)
-        deltas = figure_deltas(name, scenarios, ranked)
+        deltas = figure_deltas(name, scenarios, ranked, shown=style is not None)
         best = "; ".join(names[i] for i in sorted(best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])))
         if style is None:
             rows.append([name, *values, *deltas, best])

@@ -116,6 +116,13 @@ def irr_kinds_differ(figures: Sequence[Mapping[str, Any] | None]) -> bool:
     return len({(run or {}).get("irr_kind") for run in figures} - {None}) > 1
 
 
+def past_display_cap(name: str, values: Iterable[float | None]) -> bool:
+    """Whether a value of figure ``name`` among ``values`` reads only as "> 1,000%" (its display cap, model/figures.py):
+    a change against it is no number anyone can read off the cells (3.2e13 less 1.7e10 is no change in points)."""
+    cap = rules_of(name).display_cap
+    return cap is not None and any(value is not None and value > cap for value in values)
+
+
 def irr_better(figures: Sequence[Mapping[str, Any] | None]) -> str | None:
     """Which way the best IRR of these runs lies: "higher" for returns, "lower" where every one is a borrowing rate
     (cheaper money), None where some are and some are not (a rate of return and a cost of money do not rank)."""
