@@ -221,8 +221,15 @@ class NumberStyle:
 
     def share(self, count: int, total: int) -> str:
         """``count`` of ``total`` as a percentage that never rounds to an end it is not at: 3 of 100,000 reads
-        ``<0.01%``, not ``0.00%`` (which says none), and 99,997 of 100,000 ``>99.99%``, not ``100.00%``."""
-        text = self.percent(count / total if total else 0.0)
+        ``<0.01%``, not ``0.00%`` (which says none), and 99,997 of 100,000 ``>99.99%``, not ``100.00%``.
+
+        The smaller of a share and its complement is rounded half away from zero, the larger is 100% less it, so a
+        share and the rest of the samples read 100.00% together wherever both are shown (payback "never 98.98%"
+        beside a chance of payback of 1.02%, 203 of 20,000), where each rounded up would read 100.01%."""
+        smaller = min(count, total - count)
+        # Exact: hundredths of a percent of ``smaller``, half away from zero, in integers.
+        units = (2 * smaller * 10_000 + total) // (2 * total) if total else 0
+        text = self.percent((units if smaller == count else 10_000 - units) / 10_000)
         # Judged on the text shown, so the ends are where fixed() rounds to them (half away from zero).
         if 0 < count and text == self.percent(0.0):
             return f"<{self.percent(0.0001)}"

@@ -67,5 +67,5 @@ def test_a_mean_of_months_and_a_share_of_draws_round_a_half_up_too() -> None:
     en = NumberStyle("en")
     assert (en.month(6.25, "never", 1), en.month(6.5, "never"), en.month(None, "never", 1)) == ("6.3", "7", "never")
     # 1 draw in 800 is 0.125%, a half at two decimals; 1 in 20,000 is 0.005%, which reads 0.01% as Excel shows it
-    # (no "<0.01%": it is not below what is shown), and 19,999 in 20,000 reads 100.00% in Excel, so ">99.99%" here.
-    assert (en.share(1, 800), en.share(1, 20_000), en.share(19_999, 20_000)) == ("0.13%", "0.01%", ">99.99%")
+    # (no "<0.01%": it is not below what is shown), and 19,999 in 20,000 is its complement, 100% - 0.01% = 99.99%.
+    assert (en.share(1, 800), en.share(1, 20_000), en.share(19_999, 20_000)) == ("0.13%", "0.01%", "99.99%")

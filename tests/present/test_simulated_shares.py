@@ -158,3 +158,31 @@ def test_a_compared_payback_over_no_ad_spend_says_why_in_its_cell() -> None:
     moot = {"p5": None, "p50": None, "p95": None, "defined_share": 0.0, "undefined_share": 1.0}
     compared = scenario("a", {"paid_payback_month": moot}, samples=2_000)
     assert risk_cell("paid_payback_month", compared, ZH, label("never", "zh")) == "全部样本中无广告支出 100.00%"
+
+
+@pytest.mark.parametrize(("count", "total", "shown", "complement"), [
+    # 203 of 20,000 is 1.015%: 1.02% half away, its complement 98.985% is 100% - 1.02% = 98.98%, not 98.99%.
+    (203, 20_000, "1.02%", "98.98%"),
+    # 9,893 of 20,000 is 49.465%: 49.47%, the rest 50.53%, not 50.54% (QA fin3 F4).
+    (9_893, 20_000, "49.47%", "50.53%"),
+    # No half: each side rounds to its nearest anyway. Exactly half: 50.00% twice.
+    (1, 3, "33.33%", "66.67%"), (10_000, 20_000, "50.00%", "50.00%"),
+])
+def test_a_share_and_its_complement_read_100_percent_together(count: int, total: int, shown: str, complement: str) -> None:
+    assert (EN.share(count, total), EN.share(total - count, total)) == (shown, complement)
+
+
+def test_every_share_adds_up_with_its_complement() -> None:
+    # 20,000 samples: an odd count is a half at two decimals (x.xx5%), where both rounded up read 100.01%.
+    total = 20_000
+    for count in range(1, total):
+        low, high = EN.share(count, total), EN.share(total - count, total)
+        if "<" in low + high or ">" in low + high:
+            continue
+        assert round(float(low[:-1]) + float(high[:-1]), 2) == 100.0, (count, low, high)
+
+
+def test_compare_samples_shows_the_never_share_beside_its_chance_as_100_percent() -> None:
+    # Paybacks never in 19,797 of 20,000 samples, by month 3 in 203: the figure and the chance read as one whole.
+    assert defined_cell("payback_month", 203 / 20_000, 0.0, 20_000, EN) == "never 98.98%"
+    assert defined_cell("cac_payback_months", 0.0, 10_107 / 20_000, 20_000, ZH).startswith("全部样本中无获客成本 50.53%")
