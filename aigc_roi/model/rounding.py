@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 
 SIGNIFICANT_DIGITS = 15
 """The digits a number is read at before it is rounded: CSV's, and what Excel keeps of a float64."""
@@ -25,6 +25,28 @@ def rounded(value: float, decimals: int) -> Decimal:
     """``value`` (finite) at ``decimals`` places (negative: tens, hundreds, ...), half away from zero, from its 15
     significant digits."""
     return Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}").quantize(Decimal(1).scaleb(-decimals), context=_CONTEXT)
+
+
+CROSSING_SLACK = 1e-8
+"""How near (relative) a shown digit a crossing (a break-even, a max unit cost) reads as it: the search reports one
+within a few 1e-9 of it (whatif/breakeven_search.py), and at the crossing the figure is within the 1e-9 a target
+allows (docs/formulas.md §10). A gate's jump takes none: on its threshold the gate still decides as before."""
+
+
+def rounded_toward(value: float, decimals: int, up: bool, slack: float = 0.0) -> float:
+    """``value`` at ``decimals`` places rounded up (toward +inf) or down, from its 15 significant digits; a NaN or
+    infinity as it is. A limit a person copies is shown on the side where it holds, not half away from zero: a
+    break-even price of 16.4217 reads 16.43 (at 16.42 the ROI is -0.01%), a max bid of 16.875 reads 16.87
+    (docs/formulas.md §10). Within ``slack`` (relative) of a value shown it reads that value: a solver's 15.7499999
+    is the crossing at 15.75, where the figure is within what a target allows of its limit, not 15.74."""
+    if not math.isfinite(value):
+        return value
+    step = Decimal(1).scaleb(-decimals)
+    exact = Decimal(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    nearest = exact.quantize(step, context=_CONTEXT)
+    if abs(exact - nearest) <= Decimal(slack) * abs(exact):
+        return float(nearest) + 0.0
+    return float(exact.quantize(step, rounding=ROUND_CEILING if up else ROUND_FLOOR, context=_CONTEXT)) + 0.0
 
 
 def fixed(value: float, decimals: int, *, separators: bool = False, plus: bool = False, shift: int = 0) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
-from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.drivers import bound_value, driver_label, driver_value
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
@@ -82,7 +82,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
             cells += [value_or_reason(table, row, threshold, style), headroom_text(row.headroom(threshold))]
         # The unit cost's own column: a factor's is empty (its factor is in the next).
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
-               driver_value(driver, own[1], style), style.money(own[2]), style.money(own[3])]
+               bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
     return (header if style is not None else header + FLAGS), rows
 

@@ -4,7 +4,8 @@ shared by present/breakeven.py, present/breakeven_view.py and the report page.""
 
 from __future__ import annotations
 
-from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.model.rounding import CROSSING_SLACK
+from aigc_roi.present.drivers import bound_value, driver_label, driver_value
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
@@ -14,9 +15,16 @@ JUMP_CHANGES: dict[str, str] = {"roi_zero": "breakeven_jump_roi", "payback_targe
 """Each threshold's figure as it jumps across it."""
 
 
+def break_even_value(row: BreakEven, threshold: str, value: float | None, style: NumberStyle) -> str:
+    """A break-even of ``threshold`` as shown: rounded toward the side where the threshold is met (a price up, a cost
+    down), so that a run at the value shown meets it too (docs/formulas.md §10)."""
+    return bound_value(row.driver, value, style, up=threshold not in row.good_below,
+                       slack=0.0 if threshold in row.jumps else CROSSING_SLACK)
+
+
 def threshold_text(row: BreakEven, threshold: str, style: NumberStyle) -> str:
     """A threshold's value, marked "jump" where the figure jumps across the threshold there (never meeting it)."""
-    text = driver_value(row.driver, getattr(row, threshold), style)
+    text = break_even_value(row, threshold, getattr(row, threshold), style)
     return f"{text} {label('breakeven_jump_marker', style.lang)}" if threshold in row.jumps else text
 
 
@@ -25,7 +33,8 @@ def own_max_text(row: BreakEven, style: NumberStyle) -> str:
     alone = row.channel
     if alone is None:
         return driver_value(row.driver, None, style)
-    text = driver_value(row.driver, alone.ceiling, style)
+    # A ceiling: rounded down, as a bid above it loses money.
+    text = bound_value(row.driver, alone.ceiling, style, up=False)
     return f"{text} {label('average_marker', style.lang)}" if alone.saturating and alone.max_unit_cost is not None else text
 
 
@@ -65,8 +74,9 @@ def _jump_sentence(table: BreakEvenTable, row: BreakEven, value: float, threshol
     gates = label("list_separator", lang).join(
         label("breakeven_gate_passes" if past.gates_passed[g] else "breakeven_gate_fails", lang).format(gate=table.gates[g])
         for g in jump.flipped)
-    return label("breakeven_jump", lang).format(driver=driver_label(row.driver, lang), value=driver_value(row.driver, value, style),
-                                                gates=gates, changes=label("notes_separator", lang).join(changes))
+    shown = break_even_value(row, thresholds[0], value, style)
+    return label("breakeven_jump", lang).format(driver=driver_label(row.driver, lang), value=shown, gates=gates,
+                                                changes=label("notes_separator", lang).join(changes))
 
 
 def _sides(row: BreakEven, value: float, jump: GateJump) -> tuple[Side, Side]:

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.breakeven import SHORT_NOTES, headroom_text, no_value_reason
-from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
+from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, table_or_blocks
@@ -43,7 +43,7 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
     headroom = row.headroom(threshold)
     direction = "rise" if value >= row.driver.current else "fall"
     amount = f"{fixed(abs(headroom), 1, separators=True, shift=2)}%" if headroom is not None else label("to_value", lang).format(
-        value=driver_value(row.driver, value, style))
+        value=break_even_value(row, threshold, value, style))
     condition = label(CONDITIONS[threshold, met], lang).format(months=months)
     text = label(HEADROOMS[met, direction], lang).format(amount=amount, condition=condition)
     return Text(text, style="green" if met else "red")
@@ -95,7 +95,7 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
         return headroom_phrase(table, row, threshold, style)
     headroom = row.headroom(threshold)
     move = headroom_text(headroom) if headroom is not None else label("to_value", lang).format(
-        value=driver_value(row.driver, value, style))
+        value=break_even_value(row, threshold, value, style))
     return Text(move, style="green" if met else "red")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from aigc_roi.model.rounding import CROSSING_SLACK, rounded_toward
 from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -27,16 +28,19 @@ def channel_notes(channels: Sequence[ChannelRun], lang: str) -> list[str]:
 
 
 def max_bid_text(channel: ChannelRun, style: NumberStyle) -> str:
-    """The max unit cost, marked as an average where the channel saturates (its marginal user costs more)."""
-    text = style.money(channel.max_unit_cost)
+    """The max unit cost, rounded down (a bid of 16.88 above a maximum of 16.875 loses money), marked as an average
+    where the channel saturates (its marginal user costs more)."""
+    cost = channel.max_unit_cost
+    text = style.money(cost if cost is None else style.toward(cost, 2, up=False, slack=CROSSING_SLACK))
     if channel.saturating and channel.max_unit_cost is not None:
         return f"{text} {label('average_marker', style.lang)}"
     return text
 
 
 def max_factor_text(factor: float, style: NumberStyle) -> str:
-    """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md §14)."""
-    return f"{style.ratio(factor)}×"
+    """A by-month unit cost's ceiling: the factor on every month's unit cost (docs/formulas.md §14), rounded down as
+    the max unit cost is."""
+    return f"{style.ratio(rounded_toward(factor, 2, up=False, slack=CROSSING_SLACK))}×"
 
 
 def unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from aigc_roi.model.figures import unit_of
+from aigc_roi.model.rounding import CROSSING_SLACK, rounded_toward
 from aigc_roi.present.channel_labels import channel_field_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -42,6 +45,21 @@ def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str
     if unit == "count":
         return style.count(value)
     return style.money(value)
+
+
+def bound_value(driver: Driver, value: float | None, style: NumberStyle, up: bool, slack: float = CROSSING_SLACK) -> str:
+    """``driver_value`` of a limit (a break-even, a max unit cost) rounded toward the side where it holds: ``up``
+    where the threshold is met above it (a price, a volume), down where it is met below (a cost). Half away from zero
+    would show a break-even price of 16.4217 as 16.42, where the ROI is -0.01% (docs/formulas.md §10)."""
+    if value is None or not math.isfinite(value):
+        return driver_value(driver, value, style)
+    if driver.is_factor or driver.unit == "small_count":
+        return driver_value(driver, rounded_toward(value, 2, up, slack), style)
+    if driver.unit == "rate":
+        # A percentage's 2 decimals are a rate's 4.
+        return driver_value(driver, rounded_toward(value, 4, up, slack), style)
+    # Money and counts by the last digit shown, in 万 and 亿 too.
+    return driver_value(driver, style.toward(value, 0 if driver.unit == "count" else 2, up, slack), style)
 
 
 def signed(name: str, change: float | None, style: NumberStyle) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aigc_roi.model.figures import Figure, rules_of
-from aigc_roi.model.rounding import fixed, rounded
+from aigc_roi.model.rounding import fixed, rounded, rounded_toward
 from aigc_roi.present.labels import label
 
 NONE = "—"
@@ -153,6 +153,11 @@ class NumberStyle:
             return 10.0 ** (4 - max(decimals, 1)) if _shown_below_10_000(value, 4, max(decimals, 1)) \
                 else 10.0 ** (8 - max(decimals, 2))
         return 10.0 ** -decimals
+
+    def toward(self, value: float, decimals: int, up: bool, slack: float = 0.0) -> float:
+        """``value`` rounded up or down to the last digit ``money(value, decimals)`` shows (in 万 and 亿 too), so that
+        it reads on that side of ``value``: a limit's good side (model/rounding.py ``rounded_toward``)."""
+        return rounded_toward(value, -round(math.log10(self.last_place(value, decimals))), up, slack)
 
     def compact_unit(self, values: Iterable[float | None]) -> str:
         """The unit one column of amounts is shown in when space is short ("" when none is needed)."""

@@ -7,9 +7,11 @@ T buys 100 users a month at bid b in months 1-3, U 100 a month at 40 in months 2
 (b > 100 / 9), T alone in month 1: 1,575 against 100 b. So from b = 10 roi's side changes first at 100 / 9, a
 jump: roi (6,075 - 11,333.33) / 11,333.33 = -46.40% just below, 1,575 / 1,111.11 - 1 = +41.75% just above;
 payback never below, month 2 above (cumulative cash 900 - 1,111.11 = -211.11, then +450). Without U that dear
-(QA's s4, U at 20) roi = 0 at a T bid of 2,075 / 300 = 6.92 and a price of 1 + 7,000 / 675 = 11.37.
+(QA's s4, U at 20) roi = 0 at a T bid of 2,075 / 300 = 6.9167 and a price of 1 + 7,000 / 675 = 11.3704.
 SATURATING (QA's s3): A buys 500 / 10 x 1,000 / 1,500 = 33.33 users worth 19 each for 500, max bid
-10 x 633.33 / 500 = 12.67; B 500 / 5 x 500 / 1,000 = 50 users, 9.50.
+10 x 633.33 / 500 = 12.667; B 500 / 5 x 500 / 1,000 = 50 users, 9.50.
+Shown, each is rounded to the side where its threshold holds (docs/formulas.md §10): the jump 11.111 up to 11.12
+(at 11.11 the gate still passes), the bid 6.9167 and the max bids down (6.91, 12.66), a price up.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def test_a_break_even_at_a_gates_jump_is_marked_and_explained(tmp_path: Path, la
                                                               words: list[str]) -> None:
     out = _out(_file(tmp_path, "dear.yaml", GATED_S4.format(u_bid=40)), lang=lang)
     bid = _row(out, "T ")
-    assert bid.count(f"11.11 {mark}") == 2 and bid.count("+11.1%") == 2
+    assert bid.count(f"11.12 {mark}") == 2 and bid.count("+11.1%") == 2
     notes = _flat(out)
     for word in words:
         assert word in notes, word
@@ -77,8 +79,8 @@ def test_a_break_even_at_a_gates_jump_is_marked_and_explained(tmp_path: Path, la
 def test_a_gated_plan_shows_the_crossings_not_the_flips(tmp_path: Path) -> None:
     out = _out(_file(tmp_path, "s4.yaml", GATED_S4.format(u_bid=20)))
     assert "jump" not in out
-    assert "6.92" in _row(out, "T bid") and "-30.8%" in _row(out, "T bid")
-    assert "11.37" in _row(out, "Item price") and "+13.7%" in _row(out, "Item price")
+    assert "6.91" in _row(out, "T bid") and "-30.8%" in _row(out, "T bid")
+    assert "11.38" in _row(out, "Item price") and "+13.7%" in _row(out, "Item price")
     # F2: the payback break-even of T's volume is 1,750 / 8.25 users, not 0 (no campaign at all).
     assert _row(out, "T users").count("+112.1%") == 2
 
@@ -98,12 +100,12 @@ def test_a_jump_in_json_csv_markdown_and_the_report(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(_out(path, "-f", "csv"))))
     assert (rows[0]["roi_zero_jump"], rows[0]["payback_target_jump"], rows[4]["roi_zero_jump"]) == ("1", "1", "0")
     markdown = _out(path, "-f", "markdown")
-    assert "| 11.11 jump |" in markdown and "_T bid 11.11: past it gate 'test' fails;" in markdown
+    assert "| 11.12 jump |" in markdown and "_T bid 11.12: past it gate 'test' fails;" in markdown
     page = tmp_path / "page.html"
     result = invoke(["report", str(path), "-o", str(page), "--samples", "100"])
     assert result.exit_code == 0, result.stderr
     html = page.read_text(encoding="utf-8")
-    assert '<td class="n">11.11 jump</td>' in html and "ROI -46.40% → 41.75%" in html
+    assert '<td class="n">11.12 jump</td>' in html and "ROI -46.40% → 41.75%" in html
 
 
 @pytest.mark.parametrize(("lang", "mark", "note"), [
@@ -116,7 +118,7 @@ def test_a_saturating_channels_own_max_is_marked_average_as_run_marks_it(tmp_pat
     out = _out(path, lang=lang)
     rows = out.split("\n", 1)[1].splitlines()
     own = [line for line in rows if f" {mark} " in line]
-    assert any("12.67" in line for line in own) and any("9.50" in line for line in own)
+    assert any("12.66" in line for line in own) and any("9.50" in line for line in own)
     assert note.replace(" ", "") in _flat(out).replace(" ", "")
 
 
@@ -127,5 +129,5 @@ def test_a_saturating_channel_in_json_csv_and_markdown(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(_out(path, "-f", "csv"))))
     assert [row["channel_saturating"] for row in rows] == ["1", "", "1", "", "", ""]
     markdown = _out(path, "-f", "markdown")
-    assert "| 12.67 avg |" in markdown and "| 9.50 avg |" in markdown
+    assert "| 12.66 avg |" in markdown and "| 9.50 avg |" in markdown
     assert "_avg: with saturation_budget the max bid is an average" in markdown

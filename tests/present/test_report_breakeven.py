@@ -42,11 +42,12 @@ def caption_of(tmp_path: Path, lang: str) -> str:
 def test_a_plan_above_break_even_at_every_volume_always_holds(tmp_path: Path, lang: str, holds: str, note: str) -> None:
     # Bid 10: ad spend 10,000 against a contribution of 1,750 user-months x (10 - 1) = 15,750, ROI +57.5%, paid back
     # in month 2 (cash -1,000, +3,500). The users scale spend and contribution alike, so ROI stays 57.5% at any
-    # volume; the price is at ROI = 0 where 1,750 (p - 1) = 10,000, p = 6.71.
+    # volume; the price is at ROI = 0 where 1,750 (p - 1) = 10,000, p = 6.714: shown up, 6.72, where ROI >= 0
+    # (at 6.71 it is -0.05%; docs/formulas.md §10).
     rows = break_even_rows(tmp_path, "10", lang)
     users = "CPA users per month" if lang == "en" else "CPA 每月用户数"
     assert rows[users] == ["1,000", none(holds, lang), none(holds, lang)]
-    assert rows["item price" if lang == "en" else "item 价格"][1:] == ["6.71", "6.71"]
+    assert rows["item price" if lang == "en" else "item 价格"][1:] == ["6.72", "6.72"]
     assert note in caption_of(tmp_path, lang)
 
 

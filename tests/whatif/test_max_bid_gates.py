@@ -122,8 +122,8 @@ def test_run_and_breakeven_outputs_show_the_max_bid_with_the_gate_decided(tmp_pa
     for args in (["run"], ["breakeven"], ["run", "--format", "markdown"], ["breakeven", "--format", "markdown"],
                  ["report", "--samples", "50"]):
         shown = invoke([args[0], str(plan), *args[1:]])
-        # 18.125 is a half: shown 18.13, as Excel's #,##0.00 shows it (docs/formulas.md §8).
-        assert "18.13" in shown.stdout and "15.31" not in shown.stdout, shown.stdout
+        # 18.125 is a maximum: shown rounded down, 18.12, as a bid of 18.13 would lose money (docs/formulas.md §10).
+        assert "18.12" in shown.stdout and "18.13" not in shown.stdout and "15.31" not in shown.stdout, shown.stdout
 
 
 def _staged_plan(rng: random.Random) -> str:
