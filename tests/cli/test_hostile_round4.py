@@ -186,10 +186,11 @@ def test_a_file_named_dash_is_still_read(tmp_path: Path, monkeypatch: pytest.Mon
     assert invoke(["validate", "-"]).exit_code == 0
 
 
-def test_a_folder_validate_may_not_open_is_called_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _locked_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder ``locked`` beside a valid ``ok.yaml`` that may not be opened. Tests may run as root, which opens any
+    folder: the refusal an ordinary user gets is simulated."""
     import os
 
-    # Tests may run as root, which opens any folder: the refusal an ordinary user gets is simulated.
     locked = tmp_path / "locked"
     locked.mkdir()
     _write(tmp_path, "ok.yaml", BASE)
@@ -202,6 +203,11 @@ def test_a_folder_validate_may_not_open_is_called_a_folder(tmp_path: Path, monke
 
     monkeypatch.setattr(os, "scandir", refuse)
     monkeypatch.setattr(os, "open", refuse)
+    return locked
+
+
+def test_a_folder_validate_may_not_open_is_called_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = _locked_folder(tmp_path, monkeypatch)
     result = invoke(["validate", str(tmp_path)])
     assert result.exit_code == 2
     assert f"{locked}:1:1: cannot read folder: Permission denied" in result.stdout
@@ -244,21 +250,9 @@ def test_an_error_at_the_end_of_the_file_is_on_its_last_line(tmp_path: Path, end
 
 def test_a_folder_validate_may_not_open_is_counted_as_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
-    import os
 
-    # One readable file and one folder refused (simulated as above): one file, valid, and one folder, not two files.
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    _write(tmp_path, "ok.yaml", BASE)
-    scandir, open_ = os.scandir, os.open
-
-    def refuse(path: object, *args: object, **kwargs: object) -> object:
-        if str(path) == str(locked):
-            raise PermissionError(13, "Permission denied", str(path))
-        return (open_ if args else scandir)(path, *args, **kwargs)  # type: ignore[operator]
-
-    monkeypatch.setattr(os, "scandir", refuse)
-    monkeypatch.setattr(os, "open", refuse)
+    # One readable file and one folder refused: one file, valid, and one folder, not two files.
+    _locked_folder(tmp_path, monkeypatch)
     for command in ("validate", "check"):
         result = invoke([command, str(tmp_path)])
         assert result.exit_code == 2
