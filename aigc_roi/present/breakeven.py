@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.rounding import fixed
+from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value
 from aigc_roi.present.labels import label
@@ -79,7 +79,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
-            cells += [value_or_reason(table, row, threshold, style), headroom_text(row.headroom(threshold))]
+            cells += [value_or_reason(table, row, threshold, style), headroom_text(shown_headroom(row, threshold))]
         # The unit cost's own column: a factor's is empty (its factor is in the next).
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
@@ -87,8 +87,23 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
     return (header if style is not None else header + FLAGS), rows
 
 
+def shown_headroom(row: BreakEven, threshold: str) -> float | None:
+    """``row``'s headroom to ``threshold`` at the tenth of a percent shown, on the side where applying it to the current
+    value keeps the threshold (docs/formulas.md §10): a move a goal needs rounded away from 0 (+64.217% reads +64.3%),
+    the room before a limit toward 0 (12.36% reads 12.3%). Within 1e-8 of the break-even a digit implies it reads
+    that digit, as the break-even itself does (no slack at a gate's jump)."""
+    headroom = row.headroom(threshold)
+    if not headroom:
+        return headroom
+    met = bool(row.met_at_current(threshold))
+    # The break-even's own slack, relative to it: c (1 + h) within 1e-8 of the value, so h within 1e-8 |1 + h|.
+    slack = 0.0 if threshold in row.jumps else CROSSING_SLACK * abs(1 + headroom) / abs(headroom)
+    return rounded_toward(headroom, 3, up=(headroom > 0) != met, slack=slack)
+
+
 def headroom_text(headroom: float | None) -> str:
-    """A move to a threshold as the table and markdown both show it: signed, to a tenth of a percent (+12.5%)."""
+    """A move to a threshold (``shown_headroom``) as the table and markdown both show it: signed, to a tenth of a
+    percent (+12.5%)."""
     return NONE if headroom is None else f"{fixed(headroom, 1, separators=True, plus=True, shift=2)}%"
 
 

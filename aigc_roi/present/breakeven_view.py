@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
-from aigc_roi.present.breakeven import SHORT_NOTES, headroom_text, no_value_reason
+from aigc_roi.present.breakeven import SHORT_NOTES, headroom_text, no_value_reason, shown_headroom
 from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
@@ -40,7 +40,7 @@ def headroom_phrase(table: BreakEvenTable, row: BreakEven, threshold: str, style
         met = table.met_now(threshold)
         return Text(label("holds_in_range" if met else "out_of_reach", lang), style="green" if met else "red")
     met = bool(row.met_at_current(threshold))
-    headroom = row.headroom(threshold)
+    headroom = shown_headroom(row, threshold)
     direction = "rise" if value >= row.driver.current else "fall"
     amount = f"{fixed(abs(headroom), 1, separators=True, shift=2)}%" if headroom is not None else label("to_value", lang).format(
         value=break_even_value(row, threshold, value, style))
@@ -93,7 +93,7 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
         return Text(label(reason, lang), style="dim" if reason == "roi_undefined" else "green" if met else "red")
     if row.met_at_current(threshold) != met:
         return headroom_phrase(table, row, threshold, style)
-    headroom = row.headroom(threshold)
+    headroom = shown_headroom(row, threshold)
     move = headroom_text(headroom) if headroom is not None else label("to_value", lang).format(
         value=break_even_value(row, threshold, value, style))
     return Text(move, style="green" if met else "red")

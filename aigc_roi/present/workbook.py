@@ -2,7 +2,10 @@
 
 Cells hold full float64 values; Excel number formats do the rounding a
 person sees (money ``#,##0``, CAC and LTV ``#,##0.00``, ROI and IRR
-``0.00%``, users whole). A none figure is an empty cell, and a note beside
+``0.00%``, users whole). A channel's max bid and its factor are the
+exception: a ceiling, written rounded down to the cents (0.01 of a factor)
+shown, as a format would round 16.875 up to 16.88, a bid past it (JSON and
+CSV keep the exact values; docs/formulas.md §10). A none figure is an empty cell, and a note beside
 it says why. Headers and sheet tabs are in the report's language
 (``figures``, ``channels``, ... in English; 核心指标, 渠道, ... in Chinese).
 
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
-from aigc_roi.model.rounding import fixed
+from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.explain import not_split_name, not_split_share, ranked_changes
@@ -34,7 +37,7 @@ from aigc_roi.present.text import xlsx_text
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from aigc_roi.present.run_data import RunReport
+    from aigc_roi.present.run_data import ChannelRun, RunReport
     from aigc_roi.whatif.explain import FigureChanges
 
 MONEY = "#,##0"
@@ -154,9 +157,20 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
                Column(label("max_unit_cost_factor", lang), RATIO),
                Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
                Column(label("channel_ltv_to_cac", lang), RATIO)]
-    rows = [[name, channel_type_label(channel.type, lang), *(getattr(channel, key) for key in CHANNEL_COLUMNS[2:])]
+    rows = [[name, channel_type_label(channel.type, lang), *(_channel_cell(channel, key) for key in CHANNEL_COLUMNS[2:])]
             for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
     return columns, rows
+
+
+CEILINGS = frozenset({"max_unit_cost", "max_unit_cost_factor"})
+"""A channel's entries a bid must stay at or below: written at the digit shown, rounded down (module docstring)."""
+
+
+def _channel_cell(channel: ChannelRun, key: str) -> Any:
+    value = getattr(channel, key)
+    if key not in CEILINGS or value is None:
+        return value
+    return rounded_toward(value, 2, up=False, slack=CROSSING_SLACK)
 
 
 def _in_currency(key: str, currency: str, lang: str) -> str:

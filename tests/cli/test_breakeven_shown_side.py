@@ -76,3 +76,13 @@ def test_run_shows_the_max_bid_rounded_down(tmp_path: Path, fmt: str) -> None:
     shown = invoke(["run", str(_plan(tmp_path)), "--format", fmt], env={"COLUMNS": "200"}).stdout
     row = next(line for line in shown.splitlines() if "4,000" in line and "10.00" in line and "cpa" in line)
     assert "16.87" in row and "16.88" in row
+
+
+def test_headrooms_are_shown_on_their_good_side(tmp_path: Path) -> None:
+    # ROI < 0 now: the price must rise (16.4217 - 10) / 10 = 64.217%, shown +64.3% (10 x 1.642 = 16.42 falls short);
+    # U's bid must fall (40 - 17.7917) / 40 = 55.52%, shown -55.6% (40 x 0.445 = 17.80 is still above it).
+    markdown = invoke(["breakeven", str(_plan(tmp_path)), "--format", "markdown"]).stdout
+    assert _cells(markdown, "monetization.purchases[Item].price")[4] == "+64.3%"
+    assert _cells(markdown, "acquisition[U].bid")[4] == "-55.6%"
+    table = invoke(["breakeven", str(_plan(tmp_path))], env={"COLUMNS": "200"}).stdout
+    assert "+64.3%" in table and "-55.6%" in table and "+64.2%" not in table

@@ -79,3 +79,28 @@ def test_a_renewal_fit_reads_by_its_plan_in_chinese(tmp_path: Path) -> None:
     assert [row[4] for row in rows] == pytest.approx([0.5997, 0.4509, 0.3699], abs=1e-4)
     assert all(row[6:8] == [None, None] and row[8:10] == pytest.approx([0.6523, 0.9773], abs=1e-4) and row[10] is False
                for row in rows)
+
+
+G3 = """\
+version: 1
+name: G3
+horizon_months: 4
+acquisition:
+  - {name: T, type: cpa, bid: 10, users: 100, months: 1}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: Item, price: 10, rate: 1}]
+costs: {serving_per_active_user: 1}
+"""
+
+
+def test_the_max_bid_is_written_rounded_down(tmp_path: Path) -> None:
+    # By hand: a user of month 1 brings 9 a month over 1 + 0.5 + 0.25 + 0.125 = 1.875 active months, 16.875 at ROI = 0. Written
+    # exact, "#,##0.00" would show 16.88, a bid at which T loses 0.03%; the cell holds 16.87.
+    plan = tmp_path / "g3.yaml"
+    plan.write_text(G3, encoding="utf-8")
+    sheet = _book(plan, tmp_path, "en")["channels"]
+    header = [cell.value for cell in sheet[1]]
+    row = [cell.value for cell in sheet[2]]
+    assert row[header.index("Max bid (CNY)")] == 16.87
+    assert row[header.index("LTV (CNY)")] == pytest.approx(16.875)
