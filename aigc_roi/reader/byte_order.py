@@ -6,7 +6,7 @@ from __future__ import annotations
 import codecs
 
 _UTF16_MARKS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
-_UTF32_MARKS = {codecs.BOM_UTF32_LE: "UTF-32", codecs.BOM_UTF32_BE: "UTF-32"}
+_UTF32_MARKS = {codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be"}
 _SAMPLE_BYTES = 512
 # Which byte of each 4 (UTF-32) or 2 (UTF-16) is zero in text that is mostly ASCII, as YAML's keys and numbers are.
 _ZERO_PATTERNS = (("UTF-32LE", 4, {1, 2, 3}), ("UTF-32BE", 4, {0, 1, 2}), ("UTF-16LE", 2, {1}), ("UTF-16BE", 2, {0}))
@@ -19,13 +19,22 @@ def utf16_mark(data: bytes) -> tuple[str, str] | None:
     return None if codec is None else (data[:2].hex(" ").upper(), codec)
 
 
+def marked_codec(data: bytes) -> tuple[int, str] | None:
+    """The length of the UTF-32 or UTF-16 byte-order mark ``data`` starts with and the codec of the text after it;
+    None when it starts with neither. UTF-32's mark is looked for first: FF FE 00 00 starts with UTF-16's FF FE."""
+    codec = _UTF32_MARKS.get(data[:4])
+    if codec is not None:
+        return 4, codec
+    mark = utf16_mark(data)
+    return None if mark is None else (2, mark[1])
+
+
 def wide_encoding(data: bytes) -> str | None:
     """``UTF-32 (byte-order mark FF FE 00 00)`` or ``UTF-16LE (no byte-order mark)``: what a file in a wide encoding
     is, as a message's "found" writes it; None for any other bytes. Read as UTF-8, such text fails at its first zero
     byte as "character U+0000", which names no cause; FF FE 00 00 starts with UTF-16's mark but is UTF-32's."""
-    name = _UTF32_MARKS.get(data[:4])
-    if name is not None:
-        return f"{name} (byte-order mark {data[:4].hex(' ').upper()})"
+    if data[:4] in _UTF32_MARKS:
+        return f"UTF-32 (byte-order mark {data[:4].hex(' ').upper()})"
     mark = utf16_mark(data)
     if mark is not None:
         return f"UTF-16 (byte-order mark {mark[0]})"

@@ -58,6 +58,28 @@ def test_excel_unicode_text_is_read(tmp_path: Path, encoding: str) -> None:
     assert _rows(_write(tmp_path, text.encode(encoding))) == ROWS
 
 
+@pytest.mark.parametrize(("mark", "encoding"), [(b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be")])
+def test_utf32_after_its_byte_order_mark_is_read(tmp_path: Path, mark: bytes, encoding: str) -> None:
+    """FF FE 00 00 starts with UTF-16's mark FF FE, but is UTF-32's: read as UTF-16 it was 'binary data (byte 0x00)'."""
+    text = EXPORT.replace(",", "\t").replace("\n", "\r\n")
+    assert _rows(_write(tmp_path, mark + text.encode(encoding))) == ROWS
+
+
+@pytest.mark.parametrize(("encoding", "en", "zh"), [
+    ("utf-16-le", "UTF-16LE (no byte-order mark)", "UTF-16LE（无字节顺序标记）"),
+    ("utf-16-be", "UTF-16BE (no byte-order mark)", "UTF-16BE（无字节顺序标记）"),
+    ("utf-32-le", "UTF-32LE (no byte-order mark)", "UTF-32LE（无字节顺序标记）"),
+    ("utf-32-be", "UTF-32BE (no byte-order mark)", "UTF-32BE（无字节顺序标记）"),
+])
+def test_a_wide_encoding_without_its_mark_is_named(tmp_path: Path, encoding: str, en: str, zh: str) -> None:
+    """Its byte order would be a guess: refused as a scenario file in it is, not as 'binary data (byte 0x00)'."""
+    path = _write(tmp_path, EXPORT.replace(",", "\t").encode(encoding))
+    assert _errors(path) == [f"{path}:1:1: expected UTF-8 text, found {en}; save the file as UTF-8"]
+    result = invoke(["actuals", str(PLAN), str(path), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"{path}:1:1: 应为 UTF-8 文本，实际为 {zh}；请把文件另存为 UTF-8"]
+
+
 def test_a_cr_inside_a_quoted_cell_is_the_cells_text(tmp_path: Path) -> None:
     path = _write(tmp_path, b'date,campaign,spend\n2025-01-03,"a\rb",100\n')
     assert [row.campaign for row in read_report([path], HORIZON).rows] == ["a\rb"]

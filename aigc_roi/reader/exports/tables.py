@@ -1,7 +1,7 @@
 """An export file as a header and numbered rows of cells: CSV (any encoding the consoles write) or xlsx.
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's
-"Unicode Text"), else GB18030 (a superset of GBK, what Excel on Chinese
+"Unicode Text") or UTF-32 with one, else GB18030 (a superset of GBK, what Excel on Chinese
 Windows writes), unless the file is UTF-8 with a few bad bytes
 (``_damaged_utf8``), refused at the first; comma or tab separated, as the
 header line shows; lines ending in LF, CRLF, or CR alone throughout (Excel
@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_UNPACKED_BYTES
-from aigc_roi.reader.byte_order import utf16_mark
+from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, UnsavedFormula
 from aigc_roi.reader.opening import cannot_read
 
@@ -185,12 +185,17 @@ def _text(data: bytes, file: str) -> str:
 
 def _decode(data: bytes, file: str) -> tuple[str, bytes]:
     """The text of an export and its UTF-8 bytes; ScenarioInvalid at the first bad byte of damaged UTF-8."""
-    mark = utf16_mark(data)
-    if mark is not None:
-        # Excel's "Unicode Text" save (UTF-16 with its byte-order mark, tab-separated); a damaged pair of bytes
-        # reads as U+FFFD, as a damaged GB18030 byte does below.
-        text = data[2:].decode(mark[1], errors="replace")
+    marked = marked_codec(data)
+    if marked is not None:
+        # Excel's "Unicode Text" save (UTF-16 with its byte-order mark, tab-separated), or UTF-32 with its mark; a
+        # damaged unit of bytes reads as U+FFFD, as a damaged GB18030 byte does below.
+        text = data[marked[0]:].decode(marked[1], errors="replace")
         return text, text.encode("utf-8")
+    wide = wide_encoding(data)
+    if wide is not None:
+        # Without a mark the byte order is a guess from the zero bytes, and read as UTF-8 the file fails at its first
+        # zero as "binary data (byte 0x00)", which names no cause.
+        raise _problem(file, f"expected UTF-8 text, found {wide}; save the file as UTF-8")
     try:
         return data.decode("utf-8").removeprefix("\ufeff"), data
     except UnicodeDecodeError as error:
