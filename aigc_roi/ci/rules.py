@@ -29,7 +29,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("missing-key", r"^missing required key|^missing '"),
     ("conflicting-keys", r"found both$|^expected exactly one of|needs budget, not"),
     # A --set whose path finds no place in the file (reader/overrides.py), whatever its value.
-    ("bad-override", r"^expected PATH=VALUE|^no (item|key|list|channel, plan)\b|^cannot set|items are named|' names \d+ items"
+    ("bad-override", r"^expected PATH=VALUE|^no (item|key|list|channel, plan)\b|^cannot set|' names \d+ items"
                      r"|reads both as index \d+ "),
     ("bad-range", r"^expected (a range|low <=|low >)"),
     ("retention-rises", r"retention cannot rise"),

@@ -355,7 +355,6 @@ _MESSAGES = _rules([
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),
     (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),
-    (r"(\d+) items are named '(.+)'; give the item's index instead", "有 {0} 项都名为 '{1}'；请改用该项的序号"),
     (r"no list '(.+)' here to hold item (.+); add it to the file first", "此处没有列表 '{0}' 可容纳第 {1} 项；请先在文件中添加"),
     (r"no key '(.+)' here", "此处没有字段 '{0}'"),
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
@@ -468,7 +467,8 @@ _MESSAGES = _rules([
     (r"aborted", "已中止"),
     # --set by an item's name (reader/overrides.py).
     (r"no channel, plan, purchase, order or fixed cost is named '(.+)'", "没有名为 '{0}' 的渠道、会员方案、单次购买、订单或固定成本"),
-    (r"'(.+)' names (\d+) items: write the one meant, (.+)", "'{0}' 是 {1} 项的名称：请写明是哪一项，{2}"),
+    (r"'(.+)' names (\d+) items: write the one meant, (.+)",
+     lambda match: f"'{match[1]}' 是 {match[2]} 项的名称：请写明是哪一项，{match[3].replace(' or ', ' 或 ')}"),
     (r"(\[\d+\]) reads both as index (\d+) \(the item named '(.+)'\) and as the item named '(.+)'; write the one meant by "
      r"its name alone, (.+) or (.+)",
      "{0} 既可读作索引 {1}（名为 '{2}' 的项），也可读作名为 '{3}' 的项；请只用名称写明是哪一项：{4} 或 {5}"),

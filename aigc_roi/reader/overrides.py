@@ -189,9 +189,11 @@ def _fail(override: Override, message: str) -> ScenarioInvalid:
     return ScenarioInvalid([ScenarioError(override.option, 1, 1, override.path, message)])
 
 
-def _child(parent: Node, segment: str, override: Override, create: bool, following: str = "") -> Node:
-    """The node under ``parent`` at one path segment, made when ``create`` (a mapping; ``following``
-    is the next segment, which says whether a list was meant)."""
+def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool) -> Node:
+    """The node under ``parent`` at ``segments[position]``, made when ``create`` (a mapping; the next segment says
+    whether a list was meant)."""
+    segment = segments[position]
+    following = segments[position + 1] if position + 1 < len(segments) else ""
     if parent.kind == "seq":
         inner = segment.strip("[]")
         index = list_index(inner)
@@ -203,12 +205,14 @@ def _child(parent: Node, segment: str, override: Override, create: bool, followi
                 raise _fail(override, f"no item {inner}: the list has {len(parent.value)} items")
             return parent.value[index]
         # A name is read without its outer spaces (reader/kinds.py Text), and every output shows it so: looked up so.
-        named = [item for item in parent.value if item.kind == "map" and (name := item.value.get("name")) is not None
-                 and name.value.raw.strip() == inner.strip()]
+        named = [index for index, item in enumerate(parent.value) if item.kind == "map"
+                 and (name := item.value.get("name")) is not None and name.value.raw.strip() == inner.strip()]
         if len(named) > 1:
-            raise _fail(override, f"{len(named)} items are named '{inner}'; give the item's index instead")
+            # Only their indices tell them apart: each spelled out, as for a name alone (_by_name).
+            meant = [_joined([*segments[:position], f"[{index}]", *segments[position + 1:]]) for index in named]
+            raise _fail(override, f"'{inner.strip()}' names {len(named)} items: write the one meant, {' or '.join(meant)}")
         if named:
-            return named[0]
+            return parent.value[named[0]]
         raise _fail(override, f"no item named '{inner}'")
     if parent.kind != "map" and segment == "by_month":
         whole = override.path[: override.path.rindex(".by_month")]
@@ -249,6 +253,11 @@ def _position(items: list[Node], node: Node) -> int:
     return next(i for i, item in enumerate(items) if item is node)
 
 
+def _joined(segments: list[str]) -> str:
+    """The path of ``segments``: ``acquisition[0].bid``."""
+    return "".join(s if s.startswith("[") or not i else f".{s}" for i, s in enumerate(segments))
+
+
 def _own_child(parent: Node, child: Node) -> Node:
     """``child``, copied into ``parent`` (whose container is its own) in its place."""
     copied = _copied(child)
@@ -275,11 +284,11 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         _set_source(value, override.option)
         segments = split_path(_by_name(tree, override)) or []
         parent = tree
-        for position, segment in enumerate(segments[:-1]):
-            parent = _own_child(parent, _child(parent, segment, override, create=True, following=segments[position + 1]))
+        for position in range(len(segments) - 1):
+            parent = _own_child(parent, _child(parent, segments, position, override, create=True))
         last = segments[-1]
         if parent.kind == "seq":
-            target = _child(parent, last, override, create=False)
+            target = _child(parent, segments, len(segments) - 1, override, create=False)
             parent.value[_position(parent.value, target)] = value
         elif parent.kind == "map":
             key = last.strip("[]")

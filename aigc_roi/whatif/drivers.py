@@ -247,6 +247,8 @@ def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     by_name = [driver for driver in drivers if driver.item is not None and wanted == _name_first(driver)]
     if len(by_name) == 1:
         return by_name[0]
+    if by_name:  # a name items share: its bracketed spelling, suggested below, is as ambiguous
+        raise AmbiguousDriver(wanted, by_name)
     # Any of the three spellings may hold the slip: the item's name or the field.
     spellings: dict[str, Driver] = {}
     for driver in drivers:

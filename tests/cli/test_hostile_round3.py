@@ -235,7 +235,8 @@ def test_set_by_a_name_two_channels_share_is_ambiguous(tmp_path: Path) -> None:
                                    "{name: A, type: cpa, bid: 20, users: 100}]\n")
     result = invoke(["run", str(path), "--set", "acquisition[A].bid=1"])
     assert result.exit_code == 2
-    assert "acquisition[A].bid: 2 items are named 'A'; give the item's index instead" in result.stderr
+    assert result.stderr.endswith("acquisition[A].bid: 'A' names 2 items: write the one meant, "
+                                  "acquisition[0].bid or acquisition[1].bid\n")
 
 
 @pytest.mark.parametrize("index", ["00", "0" * 41])

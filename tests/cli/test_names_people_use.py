@@ -84,6 +84,31 @@ def test_a_name_two_items_share_asks_which(tmp_path: Path) -> None:
                                   "monetization.purchases[CPA].price\n")
 
 
+TWO_NAMED_A = WORKED_EXAMPLE.replace("months: 1}", "months: 1}\n  - {name: CPA, type: cpa, bid: 10, users: 10, months: 1}")
+"""Two channels named CPA, items 0 and 1 of acquisition: the spec allows a name twice."""
+SHARED = ("'CPA' names 2 items: write the one meant, acquisition[0].bid or acquisition[1].bid",
+          "'CPA' 是 2 项的名称：请写明是哪一项，acquisition[0].bid 或 acquisition[1].bid")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("option", "spelling"), [
+    *((option, spelling) for option in ("--set", "--variant") for spelling in
+      ("acquisition[CPA].bid", "acquisition[ CPA ].bid", "CPA.bid")),
+    ("--grid", "acquisition[CPA].bid"), ("--grid", "CPA.bid"),  # --grid reads no spaces inside brackets
+])
+def test_a_name_two_channels_share_lists_their_indices(tmp_path: Path, option: str, spelling: str, lang: str) -> None:
+    """Bracketed or bare, the name is refused with the paths that tell the two apart, not a bare "give the index"
+    (--set, --variant) nor a suggestion of the bracketed spelling, as ambiguous (--grid)."""
+    path = tmp_path / "two.yaml"
+    path.write_text(TWO_NAMED_A, encoding="utf-8")
+    command = {"--set": ["run", str(path), "--set", f"{spelling}=5"],
+               "--variant": ["compare", str(path), "--variant", f"low: {spelling}=5"],
+               "--grid": ["sensitivity", str(path), "--grid", f"{spelling},item.price"]}[option]
+    result = invoke([*command, "--lang", lang])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert SHARED[lang == "zh"] in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+
+
 def test_a_full_width_equals_sign_gets_the_input_method_hint(example: Path) -> None:
     result = invoke(["run", str(example), "--set", "acquisition[CPA].bid＝14"])
     assert result.exit_code == 2
