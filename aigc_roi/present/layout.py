@@ -7,7 +7,8 @@ printed, from the width the console offers: each tries its layouts in order
 and takes the first that fits, then fixes every column's width, so Rich has
 nothing left to shrink. A column is never narrower than its longest number
 (each line of a cell kept whole) nor than the longest word of its header or
-text, a word being what lies between spaces: headers and names wrap only
+text, a word being what lies between spaces (in a header, a comparison with
+the words either side of its sign, ``ROI = 0``): headers and names wrap only
 between words, so 小红书KOC, B站注册CPA and 类型 stay whole (Chinese prose,
 a column marked ``prose``, may break between any two characters). Widths are
 cells as Rich counts them (a CJK character is two). The order of layouts, per table:
@@ -110,21 +111,29 @@ def _glued_words(text: str) -> list[str]:
     return _spaced_words(text) + (glued_pieces(text) if has_cjk(text) or GLUED.search(text) else [])
 
 
+_SIGN = "[=<>≤≥≠]"
+_HEADER_WORD = re.compile(rf"((?:{_SIGN} )?(?:[^\s{BREAK}]+ {_SIGN} )*[^\s{BREAK}]+)([\s{BREAK}]*)")
+"""A run a header keeps on one line and what follows it: a word between spaces and marked breaks, or a comparison
+with the words either side of its sign (``ROI = 0``, ``回本 ≤ 20``), which Rich, breaking at any space, parted
+(``整体 ROI =`` / ``0 时``)."""
+
+
 def _header_words(header: str) -> list[str]:
-    """The runs a header keeps on one line: the words between spaces and the marked breaks."""
-    return _spaced_words(header.replace(BREAK, " "))
+    """The runs a header keeps on one line: the words between spaces and the marked breaks, a comparison whole."""
+    return [match[1] for line in _lines(header) for match in _HEADER_WORD.finditer(line)] or [""]
 
 
 def header_lines(header: str, width: int) -> str | Text:
-    """A header with marked breaks in lines of at most ``width`` columns, broken at its own line breaks,
-    spaces and the marks only (a Text: its line breaks are layout, not data to escape); others as given."""
-    if BREAK not in header:
+    """A header with marked breaks or a comparison in lines of at most ``width`` columns, broken at its own line
+    breaks, spaces and the marks only, a comparison kept whole (a Text: its line breaks are layout, not data to
+    escape); others as given."""
+    if BREAK not in header and not any(" " in word for word in _header_words(header)):
         return header
     lines: list[str] = []
     for given in _lines(header):
         start = len(lines)
-        for piece in re.findall(rf"[^\s{BREAK}]+[\s{BREAK}]*", given):
-            word, joint = piece.rstrip(f" {BREAK}"), " " if " " in piece else ""
+        for word, after in _HEADER_WORD.findall(given):
+            joint = " " if " " in after else ""
             if len(lines) > start and cell_len(lines[-1] + word) <= width:
                 lines[-1] += word + joint
             else:
