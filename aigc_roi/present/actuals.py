@@ -241,6 +241,7 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,
+            "path": f"acquisition[{channel.index}]",
             "months": [{"month": month.month, "label": month.label, "partial": month.partial,
                         "plan": _side(month.plan), "actual": _side(month.actual), "percentile": month.percentile,
                         "covered": month.covered, "flagged": list(month.flagged),

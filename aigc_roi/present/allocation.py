@@ -134,6 +134,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "channels": [
             {
                 "name": channel.name,
+                "path": f"acquisition[{channel.index}]",
                 "type": channel.type,
                 "status": channel.status,
                 "minimum": channel.minimum,

@@ -28,6 +28,9 @@ class ChannelRun:
     """One channel's figures in the run (docs/formulas.md §6); None where a figure is none."""
 
     name: str
+    path: str
+    """Where the file sets the channel, ``acquisition[0]`` (``organic_users`` for the organic row): two channels may
+    share a name."""
     type: str
     spend: float | None
     users: float | None
@@ -111,6 +114,7 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
     channels = tuple(
         ChannelRun(
             name=name,
+            path=f"acquisition[{c}]" if c < len(scenario.acquisition) else "organic_users",
             type=kind,
             spend=plain(result.channel_spend[0, c]),
             users=plain(result.channel_users[0, c]),

@@ -57,6 +57,8 @@ class ChannelAllocation:
     """One acquisition channel at the current and the best split."""
 
     name: str
+    index: int
+    """Its place in ``acquisition``."""
     type: str
     status: ChannelStatus
     """movable (its budget is part of B), locked (kept by request) or fixed (of a type allocate never moves)."""

@@ -58,6 +58,7 @@ def channel_rows(
             rows.append(
                 ChannelAllocation(
                     name=channel.name,
+                    index=i,
                     type=channel.type,
                     status="movable",
                     minimum=float(lower[columns == c][0]),
@@ -75,6 +76,7 @@ def channel_rows(
             rows.append(
                 ChannelAllocation(
                     name=channel.name,
+                    index=i,
                     type=channel.type,
                     status="locked" if channel.name in locks else "fixed",
                     minimum=spend,

@@ -32,7 +32,7 @@ def test_json_has_the_spec_shape_and_the_worked_example_figures(example: Path) -
     assert figures["payback_month"] is None
     assert figures["cac_payback_months"] is None
     assert data["channels"] == [
-        {"name": "CPA", "type": "cpa", "spend": 20000.0, "users": 1000.0, "cac": 20.0,
+        {"name": "CPA", "path": "acquisition[0]", "type": "cpa", "spend": 20000.0, "users": 1000.0, "cac": 20.0,
          "roas": pytest.approx(0.875), "roi": pytest.approx(-0.2125),
          # 1.1: 17,500 and 15,750 are all the channel's; its max bid 20 x (1 - 0.2125) = 15.75.
          "gross_revenue": pytest.approx(17500), "contribution": pytest.approx(15750),

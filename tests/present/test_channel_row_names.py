@@ -34,7 +34,7 @@ monetization:
 
 
 def _row(name: str, kind: str) -> ChannelRun:
-    return ChannelRun(name, kind, *([None] * 11), False)  # type: ignore[arg-type]
+    return ChannelRun(name, "acquisition[0]", kind, *([None] * 11), False)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("name", "lang", "organic"), [

@@ -1,0 +1,58 @@
+"""Two channels may share a name (the spec allows it): every per-channel JSON entry says where the file sets it,
+``"path": "acquisition[1]"``, so the two "A" entries of run, allocate and actuals tell apart (docs/formulas.md §6).
+
+The plan is the spec's worked example with its channel twice, both named A: A at bid 20 buys 1,000 users, the
+second A at bid 10 buys 500, each in month 1: spends 20,000 and 5,000.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_runner import invoke
+from spec_example import WORKED_EXAMPLE
+
+TWO_A = WORKED_EXAMPLE.replace("name: CPA, type: cpa, bid: 20, users: 1000, months: 1}",
+                               "name: A, type: cpa, bid: 20, users: 1000, months: 1}\n"
+                               "  - {name: A, type: cpa, bid: 10, users: 500, months: 1}")
+
+
+def _plan(tmp_path: Path, text: str = TWO_A) -> Path:
+    path = tmp_path / "two.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_run_tells_the_two_apart(tmp_path: Path) -> None:
+    result = invoke(["run", str(_plan(tmp_path)), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    channels = json.loads(result.stdout)["channels"]
+    assert [(c["name"], c["path"], c["spend"]) for c in channels] == [("A", "acquisition[0]", 20_000.0),
+                                                                      ("A", "acquisition[1]", 5_000.0)]
+
+
+def test_runs_organic_row_is_its_field(tmp_path: Path) -> None:
+    path = _plan(tmp_path, WORKED_EXAMPLE.replace("horizon_months: 3", "horizon_months: 3\norganic_users: 10"))
+    channels = json.loads(invoke(["run", str(path), "-f", "json"]).stdout)["channels"]
+    assert [(c["type"], c["path"]) for c in channels] == [("cpa", "acquisition[0]"), ("organic", "organic_users")]
+
+
+def test_actuals_tells_the_two_apart(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, TWO_A.replace("horizon_months: 3", "horizon_months: 3\nstart: 2025-01"))
+    export = tmp_path / "export.csv"
+    export.write_text("date,campaign,spend\n2025-01-03,other,100\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(export), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [(c["name"], c["path"]) for c in json.loads(result.stdout)["channels"]] == [("A", "acquisition[0]"),
+                                                                                        ("A", "acquisition[1]")]
+
+
+def test_allocate_gives_each_channel_its_path(tmp_path: Path) -> None:
+    """allocate refuses a name twice, so its entries are told apart by name already; the path is there all the same,
+    as in run and actuals."""
+    plan = _plan(tmp_path, TWO_A.replace("{name: A, type: cpa, bid: 10", "{name: B, type: cpa, bid: 10"))
+    result = invoke(["allocate", str(plan), "--budget", "30000", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [(c["name"], c["path"]) for c in json.loads(result.stdout)["channels"]] == [("A", "acquisition[0]"),
+                                                                                        ("B", "acquisition[1]")]
