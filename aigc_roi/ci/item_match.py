@@ -12,13 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from aigc_roi.reader.inputs import key_path
-from aigc_roi.reader.yamltree import Node, join_path
-
-
-def item_name(item: Node) -> str | None:
-    """An item's name as every output shows it (without its outer spaces); None for no name or no mapping."""
-    named = item.value.get("name") if item.kind == "map" else None
-    return named.value.raw.strip() if named is not None and named.value.kind == "scalar" else None
+from aigc_roi.reader.yamltree import Node, item_name, join_path
 
 
 def matched(before: Sequence[Node], after: Sequence[Node]) -> list[int | None]:

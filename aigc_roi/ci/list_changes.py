@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aigc_roi.ci.item_match import item_name, matched
+from aigc_roi.ci.item_match import matched
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.reader.inputs import InputValue, key_path
-from aigc_roi.reader.yamltree import Entry, Node, join_path
+from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path
 
 
 @dataclass

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE
-from aigc_roi.reader.yamltree import Entry, Node, parse
+from aigc_roi.reader.yamltree import Entry, Node, item_name, parse
 
 
 @dataclass(frozen=True)
@@ -96,18 +96,12 @@ def _list_items(tree: Node, list_path: str) -> list[Node]:
     return list(node.value) if node is not None and node.kind == "seq" else []
 
 
-def _item_name(item: Node) -> str | None:
-    """An item's name as every output shows it: without its outer spaces (reader/kinds.py Text)."""
-    named = item.value.get("name") if item.kind == "map" else None
-    return named.value.raw.strip() if named is not None and named.value.kind == "scalar" else None
-
-
 def _named_paths(tree: Node) -> list[tuple[str, str]]:
     """(name, path) for each named item of ``NAMED_LISTS``: ``acquisition[抖音激活CPA]`` where the name is its list's
     only one and cannot read as an index, else ``acquisition[2]`` (a name ``618`` between brackets is item 618)."""
     found: list[tuple[str, str]] = []
     for list_path in NAMED_LISTS:
-        names = [_item_name(item) for item in _list_items(tree, list_path)]
+        names = [item_name(item) for item in _list_items(tree, list_path)]
         for i, name in enumerate(names):
             if name is not None:
                 plain = names.count(name) == 1 and list_index(name) is None and not set(name) & set("[]")
@@ -155,11 +149,11 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
             index = list_index(segment.strip("[]")) if segment.startswith("[") else None
             if index is None or index >= len(node.value):
                 return
-            named = [i for i, item in enumerate(node.value) if _item_name(item) == segment.strip("[]")]
+            named = [i for i, item in enumerate(node.value) if item_name(item) == segment.strip("[]")]
             if named and named != [index]:
                 rest = "".join(s if s.startswith("[") else f".{s}" for s in segments[position + 1:])
-                meant = [f"{name}{rest}" for i in (index, named[0]) if (name := _item_name(node.value[i])) is not None]
-                raise _fail(override, two_readings(segment, _item_name(node.value[index]), meant))
+                meant = [f"{name}{rest}" for i in (index, named[0]) if (name := item_name(node.value[i])) is not None]
+                raise _fail(override, two_readings(segment, item_name(node.value[index]), meant))
             node = node.value[index]
         elif node.kind == "map":
             entry = node.value.get(segment.strip("[]"))

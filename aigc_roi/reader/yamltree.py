@@ -88,6 +88,13 @@ def set_within(node: Node) -> Node | None:
     return next((found for child in children if (found := set_within(child)) is not None), None)
 
 
+def item_name(item: Node) -> str | None:
+    """A list item's name as every output shows it, without its outer spaces (reader/kinds.py Text); None for an
+    item without a name or not a mapping."""
+    named = item.value.get("name") if item.kind == "map" else None
+    return named.value.raw.strip() if named is not None and named.value.kind == "scalar" else None
+
+
 @dataclass
 class Entry:
     """A mapping entry: the key's node and the value's node."""
