@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
-from aigc_roi.present.breakeven import SHORT_NOTES, headroom_text, no_value_reason, shown_headroom
+from aigc_roi.present.breakeven import headroom_text, no_value_notes, no_value_reason, shown_headroom
 from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
@@ -117,11 +117,9 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
         caption += " " + label("breakeven_payback_window", lang).format(months=months, beyond=within_note(window, lang))
     columns = [Column(label("driver", lang), [Text(visible(driver_label(row.driver, lang))) for row in table.rows], numeric=False),
                Column(label("current", lang), [Text(driver_value(row.driver, row.driver.current, style)) for row in table.rows])]
-    shorts: set[str] = set()
     for threshold in THRESHOLDS:
         values = [getattr(row, threshold) for row in table.rows]
         headrooms = [short_headroom(table, row, threshold, style) for row in table.rows]
-        shorts |= {text.plain for text in headrooms}
         columns += [
             Column(label(THRESHOLD_AT[threshold], lang).format(months=months),
                    [Text(threshold_text(row, threshold, style) if value is not None else label("none", lang))
@@ -129,5 +127,5 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
             Column(headroom_header(table, threshold, lang), headrooms, numeric=False),
         ]
     # What a short cell means, said once under the table rather than in every row it appears in.
-    notes = [label(note, lang) for short, note in SHORT_NOTES.items() if label(short, lang) in shorts]
-    return table_or_blocks(columns, title, sentences([caption, *notes, *jump_notes(table, style)], lang))
+    return table_or_blocks(columns, title, sentences([caption, *no_value_notes(table, lang), *jump_notes(table, style)],
+                                                     lang))
