@@ -144,11 +144,17 @@ class Amounts:
                 if sign in self.refused:
                     return value
                 self.refused.add(sign)
-                raise CellError(f"an amount in {self.plan} (the plan's currency)",
-                                f"{shown(cell)}; actuals converts no currency: convert the export to {self.plan}, or "
-                                f"the plan to {means[0]}")
+                raise in_another_currency(f"an amount in {self.plan} (the plan's currency)", shown(cell), self.plan,
+                                          means[0])
             self.currency = self.currency or self.plan
         return value
+
+
+def in_another_currency(expected: str, found: str, plan: str, other: str) -> CellError:
+    """A cell in ``other``, not the ``plan``'s currency: actuals converts none, so the fix is the export's or the
+    plan's (an amount's sign, a currency column's code)."""
+    return CellError(expected, f"{found}; actuals converts no currency: convert the export to {plan}, or the plan to "
+                               f"{other}")
 
 
 def _number(cell: object) -> tuple[float | None, str | None]:

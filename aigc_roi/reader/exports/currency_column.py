@@ -9,7 +9,7 @@ nothing (empty, a dash, ``N/A``) leaves the row's money as the export's.
 
 from __future__ import annotations
 
-from aigc_roi.reader.exports.cells import NOTHING, Amounts, CellError, shown
+from aigc_roi.reader.exports.cells import NOTHING, Amounts, CellError, in_another_currency, shown
 from aigc_roi.reader.exports.units import money_unit
 
 
@@ -32,7 +32,6 @@ class CurrencyCells:
                 return
             self.refused.add(code)
             found = shown(cell) if text.upper() == code else f"{shown(cell)} ({code})"
-            raise CellError(f"{self.plan} (the plan's currency)", f"{found}; actuals converts no currency: convert the "
-                                                                  f"export to {self.plan}, or the plan to {code}")
+            raise in_another_currency(f"{self.plan} (the plan's currency)", found, self.plan, code)
         if self.money.currency is None:
             self.money.currency = code
