@@ -34,9 +34,7 @@ def recognised_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatA
         # Month t recognises 1/P of each payment made in months t-P+1..t, summed payment by payment: a difference
         # of running sums left residues of either sign (747.499999999998 beside 747.5, a deferred -1.6e-12 at the
         # end of an annual plan) where a payment is exactly used up.
-        recognised = np.zeros_like(cash, dtype=np.float64)
-        for lag in range(min(period, cash.shape[1])):
-            recognised[:, lag:] += cash[:, : cash.shape[1] - lag]
+        recognised = _by_lag(cash, [1.0] * period)
         recognised /= period
         total = recognised if total is None else total + recognised
     assert total is not None
@@ -48,12 +46,19 @@ def deferred_subscriptions(cash_by_period: Mapping[int, FloatArray]) -> FloatArr
     (P-1-k)/P still owed k months after it, so a payment used up leaves exactly 0."""
     total: FloatArray | None = None
     for period, cash in cash_by_period.items():
-        owed = np.zeros_like(cash, dtype=np.float64)
-        for lag in range(min(period - 1, cash.shape[1])):
-            owed[:, lag:] += cash[:, : cash.shape[1] - lag] * ((period - 1 - lag) / period)
+        owed = _by_lag(cash, [(period - 1 - lag) / period for lag in range(period - 1)])
         total = owed if total is None else total + owed
     assert total is not None
     return total
+
+
+def _by_lag(cash: FloatArray, weights: list[float]) -> FloatArray:
+    """Per month, the sum over lags k of ``weights[k]`` times the cash paid k months before, added payment by
+    payment (the recognised and the deferred part of each payment alike)."""
+    summed = np.zeros_like(cash, dtype=np.float64)
+    for lag, weight in enumerate(weights[: cash.shape[1]]):
+        summed[:, lag:] += cash[:, : cash.shape[1] - lag] * weight
+    return summed
 
 
 def accrual_series(gross_revenue: FloatArray, cash_by_period: Mapping[int, FloatArray]) -> tuple[FloatArray, FloatArray]:
