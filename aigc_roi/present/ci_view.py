@@ -25,6 +25,7 @@ from aigc_roi.model.figures import rules_of, unit_of
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.targets import Figures, TargetOutcome, payback_window
 from aigc_roi.present.ci_warnings import FileWarning, file_warnings, read_warnings
+from aigc_roi.present.errors import error_in
 from aigc_roi.present.labels import counted, label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over, past_display_cap
 from aigc_roi.present.payback_window import by_horizon_note, past_horizon_warning
@@ -76,11 +77,7 @@ def error_annotation(error: ScenarioError, path: str, lang: str = "en") -> str:
     """An error located in ``path``, titled ``aigc-roi: RULE``; one located in a ``--set`` option points at the
     file it was applied to as a whole, its message led by the option's location."""
     title = f"aigc-roi: {rule_of(error)}"
-    if lang == "zh":
-        # Its patterns compile at import: only a Chinese session pays for them.
-        from aigc_roi.present.messages_zh import translate
-
-        error = dataclasses.replace(error, message=translate(error.message))
+    error = error_in(error, lang)
     message = f"{error.path}: {error.message}" if error.path else error.message
     if error.file != path:
         return annotation(str(dataclasses.replace(error, scenario=None)), title, error.scenario)
@@ -617,11 +614,7 @@ def base_error_line(error: ScenarioError, comparison: Comparison, base: str, lan
     """An error of a file's version at ``base``: ``scenarios/x.yaml at REF, line 2, column 1: message``. Not
     ``REF:FILE:LINE:COL:``, which a problem matcher would take for a line of a file in the working tree; one located
     in a ``--set`` is led by the file it was applied to (``scenarios/x.yaml at REF: --set ...:1:1: ...``)."""
-    if lang == "zh":
-        # Its patterns compile at import: only a Chinese session pays for them.
-        from aigc_roi.present.messages_zh import translate
-
-        error = dataclasses.replace(error, message=translate(error.message))
+    error = error_in(error, lang)
     file = comparison.was or comparison.path
     if error.scenario is not None:
         problem = str(dataclasses.replace(error, scenario=None))

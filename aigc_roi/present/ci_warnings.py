@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.ci.rules import warning_rule_of
 from aigc_roi.model.targets import payback_window
+from aigc_roi.present.errors import message_in
 from aigc_roi.present.payback_window import past_horizon_warning
 from aigc_roi.present.text import visible
 
@@ -50,18 +51,9 @@ class FileWarning:
 def read_warnings(result: Validated, lang: str) -> list[FileWarning]:
     """What reading the file found (``Validated.warnings``), in file order."""
     return [FileWarning(warning.scenario or warning.file, warning.path, warning_rule_of(warning),
-                        _in_language(warning.message, lang), warning.line, warning.column, warning.end_line,
+                        message_in(warning.message, lang), warning.line, warning.column, warning.end_line,
                         warning.end_column, warning.file if warning.scenario else None)
             for warning in result.warnings]
-
-
-def _in_language(message: str, lang: str) -> str:
-    if lang != "zh":
-        return message
-    # Its patterns compile at import: only a Chinese session pays for them.
-    from aigc_roi.present.messages_zh import translate
-
-    return translate(message)
 
 
 def horizon_warnings(item: Checked, lang: str) -> list[FileWarning]:

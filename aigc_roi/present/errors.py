@@ -11,11 +11,19 @@ from aigc_roi.present.text import visible
 def located_message(error: ScenarioError | str, lang: str) -> str:
     """``file:line:col: path: message``; English stays canonical, ``zh`` translates the message only."""
     # A line break or escape in a file name or a found value must not split the line or reach the terminal.
+    return visible(str(error_in(error, lang)) if isinstance(error, ScenarioError) else message_in(error, lang))
+
+
+def message_in(message: str, lang: str) -> str:
+    """An English message in ``lang``: as written, or translated for ``zh``."""
     if lang != "zh":
-        return visible(str(error))
+        return message
     # Its few hundred patterns compile at import: only a Chinese session pays for them.
     from aigc_roi.present.messages_zh import translate
 
-    if isinstance(error, ScenarioError):
-        return visible(str(dataclasses.replace(error, message=translate(error.message))))
-    return visible(translate(error))
+    return translate(message)
+
+
+def error_in(error: ScenarioError, lang: str) -> ScenarioError:
+    """``error`` with its message in ``lang`` (``message_in``), its location as it is."""
+    return error if lang != "zh" else dataclasses.replace(error, message=message_in(error.message, lang))
