@@ -15,3 +15,10 @@ def month_runs(months: Iterable[int], joiner: str = "-") -> str:
         else:
             runs.append([month])
     return ", ".join(f"{run[0]}{joiner}{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
+
+
+def months_phrase(months: Iterable[int]) -> str:
+    """``month 3``, ``months 1-3, 7``: months as an English message names them, a lone one never "months 3"
+    (present/month_words.py names them in the user's language)."""
+    listed = list(months)
+    return f"month{'s' if len(listed) > 1 else ''} {month_runs(listed)}"

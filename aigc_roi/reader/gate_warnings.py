@@ -10,7 +10,7 @@ Warnings, not errors: spec 1.2 (section 3b, item 9) makes only an unknown name a
 from __future__ import annotations
 
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.month_runs import month_runs
+from aigc_roi.model.month_runs import months_phrase
 from aigc_roi.model.scenario import Gate, Scenario
 from aigc_roi.reader.yamltree import Node, find_node
 
@@ -68,7 +68,7 @@ def _test_months(after_month: int) -> str:
 
 def _runs_in(months: set[int] | None) -> str:
     assert months is not None, "a channel of every month runs in the test and after it"
-    return f"it runs in month{'s' if len(months) > 1 else ''} {month_runs(sorted(months))}"
+    return f"it runs in {months_phrase(sorted(months))}"
 
 
 def _located(tree: Node, filename: str, path: str, message: str) -> ScenarioError:

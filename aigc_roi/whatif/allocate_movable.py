@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from aigc_roi.model.channels import movable_types
-from aigc_roi.model.month_runs import month_runs
+from aigc_roi.model.month_runs import months_phrase
 from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Phase
 from aigc_roi.whatif.allocate_result import AllocationError
@@ -65,7 +65,7 @@ def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], 
         lowest = float((space.weights[member] * space.lower[member]).sum())
         highest = float((space.weights[member] * space.upper[member]).sum())
         months = phases[g].months
-        where = "" if total or len(phases) == 1 else f" in month{'s' * (len(months) > 1)} {month_runs(months, '-')}"
+        where = "" if total or len(phases) == 1 else f" in {months_phrase(months)}"
         what = "the total" if total else "the budget"
         if lowest > budget:
             sum_text, budget_text = amount_texts(lowest, budget)
