@@ -33,11 +33,10 @@ def wide_encoding(data: bytes) -> str | None:
     """``UTF-32 (byte-order mark FF FE 00 00)`` or ``UTF-16LE (no byte-order mark)``: what a file in a wide encoding
     is, as a message's "found" writes it; None for any other bytes. Read as UTF-8, such text fails at its first zero
     byte as "character U+0000", which names no cause; FF FE 00 00 starts with UTF-16's mark but is UTF-32's."""
-    if data[:4] in _UTF32_MARKS:
-        return f"UTF-32 (byte-order mark {data[:4].hex(' ').upper()})"
-    mark = utf16_mark(data)
-    if mark is not None:
-        return f"UTF-16 (byte-order mark {mark[0]})"
+    marked = marked_codec(data)
+    if marked is not None:
+        length, _ = marked
+        return f"UTF-{8 * length} (byte-order mark {data[:length].hex(' ').upper()})"
     sample = data[:_SAMPLE_BYTES]
     if b"\x00" not in sample:
         return None
