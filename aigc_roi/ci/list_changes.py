@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from aigc_roi.ci.item_match import matched
 from aigc_roi.ci.records import ChangedInput
-from aigc_roi.reader.inputs import InputValue, key_path
+from aigc_roi.reader.inputs import InputValue, key_path, scalar_input
 from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path
 
 
@@ -122,8 +122,7 @@ def _written(node: Node | None) -> str | None:
 def _as_input(node: Node, path: str) -> InputValue:
     """A node as an input: a scalar's own value, a list's as written, None for a mapping."""
     if node.kind == "scalar":
-        value = node.value if isinstance(node.value, int | float | bool) or node.value is None else node.raw
-        return InputValue(path, value, node.line, node.column, node.end_line, node.end_column, text=node.raw)
+        return scalar_input(node, path)
     return InputValue(path, _written(node), node.line, node.column, node.line, node.column)
 
 

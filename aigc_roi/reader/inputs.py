@@ -38,8 +38,14 @@ def input_values(tree: Node, path: str = "") -> Iterator[InputValue]:
         for index, item in enumerate(tree.value):
             yield from input_values(item, join_path(path, index))
     else:
-        value = tree.value if isinstance(tree.value, int | float | bool) or tree.value is None else tree.raw
-        yield InputValue(path, value, tree.line, tree.column, tree.end_line, tree.end_column, tree.source, tree.raw)
+        yield scalar_input(tree, path)
+
+
+def scalar_input(node: Node, path: str) -> InputValue:
+    """A scalar node as an input at ``path``: a plain YAML number (or boolean, or null) as it reads, anything else as
+    written."""
+    value = node.value if isinstance(node.value, int | float | bool) or node.value is None else node.raw
+    return InputValue(path, value, node.line, node.column, node.end_line, node.end_column, node.source, node.raw)
 
 
 def key_path(path: str, key: str) -> str:
