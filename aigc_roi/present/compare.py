@@ -60,7 +60,7 @@ def best_legend(lang: str) -> str:
     is "never" (the payback months) as one group, and those that are "neither"."""
     lower = [in_sentence(figure.name, lang) for figure in FIGURES if figure.better == "lower" and figure.none != "never"]
     unranked = [in_sentence(figure.name, lang) for figure in FIGURES if figure.better == "neither"]
-    comma = "、" if lang == "zh" else ", "
+    comma = label("list_separator", lang)
     return label("compare_caption", lang).format(lower=comma.join(lower), unranked=comma.join(unranked))
 
 

@@ -161,7 +161,7 @@ def not_split_name(changes: FigureChanges, lang: str) -> str:
              for item in changes.not_split]
     if not items:
         return label("explain_rest", lang)
-    return label("explain_not_split_row", lang).format(items=("、" if lang == "zh" else ", ").join(items))
+    return label("explain_not_split_row", lang).format(items=label("list_separator", lang).join(items))
 
 
 def change_name(change: ChangedValue, lang: str) -> str:
