@@ -213,8 +213,6 @@ _FOUND_HINTS = _rules([
     (r"byte (0x[0-9a-f]{2})", "字节 {0}"),
     (r"byte-order mark ((?:[0-9A-F]{2} ?)+)", "字节顺序标记 {0}"),
     (r"no byte-order mark", "无字节顺序标记"),
-    (r"text in quotes: write (\d+) without them", "引号中的是文本：请去掉引号写成 {0}"),
-    (r"not written whole: write (\d+)", "不是按整数书写的：请写成 {0}"),
     (r"the rest of the file is UTF-8: a damaged character", "文件其余部分是 UTF-8：这是一个损坏的字符"),
     (r"no such day: (\d{4}-\d{2}) has (\d+) days", "没有这一天：{0} 只有 {1} 天"),
     (r"the default: the file sets no currency", "默认值：文件未写 currency"),

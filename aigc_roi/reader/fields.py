@@ -29,6 +29,7 @@ from aigc_roi.reader.kinds import (
     MAX_RETENTION_POINTS,
     MIN_UNIT_COST,
     SCHEMA_DEFS,
+    WHOLE_KEY_PATTERN,
     ByMonthOr,
     Context,
     Kind,
@@ -38,7 +39,7 @@ from aigc_roi.reader.kinds import (
     PlanMonth,
     Text,
     check_keys,
-    whole_form_hint,
+    whole_number,
 )
 from aigc_roi.reader.yamltree import Node, join_path, set_within
 
@@ -175,13 +176,11 @@ class RetentionPointsKind:
         first_of_age: dict[int, Node] = {}
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
-            if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
-                hint = whole_form_hint(entry.key, lambda age: 1 <= age <= ctx.horizon_months)
-                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}"
-                                               + (f" ({hint})" if hint else ""))
+            age = whole_number(key)
+            if age is None or not 1 <= age <= ctx.horizon_months:
+                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}")
                 continue
-            # Keys are text, so 1 and 01 are different keys to YAML but the same age to the model.
-            age = int(key)
+            # Keys are text, so 1, 01 and 1.0 are different keys to YAML but the same age to the model.
             if age in first_of_age:
                 first = first_of_age[age]
                 ctx.error(entry.key, key_path, f"duplicate age {age}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
@@ -194,7 +193,7 @@ class RetentionPointsKind:
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "object", "minProperties": 1, "maxProperties": MAX_RETENTION_POINTS, "additionalProperties": False,
-                "patternProperties": {"^[0-9]+$": self.share.json_schema()},
+                "patternProperties": {WHOLE_KEY_PATTERN: self.share.json_schema()},
                 "description": "Share of a cohort active at age a months (age 0 is 1.0)."}
 
 
@@ -234,28 +233,28 @@ class KeyedShares:
         word, span = ("age", "month") if self.ages else ("day", "day")
         for key, entry in node.value.items():
             key_path = f"{path}[{key}]"
-            if not re.fullmatch("[0-9]{1,4}", key) or not self.first <= int(key) <= last:
+            number = whole_number(key)
+            if number is None or not self.first <= number <= last:
                 hint = "" if self.ages else _day_key_hint(key, last)
-                form = whole_form_hint(entry.key, lambda number: self.first <= number <= last)
                 ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}"
-                          + (f" ({form})" if form else "") + (f"; {hint}" if hint else ""))
+                          + (f"; {hint}" if hint else ""))
                 continue
             # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
             # would keep only the last; the sum of conversions would count both.
-            if int(key) in first_of_key:
-                first = first_of_key[int(key)]
+            if number in first_of_key:
+                first = first_of_key[number]
                 ctx.error(entry.key, key_path,
-                          f"duplicate {word} {int(key)}: '{key}' and '{first.raw}' (line {first.line}) name the same {span}")
+                          f"duplicate {word} {number}: '{key}' and '{first.raw}' (line {first.line}) name the same {span}")
                 continue
-            first_of_key[int(key)] = entry.key
+            first_of_key[number] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
             if share is not INVALID:
-                entries.append((int(key), share, entry.value))
+                entries.append((number, share, entry.value))
         return sorted(entries, key=lambda item: item[0])
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "object", "minProperties": self.fewest, "additionalProperties": False,
-                "patternProperties": {"^[0-9]+$": self.share.json_schema()}, "description": self.description}
+                "patternProperties": {WHOLE_KEY_PATTERN: self.share.json_schema()}, "description": self.description}
 
 
 _DAY_LABEL = re.compile(r"\s*(?:[Dd](?:ay)?[ _-]?|第)([0-9]{1,4})\s*[天日]?\s*")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -373,13 +373,11 @@ class ByMonthOr:
         invalid = False
         for key, entry in schedule.value.items():
             key_path = join_path(schedule_path, key)
-            if not re.fullmatch("[0-9]{1,4}", key) or not 1 <= int(key) <= ctx.horizon_months:
-                hint = whole_form_hint(entry.key, lambda month: 1 <= month <= ctx.horizon_months)
-                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}"
-                                               + (f" ({hint})" if hint else ""))
+            month = whole_number(key)
+            if month is None or not 1 <= month <= ctx.horizon_months:
+                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}")
                 invalid = True
                 continue
-            month = int(key)
             if month in first_key:
                 first = first_key[month]
                 ctx.error(entry.key, key_path,
@@ -398,7 +396,7 @@ class ByMonthOr:
         schedule = {"type": "object", "additionalProperties": False, "required": [BY_MONTH_KEY],
                     "properties": {BY_MONTH_KEY: {
                         "title": "By month", "type": "object", "minProperties": 1, "additionalProperties": False,
-                        "patternProperties": {"^[0-9]+$": values},
+                        "patternProperties": {WHOLE_KEY_PATTERN: values},
                         "description": "The value in given months (1..horizon_months): linear between them, "
                                        "the first before the first, the last after the last."}}}
         described = {"description": plain["description"]} if "description" in plain else {}
@@ -506,11 +504,10 @@ class MonthSet:
         return INVALID if month is INVALID else (month,)
 
     def _month(self, node: Node, path: str, ctx: Context) -> Any:
-        valid = node.kind == "scalar" and isinstance(node.value, int) and not isinstance(node.value, bool)
-        if not valid or not 1 <= node.value <= ctx.horizon_months:
-            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}",
-                                whole_form_hint(node, lambda month: 1 <= month <= ctx.horizon_months))
-        return node.value
+        month = whole_number(node.value) if node.kind == "scalar" else None
+        if month is None or not 1 <= month <= ctx.horizon_months:
+            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}")
+        return month
 
     def json_schema(self) -> dict[str, Any]:
         month = {"type": "integer", "minimum": 1, "maximum": MAX_HORIZON_MONTHS}
@@ -571,20 +568,30 @@ def _month_of_date(date: tuple[int, int], start: tuple[int, int] | None) -> str:
 PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def whole_form_hint(node: Node, fits: Callable[[int], bool]) -> str:
-    """Why a whole number that ``fits`` was still refused: its form (``"3"`` is text, ``3.0`` and ``3e0`` are not
-    written whole), so that "expected ... a whole number ..., found 3" does not contradict itself; '' otherwise."""
-    raw = node.raw.strip()
-    quoted = node.text_column == 1
-    if node.kind != "scalar" or isinstance(node.value, bool) or (re.fullmatch("[0-9]+", raw) and not quoted):
-        return ""
-    try:
-        value = to_number(raw)
-    except (ValueProblem, NotFinite):
-        return ""
-    if value != int(value) or not fits(int(value)):
-        return ""
-    return f"text in quotes: write {int(value)} without them" if quoted else f"not written whole: write {int(value)}"
+PLAIN_NUMBER = re.compile(r"\+?[0-9]+(\.[0-9]*)?([eE]\+?[0-9]+)?")
+"""A number written plainly: digits, a decimal point, an exponent (``3``, ``3.0``, ``3e0``), no sign, suffix or
+separator. A month, an age, a day or a period's number of months may be written in any such form that is whole,
+as ``horizon_months`` and ``after_month`` may (and as a JSON Schema ``integer`` is: 3.0 is one)."""
+
+
+WHOLE_KEY_PATTERN = r"^\+?[0-9]+(\.0*)?([eE]\+?[0-9]+)?$"
+"""The exported schema's pattern of a key that is a whole number: the plain forms whose digits show it whole."""
+
+
+def whole_number(written: object) -> int | None:
+    """The whole number a YAML scalar (or a mapping key's text) reads as, in any plain form, quoted or not; None
+    for anything else (``1.5``, ``1k``, a boolean, a word)."""
+    if isinstance(written, bool):
+        return None
+    if isinstance(written, int):
+        return written
+    if isinstance(written, str):
+        if not PLAIN_NUMBER.fullmatch(written.strip()):
+            return None
+        written = float(written)
+    if isinstance(written, float) and written.is_integer() and abs(written) <= MAX_MAGNITUDE:
+        return int(written)
+    return None
 
 
 @dataclass(frozen=True)
@@ -596,10 +603,8 @@ class Period:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind == "scalar" and node.raw.strip() in PERIOD_WORDS:
             return PERIOD_WORDS[node.raw.strip()]
-        if node.kind == "scalar" and isinstance(node.value, str) and slip_hint(node.raw) is None:
-            hint = whole_form_hint(node, lambda months: 1 <= months <= MAX_HORIZON_MONTHS)
-            if hint:
-                return ctx.expected(node, path, _PERIOD_MONTHS.expectation(), hint)
+        if (node.kind == "scalar" and isinstance(node.value, str) and whole_number(node.value) is None
+                and slip_hint(node.raw) is None):
             return ctx.expected_word(node, path, tuple(PERIOD_WORDS), _PERIOD_MONTHS.expectation())
         return _PERIOD_MONTHS.parse(node, path, ctx)
 
