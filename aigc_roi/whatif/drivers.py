@@ -239,12 +239,15 @@ def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     """The driver at ``path``: indexed, named (``acquisition[Douyin CPA].bid``) or by the name alone
     (``Douyin CPA.bid``, when one driver reads so); UnknownDriver otherwise."""
     wanted = path.strip()
-    matching = [driver for driver in drivers if wanted in (driver.path, driver.named_path)]
+    # A name is read without its outer spaces (reader/kinds.py Text), as --set reads it: ``[ Douyin CPA ]`` is
+    # ``[Douyin CPA]``; an index is not a name, so ``[ 1 ]`` stays the item named 1 (reader/overrides.py _child).
+    unpadded = re.sub(r"\[([^\]]*)\]", lambda match: f"[{match[1].strip()}]", wanted)
+    matching = [driver for driver in drivers if wanted == driver.path or unpadded == driver.named_path]
     if len(matching) > 1:
         raise AmbiguousDriver(wanted, matching)
     if matching:
         return matching[0]
-    by_name = [driver for driver in drivers if driver.item is not None and wanted == _name_first(driver)]
+    by_name = [driver for driver in drivers if driver.item is not None and _names_first(wanted, driver)]
     if len(by_name) == 1:
         return by_name[0]
     if by_name:  # a name items share: its bracketed spelling, suggested below, is as ambiguous
@@ -261,6 +264,13 @@ def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
 def _name_first(driver: Driver) -> str:
     """``Douyin CPA.bid`` for ``acquisition[0].bid``: the item's name, then the field path inside it."""
     return f"{driver.item}.{driver.path.split('].', 1)[1]}"
+
+
+def _names_first(wanted: str, driver: Driver) -> bool:
+    """``wanted`` is ``driver`` by its item's name alone, the name with or without spaces around it
+    (`` Douyin CPA .bid``, as --set reads it: reader/overrides.py _named_start)."""
+    field = driver.path.split("].", 1)[1]
+    return wanted.endswith(f".{field}") and wanted[:-len(field) - 1].strip() == driver.item
 
 
 def with_value(scenario: Scenario, driver: Driver | str, value: float | FloatArray) -> Scenario:

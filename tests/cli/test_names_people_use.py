@@ -92,9 +92,8 @@ SHARED = ("'CPA' names 2 items: write the one meant, acquisition[0].bid or acqui
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize(("option", "spelling"), [
-    *((option, spelling) for option in ("--set", "--variant") for spelling in
-      ("acquisition[CPA].bid", "acquisition[ CPA ].bid", "CPA.bid")),
-    ("--grid", "acquisition[CPA].bid"), ("--grid", "CPA.bid"),  # --grid reads no spaces inside brackets
+    *((option, spelling) for option in ("--set", "--variant", "--grid") for spelling in
+      ("acquisition[CPA].bid", "acquisition[ CPA ].bid", "CPA.bid", " CPA .bid")),
 ])
 def test_a_name_two_channels_share_lists_their_indices(tmp_path: Path, option: str, spelling: str, lang: str) -> None:
     """Bracketed or bare, the name is refused with the paths that tell the two apart, not a bare "give the index"
@@ -126,6 +125,27 @@ def test_grid_takes_drivers_by_name(example: Path) -> None:
     assert json.loads(by_its_name.stdout) == json.loads(by_path.stdout)
     # Bid 20 and price 10 in the middle: the worked example's ROI, -21.25%.
     assert json.loads(by_its_name.stdout)["roi"][1][1] == pytest.approx(-0.2125)
+
+
+@pytest.mark.parametrize("spelling", ["acquisition[ CPA ].bid, monetization.purchases[ item ].price",
+                                      " CPA .bid , item .price", "acquisition[  CPA].bid,  item.price"])
+def test_grid_reads_a_name_without_the_spaces_around_it_as_set_does(example: Path, spelling: str) -> None:
+    result = invoke(["sensitivity", str(example), "--grid", spelling, "--grid-steps", "3", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["rows"]["path"], data["columns"]["path"]) == ("acquisition[0].bid",
+                                                           "monetization.purchases[0].price")
+    assert data["roi"][1][1] == pytest.approx(-0.2125)  # bid 20 and price 10: the worked example's ROI
+
+
+@pytest.mark.parametrize("option", ["--set", "--grid"])
+def test_an_index_with_spaces_is_read_as_a_name_by_set_and_grid_alike(example: Path, option: str) -> None:
+    # The worked example has no item named 0: "[ 0 ]" is refused by both, at the option, exit 2.
+    command = (["run", str(example), "--set", "acquisition[ 0 ].bid=5"] if option == "--set" else
+               ["sensitivity", str(example), "--grid", "acquisition[ 0 ].bid,item.price"])
+    result = invoke(command)
+    assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "acquisition[ 0 ].bid" in result.stderr
 
 
 def test_variant_by_name(example: Path) -> None:
