@@ -59,6 +59,10 @@ MAX_EXPORT_UNPACKED_BYTES = 512 * 1024 * 1024
 """Largest xlsx export once unpacked (512 MiB, all its parts): a sheet of Excel's 1,048,576 rows of a 10-column
 daily report is about 440 MB of XML, while a small archive that unpacks to gigabytes (a zip bomb) is refused
 from its directory before any part is read."""
+MAX_EXPORT_PARTS = 10_000
+"""Most entries (parts: sheets, styles, images) an xlsx export's zip directory may list: a workbook Excel writes has
+a few per sheet, while a small archive of a million empty entries would take seconds and half a gigabyte just to
+open, before its size or contents could be checked."""
 MAX_ERRORS_PER_FILE = 100
 """More than this and the rest of an export's errors are counted, not listed: the first hundred show the pattern."""
 

@@ -72,6 +72,7 @@ _EXPECTED = _rules([
     (r"an amount in (\S+) \(the plan's currency\)", "以 {0} 计的金额（方案的币种）"),
     (r"an amount in (\S+)", "以 {0} 计的金额"),
     (r"an xlsx workbook", "xlsx 工作簿"),
+    (r"a workbook of at most ([\d,]+) parts \(the files in its zip archive\)", "最多 {0} 个部件（zip 压缩包中的文件）的工作簿"),
     (r"a CSV or xlsx export", "CSV 或 xlsx 报表"),
     (r"lines ending in LF or CRLF", "以 LF 或 CRLF 结尾的行"),
     (r"cells of at most ([\d,]+) characters", "不超过 {0} 个字符的单元格"),

@@ -1,5 +1,6 @@
 """QA round 4 (hostile inputs): an export overwritten by its own command, a start month no calendar holds,
-an xlsx that decompresses hugely, and a few messages that misplaced or misnamed what they reported."""
+an xlsx that decompresses hugely or holds a flood of parts, and a few messages that misplaced or misnamed what
+they reported."""
 
 from __future__ import annotations
 
@@ -161,6 +162,40 @@ def test_the_unpacked_size_counts_every_part_and_names_the_largest(tmp_path: Pat
     zh = invoke(["actuals", str(plan), str(bomb), "--lang", "zh"])
     assert zh.stderr == (f"{bomb}:1:1: 工作簿解压后有 {total:,} 字节（xl/worksheets/sheet1.xml：{sheet:,}），"
                          "xlsx 报表解压后的上限为 1,048,576 (1 MiB)\n")
+
+
+def _many_parts(path: Path, parts: int) -> Path:
+    """The export as a workbook padded with empty entries to ``parts`` in its zip archive."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (EXPORT.splitlines()[0].split(","), ["2025-03-01", "dy_1", 100, 5]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item))
+        for number in range(parts - len(source.infolist())):
+            target.writestr(f"padding/{number}", b"")
+    return path
+
+
+def test_an_xlsx_of_more_than_10000_parts_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    from aigc_roi.model.limits import MAX_EXPORT_PARTS
+
+    assert MAX_EXPORT_PARTS == 10_000  # docs/limits.md
+    plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
+    at_limit = invoke(["actuals", str(plan), str(_many_parts(tmp_path / "full.xlsx", 10_000)), "-f", "json"])
+    assert at_limit.exit_code == 0, at_limit.stderr
+    over = _many_parts(tmp_path / "over.xlsx", 10_001)
+    result = invoke(["actuals", str(plan), str(over)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"{over}:1:1: expected a workbook of at most 10,000 parts (the files in its zip archive), "
+                             "found more\n")
+    zh = invoke(["actuals", str(plan), str(over), "--lang", "zh"])
+    assert zh.exit_code == 2
+    assert zh.stderr == f"{over}:1:1: 应为最多 10,000 个部件（zip 压缩包中的文件）的工作簿，实际为 更多\n"
 
 
 # --- F14: messages that misnamed or misplaced what they reported --------------------------------

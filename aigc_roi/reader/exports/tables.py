@@ -41,9 +41,10 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
-from aigc_roi.model.limits import MAX_EXPORT_UNPACKED_BYTES
+from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, UnsavedFormula
+from aigc_roi.reader.exports.zip_directory import entries_over
 from aigc_roi.reader.opening import cannot_read
 
 if TYPE_CHECKING:
@@ -360,7 +361,11 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
 
 def _check_unpacked(data: bytes, file: str) -> None:
     """Refuse a workbook whose parts unpack past the limit, from the sizes its zip directory declares: a part is
-    never read past its declared size (zipfile stops there, and its checksum then fails as a damaged archive)."""
+    never read past its declared size (zipfile stops there, and its checksum then fails as a damaged archive).
+    Its parts are counted first, from the bytes: zipfile's opening reads every entry of the directory."""
+    if entries_over(data, MAX_EXPORT_PARTS):
+        raise _problem(file, f"expected a workbook of at most {MAX_EXPORT_PARTS:,} parts (the files in its zip archive), "
+                             "found more")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
