@@ -247,8 +247,11 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     if chosen is CheckFormat.markdown:
         grid = render.check_grid(checked, at_base, base or "", lang)
         parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
+        # A folder that could not be opened is no invalid file: shown apart, as the summary counts it.
+        files, folders = [r for r in results if not r.folder], [r for r in results if r.folder]
         parts += [_fenced(label(title, lang), lines) for title, lines in
-                  (("check_md_invalid", _finding_lines(results)), ("check_md_warnings", _warning_lines(results, checked, lang)))
+                  (("check_md_invalid", _finding_lines(files)), ("check_md_unreadable", _finding_lines(folders)),
+                   ("check_md_warnings", _warning_lines(results, checked, lang)))
                   if lines]
         if base is not None:
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"

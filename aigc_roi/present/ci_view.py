@@ -119,6 +119,12 @@ def _counts(results: Sequence[Validated]) -> dict[str, int]:
             "unreadable_folders": len(results) - len(files)}
 
 
+def _kind(result: Validated) -> str:
+    """``"folder"`` for a folder below one given that could not be opened, reported in place of the files it holds
+    and counted apart from them (``_counts``), else ``"file"``: what JSON says its entry is."""
+    return "folder" if result.folder else "file"
+
+
 def _folders(count: int) -> str:
     return f", {counted(count, 'unreadable folder')}" if count else ""
 
@@ -133,7 +139,7 @@ def validate_tally(read: int, invalid: Sequence[Validated]) -> str:
 
 def validate_json(results: Sequence[Validated]) -> dict[str, Any]:
     files = [
-        {"path": result.path, "valid": not result.errors,
+        {"path": result.path, "kind": _kind(result), "valid": not result.errors,
          # Under their file's path; validate takes no --set, so no error is located in an option.
          "errors": [{key: value for key, value in error_json(error).items() if key not in ("file", "option")}
                     for error in result.errors],
@@ -474,13 +480,19 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: s
          "passed": item.passed}
         for item in checked
     ]
-    invalid = [error_json(error) for result in results for error in result.errors]
+    invalid = [_invalid_json(result, error) for result in results for error in result.errors]
     by_path = {item.path: item for item in checked}
     warnings = [warning_json(warning) for result in results
                 for warning in file_warnings(result, by_path.get(result.path), "en")]
     return {"scenarios": scenarios, "invalid": invalid, "warnings": warnings,
             "passed": not invalid and all(item.passed for item in checked),
             "summary": check_counts(results, checked), "error": None}
+
+
+def _invalid_json(result: Validated, error: ScenarioError) -> dict[str, Any]:
+    """An invalid file's error as ``error_json`` writes it, with what its ``file`` is beside it: a file or a folder."""
+    fields = error_json(error)
+    return {"file": fields.pop("file"), "kind": _kind(result), **fields}
 
 
 def _target_json(item: Checked, outcome: TargetOutcome, base: str | None, at_base: frozenset[str] | None,

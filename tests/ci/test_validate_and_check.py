@@ -175,7 +175,8 @@ def test_validate_json(tmp_path: Path) -> None:
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     assert data["summary"] == {"files": 2, "invalid": 1, "errors": 2, "unreadable_folders": 0}
-    assert data["files"][0] == {"path": str(tmp_path / "a.yaml"), "valid": True, "errors": [], "warnings": []}
+    assert data["files"][0] == {"path": str(tmp_path / "a.yaml"), "kind": "file", "valid": True, "errors": [],
+                                 "warnings": []}
     assert data["files"][1]["valid"] is False
     # "1.5" takes columns 28 to 30 of line 2.
     assert data["files"][1]["errors"][0] == {"line": 2, "column": 28, "end_line": 2, "end_column": 30,

@@ -5,6 +5,7 @@ they reported."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -249,6 +250,28 @@ def test_a_folder_validate_may_not_open_is_called_a_folder(tmp_path: Path, monke
     assert "title=aigc-roi%3A unreadable-file::cannot read folder" in invoke(["validate", str(tmp_path), "-f", "github"]).stdout
     zh = invoke(["validate", str(tmp_path), "--lang", "zh"])
     assert f"{locked}:1:1: 无法读取文件夹：没有权限" in zh.stdout
+
+
+def test_a_folder_that_may_not_be_opened_is_a_folder_in_json_and_markdown(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = _locked_folder(tmp_path, monkeypatch)
+    validated = json.loads(invoke(["validate", str(tmp_path), "-f", "json"]).stdout)
+    assert [(entry["path"], entry["kind"], entry["valid"]) for entry in validated["files"]] == [
+        (str(locked), "folder", False), (str(tmp_path / "ok.yaml"), "file", True)]
+    checked = invoke(["check", str(tmp_path), "-f", "json"])
+    assert checked.exit_code == 2
+    assert [(entry["file"], entry["kind"], entry["rule"]) for entry in json.loads(checked.stdout)["invalid"]] == [
+        (str(locked), "folder", "unreadable-file")]
+    report = invoke(["check", str(tmp_path), "-f", "markdown"]).stdout
+    assert "### Invalid files" not in report
+    assert f"### Unreadable folders\n\n```text\n{locked}:1:1: cannot read folder: Permission denied\n```\n" in report
+    assert "### 无法打开的文件夹\n" in invoke(["check", str(tmp_path), "-f", "markdown", "--lang", "zh"]).stdout
+
+
+def test_an_invalid_file_is_a_file_in_check_json(tmp_path: Path) -> None:
+    broken = _write(tmp_path, "broken.yaml", "name: [x\n")
+    invalid = json.loads(invoke(["check", str(broken), "-f", "json"]).stdout)["invalid"]
+    assert [(entry["file"], entry["kind"]) for entry in invalid] == [(str(broken), "file")]
 
 
 @pytest.mark.parametrize(("rows", "through", "said"), [
