@@ -351,7 +351,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence
     sheets = [Sheet(label("sheet_compare", lang), header, rows, [figure_format(name) for name in FIGURE_NAMES],
                     value_columns=range(3, 3 + len(columns)))]
     if changes is not None:
-        sheets.append(Sheet(label("sheet_explain", lang), *_explain_sheet(changes, lang), value_columns=(4,)))
+        sheets.append(Sheet(label("sheet_explain", lang), *_explain_sheet(changes, lang), value_columns=(5,)))
     return sheets_bytes(sheets)
 
 
@@ -369,23 +369,25 @@ SHARE_OF_MONTH = "0.00"
 
 
 def _explain_sheet(changes: FigureChanges, lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
-    """Per figure and changed input: the input's values before and after (numbers where they are one), its share of
-    the change in the figure's format, and why a share is missing."""
-    columns = [Column(label("figure", lang)), Column(label("explain_input", lang)), Column(label("explain_from", lang), GENERAL),
-               Column(label("explain_to", lang), GENERAL), Column(label("explain_change", lang)), Column(label("note", lang))]
+    """Per figure and changed input: its path in NEW and in BASE (as CSV's ``path`` and ``base_path``: matched items
+    may sit at other places in the two), its values before and after (numbers where they are one), its share of the
+    change in the figure's format, and why a share is missing."""
+    columns = [Column(label("figure", lang)), Column(label("explain_input", lang)), Column(label("explain_base_input", lang)),
+               Column(label("explain_from", lang), GENERAL), Column(label("explain_to", lang), GENERAL),
+               Column(label("explain_change", lang)), Column(label("note", lang))]
     rows: list[list[Any]] = []
     formats: list[str | None] = []
     for attribution in changes.explanation.attributions:
         figure = attribution.figure
         for change, share in ranked_changes(changes, figure):
-            rows.append([label(figure, lang), change.path,
+            rows.append([label(figure, lang), change.path, change.base_path,
                          change.before if change.before_number is None else change.before_number,
                          change.after if change.after_number is None else change.after_number,
                          share, label("explain_not_split", lang) if share is None else None])
         rest = not_split_share(changes, figure)
         if rest is not None:
             # The rest of the change, so that a sum of the column is the whole change.
-            rows.append([label(figure, lang), not_split_name(changes, lang), None, None, rest[0], None])
+            rows.append([label(figure, lang), not_split_name(changes, lang), None, None, None, rest[0], None])
         formats += [SHARE_OF_MONTH if unit_of(figure) == "month" else figure_format(figure)] * (len(rows) - len(formats))
     return columns, rows, formats
 
