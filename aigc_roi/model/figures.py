@@ -131,11 +131,12 @@ OPTIONAL_MONTH_COLUMNS: tuple[str, ...] = ("delivery_cost", "referral_cost")
 every file format always has them."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
-    "name", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
+    "name", "path", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
     "max_unit_cost_factor", "ltv", "ltv_to_cac",
 )
 """Each channel's entries in every output (docs/formulas.md §6; ``ltv`` and ``ltv_to_cac`` of the users it
-bought: §15), in order."""
+bought: §15), in order; ``path``, where the file sets it (``acquisition[1]``), tells apart two channels of one
+name in JSON, CSV and xlsx."""
 
 
 def rules_of(name: str) -> Figure:

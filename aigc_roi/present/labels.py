@@ -115,6 +115,7 @@ LABELS: dict[str, Label] = {
     "channels": Label("Channels", "渠道"),
     "months": Label("Months", "月度现金流"),
     "channel": Label("Channel", "渠道"),
+    "channel_path": Label("Path", "路径"),
     "type": Label("Type", "类型"),
     "spend": Label("Spend", "广告支出", short=("Spend", "支出")),
     "users": Label("Users", "用户数"),

@@ -148,7 +148,8 @@ def none_reason(name: str, figures: Mapping[str, Any], horizon: int, lang: str) 
 
 def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
     currency = report.currency
-    columns = [Column(label("channel", lang)), Column(label("type", lang)), Column(_in_currency("spend", currency, lang), MONEY),
+    columns = [Column(label("channel", lang)), Column(label("channel_path", lang)), Column(label("type", lang)),
+               Column(_in_currency("spend", currency, lang), MONEY),
                Column(label("users", lang), WHOLE), Column(_in_currency("cac", currency, lang), MONEY_CENTS),
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
                Column(_in_currency("gross_revenue", currency, lang), MONEY),
@@ -157,7 +158,7 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
                Column(label("max_unit_cost_factor", lang), RATIO),
                Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
                Column(label("channel_ltv_to_cac", lang), RATIO)]
-    rows = [[name, channel_type_label(channel.type, lang), *(_channel_cell(channel, key) for key in CHANNEL_COLUMNS[2:])]
+    rows = [[name, channel.path, channel_type_label(channel.type, lang), *(_channel_cell(channel, key) for key in CHANNEL_COLUMNS[3:])]
             for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
     return columns, rows
 

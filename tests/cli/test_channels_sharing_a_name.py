@@ -1,5 +1,6 @@
 """Two channels may share a name (the spec allows it): every per-channel JSON entry says where the file sets it,
-``"path": "acquisition[1]"``, so the two "A" entries of run, allocate and actuals tell apart (docs/formulas.md §6).
+``"path": "acquisition[1]"``, so the two "A" entries of run, allocate and actuals tell apart (docs/formulas.md §6);
+run's CSV and xlsx rows carry the path too.
 
 The plan is the spec's worked example with its channel twice, both named A: A at bid 20 buys 1,000 users, the
 second A at bid 10 buys 500, each in month 1: spends 20,000 and 5,000.
@@ -7,9 +8,12 @@ second A at bid 10 buys 500, each in month 1: spends 20,000 and 5,000.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
+import openpyxl
 from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
 
@@ -30,6 +34,26 @@ def test_run_tells_the_two_apart(tmp_path: Path) -> None:
     channels = json.loads(result.stdout)["channels"]
     assert [(c["name"], c["path"], c["spend"]) for c in channels] == [("A", "acquisition[0]", 20_000.0),
                                                                       ("A", "acquisition[1]", 5_000.0)]
+
+
+def test_run_csv_tells_the_two_apart_by_their_path(tmp_path: Path) -> None:
+    result = invoke(["run", str(_plan(tmp_path, TWO_A.replace("horizon_months: 3", "horizon_months: 3\norganic_users: 10"))),
+                     "-f", "csv", "--table", "channels"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(row["name"], row["path"], row["spend"]) for row in rows] == [
+        ("A", "acquisition[0]", "20000"), ("A", "acquisition[1]", "5000"), ("Organic", "organic_users", "0")]
+    assert result.stdout.startswith("name,path,type,")  # the path beside the name, as JSON has it
+
+
+def test_run_xlsx_tells_the_two_apart_by_their_path(tmp_path: Path) -> None:
+    for lang, header in (("en", ("Channel", "Path", "Type")), ("zh", ("渠道", "路径", "类型"))):
+        target = tmp_path / f"run-{lang}.xlsx"
+        result = invoke(["run", str(_plan(tmp_path)), "-f", "xlsx", "-o", str(target), "--lang", lang])
+        assert result.exit_code == 0, result.stderr
+        rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[1].iter_rows(values_only=True))
+        assert rows[0][:3] == header
+        assert [(row[0], row[1], row[3]) for row in rows[1:]] == [("A", "acquisition[0]", 20_000), ("A", "acquisition[1]", 5_000)]
 
 
 def test_runs_organic_row_is_its_field(tmp_path: Path) -> None:

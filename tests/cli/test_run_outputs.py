@@ -130,13 +130,13 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
     assert figures["payback_month"] is None  # none is an empty cell, not 0 or "inf"
 
     channels = list(workbook["channels"].iter_rows(values_only=True))
-    assert channels[0] == ("Channel", "Type", "Spend (CNY)", "Users", "CAC (CNY)", "ROAS (paid revenue / ad spend)",
+    assert channels[0] == ("Channel", "Path", "Type", "Spend (CNY)", "Users", "CAC (CNY)", "ROAS (paid revenue / ad spend)",
                            "ROI (paid, after variable, before fixed)", "Gross revenue (CNY)", "Contribution (CNY)",
                            "Max bid (CNY)", "Max bid factor (x every month's unit cost)", "LTV (CNY)", "LTV:CAC")
-    assert channels[1][:5] == ("CPA", "cpa", 20000, 1000, 20)
+    assert channels[1][:6] == ("CPA", "acquisition[0]", "cpa", 20000, 1000, 20)
     # The spec's worked example: c(a) = 9, 4.5, 2.25, so the channel's own ltv is 15.75 and 15.75 / 20 = 0.7875.
-    assert channels[1][10] is None  # a bid written once has a max bid, no factor
-    assert channels[1][11:] == pytest.approx((15.75, 0.7875))
+    assert channels[1][11] is None  # a bid written once has a max bid, no factor
+    assert channels[1][12:] == pytest.approx((15.75, 0.7875))
 
     months = list(workbook["months"].iter_rows(values_only=True))
     header = months[0]

@@ -315,9 +315,11 @@ def test_channel_types_and_the_organic_row_in_chinese() -> None:
             if line.startswith("│")}
     assert rows == {"Douyin creators": "达人", "Feed ads": "按展示付费", "Bilibili CPA": "按转化付费", "自然流量": "自然"}
     channels = invoke(["run", str(GATED), "--lang", "zh", "-f", "csv", "--table", "channels"]).stdout.splitlines()
-    assert [line.split(",")[:2] for line in channels[1:]] == [
-        ["Douyin creators", "kol"], ["Feed ads", "cpm"], ["Bilibili CPA", "cpa"], ["自然流量", "organic"]]
-    assert invoke(["run", str(GATED), "-f", "csv", "--table", "channels"]).stdout.splitlines()[-1].startswith("Organic,organic,")
+    assert [line.split(",")[:3] for line in channels[1:]] == [
+        ["Douyin creators", "acquisition[0]", "kol"], ["Feed ads", "acquisition[1]", "cpm"],
+        ["Bilibili CPA", "acquisition[2]", "cpa"], ["自然流量", "organic_users", "organic"]]
+    assert invoke(["run", str(GATED), "-f", "csv", "--table", "channels"]).stdout.splitlines()[-1].startswith(
+        "Organic,organic_users,organic,")
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])

@@ -60,7 +60,7 @@ def test_no_format_a_person_reads_shows_two_organic_rows(tmp_path: Path) -> None
     markdown = invoke(["run", str(plan), "-f", "markdown"]).stdout
     assert "| Organic users | organic |" in markdown and "| organic | cpa |" in markdown
     rows = list(csv.reader(io.StringIO(invoke(["run", str(plan), "-f", "csv", "--table", "channels"]).stdout)))
-    assert [row[:2] for row in rows[1:]] == [["Feed", "cpa"], ["organic", "cpa"], ["Organic users", "organic"]]
+    assert [[row[0], row[2]] for row in rows[1:]] == [["Feed", "cpa"], ["organic", "cpa"], ["Organic users", "organic"]]
     workbook = tmp_path / "plan.xlsx"
     assert invoke(["run", str(plan), "-f", "xlsx", "-o", str(workbook)]).exit_code == 0
     names = [row[0] for row in openpyxl.load_workbook(workbook, read_only=True).worksheets[1].iter_rows(values_only=True)]

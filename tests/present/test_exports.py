@@ -75,8 +75,8 @@ def test_xlsx_in_chinese_has_chinese_headers_and_wide_columns(example: Path, tmp
     # Sheets named in Chinese too; the channel's type by its Chinese name.
     assert workbook.sheetnames == ["核心指标", "渠道", "月度现金流", "同期群", "输入"]
     channels = workbook["渠道"]
-    assert [cell.value for cell in channels[1]][:4] == ["渠道", "类型", "广告支出 (CNY)", "用户数"]
-    assert channels.cell(2, 2).value == "按转化付费"
+    assert [cell.value for cell in channels[1]][:5] == ["渠道", "路径", "类型", "广告支出 (CNY)", "用户数"]
+    assert channels.cell(2, 3).value == "按转化付费"
     figures = workbook["核心指标"]
     assert figures.cell(2, 1).value == "广告支出"
     # 单个新增用户 LTV: 6 CJK characters (2 columns each) + 4 = 16 columns.
@@ -210,7 +210,7 @@ def test_csv_of_a_run_has_no_float_artefacts(tmp_path: Path) -> None:
     scenario = tmp_path / "cheap.yaml"
     scenario.write_text(ARTEFACT, encoding="utf-8")
     rows = invoke(["run", str(scenario), "-f", "csv", "--table", "channels"]).stdout.splitlines()
-    assert rows[1].startswith("CPA,cpa,300,1000,0.3,")
+    assert rows[1].startswith("CPA,acquisition[0],cpa,300,1000,0.3,")
 
 
 def test_a_csv_header_is_written_as_its_cells() -> None:
