@@ -50,11 +50,21 @@ def no_value_notes(table: BreakEvenTable, lang: str) -> list[str]:
 
 
 NONE_REASONS = {"roi_undefined": "no_roi", "holds_short": "holds", "out_of_reach_short": "out_of_reach"}
-"""Why there is no break-even, as JSON names it (docs/formulas.md §10)."""
+"""Why there is no break-even, as JSON and CSV name it (docs/formulas.md §10)."""
+
+
+def none_reason(table: BreakEvenTable, row: BreakEven, threshold: str) -> str | None:
+    """JSON's ``none_reason`` of ``row`` at ``threshold`` (CSV's ``<threshold>_none_reason``): None where there is a
+    break-even."""
+    return None if getattr(row, threshold) is not None else NONE_REASONS[no_value_reason(table, threshold)]
 
 
 FLAGS = ["channel_saturating", "roi_zero_jump", "payback_target_jump"]
-"""CSV's last columns, 1 or 0: an average max bid, a break-even at a gate's jump. Markdown marks the cells instead."""
+"""CSV's columns after the channel's, 1 or 0: an average max bid, a break-even at a gate's jump. Markdown marks the
+cells instead."""
+
+REASONS = [f"{threshold}_none_reason" for threshold in THRESHOLDS]
+"""CSV's last columns: why a threshold's cell is empty, in JSON's words; markdown says it in the cell."""
 
 
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang: str = "en") -> Rows:
@@ -75,7 +85,8 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
                                                           alone.gross_revenue, alone.contribution]
         if style is None:
             rows.append(cells + own + [None if alone is None else alone.saturating,
-                                       *(threshold in row.jumps for threshold in THRESHOLDS)])
+                                       *(threshold in row.jumps for threshold in THRESHOLDS),
+                                       *(none_reason(table, row, threshold) for threshold in THRESHOLDS)])
             continue
         cells[2:] = [driver_value(driver, driver.current, style)]
         for threshold in THRESHOLDS:
@@ -84,7 +95,7 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
-    return (header if style is not None else header + FLAGS), rows
+    return (header if style is not None else header + FLAGS + REASONS), rows
 
 
 def shown_headroom(row: BreakEven, threshold: str) -> float | None:
@@ -121,8 +132,7 @@ def breakeven_json(table: BreakEvenTable) -> dict[str, Any]:
                 "factor": row.driver.is_factor,
                 "roi_zero": row.roi_zero,
                 "payback_target": row.payback_target,
-                "none_reason": {name: None if getattr(row, name) is not None else NONE_REASONS[no_value_reason(table, name)]
-                                for name in THRESHOLDS},
+                "none_reason": {name: none_reason(table, row, name) for name in THRESHOLDS},
                 "headroom": {name: row.headroom(name) for name in THRESHOLDS},
                 "gate_jump": {name: _jump_json(table, row.jumps.get(name)) for name in THRESHOLDS},
                 "channel": None if row.channel is None else {

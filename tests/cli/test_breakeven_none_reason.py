@@ -69,3 +69,22 @@ def test_the_label_is_in_lang_in_csv_and_english_in_json(tmp_path: Path) -> None
     assert rows["acquisition[0].bid"] == "A 出价"
     drivers = json.loads(_out(plan, "-f", "json", lang="zh"))["drivers"]
     assert {row["path"]: row["label"] for row in drivers}["acquisition[0].bid"] == "A bid"
+
+
+@pytest.mark.parametrize(("price", "reason"), [(20, "holds"), (5, "out_of_reach")])
+def test_csv_names_the_reason_per_threshold_as_json_does(tmp_path: Path, price: int, reason: str) -> None:
+    """QA: CSV left both cells empty, so "always holds" and "out of reach" read alike in a spreadsheet."""
+    rows = {row["path"]: row for row in csv.DictReader(io.StringIO(_out(_plan(tmp_path, price), "-f", "csv")))}
+    volume, bid = rows["acquisition[0].users"], rows["acquisition[0].bid"]
+    assert (volume["roi_zero"], volume["payback_target"]) == ("", "")
+    assert (volume["roi_zero_none_reason"], volume["payback_target_none_reason"]) == (reason, reason)
+    assert (bid["roi_zero_none_reason"], bid["payback_target_none_reason"]) == ("", "")
+
+
+def test_csv_says_no_roi_where_a_plan_has_no_ad_spend(tmp_path: Path) -> None:
+    """A plan of organic users only: no spend, no ROI, so no ROI break-even for any driver (JSON's "no_roi")."""
+    path = tmp_path / "organic.yaml"
+    path.write_text("version: 1\nname: Organic\nhorizon_months: 1\norganic_users: 100\nretention: {monthly_churn: 0.5}\n"
+                    "monetization:\n  purchases: [{name: Item, price: 20, rate: 1}]\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(_out(path, "-f", "csv"))))
+    assert rows and {row["roi_zero_none_reason"] for row in rows} == {"no_roi"}

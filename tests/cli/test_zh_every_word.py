@@ -241,9 +241,10 @@ def _readable(args: list[str], stdout: str) -> str:
         return "\n".join(_schema_words(json.loads(stdout)))
     if fmt == "csv":
         header, *rows = list(csv.reader(io.StringIO(stdout)))
-        # Columns of keys (a channel's type cpa, status movable; simulate's section and statistic), as a file and
-        # a program write them.
-        keys = {header.index(name) for name in ("type", "status", "section", "statistic") if name in header}
+        # Columns of keys (a channel's type cpa, status movable; simulate's section and statistic; breakeven's
+        # none reasons, JSON's words), as a file and a program write them.
+        keys = {index for index, name in enumerate(header)
+                if name in ("type", "status", "section", "statistic") or name.endswith("_none_reason")}
         return "\n".join(" ".join(cell for i, cell in enumerate(row) if i not in keys) for row in rows)
     if fmt == "github":
         # The title is ids kept English for searches (docs/ci.md): the rule, or the target's name as JSON gives it.
