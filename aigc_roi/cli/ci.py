@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
-from aigc_roi.cli.options import MAX_SAMPLES, ForceOption, LangOption, OutputOption, QuietOption, SetOption, WholeNumber
+from aigc_roi.cli.options import MAX_SAMPLES, DocumentOutputOption, ForceOption, LangOption, QuietOption, SetOption, WholeNumber
 from aigc_roi.cli.output import open_command, refuse_idle
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
@@ -384,7 +384,7 @@ def _explain_markdown(comparison: Comparison, base: str, lang: str) -> str:
             + "\n" + sentences(explain_notes(split, style), lang) + "\n" + not_split)
 
 
-def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = None,
+def schema(output: DocumentOutputOption = None, force: ForceOption = False, lang: LangOption = None,
            quiet: QuietOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of the scenario format, for editors and the YAML language server."""
     import json

@@ -117,7 +117,8 @@ def refuse_an_option_for_a_value(command: _click.Command, ctx: _click.Context, a
 
 
 class EdgeCommand(TyperCommand):
-    """A command whose options' values are checked for a missing one before click reads them."""
+    """A command whose options' values are checked for a missing one before click reads them, and whose
+    ``--format`` its ``--output`` file's extension settles before it runs."""
 
     json_refusal: Callable[[str], str] | None = None
     """The one document this command's ``--format json`` writes when refused (cli/streams.py
@@ -133,6 +134,14 @@ class EdgeCommand(TyperCommand):
             if self.json_refusal is not None and command_line_value(given, "--format", "-f") == "json":
                 refuse_with_document(self.json_refusal)
             raise
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        if ctx.params.get("output") is not None and ctx.params.get("format_") is not None:
+            from aigc_roi.cli.output import settle_output_format  # only for a command writing a format to a file
+
+            # Before the command's own checks read the format (an option idle with it, xlsx's need of openpyxl).
+            settle_output_format(ctx)
+        return super().invoke(ctx)
 
 
 class EdgeGroup(TyperGroup):

@@ -123,8 +123,15 @@ SetOption = Annotated[
 FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[
     Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output ('-' is standard output); "
+                 "without --format, a FILE ending in .csv, .json, .md or .xlsx is written in that format."),
+]
+"""Where a command with ``--format`` writes: the file's extension settles the format (cli/output.py)."""
+DocumentOutputOption = Annotated[
+    Path | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output ('-' is standard output)."),
 ]
+"""Where a command of one format (``schema``'s JSON, ``report``'s HTML) writes."""
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 LangOption = Annotated[
     str | None,

@@ -1,9 +1,10 @@
 """The one output path of the commands: their opening, the checks of where output goes, and the dispatch.
 
-Every command opens with ``open_command`` (the language, ``-q``, a ``--bom``
-its format would ignore) and ``refuse_idle`` (any other option given where it
-would do nothing), checks its destinations before computing
-(``check_destinations``, ``check_xlsx``, ``check_plot``), and ends with
+A command's ``--format`` is settled by its ``--output`` file's extension before
+the command runs (``settle_output_format``). Every command opens with
+``open_command`` (the language, ``-q``, a ``--bom`` its format would ignore)
+and ``refuse_idle`` (any other option given where it would do nothing), checks
+its destinations before computing (``check_destinations``, ``check_xlsx``, ``check_plot``), and ends with
 ``deliver``: the presenter's text, rows or bytes for the ``--format`` asked,
 to stdout or ``--output`` (written as cli/files.py writes every file), and
 ``--plot``'s chart through ``save_plot``.
@@ -24,6 +25,7 @@ from aigc_roi.cli.streams import (
     emit_bytes,
     emit_json,
     fail,
+    language,
     note,
     resolve_lang,
     set_quiet,
@@ -34,6 +36,8 @@ from aigc_roi.cli.streams import (
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
+    from typer._click import Context
+
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.presenter import Presenter
 
@@ -41,6 +45,10 @@ R = TypeVar("R")
 
 PLOT_FORMATS = ("svg", "png")
 """What ``--plot`` writes, by the file's suffix."""
+
+OUTPUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
+"""The format an ``--output`` file's extension names (in any case): what is written there when ``--format`` is not
+given. Any other extension, or none, leaves ``--format`` and its default as they are."""
 
 
 def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom: bool = False,
@@ -88,6 +96,36 @@ def given(parameter: str) -> bool:
 
     context = get_current_context(silent=True)
     return context is not None and context.get_parameter_source(parameter) is ParameterSource.COMMANDLINE
+
+
+def settle_output_format(context: Context) -> None:
+    """The ``--format`` of a command that writes one to ``--output``, set in ``context`` before the command runs
+    (cli/edge.py, for every command at once): the format the file's extension names where ``--format`` was not
+    given. A table's text saved as plan.xlsx is a file no spreadsheet opens, so a ``--format`` the extension
+    contradicts, or an extension of a format the command does not write, is refused (exit 2) rather than written."""
+    from typer._click.core import ParameterSource
+    from typer._types import TyperChoice
+
+    written, chosen = context.params.get("output"), context.params.get("format_")
+    output = None if written is None else Path(written)  # Typer makes the Path when it calls the command
+    if chosen is None or to_stdout(output):
+        return
+    assert output is not None
+    named = OUTPUT_SUFFIXES.get(output.suffix.lower())
+    if named is None or named == str(chosen):
+        return
+    choice = next(param.type for param in context.command.params if param.name == "format_")
+    assert isinstance(choice, TyperChoice)
+    formats = [str(format_) for format_ in choice.choices]
+    given = context.get_parameter_source("format_") is ParameterSource.COMMANDLINE
+    if named in formats and not given:
+        context.params["format_"] = named
+        return
+    key = "output_format_mismatch" if named in formats else "output_format_mismatch_unwritten" if given else "output_suffix_unwritten"
+    lang = language()
+    fields = {"path": output, "format": str(chosen), "suffix": output.suffix, "named": named, "command": context.info_name,
+              "formats": label("list_separator", lang).join(formats)}
+    fail([label(key, lang).format(**fields)], label(key, "en").format(**fields))
 
 
 def check_xlsx(format_: str, output: Path | None, lang: str) -> None:

@@ -13,10 +13,10 @@ from aigc_roi.cli.allocate import parse_amount
 from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
+    DocumentOutputOption,
     FileArgument,
     ForceOption,
     LangOption,
-    OutputOption,
     QuietOption,
     SeedOption,
     SetOption,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 def report(
     file: FileArgument,
     set_: SetOption = None,
-    output: OutputOption = None,
+    output: DocumentOutputOption = None,
     samples: Annotated[int, typer.Option(
         "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
         help="Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).",

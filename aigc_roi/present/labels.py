@@ -133,6 +133,19 @@ LABELS: dict[str, Label] = {
     "organic": Label("Organic", "自然流量"),
     "organic_users_row": Label("Organic users", "自然流量用户"),
     "xlsx_needs_output": Label("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要 --output FILE.xlsx"),
+    "output_format_mismatch": Label(
+        "{path}: --format {format} does not match the file's extension {suffix} ({named}); change one of them",
+        "{path}：--format {format} 与文件扩展名 {suffix}（{named}）不符；请修改其中之一",
+    ),
+    "output_suffix_unwritten": Label(
+        "{path}: {command} does not write {named}, the format of the extension {suffix}; its formats: {formats}",
+        "{path}：{command} 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：{formats}",
+    ),
+    "output_format_mismatch_unwritten": Label(
+        "{path}: --format {format} does not match the file's extension {suffix}, and {command} does not write {named}; "
+        "its formats: {formats}",
+        "{path}：--format {format} 与文件扩展名 {suffix} 不符，且 {command} 不能写出 {named}；它的格式：{formats}",
+    ),
     "plot_suffix": Label(
         "--plot: expected a file name ending in .svg or .png, found {path}",
         "--plot：应为以 .svg 或 .png 结尾的文件名，实际为 {path}",

@@ -41,3 +41,90 @@ def test_every_workbook_needs_a_file(command: list[str]) -> None:
     result = invoke([*command, "-f", "xlsx"])
     assert result.exit_code == 2
     assert result.stdout == "" and result.stderr.count("\n") == 1 and "--output" in result.stderr
+
+
+SMALL = """version: 1
+name: Small
+horizon_months: 3
+acquisition:
+  - {name: A, type: cpa, bid: 10, users: 100}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: Item, price: 20, rate: 1}]
+"""
+
+# Every command that writes a --format to --output, with the arguments it needs besides the plan.
+COMMANDS = {
+    "run": [], "compare": ["{plan}"], "breakeven": [], "sensitivity": [], "simulate": ["--samples", "50"],
+    "allocate": ["--budget", "2000"], "curves": [],
+}
+
+
+def _command(name: str, plan: Path) -> list[str]:
+    return [name, str(plan), *(arg.format(plan=plan) for arg in COMMANDS[name])]
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "suffix", "format_"), [
+    ("run", ".csv", "csv"), ("run", ".md", "markdown"), ("compare", ".json", "json"), ("breakeven", ".CSV", "csv"),
+    ("sensitivity", ".markdown", "markdown"), ("simulate", ".json", "json"), ("allocate", ".csv", "csv"),
+    ("curves", ".md", "markdown"),
+])
+def test_without_format_the_output_files_extension_chooses_it(name: str, suffix: str, format_: str, plan: Path) -> None:
+    """QA: `run plan.yaml -o plan.csv` wrote the terminal's table into plan.csv; it writes what -f csv prints."""
+    out = plan.parent / f"out{suffix}"
+    result = invoke([*_command(name, plan), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == invoke([*_command(name, plan), "-f", format_]).stdout
+
+
+@pytest.mark.parametrize("name", ["run", "compare"])
+def test_without_format_an_xlsx_output_is_a_workbook(name: str, plan: Path) -> None:
+    """QA: `run plan.yaml -o plan.xlsx` wrote text that spreadsheets refuse to open."""
+    out = plan.parent / "plan.xlsx"
+    result = invoke([*_command(name, plan), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes()[:2] == b"PK"  # a workbook is a zip archive
+
+
+@pytest.mark.parametrize(("name", "format_", "suffix"), [
+    ("run", "csv", ".xlsx"), ("run", "xlsx", ".csv"), ("compare", "table", ".md"), ("breakeven", "json", ".csv"),
+    ("allocate", "markdown", ".json"),
+])
+def test_a_format_the_extension_contradicts_is_refused(name: str, format_: str, suffix: str, plan: Path) -> None:
+    out = plan.parent / f"out{suffix}"
+    for lang, words in (("en", "does not match"), ("zh", "不符")):
+        result = invoke([*_command(name, plan), "-f", format_, "-o", str(out), "--lang", lang])
+        assert result.exit_code == 2
+        assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(str(out))
+        assert f"--format {format_}" in result.stderr and suffix in result.stderr and words in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("args", "format_"), [([], None), (["-f", "csv"], "csv")])
+@pytest.mark.parametrize("name", ["breakeven", "simulate"])
+def test_an_extension_of_a_format_the_command_does_not_write_is_refused(
+        name: str, args: list[str], format_: str | None, plan: Path) -> None:
+    out = plan.parent / "out.xlsx"
+    result = invoke([*_command(name, plan), *args, "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(str(out))
+    assert "xlsx" in result.stderr and "table, json, csv, markdown" in result.stderr
+    assert format_ is None or f"--format {format_}" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out", "out.yaml"])
+def test_another_extension_or_none_keeps_the_format_asked_or_the_table(name: str, plan: Path) -> None:
+    out = plan.parent / name
+    assert invoke(["breakeven", str(plan), "-f", "csv", "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == invoke(["breakeven", str(plan), "-f", "csv"]).stdout
+    out.unlink()
+    assert invoke(["breakeven", str(plan), "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("Break-even · Small")
