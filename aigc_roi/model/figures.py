@@ -132,11 +132,12 @@ every file format always has them."""
 
 CHANNEL_COLUMNS: tuple[str, ...] = (
     "name", "path", "type", "spend", "users", "cac", "roas", "roi", "gross_revenue", "contribution", "max_unit_cost",
-    "max_unit_cost_factor", "ltv", "ltv_to_cac",
+    "saturating", "max_unit_cost_factor", "ltv", "ltv_to_cac",
 )
 """Each channel's entries in every output (docs/formulas.md §6; ``ltv`` and ``ltv_to_cac`` of the users it
 bought: §15), in order; ``path``, where the file sets it (``acquisition[1]``), tells apart two channels of one
-name in JSON, CSV and xlsx."""
+name in JSON, CSV and xlsx; ``saturating`` beside the max bid, which it makes an average one, so a bid copied from
+CSV or xlsx comes with the warning the table's "avg" gives."""
 
 
 def rules_of(name: str) -> Figure:

@@ -154,13 +154,20 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
                Column(label("roas", lang), RATIO), Column(label("roi", lang), PERCENT),
                Column(_in_currency("gross_revenue", currency, lang), MONEY),
                Column(_in_currency("contribution", currency, lang), MONEY),
-               Column(_in_currency("max_unit_cost", currency, lang), MONEY_CENTS),
+               Column(_in_currency("max_unit_cost", currency, lang), MONEY_CENTS), Column(label("saturating", lang)),
                Column(label("max_unit_cost_factor", lang), RATIO),
                Column(_in_currency("channel_ltv", currency, lang), MONEY_CENTS),
-               Column(label("channel_ltv_to_cac", lang), RATIO)]
-    rows = [[name, channel.path, channel_type_label(channel.type, lang), *(_channel_cell(channel, key) for key in CHANNEL_COLUMNS[3:])]
+               Column(label("channel_ltv_to_cac", lang), RATIO), Column(label("note", lang))]
+    rows = [[name, channel.path, channel_type_label(channel.type, lang), *(_channel_cell(channel, key) for key in CHANNEL_COLUMNS[3:]),
+             _channel_note(channel, lang)]
             for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
     return columns, rows
+
+
+def _channel_note(channel: ChannelRun, lang: str) -> str | None:
+    """What the table's "avg" says beside a saturating channel's max bid: a bid copied from here loses money on the
+    last users it buys."""
+    return label("saturating_caption", lang) if channel.saturating and channel.max_unit_cost is not None else None
 
 
 CEILINGS = frozenset({"max_unit_cost", "max_unit_cost_factor"})
