@@ -35,11 +35,11 @@ if TYPE_CHECKING:
 
     from aigc_roi.present.workbook import Sheet
 
-WORDS = {"channel": "actuals_channel", "month": "actuals_month", "label": "actuals_label", "partial": "actuals_partial_mark",
-         "plan": "actuals_plan", "actual": "actuals_actual", "spend": "actuals_spend", "users": "actuals_users",
-         "cac": "actuals_cac", "ctr": "actuals_ctr", "cvr": "actuals_cvr", "revenue_per_user": "actuals_revenue_per_user",
-         "percentile_spend": "actuals_percentile_spend", "percentile_users": "actuals_percentile_users",
-         "not_reported": "actuals_not_reported_mark"}
+WORDS = {"channel": "actuals_channel", "path": "channel_path", "month": "actuals_month", "label": "actuals_label",
+         "partial": "actuals_partial_mark", "plan": "actuals_plan", "actual": "actuals_actual", "spend": "actuals_spend",
+         "users": "actuals_users", "cac": "actuals_cac", "ctr": "actuals_ctr", "cvr": "actuals_cvr",
+         "revenue_per_user": "actuals_revenue_per_user", "percentile_spend": "actuals_percentile_spend",
+         "percentile_users": "actuals_percentile_users", "not_reported": "actuals_not_reported_mark"}
 """The label of each column word of the tables (a row key, a side, a metric)."""
 MEASURES = {"cac": "actuals_measure_cac", "spend": "actuals_measure_spend", "users": "actuals_measure_users",
             "impressions": "actuals_measure_impressions", "cpm": "actuals_measure_cpm", "ctr": "actuals_measure_ctr",
@@ -241,7 +241,7 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,
-            "path": f"acquisition[{channel.index}]",
+            "path": channel.path,
             "months": [{"month": month.month, "label": month.label, "partial": month.partial,
                         "plan": _side(month.plan), "actual": _side(month.actual), "percentile": month.percentile,
                         "covered": month.covered, "flagged": list(month.flagged),
@@ -284,10 +284,14 @@ def _outlook(outlook: Outlook) -> dict[str, Any]:
 ROW_HEADER = ["channel", "month", "label", "partial", "plan_spend", "actual_spend", "plan_users", "actual_users",
               "plan_cac", "actual_cac", "percentile_spend", "percentile_users", "percentile_cac", "actual_ctr",
               "actual_cvr", "actual_revenue_per_user", "not_reported"]
+"""The markdown's columns; CSV and xlsx have the channel's path after its name (CSV_HEADER)."""
+CSV_HEADER = [ROW_HEADER[0], "path", *ROW_HEADER[1:]]
+"""Two channels may share a name: the path, as run's CSV and actuals' JSON have it, tells their rows apart."""
 
 
 def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
-    """One row per channel and month; raw numbers without ``style`` (CSV), formatted with it (markdown)."""
+    """One row per channel and month; raw numbers and each channel's path without ``style`` (CSV), formatted with it
+    and the names alone (markdown, read by people)."""
     rows: list[list[Any]] = []
     for channel in actuals.channels:
         for month in channel.months:
@@ -305,8 +309,8 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
                 cells[13:15] = [style.percent(value) for value in cells[13:15]]
                 cells[15] = style.money(cells[15])
                 cells[16] = _not_reported_words(month, style.lang)
-            rows.append(cells)
-    return ROW_HEADER, rows
+            rows.append(cells if style is not None else [cells[0], channel.path, *cells[1:]])
+    return (ROW_HEADER if style is not None else CSV_HEADER), rows
 
 
 def _not_reported_words(month: ChannelMonth, lang: str) -> str:
@@ -331,7 +335,7 @@ def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks
     for row, month in zip(rows, months, strict=True):
         row[-1] = _not_reported_words(month, lang)
     columns = [xlsx.Column(f"{word} ({currency})" if key in money else word, formats.get(key))
-               for key, word in zip(header, _header_words(lang), strict=True)]
+               for key, word in zip(header, _header_words(header, lang), strict=True)]
     # On every row, as a filter or a sort keeps it with the numbers it qualifies: the days their actuals sum.
     covered = coverage_line(actuals, lang)
     sheets = [xlsx.Sheet(label("sheet_actuals", lang), [*columns, xlsx.Column(label("note", lang))],
@@ -382,7 +386,7 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     _, rows = actuals_rows(actuals, style)
     # The column holds every month mark (*, †, ‡), not only a partial month's: its header and legend say so.
     header = [label("actuals_mark", lang) if key == "partial" else word
-              for key, word in zip(ROW_HEADER, _header_words(lang), strict=True)]
+              for key, word in zip(ROW_HEADER, _header_words(ROW_HEADER, lang), strict=True)]
     legend = [f"- {channel.name}: {line}" for channel in actuals.channels for line in mark_lines(channel, lang)]
     if any(month.flagged for channel in actuals.channels for month in channel.months):
         legend.append(f"- {flag_line(actuals, lang)}")
@@ -398,10 +402,11 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     return "\n".join(parts)
 
 
-def _header_words(lang: str) -> list[str]:
-    """ROW_HEADER in words: a side's name after the metric's ("Spend plan"), rates and ranks by their labels."""
+def _header_words(header: list[str], lang: str) -> list[str]:
+    """ROW_HEADER or CSV_HEADER in words: a side's name after the metric's ("Spend plan"), rates and ranks by their
+    labels."""
     words = []
-    for key in ROW_HEADER:
+    for key in header:
         side, _, metric = key.partition("_")
         if side in ("plan", "actual") and metric:
             words.append(f"{label(WORDS[metric], lang)} {label(WORDS[side], lang)}")

@@ -158,6 +158,11 @@ class ChannelActuals:
     matched_rows: int
 
     @property
+    def path(self) -> str:
+        """Where the file sets the channel, ``acquisition[1]``: two channels may share a name."""
+        return f"acquisition[{self.index}]"
+
+    @property
     def furthest(self) -> Deviation | None:
         return self.deviations[0] if self.deviations else None
 

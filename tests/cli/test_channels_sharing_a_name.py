@@ -1,6 +1,6 @@
 """Two channels may share a name (the spec allows it): every per-channel JSON entry says where the file sets it,
 ``"path": "acquisition[1]"``, so the two "A" entries of run, allocate and actuals tell apart (docs/formulas.md §6);
-run's CSV and xlsx rows carry the path too.
+run's and actuals' CSV and xlsx rows carry the path too.
 
 The plan is the spec's worked example with its channel twice, both named A: A at bid 20 buys 1,000 users, the
 second A at bid 10 buys 500, each in month 1: spends 20,000 and 5,000.
@@ -70,6 +70,44 @@ def test_actuals_tells_the_two_apart(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert [(c["name"], c["path"]) for c in json.loads(result.stdout)["channels"]] == [("A", "acquisition[0]"),
                                                                                         ("A", "acquisition[1]")]
+
+
+def _actuals(tmp_path: Path, *args: str) -> tuple[Path, Path, list[str]]:
+    """The two As' January, a whole month (--from, --through) of an export whose one campaign neither matches: each
+    A's plan is its own spend, 20,000 and 5,000, its actual none (no row of it)."""
+    plan = _plan(tmp_path, TWO_A.replace("horizon_months: 3", "horizon_months: 3\nstart: 2025-01"))
+    export = tmp_path / "export.csv"
+    export.write_text("date,campaign,spend\n2025-01-03,other,100\n", encoding="utf-8")
+    return plan, export, ["--from", "2025-01-01", "--through", "2025-01-31", *args]
+
+
+def test_actuals_csv_tells_the_two_apart_by_their_path(tmp_path: Path) -> None:
+    plan, export, args = _actuals(tmp_path)
+    result = invoke(["actuals", str(plan), str(export), *args, "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("channel,path,month,")  # the path beside the name, as run's CSV has it
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(row["channel"], row["path"], row["month"], row["plan_spend"]) for row in rows] == [
+        ("A", "acquisition[0]", "1", "20000"), ("A", "acquisition[1]", "1", "5000")]
+
+
+def test_actuals_xlsx_tells_the_two_apart_by_their_path(tmp_path: Path) -> None:
+    for lang, header in (("en", ("Channel", "Path", "Month")), ("zh", ("渠道", "路径", "月份"))):
+        plan, export, args = _actuals(tmp_path)
+        target = tmp_path / f"actuals-{lang}.xlsx"
+        result = invoke(["actuals", str(plan), str(export), *args, "-f", "xlsx", "-o", str(target), "--lang", lang])
+        assert result.exit_code == 0, result.stderr
+        rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[0].iter_rows(values_only=True))
+        assert rows[0][:3] == header
+        assert [(row[0], row[1], row[2], row[5]) for row in rows[1:]] == [("A", "acquisition[0]", 1, 20_000),
+                                                                           ("A", "acquisition[1]", 1, 5_000)]
+
+
+def test_actuals_markdown_keeps_the_names_alone(tmp_path: Path) -> None:
+    """Markdown is read by people, as run's is: the names alone."""
+    plan, export, args = _actuals(tmp_path)
+    markdown = invoke(["actuals", str(plan), str(export), *args, "-f", "markdown"]).stdout
+    assert "| Channel | Month | Label |" in markdown and markdown.count("| A | 1 | 2025-01 |") == 2
 
 
 def test_allocate_gives_each_channel_its_path(tmp_path: Path) -> None:

@@ -119,8 +119,8 @@ def test_table_fits_80_columns_and_reads_in_chinese(files: tuple[Path, Path]) ->
 def test_csv_and_markdown(files: tuple[Path, Path]) -> None:
     plan, export = files
     csv = invoke(["actuals", str(plan), str(export), "--format", "csv"]).stdout.splitlines()
-    assert csv[0].startswith("channel,month,label,partial,plan_spend,actual_spend")
-    assert csv[1].startswith("Douyin CPA,1,2025-01,0,100000,100000,5000,4000,20,25,50,0,100")
+    assert csv[0].startswith("channel,path,month,label,partial,plan_spend,actual_spend")
+    assert csv[1].startswith("Douyin CPA,acquisition[0],1,2025-01,0,100000,100000,5000,4000,20,25,50,0,100")
     markdown = invoke(["actuals", str(plan), str(export), "--format", "markdown"]).stdout
     assert "| Douyin CPA | 1 | 2025-01 |" in markdown and "P100!" in markdown
 

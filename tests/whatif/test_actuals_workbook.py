@@ -14,9 +14,9 @@ from test_actuals_reforecast import EXPORT as REFORECAST_EXPORT
 from test_actuals_reforecast import needs_by_month
 
 HEADERS = {
-    "en": ["Channel", "Month", "Label", "Partial", "Spend plan (CNY)", "Spend actual (CNY)", "New users plan",
+    "en": ["Channel", "Path", "Month", "Label", "Partial", "Spend plan (CNY)", "Spend actual (CNY)", "New users plan",
            "New users actual", "CAC plan (CNY)", "CAC actual (CNY)"],
-    "zh": ["渠道", "月份", "标签", "不完整", "广告支出 方案 (CNY)", "广告支出 实际 (CNY)", "新增用户 方案", "新增用户 实际",
+    "zh": ["渠道", "路径", "月份", "标签", "不完整", "广告支出 方案 (CNY)", "广告支出 实际 (CNY)", "新增用户 方案", "新增用户 实际",
            "获客成本 方案 (CNY)", "获客成本 实际 (CNY)"],
 }
 SHEETS = {"en": ["actuals", "unmatched"], "zh": ["方案与实际", "未匹配广告支出"]}
@@ -37,11 +37,11 @@ def test_actuals_xlsx_holds_numbers_a_formula_can_use(tmp_path: Path, lang: str)
     workbook = _workbook(tmp_path, EXPORT, "--lang", lang)
     assert workbook.sheetnames == SHEETS[lang]
     sheet = workbook.worksheets[0]
-    assert [cell.value for cell in sheet[1]][:10] == HEADERS[lang]
+    assert [cell.value for cell in sheet[1]][:11] == HEADERS[lang]
     # January, Douyin: plan 100,000 / 20 = 5,000 users; actual 40,000 + 60,000 spent for 1,600 + 2,400 users: CAC 25.
     first = next(sheet.iter_rows(min_row=2, values_only=True))
-    assert first[:10] == ("Douyin CPA", 1, "2025-01", False, 100_000, 100_000, 5_000, 4_000, 20, 25)
-    assert [sheet.cell(2, column).number_format for column in (2, 6, 8, 10)] == ["0", "#,##0", "#,##0", "#,##0.00"]
+    assert first[:11] == ("Douyin CPA", "acquisition[0]", 1, "2025-01", False, 100_000, 100_000, 5_000, 4_000, 20, 25)
+    assert [sheet.cell(2, column).number_format for column in (3, 7, 9, 11)] == ["0", "#,##0", "#,##0", "#,##0.00"]
     # No channel matches feed_1 (Feed has no match list) nor brand_x.
     unmatched = workbook.worksheets[1]
     assert [cell.value for cell in unmatched[1]] == (["File", "Campaign", "Spend (CNY)"] if lang == "en"
