@@ -235,10 +235,11 @@ def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tu
             sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0, from_day: datetime.date | None = None,
             through: datetime.date | None = None) -> Actuals:
     """The ad platforms' exports against the plan, by channel and plan month (docs/actuals.md). ``maps``
-    adds (channel name, glob) pairs to the channels' ``match``; ``from_day`` and ``through`` state the days the
-    exports were run for (else their rows' first and last day). Raises ``ScenarioInvalid`` with every
-    located problem of the exports (an export in another currency than the plan's included) and ``WhatIfError``
-    for a plan without ``start``, an unknown name or a stated day that leaves out a row."""
+    adds (channel name, or path ``acquisition[1]`` where channels share a name, glob) pairs to the channels'
+    ``match``; ``from_day`` and ``through`` state the days the exports were run for (else their rows' first and
+    last day). Raises ``ScenarioInvalid`` with every located problem of the exports (an export in another currency
+    than the plan's included) and ``WhatIfError`` for a plan without ``start``, an unknown name or one two channels
+    share, or a stated day that leaves out a row."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare, patterns_of
     from aigc_roi.whatif.errors import WhatIfError

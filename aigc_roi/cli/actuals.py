@@ -42,7 +42,8 @@ def actuals(
     exports: Annotated[list[Path], typer.Argument(metavar="EXPORT...", help="Ad-platform report exports: CSV or xlsx.",
                                                   show_default=False)],
     map_: Annotated[list[str] | None, typer.Option(
-        "--map", metavar="NAME=GLOB", help="Also map campaigns matching GLOB to channel NAME (repeatable).")] = None,
+        "--map", metavar="NAME=GLOB",
+        help="Also map campaigns matching GLOB to channel NAME, or acquisition[N] where channels share NAME (repeatable).")] = None,
     sum_duplicates: Annotated[bool, typer.Option(
         "--sum-duplicates", help="Add up rows of the same day and campaign instead of refusing them.")] = False,
     from_day: Annotated[datetime.date | None, typer.Option(

@@ -48,7 +48,8 @@ HELP_ZH: dict[str, str] = {
         "用广告平台导出的报表，按渠道和方案月份对比方案与实际；--reforecast 把方案中已过去的月份改写为实际。",
     "Scenario YAML file of the plan (needs start).": "方案 YAML 文件（需要 start）。",
     "Ad-platform report exports: CSV or xlsx.": "广告平台导出的报表：CSV 或 xlsx。",
-    "Also map campaigns matching GLOB to channel NAME (repeatable).": "另把匹配 GLOB 的广告计划归入渠道 NAME（可重复）。",
+    "Also map campaigns matching GLOB to channel NAME, or acquisition[N] where channels share NAME (repeatable).":
+        "另把匹配 GLOB 的广告计划归入渠道 NAME（几个渠道同名时写 acquisition[N]；可重复）。",
     "Add up rows of the same day and campaign instead of refusing them.": "同一天同一计划的多行相加，而不是报错。",
     "The first day the exports were run for (default: their first row's).": "报表所选日期范围的第一天（默认：其第一行的日期）。",
     "The last day the exports were run for (default: their last row's; platforms leave out days without spend).":

@@ -438,6 +438,8 @@ _MESSAGES = _rules([
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
     # The name may hold a colon (--map 'x: y'=...): it ends at the first ": expected ".
     (r"(--[\w-]+(?: .+?)?): expected (.+), found (.+)", lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {m[3]}"),
+    # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.
+    (r"(--map [^=]*=.*?): ('.+' names \d+ items: .+)", lambda m: _under_option(m[1], m[2]) or m[0]),
     (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),
     # Any other refusal of the grid's drivers (whatif/drivers.py: an index that is also a name, a name of two items),
     # as the message reads without the option.

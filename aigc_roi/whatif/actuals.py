@@ -53,7 +53,7 @@ import numpy as np
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import by_name
+from aigc_roi.model.paths import by_name, list_index, split_path
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
 from aigc_roi.whatif.actuals_rows import (
@@ -201,14 +201,30 @@ class Actuals:
 
 
 def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
-    """(channel name, globs) per channel: its ``match`` and the ``--map NAME=GLOB`` ones; WhatIfError for an unknown name."""
+    """(channel name, globs) per channel, in the plan's order: its own ``match`` (two channels may share a name, not
+    their globs) and the ``--map NAME=GLOB`` ones; WhatIfError for a NAME of no channel or of two."""
     names = [channel.name for channel in scenario.acquisition]
-    globs = {name: list(channel.match or ()) for name, channel in zip(names, scenario.acquisition, strict=True)}
+    globs = [list(channel.match or ()) for channel in scenario.acquisition]
     for name, glob in extra:
-        if name not in globs:
-            raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({', '.join(names) or 'none'}), found {name!r}")
-        globs[name].append(glob)
-    return [(name, tuple(globs[name])) for name in names]
+        globs[_mapped(names, name, glob)].append(glob)
+    return [(name, tuple(own)) for name, own in zip(names, globs, strict=True)]
+
+
+def _mapped(names: Sequence[str], name: str, glob: str) -> int:
+    """The channel ``--map NAME=GLOB`` adds to: the one so named, else the one at path NAME (``acquisition[1]``),
+    which alone tells apart channels of one name (as ``--set`` asks, reader/overrides.py)."""
+    named = [index for index, other in enumerate(names) if other == name]
+    if len(named) > 1:
+        raise WhatIfError(f"--map {name}={glob}: '{name}' names {len(named)} items: write the one meant, "
+                          f"{' or '.join(f'acquisition[{index}]' for index in named)}")
+    if named:
+        return named[0]
+    segments = split_path(name)
+    bracketed = segments is not None and len(segments) == 2 and segments[0] == "acquisition" and segments[1].startswith("[")
+    index = list_index(segments[1]) if segments is not None and bracketed else None
+    if index is not None and index < len(names):
+        return index
+    raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({', '.join(names) or 'none'}), found {name!r}")
 
 
 def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple[list[int | None], list[ScenarioError]]:
@@ -238,9 +254,15 @@ def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: 
         column, header = sources[row.file].cell("campaign" if by_name else "campaign_id")
         errors.append(ScenarioError(row.file, row.line, column, header,
                                     f"expected a campaign of one channel, found {row.campaign_key!r} matching both "
-                                    f"{patterns[channels[0]][0]!r} ({first!r}) and {patterns[channels[1]][0]!r} ({second!r})"))
+                                    f"{_called(patterns, channels[0])!r} ({first!r}) and {_called(patterns, channels[1])!r} ({second!r})"))
         return None
     return channels[0] if channels else None
+
+
+def _called(patterns: list[tuple[str, tuple[str, ...]]], index: int) -> str:
+    """A channel as a message names it: its name, or its path where another channel has that name too."""
+    name = patterns[index][0]
+    return name if [other for other, _ in patterns].count(name) == 1 else f"acquisition[{index}]"
 
 
 def coverage(first_day: datetime.date, last_day: datetime.date, first_month: tuple[int, int],

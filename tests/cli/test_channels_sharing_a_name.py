@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
 
@@ -108,6 +109,44 @@ def test_actuals_markdown_keeps_the_names_alone(tmp_path: Path) -> None:
     plan, export, args = _actuals(tmp_path)
     markdown = invoke(["actuals", str(plan), str(export), *args, "-f", "markdown"]).stdout
     assert "| Channel | Month | Label |" in markdown and markdown.count("| A | 1 | 2025-01 |") == 2
+
+
+def test_actuals_matches_each_of_the_two_by_its_own_globs(tmp_path: Path) -> None:
+    """Each A's own ``match``: a0_x's 18,000 for 900 users is the first A's (CAC 20), a1_y's 6,000 for 400 the
+    second's (CAC 15), not a campaign both match."""
+    plan, export, args = _actuals(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8").replace("users: 1000, months: 1}", 'users: 1000, months: 1, match: ["a0_*"]}')
+                    .replace("users: 500, months: 1}", 'users: 500, months: 1, match: ["a1_*"]}'), encoding="utf-8")
+    export.write_text("date,campaign,spend,new_users\n2025-01-03,a0_x,18000,900\n2025-01-05,a1_y,6000,400\n", encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(export), *args, "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(row["path"], row["actual_spend"], row["actual_users"], row["actual_cac"]) for row in rows] == [
+        ("acquisition[0]", "18000", "900", "20"), ("acquisition[1]", "6000", "400", "15")]
+    # A campaign both match is refused naming each by its path: 'A' and 'A' would not say which two.
+    plan.write_text(plan.read_text(encoding="utf-8").replace('"a1_*"', '"a*"'), encoding="utf-8")
+    refused = invoke(["actuals", str(plan), str(export), *args])
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[0] == (f"{export}:2:2: campaign: expected a campaign of one channel, found 'a0_x' "
+                                              "matching both 'acquisition[0]' ('a0_*') and 'acquisition[1]' ('a*')")
+
+
+@pytest.mark.parametrize(("lang", "refusal"), [
+    ("en", "--map A=a*: 'A' names 2 items: write the one meant, acquisition[0] or acquisition[1]"),
+    ("zh", "--map A=a*：'A' 是 2 项的名称：请写明是哪一项，acquisition[0] 或 acquisition[1]"),
+])
+def test_actuals_maps_to_one_of_the_two_by_its_path(tmp_path: Path, lang: str, refusal: str) -> None:
+    """--map A=GLOB would be a guess between the two; --map acquisition[1]=GLOB says which, as --set's refusal asks."""
+    plan, export, args = _actuals(tmp_path, "--lang", lang)
+    export.write_text("date,campaign,spend,new_users\n2025-01-05,a1_y,6000,400\n", encoding="utf-8")
+    refused = invoke(["actuals", str(plan), str(export), *args, "--map", "A=a*"])
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert refusal in refused.stderr.splitlines()[0]
+    result = invoke(["actuals", str(plan), str(export), *args, "--map", "acquisition[1]=a1_*", "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(row["path"], row["actual_spend"], row["actual_users"]) for row in rows] == [
+        ("acquisition[0]", "", ""), ("acquisition[1]", "6000", "400")]
 
 
 def test_allocate_gives_each_channel_its_path(tmp_path: Path) -> None:
