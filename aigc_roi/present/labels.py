@@ -190,6 +190,9 @@ LABELS: dict[str, Label] = {
     "saturating_caption": Label("avg: with saturation_budget the max bid is an average; the marginal user costs far more.",
                                 "均值：设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
     "average_marker": Label("avg", "均值"),
+    # The same words where no "avg" marks the bid (a workbook's Note column beside its Saturating column).
+    "saturating_note": Label("With saturation_budget the max bid is an average; the marginal user costs far more.",
+                             "设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
     "saturating": Label("Saturating (max bid is an average)", "饱和（最高出价为平均值）"),
     "channels_alone_caption": Label(
         "Own max: the bid, CPM, fee or cost at which the channel's own ROI is 0 (everything else as now); 0 when no "

@@ -167,7 +167,7 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
 def _channel_note(channel: ChannelRun, lang: str) -> str | None:
     """What the table's "avg" says beside a saturating channel's max bid: a bid copied from here loses money on the
     last users it buys."""
-    return label("saturating_caption", lang) if channel.saturating and channel.max_unit_cost is not None else None
+    return label("saturating_note", lang) if channel.saturating and channel.max_unit_cost is not None else None
 
 
 CEILINGS = frozenset({"max_unit_cost", "max_unit_cost_factor"})

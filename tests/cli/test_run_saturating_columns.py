@@ -50,9 +50,9 @@ def test_run_csv_flags_the_saturating_channel_beside_its_max_bid(tmp_path: Path)
 
 @pytest.mark.parametrize(("lang", "headers", "note"), [
     ("en", ("Max bid (CNY)", "Saturating (max bid is an average)"),
-     "avg: with saturation_budget the max bid is an average; the marginal user costs far more."),
+     "With saturation_budget the max bid is an average; the marginal user costs far more."),
     ("zh", ("最高出价 (CNY)", "饱和（最高出价为平均值）"),
-     "均值：设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
+     "设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
 ])
 def test_run_xlsx_flags_and_notes_the_saturating_channel(tmp_path: Path, lang: str, headers: tuple[str, str],
                                                          note: str) -> None:
