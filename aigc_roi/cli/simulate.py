@@ -160,7 +160,7 @@ def simulate(
         from aigc_roi.present.samples import samples_chunks
 
         mark = BOM.encode() if bom and samples_format == "csv" else b""
-        emit_bytes(chain([mark], samples_chunks(simulation, samples_format)), samples_out, force)
+        emit_bytes(chain([mark], samples_chunks(simulation, samples_format, scenario.currency)), samples_out, force)
     presenter = SimulationPresenter(style, scenario)
     if plot is not None:
         save_plot(presenter, simulation, style, plot, force)

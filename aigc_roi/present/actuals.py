@@ -15,7 +15,7 @@ from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.tables import to_markdown, with_currency
 from aigc_roi.whatif.actuals import (
     FLAG_HIGH,
     FLAG_LOW,
@@ -467,10 +467,12 @@ class ActualsPresenter(Presenter[Actuals]):
     written: str = ""
 
     def data(self, result: Actuals) -> dict[str, Any]:
-        return actuals_json(result, self.outlooks)
+        # A source's currency is what its export states (null for a generic CSV); the amounts are the plan's.
+        return {**actuals_json(result, self.outlooks), "currency": self.style.currency}
 
     def rows(self, result: Actuals) -> Rows:
-        return actuals_rows(result)
+        """The CSV, ``currency`` on every row: each holds the channel-month's spend and CAC."""
+        return with_currency(actuals_rows(result), self.style.currency)
 
     def markdown(self, result: Actuals) -> str:
         return actuals_markdown(result, self.style, self.outlooks)

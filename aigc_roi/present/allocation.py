@@ -23,8 +23,8 @@ from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field, within_note
 from aigc_roi.present.presenter import Presenter
+from aigc_roi.present.tables import CURRENCY, to_markdown, with_currency
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.tables import to_markdown
 from aigc_roi.present.text import markdown_text, visible
 from aigc_roi.present.wrap import glued_pieces
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, ChannelAllocation, ChannelFigures, CurvePoint
@@ -383,7 +383,8 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     # Machines always get the column; people only when there are limits to keep.
     limits = style is None or has_limits(result)
     leading = ["budget", "multiple", "value", "marginal_value", *(["limit_met"] if limits else [])]
-    header = [*leading, *_distinct(names, leading)]
+    # CSV ends with the currency column (AllocationPresenter.rows): no channel's column may read as it.
+    header = [*leading, *_distinct(names, [*leading, *([CURRENCY] if style is None else [])])]
     if style is not None:
         slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
         header[:len(leading)] = [curve_label(result, key, style.lang) for key in (
@@ -824,10 +825,11 @@ class AllocationPresenter(Presenter[Allocation]):
     table: str = "channels"
 
     def data(self, result: Allocation) -> dict[str, Any]:
-        return allocation_json(result)
+        return {**allocation_json(result), "currency": self.style.currency}
 
     def rows(self, result: Allocation) -> Rows:
-        return allocation_rows(result, self.table)
+        """The CSV, ``currency`` on every row: a channel's budgets, a point of the curve's budget and split."""
+        return with_currency(allocation_rows(result, self.table), self.style.currency)
 
     def markdown(self, result: Allocation) -> str:
         return allocation_markdown(result, self.style)

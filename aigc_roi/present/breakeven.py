@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
-from aigc_roi.present.drivers import bound_value, driver_label, driver_value
+from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.tables import to_markdown, with_currency
 from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
 from aigc_roi.whatif.breakeven_jumps import GateJump, Side
@@ -168,10 +168,13 @@ class BreakEvenPresenter(Presenter[BreakEvenTable]):
     title: str = ""
 
     def data(self, result: BreakEvenTable) -> dict[str, Any]:
-        return breakeven_json(result)
+        return {**breakeven_json(result), "currency": self.style.currency}
 
     def rows(self, result: BreakEvenTable) -> Rows:
-        return breakeven_rows(result, lang=self.style.lang)
+        """The CSV, its ``currency`` on a driver's row where its values or its channel's max bid and returns are
+        amounts; a rate's, a count's or a factor's row without a channel holds none."""
+        return with_currency(breakeven_rows(result, lang=self.style.lang), self.style.currency,
+                             [is_amount(row.driver) or row.channel is not None for row in result.rows])
 
     def styled_rows(self, result: BreakEvenTable) -> Rows:
         return breakeven_rows(result, self.style)

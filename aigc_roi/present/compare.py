@@ -33,7 +33,7 @@ from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import chance_cell, chance_text, defined_cell, figure_text, share_fields
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.tables import is_money, to_markdown, with_currency
 from aigc_roi.whatif.compare import Comparison
 
 if TYPE_CHECKING:
@@ -308,13 +308,21 @@ class ComparePresenter(Presenter[Comparison]):
         data: dict[str, Any] = {"scenarios": compare_columns(result)}
         if result.changes is not None:
             data["explain"] = explain_data(result.changes)
-        return data
+        return {**data, "currency": result.currency}
 
     def rows(self, result: Comparison) -> Rows:
+        """The CSV, its ``currency`` on the rows of an amount: a money figure's, or its percentiles' on risk (not its
+        shares, nor a chance); with ``--explain`` each share of a money figure's change."""
         if result.changes is not None:
-            return explain_rows(result.changes)
+            table = explain_rows(result.changes)
+            return with_currency(table, result.currency, [is_money(row[0]) for row in table[1]])
         columns = compare_columns(result)
-        return distribution_rows(columns) if self.on_risk else compare_rows(columns)
+        if self.on_risk:
+            table = distribution_rows(columns)
+            return with_currency(table, result.currency,
+                                 [is_money(row[0]) and row[1] in RISK_PERCENTILES for row in table[1]])
+        table = compare_rows(columns)
+        return with_currency(table, result.currency, [is_money(row[0]) for row in table[1]])
 
     def styled_rows(self, result: Comparison) -> Rows:
         columns = compare_columns(result)

@@ -33,6 +33,11 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
     return field if driver.item is None else f"{driver.item} {field}"
 
 
+def is_amount(driver: Driver) -> bool:
+    """Whether a driver's values are amounts in the plan's currency: a by-month value's are factors on it."""
+    return not driver.is_factor and driver.unit == "money"
+
+
 def driver_value(driver: Driver, value: float | None, style: NumberStyle) -> str:
     if driver.is_factor:
         return style.ratio(value) if value is None else f"{style.ratio(value)}×"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from aigc_roi.present.tables import CURRENCY
 from aigc_roi.whatif.simulate import Simulation
 
 if TYPE_CHECKING:
@@ -42,10 +43,11 @@ def samples_frame(simulation: Simulation) -> pd.DataFrame:
     return frame
 
 
-def samples_chunks(simulation: Simulation, suffix: str) -> Iterator[bytes]:
+def samples_chunks(simulation: Simulation, suffix: str, currency: str) -> Iterator[bytes]:
     """The table as a ``suffix`` (csv or parquet) file's bytes, in pieces the CLI writes as they come: a CSV a
     block of ``BLOCK_CELLS`` cells at a time, so that a streamed run's 512 MiB of kept inputs are never held again
-    as text (Parquet, written by pyarrow, is one piece)."""
+    as text (Parquet, written by pyarrow, is one piece). The CSV ends with the ``currency`` column every CSV table
+    of amounts has (present/tables.py ``CURRENCY``), on every row: each sample holds its amounts."""
     if suffix == "parquet":
         buffer = io.BytesIO()
         samples_frame(simulation).to_parquet(buffer, engine="pyarrow")
@@ -53,7 +55,7 @@ def samples_chunks(simulation: Simulation, suffix: str) -> Iterator[bytes]:
         return
     columns = _columns(simulation)
     header = io.StringIO()
-    csv.writer(header, lineterminator="\n").writerow(["sample", *columns])
+    csv.writer(header, lineterminator="\n").writerow(["sample", *columns, CURRENCY])
     yield header.getvalue().encode("utf-8")
     arrays = [np.asarray(values, dtype=np.float64) for values in columns.values()]
     rows = len(arrays[0]) if arrays else 0
@@ -61,7 +63,7 @@ def samples_chunks(simulation: Simulation, suffix: str) -> Iterator[bytes]:
     for start in range(0, rows, step):
         stop = min(rows, start + step)
         cells = [_cells(array[start:stop]) for array in arrays]
-        lines = map(",".join, zip(map(str, range(start, stop)), *cells, strict=True))
+        lines = map(",".join, zip(map(str, range(start, stop)), *cells, [currency] * (stop - start), strict=True))
         yield ("\n".join(lines) + "\n").encode("utf-8")
 
 

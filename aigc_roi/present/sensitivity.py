@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.present.drivers import driver_label, driver_value
+from aigc_roi.present.drivers import driver_label, driver_value, is_amount
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
+from aigc_roi.present.tables import with_currency
 from aigc_roi.whatif.drivers import Driver
 from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Outcome, Sensitivity
 
@@ -108,10 +109,11 @@ class SensitivityPresenter(Presenter[Sensitivity]):
     title: str = ""
 
     def data(self, result: Sensitivity) -> dict[str, Any]:
-        return sensitivity_json(result)
+        return {**sensitivity_json(result), "currency": self.style.currency}
 
     def rows(self, result: Sensitivity) -> Rows:
-        return sensitivity_rows(result, lang=self.style.lang)
+        """The CSV, ``currency`` on every row: each holds the net cash at both moves."""
+        return with_currency(sensitivity_rows(result, lang=self.style.lang), self.style.currency)
 
     def styled_rows(self, result: Sensitivity) -> Rows:
         return sensitivity_rows(result, self.style)
@@ -130,10 +132,14 @@ class GridPresenter(Presenter[Grid]):
     title: str = ""
 
     def data(self, result: Grid) -> dict[str, Any]:
-        return grid_json(result)
+        return {**grid_json(result), "currency": self.style.currency}
 
     def rows(self, result: Grid) -> Rows:
-        return grid_rows(result, lang=self.style.lang)
+        """The CSV, ``currency`` on every row where either driver's values (the rows' or the header's) are amounts;
+        the cells are ROI, so a grid of two rates has the column empty."""
+        table = grid_rows(result, lang=self.style.lang)
+        amounts = is_amount(result.row_driver) or is_amount(result.column_driver)
+        return with_currency(table, self.style.currency, [amounts] * len(table[1]))
 
     def styled_rows(self, result: Grid) -> Rows:
         return grid_rows(result, self.style)

@@ -23,7 +23,7 @@ from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.tables import to_markdown
+from aigc_roi.present.tables import is_money, to_markdown, with_currency
 from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.rank_neighbour_share import MIN_SAMPLES, share_error
 from aigc_roi.whatif.simulate import VARIANCE_TARGETS, FigureSummary, Simulation
@@ -368,7 +368,13 @@ class SimulationPresenter(Presenter[Simulation]):
         return simulation_json(result, self.scenario)
 
     def rows(self, result: Simulation) -> Rows:
-        return simulation_rows(result)
+        """The CSV, its ``currency`` on a money figure's mean and percentiles: not on its shares of the draws, a
+        chance, a gate's pass share or a variance share."""
+        table = simulation_rows(result)
+        amounts = {"mean", *(percentile_key(q) for q in result.percentiles)}
+        return with_currency(table, self.scenario.currency,
+                             [section == "figures" and is_money(name) and statistic in amounts
+                              for section, name, statistic, _ in table[1]])
 
     def markdown(self, result: Simulation) -> str:
         return simulation_markdown(result, self.scenario, self.style)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, unit_of
@@ -82,20 +82,35 @@ def to_markdown(table: Table, title: str = "", text_columns: int = 1) -> str:
 
 
 CURRENCY = "currency"
-"""The last column of every run table that holds amounts: the plan's currency, named on each row, as ad platforms'
-exports name theirs (docs/formulas.md §8); the columns before it keep their keys and places."""
+"""The last column of every CSV table that holds amounts, of every command: the plan's currency, named on each row,
+as ad platforms' exports name theirs (docs/formulas.md §8); the columns before it keep their keys and places."""
+
+MONEY_FIGURES = frozenset(name for name in FIGURE_NAMES if unit_of(name) == "money")
+
+
+def is_money(name: str) -> bool:
+    """Whether ``name`` is a figure that is an amount: not a ratio, count, month, flag, chance or any other key."""
+    return name in MONEY_FIGURES
+
+
+def with_currency(table: Table, currency: str, amounts: Iterable[bool] | None = None) -> Table:
+    """``table`` with the ``CURRENCY`` column last: ``currency`` on every row, or, given ``amounts`` (a flag per row, in
+    order), on the rows that hold an amount only; a row of one ratio, count or month leaves it empty, as a script
+    filtering on it must not read a ratio as dollars."""
+    header, rows = table
+    flags = [True] * len(rows) if amounts is None else list(amounts)
+    return [*header, CURRENCY], [[*row, currency if money else None] for row, money in zip(rows, flags, strict=True)]
 
 
 def figures_table(report: RunReport) -> Table:
     """figure, value, a note (what JSON says beside the figures, on the row it is about: ``figure_note``) and
     ``currency`` on the rows of money figures (a ratio, a count or a month has none)."""
     figures = report.figures
-    rows: list[list[Any]] = [[name, figures[name], figure_note(name, figures),
-                              report.currency if unit_of(name) == "money" else None] for name in FIGURE_NAMES]
+    rows: list[list[Any]] = [[name, figures[name], figure_note(name, figures)] for name in FIGURE_NAMES]
     if "peak_cash_at_horizon" in figures:
         # 1 or 0: the value column of the figures table holds numbers only.
-        rows.append(["peak_cash_at_horizon", int(figures["peak_cash_at_horizon"]), None, None])
-    return ["figure", "value", "note", CURRENCY], rows
+        rows.append(["peak_cash_at_horizon", int(figures["peak_cash_at_horizon"]), None])
+    return with_currency((["figure", "value", "note"], rows), report.currency, [is_money(row[0]) for row in rows])
 
 
 def figure_note(name: str, figures: Mapping[str, Any]) -> str | None:
@@ -109,27 +124,22 @@ def figure_note(name: str, figures: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _with_currency(table: Table, currency: str) -> Table:
-    header, rows = table
-    return [*header, CURRENCY], [[*row, currency] for row in rows]
-
-
 def channels_table(report: RunReport, lang: str = "en") -> Table:
     """The channels with their keys as written (the type a ``type:`` word); the organic row named in ``lang``."""
     header = list(CHANNEL_COLUMNS)
     names = channel_row_names(report.channels, lang)
-    return _with_currency((header, [[name if key == "name" else getattr(channel, key) for key in header]
-                                    for name, channel in zip(names, report.channels, strict=True)]), report.currency)
+    return with_currency((header, [[name if key == "name" else getattr(channel, key) for key in header]
+                                   for name, channel in zip(names, report.channels, strict=True)]), report.currency)
 
 
 def months_table(report: RunReport) -> Table:
     header = ["month", "label", *MONTH_COLUMNS]
-    return _with_currency((header, [[month[key] for key in header] for month in report.months]), report.currency)
+    return with_currency((header, [[month[key] for key in header] for month in report.months]), report.currency)
 
 
 def cohorts_table(report: RunReport) -> Table:
     """One row per cohort; column ``M<t>`` (or the month's label) its contribution in month t, empty before it joins."""
-    return _with_currency(_cohort_grid(report), report.currency)
+    return with_currency(_cohort_grid(report), report.currency)
 
 
 def _cohort_grid(report: RunReport) -> Table:
@@ -151,8 +161,8 @@ GATE_COLUMNS = ("name", "after_month", "min_roas", "max_cac", "roas", "cac", "pa
 
 def gates_table(report: RunReport) -> Table:
     """One row per gate of a staged plan (none without gates)."""
-    return _with_currency((list(GATE_COLUMNS), [[getattr(gate, key) for key in GATE_COLUMNS] for gate in report.gates or ()]),
-                          report.currency)
+    return with_currency((list(GATE_COLUMNS), [[getattr(gate, key) for key in GATE_COLUMNS] for gate in report.gates or ()]),
+                         report.currency)
 
 
 RUN_TABLES = {"figures": figures_table, "channels": channels_table, "months": months_table, "fits": run_fits_table,

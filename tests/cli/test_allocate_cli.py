@@ -361,7 +361,8 @@ def test_a_channel_named_as_a_curve_column_gets_a_column_of_its_own(tmp_path: Pa
     result = invoke(["allocate", str(path), "--budget", "100000", "--format", "csv", "--table", "curve"])
     assert result.exit_code == 0, result.stderr
     header = result.stdout.splitlines()[0].split(",")
-    assert header == ["budget", "multiple", "value", "marginal_value", "limit_met", "value (channel)", "budget (channel)"]
+    assert header == ["budget", "multiple", "value", "marginal_value", "limit_met", "value (channel)", "budget (channel)",
+                      "currency"]
 
 
 def test_the_budget_curve_reads_right_without_colour(tmp_path: Path) -> None:

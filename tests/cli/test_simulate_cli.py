@@ -257,9 +257,9 @@ def test_markdown_and_csv_formats(tmp_path: Path) -> None:
     assert "| Figure | Mean | P5 | P50 | P95 | Defined in / never |" in markdown
     assert "Inputs are drawn independently" in markdown
     rows = list(csv.reader(invoke(["simulate", path, "--samples", "500", "-f", "csv"]).stdout.splitlines()))
-    assert rows[0] == ["section", "name", "statistic", "value"]
+    assert rows[0] == ["section", "name", "statistic", "value", "currency"]
     # 1000 users paying 1 a month for 24 months whatever the bid.
-    assert ["figures", "gross_revenue", "p50", "24000"] in rows
+    assert ["figures", "gross_revenue", "p50", "24000", "CNY"] in rows
 
 
 def test_plot_writes_a_png(tmp_path: Path) -> None:
@@ -385,11 +385,11 @@ def test_compare_with_samples_as_csv_has_a_row_per_figure_and_statistic(tmp_path
     result = invoke(["compare", plan, "--variant", "fixed: acquisition[0].bid=5", "--samples", "1000", "-f", "csv"])
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(result.stdout.splitlines()))
-    assert rows[0] == ["figure", "statistic", "Uniform bid", "fixed", "best"]
+    assert rows[0] == ["figure", "statistic", "Uniform bid", "fixed", "best", "currency"]
     by_key = {(row[0], row[1]): row[2:] for row in rows[1:]}
     # A fixed bid of 5: cash 1000 t - 5000 pays back in month 5 in every sample.
     assert [by_key[("payback_month", key)][1] for key in ("p5", "p50", "p95")] == ["5", "5", "5"]
-    assert by_key[("payback_within_target", "probability")][1:] == ["1", "fixed"]
+    assert by_key[("payback_within_target", "probability")][1:] == ["1", "fixed", ""]
 
 
 NO_ADS = """\
@@ -410,7 +410,7 @@ def test_a_chance_whose_figure_is_defined_in_no_sample_reads_a_dash_and_why(tmp_
     assert data["probabilities"]["roi_positive"] is None
     assert data["probabilities"]["npv_positive"] == 1.0  # revenue and no cost: every sample earns
     rows = list(csv.reader(invoke(["simulate", path, "--samples", "300", "-f", "csv"]).stdout.splitlines()))
-    assert ["probabilities", "roi_positive", "probability", ""] in rows
+    assert ["probabilities", "roi_positive", "probability", "", ""] in rows
     for lang, cell in (("en", "— (no ad spend)"), ("zh", "—（无广告支出）")):
         for args in ([], ["-f", "markdown"]):
             out = invoke(["simulate", path, "--samples", "300", "--lang", lang, *args], env={"COLUMNS": "80"}).stdout

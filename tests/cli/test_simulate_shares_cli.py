@@ -132,4 +132,4 @@ def test_too_few_samples_leave_the_variance_unsplit_and_every_format_says_so(tmp
         simulate(path, "--samples", "50", "--lang", "zh"))
     assert REST not in words(simulate(path, "--samples", "50"))
     rows = list(csv.reader(simulate(path, "--samples", "50", "-f", "csv").splitlines()))
-    assert ["variance_shares", "acquisition[0].bid", "net_cash", ""] in rows
+    assert ["variance_shares", "acquisition[0].bid", "net_cash", "", ""] in rows

@@ -160,7 +160,10 @@ def test_a_grid_of_by_month_values_says_its_numbers_are_factors(tmp_path: Path, 
                            "--lang", lang)
     rows = list(csv.reader(io.StringIO(out)))
     assert code == 0
-    assert rows[0] == [f"acquisition[0].bid{factor} \\ monetization.purchases[0].price{factor}", "0.8", "1", "1.2"]
+    # Factors on amounts are no amounts: the currency column is empty.
+    assert rows[0] == [f"acquisition[0].bid{factor} \\ monetization.purchases[0].price{factor}", "0.8", "1", "1.2",
+                       "currency"]
+    assert {row[-1] for row in rows[1:]} == {""}
     # Bids 10, 20, 30 x 0.8 spend 4,800 on 100 users a month (active 100, 150, 175); prices 10, 15, 20 x 1.2 bring
     # 100 x 12 + 150 x 18 + 175 x 24 = 8,100, less serving 425: roi = (7,675 - 4,800) / 4,800.
     assert float(rows[1][3]) == pytest.approx(2875 / 4800)

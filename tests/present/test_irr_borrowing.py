@@ -128,8 +128,8 @@ def _compare_rows(*paths: Path) -> dict[str, list[str]]:
 
 def test_compare_ranks_no_return_against_a_borrowing_rate(tmp_path: Path) -> None:
     prepaid, invested, dearer = (_write(tmp_path, text) for text in (PREPAID, INVESTED, DEARER))
-    # figure, Prepaid, Invested, Δ Invested, best: the same 213.84% is a cost in one, a return in the other.
-    assert _compare_rows(prepaid, invested)["irr"][3:] == ["", ""]
+    # figure, Prepaid, Invested, Δ Invested, best, currency: the same 213.84% is a cost in one, a return in the other.
+    assert _compare_rows(prepaid, invested)["irr"][3:] == ["", "", ""]
     # Two borrowing rates rank: the cheaper money (10% a month) is the better, and their difference is one.
     irr = _compare_rows(prepaid, dearer)["irr"]
     assert float(irr[3]) == pytest.approx(MONTHLY_20 - MONTHLY_10, rel=1e-12) and irr[4] == "Prepaid"
@@ -171,7 +171,7 @@ def test_simulate_says_how_many_draws_borrow(tmp_path: Path) -> None:
     shown = invoke(["simulate", str(path), "--samples", "4000"], env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
     assert f"IRR: in {share * 100:.2f}% of draws it is a borrowing rate" in shown
     rows = csv.reader(io.StringIO(invoke(["simulate", str(path), "--samples", "4000", "--format", "csv"]).stdout))
-    assert ["figures", "irr", "borrowing_share", f"{share:.15g}"] in list(rows)
+    assert ["figures", "irr", "borrowing_share", f"{share:.15g}", ""] in list(rows)
     # Every draw borrows: said once, without a mix to warn of.
     every = invoke(["simulate", str(_write(tmp_path, PREPAID)), "--samples", "20", "--format", "markdown", "--lang", "zh"])
     assert "IRR：每次抽样中它都是借款利率（现金先流入，IRR 越高越差）。" in every.stdout
@@ -211,4 +211,4 @@ def test_compare_on_risk_marks_each_irr_cell(tmp_path: Path, lang: str, some: st
                      markdown)
     rows = list(csv.reader(io.StringIO(invoke(["compare", *paths, "--samples", "4000", "-q", "-f", "csv"]).stdout)))
     [borrowing] = [row for row in rows if row[:2] == ["irr", "borrowing_share"]]
-    assert float(borrowing[2]) == pytest.approx(0.1875, abs=0.03) and borrowing[3:] == ["1", "0", ""]
+    assert float(borrowing[2]) == pytest.approx(0.1875, abs=0.03) and borrowing[3:] == ["1", "0", "", ""]

@@ -29,14 +29,15 @@ costs: {serving_per_active_user: 1}
 
 
 def _row_at_a_time(simulation: Simulation) -> bytes:
-    """The writer as it was before blocks (present/samples.py up to QA fin3 F5)."""
+    """The writer as it was before blocks (present/samples.py up to QA fin3 F5), with the currency column every CSV
+    table of amounts now ends with."""
     kept = min((len(draws) for draws in simulation.inputs.values()), default=simulation.samples)
     columns = {**simulation.inputs, **{name: values[:kept] for name, values in simulation.sample_figures.items()}}
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(["sample", *columns])
+    writer.writerow(["sample", *columns, "currency"])
     for sample, row in enumerate(zip(*columns.values(), strict=True)):
-        writer.writerow([sample, *("" if value != value else repr(float(value)) for value in row)])
+        writer.writerow([sample, *("" if value != value else repr(float(value)) for value in row), "USD"])
     return text.getvalue().encode("utf-8")
 
 
@@ -47,6 +48,6 @@ def test_blocks_write_the_same_bytes_as_rows_one_at_a_time(tmp_path: Path, block
     simulation = api.simulate(api.load(tmp_path / "plan.yaml"), samples=997, seed=3)
     assert any(math.isnan(value) for values in simulation.sample_figures.values() for value in values)
     monkeypatch.setattr(samples_module, "BLOCK_CELLS", block_cells)
-    written = b"".join(samples_chunks(simulation, "csv"))
+    written = b"".join(samples_chunks(simulation, "csv", "USD"))
     assert written == _row_at_a_time(simulation)
     assert written.count(b"\n") == 998

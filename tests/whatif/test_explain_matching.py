@@ -169,8 +169,8 @@ def test_json_and_csv_name_each_index_in_its_own_version(tmp_path: Path) -> None
         "removed": [{"path": None, "base_path": "acquisition[1]"}],
         "changed": [{"path": "gates[0].then", "base_path": "gates[0].then"}]}
     csv = invoke([*args, "--format", "csv"]).stdout.splitlines()
-    assert csv[0] == "figure,path,base_path,from,to,change"
-    assert "npv,acquisition[1].bid,acquisition[0].bid,10,11,-400" in csv and "npv,unexplained,,,,325" in csv
+    assert csv[0] == "figure,path,base_path,from,to,change,currency"
+    assert "npv,acquisition[1].bid,acquisition[0].bid,10,11,-400,CNY" in csv and "npv,unexplained,,,,325,CNY" in csv
     markdown = invoke([*args, "--format", "markdown"]).stdout
     assert "| NPV | acquisition[T].bid | 10 | 11 | -400.00 |" in markdown
     assert "acquisition[U] removed" in markdown
