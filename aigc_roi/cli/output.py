@@ -103,7 +103,6 @@ def settle_output_format(context: Context) -> None:
     (cli/edge.py, for every command at once): the format the file's extension names where ``--format`` was not
     given. A table's text saved as plan.xlsx is a file no spreadsheet opens, so a ``--format`` the extension
     contradicts, or an extension of a format the command does not write, is refused (exit 2) rather than written."""
-    from typer._click.core import ParameterSource
     from typer._types import TyperChoice
 
     written, chosen = context.params.get("output"), context.params.get("format_")
@@ -117,11 +116,12 @@ def settle_output_format(context: Context) -> None:
     choice = next(param.type for param in context.command.params if param.name == "format_")
     assert isinstance(choice, TyperChoice)
     formats = [str(format_) for format_ in choice.choices]
-    given = context.get_parameter_source("format_") is ParameterSource.COMMANDLINE
-    if named in formats and not given:
+    chosen_by_user = given("format_")
+    if named in formats and not chosen_by_user:
         context.params["format_"] = named
         return
-    key = "output_format_mismatch" if named in formats else "output_format_mismatch_unwritten" if given else "output_suffix_unwritten"
+    key = ("output_format_mismatch" if named in formats
+           else "output_format_mismatch_unwritten" if chosen_by_user else "output_suffix_unwritten")
     lang = language()
     fields = {"path": output, "format": str(chosen), "suffix": output.suffix, "named": named, "command": context.info_name,
               "formats": label("list_separator", lang).join(formats)}
