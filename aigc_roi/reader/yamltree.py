@@ -474,7 +474,8 @@ def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, lis
     # The stand-ins replace one character each, so every offset into ``text`` still holds.
     editors_lines = _lines_as_editors_count(text)
     builder.restore_breaks = editors_lines is not None
-    events: Iterator[Any] = yaml.parse(editors_lines or text, Loader=loader)
+    parsed = editors_lines or text
+    events: Iterator[Any] = yaml.parse(parsed, Loader=loader)
     try:
         for event in events:
             if not builder.feed(event):
@@ -488,7 +489,8 @@ def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, lis
         seen = {(error.line, error.message) for error in found}
         return None, [error for error in builder.errors if (error.line, error.message) not in seen] + found
     except yaml.YAMLError as exc:
-        builder.errors.append(_error(filename, *_reader_position(text, exc), f"invalid YAML: {_reader_problem(exc)}"))
+        position = _reader_index(parsed, exc, in_bytes=loader is not yaml.SafeLoader)
+        builder.errors.append(_error(filename, *_text_position(text, position), f"invalid YAML: {_reader_problem(exc)}"))
         return None, builder.errors
     except (ValueError, OverflowError):
         # PyYAML's pure-Python scanner (used where libyaml is not built) passes an escape such as
@@ -509,8 +511,7 @@ def _escape_position(text: str) -> tuple[int, int] | None:
     """Line and column of the first ``\\U`` escape past U+10FFFF, if there is one."""
     for match in _WIDE_ESCAPE.finditer(text):
         if int(match.group(1), 16) > 0x10FFFF:
-            before = text[: match.start()]
-            return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
+            return _text_position(text, match.start())
     return None
 
 
@@ -607,12 +608,24 @@ def _within(text: str, line: int, col: int) -> tuple[int, int]:
     return (line, col) if line <= len(lines) else (len(lines), len(lines[-1]) + 1)
 
 
-def _reader_position(text: str, exc: yaml.YAMLError) -> tuple[int, int]:
+def _reader_index(parsed: str, exc: yaml.YAMLError, in_bytes: bool) -> int:
+    """Index in characters of the character the parser's reader refused in ``parsed``, the text it was given.
+
+    libyaml (``in_bytes``) reads that text as UTF-8 and gives the offset in bytes, while its marks, as all of
+    PyYAML's, count characters: after Chinese text a byte offset lands lines past the character."""
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
-        return 1, 1
-    before = text[:position]
-    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+        return 0
+    if in_bytes:
+        # Stand-ins (``_lines_as_editors_count``) are longer in UTF-8 than NEL, so the bytes are those of ``parsed``.
+        return len(parsed.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    return position
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at ``index`` of ``text``."""
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def _reader_problem(exc: yaml.YAMLError) -> str:
