@@ -23,6 +23,7 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.limits import FIRST_MONTH, LAST_MONTH
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
+from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
 from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
@@ -65,9 +66,9 @@ def decode(data: bytes, filename: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        # The bytes before the first that is not UTF-8 are text: located in it, the byte-order mark no column.
+        before = data[: exc.start].decode("utf-8", "replace").removeprefix(BOM)
+        line, column = text_lines.position(before, len(before))
         raise ScenarioInvalid([ScenarioError(filename, line, column, "",
                                              f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}")]) from None
     return text.removeprefix(BOM)

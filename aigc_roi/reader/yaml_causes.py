@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from aigc_roi.reader import text_lines
+
 QUOTE_VALUE = "put the value in quotes"
 INDENT_DEEPER = "this line is indented deeper than the line above, which already has its value: line it up with the keys above"
 COLON_IN_VALUE = "a value cannot hold ': ' unless it is quoted: put the value in quotes"
@@ -51,7 +53,7 @@ _OPENING = {"]": "[", "}": "{"}
 
 def cause(problem: str, context: str | None, text: str, line: int, column: int) -> str:
     """The usual slip behind ``problem`` found at 0-based ``line`` and ``column`` of ``text``; "" when none is known."""
-    lines = text.splitlines()
+    lines = text_lines.lines(text)
     here = lines[line] if line < len(lines) else ""
     char = here[column] if column < len(here) else ""
     scanning = context or ""

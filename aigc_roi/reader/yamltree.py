@@ -21,6 +21,7 @@ from aigc_roi.model.limits import MAX_DEPTH as MAX_DEPTH
 from aigc_roi.model.limits import MAX_MAPPING_KEYS as MAX_MAPPING_KEYS
 from aigc_roi.model.limits import MAX_SCALARS as MAX_SCALARS
 from aigc_roi.model.paths import list_index
+from aigc_roi.reader import text_lines
 from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
 from aigc_roi.reader.yaml_causes import cause
 
@@ -441,7 +442,7 @@ class _TreeBuilder:
     def slip_in(self, node: Node) -> Slip | None:
         """Where in the file a plain scalar's spoiled separator is: its text may fold several lines into one."""
         if not self.lines:
-            self.lines = re.split(r"\r\n|\r|\n", self.text)
+            self.lines = text_lines.BREAK.split(self.text)
         for number in range(node.line, node.end_line + 1):
             start = node.column - 1 if number == node.line else 0
             end = node.end_column if number == node.end_line else None
@@ -490,7 +491,7 @@ def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, lis
         return None, [error for error in builder.errors if (error.line, error.message) not in seen] + found
     except yaml.YAMLError as exc:
         position = _reader_index(parsed, exc, in_bytes=loader is not yaml.SafeLoader)
-        builder.errors.append(_error(filename, *_text_position(text, position), f"invalid YAML: {_reader_problem(exc)}"))
+        builder.errors.append(_error(filename, *text_lines.position(text, position), f"invalid YAML: {_reader_problem(exc)}"))
         return None, builder.errors
     except (ValueError, OverflowError):
         # PyYAML's pure-Python scanner (used where libyaml is not built) passes an escape such as
@@ -511,7 +512,7 @@ def _escape_position(text: str) -> tuple[int, int] | None:
     """Line and column of the first ``\\U`` escape past U+10FFFF, if there is one."""
     for match in _WIDE_ESCAPE.finditer(text):
         if int(match.group(1), 16) > 0x10FFFF:
-            return _text_position(text, match.start())
+            return text_lines.position(text, match.start())
     return None
 
 
@@ -529,7 +530,7 @@ def _character_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> lis
     """The IME, pasted or joined characters behind a syntax error, each located at the character itself:
     libyaml notices a full-width colon only on the next line, and a full-width quote
     only where the text it failed to quote goes wrong."""
-    lines = text.splitlines()
+    lines = text_lines.lines(text)
     slips = [_error(filename, number, match.start(1) + 1, f"invalid YAML: {slip_of[match[1]]}")
              for number, line in enumerate(lines, start=1) if not line.lstrip().startswith("#")
              for pattern, slip_of in _SLIPS_AT if (match := pattern.match(line))]
@@ -568,7 +569,7 @@ def _open_quote(text: str, filename: str, exc: yaml.MarkedYAMLError) -> list[Sce
     problem = exc.problem_mark
     if problem is None or "end of stream" in (exc.problem or ""):
         return []  # a quote the file ends in: _syntax_error names it
-    for number, line in enumerate(text.splitlines()[:problem.line], start=1):
+    for number, line in enumerate(text_lines.lines(text)[:problem.line], start=1):
         match = _OPEN_QUOTE.match(line)
         if match and not _closes(match["quote"], match["rest"]):
             return [_error(filename, number, match.start("quote") + 1,
@@ -604,7 +605,7 @@ def _syntax_error(text: str, filename: str, exc: yaml.MarkedYAMLError) -> Scenar
 def _within(text: str, line: int, col: int) -> tuple[int, int]:
     """``line``, ``col`` (1-based), or the end of the last line for libyaml's end of the file: it places that on the
     line after the last (after a final newline, or even without one), a line no editor or diff shows."""
-    lines = text.splitlines() or [""]
+    lines = text_lines.lines(text) or [""]
     return (line, col) if line <= len(lines) else (len(lines), len(lines[-1]) + 1)
 
 
@@ -620,12 +621,6 @@ def _reader_index(parsed: str, exc: yaml.YAMLError, in_bytes: bool) -> int:
         # Stand-ins (``_lines_as_editors_count``) are longer in UTF-8 than NEL, so the bytes are those of ``parsed``.
         return len(parsed.encode("utf-8")[:position].decode("utf-8", "ignore"))
     return position
-
-
-def _text_position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of the character at ``index`` of ``text``."""
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def _reader_problem(exc: yaml.YAMLError) -> str:
