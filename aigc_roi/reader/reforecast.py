@@ -10,14 +10,11 @@ valid. A plan value kept for the future months is copied as written
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from aigc_roi.reader import text_lines
 from aigc_roi.reader.flow_scan import outside_quotes
 from aigc_roi.reader.yamltree import Node, find_node
-
-_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
-"""The line breaks YAML (and so the tree's line numbers) counts."""
 
 
 def format_number(value: float) -> str:
@@ -57,7 +54,8 @@ def _node(tree: Node, path: str) -> Node:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [match.end() for match in _BREAK.finditer(text)]
+    # The tree's lines are an editor's (reader/text_lines.py), which NEL, LS and PS do not end.
+    return [0] + [match.end() for match in text_lines.BREAK.finditer(text)]
 
 
 def _offset(starts: list[int], line: int, column: int) -> int:

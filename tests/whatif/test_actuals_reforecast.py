@@ -94,6 +94,16 @@ def test_rewrite_keeps_comments_order_and_the_plans_own_text() -> None:
                        "    budget:\n      {by_month: {1: 1500, 2: {low: 1_000, high: 2_000}}}\n    months: [1, 2, 4]\n")
 
 
+def test_rewrite_edits_the_value_after_a_nel_or_a_line_separator() -> None:
+    # Neither ends a line in the tree's line numbers (reader/text_lines.py): counted as breaks, the edit fell a
+    # line above its value, and the plan written did not parse.
+    text = ("name: \"A\u2028B\"  # 第一版\x85第二版\nretention: {monthly_churn: 0.5}\n"
+            "acquisition:\n  - {name: A, type: cpa, bid: 20, budget: 1000}\n")
+    loaded = load_text(text, "p.yaml")
+    written = rewrite(text, loaded.tree, [("acquisition[0].bid", ((1, 21.5), (2, None)))], [], "")
+    assert written == text.replace("bid: 20,", "bid: {by_month: {1: 21.5, 2: 20}},")
+
+
 def test_numbers_are_written_in_twelve_digits() -> None:
     for value in (25.0, 0.1, 1 / 3, 123456.789, 1.5e-7, 40_000.0, 14.255312107725665):
         assert float(format_number(value)) == pytest.approx(value, rel=5e-12)  # half a unit of the 12th digit
