@@ -91,7 +91,7 @@ def actuals(
 
     # Before the re-forecast, which writes the days an export falls short of as months without spend.
     for gap in compared.gaps:
-        note(visible(gap_warning(gap, language)))
+        note(visible(gap_warning(gap, language)), visible(gap_warning(gap, "en")))
     rewritten = None
     if reforecast is not None:
         from aigc_roi.present.actuals import reforecast_header
@@ -118,5 +118,5 @@ def actuals(
         warn_payback_window(loaded, outlooks[0].payback_window)
     style = NumberStyle(language, loaded.scenario.currency)
     # A totals label is a cell's text: shown, never acted on by the terminal.
-    note(visible(actuals_summary(compared, style)))
+    note(visible(actuals_summary(compared, style)), visible(actuals_summary(compared, NumberStyle("en", style.currency))))
     deliver(ActualsPresenter(style, outlooks, str(reforecast or "")), compared, format_.value, output, force, bom)

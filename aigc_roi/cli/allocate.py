@@ -25,7 +25,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
-from aigc_roi.cli.streams import CommandLineProblem, fail, load
+from aigc_roi.cli.streams import CommandLineProblem, fail, fail_with, load
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
 
@@ -133,8 +133,8 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: s
     for option, named in names.items():
         for name in named:
             if name not in known:
-                fail([label("allocate_unknown_channel", lang).format(
-                    option=option, name=name, names=", ".join(repr(known_name) for known_name in known))])
+                fail_with("allocate_unknown_channel", lang, option=option, name=name,
+                          names=", ".join(repr(known_name) for known_name in known))
 
 
 def allocate(
@@ -202,7 +202,9 @@ def allocate(
     budgets = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas),
                                             ("--reach", reach)) if value is not None]
     if len(budgets) != 1:
-        fail([CommandLineProblem(label("allocate_one_budget", language).format(given=", ".join(budgets) or label("none", language)))])
+        one_budget = [label("allocate_one_budget", lang).format(given=", ".join(budgets) or label("none", lang))
+                      for lang in (language, "en")]
+        fail([CommandLineProblem(one_budget[0])], one_budget[1])
     amount = parse_amount(total, "--total") if total is not None else parse_amount(budget, "--budget") if budget is not None else 0.0
     cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need")
     locks = list(dict.fromkeys(lock or []))

@@ -157,7 +157,8 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
         emit_json(tables.to_json(render.validate_json(results)))
         warn_loaded(warning for result in results for warning in result.warnings)
         # The tally on stderr as in every format: stdout stays one JSON document, and a refusal is never silent.
-        note(in_language(render.validate_tally(len(results), invalid_results)))
+        tally = render.validate_tally(len(results), invalid_results)
+        note(in_language(tally), tally)
         raise typer.Exit(EXIT_INVALID if invalid_results else EXIT_OK)
     count = 0
     invalid = []
@@ -175,7 +176,8 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
             emit(shown)
         if result.errors:
             invalid.append(result)
-    note(in_language(render.validate_tally(count, invalid)))
+    tally = render.validate_tally(count, invalid)
+    note(in_language(tally), tally)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
@@ -219,12 +221,14 @@ def check(
         # Diagnostics, every kind alike: on stderr, where -q drops them. github annotates them instead
         # (_annotate_check); JSON and markdown list them in their document and keep these lines for whoever reads
         # stderr.
-        for line in _warning_lines(found.results, found.checked, chosen_lang).splitlines():
-            note(line)
+        lines = _warning_lines(found.results, found.checked, chosen_lang).splitlines()
+        for line, english in zip(lines, _warning_lines(found.results, found.checked, "en").splitlines(), strict=True):
+            note(line, english)
     from aigc_roi.present.ci_view import check_summary
 
     # The summary on stderr in every format (markdown also ends its document with it): a refusal is never silent.
-    note(in_language(check_summary(found.results, found.checked)))
+    summary = check_summary(found.results, found.checked)
+    note(in_language(summary), summary)
     if found.invalid:
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_OK if found.passed else EXIT_TARGET_MISSED)

@@ -20,8 +20,10 @@ def warn_clipped(loaded: LoadedScenario, clipped: Iterable[Clipped]) -> None:
     tree does not hold it."""
     from aigc_roi.present.clipped_draws import clipped_draw_warnings
 
-    for path, _, sentence in clipped_draw_warnings(clipped, language()):
-        _warn(loaded, path, sentence)
+    clipped = list(clipped)
+    for (path, _, sentence), (_, _, english) in zip(clipped_draw_warnings(clipped, language()),
+                                                    clipped_draw_warnings(clipped, "en"), strict=True):
+        _warn(loaded, path, sentence, english)
 
 
 def warn_payback_window(loaded: LoadedScenario, window: PaybackWindow, chance: bool = True, asked: bool = False) -> None:
@@ -32,14 +34,15 @@ def warn_payback_window(loaded: LoadedScenario, window: PaybackWindow, chance: b
     from aigc_roi.present.payback_window import past_horizon_warning, window_field
 
     sentence = past_horizon_warning(window, language(), chance, asked)
-    if sentence is not None:
-        _warn(loaded, window_field(window), sentence)
+    english = past_horizon_warning(window, "en", chance, asked)
+    if sentence is not None and english is not None:
+        _warn(loaded, window_field(window), sentence, english)
 
 
-def _warn(loaded: LoadedScenario, path: str, sentence: str) -> None:
+def _warn(loaded: LoadedScenario, path: str, sentence: str, english: str) -> None:
     from aigc_roi.present.text import visible
     from aigc_roi.reader.yamltree import find_node
 
     node = find_node(loaded.tree, path)
     where = loaded.path if node is None else f"{node.source or loaded.path}:{node.line}:{node.column}"
-    note(visible(f"{where}: {path}: {sentence}"))
+    note(visible(f"{where}: {path}: {sentence}"), visible(f"{where}: {path}: {english}"))

@@ -176,14 +176,16 @@ class EdgeGroup(TyperGroup):
             return EXIT_INVALID
         except _click.exceptions.UsageError as error:
             owners = self._commands_taking(error)
-            refused(option_error_line(error, owners, "en"))
-            note(option_error_line(error, owners))
+            english = option_error_line(error, owners, "en")
+            refused(english)
+            note(option_error_line(error, owners), english)
             return EXIT_INVALID
         except _click.exceptions.ClickException as error:
-            note(visible(f"{PROGRAM}: {in_language(error.format_message())}"))
+            message = error.format_message()
+            note(visible(f"{PROGRAM}: {in_language(message)}"), visible(f"{PROGRAM}: {message}"))
             return error.exit_code
         except Abort:
-            note(f"{PROGRAM}: {in_language('aborted')}")
+            note(f"{PROGRAM}: {in_language('aborted')}", f"{PROGRAM}: aborted")
             return 130
         except BrokenPipeError:
             silence_stdout()

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from aigc_roi.cli.streams import fail
-from aigc_roi.present.labels import label
+from aigc_roi.cli.streams import fail_with
 
 XLSX = ("openpyxl", "xlsx")
 PLOT = ("matplotlib", "plot")
@@ -23,4 +22,4 @@ def require(extra: tuple[str, str], feature: str, lang: str) -> None:
     try:
         importlib.import_module(module)
     except ImportError:
-        fail([label("missing_extra", lang).format(feature=feature, module=module, extra=name)])
+        fail_with("missing_extra", lang, feature=feature, module=module, extra=name)

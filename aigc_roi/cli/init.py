@@ -13,7 +13,7 @@ import typer
 from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import ForceOption, LangOption, QuietOption
 from aigc_roi.cli.output import given, open_command, refuse_idle
-from aigc_roi.cli.streams import STDOUT, emit, fail, note, show
+from aigc_roi.cli.streams import STDOUT, emit, fail, fail_with, note, show
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -62,18 +62,19 @@ def init(
         # A prefix ("chat" for "chat-assistant-cpa") is the commonest slip; difflib misses it.
         close = [name for name in templates if name.startswith(template)] or difflib.get_close_matches(
             template, list(templates), n=1)
-        hint = label("did_you_mean", language).format(name=close[0]) if close else ""
-        fail([label("init_unknown_template", language).format(
-            name=template, hint=hint, names=", ".join(templates) or "—")])
+        unknown = [label("init_unknown_template", lang).format(
+            name=template, hint=label("did_you_mean", lang).format(name=close[0]) if close else "",
+            names=", ".join(templates) or "—") for lang in (language, "en")]
+        fail(unknown[:1], unknown[1])
     text = _in_language(template, source, language).read_text(encoding="utf-8")
     if str(file) == STDOUT:
         emit(text)
         return
     if is_folder(file):
         # files.write_atomically would rename over a folder with --force and fail untidily.
-        fail([label("is_a_folder", language).format(path=file)])
+        fail_with("is_a_folder", language, path=file)
     emit(text, file, force)
-    note(label("init_wrote", language).format(path=file, template=template))
+    note(*(label("init_wrote", lang).format(path=file, template=template) for lang in (language, "en")))
 
 
 def _template_table(templates: dict[str, Traversable], lang: str) -> Table:

@@ -25,6 +25,7 @@ from aigc_roi.cli.streams import (
     emit_bytes,
     emit_json,
     fail,
+    fail_with,
     language,
     note,
     resolve_lang,
@@ -125,7 +126,7 @@ def settle_output_format(context: Context) -> None:
     lang = language()
     fields = {"path": output, "format": str(chosen), "suffix": output.suffix, "named": named, "command": context.info_name,
               "formats": label("list_separator", lang).join(formats)}
-    fail([label(key, lang).format(**fields)], label(key, "en").format(**fields))
+    fail_with(key, lang, **fields)
 
 
 def check_xlsx(format_: str, output: Path | None, lang: str) -> None:
@@ -133,7 +134,7 @@ def check_xlsx(format_: str, output: Path | None, lang: str) -> None:
     if format_ != "xlsx":
         return
     if output is None:
-        fail([label("xlsx_needs_output", lang)])
+        fail_with("xlsx_needs_output", lang)
     require(XLSX, "--format xlsx", lang)
 
 
@@ -142,7 +143,7 @@ def check_plot(plot: Path | None, lang: str) -> None:
     if plot is None:
         return
     if plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
-        fail([label("plot_suffix", lang).format(path=plot)])
+        fail_with("plot_suffix", lang, path=plot)
     require(PLOT, "--plot", lang)
 
 
@@ -176,6 +177,6 @@ def save_plot(presenter: Presenter[R], result: R, style: NumberStyle, path: Path
     from aigc_roi.present.numbers import NumberStyle
 
     if (style.lang == "zh" or chart.has_cjk(presenter.figure_name(result))) and chart.cjk_font() is None:
-        note(label("plot_no_cjk_font", style.lang))
+        note(label("plot_no_cjk_font", style.lang), label("plot_no_cjk_font", "en"))
         style = NumberStyle("en", style.currency)
     emit_bytes(chart.image_bytes(presenter.figure(result, style), path.suffix.lower().lstrip(".")), path, force)

@@ -28,7 +28,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
-from aigc_roi.cli.streams import emit_bytes, fail, is_quiet, load
+from aigc_roi.cli.streams import emit_bytes, fail_with, for_stderr, is_quiet, load
 from aigc_roi.present.labels import label
 
 PROGRESS_AFTER_SECONDS = 1.0
@@ -50,11 +50,10 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
         except ValueProblem:
             exact = None
         if exact is None or not 0 <= exact <= 100:
-            fail([label("percentiles_bad", lang).format(text=text)])
+            fail_with("percentiles_bad", lang, text=text)
         value = decimal_to_float(exact) + 0.0  # + 0.0: -0 is the 0th, keyed p0
         if value in written and written[value][1] != exact:
-            fail([label("percentiles_alike", lang).format(first=written[value][0], second=part,
-                                                          key=percentile_key(value))])
+            fail_with("percentiles_alike", lang, first=written[value][0], second=part, key=percentile_key(value))
         written.setdefault(value, (part, exact))
     return tuple(sorted(written))
 
@@ -78,6 +77,8 @@ def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
 
     started = time.monotonic()
     bar: dict[str, Any] = {}
+    # Worded now: once the bar runs, Rich stands in for sys.stderr, with no encoding to ask.
+    described = {key: for_stderr(label(key, lang), label(key, "en")) for key in (doing, *STAGE_LABELS.values())}
 
     def update(done: int, total: int, stage: str | None = None) -> None:
         if "progress" not in bar:
@@ -90,7 +91,7 @@ def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
         # One bar per stage, each with its own time remaining: drawing, evaluating, splitting the variance.
         tasks = bar["tasks"]
         if stage not in tasks:
-            tasks[stage] = bar["progress"].add_task(label(doing if stage is None else STAGE_LABELS[stage], lang), total=total)
+            tasks[stage] = bar["progress"].add_task(described[doing if stage is None else STAGE_LABELS[stage]], total=total)
         bar["progress"].update(tasks[stage], completed=done, total=total)
 
     try:
@@ -134,10 +135,10 @@ def simulate(
     check_plot(plot, language)
     if samples_out is not None:
         if samples_format not in SAMPLE_FORMATS:
-            fail([label("samples_out_suffix", language).format(path=samples_out)])
+            fail_with("samples_out_suffix", language, path=samples_out)
         missing = missing_for(samples_format)
         if missing:
-            fail([label("parquet_needs", language).format(missing=" ".join(missing))])
+            fail_with("parquet_needs", language, missing=" ".join(missing))
     check_destinations((output, plot, samples_out), force, inputs=[file])
     loaded = load(file, set_)
     scenario = loaded.scenario

@@ -48,28 +48,46 @@ _refusal: ContextVar[Callable[[str], str] | None] = ContextVar("refusal", defaul
 before it could be written, from the refusal's English line (``refuse_with_document``)."""
 
 
-def _stderr(line: str) -> None:
-    """A line for the user on stderr. A stderr closed (``2>&-``) or full (``2>/dev/full``) cannot
-    take it, and has no one to tell: the line is dropped and the exit code stays the command's own
-    (an uncaught failure here would exit 1, the code of a missed target)."""
+def _stderr(line: str, english: str | None = None) -> None:
+    """A line for the user on stderr (``english``: the line in English, ``for_stderr``). A stderr closed (``2>&-``)
+    or full (``2>/dev/full``) cannot take it, and has no one to tell: the line is dropped and the exit code stays the
+    command's own (an uncaught failure here would exit 1, the code of a missed target)."""
     stream = sys.stderr
     if stream is None:  # Python's stderr when the process started with descriptor 2 closed
         return
     try:
-        try:
-            stream.write(line + "\n")
-        except UnicodeEncodeError:  # a strict stream put in the place of Python's stderr, which escapes by itself
-            encoding = stream.encoding
-            stream.write(line.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+        stream.write(for_stderr(line, english) + "\n")
         stream.flush()
     except (OSError, ValueError):
         silence_stream(stream)
 
 
-def note(line: str) -> None:
-    """One line for the user on stderr (a note or a summary, never a result); silent under -q."""
+def for_stderr(line: str, english: str | None = None) -> str:
+    """``line`` as stderr's encoding can write it. Where that encoding lacks a character of the translation itself
+    (a Chinese line on an ASCII, Latin-1 or cp1252 stderr), the line in ``english``: a line of ``\\u`` escapes
+    tells the user nothing, not even to set UTF-8. What the line still lacks (a Chinese file name) is escaped, as
+    Python's stderr escapes it, and as a strict stream put in its place (an embedding program's) would not."""
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    # The characters the English line has too (a file's name, a value found) are the same in either language.
+    if english is not None and not _encodes("".join(set(line) - set(english)), encoding):
+        line = english
+    return line if _encodes(line, encoding) else line.encode(encoding, "backslashreplace").decode(encoding)
+
+
+def _encodes(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def note(line: str, english: str | None = None) -> None:
+    """One line for the user on stderr (a note or a summary, never a result); silent under -q. ``english``: the
+    line in English, for a stderr that cannot write the invocation's language (``for_stderr``); a line of English
+    canonical text needs none."""
     if not _quiet.get():
-        _stderr(line)
+        _stderr(line, english)
 
 
 def start_invocation(args: list[str]) -> str:
@@ -146,11 +164,19 @@ def report_problem(error: ScenarioError | str, english: str | None = None) -> in
     program first, as click's own errors do (cli/edge.py): ``aigc-roi: --budget: ...``; a file's problem starts
     with the file. ``english``: the problem's English wording, for a message already worded in this invocation's
     language (a label's); a refusal document carries it (``refuse_with_document``)."""
-    line = message_line(error)
+    english = english or located_message(error, "en")
     of_the_command_line = isinstance(error, CommandLineProblem) or (isinstance(error, str) and error.startswith("--"))
-    refused(english or located_message(error, "en"))
-    _stderr(f"aigc-roi: {line}" if of_the_command_line else line)
+    refused(english)
+    program = "aigc-roi: " if of_the_command_line else ""
+    _stderr(program + message_line(error), program + located_message(english, "en"))
     return EXIT_INVALID
+
+
+def fail_with(key: str, lang: str, /, **fields: object) -> NoReturn:
+    """Exit 2 with the label ``key`` (present/labels.py) filled in with ``fields``, in ``lang`` and in English."""
+    from aigc_roi.present.labels import label
+
+    fail([label(key, lang).format(**fields)], label(key, "en").format(**fields))
 
 
 def fail(errors: Iterable[ScenarioError | str], english: str | None = None) -> NoReturn:
@@ -222,7 +248,7 @@ def warn_loaded(warnings: Iterable[ScenarioError]) -> None:
     """A file's warnings (reader/gate_warnings.py), one located line each on stderr, as its errors would be; notes,
     so -q drops them, and each once however many times the file was read (a compare's variants)."""
     for warning in dict.fromkeys(warnings):
-        note(located_message(warning, language()))
+        note(located_message(warning, language()), located_message(warning, "en"))
 
 
 @contextmanager

@@ -1,0 +1,117 @@
+"""Under --lang zh, a diagnostic that stderr's encoding cannot write (ASCII, Latin-1, cp1252: a C locale, a
+Windows code page) is written in English, which reads, rather than as a line of \\u escapes, which does not even
+tell the user to set UTF-8. A stderr that can write Chinese (UTF-8, GB18030) gets Chinese; what neither language
+can help (a Chinese file name) is escaped, as Python's stderr escapes it."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from aigc_roi.cli import streams
+from aigc_roi.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[2]
+ZH_SCENARIO = ROOT / "scenarios" / "zh" / "video-tool-kol-then-feed.yaml"
+"""Chinese names: a table of it is no text for an ASCII stdout."""
+REMEDY = "set PYTHONIOENCODING=utf-8 or a UTF-8 locale"
+
+
+def _invoke(args: list[str], charset: str, cwd: Path | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> Result:
+    """The CLI in-process with stdout and stderr in ``charset`` (stderr escaping what it lacks, as Python's does)."""
+    if cwd is not None and monkeypatch is not None:
+        monkeypatch.chdir(cwd)
+    result = CliRunner(charset=charset).invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+@pytest.mark.parametrize(("charset", "named"), [("ascii", "ascii"), ("latin-1", "latin-1"), ("cp1252", "cp1252")])
+def test_a_result_stdout_cannot_hold_is_refused_in_english(charset: str, named: str) -> None:
+    result = _invoke(["--lang", "zh", "run", str(ZH_SCENARIO)], charset)
+    assert result.exit_code == 2 and result.stdout_bytes == b""
+    # 视 is the first character of the table (its title, 视频工具 ...) these encodings lack.
+    assert result.stderr == f"stdout: cannot write: its encoding ({named}) has no '\\u89c6' (U+89C6); {REMEDY}\n"
+
+
+@pytest.mark.parametrize("charset", ["ascii", "latin-1", "cp1252"])
+def test_a_file_error_and_a_summary_are_in_english(tmp_path: Path, charset: str) -> None:
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(b"version: 1\nname: \xe4\xbf\xa1\xe6\x81\xaf\xe6\xb5\x81\nx\0y\n")  # 信息流
+    result = _invoke(["--lang", "zh", "validate", str(path)], charset)
+    assert result.exit_code == 2
+    assert result.stdout == ""  # validate's errors are its result, on stdout: it refuses them, in English
+    # 语 opens the Chinese line (YAML 语法错误：...), the first character these encodings lack.
+    assert result.stderr.splitlines() == [
+        f"stdout: cannot write: its encoding ({charset}) has no '\\u8bed' (U+8BED); {REMEDY}"]
+    result = _invoke(["--lang", "zh", "run", str(path)], charset)
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}:3:2: invalid YAML: character U+0000 is not allowed\n"
+    result = _invoke(["--lang", "zh", "validate", str(ROOT / "scenarios" / "zh" / "starter.yaml")], charset)
+    assert (result.exit_code, result.stderr) == (0, "1 file, 0 invalid, 0 errors\n")
+
+
+def test_an_option_error_is_in_english() -> None:
+    result = _invoke(["--lang", "zh", "simulate", "--percentiles", "5,x", str(ZH_SCENARIO)], "ascii")
+    assert result.exit_code == 2
+    assert result.stderr == ("aigc-roi: --percentiles: expected numbers from 0 to 100 separated by commas, such as "
+                             "5,50,95, found '5,x'; percentiles are written without %\n")
+    result = _invoke(["--lang", "zh", "run", "--bogus", str(ZH_SCENARIO)], "latin-1")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("aigc-roi: --bogus: no such option")
+
+
+def test_init_says_what_it_wrote_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _invoke(["--lang", "zh", "init", "计划.yaml"], "ascii", tmp_path, monkeypatch)
+    assert result.exit_code == 0
+    # The name the user gave is no translation: escaped, the sentence around it English.
+    assert result.stderr == "Wrote \\u8ba1\\u5212.yaml from template starter. Next: aigc-roi run \\u8ba1\\u5212.yaml\n"
+    result = _invoke(["--lang", "zh", "init", "计划.yaml"], "ascii", tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == "\\u8ba1\\u5212.yaml: file exists; use --force to replace it\n"
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gb18030"])
+def test_a_stderr_that_writes_chinese_gets_chinese(charset: str) -> None:
+    result = _invoke(["--lang", "zh", "simulate", "--percentiles", "5,x", str(ZH_SCENARIO)], charset)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("aigc-roi: --percentiles：")
+
+
+def _stderr_in(monkeypatch: pytest.MonkeyPatch, encoding: str, errors: str = "backslashreplace") -> io.TextIOWrapper:
+    stderr = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors=errors)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    streams.start_invocation(["--lang", "zh"])
+    return stderr
+
+
+def _written(stderr: io.TextIOWrapper) -> bytes:
+    stderr.flush()
+    return stderr.buffer.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.parametrize("errors", ["backslashreplace", "strict"])
+def test_a_problem_falls_back_to_english_with_its_value_escaped(monkeypatch: pytest.MonkeyPatch, errors: str) -> None:
+    """Python's stderr escapes what it cannot write; a strict one in its place (an embedding program's) must
+    neither lose the line nor raise."""
+    stderr = _stderr_in(monkeypatch, "ascii", errors)
+    assert streams.report_problem("--budget: expected an amount, found '四十万'") == 2
+    assert _written(stderr) == b"aigc-roi: --budget: expected an amount, found '\\u56db\\u5341\\u4e07'\n"
+
+
+def test_chinese_stays_where_only_a_value_cannot_be_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """GBK writes every character of the translation but not an emoji in a value: the line stays Chinese."""
+    stderr = _stderr_in(monkeypatch, "gbk")
+    streams.report_problem("--budget: expected an amount, found '四十万😀'")
+    written = _written(stderr).decode("gbk")
+    assert written.startswith("aigc-roi: --budget：") and written.endswith("'四十万\\U0001f600'\n")
+
+
+def test_a_note_without_an_english_line_is_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    stderr = _stderr_in(monkeypatch, "ascii")
+    streams.note("共 1 个")
+    assert _written(stderr) == b"\\u5171 1 \\u4e2a\n"
