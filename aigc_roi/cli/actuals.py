@@ -13,6 +13,7 @@ from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     BomOption,
     Day,
+    FileToWrite,
     ForceOption,
     LangOption,
     OutputOption,
@@ -54,7 +55,8 @@ def actuals(
         help="The last day the exports were run for (default: their last row's; platforms leave out days without "
              "spend).")] = None,
     reforecast: Annotated[Path | None, typer.Option(
-        "--reforecast", metavar="OUT.yaml", help="Write the plan with past months as they happened to OUT.yaml.")] = None,
+        "--reforecast", metavar="OUT.yaml", click_type=FileToWrite(),
+        help="Write the plan with past months as they happened to OUT.yaml.")] = None,
     samples: Annotated[int, typer.Option("--samples", metavar="N", click_type=WholeNumber(100, 100_000),
                                          help="Draws of the plan for percentiles and P(payback).")] = 2_000,
     seed: SeedOption = 0,

@@ -15,6 +15,7 @@ from aigc_roi.cli.options import (
     MAX_SAMPLES,
     BomOption,
     FigureFormat,
+    FileToWrite,
     ForceOption,
     FormatOption,
     LangOption,
@@ -183,7 +184,7 @@ def allocate(
     output: OutputOption = None,
     force: ForceOption = False,
     plot: Annotated[Path | None, typer.Option(
-        "--plot", metavar="FILE.svg|FILE.png", help="Also save the budget curve as an image.")] = None,
+        "--plot", metavar="FILE.svg|FILE.png", click_type=FileToWrite(), help="Also save the budget curve as an image.")] = None,
     bom: BomOption = False,
     lang: LangOption = None,
     quiet: QuietOption = False,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi.cli.files import is_folder
-from aigc_roi.cli.options import ForceOption, LangOption, QuietOption
+from aigc_roi.cli.options import FileToWrite, ForceOption, LangOption, QuietOption
 from aigc_roi.cli.output import given, open_command, refuse_idle
 from aigc_roi.cli.streams import STDOUT, emit, fail, fail_with, note, show
 from aigc_roi.present.labels import label
@@ -37,7 +37,7 @@ def bundled_templates() -> dict[str, Traversable]:
 
 def init(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="Where to write the scenario; - writes it to standard output.")
+        Path, typer.Argument(metavar="FILE", click_type=FileToWrite(), help="Where to write the scenario; - writes it to standard output.")
     ] = Path("scenario.yaml"),
     template: Annotated[
         str, typer.Option("--template", "-t", metavar="NAME", help="Bundled scenario to start from (see --list).")

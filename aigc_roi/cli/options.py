@@ -12,7 +12,10 @@ from typing import Annotated, Any
 import typer
 from typer._click import Context, Parameter
 from typer._click.types import FloatRange, IntRange, ParamType, _NumberRangeBase
+from typer.models import Context as TyperContext
+from typer.models import TyperPath
 
+from aigc_roi.cli.files import folder_ending
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
 
@@ -97,6 +100,19 @@ class Day(ParamType):
         self.fail(f"expected a date YYYY-MM-DD, found {value!r}", param, ctx)
 
 
+class FileToWrite(TyperPath):
+    """The type of every option that names a file to write (``--output``, ``--plot``, ``--samples-out``,
+    ``--reforecast``, init's FILE): a folder's name (``newdir/``, which Typer's Path would make a file ``newdir``)
+    refused as the command line is read, before any work. The writer (cli/files.py) checks the rest."""
+
+    # TyperPath's own narrowing of the context, which mypy holds against click's ParamType.
+    def convert(self, value: Any, param: Parameter | None, ctx: TyperContext | None) -> Any:  # type: ignore[override]
+        ending = folder_ending(value) if isinstance(value, str) else None
+        if ending is not None:
+            self.fail(f"expected a file name, found {value!r} (ending in {ending}, it names a folder)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class FigureFormat(StrEnum):
     table = "table"
     json = "json"
@@ -123,13 +139,15 @@ SetOption = Annotated[
 FormatOption = Annotated[FigureFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output ('-' is standard output); "
+    typer.Option("--output", "-o", metavar="FILE", click_type=FileToWrite(),
+                 help="Write to FILE instead of standard output ('-' is standard output); "
                  "without --format, a FILE ending in .csv, .json, .md or .xlsx is written in that format."),
 ]
 """Where a command with ``--format`` writes: the file's extension settles the format (cli/output.py)."""
 DocumentOutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output ('-' is standard output)."),
+    typer.Option("--output", "-o", metavar="FILE", click_type=FileToWrite(),
+                 help="Write to FILE instead of standard output ('-' is standard output)."),
 ]
 """Where a command of one format (``schema``'s JSON, ``report``'s HTML) writes."""
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]

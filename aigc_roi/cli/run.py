@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aigc_roi import api
-from aigc_roi.cli.options import BomOption, FileArgument, ForceOption, LangOption, OutputOption, QuietOption, SetOption
+from aigc_roi.cli.options import BomOption, FileArgument, FileToWrite, ForceOption, LangOption, OutputOption, QuietOption, SetOption
 from aigc_roi.cli.output import check_destinations, check_plot, check_xlsx, deliver, open_command, refuse_idle, save_plot
 from aigc_roi.cli.streams import load
 
@@ -61,7 +61,8 @@ def run(
     output: OutputOption = None,
     plot: Annotated[
         Path | None,
-        typer.Option("--plot", metavar="FILE.svg|FILE.png", help="Also save the cumulative-cash chart as an image."),
+        typer.Option("--plot", metavar="FILE.svg|FILE.png", click_type=FileToWrite(),
+                     help="Also save the cumulative-cash chart as an image."),
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,

@@ -17,6 +17,7 @@ from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
+    FileToWrite,
     ForceOption,
     FormatOption,
     LangOption,
@@ -112,10 +113,10 @@ def simulate(
     output: OutputOption = None,
     force: ForceOption = False,
     plot: Annotated[Path | None, typer.Option(
-        "--plot", metavar="FILE.svg|FILE.png",
+        "--plot", metavar="FILE.svg|FILE.png", click_type=FileToWrite(),
         help="Also save the cumulative-cash fan and the net-cash histogram as an image.")] = None,
     samples_out: Annotated[Path | None, typer.Option(
-        "--samples-out", metavar="FILE.csv|FILE.parquet",
+        "--samples-out", metavar="FILE.csv|FILE.parquet", click_type=FileToWrite(),
         help="Also write every sample's drawn inputs and figures.")] = None,
     bom: BomOption = False,
     lang: LangOption = None,

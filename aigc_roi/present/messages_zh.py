@@ -220,6 +220,7 @@ _FOUND_HINTS = _rules([
     (r"b = (\S+)", "b = {0}"),
     (r"a power law never reaches 0: give the smallest share your analytics show", "幂律曲线不会降到 0：请填写数据中最小的比例"),
     (r"a gate decides what runs after its test, so a later month must follow", "闸门决定测试之后的投放，测试之后须还有月份"),
+    (r"ending in (\S+), it names a folder", "以 {0} 结尾，指的是文件夹"),
 ])
 
 

@@ -1,0 +1,52 @@
+"""Where an option that writes a file may write: every such option refuses the same names the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIO = "name: Out\nhorizon_months: 2\nretention: {monthly_churn: 0.5}\n"
+EXPORTS = [str(ROOT / "examples" / "actuals" / name) for name in ("douyin-ocean-engine.csv", "bilibili.csv")]
+ACTUALS = ["actuals", str(ROOT / "aigc_roi" / "templates" / "chat-assistant-cpa.yaml"), *EXPORTS,
+           "--map", "Douyin activation CPA=dy_*", "--map", "Bilibili CPA (registered user)=bili_*"]
+
+WRITERS = [
+    (["run", "{s}", "-f", "csv"], "-o"), (["run", "{s}", "-f", "xlsx"], "-o"), (["run", "{s}"], "--plot"),
+    (["breakeven", "{s}"], "-o"), (["sensitivity", "{s}"], "-o"), (["curves", "{s}"], "-o"),
+    (["compare", "{s}", "{s}"], "-o"), (["simulate", "{s}", "--samples", "20"], "-o"),
+    (["simulate", "{s}", "--samples", "20"], "--plot"), (["simulate", "{s}", "--samples", "20"], "--samples-out"),
+    (["allocate", "{s}", "-b", "1000"], "-o"), (["allocate", "{s}", "-b", "1000"], "--plot"),
+    ([*ACTUALS], "-o"), ([*ACTUALS], "--reforecast"), (["report", "{s}", "--samples", "20"], "-o"), (["schema"], "-o"),
+    (["init"], ""),
+]
+"""Every option that writes a file, with a command line it runs in ("" for init's FILE argument)."""
+
+
+def _args(command: list[str], scenario: Path, option: str, value: str) -> list[str]:
+    return [*(word.format(s=scenario) for word in command), *([option] if option else []), value]
+
+
+WRITER_IDS = [f"{command[0]} {option or 'FILE'}" for command, option in WRITERS]
+
+
+@pytest.mark.parametrize(("command", "option"), WRITERS, ids=WRITER_IDS)
+@pytest.mark.parametrize("name", ["newdir/", "newdir/.", "existing/", "existing/.."])
+def test_a_name_of_a_folder_is_refused_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        command: list[str], option: str, name: str) -> None:
+    # pathlib drops a trailing slash: 'newdir/' was written as a regular file named newdir.
+    monkeypatch.chdir(tmp_path)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    (tmp_path / "existing").mkdir()
+    before = sorted(path.name for path in tmp_path.iterdir())
+    ending = "/" if name.endswith("/") else name.rpartition("/")[2]
+    for lang, said in (("en", f"expected a file name, found '{name}' (ending in {ending}, it names a folder)"),
+                       ("zh", f"应为文件名，实际为 '{name}'（以 {ending} 结尾，指的是文件夹）")):
+        result = invoke([*_args(command, scenario, option, name), "--lang", lang])
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
+        assert result.stdout == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
