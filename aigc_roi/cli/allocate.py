@@ -213,7 +213,7 @@ def allocate(
     maximums = parse_bounds(maximum or [], "--max")
     check_plot(plot, language)
     # Refused before the search, so a refused file never costs the wait.
-    check_destinations((output, plot), force, inputs=[file])
+    check_destinations((output,), force, inputs=[file], files=(plot,))
     loaded = load(file, set_)
     scenario = loaded.scenario
     milestone = None if reach is None else parse_reach(reach, scenario.horizon_months)

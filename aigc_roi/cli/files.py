@@ -62,6 +62,8 @@ class _Pending:
     """Where it goes: ``shown``, or the file its symbolic link points to."""
     temporary: Path
     force: bool
+    or_stdout: bool
+    """Whether the option that names it also takes ``-`` for standard output, which a refusal then offers."""
 
 
 @dataclass
@@ -119,15 +121,16 @@ def _target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def check_writable(path: Path, force: bool) -> None:
-    """Refuse, before anything is computed or written, an output that cannot or must not be written."""
+def check_writable(path: Path, force: bool, or_stdout: bool = False) -> None:
+    """Refuse, before anything is computed or written, an output that cannot or must not be written; a device
+    refused offers ``-`` where the option also takes it (``or_stdout``: ``-o``, not ``--plot``)."""
     try:
-        _check_writable(path, force)
+        _check_writable(path, force, or_stdout)
     except (OSError, ValueError) as error:  # stat fails on a name too long, a NUL, a folder without access
         raise cannot_write(path, error if isinstance(error, OSError) else OSError(22, os.strerror(22))) from None
 
 
-def _check_writable(path: Path, force: bool) -> None:
+def _check_writable(path: Path, force: bool, or_stdout: bool) -> None:
     target = _target(path)
     if target.is_dir():
         raise UsageError(f"{path}: is a folder; expected a file name")
@@ -142,8 +145,8 @@ def _check_writable(path: Path, force: bool) -> None:
             named = "" if protected == path else f" ({protected})"
             raise UsageError(f"{path}: is an input of this command{named}; write the result to another file")
         if not stat.S_ISREG(status.st_mode):
-            raise UsageError(f"{path}: not a regular file (a device, FIFO or socket); "
-                             "name a file, or - for standard output")
+            raise UsageError(f"{path}: not a regular file (a device, FIFO or socket); name a file"
+                             + (", or - for standard output" if or_stdout else ""))
         if not force:
             raise UsageError(f"{path}: file exists; use --force to replace it")
     folder = target.parent
@@ -157,13 +160,15 @@ def _check_writable(path: Path, force: bool) -> None:
         raise cannot_write(path, PermissionError(13, os.strerror(13)))
 
 
-def check_outputs(paths: Sequence[Path | None], force: bool, inputs: Sequence[Path] = ()) -> None:
-    """Every output of one command checked before any is written: each writable, none an input, no two the same file."""
+def check_outputs(paths: Sequence[Path | None], force: bool, inputs: Sequence[Path] = (),
+                  files: Sequence[Path | None] = ()) -> None:
+    """Every output of one command checked before any is written: each writable, none an input, no two the same file.
+    ``paths``: those of options that also take ``-`` for standard output; ``files``: of options that write only a file."""
     register_inputs(inputs)
-    given = [path for path in paths if path is not None]
+    given = [(path, or_stdout) for named, or_stdout in ((paths, True), (files, False)) for path in named if path is not None]
     seen: dict[str, Path] = {}
-    for path in given:
-        check_writable(path, force)
+    for path, or_stdout in given:
+        check_writable(path, force, or_stdout)
         key = os.path.realpath(path)
         if key in seen:
             raise UsageError(f"{path}: named twice ({seen[key]} is the same file); give each output its own file")
@@ -218,10 +223,10 @@ def _signals_unwind() -> Iterator[None]:
             signal.signal(number, handler)
 
 
-def _prepare(path: Path, force: bool, write: Callable[[Path], None]) -> _Pending:
+def _prepare(path: Path, force: bool, write: Callable[[Path], None], or_stdout: bool) -> _Pending:
     import tempfile  # only a command writing a file needs it
 
-    check_writable(path, force)
+    check_writable(path, force, or_stdout)
     target = _target(path)
     try:
         # A short fixed prefix: a name near the 255-byte limit must not overflow in its temporary twin.
@@ -238,12 +243,12 @@ def _prepare(path: Path, force: bool, write: Callable[[Path], None]) -> _Pending
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return _Pending(path, target, Path(temporary), force)
+    return _Pending(path, target, Path(temporary), force, or_stdout)
 
 
 def _put_in_place(pending: _Pending) -> None:
     # Checked again: a file may have appeared, or become a FIFO, since the command started.
-    check_writable(pending.shown, pending.force)
+    check_writable(pending.shown, pending.force, pending.or_stdout)
     try:
         if pending.force:
             os.replace(pending.temporary, pending.target)
@@ -257,20 +262,20 @@ def _put_in_place(pending: _Pending) -> None:
         raise cannot_write(pending.shown, error) from None
 
 
-def write_atomically(path: Path, force: bool, write: Callable[[Path], None]) -> None:
+def write_atomically(path: Path, force: bool, write: Callable[[Path], None], or_stdout: bool = False) -> None:
     """Run ``write`` on a temporary file beside ``path``, then rename it into place.
 
     A reader never sees a half-written file, and a failed write leaves any
     existing file untouched. Any failure of the file system becomes one
     ``FILE: cannot write: reason`` UsageError. Inside ``command_outputs()``
-    the rename waits for the command to succeed.
+    the rename waits for the command to succeed. ``or_stdout``: as ``check_writable`` takes it.
     """
     files = _command_files.get()
     if files is not None:
-        files.pending.append(_prepare(path, force, write))
+        files.pending.append(_prepare(path, force, write, or_stdout))
         return
     with _signals_unwind():
-        pending = _prepare(path, force, write)
+        pending = _prepare(path, force, write, or_stdout)
         try:
             _put_in_place(pending)
         finally:
@@ -308,21 +313,21 @@ def _remove(files: _CommandFiles) -> None:
     files.pending.clear()
 
 
-def write_text(path: Path, text: str, force: bool) -> None:
+def write_text(path: Path, text: str, force: bool, or_stdout: bool = False) -> None:
     def write(temporary: Path) -> None:
         temporary.write_text(text, encoding="utf-8")
 
     try:
-        write_atomically(path, force, write)
+        write_atomically(path, force, write, or_stdout)
     except UnicodeEncodeError as error:
         raise UsageError(f"{path}: cannot write: {unencodable(error, 'utf-8')}") from None
 
 
-def write_bytes(path: Path, data: bytes | Iterable[bytes], force: bool) -> None:
+def write_bytes(path: Path, data: bytes | Iterable[bytes], force: bool, or_stdout: bool = False) -> None:
     """``data`` whole, or piece by piece as an iterable yields it (a large table, never all in memory at once)."""
     def write(temporary: Path) -> None:
         with temporary.open("wb") as file:
             for piece in [data] if isinstance(data, bytes) else data:
                 file.write(piece)
 
-    write_atomically(path, force, write)
+    write_atomically(path, force, write, or_stdout)

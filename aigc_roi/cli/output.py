@@ -29,6 +29,7 @@ from aigc_roi.cli.streams import (
     language,
     note,
     resolve_lang,
+    save_file,
     set_quiet,
     show,
     to_stdout,
@@ -147,11 +148,13 @@ def check_plot(plot: Path | None, lang: str) -> None:
     require(PLOT, "--plot", lang)
 
 
-def check_destinations(destinations: Sequence[Path | None], force: bool, inputs: Sequence[Path] = ()) -> None:
+def check_destinations(destinations: Sequence[Path | None], force: bool, inputs: Sequence[Path] = (),
+                       files: Sequence[Path | None] = ()) -> None:
     """Every file the command will write, refused (exit 2) before anything is computed: a long run must not
-    end in "file exists", and a refused file never leaves the others half-written."""
+    end in "file exists", and a refused file never leaves the others half-written. ``destinations``: of options
+    where ``-`` is standard output (``-o``); ``files``: of options that write only a file (``--plot``)."""
     with usage_errors():
-        check_outputs(tuple(path for path in destinations if not to_stdout(path)), force, inputs=inputs)
+        check_outputs(tuple(path for path in destinations if not to_stdout(path)), force, inputs=inputs, files=files)
 
 
 def deliver(presenter: Presenter[R], result: R, format_: str, output: Path | None, force: bool, bom: bool = False) -> None:
@@ -179,4 +182,4 @@ def save_plot(presenter: Presenter[R], result: R, style: NumberStyle, path: Path
     if (style.lang == "zh" or chart.has_cjk(presenter.figure_name(result))) and chart.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang), label("plot_no_cjk_font", "en"))
         style = NumberStyle("en", style.currency)
-    emit_bytes(chart.image_bytes(presenter.figure(result, style), path.suffix.lower().lstrip(".")), path, force)
+    save_file(chart.image_bytes(presenter.figure(result, style), path.suffix.lower().lstrip(".")), path, force)

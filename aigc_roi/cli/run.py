@@ -80,7 +80,7 @@ def run(
     check_plot(plot, language)
     # Refuse before computing anything, so a refused --plot never leaves a
     # half-done run behind (an --output written, the chart not, or the reverse).
-    check_destinations((output, plot), force, inputs=[file])
+    check_destinations((output,), force, inputs=[file], files=(plot,))
     loaded = load(file, set_)
     scenario = loaded.scenario
     from aigc_roi.present.numbers import NumberStyle

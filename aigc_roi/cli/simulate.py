@@ -29,7 +29,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
-from aigc_roi.cli.streams import emit_bytes, fail_with, for_stderr, is_quiet, load
+from aigc_roi.cli.streams import fail_with, for_stderr, is_quiet, load, save_file
 from aigc_roi.present.labels import label
 
 PROGRESS_AFTER_SECONDS = 1.0
@@ -140,7 +140,7 @@ def simulate(
         missing = missing_for(samples_format)
         if missing:
             fail_with("parquet_needs", language, missing=" ".join(missing))
-    check_destinations((output, plot, samples_out), force, inputs=[file])
+    check_destinations((output,), force, inputs=[file], files=(plot, samples_out))
     loaded = load(file, set_)
     scenario = loaded.scenario
 
@@ -162,7 +162,7 @@ def simulate(
         from aigc_roi.present.samples import samples_chunks
 
         mark = BOM.encode() if bom and samples_format == "csv" else b""
-        emit_bytes(chain([mark], samples_chunks(simulation, samples_format, scenario.currency)), samples_out, force)
+        save_file(chain([mark], samples_chunks(simulation, samples_format, scenario.currency)), samples_out, force)
     presenter = SimulationPresenter(style, scenario)
     if plot is not None:
         save_plot(presenter, simulation, style, plot, force)

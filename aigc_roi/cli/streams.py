@@ -268,7 +268,7 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
         return
     assert output is not None
     with usage_errors():
-        write_text(output, text, force)
+        write_text(output, text, force, or_stdout=True)
 
 
 def emit_json(text: str, output: Path | None = None, force: bool = False) -> None:
@@ -305,7 +305,13 @@ def emit_bytes(data: bytes | Iterable[bytes], output: Path | None, force: bool) 
         return
     assert output is not None
     with usage_errors():
-        write_bytes(output, data, force)
+        write_bytes(output, data, force, or_stdout=True)
+
+
+def save_file(data: bytes | Iterable[bytes], path: Path, force: bool) -> None:
+    """The file of an option that writes only a file (``--plot``, ``--samples-out``), atomically."""
+    with usage_errors():
+        write_bytes(path, data, force)
 
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:

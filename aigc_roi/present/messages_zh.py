@@ -419,6 +419,7 @@ _MESSAGES = _rules([
      "{0}：这是本命令的输入文件（{1}）；请把结果写到另一个文件"),
     (r"(.+): not a regular file \(a device, FIFO or socket\); name a file, or - for standard output",
      "{0}：不是普通文件（设备、FIFO 或套接字）；请给出文件名，或用 - 表示标准输出"),
+    (r"(.+): not a regular file \(a device, FIFO or socket\); name a file", "{0}：不是普通文件（设备、FIFO 或套接字）；请给出文件名"),
     (r"(.+): folder (.+) does not exist", "{0}：文件夹 {1} 不存在"),
     (r"(.+): is a folder; expected a file name", "{0}：这是文件夹；应为文件名"),
     (r"(.+): no \*\.yaml or \*\.yml files in this folder", "{0}：此文件夹中没有 *.yaml 或 *.yml 文件"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,21 @@ def test_file_appearing_during_the_write_is_not_clobbered(tmp_path: Path) -> Non
         write_atomically(target, False, writer)
     assert target.read_text(encoding="utf-8") == "theirs"
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("or_stdout", [False, True])
+def test_a_fifo_appearing_during_the_write_offers_standard_output_only_where_taken(tmp_path: Path, or_stdout: bool) -> None:
+    target = tmp_path / "out.png"
+
+    def writer(temporary: Path) -> None:
+        temporary.write_bytes(b"png")
+        os.mkfifo(target)  # the check before the write passed; the one before the rename sees the FIFO
+
+    with pytest.raises(UsageError) as refused:
+        write_atomically(target, True, writer, or_stdout)
+    hint = ", or - for standard output" if or_stdout else ""
+    assert str(refused.value) == f"{target}: not a regular file (a device, FIFO or socket); name a file{hint}"
+    assert target.is_fifo() and _leftovers(tmp_path) == []
 
 
 # --- run --output through the CLI ------------------------------------------------

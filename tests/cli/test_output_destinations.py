@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,26 @@ def test_a_name_of_a_folder_is_refused_before_any_work(tmp_path: Path, monkeypat
         assert result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
         assert result.stdout == ""
     assert sorted(path.name for path in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize(("command", "option"), WRITERS, ids=WRITER_IDS)
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_device_or_fifo_is_refused_with_standard_output_offered_only_where_taken(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], option: str, kind: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    suffix = {"--plot": ".png", "--samples-out": ".csv", "--reforecast": ".yaml"}.get(option, ".txt")
+    target = tmp_path / f"out{suffix}"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(os.devnull)
+    takes_dash = option not in ("--plot", "--samples-out")
+    hint = "; name a file, or - for standard output" if takes_dash else "; name a file"
+    zh_hint = "；请给出文件名，或用 - 表示标准输出" if takes_dash else "；请给出文件名"
+    for lang, said in (("en", f"{target.name}: not a regular file (a device, FIFO or socket){hint}\n"),
+                       ("zh", f"{target.name}：不是普通文件（设备、FIFO 或套接字）{zh_hint}\n")):
+        result = invoke([*_args(command, scenario, option, target.name), "--lang", lang])
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.endswith(said) and result.stderr.count(said) == 1, result.stderr
