@@ -32,6 +32,7 @@ from aigc_roi.cli.streams import (
     save_file,
     set_quiet,
     show,
+    stdout_is_terminal,
     to_stdout,
     usage_errors,
 )
@@ -131,11 +132,14 @@ def settle_output_format(context: Context) -> None:
 
 
 def check_xlsx(format_: str, output: Path | None, lang: str) -> None:
-    """``--format xlsx`` needs a file to write (a workbook is no text for a terminal) and openpyxl."""
+    """``--format xlsx`` needs a file to write, or ``-o -`` into a pipe (a workbook's zip bytes are no text for a
+    terminal, as gzip refuses one too), and openpyxl."""
     if format_ != "xlsx":
         return
     if output is None:
         fail_with("xlsx_needs_output", lang)
+    if to_stdout(output) and stdout_is_terminal():
+        fail_with("xlsx_to_terminal", lang)
     require(XLSX, "--format xlsx", lang)
 
 

@@ -142,6 +142,10 @@ def to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == STDOUT
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
 def message_line(error: ScenarioError | str) -> str:
     """One problem as the user reads it, in this invocation's language."""
     return located_message(error, _language.get())

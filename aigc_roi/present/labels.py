@@ -133,6 +133,8 @@ LABELS: dict[str, Label] = {
     "organic": Label("Organic", "自然流量"),
     "organic_users_row": Label("Organic users", "自然流量用户"),
     "xlsx_needs_output": Label("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要 --output FILE.xlsx"),
+    "xlsx_to_terminal": Label("--format xlsx is binary; write it to a file with -o FILE.xlsx or pipe it",
+                              "--format xlsx 是二进制格式；请用 -o FILE.xlsx 写入文件，或用管道交给其他程序"),
     "output_format_mismatch": Label(
         "{path}: --format {format} does not match the file's extension {suffix} ({named}); change one of them",
         "{path}：--format {format} 与文件扩展名 {suffix}（{named}）不符；请修改其中之一",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from typer.testing import _NamedTextIOWrapper
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = "name: Out\nhorizon_months: 2\nretention: {monthly_churn: 0.5}\n"
@@ -74,3 +75,20 @@ def test_a_device_or_fifo_is_refused_with_standard_output_offered_only_where_tak
         result = invoke([*_args(command, scenario, option, target.name), "--lang", lang])
         assert result.exit_code == 2, result.stderr
         assert result.stderr.endswith(said) and result.stderr.count(said) == 1, result.stderr
+
+
+@pytest.mark.parametrize("command", [["run", "{s}"], ["compare", "{s}", "{s}"], ACTUALS], ids=["run", "compare", "actuals"])
+def test_a_workbook_is_not_written_to_a_terminal_but_to_a_pipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               command: list[str]) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    args = [*(word.format(s=scenario) for word in command), "-f", "xlsx", "-o", "-"]
+    piped = invoke(args)
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stdout_bytes.startswith(b"PK\x03\x04")  # a zip: the workbook, for the program reading the pipe
+    monkeypatch.setattr(_NamedTextIOWrapper, "isatty", lambda stream: stream.name == "<stdout>")
+    for lang, said in (("en", "aigc-roi: --format xlsx is binary; write it to a file with -o FILE.xlsx or pipe it\n"),
+                       ("zh", "aigc-roi: --format xlsx 是二进制格式；请用 -o FILE.xlsx 写入文件，或用管道交给其他程序\n")):
+        result = invoke([*args, "--lang", lang])
+        assert result.exit_code == 2
+        assert result.stderr == said and result.stdout_bytes == b""
