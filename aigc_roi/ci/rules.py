@@ -17,7 +17,7 @@ from aigc_roi.model.errors import ScenarioError
 # Patterns, not compiled ones: re compiles (and caches) each on its first search, which only an invalid file makes.
 RULES: tuple[tuple[str, str], ...] = (
     ("file-too-large", r"^file is [\d,]+ bytes"),
-    ("unreadable-file", r"^cannot read (file|folder)"),
+    ("unreadable-file", r"^cannot read (file|folder)|^is a folder, not"),
     ("encoding", r"^expected UTF-8 text"),
     ("empty-file", r"found an empty file$"),
     ("yaml-anchor", r"^YAML anchors and aliases"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import subprocess
 from collections.abc import Sequence
 
@@ -64,7 +65,7 @@ def stored_objects(top: str, wanted: Sequence[tuple[str, str]]) -> list[str | Sc
             code = _BROKEN.get(words[0])
             found.append(unreadable(name, OSError(code, os.strerror(code)) if code else OSError(OUTSIDE)))
         elif words[1] != b"blob":
-            found.append(not_a_regular_file(name))  # a folder, or a submodule's commit
+            found.append(not_a_regular_file(name, stat.S_IFDIR))  # a folder, or a submodule's commit (a folder on disk)
         elif int(words[2]) > MAX_FILE_BYTES:
             found.append(too_large(name, int(words[2])))
         else:

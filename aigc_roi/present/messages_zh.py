@@ -320,6 +320,8 @@ _MESSAGES = _rules([
     (r"nesting deeper than (\d+) levels", "嵌套超过 {0} 层"),
     (r"file is ([\d,]+) bytes; the limit is ([\d,]+) \(1 MiB\)", "文件有 {0} 字节，上限为 {1} (1 MiB)"),
     (r"cannot read file: not a regular file", "无法读取文件：不是普通文件"),
+    (r"is a folder, not a scenario file", "这是文件夹，不是方案文件"),
+    (r"is a folder, not an export file", "这是文件夹，不是报表文件"),
     (r"cannot read file: a symbolic link to a file outside the repository", "无法读取文件：符号链接指向仓库之外的文件"),
     (r"cannot read file: reading from standard input \(-\) is not supported; give a file name",
      "无法读取文件：不支持从标准输入 (-) 读取；请给出文件名"),

@@ -29,6 +29,7 @@ from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
 from aigc_roi.reader.opening import cannot_read
+from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
@@ -124,14 +125,14 @@ def read_limited(path: str | Path, filename: str) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # what opening a socket says: not a file to read
-            raise not_a_regular_file(filename) from None
+            raise not_a_regular_file(filename, stat.S_IFSOCK) from None
         raise ScenarioInvalid([ScenarioError(filename, 1, 1, "", cannot_read(path, exc))]) from None
     except ValueError as exc:
         raise unreadable(filename, exc) from None
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise not_a_regular_file(filename)
+            raise not_a_regular_file(filename, status.st_mode)
         if status.st_size > MAX_FILE_BYTES:
             raise too_large(filename, status.st_size)
         chunks: list[bytes] = []
@@ -151,8 +152,8 @@ def too_large(filename: str, size: int) -> ScenarioInvalid:
     return ScenarioInvalid([ScenarioError(filename, 1, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB)")])
 
 
-def not_a_regular_file(filename: str) -> ScenarioInvalid:
-    return ScenarioInvalid([ScenarioError(filename, 1, 1, "", "cannot read file: not a regular file")])
+def not_a_regular_file(filename: str, mode: int) -> ScenarioInvalid:
+    return ScenarioInvalid([ScenarioError(filename, 1, 1, "", refused_kind(mode, "a scenario file"))])
 
 
 def unreadable(filename: str, exc: OSError | ValueError) -> ScenarioInvalid:

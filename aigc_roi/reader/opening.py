@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 
@@ -18,3 +19,10 @@ def cannot_read(path: str | Path, error: OSError | ValueError) -> str:
     except (OSError, ValueError):
         folder = False
     return f"cannot read {'folder' if folder else 'file'}: {reason}"
+
+
+def not_a_regular_file(mode: int, kind: str) -> str:
+    """Why a file to read (``kind``: ``a scenario file``) that ``mode`` (its st_mode) says is no regular file is
+    refused: a folder is called one (``run plans/``; validate and check are the commands that read a folder),
+    a device, FIFO or socket not a regular file."""
+    return f"is a folder, not {kind}" if stat.S_ISDIR(mode) else "cannot read file: not a regular file"

@@ -156,7 +156,8 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeyp
     monkeypatch.setattr(os, "scandir", refusing)
     result = invoke(["validate", str(tmp_path)])
     assert result.exit_code == 2
-    assert f"{hidden}:1:1: cannot read file:" in result.stdout
+    # Only os.walk is refused here, so the loader opens it, and finds a folder.
+    assert f"{hidden}:1:1: is a folder, not a scenario file" in result.stdout
     assert "1 file, 0 invalid, 0 errors, 1 unreadable folder" in result.stderr
 
 

@@ -200,4 +200,4 @@ def test_crlf_and_title_lines_keep_line_numbers(tmp_path: Path) -> None:
 def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
     missing = tmp_path / "nope.csv"
     assert _errors([missing, tmp_path]) == [f"{missing}:1:1: cannot read file: No such file or directory",
-                                            f"{tmp_path}:1:1: cannot read file: not a regular file"]
+                                            f"{tmp_path}:1:1: is a folder, not an export file"]

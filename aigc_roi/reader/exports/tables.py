@@ -45,7 +45,7 @@ from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, UnsavedFormula
 from aigc_roi.reader.exports.zip_directory import entries_over
-from aigc_roi.reader.opening import cannot_read
+from aigc_roi.reader.opening import cannot_read, not_a_regular_file
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -152,7 +152,7 @@ def _read_bytes(path: Path, file: str) -> bytes:
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise _problem(file, "cannot read file: not a regular file")
+            raise _problem(file, not_a_regular_file(status.st_mode, "an export file"))
         if status.st_size > MAX_EXPORT_BYTES:
             raise _problem(file, f"file is {status.st_size:,} bytes; the limit for an export is {MAX_EXPORT_BYTES:,} "
                                  f"({MAX_EXPORT_BYTES // 2**20} MiB)")
