@@ -83,13 +83,14 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
-            jobs: int = 1) -> Comparison:
+            jobs: int = 1, stage_progress: StageCallback | None = None) -> Comparison:
     """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
-    with ``samples``, each one's simulated distributions and chances too, on ``jobs`` threads as ``simulate``.
-    ``explain_change`` adds what moved them."""
+    with ``samples``, each one's simulated distributions and chances too, on ``jobs`` threads as ``simulate``, and
+    ``stage_progress(stage, done, total)`` hears the scenarios simulated (stage ``whatif.compare.SCENARIOS``) and
+    each simulation's stages. ``explain_change`` adds what moved them."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
-    return side_by_side(scenarios, samples, seed, jobs)
+    return side_by_side(scenarios, samples, seed, jobs, stage_progress)
 
 
 def break_even(scenario: Scenario) -> BreakEvenTable:
@@ -172,12 +173,14 @@ def check(paths: Sequence[str | Path], samples: int = 10_000, seed: int = 0) -> 
 
 
 def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: int = 10_000, seed: int = 0,
-              base: str | None = None, jobs: int | None = None, explain: bool = False) -> CheckRun:
+              base: str | None = None, jobs: int | None = None, explain: bool = False,
+              progress: StageCallback | None = None) -> CheckRun:
     """`check` in full: the files found in ``paths`` read with ``sets`` applied, every valid one held to its targets,
     and with ``base`` (a git revision) the figures of every file changed since, before and after, and the targets on
     the change held against it; ``explain`` splits what moved each figure. ``jobs`` worker processes over many files
-    (None: one per core; 1: this process). Raises ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and
-    ``BaselineError`` for a base git cannot show."""
+    (None: one per core; 1: this process). ``progress(stage, done, total)`` hears the files checked (stage
+    ``ci.checks.FILES``) and, in this process, each simulated file's stages as ``simulate``'s. Raises
+    ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and ``BaselineError`` for a base git cannot show."""
     from aigc_roi.ci.baseline import changes_since, removed_since
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
@@ -192,7 +195,7 @@ def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: in
     files = [file for file in files if file not in gone]
     # The files changed since the base are compared input by input: the only trees read after the check.
     compared = frozenset(Path(change.path) for change in changes)
-    results, checked = validate_and_check(files, overrides, samples, seed, jobs, compared)
+    results, checked = validate_and_check(files, overrides, samples, seed, jobs, compared, progress)
     comparisons = compare_with_base(changes, checked, results, explain=explain)
     if base is not None:
         checked = hold_change_targets(checked, comparisons)
@@ -223,12 +226,14 @@ def inputs(plan: LoadedScenario) -> list[TypedInput]:
     return typed_inputs(plan.tree, plan.scenario, plan.file_tree)
 
 
-def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0) -> PlanFacts:
-    """What `report` states: the run, the simulation (``samples``, ``seed``: as `check`'s), the targets and milestones
-    held, every input as written, the file's commit, the break-even table and the sensitivity."""
+def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0,
+               stage_progress: StageCallback | None = None) -> PlanFacts:
+    """What `report` states: the run, the simulation (``samples``, ``seed``: as `check`'s; ``stage_progress`` hears its
+    stages as ``simulate``'s), the targets and milestones held, every input as written, the file's commit, the
+    break-even table and the sensitivity."""
     from aigc_roi.ci.plan_report import plan_facts as facts_of
 
-    return facts_of(plan, samples, seed)
+    return facts_of(plan, samples, seed, stage_progress)
 
 
 def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from aigc_roi.ci.baseline import Change
     from aigc_roi.model.sampling import Clipped
     from aigc_roi.whatif.explain import FigureChanges
+    from aigc_roi.whatif.simulate import StageCallback
 
 
 def validate_files(files: Sequence[Path], sets: tuple[Override, ...] = ()) -> list[Validated]:
@@ -94,21 +95,30 @@ CHECK_SAMPLES = 10_000
 CHECK_SEED = 0
 """Simulation of ``targets.min_payback_probability`` unless `check --samples/--seed` say otherwise (docs/formulas.md §10)."""
 
+FILES = "files"
+"""The stage of `check`'s progress that counts the files checked (``check_files``)."""
 
-def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES,
-                        seed: int = CHECK_SEED) -> tuple[float, tuple[Clipped, ...]]:
+
+def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED,
+                        stage_progress: StageCallback | None = None) -> tuple[float, tuple[Clipped, ...]]:
     """Simulated share of samples paying back within ``targets.max_payback_months`` (default 12), and the ranges
-    whose draws were clipped to their field's domain on the way."""
+    whose draws were clipped to their field's domain on the way; ``stage_progress`` hears the simulation's stages
+    (whatif/simulate.py)."""
     from aigc_roi.whatif.simulate import simulate
 
-    simulation = simulate(scenario, samples, seed)
+    simulation = simulate(scenario, samples, seed, stage_progress=stage_progress)
     return simulation.payback_chance, simulation.clipped
 
 
-def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED) -> list[Checked]:
-    """Each valid scenario held to its targets; simulated only when it sets ``min_payback_probability``."""
+def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED,
+                progress: StageCallback | None = None) -> list[Checked]:
+    """Each valid scenario held to its targets; simulated only when it sets ``min_payback_probability``.
+    ``progress`` hears ``FILES`` (files done, ``results``) before the first and after each, and a simulated
+    file's stages in between."""
     checked = []
-    for result in results:
+    if progress is not None:
+        progress(FILES, 0, len(results))
+    for done, result in enumerate(results, start=1):
         if result.loaded is not None:
             scenario = result.loaded.scenario
             figures, months, irr_notes = _run(scenario)
@@ -116,7 +126,7 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             clipped: tuple[Clipped, ...] = ()
             if scenario.targets.min_payback_probability is not None:
                 # Kept out of ``figures``: those are the run's, which --base compares before and after.
-                chance, clipped = payback_probability(scenario, samples, seed)
+                chance, clipped = payback_probability(scenario, samples, seed, progress)
                 held = {**figures, PAYBACK_PROBABILITY: chance}
             # Targets on the change need a base version: not applicable until `check --base` holds them.
             outcomes = held_targets(scenario, held, months) + not_applicable(scenario.targets)
@@ -124,6 +134,8 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             located = target_locations(result.loaded, outcomes, CHANGE_TARGETS)
             ranges = range_locations(result.loaded, (range_.path for range_ in clipped))
             checked.append(Checked(result.path, result.loaded, figures, outcomes, located, clipped, irr_notes, ranges))
+        if progress is not None:
+            progress(FILES, done, len(results))
     return checked
 
 

@@ -4,7 +4,7 @@ A worker pool costs a fork per core and a pickle of each result, which a
 handful of files never earns back: below ``POOL_FROM`` files, or on one
 core, everything runs in this process, as a pre-commit hook on a few files
 does. The order of the results is the order of the files, whatever worker
-finishes first.
+finishes first; the progress counts each chunk's files as it comes back.
 
 A file's scenario and figures come back; its YAML tree (every node with its
 position, four fifths of a result's pickle) only where this process reads it,
@@ -17,30 +17,40 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import signal
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aigc_roi.ci.checks import check_files, validate_files
+from aigc_roi.ci.checks import FILES, check_files, validate_files
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.reader.load import NO_TREE
 from aigc_roi.reader.overrides import Override
 from aigc_roi.whatif.threads import cores
 
+if TYPE_CHECKING:
+    from aigc_roi.whatif.simulate import StageCallback
+
 POOL_FROM = 64
 """Files from which a pool pays: about 20 ms each (read and run), against ~0.1 s to start the workers."""
 CHUNKS_PER_WORKER = 4
 """Chunks per worker: small enough that a worker with slow files does not leave the others idle at the end."""
+PROGRESS_EVERY_SECONDS = 0.25
+"""The files done are reported at least this often while the chunks run, not only as one comes back: a progress bar
+that waits to be shown for a run that lasts (cli/progress.py) then appears while the first chunks are still running."""
 
 
 def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], samples: int, seed: int,
-                       workers: int | None = None, trees: frozenset[Path] = frozenset()) -> tuple[list[Validated], list[Checked]]:
+                       workers: int | None = None, trees: frozenset[Path] = frozenset(),
+                       progress: StageCallback | None = None) -> tuple[list[Validated], list[Checked]]:
     """``validate_files`` then ``check_files`` over ``files``, on ``workers`` processes (default: the cores) when
     there are enough files to pay for them; from a worker, only the files in ``trees`` keep their YAML tree
-    (module docstring)."""
+    (module docstring). ``progress`` hears ``FILES`` (files done, ``files``) and, in this process, each simulated
+    file's stages (``check_files``)."""
     workers = cores() if workers is None else workers
     if workers < 2 or len(files) < POOL_FROM:
-        return _chunk(list(files), sets, samples, seed)
+        return _chunk(list(files), sets, samples, seed, progress=progress)
     # Loaded before the fork, so that no worker imports the engine again.
     import aigc_roi.model.engine  # noqa: F401
 
@@ -50,19 +60,55 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     results: list[Validated] = []
     checked: list[Checked] = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
-        for chunk_results, chunk_checked in pool.map(_chunk, chunks, [sets] * len(chunks), [samples] * len(chunks),
-                                                     [seed] * len(chunks), [trees] * len(chunks)):
-            results += chunk_results
-            checked += chunk_checked
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context, initializer=_end_on_interrupt) as pool:
+        futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
+        try:
+            _wait_counting(futures, progress)
+        except BaseException:
+            # A chunk that failed, or Ctrl-C: the chunks not yet started are dropped rather than run before the pool
+            # closes.
+            pool.shutdown(cancel_futures=True)
+            raise
+    for future in futures:
+        chunk_results, chunk_checked = future.result()
+        results += chunk_results
+        checked += chunk_checked
     return results, checked
 
 
+def _end_on_interrupt() -> None:
+    """A worker's Ctrl-C ends it, as it ends this process: the pool would catch the KeyboardInterrupt as the chunk's
+    result and go on to the next, and `check` over 70 files of 1,000,000 samples went on for a minute after it.
+    Where this process ignores Ctrl-C (a shell's background job), so do its workers."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _wait_counting(futures: dict[Future[tuple[list[Validated], list[Checked]]], int],
+                   progress: StageCallback | None) -> None:
+    """Until every chunk (future -> its files) is back, ``progress`` hearing ``FILES`` (files done, files) as each
+    comes back and every ``PROGRESS_EVERY_SECONDS``; a chunk's failure is raised as it comes back."""
+    # Called once the workers are forked: the bar's first report may start its drawing thread, which a fork copies
+    # mid-write.
+    total = sum(futures.values())
+    done = 0
+    pending = set(futures)
+    while True:
+        if progress is not None:
+            progress(FILES, done, total)
+        if not pending:
+            return
+        finished, pending = wait(pending, timeout=PROGRESS_EVERY_SECONDS, return_when=FIRST_COMPLETED)
+        for future in finished:
+            future.result()
+            done += futures[future]
+
+
 def _chunk(files: list[Path], sets: tuple[Override, ...], samples: int, seed: int,
-           trees: frozenset[Path] | None = None) -> tuple[list[Validated], list[Checked]]:
+           trees: frozenset[Path] | None = None, progress: StageCallback | None = None) -> tuple[list[Validated], list[Checked]]:
     """The files' results; with ``trees`` (in a worker), a file outside it without its YAML tree."""
     results = validate_files(files, sets)
-    checked = check_files(results, samples, seed)
+    checked = check_files(results, samples, seed, progress)
     if trees is None:
         return results, checked
     # One lighter copy per file, shared by its two records as the loaded file was: pickled once.

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.whatif.breakeven import BreakEvenTable
     from aigc_roi.whatif.sensitivity import Sensitivity
-    from aigc_roi.whatif.simulate import Simulation
+    from aigc_roi.whatif.simulate import Simulation, StageCallback
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,10 @@ class PlanFacts:
     sensitivity: Sensitivity
 
 
-def plan_facts(loaded: LoadedScenario, samples: int, seed: int) -> PlanFacts:
+def plan_facts(loaded: LoadedScenario, samples: int, seed: int, stage_progress: StageCallback | None = None) -> PlanFacts:
     """The facts of ``loaded``'s report, its targets held on the run's figures (and the simulated chance of payback,
-    with ``samples`` and ``seed``) exactly as `check` holds them."""
+    with ``samples`` and ``seed``) exactly as `check` holds them; ``stage_progress`` hears the simulation's stages
+    (whatif/simulate.py), most of the time this takes."""
     from aigc_roi.ci.baseline import file_commit
     from aigc_roi.ci.checks import held_targets
     from aigc_roi.model.engine import evaluate
@@ -55,7 +56,7 @@ def plan_facts(loaded: LoadedScenario, samples: int, seed: int) -> PlanFacts:
 
     scenario = loaded.scenario
     result = evaluate(realize(scenario))
-    simulation = simulate(scenario, samples, seed)
+    simulation = simulate(scenario, samples, seed, stage_progress=stage_progress)
     held: dict[str, float | int | None] = dict(figures_of(result.figures))
     if scenario.targets.min_payback_probability is not None:
         held[PAYBACK_PROBABILITY] = simulation.payback_chance

@@ -220,7 +220,7 @@ def allocate(
     refuse_shared_names(loaded)
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
-    from aigc_roi.cli.simulate import progress_bar
+    from aigc_roi.cli.progress import progress_bar
     from aigc_roi.present.allocation import AllocationPresenter
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.whatif.allocate import AllocationError

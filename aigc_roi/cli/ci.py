@@ -199,6 +199,7 @@ def check(
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi import api
+    from aigc_roi.cli.progress import progress_bar
 
     if format_ is CheckFormat.json:
         refuse_with_document(check_refusal)
@@ -209,7 +210,10 @@ def check(
     if chosen is CheckFormat.text and verbose:
         chosen = CheckFormat.table
     try:
-        found = api.check_run(paths, set_ or [], samples, seed, base, jobs, explain=chosen is CheckFormat.markdown)
+        with progress_bar(chosen_lang) as progress:
+            stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
+            found = api.check_run(paths, set_ or [], samples, seed, base, jobs, explain=chosen is CheckFormat.markdown,
+                                  progress=stages)
     except NoScenarioFiles as refused:
         fail([str(refused)])
     except ScenarioInvalid as invalid:  # a --set that does not parse

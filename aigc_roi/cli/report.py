@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -23,12 +23,8 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, open_command
+from aigc_roi.cli.progress import progress_bar
 from aigc_roi.cli.streams import emit, fail, load, source_text
-
-if TYPE_CHECKING:
-    from aigc_roi.model.scenario import Scenario
-    from aigc_roi.whatif.allocate import Allocation
-    from aigc_roi.whatif.explain import FigureChanges
 
 
 def report(
@@ -56,35 +52,34 @@ def report(
     check_destinations((output,), force, inputs=[file, *([base] if base else [])])
     loaded = load(file, set_)
     scenario = loaded.scenario
+    from aigc_roi.model.errors import ScenarioInvalid
     from aigc_roi.present.report.page import Provenance, ReportParts, render
     from aigc_roi.present.run_data import run_report
-
-    facts = api.plan_facts(loaded, samples, seed)
-    warn_clipped(loaded, facts.simulation.clipped)
-    if facts.simulation.inputs:
-        warn_payback_window(loaded, facts.simulation.payback_window)
-    provenance = Provenance(source_text(file, set_), facts.commit, facts.dirty, __version__, datetime.date.today().isoformat(),
-                            what_if=bool(set_))
-    parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,
-                        facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity,
-                        allocation=None if budget is None else _allocation(scenario, budget), scenario=scenario,
-                        changes=None if base is None else _changes(base, file, set_), base="" if base is None else str(base))
-    emit(render(parts, language), output, force)
-
-
-def _allocation(scenario: Scenario, budget: float) -> Allocation:
     from aigc_roi.whatif.allocate import AllocationError
 
     try:
-        return api.allocate(scenario, budget)
+        with progress_bar(language) as progress:
+            stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
+            searched = None if progress is None else lambda done, total: progress(done, total, "allocating")
+            facts = api.plan_facts(loaded, samples, seed, stages)
+            allocation = None if budget is None else api.allocate(scenario, budget, progress=searched)
+            changes = None if base is None else api.explain_change(base, file, set_ or [])
+            provenance = Provenance(source_text(file, set_), facts.commit, facts.dirty, __version__,
+                                    datetime.date.today().isoformat(), what_if=bool(set_))
+            parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,
+                                facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity,
+                                allocation=allocation, scenario=scenario, changes=changes,
+                                base="" if base is None else str(base))
+            if progress is not None:
+                progress(0, 1, "rendering")
+            page = render(parts, language)
+            if progress is not None:
+                progress(1, 1, "rendering")
     except AllocationError as refused:
         fail([f"--allocate: {refused}"])
-
-
-def _changes(base: Path, file: Path, sets: list[str] | None) -> FigureChanges:
-    from aigc_roi.model.errors import ScenarioInvalid
-
-    try:
-        return api.explain_change(base, file, sets or [])
-    except ScenarioInvalid as invalid:
+    except ScenarioInvalid as invalid:  # the --base file, read with the --set too
         fail(invalid.errors)
+    warn_clipped(loaded, facts.simulation.clipped)
+    if facts.simulation.inputs:
+        warn_payback_window(loaded, facts.simulation.payback_window)
+    emit(page, output, force)

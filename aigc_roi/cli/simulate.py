@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -29,11 +25,8 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
-from aigc_roi.cli.streams import fail_with, for_stderr, is_quiet, load, save_file
-from aigc_roi.present.labels import label
-
-PROGRESS_AFTER_SECONDS = 1.0
-"""A bar for a run that ends sooner would only flicker."""
+from aigc_roi.cli.progress import progress_bar
+from aigc_roi.cli.streams import fail_with, load, save_file
 
 
 def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
@@ -57,49 +50,6 @@ def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
             fail_with("percentiles_alike", lang, first=written[value][0], second=part, key=percentile_key(value))
         written.setdefault(value, (part, exact))
     return tuple(sorted(written))
-
-
-STAGE_LABELS = {"drawing": "simulating_draws", "evaluating": "simulating", "shares": "simulating_shares"}
-"""The label of each stage ``whatif/simulate.py`` reports."""
-
-
-@contextmanager
-def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
-    """A progress callback that shows a Rich bar (labelled ``doing``, or the stage's label when one is named) on
-    stderr once the run has taken a second,
-    and only when stderr is a terminal (a log or a pipe gets nothing) and -q is not given."""
-    if is_quiet() or sys.stderr is None or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
-
-    from aigc_roi.present.console import sized_environment
-
-    started = time.monotonic()
-    bar: dict[str, Any] = {}
-    # Worded now: once the bar runs, Rich stands in for sys.stderr, with no encoding to ask.
-    described = {key: for_stderr(label(key, lang), label(key, "en")) for key in (doing, *STAGE_LABELS.values())}
-
-    def update(done: int, total: int, stage: str | None = None) -> None:
-        if "progress" not in bar:
-            if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
-                return
-            progress = Progress("[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
-                                TimeRemainingColumn(), console=Console(stderr=True, _environ=sized_environment()), transient=True)
-            progress.start()
-            bar["progress"], bar["tasks"] = progress, {}
-        # One bar per stage, each with its own time remaining: drawing, evaluating, splitting the variance.
-        tasks = bar["tasks"]
-        if stage not in tasks:
-            tasks[stage] = bar["progress"].add_task(described[doing if stage is None else STAGE_LABELS[stage]], total=total)
-        bar["progress"].update(tasks[stage], completed=done, total=total)
-
-    try:
-        yield update
-    finally:
-        if "progress" in bar:
-            bar["progress"].stop()
 
 
 def simulate(

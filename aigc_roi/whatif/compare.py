@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.whatif.errors import WhatIfError
 from aigc_roi.whatif.explain import FigureChanges
-from aigc_roi.whatif.simulate import Simulation
+from aigc_roi.whatif.simulate import Simulation, StageCallback
+
+SCENARIOS = "scenarios"
+"""The stage of `compare --samples`'s progress that counts the scenarios simulated (``compare``)."""
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,11 @@ class Comparison:
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
-            jobs: int = 1) -> Comparison:
+            jobs: int = 1, stage_progress: StageCallback | None = None) -> Comparison:
     """``scenarios`` as (label or None for the scenario's own name, source, scenario), each column's figures and,
-    with ``samples``, its simulation (on ``jobs`` threads: whatif/simulate.py). ``WhatIfError`` when two are in
-    different currencies."""
+    with ``samples``, its simulation (on ``jobs`` threads: whatif/simulate.py). ``stage_progress`` hears
+    ``SCENARIOS`` (scenarios simulated, scenarios) before the first simulation and after each, and each
+    simulation's stages in between. ``WhatIfError`` when two are in different currencies."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
     from aigc_roi.model.sampling import realize
@@ -66,10 +70,15 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
         raise WhatIfError(f"the scenarios are in {' and '.join(currencies)}: amounts in different currencies cannot be compared")
     columns: list[ComparedScenario] = []
     titles = column_titles([name or scenario.name for name, _, scenario in scenarios], [source for _, source, _ in scenarios])
-    for title, (_, source, scenario) in zip(titles, scenarios, strict=True):
+    simulated = stage_progress if samples is not None else None
+    if simulated is not None:
+        simulated(SCENARIOS, 0, len(scenarios))
+    for done, (title, (_, source, scenario)) in enumerate(zip(titles, scenarios, strict=True), start=1):
         result = evaluate(realize(scenario))
         figures: dict[str, float | int | str | None] = {**figures_of(result.figures), **result.irr_notes()}
-        simulation = simulate(scenario, samples, seed, jobs=jobs) if samples is not None else None
+        simulation = simulate(scenario, samples, seed, stage_progress=simulated, jobs=jobs) if samples is not None else None
+        if simulated is not None:
+            simulated(SCENARIOS, done, len(scenarios))
         columns.append(ComparedScenario(title, source, scenario.currency, scenario.horizon_months, figures, simulation))
     return Comparison(tuple(columns))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aigc_roi.cli import simulate
+from aigc_roi.cli import progress
 from aigc_roi.present.labels import label
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,8 +144,8 @@ def test_the_progress_bar_on_an_ascii_terminal_shows_its_label_in_english(monkey
     monkeypatch.setattr(stderr, "isatty", lambda: True)
     monkeypatch.setattr(sys, "stderr", stderr)
     clock = iter([0.0, 2.0, 2.5])
-    monkeypatch.setattr(simulate, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))
-    with simulate.progress_bar("zh") as update:
+    monkeypatch.setattr(progress, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))
+    with progress.progress_bar("zh") as update:
         assert update is not None
         update(5_000, 10_000)
         update(10_000, 10_000)

@@ -23,7 +23,7 @@ from cli_runner import invoke
 from spec_example import ZERO_WIDTH
 
 from aigc_roi import api
-from aigc_roi.cli.simulate import progress_bar
+from aigc_roi.cli.progress import progress_bar
 from aigc_roi.model.engine import FIGURE_NAMES
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "aigc_roi" / "templates"
@@ -366,7 +366,7 @@ def test_progress_bar_on_a_terminal_appears_only_after_a_second(monkeypatch: pyt
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     import types
 
-    from aigc_roi.cli import simulate as command
+    from aigc_roi.cli import progress as command
 
     clock = iter([0.0, 0.5, 2.0, 2.5])
     monkeypatch.setattr(command, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))

@@ -160,7 +160,7 @@ def test_variance_shares_order_tied_draws_as_a_stable_sort_does() -> None:
 def test_the_bar_on_a_terminal_names_each_stage(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import types
 
-    from aigc_roi.cli import simulate as command
+    from aigc_roi.cli import progress as command
 
     clock = iter([0.0, 2.0, 2.5, 3.0, 3.5, 4.0])
     monkeypatch.setattr(command, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))
