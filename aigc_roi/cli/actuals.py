@@ -23,7 +23,7 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.options import WorkbookFormat as ActualsFormat
 from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_command
-from aigc_roi.cli.streams import emit, fail, load, note
+from aigc_roi.cli.streams import emit, fail, fail_with, load, note, to_stdout
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 
 
@@ -73,6 +73,9 @@ def actuals(
     language = open_command(lang, quiet, format_.value, bom)
     check_xlsx(format_.value, output, language)
     extra = parse_maps(map_)
+    if reforecast is not None and to_stdout(reforecast) and to_stdout(output):
+        # Two documents on one stream: the YAML ahead of the table, or of a JSON no parser then reads.
+        fail_with("reforecast_beside_output", language)
     check_destinations((output, reforecast), force, inputs=[plan, *exports])
     loaded = load(plan)
     if loaded.scenario.start is None:

@@ -133,6 +133,10 @@ LABELS: dict[str, Label] = {
     "organic": Label("Organic", "自然流量"),
     "organic_users_row": Label("Organic users", "自然流量用户"),
     "xlsx_needs_output": Label("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要 --output FILE.xlsx"),
+    "reforecast_beside_output": Label(
+        "--reforecast -: standard output already carries the comparison; write one of them to a file "
+        "(-o FILE or --reforecast OUT.yaml)",
+        "--reforecast -：标准输出已用于对比结果；请把其中之一写入文件（-o FILE 或 --reforecast OUT.yaml）"),
     "xlsx_to_terminal": Label("--format xlsx is binary; write it to a file with -o FILE.xlsx or pipe it",
                               "--format xlsx 是二进制格式；请用 -o FILE.xlsx 写入文件，或用管道交给其他程序"),
     "output_format_mismatch": Label(
