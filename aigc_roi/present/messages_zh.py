@@ -501,9 +501,9 @@ _BOUND_ZH = {"over": "超过", "under": "低于", "not over": "不高于", "not 
 
 _HINTS = _rules([
     # An option another command has (cli/edge.py): which commands, and why this one has none.
-    (r"(--[\w-]+) is an option of (.+), not of (\w+), which uses the median of each range",
+    (r"(--?[\w-]+) is an option of (.+), not of (\w+), which uses the median of each range",
      lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它：{m[3]} 按各区间的中位数计算"),
-    (r"(--[\w-]+) is an option of (.+), not of (\w+)", lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它"),
+    (r"(--?[\w-]+) is an option of (.+), not of (\w+)", lambda m: f"{m[1]} 是 {_commands_zh(m[2])} 的选项，{m[3]} 没有它"),
     (r"a cost in 元 comes from the console, whose header is 花费\(元\)", "以元为单位的广告支出来自投放后台，其表头为 花费(元)"),
     (r"an export that names no platform \(a generic CSV, a console's\) meets every export's campaigns",
      "不注明平台的报表（通用 CSV、无法判断平台的后台报表）会与每个报表的广告计划比对"),
