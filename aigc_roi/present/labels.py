@@ -132,7 +132,8 @@ LABELS: dict[str, Label] = {
     "payback_marker": Label("payback", "回本"),
     "organic": Label("Organic", "自然流量"),
     "organic_users_row": Label("Organic users", "自然流量用户"),
-    "xlsx_needs_output": Label("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要 --output FILE.xlsx"),
+    "xlsx_needs_output": Label("--format xlsx needs -o FILE.xlsx, or -o - to write the workbook into a pipe",
+                               "--format xlsx 需要 -o FILE.xlsx，或用 -o - 把工作簿写入管道"),
     "reforecast_beside_output": Label(
         "--reforecast -: standard output already carries the comparison; write one of them to a file "
         "(-o FILE or --reforecast OUT.yaml)",

@@ -156,14 +156,14 @@ def test_xlsx_has_one_sheet_per_table_with_the_worked_example(example: Path, tmp
 def test_xlsx_needs_output(example: Path) -> None:
     result = invoke(["run", str(example), "--format", "xlsx"])
     assert result.exit_code == 2
-    assert result.stderr == "aigc-roi: --format xlsx needs --output FILE.xlsx\n"
+    assert result.stderr == "aigc-roi: --format xlsx needs -o FILE.xlsx, or -o - to write the workbook into a pipe\n"
     assert result.stdout == ""
 
 
 def test_xlsx_needs_output_in_chinese(example: Path) -> None:
     result = invoke(["run", str(example), "--format", "xlsx", "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr == "aigc-roi: --format xlsx 需要 --output FILE.xlsx\n"
+    assert result.stderr == "aigc-roi: --format xlsx 需要 -o FILE.xlsx，或用 -o - 把工作簿写入管道\n"
 
 
 def test_xlsx_refuses_to_overwrite_without_force(example: Path, tmp_path: Path) -> None:
