@@ -568,14 +568,12 @@ def _month_of_date(date: tuple[int, int], start: tuple[int, int] | None) -> str:
 PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}
 
 
-PLAIN_NUMBER = re.compile(r"\+?[0-9]+(\.[0-9]*)?([eE]\+?[0-9]+)?")
-"""A number written plainly: digits, a decimal point, an exponent (``3``, ``3.0``, ``3e0``), no sign, suffix or
-separator. A month, an age, a day or a period's number of months may be written in any such form that is whole,
-as ``horizon_months`` and ``after_month`` may (and as a JSON Schema ``integer`` is: 3.0 is one)."""
-
-
 WHOLE_KEY_PATTERN = r"^\+?[0-9]+(\.0*)?([eE]\+?[0-9]+)?$"
-"""The exported schema's pattern of a key that is a whole number: the plain forms whose digits show it whole."""
+"""A whole number written plainly: digits, then only zeros after a decimal point, and an exponent (``3``, ``3.0``,
+``3e0``, ``+3``), no sign, suffix, separator or space. A month, an age, a day or a period's number of months written
+as text (a key, or quoted) reads in such a form, as ``horizon_months`` and ``after_month`` do (and as a JSON Schema
+``integer`` is: 3.0 is one); the exported schema's keys take this pattern, so the reader and the schema agree."""
+_WHOLE_TEXT = re.compile(WHOLE_KEY_PATTERN)
 
 
 def whole_number(written: object) -> int | None:
@@ -586,7 +584,7 @@ def whole_number(written: object) -> int | None:
     if isinstance(written, int):
         return written
     if isinstance(written, str):
-        if not PLAIN_NUMBER.fullmatch(written.strip()):
+        if not _WHOLE_TEXT.fullmatch(written):
             return None
         written = float(written)
     if isinstance(written, float) and written.is_integer() and abs(written) <= MAX_MAGNITUDE:

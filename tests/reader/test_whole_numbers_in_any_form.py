@@ -64,3 +64,21 @@ def test_what_is_no_month_is_still_refused(months: str, found: str) -> None:
 def test_a_key_that_is_not_whole_is_refused() -> None:
     assert _errors(HEAD + "retention: {points: {1: 0.5, 2.5: 0.2}}\n") == [
         "expected an age in months within 1..12, found 2.5"]
+
+
+@pytest.mark.parametrize("key", ["1.10e1", "'3 '", "1e400", "2.50"])
+def test_a_key_the_schema_refuses_is_refused(key: str) -> None:
+    """The reader takes a key exactly where the exported schema's pattern does (reader/kinds.py WHOLE_KEY_PATTERN), and
+    a whole number it reads stays within the format's magnitude."""
+    errors = _errors(HEAD + f"retention: {{points: {{1: 0.5, {key}: 0.2}}}}\n")
+    assert len(errors) == 1 and errors[0].startswith("expected an age in months within 1..12, found ")
+
+
+def test_the_schema_pattern_is_the_readers() -> None:
+    import re
+
+    from aigc_roi.reader.kinds import WHOLE_KEY_PATTERN, whole_number
+
+    for text in ["3", "03", "+3", "3.", "3.00", "3e0", "3E+0", "30e-1", "1.10e1", "3 ", "3\n", "1,0", "1e400"]:
+        readable = whole_number(text) is not None
+        assert readable == (re.fullmatch(WHOLE_KEY_PATTERN, text) is not None and text != "1e400"), text
