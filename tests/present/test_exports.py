@@ -281,7 +281,8 @@ def test_compare_xlsx_puts_the_scenarios_side_by_side(example: Path, tmp_path: P
 
 def test_compare_xlsx_needs_an_output_file(example: Path) -> None:
     result = invoke(["compare", str(example), str(example), "-f", "xlsx"])
-    assert result.exit_code == 2 and result.stderr == "aigc-roi: --format xlsx needs -o FILE.xlsx, or -o - to write the workbook into a pipe\n"
+    assert result.exit_code == 2
+    assert result.stderr == "aigc-roi: --format xlsx needs -o FILE.xlsx, or -o - to write the workbook into a pipe\n"
 
 
 def test_compare_xlsx_refuses_bom_naming_the_format_asked_for(example: Path, tmp_path: Path) -> None:

@@ -204,7 +204,8 @@ def test_summary_on_stderr(files: tuple[Path, Path]) -> None:
 
 def test_actuals_xlsx_needs_an_output_file(files: tuple[Path, Path]) -> None:
     result = invoke(["actuals", *map(str, files), "-f", "xlsx"])
-    assert result.exit_code == 2 and result.stderr == "aigc-roi: --format xlsx needs -o FILE.xlsx, or -o - to write the workbook into a pipe\n"
+    assert result.exit_code == 2
+    assert result.stderr == "aigc-roi: --format xlsx needs -o FILE.xlsx, or -o - to write the workbook into a pipe\n"
 
 
 def test_every_measure_is_named_in_chinese_and_by_its_field_in_english() -> None:
