@@ -19,7 +19,7 @@ import typer
 
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
 from aigc_roi.cli.options import MAX_SAMPLES, DocumentOutputOption, ForceOption, LangOption, QuietOption, SetOption, WholeNumber
-from aigc_roi.cli.output import open_command, refuse_idle
+from aigc_roi.cli.output import open_command, refuse_idle, refuse_other_format
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
@@ -400,6 +400,7 @@ def schema(output: DocumentOutputOption = None, force: ForceOption = False, lang
     from aigc_roi import api
 
     chosen_lang = open_command(lang, quiet, evaluates=False)
+    refuse_other_format(output, "json", chosen_lang)
     document = api.schema()
     if chosen_lang == "zh":
         # Titles and descriptions only: an editor checks a file the same way in either language.

@@ -131,6 +131,21 @@ def settle_output_format(context: Context) -> None:
     fail_with(key, lang, **fields)
 
 
+def refuse_other_format(output: Path | None, written: str, lang: str) -> None:
+    """A command of one format (``schema``'s json, ``report``'s html) refuses an ``--output`` whose extension names
+    another format, as ``settle_output_format`` refuses one a command does not write: JSON saved as x.csv is a file
+    no spreadsheet reads. Any other extension, or none, is written."""
+    from typer._click.globals import get_current_context
+
+    if to_stdout(output):
+        return
+    assert output is not None
+    named = OUTPUT_SUFFIXES.get(output.suffix.lower())
+    if named is not None and named != written:
+        fail_with("output_suffix_unwritten", lang, path=output, command=get_current_context().info_name, named=named,
+                  suffix=output.suffix, formats=written)
+
+
 def check_xlsx(format_: str, output: Path | None, lang: str) -> None:
     """``--format xlsx`` needs a file to write, or ``-o -`` into a pipe (a workbook's zip bytes are no text for a
     terminal, as gzip refuses one too), and openpyxl."""

@@ -22,7 +22,7 @@ from aigc_roi.cli.options import (
     SetOption,
     WholeNumber,
 )
-from aigc_roi.cli.output import check_destinations, open_command
+from aigc_roi.cli.output import check_destinations, open_command, refuse_other_format
 from aigc_roi.cli.progress import progress_bar
 from aigc_roi.cli.streams import emit, fail, load, source_text
 
@@ -48,6 +48,7 @@ def report(
 ) -> None:
     """One self-contained HTML page: verdict, figures with formulas, charts and every input."""
     language = open_command(lang, quiet)
+    refuse_other_format(output, "html", language)
     budget = None if allocate is None else parse_amount(allocate, "--allocate")
     check_destinations((output,), force, inputs=[file, *([base] if base else [])])
     loaded = load(file, set_)

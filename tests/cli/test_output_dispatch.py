@@ -128,3 +128,31 @@ def test_another_extension_or_none_keeps_the_format_asked_or_the_table(name: str
     out.unlink()
     assert invoke(["breakeven", str(plan), "-o", str(out)]).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("Break-even · Small")
+
+
+ONE_FORMAT = {"schema": (["schema"], "json"), "report": (["report", "{plan}", "--samples", "20"], "html")}
+
+
+@pytest.mark.parametrize(("name", "suffix", "named"), [
+    ("schema", ".csv", "csv"), ("schema", ".XLSX", "xlsx"), ("schema", ".md", "markdown"),
+    ("report", ".json", "json"), ("report", ".markdown", "markdown"), ("report", ".csv", "csv"),
+])
+def test_a_command_of_one_format_refuses_an_extension_of_another(name: str, suffix: str, named: str, plan: Path) -> None:
+    """QA: `schema -o x.csv` wrote JSON into x.csv, and `report -o x.md` HTML, with nothing said."""
+    command, written = ONE_FORMAT[name]
+    out = plan.parent / f"out{suffix}"
+    args = [word.format(plan=plan) for word in command]
+    for lang, said in (("en", f"{out}: {command[0]} does not write {named}, the format of the extension {suffix}; "
+                              f"its formats: {written}"),
+                       ("zh", f"{out}：{command[0]} 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：{written}")):
+        result = invoke([*args, "-o", str(out), "--lang", lang])
+        assert result.exit_code == 2
+        assert result.stdout == "" and result.stderr == said + "\n"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["out.json", "out.txt", "out"])
+def test_schema_writes_its_json_to_its_own_extension_another_or_none(name: str, tmp_path: Path) -> None:
+    out = tmp_path / name
+    assert invoke(["schema", "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == invoke(["schema"]).stdout

@@ -51,7 +51,7 @@ NAMES = frozenset({
     # Standards, tools and methods, named as their makers name them.
     "JSON", "Schema", "draft", "Excel", "Windows", "git", "shell", "Shapley", "SaaS", "sBG", "Var", "iOS",
     # Values a user types: output formats and tables, languages, streams, the format's words, booleans in CSV.
-    "table", "json", "csv", "markdown", "xlsx", "text", "github", "yaml", "yml", "en", "zh", "stdout", "stderr",
+    "table", "json", "csv", "markdown", "xlsx", "html", "text", "github", "yaml", "yml", "en", "zh", "stdout", "stderr",
     "figures", "channels", "months", "cohorts", "fits", "gates", "inputs",
     "all", "month", "quarter", "year", "lognormal", "True", "False", "generic",
     # The --variant label this test gives.
