@@ -224,7 +224,8 @@ def _mapped(names: Sequence[str], name: str, glob: str) -> int:
     index = list_index(segments[1]) if segments is not None and bracketed else None
     if index is not None and index < len(names):
         return index
-    raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({', '.join(names) or 'none'}), found {name!r}")
+    channels = ", ".join(channel_called(names, index) for index in range(len(names)))
+    raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({channels or 'none'}), found {name!r}")
 
 
 def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple[list[int | None], list[ScenarioError]]:
@@ -252,17 +253,20 @@ def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: 
         # At the cell the globs matched: the name's, else (a glob on the id alone) the id's.
         by_name = bool(row.campaign) and any(fnmatchcase(row.campaign.lower(), glob.lower()) for _, glob in hits)
         column, header = sources[row.file].cell("campaign" if by_name else "campaign_id")
+        names = [name for name, _ in patterns]
+        one, other = (channel_called(names, index) for index in channels[:2])
         errors.append(ScenarioError(row.file, row.line, column, header,
                                     f"expected a campaign of one channel, found {row.campaign_key!r} matching both "
-                                    f"{_called(patterns, channels[0])!r} ({first!r}) and {_called(patterns, channels[1])!r} ({second!r})"))
+                                    f"{one!r} ({first!r}) and {other!r} ({second!r})"))
         return None
     return channels[0] if channels else None
 
 
-def _called(patterns: list[tuple[str, tuple[str, ...]]], index: int) -> str:
-    """A channel as a message names it: its name, or its path where another channel has that name too."""
-    name = patterns[index][0]
-    return name if [other for other, _ in patterns].count(name) == 1 else f"acquisition[{index}]"
+def channel_called(names: Sequence[str], index: int) -> str:
+    """The channel at ``index`` of the plan's channel ``names`` as a message names it: its name, or its path where
+    another channel has that name too (as ``--map`` and ``--set`` take it), so two channels named A read apart."""
+    name = names[index]
+    return name if names.count(name) == 1 else f"acquisition[{index}]"
 
 
 def coverage(first_day: datetime.date, last_day: datetime.date, first_month: tuple[int, int],

@@ -47,7 +47,7 @@ from aigc_roi.model.scenario import (
     Scenario,
 )
 from aigc_roi.model.targets import PaybackWindow, payback_window
-from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
+from aigc_roi.whatif.actuals import Actuals, ChannelMonth, channel_called
 from aigc_roi.whatif.errors import WhatIfError, count_texts
 
 
@@ -78,6 +78,7 @@ def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
     past = actuals.past_months
     fields: list[FieldEdit] = []
     months: list[MonthsEdit] = []
+    names = [channel.name for channel in scenario.acquisition]
     for compared in actuals.channels:
         if compared.matched_rows == 0 or not past:
             continue
@@ -87,7 +88,7 @@ def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
         if not by_month:
             continue
         own_past = tuple(month.month for month in by_month)
-        per_field = _channel_values(channel, compared, by_month)
+        per_field = _channel_values(channel, channel_called(names, compared.index), by_month)
         for name, values in per_field.items():
             fields.append(FieldEdit(f"acquisition[{compared.index}].{name}",
                                     _knots(values, own_past, scenario.horizon_months)))
@@ -106,51 +107,52 @@ def _knots(values: dict[int, float | None], past: tuple[int, ...], horizon: int)
     return tuple(sorted(knots.items()))
 
 
-def _planned(channel: Channel, name: str) -> float:
+def _planned(channel: Channel, called: str, name: str) -> float:
     value = getattr(channel, name)
     if isinstance(value, Distribution):
         return value.median()
     if isinstance(value, int | float):
         return float(value)
-    raise WhatIfError(f"{channel.name}: {name} is not one number or range; a re-forecast rewrites only those")
+    raise WhatIfError(f"{called}: {name} is not one number or range; a re-forecast rewrites only those")
 
 
-def _check_rewritable(channel: Channel, names: tuple[str, ...]) -> None:
+def _check_rewritable(channel: Channel, called: str, names: tuple[str, ...]) -> None:
     for name in names:
-        _planned(channel, name)
+        _planned(channel, called, name)
 
 
-def _channel_values(channel: Channel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+def _channel_values(channel: Channel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    """``called``: the channel as a message names it (whatif/actuals.py ``channel_called``)."""
     rewrite = REWRITES.get(channel.type)
     if rewrite is None:
-        raise WhatIfError(f"{channel.name}: a re-forecast cannot rewrite a channel of type {channel.type}")
-    return rewrite(channel, compared, months)
+        raise WhatIfError(f"{called}: a re-forecast cannot rewrite a channel of type {channel.type}")
+    return rewrite(channel, called, months)
 
 
-def _cpa_values(channel: CpaChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+def _cpa_values(channel: CpaChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
     volume = "budget" if channel.budget is not None else "users"
-    _check_rewritable(channel, ("bid", volume))
-    return _cpa(channel, compared.name, months, volume)
+    _check_rewritable(channel, called, ("bid", volume))
+    return _cpa(channel, called, months, volume)
 
 
-def _cpm_values(channel: CpmChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+def _cpm_values(channel: CpmChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
     volume = "budget" if channel.budget is not None else "impressions"
-    _check_rewritable(channel, ("cpm", "ctr", "cvr", volume))
-    return _cpm(channel, compared.name, months, volume)
+    _check_rewritable(channel, called, ("cpm", "ctr", "cvr", volume))
+    return _cpm(channel, called, months, volume)
 
 
-def _kol_values(channel: KolChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    _check_rewritable(channel, ("posts", "fee", "views", "view_to_user", "views_decay"))
-    return _kol(channel, compared.name, months)
+def _kol_values(channel: KolChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    _check_rewritable(channel, called, ("posts", "fee", "views", "view_to_user", "views_decay"))
+    return _kol(channel, called, months)
 
 
-def _flat_values(channel: FlatChannel, compared: ChannelActuals, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    _check_rewritable(channel, ("cost", "users"))
+def _flat_values(channel: FlatChannel, called: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
+    _check_rewritable(channel, called, ("cost", "users"))
     return {"cost": {month.month: month.actual.spend for month in months},
-            "users": {month.month: _users(compared.name, month) for month in months}}
+            "users": {month.month: _users(called, month) for month in months}}
 
 
-REWRITES: dict[str, Callable[[Any, ChannelActuals, list[ChannelMonth]], dict[str, dict[int, float | None]]]] = {
+REWRITES: dict[str, Callable[[Any, str, list[ChannelMonth]], dict[str, dict[int, float | None]]]] = {
     "cpa": _cpa_values, "cpm": _cpm_values, "kol": _kol_values, "flat": _flat_values}
 """By channel type (its ``type:`` word): the fields a re-forecast writes from the exports, month by month."""
 
@@ -170,11 +172,11 @@ def _unexpressible(name: str, month: ChannelMonth, why: str) -> WhatIfError:
     return WhatIfError(f"{name} {month.label}: {why}; the re-forecast cannot express that month")
 
 
-def _saturation(channel: CpaChannel | CpmChannel, spend: float, volume: str) -> float:
+def _saturation(channel: CpaChannel | CpmChannel, name: str, spend: float, volume: str) -> float:
     """h / (s + h): the share of unsaturated users a budget s buys (1 without saturation or a budget)."""
     if channel.saturation_budget is None or volume != "budget":
         return 1.0
-    limit = _planned(channel, "saturation_budget")
+    limit = _planned(channel, name, "saturation_budget")
     return limit / (spend + limit) if spend + limit > 0 else 1.0
 
 
@@ -184,7 +186,7 @@ def _cpa(channel: CpaChannel, name: str, months: list[ChannelMonth], volume: str
     for month in months:
         spend, users = month.actual.spend or 0.0, _users(name, month)
         if users > 0:
-            bid[month.month] = spend * _saturation(channel, spend, volume) / users
+            bid[month.month] = spend * _saturation(channel, name, spend, volume) / users
         elif spend > 0:
             raise _unexpressible(name, month, f"it spent {fixed(spend, 2, separators=True)} for no new users")
         else:
@@ -197,12 +199,12 @@ def _cpa(channel: CpaChannel, name: str, months: list[ChannelMonth], volume: str
 
 def _cpm(channel: CpmChannel, name: str, months: list[ChannelMonth], volume: str) -> dict[str, dict[int, float | None]]:
     values: dict[str, dict[int, float | None]] = {"cpm": {}, "ctr": {}, "cvr": {}, volume: {}}
-    planned_cpm, ctr, cvr = _planned(channel, "cpm"), _planned(channel, "ctr"), _planned(channel, "cvr")
+    planned_cpm, ctr, cvr = (_planned(channel, name, field) for field in ("cpm", "ctr", "cvr"))
     for month in months:
         actual = month.actual
         spend, users = actual.spend or 0.0, _users(name, month)
         impressions, clicks = actual.impressions, actual.clicks
-        factor = _saturation(channel, spend, volume)
+        factor = _saturation(channel, name, spend, volume)
         measured = impressions is not None and clicks is not None
         for key in ("cpm", "ctr", "cvr"):
             values[key][month.month] = None
@@ -242,8 +244,8 @@ def post_equivalents(posts: float, decay: float) -> float:
 
 
 def _kol(channel: KolChannel, name: str, months: list[ChannelMonth]) -> dict[str, dict[int, float | None]]:
-    posts = _planned(channel, "posts")
-    reach = _planned(channel, "view_to_user") * post_equivalents(posts, _planned(channel, "views_decay"))
+    posts = _planned(channel, name, "posts")
+    reach = _planned(channel, name, "view_to_user") * post_equivalents(posts, _planned(channel, name, "views_decay"))
     fee: dict[int, float | None] = {}
     views: dict[int, float | None] = {}
     for month in months:

@@ -157,3 +157,53 @@ def test_allocate_gives_each_channel_its_path(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert [(c["name"], c["path"]) for c in json.loads(result.stdout)["channels"]] == [("A", "acquisition[0]"),
                                                                                         ("B", "acquisition[1]")]
+
+
+@pytest.mark.parametrize(("plan_text", "listed"), [
+    (TWO_A, "acquisition[0], acquisition[1]"),
+    (TWO_A.replace("months: 1}\nretention", "months: 1}\n  - {name: B, type: cpa, bid: 5, users: 10, months: 1}\nretention"),
+     "acquisition[0], acquisition[1], B"),
+])
+def test_a_map_to_no_channel_lists_what_may_be_written_once_each(tmp_path: Path, plan_text: str, listed: str) -> None:
+    """QA: the list read (A, A); a shared name is written by its path, as --map takes it."""
+    plan, export, args = _actuals(tmp_path)
+    plan.write_text(plan_text.replace("horizon_months: 3", "horizon_months: 3\nstart: 2025-01"), encoding="utf-8")
+    for lang, said in (("en", f"--map Z=a*: expected a channel of the plan ({listed}), found 'Z'"),
+                       ("zh", f"--map Z=a*：应为方案中的渠道（{listed}），实际为 'Z'")):
+        refused = invoke(["actuals", str(plan), str(export), *args, "--map", "Z=a*", "--lang", lang])
+        assert refused.exit_code == 2 and refused.stdout == ""
+        assert refused.stderr == f"aigc-roi: {said}\n"
+
+
+USERS = "date,campaign,spend,new_users\n"
+REFORECAST_REFUSALS = [
+    # The second A spent 6,000 in January for no user: no bid buys that.
+    (f"{USERS}2025-01-03,a0_x,18000,900\n2025-01-05,a1_y,6000,0\n", "",
+     "acquisition[1] 2025-01: it spent 6,000.00 for no new users; the re-forecast cannot express that month"),
+    # The first A's row leaves its users blank: that cell is named.
+    (f"{USERS}2025-01-03,a0_x,18000,\n", "",
+     "acquisition[0] 2025-01: the exports report no new users (activations) at {export}:2:4 in column 'new_users', so "
+     "the re-forecast cannot set that month's users"),
+    # No new_users column at all: the first A's users cannot be set.
+    ("date,campaign,spend\n2025-01-03,a0_x,18000\n", "",
+     "acquisition[0]: the exports report no new users (activations), so the re-forecast cannot set its users"),
+    # The second A's bid is a schedule, which a re-forecast does not rewrite.
+    (f"{USERS}2025-01-05,a1_y,6000,400\n", "bid: {by_month: {1: 10}}",
+     "acquisition[1]: bid is not one number or range; a re-forecast rewrites only those"),
+]
+
+
+@pytest.mark.parametrize(("rows", "second_bid", "said"), REFORECAST_REFUSALS,
+                         ids=["spent-for-no-users", "blank-users", "no-users-column", "bid"])
+def test_a_reforecast_refusal_names_a_shared_name_by_its_path(tmp_path: Path, rows: str, second_bid: str, said: str) -> None:
+    """QA: 'A 2025-01: it spent ...' did not say which A."""
+    plan, export, args = _actuals(tmp_path)
+    text = (plan.read_text(encoding="utf-8").replace("users: 1000, months: 1}", 'users: 1000, months: 1, match: ["a0_*"]}')
+            .replace("users: 500, months: 1}", 'users: 500, months: 1, match: ["a1_*"]}'))
+    plan.write_text(text.replace("bid: 10,", second_bid + ",") if second_bid else text, encoding="utf-8")
+    export.write_text(rows, encoding="utf-8")
+    result = invoke(["actuals", str(plan), str(export), *args, "--reforecast", str(tmp_path / "re.yaml"),
+                     "-o", str(tmp_path / "out.json")])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == said.format(export=export)
+    assert not (tmp_path / "re.yaml").exists()
