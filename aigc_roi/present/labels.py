@@ -67,6 +67,10 @@ LABELS: dict[str, Label] = {
     "irr_none_no_sign_change": Label("none: no sign change", "无：现金流未变号"),
     "irr_none_more_than_one_sign_change": Label("none: more than one sign change", "无：现金流多次变号"),
     "irr_borrowing_value": Label("{value}, a borrowing rate", "{value}，借款利率"),
+    "excel_capped_note": Label(
+        "Above 9.99999999999999E+307, the largest number Excel holds: the cell is capped at it (CSV and JSON keep the "
+        "figure).",
+        "超过 Excel 能存储的最大数 9.99999999999999E+307：单元格按该数写入（CSV 和 JSON 保留原数）。"),
     "irr_borrowing_note": Label(
         "The IRR is a borrowing rate: cash comes in first, so a higher IRR is worse (the MIRR reads as a return).",
         "IRR 是借款利率：现金先流入，IRR 越高越差（MIRR 仍按收益率读）。"),

@@ -2,7 +2,8 @@
 
 JSON carries full float64 precision and CSV 15 significant digits (all a
 float64 holds reliably: 0.1 + 0.2 is written 0.3, not
-0.30000000000000004); undefined figures are JSON null and empty CSV cells.
+0.30000000000000004; cut toward zero where rounding would pass float64's
+largest); undefined figures are JSON null and empty CSV cells.
 Markdown is for people (pull-request comments) and reads as the table view
 does: labels, percentages, whole users, an em dash for none.
 """
@@ -10,8 +11,10 @@ does: labels, percentages, whole users, an em dash for none.
 from __future__ import annotations
 
 import csv
+import decimal
 import io
 import json
+import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -59,8 +62,18 @@ def _csv_cell(cell: Any) -> Any:
         # a number a spreadsheet sums and pandas reads as int (docs/formulas.md §8).
         return int(cell)
     if isinstance(cell, float):
-        return f"{cell:.15g}"
+        return _csv_number(cell)
     return spreadsheet_text(cell) if isinstance(cell, str) else cell
+
+
+def _csv_number(value: float) -> str:
+    """``value`` at 15 significant digits; within a 15th digit of float64's largest (an IRR past it is reported as
+    it, docs/formulas.md §10) rounding to nearest gives 1.79769313486232e+308, past every double, which a
+    spreadsheet or float() reads back as inf: there the digits are cut toward zero instead."""
+    text = f"{value:.15g}"
+    if math.isinf(float(text)) and math.isfinite(value):
+        return f"{decimal.Context(prec=15, rounding=decimal.ROUND_DOWN).plus(decimal.Decimal(value)):.15g}"
+    return text
 
 
 def _markdown_cell(cell: Any) -> str:

@@ -1,6 +1,6 @@
 """A run report as an xlsx workbook a finance analyst can open and work in.
 
-Cells hold full float64 values; Excel number formats do the rounding a
+Cells hold full float64 values (up to Excel's largest, ``EXCEL_LARGEST``); Excel number formats do the rounding a
 person sees (money ``#,##0``, CAC and LTV ``#,##0.00``, ROI and IRR
 ``0.00%``, users whole). A channel's max bid and its factor are the
 exception: a ceiling, written rounded down to the cents (0.01 of a factor)
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.explain import not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import label, sentences, short_label
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label, none_over, says_nothing
 from aigc_roi.present.text import xlsx_text
 
@@ -51,6 +52,9 @@ GENERAL = "General"
 """Excel's own format: an input keeps the digits it was written with (0.012, 1e-06, 25000)."""
 DATE = "yyyy-mm"
 MIN_WIDTH, MAX_WIDTH = 6, 60
+EXCEL_LARGEST = 9.99999999999999e307
+"""Excel's largest number: a cell past it (an IRR past float64's, docs/formulas.md §10) is one Excel cannot open as a
+number and openpyxl reads back as inf, so it is written capped at this, with a note where the figure has one."""
 FACT_PATHS = frozenset({"name", "currency", "start", "horizon_months"})
 
 
@@ -119,8 +123,11 @@ def figure_note_text(name: str, figures: Mapping[str, Any], horizon: int, lang: 
         return label("no_ad_spend_note", lang)
     if figures[name] is None:
         return none_reason(name, figures, horizon, lang)
-    if name == "irr" and irr_borrowing(figures):
-        return label("irr_borrowing_note", lang)
+    notes = [label("irr_borrowing_note", lang)] if name == "irr" and irr_borrowing(figures) else []
+    if _past_excel(figures[name]):
+        notes.append(label("excel_capped_note", lang))
+    if notes:
+        return sentences(notes, lang)
     if name == "peak_cash_need" and figures.get("peak_cash_at_horizon"):
         return label("peak_cash_lower_bound", lang).format(month=horizon)
     return None
@@ -300,7 +307,7 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
     widths = [_display_width(_shown(column.header, DATE)) for column in columns]
     for r, row in enumerate(rows):
         # Names are data: a formula-like start gets a ' and control characters are written out.
-        sheet.append([xlsx_text(cell) if isinstance(cell, str) else cell for cell in row])
+        sheet.append([xlsx_text(cell) if isinstance(cell, str) else _excel_number(cell) for cell in row])
         for c, value in enumerate(row):
             number_format = columns[c].number_format
             if row_formats is not None and c in value_columns:
@@ -317,6 +324,14 @@ def _fill(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[A
     for c, width in enumerate(widths):
         # +2: room for the autofilter arrow button in the header.
         sheet.column_dimensions[get_column_letter(c + 1)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+
+
+def _past_excel(value: Any) -> bool:
+    return isinstance(value, float) and abs(value) > EXCEL_LARGEST
+
+
+def _excel_number(cell: Any) -> Any:
+    return math.copysign(EXCEL_LARGEST, cell) if _past_excel(cell) else cell
 
 
 @dataclass(frozen=True)
