@@ -125,10 +125,13 @@ def settle_output_format(context: Context) -> None:
         return
     key = ("output_format_mismatch" if named in formats
            else "output_format_mismatch_unwritten" if chosen_by_user else "output_suffix_unwritten")
-    lang = language()
-    fields = {"path": output, "format": str(chosen), "suffix": output.suffix, "named": named, "command": context.info_name,
-              "formats": label("list_separator", lang).join(formats)}
-    fail_with(key, lang, **fields)
+    fields = {"path": output, "format": str(chosen), "suffix": output.suffix, "named": named, "command": context.info_name}
+
+    def worded(lang: str) -> str:
+        # The list in the language of its sentence: the English said where stderr cannot write the Chinese too.
+        return label(key, lang).format(**fields, formats=label("list_separator", lang).join(formats))
+
+    fail([worded(language())], worded("en"))
 
 
 def refuse_other_format(output: Path | None, written: str, lang: str) -> None:

@@ -65,6 +65,13 @@ def test_an_option_error_is_in_english() -> None:
     assert result.stderr.startswith("aigc-roi: --bogus: no such option")
 
 
+def test_a_list_in_the_english_line_is_joined_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _invoke(["--lang", "zh", "breakeven", str(ZH_SCENARIO), "-o", "b.xlsx"], "ascii", tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr == ("b.xlsx: breakeven does not write xlsx, the format of the extension .xlsx; "
+                             "its formats: table, json, csv, markdown\n")
+
+
 def test_init_says_what_it_wrote_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = _invoke(["--lang", "zh", "init", "计划.yaml"], "ascii", tmp_path, monkeypatch)
     assert result.exit_code == 0
