@@ -40,7 +40,7 @@ def test_every_plot_refuses_a_suffix_it_cannot_write(command: list[str], tmp_pat
 def test_every_workbook_needs_a_file(command: list[str]) -> None:
     result = invoke([*command, "-f", "xlsx"])
     assert result.exit_code == 2
-    assert result.stdout == "" and result.stderr.count("\n") == 1 and "--output" in result.stderr
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and "-o FILE.xlsx" in result.stderr
 
 
 SMALL = """version: 1
