@@ -104,10 +104,9 @@ def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES, seed: 
     """Simulated share of samples paying back within ``targets.max_payback_months`` (default 12), and the ranges
     whose draws were clipped to their field's domain on the way; ``stage_progress`` hears the simulation's stages
     (whatif/simulate.py)."""
-    from aigc_roi.whatif.simulate import simulate
+    from aigc_roi.whatif.simulate import payback_chance
 
-    simulation = simulate(scenario, samples, seed, stage_progress=stage_progress)
-    return simulation.payback_chance, simulation.clipped
+    return payback_chance(scenario, samples, seed, stage_progress)
 
 
 def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED,

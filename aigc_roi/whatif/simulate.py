@@ -309,7 +309,7 @@ def simulate(
             progress(done, total)
 
     conditions: dict[str, tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]] = {
-        "payback_within_target": ("payback_month", lambda values: values <= target_months),
+        "payback_within_target": _payback_within(target_months),
         "roi_positive": ("roi", lambda values: values > 0),
         "npv_positive": ("npv", lambda values: values > 0),
     }
@@ -359,6 +359,30 @@ def simulate(
         clipped=evaluated.clipped,
         irr_borrowing_share=evaluated.borrowing / samples,
     )
+
+
+def payback_chance(scenario: Scenario, samples: int, seed: int,
+                   stage_progress: StageCallback | None = None) -> tuple[float, tuple[Clipped, ...]]:
+    """``simulate(scenario, samples, seed).payback_chance`` and the ranges clipped on the way, from the same draws
+    and chunks (so the same chance), without what nobody reads beside it: the figures' percentiles, the variance
+    shares, the histogram (`check`'s ``min_payback_probability``). Raises ``ValueError`` as ``simulate`` does."""
+    if samples < 1:
+        raise ValueError(f"samples must be >= 1, got {samples}")
+    if int(scenario.horizon_months) < 1:
+        raise ValueError(f"horizon_months must be >= 1, got {scenario.horizon_months}")
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage_progress is not None:
+            stage_progress(stage, done, total)
+
+    conditions = {"payback_within_target": _payback_within(payback_window(scenario, None).target)}
+    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk_samples_of(scenario), conditions, report, 1)
+    return evaluated.met["payback_within_target"] / samples, evaluated.clipped
+
+
+def _payback_within(target_months: int) -> tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]:
+    """The condition of a payback within ``target_months``: a payback that never comes (NaN) misses it."""
+    return "payback_month", lambda values: values <= target_months
 
 
 @dataclass

@@ -36,7 +36,8 @@ def test_check_reports_each_file_and_the_simulation_of_each_that_needs_one(tmp_p
     # Before the first file and after each, and a file's stages in between: a.yaml and c.yaml are simulated,
     # b.yaml sets no chance target and is not.
     steps = [call if call[0] == FILES else call[0] for call in calls]
-    simulated = [DRAWING, DRAWING, EVALUATING, SHARES]  # one range: drawn, 300 samples in one chunk, one input
+    # One range drawn, 300 samples in one chunk; only the chance is read, so no variance shares are split.
+    simulated = [DRAWING, DRAWING, EVALUATING]
     assert steps == [(FILES, 0, 3), *simulated, (FILES, 1, 3), (FILES, 2, 3), *simulated, (FILES, 3, 3)]
     assert [call for call in calls if call[0] == EVALUATING] == [(EVALUATING, 300, 300)] * 2
 
