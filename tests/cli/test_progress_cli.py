@@ -13,19 +13,11 @@ from typing import TextIO
 
 import pytest
 from cli_runner import invoke
+from progress_plans import UNIFORM_BID
 
 from aigc_roi.cli import progress
 
-RANGED = """\
-name: Uniform bid
-horizon_months: 12
-acquisition:
-  - {name: Ads, type: cpa, bid: {dist: uniform, low: 5, high: 20}, budget: 10000}
-retention: {monthly_churn: 0.1}
-monetization:
-  purchases: [{name: Credits, price: 3, rate: 1}]
-targets: {min_payback_probability: 0}
-"""
+RANGED = UNIFORM_BID + "targets: {min_payback_probability: 0}\n"
 
 
 def write(folder: Path, name: str, text: str = RANGED) -> Path:

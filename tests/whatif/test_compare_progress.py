@@ -3,25 +3,15 @@ simulation stages in between."""
 
 from __future__ import annotations
 
-import textwrap
+from progress_plans import UNIFORM_BID
 
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif.compare import SCENARIOS, compare
 from aigc_roi.whatif.simulate import DRAWING, EVALUATING, SHARES
 
-PLAN = """\
-name: Uniform bid
-horizon_months: 12
-acquisition:
-  - {name: Ads, type: cpa, bid: {dist: uniform, low: 5, high: 20}, budget: 10000}
-retention: {monthly_churn: 0.1}
-monetization:
-  purchases: [{name: Credits, price: 3, rate: 1}]
-"""
-
 
 def test_each_scenario_simulated_is_a_step_with_its_simulations_stages_in_between() -> None:
-    plan = load_text(textwrap.dedent(PLAN), "a.yaml").scenario
+    plan = load_text(UNIFORM_BID, "a.yaml").scenario
     calls: list[tuple[str, int, int]] = []
     compare([(None, "a.yaml", plan), ("copy", "b.yaml", plan)], samples=300,
             stage_progress=lambda stage, done, total: calls.append((stage, done, total)))
@@ -30,7 +20,7 @@ def test_each_scenario_simulated_is_a_step_with_its_simulations_stages_in_betwee
 
 
 def test_without_samples_there_is_nothing_to_report() -> None:
-    plan = load_text(textwrap.dedent(PLAN), "a.yaml").scenario
+    plan = load_text(UNIFORM_BID, "a.yaml").scenario
     calls: list[tuple[str, int, int]] = []
     compare([(None, "a.yaml", plan), (None, "b.yaml", plan)],
             stage_progress=lambda stage, done, total: calls.append((stage, done, total)))
