@@ -104,7 +104,7 @@ def check_refusal(line: str) -> str:
 
 def _base_errors_markdown(comparison: Comparison, base: str, lang: str) -> str:
     """The errors that made the base side of ``comparison`` invalid, as a fenced block (empty without any)."""
-    from aigc_roi.present.ci_view import base_error_line
+    from aigc_roi.present.base_view import base_error_line
 
     lines = "".join(base_error_line(error, comparison, base, lang) + "\n" for error in comparison.before_errors)
     if not lines:
@@ -240,6 +240,7 @@ def check(
 
 def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
                   comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, verbose: bool) -> None:
+    from aigc_roi.present import base_view
     from aigc_roi.present import ci_view as render
     from aigc_roi.present.labels import label
 
@@ -249,7 +250,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     if chosen is CheckFormat.json:
         data = render.check_json(checked, results, base, at_base, comparisons)
         if base is not None:
-            data["baseline"] = render.comparison_json(base, comparisons)
+            data["baseline"] = base_view.comparison_json(base, comparisons)
         emit_json(tables.to_json(data))
         return
     if chosen is CheckFormat.markdown:
@@ -265,9 +266,9 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
             parts.append(f"## {label('check_md_changed', lang).format(base=base)}\n"
                          + ("" if comparisons else f"\n{label('check_md_no_change', lang)}\n"))
             # A file whose figures are as they were has no move to split either.
-            parts += [f"- {markdown_text(render.comparison_line(c, base, lang))}\n" + _base_errors_markdown(c, base, lang)
-                      if render.is_one_line(c)
-                      else tables.to_markdown(render.comparison_grid(c, lang), render.comparison_title(c, base, lang))
+            parts += [f"- {markdown_text(base_view.comparison_line(c, base, lang))}\n" + _base_errors_markdown(c, base, lang)
+                      if base_view.is_one_line(c)
+                      else tables.to_markdown(base_view.comparison_grid(c, lang), base_view.comparison_title(c, base, lang))
                       + _base_errors_markdown(c, base, lang) + _explain_markdown(c, base, lang) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
         emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
@@ -284,7 +285,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         show(_views(lang, checked, base, comparisons, at_base, everything))
     # Why a base side reads "invalid": its errors, one a line, located in words rather than as FILE:LINE:COL, which a
     # problem matcher would pin on the working tree's file.
-    emit("".join(render.base_error_line(error, comparison, base or "", lang) + "\n"
+    emit("".join(base_view.base_error_line(error, comparison, base or "", lang) + "\n"
                  for comparison in comparisons for error in comparison.before_errors))
 
 
@@ -293,6 +294,7 @@ def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons:
     """The targets table (when everything is asked for), then with ``--base`` each changed file's comparison."""
     from rich.text import Text
 
+    from aigc_roi.present import base_view
     from aigc_roi.present import ci_view as render
     from aigc_roi.present.labels import label
 
@@ -301,11 +303,11 @@ def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons:
         views.append(render.rich_table(render.check_grid(checked, at_base, base or "", lang), text_columns=2, lang=lang))
     if base is not None:
         for comparison in comparisons:
-            if render.is_one_line(comparison):
-                views.append(Text(render.comparison_line(comparison, base, lang)))
+            if base_view.is_one_line(comparison):
+                views.append(Text(base_view.comparison_line(comparison, base, lang)))
             else:
-                views.append(render.rich_table(render.comparison_grid(comparison, lang), render.comparison_title(comparison, base, lang),
-                                               lang=lang))
+                views.append(render.rich_table(base_view.comparison_grid(comparison, lang),
+                                               base_view.comparison_title(comparison, base, lang), lang=lang))
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
     return views
@@ -376,14 +378,13 @@ def _explain_markdown(comparison: Comparison, base: str, lang: str) -> str:
     change of currency its money figures are left out, which a line says."""
     if comparison.split is None:
         return ""
-    from aigc_roi.present import ci_view as render
-    from aigc_roi.present import tables
+    from aigc_roi.present import base_view, tables
     from aigc_roi.present.explain import explain_notes, explain_rows
     from aigc_roi.present.labels import label, sentences
     from aigc_roi.present.numbers import NumberStyle
 
     split, style = comparison.split, NumberStyle(lang, comparison.currency)
-    title = label("check_md_explain", lang).format(named=render.named(comparison))
+    title = label("check_md_explain", lang).format(named=base_view.named(comparison))
     not_split = ""
     if comparison.currency_change is not None:
         was, now = comparison.currency_change

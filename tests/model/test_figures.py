@@ -14,7 +14,7 @@ from cli_runner import invoke
 
 from aigc_roi.ci.records import Comparison
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, Figure
-from aigc_roi.present.ci_view import comparison_grid
+from aigc_roi.present.base_view import comparison_grid
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report.formulas import definitions

@@ -19,7 +19,7 @@ import pytest
 from cli_runner import invoke
 
 from aigc_roi.ci.records import Comparison
-from aigc_roi.present.ci_view import comparison_grid
+from aigc_roi.present.base_view import comparison_grid
 
 PLAN = """\
 name: Base

@@ -17,7 +17,7 @@ from spec_example import WORKED_EXAMPLE
 from test_check_zh import commit_all
 
 from aigc_roi.ci.records import Comparison
-from aigc_roi.present.ci_view import comparison_grid
+from aigc_roi.present.base_view import comparison_grid
 from aigc_roi.present.numbers import NumberStyle
 
 FREE = WORKED_EXAMPLE.replace("{name: CPA, type: cpa, bid: 20, users: 1000, months: 1}",
