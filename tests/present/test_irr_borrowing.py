@@ -26,7 +26,7 @@ from cli_runner import invoke
 
 from aigc_roi.ci.records import Comparison
 from aigc_roi.model.cashflow import irr_borrowing, irr_kind
-from aigc_roi.present.ci_view import comparison_grid
+from aigc_roi.present.base_view import comparison_grid
 from aigc_roi.present.compare import risk_best
 
 PREPAID = """\
