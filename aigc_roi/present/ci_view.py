@@ -476,7 +476,9 @@ def check_json(checked: Sequence[Checked], results: Sequence[Validated], base: s
          "targets": [_target_json(item, outcome, base, None if at_base is None else at_base.get(item.path, frozenset()),
                                   compared.get(item.path))
                      for outcome in item.outcomes],
-         "passed": item.passed}
+         "passed": item.passed,
+         # The unit of its targets' amounts (an npv, a peak cash need, an npv drop), as every other JSON names it.
+         "currency": item.loaded.scenario.currency}
         for item in checked
     ]
     invalid = [_invalid_json(result, error) for result in results for error in result.errors]

@@ -193,3 +193,15 @@ def test_actuals_names_it_on_every_channel_month(tmp_path: Path) -> None:
 def test_curves_hold_no_amount_and_keep_their_columns(plan: Path) -> None:
     result = invoke(["curves", str(plan), "--format", "csv"])
     assert result.stdout.splitlines()[0] == "curve,channel,plan,day,age_months,renewals,renewal_rate,share,survival,fitted,observed"
+
+
+def test_check_json_names_each_scenarios_currency(tmp_path: Path) -> None:
+    """`check`'s targets on amounts (an npv here) come in the scenario's currency, which its JSON entry names."""
+    dollars = tmp_path / "usd.yaml"
+    dollars.write_text(PLAN + "targets: {min_npv: 0}\n", encoding="utf-8")
+    yuan = tmp_path / "cny.yaml"
+    yuan.write_text(WORKED_EXAMPLE + "targets: {min_npv: 0}\n", encoding="utf-8")
+    result = invoke(["check", str(dollars), str(yuan), "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    currencies = {Path(entry["path"]).name: entry["currency"] for entry in json.loads(result.stdout)["scenarios"]}
+    assert currencies == {"usd.yaml": "USD", "cny.yaml": "CNY"}
