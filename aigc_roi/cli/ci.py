@@ -199,7 +199,7 @@ def check(
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi import api
-    from aigc_roi.cli.progress import progress_bar
+    from aigc_roi.cli.progress import stage_progress_bar
 
     if format_ is CheckFormat.json:
         refuse_with_document(check_refusal)
@@ -210,8 +210,7 @@ def check(
     if chosen is CheckFormat.text and verbose:
         chosen = CheckFormat.table
     try:
-        with progress_bar(chosen_lang) as progress:
-            stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
+        with stage_progress_bar(chosen_lang) as stages:
             found = api.check_run(paths, set_ or [], samples, seed, base, jobs, explain=chosen is CheckFormat.markdown,
                                   progress=stages)
     except NoScenarioFiles as refused:

@@ -11,10 +11,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aigc_roi.cli.streams import for_stderr, is_quiet
 from aigc_roi.present.labels import label
+
+if TYPE_CHECKING:
+    from aigc_roi.whatif.simulate import StageCallback
 
 PROGRESS_AFTER_SECONDS = 1.0
 """A bar for a run that ends sooner would only flicker."""
@@ -82,3 +85,11 @@ def progress_bar(lang: str, doing: str = "simulating") -> Iterator[Any]:
     finally:
         if "progress" in bar:
             bar["progress"].stop()
+
+
+@contextmanager
+def stage_progress_bar(lang: str) -> Iterator[StageCallback | None]:
+    """``progress_bar`` as the callback the library reports its stages to, ``(stage, done, total)``
+    (whatif/simulate.py ``StageCallback``); None where no bar is shown."""
+    with progress_bar(lang) as update:
+        yield None if update is None else (lambda stage, done, total: update(done, total, stage))

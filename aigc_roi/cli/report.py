@@ -23,7 +23,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, open_command, refuse_other_format
-from aigc_roi.cli.progress import progress_bar
+from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import emit, fail, load, source_text
 
 
@@ -59,9 +59,8 @@ def report(
     from aigc_roi.whatif.allocate import AllocationError
 
     try:
-        with progress_bar(language) as progress:
-            stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
-            searched = None if progress is None else lambda done, total: progress(done, total, "allocating")
+        with stage_progress_bar(language) as stages:
+            searched = None if stages is None else lambda done, total: stages("allocating", done, total)
             facts = api.plan_facts(loaded, samples, seed, stages)
             allocation = None if budget is None else api.allocate(scenario, budget, progress=searched)
             changes = None if base is None else api.explain_change(base, file, set_ or [])
@@ -71,11 +70,11 @@ def report(
                                 facts.simulation if facts.simulation.inputs else None, facts.break_even, facts.sensitivity,
                                 allocation=allocation, scenario=scenario, changes=changes,
                                 base="" if base is None else str(base))
-            if progress is not None:
-                progress(0, 1, "rendering")
+            if stages is not None:
+                stages("rendering", 0, 1)
             page = render(parts, language)
-            if progress is not None:
-                progress(1, 1, "rendering")
+            if stages is not None:
+                stages("rendering", 1, 1)
     except AllocationError as refused:
         fail([f"--allocate: {refused}"])
     except ScenarioInvalid as invalid:  # the --base file, read with the --set too

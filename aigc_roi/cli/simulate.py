@@ -25,7 +25,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
-from aigc_roi.cli.progress import progress_bar
+from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import fail_with, load, save_file
 
 
@@ -99,8 +99,7 @@ def simulate(
     from aigc_roi.present.tables import BOM
     from aigc_roi.whatif.threads import default_jobs
 
-    with progress_bar(language) as progress:
-        stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
+    with stage_progress_bar(language) as stages:
         simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages,
                                   jobs=default_jobs() if jobs is None else jobs)
     warn_clipped(loaded, simulation.clipped)

@@ -299,13 +299,11 @@ def _encodable_json(text: str, on_stdout: bool) -> str:
     return text
 
 
-def emit_bytes(data: bytes | Iterable[bytes], output: Path | None, force: bool) -> None:
-    """A binary result (a workbook), whole or in pieces as they come, to stdout's bytes, or atomically to ``output``."""
+def emit_bytes(data: bytes, output: Path | None, force: bool) -> None:
+    """A binary result (a workbook) to stdout's bytes, or atomically to ``output``."""
     if to_stdout(output):
         with stdout_errors():
-            stream = _stdout()
-            for piece in [data] if isinstance(data, bytes) else data:
-                stream.write_all(piece)
+            _stdout().write_all(data)
         return
     assert output is not None
     with usage_errors():

@@ -33,7 +33,7 @@ from aigc_roi.cli.options import (
     WorkbookFormat,
 )
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
-from aigc_roi.cli.progress import progress_bar
+from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides, source_text, warn_loaded
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.labels import label
@@ -169,8 +169,7 @@ def compare(
 
     warn_loaded(warning for _, _, loaded in scenarios for warning in loaded.warnings)
     fail_on_two_currencies([(source, loaded) for _, source, loaded in scenarios])
-    with progress_bar(language) as progress:
-        stages = None if progress is None else lambda stage, done, total: progress(done, total, stage)
+    with stage_progress_bar(language) as stages:
         comparison = api.compare([(name, source, loaded.scenario) for name, source, loaded in scenarios], samples, seed,
                                  default_jobs() if jobs is None else jobs, stages)
     for (_, _, loaded), column in zip(scenarios, comparison.columns, strict=True):
