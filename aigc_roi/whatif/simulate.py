@@ -371,13 +371,14 @@ def payback_chance(scenario: Scenario, samples: int, seed: int,
     if int(scenario.horizon_months) < 1:
         raise ValueError(f"horizon_months must be >= 1, got {scenario.horizon_months}")
 
-    def report(stage: str, done: int, total: int) -> None:
-        if stage_progress is not None:
-            stage_progress(stage, done, total)
-
     conditions = {"payback_within_target": _payback_within(payback_window(scenario, None).target)}
-    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk_samples_of(scenario), conditions, report, 1)
+    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk_samples_of(scenario), conditions,
+                                    stage_progress or _unheard, 1)
     return evaluated.met["payback_within_target"] / samples, evaluated.clipped
+
+
+def _unheard(stage: str, done: int, total: int) -> None:
+    """The stage callback of a caller that asked for none."""
 
 
 def _payback_within(target_months: int) -> tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]:
