@@ -99,16 +99,6 @@ FILES = "files"
 """The stage of `check`'s progress that counts the files checked (``check_files``)."""
 
 
-def payback_probability(scenario: Scenario, samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED,
-                        stage_progress: StageCallback | None = None) -> tuple[float, tuple[Clipped, ...]]:
-    """Simulated share of samples paying back within ``targets.max_payback_months`` (default 12), and the ranges
-    whose draws were clipped to their field's domain on the way; ``stage_progress`` hears the simulation's stages
-    (whatif/simulate.py)."""
-    from aigc_roi.whatif.simulate import payback_chance
-
-    return payback_chance(scenario, samples, seed, stage_progress)
-
-
 def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed: int = CHECK_SEED,
                 progress: StageCallback | None = None) -> list[Checked]:
     """Each valid scenario held to its targets; simulated only when it sets ``min_payback_probability``.
@@ -124,8 +114,11 @@ def check_files(results: Sequence[Validated], samples: int = CHECK_SAMPLES, seed
             held: Figures = figures
             clipped: tuple[Clipped, ...] = ()
             if scenario.targets.min_payback_probability is not None:
-                # Kept out of ``figures``: those are the run's, which --base compares before and after.
-                chance, clipped = payback_probability(scenario, samples, seed, progress)
+                from aigc_roi.whatif.simulate import payback_chance  # the engine, for the files that need it
+
+                # The share paying back within targets.max_payback_months (default 12), and the ranges clipped on
+                # the way. Kept out of ``figures``: those are the run's, which --base compares before and after.
+                chance, clipped = payback_chance(scenario, samples, seed, progress)
                 held = {**figures, PAYBACK_PROBABILITY: chance}
             # Targets on the change need a base version: not applicable until `check --base` holds them.
             outcomes = held_targets(scenario, held, months) + not_applicable(scenario.targets)
