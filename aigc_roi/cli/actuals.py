@@ -22,7 +22,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.options import WorkbookFormat as ActualsFormat
-from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_command
+from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_command, refuse_other_format
 from aigc_roi.cli.streams import emit, fail, fail_with, load, note, to_stdout
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 
@@ -71,6 +71,7 @@ def actuals(
 ) -> None:
     """Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months."""
     language = open_command(lang, quiet, format_.value, bom)
+    refuse_other_format(reforecast, "yaml", language, "actuals --reforecast")
     check_xlsx(format_.value, output, language)
     extra = parse_maps(map_)
     if reforecast is not None and to_stdout(reforecast) and to_stdout(output):

@@ -12,7 +12,7 @@ import typer
 
 from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import FileToWrite, ForceOption, LangOption, QuietOption
-from aigc_roi.cli.output import given, open_command, refuse_idle
+from aigc_roi.cli.output import given, open_command, refuse_idle, refuse_other_format
 from aigc_roi.cli.streams import STDOUT, emit, fail, fail_with, note, show
 from aigc_roi.present.labels import label
 
@@ -53,6 +53,7 @@ def init(
     refuse_idle([(name, "not --list", list_ and given(parameter))
                   for name, parameter in (("FILE", "file"), ("--template", "template"), ("--force", "force"))],
                  None, language)
+    refuse_other_format(file, "yaml", language)
     templates = bundled_templates()
     if list_:
         show([_template_table(templates, language)])

@@ -49,9 +49,12 @@ R = TypeVar("R")
 PLOT_FORMATS = ("svg", "png")
 """What ``--plot`` writes, by the file's suffix."""
 
-OUTPUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
-"""The format an ``--output`` file's extension names (in any case): what is written there when ``--format`` is not
-given. Any other extension, or none, leaves ``--format`` and its default as they are."""
+OUTPUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                   ".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".parquet": "parquet"}
+"""The format a file's extension names (in any case), of every format the project writes but YAML (which JSON is
+too, so ``schema -o s.yaml`` reads): what is written there when ``--format`` is not given, and refused where a
+command, or ``--reforecast``, does not write it (a table's text in x.html, YAML in x.csv). Any other extension, or
+none, leaves ``--format`` and its default as they are."""
 
 
 def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom: bool = False,
@@ -134,10 +137,11 @@ def settle_output_format(context: Context) -> None:
     fail([worded(language())], worded("en"))
 
 
-def refuse_other_format(output: Path | None, written: str, lang: str) -> None:
-    """A command of one format (``schema``'s json, ``report``'s html) refuses an ``--output`` whose extension names
-    another format, as ``settle_output_format`` refuses one a command does not write: JSON saved as x.csv is a file
-    no spreadsheet reads. Any other extension, or none, is written."""
+def refuse_other_format(output: Path | None, written: str, lang: str, writer: str | None = None) -> None:
+    """A file of one format (``schema``'s json, ``report``'s html, the YAML of ``init`` and ``actuals
+    --reforecast``, named as ``writer``: by default the command) refuses an extension that names another format, as
+    ``settle_output_format`` refuses one a command does not write: JSON saved as x.csv is a file no spreadsheet
+    reads. Any other extension, or none, is written."""
     from typer._click.globals import get_current_context
 
     if to_stdout(output):
@@ -145,8 +149,8 @@ def refuse_other_format(output: Path | None, written: str, lang: str) -> None:
     assert output is not None
     named = OUTPUT_SUFFIXES.get(output.suffix.lower())
     if named is not None and named != written:
-        fail_with("output_suffix_unwritten", lang, path=output, command=get_current_context().info_name, named=named,
-                  suffix=output.suffix, formats=written)
+        fail_with("output_suffix_unwritten", lang, path=output, command=writer or get_current_context().info_name,
+                  named=named, suffix=output.suffix, formats=written)
 
 
 def check_xlsx(format_: str, output: Path | None, lang: str) -> None:

@@ -29,10 +29,13 @@ def _write(folder: Path, name: str, text: str) -> Path:
 @pytest.mark.parametrize("naming", ["same", "symlink", "dotdot"])
 def test_actuals_never_writes_over_an_export_it_reads(tmp_path: Path, option: str, naming: str) -> None:
     plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
-    export = _write(tmp_path, "ok.csv", EXPORT)
+    # The re-forecast refuses a .csv by its extension first (test_reforecast_extension.py); an export is read by
+    # its bytes, whatever its name, so one saved as .txt is still an input a re-forecast could overwrite.
+    suffix = ".txt" if option == "--reforecast" else ".csv"
+    export = _write(tmp_path, f"ok{suffix}", EXPORT)
     other = _write(tmp_path, "other.csv", EXPORT.replace("2025-03-01", "2025-03-02"))
-    named = {"same": export, "symlink": tmp_path / "link.csv",
-             "dotdot": tmp_path / "sub" / ".." / "ok.csv"}[naming]
+    named = {"same": export, "symlink": tmp_path / f"link{suffix}",
+             "dotdot": tmp_path / "sub" / ".." / f"ok{suffix}"}[naming]
     if naming == "symlink":
         named.symlink_to(export.name)
     (tmp_path / "sub").mkdir()
@@ -54,7 +57,7 @@ def test_actuals_refuses_the_plan_as_output_before_reading_the_exports(tmp_path:
 
 def test_actuals_refusal_of_an_export_in_chinese(tmp_path: Path) -> None:
     plan = _write(tmp_path, "plan.yaml", two_channel_plan("P"))
-    export = _write(tmp_path, "ok.csv", EXPORT)
+    export = _write(tmp_path, "ok.txt", EXPORT)
     result = invoke(["actuals", str(plan), str(export), "--reforecast", str(export), "--force", "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{export}：这是本命令的输入文件；请把结果写到另一个文件"

@@ -125,6 +125,27 @@ def test_init_refuses_a_folder(fake_templates: Path, tmp_path: Path) -> None:
     assert result.stderr == f"{tmp_path}: is a folder; give a file name such as {tmp_path}/scenario.yaml\n"
 
 
+@pytest.mark.parametrize(("name", "named"), [("plan.csv", "csv"), ("plan.JSON", "json"), ("plan.html", "html")])
+def test_init_refuses_an_extension_of_another_format(fake_templates: Path, tmp_path: Path, name: str, named: str) -> None:
+    """QA: `init plan.csv` wrote the template's YAML into plan.csv with nothing said."""
+    target = tmp_path / name
+    suffix = target.suffix
+    for lang, said in (("en", f"{target}: init does not write {named}, the format of the extension {suffix}; "
+                              "its formats: yaml"),
+                       ("zh", f"{target}：init 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：yaml")):
+        result = _invoke(str(target), "--lang", lang)
+        assert result.exit_code == 2
+        assert result.stdout == "" and result.stderr == said + "\n"
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("name", ["plan.yml", "plan.txt", "plan"])
+def test_init_writes_yaml_another_extension_or_none(fake_templates: Path, tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    assert _invoke(str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# starter")
+
+
 def test_init_dash_prints_the_template(fake_templates: Path) -> None:
     result = _invoke("-", "-t", "chat-assistant")
     assert result.exit_code == 0

@@ -120,6 +120,20 @@ def test_an_extension_of_a_format_the_command_does_not_write_is_refused(
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("name", "suffix", "named"), [
+    ("run", ".html", "html"), ("simulate", ".PNG", "png"), ("compare", ".svg", "svg"), ("allocate", ".htm", "html"),
+    ("breakeven", ".parquet", "parquet"),
+])
+def test_an_extension_of_a_format_only_other_outputs_write_is_refused(name: str, suffix: str, named: str, plan: Path) -> None:
+    """QA: `run plan.yaml -o plan.html` wrote the terminal's table into plan.html, a page no browser lays out."""
+    out = plan.parent / f"out{suffix}"
+    result = invoke([*_command(name, plan), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(str(out))
+    assert f"{name} does not write {named}, the format of the extension {suffix}" in result.stderr
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("name", ["out.txt", "out", "out.yaml"])
 def test_another_extension_or_none_keeps_the_format_asked_or_the_table(name: str, plan: Path) -> None:
     out = plan.parent / name
@@ -136,6 +150,7 @@ ONE_FORMAT = {"schema": (["schema"], "json"), "report": (["report", "{plan}", "-
 @pytest.mark.parametrize(("name", "suffix", "named"), [
     ("schema", ".csv", "csv"), ("schema", ".XLSX", "xlsx"), ("schema", ".md", "markdown"),
     ("report", ".json", "json"), ("report", ".markdown", "markdown"), ("report", ".csv", "csv"),
+    ("schema", ".html", "html"), ("schema", ".Svg", "svg"), ("report", ".png", "png"), ("report", ".parquet", "parquet"),
 ])
 def test_a_command_of_one_format_refuses_an_extension_of_another(name: str, suffix: str, named: str, plan: Path) -> None:
     """QA: `schema -o x.csv` wrote JSON into x.csv, and `report -o x.md` HTML, with nothing said."""
@@ -151,8 +166,16 @@ def test_a_command_of_one_format_refuses_an_extension_of_another(name: str, suff
     assert not out.exists()
 
 
-@pytest.mark.parametrize("name", ["out.json", "out.txt", "out"])
+@pytest.mark.parametrize("name", ["out.json", "out.txt", "out", "out.yaml"])
 def test_schema_writes_its_json_to_its_own_extension_another_or_none(name: str, tmp_path: Path) -> None:
     out = tmp_path / name
     assert invoke(["schema", "-o", str(out)]).exit_code == 0
     assert out.read_text(encoding="utf-8") == invoke(["schema"]).stdout
+
+
+@pytest.mark.parametrize("name", ["out.html", "out.HTM"])
+def test_report_writes_its_page_to_either_html_extension(name: str, plan: Path) -> None:
+    out = plan.parent / name
+    result = invoke(["report", str(plan), "--samples", "20", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
