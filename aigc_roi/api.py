@@ -12,7 +12,7 @@ cannot answer. Nothing here prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -83,14 +83,16 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
-            jobs: int = 1, stage_progress: StageCallback | None = None) -> Comparison:
+            jobs: int = 1, stage_progress: StageCallback | None = None, reserved: Collection[str] = ()) -> Comparison:
     """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
     with ``samples``, each one's simulated distributions and chances too, on ``jobs`` threads as ``simulate``, and
     ``stage_progress(stage, done, total)`` hears the scenarios simulated (stage ``whatif.compare.SCENARIOS``) and
-    each simulation's stages. ``explain_change`` adds what moved them."""
+    each simulation's stages. A column whose name reads as one of ``reserved`` (the CLI's: every fixed header of
+    compare's tables, ``present.compare.fixed_headers()``) is headed with its source, as two of one name are.
+    ``explain_change`` adds what moved them."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
-    return side_by_side(scenarios, samples, seed, jobs, stage_progress)
+    return side_by_side(scenarios, samples, seed, jobs, stage_progress, reserved)
 
 
 def break_even(scenario: Scenario) -> BreakEvenTable:

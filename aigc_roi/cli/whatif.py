@@ -145,7 +145,7 @@ def compare(
     quiet: QuietOption = False,
 ) -> None:
     """Figures of several scenarios side by side: best per row marked, differences against the first."""
-    from aigc_roi.present.compare import ComparePresenter
+    from aigc_roi.present.compare import ComparePresenter, fixed_headers
 
     language = open_command(lang, quiet, format_.value, bom)
     check_xlsx(format_.value, output, language)
@@ -171,7 +171,7 @@ def compare(
     fail_on_two_currencies([(source, loaded) for _, source, loaded in scenarios])
     with stage_progress_bar(language) as stages:
         comparison = api.compare([(name, source, loaded.scenario) for name, source, loaded in scenarios], samples, seed,
-                                 default_jobs() if jobs is None else jobs, stages)
+                                 default_jobs() if jobs is None else jobs, stages, fixed_headers())
     for (_, _, loaded), column in zip(scenarios, comparison.columns, strict=True):
         if column.simulation is not None:
             warn_clipped(loaded, column.simulation.clipped)

@@ -6,11 +6,11 @@ showing a key where a word should be.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.channels import channel_type
+from aigc_roi.model.names import as_read
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -26,16 +26,9 @@ def channel_row_names(channels: Sequence[ChannelRun], lang: str = "en") -> list[
     (``organic``, ``Ｏｒｇａｎｉｃ``: any case, width or spacing), so that the two rows never read alike. A 1.1 file may
     name a channel so: it is told apart, not refused."""
     organic = label("organic", lang)
-    if any(channel.type != ORGANIC_TYPE and _as_read(channel.name) == _as_read(organic) for channel in channels):
+    if any(channel.type != ORGANIC_TYPE and as_read(channel.name) == as_read(organic) for channel in channels):
         organic = label("organic_users_row", lang)
     return [organic if channel.type == ORGANIC_TYPE else channel.name for channel in channels]
-
-
-def _as_read(name: str) -> str:
-    """A name as a reader tells it from another: case, width (full-width IME input) and spaces or invisible format
-    characters do not count."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(c for c in folded if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
 def _word(labels: Mapping[str, str], lang: str, what: str) -> str:

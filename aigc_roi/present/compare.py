@@ -19,6 +19,7 @@ from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
 from aigc_roi.present.labels import label, sentences, short_label
+from aigc_roi.present.language import LANGUAGES
 from aigc_roi.present.numbers import (
     NONE,
     NumberStyle,
@@ -32,12 +33,28 @@ from aigc_roi.present.payback_window import by_horizon_note
 from aigc_roi.present.peak_cash import peak_cash_text, with_horizon_flag
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.simulation import chance_cell, chance_text, defined_cell, figure_text, share_fields
+from aigc_roi.present.tables import CURRENCY, is_money, to_markdown, with_currency
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.tables import is_money, to_markdown, with_currency
-from aigc_roi.whatif.compare import Comparison
+from aigc_roi.whatif.compare import CHANGE, Comparison
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+
+def change_header(lang: str) -> str:
+    """The terminal's header of each later column's change: ``Δ vs first``."""
+    return f"{CHANGE}{label('vs_first', lang)}"
+
+
+def fixed_headers() -> frozenset[str]:
+    """Every header of compare's tables that is not a scenario's, which no scenario's column may read as
+    (whatif/compare.py ``column_titles``): the keys of CSV and markdown, the terminal's and the workbook's labels in
+    every language, since a column's title is one in every format, JSON's ``name`` too, whatever ``--lang`` says."""
+    from aigc_roi.present.workbook import COMPARE_SHEET_HEADERS
+
+    labelled = {header for lang in LANGUAGES
+                for header in (change_header(lang), *(label(key, lang) for key in COMPARE_SHEET_HEADERS))}
+    return frozenset({"figure", "statistic", "best", CURRENCY, *labelled})
 
 
 def best_columns(name: str, values: list[float | None], figures: Sequence[Mapping[str, Any]] = ()) -> set[int]:
@@ -92,7 +109,7 @@ def figure_deltas(name: str, scenarios: Sequence[Mapping[str, Any]], values: Seq
 
 def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
     names = [scenario["name"] for scenario in scenarios]
-    header = ["figure", *names, *(f"Δ {name}" for name in names[1:]), "best"]
+    header = ["figure", *names, *(f"{CHANGE}{name}" for name in names[1:]), "best"]
     rows: list[list[Any]] = []
     for name in FIGURE_NAMES:
         values = [scenario["figures"][name] for scenario in scenarios]

@@ -14,6 +14,7 @@ from aigc_roi.present.compare import (
     best_columns,
     best_legend,
     chance_best,
+    change_header,
     distribution_figures,
     figure_deltas,
     payback_chance_note,
@@ -73,7 +74,7 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             for i, scenario_name in enumerate(names):
                 columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
                 if i and with_deltas:
-                    columns.append(Column(f"Δ {label('vs_first', lang)}", [changes[i - 1] for _, _, changes in rows]))
+                    columns.append(Column(change_header(lang), [changes[i - 1] for _, _, changes in rows]))
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
                 return table

@@ -362,13 +362,17 @@ def sheets_bytes(sheets: Sequence[Sheet]) -> bytes:
     return buffer.getvalue()
 
 
+COMPARE_SHEET_HEADERS = ("figure", "key", "unit", "note")
+"""The labels of the compare sheet's columns beside the scenarios': three before them, the last after."""
+
+
 def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence[int], currency: str, lang: str = "en",
                            changes: FigureChanges | None = None) -> bytes:
     """``compare --format xlsx``: sheet ``compare`` with one column per scenario (each figure in its own number
     format, ``horizons`` the scenarios' own) and a note on why a figure is none, and sheet ``explain`` with what
     moved each figure when asked."""
-    header = [Column(label("figure", lang)), Column(label("key", lang)), Column(label("unit", lang)),
-              *(Column(column["name"]) for column in columns), Column(label("note", lang))]
+    figure, key, unit, note = (Column(label(header, lang)) for header in COMPARE_SHEET_HEADERS)
+    header = [figure, key, unit, *(Column(column["name"]) for column in columns), note]
     rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns),
              _compare_note(name, columns, horizons, lang)] for name in FIGURE_NAMES]
     sheets = [Sheet(label("sheet_compare", lang), header, rows, [figure_format(name) for name in FIGURE_NAMES],

@@ -9,9 +9,10 @@ which reads the two files again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from aigc_roi.model.names import as_read
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.whatif.errors import WhatIfError
 from aigc_roi.whatif.explain import FigureChanges
@@ -19,6 +20,8 @@ from aigc_roi.whatif.simulate import Simulation, StageCallback
 
 SCENARIOS = "scenarios"
 """The stage of `compare --samples`'s progress that counts the scenarios simulated (``compare``)."""
+CHANGE = "Δ "
+"""Before a later column's title, the header of its change against the first (present/compare.py)."""
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class ComparedScenario:
     """One column of a comparison."""
 
     name: str
-    """The variant's label or the scenario's name, told apart from the other columns' (``column_titles``)."""
+    """The variant's label or the scenario's name, told apart from the other headers of its tables (``column_titles``)."""
     source: str
     """Where it came from: the file, and a variant's ``--set``s."""
     currency: str
@@ -53,11 +56,12 @@ class Comparison:
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
-            jobs: int = 1, stage_progress: StageCallback | None = None) -> Comparison:
+            jobs: int = 1, stage_progress: StageCallback | None = None, reserved: Collection[str] = ()) -> Comparison:
     """``scenarios`` as (label or None for the scenario's own name, source, scenario), each column's figures and,
     with ``samples``, its simulation (on ``jobs`` threads: whatif/simulate.py). ``stage_progress`` hears
     ``SCENARIOS`` (scenarios simulated, scenarios) before the first simulation and after each, and each
-    simulation's stages in between. ``WhatIfError`` when two are in different currencies."""
+    simulation's stages in between. ``reserved``: the fixed headers of the tables the columns will sit in, which no
+    title may read as (``column_titles``). ``WhatIfError`` when two are in different currencies."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
     from aigc_roi.model.sampling import realize
@@ -69,7 +73,8 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     if len(currencies) > 1:
         raise WhatIfError(f"the scenarios are in {' and '.join(currencies)}: amounts in different currencies cannot be compared")
     columns: list[ComparedScenario] = []
-    titles = column_titles([name or scenario.name for name, _, scenario in scenarios], [source for _, source, _ in scenarios])
+    titles = column_titles([name or scenario.name for name, _, scenario in scenarios], [source for _, source, _ in scenarios],
+                           reserved)
     simulated = stage_progress if samples is not None else None
     if simulated is not None:
         simulated(SCENARIOS, 0, len(scenarios))
@@ -83,11 +88,22 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     return Comparison(tuple(columns))
 
 
-def column_titles(names: Sequence[str], sources: Sequence[str]) -> list[str]:
-    """Each column's title: its name, with its source when another column has the same name (every such column,
-    not only the later ones, so neither reads as the plain one), and with its position too when even that is
-    shared (one file given twice): no two headers alike."""
-    sourced = [f"{name} ({source})" if names.count(name) > 1 else name for name, source in zip(names, sources, strict=True)]
-    return [f"{name} ({source} #{position})" if sourced.count(title) > 1 else title
-            for position, (name, source, title) in enumerate(zip(names, sources, sourced, strict=True), start=1)]
+def column_titles(names: Sequence[str], sources: Sequence[str], reserved: Collection[str] = ()) -> list[str]:
+    """Each column's title: its name, with its source where it reads as another header of its table (another column's
+    name, a later column's change ``Δ name``, or one of ``reserved``: ``figure``, ``currency``, ...), every such
+    column, not only the later ones, so neither reads as the plain one; and with its position too when even that is
+    shared (one file given twice): no two headers alike. Alike is as model/names.py ``as_read`` tells: a spreadsheet
+    or SQL reader that folds case would read ``Currency`` beside ``currency`` as one column."""
+    sourced = [f"{name} ({source})" if taken else name
+               for name, source, taken in zip(names, sources, _clashing(names, reserved), strict=True)]
+    return [f"{name} ({source} #{position})" if taken else title
+            for position, (name, source, title, taken)
+            in enumerate(zip(names, sources, sourced, _clashing(sourced, reserved), strict=True), start=1)]
 
+
+def _clashing(titles: Sequence[str], reserved: Collection[str]) -> list[bool]:
+    """Whether each of ``titles`` reads as one of ``reserved``, as another title or as a later column's change."""
+    keys = [as_read(title) for title in titles]
+    fixed = {as_read(header) for header in reserved}
+    changes = [as_read(CHANGE + title) for title in titles[1:]]  # the first column has no change
+    return [key in fixed or keys.count(key) > 1 or any(key == change for change in changes) for key in keys]
