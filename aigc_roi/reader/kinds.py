@@ -54,12 +54,12 @@ class Context:
     """The file's ``start`` (year, month), when valid: month 1 of the plan, which a month written as a date is
     counted from."""
 
-    def error(self, node: Node, path: str, message: str, column: int | None = None) -> Any:
-        """Report at ``node`` (at ``column`` of its line when given: a slip inside its text).
+    def error(self, node: Node, path: str, message: str, at: tuple[int, int] | None = None) -> Any:
+        """Report at ``node`` (at line and column ``at`` when given: a slip inside its text).
 
         A node whose ``key: value`` YAML read as one text (``node.slip``) is reported as that slip, at its
         character, once however many errors it causes, unless the caller points at a slip of its own."""
-        if node.slip is not None and column is None:
+        if node.slip is not None and at is None:
             line, column, slip = node.slip
             located = ScenarioError(node.source or self.filename, line, column, path, f"invalid YAML: {slip}")
             if not any((error.file, error.line, error.column) == (located.file, line, column) for error in self.errors):
@@ -67,7 +67,8 @@ class Context:
             return INVALID
         # A --set value has no place in the file, and a collection no single end.
         end = (node.end_line, node.end_column) if node.end_line and node.source is None else (None, None)
-        self.errors.append(ScenarioError(node.source or self.filename, node.line, column or node.column, path, message, *end))
+        line, column = at or (node.line, node.column)
+        self.errors.append(ScenarioError(node.source or self.filename, line, column, path, message, *end))
         return INVALID
 
     def error_among(self, parts: Iterable[Node], node: Node, path: str, message: str) -> Any:
@@ -91,9 +92,8 @@ class Context:
         return self.expected(node, path, expected)
 
     def expected_with_hint(self, node: Node, path: str, expected: str, offset: int, hint: str) -> Any:
-        """As ``expected``, pointing ``offset`` characters into the node's text, at the slip the hint names."""
-        return self.error(node, path, f"expected {expected}, found {node.describe()}; {hint}",
-                          node.column + node.text_column + offset)
+        """As ``expected``, pointing at the character ``offset`` of the node's text, the slip the hint names."""
+        return self.error(node, path, f"expected {expected}, found {node.describe()}; {hint}", node.position_of(offset))
 
 
 WORD_SLIPS = {
@@ -496,7 +496,8 @@ class MonthSet:
                 return ctx.expected(node, path, f"a span 'a-b' with 1 <= a <= b <= {horizon}")
             return tuple(range(first, last + 1))
         # A span written as a range of numbers (1..6) or with an IME's wave dash (1～6), dash or word (1到6).
-        slip = re.fullmatch(r"([0-9０-９]+)\s*(\.\.|[~～〜—–至到])\s*([0-9０-９]+)", text)
+        # Matched in the text as written, spaces and all, so the slip's offset is one into it.
+        slip = re.fullmatch(r"\s*([0-9０-９]+)\s*(\.\.|[~～〜—–至到])\s*([0-9０-９]+)\s*", node.raw)
         if slip:
             return ctx.expected_with_hint(node, path, expected, slip.start(2),
                                           f"a span of months is written first-last: {slip[1]}-{slip[3]}")

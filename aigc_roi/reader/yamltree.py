@@ -21,7 +21,7 @@ from aigc_roi.model.limits import MAX_DEPTH as MAX_DEPTH
 from aigc_roi.model.limits import MAX_MAPPING_KEYS as MAX_MAPPING_KEYS
 from aigc_roi.model.limits import MAX_SCALARS as MAX_SCALARS
 from aigc_roi.model.paths import list_index
-from aigc_roi.reader import text_lines
+from aigc_roi.reader import scalar_source, text_lines
 from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
 from aigc_roi.reader.yaml_causes import cause
 
@@ -62,6 +62,18 @@ class Node:
     slip: Slip | None = None
     """A separator an input method or a paste spoiled, that made YAML read ``key: value`` as one text: inside a
     plain scalar, or in a key of a mapping. Any error at the node is that slip (reader/kinds.py Context.error)."""
+    written: str = ""
+    """A scalar's text as the file writes it, from its position to its end, where ``raw`` is not that text less its
+    quotes (escapes, ``''``, lines folded, a block scalar); "" where it is."""
+
+    def position_of(self, offset: int) -> tuple[int, int]:
+        """Line and column in the file of the character at ``offset`` of a scalar's ``raw`` (reader/scalar_source.py:
+        a character written as several, an escape, is located at the first of them)."""
+        if not self.written:
+            return self.line, self.column + self.text_column + offset
+        index = scalar_source.source_index(self.written, self.raw, offset)
+        line, column = text_lines.position(self.written, index)
+        return self.line + line - 1, self.column + column - 1 if line == 1 else column
 
     def describe(self) -> str:
         """How the node reads in an error's "found ..." part."""
@@ -230,8 +242,8 @@ def slipped_key(key: Node) -> str | None:
     return key.raw[: key.slip[1] - key.column].rstrip(":").strip() or None
 
 
-def _mend_slipped_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | None:
-    """A key an input method, a paste or a join spoiled, as (key, value, column of the slip, slip), or None.
+def _mend_slipped_key(key: Node, value: Node) -> tuple[Node, Node, tuple[int, int], str] | None:
+    """A key an input method, a paste or a join spoiled, as (key, value, line and column of the slip, slip), or None.
 
     YAML takes ``{1： 0.35}`` for the key ``1： 0.35`` without a value, ``{1:　0.35}`` (U+3000 or U+00A0
     after the colon) likewise, and a key indented with one of ``INDENT_SLIPS`` for a key whose name starts with it."""
@@ -241,7 +253,7 @@ def _mend_slipped_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | N
     if raw[0] in INDENT_SLIPS:
         name = raw.lstrip(_LOOK_ALIKES + " \t")
         indent = len(raw) - len(name)
-        return _plain_node(name, key.line, key.column + indent), value, key.column, INDENT_SLIPS[raw[0]]
+        return _plain_node(name, *key.position_of(indent)), value, key.position_of(0), INDENT_SLIPS[raw[0]]
     if value.kind != "scalar" or value.value is not None or value.raw or "\n" in raw:
         return None
     spaces = " " + _LOOK_ALIKES
@@ -250,9 +262,9 @@ def _mend_slipped_key(key: Node, value: Node) -> tuple[Node, Node, int, str] | N
         name, found, rest = raw.partition(separator)
         if found and name.strip():
             written = rest.strip(spaces)
-            value_column = key.column + len(raw) - len(rest.lstrip(spaces))
-            return (_plain_node(name.strip(), key.line, key.column), _plain_node(written, key.line, value_column),
-                    key.column + len(name) + at, slip)
+            return (_plain_node(name.strip(), key.line, key.column),
+                    _plain_node(written, *key.position_of(len(raw) - len(rest.lstrip(spaces)))),
+                    key.position_of(len(name) + at), slip)
     return None
 
 
@@ -342,8 +354,8 @@ class _TreeBuilder:
         if mended is not None:
             # Reported at the slip, and read as meant: the file is refused either way, and the entry's
             # own problems (an age out of range) are still found, without a second error for the slip.
-            key, value, column, slip = mended
-            self.error(key.line, column, f"invalid YAML: {slip}", _entry_path(self.stack, key.raw))
+            key, value, at, slip = mended
+            self.error(*at, f"invalid YAML: {slip}", _entry_path(self.stack, key.raw))
         name = key.raw
         if name in frame.seen:
             first = frame.seen[name]
@@ -433,6 +445,13 @@ class _TreeBuilder:
             self.root = None
             return False
         node = _scalar(event, self.restore_breaks)
+        # A plain scalar on one line is its value as written: only the others can differ from it (Node.written).
+        if event.style or node.end_line > node.line:
+            start: Any = event.start_mark
+            end: Any = event.end_mark
+            written = self.text[start.index:end.index]
+            if written[node.text_column:len(written) - node.text_column] != node.raw:
+                node.written = written
         # Only a plain scalar is text YAML could have read as ``key: value``; nearly all are ASCII.
         if not event.style and not node.raw.isascii() and _separator_slip(node.raw, first=True):
             node.slip = self.slip_in(node)
