@@ -111,6 +111,7 @@ def refuse_shared_names(loaded: LoadedScenario) -> None:
     """Exit 2 at the name of each channel whose name an earlier one has: a split is given and bounded by name (the
     file itself may repeat a name; only allocate needs them apart)."""
     from aigc_roi.model.errors import ScenarioError
+    from aigc_roi.model.paths import channel_path
     from aigc_roi.reader.yamltree import find_node
 
     errors: list[ScenarioError] = []
@@ -119,11 +120,11 @@ def refuse_shared_names(loaded: LoadedScenario) -> None:
         if channel.name not in first:
             first[channel.name] = i
             continue
-        node = find_node(loaded.tree, f"acquisition[{i}].name")
+        node = find_node(loaded.tree, f"{channel_path(i)}.name")
         errors.append(ScenarioError(loaded.path if node is None else node.source or loaded.path,
                                     1 if node is None else node.line, 1 if node is None else node.column,
-                                    f"acquisition[{i}].name", f"channel names must be distinct to allocate; "
-                                    f"'{channel.name}' is also the name of acquisition[{first[channel.name]}]"))
+                                    f"{channel_path(i)}.name", f"channel names must be distinct to allocate; "
+                                    f"'{channel.name}' is also the name of {channel_path(first[channel.name])}"))
     if errors:
         fail(errors)
 

@@ -28,6 +28,17 @@ def split_path(path: str) -> list[str] | None:
     return segments
 
 
+def channel_path(index: int) -> str:
+    """The path of the channel at ``index``, ``acquisition[1]``: what JSON, CSV and messages name it by, since two
+    channels may share a name."""
+    return f"acquisition[{index}]"
+
+
+def plan_path(index: int) -> str:
+    """The path of the subscription plan at ``index``, ``monetization.plans[1]``."""
+    return f"monetization.plans[{index}]"
+
+
 _LARGEST_INDEX_DIGITS = 18
 
 

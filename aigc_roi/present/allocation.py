@@ -14,6 +14,7 @@ from rich.text import Text
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import plain
 from aigc_roi.model.month_runs import month_runs
+from aigc_roi.model.paths import channel_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
@@ -134,7 +135,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "channels": [
             {
                 "name": channel.name,
-                "path": f"acquisition[{channel.index}]",
+                "path": channel_path(channel.index),
                 "type": channel.type,
                 "status": channel.status,
                 "minimum": channel.minimum,

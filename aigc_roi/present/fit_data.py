@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import told_apart
+from aigc_roi.model.paths import channel_path, plan_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label
 from aigc_roi.present.text import markdown_text
@@ -47,7 +48,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
     day_fits: list[tuple[str, str | None, str, PowerLawFit]] = []
     if fits.retention is not None:
         day_fits.append(("retention", None, "retention.days", fits.retention))
-    day_fits += [("channel_retention", fit.channel, f"acquisition[{fit.index}].retention.days", fit.fit) for fit in fits.channels]
+    day_fits += [("channel_retention", fit.channel, f"{channel_path(fit.index)}.retention.days", fit.fit) for fit in fits.channels]
     for curve, channel, field, day_fit in day_fits:
         out.append({
             "curve": curve,
@@ -74,7 +75,7 @@ def fits_report(scenario: Scenario) -> list[dict[str, Any]]:
         out.append({
             "curve": "renewal",
             "plan": plan_fit.plan,
-            "field": f"monetization.plans[{plan_fit.index}].renewal.observed",
+            "field": f"{plan_path(plan_fit.index)}.renewal.observed",
             "model": "sbg",
             "parameters": {"alpha": fit.alpha, "beta": fit.beta},
             "points": [{"renewal": k, "observed": share, "fitted": fitted}

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
+from aigc_roi.model.paths import channel_path
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_report
 from aigc_roi.present.gates import GateResult, gates_report
@@ -114,7 +115,7 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
     channels = tuple(
         ChannelRun(
             name=name,
-            path=f"acquisition[{c}]" if c < len(scenario.acquisition) else "organic_users",
+            path=channel_path(c) if c < len(scenario.acquisition) else "organic_users",
             type=kind,
             spend=plain(result.channel_spend[0, c]),
             users=plain(result.channel_users[0, c]),

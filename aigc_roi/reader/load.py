@@ -23,6 +23,7 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.limits import FIRST_MONTH, LAST_MONTH
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
+from aigc_roi.model.paths import channel_path, plan_path
 from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
 from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
@@ -187,7 +188,7 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     """The rules that involve more than one field (the README's format reference)."""
     for i, channel in enumerate(parsed.values.get("acquisition", [])):
         if "retention" in channel.values:
-            _check_retention(channel.values["retention"], f"acquisition[{i}].retention", ctx)
+            _check_retention(channel.values["retention"], f"{channel_path(i)}.retention", ctx)
     if "retention" in parsed.values:
         _check_retention(parsed.values["retention"], "retention", ctx)
     if "start" in parsed.values:
@@ -195,10 +196,10 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     monetization = parsed.values.get("monetization")
     plans = monetization.values.get("plans", []) if monetization is not None else []
     for i, plan in enumerate(plans):
-        _check_plan(plan, f"monetization.plans[{i}]", ctx)
+        _check_plan(plan, plan_path(i), ctx)
     for i, channel in enumerate(parsed.values.get("acquisition", [])):
         if "conversion_index" in channel.values:
-            _check_conversion_index(channel, f"acquisition[{i}].conversion_index", plans, ctx)
+            _check_conversion_index(channel, f"{channel_path(i)}.conversion_index", plans, ctx)
     channel_names = [channel.values["name"] for channel in parsed.values.get("acquisition", []) if "name" in channel.values]
     for i, gate in enumerate(parsed.values.get("gates", [])):
         _check_gate(gate, f"gates[{i}]", channel_names, ctx)
@@ -372,7 +373,7 @@ def _check_conversion_index(channel: Parsed, path: str, plans: list[Parsed], ctx
         if index * total > 1 + 1e-12:
             node = channel.nodes["conversion_index"]
             ctx.error_among([node, plan.nodes["conversion"]], node, path,
-                            f"expected an index of at most {1 / total:.4g}: monetization.plans[{j}] converts {total:.4g} of "
+                            f"expected an index of at most {1 / total:.4g}: {plan_path(j)} converts {total:.4g} of "
                             f"a cohort and index x conversion must stay <= 1, found {node.describe()}")
             return
 

@@ -53,7 +53,7 @@ import numpy as np
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import by_name, list_index, split_path
+from aigc_roi.model.paths import by_name, channel_path, list_index, split_path
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
 from aigc_roi.whatif.actuals_rows import (
@@ -160,7 +160,7 @@ class ChannelActuals:
     @property
     def path(self) -> str:
         """Where the file sets the channel, ``acquisition[1]``: two channels may share a name."""
-        return f"acquisition[{self.index}]"
+        return channel_path(self.index)
 
     @property
     def furthest(self) -> Deviation | None:
@@ -216,7 +216,7 @@ def _mapped(names: Sequence[str], name: str, glob: str) -> int:
     named = [index for index, other in enumerate(names) if other == name]
     if len(named) > 1:
         raise WhatIfError(f"--map {name}={glob}: '{name}' names {len(named)} items: write the one meant, "
-                          f"{' or '.join(f'acquisition[{index}]' for index in named)}")
+                          f"{' or '.join(channel_path(index) for index in named)}")
     if named:
         return named[0]
     segments = split_path(name)
@@ -266,7 +266,7 @@ def channel_called(names: Sequence[str], index: int) -> str:
     """The channel at ``index`` of the plan's channel ``names`` as a message names it: its name, or its path where
     another channel has that name too (as ``--map`` and ``--set`` take it), so two channels named A read apart."""
     name = names[index]
-    return name if names.count(name) == 1 else f"acquisition[{index}]"
+    return name if names.count(name) == 1 else channel_path(index)
 
 
 def coverage(first_day: datetime.date, last_day: datetime.date, first_month: tuple[int, int],
@@ -492,7 +492,7 @@ def _assumptions(channel: Channel, index: int, months: tuple[ChannelMonth, ...],
 
     totals = _Totals(total("actual", "spend"), total("actual", "users"), total("plan", "spend"), total("plan", "users"),
                      total("actual", "impressions"), total("actual", "clicks"))
-    path = f"acquisition[{index}]"
+    path = channel_path(index)
     measured = MEASURED.get(channel.type)
     candidates = measured(channel, totals) if measured is not None else []
     deviations = [Deviation(f"{path}.{name}", measure, plan, actual, by_name(f"{path}.{name}", scenario))

@@ -58,6 +58,7 @@ import numpy as np
 
 from aigc_roi.model.engine import Result
 from aigc_roi.model.figures import plain
+from aigc_roi.model.paths import channel_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
@@ -197,7 +198,7 @@ def _channels_alone(realized: Scenario, result: Result) -> dict[str, ChannelAlon
     """Per unit-cost driver path, its channel's maximum unit cost (whatif/max_bid.py), revenue and contribution
     (``result``: the run now)."""
     max_unit_cost, max_factor = own_max_unit_costs(realized, result)
-    return {f"acquisition[{c}].{channel.unit_cost}": ChannelAlone(
+    return {f"{channel_path(c)}.{channel.unit_cost}": ChannelAlone(
                 plain(max_unit_cost[c]), plain(max_factor[c]), float(result.channel_gross_revenue[0, c]),
                 float(result.channel_contribution[0, c]), getattr(channel, "saturation_budget", None) is not None)
             for c, channel in enumerate(realized.acquisition)}

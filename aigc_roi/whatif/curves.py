@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.curves import plan_renewal_count, renewal_rates, renewal_survival
 from aigc_roi.model.figures import plain
+from aigc_roi.model.paths import channel_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import RenewalObserved, Scenario
 
@@ -82,7 +83,7 @@ def curves(scenario: Scenario, result: Result) -> Curves:
                          float(observed[k - 1]) if 0 < k <= len(observed) else None)
             for k in range(count + 1))))
     own_curves = tuple(
-        OwnRetention(channel.name, f"acquisition[{c}].retention", tuple(
+        OwnRetention(channel.name, f"{channel_path(c)}.retention", tuple(
             RetentionPoint(age, plain(share))
             for age, share in enumerate(result.group_series["retention"][result.source_groups[c], 0])))
         for c, channel in enumerate(realized.acquisition) if channel.retention is not None and result.source_groups

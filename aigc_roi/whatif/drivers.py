@@ -33,7 +33,7 @@ from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
-from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
+from aigc_roi.model.paths import channel_path, list_index, plan_path, resembling, split_path, two_readings
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     ByMonth,
@@ -163,20 +163,20 @@ def drivers_of(realized: Scenario) -> list[Driver]:
 
     for i, channel in enumerate(realized.acquisition):
         for field, lowest in channel.drivers():
-            add(f"acquisition[{i}].{field}", channel.name, field, getattr(channel, field), lowest, type(channel), channel.type)
+            add(f"{channel_path(i)}.{field}", channel.name, field, getattr(channel, field), lowest, type(channel), channel.type)
         if _scalar(channel.conversion_index) != 1.0:
             # Common to every type, so labelled here, not by the type; its domain ends where a plan would
             # convert more than every user (docs/formulas.md §15).
-            add(f"acquisition[{i}].conversion_index", channel.name, "conversion_index", channel.conversion_index,
+            add(f"{channel_path(i)}.conversion_index", channel.name, "conversion_index", channel.conversion_index,
                 upper=_index_ceiling(realized))
     for i, plan in enumerate(realized.monetization.plans):
-        add(f"monetization.plans[{i}].price", plan.name, "price", plan.price)
+        add(f"{plan_path(i)}.price", plan.name, "price", plan.price)
         if not isinstance(plan.conversion, tuple):
-            add(f"monetization.plans[{i}].conversion", plan.name, "conversion", plan.conversion)
+            add(f"{plan_path(i)}.conversion", plan.name, "conversion", plan.conversion)
         if _is_number(plan.renewal):
-            add(f"monetization.plans[{i}].renewal", plan.name, "renewal", plan.renewal)  # type: ignore[arg-type]
+            add(f"{plan_path(i)}.renewal", plan.name, "renewal", plan.renewal)  # type: ignore[arg-type]
         if plan.fee is not None:
-            add(f"monetization.plans[{i}].fee", plan.name, "fee", plan.fee, owner=Plan)
+            add(f"{plan_path(i)}.fee", plan.name, "fee", plan.fee, owner=Plan)
     for i, purchase in enumerate(realized.monetization.purchases):
         add(f"monetization.purchases[{i}].price", purchase.name, "price", purchase.price)
         if purchase.fee is not None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aigc_roi.model.paths import channel_path
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.breakeven_search import allowed_width, search_floor
@@ -60,7 +61,7 @@ def with_gates_decided(scenario: Scenario, channels: Sequence[int], roi_now: Flo
     channels whose own roi is ``roi_now`` (defined) where the gates decide ``decided_now`` ``(G,)``."""
     realized = realize(scenario)
     by_path = {driver.path: driver for driver in drivers_of(realized)}
-    drivers = [by_path[f"acquisition[{c}].{realized.acquisition[c].unit_cost}"] for c in channels]
+    drivers = [by_path[f"{channel_path(c)}.{realized.acquisition[c].unit_cost}"] for c in channels]
     walks = [_Walk(driver, _Point(driver.current, float(roi), decided_now)) for driver, roi in zip(drivers, roi_now, strict=True)]
     for _ in range(MAX_STEPS):
         open_walks = [w for w, walk in enumerate(walks) if walk.found is None]

@@ -35,6 +35,7 @@ import numpy as np
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import plain
+from aigc_roi.model.paths import channel_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
@@ -90,11 +91,11 @@ def reforecast(scenario: Scenario, actuals: Actuals) -> Reforecast:
         own_past = tuple(month.month for month in by_month)
         per_field = _channel_values(channel, channel_called(names, compared.index), by_month)
         for name, values in per_field.items():
-            fields.append(FieldEdit(f"acquisition[{compared.index}].{name}",
+            fields.append(FieldEdit(f"{channel_path(compared.index)}.{name}",
                                     _knots(values, own_past, scenario.horizon_months)))
         spent = {month.month for month in by_month if (month.actual.spend or 0.0) > 0}
         if channel.months is not None and not spent <= set(channel.months):
-            months.append(MonthsEdit(f"acquisition[{compared.index}].months", tuple(sorted(set(channel.months) | spent))))
+            months.append(MonthsEdit(f"{channel_path(compared.index)}.months", tuple(sorted(set(channel.months) | spent))))
     return Reforecast(tuple(fields), tuple(months), past)
 
 
