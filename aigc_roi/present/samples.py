@@ -2,9 +2,10 @@
 
 One row per sample (the first 2,000,000 of a longer, streamed run), numbered from 0 in drawing order: the uncertain inputs
 (named by their ``--set`` path, realized values after clipping) and then
-every simulated figure; a figure that is none in a sample is an empty CSV
-cell or a Parquet null. Floats keep full precision. CSV is written with the
-standard library; Parquet needs pandas and pyarrow, which are not dependencies.
+every simulated figure (one that is none in a sample is an empty CSV cell or
+a Parquet null), and last the plan's currency. Floats keep full precision. CSV
+is written with the standard library; Parquet needs pandas and pyarrow, which
+are not dependencies.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ def missing_for(suffix: str) -> list[str]:
     return [name for name in needed if importlib.util.find_spec(name) is None]
 
 
-def samples_frame(simulation: Simulation) -> pd.DataFrame:
+def samples_frame(simulation: Simulation, currency: str) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame(_columns(simulation))
+    frame[CURRENCY] = currency
     frame.index.name = "sample"
     return frame
 
@@ -46,11 +48,12 @@ def samples_frame(simulation: Simulation) -> pd.DataFrame:
 def samples_chunks(simulation: Simulation, suffix: str, currency: str) -> Iterator[bytes]:
     """The table as a ``suffix`` (csv or parquet) file's bytes, in pieces the CLI writes as they come: a CSV a
     block of ``BLOCK_CELLS`` cells at a time, so that a streamed run's 512 MiB of kept inputs are never held again
-    as text (Parquet, written by pyarrow, is one piece). The CSV ends with the ``currency`` column every CSV table
-    of amounts has (present/tables.py ``CURRENCY``), on every row: each sample holds its amounts."""
+    as text (Parquet, written by pyarrow, is one piece). Both end with the ``currency`` column every CSV table of
+    amounts has (present/tables.py ``CURRENCY``), on every row: each sample holds its amounts, and a script reading
+    the one form must find what it found in the other."""
     if suffix == "parquet":
         buffer = io.BytesIO()
-        samples_frame(simulation).to_parquet(buffer, engine="pyarrow")
+        samples_frame(simulation, currency).to_parquet(buffer, engine="pyarrow")
         yield buffer.getvalue()
         return
     columns = _columns(simulation)

@@ -167,6 +167,20 @@ def test_simulate_samples_out_names_it_on_every_sample(tmp_path: Path) -> None:
     assert [row[-1] for row in table[1:]] == ["USD"] * 5
 
 
+def test_simulate_samples_out_parquet_has_the_csvs_columns(tmp_path: Path) -> None:
+    """A script that reads the samples as Parquet instead of CSV finds the same columns, the currency last."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    ranged = _file(tmp_path, "ranged.yaml", RANGED)
+    for name in ("samples.csv", "samples.parquet"):
+        args = ["simulate", str(ranged), "--samples", "5", "--seed", "1", "--samples-out", str(tmp_path / name), "-q"]
+        assert invoke(args).exit_code == 0
+    header = next(csv.reader(io.StringIO((tmp_path / "samples.csv").read_text(encoding="utf-8"))))
+    frame = pd.read_parquet(tmp_path / "samples.parquet")
+    assert [frame.index.name, *frame.columns] == header
+    assert list(frame["currency"]) == ["USD"] * 5
+
+
 def test_allocate_names_it_on_every_channel_and_budget(tmp_path: Path) -> None:
     path = _file(tmp_path, "plan.yaml", TWO_CHANNELS)
     channels = _csv("allocate", path, "--budget", "50000")
