@@ -26,7 +26,7 @@ from aigc_roi.cli.options import (
     WholeNumber,
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
-from aigc_roi.cli.streams import CommandLineProblem, fail, fail_with, load
+from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
 
@@ -204,9 +204,8 @@ def allocate(
     budgets = [option for option, value in (("--budget", budget), ("--total", total), ("--target-roas", target_roas),
                                             ("--reach", reach)) if value is not None]
     if len(budgets) != 1:
-        one_budget = [label("allocate_one_budget", lang).format(given=", ".join(budgets) or label("none", lang))
-                      for lang in (language, "en")]
-        fail([CommandLineProblem(one_budget[0])], one_budget[1])
+        fail_with("allocate_one_budget", language, of_command_line=True,
+                  given=Localized(lambda lang: ", ".join(budgets) or label("none", lang)))
     amount = parse_amount(total, "--total") if total is not None else parse_amount(budget, "--budget") if budget is not None else 0.0
     cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need")
     locks = list(dict.fromkeys(lock or []))

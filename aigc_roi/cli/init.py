@@ -13,7 +13,7 @@ import typer
 from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import FileToWrite, ForceOption, LangOption, QuietOption
 from aigc_roi.cli.output import given, open_command, refuse_idle, refuse_other_format
-from aigc_roi.cli.streams import STDOUT, emit, fail, fail_with, note, show
+from aigc_roi.cli.streams import STDOUT, Localized, emit, fail_with, note, show
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -63,10 +63,8 @@ def init(
         # A prefix ("chat" for "chat-assistant-cpa") is the commonest slip; difflib misses it.
         close = [name for name in templates if name.startswith(template)] or difflib.get_close_matches(
             template, list(templates), n=1)
-        unknown = [label("init_unknown_template", lang).format(
-            name=template, hint=label("did_you_mean", lang).format(name=close[0]) if close else "",
-            names=", ".join(templates) or "—") for lang in (language, "en")]
-        fail(unknown[:1], unknown[1])
+        fail_with("init_unknown_template", language, name=template, names=", ".join(templates) or "—",
+                  hint=Localized(lambda lang: label("did_you_mean", lang).format(name=close[0]) if close else ""))
     text = _in_language(template, source, language).read_text(encoding="utf-8")
     if str(file) == STDOUT:
         emit(text)

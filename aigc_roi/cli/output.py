@@ -20,11 +20,10 @@ from aigc_roi.cli.allocator import prepare_memory
 from aigc_roi.cli.extras import PLOT, XLSX, require
 from aigc_roi.cli.files import check_outputs
 from aigc_roi.cli.streams import (
-    CommandLineProblem,
+    Localized,
     emit,
     emit_bytes,
     emit_json,
-    fail,
     fail_with,
     language,
     note,
@@ -89,9 +88,8 @@ def refuse_idle(rules: Iterable[IdleRule], format_: str | None, lang: str) -> No
             key, fields = "option_needs_option", {"option": option, "options": needs}
         else:
             key, fields = "option_needs_format", {"option": option, "formats": f"--format {needs}", "format": str(format_)}
-        problem = label(key, lang).format(**fields)
         # A command-line problem, named after the program even when the "option" is an argument (FILE).
-        fail([CommandLineProblem(problem) if needs.startswith("not ") else problem], label(key, "en").format(**fields))
+        fail_with(key, lang, of_command_line=needs.startswith("not "), **fields)
 
 
 def given(parameter: str) -> bool:
@@ -128,13 +126,8 @@ def settle_output_format(context: Context) -> None:
         return
     key = ("output_format_mismatch" if named in formats
            else "output_format_mismatch_unwritten" if chosen_by_user else "output_suffix_unwritten")
-    fields = {"path": output, "format": str(chosen), "suffix": output.suffix, "named": named, "command": context.info_name}
-
-    def worded(lang: str) -> str:
-        # The list in the language of its sentence: the English said where stderr cannot write the Chinese too.
-        return label(key, lang).format(**fields, formats=label("list_separator", lang).join(formats))
-
-    fail([worded(language())], worded("en"))
+    fail_with(key, language(), path=output, format=str(chosen), suffix=output.suffix, named=named,
+              command=context.info_name, formats=Localized(lambda lang: label("list_separator", lang).join(formats)))
 
 
 def refuse_other_format(output: Path | None, written: str, lang: str, writer: str | None = None) -> None:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -176,11 +177,28 @@ def report_problem(error: ScenarioError | str, english: str | None = None) -> in
     return EXIT_INVALID
 
 
-def fail_with(key: str, lang: str, /, **fields: object) -> NoReturn:
-    """Exit 2 with the label ``key`` (present/labels.py) filled in with ``fields``, in ``lang`` and in English."""
+@dataclass(frozen=True)
+class Localized:
+    """A field of a label (``fail_with``) worded in each language: another label, or a list joined with the
+    language's separator (、 or ``, ``). Filled in as one string, it would put Chinese in the English line, the one
+    a stderr without Chinese and a refusal document read."""
+
+    wording: Callable[[str], str]
+    """The value in a language (``en``, ``zh``)."""
+
+
+def fail_with(key: str, lang: str, /, *, of_command_line: bool = False, **fields: object) -> NoReturn:
+    """Exit 2 with the label ``key`` (present/labels.py) filled in with ``fields``, in ``lang`` and in English, each
+    ``Localized`` field in the language of its line. ``of_command_line``: a problem of the command line as a whole
+    (``CommandLineProblem``), named after the program."""
     from aigc_roi.present.labels import label
 
-    fail([label(key, lang).format(**fields)], label(key, "en").format(**fields))
+    def worded(in_lang: str) -> str:
+        return label(key, in_lang).format(**{name: value.wording(in_lang) if isinstance(value, Localized) else value
+                                             for name, value in fields.items()})
+
+    problem = worded(lang)
+    fail([CommandLineProblem(problem) if of_command_line else problem], worded("en"))
 
 
 def fail(errors: Iterable[ScenarioError | str], english: str | None = None) -> NoReturn:

@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner, Result
 
 from aigc_roi.cli import streams
 from aigc_roi.cli.app import app
+from aigc_roi.present.labels import label
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH_SCENARIO = ROOT / "scenarios" / "zh" / "video-tool-kol-then-feed.yaml"
@@ -122,3 +124,38 @@ def test_a_note_without_an_english_line_is_escaped(monkeypatch: pytest.MonkeyPat
     stderr = _stderr_in(monkeypatch, "ascii")
     streams.note("共 1 个")
     assert _written(stderr) == b"\\u5171 1 \\u4e2a\n"
+
+
+@pytest.mark.parametrize(("encoding", "line"), [
+    ("utf-8", "b.xlsx：run 不能写出扩展名 .xlsx 对应的格式 xlsx；它的格式：table、json\n"),
+    ("ascii", "b.xlsx: run does not write xlsx, the format of the extension .xlsx; its formats: table, json\n"),
+], ids=["chinese", "english"])
+def test_a_localized_field_is_worded_in_the_language_of_its_line(
+        monkeypatch: pytest.MonkeyPatch, encoding: str, line: str) -> None:
+    """A list is joined with 、 in the Chinese line and with ", " in the English one, which a stderr without
+    Chinese and a refusal document read: no word of one language in the other's line."""
+    stderr = _stderr_in(monkeypatch, encoding)
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    streams.refuse_with_document(lambda english: english + "\n")
+    formats = streams.Localized(lambda lang: label("list_separator", lang).join(["table", "json"]))
+    with pytest.raises(typer.Exit) as exited:
+        streams.fail_with("output_suffix_unwritten", "zh", path="b.xlsx", command="run", named="xlsx", suffix=".xlsx",
+                          formats=formats)
+    assert exited.value.exit_code == 2
+    assert _written(stderr).decode(encoding) == line
+    assert _written(stdout).decode() == (
+        "b.xlsx: run does not write xlsx, the format of the extension .xlsx; its formats: table, json\n")
+
+
+@pytest.mark.parametrize(("encoding", "line"), [
+    ("utf-8", "aigc-roi: --budget、--total、--target-roas、--reach 须且只能给一个（已给：无）\n"),
+    ("ascii", "aigc-roi: give exactly one of --budget, --total, --target-roas and --reach (given: none)\n"),
+], ids=["chinese", "english"])
+def test_a_problem_of_the_command_line_names_the_program(monkeypatch: pytest.MonkeyPatch, encoding: str, line: str) -> None:
+    """The English line starts with no option to blame: the program is named all the same."""
+    stderr = _stderr_in(monkeypatch, encoding)
+    with pytest.raises(typer.Exit):
+        streams.fail_with("allocate_one_budget", "zh", of_command_line=True,
+                          given=streams.Localized(lambda lang: label("none", lang)))
+    assert _written(stderr).decode(encoding) == line
