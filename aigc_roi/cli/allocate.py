@@ -205,7 +205,7 @@ def allocate(
                                             ("--reach", reach)) if value is not None]
     if len(budgets) != 1:
         fail_with("allocate_one_budget", language, of_command_line=True,
-                  given=Localized(lambda lang: ", ".join(budgets) or label("none", lang)))
+                  given=Localized(lambda lang: label("list_separator", lang).join(budgets) or label("none", lang)))
     amount = parse_amount(total, "--total") if total is not None else parse_amount(budget, "--budget") if budget is not None else 0.0
     cash_cap = None if max_cash_need is None else parse_amount(max_cash_need, "--max-cash-need")
     locks = list(dict.fromkeys(lock or []))

@@ -63,7 +63,8 @@ def init(
         # A prefix ("chat" for "chat-assistant-cpa") is the commonest slip; difflib misses it.
         close = [name for name in templates if name.startswith(template)] or difflib.get_close_matches(
             template, list(templates), n=1)
-        fail_with("init_unknown_template", language, name=template, names=", ".join(templates) or "—",
+        fail_with("init_unknown_template", language, name=template,
+                  names=Localized(lambda lang: label("list_separator", lang).join(templates) or "—"),
                   hint=Localized(lambda lang: label("did_you_mean", lang).format(name=close[0]) if close else ""))
     text = _in_language(template, source, language).read_text(encoding="utf-8")
     if str(file) == STDOUT:

@@ -377,3 +377,9 @@ def test_the_budget_curve_reads_right_without_colour(tmp_path: Path) -> None:
     assert [len(bar) for bar in bars] == sorted((len(bar) for bar in bars), reverse=True)
     assert bars[0] == "█" * 28 and len(bars[-1]) == 1  # the best (0 at no spend) longest, the worst shortest
     assert all(set(bar) == {"▒"} for bar in bars[1:])
+
+
+def test_two_budgets_are_listed_as_chinese_lists_them(tmp_path: Path) -> None:
+    result = invoke(["allocate", str(_write(tmp_path, MIXED)), "--budget", "1万", "--total", "2万", "--lang", "zh"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "aigc-roi: --budget、--total、--target-roas、--reach 须且只能给一个（已给：--budget、--total）\n"

@@ -267,3 +267,10 @@ def test_chinese_templates_fit_an_80_column_terminal(name: str) -> None:
     wide = [f"{name}.yaml:{number}: {_display_width(line)} columns"
             for number, line in enumerate(text.splitlines(), 1) if _display_width(line) > 80]
     assert wide == []
+
+
+def test_unknown_template_lists_the_known_ones_as_chinese_lists_them(fake_templates: Path, tmp_path: Path) -> None:
+    """A Chinese line separates its list with 、, as every other Chinese list of the tool does."""
+    result = _invoke(str(tmp_path / "x.yaml"), "--template", "zzz", "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr == "aigc-roi: --template：没有名为 'zzz' 的模板；可用模板：broken、chat-assistant、starter\n"
