@@ -136,7 +136,7 @@ def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: s
         for name in named:
             if name not in known:
                 fail_with("allocate_unknown_channel", lang, option=option, name=name,
-                          names=", ".join(repr(known_name) for known_name in known))
+                          names=Localized(lambda lang: label("list_separator", lang).join(repr(known_name) for known_name in known)))
 
 
 def allocate(

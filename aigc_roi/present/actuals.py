@@ -86,12 +86,13 @@ def mark_lines(channel: ChannelActuals, lang: str) -> list[str]:
     lines = []
     partial = [month for month in channel.months if month.partial and month.exported]
     if partial:
-        days = ", ".join(f"{month.label} {label('actuals_of_days', lang).format(share=fixed(month.covered, 0, shift=2))}"
-                         for month in partial)
+        of_days = label("actuals_of_days", lang)
+        days = label("list_separator", lang).join(f"{month.label} {of_days.format(share=fixed(month.covered, 0, shift=2))}"
+                                                     for month in partial)
         lines.append(label("actuals_partial", lang).format(days=days))
     unreported = [month.label for month in channel.months if not month.exported]
     if unreported and channel.matched_rows:
-        lines.append(label("actuals_not_exported", lang).format(months=", ".join(unreported)))
+        lines.append(label("actuals_not_exported", lang).format(months=label("list_separator", lang).join(unreported)))
     if (not_reported := not_reported_line(channel, lang)) is not None:
         lines.append(not_reported)
     return lines
@@ -119,7 +120,8 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
     lang = style.lang
     lines = [(coverage_line(actuals, lang), False)]
     for source in actuals.sources:
-        columns = ", ".join(f"{name}={header}{_unit_note(header, source.units[name], style.currency)}"
+        comma = label("list_separator", lang)
+        columns = comma.join(f"{name}={header}{_unit_note(header, source.units[name], style.currency)}"
                             for name, header in source.columns.items())
         lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform,
                                                                rows=counted(source.rows, "row", lang), columns=columns),
@@ -127,13 +129,13 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
         lines.append(("  " + label("actuals_time_basis", lang).format(basis=basis), True))
         if source.conversion_time:
-            lines.append(("  " + label("actuals_conversion_time", lang).format(columns=", ".join(source.conversion_time)),
+            lines.append(("  " + label("actuals_conversion_time", lang).format(columns=comma.join(source.conversion_time)),
                           True))
         if source.deduplicated:
-            lines.append(("  " + label("actuals_deduplicated", lang).format(columns=", ".join(source.deduplicated)),
+            lines.append(("  " + label("actuals_deduplicated", lang).format(columns=comma.join(source.deduplicated)),
                           True))
         if source.ignored:
-            lines.append(("  " + label("actuals_ignored", lang).format(columns=", ".join(source.ignored)), True))
+            lines.append(("  " + label("actuals_ignored", lang).format(columns=comma.join(source.ignored)), True))
         if source.skipped_totals:
             lines.append(("  " + label("actuals_source_totals", lang).format(labels=_totals(source.skipped_totals, style)),
                           True))

@@ -83,7 +83,8 @@ def _meets(value: float | None, limit: float, bound: str) -> bool:
 def gates_caption(report: RunReport, lang: str) -> str:
     """What each failed gate stopped, one line each; empty when every gate passed."""
     labels = [month["label"] for month in report.months]
-    lines = [label("gate_stopped", lang).format(gate=gate.name, channels=", ".join(dict.fromkeys(gate.channels + gate.then)),
+    comma = label("list_separator", lang)
+    lines = [label("gate_stopped", lang).format(gate=gate.name, channels=comma.join(dict.fromkeys(gate.channels + gate.then)),
                                                 month=labels[gate.after_month - 1])
              for gate in report.gates or () if not gate.passed]
     return "\n".join(lines)

@@ -160,6 +160,9 @@ def test_unknown_channel_is_one_line_with_the_known_names(tmp_path: Path, option
     result = invoke(["allocate", str(_write(tmp_path, MIXED)), "--budget", "1万", *option])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"aigc-roi: {option[0]}: no channel named 'Nope'; channels: 'A', 'B', 'Locked', 'Creators', 'Poster'\n"
+    chinese = invoke(["allocate", str(_write(tmp_path, MIXED)), "--budget", "1万", *option, "--lang", "zh"])
+    assert chinese.stderr == (f"aigc-roi: {option[0]}：没有名为 'Nope' 的渠道；"
+                              "现有渠道：'A'、'B'、'Locked'、'Creators'、'Poster'\n")
 
 
 @pytest.mark.parametrize(

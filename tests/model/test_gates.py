@@ -114,6 +114,8 @@ def test_run_shows_the_gate(tmp_path: Path) -> None:
     assert "creators prove it failed: KOL, Feed buy no users after M2." in table
     markdown = invoke(["run", str(path), "--format", "markdown", "--lang", "zh"]).stdout
     assert "| creators prove it | M1 – M2 | 测试期 ROAS | 1.35 | >= 2.00 | 未通过 |" in markdown
+    # A Chinese line lists the channels stopped with 、, as the tool's other Chinese lists.
+    assert "creators prove it 未通过：KOL、Feed 在 M2 之后不再获客。" in markdown
 
 
 def test_simulate_json_and_text_report_pass_probability(tmp_path: Path) -> None:
