@@ -6,7 +6,7 @@ engine fills ``FIGURE_NAMES`` in order, the presentation formats by
 keeps cents by ``cents`` and colours by ``coloured_by_sign``; ``compare``
 marks the best by ``better``; ``simulate`` ranks "never" after every month
 where ``never_ranks_last``; ``check`` bounds them. Adding a figure is one
-line here, its computation in the engine and its labels (present/labels.py).
+line here, its computation in the engine and its labels (present/label_catalogue/figures.py).
 Definitions: docs/formulas.md §5.
 """
 

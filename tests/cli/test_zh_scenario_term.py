@@ -8,7 +8,7 @@ from pathlib import Path
 from cli_runner import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
-ZH_TEXTS = [*(ROOT / "aigc_roi" / "present").glob("*_zh.py"), ROOT / "aigc_roi" / "present" / "labels.py",
+ZH_TEXTS = [*(ROOT / "aigc_roi" / "present").glob("*_zh.py"), *(ROOT / "aigc_roi" / "present" / "label_catalogue").glob("*.py"),
             *(ROOT / "aigc_roi" / "templates" / "zh").glob("*.yaml")]
 
 

@@ -1,9 +1,12 @@
-"""present/labels.py: every label in both languages, a loud error for a key it lacks, no key left unused."""
+"""present/labels.py: every label in both languages, a loud error for a key it lacks, no key left unused, no key
+in two modules of present/label_catalogue/."""
 
 from __future__ import annotations
 
 import ast
 import functools
+import importlib
+import pkgutil
 import re
 import string
 from pathlib import Path
@@ -11,10 +14,13 @@ from pathlib import Path
 import pytest
 
 from aigc_roi.model.figures import MONTH_COLUMNS
-from aigc_roi.present.labels import LABELS, UnknownLabel, header_label, label, short_label
+from aigc_roi.present import label_catalogue
+from aigc_roi.present.label_catalogue import Label
+from aigc_roi.present.labels import LABELS, LabelDefinedTwice, UnknownLabel, header_label, label, merged, short_label
 
 PACKAGE = Path(__file__).resolve().parents[2] / "aigc_roi"
 LABELS_MODULE = PACKAGE / "present" / "labels.py"
+CATALOGUE = PACKAGE / "present" / "label_catalogue"
 LOOKUPS = {"filled", "label", "short_label", "header_label"}
 
 
@@ -24,7 +30,9 @@ def _fields(text: str) -> set[str]:
 
 @functools.cache
 def _modules() -> list[tuple[Path, ast.Module]]:
-    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(PACKAGE.rglob("*.py")) if path != LABELS_MODULE]
+    """The modules that use labels: not the ones that define them, where every key is written once."""
+    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(PACKAGE.rglob("*.py"))
+            if path != LABELS_MODULE and CATALOGUE not in path.parents]
 
 
 @pytest.mark.parametrize("key", sorted(LABELS))
@@ -61,6 +69,21 @@ def test_chinese_month_headers_are_their_short_labels_with_break_marks(key: str)
     assert "\u200b" in marked
     assert marked.replace("\u200b", "") == short_label(key, "zh")
     assert header_label(key, "en") == short_label(key, "en")
+
+
+def test_a_key_two_catalogue_modules_define_is_refused() -> None:
+    # Merged with update alone, the second module's label would silently replace the first's.
+    first, second = {"a": Label("A", "甲"), "b": Label("B", "乙")}, {"c": Label("C", "丙"), "a": Label("A", "甲")}
+    with pytest.raises(LabelDefinedTwice, match="present/label_catalogue/: a$"):
+        merged(first, second)
+    assert list(merged(first, {"c": Label("C", "丙")})) == ["a", "b", "c"]
+
+
+def test_every_catalogue_module_is_merged() -> None:
+    modules = [importlib.import_module(f"{label_catalogue.__name__}.{info.name}")
+               for info in pkgutil.iter_modules(label_catalogue.__path__)]
+    assert len(modules) > 1 and sum(len(module.LABELS) for module in modules) == len(LABELS)
+    assert all(LABELS[key] is entry for module in modules for key, entry in module.LABELS.items())
 
 
 def test_no_label_is_unused() -> None:

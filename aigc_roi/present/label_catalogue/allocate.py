@@ -1,0 +1,159 @@
+"""allocate (issue 13): its titles, tables, budget curve, phases and limits; its warnings are in
+allocate_warnings.py."""
+
+from aigc_roi.present.label_catalogue import Label
+
+LABELS: dict[str, Label] = {
+    "allocate_unknown_channel": Label(
+        "{option}: no channel named {name!r}; channels: {names}",
+        "{option}：没有名为 {name!r} 的渠道；现有渠道：{names}",
+    ),
+    "allocate_title": Label(
+        "Allocation · {scenario} · B = {budget} a month ({currency})",
+        "预算分配 · {scenario} · 每月预算 B = {budget} ({currency})",
+    ),
+    "allocate_objective": Label("Objective", "优化目标"),
+    "allocate_objective_npv": Label("NPV", "净现值 (NPV)", short=("NPV", "净现值")),
+    "allocate_objective_net_cash": Label("Net cash over the horizon", "整个周期的净现金流", short=("net cash", "净现金流")),
+    "allocate_objective_p10_npv": Label(
+        "P10 NPV (10th percentile of {samples} samples, seed {seed})",
+        "P10 净现值 ({samples} 次抽样的第 10 百分位，种子 {seed})",
+        short=("P10 NPV", "P10 净现值"),
+    ),
+    "allocate_objective_payback_probability": Label(
+        "Chance of payback within {months} months{beyond} ({samples} samples, seed {seed})",
+        "{months} 个月内回本{beyond}的概率 ({samples} 次抽样，种子 {seed})",
+        short=("chance of payback", "回本概率"),
+    ),
+    "allocate_current_split": Label("At the current split", "当前分配下"),
+    "allocate_best_split": Label("At the best split", "最优分配下"),
+    # --target-roas shows the fill, which evens out the next yuan's revenue, not the objective: never "best".
+    "allocate_best_split_filled": Label("At the filled split", "投满分配下"),
+    "allocate_gain": Label("Gain", "提升"),
+    "allocate_best": Label("Best", "最优"),
+    "allocate_best_filled": Label("Filled", "投满"),
+    "allocate_change": Label("Change", "变化"),
+    "allocate_roas": Label("Avg ROAS", "平均 ROAS"),
+    "allocate_marginal_roas": Label("Marg. ROAS", "边际 ROAS"),
+    "allocate_cac": Label("Avg CAC", "平均 获客成本"),
+    "allocate_marginal_cac": Label("Marg. CAC", "边际 获客成本"),
+    "allocate_status": Label("Status", "状态"),
+    "allocate_split": Label("Split", "分配"),
+    "allocate_budget": Label("Budget", "预算"),
+    "allocate_minimum": Label("Minimum", "下限"),
+    "allocate_maximum": Label("Maximum", "上限"),
+    "allocate_multiple": Label("× B", "× B"),
+    "allocate_status_movable": Label("moved", "参与分配"),
+    "allocate_status_locked": Label("locked", "已锁定"),
+    "allocate_status_fixed": Label("flat, kept", "固定费用，保持不变"),
+    "allocate_channels_title": Label("Monthly budget per channel", "各渠道每月预算"),
+    "allocate_channels_caption": Label(
+        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next yuan "
+        "(deterministic run). The best split evens out what the next yuan of {budget} adds to the objective in "
+        "each channel, so a saturated channel, high average but low marginal ROAS, gets little more. "
+        "Locked and flat channels are outside {budget}.",
+        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下一元钱计算（确定性运行）。"
+        "最优分配使 {budget} 的下一元钱在各渠道对目标的贡献相等，"
+        "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
+        "已锁定和固定费用渠道不计入 {budget}。",
+    ),
+    "allocate_channels_caption_filled": Label(
+        "Average (avg) ROAS and CAC count all the money a channel gets; marginal (marg.) ones only the next yuan "
+        "(deterministic run). The filled split gives each channel money until its next yuan returns {roas} in "
+        "revenue (its marginal ROAS), so a saturated channel, high average but low marginal ROAS, gets little more. "
+        "Locked and flat channels are outside {budget}.",
+        "平均 ROAS 和获客成本按渠道的全部广告支出计算；边际值只按下一元钱计算（确定性运行）。"
+        "投满分配给每个渠道投钱，直到其下一元钱只带来 {roas} 元收入（边际 ROAS），"
+        "因此平均 ROAS 高但已饱和、边际 ROAS 低的渠道不会多分到多少预算。"
+        "已锁定和固定费用渠道不计入 {budget}。",
+    ),
+    "allocate_curve_fill_note": Label(
+        "At T the best split gives {best}, the filled split {filled}: filling evens out what each channel's next "
+        "yuan returns in revenue, not what it adds to {objective}.",
+        "在 T 处最优分配为 {best}，投满分配为 {filled}：投满使各渠道下一元钱带来的收入相等，"
+        "而不是它对{objective}的贡献相等。",
+    ),
+    "allocate_curve_title": Label("Budget curve · best {objective} at each monthly budget", "预算曲线 · 各月预算下的最优{objective}"),
+    "allocate_curve_budget": Label("Monthly budget", "每月预算"),
+    "allocate_curve_value": Label("Best value", "最优值"),
+    "allocate_curve_slope": Label("Per extra unit of B", "B 每多 1 元"),
+    "allocate_curve_slope_probability": Label("Per extra 10% of B", "B 每多 10%"),
+    "allocate_curve_infeasible": Label("outside the bounds", "超出上下限"),
+    "allocate_peak": Label("peak", "峰值"),
+    "allocate_peak_edge": Label("highest shown", "所示最高"),
+    "allocate_curve_peak": Label(
+        "Of these budgets the best value is highest at {budget} ({multiple}): "
+        "the next yuan stops paying somewhere between {low} and {high}.",
+        "在这些预算中，{budget} ({multiple}) 时最优值最高：多投的钱在 {low} 到 {high} 之间的某处不再带来回报。",
+    ),
+    "allocate_curve_rising": Label(
+        "Still rising at {budget} ({multiple}): up to there the next yuan keeps paying.",
+        "到 {budget} ({multiple}) 仍在上升：在此之前多投的钱仍有回报。",
+    ),
+    "allocate_curve_none": Label("No budget of the curve fits the bounds.", "曲线上没有满足上下限的预算。"),
+    "allocate_curve_limit_not_met": Label("limits not kept", "未满足约束"),
+    "allocate_curve_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
+    "allocate_curve_held": Label("{months} held", "{months}保持现状"),
+    "allocate_curve_limits": Label("Limits kept", "满足约束"),
+    "allocate_curve_peak_limits": Label(
+        "Of the budgets that keep the limits the best value is highest at {budget} ({multiple}); the next budget, "
+        "{high}, breaks a limit.",
+        "在满足约束的预算中，{budget} ({multiple}) 时最优值最高；下一个预算 {high} 不满足约束。",
+    ),
+    "allocate_curve_no_limit_met": Label(
+        "No budget of the curve keeps the limits: none is recommended.",
+        "曲线上没有满足约束的预算：不作推荐。",
+    ),
+    "allocate_spend_less_limits": Label(
+        "Spend less: no split of {asked} keeps the limits; of the budget curve's budgets that keep them, the best "
+        "{objective} is at {budget} ({value}).",
+        "少花钱：所给预算 {asked} 下没有分配能满足约束；预算曲线上满足约束的预算中，{objective}最高处在 {budget}（{value}）。",
+    ),
+    "allocate_phases": Label("Split per phase (monthly budget)", "各阶段分配（每月预算）"),
+    "allocate_spend_less": Label(
+        "Spend less: the best {objective} on the budget curve is at {budget} ({value}); {asked} loses {loss} against "
+        "it.",
+        "少花钱：预算曲线上{objective}最高处在 {budget}（{value}）；所给预算 {asked} 比它少 "
+        "{loss}。",
+    ),
+    "allocate_spend_nothing": Label(
+        "Spend nothing: the best {objective} on the budget curve is at a budget of 0 ({value}); {asked} loses {loss} "
+        "against it.",
+        "不投放：预算曲线上{objective}最高处在预算 0（{value}）；所给预算 {asked} 比它少 "
+        "{loss}。",
+    ),
+    "allocate_asked_filled": Label("the filled split of {asked}", "{asked} 的投满分配"),
+    "allocate_total_title": Label("T = {budget} over the horizon", "整个周期共 T = {budget}"),
+    "allocate_active_months": Label("Months", "月份"),
+    "months_named": Label("months {months}", "第 {months} 月"),
+    "months_named_one": Label("month {months}", "第 {months} 月"),
+    "allocate_ltv": Label("LTV", "LTV"),
+    "allocate_ltv_to_cac": Label("LTV/CAC", "LTV/CAC"),
+    "allocate_figures_note_ltv": Label(
+        "LTV: attributed contribution per user bought, over the horizon, undiscounted.",
+        "LTV：每个买来的用户在周期内归因的贡献，不折现。",
+    ),
+    "allocate_curve_budget_total": Label("Total", "总额"),
+    "allocate_multiple_total": Label("× T", "× T"),
+    "allocate_curve_slope_total": Label("Per extra unit of T", "T 每多 1 元"),
+    "allocate_curve_slope_probability_total": Label("Per extra 10% of T", "T 每多 10%"),
+    "allocate_curve_title_total": Label(
+        "Budget curve · best {objective} at each total over the horizon",
+        "预算曲线 · 各周期总额下的最优{objective}",
+    ),
+    "allocate_one_budget": Label(
+        "give exactly one of --budget, --total, --target-roas and --reach (given: {given})",
+        "--budget、--total、--target-roas、--reach 须且只能给一个（已给：{given}）",
+    ),
+    "allocate_constraint_max_cash_need": Label("peak cash need", "最大资金需求"),
+    "allocate_constraint_min_payback_probability": Label("the chance of payback", "回本概率"),
+    "allocate_constraint_reach": Label("the milestone", "里程碑"),
+    "allocate_reach_title": Label(
+        "least budget reaching {milestone} ≥ {value}: B = {budget} a month",
+        "达到 {milestone} ≥ {value} 的最低月预算 B = {budget}",
+    ),
+    "allocate_target_roas_title": Label(
+        "filled to a marginal ROAS of {roas}, T = {budget} over the horizon",
+        "各渠道投到边际 ROAS 降至 {roas}，整个周期共 T = {budget}",
+    ),
+}

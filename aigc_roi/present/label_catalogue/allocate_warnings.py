@@ -1,0 +1,147 @@
+"""allocate's warnings (issue 13, docs/allocate.md): what to know about a split before acting on it."""
+
+from aigc_roi.present.label_catalogue import Label
+
+LABELS: dict[str, Label] = {
+    "allocate_warnings": Label("Warnings", "提示"),
+    "allocate_warning_best_is_current": Label(
+        "The best split is the current one: no transfer of money improves the objective.",
+        "最优分配就是当前分配：任何资金转移都不能改善目标。",
+    ),
+    "allocate_warning_best_is_current_filled": Label("The filled split is the current one.", "投满分配就是当前分配。"),
+    "allocate_warning_current_total_differs": Label(
+        "Today the moved channels spend {total} a month, not B = {budget}: "
+        "the gain includes the change in total spend.",
+        "当前参与分配的渠道每月广告支出 {total}，而非 B = {budget}：提升中包含总广告支出的变化。",
+    ),
+    "allocate_warning_on_minimum": Label(
+        "{channel} sits on its minimum ({amount}): the objective would take money out of it.",
+        "{channel} 位于下限 ({amount})：目标希望从中撤出资金。",
+    ),
+    "allocate_warning_on_minimum_filled": Label(
+        "{channel} sits on its minimum ({amount}): its next yuan there returns less than the target ROAS.",
+        "{channel} 位于下限 ({amount})：在此处再投一元的收入已低于目标 ROAS。",
+    ),
+    "allocate_warning_gets_nothing_filled": Label(
+        "{channel} gets nothing at the filled split: its first yuan returns {roas} in revenue, less than the target "
+        "{target}.",
+        "{channel} 在投满分配中没有预算：它的第一元钱只带来 {roas} 元收入，低于目标 {target}。",
+    ),
+    "allocate_warning_gets_nothing": Label(
+        "{channel} gets nothing at the best split: its first yuan returns less than the others' last.",
+        "{channel} 在最优分配中没有预算：它的第一元钱的回报低于其他渠道的最后一元钱。",
+    ),
+    "allocate_warning_gets_nothing_below_one": Label(
+        "{channel} gets nothing at the best split: its first yuan returns {roas} in revenue, less than the yuan itself.",
+        "{channel} 在最优分配中没有预算：它的第一元钱只带来 {roas} 元收入，不到这一元本身。",
+    ),
+    "allocate_warning_on_maximum": Label(
+        "{channel} sits on its maximum ({amount}): the objective would put more money in.",
+        "{channel} 位于上限 ({amount})：目标希望投入更多资金。",
+    ),
+    "allocate_warning_on_maximum_filled": Label(
+        "{channel} sits on its maximum ({amount}): its next yuan there still returns more than the target ROAS.",
+        "{channel} 位于上限 ({amount})：在此处再投一元的收入仍高于目标 ROAS。",
+    ),
+    "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside {budget}.",
+                                     "{channel} 锁定在每月 {amount}，不计入 {budget}。"),
+    # A plan with gates (issue 22): how its split was searched, and where today's was kept.
+    "allocate_warning_gates_planned_as_passed": Label(
+        "The plan has gates: each split is searched as if every gate passed, then run with the gates as run and simulate "
+        "run it (each gate decided per sample); every value shown, the budget curve's included, is that staged run's.",
+        "方案含闸门：每个分配先按所有闸门都通过来搜索，再像 run 和 simulate 那样带闸门运行（每次抽样各自判定闸门）；"
+        "所示数值（含预算曲线）都是分阶段运行的结果。",
+    ),
+    # {months}: "month 1" or "months 1-2" (present/month_words.py), so no verb agrees with it.
+    "allocate_warning_gates_held": Label(
+        "Today's split is kept in {months}: the split searched as if every gate passed fails {gates} that "
+        "today's split passes, so only the other months were searched again.",
+        "{months}保持当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过，"
+        "因此保持这些月份不变，重新搜索其余月份。",
+    ),
+    "allocate_warning_gates_held_filled": Label(
+        "Today's split is kept in {months}: filled as if every gate passed, the split fails {gates} that "
+        "today's split passes, so only the other months were filled.",
+        "{months}保持当前分配：按闸门全部通过投满的分配会使当前分配下通过的{gates}不通过，"
+        "因此保持这些月份不变，只投满其余月份。",
+    ),
+    "allocate_warning_best_is_current_held": Label(
+        "The best split is the current one: the split searched as if every gate passed fails {gates} that today's "
+        "split passes, and with today's split kept in {months} no transfer of money in the other months "
+        "improves the objective.",
+        "最优分配就是当前分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过；"
+        "{months}保持当前分配时，其余月份的任何资金转移都不能改善目标。",
+    ),
+    "allocate_warning_best_is_current_held_worse": Label(
+        "Today's split stays the best found: the split searched as if every gate passed fails {gates} that today's "
+        "split passes, and searched again with today's split kept in {months} it still does worse once the "
+        "gates decide.",
+        "当前分配仍是找到的最优分配：按闸门全部通过搜索出的分配会使当前分配下通过的{gates}不通过；"
+        "保持{months}不变重新搜索后，按闸门实际判定的结果仍不如当前分配。",
+    ),
+    "allocate_warning_best_is_current_staged": Label(
+        "Today's split stays the best found: the split searched as if every gate passed does worse once the gates "
+        "decide.",
+        "当前分配仍是找到的最优分配：按闸门全部通过搜索出的分配，按闸门实际判定后不如当前分配。",
+    ),
+    "allocate_warning_gate_fails": Label(
+        "At the best split the gate {gate} fails: {channels} buy nothing after month {month}, whatever budget the "
+        "split shows for them then; every figure shown counts that.",
+        "最优分配下闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
+        "所示数字均已计入。",
+    ),
+    "allocate_warning_gate_fails_filled": Label(
+        "At the filled split the gate {gate} fails: {channels} buy nothing after month {month}, whatever budget the "
+        "split shows for them then; every figure shown counts that.",
+        "投满分配下闸门{gate}不通过：第 {month} 月之后 {channels} 不再投放，无论分配显示给它们多少预算；"
+        "所示数字均已计入。",
+    ),
+    "allocate_warning_gate_fails_share": Label(
+        "At the best split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
+        "{channels} buy nothing after month {month}; every figure shown counts that.",
+        "最优分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
+        "不再投放；所示数字均已计入。",
+    ),
+    "allocate_warning_gate_fails_share_filled": Label(
+        "At the filled split the gate {gate} passes in {share} of the draws (today's split: {today}): in the others "
+        "{channels} buy nothing after month {month}; every figure shown counts that.",
+        "投满分配下闸门{gate}在 {share} 的抽样中通过（当前分配：{today}）：其余抽样中第 {month} 月之后 {channels} "
+        "不再投放；所示数字均已计入。",
+    ),
+    "allocate_gate_name": Label("'{name}'", "“{name}”"),
+    "allocate_gate_one": Label("the gate {name}", "闸门{name}"),
+    "allocate_gate_many": Label("the gates {names}", "闸门{names}"),
+    "allocate_warning_different_months": Label(
+        "The channels run in different months: B is spent in every month in which one runs, split among the channels "
+        "running then (one split per phase above).",
+        "各渠道投放月份不同：B 在每个有渠道投放的月份都花出，由当月投放的渠道分配（见上方各阶段分配）。",
+    ),
+    "allocate_warning_different_months_total": Label(
+        "The channels run in different months: T is split across the phases as well as among each phase's channels, "
+        "so one phase may get more a month than another (one split per phase above).",
+        "各渠道投放月份不同：T 既在各阶段之间分配，也在每个阶段的渠道之间分配，一个阶段每月可以比另一个阶段多"
+        "（见上方各阶段分配）。",
+    ),
+    "allocate_warning_different_months_target_roas": Label(
+        "The channels run in different months: each phase's channels are filled to the target ROAS on their own, "
+        "and T is what the phases spend together (one split per phase above).",
+        "各渠道投放月份不同：每个阶段的渠道各自投到目标 ROAS，T 是各阶段广告支出之和（见上方各阶段分配）。",
+    ),
+    "allocate_warning_marginal_roas_below_one": Label(
+        "{channel}: at the best split its next yuan returns {roas} in revenue, less than the yuan itself.",
+        "{channel}：最优分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
+    ),
+    "allocate_warning_marginal_roas_below_one_filled": Label(
+        "{channel}: at the filled split its next yuan returns {roas} in revenue, less than the yuan itself.",
+        "{channel}：投满分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
+    ),
+    "allocate_warning_current_total_differs_total": Label(
+        "Today the moved channels spend {total} over the horizon, not {budget}: the gain includes the change in total "
+        "spend.",
+        "当前参与分配的渠道在整个周期广告支出 {total}，而非 {budget}：提升中包含总广告支出的变化。",
+    ),
+    "allocate_warning_constraint_not_met": Label(
+        "No split found keeps {constraint}: {value} against a limit of {limit}; the split shown comes closest.",
+        "没有分配能满足{constraint}：{value}，限值 {limit}；所示分配最接近。",
+    ),
+}

@@ -1,0 +1,93 @@
+"""breakeven and sensitivity: their drivers, the channels' max bid and headroom, and the notes on a
+break-even out of reach or at a gate's jump."""
+
+from aigc_roi.present.label_catalogue import Label
+
+LABELS: dict[str, Label] = {
+    "driver": Label("Driver", "驱动因素"),
+    "driver_price": Label("price", "价格"),
+    "driver_conversion": Label("conversion", "转化率"),
+    "driver_renewal": Label("renewal", "续费率"),
+    "driver_item_fee": Label("fee share", "渠道费率"),
+    "driver_count": Label("orders per month", "每月订单数"),
+    "driver_serving_per_active_user": Label("Serving cost per active user", "单活跃用户服务成本"),
+    "driver_factor": Label("{field} (factor on every month)", "{field}（各月统一倍数）"),
+    "driver_serving_per_subscriber": Label("Serving cost per subscriber", "单在订用户服务成本"),
+    "driver_conversion_index": Label("conversion index", "转化指数"),
+    "channels_alone_title": Label("Each channel on its own users", "各渠道按自身用户核算"),
+    "channels_caption": Label("A channel's ROAS and ROI include the viral users its users bring.",
+                              "渠道的 ROAS 和 ROI 含其用户带来的裂变用户。"),
+    "saturating_caption": Label("avg: with saturation_budget the max bid is an average; the marginal user costs far more.",
+                                "均值：设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
+    "average_marker": Label("avg", "均值"),
+    # The same words where no "avg" marks the bid (a workbook's Note column beside its Saturating column).
+    "saturating_note": Label("With saturation_budget the max bid is an average; the marginal user costs far more.",
+                             "设置了 saturation_budget 的渠道，最高出价是平均值；边际用户的成本远高于此。"),
+    "saturating": Label("Saturating (max bid is an average)", "饱和（最高出价为平均值）"),
+    "channels_alone_caption": Label(
+        "Own max: the bid, CPM, fee or cost at which the channel's own ROI is 0 (everything else as now); 0 when no "
+        "price pays back. It differs from the driver's \"Plan ROI = 0 at\" above: there the other channels' profit or "
+        "loss still counts, here only the channel's own users.",
+        "自身最高价：渠道自身 ROI 为 0 时的出价、CPM、单条费用或每月费用（其余保持现状）；为 0 "
+        "表示任何价格都无法回本。它不同于上表该项的“整体 ROI = 0 时”：那里计入其他渠道的盈亏，"
+        "这里只算本渠道自己的用户。",
+    ),
+    "max_unit_cost": Label("Max bid", "最高出价"),
+    "max_unit_cost_factor": Label("Max bid factor (x every month's unit cost)", "最高出价倍数（乘以每月单价）"),
+    "channel_ltv": Label("LTV (per user it bought)", "LTV (每个买入用户)", short=("LTV", "LTV")),
+    "channel_ltv_to_cac": Label("LTV:CAC", "LTV:CAC"),
+    "unit_cost": Label("Unit cost", "单价"),
+    "current": Label("Current", "当前"),
+    "none": Label("none", "无"),
+    "headroom": Label("Headroom", "余量"),
+    "breakeven_title": Label("Break-even", "盈亏平衡"),
+    "breakeven_caption": Label(
+        "Each driver alone, everything else as now (ranges at their median). Now: ROI {roi}, payback month {payback}.",
+        "每次只变动一个驱动因素，其余保持现状（区间取中位数）。当前：ROI {roi}，回本月份 {payback}。",
+    ),
+    "roi_zero_at": Label("Plan ROI = 0 at", "整体 ROI = 0 时"),
+    "payback_target_at": Label("Payback ≤ {months} mo at", "回本 ≤ {months} 个月时"),
+    "breakeven_payback_window": Label("Payback ≤ {months} mo{beyond}.", "回本 ≤ {months} 个月{beyond}。"),
+    "can_rise": Label("can rise {amount} before {condition}", "可上涨 {amount}，超出则 {condition}"),
+    "can_fall": Label("can fall {amount} before {condition}", "可下降 {amount}，超出则 {condition}"),
+    "must_rise": Label("must rise {amount} for {condition}", "须上涨 {amount} 才能 {condition}"),
+    "must_fall": Label("must fall {amount} for {condition}", "须下降 {amount} 才能 {condition}"),
+    "to_value": Label("to {value}", "至 {value}"),
+    "roi_zero_limit": Label("ROI < 0", "ROI < 0"),
+    "roi_zero_goal": Label("ROI ≥ 0", "ROI ≥ 0"),
+    "payback_target_limit": Label("payback > {months} mo", "回本 > {months} 个月"),
+    "payback_target_goal": Label("payback ≤ {months} mo", "回本 ≤ {months} 个月"),
+    "holds_in_range": Label("holds at every valid value", "在任何有效取值下均成立"),
+    "out_of_reach": Label("out of reach at any valid value", "在任何有效取值下均无法达到"),
+    "roi_undefined": Label("no ad spend, ROI undefined", "无广告支出，ROI 无定义"),
+    "sensitivity_title": Label("Sensitivity · {scenario} · each driver ±{step}", "敏感性 · {scenario} · 各驱动因素 ±{step}"),
+    "sensitivity_caption": Label(
+        "Now: ROI {roi}, net cash {net_cash}, payback month {payback}. "
+        "Bars: change in {measure} either side of the axis {axis}, {low} −{step}, {high} +{step}; largest first.",
+        "当前：ROI {roi}，净现金流 {net_cash}，回本月份 {payback}。"
+        "条形：{measure} 的变化，中轴 {axis} 左减右增，{low} −{step}，{high} +{step}；按影响从大到小排列。",
+    ),
+    "grid_caption": Label("ROI, green ≥ 0, red < 0; now (underlined): {roi}.", "ROI，绿色 ≥ 0，红色 < 0；当前（带下划线）：{roi}。"),
+    "channel_own_max_unit_cost": Label("Own max", "自身最高价"),
+    "max_unit_cost_caption": Label("Max bid, by kind of channel: {words}.", "最高出价按渠道类型：{words}。"),
+    "max_unit_cost_kind": Label("{word} ({names})", "{word}（{names}）"),
+    "headroom_goal": Label("Needed for {condition}", "{condition} 所需变动"),
+    "headroom_limit": Label("Room before {condition}", "{condition} 前余量"),
+    "out_of_reach_short": Label("out of reach", "无法达到"),
+    "holds_short": Label("always holds", "始终成立"),
+    "no_break_even": Label("none ({reason})", "无（{reason}）"),
+    "out_of_reach_note": Label("Out of reach: that driver alone reaches it at no valid value.",
+                               "无法达到：只变动该驱动因素，任何有效取值都达不到。"),
+    "holds_note": Label("Always holds: at every valid value of that driver.", "始终成立：该驱动因素取任何有效值都成立。"),
+    # A break-even at a gate's flip (docs/formulas.md §10): the figure jumps across the threshold there.
+    "breakeven_jump_marker": Label("jump", "跳变"),
+    "breakeven_jump_note": Label(
+        "jump: past that value a gate decides otherwise, and the figure jumps across its threshold there without "
+        "ever equalling it.",
+        "跳变：越过该值后闸门判定改变，指标在该处跃过阈值，从未恰好等于阈值。"),
+    "breakeven_jump": Label("{driver} {value}: past it {gates}; {changes}.", "{driver} {value}：越过该值{gates}；{changes}。"),
+    "breakeven_jump_roi": Label("ROI {before} → {after}", "ROI {before} → {after}"),
+    "breakeven_jump_payback": Label("payback month {before} → {after}", "回本月份 {before} → {after}"),
+    "breakeven_gate_fails": Label("gate '{gate}' fails", "闸门“{gate}”不通过"),
+    "breakeven_gate_passes": Label("gate '{gate}' passes", "闸门“{gate}”通过"),
+}
