@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from aigc_roi.present.allocation import (
+from aigc_roi.present.allocation_labels import (
     OBJECTIVE_LABELS,
     budget_name,
     curve_label,

@@ -84,10 +84,11 @@ def test_machine_readable_what_ifs_load_no_rich(command: str) -> None:
 
 
 @pytest.mark.parametrize("args", [["compare", "scenarios/starter.yaml", "scenarios/chat-assistant-cpa.yaml"],
-                                  ["simulate", "scenarios/starter.yaml", "--samples", "200"]], ids=lambda args: args[0])
-def test_machine_readable_compare_and_simulate_load_no_rich(args: list[str]) -> None:
-    """`compare` and `simulate` in json and csv draw no table either: their views are present/compare_view.py and
-    present/simulation_view.py."""
-    for form in ("json", "csv"):
+                                  ["simulate", "scenarios/starter.yaml", "--samples", "200"],
+                                  ["allocate", "scenarios/chat-assistant-cpa.yaml", "--budget", "50万"]], ids=lambda args: args[0])
+def test_machine_readable_compare_simulate_and_allocate_load_no_rich(args: list[str]) -> None:
+    """`compare`, `simulate` and `allocate` in json, csv and markdown draw no table either: their views are
+    present/compare_view.py, present/simulation_view.py and present/allocation_view.py."""
+    for form in ("json", "csv", "markdown"):
         assert "rich" not in loaded_by(*args, "--format", form)
     assert "rich" in loaded_by(*args)

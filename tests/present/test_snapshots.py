@@ -91,7 +91,7 @@ def test_whatif_view_at_80_columns(view: str, lang: str) -> None:
 @pytest.mark.parametrize("width", [80, 120])
 def test_allocate_view(width: int) -> None:
     """The allocate view of a kol-then-feed plan: both splits, the curve and the warning that today's total is not B."""
-    from aigc_roi.present.allocation import allocation_view
+    from aigc_roi.present.allocation_view import allocation_view
 
     scenario = api.load(ROOT / "aigc_roi" / "templates" / "video-tool-kol-then-feed.yaml")
     console = Console(width=width, file=io.StringIO(), color_system=None, record=True, legacy_windows=False)

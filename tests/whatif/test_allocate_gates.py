@@ -21,7 +21,7 @@ import pytest
 from cli_runner import invoke
 from spec_example import GATED_EXAMPLE as PLAN
 
-from aigc_roi.present.allocation import warning_text
+from aigc_roi.present.allocation_notes import warning_text
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif.allocate import AllocationWarning, allocate

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 def budget_section(result: Allocation, style: NumberStyle) -> str:
     """Heading, chart, the curve's points as a table and the saturation formula."""
     # Here, not at the top: a page without --allocate does not load allocate's presenter.
-    from aigc_roi.present.allocation import OBJECTIVE_LABELS, curve_rows, objective_name, objective_value, spend_less_text
+    from aigc_roi.present.allocation import curve_rows
+    from aigc_roi.present.allocation_labels import OBJECTIVE_LABELS, objective_name, objective_value
+    from aigc_roi.present.allocation_notes import spend_less_text
 
     lang = style.lang
     objective = short_label(OBJECTIVE_LABELS[result.objective], lang)

@@ -1,0 +1,110 @@
+"""The labels an allocation's tables, notes and chart use (objective, status, the forms for a horizon total and for
+--target-roas) and the objective's numbers as text. No Rich: the rows, the JSON and the Rich view share them."""
+
+from __future__ import annotations
+
+import math
+
+from aigc_roi.model.rounding import fixed
+from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.payback_window import within_note
+from aigc_roi.whatif.allocate import Allocation
+
+FIGURES = ("roas", "marginal_roas", "cac", "marginal_cac")
+"""ChannelFigures fields, in the order the tables show them."""
+VALUE_FIGURES = ("ltv", "ltv_to_cac")
+"""What a channel's users are worth: JSON and CSV add them after FIGURES."""
+FIGURE_LABELS: dict[str, str] = {
+    "roas": "allocate_roas", "marginal_roas": "allocate_marginal_roas", "cac": "allocate_cac", "marginal_cac": "allocate_marginal_cac",
+    "ltv": "allocate_ltv", "ltv_to_cac": "allocate_ltv_to_cac",
+}
+"""A ChannelFigures field -> its label."""
+OBJECTIVE_LABELS: dict[str, str] = {
+    "npv": "allocate_objective_npv", "net_cash": "allocate_objective_net_cash", "p10_npv": "allocate_objective_p10_npv",
+    "payback_probability": "allocate_objective_payback_probability",
+}
+STATUS_LABELS: dict[str, str] = {
+    "movable": "allocate_status_movable", "locked": "allocate_status_locked", "fixed": "allocate_status_fixed",
+}
+TOTAL_LABELS: dict[str, str] = {
+    "allocate_curve_budget": "allocate_curve_budget_total", "allocate_multiple": "allocate_multiple_total",
+    "allocate_curve_title": "allocate_curve_title_total", "allocate_curve_slope": "allocate_curve_slope_total",
+    "allocate_curve_slope_probability": "allocate_curve_slope_probability_total",
+}
+"""A curve label -> its form for a horizon total (budgets that are multiples of T)."""
+FILLED_LABELS: dict[str, str] = {
+    "allocate_best_split": "allocate_best_split_filled", "allocate_best": "allocate_best_filled",
+    "allocate_channels_caption": "allocate_channels_caption_filled",
+    "allocate_warning_best_is_current": "allocate_warning_best_is_current_filled",
+    "allocate_warning_on_minimum": "allocate_warning_on_minimum_filled",
+    "allocate_warning_on_maximum": "allocate_warning_on_maximum_filled",
+    "allocate_warning_marginal_roas_below_one": "allocate_warning_marginal_roas_below_one_filled",
+    "allocate_warning_gate_fails": "allocate_warning_gate_fails_filled",
+    "allocate_warning_gate_fails_share": "allocate_warning_gate_fails_share_filled",
+}
+"""A label about the best split -> its form for --target-roas, whose split is the fill (each channel to the target's
+marginal ROAS), not the split that maximises the objective (docs/allocate.md, limits and target ROAS)."""
+
+
+def split_label(result: Allocation, key: str, lang: str) -> str:
+    """A label about the best split; under --target-roas, about the filled split (FILLED_LABELS)."""
+    if result.target_roas is not None and key in FILLED_LABELS:
+        return label(FILLED_LABELS[key], lang)
+    return label(key, lang)
+
+
+def curve_label(result: Allocation, key: str, lang: str) -> str:
+    """A curve header; with a horizon total the budgets are totals, multiples of T."""
+    if result.total and key in TOTAL_LABELS:
+        return label(TOTAL_LABELS[key], lang)
+    return label(key, lang)
+
+
+def curve_title(result: Allocation, lang: str) -> str:
+    return curve_label(result, "allocate_curve_title", lang).format(objective=short_label(OBJECTIVE_LABELS[result.objective], lang))
+
+
+def budget_name(result: Allocation) -> str:
+    """What the notes call the money split: T, a total over the horizon, or B, a monthly budget."""
+    return "T" if result.total else "B"
+
+
+def peak_key(result: Allocation) -> str:
+    """The label of the curve's best point: no "peak" where the curve is still rising at its end."""
+    return "allocate_peak_edge" if result.still_rising else "allocate_peak"
+
+
+def objective_value(result: Allocation, value: float | None, style: NumberStyle) -> str:
+    if value is None or math.isnan(value):
+        return NONE
+    return style.percent(value) if result.objective == "payback_probability" else style.money(value, 0)
+
+
+def objective_gain(result: Allocation, style: NumberStyle) -> str:
+    gain = result.gain
+    if result.objective == "payback_probability":
+        return f"{fixed(gain, 2, separators=True, plus=True, shift=2)} {label('percentage_points', style.lang)}"
+    return signed_change(style.money(gain, 0), gain)
+
+
+def objective_name(result: Allocation, lang: str) -> str:
+    window = result.payback_window
+    return label(OBJECTIVE_LABELS[result.objective], lang).format(
+        months=window.months, beyond=within_note(window, lang), samples=f"{result.samples:,}", seed=result.seed)
+
+
+def signed_change(text: str, value: float) -> str:
+    """``text`` with a + for a rise; a change that rounds to 0 gets no sign (the solver's last step can leave 1e-10)."""
+    if not any(digit in text for digit in "123456789"):
+        return text.lstrip("-")
+    return f"+{text}" if value > 0 else text
+
+
+def slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:
+    if slope is None:
+        return NONE
+    if result.objective == "payback_probability":
+        # A probability per yuan is unreadably small: per 10% of B instead.
+        return f"{fixed(slope * result.budget * 0.1, 2, separators=True, plus=True, shift=2)} {label('percentage_points', style.lang)}"
+    return fixed(slope, 2, separators=True, plus=True)

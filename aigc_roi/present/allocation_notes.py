@@ -1,0 +1,240 @@
+"""The sentences of an allocation: its title, the summary lines, the warnings (and which of them lead, under the
+summary), "spend less" and the budget curve's caption. No Rich: JSON carries the warnings too."""
+
+from __future__ import annotations
+
+import math
+
+from aigc_roi.model.compared import told_apart
+from aigc_roi.model.figures import plain
+from aigc_roi.model.rounding import fixed
+from aigc_roi.present.allocation_labels import (
+    OBJECTIVE_LABELS,
+    budget_name,
+    curve_label,
+    objective_gain,
+    objective_name,
+    objective_value,
+    split_label,
+)
+from aigc_roi.present.labels import filled, label, sentences, short_label
+from aigc_roi.present.month_words import months_named
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.whatif.allocate import Allocation, AllocationWarning, CurvePoint
+
+WARNING_LABELS: dict[str, str] = {
+    "best_is_current": "allocate_warning_best_is_current", "on_minimum": "allocate_warning_on_minimum",
+    "gets_nothing": "allocate_warning_gets_nothing", "on_maximum": "allocate_warning_on_maximum",
+    "locked": "allocate_warning_locked", "current_total_differs": "allocate_warning_current_total_differs",
+    "different_months": "allocate_warning_different_months", "gates_planned_as_passed": "allocate_warning_gates_planned_as_passed",
+    "gates_held": "allocate_warning_gates_held",
+}
+"""A warning's code (and ``gets_nothing``: on a minimum of 0) -> its sentence."""
+CONSTRAINT_LABELS: dict[str, str] = {
+    "max_cash_need": "allocate_constraint_max_cash_need", "min_payback_probability": "allocate_constraint_min_payback_probability",
+    "reach": "allocate_constraint_reach",
+}
+
+
+def allocation_title(result: Allocation, style: NumberStyle) -> str:
+    template = label("allocate_title", style.lang)
+    if result.target_roas is None and result.reach is None and not result.total:
+        return template.format(scenario=result.scenario, budget=style.money(result.budget, 0), currency=style.currency)
+    # The template is cut before it is filled: a scenario's name may hold " · B = " too.
+    head = template.split(" · B = ")[0].split(" · 每月预算 B = ")[0].format(scenario=result.scenario)
+    if result.reach is not None:
+        tail = label("allocate_reach_title", style.lang).format(
+            milestone=f"{result.reach.key}@{result.reach.month}", value=_limit_text(result, "reach", result.reach.value, style),
+            budget=style.money(result.budget, 0))
+    elif result.target_roas is not None:
+        tail = label("allocate_target_roas_title", style.lang).format(roas=style.ratio(result.target_roas),
+                                                                      budget=style.money(result.budget, 0))
+    else:
+        tail = label("allocate_total_title", style.lang).format(budget=style.money(result.budget, 0))
+    return f"{head} · {tail} ({style.currency})"
+
+
+def summary_lines(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:
+    """(label, value) lines: the objective, its value at the current and the best split, each limit, the gain."""
+    lang = style.lang
+    limits = [(label(CONSTRAINT_LABELS[name], lang)[:1].upper() + label(CONSTRAINT_LABELS[name], lang)[1:],
+               f"{value} ({'≤' if name == 'max_cash_need' else '≥'} {limit} {'✓' if check.met else '✗'})")
+              for name, check in result.constraints.items() for value, limit in [_constraint_texts(result, name, style)]]
+    return [
+        (label("allocate_objective", lang), objective_name(result, lang)),
+        (label("allocate_current_split", lang), objective_value(result, result.current_value, style)),
+        (split_label(result, "allocate_best_split", lang), objective_value(result, result.best_value, style)),
+        *limits,
+        (label("allocate_gain", lang), objective_gain(result, style)),
+    ]
+
+
+def warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:
+    lang = style.lang
+    channel = next((row for row in result.channels if row.name == warning.channel), None)
+    gated = _gate_warning_text(result, warning, style)
+    if gated is not None:
+        return gated
+    if warning.code == "current_total_differs":
+        if len(result.phases) > 1 or result.total:
+            total, budget = told_apart(style.money, result.current_spend, result.best_spend, 0)
+            return label("allocate_warning_current_total_differs_total", lang).format(total=total, budget=budget)
+        total, budget = told_apart(style.money, sum(result.current_split.values()), result.budget, 0)
+        return label("allocate_warning_current_total_differs", lang).format(total=total, budget=budget)
+    if warning.code == "different_months" and result.total:
+        # B's sentence would be wrong: a total is not spent in every month, a fill splits no amount at all.
+        return label("allocate_warning_different_months_total" if result.target_roas is None
+                     else "allocate_warning_different_months_target_roas", lang)
+    if warning.code == "constraint_not_met" and (name := warning.channel or "") in result.constraints:
+        value, limit = _constraint_texts(result, name, style)
+        return label("allocate_warning_constraint_not_met", lang).format(
+            constraint=label(CONSTRAINT_LABELS[name], lang), value=value, limit=limit)
+    if warning.code == "marginal_roas_below_one" and channel is not None:
+        return split_label(result, "allocate_warning_marginal_roas_below_one", lang).format(
+            channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
+    if channel is None:
+        return split_label(result, WARNING_LABELS[warning.code], lang)
+    key: str = warning.code
+    if key == "on_minimum" and channel.minimum == 0:
+        if result.target_roas is not None:
+            # Filled to nothing: its first yuan returns less than the target, which may be more than 1.
+            return label("allocate_warning_gets_nothing_filled", lang).format(
+                channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)), target=style.ratio(result.target_roas))
+        if channel.best.marginal_roas < 1:
+            return label("allocate_warning_gets_nothing_below_one", lang).format(
+                channel=channel.name, roas=style.ratio(plain(channel.best.marginal_roas)))
+        key = "gets_nothing"
+    return split_label(result, WARNING_LABELS[key], lang).format(
+        channel=channel.name, amount=style.money(channel.minimum if key == "on_minimum" else channel.maximum, 0),
+        budget=budget_name(result))
+
+
+def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
+    """A warning about the gates (docs/allocate.md, gates); None for the others and for a best split the search found
+    without them."""
+    lang = style.lang
+    names = [label("allocate_gate_name", lang).format(name=name) for name in result.held_for]
+    gates = (label("allocate_gate_one", lang).format(name=names[0]) if len(names) == 1
+             else label("allocate_gate_many", lang).format(names=", ".join(names)))
+    months = months_named(result.held_months, lang)
+    if warning.code == "gate_fails":
+        gate = next(gate for gate in result.gates if gate.name == warning.gate)
+        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": ", ".join(gate.stops),
+                  "month": gate.after_month}
+        if gate.best > 0:
+            return split_label(result, "allocate_warning_gate_fails_share", lang).format(
+                share=style.percent(gate.best), today=style.percent(gate.current), **fields)
+        return split_label(result, "allocate_warning_gate_fails", lang).format(**fields)
+    if warning.code == "gates_held":
+        # --target-roas fills each channel to the target rather than searching a split.
+        key = "allocate_warning_gates_held" if result.target_roas is None else "allocate_warning_gates_held_filled"
+        return label(key, lang).format(months=months, gates=gates)
+    if warning.code != "best_is_current" or result.basis == "searched" or result.target_roas is not None:
+        return None
+    if result.basis == "held":
+        return label("allocate_warning_best_is_current_held", lang).format(months=months, gates=gates)
+    if result.held_months:
+        return label("allocate_warning_best_is_current_held_worse", lang).format(months=months, gates=gates)
+    return label("allocate_warning_best_is_current_staged", lang)
+
+
+def _constraint_texts(result: Allocation, name: str, style: NumberStyle) -> tuple[str, str]:
+    """A constraint's value and its limit; where it is not met, with the decimals that tell them apart (a peak cash
+    need of 100,400 above a limit of 100,000 is no "10.0万 against a limit of 10.0万")."""
+    check = result.constraints[name]
+    if check.met:
+        return _limit_text(result, name, check.value, style), _limit_text(result, name, check.limit, style)
+    return told_apart(lambda value, extra: _limit_text(result, name, value, style, extra), check.value, check.limit, 0)
+
+
+def _limit_text(result: Allocation, name: str, value: float, style: NumberStyle, extra: int = 0) -> str:
+    """A constraint's value or limit; ``extra`` decimals to tell the two apart."""
+    if name == "min_payback_probability":
+        return style.percent(value, 2 + extra)
+    if name == "reach" and result.reach is not None and result.reach.key not in ("gross_revenue", "cumulative_cash"):
+        return style.count(value, extra)
+    return style.money(value, extra)
+
+
+def leads(result: Allocation, warning: AllocationWarning) -> bool:
+    """Whether a warning is shown under the summary, before any table: a gate that fails at the best split, or fails
+    there in more draws than today, stops channels whose budgets the tables still show. One that fails in some draws
+    as often as today is a staged plan's nature, and stays with the other warnings."""
+    gate = next((gate for gate in result.gates if gate.name == warning.gate), None)
+    return warning.code == "gate_fails" and gate is not None and (gate.best == 0 or gate.best < gate.current)
+
+
+def lead_texts(result: Allocation, style: NumberStyle) -> list[str]:
+    """The lines shown under the summary: a gate failing at the best split, then "spend less"."""
+    texts = [warning_text(result, warning, style) for warning in result.warnings if leads(result, warning)]
+    spend_less = spend_less_text(result, style)
+    return texts + ([] if spend_less is None else [spend_less])
+
+
+def _asked(result: Allocation, style: NumberStyle) -> str:
+    return f"{budget_name(result)} = {style.money(result.budget, 0)}"
+
+
+def spend_less_text(result: Allocation, style: NumberStyle) -> str | None:
+    """"Spend less" when the best value of the budget curve lies at a lower budget than asked (docs/allocate.md)."""
+    recommended = result.recommended
+    if recommended is None or recommended.budget >= result.budget * (1 - 1e-9):
+        return None
+    if not all(check.met for name, check in result.constraints.items() if name != "reach"):
+        # B keeps no limit and a lower budget does: that, not the value, is why to spend less.
+        return label("allocate_spend_less_limits", style.lang).format(
+            asked=_asked(result, style), objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang),
+            budget=style.money(recommended.budget, 0), value=objective_value(result, recommended.value, style))
+    loss = recommended.value - result.best_value
+    if not loss > 0:
+        return None
+    points = f"{fixed(loss, 2, separators=True, shift=2)} {label('percentage_points', style.lang)}"
+    loss_text = points if result.objective == "payback_probability" else style.money(loss, 0)
+    key = "allocate_spend_nothing" if recommended.budget == 0 else "allocate_spend_less"
+    values = {"objective": short_label(OBJECTIVE_LABELS[result.objective], style.lang),
+              "budget": style.money(recommended.budget, 0), "value": objective_value(result, recommended.value, style),
+              "asked": _asked(result, style), "loss": loss_text}
+    if result.target_roas is None:
+        return label(key, style.lang).format(**values)
+    # The loss is the filled split's, which need not be the curve's best at T.
+    values["asked"] = label("allocate_asked_filled", style.lang).format(asked=values["asked"])
+    return filled(key, style.lang, **values)
+
+
+def curve_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
+    return sentences([_peak_caption(result, peak, style), fill_note(result, style) or ""], style.lang)
+
+
+def _peak_caption(result: Allocation, peak: CurvePoint | None, style: NumberStyle) -> str:
+    lang = style.lang
+    if peak is None:
+        fits = any(not math.isnan(point.value) for point in result.curve)
+        return label("allocate_curve_no_limit_met" if fits else "allocate_curve_none", lang)
+    feasible = sorted((point for point in result.curve if not math.isnan(point.value)), key=lambda point: point.budget)
+    at = feasible.index(peak)  # the last one exactly when result.still_rising
+    # Sampled points of a concave curve: its top lies between the peak's neighbours.
+    low = feasible[at - 1].budget if at > 0 else 0.0
+    high = feasible[at + 1].budget if at + 1 < len(feasible) else peak.budget
+    key = ("allocate_curve_rising" if at + 1 == len(feasible) else
+           "allocate_curve_peak_limits" if not feasible[at + 1].limit_met else "allocate_curve_peak")
+    # "2.00 × T" where the budgets are horizon totals, as the curve's column says.
+    multiple = f"{fixed(peak.budget / result.budget, 2)} {curve_label(result, 'allocate_multiple', lang)}"
+    return label(key, lang).format(budget=style.money(peak.budget, 0), multiple=multiple,
+                                   low=style.money(low, 0), high=style.money(high, 0))
+
+
+def fill_note(result: Allocation, style: NumberStyle) -> str | None:
+    """Under --target-roas, where the curve's point at T (the best split of T) reads otherwise than the filled split
+    the summary shows: both values, and why they differ."""
+    at_budget = next((point for point in result.curve if point.budget == result.budget), None)
+    if result.target_roas is None or at_budget is None or math.isnan(at_budget.value):
+        return None
+    def show(value: float, places: int, shown: NumberStyle = style) -> str:
+        return shown.percent(value, 2 + places) if result.objective == "payback_probability" else shown.money(value, places)
+
+    # Told apart where the figures differ as the English tables round them: a zh 1.1万 may be 11,167 or 11,258.
+    if show(at_budget.value, 0, NumberStyle()) == show(result.best_value, 0, NumberStyle()):
+        return None
+    best_text, filled_text = told_apart(show, at_budget.value, result.best_value, 0)
+    return label("allocate_curve_fill_note", style.lang).format(
+        best=best_text, filled=filled_text, objective=short_label(OBJECTIVE_LABELS[result.objective], style.lang))

@@ -1,0 +1,256 @@
+"""An allocation as the terminal shows it (Rich): the summary, the phases, the channels, the budget curve as bars
+and the warnings, each sized to the terminal's width."""
+
+from __future__ import annotations
+
+import math
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from aigc_roi.model.figures import plain
+from aigc_roi.model.rounding import fixed
+from aigc_roi.present.allocation import budget_cells, curve_slopes, figure_text, phase_rows
+from aigc_roi.present.allocation_labels import (
+    FIGURE_LABELS,
+    budget_name,
+    curve_label,
+    curve_title,
+    objective_value,
+    peak_key,
+    slope_text,
+    split_label,
+)
+from aigc_roi.present.allocation_notes import allocation_title, curve_caption, lead_texts, leads, summary_lines, warning_text
+from aigc_roi.present.channel_labels import channel_type_label
+from aigc_roi.present.labels import label
+from aigc_roi.present.layout import Captioned, Fitted, Prose, bar_room, sentence_lines, table_overhead
+from aigc_roi.present.month_words import months_named
+from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.text import visible
+from aigc_roi.present.wrap import glued_pieces
+from aigc_roi.whatif.allocate import Allocation, CurvePoint
+
+CURVE_BAR_WIDTH = 28
+MIN_CURVE_BAR = 4
+"""Cells of the longest budget-curve bar below which the peak's mark goes on a line of its own."""
+WIDEST_BUDGET = 9
+"""Cells of the longest budget the channel view shows as it is ("999,999"); from a million on, English budgets
+(and changes) go in a unit stated in the header, or the table no longer fits 80 columns."""
+BIG_CAC = 1e7
+VIEW_COLUMNS = ("allocate_budget", "allocate_marginal_roas", "allocate_roas", "allocate_ltv_to_cac", "allocate_cac",
+                "allocate_ltv", "allocate_change", "allocate_marginal_cac")
+"""The channel view's number columns, most important first: a narrow terminal loses them from the end. The
+active months are under the channel's name."""
+VIEW_ORDER = ("allocate_budget", "allocate_change", "allocate_roas", "allocate_marginal_roas",
+              "allocate_cac", "allocate_marginal_cac", "allocate_ltv", "allocate_ltv_to_cac")
+"""The order in which the kept columns are shown."""
+FIGURE_OF = {key: name for name, key in FIGURE_LABELS.items()}
+
+
+def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableType]:
+    views: list[RenderableType] = [summary_view(result, style)]
+    views += [Prose(Text(f"» {visible(text)}", style="bold yellow")) for text in lead_texts(result, style)]
+    if len(result.phases) > 1:
+        views.append(phases_view(result, style))
+    views.append(channels_view(result, style))
+    if result.curve:
+        views.append(curve_view(result, style))
+    if any(not leads(result, warning) for warning in result.warnings):
+        views.append(warnings_view(result, style))
+    return views
+
+
+def summary_view(result: Allocation, style: NumberStyle) -> Group:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column()
+    grid.add_column(justify="right")
+    summary = summary_lines(result, style)
+    for row, (name, value) in enumerate(summary):
+        gain = row == len(summary) - 1
+        grid.add_row(name, Text(value, style=("green" if result.gain > 0 else "dim") if gain else ""))
+    return Group(Text(visible(allocation_title(result, style)), style="bold"), grid)
+
+
+def phases_view(result: Allocation, style: NumberStyle) -> Table:
+    lang = style.lang
+    view = Table(title=label("allocate_phases", lang), title_justify="left")
+    view.add_column(label("allocate_active_months", lang), no_wrap=True)
+    view.add_column(label("channel", lang))
+    view.add_column(label("current", lang), justify="right", no_wrap=True)
+    view.add_column(split_label(result, "allocate_best", lang), justify="right", no_wrap=True)
+    for months, name, current, best in phase_rows(result, style):
+        view.add_row(months, visible(name), current, Text(best, style="bold"))
+    return view
+
+
+def _budget_unit(result: Allocation, style: NumberStyle) -> str:
+    cells = [cell for channel in result.channels for cell in budget_cells(channel, style)]
+    values = [value for channel in result.channels for value in (channel.current_budget, channel.best_budget)]
+    return style.compact_unit(values) if any(cell_len(cell) > WIDEST_BUDGET for cell in cells) else ""
+
+
+def _view_figure_text(name: str, value: float, style: NumberStyle) -> str:
+    """A figure as the channel view shows it: a saturated channel's marginal CAC runs to billions, which in
+    full ("2,706,745,123.45") would push the table past 80 columns; from ten million it reads in M (Chinese
+    amounts are in 万 and 亿 already)."""
+    number = plain(value)
+    if not name.endswith(("roas", "to_cac")) and number is not None and abs(number) >= BIG_CAC and style.lang != "zh":
+        return f"{fixed(number, 1, separators=True, shift=-6)}M"
+    return figure_text(name, value, style)
+
+
+def _view_cells(result: Allocation, style: NumberStyle, unit: str) -> dict[str, list[tuple[str, str]]]:
+    """Label key -> per channel its (current row, best row) texts."""
+    columns: dict[str, list[tuple[str, str]]] = {key: [] for key in VIEW_ORDER}
+    for channel in result.channels:
+        current, best, change = budget_cells(channel, style, unit)
+        columns["allocate_budget"].append((current, best))
+        columns["allocate_change"].append(("", change) if channel.status == "movable" else (change, ""))
+        for key, name in FIGURE_OF.items():
+            texts = [_view_figure_text(name, getattr(figures, name), style) for figures in (channel.current, channel.best)]
+            columns[key].append((texts[0], texts[1]) if channel.status == "movable" else (texts[0], ""))
+    return columns
+
+
+def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
+    """Per channel a row at the current and one at the best split: active months, monthly budget, change,
+    average and marginal ROAS and CAC, LTV and LTV/CAC. Two short rows rather than "now → best" cells; a
+    narrow terminal drops the least important columns first (VIEW_COLUMNS), numbers are never split."""
+    lang = style.lang
+    unit = _budget_unit(result, style)
+    cells = _view_cells(result, style, unit)
+    split_width = max(cell_len(split_label(result, key, lang)) for key in ("allocate_split", "current", "allocate_best"))
+    kinds = [f"{channel_type_label(channel.type, lang)} · {months_named(channel.months, lang)}" for channel in result.channels]
+    # A name breaks only between its words (小红书KOC is one), its kind's line between its words too, a month range
+    # kept with its 第 and 月 (按展示付 / 费 · 第 / 3..12 月 at 80 columns): the column is never narrower than the longest.
+    name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()),
+                     *(cell_len(word) for kind in kinds for word in [*kind.split(), *glued_pieces(kind)]))
+
+    def header(key: str) -> str:
+        text = label(key, lang).replace(" ", "\n", 1)
+        return text + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
+
+    def width_of(key: str) -> int:
+        return max(cell_len(text) for text in [*(t for pair in cells[key] for t in pair), *header(key).split()])
+
+    def build(width: int) -> Captioned:
+        kept = list(VIEW_COLUMNS)
+        while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
+            kept.pop()
+        # The kinds break only where the room left by the other columns needs it: a wide terminal keeps each on a line.
+        room = width - sum(map(width_of, kept)) - split_width - table_overhead(len(kept) + 2)
+        column = max(name_width, min(room, max(cell_len(kind) for kind in kinds)))
+        roas = "" if result.target_roas is None else style.ratio(result.target_roas)
+        caption = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
+        if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
+            caption += " " + label("allocate_figures_note_ltv", lang)
+        view = Table(title=label("allocate_channels_title", lang), title_justify="left")
+        view.add_column(label("channel", lang), min_width=column, overflow="fold")
+        view.add_column(label("allocate_split", lang), min_width=split_width)
+        shown = [key for key in VIEW_ORDER if key in kept]
+        for key in shown:
+            # A Text: DataConsole would write the line break of a str out visibly, as \x0a.
+            view.add_column(Text(header(key)), justify="right", no_wrap=True, min_width=width_of(key))
+        for n, channel in enumerate(result.channels):
+            first = [cells[key][n][0] for key in shown]
+            second = [cells[key][n][1] for key in shown]
+            kind = sentence_lines(kinds[n], column)
+            kind.stylize("dim")
+            if channel.status != "movable":
+                view.add_row(Text(visible(channel.name)), label("current", lang), *first)
+                view.add_row(kind, end_section=True)
+                continue
+            moved = channel.best_budget - channel.current_budget
+            change = cells["allocate_change"][n][1]
+            styled = [Text(text, style="bold") if key == "allocate_budget" else
+                      Text(text, style="" if change.lstrip("+-") in ("0", "0.0") else "green" if moved > 0 else "red")
+                      if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
+            view.add_row(Text(visible(channel.name)), label("current", lang), *first)
+            view.add_row(kind, Text(split_label(result, "allocate_best", lang), style="bold"), *styled, end_section=True)
+        return Captioned(view, caption)
+
+    return Fitted(build)
+
+
+def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
+    """The best value for budgets 0.25B..2B as a bar per budget, the slope of the next yuan and the peak marked."""
+    lang = style.lang
+    peak = result.recommended
+    slope_key = "allocate_curve_slope_probability" if result.objective == "payback_probability" else "allocate_curve_slope"
+    values = [point.value for point in result.curve if not math.isnan(point.value)]
+    # One axis from the worst value (or 0) up: the best value draws the longest bar, a loss a shorter one than any
+    # gain, and a loss is drawn in its own shade, so the bars read right without colour too (NO_COLOR, a printout).
+    floor = min([0.0, *values])
+    scale = (max([0.0, *values]) - floor) or 1.0
+    numbers = {"allocate_curve_budget": [style.money(point.budget, 0) for point in result.curve],
+               "allocate_multiple": ["0.00"],
+               "allocate_curve_value": [objective_value(result, point.value, style) for point in result.curve],
+               slope_key: [slope_text(result, slope, style) for slope in curve_slopes(result.curve)]}
+    peak_mark = f" ★ {label(peak_key(result), lang)}"
+
+    def marks(point: CurvePoint) -> list[tuple[str, str]]:
+        found = [(peak_mark, "bold")] if point is peak else []
+        if not point.limit_met:
+            found.append((f" ✗ {label('allocate_curve_limit_not_met', lang)}", "yellow"))
+        found += [(f" ✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", "yellow") for gate in point.failed_gates]
+        if point.held_months:
+            found.append((f" {label('allocate_curve_held', lang).format(months=months_named(point.held_months, lang))}", "dim"))
+        return found
+
+    def length(point: CurvePoint, longest: int) -> int:
+        return max(1, round(longest * (point.value - floor) / scale))
+
+    widest = max([cell_len(label("allocate_curve_infeasible", lang)),
+                  *(length(point, CURVE_BAR_WIDTH) + sum(cell_len(mark) for mark, _ in marks(point))
+                    for point in result.curve if not math.isnan(point.value))])
+
+    def bar_cell(point: CurvePoint, room: int) -> Text:
+        """The point's bar, scaled so the longest with the peak's mark fills ``room``, and its marks: each on the
+        bar's line while it fits, else on a line of its own, so a bar is never folded below its row."""
+        if math.isnan(point.value):
+            return Text(label("allocate_curve_infeasible", lang), style="dim")
+        longest = min(CURVE_BAR_WIDTH, room - cell_len(peak_mark))
+        line = length(point, longest if longest >= MIN_CURVE_BAR else room)
+        bar = Text(("█" if point.value >= 0 else "▒") * line, style="green" if point.value >= 0 else "red")
+        for mark, mark_style in marks(point):
+            if line + cell_len(mark) > room:
+                bar.append("\n")
+                mark, line = mark.lstrip(), 0
+            bar.append(mark, style=mark_style)
+            line += cell_len(mark)
+        return bar
+
+    def build(width: int) -> Table:
+        # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
+        # line leave the bars too little room, each header wraps down to its longest word; the bars then take what
+        # is left (at 60 columns a bar of fixed length once folded onto a second line).
+        natural = [max(cell_len(text) for text in [*cells, curve_label(result, key, lang)]) for key, cells in numbers.items()]
+        if sum(natural) + CURVE_BAR_WIDTH + cell_len(peak_mark) + table_overhead(len(numbers) + 1) > width:
+            natural = [max(cell_len(text) for text in [*cells, *curve_label(result, key, lang).split()])
+                       for key, cells in numbers.items()]
+        room = bar_room(width, natural, widest, least=MIN_CURVE_BAR)
+        view = Table(title=curve_title(result, lang), title_justify="left", caption=curve_caption(result, peak, style),
+                     caption_justify="left")
+        for (key, _), wide in zip(numbers.items(), natural, strict=True):
+            view.add_column(curve_label(result, key, lang), justify="right", width=wide)
+        view.add_column("", width=room, overflow="fold")
+        for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True):
+            at_budget = math.isclose(point.budget, result.budget)
+            bar = bar_cell(point, room)
+            slope_cell = Text(slope_text(result, slope, style), style="" if not slope else "green" if slope > 0 else "red")
+            view.add_row(style.money(point.budget, 0), fixed(point.budget / result.budget, 2), objective_value(result, point.value, style),
+                         slope_cell, bar, style="bold" if at_budget else None)
+        return view
+
+    return Fitted(build)
+
+
+def warnings_view(result: Allocation, style: NumberStyle) -> Prose:
+    text = Text()
+    for warning in result.warnings:
+        if not leads(result, warning):
+            text.append(f"! {visible(warning_text(result, warning, style))}\n", style="yellow")
+    return Prose(text)
