@@ -114,12 +114,13 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
     without them."""
     lang = style.lang
     names = [label("allocate_gate_name", lang).format(name=name) for name in result.held_for]
+    comma = label("list_separator", lang)
     gates = (label("allocate_gate_one", lang).format(name=names[0]) if len(names) == 1
-             else label("allocate_gate_many", lang).format(names=", ".join(names)))
+             else label("allocate_gate_many", lang).format(names=comma.join(names)))
     months = months_named(result.held_months, lang)
     if warning.code == "gate_fails":
         gate = next(gate for gate in result.gates if gate.name == warning.gate)
-        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": ", ".join(gate.stops),
+        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": comma.join(gate.stops),
                   "month": gate.after_month}
         if gate.best > 0:
             return split_label(result, "allocate_warning_gate_fails_share", lang).format(

@@ -145,7 +145,7 @@ def test_a_best_split_that_fails_a_gate_says_so_first_and_shows_the_staged_figur
     data = _allocate(tmp_path, GATE1, "--budget", "125000")
     path = tmp_path / "plan.yaml"
     for lang, line in (("en", "» At the best split the gate 'test' fails: KOL test, Feed buy nothing after month 2"),
-                       ("zh", "» 最优分配下闸门“test”不通过：第 2 月之后 KOL test, Feed 不再投放")):
+                       ("zh", "» 最优分配下闸门“test”不通过：第 2 月之后 KOL test、Feed 不再投放")):
         shown = invoke(["allocate", str(path), "--budget", "125000", "--lang", lang],
                        env={"COLUMNS": "250", "NO_COLOR": "1"}).stdout
         assert line in shown
