@@ -12,6 +12,7 @@ to stdout or ``--output`` (written as cli/files.py writes every file), and
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -50,10 +51,16 @@ PLOT_FORMATS = ("svg", "png")
 
 OUTPUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown",
                    ".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".parquet": "parquet"}
-"""The format a file's extension names (in any case), of every format the project writes but YAML (which JSON is
+"""The format a file's extension names (as ``extension_of`` reads it), of every format the project writes but YAML (which JSON is
 too, so ``schema -o s.yaml`` reads): what is written there when ``--format`` is not given, and refused where a
 command, or ``--reforecast``, does not write it (a table's text in x.html, YAML in x.csv). Any other extension, or
 none, leaves ``--format`` and its default as they are."""
+
+
+def extension_of(path: Path) -> str:
+    """A file name's extension as Windows and a reader take it: spaces and dots at the end of the name dropped (Windows
+    drops them, so ``plan.csv.`` is plan.csv there), full-width forms and case folded (``.ＣＳＶ`` is ``.csv``)."""
+    return Path(unicodedata.normalize("NFKC", path.name).rstrip(" .")).suffix.casefold()
 
 
 def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom: bool = False,
@@ -82,14 +89,21 @@ def refuse_idle(rules: Iterable[IdleRule], format_: str | None, lang: str) -> No
     for option, needs, idle in rules:
         if not idle:
             continue
+        fields: dict[str, str | Localized]
         if needs.startswith("not "):
             key, fields = "option_idle_with", {"option": option, "other": needs.removeprefix("not ")}
         elif needs.startswith("-"):
             key, fields = "option_needs_option", {"option": option, "options": needs}
         else:
-            key, fields = "option_needs_format", {"option": option, "formats": f"--format {needs}", "format": str(format_)}
+            key, fields = "option_needs_format", {"option": option, "formats": _format_list(needs.split(", ")),
+                                                  "format": str(format_)}
         # A command-line problem, named after the program even when the "option" is an argument (FILE).
         fail_with(key, lang, of_command_line=needs.startswith("not "), **fields)
+
+
+def _format_list(formats: list[str]) -> Localized:
+    """``--format a, b`` in each language: the formats joined with its separator (、 in Chinese)."""
+    return Localized(lambda lang: "--format " + label("list_separator", lang).join(formats))
 
 
 def given(parameter: str) -> bool:
@@ -114,7 +128,8 @@ def settle_output_format(context: Context) -> None:
     if chosen is None or to_stdout(output):
         return
     assert output is not None
-    named = OUTPUT_SUFFIXES.get(output.suffix.lower())
+    suffix = extension_of(output)
+    named = OUTPUT_SUFFIXES.get(suffix)
     if named is None or named == str(chosen):
         return
     choice = next(param.type for param in context.command.params if param.name == "format_")
@@ -126,7 +141,7 @@ def settle_output_format(context: Context) -> None:
         return
     key = ("output_format_mismatch" if named in formats
            else "output_format_mismatch_unwritten" if chosen_by_user else "output_suffix_unwritten")
-    fail_with(key, language(), path=output, format=str(chosen), suffix=output.suffix, named=named,
+    fail_with(key, language(), path=output, format=str(chosen), suffix=suffix, named=named,
               command=context.info_name, formats=Localized(lambda lang: label("list_separator", lang).join(formats)))
 
 
@@ -140,10 +155,13 @@ def refuse_other_format(output: Path | None, written: str, lang: str, writer: st
     if to_stdout(output):
         return
     assert output is not None
-    named = OUTPUT_SUFFIXES.get(output.suffix.lower())
+    if output.is_dir():
+        return  # the command says it is a folder, the real problem, whatever its name ends with
+    suffix = extension_of(output)
+    named = OUTPUT_SUFFIXES.get(suffix)
     if named is not None and named != written:
         fail_with("output_suffix_unwritten", lang, path=output, command=writer or get_current_context().info_name,
-                  named=named, suffix=output.suffix, formats=written)
+                  named=named, suffix=suffix, formats=written)
 
 
 def check_xlsx(format_: str, output: Path | None, lang: str) -> None:

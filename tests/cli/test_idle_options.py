@@ -53,6 +53,12 @@ def test_the_refusal_is_chinese_under_lang_zh(example: Path, words: list[str]) -
     assert "不起作用" in result.stderr and "does nothing" not in result.stderr
 
 
+def test_the_formats_a_chinese_refusal_lists_are_joined_as_chinese_lists_are(example: Path) -> None:
+    result = invoke(_args(example, ["check", "-v", "-f", "markdown", "--lang", "zh"]))
+    assert (result.exit_code, result.stderr) == (
+        2, "aigc-roi: --verbose 仅适用于 --format text、table、github；与 --format markdown 一起使用不起作用\n")
+
+
 @pytest.mark.parametrize("words", [
     ["allocate", "--budget", "1万", "--table", "curve", "-f", "csv"],
     ["allocate", "--budget", "1万", "--samples", "50", "--seed", "3", "--objective", "p10_npv"],

@@ -129,7 +129,7 @@ def test_init_refuses_a_folder(fake_templates: Path, tmp_path: Path) -> None:
 def test_init_refuses_an_extension_of_another_format(fake_templates: Path, tmp_path: Path, name: str, named: str) -> None:
     """QA: `init plan.csv` wrote the template's YAML into plan.csv with nothing said."""
     target = tmp_path / name
-    suffix = target.suffix
+    suffix = target.suffix.lower()
     for lang, said in (("en", f"{target}: init does not write {named}, the format of the extension {suffix}; "
                               "its formats: yaml"),
                        ("zh", f"{target}：init 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：yaml")):

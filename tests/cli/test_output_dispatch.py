@@ -130,7 +130,7 @@ def test_an_extension_of_a_format_only_other_outputs_write_is_refused(name: str,
     result = invoke([*_command(name, plan), "-o", str(out)])
     assert result.exit_code == 2
     assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(str(out))
-    assert f"{name} does not write {named}, the format of the extension {suffix}" in result.stderr
+    assert f"{name} does not write {named}, the format of the extension {suffix.lower()}" in result.stderr
     assert not out.exists()
 
 
@@ -157,9 +157,9 @@ def test_a_command_of_one_format_refuses_an_extension_of_another(name: str, suff
     command, written = ONE_FORMAT[name]
     out = plan.parent / f"out{suffix}"
     args = [word.format(plan=plan) for word in command]
-    for lang, said in (("en", f"{out}: {command[0]} does not write {named}, the format of the extension {suffix}; "
+    for lang, said in (("en", f"{out}: {command[0]} does not write {named}, the format of the extension {suffix.lower()}; "
                               f"its formats: {written}"),
-                       ("zh", f"{out}：{command[0]} 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：{written}")):
+                       ("zh", f"{out}：{command[0]} 不能写出扩展名 {suffix.lower()} 对应的格式 {named}；它的格式：{written}")):
         result = invoke([*args, "-o", str(out), "--lang", lang])
         assert result.exit_code == 2
         assert result.stdout == "" and result.stderr == said + "\n"

@@ -24,7 +24,7 @@ ACTUALS = ["actuals", str(ROOT / "scenarios/chat-assistant-cpa.yaml"), *EXPORTS]
 ])
 def test_an_extension_of_another_format_is_refused(name: str, named: str, tmp_path: Path) -> None:
     out = tmp_path / name
-    suffix = out.suffix
+    suffix = out.suffix.lower()  # said as read: a name's case does not change its format
     comparison = tmp_path / "comparison.json"
     for lang, said in (("en", f"{out}: actuals --reforecast does not write {named}, the format of the extension {suffix}; "
                               "its formats: yaml"),
@@ -53,3 +53,24 @@ def test_yaml_another_extension_or_none_is_written(name: str, tmp_path: Path) ->
     assert result.exit_code == 0, result.stderr
     plan = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert plan["name"] and plan["acquisition"]
+
+
+@pytest.mark.parametrize("name", ["OUT.csv ", "OUT.csv.", "OUT.csv. .", "OUT.ｃｓｖ", "OUT.ＣＳＶ"])
+def test_an_extension_written_as_windows_or_an_input_method_spoils_it_is_read_as_it_reads(name: str, tmp_path: Path) -> None:
+    """Windows drops the spaces and dots that end a name (OUT.csv. is OUT.csv there) and full-width letters come from a
+    Chinese input method: the extension is the one a reader sees, so the refusal holds for these too."""
+    out = tmp_path / name
+    result = invoke([*ACTUALS, "--reforecast", str(out), "-o", str(tmp_path / "comparison.json"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{out}: actuals --reforecast does not write csv, the format of the extension .csv; "
+                             "its formats: yaml\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_named_with_an_extension_is_called_a_folder(tmp_path: Path) -> None:
+    """The folder is the real problem: its name's extension is not."""
+    folder = tmp_path / "plans.csv"
+    folder.mkdir()
+    result = invoke(["init", str(folder), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == f"{folder}: is a folder; give a file name such as {folder / 'scenario.yaml'}\n"
