@@ -12,7 +12,7 @@ cannot answer. Nothing here prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -45,20 +45,31 @@ __all__ = [
 ]
 
 
-def load(path: str | Path, sets: Sequence[str] = ()) -> Scenario:
-    """The scenario in ``path`` with ``--set``-style overrides (``"acquisition[0].bid=25"``) applied."""
+def _paths(given: str | Path | Sequence[str | Path]) -> list[Path]:
+    """The paths ``given``: a str is one path, though it is a sequence too (of characters, "/" among them)."""
+    return [Path(given)] if isinstance(given, str | Path) else [Path(path) for path in given]
+
+
+def _texts(given: str | Iterable[str]) -> tuple[str, ...]:
+    """The texts ``given`` (``--set``s, names): a str is one, not its characters."""
+    return (given,) if isinstance(given, str) else tuple(given)
+
+
+def load(path: str | Path, sets: str | Sequence[str] = ()) -> Scenario:
+    """The scenario in ``path`` with ``--set``-style overrides (``"acquisition[0].bid=25"``, one str or a list of
+    them) applied."""
     from aigc_roi.reader.load import load_path
     from aigc_roi.reader.overrides import parse_override
 
-    return load_path(path, tuple(parse_override(text) for text in sets)).scenario
+    return load_path(path, tuple(parse_override(text) for text in _texts(sets))).scenario
 
 
-def load_source(text: str, filename: str = "<text>", sets: Sequence[str] = ()) -> Scenario:
+def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] = ()) -> Scenario:
     """A scenario from YAML text, as ``load`` reads a file."""
     from aigc_roi.reader.load import load_text
     from aigc_roi.reader.overrides import parse_override
 
-    return load_text(text, filename, tuple(parse_override(item) for item in sets)).scenario
+    return load_text(text, filename, tuple(parse_override(item) for item in _texts(sets))).scenario
 
 
 def run(scenario: Scenario) -> Result:
@@ -83,7 +94,7 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
-            jobs: int = 1, stage_progress: StageCallback | None = None, reserved: Collection[str] = ()) -> Comparison:
+            jobs: int = 1, stage_progress: StageCallback | None = None, reserved: str | Collection[str] = ()) -> Comparison:
     """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
     with ``samples``, each one's simulated distributions and chances too, on ``jobs`` threads as ``simulate``, and
     ``stage_progress(stage, done, total)`` hears the scenarios simulated (stage ``whatif.compare.SCENARIOS``) and
@@ -92,7 +103,7 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     ``explain_change`` adds what moved them."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
-    return side_by_side(scenarios, samples, seed, jobs, stage_progress, reserved)
+    return side_by_side(scenarios, samples, seed, jobs, stage_progress, _texts(reserved))
 
 
 def break_even(scenario: Scenario) -> BreakEvenTable:
@@ -127,14 +138,14 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
 
     return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
                           jobs=jobs)
-def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: Sequence[str] = (),
+def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: str | Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,
              min_payback_probability: float | None = None, target_roas: float | None = None,
              progress: ProgressCallback | None = None, reach: Milestone | None = None) -> Allocation:
-    """The split of ``budget`` across the unlocked channels of a type whose spend can move (docs/formulas.md
-    §4.1) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability), phase by phase,
-    with the budget curve (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs,
+    """The split of ``budget`` across the channels of a type whose spend can move (docs/formulas.md §4.1) but those
+    ``locks`` names (one str or a list) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability),
+    phase by phase, with the budget curve (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs,
     or with ``total`` over the horizon; ``max_cash_need`` and ``min_payback_probability`` are limits the split
     keeps; ``target_roas`` fills each channel until its marginal ROAS falls to it (``budget`` then unused);
     ``progress(done, total)`` hears how far the search has come; ``reach``: instead of ``budget``, the least monthly
@@ -144,28 +155,30 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: S
     from aigc_roi.whatif.allocate import allocate as solve
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
-    return solve(scenario, budget, cast("Objective", objective), locks, minimums, maximums, samples, seed, total=total,
+    return solve(scenario, budget, cast("Objective", objective), _texts(locks), minimums, maximums, samples, seed, total=total,
                  limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress,
                  reach=reach)
 
 
-def explain_change(base: str | Path, new: str | Path, sets: Sequence[str] = ()) -> FigureChanges:
-    """What moved roi, npv, payback month and peak cash need from ``base`` to ``new``: each changed input's
-    Shapley share of each figure's change (docs/formulas.md §13)."""
+def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = ()) -> FigureChanges:
+    """What moved roi, npv, payback month and peak cash need from ``base`` to ``new`` (both read with ``sets``, as
+    ``load``'s): each changed input's Shapley share of each figure's change (docs/formulas.md §13)."""
     from aigc_roi.ci.changes import figure_changes
 
-    return figure_changes(Path(base), Path(new), sets)
+    return figure_changes(Path(base), Path(new), _texts(sets))
 
 
-def validate(paths: Sequence[str | Path]) -> list[Validated]:
-    """Every scenario file given or below a given folder, read; each with its errors."""
+def validate(paths: str | Path | Sequence[str | Path]) -> list[Validated]:
+    """Every scenario file given or below a given folder (``paths``: one str or Path, or a list of them), read; each
+    with its errors."""
     from aigc_roi.ci.checks import validate_files
     from aigc_roi.ci.discovery import scenario_files
 
-    return validate_files(scenario_files([Path(path) for path in paths]))
+    return validate_files(scenario_files(_paths(paths)))
 
 
-def check(paths: Sequence[str | Path], samples: int = 10_000, seed: int = 0) -> tuple[list[Validated], list[Checked]]:
+def check(paths: str | Path | Sequence[str | Path], samples: int = 10_000,
+          seed: int = 0) -> tuple[list[Validated], list[Checked]]:
     """``validate``, then every valid scenario held to its targets (``min_payback_probability``
     simulated with ``samples`` and ``seed``)."""
     from aigc_roi.ci.checks import check_files
@@ -174,15 +187,16 @@ def check(paths: Sequence[str | Path], samples: int = 10_000, seed: int = 0) -> 
     return results, check_files(results, samples, seed)
 
 
-def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: int = 10_000, seed: int = 0,
-              base: str | None = None, jobs: int | None = None, explain: bool = False,
+def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str] = (), samples: int = 10_000,
+              seed: int = 0, base: str | None = None, jobs: int | None = None, explain: bool = False,
               progress: StageCallback | None = None) -> CheckRun:
-    """`check` in full: the files found in ``paths`` read with ``sets`` applied, every valid one held to its targets,
-    and with ``base`` (a git revision) the figures of every file changed since, before and after, and the targets on
-    the change held against it; ``explain`` splits what moved each figure. ``jobs`` worker processes over many files
-    (None: one per core; 1: this process). ``progress(stage, done, total)`` hears the files checked (stage
-    ``ci.checks.FILES``) and, in this process, each simulated file's stages as ``simulate``'s. Raises
-    ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and ``BaselineError`` for a base git cannot show."""
+    """`check` in full: the files found in ``paths`` (as ``validate``'s) read with ``sets`` (as ``load``'s) applied,
+    every valid one held to its targets, and with ``base`` (a git revision) the figures of every file changed since,
+    before and after, and the targets on the change held against it; ``explain`` splits what moved each figure.
+    ``jobs`` worker processes over many files (None: one per core; 1: this process). ``progress(stage, done, total)``
+    hears the files checked (stage ``ci.checks.FILES``) and, in this process, each simulated file's stages as
+    ``simulate``'s. Raises ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and ``BaselineError`` for a
+    base git cannot show."""
     from aigc_roi.ci.baseline import changes_since, removed_since
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
@@ -190,9 +204,10 @@ def check_run(paths: Sequence[str | Path], sets: Sequence[str] = (), samples: in
     from aigc_roi.ci.records import CheckRun
     from aigc_roi.reader.overrides import parse_override
 
-    files = scenario_files([Path(path) for path in paths])
-    overrides = tuple(parse_override(text) for text in sets)
-    changes = changes_since(base, [Path(path) for path in paths], overrides, files) if base is not None else []
+    given = _paths(paths)
+    files = scenario_files(given)
+    overrides = tuple(parse_override(text) for text in _texts(sets))
+    changes = changes_since(base, given, overrides, files) if base is not None else []
     gone = removed_since(files, changes)
     files = [file for file in files if file not in gone]
     # The files changed since the base are compared input by input: the only trees read after the check.
@@ -238,10 +253,11 @@ def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0,
     return facts_of(plan, samples, seed, stage_progress)
 
 
-def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),
+def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),
             sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0, from_day: datetime.date | None = None,
             through: datetime.date | None = None) -> Actuals:
-    """The ad platforms' exports against the plan, by channel and plan month (docs/actuals.md). ``maps``
+    """The ad platforms' ``exports`` (one str or Path, or a list of them) against the plan, by channel and plan month
+    (docs/actuals.md). ``maps``
     adds (channel name, or path ``acquisition[1]`` where channels share a name, glob) pairs to the channels'
     ``match``; ``from_day`` and ``through`` state the days the exports were run for (else their rows' first and
     last day). Raises ``ScenarioInvalid`` with every located problem of the exports (an export in another currency
@@ -255,7 +271,7 @@ def actuals(scenario: Scenario, exports: Sequence[str | Path], maps: Sequence[tu
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
     # A glob of the plan that spells a totals word names a campaign so called, which is then no totals row.
     globs = [glob for _, channel_globs in patterns_of(scenario, maps) for glob in channel_globs]
-    report = read_report([Path(path) for path in exports], Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates,
+    report = read_report(_paths(exports), Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates,
                          scenario.currency, globs)
     return compare(scenario, report, maps, samples, seed, from_day, through)
 
