@@ -5,19 +5,24 @@
     api.figures(scenario)["roi"]          # -0.21...
     api.break_even(scenario).rows[0].roi_zero
 
-Errors are exceptions carrying values: ``ScenarioInvalid`` (every located
-``ScenarioError`` of a file), ``WhatIfError`` for a what-if a scenario
-cannot answer. Nothing here prints or exits.
+Errors are exceptions carrying values, each ``api.<name>``: ``ScenarioInvalid``
+(every located ``ScenarioError`` of a file), ``WhatIfError`` for a what-if a
+scenario cannot answer (among them ``AllocationError``, ``UnknownDriver`` and
+``AmbiguousDriver``) and ``CiError`` for a check that cannot start
+(``NoScenarioFiles``, ``BaselineError``). Nothing here prints or exits.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.scenario import Milestone, Scenario
+from aigc_roi.whatif.errors import WhatIfError
 
 if TYPE_CHECKING:
     import datetime
@@ -29,16 +34,35 @@ if TYPE_CHECKING:
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.whatif.actuals import Actuals
     from aigc_roi.whatif.allocate import Allocation, Objective
+    from aigc_roi.whatif.allocate_result import AllocationError
     from aigc_roi.whatif.breakeven import BreakEvenTable
     from aigc_roi.whatif.compare import Comparison
     from aigc_roi.whatif.curves import Curves
+    from aigc_roi.whatif.drivers import AmbiguousDriver, UnknownDriver
     from aigc_roi.whatif.explain import FigureChanges
     from aigc_roi.whatif.reforecast import Outlook
     from aigc_roi.whatif.sensitivity import Grid, Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation, StageCallback
 
+_IMPORTED_WHEN_ASKED = {"AllocationError": "aigc_roi.whatif.allocate_result", "AmbiguousDriver": "aigc_roi.whatif.drivers",
+                       "UnknownDriver": "aigc_roi.whatif.drivers"}
+"""The api's names from modules that load numpy, imported when first asked for (PEP 562): ``import aigc_roi.api``,
+and with it the CLI's ``--help``, loads no numpy (tests/contract/test_startup.py)."""
+
+if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sight, any misspelt api.name would pass
+    def __getattr__(name: str) -> object:
+        if name not in _IMPORTED_WHEN_ASKED:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(_IMPORTED_WHEN_ASKED[name]), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_IMPORTED_WHEN_ASKED})
+
 __all__ = [
-    "ScenarioError", "ScenarioInvalid", "Scenario",
+    "ScenarioError", "ScenarioInvalid", "Scenario", "WhatIfError", "AllocationError", "UnknownDriver", "AmbiguousDriver",
+    "CiError", "NoScenarioFiles", "BaselineError",
     "load", "load_source", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid", "simulate", "allocate",
     "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
     "actuals", "reforecast",
@@ -100,7 +124,7 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     ``stage_progress(stage, done, total)`` hears the scenarios simulated (stage ``whatif.compare.SCENARIOS``) and
     each simulation's stages. A column whose name reads as one of ``reserved`` (the CLI's: every fixed header of
     compare's tables, ``present.compare.fixed_headers()``) is headed with its source, as two of one name are.
-    ``explain_change`` adds what moved them."""
+    ``explain_change`` adds what moved them. Raises ``WhatIfError`` for scenarios in different currencies."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
     return side_by_side(scenarios, samples, seed, jobs, stage_progress, _texts(reserved))
@@ -122,7 +146,8 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
 
 def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> Grid:
     """ROI over a grid of two drivers (paths as ``break_even`` lists them), each at ``steps`` values from -step to
-    +step. Raises ``WhatIfError`` for a path that is not a driver."""
+    +step. Raises ``UnknownDriver`` for a path that is not a driver, ``AmbiguousDriver`` for one that reads as two
+    (both ``WhatIfError``s)."""
     from aigc_roi.whatif.sensitivity import grid
 
     return grid(scenario, row_path, column_path, step, steps)
@@ -170,7 +195,7 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
 
 def validate(paths: str | Path | Sequence[str | Path]) -> list[Validated]:
     """Every scenario file given or below a given folder (``paths``: one str or Path, or a list of them), read; each
-    with its errors."""
+    with its errors. Raises ``NoScenarioFiles`` for a folder that holds none."""
     from aigc_roi.ci.checks import validate_files
     from aigc_roi.ci.discovery import scenario_files
 
@@ -265,7 +290,6 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     share, or a stated day that leaves out a row."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare, patterns_of
-    from aigc_roi.whatif.errors import WhatIfError
 
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
@@ -281,7 +305,9 @@ def reforecast(plan: LoadedScenario, compared: Actuals, header: str, filename: s
     """The re-forecast's YAML text (``header``, a comment line in the user's language, then the plan's own text
     with its matched channels' past months as by_month values), that text read back as ``filename``
     (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and
-    re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped."""
+    re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped. Raises
+    ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, a field that is not one
+    number or range, months without reported users)."""
     from aigc_roi.reader.load import decode, load_text, read_limited
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.reforecast import outlook

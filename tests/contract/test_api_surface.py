@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -53,3 +54,31 @@ def test_one_export_lock_or_reserved_header_given_alone_is_one() -> None:
         (BILIBILI, "locked"), ("Douyin activation CPA", "movable")]
     named = api.load(CPA, sets=["name=figure"])
     assert [column.name for column in api.compare([(None, "a.yaml", named)], reserved="figure").columns] == ["figure (a.yaml)"]
+
+
+def named_in_docstrings() -> set[str]:
+    """Every class the api's docstrings name in double backquotes (``WhatIfError``, ``LoadedScenario``)."""
+    texts = [api.__doc__ or ""] + [getattr(api, name).__doc__ or "" for name in api.__all__ if callable(getattr(api, name))]
+    return {name for text in texts for name in re.findall(r"``([A-Z][A-Za-z]+)``", text)}
+
+
+def test_every_class_a_docstring_names_is_the_apis() -> None:
+    named = named_in_docstrings()
+    assert {"ScenarioInvalid", "WhatIfError", "AllocationError", "UnknownDriver", "NoScenarioFiles", "BaselineError"} <= named
+    assert named <= set(api.__all__) <= set(dir(api))
+    for name in named:
+        assert isinstance(getattr(api, name), type), name
+    assert issubclass(api.AllocationError, api.WhatIfError) and issubclass(api.UnknownDriver, api.WhatIfError)
+    assert issubclass(api.NoScenarioFiles, api.CiError) and issubclass(api.BaselineError, api.CiError)
+    with pytest.raises(AttributeError, match="WhatIfErorr"):
+        api.WhatIfErorr  # noqa: B018 (a misspelt name is no lazy export)
+
+
+def test_the_errors_the_docstrings_promise_are_raised() -> None:
+    scenario = api.load(CPA)
+    with pytest.raises(api.AllocationError):
+        api.allocate(scenario, -1)
+    with pytest.raises(api.UnknownDriver):
+        api.sensitivity_grid(scenario, "acquisition[0].bidd", "acquisition[1].bid")
+    with pytest.raises(api.NoScenarioFiles):
+        api.validate(ROOT / "docs")

@@ -92,3 +92,13 @@ def test_machine_readable_compare_simulate_and_allocate_load_no_rich(args: list[
     for form in ("json", "csv", "markdown"):
         assert "rich" not in loaded_by(*args, "--format", form)
     assert "rich" in loaded_by(*args)
+
+
+def test_the_api_imports_light_and_names_its_errors_when_asked() -> None:
+    """A script's `import aigc_roi.api` loads no heavy library either (the CLI's commands import it); the errors it
+    names from numpy's modules (``AllocationError``, ``UnknownDriver``) load those modules when first asked for."""
+    probe = ("import sys, aigc_roi.api as api; print(*(name for name in {heavy!r} if name in sys.modules)); "
+             "from aigc_roi.api import AllocationError; print(api.UnknownDriver.__module__, 'numpy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe.format(heavy=HEAVY)], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    assert done.stdout.splitlines() == ["", "aigc_roi.whatif.drivers True"]
