@@ -45,9 +45,9 @@ if TYPE_CHECKING:
     from aigc_roi.whatif.simulate import ProgressCallback, Simulation, StageCallback
 
 _IMPORTED_WHEN_ASKED = {"AllocationError": "aigc_roi.whatif.allocate_result", "AmbiguousDriver": "aigc_roi.whatif.drivers",
-                       "UnknownDriver": "aigc_roi.whatif.drivers"}
-"""The api's names from modules that load numpy, imported when first asked for (PEP 562): ``import aigc_roi.api``,
-and with it the CLI's ``--help``, loads no numpy (tests/contract/test_startup.py)."""
+                        "UnknownDriver": "aigc_roi.whatif.drivers", "LoadedScenario": "aigc_roi.reader.load"}
+"""The api's names from modules that load numpy or PyYAML, imported when first asked for (PEP 562): ``import
+aigc_roi.api``, and with it the CLI's ``--help``, loads neither (tests/contract/test_startup.py)."""
 
 if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sight, any misspelt api.name would pass
     def __getattr__(name: str) -> object:
@@ -61,10 +61,10 @@ if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sig
         return sorted({*globals(), *_IMPORTED_WHEN_ASKED})
 
 __all__ = [
-    "ScenarioError", "ScenarioInvalid", "Scenario", "WhatIfError", "AllocationError", "UnknownDriver", "AmbiguousDriver",
+    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario", "WhatIfError", "AllocationError", "UnknownDriver", "AmbiguousDriver",
     "CiError", "NoScenarioFiles", "BaselineError",
-    "load", "load_source", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid", "simulate", "allocate",
-    "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
+    "load", "load_source", "load_plan", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid",
+    "simulate", "allocate", "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
     "actuals", "reforecast",
 ]
 
@@ -79,13 +79,30 @@ def _texts(given: str | Iterable[str]) -> tuple[str, ...]:
     return (given,) if isinstance(given, str) else tuple(given)
 
 
+def _plan(plan: LoadedScenario, called: str) -> LoadedScenario:
+    """``plan``, if it is a LoadedScenario: a Scenario, which ``load`` returns, would fail deep inside on a field only
+    a LoadedScenario has."""
+    from aigc_roi.reader.load import LoadedScenario
+
+    if not isinstance(plan, LoadedScenario):
+        raise TypeError(f"api.{called} takes a LoadedScenario (from api.load_plan(path, sets)), not a {type(plan).__name__}")
+    return plan
+
+
 def load(path: str | Path, sets: str | Sequence[str] = ()) -> Scenario:
     """The scenario in ``path`` with ``--set``-style overrides (``"acquisition[0].bid=25"``, one str or a list of
-    them) applied."""
+    them) applied. Raises ``ScenarioInvalid`` with every located problem of the file and the ``sets``."""
+    return load_plan(path, sets).scenario
+
+
+def load_plan(path: str | Path, sets: str | Sequence[str] = ()) -> LoadedScenario:
+    """The scenario in ``path`` read as ``load`` reads it (``.scenario``), kept with where it came from: the file's
+    ``.path``, its ``.tree`` (where each field is written) and, when ``sets`` changed it, ``.file_tree``, the tree
+    as the file wrote it. What ``inputs``, ``plan_facts`` and ``reforecast`` take."""
     from aigc_roi.reader.load import load_path
     from aigc_roi.reader.overrides import parse_override
 
-    return load_path(path, tuple(parse_override(text) for text in _texts(sets))).scenario
+    return load_path(path, tuple(parse_override(text) for text in _texts(sets)))
 
 
 def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] = ()) -> Scenario:
@@ -261,21 +278,23 @@ def curves(scenario: Scenario) -> Curves:
 
 
 def inputs(plan: LoadedScenario) -> list[TypedInput]:
-    """Every value the plan's file sets, in file order, by field path: as written, the value used (a range's
-    median) and the range."""
+    """Every value the plan's file (``plan``: from ``load_plan``) sets, in file order, by field path: as written, the
+    value used (a range's median) and the range, and the ``--set`` that wrote it in place of the file's. Raises
+    ``TypeError`` for a ``Scenario``."""
     from aigc_roi.reader.inputs import typed_inputs
 
+    plan = _plan(plan, "inputs")
     return typed_inputs(plan.tree, plan.scenario, plan.file_tree)
 
 
 def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0,
                stage_progress: StageCallback | None = None) -> PlanFacts:
-    """What `report` states: the run, the simulation (``samples``, ``seed``: as `check`'s; ``stage_progress`` hears its
-    stages as ``simulate``'s), the targets and milestones held, every input as written, the file's commit, the
-    break-even table and the sensitivity."""
+    """What `report` states of ``plan`` (from ``load_plan``): the run, the simulation (``samples``, ``seed``: as
+    `check`'s; ``stage_progress`` hears its stages as ``simulate``'s), the targets and milestones held, every input as
+    written, the file's commit, the break-even table and the sensitivity. Raises ``TypeError`` for a ``Scenario``."""
     from aigc_roi.ci.plan_report import plan_facts as facts_of
 
-    return facts_of(plan, samples, seed, stage_progress)
+    return facts_of(_plan(plan, "plan_facts"), samples, seed, stage_progress)
 
 
 def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),
@@ -302,17 +321,18 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
 
 def reforecast(plan: LoadedScenario, compared: Actuals, header: str, filename: str = "<re-forecast>",
                samples: int = 2_000, seed: int = 0) -> tuple[str, LoadedScenario, tuple[Outlook, Outlook]]:
-    """The re-forecast's YAML text (``header``, a comment line in the user's language, then the plan's own text
-    with its matched channels' past months as by_month values), that text read back as ``filename``
+    """The re-forecast's YAML text (``header``, a comment line in the user's language, then the text of ``plan``'s file,
+    ``plan`` from ``load_plan``, with its matched channels' past months as by_month values), that text read back as ``filename``
     (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and
     re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped. Raises
     ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, a field that is not one
-    number or range, months without reported users)."""
+    number or range, months without reported users) and ``TypeError`` for a ``Scenario``."""
     from aigc_roi.reader.load import decode, load_text, read_limited
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.reforecast import outlook
     from aigc_roi.whatif.reforecast import reforecast as edits_of
 
+    plan = _plan(plan, "reforecast")
     edits = edits_of(plan.scenario, compared)
     original = decode(read_limited(plan.path, plan.path), plan.path)
     text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],

@@ -45,9 +45,7 @@ def test_check_run_holds_every_bundled_scenario_to_its_targets() -> None:
 
 
 def test_plan_facts_hold_the_targets_as_check_does() -> None:
-    from aigc_roi.reader.load import load_path
-
-    facts = api.plan_facts(load_path(SCENARIO), samples=500)
+    facts = api.plan_facts(api.load_plan(SCENARIO), samples=500)
     (checked,) = api.check_run([SCENARIO], samples=500).checked
     assert [(outcome.name, outcome.passed) for outcome in facts.outcomes] == [
         (outcome.name, outcome.passed) for outcome in checked.outcomes]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 import shutil
 from pathlib import Path
@@ -57,9 +58,10 @@ def test_one_export_lock_or_reserved_header_given_alone_is_one() -> None:
 
 
 def named_in_docstrings() -> set[str]:
-    """Every class the api's docstrings name in double backquotes (``WhatIfError``, ``LoadedScenario``)."""
+    """Every class the api's docstrings name in double backquotes (``WhatIfError``, ``LoadedScenario``), but Python's
+    own (``TypeError``)."""
     texts = [api.__doc__ or ""] + [getattr(api, name).__doc__ or "" for name in api.__all__ if callable(getattr(api, name))]
-    return {name for text in texts for name in re.findall(r"``([A-Z][A-Za-z]+)``", text)}
+    return {name for text in texts for name in re.findall(r"``([A-Z][A-Za-z]+)``", text) if name not in vars(builtins)}
 
 
 def test_every_class_a_docstring_names_is_the_apis() -> None:
@@ -82,3 +84,23 @@ def test_the_errors_the_docstrings_promise_are_raised() -> None:
         api.sensitivity_grid(scenario, "acquisition[0].bidd", "acquisition[1].bid")
     with pytest.raises(api.NoScenarioFiles):
         api.validate(ROOT / "docs")
+
+
+def test_load_plan_keeps_the_file_and_what_the_sets_changed(plans: str) -> None:
+    plan = api.load_plan(Path(plans, "starter.yaml"), sets="acquisition[0].bid=20")
+    assert isinstance(plan, api.LoadedScenario) and plan.path == str(Path(plans, "starter.yaml"))
+    assert plan.scenario.acquisition[0].bid == 20
+    # starter.yaml writes bid: 12; the audit of the inputs says the --set wrote 20 in its place.
+    (bid,) = [row for row in api.inputs(plan) if row.path == "acquisition[0].bid"]
+    assert (bid.value, bid.set_by, bid.in_file) == (20, "--set acquisition[0].bid=20", "12")
+    assert [row.path for row in api.plan_facts(plan, samples=100).inputs][:2] == ["version", "name"]
+
+
+def test_a_scenario_where_a_loaded_plan_is_needed_is_a_type_error_naming_load_plan() -> None:
+    scenario = api.load(CPA)
+    compared = api.actuals(scenario, ROOT / "examples" / "actuals" / "bilibili.csv", [(BILIBILI, "bili_*")])
+    calls = {"inputs": lambda: api.inputs(scenario), "plan_facts": lambda: api.plan_facts(scenario, samples=100),
+             "reforecast": lambda: api.reforecast(scenario, compared, "# re-forecast")}
+    for name, call in calls.items():
+        with pytest.raises(TypeError, match=rf"^api\.{name} takes a LoadedScenario .*api\.load_plan.*not a Scenario$"):
+            call()
