@@ -1,9 +1,18 @@
-"""The library surface: what the CLI calls, for scripts and notebooks too.
+"""The library surface: what the CLI calls, for scripts and notebooks too. In the repository's folder (the test
+tests/contract/test_api_surface.py runs this example):
 
-    from aigc_roi import api
-    scenario = api.load("scenarios/chat-assistant-cpa.yaml", sets=["acquisition[0].bid=25"])
-    api.figures(scenario)["roi"]          # -0.21...
-    api.break_even(scenario).rows[0].roi_zero
+    >>> from aigc_roi import api
+    >>> scenario = api.load("scenarios/chat-assistant-cpa.yaml", sets=["acquisition[0].bid=25"])
+    >>> figures = api.figures(scenario)
+    >>> figures["ad_spend"]  # 90,000 a month in months 1-3 and 250,000 in months 1-12
+    3270000.0
+    >>> round(figures["roi"], 4)
+    0.1335
+    >>> roi_zero = {row.driver.path: row.roi_zero for row in api.break_even(scenario).rows}
+    >>> round(roi_zero["acquisition[1].bid"], 2)  # the Douyin bid at which the plan's ROI falls to 0
+    13.98
+    >>> roi_zero["acquisition[0].bid"] is None  # no Bilibili bid alone brings it to 0
+    True
 
 Errors are exceptions carrying values, each ``api.<name>``: ``ScenarioInvalid``
 (every located ``ScenarioError`` of a file), ``WhatIfError`` for a what-if a

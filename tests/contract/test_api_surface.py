@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import doctest
 import re
 import shutil
 from pathlib import Path
@@ -104,3 +105,14 @@ def test_a_scenario_where_a_loaded_plan_is_needed_is_a_type_error_naming_load_pl
     for name, call in calls.items():
         with pytest.raises(TypeError, match=rf"^api\.{name} takes a LoadedScenario .*api\.load_plan.*not a Scenario$"):
             call()
+
+
+def test_the_module_docstrings_example_shows_what_it_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example a reader of ``help(api)`` copies is a doctest, run here (pytest runs no doctests of its own)."""
+    monkeypatch.chdir(ROOT)
+    (example,) = doctest.DocTestFinder(recurse=False).find(api)
+    told: list[str] = []
+    ran = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS).run(example, out=told.append)
+    assert (ran.failed, ran.attempted >= 5) == (0, True), "".join(told)
+    # The one figure worked by hand: 90,000 a month in months 1-3 and 250,000 in months 1-12, whatever the bid.
+    assert "3270000.0\n" in [shown.want for shown in example.examples]
