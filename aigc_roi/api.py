@@ -117,7 +117,8 @@ def load_plan(path: str | Path, sets: str | Sequence[str] = ()) -> LoadedScenari
 
 
 def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] = ()) -> Scenario:
-    """A scenario from YAML text, as ``load`` reads a file."""
+    """A scenario from YAML text, as ``load`` reads a file. A lone surrogate in ``text`` (a file read with
+    ``errors="surrogateescape"``) is a ``ScenarioInvalid`` at its line and column, as a byte that is not UTF-8."""
     from aigc_roi.reader.load import load_text
     from aigc_roi.reader.overrides import parse_override
 
@@ -166,7 +167,8 @@ def break_even(scenario: Scenario) -> BreakEvenTable:
 
 
 def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
-    """Every driver moved by -step and +step (relative): change in ROI, net cash and payback."""
+    """Every driver moved by -step and +step (relative): change in ROI, net cash and payback. Raises
+    ``WhatIfError`` for a ``step`` outside (0, 1], as ``--step``."""
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
 
     return analyse(scenario, step)
@@ -175,7 +177,8 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
 def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> Grid:
     """ROI over a grid of two drivers (paths as ``break_even`` lists them), each at ``steps`` values from -step to
     +step. Raises ``UnknownDriver`` for a path that is not a driver, ``AmbiguousDriver`` for one that reads as two
-    (both ``WhatIfError``s)."""
+    (both ``WhatIfError``s), and ``WhatIfError`` for a ``step`` outside (0, 1] or ``steps`` not a whole number (an
+    int) from 2 to 41, as ``--step`` and ``--grid-steps``."""
     from aigc_roi.whatif.sensitivity import grid
 
     return grid(scenario, row_path, column_path, step, steps)
@@ -186,7 +189,9 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
              jobs: int = 1) -> Simulation:
     """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
     targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads, at most one per
-    core, share the work (the same numbers at any count; the CLI uses one per core, up to 4)."""
+    core, share the work (the same numbers at any count; the CLI uses one per core, up to 4). Raises ``ValueError``
+    for ``samples`` not a whole number from 1 to 10,000,000, a ``seed`` not one >= 0 or ``jobs`` not one >= 1 (each
+    an int: a bool or a float such as 1e4 is no count), or a percentile outside [0, 100]."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
     return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
@@ -203,7 +208,10 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     keeps; ``target_roas`` fills each channel until its marginal ROAS falls to it (``budget`` then unused);
     ``progress(done, total)`` hears how far the search has come; ``reach``: instead of ``budget``, the least monthly
     budget whose best split reaches this milestone.
-    Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up."""
+    Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up, and for an argument outside
+    what the CLI's options take: ``budget`` a positive amount up to 1e15, ``max_cash_need`` an amount >= 0 up to
+    1e15 (never nan or inf), ``min_payback_probability`` a share in [0, 1], ``samples`` a whole number from 1 to
+    1,000,000, ``seed`` one >= 0."""
     from aigc_roi.whatif.allocate import Limits
     from aigc_roi.whatif.allocate import allocate as solve
 
@@ -315,9 +323,11 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     (docs/actuals.md). ``maps``
     adds (channel name, or path ``acquisition[1]`` where channels share a name, glob) pairs to the channels'
     ``match``; ``from_day`` and ``through`` state the days the exports were run for (else their rows' first and
-    last day). Raises ``ScenarioInvalid`` with every located problem of the exports (an export in another currency
-    than the plan's included) and ``WhatIfError`` for a plan without ``start``, an unknown name or one two channels
-    share, or a stated day that leaves out a row."""
+    last day): a ``datetime.datetime`` (or ``pandas.Timestamp``) states its date, whatever its time of day or time
+    zone. Raises ``ScenarioInvalid`` with every located problem of the exports (an export in another currency
+    than the plan's included) and ``WhatIfError`` for a plan without ``start``, no export, an unknown name or one two
+    channels share, a stated day that leaves out a row or is no date, ``samples`` not a whole number from 100 to
+    100,000 or a ``seed`` not one >= 0."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare, patterns_of
 
@@ -337,7 +347,8 @@ def reforecast(plan: LoadedScenario, compared: Actuals, header: str, filename: s
     (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and
     re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped. Raises
     ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, a field that is not one
-    number or range, months without reported users) and ``TypeError`` for a ``Scenario``."""
+    number or range, months without reported users) or for ``samples`` and ``seed`` as ``actuals`` does, and
+    ``TypeError`` for a ``Scenario``."""
     from aigc_roi.reader.load import decode, load_text, read_limited
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.reforecast import outlook

@@ -25,6 +25,7 @@ from aigc_roi.cli.options import WorkbookFormat as ActualsFormat
 from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_command, refuse_other_format
 from aigc_roi.cli.streams import emit, fail, fail_with, load, note, to_stdout
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 
 
 def parse_maps(maps: list[str] | None) -> list[tuple[str, str]]:
@@ -57,7 +58,7 @@ def actuals(
     reforecast: Annotated[Path | None, typer.Option(
         "--reforecast", metavar="OUT.yaml", click_type=FileToWrite(),
         help="Write the plan with past months as they happened to OUT.yaml.")] = None,
-    samples: Annotated[int, typer.Option("--samples", metavar="N", click_type=WholeNumber(100, 100_000),
+    samples: Annotated[int, typer.Option("--samples", metavar="N", click_type=WholeNumber(MIN_ACTUALS_SAMPLES, MAX_ACTUALS_SAMPLES),
                                          help="Draws of the plan for percentiles and P(payback).")] = 2_000,
     seed: SeedOption = 0,
     format_: Annotated[ActualsFormat, typer.Option(

@@ -27,6 +27,7 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, open_command, refuse_idle, save_plot
 from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load
+from aigc_roi.model.arguments import SHARE, amount_fault
 from aigc_roi.present.labels import label
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
 
@@ -61,16 +62,9 @@ def parse_amount(text: str, option: str) -> float:
     except ValueProblem as problem:
         slip = slip_hint(text)
         fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
-    positive = option in ("--budget", "--total", "--allocate")
-    if value < 0 or (positive and value == 0):
-        fail([f"{option}: expected {'a positive amount' if positive else 'an amount >= 0'}, found {text!r}"])
-    # The file's own limits (docs/limits.md): beyond them the search overflows or divides by a denormal.
-    from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_MAGNITUDE
-
-    if value > MAX_MAGNITUDE:
-        fail([f"{option}: expected a number no larger than {MAX_MAGNITUDE:,.0f} (1e15), found {text!r}"])
-    if 0 < value < MIN_MAGNITUDE:
-        fail([f"{option}: expected 0 or a number of at least {MIN_MAGNITUDE:g} in size, found {text!r}"])
+    fault = amount_fault(value, positive=option in ("--budget", "--total", "--allocate"))
+    if fault is not None:
+        fail([f"{option}: expected {fault}, found {text!r}"])
     return value
 
 
@@ -161,7 +155,7 @@ def allocate(
         "--max-cash-need", metavar="C", help="Keep the peak cash need (median values) at most C.",
         show_default=False)] = None,
     min_payback_probability: Annotated[float | None, typer.Option(
-        "--min-payback-probability", metavar="P", click_type=Number("a share in [0, 1]", 0, 1),
+        "--min-payback-probability", metavar="P", click_type=Number(SHARE, 0, 1),
         help="Keep the chance of payback within targets.max_payback_months (default 12) at least P, e.g. 80% or 0.8, "
         "over --samples draws.", show_default=False)] = None,
     objective: Annotated[AllocateObjective, typer.Option(

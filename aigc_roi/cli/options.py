@@ -16,6 +16,7 @@ from typer.models import Context as TyperContext
 from typer.models import TyperPath
 
 from aigc_roi.cli.files import folder_ending
+from aigc_roi.model.arguments import whole_number_wording
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
 
@@ -63,9 +64,7 @@ class WholeNumber(_WrittenAsInAFile, IntRange):
     """A count: ``--samples``, ``--seed``, ``--jobs``, ``--grid-steps``."""
 
     def expectation(self) -> str:
-        if self.max is None:
-            return f"a whole number >= {self.min:,}"
-        return f"a whole number from {self.min:,} to {self.max:,}"
+        return whole_number_wording(self.min or 0, self.max)
 
     def typed(self, number: float) -> int:
         return int(number)

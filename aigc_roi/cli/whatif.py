@@ -36,6 +36,7 @@ from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse
 from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides, source_text, warn_loaded
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.flow_scan import outside_quotes
@@ -221,13 +222,14 @@ def sensitivity(
     file: FileArgument,
     set_: SetOption = None,
     step: Annotated[float, typer.Option(
-        "--step", metavar="STEP", click_type=Number("a step in (0, 1], such as 20% or 0.2", 0, 1, min_open=True),
+        "--step", metavar="STEP", click_type=Number(f"a step in (0, {MAX_STEP:g}], such as 20% or 0.2", 0, MAX_STEP,
+                                                       min_open=True),
         help="Relative move of each driver, e.g. 20% or 0.2.")] = 0.2,
     grid: Annotated[str | None, typer.Option(
         "--grid", metavar="DRIVER1,DRIVER2",
         help="Two-way ROI table of two drivers (as breakeven lists them), by path or by name, "
              "e.g. 'Douyin CPA.bid,Annual member.price'.")] = None,
-    grid_steps: Annotated[int, typer.Option("--grid-steps", metavar="N", click_type=WholeNumber(2, 41),
+    grid_steps: Annotated[int, typer.Option("--grid-steps", metavar="N", click_type=WholeNumber(MIN_GRID_STEPS, MAX_GRID_STEPS),
                                             help="Values of each --grid driver.")] = 5,
     format_: FormatOption = FigureFormat.table,
     output: OutputOption = None,

@@ -71,3 +71,14 @@ MAX_SAMPLES = 1_000_000
 in benchmarks/bench_simulate.py, and allocate's search holds a few (candidates x samples) feature arrays at once."""
 MAX_SIMULATE_SAMPLES = 10_000_000
 """Most samples ``simulate`` takes: past 2,000,000 it streams (whatif/simulate.py), within 2 GiB at 120 months."""
+MIN_ACTUALS_SAMPLES = 100
+"""Fewest draws of the plan ``actuals`` places an actual among: at 100 a percentile moves in steps of one point."""
+MAX_ACTUALS_SAMPLES = 100_000
+
+MAX_STEP = 1.0
+"""Largest step of ``sensitivity``, whose drivers move by -step and +step of their value (a step is above 0): at 1
+the low move reaches 0, past it a price or a count would turn negative."""
+MIN_GRID_STEPS = 2
+"""Fewest values of each driver of ``sensitivity``'s grid: its two ends."""
+MAX_GRID_STEPS = 41
+"""Most values of each driver of ``sensitivity``'s grid: a table of 41 x 41 ROIs, one engine call of 1,682 samples."""

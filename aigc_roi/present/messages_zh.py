@@ -50,6 +50,7 @@ def _apply(rules: list[Rule], text: str) -> str | None:
 
 _EXPECTED = _rules([
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
+    (r"a date", "日期"),
     (r"a date within (\S+)\.\.(\S+) \(the plan's months 1-(\d+)\)", "{0}..{1} 之内的日期（方案的第 1-{2} 月）"),
     (r"a date on or after (\S+), the last day the exports report", "不早于 {0}（报表中的最后一天）的日期"),
     (r"a date on or before (\S+), the first day the exports report", "不晚于 {0}（报表中的第一天）的日期"),
@@ -145,6 +146,7 @@ _EXPECTED = _rules([
     (r"at most ([\d,]+) keys and values in a file", "一个文件最多 {0} 个键和值"),
     (r"at most (\d+) points \(one per month\)", "最多 {0} 个点（每月一个）"),
     (r"a step in \(0, 1\], such as 20% or 0\.2", "(0, 1] 之内的步长，如 20% 或 0.2"),
+    (r"a step in \(0, 1\], such as 0\.2", "(0, 1] 之内的步长，如 0.2"),
     (r"a number \(suffixes k, m, 万, 亿, %\)", "数字（后缀可用 k、m、万、亿、%）"),
     (r"a positive amount", "正数金额"),
     (r"a positive number", "正数"),
@@ -215,6 +217,7 @@ _FOUND_HINTS = _rules([
     (r"byte-order mark ((?:[0-9A-F]{2} ?)+)", "字节顺序标记 {0}"),
     (r"no byte-order mark", "无字节顺序标记"),
     (r"the rest of the file is UTF-8: a damaged character", "文件其余部分是 UTF-8：这是一个损坏的字符"),
+    (r"a lone surrogate", "孤立的代理项字符"),
     (r"no such day: (\d{4}-\d{2}) has (\d+) days", "没有这一天：{0} 只有 {1} 天"),
     (r"the default: the file sets no currency", "默认值：文件未写 currency"),
     (r"b = (\S+)", "b = {0}"),
@@ -396,7 +399,6 @@ _MESSAGES = _rules([
     (r"no budget reaches (\S+) = (\S+) with the gates: planned as if every gate passed, B = (\S+) would, but there "
      r"the gate (.+) fails",
      _amounts("计入闸门后没有预算能达到 {0} = {1}：按每道闸门都通过来规划，B = {2} 可以达到，但届时闸门 {3} 未通过", 1, 2)),
-    (r"the budget must be a positive number, got (.+)", "预算须为正数，实际为 {0}"),
     (r"the scenarios are in (.+): amounts in different currencies cannot be compared",
      lambda m: f"各方案的币种分别为 {m[1].replace(' and ', '、')}：不同币种的金额无法比较"),
     (r"the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
@@ -442,6 +444,10 @@ _MESSAGES = _rules([
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
     # The name may hold a colon (--map 'x: y'=...): it ends at the first ": expected ".
     (r"(--[\w-]+(?: .+?)?): expected (.+), found (.+)", lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {m[3]}"),
+    # A library call's argument (model/arguments.py), named as the function names it: api.simulate(samples=1.5).
+    (r"exports: expected at least one export file, found none", "exports：应至少有一个报表文件，实际一个也没有"),
+    (r"([a-z][a-z_]*): expected (.+), found (.+)",
+     lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {_apply(_FOUND, m[3]) or m[3]}"),
     # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.
     (r"(--map [^=]*=.*?): ('.+' names \d+ items: .+)", lambda m: _under_option(m[1], m[2]) or m[0]),
     (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE
-from aigc_roi.reader.yamltree import Entry, Node, item_name, parse
+from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,8 @@ def parse_override(text: str) -> Override:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         # A command line that is not UTF-8 reaches Python as lone surrogates (PEP 383).
-        byte = ord(text[error.start]) & 0xFF
         raise ScenarioInvalid([ScenarioError(f"--set {text.encode('utf-8', 'backslashreplace').decode()}", 1, 1, "",
-                                             f"expected UTF-8 text, found byte 0x{byte:02x}")]) from None
+                                             not_utf8(text[error.start]))]) from None
     path, equals, value = text.partition("=")
     if not equals and FULL_WIDTH_EQUALS in text:
         # The hint the file reader gives a full-width colon or comma (reader/numbers.py).

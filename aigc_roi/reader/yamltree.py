@@ -512,6 +512,10 @@ def _parse_with(loader: Any, text: str, filename: str) -> tuple[Node | None, lis
         position = _reader_index(parsed, exc, in_bytes=loader is not yaml.SafeLoader)
         builder.errors.append(_error(filename, *text_lines.position(text, position), f"invalid YAML: {_reader_problem(exc)}"))
         return None, builder.errors
+    except UnicodeEncodeError as exc:
+        # libyaml reads the text as UTF-8, which holds no lone surrogate: a str given by a program, not a file's.
+        builder.errors.append(_error(filename, *text_lines.position(text, exc.start), not_utf8(text[exc.start])))
+        return None, builder.errors
     except (ValueError, OverflowError):
         # PyYAML's pure-Python scanner (used where libyaml is not built) passes an escape such as
         # "\UFFFFFFFF" to chr() unchecked; libyaml reports it as a syntax error.
@@ -640,6 +644,16 @@ def _reader_index(parsed: str, exc: yaml.YAMLError, in_bytes: bool) -> int:
         # Stand-ins (``_lines_as_editors_count``) are longer in UTF-8 than NEL, so the bytes are those of ``parsed``.
         return len(parsed.encode("utf-8")[:position].decode("utf-8", "ignore"))
     return position
+
+
+def not_utf8(surrogate: str) -> str:
+    """Why text holding a lone surrogate is no text to read: where it was read with ``errors="surrogateescape"``
+    (PEP 383: a file's, a command line's), the byte that was not UTF-8, as a file's is reported; otherwise the
+    character, half of a pair split apart."""
+    code = ord(surrogate)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"expected UTF-8 text, found byte 0x{code - 0xDC00:02x}"
+    return f"expected UTF-8 text, found U+{code:04X} (a lone surrogate)"
 
 
 def _reader_problem(exc: yaml.YAMLError) -> str:

@@ -51,8 +51,10 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
+from aigc_roi.model.arguments import whole_number
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 from aigc_roi.model.paths import by_name, channel_path, list_index, split_path
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
@@ -289,9 +291,15 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
             through: datetime.date | None = None) -> Actuals:
     """Every channel's plan vs actual by plan month; ScenarioInvalid for an ambiguous campaign. ``from_day`` and
     ``through``, when given, are the days every export was run from and through (WhatIfError for days that leave
-    out a row or the plan's horizon)."""
+    out a row or the plan's horizon); a datetime (a pandas Timestamp too) is its day, whatever its time of day.
+    WhatIfError for a report of no export, ``samples`` not a whole number from 100 to 100,000 or a ``seed`` not one
+    >= 0, as `actuals --samples` and `--seed` hold them."""
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
+    if not report.sources:
+        raise WhatIfError("exports: expected at least one export file, found none")
+    samples, seed = draws(samples, seed)
+    from_day, through = _day("from_day", from_day), _day("through", through)
     patterns = patterns_of(scenario, extra_patterns)
     channel_of, errors = assign(report, patterns)
     if errors:
@@ -333,6 +341,22 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
                                        _assumptions(channel, index, months, scenario), matched[index]))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
                    samples, seed, covered, tally.clipped(), first_day, stated, gaps)
+
+
+def draws(samples: int, seed: int) -> tuple[int, int]:
+    """``samples`` and ``seed`` as `actuals --samples` and `--seed` hold them; WhatIfError otherwise."""
+    return (whole_number("samples", samples, MIN_ACTUALS_SAMPLES, MAX_ACTUALS_SAMPLES, WhatIfError),
+            whole_number("seed", seed, 0, None, WhatIfError))
+
+
+def _day(name: str, day: datetime.date | None) -> datetime.date | None:
+    """A stated day as a date: a datetime's own (the exports report days, so 2025-04-30 23:59 states 04-30);
+    WhatIfError for anything else."""
+    if isinstance(day, datetime.datetime):
+        return day.date()
+    if day is not None and not isinstance(day, datetime.date):
+        raise WhatIfError(f"{name}: expected a date, found {day!r} ({type(day).__name__})")
+    return day
 
 
 def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: datetime.date | None,

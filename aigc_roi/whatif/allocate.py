@@ -92,6 +92,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from aigc_roi.model.arguments import amount, whole_number
+from aigc_roi.model.limits import MAX_SAMPLES
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.model.targets import payback_window
@@ -169,8 +171,13 @@ def allocate(
     ``total`` gives it, not the fill. ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
     (the searches by their step, docs/allocate.md). ``reach``: instead of splitting ``budget``, the least
     monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored).
-    Raises ``AllocationError`` for a request that cannot be set up."""
-    limits = limits or Limits()
+    Raises ``AllocationError`` for a request that cannot be set up, and for the arguments the CLI's options bound:
+    a ``budget`` not a positive amount (nan, past 1e15), ``samples`` not a whole number from 1 to 1,000,000, a
+    ``seed`` not one >= 0 (a bool or a float is no count), a ``limits.max_cash_need`` not an amount >= 0 (nan,
+    inf, past 1e15) or a ``limits.min_payback_probability`` outside [0, 1]."""
+    limits = (limits or Limits()).checked()
+    samples = whole_number("samples", samples, 1, MAX_SAMPLES, AllocationError)
+    seed = whole_number("seed", seed, 0, None, AllocationError)
     minimums = dict(minimums or {})
     maximums = dict(maximums or {})
     if objective not in OBJECTIVES:
@@ -183,10 +190,8 @@ def allocate(
                               "--max-cash-need or --min-payback-probability")
     if reach is not None and not 1 <= reach.month <= scenario.horizon_months:
         raise AllocationError(f"the milestone's month {reach.month} is outside the horizon, months 1 to {scenario.horizon_months}")
-    if target_roas is None and reach is None and not (math.isfinite(budget) and budget > 0):
-        raise AllocationError(f"the budget must be a positive number, got {budget}")
-    if samples < 1:
-        raise AllocationError(f"samples must be >= 1, got {samples}")
+    if target_roas is None and reach is None:
+        budget = amount("budget", budget, AllocationError, positive=True)
     # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the search plans
     # as if every gate passed, and a split failing a gate that passes today is searched again with the test
     # months held (whatif/allocate_gates.py); the figures reported are the staged plan's, each gate decided

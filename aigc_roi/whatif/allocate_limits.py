@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aigc_roi.model.arguments import amount, share
+from aigc_roi.whatif.allocate_result import AllocationError
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -18,6 +21,15 @@ class Limits:
     @property
     def chance(self) -> bool:
         return self.min_payback_probability is not None
+
+    def checked(self) -> Limits:
+        """These limits as `allocate --max-cash-need` and `--min-payback-probability` hold them: an amount >= 0 within
+        the size of a number, a share in [0, 1]; AllocationError otherwise (a nan cap is no cap the search can
+        keep, and a chance of -0.5 is no limit)."""
+        cash = self.max_cash_need
+        chance = self.min_payback_probability
+        return Limits(None if cash is None else amount("max_cash_need", cash, AllocationError),
+                      None if chance is None else share("min_payback_probability", chance, AllocationError))
 
 
 PENALTY = 1e3

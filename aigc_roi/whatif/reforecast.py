@@ -48,7 +48,7 @@ from aigc_roi.model.scenario import (
     Scenario,
 )
 from aigc_roi.model.targets import PaybackWindow, payback_window
-from aigc_roi.whatif.actuals import Actuals, ChannelMonth, channel_called
+from aigc_roi.whatif.actuals import Actuals, ChannelMonth, channel_called, draws
 from aigc_roi.whatif.errors import WhatIfError, count_texts
 
 
@@ -276,7 +276,9 @@ class Outlook:
 
 
 def outlook(scenario: Scenario, samples: int, seed: int) -> Outlook:
-    """npv, payback and peak cash of the deterministic run; P(payback) over ``samples`` draws with ``seed``."""
+    """npv, payback and peak cash of the deterministic run; P(payback) over ``samples`` draws with ``seed``, each
+    held as `actuals` holds them (WhatIfError)."""
+    samples, seed = draws(samples, seed)
     figures = evaluate(realize(scenario), irr=False).figures
     npv, payback, peak = (plain(figures[name][0]) for name in ("npv", "payback_month", "peak_cash_need"))
     tally = ClipTally(scenario)

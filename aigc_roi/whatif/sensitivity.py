@@ -15,13 +15,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aigc_roi.model.arguments import number_within, whole_number
 from aigc_roi.model.figures import plain
+from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, find_driver, list_drivers
 from aigc_roi.whatif.errors import WhatIfError
 
 DEFAULT_STEP = 0.2
 DEFAULT_GRID_STEPS = 5
+STEP = f"a step in (0, {MAX_STEP:g}], such as 0.2"
+"""What ``step`` must be, as `sensitivity --step` holds it (the option reads 20% too)."""
 OUTCOMES = ("roi", "net_cash", "payback_month")
 
 
@@ -93,7 +97,9 @@ class Grid:
 
 
 def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
-    """Every driver at (1 -+ step) x its value; see the module docstring."""
+    """Every driver at (1 -+ step) x its value; see the module docstring. Raises WhatIfError for a ``step`` outside
+    (0, 1]."""
+    step = _step(step)
     drivers = list_drivers(scenario)  # never empty: serving is always a driver
     # Per driver: (1 - step), (1 + step), and the current value; the third
     # sample of any block is the base run, so it rides in the same engine call.
@@ -113,7 +119,10 @@ def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
 def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFAULT_STEP,
          steps: int = DEFAULT_GRID_STEPS) -> Grid:
     """roi with two drivers each over ``steps`` values from (1 - step) to (1 + step)
-    times current; raises UnknownDriver for a path that is not a driver."""
+    times current; raises UnknownDriver for a path that is not a driver, WhatIfError for a ``step`` outside (0, 1]
+    or ``steps`` not a whole number from 2 to 41."""
+    step = _step(step)
+    steps = whole_number("steps", steps, MIN_GRID_STEPS, MAX_GRID_STEPS, WhatIfError)
     drivers = list_drivers(scenario)
     row_driver, column_driver = find_driver(drivers, row_path), find_driver(drivers, column_path)
     if row_driver.path == column_driver.path:
@@ -130,3 +139,7 @@ def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFA
     table = tuple(tuple(roi[i * steps:(i + 1) * steps]) for i in range(steps))
     return Grid(scenario.name, step, row_driver, column_driver, tuple(map(float, row_values)),
                 tuple(map(float, column_values)), table, roi[-1])
+
+
+def _step(step: float) -> float:
+    return number_within("step", step, STEP, 0.0, MAX_STEP, WhatIfError, above_low=True)

@@ -99,8 +99,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from aigc_roi.model.arguments import whole_number
 from aigc_roi.model.engine import FIGURE_NAMES, FigureBatch, chunk_samples_of, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
+from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
 from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.range_streams import paired_ranges
 from aigc_roi.model.sample_slices import SampleSlices
@@ -277,15 +279,14 @@ def simulate(
     The CLI always uses the engine's chunk, cut by the horizon alone.
     ``jobs`` threads, at most one per core, evaluate the chunks and summarise
     the figures and inputs (whatif/threads.py); they change no result.
-    Raises ``ValueError`` for samples < 1, chunk_size < 1, histogram_bins < 1,
-    jobs < 1, a percentile outside [0, 100] or a horizon < 1.
+    Raises ``ValueError`` for ``samples`` not a whole number from 1 to 10,000,000 (as ``--samples``), a ``seed``
+    not one >= 0, ``jobs`` not one >= 1 (an int each: a bool or a float is no count), chunk_size < 1,
+    histogram_bins < 1, a percentile outside [0, 100] or a horizon < 1.
     """
-    if samples < 1:
-        raise ValueError(f"samples must be >= 1, got {samples}")
+    samples, seed = _draws(samples, seed)
+    jobs = whole_number("jobs", jobs, 1, None, ValueError)
     if histogram_bins < 1:
         raise ValueError(f"histogram_bins must be >= 1, got {histogram_bins}")
-    if jobs < 1:
-        raise ValueError(f"jobs must be >= 1, got {jobs}")
     # More threads than cores only wait on each other, and each holds a chunk's arrays: --jobs 1000 is not 100 GB.
     jobs = min(jobs, cores())
     quantiles = tuple(float(q) for q in percentiles)
@@ -366,8 +367,7 @@ def payback_chance(scenario: Scenario, samples: int, seed: int,
     """``simulate(scenario, samples, seed).payback_chance`` and the ranges clipped on the way, from the same draws
     and chunks (so the same chance), without what nobody reads beside it: the figures' percentiles, the variance
     shares, the histogram (`check`'s ``min_payback_probability``). Raises ``ValueError`` as ``simulate`` does."""
-    if samples < 1:
-        raise ValueError(f"samples must be >= 1, got {samples}")
+    samples, seed = _draws(samples, seed)
     if int(scenario.horizon_months) < 1:
         raise ValueError(f"horizon_months must be >= 1, got {scenario.horizon_months}")
 
@@ -375,6 +375,11 @@ def payback_chance(scenario: Scenario, samples: int, seed: int,
     evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk_samples_of(scenario), conditions,
                                     stage_progress or _unheard, 1)
     return evaluated.met["payback_within_target"] / samples, evaluated.clipped
+
+
+def _draws(samples: int, seed: int) -> tuple[int, int]:
+    """``samples`` and ``seed`` as ``--samples`` and ``--seed`` of `simulate` hold them; ValueError otherwise."""
+    return whole_number("samples", samples, 1, MAX_SIMULATE_SAMPLES, ValueError), whole_number("seed", seed, 0, None, ValueError)
 
 
 def _unheard(stage: str, done: int, total: int) -> None:

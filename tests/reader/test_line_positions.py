@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.load import decode, load_text
 
 COLON = "invalid YAML: full-width colon '：' (IME input) after a key; write an ASCII ':' and a space"
@@ -61,3 +62,24 @@ def test_a_byte_that_is_not_utf8_is_on_its_line_whatever_the_line_ending(breaks:
 
 def test_a_byte_order_mark_is_no_column() -> None:
     assert _errors(b"\xef\xbb\xbfname: \xff\n") == ["t.yaml:1:7: expected UTF-8 text, found byte 0xff"]
+
+
+@pytest.mark.parametrize("breaks", ["\r", "\r\n", "\n"])
+def test_text_read_with_surrogateescape_names_the_byte_where_the_file_would(breaks: str) -> None:
+    # A program's str, not a file's bytes: PyYAML's UnicodeEncodeError came out of load_text. The byte 0xff read
+    # with errors="surrogateescape" is U+DCFF, reported where decode() reports the byte of the file itself.
+    data = breaks.encode().join([b"version: 1", "name: 信息流".encode(), b"z: \xff", b""])
+    with pytest.raises(ScenarioInvalid) as caught:
+        load_text(data.decode("utf-8", "surrogateescape"), "t.yaml")
+    assert [str(error) for error in caught.value.errors] == _errors(data) == ["t.yaml:3:4: expected UTF-8 text, found byte 0xff"]
+
+
+@pytest.mark.parametrize(("text", "location"), [('name: "a\ud83db"\n', "1:9"), ("name: x\n# \U0001f600\udfff\n", "2:4")])
+def test_a_lone_surrogate_of_no_byte_is_the_character(text: str, location: str) -> None:
+    # Half of a pair split apart (U+D83D of 😀 alone, or U+DFFF after a whole 😀): no byte of any file.
+    with pytest.raises(ScenarioInvalid) as caught:
+        load_text(text, "t.yaml")
+    code = "D83D" if location == "1:9" else "DFFF"
+    [error] = caught.value.errors
+    assert str(error) == f"t.yaml:{location}: expected UTF-8 text, found U+{code} (a lone surrogate)"
+    assert translate(error.message) == f"应为 UTF-8 文本，实际为 U+{code}（孤立的代理项字符）"

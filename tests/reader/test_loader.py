@@ -267,6 +267,15 @@ def test_non_utf8_names_the_byte_and_its_position() -> None:
     assert str(caught.value.errors[0]) == "s.yaml:2:12: expected UTF-8 text, found byte 0xff"
 
 
+@pytest.mark.parametrize(("value", "found"), [("\udcff", "byte 0xff"), ("\ud83d", "U+D83D (a lone surrogate)")])
+def test_a_set_that_is_not_utf8_names_what_it_holds(value: str, found: str) -> None:
+    # A command line's byte 0xff reaches Python as U+DCFF (PEP 383); a program's half of a pair is no byte at all
+    # (it read as byte 0x3d, an '=', before).
+    with pytest.raises(ScenarioInvalid) as caught:
+        parse_override(f"name={value}")
+    assert caught.value.errors[0].message == f"expected UTF-8 text, found {found}"
+
+
 def test_set_overrides_by_index_and_by_name() -> None:
     text = MINIMAL + "acquisition:\n  - {name: Bilibili CPA, type: cpa, bid: 30, users: 100}\n"
     assert load(text, "acquisition[0].bid=25").acquisition[0].bid == 25.0

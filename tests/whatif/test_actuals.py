@@ -11,6 +11,7 @@ from cli_runner import invoke
 
 from aigc_roi import api
 from aigc_roi.whatif.actuals import percentile_of
+from aigc_roi.whatif.errors import WhatIfError
 from aigc_roi.whatif.reforecast import reforecast
 
 PLAN = """\
@@ -250,3 +251,18 @@ def test_an_export_that_ends_earlier_leaves_its_later_months_unreported_not_zero
     assert table.exit_code == 0, table.stderr
     assert "2025-02†" in table.stdout and "not in this channel's exports (they end earlier): 2025-02, 2025-03" in table.stdout
     assert "partial month" not in table.stdout
+
+
+@pytest.mark.parametrize(("exports", "arguments", "message"), [
+    ([], {}, "exports: expected at least one export file, found none"),
+    (None, {"samples": 99}, "samples: expected a whole number from 100 to 100,000, found 99"),
+    (None, {"samples": 2_000.0}, "samples: expected a whole number from 100 to 100,000, found 2000.0 (float)"),
+    (None, {"seed": -1}, "seed: expected a whole number >= 0, found -1"),
+])
+def test_a_request_the_command_line_cannot_make_is_refused(files: tuple[Path, Path], exports: list[Path] | None,
+                                                          arguments: dict[str, object], message: str) -> None:
+    # No export was min()'s "arg is an empty sequence"; a negative seed or a fractional count numpy's errors.
+    plan, export = files
+    with pytest.raises(WhatIfError) as raised:
+        api.actuals(api.load(plan), [export] if exports is None else exports, **arguments)  # type: ignore[arg-type]
+    assert str(raised.value) == message

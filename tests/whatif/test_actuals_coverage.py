@@ -134,3 +134,32 @@ def test_markdown_has_a_legend_for_every_month_mark_and_a_mark_column(tmp_path: 
         assert out[2].startswith(header), out[2]
         assert "| Tencent CPA | 2 | 2025-04 | † |" in "\n".join(out)
         assert all(line in out for line in lines), [line for line in lines if line not in out]
+
+
+class _Timestamp(datetime.datetime):
+    """What pandas.Timestamp is to this library: a datetime subclass (pandas is no dependency)."""
+
+
+@pytest.mark.parametrize("moment", [datetime.datetime(2025, 4, 30), datetime.datetime(2025, 4, 30, 23, 59, 59),
+                                    _Timestamp(2025, 4, 30, 12, tzinfo=datetime.UTC)])
+def test_a_datetime_states_its_day(files: tuple[Path, Path], moment: datetime.datetime) -> None:
+    # Compared with a date it raised a TypeError; the exports report days, so it states the day it falls on.
+    plan, export = files
+    scenario = api.load(plan)
+    stated = api.actuals(scenario, [export], from_day=datetime.datetime(2025, 3, 1, 9), through=moment)
+    assert (stated.first_day, stated.through, stated.stated) == (datetime.date(2025, 3, 1), datetime.date(2025, 4, 30),
+                                                                 ("from", "through"))
+    assert type(stated.through) is datetime.date
+    # As through=date(2025, 4, 30): April whole, its plan 100,000 against 20 x 3,000 = 60,000.
+    assert _april(stated) == (1.0, 100_000, 60_000)
+
+
+@pytest.mark.parametrize(("stated", "message"), [
+    ({"through": "2025-04-30"}, "through: expected a date, found '2025-04-30' (str)"),
+    ({"from_day": 20250301}, "from_day: expected a date, found 20250301 (int)"),
+])
+def test_a_stated_day_that_is_no_date_is_refused(files: tuple[Path, Path], stated: dict[str, object], message: str) -> None:
+    plan, export = files
+    with pytest.raises(WhatIfError) as raised:
+        api.actuals(api.load(plan), [export], **stated)  # type: ignore[arg-type]
+    assert str(raised.value) == message

@@ -12,7 +12,8 @@ from aigc_roi import api
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.load import load_text
 from aigc_roi.reader.reforecast import format_number, rewrite
-from aigc_roi.whatif.reforecast import reforecast
+from aigc_roi.whatif.errors import WhatIfError
+from aigc_roi.whatif.reforecast import outlook, reforecast
 
 EXPORT = """\
 date,campaign,spend,impressions,clicks,new_users
@@ -209,3 +210,16 @@ def test_the_header_names_the_past_months_in_chinese(files: tuple[Path, Path]) -
     # The export runs through February 3: January is the one whole month.
     assert out.read_text(encoding="utf-8").splitlines()[0] == (
         "# aigc-roi actuals 对 plan.yaml 的重新预测：第 1 月按报表实际，报表截至 2025-02-03。")
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"seed": -1}, "seed: expected a whole number >= 0, found -1"),
+    ({"samples": 1e3}, "samples: expected a whole number from 100 to 100,000, found 1000.0 (float)"),
+])
+def test_the_outlooks_draws_are_held_as_actuals_holds_them(files: tuple[Path, Path], arguments: dict[str, object],
+                                                            message: str) -> None:
+    # api.reforecast's P(payback) raised numpy's "expected non-negative integer" from inside before.
+    plan, _ = files
+    with pytest.raises(WhatIfError) as raised:
+        outlook(api.load(plan), **{"samples": 2_000, "seed": 0, **arguments})  # type: ignore[arg-type]
+    assert str(raised.value) == message

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Callable
 
+import numpy as np
 import pytest
 
 from aigc_roi.model.engine import evaluate
@@ -14,6 +16,7 @@ from aigc_roi.present.sensitivity import grid_json, sensitivity_json
 from aigc_roi.reader.load import load_text
 from aigc_roi.whatif import drivers
 from aigc_roi.whatif.drivers import UnknownDriver, with_value
+from aigc_roi.whatif.errors import WhatIfError
 from aigc_roi.whatif.sensitivity import grid, sensitivity
 
 WORKED_EXAMPLE = """
@@ -118,3 +121,40 @@ def test_reports_have_the_documented_shape() -> None:
     table = grid_json(grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price"))
     assert table["rows"]["path"] == "acquisition[0].bid"
     assert len(table["roi"]) == 5 and len(table["roi"][0]) == 5
+
+
+@pytest.mark.parametrize(("step", "found"), [
+    (math.nan, "nan"), (math.inf, "inf"), (0, "0"), (-0.2, "-0.2"), (1.5, "1.5"), (2, "2"), (True, "True (bool)"),
+    ("0.2", "'0.2' (str)"),
+])
+def test_a_step_outside_0_to_1_is_refused_as_the_option_refuses_it(step: object, found: str) -> None:
+    # (0, 1], as `sensitivity --step`: at 2 the low move was a bid of 1e-06 and an roi of 13 million, at -0.2 the
+    # moves swapped sides, and nan moved every driver to nan and reported the base outcome as their effect.
+    message = f"step: expected a step in (0, 1], such as 0.2, found {found}"
+    with pytest.raises(WhatIfError) as raised:
+        sensitivity(scenario_of(), step)  # type: ignore[arg-type]
+    assert str(raised.value) == message
+    with pytest.raises(WhatIfError) as raised:
+        grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price", step)  # type: ignore[arg-type]
+    assert str(raised.value) == message
+
+
+def test_a_step_of_1_is_the_largest_taken() -> None:
+    bid = next(row for row in sensitivity(scenario_of(), 1).rows if row.driver.path == "acquisition[0].bid")
+    # (1 - 1) x 20 = 0 (the channel buys its users, so nothing divides by the bid), (1 + 1) x 20 = 40.
+    assert (bid.low.value, bid.high.value) == (0, 40)
+
+
+@pytest.mark.parametrize(("steps", "found"), [
+    (1, "1"), (0, "0"), (-3, "-3"), (42, "42"), (2.5, "2.5 (float)"), (5.0, "5.0 (float)"), (True, "True (bool)"),
+])
+def test_grid_steps_outside_2_to_41_or_not_a_count_are_refused(steps: object, found: str) -> None:
+    # As `--grid-steps`: 1 gave one value (not "from -step to +step"), 0 an empty table, -3 and 2.5 numpy's errors.
+    with pytest.raises(WhatIfError) as raised:
+        grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price", 0.2, steps)  # type: ignore[arg-type]
+    assert str(raised.value) == f"steps: expected a whole number from 2 to 41, found {found}"
+
+
+def test_grid_takes_2_and_41_steps_and_numpy_counts() -> None:
+    assert grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price", 0.5, 2).row_values == (10, 30)
+    assert len(grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price", 0.5, np.int64(41)).roi) == 41

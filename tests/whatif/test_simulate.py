@@ -411,6 +411,32 @@ def test_bad_arguments_are_refused() -> None:
             simulate(plan, **kwargs)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("argument", "value", "message"), [
+    ("seed", -1, "seed: expected a whole number >= 0, found -1"),
+    ("seed", 1.0, "seed: expected a whole number >= 0, found 1.0 (float)"),
+    ("samples", 1.5, "samples: expected a whole number from 1 to 10,000,000, found 1.5 (float)"),
+    ("samples", 1e4, "samples: expected a whole number from 1 to 10,000,000, found 10000.0 (float)"),
+    ("samples", True, "samples: expected a whole number from 1 to 10,000,000, found True (bool)"),
+    ("samples", 0, "samples: expected a whole number from 1 to 10,000,000, found 0"),
+    ("samples", 10_000_001, "samples: expected a whole number from 1 to 10,000,000, found 10000001"),
+    ("jobs", 1.5, "jobs: expected a whole number >= 1, found 1.5 (float)"),
+])
+def test_a_count_or_seed_is_a_whole_number_within_the_options_bounds(argument: str, value: object, message: str) -> None:
+    # As `simulate --samples` and `--seed`: a negative seed and a fractional count were numpy's errors from inside.
+    plan = scenario(WORKED_EXAMPLE)
+    with pytest.raises(ValueError) as raised:
+        simulate(plan, **{"samples": 10, argument: value})  # type: ignore[arg-type]
+    assert str(raised.value) == message
+    if argument != "jobs":
+        with pytest.raises(ValueError) as raised:
+            simulate_module.payback_chance(plan, **{"samples": 10, "seed": 0, argument: value})  # type: ignore[arg-type]
+        assert str(raised.value) == message
+
+
+def test_numpy_counts_are_counts() -> None:
+    assert simulate(scenario(WORKED_EXAMPLE), samples=np.int64(10), seed=np.uint32(3)).samples == 10  # type: ignore[arg-type]
+
+
 def test_a_cac_payback_over_a_none_cac_is_undefined_not_never() -> None:
     # The worked example with its bid drawn from uniform[-10, 30] for 1,000 users: a quarter of the draws clip to a
     # bid of 0, spend nothing and have no CAC, so no CAC payback at all. Of the rest, c(a) sums to 9, 13.5, 15.75

@@ -121,7 +121,7 @@ def test_the_progress_of_every_stage_still_rises_in_order_on_threads(monkeypatch
 
 
 def test_jobs_below_one_is_refused() -> None:
-    with pytest.raises(ValueError, match="jobs must be >= 1, got 0"):
+    with pytest.raises(ValueError, match="^jobs: expected a whole number >= 1, found 0$"):
         simulate(scenario(EVERY_KIND), samples=10, jobs=0)
 
 

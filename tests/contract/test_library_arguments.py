@@ -1,0 +1,64 @@
+"""A library call takes what the command's option takes (model/arguments.py, model/limits.py): a value the option
+refuses, the call refuses too, naming its argument and expecting the same, where the call raised numpy's errors
+from inside or went on with nonsense."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi import api
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAN = str(ROOT / "scenarios" / "chat-assistant-cpa.yaml")
+EXPORT = str(ROOT / "examples" / "actuals" / "bilibili.csv")
+GRID = ("acquisition[0].bid", "acquisition[1].bid")
+
+
+def _expected(message: str) -> str:
+    """What a refusal expected, without the example of how to type it (`--step` reads 20% too)."""
+    found = re.search(r": expected (.+?)(?:, such as .+)?, found ", message)
+    assert found, message
+    return found[1]
+
+
+CASES: list[tuple[list[str], Callable[[api.Scenario], object], str]] = [
+    (["simulate", PLAN, "--samples", "0"], lambda plan: api.simulate(plan, samples=0), "samples"),
+    (["simulate", PLAN, "--samples", "10000001"], lambda plan: api.simulate(plan, samples=10_000_001), "samples"),
+    (["simulate", PLAN, "--seed=-1"], lambda plan: api.simulate(plan, samples=10, seed=-1), "seed"),
+    (["simulate", PLAN, "--jobs", "0"], lambda plan: api.simulate(plan, samples=10, jobs=0), "jobs"),
+    (["sensitivity", PLAN, "--step", "1.5"], lambda plan: api.sensitivity(plan, 1.5), "step"),
+    (["sensitivity", PLAN, "--step", "0"], lambda plan: api.sensitivity_grid(plan, *GRID, 0), "step"),
+    (["sensitivity", PLAN, "--grid", ",".join(GRID), "--grid-steps", "1"],
+     lambda plan: api.sensitivity_grid(plan, *GRID, 0.2, 1), "steps"),
+    (["sensitivity", PLAN, "--grid", ",".join(GRID), "--grid-steps", "42"],
+     lambda plan: api.sensitivity_grid(plan, *GRID, 0.2, 42), "steps"),
+    (["allocate", PLAN, "--budget", "1e5", "--min-payback-probability", "1.5"],
+     lambda plan: api.allocate(plan, 1e5, min_payback_probability=1.5), "min_payback_probability"),
+    (["allocate", PLAN, "--budget", "1e5", "--max-cash-need", "2e15"],
+     lambda plan: api.allocate(plan, 1e5, max_cash_need=2e15), "max_cash_need"),
+    (["allocate", PLAN, "--budget", "1e5", "--max-cash-need=-1"],
+     lambda plan: api.allocate(plan, 1e5, max_cash_need=-1), "max_cash_need"),
+    (["allocate", PLAN, "--budget", "2e15"], lambda plan: api.allocate(plan, 2e15), "budget"),
+    (["allocate", PLAN, "--budget", "1e5", "--objective", "p10_npv", "--samples", "1000001"],
+     lambda plan: api.allocate(plan, 1e5, "p10_npv", samples=1_000_001), "samples"),
+    (["actuals", PLAN, EXPORT, "--samples", "99"], lambda plan: api.actuals(plan, [EXPORT], samples=99), "samples"),
+    (["actuals", PLAN, EXPORT, "--samples", "100001"], lambda plan: api.actuals(plan, [EXPORT], samples=100_001), "samples"),
+]
+
+
+@pytest.mark.parametrize(("command", "call", "argument"), CASES,
+                         ids=[" ".join(arg for arg in case[0] if arg not in (PLAN, EXPORT)) for case in CASES])
+def test_the_call_refuses_what_the_option_refuses(command: list[str], call: Callable[[api.Scenario], object],
+                                                  argument: str) -> None:
+    refused = invoke(command)
+    assert refused.exit_code == 2, refused.stderr
+    with pytest.raises(ValueError) as raised:  # WhatIfError and AllocationError are ValueErrors too
+        call(api.load(PLAN))
+    message = str(raised.value)
+    assert message.startswith(f"{argument}: expected ")
+    assert _expected(message) == _expected(refused.stderr.strip())
