@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from aigc_roi.cli.allocator import prepare_memory
 from aigc_roi.cli.extras import PLOT, XLSX, require
-from aigc_roi.cli.files import check_outputs
+from aigc_roi.cli.files import check_outputs, is_folder
 from aigc_roi.cli.streams import (
     Localized,
     emit,
@@ -155,7 +155,7 @@ def refuse_other_format(output: Path | None, written: str, lang: str, writer: st
     if to_stdout(output):
         return
     assert output is not None
-    if output.is_dir():
+    if is_folder(output):
         return  # the command says it is a folder, the real problem, whatever its name ends with
     suffix = extension_of(output)
     named = OUTPUT_SUFFIXES.get(suffix)
