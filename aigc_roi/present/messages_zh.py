@@ -524,6 +524,9 @@ _HINTS = _rules([
     (r"a spreadsheet keeps (\d+) digits of a number, so a longer id stored as one has lost its last: keep the id "
      r"column as text \(import it into Excel as Text\)",
      "电子表格只保留数字的 {0} 位，存成数字的更长 ID 已丢失末尾几位：请把 ID 列保持为文本（导入 Excel 时设为“文本”）"),
+    (r"a spreadsheet wrote the id as a number in scientific notation, rounded to its first digits: keep the id "
+     r"column as text \(import it into Excel as Text\)",
+     "电子表格把 ID 当作数字以科学计数法写出，只留下了前几位：请把 ID 列保持为文本（导入 Excel 时设为“文本”）"),
     (r"the row ends before its (date|spend|campaign name or id) column",
      lambda m: f"该行在{_NEEDED_ZH[m[1]]}列之前就结束了"),
     (r"open and save the workbook in Excel so it keeps the result", "请在 Excel 中打开并保存工作簿，以保存公式的结果"),

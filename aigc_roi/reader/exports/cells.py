@@ -7,9 +7,10 @@ a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``, ``USD 5`
 currency (``Amounts``); a count may not. A percentage is neither.
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
 of a workbook, or an Excel date serial as a date column left unformatted holds it (``45717`` is 2025-03-01 in the
-1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). Campaign ids: as text, a
-whole number stored as a float (``1790001.0``) without its fraction, one stored as a number of more than 15 digits
-refused (``identifier``). A workbook's formula without its saved value
+1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). Campaign names and ids: the
+text a spreadsheet keeps, however it was kept as text (``written``, ``campaign_name``); an id as text, a whole
+number stored as a float (``1790001.0``) without its fraction, one a spreadsheet rounded (scientific notation) or
+stored as a number of more than 15 digits refused (``identifier``). A workbook's formula without its saved value
 (``UnsavedFormula``, as tables.py marks it) is neither. A cell that is none of these raises ``CellError`` with what
 was expected, for the reader to locate.
 """
@@ -20,6 +21,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
@@ -72,20 +74,59 @@ def blank(cell: object) -> bool:
     return type(cell) is str and not cell.strip().translate(_FULL_WIDTH).strip().strip(_DASHES)
 
 
+_TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')
+"""Excel's text formula, the whole cell: ``="0123"`` (``""`` is a quote inside), written so a spreadsheet opening the
+CSV keeps the text rather than a number."""
+
+
+def written(cell: object) -> str:
+    """The text a cell holds, as a spreadsheet shows it: without the spaces around it and the tab a console puts
+    before an id (so that Excel keeps it as text), and a whole text formula ``="..."`` as the text it makes."""
+    text = str(cell).strip()
+    if not text.startswith('="'):
+        return text  # almost every cell: no regular expression
+    formula = _TEXT_FORMULA.fullmatch(text)
+    return formula[1].replace('""', '"').strip() if formula else text
+
+
+_NOT_TEXT = re.compile(rf"[=+\-@].*|[\d,.]*\d[\d,.]*%?|\d+(?:\.\d*)?[eE][+-]?\d+|{_DATE.pattern}", re.DOTALL)
+"""What a spreadsheet would not keep as typed, which is why its users type an apostrophe before it: a formula (or
+what starts like one: ``=``, ``+``, ``-``, ``@``, the signs CSV-injection escaping guards too), a number (a
+leading zero, a long id) or a date."""
+
+
+def campaign_name(cell: object) -> str:
+    """A campaign name as ``written``, an apostrophe before it dropped where it kept text a spreadsheet would not
+    have kept as typed (``'0123``, ``'2025-03-01``, ``'=A1``): there it marks text, elsewhere it is the name's own
+    (``'90s 怀旧``, ``'Tis the season``)."""
+    text = written(cell)
+    return text[1:] if text.startswith("'") and _NOT_TEXT.fullmatch(text[1:]) else text
+
+
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+")
 _WHOLE_DECIMAL = re.compile(r"(\d+)\.0*")
 ID_DIGITS = 15
 """The digits of a number a spreadsheet keeps (Excel's precision): a longer id stored as a number has lost its last."""
 
 
+def id_text(cell: object) -> str:
+    """An id cell's text as ``written``, without the apostrophe a spreadsheet's user types to keep it text: no
+    platform's id starts with one."""
+    return written(cell).removeprefix("'")
+
+
 def identifier(cell: object) -> str:
-    """A campaign id as the platform wrote it, the text it is matched by across exports: a whole number a workbook
-    or pandas stored as a float (``1790001.0``) without its fraction; ``CellError`` for an id stored as a number of
-    more digits than a spreadsheet keeps (``7.30123E+18``, ``7301234567890123776.0``), which is no longer the id."""
+    """A campaign id as the platform wrote it, the text it is matched by across exports (``id_text``): a whole
+    number a workbook or pandas stored as a float (``1790001.0``) without its fraction; "" for an empty or dashed
+    cell (no id); ``CellError`` for an id a spreadsheet wrote rounded (``1.79E+12``, ``7.30123E+18``) or stored as
+    a number of more digits than it keeps (``7301234567890123776.0``), which is no longer the id."""
     if isinstance(cell, bool) or not isinstance(cell, int | float):
-        text = str(cell).strip()
+        text = id_text(cell)
+        if blank(text):
+            return ""
         if _SCIENTIFIC.fullmatch(text):
-            raise _lost_digits(cell)
+            raise CellError(_ALL_DIGITS, f"{shown(cell)}; a spreadsheet wrote the id as a number in scientific "
+                                         f"notation, rounded to its first digits: {_AS_TEXT}")
         whole = _WHOLE_DECIMAL.fullmatch(text)
         if whole is None:
             return text
@@ -99,10 +140,17 @@ def identifier(cell: object) -> str:
     return digits
 
 
+_ALL_DIGITS = "a campaign id with all its digits"
+_AS_TEXT = "keep the id column as text (import it into Excel as Text)"
+
+
 def _lost_digits(cell: object) -> CellError:
-    return CellError("a campaign id with all its digits",
-                     f"{shown(cell)}; a spreadsheet keeps {ID_DIGITS} digits of a number, so a longer id stored as one "
-                     "has lost its last: keep the id column as text (import it into Excel as Text)")
+    if isinstance(cell, int | float):
+        # A workbook's number shown as a spreadsheet's formula bar shows it, its first 15 digits then zeros: where
+        # the id's last digits went, which Python's 7.301234567890124e+18 hides.
+        cell = format(Decimal(format(Decimal(cell), f".{ID_DIGITS}g")), "f")
+    return CellError(_ALL_DIGITS, f"{shown(cell)}; a spreadsheet keeps {ID_DIGITS} digits of a number, so a longer id "
+                                  f"stored as one has lost its last: {_AS_TEXT}")
 
 
 def shown(cell: object) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
-from aigc_roi.reader.exports.cells import Amounts, CellError, blank, count, day, identifier, shown
+from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, recognise
@@ -280,14 +280,15 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     name_use, id_use = used.get("campaign"), used.get("campaign_id")
     name_cell, id_cell = (cells[name_use.index] if name_use else ""), (cells[id_use.index] if id_use else "")
     # Dashes name no campaign (a console's unlabelled row): such a row is matched by no glob, its spend unmatched.
-    campaign = "" if blank(name_cell) else str(name_cell).strip()
+    name = campaign_name(name_cell)
+    campaign = "" if blank(name) else name
     campaign_id = ""
-    if id_use is not None and not blank(id_cell):
+    if id_use is not None:
         try:
             campaign_id = identifier(id_cell)
         except CellError as error:
             _located(errors, file, line, id_use, error.expected, error.found)
-    if not str(name_cell).strip() and not str(id_cell).strip():
+    if not name and not written(id_cell):
         named = name_use or id_use
         assert named is not None
         _located(errors, file, line, named, "a campaign name or id", "an empty cell")

@@ -22,7 +22,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from aigc_roi.model.actuals import SkippedTotals
-from aigc_roi.reader.exports.cells import CellError, day
+from aigc_roi.reader.exports.cells import CellError, day, id_text
 
 TOTALS = re.compile(r"(?P<word>合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
                     re.IGNORECASE)
@@ -97,7 +97,7 @@ class TotalsRows:
     def _has_id(self, cells: list[object]) -> bool:
         if self.id_index is None:
             return False
-        return ID.fullmatch(str(cells[self.id_index]).strip()) is not None
+        return ID.fullmatch(id_text(cells[self.id_index])) is not None
 
     def _dated(self, cells: list[object]) -> bool:
         try:
