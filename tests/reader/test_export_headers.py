@@ -1,4 +1,4 @@
-"""An export's header: which line it is, which shape it is, and what its brackets say.
+"""An export's header: which line it is, which shape it is, how its words compare and what its brackets say.
 
 A bracket is a unit only where it names one (元, 分, 万元, a currency): 万元 is read times 10,000, a currency is the
 export's (``ReportSource.currency``, for `actuals` to hold against the plan's), and a unit of money no one knows is
@@ -18,6 +18,8 @@ import pytest
 from aigc_roi.model.actuals import Report
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
+from aigc_roi.reader.exports.platforms import PLATFORMS, Platform, columns_of, recognise
+from aigc_roi.reader.exports.units import header_key
 
 HORIZON = Horizon.of((2025, 1), 6)
 MONEY_UNITS = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
@@ -56,6 +58,7 @@ def test_wan_yuan_are_read_times_ten_thousand(tmp_path: Path) -> None:
     ("date,campaign,spend [EUR],new_users", "EUR", "EUR"),
     ("date,campaign,spend（RMB）,new_users", "CNY", "元"),
     ("日期,计划名称,消耗（元）,激活数", "CNY", "元"),
+    ("日期,计划名称,消耗（ＵＳＤ）,激活数", "USD", "USD"),                # full-width, as a Chinese IME types it
     # The Chinese platforms' shapes are in 元 without saying so; a generic CSV of plain numbers states nothing.
     ("日期,计划名称,消耗,激活数", "CNY", "元"),
     ("stat_time_day,campaign_name,stat_cost,active", "CNY", "元"),
@@ -242,3 +245,65 @@ def test_a_column_without_dedup_wins_over_a_deduplicated_one(tmp_path: Path) -> 
     report = _read(_write(tmp_path, "日期,计划名称,消耗,激活数(去重),激活数(转化时间)\n2025-01-03,抖音A,1000,70,80\n"))
     (source,) = report.sources
     assert (report.rows[0].users, source.deduplicated, source.ignored) == (80.0, (), ("激活数(去重)",))
+
+
+GENERIC_ROW = "2025-01-03,KOL A,KOL-01,500,1000,20,40,120\n"
+"""A generic sheet's row under every column: a campaign and its id, 500 spent, 1,000 impressions, 20 clicks, 40 new
+users, 120 revenue."""
+
+
+@pytest.mark.parametrize("header", [
+    "Date,Campaign,Campaign ID,Spend,Impressions,Clicks,New Users,Revenue",      # the QA tester's generic_caps.csv
+    "DATE,CAMPAIGN,CAMPAIGN_ID,SPEND,IMPRESSIONS,CLICKS,NEW_USERS,REVENUE",
+    "date,campaign,campaign-id,spend,impressions,clicks,new-users,revenue",
+    "date,campaign,campaignid,spend,impressions,clicks,newusers,revenue",
+    "date,campaign,Campaign_Id,spend,impressions,clicks, New  Users ,revenue",
+    # As a Chinese IME types it: full-width letters, a full-width space, a full-width underscore and hyphen.
+    "ｄａｔｅ,Ｃａｍｐａｉｇｎ,Ｃａｍｐａｉｇｎ\u3000ＩＤ,ＳＰＥＮＤ,impressions,clicks,ｎｅｗ＿ｕｓｅｒｓ,ｒｅｖｅｎｕｅ",
+    "date,campaign,campaign\u3000id,spend,impressions,clicks,new－users,revenue",
+])
+def test_header_words_compare_alike_whatever_separates_them(tmp_path: Path, header: str) -> None:
+    """generic_caps.csv's Campaign ID and New Users were ignored ("newusers" is not "new_users"): its users were lost
+    without a word."""
+    report = _read(_write(tmp_path, f"{header}\n{GENERIC_ROW}"))
+    (source,), (row,) = report.sources, report.rows
+    assert source.platform == "generic" and source.ignored == ()
+    assert set(source.columns) == {"date", "campaign", "campaign_id", "spend", "impressions", "clicks", "users",
+                                   "revenue"}
+    assert (row.campaign, row.campaign_id, row.spend, row.impressions, row.clicks, row.users, row.revenue) == (
+        "KOL A", "KOL-01", 500.0, 1000.0, 20.0, 40.0, 120.0)
+
+
+def test_a_generic_sheet_named_by_its_campaign_id_alone_is_read(tmp_path: Path) -> None:
+    """generic_idonly.csv was refused as an unknown export."""
+    report = _read(_write(tmp_path, "Date,Campaign ID,Spend,New Users\n2025-01-03,KOL-01,100,5\n"))
+    (source,), (row,) = report.sources, report.rows
+    assert source.platform == "generic"
+    assert (row.campaign, row.campaign_id, row.spend, row.users) == ("", "KOL-01", 100.0, 5.0)
+    assert source.columns["campaign_id"] == "Campaign ID"  # as the file spells it
+
+
+@pytest.mark.parametrize("platform", PLATFORMS, ids=lambda platform: platform.key)
+def test_every_known_header_reads_however_its_words_are_separated(platform: Platform) -> None:
+    """Each shape's headers written in title case with spaces for underscores (Stat Time Day, 计划 ID) are still its
+    own: the table's headers and the file's are compared alike."""
+    spelt = [known.replace("_", " ").title().replace("Id", " ID") for known in platform.columns]
+    found = columns_of(spelt, platform)
+    assert set(found) == {column.field for column in platform.columns.values()}
+    if not platform.fallback:
+        assert recognise(spelt) is platform
+
+
+@pytest.mark.parametrize("platform", PLATFORMS, ids=lambda platform: platform.key)
+def test_no_two_headers_of_a_shape_read_alike(platform: Platform) -> None:
+    """A shape's headers compared with case, width and separators aside stay apart, so no cell can be two columns;
+    and each header its evidence names is one of its columns."""
+    keys = [header_key(known) for known in platform.columns]
+    assert len(set(keys)) == len(keys)
+    assert {header_key(header) for header in platform.evidence} <= set(keys)
+
+
+def test_a_brackets_words_compare_as_a_headers(tmp_path: Path) -> None:
+    report = _read(_write(tmp_path, "Date,Campaign,Spend,New Users (Conversion_Time)\n2025-01-03,KOL A,100,5\n"))
+    (source,), (row,) = report.sources, report.rows
+    assert (row.users, source.conversion_time) == (5.0, ("New Users (Conversion_Time)",))

@@ -3,9 +3,11 @@
 A shape is recognised by its header: its date column, its spend column and
 at least one campaign name or id column must all be there, and a shape
 whose headers other exports share (the Tencent Ads API's ``date`` and
-``cost``) needs one of its own (``evidence``). Headers are compared after
-``units.split_header`` (case, spaces and trailing brackets set aside); the
-brackets are read by ``columns_of``. Columns a shape does not list are ignored
+``cost``) needs one of its own (``evidence``). The table spells each header
+as its platform writes it; a file's header and the table's are compared by
+``units.header_key`` (case, width and what separates the words set aside:
+``New Users`` is ``new_users``), after ``units.split_header`` has set the
+trailing brackets aside, which ``columns_of`` reads. Columns a shape does not list are ignored
 and named in the summary, so a report with fifty extra metrics still reads.
 The Chinese consoles share their words (巨量引擎 and 磁力引擎 both write
 消耗, 展示数, 点击数): a console export is named only by a column its
@@ -24,6 +26,7 @@ from aigc_roi.reader.exports.units import (
     DEDUPLICATED,
     FEN_UNIT,
     YUAN_UNIT,
+    header_key,
     money_unit,
     split_header,
     time_basis,
@@ -52,7 +55,7 @@ class Platform:
     title: str
     time_basis: str
     columns: dict[str, Column]
-    """Normalised header -> column; for one field, earlier headers are preferred."""
+    """Header, as the platform spells it -> column; for one field, earlier headers are preferred."""
     whole_spend: bool = False
     """Spend is exported in whole 分: a fraction means the file is really in 元."""
     required: tuple[str, ...] = field(default=("date", "spend"))
@@ -89,7 +92,7 @@ def _counts(**headers: str | tuple[str, ...]) -> dict[str, Column]:
             for header in ((names,) if isinstance(names, str) else names)}
 
 
-CURRENCY: dict[str, Column] = {header: Column("currency", "text") for header in ("currency", "currencycode", "币种", "货币")}
+CURRENCY: dict[str, Column] = {header: Column("currency", "text") for header in ("currency", "CurrencyCode", "币种", "货币")}
 """A column of each row's currency (Google Ads' ``Currency code``), which any export may have: report.py holds each
 to the plan's currency."""
 
@@ -109,10 +112,10 @@ PLATFORMS: tuple[Platform, ...] = (
     Platform(
         "oceanengine_console", "巨量引擎 (Ocean Engine) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date"), "时间": Column("date", "date")}
-        | _names((("计划名称", "计划id"), ("项目名称", "项目id"), ("广告名称", "广告id")))
+        | _names((("计划名称", "计划ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID")))
         | _money(("消耗",), "spend") | _counts(impressions="展示数", clicks="点击数", users="激活数")
         | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
-        evidence=("项目名称", "项目id"),
+        evidence=("项目名称", "项目ID"),
     ),
     Platform(
         "tencent_api", "腾讯广告 (Tencent Ads) API",
@@ -127,7 +130,7 @@ PLATFORMS: tuple[Platform, ...] = (
     Platform(
         "tencent_console", "腾讯广告 (Tencent Ads) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date")}
-        | _names((("广告组名称", "广告组id"), ("广告名称", "广告id"), ("计划名称", "计划id")))
+        | _names((("广告组名称", "广告组ID"), ("广告名称", "广告ID"), ("计划名称", "计划ID")))
         | _money(("花费",), "spend") | _counts(impressions="曝光次数", clicks="点击次数", users="激活次数")
         | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
         evidence=("曝光次数", "点击次数", "激活次数"),
@@ -145,7 +148,7 @@ PLATFORMS: tuple[Platform, ...] = (
         "console", "ad console (Chinese headers)",
         CONSOLE_TIME_BASIS + "; the headers do not say which platform's console wrote it",
         {"日期": Column("date", "date"), "时间": Column("date", "date")}
-        | _names((("计划名称", "计划id"), ("广告组名称", "广告组id"), ("项目名称", "项目id"), ("广告名称", "广告id")))
+        | _names((("计划名称", "计划ID"), ("广告组名称", "广告组ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID")))
         | _money(("消耗", "花费"), "spend")
         | _counts(impressions=("展示数", "曝光次数"), clicks=("点击数", "点击次数"), users=("激活数", "激活次数"))
         | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
@@ -221,8 +224,9 @@ def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
     for known, column in platform.columns.items():
         if column.field in found and found[column.field].unknown_unit is None:
             continue
+        key = header_key(known)
         ranked = [(rank, index) for index, (name, brackets) in enumerate(split)
-                  if name == known and (rank := _rank(column, brackets)) is not None]
+                  if name == key and (rank := _rank(column, brackets)) is not None]
         if not ranked:
             continue
         rank, index = min(ranked)
@@ -253,10 +257,10 @@ def recognise(headers: list[str]) -> Platform | None:
     candidates = []
     for order, platform in enumerate(PLATFORMS):
         present = {known for known, column in platform.columns.items()
-                   if any(name == known and _rank(column, brackets) is not None for name, brackets in split)}
+                   if any(name == header_key(known) and _rank(column, brackets) is not None for name, brackets in split)}
         needed = all(any(header in present for header in platform.headers_of(name)) for name in platform.required)
         campaign = any(header in present for header in platform.headers_of("campaign") + platform.headers_of("campaign_id"))
-        evidence = not platform.evidence or any(name in platform.evidence for name, _ in split)
+        evidence = not platform.evidence or bool({header_key(own) for own in platform.evidence} & {name for name, _ in split})
         if needed and campaign and evidence:
             candidates.append((not platform.fallback, len(present), -order, platform))
     return max(candidates, key=lambda item: item[:3])[3] if candidates else None

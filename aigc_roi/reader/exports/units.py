@@ -11,7 +11,11 @@ guess its unit).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+from aigc_roi.model.names import as_read
 
 CNY = "CNY"
 
@@ -61,14 +65,27 @@ _BRACKETS = re.compile(r"\s*[(（\[【]\s*([^()（）\[\]【】]*?)\s*[)）\]】
 
 
 def split_header(header: str) -> tuple[str, tuple[str, ...]]:
-    """(the name as the shapes spell it: lower case, no spaces; the texts of its trailing brackets, in order:
-    ``消耗(元)(去重)`` is ``消耗`` with ``元`` and ``去重``)."""
-    text = header.strip().strip("\ufeff").strip().strip('"').strip()
+    """(the name as ``header_key`` compares it; the texts of its trailing brackets, in order, full-width forms read as
+    their ASCII ones: ``消耗（元）(去重)`` is ``消耗`` with ``元`` and ``去重``)."""
+    text = unicodedata.normalize("NFKC", header).strip().strip("\ufeff").strip().strip('"').strip()
     brackets: list[str] = []
     while found := _BRACKETS.search(text):
         brackets.insert(0, found.group(1))
         text = text[: found.start()]
-    return text.strip().lower().replace(" ", ""), tuple(brackets)
+    return header_key(text), tuple(brackets)
+
+
+_SEPARATORS = frozenset({"Pc", "Pd"})
+"""What may stand between a header's words besides a space: an underscore (connector punctuation), a hyphen or dash."""
+
+
+@lru_cache(maxsize=1024)
+def header_key(name: str) -> str:
+    """A header's name as the shapes' headers and the file's are compared, both sides alike: case, width and what
+    separates its words (spaces of any width, an underscore, a hyphen, or nothing) aside, so ``New Users``,
+    ``new_users``, ``NEW-USERS``, ``ｎｅｗ＿ｕｓｅｒｓ`` and ``newusers`` are one header. A spreadsheet's author or a
+    platform's UI spells a header so; no two headers of one shape read alike (tests/reader/test_export_headers.py)."""
+    return "".join(c for c in as_read(name) if unicodedata.category(c) not in _SEPARATORS)
 
 
 def money_unit(bracket: str) -> Money | None:
@@ -80,8 +97,8 @@ def money_unit(bracket: str) -> Money | None:
 
 
 def time_basis(bracket: str) -> str | None:
-    """CONVERSION_TIME or REPORTING_TIME where the bracket names one, else None."""
-    return _TIME_BASES.get(bracket.lower().replace(" ", ""))
+    """CONVERSION_TIME or REPORTING_TIME where the bracket names one (its words compared as a header's), else None."""
+    return _TIME_BASES.get(header_key(bracket))
 
 
 CODES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "AUD", "CAD", "NZD", "TWD", "KRW", "MOP")
