@@ -55,6 +55,15 @@ class SkippedTotals:
     """The first such row's line."""
 
 
+@dataclass(frozen=True)
+class SkippedNote:
+    """A line below an export's table skipped as a note (a console's footnote, 注：..., 数据来源：...)."""
+
+    line: int
+    text: str
+    """Its one cell's text."""
+
+
 PLAN_CURRENCY = "currency"
 """The unit of money in the plan's own currency (the generic CSV's), whatever its code."""
 
@@ -81,6 +90,8 @@ class ReportSource:
     """Field -> number of its column (1 = the first), where an error about a row's field is located."""
     skipped_totals: tuple[SkippedTotals, ...] = ()
     """Rows skipped as the console's sums of the others (合计, 总计, Total: ...), by label."""
+    skipped_notes: tuple[SkippedNote, ...] = ()
+    """Lines below the table skipped as notes, in order."""
     summed: int = 0
     """Of ``rows``, those added into an earlier row of the same campaign-day (``--sum-duplicates``)."""
     currency: str | None = None

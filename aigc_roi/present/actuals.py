@@ -139,13 +139,18 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         if source.skipped_totals:
             lines.append(("  " + label("actuals_source_totals", lang).format(labels=_totals(source.skipped_totals, style)),
                           True))
+        if source.skipped_notes:
+            # A quoted note may hold line breaks: shown on one line, as JSON keeps it whole.
+            notes = [label("actuals_note_item", lang).format(line=note.line, text=" ".join(note.text.split()))
+                     for note in source.skipped_notes]
+            lines.append(("  " + label("actuals_source_notes", lang).format(notes=_listed(notes, lang)), True))
         if source.summed:
             lines.append(("  " + label("actuals_source_summed", lang).format(summed=counted(source.summed, "row", lang)), True))
     return lines
 
 
 TOTALS_LISTED = 5
-"""Totals labels the summary names; the others are counted."""
+"""Totals labels (and note lines) a line names; the others are counted."""
 
 
 def _totals(skipped: tuple[SkippedTotals, ...], style: NumberStyle) -> str:
@@ -156,10 +161,15 @@ def _totals(skipped: tuple[SkippedTotals, ...], style: NumberStyle) -> str:
         sums[0] += item.rows
         sums[1] += item.spend
     lang = style.lang
-    items = [label("actuals_totals_label", lang).format(label=name, spend=style.money(spend), rows=counted(int(rows), "row", lang))
-             for name, (rows, spend) in list(by_label.items())[:TOTALS_LISTED]]
-    listed = label("list_separator", lang).join(items)
-    more = len(by_label) - TOTALS_LISTED
+    return _listed([label("actuals_totals_label", lang).format(label=name, spend=style.money(spend),
+                                                              rows=counted(int(rows), "row", lang))
+                    for name, (rows, spend) in by_label.items()], lang)
+
+
+def _listed(items: list[str], lang: str) -> str:
+    """The first TOTALS_LISTED of ``items``, then how many more."""
+    listed = label("list_separator", lang).join(items[:TOTALS_LISTED])
+    more = len(items) - TOTALS_LISTED
     return label("actuals_totals_more", lang).format(items=listed, more=more) if more > 0 else listed
 
 
@@ -174,10 +184,11 @@ def _unit_note(header: str, unit: str, currency: str) -> str:
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
-    """The one line for stderr: what was read (totals rows skipped, the last day and whether --through stated it)
-    and how much spend no channel claimed."""
+    """The one line for stderr: what was read (totals rows skipped with their spend, note lines skipped by their place,
+    the last day and whether --through stated it) and how much spend no channel claimed."""
     lang = style.lang
     skipped = tuple(item for source in actuals.sources for item in source.skipped_totals)
+    notes = [f"{source.file}:{note.line}" for source in actuals.sources for note in source.skipped_notes]
     read = sum(source.rows for source in actuals.sources)
     summed = sum(source.summed for source in actuals.sources)
     return label("actuals_summary", lang).format(
@@ -185,6 +196,7 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
         summed=label("actuals_rows_summed", lang).format(read=read, summed=summed) if summed else "",
         stated=" (--through)" if "through" in actuals.stated else "",
         totals=label("actuals_totals_skipped", lang).format(labels=_totals(skipped, style)) if skipped else "",
+        notes=label("actuals_notes_skipped", lang).format(places=_listed(notes, lang)) if notes else "",
         spend=style.money(sum(item.spend for item in actuals.unmatched)),
         campaigns=counted(len(actuals.unmatched), "campaign", lang))
 
@@ -239,6 +251,7 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                      "conversion_time": list(source.conversion_time), "deduplicated": list(source.deduplicated),
                      "skipped_totals": [{"label": item.label, "rows": item.rows, "spend": item.spend, "line": item.line}
                                         for item in source.skipped_totals],
+                     "skipped_notes": [{"line": note.line, "text": note.text} for note in source.skipped_notes],
                      "summed": source.summed}
                     for source in actuals.sources],
         "channels": [{

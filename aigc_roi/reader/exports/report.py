@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource
+from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
@@ -173,6 +173,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         time_basis=platform.time_basis,
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
         column_numbers={name: use.index + 1 for name, use in used.items()}, skipped_totals=totals.listed(),
+        skipped_notes=tuple(SkippedNote(line, text) for line, text in table.notes),
         currency=money.currency,
         conversion_time=tuple(use.header for name, use in used.items() if headers[name].conversion_time),
         deduplicated=tuple(use.header for name, use in used.items() if headers[name].deduplicated),

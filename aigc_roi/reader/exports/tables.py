@@ -16,7 +16,10 @@ put above the header are skipped: the header is the first line with at
 least two filled cells (a title padded by Excel, ``报表,,,,``, or quoted
 whole, as Google Ads writes its date range, has one), or, where a shape
 recognises a line a little below it, that line (key-value titles such as
-``报表名称,计划报表``). A CSV row's cells must be no more than the header's,
+``报表名称,计划报表``). Note lines below the table (a console's footnote,
+``注：...`` or ``数据来源：...``) are set aside (``Table.notes``): after a blank
+line, a line whose first cell alone is filled, with words that are no date,
+under which no row of the table follows. A CSV row's cells must be no more than the header's,
 empty ones at the end aside (``Table.misfit``): an unquoted ``1,234.56``
 would otherwise shift every cell after it; fewer are its empty cells at the
 end left out. Anything else (binary data, a CR inside a line, a cell past
@@ -32,9 +35,10 @@ import io
 import os
 import re
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,7 +47,7 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
-from aigc_roi.reader.exports.cells import EXCEL_DAY_0, UnsavedFormula
+from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, UnsavedFormula, day
 from aigc_roi.reader.exports.zip_directory import entries_over
 from aigc_roi.reader.opening import cannot_read, not_a_regular_file
 
@@ -77,7 +81,7 @@ class Table:
     header: list[str]
     header_line: int
     rows: Iterator[tuple[int, Cells]]
-    """(line or sheet row, cells), after the header."""
+    """(line or sheet row, cells), after the header: its blank rows and the notes below it left out."""
     width: int | None = None
     """The cells a CSV row has at most: the header's, its empty ones at the end aside; None for a workbook, whose
     cells keep their columns whatever they hold."""
@@ -87,6 +91,8 @@ class Table:
     day_zero: datetime.date = EXCEL_DAY_0
     """Date serial 0: a workbook's date system's (1904-01-01 where it is set to the 1904 one), else Excel's 1900
     system's, the one a CSV's serials were written in."""
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    """(line, text) of each note line below the table, filled in as ``rows`` reaches the end."""
 
     def merged(self, line: int, index: int) -> str | None:
         """The merged range (``A2:A3``) that covers the cell of ``line`` and column ``index`` (0-based) but does not
@@ -249,11 +255,47 @@ def _csv(text: str, file: str, is_header: IsHeader | None) -> Table:
 
     def rows() -> Iterator[tuple[int, Cells]]:
         for line, cells in numbered:
-            # A row of blank cells is skipped; joined, they are blank exactly when each is.
-            if "".join(cells).strip():
-                yield line, list(cells)
+            # A row of blank cells is blank; joined, they are blank exactly when each is.
+            yield line, list(cells) if "".join(cells).strip() else []
 
-    return Table(file, header, header_index + 1, rows(), _filled_width(list(header)), delimiter)
+    notes: list[tuple[int, str]] = []
+    return Table(file, header, header_index + 1, _notes_aside(rows(), notes, EXCEL_DAY_0),
+                 _filled_width(list(header)), delimiter, notes=notes)
+
+
+def _notes_aside(rows: Iterator[tuple[int, Cells]], notes: list[tuple[int, str]],
+                 day_zero: datetime.date) -> Iterator[tuple[int, Cells]]:
+    """``rows`` (a blank one as no cells) without their blank rows, each note below the table added to ``notes``. A
+    line that may be a note is held until the next filled row: a row of the table below it makes it a row (refused
+    as one cut short), so only the lines under the table's last row are notes."""
+    held: list[tuple[int, Cells]] = []
+    after_blank = False
+    for line, cells in rows:
+        if not cells:
+            after_blank = True
+            continue
+        if (after_blank or held) and _note(cells, day_zero):
+            held.append((line, cells))
+        else:
+            yield from held
+            held.clear()
+            yield line, cells
+        after_blank = False
+    notes.extend((line, str(cells[0]).strip()) for line, cells in held)
+
+
+def _note(cells: Cells, day_zero: datetime.date) -> bool:
+    """Whether a row may be a note: its first cell alone filled, with words (text holding a letter of any script)
+    that are no date. A date or a number alone is a row of the table cut short after its first cell."""
+    text = cells[0]
+    if (not isinstance(text, str) or _filled_width(cells) != 1
+            or not any(unicodedata.category(char).startswith("L") for char in text)):
+        return False
+    try:
+        day(cells[0], day_zero)
+    except CellError:
+        return True
+    return False
 
 
 def _delimiter(line: str) -> str:
@@ -346,17 +388,21 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
     def rows() -> Iterator[tuple[int, Cells]]:
         for line, values in numbered:
             cells = list(values)
-            if any(cell is not None and str(cell).strip() for cell in cells):
-                if None in cells[:width]:
-                    cells = formulas.marked(line, cells)
-                yield line, ["" if cell is None else cell for cell in cells]
+            if not any(cell is not None and str(cell).strip() for cell in cells):
+                yield line, []
+                continue
+            if None in cells[:width]:
+                cells = formulas.marked(line, cells)
+            yield line, ["" if cell is None else cell for cell in cells]
 
     # Excel's sheet names hold no [ ] or colon, so the sheet's name cannot blur the line and column after it.
     place = f"{file}[{sheet.title}]" if len(book.sheetnames) > 1 else file
     # The sheet's part in the archive: openpyxl's read-only sheet keeps it, and no public name gives it. openpyxl's
     # epoch is serial 0 of the date system the workbook's <workbookPr date1904> sets.
-    return Table(place, header, chosen[1] + 1, rows(), merges=_merges(data, sheet._worksheet_path),
-                 day_zero=book.epoch.date())
+    day_zero = book.epoch.date()
+    notes: list[tuple[int, str]] = []
+    return Table(place, header, chosen[1] + 1, _notes_aside(rows(), notes, day_zero),
+                 merges=_merges(data, sheet._worksheet_path), day_zero=day_zero, notes=notes)
 
 
 def _check_unpacked(data: bytes, file: str) -> None:
