@@ -35,6 +35,10 @@ class ReportRow:
     """New users (activations / registrations) attributed to the campaign that day."""
     revenue: float | None
     """Early revenue of those new users (first-day or first-7-day payments), money."""
+    parts: tuple[tuple[str, str], ...] = ()
+    """What tells the row apart from the others of its campaign-day, (header, value) each: the id of an ad, unit or
+    creative of the campaign (the export's header), and its hour (``HOUR``, ``01:00``) in an hourly report; () for
+    a row of the whole campaign-day."""
 
     @property
     def campaign_key(self) -> str:
@@ -62,6 +66,20 @@ class SkippedNote:
     line: int
     text: str
     """Its one cell's text."""
+
+
+HOUR = "hour"
+"""The part of an hourly report's row that is its hour, whatever column states it (``hour``, a date's time)."""
+
+
+def rows_per(grain: tuple[str, ...]) -> str:
+    """What one row of an export of ``grain`` (``ReportSource.grain``) stands for: ``day and campaign``, ``hour,
+    campaign and 广告ID``."""
+    time = "hour" if HOUR in grain else "day"
+    columns = [label for label in grain if label != HOUR]
+    if not columns:
+        return f"{time} and campaign"
+    return ", ".join([time, "campaign", *columns[:-1]]) + f" and {columns[-1]}"
 
 
 PLAN_CURRENCY = "currency"
@@ -94,6 +112,12 @@ class ReportSource:
     """Lines below the table skipped as notes, in order."""
     summed: int = 0
     """Of ``rows``, those added into an earlier row of the same campaign-day (``--sum-duplicates``)."""
+    grain: tuple[str, ...] = ()
+    """What the export's rows of one campaign-day are told apart by (``ReportRow.parts``' headers): () for one row
+    per campaign-day."""
+    parts: int = 0
+    """Of ``rows``, those added into an earlier row of the same campaign-day as another of its parts (an ad, an
+    hour)."""
     currency: str | None = None
     """ISO code of the export's money as the export states it: a header's unit (元, 分, 万元: CNY; USD, 美元, $:
     USD), the shape (the Chinese platforms' 元 and 分: CNY) or its cells' currency sign ($1,234: USD); None where it

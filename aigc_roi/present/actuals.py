@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.actuals import PLAN_CURRENCY, SkippedTotals
+from aigc_roi.model.actuals import PLAN_CURRENCY, SkippedTotals, rows_per
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.rounding import fixed
+from aigc_roi.present.grain_words import grain_zh
 from aigc_roi.present.labels import counted, label
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
@@ -144,6 +145,10 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
             notes = [label("actuals_note_item", lang).format(line=note.line, text=" ".join(note.text.split()))
                      for note in source.skipped_notes]
             lines.append(("  " + label("actuals_source_notes", lang).format(notes=_listed(notes, lang)), True))
+        if source.parts:
+            grain = grain_zh(source.grain) if lang == "zh" else rows_per(source.grain)
+            lines.append(("  " + label("actuals_source_parts", lang).format(parts=counted(source.parts, "row", lang),
+                                                                           grain=grain), True))
         if source.summed:
             lines.append(("  " + label("actuals_source_summed", lang).format(summed=counted(source.summed, "row", lang)), True))
     return lines
@@ -190,7 +195,7 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
     skipped = tuple(item for source in actuals.sources for item in source.skipped_totals)
     notes = [f"{source.file}:{note.line}" for source in actuals.sources for note in source.skipped_notes]
     read = sum(source.rows for source in actuals.sources)
-    summed = sum(source.summed for source in actuals.sources)
+    summed = sum(source.summed + source.parts for source in actuals.sources)
     return label("actuals_summary", lang).format(
         rows=counted(read - summed, "row", lang), files=counted(len(actuals.sources), "export", lang), through=actuals.through,
         summed=label("actuals_rows_summed", lang).format(read=read, summed=summed) if summed else "",
@@ -252,7 +257,7 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
                      "skipped_totals": [{"label": item.label, "rows": item.rows, "spend": item.spend, "line": item.line}
                                         for item in source.skipped_totals],
                      "skipped_notes": [{"line": note.line, "text": note.text} for note in source.skipped_notes],
-                     "summed": source.summed}
+                     "summed": source.summed, "grain": list(source.grain), "parts": source.parts}
                     for source in actuals.sources],
         "channels": [{
             "name": channel.name,

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from unicodedata import east_asian_width
 
 from aigc_roi.model.compared import told_apart
+from aigc_roi.present.grain_words import grain_of, grain_zh
 from aigc_roi.present.os_errors_zh import os_reason_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
@@ -62,7 +63,7 @@ _EXPECTED = _rules([
     (r"a campaign id with all its digits", "位数完整的计划 ID"),
     (r"a campaign of one channel", "只属于一个渠道的计划"),
     (r"whole 分 \(a Tencent Ads API export reports cost in cents\)", "整数的分（腾讯广告 API 报表的 cost 以分为单位）"),
-    (r"one row per day and campaign \(or --sum-duplicates\)", "每天每个计划一行（或用 --sum-duplicates）"),
+    (r"one row per (.+) \(or --sum-duplicates\)", lambda m: _rows_per(m[1], "一行（或用 --sum-duplicates）") or m[0]),
     (r"the columns of a known export \((.+)\)", "已知报表的列（{0}）"),
     (r"a report with a header row", "带表头的报表"),
     (r"a header row of comma- or tab-separated columns", "以逗号或制表符分隔的表头行"),
@@ -176,8 +177,11 @@ _FOUND = _rules([
     (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
     (r"no row of two or more filled cells \(sheets: (.+)\)", "任何一行都不足两个非空单元格（工作表：{0}）"),
     (r"a formula with no saved value \((.+)\)", "没有保存结果的公式（{0}）"),
-    (r"(\S+) '(.+)' again \(first at (.+)\)", "{0} '{1}' 重复（首次在 {2}）"),
-    (r"(\S+) id '(.+)' again \(first at (.+)\)", "{0} 计划 ID '{1}' 重复（首次在 {2}）"),
+    # reader/exports/duplicates.py: the day (and hour), the campaign (and its finer ids), where it was first, and the
+    # grain of that first row where it differs.
+    (r"(\d{4}-\d\d-\d\d(?: \d\d:\d\d)?) (id )?('.+?'(?: \S+ '[^']*')*) again \(first at (.+?)(?:, one row per (.+))?\)",
+     lambda m: f"{m[1]} {'计划 ID ' if m[2] else ''}{m[3]} 重复（首次在 {m[4]}"
+               f"{'，' + (_rows_per(m[5], '一行') or m[5]) if m[5] else ''}）"),
     (r"'(.+)' matching both '(.+)' \('(.+)'\) and '(.+)' \('(.+)'\)", "'{0}' 同时匹配 '{1}'（'{2}'）和 '{3}'（'{4}'）"),
     (r"a damaged one \((\w+)\)", "已损坏的文件（{0}）"),
     (r"an Excel 97-2003 \.xls workbook \(save it as xlsx or CSV\)", "Excel 97-2003 的 .xls 工作簿（请另存为 xlsx 或 CSV）"),
@@ -280,6 +284,12 @@ _REFORECAST_REASONS = _rules([
     (r"the plan's posts reach no users", "方案中的发帖触达不到任何用户"),
 ])
 """Why a re-forecast cannot express a month (whatif/reforecast.py)."""
+
+
+def _rows_per(phrase: str, after: str) -> str | None:
+    """``model.actuals.rows_per``'s ``phrase`` in Chinese, ``after`` it; None for another phrase."""
+    grain = grain_of(phrase)
+    return None if grain is None else grain_zh(grain) + after
 
 
 def _should_be(expected: str) -> str:

@@ -90,6 +90,8 @@ LABELS: dict[str, Label] = {
     "actuals_notes_skipped": Label("; skipped as notes below the table: {places}", "；作为表格下方的注释行跳过：{places}"),
     "actuals_source_notes": Label("skipped as notes below the table: {notes}", "作为表格下方的注释行跳过：{notes}"),
     "actuals_note_item": Label("line {line} '{text}'", "第 {line} 行 '{text}'"),
+    "actuals_source_parts": Label("{parts} summed into an earlier row of the same campaign-day as its parts (one row "
+                                  "per {grain})", "{parts} 行作为组成部分并入此前同一计划同一天的行（{grain}一行）"),
     "actuals_source_summed": Label("{summed} summed into an earlier row of the same campaign-day (--sum-duplicates)",
                                    "{summed} 行并入此前同一计划同一天的行（--sum-duplicates）"),
     "actuals_not_reported": Label("‡ not reported in a row's cell (such as N/A), so none in that month: {items}",

@@ -1,18 +1,24 @@
 """The same campaign-day in two rows of the exports: refused (a report exported twice would double the spend),
-or summed with ``--sum-duplicates``.
+or summed with ``--sum-duplicates``; unless the rows are its parts (its ads, its hours: grain.py), summed.
 
 Two rows of a day are the same campaign's when they come from the same
 platform (a generic CSV's or an unknown console's from any: they name none) and have the same id,
 whatever their names (a campaign renamed between two exports), or the same
 name where one of them has no id (an export without the id column). Rows of
 two platforms are two campaigns, whatever their names.
+
+Rows of one campaign-day with parts of the same kind (the same finer columns,
+each hourly or none) and different values are its parts; a part given again
+(the same ad, or the same hour, twice on one day) is the campaign-day
+repeated, and so is a part of another kind than its first row's (the day's
+ads, then its hours, or the whole day): either would count money twice.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from aigc_roi.model.actuals import ReportRow, ReportSource
+from aigc_roi.model.actuals import HOUR, ReportRow, ReportSource, rows_per
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.exports.platforms import PLATFORMS
 
@@ -41,6 +47,12 @@ class Duplicates:
         self.platforms: set[str] = set()
         self.summed: dict[str, int] = {}
         """file -> its rows added into an earlier row (--sum-duplicates)."""
+        self.parts: dict[str, int] = {}
+        """file -> its rows added into an earlier row of their campaign-day as another of its parts."""
+        self.grains: dict[int, tuple[str, ...]] = {}
+        """Index of a kept row -> the kind of parts of its first row (``_grain``), where it has parts."""
+        self.seen: dict[tuple[int, tuple[tuple[str, str], ...]], ReportRow] = {}
+        """(index of a kept row, parts) -> the first row of that part of its campaign-day, for rows with parts."""
 
     def kept(self, rows: list[ReportRow]) -> list[ReportRow]:
         kept: list[ReportRow] = []
@@ -48,16 +60,26 @@ class Duplicates:
             platform = self.platform[row.file]
             found = self._earlier(row, platform)
             if found is None:
+                if row.parts:
+                    self.grains[len(kept)] = _grain(row)
+                    self.seen[len(kept), row.parts] = row
                 self._remember(row, platform, len(kept))
                 kept.append(row)
                 continue
             index, earlier, by = found
             self._remember(row, platform, index)
-            if self.sum_duplicates:
+            grain, first_grain = _grain(row), self.grains.get(index, ())
+            part = self.seen.setdefault((index, row.parts), row) if row.parts else earlier
+            if grain and grain == first_grain and part is row:
+                kept[index] = _summed(kept[index], row)
+                self.parts[row.file] = self.parts.get(row.file, 0) + 1
+            elif self.sum_duplicates:
                 kept[index] = _summed(kept[index], row)
                 self.summed[row.file] = self.summed.get(row.file, 0) + 1
+            elif grain == first_grain:
+                self._refuse(row, part, by, self._found(row, part, by, with_parts=True))
             else:
-                self._refuse(row, earlier, by)
+                self._refuse(row, earlier, by, self._found(row, earlier, by) + f", one row per {rows_per(first_grain)}")
         return kept
 
     def _earlier(self, row: ReportRow, platform: str) -> tuple[int, ReportRow, str] | None:
@@ -79,17 +101,31 @@ class Duplicates:
             if not row.campaign_id:
                 self.names_without_id.setdefault((platform, row.day, row.campaign), (index, row))
 
-    def _refuse(self, row: ReportRow, earlier: ReportRow, by: str) -> None:
-        source, first = self.sources[row.file], self.sources[earlier.file]
-        column, header = source.cell(by)
+    def _found(self, row: ReportRow, earlier: ReportRow, by: str, with_parts: bool = False) -> str:
+        """``2025-03-01 01:00 id '1790001' 广告ID '1800001' again (first at a.csv:2:3``: the row ``row`` repeats,
+        its hour and finer ids where ``with_parts``, and where ``earlier`` is (its cell of ``by``, else of the
+        campaign's other field), the bracket left open."""
+        parts = dict(row.parts) if with_parts else {}
+        hour = f" {parts.pop(HOUR)}" if HOUR in parts else ""
         what = f"id {row.campaign_id!r}" if by == "campaign_id" else repr(row.campaign)
+        finer = "".join(f" {label} {value!r}" for label, value in parts.items())
+        numbers = self.sources[earlier.file].column_numbers
+        column = numbers.get(by) or numbers.get("campaign" if by == "campaign_id" else "campaign_id")
+        return f"{row.day}{hour} {what}{finer} again (first at {earlier.file}:{earlier.line}:{column}"
+
+    def _refuse(self, row: ReportRow, earlier: ReportRow, by: str, found: str) -> None:
+        column, header = self.sources[row.file].cell(by)
         hint = ""
         if (self.platform[row.file] == GENERIC) != (self.platform[earlier.file] == GENERIC):
             hint = "; an export that names no platform (a generic CSV, a console's) meets every export's campaigns"
         self.errors.append(ScenarioError(
             row.file, row.line, column, header,
-            f"expected one row per day and campaign (or --sum-duplicates), found {row.day} {what} again "
-            f"(first at {earlier.file}:{earlier.line}:{first.cell(by)[0]}){hint}"))
+            f"expected one row per {rows_per(_grain(row))} (or --sum-duplicates), found {found}){hint}"))
+
+
+def _grain(row: ReportRow) -> tuple[str, ...]:
+    """The kind of a row's parts: the headers of its finer columns, and ``HOUR`` where it is an hour's."""
+    return tuple(label for label, _ in row.parts)
 
 
 def _summed(a: ReportRow, b: ReportRow) -> ReportRow:

@@ -65,9 +65,16 @@ class Platform:
     """An API's export, whose rows are all campaigns' (an API writes no totals rows; reader/exports/totals.py)."""
     fallback: bool = False
     """A shape that names no platform (the generic CSV, a console of unknown platform): taken only where none is."""
+    finer: tuple[str, ...] = ()
+    """Id headers of the levels below a campaign (an ad's, a unit's, a creative's): where another level is the
+    export's campaign, such a level's column tells the rows of one campaign-day apart (``finer_columns``)."""
 
     def headers_of(self, field_name: str) -> list[str]:
         return [header for header, column in self.columns.items() if column.field == field_name]
+
+    def levels(self) -> list[tuple[str, str]]:
+        """The (name header, id header) of each campaign level, in the order of preference (``_names``' pairs)."""
+        return list(zip(self.headers_of("campaign"), self.headers_of("campaign_id"), strict=True))
 
     def summary(self) -> str:
         """``date + spend + a campaign column (a | b)``: what a header needs to be this shape."""
@@ -96,6 +103,10 @@ CURRENCY: dict[str, Column] = {header: Column("currency", "text") for header in 
 """A column of each row's currency (Google Ads' ``Currency code``), which any export may have: report.py holds each
 to the plan's currency."""
 
+HOUR_COLUMNS: dict[str, Column] = {header: Column("hour", "text") for header in ("hour", "小时")}
+"""A column of each row's hour of the day (the Tencent Ads API's hourly reports, a console's 分时 ones), which any
+export may have: its rows are the campaign-day's hours (duplicates.py)."""
+
 CONSOLE_TIME_BASIS = "日期: the day of delivery (reporting time) unless the report was set to conversion time (转化时间)"
 
 PLATFORMS: tuple[Platform, ...] = (
@@ -106,16 +117,16 @@ PLATFORMS: tuple[Platform, ...] = (
         | _names((("campaign_name", "campaign_id"), ("cdp_promotion_name", "cdp_promotion_id"),
                   ("project_name", "project_id"), ("ad_name", "ad_id")))
         | _money(("stat_cost",), "spend") | _counts(impressions="show_cnt", clicks="click_cnt", users="active")
-        | _money(("first_day_pay_amount",), "revenue") | CURRENCY,
-        api=True,
+        | _money(("first_day_pay_amount",), "revenue") | CURRENCY | HOUR_COLUMNS,
+        api=True, finer=("cdp_promotion_id", "ad_id"),
     ),
     Platform(
         "oceanengine_console", "巨量引擎 (Ocean Engine) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date"), "时间": Column("date", "date")}
         | _names((("计划名称", "计划ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID")))
         | _money(("消耗",), "spend") | _counts(impressions="展示数", clicks="点击数", users="激活数")
-        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
-        evidence=("项目名称", "项目ID"),
+        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY | HOUR_COLUMNS,
+        evidence=("项目名称", "项目ID"), finer=("广告ID",),
     ),
     Platform(
         "tencent_api", "腾讯广告 (Tencent Ads) API",
@@ -123,17 +134,17 @@ PLATFORMS: tuple[Platform, ...] = (
         {"date": Column("date", "date")}
         | _names((("adgroup_name", "adgroup_id"), ("campaign_name", "campaign_id"), ("ad_name", "ad_id")))
         | _money(("cost",), "spend", FEN) | _counts(impressions="view_count", clicks="valid_click_count", users="activated_count")
-        | _money(("first_day_pay_amount",), "revenue", FEN) | CURRENCY,
+        | _money(("first_day_pay_amount",), "revenue", FEN) | CURRENCY | HOUR_COLUMNS,
         whole_spend=True, api=True,
-        evidence=("adgroup_name", "adgroup_id", "view_count", "valid_click_count", "activated_count"),
+        evidence=("adgroup_name", "adgroup_id", "view_count", "valid_click_count", "activated_count"), finer=("ad_id",),
     ),
     Platform(
         "tencent_console", "腾讯广告 (Tencent Ads) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date")}
         | _names((("广告组名称", "广告组ID"), ("广告名称", "广告ID"), ("计划名称", "计划ID")))
         | _money(("花费",), "spend") | _counts(impressions="曝光次数", clicks="点击次数", users="激活次数")
-        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
-        evidence=("曝光次数", "点击次数", "激活次数"),
+        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY | HOUR_COLUMNS,
+        evidence=("曝光次数", "点击次数", "激活次数"), finer=("广告ID",),
     ),
     Platform(
         "kuaishou_api", "磁力引擎 (Kuaishou) API",
@@ -141,8 +152,8 @@ PLATFORMS: tuple[Platform, ...] = (
         {"stat_date": Column("date", "date")}
         | _names((("campaign_name", "campaign_id"), ("unit_name", "unit_id"), ("creative_name", "creative_id")))
         | _money(("charge",), "spend") | _counts(impressions="show", clicks="photo_click", users="activation")
-        | _money(("event_pay_first_day",), "revenue") | CURRENCY,
-        api=True,
+        | _money(("event_pay_first_day",), "revenue") | CURRENCY | HOUR_COLUMNS,
+        api=True, finer=("unit_id", "creative_id"),
     ),
     Platform(
         "console", "ad console (Chinese headers)",
@@ -151,15 +162,15 @@ PLATFORMS: tuple[Platform, ...] = (
         | _names((("计划名称", "计划ID"), ("广告组名称", "广告组ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID")))
         | _money(("消耗", "花费"), "spend")
         | _counts(impressions=("展示数", "曝光次数"), clicks=("点击数", "点击次数"), users=("激活数", "激活次数"))
-        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY,
-        fallback=True,
+        | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY | HOUR_COLUMNS,
+        fallback=True, finer=("广告组ID", "广告ID"),
     ),
     Platform(
         "generic", "generic CSV",
         "date: as the file's author wrote it (docs/actuals.md asks for the day the money was spent)",
         {"date": Column("date", "date")} | _names((("campaign", "campaign_id"),))
         | _money(("spend",), "spend", PLAN_CURRENCY) | _counts(impressions="impressions", clicks="clicks", users="new_users")
-        | _money(("revenue",), "revenue", PLAN_CURRENCY) | CURRENCY,
+        | _money(("revenue",), "revenue", PLAN_CURRENCY) | CURRENCY | HOUR_COLUMNS,
         fallback=True,
     ),
 )
@@ -233,7 +244,35 @@ def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
         if rank.unknown and column.field in found:
             continue
         found[column.field] = _found(column, index, split[index][1], rank)
+    _one_level(found, [name for name, _ in split], platform)
     return found
+
+
+def _one_level(found: dict[str, Found], names: list[str], platform: Platform) -> None:
+    """The campaign's name and id of one level, the first of the shape's the export has: an id of a later level
+    (an ad's, beside the campaign's name alone) names no campaign (``finer_columns`` may tell rows apart by it)."""
+    if "campaign" not in found or "campaign_id" not in found:
+        return
+    level = {header_key(header): number for number, pair in enumerate(platform.levels()) for header in pair}
+    name, identifier = (level[names[found[field].index]] for field in ("campaign", "campaign_id"))
+    if name != identifier:
+        del found["campaign_id" if identifier > name else "campaign"]
+
+
+def finer_columns(header: list[str], platform: Platform, found: dict[str, Found]) -> tuple[int, ...]:
+    """The indexes of the columns that tell the rows of one campaign-day apart: of each level the shape marks finer
+    (``Platform.finer``) other than the campaign's, the export's id column, else its name column."""
+    names = [split_header(cell)[0] for cell in header]
+    campaign = {names[found[field].index] for field in ("campaign", "campaign_id") if field in found}
+    columns = []
+    finer = {header_key(header) for header in platform.finer}
+    for name, identifier in platform.levels():
+        keys = (header_key(identifier), header_key(name))
+        if keys[0] in finer and not campaign & set(keys):
+            index = next((names.index(known) for known in keys if known in names), None)
+            if index is not None:
+                columns.append(index)
+    return tuple(columns)
 
 
 def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank) -> Found:

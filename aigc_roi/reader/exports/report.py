@@ -15,12 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aigc_roi.model.actuals import PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote
+from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
-from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, recognise
+from aigc_roi.reader.exports.grain import row_parts, without_midnight
+from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_columns, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
@@ -66,7 +67,8 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
     rows = duplicates.kept(rows)
     if errors:
         raise ScenarioInvalid(errors)
-    return Report(tuple(replace(source, summed=duplicates.summed.get(source.file, 0)) for source in sources), tuple(rows))
+    return Report(tuple(replace(source, summed=duplicates.summed.get(source.file, 0), parts=duplicates.parts.get(source.file, 0))
+                        for source in sources), tuple(rows))
 
 
 def _recognised(header: list[str]) -> bool:
@@ -124,6 +126,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
     used, money, headers = _columns(table, platform, currency)
+    finer = tuple((index, _header(table, index)) for index in finer_columns(table.header, platform, headers))
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
@@ -148,7 +151,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
                 continue
             if table.merges and _merged(table, line, cells, used, errors):
                 continue
-            row = _row(table, line, cells, used, amounts, platform, horizon, errors, numbers, currency_cells)
+            row = _row(table, line, cells, used, amounts, platform, horizon, errors, numbers, currency_cells, finer)
             if row is not None:
                 rows.append(row)
     except ScenarioInvalid as unreadable:
@@ -157,13 +160,17 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     if unreported := [name for name, _ in amounts if name != "spend" and name not in numbers]:
         # A column of dashes and empty cells only is one the platform does not fill (a metric it does not track,
         # a KOL sheet's impressions): not reported, as a missing column, rather than 0 every day.
-        rows = [ReportRow(row.file, row.line, row.day, row.campaign, row.campaign_id, row.spend,
-                          *(None if name in unreported else getattr(row, name) for name in AMOUNTS[1:]))
-                for row in rows]
+        rows = [replace(row, impressions=None if "impressions" in unreported else row.impressions,
+                        clicks=None if "clicks" in unreported else row.clicks,
+                        users=None if "users" in unreported else row.users,
+                        revenue=None if "revenue" in unreported else row.revenue) for row in rows]
+    if "hour" not in used:
+        rows = without_midnight(rows)
     if not rows and not errors:
         errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
                                     "expected at least one data row under the header, found none"))
-    names = {use.index for use in used.values()}
+    names = {use.index for use in used.values()} | {index for index, _ in finer}
+    labels = {label for row in rows for label, _ in row.parts}
     source = ReportSource(
         file=table.file, platform=platform.key, rows=len(rows),
         columns={name: use.header for name, use in used.items()},
@@ -177,6 +184,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         currency=money.currency,
         conversion_time=tuple(use.header for name, use in used.items() if headers[name].conversion_time),
         deduplicated=tuple(use.header for name, use in used.items() if headers[name].deduplicated),
+        grain=tuple(label for label in [header for _, header in finer] + [HOUR] if label in labels),
     )
     found = source.currency
     if found is not None and found != currency:
@@ -238,10 +246,11 @@ def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, .
 
 def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
          platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str],
-         currency_cells: CurrencyCells | None) -> ReportRow | None:
+         currency_cells: CurrencyCells | None, finer: tuple[tuple[int, str], ...]) -> ReportRow | None:
     """``amounts``: the (field, column) of each of AMOUNTS the export has; ``numbers``: those a cell has given a
     number so far, to which this row's are added; ``currency_cells``: its currency column's reader, read before the
-    amounts (its currency is theirs)."""
+    amounts (its currency is theirs); ``finer``: the (index, header) of the columns that tell its campaign-day's rows
+    apart (grain.py)."""
     file = table.file
     before = len(errors)
     date_use = used["date"]
@@ -295,8 +304,10 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
         _located(errors, file, line, named, "a campaign name or id", "an empty cell")
     if len(errors) > before or when is None:
         return None
+    hour = used.get("hour")
     return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],
-                     values["clicks"], values["users"], values["revenue"])
+                     values["clicks"], values["users"], values["revenue"],
+                     row_parts(cells, finer, hour.index if hour else None, date_use.index))
 
 
 def _located(errors: list[ScenarioError], file: str, line: int, use: _Used, expected: str, found: str) -> None:
