@@ -21,6 +21,7 @@ import datetime
 from aigc_roi.model.actuals import HOUR, ReportRow, ReportSource, rows_per
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.exports.platforms import PLATFORMS
+from aigc_roi.reader.exports.units import header_key
 
 GENERIC = "generic"
 """The platform of a shape that names none (``Platform.fallback``): its rows may be any platform's."""
@@ -62,22 +63,23 @@ class Duplicates:
             if found is None:
                 if row.parts:
                     self.grains[len(kept)] = _grain(row)
-                    self.seen[len(kept), row.parts] = row
+                    self.seen[len(kept), _keyed(row.parts)] = row
                 self._remember(row, platform, len(kept))
                 kept.append(row)
                 continue
             index, earlier, by = found
             self._remember(row, platform, index)
             grain, first_grain = _grain(row), self.grains.get(index, ())
-            part = self.seen.setdefault((index, row.parts), row) if row.parts else earlier
-            if grain and grain == first_grain and part is row:
+            part = self.seen.setdefault((index, _keyed(row.parts)), row) if row.parts else earlier
+            alike = [header_key(label) for label in grain] == [header_key(label) for label in first_grain]
+            if grain and alike and part is row:
                 kept[index] = _summed(kept[index], row)
                 self.parts[row.file] = self.parts.get(row.file, 0) + 1
             elif self.sum_duplicates:
                 kept[index] = _summed(kept[index], row)
                 self.summed[row.file] = self.summed.get(row.file, 0) + 1
-            elif grain == first_grain:
-                self._refuse(row, part, by, self._found(row, part, by, with_parts=True))
+            elif alike:
+                self._refuse(row, part, by, self._found(row, part, by, with_parts=True), first_grain)
             else:
                 self._refuse(row, earlier, by, self._found(row, earlier, by) + f", one row per {rows_per(first_grain)}")
         return kept
@@ -113,19 +115,27 @@ class Duplicates:
         column = numbers.get(by) or numbers.get("campaign" if by == "campaign_id" else "campaign_id")
         return f"{row.day}{hour} {what}{finer} again (first at {earlier.file}:{earlier.line}:{column}"
 
-    def _refuse(self, row: ReportRow, earlier: ReportRow, by: str, found: str) -> None:
+    def _refuse(self, row: ReportRow, earlier: ReportRow, by: str, found: str,
+                grain: tuple[str, ...] | None = None) -> None:
+        """``grain``: the one the row's campaign-day is read at, as its first row spells it; else the row's own."""
         column, header = self.sources[row.file].cell(by)
         hint = ""
         if (self.platform[row.file] == GENERIC) != (self.platform[earlier.file] == GENERIC):
             hint = "; an export that names no platform (a generic CSV, a console's) meets every export's campaigns"
         self.errors.append(ScenarioError(
             row.file, row.line, column, header,
-            f"expected one row per {rows_per(_grain(row))} (or --sum-duplicates), found {found}){hint}"))
+            f"expected one row per {rows_per(grain or _grain(row))} (or --sum-duplicates), found {found}){hint}"))
 
 
 def _grain(row: ReportRow) -> tuple[str, ...]:
     """The kind of a row's parts: the headers of its finer columns, and ``HOUR`` where it is an hour's."""
     return tuple(label for label, _ in row.parts)
+
+
+def _keyed(parts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Parts with each header as ``header_key`` reads it: one report split into two files may spell its ``AD_ID``
+    as ``ad_id``, its 广告ID as 广告id, the same column."""
+    return tuple((header_key(label), value) for label, value in parts)
 
 
 def _summed(a: ReportRow, b: ReportRow) -> ReportRow:

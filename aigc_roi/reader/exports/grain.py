@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from aigc_roi.model.actuals import HOUR, ReportRow
-from aigc_roi.reader.exports.cells import CellError, blank, identifier
+from aigc_roi.reader.exports.cells import CellError, blank, id_text, identifier, shown
 
 Cells = Sequence[object]
 
@@ -31,10 +31,14 @@ _HOUR = re.compile(r"\s*(\d{1,2})(?:\s*[:：]\s*(\d{2}))?(?!\d)")
 """The hour at the start of an hour cell: ``1``, ``01:00``, ``01:00-02:00``, ``1时``."""
 
 
+EXPECTED_HOUR = "an hour such as 1, 01:00 or 01:00-02:00"
+
+
 def row_parts(cells: Cells, finer: Sequence[tuple[int, str]], hour_index: int | None,
               date_index: int) -> tuple[tuple[str, str], ...]:
     """A row's parts: (header, value) of each ``finer`` column (index, header) it fills, then its hour, the
-    ``hour_index`` column's where the export has one, else its date's time of day."""
+    ``hour_index`` column's where the export has one, else its date's time of day; ``CellError`` for an hour cell
+    of no hour (a totals row's label is skipped before: totals.py)."""
     when = hour(cells[hour_index]) if hour_index is not None else clock(cells[date_index])
     hours = () if when is None else ((HOUR, when),)
     if not finer:
@@ -81,8 +85,9 @@ def _clock_of_text(cell: str) -> str | None:
 
 
 def hour(cell: object) -> str | None:
-    """The hour an hour cell holds, ``HH:MM``; None for an empty one; a cell of no hour as written, to be told
-    apart from the others all the same."""
+    """The hour an hour cell holds, ``HH:MM``, read as ``id_text`` (``="01:00"`` and ``'01:00`` are ``01:00``, kept
+    as text the spreadsheet way); None for an empty one; ``CellError`` for a cell of no hour, which summed as one
+    more part would count its money again or lose it."""
     if isinstance(cell, datetime.datetime | datetime.time):
         return f"{cell.hour:02d}:{cell.minute:02d}"
     if isinstance(cell, float) and 0 < cell < 1:
@@ -91,10 +96,10 @@ def hour(cell: object) -> str | None:
         return f"{int(cell):02d}:00"
     if blank(cell):
         return None
-    text = str(cell).strip()
+    text = id_text(cell)
     found = _HOUR.match(text)
     if found is None or int(found[1]) > 23 or int(found[2] or 0) > 59:
-        return text
+        raise CellError(EXPECTED_HOUR, shown(cell))
     return f"{int(found[1]):02d}:{found[2] or '00'}"
 
 

@@ -259,9 +259,10 @@ def _one_level(found: dict[str, Found], names: list[str], platform: Platform) ->
         del found["campaign_id" if identifier > name else "campaign"]
 
 
-def finer_columns(header: list[str], platform: Platform, found: dict[str, Found]) -> tuple[int, ...]:
+def finer_columns(header: list[str], platform: Platform, found: dict[str, Found], both: bool = False) -> tuple[int, ...]:
     """The indexes of the columns that tell the rows of one campaign-day apart: of each level the shape marks finer
-    (``Platform.finer``) other than the campaign's, the export's id column, else its name column."""
+    (``Platform.finer``) other than the campaign's, the export's id column, else its name column; with ``both``,
+    each of the two it has (where a totals row may write its label: totals.py)."""
     names = [split_header(cell)[0] for cell in header]
     campaign = {names[found[field].index] for field in ("campaign", "campaign_id") if field in found}
     columns = []
@@ -269,9 +270,7 @@ def finer_columns(header: list[str], platform: Platform, found: dict[str, Found]
     for name, identifier in platform.levels():
         keys = (header_key(identifier), header_key(name))
         if keys[0] in finer and not campaign & set(keys):
-            index = next((names.index(known) for known in keys if known in names), None)
-            if index is not None:
-                columns.append(index)
+            columns += [names.index(known) for known in keys if known in names][:None if both else 1]
     return tuple(columns)
 
 

@@ -132,7 +132,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     width = len(table.header)
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
     numbers: set[str] = set()
-    totals = _totals_rows(used, platform, globs)
+    totals = _totals_rows(used, platform, globs, finer_columns(table.header, platform, headers, both=True))
     currency_cells = CurrencyCells(currency, money) if "currency" in used else None
     try:
         for line, cells in table.rows:
@@ -228,7 +228,8 @@ def _merged(table: Table, line: int, cells: list[object], used: dict[str, _Used]
     return len(errors) > before
 
 
-def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, ...]) -> TotalsRows:
+def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, ...],
+                 finer: tuple[int, ...]) -> TotalsRows:
     campaign = tuple(used[name].index for name in ("campaign", "campaign_id") if name in used)
     undated = tuple(sorted({0, used["date"].index} - set(campaign)))
     spend = used["spend"]
@@ -241,7 +242,8 @@ def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, .
         return (value or 0.0) * spend.scale
 
     return TotalsRows(undated, campaign, used["campaign_id"].index if "campaign_id" in used else None,
-                      used["date"].index, not platform.api, globs, stated)
+                      used["date"].index, not platform.api, globs, stated, finer,
+                      used["hour"].index if "hour" in used else None)
 
 
 def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
@@ -302,12 +304,17 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
         named = name_use or id_use
         assert named is not None
         _located(errors, file, line, named, "a campaign name or id", "an empty cell")
+    hour = used.get("hour")
+    parts: tuple[tuple[str, str], ...] = ()
+    try:
+        parts = row_parts(cells, finer, hour.index if hour else None, date_use.index)
+    except CellError as error:
+        assert hour is not None  # only an hour column's cell is refused
+        _located(errors, file, line, hour, error.expected, error.found)
     if len(errors) > before or when is None:
         return None
-    hour = used.get("hour")
     return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],
-                     values["clicks"], values["users"], values["revenue"],
-                     row_parts(cells, finer, hour.index if hour else None, date_use.index))
+                     values["clicks"], values["users"], values["revenue"], parts)
 
 
 def _located(errors: list[ScenarioError], file: str, line: int, use: _Used, expected: str, found: str) -> None:

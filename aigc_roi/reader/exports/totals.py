@@ -4,6 +4,8 @@ A totals label is a cell that is, whole, a totals word (``TOTALS``). A row is a 
 
 - its date cell, or its first cell where that is no campaign column, holds one: such a row has no day, so it is
   no campaign's (合计 at the bottom of a console report, ``Total: Account``, an account column's 总计);
+- or a cell finer than its campaign-day holds one (grain.py): an ad's id or name (a 小计 under a campaign's ads),
+  or its hour, where 全天 (the whole day) is one too (an hourly report's 合计 of the day): such a row is no part;
 - or its campaign name or id cell holds one, it has no campaign id of its own (``ID``: a platform's ids are
   numbers, a totals row's id cell is empty, a dash, the label or a count such as 共12条), and either
   its date cell holds no date, or it comes from a console or a sheet of the user's own (an API writes no totals
@@ -22,13 +24,17 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from aigc_roi.model.actuals import SkippedTotals
-from aigc_roi.reader.exports.cells import CellError, day, id_text
+from aigc_roi.reader.exports.cells import CellError, day, id_text, written
 
 TOTALS = re.compile(r"(?P<word>合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
                     re.IGNORECASE)
 """The label of a console's sum of the other rows, the whole cell: 合计 (巨量引擎), 总计 (腾讯广告), 小计 (a day's
 subtotal), ``Total: Account`` (Google Ads), optionally followed by a colon and more (合计：, 总计: 3 条) or a bracket
 (合计(12)). A campaign whose name merely starts with one (总计划-抖音拉新, Totally Fresh Promo) is a campaign."""
+
+
+WHOLE_DAY = re.compile(r"全天|全日|all\s*day|whole\s*day", re.IGNORECASE)
+"""An hour cell's label of its day's total, besides a totals word."""
 
 
 ID = re.compile(r"[A-Za-z0-9_.:+-]*\d[A-Za-z0-9_.:+-]*")
@@ -68,6 +74,9 @@ class TotalsRows:
     globs: tuple[str, ...]
     spend: Callable[[list[object]], float]
     """The spend a totals row states (0 where it states none), as the listing shows it."""
+    finer: tuple[int, ...] = ()
+    """The columns of an ad's (unit's, creative's) id or name that tell a campaign-day's rows apart."""
+    hour_index: int | None = None
     tally: dict[str, list[float]] = field(default_factory=dict)
     """label -> [rows, spend, first line]."""
 
@@ -85,6 +94,13 @@ class TotalsRows:
         for index in self.undated:
             if is_totals_label(text := str(cells[index])):
                 return text.strip()
+        for index in self.finer:
+            if is_totals_label(text := written(cells[index])):
+                return text
+        if self.hour_index is not None:
+            text = written(cells[self.hour_index])
+            if is_totals_label(text) or WHOLE_DAY.fullmatch(text):
+                return text
         found = [(text.strip(), word) for index in self.campaign
                  if (word := totals_word(text := str(cells[index]))) is not None]
         if not found or self._has_id(cells):
