@@ -61,6 +61,7 @@ _EXPECTED = _rules([
     (r"a count >= 0", "≥ 0 的数量"),
     (r"a campaign name or id", "计划名称或 ID"),
     (r"a campaign id with all its digits", "位数完整的计划 ID"),
+    (r"an ad's id with all its digits", "位数完整的广告 ID"),
     (r"an hour such as 1, 01:00 or 01:00-02:00", "小时，如 1、01:00 或 01:00-02:00"),
     (r"a campaign of one channel", "只属于一个渠道的计划"),
     (r"whole 分 \(a Tencent Ads API export reports cost in cents\)", "整数的分（腾讯广告 API 报表的 cost 以分为单位）"),

@@ -84,3 +84,17 @@ def test_one_reports_two_files_spelling_the_finer_header_apart_are_one_grain(tmp
         read_report([a, again], HORIZON)
     # The same ad again is named by the first file's spelling of its column.
     assert f"one row per day, campaign and {first} " in str(raised.value.errors[0])
+
+
+def test_an_ads_id_that_lost_digits_is_refused_at_its_cell(tmp_path: Path) -> None:
+    path = _write(tmp_path, "sci.csv", "日期,项目名称,广告ID,消耗(元)\n2025-03-01,dy_项目A,1.80E+15,1000.00\n"
+                                       "2025-03-01,dy_项目A,1800001234567890123.0,500.00\n")
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report([path], HORIZON)
+    assert [str(error) for error in raised.value.errors] == [
+        f"{path}:2:3: 广告ID: expected an ad's id with all its digits, found '1.80E+15'; a spreadsheet wrote the id as "
+        "a number in scientific notation, rounded to its first digits: keep the id column as text (import it into "
+        "Excel as Text)",
+        f"{path}:3:3: 广告ID: expected an ad's id with all its digits, found '1800001234567890123.0'; a spreadsheet "
+        "keeps 15 digits of a number, so a longer id stored as one has lost its last: keep the id column as text "
+        "(import it into Excel as Text)"]

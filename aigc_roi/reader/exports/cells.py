@@ -115,7 +115,7 @@ def id_text(cell: object) -> str:
     return written(cell).removeprefix("'")
 
 
-def identifier(cell: object) -> str:
+def identifier(cell: object, expected: str = "a campaign id with all its digits") -> str:
     """A campaign id as the platform wrote it, the text it is matched by across exports (``id_text``): a whole
     number a workbook or pandas stored as a float (``1790001.0``) without its fraction; "" for an empty or dashed
     cell (no id); ``CellError`` for an id a spreadsheet wrote rounded (``1.79E+12``, ``7.30123E+18``) or stored as
@@ -125,7 +125,7 @@ def identifier(cell: object) -> str:
         if blank(text):
             return ""
         if _SCIENTIFIC.fullmatch(text):
-            raise CellError(_ALL_DIGITS, f"{shown(cell)}; a spreadsheet wrote the id as a number in scientific "
+            raise CellError(expected, f"{shown(cell)}; a spreadsheet wrote the id as a number in scientific "
                                          f"notation, rounded to its first digits: {_AS_TEXT}")
         whole = _WHOLE_DECIMAL.fullmatch(text)
         if whole is None:
@@ -136,20 +136,19 @@ def identifier(cell: object) -> str:
     else:
         return str(cell)
     if len(digits) > ID_DIGITS:
-        raise _lost_digits(cell)
+        raise _lost_digits(cell, expected)
     return digits
 
 
-_ALL_DIGITS = "a campaign id with all its digits"
 _AS_TEXT = "keep the id column as text (import it into Excel as Text)"
 
 
-def _lost_digits(cell: object) -> CellError:
+def _lost_digits(cell: object, expected: str) -> CellError:
     if isinstance(cell, int | float):
         # A workbook's number shown as a spreadsheet's formula bar shows it, its first 15 digits then zeros: where
         # the id's last digits went, which Python's 7.301234567890124e+18 hides.
         cell = format(Decimal(format(Decimal(cell), f".{ID_DIGITS}g")), "f")
-    return CellError(_ALL_DIGITS, f"{shown(cell)}; a spreadsheet keeps {ID_DIGITS} digits of a number, so a longer id "
+    return CellError(expected, f"{shown(cell)}; a spreadsheet keeps {ID_DIGITS} digits of a number, so a longer id "
                                   f"stored as one has lost its last: {_AS_TEXT}")
 
 

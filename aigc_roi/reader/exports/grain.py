@@ -34,16 +34,27 @@ _HOUR = re.compile(r"\s*(\d{1,2})(?:\s*[:：]\s*(\d{2}))?(?!\d)")
 EXPECTED_HOUR = "an hour such as 1, 01:00 or 01:00-02:00"
 
 
+class PartError(CellError):
+    """A cell that tells a row's part (``row_parts``) and holds none: ``index``, its column."""
+
+    def __init__(self, index: int, refused: CellError) -> None:
+        super().__init__(refused.expected, refused.found)
+        self.index = index
+
+
 def row_parts(cells: Cells, finer: Sequence[tuple[int, str]], hour_index: int | None,
               date_index: int) -> tuple[tuple[str, str], ...]:
     """A row's parts: (header, value) of each ``finer`` column (index, header) it fills, then its hour, the
-    ``hour_index`` column's where the export has one, else its date's time of day; ``CellError`` for an hour cell
-    of no hour (a totals row's label is skipped before: totals.py)."""
-    when = hour(cells[hour_index]) if hour_index is not None else clock(cells[date_index])
+    ``hour_index`` column's where the export has one, else its date's time of day; ``PartError`` for an hour cell
+    of no hour (a totals row's label is skipped before: totals.py) or a finer id that lost digits."""
+    try:
+        when = hour(cells[hour_index]) if hour_index is not None else clock(cells[date_index])
+    except CellError as error:
+        raise PartError(hour_index or 0, error) from None
     hours = () if when is None else ((HOUR, when),)
     if not finer:
         return hours  # most exports: one row per campaign-day, read without building a list per row
-    return tuple((header, _value(cells[index])) for index, header in finer if not blank(cells[index])) + hours
+    return tuple((header, _value(cells[index], index)) for index, header in finer if not blank(cells[index])) + hours
 
 
 def without_midnight(rows: list[ReportRow]) -> list[ReportRow]:
@@ -54,13 +65,16 @@ def without_midnight(rows: list[ReportRow]) -> list[ReportRow]:
     return [replace(row, parts=tuple(part for part in row.parts if part[0] != HOUR)) for row in rows]
 
 
-def _value(cell: object) -> str:
-    """A finer id as the campaign's is matched (``1800001.0`` is ``1800001``); one that lost digits as written:
-    two ads it could no longer tell apart are refused as one given twice, never summed as two."""
+def _value(cell: object, index: int) -> str:
+    """A finer id as the campaign's is matched (``1800001.0`` is ``1800001``); one that lost digits is refused as
+    the campaign's is: two ads it could no longer tell apart would be refused as one given twice, or summed as one."""
     try:
-        return identifier(cell)
-    except CellError:
-        return str(cell).strip()
+        return identifier(cell, FINER_ID)
+    except CellError as error:
+        raise PartError(index, error) from None
+
+
+FINER_ID = "an ad's id with all its digits"
 
 
 def clock(cell: object) -> str | None:

@@ -20,7 +20,7 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
-from aigc_roi.reader.exports.grain import row_parts, without_midnight
+from aigc_roi.reader.exports.grain import PartError, row_parts, without_midnight
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_columns, recognise
 from aigc_roi.reader.exports.tables import Table, read_table
 from aigc_roi.reader.exports.totals import TotalsRows
@@ -308,9 +308,9 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     parts: tuple[tuple[str, str], ...] = ()
     try:
         parts = row_parts(cells, finer, hour.index if hour else None, date_use.index)
-    except CellError as error:
-        assert hour is not None  # only an hour column's cell is refused
-        _located(errors, file, line, hour, error.expected, error.found)
+    except PartError as error:
+        errors.append(ScenarioError(file, line, error.index + 1, _header(table, error.index),
+                                    f"expected {error.expected}, found {error.found}"))
     if len(errors) > before or when is None:
         return None
     return ReportRow(file, line, when, campaign, campaign_id, values["spend"] or 0.0, values["impressions"],
