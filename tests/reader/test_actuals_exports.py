@@ -6,24 +6,17 @@ import datetime
 from pathlib import Path
 
 import pytest
+from export_files import export_errors
+from export_files import write_export as _write
 
-from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
 
 HORIZON = Horizon.of((2025, 1), 6)
 """2025-01-01 .. 2025-06-30."""
 
 
-def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
 def _errors(paths: list[Path], **options: bool) -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report(paths, HORIZON, **options)
-    return [str(error) for error in raised.value.errors]
+    return export_errors(paths, HORIZON, **options)
 
 
 def test_horizon_covers_start_to_the_end_of_the_last_month() -> None:

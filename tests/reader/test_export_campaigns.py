@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from export_files import export_errors
+from export_files import write_export as _write
 
-from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
 
 HORIZON = Horizon.of((2025, 3), 12)
@@ -40,16 +41,8 @@ monetization:
 """
 
 
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _errors(paths: list[Path]) -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report(paths, HORIZON)
-    return [str(error) for error in raised.value.errors]
+def _errors(paths: list[Path], **options: bool) -> list[str]:
+    return export_errors(paths, HORIZON, **options)
 
 
 def test_an_id_pandas_wrote_as_a_float_is_the_same_campaign(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from export_files import export_errors
+from export_files import write_export as _write
 
-from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
 
 HORIZON = Horizon.of((2025, 3), 12)
@@ -35,16 +36,8 @@ monetization:
 """
 
 
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _errors(paths: list[Path]) -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report(paths, HORIZON)
-    return [str(error) for error in raised.value.errors]
+def _errors(paths: list[Path], **options: bool) -> list[str]:
+    return export_errors(paths, HORIZON, **options)
 
 
 def test_every_text_form_of_an_id_is_the_id(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ import datetime
 from pathlib import Path
 
 import pytest
+from export_files import export_errors
+from export_files import write_export as _write
 
-from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
 
 HORIZON = Horizon.of((2025, 3), 12)
@@ -26,16 +27,8 @@ TENCENT_HOURS = ("date,hour,adgroup_id,adgroup_name,cost,view_count,valid_click_
 """The QA tester's tx_api_hourly.csv: hours 0 and 1 of one ad group (cost in 分)."""
 
 
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _errors(paths: list[Path], **options: object) -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report(paths, HORIZON, **options)  # type: ignore[arg-type]
-    return [str(error) for error in raised.value.errors]
+def _errors(paths: list[Path], **options: bool) -> list[str]:
+    return export_errors(paths, HORIZON, **options)
 
 
 def _days(paths: list[Path]) -> list[tuple[int, str, str, float, float | None]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from export_files import write_export as _write
 
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
@@ -19,12 +20,6 @@ ADS = ("\ufeff日期,项目ID,项目名称,广告ID,广告名称,消耗(元),展
        "2025-03-01,1790001,dy_项目A,1800002,广告2,500.00,5000,100,40\n")
 HOURS = ("\ufeff日期,小时,项目ID,项目名称,消耗(元),激活数\n"
          "2025-03-01,0,1790001,dy_项目A,100,10\n2025-03-01,1,1790001,dy_项目A,200,20\n")
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("tail", ["1790001,dy_项目A,小计,小计,1500.00,15000,300,140",

@@ -6,8 +6,9 @@ import datetime
 from pathlib import Path
 
 import pytest
+from export_files import export_errors
+from export_files import write_export as _write
 
-from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.duplicates import platform_of
 from aigc_roi.reader.exports.platforms import PLATFORMS
@@ -20,16 +21,8 @@ WITH_ID = "stat_time_day,campaign_name,campaign_id,stat_cost,active\n2025-03-01,
 """An Ocean Engine API export with the campaign id (the QA report's DUP1_with_id.csv)."""
 
 
-def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def _errors(paths: list[Path], **options: object) -> list[str]:
-    with pytest.raises(ScenarioInvalid) as raised:
-        read_report(paths, HORIZON, **options)  # type: ignore[arg-type]
-    return [str(error) for error in raised.value.errors]
+def _errors(paths: list[Path], **options: bool) -> list[str]:
+    return export_errors(paths, HORIZON, **options)
 
 
 # --- Totals rows ---------------------------------------------------------------------------------------------------

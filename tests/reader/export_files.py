@@ -1,0 +1,25 @@
+"""What the export readers' tests share: an export written to a file as a platform or a spreadsheet saved it, and the
+located errors reading it gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.exports import Horizon, read_report
+
+
+def write_export(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    """``text`` saved as ``name`` in ``encoding`` (a console's GBK or UTF-16 as much as UTF-8)."""
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def export_errors(paths: list[Path], horizon: Horizon, **options: bool) -> list[str]:
+    """Each located error reading ``paths`` over ``horizon`` gives, as a user reads it; fails where they read."""
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report(paths, horizon, **options)
+    return [str(error) for error in raised.value.errors]
