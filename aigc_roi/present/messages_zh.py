@@ -319,6 +319,8 @@ _MESSAGES = _rules([
     (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month",
      lambda m: f"{m[1]} {m[2]}：{_apply(_REFORECAST_REASONS, m[3]) or m[3]}；重新预测无法表达这个月"),
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),
+    (r"expected one column of (\S+), found a second beside (.+) \(column (\d+)\): header words compare alike whatever their "
+     r"case, width and separators", "{0} 应只有一列，发现了第二列，与第 {2} 列 {1} 读作同一列：表头不分大小写、全半角和分隔符"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
      lambda m: f"{_should_be(m[1])}，实际为 {_apply(_FOUND, m[2]) or m[2]}"),

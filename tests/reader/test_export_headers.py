@@ -17,6 +17,7 @@ import pytest
 
 from aigc_roi.model.actuals import Report
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.present.messages_zh import translate
 from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.platforms import PLATFORMS, Platform, columns_of, recognise
 from aigc_roi.reader.exports.units import header_key
@@ -307,3 +308,22 @@ def test_a_brackets_words_compare_as_a_headers(tmp_path: Path) -> None:
     report = _read(_write(tmp_path, "Date,Campaign,Spend,New Users (Conversion_Time)\n2025-01-03,KOL A,100,5\n"))
     (source,), (row,) = report.sources, report.rows
     assert (row.users, source.conversion_time) == (5.0, ("New Users (Conversion_Time)",))
+
+
+@pytest.mark.parametrize(("header", "column", "twin", "first"), [
+    ("date,campaign,Spend,spend,new_users", 4, "spend", "'Spend' (column 3)"),
+    ("date,Campaign ID,campaign_id,spend,new_users", 3, "campaign_id", "'Campaign ID' (column 2)"),
+])
+def test_two_columns_whose_headers_read_as_one_are_refused_at_the_second(tmp_path: Path, header: str, column: int,
+                                                                         twin: str, first: str) -> None:
+    """Which of two columns read as one holds the field no reader can tell (Spend 100 beside spend 1,000): the export
+    is refused at the second, not read from the first with the other listed as ignored under the same name."""
+    path = tmp_path / "twins.csv"
+    path.write_text(header + "\n2025-03-01,dy_a,100,1000,10\n", encoding="utf-8")
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report([path], Horizon.of((2025, 3), 12))
+    (error,) = raised.value.errors
+    assert str(error) == (f"{path}:1:{column}: {twin}: expected one column of {twin}, found a second beside {first}: "
+                          "header words compare alike whatever their case, width and separators")
+    assert translate(error.message) == (f"{twin} 应只有一列，发现了第二列，与第 {first.split(' (column ')[1][:-1]} 列 "
+                                        f"{first.split(' (column ')[0]} 读作同一列：表头不分大小写、全半角和分隔符")

@@ -17,7 +17,7 @@ docs/actuals.md lists the same table for users.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aigc_roi.model.actuals import PLAN_CURRENCY
 from aigc_roi.reader.exports.units import (
@@ -225,6 +225,9 @@ class Found:
     """Its header says 去重, read where the export has no plain column of the field."""
     unknown_unit: str | None = None
     """A money column's bracket that names no unit this reader knows: the column is refused, not read."""
+    twin: int | None = None
+    """Another cell whose header reads as this one's (``Spend`` beside ``spend``): which of them holds the field no
+    reader can tell, so the export is refused at it rather than read from the first."""
 
 
 def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
@@ -243,7 +246,8 @@ def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
         rank, index = min(ranked)
         if rank.unknown and column.field in found:
             continue
-        found[column.field] = _found(column, index, split[index][1], rank)
+        twins = [other for other_rank, other in ranked if other_rank == rank and other != index]
+        found[column.field] = replace(_found(column, index, split[index][1], rank), twin=twins[0] if twins else None)
     _one_level(found, [name for name, _ in split], platform)
     return found
 

@@ -93,6 +93,11 @@ def _columns(table: Table, platform: Platform, currency: str) -> tuple[dict[str,
     found = columns_of(table.header, platform)
     errors = []
     for use in found.values():
+        if use.twin is not None:
+            errors.append(ScenarioError(table.file, table.header_line, use.twin + 1, _header(table, use.twin),
+                                        f"expected one column of {use.field}, found a second beside "
+                                        f"{_header(table, use.index)!r} (column {use.index + 1}): header words compare "
+                                        "alike whatever their case, width and separators"))
         if use.unknown_unit is not None:
             errors.append(ScenarioError(table.file, table.header_line, use.index + 1, _header(table, use.index),
                                         f"expected a unit of money ({MONEY_UNITS_SHOWN}), found {use.unknown_unit!r}"))
