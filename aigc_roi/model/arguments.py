@@ -40,6 +40,12 @@ def whole_number(name: str, value: object, low: int, high: int | None, error: ty
     return number
 
 
+def samples_and_seed(samples: object, seed: object, fewest: int, most: int, error: type[Exception]) -> tuple[int, int]:
+    """``samples`` a whole number from ``fewest`` to ``most`` and ``seed`` one >= 0, as a command's ``--samples`` and
+    ``--seed`` hold them (simulate's, allocate's, actuals'), each refused as ``whole_number`` refuses it."""
+    return whole_number("samples", samples, fewest, most, error), whole_number("seed", seed, 0, None, error)
+
+
 def number_within(name: str, value: object, expected: str, low: float, high: float, error: type[Exception],
                   above_low: bool = False) -> float:
     """``value`` as a float from ``low`` (above it with ``above_low``) to ``high``; ``expected`` words that."""

@@ -51,7 +51,7 @@ from typing import Any
 import numpy as np
 
 from aigc_roi.model.actuals import Report, ReportRow, ReportSource
-from aigc_roi.model.arguments import whole_number
+from aigc_roi.model.arguments import samples_and_seed
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
@@ -345,8 +345,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
 
 def draws(samples: int, seed: int) -> tuple[int, int]:
     """``samples`` and ``seed`` as `actuals --samples` and `--seed` hold them; WhatIfError otherwise."""
-    return (whole_number("samples", samples, MIN_ACTUALS_SAMPLES, MAX_ACTUALS_SAMPLES, WhatIfError),
-            whole_number("seed", seed, 0, None, WhatIfError))
+    return samples_and_seed(samples, seed, MIN_ACTUALS_SAMPLES, MAX_ACTUALS_SAMPLES, WhatIfError)
 
 
 def _day(name: str, day: datetime.date | None) -> datetime.date | None:

@@ -92,7 +92,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from aigc_roi.model.arguments import amount, whole_number
+from aigc_roi.model.arguments import amount, samples_and_seed
 from aigc_roi.model.limits import MAX_SAMPLES
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
@@ -176,8 +176,7 @@ def allocate(
     ``seed`` not one >= 0 (a bool or a float is no count), a ``limits.max_cash_need`` not an amount >= 0 (nan,
     inf, past 1e15) or a ``limits.min_payback_probability`` outside [0, 1]."""
     limits = (limits or Limits()).checked()
-    samples = whole_number("samples", samples, 1, MAX_SAMPLES, AllocationError)
-    seed = whole_number("seed", seed, 0, None, AllocationError)
+    samples, seed = samples_and_seed(samples, seed, 1, MAX_SAMPLES, AllocationError)
     minimums = dict(minimums or {})
     maximums = dict(maximums or {})
     if objective not in OBJECTIVES:

@@ -99,7 +99,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.arguments import whole_number
+from aigc_roi.model.arguments import samples_and_seed, whole_number
 from aigc_roi.model.engine import FIGURE_NAMES, FigureBatch, chunk_samples_of, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
@@ -379,7 +379,7 @@ def payback_chance(scenario: Scenario, samples: int, seed: int,
 
 def _draws(samples: int, seed: int) -> tuple[int, int]:
     """``samples`` and ``seed`` as ``--samples`` and ``--seed`` of `simulate` hold them; ValueError otherwise."""
-    return whole_number("samples", samples, 1, MAX_SIMULATE_SAMPLES, ValueError), whole_number("seed", seed, 0, None, ValueError)
+    return samples_and_seed(samples, seed, 1, MAX_SIMULATE_SAMPLES, ValueError)
 
 
 def _unheard(stage: str, done: int, total: int) -> None:
