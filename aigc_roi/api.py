@@ -325,9 +325,9 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     ``match``; ``from_day`` and ``through`` state the days the exports were run for (else their rows' first and
     last day): a ``datetime.datetime`` (or ``pandas.Timestamp``) states its date, whatever its time of day or time
     zone. Raises ``ScenarioInvalid`` with every located problem of the exports (an export in another currency
-    than the plan's included) and ``WhatIfError`` for a plan without ``start``, no export, an unknown name or one two
-    channels share, a stated day that leaves out a row or is no date, ``samples`` not a whole number from 100 to
-    100,000 or a ``seed`` not one >= 0."""
+    than the plan's and one given twice, the same bytes, included) and ``WhatIfError`` for a plan without
+    ``start``, no export, an unknown name or one two channels share, a stated day that leaves out a row or is no
+    date, ``samples`` not a whole number from 100 to 100,000 or a ``seed`` not one >= 0."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare, patterns_of
 

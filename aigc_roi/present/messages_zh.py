@@ -319,6 +319,9 @@ _MESSAGES = _rules([
     (r"(.+) (\d{4}-\d{2}): (.+); the re-forecast cannot express that month",
      lambda m: f"{m[1]} {m[2]}：{_apply(_REFORECAST_REASONS, m[3]) or m[3]}；重新预测无法表达这个月"),
     (r"expected one YAML document, found a second", "应只有一个 YAML 文档，发现了第二个"),
+    (r"expected each export once, found the same (file|bytes) as (.+) \(export (\d+)\), whose rows would count twice",
+     lambda m: f"每个报表应只给一次，实际与第 {m[3]} 个报表 {m[2]} {'是同一个文件' if m[1] == 'file' else '内容完全相同'}，"
+               "其各行会被重复计算"),
     (r"expected one column of (\S+), found a second beside (.+) \(column (\d+)\): header words compare alike whatever their "
      r"case, width and separators", "{0} 应只有一列，发现了第二列，与第 {2} 列 {1} 读作同一列：表头不分大小写、全半角和分隔符"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),

@@ -20,9 +20,10 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
+from aigc_roi.reader.exports.given_once import GivenOnce
 from aigc_roi.reader.exports.grain import PartError, row_parts, without_midnight
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_columns, recognise
-from aigc_roi.reader.exports.tables import Table, read_table
+from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
 
@@ -49,14 +50,20 @@ class Horizon:
 def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False, currency: str = "CNY",
                 globs: Sequence[str] = ()) -> Report:
     """Every export of ``paths`` read against the plan's ``horizon`` and ``currency``; ScenarioInvalid with every
-    problem. ``globs``: the channels' match and --map globs, one of which may name a campaign called like a totals
-    row (totals.py)."""
+    problem, an export given twice among them (given_once.py). ``globs``: the channels' match and --map globs, one
+    of which may name a campaign called like a totals row (totals.py)."""
     errors: list[ScenarioError] = []
     sources: list[ReportSource] = []
     rows: list[ReportRow] = []
-    for path in paths:
+    given = GivenOnce()
+    for number, path in enumerate(paths, 1):
         try:
-            source, file_rows, file_errors = _read_one(read_table(path, _recognised), horizon, currency, tuple(globs))
+            data = export_bytes(path)
+            if (again := given.again(number, path, data)) is not None:
+                errors.append(again)
+                continue
+            source, file_rows, file_errors = _read_one(read_table(str(path), data, _recognised), horizon, currency,
+                                                       tuple(globs))
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             continue

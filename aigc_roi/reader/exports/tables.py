@@ -134,11 +134,10 @@ def _problem(file: str, message: str, line: int = 1, column: int = 1) -> Scenari
     return ScenarioInvalid([ScenarioError(file, line, column, "", message)])
 
 
-def read_table(path: Path, is_header: IsHeader | None = None) -> Table:
-    """The header and rows of one export; ScenarioInvalid for a file that cannot be one. ``is_header``: whether a
-    line is a header a shape recognises (else the first line of two or more filled cells is the header)."""
-    file = str(path)
-    data = _read_bytes(path, file)
+def read_table(file: str, data: bytes, is_header: IsHeader | None = None) -> Table:
+    """The header and rows of the export ``file`` whose bytes (``export_bytes``) are ``data``; ScenarioInvalid for a
+    file that cannot be one. ``is_header``: whether a line is a header a shape recognises (else the first line of two
+    or more filled cells is the header)."""
     if not data.strip():
         raise _problem(file, "expected a report with a header row, found an empty file")
     if data[:4] == b"PK\x03\x04":
@@ -148,9 +147,11 @@ def read_table(path: Path, is_header: IsHeader | None = None) -> Table:
     return _csv(_text(data, file), file, is_header)
 
 
-def _read_bytes(path: Path, file: str) -> bytes:
+def export_bytes(path: Path) -> bytes:
     """The file's bytes, at most the limit plus one; opened without blocking and checked on the descriptor,
-    so a FIFO or a device given as an export is refused at once (as reader/load.py does for scenarios)."""
+    so a FIFO or a device given as an export is refused at once (as reader/load.py does for scenarios);
+    ScenarioInvalid, located at the file, where it cannot be read."""
+    file = str(path)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
