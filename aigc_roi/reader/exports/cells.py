@@ -103,7 +103,11 @@ def campaign_name(cell: object) -> str:
     return text[1:] if text.startswith("'") and _NOT_TEXT.fullmatch(text[1:]) else text
 
 
-_SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+")
+_ROUNDED = re.compile(r"[+-]?\d+(?:\.\d*)?[eE]\+\d+")
+"""A number in scientific notation as a spreadsheet or a program writes a large one, its exponent signed (Excel's
+General ``1.79E+12``, a Scientific column's ``1.79E+06`` or ``1E+05``, pandas' ``7.301234567890124e+18``): rounded
+to the digits it shows. None of them writes ``1E5`` or ``2e10``: such text was typed as it is, an id of one's own
+sheet (no platform issues one), whose digits nothing rounded."""
 _WHOLE_DECIMAL = re.compile(r"(\d+)\.0*")
 ID_DIGITS = 15
 """The digits of a number a spreadsheet keeps (Excel's precision): a longer id stored as a number has lost its last."""
@@ -118,13 +122,13 @@ def id_text(cell: object) -> str:
 def identifier(cell: object, expected: str = "a campaign id with all its digits") -> str:
     """A campaign id as the platform wrote it, the text it is matched by across exports (``id_text``): a whole
     number a workbook or pandas stored as a float (``1790001.0``) without its fraction; "" for an empty or dashed
-    cell (no id); ``CellError`` for an id a spreadsheet wrote rounded (``1.79E+12``, ``7.30123E+18``) or stored as
-    a number of more digits than it keeps (``7301234567890123776.0``), which is no longer the id."""
+    cell (no id); ``CellError`` for an id a spreadsheet wrote rounded (``1.79E+12``, ``7.30123E+18``: ``_ROUNDED``)
+    or stored as a number of more digits than it keeps (``7301234567890123776.0``), which is no longer the id."""
     if isinstance(cell, bool) or not isinstance(cell, int | float):
         text = id_text(cell)
         if blank(text):
             return ""
-        if _SCIENTIFIC.fullmatch(text):
+        if _ROUNDED.fullmatch(text):
             raise CellError(expected, f"{shown(cell)}; a spreadsheet wrote the id as a number in scientific "
                                          f"notation, rounded to its first digits: {_AS_TEXT}")
         whole = _WHOLE_DECIMAL.fullmatch(text)

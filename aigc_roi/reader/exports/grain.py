@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from aigc_roi.model.actuals import HOUR, ReportRow
-from aigc_roi.reader.exports.cells import CellError, blank, id_text, identifier, shown
+from aigc_roi.reader.exports.cells import CellError, blank, campaign_name, id_text, identifier, shown
 
 Cells = Sequence[object]
 
@@ -34,6 +34,17 @@ _HOUR = re.compile(r"\s*(\d{1,2})(?:\s*[:：]\s*(\d{2}))?(?!\d)")
 EXPECTED_HOUR = "an hour such as 1, 01:00 or 01:00-02:00"
 
 
+@dataclass(frozen=True)
+class Finer:
+    """A finer level's column of an export (platforms.finer_columns)."""
+
+    index: int
+    header: str
+    named: bool
+    """The level's name column, which the export has in place of its id column: text as written, where an id
+    column's cells are ids (``1E5`` an ad's name, ``1.80E+15`` an id that lost digits)."""
+
+
 class PartError(CellError):
     """A cell that tells a row's part (``row_parts``) and holds none: ``index``, its column."""
 
@@ -42,9 +53,9 @@ class PartError(CellError):
         self.index = index
 
 
-def row_parts(cells: Cells, finer: Sequence[tuple[int, str]], hour_index: int | None,
+def row_parts(cells: Cells, finer: Sequence[Finer], hour_index: int | None,
               date_index: int) -> tuple[tuple[str, str], ...]:
-    """A row's parts: (header, value) of each ``finer`` column (index, header) it fills, then its hour, the
+    """A row's parts: (header, value) of each ``finer`` column it fills, then its hour, the
     ``hour_index`` column's where the export has one, else its date's time of day; ``PartError`` for an hour cell
     of no hour (a totals row's label is skipped before: totals.py) or a finer id that lost digits."""
     try:
@@ -54,7 +65,8 @@ def row_parts(cells: Cells, finer: Sequence[tuple[int, str]], hour_index: int | 
     hours = () if when is None else ((HOUR, when),)
     if not finer:
         return hours  # most exports: one row per campaign-day, read without building a list per row
-    return tuple((header, _value(cells[index], index)) for index, header in finer if not blank(cells[index])) + hours
+    return tuple((column.header, _value(cells[column.index], column)) for column in finer
+                 if not blank(cells[column.index])) + hours
 
 
 def without_midnight(rows: list[ReportRow]) -> list[ReportRow]:
@@ -65,13 +77,16 @@ def without_midnight(rows: list[ReportRow]) -> list[ReportRow]:
     return [replace(row, parts=tuple(part for part in row.parts if part[0] != HOUR)) for row in rows]
 
 
-def _value(cell: object, index: int) -> str:
-    """A finer id as the campaign's is matched (``1800001.0`` is ``1800001``); one that lost digits is refused as
-    the campaign's is: two ads it could no longer tell apart would be refused as one given twice, or summed as one."""
+def _value(cell: object, column: Finer) -> str:
+    """A finer name as a campaign's is read, text as written; a finer id as the campaign's is matched (``1800001.0``
+    is ``1800001``), one that lost digits refused as the campaign's is: two ads it could no longer tell apart would
+    be refused as one given twice, or summed as one."""
+    if column.named:
+        return campaign_name(cell)
     try:
         return identifier(cell, FINER_ID)
     except CellError as error:
-        raise PartError(index, error) from None
+        raise PartError(column.index, error) from None
 
 
 FINER_ID = "an ad's id with all its digits"

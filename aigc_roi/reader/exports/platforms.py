@@ -72,6 +72,11 @@ class Platform:
     def headers_of(self, field_name: str) -> list[str]:
         return [header for header, column in self.columns.items() if column.field == field_name]
 
+    def names_text(self, header: str) -> bool:
+        """Whether ``header`` is one of the levels' name columns, whose cells are text as written, where an id
+        column's are ids (``cells.identifier``)."""
+        return split_header(header)[0] in {header_key(name) for name in self.headers_of("campaign")}
+
     def levels(self) -> list[tuple[str, str]]:
         """The (name header, id header) of each campaign level, in the order of preference (``_names``' pairs)."""
         return list(zip(self.headers_of("campaign"), self.headers_of("campaign_id"), strict=True))

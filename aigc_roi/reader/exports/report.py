@@ -21,7 +21,7 @@ from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_na
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
-from aigc_roi.reader.exports.grain import PartError, row_parts, without_midnight
+from aigc_roi.reader.exports.grain import Finer, PartError, row_parts, without_midnight
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_columns, recognise
 from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
 from aigc_roi.reader.exports.totals import TotalsRows
@@ -138,7 +138,8 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
     used, money, headers = _columns(table, platform, currency)
-    finer = tuple((index, _header(table, index)) for index in finer_columns(table.header, platform, headers))
+    finer = tuple(Finer(index, _header(table, index), platform.names_text(table.header[index]))
+                  for index in finer_columns(table.header, platform, headers))
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
@@ -181,7 +182,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     if not rows and not errors:
         errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
                                     "expected at least one data row under the header, found none"))
-    names = {use.index for use in used.values()} | {index for index, _ in finer}
+    names = {use.index for use in used.values()} | {column.index for column in finer}
     labels = {label for row in rows for label, _ in row.parts}
     source = ReportSource(
         file=table.file, platform=platform.key, rows=len(rows),
@@ -196,7 +197,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         currency=money.currency,
         conversion_time=tuple(use.header for name, use in used.items() if headers[name].conversion_time),
         deduplicated=tuple(use.header for name, use in used.items() if headers[name].deduplicated),
-        grain=tuple(label for label in [header for _, header in finer] + [HOUR] if label in labels),
+        grain=tuple(label for label in [column.header for column in finer] + [HOUR] if label in labels),
     )
     found = source.currency
     if found is not None and found != currency:
@@ -260,11 +261,10 @@ def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, .
 
 def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
          platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str],
-         currency_cells: CurrencyCells | None, finer: tuple[tuple[int, str], ...]) -> ReportRow | None:
+         currency_cells: CurrencyCells | None, finer: tuple[Finer, ...]) -> ReportRow | None:
     """``amounts``: the (field, column) of each of AMOUNTS the export has; ``numbers``: those a cell has given a
     number so far, to which this row's are added; ``currency_cells``: its currency column's reader, read before the
-    amounts (its currency is theirs); ``finer``: the (index, header) of the columns that tell its campaign-day's rows
-    apart (grain.py)."""
+    amounts (its currency is theirs); ``finer``: the columns that tell its campaign-day's rows apart (grain.py)."""
     file = table.file
     before = len(errors)
     date_use = used["date"]
