@@ -7,12 +7,13 @@ a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``, ``USD 5`
 currency (``Amounts``); a count may not. A percentage is neither.
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
 of a workbook, or an Excel date serial as a date column left unformatted holds it (``45717`` is 2025-03-01 in the
-1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). Campaign names and ids: the
-text a spreadsheet keeps, however it was kept as text (``written``, ``campaign_name``); an id as text, a whole
-number stored as a float (``1790001.0``) without its fraction, one a spreadsheet rounded (scientific notation) or
-stored as a number of more than 15 digits refused (``identifier``). A workbook's formula without its saved value
-(``UnsavedFormula``, as tables.py marks it) is neither. A cell that is none of these raises ``CellError`` with what
-was expected, for the reader to locate.
+1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). A number or date kept as
+text (``="1,234.50"``, ``'2025-03-01``) is the text it holds (``kept_text``), read as any other. Campaign names and
+ids: the text a spreadsheet keeps, however it was kept as text (``written``, ``campaign_name``); an id as text, a
+whole number stored as a float (``1790001.0``) without its fraction, one a spreadsheet rounded (scientific notation,
+``_ROUNDED``) or stored as a number of more than 15 digits refused (``identifier``). A workbook's formula without
+its saved value (``UnsavedFormula``, as tables.py marks it) is neither. A cell that is none of these raises
+``CellError`` with what was expected, for the reader to locate.
 """
 
 from __future__ import annotations
@@ -113,19 +114,19 @@ ID_DIGITS = 15
 """The digits of a number a spreadsheet keeps (Excel's precision): a longer id stored as a number has lost its last."""
 
 
-def id_text(cell: object) -> str:
-    """An id cell's text as ``written``, without the apostrophe a spreadsheet's user types to keep it text: no
-    platform's id starts with one."""
+def kept_text(cell: object) -> str:
+    """A cell's text as ``written``, without the apostrophe a spreadsheet's user types to keep it text: no id,
+    number, date, hour or currency code starts with one (a name may: ``campaign_name``)."""
     return written(cell).removeprefix("'")
 
 
 def identifier(cell: object, expected: str = "a campaign id with all its digits") -> str:
-    """A campaign id as the platform wrote it, the text it is matched by across exports (``id_text``): a whole
+    """A campaign id as the platform wrote it, the text it is matched by across exports (``kept_text``): a whole
     number a workbook or pandas stored as a float (``1790001.0``) without its fraction; "" for an empty or dashed
     cell (no id); ``CellError`` for an id a spreadsheet wrote rounded (``1.79E+12``, ``7.30123E+18``: ``_ROUNDED``)
     or stored as a number of more digits than it keeps (``7301234567890123776.0``), which is no longer the id."""
     if isinstance(cell, bool) or not isinstance(cell, int | float):
-        text = id_text(cell)
+        text = kept_text(cell)
         if blank(text):
             return ""
         if _ROUNDED.fullmatch(text):
@@ -222,7 +223,7 @@ def _number(cell: object) -> tuple[float | None, str | None]:
         return _bounded(float(cell), cell), None
     if isinstance(cell, UnsavedFormula):
         raise cell.refused("a number")
-    text = str(cell).strip().translate(_FULL_WIDTH).strip()
+    text = kept_text(cell).translate(_FULL_WIDTH).strip()
     if text.lower() in NOTHING or not text.strip(_DASHES):
         return None, None
     if text.endswith("%"):
@@ -248,22 +249,26 @@ def day(cell: object, day_zero: datetime.date = EXCEL_DAY_0) -> datetime.date:
     """The date in a cell, a date serial counted from ``day_zero`` (its workbook's date system's serial 0);
     ``CellError`` for anything else."""
     if type(cell) is str:
-        return _day_of_text(cell.strip(), day_zero)
-    if isinstance(cell, datetime.datetime):
+        text, as_written = kept_text(cell), cell
+    elif isinstance(cell, datetime.datetime):
         return cell.date()
-    if isinstance(cell, datetime.date):
+    elif isinstance(cell, datetime.date):
         return cell
-    if isinstance(cell, UnsavedFormula):
+    elif isinstance(cell, UnsavedFormula):
         raise cell.refused("a date YYYY-MM-DD")
-    text = str(cell).strip()
-    if isinstance(cell, float) and cell.is_integer():
-        text = str(int(cell))
-    return _day_of_text(text, day_zero)
+    else:
+        text = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
+        as_written = text
+    found = _day_of_text(text, day_zero)
+    if isinstance(found, datetime.date):
+        return found
+    raise CellError("a date YYYY-MM-DD", shown(as_written) + found)
 
 
 @lru_cache(maxsize=4096)
-def _day_of_text(text: str, day_zero: datetime.date) -> datetime.date:
-    """A daily export repeats each date once per campaign: each text is parsed once."""
+def _day_of_text(text: str, day_zero: datetime.date) -> datetime.date | str:
+    """The date of a text, else why it is none after the cell (`` (no such day: ...)``, or nothing); a daily export
+    repeats each date once per campaign: each text is parsed once."""
     found = _DATE.fullmatch(text)
     if found:
         year = int(found[1])
@@ -273,9 +278,7 @@ def _day_of_text(text: str, day_zero: datetime.date) -> datetime.date:
             return datetime.date(year, month, day_of_month)
         except ValueError:
             if 1 <= month <= 12 and year >= 1:
-                days = calendar.monthrange(year, month)[1]
-                raise CellError("a date YYYY-MM-DD",
-                                f"{shown(text)} (no such day: {year:04d}-{month:02d} has {days} days)") from None
+                return f" (no such day: {year:04d}-{month:02d} has {calendar.monthrange(year, month)[1]} days)"
     if _SERIAL.fullmatch(text):
         return day_zero + datetime.timedelta(days=int(float(text)))
-    raise CellError("a date YYYY-MM-DD", shown(text))
+    return ""

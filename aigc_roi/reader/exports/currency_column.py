@@ -9,7 +9,7 @@ nothing (empty, a dash, ``N/A``) leaves the row's money as the export's.
 
 from __future__ import annotations
 
-from aigc_roi.reader.exports.cells import NOTHING, Amounts, CellError, in_another_currency, shown
+from aigc_roi.reader.exports.cells import NOTHING, Amounts, CellError, in_another_currency, kept_text, shown
 from aigc_roi.reader.exports.units import money_unit
 
 
@@ -20,7 +20,7 @@ class CurrencyCells:
 
     def check(self, cell: object) -> None:
         """``CellError`` for a cell that names no currency, or (the first time) one other than the plan's."""
-        text = str(cell).strip()
+        text = kept_text(cell)
         if text.lower() in NOTHING or not text.strip("-—–"):
             return
         unit = money_unit(text.upper() if text.isascii() else text)
@@ -31,7 +31,7 @@ class CurrencyCells:
             if code in self.refused:
                 return
             self.refused.add(code)
-            found = shown(cell) if text.upper() == code else f"{shown(cell)} ({code})"
+            found = shown(cell) if str(cell).strip().upper() == code else f"{shown(cell)} ({code})"
             raise in_another_currency(f"{self.plan} (the plan's currency)", found, self.plan, code)
         if self.money.currency is None:
             self.money.currency = code

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from aigc_roi.model.actuals import HOUR, ReportRow
-from aigc_roi.reader.exports.cells import CellError, blank, campaign_name, id_text, identifier, shown
+from aigc_roi.reader.exports.cells import CellError, blank, campaign_name, identifier, kept_text, shown
 
 Cells = Sequence[object]
 
@@ -93,9 +93,10 @@ FINER_ID = "an ad's id with all its digits"
 
 
 def clock(cell: object) -> str | None:
-    """The time of day a date cell holds, ``HH:MM``; None for a date alone."""
+    """The time of day a date cell holds, ``HH:MM``, its text kept as text read as it (``="2025-03-01 01:00"``);
+    None for a date alone."""
     if type(cell) is str:
-        return _clock_of_text(cell)
+        return _clock_of_text(kept_text(cell))
     if isinstance(cell, datetime.datetime):
         return f"{cell.hour:02d}:{cell.minute:02d}"
     if isinstance(cell, float) and not cell.is_integer():
@@ -114,7 +115,7 @@ def _clock_of_text(cell: str) -> str | None:
 
 
 def hour(cell: object) -> str | None:
-    """The hour an hour cell holds, ``HH:MM``, read as ``id_text`` (``="01:00"`` and ``'01:00`` are ``01:00``, kept
+    """The hour an hour cell holds, ``HH:MM``, read as ``kept_text`` (``="01:00"`` and ``'01:00`` are ``01:00``, kept
     as text the spreadsheet way); None for an empty one; ``CellError`` for a cell of no hour, which summed as one
     more part would count its money again or lose it."""
     if isinstance(cell, datetime.datetime | datetime.time):
@@ -125,7 +126,7 @@ def hour(cell: object) -> str | None:
         return f"{int(cell):02d}:00"
     if blank(cell):
         return None
-    text = id_text(cell)
+    text = kept_text(cell)
     found = _HOUR.match(text)
     if found is None or int(found[1]) > 23 or int(found[2] or 0) > 59:
         raise CellError(EXPECTED_HOUR, shown(cell))

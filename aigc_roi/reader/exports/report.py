@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
-from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, shown, written
+from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
@@ -290,7 +290,7 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
             _located(errors, file, line, use, error.expected, error.found)
             continue
         if value is None:
-            if not blank(cell):
+            if not blank(kept_text(cell)):
                 continue  # not reported (N/A): None, and 0 for spend (below)
             value = 0.0  # nothing that day; a column of no number at all reports nothing (_read_one)
         else:

@@ -24,7 +24,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from aigc_roi.model.actuals import SkippedTotals
-from aigc_roi.reader.exports.cells import CellError, day, id_text, written
+from aigc_roi.reader.exports.cells import CellError, day, kept_text, written
 
 TOTALS = re.compile(r"(?P<word>合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
                     re.IGNORECASE)
@@ -92,8 +92,8 @@ class TotalsRows:
 
     def _label(self, cells: list[object]) -> str | None:
         for index in self.undated:
-            if is_totals_label(text := str(cells[index])):
-                return text.strip()
+            if is_totals_label(text := written(cells[index])):
+                return text
         for index in self.finer:
             if is_totals_label(text := written(cells[index])):
                 return text
@@ -101,8 +101,7 @@ class TotalsRows:
             text = written(cells[self.hour_index])
             if is_totals_label(text) or WHOLE_DAY.fullmatch(text):
                 return text
-        found = [(text.strip(), word) for index in self.campaign
-                 if (word := totals_word(text := str(cells[index]))) is not None]
+        found = [(text, word) for index in self.campaign if (word := totals_word(text := written(cells[index]))) is not None]
         if not found or self._has_id(cells):
             return None
         label, word = found[0]
@@ -113,7 +112,7 @@ class TotalsRows:
     def _has_id(self, cells: list[object]) -> bool:
         if self.id_index is None:
             return False
-        return ID.fullmatch(id_text(cells[self.id_index])) is not None
+        return ID.fullmatch(kept_text(cells[self.id_index])) is not None
 
     def _dated(self, cells: list[object]) -> bool:
         try:
