@@ -42,6 +42,10 @@ rates are clipped to [0, 1]):
   may still put a sixth of its draws at a bid of 1e-6, and the commands
   that sample say so rather than report the figures those draws make
   without a word (docs/formulas.md §9).
+- A conversion index above 1 / the largest plan conversion of its sample is
+  lowered to it once the sample is drawn (model/index_ceiling.py; the
+  ceiling depends on other ranges, so no field's domain holds it) and
+  counted the same way: a sample reads the index it used.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from typing import Any, TypeAlias
 import numpy as np
 
 from aigc_roi.model.channels.base import ChannelType
+from aigc_roi.model.index_ceiling import LoweredIndex, lowered_indices
 from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.range_streams import paired_ranges, range_streams
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution, FloatArray, RetentionPoints, Scenario, is_rate_field
@@ -84,11 +89,17 @@ class Clipped:
     """The range's draws in all."""
     lowered: int = 0
     """A retention point's draws above an earlier age's share in their sample, lowered to it (running minimum)."""
+    capped: int = 0
+    """A conversion index's samples above 1 / the largest sum of a plan's conversions, lowered to it
+    (model/index_ceiling.py): a drawn index's, or a fixed one's beside drawn conversions (then it is no range's)."""
+    ceiling: float | None = None
+    """That ceiling where it is one number in every sample (no plan's conversion drawn), else None."""
 
 
 class ClipTally:
     """How many of each range's draws fell outside its field's domain, counted as ``realize`` (or each slice of a
-    ``SampleStream``) clips them, and summed over every realization it is given to."""
+    ``SampleStream``) clips them, and how many samples of each conversion index were lowered to its ceiling (by
+    path: a fixed index is no range), summed over every realization it is given to."""
 
     def __init__(self, scenario: Scenario) -> None:
         self.paths = [path for path, _ in paired_ranges(scenario, scenario)]
@@ -97,6 +108,7 @@ class ClipTally:
         self.above = [0] * len(self.paths)
         self.draws = [0] * len(self.paths)
         self.lowered = [0] * len(self.paths)
+        self.capped: dict[str, LoweredIndex] = {}
 
     def count(self, index: int, draws: FloatArray, low: float, high: float) -> None:
         """Count range ``index``'s ``draws`` outside [low, high], before they are clipped."""
@@ -105,12 +117,26 @@ class ClipTally:
         self.above[index] += int(np.count_nonzero(draws > high))
         self.draws[index] += draws.size
 
+    def count_capped(self, indices: tuple[LoweredIndex, ...]) -> None:
+        """Add one realization's counts of conversion indices lowered to the ceiling."""
+        for index in indices:
+            before = self.capped.get(index.path)
+            self.capped[index.path] = index if before is None else dataclasses.replace(
+                index, lowered=before.lowered + index.lowered, samples=before.samples + index.samples)
+
     def clipped(self) -> tuple[Clipped, ...]:
-        """The ranges with any draw clipped (or lowered), in ``realize``'s order."""
-        return tuple(Clipped(path, low, high, below, above, draws, lowered)
-                     for path, (low, high), below, above, draws, lowered
-                     in zip(self.paths, self.domains, self.below, self.above, self.draws, self.lowered, strict=True)
-                     if below or above or lowered)
+        """The ranges with any draw clipped (or lowered), in ``realize``'s order, then the fixed conversion indices
+        lowered in some samples, in the channels' order."""
+        ranges = [Clipped(path, low, high, below, above, draws, lowered, *self._capped(path))
+                  for path, (low, high), below, above, draws, lowered
+                  in zip(self.paths, self.domains, self.below, self.above, self.draws, self.lowered, strict=True)]
+        fixed = [Clipped(path, 0.0, math.inf, 0, 0, index.samples, 0, index.lowered, index.ceiling)
+                 for path, index in self.capped.items() if path not in self.paths]
+        return tuple(range_ for range_ in ranges + fixed if range_.below or range_.above or range_.lowered or range_.capped)
+
+    def _capped(self, path: str) -> tuple[int, float | None]:
+        index = self.capped.get(path)
+        return (0, None) if index is None else (index.lowered, index.ceiling)
 
 
 def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | None = None,
@@ -135,8 +161,12 @@ def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | Non
 def realized_from(scenario: Scenario, draws: Iterator[FloatArray], tally: ClipTally | None = None) -> Scenario:
     """``scenario`` with its distributions replaced by ``draws``, one array each, in ``distributions``' order, each
     clipped in place to its field's domain (it is always a new array: no second array of ``samples`` per range) and
-    counted by ``tally``."""
-    return _realized(scenario, _ClippedDraws(enumerate(draws), tally))
+    counted by ``tally``; a conversion index above 1 / the largest plan conversion of its sample lowered to it and
+    counted too (model/index_ceiling.py)."""
+    realized, capped = lowered_indices(_realized(scenario, _ClippedDraws(enumerate(draws), tally)))
+    if tally is not None:
+        tally.count_capped(capped)
+    return realized
 
 
 class _ClippedDraws:

@@ -20,8 +20,9 @@ Decisions where the spec is silent:
 
 - A sampled (or searched) conversion index is clipped to its domain, as
   every range is: k <= 1 / (the largest sum of any plan's conversions), so no
-  sample has more than all of a cohort subscribing. The reader refuses a
-  median outside it.
+  sample has more than all of a cohort subscribing (model/index_ceiling.py,
+  which also lowers sampled ones as they are drawn, and counts them). The
+  reader refuses a median outside it.
 - With no new user at all over the horizon, ``ltv`` (a mean over no users)
   falls back to one user of group 0, the single-curve definition.
 - A channel's own ``ltv`` is none when it bought no users (a mean over none).
@@ -38,6 +39,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from aigc_roi.model.index_ceiling import index_ceiling
 from aigc_roi.model.running import running_sum
 from aigc_roi.model.scenario import Channel, Distribution, FloatArray, Monetization, Retention, Scenario, Value
 from aigc_roi.model.tree import branches
@@ -119,11 +121,7 @@ def conversion_indices(groups: tuple[SourceGroup, ...], monetization: Monetizati
     k x (a plan's conversions summed over ages) <= 1 in every sample."""
     if len(groups) == 1:  # no other group's index to clip
         return [p(1.0)]
-    totals = [sum((p(share) for _, share in plan.conversion), np.zeros_like(p(0.0))) if isinstance(plan.conversion, tuple)
-              else p(plan.conversion) for plan in monetization.plans]
-    # A sampled schedule summing past 1 is already scaled down to 1 by the plan (model/revenue.py).
-    largest = np.minimum(np.max(np.stack(totals), axis=0), 1.0) if totals else np.zeros_like(p(0.0))
-    ceiling = np.divide(1.0, largest, out=np.full(largest.shape, np.inf), where=largest > 0)
+    ceiling = index_ceiling(monetization.plans, p)
     return [p(1.0)] + [np.minimum(p(group.index), ceiling) for group in groups[1:]]
 
 

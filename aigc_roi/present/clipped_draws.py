@@ -4,7 +4,9 @@ A range is valid when its median lies in the field's domain, and its draws are c
 ``bid: -5..10`` with a budget puts three draws in ten at a bid of 1e-6, each buying 30 billion users a month for
 30,000. The figures those draws make are what the file asks for, so they are shown, but never without a word: one
 line per field and end of its domain, with the share counted from the draws. So are a retention point's draws
-lowered to an earlier age's share (retention never rises with age): the point the file writes is not what they use.
+lowered to an earlier age's share (retention never rises with age), and the samples whose conversion index was
+lowered to 1 / the largest plan conversion (no more than all of a cohort subscribes): the value the file writes is
+not what they use.
 """
 
 from __future__ import annotations
@@ -18,16 +20,19 @@ from aigc_roi.present.numbers import NumberStyle
 
 def clipped_draw_warnings(clipped: Iterable[Clipped], lang: str) -> list[tuple[str, str, str]]:
     """(the range's ``--set`` path, ``draws_clipped`` or ``draws_lowered``, the sentence) for each end of a field's
-    domain that some of its draws were clipped to, and for a retention point's draws lowered to an earlier age's, in
-    the order the ranges are drawn."""
+    domain that some of its draws were clipped to, for a retention point's draws lowered to an earlier age's, and for
+    a conversion index lowered to 1 / the largest plan conversion, in the order the ranges are drawn."""
     style = NumberStyle(lang)
     found = []
     for range_ in clipped:
         for count, bound, key in ((range_.below, range_.low, "draws_clipped_below"),
                                   (range_.above, range_.high, "draws_clipped_above"),
-                                  (range_.lowered, None, "draws_lowered")):
+                                  (range_.lowered, None, "draws_lowered"),
+                                  (range_.capped, range_.ceiling,
+                                   "index_lowered_by_sample" if range_.ceiling is None else "index_lowered")):
             if count:
-                found.append((range_.path, "draws_lowered" if bound is None else "draws_clipped", label(key, lang).format(
+                code = "draws_clipped" if key.startswith("draws_clipped") else "draws_lowered"
+                found.append((range_.path, code, label(key, lang).format(
                     share=style.share(count, range_.draws), count=f"{count:,}", draws=f"{range_.draws:,}",
                     bound=f"{bound:g}" if bound is not None else "")))
     return found

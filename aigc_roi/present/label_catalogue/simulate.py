@@ -130,6 +130,20 @@ LABELS: dict[str, Label] = {
         "{share} 的抽样值（{draws} 个中的 {count} 个）高于同次抽样中更早月龄的留存，已降为该值（留存不随月龄上升）；"
         "各项指标已计入这些抽样",
     ),
+    # A conversion index above 1 / the largest plan conversion (docs/formulas.md §15): one ceiling for every
+    # sample when no plan's conversion is drawn, else each sample's own.
+    "index_lowered": Label(
+        "{share} of the samples ({count} of {draws}) had an index above {bound} (1 / the largest plan conversion) and "
+        "used {bound} instead (no more than all of a cohort subscribes); the figures include them",
+        "{share} 的抽样（{draws} 个中的 {count} 个）该指数高于 {bound}（1 / 最大的订阅转化率），已降为 {bound}"
+        "（订阅人数不超过同期群人数）；各项指标已计入这些抽样",
+    ),
+    "index_lowered_by_sample": Label(
+        "{share} of the samples ({count} of {draws}) had an index above 1 / the largest plan conversion drawn in "
+        "that sample and used that instead (no more than all of a cohort subscribes); the figures include them",
+        "{share} 的抽样（{draws} 个中的 {count} 个）该指数高于 1 / 同次抽样中最大的订阅转化率，已降为该值"
+        "（订阅人数不超过同期群人数）；各项指标已计入这些抽样",
+    ),
     "never_share": Label("{never} {share}", "{never} {share}"),
     # A figure that says nothing where another is none or 0 in some samples (model/figures.py
     # Figure.undefined_for): each share on its own base, the never share on the samples its percentiles are over.
