@@ -29,6 +29,7 @@ from aigc_roi.cli.output import check_destinations, check_plot, deliver, given, 
 from aigc_roi.cli.streams import CommandLineProblem, Localized, fail, fail_with, load
 from aigc_roi.model.arguments import SHARE, amount_fault
 from aigc_roi.present.labels import label
+from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, slip_hint
 
 if TYPE_CHECKING:
@@ -79,17 +80,22 @@ def parse_bounds(items: list[str], option: str) -> dict[str, float]:
     return bounds
 
 
-def parse_reach(text: str, horizon_months: int) -> Milestone:
-    """``subscribers@6=1000`` -> the milestone (docs/formulas.md §19); exit 2 with one line otherwise."""
+def parse_reach(text: str, horizon_months: int, start: tuple[int, int] | None = None) -> Milestone:
+    """``subscribers@6=1000`` -> the milestone (docs/formulas.md §19); exit 2 with one line otherwise. A month written
+    as a date is told which month of the plan it is, counted from ``start``, as the file's months are."""
     from aigc_roi.model.scenario import MILESTONE_KEYS, Milestone
+    from aigc_roi.reader.kinds import suggest_word
 
     head, equals, amount = text.partition("=")
     key, at, month = head.strip().partition("@")
     if not (equals and at and key in MILESTONE_KEYS):
+        meant = suggest_word(key.strip(), MILESTONE_KEYS) if at else ""
         fail([f"--reach: expected KEY@MONTH=VALUE with KEY one of {', '.join(MILESTONE_KEYS)}, such as "
-              f"'subscribers@6=1000', found {text!r}"])
+              f"'subscribers@6=1000', found {text!r}" + (f"; {meant}" if meant else "")])
     if not (month.strip().isascii() and month.strip().isdigit() and 1 <= int(month.strip()[:4]) <= horizon_months):
-        fail([f"--reach: expected a month from 1 to {horizon_months} (the horizon), found {month.strip()!r}"])
+        dated = date_hint(month.strip(), start)
+        fail([f"--reach: expected a month from 1 to {horizon_months} (the horizon), found {month.strip()!r}"
+              + (f"; {dated}" if dated else "")])
     value = parse_amount(amount.strip(), "--reach") if key != "cumulative_cash" else _signed_amount(amount.strip())
     return Milestone(int(month.strip()), key, value)
 
@@ -210,7 +216,7 @@ def allocate(
     check_destinations((output,), force, inputs=[file], files=(plot,))
     loaded = load(file, set_)
     scenario = loaded.scenario
-    milestone = None if reach is None else parse_reach(reach, scenario.horizon_months)
+    milestone = None if reach is None else parse_reach(reach, scenario.horizon_months, scenario.start)
     refuse_shared_names(loaded)
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 

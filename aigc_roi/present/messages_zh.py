@@ -519,6 +519,30 @@ def _commands_zh(commands: str) -> str:
 _NEEDED_ZH = {"date": "日期", "spend": "广告支出", "campaign name or id": "计划名称或 ID "}
 """The columns a CSV row cannot end before (reader/exports/report.py NEEDED)."""
 
+_PLACE_PIECES = re.compile(r"(?:, | or )(?=under |in an item of |at the top level)")
+"""Where one place of reader/key_places.py's list ends and the next begins (a place may list lists itself)."""
+
+
+def _places_zh(places: str) -> str:
+    """``it belongs`` and the places an unknown key belongs (reader/key_places.py) in Chinese: 它应写在 costs: 之下."""
+    text = "它应写在"
+    for number, piece in enumerate(_PLACE_PIECES.split(places)):
+        words = _place_zh(piece)
+        text += ("或" if number else "") + (" " if words[0].isascii() else "") + words
+    return text
+
+
+def _place_zh(piece: str) -> str:
+    if piece == "at the top level":
+        return "文件最顶层"
+    if piece.startswith("under "):
+        return f"{piece.removeprefix('under ')} 之下"
+    typed = re.fullmatch(r"in an item of (\S+) with type: (.+)", piece)
+    if typed:
+        return f"{typed[1]} 中 type 为 {typed[2].replace(' or ', ' 或 ')} 的项里"
+    return f"{piece.removeprefix('in an item of ').replace(', ', '、').replace(' or ', ' 或 ')} 的列表项里"
+
+
 _BOUND_ZH = {"over": "超过", "under": "低于", "not over": "不高于", "not under": "不低于"}
 """How reader/numbers.py bound_fault says a value is outside its bounds."""
 
@@ -565,8 +589,12 @@ _HINTS = _rules([
     (r"a span of months is written first-last: (.+)", "月份区间写作 起-止：{0}"),
     (r"months are counted from start \((\S+) is month 1\): (\S+) is month (\d+)", "月份从 start 起算（{0} 为第 1 月）：{1} 是第 {2} 月"),
     (r"months are counted from start \((\S+) is month 1\): (\S+) is before it", "月份从 start 起算（{0} 为第 1 月）：{1} 在它之前"),
+    (r"months are counted from start \((\S+) is month 1\): (\S+) to (\S+) are months (\d+)-(\d+)",
+     "月份从 start 起算（{0} 为第 1 月）：{1} 至 {2} 是第 {3}-{4} 月"),
     (r"a month of the plan is a number, 1 for its first, not a date", "方案的月份写作数字（第一个月为 1），不是日期"),
     (r"a target is one number, not a range", "目标是一个数，不是区间"),
+    (r"a list is written in brackets: (.+)", "列表要写在方括号里：{0}"),
+    (r"it belongs (.+)", lambda m: _places_zh(m[1])),
     (r"this field is one number, not a range", "此字段是一个数，不是区间"),
     (r"no thousands commas: write (.+)", "不要用千位逗号：请写 {0}"),
     (r"full-width '(.)' \(IME input\): write (.+)", "全角字符 '{0}'（输入法输入）：请写 {1}"),

@@ -197,6 +197,8 @@ _OWN = [_rule(pattern, template) for pattern, template in [
      "全角引号 '{0}'（输入法输入）在 YAML 中不起引号作用；请用英文引号 \"...\""),
     (r"full-width comma '，' \(IME input\) does not separate items in YAML; write an ASCII ','",
      "全角逗号 '，'（输入法输入）在 YAML 中不分隔各项；请改成英文逗号 ','"),
+    (r"ideographic comma '、' \(IME input\) does not separate items in YAML; write an ASCII ','",
+     "顿号 '、'（输入法输入）在 YAML 中不分隔各项；请改成英文逗号 ','"),
     (r"ideographic space U\+3000 \(IME input\) in the indentation; indent with ASCII spaces",
      "缩进里有全角空格 U+3000（输入法输入）；请用英文空格缩进"),
     (r"ideographic space U\+3000 \(IME input\) after ':'; write an ASCII space",

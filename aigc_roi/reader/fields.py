@@ -17,6 +17,7 @@ from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.scenario import ByMonth, Distribution, Value
 from aigc_roi.reader.drop_limit import DropLimitKind
+from aigc_roi.reader.key_places import belongs
 from aigc_roi.reader.kinds import (
     A_TARGET,
     INVALID,
@@ -68,7 +69,7 @@ class Obj:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if self.section and node.kind == "scalar" and node.value is None:
             return Parsed(node, {}, {})
-        entries = check_keys(node, path, ctx, set(self.fields), self.required)
+        entries = check_keys(node, path, ctx, set(self.fields), self.required, belongs)
         if entries is INVALID:
             return INVALID
         values = {}
@@ -101,6 +102,9 @@ class ListOf:
         if node.kind == "scalar" and node.value is None:
             return []
         if node.kind != "seq":
+            bracketed = _bracketed(node) if isinstance(self.item, Text) else None
+            if bracketed is not None:
+                return ctx.expected_with_hint(node, path, "a list", 0, f"a list is written in brackets: {bracketed}")
             return ctx.expected(node, path, "a list")
         if self.max_items is not None and len(node.value) > self.max_items:
             return ctx.error(node, path, f"expected at most {self.max_items} items, found {len(node.value)}")
@@ -116,6 +120,23 @@ class ListOf:
         if self.description:
             schema["description"] = self.description
         return schema
+
+
+_LIST_SEPARATORS = re.compile(r"\s*[,，、]\s*")
+_PLAIN_ITEM = re.compile(r"[^\[\]{}#&*!|>'\"%@`]+")
+"""An item a list in brackets holds as written, unquoted: no character YAML reads otherwise at its start or in a
+flow list (a ': ' is checked apart)."""
+
+
+def _bracketed(node: Node) -> str | None:
+    """A list of names written as text, ``channels: 小红书达人`` or ``小红书达人, 抖音``, as the list meant,
+    ``[小红书达人, 抖音]``; None where text in brackets would not read as those items."""
+    if node.kind != "scalar" or node.value is None or "\n" in node.raw:
+        return None
+    items = [item for item in _LIST_SEPARATORS.split(node.raw.strip()) if item]
+    if not items or not all(_PLAIN_ITEM.fullmatch(item) and ": " not in item for item in items):
+        return None
+    return f"[{', '.join(items)}]"
 
 
 @dataclass(frozen=True)
@@ -139,7 +160,8 @@ class Tagged:
         variants = self.variants
         if type_entry is None:
             # Without a type no shape is known, but a key no shape has is still a slip (`tipe:`, `<<:`).
-            check_keys(node, path, ctx, {"type"}.union(*(variant.fields for variant in variants.values())), ("type",))
+            check_keys(node, path, ctx, {"type"}.union(*(variant.fields for variant in variants.values())), ("type",),
+                       belongs)
             return INVALID
         kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
         if kind not in variants:
@@ -570,7 +592,9 @@ SCENARIO = Obj({
                      description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
     "start": START,
-    "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
+    # Bounded as a share is (docs/formulas.md §12): above 100% a year it is no cost of capital but a percentage
+    # written without its sign, which the bound's "did you mean 10%?" names.
+    "discount_rate": rate("Annual discount rate used by NPV and LTV, 0 to 1 (0% to 100% a year; default 0)."),
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
                          description="Months over which LTV is counted (default horizon_months)."),
     "acquisition": ListOf(CHANNELS, MAX_CHANNELS, description="Paid acquisition channels."),

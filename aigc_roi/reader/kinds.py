@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -26,6 +26,7 @@ from aigc_roi.model.limits import MAX_RETENTION_POINTS as MAX_RETENTION_POINTS
 from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
+from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.numbers import (
     RANGE_SEPARATOR,
     NotFinite,
@@ -35,7 +36,6 @@ from aigc_roi.reader.numbers import (
     slip_hint,
     split_range,
     to_number,
-    written_date,
 )
 from aigc_roi.reader.yamltree import Node, join_path, set_within, slipped_key
 
@@ -375,7 +375,9 @@ class ByMonthOr:
             key_path = join_path(schedule_path, key)
             month = whole_number(key)
             if month is None or not 1 <= month <= ctx.horizon_months:
-                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}")
+                hint = date_hint(key, ctx.start)
+                ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}"
+                          + (f"; {hint}" if hint else ""))
                 invalid = True
                 continue
             if month in first_key:
@@ -488,6 +490,9 @@ class MonthSet:
         text = node.raw.strip()
         if text == "all":
             return None
+        hint = date_hint(text, ctx.start)
+        if hint is not None:
+            return ctx.expected_with_hint(node, path, expected, 0, hint)
         # ASCII and full-width digits, as the exported schema's pattern reads them (\d would also take ٣).
         span = re.fullmatch(r"([0-9０-９]+)\s*-\s*([0-9０-９]+)", text)
         if span:
@@ -507,6 +512,9 @@ class MonthSet:
     def _month(self, node: Node, path: str, ctx: Context) -> Any:
         month = whole_number(node.value) if node.kind == "scalar" else None
         if month is None or not 1 <= month <= ctx.horizon_months:
+            hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
+            if hint is not None:
+                return ctx.expected_with_hint(node, path, f"a month within 1..{ctx.horizon_months}", 0, hint)
             return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}")
         return month
 
@@ -547,23 +555,13 @@ class PlanMonth:
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         expected = f"a month within 1..{ctx.horizon_months - (1 if self.before_last else 0)}"
-        date = written_date(node.raw) if node.kind == "scalar" and isinstance(node.value, str) else None
-        if date is not None:
-            return ctx.expected_with_hint(node, path, expected, 0, _month_of_date(date, ctx.start))
+        hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
+        if hint is not None:
+            return ctx.expected_with_hint(node, path, expected, 0, hint)
         return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, wording=expected).parse(node, path, ctx)
 
     def json_schema(self) -> dict[str, Any]:
         return Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False, description=self.description).json_schema()
-
-
-def _month_of_date(date: tuple[int, int], start: tuple[int, int] | None) -> str:
-    """Which month of the plan a month written as a date is: months are counted from ``start``, 1 for the first."""
-    if start is None:
-        return "a month of the plan is a number, 1 for its first, not a date"
-    written, first = f"{date[0]}-{date[1]:02d}", f"{start[0]}-{start[1]:02d}"
-    month = (date[0] - start[0]) * 12 + date[1] - start[1] + 1
-    counted = f"months are counted from start ({first} is month 1): {written}"
-    return f"{counted} is before it" if month < 1 else f"{counted} is month {month}"
 
 
 PERIOD_WORDS = {"month": 1, "quarter": 3, "year": 12}
@@ -639,12 +637,14 @@ MERGE_KEY = "<<"
 
 
 def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str, ...],
-               required: tuple[str, ...] = ()) -> Any:
+               required: tuple[str, ...] = (), elsewhere: Callable[[str, str], str | None] | None = None) -> Any:
     """The entries of a mapping node, with unknown and missing keys reported.
 
     Returns {key: value node}, or INVALID when ``node`` is not a mapping.
     The caller still parses the entries present when a required key is
-    missing, so their problems are reported too.
+    missing, so their problems are reported too. ``elsewhere`` says where
+    an unknown key belongs that another level of the format has
+    (reader/key_places.py), in place of the keys it could be.
     """
     if node.kind != "map":
         meant = slipped_key(node)
@@ -657,7 +657,9 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
             ctx.error(entry.key, join_path(path, key), "YAML merge keys ('<<') are not supported; write each key out here")
         else:
             shown = shown_key(key)
-            ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{suggest(key, known)}")
+            place = elsewhere(key, path) if elsewhere is not None else None
+            ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown),
+                      f"unknown key '{shown}'" + (f"; {place}" if place else suggest(key, known)))
     # The merge key may hold what is missing: it is the error, not the keys it hides.
     for key in required if MERGE_KEY not in node.value else ():
         if key not in entries:

@@ -22,6 +22,7 @@ from aigc_roi.model.limits import MAX_MAPPING_KEYS as MAX_MAPPING_KEYS
 from aigc_roi.model.limits import MAX_SCALARS as MAX_SCALARS
 from aigc_roi.model.paths import list_index
 from aigc_roi.reader import scalar_source, text_lines
+from aigc_roi.reader.item_commas import ITEM_COMMAS, first_comma, items_meant
 from aigc_roi.reader.numbers import ForeignNumber, decimal_to_float, is_number_text, number_decimal
 from aigc_roi.reader.yaml_causes import cause
 
@@ -121,6 +122,8 @@ class _Frame:
     node: Node
     pending_key: Node | None = None
     seen: dict[str, Node] = field(default_factory=dict)
+    flow: bool = False
+    """A list written ``[a, b]``, whose items a comma separates."""
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -432,7 +435,8 @@ class _TreeBuilder:
                 self.root = None
                 return False
             kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-            self.stack.append(_Frame(Node(kind, line, col, {} if kind == "map" else [])))
+            flow = kind == "seq" and bool(event.flow_style)
+            self.stack.append(_Frame(Node(kind, line, col, {} if kind == "map" else []), flow=flow))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.attach(self.stack.pop().node)
         return True
@@ -453,8 +457,16 @@ class _TreeBuilder:
             if written[node.text_column:len(written) - node.text_column] != node.raw:
                 node.written = written
         # Only a plain scalar is text YAML could have read as ``key: value``; nearly all are ASCII.
-        if not event.style and not node.raw.isascii() and _separator_slip(node.raw, first=True):
-            node.slip = self.slip_in(node)
+        if not event.style and not node.raw.isascii():
+            if _separator_slip(node.raw, first=True):
+                node.slip = self.slip_in(node)
+            elif self.stack and self.stack[-1].flow and (comma := first_comma(node.raw)):
+                # Reported at the comma, and read as the items meant, as a slipped key is (_add_entry): their own
+                # problems (a name no channel has) are found too. Quoted, the comma is the text's.
+                self.error(*node.position_of(comma.start()), f"invalid YAML: {ITEM_COMMAS[comma[0]]}", _path(self.stack))
+                for offset, text in items_meant(node.raw):
+                    self.attach(_plain_node(text, *node.position_of(offset)))
+                return True
         self.attach(node)
         return True
 
@@ -567,11 +579,11 @@ def _character_slips(text: str, filename: str, exc: yaml.MarkedYAMLError) -> lis
             return [_error(filename, index + 1, line.index(quote) + 1,
                            f"invalid YAML: full-width quote '{quote}' (IME input) does not quote in YAML; "
                            "use ASCII quotes \"...\"")]
-        # Inside [ ] or { } a full-width comma separates nothing: YAML reads on and fails at the next ':'.
+        # Inside [ ] or { } an IME's comma separates nothing: YAML reads on and fails at the next ':'.
         code = re.split(r"\s#", line, maxsplit=1)[0]  # a comment may well hold one
-        if "，" in code and ("flow" in (exc.context or "") or re.search(r"[\[{]", code)):
-            return [_error(filename, index + 1, code.index("，") + 1,
-                           "invalid YAML: full-width comma '，' (IME input) does not separate items in YAML; write an ASCII ','")]
+        comma = first_comma(code)
+        if comma and ("flow" in (exc.context or "") or re.search(r"[\[{]", code)):
+            return [_error(filename, index + 1, comma.start() + 1, f"invalid YAML: {ITEM_COMMAS[comma[0]]}")]
     return []
 
 

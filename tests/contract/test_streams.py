@@ -28,7 +28,7 @@ costs: {serving_per_active_user: 0.8}
 WARNING_WORTHY = """\
 name: Odd
 horizon_months: 1
-discount_rate: 1e15
+discount_rate: 1
 acquisition: [{name: Feed, type: cpm, cpm: 1e15, ctr: 0, cvr: 0, budget: 1e15}]
 retention: {monthly_churn: 1}
 costs: {serving_per_active_user: 1e15, fixed: [{name: F, monthly: 1e15}]}

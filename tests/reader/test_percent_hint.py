@@ -70,3 +70,38 @@ def test_a_full_width_slip_gets_its_ascii_form_only_where_that_form_is_valid(fie
     path, expected = {"virality": ("virality", "a number >= 0 and < 1"),
                       "conversion": ("monetization.plans[0].conversion", "a number from 0 to 1")}[field]
     assert messages[path] == f"expected {expected}, found '{written}'; {hint}"
+
+
+def _discount_rate_message(written: str) -> str | None:
+    """The discount rate's message, or None where the file is valid."""
+    try:
+        load_text(f"name: P\nretention: {{monthly_churn: 0.5}}\ndiscount_rate: {written}\n", "s.yaml")
+    except ScenarioInvalid as invalid:
+        return next(error.message for error in invalid.errors if error.path == "discount_rate")
+    return None
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    # A yearly rate written as a whole number is a percentage without its sign: 10 would be 1,000% a year.
+    ("10", "expected a number from 0 to 1, found 10; did you mean 10%?"),
+    ("8", "expected a number from 0 to 1, found 8; did you mean 8%?"),
+    ("1.5", "expected a number from 0 to 1, found 1.5; did you mean 1.5%?"),
+    # Over 100% a year with its sign, or without: no cost of capital (docs/formulas.md §12), and no hint to give.
+    ("150%", "expected a number from 0 to 1, found 150%"),
+    ("150", "expected a number from 0 to 1, found 150"),
+    ("-5%", "expected a number from 0 to 1, found -5%"),
+    ("5..20", "expected a range with its median within a number from 0 to 1, found median 10"),
+])
+def test_a_discount_rate_over_100_percent_a_year_is_refused(written: str, message: str) -> None:
+    assert _discount_rate_message(written) == message
+
+
+@pytest.mark.parametrize("written", ["10%", "0.1", "0", "100%", "1", "60%", "8%..15%", "{low: 0.05, high: 0.2}"])
+def test_a_discount_rate_of_0_to_100_percent_a_year_is_read(written: str) -> None:
+    assert _discount_rate_message(written) is None
+
+
+def test_a_discount_rate_set_as_a_whole_number_gets_the_hint_too() -> None:
+    with pytest.raises(ScenarioInvalid) as caught:
+        load_text("name: P\nretention: {monthly_churn: 0.5}\n", "s.yaml", (parse_override("discount_rate=12"),))
+    assert [error.message for error in caught.value.errors] == ["expected a number from 0 to 1, found 12; did you mean 12%?"]

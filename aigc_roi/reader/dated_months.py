@@ -1,0 +1,50 @@
+"""A month of the plan written as a date (``2025-06``) where the format takes its number, 1 for the plan's first
+(docs/formulas.md §19): a milestone's ``month``, a gate's ``after_month``, a ``by_month`` key, a channel's ``months``,
+``allocate --reach``. None of them reads a date; each is told which month of the plan the date is, counted from
+``start``, in the same words."""
+
+from __future__ import annotations
+
+import re
+
+from aigc_roi.reader.numbers import written_date
+
+NO_DATES = "a month of the plan is a number, 1 for its first, not a date"
+
+_SPAN = re.compile(r"\s*(?P<first>[12][0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?)\s*(?:-|\.\.|[~～〜—–至到])\s*"
+                   r"(?P<last>[12][0-9]{3}-[0-9]{1,2}(?:-[0-9]{1,2})?)\s*")
+"""Two dates as a span of months is written, with any of the dashes MonthSet's slips name (``2025-04～2025-09``)."""
+
+
+def date_hint(text: str, start: tuple[int, int] | None) -> str | None:
+    """Which month of the plan ``text`` is, written as a date (``2025-06``, ``2025-06-15``), or which months, written
+    as a span of two; None for any other text. ``start`` is the plan's (year, month), None where it has none."""
+    date = written_date(text)
+    if date is not None:
+        return _counted(start, date)
+    span = _SPAN.fullmatch(text)
+    dates = (written_date(span["first"]), written_date(span["last"])) if span else (None, None)
+    if dates[0] is None or dates[1] is None:
+        return None
+    return _counted(start, dates[0], dates[1])
+
+
+def _counted(start: tuple[int, int] | None, first: tuple[int, int], last: tuple[int, int] | None = None) -> str:
+    if start is None:
+        return NO_DATES
+    origin = f"months are counted from start ({_month_text(start)} is month 1)"
+    months = [_month(start, date) for date in (first, last) if date is not None]
+    early = next((date for date, month in zip((first, last), months, strict=False) if month < 1), None)
+    if early is not None:
+        return f"{origin}: {_month_text(early)} is before it"
+    if last is None:
+        return f"{origin}: {_month_text(first)} is month {months[0]}"
+    return f"{origin}: {_month_text(first)} to {_month_text(last)} are months {months[0]}-{months[1]}"
+
+
+def _month(start: tuple[int, int], date: tuple[int, int]) -> int:
+    return (date[0] - start[0]) * 12 + date[1] - start[1] + 1
+
+
+def _month_text(date: tuple[int, int]) -> str:
+    return f"{date[0]}-{date[1]:02d}"
