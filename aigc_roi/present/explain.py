@@ -29,18 +29,21 @@ UNEXPLAINED = "unexplained"
 
 
 def explain_data(changes: FigureChanges) -> dict[str, Any]:
-    """``{figure: {"base", "new", "contributions": [{"path", "base_path", "from", "to", "change"}], "unexplained"}}``
-    with ``"exact"``, ``"orders"`` and ``"not_split"`` (``{"path", "base_path"}`` of the items added, of what was
-    removed and of the gate lists that name an added channel) beside the figures; a change is null where the figure
-    is not split. ``path`` counts items as NEW does, ``base_path`` as BASE does (null in the version that lacks it):
-    a moved item's index differs between them (docs/formulas.md §13)."""
+    """``{figure: {"base", "new", "contributions": [{"path", "base_path", "from", "to", "from_text", "to_text",
+    "change"}], "unexplained"}}`` with ``"exact"``, ``"orders"`` and ``"not_split"`` (``{"path", "base_path"}`` of the
+    items added, of what was removed and of the gate lists that name an added channel) beside the figures; a change
+    is null where the figure is not split. ``from`` and ``to`` are the numbers the values are (``25万`` is 250000),
+    null where one is not a number (a name, a range, a list, values by month, several values, none); ``from_text`` and
+    ``to_text`` the values as written. ``path`` counts items as NEW does, ``base_path`` as BASE does (null in the
+    version that lacks it): a moved item's index differs between them (docs/formulas.md §13)."""
     data: dict[str, Any] = {}
     for attribution in changes.explanation.attributions:
         shares = attribution.shares or (None,) * len(changes.changes)
         data[attribution.figure] = {
             "base": attribution.base, "new": attribution.new,
-            "contributions": [{"path": change.path, "base_path": change.base_path, "from": change.before,
-                               "to": change.after, "change": share}
+            "contributions": [{"path": change.path, "base_path": change.base_path, "from": change.before_number,
+                               "to": change.after_number, "from_text": change.before, "to_text": change.after,
+                               "change": share}
                               for change, share in zip(changes.changes, shares, strict=True)],
             "unexplained": changes.unexplained.get(attribution.figure),
         }
@@ -101,21 +104,24 @@ def shown_figure(changes: FigureChanges, attribution: Attribution, style: Number
 
 def explain_rows(changes: FigureChanges, style: NumberStyle | None = None) -> Table:
     """One row per figure and changed input, largest share first, and one of what is not split where there is any;
-    ``style`` formats the values (as the table shows them, adding up, items by name), without it the raw numbers
-    and each input's path in NEW and in BASE (CSV)."""
+    ``style`` formats the values (as the table shows them, adding up, items by name, each value as written), without
+    it the raw numbers and each input's path in NEW and in BASE (CSV): ``from`` and ``to`` the numbers the values
+    are, empty where one is not a number, so that a spreadsheet reads the columns as numbers, and ``from_text`` and
+    ``to_text`` the values as written (``explain_data``)."""
     rows: list[list[Any]] = []
     for attribution in changes.explanation.attributions:
         figure = attribution.figure
         if style is None:
-            rows += [[figure, change.path, change.base_path, change.before, change.after, share]
+            rows += [[figure, change.path, change.base_path, change.before_number, change.after_number, share,
+                      change.before, change.after]
                      for change, share in ranked_changes(changes, figure)]
             rest = not_split_share(changes, figure)
             if rest is not None:
-                rows.append([figure, UNEXPLAINED, None, None, None, rest[0]])
+                rows.append([figure, UNEXPLAINED, None, None, None, rest[0], None, None])
             continue
         rows += [[label(figure, style.lang), row.name, row.before, row.after, row.text]
                  for row in shown_figure(changes, attribution, style).rows]
-    header = ["figure", "path", "base_path", "from", "to", "change"]
+    header = ["figure", "path", "base_path", "from", "to", "change", "from_text", "to_text"]
     if style is not None:
         header = [label(key, style.lang) for key in ("figure", "explain_input", "explain_from", "explain_to", "explain_change")]
     return header, rows

@@ -80,7 +80,8 @@ def test_explain_names_the_default_a_base_leaves_out_and_writing_the_default_is_
     result = invoke(["compare", str(base), str(new), "--explain", "--format", "json"])
     assert result.exit_code == 0, result.stderr
     [moved] = json.loads(result.stdout)["explain"]["figures"]["npv"]["contributions"]
-    assert (moved["path"], moved["from"], moved["to"]) == ("discount_rate", "0.0", "0.2")
+    assert (moved["path"], moved["from"], moved["to"], moved["from_text"], moved["to_text"]) == \
+        ("discount_rate", 0.0, 0.2, "0.0", "0.2")
 
 
 def test_a_currency_changed_between_revisions_reads_from_its_default(tmp_path: Path) -> None:

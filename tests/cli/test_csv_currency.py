@@ -102,7 +102,7 @@ def test_compare_on_risk_names_it_on_the_percentiles_of_amounts(tmp_path: Path) 
 def test_compare_explain_names_it_on_the_rows_of_an_amounts_change(plan: Path, tmp_path: Path) -> None:
     cheaper = _file(tmp_path, "cheaper.yaml", CHEAPER)
     table = _csv("compare", plan, cheaper, "--explain")
-    assert table[0] == ["figure", "path", "base_path", "from", "to", "change", "currency"]
+    assert table[0] == ["figure", "path", "base_path", "from", "to", "change", "from_text", "to_text", "currency"]
     by_figure: dict[str, set[str]] = {}
     for row in table[1:]:
         by_figure.setdefault(row[0], set()).add(row[-1])

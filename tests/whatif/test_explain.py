@@ -86,10 +86,10 @@ def test_compare_explain_json_and_table(versions: tuple[Path, Path]) -> None:
     explained = json.loads(result.stdout)["explain"]["figures"]["npv"]
     assert explained["base"] == 20_000 and explained["new"] == 5_000
     assert explained["contributions"] == [
-        {"path": "acquisition[0].bid", "base_path": "acquisition[0].bid", "from": "10", "to": "15",
-         "change": pytest.approx(-5_000)},
-        {"path": "monetization.purchases[0].price", "base_path": "monetization.purchases[0].price", "from": "30",
-         "to": "20", "change": pytest.approx(-10_000)}]
+        {"path": "acquisition[0].bid", "base_path": "acquisition[0].bid", "from": 10, "to": 15,
+         "from_text": "10", "to_text": "15", "change": pytest.approx(-5_000)},
+        {"path": "monetization.purchases[0].price", "base_path": "monetization.purchases[0].price", "from": 30,
+         "to": 20, "from_text": "30", "to_text": "20", "change": pytest.approx(-10_000)}]
     table = invoke(["compare", *map(str, versions), "--explain"], env={"COLUMNS": "80"}).stdout
     # Largest share first: the price's -10,000 before the bid's -5,000.
     explained_table = table[table.index("What moved each figure"):]

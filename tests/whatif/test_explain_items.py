@@ -74,7 +74,7 @@ def test_the_table_markdown_and_csv_show_the_added_item_as_the_rest(added: tuple
     markdown = invoke([*args, "--format", "markdown"]).stdout
     assert "| NPV | not split: monetization.purchases[Extra] added | — | — | +3,500.00 |" in markdown
     csv = invoke([*args, "--format", "csv"]).stdout
-    assert "npv,acquisition[0].bid,acquisition[0].bid,20,15,5000,CNY\n" in csv and "npv,unexplained,,,,3500,CNY\n" in csv
+    assert "npv,acquisition[0].bid,acquisition[0].bid,20,15,5000,20,15,CNY\n" in csv and "npv,unexplained,,,,3500,,,CNY\n" in csv
     data = json.loads(invoke([*args, "--format", "json"]).stdout)["explain"]
     assert data["not_split"] == {"added": [{"path": "monetization.purchases[1]", "base_path": None}], "removed": [],
                                  "changed": []}

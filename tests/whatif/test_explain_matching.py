@@ -159,8 +159,9 @@ def test_json_and_csv_name_each_index_in_its_own_version(tmp_path: Path) -> None
     args = ["compare", str(base), str(new), "--explain"]
     data = json.loads(invoke([*args, "--format", "json"]).stdout)["explain"]
     npv, roi = data["figures"]["npv"], data["figures"]["roi"]
-    assert npv["contributions"] == [{"path": "acquisition[1].bid", "base_path": "acquisition[0].bid", "from": "10",
-                                     "to": "11", "change": pytest.approx(-400)}]
+    assert npv["contributions"] == [{"path": "acquisition[1].bid", "base_path": "acquisition[0].bid", "from": 10,
+                                     "to": 11, "from_text": "10", "to_text": "11",
+                                     "change": pytest.approx(-400)}]
     assert npv["unexplained"] == pytest.approx(325)
     assert roi["contributions"][0]["change"] == pytest.approx(5_762.5 / 7_400 - 6_162.5 / 7_000)
     assert roi["unexplained"] == pytest.approx(6_087.5 / 8_200 - 5_762.5 / 7_400)
@@ -169,8 +170,8 @@ def test_json_and_csv_name_each_index_in_its_own_version(tmp_path: Path) -> None
         "removed": [{"path": None, "base_path": "acquisition[1]"}],
         "changed": [{"path": "gates[0].then", "base_path": "gates[0].then"}]}
     csv = invoke([*args, "--format", "csv"]).stdout.splitlines()
-    assert csv[0] == "figure,path,base_path,from,to,change,currency"
-    assert "npv,acquisition[1].bid,acquisition[0].bid,10,11,-400,CNY" in csv and "npv,unexplained,,,,325,CNY" in csv
+    assert csv[0] == "figure,path,base_path,from,to,change,from_text,to_text,currency"
+    assert "npv,acquisition[1].bid,acquisition[0].bid,10,11,-400,10,11,CNY" in csv and "npv,unexplained,,,,325,,,CNY" in csv
     markdown = invoke([*args, "--format", "markdown"]).stdout
     assert "| NPV | acquisition[T].bid | 10 | 11 | -400.00 |" in markdown
     assert "acquisition[U] removed" in markdown
