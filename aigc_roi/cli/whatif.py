@@ -34,7 +34,7 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
 from aigc_roi.cli.progress import stage_progress_bar
-from aigc_roi.cli.streams import CommandLineProblem, fail, load, overrides, source_text, warn_loaded
+from aigc_roi.cli.streams import CommandLineProblem, fail, load, note, overrides, source_text, warn_loaded
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.present.labels import label
@@ -44,6 +44,7 @@ from aigc_roi.whatif.errors import WhatIfError
 
 if TYPE_CHECKING:
     from aigc_roi.reader.load import LoadedScenario
+    from aigc_roi.whatif.compare import Comparison
 
 
 # --- compare -------------------------------------------------------------------
@@ -182,12 +183,26 @@ def compare(
             comparison = dataclasses.replace(comparison, changes=api.explain_change(files[0], files[1], sets))
         except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
             fail(invalid.errors)
+    warn_bases(comparison, language)
     currency = comparison.currency
     title = f"{label('compare_title', language)} ({currency})"
     if samples is not None:
         title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
     presenter = ComparePresenter(NumberStyle(language, currency), title, on_risk=samples is not None)
     deliver(presenter, comparison, format_.value, output, force, bom)
+
+
+def warn_bases(comparison: Comparison, language: str) -> None:
+    """One line (a note) when the columns differ in discount rate, horizon or start, naming the figures each
+    difference affects: they are still shown and ranked, as asked, but not on one basis (docs/formulas.md §12)."""
+    from aigc_roi.cli.edge import PROGRAM
+    from aigc_roi.present.compare_basis import basis_warning, compare_bases
+    from aigc_roi.present.text import visible
+
+    bases = compare_bases(comparison)
+    sentence, english = basis_warning(bases, language), basis_warning(bases, "en")
+    if sentence is not None and english is not None:
+        note(visible(f"{PROGRAM}: {sentence}"), visible(f"{PROGRAM}: {english}"))
 
 
 # --- breakeven -----------------------------------------------------------------

@@ -335,11 +335,16 @@ class Scenario:
 
     def month_labels(self) -> list[str]:
         """`YYYY-MM` per month when `start` is set, else `M1`, `M2`, ..."""
-        if self.start is None:
-            return [f"M{t}" for t in range(1, self.horizon_months + 1)]
-        year, month = self.start
-        labels = []
-        for offset in range(self.horizon_months):
-            y, m = divmod(month - 1 + offset, 12)
-            labels.append(f"{year + y:04d}-{m + 1:02d}")
-        return labels
+        return month_labels(self.start, self.horizon_months)
+
+
+def month_labels(start: tuple[int, int] | None, horizon: int) -> list[str]:
+    """`YYYY-MM` of each of ``horizon`` months from ``start`` (year, month), else `M1`, `M2`, ..."""
+    if start is None:
+        return [f"M{t}" for t in range(1, horizon + 1)]
+    year, month = start
+    labels = []
+    for offset in range(horizon):
+        y, m = divmod(month - 1 + offset, 12)
+        labels.append(f"{year + y:04d}-{m + 1:02d}")
+    return labels

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, rules_of
+from aigc_roi.present.compare_basis import basis_rows, calendar, compare_bases, month_note, starts_differ
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.explain import explain_data, explain_notes, explain_rows
 from aigc_roi.present.labels import label, sentences, short_label
@@ -111,6 +112,7 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
     names = [scenario["name"] for scenario in scenarios]
     header = ["figure", *names, *(f"{CHANGE}{name}" for name in names[1:]), "best"]
     rows: list[list[Any]] = []
+    months = [calendar(scenario) if starts_differ(scenarios) else None for scenario in scenarios]
     for name in FIGURE_NAMES:
         values = [scenario["figures"][name] for scenario in scenarios]
         # A table reads a moot value ("no ad spend") as no value: neither best nor a change.
@@ -122,11 +124,11 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
         else:
             never = label("never", style.lang)
             texts = [peak_cash_text(scenario["figures"], style) if name == "peak_cash_need"
-                     else style.figure(name, value, never, scenario["figures"])
-                     for scenario, value in zip(scenarios, values, strict=True)]
+                     else style.figure(name, value, never, scenario["figures"], months=labels)
+                     for scenario, value, labels in zip(scenarios, values, months, strict=True)]
             rows.append([name, *texts,
                          *(signed(name, delta, style) for delta in deltas), best])
-    return header, rows
+    return header, rows + basis_rows(scenarios, style, len(names))
 
 
 # --- compare --samples: the same figures as distributions ----------------------------
@@ -298,18 +300,18 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         if chance == "payback_within_target" and style is None:
             rows += [[chance, key, *(scenario["distribution"][f"payback_{key}"] for scenario in scenarios), ""]
                      for key in ("target_months", "within_months")]
+    rows += [[key, "", *cells] for key, *cells in basis_rows(scenarios, style, 1)]
     return ["figure", "statistic", *names, "best"], rows
 
 
 def compare_columns(comparison: Comparison) -> list[dict[str, Any]]:
-    """Each column as JSON's ``scenarios`` holds it: name, source, figures (with the horizon flag) and, on risk,
-    the distribution."""
+    """Each column as JSON's ``scenarios`` holds it: name, source, its basis (``compare_bases``), figures (with the
+    horizon flag) and, on risk, the distribution."""
     from aigc_roi.present.simulation import distribution_json
 
-    return [{"name": column.name, "source": column.source,
-             "figures": with_horizon_flag(column.figures, column.horizon_months),
+    return [{"name": column.name, "source": column.source, **basis, "figures": with_horizon_flag(column.figures, column.horizon_months),
              **({} if column.simulation is None else {"distribution": distribution_json(column.simulation)})}
-            for column in comparison.columns]
+            for column, basis in zip(comparison.columns, compare_bases(comparison), strict=True)]
 
 
 @dataclass(frozen=True)
@@ -348,10 +350,12 @@ class ComparePresenter(Presenter[Comparison]):
     def markdown(self, result: Comparison) -> str:
         text = to_markdown(self.styled_rows(result), self.title)
         lang = self.style.lang
-        borrowing = (risk_borrowing_note(compare_columns(result), lang) if self.on_risk
+        columns = compare_columns(result)
+        borrowing = (risk_borrowing_note(columns, lang) if self.on_risk
                      else irr_borrowing_note([column.figures for column in result.columns], lang))
-        if borrowing is not None:
-            text += f"\n_{borrowing}_\n"
+        for note in (borrowing, None if self.on_risk else month_note(columns, lang)):
+            if note is not None:
+                text += f"\n_{note}_\n"
         if result.changes is None:
             return text
         notes = sentences(explain_notes(result.changes, self.style), lang)

@@ -23,6 +23,7 @@ from aigc_roi.present.compare import (
     risk_cell,
     said,
 )
+from aigc_roi.present.compare_basis import BASIS_LABELS, basis_cells, calendar, month_note, starts_differ
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
@@ -42,13 +43,15 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     lang = style.lang
     title = f"{label('compare_title', lang)} ({style.currency})"
     borrowing = irr_borrowing_note([scenario["figures"] for scenario in scenarios], lang)
-    caption = sentences([best_legend(lang), borrowing or ""], lang)
+    caption = sentences([best_legend(lang), borrowing or "", month_note(scenarios, lang) or ""], lang)
     never = label("never", lang)
     names = [scenario["name"] for scenario in scenarios]
+    months = [calendar(scenario) if starts_differ(scenarios) else None for scenario in scenarios]
 
-    def cells(compact: bool) -> list[tuple[str, list[Text], list[Text]]]:
-        """Per figure: its row label, each scenario's value, each later scenario's Δ against the first."""
-        rows = []
+    def cells(compact: bool) -> list[tuple[str, list[Text], list[Text] | None]]:
+        """Per figure: its row label, each scenario's value, each later scenario's Δ against the first; then each
+        basis row, which has no Δ."""
+        rows: list[tuple[str, list[Text], list[Text] | None]] = []
         for name in FIGURE_NAMES:
             values = [scenario["figures"][name] for scenario in scenarios]
             ranked = said(name, scenarios)
@@ -56,15 +59,17 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             best = best_columns(name, ranked, [scenario["figures"] for scenario in scenarios])
             unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
             extra = told_apart_decimals(values, unit, style) if unit else 0
-            texts = [style.with_unit(value, unit, extra) if unit else style.figure(name, value, never, scenario["figures"])
-                     for value, scenario in zip(values, scenarios, strict=True)]
+            texts = [style.with_unit(value, unit, extra) if unit
+                     else style.figure(name, value, never, scenario["figures"], months=labels)
+                     for value, scenario, labels in zip(values, scenarios, months, strict=True)]
             if name == "peak_cash_need":
                 texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]
             shown = [Text(text + BEST_MARK, style="bold green") if i in best else Text(text) for i, text in enumerate(texts)]
             changes = [Text(style.with_unit(delta, unit, extra, plus=True) if unit else signed(name, delta, style),
                             style="dim") for delta in deltas]
             rows.append((label(name, lang), shown, changes))
-        return rows
+        return rows + [(label(row_label, lang), [Text(cell) for cell in basis_cells(key, scenarios, style)], None)
+                       for key, row_label in BASIS_LABELS.items()]
 
     def build(width: int) -> RenderableType:
         for compact, with_deltas in ((False, True), (True, True), (True, False)):
@@ -74,12 +79,14 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             for i, scenario_name in enumerate(names):
                 columns.append(Column(scenario_name, [values[i] for _, values, _ in rows]))
                 if i and with_deltas:
-                    columns.append(Column(change_header(lang), [changes[i - 1] for _, _, changes in rows]))
+                    columns.append(Column(change_header(lang), [Text() if changes is None else changes[i - 1]
+                                                                for _, _, changes in rows]))
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
                 return table
         rows = cells(False)
-        records = [(scenario_name, [(row_label, [values[i]] if not i else [values[i], Text("Δ ") + changes[i - 1]])
+        records = [(scenario_name, [(row_label, [values[i]] if not i or changes is None
+                                     else [values[i], Text("Δ ") + changes[i - 1]])
                                     for row_label, values, changes in rows])
                    for i, scenario_name in enumerate(names)]
         return vertical(title, records, caption, width)
@@ -122,6 +129,10 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
             text = chance_cell(chance, value, scenario["distribution"]["samples"], style) + (payback_chance_note(scenario, lang)
                                                            if chance == "payback_within_target" else "")
             cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
+    for key, row_label in BASIS_LABELS.items():
+        labels.append(Text(label(row_label, lang)))
+        for column, cell in zip(cells, basis_cells(key, scenarios, style), strict=True):
+            column.append(Text(cell))
     columns = [Column(label("figure", lang), labels, numeric=False, prose=True),
                *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]

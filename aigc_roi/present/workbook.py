@@ -100,8 +100,8 @@ def _figures_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[lis
 
 
 def _figure_note(name: str, report: RunReport, lang: str) -> str | None:
-    """A run's note on figure ``name``: ``figure_note_text``'s, and beside NPV the rate it is discounted at (a
-    compared scenario's sheet column has no discount rate to state)."""
+    """A run's note on figure ``name``: ``figure_note_text``'s, and beside NPV the rate it is discounted at (the
+    compare sheet's note states each scenario's, ``_compare_note``)."""
     if name == "npv" and report.figures[name] is not None:
         return npv_basis(report.discount_rate, NumberStyle(lang, report.currency))
     return figure_note_text(name, report.figures, report.horizon_months, lang)
@@ -374,18 +374,36 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence
     figure, key, unit, note = (Column(label(header, lang)) for header in COMPARE_SHEET_HEADERS)
     header = [figure, key, unit, *(Column(column["name"]) for column in columns), note]
     rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns),
-             _compare_note(name, columns, horizons, lang)] for name in FIGURE_NAMES]
-    sheets = [Sheet(label("sheet_compare", lang), header, rows, [figure_format(name) for name in FIGURE_NAMES],
+             _compare_note(name, columns, horizons, currency, lang)] for name in FIGURE_NAMES]
+    sheets = [Sheet(label("sheet_compare", lang), header, rows + _basis_rows(columns, lang),
+                    [*(figure_format(name) for name in FIGURE_NAMES), MONTH, DATE, PERCENT],
                     value_columns=range(3, 3 + len(columns)))]
     if changes is not None:
         sheets.append(Sheet(label("sheet_explain", lang), *_explain_sheet(changes, lang), value_columns=(5,)))
     return sheets_bytes(sheets)
 
 
-def _compare_note(name: str, columns: Sequence[dict[str, Any]], horizons: Sequence[int], lang: str) -> str | None:
+def _basis_rows(columns: Sequence[dict[str, Any]], lang: str) -> list[list[Any]]:
+    """Each scenario's horizon, start (plan month 1 as a real date) and annual discount rate, below the figures:
+    what its totals cover, what its month numbers count from and what its NPV is discounted at."""
+    starts = [None if column["start"] is None else datetime.date.fromisoformat(f"{column['start']}-01")
+              for column in columns]
+    return [[label("basis_horizon_months", lang), "horizon_months", label("unit_month", lang),
+             *(column["horizon_months"] for column in columns), None],
+            [label("basis_start", lang), "start", None, *starts, None],
+            [label("basis_discount_rate", lang), "discount_rate", label("unit_percent", lang),
+             *(column["discount_rate"] for column in columns), label("discount_rate_note", lang)]]
+
+
+def _compare_note(name: str, columns: Sequence[dict[str, Any]], horizons: Sequence[int], currency: str,
+                  lang: str) -> str | None:
     """Each scenario's note on figure ``name`` (``figure_note_text``), where it has one: ``starter: its denominator
-    is 0``."""
-    notes = [(column["name"], figure_note_text(name, column["figures"], horizon, lang))
+    is 0``; beside NPV the rate each is discounted at."""
+    style = NumberStyle(lang, currency)
+    # Each scenario's NPV basis is one sentence among the scenarios' notes: its closing stop goes, the separator stays.
+    notes = [(column["name"], npv_basis(column["discount_rate"], style).rstrip(".。")
+              if name == "npv" and column["figures"][name] is not None
+              else figure_note_text(name, column["figures"], horizon, lang))
              for column, horizon in zip(columns, horizons, strict=True)]
     return label("notes_separator", lang).join(label("scenario_note", lang).format(name=scenario, reason=note)
                                                for scenario, note in notes if note is not None) or None

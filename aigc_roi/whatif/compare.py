@@ -39,6 +39,10 @@ class ComparedScenario:
     reads: docs/formulas.md §5)."""
     simulation: Simulation | None
     """On risk (``--samples``): the figures' distributions and chances."""
+    start: str | None = None
+    """The calendar month of plan month 1 (``2025-03``); None where the file sets no ``start``."""
+    discount_rate: float = 0.0
+    """The annual rate its NPV, MIRR and LTV are discounted at (a range's median, as the figures use it)."""
 
 
 @dataclass(frozen=True)
@@ -79,12 +83,17 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     if simulated is not None:
         simulated(SCENARIOS, 0, len(scenarios))
     for done, (title, (_, source, scenario)) in enumerate(zip(titles, scenarios, strict=True), start=1):
-        result = evaluate(realize(scenario))
+        realized = realize(scenario)
+        result = evaluate(realized)
         figures: dict[str, float | int | str | None] = {**figures_of(result.figures), **result.irr_notes()}
         simulation = simulate(scenario, samples, seed, stage_progress=simulated, jobs=jobs) if samples is not None else None
         if simulated is not None:
             simulated(SCENARIOS, done, len(scenarios))
-        columns.append(ComparedScenario(title, source, scenario.currency, scenario.horizon_months, figures, simulation))
+        rate = realized.discount_rate
+        assert isinstance(rate, float), "a run's value is a median: one number"
+        start = scenario.month_labels()[0] if scenario.start is not None else None
+        columns.append(ComparedScenario(title, source, scenario.currency, scenario.horizon_months, figures, simulation,
+                                        start, rate))
     return Comparison(tuple(columns))
 
 

@@ -15,6 +15,7 @@ from cli_runner import invoke
 from aigc_roi.ci.records import Comparison
 from aigc_roi.model.figures import BY_NAME, FIGURE_NAMES, FIGURES, Figure
 from aigc_roi.present.base_view import comparison_grid
+from aigc_roi.present.compare_basis import CSV_BASIS
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report.formulas import definitions
@@ -58,7 +59,8 @@ def test_every_output_format_carries_every_figure(example: Path, tmp_path: Path)
     simulated = invoke(["simulate", str(example), "--samples", "20", "--format", "json"])
     assert list(json.loads(simulated.stdout)["figures"]) == list(FIGURE_NAMES)
     compared = invoke(["compare", str(example), str(example), "--format", "csv"])
-    assert _csv_first_column(compared.stdout) == list(FIGURE_NAMES)
+    # Each column's basis follows its figures (present/compare_basis.py CSV_BASIS).
+    assert _csv_first_column(compared.stdout) == [*FIGURE_NAMES, *CSV_BASIS]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -20,6 +20,7 @@ from rich.console import Console, RenderableType
 
 from aigc_roi import api
 from aigc_roi.present.breakeven_view import breakeven_view
+from aigc_roi.present.compare import compare_columns
 from aigc_roi.present.compare_view import compare_view
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.run_data import run_report
@@ -60,7 +61,7 @@ def _views(template: Path, lang: str) -> dict[str, list[RenderableType]]:
     scenario = api.load(template)
     style = NumberStyle(lang, scenario.currency)
     others = [path for path in TEMPLATES if path != template][:2]
-    columns = [{"name": api.load(path).name, "figures": api.figures(api.load(path))} for path in (template, *others)]
+    columns = compare_columns(api.compare([(None, str(path), api.load(path)) for path in (template, *others)]))
     return {
         "run": run_view(run_report(scenario, api.run(scenario)), style, True),
         "compare": [compare_view(columns, style)],

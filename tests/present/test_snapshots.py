@@ -71,8 +71,10 @@ def whatif_rendered(view: str, lang: str) -> str:
     scenario = api.load(WHATIF_TEMPLATE)
     style = NumberStyle(lang, scenario.currency)
     if view == "compare":
-        others = [api.load(ROOT / "aigc_roi" / "templates" / name) for name in ("feed-ads-only.yaml", "koc-seeding.yaml")]
-        renderable = compare_view([{"name": s.name, "figures": api.figures(s)} for s in (scenario, *others)], style)
+        from aigc_roi.present.compare import compare_columns
+
+        paths = [WHATIF_TEMPLATE, *(ROOT / "aigc_roi" / "templates" / name for name in ("feed-ads-only.yaml", "koc-seeding.yaml"))]
+        renderable = compare_view(compare_columns(api.compare([(None, str(path), api.load(path)) for path in paths])), style)
     elif view == "sensitivity":
         renderable = sensitivity_view(api.sensitivity(scenario, 0.2), style)
     else:

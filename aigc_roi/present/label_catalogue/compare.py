@@ -11,6 +11,33 @@ LABELS: dict[str, Label] = {
         "★ 每行最优：{lower}和各回本月份越低越好（未回本最差），其余越高越好；不参与排名：{unranked}。",
     ),
     "vs_first": Label("vs first", "与第一个相比"),
+    # Each column's basis, rows after the figures (present/compare.py BASIS; docs/formulas.md §12).
+    "basis_horizon_months": Label("Horizon (months)", "模拟期（月）"),
+    "basis_start": Label("Start month", "起始月份"),
+    "basis_discount_rate": Label("Discount rate (a year)", "贴现率（年）"),
+    "compare_month_starts": Label(
+        "Month figures count from each scenario's own start, its calendar month in brackets; their Δ is in months "
+        "into the plan.",
+        "月份指标从各方案自己的起始月算起，括号内为日历月份；其 Δ 为计划内月数之差。",
+    ),
+    # The line on stderr when the columns are on different bases: each difference and the figures it affects.
+    "basis_differs": Label("the compared scenarios are on different bases: {parts}", "对比的方案口径不同：{parts}"),
+    "basis_differs_discount_rate": Label(
+        "discount rate {values} a year (NPV, MIRR, LTV and LTV : CAC are discounted at each one's own rate, and each "
+        "IRR is to be judged against its own)",
+        "贴现率分别为每年 {values}（NPV、MIRR、LTV 与 LTV : CAC 按各自的贴现率贴现，IRR 也应与各自的贴现率比较）",
+    ),
+    "basis_differs_horizon_months": Label(
+        "horizon {values} months (totals such as ad spend, revenue, net cash and NPV, the returns and the payback "
+        "months run over each one's own horizon)",
+        "模拟期分别为 {values} 个月（广告支出、收入、净现金流、NPV 等累计指标以及收益率和回本月份均按各自的模拟期计算）",
+    ),
+    "basis_differs_start": Label(
+        "start {values} (month numbers count from each one's own start: the tables add each one's calendar month, "
+        "and a Δ of months is in months into the plan)",
+        "起始月份分别为 {values}（月份序号从各自的起始月算起：表中注明各自的日历月份，月份的 Δ 为计划内月数之差）",
+    ),
+    "basis_no_start": Label("none", "未设置"),
     "compare_risk_title": Label(
         "Compared on risk · {samples} samples each, seed {seed}",
         "按风险对比 · 每个方案 {samples} 次抽样，种子 {seed}",

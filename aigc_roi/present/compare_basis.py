@@ -1,0 +1,94 @@
+"""`compare`'s basis of each column: its horizon, start and discount rate, stated after the figures in every format
+and warned of on stderr where the columns differ (docs/formulas.md §12); where their starts differ, each month figure
+is labelled with its calendar month (present/compare.py, compare_view.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from aigc_roi.model.scenario import month_labels
+from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.whatif.compare import Comparison
+
+BASIS_LABELS = {"horizon_months": "basis_horizon_months", "start": "basis_start", "discount_rate": "basis_discount_rate"}
+"""The rows after the figures that state each column's basis (docs/formulas.md §12), with their labels: a figure is
+comparable across columns only on one basis, and a reader can see whether it is."""
+BASIS = tuple(BASIS_LABELS)
+BASIS_DIFFERS = {"discount_rate": "basis_differs_discount_rate", "horizon_months": "basis_differs_horizon_months",
+                 "start": "basis_differs_start"}
+"""The warning's part for each basis that differs, naming the figures it affects, in the order the warning says them."""
+CSV_BASIS = ("horizon_months", "start_year", "start_month", "discount_rate")
+"""CSV's basis rows: the start as two numbers, so that every cell of a scenario's column is a number."""
+
+
+def calendar(scenario: Mapping[str, Any]) -> list[str] | None:
+    """The calendar label of each of a column's plan months (``2025-09``); None where its file sets no start."""
+    start = scenario["start"]
+    if start is None:
+        return None
+    year, month = (int(part) for part in start.split("-"))
+    return month_labels((year, month), scenario["horizon_months"])
+
+
+def starts_differ(scenarios: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether a month number names another calendar month in some column: then the text formats label each."""
+    return len({scenario["start"] for scenario in scenarios}) > 1
+
+
+def rate_text(rate: float, style: NumberStyle) -> str:
+    """An annual discount rate as NPV's note states it: ``10%``."""
+    return f"{style.plain(rate * 100)}%"
+
+
+def basis_cells(key: str, scenarios: Sequence[Mapping[str, Any]], style: NumberStyle | None) -> list[Any]:
+    """Each column's value of basis row ``key`` (``CSV_BASIS`` without a style, ``BASIS`` with one)."""
+    if key in ("start_year", "start_month"):
+        part = 0 if key == "start_year" else 1
+        return [None if scenario["start"] is None else int(scenario["start"].split("-")[part]) for scenario in scenarios]
+    values = [scenario[key] for scenario in scenarios]
+    if style is None:
+        return values
+    if key == "start":
+        return [NONE if value is None else value for value in values]
+    if key == "discount_rate":
+        return [rate_text(value, style) for value in values]
+    return [style.month(value, NONE) for value in values]
+
+
+def basis_rows(scenarios: Sequence[Mapping[str, Any]], style: NumberStyle | None, blank: int) -> list[list[Any]]:
+    """The basis rows of a table whose scenarios' columns are followed by ``blank`` others (changes, best), left
+    empty: a basis is neither a change nor ranked."""
+    keys = CSV_BASIS if style is None else BASIS
+    return [[key, *basis_cells(key, scenarios, style), *([None if style is None else ""] * blank)] for key in keys]
+
+
+def basis_warning(scenarios: Sequence[Mapping[str, Any]], lang: str) -> str | None:
+    """The line on stderr when the columns are on different bases, naming each difference and the figures it
+    affects; None where they share one."""
+    style = NumberStyle(lang, "")
+    comma = label("list_separator", lang)
+    parts = []
+    no_start = label("basis_no_start", lang)
+    shown: dict[str, Callable[[Any], str]] = {"discount_rate": lambda value: rate_text(value, style), "horizon_months": str,
+                                              "start": lambda value: no_start if value is None else value}
+    for key, part in BASIS_DIFFERS.items():
+        values = [scenario[key] for scenario in scenarios]
+        if len(set(values)) > 1:
+            parts.append(label(part, lang).format(values=comma.join(shown[key](value) for value in values)))
+    if not parts:
+        return None
+    return label("basis_differs", lang).format(parts=label("notes_separator", lang).join(parts))
+
+
+def month_note(scenarios: Sequence[Mapping[str, Any]], lang: str) -> str | None:
+    """The sentence under a table whose columns' months start in different calendar months."""
+    return label("compare_month_starts", lang) if starts_differ(scenarios) else None
+
+
+def compare_bases(comparison: Comparison) -> list[dict[str, Any]]:
+    """Each column's basis as JSON's ``scenarios`` holds it: ``horizon_months``, ``start`` (``2025-03``, null without
+    one) and ``discount_rate`` (annual)."""
+    return [{"horizon_months": column.horizon_months, "start": column.start, "discount_rate": column.discount_rate}
+            for column in comparison.columns]
