@@ -33,8 +33,9 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
 - check: one table; a table per file under its path (a path and a target
   key are never cut); one block per target.
 
-The figures panel (two columns) and the cash chart (scaled to the width)
-always fit. Narrower than a laptop, down to 20 columns, a word is cut only
+The figures panel (two columns while every label and value fits whole in
+them, else a line a figure, its label whole and a wide value wrapped beside it)
+and the cash chart (scaled to the width) always fit. Narrower than a laptop, down to 20 columns, a word is cut only
 when it alone is wider than the line: a block's label that its values leave
 too little room for its longest word takes a line above them (``vertical``),
 as the figures panel's do, and a title or a cell of prose is broken here

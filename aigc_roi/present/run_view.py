@@ -60,31 +60,25 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
     basis = npv_basis(report.discount_rate, style)
 
     def build(width: int) -> RenderableType:
-        # Beside its value while a label's every word fits there, a value in words (none: ...) wrapping between
-        # them if need be; else each label above its value. Squeezed by a wide value, a label once read
-        # Contr / ibuti / on in a narrow terminal, or vanished.
-        room = width - PANEL_FRAME - 2
-        label_word = max(cell_len(word) for name, _ in rows for word in unbreakable(name))
+        # Two columns while every label and value fits whole in them; else each figure on its own line, its value
+        # at the right, so a wide value (peak cash still falling) gives way, not the labels: sharing its column,
+        # it once split six short labels beside their values (Blended CAC (ad spend / new / users)).
+        label_width = max(cell_len(name) for name, _ in rows)
         value_width = max(cell_len(text.plain) for _, text in rows)
-        if label_word + value_width > room:
-            value_width = max(cell_len(word) for _, text in rows for word in _value_words(text.plain))
-        grid = Table.grid(padding=(0, 2))
-        if label_word + value_width <= room:
-            label_width = min(max(cell_len(name) for name, _ in rows), room - value_width)
-            # fold, never ellipsis: a word wider than the whole panel wraps rather than losing its end.
+        body: RenderableType
+        if label_width + 2 + value_width <= width - PANEL_FRAME:
+            grid = Table.grid(padding=(0, 2))
             grid.add_column(width=label_width, overflow="fold")
             grid.add_column(justify="right", width=value_width)
             for name, text in rows:
                 grid.add_row(sentence_lines(name, label_width), _wrapped(text, value_width))
-            inner = label_width + 2 + value_width
+            body, inner = grid, label_width + 2 + value_width
         else:
-            inner = width - PANEL_FRAME
-            grid.add_column(width=inner, overflow="fold")
-            for name, text in rows:
-                grid.add_row(sentence_lines(name, inner))
-                grid.add_row(_wrapped(text, inner))
+            inner = min(width - PANEL_FRAME, max(cell_len(name) + 2 + cell_len(text.plain) for name, text in rows))
+            least = max(cell_len(word) for _, text in rows for word in _value_words(text.plain))
+            body = Group(*(_figure_row(name, text, inner, least) for name, text in rows))
         # In the panel under the figures, as wide as they are: what NPV is discounted at.
-        return _titled_panel(Group(grid, prose_lines(basis, inner)), title, width)
+        return _titled_panel(Group(body, prose_lines(basis, inner)), title, width)
 
     return Fitted(build)
 
@@ -94,11 +88,34 @@ def _value_words(value: str) -> list[str]:
     return [piece for word in value.split() for piece in ([word] if re.search(r"\d", word) else unbreakable(word))]
 
 
+def _figure_row(name: str, value: Text, inner: int, least: int) -> Table:
+    """A figure in ``inner`` cells: its label whole beside its value, the value wrapped in no fewer cells than
+    ``least`` (the widest number), else the label on a line of its own above the value. Squeezed beside it, a label
+    once read Contr / ibuti / on; a value squeezed to its words read 未 / 回 / 本."""
+    value_room = inner - 2 - cell_len(name)
+    grid = Table.grid(padding=(0, 2))
+    if value_room >= min(cell_len(value.plain), least):
+        grid.add_column(width=cell_len(name))
+        grid.add_column(justify="right", width=value_room)
+        grid.add_row(sentence_lines(name, cell_len(name)), _wrapped(value, value_room))
+    else:
+        # fold, never ellipsis: a word wider than the whole panel wraps rather than losing its end.
+        grid.add_column(width=inner, overflow="fold")
+        grid.add_row(sentence_lines(name, inner))
+        grid.add_row(_wrapped(value, inner))
+    return grid
+
+
 def _wrapped(value: Text, width: int) -> Text:
-    """A value in lines of at most ``width`` cells, right-aligned, in its style (a number always fits)."""
+    """A value in lines of at most ``width`` cells, right-aligned, in its style (a number always fits); wrapped, in
+    lines as even as their number allows (``≥ 6,333,752.18, still`` / ``falling at month 18``, not ``... at month`` /
+    ``18``)."""
     if cell_len(value.plain) <= width:
         lines = value.copy()
     else:
+        count = len(prose_lines(value.plain, width).plain.splitlines())
+        while width > 1 and len(prose_lines(value.plain, width - 1).plain.splitlines()) == count:
+            width -= 1
         lines = prose_lines(value.plain, width)
         lines.style = value.style
     lines.justify = "right"
