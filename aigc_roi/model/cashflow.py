@@ -127,10 +127,19 @@ def sign_changes(net_cash: FloatArray) -> np.ndarray:
     means every positive month comes before every negative one, or after:
     four reductions over the months, no loop.
     """
+    return irr_shapes(net_cash)[0]
+
+
+def irr_shapes(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray]:
+    """``sign_changes`` and ``irr_borrowing`` of ``(H, S)`` net cash from one pass over its signs: a Monte Carlo
+    run wants both of every chunk (why an IRR is none, and how one reads)."""
     changes = np.zeros(net_cash.shape[1], dtype=np.int64)
+    borrowing = np.zeros(net_cash.shape[1], dtype=bool)
     both, first_positive, first_negative, last_positive, last_negative = _sign_months(net_cash)
-    changes[both] = np.where((last_positive < first_negative) | (last_negative < first_positive), 1, 2)
-    return changes
+    positive_first = last_positive < first_negative
+    changes[both] = np.where(positive_first | (last_negative < first_positive), 1, 2)
+    borrowing[both] = positive_first
+    return changes, borrowing
 
 
 def _one_change(net_cash: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -212,10 +221,7 @@ def irr_borrowing(net_cash: FloatArray) -> np.ndarray:
     Then the NPV rises with the rate (each late outflow is discounted more than the early inflows), so a higher
     IRR means dearer money, not a better return.
     """
-    borrowing = np.zeros(net_cash.shape[1], dtype=bool)
-    both, _, first_negative, last_positive, _ = _sign_months(net_cash)
-    borrowing[both] = last_positive < first_negative
-    return borrowing
+    return irr_shapes(net_cash)[1]
 
 
 def irr_kind(net_cash: FloatArray) -> list[str | None]:

@@ -123,7 +123,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from aigc_roi.model.by_month import is_by_month
-from aigc_roi.model.cashflow import irr_borrowing
+from aigc_roi.model.cashflow import irr_shapes
 from aigc_roi.model.chunk import _Chunk, _evaluate_chunk
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.figures import FIGURE_NAMES as FIGURE_NAMES
@@ -320,6 +320,9 @@ class FigureBatch:
     irr_borrowing: NDArray[np.bool_] | None = None
     """``(S,)`` whether each sample's IRR is a borrowing rate (model/cashflow.py ``irr_borrowing``); None without
     ``irr``."""
+    irr_sign_changes: NDArray[np.int64] | None = None
+    """``(S,)`` how often each sample's net cash changes sign (model/cashflow.py ``sign_changes``: 0, 1, or 2 for
+    more), which says why its IRR is none; None without ``irr``."""
 
 
 def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: bool = False,
@@ -339,6 +342,7 @@ def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: boo
     passed = np.empty((layout.samples, len(scenario.gates))) if scenario.gates else None
     cash = np.empty((layout.samples, layout.horizon)) if cumulative_cash else None
     borrowing = np.empty(layout.samples, dtype=bool) if irr else None
+    changes = np.empty(layout.samples, dtype=np.int64) if irr else None
     for start, stop, chunk in _chunks(scenario, layout, irr, series=False, share=not as_evaluate):
         if stop - start == layout.samples:
             figures = chunk.figures
@@ -349,11 +353,11 @@ def evaluate_batch(scenario: Scenario, *, irr: bool = True, cumulative_cash: boo
             passed[start:stop] = chunk.gates.passed.T
         if cash is not None:
             cash[start:stop] = chunk.months["cumulative_cash"].T
-        if borrowing is not None:
-            borrowing[start:stop] = irr_borrowing(chunk.months["net_cash"])
+        if borrowing is not None and changes is not None:
+            changes[start:stop], borrowing[start:stop] = irr_shapes(chunk.months["net_cash"])
         if inputs and chunk.inputs is not None:
             parts.append(chunk.inputs)
-    return FigureBatch(figures, passed, cash, FigureInputs.joined(parts) if parts else None, borrowing)
+    return FigureBatch(figures, passed, cash, FigureInputs.joined(parts) if parts else None, borrowing, changes)
 
 
 def take_samples(scenario: Scenario, start: int, stop: int, samples: int | None = None) -> Scenario:

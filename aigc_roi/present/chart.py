@@ -165,6 +165,8 @@ def simulation_figure(simulation: Simulation, scenario: Scenario, style: NumberS
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+    from aigc_roi.present.simulation import one_net_cash
+
     lang = style.lang
     labels = scenario.month_labels()
     quantiles = simulation.percentiles
@@ -192,11 +194,16 @@ def simulation_figure(simulation: Simulation, scenario: Scenario, style: NumberS
     fan.grid(axis="y", alpha=0.3)
     fan.legend(loc="best", frameon=False)
 
-    edges = [float(edge) for edge in simulation.net_cash_histogram.edges]
-    shares = [int(count) / simulation.samples for count in simulation.net_cash_histogram.counts]
-    widths = [high - low for low, high in zip(edges[:-1], edges[1:], strict=True)]
-    colours = [_GAIN if low >= 0 else _LOSS for low in edges[:-1]]
-    histogram.bar(edges[:-1], shares, width=widths, align="edge", color=colours, alpha=0.6)
+    one = one_net_cash(simulation)
+    if one is None:
+        edges = [float(edge) for edge in simulation.net_cash_histogram.edges]
+        shares = [int(count) / simulation.samples for count in simulation.net_cash_histogram.counts]
+        widths = [high - low for low, high in zip(edges[:-1], edges[1:], strict=True)]
+        colours = [_GAIN if low >= 0 else _LOSS for low in edges[:-1]]
+        histogram.bar(edges[:-1], shares, width=widths, align="edge", color=colours, alpha=0.6)
+    else:
+        # Every sample's one value: a bar of bins 0.05 wide beside the zero line drew nothing that could be seen.
+        histogram.vlines([one], 0, 1, colors=_GAIN if one >= 0 else _LOSS, linewidth=6, alpha=0.6)
     histogram.axvline(0, color="0.35", linewidth=0.8)
     histogram.set_title(label("net_cash", lang))
     histogram.set_xlabel(scenario.currency)

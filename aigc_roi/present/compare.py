@@ -217,7 +217,7 @@ def percentile_texts(name: str, summary: Mapping[str, Any], style: NumberStyle, 
     in every sample (a CAC payback without paid users), as simulate's table reads it."""
     if summary.get("undefined_share", 0.0) >= 1.0:
         return [NONE] * len(RISK_PERCENTILES)
-    return [figure_text(name, summary[key], style, never) for key in RISK_PERCENTILES]
+    return [figure_text(name, summary[key], style, never, summary.get("none_reason")) for key in RISK_PERCENTILES]
 
 
 def risk_cell(name: str, scenario: dict[str, Any], style: NumberStyle, never: str) -> str:

@@ -77,8 +77,10 @@ def distribution_json(simulation: Simulation) -> dict[str, Any]:
         name: {"mean": summary.mean,
                **{key: summary.percentiles[q] for key, q in zip(keys, simulation.percentiles, strict=True)},
                "defined_share": summary.defined_share, **_undefined(name, summary),
-               # The IRR's percentiles rank borrowing rates with returns: how many of its draws are such a rate.
-               **({"borrowing_share": simulation.irr_borrowing_share} if name == "irr" else {})}
+               # The IRR's percentiles rank borrowing rates with returns: how many of its draws are such a rate; and
+               # why it is none, where every draw without one says the same.
+               **({"borrowing_share": simulation.irr_borrowing_share, "none_reason": simulation.irr_none_reason}
+                  if name == "irr" else {})}
         for name, summary in simulation.figures.items()
     }
     return {"samples": simulation.samples, "seed": simulation.seed, "payback_target_months": simulation.payback_target_months,
@@ -90,6 +92,14 @@ def _undefined(name: str, summary: FigureSummary) -> dict[str, float]:
     """``undefined_share`` of a figure that says nothing where another is none or 0 (model/figures.py
     ``Figure.undefined_for``): those samples, which its mean and percentiles leave out; nothing for other figures."""
     return {} if rules_of(name).undefined_for is None else {"undefined_share": summary.undefined_share}
+
+
+def one_net_cash(simulation: Simulation) -> float | None:
+    """The net cash of every sample where all have the same (a plan without ranges, or whose ranges move no cash);
+    None where they differ. Binned, one value spread over bins of float noise (-6,333,752.684 .. -6,333,752.634)."""
+    values = simulation.sample_figures["net_cash"]
+    low = float(values.min())
+    return low if low == float(values.max()) else None
 
 
 def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
@@ -152,8 +162,10 @@ def simulation_rows(simulation: Simulation) -> Rows:
     return ["section", "name", "statistic", "value"], rows
 
 
-def figure_text(name: str, value: float | None, style: NumberStyle, never: str) -> str:
-    return style.figure(name, value, never)
+def figure_text(name: str, value: float | None, style: NumberStyle, never: str, none_reason: str | None = None) -> str:
+    """A mean or percentile of draws; an IRR that is none says why where its draws without one all say the same
+    (``Simulation.irr_none_reason``), as `run` does, else "none: no single IRR"."""
+    return style.figure(name, value, never, {"irr_none_reason": none_reason})
 
 
 def figure_rows(simulation: Simulation, style: NumberStyle) -> Rows:
@@ -176,8 +188,9 @@ def _summary_cells(name: str, summary: FigureSummary, simulation: Simulation, st
     else:
         # A mean of months keeps a decimal: a mean payback of 2.4 is no month 2 (its percentiles are whole months).
         mean = (style.month(summary.mean, never, 1) if rules_of(name).unit == "month" and summary.mean is not None
-                else figure_text(name, summary.mean, style, never))
-        cells = [mean, *(figure_text(name, summary.percentiles[q], style, never) for q in simulation.percentiles)]
+                else figure_text(name, summary.mean, style, never, simulation.irr_none_reason))
+        cells = [mean, *(figure_text(name, summary.percentiles[q], style, never, simulation.irr_none_reason)
+                         for q in simulation.percentiles)]
     return [*cells, defined_cell(name, summary.defined_share, summary.undefined_share, simulation.samples, style)]
 
 

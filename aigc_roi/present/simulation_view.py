@@ -36,6 +36,7 @@ from aigc_roi.present.simulation import (
     borrowing_note,
     figure_rows,
     independence_note,
+    one_net_cash,
     percentile_key,
     probability_rows,
     share_blocks,
@@ -80,10 +81,14 @@ def edge_decimals(edges: Sequence[float], style: NumberStyle) -> int:
                  if all(style.last_place(edge, places) <= width / 10 for edge in edges)), EDGE_DECIMALS)
 
 
-def histogram_view(simulation: Simulation, style: NumberStyle) -> Fitted:
+def histogram_view(simulation: Simulation, style: NumberStyle) -> RenderableType:
     """One row per bin: its net-cash span, a bar scaled to the fullest bin, and its share of samples; the bars
-    give way to the width, then each bin puts its span above its bar (a span and a share are never cut)."""
+    give way to the width, then each bin puts its span above its bar (a span and a share are never cut). A net cash
+    every sample shares is that one value, in a line."""
     lang = style.lang
+    value = one_net_cash(simulation)
+    if value is not None:
+        return Prose(Text(label("histogram_one_value", lang).format(value=style.money(value), currency=style.currency)))
     histogram = simulation.net_cash_histogram
     fullest = max(int(histogram.counts.max()), 1)
     places = edge_decimals([float(edge) for edge in histogram.edges], style)

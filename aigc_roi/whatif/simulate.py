@@ -47,7 +47,9 @@ Decisions where the spec is silent:
   out: docs/formulas.md §5) is kept in the IRR's percentiles, as the spec
   reports every one-sign-change IRR; ``irr_borrowing_share`` says in how
   many samples it is one, and the outputs say the percentiles then mix
-  returns with costs of money.
+  returns with costs of money. ``irr_none_reason`` is why the IRR is none
+  where every sample without one lacks it for the same reason (no sign
+  change, or more than one), as `run` says of its one sample.
 - **Cash fan**: the requested percentiles of cumulative cash in every month.
   Exact over all samples while samples x months <= ``FAN_BUDGET_CELLS``;
   beyond that over the first ``FAN_BUDGET_CELLS // months`` samples, which
@@ -100,6 +102,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from aigc_roi.model.arguments import samples_and_seed, whole_number
+from aigc_roi.model.cashflow import IRR_NONE_REASONS
 from aigc_roi.model.engine import FIGURE_NAMES, FigureBatch, chunk_samples_of, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
@@ -235,6 +238,9 @@ class Simulation:
     irr_borrowing_share: float = 0.0
     """Share of samples whose IRR is a borrowing rate (model/cashflow.py ``irr_borrowing``): the IRR's percentiles
     rank those with the returns of the others, so a share above 0 says they mix two readings."""
+    irr_none_reason: str | None = None
+    """Why the IRR is none (model/cashflow.py ``IRR_NONE_REASONS``) where every sample without one has that reason;
+    None where some have one reason and some the other, or every sample has an IRR."""
 
     @property
     def payback_chance(self) -> float:
@@ -359,6 +365,7 @@ def simulate(
         gate_pass_probabilities=tuple((gate.name, evaluated.gate_passes[g] / samples) for g, gate in enumerate(scenario.gates)),
         clipped=evaluated.clipped,
         irr_borrowing_share=evaluated.borrowing / samples,
+        irr_none_reason=shared_reason(evaluated.no_irr),
     )
 
 
@@ -414,6 +421,8 @@ class _Evaluated:
     """The ranges with draws clipped to their field's domain, counted over every sample."""
     borrowing: int
     """Samples whose IRR is a borrowing rate."""
+    no_irr: list[int]
+    """Samples without an IRR for each reason of ``IRR_NONE_REASONS``."""
 
 
 def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
@@ -457,6 +466,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     met = dict.fromkeys(conditions, 0)
     gate_passes = [0.0] * len(scenario.gates)
     borrowing = 0
+    no_irr = [0] * len(IRR_NONE_REASONS)
     sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
 
     def parts() -> Iterator[tuple[int, int, Scenario]]:
@@ -489,6 +499,10 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
             met[condition] += int(np.count_nonzero(meets(np.broadcast_to(batch.figures[name], (stop - start,)))))
         if batch.irr_borrowing is not None:
             borrowing += int(np.count_nonzero(np.broadcast_to(batch.irr_borrowing, (stop - start,))))
+        if batch.irr_sign_changes is not None:
+            changes = np.broadcast_to(batch.irr_sign_changes, (stop - start,))
+            no_irr = [count + int(np.count_nonzero(changes == sign_changes))
+                      for count, sign_changes in zip(no_irr, (0, 2), strict=True)]
         if batch.gate_passed is not None:
             passed = np.broadcast_to(batch.gate_passed, (stop - start, len(gate_passes))).sum(axis=0)
             gate_passes = [total + float(count) for total, count in zip(gate_passes, passed, strict=True)]
@@ -499,7 +513,7 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     means = {name: total.mean() for name, total in sums.items()} if stream else {}
     share_inputs = {path: draws[:kept_shares] for path, draws in inputs.items()}
     return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, met, gate_passes, means, tally.clipped(),
-                      borrowing)
+                      borrowing, no_irr)
 
 
 class _DefinedSum:
@@ -525,6 +539,13 @@ class _DefinedSum:
 
 
 # --- the pieces, each usable on its own ----------------------------------------
+
+
+def shared_reason(no_irr: Sequence[int]) -> str | None:
+    """The reason of ``IRR_NONE_REASONS`` every sample without an IRR has, from the samples of each; None where
+    both reasons have samples or neither has."""
+    reasons = [reason for reason, count in zip(IRR_NONE_REASONS, no_irr, strict=True) if count]
+    return reasons[0] if len(reasons) == 1 else None
 
 
 def stream_samples(ranges: int) -> int:

@@ -190,12 +190,12 @@ def test_compare_on_risk_marks_an_irr_median_only_where_draws_read_one_way() -> 
 
 
 @pytest.mark.parametrize(("lang", "some", "every", "none"), [
-    ("en", r"a borrowing rate in ([\d.]+)%$", "a borrowing rate in every draw", "none: no single IRR · defined in 0.00%"),
-    ("zh", r"借款利率占 ([\d.]+)%$", "每次抽样都是借款利率", "无：IRR 不唯一或不存在 · 有定义 0.00%"),
+    ("en", r"a borrowing rate in ([\d.]+)%$", "a borrowing rate in every draw", "none: no sign change · defined in 0.00%"),
+    ("zh", r"借款利率占 ([\d.]+)%$", "每次抽样都是借款利率", "无：现金流未变号 · 有定义 0.00%"),
 ])
 def test_compare_on_risk_marks_each_irr_cell(tmp_path: Path, lang: str, some: str, every: str, none: str) -> None:
     """MIXED borrows in 0.1875 of its draws, PREPAID in every one, as run marks its one IRR; PREPAID without users
-    loses 1,100 twice, no IRR in any draw: said once, not again inside the brackets."""
+    loses 1,100 twice, no IRR in any draw for want of a sign change: said once, not again inside the brackets."""
     lost = tmp_path / "lost.yaml"
     lost.write_text(PREPAID.replace("Prepaid", "Lost").replace("users: 210", "users: 0"), encoding="utf-8")
     paths = [str(_write(tmp_path, MIXED)), str(_write(tmp_path, PREPAID)), str(lost)]

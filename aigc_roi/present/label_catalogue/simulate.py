@@ -37,6 +37,10 @@ LABELS: dict[str, Label] = {
         "Net cash over the horizon: share of samples per bin ({currency})",
         "周期内净现金流：各区间的抽样占比 ({currency})",
     ),
+    "histogram_one_value": Label(
+        "Net cash over the horizon: {value} in every sample ({currency}).",
+        "周期内净现金流：每次抽样都是 {value} ({currency})。",
+    ),
     "fan_title": Label("Cumulative cash by month ({currency})", "各月累计现金流 ({currency})"),
     "fan_caption": Label(
         "─ from the lowest to the highest percentile shown, ● the middle one, │ zero.",

@@ -1,0 +1,137 @@
+"""`simulate` where every draw reads the same (QA: huatu.yaml, a plan without ranges).
+
+Its net-cash histogram spread one value over 20 bins 0.05 wide (``-6,333,752.684 .. -6,333,752.634 0.00%``): a
+constant sample is widened to v ± 0.5 before it is binned, and the samples themselves are the same to the bit. It
+now reads that value once. Its IRR cells read "none: no single IRR" where `run` said "none: no sign change": a
+simulation's IRR now says why where every draw without one says the same.
+
+The plans are followed by hand: a team costing 1,000 a month for 6 months and nothing earned loses 6,000, its
+cash negative every month (no sign change). Launch and Relaunch bring 300 users each in months 1 and 3, paying 10
+each in that month only (monthly churn 1), a billboard costs 5,000 in month 2: cash 3,000 - 1,000 = 2,000,
+-5,000 - 1,000 = -6,000, 2,000: +, -, + (more than one sign change).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from cli_runner import invoke
+
+from aigc_roi import api
+from aigc_roi.whatif.simulate import shared_reason
+
+FALLING = """\
+name: Falling
+horizon_months: 6
+retention: {monthly_churn: 1}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+costs: {fixed: [{name: team, monthly: 1_000}]}
+acquisition:
+  - {name: Poster, type: flat, cost: 0, users: 0}
+"""
+DISCOUNTED = FALLING.replace("horizon_months: 6\n", "horizon_months: 6\ndiscount_rate: 5%..15%\n")
+"""A range that moves the NPV and not the cash: every draw's net cash is still -6,000."""
+TWICE = """\
+name: Twice
+horizon_months: 3
+retention: {monthly_churn: 1}
+monetization:
+  purchases: [{name: item, price: 10, rate: 1}]
+costs: {fixed: [{name: team, monthly: 1_000}]}
+acquisition:
+  - {name: Launch, type: flat, cost: 0, users: 300, months: 1}
+  - {name: Billboard, type: flat, cost: 5_000, users: 0, months: 2}
+  - {name: Relaunch, type: flat, cost: 0, users: 300, months: 3}
+"""
+MIXED = TWICE.replace("users: 300, months: 1", "users: 0..300, months: 1").replace("users: 300, months: 3",
+                                                                                    "users: 0..300, months: 3")
+"""Cash 10 u1 - 1,000, -6,000, 10 u3 - 1,000: no sign change where u1, u3 < 100, two where both > 100, one else."""
+ONE_VALUE = {"en": "Net cash over the horizon: -6,000.00 in every sample (CNY).",
+             "zh": "周期内净现金流：每次抽样都是 -6,000.00 (CNY)。"}
+NO_SIGN_CHANGE = {"en": "none: no sign change", "zh": "无：现金流未变号"}
+TWO_SIGN_CHANGES = {"en": "none: more than one sign change", "zh": "无：现金流多次变号"}
+
+
+def _write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _simulate(path: Path, lang: str, *options: str) -> str:
+    result = invoke(["simulate", str(path), "--samples", "300", "--lang", lang, *options],
+                    env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert result.exit_code in (0, 1), result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("plan", [FALLING, DISCOUNTED], ids=["no-range", "range-moving-no-cash"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_net_cash_every_draw_shares_reads_once(tmp_path: Path, plan: str, lang: str) -> None:
+    shown = _simulate(_write(tmp_path, plan), lang)
+    assert ONE_VALUE[lang] in shown, shown
+    assert "per bin" not in shown and "各区间" not in shown, shown
+    # The draws are one value to the bit: nothing to bin but float noise would there be any.
+    net_cash = api.simulate(api.load(_write(tmp_path, plan)), 300).sample_figures["net_cash"]
+    assert np.all(net_cash == -6_000.0)
+
+
+def test_a_spread_net_cash_keeps_its_histogram(tmp_path: Path) -> None:
+    shown = _simulate(_write(tmp_path, MIXED), "en")
+    assert "in every sample (CNY)" not in shown
+    assert "Net cash over the horizon: share of samples per bin (CNY)" in shown
+
+
+def _irr_cells(shown: str, lang: str) -> list[str]:
+    lines = shown.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("IRR" if lang == "en" else "内部收益率"))
+    # The card's lines under its title: a row's name, then its cell after two spaces or more.
+    return [re.split(r"\s{2,}", line.strip(), maxsplit=1)[1] for line in lines[start + 1:start + 5]]
+
+
+@pytest.mark.parametrize(("plan", "reasons"), [(FALLING, NO_SIGN_CHANGE), (TWICE, TWO_SIGN_CHANGES)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_irr_none_in_every_draw_says_why_as_run_does(tmp_path: Path, plan: str, reasons: dict[str, str],
+                                                        lang: str) -> None:
+    path = _write(tmp_path, plan)
+    run = invoke(["run", str(path), "--lang", lang], env={"COLUMNS": "100", "NO_COLOR": "1"}).stdout
+    assert reasons[lang] in run
+    # Mean, P5, P50 and P95 of the card, each the reason run gives.
+    assert _irr_cells(_simulate(path, lang), lang) == [reasons[lang]] * 4
+    markdown = _simulate(path, lang, "-f", "markdown")
+    assert f"| {reasons[lang]} | {reasons[lang]} | {reasons[lang]} | {reasons[lang]} |" in markdown
+    data = json.loads(_simulate(path, lang, "-f", "json"))
+    assert data["figures"]["irr"]["none_reason"] == ("no_sign_change" if plan is FALLING else "more_than_one_sign_change")
+
+
+def test_compare_on_risk_says_why_each_column_has_no_irr(tmp_path: Path) -> None:
+    paths = [str(_write(tmp_path, FALLING)), str(_write(tmp_path, TWICE, "twice.yaml"))]
+    shown = invoke(["compare", *paths, "--samples", "200", "-q"], env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    row = next(line for line in shown.splitlines() if "IRR" in line and "MIRR" not in line)
+    assert [cell.strip() for cell in row.split("│")[2:-1]] == [
+        "none: no sign change · defined in 0.00%", "none: more than one sign change · defined in 0.00%"]
+
+
+def test_draws_without_an_irr_for_two_reasons_say_no_single_irr(tmp_path: Path) -> None:
+    data = json.loads(_simulate(_write(tmp_path, MIXED), "en", "-f", "json"))
+    assert data["figures"]["irr"]["none_reason"] is None
+    assert 0 < data["figures"]["irr"]["defined_share"] < 1
+    assert shared_reason([3, 0]) == "no_sign_change" and shared_reason([0, 5]) == "more_than_one_sign_change"
+    assert shared_reason([3, 5]) is None and shared_reason([0, 0]) is None
+
+
+def test_the_plot_draws_one_bar_at_that_value(tmp_path: Path) -> None:
+    """Bins 0.05 wide beside the zero line drew nothing to see: the plot's histogram is one bar at -6,000."""
+    from aigc_roi.present.chart import simulation_figure
+    from aigc_roi.present.numbers import NumberStyle
+
+    scenario = api.load(_write(tmp_path, FALLING))
+    histogram = simulation_figure(api.simulate(scenario, 300), scenario, NumberStyle("en", "CNY")).axes[1]
+    assert not histogram.patches
+    [bar] = histogram.collections
+    assert [list(map(float, point)) for point in bar.get_segments()[0]] == [[-6_000.0, 0.0], [-6_000.0, 1.0]]
