@@ -96,16 +96,18 @@ def _split(before: LoadedScenario, after: LoadedScenario,
 
     # In the order _valid_groups read every change at once: that build is reused, not made again.
     everything = scenario_with([i for group in groups for i in group])
-    with_all, actual = dict(run_figures(everything)), run_figures(after.scenario)
+    with_all, actual, at_base = dict(run_figures(everything)), run_figures(after.scenario), dict(run_figures(before.scenario))
     # Combinations of number changes are samples of one engine call (whatif/change_samples.py).
     batched = batched_values(before.scenario, [scenario_with(group) for group in groups], everything, figures,
-                             dict(run_figures(before.scenario)), with_all)
+                             at_base, with_all)
     horizon = before.scenario.horizon_months
     explanation = explain(len(groups), one_by_one_unless_batched(batched, value), horizon, figures)
     unexplained = {name: _difference(name, actual.get(name), with_all.get(name), horizon) for name in figures}
-    # The split ends at BASE with every change set; the figures end at NEW, which what is not split moves on.
+    # The split ends at BASE with every change set; the figures end at NEW, which what is not split moves on. Both
+    # are their runs: the split's own ends may be samples of one engine call (whatif/change_samples.py).
     explanation = dataclasses.replace(explanation, attributions=tuple(
-        dataclasses.replace(item, new=None if (now := actual.get(item.figure)) is None else float(now),
+        dataclasses.replace(item, base=None if (was := at_base.get(item.figure)) is None else float(was),
+                            new=None if (now := actual.get(item.figure)) is None else float(now),
                             never_counted=item.never_counted or (item.figure in NEVER_IS_AFTER_HORIZON
                                                                  and (now is None) != (with_all.get(item.figure) is None)))
         for item in explanation.attributions))
