@@ -359,7 +359,9 @@ def test_compare_on_risk_prints_the_same_json_on_threads_as_on_one() -> None:
 def test_compare_without_samples_keeps_its_shape(tmp_path: Path) -> None:
     plan = str(write(tmp_path, UNIFORM_BID))
     result = invoke(["compare", plan, plan, "-f", "json"])
-    assert all(set(column) == {"name", "source", "figures"} for column in json.loads(result.stdout)["scenarios"])
+    # The basis (horizon, start, discount rate) is stated beside the figures, never a distribution.
+    assert all(set(column) == {"name", "source", "figures", "horizon_months", "start", "discount_rate"}
+               for column in json.loads(result.stdout)["scenarios"])
 
 
 def test_progress_bar_on_a_terminal_appears_only_after_a_second(monkeypatch: pytest.MonkeyPatch,
