@@ -239,5 +239,5 @@ def allocate(
     style = NumberStyle(language, scenario.currency)
     presenter = AllocationPresenter(style, table.value)
     if plot is not None:
-        save_plot(presenter, result, style, plot, force)
-    deliver(presenter, result, format_.value, output, force, bom)
+        save_plot(presenter, result, style, plot, force, sets=set_)
+    deliver(presenter, result, format_.value, output, force, bom, sets=set_)

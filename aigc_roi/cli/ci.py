@@ -19,7 +19,7 @@ import typer
 
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
 from aigc_roi.cli.options import MAX_SAMPLES, DocumentOutputOption, ForceOption, LangOption, QuietOption, SetOption, WholeNumber
-from aigc_roi.cli.output import open_command, refuse_idle, refuse_other_format
+from aigc_roi.cli.output import open_command, refuse_idle, refuse_other_format, what_if_sets
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
@@ -219,7 +219,8 @@ def check(
         fail(invalid.errors)
     except BaselineError as refused:
         fail([f"--base: {refused}"])
-    _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose)
+    sets = what_if_sets(set_)
+    _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose, sets)
     if chosen is not CheckFormat.github:
         # Diagnostics, every kind alike: on stderr, where -q drops them. github annotates them instead
         # (_annotate_check); JSON and markdown list them in their document and keep these lines for whoever reads
@@ -238,10 +239,16 @@ def check(
 
 
 def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,
-                  comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, verbose: bool) -> None:
-    from aigc_roi.present import base_view
+                  comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, verbose: bool,
+                  sets: Sequence[tuple[str, str]] = ()) -> None:
+    """The results in ``chosen``, marked as a what-if of ``sets`` (present/what_if.py): JSON's ``set``, markdown's
+    heading, and in the formats of located lines, where a passing file prints nothing, a note on stderr."""
+    from aigc_roi.present import base_view, what_if
     from aigc_roi.present import ci_view as render
     from aigc_roi.present.labels import label
+
+    if sets and chosen not in (CheckFormat.json, CheckFormat.markdown):
+        note(what_if.what_if_line(sets, lang), what_if.what_if_line(sets, "en"))
 
     if chosen in (CheckFormat.json, CheckFormat.markdown):
         from aigc_roi.present import tables
@@ -250,7 +257,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         data = render.check_json(checked, results, base, at_base, comparisons)
         if base is not None:
             data["baseline"] = base_view.comparison_json(base, comparisons)
-        emit_json(tables.to_json(data))
+        emit_json(tables.to_json(what_if.marked_data(data, sets) if sets else data))
         return
     if chosen is CheckFormat.markdown:
         grid = render.check_grid(checked, at_base, base or "", lang)
@@ -270,7 +277,8 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
                       else tables.to_markdown(base_view.comparison_grid(c, lang), base_view.comparison_title(c, base, lang))
                       + _base_errors_markdown(c, base, lang) + _explain_markdown(c, base, lang) for c in comparisons]
         # A blank line before the summary, or markdown reads it as one more table row.
-        emit("\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"]))
+        text = "\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"])
+        emit(what_if.marked_markdown(text, sets, lang) if sets else text)
         return
     if chosen is CheckFormat.github:
         _annotate_check(results, checked, base or "", comparisons, at_base, lang)

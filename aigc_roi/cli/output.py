@@ -28,6 +28,7 @@ from aigc_roi.cli.streams import (
     fail_with,
     language,
     note,
+    overrides,
     resolve_lang,
     save_file,
     set_quiet,
@@ -194,8 +195,26 @@ def check_destinations(destinations: Sequence[Path | None], force: bool, inputs:
         check_outputs(tuple(path for path in destinations if not to_stdout(path)), force, inputs=inputs, files=files)
 
 
-def deliver(presenter: Presenter[R], result: R, format_: str, output: Path | None, force: bool, bom: bool = False) -> None:
-    """``result`` in ``format_`` (table, json, csv, markdown or xlsx) to stdout or ``output``."""
+def what_if(presenter: Presenter[R], sets: Sequence[str] | None) -> Presenter[R]:
+    """``presenter`` marking every format with the command's ``--set`` values (present/what_if.py), so a what-if
+    never passes for the plan as written; ``presenter`` itself without them."""
+    if not sets:
+        return presenter
+    from aigc_roi.present.what_if import WhatIfPresenter
+
+    return WhatIfPresenter(presenter, what_if_sets(sets), language())
+
+
+def what_if_sets(sets: Sequence[str] | None) -> list[tuple[str, str]]:
+    """Each ``--set`` as (path, value), as typed: what present/what_if.py marks an output with."""
+    return [(override.path, override.value) for override in overrides(list(sets or []))]
+
+
+def deliver(presenter: Presenter[R], result: R, format_: str, output: Path | None, force: bool, bom: bool = False,
+            sets: Sequence[str] | None = None) -> None:
+    """``result`` in ``format_`` (table, json, csv, markdown or xlsx) to stdout or ``output``, marked as a what-if
+    of ``sets``, the command's ``--set`` values."""
+    presenter = what_if(presenter, sets)
     if format_ == "json":
         emit_json(presenter.json(result), output, force)
     elif format_ == "csv":
@@ -210,11 +229,14 @@ def deliver(presenter: Presenter[R], result: R, format_: str, output: Path | Non
         show(presenter.view(result), output, force)
 
 
-def save_plot(presenter: Presenter[R], result: R, style: NumberStyle, path: Path, force: bool) -> None:
-    """The presenter's chart of ``result`` as an image at ``path``: in English, with a note, when the chart
-    would need a CJK font that is not installed."""
+def save_plot(presenter: Presenter[R], result: R, style: NumberStyle, path: Path, force: bool,
+              sets: Sequence[str] | None = None) -> None:
+    """The presenter's chart of ``result`` as an image at ``path``, its title marked as a what-if of ``sets``: in
+    English, with a note, when the chart would need a CJK font that is not installed."""
     from aigc_roi.present import chart  # lazy: matplotlib is only needed for --plot
     from aigc_roi.present.numbers import NumberStyle
+
+    presenter = what_if(presenter, sets)
 
     if (style.lang == "zh" or chart.has_cjk(presenter.figure_name(result))) and chart.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang), label("plot_no_cjk_font", "en"))

@@ -94,8 +94,8 @@ def run(
     with_inputs = format_ is RunFormat.xlsx or (format_ is RunFormat.csv and chosen is CsvTable.inputs)
     presenter = RunPresenter(style, chosen.value, months, *(_inputs(loaded) if with_inputs else ()))
     if plot is not None:
-        save_plot(presenter, report, style, plot, force)
-    deliver(presenter, report, format_.value, output, force, bom)
+        save_plot(presenter, report, style, plot, force, sets=set_)
+    deliver(presenter, report, format_.value, output, force, bom, sets=set_)
 
 
 def _inputs(loaded: LoadedScenario) -> tuple[Sequence[InputRow], ScenarioFacts]:

@@ -114,5 +114,5 @@ def simulate(
         save_file(chain([mark], samples_chunks(simulation, samples_format, scenario.currency)), samples_out, force)
     presenter = SimulationPresenter(style, scenario)
     if plot is not None:
-        save_plot(presenter, simulation, style, plot, force)
-    deliver(presenter, simulation, format_.value, output, force, bom)
+        save_plot(presenter, simulation, style, plot, force, sets=set_)
+    deliver(presenter, simulation, format_.value, output, force, bom, sets=set_)

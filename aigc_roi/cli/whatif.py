@@ -189,7 +189,7 @@ def compare(
     if samples is not None:
         title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
     presenter = ComparePresenter(NumberStyle(language, currency), title, on_risk=samples is not None)
-    deliver(presenter, comparison, format_.value, output, force, bom)
+    deliver(presenter, comparison, format_.value, output, force, bom, sets=set_)
 
 
 def warn_bases(comparison: Comparison, language: str) -> None:
@@ -227,7 +227,7 @@ def breakeven(
     table = api.break_even(scenario)
     warn_payback_window(loaded, table.payback_window, chance=False)
     title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
-    deliver(BreakEvenPresenter(NumberStyle(language, scenario.currency), title), table, format_.value, output, force, bom)
+    deliver(BreakEvenPresenter(NumberStyle(language, scenario.currency), title), table, format_.value, output, force, bom, sets=set_)
 
 
 # --- sensitivity ---------------------------------------------------------------
@@ -267,11 +267,11 @@ def sensitivity(
     if grid is None:
         analysis = api.sensitivity(scenario, step)
         title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{step * 100:g}%")
-        deliver(SensitivityPresenter(style, title), analysis, format_.value, output, force, bom)
+        deliver(SensitivityPresenter(style, title), analysis, format_.value, output, force, bom, sets=set_)
         return
     try:
         table = api.sensitivity_grid(scenario, paths[0], paths[1], step, grid_steps)
     except WhatIfError as refused:
         fail([f"--grid: {refused}"])
     title = f"ROI · {driver_label(table.row_driver, language)} × {driver_label(table.column_driver, language)}"
-    deliver(GridPresenter(style, title), table, format_.value, output, force, bom)
+    deliver(GridPresenter(style, title), table, format_.value, output, force, bom, sets=set_)

@@ -158,6 +158,8 @@ HOSTILE_COMMANDS = [
     (["check", "--set", "targets.min_roi=5"], "text"), (["check", "--set", "targets.min_roi=5"], "markdown"),
     (["check", "--set", "targets.min_roi=5"], "github"), (["check", "--set", "horizon_months=\x1b[2J"], "github"),
     (["validate", "--set", "horizon_months=\x1b[2J"], "text"), (["validate", "--set", "horizon_months=\x1b[2J"], "github"),
+    # A what-if's mark names the --set values in markdown's heading too (present/what_if.py).
+    (["run", "--set", "name=\"[x](https://evil) <img src=x onerror=alert(1)>\""], "markdown"),
 ]
 """Every command that shows a name, in each format read by a person, a terminal or a markdown page."""
 

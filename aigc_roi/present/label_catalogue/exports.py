@@ -44,4 +44,10 @@ LABELS: dict[str, Label] = {
     "sheet_actuals": Label("actuals", "方案与实际"),
     "sheet_unmatched": Label("unmatched", "未匹配广告支出"),
     "sheet_reforecast": Label("reforecast", "重新预测"),
+    # A what-if's marks (present/what_if.py): the overrides named on every format, in report's wording.
+    "sheet_what_if": Label("what-if", "假设分析"),
+    "what_if_sheet_note": Label("What-if: the file changed by the --set values below, not the plan as written.",
+                                "假设分析：文件经下方 --set 取值修改后的结果，并非文件所写的方案。"),
+    "what_if_title": Label(" · what-if: {sets}", " · 假设分析：{sets}"),
+    "what_if_line": Label("What-if: {sets} (--set), not the plan as written", "假设分析：{sets}（--set），并非文件所写的方案"),
 }
