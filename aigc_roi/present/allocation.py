@@ -35,7 +35,7 @@ from aigc_roi.present.allocation_notes import (
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label
-from aigc_roi.present.month_words import months_named
+from aigc_roi.present.month_words import labelled_runs, months_named, with_calendar
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field
 from aigc_roi.present.presenter import Presenter
@@ -144,7 +144,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     """One row per acquisition channel: budgets at both splits and the four figures at each."""
     header = ["channel", "type", "status", "minimum", "maximum", "current_budget", "best_budget", "change"]
     header += [f"{split}_{name}" for name in (*FIGURES, *VALUE_FIGURES) for split in ("current", "best")]
-    header.append("months")
+    header += ["months", "months_label"]
     if style is not None:
         lang = style.lang
         header = [split_label(result, key, lang) for key in ("channel", "type", "allocate_status", "allocate_minimum",
@@ -159,7 +159,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
                                 channel.current_budget, channel.best_budget, channel.best_budget - channel.current_budget]
             cells += [plain(getattr(figures, name)) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
-            cells.append(month_text(channel.months))
+            cells += [month_text(channel.months), labelled_runs(channel.months, result.month_labels)]
         else:
             current, best, change = budget_cells(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
@@ -167,7 +167,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
                      style.money(channel.minimum, 0), maximum, current, best, change]
             cells += [figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
-            cells.append(month_text(channel.months))
+            cells.append(with_calendar(month_text(channel.months), channel.months, result.month_labels, style.lang))
         rows.append(cells)
     return header, rows
 
@@ -250,11 +250,12 @@ def allocation_markdown(result: Allocation, style: NumberStyle) -> str:
     return text
 
 
-def phase_rows(result: Allocation, style: NumberStyle) -> list[tuple[str, str, str, str]]:
-    """(months, channel, current, best) monthly budgets, one row per channel of each phase."""
+def phase_rows(result: Allocation, style: NumberStyle, joiner: str | None = None) -> list[tuple[str, str, str, str]]:
+    """(months, channel, current, best) monthly budgets, one row per channel of each phase; ``joiner`` between a
+    phase's months and their calendar months (present/month_words.py ``with_calendar``)."""
     rows = []
     for phase in result.phases:
-        months = months_named(phase.months, style.lang, capital=True)
+        months = months_named(phase.months, style.lang, capital=True, labels=result.month_labels, joiner=joiner)
         for n, name in enumerate(phase.best):
             rows.append((months if n == 0 else "", name, style.money(phase.current[name], 0), style.money(phase.best[name], 0)))
     return rows

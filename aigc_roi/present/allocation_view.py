@@ -81,8 +81,9 @@ def phases_view(result: Allocation, style: NumberStyle) -> Table:
     view.add_column(label("channel", lang))
     view.add_column(label("current", lang), justify="right", no_wrap=True)
     view.add_column(split_label(result, "allocate_best", lang), justify="right", no_wrap=True)
-    for months, name, current, best in phase_rows(result, style):
-        view.add_row(months, visible(name), current, Text(best, style="bold"))
+    # The calendar months on a line of their own: a phase's months and its channel's name both keep their room.
+    for months, name, current, best in phase_rows(result, style, joiner="\n"):
+        view.add_row(Text(months), visible(name), current, Text(best, style="bold"))
     return view
 
 

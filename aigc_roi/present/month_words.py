@@ -1,15 +1,42 @@
-"""Months named in a sentence: "month 3" for one, "months 1-3, 7" for more (第 3 月, 第 1-3, 7 月)."""
+"""Months named in a sentence: "month 3" for one, "months 1-3, 7" for more (第 3 月, 第 1-3, 7 月), with their calendar
+months after them where the plan sets ``start``, as run names a month: "months 1-3 (2025-01..2025-03)"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from aigc_roi.model.month_runs import month_runs
 from aigc_roi.present.labels import label
+from aigc_roi.present.numbers import month_label
 
 
-def months_named(months: Sequence[int], lang: str = "en", capital: bool = False) -> str:
-    """The months as runs (``1-3, 7``) after the word for month: a lone month is never "months 1"."""
+def months_named(months: Sequence[int], lang: str = "en", capital: bool = False, labels: Sequence[str] = (),
+                 joiner: str | None = None) -> str:
+    """The months as runs (``1-3, 7``) after the word for month: a lone month is never "months 1"; then their
+    calendar months (``with_calendar``) where ``labels`` (Scenario.month_labels) are calendar months."""
     key = "months_named_one" if len(months) == 1 else "months_named"
     text = label(key, lang).format(months=month_runs(months))
-    return text[:1].upper() + text[1:] if capital else text
+    return with_calendar(text[:1].upper() + text[1:] if capital else text, months, labels, lang, joiner)
+
+
+def with_calendar(text: str, months: Sequence[int], labels: Sequence[str], lang: str, joiner: str | None = None) -> str:
+    """``text`` naming ``months``, then `` (2025-01..2025-03)`` (``（2025-01..2025-03）`` in Chinese; ``joiner``, a
+    line break in a narrow cell, in place of the space); ``text`` alone where ``labels`` name no calendar (a plan
+    without ``start``: ``M1`` would repeat the number)."""
+    if not months or month_label(months[0], labels) is None:
+        return text
+    runs = labelled_runs(months, labels)
+    if lang == "zh":
+        return f"{text}{joiner or ''}（{runs}）"
+    return f"{text}{' ' if joiner is None else joiner}({runs})"
+
+
+def labelled_runs(months: Sequence[int], labels: Sequence[str]) -> str:
+    """``2025-01..2025-03, 2025-07``: the runs of ``months`` as tables write them (``1..3, 7``), each month by its
+    label (``M1..M3`` where the plan sets no ``start``, as run's months table labels them, or none are given)."""
+    def named(number: re.Match[str]) -> str:
+        month = int(number.group())
+        return labels[month - 1] if month <= len(labels) else f"M{month}"
+
+    return re.sub(r"\d+", named, month_runs(months, ".."))

@@ -299,6 +299,7 @@ def allocate(
         constraints=checks,
         target_roas=target_roas,
         reach=reach,
+        month_labels=tuple(scenario.month_labels()),
         clipped=tally.clipped(),
         gates=gate_checks,
         held_months=best.held_months,

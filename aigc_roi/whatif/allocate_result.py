@@ -171,6 +171,9 @@ class Allocation:
     """Each limit asked for (max_cash_need, min_payback_probability, reach) at the best split."""
     target_roas: float | None = None
     """The marginal ROAS each channel was filled to, when the split answers ``--target-roas``."""
+    month_labels: tuple[str, ...] = ()
+    """Each plan month's label (``2025-03`` when the plan sets ``start``, else ``M3``: Scenario.month_labels), for the
+    months the tables name."""
     reach: Milestone | None = None
     """The milestone the budget was found for, when the allocation answers ``--reach``: ``budget`` is then the least
     monthly budget whose best split reaches it (``constraints["reach"]``)."""

@@ -318,10 +318,11 @@ def test_the_notes_of_a_horizon_total_call_it_t_as_the_title_and_the_curve_colum
 
 
 def test_the_80_column_table_shows_what_decides() -> None:
-    """Active months under the name, CAC, LTV and LTV/CAC, average and marginal ROAS all fit 80 columns."""
+    """Active months under the name, CAC, contribution per user and its ratio to CAC, average and marginal ROAS all
+    fit 80 columns."""
     video = Path(__file__).parents[2] / "scenarios" / "video-tool-kol-then-feed.yaml"
     shown = invoke(["allocate", str(video), "--budget", "15万"], env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
-    for header in ("Avg", "Marg.", "ROAS", "CAC", "LTV", "LTV/CAC", "months", "1-3", "4-18"):
+    for header in ("Avg", "Marg.", "ROAS", "CAC", "Contrib.", "per user", "/ CAC", "months", "1-3", "4-18"):
         assert header in shown, header
     assert "The channels run in different months" in shown
 

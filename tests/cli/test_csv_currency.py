@@ -184,7 +184,7 @@ def test_simulate_samples_out_parquet_has_the_csvs_columns(tmp_path: Path) -> No
 def test_allocate_names_it_on_every_channel_and_budget(tmp_path: Path) -> None:
     path = _file(tmp_path, "plan.yaml", TWO_CHANNELS)
     channels = _csv("allocate", path, "--budget", "50000")
-    assert channels[0][:3] == ["channel", "type", "status"] and channels[0][-2:] == ["months", "currency"]
+    assert channels[0][:3] == ["channel", "type", "status"] and channels[0][-3:] == ["months", "months_label", "currency"]
     assert [(row[0], row[-1]) for row in channels[1:]] == [("Search", "USD"), ("currency", "USD")]
     curve = _csv("allocate", path, "--budget", "50000", "--table", "curve")
     # The channel named currency keeps a column of its own, as one named value does.

@@ -32,10 +32,11 @@ TEMPLATES = sorted((ROOT / "aigc_roi" / "templates").glob("*.yaml"))
 
 # A whole number as the views write one: sign, thousands groups, decimals, then a unit.
 NUMBER = r"[+\-−±]?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:%|万|亿|×|k|M)?"
-WHOLE = re.compile(rf"^[(（]?(?:{NUMBER}(?:\.\.{NUMBER})?|\d{{4}}-\d{{2}}|\d{{1,3}}-\d{{1,3}}|M\d+|D\d+|[a-z_]*@\d+)[)）]?$")
-"""A number as a whole, a month label, a span of months as a file writes it (1-6), a day point (D1, D7, D30 of a
-retention fit), or a milestone's month after its series (``subscribers@6``, which a narrow target column folds like
-any target key)."""
+WHOLE = re.compile(rf"^[(（]?(?:{NUMBER}(?:\.\.{NUMBER})?|\d{{4}}-\d{{2}}(?:\.\.\d{{4}}-\d{{2}})?|\d{{1,3}}-\d{{1,3}}|M\d+|D\d+"
+                   rf"|[a-z_]*@\d+)[)）]?$")
+"""A number as a whole, a month label or a span of them (2025-03..2025-08), a span of months as a file writes it
+(1-6), a day point (D1, D7, D30 of a retention fit), or a milestone's month after its series (``subscribers@6``,
+which a narrow target column folds like any target key)."""
 PUNCTUATION = ",，.;:；。"
 """Ends a number in prose (captions, titles); inside a table cell a trailing comma is half a number."""
 BOX = re.compile(r"[│┃┏┓┗┛┡┩└┘┌┐━─┳┻╇╈┼┬┴├┤╭╮╰╯▁-█▒]+")

@@ -127,11 +127,14 @@ LABELS: dict[str, Label] = {
     "allocate_active_months": Label("Months", "月份"),
     "months_named": Label("months {months}", "第 {months} 月"),
     "months_named_one": Label("month {months}", "第 {months} 月"),
-    "allocate_ltv": Label("LTV", "LTV"),
-    "allocate_ltv_to_cac": Label("LTV/CAC", "LTV/CAC"),
+    # Not "LTV": run's LTV of the same channel is discounted over ltv_months and counts its own users only, so one
+    # word for two numbers of one channel read as a contradiction (docs/allocate.md). The keys stay ltv, ltv_to_cac.
+    "allocate_ltv": Label("Contrib. per user", "人均贡献"),
+    "allocate_ltv_to_cac": Label("Contrib. / CAC", "贡献/CAC"),
     "allocate_figures_note_ltv": Label(
-        "LTV: attributed contribution per user bought, over the horizon, undiscounted.",
-        "LTV：每个买来的用户在周期内归因的贡献，不折现。",
+        "Contrib. per user: attributed contribution per user bought, over the horizon, undiscounted (not run's "
+        "discounted LTV); contrib. / CAC = 1 + the channel's ROI.",
+        "人均贡献：每个买来的用户在周期内归因的贡献，不折现（不是 run 的折现 LTV）；贡献/CAC = 1 + 渠道 ROI。",
     ),
     "allocate_curve_budget_total": Label("Total", "总额"),
     "allocate_multiple_total": Label("× T", "× T"),
