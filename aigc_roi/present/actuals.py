@@ -345,14 +345,17 @@ def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks
     sheets and headers in ``lang`` as run's workbook has them."""
     from aigc_roi.present import workbook as xlsx
 
-    formats = {"month": xlsx.MONTH, "plan_spend": xlsx.MONEY, "actual_spend": xlsx.MONEY, "plan_users": xlsx.WHOLE,
+    formats = {"month": xlsx.MONTH, "label": xlsx.DATE, "plan_spend": xlsx.MONEY, "actual_spend": xlsx.MONEY, "plan_users": xlsx.WHOLE,
                "actual_users": xlsx.WHOLE, "plan_cac": xlsx.MONEY_CENTS, "actual_cac": xlsx.MONEY_CENTS,
                "percentile_spend": "0", "percentile_users": "0", "percentile_cac": "0", "actual_ctr": xlsx.PERCENT,
                "actual_cvr": xlsx.PERCENT, "actual_revenue_per_user": xlsx.MONEY_CENTS}
     money = {"plan_spend", "actual_spend", "plan_cac", "actual_cac", "actual_revenue_per_user"}
     header, rows = actuals_rows(actuals)
     months = [month for channel in actuals.channels for month in channel.months]
+    at = header.index("label")
     for row, month in zip(rows, months, strict=True):
+        # A real date, as run's months sheet has it (actuals needs start, so every label is a calendar month).
+        row[at] = xlsx.month_date(month.label)
         row[-1] = _not_reported_words(month, lang)
     columns = [xlsx.Column(f"{word} ({currency})" if key in money else word, formats.get(key))
                for key, word in zip(header, _header_words(header, lang), strict=True)]

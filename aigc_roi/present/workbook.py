@@ -195,11 +195,13 @@ def _in_currency(key: str, currency: str, lang: str) -> str:
 
 def _month_cell(month: Mapping[str, Any], start: str) -> Any:
     """A real date (the month's first day) when the file sets ``start``, so a pivot by quarter works; else ``M1``."""
-    if not start:
-        return month["label"]
-    year, first = (int(part) for part in start.split("-"))
-    index = first - 1 + month["month"] - 1
-    return datetime.date(year + index // 12, index % 12 + 1, 1)
+    return month_date(month["label"]) if start else month["label"]
+
+
+def month_date(label: str) -> datetime.date:
+    """The first day of a calendar month's label (``2025-03``, Scenario.month_labels): a cell formatted ``DATE``."""
+    year, month = (int(part) for part in label.split("-"))
+    return datetime.date(year, month, 1)
 
 
 def _cohorts_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[list[Column], list[list[Any]]]:

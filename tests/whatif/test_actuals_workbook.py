@@ -3,6 +3,7 @@ headers the markdown has, with sheets and headers in the ``--lang`` language as 
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -40,8 +41,11 @@ def test_actuals_xlsx_holds_numbers_a_formula_can_use(tmp_path: Path, lang: str)
     assert [cell.value for cell in sheet[1]][:11] == HEADERS[lang]
     # January, Douyin: plan 100,000 / 20 = 5,000 users; actual 40,000 + 60,000 spent for 1,600 + 2,400 users: CAC 25.
     first = next(sheet.iter_rows(min_row=2, values_only=True))
-    assert first[:11] == ("Douyin CPA", "acquisition[0]", 1, "2025-01", False, 100_000, 100_000, 5_000, 4_000, 20, 25)
-    assert [sheet.cell(2, column).number_format for column in (3, 7, 9, 11)] == ["0", "#,##0", "#,##0", "#,##0.00"]
+    # The label a real date, the month's first day, in the format of run's months sheet: a pivot by quarter works.
+    assert first[:11] == ("Douyin CPA", "acquisition[0]", 1, datetime.datetime(2025, 1, 1), False, 100_000, 100_000,
+                          5_000, 4_000, 20, 25)
+    assert [sheet.cell(2, column).number_format for column in (3, 4, 7, 9, 11)] == ["0", "yyyy-mm", "#,##0",
+                                                                                   "#,##0", "#,##0.00"]
     # No channel matches feed_1 (Feed has no match list) nor brand_x.
     unmatched = workbook.worksheets[1]
     assert [cell.value for cell in unmatched[1]] == (["File", "Campaign", "Spend (CNY)"] if lang == "en"
