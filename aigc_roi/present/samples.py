@@ -3,7 +3,9 @@
 One row per sample (the first 2,000,000 of a longer, streamed run), numbered from 0 in drawing order: the uncertain inputs
 (named by their ``--set`` path, realized values after clipping) and then
 every simulated figure (one that is none in a sample is an empty CSV cell or
-a Parquet null), and last the plan's currency. Floats keep full precision. CSV
+a Parquet null), and last the plan's currency. Floats keep full precision; a figure counted in whole months
+(payback, peak cash month, CAC payback) is a whole number, as JSON and every other CSV write it: ``16`` in CSV, a
+nullable Int64 column in Parquet. CSV
 is written with the standard library; Parquet needs pandas and pyarrow, which
 are not dependencies.
 """
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from aigc_roi.model.figures import FIGURE_NAMES, unit_of
 from aigc_roi.present.tables import CURRENCY
 from aigc_roi.whatif.simulate import Simulation
 
@@ -28,6 +31,8 @@ SAMPLE_FORMATS = ("csv", "parquet")
 PARQUET_NEEDS = ("pandas", "pyarrow")
 BLOCK_CELLS = 1 << 20
 """CSV cells turned into text at once: about 100 MB of Python strings, whatever the plan's width."""
+WHOLE_MONTHS = frozenset(name for name in FIGURE_NAMES if unit_of(name) == "month")
+"""The figures counted in whole months: the engine holds them as floats (NaN for none), a reader wants 16, not 16.0."""
 
 
 def missing_for(suffix: str) -> list[str]:
@@ -40,6 +45,9 @@ def samples_frame(simulation: Simulation, currency: str) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame(_columns(simulation))
+    for name in WHOLE_MONTHS & set(frame.columns):
+        # Int64, pandas' integers with a null: a month that is none stays one, as in the CSV's empty cell.
+        frame[name] = frame[name].astype("Int64")
     frame[CURRENCY] = currency
     frame.index.name = "sample"
     return frame
@@ -61,19 +69,25 @@ def samples_chunks(simulation: Simulation, suffix: str, currency: str) -> Iterat
     csv.writer(header, lineterminator="\n").writerow(["sample", *columns, CURRENCY])
     yield header.getvalue().encode("utf-8")
     arrays = [np.asarray(values, dtype=np.float64) for values in columns.values()]
+    whole = [name in WHOLE_MONTHS for name in columns]
     rows = len(arrays[0]) if arrays else 0
     step = max(1, BLOCK_CELLS // len(arrays)) if arrays else 1
     for start in range(0, rows, step):
         stop = min(rows, start + step)
-        cells = [_cells(array[start:stop]) for array in arrays]
+        cells = [_cells(array[start:stop], months) for array, months in zip(arrays, whole, strict=True)]
         lines = map(",".join, zip(map(str, range(start, stop)), *cells, [currency] * (stop - start), strict=True))
         yield ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _cells(values: np.ndarray) -> list[str]:
-    """Each value's CSV cell: repr of a float is its shortest exact form (full precision); NaN (none) is empty."""
-    cells = list(map(float.__repr__, values.tolist()))
-    for i in np.flatnonzero(np.isnan(values)).tolist():
+def _cells(values: np.ndarray, whole: bool) -> list[str]:
+    """Each value's CSV cell: repr of a float is its shortest exact form (full precision), a ``whole`` month's the
+    integer it holds; NaN (none) is empty."""
+    none = np.isnan(values)
+    if whole:
+        cells = list(map(str, np.where(none, 0.0, values).astype(np.int64).tolist()))
+    else:
+        cells = list(map(float.__repr__, values.tolist()))
+    for i in np.flatnonzero(none).tolist():
         cells[i] = ""
     return cells
 

@@ -1,5 +1,6 @@
 """`simulate --samples-out FILE.csv` is written in blocks of rows (QA fin3 F5); the bytes are those of the
-row-at-a-time writer it replaced: repr of each float, an empty cell for none, rows numbered from 0."""
+row-at-a-time writer it replaced: repr of each float (a whole month as its integer), an empty cell for none, rows
+numbered from 0."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from aigc_roi import api
 from aigc_roi.present import samples as samples_module
-from aigc_roi.present.samples import samples_chunks
+from aigc_roi.present.samples import WHOLE_MONTHS, samples_chunks
 from aigc_roi.whatif.simulate import Simulation
 
 # Half the bids are negative (no ad spend: ROAS and CAC are none there), the price and a retention point ranged too.
@@ -30,14 +31,15 @@ costs: {serving_per_active_user: 1}
 
 def _row_at_a_time(simulation: Simulation) -> bytes:
     """The writer as it was before blocks (present/samples.py up to QA fin3 F5), with the currency column every CSV
-    table of amounts now ends with."""
+    table of amounts now ends with and whole months written as integers."""
     kept = min((len(draws) for draws in simulation.inputs.values()), default=simulation.samples)
     columns = {**simulation.inputs, **{name: values[:kept] for name, values in simulation.sample_figures.items()}}
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(["sample", *columns, "currency"])
     for sample, row in enumerate(zip(*columns.values(), strict=True)):
-        writer.writerow([sample, *("" if value != value else repr(float(value)) for value in row), "USD"])
+        writer.writerow([sample, *("" if value != value else str(int(value)) if name in WHOLE_MONTHS else repr(float(value))
+                                   for name, value in zip(columns, row, strict=True)), "USD"])
     return text.getvalue().encode("utf-8")
 
 
