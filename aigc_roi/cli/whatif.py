@@ -254,8 +254,7 @@ def sensitivity(
     quiet: QuietOption = False,
 ) -> None:
     """Each driver moved down and up by --step: change in ROI, net cash and payback, largest first."""
-    from aigc_roi.present.drivers import driver_label
-    from aigc_roi.present.sensitivity import GridPresenter, SensitivityPresenter
+    from aigc_roi.present.sensitivity import GridPresenter, SensitivityPresenter, grid_title
 
     language = open_command(lang, quiet, format_.value, bom)
     refuse_idle([("--grid-steps", "--grid", given("grid_steps") and grid is None)], format_.value, language)
@@ -266,12 +265,12 @@ def sensitivity(
     style = NumberStyle(language, scenario.currency)
     if grid is None:
         analysis = api.sensitivity(scenario, step)
-        title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{step * 100:g}%")
+        title = label("sensitivity_title", language).format(scenario=scenario.name, step=f"{step * 100:g}%",
+                                                            currency=scenario.currency)
         deliver(SensitivityPresenter(style, title), analysis, format_.value, output, force, bom, sets=set_)
         return
     try:
         table = api.sensitivity_grid(scenario, paths[0], paths[1], step, grid_steps)
     except WhatIfError as refused:
         fail([f"--grid: {refused}"])
-    title = f"ROI · {driver_label(table.row_driver, language)} × {driver_label(table.column_driver, language)}"
-    deliver(GridPresenter(style, title), table, format_.value, output, force, bom, sets=set_)
+    deliver(GridPresenter(style, grid_title(table, style)), table, format_.value, output, force, bom, sets=set_)

@@ -405,7 +405,9 @@ def _rank(month: ChannelMonth, name: str) -> str:
 
 def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, Outlook] | None = None) -> str:
     lang = style.lang
-    title = f"{label('actuals_title', lang)} · {actuals.scenario} · {label('actuals_through', lang).format(date=actuals.through)}"
+    # The currency closes the title, as the terminal's table of each channel states it.
+    title = (f"{label('actuals_title', lang)} · {actuals.scenario} · "
+             f"{label('actuals_through', lang).format(date=actuals.through)} ({style.currency})")
     _, rows = actuals_rows(actuals, style)
     # The column holds every month mark (*, †, ‡), not only a partial month's: its header and legend say so.
     header = [label("actuals_mark", lang) if key == "partial" else word

@@ -101,6 +101,20 @@ def grid_json(table: Grid) -> dict[str, Any]:
     }
 
 
+def in_currency(grid: Grid) -> bool:
+    """Whether either driver's values (the rows' or the header's) are amounts: the cells are ROI, a ratio."""
+    return is_amount(grid.row_driver) or is_amount(grid.column_driver)
+
+
+def grid_title(grid: Grid, style: NumberStyle, scenario: str = "") -> str:
+    """``ROI · rows × columns`` (``· scenario`` where given), with the currency where either driver's values are
+    amounts, as the CSV's column has it: a grid of two rates holds no amount."""
+    lang = style.lang
+    title = " · ".join(["ROI", f"{driver_label(grid.row_driver, lang)} × {driver_label(grid.column_driver, lang)}",
+                        *([scenario] if scenario else [])])
+    return f"{title} ({style.currency})" if in_currency(grid) else title
+
+
 @dataclass(frozen=True)
 class SensitivityPresenter(Presenter[Sensitivity]):
     """``sensitivity`` in every format: each driver moved down and up, largest first."""
@@ -138,8 +152,7 @@ class GridPresenter(Presenter[Grid]):
         """The CSV, ``currency`` on every row where either driver's values (the rows' or the header's) are amounts;
         the cells are ROI, so a grid of two rates has the column empty."""
         table = grid_rows(result, lang=self.style.lang)
-        amounts = is_amount(result.row_driver) or is_amount(result.column_driver)
-        return with_currency(table, self.style.currency, [amounts] * len(table[1]))
+        return with_currency(table, self.style.currency, [in_currency(result)] * len(table[1]))
 
     def styled_rows(self, result: Grid) -> Rows:
         return grid_rows(result, self.style)

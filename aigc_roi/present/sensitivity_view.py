@@ -10,6 +10,7 @@ from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
 from aigc_roi.present.numbers import NumberStyle
+from aigc_roi.present.sensitivity import grid_title
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Sensitivity
 
@@ -52,7 +53,7 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
     step = style.step(analysis.step)
     never = label("never", lang)
     measure_name = short_label(measure, lang)
-    title = label("sensitivity_title", lang).format(scenario=analysis.scenario, step=step)
+    title = label("sensitivity_title", lang).format(scenario=analysis.scenario, step=step, currency=style.currency)
     caption = label("sensitivity_caption", lang).format(
         roi=style.percent(base.roi), net_cash=style.money(base.net_cash), payback=style.month(base.payback_month, never),
         measure=measure_name, step=step, low=LOW_BAR, high=HIGH_BAR, axis=AXIS)
@@ -108,7 +109,7 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
 def grid_view(grid: Grid, style: NumberStyle) -> Fitted:
     lang = style.lang
     rows_name, columns_name = driver_label(grid.row_driver, lang), driver_label(grid.column_driver, lang)
-    title = f"ROI · {rows_name} × {columns_name} · {grid.scenario}"
+    title = grid_title(grid, style, grid.scenario)
     caption = label("grid_caption", lang).format(roi=style.percent(grid.base_roi))
     row_heads = [Text(driver_value(grid.row_driver, row_value, style), style="bold" if row_value == grid.row_driver.current else "")
                  for row_value in grid.row_values]

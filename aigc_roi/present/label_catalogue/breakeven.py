@@ -60,7 +60,8 @@ LABELS: dict[str, Label] = {
     "holds_in_range": Label("holds at every valid value", "在任何有效取值下均成立"),
     "out_of_reach": Label("out of reach at any valid value", "在任何有效取值下均无法达到"),
     "roi_undefined": Label("no ad spend, ROI undefined", "无广告支出，ROI 无定义"),
-    "sensitivity_title": Label("Sensitivity · {scenario} · each driver ±{step}", "敏感性 · {scenario} · 各驱动因素 ±{step}"),
+    "sensitivity_title": Label("Sensitivity · {scenario} · each driver ±{step} ({currency})",
+                               "敏感性 · {scenario} · 各驱动因素 ±{step} ({currency})"),
     "sensitivity_caption": Label(
         "Now: ROI {roi}, net cash {net_cash}, payback month {payback}. "
         "Bars: change in {measure} either side of the axis {axis}, {low} −{step}, {high} +{step}; largest first.",
