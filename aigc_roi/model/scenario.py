@@ -91,6 +91,24 @@ class Distribution:
             return self.high - math.sqrt(width * (self.high - self.mode) / 2)
         return (self.low + self.high) / 2
 
+    def interval(self) -> tuple[float, float]:
+        """Its 90% interval, P5 to P95 (docs/formulas.md §9): ``low`` and ``high`` of a lognormal or normal range,
+        which is written as one; inside them for a uniform or triangular range, which is written by its support."""
+        if self.kind in ("lognormal", "normal"):
+            return self.low, self.high
+        return self._quantile(0.05), self._quantile(0.95)
+
+    def _quantile(self, q: float) -> float:
+        """The ``q`` quantile of a uniform or triangular range: its inverse distribution function."""
+        width = self.high - self.low
+        if self.kind == "uniform":
+            return self.low + q * width
+        assert self.mode is not None
+        # Below the mode lies (mode - low) / width of the area.
+        if q * width <= self.mode - self.low:
+            return self.low + math.sqrt(q * width * (self.mode - self.low))
+        return self.high - math.sqrt((1 - q) * width * (self.high - self.mode))
+
 
 Value: TypeAlias = "float | Distribution | FloatArray"
 

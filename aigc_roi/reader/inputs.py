@@ -73,6 +73,8 @@ class TypedInput:
     low: float | None = None
     high: float | None = None
     """A range's 90% interval (lognormal, normal) or support (uniform, triangular)."""
+    interval: tuple[float, float] | None = None
+    """A range's 90% interval, P5 to P95, whatever its kind: ``low`` and ``high`` where they are one."""
     set_by: str | None = None
     """The ``--set`` option that wrote the value in place of the file's; None when the file wrote it."""
     in_file: str | None = None
@@ -119,7 +121,8 @@ def _range_mappings(tree: Node) -> set[str]:
 
 def _typed(path: str, text: str, value: object, distribution: Distribution | None) -> TypedInput:
     if distribution is not None:
-        return TypedInput(path, text, distribution.median(), distribution.kind, distribution.low, distribution.high)
+        return TypedInput(path, text, distribution.median(), distribution.kind, distribution.low, distribution.high,
+                          distribution.interval())
     return TypedInput(path, text, number_in(value))
 
 

@@ -131,8 +131,8 @@ def test_every_input_is_listed_as_written_with_its_range_and_median(tmp_path: Pa
                       page(path))
     by_path = {row[0]: row[1:] for row in rows}
     # A lognormal range's median is sqrt(low x high): sqrt(10 x 40) = 20, sqrt(100 x 400) = 200.
-    assert by_path["acquisition[0].bid"] == ("10..40", "20", "lognormal 10..40")
-    assert by_path["acquisition[0].users"] == ("{low: 100, high: 400}", "200", "lognormal 100..400")
+    assert by_path["acquisition[0].bid"] == ("10..40", "20", "lognormal: 90% interval 10..40")
+    assert by_path["acquisition[0].users"] == ("{low: 100, high: 400}", "200", "lognormal: 90% interval 100..400")
     assert by_path["retention.monthly_churn"] == ("0.5", "0.5", "")
 
 
@@ -155,8 +155,8 @@ def test_every_number_of_the_inputs_reads_as_the_other_tables_do(tmp_path: Path,
     assert by_path["acquisition[0].budget"] == ("1234567.89", "1,234,567.89", "")
     assert by_path["acquisition[1].budget"] == ("1.5万", "15,000", "")
     assert by_path["virality"] == ("0.00001", "0.00001", "")  # as written, where YAML's number prints as 1e-05
-    distribution = "对数正态" if lang == "zh" else "lognormal"
-    assert by_path["acquisition[1].bid"] == ("300..1000", "547.723", f"{distribution} 300..1,000")
+    spread = "对数正态：90% 区间 300..1,000" if lang == "zh" else "lognormal: 90% interval 300..1,000"
+    assert by_path["acquisition[1].bid"] == ("300..1000", "547.723", spread)
 
 
 def test_names_are_data(tmp_path: Path) -> None:

@@ -365,8 +365,7 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
     rows = []
     for row in inputs:
         used = "" if row.value is None else style.plain(row.value)
-        spread = ("" if row.distribution is None
-                  else f"{word(row.distribution, lang)} {style.plain(row.low)}..{style.plain(row.high)}")
+        spread = "" if row.distribution is None else _range_text(row, style)
         if row.path == "discount_rate" and used:
             # The rate's number alone does not say it is annual (NPV compounds it monthly: the definitions' m).
             used = word("annual", lang).format(rate=used)
@@ -374,6 +373,18 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
                     f'<td class="n">{escape(used)}</td><td class="n">{escape(spread)}</td></tr>')
     return (f'<h2>{escape(word("inputs", lang))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _range_text(row: InputRow, style: NumberStyle) -> str:
+    """``triangular: 90% interval 10.7071..14.134; support 10..15``: a range's P5 to P95, the span a reader compares
+    between inputs, and for a uniform or triangular range the support it is written by, which is no 90% interval."""
+    lang = style.lang
+    assert row.distribution is not None and row.interval is not None
+    low, high = row.interval
+    text = word("range_interval", lang).format(kind=word(row.distribution, lang), low=style.plain(low), high=style.plain(high))
+    if row.distribution in ("lognormal", "normal"):
+        return text
+    return word("range_support", lang).format(interval=text, low=style.plain(row.low), high=style.plain(row.high))
 
 
 def _definitions(notes: Sequence[str], lang: str) -> str:

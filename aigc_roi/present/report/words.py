@@ -61,7 +61,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "path": ("Field", "字段"),
     "written": ("As written", "原文"),
     "used": ("Used (median)", "采用值（中位数）"),
-    "range": ("Range (90% interval)", "区间（90% 区间）"),
+    "range": ("Range", "区间"),
+    # A range's cell: its 90% interval whatever its kind, and the support a uniform or triangular range is written by.
+    "range_interval": ("{kind}: 90% interval {low}..{high}", "{kind}：90% 区间 {low}..{high}"),
+    "range_support": ("{interval}; support {low}..{high}", "{interval}；取值范围 {low}..{high}"),
     # A range's distribution (model/scenario.py DistributionKind), named in the reader's language.
     "lognormal": ("lognormal", "对数正态"),
     "normal": ("normal", "正态"),
