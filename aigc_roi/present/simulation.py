@@ -9,7 +9,7 @@ nothing without that.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,10 @@ PROBABILITY_LABELS = {
     "npv_positive": "chance_npv_positive",
     "cash_need_within_target": "chance_cash_need",
 }
+
+
+EDGE_DECIMALS = 4
+"""The most decimals a histogram's bin edge takes (bins narrower than that are ones of a constant net cash)."""
 
 
 UNDEFINED_CHANCE = {"roi_positive": "no_ad_spend"}
@@ -138,8 +142,11 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
     }
 
 
-def simulation_rows(simulation: Simulation) -> Rows:
-    """Everything as one tidy table, full precision: section, name, statistic, value."""
+def simulation_rows(simulation: Simulation, labels: Sequence[str]) -> Rows:
+    """Everything as one tidy table, full precision: section, name, statistic, value; last the net-cash histogram
+    (each bin, numbered from 1: its low and high edge and its count) and the fan of cumulative cash (each month by its
+    label in ``labels``: its number, its percentiles and the samples they are over), after what the table held before
+    them, so a script reading those rows by place finds them where they were."""
     rows: list[list[Any]] = []
     for name, summary in simulation.figures.items():
         rows.append(["figures", name, "mean", summary.mean])
@@ -159,6 +166,18 @@ def simulation_rows(simulation: Simulation) -> Rows:
         rows += [["variance_shares", path, target, share] for path, share in ranked_shares(shares)]
     rows += [["variance_share_thresholds", target, "threshold", value]
              for target, value in simulation.variance_share_thresholds.items()]
+    histogram = simulation.net_cash_histogram
+    for number, (low, high, count) in enumerate(zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts,
+                                                    strict=True), start=1):
+        rows += [["net_cash_histogram", str(number), "low", float(low)],
+                 ["net_cash_histogram", str(number), "high", float(high)],
+                 ["net_cash_histogram", str(number), "count", int(count)]]
+    fan = simulation.cash_fan
+    for month, month_label in enumerate(labels):
+        rows += [["cash_fan", month_label, "month", month + 1],
+                 *(["cash_fan", month_label, percentile_key(q), float(fan.percentiles[q][month])]
+                   for q in simulation.percentiles),
+                 ["cash_fan", month_label, "samples", fan.samples]]
     return ["section", "name", "statistic", "value"], rows
 
 
@@ -336,11 +355,54 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
     if borrowing is not None:
         parts.append(borrowing + "\n")
     parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
+    parts.append(to_markdown(histogram_rows(simulation, style), label("histogram_title", lang).format(currency=style.currency)))
+    subset = fan_subset(simulation, lang)
+    parts.append(to_markdown(fan_rows(simulation, scenario, style), label("fan_title", lang).format(currency=style.currency))
+                 + (f"\n{subset}\n" if subset else ""))
     if simulation.inputs:
         parts.append(to_markdown(share_rows(simulation, scenario, style), label("variance_shares", lang)))
         parts.append(sentences(share_notes(simulation, lang), lang) + "\n")
     parts.append(independence_note(simulation, lang) + "\n")
     return "\n".join(parts)
+
+
+def edge_decimals(edges: Sequence[float], style: NumberStyle) -> int:
+    """The fewest decimals (up to 4) at which the last shown digit of every bin edge is at most a tenth of a bin's
+    width, so that equal bins read equal to within a tenth: in 万 with one decimal, bins 1,050 wide read
+    -4.2万 .. -4.1万 beside -4.1万 .. -3.9万, as if one were twice the other; with two, -4.10万 .. -3.99万."""
+    width = abs(edges[-1] - edges[0]) / max(len(edges) - 1, 1)
+    return next((places for places in range(EDGE_DECIMALS + 1)
+                 if all(style.last_place(edge, places) <= width / 10 for edge in edges)), EDGE_DECIMALS)
+
+
+def histogram_bins(simulation: Simulation, style: NumberStyle) -> list[tuple[str, str]]:
+    """Each bin of the net-cash histogram as read: its span (``edge_decimals``) and its share of the samples."""
+    histogram = simulation.net_cash_histogram
+    places = edge_decimals([float(edge) for edge in histogram.edges], style)
+    return [(f"{style.money(float(low), places)} .. {style.money(float(high), places)}",
+             style.percent(int(count) / simulation.samples))
+            for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts, strict=True)]
+
+
+def histogram_rows(simulation: Simulation, style: NumberStyle) -> Rows:
+    """The histogram as markdown's table: a bin's span and its share of the samples."""
+    return [label("net_cash", style.lang), label("histogram_share", style.lang)], [list(row) for row in
+                                                                                  histogram_bins(simulation, style)]
+
+
+def fan_rows(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> Rows:
+    """The fan of cumulative cash as markdown's table: each month's percentiles, in whole units."""
+    fan = simulation.cash_fan
+    header = [label("month", style.lang), *(percentile_key(q).upper() for q in simulation.percentiles)]
+    return header, [[month_label, *(style.money(float(fan.percentiles[q][month]), 0) for q in simulation.percentiles)]
+                    for month, month_label in enumerate(scenario.month_labels())]
+
+
+def fan_subset(simulation: Simulation, lang: str) -> str:
+    """Says the fan is over the first samples only (whatif/simulate.py's budget of sample-months); empty when it is
+    over all."""
+    fan = simulation.cash_fan
+    return label("fan_subset", lang).format(samples=f"{fan.samples:,}") if fan.samples < simulation.samples else ""
 
 
 def borrowing_note(simulation: Simulation, style: NumberStyle) -> str | None:
@@ -381,12 +443,15 @@ class SimulationPresenter(Presenter[Simulation]):
         return simulation_json(result, self.scenario)
 
     def rows(self, result: Simulation) -> Rows:
-        """The CSV, its ``currency`` on a money figure's mean and percentiles: not on its shares of the draws, a
-        chance, a gate's pass share or a variance share."""
-        table = simulation_rows(result)
+        """The CSV, its ``currency`` on a money figure's mean and percentiles, a histogram bin's edges and the fan's
+        percentiles: not on a figure's shares of the draws, a chance, a gate's pass share, a variance share, a bin's
+        count, a month's number or the samples the fan is over."""
+        table = simulation_rows(result, self.scenario.month_labels())
         amounts = {"mean", *(percentile_key(q) for q in result.percentiles)}
         return with_currency(table, self.scenario.currency,
-                             [section == "figures" and is_money(name) and statistic in amounts
+                             [(section == "figures" and is_money(name) and statistic in amounts)
+                              or (section == "net_cash_histogram" and statistic != "count")
+                              or (section == "cash_fan" and statistic in amounts)
                               for section, name, statistic, _ in table[1]])
 
     def markdown(self, result: Simulation) -> str:

@@ -34,7 +34,9 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
 from aigc_roi.present.simulation import (
     borrowing_note,
+    fan_subset,
     figure_rows,
+    histogram_bins,
     independence_note,
     one_net_cash,
     percentile_key,
@@ -52,8 +54,6 @@ BAR_WIDTH = 30
 """Characters of the longest histogram or tornado bar."""
 MIN_BAR = 4
 """Characters of the longest histogram bar below which each bin puts its span above its bar."""
-EDGE_DECIMALS = 4
-"""The most decimals a histogram's bin edge takes (bins narrower than that are ones of a constant net cash)."""
 FAN_WIDTH = 40
 """Characters across which the cash fan spans its smallest to largest value."""
 MIN_FAN = 8
@@ -72,15 +72,6 @@ def _rich(rows: Rows, heading: str, last: Sequence[Sequence[tuple[str, str]]] | 
     return table_or_blocks(columns, heading, "")
 
 
-def edge_decimals(edges: Sequence[float], style: NumberStyle) -> int:
-    """The fewest decimals (up to 4) at which the last shown digit of every bin edge is at most a tenth of a bin's
-    width, so that equal bins read equal to within a tenth: in 万 with one decimal, bins 1,050 wide read
-    -4.2万 .. -4.1万 beside -4.1万 .. -3.9万, as if one were twice the other; with two, -4.10万 .. -3.99万."""
-    width = abs(edges[-1] - edges[0]) / max(len(edges) - 1, 1)
-    return next((places for places in range(EDGE_DECIMALS + 1)
-                 if all(style.last_place(edge, places) <= width / 10 for edge in edges)), EDGE_DECIMALS)
-
-
 def histogram_view(simulation: Simulation, style: NumberStyle) -> RenderableType:
     """One row per bin: its net-cash span, a bar scaled to the fullest bin, and its share of samples; the bars
     give way to the width, then each bin puts its span above its bar (a span and a share are never cut). A net cash
@@ -91,10 +82,9 @@ def histogram_view(simulation: Simulation, style: NumberStyle) -> RenderableType
         return Prose(Text(label("histogram_one_value", lang).format(value=style.money(value), currency=style.currency)))
     histogram = simulation.net_cash_histogram
     fullest = max(int(histogram.counts.max()), 1)
-    places = edge_decimals([float(edge) for edge in histogram.edges], style)
-    bins = [(f"{style.money(float(low), places)} .. {style.money(float(high), places)}", int(count),
-             "green" if low >= 0 else "red" if high <= 0 else "yellow", style.percent(int(count) / simulation.samples))
-            for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts, strict=True)]
+    bins = [(span, int(count), "green" if low >= 0 else "red" if high <= 0 else "yellow", share)
+            for (span, share), low, high, count in zip(histogram_bins(simulation, style), histogram.edges[:-1],
+                                                       histogram.edges[1:], histogram.counts, strict=True)]
     spans = max(cell_len(span) for span, _, _, _ in bins)
     shares = max(cell_len(share) for _, _, _, share in bins)
     title = label("histogram_title", lang).format(currency=style.currency)
@@ -151,7 +141,7 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
     series = [fan.percentiles[q] for q in keys]
     low = min(float(values.min()) for values in series)
     high = max(float(values.max()) for values in series)
-    subset = label("fan_subset", lang).format(samples=f"{fan.samples:,}") if fan.samples < simulation.samples else ""
+    subset = fan_subset(simulation, lang)
     caption = " ".join(filter(None, [label("fan_caption", lang), subset]))
     labels = scenario.month_labels()
     rows = [[style.money(float(values[month]), 0) for values in series] for month in range(len(labels))]

@@ -8,7 +8,7 @@ Bins 1,070.5 wide from -42,658 (QA's partial.yaml) read in 万 with one decimal 
 from __future__ import annotations
 
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.simulation_view import edge_decimals
+from aigc_roi.present.simulation import edge_decimals
 
 ZH, EN = NumberStyle("zh"), NumberStyle("en")
 EDGES = [-42_658.0, -41_587.5, -40_517.0, -39_446.5]

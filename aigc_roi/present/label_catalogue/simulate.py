@@ -41,6 +41,7 @@ LABELS: dict[str, Label] = {
         "Net cash over the horizon: {value} in every sample ({currency}).",
         "周期内净现金流：每次抽样都是 {value} ({currency})。",
     ),
+    "histogram_share": Label("Share of samples", "抽样占比"),
     "fan_title": Label("Cumulative cash by month ({currency})", "各月累计现金流 ({currency})"),
     "fan_caption": Label(
         "─ from the lowest to the highest percentile shown, ● the middle one, │ zero.",
