@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 PLOT_FORMATS = ("svg", "png")
-"""What ``--plot`` writes, by the file's suffix."""
+"""What ``--plot`` writes, by the file's extension (``format_of``)."""
 
 OUTPUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "markdown", ".markdown": "markdown",
                    ".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".parquet": "parquet"}
@@ -62,6 +62,12 @@ def extension_of(path: Path) -> str:
     """A file name's extension as Windows and a reader take it: spaces and dots at the end of the name dropped (Windows
     drops them, so ``plan.csv.`` is plan.csv there), full-width forms and case folded (``.ＣＳＶ`` is ``.csv``)."""
     return Path(unicodedata.normalize("NFKC", path.name).rstrip(" .")).suffix.casefold()
+
+
+def format_of(path: Path) -> str:
+    """The format an output file's extension names, as ``extension_of`` reads it, without its dot: what ``--plot`` and
+    ``--samples-out`` write, so ``chart.PNG.`` and ``chart.ＰＮＧ`` are the png that ``-o`` would read there too."""
+    return extension_of(path).removeprefix(".")
 
 
 def open_command(lang: str | None, quiet: bool, format_: str | None = None, bom: bool = False,
@@ -129,6 +135,8 @@ def settle_output_format(context: Context) -> None:
     if chosen is None or to_stdout(output):
         return
     assert output is not None
+    if is_folder(output):
+        return  # the command says it is a folder, the real problem, whatever its name ends with
     suffix = extension_of(output)
     named = OUTPUT_SUFFIXES.get(suffix)
     if named is None or named == str(chosen):
@@ -178,10 +186,11 @@ def check_xlsx(format_: str, output: Path | None, lang: str) -> None:
 
 
 def check_plot(plot: Path | None, lang: str) -> None:
-    """``--plot`` needs an image suffix it can write and matplotlib."""
-    if plot is None:
+    """``--plot`` needs an image extension it can write and matplotlib; a folder is left to ``check_destinations``,
+    which says so, whatever its name ends with."""
+    if plot is None or is_folder(plot):
         return
-    if plot.suffix.lower().lstrip(".") not in PLOT_FORMATS:
+    if format_of(plot) not in PLOT_FORMATS:
         fail_with("plot_suffix", lang, path=plot)
     require(PLOT, "--plot", lang)
 
@@ -241,4 +250,4 @@ def save_plot(presenter: Presenter[R], result: R, style: NumberStyle, path: Path
     if (style.lang == "zh" or chart.has_cjk(presenter.figure_name(result))) and chart.cjk_font() is None:
         note(label("plot_no_cjk_font", style.lang), label("plot_no_cjk_font", "en"))
         style = NumberStyle("en", style.currency)
-    save_file(chart.image_bytes(presenter.figure(result, style), path.suffix.lower().lstrip(".")), path, force)
+    save_file(chart.image_bytes(presenter.figure(result, style), format_of(path)), path, force)

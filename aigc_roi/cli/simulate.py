@@ -10,6 +10,7 @@ import typer
 
 from aigc_roi import api
 from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
+from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import (
     BomOption,
     FigureFormat,
@@ -24,7 +25,7 @@ from aigc_roi.cli.options import (
     SetOption,
     WholeNumber,
 )
-from aigc_roi.cli.output import check_destinations, check_plot, deliver, open_command, save_plot
+from aigc_roi.cli.output import check_destinations, check_plot, deliver, format_of, open_command, save_plot
 from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import fail_with, load, save_file
 
@@ -79,12 +80,12 @@ def simulate(
     net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance."""
     from aigc_roi.present.samples import SAMPLE_FORMATS, missing_for
 
-    samples_format = samples_out.suffix.lower().lstrip(".") if samples_out is not None else ""
+    samples_format = format_of(samples_out) if samples_out is not None else ""
     # Either CSV this command writes, the figures or the samples, takes the mark.
     language = open_command(lang, quiet, format_.value, bom, writes_csv=format_ is FigureFormat.csv or samples_format == "csv")
     chosen = parse_percentiles(percentiles, language)
     check_plot(plot, language)
-    if samples_out is not None:
+    if samples_out is not None and not is_folder(samples_out):  # check_destinations calls a folder a folder
         if samples_format not in SAMPLE_FORMATS:
             fail_with("samples_out_suffix", language, path=samples_out)
         missing = missing_for(samples_format)

@@ -92,3 +92,23 @@ def test_a_workbook_is_not_written_to_a_terminal_but_to_a_pipe(tmp_path: Path, m
         result = invoke([*args, "--lang", lang])
         assert result.exit_code == 2
         assert result.stderr == said and result.stdout_bytes == b""
+
+
+@pytest.mark.parametrize(("command", "option"), WRITERS, ids=WRITER_IDS)
+@pytest.mark.parametrize("name", ["plans.png", "plans.csv", "plans.yaml", "plans.gif"])
+def test_a_folder_named_with_an_extension_is_called_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             command: list[str], option: str, name: str) -> None:
+    """The folder is the real problem, whatever its name's extension says: `-o plans.png` was refused as a format
+    run does not write, `--plot plans.gif` and `--samples-out plans.png` as a wrong extension."""
+    monkeypatch.chdir(tmp_path)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    (tmp_path / name).mkdir()
+    if not option:
+        said = {"en": f"{name}: is a folder; give a file name such as {Path(name, 'scenario.yaml')}\n"}
+    else:
+        said = {"en": f"{name}: is a folder; expected a file name\n", "zh": f"{name}：这是文件夹；应为文件名\n"}
+    for lang, line in said.items():
+        result = invoke([*_args(command, scenario, option, name), "--lang", lang])
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.endswith(line) and result.stderr.count(line) == 1, result.stderr

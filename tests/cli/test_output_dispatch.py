@@ -179,3 +179,36 @@ def test_report_writes_its_page_to_either_html_extension(name: str, plan: Path) 
     result = invoke(["report", str(plan), "--samples", "20", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("command", "name", "start"), [
+    (["run"], "cash.PNG.", b"\x89PNG"), (["run"], "cash.ＰＮＧ", b"\x89PNG"), (["run"], "cash.Svg ", b"<?xml"),
+    (["simulate", "--samples", "50"], "fan.png. .", b"\x89PNG"), (["allocate", "--budget", "50万"], "curve.ｓｖｇ", b"<?xml"),
+])
+def test_a_plots_extension_is_read_as_an_outputs_is(command: list[str], name: str, start: bytes, tmp_path: Path) -> None:
+    """`-o plan.csv.` and `-o plan.ＣＳＶ` are CSV (Windows drops the ending dots and spaces, a Chinese input method types
+    full-width letters); `--plot cash.PNG.` was refused as no .svg or .png. Every option reads its extension one way."""
+    out = tmp_path / name
+    result = invoke([command[0], str(SCENARIO), *command[1:], "--plot", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes().startswith(start)
+
+
+@pytest.mark.parametrize("name", ["cash.gif.", "cash.ＧＩＦ", "cash.png.gif "])
+def test_a_plots_extension_it_cannot_write_is_refused_however_written(name: str, tmp_path: Path) -> None:
+    out = tmp_path / name
+    for lang, said in (("en", f"aigc-roi: --plot: expected a file name ending in .svg or .png, found {out}\n"),
+                       ("zh", f"aigc-roi: --plot：应为以 .svg 或 .png 结尾的文件名，实际为 {out}\n")):
+        result = invoke(["run", str(SCENARIO), "--plot", str(out), "--lang", lang])
+        assert result.exit_code == 2
+        assert result.stderr == said
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["draws.CSV.", "draws.ｃｓｖ", "draws.csv "])
+def test_a_samples_files_extension_is_read_as_an_outputs_is(name: str, tmp_path: Path) -> None:
+    plain, out = tmp_path / "plain.csv", tmp_path / name
+    for path in (plain, out):
+        result = invoke(["simulate", str(SCENARIO), "--samples", "20", "--samples-out", str(path), "-q"])
+        assert result.exit_code == 0, result.stderr
+    assert out.read_bytes() == plain.read_bytes()
