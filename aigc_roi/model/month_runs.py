@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def month_runs(months: Iterable[int], joiner: str = "-") -> str:
-    """``1-3, 7`` for the months 1, 2, 3 and 7 (``joiner`` between a run's first and last month)."""
+def month_runs(months: Iterable[int], joiner: str = "-", separator: str = ", ") -> str:
+    """``1-3, 7`` for the months 1, 2, 3 and 7 (``joiner`` between a run's first and last month, ``separator`` between
+    runs: a language's list separator, 1-3、7 in Chinese)."""
     runs: list[list[int]] = []
     for month in months:
         if runs and month == runs[-1][-1] + 1:
             runs[-1].append(month)
         else:
             runs.append([month])
-    return ", ".join(f"{run[0]}{joiner}{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
+    return separator.join(f"{run[0]}{joiner}{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
 def months_phrase(months: Iterable[int]) -> str:

@@ -122,7 +122,7 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
     lines = [(coverage_line(actuals, lang), False)]
     for source in actuals.sources:
         comma = label("list_separator", lang)
-        columns = comma.join(f"{name}={header}{_unit_note(header, source.units[name], style.currency)}"
+        columns = comma.join(f"{name}={header}{_unit_note(header, source.units[name], style.currency, comma)}"
                             for name, header in source.columns.items())
         lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform,
                                                                rows=counted(source.rows, "row", lang), columns=columns),
@@ -178,14 +178,15 @@ def _listed(items: list[str], lang: str) -> str:
     return label("actuals_totals_more", lang).format(items=listed, more=more) if more > 0 else listed
 
 
-def _unit_note(header: str, unit: str, currency: str) -> str:
+def _unit_note(header: str, unit: str, currency: str, comma: str) -> str:
     """`` (元)`` after a money column's header: its unit (the plan's currency by its code) unless the header states
-    it in brackets, and the factor it was read with (÷100 for 分); nothing for counts and dates."""
+    it in brackets, and the factor it was read with (÷100 for 分), the two joined by ``comma``, the language's list
+    separator; nothing for counts and dates."""
     if unit in UNITLESS:
         return ""
     stated = header.rstrip().endswith((")", "）", "]", "】"))
     parts = ([] if stated else [currency if unit == PLAN_CURRENCY else unit]) + ([SCALED[unit]] if unit in SCALED else [])
-    return f" ({', '.join(parts)})" if parts else ""
+    return f" ({comma.join(parts)})" if parts else ""
 
 
 def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:

@@ -10,7 +10,8 @@ table does not know is shown in English rather than guessed. An amount in
 a message reads as the tables show it under zh (``_amount``: 2.0万, not
 20,000); two that the message compares keep the decimals that tell them
 apart (``_amounts_apart``: a minimum of 1.2350万 above a maximum of 1.2346万,
-never 1.23万 above 1.23万).
+never 1.23万 above 1.23万). A list the English joins with ", " (channels, choices, a
+plan's month runs) is joined with 、, as every Chinese list is (``_listed``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from unicodedata import east_asian_width
 
 from aigc_roi.model.compared import told_apart
 from aigc_roi.present.grain_words import grain_of, grain_zh
+from aigc_roi.present.labels import label
 from aigc_roi.present.os_errors_zh import os_reason_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
@@ -32,6 +34,21 @@ def _filler(template: str) -> Callable[[re.Match[str]], str]:
 
     def fill(match: re.Match[str]) -> str:
         return template.format(*match.groups())
+
+    return fill
+
+
+def _listed(text: str) -> str:
+    """A list an English message joins with ", " (names, words, a month's runs: ``1-3, 7``) joined as a Chinese list
+    is, with 、 (``list_separator``). A name that holds ", " itself already reads as two in the English."""
+    return text.replace(", ", label("list_separator", "zh"))
+
+
+def _lists(template: str, *lists: int) -> Callable[[re.Match[str]], str]:
+    """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``lists`` as ``_listed``."""
+
+    def fill(match: re.Match[str]) -> str:
+        return template.format(*(_listed(group) if n in lists else group for n, group in enumerate(match.groups())))
 
     return fill
 
@@ -82,7 +99,7 @@ _EXPECTED = _rules([
     (r"cells of at most ([\d,]+) characters", "不超过 {0} 个字符的单元格"),
     (r"NAME=GLOB such as (.+)", "NAME=GLOB 形式，如 {0}"),
     (r"a channel of the plan \(none\)", "方案中的渠道（方案中没有渠道）"),
-    (r"a channel of the plan \((.+)\)", "方案中的渠道（{0}）"),
+    (r"a channel of the plan \((.+)\)", _lists("方案中的渠道（{0}）", 0)),
     (r"a month YYYY-MM \(actuals places each export's dates in a plan month\)", "YYYY-MM 格式的月份（actuals 据此把报表日期放入方案月份）"),
     (r"a share >= 0% \(10%\) or an amount >= 0 \(5万\)", "≥ 0% 的比例（10%）或 ≥ 0 的金额（5万）"),
     (r"a number >= (\S+) and < (\S+)", "≥ {0} 且 < {1} 的数字"),
@@ -96,7 +113,7 @@ _EXPECTED = _rules([
     (r"a number no larger than (.+) \(1e15\)", "绝对值不超过 {0} (1e15) 的数字"),
     (r"0 or a number of at least (\S+) in size", "0 或绝对值不小于 {0} 的数字"),
     (r"1 \(the only format version\)", "1（唯一的格式版本）"),
-    (r"one of (.+)", "以下之一：{0}"),
+    (r"one of (.+)", _lists("以下之一：{0}", 0)),
     (r"a mapping", "映射（键: 值）"),
     (r"a list", "列表"),
     (r"a non-empty text", "非空文本"),
@@ -168,7 +185,7 @@ _EXPECTED = _rules([
     (r"exactly one of '(\w+)' or '(\w+)'", "'{0}' 与 '{1}' 恰好其一"),
     (r"two driver paths separated by a comma", "逗号分隔的两个驱动因素路径"),
     (r"the name of a channel in acquisition \(there is none\)", "acquisition 中的渠道名称（目前没有渠道）"),
-    (r"the name of a channel in acquisition \((.+)\)", "acquisition 中的渠道名称（{0}）"),
+    (r"the name of a channel in acquisition \((.+)\)", _lists("acquisition 中的渠道名称（{0}）", 0)),
     (r"a list of one or more channel names to test", "至少含一个待测试渠道名称的列表"),
     (r"exactly one of subscribers, gross_revenue, new_users, active_users or cumulative_cash",
      "subscribers、gross_revenue、new_users、active_users、cumulative_cash 恰好其一"),
@@ -177,7 +194,7 @@ _EXPECTED = _rules([
 _FOUND = _rules([
     (r"an empty cell", "空单元格"),
     (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
-    (r"no row of two or more filled cells \(sheets: (.+)\)", "任何一行都不足两个非空单元格（工作表：{0}）"),
+    (r"no row of two or more filled cells \(sheets: (.+)\)", _lists("任何一行都不足两个非空单元格（工作表：{0}）", 0)),
     (r"a formula with no saved value \((.+)\)", "没有保存结果的公式（{0}）"),
     # reader/exports/duplicates.py: the day (and hour), the campaign (and its finer ids), where it was first, and the
     # grain of that first row where it differs.
@@ -262,12 +279,14 @@ def _amounts_apart(first: str, second: str) -> tuple[str, str]:
     return told_apart(NumberStyle("zh").money, float(first.replace(",", "")), float(second.replace(",", "")), decimals)
 
 
-def _amounts(template: str, *amounts: int, compared: tuple[int, int] | None = None) -> Callable[[re.Match[str]], str]:
+def _amounts(template: str, *amounts: int, compared: tuple[int, int] | None = None,
+             lists: tuple[int, ...] = ()) -> Callable[[re.Match[str]], str]:
     """A replacement that puts the pattern's groups into ``template``, the groups numbered in ``amounts`` as ``_amount``,
-    the two ``compared`` as ``_amounts_apart``."""
+    the two ``compared`` as ``_amounts_apart``, those in ``lists`` as ``_listed``."""
 
     def fill(match: re.Match[str]) -> str:
-        groups = [_amount(group) if n in amounts else group for n, group in enumerate(match.groups())]
+        groups = [_amount(group) if n in amounts else _listed(group) if n in lists else group
+                  for n, group in enumerate(match.groups())]
         if compared is not None:
             first, second = compared
             groups[first], groups[second] = _amounts_apart(match.groups()[first], match.groups()[second])
@@ -324,12 +343,15 @@ _MESSAGES = _rules([
                "其各行会被重复计算"),
     (r"expected one column of (\S+), found a second beside (.+) \(column (\d+)\): header words compare alike whatever their "
      r"case, width and separators", "{0} 应只有一列，发现了第二列，与第 {2} 列 {1} 读作同一列：表头不分大小写、全半角和分隔符"),
+    # The headers found, listed (reader/exports/report.py): a parenthesis there is a header's, no hint.
+    (r"expected (the columns of a known export \(.+\)), found (.+)",
+     lambda m: f"{_should_be(m[1])}，实际为 {_listed(m[2])}"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
      lambda m: f"{_should_be(m[1])}，实际为 {_apply(_FOUND, m[2]) or m[2]}"),
     (r"expected (.+)", lambda m: _should_be(m[1])),
     (r"unknown key '(.+)'; did you mean '(.+)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
-    (r"unknown key '(.+)'; expected one of (.+)", "未知字段 '{0}'；可用字段：{1}"),
+    (r"unknown key '(.+)'; expected one of (.+)", _lists("未知字段 '{0}'；可用字段：{1}", 1)),
     (r"unknown key '(.+)'", "未知字段 '{0}'"),
     (r"missing required key '(.+)'", "缺少必填字段 '{0}'"),
     (r"YAML merge keys \('<<'\) are not supported; write each key out here", "不支持 YAML 合并键（'<<'）；请在此处逐个写出各字段"),
@@ -368,12 +390,12 @@ _MESSAGES = _rules([
      r"channels buy nothing after month (\d+)",
      "测试的第 {0} 月没有任何测试渠道投放：没有广告支出可衡量，闸门总是不通过，其渠道在第 {1} 月之后不再买量"),
     (r"channel '(.+)' does not run in the test's months? (\S+) \(it runs in months? (.+)\): the test cannot observe it",
-     "渠道 '{0}' 在测试的第 {1} 月不投放（它在第 {2} 月投放）：测试观察不到它"),
+     _lists("渠道 '{0}' 在测试的第 {1} 月不投放（它在第 {2} 月投放）：测试观察不到它", 2)),
     (r"no channel of this gate runs after month (\d+): it stops nothing whether the test passes or fails; name in "
      r"'then' the channels the test decides",
      "此闸门的渠道在第 {0} 月之后都不投放：无论测试是否通过都不会停止任何投放；请在 'then' 中列出由测试决定的渠道"),
     (r"channel '(.+)' does not run after month (\d+) \(it runs in months? (.+)\): the gate has nothing of it to stop",
-     "渠道 '{0}' 在第 {1} 月之后不投放（它在第 {2} 月投放）：闸门对它无可停止"),
+     _lists("渠道 '{0}' 在第 {1} 月之后不投放（它在第 {2} 月投放）：闸门对它无可停止", 2)),
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),
     (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),
@@ -381,7 +403,7 @@ _MESSAGES = _rules([
     (r"no key '(.+)' here", "此处没有字段 '{0}'"),
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, such as (.+)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),
-    (r"channel names must be distinct to allocate; repeated: (.+)", "分配预算要求渠道名各不相同；重复的有：{0}"),
+    (r"channel names must be distinct to allocate; repeated: (.+)", _lists("分配预算要求渠道名各不相同；重复的有：{0}", 0)),
     (r"channel names must be distinct to allocate; '(.+)' is also the name of (.+)",
      "分配预算要求渠道名各不相同；'{0}' 也是 {1} 的名称"),
     (r"'(.+)' is a (\w+) channel: its spend is never moved, so it cannot be locked or bounded",
@@ -394,17 +416,17 @@ _MESSAGES = _rules([
     (r"the maximums add up to (\S+), less than the (budget|total) (\S+)",
      lambda m: "上限合计 {0}，低于{2} {1}".format(*_amounts_apart(m[1], m[3]), _BUDGET_WORDS[m[2]])),
     (r"the minimums add up to (\S+) in months? (.+?), more than the (budget|total) (\S+)",
-     lambda m: "第 {2} 月的下限合计 {0}，超过{3} {1}".format(*_amounts_apart(m[1], m[4]), m[2], _BUDGET_WORDS[m[3]])),
+     lambda m: "第 {2} 月的下限合计 {0}，超过{3} {1}".format(*_amounts_apart(m[1], m[4]), _listed(m[2]), _BUDGET_WORDS[m[3]])),
     (r"the maximums add up to (\S+) in months? (.+?), less than the (budget|total) (\S+)",
-     lambda m: "第 {2} 月的上限合计 {0}，低于{3} {1}".format(*_amounts_apart(m[1], m[4]), m[2], _BUDGET_WORDS[m[3]])),
+     lambda m: "第 {2} 月的上限合计 {0}，低于{3} {1}".format(*_amounts_apart(m[1], m[4]), _listed(m[2]), _BUDGET_WORDS[m[3]])),
     (r"the marginal ROAS of (.+) never falls to (\S+) \(no diminishing returns\): give it a --max",
-     "{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max"),
+     _lists("{0} 的边际 ROAS 永远不会降到 {1}（没有边际递减）：请给它设 --max", 0)),
     (r"no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
      "没有哪个渠道的第一元钱能达到 ROAS {0}：每个渠道的预算都会是 0"),
-    (r"no channel named '(.+)'; channels: (.+)", "没有名为 '{0}' 的渠道；现有渠道：{1}"),
+    (r"no channel named '(.+)'; channels: (.+)", _lists("没有名为 '{0}' 的渠道；现有渠道：{1}", 1)),
     (r"the bounds of '(.+)' must be >= 0", "'{0}' 的上下限须 >= 0"),
     (r"no ([\w ,]+) channel left to allocate the budget to",
-     lambda m: f"没有剩余的 {m[1].replace(', ', '、').replace(' or ', ' 或 ')} 渠道可分配预算"),
+     lambda m: f"没有剩余的 {_listed(m[1]).replace(' or ', ' 或 ')} 渠道可分配预算"),
     (r"'(.+)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month, "
      r"so only its prices and rates may move \(docs/formulas.md §14\); lock it, or write the months as separate channels",
      "'{0}' 的 {1} 按月取值 (by_month)：分配给渠道的预算每月相同，只有价格和比率可以按月变化"
@@ -415,7 +437,8 @@ _MESSAGES = _rules([
      _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 3, compared=(1, 2))),
     (r"no budget reaches (\S+) = (\S+) with the gates: planned as if every gate passed, B = (\S+) would, but there "
      r"the gate (.+) fails",
-     _amounts("计入闸门后没有预算能达到 {0} = {1}：按每道闸门都通过来规划，B = {2} 可以达到，但届时闸门 {3} 未通过", 1, 2)),
+     _amounts("计入闸门后没有预算能达到 {0} = {1}：按每道闸门都通过来规划，B = {2} 可以达到，但届时闸门 {3} 未通过", 1, 2,
+              lists=(3,))),
     (r"the scenarios are in (.+): amounts in different currencies cannot be compared",
      lambda m: f"各方案的币种分别为 {m[1].replace(' and ', '、')}：不同币种的金额无法比较"),
     (r"the plan has no start month: add start: YYYY-MM so export dates fall in plan months",
@@ -433,7 +456,7 @@ _MESSAGES = _rules([
     (r"--allocate: (.+)", lambda m: f"--allocate：{translate(m[1])}"),
     (r"--reach: expected a month from 1 to (\d+) \(the horizon\), found (.+)", "--reach：应为 1 到 {0} 之间的月份（周期内），实际为 {1}"),
     (r"--reach: expected KEY@MONTH=VALUE with KEY one of (.+), such as (.+), found (.+)",
-     "--reach：应为 KEY@MONTH=VALUE 形式，KEY 取 {0} 之一，如 {1}，实际为 {2}"),
+     _lists("--reach：应为 KEY@MONTH=VALUE 形式，KEY 取 {0} 之一，如 {1}，实际为 {2}", 0)),
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
     (r"(.+): is an input of this command; write the result to another file", "{0}：这是本命令的输入文件；请把结果写到另一个文件"),
     (r"(.+): is an input of this command \((.+)\); write the result to another file",
@@ -449,12 +472,12 @@ _MESSAGES = _rules([
     (r"([\d,]+) files?, ([\d,]+) invalid, ([\d,]+) targets?, ([\d,]+) missed, ([\d,]+) not applicable",
      "{0} 个文件，{1} 个无效，{2} 个目标，{3} 个未达成，{4} 个不适用"),
     (r"([\d,]+) files?, ([\d,]+) invalid, ([\d,]+) targets?, ([\d,]+) missed", "{0} 个文件，{1} 个无效，{2} 个目标，{3} 个未达成"),
-    (r"--lang: expected one of (.+), found (.+)", "--lang：应为 {0} 之一，实际为 {1}"),
+    (r"--lang: expected one of (.+), found (.+)", _lists("--lang：应为 {0} 之一，实际为 {1}", 0)),
     (r"--variant: give exactly one FILE to vary, found (\d+)", "--variant：只能对一个 FILE 做变体，收到 {0} 个"),
     (r"give two or more FILEs, or one FILE with --variant", "请给出两个或更多 FILE，或一个 FILE 加 --variant"),
     (r"--explain: give exactly two FILEs \(base, new\), without --variant or --samples",
      "--explain：请给出恰好两个 FILE（基准、新方案），且不与 --variant 或 --samples 同用"),
-    (r"--grid: '(.+)' is not a driver; the drivers are: (.+)", "--grid：'{0}' 不是驱动因素；驱动因素有：{1}"),
+    (r"--grid: '(.+)' is not a driver; the drivers are: (.+)", _lists("--grid：'{0}' 不是驱动因素；驱动因素有：{1}", 1)),
     # The driver it resembles follows, a hint of its own (translate).
     (r"--grid: '(.+)' is not a driver", "--grid：'{0}' 不是驱动因素"),
     (r"--grid: two different drivers are needed, found (.+) twice", "--grid：需要两个不同的驱动因素，{0} 出现了两次"),
@@ -482,12 +505,12 @@ _MESSAGES = _rules([
     # Click's usage errors, after the `aigc-roi: --option: ` prefix (cli/edge.py option_error_line).
     (r"missing; it is required", "缺少此项；它是必填的"),
     (r"no such option", "没有这个选项"),
-    (r"(.+) is not one of (.+)", "{0} 不是可选值之一：{1}"),
+    (r"(.+) is not one of (.+)", _lists("{0} 不是可选值之一：{1}", 1)),
     (r"(.+) is not a valid (?:int|int range|integer)", "{0} 不是有效的整数"),
     (r"(.+) is not a valid (?:float|float range)", "{0} 不是有效的数字"),
     (r"(.+) is not in the range (.+)", "{0} 不在范围 {1} 之内"),
     (r"Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)", "多余的参数：{0}"),
-    (r"No such command '(.+)'\. Did you mean (.+)\?", "没有命令 '{0}'；是否想写 {1}？"),
+    (r"No such command '(.+)'\. Did you mean (.+)\?", _lists("没有命令 '{0}'；是否想写 {1}？", 1)),
     (r"No such command '(.+)'", "没有命令 '{0}'"),
     (r"Option '(.+)' requires an argument", "选项 '{0}' 需要一个值"),
     (r"Option '(.+)' requires (\d+) arguments", "选项 '{0}' 需要 {1} 个值"),
@@ -513,7 +536,7 @@ def _under_option(option: str, message: str) -> str | None:
 
 def _commands_zh(commands: str) -> str:
     """``simulate, check and report`` as a Chinese list: 、 between the command names, 和 before the last."""
-    return commands.replace(", ", "、").replace(" and ", " 和 ")
+    return _listed(commands).replace(" and ", " 和 ")
 
 
 _NEEDED_ZH = {"date": "日期", "spend": "广告支出", "campaign name or id": "计划名称或 ID "}
@@ -576,7 +599,7 @@ _HINTS = _rules([
     (r"this clone is shallow: fetch the history \(actions/checkout fetch-depth: 0\)",
      "这是浅克隆：请获取完整历史（actions/checkout 的 fetch-depth: 0）"),
     (r"did you mean '(.+)'\?", "是否想写 '{0}'？"),
-    (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", "是否想写 {0}？"),
+    (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", _lists("是否想写 {0}？", 0)),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),
     (r"write (\d+) for (.+)", "{1} 请写成 {0}"),
     (r"D0 is 100% by definition \(the day of joining\): leave it out", "D0 按定义为 100%（加入当天）：请删去这一项"),

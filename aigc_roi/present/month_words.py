@@ -1,4 +1,4 @@
-"""Months named in a sentence: "month 3" for one, "months 1-3, 7" for more (第 3 月, 第 1-3, 7 月), with their calendar
+"""Months named in a sentence: "month 3" for one, "months 1-3, 7" for more (第 3 月, 第 1-3、7 月), with their calendar
 months after them where the plan sets ``start``, as run names a month: "months 1-3 (2025-01..2025-03)"."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from aigc_roi.present.numbers import month_label
 
 def months_named(months: Sequence[int], lang: str = "en", capital: bool = False, labels: Sequence[str] = (),
                  joiner: str | None = None) -> str:
-    """The months as runs (``1-3, 7``) after the word for month: a lone month is never "months 1"; then their
-    calendar months (``with_calendar``) where ``labels`` (Scenario.month_labels) are calendar months."""
+    """The months as runs (``1-3, 7``, joined by the language's list separator) after the word for month: a lone
+    month is never "months 1"; then their calendar months (``with_calendar``) where ``labels``
+    (Scenario.month_labels) are calendar months."""
     key = "months_named_one" if len(months) == 1 else "months_named"
-    text = label(key, lang).format(months=month_runs(months))
+    text = label(key, lang).format(months=month_runs(months, separator=label("list_separator", lang)))
     return with_calendar(text[:1].upper() + text[1:] if capital else text, months, labels, lang, joiner)
 
 

@@ -169,7 +169,7 @@ def test_a_map_to_no_channel_lists_what_may_be_written_once_each(tmp_path: Path,
     plan, export, args = _actuals(tmp_path)
     plan.write_text(plan_text.replace("horizon_months: 3", "horizon_months: 3\nstart: 2025-01"), encoding="utf-8")
     for lang, said in (("en", f"--map Z=a*: expected a channel of the plan ({listed}), found 'Z'"),
-                       ("zh", f"--map Z=a*：应为方案中的渠道（{listed}），实际为 'Z'")):
+                       ("zh", f"--map Z=a*：应为方案中的渠道（{listed.replace(', ', '、')}），实际为 'Z'")):
         refused = invoke(["actuals", str(plan), str(export), *args, "--map", "Z=a*", "--lang", lang])
         assert refused.exit_code == 2 and refused.stdout == ""
         assert refused.stderr == f"aigc-roi: {said}\n"

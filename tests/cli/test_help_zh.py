@@ -127,7 +127,7 @@ def test_an_english_invocation_after_a_chinese_one_is_english(example: Path) -> 
 USAGE_ERRORS = [
     (["run", "{file}", "--format", "xx"],
      "aigc-roi: --format: 'xx' is not one of 'table', 'json', 'csv', 'markdown', 'xlsx'",
-     "aigc-roi: --format：'xx' 不是可选值之一：'table', 'json', 'csv', 'markdown', 'xlsx'"),
+     "aigc-roi: --format：'xx' 不是可选值之一：'table'、'json'、'csv'、'markdown'、'xlsx'"),
     (["run", "{file}", "--bogus"],
      "aigc-roi: --bogus: no such option; did you mean --bom?", "aigc-roi: --bogus：没有这个选项；是否想写 --bom？"),
     (["run", "{file}", "--zzz"], "aigc-roi: --zzz: no such option", "aigc-roi: --zzz：没有这个选项"),

@@ -42,7 +42,7 @@ def _plan(tmp_path: Path, text: str) -> str:
     (ONE_MONTH_PHASE, "en", "aigc-roi: the minimums add up to 5,000 in month 1, more than the budget 1,000\n"),
     (ONE_MONTH_PHASE, "zh", "aigc-roi: 第 1 月的下限合计 5,000，超过预算 1,000\n"),
     (SPLIT_PHASE, "en", "aigc-roi: the minimums add up to 5,000 in months 1-3, 7, more than the budget 1,000\n"),
-    (SPLIT_PHASE, "zh", "aigc-roi: 第 1-3, 7 月的下限合计 5,000，超过预算 1,000\n"),
+    (SPLIT_PHASE, "zh", "aigc-roi: 第 1-3、7 月的下限合计 5,000，超过预算 1,000\n"),
 ])
 def test_bounds_that_cannot_spend_the_budget_name_the_months(tmp_path: Path, plan: str, lang: str, message: str) -> None:
     result = invoke(["allocate", _plan(tmp_path, plan), "--budget", "1000", "--min", "A=5000", "--lang", lang])

@@ -95,7 +95,7 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
      "第 1-3 月的下限合计 2.00万，超过预算 1.0万"),
     # One month is "month 1"; a phase's months may be apart, "1-3, 7".
     ("the minimums add up to 5,000 in month 1, more than the budget 1,000", "第 1 月的下限合计 5,000，超过预算 1,000"),
-    ("the maximums add up to 500 in months 1-3, 7, less than the budget 1,000", "第 1-3, 7 月的上限合计 500，低于预算 1,000"),
+    ("the maximums add up to 500 in months 1-3, 7, less than the budget 1,000", "第 1-3、7 月的上限合计 500，低于预算 1,000"),
     ("the maximums add up to 3,000.25 in months 4-6, less than the total 1,234,567.50",
      "第 4-6 月的上限合计 3,000.25，低于总额 123.46万"),
     ("the minimums add up to 12,000, more than the budget 10,000", "下限合计 1.2万，超过预算 1.0万"),
@@ -110,10 +110,10 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
      "--variant：应为 'LABEL: PATH=VALUE[, PATH=VALUE]' 形式，如 '出价降低: acquisition[0].bid=25'，实际为 ''"),
     # A --set's error in compare, then the column it broke (cli/whatif.py).
     ("unknown key 'a'; expected one of name, retention (in --variant 'cheap' of a.yaml)",
-     "未知字段 'a'；可用字段：name, retention（位于 a.yaml 的 --variant 'cheap'）"),
+     "未知字段 'a'；可用字段：name、retention（位于 a.yaml 的 --variant 'cheap'）"),
     ("expected a number >= 0, found 'x' (in b (1).yaml)", "应为 ≥ 0 的数字，实际为 'x'（位于 b (1).yaml）"),
     # An option's name may hold a colon: --map NAME=GLOB with a colon in NAME.
-    ("--map x: y=dy_*: expected a channel of the plan (A, B), found 'x: y'", "--map x: y=dy_*：应为方案中的渠道（A, B），实际为 'x: y'"),
+    ("--map x: y=dy_*: expected a channel of the plan (A, B), found 'x: y'", "--map x: y=dy_*：应为方案中的渠道（A、B），实际为 'x: y'"),
     ("--map x=dy_*: expected a channel of the plan (none), found 'x'", "--map x=dy_*：应为方案中的渠道（方案中没有渠道），实际为 'x'"),
     ("--budget: expected a finite number, found '1e999'", "--budget：应为有限的数字，实际为 '1e999'"),
     # An option where a value should be (cli/edge.py).
@@ -163,3 +163,25 @@ def test_why_a_reforecast_cannot_express_a_month_is_chinese(reason: str, chinese
 def test_a_summary_of_a_thousand_or_more_is_translated_with_its_separators(summary: str, chinese: str) -> None:
     # The summaries write counts as 1,001 (present/labels.py counted); a rule reading digits alone left them English.
     assert translate(summary) == chinese
+
+
+@pytest.mark.parametrize(("message", "chinese"), [
+    ("channel names must be distinct to allocate; repeated: A, B", "分配预算要求渠道名各不相同；重复的有：A、B"),
+    ("no channel named 'Z'; channels: A, B", "没有名为 'Z' 的渠道；现有渠道：A、B"),
+    ("the marginal ROAS of A, B never falls to 2 (no diminishing returns): give it a --max",
+     "A、B 的边际 ROAS 永远不会降到 2（没有边际递减）：请给它设 --max"),
+    ("no budget reaches new_users@6 = 100 with the gates: planned as if every gate passed, B = 1,000 would, but there "
+     "the gate 'g1', 'g2' fails", "计入闸门后没有预算能达到 new_users@6 = 100：按每道闸门都通过来规划，B = 1,000 可以达到，"
+     "但届时闸门 'g1'、'g2' 未通过"),
+    ("channel 'A' does not run after month 2 (it runs in months 1-2, 5): the gate has nothing of it to stop",
+     "渠道 'A' 在第 2 月之后不投放（它在第 1-2、5 月投放）：闸门对它无可停止"),
+    ("--grid: 'x' is not a driver; the drivers are: a.bid, b.price", "--grid：'x' 不是驱动因素；驱动因素有：a.bid、b.price"),
+    ("No such command 'rn'. Did you mean 'run', 'report'?", "没有命令 'rn'；是否想写 'run'、'report'？"),
+    ("expected a CSV or xlsx export, found no row of two or more filled cells (sheets: S1, S2)",
+     "应为 CSV 或 xlsx 报表，实际为 任何一行都不足两个非空单元格（工作表：S1、S2）"),
+    ("expected the columns of a known export (generic CSV: date + spend + (campaign)), found foo (x), bar",
+     "应为已知报表的列（generic CSV: date + spend + (campaign)），实际为 foo (x)、bar"),
+])
+def test_a_list_in_a_message_is_joined_as_chinese_joins_one(message: str, chinese: str) -> None:
+    """Names, words and month runs an English message joins with ", " are joined with 、 (list_separator)."""
+    assert translate(message) == chinese
