@@ -20,45 +20,67 @@ Errors are exceptions carrying values, each ``api.<name>``: ``ScenarioInvalid``
 (every located ``ScenarioError`` of a file), ``WhatIfError`` for a what-if a
 scenario cannot answer (among them ``AllocationError``, ``UnknownDriver`` and
 ``AmbiguousDriver``) and ``CiError`` for a check that cannot start
-(``NoScenarioFiles``, ``BaselineError``). Nothing here prints or exits.
+(``NoScenarioFiles``, ``BaselineError``). The types the functions take and
+return are ``api.<name>`` too (``api.Simulation``, ``api.LoadedScenario``), and
+``typing.get_type_hints`` reads every function's. Nothing here prints or exits.
 """
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+# The annotations below name the types of numpy's and PyYAML's modules as this module's own (api.Simulation), which it
+# imports when first asked for: typing.get_type_hints, evaluating them here, would find no name imported only for the
+# type checker.
+from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.scenario import Milestone, Scenario
 from aigc_roi.whatif.errors import WhatIfError
 
 if TYPE_CHECKING:
-    import datetime
+    from aigc_roi.ci.plan_report import PlanFacts as PlanFacts
+    from aigc_roi.ci.records import Checked as Checked
+    from aigc_roi.ci.records import CheckRun as CheckRun
+    from aigc_roi.ci.records import Validated as Validated
+    from aigc_roi.model.engine import Result as Result
+    from aigc_roi.reader.inputs import TypedInput as TypedInput
+    from aigc_roi.reader.load import LoadedScenario as LoadedScenario
+    from aigc_roi.whatif.actuals import Actuals as Actuals
+    from aigc_roi.whatif.allocate import Allocation as Allocation
+    from aigc_roi.whatif.allocate import Objective as Objective
+    from aigc_roi.whatif.allocate_result import AllocationError as AllocationError
+    from aigc_roi.whatif.breakeven import BreakEvenTable as BreakEvenTable
+    from aigc_roi.whatif.compare import Comparison as Comparison
+    from aigc_roi.whatif.curves import Curves as Curves
+    from aigc_roi.whatif.drivers import AmbiguousDriver as AmbiguousDriver
+    from aigc_roi.whatif.drivers import UnknownDriver as UnknownDriver
+    from aigc_roi.whatif.explain import FigureChanges as FigureChanges
+    from aigc_roi.whatif.reforecast import Outlook as Outlook
+    from aigc_roi.whatif.sensitivity import Grid as Grid
+    from aigc_roi.whatif.sensitivity import Sensitivity as Sensitivity
+    from aigc_roi.whatif.simulate import ProgressCallback as ProgressCallback
+    from aigc_roi.whatif.simulate import Simulation as Simulation
+    from aigc_roi.whatif.simulate import StageCallback as StageCallback
 
-    from aigc_roi.ci.plan_report import PlanFacts
-    from aigc_roi.ci.records import Checked, CheckRun, Validated
-    from aigc_roi.model.engine import Result
-    from aigc_roi.reader.inputs import TypedInput
-    from aigc_roi.reader.load import LoadedScenario
-    from aigc_roi.whatif.actuals import Actuals
-    from aigc_roi.whatif.allocate import Allocation, Objective
-    from aigc_roi.whatif.allocate_result import AllocationError
-    from aigc_roi.whatif.breakeven import BreakEvenTable
-    from aigc_roi.whatif.compare import Comparison
-    from aigc_roi.whatif.curves import Curves
-    from aigc_roi.whatif.drivers import AmbiguousDriver, UnknownDriver
-    from aigc_roi.whatif.explain import FigureChanges
-    from aigc_roi.whatif.reforecast import Outlook
-    from aigc_roi.whatif.sensitivity import Grid, Sensitivity
-    from aigc_roi.whatif.simulate import ProgressCallback, Simulation, StageCallback
-
-_IMPORTED_WHEN_ASKED = {"AllocationError": "aigc_roi.whatif.allocate_result", "AmbiguousDriver": "aigc_roi.whatif.drivers",
-                        "UnknownDriver": "aigc_roi.whatif.drivers", "LoadedScenario": "aigc_roi.reader.load"}
-"""The api's names from modules that load numpy or PyYAML, imported when first asked for (PEP 562): ``import
-aigc_roi.api``, and with it the CLI's ``--help``, loads neither (tests/contract/test_startup.py)."""
+_IMPORTED_WHEN_ASKED = {name: module for module, names in (
+    ("aigc_roi.ci.plan_report", ("PlanFacts",)), ("aigc_roi.ci.records", ("Checked", "CheckRun", "Validated")),
+    ("aigc_roi.model.engine", ("Result",)), ("aigc_roi.reader.inputs", ("TypedInput",)),
+    ("aigc_roi.reader.load", ("LoadedScenario",)), ("aigc_roi.whatif.actuals", ("Actuals",)),
+    ("aigc_roi.whatif.allocate", ("Allocation",)), ("aigc_roi.whatif.allocate_result", ("AllocationError", "Objective")),
+    ("aigc_roi.whatif.breakeven", ("BreakEvenTable",)), ("aigc_roi.whatif.compare", ("Comparison",)),
+    ("aigc_roi.whatif.curves", ("Curves",)), ("aigc_roi.whatif.drivers", ("AmbiguousDriver", "UnknownDriver")),
+    ("aigc_roi.whatif.explain", ("FigureChanges",)), ("aigc_roi.whatif.reforecast", ("Outlook",)),
+    ("aigc_roi.whatif.sensitivity", ("Grid", "Sensitivity")),
+    ("aigc_roi.whatif.simulate", ("ProgressCallback", "Simulation", "StageCallback")),
+) for name in names}
+"""The api's names from modules that load numpy or PyYAML (its errors, and the types its functions take and return),
+imported when first asked for (PEP 562): ``import aigc_roi.api``, and with it the CLI's ``--help``, loads neither
+(tests/contract/test_startup.py)."""
 
 if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sight, any misspelt api.name would pass
     def __getattr__(name: str) -> object:
@@ -106,7 +128,7 @@ def load(path: str | Path, sets: str | Sequence[str] = ()) -> Scenario:
     return load_plan(path, sets).scenario
 
 
-def load_plan(path: str | Path, sets: str | Sequence[str] = ()) -> LoadedScenario:
+def load_plan(path: str | Path, sets: str | Sequence[str] = ()) -> api.LoadedScenario:
     """The scenario in ``path`` read as ``load`` reads it (``.scenario``), kept with where it came from: the file's
     ``.path``, its ``.tree`` (where each field is written) and, when ``sets`` changed it, ``.file_tree``, the tree
     as the file wrote it. What ``inputs``, ``plan_facts`` and ``reforecast`` take."""
@@ -125,7 +147,7 @@ def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] =
     return load_text(text, filename, tuple(parse_override(item) for item in _texts(sets))).scenario
 
 
-def run(scenario: Scenario) -> Result:
+def run(scenario: Scenario) -> api.Result:
     """The deterministic run (every range at its median): every monthly series, figure and channel."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.sampling import realize
@@ -147,7 +169,7 @@ def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str,
 
 
 def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int | None = None, seed: int = 0,
-            jobs: int = 1, stage_progress: StageCallback | None = None, reserved: str | Collection[str] = ()) -> Comparison:
+            jobs: int = 1, stage_progress: api.StageCallback | None = None, reserved: str | Collection[str] = ()) -> api.Comparison:
     """The figures of ``scenarios`` side by side, each given as (label or None for its own name, source, scenario);
     with ``samples``, each one's simulated distributions and chances too, on ``jobs`` threads as ``simulate``, and
     ``stage_progress(stage, done, total)`` hears the scenarios simulated (stage ``whatif.compare.SCENARIOS``) and
@@ -159,14 +181,14 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     return side_by_side(scenarios, samples, seed, jobs, stage_progress, _texts(reserved))
 
 
-def break_even(scenario: Scenario) -> BreakEvenTable:
+def break_even(scenario: Scenario) -> api.BreakEvenTable:
     """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
 
     return solve(scenario)
 
 
-def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
+def sensitivity(scenario: Scenario, step: float = 0.2) -> api.Sensitivity:
     """Every driver moved by -step and +step (relative): change in ROI, net cash and payback. Raises
     ``WhatIfError`` for a ``step`` outside (0, 1], as ``--step``."""
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
@@ -174,7 +196,7 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> Sensitivity:
     return analyse(scenario, step)
 
 
-def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> Grid:
+def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> api.Grid:
     """ROI over a grid of two drivers (paths as ``break_even`` lists them), each at ``steps`` values from -step to
     +step. Raises ``UnknownDriver`` for a path that is not a driver, ``AmbiguousDriver`` for one that reads as two
     (both ``WhatIfError``s), and ``WhatIfError`` for a ``step`` outside (0, 1] or ``steps`` not a whole number (an
@@ -185,8 +207,8 @@ def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: 
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
-             progress: ProgressCallback | None = None, stage_progress: StageCallback | None = None,
-             jobs: int = 1) -> Simulation:
+             progress: api.ProgressCallback | None = None, stage_progress: api.StageCallback | None = None,
+             jobs: int = 1) -> api.Simulation:
     """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
     targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads, at most one per
     core, share the work (the same numbers at any count; the CLI uses one per core, up to 4). Raises ``ValueError``
@@ -200,7 +222,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,
              min_payback_probability: float | None = None, target_roas: float | None = None,
-             progress: ProgressCallback | None = None, reach: Milestone | None = None) -> Allocation:
+             progress: api.ProgressCallback | None = None, reach: Milestone | None = None) -> api.Allocation:
     """The split of ``budget`` across the channels of a type whose spend can move (docs/formulas.md §4.1) but those
     ``locks`` names (one str or a list) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability),
     phase by phase, with the budget curve (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs,
@@ -221,7 +243,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
                  reach=reach)
 
 
-def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = ()) -> FigureChanges:
+def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = ()) -> api.FigureChanges:
     """What moved roi, npv, payback month and peak cash need from ``base`` to ``new`` (both read with ``sets``, as
     ``load``'s): each changed input's Shapley share of each figure's change (docs/formulas.md §13)."""
     from aigc_roi.ci.changes import figure_changes
@@ -229,7 +251,7 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
     return figure_changes(Path(base), Path(new), _texts(sets))
 
 
-def validate(paths: str | Path | Sequence[str | Path]) -> list[Validated]:
+def validate(paths: str | Path | Sequence[str | Path]) -> list[api.Validated]:
     """Every scenario file given or below a given folder (``paths``: one str or Path, or a list of them), read; each
     with its errors. Raises ``NoScenarioFiles`` for a folder that holds none."""
     from aigc_roi.ci.checks import validate_files
@@ -239,7 +261,7 @@ def validate(paths: str | Path | Sequence[str | Path]) -> list[Validated]:
 
 
 def check(paths: str | Path | Sequence[str | Path], samples: int = 10_000,
-          seed: int = 0) -> tuple[list[Validated], list[Checked]]:
+          seed: int = 0) -> tuple[list[api.Validated], list[api.Checked]]:
     """``validate``, then every valid scenario held to its targets (``min_payback_probability``
     simulated with ``samples`` and ``seed``)."""
     from aigc_roi.ci.checks import check_files
@@ -250,7 +272,7 @@ def check(paths: str | Path | Sequence[str | Path], samples: int = 10_000,
 
 def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str] = (), samples: int = 10_000,
               seed: int = 0, base: str | None = None, jobs: int | None = None, explain: bool = False,
-              progress: StageCallback | None = None) -> CheckRun:
+              progress: api.StageCallback | None = None) -> api.CheckRun:
     """`check` in full: the files found in ``paths`` (as ``validate``'s) read with ``sets`` (as ``load``'s) applied,
     every valid one held to its targets, and with ``base`` (a git revision) the figures of every file changed since,
     before and after, and the targets on the change held against it; ``explain`` splits what moved each figure.
@@ -288,7 +310,7 @@ def schema() -> dict[str, object]:
     return json_schema()
 
 
-def curves(scenario: Scenario) -> Curves:
+def curves(scenario: Scenario) -> api.Curves:
     """Retention by month (the top-level curve and each channel's own) and each plan's renewal survival, as the
     engine uses them."""
     from aigc_roi.whatif.curves import curves as curves_of
@@ -296,7 +318,7 @@ def curves(scenario: Scenario) -> Curves:
     return curves_of(scenario, run(scenario))
 
 
-def inputs(plan: LoadedScenario) -> list[TypedInput]:
+def inputs(plan: api.LoadedScenario) -> list[api.TypedInput]:
     """Every value the plan's file (``plan``: from ``load_plan``) sets, in file order, by field path: as written, the
     value used (a range's median) and the range, and the ``--set`` that wrote it in place of the file's. Raises
     ``TypeError`` for a ``Scenario``."""
@@ -306,8 +328,8 @@ def inputs(plan: LoadedScenario) -> list[TypedInput]:
     return typed_inputs(plan.tree, plan.scenario, plan.file_tree)
 
 
-def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0,
-               stage_progress: StageCallback | None = None) -> PlanFacts:
+def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
+               stage_progress: api.StageCallback | None = None) -> api.PlanFacts:
     """What `report` states of ``plan`` (from ``load_plan``): the run, the simulation (``samples``, ``seed``: as
     `check`'s; ``stage_progress`` hears its stages as ``simulate``'s), the targets and milestones held, every input as
     written, the file's commit, the break-even table and the sensitivity. Raises ``TypeError`` for a ``Scenario``."""
@@ -318,7 +340,7 @@ def plan_facts(plan: LoadedScenario, samples: int = 10_000, seed: int = 0,
 
 def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),
             sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0, from_day: datetime.date | None = None,
-            through: datetime.date | None = None) -> Actuals:
+            through: datetime.date | None = None) -> api.Actuals:
     """The ad platforms' ``exports`` (one str or Path, or a list of them) against the plan, by channel and plan month
     (docs/actuals.md). ``maps``
     adds (channel name, or path ``acquisition[1]`` where channels share a name, glob) pairs to the channels'
@@ -340,8 +362,8 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     return compare(scenario, report, maps, samples, seed, from_day, through)
 
 
-def reforecast(plan: LoadedScenario, compared: Actuals, header: str, filename: str = "<re-forecast>",
-               samples: int = 2_000, seed: int = 0) -> tuple[str, LoadedScenario, tuple[Outlook, Outlook]]:
+def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, filename: str = "<re-forecast>",
+               samples: int = 2_000, seed: int = 0) -> tuple[str, api.LoadedScenario, tuple[api.Outlook, api.Outlook]]:
     """The re-forecast's YAML text (``header``, a comment line in the user's language, then the text of ``plan``'s file,
     ``plan`` from ``load_plan``, with its matched channels' past months as by_month values), that text read back as ``filename``
     (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias, Union
 
 from aigc_roi.model.channels import ChannelType, channel_rate_fields
 from aigc_roi.model.channels import CpaChannel as CpaChannel
@@ -27,8 +27,11 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-# Type-only names: `validate` reads scenarios without loading numpy.
-FloatArray: TypeAlias = "NDArray[np.float64]"
+    FloatArray: TypeAlias = NDArray[np.float64]
+else:
+    # `validate` reads scenarios without loading numpy: at run time the array type is the text of an expression that
+    # imports it when typing.get_type_hints evaluates it, in whichever module's names it is evaluated.
+    FloatArray = "__import__('numpy.typing').typing.NDArray[__import__('numpy').float64]"
 
 DistributionKind = Literal["lognormal", "normal", "uniform", "triangular"]
 
@@ -110,7 +113,7 @@ class Distribution:
         return self.high - math.sqrt((1 - q) * width * (self.high - self.mode))
 
 
-Value: TypeAlias = "float | Distribution | FloatArray"
+Value: TypeAlias = Union[float, Distribution, FloatArray]  # noqa: UP007 (| takes no text, which FloatArray is at run time)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class ByMonth:
     """(month 1..horizon, value), months strictly increasing; at least one."""
 
 
-Moving: TypeAlias = "Value | ByMonth"
+Moving: TypeAlias = Value | ByMonth
 """A value that may be written ``{by_month: {...}}`` (the fields docs/formulas.md lists)."""
 Months = tuple[int, ...] | None
 """Months (1-based) in which an item runs; None means every month."""
