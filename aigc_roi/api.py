@@ -18,7 +18,8 @@ tests/contract/test_api_surface.py runs this example):
 
 Errors are exceptions carrying values, each ``api.<name>``: ``ScenarioInvalid``
 (every located ``ScenarioError`` of a file), ``WhatIfError`` for a what-if a
-scenario cannot answer (among them ``AllocationError``, ``UnknownDriver`` and
+scenario cannot answer (among them ``ArgumentError``, which names the argument
+as the call gave it, ``AllocationError``, ``UnknownDriver`` and
 ``AmbiguousDriver``) and ``CiError`` for a check that cannot start
 (``NoScenarioFiles``, ``BaselineError``). The types the functions take and
 return are ``api.<name>`` too (``api.Simulation``, ``api.LoadedScenario``), and
@@ -40,7 +41,7 @@ from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.scenario import Milestone, Scenario
-from aigc_roi.whatif.errors import WhatIfError
+from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
 if TYPE_CHECKING:
     from aigc_roi.ci.plan_report import PlanFacts as PlanFacts
@@ -94,8 +95,8 @@ if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sig
         return sorted({*globals(), *_IMPORTED_WHEN_ASKED})
 
 __all__ = [
-    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario", "WhatIfError", "AllocationError", "UnknownDriver", "AmbiguousDriver",
-    "CiError", "NoScenarioFiles", "BaselineError",
+    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario", "WhatIfError", "ArgumentError", "AllocationError",
+    "UnknownDriver", "AmbiguousDriver", "CiError", "NoScenarioFiles", "BaselineError",
     "load", "load_source", "load_plan", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid",
     "simulate", "allocate", "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
     "actuals", "reforecast",
@@ -348,8 +349,9 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     last day): a ``datetime.datetime`` (or ``pandas.Timestamp``) states its date, whatever its time of day or time
     zone. Raises ``ScenarioInvalid`` with every located problem of the exports (an export in another currency
     than the plan's and one given twice, the same bytes, included) and ``WhatIfError`` for a plan without
-    ``start``, no export, an unknown name or one two channels share, a stated day that leaves out a row or is no
-    date, ``samples`` not a whole number from 100 to 100,000 or a ``seed`` not one >= 0."""
+    ``start``, no export, an unknown name or one two channels share (an ``ArgumentError`` naming ``maps[i]``), a
+    stated day that leaves out a row or is no date (one naming ``from_day`` or ``through``), ``samples`` not a whole
+    number from 100 to 100,000 or a ``seed`` not one >= 0."""
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare, patterns_of
 

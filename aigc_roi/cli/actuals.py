@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 from typing import Annotated
@@ -84,12 +85,19 @@ def actuals(
         fail([ScenarioError(str(plan), 1, 1, "start",
                             "expected a month YYYY-MM (actuals places each export's dates in a plan month), found nothing")])
 
-    from aigc_roi.whatif.errors import WhatIfError
+    from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
     try:
         compared = api.actuals(loaded.scenario, exports, extra, sum_duplicates, samples, seed, from_day, through)
     except ScenarioInvalid as invalid:
-        fail(invalid.errors)
+        from aigc_roi.reader.exports.duplicates import SUMMING
+
+        fail([dataclasses.replace(error, message=error.message.replace(f"(or {SUMMING})", "(or --sum-duplicates)"))
+              for error in invalid.errors])
+    except ArgumentError as refused:  # named as the call names it: the option that gave it, here
+        options = {"from_day": "--from", "through": "--through"} | {
+            f"maps[{index}]": f"--map {name}={glob}" for index, (name, glob) in enumerate(extra)}
+        fail([f"{options[refused.argument]}: {refused.problem}"])
     except WhatIfError as error:
         fail([str(error)])
     warn_clipped(loaded, compared.clipped)

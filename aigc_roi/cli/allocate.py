@@ -224,13 +224,20 @@ def allocate(
     from aigc_roi.present.allocation import AllocationPresenter
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.whatif.allocate import AllocationError
+    from aigc_roi.whatif.allocate_result import NoDiminishingReturns
 
+    if milestone is not None and (cash_cap is not None or min_payback_probability is not None):
+        # The library refuses it too, naming its arguments; here it names the options.
+        fail([CommandLineProblem("--reach finds the least budget for a milestone alone: it cannot be combined with "
+                                 "--max-cash-need or --min-payback-probability")])
     try:
         with progress_bar(language, "allocating") as progress:
             result = api.allocate(scenario, amount, objective.value, locks, minimums, maximums, samples, seed,
                                   total=total is not None, max_cash_need=cash_cap,
                                   min_payback_probability=min_payback_probability, target_roas=target_roas,
                                   progress=progress, reach=milestone)
+    except NoDiminishingReturns as refused:
+        fail([CommandLineProblem(refused.worded("a --max"))])
     except AllocationError as refused:
         fail([CommandLineProblem(refused)])
     warn_clipped(loaded, result.clipped)

@@ -70,7 +70,7 @@ from aigc_roi.whatif.actuals_rows import (
     stated_gaps,
     tally_rows,
 )
-from aigc_roi.whatif.errors import WhatIfError
+from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
 FLAG_LOW, FLAG_HIGH = 5.0, 95.0
 """Percentiles outside which an actual is flagged: the plan's own 90% band."""
@@ -204,21 +204,22 @@ class Actuals:
 
 def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
     """(channel name, globs) per channel, in the plan's order: its own ``match`` (two channels may share a name, not
-    their globs) and the ``--map NAME=GLOB`` ones; WhatIfError for a NAME of no channel or of two."""
+    their globs) and the ``extra`` (NAME, GLOB) ones (``maps``, ``--map NAME=GLOB``); an ArgumentError naming
+    ``maps[i]`` for a NAME of no channel or of two."""
     names = [channel.name for channel in scenario.acquisition]
     globs = [list(channel.match or ()) for channel in scenario.acquisition]
-    for name, glob in extra:
-        globs[_mapped(names, name, glob)].append(glob)
+    for index, (name, glob) in enumerate(extra):
+        globs[_mapped(names, name, f"maps[{index}]")].append(glob)
     return [(name, tuple(own)) for name, own in zip(names, globs, strict=True)]
 
 
-def _mapped(names: Sequence[str], name: str, glob: str) -> int:
-    """The channel ``--map NAME=GLOB`` adds to: the one so named, else the one at path NAME (``acquisition[1]``),
-    which alone tells apart channels of one name (as ``--set`` asks, reader/overrides.py)."""
+def _mapped(names: Sequence[str], name: str, argument: str) -> int:
+    """The channel a (NAME, GLOB) pair, the ``argument`` so named, adds to: the one so named, else the one at path NAME
+    (``acquisition[1]``), which alone tells apart channels of one name (as ``--set`` asks, reader/overrides.py)."""
     named = [index for index, other in enumerate(names) if other == name]
     if len(named) > 1:
-        raise WhatIfError(f"--map {name}={glob}: '{name}' names {len(named)} items: write the one meant, "
-                          f"{' or '.join(channel_path(index) for index in named)}")
+        raise ArgumentError(argument, f"'{name}' names {len(named)} items: write the one meant, "
+                                      f"{' or '.join(channel_path(index) for index in named)}")
     if named:
         return named[0]
     segments = split_path(name)
@@ -227,7 +228,7 @@ def _mapped(names: Sequence[str], name: str, glob: str) -> int:
     if index is not None and index < len(names):
         return index
     channels = ", ".join(channel_called(names, index) for index in range(len(names)))
-    raise WhatIfError(f"--map {name}={glob}: expected a channel of the plan ({channels or 'none'}), found {name!r}")
+    raise ArgumentError(argument, f"expected a channel of the plan ({channels or 'none'}), found {name!r}")
 
 
 def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple[list[int | None], list[ScenarioError]]:
@@ -354,7 +355,7 @@ def _day(name: str, day: datetime.date | None) -> datetime.date | None:
     if isinstance(day, datetime.datetime):
         return day.date()
     if day is not None and not isinstance(day, datetime.date):
-        raise WhatIfError(f"{name}: expected a date, found {day!r} ({type(day).__name__})")
+        raise ArgumentError(name, f"expected a date, found {day!r} ({type(day).__name__})")
     return day
 
 
@@ -366,14 +367,16 @@ def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: d
     years_on, month_after = divmod(month - 1 + scenario.horizon_months, 12)
     first = datetime.date(year, month, 1)
     last = datetime.date(year + years_on, month_after + 1, 1) - datetime.timedelta(days=1)
-    for option, day in (("--from", from_day), ("--through", through)):
+    for argument, day in (("from_day", from_day), ("through", through)):
         if day is not None and not first <= day <= last:
-            raise WhatIfError(f"{option}: expected a date within {first}..{last} (the plan's months "
-                              f"1-{scenario.horizon_months}), found {day}")
+            raise ArgumentError(argument, f"expected a date within {first}..{last} (the plan's months "
+                                          f"1-{scenario.horizon_months}), found {day}")
     if from_day is not None and from_day > first_row:
-        raise WhatIfError(f"--from: expected a date on or before {first_row}, the first day the exports report, found {from_day}")
+        raise ArgumentError("from_day", f"expected a date on or before {first_row}, the first day the exports report, "
+                                        f"found {from_day}")
     if through is not None and through < last_row:
-        raise WhatIfError(f"--through: expected a date on or after {last_row}, the last day the exports report, found {through}")
+        raise ArgumentError("through", f"expected a date on or after {last_row}, the last day the exports report, "
+                                       f"found {through}")
 
 
 def _ratio(numerator: float | None, denominator: float | None) -> float | None:

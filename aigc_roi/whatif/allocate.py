@@ -185,8 +185,8 @@ def allocate(
         raise AllocationError(f"the target ROAS must be a positive number, got {target_roas}")
     if reach is not None and (limits.max_cash_need is not None or limits.chance):
         # The least budget reaching a milestone is found on the milestone alone; a limit would need a search over both.
-        raise AllocationError("--reach finds the least budget for a milestone alone: it cannot be combined with "
-                              "--max-cash-need or --min-payback-probability")
+        raise AllocationError("reach finds the least budget for a milestone alone: it cannot be combined with "
+                              "max_cash_need or min_payback_probability")
     if reach is not None and not 1 <= reach.month <= scenario.horizon_months:
         raise AllocationError(f"the milestone's month {reach.month} is outside the horizon, months 1 to {scenario.horizon_months}")
     if target_roas is None and reach is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +27,23 @@ Basis = Literal["searched", "filled", "held", "current"]
 
 class AllocationError(WhatIfError):
     """The allocation asked for cannot be set up (unknown channel, infeasible bounds, ...)."""
+
+
+class NoDiminishingReturns(AllocationError):
+    """``target_roas`` fills each channel until its marginal ROAS falls to it, which that of ``channels`` never does:
+    only a maximum ends their budgets, given as the call gives one (``maximums``) or as the CLI does (``--max``)."""
+
+    def __init__(self, channels: Sequence[str], target_roas: float) -> None:
+        super().__init__(tuple(channels), target_roas)
+        self.channels, self.target_roas = tuple(channels), target_roas
+
+    def __str__(self) -> str:
+        return self.worded("a maximum in maximums")
+
+    def worded(self, maximum: str) -> str:
+        """The refusal, ``maximum`` saying what bounds a channel (``a --max`` on the command line)."""
+        return (f"the marginal ROAS of {', '.join(self.channels)} never falls to {self.target_roas:g} "
+                f"(no diminishing returns): give it {maximum}")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.scenario import FloatArray, Gate
 from aigc_roi.whatif.allocate_gates import FLIP_TOLERANCE, Choice
 from aigc_roi.whatif.allocate_phases import Expansion, Phase
-from aigc_roi.whatif.allocate_result import AllocationError
+from aigc_roi.whatif.allocate_result import NoDiminishingReturns
 from aigc_roi.whatif.allocate_rows import MARGINAL_STEP
 from aigc_roi.whatif.allocate_splits import at_splits
 from aigc_roi.whatif.allocate_staged import Judge, Judged
@@ -43,9 +43,8 @@ def target_roas_split(layout: Expansion, lower: FloatArray, upper: FloatArray, c
             break
         high = np.where(still_above & (high < upper), high * 2.0, high)
     else:
-        unbounded = sorted({names_of[j] for j in np.flatnonzero(marginal_roas(high) >= target_roas)})
-        raise AllocationError(f"the marginal ROAS of {', '.join(unbounded)} never falls to {target_roas:g} "
-                              "(no diminishing returns): give it a --max")
+        raise NoDiminishingReturns(sorted({names_of[j] for j in np.flatnonzero(marginal_roas(high) >= target_roas)}),
+                                   target_roas)
     high = np.minimum(high, upper)
     for _ in range(80):
         middle = (low + high) / 2

@@ -16,6 +16,19 @@ class WhatIfError(ValueError):
     """A what-if asked of a scenario that cannot answer it (the message says why)."""
 
 
+class ArgumentError(WhatIfError):
+    """A what-if refused for what one of its arguments holds: ``argument`` names it as the call does (``from_day``,
+    ``maps[1]``), ``problem`` says what is wrong, and the message is ``argument: problem``, as model/arguments.py
+    words a refusal. The CLI, whose options give those arguments, names its option instead (``--from``)."""
+
+    def __init__(self, argument: str, problem: str) -> None:
+        super().__init__(argument, problem)
+        self.argument, self.problem = argument, problem
+
+    def __str__(self) -> str:
+        return f"{self.argument}: {self.problem}"
+
+
 def amount_text(value: float) -> str:
     """An amount of money in a message, as the other messages write one: thousands separated, cents only
     when there are any (20,000; 1,234.50), never an exponent that drops digits (1.23457e+06); under zh,

@@ -12,6 +12,7 @@ import pytest
 from cli_runner import invoke
 
 from aigc_roi import api
+from aigc_roi.model.scenario import Milestone
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = str(ROOT / "scenarios" / "chat-assistant-cpa.yaml")
@@ -62,3 +63,47 @@ def test_the_call_refuses_what_the_option_refuses(command: list[str], call: Call
     message = str(raised.value)
     assert message.startswith(f"{argument}: expected ")
     assert _expected(message) == _expected(refused.stderr.strip())
+
+
+def _duplicated(folder: Path) -> str:
+    export = folder / "twice.csv"
+    export.write_text("date,campaign,spend\n2025-03-01,bili_a,100\n2025-03-01,bili_a,100\n", encoding="utf-8")
+    return str(export)
+
+
+MAP = ("Bilibili CPA (registered user)", "bili_*")
+NAMED: list[tuple[list[str], Callable[[api.Scenario, Path], object], str, str]] = [
+    (["actuals", PLAN, EXPORT, "--map", "Nope=x*"], lambda plan, _: api.actuals(plan, [EXPORT], [MAP, ("Nope", "x*")]),
+     "aigc-roi: --map Nope=x*: expected a channel of the plan (Bilibili CPA (registered user), Douyin activation CPA), "
+     "found 'Nope'",
+     "maps[1]: expected a channel of the plan (Bilibili CPA (registered user), Douyin activation CPA), found 'Nope'"),
+    (["actuals", PLAN, "{twice}"], lambda plan, folder: api.actuals(plan, [_duplicated(folder)], [MAP]),
+     "{twice}:3:2: campaign: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 'bili_a' "
+     "again (first at {twice}:2:2)",
+     "{twice}:3:2: campaign: expected one row per day and campaign (or sum_duplicates=True), found 2025-03-01 'bili_a' "
+     "again (first at {twice}:2:2)"),
+    (["allocate", PLAN, "--reach", "subscribers@6=60", "--max-cash-need", "10000"],
+     lambda plan, _: api.allocate(plan, 0, reach=Milestone(6, "subscribers", 60), max_cash_need=10_000),
+     "aigc-roi: --reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
+     "--min-payback-probability",
+     "reach finds the least budget for a milestone alone: it cannot be combined with max_cash_need or "
+     "min_payback_probability"),
+    (["allocate", PLAN, "--target-roas", "0.01"], lambda plan, _: api.allocate(plan, 0, target_roas=0.01),
+     "aigc-roi: the marginal ROAS of Douyin activation CPA never falls to 0.01 (no diminishing returns): give it a --max",
+     "the marginal ROAS of Douyin activation CPA never falls to 0.01 (no diminishing returns): give it a maximum in "
+     "maximums"),
+]
+
+
+@pytest.mark.parametrize(("command", "call", "said", "raised"), NAMED,
+                         ids=["actuals maps", "actuals sum_duplicates", "allocate reach", "allocate target_roas"])
+def test_the_call_names_its_arguments_where_the_command_names_its_options(
+        command: list[str], call: Callable[[api.Scenario, Path], object], said: str, raised: str, tmp_path: Path) -> None:
+    """A script that passed maps=, sum_duplicates= or maximums= was told of --map, --sum-duplicates and --max, options
+    it never saw; the command still names its options, word for word."""
+    twice = str(tmp_path / "twice.csv")
+    with pytest.raises((ValueError, api.ScenarioInvalid)) as refused:  # one located error: its line
+        call(api.load(PLAN), tmp_path)
+    assert str(refused.value) == raised.format(twice=twice)
+    result = invoke([word.format(twice=twice) for word in command])
+    assert result.exit_code == 2 and result.stderr == said.format(twice=twice) + "\n"

@@ -121,7 +121,7 @@ def test_every_error_of_every_file_at_once(tmp_path: Path) -> None:
                                 "stat_time_day + stat_cost + (campaign_name")
     assert "腾讯广告 (Tencent Ads) API: date + cost" in errors[6] and errors[6].endswith("found day, name, money")
     # At the campaign's cell of both rows.
-    assert errors[7] == (f"{bad}:8:2: campaign: expected one row per day and campaign (or --sum-duplicates), "
+    assert errors[7] == (f"{bad}:8:2: campaign: expected one row per day and campaign (or sum_duplicates=True), "
                          f"found 2025-01-04 'a' again (first at {bad}:7:2)")
     assert len(errors) == 8
 

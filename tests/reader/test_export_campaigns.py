@@ -50,7 +50,7 @@ def test_an_id_pandas_wrote_as_a_float_is_the_same_campaign(tmp_path: Path) -> N
     text = _write(tmp_path, "a.csv", API + "2025-03-01,dy_a,1790001,1000,100\n")
     pandas = _write(tmp_path, "b.csv", API + "2025-03-01,dy_a,1790001.0,1000,100\n")
     assert _errors([text, pandas]) == [
-        f"{pandas}:2:3: campaign_id: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 id "
+        f"{pandas}:2:3: campaign_id: expected one row per day and campaign (or sum_duplicates=True), found 2025-03-01 id "
         f"'1790001' again (first at {text}:2:3)"]
 
 

@@ -51,7 +51,7 @@ def test_a_campaign_day_written_as_text_and_plain_is_a_repeat(tmp_path: Path, ce
     path = _write(tmp_path, "dup.csv", CONSOLE + f"2025-03-01,{cell},100.00,1000,20,10\n"
                                                 f"2025-03-01,{ID},100.00,1000,20,10\n")
     assert _errors([path]) == [
-        f"{path}:3:2: 项目ID: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 id "
+        f"{path}:3:2: 项目ID: expected one row per day and campaign (or sum_duplicates=True), found 2025-03-01 id "
         f"'{ID}' again (first at {path}:2:2)"]
 
 

@@ -13,7 +13,7 @@ from export_files import write_export as _write
 from aigc_roi.reader.exports import Horizon, read_report
 
 HORIZON = Horizon.of((2025, 3), 12)
-AGAIN = "(or --sum-duplicates), found"
+AGAIN = "(or sum_duplicates=True), found"
 
 CONSOLE_ADS = ("\ufeff日期,项目ID,项目名称,广告ID,广告名称,消耗(元),展示数,点击数,激活数\n"
                "2025-03-01,1790001,dy_项目A,1800001,广告1,1000.00,10000,200,100\n"

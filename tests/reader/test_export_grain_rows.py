@@ -60,7 +60,7 @@ def test_an_hour_kept_as_text_is_that_hour(tmp_path: Path, cell: str) -> None:
     with pytest.raises(ScenarioInvalid) as raised:
         read_report([path], HORIZON)
     assert [str(error) for error in raised.value.errors] == [
-        f"{path}:3:3: campaign: expected one row per hour and campaign (or --sum-duplicates), found 2025-03-01 01:00 "
+        f"{path}:3:3: campaign: expected one row per hour and campaign (or sum_duplicates=True), found 2025-03-01 01:00 "
         f"'dy_a' again (first at {path}:2:3)"]
 
 

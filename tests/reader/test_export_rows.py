@@ -76,11 +76,11 @@ def test_the_same_rows_without_the_id_column_are_duplicates(tmp_path: Path) -> N
                                            "2025-03-02,dy_a,1000,100\n")
     # At the campaign name's cell (column 2 of both files), as each file spells its header.
     assert _errors([first, second]) == [
-        f"{second}:{line}:2: campaign_name: expected one row per day and campaign (or --sum-duplicates), found "
+        f"{second}:{line}:2: campaign_name: expected one row per day and campaign (or sum_duplicates=True), found "
         f"2025-03-0{line - 1} 'dy_a' again (first at {first}:{line}:2)" for line in (2, 3)]
     # Either order: the row with the id may come second.
     assert _errors([second, first])[0] == (
-        f"{first}:2:2: campaign_name: expected one row per day and campaign (or --sum-duplicates), found "
+        f"{first}:2:2: campaign_name: expected one row per day and campaign (or sum_duplicates=True), found "
         f"2025-03-01 'dy_a' again (first at {second}:2:2)")
 
 
@@ -88,7 +88,7 @@ def test_the_same_id_under_a_new_name_is_a_duplicate(tmp_path: Path) -> None:
     first = _write(tmp_path, "with_id.csv", WITH_ID)
     renamed = _write(tmp_path, "renamed.csv", WITH_ID.replace(",dy_a,", ",dy_a_renamed,"))
     assert _errors([first, renamed]) == [
-        f"{renamed}:{line}:3: campaign_id: expected one row per day and campaign (or --sum-duplicates), found "
+        f"{renamed}:{line}:3: campaign_id: expected one row per day and campaign (or sum_duplicates=True), found "
         f"2025-03-0{line - 1} id '1790001' again (first at {first}:{line}:3)" for line in (2, 3)]
     # Summed when asked: 1,000 + 1,000 a day, under the first row's name.
     rows = read_report([first, renamed], HORIZON, sum_duplicates=True).rows
@@ -122,7 +122,7 @@ def test_one_platforms_api_and_console_exports_share_their_campaigns(tmp_path: P
     api = _write(tmp_path, "api.csv", "stat_time_day,campaign_name,stat_cost\n2025-03-01,抖音A,100\n")
     console = _write(tmp_path, "console.csv", "日期,项目名称,计划名称,消耗(元)\n2025/3/1,拉新,抖音A,100\n")
     assert _errors([api, console]) == [
-        f"{console}:2:3: 计划名称: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 '抖音A' "
+        f"{console}:2:3: 计划名称: expected one row per day and campaign (or sum_duplicates=True), found 2025-03-01 '抖音A' "
         f"again (first at {api}:2:2)"]
 
 
@@ -130,7 +130,7 @@ def test_a_generic_sheet_names_no_platform_so_it_meets_every_export(tmp_path: Pa
     ocean = _write(tmp_path, "ocean.csv", "stat_time_day,campaign_name,stat_cost\n2025-03-01,拉新_01,500\n")
     sheet = _write(tmp_path, "sheet.csv", "date,campaign,spend\n2025-03-01,拉新_01,500\n")
     assert _errors([ocean, sheet]) == [
-        f"{sheet}:2:2: campaign: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 '拉新_01' "
+        f"{sheet}:2:2: campaign: expected one row per day and campaign (or sum_duplicates=True), found 2025-03-01 '拉新_01' "
         f"again (first at {ocean}:2:2); an export that names no platform (a generic CSV, a console's) meets every "
         "export's campaigns"]
 

@@ -66,22 +66,26 @@ def test_from_states_the_exports_first_day(tmp_path: Path, files: tuple[Path, Pa
     assert (march.covered, march.plan.spend, march.actual.spend) == (1.0, 100_000, 2_000)
 
 
-@pytest.mark.parametrize(("stated", "message"), [
-    ({"through": datetime.date(2025, 4, 19)},
-     "--through: expected a date on or after 2025-04-20, the last day the exports report, found 2025-04-19"),
-    ({"through": datetime.date(2026, 3, 1)},
-     "--through: expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), found 2026-03-01"),
-    ({"from_day": datetime.date(2025, 3, 2)},
-     "--from: expected a date on or before 2025-03-01, the first day the exports report, found 2025-03-02"),
-    ({"from_day": datetime.date(2025, 2, 28)},
-     "--from: expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), found 2025-02-28"),
+@pytest.mark.parametrize(("argument", "day", "option", "problem"), [
+    ("through", datetime.date(2025, 4, 19), "--through",
+     "expected a date on or after 2025-04-20, the last day the exports report, found 2025-04-19"),
+    ("through", datetime.date(2026, 3, 1), "--through",
+     "expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), found 2026-03-01"),
+    ("from_day", datetime.date(2025, 3, 2), "--from",
+     "expected a date on or before 2025-03-01, the first day the exports report, found 2025-03-02"),
+    ("from_day", datetime.date(2025, 2, 28), "--from",
+     "expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), found 2025-02-28"),
 ])
-def test_a_stated_range_must_hold_the_rows_within_the_plan(files: tuple[Path, Path], stated: dict[str, datetime.date],
-                                                           message: str) -> None:
+def test_a_stated_range_must_hold_the_rows_within_the_plan(files: tuple[Path, Path], argument: str, day: datetime.date,
+                                                           option: str, problem: str) -> None:
+    """Named as each caller gave the day: the library's keyword argument (it said --through to a script that passed
+    through=), the command's option."""
     plan, export = files
     with pytest.raises(WhatIfError) as raised:
-        api.actuals(api.load(plan), [export], **stated)  # type: ignore[arg-type]
-    assert str(raised.value) == message
+        api.actuals(api.load(plan), [export], **{argument: day})  # type: ignore[arg-type]
+    assert str(raised.value) == f"{argument}: {problem}"
+    result = invoke(["actuals", str(plan), str(export), option, day.isoformat()])
+    assert result.exit_code == 2 and result.stderr == f"aigc-roi: {option}: {problem}\n"
 
 
 def test_the_output_says_which_coverage_was_used(files: tuple[Path, Path]) -> None:

@@ -23,6 +23,10 @@ from aigc_roi.model.errors import ScenarioError
 from aigc_roi.reader.exports.platforms import PLATFORMS
 from aigc_roi.reader.exports.units import header_key
 
+SUMMING = "sum_duplicates=True"
+"""What sums a campaign-day's rows, as the refusal of a repeated one names it: the library's argument (api.actuals);
+the CLI names its option, --sum-duplicates, in its place (cli/actuals.py)."""
+
 GENERIC = "generic"
 """The platform of a shape that names none (``Platform.fallback``): its rows may be any platform's."""
 
@@ -124,7 +128,7 @@ class Duplicates:
             hint = "; an export that names no platform (a generic CSV, a console's) meets every export's campaigns"
         self.errors.append(ScenarioError(
             row.file, row.line, column, header,
-            f"expected one row per {rows_per(grain or _grain(row))} (or --sum-duplicates), found {found}){hint}"))
+            f"expected one row per {rows_per(grain or _grain(row))} (or {SUMMING}), found {found}){hint}"))
 
 
 def _grain(row: ReportRow) -> tuple[str, ...]:
