@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +29,16 @@ from aigc_roi.cli.output import check_destinations, check_xlsx, deliver, open_co
 from aigc_roi.cli.streams import emit, fail, fail_with, load, note, to_stdout
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
+
+
+def _note_worded(worded: Callable[[str], str], language: str) -> None:
+    """The note ``worded`` in a language, in this invocation's ``language`` and in English for a stderr that cannot
+    write it: worded once in an English invocation."""
+    from aigc_roi.present.text import visible
+
+    # A totals label or a file's name is a cell's or the user's text: shown, never acted on by the terminal.
+    english = visible(worded("en"))
+    note(english if language == "en" else visible(worded(language)), english)
 
 
 def parse_maps(maps: list[str] | None) -> list[tuple[str, str]]:
@@ -102,11 +114,10 @@ def actuals(
         fail([str(error)])
     warn_clipped(loaded, compared.clipped)
     from aigc_roi.present.actuals import gap_warning
-    from aigc_roi.present.text import visible
 
     # Before the re-forecast, which writes the days an export falls short of as months without spend.
     for gap in compared.gaps:
-        note(visible(gap_warning(gap, language)), visible(gap_warning(gap, "en")))
+        _note_worded(partial(gap_warning, gap), language)
     rewritten = None
     if reforecast is not None:
         from aigc_roi.present.actuals import reforecast_header
@@ -132,6 +143,5 @@ def actuals(
         warn_clipped(read_back, outlooks[1].clipped)
         warn_payback_window(loaded, outlooks[0].payback_window)
     style = NumberStyle(language, loaded.scenario.currency)
-    # A totals label is a cell's text: shown, never acted on by the terminal.
-    note(visible(actuals_summary(compared, style)), visible(actuals_summary(compared, NumberStyle("en", style.currency))))
+    _note_worded(lambda lang: actuals_summary(compared, NumberStyle(lang, style.currency)), language)
     deliver(ActualsPresenter(style, outlooks, str(reforecast or "")), compared, format_.value, output, force, bom)

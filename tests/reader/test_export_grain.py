@@ -192,3 +192,31 @@ def test_a_tencent_consoles_ads_of_one_ad_group_are_summed_whatever_the_case_of_
     report = read_report([path], HORIZON)
     # 100 + 50 = 150 元 and 9 + 3 = 12 activations on 03-01, one campaign-day of the ad group.
     assert [(row.day.day, row.campaign_id, row.spend, row.users) for row in report.rows] == [(1, "30001", 150.0, 12.0)]
+
+
+# --- Tencent Ads 3.0's creatives (QA round 3, finding 3) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "grain"), [
+    ("日期,广告ID,广告名称,创意ID,创意名称,花费(元),曝光次数\n2025-03-01,40001,tx_广告1,70001,创意1,100.00,5000\n"
+     "2025-03-01,40001,tx_广告1,70002,创意2,50.00,2500\n", "创意ID"),
+    ("日期,广告名称,创意名称,花费(元),曝光次数\n2025-03-01,tx_广告1,创意1,100.00,5000\n"
+     "2025-03-01,tx_广告1,创意2,50.00,2500\n", "创意名称"),
+    ("date,adgroup_id,adgroup_name,dynamic_creative_id,dynamic_creative_name,cost,view_count\n"
+     "2025-03-01,40001,tx_广告1,70001,创意1,10000,5000\n2025-03-01,40001,tx_广告1,70002,创意2,5000,2500\n",
+     "dynamic_creative_id"),
+])
+def test_a_tencent_3_reports_creatives_of_one_ad_are_summed(tmp_path: Path, text: str, grain: str) -> None:
+    report = read_report([_write(tmp_path, "tx.csv", text)], HORIZON)
+    # Two creatives of one ad on 03-01: 100 + 50 = 150 元 (the API's 10,000 + 5,000 分), 5,000 + 2,500 exposures.
+    assert [(row.day.day, row.spend, row.impressions) for row in report.rows] == [(1, 150.0, 7500.0)]
+    assert (report.sources[0].grain, report.sources[0].parts) == ((grain,), 1)
+
+
+def test_a_tencent_3_creative_given_twice_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "tx.csv", "日期,广告ID,广告名称,创意ID,花费(元),曝光次数\n"
+                                      "2025-03-01,40001,tx_广告1,70001,100.00,5000\n"
+                                      "2025-03-01,40001,tx_广告1,70001,100.00,5000\n")
+    assert _errors([path]) == [
+        f"{path}:3:2: 广告ID: expected one row per day, campaign and 创意ID {AGAIN} 2025-03-01 id '40001' 创意ID "
+        f"'70001' again (first at {path}:2:2)"]

@@ -54,8 +54,9 @@ class Duplicates:
         """file -> its rows added into an earlier row (--sum-duplicates)."""
         self.parts: dict[str, int] = {}
         """file -> its rows added into an earlier row of their campaign-day as another of its parts."""
-        self.grains: dict[int, tuple[str, ...]] = {}
-        """Index of a kept row -> the kind of parts of its first row (``_grain``), where it has parts."""
+        self.grains: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        """Index of a kept row -> the kind of parts of its first row (``_grain``) as spelled and as compared
+        (``_keyed``), where it has parts."""
         self.seen: dict[tuple[int, tuple[tuple[str, str], ...]], ReportRow] = {}
         """(index of a kept row, parts) -> the first row of that part of its campaign-day, for rows with parts."""
 
@@ -64,19 +65,20 @@ class Duplicates:
         for row in rows:
             platform = self.platform[row.file]
             found = self._earlier(row, platform)
+            keyed = _keyed(row.parts)
             if found is None:
                 if row.parts:
-                    self.grains[len(kept)] = _grain(row)
-                    self.seen[len(kept), _keyed(row.parts)] = row
+                    self.grains[len(kept)] = (_grain(row), _labels(keyed))
+                    self.seen[len(kept), keyed] = row
                 self._remember(row, platform, len(kept))
                 kept.append(row)
                 continue
             index, earlier, by = found
             self._remember(row, platform, index)
-            grain, first_grain = _grain(row), self.grains.get(index, ())
-            part = self.seen.setdefault((index, _keyed(row.parts)), row) if row.parts else earlier
-            alike = [header_key(label) for label in grain] == [header_key(label) for label in first_grain]
-            if grain and alike and part is row:
+            first_grain, first_key = self.grains.get(index, ((), ()))
+            part = self.seen.setdefault((index, keyed), row) if row.parts else earlier
+            alike = _labels(keyed) == first_key
+            if row.parts and alike and part is row:
                 kept[index] = _summed(kept[index], row)
                 self.parts[row.file] = self.parts.get(row.file, 0) + 1
             elif self.sum_duplicates:
@@ -140,6 +142,10 @@ def _keyed(parts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Parts with each header as ``header_key`` reads it: one report split into two files may spell its ``AD_ID``
     as ``ad_id``, its 广告ID as 广告id, the same column."""
     return tuple((header_key(label), value) for label, value in parts)
+
+
+def _labels(keyed: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(label for label, _ in keyed)
 
 
 def _summed(a: ReportRow, b: ReportRow) -> ReportRow:

@@ -4,39 +4,26 @@ An ad-level report has a row per ad and day, an hourly one a row per hour;
 each row's ``parts`` (model/actuals.py) say which, and duplicates.py sums
 the parts of a campaign-day into one row while refusing a part given twice.
 A finer level's column is the id, else (an export without it) the name
-(platforms.finer_columns). The hour is an hour column's (``hour``, ``小时``:
-``1``, ``01:00``, ``01:00-02:00``), else the time of day of the date cells
-(``2025-03-01 01:00``), unless every date's time is midnight: a workbook's
-date cells of a daily report are such times.
+(platforms.finer_levels). The hour is an hour column's (``hour``, ``小时``:
+hours.py reads its cells), else the time of day of the date cells
+(``2025-03-01 01:00``) where it varies within a day (``by_day_times``).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from aigc_roi.model.actuals import HOUR, ReportRow
-from aigc_roi.reader.exports.cells import CellError, blank, campaign_name, identifier, kept_text, shown
+from aigc_roi.reader.exports.cells import CellError, blank, campaign_name, identifier
+from aigc_roi.reader.exports.hours import clock, hour
 
 Cells = Sequence[object]
 
-_TIME = re.compile(r"[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$")
-"""The time after a date's text (``2025-03-01 01:00``, ``2025/3/1 1:00:00``, ``2025-03-01T01:00:00``)."""
-_SERIAL_TIME = re.compile(r"\d{5}\.\d+")
-"""An Excel date serial with a fraction, the time of day."""
-_HOUR = re.compile(r"\s*(\d{1,2})(?:\s*[:：]\s*(\d{2}))?(?!\d)")
-"""The hour at the start of an hour cell: ``1``, ``01:00``, ``01:00-02:00``, ``1时``."""
-
-
-EXPECTED_HOUR = "an hour such as 1, 01:00 or 01:00-02:00"
-
-
 @dataclass(frozen=True)
 class Finer:
-    """A finer level's column of an export (platforms.finer_columns)."""
+    """A finer level's column of an export (platforms.finer_levels)."""
 
     index: int
     header: str
@@ -69,12 +56,30 @@ def row_parts(cells: Cells, finer: Sequence[Finer], hour_index: int | None,
                  if not blank(cells[column.index])) + hours
 
 
-def without_midnight(rows: list[ReportRow]) -> list[ReportRow]:
-    """``rows`` of an export without an hour column, as days where every date's time is midnight."""
-    hours = {value for row in rows for label, value in row.parts if label == HOUR}
-    if hours != {"00:00"}:
-        return rows
-    return [replace(row, parts=tuple(part for part in row.parts if part[0] != HOUR)) for row in rows]
+_MIDNIGHT = "00:00"
+
+
+def by_day_times(rows: list[ReportRow]) -> list[ReportRow]:
+    """``rows`` of an export without an hour column, at the grain of its dates' times: hours where a day's times
+    vary, a date alone its midnight (Excel's General writes hour 0 of an hourly report so: ``2025/3/1`` above
+    ``2025/3/1 1:00``); else days, whatever one time a day they hold (a workbook's date cells of a daily report are
+    at midnight, and so are some rows of a daily CSV that Excel saved)."""
+    if not any(part[0] == HOUR for row in rows for part in row.parts):
+        return rows  # most exports: their dates are days
+    if not _times_vary(rows):
+        return [replace(row, parts=tuple(part for part in row.parts if part[0] != HOUR)) for row in rows]
+    return [row if any(part[0] == HOUR for part in row.parts) else replace(row, parts=(*row.parts, (HOUR, _MIDNIGHT)))
+            for row in rows]
+
+
+def _times_vary(rows: list[ReportRow]) -> bool:
+    """Whether two rows of one day are at two times of it, a date alone at its midnight."""
+    first: dict[datetime.date, str] = {}
+    for row in rows:
+        when = next((value for label, value in row.parts if label == HOUR), _MIDNIGHT)
+        if first.setdefault(row.day, when) != when:
+            return True
+    return False
 
 
 def _value(cell: object, column: Finer) -> str:
@@ -90,49 +95,3 @@ def _value(cell: object, column: Finer) -> str:
 
 
 FINER_ID = "an ad's id with all its digits"
-
-
-def clock(cell: object) -> str | None:
-    """The time of day a date cell holds, ``HH:MM``, its text kept as text read as it (``="2025-03-01 01:00"``);
-    None for a date alone."""
-    if type(cell) is str:
-        return _clock_of_text(kept_text(cell))
-    if isinstance(cell, datetime.datetime):
-        return f"{cell.hour:02d}:{cell.minute:02d}"
-    if isinstance(cell, float) and not cell.is_integer():
-        return _of_day(cell)
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _clock_of_text(cell: str) -> str | None:
-    """A daily export repeats each date once per campaign: each text is read once."""
-    text = cell.strip()
-    if _SERIAL_TIME.fullmatch(text):
-        return _of_day(float(text))
-    found = _TIME.search(text)
-    return None if found is None else f"{int(found[1]):02d}:{found[2]}"
-
-
-def hour(cell: object) -> str | None:
-    """The hour an hour cell holds, ``HH:MM``, read as ``kept_text`` (``="01:00"`` and ``'01:00`` are ``01:00``, kept
-    as text the spreadsheet way); None for an empty one; ``CellError`` for a cell of no hour, which summed as one
-    more part would count its money again or lose it."""
-    if isinstance(cell, datetime.datetime | datetime.time):
-        return f"{cell.hour:02d}:{cell.minute:02d}"
-    if isinstance(cell, float) and 0 < cell < 1:
-        return _of_day(cell)  # a time cell of a workbook left unformatted: a fraction of the day
-    if isinstance(cell, int | float) and not isinstance(cell, bool) and float(cell).is_integer() and 0 <= cell <= 23:
-        return f"{int(cell):02d}:00"
-    if blank(cell):
-        return None
-    text = kept_text(cell)
-    found = _HOUR.match(text)
-    if found is None or int(found[1]) > 23 or int(found[2] or 0) > 59:
-        raise CellError(EXPECTED_HOUR, shown(cell))
-    return f"{int(found[1]):02d}:{found[2] or '00'}"
-
-
-def _of_day(serial: float) -> str:
-    minutes = round((serial % 1) * 24 * 60) % (24 * 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"

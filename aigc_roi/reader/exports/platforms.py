@@ -25,6 +25,7 @@ from aigc_roi.reader.exports.units import (
     COUNT_UNITS,
     DEDUPLICATED,
     FEN_UNIT,
+    HOUR_UNITS,
     YUAN_UNIT,
     header_key,
     money_unit,
@@ -67,7 +68,7 @@ class Platform:
     """A shape that names no platform (the generic CSV, a console of unknown platform): taken only where none is."""
     finer: tuple[str, ...] = ()
     """Id headers of the levels below a campaign (an ad's, a unit's, a creative's): where another level is the
-    export's campaign, such a level's column tells the rows of one campaign-day apart (``finer_columns``)."""
+    export's campaign, such a level's column tells the rows of one campaign-day apart (``finer_levels``)."""
 
     def headers_of(self, field_name: str) -> list[str]:
         return [header for header, column in self.columns.items() if column.field == field_name]
@@ -108,9 +109,11 @@ CURRENCY: dict[str, Column] = {header: Column("currency", "text") for header in 
 """A column of each row's currency (Google Ads' ``Currency code``), which any export may have: report.py holds each
 to the plan's currency."""
 
-HOUR_COLUMNS: dict[str, Column] = {header: Column("hour", "text") for header in ("hour", "小时")}
-"""A column of each row's hour of the day (the Tencent Ads API's hourly reports, a console's 分时 ones), which any
-export may have: its rows are the campaign-day's hours (duplicates.py)."""
+HOUR_COLUMNS: dict[str, Column] = {header: Column("hour", "text")
+                                   for header in ("hour", "hour_of_day", "hour_of_the_day", "小时")}
+"""A column of each row's hour of the day (the Tencent Ads API's hourly reports, a console's 分时 ones, Google Ads'
+``Hour of the day``, a sheet's ``hour_of_day``), which any export may have: its rows are the campaign-day's hours
+(duplicates.py)."""
 
 CONSOLE_TIME_BASIS = "日期: the day of delivery (reporting time) unless the report was set to conversion time (转化时间)"
 
@@ -137,19 +140,21 @@ PLATFORMS: tuple[Platform, ...] = (
         "tencent_api", "腾讯广告 (Tencent Ads) API",
         "date: the day of the ad's delivery (reporting time)",
         {"date": Column("date", "date")}
-        | _names((("adgroup_name", "adgroup_id"), ("campaign_name", "campaign_id"), ("ad_name", "ad_id")))
+        | _names((("adgroup_name", "adgroup_id"), ("campaign_name", "campaign_id"), ("ad_name", "ad_id"),
+                  ("dynamic_creative_name", "dynamic_creative_id")))
         | _money(("cost",), "spend", FEN) | _counts(impressions="view_count", clicks="valid_click_count", users="activated_count")
         | _money(("first_day_pay_amount",), "revenue", FEN) | CURRENCY | HOUR_COLUMNS,
         whole_spend=True, api=True,
-        evidence=("adgroup_name", "adgroup_id", "view_count", "valid_click_count", "activated_count"), finer=("ad_id",),
+        evidence=("adgroup_name", "adgroup_id", "view_count", "valid_click_count", "activated_count"),
+        finer=("ad_id", "dynamic_creative_id"),
     ),
     Platform(
         "tencent_console", "腾讯广告 (Tencent Ads) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date")}
-        | _names((("广告组名称", "广告组ID"), ("广告名称", "广告ID"), ("计划名称", "计划ID")))
+        | _names((("广告组名称", "广告组ID"), ("广告名称", "广告ID"), ("计划名称", "计划ID"), ("创意名称", "创意ID")))
         | _money(("花费",), "spend") | _counts(impressions="曝光次数", clicks="点击次数", users="激活次数")
         | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY | HOUR_COLUMNS,
-        evidence=("曝光次数", "点击次数", "激活次数"), finer=("广告ID",),
+        evidence=("曝光次数", "点击次数", "激活次数"), finer=("广告ID", "创意ID"),
     ),
     Platform(
         "kuaishou_api", "磁力引擎 (Kuaishou) API",
@@ -164,11 +169,12 @@ PLATFORMS: tuple[Platform, ...] = (
         "console", "ad console (Chinese headers)",
         CONSOLE_TIME_BASIS + "; the headers do not say which platform's console wrote it",
         {"日期": Column("date", "date"), "时间": Column("date", "date")}
-        | _names((("计划名称", "计划ID"), ("广告组名称", "广告组ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID")))
+        | _names((("计划名称", "计划ID"), ("广告组名称", "广告组ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID"),
+                  ("创意名称", "创意ID")))
         | _money(("消耗", "花费"), "spend")
         | _counts(impressions=("展示数", "曝光次数"), clicks=("点击数", "点击次数"), users=("激活数", "激活次数"))
         | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY | HOUR_COLUMNS,
-        fallback=True, finer=("广告组ID", "广告ID"),
+        fallback=True, finer=("广告组ID", "广告ID", "创意ID"),
     ),
     Platform(
         "generic", "generic CSV",
@@ -199,7 +205,8 @@ def _rank(column: Column, brackets: tuple[str, ...]) -> _Rank | None:
     """How a header cell of ``column``'s name with ``brackets`` reads as it; None: it is another column."""
     basis, deduplicated = _PLAIN, False
     for bracket in brackets:
-        if (column.unit in MONEY and money_unit(bracket) is not None) or (column.unit == COUNT and bracket in COUNT_UNITS):
+        if ((column.unit in MONEY and money_unit(bracket) is not None) or (column.unit == COUNT and bracket in COUNT_UNITS)
+                or (column.field == "hour" and bracket in HOUR_UNITS)):
             continue
         if (named := time_basis(bracket)) is not None:
             basis = _CONVERSION if named == CONVERSION_TIME else _REPORTING
@@ -259,7 +266,7 @@ def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
 
 def _one_level(found: dict[str, Found], names: list[str], platform: Platform) -> None:
     """The campaign's name and id of one level, the first of the shape's the export has: an id of a later level
-    (an ad's, beside the campaign's name alone) names no campaign (``finer_columns`` may tell rows apart by it)."""
+    (an ad's, beside the campaign's name alone) names no campaign (``finer_levels`` may tell rows apart by it)."""
     if "campaign" not in found or "campaign_id" not in found:
         return
     level = {header_key(header): number for number, pair in enumerate(platform.levels()) for header in pair}
@@ -268,19 +275,19 @@ def _one_level(found: dict[str, Found], names: list[str], platform: Platform) ->
         del found["campaign_id" if identifier > name else "campaign"]
 
 
-def finer_columns(header: list[str], platform: Platform, found: dict[str, Found], both: bool = False) -> tuple[int, ...]:
-    """The indexes of the columns that tell the rows of one campaign-day apart: of each level the shape marks finer
-    (``Platform.finer``) other than the campaign's, the export's id column, else its name column; with ``both``,
-    each of the two it has (where a totals row may write its label: totals.py)."""
+def finer_levels(header: list[str], platform: Platform, found: dict[str, Found]) -> tuple[tuple[int, ...], ...]:
+    """Of each level the shape marks finer (``Platform.finer``) other than the campaign's, the indexes of the
+    export's columns of it, the id's before the name's: the first tells the rows of one campaign-day apart, and a
+    totals row may write its label in any (totals.py)."""
     names = [split_header(cell)[0] for cell in header]
     campaign = {names[found[field].index] for field in ("campaign", "campaign_id") if field in found}
-    columns = []
+    levels = []
     finer = {header_key(header) for header in platform.finer}
     for name, identifier in platform.levels():
         keys = (header_key(identifier), header_key(name))
-        if keys[0] in finer and not campaign & set(keys):
-            columns += [names.index(known) for known in keys if known in names][:None if both else 1]
-    return tuple(columns)
+        if keys[0] in finer and not campaign & set(keys) and (columns := [names.index(k) for k in keys if k in names]):
+            levels.append(tuple(columns))
+    return tuple(levels)
 
 
 def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank) -> Found:

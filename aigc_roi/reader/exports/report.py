@@ -21,8 +21,8 @@ from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_na
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
-from aigc_roi.reader.exports.grain import Finer, PartError, row_parts, without_midnight
-from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_columns, recognise
+from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_parts
+from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_levels, recognise
 from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
@@ -138,14 +138,15 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
     used, money, headers = _columns(table, platform, currency)
+    levels = finer_levels(table.header, platform, headers)
     finer = tuple(Finer(index, _header(table, index), platform.names_text(table.header[index]))
-                  for index in finer_columns(table.header, platform, headers))
+                  for index, *_ in levels)
     errors: list[ScenarioError] = []
     rows: list[ReportRow] = []
     width = len(table.header)
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
     numbers: set[str] = set()
-    totals = _totals_rows(used, platform, globs, finer_columns(table.header, platform, headers, both=True))
+    totals = _totals_rows(used, platform, globs, tuple(index for level in levels for index in level))
     currency_cells = CurrencyCells(currency, money) if "currency" in used else None
     try:
         for line, cells in table.rows:
@@ -178,7 +179,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
                         users=None if "users" in unreported else row.users,
                         revenue=None if "revenue" in unreported else row.revenue) for row in rows]
     if "hour" not in used:
-        rows = without_midnight(rows)
+        rows = by_day_times(rows)
     if not rows and not errors:
         errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
                                     "expected at least one data row under the header, found none"))

@@ -1,11 +1,11 @@
 """What a header's brackets say (a unit of money or of count, a time basis, or a qualifier this reader does not know)
 and what currency a cell's sign names.
 
-``消耗(元)``, ``spend (USD)``, ``消耗(万元)`` state the money's unit; ``展示数(次)`` a count's; ``激活数(转化时间)``
-the day conversions are counted on; ``激活数(去重)`` a count deduplicated over the rows it sums. A header may have
-several (``消耗(元)(去重)``). Anything else in brackets (``激活数(含自然量)``, ``消耗(千元)``) is a qualifier the
-reader cannot interpret: such a column is not taken for the plain one (report.py refuses it for money rather than
-guess its unit).
+``消耗(元)``, ``spend (USD)``, ``消耗(万元)`` state the money's unit; ``展示数(次)`` a count's, ``小时(时)`` an
+hour's; ``激活数(转化时间)`` the day conversions are counted on; ``激活数(去重)`` a count deduplicated over the rows
+it sums. A header may have several (``消耗(元)(去重)``). Anything else in brackets (``激活数(含自然量)``,
+``消耗(千元)``) is a qualifier the reader cannot interpret: such a column is not taken for the plain one (report.py
+refuses it for money rather than guess its unit).
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ MONEY_UNITS_SHOWN = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
 """What an error says a money column's brackets may hold."""
 
 COUNT_UNITS = frozenset({"次", "个", "人", "次数", "个数", "人数"})
+HOUR_UNITS = frozenset({"时"})
+"""The unit an hour column may name (``小时(时)``), as a count's ``展示数(次)``."""
 
 CONVERSION_TIME = "conversion"
 REPORTING_TIME = "reporting"
