@@ -49,6 +49,8 @@ WARNING_RULES: tuple[tuple[str, str], ...] = (
     # reader/gate_warnings.py: a test channel the test cannot observe; a gate (or a then channel) with nothing to stop.
     ("gate-unobserved", r"^no test channel runs in the test's|does not run in the test's"),
     ("gate-stops-nothing", r"^no channel of this gate runs after|the gate has nothing of it to stop$"),
+    # reader/discount_warning.py: a discount rate above 100% a year.
+    ("discount-rate-high", r"\d% a year\b"),
 )
 OTHER_WARNING = "warning"
 """A warning's frame no rule names yet."""

@@ -9,10 +9,10 @@ rates are clipped to [0, 1]):
 
 - Every realized value is clipped to its field's domain (spec 1.2: a range
   is valid when its median lies in the domain, its draws are clipped to
-  it): the rates below (``discount_rate`` among them) to [0, 1], ``virality``
-  to [0, 0.999] (the spec requires k < 1), a ``bid`` or ``cpm`` dividing a
-  ``budget`` to >= 1e-6 (``MIN_UNIT_COST``: at 0 users = budget / bid is
-  undefined) and every other number (money, counts) to >= 0. The same clip is
+  it): the rates below to [0, 1], ``virality`` to [0, 0.999] (the spec
+  requires k < 1), a ``bid`` or ``cpm`` dividing a ``budget`` to >= 1e-6
+  (``MIN_UNIT_COST``: at 0 users = budget / bid is undefined) and every
+  other number (money, counts, ``discount_rate``) to >= 0. The same clip is
   applied to medians, so a deterministic run can never see a value a
   sampled run could not.
 - Which fields are rates depends on the owner as well as the name: a

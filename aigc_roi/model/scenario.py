@@ -48,11 +48,10 @@ RATE_FIELDS: frozenset[str] = frozenset(
         "points",
         "days",
         "observed",
-        "discount_rate",
     }
 ) | channel_rate_fields()
 """Fields whose name alone says their values are shares in [0, 1] (``points``/``days``: retention
-shares; ``observed``: survival shares; ``discount_rate``: 0% to 100% a year), with the channel types' rates. ``fee`` is a share on a plan,
+shares; ``observed``: survival shares), with the channel types' rates. ``fee`` is a share on a plan,
 purchase or order but money on a kol channel, so use ``is_rate_field``, which knows the owner."""
 
 ITEM_FEE_OWNERS: tuple[str, ...] = ("Plan", "Purchase", "Order")

@@ -91,8 +91,7 @@ SCHEMA_ZH: dict[str, str] = {
     "Months modelled (default 24).": "测算的月数（默认 24）。",
     "Month 1 as YYYY-MM (1900-01 or later, all months by 9999-12); labels only.":
         "第 1 个月，格式 YYYY-MM（不早于 1900-01，全部月份不晚于 9999-12）；只用于标注月份。",
-    "Annual discount rate used by NPV and LTV, 0 to 1 (0% to 100% a year; default 0).":
-        "NPV 和 LTV 使用的年折现率，0 到 1（每年 0% 到 100%；默认 0）。",
+    "Annual discount rate used by NPV and LTV (default 0).": "NPV 和 LTV 使用的年折现率（默认 0）。",
     "Months over which LTV is counted (default horizon_months).": "LTV 统计的月数（默认等于 horizon_months）。",
     "Paid acquisition channels.": "付费买量渠道。",
     "New users per month that no channel bought.": "每月不靠任何渠道购买而来的新增用户数。",

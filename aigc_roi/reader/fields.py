@@ -592,9 +592,7 @@ SCENARIO = Obj({
                      description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
     "start": START,
-    # Bounded as a share is (docs/formulas.md §12): above 100% a year it is no cost of capital but a percentage
-    # written without its sign, which the bound's "did you mean 10%?" names.
-    "discount_rate": rate("Annual discount rate used by NPV and LTV, 0 to 1 (0% to 100% a year; default 0)."),
+    "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
                          description="Months over which LTV is counted (default horizon_months)."),
     "acquisition": ListOf(CHANNELS, MAX_CHANNELS, description="Paid acquisition channels."),

@@ -27,7 +27,7 @@ def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Scenar
     for g, gate in enumerate(scenario.gates):
         found += _unobserved(gate, f"gates[{g}]", months)
         found += _stopping_nothing(gate, f"gates[{g}]", months, find_node(tree, f"gates[{g}].then") is not None)
-    return tuple(_located(tree, filename, path, message) for path, message in found)
+    return tuple(located_warning(tree, filename, path, message) for path, message in found)
 
 
 def _unobserved(gate: Gate, path: str, months: dict[str, set[int] | None]) -> list[tuple[str, str]]:
@@ -71,7 +71,7 @@ def _runs_in(months: set[int] | None) -> str:
     return f"it runs in {months_phrase(sorted(months))}"
 
 
-def _located(tree: Node, filename: str, path: str, message: str) -> ScenarioError:
+def located_warning(tree: Node, filename: str, path: str, message: str) -> ScenarioError:
     node = find_node(tree, path)
     assert node is not None, f"{path} is in the scenario, so in its tree"
     return ScenarioError(node.source or filename, node.line, node.column, path, message)

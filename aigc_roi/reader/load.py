@@ -26,6 +26,7 @@ from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.paths import channel_path, plan_path
 from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
+from aigc_roi.reader.discount_warning import discount_warnings
 from aigc_roi.reader.fields import HORIZON, SCENARIO, START, Parsed
 from aigc_roi.reader.gate_warnings import gate_warnings
 from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_word
@@ -49,8 +50,8 @@ class LoadedScenario:
     """The tree as the file wrote it, when ``--set`` changed ``tree``: what an audit of the inputs sets beside
     the values the options wrote. None without ``--set``."""
     warnings: tuple[ScenarioError, ...] = ()
-    """What the file may hold but cannot have meant (reader/gate_warnings.py): located as errors are, shown on stderr,
-    failing nothing."""
+    """What the file may hold but cannot have meant (reader/discount_warning.py, reader/gate_warnings.py): located as
+    errors are, shown on stderr, failing nothing."""
 
 
 NO_TREE = Node("map", 0, 0, {})
@@ -103,7 +104,7 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     if errors or scenario is None:
         raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None,
-                          gate_warnings(scenario, tree, filename))
+                          discount_warnings(scenario, tree, filename) + gate_warnings(scenario, tree, filename))
 
 
 def _error_order(filename: str) -> Any:

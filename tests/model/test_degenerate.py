@@ -61,7 +61,7 @@ costs: {serving_per_active_user: 0.8}
     "amounts_1e15": """\
 name: Huge
 horizon_months: 120
-discount_rate: 1  # 100% a year, the most the format takes
+discount_rate: 1e15
 acquisition:
   - {name: CPA, type: cpa, bid: 1e15, budget: 1e15, saturation_budget: 1e15}
   - {name: Feed, type: cpm, cpm: 1e15, ctr: 1, cvr: 1, budget: 1e15}

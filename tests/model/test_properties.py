@@ -164,7 +164,7 @@ def scenarios(draw: Any, max_horizon: int = 120, budget_only: bool = False, satu
         retention=draw(retentions(horizon)),
         horizon_months=horizon,
         start=draw(st.none() | st.tuples(st.integers(1990, 2100), st.integers(1, 12))),
-        discount_rate=draw(st.one_of(st.just(0.0), ranged(_floats(0.0, 1.0), high_bound=1.0))),
+        discount_rate=draw(st.one_of(st.just(0.0), ranged(_floats(0.0, 10.0), high_bound=10.0))),
         acquisition=tuple(draw(st.lists(channels(horizon, budget_only, saturation), max_size=max_channels))),
         organic_users=draw(money),
         virality=draw(st.one_of(st.just(0.0), _floats(0.0, 0.95))),

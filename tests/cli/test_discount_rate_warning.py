@@ -1,0 +1,97 @@
+"""A discount rate above 100% a year (reader/discount_warning.py, docs/formulas.md §12): valid, as the spec bounds it
+only below, and computed as written, but every command that reads the file says on stderr, located at the value, in
+English and Chinese, what rate it read (-q drops it); validate's and check's machine formats carry it as their other
+warnings, rule ``discount-rate-high``. Exit codes stay those of a valid file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi.present.messages_zh import translate
+
+PLAN = """\
+name: Rate
+horizon_months: 12
+discount_rate: 10
+acquisition:
+  - {name: Ads, type: cpa, bid: 10, budget: 1000}
+retention: {monthly_churn: 0.3}
+monetization:
+  plans: [{name: Pro, price: 30, period: month, conversion: 0.05}]
+"""
+AT = (3, len("discount_rate: ") + 1)
+EN = "10 is 1,000% a year; did you mean 10%?"
+ZH = "10 即每年 1,000%；是否想写 10%？（比例要带 %，或写成 0 到 1 的小数）"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ["run"], ["run", "--format", "json"], ["validate"], ["validate", "--format", "json"], ["check"], ["breakeven"],
+])
+def test_every_command_succeeds_and_warns_once_at_the_value(plan: Path, command: list[str]) -> None:
+    result = invoke([*command[:1], str(plan), *command[1:]])
+    assert result.exit_code == 0, result.stderr
+    located = f"{plan}:{AT[0]}:{AT[1]}: discount_rate: {EN}"
+    assert result.stderr.splitlines().count(located) == 1, result.stderr
+    assert located not in result.stdout
+
+
+def test_the_rate_is_the_one_written(plan: Path) -> None:
+    # The warning changes no figure: NPV is discounted at 1,000% a year, m = 11^(1/12) - 1 = 22.119% a month.
+    assert "NPV at 1,000% a year, m = 22.119% a month" in invoke(["run", str(plan)]).stdout
+
+
+def test_in_chinese_and_dropped_by_quiet(plan: Path) -> None:
+    assert f"{plan}:{AT[0]}:{AT[1]}: discount_rate: {ZH}" in invoke(["run", str(plan), "--lang", "zh"]).stderr.splitlines()
+    quiet = invoke(["run", str(plan), "-q"])
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+
+
+def test_a_rate_set_on_the_command_line_is_warned_of_in_its_option(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("discount_rate: 10\n", ""), encoding="utf-8")
+    result = invoke(["run", str(path), "--set", "discount_rate=12"])
+    assert result.exit_code == 0
+    assert "--set discount_rate=12:1:1: discount_rate: 12 is 1,200% a year; did you mean 12%?" in result.stderr
+
+
+def test_validate_and_check_json_list_it_with_its_rule(plan: Path) -> None:
+    expected = {"line": AT[0], "column": AT[1], "end_line": None, "end_column": None, "path": "discount_rate",
+                "rule": "discount-rate-high", "message": EN}
+    [file] = json.loads(invoke(["validate", str(plan), "--format", "json"]).stdout)["files"]
+    assert file["warnings"] == [expected]
+    checked = invoke(["check", str(plan), "--format", "json"])
+    assert checked.exit_code == 0
+    assert json.loads(checked.stdout)["warnings"] == [{"file": str(plan), "option": None, **expected}]
+
+
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_github_annotates_it(plan: Path, command: str) -> None:
+    result = invoke([command, str(plan), "--format", "github"])
+    assert result.exit_code == 0
+    # A '%' in an annotation is written %25, as GitHub reads it back.
+    assert (f"::warning file={plan},line={AT[0]},col={AT[1]},title=aigc-roi%3A discount-rate-high::"
+            "discount_rate: 10 is 1,000%25 a year; did you mean 10%25?") in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("message", "chinese"), [
+    ("1.5 is 150% a year, above any cost of capital a finance team discounts at",
+     "1.5 即每年 150%，高于任何财务团队折现所用的资本成本"),
+    ("150% a year is above any cost of capital a finance team discounts at", "每年 150% 高于任何财务团队折现所用的资本成本"),
+    ("the range's median 10 is 1,000% a year; did you mean a median of 10%?",
+     "区间的中位数 10 即每年 1,000%；是否想写中位数 10%？（比例要带 %，或写成 0 到 1 的小数）"),
+    ("the range's median, 300% a year, is above any cost of capital a finance team discounts at",
+     "区间的中位数为每年 300%，高于任何财务团队折现所用的资本成本"),
+])
+def test_every_form_of_it_is_said_in_chinese(message: str, chinese: str) -> None:
+    assert translate(message) == chinese
