@@ -38,7 +38,8 @@ def test_each_text_line_names_the_file_the_option_failed_on(mix: Path) -> None:
     result = invoke(["check", "mix", "--set", "Douyin CPA.bid=5"])
     assert result.exit_code == 2
     assert result.stdout == f"mix/a.yaml: {OPTION}:1:1: {NOT_NAMED}\nmix/c.yaml: {OPTION}:1:1: {NOT_NAMED}\n"
-    assert result.stderr == "3 files, 2 invalid, 0 targets, 0 missed\n"
+    assert result.stderr == ("What-if: Douyin CPA.bid=5 (--set), not the plan as written\n"
+                             "3 files, 2 invalid, 0 targets, 0 missed\n")
 
 
 def test_chinese_lines_name_the_file_too(mix: Path) -> None:

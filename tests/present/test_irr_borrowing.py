@@ -118,7 +118,8 @@ def test_csv_notes_the_kind_or_why_there_is_none(tmp_path: Path) -> None:
     assert irr_row(prepaid)[2] == "borrowing" and float(irr_row(prepaid)[1]) == pytest.approx(MONTHLY_10, rel=1e-12)
     assert irr_row(_write(tmp_path, INVESTED))[2] == "investment"
     # The cell a spreadsheet left blank now says why, as JSON's irr_none_reason does.
-    assert irr_row(prepaid, "--set", "Poster.users=0") == ["irr", "", "no_sign_change", ""]  # a rate: no currency
+    # A what-if's CSV says its --set in the what_if column before the currency (a rate: none).
+    assert irr_row(prepaid, "--set", "Poster.users=0") == ["irr", "", "no_sign_change", "Poster.users=0", ""]
 
 
 def _compare_rows(*paths: Path) -> dict[str, list[str]]:

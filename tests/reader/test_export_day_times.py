@@ -49,7 +49,7 @@ def test_a_daily_csvs_dates_at_one_time_a_day_are_days(tmp_path: Path, dates: tu
 def test_a_daily_csvs_campaign_day_at_midnight_and_plain_is_one_day_twice(tmp_path: Path) -> None:
     path = _write(tmp_path, "d.csv", "date,campaign,spend\n2025-03-01 00:00:00,dy_a,100\n2025-03-01,dy_a,100\n")
     assert export_errors([path], HORIZON) == [
-        f"{path}:3:2: campaign: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 'dy_a' "
+        f"{path}:3:2: campaign: expected one row per day and campaign (or sum_duplicates=True), found 2025-03-01 'dy_a' "
         f"again (first at {path}:2:2)"]
 
 
@@ -64,7 +64,7 @@ def test_hour_0_given_twice_in_an_hourly_csv_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "h.csv", "date,campaign,spend\n2025/3/1,dy_a,100\n2025/3/1 1:00,dy_a,200\n"
                                      "2025/3/1 0:00,dy_a,100\n")
     assert export_errors([path], HORIZON) == [
-        f"{path}:4:2: campaign: expected one row per hour and campaign (or --sum-duplicates), found 2025-03-01 00:00 "
+        f"{path}:4:2: campaign: expected one row per hour and campaign (or sum_duplicates=True), found 2025-03-01 00:00 "
         f"'dy_a' again (first at {path}:2:2)"]
 
 

@@ -86,7 +86,7 @@ def test_the_same_rows_in_other_bytes_are_held_row_by_row(tmp_path: Path) -> Non
     path = _write(tmp_path, "a.csv", DAILY)
     again = _write(tmp_path, "b.csv", DAILY.replace("\n", "\r\n"))
     assert export_errors([path, again], HORIZON) == [
-        f"{again}:{line}:3: campaign_id: expected one row per day and campaign (or --sum-duplicates), found "
+        f"{again}:{line}:3: campaign_id: expected one row per day and campaign (or sum_duplicates=True), found "
         f"2025-03-0{day} id '1790001' again (first at {path}:{line}:3)" for line, day in ((2, 1), (3, 2))]
 
 

@@ -36,7 +36,7 @@ def test_a_bracket_of_no_hour_unit_is_another_column(tmp_path: Path) -> None:
     # 小时(北京时间) is no column this reader knows to be the hour: ignored, its rows one campaign-day twice.
     path = _write(tmp_path, "h.csv", "date,小时(北京时间),campaign,spend\n2025-03-01,0,dy_a,100\n2025-03-01,1,dy_a,200\n")
     assert export_errors([path], HORIZON) == [
-        f"{path}:3:3: campaign: expected one row per day and campaign (or --sum-duplicates), found 2025-03-01 'dy_a' "
+        f"{path}:3:3: campaign: expected one row per day and campaign (or sum_duplicates=True), found 2025-03-01 'dy_a' "
         f"again (first at {path}:2:3)"]
 
 

@@ -59,7 +59,7 @@ def test_an_ad_name_in_scientific_notation_twice_is_the_same_ad_again(tmp_path: 
     path = _write(tmp_path, "ads.csv", "日期,项目ID,项目名称,广告名称,消耗(元)\n2025-03-01,1790001,dy_项目A,3E+05,100\n"
                                        "2025-03-01,1790001,dy_项目A,3E+05,100\n")
     assert export_errors([path], HORIZON) == [
-        f"{path}:3:2: 项目ID: expected one row per day, campaign and 广告名称 (or --sum-duplicates), found 2025-03-01 id "
+        f"{path}:3:2: 项目ID: expected one row per day, campaign and 广告名称 (or sum_duplicates=True), found 2025-03-01 id "
         f"'1790001' 广告名称 '3E+05' again (first at {path}:2:2)"]
 
 

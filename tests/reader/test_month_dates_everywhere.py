@@ -112,8 +112,8 @@ GATED = Path(__file__).resolve().parents[2] / "scenarios" / "creators-first-gate
     ("subscriber@6=5000", "en", "aigc-roi: --reach: expected KEY@MONTH=VALUE with KEY one of subscribers, gross_revenue, "
                                 "new_users, active_users, cumulative_cash, such as 'subscribers@6=1000', found "
                                 "'subscriber@6=5000'; did you mean 'subscribers'?"),
-    ("subscriber@6=5000", "zh", "aigc-roi: --reach：应为 KEY@MONTH=VALUE 形式，KEY 取 subscribers, gross_revenue, "
-                                "new_users, active_users, cumulative_cash 之一，如 'subscribers@6=1000'，实际为 "
+    ("subscriber@6=5000", "zh", "aigc-roi: --reach：应为 KEY@MONTH=VALUE 形式，KEY 取 subscribers、gross_revenue、"
+                                "new_users、active_users、cumulative_cash 之一，如 'subscribers@6=1000'，实际为 "
                                 "'subscriber@6=5000'；是否想写 'subscribers'？"),
 ])
 def test_allocate_reach_is_told_its_month_and_its_key(reach: str, lang: str, line: str) -> None:
