@@ -106,6 +106,14 @@ def one_net_cash(simulation: Simulation) -> float | None:
     return low if low == float(values.max()) else None
 
 
+def one_value_line(simulation: Simulation, style: NumberStyle) -> str | None:
+    """The line that stands for the histogram where every sample has one net cash (``one_net_cash``), in the
+    terminal and markdown alike; None where they differ."""
+    value = one_net_cash(simulation)
+    return None if value is None else label("histogram_one_value", style.lang).format(value=style.money(value),
+                                                                                      currency=style.currency)
+
+
 def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any]:
     """docs/formulas.md §10's shape, plus the variance shares (ordered by share), the net-cash
     histogram and the cash fan; none as null."""
@@ -142,9 +150,21 @@ def simulation_json(simulation: Simulation, scenario: Scenario) -> dict[str, Any
     }
 
 
+def csv_bins(simulation: Simulation) -> list[tuple[float, float, int]]:
+    """Each bin of the net-cash histogram as the CSV holds it: its low and high edge and its count; a net cash every
+    sample shares is one bin, low and high that value, holding them all, not JSON's 20 bins around it, 19 of them
+    empty (a spread no sample has, to a reader filtering the rows)."""
+    value = one_net_cash(simulation)
+    if value is not None:
+        return [(value, value, simulation.samples)]
+    histogram = simulation.net_cash_histogram
+    return [(float(low), float(high), int(count))
+            for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts, strict=True)]
+
+
 def simulation_rows(simulation: Simulation, labels: Sequence[str]) -> Rows:
     """Everything as one tidy table, full precision: section, name, statistic, value; last the net-cash histogram
-    (each bin, numbered from 1: its low and high edge and its count) and the fan of cumulative cash (each month by its
+    (each bin, numbered from 1: its low and high edge and its count: ``csv_bins``) and the fan of cumulative cash (each month by its
     label in ``labels``: its number, its percentiles and the samples they are over), after what the table held before
     them, so a script reading those rows by place finds them where they were."""
     rows: list[list[Any]] = []
@@ -166,12 +186,10 @@ def simulation_rows(simulation: Simulation, labels: Sequence[str]) -> Rows:
         rows += [["variance_shares", path, target, share] for path, share in ranked_shares(shares)]
     rows += [["variance_share_thresholds", target, "threshold", value]
              for target, value in simulation.variance_share_thresholds.items()]
-    histogram = simulation.net_cash_histogram
-    for number, (low, high, count) in enumerate(zip(histogram.edges[:-1], histogram.edges[1:], histogram.counts,
-                                                    strict=True), start=1):
-        rows += [["net_cash_histogram", str(number), "low", float(low)],
-                 ["net_cash_histogram", str(number), "high", float(high)],
-                 ["net_cash_histogram", str(number), "count", int(count)]]
+    for number, (low, high, count) in enumerate(csv_bins(simulation), start=1):
+        rows += [["net_cash_histogram", str(number), "low", low],
+                 ["net_cash_histogram", str(number), "high", high],
+                 ["net_cash_histogram", str(number), "count", count]]
     fan = simulation.cash_fan
     for month, month_label in enumerate(labels):
         rows += [["cash_fan", month_label, "month", month + 1],
@@ -355,7 +373,9 @@ def simulation_markdown(simulation: Simulation, scenario: Scenario, style: Numbe
     if borrowing is not None:
         parts.append(borrowing + "\n")
     parts.append(to_markdown(probability_rows(simulation, style), label("chances", lang)))
-    parts.append(to_markdown(histogram_rows(simulation, style), label("histogram_title", lang).format(currency=style.currency)))
+    one_value = one_value_line(simulation, style)
+    parts.append(to_markdown(histogram_rows(simulation, style), label("histogram_title", lang).format(currency=style.currency))
+                 if one_value is None else markdown_text(one_value) + "\n")
     subset = fan_subset(simulation, lang)
     parts.append(to_markdown(fan_rows(simulation, scenario, style), label("fan_title", lang).format(currency=style.currency))
                  + (f"\n{subset}\n" if subset else ""))

@@ -38,7 +38,7 @@ from aigc_roi.present.simulation import (
     figure_rows,
     histogram_bins,
     independence_note,
-    one_net_cash,
+    one_value_line,
     percentile_key,
     probability_rows,
     share_blocks,
@@ -77,9 +77,9 @@ def histogram_view(simulation: Simulation, style: NumberStyle) -> RenderableType
     give way to the width, then each bin puts its span above its bar (a span and a share are never cut). A net cash
     every sample shares is that one value, in a line."""
     lang = style.lang
-    value = one_net_cash(simulation)
-    if value is not None:
-        return Prose(Text(label("histogram_one_value", lang).format(value=style.money(value), currency=style.currency)))
+    one_value = one_value_line(simulation, style)
+    if one_value is not None:
+        return Prose(Text(one_value))
     histogram = simulation.net_cash_histogram
     fullest = max(int(histogram.counts.max()), 1)
     bins = [(span, int(count), "green" if low >= 0 else "red" if high <= 0 else "yellow", share)

@@ -3,7 +3,8 @@ and JSON do (docs/simulate.md: the CSV is "everything in one tidy table"); they 
 
 ZERO_WIDTH (tests/spec_example.py) draws every range at one value: every sample is the run, whose cash is
 -11,000, 4,500 and 2,250 by month less 300 of tools in month 1, so cumulative cash -11,300, -6,800 and -4,550 at
-every percentile, and all samples in the one histogram bin that holds -4,550. UNIFORM_BID: cumulative cash in month
+every percentile, and net cash -4,550 in every sample: the terminal's line in markdown, and in the CSV one bin
+from -4,550 to -4,550 that holds them all. UNIFORM_BID: cumulative cash in month
 t is 1000 t - 1000 B for B ~ U[0, 20], so its median is 1000 t - 10,000 and its P5 1000 t - 19,000.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +42,7 @@ def test_csv_holds_the_fan_by_month_with_its_percentiles_in_the_currency(tmp_pat
 
 
 def test_csv_holds_the_net_cash_histogram_bin_by_bin(tmp_path: Path) -> None:
-    rows = _rows(write(tmp_path, ZERO_WIDTH))
+    rows = _rows(write(tmp_path, UNIFORM_BID))
     bins: dict[str, dict[str, tuple[float, str]]] = {}
     for section, name, statistic, value, currency in rows:
         if section == "net_cash_histogram":
@@ -50,12 +52,16 @@ def test_csv_holds_the_net_cash_histogram_bin_by_bin(tmp_path: Path) -> None:
     # The edges are amounts, the counts samples.
     assert {fields["low"][1] for fields in bins.values()} == {"CNY"} == {fields["high"][1] for fields in bins.values()}
     assert {fields["count"][1] for fields in bins.values()} == {""}
-    # Twenty bins of 0.05 around a net cash every sample shares, one of them holding every sample.
-    assert bins["1"]["low"][0] == pytest.approx(-4550.5) and bins["20"]["high"][0] == pytest.approx(-4549.5)
+    # Twenty bins end to end over the samples, each sample in one.
     assert all(bins[str(i)]["high"][0] == bins[str(i + 1)]["low"][0] for i in range(1, 20))
-    full = [fields for fields in bins.values() if fields["count"][0] == SAMPLES]
-    assert len(full) == 1 and full[0]["low"][0] <= -4550 < full[0]["high"][0]
     assert sum(fields["count"][0] for fields in bins.values()) == SAMPLES
+
+
+def test_csv_holds_a_net_cash_every_sample_shares_as_one_bin(tmp_path: Path) -> None:
+    """Not JSON's 20 bins of 0.05 around it (tests/cli/test_simulate_one_value.py)."""
+    rows = [row for row in _rows(write(tmp_path, ZERO_WIDTH)) if row[0] == "net_cash_histogram"]
+    assert rows == [["net_cash_histogram", "1", "low", "-4550", "CNY"], ["net_cash_histogram", "1", "high", "-4550", "CNY"],
+                    ["net_cash_histogram", "1", "count", str(SAMPLES), ""]]
 
 
 def test_csv_fan_and_histogram_are_jsons_numbers_and_the_closed_form(tmp_path: Path) -> None:
@@ -81,27 +87,33 @@ def test_csv_fan_and_histogram_are_jsons_numbers_and_the_closed_form(tmp_path: P
     assert 4_000 <= lows[0] and histogram["edges"][-1] <= 24_000
 
 
-@pytest.mark.parametrize(("lang", "histogram", "fan", "month"), [
-    ("en", "### Net cash over the horizon: share of samples per bin (CNY)", "### Cumulative cash by month (CNY)",
+@pytest.mark.parametrize(("lang", "one_value", "fan", "month"), [
+    ("en", "Net cash over the horizon: -4,550.00 in every sample (CNY).", "### Cumulative cash by month (CNY)",
      "| Month | P5 | P50 | P95 |"),
-    ("zh", "### 周期内净现金流：各区间的抽样占比 (CNY)", "### 各月累计现金流 (CNY)", "| 月份 | P5 | P50 | P95 |"),
+    ("zh", "周期内净现金流：每次抽样都是 -4,550.00 (CNY)。", "### 各月累计现金流 (CNY)", "| 月份 | P5 | P50 | P95 |"),
 ])
-def test_markdown_has_the_histogram_and_the_fan_under_their_titles(tmp_path: Path, lang: str, histogram: str,
+def test_markdown_has_the_histogram_and_the_fan_under_their_titles(tmp_path: Path, lang: str, one_value: str,
                                                                     fan: str, month: str) -> None:
     result = invoke(["simulate", str(write(tmp_path, ZERO_WIDTH)), "--samples", str(SAMPLES), "-q", "-f", "markdown",
                      "--lang", lang])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    # After the chances, before the variance shares, as the terminal orders them.
-    assert lines.index(histogram) < lines.index(fan)
+    # After the chances, before the variance shares, as the terminal orders them; a net cash every sample shares
+    # is the terminal's line, not bins of float noise around it.
+    assert lines.index(one_value) < lines.index(fan)
     fan_rows = lines[lines.index(fan) + 2:lines.index(fan) + 6]
     assert fan_rows[0] == month
     if lang == "en":
         assert fan_rows[2:] == ["| M1 | -11,300 | -11,300 | -11,300 |", "| M2 | -6,800 | -6,800 | -6,800 |"]
-        bins = lines[lines.index(histogram) + 2:lines.index(histogram) + 24]
-        assert bins[0] == "| Net cash | Share of samples |"
-        # The one full bin reads 100.00%, every other 0.00%; each bin's edges with the decimals that show a tenth
-        # of its width (0.05: three), as the terminal's.
-        assert sum(row.endswith("| 100.00% |") for row in bins[2:]) == 1
-        assert sum(row.endswith("| 0.00% |") for row in bins[2:]) == 19
-        assert bins[12] == "| -4,550.000 .. -4,549.950 | 100.00% |"
+
+
+def test_markdown_bins_a_spread_net_cash(tmp_path: Path) -> None:
+    result = invoke(["simulate", str(write(tmp_path, UNIFORM_BID)), "--samples", str(SAMPLES), "-q", "-f", "markdown"])
+    lines = result.stdout.splitlines()
+    title = lines.index("### Net cash over the horizon: share of samples per bin (CNY)")
+    assert lines[title + 2:title + 4] == ["| Net cash | Share of samples |", "|---|---:|"]
+    bins = lines[title + 4:title + 24]
+    # Each bin's span and its share; the shares of all 20 make the whole, to their rounding.
+    assert all(re.fullmatch(r"\| [-\d,.]+ \.\. [-\d,.]+ \| \d+\.\d\d% \|", row) for row in bins), bins
+    assert sum(float(row.split("| ")[-1].rstrip("% |")) for row in bins) == pytest.approx(100, abs=0.1)
+    assert not lines[title + 24].startswith("|")

@@ -13,6 +13,7 @@ each in that month only (monthly churn 1), a billboard costs 5,000 in month 2: c
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -81,10 +82,45 @@ def test_a_net_cash_every_draw_shares_reads_once(tmp_path: Path, plan: str, lang
     assert np.all(net_cash == -6_000.0)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_markdown_says_that_one_value_as_the_terminal_does(tmp_path: Path, lang: str) -> None:
+    """Markdown spread it over 20 bins of float noise (-6,000.500 .. -5,999.500 in 0.05 steps, 19 of them 0.00%)."""
+    lines = _simulate(_write(tmp_path, DISCOUNTED), lang, "-f", "markdown").splitlines()
+    assert ONE_VALUE[lang] in lines
+    # After the chances, before the fan, where the histogram stands.
+    chances, fan = ("### Chances", "### Cumulative cash by month (CNY)") if lang == "en" else ("### 概率", "### 各月累计现金流 (CNY)")
+    assert lines.index(chances) < lines.index(ONE_VALUE[lang]) < lines.index(fan)
+    assert not any("per bin" in line or "各区间" in line or " .. " in line for line in lines)
+
+
+def test_csv_holds_one_bin_of_that_value_with_every_sample(tmp_path: Path) -> None:
+    """The CSV's bins were JSON's numpy bins, 20 of 0.05 from -6,000.5 to -5,999.5 and 19 empty: a reader filtering
+    the histogram rows saw a spread of a dollar that no sample has."""
+    shown = _simulate(_write(tmp_path, FALLING), "en", "-f", "csv")
+    rows = [row for row in csv.reader(shown.splitlines()) if row[0] == "net_cash_histogram"]
+    assert [row[1:3] + [float(row[3]), row[4]] for row in rows] == [
+        ["1", "low", -6_000.0, "CNY"], ["1", "high", -6_000.0, "CNY"], ["1", "count", 300.0, ""]]
+
+
+def test_json_keeps_numpys_bins_around_that_value(tmp_path: Path) -> None:
+    """JSON's histogram is a program's: numpy's 20 bins over v ± 0.5 (widths it can plot), every sample in the one
+    holding v; its figures say v itself."""
+    data = json.loads(_simulate(_write(tmp_path, FALLING), "en", "-f", "json"))
+    histogram = data["net_cash_histogram"]
+    assert histogram["edges"] == pytest.approx([-6_000.5 + i / 20 for i in range(21)], abs=1e-9)
+    assert histogram["counts"] == [0] * 10 + [300] + [0] * 9
+    assert data["figures"]["net_cash"]["p50"] == -6_000.0
+
+
 def test_a_spread_net_cash_keeps_its_histogram(tmp_path: Path) -> None:
     shown = _simulate(_write(tmp_path, MIXED), "en")
     assert "in every sample (CNY)" not in shown
     assert "Net cash over the horizon: share of samples per bin (CNY)" in shown
+    markdown = _simulate(_write(tmp_path, MIXED), "en", "-f", "markdown")
+    assert "in every sample (CNY)" not in markdown
+    assert "### Net cash over the horizon: share of samples per bin (CNY)" in markdown.splitlines()
+    rows = csv.reader(_simulate(_write(tmp_path, MIXED), "en", "-f", "csv").splitlines())
+    assert {row[1] for row in rows if row[0] == "net_cash_histogram"} == {str(i) for i in range(1, 21)}
 
 
 def _irr_cells(shown: str, lang: str) -> list[str]:
