@@ -65,16 +65,17 @@ WHATIF_TEMPLATE = ROOT / "aigc_roi" / "templates" / "video-tool-kol-then-feed.ya
 
 def whatif_rendered(view: str, lang: str) -> str:
     from aigc_roi.present.breakeven_view import breakeven_view
-    from aigc_roi.present.compare_view import compare_view
     from aigc_roi.present.sensitivity_view import sensitivity_view
 
     scenario = api.load(WHATIF_TEMPLATE)
     style = NumberStyle(lang, scenario.currency)
     if view == "compare":
-        from aigc_roi.present.compare import compare_columns
+        from aigc_roi.present.compare import ComparePresenter, fixed_headers
 
+        # The CLI's path (cli/whatif.py), so the snapshot is what `compare` prints: each IRR none says why.
         paths = [WHATIF_TEMPLATE, *(ROOT / "aigc_roi" / "templates" / name for name in ("feed-ads-only.yaml", "koc-seeding.yaml"))]
-        renderable = compare_view(compare_columns(api.compare([(None, str(path), api.load(path)) for path in paths])), style)
+        comparison = api.compare([(None, str(path), api.load(path)) for path in paths], reserved=fixed_headers())
+        [renderable] = ComparePresenter(style).view(comparison)
     elif view == "sensitivity":
         renderable = sensitivity_view(api.sensitivity(scenario, 0.2), style)
     else:
