@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from aigc_roi.ci.discovery import SCENARIO_SUFFIXES
+from aigc_roi.ci.discovery import found_below
 from aigc_roi.ci.errors import BaselineError
 from aigc_roi.ci.linked import reached
 from aigc_roi.ci.stored import blob, git, missing, run, stored_objects
@@ -118,6 +118,13 @@ def _display(real: str, given: Sequence[tuple[Path, str]]) -> str | None:
     return None
 
 
+def _read(real: str, given: Sequence[tuple[Path, str]]) -> bool:
+    """Whether the run reads ``real``, now or at REF, as ci/discovery.py finds files: a file given by name whatever
+    its extension, and below a given folder a YAML file outside hidden folders."""
+    return any(real == root or (real.startswith(root.rstrip(os.sep) + os.sep) and found_below(os.path.relpath(real, root)))
+               for _, root in given)
+
+
 def _named(real: str, given: Sequence[tuple[Path, str]]) -> str:
     """``real`` as the user would type it: below the given path that contains it, else from the working folder."""
     return _display(real, given) or os.path.relpath(real)
@@ -156,7 +163,7 @@ def changes_since(ref: str, paths: Sequence[Path], overrides: tuple[Override, ..
     _list(top, commit, [root for _, root in given], given, ref, listed)
     # By the name shown, so that a file reached through a link replaces what git says of the path it leads to.
     shown = {display: (now, entry) for now, entry in listed.items()
-             if (display := _display(now, given)) is not None and now.endswith(SCENARIO_SUFFIXES)}
+             if (display := _display(now, given)) is not None and _read(now, given)}
     _through_links(shown, files, top, commit, listed)
     labels = {display: f"{ref}:{_was(now, entry, given) or display}" for display, (now, entry) in shown.items()
               if entry.status != "new"}
@@ -209,7 +216,7 @@ def _through_links(shown: dict[str, tuple[str, _Listed]], files: Sequence[Path],
         if folder not in holds:
             # A file of a repository nested in this one is compared within that repository (_list).
             holds[folder] = _is_top_of(folder, top)
-        if holds[folder] and kept.endswith(SCENARIO_SUFFIXES):
+        if holds[folder]:
             linked[file] = (kept, target)
     asked = stored_objects(top, [(f"{commit}:{name}", name) for kept, target in linked.values()
                                  for name in (kept, target)])

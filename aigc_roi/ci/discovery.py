@@ -7,12 +7,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aigc_roi.ci.errors import NoScenarioFiles
+from aigc_roi.model.names import extension_of
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
+"""Extensions as ``extension_of`` reads them: ``Plan.YAML``, ``plan.Yml`` and ``计划.ｙａｍｌ`` are YAML files too, as
+saved on Windows and macOS, whose file systems hold one name in either case."""
+
+
+def found_below(relative: str) -> bool:
+    """Whether a file at ``relative`` below a given folder is a scenario file the walk reads: a YAML file by its
+    extension, with no hidden file or folder (``.git``, ``.github``) on the way."""
+    return (extension_of(relative) in SCENARIO_SUFFIXES
+            and not any(part.startswith(".") for part in Path(relative).parts))
 
 
 def scenario_files(paths: Sequence[Path]) -> list[Path]:
-    """Each file as given and every scenario file below each folder, sorted, each once.
+    """Each file as given, whatever its extension, and every scenario file below each folder (``found_below``),
+    sorted, each once.
 
     Once by the file itself, not by its spelling: ``h/dup.yaml``, ``h/../h/dup.yaml``, its absolute path and a
     symlink to it are one file, checked and counted once under the first spelling met.
@@ -39,8 +50,7 @@ def scenario_files(paths: Sequence[Path]) -> list[Path]:
         for folder, subfolders, names in os.walk(path, onerror=unreadable.append, followlinks=True):
             subfolders[:] = [name for name in sorted(subfolders) if not name.startswith(".")
                              and _first_visit(os.path.join(folder, name), walked)]
-            found += [Path(folder, name) for name in names
-                      if name.endswith(SCENARIO_SUFFIXES) and not name.startswith(".")]
+            found += [Path(folder, name) for name in names if found_below(name)]
         found += [Path(error.filename) if error.filename else path for error in unreadable]
         if not found:
             raise NoScenarioFiles(f"{path}: no *.yaml or *.yml files in this folder")

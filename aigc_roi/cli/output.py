@@ -12,7 +12,6 @@ to stdout or ``--output`` (written as cli/files.py writes every file), and
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -37,6 +36,7 @@ from aigc_roi.cli.streams import (
     to_stdout,
     usage_errors,
 )
+from aigc_roi.model.names import extension_of
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -56,12 +56,6 @@ OUTPUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "mark
 too, so ``schema -o s.yaml`` reads): what is written there when ``--format`` is not given, and refused where a
 command, or ``--reforecast``, does not write it (a table's text in x.html, YAML in x.csv). Any other extension, or
 none, leaves ``--format`` and its default as they are."""
-
-
-def extension_of(path: Path) -> str:
-    """A file name's extension as Windows and a reader take it: spaces and dots at the end of the name dropped (Windows
-    drops them, so ``plan.csv.`` is plan.csv there), full-width forms and case folded (``.ＣＳＶ`` is ``.csv``)."""
-    return Path(unicodedata.normalize("NFKC", path.name).rstrip(" .")).suffix.casefold()
 
 
 def format_of(path: Path) -> str:

@@ -95,9 +95,10 @@ def _staged(folder: Path) -> list[str]:
 
 
 def _selected(hook: dict[str, object], staged: list[str]) -> list[str]:
-    """pre-commit's file filter: ``files`` searched in the path, and ``types: [yaml]`` by extension."""
+    """pre-commit's file filter: ``files`` searched in the path, and ``types: [yaml]`` by extension, which identify
+    reads in any case (``Plan.YAML`` is yaml)."""
     assert hook["types"] == ["yaml"]
-    return [name for name in staged if re.search(str(hook["files"]), name) and name.endswith((".yaml", ".yml"))]
+    return [name for name in staged if re.search(str(hook["files"]), name) and name.lower().endswith((".yaml", ".yml"))]
 
 
 def _run(hook: dict[str, object], files: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -106,6 +107,12 @@ def _run(hook: dict[str, object], files: list[str], cwd: Path) -> subprocess.Com
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run([sys.executable, "-m", "aigc_roi", subcommand, *files], cwd=cwd, capture_output=True,
                           text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
+def test_a_hook_takes_the_files_the_folder_walk_finds(hook: dict[str, object]) -> None:
+    staged = ["scenarios/Plan.YAML", "scenarios/sub/计划.Yml", "scenarios/notes.txt", "plans/a.YAML"]
+    assert _selected(hook, staged) == ["scenarios/Plan.YAML", "scenarios/sub/计划.Yml"]
 
 
 @pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
