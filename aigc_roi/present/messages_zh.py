@@ -24,6 +24,7 @@ from aigc_roi.model.compared import told_apart
 from aigc_roi.present.grain_words import grain_of, grain_zh
 from aigc_roi.present.labels import label
 from aigc_roi.present.os_errors_zh import os_reason_zh
+from aigc_roi.present.shape_words import shapes_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -83,7 +84,7 @@ _EXPECTED = _rules([
     (r"a campaign of one channel", "只属于一个渠道的计划"),
     (r"whole 分 \(a Tencent Ads API export reports cost in cents\)", "整数的分（腾讯广告 API 报表的 cost 以分为单位）"),
     (r"one row per (.+) \(or --sum-duplicates\)", lambda m: _rows_per(m[1], "一行（或用 --sum-duplicates）") or m[0]),
-    (r"the columns of a known export \((.+)\)", "已知报表的列（{0}）"),
+    (r"the columns of a known export \((.+)\)", lambda m: f"已知报表的列（{shapes_zh(m[1])}）"),
     (r"a report with a header row", "带表头的报表"),
     (r"a header row of comma- or tab-separated columns", "以逗号或制表符分隔的表头行"),
     (r"at least one data row under the header", "表头下至少一行数据"),
@@ -444,6 +445,12 @@ _MESSAGES = _rules([
      "（docs/formulas.md §14）；请锁定它，或把各月写成单独的渠道"),
     (r"--reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
+    # api.allocate's refusals of its arguments, which the CLI's options never let through (whatif/allocate.py).
+    (r"unknown objective (.+); expected one of (.+)", _lists("未知的优化目标 {0}；可选：{1}", 1)),
+    (r"the target ROAS must be a positive number, got (.+)", "目标 ROAS 须为正数，实际为 {0}"),
+    (r"reach finds the least budget for a milestone alone: it cannot be combined with max_cash_need or "
+     r"min_payback_probability", "reach 只针对里程碑求最低预算，不能与 max_cash_need 或 min_payback_probability 同用"),
+    (r"the milestone's month (\d+) is outside the horizon, months 1 to (\d+)", "里程碑的月份 {0} 超出周期（第 1 到 {1} 月）"),
     (r"no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
      _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 3, compared=(1, 2))),
     (r"no budget reaches (\S+) = (\S+) with the gates: planned as if every gate passed, B = (\S+) would, but there "

@@ -1,0 +1,32 @@
+"""api.allocate's refusals of arguments the CLI's options never let through, in Chinese: as the library raises them,
+so a changed English wording fails here rather than falling back to English under --lang zh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from aigc_roi import api
+from aigc_roi.model.scenario import Milestone
+from aigc_roi.present.messages_zh import translate
+
+PLAN = Path(__file__).resolve().parents[2] / "scenarios" / "chat-assistant-cpa.yaml"
+
+
+@pytest.mark.parametrize(("call", "chinese"), [
+    (lambda plan: api.allocate(plan, 10_000, objective="roi"),
+     "未知的优化目标 'roi'；可选：npv、net_cash、p10_npv、payback_probability"),
+    (lambda plan: api.allocate(plan, 10_000, target_roas=-1.0), "目标 ROAS 须为正数，实际为 -1.0"),
+    (lambda plan: api.allocate(plan, 0, reach=Milestone(6, "subscribers", 60), min_payback_probability=0.5),
+     "reach 只针对里程碑求最低预算，不能与 max_cash_need 或 min_payback_probability 同用"),
+    (lambda plan: api.allocate(plan, 0, reach=Milestone(99, "subscribers", 60)),
+     "里程碑的月份 99 超出周期（第 1 到 24 月）"),  # the plan's horizon_months: 24
+], ids=["objective", "target_roas", "reach with a limit", "reach past the horizon"])
+def test_an_allocate_argument_refused_by_the_library_is_chinese(call: Callable[[api.Scenario], object],
+                                                                 chinese: str) -> None:
+    plan = api.load(PLAN)
+    with pytest.raises(api.AllocationError) as refused:
+        call(plan)
+    assert translate(str(refused.value)) == chinese

@@ -1,0 +1,31 @@
+"""The export shapes an unrecognised header's error lists, under --lang zh: "ad console (Chinese headers)" and
+"generic CSV" stayed English in the Chinese message, and its shapes were set apart by "; "."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cli_runner import invoke
+
+from aigc_roi.present.shape_words import SHAPE_TITLES_ZH
+from aigc_roi.reader.exports.platforms import PLATFORMS
+
+PLAN = Path(__file__).resolve().parents[2] / "scenarios" / "chat-assistant-cpa.yaml"
+
+
+def test_every_shape_has_a_chinese_title() -> None:
+    assert sorted(SHAPE_TITLES_ZH) == sorted(platform.title for platform in PLATFORMS)
+
+
+def test_an_unknown_header_lists_the_shapes_in_chinese(tmp_path: Path) -> None:
+    export = tmp_path / "x.csv"
+    export.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    result = invoke(["actuals", str(PLAN), str(export), "--lang", "zh"])
+    assert result.exit_code == 2
+    listed = re.fullmatch(r".*应为已知报表的列（(.+)），实际为 foo、bar\n", result.stderr, re.S)
+    assert listed is not None, result.stderr
+    titles = [shape.split("：", 1)[0] for shape in listed[1].split("；")]
+    assert titles == ["巨量引擎 API", "巨量引擎投放后台", "腾讯广告 API", "腾讯广告投放后台", "磁力引擎 API",
+                      "投放后台（中文表头）", "通用 CSV"]
+    assert listed[1].endswith("通用 CSV：date + spend + (campaign | campaign_id)")
