@@ -27,17 +27,18 @@ def with_calendar(text: str, months: Sequence[int], labels: Sequence[str], lang:
     without ``start``: ``M1`` would repeat the number)."""
     if not months or month_label(months[0], labels) is None:
         return text
-    runs = labelled_runs(months, labels)
+    runs = labelled_runs(months, labels, label("list_separator", lang))
     if lang == "zh":
         return f"{text}{joiner or ''}（{runs}）"
     return f"{text}{' ' if joiner is None else joiner}({runs})"
 
 
-def labelled_runs(months: Sequence[int], labels: Sequence[str]) -> str:
+def labelled_runs(months: Sequence[int], labels: Sequence[str], separator: str = ", ") -> str:
     """``2025-01..2025-03, 2025-07``: the runs of ``months`` as tables write them (``1..3, 7``), each month by its
-    label (``M1..M3`` where the plan sets no ``start``, as run's months table labels them, or none are given)."""
+    label (``M1..M3`` where the plan sets no ``start``, as run's months table labels them, or none are given), the runs
+    joined by ``separator`` (a language's list separator, ``2025-01..2025-03、2025-07`` in Chinese; CSV's ``, ``)."""
     def named(number: re.Match[str]) -> str:
         month = int(number.group())
         return labels[month - 1] if month <= len(labels) else f"M{month}"
 
-    return re.sub(r"\d+", named, month_runs(months, ".."))
+    return re.sub(r"\d+", named, month_runs(months, "..", separator))

@@ -98,3 +98,24 @@ def test_months_named_list_their_runs() -> None:
     from aigc_roi.present.month_words import months_named
 
     assert (months_named([1, 2, 3, 7], "en"), months_named([1, 2, 3, 7], "zh")) == ("months 1-3, 7", "第 1-3、7 月")
+
+
+def test_calendar_runs_are_listed_in_the_language() -> None:
+    from aigc_roi.present.month_words import with_calendar
+
+    labels = [f"2025-{month:02d}" for month in range(1, 13)]
+    assert with_calendar("第 1-3、7 月", [1, 2, 3, 7], labels, "zh") == "第 1-3、7 月（2025-01..2025-03、2025-07）"
+    assert with_calendar("months 1-3, 7", [1, 2, 3, 7], labels, "en") == "months 1-3, 7 (2025-01..2025-03, 2025-07)"
+
+
+def test_allocates_phases_and_curve_columns_list_their_month_runs() -> None:
+    # Bilibili in months 4-6 alone: Douyin's phase is months 1-3 and 7-12, 2025-03..2025-05 and 2025-09..2026-02 from
+    # the plan's start: 2025-03.
+    args = ["allocate", str(PLAN), "--budget", "300000", "--set", "acquisition[0].months=4-6"]
+    zh = invoke([*args, "--lang", "zh", "--format", "markdown"])
+    assert zh.exit_code == 0, zh.stderr
+    assert "| 第 1-3、7-12 月（2025-03..2025-05、2025-09..2026-02） | Douyin activation CPA |" in zh.stdout
+    assert "| Douyin activation CPA [1..3、7..12] |" in zh.stdout
+    en = invoke([*args, "--format", "markdown"])
+    assert "| Months 1-3, 7-12 (2025-03..2025-05, 2025-09..2026-02) | Douyin activation CPA |" in en.stdout
+    assert "| Douyin activation CPA [1..3, 7..12] |" in en.stdout
