@@ -146,6 +146,8 @@ def test_the_progress_bar_on_an_ascii_terminal_shows_its_label_in_english(monkey
     monkeypatch.setattr(sys, "stderr", stderr)
     clock = iter([0.0, 2.0, 2.5])
     monkeypatch.setattr(progress, "time", types.SimpleNamespace(monotonic=lambda: next(clock)))
+    # Not quiet whatever the last in-process command was (-q holds for the rest of its context).
+    monkeypatch.setattr(progress, "is_quiet", lambda: False)
     with progress.progress_bar("zh") as update:
         assert update is not None
         update(5_000, 10_000)
