@@ -61,7 +61,8 @@ Decisions where the spec is silent:
   the draws come slice by slice from ``sampling.SampleStream`` (the same
   numbers ``realize`` draws), each figure but net cash is kept in float32
   (a percentile within the float32 rounding of the larger of the two
-  samples it lies between; whole months exact), means are
+  samples it lies between; whole months exact; a figure with a value past
+  float32's range, an IRR of 1e47, in float64 from that chunk on), means are
   summed in float64 as the chunks go and the chances counted on each
   chunk's float64 figures; inputs and the samples table are over the first
   ``STREAM_SAMPLES`` samples (the variance shares, as at any size, over
@@ -489,6 +490,10 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     for start, stop, batch in ordered_map(evaluate, parts(), jobs):
         for name, values in batch.figures.items():
             values = np.broadcast_to(values, (stop - start,))
+            if per_sample[name].dtype == np.float32 and not _within_float32(values):
+                wider = np.empty(samples)
+                wider[:start] = per_sample[name][:start]
+                per_sample[name] = wider
             per_sample[name][start:stop] = values
             if stream:
                 moot = moot_samples(name, batch.figures)
@@ -514,6 +519,13 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     share_inputs = {path: draws[:kept_shares] for path, draws in inputs.items()}
     return _Evaluated(per_sample, inputs, share_inputs, share_outcomes, fan_rows, met, gate_passes, means, tally.clipped(),
                       borrowing, no_irr)
+
+
+def _within_float32(values: FloatArray) -> bool:
+    """Whether float32 holds every finite value in ``values``: an IRR of 1e47 (a plan paid back at once on a bid near
+    0) would be stored as inf, so that figure is kept in float64 from then on."""
+    finite = values[np.isfinite(values)]
+    return finite.size == 0 or float(np.abs(finite).max()) <= float(np.finfo(np.float32).max)
 
 
 class _DefinedSum:

@@ -172,3 +172,30 @@ def test_the_bar_on_a_terminal_names_each_stage(monkeypatch: pytest.MonkeyPatch,
         update(2, 6, SHARES)
     err = capsys.readouterr().err
     assert "Drawing the ranges" in err and "Simulating" in err and "Splitting the variance" in err
+
+
+NEAR_FREE_BIDS = """\
+name: Near-free bids
+horizon_months: 3
+acquisition:
+  - {name: CPA, type: cpa, bid: {dist: uniform, low: -20, high: 20}, users: 1000, months: 1}
+retention: {points: {1: 1, 2: 0.3..0.6, 3: 0.2}}
+monetization:
+  purchases: [{name: Item, price: 8..12, rate: 1}]
+costs: {serving_per_active_user: 1}
+"""
+"""A bid drawn near 0 buys users for next to nothing who pay 7 to 11 a month net: an IRR past float32's largest
+number (3.4e38), which float32 would hold as inf."""
+
+
+def test_a_figure_past_float32s_range_keeps_its_values_when_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = scenario(NEAR_FREE_BIDS)
+    in_memory = simulate(plan, samples=3000, seed=5, percentiles=(50, 100), chunk_size=700)
+    largest = in_memory.figures["irr"].percentiles[100.0]
+    assert largest is not None and largest > float(np.finfo(np.float32).max)
+    monkeypatch.setattr(simulate_module, "STREAM_SAMPLES", 1000)
+    # No overflow warning (an error under this suite's settings), and no inf in its place.
+    streamed = simulate(plan, samples=3000, seed=5, percentiles=(50, 100), chunk_size=700)
+    assert streamed.figures["irr"].percentiles[100.0] == pytest.approx(largest, rel=2.0**-23)
+    assert streamed.figures["irr"].mean == pytest.approx(in_memory.figures["irr"].mean, rel=1e-12)
+    assert np.isfinite(streamed.sample_figures["irr"]).sum() == np.isfinite(in_memory.sample_figures["irr"]).sum()
