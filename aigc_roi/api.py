@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from aigc_roi.whatif.sensitivity import Grid as Grid
     from aigc_roi.whatif.sensitivity import Sensitivity as Sensitivity
     from aigc_roi.whatif.simulate import ProgressCallback as ProgressCallback
+    from aigc_roi.whatif.simulate import SampleSink as SampleSink
     from aigc_roi.whatif.simulate import Simulation as Simulation
     from aigc_roi.whatif.simulate import StageCallback as StageCallback
 
@@ -77,7 +78,7 @@ _IMPORTED_WHEN_ASKED = {name: module for module, names in (
     ("aigc_roi.whatif.curves", ("Curves",)), ("aigc_roi.whatif.drivers", ("AmbiguousDriver", "UnknownDriver")),
     ("aigc_roi.whatif.explain", ("FigureChanges",)), ("aigc_roi.whatif.reforecast", ("Outlook",)),
     ("aigc_roi.whatif.sensitivity", ("Grid", "Sensitivity")),
-    ("aigc_roi.whatif.simulate", ("ProgressCallback", "Simulation", "StageCallback")),
+    ("aigc_roi.whatif.simulate", ("ProgressCallback", "SampleSink", "Simulation", "StageCallback")),
 ) for name in names}
 """The api's names from modules that load numpy or PyYAML (its errors, and the types its functions take and return),
 imported when first asked for (PEP 562): ``import aigc_roi.api``, and with it the CLI's ``--help``, loads neither
@@ -209,16 +210,18 @@ def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
              progress: api.ProgressCallback | None = None, stage_progress: api.StageCallback | None = None,
-             jobs: int = 1) -> api.Simulation:
+             jobs: int = 1, samples_sink: api.SampleSink | None = None) -> api.Simulation:
     """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
     targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads, at most one per
-    core, share the work (the same numbers at any count; the CLI uses one per core, up to 4). Raises ``ValueError``
+    core, share the work (the same numbers at any count; the CLI uses one per core, up to 4). ``samples_sink(first,
+    inputs, figures)`` hears every sample's drawn inputs and figures, chunk by chunk in order, however many samples
+    (a streamed run keeps the inputs of its first 2,000,000 alone; ``--samples-out`` writes them). Raises ``ValueError``
     for ``samples`` not a whole number from 1 to 10,000,000, a ``seed`` not one >= 0 or ``jobs`` not one >= 1 (each
     an int: a bool or a float such as 1e4 is no count), or a percentile outside [0, 100]."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
     return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
-                          jobs=jobs)
+                          jobs=jobs, samples_sink=samples_sink)
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: str | Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,

@@ -2,13 +2,14 @@
 
 Run: python benchmarks/bench_samples_out.py [--samples 20000] [--days 3653]
 
-The plan draws ten years of daily retention shares (``--days`` ranges) and a ranged bid, so it streams and its
-CSV holds the first 67,108,864 / R samples (docs/formulas.md §10): about 67 million cells. Each measurement is a
+The plan draws ten years of daily retention shares (``--days`` ranges) and a ranged bid, so it streams past
+67,108,864 / R samples (docs/formulas.md §10), and its CSV holds every sample's row: about 73 million cells. Each measurement is a
 fresh `python -m aigc_roi` process with -j 1 (bench_simulate.measure: wall, CPU, peak RSS of that child). Target
 (QA fin3 F5): the export adds at most 256 MiB to the run's peak memory, since it turns blocks of
 present/samples.py ``BLOCK_CELLS`` cells into text, never the whole table. Measured on a shared 2-core machine at
-20,000 samples: the row-at-a-time writer 66.9 s and 3.32 GB; blocks 52.6 s and 0.99 GB; the run alone about
-6 s and 0.83 GB. What remains is Python's float repr, about 0.8 us a cell there.
+20,000 samples: the row-at-a-time writer 66.9 s and 3.32 GB; blocks 52.6 s and 0.99 GB (the first 18,365 rows
+alone); every row written as the samples are evaluated 64.2 s and 906 MiB; the run alone 8.6 s and 847 MiB. What
+remains is Python's float repr, about 0.8 us a cell there.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from aigc_roi.present.text import visible
 
@@ -325,9 +326,18 @@ def write_text(path: Path, text: str, force: bool, or_stdout: bool = False) -> N
 
 def write_bytes(path: Path, data: bytes | Iterable[bytes], force: bool, or_stdout: bool = False) -> None:
     """``data`` whole, or piece by piece as an iterable yields it (a large table, never all in memory at once)."""
-    def write(temporary: Path) -> None:
-        with temporary.open("wb") as file:
-            for piece in [data] if isinstance(data, bytes) else data:
-                file.write(piece)
+    def write(file: BinaryIO) -> None:
+        for piece in [data] if isinstance(data, bytes) else data:
+            file.write(piece)
 
-    write_atomically(path, force, write, or_stdout)
+    write_through(path, force, write, or_stdout)
+
+
+def write_through(path: Path, force: bool, write: Callable[[BinaryIO], None], or_stdout: bool = False) -> None:
+    """``write`` fills the file through its handle as it makes the output (a table too long to hold, written as
+    the samples that make it are evaluated)."""
+    def fill(temporary: Path) -> None:
+        with temporary.open("wb") as file:
+            write(file)
+
+    write_atomically(path, force, fill, or_stdout)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
@@ -27,7 +27,10 @@ from aigc_roi.cli.options import (
 )
 from aigc_roi.cli.output import check_destinations, check_plot, deliver, format_of, open_command, save_plot
 from aigc_roi.cli.progress import stage_progress_bar
-from aigc_roi.cli.streams import fail_with, load, save_file
+from aigc_roi.cli.streams import fail_with, load, save_file_while
+
+if TYPE_CHECKING:
+    from aigc_roi.whatif.simulate import Simulation
 
 
 def parse_percentiles(text: str, lang: str) -> tuple[float, ...]:
@@ -96,23 +99,31 @@ def simulate(
     scenario = loaded.scenario
 
     from aigc_roi.present.numbers import NumberStyle
+    from aigc_roi.present.samples import SamplesWriter
     from aigc_roi.present.simulation import SimulationPresenter
     from aigc_roi.present.tables import BOM
     from aigc_roi.whatif.threads import default_jobs
 
+    threads = default_jobs() if jobs is None else jobs
     with stage_progress_bar(language) as stages:
-        simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages,
-                                  jobs=default_jobs() if jobs is None else jobs)
+        if samples_out is None:
+            simulation = api.simulate(scenario, samples, seed, chosen, stage_progress=stages, jobs=threads)
+        else:
+            def simulate_writing(file: BinaryIO) -> Simulation:
+                """The simulation, every sample's row written to ``file`` as its chunk is evaluated: the progress
+                bar moves with the rows, and a streamed run holds no more of them than the chunk's."""
+                if bom and samples_format == "csv":
+                    file.write(BOM.encode())
+                rows = SamplesWriter(file, samples_format, scenario.currency)
+                found = api.simulate(scenario, samples, seed, chosen, stage_progress=stages, jobs=threads,
+                                     samples_sink=rows)
+                rows.close()
+                return found
+
+            simulation = save_file_while(simulate_writing, samples_out, force)
     warn_clipped(loaded, simulation.clipped)
     warn_payback_window(loaded, simulation.payback_window)
     style = NumberStyle(language, scenario.currency)
-    if samples_out is not None:
-        from itertools import chain
-
-        from aigc_roi.present.samples import samples_chunks
-
-        mark = BOM.encode() if bom and samples_format == "csv" else b""
-        save_file(chain([mark], samples_chunks(simulation, samples_format, scenario.currency)), samples_out, force)
     presenter = SimulationPresenter(style, scenario)
     if plot is not None:
         save_plot(presenter, simulation, style, plot, force, sets=set_)

@@ -12,11 +12,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO, TypeVar
 
 import typer
 
-from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_bytes, write_text
+from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_bytes, write_text, write_through
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # Rich, PyYAML and numpy are imported inside the functions that need them:
 # `--help`, `schema` and `init` never load them (tests/contract/test_startup.py).
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_TARGET_MISSED = 1
@@ -329,9 +331,18 @@ def emit_bytes(data: bytes, output: Path | None, force: bool) -> None:
 
 
 def save_file(data: bytes | Iterable[bytes], path: Path, force: bool) -> None:
-    """The file of an option that writes only a file (``--plot``, ``--samples-out``), atomically."""
+    """The file of an option that writes only a file (``--plot``), atomically."""
     with usage_errors():
         write_bytes(path, data, force)
+
+
+def save_file_while(work: Callable[[BinaryIO], T], path: Path, force: bool) -> T:
+    """``work``'s result, and the file of an option that writes only a file, written atomically by ``work`` through
+    its handle as it goes (``--samples-out``, as the samples are evaluated)."""
+    done: list[T] = []
+    with usage_errors():
+        write_through(path, force, lambda file: done.append(work(file)))
+    return done[0]
 
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:

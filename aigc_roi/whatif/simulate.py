@@ -64,10 +64,14 @@ Decisions where the spec is silent:
   samples it lies between; whole months exact; a figure with a value past
   float32's range, an IRR of 1e47, in float64 from that chunk on), means are
   summed in float64 as the chunks go and the chances counted on each
-  chunk's float64 figures; inputs and the samples table are over the first
+  chunk's float64 figures; the inputs kept are those of the first
   ``STREAM_SAMPLES`` samples (the variance shares, as at any size, over
   the first ``SHARE_SAMPLES``). 10,000,000 samples x 120
   months stay within 2 GiB.
+- **Every sample's row** (``samples_sink``, ``simulate --samples-out``): each
+  chunk's inputs and float64 figures are handed on as the chunk is
+  evaluated, in the samples' order, streamed or not: every sample's row,
+  the same numbers whatever the count, and nothing of them kept.
 - **Net-cash histogram**: ``histogram_bins`` equal-width bins from the
   smallest to the largest sampled net cash (numpy's histogram).
 - **Variance shares** (whatif/variance_shares.py): for each uncertain input X
@@ -142,6 +146,9 @@ StageCallback = Callable[[str, int, int], None]
 """Called as each stage moves with (stage, done, total): ``DRAWING`` (ranges drawn), ``EVALUATING`` (samples)
 and ``SHARES`` (uncertain inputs), in that order."""
 DRAWING, EVALUATING, SHARES = "drawing", "evaluating", "shares"
+SampleSink = Callable[[int, Mapping[str, FloatArray], Mapping[str, FloatArray]], None]
+"""Hears each chunk's samples in order, as the chunk is evaluated: (its first sample's number, input path -> the
+samples' realized draws, figure -> their float64 values, NaN = none, in ``FIGURE_NAMES``' order)."""
 
 
 @dataclass(frozen=True)
@@ -271,6 +278,7 @@ def simulate(
     progress: ProgressCallback | None = None,
     stage_progress: StageCallback | None = None,
     jobs: int = 1,
+    samples_sink: SampleSink | None = None,
 ) -> Simulation:
     """Monte Carlo over ``scenario``'s ranges; see the module docstring for every rule.
 
@@ -286,6 +294,7 @@ def simulate(
     The CLI always uses the engine's chunk, cut by the horizon alone.
     ``jobs`` threads, at most one per core, evaluate the chunks and summarise
     the figures and inputs (whatif/threads.py); they change no result.
+    ``samples_sink`` hears every sample's inputs and figures, chunk by chunk in this thread (``SampleSink``).
     Raises ``ValueError`` for ``samples`` not a whole number from 1 to 10,000,000 (as ``--samples``), a ``seed``
     not one >= 0, ``jobs`` not one >= 1 (an int each: a bool or a float is no count), chunk_size < 1,
     histogram_bins < 1, a percentile outside [0, 100] or a horizon < 1.
@@ -324,7 +333,7 @@ def simulate(
     if max_cash_need is not None:
         need = max_cash_need
         conditions["cash_need_within_target"] = ("peak_cash_need", lambda values: values <= need)
-    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk, conditions, report, jobs)
+    evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk, conditions, report, jobs, samples_sink)
     per_sample, inputs, fan_rows = evaluated.per_sample, evaluated.inputs, evaluated.fan_rows
     counts, edges = net_cash_histogram(per_sample["net_cash"], histogram_bins)
 
@@ -381,7 +390,7 @@ def payback_chance(scenario: Scenario, samples: int, seed: int,
 
     conditions = {"payback_within_target": _payback_within(payback_window(scenario, None).target)}
     evaluated = _evaluate_in_chunks(scenario, samples, seed, chunk_samples_of(scenario), conditions,
-                                    stage_progress or _unheard, 1)
+                                    stage_progress or _unheard, 1, None)
     return evaluated.met["payback_within_target"] / samples, evaluated.clipped
 
 
@@ -428,7 +437,7 @@ class _Evaluated:
 
 def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
                         conditions: dict[str, tuple[str, Callable[[FloatArray], NDArray[np.bool_]]]],
-                        report: StageCallback, jobs: int) -> _Evaluated:
+                        report: StageCallback, jobs: int, sink: SampleSink | None) -> _Evaluated:
     """Draw, evaluate and keep what the summaries need, chunk by chunk (module docstring, Streaming)."""
     horizon = int(scenario.horizon_months)
     rng = np.random.default_rng(seed)
@@ -470,24 +479,31 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     no_irr = [0] * len(IRR_NONE_REASONS)
     sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
 
-    def parts() -> Iterator[tuple[int, int, Scenario]]:
-        """Each chunk's samples, drawn in this thread and in order (a stream's generators are read in turn)."""
+    def parts() -> Iterator[tuple[int, int, Scenario, dict[str, FloatArray]]]:
+        """Each chunk's samples and the inputs read of them, drawn in this thread and in order (a stream's generators
+        are read in turn)."""
         # Without a range every sample is the deterministic run: evaluate it once.
         for start, stop in chunk_bounds(samples, chunk if ranges else samples):
             if stream:
                 part = source.take(stop - start)
             else:
                 part = slices.take(start, stop) if ranges else realized
-            if stream and start < kept_inputs:
-                for path, draws in uncertain_inputs(scenario, part):
+            kept = stream and start < kept_inputs
+            read = dict(uncertain_inputs(scenario, part)) if kept or sink is not None else {}
+            if kept:
+                for path, draws in read.items():
                     inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
-            yield start, stop, part
+            yield start, stop, part, read
 
-    def evaluate(chunk_part: tuple[int, int, Scenario]) -> tuple[int, int, FigureBatch]:
-        start, stop, part = chunk_part
-        return start, stop, evaluate_batch(part, cumulative_cash=start < kept_fan)
+    def evaluate(chunk_part: tuple[int, int, Scenario, dict[str, FloatArray]]
+                 ) -> tuple[int, int, dict[str, FloatArray], FigureBatch]:
+        start, stop, part, read = chunk_part
+        return start, stop, read, evaluate_batch(part, cumulative_cash=start < kept_fan)
 
-    for start, stop, batch in ordered_map(evaluate, parts(), jobs):
+    for start, stop, read, batch in ordered_map(evaluate, parts(), jobs):
+        if sink is not None:
+            sink(start, read, {name: np.broadcast_to(np.asarray(batch.figures[name], dtype=np.float64), (stop - start,))
+                                for name in FIGURE_NAMES})
         for name, values in batch.figures.items():
             values = np.broadcast_to(values, (stop - start,))
             if per_sample[name].dtype == np.float32 and not _within_float32(values):

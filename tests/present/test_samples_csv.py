@@ -1,6 +1,6 @@
-"""`simulate --samples-out FILE.csv` is written in blocks of rows (QA fin3 F5); the bytes are those of the
-row-at-a-time writer it replaced: repr of each float (a whole month as its integer), an empty cell for none, rows
-numbered from 0."""
+"""`simulate --samples-out FILE.csv` is written in blocks of rows (QA fin3 F5) as the chunks are evaluated; the bytes
+are those of the row-at-a-time writer it replaced: repr of each float (a whole month as its integer), an empty cell for
+none, rows numbered from 0, whatever the blocks and chunks."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from aigc_roi import api
 from aigc_roi.present import samples as samples_module
-from aigc_roi.present.samples import WHOLE_MONTHS, samples_chunks
+from aigc_roi.present.samples import WHOLE_MONTHS, SamplesWriter
 from aigc_roi.whatif.simulate import Simulation
 
 # Half the bids are negative (no ad spend: ROAS and CAC are none there), the price and a retention point ranged too.
@@ -32,8 +32,7 @@ costs: {serving_per_active_user: 1}
 def _row_at_a_time(simulation: Simulation) -> bytes:
     """The writer as it was before blocks (present/samples.py up to QA fin3 F5), with the currency column every CSV
     table of amounts now ends with and whole months written as integers."""
-    kept = min((len(draws) for draws in simulation.inputs.values()), default=simulation.samples)
-    columns = {**simulation.inputs, **{name: values[:kept] for name, values in simulation.sample_figures.items()}}
+    columns = {**simulation.inputs, **simulation.sample_figures}
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(["sample", *columns, "currency"])
@@ -47,9 +46,12 @@ def _row_at_a_time(simulation: Simulation) -> bytes:
 def test_blocks_write_the_same_bytes_as_rows_one_at_a_time(tmp_path: Path, block_cells: int,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
-    simulation = api.simulate(api.load(tmp_path / "plan.yaml"), samples=997, seed=3)
-    assert any(math.isnan(value) for values in simulation.sample_figures.values() for value in values)
     monkeypatch.setattr(samples_module, "BLOCK_CELLS", block_cells)
-    written = b"".join(samples_chunks(simulation, "csv", "USD"))
+    file = io.BytesIO()
+    rows = SamplesWriter(file, "csv", "USD")
+    simulation = api.simulate(api.load(tmp_path / "plan.yaml"), samples=997, seed=3, samples_sink=rows)
+    rows.close()
+    assert any(math.isnan(value) for values in simulation.sample_figures.values() for value in values)
+    written = file.getvalue()
     assert written == _row_at_a_time(simulation)
     assert written.count(b"\n") == 998
