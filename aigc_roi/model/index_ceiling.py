@@ -26,7 +26,7 @@ def index_ceiling(plans: tuple[Plan, ...], p: Callable[[Value], FloatArray]) -> 
     ``p`` reads a realized value as an array (the engine's ``(s,)`` rows, or the value as it is)."""
     totals = [sum((p(share) for _, share in plan.conversion), np.zeros_like(p(0.0))) if isinstance(plan.conversion, tuple)
               else p(plan.conversion) for plan in plans]
-    # A sampled schedule summing past 1 is already scaled down to 1 by the plan (model/revenue.py).
+    # A sampled schedule summing past 1 is scaled down to 1 by the plan (model/revenue.py, model/conversion_sums.py).
     largest = np.minimum(functools.reduce(np.maximum, totals), 1.0) if totals else np.zeros_like(p(0.0))
     return np.divide(1.0, largest, out=np.full(largest.shape, np.inf), where=largest > 0)
 

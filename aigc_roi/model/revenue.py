@@ -9,6 +9,9 @@ Decisions where the spec is silent:
 
 - Sampled conversions by age that sum above 1 (each drawn on its own) are
   scaled down, per sample, to sum to 1: each user subscribes at most once.
+  A sampled run's draws are already scaled as they are realized, where they
+  are counted and announced (model/conversion_sums.py); this holds every
+  schedule the engine is given to it.
 - A subscription taken at age a pays at a, a + P, a + 2P, ... while within
   the horizon; the k-th of those payments is made by the share
   r_1 x ... x r_k of the subscribers, whatever the age they joined the plan.

@@ -46,6 +46,10 @@ rates are clipped to [0, 1]):
   lowered to it once the sample is drawn (model/index_ceiling.py; the
   ceiling depends on other ranges, so no field's domain holds it) and
   counted the same way: a sample reads the index it used.
+- A plan's conversions by age that sum past 1 in a sample (each drawn on its
+  own) are scaled down to sum to 1 once the sample is drawn
+  (model/conversion_sums.py) and counted the same way, before the index
+  ceiling is found from them.
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ from typing import Any, TypeAlias
 import numpy as np
 
 from aigc_roi.model.channels.base import ChannelType
+from aigc_roi.model.conversion_sums import ScaledSchedule, scaled_schedules
 from aigc_roi.model.index_ceiling import LoweredIndex, lowered_indices
 from aigc_roi.model.limits import MIN_UNIT_COST
 from aigc_roi.model.range_streams import paired_ranges, range_streams
@@ -94,12 +99,16 @@ class Clipped:
     (model/index_ceiling.py): a drawn index's, or a fixed one's beside drawn conversions (then it is no range's)."""
     ceiling: float | None = None
     """That ceiling where it is one number in every sample (no plan's conversion drawn), else None."""
+    scaled: int = 0
+    """A plan's conversions by age (``path``, no range's) whose draws summed past 1 in that many samples, scaled
+    down to sum to 1 (model/conversion_sums.py)."""
 
 
 class ClipTally:
     """How many of each range's draws fell outside its field's domain, counted as ``realize`` (or each slice of a
-    ``SampleStream``) clips them, and how many samples of each conversion index were lowered to its ceiling (by
-    path: a fixed index is no range), summed over every realization it is given to."""
+    ``SampleStream``) clips them, how many samples of each conversion index were lowered to its ceiling (by
+    path: a fixed index is no range) and of each plan's conversions by age scaled down to sum to 1, summed over
+    every realization it is given to."""
 
     def __init__(self, scenario: Scenario) -> None:
         self.paths = [path for path, _ in paired_ranges(scenario, scenario)]
@@ -109,6 +118,7 @@ class ClipTally:
         self.draws = [0] * len(self.paths)
         self.lowered = [0] * len(self.paths)
         self.capped: dict[str, LoweredIndex] = {}
+        self.scaled: dict[str, ScaledSchedule] = {}
 
     def count(self, index: int, draws: FloatArray, low: float, high: float) -> None:
         """Count range ``index``'s ``draws`` outside [low, high], before they are clipped."""
@@ -124,15 +134,25 @@ class ClipTally:
             self.capped[index.path] = index if before is None else dataclasses.replace(
                 index, lowered=before.lowered + index.lowered, samples=before.samples + index.samples)
 
+    def count_scaled(self, schedules: tuple[ScaledSchedule, ...]) -> None:
+        """Add one realization's counts of conversions by age scaled down to sum to 1."""
+        for schedule in schedules:
+            before = self.scaled.get(schedule.path)
+            self.scaled[schedule.path] = schedule if before is None else dataclasses.replace(
+                schedule, scaled=before.scaled + schedule.scaled, samples=before.samples + schedule.samples)
+
     def clipped(self) -> tuple[Clipped, ...]:
         """The ranges with any draw clipped (or lowered), in ``realize``'s order, then the fixed conversion indices
-        lowered in some samples, in the channels' order."""
+        lowered in some samples, in the channels' order, then the plans' conversions by age scaled in some."""
         ranges = [Clipped(path, low, high, below, above, draws, lowered, *self._capped(path))
                   for path, (low, high), below, above, draws, lowered
                   in zip(self.paths, self.domains, self.below, self.above, self.draws, self.lowered, strict=True)]
         fixed = [Clipped(path, 0.0, math.inf, 0, 0, index.samples, 0, index.lowered, index.ceiling)
                  for path, index in self.capped.items() if path not in self.paths]
-        return tuple(range_ for range_ in ranges + fixed if range_.below or range_.above or range_.lowered or range_.capped)
+        schedules = [Clipped(path, 0.0, 1.0, 0, 0, schedule.samples, scaled=schedule.scaled)
+                     for path, schedule in self.scaled.items()]
+        return tuple(range_ for range_ in ranges + fixed + schedules
+                     if range_.below or range_.above or range_.lowered or range_.capped or range_.scaled)
 
     def _capped(self, path: str) -> tuple[int, float | None]:
         index = self.capped.get(path)
@@ -161,10 +181,13 @@ def realize(scenario: Scenario, samples: int = 1, rng: np.random.Generator | Non
 def realized_from(scenario: Scenario, draws: Iterator[FloatArray], tally: ClipTally | None = None) -> Scenario:
     """``scenario`` with its distributions replaced by ``draws``, one array each, in ``distributions``' order, each
     clipped in place to its field's domain (it is always a new array: no second array of ``samples`` per range) and
-    counted by ``tally``; a conversion index above 1 / the largest plan conversion of its sample lowered to it and
-    counted too (model/index_ceiling.py)."""
-    realized, capped = lowered_indices(_realized(scenario, _ClippedDraws(enumerate(draws), tally)))
+    counted by ``tally``; a plan's conversions by age summing past 1 in a sample scaled down to 1 and a conversion
+    index above 1 / the largest plan conversion of its sample lowered to it, each counted too
+    (model/conversion_sums.py, model/index_ceiling.py)."""
+    realized, scaled = scaled_schedules(_realized(scenario, _ClippedDraws(enumerate(draws), tally)))
+    realized, capped = lowered_indices(realized)
     if tally is not None:
+        tally.count_scaled(scaled)
         tally.count_capped(capped)
     return realized
 

@@ -5,7 +5,8 @@ A range is valid when its median lies in the field's domain, and its draws are c
 30,000. The figures those draws make are what the file asks for, so they are shown, but never without a word: one
 line per field and end of its domain, with the share counted from the draws. So are a retention point's draws
 lowered to an earlier age's share (retention never rises with age), and the samples whose conversion index was
-lowered to 1 / the largest plan conversion (no more than all of a cohort subscribes): the value the file writes is
+lowered to 1 / the largest plan conversion (no more than all of a cohort subscribes), and the samples whose
+conversions by age summed past 1 and were scaled down to 1 (each user subscribes once): the value the file writes is
 not what they use.
 """
 
@@ -20,8 +21,9 @@ from aigc_roi.present.numbers import NumberStyle
 
 def clipped_draw_warnings(clipped: Iterable[Clipped], lang: str) -> list[tuple[str, str, str]]:
     """(the range's ``--set`` path, ``draws_clipped`` or ``draws_lowered``, the sentence) for each end of a field's
-    domain that some of its draws were clipped to, for a retention point's draws lowered to an earlier age's, and for
-    a conversion index lowered to 1 / the largest plan conversion, in the order the ranges are drawn."""
+    domain that some of its draws were clipped to, for a retention point's draws lowered to an earlier age's, for
+    a conversion index lowered to 1 / the largest plan conversion and for a plan's conversions by age scaled down to
+    sum to 1, in ``ClipTally.clipped``'s order."""
     style = NumberStyle(lang)
     found = []
     for range_ in clipped:
@@ -29,7 +31,8 @@ def clipped_draw_warnings(clipped: Iterable[Clipped], lang: str) -> list[tuple[s
                                   (range_.above, range_.high, "draws_clipped_above"),
                                   (range_.lowered, None, "draws_lowered"),
                                   (range_.capped, range_.ceiling,
-                                   "index_lowered_by_sample" if range_.ceiling is None else "index_lowered")):
+                                   "index_lowered_by_sample" if range_.ceiling is None else "index_lowered"),
+                                  (range_.scaled, None, "conversions_scaled")):
             if count:
                 code = "draws_clipped" if key.startswith("draws_clipped") else "draws_lowered"
                 found.append((range_.path, code, label(key, lang).format(

@@ -149,6 +149,13 @@ LABELS: dict[str, Label] = {
         "{share} 的抽样（{draws} 个中的 {count} 个）该指数高于 1 / 同次抽样中最大的订阅转化率，已降为该值"
         "（订阅人数不超过同期群人数）；各项指标已计入这些抽样",
     ),
+    # A plan's conversions by age drawn each on its own, summing past 1 in some samples (docs/formulas.md §9).
+    "conversions_scaled": Label(
+        "{share} of the samples ({count} of {draws}) drew conversions by age summing past 1 and were scaled down to "
+        "sum to 1 (each user subscribes once); the figures include them",
+        "{share} 的抽样（{draws} 个中的 {count} 个）各月龄转化率之和超过 1，已按比例缩小至和为 1（每位用户只订阅一次）；"
+        "各项指标已计入这些抽样",
+    ),
     "never_share": Label("{never} {share}", "{never} {share}"),
     # A figure that says nothing where another is none or 0 in some samples (model/figures.py
     # Figure.undefined_for): each share on its own base, the never share on the samples its percentiles are over.
