@@ -1,15 +1,21 @@
 """A discount rate above 100% a year (docs/formulas.md §12): valid, as spec 1.1 bounds ``discount_rate`` only below,
 but no cost of capital anyone discounts at, so most often a percentage written without its sign (``discount_rate:
-10``, read as 1,000% a year). A warning, located at the value, tells the rate read and, where the sign gives a rate
+10``, read as 1,000% a year). A warning, located at the number, tells the rate read and, where the sign gives a rate
 someone discounts at, the percentage meant; the file keeps its meaning.
+
+A range is warned of by each number it is written with that is over 1 (``high: 12`` of a triangle whose other
+numbers are rates): that number is the slip, not the median it drags up, nor is a range with a number over 1 a
+rate anyone discounts at, whatever its median.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from aigc_roi.model.errors import ScenarioError
-from aigc_roi.model.scenario import Distribution, Scenario
+from aigc_roi.model.scenario import Distribution, DistributionKind, Scenario
 from aigc_roi.reader.gate_warnings import located_warning
-from aigc_roi.reader.numbers import is_number_text, percent_hint, split_range
+from aigc_roi.reader.numbers import RANGE_SEPARATOR, parse_number_text, percent_hint, split_range
 from aigc_roi.reader.yamltree import Node, find_node
 
 PATH = "discount_rate"
@@ -19,22 +25,95 @@ a share with its decimal point slipped (1.5 for 0.15) as 1.5%, so no one reading
 ABOVE_ANY = "above any cost of capital a finance team discounts at"
 
 
+@dataclass(frozen=True)
+class _Number:
+    """A number a range is written with: a key of its mapping (``high: 12``, ``sd: 2``) or an end of ``low..high``."""
+
+    key: str
+    path: str
+    text: str
+    value: float
+    line: int
+    column: int
+
+    def meant(self) -> float | None:
+        """The rate the number reads as with its % sign, where that is one someone discounts at."""
+        return parse_number_text(f"{self.text}%") if percent_hint(self.text, _discounted_at) else None
+
+
 def discount_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[ScenarioError, ...]:
-    """The discount rate's warning where the rate the deterministic commands use (a range's median) is over 1."""
+    """The discount rate's warning where it is over 1; a range's, at each number of it over 1."""
     rate = scenario.discount_rate
-    value = rate.median() if isinstance(rate, Distribution) else float(rate)
     node = find_node(tree, PATH)
-    if value <= 1 or node is None:
+    if node is None:
         return ()
+    if not isinstance(rate, Distribution):
+        if rate <= 1:
+            return ()
+        text = node.raw.strip()
+        return (located_warning(tree, filename, PATH, _said(text, float(rate), percent_hint(text, _discounted_at))),)
+    numbers = _written_numbers(node)
+    over = [number for number in numbers if number.value > 1]
+    hinted = bool(over) and _hint_valid(rate.kind, numbers, over)
+    source = node.source or filename
+    if len(over) == 2 and node.kind == "scalar":
+        return (ScenarioError(source, node.line, node.column, PATH, _said_range(node.raw.strip(), over, hinted)),)
+    return tuple(ScenarioError(source, number.line, number.column, number.path,
+                               _said(number.text, number.value, f"did you mean {number.text}%?" if hinted else None))
+                 for number in over)
+
+
+def _said(text: str, value: float, hint: str | None) -> str:
     yearly = f"{_percent(value)}% a year"
-    if _in_percent(node):
-        said = f"the range's median, {yearly}," if isinstance(rate, Distribution) else yearly
-        return (located_warning(tree, filename, PATH, f"{said} is {ABOVE_ANY}"),)
-    if isinstance(rate, Distribution):
-        said, hint = f"the range's median {value:g} is {yearly}", _range_hint(node, value)
-    else:
-        said, hint = f"{node.raw.strip()} is {yearly}", percent_hint(node.raw, _discounted_at)
-    return (located_warning(tree, filename, PATH, f"{said}; {hint}" if hint else f"{said}, {ABOVE_ANY}"),)
+    if _signed(text):
+        return f"{yearly} is {ABOVE_ANY}"
+    return f"{text} is {yearly}; {hint}" if hint else f"{text} is {yearly}, {ABOVE_ANY}"
+
+
+def _said_range(text: str, ends: list[_Number], hinted: bool) -> str:
+    """``5..20 is 500%..2,000% a year; did you mean 5%..20%?``: both ends over 1, the whole range is."""
+    low, high = ends
+    yearly = f"{_percent(low.value)}%..{_percent(high.value)}% a year"
+    if _signed(low.text) and _signed(high.text):
+        return f"{yearly} is {ABOVE_ANY}"
+    return f"{text} is {yearly}; did you mean {low.text}%..{high.text}%?" if hinted else f"{text} is {yearly}, {ABOVE_ANY}"
+
+
+def _written_numbers(node: Node) -> list[_Number]:
+    """The numbers a valid range is written with, in file order, each located where it is written."""
+    if node.kind == "map":
+        return [_Number(key, f"{PATH}.{key}", entry.value.raw.strip(), parse_number_text(entry.value.raw),
+                        entry.value.line, entry.value.column)
+                for key, entry in node.value.items() if key != "dist"]
+    ends = split_range(node.raw)
+    assert ends is not None, "a valid range is a mapping or low..high"
+    low, high = ends
+    high_at = len(low) + len(RANGE_SEPARATOR) + len(high) - len(high.lstrip())
+    return [_Number("low", PATH, low.strip(), parse_number_text(low), *node.position_of(len(low) - len(low.lstrip()))),
+            _Number("high", PATH, high.strip(), parse_number_text(high), *node.position_of(high_at))]
+
+
+def _hint_valid(kind: DistributionKind, numbers: list[_Number], over: list[_Number]) -> bool:
+    """Whether every number over 1 reads as a rate someone discounts at with its % sign, and the range so written is
+    valid: its numbers still in order (``0.5..12%`` is not) and its median within the field's >= 0."""
+    values = {number.key: number.value for number in numbers}
+    for number in over:
+        meant = number.meant()
+        if meant is None:
+            return False
+        values[number.key] = meant
+    ordered = [values[key] for key in ("low", "mode", "high") if key in values]
+    if ordered != sorted(ordered):
+        return False
+    # The sign of a range's low end is kept (a number over 1 becomes one over 0), so its kind is too.
+    median = values["mean"] if "mean" in values else Distribution(kind, values["low"], values["high"],
+                                                                   values.get("mode")).median()
+    return median >= 0
+
+
+def _signed(text: str) -> bool:
+    """Whether a number is written in percent (``150%``): then it is the rate meant, and no sign is missing."""
+    return any(sign in text for sign in "%％")
 
 
 def _discounted_at(rate: float) -> bool:
@@ -45,23 +124,3 @@ def _percent(value: float) -> str:
     """``10`` -> ``1,000``: a rate in percent, to the digits that tell it (1.1 is 110, not 110.00000000000001)."""
     percent = value * 100
     return f"{percent:,.0f}" if percent >= 1000 else f"{percent:.4g}"
-
-
-def _in_percent(node: Node) -> bool:
-    """Whether the rate is written in percent (``150%``, a range's ends ``150%..300%`` or ``{low: 150%, ...}``): then
-    it is the rate meant, and no sign is missing."""
-    if node.kind == "map":
-        return any(_in_percent(entry.value) for entry in node.value.values())
-    return node.kind == "scalar" and any(sign in node.raw for sign in "%％")
-
-
-def _range_hint(node: Node, median: float) -> str | None:
-    """``did you mean 5%..20%?`` for ``5..20``; ``... a median of 10%?`` for a range written as a mapping; None where
-    the median is no percentage without its sign."""
-    if not _discounted_at(median / 100):
-        return None
-    ends = split_range(node.raw) if node.kind == "scalar" else None
-    meant = [f"{end.strip()}%" for end in ends or ()]
-    if meant and all(map(is_number_text, meant)):
-        return f"did you mean {'..'.join(meant)}?"
-    return f"did you mean a median of {median:g}%?"

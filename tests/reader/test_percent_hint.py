@@ -72,16 +72,16 @@ def test_a_full_width_slip_gets_its_ascii_form_only_where_that_form_is_valid(fie
     assert messages[path] == f"expected {expected}, found '{written}'; {hint}"
 
 
-def _discount_rate_warning(written: str, *sets: str) -> tuple[int, int, str] | None:
-    """Where the discount rate's warning is and what it says, or None; the file loads either way, being valid."""
+def _discount_rate_warnings(written: str) -> list[tuple[int, int, str, str]]:
+    """Where the discount rate's warnings are (line, column, path) and what they say; the file loads either way,
+    being valid."""
     text = f"name: P\nretention: {{monthly_churn: 0.5}}\ndiscount_rate: {written}\n"
-    warnings = load_text(text, "s.yaml", tuple(parse_override(item) for item in sets)).warnings
-    found = [(warning.line, warning.column, warning.message) for warning in warnings if warning.path == "discount_rate"]
-    assert len(found) <= 1
-    return found[0] if found else None
+    return [(warning.line, warning.column, warning.path, warning.message)
+            for warning in load_text(text, "s.yaml").warnings if warning.path.startswith("discount_rate")]
 
 
 ABOVE_ANY = "above any cost of capital a finance team discounts at"
+AT = len("discount_rate: ") + 1
 
 
 @pytest.mark.parametrize(("written", "message"), [
@@ -98,18 +98,56 @@ ABOVE_ANY = "above any cost of capital a finance team discounts at"
     ("150", f"150 is 15,000% a year, {ABOVE_ANY}"),
     ("1e15", f"1e15 is 100,000,000,000,000,000% a year, {ABOVE_ANY}"),
     ("150%", f"150% a year is {ABOVE_ANY}"),
-    # A range by its median, the rate run uses: sqrt(5 x 20) = 10; sqrt(150% x 600%) = 300%.
-    ("5..20", "the range's median 10 is 1,000% a year; did you mean 5%..20%?"),
-    ("{low: 5, high: 20}", "the range's median 10 is 1,000% a year; did you mean a median of 10%?"),
-    ("150%..600%", f"the range's median, 300% a year, is {ABOVE_ANY}"),
+    # Both ends of low..high over 1: the whole range is, said at the range.
+    ("5..20", "5..20 is 500%..2,000% a year; did you mean 5%..20%?"),
+    ("1.5..3", f"1.5..3 is 150%..300% a year, {ABOVE_ANY}"),
+    ("150%..600%", f"150%..600% a year is {ABOVE_ANY}"),
 ])
 def test_a_discount_rate_over_100_percent_a_year_is_valid_and_warned_of_at_its_value(written: str, message: str) -> None:
-    assert _discount_rate_warning(written) == (3, len("discount_rate: ") + 1, message)
+    assert _discount_rate_warnings(written) == [(3, AT, "discount_rate", message)]
 
 
-@pytest.mark.parametrize("written", ["10%", "0.1", "0", "100%", "1", "60%", "8%..15%", "0.5..2", "{low: 0.05, high: 0.2}"])
+@pytest.mark.parametrize(("written", "found"), [
+    # The slip the QA file made: a triangle of rates whose high is written without its sign. Its median,
+    # 12 - sqrt(11.95 x 11.9 / 2) = 3.568, is no number anyone wrote; 12% is, and 0.05 <= 0.1 <= 0.12 stays valid.
+    ("{dist: triangular, low: 0.05, mode: 0.1, high: 12}",
+     [("12", "discount_rate.high", "12 is 1,200% a year; did you mean 12%?")]),
+    # 12% would fall below the mode 0.2: following the hint would make the file invalid, so none is given.
+    ("{dist: triangular, low: 0.05, mode: 0.2, high: 12}",
+     [("12", "discount_rate.high", f"12 is 1,200% a year, {ABOVE_ANY}")]),
+    ("{dist: lognormal, low: 0.05, high: 12}", [("12", "discount_rate.high", "12 is 1,200% a year; did you mean 12%?")]),
+    ("{dist: uniform, low: 0.05, high: 300%}", [("300%", "discount_rate.high", f"300% a year is {ABOVE_ANY}")]),
+    ("{low: 5, high: 20}", [("5", "discount_rate.low", "5 is 500% a year; did you mean 5%?"),
+                            ("20", "discount_rate.high", "20 is 2,000% a year; did you mean 20%?")]),
+    ("{dist: normal, mean: 10, sd: 2}", [("10", "discount_rate.mean", "10 is 1,000% a year; did you mean 10%?"),
+                                         ("2", "discount_rate.sd", "2 is 200% a year; did you mean 2%?")]),
+    # A mean of 10% with an sd of 200% a year: the median is a rate, the spread a slip.
+    ("{dist: normal, mean: 0.1, sd: 2}", [("2", "discount_rate.sd", "2 is 200% a year; did you mean 2%?")]),
+    # One end of low..high over 1: said at that end, in the file's line and column.
+    ("0.05..12", [("12", "discount_rate", "12 is 1,200% a year; did you mean 12%?")]),
+    ("'0.05 .. 12'", [("12", "discount_rate", "12 is 1,200% a year; did you mean 12%?")]),
+    ("5%..600%", [("600%", "discount_rate", f"600% a year is {ABOVE_ANY}")]),
+    # 0.5..12% reads 0.5..0.12, low above high; 0.5..2 (median 1, no warning before) likewise.
+    ("0.5..12", [("12", "discount_rate", f"12 is 1,200% a year, {ABOVE_ANY}")]),
+    ("0.5..2", [("2", "discount_rate", f"2 is 200% a year, {ABOVE_ANY}")]),
+    # -0.5..12% is a normal range of median (-0.5 + 0.12) / 2 = -0.19, below the rate's 0; -0.05..12%'s is 0.035.
+    ("-0.5..12", [("12", "discount_rate", f"12 is 1,200% a year, {ABOVE_ANY}")]),
+    ("-0.05..12", [("12", "discount_rate", "12 is 1,200% a year; did you mean 12%?")]),
+])
+def test_a_range_is_warned_of_at_each_number_over_1(written: str, found: list[tuple[str, str, str]]) -> None:
+    def column(number: str) -> int:
+        assert written.count(number) == 1
+        return AT + written.index(number)
+
+    assert _discount_rate_warnings(written) == [(3, column(number), path, message) for number, path, message in found]
+
+
+# The last: the 90% interval of a normal range reaches 0.1 + 1.645 x 0.6 = 1.087, but no number written is over 1.
+@pytest.mark.parametrize("written", ["10%", "0.1", "0", "100%", "1", "60%", "8%..15%", "0.5..1",
+                                     "{low: 0.05, high: 0.2}", "{dist: triangular, low: 0, mode: 0.1, high: 1}",
+                                     "{dist: normal, mean: 0.1, sd: 0.6}"])
 def test_a_discount_rate_of_0_to_100_percent_a_year_draws_no_warning(written: str) -> None:
-    assert _discount_rate_warning(written) is None
+    assert _discount_rate_warnings(written) == []
 
 
 def test_a_discount_rate_set_as_a_whole_number_is_warned_of_in_its_option() -> None:
