@@ -219,7 +219,9 @@ def check(
         fail(invalid.errors)
     except BaselineError as refused:
         fail([f"--base: {refused}"])
-    sets = what_if_sets(set_)
+    # A what-if that computed nothing (the --set refused by every file, or no file valid) is not announced: the
+    # refusals alone say what happened.
+    sets = what_if_sets(set_) if _computed(found.checked, found.comparisons) else []
     _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose, sets)
     if chosen is not CheckFormat.github:
         # Diagnostics, every kind alike: on stderr, where -q drops them. github annotates them instead
@@ -236,6 +238,11 @@ def check(
     if found.invalid:
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_OK if found.passed else EXIT_TARGET_MISSED)
+
+
+def _computed(checked: Sequence[Checked], comparisons: Sequence[Comparison]) -> bool:
+    """Whether any figures were computed: a file checked, or a changed file's at the base revision."""
+    return bool(checked) or any(c.before is not None or c.after is not None for c in comparisons)
 
 
 def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], checked: Sequence[Checked], base: str | None,

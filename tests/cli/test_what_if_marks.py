@@ -145,3 +145,34 @@ def test_check_marks_json_and_markdown_and_notes_the_others(plan: Path) -> None:
     text = invoke(["check", str(plan), *SETS, "-f", "text"])
     assert "What-if: A.bid=25; discount_rate=10% (--set), not the plan as written\n" in text.stderr
     assert "set" not in json.loads(invoke(["check", str(plan), "-f", "json"]).stdout)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", [*COMMANDS, "report", "check"])
+def test_a_refused_set_announces_no_what_if(plan: Path, tmp_path: Path, command: str, lang: str) -> None:
+    """A --set no file could take computed nothing: the refusal alone, never a what-if that did not run."""
+    name, *rest = COMMANDS.get(command, [command])
+    args = [name, str(plan), *(part.format(plan=plan) for part in rest), "--set", "Nope.bid=20", "--lang", lang]
+    result = invoke([*args, *(["-o", str(tmp_path / "page.html")] if command == "report" else [])])
+    assert result.exit_code == 2, result.stdout
+    assert "Nope" in result.stdout + result.stderr
+    assert "What-if" not in result.stdout + result.stderr and "假设分析" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "table", "github", "json", "markdown"])
+def test_check_marks_nothing_when_no_file_was_checked_under_the_set(plan: Path, tmp_path: Path, fmt: str) -> None:
+    # The value is refused in the one file, and a file invalid on its own computes nothing under a good --set either.
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(PLAN.replace("horizon_months: 6", "horizon_months: 0"), encoding="utf-8")
+    for args in ([str(plan), "--set", "A.bid=-5"], [str(broken), "--set", "A.bid=25"]):
+        result = invoke(["check", *args, "-f", fmt])
+        assert result.exit_code == 2, result.stderr
+        assert "what-if" not in (result.stdout + result.stderr).lower()
+        if fmt == "json":
+            assert "set" not in json.loads(result.stdout)
+    # One file checked under it: the others' refusals do not unmark it.
+    result = invoke(["check", str(plan), str(broken), "--set", "A.bid=25", "-f", fmt])
+    if fmt == "json":
+        assert json.loads(result.stdout)["set"] == [{"path": "A.bid", "value": "25"}]
+    else:
+        assert "what-if: a.bid=25" in (result.stdout + result.stderr).lower()
