@@ -167,8 +167,8 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
                      style.money(channel.minimum, 0), maximum, current, best, change]
             cells += [figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
-            cells.append(with_calendar(month_text(channel.months, label("list_separator", style.lang)), channel.months,
-                                       result.month_labels, style.lang))
+            cells.append(with_calendar(month_text(channel.months, style.lang), channel.months, result.month_labels,
+                                       style.lang))
         rows.append(cells)
     return header, rows
 
@@ -179,8 +179,8 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     many = len(result.phases) > 1
     slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
              else [(0, name) for name in result.best_split])
-    separator = ", " if style is None else label("list_separator", style.lang)
-    names = [f"{name} [{month_text(result.phases[k].months, separator)}]" if many else name for k, name in slots]
+    lang = None if style is None else style.lang
+    names = [f"{name} [{month_text(result.phases[k].months, lang)}]" if many else name for k, name in slots]
     # Machines always get the column; people only when there are limits to keep.
     limits = style is None or has_limits(result)
     leading = ["budget", "multiple", "value", "marginal_value", *(["limit_met"] if limits else [])]
@@ -263,10 +263,13 @@ def phase_rows(result: Allocation, style: NumberStyle, joiner: str | None = None
     return rows
 
 
-def month_text(months: tuple[int, ...], separator: str = ", ") -> str:
-    """Months as the tables write ranges, ``1..3, 7``: a ``1-3`` there would read as a negative number; the runs
-    joined by ``separator``, a language's list separator (``1..3、7`` in Chinese)."""
-    return month_runs(months, "..", separator)
+def month_text(months: tuple[int, ...], lang: str | None = None) -> str:
+    """Months as runs: ``1-3, 7`` in ``lang``, as its sentences and a file's ``months:`` write them, the runs joined by
+    the language's list separator (``1-3、7``); CSV's ``1..3, 7`` without one, where a spreadsheet would read ``1-3``
+    as a date."""
+    if lang is None:
+        return month_runs(months, "..")
+    return month_runs(months, separator=label("list_separator", lang))
 
 
 def budget_cells(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:

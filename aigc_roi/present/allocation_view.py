@@ -126,7 +126,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     split_width = max(cell_len(split_label(result, key, lang)) for key in ("allocate_split", "current", "allocate_best"))
     kinds = [f"{channel_type_label(channel.type, lang)} · {months_named(channel.months, lang)}" for channel in result.channels]
     # A name breaks only between its words (小红书KOC is one), its kind's line between its words too, a month range
-    # kept with its 第 and 月 (按展示付 / 费 · 第 / 3..12 月 at 80 columns): the column is never narrower than the longest.
+    # kept with its 第 and 月 (按展示付 / 费 · 第 / 3-12 月 at 80 columns): the column is never narrower than the longest.
     name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()),
                      *(cell_len(word) for kind in kinds for word in [*kind.split(), *glued_pieces(kind)]))
 

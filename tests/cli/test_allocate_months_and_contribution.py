@@ -52,7 +52,7 @@ def test_csv_without_start_labels_months_as_run_does(tmp_path: Path) -> None:
 def test_phases_name_their_calendar_months(tmp_path: Path, lang: str, phases: list[str]) -> None:
     markdown = _allocate(tmp_path, PLAN, "-f", "markdown", "--lang", lang)
     assert all(phase in markdown for phase in phases), markdown
-    assert ("| 1..6 (2024-11..2025-04) |" if lang == "en" else "| 1..6（2024-11..2025-04） |") in markdown
+    assert ("| 1-6 (2024-11..2025-04) |" if lang == "en" else "| 1-6（2024-11..2025-04） |") in markdown
     view = _allocate(tmp_path, PLAN, "--lang", lang)
     # The calendar months on a line of their own under the phase's months.
     assert ("(2024-12..2025-02)" if lang == "en" else "（2024-12..2025-02）") in view
@@ -74,3 +74,39 @@ def test_the_contribution_per_user_is_not_called_ltv(tmp_path: Path, lang: str, 
     # JSON and CSV keep their keys.
     channel = json.loads(_allocate(tmp_path, PLAN, "-f", "json"))["channels"][0]
     assert {"ltv", "ltv_to_cac"} <= set(channel["current"])
+
+
+GAPPED = PLAN.replace("months: 2-4}", "months: [1, 2, 3, 7, 9, 10]}").replace("horizon_months: 6", "horizon_months: 12")
+"""B in months 1-3, 7 and 9-10 of 12 (2024-11..2025-01, 2025-05, 2025-07..2025-08), A in all: two phases, those
+months and the others."""
+MONTH_RUN = r"(?<![\d-])\d+\.\.\d+(?![\d-])"
+"""A run of month numbers written 1..3; a calendar span, 2025-07..2025-08, is none."""
+ALONG = "1-3, 7, 9-10 (2024-11..2025-01, 2025-05, 2025-07..2025-08)"
+
+
+@pytest.mark.parametrize(("lang", "cells"), [
+    ("en", [f"| Months {ALONG} | A |", "| Months 4-6, 8, 11-12 (2025-02..2025-04, 2025-06, 2025-09..2025-10) | A |",
+            f"| {ALONG} |", "| 1-12 (2024-11..2025-10) |", " | A [1-3, 7, 9-10] | B [1-3, 7, 9-10] | A [4-6, 8, 11-12] |"]),
+    ("zh", ["| 第 1-3、7、9-10 月（2024-11..2025-01、2025-05、2025-07..2025-08） | A |",
+            "| 1-3、7、9-10（2024-11..2025-01、2025-05、2025-07..2025-08） |", "| 1-12（2024-11..2025-10） |",
+            " | A [1-3、7、9-10] | B [1-3、7、9-10] | A [4-6、8、11-12] |"]),
+])
+def test_people_read_month_runs_one_way_throughout(tmp_path: Path, lang: str, cells: list[str]) -> None:
+    """The phases, the channels' months and the curve's columns write a run 1-3, as the sentences and a file's
+    ``months:`` do, where the channel table and the curve wrote 1..3 beside the phases' "Months 1-3"."""
+    import re
+
+    markdown = _allocate(tmp_path, GAPPED, "-f", "markdown", "--lang", lang)
+    assert all(cell in markdown for cell in cells), markdown
+    assert not re.findall(MONTH_RUN, markdown)
+    view = _allocate(tmp_path, GAPPED, "--lang", lang)
+    assert ("months 1-3, 7, 9-10" if lang == "en" else "第 1-3、7、9-10 月") in view.replace("\n", " ")
+    assert not re.findall(MONTH_RUN, view)
+
+
+def test_csv_keeps_its_documented_month_runs(tmp_path: Path) -> None:
+    """A spreadsheet reads 1-3 as a date: CSV's months and curve columns keep 1..3 (docs/allocate.md)."""
+    table = list(csv.DictReader(io.StringIO(_allocate(tmp_path, GAPPED, "-f", "csv"))))
+    assert [row["months"] for row in table] == ["1..12", "1..3, 7, 9..10"]
+    curve = _allocate(tmp_path, GAPPED, "-f", "csv", "--table", "curve").splitlines()[0]
+    assert ',"A [1..3, 7, 9..10]","B [1..3, 7, 9..10]","A [4..6, 8, 11..12]",' in curve

@@ -115,7 +115,7 @@ def test_allocates_phases_and_curve_columns_list_their_month_runs() -> None:
     zh = invoke([*args, "--lang", "zh", "--format", "markdown"])
     assert zh.exit_code == 0, zh.stderr
     assert "| 第 1-3、7-12 月（2025-03..2025-05、2025-09..2026-02） | Douyin activation CPA |" in zh.stdout
-    assert "| Douyin activation CPA [1..3、7..12] |" in zh.stdout
+    assert "| Douyin activation CPA [1-3、7-12] |" in zh.stdout
     en = invoke([*args, "--format", "markdown"])
     assert "| Months 1-3, 7-12 (2025-03..2025-05, 2025-09..2026-02) | Douyin activation CPA |" in en.stdout
-    assert "| Douyin activation CPA [1..3, 7..12] |" in en.stdout
+    assert "| Douyin activation CPA [1-3, 7-12] |" in en.stdout
