@@ -31,14 +31,19 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 
 
-def _note_worded(worded: Callable[[str], str], language: str) -> None:
-    """The note ``worded`` in a language, in this invocation's ``language`` and in English for a stderr that cannot
-    write it: worded once in an English invocation."""
+def _note_worded(worded: Callable[[str], str | list[str]], language: str) -> None:
+    """The note (or the lines) ``worded`` in a language, in this invocation's ``language`` and in English for a
+    stderr that cannot write it: worded once in an English invocation."""
     from aigc_roi.present.text import visible
 
-    # A totals label or a file's name is a cell's or the user's text: shown, never acted on by the terminal.
-    english = visible(worded("en"))
-    note(english if language == "en" else visible(worded(language)), english)
+    def lines(lang: str) -> list[str]:
+        found = worded(lang)
+        # A totals label or a file's name is a cell's or the user's text: shown, never acted on by the terminal.
+        return [visible(line) for line in ([found] if isinstance(found, str) else found)]
+
+    english = lines("en")
+    for line, in_english in zip(english if language == "en" else lines(language), english, strict=True):
+        note(line, in_english)
 
 
 def parse_maps(maps: list[str] | None) -> list[tuple[str, str]]:

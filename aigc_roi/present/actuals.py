@@ -189,22 +189,26 @@ def _unit_note(header: str, unit: str, currency: str, comma: str) -> str:
     return f" ({comma.join(parts)})" if parts else ""
 
 
-def actuals_summary(actuals: Actuals, style: NumberStyle) -> str:
-    """The one line for stderr: what was read (totals rows skipped with their spend, note lines skipped by their place,
-    the last day and whether --through stated it) and how much spend no channel claimed."""
+def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
+    """The lines for stderr: what was read (the rows summed into their campaign-day's, totals rows skipped with their
+    spend, note lines skipped by their place, the last day and whether --through stated it) and how much spend no
+    channel claimed. One line each, as every line on stderr is (a CI log or a pipe greps them whole), short enough
+    for an 80-column terminal in the common cases, where one line of all of them ran past it."""
     lang = style.lang
     skipped = tuple(item for source in actuals.sources for item in source.skipped_totals)
     notes = [f"{source.file}:{note.line}" for source in actuals.sources for note in source.skipped_notes]
     read = sum(source.rows for source in actuals.sources)
     summed = sum(source.summed + source.parts for source in actuals.sources)
-    return label("actuals_summary", lang).format(
-        rows=counted(read - summed, "row", lang), files=counted(len(actuals.sources), "export", lang), through=actuals.through,
-        summed=label("actuals_rows_summed", lang).format(read=read, summed=summed) if summed else "",
-        stated=" (--through)" if "through" in actuals.stated else "",
-        totals=label("actuals_totals_skipped", lang).format(labels=_totals(skipped, style)) if skipped else "",
-        notes=label("actuals_notes_skipped", lang).format(places=_listed(notes, lang)) if notes else "",
-        spend=style.money(sum(item.spend for item in actuals.unmatched)),
-        campaigns=counted(len(actuals.unmatched), "campaign", lang))
+    return [
+        label("actuals_summary", lang).format(
+            rows=counted(read - summed, "row", lang), files=counted(len(actuals.sources), "export", lang),
+            through=actuals.through, stated=" (--through)" if "through" in actuals.stated else ""),
+        *([label("actuals_rows_summed", lang).format(read=read, summed=summed)] if summed else []),
+        *([label("actuals_source_totals", lang).format(labels=_totals(skipped, style))] if skipped else []),
+        *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
+        label("actuals_unmatched_summary", lang).format(spend=style.money(sum(item.spend for item in actuals.unmatched)),
+                                                        campaigns=counted(len(actuals.unmatched), "campaign", lang)),
+    ]
 
 
 def reforecast_header(plan: str, actuals: Actuals, lang: str) -> str:

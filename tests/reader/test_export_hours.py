@@ -51,7 +51,7 @@ def test_a_bracket_of_no_hour_unit_is_another_column(tmp_path: Path) -> None:
     ("12 AM", "00:00"), ("12:00:00 AM", "00:00"), ("12 PM", "12:00"), ("11:00 AM", "11:00"), ("1 AM", "01:00"),
     ("13时", "13:00"), ("13时00分", "13:00"), ("13时00分00秒", "13:00"), ("下午1时00分", "13:00"),
     ("下午1:00", "13:00"), ("上午12时", "00:00"), ("上午9:00:00", "09:00"),
-    ("12:30", "12:30"), ("12:30 AM", "00:30"), ('="1:00 PM"', "13:00"),
+    ('="1:00 PM"', "13:00"), ("13:00-13:59", "13:00"), (datetime.time(13), "13:00"), (13 / 24, "13:00"),
 ])
 def test_an_hour_as_a_platform_or_excel_writes_it(cell: str, expected: str) -> None:
     assert hour(cell) == expected
@@ -78,3 +78,63 @@ def test_an_hour_no_one_writes_is_refused_at_its_cell_in_both_languages(tmp_path
     result = invoke(["actuals", "scenarios/chat-assistant-cpa.yaml", str(path), "--lang", "zh"])
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         f"{path}:3:2: hour: 应为小时，如 1、01:00 或 01:00-02:00，实际为 '下午1点'"]
+
+
+@pytest.mark.parametrize("cell", ["13:30", "23:59", "12:30 AM", "下午1:30", "13时30分", "13:00:30", "2025-03-01 13:30",
+                                  datetime.time(13, 30), 13.5 / 24, datetime.datetime(2025, 3, 1, 13, 30)])
+def test_a_time_with_minutes_is_no_hourly_reports_hour(cell: object) -> None:
+    # No platform reports by the half-hour: 13:30 is an event's time (or a half-hour's), not hour 13.
+    with pytest.raises(CellError, match="a time with minutes is no hourly report's"):
+        hour(cell)
+
+
+@pytest.mark.parametrize("cell", ["13:00-13:30", "13:00-15:00", "13:00:00 - 13:29:59"])
+def test_a_span_of_other_than_an_hour_is_no_hourly_reports_hour(cell: str) -> None:
+    with pytest.raises(CellError, match="a span of other than an hour is no hourly report's"):
+        hour(cell)
+
+
+def test_an_hour_with_minutes_is_refused_at_its_cell_as_no_hourly_report_in_both_languages(tmp_path: Path) -> None:
+    path = _write(tmp_path, "h.csv", "date,hour,campaign,spend\n2025-03-01,13:00,dy_a,100\n2025-03-01,13:30,dy_a,200\n")
+    # Read as the hour 13:30 it was summed with 13:00 into the day, as if the report were hourly.
+    assert export_errors([path], HORIZON) == [
+        f"{path}:3:2: hour: expected an hour such as 1, 01:00 or 01:00-02:00, found '13:30'; a time with minutes is "
+        "no hourly report's (a half-hour's, an event's): export the report by hour"]
+    result = invoke(["actuals", "scenarios/chat-assistant-cpa.yaml", str(path), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"{path}:3:2: hour: 应为小时，如 1、01:00 或 01:00-02:00，实际为 '13:30'；带分钟的时间不是按小时报表的"
+        "（而是半小时或某个事件的时间）：请按小时导出报表"]
+
+
+def test_an_hour_cell_of_another_date_than_its_row_is_refused_at_its_cell_in_both_languages(tmp_path: Path) -> None:
+    path = _write(tmp_path, "h.csv", "date,campaign,小时,spend\n2025-03-01,dy_a,0,10\n"
+                                     "2025-03-01,dy_a,2025-04-15 13:00:00,10\n")
+    # Read by its hour alone, its 10 was counted on 03-01 at 13:00, a day its cell does not say.
+    assert export_errors([path], HORIZON) == [
+        f"{path}:3:3: 小时: expected an hour of the row's date 2025-03-01, found '2025-04-15 13:00:00'"]
+    result = invoke(["actuals", "scenarios/chat-assistant-cpa.yaml", str(path), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"{path}:3:3: 小时: 应为本行日期 2025-03-01 的小时，实际为 '2025-04-15 13:00:00'"]
+
+
+def test_an_hour_cell_of_its_rows_date_is_that_hour(tmp_path: Path) -> None:
+    path = _write(tmp_path, "h.csv", "date,campaign,小时,spend\n2025/3/1,dy_a,2025-03-01 00:00:00,10\n"
+                                     "2025-03-01,dy_a,2025/3/1 13:00,20\n")
+    # Hours 0 and 13 of 03-01: 10 + 20 = 30, one row of two parts.
+    report = read_report([path], HORIZON)
+    assert [(row.day, row.spend) for row in report.rows] == [(datetime.date(2025, 3, 1), 30.0)]
+    assert report.sources[0].parts == 1
+
+
+def test_a_workbooks_hour_cell_of_another_date_than_its_row_is_refused(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in [["date", "campaign", "hour", "spend"], [datetime.date(2025, 3, 1), "dy_a", datetime.time(0), 10],
+                [datetime.date(2025, 3, 1), "dy_a", datetime.datetime(2025, 3, 1, 1), 10],
+                [datetime.date(2025, 3, 1), "dy_a", datetime.datetime(2025, 3, 2, 2), 10]]:
+        book.active.append(row)
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    # Its time and its date are Excel's: 2025-03-02 02:00:00 is no hour of 2025-03-01, whatever the cell shows.
+    assert export_errors([path], HORIZON) == [
+        f"{path}:4:3: hour: expected an hour of the row's date 2025-03-01, found '2025-03-02 02:00:00'"]

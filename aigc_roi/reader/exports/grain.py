@@ -40,13 +40,15 @@ class PartError(CellError):
         self.index = index
 
 
-def row_parts(cells: Cells, finer: Sequence[Finer], hour_index: int | None,
-              date_index: int) -> tuple[tuple[str, str], ...]:
+def row_parts(cells: Cells, finer: Sequence[Finer], hour_index: int | None, date_index: int,
+              row_day: datetime.date | None, day_zero: datetime.date) -> tuple[tuple[str, str], ...]:
     """A row's parts: (header, value) of each ``finer`` column it fills, then its hour, the
     ``hour_index`` column's where the export has one, else its date's time of day; ``PartError`` for an hour cell
-    of no hour (a totals row's label is skipped before: totals.py) or a finer id that lost digits."""
+    of no whole hour of ``row_day`` (a totals row's label is skipped before: totals.py) or a finer id that lost
+    digits."""
     try:
-        when = hour(cells[hour_index]) if hour_index is not None else clock(cells[date_index])
+        when = (hour(cells[hour_index], row_day, day_zero) if hour_index is not None
+                else clock(cells[date_index]))
     except CellError as error:
         raise PartError(hour_index or 0, error) from None
     hours = () if when is None else ((HOUR, when),)

@@ -320,7 +320,7 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     hour = used.get("hour")
     parts: tuple[tuple[str, str], ...] = ()
     try:
-        parts = row_parts(cells, finer, hour.index if hour else None, date_use.index)
+        parts = row_parts(cells, finer, hour.index if hour else None, date_use.index, when, table.day_zero)
     except PartError as error:
         errors.append(ScenarioError(file, line, error.index + 1, _header(table, error.index),
                                     f"expected {error.expected}, found {error.found}"))
