@@ -196,10 +196,11 @@ def warn_bases(comparison: Comparison, language: str) -> None:
     """One line (a note) when the columns differ in discount rate, horizon or start, naming the figures each
     difference affects: they are still shown and ranked, as asked, but not on one basis (docs/formulas.md §12)."""
     from aigc_roi.cli.edge import PROGRAM
-    from aigc_roi.present.compare_basis import basis_warning, compare_bases
+    from aigc_roi.present.compare import compare_columns
+    from aigc_roi.present.compare_basis import basis_warning
     from aigc_roi.present.text import visible
 
-    bases = compare_bases(comparison)
+    bases = compare_columns(comparison)
     sentence, english = basis_warning(bases, language), basis_warning(bases, "en")
     if sentence is not None and english is not None:
         note(visible(f"{PROGRAM}: {sentence}"), visible(f"{PROGRAM}: {english}"))

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from aigc_roi.model.names import as_read
-from aigc_roi.model.scenario import Scenario
+from aigc_roi.model.scenario import Distribution, Scenario
 from aigc_roi.whatif.errors import WhatIfError
 from aigc_roi.whatif.explain import FigureChanges
 from aigc_roi.whatif.simulate import Simulation, StageCallback
@@ -43,6 +43,9 @@ class ComparedScenario:
     """The calendar month of plan month 1 (``2025-03``); None where the file sets no ``start``."""
     discount_rate: float = 0.0
     """The annual rate its NPV, MIRR and LTV are discounted at (a range's median, as the figures use it)."""
+    discount_range: Distribution | None = None
+    """The range ``discount_rate`` is the median of, which each sample of a simulation draws its own rate from; None
+    where the file writes one number."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,9 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
         rate = realized.discount_rate
         assert isinstance(rate, float), "a run's value is a median: one number"
         start = scenario.month_labels()[0] if scenario.start is not None else None
+        written = scenario.discount_rate if isinstance(scenario.discount_rate, Distribution) else None
         columns.append(ComparedScenario(title, source, scenario.currency, scenario.horizon_months, figures, simulation,
-                                        start, rate))
+                                        start, rate, written))
     return Comparison(tuple(columns))
 
 

@@ -132,3 +132,68 @@ def test_the_workbook_states_each_basis_and_npvs_rate(plans: tuple[Path, Path], 
     note = rows["npv"][5]
     assert "Spring: NPV at 0% a year: undiscounted, equal to net cash" in note
     assert "Summer: NPV at 10% a year, m = 0.797% a month compounded" in note
+
+
+# A rate written as a range (QA: `discount_rate: 5%..15%` read 8.66025% in the table, 0.0866... alone in JSON): its
+# median, sqrt(5% x 15%) = sqrt(0.0075) = 8.660254%, is rounded as percentages are, 8.66%, and said to be one.
+RANGED = "discount_rate: 5%..15%"
+
+
+def _ranged(plans: tuple[Path, Path], tmp_path: Path, rate: str = RANGED) -> list[str]:
+    ranged = tmp_path / "ranged.yaml"
+    ranged.write_text(SPRING.replace("Spring", "Ranged").replace("horizon_months: 3", f"horizon_months: 3\n{rate}"),
+                      encoding="utf-8")
+    return [str(plans[0]), str(ranged)]
+
+
+def test_a_ranged_rate_reads_as_the_median_of_its_range(plans: tuple[Path, Path], tmp_path: Path) -> None:
+    files = _ranged(plans, tmp_path)
+    markdown, stderr = _compare(*files, "--format", "markdown")
+    assert "| discount_rate | 0% | 8.66% (median of 5%..15%) |  |  |" in markdown
+    assert "discount rate 0%, 8.66% (median of 5%..15%) a year (NPV" in stderr
+    chinese, stderr = _compare(*files, "--format", "markdown", "--lang", "zh")
+    assert "| discount_rate | 0% | 8.66%（5%..15% 的中位数） |  |  |" in chinese
+    assert "贴现率分别为每年 0%、8.66%（5%..15% 的中位数）（NPV" in stderr
+    table = invoke(["compare", *files], env={"COLUMNS": "200"}).stdout
+    assert "│ Discount rate (a year) " in table and " 8.66% (median of 5%..15%) │" in table
+    stdout, _ = _compare(*files, "--format", "json")
+    spring, ranged = json.loads(stdout)["scenarios"]
+    assert spring["discount_rate_range"] is None
+    assert ranged["discount_rate"] == pytest.approx(0.0075 ** 0.5, rel=1e-12)
+    assert ranged["discount_rate_range"] == {"distribution": "lognormal", "low": 0.05, "high": 0.15, "mode": None}
+
+
+def test_on_risk_a_ranged_rate_is_said_to_be_drawn_per_sample(plans: tuple[Path, Path], tmp_path: Path) -> None:
+    files = _ranged(plans, tmp_path)
+    markdown, stderr = _compare(*files, "--samples", "20", "--format", "markdown")
+    assert "| discount_rate |  | 0% | 8.66% (median of 5%..15%, drawn per sample) |  |" in markdown
+    assert "discount rate 0%, 8.66% (median of 5%..15%, drawn per sample) a year" in stderr
+    chinese, stderr = _compare(*files, "--samples", "20", "--format", "markdown", "--lang", "zh")
+    assert "| discount_rate |  | 0% | 8.66%（5%..15% 的中位数，每个样本各自抽取） |  |" in chinese
+    assert "8.66%（5%..15% 的中位数，每个样本各自抽取）" in stderr
+
+
+@pytest.mark.parametrize(("rate", "shown"), [
+    # By hand, docs/formulas.md §9: a uniform's median is its midpoint; a triangular's with the mode 8% below the
+    # midpoint 10%, 15% - sqrt(10% x 7% / 2) = 15% - 5.916% = 9.08%; a normal's its mean; -2%..10% is a normal, 4%.
+    ("{dist: uniform, low: 4%, high: 16%}", "10.00% (median of {dist: uniform, low: 4%, high: 16%})"),
+    ("{dist: triangular, low: 0.05, mode: 0.08, high: 0.15}",
+     "9.08% (median of {dist: triangular, low: 5%, mode: 8%, high: 15%})"),
+    ("{dist: normal, mean: 10%, sd: 2%}", "10.00% (median of {dist: normal, mean: 10%, sd: 2%})"),
+    ('"-2%..10%"', "4.00% (median of -2%..10%)"),
+])
+def test_every_kind_of_range_is_written_as_a_file_writes_it(plans: tuple[Path, Path], tmp_path: Path, rate: str,
+                                                            shown: str) -> None:
+    markdown, _ = _compare(*_ranged(plans, tmp_path, f"discount_rate: {rate}"), "--format", "markdown")
+    assert f"| discount_rate | 0% | {shown} |  |  |" in markdown
+
+
+def test_on_risk_a_range_is_another_basis_than_its_median(plans: tuple[Path, Path], tmp_path: Path) -> None:
+    """Rate 10% against a uniform 0%..20% (median 10%): one basis for the figures, two for the samples."""
+    fixed = tmp_path / "fixed.yaml"
+    fixed.write_text(SPRING.replace("horizon_months: 3", "horizon_months: 3\ndiscount_rate: 10%"), encoding="utf-8")
+    files = [str(fixed), _ranged(plans, tmp_path, "discount_rate: {dist: uniform, low: 0, high: 0.2}")[1]]
+    _, stderr = _compare(*files, "--format", "csv")
+    assert stderr == ""
+    _, stderr = _compare(*files, "--format", "csv", "--samples", "20")
+    assert "discount rate 10%, 10.00% (median of {dist: uniform, low: 0%, high: 20%}, drawn per sample) a year" in stderr
