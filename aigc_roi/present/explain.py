@@ -3,8 +3,9 @@ largest first (the waterfall table, the Rich view, is present/explain_view.py, l
 
 A person reads a figure's split as a sum: the base value, the shares, what is
 not split (items added or removed), the new value. The shares are shown
-rounded so that the shown ones add up to the new value less the base as
-shown (largest remainders, model/rounding.py ``apportioned``), every amount
+rounded so that the shown ones add up to the change rounded as compare's Δ
+shows it (largest remainders, model/rounding.py ``apportioned``): a lone share
+reads as the Δ, not as the difference of the rounded ends; every amount
 of one figure in one unit (in Chinese 万 or 亿 for all where one needs it),
 and a payback of never counts as the month after the horizon, as the split
 counts it, which a note says (docs/formulas.md §13).
@@ -92,7 +93,7 @@ def shown_figure(changes: FigureChanges, attribution: Attribution, style: Number
     shown = shares
     if pairs and base is not None and new is not None and all(share is not None for share in shares):
         shown = list(apportioned([share for share in shares if share is not None],
-                                 rounded(new, decimals) - rounded(base, decimals), decimals))
+                                 rounded(new - base, decimals), decimals))
     moved = any(a is not None and b is not None and rounded(a, decimals) != rounded(b, decimals)
                 for a, b in zip(shares, shown, strict=True))
     rows = [ShownRow(name, before, after, share, label("explain_not_split", lang) if share is None

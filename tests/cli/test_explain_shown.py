@@ -54,13 +54,13 @@ def test_payback_shares_add_up_to_never_as_month_4(tmp_path: Path) -> None:
     table = invoke(["compare", *_versions(tmp_path), "--explain"], env={"COLUMNS": "160"}).stdout
     blocks = _blocks(table)
     assert blocks["Payback month"] == ["never", "-1.3", "-0.8", "+0.1", "2"]
-    # Every figure's shown shares add up to its new value less its base, as shown.
+    # Every figure's shown shares add up to its change rounded as its Δ, here new less base as shown (whole months).
     for name, values in blocks.items():
         base, *shares, new = map(_number, values)
         assert sum(shares) == new - base, name
     note = " ".join(table[table.index("Shapley"):].split())
     assert "Never paying back counts as month 4 in the split, the month after the 3-month horizon." in note
-    assert "rounded so that the shown ones add up to the shown change (largest remainders)" in note
+    assert "rounded so that the shown ones add up to the shown change, its Δ (largest remainders)" in note
     zh = invoke(["compare", *_versions(tmp_path), "--explain", "--lang", "zh"], env={"COLUMNS": "160"}).stdout
     assert "拆分时未回本按第4个月计，即3个月期限之后的一个月。" in "".join(zh.split())
 
@@ -94,3 +94,28 @@ def test_chinese_amounts_of_one_figure_share_one_unit(tmp_path: Path) -> None:
 ])
 def test_largest_remainders(values: list[float], total: str, decimals: int, shown: list[float]) -> None:
     assert apportioned(values, Decimal(total), decimals) == shown
+
+
+@pytest.mark.parametrize(("lang", "peak", "npv"), [
+    # By hand: the peak cash need is month 1's cash, 1,000 b - 1,000 x (10 - 1), and NPV (rate 0) the net cash,
+    # 1,000 x 1.75 x (10 - 1) - 1,000 b. The bid 20.045004 -> 32.390006: 11,045.004 -> 23,390.006, a change of
+    # 12,345.002 (+12,345.00); the ends shown, 11,045.00 and 23,390.01, differ by 12,345.01. In 万: 1.10万 and 2.34万
+    # differ by 1.24万, the change is 1.2345002万, +1.23万. NPV: -4,295.004 -> -16,640.006, -12,345.00 (ends -12,345.01).
+    ("en", "+12,345.00", "-12,345.00"),
+    ("zh", "+1.23万", "-1.23万"),
+])
+def test_a_lone_share_reads_as_the_change_it_is(tmp_path: Path, lang: str, peak: str, npv: str) -> None:
+    """One input changed: its share of each figure is the whole change, shown as the comparison's Δ shows it, not as
+    the difference of the rounded ends (QA: 最大资金需求 Δ +2.24万 beside its share +2.23万)."""
+    base = WORKED_EXAMPLE.replace("bid: 20", "bid: 20.045004")
+    paths = [tmp_path / "base.yaml", tmp_path / "new.yaml"]
+    paths[0].write_text(base, encoding="utf-8")
+    paths[1].write_text(base.replace("bid: 20.045004", "bid: 32.390006"), encoding="utf-8")
+    markdown = invoke(["compare", *map(str, paths), "--explain", "--format", "markdown", "--lang", lang]).stdout
+    compared, split = markdown.split("###")[1:3]
+    deltas = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[3] for line in compared.splitlines()
+              if line.startswith("| ")}
+    shares = [line.rstrip(" |").rsplit(" | ", 1)[1] for line in split.splitlines() if "acquisition[CPA].bid" in line]
+    roi, shown_npv, _payback, shown_peak = shares
+    assert (shown_peak, shown_npv) == (peak, npv)
+    assert [roi, shown_npv, shown_peak] == [deltas["roi"], deltas["npv"], deltas["peak_cash_need"]]

@@ -85,9 +85,9 @@ LABELS: dict[str, Label] = {
         "拆分时未回本按第 {month} 个月计，即 {horizon} 个月期限之后的一个月。",
     ),
     "explain_rounded_note": Label(
-        "The shares are rounded so that the shown ones add up to the shown change (largest remainders): one may "
-        "read a unit of its last place off its own rounding.",
-        "各项经取整使显示值之和等于显示的总变化（最大余数法），个别项可能与自身的四舍五入相差末位一个单位。",
+        "The shares are rounded so that the shown ones add up to the shown change, its Δ (largest remainders): one "
+        "may read a unit of its last place off its own rounding.",
+        "各项经取整使显示值之和等于显示的总变化，即其 Δ（最大余数法），个别项可能与自身的四舍五入相差末位一个单位。",
     ),
     "explain_whole_file": Label("every change at once (the versions differ in form, not only in value)",
                                 "全部改动合在一起（两个版本写法不同，不只是取值不同）"),
