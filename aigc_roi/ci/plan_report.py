@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+# Imported as this module loads, as the annotations' names for typing.get_type_hints: only `report` and the api's
+# plan_facts load it, and they run all of these.
+from aigc_roi.model.engine import Result
 from aigc_roi.model.targets import TargetOutcome
-
-if TYPE_CHECKING:
-    from aigc_roi.model.engine import Result
-    from aigc_roi.reader.inputs import TypedInput
-    from aigc_roi.reader.load import LoadedScenario
-    from aigc_roi.whatif.breakeven import BreakEvenTable
-    from aigc_roi.whatif.sensitivity import Sensitivity
-    from aigc_roi.whatif.simulate import Simulation, StageCallback
+from aigc_roi.reader.inputs import TypedInput
+from aigc_roi.reader.load import LoadedScenario
+from aigc_roi.whatif.breakeven import BreakEvenTable
+from aigc_roi.whatif.sensitivity import Sensitivity
+from aigc_roi.whatif.simulate import Simulation, StageCallback
 
 
 @dataclass(frozen=True)

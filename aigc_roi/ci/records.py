@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.figures import unit_of
 from aigc_roi.model.targets import Figures, TargetOutcome
+from aigc_roi.model.type_refs import imported_when_read
 from aigc_roi.reader.inputs import InputValue
 from aigc_roi.reader.load import LoadedScenario
 from aigc_roi.reader.yamltree import find_node
@@ -16,6 +17,9 @@ from aigc_roi.reader.yamltree import find_node
 if TYPE_CHECKING:
     from aigc_roi.model.sampling import Clipped
     from aigc_roi.whatif.explain import FigureChanges
+else:  # `validate` loads this module, and neither numpy nor the what-ifs (tests/contract/test_startup.py)
+    Clipped = imported_when_read("aigc_roi.model.sampling", "Clipped")
+    FigureChanges = imported_when_read("aigc_roi.whatif.explain", "FigureChanges")
 
 
 IrrNotes = Mapping[str, str | None]

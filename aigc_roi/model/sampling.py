@@ -73,8 +73,8 @@ from aigc_roi.model.tree import branches, rebuilt
 MAX_VIRALITY = 0.999
 """Upper clip of a realized virality: the model needs k < 1 for finite growth."""
 
-Realized: TypeAlias = "float | FloatArray"
-Drawer: TypeAlias = "Callable[[Distribution, float, float], Realized]"
+Realized: TypeAlias = float | FloatArray
+Drawer: TypeAlias = Callable[[Distribution, float, float], Realized]
 """What replaces one distribution, given its field's domain [low, high]: its median, or its draws, clipped to it."""
 
 

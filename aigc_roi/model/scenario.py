@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeAlias, Union
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from aigc_roi.model.channels import ChannelType, channel_rate_fields
 from aigc_roi.model.channels import CpaChannel as CpaChannel
 from aigc_roi.model.channels import CpmChannel as CpmChannel
 from aigc_roi.model.channels import FlatChannel as FlatChannel
 from aigc_roi.model.channels import KolChannel as KolChannel
+from aigc_roi.model.type_refs import NUMPY_FLOAT_ARRAY
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,9 +30,8 @@ if TYPE_CHECKING:
 
     FloatArray: TypeAlias = NDArray[np.float64]
 else:
-    # `validate` reads scenarios without loading numpy: at run time the array type is the text of an expression that
-    # imports it when typing.get_type_hints evaluates it, in whichever module's names it is evaluated.
-    FloatArray = "__import__('numpy.typing').typing.NDArray[__import__('numpy').float64]"
+    # `validate` reads scenarios without loading numpy.
+    FloatArray = NUMPY_FLOAT_ARRAY
 
 DistributionKind = Literal["lognormal", "normal", "uniform", "triangular"]
 
@@ -112,7 +112,7 @@ class Distribution:
         return self.high - math.sqrt((1 - q) * width * (self.high - self.mode))
 
 
-Value: TypeAlias = Union[float, Distribution, FloatArray]  # noqa: UP007 (| takes no text, which FloatArray is at run time)
+Value: TypeAlias = float | Distribution | FloatArray
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ class RenewalObserved:
 
 ConversionByAge = tuple[tuple[int, Value], ...]
 """(age in months >= 0, share of the cohort subscribing at that age), ages strictly increasing."""
-Renewal: TypeAlias = "Value | tuple[Value, ...] | RenewalObserved"
+Renewal: TypeAlias = Value | tuple[Value, ...] | RenewalObserved
 """A rate for every renewal, a rate per renewal (the last repeating) or observed survival."""
 
 

@@ -58,7 +58,7 @@ MAX_BATCH_CELLS = 4_000_000
 """Samples x (months + rows) of one engine call of drivers moved alone: the engine chunks its monthly
 arrays by itself, this bounds what a batch keeps, its cumulative cash and each row's driver's values
 for every sample (32 MB)."""
-Figures: TypeAlias = "dict[str, FloatArray]"
+Figures: TypeAlias = dict[str, FloatArray]
 """Figure name -> array, as in ``Result.figures``."""
 
 

@@ -19,10 +19,16 @@ from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 from aigc_roi.model.limits import MIN_UNIT_COST
+from aigc_roi.model.type_refs import imported_when_read
 
 if TYPE_CHECKING:
-
     from aigc_roi.model.scenario import FloatArray, Months, Moving, Retention, Value
+else:  # model/scenario.py imports this module, so its types are imported when an annotation is read
+    FloatArray = imported_when_read("aigc_roi.model.scenario", "FloatArray")
+    Months = imported_when_read("aigc_roi.model.scenario", "Months")
+    Moving = imported_when_read("aigc_roi.model.scenario", "Moving")
+    Retention = imported_when_read("aigc_roi.model.scenario", "Retention")
+    Value = imported_when_read("aigc_roi.model.scenario", "Value")
 
 Unit = Literal["money", "rate", "count", "small_count"]
 """money: the scenario's currency; rate: a share in [0, 1]; count: users, impressions, clicks (large,

@@ -7,9 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from aigc_roi.model.channels.base import ChannelType, Params, declare
+from aigc_roi.model.type_refs import imported_when_read
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import FloatArray, Moving, Value
+else:  # model/scenario.py imports this module, so its types are imported when an annotation is read
+    FloatArray = imported_when_read("aigc_roi.model.scenario", "FloatArray")
+    Moving = imported_when_read("aigc_roi.model.scenario", "Moving")
+    Value = imported_when_read("aigc_roi.model.scenario", "Value")
 
 
 @dataclass(frozen=True)
