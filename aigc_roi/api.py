@@ -342,29 +342,31 @@ def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
     return facts_of(_plan(plan, "plan_facts"), samples, seed, stage_progress)
 
 
-def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: Sequence[tuple[str, str]] = (),
+def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: str | Iterable[str | tuple[str, str]] = (),
             sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0, from_day: datetime.date | None = None,
             through: datetime.date | None = None) -> api.Actuals:
     """The ad platforms' ``exports`` (one str or Path, or a list of them) against the plan, by channel and plan month
-    (docs/actuals.md). ``maps``
-    adds (channel name, or path ``acquisition[1]`` where channels share a name, glob) pairs to the channels'
-    ``match``; ``from_day`` and ``through`` state the days the exports were run for (else their rows' first and
-    last day): a ``datetime.datetime`` (or ``pandas.Timestamp``) states its date, whatever its time of day or time
-    zone. Raises ``ScenarioInvalid`` with every located problem of the exports (an export in another currency
-    than the plan's and one given twice, the same bytes, included) and ``WhatIfError`` for a plan without
-    ``start``, no export, an unknown name or one two channels share (an ``ArgumentError`` naming ``maps[i]``), a
-    stated day that leaves out a row or is no date (one naming ``from_day`` or ``through``), ``samples`` not a whole
-    number from 100 to 100,000 or a ``seed`` not one >= 0."""
+    (docs/actuals.md). ``maps`` adds (channel name, or path ``acquisition[1]`` where channels share a name, glob)
+    pairs to the channels' ``match``: a list of such pairs, or of texts ``NAME=GLOB`` as ``--map`` takes them (name
+    and glob stripped), one text alone being one. ``from_day`` and ``through`` state the days the exports were run
+    for (else their rows' first and last day): a ``datetime.datetime`` (or ``pandas.Timestamp``) states its date,
+    whatever its time of day or time zone. Raises ``ScenarioInvalid`` with every located problem of the exports (an
+    export in another currency than the plan's and one given twice, the same bytes, included) and ``WhatIfError``
+    for a plan without ``start``, no export, an item of ``maps`` of neither form, with a blank name or glob, or whose
+    name is of no channel or of two (an ``ArgumentError`` naming ``maps[i]``), a stated day that leaves out a row or
+    is no date (one naming ``from_day`` or ``through``), ``samples`` not a whole number from 100 to 100,000 or a
+    ``seed`` not one >= 0."""
     from aigc_roi.reader.exports import Horizon, read_report
-    from aigc_roi.whatif.actuals import compare, patterns_of
+    from aigc_roi.whatif.actuals import compare, map_pairs, patterns_of
 
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
+    pairs = map_pairs(maps)
     # A glob of the plan that spells a totals word names a campaign so called, which is then no totals row.
-    globs = [glob for _, channel_globs in patterns_of(scenario, maps) for glob in channel_globs]
+    globs = [glob for _, channel_globs in patterns_of(scenario, pairs) for glob in channel_globs]
     report = read_report(_paths(exports), Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates,
                          scenario.currency, globs)
-    return compare(scenario, report, maps, samples, seed, from_day, through)
+    return compare(scenario, report, pairs, samples, seed, from_day, through)
 
 
 def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, filename: str = "<re-forecast>",

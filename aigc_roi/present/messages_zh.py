@@ -100,6 +100,9 @@ _EXPECTED = _rules([
     (r"lines ending in LF or CRLF", "以 LF 或 CRLF 结尾的行"),
     (r"cells of at most ([\d,]+) characters", "不超过 {0} 个字符的单元格"),
     (r"NAME=GLOB such as (.+)", "NAME=GLOB 形式，如 {0}"),
+    (r"a \(NAME, GLOB\) pair of texts, neither blank, or NAME=GLOB such as (.+)",
+     "两段都不为空的文本组成的 (NAME, GLOB) 对，或 NAME=GLOB 形式，如 {0}"),
+    (r"a list of \(NAME, GLOB\) pairs or NAME=GLOB texts", "(NAME, GLOB) 对或 NAME=GLOB 文本的列表"),
     (r"a channel of the plan \(none\)", "方案中的渠道（方案中没有渠道）"),
     (r"a channel of the plan \((.+)\)", _lists("方案中的渠道（{0}）", 0)),
     (r"a month YYYY-MM \(actuals places each export's dates in a plan month\)", "YYYY-MM 格式的月份（actuals 据此把报表日期放入方案月份）"),
@@ -503,9 +506,10 @@ _MESSAGES = _rules([
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
     # The name may hold a colon (--map 'x: y'=...): it ends at the first ": expected ".
     (r"(--[\w-]+(?: .+?)?): expected (.+), found (.+)", lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {m[3]}"),
-    # A library call's argument (model/arguments.py), named as the function names it: api.simulate(samples=1.5).
+    # A library call's argument (model/arguments.py), named as the function names it: api.simulate(samples=1.5), or
+    # an item of it: maps[0].
     (r"exports: expected at least one export file, found none", "exports：应至少有一个报表文件，实际一个也没有"),
-    (r"([a-z][a-z_]*): expected (.+), found (.+)",
+    (r"([a-z][a-z_]*(?:\[\d+\])?): expected (.+), found (.+)",
      lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {_apply(_FOUND, m[3]) or m[3]}"),
     # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.
     (r"(--map [^=]*=.*?): ('.+' names \d+ items: .+)", lambda m: _under_option(m[1], m[2]) or m[0]),

@@ -43,7 +43,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Any
@@ -200,6 +200,34 @@ class Actuals:
     @property
     def through_label(self) -> str:
         return f"{self.through.year:04d}-{self.through.month:02d}"
+
+
+MAP_TEXT = "NAME=GLOB such as 'Douyin CPA=dy_*'"
+"""A ``--map``, as the option and a text of ``maps`` expect it (cli/actuals.py ``parse_maps``)."""
+
+
+def map_pairs(maps: object) -> list[tuple[str, str]]:
+    """``maps`` as (NAME, GLOB) pairs: each item such a pair of texts, or a text ``NAME=GLOB`` read as ``--map`` reads
+    it (the name and glob stripped), and a text alone one item, not its characters. An ArgumentError naming ``maps[i]``
+    for an item of neither form or with a blank name or glob: a glob matches no campaign by being empty."""
+    if isinstance(maps, str):
+        maps = [maps]
+    if isinstance(maps, Mapping) or not isinstance(maps, Iterable):
+        raise ArgumentError("maps", f"expected a list of (NAME, GLOB) pairs or NAME=GLOB texts, found {maps!r} "
+                                    f"({type(maps).__name__})")
+    pairs = []
+    for index, item in enumerate(maps):
+        if isinstance(item, str):
+            name, equals, glob = (part.strip() for part in item.partition("="))
+            if not (equals and name and glob):
+                raise ArgumentError(f"maps[{index}]", f"expected {MAP_TEXT}, found {item!r}")
+            pairs.append((name, glob))
+        elif isinstance(item, tuple | list) and len(item) == 2 and all(isinstance(part, str) and part.strip() for part in item):
+            pairs.append((item[0], item[1]))
+        else:
+            raise ArgumentError(f"maps[{index}]", f"expected a (NAME, GLOB) pair of texts, neither blank, or {MAP_TEXT}, "
+                                                  f"found {item!r} ({type(item).__name__})")
+    return pairs
 
 
 def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:

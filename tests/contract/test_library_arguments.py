@@ -49,6 +49,9 @@ CASES: list[tuple[list[str], Callable[[api.Scenario], object], str]] = [
      lambda plan: api.allocate(plan, 1e5, "p10_npv", samples=1_000_001), "samples"),
     (["actuals", PLAN, EXPORT, "--samples", "99"], lambda plan: api.actuals(plan, [EXPORT], samples=99), "samples"),
     (["actuals", PLAN, EXPORT, "--samples", "100001"], lambda plan: api.actuals(plan, [EXPORT], samples=100_001), "samples"),
+    (["actuals", PLAN, EXPORT, "--map", "nonsense"], lambda plan: api.actuals(plan, [EXPORT], ["nonsense"]), "maps[0]"),
+    (["actuals", PLAN, EXPORT, "--map", "Bilibili CPA (registered user)= "],
+     lambda plan: api.actuals(plan, [EXPORT], "Bilibili CPA (registered user)= "), "maps[0]"),
 ]
 
 
