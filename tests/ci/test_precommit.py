@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from aigc_roi.ci.discovery import found_below
+
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS_FILE = ".pre-commit-hooks.yaml"
 
@@ -95,10 +97,10 @@ def _staged(folder: Path) -> list[str]:
 
 
 def _selected(hook: dict[str, object], staged: list[str]) -> list[str]:
-    """pre-commit's file filter: ``files`` searched in the path, and ``types: [yaml]`` by extension, which identify
-    reads in any case (``Plan.YAML`` is yaml)."""
-    assert hook["types"] == ["yaml"]
-    return [name for name in staged if re.search(str(hook["files"]), name) and name.lower().endswith((".yaml", ".yml"))]
+    """pre-commit's file filter: ``files`` searched in the path. No ``types``, which would default to ``[file]``: the
+    ``yaml`` type, which identify gives by an extension's ASCII letters, would drop ``计划.ｙａｍｌ`` and ``plan.yaml.``."""
+    assert hook.get("types", ["file"]) == ["file"] and "types_or" not in hook
+    return [name for name in staged if re.search(str(hook["files"]), name)]
 
 
 def _run(hook: dict[str, object], files: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -113,6 +115,20 @@ def _run(hook: dict[str, object], files: list[str], cwd: Path) -> subprocess.Com
 def test_a_hook_takes_the_files_the_folder_walk_finds(hook: dict[str, object]) -> None:
     staged = ["scenarios/Plan.YAML", "scenarios/sub/计划.Yml", "scenarios/notes.txt", "plans/a.YAML"]
     assert _selected(hook, staged) == ["scenarios/Plan.YAML", "scenarios/sub/计划.Yml"]
+
+
+WALKED = ["Plan.YAML", "plan.Yml", "计划.YAML", "全角.ｙａｍｌ", "sub/a.yaml", ".hidden/X.YAML", ".Dot.YAML", "notes.txt",
+          "plan.YAML.bak", "plan.yaml~", "plan.yaml.", "plan.yml .", "Plan.ＹＡＭＬ", "计划．ｙｍｌ", "plan.yaml　", "plan. yaml",
+          "sub/.git/x.yaml", ".yaml", "plan.yaml/x.txt", "plan.json"]
+"""tests/ci/test_yaml_extensions.py's folder, and the names its rule (model/names.py extension_of) reads past."""
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
+@pytest.mark.parametrize("name", WALKED)
+def test_a_hook_takes_what_a_walk_of_the_folder_takes(hook: dict[str, object], name: str) -> None:
+    """A scenario file the walk of `scenarios/` reads is one a commit that touches it has checked, and no other."""
+    assert _selected(hook, [f"scenarios/{name}", f"repo/scenarios/{name}"]) == (
+        [f"scenarios/{name}", f"repo/scenarios/{name}"] if found_below(name) else [])
 
 
 @pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
