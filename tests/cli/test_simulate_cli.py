@@ -360,7 +360,8 @@ def test_compare_without_samples_keeps_its_shape(tmp_path: Path) -> None:
     plan = str(write(tmp_path, UNIFORM_BID))
     result = invoke(["compare", plan, plan, "-f", "json"])
     # The basis (horizon, start, discount rate) is stated beside the figures, never a distribution.
-    assert all(set(column) == {"name", "source", "figures", "horizon_months", "start", "discount_rate"}
+    assert all(set(column) == {"name", "source", "figures", "horizon_months", "start", "discount_rate",
+                                     "discount_rate_range"}
                for column in json.loads(result.stdout)["scenarios"])
 
 

@@ -49,7 +49,7 @@ def test_the_clip_line_of_three_draws_in_100_000_is_no_zero_share() -> None:
 
 
 def scenario(name: str, figures: dict[str, dict[str, float | None]], samples: int = 100) -> dict[str, object]:
-    return {"name": name, "horizon_months": 12, "start": None, "discount_rate": 0.0,
+    return {"name": name, "horizon_months": 12, "start": None, "discount_rate": 0.0, "discount_rate_range": None,
             "distribution": {"samples": samples, "payback_target_months": 12, "payback_within_months": 12,
                                            "figures": figures,
                                            "probabilities": {"payback_within_target": 0.5, "roi_positive": 0.5,
