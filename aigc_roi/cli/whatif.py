@@ -274,4 +274,4 @@ def sensitivity(
         table = api.sensitivity_grid(scenario, paths[0], paths[1], step, grid_steps)
     except WhatIfError as refused:
         fail([f"--grid: {refused}"])
-    deliver(GridPresenter(style, grid_title(table, style)), table, format_.value, output, force, bom, sets=set_)
+    deliver(GridPresenter(style, grid_title(table, style, table.scenario)), table, format_.value, output, force, bom, sets=set_)

@@ -426,10 +426,16 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
         if channel.furthest is not None:
             parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")
     if actuals.unmatched:
-        parts.append(to_markdown(_unmatched_rows(actuals, style), label("actuals_unmatched", lang), text_columns=2))
+        parts.append(to_markdown(_unmatched_rows(actuals, style), in_currency("actuals_unmatched", style), text_columns=2))
     if outlooks is not None:
-        parts.append(to_markdown(_outlook_rows(outlooks, style), label("actuals_reforecast", lang)))
+        parts.append(to_markdown(_outlook_rows(outlooks, style), in_currency("actuals_reforecast", style)))
     return "\n".join(parts)
+
+
+def in_currency(key: str, style: NumberStyle) -> str:
+    """A sub-table's title closed by the currency, as the main table's: unmatched spend is money, and the
+    re-forecast's rows hold NPV and the peak cash need."""
+    return f"{label(key, style.lang)} ({style.currency})"
 
 
 def _header_words(header: list[str], lang: str) -> list[str]:

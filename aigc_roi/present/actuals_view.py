@@ -17,6 +17,7 @@ from aigc_roi.present.actuals import (
     _rank,
     _unmatched_rows,
     flag_line,
+    in_currency,
     mark_lines,
     reforecast_caption,
     source_lines,
@@ -39,12 +40,12 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
         columns = [Column(header[1], [Text(row[1]) for row in rows], numeric=False),
                    Column(header[0], [Text(row[0]) for row in rows], numeric=False),
                    Column(header[2], [Text(row[2]) for row in rows])]
-        parts.append(table_or_blocks(columns, label("actuals_unmatched", lang), ""))
+        parts.append(table_or_blocks(columns, in_currency("actuals_unmatched", style), ""))
     if outlooks is not None:
         header, rows = _outlook_rows(outlooks, style)
         columns = [Column(header[0], [Text(row[0]) for row in rows], numeric=False)] + [
             Column(header[i], [Text(row[i]) for row in rows]) for i in (1, 2)]
-        parts.append(table_or_blocks(columns, label("actuals_reforecast", lang), reforecast_caption(actuals, written, lang)))
+        parts.append(table_or_blocks(columns, in_currency("actuals_reforecast", style), reforecast_caption(actuals, written, lang)))
     return parts
 
 

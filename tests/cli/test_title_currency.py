@@ -6,6 +6,7 @@ and `actuals` in markdown were missing it."""
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 from pathlib import Path
 
@@ -78,3 +79,50 @@ def test_every_command_with_amounts_states_the_currency_in_its_markdown_title(tm
         shutil.copy(plan, other)
         args = ["compare", str(other), *args[2:]]
     assert f"({currency})" in _title([args[0], str(plan), *args[1:]], "en", "markdown")
+
+
+@pytest.mark.parametrize("format_", ["table", "markdown"])
+def test_grid_markdown_title_names_the_scenario_as_its_terminal_does(tmp_path: Path, format_: str) -> None:
+    plan = str(_plan(tmp_path))
+    name = "对话助手 Chat assistant, CPA on video sites"
+    assert _title(["sensitivity", plan, "--grid", BID_BY_CONVERSION], "en", format_) == (
+        f"{'### ' if format_ == 'markdown' else ''}ROI · Douyin activation CPA bid × Annual member conversion · {name} (USD)")
+    assert _title(["sensitivity", plan, "--grid", TWO_RATES], "en", format_).endswith(f"conversion · {name}")
+
+
+@pytest.mark.parametrize("format_", ["table", "markdown"])
+@pytest.mark.parametrize(("lang", "titles"), [
+    ("en", ["Unmatched spend (no channel's match) (CNY)", "Plan vs re-forecast (CNY)"]),
+    ("zh", ["未匹配的广告支出（不属于任何渠道的 match） (CNY)", "方案与重新预测 (CNY)"]),
+])
+def test_actuals_sub_tables_of_amounts_state_the_currency(tmp_path: Path, format_: str, lang: str,
+                                                          titles: list[str]) -> None:
+    """Unmatched spend is money; the re-forecast's rows hold NPV and the peak cash need."""
+    out = tmp_path / "re.yaml"
+    args = ["actuals", str(_plan(tmp_path, "CNY")), *EXPORTS, *MAPS, "-q", "--reforecast", str(out)]
+    result = invoke([*args, "--lang", lang, "-f", format_], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip().removeprefix("### ") for line in result.stdout.splitlines()]
+    assert all(title in lines for title in titles), [line for line in lines if "(" in line][:20]
+
+
+MONEY_SECTIONS = {
+    # The report's sections holding amounts, by the words their headings open with, en and zh: each states the
+    # currency. The bundled plan's targets include max_cac (an amount); the tornado (ROI in pp), the inputs
+    # (as written, the currency field among them) and the definitions hold no amount shown bare.
+    "en": ("Verdict", "Headline figures", "From revenue to net cash", "Cumulative cash", "Channels", "Contribution",
+           "Break-even"),
+    "zh": ("结论", "核心指标", "24 个月内", "逐月累计现金流", "渠道", "各月新增用户", "盈亏平衡"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_report_heading_over_amounts_states_the_currency(tmp_path: Path, lang: str) -> None:
+    page = tmp_path / "r.html"
+    result = invoke(["report", str(_plan(tmp_path)), "-o", str(page), "--samples", "50", "--lang", lang, "-q"])
+    assert result.exit_code == 0, result.stderr
+    headings = re.findall(r"<h2>([^<]*)</h2>", page.read_text(encoding="utf-8"))
+    money = [heading for heading in headings if heading.startswith(MONEY_SECTIONS[lang])]
+    assert len(money) == len(MONEY_SECTIONS[lang]), headings
+    assert all(heading.endswith(("USD)", "USD）")) for heading in money), money
+    assert not [heading for heading in headings if heading not in money and "USD" in heading], headings

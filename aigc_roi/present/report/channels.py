@@ -28,14 +28,16 @@ SERIES = (("cac", "solid"), ("ltv", "hatch"))
 
 def channels_section(channels: Sequence[ChannelRun], style: NumberStyle, currency: str) -> str:
     lang = style.lang
-    heading = f'<h2>{escape(word("channels", lang))}</h2>'
     channels = [channel for channel in channels if channel.type != ORGANIC_TYPE]
     if not channels:
-        return heading + f"<p>{escape(word('no_channels', lang))}</p>"
+        return f'<h2>{escape(word("channels", lang))}</h2><p>{escape(word("no_channels", lang))}</p>'
+    # Bars and bids are amounts: the currency closes the title, as every other money section's.
+    title = word("channels_amounts", lang).format(currency=currency)
+    heading = f"<h2>{escape(title)}</h2>"
     rows = [(channel.name, [getattr(channel, key) for key, _ in SERIES]) for channel in channels]
     legend = [(word(key, lang).format(currency=currency), mark) for key, mark in SERIES]
     notes = [max_bid_note(channel, style, currency) for channel in channels]
-    chart = svg.bar_groups(rows, legend, style.money, word("channels", lang), notes)
+    chart = svg.bar_groups(rows, legend, style.money, title, notes)
     return heading + f'<figure>{chart}<figcaption>{escape(word("channels_note", lang))}</figcaption></figure>'
 
 

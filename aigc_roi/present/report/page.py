@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import told_apart
-from aigc_roi.model.figures import FIGURE_NAMES
+from aigc_roi.model.figures import FIGURE_NAMES, unit_of
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.model.targets import TargetOutcome
 from aigc_roi.present.breakeven import no_value_notes, value_or_reason
@@ -189,7 +189,15 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
                  else word("no_targets", lang))
     body = "".join(f'<p class="{"lead" if i == 0 else ""}">{escape(line)}</p>' for i, line in enumerate(lines))
     targets = _targets(parts.outcomes, months, style)
-    return f'<section class="verdict"><h2>{escape(word("verdict", lang))}</h2>{body}</section>' + targets
+    # The peak cash line names its currency; a target's limit and value (max_cac) do not, so the heading does.
+    heading = (word("verdict_amounts", lang).format(currency=style.currency)
+               if any(_is_money(outcome.figure) for outcome in parts.outcomes) else word("verdict", lang))
+    return f'<section class="verdict"><h2>{escape(heading)}</h2>{body}</section>' + targets
+
+
+def _is_money(name: str) -> bool:
+    """Whether a target's figure (or milestone's month series) is an amount, as _figure writes it."""
+    return name in MONEY_SERIES or (name in FIGURE_NAMES and unit_of(name) == "money")
 
 
 def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("Plan report", "投放方案报告"),
     "verdict": ("Verdict", "结论"),
+    "verdict_amounts": ("Verdict (amounts in {currency})", "结论（金额单位：{currency}）"),
     "pays_back": ("Pays back in month {month}{label} and stays paid back.",
                   "第 {month} 个月{label}回本，此后不再跌破。"),
     "never_pays_back": ("Does not pay back within the {months}-month horizon.",
@@ -35,6 +36,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "band": ("P5–P95 of {samples} simulated outcomes", "{samples} 次模拟的 P5–P95 区间"),
     "zero": ("break-even line (0)", "盈亏线（0）"),
     "channels": ("Channels: CAC against LTV per user, and the maximum bid", "渠道：获客成本对比单用户 LTV，及最高出价"),
+    "channels_amounts": ("Channels: CAC against LTV per user, and the maximum bid ({currency})",
+                         "渠道：获客成本对比单用户 LTV，及最高出价（{currency}）"),
     "channel": ("Channel", "渠道"),
     "cac": ("CAC ({currency} per user bought)", "获客成本（{currency}/买来的用户）"),
     "ltv": ("LTV per user ({currency})", "单用户 LTV（{currency}）"),
