@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from aigc_roi.model.scenario import Z90, Distribution, month_labels
+from aigc_roi.model.scenario import month_labels
+from aigc_roi.present.discount_note import range_data, rate_stated
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.whatif.compare import Comparison
@@ -37,35 +38,10 @@ def starts_differ(scenarios: Sequence[Mapping[str, Any]]) -> bool:
     return len({scenario["start"] for scenario in scenarios}) > 1
 
 
-def rate_text(rate: float, style: NumberStyle) -> str:
-    """An annual discount rate as NPV's note states it: ``10%``."""
-    return f"{style.plain(rate * 100)}%"
-
-
-def range_text(rate: Mapping[str, Any], style: NumberStyle) -> str:
-    """A range of rates (JSON's ``discount_rate_range``) as a file writes it, in percent: ``5%..15%`` where that text
-    reads as it (a lognormal, or a normal reaching 0), else its mapping (``{dist: uniform, low: 5%, high: 15%}``)."""
-    kind, low, high = rate["distribution"], rate["low"], rate["high"]
-    if kind == "lognormal" or (kind == "normal" and low <= 0):
-        return f"{rate_text(low, style)}..{rate_text(high, style)}"
-    if kind == "normal":  # low and high are its 90% interval, mean -+ Z90 sd
-        keys = {"mean": (low + high) / 2, "sd": (high - low) / (2 * Z90)}
-    elif kind == "triangular":
-        keys = {"low": low, "mode": rate["mode"], "high": high}
-    else:
-        keys = {"low": low, "high": high}
-    return "{dist: " + ", ".join([kind, *(f"{key}: {rate_text(value, style)}" for key, value in keys.items())]) + "}"
-
-
 def discount_text(scenario: Mapping[str, Any], style: NumberStyle) -> str:
-    """A column's discount rate as its file states it: one number as written (``10%``); a range's median rounded as
-    percentages are, said to be one (``8.66% (median of 5%..15%)``), and on risk, where each sample draws its own
-    rate, said to be drawn (docs/formulas.md §12)."""
-    written = scenario["discount_rate_range"]
-    if written is None:
-        return rate_text(scenario["discount_rate"], style)
-    key = "basis_rate_drawn" if _drawn(scenario) else "basis_rate_median"
-    return label(key, style.lang).format(median=style.percent(scenario["discount_rate"]), range=range_text(written, style))
+    """A column's discount rate as its file states it (``rate_stated``), and on risk, where each sample draws its own
+    rate from a range, said to be drawn (docs/formulas.md §12)."""
+    return rate_stated(scenario["discount_rate"], scenario["discount_rate_range"], style, _drawn(scenario))
 
 
 def _drawn(scenario: Mapping[str, Any]) -> bool:
@@ -127,10 +103,4 @@ def compare_bases(comparison: Comparison) -> list[dict[str, Any]]:
     one), ``discount_rate`` (annual; a range's median) and ``discount_rate_range`` (null for one number, else its
     ``distribution``, ``low`` and ``high`` as the inputs table has them, and a triangular's ``mode``)."""
     return [{"horizon_months": column.horizon_months, "start": column.start, "discount_rate": column.discount_rate,
-             "discount_rate_range": _range_data(column.discount_range)} for column in comparison.columns]
-
-
-def _range_data(rate: Distribution | None) -> dict[str, Any] | None:
-    if rate is None:
-        return None
-    return {"distribution": rate.kind, "low": rate.low, "high": rate.high, "mode": rate.mode}
+             "discount_rate_range": range_data(column.discount_range)} for column in comparison.columns]

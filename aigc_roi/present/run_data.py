@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import MONTH_COLUMNS, figures_of, plain
 from aigc_roi.model.paths import channel_path
-from aigc_roi.model.scenario import Scenario
+from aigc_roi.model.scenario import Distribution, Scenario
+from aigc_roi.present.discount_note import range_data
 from aigc_roi.present.fit_data import fits_report
 from aigc_roi.present.gates import GateResult, gates_report
 from aigc_roi.present.peak_cash import with_horizon_flag
@@ -80,6 +81,9 @@ class RunReport:
     """When asked for: it grows with the square of the horizon."""
     discount_rate: float = 0.0
     """The annual rate NPV and LTV are discounted at (a range's median), which the text formats state beside NPV."""
+    discount_range: Mapping[str, Any] | None = None
+    """The range ``discount_rate`` is the median of (present/discount_note.py ``range_data``), which the note beside
+    NPV names; None where the file writes one number."""
     defers_revenue: bool = False
     """Some plan is paid for more than a month at once: only then does recognised revenue differ from the cash, and
     deferred revenue from 0, so only then has the accrual line under the months table something to say."""
@@ -152,6 +156,7 @@ def run_report(scenario: Scenario, result: Result, cohorts: bool = False) -> Run
         gates=gates_report(scenario, result) if scenario.gates else None,
         cohorts=cohort_rows(scenario, result) if cohorts else None,
         discount_rate=rate,
+        discount_range=range_data(scenario.discount_rate if isinstance(scenario.discount_rate, Distribution) else None),
         defers_revenue=any(plan.period_months > 1 for plan in scenario.monetization.plans),
     )
 

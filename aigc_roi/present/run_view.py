@@ -57,7 +57,7 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
         rows.append((label(figure.name, lang), text))
     # Written out: a str title would be read as Rich markup, and the name in it is data.
     title = visible(f"{report.scenario} · {label('figures', lang)} ({report.currency})")
-    basis = npv_basis(report.discount_rate, style)
+    basis = npv_basis(report.discount_rate, style, report.discount_range)
 
     def build(width: int) -> RenderableType:
         # Two columns while every label and value fits whole in them; else each figure on its own line, its value

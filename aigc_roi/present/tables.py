@@ -222,7 +222,7 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
     style = style or NumberStyle("en", report.currency)
     parts = [f"## {markdown_text(report.scenario)} ({report.currency})\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))
-             + f"\n_{markdown_text(npv_basis(report.discount_rate, style))}_\n"]
+             + f"\n_{markdown_text(npv_basis(report.discount_rate, style, report.discount_range))}_\n"]
     borrowing = irr_borrowing_note([report.figures], style.lang)
     if borrowing is not None:
         parts.append(f"_{borrowing}_\n")

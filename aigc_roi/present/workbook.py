@@ -103,7 +103,7 @@ def _figure_note(name: str, report: RunReport, lang: str) -> str | None:
     """A run's note on figure ``name``: ``figure_note_text``'s, and beside NPV the rate it is discounted at (the
     compare sheet's note states each scenario's, ``_compare_note``)."""
     if name == "npv" and report.figures[name] is not None:
-        return npv_basis(report.discount_rate, NumberStyle(lang, report.currency))
+        return npv_basis(report.discount_rate, NumberStyle(lang, report.currency), report.discount_range)
     return figure_note_text(name, report.figures, report.horizon_months, lang)
 
 
@@ -403,7 +403,7 @@ def _compare_note(name: str, columns: Sequence[dict[str, Any]], horizons: Sequen
     is 0``; beside NPV the rate each is discounted at."""
     style = NumberStyle(lang, currency)
     # Each scenario's NPV basis is one sentence among the scenarios' notes: its closing stop goes, the separator stays.
-    notes = [(column["name"], npv_basis(column["discount_rate"], style).rstrip(".。")
+    notes = [(column["name"], npv_basis(column["discount_rate"], style, column["discount_rate_range"]).rstrip(".。")
               if name == "npv" and column["figures"][name] is not None
               else figure_note_text(name, column["figures"], horizon, lang))
              for column, horizon in zip(columns, horizons, strict=True)]

@@ -15,9 +15,6 @@ LABELS: dict[str, Label] = {
     "basis_horizon_months": Label("Horizon (months)", "模拟期（月）"),
     "basis_start": Label("Start month", "起始月份"),
     "basis_discount_rate": Label("Discount rate (a year)", "贴现率（年）"),
-    # A rate written as a range: the median the figures use, and on risk that each sample draws its own.
-    "basis_rate_median": Label("{median} (median of {range})", "{median}（{range} 的中位数）"),
-    "basis_rate_drawn": Label("{median} (median of {range}, drawn per sample)", "{median}（{range} 的中位数，每个样本各自抽取）"),
     "compare_month_starts": Label(
         "Month figures count from each scenario's own start, its calendar month in brackets; their Δ is in months "
         "into the plan.",

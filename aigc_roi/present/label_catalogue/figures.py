@@ -35,6 +35,10 @@ LABELS: dict[str, Label] = {
     # docs/formulas.md §5: the rate NPV is discounted at and its conventions, said beside NPV (present/discount_note.py).
     "npv_basis": Label("NPV at {rate} a year, m = {monthly} a month compounded; each month's cash at its end.",
                        "净现值按年贴现率 {rate}，月贴现率 m = {monthly} 按月复利；每月现金计在月末。"),
+    # A rate written as a range, wherever the rate is stated (present/discount_note.py rate_stated): the median the
+    # figures use, and on risk that each sample draws its own.
+    "basis_rate_median": Label("{median} (median of {range})", "{median}（{range} 的中位数）"),
+    "basis_rate_drawn": Label("{median} (median of {range}, drawn per sample)", "{median}（{range} 的中位数，每个样本各自抽取）"),
     "no_ad_spend": Label("no ad spend", "无广告支出"),
     "no_ad_spend_note": Label("no ad spend: the campaign's cash P(t) is 0 throughout, so month 1 by definition",
                               "无广告支出：投放现金 P(t) 始终为 0，按定义为第 1 个月"),

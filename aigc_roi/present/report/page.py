@@ -285,7 +285,7 @@ def _figures(report: RunReport, style: NumberStyle, notes: list[str]) -> str:
                     f'<td class="n">{escape(value)}</td></tr>')
     head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'
     heading = word("figures", lang).format(currency=style.currency)
-    basis = npv_basis(report.discount_rate, style)
+    basis = npv_basis(report.discount_rate, style, report.discount_range)
     borrowing = irr_borrowing_note([figures], lang)
     return (f'<h2>{escape(heading)}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
             f'<p class="meta">{escape(basis)}</p>'
