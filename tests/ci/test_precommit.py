@@ -119,8 +119,10 @@ def test_a_hook_takes_the_files_the_folder_walk_finds(hook: dict[str, object]) -
 
 WALKED = ["Plan.YAML", "plan.Yml", "计划.YAML", "全角.ｙａｍｌ", "sub/a.yaml", ".hidden/X.YAML", ".Dot.YAML", "notes.txt",
           "plan.YAML.bak", "plan.yaml~", "plan.yaml.", "plan.yml .", "Plan.ＹＡＭＬ", "计划．ｙｍｌ", "plan.yaml　", "plan. yaml",
-          "sub/.git/x.yaml", ".yaml", "plan.yaml/x.txt", "plan.json"]
-"""tests/ci/test_yaml_extensions.py's folder, and the names its rule (model/names.py extension_of) reads past."""
+          "sub/.git/x.yaml", ".yaml", "plan.yaml/x.txt", "plan.json", "plan.yaml\n", "plan.yaml\t", "plan.yaml\u00a0",
+          "plan.yml\u00a0. "]
+"""tests/ci/test_yaml_extensions.py's folder, and the names its rule (model/names.py extension_of) reads past: a newline
+or tab at the end is kept (``$`` would match before a final newline), a no-break space dropped."""
 
 
 @pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
@@ -129,6 +131,31 @@ def test_a_hook_takes_what_a_walk_of_the_folder_takes(hook: dict[str, object], n
     """A scenario file the walk of `scenarios/` reads is one a commit that touches it has checked, and no other."""
     assert _selected(hook, [f"scenarios/{name}", f"repo/scenarios/{name}"]) == (
         [f"scenarios/{name}", f"repo/scenarios/{name}"] if found_below(name) else [])
+
+
+REPOSITORY = ["scenarios/p.yaml", "a/b/scenarios/c/p.yaml", ".github/scenarios/p.yaml", ".hidden/x/scenarios/p.yaml",
+              "a/.b/scenarios/p.yaml", "scenarios/.x/p.yaml", "scenarios/x/.p.yaml", "a.b/scenarios/p.yaml"]
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
+@pytest.mark.parametrize("path", REPOSITORY)
+def test_a_hook_takes_what_a_walk_of_the_repository_takes(hook: dict[str, object], path: str) -> None:
+    """pre-commit passes paths from the repository's top; a walk of `.` skips every hidden folder on the way, above
+    `scenarios/` as well as below it."""
+    assert _selected(hook, [path]) == ([path] if found_below(path) else [])
+
+
+LOOKALIKES = ["plan\ufe52yaml", "plan\u2024yaml", "plan\u2026yaml", "plan.ya\u3396", "plan.y\u1d43ml", "plan.\U0001d432aml",
+              "plan.yaml\u2002", "plan.yaml\ufe52"]
+"""Names whose NFKC form is a YAML file name (``plan.yaml``, ``plan...yaml``) by characters other than ASCII, full-width
+forms and the no-break space: a regex cannot apply NFKC, so, as docs/ci.md says, the hooks leave them to a walk."""
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
+@pytest.mark.parametrize("name", LOOKALIKES)
+def test_a_hook_leaves_other_lookalikes_to_the_walk(hook: dict[str, object], name: str) -> None:
+    assert found_below(name)
+    assert _selected(hook, [f"scenarios/{name}"]) == []
 
 
 @pytest.mark.parametrize("hook", _hooks(), ids=lambda hook: str(hook["id"]))
