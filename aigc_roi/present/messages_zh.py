@@ -322,7 +322,16 @@ def _should_be(expected: str) -> str:
     """``应为`` and what was expected, a space between them where it opens with a number, a Latin word or a sign
     (应为 1 到 10 之间的整数, 应为 ≥ 0 的数字), as Chinese text sets them apart from Chinese (1 到 10, 实际为 -5)."""
     phrase = expected_phrase(expected)
-    return "应为" + (" " if phrase and east_asian_width(phrase[0]) not in ("W", "F") else "") + phrase
+    return "应为" + _spaced(phrase)
+
+
+def _was(found: str) -> str:
+    """``实际为`` and what was found, spaced as ``_should_be`` spaces what was expected (实际为 -5, 实际为字节 0xf9)."""
+    return "实际为" + _spaced(found)
+
+
+def _spaced(phrase: str) -> str:
+    return (" " if phrase and east_asian_width(phrase[0]) not in ("W", "F") else "") + phrase
 
 
 def _found_with_hint(match: re.Match[str]) -> str:
@@ -330,7 +339,7 @@ def _found_with_hint(match: re.Match[str]) -> str:
     found, hint = match[2], _apply(_FOUND_HINTS, match[3])
     if hint is None:
         found, hint = f"{match[2]} ({match[3]})", None
-    text = f"{_should_be(match[1])}，实际为 {_apply(_FOUND, found) or found}"
+    text = f"{_should_be(match[1])}，{_was(_apply(_FOUND, found) or found)}"
     return text + (f"（{hint}）" if hint else "")
 
 _MESSAGES = _rules([
@@ -350,10 +359,10 @@ _MESSAGES = _rules([
      r"case, width and separators", "{0} 应只有一列，发现了第二列，与第 {2} 列 {1} 读作同一列：表头不分大小写、全半角和分隔符"),
     # The headers found, listed (reader/exports/report.py): a parenthesis there is a header's, no hint.
     (r"expected (the columns of a known export \(.+\)), found (.+)",
-     lambda m: f"{_should_be(m[1])}，实际为 {_listed(m[2])}"),
+     lambda m: f"{_should_be(m[1])}，{_was(_listed(m[2]))}"),
     (r"expected (.+), found (.+?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.+), found (.+)",
-     lambda m: f"{_should_be(m[1])}，实际为 {_apply(_FOUND, m[2]) or m[2]}"),
+     lambda m: f"{_should_be(m[1])}，{_was(_apply(_FOUND, m[2]) or m[2])}"),
     (r"expected (.+)", lambda m: _should_be(m[1])),
     (r"unknown key '(.+)'; did you mean '(.+)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
     (r"unknown key '(.+)'; expected one of (.+)", _lists("未知字段 '{0}'；可用字段：{1}", 1)),
@@ -451,7 +460,7 @@ _MESSAGES = _rules([
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
     # api.allocate's refusals of its arguments, which the CLI's options never let through (whatif/allocate.py).
     (r"unknown objective (.+); expected one of (.+)", _lists("未知的优化目标 {0}；可选：{1}", 1)),
-    (r"the target ROAS must be a positive number, got (.+)", "目标 ROAS 须为正数，实际为 {0}"),
+    (r"the target ROAS must be a positive number, got (.+)", lambda m: f"目标 ROAS 须为正数，{_was(m[1])}"),
     (r"reach finds the least budget for a milestone alone: it cannot be combined with max_cash_need or "
      r"min_payback_probability", "reach 只针对里程碑求最低预算，不能与 max_cash_need 或 min_payback_probability 同用"),
     (r"the milestone's month (\d+) is outside the horizon, months 1 to (\d+)", "里程碑的月份 {0} 超出周期（第 1 到 {1} 月）"),
@@ -476,9 +485,10 @@ _MESSAGES = _rules([
      "某一阶段的下限合计超过另一阶段的上限合计：没有哪个预算能同时满足各阶段"),
     # report --allocate B: allocate's own refusal after the option that asked for it.
     (r"--allocate: (.+)", lambda m: f"--allocate：{translate(m[1])}"),
-    (r"--reach: expected a month from 1 to (\d+) \(the horizon\), found (.+)", "--reach：应为 1 到 {0} 之间的月份（周期内），实际为 {1}"),
+    (r"--reach: expected a month from 1 to (\d+) \(the horizon\), found (.+)",
+     lambda m: f"--reach：应为 1 到 {m[1]} 之间的月份（周期内），{_was(m[2])}"),
     (r"--reach: expected KEY@MONTH=VALUE with KEY one of (.+), such as (.+), found (.+)",
-     _lists("--reach：应为 KEY@MONTH=VALUE 形式，KEY 取 {0} 之一，如 {1}，实际为 {2}", 0)),
+     lambda m: f"--reach：应为 KEY@MONTH=VALUE 形式，KEY 取 {_listed(m[1])} 之一，如 {m[2]}，{_was(m[3])}"),
     (r"(.+): file exists; use --force to replace it", "{0}：文件已存在；用 --force 覆盖"),
     (r"(.+): is an input of this command; write the result to another file", "{0}：这是本命令的输入文件；请把结果写到另一个文件"),
     (r"(.+): is an input of this command \((.+)\); write the result to another file",
@@ -505,15 +515,16 @@ _MESSAGES = _rules([
     (r"--grid: two different drivers are needed, found (.+) twice", "--grid：需要两个不同的驱动因素，{0} 出现了两次"),
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
     # The name may hold a colon (--map 'x: y'=...): it ends at the first ": expected ".
-    (r"(--[\w-]+(?: .+?)?): expected (.+), found (.+)", lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {m[3]}"),
+    (r"(--[\w-]+(?: .+?)?): expected (.+), found (.+)", lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(m[3])}"),
     # A library call's argument (model/arguments.py), named as the function names it: api.simulate(samples=1.5), or
     # an item of it: maps[0].
     (r"exports: expected at least one export file, found none", "exports：应至少有一个报表文件，实际一个也没有"),
     (r"([a-z][a-z_]*(?:\[\d+\])?): expected (.+), found (.+)",
-     lambda m: f"{m[1]}：{_should_be(m[2])}，实际为 {_apply(_FOUND, m[3]) or m[3]}"),
+     lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(_apply(_FOUND, m[3]) or m[3])}"),
     # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.
     (r"(--map [^=]*=.*?): ('.+' names \d+ items: .+)", lambda m: _under_option(m[1], m[2]) or m[0]),
-    (r"--grid: expected two driver paths separated by a comma, found (.+)", "--grid：应为逗号分隔的两个驱动因素路径，实际为 {0}"),
+    (r"--grid: expected two driver paths separated by a comma, found (.+)",
+     lambda m: f"--grid：应为逗号分隔的两个驱动因素路径，{_was(m[1])}"),
     # Any other refusal of the grid's drivers (whatif/drivers.py: an index that is also a name, a name of two items),
     # as the message reads without the option.
     (r"--grid: (.+)", lambda m: _under_option("--grid", m[1]) or m[0]),
@@ -663,6 +674,8 @@ def expected_phrase(text: str) -> str:
     return _apply(_EXPECTED, text) or text
 
 
+_DISCOUNT_MEANT = re.compile(r"(.+) is ([\d,.]+%(?:\.\.[\d,.]+%)?) a year; did you mean (.+%)\?")
+"""reader/discount_warning.py's warning with the percentage meant."""
 _COLUMN = re.compile(r"(.+) \(in (?:--variant ('.*'|\".*\") of )?(.+)\)")
 """A --set's error in compare, the column it broke after it (cli/whatif.py): ``(in --variant 'cheap' of a.yaml)``."""
 
@@ -675,6 +688,11 @@ def translate(message: str) -> str:
     if column:
         where = f"{column[3]} 的 --variant {column[2]}" if column[2] else column[3]
         return f"{translate(column[1])}（位于 {where}）"
+    # The discount warning's "did you mean 10%?" offers the rate meant: the parenthetical of a share's hint ("or a
+    # decimal from 0 to 1") is none the English gives it.
+    discount = _DISCOUNT_MEANT.fullmatch(message)
+    if discount:
+        return f"{discount[1]} 即每年 {discount[2]}；是否想写 {discount[3]}？"
     head, separator, tail = message.rpartition("; ")
     hint = _apply(_HINTS, tail) if separator else None
     if hint is not None:

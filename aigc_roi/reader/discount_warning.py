@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Distribution, DistributionKind, Scenario
-from aigc_roi.reader.gate_warnings import located_warning
 from aigc_roi.reader.numbers import RANGE_SEPARATOR, parse_number_text, percent_hint, split_range
 from aigc_roi.reader.yamltree import Node, find_node
 
@@ -35,6 +34,7 @@ class _Number:
     value: float
     line: int
     column: int
+    end: tuple[int | None, int | None]
 
     def meant(self) -> float | None:
         """The rate the number reads as with its % sign, where that is one someone discounts at."""
@@ -47,20 +47,31 @@ def discount_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Sc
     node = find_node(tree, PATH)
     if node is None:
         return ()
+    source = node.source or filename
     if not isinstance(rate, Distribution):
         if rate <= 1:
             return ()
         text = node.raw.strip()
-        return (located_warning(tree, filename, PATH, _said(text, float(rate), percent_hint(text, _discounted_at))),)
+        return (ScenarioError(source, node.line, node.column, PATH,
+                              _said(text, float(rate), percent_hint(text, _discounted_at)), *_end(node)),)
     numbers = _written_numbers(node)
     over = [number for number in numbers if number.value > 1]
     hinted = bool(over) and _hint_valid(rate.kind, numbers, over)
-    source = node.source or filename
     if len(over) == 2 and node.kind == "scalar":
-        return (ScenarioError(source, node.line, node.column, PATH, _said_range(node.raw.strip(), over, hinted)),)
+        return (ScenarioError(source, node.line, node.column, PATH, _said_range(node.raw.strip(), over, hinted),
+                              *_end(node)),)
     return tuple(ScenarioError(source, number.line, number.column, number.path,
-                               _said(number.text, number.value, f"did you mean {number.text}%?" if hinted else None))
+                               _said(number.text, number.value, f"did you mean {number.text}%?" if hinted else None),
+                               *number.end)
                  for number in over)
+
+
+def _end(node: Node, offset: int | None = None) -> tuple[int | None, int | None]:
+    """Where a warned number ends, as an error's span does (reader/kinds.py Context.error): the node's last character,
+    or that at ``offset`` of its text; none for a value a --set wrote, which has no place in the file."""
+    if node.source is not None or not node.end_line:
+        return None, None
+    return (node.end_line, node.end_column) if offset is None else node.position_of(offset)
 
 
 def _said(text: str, value: float, hint: str | None) -> str:
@@ -83,14 +94,17 @@ def _written_numbers(node: Node) -> list[_Number]:
     """The numbers a valid range is written with, in file order, each located where it is written."""
     if node.kind == "map":
         return [_Number(key, f"{PATH}.{key}", entry.value.raw.strip(), parse_number_text(entry.value.raw),
-                        entry.value.line, entry.value.column)
+                        entry.value.line, entry.value.column, _end(entry.value))
                 for key, entry in node.value.items() if key != "dist"]
     ends = split_range(node.raw)
     assert ends is not None, "a valid range is a mapping or low..high"
     low, high = ends
+    low_at = len(low) - len(low.lstrip())
     high_at = len(low) + len(RANGE_SEPARATOR) + len(high) - len(high.lstrip())
-    return [_Number("low", PATH, low.strip(), parse_number_text(low), *node.position_of(len(low) - len(low.lstrip()))),
-            _Number("high", PATH, high.strip(), parse_number_text(high), *node.position_of(high_at))]
+    return [_Number("low", PATH, low.strip(), parse_number_text(low), *node.position_of(low_at),
+                    _end(node, low_at + len(low.strip()) - 1)),
+            _Number("high", PATH, high.strip(), parse_number_text(high), *node.position_of(high_at),
+                    _end(node, high_at + len(high.strip()) - 1))]
 
 
 def _hint_valid(kind: DistributionKind, numbers: list[_Number], over: list[_Number]) -> bool:
@@ -121,6 +135,10 @@ def _discounted_at(rate: float) -> bool:
 
 
 def _percent(value: float) -> str:
-    """``10`` -> ``1,000``: a rate in percent, to the digits that tell it (1.1 is 110, not 110.00000000000001)."""
+    """``10`` -> ``1,000``: a rate in percent, to the digits that tell it (1.1 is 110, not 110.00000000000001), and
+    to those that tell it from the 100% it is warned for being above (1.0000001 is 100.00001, not 100)."""
     percent = value * 100
-    return f"{percent:,.0f}" if percent >= 1000 else f"{percent:.4g}"
+    if percent >= 1000:
+        return f"{percent:,.0f}"
+    digits = next(d for d in range(4, 18) if float(f"{percent:.{d}g}") > 100 or d == 17)
+    return f"{percent:.{digits}g}"

@@ -12,12 +12,14 @@ plan, purchase, order or fixed cost has that name (``NAMED_LISTS``).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import shlex
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
+from aigc_roi.reader.fields import SCENARIO
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
 
@@ -113,8 +115,9 @@ def _by_name(tree: Node, override: Override) -> str:
     segments = split_path(override.path)
     if segments is not None:
         root_keys = tree.value if tree.kind == "map" else {}
-        # A path that starts with a field of the file, or with nothing named so, is a field path.
-        if segments[0].startswith("[") or segments[0] in root_keys or len(segments) < 2:
+        # A path that starts with a field of the file or of the format, or with nothing named so, is a field path.
+        if segments[0].startswith("[") or segments[0] in root_keys or segments[0] in SCENARIO.fields \
+                or len(segments) < 2:
             if override.typed:
                 _refuse_ambiguous(tree, segments, override)
             return override.path
@@ -130,9 +133,9 @@ def _by_name(tree: Node, override: Override) -> str:
     if len(paths) > 1:
         raise _fail(override, f"'{name}' names {len(paths)} items: write the one meant, "
                               f"{' or '.join(f'{path}.{rest}' for path in paths)}")
-    if segments is not None:
-        return override.path  # an unknown key: validation names it and the keys it expected
     near = _near_names(tree, name)
+    if not near and segments is not None and difflib.get_close_matches(name, list(SCENARIO.fields), n=1, cutoff=0.6):
+        return override.path  # a field misspelt: validation names the key it resembles
     hint = f"did you mean '{near[0]}.{rest}'?" if near else f"write a field path such as acquisition[0].{rest}"
     raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'; {hint}")
 

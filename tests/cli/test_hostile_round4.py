@@ -199,7 +199,7 @@ def test_an_xlsx_of_more_than_10000_parts_is_refused_before_it_is_opened(tmp_pat
                              "found more\n")
     zh = invoke(["actuals", str(plan), str(over), "--lang", "zh"])
     assert zh.exit_code == 2
-    assert zh.stderr == f"{over}:1:1: 应为最多 10,000 个部件（zip 压缩包中的文件）的工作簿，实际为 更多\n"
+    assert zh.stderr == f"{over}:1:1: 应为最多 10,000 个部件（zip 压缩包中的文件）的工作簿，实际为更多\n"
 
 
 # --- F14: messages that misnamed or misplaced what they reported --------------------------------

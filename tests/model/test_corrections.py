@@ -298,7 +298,7 @@ def test_sampling_clips_draws_to_the_domain(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("lang", "line"), [
     ("en", "s.yaml:6:59: monetization.plans[0].conversion: expected a range with its median within a number "
            "from 0 to 1, found mean -0.01, sd 0.02"),
-    ("zh", "s.yaml:6:59: monetization.plans[0].conversion: 应为中位数在「0 到 1 之间的数字」之内的区间，实际为 均值 -0.01，标准差 0.02"),
+    ("zh", "s.yaml:6:59: monetization.plans[0].conversion: 应为中位数在「0 到 1 之间的数字」之内的区间，实际为均值 -0.01，标准差 0.02"),
 ])
 def test_a_median_outside_the_domain_is_a_located_error(tmp_path: Path, lang: str, line: str) -> None:
     path = write(tmp_path, RANGES.replace("mean: 0.02", "mean: -0.01"))

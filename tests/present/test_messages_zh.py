@@ -35,7 +35,7 @@ def test_every_corpus_message_has_a_chinese_frame(message: str) -> None:
 def test_translations_keep_values_and_names() -> None:
     assert translate("expected a number >= 0, found -5") == "应为 ≥ 0 的数字，实际为 -5"
     assert translate("unknown key 'bidd'; did you mean 'bid'?") == "未知字段 'bidd'；是否想写 'bid'？"
-    assert translate("expected a number from 0 to 1, found a boolean (yes)") == "应为 0 到 1 之间的数字，实际为 布尔值 (yes)"
+    assert translate("expected a number from 0 to 1, found a boolean (yes)") == "应为 0 到 1 之间的数字，实际为布尔值 (yes)"
     assert translate("something the table does not know") == "something the table does not know"
 
 
@@ -178,10 +178,22 @@ def test_a_summary_of_a_thousand_or_more_is_translated_with_its_separators(summa
     ("--grid: 'x' is not a driver; the drivers are: a.bid, b.price", "--grid：'x' 不是驱动因素；驱动因素有：a.bid、b.price"),
     ("No such command 'rn'. Did you mean 'run', 'report'?", "没有命令 'rn'；是否想写 'run'、'report'？"),
     ("expected a CSV or xlsx export, found no row of two or more filled cells (sheets: S1, S2)",
-     "应为 CSV 或 xlsx 报表，实际为 任何一行都不足两个非空单元格（工作表：S1、S2）"),
+     "应为 CSV 或 xlsx 报表，实际为任何一行都不足两个非空单元格（工作表：S1、S2）"),
     ("expected the columns of a known export (generic CSV: date + spend + (campaign)), found foo (x), bar",
      "应为已知报表的列（通用 CSV：date + spend + (campaign)），实际为 foo (x)、bar"),
 ])
 def test_a_list_in_a_message_is_joined_as_chinese_joins_one(message: str, chinese: str) -> None:
     """Names, words and month runs an English message joins with ", " are joined with 、 (list_separator)."""
     assert translate(message) == chinese
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    # What was found is set apart from 实际为 as what was expected is from 应为: by a space before a number, a Latin
+    # word or a sign, none before Chinese.
+    ("expected UTF-8 text, found byte 0xf9", "应为 UTF-8 文本，实际为字节 0xf9"),
+    ("expected a number >= 0, found a mapping", "应为 ≥ 0 的数字，实际为映射"),
+    ("--grid: expected two driver paths separated by a comma, found 抖音", "--grid：应为逗号分隔的两个驱动因素路径，实际为抖音"),
+    ("--grid: expected two driver paths separated by a comma, found bid", "--grid：应为逗号分隔的两个驱动因素路径，实际为 bid"),
+])
+def test_what_was_found_is_spaced_as_chinese_text_is(english: str, chinese: str) -> None:
+    assert translate(english) == chinese

@@ -294,8 +294,8 @@ def test_a_formula_and_a_workbook_without_a_table_in_chinese(tmp_path: Path) -> 
     notes.save(empty)
     result = invoke(["actuals", str(plan), str(formula), str(empty), "--lang", "zh"])
     assert result.stderr.splitlines() == [
-        f"{formula}:2:3: spend: 应为数字，实际为 没有保存结果的公式（=SUM(1,2)）；请在 Excel 中打开并保存工作簿，以保存公式的结果",
-        f"{empty}:1:1: 应为带表头的报表，实际为 任何一行都不足两个非空单元格（工作表：说明）",
+        f"{formula}:2:3: spend: 应为数字，实际为没有保存结果的公式（=SUM(1,2)）；请在 Excel 中打开并保存工作簿，以保存公式的结果",
+        f"{empty}:1:1: 应为带表头的报表，实际为任何一行都不足两个非空单元格（工作表：说明）",
     ]
 
 

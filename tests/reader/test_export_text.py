@@ -87,11 +87,11 @@ def test_a_cr_inside_a_quoted_cell_is_the_cells_text(tmp_path: Path) -> None:
 
 CR_INSIDE = ("expected lines ending in LF or CRLF, found a carriage return (CR) inside a line; "
              "remove it, or quote the cell that holds it",
-             "应为以 LF 或 CRLF 结尾的行，实际为 行中间的回车符 (CR)；请删除它，或给它所在的单元格加引号")
-BINARY = ("expected a CSV or xlsx export, found binary data (byte 0x{:02x})", "应为 CSV 或 xlsx 报表，实际为 二进制数据（字节 0x{:02x}）")
+             "应为以 LF 或 CRLF 结尾的行，实际为行中间的回车符 (CR)；请删除它，或给它所在的单元格加引号")
+BINARY = ("expected a CSV or xlsx export, found binary data (byte 0x{:02x})", "应为 CSV 或 xlsx 报表，实际为二进制数据（字节 0x{:02x}）")
 LONG_CELL = ("expected cells of at most 131,072 characters, found a longer one; "
              "a quote left open takes the lines below it into its cell",
-             "应为不超过 131,072 个字符的单元格，实际为 更长的单元格；未闭合的引号会把下面的行都并入它的单元格")
+             "应为不超过 131,072 个字符的单元格，实际为更长的单元格；未闭合的引号会把下面的行都并入它的单元格")
 
 
 def test_a_cr_inside_a_line_is_located_at_it(tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_any_bytes_read_or_give_located_one_line_errors(data: bytes) -> None:
 
 DAMAGED = ("expected UTF-8 text, found byte 0xe6 (the rest of the file is UTF-8: a damaged character); "
            "retype it, or export the report again",
-           "应为 UTF-8 文本，实际为 字节 0xe6（文件其余部分是 UTF-8：这是一个损坏的字符）；请重新输入该字符，或重新导出报表")
+           "应为 UTF-8 文本，实际为字节 0xe6（文件其余部分是 UTF-8：这是一个损坏的字符）；请重新输入该字符，或重新导出报表")
 
 
 def _damaged(tmp_path: Path) -> Path:

@@ -132,7 +132,7 @@ def test_a_merged_cell_in_chinese(tmp_path: Path) -> None:
     result = invoke(["actuals", str(plan), str(path), "--lang", "zh"])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{path}:3:1: 日期: 应为 YYYY-MM-DD 格式的日期，实际为 空单元格（属于合并单元格 A2:A3）；请取消合并，并在每一行填入值"]
+        f"{path}:3:1: 日期: 应为 YYYY-MM-DD 格式的日期，实际为空单元格（属于合并单元格 A2:A3）；请取消合并，并在每一行填入值"]
 
 
 NOTES = [["本报表由巨量引擎导出"], ["导出时间：2025-03-03"]]

@@ -44,4 +44,4 @@ def test_empty_points_say_so_in_both_languages() -> None:
     message = _errors("retention.points={}")[0]
     assert message == ("expected a mapping of age in months to share active, e.g. {1: 0.4, 3: 0.25}, "
                        "found an empty mapping")
-    assert translate(message) == "应为月龄到留存比例的映射，例如 {1: 0.4, 3: 0.25}，实际为 空映射"
+    assert translate(message) == "应为月龄到留存比例的映射，例如 {1: 0.4, 3: 0.25}，实际为空映射"

@@ -71,5 +71,5 @@ def test_an_export_in_yuan_against_a_plan_in_dollars_is_refused(tmp_path: Path, 
     assert result.stderr == (f"{export}:1:3: 消耗(元): expected money in USD (the plan's currency), found 元 (CNY); "
                              "actuals converts no currency: convert the export to USD, or the plan to CNY\n")
     zh = invoke(["actuals", str(plan), str(export), "--lang", "zh"])
-    assert zh.stderr == (f"{export}:1:3: 消耗(元): 应为以 USD 计的金额（方案的币种），实际为 元 (CNY)；"
+    assert zh.stderr == (f"{export}:1:3: 消耗(元): 应为以 USD 计的金额（方案的币种），实际为元 (CNY)；"
                          "actuals 不做币种换算：请把报表换算为 USD，或把方案换算为 CNY\n")
