@@ -267,8 +267,9 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         emit_json(tables.to_json(what_if.marked_data(data, sets) if sets else data))
         return
     if chosen is CheckFormat.markdown:
-        grid = render.check_grid(checked, at_base, base or "", lang)
-        parts = [tables.to_markdown(grid, label("check_md_targets", lang), text_columns=2)]
+        # No targets table when no file was checked (each refused --set, say), as text's table leaves it out.
+        parts = [tables.to_markdown(render.check_grid(checked, at_base, base or "", lang), label("check_md_targets", lang),
+                                    text_columns=2)] if checked else []
         # A folder that could not be opened is no invalid file: shown apart, as the summary counts it.
         files, folders = [r for r in results if not r.folder], [r for r in results if r.folder]
         parts += [_fenced(label(title, lang), lines) for title, lines in
@@ -297,19 +298,19 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     everything = chosen is CheckFormat.table or verbose
     if (everything and checked) or base is not None:
         show(_views(lang, checked, base, comparisons, at_base, everything))
-    # Why a base side reads "invalid": its errors, one a line, located in words rather than as FILE:LINE:COL, which a
-    # problem matcher would pin on the working tree's file.
-    emit("".join(base_view.base_error_line(error, comparison, base or "", lang) + "\n"
-                 for comparison in comparisons for error in comparison.before_errors))
 
 
 def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons: Sequence[Comparison],
            at_base: dict[str, frozenset[str]] | None, everything: bool) -> list[RenderableType]:
-    """The targets table (when everything is asked for), then with ``--base`` each changed file's comparison."""
+    """The targets table (when everything is asked for), then with ``--base`` each changed file's comparison, each
+    followed by why its version at ``base`` is invalid, as markdown has it."""
+    from functools import partial
+
     from rich.text import Text
 
     from aigc_roi.present import base_view
     from aigc_roi.present import ci_view as render
+    from aigc_roi.present.console import LogLine, Titled
     from aigc_roi.present.labels import label
 
     views: list[RenderableType] = []
@@ -318,10 +319,15 @@ def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons:
     if base is not None:
         for comparison in comparisons:
             if base_view.is_one_line(comparison):
-                views.append(Text(base_view.comparison_line(comparison, base, lang)))
+                views.append(Titled(base_view.comparison_line(comparison, base, lang), None))
             else:
-                views.append(render.rich_table(base_view.comparison_grid(comparison, lang),
-                                               base_view.comparison_title(comparison, base, lang), lang=lang))
+                grid = base_view.comparison_grid(comparison, lang)
+                views.append(Titled(base_view.comparison_title(comparison, base, lang),
+                                    partial(render.rich_table, grid, lang=lang)))
+            # Located in words rather than as FILE:LINE:COL, which a problem matcher would pin on the working tree's
+            # file.
+            views += [LogLine(base_view.base_error_line(error, comparison, base, lang))
+                      for error in comparison.before_errors]
         if not comparisons:
             views.append(Text(label("check_no_change", lang).format(base=base)))
     return views

@@ -22,7 +22,7 @@ from aigc_roi.present.errors import located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
 
     from aigc_roi.reader.load import LoadedScenario
     from aigc_roi.reader.overrides import Override
@@ -346,22 +346,30 @@ def save_file_while(work: Callable[[BinaryIO], T], path: Path, force: bool) -> T
 
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
-    """Rich output to the terminal, or as plain text to ``output``."""
+    """Rich output to the terminal, or as plain text to ``output``; a ``LogLine`` printed whole, a ``Titled``
+    table as suits where it goes (present/console.py)."""
     from aigc_roi.present.console import DataConsole
 
     if to_stdout(output):
         with stdout_errors():
             stream = _stdout()
-            console = DataConsole(file=stream, width=None if stream.isatty() else page_width())
+            terminal = stream.isatty()
+            console = DataConsole(file=stream, width=None if terminal else page_width())
             # One write at the end: a character stdout's encoding lacks then leaves no part of the output written.
             with console:
-                for renderable in renderables:
-                    console.print(renderable)
+                _print_all(console, renderables, terminal)
         return
     console = DataConsole(record=True, width=page_width(), file=io.StringIO(), color_system=None)
-    for renderable in renderables:
-        console.print(renderable)
+    _print_all(console, renderables, terminal=False)
     emit(console.export_text(), output, force)
+
+
+def _print_all(console: Console, renderables: Iterable[RenderableType], terminal: bool) -> None:
+    from aigc_roi.present.console import LogLine, Titled
+
+    for renderable in renderables:
+        for part in renderable.parts(terminal) if isinstance(renderable, Titled) else [renderable]:
+            console.print(part, soft_wrap=isinstance(part, LogLine))
 
 
 PAGE_WIDTH = 160

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -64,3 +65,29 @@ class DataConsole(Console):
         # Rich would exit 1 here, the code for a missed target; the CLI edge decides the exit code.
         self.quiet = True
         raise BrokenPipeError
+
+
+class LogLine(str):
+    """A line a log reader greps for (a file's path with its status, why its version at REF is invalid): printed
+    whole, neither wrapped nor cut at the console's width, nor padded."""
+
+
+@dataclass(frozen=True)
+class Titled:
+    """A table under its title. In a terminal the table's own title, wrapped to the table's width; elsewhere (a CI
+    log) a ``LogLine`` above the table, which Rich would wrap and pad to the table's width, so that ``grep modified``
+    loses the path."""
+
+    title: str
+    table: Callable[[str], RenderableType] | None
+    """The table given its title ("" for none); None for a title that is all there is to say (a file added since
+    REF), wrapped in a terminal as any text."""
+
+    def parts(self, terminal: bool) -> list[RenderableType]:
+        if self.table is None:
+            return [Text(self.title) if terminal else LogLine(self.title)]
+        return [self.table(self.title)] if terminal else [LogLine(self.title), self.table("")]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[RenderableType]:
+        # Printed by another than cli/streams.py's show, which prints a LogLine unwrapped: the title may wrap there.
+        yield from self.parts(console.is_terminal)
