@@ -51,6 +51,8 @@ WARNING_RULES: tuple[tuple[str, str], ...] = (
     ("gate-stops-nothing", r"^no channel of this gate runs after|the gate has nothing of it to stop$"),
     # reader/discount_warning.py: a discount rate above 100% a year.
     ("discount-rate-high", r"\d% a year\b"),
+    # reader/target_warning.py: a return target above 1,000%, most often a percentage without its sign.
+    ("target-ratio-high", r"^\S+ is [\d,]+%(?:; did you mean \S+%\?|, above any return a plan is held to)$"),
 )
 OTHER_WARNING = "warning"
 """A warning's frame no rule names yet."""

@@ -421,6 +421,8 @@ _MESSAGES = _rules([
     (r"(.+) is ([\d,.]+)% a year, above any cost of capital a finance team discounts at",
      "{0} 即每年 {1}%，高于任何财务团队折现所用的资本成本"),
     (r"(.+) is ([\d,.]+)% a year", "{0} 即每年 {1}%"),
+    # reader/target_warning.py: a return target above 1,000%.
+    (r"(.+) is ([\d,]+)%, above any return a plan is held to", "{0} 即 {1}%，高于任何方案会被要求达到的回报"),
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),
     (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),
@@ -676,6 +678,8 @@ def expected_phrase(text: str) -> str:
 
 _DISCOUNT_MEANT = re.compile(r"(.+) is ([\d,.]+%(?:\.\.[\d,.]+%)?) a year; did you mean (.+%)\?")
 """reader/discount_warning.py's warning with the percentage meant."""
+_TARGET_MEANT = re.compile(r"(\S+) is ([\d,]+%); did you mean (\S+%)\?")
+"""reader/target_warning.py's warning with the percentage meant."""
 _COLUMN = re.compile(r"(.+) \(in (?:--variant ('.*'|\".*\") of )?(.+)\)")
 """A --set's error in compare, the column it broke after it (cli/whatif.py): ``(in --variant 'cheap' of a.yaml)``."""
 
@@ -693,6 +697,10 @@ def translate(message: str) -> str:
     discount = _DISCOUNT_MEANT.fullmatch(message)
     if discount:
         return f"{discount[1]} 即每年 {discount[2]}；是否想写 {discount[3]}？"
+    # Nor is it a return target's: a ratio such as min_roi: 2.0 (200%) is no decimal from 0 to 1.
+    target = _TARGET_MEANT.fullmatch(message)
+    if target:
+        return f"{target[1]} 即 {target[2]}；是否想写 {target[3]}？"
     head, separator, tail = message.rpartition("; ")
     hint = _apply(_HINTS, tail) if separator else None
     if hint is not None:

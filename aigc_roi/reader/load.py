@@ -33,6 +33,7 @@ from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_
 from aigc_roi.reader.opening import cannot_read
 from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
+from aigc_roi.reader.target_warning import target_warnings
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
 BOM = "\ufeff"
@@ -50,7 +51,8 @@ class LoadedScenario:
     """The tree as the file wrote it, when ``--set`` changed ``tree``: what an audit of the inputs sets beside
     the values the options wrote. None without ``--set``."""
     warnings: tuple[ScenarioError, ...] = ()
-    """What the file may hold but cannot have meant (reader/discount_warning.py, reader/gate_warnings.py): located as
+    """What the file may hold but cannot have meant (reader/discount_warning.py,
+    reader/target_warning.py, reader/gate_warnings.py): located as
     errors are, shown on stderr, failing nothing."""
 
 
@@ -104,7 +106,8 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     if errors or scenario is None:
         raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None,
-                          discount_warnings(scenario, tree, filename) + gate_warnings(scenario, tree, filename))
+                          discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
+                          + gate_warnings(scenario, tree, filename))
 
 
 def _error_order(filename: str) -> Any:

@@ -1,0 +1,44 @@
+"""A return target above 1,000% (docs/formulas.md §10): valid, as the spec bounds ``min_roi`` and ``min_roas`` not
+at all (``min_roi: 2.0`` is a 200% return), but no return a plan is held to, so most often a percentage written
+without its sign (``min_roi: 20``, read as 2,000%; ``min_roas: 400``, as an ad platform's target ROAS is entered).
+A warning, located at the number, tells the ratio read and, where the sign gives one a plan may be held to, the
+percentage meant; the file keeps its meaning, and ``check`` judges it as written.
+
+``min_ltv_to_cac`` is left out: it is quoted as a multiple (3:1), never in percent, so a large one is no slip of a
+sign. A number written with its sign (``2000%``) is the target meant.
+"""
+
+from __future__ import annotations
+
+from aigc_roi.model.errors import ScenarioError
+from aigc_roi.model.scenario import Scenario
+from aigc_roi.reader.numbers import percent_hint
+from aigc_roi.reader.yamltree import Node, find_node
+
+WARN_ABOVE = 10.0
+"""1,000%: a return of 5x (400% roi) is a good campaign and 10x exceptional; as the least a plan must reach, more is
+none. Below it a number is as likely the multiple meant (``min_roas: 3``) as a percentage, so nothing is said."""
+ABOVE_ANY = "above any return a plan is held to"
+
+
+def target_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[ScenarioError, ...]:
+    """The warning of each return target (and gate's ``min_roas``) written above 1,000% without its % sign."""
+    targets = {"targets.min_roi": scenario.targets.min_roi, "targets.min_roas": scenario.targets.min_roas}
+    targets.update({f"gates[{i}].min_roas": gate.min_roas for i, gate in enumerate(scenario.gates)})
+    return tuple(warning for path, value in targets.items()
+                 if value is not None and value > WARN_ABOVE and (warning := _warning(tree, path, value, filename)))
+
+
+def _warning(tree: Node, path: str, value: float, filename: str) -> ScenarioError | None:
+    node = find_node(tree, path)
+    if node is None:
+        return None
+    text = node.raw.strip()
+    if any(sign in text for sign in "%％"):
+        return None
+    read = f"{text} is {value * 100:,.0f}%"
+    hint = percent_hint(text, lambda meant: meant <= WARN_ABOVE)
+    # A value a --set wrote has no place in the file to span.
+    end = (None, None) if node.source is not None or not node.end_line else (node.end_line, node.end_column)
+    return ScenarioError(node.source or filename, node.line, node.column, path,
+                         f"{read}; {hint}" if hint else f"{read}, {ABOVE_ANY}", *end)
