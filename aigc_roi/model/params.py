@@ -54,9 +54,11 @@ def _located_sample_count(scenario: Scenario) -> int:
 
 
 def chunk_bounds(samples: int, step: int) -> list[tuple[int, int]]:
-    """(start, stop) of consecutive chunks of at most ``step`` samples, the last one taking a lone last sample: numpy
-    sums the months of one sample in another order than those of many (pairwise), so a sample alone in its chunk
-    would differ in its last bits from the same sample in any other chunk."""
+    """(start, stop) of consecutive chunks of at most ``step`` samples (2 when ``step`` is 1 and there are more), the
+    last one taking a lone last sample: numpy sums the months of one sample in another order than those of many
+    (pairwise), so a sample alone in its chunk would differ in its last bits from the same sample in any other
+    chunk. Only a single sample is evaluated alone."""
+    step = max(step, 2)
     bounds = [(start, min(start + step, samples)) for start in range(0, samples, step)]
     if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
         bounds[-2:] = [(bounds[-2][0], samples)]

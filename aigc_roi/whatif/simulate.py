@@ -286,11 +286,11 @@ def simulate(
     targets (payback: 12 when unset). ``chunk_size`` samples go through the
     engine at a time (default: the engine's own chunk, ``chunk_samples_of``:
     a smaller one pays the engine's fixed cost per call more often, a larger
-    one is cut into the engine's chunks anyway). It moves a result by the
-    order of a sum alone, in its last bits: a chunk of one sample sums its
-    months pairwise where one of several sums them month after month, and a
-    cohort summed as a BLAS product may be ordered by the columns beside it
-    (docs/simulate.md, Reproducibility; about 1e-12 of roi at chunk_size=1).
+    one is cut into the engine's chunks anyway; 1 is taken as 2, as numpy
+    sums a lone sample's months pairwise and several one month after another:
+    ``params.chunk_bounds``). It moves a result only where a cohort is summed
+    as a BLAS product, which may be ordered by the columns beside it
+    (docs/simulate.md, Reproducibility).
     The CLI always uses the engine's chunk, cut by the horizon alone.
     ``jobs`` threads, at most one per core, evaluate the chunks and summarise
     the figures and inputs (whatif/threads.py); they change no result.

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from spec_example import WORKED_EXAMPLE, ZERO_WIDTH
 
 from aigc_roi.model.engine import FIGURE_NAMES, evaluate, take_samples
+from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Z90, Scenario
 from aigc_roi.reader.load import load_text
@@ -271,10 +272,10 @@ def test_chunking_does_not_change_any_result() -> None:
 CHAT_PLAN = (ROOT / "scenarios" / "chat-assistant-cpa.yaml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("chunk", [2, 3, 7])
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7])
 def test_no_sample_depends_on_the_others_in_its_chunk(chunk: int) -> None:
     # Most samples pay back within the horizon, so most have an IRR, each found by Newton's method beside however
-    # many others are still searched; 1,999 samples in chunks of 2 or 3 leave a last sample alone, whose months
+    # many others are still searched; 1,999 samples in chunks of 1, 2 or 3 would leave samples alone, whose months
     # numpy would sum in another order (model/params.py chunk_bounds). Ranges on a channel and on a plan, and a
     # curve flat from month 6, keep every sum the engine's own (no BLAS product over the samples: the test below).
     text = CHAT_PLAN.replace("{1: 0.30, 3: 0.18, 6: 0.12, 12: 0.08, 24: 0.06}", "{1: 0.30, 3: 0.18, 6: 0.12}")
@@ -282,6 +283,19 @@ def test_no_sample_depends_on_the_others_in_its_chunk(chunk: int) -> None:
     whole = simulate(plan, samples=1999, seed=3, chunk_size=10_000)
     assert np.count_nonzero(~np.isnan(whole.sample_figures["irr"])) > 1000
     assert_same(simulate(plan, samples=1999, seed=3, chunk_size=chunk), whole)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 60), st.integers(1, 70))
+def test_chunks_cover_every_sample_once_and_none_alone(samples: int, step: int) -> None:
+    bounds = chunk_bounds(samples, step)
+    assert [start for start, _ in bounds] == [0, *(stop for _, stop in bounds[:-1])]
+    assert bounds[-1][1] == samples
+    sizes = [stop - start for start, stop in bounds]
+    # A lone sample sums its months pairwise, several one month after another: none is alone unless it is the only one.
+    assert min(sizes) >= min(samples, 2)
+    # Never more than one step and the sample that would have been left alone (or two when the step is one).
+    assert max(sizes) <= max(step, 2) + 1
 
 
 @pytest.mark.parametrize("chunk", [2, 3, 7])
