@@ -220,3 +220,16 @@ def test_a_tencent_3_creative_given_twice_is_refused(tmp_path: Path) -> None:
     assert _errors([path]) == [
         f"{path}:3:2: 广告ID: expected one row per day, campaign and 创意ID {AGAIN} 2025-03-01 id '40001' 创意ID "
         f"'70001' again (first at {path}:2:2)"]
+
+
+def test_an_ocean_engine_consoles_creatives_of_one_project_are_summed(tmp_path: Path) -> None:
+    """巨量引擎's report by creative (创意ID, 创意名称) under its 项目, as Tencent's 3.0 creatives under an ad."""
+    path = _write(tmp_path, "oe.csv", "日期,项目ID,项目名称,创意ID,创意名称,消耗(元),展示数,激活数\n"
+                                      "2025-03-01,1790001,dy_项目A,7100001,创意1,100.00,5000,10\n"
+                                      "2025-03-01,1790001,dy_项目A,7100002,创意2,50.00,2500,5\n")
+    report = read_report([path], HORIZON)
+    # Two creatives of one project on 03-01: 100 + 50 = 150 元, 5,000 + 2,500 shows, 10 + 5 activations.
+    assert [(row.day.day, row.campaign_id, row.spend, row.impressions, row.users) for row in report.rows] == [
+        (1, "1790001", 150.0, 7500.0, 15.0)]
+    (source,) = report.sources
+    assert (source.platform, source.grain, source.parts) == ("oceanengine_console", ("创意ID",), 1)

@@ -131,10 +131,10 @@ PLATFORMS: tuple[Platform, ...] = (
     Platform(
         "oceanengine_console", "巨量引擎 (Ocean Engine) console", CONSOLE_TIME_BASIS,
         {"日期": Column("date", "date"), "时间": Column("date", "date")}
-        | _names((("计划名称", "计划ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID")))
+        | _names((("计划名称", "计划ID"), ("项目名称", "项目ID"), ("广告名称", "广告ID"), ("创意名称", "创意ID")))
         | _money(("消耗",), "spend") | _counts(impressions="展示数", clicks="点击数", users="激活数")
         | _money(FIRST_PAYMENT_CN, "revenue") | CURRENCY | HOUR_COLUMNS,
-        evidence=("项目名称", "项目ID"), finer=("广告ID",),
+        evidence=("项目名称", "项目ID"), finer=("广告ID", "创意ID"),
     ),
     Platform(
         "tencent_api", "腾讯广告 (Tencent Ads) API",
