@@ -226,13 +226,22 @@ def reforecast_caption(actuals: Actuals, written: str, lang: str) -> str:
     return label("actuals_reforecast_caption", lang).format(months=months_named(actuals.past_months, lang), path=written)
 
 
-GAPS = {"through": "actuals_gap_through", "from": "actuals_gap_from"}
+GAPS = {"through": ("actuals_gap_through", "actuals_gap_through_read", "actuals_gap_through_remedy"),
+        "from": ("actuals_gap_from", "actuals_gap_from_read", "actuals_gap_from_remedy")}
 GAP_CODES = {"through": "export_ends_early", "from": "export_starts_late"}
 
 
-def gap_warning(gap: StatedGap, lang: str) -> str:
-    """Why an export whose rows fall well short of --through (--from) is read as spending nothing there."""
-    return label(GAPS[gap.end], lang).format(file=gap.file, row_day=gap.row_day, days=gap.days, stated=gap.stated)
+def gap_warning(gap: StatedGap, lang: str) -> list[str]:
+    """Why an export whose rows fall well short of --through (--from) is read as spending nothing there: a line
+    each for the rows' end, how the days past it are read and what to do instead, the last two indented under the
+    first (the file's), so each fits an 80-column terminal as one line of all three did not."""
+    return [label(key, lang).format(file=gap.file, row_day=gap.row_day, days=gap.days, stated=gap.stated)
+            for key in GAPS[gap.end]]
+
+
+def gap_message(gap: StatedGap) -> str:
+    """The warning as one English sentence, JSON's ``message``: a field holds no lines."""
+    return "; ".join(line.strip() for line in gap_warning(gap, "en"))
 
 
 # --- JSON -------------------------------------------------------------------
@@ -284,7 +293,7 @@ def actuals_json(actuals: Actuals, outlooks: tuple[Outlook, Outlook] | None = No
         "samples": actuals.samples,
         "seed": actuals.seed,
         "warnings": [{"code": GAP_CODES[gap.end], "file": gap.file, "row_day": gap.row_day.isoformat(),
-                      "stated": gap.stated.isoformat(), "days": gap.days, "message": gap_warning(gap, "en")}
+                      "stated": gap.stated.isoformat(), "days": gap.days, "message": gap_message(gap)}
                      for gap in actuals.gaps],
     }
     if outlooks is not None:

@@ -97,9 +97,9 @@ def test_the_output_says_which_coverage_was_used(files: tuple[Path, Path]) -> No
     assert json.loads(result.stdout)["coverage"] == {"from": "2025-03-01", "through": "2025-04-30", "stated": ["through"]}
     # The rows end 10 days before --through: said (a paused campaign, or an export run only that far), then read.
     assert result.stderr.splitlines() == [
-        f"{export}: its rows end on 2025-04-20, 10 days before --through 2025-04-30: its campaigns are read as spending "
-        "nothing after that day, as paused ones would; if it was exported only through 2025-04-20, leave out --through "
-        "(each export then covers its own rows' days)",
+        f"{export}: rows end 2025-04-20, 10 days before --through 2025-04-30",
+        "  read as spending nothing after 2025-04-20, as paused campaigns would",
+        "  if it was exported only through 2025-04-20, leave out --through",
         "51 rows from 1 export through 2025-04-30 (--through)", "unmatched spend 0.00 in 0 campaigns"]
     table = invoke(["actuals", str(plan), str(export), "--through", "2025-04-30", "--from", "2025-03-01"],
                    env={"COLUMNS": "200"}).stdout

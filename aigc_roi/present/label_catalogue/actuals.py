@@ -95,20 +95,20 @@ LABELS: dict[str, Label] = {
     "actuals_not_reported_item": Label("{month} {metric} (first at {place}, column '{header}')",
                                        "{month} {metric}（首次在 {place}，'{header}' 列）"),
     "actuals_not_reported_mark": Label("Not reported", "未报告"),
-    "actuals_gap_through": Label(
-        "{file}: its rows end on {row_day}, {days:,} days before --through {stated}: its campaigns are read as "
-        "spending nothing after that day, as paused ones would; if it was exported only through {row_day}, leave "
-        "out --through (each export then covers its own rows' days)",
-        "{file}：数据行止于 {row_day}，比 --through {stated} 早 {days:,} 天：其广告计划在此后按广告支出为零计（如同已暂停）；"
-        "如果该报表只导出到 {row_day}，请去掉 --through（每个报表即按自身数据行的日期覆盖）",
-    ),
-    "actuals_gap_from": Label(
-        "{file}: its rows start on {row_day}, {days:,} days after --from {stated}: its campaigns are read as "
-        "spending nothing before that day, as ones not yet started would; if it was exported only from {row_day}, "
-        "leave out --from (each export then covers its own rows' days)",
-        "{file}：数据行始于 {row_day}，比 --from {stated} 晚 {days:,} 天：其广告计划在此前按广告支出为零计（如同尚未开始）；"
-        "如果该报表只从 {row_day} 起导出，请去掉 --from（每个报表即按自身数据行的日期覆盖）",
-    ),
+    # A gap's warning is three lines, each under 80 columns for a short file name: what the rows leave out, how
+    # those days are read, and what to do where the export was run only that far (present/actuals.gap_warning).
+    "actuals_gap_through": Label("{file}: rows end {row_day}, {days:,} days before --through {stated}",
+                                 "{file}：数据行止于 {row_day}，比 --through {stated} 早 {days:,} 天"),
+    "actuals_gap_through_read": Label("  read as spending nothing after {row_day}, as paused campaigns would",
+                                      "  其广告计划在 {row_day} 之后按广告支出为零计（如同已暂停）"),
+    "actuals_gap_through_remedy": Label("  if it was exported only through {row_day}, leave out --through",
+                                        "  如果该报表只导出到 {row_day}，请去掉 --through"),
+    "actuals_gap_from": Label("{file}: rows start {row_day}, {days:,} days after --from {stated}",
+                              "{file}：数据行始于 {row_day}，比 --from {stated} 晚 {days:,} 天"),
+    "actuals_gap_from_read": Label("  read as spending nothing before {row_day}, as campaigns yet to start would",
+                                   "  其广告计划在 {row_day} 之前按广告支出为零计（如同尚未开始）"),
+    "actuals_gap_from_remedy": Label("  if it was exported only from {row_day}, leave out --from",
+                                     "  如果该报表只从 {row_day} 起导出，请去掉 --from"),
     "actuals_covered_rows": Label("days covered: {first} to {through}, first to last row (or --from/--through)",
                                   "覆盖日期：{first} 至 {through}，首行至末行（或用 --from/--through）"),
     "actuals_covered_through": Label("days covered: {first} (first row) to {through} (--through)",
