@@ -354,7 +354,7 @@ def test_a_closed_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_a_reader_that_goes_away_ends_the_command_with_141_never_1(tmp_path: Path, args: list[str]) -> None:
     # A 120-month table is far larger than a pipe's buffer, so the write must meet the closed end.
     path = write(tmp_path, FLAT.replace("horizon_months: 6", "horizon_months: 120")
-                 + "targets: {min_roi: 100}\n")
+                 + "targets: {min_roi: 10000%}\n")  # missed; with its sign, so no percent warning on stderr
     process = subprocess.Popen([sys.executable, "-m", "aigc_roi", args[0], str(path), *args[1:]],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
