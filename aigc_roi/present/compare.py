@@ -27,6 +27,7 @@ from aigc_roi.present.numbers import (
     irr_better,
     irr_borrowing_note,
     irr_kinds_differ,
+    never_text,
     past_display_cap,
     says_nothing,
 )
@@ -122,9 +123,10 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
         if style is None:
             rows.append([name, *values, *deltas, best])
         else:
-            never = label("never", style.lang)
+            # Each column's never is within its own horizon, as `run` words it: the horizons may differ.
             texts = [peak_cash_text(scenario["figures"], style) if name == "peak_cash_need"
-                     else style.figure(name, value, never, scenario["figures"], months=labels)
+                     else style.figure(name, value, never_text(name, scenario["horizon_months"], style.lang),
+                                       scenario["figures"], months=labels)
                      for scenario, value, labels in zip(scenarios, values, months, strict=True)]
             rows.append([name, *texts,
                          *(signed(name, delta, style) for delta in deltas), best])

@@ -27,7 +27,7 @@ from aigc_roi.present.compare_basis import BASIS_LABELS, basis_cells, calendar, 
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
-from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note
+from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.simulation import chance_cell
 
@@ -44,7 +44,6 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     title = f"{label('compare_title', lang)} ({style.currency})"
     borrowing = irr_borrowing_note([scenario["figures"] for scenario in scenarios], lang)
     caption = sentences([best_legend(lang), borrowing or "", month_note(scenarios, lang) or ""], lang)
-    never = label("never", lang)
     names = [scenario["name"] for scenario in scenarios]
     months = [calendar(scenario) if starts_differ(scenarios) else None for scenario in scenarios]
 
@@ -60,7 +59,9 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
             unit = style.compact_unit([*values, *deltas]) if compact and name in COMPACT_FIGURES else ""
             extra = told_apart_decimals(values, unit, style) if unit else 0
             texts = [style.with_unit(value, unit, extra) if unit
-                     else style.figure(name, value, never, scenario["figures"], months=labels)
+                     # Each column's never is within its own horizon, as `run` words it: the horizons may differ.
+                     else style.figure(name, value, never_text(name, scenario["horizon_months"], lang),
+                                       scenario["figures"], months=labels)
                      for value, scenario, labels in zip(values, scenarios, months, strict=True)]
             if name == "peak_cash_need":
                 texts = [peak_cash_text(scenario["figures"], style, text) for scenario, text in zip(scenarios, texts, strict=True)]
