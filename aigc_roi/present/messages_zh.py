@@ -427,6 +427,7 @@ _MESSAGES = _rules([
     (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
     (r"no item named '(.+)'", "没有名为 '{0}' 的项"),
     (r"no list '(.+)' here to hold item (.+); add it to the file first", "此处没有列表 '{0}' 可容纳第 {1} 项；请先在文件中添加"),
+    (r"no list '(.+)' here to hold item (.+)", "此处没有列表 '{0}' 可容纳第 {1} 项"),
     (r"no key '(.+)' here", "此处没有字段 '{0}'"),
     (r"cannot set '(.+)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, such as (.+)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),

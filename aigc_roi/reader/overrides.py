@@ -227,8 +227,13 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
         if not create:
             raise _fail(override, f"no key '{key}' here")
         if following.startswith("["):
-            # A new mapping would be reported as "expected a list": say which list is missing instead.
-            raise _fail(override, f"no list '{key}' here to hold item {following}; add it to the file first")
+            # A new mapping would be reported as "expected a list": say which list is missing instead, or which
+            # list of the file was meant, since only one the file holds can have an item to index.
+            lists = [name for name, held in parent.value.items() if held.value.kind == "seq"]
+            meant = difflib.get_close_matches(key, lists, n=1, cutoff=0.6)
+            fix = (f"did you mean '{_joined([*segments[:position], meant[0], *segments[position + 1:]])}'?" if meant
+                   else "add it to the file first")
+            raise _fail(override, f"no list '{key}' here to hold item {following}; {fix}")
         entry = Entry(Node("scalar", 1, 1, key, raw=key, source=override.option),
                       Node("map", 1, 1, {}, source=override.option))
         parent.value[key] = entry
