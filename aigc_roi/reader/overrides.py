@@ -115,9 +115,10 @@ def _by_name(tree: Node, override: Override) -> str:
     segments = split_path(override.path)
     if segments is not None:
         root_keys = tree.value if tree.kind == "map" else {}
-        # A path that starts with a field of the file or of the format, or with nothing named so, is a field path.
+        # A path that starts with a field of the file or of the format, or with nothing named so, is a field path; so
+        # is one whose first key is indexed (zzz[0].bid): it names a list, never an item.
         if segments[0].startswith("[") or segments[0] in root_keys or segments[0] in SCENARIO.fields \
-                or len(segments) < 2:
+                or len(segments) < 2 or segments[1].startswith("["):
             if override.typed:
                 _refuse_ambiguous(tree, segments, override)
             return override.path

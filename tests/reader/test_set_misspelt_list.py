@@ -40,3 +40,10 @@ def test_a_list_the_file_has_nothing_like_is_still_to_be_added(tmp_path: Path) -
     result = invoke(["run", str(_plan(tmp_path)), "--set", "costs.fixed[0].amount=5"])
     assert result.stderr == ("--set costs.fixed[0].amount=5:1:1: costs.fixed[0].amount: "
                              "no list 'fixed' here to hold item [0]; add it to the file first\n")
+
+
+def test_an_indexed_first_key_like_nothing_is_a_list_to_add_not_an_item_name(tmp_path: Path) -> None:
+    # zzz[0] names a list, never an item: the hint was "such as acquisition[0].0].bid", the path cut at its "[".
+    result = invoke(["run", str(_plan(tmp_path)), "--set", "zzz[0].bid=5"])
+    assert result.exit_code == 2
+    assert result.stderr == "--set zzz[0].bid=5:1:1: zzz[0].bid: no list 'zzz' here to hold item [0]; add it to the file first\n"
