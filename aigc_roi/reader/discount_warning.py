@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Distribution, DistributionKind, Scenario
 from aigc_roi.reader.numbers import RANGE_SEPARATOR, parse_number_text, percent_hint, split_range
+from aigc_roi.reader.percent_warnings import percent_text, warned_span, written_in_percent
 from aigc_roi.reader.yamltree import Node, find_node
 
 PATH = "discount_rate"
@@ -53,30 +54,23 @@ def discount_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[Sc
             return ()
         text = node.raw.strip()
         return (ScenarioError(source, node.line, node.column, PATH,
-                              _said(text, float(rate), percent_hint(text, _discounted_at)), *_end(node)),)
+                              _said(text, float(rate), percent_hint(text, _discounted_at)), *warned_span(node)),)
     numbers = _written_numbers(node)
     over = [number for number in numbers if number.value > 1]
     hinted = bool(over) and _hint_valid(rate.kind, numbers, over)
     if len(over) == 2 and node.kind == "scalar":
         return (ScenarioError(source, node.line, node.column, PATH, _said_range(node.raw.strip(), over, hinted),
-                              *_end(node)),)
+                              *warned_span(node)),)
     return tuple(ScenarioError(source, number.line, number.column, number.path,
                                _said(number.text, number.value, f"did you mean {number.text}%?" if hinted else None),
                                *number.end)
                  for number in over)
 
 
-def _end(node: Node, offset: int | None = None) -> tuple[int | None, int | None]:
-    """Where a warned number ends, as an error's span does (reader/kinds.py Context.error): the node's last character,
-    or that at ``offset`` of its text; none for a value a --set wrote, which has no place in the file."""
-    if node.source is not None or not node.end_line:
-        return None, None
-    return (node.end_line, node.end_column) if offset is None else node.position_of(offset)
-
 
 def _said(text: str, value: float, hint: str | None) -> str:
-    yearly = f"{_percent(value)}% a year"
-    if _signed(text):
+    yearly = f"{percent_text(value)}% a year"
+    if written_in_percent(text):
         return f"{yearly} is {ABOVE_ANY}"
     return f"{text} is {yearly}; {hint}" if hint else f"{text} is {yearly}, {ABOVE_ANY}"
 
@@ -84,8 +78,8 @@ def _said(text: str, value: float, hint: str | None) -> str:
 def _said_range(text: str, ends: list[_Number], hinted: bool) -> str:
     """``5..20 is 500%..2,000% a year; did you mean 5%..20%?``: both ends over 1, the whole range is."""
     low, high = ends
-    yearly = f"{_percent(low.value)}%..{_percent(high.value)}% a year"
-    if _signed(low.text) and _signed(high.text):
+    yearly = f"{percent_text(low.value)}%..{percent_text(high.value)}% a year"
+    if written_in_percent(low.text) and written_in_percent(high.text):
         return f"{yearly} is {ABOVE_ANY}"
     return f"{text} is {yearly}; did you mean {low.text}%..{high.text}%?" if hinted else f"{text} is {yearly}, {ABOVE_ANY}"
 
@@ -94,7 +88,7 @@ def _written_numbers(node: Node) -> list[_Number]:
     """The numbers a valid range is written with, in file order, each located where it is written."""
     if node.kind == "map":
         return [_Number(key, f"{PATH}.{key}", entry.value.raw.strip(), parse_number_text(entry.value.raw),
-                        entry.value.line, entry.value.column, _end(entry.value))
+                        entry.value.line, entry.value.column, warned_span(entry.value))
                 for key, entry in node.value.items() if key != "dist"]
     ends = split_range(node.raw)
     assert ends is not None, "a valid range is a mapping or low..high"
@@ -102,9 +96,9 @@ def _written_numbers(node: Node) -> list[_Number]:
     low_at = len(low) - len(low.lstrip())
     high_at = len(low) + len(RANGE_SEPARATOR) + len(high) - len(high.lstrip())
     return [_Number("low", PATH, low.strip(), parse_number_text(low), *node.position_of(low_at),
-                    _end(node, low_at + len(low.strip()) - 1)),
+                    warned_span(node, low_at + len(low.strip()) - 1)),
             _Number("high", PATH, high.strip(), parse_number_text(high), *node.position_of(high_at),
-                    _end(node, high_at + len(high.strip()) - 1))]
+                    warned_span(node, high_at + len(high.strip()) - 1))]
 
 
 def _hint_valid(kind: DistributionKind, numbers: list[_Number], over: list[_Number]) -> bool:
@@ -125,20 +119,6 @@ def _hint_valid(kind: DistributionKind, numbers: list[_Number], over: list[_Numb
     return median >= 0
 
 
-def _signed(text: str) -> bool:
-    """Whether a number is written in percent (``150%``): then it is the rate meant, and no sign is missing."""
-    return any(sign in text for sign in "%％")
-
 
 def _discounted_at(rate: float) -> bool:
     return HINT_FROM / 100 <= rate <= 1
-
-
-def _percent(value: float) -> str:
-    """``10`` -> ``1,000``: a rate in percent, to the digits that tell it (1.1 is 110, not 110.00000000000001), and
-    to those that tell it from the 100% it is warned for being above (1.0000001 is 100.00001, not 100)."""
-    percent = value * 100
-    if percent >= 1000:
-        return f"{percent:,.0f}"
-    digits = next(d for d in range(4, 18) if float(f"{percent:.{d}g}") > 100 or d == 17)
-    return f"{percent:.{digits}g}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.numbers import percent_hint
+from aigc_roi.reader.percent_warnings import percent_text, warned_span, written_in_percent
 from aigc_roi.reader.yamltree import Node, find_node
 
 WARN_ABOVE = 10.0
@@ -34,11 +35,9 @@ def _warning(tree: Node, path: str, value: float, filename: str) -> ScenarioErro
     if node is None:
         return None
     text = node.raw.strip()
-    if any(sign in text for sign in "%％"):
+    if written_in_percent(text):
         return None
-    read = f"{text} is {value * 100:,.0f}%"
+    read = f"{text} is {percent_text(value)}%"
     hint = percent_hint(text, lambda meant: meant <= WARN_ABOVE)
-    # A value a --set wrote has no place in the file to span.
-    end = (None, None) if node.source is not None or not node.end_line else (node.end_line, node.end_column)
     return ScenarioError(node.source or filename, node.line, node.column, path,
-                         f"{read}; {hint}" if hint else f"{read}, {ABOVE_ANY}", *end)
+                         f"{read}; {hint}" if hint else f"{read}, {ABOVE_ANY}", *warned_span(node))
