@@ -61,6 +61,10 @@ TIME_BASIS_ZH: dict[str, str] = {
     "tencent_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
     "kuaishou_api": "stat_date：投放当天（按报告时间）",
     "console": "日期：投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
+    "google_ads": "Day：广告投放当天；Conversions 计入带来转化的那次点击的当天，Conversions (by conv. time) 计入转化发生当天",
+    "meta_ads": "Day（或 Reporting starts，每行一天）：广告投放当天",
+    "tiktok_ads": "By Day：广告投放当天",
+    "apple_ads": "Day：报表时区（表头上方的 Time Zone 行）中的日期",
     "generic": "date：以文件作者所写为准（docs/actuals.md 要求写广告支出发生的日期）",
 }
 """Each shape's time basis (口径) in Chinese; the reader states it in English (reader/exports/platforms.py)."""
@@ -166,8 +170,9 @@ def _totals(skipped: tuple[SkippedTotals, ...], style: NumberStyle) -> str:
         sums[0] += item.rows
         sums[1] += item.spend
     lang = style.lang
-    return _listed([label("actuals_totals_label", lang).format(label=name, spend=style.money(spend),
-                                                              rows=counted(int(rows), "row", lang))
+    # Meta's and Apple's totals row names no campaign (reader/exports/totals.py): its label is "" in JSON.
+    return _listed([label("actuals_totals_label", lang).format(label=name or label("actuals_totals_unnamed", lang),
+                                                              spend=style.money(spend), rows=counted(int(rows), "row", lang))
                     for name, (rows, spend) in by_label.items()], lang)
 
 

@@ -9,6 +9,10 @@ SHAPE_TITLES_ZH: dict[str, str] = {
     "腾讯广告 (Tencent Ads) API": "腾讯广告 API",
     "腾讯广告 (Tencent Ads) console": "腾讯广告投放后台",
     "磁力引擎 (Kuaishou) API": "磁力引擎 API",
+    "Google Ads": "Google Ads",
+    "Meta Ads Manager": "Meta 广告管理工具",
+    "TikTok Ads Manager": "TikTok 广告管理平台",
+    "Apple Ads (Search Ads)": "Apple 广告（搜索广告）",
     "ad console (Chinese headers)": "投放后台（中文表头）",
     "generic CSV": "通用 CSV",
 }

@@ -82,6 +82,7 @@ LABELS: dict[str, Label] = {
                                  "读取 {read:,} 行，其中 {summed:,} 行并入同一计划同一天的行"),
     "actuals_unmatched_summary": Label("unmatched spend {spend} in {campaigns}", "{campaigns} 个广告计划未匹配，广告支出 {spend}"),
     "actuals_totals_label": Label("{label} {spend} ({rows})", "{label} {spend}（{rows} 行）"),
+    "actuals_totals_unnamed": Label("(a row naming no campaign)", "（未写计划名称的行）"),
     "actuals_totals_more": Label("{items} and {more:,} more", "{items} 等另外 {more:,} 个"),
     "actuals_source_totals": Label("skipped as totals: {labels}", "作为合计行跳过：{labels}"),
     "actuals_source_notes": Label("skipped as notes below the table: {notes}", "作为表格下方的注释行跳过：{notes}"),

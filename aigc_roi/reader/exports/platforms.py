@@ -7,7 +7,9 @@ whose headers other exports share (the Tencent Ads API's ``date`` and
 as its platform writes it; a file's header and the table's are compared by
 ``units.header_key`` (case, width and what separates the words set aside:
 ``New Users`` is ``new_users``), after ``units.split_header`` has set the
-trailing brackets aside, which ``columns_of`` reads. Columns a shape does not list are ignored
+trailing brackets aside, which ``columns_of`` reads; a bracket the table's header spells
+(TikTok's ``Clicks (destination)``, Apple's ``Installs (Tap-Through)``) must open the cell's brackets.
+Columns a shape does not list are ignored
 and named in the summary, so a report with fifty extra metrics still reads.
 The Chinese consoles share their words (巨量引擎 and 磁力引擎 both write
 消耗, 展示数, 点击数): a console export is named only by a column its
@@ -18,6 +20,7 @@ docs/actuals.md lists the same table for users.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from aigc_roi.model.actuals import PLAN_CURRENCY
 from aigc_roi.reader.exports.units import (
@@ -51,6 +54,19 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Indicated:
+    """A count column that counts new users only where each row's indicator cell names them: Meta's ``Results``
+    counts whatever each ad set is optimised for, and its ``Result indicator`` says what (indicated.py)."""
+
+    header: str
+    indicator: str
+    means: tuple[str, ...]
+    """The indicator cells of new users (``actions:mobile_app_install``), compared in lower case."""
+    instead: str
+    """The column that counts new users whatever the goal, which the refusal asks for."""
+
+
+@dataclass(frozen=True)
 class Platform:
     key: str
     title: str
@@ -69,6 +85,14 @@ class Platform:
     finer: tuple[str, ...] = ()
     """Id headers of the levels below a campaign (an ad's, a unit's, a creative's): where another level is the
     export's campaign, such a level's column tells the rows of one campaign-day apart (``finer_levels``)."""
+    blank_totals: bool = False
+    """A row with every campaign column empty is the export's total (Meta Ads Manager's first row, Apple Ads' last):
+    such a platform names every campaign, ad set and ad (totals.py)."""
+    day_ends: tuple[tuple[str, str], ...] = ()
+    """(first day, last day) headers of a row's span: a row whose date is read from the first must end that day, or
+    it sums days (Meta's ``Reporting starts`` and ``Reporting ends`` of a report not broken down by day; day_spans.py)."""
+    indicated: tuple[Indicated, ...] = ()
+    """Columns read as their field only beside their indicator column, row by row as it says (``Indicated``)."""
 
     def headers_of(self, field_name: str) -> list[str]:
         return [header for header, column in self.columns.items() if column.field == field_name]
@@ -165,6 +189,57 @@ PLATFORMS: tuple[Platform, ...] = (
         | _money(("event_pay_first_day",), "revenue") | CURRENCY | HOUR_COLUMNS,
         api=True, finer=("unit_id", "creative_id"),
     ),
+    # The consoles outside China, each header as the platform's UI writes it (docs/actuals.md, "The consoles outside
+    # China"). Their money is in the ad account's currency, which a header's bracket (Meta's ``Amount spent (USD)``),
+    # a currency column or a title line (Apple's ``Currency: USD``) states; one that states none is read in the
+    # plan's, as the generic CSV's.
+    Platform(
+        "google_ads", "Google Ads",
+        "Day: the day of the ad's delivery; Conversions count on the day of the click that led to them, "
+        "Conversions (by conv. time) on the day they happened",
+        {"Day": Column("date", "date")}
+        | _names((("Campaign", "Campaign ID"), ("Ad group", "Ad group ID")))
+        | _money(("Cost",), "spend", PLAN_CURRENCY) | _counts(impressions="Impr.", clicks="Clicks", users="Conversions")
+        | CURRENCY | HOUR_COLUMNS,
+        finer=("Ad group ID",),
+    ),
+    Platform(
+        "meta_ads", "Meta Ads Manager",
+        "Day (or Reporting starts, a row of one day): the day of the ad's delivery",
+        {"Day": Column("date", "date"), "单日": Column("date", "date"), "Reporting starts": Column("date", "date"),
+         "报告开始日期": Column("date", "date")}
+        | _names((("Campaign name", "Campaign ID"), ("广告系列名称", "广告系列编号"), ("Ad set name", "Ad set ID"),
+                  ("广告组名称", "广告组编号"), ("Ad name", "Ad ID"), ("广告名称", "广告编号")))
+        | _money(("Amount spent", "已花费金额"), "spend", PLAN_CURRENCY)
+        | _counts(impressions=("Impressions", "展示次数"), clicks=("Link clicks", "链接点击量"),
+                  users=("App installs", "Mobile app installs", "移动应用安装量", "移动应用安装", "Results"))
+        | CURRENCY | HOUR_COLUMNS,
+        finer=("Ad set ID", "广告组编号", "Ad ID", "广告编号"), blank_totals=True,
+        day_ends=(("Reporting starts", "Reporting ends"), ("报告开始日期", "报告结束日期")),
+        indicated=(Indicated("Results", "Result indicator", ("actions:mobile_app_install",), "App installs"),),
+    ),
+    Platform(
+        "tiktok_ads", "TikTok Ads Manager",
+        "By Day: the day of the ad's delivery",
+        {"By Day": Column("date", "date"), "按天": Column("date", "date")}
+        | _names((("Campaign name", "Campaign ID"), ("推广系列名称", "推广系列ID"), ("Ad group name", "Ad group ID"),
+                  ("广告组名称", "广告组ID"), ("Ad name", "Ad ID"), ("广告名称", "广告ID")))
+        | _money(("Cost", "消耗"), "spend", PLAN_CURRENCY)
+        | _counts(impressions=("Impressions", "展示量"), clicks=("Clicks (destination)", "点击量（目标页面）"),
+                  users=("Conversions", "转化量"))
+        | CURRENCY | HOUR_COLUMNS,
+        finer=("Ad group ID", "广告组ID", "Ad ID", "广告ID"),
+    ),
+    Platform(
+        "apple_ads", "Apple Ads (Search Ads)",
+        "Day: the day in the report's time zone (its Time Zone line above the header)",
+        {"Day": Column("date", "date"), "Date": Column("date", "date")}
+        | _names((("Campaign Name", "Campaign ID"), ("Ad Group Name", "Ad Group ID")))
+        | _money(("Spend",), "spend", PLAN_CURRENCY)
+        | _counts(impressions="Impressions", clicks="Taps", users=("Installs (Tap-Through)", "Installs"))
+        | CURRENCY | HOUR_COLUMNS,
+        evidence=("Taps", "Installs (Tap-Through)"), finer=("Ad Group ID",), blank_totals=True,
+    ),
     Platform(
         "console", "ad console (Chinese headers)",
         CONSOLE_TIME_BASIS + "; the headers do not say which platform's console wrote it",
@@ -199,6 +274,30 @@ class _Rank:
     """The bracket that names no unit of a money column."""
     deduplicated: bool = False
     basis: int = _PLAIN
+
+
+@lru_cache(maxsize=512)
+def _known(header: str) -> tuple[str, tuple[str, ...]]:
+    """A shape's header as a file's is compared: its name, and the brackets it spells as ``header_key`` compares
+    them (``Installs (Tap-Through)``: ``installs`` and ``tapthrough``)."""
+    name, brackets = split_header(header)
+    return name, tuple(header_key(bracket) for bracket in brackets)
+
+
+def _spelt(known: str, name: str, brackets: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The brackets of a file's header cell (``name``, ``brackets``) after those ``known`` spells, where the cell
+    reads as ``known`` but for them; None where it does not (another name, or brackets that do not open with the
+    known header's: TikTok's ``Clicks (all)`` is no ``Clicks (destination)``)."""
+    known_name, known_brackets = _known(known)
+    if name != known_name or tuple(header_key(bracket) for bracket in brackets[:len(known_brackets)]) != known_brackets:
+        return None
+    return brackets[len(known_brackets):]
+
+
+def _reads_as(known: str, column: Column, name: str, brackets: tuple[str, ...]) -> _Rank | None:
+    """How a file's header cell reads as the shape's header ``known`` of ``column`` (``_rank``); None: another column."""
+    rest = _spelt(known, name, brackets)
+    return None if rest is None else _rank(column, rest)
 
 
 def _rank(column: Column, brackets: tuple[str, ...]) -> _Rank | None:
@@ -250,17 +349,25 @@ def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
     for known, column in platform.columns.items():
         if column.field in found and found[column.field].unknown_unit is None:
             continue
-        key = header_key(known)
         ranked = [(rank, index) for index, (name, brackets) in enumerate(split)
-                  if name == key and (rank := _rank(column, brackets)) is not None]
+                  if (rank := _reads_as(known, column, name, brackets)) is not None]
         if not ranked:
             continue
         rank, index = min(ranked)
         if rank.unknown and column.field in found:
             continue
         twins = [other for other_rank, other in ranked if other_rank == rank and other != index]
-        found[column.field] = replace(_found(column, index, split[index][1], rank), twin=twins[0] if twins else None)
-    _one_level(found, [name for name, _ in split], platform)
+        rest = _spelt(known, *split[index])
+        assert rest is not None  # the cell read as ``known``
+        found[column.field] = replace(_found(column, index, rest, rank), twin=twins[0] if twins else None)
+    names = [name for name, _ in split]
+    _one_level(found, names, platform)
+    for rule in platform.indicated:
+        # Without its indicator, which rows' results are new users no reader can tell: the column is not read.
+        field_name = platform.columns[rule.header].field
+        use = found.get(field_name)
+        if use is not None and names[use.index] == _known(rule.header)[0] and _known(rule.indicator)[0] not in names:
+            del found[field_name]
     return found
 
 
@@ -311,10 +418,11 @@ def recognise(headers: list[str]) -> Platform | None:
     candidates = []
     for order, platform in enumerate(PLATFORMS):
         present = {known for known, column in platform.columns.items()
-                   if any(name == header_key(known) and _rank(column, brackets) is not None for name, brackets in split)}
+                   if any(_reads_as(known, column, name, brackets) is not None for name, brackets in split)}
         needed = all(any(header in present for header in platform.headers_of(name)) for name in platform.required)
         campaign = any(header in present for header in platform.headers_of("campaign") + platform.headers_of("campaign_id"))
-        evidence = not platform.evidence or bool({header_key(own) for own in platform.evidence} & {name for name, _ in split})
+        evidence = not platform.evidence or any(_spelt(own, name, brackets) is not None
+                                                for own in platform.evidence for name, brackets in split)
         if needed and campaign and evidence:
             candidates.append((not platform.fallback, len(present), -order, platform))
     return max(candidates, key=lambda item: item[:3])[3] if candidates else None

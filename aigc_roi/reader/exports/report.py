@@ -19,11 +19,14 @@ from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, Repor
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
+from aigc_roi.reader.exports.day_spans import DaySpans, day_spans
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
 from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_parts
+from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
 from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_levels, recognise
 from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
+from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
 
@@ -93,10 +96,12 @@ class _Used:
     """The cell's number, None for nothing reported: ``count``, or the export's ``Amounts`` for money."""
 
 
-def _columns(table: Table, platform: Platform, currency: str) -> tuple[dict[str, _Used], Amounts, dict[str, Found]]:
-    """Field -> the column it is read from, the reader of the export's money (in the plan's ``currency`` where the
-    export states none), and field -> how its header was read (platforms.columns_of); ScenarioInvalid, at the
-    header, for money in a unit no one knows or in two currencies."""
+def _columns(table: Table, platform: Platform, currency: str,
+             title: TitleCurrency | None) -> tuple[dict[str, _Used], Amounts, dict[str, Found]]:
+    """Field -> the column it is read from, the reader of the export's money (in the currency its headers, its shape
+    or else its ``title`` line states, in the plan's ``currency`` where none does), and field -> how its header was
+    read (platforms.columns_of); ScenarioInvalid, at the header, for money in a unit no one knows or in two
+    currencies (at the title, for a title that names none or another than the headers')."""
     found = columns_of(table.header, platform)
     errors = []
     for use in found.values():
@@ -113,9 +118,13 @@ def _columns(table: Table, platform: Platform, currency: str) -> tuple[dict[str,
         index = found["revenue"].index
         errors.append(ScenarioError(table.file, table.header_line, index + 1, _header(table, index),
                                     f"expected money in {spend} as the spend column, found {revenue}"))
+    stated = spend or revenue
+    if title is not None and (title.code is None or (stated and title.code != stated)):
+        problem = title.refused() if title.code is None else CellError(f"money in {stated} as the spend column", title.code)
+        errors.append(ScenarioError(table.file, title.line, title.column, title.key, str(problem)))
     if errors:
         raise ScenarioInvalid(errors)
-    amounts = Amounts(spend or revenue, currency)
+    amounts = Amounts(stated or (title.code if title else None), currency)
     used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
                         amounts if name in ("spend", "revenue") else count) for name, use in found.items()}
     return used, amounts, found
@@ -137,7 +146,8 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
-    used, money, headers = _columns(table, platform, currency)
+    title = title_currency(table.titles)
+    used, money, headers = _columns(table, platform, currency, title)
     levels = finer_levels(table.header, platform, headers)
     finer = tuple(Finer(index, _header(table, index), platform.names_text(table.header[index]))
                   for index, *_ in levels)
@@ -147,7 +157,10 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     amounts = [(name, used[name]) for name in AMOUNTS if name in used]
     numbers: set[str] = set()
     totals = _totals_rows(used, platform, globs, tuple(index for level in levels for index in level))
-    currency_cells = CurrencyCells(currency, money) if "currency" in used else None
+    held = (day_spans(table.header, platform, used["date"].index),
+            indicator_cells(table.header, platform, used["users"].index) if "users" in used else None)
+    checks = _Checks(CurrencyCells(currency, money) if "currency" in used else None,
+                     tuple(check for check in held if check is not None))
     try:
         for line, cells in table.rows:
             if len(cells) != table.width and (misfit := table.misfit(cells)) is not None:
@@ -165,7 +178,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
                 continue
             if table.merges and _merged(table, line, cells, used, errors):
                 continue
-            row = _row(table, line, cells, used, amounts, platform, horizon, errors, numbers, currency_cells, finer)
+            row = _row(table, line, cells, used, amounts, platform, horizon, errors, numbers, checks, finer)
             if row is not None:
                 rows.append(row)
     except ScenarioInvalid as unreadable:
@@ -205,9 +218,13 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         spend = used["spend"]
         # 元 (CNY) where the header or shape named a unit; the code alone where the cells' signs or brackets did.
         stated = found if spend.unit in (found, PLAN_CURRENCY) else f"{spend.unit} ({found})"
-        # One line at the header: no rate is assumed, so every amount of the file would be wrong alike.
+        # One line at the header, or at the title line that stated it: no rate is assumed, so every amount of the
+        # file would be wrong alike.
+        at = ((title.line, title.column, title.key) if title is not None and spend.unit == PLAN_CURRENCY
+              and not any(headers[name].currency for name in ("spend", "revenue") if name in headers)
+              else (table.header_line, spend.index + 1, spend.header))
         errors.insert(0, ScenarioError(
-            table.file, table.header_line, spend.index + 1, spend.header,
+            table.file, *at,
             f"expected money in {currency} (the plan's currency), found {stated}; actuals converts no "
             f"currency: convert the export to {currency}, or the plan to {found}"))
     return source, rows, capped(errors, table.file)
@@ -257,15 +274,26 @@ def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, .
 
     return TotalsRows(undated, campaign, used["campaign_id"].index if "campaign_id" in used else None,
                       used["date"].index, not platform.api, globs, stated, finer,
-                      used["hour"].index if "hour" in used else None)
+                      used["hour"].index if "hour" in used else None, platform.blank_totals)
+
+
+@dataclass(frozen=True)
+class _Checks:
+    """What an export's rows are held to besides their cells' own kinds: its currency column (currency_column.py;
+    None where it has none), and the checks of its other columns that a row must agree with, the last day of a span
+    its date begins (day_spans.py) and the indicator of what its count of users counts (indicated.py)."""
+
+    currency: CurrencyCells | None
+    rows: tuple[DaySpans | IndicatorCells, ...]
 
 
 def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], amounts: list[tuple[str, _Used]],
          platform: Platform, horizon: Horizon, errors: list[ScenarioError], numbers: set[str],
-         currency_cells: CurrencyCells | None, finer: tuple[Finer, ...]) -> ReportRow | None:
+         checks: _Checks, finer: tuple[Finer, ...]) -> ReportRow | None:
     """``amounts``: the (field, column) of each of AMOUNTS the export has; ``numbers``: those a cell has given a
-    number so far, to which this row's are added; ``currency_cells``: its currency column's reader, read before the
-    amounts (its currency is theirs); ``finer``: the columns that tell its campaign-day's rows apart (grain.py)."""
+    number so far, to which this row's are added; ``checks``: its columns that hold a row's cells to more (the
+    currency column read before the amounts: its currency is theirs); ``finer``: the columns that tell its
+    campaign-day's rows apart (grain.py)."""
     file = table.file
     before = len(errors)
     date_use = used["date"]
@@ -277,11 +305,16 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     if when is not None and not horizon.first <= when <= horizon.last:
         _located(errors, file, line, date_use,
                  f"a date within {horizon.first}..{horizon.last} (the plan's months 1-{horizon.months})", str(when))
-    if currency_cells is not None:
+    if checks.currency is not None:
         try:
-            currency_cells.check(cells[used["currency"].index])
+            checks.currency.check(cells[used["currency"].index])
         except CellError as error:
             _located(errors, file, line, used["currency"], error.expected, error.found)
+    for check in checks.rows:
+        try:
+            check.check(cells, when, table.day_zero)
+        except CellError as error:
+            errors.append(ScenarioError(file, line, check.index + 1, _header(table, check.index), str(error)))
     values: dict[str, float | None] = dict.fromkeys(AMOUNTS)
     for name, use in amounts:
         cell = cells[use.index]

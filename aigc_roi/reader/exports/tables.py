@@ -12,7 +12,7 @@ tag states, and its merged ranges (``Table.merged``), which a read-only
 sheet does not list. A workbook of several sheets names the one read in
 every location (``Table.file``, ``book.xlsx[报表]``); its date serials are
 counted in its own date system (``Table.day_zero``). Leading blank lines and the title lines some consoles
-put above the header are skipped: the header is the first line with at
+put above the header are skipped (kept as ``Table.titles``: one may state the currency): the header is the first line with at
 least two filled cells (a title padded by Excel, ``报表,,,,``, or quoted
 whole, as Google Ads writes its date range, has one), or, where a shape
 recognises a line a little below it, that line (key-value titles such as
@@ -93,6 +93,9 @@ class Table:
     system's, the one a CSV's serials were written in."""
     notes: list[tuple[int, str]] = field(default_factory=list)
     """(line, text) of each note line below the table, filled in as ``rows`` reaches the end."""
+    titles: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    """(line, cells) of each filled line above the header, skipped as titles: one may state the export's currency
+    (Apple Ads' ``Currency: USD``; title_currency.py)."""
 
     def merged(self, line: int, index: int) -> str | None:
         """The merged range (``A2:A3``) that covers the cell of ``line`` and column ``index`` (0-based) but does not
@@ -260,8 +263,10 @@ def _csv(text: str, file: str, is_header: IsHeader | None) -> Table:
             yield line, list(cells) if "".join(cells).strip() else []
 
     notes: list[tuple[int, str]] = []
+    titles = tuple((index + 1, tuple(cells)) for index, line in enumerate(lines[:header_index])
+                   if (cells := _cells_of(line)) and "".join(cells).strip())
     return Table(file, header, header_index + 1, _notes_aside(rows(), notes, EXCEL_DAY_0),
-                 _filled_width(list(header)), delimiter, notes=notes)
+                 _filled_width(list(header)), delimiter, notes=notes, titles=titles)
 
 
 def _notes_aside(rows: Iterator[tuple[int, Cells]], notes: list[tuple[int, str]],
@@ -380,7 +385,9 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
         names = ", ".join(sheet.title for sheet in book.worksheets)
         raise _problem(file, f"expected a report with a header row, found no row of two or more filled cells (sheets: {names})")
     sheet = book.worksheets[chosen[0]]
-    numbered = islice(enumerate(sheet.iter_rows(values_only=True), start=1), chosen[1], None)
+    numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
+    titles = tuple((line, tuple(texts)) for line, values in islice(numbered, chosen[1])
+                   if "".join(texts := _texts(values)).strip())
     _, first = next(numbered)
     header = _texts(first)
     formulas = _Formulas(data, chosen[0])
@@ -403,7 +410,7 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
     day_zero = book.epoch.date()
     notes: list[tuple[int, str]] = []
     return Table(place, header, chosen[1] + 1, _notes_aside(rows(), notes, day_zero),
-                 merges=_merges(data, sheet._worksheet_path), day_zero=day_zero, notes=notes)
+                 merges=_merges(data, sheet._worksheet_path), day_zero=day_zero, notes=notes, titles=titles)
 
 
 def _check_unpacked(data: bytes, file: str) -> None:

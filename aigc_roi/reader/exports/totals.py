@@ -9,7 +9,9 @@ A totals label is a cell that is, whole, a totals word (``TOTALS``). A row is a 
 - or its campaign name or id cell holds one, it has no campaign id of its own (``ID``: a platform's ids are
   numbers, a totals row's id cell is empty, a dash, the label or a count such as 共12条), and either
   its date cell holds no date, or it comes from a console or a sheet of the user's own (an API writes no totals
-  rows) and no channel's glob names the label (a daily 小计 with its date).
+  rows) and no channel's glob names the label (a daily 小计 with its date);
+- or, in the export of a platform that names every campaign (``Platform.blank_totals``: Meta's account total above
+  its rows, Apple Ads' below), every campaign column and every finer one is empty: its label is "" (no name).
 
 A glob names a label when it matches it and spells its totals word (``Total*``, ``合计``, ``小计*``): the plan
 says a campaign is called so; ``*`` or ``dy_*`` say nothing about it.
@@ -24,7 +26,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from aigc_roi.model.actuals import SkippedTotals
-from aigc_roi.reader.exports.cells import CellError, day, kept_text, written
+from aigc_roi.reader.exports.cells import CellError, blank, day, kept_text, written
 
 TOTALS = re.compile(r"(?P<word>合计|总计|汇总|小计|total|totals|grand\s*total|sub-?total)\s*(?:[:：].*|[(（][^()（）]*[)）])?",
                     re.IGNORECASE)
@@ -77,6 +79,9 @@ class TotalsRows:
     finer: tuple[int, ...] = ()
     """The columns of an ad's (unit's, creative's) id or name that tell a campaign-day's rows apart."""
     hour_index: int | None = None
+    blank_totals: bool = False
+    """A row that names no campaign (every campaign and finer column empty) is a total: the export's platform names
+    every campaign it reports."""
     tally: dict[str, list[float]] = field(default_factory=dict)
     """label -> [rows, spend, first line]."""
 
@@ -91,6 +96,8 @@ class TotalsRows:
         return True
 
     def _label(self, cells: list[object]) -> str | None:
+        if self.blank_totals and all(blank(written(cells[index])) for index in (*self.campaign, *self.finer)):
+            return ""
         for index in self.undated:
             if is_totals_label(text := written(cells[index])):
                 return text

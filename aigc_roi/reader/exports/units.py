@@ -56,9 +56,11 @@ HOUR_UNITS = frozenset({"时"})
 CONVERSION_TIME = "conversion"
 REPORTING_TIME = "reporting"
 _TIME_BASES = {"转化时间": CONVERSION_TIME, "按转化时间": CONVERSION_TIME, "conversiontime": CONVERSION_TIME,
+               "byconv.time": CONVERSION_TIME,
                "计费时间": REPORTING_TIME, "按计费时间": REPORTING_TIME, "报告时间": REPORTING_TIME,
                "按报告时间": REPORTING_TIME, "投放时间": REPORTING_TIME, "reportingtime": REPORTING_TIME}
-"""The 口径 a console writes after a metric when a report offers both (巨量引擎's 激活数(转化时间))."""
+"""The 口径 a console writes after a metric when a report offers both (巨量引擎's 激活数(转化时间), Google Ads'
+``Conversions (by conv. time)`` beside its ``Conversions`` by the time of the click)."""
 
 DEDUPLICATED = frozenset({"去重", "排重"})
 """A count a console deduplicated over the rows it sums (巨量引擎's 激活数(去重)): each user counted once."""

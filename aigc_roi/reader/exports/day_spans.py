@@ -1,0 +1,44 @@
+"""A row's last day beside the first its date is read from: one row must be one day.
+
+Meta Ads Manager writes each row's span as ``Reporting starts`` and ``Reporting ends``. Broken down by day, a row
+is one day (the two alike, or a ``Day`` column beside them, which is then the row's date); not broken down, every
+row sums the report's whole range, which read by its first day would put a month's spend on the 1st. Such an export
+is refused once, at the first row that spans days (the fix, exporting by day, is one for all its rows).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from aigc_roi.reader.exports.cells import CellError, blank, day, kept_text
+from aigc_roi.reader.exports.platforms import Platform
+from aigc_roi.reader.exports.units import header_key, split_header
+
+
+class DaySpans:
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.refused = False
+
+    def check(self, cells: list[object], when: datetime.date | None, day_zero: datetime.date) -> None:
+        """``CellError`` where the row's last day is not its first, ``when``, the first time; an empty last day (or
+        a first day the row's date cell has refused) says nothing."""
+        cell = cells[self.index]
+        if self.refused or when is None or blank(kept_text(cell)):
+            return
+        last = day(cell, day_zero)
+        if last != when:
+            self.refused = True
+            days = abs((last - when).days) + 1
+            raise CellError(f"{when}, the row's own day", f"{last}; a row over {days} days sums them: export the report "
+                                                           "broken down by day")
+
+
+def day_spans(header: list[str], platform: Platform, date_index: int) -> DaySpans | None:
+    """The check of an export whose date is read from the first day of a span (``Platform.day_ends``) and that has
+    the span's last day; None for any other."""
+    names = [split_header(cell)[0] for cell in header]
+    for first, last in platform.day_ends:
+        if names[date_index] == header_key(first) and header_key(last) in names:
+            return DaySpans(names.index(header_key(last)))
+    return None

@@ -1,0 +1,45 @@
+"""A count read row by row as its indicator says: Meta's ``Results`` are new users only where the row's
+``Result indicator`` is ``actions:mobile_app_install``.
+
+``Results`` counts whatever each ad set is optimised for (link clicks, purchases, installs), so a column of them
+is new users only in an app-install campaign. A row whose indicator names another result is refused, once per
+indicator (the fix is one for all its rows: export the platform's column of new users, ``App installs``); an
+empty indicator (a row of no results) says nothing. An export without the indicator column does not read
+``Results`` at all (platforms.columns_of).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from aigc_roi.reader.exports.cells import CellError, kept_text, shown
+from aigc_roi.reader.exports.platforms import Indicated, Platform
+from aigc_roi.reader.exports.units import header_key, split_header
+
+
+class IndicatorCells:
+    def __init__(self, rule: Indicated, index: int, counted: str) -> None:
+        self.rule, self.index, self.counted = rule, index, counted
+        """``counted``: the counted column's header as the file spells it."""
+        self.refused: set[str] = set()
+
+    def check(self, cells: list[object], when: datetime.date | None, day_zero: datetime.date) -> None:
+        """``CellError`` for an indicator of another result than the rule's, the first time it is met (whatever the
+        row's day: the signature every row check of report.py has)."""
+        text = kept_text(cells[self.index]).strip()
+        value = text.lower()
+        if not value or value in self.rule.means or value in self.refused:
+            return
+        self.refused.add(value)
+        raise CellError(f"{' or '.join(self.rule.means)}, the indicator of new users",
+                        f"{shown(text)}; {self.counted} counts what each row's ad set is optimised for: export the "
+                        f"{self.rule.instead} column, which counts new users whatever the goal")
+
+
+def indicator_cells(header: list[str], platform: Platform, index: int) -> IndicatorCells | None:
+    """The check of a column (at ``index``) read under an ``Indicated`` rule; None for any other."""
+    names = [split_header(cell)[0] for cell in header]
+    for rule in platform.indicated:
+        if names[index] == header_key(rule.header) and header_key(rule.indicator) in names:
+            return IndicatorCells(rule, names.index(header_key(rule.indicator)), header[index].strip())
+    return None
