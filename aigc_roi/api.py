@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from aigc_roi.model.engine import Result as Result
     from aigc_roi.reader.inputs import TypedInput as TypedInput
     from aigc_roi.reader.load import LoadedScenario as LoadedScenario
+    from aigc_roi.reader.overrides import Override
     from aigc_roi.whatif.actuals import Actuals as Actuals
     from aigc_roi.whatif.allocate import Allocation as Allocation
     from aigc_roi.whatif.allocate import Objective as Objective
@@ -124,29 +125,37 @@ def _plan(plan: LoadedScenario, called: str) -> LoadedScenario:
     return plan
 
 
-def load(path: str | Path, sets: str | Sequence[str] = ()) -> Scenario:
+def _overrides(sets: str | Sequence[str], set_option: str | None) -> tuple[Override, ...]:
+    from aigc_roi.reader.overrides import parse_overrides
+
+    return parse_overrides(_texts(sets), set_option)
+
+
+def load(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | None = None) -> Scenario:
     """The scenario in ``path`` with ``--set``-style overrides (``"acquisition[0].bid=25"``, one str or a list of
-    them) applied. Raises ``ScenarioInvalid`` with every located problem of the file and the ``sets``."""
-    return load_plan(path, sets).scenario
+    them) applied. Raises ``ScenarioInvalid`` with every located problem of the file and the ``sets``: one in a set
+    is located at its place in ``sets`` (``sets[1]:1:1: acquisition[9].bid: no item 9: ...``), or, given the
+    command-line ``set_option`` the sets came from (the CLI passes ``"--set"``), at that option and its text
+    (``--set acquisition[9].bid=3:1:1: ...``)."""
+    return load_plan(path, sets, set_option=set_option).scenario
 
 
-def load_plan(path: str | Path, sets: str | Sequence[str] = ()) -> api.LoadedScenario:
+def load_plan(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | None = None) -> api.LoadedScenario:
     """The scenario in ``path`` read as ``load`` reads it (``.scenario``), kept with where it came from: the file's
     ``.path``, its ``.tree`` (where each field is written) and, when ``sets`` changed it, ``.file_tree``, the tree
     as the file wrote it. What ``inputs``, ``plan_facts`` and ``reforecast`` take."""
     from aigc_roi.reader.load import load_path
-    from aigc_roi.reader.overrides import parse_override
 
-    return load_path(path, tuple(parse_override(text) for text in _texts(sets)))
+    return load_path(path, _overrides(sets, set_option))
 
 
-def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] = ()) -> Scenario:
+def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] = (), *,
+                set_option: str | None = None) -> Scenario:
     """A scenario from YAML text, as ``load`` reads a file. A lone surrogate in ``text`` (a file read with
     ``errors="surrogateescape"``) is a ``ScenarioInvalid`` at its line and column, as a byte that is not UTF-8."""
     from aigc_roi.reader.load import load_text
-    from aigc_roi.reader.overrides import parse_override
 
-    return load_text(text, filename, tuple(parse_override(item) for item in _texts(sets))).scenario
+    return load_text(text, filename, _overrides(sets, set_option)).scenario
 
 
 def run(scenario: Scenario) -> api.Result:
@@ -247,12 +256,14 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
                  reach=reach)
 
 
-def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = ()) -> api.FigureChanges:
+def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = (), *,
+                   set_option: str | None = None) -> api.FigureChanges:
     """What moved roi, npv, payback month and peak cash need from ``base`` to ``new`` (both read with ``sets``, as
-    ``load``'s): each changed input's Shapley share of each figure's change (docs/formulas.md §13)."""
+    ``load``'s, problems in them named as ``set_option`` says): each changed input's Shapley share of each figure's
+    change (docs/formulas.md §13)."""
     from aigc_roi.ci.changes import figure_changes
 
-    return figure_changes(Path(base), Path(new), _texts(sets))
+    return figure_changes(Path(base), Path(new), _overrides(sets, set_option))
 
 
 def validate(paths: str | Path | Sequence[str | Path]) -> list[api.Validated]:
@@ -276,8 +287,9 @@ def check(paths: str | Path | Sequence[str | Path], samples: int = 10_000,
 
 def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str] = (), samples: int = 10_000,
               seed: int = 0, base: str | None = None, jobs: int | None = None, explain: bool = False,
-              progress: api.StageCallback | None = None) -> api.CheckRun:
-    """`check` in full: the files found in ``paths`` (as ``validate``'s) read with ``sets`` (as ``load``'s) applied,
+              progress: api.StageCallback | None = None, *, set_option: str | None = None) -> api.CheckRun:
+    """`check` in full: the files found in ``paths`` (as ``validate``'s) read with ``sets`` (as ``load``'s, problems in
+    them named as ``set_option`` says) applied,
     every valid one held to its targets, and with ``base`` (a git revision) the figures of every file changed since,
     before and after, and the targets on the change held against it; ``explain`` splits what moved each figure.
     ``jobs`` worker processes over many files (None: one per core; 1: this process). ``progress(stage, done, total)``
@@ -289,11 +301,10 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.ci.parallel import validate_and_check
     from aigc_roi.ci.records import CheckRun
-    from aigc_roi.reader.overrides import parse_override
 
     given = _paths(paths)
     files = scenario_files(given)
-    overrides = tuple(parse_override(text) for text in _texts(sets))
+    overrides = _overrides(sets, set_option)
     changes = changes_since(base, given, overrides, files) if base is not None else []
     gone = removed_since(files, changes)
     files = [file for file in files if file not in gone]
@@ -324,8 +335,9 @@ def curves(scenario: Scenario) -> api.Curves:
 
 def inputs(plan: api.LoadedScenario) -> list[api.TypedInput]:
     """Every value the plan's file (``plan``: from ``load_plan``) sets, in file order, by field path: as written, the
-    value used (a range's median) and the range, and the ``--set`` that wrote it in place of the file's. Raises
-    ``TypeError`` for a ``Scenario``."""
+    value used (a range's median) and the range, and the set that wrote it in place of the file's (``set_by``), named
+    as ``load_plan``'s messages name it: ``sets[0]``, or ``--set acquisition[0].bid=20`` given that ``set_option``.
+    Raises ``TypeError`` for a ``Scenario``."""
     from aigc_roi.reader.inputs import typed_inputs
 
     plan = _plan(plan, "inputs")

@@ -26,7 +26,7 @@ from aigc_roi.model.paths import by_name, split_path
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.inputs import InputValue, input_values, number_in
 from aigc_roi.reader.load import LoadedScenario, build, load_path
-from aigc_roi.reader.overrides import Override, apply_overrides, parse_override
+from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.whatif.change_samples import batched_values, one_by_one_unless_batched
 from aigc_roi.whatif.explain import (
     EXPLAINED,
@@ -39,10 +39,9 @@ from aigc_roi.whatif.explain import (
 )
 
 
-def figure_changes(base: Path, new: Path, sets: Sequence[str] = ()) -> FigureChanges:
+def figure_changes(base: Path, new: Path, sets: tuple[Override, ...] = ()) -> FigureChanges:
     """Raises ScenarioInvalid when either file (with ``sets``) is invalid."""
-    extra = tuple(parse_override(text) for text in sets)
-    return split_changes(load_path(base, extra), load_path(new, extra))
+    return split_changes(load_path(base, sets), load_path(new, sets))
 
 
 def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequence[str] = EXPLAINED) -> FigureChanges:

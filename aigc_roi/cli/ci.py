@@ -212,7 +212,7 @@ def check(
     try:
         with stage_progress_bar(chosen_lang) as stages:
             found = api.check_run(paths, set_ or [], samples, seed, base, jobs, explain=chosen is CheckFormat.markdown,
-                                  progress=stages)
+                                  progress=stages, set_option="--set")
     except NoScenarioFiles as refused:
         fail([str(refused)])
     except ScenarioInvalid as invalid:  # a --set that does not parse

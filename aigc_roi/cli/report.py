@@ -63,7 +63,7 @@ def report(
             searched = None if stages is None else lambda done, total: stages("allocating", done, total)
             facts = api.plan_facts(loaded, samples, seed, stages)
             allocation = None if budget is None else api.allocate(scenario, budget, progress=searched)
-            changes = None if base is None else api.explain_change(base, file, set_ or [])
+            changes = None if base is None else api.explain_change(base, file, set_ or [], set_option="--set")
             provenance = Provenance(source_text(file, set_), facts.commit, facts.dirty, __version__,
                                     datetime.date.today().isoformat(), what_if=bool(set_))
             parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,

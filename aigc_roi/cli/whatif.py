@@ -180,9 +180,10 @@ def compare(
             warn_payback_window(loaded, column.simulation.payback_window)
     if explain:
         try:
-            comparison = dataclasses.replace(comparison, changes=api.explain_change(files[0], files[1], sets))
+            changes = api.explain_change(files[0], files[1], sets, set_option="--set")
         except ScenarioInvalid as invalid:  # both files loaded for the columns: only a broken combination gets here
             fail(invalid.errors)
+        comparison = dataclasses.replace(comparison, changes=changes)
     warn_bases(comparison, language)
     currency = comparison.currency
     title = f"{label('compare_title', language)} ({currency})"

@@ -24,7 +24,7 @@ class InputValue:
     end_line: int
     end_column: int
     source: str | None = None
-    """The ``--set`` option that wrote it; None when it is in the file."""
+    """The set that wrote it (``Override.named``); None when it is in the file."""
     text: str = ""
     """The scalar's text as written (``0.10``, ``30_000``, ``0.00001``), where ``value`` is the number it reads as."""
 
@@ -76,7 +76,9 @@ class TypedInput:
     interval: tuple[float, float] | None = None
     """A range's 90% interval, P5 to P95, whatever its kind: ``low`` and ``high`` where they are one."""
     set_by: str | None = None
-    """The ``--set`` option that wrote the value in place of the file's; None when the file wrote it."""
+    """The set that wrote the value in place of the file's, named as messages name it (``Override.named``): the
+    option with its text, ``--set acquisition[0].bid=20``, or a library call's item, ``sets[0]``; None when the file
+    wrote it."""
     in_file: str | None = None
     """With ``set_by``: what the file wrote at this path, as ``written`` says it; None when the file has nothing there."""
 

@@ -2,7 +2,9 @@
 
 Overrides act on the tree before validation, so a value takes exactly the
 file's syntax (``5%``, ``1.5万``, ``"300..1000"``, ``{low: 1, high: 2}``) and
-is checked by the same rules; its errors name the option, not the file.
+is checked by the same rules; its errors name what gave it, not the file: the
+option with its text (``--set acquisition[0].bid=abc``) on the command line, the
+argument and item (``sets[1]``) in a library call (``Override.named``).
 
 A path may start with an item's name, as people name things:
 ``抖音激活CPA.bid=10`` is ``acquisition[抖音激活CPA].bid=10`` when one channel,
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
 from aigc_roi.reader.fields import SCENARIO
-from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE
+from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
 
 
@@ -33,10 +35,21 @@ class Override:
     typed: bool = False
     """Written by a person (``parse_override``): a bracketed number that is also another item's name is refused
     as ambiguous; paths the program builds (ci/changes.py) always mean the index."""
+    given_as: str = "--set"
+    """The command-line option (``--set``) or the library call's argument (``sets``) that gave it."""
+    item: int | None = None
+    """Its place in that argument's list; None where an option gave it."""
 
     @property
-    def option(self) -> str:
-        return f"--set {self.path}={self.value}"
+    def named(self) -> str:
+        """What gave it, as every message locates a problem in it and ``TypedInput.set_by`` says: the option with its
+        text (``--set acquisition[0].bid=25``), as the command line wrote it, or the argument's item (``sets[1]``),
+        which the caller can look up where a text alone would not say which of two equal ones it was."""
+        return _named(self.given_as, self.item, f"{self.path}={self.value}")
+
+
+def _named(given_as: str, item: int | None, text: str) -> str:
+    return f"{given_as} {text}" if item is None else f"{given_as}[{item}]"
 
 
 NAMED_LISTS = ("acquisition", "monetization.plans", "monetization.purchases", "monetization.orders", "costs.fixed")
@@ -56,36 +69,50 @@ def _named_start(path: str) -> tuple[str, str] | None:
     return None
 
 
-def parse_override(text: str) -> Override:
-    """``"acquisition[0].bid=25"`` or ``"抖音激活CPA.bid=25"`` -> Override; ScenarioInvalid when malformed."""
+def parse_overrides(texts: tuple[str, ...], option: str | None = None) -> tuple[Override, ...]:
+    """A library call's ``sets``, each named in messages by its place (``sets[1]``), or, where they came from a
+    command-line ``option`` (the CLI passes ``--set``), as that option with its text."""
+    if option is not None:
+        return tuple(parse_override(text, option) for text in texts)
+    return tuple(parse_override(text, "sets", item) for item, text in enumerate(texts))
+
+
+def parse_override(text: str, given_as: str = "--set", item: int | None = None) -> Override:
+    """``"acquisition[0].bid=25"`` or ``"抖音激活CPA.bid=25"`` -> Override, given as the option ``given_as`` or as
+    ``item`` of the call's argument so named (``Override``); ScenarioInvalid when malformed."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         # A command line that is not UTF-8 reaches Python as lone surrogates (PEP 383).
-        raise ScenarioInvalid([ScenarioError(f"--set {text.encode('utf-8', 'backslashreplace').decode()}", 1, 1, "",
-                                             not_utf8(text[error.start]))]) from None
+        shown = _named(given_as, item, text.encode("utf-8", "backslashreplace").decode())
+        raise ScenarioInvalid([ScenarioError(shown, 1, 1, "", not_utf8(text[error.start]))]) from None
     path, equals, value = text.partition("=")
     if not equals and FULL_WIDTH_EQUALS in text:
         # The hint the file reader gives a full-width colon or comma (reader/numbers.py).
         fixed = text.replace(FULL_WIDTH_EQUALS, "=", 1).strip()
-        raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "",
+        raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "",
                                              f"{_PATH_EXAMPLE}; full-width '{FULL_WIDTH_EQUALS}' (IME input): write {fixed}")])
     path = path.strip()
     if not equals or not path or (split_path(path) is None and _named_start(path) is None):
-        raise ScenarioInvalid([ScenarioError(f"--set {text}", 1, 1, "", _PATH_EXAMPLE)])
-    return Override(path, value.strip(), typed=True)
+        # The command line's location is the option with its text; an item of a call's list is named by its place.
+        found = "" if item is None else f", found {text!r}"
+        raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "", _PATH_EXAMPLE + found)])
+    return Override(path, value.strip(), typed=True, given_as=given_as, item=item)
 
 
 def _as_typed(message: str, override: Override) -> str:
-    """A YAML error in the value with the cause a value on the command line has: ``name=[bold]x`` is no file
-    with text after its end, but text meant as it is, which quotes keep whole (``--set 'name="[bold]x"'``)."""
+    """A YAML error in the value with the cause a value typed on one line has: ``name=[bold]x`` is no file
+    with text after its end, but text meant as it is, which quotes keep whole (``--set 'name="[bold]x"'``;
+    ``'name="[bold]x"'`` in a library call's ``sets``)."""
     problem, _, cause = message.rpartition("; ")
     if cause not in FILE_LAYOUT:
         return message
     import json  # on this error's path only: validating a file imports no json (tests/contract/test_startup.py)
 
     quoted = f"{override.path}={json.dumps(override.value, ensure_ascii=False)}"  # JSON's "..." is YAML's too
-    return f"{problem}; {SET_VALUE.format('--set ' + shlex.quote(quoted))}"
+    if override.item is not None:
+        return f"{problem}; {SETS_ITEM_VALUE.format(override.given_as, repr(quoted))}"
+    return f"{problem}; {SET_VALUE.format(override.given_as, override.given_as + ' ' + shlex.quote(quoted))}"
 
 
 def _list_items(tree: Node, list_path: str) -> list[Node]:
@@ -183,7 +210,7 @@ def _set_source(node: Node, source: str) -> None:
 
 
 def _fail(override: Override, message: str) -> ScenarioInvalid:
-    return ScenarioInvalid([ScenarioError(override.option, 1, 1, override.path, message)])
+    return ScenarioInvalid([ScenarioError(override.named, 1, 1, override.path, message)])
 
 
 def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool) -> Node:
@@ -222,7 +249,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
     if entry is not None and create and entry.value.kind == "scalar" and entry.value.value is None \
             and not following.startswith("["):
         # ``costs:`` with nothing under it is the empty mapping the loader reads (reader/fields.py Obj.section).
-        entry = Entry(entry.key, Node("map", entry.value.line, entry.value.column, {}, source=override.option))
+        entry = Entry(entry.key, Node("map", entry.value.line, entry.value.column, {}, source=override.named))
         parent.value[key] = entry
     if entry is None:
         if not create:
@@ -235,8 +262,8 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
             fix = (f"did you mean '{_joined([*segments[:position], meant[0], *segments[position + 1:]])}'?" if meant
                    else "add it to the file first")
             raise _fail(override, f"no list '{key}' here to hold item {following}; {fix}")
-        entry = Entry(Node("scalar", 1, 1, key, raw=key, source=override.option),
-                      Node("map", 1, 1, {}, source=override.option))
+        entry = Entry(Node("scalar", 1, 1, key, raw=key, source=override.named),
+                      Node("map", 1, 1, {}, source=override.named))
         parent.value[key] = entry
     return entry.value
 
@@ -277,13 +304,13 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
     at the cost of the paths set rather than of the whole file."""
     tree = _copied(tree)
     for override in overrides:
-        value, errors = parse(override.value, override.option)
+        value, errors = parse(override.value, override.named)
         if errors:
             raise ScenarioInvalid([ScenarioError(e.file, e.line, e.column, override.path, _as_typed(e.message, override))
                                    for e in errors])
         if value is None:
             value = Node("scalar", 1, 1, None, raw="")
-        _set_source(value, override.option)
+        _set_source(value, override.named)
         segments = split_path(_by_name(tree, override)) or []
         parent = tree
         for position in range(len(segments) - 1):
@@ -295,7 +322,7 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         elif parent.kind == "map":
             key = last.strip("[]")
             existing = parent.value.get(key)
-            key_node = existing.key if existing else Node("scalar", 1, 1, key, raw=key, source=override.option)
+            key_node = existing.key if existing else Node("scalar", 1, 1, key, raw=key, source=override.named)
             parent.value[key] = Entry(key_node, value)
         else:
             raise _fail(override, f"cannot set '{last}' inside a value that is not a mapping")

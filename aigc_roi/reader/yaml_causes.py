@@ -38,8 +38,12 @@ AFTER_DOCUMENT = "text after the end of the document: a scenario file is one map
 MISSING_VALUE = "a value is missing here"
 EMPTY_ITEM = "two ',' with nothing between them: remove one"
 
-SET_VALUE = "a --set value is YAML: to set this text as it is, put it in quotes, as in {0}"
-"""Instead of a cause in ``FILE_LAYOUT``, for the value of a ``--set``: one line typed on the command line."""
+SET_VALUE = "a {0} value is YAML: to set this text as it is, put it in quotes, as in {1}"
+"""Instead of a cause in ``FILE_LAYOUT``, for the value of a ``--set`` (the option {0}): one line typed on the command
+line, whose fix {1} is that option with the text quoted."""
+SETS_ITEM_VALUE = "a value in {0} is YAML: to set this text as it is, put it in quotes, as in {1}"
+"""``SET_VALUE`` for the value of an item of a library call's ``sets`` (the argument {0}), whose fix {1} is the
+item's text, quoted, as Python writes a str."""
 FILE_LAYOUT = frozenset({AFTER_DOCUMENT, DIRECTIVE, DOCUMENT_MARKER, BLOCK_SCALAR, INDENT_DEEPER, MISSING_COLON,
                          LIST_ITEM_IN_MAPPING, NOT_ALIGNED, LIST_NOT_ALIGNED, LIST_ON_KEY_LINE})
 """Causes that speak of a file's lines (a document, a directive line, indentation), which a value typed after

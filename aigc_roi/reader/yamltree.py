@@ -54,7 +54,8 @@ class Node:
     raw: str = ""
     """The scalar's text as written (after unquoting)."""
     source: str | None = None
-    """Where the node came from when not the file itself (a ``--set`` option)."""
+    """Where the node came from when not the file itself: the set that wrote it, as messages name it
+    (reader/overrides.py ``Override.named``: ``--set acquisition[0].bid=20``, or ``sets[0]`` of a library call)."""
     text_column: int = 0
     """Characters from the node's position to its text: 1 for a quoted scalar (its quote), else 0."""
     end_line: int = 0

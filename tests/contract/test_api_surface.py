@@ -91,8 +91,12 @@ def test_load_plan_keeps_the_file_and_what_the_sets_changed(plans: str) -> None:
     plan = api.load_plan(Path(plans, "starter.yaml"), sets="acquisition[0].bid=20")
     assert isinstance(plan, api.LoadedScenario) and plan.path == str(Path(plans, "starter.yaml"))
     assert plan.scenario.acquisition[0].bid == 20
-    # starter.yaml writes bid: 12; the audit of the inputs says the --set wrote 20 in its place.
+    # starter.yaml writes bid: 12; the audit of the inputs says the set wrote 20 in its place, named as the call's
+    # messages name it: its place in sets, or the option and its text where the sets came from the CLI's --set.
     (bid,) = [row for row in api.inputs(plan) if row.path == "acquisition[0].bid"]
+    assert (bid.value, bid.set_by, bid.in_file) == (20, "sets[0]", "12")
+    typed = api.load_plan(Path(plans, "starter.yaml"), sets="acquisition[0].bid=20", set_option="--set")
+    (bid,) = [row for row in api.inputs(typed) if row.path == "acquisition[0].bid"]
     assert (bid.value, bid.set_by, bid.in_file) == (20, "--set acquisition[0].bid=20", "12")
     assert [row.path for row in api.plan_facts(plan, samples=100).inputs][:2] == ["version", "name"]
 

@@ -4,6 +4,7 @@ from inside or went on with nonsense."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -110,3 +111,50 @@ def test_the_call_names_its_arguments_where_the_command_names_its_options(
     assert str(refused.value) == raised.format(twice=twice)
     result = invoke([word.format(twice=twice) for word in command])
     assert result.exit_code == 2 and result.stderr == said.format(twice=twice) + "\n"
+
+
+def _check_run(sets: list[str]) -> object:
+    """api.check_run's errors of the one file, raised as load raises them, without the file they were applied to."""
+    (result,) = api.check_run(PLAN, sets, samples=100, jobs=1).results
+    raise api.ScenarioInvalid([dataclasses.replace(error, scenario=None) for error in result.errors])
+
+
+SET_CALLS: dict[str, Callable[[list[str]], object]] = {
+    "load": lambda sets: api.load(PLAN, sets),
+    "load_plan": lambda sets: api.load_plan(PLAN, sets),
+    "load_source": lambda sets: api.load_source(Path(PLAN).read_text(encoding="utf-8"), PLAN, sets),
+    "explain_change": lambda sets: api.explain_change(PLAN, PLAN, sets),
+    "check_run": _check_run,
+}
+BAD_SETS = [  # (sets, what the call raises, what the command says of the same --set)
+    pytest.param(["discount_rate=0.1", "bogus"],
+                 "sets[1]:1:1: expected PATH=VALUE such as acquisition[0].bid=25, found 'bogus'",
+                 "--set bogus:1:1: expected PATH=VALUE such as acquisition[0].bid=25", id="syntax"),
+    pytest.param(["discount_rate=0.1", "acquisition[9].bid=3"],  # the plan has 2 channels
+                 "sets[1]:1:1: acquisition[9].bid: no item 9: the list has 2 items",
+                 "--set acquisition[9].bid=3:1:1: acquisition[9].bid: no item 9: the list has 2 items", id="path"),
+    pytest.param(["acquisition[0].bid=abc"], "sets[0]:1:1: acquisition[0].bid: expected a number >= 0, found 'abc'",
+                 "--set acquisition[0].bid=abc:1:1: acquisition[0].bid: expected a number >= 0, found 'abc'", id="value"),
+    pytest.param(["name=[bold]x"],  # '[bold]' is a whole YAML list; 'x' at column 7 follows the document's end
+                 "sets[0]:1:7: name: invalid YAML: did not find expected <document start>; a value in sets is YAML: to "
+                 "set this text as it is, put it in quotes, as in 'name=\"[bold]x\"'",
+                 "--set name=[bold]x:1:7: name: invalid YAML: did not find expected <document start>; a --set value is "
+                 "YAML: to set this text as it is, put it in quotes, as in --set 'name=\"[bold]x\"'", id="yaml"),
+]
+
+
+@pytest.mark.parametrize("call", SET_CALLS.values(), ids=SET_CALLS.keys())
+@pytest.mark.parametrize(("sets", "raised", "said"), BAD_SETS)
+def test_a_bad_set_is_named_by_its_place_in_sets_and_the_command_names_its_option(
+        call: Callable[[list[str]], object], sets: list[str], raised: str, said: str) -> None:
+    """A script's sets=[...] was told of '--set bogus', an option it never gave; the commands that make these calls
+    (run, check, report --base, compare --explain) still name the option with its text, word for word."""
+    with pytest.raises(api.ScenarioInvalid) as refused:
+        call(sets)
+    assert str(refused.value) == raised
+    options = [word for text in sets for word in ("--set", text)]
+    result = invoke(["run", PLAN, *options])
+    assert result.exit_code == 2 and result.stderr == said + "\n"
+    # check calls api.check_run with its --set texts: a file's error is said after the file's name.
+    checked = invoke(["check", PLAN, *options, "--samples", "100", "-j", "1"])
+    assert checked.exit_code == 2 and said in checked.stdout + checked.stderr
