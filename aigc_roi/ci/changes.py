@@ -22,6 +22,7 @@ from aigc_roi.ci.item_match import in_base, item_paths
 from aigc_roi.ci.list_changes import list_changes, yaml_text
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.model.names import listed
 from aigc_roi.model.paths import by_name, split_path
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.inputs import InputValue, input_values, number_in
@@ -237,9 +238,9 @@ def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario
     """One group of changes as ``explain`` names it: its paths (where NEW writes them, and where BASE is set:
     ``base_paths``), its values in the base and now, as written and as numbers."""
     was, now = _values(changes, group, base), _values(changes, group)
-    return ChangedValue(", ".join(changes[i].now.path for i in group), _joined(was), _joined(now),
-                        ", ".join(by_name(changes[i].now.path, new) for i in group), _number(was), _number(now),
-                        base_path=", ".join(base_paths))
+    return ChangedValue(listed(changes[i].now.path for i in group), _joined(was), _joined(now),
+                        listed(by_name(changes[i].now.path, new) for i in group), _number(was), _number(now),
+                        base_path=listed(base_paths))
 
 
 def _values(changes: Sequence[ChangedInput], group: list[int], base: Scenario | None = None) -> list[object]:

@@ -7,6 +7,7 @@ import math
 
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import plain
+from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.allocation_labels import (
     OBJECTIVE_LABELS,
@@ -120,7 +121,7 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
     months = months_named(result.held_months, lang)
     if warning.code == "gate_fails":
         gate = next(gate for gate in result.gates if gate.name == warning.gate)
-        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": comma.join(gate.stops),
+        fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": listed(gate.stops, comma),
                   "month": gate.after_month}
         if gate.best > 0:
             return split_label(result, "allocate_warning_gate_fails_share", lang).format(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import CROSSING_SLACK, rounded_toward
 from aigc_roi.present.channel_labels import max_unit_cost_label
 from aigc_roi.present.labels import label
@@ -51,6 +52,6 @@ def unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:
             by_kind.setdefault(channel.type, []).append(channel.name)
     separator = label("list_separator", lang)
     words = separator.join(label("max_unit_cost_kind", lang).format(word=max_unit_cost_label(kind, lang),
-                                                                    names=separator.join(names))
+                                                                    names=listed(names, separator))
                            for kind, names in by_kind.items())
     return label("max_unit_cost_caption", lang).format(words=words)

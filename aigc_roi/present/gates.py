@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.figures import plain
+from aigc_roi.model.names import listed
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
@@ -84,7 +85,7 @@ def gates_caption(report: RunReport, lang: str) -> str:
     """What each failed gate stopped, one line each; empty when every gate passed."""
     labels = [month["label"] for month in report.months]
     comma = label("list_separator", lang)
-    lines = [label("gate_stopped", lang).format(gate=gate.name, channels=comma.join(dict.fromkeys(gate.channels + gate.then)),
+    lines = [label("gate_stopped", lang).format(gate=gate.name, channels=listed(dict.fromkeys(gate.channels + gate.then), comma),
                                                 month=labels[gate.after_month - 1])
              for gate in report.gates or () if not gate.passed]
     return "\n".join(lines)

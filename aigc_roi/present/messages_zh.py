@@ -21,6 +21,7 @@ from collections.abc import Callable
 from unicodedata import east_asian_width
 
 from aigc_roi.model.compared import told_apart
+from aigc_roi.model.names import list_items
 from aigc_roi.present.grain_words import grain_of, grain_zh
 from aigc_roi.present.labels import label
 from aigc_roi.present.os_errors_zh import os_reason_zh
@@ -41,8 +42,8 @@ def _filler(template: str) -> Callable[[re.Match[str]], str]:
 
 def _listed(text: str) -> str:
     """A list an English message joins with ", " (names, words, a month's runs: ``1-3, 7``) joined as a Chinese list
-    is, with 、 (``list_separator``). A name that holds ", " itself already reads as two in the English."""
-    return text.replace(", ", label("list_separator", "zh"))
+    is, with 、 (``list_separator``): a name that holds ", " or 、 is quoted in both (model/names.py ``listed``)."""
+    return label("list_separator", "zh").join(list_items(text))
 
 
 def _lists(template: str, *lists: int) -> Callable[[re.Match[str]], str]:

@@ -23,6 +23,7 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.limits import FIRST_MONTH, LAST_MONTH
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
+from aigc_roi.model.names import listed
 from aigc_roi.model.paths import channel_path, plan_path
 from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
@@ -232,9 +233,9 @@ def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context)
         for index, (item, name) in enumerate(zip(node.value, names, strict=True)):
             item_path = join_path(join_path(path, key), index)
             if name not in channel_names:
-                listed = ", ".join(channel_names) if channel_names else "there is none"
+                known = listed(channel_names) if channel_names else "there is none"
                 hint = suggest_word(name, tuple(channel_names))
-                ctx.error(item, item_path, f"expected the name of a channel in acquisition ({listed}), found {item.describe()}"
+                ctx.error(item, item_path, f"expected the name of a channel in acquisition ({known}), found {item.describe()}"
                           + (f"; {hint}" if hint else ""))
             elif name in first_at:
                 ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first_at[name]})")

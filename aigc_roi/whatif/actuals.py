@@ -55,6 +55,7 @@ from aigc_roi.model.arguments import samples_and_seed
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
+from aigc_roi.model.names import listed
 from aigc_roi.model.paths import by_name, channel_path, list_index, split_path
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
@@ -255,7 +256,7 @@ def _mapped(names: Sequence[str], name: str, argument: str) -> int:
     index = list_index(segments[1]) if segments is not None and bracketed else None
     if index is not None and index < len(names):
         return index
-    channels = ", ".join(channel_called(names, index) for index in range(len(names)))
+    channels = listed(channel_called(names, index) for index in range(len(names)))
     raise ArgumentError(argument, f"expected a channel of the plan ({channels or 'none'}), found {name!r}")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from aigc_roi.model.channels import movable_types
 from aigc_roi.model.month_runs import months_phrase
+from aigc_roi.model.names import listed
 from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Phase
 from aigc_roi.whatif.allocate_result import AllocationError
@@ -20,11 +21,11 @@ def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[s
     names = [ch.name for ch in median.acquisition]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise AllocationError(f"channel names must be distinct to allocate; repeated: {', '.join(duplicates)}")
+        raise AllocationError(f"channel names must be distinct to allocate; repeated: {listed(duplicates)}")
     by_name = {ch.name: ch for ch in median.acquisition}
     for name in [*locks, *minimums, *maximums]:
         if name not in by_name:
-            raise AllocationError(f"no channel named {name!r}; channels: {', '.join(names)}")
+            raise AllocationError(f"no channel named {name!r}; channels: {listed(names)}")
         if not by_name[name].movable:
             raise AllocationError(f"{name!r} is a {by_name[name].type} channel: its spend is never moved, "
                                   "so it cannot be locked or bounded")

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from aigc_roi.model.names import listed
 from aigc_roi.model.sampling import Clipped
 from aigc_roi.model.scenario import Milestone
 from aigc_roi.model.targets import PaybackWindow
@@ -42,7 +43,7 @@ class NoDiminishingReturns(AllocationError):
 
     def worded(self, maximum: str) -> str:
         """The refusal, ``maximum`` saying what bounds a channel (``a --max`` on the command line)."""
-        return (f"the marginal ROAS of {', '.join(self.channels)} never falls to {self.target_roas:g} "
+        return (f"the marginal ROAS of {listed(self.channels)} never falls to {self.target_roas:g} "
                 f"(no diminishing returns): give it {maximum}")
 
 

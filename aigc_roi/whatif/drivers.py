@@ -33,6 +33,7 @@ from aigc_roi.model.channels.base import Unit
 from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
+from aigc_roi.model.names import listed
 from aigc_roi.model.paths import channel_path, list_index, plan_path, resembling, split_path, two_readings
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
@@ -134,7 +135,7 @@ class UnknownDriver(WhatIfError, LookupError):
     ``--set`` does for a name, or lists them all when it resembles none."""
 
     def __init__(self, path: str, available: Sequence[str], meant: str | None = None) -> None:
-        drivers = f"did you mean '{meant}'?" if meant else f"the drivers are: {', '.join(available) or 'none'}"
+        drivers = f"did you mean '{meant}'?" if meant else f"the drivers are: {listed(available) or 'none'}"
         super().__init__(f"'{path}' is not a driver; {drivers}")
         self.path = path
         self.available = tuple(available)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
+from aigc_roi.model.names import listed
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.day_spans import DaySpans, day_spans
@@ -136,7 +137,7 @@ def _header(table: Table, index: int) -> str:
 
 def _unknown_header(table: Table) -> ScenarioError:
     shapes = "; ".join(platform.summary() for platform in PLATFORMS)
-    found = ", ".join(header.strip().lstrip("\ufeff") for header in table.header if header.strip()) or "no column names"
+    found = listed(header.strip().lstrip("\ufeff") for header in table.header if header.strip()) or "no column names"
     return ScenarioError(table.file, table.header_line, 1, "header",
                          f"expected the columns of a known export ({shapes}), found {found}")
 

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
+from aigc_roi.model.names import listed
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, UnsavedFormula, day
 from aigc_roi.reader.exports.zip_directory import entries_over
@@ -382,7 +383,7 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
             if found[1]:
                 break
     if chosen is None:
-        names = ", ".join(sheet.title for sheet in book.worksheets)
+        names = listed(sheet.title for sheet in book.worksheets)
         raise _problem(file, f"expected a report with a header row, found no row of two or more filled cells (sheets: {names})")
     sheet = book.worksheets[chosen[0]]
     numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
