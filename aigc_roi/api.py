@@ -223,7 +223,7 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     """Monte Carlo over the ranges (docs/simulate.md): figure distributions, chances of meeting the
     targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads, at most one per
     core, share the work (the same numbers at any count; the CLI uses one per core, up to 4). ``samples_sink(first,
-    inputs, figures)`` hears every sample's drawn inputs and figures, chunk by chunk in order, however many samples
+    inputs, figures)`` hears every sample's inputs as used and figures, chunk by chunk in order, however many samples
     (a streamed run keeps the inputs of its first 2,000,000 alone; ``--samples-out`` writes them). Raises ``ValueError``
     for ``samples`` not a whole number from 1 to 10,000,000, a ``seed`` not one >= 0 or ``jobs`` not one >= 1 (each
     an int: a bool or a float such as 1e4 is no count), or a percentile outside [0, 100]."""

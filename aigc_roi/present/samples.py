@@ -1,7 +1,8 @@
 """`simulate --samples-out`: every sample's drawn inputs and figures as one table (CSV or Parquet).
 
 One row per sample, however many (a streamed run's too), numbered from 0 in drawing order: the uncertain inputs
-(named by their ``--set`` path, realized values after clipping) and then
+(named by their ``--set`` path, realized values after clipping) and the fixed values a sample may change, as used
+(model/sample_columns.py), and then
 every simulated figure (one that is none in a sample is an empty CSV cell or
 a Parquet null), and last the plan's currency. Floats keep full precision; a figure counted in whole months
 (payback, peak cash month, CAC payback) is a whole number, as JSON and every other CSV write it: ``16`` in CSV, a

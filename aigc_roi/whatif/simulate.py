@@ -69,7 +69,8 @@ Decisions where the spec is silent:
   the first ``SHARE_SAMPLES``). 10,000,000 samples x 120
   months stay within 2 GiB.
 - **Every sample's row** (``samples_sink``, ``simulate --samples-out``): each
-  chunk's inputs and float64 figures are handed on as the chunk is
+  chunk's inputs (the fixed values a sample may change too: model/sample_columns.py) and float64 figures are
+  handed on as the chunk is
   evaluated, in the samples' order, streamed or not: every sample's row,
   the same numbers whatever the count, and nothing of them kept.
 - **Net-cash histogram**: ``histogram_bins`` equal-width bins from the
@@ -113,6 +114,7 @@ from aigc_roi.model.figures import BY_NAME, plain
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
 from aigc_roi.model.params import chunk_bounds
 from aigc_roi.model.range_streams import paired_ranges
+from aigc_roi.model.sample_columns import reported, sample_inputs
 from aigc_roi.model.sample_slices import SampleSlices
 from aigc_roi.model.sample_stream import SampleStream, distribution_count, realize_side_by_side
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
@@ -148,7 +150,8 @@ and ``SHARES`` (uncertain inputs), in that order."""
 DRAWING, EVALUATING, SHARES = "drawing", "evaluating", "shares"
 SampleSink = Callable[[int, Mapping[str, FloatArray], Mapping[str, FloatArray]], None]
 """Hears each chunk's samples in order, as the chunk is evaluated: (its first sample's number, input path -> the
-samples' realized draws, figure -> their float64 values, NaN = none, in ``FIGURE_NAMES``' order)."""
+values the samples used, every range's realized draws and each fixed value a sample may change (model/sample_columns.py),
+figure -> their float64 values, NaN = none, in ``FIGURE_NAMES``' order)."""
 
 
 @dataclass(frozen=True)
@@ -479,21 +482,23 @@ def _evaluate_in_chunks(scenario: Scenario, samples: int, seed: int, chunk: int,
     no_irr = [0] * len(IRR_NONE_REASONS)
     sums: dict[str, _DefinedSum] = {name: _DefinedSum() for name in FIGURE_NAMES}
 
+    # The sink hears the fixed values a sample may change too (model/sample_columns.py); the inputs kept, whose
+    # variance is split, are the ranges alone.
+    named = reported(scenario) if sink is not None else scenario
+
     def parts() -> Iterator[tuple[int, int, Scenario, dict[str, FloatArray]]]:
-        """Each chunk's samples and the inputs read of them, drawn in this thread and in order (a stream's generators
-        are read in turn)."""
+        """Each chunk's samples and the inputs the sink hears of them, drawn in this thread and in order (a stream's
+        generators are read in turn)."""
         # Without a range every sample is the deterministic run: evaluate it once.
         for start, stop in chunk_bounds(samples, chunk if ranges else samples):
             if stream:
                 part = source.take(stop - start)
             else:
                 part = slices.take(start, stop) if ranges else realized
-            kept = stream and start < kept_inputs
-            read = dict(uncertain_inputs(scenario, part)) if kept or sink is not None else {}
-            if kept:
-                for path, draws in read.items():
+            if stream and start < kept_inputs:
+                for path, draws in uncertain_inputs(scenario, part):
                     inputs.setdefault(path, np.empty(kept_inputs))[start:min(stop, kept_inputs)] = draws[: kept_inputs - start]
-            yield start, stop, part, read
+            yield start, stop, part, dict(sample_inputs(named, part, stop - start)) if sink is not None else {}
 
     def evaluate(chunk_part: tuple[int, int, Scenario, dict[str, FloatArray]]
                  ) -> tuple[int, int, dict[str, FloatArray], FigureBatch]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import numpy as np
@@ -78,3 +79,32 @@ def test_conversions_that_never_sum_past_1_say_nothing(tmp_path: Path) -> None:
     result = invoke(["simulate", str(write(tmp_path, never)), "--samples", "2000",
                      "--format", "json"])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+FIXED_BESIDE = PLAN.replace("1: {dist: uniform, low: 0.3, high: 0.5}", "1: 0.4")
+
+
+@pytest.mark.parametrize(("stream_from", "jobs"), [(2_000_000, "1"), (1_000, "1"), (1_000, "2")])
+def test_a_fixed_share_of_a_scaled_schedule_is_written_as_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream_from: int, jobs: str) -> None:
+    """``{0: uniform 20%..100%, 1: 40%}`` sums past 1 where q0 > 60%, half the samples, and there the 40% was used as
+    0.4 / (q0 + 0.4) with no column saying so: it is one now, after the drawn share, as the schedule reads."""
+    from aigc_roi.whatif import simulate
+
+    monkeypatch.setattr(simulate, "STREAM_SAMPLES", stream_from)
+    path, out = write(tmp_path, FIXED_BESIDE), tmp_path / "samples.csv"
+    q0 = draws(AGE_0, 0.2, 1.0, 3000)
+    assert 1350 < int(np.count_nonzero(q0 > 0.6)) < 1650
+    result = invoke(["simulate", str(path), "--samples", "3000", "--samples-out", str(out), "--jobs", jobs,
+                     "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    table = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(table[0])[1:3] == [AGE_0, AGE_1]
+    total = np.maximum(q0 + 0.4, 1.0)
+    np.testing.assert_allclose([float(row[AGE_0]) for row in table], q0 / total, rtol=1e-15)
+    np.testing.assert_allclose([float(row[AGE_1]) for row in table], 0.4 / total, rtol=1e-15)
+    assert sum(float(row[AGE_1]) == 0.4 for row in table) == int(np.count_nonzero(q0 <= 0.6))
+    np.testing.assert_allclose([float(row["gross_revenue"]) for row in table], 10_000 * np.minimum(q0 + 0.4, 1.0),
+                               rtol=1e-12)
+    # The variance is split among the ranges alone: the fixed share only follows q0.
+    assert list(json.loads(result.stdout)["variance_shares"]["net_cash"]) == [AGE_0]

@@ -3,8 +3,9 @@
 docs/formulas.md §15: k x a plan's conversions <= 1, so with a plan converting 4% the index is at most 25. A range
 ``10..40`` (uniform, median 25: valid) is above 25 in half its draws; the engine used 25 there while
 ``--samples-out`` wrote the draw, and nothing was said. A fixed index of 1.25 beside a conversion uniform on
-[70%, 90%] is above 1 / q where q > 80%. Counts come from the documented streams: PCG64 seeded by
-SeedSequence(seed, spawn_key=(0x72616E67, *path)); revenue by hand: 1,000 users x k x q pay 10 once.
+[70%, 90%] is above 1 / q where q > 80%, and ``--samples-out`` writes it as used too (model/sample_columns.py).
+Counts come from the documented streams: PCG64 seeded by SeedSequence(seed, spawn_key=(0x72616E67, *path)); revenue
+by hand: 1,000 users x k x q pay 10 once.
 """
 
 from __future__ import annotations
@@ -91,9 +92,13 @@ def test_a_fixed_index_lowered_by_drawn_conversions_is_said_in_english_and_chine
     assert result.stderr == (f"{path}:{WHERE[0]}:{WHERE[1]}: {INDEX}: {share} of the samples ({count:,} of 2,000) had "
                              "an index above 1 / the largest plan conversion drawn in that sample and used that instead "
                              "(no more than all of a cohort subscribes); the figures include them\n")
-    # A fixed index is no column; the revenue is 1,000 x min(1.25 q, 1) x 10.
+    # The fixed index is a column too, as each sample used it: 1.25, or 1 / q where q > 80%; the revenue is
+    # 1,000 x min(1.25 q, 1) x 10.
     table = rows(out)
-    assert INDEX not in table[0]
+    assert list(table[0])[1:3] == [INDEX, CONVERSION]
+    np.testing.assert_allclose([float(row[INDEX]) for row in table],
+                               [min(1.25, 1 / float(row[CONVERSION])) for row in table], rtol=1e-15)
+    assert sum(float(row[INDEX]) == 1.25 for row in table) == 2000 - count
     np.testing.assert_allclose([float(row["gross_revenue"]) for row in table],
                                [10_000 * min(1.25 * float(row[CONVERSION]), 1.0) for row in table], rtol=1e-12)
     zh = invoke(["simulate", str(path), "--samples", "2000", "--lang", "zh", "--format", "json"])
