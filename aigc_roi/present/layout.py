@@ -10,7 +10,11 @@ nothing left to shrink. A column is never narrower than its longest number
 text, a word being what lies between spaces (in a header, a comparison with
 the words either side of its sign, ``ROI = 0``): headers and names wrap only
 between words, so 小红书KOC, B站注册CPA and 类型 stay whole (Chinese prose,
-a column marked ``prose``, may break between any two characters). Widths are
+a column marked ``prose``, may break between any two characters). Where a
+table fits no other way, a line of a numeric column that holds no number (a
+figure's none in words: none: more than one sign change) breaks as prose, and a
+header after a Chinese pause (视频工具： / 先投达人，), before any column is
+dropped (``fixed_table``). Widths are
 cells as Rich counts them (a CJK character is two). The order of layouts, per table:
 
 - run, channels: every column (a max unit cost cell holds its number only;
@@ -119,15 +123,26 @@ with the words either side of its sign (``ROI = 0``, ``回本 ≤ 20``), which R
 (``整体 ROI =`` / ``0 时``)."""
 
 
+_PAUSE = re.compile(f"(?<=[，：；、。])(?=[^\\s{BREAK}])")
+"""After a Chinese pause inside a header, where a name written as a sentence (视频工具：先投达人，再投信息流) may break
+as a Latin one does at its spaces, in a table that fits no other way (``fixed_table``)."""
+
+
+def _marked(header: str) -> str:
+    """``header`` with a marked break after each pause (``_PAUSE``)."""
+    return _PAUSE.sub(BREAK, header)
+
+
 def _header_words(header: str) -> list[str]:
     """The runs a header keeps on one line: the words between spaces and the marked breaks, a comparison whole."""
     return [match[1] for line in _lines(header) for match in _HEADER_WORD.finditer(line)] or [""]
 
 
 def header_lines(header: str, width: int) -> str | Text:
-    """A header with marked breaks or a comparison in lines of at most ``width`` columns, broken at its own line
-    breaks, spaces and the marks only, a comparison kept whole (a Text: its line breaks are layout, not data to
-    escape); others as given."""
+    """A header with marked breaks, a Chinese pause or a comparison in lines of at most ``width`` columns, broken at
+    its own line breaks, spaces, the marks and after the pauses only, a comparison kept whole (a Text: its line breaks
+    are layout, not data to escape); others as given."""
+    header = _marked(header)
     if BREAK not in header and not any(" " in word for word in _header_words(header)):
         return header
     lines: list[str] = []
@@ -142,14 +157,25 @@ def header_lines(header: str, width: int) -> str | Text:
     return Text("\n".join(line.rstrip() for line in lines))
 
 
-def column_range(column: Column) -> tuple[int, int]:
-    """(narrowest, natural) content width of ``column``."""
-    header_min = max(cell_len(word) for word in _header_words(column.header))
+_DIGIT = re.compile(r"[0-9]")
+
+
+def worded(line: str) -> bool:
+    """Whether a line of a numeric column is words, a figure's none (none: more than one sign change, 无：现金流多次变号),
+    not a number: it holds no digit."""
+    return _DIGIT.search(line) is None
+
+
+def column_range(column: Column, squeezed: bool = False) -> tuple[int, int]:
+    """(narrowest, natural) content width of ``column``; ``squeezed``, where a table fits no other way, a numeric
+    column's words break as prose does and a header after its Chinese pauses (``_PAUSE``)."""
+    header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
     line_lengths = [cell_len(line) for plain in plains for line in _lines(plain)] or [0]
     if column.numeric:
-        cell_min = max(line_lengths)
+        cell_min = max((max(cell_len(word) for word in unbreakable(line)) if squeezed and worded(line) else cell_len(line)
+                        for plain in plains for line in _lines(plain)), default=0)
     else:
         words = unbreakable if column.prose else _glued_words
         # A line's indent stays with its first word, as Rich keeps it: "  monetization.plans[月度会员].price" in a
@@ -198,11 +224,17 @@ def bar_room(width: int, taken: Sequence[int], most: int, least: int = 0) -> int
 
 
 def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> Table | None:
-    """A table of ``columns`` with fixed widths that fits in ``width``, or None when it cannot."""
-    ranges = [column_range(column) for column in columns]
-    widths = [low for low, _ in ranges]
-    spare = width - table_overhead(len(columns)) - sum(widths)
-    if spare < 0:
+    """A table of ``columns`` with fixed widths that fits in ``width``, or None when it cannot. A figure's none in
+    words and a name written as a Chinese sentence are kept whole where the table fits so, else broken at their words
+    (``column_range``): kept whole, "none: more than one sign change" and 视频工具：先投达人，再投信息流 once pushed
+    three scenarios side by side out of 80 columns."""
+    for squeezed in (False, True):
+        ranges = [column_range(column, squeezed) for column in columns]
+        widths = [low for low, _ in ranges]
+        spare = width - table_overhead(len(columns)) - sum(widths)
+        if spare >= 0:
+            break
+    else:
         return None
     for i, column in sorted(enumerate(columns), key=lambda pair: -pair[1].grows_first):
         if column.grows_first:
@@ -236,8 +268,9 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
         table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
     # A text cell too wide for its column is broken here too, where Rich would part a number from its sign or unit.
-    cells = [[sentence_lines(cell, width) if column.prose or (not column.numeric and cell_len(cell.plain) > width)
-              else cell for cell in column.cells]
+    cells = [[sentence_lines(cell, width) if column.prose or (cell_len(cell.plain) > width and (
+                  not column.numeric or any(worded(line) for line in _lines(cell.plain)))) else cell
+              for cell in column.cells]
              for column, width in zip(columns, widths, strict=True)]
     for row in zip(*cells, strict=True):
         table.add_row(*row)

@@ -22,8 +22,9 @@ def _rows(example: Path, lang: str) -> dict[str, list[str]]:
     rows = {}
     for line in result.stdout.splitlines():
         cells = [cell.strip() for cell in line.strip("│ ").split("│")]
-        if len(cells) == 4 and cells[0]:
-            rows[cells[0]] = cells[1:]
+        # The figure, then each scenario's value, each later one followed by its Δ where the width keeps them.
+        if len(cells) in (4, 6) and cells[0]:
+            rows[cells[0]] = [cells[i] for i in ((1, 2, 3) if len(cells) == 4 else (1, 2, 4))]
     return rows
 
 
