@@ -5,10 +5,12 @@ A person reads a figure's split as a sum: the base value, the shares, what is
 not split (items added or removed), the new value. The shares are shown
 rounded so that the shown ones add up to the change rounded as compare's Δ
 shows it (largest remainders, model/rounding.py ``apportioned``): a lone share
-reads as the Δ, not as the difference of the rounded ends; every amount
-of one figure in one unit (in Chinese 万 or 亿 for all where one needs it),
-and a payback of never counts as the month after the horizon, as the split
-counts it, which a note says (docs/formulas.md §13).
+reads as the Δ, not as the difference of the rounded ends; the shares of an
+amount in the Δ's unit, as compare's Δ reads (in Chinese 万 or 亿 where the Δ
+needs it, yuan where it does not, a share larger than the Δ included), the base
+and new values as compare's columns show them; and a payback of never counts as
+the month after the horizon, as the split counts it, which a note says
+(docs/formulas.md §13).
 """
 
 from __future__ import annotations
@@ -88,7 +90,9 @@ def shown_figure(changes: FigureChanges, attribution: Attribution, style: Number
     shares = [share for *_, share in pairs]
     horizon = changes.explanation.horizon
     base, new = _counted(attribution, attribution.base, horizon), _counted(attribution, attribution.new, horizon)
-    unit = style.block_unit([base, new, *shares]) if unit_of(figure) in ("money", "users") else ""
+    # The Δ's unit: "+0.05万" beside a Δ of "+500.00" read as another amount, and 0.05万 does not add up to 523.47.
+    change = None if base is None or new is None else new - base
+    unit = style.block_unit([change]) if unit_of(figure) in ("money", "users") else ""
     decimals = _decimals(figure, unit)
     shown = shares
     if pairs and base is not None and new is not None and all(share is not None for share in shares):
@@ -99,8 +103,7 @@ def shown_figure(changes: FigureChanges, attribution: Attribution, style: Number
     rows = [ShownRow(name, before, after, share, label("explain_not_split", lang) if share is None
                      else _share_text(figure, share, unit, style))
             for (name, before, after, _), share in zip(pairs, shown, strict=True)]
-    return ShownFigure(_value_text(figure, attribution.base, unit, style), _value_text(figure, attribution.new, unit, style),
-                       rows, moved)
+    return ShownFigure(_value_text(figure, attribution.base, style), _value_text(figure, attribution.new, style), rows, moved)
 
 
 def explain_rows(changes: FigureChanges, style: NumberStyle | None = None) -> Table:
@@ -201,13 +204,19 @@ def _decimals(figure: str, unit: str) -> int:
 
 
 def _share_text(figure: str, share: float, unit: str, style: NumberStyle) -> str:
+    """A share in the Δ's ``unit``; an amount without one in yuan though alone it would read in 万, as its Δ does."""
     if unit:
         return style.with_unit(share, unit, 2 - COMPACT_UNITS[unit][1], plus=True)
+    if unit_of(figure) in ("money", "users"):
+        text = fixed(share, _decimals(figure, unit), separators=True, plus=True)
+        # A sign on a share that rounds to 0 would read as a rise or a fall.
+        return text.lstrip("+-") if float(text.replace(",", "")) == 0 else text
     return moved_text(figure, share, style)
 
 
-def _value_text(figure: str, value: float | None, unit: str, style: NumberStyle) -> str:
-    """A figure's value; a payback of none reads "never", which the split counts as the month after the horizon."""
+def _value_text(figure: str, value: float | None, style: NumberStyle) -> str:
+    """A figure's value as compare's column shows it; a payback of none reads "never", which the split counts as the
+    month after the horizon."""
     if value is None:
         return label("never", style.lang) if unit_of(figure) == "month" else style.figure(figure, None)
-    return style.with_unit(value, unit, 2 - COMPACT_UNITS[unit][1]) if unit else style.figure(figure, value)
+    return style.figure(figure, value)

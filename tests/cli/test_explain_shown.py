@@ -119,3 +119,37 @@ def test_a_lone_share_reads_as_the_change_it_is(tmp_path: Path, lang: str, peak:
     roi, shown_npv, _payback, shown_peak = shares
     assert (shown_peak, shown_npv) == (peak, npv)
     assert [roi, shown_npv, shown_peak] == [deltas["roi"], deltas["npv"], deltas["peak_cash_need"]]
+
+
+@pytest.mark.parametrize(("lang", "npv_ends", "peak_ends"), [
+    ("en", ("-42,500.00", "-42,325.00"), ("110,000.00", "109,900.00")),
+    ("zh", ("-4.25万", "-4.23万"), ("11.00万", "10.99万")),
+])
+def test_shares_read_in_the_unit_of_their_change(tmp_path: Path, lang: str, npv_ends: tuple[str, str],
+                                                 peak_ends: tuple[str, str]) -> None:
+    """10,000 users: npv = 17,500 (p - s) - 10,000 b = -42,500; the price 10 -> 10.02 adds 17,500 x 0.02 = +350,
+    serving 1 -> 1.01 takes 17,500 x 0.01 = 175, a change of +175 (-42,325). The peak cash need is month 1's,
+    10,000 b - 10,000 (p - s) = 110,000: the price -200, serving +100, a change of -100. Each figure's ends read in 万
+    in Chinese, its Δ and so its shares in yuan: "+0.04万" and "-0.02万" beside a Δ of "+175.00" read as another
+    amount, and added up to 0.02万, not 175."""
+    base = WORKED_EXAMPLE.replace("users: 1000", "users: 10000")
+    paths = [tmp_path / "base.yaml", tmp_path / "new.yaml"]
+    paths[0].write_text(base, encoding="utf-8")
+    paths[1].write_text(base.replace("price: 10", "price: 10.02").replace("serving_per_active_user: 1",
+                                                                          "serving_per_active_user: 1.01"), encoding="utf-8")
+    markdown = invoke(["compare", *map(str, paths), "--explain", "--format", "markdown", "--lang", lang]).stdout
+    compared, split = markdown.split("###")[1:3]
+    deltas = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[3] for line in compared.splitlines()
+              if line.startswith("| ")}
+    assert (deltas["npv"], deltas["peak_cash_need"]) == ("+175.00", "-100.00")
+    shares = [line.rstrip(" |").rsplit(" | ", 1)[1] for line in split.splitlines() if "| 1" in line]
+    # ROI, NPV, payback and peak cash need, each by the price then serving (the larger share first).
+    assert shares[2:4] == ["+350.00", "-175.00"]
+    assert shares[6:8] == ["-200.00", "+100.00"]
+    table = invoke(["compare", *map(str, paths), "--explain", "--lang", lang], env={"COLUMNS": "160"}).stdout
+    title = {"en": "│ NPV", "zh": "│ 净现值"}[lang]
+    npv = table[table.rindex(title):].splitlines()[:4]
+    assert [line.split("│")[3].strip() for line in npv] == [npv_ends[0], "+350.00", "-175.00", npv_ends[1]]
+    title = {"en": "│ Peak cash need", "zh": "│ 最大资金需求"}[lang]
+    peak = table[table.rindex(title):].splitlines()[:4]
+    assert [line.split("│")[3].strip() for line in peak] == [peak_ends[0], "-200.00", "+100.00", peak_ends[1]]
