@@ -20,8 +20,10 @@ BASIS = tuple(BASIS_LABELS)
 BASIS_DIFFERS = {"discount_rate": "basis_differs_discount_rate", "horizon_months": "basis_differs_horizon_months",
                  "start": "basis_differs_start"}
 """The warning's part for each basis that differs, naming the figures it affects, in the order the warning says them."""
-CSV_BASIS = ("horizon_months", "start_year", "start_month", "discount_rate")
-"""CSV's basis rows: the start as two numbers, so that every cell of a scenario's column is a number."""
+CSV_BASIS = ("horizon_months", "start_year", "start_month", "discount_rate", "discount_rate_low", "discount_rate_high")
+"""CSV's basis rows: the start as two numbers, so that every cell of a scenario's column is a number; a rate written
+as a range its median and the range's low and high as JSON's ``discount_rate_range`` has them (empty for one number),
+without which a median read as the rate the file writes."""
 
 
 def calendar(scenario: Mapping[str, Any]) -> list[str] | None:
@@ -54,6 +56,10 @@ def basis_cells(key: str, scenarios: Sequence[Mapping[str, Any]], style: NumberS
     if key in ("start_year", "start_month"):
         part = 0 if key == "start_year" else 1
         return [None if scenario["start"] is None else int(scenario["start"].split("-")[part]) for scenario in scenarios]
+    if key in ("discount_rate_low", "discount_rate_high"):
+        end = key.removeprefix("discount_rate_")
+        return [None if scenario["discount_rate_range"] is None else scenario["discount_rate_range"][end]
+                for scenario in scenarios]
     values = [scenario[key] for scenario in scenarios]
     if style is None:
         return values

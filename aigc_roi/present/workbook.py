@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES, MONTH_COLUMNS, rules_of, unit_of
 from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
-from aigc_roi.present.discount_note import npv_basis
+from aigc_roi.present.discount_note import npv_basis, rate_stated
 from aigc_roi.present.explain import not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
@@ -377,7 +377,7 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence
     header = [figure, key, unit, *(Column(column["name"]) for column in columns), note]
     rows = [[label(name, lang), name, _unit_text(unit_of(name), currency, lang), *(column["figures"][name] for column in columns),
              _compare_note(name, columns, horizons, currency, lang)] for name in FIGURE_NAMES]
-    sheets = [Sheet(label("sheet_compare", lang), header, rows + _basis_rows(columns, lang),
+    sheets = [Sheet(label("sheet_compare", lang), header, rows + _basis_rows(columns, NumberStyle(lang, currency)),
                     [*(figure_format(name) for name in FIGURE_NAMES), MONTH, DATE, PERCENT],
                     value_columns=range(3, 3 + len(columns)))]
     if changes is not None:
@@ -385,16 +385,26 @@ def compare_workbook_bytes(columns: Sequence[dict[str, Any]], horizons: Sequence
     return sheets_bytes(sheets)
 
 
-def _basis_rows(columns: Sequence[dict[str, Any]], lang: str) -> list[list[Any]]:
+def _basis_rows(columns: Sequence[dict[str, Any]], style: NumberStyle) -> list[list[Any]]:
     """Each scenario's horizon, start (plan month 1 as a real date) and annual discount rate, below the figures:
     what its totals cover, what its month numbers count from and what its NPV is discounted at."""
+    lang = style.lang
     starts = [None if column["start"] is None else datetime.date.fromisoformat(f"{column['start']}-01")
               for column in columns]
     return [[label("basis_horizon_months", lang), "horizon_months", label("unit_month", lang),
              *(column["horizon_months"] for column in columns), None],
             [label("basis_start", lang), "start", None, *starts, None],
             [label("basis_discount_rate", lang), "discount_rate", label("unit_percent", lang),
-             *(column["discount_rate"] for column in columns), label("discount_rate_note", lang)]]
+             *(column["discount_rate"] for column in columns), _rate_note(columns, style)]]
+
+
+def _rate_note(columns: Sequence[dict[str, Any]], style: NumberStyle) -> str:
+    """The discount rate row's note: what the rate is, then each scenario's whose file writes a range, its cell the
+    median, said to be one as the other formats say it (``Plan: 8.66% (median of 5%..15%)``)."""
+    medians = [label("scenario_note", style.lang).format(
+                   name=column["name"], reason=rate_stated(column["discount_rate"], column["discount_rate_range"], style))
+               for column in columns if column["discount_rate_range"] is not None]
+    return label("notes_separator", style.lang).join([label("discount_rate_note", style.lang), *medians])
 
 
 def _compare_note(name: str, columns: Sequence[dict[str, Any]], horizons: Sequence[int], currency: str,

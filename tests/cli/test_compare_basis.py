@@ -65,8 +65,11 @@ def test_csv_writes_the_basis_as_numbers_after_the_figures(plans: tuple[Path, Pa
     assert rows["start_year"] == ["2025", "2025", "", "", ""]
     assert rows["start_month"] == ["1", "4", "", "", ""]
     assert rows["discount_rate"] == ["0", "0.1", "", "", ""]
+    # One number each: no range, so the rate is the file's.
+    assert rows["discount_rate_low"] == rows["discount_rate_high"] == ["", "", "", "", ""]
     assert rows["peak_cash_month"] == ["1", "2", "1", "", ""]  # the numbers; the start rows say when
-    assert list(rows)[-4:] == ["horizon_months", "start_year", "start_month", "discount_rate"]
+    assert list(rows)[-6:] == ["horizon_months", "start_year", "start_month", "discount_rate", "discount_rate_low",
+                               "discount_rate_high"]
 
 
 def test_markdown_and_the_table_label_month_figures_with_their_calendar_month_where_starts_differ(
@@ -197,3 +200,44 @@ def test_on_risk_a_range_is_another_basis_than_its_median(plans: tuple[Path, Pat
     assert stderr == ""
     _, stderr = _compare(*files, "--format", "csv", "--samples", "20")
     assert "discount rate 10%, 10.00% (median of {dist: uniform, low: 0%, high: 20%}, drawn per sample) a year" in stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Ranged: 8.66% (median of 5%..15%)"),
+    ("zh", "Ranged：8.66%（5%..15% 的中位数）"),
+])
+def test_the_workbook_says_a_ranged_rates_cell_is_its_median(plans: tuple[Path, Path], tmp_path: Path, lang: str,
+                                                             said: str) -> None:
+    """The cell holds sqrt(5% x 15%) = 8.660254%, a number Excel formats; its note says what the terminal, markdown
+    and the stderr line say of it, and names only the scenario whose rate is a range."""
+    book = tmp_path / "cmp.xlsx"
+    _compare(*_ranged(plans, tmp_path), "--output", str(book), "--lang", lang)
+    rows = {row[1]: row for row in openpyxl.load_workbook(book).active.iter_rows(min_row=2, values_only=True)}
+    spring, ranged, note = rows["discount_rate"][3:6]
+    assert spring == 0.0 and ranged == pytest.approx(0.0075 ** 0.5, rel=1e-12)
+    assert note.endswith(said) and "Spring" not in note
+    # One number each: the note says what the rate is and no scenario.
+    _compare(*map(str, plans), "--output", str(book), "--force", "--lang", lang)
+    rows = {row[1]: row for row in openpyxl.load_workbook(book).active.iter_rows(min_row=2, values_only=True)}
+    assert "Spring" not in rows["discount_rate"][5] and "Summer" not in rows["discount_rate"][5]
+
+
+def test_csv_writes_a_ranged_rates_median_and_its_range_as_json_has_them(plans: tuple[Path, Path],
+                                                                         tmp_path: Path) -> None:
+    """5%..15% is a lognormal whose 90% interval is 5% to 15%, its median sqrt(5% x 15%): CSV's low and high are JSON's
+    discount_rate_range's, and empty for Spring's one rate, so a median no longer reads as the rate its file writes."""
+    files = _ranged(plans, tmp_path)
+    stdout, _ = _compare(*files, "--format", "csv")
+    rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(stdout))}
+    assert float(rows["discount_rate"][1]) == pytest.approx(0.0075 ** 0.5, rel=1e-12)
+    assert rows["discount_rate_low"] == ["", "0.05", "", "", ""]
+    assert rows["discount_rate_high"] == ["", "0.15", "", "", ""]
+    document, _ = _compare(*files, "--format", "json")
+    for column, scenario in enumerate(json.loads(document)["scenarios"]):
+        written = scenario["discount_rate_range"]
+        assert rows["discount_rate_low"][column] == ("" if written is None else str(written["low"]))
+        assert rows["discount_rate_high"][column] == ("" if written is None else str(written["high"]))
+    # On risk too, where each sample draws its rate from that range.
+    stdout, _ = _compare(*files, "--format", "csv", "--samples", "20")
+    rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(stdout))}
+    assert rows["discount_rate_low"][:3] == ["", "", "0.05"] and rows["discount_rate_high"][:3] == ["", "", "0.15"]
