@@ -5,6 +5,7 @@ allocation_labels.py and allocation_notes.py."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,7 @@ from aigc_roi.present.allocation_notes import (
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label
-from aigc_roi.present.month_words import labelled_runs, months_named, with_calendar
+from aigc_roi.present.month_words import labelled, labelled_runs, months_named, with_calendar
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field
 from aigc_roi.present.presenter import Presenter
@@ -58,8 +59,16 @@ def _figures_json(budget: float, figures: ChannelFigures) -> dict[str, Any]:
     return {"budget": budget, **{name: plain(getattr(figures, name)) for name in (*FIGURES, *VALUE_FIGURES)}}
 
 
-def _phases_json(result: Allocation, which: str) -> list[dict[str, Any]]:
-    return [{"months": list(phase.months), "split": dict(getattr(phase, which))} for phase in result.phases]
+def _months_json(result: Allocation, months: Sequence[int], key: str = "months",
+                 labels_key: str = "month_labels") -> dict[str, list[Any]]:
+    """``months`` under ``key`` and each one's label under ``labels_key`` (``2025-03``, ``M3`` without a start), as
+    run's JSON labels its months and the terminal and markdown name their calendar months."""
+    return {key: list(months), labels_key: labelled(months, result.month_labels)}
+
+
+def _phases_json(result: Allocation, splits: Sequence[Mapping[str, float]]) -> list[dict[str, Any]]:
+    return [{**_months_json(result, phase.months), "split": dict(split)}
+            for phase, split in zip(result.phases, splits, strict=False)]
 
 
 def curve_slopes(curve: tuple[CurvePoint, ...]) -> list[float | None]:
@@ -84,10 +93,12 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         "payback_within_months": result.payback_window.months,
         "budget_kind": "total" if result.total else "monthly",
         "current": {"split": result.current_split, "value": plain(result.current_value),
-                    "phases": _phases_json(result, "current"), "spend": result.current_spend},
+                    "phases": _phases_json(result, [phase.current for phase in result.phases]), "spend": result.current_spend},
         "best": {"split": result.best_split, "value": plain(result.best_value),
-                 "phases": _phases_json(result, "best"), "spend": result.best_spend,
-                 "basis": result.basis, "held_months": list(result.held_months) if result.basis == "held" else []},
+                 "phases": _phases_json(result, [phase.best for phase in result.phases]), "spend": result.best_spend,
+                 "basis": result.basis,
+                 **_months_json(result, result.held_months if result.basis == "held" else (), "held_months",
+                                "held_month_labels")},
         "gain": plain(result.gain),
         "recommended_budget": None if (recommended := result.recommended) is None else recommended.budget,
         "still_rising": result.still_rising,
@@ -105,7 +116,7 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
                 "status": channel.status,
                 "minimum": channel.minimum,
                 "maximum": _bound(channel.maximum),
-                "months": list(channel.months),
+                **_months_json(result, channel.months),
                 "current": _figures_json(channel.current_budget, channel.current),
                 "best": _figures_json(channel.best_budget, channel.best),
             }
@@ -113,11 +124,11 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         ],
         "curve": [
             {"budget": point.budget, "multiple": point.budget / result.budget, "value": plain(point.value),
-             "marginal_value": slope, "limit_met": point.limit_met, "held_months": list(point.held_months),
+             "marginal_value": slope, "limit_met": point.limit_met,
+             **_months_json(result, point.held_months, "held_months", "held_month_labels"),
              "failed_gates": list(point.failed_gates),
              "split": dict(point.split),
-             "phases": [{"months": list(phase.months), "split": dict(split)}
-                        for phase, split in zip(result.phases, point.phases, strict=False)]}
+             "phases": _phases_json(result, point.phases)}
             for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)
         ],
         "warnings": [

@@ -25,7 +25,7 @@ from aigc_roi.present.allocation_labels import (
 )
 from aigc_roi.present.allocation_notes import allocation_title, curve_caption, lead_texts, leads, summary_lines, warning_text
 from aigc_roi.present.channel_labels import channel_type_label
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Captioned, Fitted, Prose, bar_room, sentence_lines, table_overhead
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle
@@ -124,7 +124,11 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     unit = _budget_unit(result, style)
     cells = _view_cells(result, style, unit)
     split_width = max(cell_len(split_label(result, key, lang)) for key in ("allocate_split", "current", "allocate_best"))
-    kinds = [f"{channel_type_label(channel.type, lang)} · {months_named(channel.months, lang)}" for channel in result.channels]
+    # Its months with their calendar months where the plan sets a start, on a line of their own as the phases above
+    # have them: beside the months, 月（2025-01..2025-03） was one word wider than the column.
+    kinds = [f"{channel_type_label(channel.type, lang)} · "
+             f"{months_named(channel.months, lang, labels=result.month_labels, joiner=chr(10))}"
+             for channel in result.channels]
     # A name breaks only between its words (小红书KOC is one), its kind's line between its words too, a month range
     # kept with its 第 and 月 (按展示付 / 费 · 第 / 3-12 月 at 80 columns): the column is never narrower than the longest.
     name_width = max(8, *(cell_len(word) for channel in result.channels for word in visible(channel.name).split()),
@@ -135,7 +139,9 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         return text + (f" ({unit})" if unit and key in ("allocate_budget", "allocate_change") else "")
 
     def width_of(key: str) -> int:
-        return max(cell_len(text) for text in [*(t for pair in cells[key] for t in pair), *header(key).split()])
+        # A header's lines whole, as its no_wrap column keeps them: counted by its words, "Budget (k)" took 7 cells of
+        # its 10 and pushed the table's last column past the terminal, cut.
+        return max(cell_len(text) for text in [*(t for pair in cells[key] for t in pair), *header(key).split("\n")])
 
     def build(width: int) -> Captioned:
         kept = list(VIEW_COLUMNS)
@@ -143,11 +149,11 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
             kept.pop()
         # The kinds break only where the room left by the other columns needs it: a wide terminal keeps each on a line.
         room = width - sum(map(width_of, kept)) - split_width - table_overhead(len(kept) + 2)
-        column = max(name_width, min(room, max(cell_len(kind) for kind in kinds)))
+        column = max(name_width, min(room, max(cell_len(line) for kind in kinds for line in kind.splitlines())))
         roas = "" if result.target_roas is None else style.ratio(result.target_roas)
         caption = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
         if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
-            caption += " " + label("allocate_figures_note_ltv", lang)
+            caption = sentences([caption, label("allocate_figures_note_ltv", lang)], lang)
         view = Table(title=label("allocate_channels_title", lang), title_justify="left")
         view.add_column(label("channel", lang), min_width=column, overflow="fold")
         view.add_column(label("allocate_split", lang), min_width=split_width)

@@ -35,11 +35,12 @@ def with_calendar(text: str, months: Sequence[int], labels: Sequence[str], lang:
 
 def labelled_runs(months: Sequence[int], labels: Sequence[str], separator: str = ", ") -> str:
     """``2025-01..2025-03, 2025-07``: the runs of ``months`` (``1..3, 7``: a hyphen would be lost among a calendar
-    month's own), each month by its label (``M1..M3`` where the plan sets no ``start``, as run's months table labels
-    them, or none are given), the runs joined by ``separator`` (a language's list separator,
-    ``2025-01..2025-03、2025-07`` in Chinese; CSV's ``, ``)."""
-    def named(number: re.Match[str]) -> str:
-        month = int(number.group())
-        return labels[month - 1] if month <= len(labels) else f"M{month}"
+    month's own), each month by its label (``labelled``), the runs joined by ``separator`` (a language's list
+    separator, ``2025-01..2025-03、2025-07`` in Chinese; CSV's ``, ``)."""
+    return re.sub(r"\d+", lambda number: labelled([int(number.group())], labels)[0], month_runs(months, "..", separator))
 
-    return re.sub(r"\d+", named, month_runs(months, "..", separator))
+
+def labelled(months: Sequence[int], labels: Sequence[str]) -> list[str]:
+    """Each of ``months`` by its label in ``labels`` (Scenario.month_labels): its calendar month, ``2025-03``, or
+    ``M3`` where the plan sets no ``start`` (or none are given), as run's months table and JSON label them."""
+    return [labels[month - 1] if month <= len(labels) else f"M{month}" for month in months]

@@ -110,3 +110,54 @@ def test_csv_keeps_its_documented_month_runs(tmp_path: Path) -> None:
     assert [row["months"] for row in table] == ["1..12", "1..3, 7, 9..10"]
     curve = _allocate(tmp_path, GAPPED, "-f", "csv", "--table", "curve").splitlines()[0]
     assert ',"A [1..3, 7, 9..10]","B [1..3, 7, 9..10]","A [4..6, 8, 11..12]",' in curve
+
+
+def test_json_labels_every_list_of_months_by_the_calendar(tmp_path: Path) -> None:
+    """start 2024-11: month 1 is 2024-11, 2 is 2024-12, 4 is 2025-02, 5 is 2025-03, 6 is 2025-04. A runs in months 1-6
+    and B in 2-4: two phases, months 1, 5-6 (A alone) and 2-4 (both), each list of months with its labels beside it,
+    as run's JSON labels its months."""
+    data = json.loads(_allocate(tmp_path, PLAN, "-f", "json"))
+    assert [(channel["months"], channel["month_labels"]) for channel in data["channels"]] == [
+        ([1, 2, 3, 4, 5, 6], ["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04"]),
+        ([2, 3, 4], ["2024-12", "2025-01", "2025-02"])]
+    phases = [([1, 5, 6], ["2024-11", "2025-03", "2025-04"]), ([2, 3, 4], ["2024-12", "2025-01", "2025-02"])]
+    for split in ("current", "best"):
+        assert [(phase["months"], phase["month_labels"]) for phase in data[split]["phases"]] == phases
+    for point in data["curve"]:
+        assert [(phase["months"], phase["month_labels"]) for phase in point["phases"]] == phases
+        assert point["held_month_labels"] == point["held_months"] == []
+    assert data["best"]["held_month_labels"] == data["best"]["held_months"] == []
+    undated = json.loads(_allocate(tmp_path, PLAN.replace("start: 2024-11\n", ""), "-f", "json"))
+    assert [phase["month_labels"] for phase in undated["best"]["phases"]] == [["M1", "M5", "M6"], ["M2", "M3", "M4"]]
+
+
+@pytest.mark.parametrize(("lang", "kind", "calendar"), [("en", "cpa · months 2-4", "(2024-12..2025-02)"),
+                                                        ("zh", "按转化付费 · 第 2-4 月", "（2024-12..2025-02）")])
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_the_channel_view_names_each_channels_calendar_months(tmp_path: Path, lang: str, kind: str, calendar: str,
+                                                              columns: str) -> None:
+    """Under a channel's name, its kind and months, then their calendar months on a line of their own, as the phases
+    table above has them."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    view = invoke(["allocate", str(path), "--budget", "20000", "--lang", lang], env={"COLUMNS": columns}).stdout
+    lines = view[view.index("│ B "):].splitlines()
+    at = next(i for i, line in enumerate(lines) if kind in line)
+    assert lines[at + 1].startswith(f"│ {calendar} ")
+    # Without a start the months are numbers alone: M2..M4 would repeat them.
+    undated = _allocate(tmp_path, PLAN.replace("start: 2024-11\n", ""))
+    assert "cpa · months 2-4" in undated and "M2" not in undated
+
+
+@pytest.mark.parametrize("columns", [80, 90, 100, 110])
+def test_a_header_with_its_unit_keeps_the_channel_table_inside_the_terminal(columns: int) -> None:
+    """At 3,000,000 a month the budgets read in k and the headers "Budget (k)" and "Change (k)" are wider than their
+    numbers; counted by their words, they pushed the table's last column past the terminal, where it was cut."""
+    from rich.cells import cell_len
+
+    template = Path(__file__).resolve().parents[2] / "aigc_roi" / "templates" / "video-tool-kol-then-feed.yaml"
+    view = invoke(["allocate", str(template), "--budget", "300万"], env={"COLUMNS": str(columns)}).stdout
+    table = view[view.index("Monthly budget per channel"):].splitlines()[1:]
+    table = table[:next(i for i, line in enumerate(table) if line.startswith("└")) + 1]
+    assert "Budget (k)" in "\n".join(table)
+    assert all(line.rstrip()[-1] in "┓┃┩│┤┘" and cell_len(line.rstrip()) <= columns for line in table), "\n".join(table)

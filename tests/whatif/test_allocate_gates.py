@@ -118,8 +118,10 @@ def test_a_split_that_would_fail_a_passing_gate_is_searched_again_with_the_test_
     assert qa == pytest.approx(662_879, abs=1)
     best = data["best"]
     assert best["value"] >= qa
-    assert best["phases"][0] == {"months": [1, 2], "split": {"KOL test": 20_000, "CPA A": 80_000}}
-    assert best["basis"] == "held" and best["held_months"] == [1, 2]
+    assert best["phases"][0] == {"months": [1, 2], "month_labels": ["M1", "M2"],
+                                 "split": {"KOL test": 20_000, "CPA A": 80_000}}
+    # The plan sets no start: its months are labelled as run labels them.
+    assert best["basis"] == "held" and best["held_months"] == [1, 2] and best["held_month_labels"] == ["M1", "M2"]
     assert best["value"] == pytest.approx(_run_npv(tmp_path, GATE2, best["phases"]), rel=1e-9)
     assert data["gates"] == [{"name": "test", "after_month": 2, "stops": ["KOL test", "Feed"],
                               "current_pass_share": 1.0, "best_pass_share": 1.0}]
