@@ -60,6 +60,7 @@ TIME_BASIS_ZH: dict[str, str] = {
     "tencent_api": "date：广告投放当天（按报告时间）",
     "tencent_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
     "kuaishou_api": "stat_date：投放当天（按报告时间）",
+    "baidu_console": "日期：投放当天（按报告时间）；标有（转化时间）的列计入转化发生当天",
     "console": "日期：投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
     "google_ads": "Day：广告投放当天；Conversions 计入带来转化的那次点击的当天，Conversions (by conv. time) 计入转化发生当天",
     "meta_ads": "Day（或 Reporting starts，每行一天）：广告投放当天",

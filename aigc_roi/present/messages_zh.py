@@ -609,6 +609,9 @@ def _place_zh(piece: str) -> str:
 _BOUND_ZH = {"over": "超过", "under": "低于", "not over": "不高于", "not under": "不低于"}
 """How reader/numbers.py bound_fault says a value is outside its bounds."""
 
+_GOAL_OF = {"ad set": "广告组", "unit": "推广单元"}
+"""The level whose optimisation goal an indicated count counts (reader/exports/indicated.py), in Chinese."""
+
 _HINTS = _rules([
     # An option another command has (cli/edge.py): which commands, and why this one has none.
     (r"(--?[\w-]+) is an option of (.+), not of (\w+), which uses the median of each range",
@@ -622,8 +625,12 @@ _HINTS = _rules([
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
     (r"a row over (\d+) days sums them: export the report broken down by day",
      "跨 {0} 天的一行是这些天的合计：请按天细分后导出报表"),
-    (r"(.+) counts what each row's ad set is optimised for: export the (.+) column, which counts new users whatever "
-     r"the goal", "{0} 计的是各行广告组各自的优化目标：请导出 {1} 列，无论目标为何它都计新增用户"),
+    (r"(.+) counts what each row's (ad set|unit) is optimised for: export the (.+) column, which counts new users "
+     r"whatever the goal", lambda m: f"{m[1]} 计的是各行{_GOAL_OF[m[2]]}各自的优化目标：请导出 {m[3]} 列，无论目标为何它都计新增用户"),
+    (r"a date of two numbers before its year may be month first \(MM/DD/YYYY\) or day first \(DD/MM/YYYY\), and the "
+     r"export does not say which: write its dates as YYYY-MM-DD",
+     "年份前写两个数字的日期可能是月在前（MM/DD/YYYY），也可能是日在前（DD/MM/YYYY），报表未表明是哪种：请把日期写成 YYYY-MM-DD"),
+    (r"its dates are month first \(MM/DD/YYYY\), and (\d+) is no month", "其日期为月在前（MM/DD/YYYY），而 {0} 不是月份"),
     (r"a comma inside an unquoted cell \(such as 1,234\.56\) splits it in two: quote the cell",
      "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号"),
     (r"a percentage is no amount or count", "百分比不是金额或数量"),

@@ -9,6 +9,7 @@ SHAPE_TITLES_ZH: dict[str, str] = {
     "腾讯广告 (Tencent Ads) API": "腾讯广告 API",
     "腾讯广告 (Tencent Ads) console": "腾讯广告投放后台",
     "磁力引擎 (Kuaishou) API": "磁力引擎 API",
+    "百度营销 (Baidu) console": "百度营销投放后台",
     "Google Ads": "Google Ads",
     "Meta Ads Manager": "Meta 广告管理工具",
     "TikTok Ads Manager": "TikTok 广告管理平台",

@@ -138,7 +138,8 @@ def test_a_generic_sheet_names_no_platform_so_it_meets_every_export(tmp_path: Pa
 def test_every_shape_key_names_its_platform() -> None:
     assert {platform.key: platform_of(platform.key) for platform in PLATFORMS} == {
         "oceanengine_api": "oceanengine", "oceanengine_console": "oceanengine", "tencent_api": "tencent",
-        "tencent_console": "tencent", "kuaishou_api": "kuaishou", "google_ads": "google", "meta_ads": "meta",
+        "tencent_console": "tencent", "kuaishou_api": "kuaishou", "baidu_console": "baidu",
+        "google_ads": "google", "meta_ads": "meta",
         "tiktok_ads": "tiktok", "apple_ads": "apple", "console": "generic", "generic": "generic"}
 
 

@@ -5,9 +5,10 @@ Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４
 its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
 a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``, ``USD 5``), checked against the export's
 currency (``Amounts``); a count may not. A percentage is neither.
-Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, each optionally followed by a time, a date cell
-of a workbook, or an Excel date serial as a date column left unformatted holds it (``45717`` is 2025-03-01 in the
-1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). A number or date kept as
+Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025`` and ``3 January 2025``, and
+``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each optionally followed by a
+time, a date cell of a workbook, or an Excel date serial as a date column left unformatted holds it (``45717`` is
+2025-03-01 in the 1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). A number or date kept as
 text (``="1,234.50"``, ``'2025-03-01``) is the text it holds (``kept_text``), read as any other. Campaign names and
 ids: the text a spreadsheet keeps, however it was kept as text (``written``, ``campaign_name``); an id as text, a
 whole number stored as a float (``1790001.0``) without its fraction, one a spreadsheet rounded (scientific notation,
@@ -27,6 +28,7 @@ from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.units import CODES, sign_means
+from aigc_roi.reader.exports.year_last import year_last
 
 _DASHES = "-—–―‐‒"
 _FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0xFFE5: "¥", 0x2212: "-", 0x3000: " "}
@@ -245,9 +247,10 @@ def _bounded(value: float, cell: object) -> float:
     return value
 
 
-def day(cell: object, day_zero: datetime.date = EXCEL_DAY_0) -> datetime.date:
-    """The date in a cell, a date serial counted from ``day_zero`` (its workbook's date system's serial 0);
-    ``CellError`` for anything else."""
+def day(cell: object, day_zero: datetime.date = EXCEL_DAY_0, month_first: bool = False) -> datetime.date:
+    """The date in a cell, a date serial counted from ``day_zero`` (its workbook's date system's serial 0), two
+    numbers before its year read month first where ``month_first`` (the export's shape says so); ``CellError`` for
+    anything else."""
     if type(cell) is str:
         text, as_written = kept_text(cell), cell
     elif isinstance(cell, datetime.datetime):
@@ -259,26 +262,31 @@ def day(cell: object, day_zero: datetime.date = EXCEL_DAY_0) -> datetime.date:
     else:
         text = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
         as_written = text
-    found = _day_of_text(text, day_zero)
+    found = _day_of_text(text, day_zero, month_first)
     if isinstance(found, datetime.date):
         return found
     raise CellError("a date YYYY-MM-DD", shown(as_written) + found)
 
 
 @lru_cache(maxsize=4096)
-def _day_of_text(text: str, day_zero: datetime.date) -> datetime.date | str:
-    """The date of a text, else why it is none after the cell (`` (no such day: ...)``, or nothing); a daily export
-    repeats each date once per campaign: each text is parsed once."""
+def _day_of_text(text: str, day_zero: datetime.date, month_first: bool) -> datetime.date | str:
+    """The date of a text, else why it is none after the cell (`` (no such day: ...)``, ``; hint``, or nothing); a
+    daily export repeats each date once per campaign: each text is parsed once."""
     found = _DATE.fullmatch(text)
     if found:
-        year = int(found[1])
-        month = int(found[2] or found[4] or found[6])
-        day_of_month = int(found[3] or found[5] or found[7])
-        try:
-            return datetime.date(year, month, day_of_month)
-        except ValueError:
-            if 1 <= month <= 12 and year >= 1:
-                return f" (no such day: {year:04d}-{month:02d} has {calendar.monthrange(year, month)[1]} days)"
+        return _date(int(found[1]), int(found[2] or found[4] or found[6]), int(found[3] or found[5] or found[7]))
     if _SERIAL.fullmatch(text):
         return day_zero + datetime.timedelta(days=int(float(text)))
-    return ""
+    written = year_last(text, month_first)
+    if written is None or isinstance(written, str):
+        return written or ""
+    return _date(*written)
+
+
+def _date(year: int, month: int, day_of_month: int) -> datetime.date | str:
+    try:
+        return datetime.date(year, month, day_of_month)
+    except ValueError:
+        if 1 <= month <= 12 and year >= 1:
+            return f" (no such day: {year:04d}-{month:02d} has {calendar.monthrange(year, month)[1]} days)"
+        return ""

@@ -1,11 +1,11 @@
 """A count read row by row as its indicator says: Meta's ``Results`` are new users only where the row's
-``Result indicator`` is ``actions:mobile_app_install``.
+``Result indicator`` is ``actions:mobile_app_install``, 百度's ``目标转化量`` only where its ``目标转化`` is ``APP激活``.
 
-``Results`` counts whatever each ad set is optimised for (link clicks, purchases, installs), so a column of them
-is new users only in an app-install campaign. A row whose indicator names another result is refused, once per
-indicator (the fix is one for all its rows: export the platform's column of new users, ``App installs``); an
-empty indicator (a row of no results) says nothing. An export without the indicator column does not read
-``Results`` at all (platforms.columns_of).
+``Results`` counts whatever each ad set is optimised for (link clicks, purchases, installs), and ``目标转化量``
+whatever each unit is (a form submitted, a call, an activation), so such a column is new users only in an app
+campaign. A row whose indicator names another result is refused, once per indicator (the fix is one for all its
+rows: export the platform's column of new users, ``App installs``, ``激活人数``); an empty indicator (a row of no
+results) says nothing. An export without the indicator column does not read the count at all (platforms.columns_of).
 """
 
 from __future__ import annotations
@@ -22,17 +22,18 @@ class IndicatorCells:
         self.rule, self.index, self.counted = rule, index, counted
         """``counted``: the counted column's header as the file spells it."""
         self.refused: set[str] = set()
+        self.means = {mean.lower() for mean in rule.means}
 
     def check(self, cells: list[object], when: datetime.date | None, day_zero: datetime.date) -> None:
         """``CellError`` for an indicator of another result than the rule's, the first time it is met (whatever the
         row's day: the signature every row check of report.py has)."""
         text = kept_text(cells[self.index]).strip()
         value = text.lower()
-        if not value or value in self.rule.means or value in self.refused:
+        if not value or value in self.means or value in self.refused:
             return
         self.refused.add(value)
         raise CellError(f"{' or '.join(self.rule.means)}, the indicator of new users",
-                        f"{shown(text)}; {self.counted} counts what each row's ad set is optimised for: export the "
+                        f"{shown(text)}; {self.counted} counts what each row's {self.rule.goal_of} is optimised for: export the "
                         f"{self.rule.instead} column, which counts new users whatever the goal")
 
 

@@ -61,9 +61,11 @@ class Indicated:
     header: str
     indicator: str
     means: tuple[str, ...]
-    """The indicator cells of new users (``actions:mobile_app_install``), compared in lower case."""
+    """The indicator cells of new users (``actions:mobile_app_install``, 百度's ``APP激活``), compared in lower case."""
     instead: str
     """The column that counts new users whatever the goal, which the refusal asks for."""
+    goal_of: str = "ad set"
+    """The level whose optimisation goal the indicator names (Meta's ad set, 百度's unit), as the refusal says."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class Platform:
     it sums days (Meta's ``Reporting starts`` and ``Reporting ends`` of a report not broken down by day; day_spans.py)."""
     indicated: tuple[Indicated, ...] = ()
     """Columns read as their field only beside their indicator column, row by row as it says (``Indicated``)."""
+    month_first: bool = False
+    """Its dates of two numbers before the year are month first (Apple Ads' charts download writes ``03/01/2025``
+    for March 1). Elsewhere such a date is refused: which of its numbers is the month no shape of it says."""
 
     def headers_of(self, field_name: str) -> list[str]:
         return [header for header, column in self.columns.items() if column.field == field_name]
@@ -140,6 +145,7 @@ HOUR_COLUMNS: dict[str, Column] = {header: Column("hour", "text")
 (duplicates.py)."""
 
 CONSOLE_TIME_BASIS = "日期: the day of delivery (reporting time) unless the report was set to conversion time (转化时间)"
+BAIDU_TIME_BASIS = "日期: the day of delivery (reporting time); a column marked （转化时间） counts on the day of conversion"
 
 PLATFORMS: tuple[Platform, ...] = (
     Platform(
@@ -188,6 +194,18 @@ PLATFORMS: tuple[Platform, ...] = (
         | _money(("charge",), "spend") | _counts(impressions="show", clicks="photo_click", users="activation")
         | _money(("event_pay_first_day",), "revenue") | CURRENCY | HOUR_COLUMNS,
         api=True, finer=("unit_id", "creative_id"),
+    ),
+    # 百度营销's consoles (搜索推广 and 信息流), each header as its reports write it: 消费 and 推广计划 are its own words.
+    # 目标转化量 counts each unit's own goal, new users only where its 目标转化 is APP激活 (indicated.py).
+    Platform(
+        "baidu_console", "百度营销 (Baidu) console", BAIDU_TIME_BASIS,
+        {"日期": Column("date", "date")}
+        | _names((("推广计划", "推广计划ID"), ("推广单元", "推广单元ID"), ("关键词", "关键词ID"), ("创意标题", "创意ID")))
+        | _money(("消费",), "spend")
+        | _counts(impressions=("展现", "展现量"), clicks=("点击", "点击量"), users=("激活人数", "目标转化量"))
+        | _money(("激活当日付费金额",), "revenue") | CURRENCY | HOUR_COLUMNS,
+        finer=("推广单元ID", "关键词ID", "创意ID"),
+        indicated=(Indicated("目标转化量", "目标转化", ("APP激活",), "激活人数", "unit"),),
     ),
     # The consoles outside China, each header as the platform's UI writes it (docs/actuals.md, "The consoles outside
     # China"). Their money is in the ad account's currency, which a header's bracket (Meta's ``Amount spent (USD)``),
@@ -238,7 +256,7 @@ PLATFORMS: tuple[Platform, ...] = (
         | _money(("Spend",), "spend", PLAN_CURRENCY)
         | _counts(impressions="Impressions", clicks="Taps", users=("Installs (Tap-Through)", "Installs"))
         | CURRENCY | HOUR_COLUMNS,
-        evidence=("Taps", "Installs (Tap-Through)"), finer=("Ad Group ID",), blank_totals=True,
+        evidence=("Taps", "Installs (Tap-Through)"), finer=("Ad Group ID",), blank_totals=True, month_first=True,
     ),
     Platform(
         "console", "ad console (Chinese headers)",

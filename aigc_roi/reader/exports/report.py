@@ -275,7 +275,7 @@ def _totals_rows(used: dict[str, _Used], platform: Platform, globs: tuple[str, .
 
     return TotalsRows(undated, campaign, used["campaign_id"].index if "campaign_id" in used else None,
                       used["date"].index, not platform.api, globs, stated, finer,
-                      used["hour"].index if "hour" in used else None, platform.blank_totals)
+                      used["hour"].index if "hour" in used else None, platform.blank_totals, platform.month_first)
 
 
 @dataclass(frozen=True)
@@ -300,7 +300,7 @@ def _row(table: Table, line: int, cells: list[object], used: dict[str, _Used], a
     date_use = used["date"]
     when: datetime.date | None = None
     try:
-        when = day(cells[date_use.index], table.day_zero)
+        when = day(cells[date_use.index], table.day_zero, platform.month_first)
     except CellError as error:
         _located(errors, file, line, date_use, error.expected, error.found)
     if when is not None and not horizon.first <= when <= horizon.last:

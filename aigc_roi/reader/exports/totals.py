@@ -82,6 +82,8 @@ class TotalsRows:
     blank_totals: bool = False
     """A row that names no campaign (every campaign and finer column empty) is a total: the export's platform names
     every campaign it reports."""
+    month_first: bool = False
+    """Its dates of two numbers before the year are month first (``Platform.month_first``)."""
     tally: dict[str, list[float]] = field(default_factory=dict)
     """label -> [rows, spend, first line]."""
 
@@ -123,7 +125,7 @@ class TotalsRows:
 
     def _dated(self, cells: list[object]) -> bool:
         try:
-            day(cells[self.date_index])
+            day(cells[self.date_index], month_first=self.month_first)
         except CellError:
             return False
         return True

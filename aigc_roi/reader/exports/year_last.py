@@ -1,0 +1,43 @@
+"""Dates written with the year last, as consoles in English write them: ``Mar 1, 2025`` or ``March 1, 2025`` (Google
+Ads in an English locale), ``1 Mar 2025``, and ``03/01/2025`` (Apple Ads' charts download).
+
+A month's name says which number is the day, so such a date is read in any export. Two numbers before the year do
+not: ``03/01/2025`` is March 1 as the US writes it and 3 January as most of the world does. It is read month first
+only in an export whose shape says its platform writes dates so (``Platform.month_first``); elsewhere it is refused
+with why, rather than read one way round by a guess that would put a day's money on another day, or in another month.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_NUMBERS = {name: number for number, month in enumerate(_MONTHS, 1) for name in (month, month[:3])} | {"sept": 9}
+"""A month's English name, whole or in three letters (``Sept`` too), lower case -> its number; not the locale's."""
+
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_NAMED = re.compile(rf"([a-z]+)\.? (\d{{1,2}}),? (\d{{4}}){_TIME}|(\d{{1,2}}) ([a-z]+)\.?,? (\d{{4}}){_TIME}", re.IGNORECASE)
+_NUMBERS = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
+
+_ORDER_UNSAID = ("a date of two numbers before its year may be month first (MM/DD/YYYY) or day first (DD/MM/YYYY), and "
+                "the export does not say which: write its dates as YYYY-MM-DD")
+
+
+def year_last(text: str, month_first: bool) -> tuple[int, int, int] | str | None:
+    """(year, month, day) of ``text`` written year last; a hint (``; ...``) where its form is one but its month
+    cannot be told or is none; None for any other text."""
+    named = _NAMED.fullmatch(text)
+    if named is not None:
+        month, day, year = (named[1], named[2], named[3]) if named[1] else (named[5], named[4], named[6])
+        number = _MONTH_NUMBERS.get(month.lower())
+        return None if number is None else (int(year), number, int(day))
+    numbers = _NUMBERS.fullmatch(text)
+    if numbers is None:
+        return None
+    if not month_first:
+        return f"; {_ORDER_UNSAID}"
+    month = int(numbers[1])
+    if not 1 <= month <= 12:
+        return f"; its dates are month first (MM/DD/YYYY), and {month} is no month"
+    return int(numbers[4]), month, int(numbers[3])
