@@ -212,8 +212,10 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
         *([label("actuals_rows_summed", lang).format(read=read, summed=summed)] if summed else []),
         *([label("actuals_source_totals", lang).format(labels=_totals(skipped, style))] if skipped else []),
         *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
+        # "unmatched spend 0.00 in 0 campaigns" read as a finding; a run where every campaign has its channel says so.
         label("actuals_unmatched_summary", lang).format(spend=style.money(sum(item.spend for item in actuals.unmatched)),
-                                                        campaigns=counted(len(actuals.unmatched), "campaign", lang)),
+                                                        campaigns=counted(len(actuals.unmatched), "campaign", lang))
+        if actuals.unmatched else label("actuals_all_matched", lang),
     ]
 
 

@@ -104,11 +104,11 @@ def test_the_notes_skipped_are_said_in_each_language(tmp_path: Path) -> None:
     assert english.exit_code == 0, english.stderr
     assert english.stderr.splitlines() == [
         "2 rows from 1 export through 2025-01-02", f"skipped as notes below the table: {export}:5",
-        "unmatched spend 0.00 in 0 campaigns"]
+        "every campaign matched a channel"]
     assert json.loads(english.stdout)["sources"][0]["skipped_notes"] == [{"line": 5, "text": NOTE}]
     chinese = invoke(["actuals", str(plan), str(export), "-f", "markdown", "--lang", "zh"])
     assert chinese.stderr.splitlines() == [
-        "1 个报表共 2 行，截至 2025-01-02", f"作为表格下方的注释行跳过：{export}:5", "0 个广告计划未匹配，广告支出 0.00"]
+        "1 个报表共 2 行，截至 2025-01-02", f"作为表格下方的注释行跳过：{export}:5", "每个广告计划都已匹配到渠道"]
     assert f"- 作为表格下方的注释行跳过：第 5 行 '{NOTE}'" in chinese.stdout
     markdown = invoke(["actuals", str(plan), str(export), "-f", "markdown"]).stdout
     assert f"- skipped as notes below the table: line 5 '{NOTE}'" in markdown

@@ -93,4 +93,4 @@ def test_a_name_glob_matches_a_name_that_reads_as_a_number(tmp_path: Path) -> No
     result = invoke(["actuals", str(plan), str(export), "-f", "csv", "--samples", "100"])
     assert result.exit_code == 0, result.stderr
     # 100 + 250 = 350 spent in March, all of it matched.
-    assert ",350," in result.stdout.splitlines()[1] and "unmatched spend 0.00" in result.stderr
+    assert ",350," in result.stdout.splitlines()[1] and "every campaign matched a channel" in result.stderr

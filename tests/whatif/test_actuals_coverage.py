@@ -100,7 +100,7 @@ def test_the_output_says_which_coverage_was_used(files: tuple[Path, Path]) -> No
         f"{export}: rows end 2025-04-20, 10 days before --through 2025-04-30",
         "  read as spending nothing after 2025-04-20, as paused campaigns would",
         "  if it was exported only through 2025-04-20, leave out --through",
-        "51 rows from 1 export through 2025-04-30 (--through)", "unmatched spend 0.00 in 0 campaigns"]
+        "51 rows from 1 export through 2025-04-30 (--through)", "every campaign matched a channel"]
     table = invoke(["actuals", str(plan), str(export), "--through", "2025-04-30", "--from", "2025-03-01"],
                    env={"COLUMNS": "200"}).stdout
     assert "days covered: 2025-03-01 (--from) to 2025-04-30 (--through)" in table

@@ -32,7 +32,7 @@ def test_ads_are_summed_and_matched_by_their_campaign(tmp_path: Path, plan: Path
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         "1 row from 1 export through 2025-03-01", "2 rows read, 1 summed into the same campaign-day's row",
-        "unmatched spend 0.00 in 0 campaigns"]
+        "every campaign matched a channel"]
     data = json.loads(result.stdout)
     assert [(source["grain"], source["parts"], source["summed"]) for source in data["sources"]] == [(["广告ID"], 1, 0)]
     # dy_项目A is Douyin's: 1,000 + 500 spent, 100 + 40 new users; the ads' gdt_ names claim nothing for Tencent.

@@ -52,11 +52,11 @@ def test_duplicates_and_totals_in_chinese(tmp_path: Path, plan: Path) -> None:
     totals.write_text("日期,计划名称,消耗(元)\n2025-03-01,抖音A,100\n合计,,100\n", encoding="utf-8")
     result = invoke(["actuals", str(plan), str(totals), "-f", "json", "--lang", "zh"])
     assert result.stderr.splitlines() == [
-        "1 个报表共 1 行，截至 2025-03-01", "作为合计行跳过：合计 100.00（1 行）", "0 个广告计划未匹配，广告支出 0.00"]
+        "1 个报表共 1 行，截至 2025-03-01", "作为合计行跳过：合计 100.00（1 行）", "每个广告计划都已匹配到渠道"]
     english = invoke(["actuals", str(plan), str(totals), "-f", "json"])
     assert english.stderr.splitlines() == [
         "1 row from 1 export through 2025-03-01", "skipped as totals: 合计 100.00 (1 row)",
-        "unmatched spend 0.00 in 0 campaigns"]
+        "every campaign matched a channel"]
     source = json.loads(english.stdout)["sources"][0]
     assert (source["totals"], source["skipped_totals"]) == (1, [{"label": "合计", "rows": 1, "spend": 100.0, "line": 3}])
 

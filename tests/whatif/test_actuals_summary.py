@@ -40,7 +40,7 @@ def test_the_summary_counts_the_rows_kept_when_duplicates_are_summed(tmp_path: P
     # 3 + 4 = 7 rows read; 03-02 and 03-03 of b.csv summed into a.csv's: 5 campaign-days kept.
     assert result.stderr.splitlines() == [
         "5 rows from 2 exports through 2025-03-05", "7 rows read, 2 summed into the same campaign-day's row",
-        "unmatched spend 0.00 in 0 campaigns"]
+        "every campaign matched a channel"]
     data = json.loads(result.stdout)
     assert [(source["rows"], source["summed"]) for source in data["sources"]] == [(3, 0), (4, 2)]
     assert data["channels"][0]["rows"] == 5
@@ -60,11 +60,11 @@ def test_the_summary_lists_each_totals_label_with_its_spend(tmp_path: Path, plan
     assert result.stderr.splitlines() == [
         "3 rows from 2 exports through 2025-03-02",
         "skipped as totals: 小计 3,000.00 (2 rows), 合计 3,000.00 (1 row), Total: 1 1.00 (1 row), Total: 2 2.00 "
-        "(1 row), Total: 3 3.00 (1 row) and 3 more", "unmatched spend 0.00 in 0 campaigns"]
+        "(1 row), Total: 3 3.00 (1 row) and 3 more", "every campaign matched a channel"]
     zh = invoke(["actuals", str(plan), str(console), "--lang", "zh"])
     assert zh.stderr.splitlines() == [
         "1 个报表共 2 行，截至 2025-03-02", "作为合计行跳过：小计 3,000.00（2 行）、合计 3,000.00（1 行）",
-        "0 个广告计划未匹配，广告支出 0.00"]
+        "每个广告计划都已匹配到渠道"]
     table = invoke(["actuals", str(plan), str(console)], env={"COLUMNS": "200"}).stdout
     assert "  skipped as totals: 小计 3,000.00 (2 rows), 合计 3,000.00 (1 row)" in table
 
@@ -105,8 +105,8 @@ def test_the_summary_is_one_line_of_each_thing_and_fits_80_columns(tmp_path: Pat
     assert (readme.stderr.splitlines(), result.stderr.splitlines()) == ({
         "en": (["124 rows from 2 exports through 2025-04-15", "unmatched spend 3,000.00 in 1 campaign"],
                ["2 rows from 1 export through 2025-03-02", "48 rows read, 46 summed into the same campaign-day's row",
-                "unmatched spend 0.00 in 0 campaigns"]),
+                "every campaign matched a channel"]),
         "zh": (["2 个报表共 124 行，截至 2025-04-15", "1 个广告计划未匹配，广告支出 3,000.00"],
-               ["1 个报表共 2 行，截至 2025-03-02", "读取 48 行，其中 46 行并入同一计划同一天的行", "0 个广告计划未匹配，广告支出 0.00"]),
+               ["1 个报表共 2 行，截至 2025-03-02", "读取 48 行，其中 46 行并入同一计划同一天的行", "每个广告计划都已匹配到渠道"]),
     }[lang])
     assert max(cell_len(line) for line in [*readme.stderr.splitlines(), *result.stderr.splitlines()]) <= 80

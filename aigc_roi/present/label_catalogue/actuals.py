@@ -80,6 +80,7 @@ LABELS: dict[str, Label] = {
     "actuals_summary": Label("{rows} from {files} through {through}{stated}", "{files} 个报表共 {rows} 行，截至 {through}{stated}"),
     "actuals_rows_summed": Label("{read:,} rows read, {summed:,} summed into the same campaign-day's row",
                                  "读取 {read:,} 行，其中 {summed:,} 行并入同一计划同一天的行"),
+    "actuals_all_matched": Label("every campaign matched a channel", "每个广告计划都已匹配到渠道"),
     "actuals_unmatched_summary": Label("unmatched spend {spend} in {campaigns}", "{campaigns} 个广告计划未匹配，广告支出 {spend}"),
     "actuals_totals_label": Label("{label} {spend} ({rows})", "{label} {spend}（{rows} 行）"),
     "actuals_totals_unnamed": Label("(a row naming no campaign)", "（未写计划名称的行）"),
