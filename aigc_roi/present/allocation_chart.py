@@ -57,7 +57,7 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     axes.annotate(budget_name(result), xy=(result.budget, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
                   textcoords="offset points", color="0.4")
     # A total is money over the horizon: today's is what the moved channels spend over it.
-    today = result.current_spend if result.total else sum(result.current_split.values())
+    today = result.current_spend if result.total else result.current_budget
     axes.scatter([today], [result.current_value], color=_NOW, zorder=3, label=label("allocate_current_split", lang))
     if result.target_roas is not None:
         # The fill need not be the curve's best at T (docs/allocate.md, limits and target ROAS).

@@ -80,7 +80,7 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         if len(result.phases) > 1 or result.total:
             total, budget = told_apart(style.money, result.current_spend, result.best_spend, 0)
             return label("allocate_warning_current_total_differs_total", lang).format(total=total, budget=budget)
-        total, budget = told_apart(style.money, sum(result.current_split.values()), result.budget, 0)
+        total, budget = told_apart(style.money, result.current_budget, result.budget, 0)
         return label("allocate_warning_current_total_differs", lang).format(total=total, budget=budget)
     if warning.code == "different_months" and result.total:
         # B's sentence would be wrong: a total is not spent in every month, a fill splits no amount at all.

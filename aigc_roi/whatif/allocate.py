@@ -7,7 +7,7 @@ What is moved and what B is:
   sum of their monthly budgets: locked channels and channels of other types keep their spend
   and are outside B (a founder asking "where does the next 1,000,000 go" has already committed
   the locked money). Each channel keeps its active months, and B is spent in every month in
-  which a movable channel runs: months with the same movable channels form a phase
+  which a movable channel runs: a run of months with the same movable channels is a phase
   (whatif/allocate_phases.py) and each phase splits B among its channels, so every candidate
   spends the same money. With ``total`` a horizon total is split across phases and channels.
   ``Limits`` (a cash-need cap, a least payback probability) are kept by an exact penalty;
@@ -101,7 +101,7 @@ from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, b
 from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
-from aigc_roi.whatif.allocate_phases import expand, find_phases
+from aigc_roi.whatif.allocate_phases import channel_budgets, expand, find_phases
 from aigc_roi.whatif.allocate_reach import gates_reach_blocks, least_budget, reach_check
 from aigc_roi.whatif.allocate_result import (
     OBJECTIVES,
@@ -266,8 +266,13 @@ def allocate(
             gates_reach_blocks(reach, budget, [gate.name for g, gate in enumerate(gates) if best.judged.passed[g] == 0])
     report(0.0, 1.0)
     curve_holding = None if holding is None else dataclasses.replace(holding, finest=CURVE_FINEST_STEP)
+    channel_names = [median.acquisition[i].name for i in movable]
+
+    def per_channel(split: np.ndarray) -> dict[str, float]:
+        return dict(zip(channel_names, channel_budgets(split, columns, months_of, len(movable)).tolist(), strict=True))
+
     # Multiples of a budget of 0 (a milestone reached without spending) are one point: no curve.
-    points = (budget_curve(surrogate, space, at_budget, targets, names, phase_of, len(phases), curve,
+    points = (budget_curve(surrogate, space, at_budget, targets, names, phase_of, len(phases), per_channel, curve,
                            lambda found, targets_list: choose(judge, found, targets_list, curve_holding),
                            lambda done: report(1.0, done)) if targets.any() else ())
     report(1.0, 1.0)

@@ -21,12 +21,13 @@ only a second-order share of the value, invisible on a chart."""
 
 
 def budget_curve(surrogate: Surrogate, space: Space, best: Choice, targets: FloatArray, names: list[str],
-                 phase_of: np.ndarray, phase_count: int, multiples: Sequence[float],
-                 choose: Callable[[list[FloatArray], list[FloatArray]], list[Choice]],
+                 phase_of: np.ndarray, phase_count: int, per_channel: Callable[[FloatArray], dict[str, float]],
+                 multiples: Sequence[float], choose: Callable[[list[FloatArray], list[FloatArray]], list[Choice]],
                  progress: Callable[[float], None] | None = None) -> tuple[CurvePoint, ...]:
     """The curve's points: at each multiple of ``targets`` the split searched (warm-started from the best split
     scaled), then ``choose``'s pick among it and the alternatives the gates call for, valued as the engine runs it
-    with the gates (whatif/allocate_gates.py); ``best`` at 1."""
+    with the gates (whatif/allocate_gates.py); ``best`` at 1. ``per_channel``: a split's monthly budget of each
+    channel over the months it runs, as the allocation's ``best_split`` gives it."""
     def feasible(multiple: float) -> bool:
         scaled = multiple * targets
         lowest = np.bincount(space.groups, weights=space.weights * space.lower, minlength=space.count)
@@ -50,7 +51,7 @@ def budget_curve(surrogate: Surrogate, space: Space, best: Choice, targets: Floa
             continue
         split = choice.split
         by_phase = tuple({names[j]: float(split[j]) for j in np.flatnonzero(phase_of == k)} for k in range(phase_count))
-        points.append(CurvePoint(budget=budget, value=choice.judged.value, split=by_phase[0], phases=by_phase,
+        points.append(CurvePoint(budget=budget, value=choice.judged.value, split=per_channel(split), phases=by_phase,
                                  limit_met=choice.judged.met, held_months=choice.held_months if choice.basis == "held" else (),
                                  # Spending nothing stops nothing: a test without spend fails, and there is no one to stop.
                                  failed_gates=choice.failed_gates if multiple > 0 else ()))

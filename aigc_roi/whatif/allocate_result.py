@@ -88,7 +88,7 @@ class ChannelAllocation:
     """Monthly budget today: its spend in an active month (a volume times its unit cost when given by volume)."""
     best_budget: float
     """Monthly budget at the best split, averaged over its active months (the phases' budgets are in
-    ``Allocation.phases``); equal to current_budget unless movable."""
+    ``Allocation.phases``): times those months, the channel's spend; equal to current_budget unless movable."""
     current: ChannelFigures
     best: ChannelFigures
     months: tuple[int, ...] = ()
@@ -114,7 +114,7 @@ class CurvePoint:
     """The objective at the best split found for that budget, by a direct engine run of the plan with its gates, as
     ``run`` or ``simulate`` gives it; NaN when the bounds admit no split of it."""
     split: Mapping[str, float]
-    """Best monthly budget per movable channel of the first phase (empty when infeasible)."""
+    """Best monthly budget per movable channel, averaged over the months it runs (empty when infeasible)."""
     phases: tuple[Mapping[str, float], ...] = ()
     """Best monthly budget per channel of each phase."""
     limit_met: bool = True
@@ -230,17 +230,20 @@ class Allocation:
 
     @property
     def current_split(self) -> dict[str, float]:
-        """The first phase's current split (every movable channel's monthly budget when there is no phase)."""
-        if self.phases:
-            return dict(self.phases[0].current)
+        """Every movable channel's monthly budget today, averaged over the months it runs (``phases`` has each
+        phase's)."""
         return {ch.name: ch.current_budget for ch in self.channels if ch.status == "movable"}
 
     @property
     def best_split(self) -> dict[str, float]:
-        """The first phase's best split."""
-        if self.phases:
-            return dict(self.phases[0].best)
+        """Every movable channel's monthly budget at the best split, averaged over the months it runs."""
         return {ch.name: ch.best_budget for ch in self.channels if ch.status == "movable"}
+
+    @property
+    def current_budget(self) -> float:
+        """The monthly budget that spends what today's split spends over the phases' months: where today's split
+        stands on the budget curve's axis of monthly budgets."""
+        return self.current_spend / sum(len(phase.months) for phase in self.phases)
 
     @property
     def recommended(self) -> CurvePoint | None:

@@ -9,7 +9,7 @@ import numpy as np
 
 from aigc_roi.model.engine import Result, evaluate
 from aigc_roi.model.scenario import FloatArray, Scenario
-from aigc_roi.whatif.allocate_phases import Expansion, Phase
+from aigc_roi.whatif.allocate_phases import Expansion, Phase, channel_budgets
 from aigc_roi.whatif.allocate_result import (
     AllocationWarning,
     Basis,
@@ -47,13 +47,13 @@ def channel_rows(
     splits = np.concatenate([np.vstack([split, split + step * raise_channel]) for split in (current, best)])
     result = evaluate(at_splits(layout.scenario, list(layout.indices), splits))
     every_month = tuple(range(1, median.horizon_months + 1))
+    budgets = [channel_budgets(split, columns, months_of, count) for split in (current, best)]
     rows = []
     for i, channel in enumerate(median.acquisition):
         months = tuple(channel.months or every_month)
         if i in movable:
             c = movable.index(i)
             copies = [layout.indices[j] for j in np.flatnonzero(columns == c)]
-            weights = months_of[columns == c]
             figures = [_figures_at(result, copies, block * (count + 1), block * (count + 1) + 1 + c) for block in (0, 1)]
             rows.append(
                 ChannelAllocation(
@@ -63,8 +63,8 @@ def channel_rows(
                     status="movable",
                     minimum=float(lower[columns == c][0]),
                     maximum=float(upper[columns == c][0]),
-                    current_budget=float(np.average(current[columns == c], weights=weights)),
-                    best_budget=float(np.average(best[columns == c], weights=weights)),
+                    current_budget=float(budgets[0][c]),
+                    best_budget=float(budgets[1][c]),
                     current=figures[0],
                     best=figures[1],
                     months=months,

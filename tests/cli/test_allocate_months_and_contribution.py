@@ -46,8 +46,8 @@ def test_csv_without_start_labels_months_as_run_does(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "phases"), [
-    ("en", ["| Months 1, 5-6 (2024-11, 2025-03..2025-04) | A |", "| Months 2-4 (2024-12..2025-02) | A |"]),
-    ("zh", ["| 第 1、5-6 月（2024-11、2025-03..2025-04） | A |", "| 第 2-4 月（2024-12..2025-02） | A |"]),
+    ("en", ["| Month 1 (2024-11) | A |", "| Months 2-4 (2024-12..2025-02) | A |", "| Months 5-6 (2025-03..2025-04) | A |"]),
+    ("zh", ["| 第 1 月（2024-11） | A |", "| 第 2-4 月（2024-12..2025-02） | A |", "| 第 5-6 月（2025-03..2025-04） | A |"]),
 ])
 def test_phases_name_their_calendar_months(tmp_path: Path, lang: str, phases: list[str]) -> None:
     markdown = _allocate(tmp_path, PLAN, "-f", "markdown", "--lang", lang)
@@ -77,19 +77,19 @@ def test_the_contribution_per_user_is_not_called_ltv(tmp_path: Path, lang: str, 
 
 
 GAPPED = PLAN.replace("months: 2-4}", "months: [1, 2, 3, 7, 9, 10]}").replace("horizon_months: 6", "horizon_months: 12")
-"""B in months 1-3, 7 and 9-10 of 12 (2024-11..2025-01, 2025-05, 2025-07..2025-08), A in all: two phases, those
-months and the others."""
+"""B in months 1-3, 7 and 9-10 of 12 (2024-11..2025-01, 2025-05, 2025-07..2025-08), A in all: six phases, each a run
+of months (1-3, 4-6, 7, 8, 9-10, 11-12)."""
 MONTH_RUN = r"(?<![\d-])\d+\.\.\d+(?![\d-])"
 """A run of month numbers written 1..3; a calendar span, 2025-07..2025-08, is none."""
 ALONG = "1-3, 7, 9-10 (2024-11..2025-01, 2025-05, 2025-07..2025-08)"
 
 
 @pytest.mark.parametrize(("lang", "cells"), [
-    ("en", [f"| Months {ALONG} | A |", "| Months 4-6, 8, 11-12 (2025-02..2025-04, 2025-06, 2025-09..2025-10) | A |",
-            f"| {ALONG} |", "| 1-12 (2024-11..2025-10) |", " | A [1-3, 7, 9-10] | B [1-3, 7, 9-10] | A [4-6, 8, 11-12] |"]),
-    ("zh", ["| 第 1-3、7、9-10 月（2024-11..2025-01、2025-05、2025-07..2025-08） | A |",
+    ("en", ["| Months 1-3 (2024-11..2025-01) | A |", "| Month 7 (2025-05) | A |", "| Months 9-10 (2025-07..2025-08) | A |",
+            f"| {ALONG} |", "| 1-12 (2024-11..2025-10) |", " | A [1-3] | B [1-3] | A [4-6] | A [7] | B [7] | A [8] |"]),
+    ("zh", ["| 第 1-3 月（2024-11..2025-01） | A |", "| 第 7 月（2025-05） | A |", "| 第 9-10 月（2025-07..2025-08） | A |",
             "| 1-3、7、9-10（2024-11..2025-01、2025-05、2025-07..2025-08） |", "| 1-12（2024-11..2025-10） |",
-            " | A [1-3、7、9-10] | B [1-3、7、9-10] | A [4-6、8、11-12] |"]),
+            " | A [1-3] | B [1-3] | A [4-6] | A [7] | B [7] | A [8] |"]),
 ])
 def test_people_read_month_runs_one_way_throughout(tmp_path: Path, lang: str, cells: list[str]) -> None:
     """The phases, the channels' months and the curve's columns write a run 1-3, as the sentences and a file's
@@ -109,18 +109,18 @@ def test_csv_keeps_its_documented_month_runs(tmp_path: Path) -> None:
     table = list(csv.DictReader(io.StringIO(_allocate(tmp_path, GAPPED, "-f", "csv"))))
     assert [row["months"] for row in table] == ["1..12", "1..3, 7, 9..10"]
     curve = _allocate(tmp_path, GAPPED, "-f", "csv", "--table", "curve").splitlines()[0]
-    assert ',"A [1..3, 7, 9..10]","B [1..3, 7, 9..10]","A [4..6, 8, 11..12]",' in curve
+    assert ",A [1..3],B [1..3],A [4..6],A [7],B [7],A [8],A [9..10],B [9..10],A [11..12]," in curve
 
 
 def test_json_labels_every_list_of_months_by_the_calendar(tmp_path: Path) -> None:
     """start 2024-11: month 1 is 2024-11, 2 is 2024-12, 4 is 2025-02, 5 is 2025-03, 6 is 2025-04. A runs in months 1-6
-    and B in 2-4: two phases, months 1, 5-6 (A alone) and 2-4 (both), each list of months with its labels beside it,
-    as run's JSON labels its months."""
+    and B in 2-4: three phases, month 1 (A alone), 2-4 (both) and 5-6 (A alone), each list of months with its labels
+    beside it, as run's JSON labels its months."""
     data = json.loads(_allocate(tmp_path, PLAN, "-f", "json"))
     assert [(channel["months"], channel["month_labels"]) for channel in data["channels"]] == [
         ([1, 2, 3, 4, 5, 6], ["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04"]),
         ([2, 3, 4], ["2024-12", "2025-01", "2025-02"])]
-    phases = [([1, 5, 6], ["2024-11", "2025-03", "2025-04"]), ([2, 3, 4], ["2024-12", "2025-01", "2025-02"])]
+    phases = [([1], ["2024-11"]), ([2, 3, 4], ["2024-12", "2025-01", "2025-02"]), ([5, 6], ["2025-03", "2025-04"])]
     for split in ("current", "best"):
         assert [(phase["months"], phase["month_labels"]) for phase in data[split]["phases"]] == phases
     for point in data["curve"]:
@@ -128,7 +128,7 @@ def test_json_labels_every_list_of_months_by_the_calendar(tmp_path: Path) -> Non
         assert point["held_month_labels"] == point["held_months"] == []
     assert data["best"]["held_month_labels"] == data["best"]["held_months"] == []
     undated = json.loads(_allocate(tmp_path, PLAN.replace("start: 2024-11\n", ""), "-f", "json"))
-    assert [phase["month_labels"] for phase in undated["best"]["phases"]] == [["M1", "M5", "M6"], ["M2", "M3", "M4"]]
+    assert [phase["month_labels"] for phase in undated["best"]["phases"]] == [["M1"], ["M2", "M3", "M4"], ["M5", "M6"]]
 
 
 @pytest.mark.parametrize(("lang", "kind", "calendar"), [("en", "cpa · months 2-4", "(2024-12..2025-02)"),

@@ -108,14 +108,15 @@ def test_calendar_runs_are_listed_in_the_language() -> None:
     assert with_calendar("months 1-3, 7", [1, 2, 3, 7], labels, "en") == "months 1-3, 7 (2025-01..2025-03, 2025-07)"
 
 
-def test_allocates_phases_and_curve_columns_list_their_month_runs() -> None:
-    # Bilibili in months 4-6 alone: Douyin's phase is months 1-3 and 7-12, 2025-03..2025-05 and 2025-09..2026-02 from
-    # the plan's start: 2025-03.
-    args = ["allocate", str(PLAN), "--budget", "300000", "--set", "acquisition[0].months=4-6"]
+def test_allocates_channel_months_list_their_runs_and_phases_are_runs() -> None:
+    # Bilibili in months 1-3 and 7-9 (2025-03..2025-05 and 2025-09..2025-11 from the plan's start, 2025-03), Douyin in
+    # all: its months are a list of runs, and each phase a run of months (1-3, 4-6, 7-9, 10-12).
+    args = ["allocate", str(PLAN), "--budget", "300000", "--set", "acquisition[0].months=[1, 2, 3, 7, 8, 9]"]
     zh = invoke([*args, "--lang", "zh", "--format", "markdown"])
     assert zh.exit_code == 0, zh.stderr
-    assert "| 第 1-3、7-12 月（2025-03..2025-05、2025-09..2026-02） | Douyin activation CPA |" in zh.stdout
-    assert "| Douyin activation CPA [1-3、7-12] |" in zh.stdout
+    assert "| 1-3、7-9（2025-03..2025-05、2025-09..2025-11） |" in zh.stdout
+    assert "| 第 7-9 月（2025-09..2025-11） | Bilibili CPA (registered user) |" in zh.stdout
+    assert "| Bilibili CPA (registered user) [7-9] | Douyin activation CPA [7-9] |" in zh.stdout
     en = invoke([*args, "--format", "markdown"])
-    assert "| Months 1-3, 7-12 (2025-03..2025-05, 2025-09..2026-02) | Douyin activation CPA |" in en.stdout
-    assert "| Douyin activation CPA [1-3, 7-12] |" in en.stdout
+    assert "| 1-3, 7-9 (2025-03..2025-05, 2025-09..2025-11) |" in en.stdout
+    assert "| Months 7-9 (2025-09..2025-11) | Bilibili CPA (registered user) |" in en.stdout

@@ -93,7 +93,7 @@ def test_validate_follows_a_chinese_locale(tmp_path: Path, monkeypatch: pytest.M
     # 20,000.50 / 10,000 = 2.00万, 10,000 = 1.0万; 123,456,789 / 1e8 = 1.23亿; below 10,000 as written.
     ("the minimums add up to 20,000.50 in months 1-3, more than the budget 10,000",
      "第 1-3 月的下限合计 2.00万，超过预算 1.0万"),
-    # One month is "month 1"; a phase's months may be apart, "1-3, 7".
+    # One month is "month 1"; months apart read as a Chinese list, "1-3、7".
     ("the minimums add up to 5,000 in month 1, more than the budget 1,000", "第 1 月的下限合计 5,000，超过预算 1,000"),
     ("the maximums add up to 500 in months 1-3, 7, less than the budget 1,000", "第 1-3、7 月的上限合计 500，低于预算 1,000"),
     ("the maximums add up to 3,000.25 in months 4-6, less than the total 1,234,567.50",

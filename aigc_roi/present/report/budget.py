@@ -41,7 +41,7 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
                          [(point.budget, point.value) for point in feasible], "line"),
               svg.Series(word("curve_chosen", lang).format(budget=style.money(result.budget, 0)),
                          [(result.budget, result.best_value)], "diamond"),
-              svg.Series(word("curve_today", lang), [(sum(result.current_split.values()), result.current_value)], "square")]
+              svg.Series(word("curve_today", lang), [(result.current_budget, result.current_value)], "square")]
     peak = result.recommended
     if peak is not None and peak.budget != result.budget:
         # At the curve's end the best is no peak: the curve is still rising there.
