@@ -264,6 +264,29 @@ def test_allocate_draws_the_budget_curve_with_the_chosen_split(tmp_path: Path) -
     assert "Ads: <code>users = u0 x h / (b + h)</code>" in bought
 
 
+MOVING_BID = """name: moving bid
+horizon_months: 4
+acquisition:
+  - {name: A, type: cpa, bid: {by_month: {1: 5, 3: 40}}, budget: 500, months: [1, 3]}
+  - {name: B, type: cpa, bid: 12, budget: 800, saturation_budget: 3000}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: I, price: 10, rate: 1}]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_channel_whose_bid_moves_by_month_is_said_not_drawn(tmp_path: Path, lang: str) -> None:
+    # A bid of 5 in month 1 and 40 in month 3 buys 8 times the users for one budget: no one line draws both months
+    # (it raised a TypeError on the bid by month, an internal error); B's line is still drawn.
+    path = tmp_path / "s.yaml"
+    path.write_text(MOVING_BID, encoding="utf-8")
+    bought = section(page(path, "--allocate", "1000", "--lang", lang), "What each channel buys" if lang == "en"
+                     else "各渠道在不同月预算下买到的用户")
+    said = {"en": "A: its bid moves by month", "zh": "A：bid 按月变化"}[lang]
+    assert said in bought and bought.count("<figure>") == 1 and "<figcaption>B:" in bought
+
+
 def test_a_kol_channel_buys_posts_at_their_decayed_views() -> None:
     import numpy as np
 

@@ -7,11 +7,13 @@ largest budget the budget curve gives it; today's budget and the chosen one are 
 
 from __future__ import annotations
 
+import dataclasses
 from html import escape
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from aigc_roi.model.by_month import is_by_month
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Channel, FloatArray, Moving, Scenario, Value
 from aigc_roi.present.numbers import NumberStyle
@@ -28,7 +30,7 @@ RESPONSE_STEPS = 40
 
 class _MedianRow:
     """Reads a value of the median scenario as the row a users-and-spend formula takes (model/channels/base.py
-    ``Params``); allocate refuses a channel whose values move by month, so every value here is one number."""
+    ``Params``); a channel with a value by month is not drawn (``_moving_field``), so every value here is one number."""
 
     def __call__(self, value: Value) -> FloatArray:
         return np.asarray(value, dtype=np.float64).reshape(-1)
@@ -47,11 +49,23 @@ def response_section(scenario: Scenario, result: Allocation, style: NumberStyle)
     """One chart per moved channel; empty when no channel is moved."""
     lang = style.lang
     median = {channel.name: channel for channel in realize(scenario).acquisition}
-    charts = [_chart(median[row.name], row, result, style) for row in result.channels if row.status == "movable"]
+    charts = [_moving_note(median[row.name], moving, lang) if (moving := _moving_field(median[row.name]))
+              else _chart(median[row.name], row, result, style)
+              for row in result.channels if row.status == "movable"]
     charts = [chart for chart in charts if chart]
     if not charts:
         return ""
     return f'<h2>{escape(word("response", lang))}</h2>' + "".join(charts)
+
+
+def _moving_field(channel: Channel) -> str | None:
+    """The first of the channel's fields written by month: allocate moves its budget (a bid by month is allowed), but
+    then each month buys a different number of users for the same budget, which one line cannot draw."""
+    return next((field.name for field in dataclasses.fields(channel) if is_by_month(getattr(channel, field.name))), None)
+
+
+def _moving_note(channel: Channel, field: str, lang: str) -> str:
+    return f"<p>{escape(word('response_by_month', lang).format(name=channel.name, field=field))}</p>"
 
 
 def _chart(channel: Channel, row: ChannelAllocation, result: Allocation, style: NumberStyle) -> str:

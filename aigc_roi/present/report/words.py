@@ -113,6 +113,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "response_today": ("today's budget", "当前预算"),
     "response_chosen": ("chosen budget", "所选预算"),
     "response_budget": ("Monthly budget of the channel ({currency})", "该渠道的每月预算（{currency}）"),
+    "response_by_month": ("{name}: its {field} moves by month, so a budget buys a different number of users each "
+                          "month; the split per phase above gives what each month gets.",
+                          "{name}：{field} 按月变化，同样的预算每月买到的用户数不同；各月分得多少见上方的分阶段分配。"),
     "response_linear": ("no saturation_budget: users grow in proportion to the budget.",
                         "未设置 saturation_budget：用户数与预算成正比。"),
     "fits": ("Fitted curves: each fit through its observed points", "拟合曲线：拟合线与实际观测点"),
