@@ -359,20 +359,23 @@ def _check_finding_lines(results: Sequence[Validated], checked: Sequence[Checked
 
 def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], base: str,
                     comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, lang: str) -> None:
-    """One ``::group::`` per file: its errors, or its warnings, missed targets (a payback target past the horizon
-    warned at among them) and clipped draws."""
+    """One ``::group::`` per file: its errors, or its warnings in file order (reading it, a payback target past the
+    horizon, clipped draws), then its missed targets."""
     from aigc_roi.present import ci_view as render
-    from aigc_roi.present.ci_warnings import draw_warnings, read_warnings
+    from aigc_roi.present.ci_warnings import draw_warnings, in_file_order, read_warnings
 
     found = _findings_by_file(checked, base, comparisons, at_base, lang)
     by_path = {item.path: item for item in checked}
     out = []
     for result in results:
         item = by_path.get(result.path)
+        findings = found.get(result.path, [])
+        warned = [(in_file_order(w.line, w.column, w.option), render.warning_annotation(w))
+                  for w in read_warnings(result, lang) + ([] if item is None else draw_warnings(item, lang))]
+        warned += [(in_file_order(f.line, f.column), f.annotation()) for f in findings if f.level == "warning"]
         body = "".join(render.error_annotation(error, result.path, lang) for error in result.errors)
-        body += "".join(map(render.warning_annotation, read_warnings(result, lang)))
-        body += "".join(finding.annotation() for finding in found.get(result.path, ()))
-        body += "".join(map(render.warning_annotation, [] if item is None else draw_warnings(item, lang)))
+        body += "".join(annotation for _, annotation in sorted(warned, key=lambda pair: pair[0]))
+        body += "".join(f.annotation() for f in findings if f.level != "warning")
         out.append(render.group(result.path, body))
     emit("".join(out))
 

@@ -83,5 +83,14 @@ def draw_warnings(item: Checked, lang: str) -> list[FileWarning]:
 
 
 def file_warnings(result: Validated, item: Checked | None, lang: str) -> list[FileWarning]:
-    """Every warning of one file: reading it, then (``item``: it was checked) its targets, then its draws."""
-    return read_warnings(result, lang) + ([] if item is None else horizon_warnings(item, lang) + draw_warnings(item, lang))
+    """Every warning of one file, reading it's and (``item``: it was checked) its targets' and draws', in file order
+    (``in_file_order``)."""
+    found = read_warnings(result, lang) + ([] if item is None else horizon_warnings(item, lang) + draw_warnings(item, lang))
+    return sorted(found, key=lambda warning: in_file_order(warning.line, warning.column, warning.option))
+
+
+def in_file_order(line: int | None, column: int | None, option: str | None = None) -> tuple[bool, bool, int, int]:
+    """The sort key of a file's warning where it is written, as the reader orders errors: line, then column; one in a
+    ``--set`` (``option``) after the file's, and one nothing locates last. Kind by kind, a warning at line 15 once
+    came before one at line 3."""
+    return option is not None, line is None, line or 0, column or 0

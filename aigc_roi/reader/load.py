@@ -54,7 +54,7 @@ class LoadedScenario:
     warnings: tuple[ScenarioError, ...] = ()
     """What the file may hold but cannot have meant (reader/discount_warning.py,
     reader/target_warning.py, reader/gate_warnings.py): located as
-    errors are, shown on stderr, failing nothing."""
+    errors are and in the same order (line, then column), shown on stderr, failing nothing."""
 
 
 NO_TREE = Node("map", 0, 0, {})
@@ -106,9 +106,10 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         scenario = None
     if errors or scenario is None:
         raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
-    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None,
-                          discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
-                          + gate_warnings(scenario, tree, filename))
+    # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
+    warnings = sorted(discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
+                      + gate_warnings(scenario, tree, filename), key=_error_order(filename))
+    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings))
 
 
 def _error_order(filename: str) -> Any:

@@ -117,7 +117,8 @@ def test_check_json_lists_every_kind_of_warning_file_by_file(plan: Path, clipped
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["invalid"] == []
-    draws = data["warnings"].pop()
+    # Each file's in file order: the bid on line 4 before the targets on lines 9 and 10.
+    draws = data["warnings"].pop(1)
     assert data["warnings"] == [
         entry(plan, GATE_AT, "gates[0].then", "gate-stops-nothing", STOPS_NOTHING),
         entry(clipped, MONTHS_AT, "targets.max_payback_months", "payback-past-horizon", MONTH_PAST),
@@ -137,12 +138,12 @@ def test_check_annotates_every_kind_of_warning_in_github(plan: Path, clipped: Pa
                          f"title=aigc-roi%3A gate-stops-nothing::gates[0].then: {STOPS_NOTHING}",
                          "::endgroup::"]
     assert lines[3] == f"::group::{clipped}"
-    # The targets' warnings as before, then the clipped draws: each where its value is written.
-    assert lines[4].startswith(f"::warning file={clipped},line={MONTHS_AT[0]},col={MONTHS_AT[1]},"
-                               "title=aigc-roi check%3A max_payback_months::")
-    assert lines[5].startswith(f"::warning file={clipped},line={CHANCE_AT[0]},col={CHANCE_AT[1]},")
+    # In file order, each where its value is written: the clipped draws of the bid (line 4), then the targets' warnings.
     prefix = f"::warning file={clipped},line={BID_AT[0]},col={BID_AT[1]},title=aigc-roi%3A draws-clipped::acquisition[0].bid: "
-    assert lines[6].startswith(prefix) and DRAWS.fullmatch(lines[6][len(prefix):].replace("%25", "%"))
+    assert lines[4].startswith(prefix) and DRAWS.fullmatch(lines[4][len(prefix):].replace("%25", "%"))
+    assert lines[5].startswith(f"::warning file={clipped},line={MONTHS_AT[0]},col={MONTHS_AT[1]},"
+                               "title=aigc-roi check%3A max_payback_months::")
+    assert lines[6].startswith(f"::warning file={clipped},line={CHANCE_AT[0]},col={CHANCE_AT[1]},")
     assert lines[7:] == ["::endgroup::"]
     # Annotated, so not said again on stderr: the job log shows both.
     assert result.stderr == "2 files, 0 invalid, 2 targets, 0 missed\n"
@@ -152,11 +153,12 @@ def test_check_markdown_has_a_section_of_warnings(plan: Path, clipped: Path) -> 
     result = invoke(["check", str(plan), str(clipped), "--format", "markdown", *SAMPLES])
     assert result.exit_code == 0
     section = result.stdout.split("### Warnings\n\n```text\n", 1)[1].split("```\n", 1)[0].splitlines()
-    assert section[:3] == [f"{plan}:{GATE_AT[0]}:{GATE_AT[1]}: gates[0].then: {STOPS_NOTHING}",
-                           f"{clipped}:{MONTHS_AT[0]}:{MONTHS_AT[1]}: targets.max_payback_months: {MONTH_PAST}",
-                           f"{clipped}:{CHANCE_AT[0]}:{CHANCE_AT[1]}: targets.min_payback_probability: {CHANCE_PAST}"]
+    draws = section.pop(1)
+    assert section == [f"{plan}:{GATE_AT[0]}:{GATE_AT[1]}: gates[0].then: {STOPS_NOTHING}",
+                       f"{clipped}:{MONTHS_AT[0]}:{MONTHS_AT[1]}: targets.max_payback_months: {MONTH_PAST}",
+                       f"{clipped}:{CHANCE_AT[0]}:{CHANCE_AT[1]}: targets.min_payback_probability: {CHANCE_PAST}"]
     located = f"{clipped}:{BID_AT[0]}:{BID_AT[1]}: acquisition[0].bid: "
-    assert len(section) == 4 and section[3].startswith(located) and DRAWS.fullmatch(section[3][len(located):])
+    assert draws.startswith(located) and DRAWS.fullmatch(draws[len(located):])
 
 
 def test_check_markdown_without_warnings_has_no_such_section(tmp_path: Path) -> None:
@@ -225,8 +227,8 @@ def test_workers_report_what_one_process_reports(tmp_path: Path, monkeypatch: py
                      for jobs in ("1", "2"))
     assert pooled["warnings"] == alone["warnings"]
     assert [(w["rule"], w["line"], w["column"]) for w in pooled["warnings"][:4]] == [
-        ("payback-past-horizon", *MONTHS_AT), ("payback-past-horizon", *CHANCE_AT), ("draws-clipped", *BID_AT),
-        ("payback-past-horizon", *MONTHS_AT)]
+        ("draws-clipped", *BID_AT), ("payback-past-horizon", *MONTHS_AT), ("payback-past-horizon", *CHANCE_AT),
+        ("draws-clipped", *BID_AT)]
 
 
 
@@ -239,12 +241,13 @@ def test_text_puts_every_kind_of_warning_on_stderr_where_quiet_drops_it(plan: Pa
     loud, quiet = invoke(args), invoke([*args, "-q"])
     assert (loud.exit_code, quiet.exit_code) == (0, 0)
     lines = loud.stderr.splitlines()
-    assert lines[:3] == [f"{plan}:{GATE_AT[0]}:{GATE_AT[1]}: gates[0].then: {STOPS_NOTHING}",
-                         f"{clipped}:{MONTHS_AT[0]}:{MONTHS_AT[1]}: targets.max_payback_months: {MONTH_PAST}",
-                         f"{clipped}:{CHANCE_AT[0]}:{CHANCE_AT[1]}: targets.min_payback_probability: {CHANCE_PAST}"]
+    draws = lines.pop(1)
+    assert lines == [f"{plan}:{GATE_AT[0]}:{GATE_AT[1]}: gates[0].then: {STOPS_NOTHING}",
+                     f"{clipped}:{MONTHS_AT[0]}:{MONTHS_AT[1]}: targets.max_payback_months: {MONTH_PAST}",
+                     f"{clipped}:{CHANCE_AT[0]}:{CHANCE_AT[1]}: targets.min_payback_probability: {CHANCE_PAST}",
+                     "2 files, 0 invalid, 2 targets, 0 missed"]
     located = f"{clipped}:{BID_AT[0]}:{BID_AT[1]}: acquisition[0].bid: "
-    assert lines[3].startswith(located) and DRAWS.fullmatch(lines[3][len(located):])
-    assert lines[4:] == ["2 files, 0 invalid, 2 targets, 0 missed"]
+    assert draws.startswith(located) and DRAWS.fullmatch(draws[len(located):])
     assert "set horizon_months" not in loud.stdout and quiet.stdout == loud.stdout and quiet.stderr == ""
     if format_ == "text":
         assert loud.stdout == ""
