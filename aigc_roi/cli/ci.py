@@ -304,13 +304,11 @@ def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons:
            at_base: dict[str, frozenset[str]] | None, everything: bool) -> list[RenderableType]:
     """The targets table (when everything is asked for), then with ``--base`` each changed file's comparison, each
     followed by why its version at ``base`` is invalid, as markdown has it."""
-    from functools import partial
-
     from rich.text import Text
 
     from aigc_roi.present import base_view
     from aigc_roi.present import ci_view as render
-    from aigc_roi.present.console import LogLine, Titled
+    from aigc_roi.present.console import LogLine, Title
     from aigc_roi.present.labels import label
 
     views: list[RenderableType] = []
@@ -319,11 +317,11 @@ def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons:
     if base is not None:
         for comparison in comparisons:
             if base_view.is_one_line(comparison):
-                views.append(Titled(base_view.comparison_line(comparison, base, lang), None))
+                # All there is to say of the file (added since REF): a title without a table.
+                views.append(Title(base_view.comparison_line(comparison, base, lang)))
             else:
-                grid = base_view.comparison_grid(comparison, lang)
-                views.append(Titled(base_view.comparison_title(comparison, base, lang),
-                                    partial(render.rich_table, grid, lang=lang)))
+                views.append(render.rich_table(base_view.comparison_grid(comparison, lang),
+                                               base_view.comparison_title(comparison, base, lang), lang=lang))
             # Located in words rather than as FILE:LINE:COL, which a problem matcher would pin on the working tree's
             # file.
             views += [LogLine(base_view.base_error_line(error, comparison, base, lang))

@@ -346,30 +346,29 @@ def save_file_while(work: Callable[[BinaryIO], T], path: Path, force: bool) -> T
 
 
 def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
-    """Rich output to the terminal, or as plain text to ``output``; a ``LogLine`` printed whole, a ``Titled``
-    table as suits where it goes (present/console.py)."""
+    """Rich output to the terminal, or as plain text to ``output``; a ``LogLine`` printed whole, and off a terminal
+    every title one line (present/console.py ``DataConsole``'s ``in_log``)."""
     from aigc_roi.present.console import DataConsole
 
     if to_stdout(output):
         with stdout_errors():
             stream = _stdout()
             terminal = stream.isatty()
-            console = DataConsole(file=stream, width=None if terminal else page_width())
+            console = DataConsole(in_log=not terminal, file=stream, width=None if terminal else page_width())
             # One write at the end: a character stdout's encoding lacks then leaves no part of the output written.
             with console:
-                _print_all(console, renderables, terminal)
+                _print_all(console, renderables)
         return
-    console = DataConsole(record=True, width=page_width(), file=io.StringIO(), color_system=None)
-    _print_all(console, renderables, terminal=False)
+    console = DataConsole(in_log=True, record=True, width=page_width(), file=io.StringIO(), color_system=None)
+    _print_all(console, renderables)
     emit(console.export_text(), output, force)
 
 
-def _print_all(console: Console, renderables: Iterable[RenderableType], terminal: bool) -> None:
-    from aigc_roi.present.console import LogLine, Titled
+def _print_all(console: Console, renderables: Iterable[RenderableType]) -> None:
+    from aigc_roi.present.console import LogLine
 
     for renderable in renderables:
-        for part in renderable.parts(terminal) if isinstance(renderable, Titled) else [renderable]:
-            console.print(part, soft_wrap=isinstance(part, LogLine))
+        console.print(renderable, soft_wrap=isinstance(renderable, LogLine))
 
 
 PAGE_WIDTH = 160

@@ -25,6 +25,7 @@ from aigc_roi.present.allocation_labels import (
 )
 from aigc_roi.present.allocation_notes import allocation_title, curve_caption, lead_texts, leads, summary_lines, warning_text
 from aigc_roi.present.channel_labels import channel_type_label
+from aigc_roi.present.console import Title
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Captioned, Fitted, Prose, bar_room, sentence_lines, table_overhead
 from aigc_roi.present.month_words import months_named
@@ -71,7 +72,7 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
     for row, (name, value) in enumerate(summary):
         gain = row == len(summary) - 1
         grid.add_row(name, Text(value, style=("green" if result.gain > 0 else "dim") if gain else ""))
-    return Group(Text(visible(allocation_title(result, style)), style="bold"), grid)
+    return Group(Title(allocation_title(result, style), style="bold"), grid)
 
 
 def phases_view(result: Allocation, style: NumberStyle) -> Table:

@@ -326,6 +326,7 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
     from rich.console import Group
     from rich.text import Text
 
+    from aigc_roi.present.console import Title
     from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
 
     header, rows = grid
@@ -349,7 +350,7 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
         if whole is not None:
             return whole
         # The file named once above its targets, rather than beside each of them.
-        parts: list[RenderableType] = [Text(title, style="bold")] if title else []
+        parts: list[RenderableType] = [Title(title, style="bold")] if title else []
         for name in dict.fromkeys(row[0] for row in rows):
             parts += [Text(name, style="bold"), table_or_blocks(columns_of([row for row in rows if row[0] == name], 1),
                                                                 "", "").build(width)]

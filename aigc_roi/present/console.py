@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from copy import copy
 from typing import Any
 
-from rich.console import Console, ConsoleOptions, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.segment import Segment
+from rich.style import StyleType
+from rich.table import Table
 from rich.text import Span, Text
 
 from aigc_roi.present.text import visible, visible_in_lines
@@ -44,11 +46,15 @@ class DataConsole(Console):
 
     Every str a table cell, title or header holds goes through ``render_str``; styled parts are
     built as ``Text`` by the presenters.
+
+    ``in_log``: the output is no terminal (a CI log, a file): every table's title, and every ``Title``, is one line
+    whole, unpadded, above what it heads, for every command alike; a terminal's are laid out as given.
     """
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, in_log: bool = False, **options: Any) -> None:
         options.setdefault("_environ", sized_environment())
         super().__init__(markup=False, emoji=False, highlight=False, **options)
+        self.in_log = in_log
 
     def render_str(self, text: str, **options: Any) -> Text:
         options.update(markup=False, emoji=False)
@@ -57,9 +63,38 @@ class DataConsole(Console):
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         # Every renderable, a table's cells and titles included, reaches the terminal through here:
         # a Text built by a presenter is escaped as a str is above (its own line breaks kept).
+        if self.in_log and isinstance(renderable, Title):
+            return self._whole(self.render_str(renderable.whole, style=renderable.style))
+        if self.in_log and isinstance(renderable, Table) and renderable.title:
+            return self._under_its_title(renderable, options)
         if isinstance(renderable, Text):
             renderable = visible_text(renderable)
         return super().render(renderable, options)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        if self.in_log:
+            # A log's title is one line as long as it is: cut at the page's width, it would lose its end.
+            options.setdefault("crop", False)
+            # Printed alone, a Text is joined into a new one, which is no Title any more: a group keeps it one.
+            objects = tuple(Group(part) if isinstance(part, Title) else part for part in objects)
+        super().print(*objects, **options)
+
+    def _under_its_title(self, table: Table, options: ConsoleOptions | None) -> Iterator[Segment]:
+        title = table.title or ""
+        if isinstance(title, Title):
+            yield from self.render(title, options)
+        else:
+            # A str as Rich styles a table's title; a Text's own line breaks are lines of their own.
+            yield from self._whole(self.render_str(title, style=table.title_style or "table.title")
+                                   if isinstance(title, str) else visible_text(title))
+        untitled = copy(table)
+        untitled.title = None
+        yield from self.render(untitled, options)
+
+    def _whole(self, line: Text) -> Iterator[Segment]:
+        """``line`` as it is, neither wrapped nor padded to any width, and a line break."""
+        yield from line.render(self)
+        yield Segment.line()
 
     def on_broken_pipe(self) -> None:
         # Rich would exit 1 here, the code for a missed target; the CLI edge decides the exit code.
@@ -68,26 +103,20 @@ class DataConsole(Console):
 
 
 class LogLine(str):
-    """A line a log reader greps for (a file's path with its status, why its version at REF is invalid): printed
-    whole, neither wrapped nor cut at the console's width, nor padded."""
+    """A line a log reader greps for (why a file's version at REF is invalid): printed whole, neither wrapped nor cut
+    at the console's width, nor padded, in a terminal too."""
 
 
-@dataclass(frozen=True)
-class Titled:
-    """A table under its title. In a terminal the table's own title, wrapped to the table's width; elsewhere (a CI
-    log) a ``LogLine`` above the table, which Rich would wrap and pad to the table's width, so that ``grep modified``
-    loses the path."""
+class Title(Text):
+    """A title laid out for a terminal (a table's, the blocks' that stand for a table too narrow for the screen, a
+    panel's above its border): ``lines``, broken at the width it heads (present/layout.py ``prose_lines``), or as Rich
+    wraps a text given none. A log (``DataConsole(in_log=True)``) writes it ``whole`` on one line: Rich wrapped a title
+    and padded it to its table's width, so ``grep`` lost the half of a plan's name on the next line."""
 
-    title: str
-    table: Callable[[str], RenderableType] | None
-    """The table given its title ("" for none); None for a title that is all there is to say (a file added since
-    REF), wrapped in a terminal as any text."""
+    __slots__ = ("whole",)
 
-    def parts(self, terminal: bool) -> list[RenderableType]:
-        if self.table is None:
-            return [Text(self.title) if terminal else LogLine(self.title)]
-        return [self.table(self.title)] if terminal else [LogLine(self.title), self.table("")]
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[RenderableType]:
-        # Printed by another than cli/streams.py's show, which prints a LogLine unwrapped: the title may wrap there.
-        yield from self.parts(console.is_terminal)
+    def __init__(self, whole: str, lines: Text | None = None, style: StyleType = "") -> None:
+        shown = Text(visible(whole)) if lines is None else lines
+        super().__init__(shown.plain, style or shown.style, justify=shown.justify, overflow=shown.overflow,
+                         no_wrap=shown.no_wrap, end=shown.end, tab_size=shown.tab_size, spans=shown.spans)
+        self.whole = whole

@@ -17,7 +17,7 @@ from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.fit_data import fits_markdown, fits_report, fits_table
 from aigc_roi.present.labels import label
 from aigc_roi.present.presenter import Presenter
-from aigc_roi.present.text import markdown_text, visible_in_lines
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.curves import Curves, RetentionPoint
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
     from rich.cells import cell_len
     from rich.table import Table as RichTable
 
-    from aigc_roi.present.layout import Fitted, bar_room, prose_lines, table_overhead
+    from aigc_roi.present.layout import Fitted, bar_room, table_overhead, table_title
 
     def build(width: int) -> RichTable:
         headers = [label(key, lang) for key in numbers] + ([label(after[0], lang)] if after else [])
@@ -172,9 +172,8 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
         bar_width = bar_room(width - 1, natural, _BAR_WIDTH)  # its column one wider than the bar
         # Broken here, not by Rich, which folds a run of Chinese where the line ends, inside a word it holds (ROA / S).
         shown = sum(natural) + table_overhead(len(headers) + (1 if bar_width else 0)) + (bar_width + 1 if bar_width else 0)
-        heading = prose_lines(visible_in_lines(title), min(width, shown))
-        heading.style = "table.title"  # as Rich styles a title it is given as text
-        table = RichTable(title=heading, title_justify="left", caption=caption, caption_justify="left")
+        table = RichTable(title=table_title(title, min(width, shown)), title_justify="left", caption=caption,
+                          caption_justify="left")
         for header, wide in zip(headers[:len(numbers)], natural, strict=False):
             table.add_column(header, justify="right", width=wide)
         if bar_width:

@@ -12,7 +12,7 @@ from rich.text import Text
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.fit_data import fit_summary, fit_title, fit_warnings, point_of
 from aigc_roi.present.labels import label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, table_or_blocks
+from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, table_or_blocks, table_title
 
 
 def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
@@ -34,8 +34,7 @@ def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
             return table_or_blocks(columns, title, caption).build(width)
         room = min(width, max(cell_len(title), cell_len(caption)))
         table.min_width = room
-        table.title, table.title_justify = prose_lines(title, max(room, measured(table))), "left"
-        table.title.style = "table.title"
+        table.title, table.title_justify = table_title(title, max(room, measured(table))), "left"
         table.caption, table.caption_justify = prose_lines(caption, max(room, measured(table))), "left"
         return table
 

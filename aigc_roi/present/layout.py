@@ -61,6 +61,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from aigc_roi.present.console import Title
 from aigc_roi.present.text import visible, visible_in_lines
 from aigc_roi.present.wrap import GLUED, SHORT_WORD, cjk_lines, glued_pieces, has_cjk
 
@@ -255,10 +256,13 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     # Broken here, not by Rich, which keeps a Chinese run whole and then folds it where the line ends, inside a
     # word it holds (信息流，ROA / S): a title and caption at the table's width, a sentence at its column's. A name
     # in them is written out first, as the console writes out a str (a title is one line, a name's line break
-    # included; a caption's lines are laid out on purpose), which it does not do to a Text.
-    for key, written_out in (("title", visible), ("caption", visible_in_lines)):
-        if isinstance(table_options.get(key), str) and table_options[key]:
-            table_options[key] = prose_lines(written_out(table_options[key]), sum(widths) + table_overhead(len(columns)))
+    # included; a caption's lines are laid out on purpose), which it does not do to a Text. A log writes the title
+    # whole (present/console.py Title).
+    table_width = sum(widths) + table_overhead(len(columns))
+    if isinstance(table_options.get("title"), str) and table_options["title"]:
+        table_options["title"] = table_title(table_options["title"], table_width)
+    if isinstance(table_options.get("caption"), str) and table_options["caption"]:
+        table_options["caption"] = prose_lines(visible_in_lines(table_options["caption"]), table_width)
     if isinstance(table_options.get("title"), Text):
         table_options["title"].style = "table.title"  # as Rich styles a title it is given as text
     table = Table(**table_options)
@@ -275,6 +279,13 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
     for row in zip(*cells, strict=True):
         table.add_row(*row)
     return table
+
+
+def table_title(title: str, width: int) -> Title:
+    """A table's title in lines of at most ``width`` (``prose_lines``), styled as Rich styles a title it is given as
+    text; a log writes it whole (present/console.py). A name in it is written out first, line break included: a title
+    is one line."""
+    return Title(title, prose_lines(visible(title), width), style="table.title")
 
 
 def sentence_lines(cell: Text | str, width: int, in_cell: bool = True) -> Text:
@@ -302,7 +313,7 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
     shared = _columns([field for _, record in records for field in record], width)
     # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
     # console's escaping (present/console.py) would keep a line feed that splits the name.
-    parts: list[RenderableType] = [_bold(sentence_lines(visible(title), width))]
+    parts: list[RenderableType] = [Title(title, sentence_lines(visible(title), width), style="bold")]
     for name, record in records:
         fitted = shared or _columns(record, width)
         block = _beside(record, *fitted) if fitted else _above(record, _value_widths(record), width - 2)

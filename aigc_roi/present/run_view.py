@@ -15,6 +15,7 @@ from rich.text import Text
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label, max_unit_cost_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text, unit_cost_words
+from aigc_roi.present.console import Title
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
@@ -131,7 +132,7 @@ def _titled_panel(body: RenderableType, title: str, width: int, subtitle: str = 
 
     panel = Panel(body, title=Text(title) if on_border(title) else None,
                   subtitle=Text(subtitle) if subtitle and on_border(subtitle) else None, expand=False)
-    above = [] if on_border(title) else [prose_lines(title, width)]
+    above = [] if on_border(title) else [Title(title, prose_lines(title, width))]
     below = [] if not subtitle or on_border(subtitle) else [prose_lines(subtitle, width)]
     return Group(*above, panel, *below) if above or below else panel
 
@@ -240,7 +241,7 @@ def months_table(report: RunReport, style: NumberStyle) -> Fitted:
             table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
                 return table
-        return Text(title)  # narrower than any table of two amounts: the title alone, nothing cut
+        return Title(title)  # narrower than any table of two amounts: the title alone, nothing cut
 
     return Fitted(build)
 

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
+from aigc_roi.present.console import Title
 from aigc_roi.present.labels import filled, label, sentences, short_label
 from aigc_roi.present.layout import (
     Column,
@@ -29,6 +30,7 @@ from aigc_roi.present.layout import (
     prose_lines,
     table_or_blocks,
     table_overhead,
+    table_title,
 )
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.peak_cash import share_at_horizon, simulation_note
@@ -98,10 +100,9 @@ def histogram_view(simulation: Simulation, style: NumberStyle) -> RenderableType
             bar_width = max(1, width - shares - 1)
             lines = [line for span, count, colour, share in bins
                      for line in (Text(span), Text.assemble(bar(count, bar_width, colour), " ", share))]
-            return Group(prose_lines(title, width), *lines)
-        heading = prose_lines(title, spans + bar_width + shares + 6)
-        heading.style = "table.title"  # as Rich styles a title it is given as text
-        table = Table(title=heading, title_justify="left", show_header=False, box=None, padding=(0, 1))
+            return Group(Title(title, prose_lines(title, width)), *lines)
+        table = Table(title=table_title(title, spans + bar_width + shares + 6), title_justify="left", show_header=False,
+                      box=None, padding=(0, 1))
         table.add_column(justify="right", no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column(justify="right", no_wrap=True)

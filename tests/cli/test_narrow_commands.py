@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from cli_runner import invoke
 from rich.cells import cell_len
+from test_check_zh import in_terminal
 from test_narrow import broken_numbers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +29,13 @@ COMMANDS = {
 
 
 CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+
+
+@pytest.fixture(autouse=True)
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """stdout a terminal, as wide as each test's COLUMNS: a log writes each title whole, however wide
+    (tests/cli/test_log_titles.py)."""
+    in_terminal(monkeypatch, 80)
 
 
 def _numbers_apart(text: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from cli_runner import invoke
 from rich.cells import cell_len
+from test_check_zh import in_terminal
 from test_narrow import WHOLE, broken_numbers
 from test_snapshots import assert_snapshot
 
@@ -119,8 +120,10 @@ PATH = re.compile(r"[a-z_]\[[^\]]+\]")
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_every_command_at_80_columns(plans: Path, command: str, lang: str) -> None:
-    result = invoke([*COMMANDS[command], "--lang", lang], env={"COLUMNS": "80"})
+def test_every_command_at_80_columns(plans: Path, command: str, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A terminal's layout: a log writes each title whole on one line, however wide (tests/cli/test_log_titles.py).
+    in_terminal(monkeypatch, 80)
+    result = invoke([*COMMANDS[command], "--lang", lang])
     assert result.exit_code in (0, 1, 2), result.stderr
     text = result.stdout + result.stderr
     # Findings are one located line each (FILE:LINE:COL: ...), for editors and grep: never wrapped.
