@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -26,16 +27,16 @@ from aigc_roi.cli.streams import (
     EXIT_TARGET_MISSED,
     emit,
     emit_json,
+    emit_lines,
     fail,
     in_language,
-    language,
-    message_line,
     note,
     refuse_with_document,
     show,
     warn_loaded,
 )
 from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.present.errors import located_message
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -113,15 +114,15 @@ def _base_errors_markdown(comparison: Comparison, base: str, lang: str) -> str:
     return f"\n{fence}text\n{lines}{fence}\n"
 
 
-def _finding_lines(results: Sequence[Validated], verbose: bool = False) -> str:
+def _finding_lines(results: Sequence[Validated], lang: str, verbose: bool = False) -> str:
     """Every error as ``file:line:col: path: message``: findings, so on stdout (as ruff and yamllint print them);
     with ``verbose`` a valid file says so too (``file: valid``)."""
     from aigc_roi.present.labels import label
     from aigc_roi.present.text import visible
 
-    valid = f": {label('validate_valid', language())}\n"
+    valid = f": {label('validate_valid', lang)}\n"
     return "".join((visible(str(result.path)) + valid) if verbose and not result.errors
-                   else "".join(message_line(error) + "\n" for error in result.errors) for result in results)
+                   else "".join(located_message(error, lang) + "\n" for error in result.errors) for result in results)
 
 
 def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: LangOption = None,
@@ -132,7 +133,6 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
     from aigc_roi.ci.checks import iter_validated
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.present import ci_view as render
-    from aigc_roi.present.ci_warnings import read_warnings
 
     if format_ is ValidateFormat.json:
         refuse_with_document(validate_refusal)
@@ -166,19 +166,24 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
         count += 1
         if chosen is ValidateFormat.github:
             # A warning is an annotation there, as an error is, and not a line on stderr too: both reach the job log.
-            shown = render.group(result.path, "".join(render.error_annotation(error, result.path, chosen_lang)
-                                                      for error in result.errors)
-                                 + "".join(map(render.warning_annotation, read_warnings(result, chosen_lang))))
+            emit_lines(partial(_validate_annotations, result))
         else:
-            shown = _finding_lines([result], verbose)
+            emit_lines(partial(_finding_lines, [result], verbose=verbose))
             warn_loaded(result.warnings)
-        if shown:
-            emit(shown)
         if result.errors:
             invalid.append(result)
     tally = render.validate_tally(count, invalid)
     note(in_language(tally), tally)
     raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+
+
+def _validate_annotations(result: Validated, lang: str) -> str:
+    """One file's group of annotations: its errors, then its warnings."""
+    from aigc_roi.present import ci_view as render
+    from aigc_roi.present.ci_warnings import read_warnings
+
+    return render.group(result.path, "".join(render.error_annotation(error, result.path, lang) for error in result.errors)
+                        + "".join(map(render.warning_annotation, read_warnings(result, lang))))
 
 
 def check(
@@ -225,7 +230,7 @@ def check(
     _report_check(chosen, chosen_lang, found.results, found.checked, base, found.comparisons, found.at_base, verbose, sets)
     if chosen is not CheckFormat.github:
         # Diagnostics, every kind alike: on stderr, where -q drops them. github annotates them instead
-        # (_annotate_check); JSON and markdown list them in their document and keep these lines for whoever reads
+        # (_check_annotations); JSON and markdown list them in their document and keep these lines for whoever reads
         # stderr.
         lines = _warning_lines(found.results, found.checked, chosen_lang).splitlines()
         for line, english in zip(lines, _warning_lines(found.results, found.checked, "en").splitlines(), strict=True):
@@ -273,7 +278,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         # A folder that could not be opened is no invalid file: shown apart, as the summary counts it.
         files, folders = [r for r in results if not r.folder], [r for r in results if r.folder]
         parts += [_fenced(label(title, lang), lines) for title, lines in
-                  (("check_md_invalid", _finding_lines(files)), ("check_md_unreadable", _finding_lines(folders)),
+                  (("check_md_invalid", _finding_lines(files, lang)), ("check_md_unreadable", _finding_lines(folders, lang)),
                    ("check_md_warnings", _warning_lines(results, checked, lang)))
                   if lines]
         if base is not None:
@@ -288,11 +293,12 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
         text = "\n".join([*parts, in_language(render.check_summary(results, checked)) + "\n"])
         emit(what_if.marked_markdown(text, sets, lang) if sets else text)
         return
+    # Each line in the language asked, or in English where stdout cannot write it (emit_lines).
     if chosen is CheckFormat.github:
-        _annotate_check(results, checked, base or "", comparisons, at_base, lang)
+        emit_lines(partial(_check_annotations, results, checked, base or "", comparisons, at_base))
     else:
         # The table too leads with the located lines, each miss's as text shows it: a problem matcher reads them.
-        emit(_check_finding_lines(results, checked, base or "", comparisons, at_base, lang))
+        emit_lines(partial(_check_finding_lines, results, checked, base or "", comparisons, at_base))
     # Findings only unless asked for everything (as ruff and yamllint): a passing file prints nothing, and
     # without a table to show, Rich is not even imported.
     everything = chosen is CheckFormat.table or verbose
@@ -350,13 +356,13 @@ def _check_finding_lines(results: Sequence[Validated], checked: Sequence[Checked
     """File by file: its errors, or its missed targets, one located line each; a target's warning (a payback
     target past the horizon) is a diagnostic, on stderr with the file's other warnings."""
     found = _findings_by_file(checked, base, comparisons, at_base, lang)
-    return "".join("".join(message_line(error) + "\n" for error in result.errors)
+    return "".join("".join(located_message(error, lang) + "\n" for error in result.errors)
                    + "".join(finding.line_text() for finding in found.get(result.path, ()) if finding.level != "warning")
                    for result in results)
 
 
-def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], base: str,
-                    comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, lang: str) -> None:
+def _check_annotations(results: Sequence[Validated], checked: Sequence[Checked], base: str,
+                       comparisons: Sequence[Comparison], at_base: dict[str, frozenset[str]] | None, lang: str) -> str:
     """One ``::group::`` per file: its errors, or its warnings in file order (reading it, a payback target past the
     horizon, clipped draws), then its missed targets."""
     from aigc_roi.present import ci_view as render
@@ -375,7 +381,7 @@ def _annotate_check(results: Sequence[Validated], checked: Sequence[Checked], ba
         body += "".join(annotation for _, annotation in sorted(warned, key=lambda pair: pair[0]))
         body += "".join(f.annotation() for f in findings if f.level != "warning")
         out.append(render.group(result.path, body))
-    emit("".join(out))
+    return "".join(out)
 
 
 def _fenced(title: str, lines: str) -> str:

@@ -71,10 +71,16 @@ def for_stderr(line: str, english: str | None = None) -> str:
     tells the user nothing, not even to set UTF-8. What the line still lacks (a Chinese file name) is escaped, as
     Python's stderr escapes it, and as a strict stream put in its place (an embedding program's) would not."""
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    line = _in_language_written(line, english, encoding)
+    return line if _encodes(line, encoding) else line.encode(encoding, "backslashreplace").decode(encoding)
+
+
+def _in_language_written(line: str, english: str | None, encoding: str) -> str:
+    """``line``, or ``english`` where ``encoding`` lacks a character of the translation itself."""
     # The characters the English line has too (a file's name, a value found) are the same in either language.
     if english is not None and not _encodes("".join(set(line) - set(english)), encoding):
-        line = english
-    return line if _encodes(line, encoding) else line.encode(encoding, "backslashreplace").decode(encoding)
+        return english
+    return line
 
 
 def _encodes(text: str, encoding: str) -> bool:
@@ -295,6 +301,23 @@ def emit(text: str, output: Path | None = None, force: bool = False) -> None:
         write_text(output, text, force, or_stdout=True)
 
 
+def emit_lines(worded: Callable[[str], str]) -> None:
+    """Located lines a person reads in a log (findings, annotations), ``worded`` in a language, to stdout. Where its
+    encoding (ASCII, Latin-1, a Windows code page) lacks a character, one file's Chinese name no longer refuses every
+    file's lines: a line whose translation it cannot write is in English, as stderr's are (``for_stderr``), and what
+    a line still lacks (a name, a path) is written as its escape, ``\\u8ba1``, as Python's stderr writes it."""
+    text = worded(language())
+    if not text:  # a file with nothing to say: stdout is not even opened, so a closed one fails nothing
+        return
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if language() != "en" and not _encodes(text, encoding):
+        # One line for one line: every finding and annotation is one line in either language.
+        text = "\n".join(_in_language_written(line, english, encoding)
+                         for line, english in zip(text.split("\n"), worded("en").split("\n"), strict=True))
+    with stdout_errors():
+        _escaping_stdout().write(text)
+
+
 def emit_json(text: str, output: Path | None = None, force: bool = False) -> None:
     """A JSON result, as ``emit`` writes it; where the destination cannot hold one of its characters (a stdout
     in ASCII or a legacy code page, a file name that is not UTF-8), every character outside ASCII is written as
@@ -352,10 +375,13 @@ def show(renderables: Iterable[RenderableType], output: Path | None = None, forc
 
     if to_stdout(output):
         with stdout_errors():
-            stream = _stdout()
+            # A character stdout's encoding lacks is written as its escape, as a located line's is (``emit_lines``);
+            # Rich draws the frame in ASCII there. A row that holds one is the wider for it: the layout measured it as
+            # the character, and an escape cut to the column's width would read as nothing.
+            stream = _escaping_stdout()
             terminal = stream.isatty()
             console = DataConsole(in_log=not terminal, file=stream, width=None if terminal else page_width())
-            # One write at the end: a character stdout's encoding lacks then leaves no part of the output written.
+            # One write at the end: a failure while the views are laid out leaves no part of them written.
             with console:
                 _print_all(console, renderables)
         return
@@ -394,6 +420,8 @@ class WholeWrites(io.TextIOBase):
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         self._stream = stream
+        # A character the encoding lacks: written as its escape (``_escaping_stdout``), else refused.
+        self.escapes = False
 
     @property
     def encoding(self) -> str:  # type: ignore[override]  # stdout's own, which Rich reads to pick its box characters
@@ -406,7 +434,8 @@ class WholeWrites(io.TextIOBase):
         return self._stream.fileno()
 
     def write(self, text: str) -> int:
-        self.write_all(text.encode(self._stream.encoding, self._stream.errors or "strict"))
+        errors = "backslashreplace" if self.escapes else self._stream.errors or "strict"
+        self.write_all(text.encode(self._stream.encoding, errors))
         return len(text)
 
     def write_all(self, data: bytes) -> None:
@@ -428,6 +457,15 @@ def _stdout() -> WholeWrites:
     if sys.stdout is None:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
     return WholeWrites(sys.stdout)
+
+
+def _escaping_stdout() -> WholeWrites:
+    """Standard output for what a person reads (located lines, tables): a character its encoding lacks written as its
+    escape. Documents a program reads back (CSV, markdown, HTML, YAML) go through ``_stdout``, which refuses one: an
+    escape there would be read as the text itself; JSON escapes its own (``emit_json``)."""
+    stream = _stdout()
+    stream.escapes = True
+    return stream
 
 
 @contextmanager
