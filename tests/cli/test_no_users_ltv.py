@@ -4,6 +4,7 @@ CAC does ("—", JSON null, the workbook's note "its denominator is 0"), not as 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -28,3 +29,31 @@ def test_ltv_without_new_users_is_none(tmp_path: Path, plan: str) -> None:
     assert invoke(["run", str(path), "-f", "xlsx", "-o", str(target)]).exit_code == 0
     rows = [row for sheet in openpyxl.load_workbook(target) for row in sheet.iter_rows(values_only=True)]
     assert next(row for row in rows if "ltv" in row)[1:] == (None, "ltv", "CNY", "its denominator is 0")
+
+
+# One rule in every revision (QA numbers F1): a revision-1.1 file with a price, a price that moves by month (whose
+# month-1 user the model still has by age) and a channel on its own curve all read none without new users.
+PRICED = EMPTY.replace("acquisition:\n", "acquisition:\n  - {name: C, type: cpa, bid: 20, users: 0}\n") + (
+    "monetization:\n  purchases: [{name: P, price: 20, rate: 1}]\ncosts: {serving_per_active_user: 1}\n")
+MOVING = PRICED.replace("price: 20", "price: {by_month: {1: 10, 3: 30}}")
+OWN_CURVE = PRICED.replace("users: 0}", "users: 0, retention: {monthly_churn: 0.2}, conversion_index: 0.5}")
+
+
+@pytest.mark.parametrize("plan", [PRICED, MOVING, OWN_CURVE])
+def test_ltv_without_new_users_is_none_whatever_the_revision(tmp_path: Path, plan: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan, encoding="utf-8")
+    data = json.loads(invoke(["run", str(path), "-f", "json"]).stdout)
+    assert data["figures"]["new_users"] == 0 and data["figures"]["ltv"] is None
+    assert [channel["ltv"] for channel in data["channels"]] == [None]
+
+
+def test_the_docs_state_the_one_rule_everywhere() -> None:
+    """docs/formulas.md said none in §5 and 'falls back to one user of the top-level curve' in §12, §14 and §15."""
+    text = (Path(__file__).parents[2] / "docs" / "formulas.md").read_text(encoding="utf-8")
+    paragraphs = [" ".join(part.split()) for part in text.split("\n\n")]
+    about = [part for part in paragraphs if "ltv" in part.lower() and re.search(r"no new users?|new_users = 0", part)]
+    assert len(about) >= 4
+    assert [part[:120] for part in about if re.search(r"falls? back|stands? for the mean", part)] == []
+    rows = [line for line in text.splitlines() if line.startswith("| `ltv` |")]
+    assert len(rows) == 2 and all("new_users = 0" in row for row in rows), rows
