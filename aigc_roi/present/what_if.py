@@ -78,6 +78,8 @@ def marked_workbook(data: bytes, sets: Sets, lang: str) -> bytes:
     from openpyxl import load_workbook
     from openpyxl.styles import Font
 
+    from aigc_roi.present.workbook import saved
+
     workbook = load_workbook(io.BytesIO(data))
     sheet = workbook.create_sheet(label("sheet_what_if", lang), 0)
     sheet.append([xlsx_text(label("what_if_sheet_note", lang))])
@@ -93,9 +95,7 @@ def marked_workbook(data: bytes, sets: Sets, lang: str) -> bytes:
     workbook.active = 0
     for other in workbook.worksheets[1:]:
         other.sheet_view.tabSelected = False
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return saved(workbook)
 
 
 @dataclass(frozen=True)

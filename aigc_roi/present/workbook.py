@@ -1,8 +1,8 @@
 """A run report as an xlsx workbook a finance analyst can open and work in.
 
-Cells hold full float64 values (up to Excel's largest, ``EXCEL_LARGEST``); Excel number formats do the rounding a
-person sees (money ``#,##0``, CAC and LTV ``#,##0.00``, ROI and IRR
-``0.00%``, users whole). A channel's max bid and its factor are the
+Cells hold full float64 values (up to Excel's largest, ``EXCEL_LARGEST``), written as JSON writes them
+(``saved``); Excel number formats do the rounding a person sees (money ``#,##0``, CAC and LTV ``#,##0.00``,
+ROI and IRR ``0.00%``, users whole). A channel's max bid and its factor are the
 exception: a ceiling, written rounded down to the cents (0.01 of a factor)
 shown, as a format would round 16.875 up to 16.88, a bid past it (JSON and
 CSV keep the exact values; docs/formulas.md §10). A none figure is an empty cell, and a note beside
@@ -36,6 +36,7 @@ from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label,
 from aigc_roi.present.text import xlsx_text
 
 if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from aigc_roi.present.run_data import ChannelRun, RunReport
@@ -359,6 +360,21 @@ def sheets_bytes(sheets: Sequence[Sheet]) -> bytes:
         page = first if index == 0 else workbook.create_sheet(sheet.title)
         page.title = sheet.title
         _fill(page, sheet.columns, sheet.rows, sheet.row_formats, sheet.value_columns)
+    return saved(workbook)
+
+
+def saved(workbook: OpenpyxlWorkbook) -> bytes:
+    """The workbook's bytes, every number written as its shortest text that reads back as the same float64 (JSON's
+    ``repr``): openpyxl writes ``%.16g``, one digit short of that, so 4000544.7133326265 read back 4000544.713332627.
+    Every workbook the tool writes is saved here (``sheets_bytes``, and the what-if mark's second save)."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if cell.data_type == "n" and isinstance(value, float) and math.isfinite(value):
+                    # A numeric cell whose value is that text: openpyxl writes a text as it is.
+                    cell.value = repr(float(value))
+                    cell.data_type = "n"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
