@@ -123,18 +123,42 @@ def _wrapped(value: Text, width: int) -> Text:
     return lines
 
 
-def _titled_panel(body: RenderableType, title: str, width: int, subtitle: str = "") -> RenderableType:
-    """A panel, its title (and subtitle) on its border where it fits whole, else above (below) it: Rich cuts a
-    title too long for the border at any character (``My AI app, star``, a range ``-30,093 .. 39,5``)."""
+def _on_border(text: str, width: int) -> bool:
+    """Whether ``text`` fits whole on the border of a panel ``width`` cells wide, a space each side of it."""
+    return cell_len(text) + PANEL_FRAME + 2 <= width
 
-    def on_border(text: str) -> bool:
-        return cell_len(text) + PANEL_FRAME + 2 <= width
 
-    panel = Panel(body, title=Text(title) if on_border(title) else None,
-                  subtitle=Text(subtitle) if subtitle and on_border(subtitle) else None, expand=False)
-    above = [] if on_border(title) else [Title(title, prose_lines(title, width))]
-    below = [] if not subtitle or on_border(subtitle) else [prose_lines(subtitle, width)]
-    return Group(*above, panel, *below) if above or below else panel
+def _titled_panel(body: RenderableType, title: str, width: int, caption: tuple[str, list[str]] = ("", []),
+                  body_width: int = 0) -> RenderableType:
+    """A panel, its title on its border where it fits whole, else above it: Rich cuts a title too long for the border
+    at any character (``My AI app, star``). ``caption``: a subtitle for the border, which ``_on_border`` must have
+    passed, and lines to put under the panel. A panel with a subtitle is as wide as its body (``body_width`` cells),
+    title and subtitle need: Rich widens a panel for its title only and cut a range ``-9,804,063 .. 1,695,``."""
+    subtitle, below = caption
+    shown_title = _on_border(title, width)
+    panel_width = max([body_width + PANEL_FRAME, *(cell_len(text) + PANEL_FRAME + 2 for text, shown
+                                                   in ((title, shown_title), (subtitle, bool(subtitle))) if shown)])
+    panel = Panel(body, title=Text(title) if shown_title else None, subtitle=Text(subtitle) if subtitle else None,
+                  width=min(panel_width, width) if subtitle else None, expand=bool(subtitle))
+    above = [] if shown_title else [Title(title, prose_lines(title, width))]
+    under = [Text("\n".join(below))] if below else []
+    return Group(*above, panel, *under) if above or under else panel
+
+
+def _range_caption(bottom: float, top: float, style: NumberStyle, width: int) -> tuple[str, list[str]]:
+    """``bottom .. top`` for a panel ``width`` cells wide: the subtitle on its border where it fits whole, else lines
+    under it, each amount whole; in full where either fits, else in the first compact unit that does (``-9,804.1k``,
+    ``-9.8M``; 万, 亿), else nothing. A caption never shows a cut number."""
+    units = ("万", "亿") if style.lang == "zh" else ("k", "M")
+    forms = [(style.money(bottom, 0), style.money(top, 0))]
+    forms += [(style.with_unit(bottom, unit), style.with_unit(top, unit)) for unit in units]
+    for low, high in forms:
+        if _on_border(f"{low} .. {high}", width):
+            return f"{low} .. {high}", []
+        for lines in ([f"{low} .. {high}"], [f"{low} ..", high], [low, "..", high]):
+            if max(cell_len(line) for line in lines) <= width:
+                return "", lines
+    return "", []
 
 
 def _money_column(header: str, values: list[float | None], style: NumberStyle, compact: bool,
@@ -319,8 +343,8 @@ def _cash_chart(report: RunReport, style: NumberStyle, height: int, width: int) 
     if payback is not None:
         marker = f"▲ {label('payback_marker', style.lang)} {report.months[payback - 1]['label']}"
         lines.append(Text(" " * ((payback - 1) // every * per_month) + marker))
-    subtitle = f"{style.money(bottom, 0)} .. {style.money(top, 0)}"
-    return _titled_panel(Group(*lines), label("chart_title", style.lang), width, subtitle)
+    return _titled_panel(Group(*lines), label("chart_title", style.lang), width, _range_caption(bottom, top, style, width),
+                         max(cell_len(line.plain) for line in lines))
 
 
 def _cell(value: float, floor: float, scale: float, hanging: bool = False) -> str:
