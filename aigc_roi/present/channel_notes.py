@@ -21,10 +21,15 @@ if TYPE_CHECKING:
 
 
 def channel_notes(channels: Sequence[ChannelRun], lang: str) -> list[str]:
-    """Under the channels: what a channel's ROI counts, and what a saturating channel's max bid is."""
+    """Under the channels, in every output that has the table (terminal and markdown): what a channel's ROI counts,
+    what a saturating channel's max bid is, and what Max bid is for each kind of channel where some channel's unit
+    cost is not a bid (docs/formulas.md §12): the column is Max bid in every output, whatever the kinds."""
     notes = [label("channels_caption", lang)]
     if any(channel.saturating for channel in channels):
         notes.append(label("saturating_caption", lang))
+    if any(channel.type != "organic" and max_unit_cost_label(channel.type, lang) != label("max_unit_cost", lang)
+           for channel in channels):
+        notes.append(_unit_cost_words(channels, lang))
     return notes
 
 
@@ -44,8 +49,8 @@ def max_factor_text(factor: float, style: NumberStyle) -> str:
     return f"{style.ratio(rounded_toward(factor, 2, up=False, slack=CROSSING_SLACK))}×"
 
 
-def unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:
-    """What "Max unit cost" is for each kind of channel in a mixed table: Max fee (小红书KOC), Max bid (B站注册CPA, ...)."""
+def _unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:
+    """What Max bid is for each kind of channel: Max fee (小红书KOC), Max bid (B站注册CPA, ...)."""
     by_kind: dict[str, list[str]] = {}
     for channel in channels:
         if channel.type != "organic":

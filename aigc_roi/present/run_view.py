@@ -13,8 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
-from aigc_roi.present.channel_labels import channel_row_names, channel_type_label, max_unit_cost_label
-from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text, unit_cost_words
+from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
+from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
 from aigc_roi.present.console import Title
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_view import fits_view
@@ -177,12 +177,9 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
     channels = report.channels
     names = channel_row_names(channels, lang)
-    kinds = {channel.type for channel in channels} - {"organic"}
-    # One kind of channel: its own word (Max CPM, Max fee); mixed kinds: "Max unit cost", each kind's word said
-    # once under the table, so that a cell holds its number alone (a word in it once shredded narrow columns).
-    only = next(iter(kinds)) if len(kinds) == 1 else None
-    max_bid_header = max_unit_cost_label(only, lang) if only else label("max_unit_cost", lang)
-    caption = sentences(channel_notes(channels, lang) + ([] if only or not kinds else [unit_cost_words(channels, lang)]), lang)
+    # Max bid whatever the kinds, as every output heads it; each kind's word is said under the table (channel_notes),
+    # so that a cell holds its number alone (a word in it once shredded narrow columns).
+    caption = sentences(channel_notes(channels, lang), lang)
 
     def columns(compact: bool, drop: frozenset[str], narrow: bool = False) -> list[Column]:
         built = {
@@ -195,7 +192,7 @@ def channels_table(report: RunReport, style: NumberStyle) -> Fitted:
             "cac": Column(short_label("cac", lang), [Text(style.money(c.cac)) for c in channels]),
             "roas": Column(short_label("roas", lang), [Text(style.ratio(c.roas)) for c in channels]),
             "roi": Column(short_label("roi", lang), [Text(style.percent(c.roi)) for c in channels]),
-            "max_bid": Column(max_bid_header, [Text(_max_bid(c, style)) for c in channels]),
+            "max_bid": Column(label("max_unit_cost", lang), [Text(_max_bid(c, style)) for c in channels]),
             "ltv": Column(short_label("channel_ltv", lang), [Text(style.money(c.ltv)) for c in channels]),
             "ltv_to_cac": Column(short_label("channel_ltv_to_cac", lang), [Text(style.ratio(c.ltv_to_cac)) for c in channels]),
         }

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from cli_runner import invoke
 
-from aigc_roi.present.labels import LABELS
+from aigc_roi.present.labels import LABELS, label
 from aigc_roi.present.report.words import WORDS
 
 SECOND_NAME = re.compile(r"max(imum)? unit cost|最高单价", re.IGNORECASE)
@@ -49,3 +49,46 @@ def test_terminal_markdown_report_and_spreadsheet_name_it_alike(example: Path, t
     outputs.append(" | ".join(str(cell) for cell in header))
     for text in outputs:
         assert NAME[lang] in text and not SECOND_NAME.search(text), text[:400]
+
+
+# QA numbers F4: a flat channel alone was headed "Max cost" (最高费用) in the terminal and "Max bid" in markdown, and
+# markdown never said what Max bid is for a kol or cpm channel.
+FLAT = """\
+name: flat only
+horizon_months: 2
+acquisition:
+  - {name: Posters, type: flat, cost: 1000, users: 10, months: 1}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: P, price: 300, rate: 1}]
+"""
+MIXED = Path(__file__).parents[2] / "scenarios" / "video-tool-kol-then-feed.yaml"
+CAPTION = {("en", "flat"): "Max bid, by kind of channel: Max cost (Posters).",
+           ("zh", "flat"): "最高出价按渠道类型：最高费用（Posters）。",
+           ("en", "mixed"): "Max bid, by kind of channel: Max fee (Douyin creators (KOL)), Max CPM (Feed ads (信息流)).",
+           ("zh", "mixed"): "最高出价按渠道类型：最高单条费用（Douyin creators (KOL)）、最高 CPM（Feed ads (信息流)）。"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("plan", ["flat", "mixed"])
+def test_every_output_heads_the_column_max_bid_and_says_each_kinds_word(tmp_path: Path, plan: str, lang: str) -> None:
+    path = MIXED
+    if plan == "flat":
+        path = tmp_path / "flat.yaml"
+        path.write_text(FLAT, encoding="utf-8")
+    terminal = invoke(["run", str(path), "--lang", lang], env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    markdown = invoke(["run", str(path), "--lang", lang, "-f", "markdown"]).stdout
+    header = next(line for line in terminal.splitlines() if label("channel", lang) in line and "┃" in line)
+    assert NAME[lang] in header and not re.search(r"Max (cost|fee|CPM)|最高费用|最高单条费用|最高 CPM", header), header
+    assert f"| {NAME[lang]} |" in markdown
+    assert CAPTION[lang, plan] in " ".join(line.strip() for line in terminal.splitlines())
+    assert f"_{CAPTION[lang, plan]}_" in markdown
+    book = tmp_path / "plan.xlsx"
+    assert invoke(["run", str(path), "--lang", lang, "-f", "xlsx", "-o", str(book)]).exit_code == 0
+    sheet_header = next(openpyxl.load_workbook(book, read_only=True).worksheets[1].iter_rows(values_only=True))
+    assert f"{NAME[lang]} (CNY)" in sheet_header
+
+
+def test_a_table_of_bids_alone_needs_no_caption(example: Path) -> None:
+    for args in (["run"], ["run", "-f", "markdown"]):
+        assert "by kind of channel" not in invoke([args[0], str(example), *args[1:]]).stdout
