@@ -51,12 +51,16 @@ def rounded_toward(value: float, decimals: int, up: bool, slack: float = 0.0) ->
 
 def fixed(value: float, decimals: int, *, separators: bool = False, plus: bool = False, shift: int = 0) -> str:
     """``value`` times 10^``shift`` (exact: 2 for a percentage) with ``decimals`` places, rounded half away from
-    zero; ``separators``: thousands separated; ``plus``: a + on a positive number. A NaN or infinity reads as Python
-    writes it (no output shows one: none is an em dash)."""
+    zero; ``separators``: thousands separated; ``plus``: a + on a positive number. A number that rounds to 0 at these
+    places has no sign, neither - nor +: a sum's float noise (-2.8e-16) is no loss and no rise. A NaN or infinity
+    reads as Python writes it (no output shows one: none is an em dash)."""
     spec = f"{'+' if plus else ''}{',' if separators else ''}.{decimals}f"
     if not math.isfinite(value):
         return format(value, spec)
-    return format(rounded(value, decimals + shift).scaleb(shift, context=_CONTEXT), spec)
+    number = rounded(value, decimals + shift).scaleb(shift, context=_CONTEXT)
+    if number.is_zero():
+        return format(number.copy_abs(), spec.removeprefix("+"))
+    return format(number, spec)
 
 
 def apportioned(values: Sequence[float], total: Decimal, decimals: int) -> list[float]:

@@ -95,9 +95,10 @@ def objective_name(result: Allocation, lang: str) -> str:
 
 
 def signed_change(text: str, value: float) -> str:
-    """``text`` with a + for a rise; a change that rounds to 0 gets no sign (the solver's last step can leave 1e-10)."""
+    """``text`` with a + for a rise; a change that rounds to 0 gets no sign (the solver's last step can leave 1e-10;
+    ``fixed`` writes no - on it)."""
     if not any(digit in text for digit in "123456789"):
-        return text.lstrip("-")
+        return text
     return f"+{text}" if value > 0 else text
 
 

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from aigc_roi.model.rounding import fixed
 from aigc_roi.model.scenario import Z90, Distribution
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -68,4 +69,4 @@ def npv_basis(annual: float, style: NumberStyle, written: Mapping[str, Any] | No
     if annual == 0:
         return label("npv_basis_undiscounted", style.lang)
     return label("npv_basis", style.lang).format(rate=rate_stated(annual, written, style),
-                                                 monthly=f"{monthly_rate(annual) * 100:.3f}%")
+                                                 monthly=f"{fixed(monthly_rate(annual), 3, shift=2)}%")

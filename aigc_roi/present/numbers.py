@@ -142,9 +142,8 @@ class NumberStyle:
             return NONE
         if self.lang == "zh" and not _shown_below_10_000(value, 0, decimals):
             return _in_wan_or_yi(value, decimals)
-        text = fixed(value, decimals, separators=True)
-        # An amount that rounds to 0 has no sign: a solver's -1e-10 is not a loss.
-        return text[1:] if text.startswith("-") and not any(digit in text for digit in "123456789") else text
+        # An amount that rounds to 0 has no sign (fixed): a solver's -1e-10 is not a loss.
+        return fixed(value, decimals, separators=True)
 
     def last_place(self, value: float, decimals: int) -> float:
         """The amount one unit of the last digit of ``money(value, decimals)`` stands for: 0.01 for 12.34, 100
@@ -174,9 +173,8 @@ class NumberStyle:
             return NONE
         if not unit:
             return fixed(value, 0, separators=True)
-        text = _in_unit(value, *COMPACT_UNITS[unit])
-        # -400 in k rounds to 0.0: a sign on a zero would read as a loss.
-        return text.lstrip("-") if float(text.replace(",", "")) == 0 else text
+        # -400 in k rounds to 0.0, without a sign (fixed): a sign on a zero would read as a loss.
+        return _in_unit(value, *COMPACT_UNITS[unit])
 
     def block_unit(self, values: Iterable[float | None]) -> str:
         """The one unit amounts that add up (a change and its parts) are shown in with 2 decimals, so that they add
@@ -193,9 +191,8 @@ class NumberStyle:
         if value is None:
             return NONE
         power, decimals = COMPACT_UNITS[unit]
-        text = fixed(value, decimals + extra, separators=True, shift=-power, plus=plus)
-        # A sign on an amount that rounds to 0 would read as a loss or a rise.
-        return (text.lstrip("+-") if float(text.replace(",", "")) == 0 else text) + unit
+        # An amount that rounds to 0 has no sign (fixed): one would read as a loss or a rise.
+        return fixed(value, decimals + extra, separators=True, shift=-power, plus=plus) + unit
 
     def count(self, value: float | None, decimals: int = 0, in_wan: int = 1) -> str:
         """People, whole; in Chinese from 10,000 in 万 with ``in_wan`` decimals (at least 1): 2 in the headline

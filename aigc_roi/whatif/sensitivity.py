@@ -6,7 +6,9 @@ so a conversion of 0.9 moved +20% is 1.0. A driver at 0 stays at 0. All
 candidates of all drivers are evaluated in one batched engine call.
 
 Rows are sorted by impact: the larger |change in roi| of the two moves,
-ties (e.g. no ad spend, roi undefined) broken by the larger |change in net cash|.
+ties (e.g. no ad spend, roi undefined) broken by the larger |change in net cash|,
+then kept in the drivers' file order. A change within ``ZERO_CHANGE`` of the
+figure's scale is float noise and ranks as none (docs/formulas.md §10).
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ DEFAULT_GRID_STEPS = 5
 STEP = f"a step in (0, {MAX_STEP:g}], such as 0.2"
 """What ``step`` must be, as `sensitivity --step` holds it (the option reads 20% too)."""
 OUTCOMES = ("roi", "net_cash", "payback_month")
+ZERO_CHANGE = 1e-10
+"""A change of roi or net cash within this share of the figure's scale (``Outcome.scales``) ranks as none: the
+float noise of a sum over months and cohorts stays within a few 1e-12 of what it sums (a budget that moves roi by
+2.8e-16 moves it by nothing), and a real change this small reads 0 at every precision a table shows roi."""
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,18 @@ class Outcome:
     roi: float | None
     net_cash: float | None
     payback_month: int | None
+    scales: tuple[float, float] = (0.0, 0.0)
+    """What roi and net cash are summed from, the sum of their terms' sizes: for roi, over the ad spend, the paid
+    revenue, paid costs and ad spend (roas + |roas - roi - 1| + 1); for net cash the revenue and every cost (gross
+    revenue + |gross revenue - net cash|). 0 where the figure is none."""
 
     @classmethod
     def of(cls, figures: Figures, index: int | tuple[int, int]) -> Outcome:
         roi, net_cash, payback = (plain(figures[name][index]) for name in OUTCOMES)
-        return cls(roi, net_cash, None if payback is None else int(payback))
+        roas, gross = (plain(figures[name][index]) for name in ("roas", "gross_revenue"))
+        roi_scale = 0.0 if roi is None or roas is None else roas + abs(roas - roi - 1.0) + 1.0
+        cash_scale = 0.0 if net_cash is None or gross is None else gross + abs(gross - net_cash)
+        return cls(roi, net_cash, None if payback is None else int(payback), (roi_scale, cash_scale))
 
     def change(self, base: Outcome, name: str) -> float | None:
         value, reference = getattr(self, name), getattr(base, name)
@@ -61,16 +74,23 @@ class SensitivityRow:
     high: Move
 
     def impact(self, base: Outcome) -> tuple[float, float]:
-        """Sort key: largest |change| in roi, then in net cash (undefined counts as 0).
+        """Sort key: largest |change| in roi, then in net cash (undefined counts as 0; within ``ZERO_CHANGE`` of
+        the figure's scale, 0).
 
         Rounded to 9 significant digits: drivers that move the outcome equally
         (price and conversion of one plan) differ only by float rounding, and
         must keep their file order rather than the order of the last bit.
         """
         return tuple(  # type: ignore[return-value]
-            float(f"{max(abs(move.outcome.change(base, name) or 0.0) for move in (self.low, self.high)):.9g}")
-            for name in ("roi", "net_cash")
+            float(f"{max(_size(move.outcome, base, i, name) for move in (self.low, self.high)):.9g}")
+            for i, name in enumerate(("roi", "net_cash"))
         )
+
+
+def _size(outcome: Outcome, base: Outcome, i: int, name: str) -> float:
+    """|change| of figure ``name`` (``i``: its place in ``Outcome.scales``) from ``base``, 0 within float noise."""
+    change = abs(outcome.change(base, name) or 0.0)
+    return 0.0 if change <= ZERO_CHANGE * max(outcome.scales[i], base.scales[i]) else change
 
 
 @dataclass(frozen=True)

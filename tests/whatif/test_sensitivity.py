@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,6 +20,7 @@ from aigc_roi.whatif.drivers import UnknownDriver, with_value
 from aigc_roi.whatif.errors import WhatIfError
 from aigc_roi.whatif.sensitivity import grid, sensitivity
 
+STARTER = (Path(__file__).resolve().parents[2] / "scenarios" / "starter.yaml").read_text(encoding="utf-8")
 WORKED_EXAMPLE = """
 name: Spec worked example
 horizon_months: 3
@@ -158,3 +160,25 @@ def test_grid_steps_outside_2_to_41_or_not_a_count_are_refused(steps: object, fo
 def test_grid_takes_2_and_41_steps_and_numpy_counts() -> None:
     assert grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price", 0.5, 2).row_values == (10, 30)
     assert len(grid(scenario_of(), "acquisition[0].bid", "monetization.plans[0].price", 0.5, np.int64(41)).roi) == 41
+
+
+def test_a_change_within_float_noise_ranks_as_none() -> None:
+    """QA numbers F5: two cpa channels at one bid have one ROI, so moving either budget moves the plan's ROI by float
+    noise alone (+-1e-16); the rows ranked by that noise put the smaller budget first. Each budget moves net cash by
+    step x its six months' spend x that ROI, so the larger budget's row comes first, by net cash."""
+    text = STARTER.replace("    budget: 30_000 ", "    budget: 12_345 ").replace(
+        "    months: 1-6 ", "    months: 1-6\n  - {name: B, type: cpa, bid: 12, budget: 30_000, months: 1-6}\n   ")
+    analysis = sensitivity(scenario_of(text))
+    rows = [row for row in analysis.rows if row.driver.field == "budget"]
+    assert [row.driver.path for row in rows] == ["acquisition[1].budget", "acquisition[0].budget"]
+    assert all(row.impact(analysis.base)[0] == 0.0 for row in rows)
+    roi = analysis.base.roi
+    assert roi is not None
+    for row, budget in zip(rows, (30_000, 12_345), strict=True):
+        assert row.low.outcome.change(analysis.base, "net_cash") == pytest.approx(-0.2 * 6 * budget * roi, rel=1e-9)
+
+
+def test_rows_of_equal_impact_keep_the_file_order() -> None:
+    text = STARTER.replace("    months: 1-6 ", "    months: 1-6\n  - {name: B, type: cpa, bid: 12, budget: 30_000, months: 1-6}\n   ")
+    rows = [row.driver.path for row in sensitivity(scenario_of(text)).rows if row.driver.field == "budget"]
+    assert rows == ["acquisition[0].budget", "acquisition[1].budget"]
