@@ -10,9 +10,8 @@ Decisions where the spec is silent:
 - A by-month value's schedule is computed for as many months as asked: LTV reads calendar months
   past the horizon, where the last given value holds.
 - The user-weighted means over join months (``offset_mean``) weigh by every new user of the
-  horizon; a plan with no new users at all weighs the month-1 cohort alone, so the series by age
-  still exist (the values one user joining in month 1 would have); the headline ``ltv`` is none
-  there all the same, a mean over no users (docs/formulas.md §5).
+  horizon; a plan with no new users at all weighs the month-1 cohort alone, so a per-user figure
+  still exists (it is the value one user joining in month 1 would have).
 """
 
 from __future__ import annotations

@@ -104,8 +104,9 @@ def _figures(months: dict[str, FloatArray], paid: FloatArray, paid_cumulative: F
     net_cash = months["net_cash"]
     cumulative = months["cumulative_cash"]
     cac = _ratio(totals["ad_spend"], totals["paid_users"])
-    # Per new user, weighted by the new users: without any it is 0 / 0, undefined as CAC is, not a worth of 0.
-    ltv = np.where(totals["new_users"] > 0, (lifetime_contribution * lifetime_discount).sum(axis=0), np.nan)
+    # The worth of one new user, from c(a) (spec section 4), users or none: with no new user at all c(a) is one user of
+    # the top-level curve joining in month 1 (model/sources.py), so a plan not yet buying still prices a user.
+    ltv = (lifetime_contribution * lifetime_discount).sum(axis=0)
     need, need_month = peak_cash(cumulative)
     horizon = net_cash.shape[0]
     discount = discount_factors(discount_rate, horizon)

@@ -23,10 +23,9 @@ Decisions where the spec is silent:
   sample has more than all of a cohort subscribing (model/index_ceiling.py,
   which also lowers sampled ones as they are drawn, and counts them). The
   reader refuses a median outside it.
-- With no new user at all over the horizon, the per-user series by age are
-  one user of group 0's (the single-curve definition), but ``ltv``, a mean
-  over no users, is none (model/figure_values.py), as a channel's own
-  ``ltv`` is when it bought no users.
+- With no new user at all over the horizon, ``ltv`` (a mean over no users)
+  falls back to one user of group 0, the single-curve definition.
+- A channel's own ``ltv`` is none when it bought no users (a mean over none).
 """
 
 from __future__ import annotations

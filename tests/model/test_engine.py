@@ -631,10 +631,10 @@ def test_attribution_sums_over_many_sampled_scenarios() -> None:
 
 def test_no_channels() -> None:
     r = evaluate(Scenario(name="empty", horizon_months=6, retention=RetentionChurn(0.1)))
-    # LTV is per new user: with none it is 0 / 0 (QA zh3 F18).
-    for name in ("cac", "roas", "roi", "ltv", "ltv_to_cac", "cac_payback_months", "irr"):
+    for name in ("cac", "roas", "roi", "ltv_to_cac", "cac_payback_months", "irr"):
         assert math.isnan(figure(r, name)), name
-    for name in ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_cash", "npv"):
+    # LTV is one user's worth, c(a) summed, users or none (docs/formulas.md §12): a user who pays nothing is worth 0.
+    for name in ("ad_spend", "paid_users", "new_users", "gross_revenue", "net_cash", "npv", "ltv"):
         assert figure(r, name) == 0.0, name
     # Cumulative cash is 0 throughout: paid back (nothing owed) from month 1.
     assert figure(r, "payback_month") == 1.0
