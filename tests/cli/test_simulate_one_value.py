@@ -14,6 +14,7 @@ each in that month only (monthly churn 1), a billboard costs 5,000 in month 2: c
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from pathlib import Path
@@ -124,10 +125,13 @@ def test_a_spread_net_cash_keeps_its_histogram(tmp_path: Path) -> None:
 
 
 def _irr_cells(shown: str, lang: str) -> list[str]:
+    """The IRR row's Mean, P5, P50 and P95, each cell's lines joined: a table may wrap a none's words in its column."""
     lines = shown.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("IRR" if lang == "en" else "内部收益率"))
-    # The card's lines under its title: a row's name, then its cell after two spaces or more.
-    return [re.split(r"\s{2,}", line.strip(), maxsplit=1)[1] for line in lines[start + 1:start + 5]]
+    name, after = ("IRR", "MIRR") if lang == "en" else ("内部收益率", "修正内部收益率")
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"│ {name}"))
+    rows = [lines[start], *itertools.takewhile(lambda line: not line.startswith(f"│ {after}"), lines[start + 1:])]
+    columns = zip(*(row.split("│")[2:6] for row in rows), strict=True)
+    return [("" if lang == "zh" else " ").join(part.strip() for part in column if part.strip()) for column in columns]
 
 
 @pytest.mark.parametrize(("plan", "reasons"), [(FALLING, NO_SIGN_CHANGE), (TWICE, TWO_SIGN_CHANGES)])
