@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from aigc_roi.ci.checks import NOT_DRIVERS, changed_inputs, default_value, run_figures
+from aigc_roi.ci.combined_rules import keeps_conversion_rules
 from aigc_roi.ci.item_match import in_base, item_paths
 from aigc_roi.ci.list_changes import list_changes, yaml_text
 from aigc_roi.ci.records import ChangedInput
@@ -79,7 +80,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
             built[key] = build(apply_overrides(before.tree, tuple(overrides[i] for i in key)), before.path)
         return built[key]
 
-    groups = _valid_groups([[i] for i in range(len(changes))], changes, scenario_with)
+    groups = _valid_groups([[i] for i in range(len(changes))], changes, scenario_with, before.scenario)
     if groups is None:
         # The versions differ in form, not only in value (a retention written as points in one and a churn in
         # the other): no --set on the base reaches the new file, so its every change is one, the whole file's.
@@ -209,15 +210,19 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
 
 
 def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput],
-                  applied: Callable[[Sequence[int]], object]) -> list[list[int]] | None:
-    """Singles when each change loads on its own and all together; else by list item; else one group; None
-    when even every change together does not load (the versions differ in form, not only in value)."""
+                  applied: Callable[[Sequence[int]], Scenario], base: Scenario) -> list[list[int]] | None:
+    """Singles when each change loads on its own and all together and no combination breaks a conversion rule
+    (ci/combined_rules.py); else by list item; else one group; None when even every change together does not load
+    (the versions differ in form, not only in value)."""
     candidates = [groups, _by_item(groups, changes), [[i for group in groups for i in group]] if groups else []]
     for candidate in candidates:
         try:
-            for indices in [*candidate, [i for group in candidate for i in group]]:
-                applied(indices)
+            alone = [applied(indices) for indices in candidate]
+            applied([i for group in candidate for i in group])
         except ScenarioInvalid:
+            continue
+        # One group's only combinations are the base and every change, both read.
+        if len(candidate) > 1 and not keeps_conversion_rules(base, alone):
             continue
         return candidate
     return None

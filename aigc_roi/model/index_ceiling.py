@@ -2,10 +2,11 @@
 
 k x (a plan's conversions summed over ages) <= 1: no more than all of a cohort subscribes. The reader refuses a
 file whose median index breaks it, but a sampled index, or a fixed one beside sampled conversions, may still break
-it in some samples. The engine holds every index to the ceiling (``sources.conversion_indices``: a searched index
-too); ``lowered_indices`` does the same as the draws are realized, so that what reports a sample's inputs
-(``simulate --samples-out``, the variance shares) reads the index the sample used, and the samples lowered are
-counted and announced as clipped draws are (model/sampling.py ``ClipTally``).
+it in some samples. The engine holds every index to the ceiling (``sources.conversion_indices``; a what-if's
+drivers end there, whatif/drivers.py, so it lowers none of theirs); ``lowered_indices`` does the same as the draws
+are realized, so that what reports a sample's inputs (``simulate --samples-out``, the variance shares) reads the
+index the sample used, and the samples lowered are counted and announced as clipped draws are (model/sampling.py
+``ClipTally``).
 """
 
 from __future__ import annotations

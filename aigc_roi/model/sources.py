@@ -18,11 +18,12 @@ Pure numpy over the engine's month-major ``(H, s)`` arrays; no I/O.
 
 Decisions where the spec is silent:
 
-- A sampled (or searched) conversion index is clipped to its domain, as
-  every range is: k <= 1 / (the largest sum of any plan's conversions), so no
-  sample has more than all of a cohort subscribing (model/index_ceiling.py,
-  which also lowers sampled ones as they are drawn, and counts them). The
-  reader refuses a median outside it.
+- A sampled conversion index is clipped to its domain, as every range is:
+  k <= 1 / (the largest sum of any plan's conversions), so no sample has
+  more than all of a cohort subscribing (model/index_ceiling.py, which also
+  lowers sampled ones as they are drawn, and counts them). The reader
+  refuses a median outside it, and a what-if moves neither the index nor a
+  conversion past it (whatif/drivers.py), so no deterministic run is lowered.
 - With no new user at all over the horizon, ``ltv`` (a mean over no users)
   falls back to one user of group 0, the single-curve definition.
 - A channel's own ``ltv`` is none when it bought no users (a mean over none).

@@ -11,7 +11,8 @@ from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
-from aigc_roi.present.tables import with_currency
+from aigc_roi.present.tables import to_markdown, with_currency
+from aigc_roi.present.text import markdown_text
 from aigc_roi.whatif.drivers import Driver
 from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Outcome, Sensitivity
 
@@ -52,9 +53,24 @@ def grid_rows(grid: Grid, style: NumberStyle | None = None, lang: str = "en") ->
     header = [" \\ ".join(paths), *(
         driver_value(grid.column_driver, v, style) if style else v for v in grid.column_values)]
     rows = [[driver_value(grid.row_driver, value, style) if style else value,
-             *((style.percent(roi) if style else roi) for roi in roi_row)]
-            for value, roi_row in zip(grid.row_values, grid.roi, strict=True)]
+             *((grid_cell(grid, i, j, style) if style else roi) for j, roi in enumerate(roi_row))]
+            for i, (value, roi_row) in enumerate(zip(grid.row_values, grid.roi, strict=True))]
     return header, rows
+
+
+def grid_cell(grid: Grid, i: int, j: int, style: NumberStyle) -> str:
+    """A cell's ROI as people read it; "n/a" where no valid plan is (``Grid.past_ceiling``), not the none of an
+    ROI without ad spend."""
+    return label("grid_past_ceiling", style.lang) if (i, j) in grid.past_ceiling else style.percent(grid.roi[i][j])
+
+
+def grid_notes(grid: Grid, lang: str) -> list[str]:
+    """What a grid's "n/a" cells mean, where it has any."""
+    if not grid.past_ceiling:
+        return []
+    index, conversion = sorted((grid.row_driver, grid.column_driver), key=lambda driver: driver.field != "conversion_index")
+    return [label("grid_past_ceiling_note", lang).format(index=driver_label(index, lang),
+                                                         conversion=driver_label(conversion, lang))]
 
 
 def _grid_path(driver: Driver, path: str, lang: str) -> str:
@@ -88,7 +104,8 @@ def sensitivity_json(analysis: Sensitivity) -> dict[str, Any]:
 
 def grid_json(table: Grid) -> dict[str, Any]:
     """``{"scenario", "step", "rows": {"path", "label", "factor", "values"}, "columns": {...}, "roi": [[...]],
-    "base_roi"}``; a factor driver's values are factors on every month."""
+    "base_roi", "past_ceiling": [[i, j], ...]}``; a factor driver's values are factors on every month; a cell in
+    ``past_ceiling`` has ROI null, as no valid plan is there."""
     return {
         "scenario": table.scenario,
         "step": table.step,
@@ -98,6 +115,7 @@ def grid_json(table: Grid) -> dict[str, Any]:
                     "factor": table.column_driver.is_factor, "values": list(table.column_values)},
         "roi": [list(row) for row in table.roi],
         "base_roi": table.base_roi,
+        "past_ceiling": [list(cell) for cell in table.past_ceiling],
     }
 
 
@@ -156,6 +174,10 @@ class GridPresenter(Presenter[Grid]):
 
     def styled_rows(self, result: Grid) -> Rows:
         return grid_rows(result, self.style)
+
+    def markdown(self, result: Grid) -> str:
+        return to_markdown(self.styled_rows(result), self.title) + "".join(
+            f"\n_{markdown_text(note)}_\n" for note in grid_notes(result, self.style.lang))
 
     def view(self, result: Grid) -> list[RenderableType]:
         from aigc_roi.present.sensitivity_view import grid_view  # Rich loads only for the terminal's view

@@ -7,10 +7,10 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_in
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import label, sentences, short_label
 from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
 from aigc_roi.present.numbers import NumberStyle
-from aigc_roi.present.sensitivity import grid_title
+from aigc_roi.present.sensitivity import grid_cell, grid_notes, grid_title
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.sensitivity import OUTCOMES, Grid, Sensitivity
 
@@ -110,17 +110,17 @@ def grid_view(grid: Grid, style: NumberStyle) -> Fitted:
     lang = style.lang
     rows_name, columns_name = driver_label(grid.row_driver, lang), driver_label(grid.column_driver, lang)
     title = grid_title(grid, style, grid.scenario)
-    caption = label("grid_caption", lang).format(roi=style.percent(grid.base_roi))
+    caption = sentences([label("grid_caption", lang).format(roi=style.percent(grid.base_roi)), *grid_notes(grid, lang)], lang)
     row_heads = [Text(driver_value(grid.row_driver, row_value, style), style="bold" if row_value == grid.row_driver.current else "")
                  for row_value in grid.row_values]
     columns = [Column(f"{rows_name} \\ {columns_name}", row_heads, numeric=False)]
     for j, column_value in enumerate(grid.column_values):
         cells = []
-        for row_value, roi_row in zip(grid.row_values, grid.roi, strict=True):
+        for i, (row_value, roi_row) in enumerate(zip(grid.row_values, grid.roi, strict=True)):
             roi = roi_row[j]
             colour = "" if roi is None else ("green" if roi >= 0 else "red")
             base = row_value == grid.row_driver.current and column_value == grid.column_driver.current
-            cells.append(Text(style.percent(roi), style=f"{colour} bold underline" if base else colour))
+            cells.append(Text(grid_cell(grid, i, j, style), style=f"{colour} bold underline" if base else colour))
         columns.append(Column(driver_value(grid.column_driver, column_value, style), cells))
 
     def build(width: int) -> RenderableType:

@@ -78,7 +78,9 @@ class Driver:
     current: float
     """Value in the realized scenario (a range's median); money or a 0..1 rate."""
     upper_bound: float
-    """Largest valid value: 1 for rates, the number-size limit (1e15) otherwise."""
+    """Largest valid value: 1 for rates, the number-size limit (1e15) otherwise; less where a cross-field rule
+    ends the domain first (a conversion index's ceiling, 1 / the largest plan conversion, and a plan's
+    conversion's, 1 / the largest index: docs/formulas.md §15)."""
     search_high: float
     """Upper end of the first threshold search: 100 x current within the bound; for a
     current value of 0, 1 for rates or 100 x the scenario's largest money value.
@@ -91,6 +93,8 @@ class Driver:
     schedule: ByMonth | None = None
     """A by-month value moves as a whole: the driver is then a factor on every month's value
     (current 1, bounds and thresholds factors too); None for a single value."""
+    is_rate: bool = False
+    """Its values are shares in [0, 1], whatever rule ends its domain below 1; a factor's never are."""
 
     @property
     def is_factor(self) -> bool:
@@ -103,10 +107,6 @@ class Driver:
             return self.path
         # A function replacement: a name is text, never a regex template.
         return re.sub(r"\[\d+\]", lambda _: f"[{self.item}]", self.path, count=1)
-
-    @property
-    def is_rate(self) -> bool:
-        return self.upper_bound == 1.0
 
     @property
     def unit(self) -> Unit:
@@ -159,8 +159,8 @@ def drivers_of(realized: Scenario) -> list[Driver]:
             drivers.append(_factor_driver(path, item, field, value, upper, lower, kind))
             return
         current = _scalar(value)
-        high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (1.0 if rate else fallback_high)
-        drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower, kind))
+        high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (upper if rate else fallback_high)
+        drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower, kind, is_rate=rate))
 
     for i, channel in enumerate(realized.acquisition):
         for field, lowest in channel.drivers():
@@ -173,7 +173,10 @@ def drivers_of(realized: Scenario) -> list[Driver]:
     for i, plan in enumerate(realized.monetization.plans):
         add(f"{plan_path(i)}.price", plan.name, "price", plan.price)
         if not isinstance(plan.conversion, tuple):
-            add(f"{plan_path(i)}.conversion", plan.name, "conversion", plan.conversion)
+            # Its domain ends where a channel's index would have more than all of a cohort subscribe: the
+            # index is held, never lowered to fit (docs/formulas.md §15).
+            add(f"{plan_path(i)}.conversion", plan.name, "conversion", plan.conversion,
+                upper=_conversion_ceiling(realized))
         if _is_number(plan.renewal):
             add(f"{plan_path(i)}.renewal", plan.name, "renewal", plan.renewal)  # type: ignore[arg-type]
         if plan.fee is not None:
@@ -216,6 +219,12 @@ def _index_ceiling(scenario: Scenario) -> float:
               for plan in scenario.monetization.plans]
     largest = max(totals, default=0.0)
     return min(MAX_MAGNITUDE, 1.0 / largest) if largest > 0 else MAX_MAGNITUDE
+
+
+def _conversion_ceiling(scenario: Scenario) -> float:
+    """The largest conversion a plan may have: 1 / the largest conversion index, 1 where none is above 1."""
+    largest = max((_scalar(channel.conversion_index) for channel in scenario.acquisition), default=1.0)
+    return min(1.0, 1.0 / largest) if largest > 0 else 1.0
 
 
 class AmbiguousDriver(WhatIfError, LookupError):

@@ -1,9 +1,16 @@
 """One-way (tornado) and two-way (grid) sensitivity of roi, net cash and payback.
 
 Each driver is moved to (1 - step) and (1 + step) times its current value,
-everything else held (ranges at their median); rates are clipped to [0, 1],
-so a conversion of 0.9 moved +20% is 1.0. A driver at 0 stays at 0. All
-candidates of all drivers are evaluated in one batched engine call.
+everything else held (ranges at their median), and clipped to its domain:
+rates to [0, 1], so a conversion of 0.9 moved +20% is 1.0, and a plan's
+conversion and a channel's conversion index each to the ceiling the other
+sets (docs/formulas.md §15), so a conversion of 0.45 beside an index of 2
+moved +20% is 0.5, never 0.54 with the index lowered. A driver at 0 stays at
+0. All candidates of all drivers are evaluated in one batched engine call.
+
+A grid of an index and a conversion holds each to its own ceiling, but a
+cell where both moved up may still have index x conversion above 1: that
+cell has no ROI (``Grid.past_ceiling``), as no valid plan is there.
 
 Rows are sorted by impact: the larger |change in roi| of the two moves,
 ties (e.g. no ad spend, roi undefined) broken by the larger |change in net cash|,
@@ -20,7 +27,7 @@ import numpy as np
 from aigc_roi.model.arguments import number_within, whole_number
 from aigc_roi.model.figures import plain
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
-from aigc_roi.model.scenario import Scenario
+from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, find_driver, list_drivers
 from aigc_roi.whatif.errors import WhatIfError
 
@@ -114,6 +121,8 @@ class Grid:
     column_values: tuple[float, ...]
     roi: tuple[tuple[float | None, ...], ...]
     base_roi: float | None
+    past_ceiling: tuple[tuple[int, int], ...] = ()
+    """``(i, j)`` of the cells whose index x conversion passes 1 (module docstring): their ROI is None."""
 
 
 def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
@@ -156,9 +165,22 @@ def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFA
         (column_driver, np.append(np.tile(column_values, steps), column_driver.current)),
     ])
     roi = [plain(value) for value in result.figures["roi"]]
-    table = tuple(tuple(roi[i * steps:(i + 1) * steps]) for i in range(steps))
+    past = _past_ceiling(row_driver, row_values, column_driver, column_values)
+    table = tuple(tuple(None if (i, j) in past else roi[i * steps + j] for j in range(steps)) for i in range(steps))
     return Grid(scenario.name, step, row_driver, column_driver, tuple(map(float, row_values)),
-                tuple(map(float, column_values)), table, roi[-1])
+                tuple(map(float, column_values)), table, roi[-1], past)
+
+
+def _past_ceiling(row_driver: Driver, row_values: FloatArray, column_driver: Driver,
+                  column_values: FloatArray) -> tuple[tuple[int, int], ...]:
+    """The cells of a channel's index and a plan's conversion whose product passes 1. Each driver's own domain
+    ends at the other's current value, so only the two moved together can break the rule; the engine would lower
+    the index to fit, reporting a plan other than the cell's (docs/formulas.md §15)."""
+    if {row_driver.field, column_driver.field} != {"conversion_index", "conversion"}:
+        return ()
+    # The reader's tolerance (reader/load.py): a product of 1 to the last bit is on the edge, not past it.
+    over = np.outer(row_values, column_values) > 1 + 1e-12
+    return tuple((int(i), int(j)) for i, j in zip(*np.nonzero(over), strict=True))
 
 
 def _step(step: float) -> float:

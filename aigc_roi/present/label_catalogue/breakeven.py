@@ -69,6 +69,11 @@ LABELS: dict[str, Label] = {
         "条形：{measure} 的变化，中轴 {axis} 左减右增，{low} −{step}，{high} +{step}；按影响从大到小排列。",
     ),
     "grid_caption": Label("ROI, green ≥ 0, red < 0; now (underlined): {roi}.", "ROI，绿色 ≥ 0，红色 < 0；当前（带下划线）：{roi}。"),
+    # A cell of a conversion index and a conversion whose product passes 1 (docs/formulas.md §15).
+    "grid_past_ceiling": Label("n/a", "不适用"),
+    "grid_past_ceiling_note": Label(
+        "n/a: {index} × {conversion} above 1 would have more than all of a cohort subscribe; no valid plan is there.",
+        "不适用：{index} × {conversion} 超过 1，即订阅人数多于同期群全部用户；该处没有有效方案。"),
     "channel_own_max_unit_cost": Label("Own max", "自身最高价"),
     "max_unit_cost_caption": Label("Max bid, by kind of channel: {words}.", "最高出价按渠道类型：{words}。"),
     "max_unit_cost_kind": Label("{word} ({names})", "{word}（{names}）"),
