@@ -27,6 +27,7 @@ from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.dated_months import date_hint
+from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.numbers import (
     RANGE_SEPARATOR,
     NotFinite,
@@ -357,6 +358,13 @@ class ByMonthOr:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind == "map" and BY_MONTH_KEY in node.value:
             return self._parse_schedule(node, path, ctx)
+        if node.kind == "map" and len(node.value) == 1:
+            # A schedule whose one key slipped (``bymonth``) is no range missing its low and high.
+            [(key, entry)] = node.value.items()
+            if key not in RANGE_KEYS and nearest_key(key, (BY_MONTH_KEY,)):
+                shown = shown_key(key)
+                return ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown),
+                                 f"unknown key '{shown}'; did you mean '{BY_MONTH_KEY}'?")
         return self.value.parse(node, path, ctx)
 
     def _parse_schedule(self, node: Node, path: str, ctx: Context) -> Any:
@@ -411,6 +419,7 @@ DIST_KEYS: dict[str, tuple[str, ...]] = {
     "uniform": ("low", "high"),
     "triangular": ("low", "mode", "high"),
 }
+RANGE_KEYS = frozenset({"dist", *(key for keys in DIST_KEYS.values() for key in keys)})
 
 
 def _range_map_schemas() -> list[dict[str, Any]]:
@@ -615,8 +624,8 @@ _PERIOD_MONTHS = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
 
 
 def suggest(key: str, known: list[str] | set[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(sorted(known))}"
+    meant = nearest_key(key, known)
+    return f"; did you mean '{meant}'?" if meant else f"; expected one of {', '.join(sorted(known))}"
 
 
 def shown_key(key: str) -> str:

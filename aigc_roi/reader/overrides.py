@@ -14,7 +14,6 @@ plan, purchase, order or fixed cost has that name (``NAMED_LISTS``).
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import shlex
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
 from aigc_roi.reader.fields import SCENARIO
+from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
 
@@ -162,7 +162,7 @@ def _by_name(tree: Node, override: Override) -> str:
         raise _fail(override, f"'{name}' names {len(paths)} items: write the one meant, "
                               f"{' or '.join(f'{path}.{rest}' for path in paths)}")
     near = _near_names(tree, name)
-    if not near and segments is not None and difflib.get_close_matches(name, list(SCENARIO.fields), n=1, cutoff=0.6):
+    if not near and segments is not None and nearest_key(name, SCENARIO.fields):
         return override.path  # a field misspelt: validation names the key it resembles
     hint = f"did you mean '{near[0]}.{rest}'?" if near else f"write a field path such as acquisition[0].{rest}"
     raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'; {hint}")
@@ -258,8 +258,8 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
             # A new mapping would be reported as "expected a list": say which list is missing instead, or which
             # list of the file was meant, since only one the file holds can have an item to index.
             lists = [name for name, held in parent.value.items() if held.value.kind == "seq"]
-            meant = difflib.get_close_matches(key, lists, n=1, cutoff=0.6)
-            fix = (f"did you mean '{_joined([*segments[:position], meant[0], *segments[position + 1:]])}'?" if meant
+            list_meant = nearest_key(key, lists)
+            fix = (f"did you mean '{_joined([*segments[:position], list_meant, *segments[position + 1:]])}'?" if list_meant
                    else "add it to the file first")
             raise _fail(override, f"no list '{key}' here to hold item {following}; {fix}")
         entry = Entry(Node("scalar", 1, 1, key, raw=key, source=override.named),

@@ -1,0 +1,78 @@
+"""A misspelt key is told the known key it was meant as (spec §2), however it slipped: a key cut short or misspelt
+in its first word (``horizen``), written without its underscore or in another case (``bymonth``), and a value
+written by month whose ``by_month`` slipped is told that, never to write a range (QA spec N5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi.model.errors import ScenarioInvalid
+from aigc_roi.reader.load import load_text
+from aigc_roi.reader.near_keys import nearest_key
+
+PLAN = """\
+name: near
+horizon_months: 12
+acquisition:
+  - {name: A, type: cpa, bid: 10, users: 1000, months: 1}
+organic_users: 2
+retention: {monthly_churn: 0.5}
+"""
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises(ScenarioInvalid) as raised:
+        load_text(text, "s.yaml")
+    return [str(error) for error in raised.value.errors]
+
+
+@pytest.mark.parametrize("slip", ["bymonth", "by_months", "By_Month", "by-month", "bymonths", "months"])
+def test_a_schedules_slipped_key_is_told_by_month_alone(slip: str) -> None:
+    text = PLAN.replace("organic_users: 2", f"organic_users: {{{slip}: {{1: 2}}}}")
+    assert errors(text) == [f"s.yaml:5:17: organic_users.{slip}: unknown key '{slip}'; did you mean 'by_month'?"]
+
+
+def test_a_range_with_a_slipped_key_is_still_a_range() -> None:
+    # Two keys, one of them a range's: a range slipped, told its own keys (no schedule has a low).
+    text = PLAN.replace("organic_users: 2", "organic_users: {low: 1, hihg: 3}")
+    assert errors(text) == ["s.yaml:5:16: organic_users.high: missing required key 'high'",
+                            "s.yaml:5:25: organic_users.hihg: unknown key 'hihg'; did you mean 'high'?"]
+
+
+@pytest.mark.parametrize(("old", "slip", "meant"), [
+    ("horizon_months", "horizen", "horizon_months"),        # a slip in the first word of a longer key
+    ("horizon_months", "horizon", "horizon_months"),        # the first word alone
+    ("horizon_months", "HorizonMonths", "horizon_months"),  # another case, no underscore
+    ("organic_users", "organic", "organic_users"),
+    ("retention", "retension", "retention"),                # as before
+])
+def test_a_top_level_slip_is_told_its_key(old: str, slip: str, meant: str) -> None:
+    assert f"{slip}: unknown key '{slip}'; did you mean '{meant}'?" in "\n".join(errors(PLAN.replace(f"{old}:", f"{slip}:")))
+
+
+@pytest.mark.parametrize(("written", "known", "meant"), [
+    ("bidd", ("bid", "budget", "users"), "bid"),   # difflib's nearest, kept
+    ("tipe", ("type", "name", "bid"), "type"),
+    ("min_roii", ("min_roi", "min_roas"), "min_roi"),
+    ("name", ("days", "monthly_churn", "points"), None),  # resembles none: the keys are listed
+    ("k99", ("name", "horizon_months"), None),
+    ("bogus", ("budget", "bid"), None),
+    ("extra", ("retention", "acquisition", "costs"), None),
+    ("", ("name",), None),
+])
+def test_the_nearest_key_or_none(written: str, known: tuple[str, ...], meant: str | None) -> None:
+    assert nearest_key(written, known) == meant
+
+
+def test_the_slip_is_told_in_chinese_too(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(PLAN.replace("horizon_months: 12", "horizen: 12").replace(
+        "organic_users: 2", "organic_users: {bymonth: {1: 2}}"), encoding="utf-8")
+    result = invoke(["validate", str(path), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert f"{path}:2:1: horizen: 未知字段 'horizen'；是否想写 'horizon_months'？" in result.stdout
+    assert f"{path}:5:17: organic_users.bymonth: 未知字段 'bymonth'；是否想写 'by_month'？" in result.stdout
+    assert "low" not in result.stdout and "high" not in result.stdout
