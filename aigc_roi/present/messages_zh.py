@@ -126,7 +126,7 @@ _EXPECTED = _rules([
     (r"a list", "列表"),
     (r"a non-empty text", "非空文本"),
     (r"a plain key", "普通键"),
-    (r"a 3-letter ISO currency code such as CNY", "三个字母的 ISO 货币代码，如 CNY"),
+    (r"an ISO 4217 currency code such as CNY or USD", "ISO 4217 货币代码，如 CNY 或 USD"),
     (r"(\S+), the currency of (.+)", "{0}（{1} 的币种）"),
     (r"a month YYYY-MM", "YYYY-MM 格式的月份"),
     (r"a month within 1\.\.(\d+)", "1..{0} 之内的月份"),

@@ -16,6 +16,7 @@ from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
 from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.scenario import ByMonth, Distribution, Value
+from aigc_roi.reader.currencies import CurrencyCode
 from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.key_places import belongs
 from aigc_roi.reader.kinds import (
@@ -588,8 +589,7 @@ START = Text(pattern=r"[0-9０-９]{4}-([0０][1-9１-９]|[1１][0-2０-２])",
 SCENARIO = Obj({
     "version": Number(1, 1, integer=True, ranges=False, wording="1 (the only format version)"),
     "name": Text(description="Scenario name."),
-    "currency": Text(pattern="[A-Z]{3}", expected="a 3-letter ISO currency code such as CNY",
-                     description="ISO currency code, display only (default CNY)."),
+    "currency": CurrencyCode(description="ISO currency code, display only (default CNY)."),
     "horizon_months": HORIZON,
     "start": START,
     "discount_rate": Number(0.0, None, description="Annual discount rate used by NPV and LTV (default 0)."),
