@@ -6,8 +6,9 @@ A list of values is one change, set whole; an item added or removed and a
 field left out are no value set on the base and are not split (ci/list_changes.py):
 what they move is the ``unexplained`` rest, and the figures' new values are NEW's.
 Changes that are only valid together (a channel switched from ``budget`` to
-``users``) are grouped by the list item they belong to; if a combination is
-still invalid, all changes form one group.
+``users``), or whose combinations would break a conversion sum that each and
+all of them keep (ci/combined_rules.py), are grouped by the list item they
+belong to; if a combination is still invalid, all changes form one group.
 """
 
 from __future__ import annotations
