@@ -9,6 +9,7 @@ neutralising it needs, and only that: JSON keeps names exactly.
 from __future__ import annotations
 
 import re
+from html import escape
 
 # Patterns, not compiled ones: re compiles (and caches) each on its first use, which the start-up of
 # every command (--help included) then does not pay for.
@@ -44,6 +45,13 @@ def visible(text: str) -> str:
 def visible_in_lines(text: str) -> str:
     """As ``visible``, keeping line feeds: for a Rich ``Text`` whose lines are laid out on purpose."""
     return re.sub(_CONTROL_IN_LINES, lambda match: _escape(match.group()), text)
+
+
+def html_text(text: str) -> str:
+    """Text an HTML page or its inline SVG shows as written: markup escaped and control characters written
+    out as ``visible`` writes them for every other output. A raw ESC would replay in a CI log through
+    ``report -o -``, and XML 1.0 holds no NUL nor most C0 controls, so an SVG chart with one is not XML."""
+    return escape(visible(text))
 
 
 def markdown_text(text: str) -> str:

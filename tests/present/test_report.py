@@ -170,6 +170,25 @@ def test_names_are_data(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_control_characters_in_names_are_written_out_as_every_other_output_does(tmp_path: Path, lang: str) -> None:
+    """A NUL, BEL, BS or ESC in a name is written ``\\x00``, as the table and markdown do: raw, ``report -o -`` would
+    replay the ESC in a CI log, and the inline SVG would not be XML (XML 1.0 holds no NUL)."""
+    import xml.dom.minidom
+
+    path = tmp_path / "s.yaml"
+    path.write_text('name: "a\\x00b\\x07c\\x1b[2Jd"\nhorizon_months: 3\nretention: {monthly_churn: 0.5}\n'
+                    'acquisition:\n  - {name: "c\\x00h\\x08", type: cpa, bid: 20, users: 1000, months: 1}\n'
+                    "monetization:\n  purchases: [{name: item, price: 10, rate: 1}]\n", encoding="utf-8")
+    html = page(path, "--lang", lang)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", html)
+    assert re.search(r"<title>[^<]*a\\x00b\\x07c\\x1b\[2Jd</title>", html)
+    assert re.search(r"<h1>[^<]*a\\x00b\\x07c\\x1b\[2Jd</h1>", html)
+    assert "c\\x00h\\x08" in html
+    for chart in re.findall(r"<svg.*?</svg>", html, re.S):
+        xml.dom.minidom.parseString(chart)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.stem)
 def test_bundled_reports_are_self_contained_and_small(template: Path, lang: str) -> None:
     html = page(template, "--lang", lang)

@@ -7,14 +7,13 @@ net cash) a bar from 0, so the bars add up to the figures the page shows.
 
 from __future__ import annotations
 
-from html import escape
-
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
 from aigc_roi.present.run_data import RunReport
+from aigc_roi.present.text import html_text
 
 OPTIONAL_COSTS = ("delivery_cost", "referral_cost")
 """Deductions shown only when some month has one, as the terminal's months table does (docs/formulas.md §17)."""
@@ -45,6 +44,6 @@ def bridge_section(report: RunReport, style: NumberStyle) -> str:
     title = word("bridge", lang).format(months=report.horizon_months, currency=style.currency)
     legend = [word("bridge_total", lang), word("bridge_rise", lang), word("bridge_fall", lang)]
     chart = svg.waterfall(bridge_steps(report, lang), lambda value: style.money(value, 0), title, legend)
-    quoted = "<br>".join(f"<code>{escape(formula(anchor, start))}</code>"
+    quoted = "<br>".join(f"<code>{html_text(formula(anchor, start))}</code>"
                        for anchor, start in (("s4-6", "net(t)"), ("s4-8", "C(t)"), ("s4-8", "F(t)")))
-    return f"<h2>{escape(title)}</h2><figure>{chart}<figcaption>{escape(word('bridge_note', lang))}<br>{quoted}</figcaption></figure>"
+    return f"<h2>{html_text(title)}</h2><figure>{chart}<figcaption>{html_text(word('bridge_note', lang))}<br>{quoted}</figcaption></figure>"

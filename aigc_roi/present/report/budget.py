@@ -7,7 +7,6 @@ Built only from allocate's public result (``Allocation`` and its curve points), 
 from __future__ import annotations
 
 import math
-from html import escape
 from typing import TYPE_CHECKING
 
 from aigc_roi.present.labels import label, short_label
@@ -15,6 +14,7 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
+from aigc_roi.present.text import html_text
 
 if TYPE_CHECKING:
     from aigc_roi.whatif.allocate import Allocation
@@ -32,7 +32,7 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
     title = label("allocate_curve_title", lang).format(objective=objective)
     feasible = [point for point in result.curve if not math.isnan(point.value)]
     if not feasible:
-        return f"<h2>{escape(title)}</h2><p>{escape(word('curve_infeasible', lang))}</p>"
+        return f"<h2>{html_text(title)}</h2><p>{html_text(word('curve_infeasible', lang))}</p>"
 
     def value_text(value: float) -> str:
         return objective_value(result, value, style)
@@ -51,15 +51,15 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
     chart = svg.xy_chart(series, lambda value: style.money(value, 0), value_text, title,
                          f"{label('allocate_curve_budget', lang)} ({style.currency})")
     header, rows = curve_rows(result, style)
-    head = "".join(f'<th class="n">{escape(text)}</th>' for text in header)
+    head = "".join(f'<th class="n">{html_text(text)}</th>' for text in header)
     body = "".join(
         f'<tr{" class=chosen" if point.budget == result.budget else ""}>'
-        + "".join(f'<td class="n">{escape(str(cell))}</td>' for cell in row) + "</tr>"
+        + "".join(f'<td class="n">{html_text(str(cell))}</td>' for cell in row) + "</tr>"
         for point, row in zip(result.curve, rows, strict=True))
     note = word("curve_note", lang).format(objective=objective_name(result, lang))
     advice = spend_less_text(result, style)
-    return (f"<h2>{escape(title)}</h2>" + ("" if advice is None else f'<p class="lead">{escape(advice)}</p>')
-            + f"<figure>{chart}<figcaption>{escape(note)} "
-            f"<code>{escape(formula('s4-1', 'users ='))}</code></figcaption></figure>"
+    return (f"<h2>{html_text(title)}</h2>" + ("" if advice is None else f'<p class="lead">{html_text(advice)}</p>')
+            + f"<figure>{chart}<figcaption>{html_text(note)} "
+            f"<code>{html_text(formula('s4-1', 'users ='))}</code></figcaption></figure>"
             f'<table class="curve"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 

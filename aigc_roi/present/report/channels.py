@@ -9,7 +9,6 @@ cost set by month, its factor (§14).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.channels import channel_type
@@ -18,6 +17,7 @@ from aigc_roi.present.channel_notes import max_bid_text, max_factor_text
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.words import word
+from aigc_roi.present.text import html_text
 
 if TYPE_CHECKING:
     from aigc_roi.present.run_data import ChannelRun
@@ -30,15 +30,15 @@ def channels_section(channels: Sequence[ChannelRun], style: NumberStyle, currenc
     lang = style.lang
     channels = [channel for channel in channels if channel.type != ORGANIC_TYPE]
     if not channels:
-        return f'<h2>{escape(word("channels", lang))}</h2><p>{escape(word("no_channels", lang))}</p>'
+        return f'<h2>{html_text(word("channels", lang))}</h2><p>{html_text(word("no_channels", lang))}</p>'
     # Bars and bids are amounts: the currency closes the title, as every other money section's.
     title = word("channels_amounts", lang).format(currency=currency)
-    heading = f"<h2>{escape(title)}</h2>"
+    heading = f"<h2>{html_text(title)}</h2>"
     rows = [(channel.name, [getattr(channel, key) for key, _ in SERIES]) for channel in channels]
     legend = [(word(key, lang).format(currency=currency), mark) for key, mark in SERIES]
     notes = [max_bid_note(channel, style, currency) for channel in channels]
     chart = svg.bar_groups(rows, legend, style.money, title, notes)
-    return heading + f'<figure>{chart}<figcaption>{escape(word("channels_note", lang))}</figcaption></figure>'
+    return heading + f'<figure>{chart}<figcaption>{html_text(word("channels_note", lang))}</figcaption></figure>'
 
 
 def max_bid_note(channel: ChannelRun, style: NumberStyle, currency: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from html import escape
 from typing import Any
 
 from aigc_roi.model.curves import sbg_fit
@@ -18,6 +17,7 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
+from aigc_roi.present.text import html_text
 
 CURVE_STEPS = 60
 """Points of a drawn retention curve: smooth at the chart's width, small on the page."""
@@ -43,9 +43,9 @@ def fitted_section(fits: Sequence[dict[str, Any]], style: NumberStyle) -> str:
                               svg.Series(word("fit_observed", lang), observed, "open")],
                              x_text, lambda share: style.percent(share), title, x_title)
         warning = "".join(f" {note}." for note in fit_warnings(fit, lang))
-        charts.append(f"<figure>{chart}<figcaption>{escape(title)}: <code>{escape(quoted)}</code>; "
-                      f"{escape(fit_summary(fit, lang))}.{escape(warning)}</figcaption></figure>")
-    return f'<h2>{escape(word("fits", lang))}</h2>' + "".join(charts)
+        charts.append(f"<figure>{chart}<figcaption>{html_text(title)}: <code>{html_text(quoted)}</code>; "
+                      f"{html_text(fit_summary(fit, lang))}.{html_text(warning)}</figcaption></figure>")
+    return f'<h2>{html_text(word("fits", lang))}</h2>' + "".join(charts)
 
 
 def power_law_points(fit: dict[str, Any]) -> list[tuple[float, float]]:

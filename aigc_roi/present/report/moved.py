@@ -7,7 +7,6 @@ largest share first) and draws each figure's split as a waterfall from the base 
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.figures import unit_of
@@ -19,6 +18,7 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
+from aigc_roi.present.text import html_text
 
 if TYPE_CHECKING:
     from aigc_roi.whatif.explain import FigureChanges
@@ -43,13 +43,13 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
     lang = style.lang
     title = word("moved", lang).format(base=base)
     if not changes.changes and not changes.not_split:
-        return f"<h2>{escape(title)}</h2><p>{escape(word('nothing_moved', lang))}</p>"
+        return f"<h2>{html_text(title)}</h2><p>{html_text(word('nothing_moved', lang))}</p>"
     # Here, not at the top: a page without --base does not load compare --explain's presenter.
     from aigc_roi.present.explain import explain_rows
 
     header, rows = explain_rows(changes, style)
-    head = "".join(f'<th{" class=n" if i == len(header) - 1 else ""}>{escape(text)}</th>' for i, text in enumerate(header))
-    body = "".join("<tr>" + "".join(f'<td{" class=n" if i == len(row) - 1 else ""}>{escape(str(cell or "—"))}</td>'
+    head = "".join(f'<th{" class=n" if i == len(header) - 1 else ""}>{html_text(text)}</th>' for i, text in enumerate(header))
+    body = "".join("<tr>" + "".join(f'<td{" class=n" if i == len(row) - 1 else ""}>{html_text(str(cell or "—"))}</td>'
                                     for i, cell in enumerate(row)) + "</tr>" for row in rows)
     exact = sentences(explain_notes(changes, style), lang)
     legend = [word("bridge_total", lang), word("bridge_rise", lang), word("bridge_fall", lang)]
@@ -68,8 +68,8 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
 
         caption = label(name, lang)
         charts.append(f"<figure>{svg.waterfall(steps, moved, caption, legend, value)}"
-                      f"<figcaption>{escape(caption)}</figcaption></figure>")
-    return (f"<h2>{escape(title)}</h2><p>{escape(exact)} <code>{escape(formula('s13', 'phi_i ='))}</code></p>"
+                      f"<figcaption>{html_text(caption)}</figcaption></figure>")
+    return (f"<h2>{html_text(title)}</h2><p>{html_text(exact)} <code>{html_text(formula('s13', 'phi_i ='))}</code></p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" + "".join(charts))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.compared import told_apart
@@ -36,6 +35,7 @@ from aigc_roi.present.report.formulas import definitions, formula
 from aigc_roi.present.report.moved import moved_section
 from aigc_roi.present.report.response import response_section
 from aigc_roi.present.report.words import word
+from aigc_roi.present.text import html_text
 from aigc_roi.whatif.breakeven import THRESHOLDS
 
 if TYPE_CHECKING:
@@ -140,24 +140,24 @@ def render(parts: ReportParts, lang: str) -> str:
         _definitions(notes, lang),
     ]
     return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>'
-            f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>{_provenance(parts.provenance, lang)}"
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html_text(title)}</title>'
+            f"<style>{_CSS}</style></head><body><h1>{html_text(title)}</h1>{_provenance(parts.provenance, lang)}"
             + "".join(sections) + "</body></html>\n")
 
 
 def _provenance(facts: Provenance, lang: str) -> str:
     if facts.commit is None:
-        commit = escape(word("not_in_git", lang))
+        commit = html_text(word("not_in_git", lang))
     else:
         # The hash is code as typed (git show 8d9db63); the words around it are the reader's language.
-        commit = f"<code>{escape(facts.commit)}</code>"
+        commit = f"<code>{html_text(facts.commit)}</code>"
         if facts.dirty:
-            commit = escape(word("uncommitted", lang)).format(commit=commit)
+            commit = html_text(word("uncommitted", lang)).format(commit=commit)
         if facts.what_if:
-            commit = escape(word("commit_before_set", lang)).format(commit=commit)
-    items = [(word("file", lang), escape(facts.file)), (word("commit", lang), commit),
-             (word("version", lang), escape(facts.version)), (word("date", lang), escape(facts.date))]
-    return '<p class="meta">' + " · ".join(f"{escape(key)}: {value}" for key, value in items) + "</p>"
+            commit = html_text(word("commit_before_set", lang)).format(commit=commit)
+    items = [(word("file", lang), html_text(facts.file)), (word("commit", lang), commit),
+             (word("version", lang), html_text(facts.version)), (word("date", lang), html_text(facts.date))]
+    return '<p class="meta">' + " · ".join(f"{html_text(key)}: {value}" for key, value in items) + "</p>"
 
 
 def _verdict(parts: ReportParts, style: NumberStyle) -> str:
@@ -187,12 +187,12 @@ def _verdict(parts: ReportParts, style: NumberStyle) -> str:
     met = sum(outcome.passed for outcome in parts.outcomes)
     lines.append(word("targets_met", lang).format(met=met, total=len(parts.outcomes)) if parts.outcomes
                  else word("no_targets", lang))
-    body = "".join(f'<p class="{"lead" if i == 0 else ""}">{escape(line)}</p>' for i, line in enumerate(lines))
+    body = "".join(f'<p class="{"lead" if i == 0 else ""}">{html_text(line)}</p>' for i, line in enumerate(lines))
     targets = _targets(parts.outcomes, months, style)
     # The peak cash line names its currency; a target's limit and value (max_cac) do not, so the heading does.
     heading = (word("verdict_amounts", lang).format(currency=style.currency)
                if any(_is_money(outcome.figure) for outcome in parts.outcomes) else word("verdict", lang))
-    return f'<section class="verdict"><h2>{escape(heading)}</h2>{body}</section>' + targets
+    return f'<section class="verdict"><h2>{html_text(heading)}</h2>{body}</section>' + targets
 
 
 def _is_money(name: str) -> bool:
@@ -205,11 +205,11 @@ def _targets(outcomes: Sequence[TargetOutcome], horizon: int, style: NumberStyle
         return ""
     lang = style.lang
     rows = "".join(
-        f"<tr><td>{escape(target_key(outcome, lang))}</td><td>{escape(_target_figure(outcome, lang))}</td>"
-        f'<td class="n">{escape(limit)}</td><td class="n">{escape(actual)}</td>'
-        f'<td class="{"met" if outcome.passed else "missed"}">{escape(word("met" if outcome.passed else "missed", lang))}</td></tr>'
+        f"<tr><td>{html_text(target_key(outcome, lang))}</td><td>{html_text(_target_figure(outcome, lang))}</td>"
+        f'<td class="n">{html_text(limit)}</td><td class="n">{html_text(actual)}</td>'
+        f'<td class="{"met" if outcome.passed else "missed"}">{html_text(word("met" if outcome.passed else "missed", lang))}</td></tr>'
         for outcome in outcomes for limit, actual in [_limit_and_actual(outcome, horizon, style)])
-    head = "".join(f"<th{' class=n' if key in ('limit', 'actual') else ''}>{escape(word(key, lang))}</th>"
+    head = "".join(f"<th{' class=n' if key in ('limit', 'actual') else ''}>{html_text(word(key, lang))}</th>"
                    for key in ("target", "figure", "limit", "actual", "result"))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
@@ -256,10 +256,10 @@ def _gates(report: RunReport, style: NumberStyle) -> str:
         return ""
     header, rows = gates_grid(report, style)
     numeric = {3, 4}
-    head = "".join(f'<th{" class=n" if i in numeric else ""}>{escape(text)}</th>' for i, text in enumerate(header))
-    body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{escape(str(cell))}</td>'
+    head = "".join(f'<th{" class=n" if i in numeric else ""}>{html_text(text)}</th>' for i, text in enumerate(header))
+    body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{html_text(str(cell))}</td>'
                                     for i, cell in enumerate(row)) + "</tr>" for row in rows)
-    return (f'<h2>{escape(word("gates", style.lang))}</h2>'
+    return (f'<h2>{html_text(word("gates", style.lang))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
@@ -279,17 +279,17 @@ def _figures(report: RunReport, style: NumberStyle, notes: list[str]) -> str:
         if definition is not None:
             notes.append(name)
             mark = f'<sup><a href="#def-{name}">{len(notes)}</a></sup>'
-        tip = f' title="{escape(definition.formula)}"' if definition is not None else ""
+        tip = f' title="{html_text(definition.formula)}"' if definition is not None else ""
         value = style.figure(name, figures.get(name), never_text(name, horizon, lang), figures, months=labels)
-        rows.append(f'<tr data-figure="{name}"><td{tip}>{escape(label(name, lang))}{mark}</td>'
-                    f'<td class="n">{escape(value)}</td></tr>')
-    head = f'<tr><th>{escape(word("figure", lang))}</th><th class="n">{escape(word("value", lang))}</th></tr>'
+        rows.append(f'<tr data-figure="{name}"><td{tip}>{html_text(label(name, lang))}{mark}</td>'
+                    f'<td class="n">{html_text(value)}</td></tr>')
+    head = f'<tr><th>{html_text(word("figure", lang))}</th><th class="n">{html_text(word("value", lang))}</th></tr>'
     heading = word("figures", lang).format(currency=style.currency)
     basis = npv_basis(report.discount_rate, style, report.discount_range)
     borrowing = irr_borrowing_note([figures], lang)
-    return (f'<h2>{escape(heading)}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
-            f'<p class="meta">{escape(basis)}</p>'
-            + (f'<p class="irr-borrowing">{escape(borrowing)}</p>' if borrowing else ""))
+    return (f'<h2>{html_text(heading)}</h2><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+            f'<p class="meta">{html_text(basis)}</p>'
+            + (f'<p class="irr-borrowing">{html_text(borrowing)}</p>' if borrowing else ""))
 
 
 def _cash(parts: ReportParts, style: NumberStyle) -> str:
@@ -304,7 +304,7 @@ def _cash(parts: ReportParts, style: NumberStyle) -> str:
         legend[1] = word("band", lang).format(samples=f"{fan.samples:,}")
     chart = svg.cash_chart([row["label"] for row in months], [row["cumulative_cash"] for row in months], band,
                            lambda value: style.money(value, 0), title, legend)
-    return f'<h2>{escape(title)}</h2><figure>{chart}</figure>'
+    return f'<h2>{html_text(title)}</h2><figure>{chart}</figure>'
 
 
 def _cohorts(report: RunReport, style: NumberStyle) -> str:
@@ -325,7 +325,7 @@ def _cohorts(report: RunReport, style: NumberStyle) -> str:
     chart = svg.heatmap(rows, rows, grid, style.money, title)
     grouped = word("grouped", lang).format(size=size) if size > 1 else ""
     note = word("cohorts_note", lang).format(grouped=grouped)
-    return f"<h2>{escape(title)}</h2><figure>{chart}<figcaption>{escape(note)}</figcaption></figure>"
+    return f"<h2>{html_text(title)}</h2><figure>{chart}<figcaption>{html_text(note)}</figcaption></figure>"
 
 
 def _group_label(months: Sequence[Mapping[str, Any]], group: range) -> str:
@@ -345,30 +345,30 @@ def _tornado(sensitivity: Sensitivity, style: NumberStyle) -> str:
              row.high.outcome.change(sensitivity.base, "roi")) for row in sensitivity.rows[:TORNADO_ROWS]]
     title = word("tornado", lang).format(step=step)
     chart = svg.tornado(rows, style.points, title, word("tornado_legend", lang).format(step=step))
-    return f"<h2>{escape(title)}</h2><figure>{chart}</figure>"
+    return f"<h2>{html_text(title)}</h2><figure>{chart}</figure>"
 
 
 def _break_even(table: BreakEvenTable, style: NumberStyle) -> str:
     lang = style.lang
-    head = "".join(f'<th{" class=n" if i else ""}>{escape(text)}</th>' for i, text in enumerate(
+    head = "".join(f'<th{" class=n" if i else ""}>{html_text(text)}</th>' for i, text in enumerate(
         (word("input", lang), word("current", lang), word("roi_zero", lang),
          word("payback_target", lang).format(months=table.payback_window.months))))
     rows = "".join(
-        f"<tr><td>{escape(driver_label(row.driver, lang))}</td>"
-        + "".join(f'<td class="n">{escape(value)}</td>' for value in (
+        f"<tr><td>{html_text(driver_label(row.driver, lang))}</td>"
+        + "".join(f'<td class="n">{html_text(value)}</td>' for value in (
             driver_value(row.driver, row.driver.current, style),
             *(value_or_reason(table, row, threshold, style) for threshold in THRESHOLDS)))
         + "</tr>" for row in table.rows)
     # The terminal's sentences for the reasons shown, so a missing value is never read as the opposite one.
     notes = sentences([*no_value_notes(table, lang), *jump_notes(table, style)], lang)
-    return (f'<h2>{escape(word("breakeven", lang).format(currency=style.currency))}</h2>'
+    return (f'<h2>{html_text(word("breakeven", lang).format(currency=style.currency))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-            + (f'<p class="meta">{escape(notes)}</p>' if notes else ""))
+            + (f'<p class="meta">{html_text(notes)}</p>' if notes else ""))
 
 
 def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
     lang = style.lang
-    head = "".join(f'<th{" class=n" if key in ("used", "range") else ""}>{escape(word(key, lang))}</th>'
+    head = "".join(f'<th{" class=n" if key in ("used", "range") else ""}>{html_text(word(key, lang))}</th>'
                    for key in ("path", "written", "used", "range"))
     rows = []
     for row in inputs:
@@ -377,9 +377,9 @@ def _inputs(inputs: Sequence[InputRow], style: NumberStyle) -> str:
         if row.path == "discount_rate" and used:
             # The rate's number alone does not say it is annual (NPV compounds it monthly: the definitions' m).
             used = word("annual", lang).format(rate=used)
-        rows.append(f'<tr><td class="path">{escape(row.path)}</td><td>{escape(written_text(row, lang))}</td>'
-                    f'<td class="n">{escape(used)}</td><td class="n">{escape(spread)}</td></tr>')
-    return (f'<h2>{escape(word("inputs", lang))}</h2>'
+        rows.append(f'<tr><td class="path">{html_text(row.path)}</td><td>{html_text(written_text(row, lang))}</td>'
+                    f'<td class="n">{html_text(used)}</td><td class="n">{html_text(spread)}</td></tr>')
+    return (f'<h2>{html_text(word("inputs", lang))}</h2>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -398,10 +398,10 @@ def _range_text(row: InputRow, style: NumberStyle) -> str:
 def _definitions(notes: Sequence[str], lang: str) -> str:
     known = definitions(lang)
     items = "".join(
-        f'<li id="def-{name}"><b>{escape(label(name, lang))}</b> (<code>{escape(name)}</code>): '
-        f"<code>{escape(known[name].formula)}</code>; {escape(word('none_when', lang))}: {escape(known[name].none_when)}</li>"
+        f'<li id="def-{name}"><b>{html_text(label(name, lang))}</b> (<code>{html_text(name)}</code>): '
+        f"<code>{html_text(known[name].formula)}</code>; {html_text(word('none_when', lang))}: {html_text(known[name].none_when)}</li>"
         for name in notes)
     # NPV, MIRR and LTV are written over m: the page says what it is (docs/formulas.md §5).
-    items += (f'<li id="def-m"><b>{escape(word("monthly_rate", lang))}</b> (<code>m</code>): '
-              f"<code>{escape(formula('s5', 'm = (1 + discount_rate)'))}</code>; {escape(word('monthly_rate_note', lang))}</li>")
-    return f'<h2>{escape(word("formulas", lang))}</h2><ol class="defs">{items}</ol>'
+    items += (f'<li id="def-m"><b>{html_text(word("monthly_rate", lang))}</b> (<code>m</code>): '
+              f"<code>{html_text(formula('s5', 'm = (1 + discount_rate)'))}</code>; {html_text(word('monthly_rate_note', lang))}</li>")
+    return f'<h2>{html_text(word("formulas", lang))}</h2><ol class="defs">{items}</ol>'

@@ -8,7 +8,6 @@ largest budget the budget curve gives it; today's budget and the chosen one are 
 from __future__ import annotations
 
 import dataclasses
-from html import escape
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,6 +19,7 @@ from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
 from aigc_roi.present.report.words import word
+from aigc_roi.present.text import html_text
 
 if TYPE_CHECKING:
     from aigc_roi.whatif.allocate import Allocation, ChannelAllocation
@@ -55,7 +55,7 @@ def response_section(scenario: Scenario, result: Allocation, style: NumberStyle)
     charts = [chart for chart in charts if chart]
     if not charts:
         return ""
-    return f'<h2>{escape(word("response", lang))}</h2>' + "".join(charts)
+    return f'<h2>{html_text(word("response", lang))}</h2>' + "".join(charts)
 
 
 def _moving_field(channel: Channel) -> str | None:
@@ -65,7 +65,7 @@ def _moving_field(channel: Channel) -> str | None:
 
 
 def _moving_note(channel: Channel, field: str, lang: str) -> str:
-    return f"<p>{escape(word('response_by_month', lang).format(name=channel.name, field=field))}</p>"
+    return f"<p>{html_text(word('response_by_month', lang).format(name=channel.name, field=field))}</p>"
 
 
 def _chart(channel: Channel, row: ChannelAllocation, result: Allocation, style: NumberStyle) -> str:
@@ -83,9 +83,9 @@ def _chart(channel: Channel, row: ChannelAllocation, result: Allocation, style: 
     chart = svg.xy_chart(series, lambda value: style.money(value, 0), style.count, row.name,
                          word("response_budget", lang).format(currency=style.currency))
     if getattr(channel, "saturation_budget", None) is not None:
-        quoted = f"<code>{escape(formula('s4-1', 'users ='))}</code>"
+        quoted = f"<code>{html_text(formula('s4-1', 'users ='))}</code>"
     elif row.type == "kol":
-        quoted = f"<code>{escape(formula('s4-1', 'E(posts, decay) ='))}</code>"
+        quoted = f"<code>{html_text(formula('s4-1', 'E(posts, decay) ='))}</code>"
     else:
-        quoted = escape(word("response_linear", lang))
-    return f"<figure>{chart}<figcaption>{escape(row.name)}: {quoted}</figcaption></figure>"
+        quoted = html_text(word("response_linear", lang))
+    return f"<figure>{chart}<figcaption>{html_text(row.name)}: {quoted}</figcaption></figure>"

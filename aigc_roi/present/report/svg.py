@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
+
+from aigc_roi.present.text import html_text
 
 INK = "#1f2933"
 """Lines, text and solid bars."""
@@ -28,7 +29,7 @@ Format = Callable[[float], str]
 
 def _svg(height: int, body: list[str], title: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-            f'aria-label="{escape(title)}" font-size="11" fill="{INK}"><title>{escape(title)}</title>'
+            f'aria-label="{html_text(title)}" font-size="11" fill="{INK}"><title>{html_text(title)}</title>'
             + _PATTERNS + "".join(body) + "</svg>")
 
 
@@ -59,9 +60,9 @@ def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[S
         return top + (height - top - bottom) * (high - value) / (high - low)
 
     body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
-            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{escape(money(v))}</text>' for v in ticks]
+            f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{html_text(money(v))}</text>' for v in ticks]
     every = max(1, math.ceil(months / 12))
-    body += [f'<text x="{x(t):.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(labels[t])}</text>'
+    body += [f'<text x="{x(t):.1f}" y="{height - bottom + 16}" text-anchor="middle">{html_text(labels[t])}</text>'
              for t in range(0, months, every)]
     if band is not None:
         outline = [f"{x(t):.1f},{y(v):.1f}" for t, v in enumerate(band[1])]
@@ -70,7 +71,7 @@ def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[S
     body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{INK}" stroke-dasharray="5 4"/>')
     points = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in enumerate(cumulative))
     body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2.2"/>')
-    body += [f'<circle cx="{x(t):.1f}" cy="{y(v):.1f}" r="2.2"><title>{escape(labels[t])}: {escape(money(v))}</title></circle>'
+    body += [f'<circle cx="{x(t):.1f}" cy="{y(v):.1f}" r="2.2"><title>{html_text(labels[t])}: {html_text(money(v))}</title></circle>'
              for t, v in enumerate(cumulative)]
     marks = [("line", legend[0])] + ([("hatch", legend[1])] if band else []) + [("dash", legend[2])]
     body.append(_legend(height - 18, marks))
@@ -105,7 +106,7 @@ def _legend(y: float, items: Sequence[tuple[str, str]]) -> str:
              "outline": f'<rect x="0" y="-10" width="22" height="10" fill="none" stroke="{INK}"/>'}
     parts, x = [], 12.0
     for mark, text in items:
-        parts.append(f'<g transform="translate({x:.0f},{y:.0f})">{marks[mark]}<text x="28" y="0">{escape(text)}</text></g>')
+        parts.append(f'<g transform="translate({x:.0f},{y:.0f})">{marks[mark]}<text x="28" y="0">{html_text(text)}</text></g>')
         x += 48 + 6.5 * _text_width(text)
     return "".join(parts)
 
@@ -132,11 +133,11 @@ def bar_groups(rows: Sequence[tuple[str, Sequence[float | None]]], series: Seque
             shown = "—" if value is None else money(value)
             width = 0.0 if value is None else max(abs(value) * scale, 1.0)
             body.append(f'<rect x="{left}" y="{y}" width="{width:.1f}" height="{bar - 2}" {fills[mark]}>'
-                        f'<title>{escape(name)} · {escape(legend)}: {escape(shown)}</title></rect>'
-                        f'<text x="{left + width + 4:.1f}" y="{y + bar - 3}">{escape(shown)}</text>')
+                        f'<title>{html_text(name)} · {html_text(legend)}: {html_text(shown)}</title></rect>'
+                        f'<text x="{left + width + 4:.1f}" y="{y + bar - 3}">{html_text(shown)}</text>')
         if notes:
             body.append(f'<text x="{left}" y="{y0 + len(series) * bar + bar - 3}" font-style="italic">'
-                        f"{escape(notes[i])}</text>")
+                        f"{html_text(notes[i])}</text>")
     body.append(_legend(height - 10, [(mark, legend) for legend, mark in series]))
     return _svg(height, body, title)
 
@@ -144,7 +145,7 @@ def bar_groups(rows: Sequence[tuple[str, Sequence[float | None]]], series: Seque
 def _name(x: float, y: float, name: str, limit: int) -> str:
     """A name right-aligned at (x, y), shortened to ``limit`` characters; the whole name on hover."""
     short = name if len(name) <= limit else name[: limit - 1] + "…"
-    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="end">{escape(short)}<title>{escape(name)}</title></text>'
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="end">{html_text(short)}<title>{html_text(name)}</title></text>'
 
 
 def heatmap(row_labels: Sequence[str], column_labels: Sequence[str], cells: Sequence[Sequence[float | None]],
@@ -156,17 +157,17 @@ def heatmap(row_labels: Sequence[str], column_labels: Sequence[str], cells: Sequ
     largest = max((abs(v) for row in cells for v in row if v is not None), default=1.0) or 1.0
     body = []
     every = max(1, math.ceil(len(column_labels) / 12))
-    body += [f'<text x="{left + size * (j + 0.5):.1f}" y="{height - bottom + 14}" text-anchor="middle">{escape(text)}</text>'
+    body += [f'<text x="{left + size * (j + 0.5):.1f}" y="{height - bottom + 14}" text-anchor="middle">{html_text(text)}</text>'
              for j, text in enumerate(column_labels) if j % every == 0]
     for i, row in enumerate(cells):
         y = top + i * size
         if i % every == 0:
-            body.append(f'<text x="{left - 6}" y="{y + size * 0.7:.1f}" text-anchor="end">{escape(row_labels[i])}</text>')
+            body.append(f'<text x="{left - 6}" y="{y + size * 0.7:.1f}" text-anchor="end">{html_text(row_labels[i])}</text>')
         for j, value in enumerate(row):
             if value is None:
                 continue
             shade = 0.08 + 0.85 * abs(value) / largest
-            tip = f"<title>{escape(row_labels[i])} → {escape(column_labels[j])}: {escape(money(value))}</title>"
+            tip = f"<title>{html_text(row_labels[i])} → {html_text(column_labels[j])}: {html_text(money(value))}</title>"
             body.append(f'<rect x="{left + j * size:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" '
                         f'fill="{INK}" fill-opacity="{shade:.2f}">{tip}</rect>')
             if value < 0:
@@ -191,8 +192,8 @@ def tornado(rows: Sequence[tuple[str, float | None, float | None]], percent: For
                 continue
             x = centre if value > 0 else centre - abs(value) * scale
             body.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{abs(value) * scale:.1f}" height="{bar - 4}" {fill}>'
-                        f'<title>{escape(name)}: {escape(percent(value))}</title></rect>')
-    body.append(f'<text x="12" y="{height - 10}">{escape(legend)}</text>')
+                        f'<title>{html_text(name)}: {html_text(percent(value))}</title></rect>')
+    body.append(f'<text x="12" y="{height - 10}">{html_text(legend)}</text>')
     return _svg(height, body, title)
 
 
@@ -236,11 +237,11 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
         return top + (height - top - bottom) * (y_ticks[-1] - value) / (y_ticks[-1] - y_ticks[0])
 
     body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="{SOFT}" stroke-width="0.5"/>'
-            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{escape(y_format(v))}</text>' for v in y_ticks]
-    body += [f'<text x="{px(v):.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(x_format(v))}</text>'
+            f'<text x="{left - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{html_text(y_format(v))}</text>' for v in y_ticks]
+    body += [f'<text x="{px(v):.1f}" y="{height - bottom + 16}" text-anchor="middle">{html_text(x_format(v))}</text>'
              for v in x_ticks]
     body.append(f'<text x="{(left + WIDTH - right) / 2:.0f}" y="{height - bottom + 32}" text-anchor="middle">'
-                f"{escape(x_title)}</text>")
+                f"{html_text(x_title)}</text>")
     if y_ticks[0] < 0 < y_ticks[-1]:
         body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{py(0):.1f}" y2="{py(0):.1f}" stroke="{INK}" '
                     'stroke-dasharray="5 4"/>')
@@ -250,8 +251,8 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
             points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in line.points)
             body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2"{dash}/>')
             continue
-        body += [f"<g>{_marker(line.mark, px(x), py(y))}<title>{escape(line.legend)}: {escape(x_format(x))} → "
-                 f"{escape(y_format(y))}</title></g>" for x, y in line.points]
+        body += [f"<g>{_marker(line.mark, px(x), py(y))}<title>{html_text(line.legend)}: {html_text(x_format(x))} → "
+                 f"{html_text(y_format(y))}</title></g>" for x, y in line.points]
     body += [_legend(height - 10 - 16 * (len(legend) - 1 - i), row) for i, row in enumerate(legend)]
     return _svg(height, body, title)
 
@@ -293,8 +294,8 @@ def waterfall(steps: Sequence[Step], money: Format, title: str, legend: Sequence
         shown = (total_money or money)(step.amount) if step.total else money(step.amount)
         body.append(_name(left - 8, y + bar - 6, step.name, 30))
         body.append(f'<rect x="{x0:.1f}" y="{y + 3}" width="{max(x1 - x0, 1.0):.1f}" height="{bar - 6}" {fills[kind]}>'
-                    f"<title>{escape(step.name)}: {escape(shown)}</title></rect>")
-        body.append(f'<text x="{WIDTH - 6}" y="{y + bar - 6}" text-anchor="end">{escape(shown)}</text>')
+                    f"<title>{html_text(step.name)}: {html_text(shown)}</title></rect>")
+        body.append(f'<text x="{WIDTH - 6}" y="{y + bar - 6}" text-anchor="end">{html_text(shown)}</text>')
         if i + 1 < len(steps) and not steps[i + 1].total:
             body.append(f'<line x1="{px(end):.1f}" x2="{px(end):.1f}" y1="{y + bar - 3}" y2="{y + bar + 3}" '
                         f'stroke="{INK}" stroke-dasharray="1 2"/>')
