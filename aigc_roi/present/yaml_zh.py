@@ -30,8 +30,9 @@ def _shown(text: str) -> str:
 
 
 def _rule(pattern: str, template: str) -> Rule:
-    """``template`` takes the groups ({0}, {1}, ...), each a token or character shown as _TOKENS says."""
-    return re.compile(pattern + "$"), lambda match: template.format(*(_shown(group or "") for group in match.groups()))
+    """``template`` takes the groups ({0}, {1}, ...), each a token or character shown as _TOKENS says; a value's
+    slot takes a line break or nothing, as messages_zh.py's do."""
+    return re.compile(pattern, re.DOTALL), lambda match: template.format(*(_shown(group or "") for group in match.groups()))
 
 
 _PROBLEMS = [_rule(pattern, template) for pattern, template in [
@@ -43,48 +44,48 @@ _PROBLEMS = [_rule(pattern, template) for pattern, template in [
     (r"found a tab character where an indentation space is expected", "此处应为缩进用的空格，却是 Tab 字符"),
     (r"could not find expected ':'", "找不到应有的 ':'"),
     (r"did not find expected key", "找不到应有的键"),
-    (r"expected <block end>, but found (.+)", "缩进块应在此结束，却出现了 {0}"),
+    (r"expected <block end>, but found (.*)", "缩进块应在此结束，却出现了 {0}"),
     (r"did not find expected '-' indicator", "找不到应有的列表项标记 '-'"),
     (r"(?:block )?sequence entries are not allowed (?:here|in this context)", "此处不能出现列表项 '- '"),
     (r"mapping keys are not allowed (?:here|in this context)", "此处不能出现复杂键 '? '"),
     (r"did not find expected node content", "找不到应有的值"),
-    (r"expected the node content, but found (.+)", "应为一个值，实际为 {0}"),
+    (r"expected the node content, but found (.*)", "应为一个值，实际为 {0}"),
     # Brackets and documents.
     (r"did not find expected ',' or '\]'", "找不到应有的 ',' 或 ']'"),
-    (r"expected ',' or '\]', but got (.+)", "应为 ',' 或 ']'，实际为 {0}"),
+    (r"expected ',' or '\]', but got (.*)", "应为 ',' 或 ']'，实际为 {0}"),
     (r"did not find expected ',' or '\}'", "找不到应有的 ',' 或 '}}'"),
-    (r"expected ',' or '\}', but got (.+)", "应为 ',' 或 '}}'，实际为 {0}"),
+    (r"expected ',' or '\}', but got (.*)", "应为 ',' 或 '}}'，实际为 {0}"),
     (r"found unexpected ':'", "出现了意外的 ':'"),
     (r"did not find expected <document start>", "找不到应有的文档开头 '---'"),
-    (r"expected '<document start>', but found (.+)", "应为文档开头 '---'，实际为 {0}"),
+    (r"expected '<document start>', but found (.*)", "应为文档开头 '---'，实际为 {0}"),
     (r"did not find expected <stream-start>", "找不到应有的文件开头"),
     # Quoted and block scalars.
     (r"found unexpected end of stream", "文件意外结束"),
     (r"found unexpected document (?:indicator|separator)", "引号内出现了文档标记（'---' 或 '...'）"),
-    (r"found unknown escape character (.+)", "未知的转义字符 {0}"),
+    (r"found unknown escape character (.*)", "未知的转义字符 {0}"),
     (r"found unknown escape character", "未知的转义字符"),
     (r"did not find expected hexdecimal number", "转义序列中应为十六进制数字"),
-    (r"expected escape sequence of (\d+) hexadecimal numbers, but found (.+)", "转义序列应有 {0} 位十六进制数字，实际为 {1}"),
+    (r"expected escape sequence of (\d+) hexadecimal numbers, but found (.*)", "转义序列应有 {0} 位十六进制数字，实际为 {1}"),
     (r"found invalid Unicode character escape code", "无效的 Unicode 字符转义码"),
     (r"found an indentation indicator equal to 0", "缩进指示数字应为 1-9，实际为 0"),
     (r"expected indentation indicator in the range 1-9, but found 0", "缩进指示数字应为 1-9，实际为 0"),
-    (r"expected chomping or indentation indicators, but found (.+)", "'|' 或 '>' 之后应为 '+'、'-' 或 1-9，实际为 {0}"),
+    (r"expected chomping or indentation indicators, but found (.*)", "'|' 或 '>' 之后应为 '+'、'-' 或 1-9，实际为 {0}"),
     (r"did not find expected comment or line break", "找不到应有的注释或换行"),
-    (r"expected a comment or a line break, but found (.+)", "应为注释或换行，实际为 {0}"),
+    (r"expected a comment or a line break, but found (.*)", "应为注释或换行，实际为 {0}"),
     # Anchors, aliases, tags and directives, which a scenario file does not use.
     (r"did not find expected alphabetic or numeric character", "找不到应有的字母或数字"),
-    (r"expected alphabetic or numeric character, but found (.+)", "应为字母或数字，实际为 {0}"),
-    (r"found undefined tag handle (.+)", "未定义的标签前缀 {0}"),
+    (r"expected alphabetic or numeric character, but found (.*)", "应为字母或数字，实际为 {0}"),
+    (r"found undefined tag handle (.*)", "未定义的标签前缀 {0}"),
     (r"found undefined tag handle", "未定义的标签前缀"),
-    (r"duplicate tag handle (.+)", "重复的标签前缀 {0}"),
+    (r"duplicate tag handle (.*)", "重复的标签前缀 {0}"),
     (r"did not find the expected '>'", "找不到应有的 '>'"),
-    (r"expected '>', but found (.+)", "应为 '>'，实际为 {0}"),
+    (r"expected '>', but found (.*)", "应为 '>'，实际为 {0}"),
     (r"did not find expected '!'", "找不到应有的 '!'"),
-    (r"expected '!', but found (.+)", "应为 '!'，实际为 {0}"),
+    (r"expected '!', but found (.*)", "应为 '!'，实际为 {0}"),
     (r"did not find expected tag URI", "找不到应有的标签 URI"),
-    (r"expected URI, but found (.+)", "应为标签 URI，实际为 {0}"),
+    (r"expected URI, but found (.*)", "应为标签 URI，实际为 {0}"),
     (r"did not find URI escaped octet", "URI 中的 '%' 转义应有 2 位十六进制数字"),
-    (r"expected URI escape sequence of 2 hexadecimal numbers, but found (.+)", "URI 中的 '%' 转义应有 2 位十六进制数字，实际为 {0}"),
+    (r"expected URI escape sequence of 2 hexadecimal numbers, but found (.*)", "URI 中的 '%' 转义应有 2 位十六进制数字，实际为 {0}"),
     (r"found an incorrect (?:leading|trailing) UTF-8 octet", "URI 中的 '%' 转义不是有效的 UTF-8"),
     (r"'[\w-]+' codec can't decode .+", "URI 中的 '%' 转义不是有效的 UTF-8"),
     (r"found incompatible YAML document(?: \(version 1\.\* is required\))?", "不兼容的 YAML 版本（需要 1.x）"),
@@ -95,11 +96,11 @@ _PROBLEMS = [_rule(pattern, template) for pattern, template in [
     (r"found unexpected non-alphabetical character", "出现了非字母字符"),
     (r"did not find expected whitespace", "找不到应有的空格"),
     (r"did not find expected whitespace or line break", "找不到应有的空格或换行"),
-    (r"expected ' ', but found (.+)", "应为空格，实际为 {0}"),
+    (r"expected ' ', but found (.*)", "应为空格，实际为 {0}"),
     (r"did not find expected digit or '\.' character", "找不到应有的数字或 '.'"),
-    (r"expected a digit or '\.', but found (.+)", "应为数字或 '.'，实际为 {0}"),
-    (r"expected a digit or ' ', but found (.+)", "应为数字或空格，实际为 {0}"),
-    (r"expected a digit, but found (.+)", "应为数字，实际为 {0}"),
+    (r"expected a digit or '\.', but found (.*)", "应为数字或 '.'，实际为 {0}"),
+    (r"expected a digit or ' ', but found (.*)", "应为数字或空格，实际为 {0}"),
+    (r"expected a digit, but found (.*)", "应为数字，实际为 {0}"),
     (r"did not find expected version number", "找不到应有的版本号"),
     (r"found extremely long version number", "版本号过长"),
 ]]
@@ -127,7 +128,7 @@ def context_zh(context: str) -> str | None:
 def problem_zh(problem: str) -> str | None:
     """PyYAML's or libyaml's problem in Chinese; None when not known."""
     for pattern, replace in _PROBLEMS:
-        match = pattern.match(problem)
+        match = pattern.fullmatch(problem)
         if match:
             return replace(match)
     return None
@@ -164,16 +165,16 @@ _CAUSES = [_rule(pattern, template) for pattern, template in [
      "以 '%' 开头的行是 YAML 指令，方案文件不使用：请删除这一行"),
     (r"after '\|' or '>' only '\+', '-' or a digit 1-9 may follow on that line: start the text on the next line, indented",
      "'|' 或 '>' 后面同一行只能跟 '+'、'-' 或 1-9：请从下一行开始缩进书写文本"),
-    (r"a '\\' inside double quotes starts an escape sequence: use single quotes for text with backslashes, as in (.+)",
+    (r"a '\\' inside double quotes starts an escape sequence: use single quotes for text with backslashes, as in (.*)",
      "双引号内的 '\\' 表示转义：含反斜杠的文本请用单引号，如 {0}"),
     (r"a line starting with '---' or '\.\.\.' inside a quoted value ends the document: close the quote before it",
      "引号内以 '---' 或 '...' 开头的行会结束文档：请在它之前闭合引号"),
     (r"text after the end of the document: a scenario file is one mapping of 'key: value' lines",
      "文档结束之后还有文本：方案文件是由 'key: value' 行组成的一个映射"),
     (r"a value is missing here", "此处缺少一个值"),
-    (r"a (\S+) value is YAML: to set this text as it is, put it in quotes, as in (.+)",
+    (r"a (\S+) value is YAML: to set this text as it is, put it in quotes, as in (.*)",
      "{0} 的值按 YAML 读取：要原样设为这段文本，请加引号，如 {1}"),
-    (r"a value in (\S+) is YAML: to set this text as it is, put it in quotes, as in (.+)",
+    (r"a value in (\S+) is YAML: to set this text as it is, put it in quotes, as in (.*)",
      "{0} 中的值按 YAML 读取：要原样设为这段文本，请加引号，如 {1}"),
     (r"two ',' with nothing between them: remove one", "两个 ',' 之间没有内容：请删除多余的 ','"),
     (r"a stray '(.)' with no opening '(.)' before it: remove it, or put the value in quotes",
@@ -186,7 +187,7 @@ _CAUSES = [_rule(pattern, template) for pattern, template in [
 def cause_zh(cause: str) -> str | None:
     """A cause from reader/yaml_causes.py in Chinese; None when not known."""
     for pattern, replace in _CAUSES:
-        match = pattern.match(cause)
+        match = pattern.fullmatch(cause)
         if match:
             return replace(match)
     return None
@@ -221,14 +222,14 @@ _OWN = [_rule(pattern, template) for pattern, template in [
 ]]
 """This project's own wording of YAML problems (reader/yamltree.py), which PyYAML does not give."""
 
-_LOCATED = re.compile(r"(.+) \((while [^()]+) at line (\d+), column (\d+)\)")
+_LOCATED = re.compile(r"(.*) \((while [^()]+) at line (\d+), column (\d+)\)", re.DOTALL)
 
 
 def yaml_problem(text: str) -> str:
     """What follows ``invalid YAML: `` in Chinese: problem, where the construct began, cause.
     A part the tables do not know stays English rather than guessed."""
     for pattern, replace in _OWN:
-        match = pattern.match(text)
+        match = pattern.fullmatch(text)
         if match:
             return replace(match)
     head, separator, tail = text.rpartition("; ")
