@@ -14,6 +14,8 @@ every other message (present/messages_zh.py).
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -39,6 +41,7 @@ from aigc_roi.cli.streams import (
     silence_stdout,
     start_invocation,
     stdout_cannot_encode,
+    stdout_errors,
 )
 from aigc_roi.present.errors import located_message
 from aigc_roi.present.text import visible
@@ -116,6 +119,35 @@ def refuse_an_option_for_a_value(command: _click.Command, ctx: _click.Context, a
             index += 1
 
 
+_PRINTING = ("help", "version", "show_completion")
+"""The options that print to stdout while click reads the command line, and exit: click's --help, the root's --version
+and Typer's --show-completion."""
+
+
+class _OnStdout:
+    """A printing option's callback, its writes failing as every command's do (``stdout_errors``): 141 for a reader
+    that went away, ``stdout: cannot write: ...`` and 2 for a full disk. Left to click, a closed pipe exits 1, the code
+    of a missed target, and a full disk reaches the last resort as an internal error."""
+
+    def __init__(self, callback: Callable[..., Any]) -> None:
+        self.callback = callback
+
+    def __call__(self, ctx: _click.Context, param: _click.Parameter, value: Any) -> Any:
+        with stdout_errors():
+            # Descriptor 1 closed (`aigc-roi --help >&-`): click would print nothing and exit 0.
+            if value and sys.stdout is None:
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+            return self.callback(ctx, param, value)
+
+
+def printing_on_stdout(params: list[_click.Parameter]) -> list[_click.Parameter]:
+    """``params``, the printing options' callbacks (``_PRINTING``) wrapped in ``_OnStdout`` once."""
+    for param in params:
+        if param.name in _PRINTING and param.callback is not None and not isinstance(param.callback, _OnStdout):
+            param.callback = _OnStdout(param.callback)
+    return params
+
+
 class EdgeCommand(TyperCommand):
     """A command whose options' values are checked for a missing one before click reads them, and whose
     ``--format`` its ``--output`` file's extension settles before it runs."""
@@ -123,6 +155,9 @@ class EdgeCommand(TyperCommand):
     json_refusal: Callable[[str], str] | None = None
     """The one document this command's ``--format json`` writes when refused (cli/streams.py
     ``refuse_with_document``); None for a command without one."""
+
+    def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
+        return printing_on_stdout(super().get_params(ctx))
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         given = list(args)  # click's parser consumes the list it reads
@@ -204,6 +239,9 @@ class EdgeGroup(TyperGroup):
         commands = (self.get_command(root, name) for name in self.list_commands(root) if name != error.ctx.command.name)
         return [command.name for command in commands
                 if command is not None and command.name and any(error.option_name in param.opts for param in command.params)]
+
+    def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
+        return printing_on_stdout(super().get_params(ctx))
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         # The root parses first, and prints --help while parsing: it is translated before; its commands
