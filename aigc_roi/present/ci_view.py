@@ -37,13 +37,13 @@ GridTable = tuple[list[str], list[list[str]]]
 """(header, rows) of text cells: shown as a Rich table or as markdown."""
 
 
-# GitHub's workflow-command escaping (actions/toolkit, command.ts): data escapes
-# % CR LF; property values also escape ':' and ',' which delimit properties.
-# The other control characters are written out first (present/text.py): an escape or a BEL in a name
-# must not reach the job log, which a terminal may replay.
+# Every control character is written out first, as the text format writes it (present/text.py ``visible``): an
+# escape or a BEL in a name must not reach the job log, which a terminal may replay, and a line break is ``\x0a``, as
+# it is on the line `text` prints, not the break GitHub would show for %0A. Then GitHub's workflow-command escaping
+# (actions/toolkit, command.ts): data escapes % (CR and LF, its other two, are written out already); property values
+# also escape ':' and ',', which delimit properties.
 def _escape_data(text: str) -> str:
-    shown = "".join(part if part in ("\r", "\n") else visible(part) for part in re.split("([\r\n])", text))
-    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25")
 
 
 def _escape_property(text: str) -> str:

@@ -24,7 +24,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import figures_of
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.targets import check_targets, within
-from aigc_roi.present.ci_view import annotation
+from aigc_roi.present.ci_view import annotation, group
 from aigc_roi.reader.load import load_text
 
 
@@ -215,8 +215,17 @@ def test_github_actions_selects_annotations_unless_a_format_is_given(
 
 
 def test_annotation_escaping() -> None:
-    line = annotation("50% off\r\nnext", "a:b", "dir,x/a:b.yaml", 3, 4)
-    assert line == "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=4,title=a%3Ab::50%25 off%0D%0Anext\n"
+    line = annotation("50% off", "a:b", "dir,x/a:b.yaml", 3, 4)
+    assert line == "::error file=dir%2Cx/a%3Ab.yaml,line=3,col=4,title=a%3Ab::50%25 off\n"
+
+
+def test_annotations_write_control_characters_out_as_the_text_format_does() -> None:
+    """A line break is ``\\x0a`` in the message, the title and the file alike, as the text format's line writes it
+    (README: names are data), never %0A, which GitHub shows as a break; a tab and an ESC are written out too, and the
+    ``%`` GitHub requires is escaped after, so the written-out ``\\x0a`` is not read back as a break."""
+    line = annotation("a\r\nb\tc\x1bd 5%", "x\ny:", "dir\n,x\x07.yaml", 3, 4)
+    assert line == ("::error file=dir\\x0a%2Cx\\x07.yaml,line=3,col=4,title=x\\x0ay%3A::a\\x0d\\x0ab\\x09c\\x1bd 5%25\n")
+    assert group("dir\n%.yaml", "body\n") == "::group::dir\\x0a%25.yaml\nbody\n::endgroup::\n"
 
 
 def test_validate_path_imports_neither_engine_nor_pandas(tmp_path: Path) -> None:
