@@ -53,6 +53,8 @@ WARNING_RULES: tuple[tuple[str, str], ...] = (
     ("discount-rate-high", r"\d% a year\b"),
     # reader/target_warning.py: a return target above 1,000%, most often a percentage without its sign.
     ("target-ratio-high", r"^\S+ is [\d,]+%(?:; did you mean \S+%\?|, above any return a plan is held to)$"),
+    # reader/amount_warning.py: a percent on an amount of money or a count, which divides it by 100.
+    ("percent-on-amount", r" reads as \S+: a % on (?:an amount|a count) divides it by 100(?:; did you mean .*\?)?$"),
 )
 OTHER_WARNING = "warning"
 """A warning's frame no rule names yet."""

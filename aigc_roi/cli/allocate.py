@@ -54,7 +54,15 @@ class AllocateTable(StrEnum):
 
 
 def parse_amount(text: str, option: str) -> float:
-    """A money amount in the file's number grammar (``100万``, ``1m``, ``1_000_000``), >= 0; exit 2 otherwise."""
+    """A money amount (or a count: ``--reach``) in the file's number grammar (``100万``, ``1m``, ``1_000_000``), >= 0,
+    without a % sign; exit 2 otherwise."""
+    from aigc_roi.reader.percent_warnings import written_in_percent  # its module loads PyYAML, which --help need not
+
+    positive = option in ("--budget", "--total", "--allocate")
+    if written_in_percent(text):
+        # A file's percent on an amount is warned of at the number (reader/amount_warning.py); an option has no place to
+        # be warned at, and `--budget 5%` is a budget of 0.05 (docs/formulas.md §12).
+        fail([f"{option}: expected {amount_fault(math.nan, positive)}, found {text!r}; a percentage is no amount or count"])
     try:
         value = parse_number_text(text)
     except NotFinite:
@@ -63,7 +71,7 @@ def parse_amount(text: str, option: str) -> float:
     except ValueProblem as problem:
         slip = slip_hint(text)
         fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
-    fault = amount_fault(value, positive=option in ("--budget", "--total", "--allocate"))
+    fault = amount_fault(value, positive)
     if fault is not None:
         fail([f"{option}: expected {fault}, found {text!r}"])
     return value

@@ -347,7 +347,15 @@ def _found_with_hint(match: re.Match[str]) -> str:
     text = f"{_should_be(match[1])}，{_was(_apply(_FOUND, found) or found)}"
     return text + (f"（{hint}）" if hint else "")
 
+_UNIT_ZH = {"an amount": "金额", "a count": "数量"}
+"""What reader/amount_warning.py says a percent was written on."""
+
 _MESSAGES = _rules([
+    # reader/amount_warning.py: a percent on an amount or a count; the number meant has no sign to hint at.
+    (r"(.*) reads as (\S+): a % on (an amount|a count) divides it by 100; did you mean (.*)\?",
+     lambda m: f"{m[1]} 读作 {m[2]}：在{_UNIT_ZH[m[3]]}上写 % 会把它除以 100；是否想写 {m[4]}？"),
+    (r"(.*) reads as (\S+): a % on (an amount|a count) divides it by 100",
+     lambda m: f"{m[1]} 读作 {m[2]}：在{_UNIT_ZH[m[3]]}上写 % 会把它除以 100"),
     (r"file is ([\d,]+) bytes; the limit for an export is ([\d,]+) \((\d+) MiB\)", "文件有 {0} 字节，报表的上限为 {1} ({2} MiB)"),
     (r"workbook unpacks to ([\d,]+) bytes \((.*): ([\d,]+)\); the limit for an xlsx export is ([\d,]+) \((\d+) MiB\) unpacked",
      "工作簿解压后有 {0} 字节（{1}：{2}），xlsx 报表解压后的上限为 {3} ({4} MiB)"),

@@ -16,6 +16,7 @@ from aigc_roi.model.limits import MAX_MILESTONES as MAX_MILESTONES
 from aigc_roi.model.limits import MAX_RETENTION_DAY as MAX_RETENTION_DAY
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.scenario import ByMonth, Distribution, Value
+from aigc_roi.reader.amount_warning import AMOUNT, COUNT
 from aigc_roi.reader.currencies import CurrencyCode
 from aigc_roi.reader.drop_limit import DropLimitKind
 from aigc_roi.reader.key_places import belongs
@@ -354,7 +355,12 @@ class Renewal:
 
 
 def money(description: str) -> Number:
-    return Number(0.0, None, description=description)
+    return Number(0.0, None, description=description, unit=AMOUNT)
+
+
+def count(description: str) -> Number:
+    """Users, impressions, views, posts or orders: a number >= 0, maybe fractional (an expectation)."""
+    return Number(0.0, None, description=description, unit=COUNT)
 
 
 def rate(description: str) -> Number:
@@ -456,7 +462,7 @@ CHANNEL_COMMON_TAIL: dict[str, Any] = {
 
 
 def _channel_field(info: FieldInfo) -> Number | ByMonthOr:
-    number = rate(info.description) if info.unit == "rate" else money(info.description)
+    number = {"rate": rate, "money": money}.get(info.unit, count)(info.description)
     return by_month(number) if info.by_month else number
 
 
@@ -507,14 +513,14 @@ MONETIZATION = Obj({
     "purchases": ListOf(Obj({
         "name": NAME,
         "price": by_month(money("Price per purchase.")),
-        "rate": by_month(money("Purchases per active user per month.")),
+        "rate": by_month(Number(0.0, None, description="Purchases per active user per month.")),
         "fee": ITEM_FEE,
         "unit_cost": money("Cost of delivering one purchase (tutoring, printed goods); default 0."),
     }, required=("name", "price", "rate")), MAX_PURCHASES, description="One-off items."),
     "orders": ListOf(Obj({
         "name": NAME,
         "price": by_month(money("Price per order.")),
-        "count": by_month(money("Orders per active month.")),
+        "count": by_month(count("Orders per active month.")),
         "months": MONTHS,
         "fee": ITEM_FEE,
         "unit_cost": money("Cost of delivering one order (training compute); default 0."),
@@ -540,6 +546,8 @@ MILESTONE_FIELDS: dict[str, str] = {
     "cumulative_cash": "Cumulative net cash at the end of the month (money) must be at least this.",
 }
 """A milestone's series keys (model/scenario.py MILESTONE_KEYS), with what each bounds."""
+MONEY_MILESTONES = ("gross_revenue", "cumulative_cash")
+"""The milestones in money; the others count users or subscribers."""
 
 GATES = ListOf(Obj({
     "name": NAME,
@@ -548,7 +556,7 @@ GATES = ListOf(Obj({
     "min_roas": Number(0.0, None, ranges=False,
                        description="The test channels' attributed gross revenue paid in months 1..after_month "
                                    "over their spend must be at least this."),
-    "max_cac": Number(0.0, None, ranges=False,
+    "max_cac": Number(0.0, None, ranges=False, unit=AMOUNT,
                       description="Their spend over the users they bought in those months must be at most this."),
     "then": ListOf(Text(description="A channel's name."), MAX_CHANNELS,
                    description="Channels that run after after_month only if the test passed."),
@@ -562,15 +570,18 @@ TARGETS = Obj({
     "min_roi": Number(None, None, ranges=False, range_hint=A_TARGET, description="roi must be at least this."),
     "min_ltv_to_cac": Number(None, None, ranges=False, range_hint=A_TARGET, description="ltv_to_cac must be at least this."),
     "min_roas": Number(None, None, ranges=False, range_hint=A_TARGET, description="roas must be at least this."),
-    "max_cac": Number(0.0, None, ranges=False, range_hint=A_TARGET, description="cac (money per paid user) must be at most this."),
-    "min_npv": Number(None, None, ranges=False, range_hint=A_TARGET, description="npv (money) must be at least this."),
+    "max_cac": Number(0.0, None, ranges=False, range_hint=A_TARGET, unit=AMOUNT,
+                      description="cac (money per paid user) must be at most this."),
+    "min_npv": Number(None, None, ranges=False, range_hint=A_TARGET, unit=AMOUNT, description="npv (money) must be at least this."),
     "min_payback_probability": Number(0.0, 1.0, ranges=False, range_hint=A_TARGET,
                                       description="Simulated chance (0..1) of payback within max_payback_months "
                                                   "(default 12) must be at least this."),
-    "max_cash_need": Number(0.0, None, ranges=False, range_hint=A_TARGET, description="peak_cash_need (money) must be at most this."),
+    "max_cash_need": Number(0.0, None, ranges=False, range_hint=A_TARGET, unit=AMOUNT,
+                            description="peak_cash_need (money) must be at most this."),
     "milestones": ListOf(Obj({
         "month": PlanMonth("Month of the horizon."),
-        **{key: Number(None if key == "cumulative_cash" else 0.0, None, ranges=False, range_hint=A_TARGET, description=description)
+        **{key: Number(None if key == "cumulative_cash" else 0.0, None, ranges=False, range_hint=A_TARGET, description=description,
+                       unit=AMOUNT if key in MONEY_MILESTONES else COUNT)
            for key, description in MILESTONE_FIELDS.items()},
     }, required=("month",), description="At least this much of one monthly series in the month.",
         extra_schema={"oneOf": [{"required": [key]} for key in MILESTONE_FIELDS]}),
@@ -596,7 +607,7 @@ SCENARIO = Obj({
     "ltv_months": Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
                          description="Months over which LTV is counted (default horizon_months)."),
     "acquisition": ListOf(CHANNELS, MAX_CHANNELS, description="Paid acquisition channels."),
-    "organic_users": by_month(money("New users per month that no channel bought.")),
+    "organic_users": by_month(count("New users per month that no channel bought.")),
     "virality": Number(0.0, 1.0, below_maximum=True,
                        description="Each month's new users bring k x as many next month."),
     "referral_reward": money("Money paid for each user a referral brings (a gift, a credit), in its join month; default 0."),

@@ -26,6 +26,7 @@ from aigc_roi.model.limits import MAX_RETENTION_POINTS as MAX_RETENTION_POINTS
 from aigc_roi.model.limits import MIN_MAGNITUDE as MIN_MAGNITUDE
 from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
+from aigc_roi.reader.amount_warning import amount_warnings
 from aigc_roi.reader.dated_months import date_hint
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.numbers import (
@@ -46,10 +47,12 @@ INVALID: Any = object()
 
 @dataclass
 class Context:
-    """Where errors go while one scenario is being read."""
+    """Where errors and warnings go while one scenario is being read."""
 
     filename: str
     errors: list[ScenarioError] = field(default_factory=list)
+    warnings: list[ScenarioError] = field(default_factory=list)
+    """What a valid value is warned of as it is read (reader/amount_warning.py)."""
     horizon_months: int = 24
     start: tuple[int, int] | None = None
     """The file's ``start`` (year, month), when valid: month 1 of the plan, which a month written as a date is
@@ -184,6 +187,9 @@ class Number:
     """Why ``minimum`` is excluded, said when it is written."""
     range_hint: str = "this field is one number, not a range"
     """What a range written where ``ranges`` is False is told (a target's: a target is one number)."""
+    unit: str = ""
+    """``an amount`` of money or ``a count`` (reader/amount_warning.py), whose number written in percent is warned of;
+    "" for any other number (a share, a ratio, a multiplier)."""
 
     def expectation(self) -> str:
         if self.wording:
@@ -213,6 +219,12 @@ class Number:
         return bound_fault(value, in_percent, self.minimum, self.maximum, self.below_maximum, self.above_minimum, self.integer)
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
+        value = self._parse(node, path, ctx)
+        if self.unit and value is not INVALID:
+            ctx.warnings += amount_warnings(node, path, self.unit, ctx.filename)
+        return value
+
+    def _parse(self, node: Node, path: str, ctx: Context) -> Any:
         if self.ranges and node.kind == "map":
             return self._parse_range_map(node, path, ctx)
         if self.ranges and node.kind == "scalar" and isinstance(node.value, str):

@@ -100,14 +100,14 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
     # validation still runs and the user sees every problem at once.
     try:
-        scenario = build(tree, filename)
+        scenario, read_warnings = read_tree(tree, filename)
     except ScenarioInvalid as invalid:
         errors = errors + invalid.errors
         scenario = None
     if errors or scenario is None:
         raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
     # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
-    warnings = sorted(discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
+    warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
                       + gate_warnings(scenario, tree, filename), key=_error_order(filename))
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings))
 
@@ -170,6 +170,11 @@ def unreadable(filename: str, exc: OSError | ValueError) -> ScenarioInvalid:
 
 def build(tree: Node, filename: str) -> models.Scenario:
     """The typed scenario of a located tree; raises ScenarioInvalid with every problem."""
+    return read_tree(tree, filename)[0]
+
+
+def read_tree(tree: Node, filename: str) -> tuple[models.Scenario, tuple[ScenarioError, ...]]:
+    """``build``'s scenario, and the warnings its values drew as they were read (reader/amount_warning.py)."""
     ctx = Context(filename)
     horizon_entry = tree.value.get("horizon_months")
     if horizon_entry is not None:
@@ -187,7 +192,7 @@ def build(tree: Node, filename: str) -> models.Scenario:
         _check_rules(parsed, ctx)
     if ctx.errors or parsed is INVALID:
         raise ScenarioInvalid(sorted(ctx.errors, key=_error_order(filename)))
-    return _scenario(parsed)
+    return _scenario(parsed), tuple(ctx.warnings)
 
 
 def _check_rules(parsed: Parsed, ctx: Context) -> None:
