@@ -8,11 +8,22 @@ so "not reported" never reads as "zero".
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass, field
 
 METRICS = ("spend", "impressions", "clicks", "users", "revenue")
 """The figures an export row can carry, besides its date and campaign."""
+
+
+def plan_days(start: tuple[int, int], months: int) -> tuple[datetime.date, datetime.date]:
+    """The first day of ``start`` (year, month) and the last day of the ``months``-th month from it: the last month's
+    own last day, never the day before the month after it, which for a plan ending in 9999-12 is no date."""
+    year, month = start
+    years_on, last_month = divmod(month - 1 + months - 1, 12)
+    last_year = year + years_on
+    return (datetime.date(year, month, 1),
+            datetime.date(last_year, last_month + 1, calendar.monthrange(last_year, last_month + 1)[1]))
 
 
 @dataclass(frozen=True, slots=True)

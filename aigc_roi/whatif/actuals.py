@@ -50,7 +50,7 @@ from typing import Any
 
 import numpy as np
 
-from aigc_roi.model.actuals import Report, ReportRow, ReportSource
+from aigc_roi.model.actuals import Report, ReportRow, ReportSource, plan_days
 from aigc_roi.model.arguments import samples_and_seed
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
@@ -392,10 +392,7 @@ def _check_stated(scenario: Scenario, from_day: datetime.date | None, through: d
                   first_row: datetime.date, last_row: datetime.date) -> None:
     """WhatIfError for a stated day outside the plan's horizon or one that would leave a row out of the exports."""
     assert scenario.start is not None
-    year, month = scenario.start
-    years_on, month_after = divmod(month - 1 + scenario.horizon_months, 12)
-    first = datetime.date(year, month, 1)
-    last = datetime.date(year + years_on, month_after + 1, 1) - datetime.timedelta(days=1)
+    first, last = plan_days(scenario.start, scenario.horizon_months)
     for argument, day in (("from_day", from_day), ("through", through)):
         if day is not None and not first <= day <= last:
             raise ArgumentError(argument, f"expected a date within {first}..{last} (the plan's months "

@@ -9,13 +9,12 @@ error means no report at all: `actuals` never compares half an export.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote
+from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, plan_days
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.names import listed
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
@@ -44,11 +43,7 @@ class Horizon:
 
     @classmethod
     def of(cls, start: tuple[int, int], months: int) -> Horizon:
-        year, month = start
-        end_year, end_month = divmod(month - 1 + months - 1, 12)
-        end_year, end_month = year + end_year, end_month + 1
-        return cls(datetime.date(year, month, 1),
-                   datetime.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]), months)
+        return cls(*plan_days(start, months), months)
 
 
 def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = False, currency: str = "CNY",
