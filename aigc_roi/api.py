@@ -260,7 +260,8 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
                    set_option: str | None = None) -> api.FigureChanges:
     """What moved roi, npv, payback month and peak cash need from ``base`` to ``new`` (both read with ``sets``, as
     ``load``'s, problems in them named as ``set_option`` says): each changed input's Shapley share of each figure's
-    change (docs/formulas.md §13)."""
+    change (docs/formulas.md §13). Raises ``ScenarioInvalid`` for either file invalid, and at ``base``'s ``currency:``
+    for a ``base`` in another currency than ``new``'s: amounts in two currencies do not subtract."""
     from aigc_roi.ci.changes import figure_changes
 
     return figure_changes(Path(base), Path(new), _overrides(sets, set_option))

@@ -29,6 +29,7 @@ from aigc_roi.model.paths import by_name, split_path
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.reader.inputs import InputValue, input_values, number_in
 from aigc_roi.reader.load import LoadedScenario, build, load_path
+from aigc_roi.reader.one_currency import currency_errors
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.whatif.change_samples import batched_values, one_by_one_unless_batched
 from aigc_roi.whatif.explain import (
@@ -43,8 +44,13 @@ from aigc_roi.whatif.explain import (
 
 
 def figure_changes(base: Path, new: Path, sets: tuple[Override, ...] = ()) -> FigureChanges:
-    """Raises ScenarioInvalid when either file (with ``sets``) is invalid."""
-    return split_changes(load_path(base, sets), load_path(new, sets))
+    """Raises ScenarioInvalid when either file (with ``sets``) is invalid, or at ``base``'s ``currency:`` when it is in
+    another currency than ``new``, the plan whose figures the split ends at (reader/one_currency.py)."""
+    before, after = load_path(base, sets), load_path(new, sets)
+    errors = currency_errors((str(new), after), [before])
+    if errors:
+        raise ScenarioInvalid(errors)
+    return split_changes(before, after)
 
 
 def split_changes(before: LoadedScenario, after: LoadedScenario, figures: Sequence[str] = EXPLAINED) -> FigureChanges:

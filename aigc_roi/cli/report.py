@@ -59,11 +59,12 @@ def report(
     from aigc_roi.whatif.allocate import AllocationError
 
     try:
+        # First: a --base that cannot be read, or is in another currency, is refused before the simulation.
+        changes = None if base is None else api.explain_change(base, file, set_ or [], set_option="--set")
         with stage_progress_bar(language) as stages:
             searched = None if stages is None else lambda done, total: stages("allocating", done, total)
             facts = api.plan_facts(loaded, samples, seed, stages)
             allocation = None if budget is None else api.allocate(scenario, budget, progress=searched)
-            changes = None if base is None else api.explain_change(base, file, set_ or [], set_option="--set")
             provenance = Provenance(source_text(file, set_), facts.commit, facts.dirty, __version__,
                                     datetime.date.today().isoformat(), what_if=bool(set_))
             parts = ReportParts(run_report(scenario, facts.result, cohorts=True), facts.outcomes, facts.inputs, provenance,

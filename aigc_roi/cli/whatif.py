@@ -35,7 +35,7 @@ from aigc_roi.cli.options import (
 from aigc_roi.cli.output import check_xlsx, deliver, given, open_command, refuse_idle
 from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import CommandLineProblem, fail, load, note, overrides, source_text, warn_loaded
-from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
@@ -99,21 +99,11 @@ def _loaded(path: Path, sets: list[str], name: str | None) -> LoadedScenario:
 
 
 def fail_on_two_currencies(columns: list[tuple[str, LoadedScenario]]) -> None:
-    """Exit 2 with a line, at its ``currency:`` (or its first line when it has none), for every column (source,
-    loaded) in another currency than the first's: amounts in two currencies cannot be subtracted or ranked."""
-    from aigc_roi.reader.yamltree import find_node
+    """Exit 2 with a line for every column (source, loaded) in another currency than the first's
+    (reader/one_currency.py)."""
+    from aigc_roi.reader.one_currency import currency_errors
 
-    first_source, first = columns[0][0], columns[0][1].scenario.currency
-    errors = []
-    for _, loaded in columns[1:]:
-        currency = loaded.scenario.currency
-        if currency == first:
-            continue
-        node = find_node(loaded.tree, "currency")
-        found = currency if node is not None else f"{currency} (the default: the file sets no currency)"
-        errors.append(ScenarioError(loaded.path if node is None else node.source or loaded.path,
-                                    1 if node is None else node.line, 1 if node is None else node.column, "currency",
-                                    f"expected {first}, the currency of {first_source}, found {found}"))
+    errors = currency_errors(columns[0], [loaded for _, loaded in columns[1:]])
     if errors:
         fail(errors)
 

@@ -15,6 +15,7 @@ from cli_runner import invoke
 
 from aigc_roi import api
 from aigc_roi.ci.changes import split_changes
+from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.load import load_path, load_text
 from aigc_roi.whatif.errors import WhatIfError
 
@@ -90,3 +91,42 @@ def test_a_currency_changed_between_revisions_reads_from_its_default(tmp_path: P
     after = load_text("currency: USD\n" + textwrap.dedent(PLAN), "plan.yaml")
     [change] = split_changes(before, after).changes
     assert (change.path, change.before, change.after) == ("currency", "CNY", "USD")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_report_refuses_a_base_in_another_currency_at_its_currency_line(tmp_path: Path, lang: str) -> None:
+    """QA: `report plan.yaml --base usd.yaml` wrote 'What moved each figure' with `currency USD → CNY` beside a bid's
+    npv share of yuan less dollars."""
+    plan, usd = write(tmp_path, "plan.yaml"), write(tmp_path, "usd.yaml", "currency: USD\n")
+    page = tmp_path / "r.html"
+    result = invoke(["report", str(plan), "--base", str(usd), "-o", str(page), "--lang", lang])
+    assert result.exit_code == 2
+    assert not page.exists()
+    assert result.stderr == {
+        "en": f"{usd}:1:11: currency: expected CNY, the currency of {plan}, found USD\n",
+        "zh": f"{usd}:1:11: currency: 应为 CNY（{plan} 的币种），实际为 USD\n"}[lang]
+
+
+def test_report_refuses_a_base_without_currency_beside_a_file_in_dollars(tmp_path: Path) -> None:
+    usd, base = write(tmp_path, "usd.yaml", "currency: USD\n"), write(tmp_path, "base.yaml")
+    result = invoke(["report", str(usd), "--base", str(base), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"{base}:1:1: currency: expected USD, the currency of {usd}, "
+                             "found CNY (the default: the file sets no currency)\n")
+
+
+def test_a_set_currency_applies_to_the_base_too_so_nothing_is_mixed(tmp_path: Path) -> None:
+    plan = write(tmp_path, "plan.yaml")
+    result = invoke(["report", str(plan), "--set", "currency=USD", "--base", str(plan), "-o", str(tmp_path / "r.html"),
+                     "--samples", "100"])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_the_librarys_explain_change_refuses_two_currencies_at_the_base(tmp_path: Path) -> None:
+    base, usd = write(tmp_path, "base.yaml"), write(tmp_path, "usd.yaml", "currency: USD\n")
+    with pytest.raises(ScenarioInvalid) as refused:
+        api.explain_change(usd, base)
+    assert [str(error) for error in refused.value.errors] == [
+        f"{usd}:1:11: currency: expected CNY, the currency of {base}, found USD"]
+    with pytest.raises(ScenarioInvalid):
+        api.explain_change(base, usd)
