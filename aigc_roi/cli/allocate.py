@@ -13,6 +13,7 @@ from aigc_roi import api
 from aigc_roi.cli.clip_warnings import warn_clipped, warn_payback_window
 from aigc_roi.cli.options import (
     MAX_SAMPLES,
+    MAX_SEED,
     BomOption,
     FigureFormat,
     FileToWrite,
@@ -186,7 +187,7 @@ def allocate(
         "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
         help="Monte Carlo samples of the risk objectives.")] = DEFAULT_SAMPLES,
     seed: Annotated[int, typer.Option(
-        "--seed", metavar="SEED", click_type=WholeNumber(0), help="Random seed: the same seed gives the same split.")] = 0,
+        "--seed", metavar="SEED", click_type=WholeNumber(0, MAX_SEED), help="Random seed: the same seed gives the same split.")] = 0,
     format_: FormatOption = FigureFormat.table,
     table: Annotated[AllocateTable, typer.Option("--table", help="Which table --format csv writes.")]
     = AllocateTable.channels,

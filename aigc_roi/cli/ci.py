@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from aigc_roi.ci.errors import BaselineError, NoScenarioFiles
-from aigc_roi.cli.options import MAX_SAMPLES, DocumentOutputOption, ForceOption, LangOption, QuietOption, SetOption, WholeNumber
+from aigc_roi.cli.options import (
+    MAX_SAMPLES,
+    MAX_SEED,
+    DocumentOutputOption,
+    ForceOption,
+    LangOption,
+    QuietOption,
+    SetOption,
+    WholeNumber,
+)
 from aigc_roi.cli.output import open_command, refuse_idle, refuse_other_format, what_if_sets
 from aigc_roi.cli.streams import (
     EXIT_INVALID,
@@ -194,7 +203,8 @@ def check(
     samples: Annotated[int, typer.Option(
         "--samples", metavar="N", click_type=WholeNumber(1, MAX_SAMPLES),
         help="Samples simulated for targets.min_payback_probability.")] = 10_000,
-    seed: Annotated[int, typer.Option("--seed", metavar="SEED", click_type=WholeNumber(0), help="Random seed of that simulation.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="SEED", click_type=WholeNumber(0, MAX_SEED),
+                                      help="Random seed of that simulation.")] = 0,
     lang: LangOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,7 +19,11 @@ from typer.models import TyperPath
 from aigc_roi.cli.files import folder_ending
 from aigc_roi.model.arguments import whole_number_wording
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
+from aigc_roi.model.limits import MAX_SEED as MAX_SEED
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
+
+FLOAT_DIGITS = 308
+"""The largest power of ten float64 holds: a whole-number option is read exactly below it."""
 
 
 class _WrittenAsInAFile(_NumberRangeBase):
@@ -31,18 +36,18 @@ class _WrittenAsInAFile(_NumberRangeBase):
         if not isinstance(value, str):  # a default
             return value
         # The number grammar (and its Decimal) only when a number is given: --help reads none.
-        from aigc_roi.reader.numbers import ValueProblem, parse_number_text, percent_hint, slip_hint
+        from aigc_roi.reader.numbers import ValueProblem, number_decimal, percent_hint, slip_hint
 
         try:
-            number = parse_number_text(value.strip())
+            exact: Decimal | None = number_decimal(value.strip())
         except ValueProblem:
-            number = math.nan
-        if not self.accepts(number):
+            exact = None
+        if exact is None or not self.accepts_exact(exact):
             slip = slip_hint(value, self.fault)  # '1w' is 1万
             # A share typed as a percentage without its sign (80 for 80%), as conversion: 3 in a file.
             hint = slip[1] if slip else percent_hint(value, self.accepts) if (self.min, self.max) == (0, 1) else None
             self.fail(f"expected {self.expectation()}, found {value!r}" + (f"; {hint}" if hint else ""), param, ctx)
-        return self.typed(number)
+        return self.typed(exact)
 
     def fault(self, number: float, in_percent: bool) -> str | None:
         """Why ``number`` is no value of the option (the reader's rule for a file's fields), or None."""
@@ -53,21 +58,42 @@ class _WrittenAsInAFile(_NumberRangeBase):
     def accepts(self, number: float) -> bool:
         return math.isfinite(number) and self.fault(number, False) is None
 
+    def accepts_exact(self, exact: Decimal) -> bool:
+        """Whether the number as written is a value of the option."""
+        from aigc_roi.reader.numbers import decimal_to_float
+
+        return self.accepts(decimal_to_float(exact))
+
     def expectation(self) -> str:
         raise NotImplementedError
 
-    def typed(self, number: float) -> float:
-        return number
+    def typed(self, exact: Decimal) -> float:
+        from aigc_roi.reader.numbers import decimal_to_float
+
+        return decimal_to_float(exact)
 
 
 class WholeNumber(_WrittenAsInAFile, IntRange):
-    """A count: ``--samples``, ``--seed``, ``--jobs``, ``--grid-steps``."""
+    """A count or a seed: ``--samples``, ``--seed``, ``--jobs``, ``--grid-steps``. Read exactly, as written: through a
+    float, ``--seed 9007199254740993`` was 2^53."""
 
     def expectation(self) -> str:
         return whole_number_wording(self.min or 0, self.max)
 
-    def typed(self, number: float) -> int:
-        return int(number)
+    def accepts_exact(self, exact: Decimal) -> bool:
+        # Past float64's range a number was never taken: a bound for the options with no maximum (--jobs), so an
+        # exponent (1e999999999) is never written out as its digits.
+        if not exact.is_finite() or exact.adjusted() > FLOAT_DIGITS:
+            return False
+        low, high = self.min or 0, self.max
+        return low <= exact and (high is None or exact <= high) and exact == exact.to_integral_value()
+
+    def typed(self, exact: Decimal) -> int:
+        return int(exact)
+
+    def _describe_range(self) -> str:
+        # The seed's bound in --help as the power it is, not 39 digits.
+        return f"{self.min}<=x<2^128" if self.max == MAX_SEED else super()._describe_range()
 
 
 class Number(_WrittenAsInAFile, FloatRange):
@@ -156,7 +182,7 @@ LangOption = Annotated[
 ]
 SamplesOption = Annotated[int, typer.Option("--samples", metavar="N", click_type=WholeNumber(1, MAX_SIMULATE_SAMPLES),
                                             help="Monte Carlo samples.")]
-SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", click_type=WholeNumber(0),
+SeedOption = Annotated[int, typer.Option("--seed", metavar="SEED", click_type=WholeNumber(0, MAX_SEED),
                                          help="Random seed: the same seed gives the same numbers.")]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print no summary or note on stderr; errors and results only.")

@@ -9,14 +9,17 @@ import math
 import numbers
 from typing import TypeGuard
 
-from aigc_roi.model.limits import MAX_MAGNITUDE, MIN_MAGNITUDE
+from aigc_roi.model.limits import MAX_MAGNITUDE, MAX_SEED, MIN_MAGNITUDE
 
 SHARE = "a share in [0, 1]"
 
 
 def whole_number_wording(low: float, high: float | None) -> str:
-    """``a whole number from 1 to 10,000,000``, or ``a whole number >= 0`` without a ``high``."""
-    return f"a whole number >= {low:,}" if high is None else f"a whole number from {low:,} to {high:,}"
+    """``a whole number from 1 to 10,000,000``, or ``a whole number >= 0`` without a ``high``; a seed's bound as the
+    power it is short of (``2^128 - 1``), not its 39 digits."""
+    if high is None:
+        return f"a whole number >= {low:,}"
+    return f"a whole number from {low:,} to {'2^128 - 1' if high == MAX_SEED else f'{high:,}'}"
 
 
 def amount_fault(value: float, positive: bool) -> str | None:
@@ -41,9 +44,10 @@ def whole_number(name: str, value: object, low: int, high: int | None, error: ty
 
 
 def samples_and_seed(samples: object, seed: object, fewest: int, most: int, error: type[Exception]) -> tuple[int, int]:
-    """``samples`` a whole number from ``fewest`` to ``most`` and ``seed`` one >= 0, as a command's ``--samples`` and
-    ``--seed`` hold them (simulate's, allocate's, actuals'), each refused as ``whole_number`` refuses it."""
-    return whole_number("samples", samples, fewest, most, error), whole_number("seed", seed, 0, None, error)
+    """``samples`` a whole number from ``fewest`` to ``most`` and ``seed`` one from 0 to ``MAX_SEED``, as a command's
+    ``--samples`` and ``--seed`` hold them (simulate's, allocate's, actuals'), each refused as ``whole_number`` refuses
+    it."""
+    return whole_number("samples", samples, fewest, most, error), whole_number("seed", seed, 0, MAX_SEED, error)
 
 
 def number_within(name: str, value: object, expected: str, low: float, high: float, error: type[Exception],

@@ -17,6 +17,9 @@ MAX_ORDERS = 50
 MIN_MAGNITUDE = 1e-9
 """Smallest absolute value of a non-zero number: anything smaller is a unit
 mistake, and dividing by it (ROI over a near-zero spend) would overflow."""
+MAX_SEED = 2**128 - 1
+"""The largest seed: a fresh ``numpy.random.SeedSequence`` draws its entropy as 128 bits, so every seed numpy itself
+makes is one, and a larger one would only be a number written out to no purpose (numpy sets no bound)."""
 MAX_CHANNELS = 50
 """Acquisition channels per scenario."""
 MAX_HORIZON_MONTHS = 120

@@ -117,6 +117,7 @@ _EXPECTED = _rules([
     (r"a number >= (\S+)", "≥ {0} 的数字"),
     (r"a whole number >= (\S+)", "≥ {0} 的整数"),
     (r"a number from (\S+) to (\S+)", "{0} 到 {1} 之间的数字"),
+    (r"a whole number from (\S+) to 2\^128 - 1", "{0} 到 2^128 - 1 之间的整数"),
     (r"a whole number from (\S+) to (\S+)", "{0} 到 {1} 之间的整数"),
     (r"a (?:whole )?number", "数字"),
     (r"a finite number", "有限的数字"),

@@ -57,7 +57,7 @@ BAD = [
     (["allocate", "-b", "1万", "--objective", "p10_npv", "--samples", "0"], "--samples", SAMPLES.format(most="1,000,000"), "'0'"),
     (["check", "--samples", "many"], "--samples", SAMPLES.format(most="1,000,000"), "'many'"),
     (["report", "--samples", "-3"], "--samples", SAMPLES.format(most="1,000,000"), "'-3'"),
-    (["simulate", "--seed", "x"], "--seed", "a whole number >= 0", "'x'"),
+    (["simulate", "--seed", "x"], "--seed", "a whole number from 0 to 2^128 - 1", "'x'"),
     (["simulate", "--jobs", "0"], "--jobs", "a whole number >= 1", "'0'"),
     (["sensitivity", "--grid", "acquisition[0].bid,acquisition[0].users", "--grid-steps", "1"], "--grid-steps",
      "a whole number from 2 to 41", "'1'"),

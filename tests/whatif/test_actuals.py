@@ -257,7 +257,7 @@ def test_an_export_that_ends_earlier_leaves_its_later_months_unreported_not_zero
     ([], {}, "exports: expected at least one export file, found none"),
     (None, {"samples": 99}, "samples: expected a whole number from 100 to 100,000, found 99"),
     (None, {"samples": 2_000.0}, "samples: expected a whole number from 100 to 100,000, found 2000.0 (float)"),
-    (None, {"seed": -1}, "seed: expected a whole number >= 0, found -1"),
+    (None, {"seed": -1}, "seed: expected a whole number from 0 to 2^128 - 1, found -1"),
 ])
 def test_a_request_the_command_line_cannot_make_is_refused(files: tuple[Path, Path], exports: list[Path] | None,
                                                           arguments: dict[str, object], message: str) -> None:

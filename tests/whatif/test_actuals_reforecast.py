@@ -213,7 +213,7 @@ def test_the_header_names_the_past_months_in_chinese(files: tuple[Path, Path]) -
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
-    ({"seed": -1}, "seed: expected a whole number >= 0, found -1"),
+    ({"seed": -1}, "seed: expected a whole number from 0 to 2^128 - 1, found -1"),
     ({"samples": 1e3}, "samples: expected a whole number from 100 to 100,000, found 1000.0 (float)"),
 ])
 def test_the_outlooks_draws_are_held_as_actuals_holds_them(files: tuple[Path, Path], arguments: dict[str, object],

@@ -49,7 +49,7 @@ def test_a_least_payback_probability_is_a_share(chance: object, found: str) -> N
 @pytest.mark.parametrize(("arguments", "message"), [
     ({"samples": 1.5}, "samples: expected a whole number from 1 to 1,000,000, found 1.5 (float)"),
     ({"samples": 1_000_001}, "samples: expected a whole number from 1 to 1,000,000, found 1000001"),
-    ({"seed": -1}, "seed: expected a whole number >= 0, found -1"),
+    ({"seed": -1}, "seed: expected a whole number from 0 to 2^128 - 1, found -1"),
     ({"budget": math.nan}, "budget: expected a positive amount, found nan"),
     ({"budget": 0}, "budget: expected a positive amount, found 0"),
     ({"budget": 1e30}, f"budget: expected {LARGEST}, found 1e+30"),

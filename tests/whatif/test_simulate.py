@@ -426,8 +426,8 @@ def test_bad_arguments_are_refused() -> None:
 
 
 @pytest.mark.parametrize(("argument", "value", "message"), [
-    ("seed", -1, "seed: expected a whole number >= 0, found -1"),
-    ("seed", 1.0, "seed: expected a whole number >= 0, found 1.0 (float)"),
+    ("seed", -1, "seed: expected a whole number from 0 to 2^128 - 1, found -1"),
+    ("seed", 1.0, "seed: expected a whole number from 0 to 2^128 - 1, found 1.0 (float)"),
     ("samples", 1.5, "samples: expected a whole number from 1 to 10,000,000, found 1.5 (float)"),
     ("samples", 1e4, "samples: expected a whole number from 1 to 10,000,000, found 10000.0 (float)"),
     ("samples", True, "samples: expected a whole number from 1 to 10,000,000, found True (bool)"),
