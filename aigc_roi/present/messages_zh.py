@@ -708,6 +708,8 @@ _TARGET_MEANT = re.compile(r"(\S+) is ([\d,]+%); did you mean (\S+%)\?", re.DOTA
 """reader/target_warning.py's warning with the percentage meant."""
 _COLUMN = re.compile(r"(.*) \(in (?:--variant ('.*'|\".*\") of )?(.+)\)", re.DOTALL)
 """A --set's error in compare, the column it broke after it (cli/whatif.py): ``(in --variant 'cheap' of a.yaml)``."""
+_WITH_FILE = re.compile(r"(.+) \(with the file at (.+:\d+:\d+)\)")
+"""A rule over a --set's value and the file's, the file's place after it (reader/kinds.py Context.error)."""
 
 
 def translate(message: str) -> str:
@@ -718,6 +720,9 @@ def translate(message: str) -> str:
     if column:
         where = f"{column[3]} 的 --variant {column[2]}" if column[2] else column[3]
         return f"{translate(column[1])}（位于 {where}）"
+    with_file = _WITH_FILE.fullmatch(message)
+    if with_file:
+        return f"{translate(with_file[1])}（连同文件 {with_file[2]} 处）"
     # The discount warning's "did you mean 10%?" offers the rate meant: the parenthetical of a share's hint ("or a
     # decimal from 0 to 1") is none the English gives it.
     discount = _DISCOUNT_MEANT.fullmatch(message)

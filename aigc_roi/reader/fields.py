@@ -71,7 +71,7 @@ class Obj:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if self.section and node.kind == "scalar" and node.value is None:
             return Parsed(node, {}, {})
-        entries = check_keys(node, path, ctx, set(self.fields), self.required, belongs)
+        entries = check_keys(node, path, ctx, set(self.fields), self.required, belongs, self.keyed_by(node))
         if entries is INVALID:
             return INVALID
         values = {}
@@ -80,6 +80,10 @@ class Obj:
             if value is not INVALID:
                 values[key] = value
         return Parsed(node, values, entries)
+
+    def keyed_by(self, node: Node) -> tuple[Node, ...]:
+        """The value in ``node`` that says which keys it has (check_keys's ``among``): none for a fixed shape."""
+        return ()
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -202,7 +206,8 @@ class RetentionPointsKind:
             key_path = f"{path}[{key}]"
             age = whole_number(key)
             if age is None or not 1 <= age <= ctx.horizon_months:
-                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}")
+                ctx.error(entry.key, key_path, f"expected an age in months within 1..{ctx.horizon_months}, found {key}",
+                          among=ctx.past_horizon(age))
                 continue
             # Keys are text, so 1, 01 and 1.0 are different keys to YAML but the same age to the model.
             if age in first_of_age:
@@ -260,8 +265,10 @@ class KeyedShares:
             number = whole_number(key)
             if number is None or not self.first <= number <= last:
                 hint = "" if self.ages else _day_key_hint(key, last)
+                # An age is refused past the horizon's last (horizon - 1): the horizon takes part.
+                late = ctx.past_horizon(number + 1) if self.ages and number is not None and number >= self.first else ()
                 ctx.error(entry.key, key_path, f"expected {self.noun} within {self.first}..{last}, found {key}"
-                          + (f"; {hint}" if hint else ""))
+                          + (f"; {hint}" if hint else ""), among=late)
                 continue
             # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
             # would keep only the last; the sum of conversions would count both.
@@ -393,6 +400,10 @@ class ChannelShape(Obj):
             self._check_budget_form(parsed, path, ctx)
         return parsed
 
+    def keyed_by(self, node: Node) -> tuple[Node, ...]:
+        # Its type says which keys a channel has: a key unknown or missing after a --set type=... is the option's.
+        return (node.value["type"].value,) if "type" in node.value else ()
+
     def _check_budget_form(self, parsed: Parsed, path: str, ctx: Context) -> None:
         """budget xor its volume; saturation and a positive unit cost need a budget."""
         budget, volume = self.volumes
@@ -400,12 +411,16 @@ class ChannelShape(Obj):
         if len(given) == 2:
             # At the one an option wrote (the volume when both or neither were): the file alone gave only the other.
             key = budget if set_within(parsed.nodes[budget]) and not set_within(parsed.nodes[volume]) else volume
-            ctx.error(parsed.nodes[key], join_path(path, key), f"expected either {budget} or {volume}, found both")
+            other = volume if key == budget else budget
+            ctx.error(parsed.nodes[key], join_path(path, key), f"expected either {budget} or {volume}, found both",
+                      among=(parsed.nodes[other],))
         elif not given:
-            ctx.error(parsed.node, path, f"missing '{budget}' or '{volume}': one of them says how much is bought each month")
+            ctx.error(parsed.node, path, f"missing '{budget}' or '{volume}': one of them says how much is bought each month",
+                      among=self.keyed_by(parsed.node))
         for key, needed in self.needs:
             if key in parsed.nodes and needed not in parsed.nodes:
-                ctx.error(parsed.nodes[key], join_path(path, key), f"{key} needs {needed}, not {volume}")
+                ctx.error(parsed.nodes[key], join_path(path, key), f"{key} needs {needed}, not {volume}",
+                          among=tuple(parsed.nodes[form] for form in given))
         unit = self.unit_cost
         unit_value = parsed.values.get(unit)
         if budget not in parsed.nodes or unit_value is None:
@@ -418,7 +433,8 @@ class ChannelShape(Obj):
                 where = join_path(unit, "by_month") + f".{month}" if month is not None else unit
                 node = _month_node(parsed.nodes[unit], month) or parsed.nodes[unit]
                 ctx.expected(node, join_path(path, where),
-                             f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})")
+                             f"{unit} >= {MIN_UNIT_COST:g} when a {budget} is given (users = {budget} / {unit})",
+                             among=(parsed.nodes[budget],))
                 return
 
 

@@ -58,17 +58,35 @@ class Context:
     """The file's ``start`` (year, month), when valid: month 1 of the plan, which a month written as a date is
     counted from."""
 
-    def error(self, node: Node, path: str, message: str, at: tuple[int, int] | None = None) -> Any:
+    horizon_node: Node | None = None
+    """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
+
+    def error(self, node: Node, path: str, message: str, at: tuple[int, int] | None = None,
+              among: Iterable[Node] = ()) -> Any:
         """Report at ``node`` (at line and column ``at`` when given: a slip inside its text).
 
         A node whose ``key: value`` YAML read as one text (``node.slip``) is reported as that slip, at its
-        character, once however many errors it causes, unless the caller points at a slip of its own."""
+        character, once however many errors it causes, unless the caller points at a slip of its own.
+
+        ``among``: the other values of a rule over several (a range's bounds, the type that says which keys a channel
+        has, the horizon a month lies past). Where the file wrote ``node`` and a ``--set`` one of them, the error is
+        the option's, which was just changed: at the first value it wrote, naming where the file has ``node``; where
+        a ``--set`` wrote ``node``, the first of them the file has is named."""
         if node.slip is not None and at is None:
             line, column, slip = node.slip
             located = ScenarioError(node.source or self.filename, line, column, path, f"invalid YAML: {slip}")
             if not any((error.file, error.line, error.column) == (located.file, line, column) for error in self.errors):
                 self.errors.append(located)
             return INVALID
+        parts = list(among)
+        written = None if node.source is not None else next(
+            (found for part in parts if (found := set_within(part)) is not None), None)
+        if written is not None:
+            line, column = at or (node.line, node.column)
+            return self.error(written, path, f"{message} (with the file at {self.filename}:{line}:{column})")
+        in_file = None if node.source is None else next((part for part in parts if part.source is None), None)
+        if in_file is not None:
+            message += f" (with the file at {self.filename}:{in_file.line}:{in_file.column})"
         # A --set value has no place in the file, and a collection no single end.
         end = (node.end_line, node.end_column) if node.end_line and node.source is None else (None, None)
         line, column = at or (node.line, node.column)
@@ -76,15 +94,18 @@ class Context:
         return INVALID
 
     def error_among(self, parts: Iterable[Node], node: Node, path: str, message: str) -> Any:
-        """Report a rule over several values (a fit through them, their sum, one form among several) at ``node``, or,
-        when the file wrote ``node``, at the first of ``parts`` a ``--set`` wrote: a value an option gave takes part
-        in the rule it broke, and the option is what was just changed."""
-        written = None if node.source is not None else next(
-            (found for part in parts if (found := set_within(part)) is not None), None)
-        return self.error(written or node, path, message)
+        """``error`` at ``node`` for a rule over ``parts`` too (a fit through them, their sum, one form among
+        several)."""
+        return self.error(node, path, message, among=parts)
 
-    def expected(self, node: Node, path: str, expected: str, hint: str = "") -> Any:
-        return self.error(node, path, f"expected {expected}, found {node.describe()}" + (f" ({hint})" if hint else ""))
+    def past_horizon(self, month: int | None) -> tuple[Node, ...]:
+        """The ``horizon_months`` value, for ``error``'s ``among``, when ``month`` is refused only for lying past it."""
+        late = self.horizon_node is not None and month is not None and month > self.horizon_months
+        return (self.horizon_node,) if late and self.horizon_node is not None else ()
+
+    def expected(self, node: Node, path: str, expected: str, hint: str = "", among: Iterable[Node] = ()) -> Any:
+        return self.error(node, path, f"expected {expected}, found {node.describe()}" + (f" ({hint})" if hint else ""),
+                          among=among)
 
     def expected_word(self, node: Node, path: str, choices: tuple[str, ...], expected: str = "") -> Any:
         """One of ``choices`` was expected: say which word was meant when the slip is a known one."""
@@ -95,9 +116,11 @@ class Context:
             return self.expected_with_hint(node, path, expected, 0, hint)
         return self.expected(node, path, expected)
 
-    def expected_with_hint(self, node: Node, path: str, expected: str, offset: int, hint: str) -> Any:
+    def expected_with_hint(self, node: Node, path: str, expected: str, offset: int, hint: str,
+                           among: Iterable[Node] = ()) -> Any:
         """As ``expected``, pointing at the character ``offset`` of the node's text, the slip the hint names."""
-        return self.error(node, path, f"expected {expected}, found {node.describe()}; {hint}", node.position_of(offset))
+        return self.error(node, path, f"expected {expected}, found {node.describe()}; {hint}", node.position_of(offset),
+                          among)
 
 
 WORD_SLIPS = {
@@ -277,12 +300,14 @@ class Number:
                                          f"and 0 or at least {MIN_MAGNITUDE:g} in size, found {node.describe()}")
         return value
 
-    def _with_valid_median(self, dist: Distribution, node: Node, path: str, ctx: Context) -> Any:
-        """Spec 1.2: a range is valid when its median lies in the field's domain (its draws are clipped to it)."""
+    def _with_valid_median(self, dist: Distribution, node: Node, path: str, ctx: Context,
+                           among: tuple[Node, ...] = ()) -> Any:
+        """Spec 1.2: a range is valid when its median lies in the field's domain (its draws are clipped to it).
+        ``among``: the values of a range written as a mapping, each of which the rule reads."""
         median = dist.median()
         if not self._in_bounds(median) and not (self.integer and self._in_bounds(round(median))):
             return ctx.error(node, path, f"expected a range with its median within {self.expectation()}, "
-                                         f"found median {median:g}")
+                                         f"found median {median:g}", among=among)
         return dist
 
     def _parse_range_text(self, node: Node, path: str, ctx: Context, low_text: str, high_text: str) -> Any:
@@ -293,14 +318,14 @@ class Number:
         return self._interval(low, high, node, path, ctx)
 
     def _interval(self, low: float, high: float, node: Node, path: str, ctx: Context,
-                  kind: str | None = None) -> Any:
+                  kind: str | None = None, among: tuple[Node, ...] = ()) -> Any:
         if low > high:
-            return ctx.error(node, path, f"expected low <= high, found {low:g}..{high:g}")
+            return ctx.error(node, path, f"expected low <= high, found {low:g}..{high:g}", among=among)
         if kind is None:
             kind = "lognormal" if low > 0 else "normal"
         if kind == "lognormal" and low <= 0:
-            return ctx.error(node, path, f"expected low > 0 for a lognormal range, found {low:g}")
-        return self._with_valid_median(Distribution(kind, low, high), node, path, ctx)  # type: ignore[arg-type]
+            return ctx.error(node, path, f"expected low > 0 for a lognormal range, found {low:g}", among=among)
+        return self._with_valid_median(Distribution(kind, low, high), node, path, ctx, among)  # type: ignore[arg-type]
 
     def _parse_range_map(self, node: Node, path: str, ctx: Context) -> Any:
         entries = node.value
@@ -311,10 +336,12 @@ class Number:
         if kind is not None and kind not in DIST_KEYS:
             return ctx.expected(dist_entry.value, join_path(path, "dist"), "one of " + ", ".join(DIST_KEYS))
         allowed = DIST_KEYS[kind] if kind else ("low", "high")
-        values = check_keys(node, path, ctx, {"dist", *allowed} if kind else set(allowed), allowed)
+        values = check_keys(node, path, ctx, {"dist", *allowed} if kind else set(allowed), allowed,
+                            among=(dist_entry.value,) if dist_entry is not None else ())
         if values is INVALID or any(key not in values for key in allowed):
             return INVALID
         # Each number of a valid size; the field's domain bounds the median only (spec 1.2).
+        parts = tuple(entry.value for entry in entries.values())
         numbers = {}
         for key in allowed:
             number = Number(None, None)._parse_scalar(values[key], join_path(path, key), ctx)
@@ -328,19 +355,20 @@ class Number:
             low, high = numbers["mean"] - spread, numbers["mean"] + spread
             if not self._in_bounds(numbers["mean"]):
                 return ctx.error(node, path, f"expected a range with its median within {self.expectation()}, "
-                                             f"found mean {numbers['mean']:g}, sd {numbers['sd']:g}")
+                                             f"found mean {numbers['mean']:g}, sd {numbers['sd']:g}", among=parts)
             if not all(abs(end) <= MAX_MAGNITUDE for end in (low, high)):
                 return ctx.error(node, path, f"expected a range of numbers no larger than {MAX_MAGNITUDE:,.0f} (1e15), "
                                              f"found mean {numbers['mean']:g}, sd {numbers['sd']:g} "
-                                             f"(90% interval {low:g}..{high:g})")
+                                             f"(90% interval {low:g}..{high:g})", among=parts)
             return Distribution("normal", low, high)
         if kind == "triangular":
             low, mode, high = numbers["low"], numbers["mode"], numbers["high"]
             # low = mode = high is a constant written as a triangle, as "20..20" and an sd of 0 are: its draws are it.
             if not low <= mode <= high:
-                return ctx.error(node, path, f"expected low <= mode <= high, found {low:g}, {mode:g}, {high:g}")
-            return self._with_valid_median(Distribution("triangular", low, high, mode), node, path, ctx)
-        return self._interval(numbers["low"], numbers["high"], node, path, ctx, kind)
+                return ctx.error(node, path, f"expected low <= mode <= high, found {low:g}, {mode:g}, {high:g}",
+                                 among=parts)
+            return self._with_valid_median(Distribution("triangular", low, high, mode), node, path, ctx, parts)
+        return self._interval(numbers["low"], numbers["high"], node, path, ctx, kind, parts)
 
     def json_schema(self) -> dict[str, Any]:
         number: dict[str, Any] = {"type": "integer" if self.integer else "number",
@@ -397,7 +425,7 @@ class ByMonthOr:
             if month is None or not 1 <= month <= ctx.horizon_months:
                 hint = date_hint(key, ctx.start)
                 ctx.error(entry.key, key_path, f"expected a month within 1..{ctx.horizon_months}, found {key}"
-                          + (f"; {hint}" if hint else ""))
+                          + (f"; {hint}" if hint else ""), among=ctx.past_horizon(month))
                 invalid = True
                 continue
             if month in first_key:
@@ -519,7 +547,8 @@ class MonthSet:
         if span:
             first, last = _whole_number(span[1]), _whole_number(span[2])
             if not 1 <= first <= last <= horizon:
-                return ctx.expected(node, path, f"a span 'a-b' with 1 <= a <= b <= {horizon}")
+                return ctx.expected(node, path, f"a span 'a-b' with 1 <= a <= b <= {horizon}",
+                                    among=ctx.past_horizon(last) if 1 <= first <= last else ())
             return tuple(range(first, last + 1))
         # A span written as a range of numbers (1..6) or with an IME's wave dash (1～6), dash or word (1到6).
         # Matched in the text as written, spaces and all, so the slip's offset is one into it.
@@ -536,7 +565,7 @@ class MonthSet:
             hint = date_hint(node.raw, ctx.start) if node.kind == "scalar" and isinstance(node.value, str) else None
             if hint is not None:
                 return ctx.expected_with_hint(node, path, f"a month within 1..{ctx.horizon_months}", 0, hint)
-            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}")
+            return ctx.expected(node, path, f"a month within 1..{ctx.horizon_months}", among=ctx.past_horizon(month))
         return month
 
     def json_schema(self) -> dict[str, Any]:
@@ -658,14 +687,17 @@ MERGE_KEY = "<<"
 
 
 def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str, ...],
-               required: tuple[str, ...] = (), elsewhere: Callable[[str, str], str | None] | None = None) -> Any:
+               required: tuple[str, ...] = (), elsewhere: Callable[[str, str], str | None] | None = None,
+               among: tuple[Node, ...] = ()) -> Any:
     """The entries of a mapping node, with unknown and missing keys reported.
 
     Returns {key: value node}, or INVALID when ``node`` is not a mapping.
     The caller still parses the entries present when a required key is
     missing, so their problems are reported too. ``elsewhere`` says where
     an unknown key belongs that another level of the format has
-    (reader/key_places.py), in place of the keys it could be.
+    (reader/key_places.py), in place of the keys it could be. ``among``: the
+    value that says which keys the mapping has (a channel's ``type``, a
+    range's ``dist``), which a key unknown or missing breaks a rule with.
     """
     if node.kind != "map":
         meant = slipped_key(node)
@@ -679,10 +711,12 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
         else:
             shown = shown_key(key)
             place = elsewhere(key, path) if elsewhere is not None else None
+            # A key a --set wrote is its own slip, whatever the type: the rule is the option's alone.
             ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown),
-                      f"unknown key '{shown}'" + (f"; {place}" if place else suggest(key, known)))
+                      f"unknown key '{shown}'" + (f"; {place}" if place else suggest(key, known)),
+                      among=among if entry.key.source is None else ())
     # The merge key may hold what is missing: it is the error, not the keys it hides.
     for key in required if MERGE_KEY not in node.value else ():
         if key not in entries:
-            ctx.error(node, join_path(path, key), f"missing required key '{key}'")
+            ctx.error(node, join_path(path, key), f"missing required key '{key}'", among=among)
     return entries

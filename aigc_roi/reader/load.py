@@ -180,6 +180,7 @@ def read_tree(tree: Node, filename: str) -> tuple[models.Scenario, tuple[Scenari
     if horizon_entry is not None:
         horizon = HORIZON.parse(horizon_entry.value, "horizon_months", Context(filename))
         ctx.horizon_months = horizon if horizon is not INVALID else MAX_HORIZON_MONTHS
+        ctx.horizon_node = horizon_entry.value if horizon is not INVALID else None
     start_entry = tree.value.get("start")
     if start_entry is not None:
         # Read first, as the horizon is: a month written as a date is counted from it (kinds.py PlanMonth).
@@ -211,21 +212,24 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     for i, channel in enumerate(parsed.values.get("acquisition", [])):
         if "conversion_index" in channel.values:
             _check_conversion_index(channel, f"{channel_path(i)}.conversion_index", plans, ctx)
-    channel_names = [channel.values["name"] for channel in parsed.values.get("acquisition", []) if "name" in channel.values]
+    named = [channel for channel in parsed.values.get("acquisition", []) if "name" in channel.values]
+    channel_names = [channel.values["name"] for channel in named]
     for i, gate in enumerate(parsed.values.get("gates", [])):
-        _check_gate(gate, f"gates[{i}]", channel_names, ctx)
+        _check_gate(gate, f"gates[{i}]", channel_names, tuple(channel.nodes["name"] for channel in named), ctx)
     targets = parsed.values.get("targets")
     if targets is not None:
         for i, milestone in enumerate(targets.values.get("milestones", [])):
             _check_milestone(milestone, f"targets.milestones[{i}]", ctx)
 
 
-def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context) -> None:
-    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §18)."""
+def _check_gate(gate: Parsed, path: str, channel_names: list[str], name_nodes: tuple[Node, ...], ctx: Context) -> None:
+    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §18).
+    ``name_nodes``: the channels' names, which a name in the gate that is none of them breaks a rule with (a
+    channel renamed by a --set)."""
     after = gate.values.get("after_month")
     if after is not None and after > ctx.horizon_months - 1:
         ctx.expected(gate.nodes["after_month"], join_path(path, "after_month"), f"a month within 1..{ctx.horizon_months - 1}",
-                     "a gate decides what runs after its test, so a later month must follow")
+                     "a gate decides what runs after its test, so a later month must follow", ctx.past_horizon(after + 1))
     if "min_roas" not in gate.nodes and "max_cac" not in gate.nodes:
         ctx.error(gate.node, path, "missing 'min_roas' or 'max_cac': one of them says when the test passes")
     if "channels" in gate.nodes and "channels" in gate.values and not gate.values["channels"]:
@@ -242,7 +246,7 @@ def _check_gate(gate: Parsed, path: str, channel_names: list[str], ctx: Context)
                 known = listed(channel_names) if channel_names else "there is none"
                 hint = suggest_word(name, tuple(channel_names))
                 ctx.error(item, item_path, f"expected the name of a channel in acquisition ({known}), found {item.describe()}"
-                          + (f"; {hint}" if hint else ""))
+                          + (f"; {hint}" if hint else ""), among=name_nodes)
             elif name in first_at:
                 ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first_at[name]})")
             else:
@@ -253,7 +257,8 @@ def _check_milestone(milestone: Parsed, path: str, ctx: Context) -> None:
     """A month within the horizon and exactly one series to reach in it."""
     month = milestone.values.get("month")
     if month is not None and month > ctx.horizon_months:
-        ctx.expected(milestone.nodes["month"], join_path(path, "month"), f"a month within 1..{ctx.horizon_months}")
+        ctx.expected(milestone.nodes["month"], join_path(path, "month"), f"a month within 1..{ctx.horizon_months}",
+                     among=ctx.past_horizon(month))
     keys = [key for key in models.MILESTONE_KEYS if key in milestone.nodes]
     if len(keys) != 1:
         found = "none" if not keys else " and ".join(keys)
@@ -325,9 +330,11 @@ def _check_start(start: str, node: Node, ctx: Context) -> None:
     first = FIRST_MONTH[0] * 12 + FIRST_MONTH[1] - 1
     latest = LAST_MONTH[0] * 12 + LAST_MONTH[1] - 1 - (ctx.horizon_months - 1)
     if not first <= year * 12 + month - 1 <= latest:
+        # Too late is the horizon's doing too: its last month is past LAST_MONTH.
         ctx.error(node, "start", f"expected a month from {FIRST_MONTH[0]}-{FIRST_MONTH[1]:02d} to "
                                  f"{latest // 12:04d}-{latest % 12 + 1:02d} (all {ctx.horizon_months} months by "
-                                 f"{LAST_MONTH[0]}-{LAST_MONTH[1]:02d}), found {start}")
+                                 f"{LAST_MONTH[0]}-{LAST_MONTH[1]:02d}), found {start}",
+                  among=ctx.past_horizon(ctx.horizon_months + 1) if year * 12 + month - 1 > latest else ())
 
 
 def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:

@@ -70,7 +70,7 @@ def test_a_point_an_option_lowered_is_blamed_for_the_later_point_that_now_rises(
     text = "name: Points\nretention:\n  points: {1: 40%, 3: 25%}\n"
     assert _errors(text, "retention.points[1]=10%") == [
         "--set retention.points[1]=10%:1:1: retention.points[3]: expected a share <= 0.1 (retention cannot rise with age), "
-        "found 25%"]
+        "found 25% (with the file at s.yaml:3:23)"]
 
 
 def test_a_rule_no_option_takes_part_in_stays_in_the_file() -> None:
@@ -84,8 +84,82 @@ def test_a_rule_no_option_takes_part_in_stays_in_the_file() -> None:
 def test_a_whole_value_an_option_wrote_is_located_at_its_start() -> None:
     option = "retention.days={1: 10%, 30: 40%}"
     assert _errors("name: Whole\nretention: {monthly_churn: 0.1}\n", option) == [
-        f"--set {option}:1:1: retention: expected exactly one of 'points', 'monthly_churn' or 'days', found monthly_churn and days"]
+        f"--set {option}:1:1: retention: expected exactly one of 'points', 'monthly_churn' or 'days', found monthly_churn and days"
+        " (with the file at s.yaml:2:12)"]
     # ln 0.4 - ln 0.1 over ln 30: a slope of +0.4076, so b = -0.4076.
     assert _errors("name: Whole\nretention: {days: {1: 10%, 30: 10%}}\n", option) == [
         f"--set {option}:1:1: retention.days: expected shares that fall with the day overall (retention cannot rise with age), "
         "found a fitted power law that rises (b = -0.4076)"]
+
+
+CROSS = """\
+name: Cross
+horizon_months: 6
+acquisition:
+  - name: Feed
+    type: cpa
+    bid: {dist: triangular, low: 10, mode: 12, high: 15}
+    users: 1000
+    months: 1-6
+  - {name: Creators, type: cpa, bid: 5, users: 100}
+gates:
+  - {name: test, after_month: 2, channels: [Creators], then: [Feed], min_roas: 0.5}
+retention: {monthly_churn: 0.1}
+organic_users: {by_month: {1: 100, 5: 300}}
+"""
+
+
+def test_the_cross_file_is_valid() -> None:
+    load_text(CROSS, "s.yaml")
+
+
+@pytest.mark.parametrize(("option", "located"), [
+    # QA: blamed on the file's valid line 6, "found 10, 16, 15" with no word of the option.
+    ("acquisition[0].bid.mode=16",
+     ["acquisition[0].bid: expected low <= mode <= high, found 10, 16, 15 (with the file at s.yaml:6:10)"]),
+    ("acquisition[0].bid.dist=uniform",
+     ["acquisition[0].bid.mode: unknown key 'mode'; expected one of dist, high, low (with the file at s.yaml:6:38)"]),
+    # QA: a valid file's lines were named as missing and unknown keys; the type is what changed.
+    ("acquisition[0].type=cpm",
+     ["acquisition[0].bid: unknown key 'bid'; it belongs in an item of acquisition with type: cpa "
+      "(with the file at s.yaml:6:5)",
+      "acquisition[0].users: unknown key 'users'; it belongs in an item of acquisition with type: cpa or flat "
+      "(with the file at s.yaml:7:5)",
+      "acquisition[0].cpm: missing required key 'cpm' (with the file at s.yaml:4:5)",
+      "acquisition[0].ctr: missing required key 'ctr' (with the file at s.yaml:4:5)",
+      "acquisition[0].cvr: missing required key 'cvr' (with the file at s.yaml:4:5)",
+      "acquisition[0]: missing 'budget' or 'impressions': one of them says how much is bought each month "
+      "(with the file at s.yaml:4:5)"]),
+    # A shorter horizon: the months the file writes past it are the option's doing.
+    ("horizon_months=4",
+     ["acquisition[0].months: expected a span 'a-b' with 1 <= a <= b <= 4, found '1-6' (with the file at s.yaml:8:13)",
+      "organic_users.by_month.5: expected a month within 1..4, found 5 (with the file at s.yaml:13:36)"]),
+    # A channel renamed: the gate's name for it is no channel's now.
+    ("acquisition[1].name=KOL",
+     ["gates[0].channels[0]: expected the name of a channel in acquisition (Feed, KOL), found 'Creators' "
+      "(with the file at s.yaml:11:45)"]),
+])
+def test_a_rule_an_option_broke_names_the_option_and_the_files_place(option: str, located: list[str]) -> None:
+    assert _errors(CROSS, option) == [f"--set {option}:1:1: {line}" for line in located]
+
+
+def test_an_options_own_value_names_the_file_value_it_clashes_with() -> None:
+    assert _errors(CROSS, "acquisition[0].budget=100") == [
+        "--set acquisition[0].budget=100:1:1: acquisition[0].budget: expected either budget or users, found both "
+        "(with the file at s.yaml:7:12)"]
+    assert _errors(CROSS, "organic_users={by_month: {1: 100, 7: 300}}") == [
+        "--set organic_users={by_month: {1: 100, 7: 300}}:1:21: organic_users.by_month.7: expected a month within 1..6, "
+        "found 7 (with the file at s.yaml:2:17)"]
+
+
+def test_a_key_an_option_misspelt_is_its_own_slip_not_the_types() -> None:
+    assert _errors(CROSS, "acquisition[0].bidd=5") == [
+        "--set acquisition[0].bidd=5:1:1: acquisition[0].bidd: unknown key 'bidd'; did you mean 'bid'?"]
+
+
+def test_the_files_place_is_named_in_chinese_too() -> None:
+    from aigc_roi.present.messages_zh import translate
+
+    [error] = _errors(CROSS, "acquisition[0].bid.mode=16")
+    message = error.split(": ", 2)[2]
+    assert translate(message) == "应为 low <= mode <= high，实际为 10, 16, 15（连同文件 s.yaml:6:10 处）"
