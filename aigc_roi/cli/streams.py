@@ -239,7 +239,8 @@ def refused(english: str) -> None:
 
 def resolve_lang(lang: str | None) -> str:
     """A command's ``--lang``, or the invocation's language (the root's ``--lang``, else the locale)."""
-    chosen = lang or _language.get()
+    # An empty --lang '' is a value given, refused as --lang xx is, never the default.
+    chosen = _language.get() if lang is None else lang
     if chosen not in LANGUAGES:
         fail([f"--lang: expected one of {', '.join(LANGUAGES)}, found {chosen!r}"])
     _language.set(chosen)

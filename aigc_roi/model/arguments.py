@@ -31,7 +31,8 @@ def amount_fault(value: float, positive: bool) -> str | None:
     if value > MAX_MAGNITUDE:
         return f"a number no larger than {MAX_MAGNITUDE:,.0f} (1e15)"
     if 0 < value < MIN_MAGNITUDE:
-        return f"0 or a number of at least {MIN_MAGNITUDE:g} in size"
+        # Where 0 is refused too, the smallest amount taken is the smallest size of a number.
+        return f"a positive amount of at least {MIN_MAGNITUDE:g}" if positive else f"0 or a number of at least {MIN_MAGNITUDE:g} in size"
     return None
 
 

@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from aigc_roi.model.names import as_read
+
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9]+)|\[([^\]]+)\]")
 
 
@@ -80,11 +82,18 @@ def by_name(path: str, scenario: Any) -> str:
 def resembling(name: str, names: Sequence[str]) -> list[str]:
     """The ``names`` a ``name`` that matches none was likely meant as, in their order: those holding it or held by
     it (``Douyin`` in ``Douyin CPA``), else the one spelled nearest; what ``--set`` and ``--grid`` suggest
-    (docs/formulas.md §12). None for an empty name, which every name would hold."""
-    if not name:
+    (docs/formulas.md §12). Case, width and spaces aside (``as_read``): ``CH`` is ``ch``, which no spelling of two
+    letters is near. None for an empty name, which every name would hold."""
+    key = as_read(name)
+    if not key:
         return []
-    holding = [other for other in names if name in other or other in name]
-    return holding or difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    read = {other: as_read(other) for other in names}
+    alike = [other for other in names if read[other] == key]
+    holding = [other for other in names if read[other] and (key in read[other] or read[other] in key)]
+    if alike or holding:
+        return alike or holding
+    nearest = difflib.get_close_matches(key, list(read.values()), n=1, cutoff=0.5)
+    return [other for other in names if read[other] in nearest][:1]
 
 
 def two_readings(segment: str, at_index: str | None, meant: Sequence[str]) -> str:

@@ -70,7 +70,7 @@ def _csv_number(value: float) -> str:
     """``value`` at 15 significant digits; within a 15th digit of float64's largest (an IRR past it is reported as
     it, docs/formulas.md §10) rounding to nearest gives 1.79769313486232e+308, past every double, which a
     spreadsheet or float() reads back as inf: there the digits are cut toward zero instead."""
-    text = f"{value:.15g}"
+    text = f"{value + 0.0:.15g}"  # a zero of either sign is 0: -0.0 + 0.0 is +0.0
     if math.isinf(float(text)) and math.isfinite(value):
         return f"{decimal.Context(prec=15, rounding=decimal.ROUND_DOWN).plus(decimal.Decimal(value)):.15g}"
     return text

@@ -165,9 +165,11 @@ class Tagged:
         type_entry = node.value.get("type")
         variants = self.variants
         if type_entry is None:
-            # Without a type no shape is known, but a key no shape has is still a slip (`tipe:`, `<<:`).
-            check_keys(node, path, ctx, {"type"}.union(*(variant.fields for variant in variants.values())), ("type",),
-                       belongs)
+            # Without a type no shape is known, but a key no shape has is still a slip (`tipe:`, `<<:`), and a key
+            # every shape needs (`name`) is missing whatever the type.
+            shapes = list(variants.values())
+            everyone = tuple(key for key in shapes[0].required if all(key in shape.required for shape in shapes))
+            check_keys(node, path, ctx, {"type"}.union(*(variant.fields for variant in shapes)), everyone, belongs)
             return INVALID
         kind = type_entry.value.raw.strip() if type_entry.value.kind == "scalar" else ""
         if kind not in variants:

@@ -329,6 +329,9 @@ class Number:
 
     def _parse_range_map(self, node: Node, path: str, ctx: Context) -> Any:
         entries = node.value
+        if not entries:
+            # `bid: {}` is no range missing its bounds but no value at all (README: found an empty mapping).
+            return ctx.expected(node, path, self.expectation())
         if BY_MONTH_KEY in entries:
             return ctx.error(node, path, f"expected {NOT_BY_MONTH}, found a by_month schedule")
         dist_entry = entries.get("dist")

@@ -81,8 +81,10 @@ def decimal_to_float(value: Decimal) -> float:
     """The nearest float64; a non-zero value too small for float64 keeps its sign and a
     non-zero size (the smallest subnormal) so that the size limits refuse it instead of
     reading it as 0."""
+    if value.is_zero():
+        return 0.0  # -0 is 0: never written back as -0 (a CSV's, a workbook's cell)
     number = float(value)
-    if number == 0 and not value.is_zero():
+    if number == 0:
         return math.nextafter(0.0, -1.0 if value.is_signed() else 1.0)
     return number
 
@@ -114,7 +116,7 @@ def to_number(value: Any) -> float:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise NotFinite("a finite number")
-        return value
+        return value + 0.0  # YAML's -0.0 is 0: -0.0 + 0.0 is +0.0
     if isinstance(value, str):
         return parse_number_text(value)
     raise ValueProblem("a number")

@@ -237,7 +237,10 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
             raise _fail(override, f"'{inner.strip()}' names {len(named)} items: write the one meant, {' or '.join(meant)}")
         if named:
             return parent.value[named[0]]
-        raise _fail(override, f"no item named '{inner}'")
+        # As for a name alone (_by_name): the item it resembles, by case, width and spaces or spelling.
+        near = resembling(inner.strip(), [name for item in parent.value if (name := item_name(item)) is not None])
+        hint = f"; did you mean '{_joined([*segments[:position], f'[{near[0]}]', *segments[position + 1:]])}'?" if near else ""
+        raise _fail(override, f"no item named '{inner}'{hint}")
     if parent.kind != "map" and segment == "by_month":
         whole = override.path[: override.path.rindex(".by_month")]
         raise _fail(override, "cannot set one month of a value written once; replace it whole, "

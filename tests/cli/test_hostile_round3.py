@@ -88,7 +88,7 @@ def test_init_with_a_name_over_255_bytes_cannot_write(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("budget", "expected"), [
     ("1e308", "aigc-roi: --budget: expected a number no larger than 1,000,000,000,000,000 (1e15), found '1e308'"),
     ("1e30", "aigc-roi: --budget: expected a number no larger than 1,000,000,000,000,000 (1e15), found '1e30'"),
-    ("5e-324", "aigc-roi: --budget: expected 0 or a number of at least 1e-09 in size, found '5e-324'"),
+    ("5e-324", "aigc-roi: --budget: expected a positive amount of at least 1e-09, found '5e-324'"),
 ])
 def test_allocate_amounts_obey_the_files_number_limits(tmp_path: Path, budget: str, expected: str) -> None:
     path = _write(tmp_path, BASE + "acquisition: [{name: A, type: cpa, bid: 10, budget: 1000}]\n")
