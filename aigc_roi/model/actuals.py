@@ -112,7 +112,8 @@ class ReportSource:
     """Field -> unit of the column as exported (``元``, ``分``, ``万元``, a currency's ISO code, ``PLAN_CURRENCY``,
     ``count``, ``date``, ``text``)."""
     time_basis: str
-    """What the date column means on that platform (its 口径), as stated by the platform, not guessed."""
+    """What the date column means on that platform (its 口径), as stated by the platform, not guessed: its header as
+    the export spells it, then what its day is, and the time zone a title line states (``time_zone``)."""
     ignored: tuple[str, ...] = ()
     """Headers of the export that none of the fields uses."""
     column_numbers: dict[str, int] = field(default_factory=dict)
@@ -139,6 +140,9 @@ class ReportSource:
     deduplicated: tuple[str, ...] = ()
     """Headers of the columns used that are deduplicated (去重: each user counted once over the rows it sums), read
     because the export has no plain column of their field."""
+    time_zone: str | None = None
+    """The report's time zone as a title line above its header states it (Apple's ``Time Zone``); None where none
+    does."""
 
     @property
     def totals(self) -> int:

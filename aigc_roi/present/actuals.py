@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from aigc_roi.model.actuals import PLAN_CURRENCY, SkippedTotals, rows_per
+from aigc_roi.model.actuals import PLAN_CURRENCY, ReportSource, SkippedTotals, rows_per
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.grain_words import grain_zh
@@ -55,20 +55,30 @@ SCALED = {"分": "÷100", "万元": "×10,000"}
 """What a money column in these units was multiplied by to read it in yuan."""
 
 TIME_BASIS_ZH: dict[str, str] = {
-    "oceanengine_api": "stat_time_day：广告投放当天（按报告时间）；转化计入当天",
-    "oceanengine_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
-    "tencent_api": "date：广告投放当天（按报告时间）",
-    "tencent_console": "日期：投放当天（按报告时间），除非报表设为按转化时间",
-    "kuaishou_api": "stat_date：投放当天（按报告时间）",
-    "baidu_console": "日期：投放当天（按报告时间）；标有（转化时间）的列计入转化发生当天",
-    "console": "日期：投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
-    "google_ads": "Day：广告投放当天；Conversions 计入带来转化的那次点击的当天，Conversions (by conv. time) 计入转化发生当天",
-    "meta_ads": "Day（或 Reporting starts，每行一天）：广告投放当天",
-    "tiktok_ads": "By Day：广告投放当天",
-    "apple_ads": "Day：报表时区（表头上方的 Time Zone 行）中的日期",
-    "generic": "date：以文件作者所写为准（docs/actuals.md 要求写广告支出发生的日期）",
+    "oceanengine_api": "广告投放当天（按报告时间）；转化计入当天",
+    "oceanengine_console": "投放当天（按报告时间），除非报表设为按转化时间",
+    "tencent_api": "广告投放当天（按报告时间）",
+    "tencent_console": "投放当天（按报告时间），除非报表设为按转化时间",
+    "kuaishou_api": "投放当天（按报告时间）",
+    "baidu_console": "投放当天（按报告时间）；标有（转化时间）的列计入转化发生当天",
+    "console": "投放当天（按报告时间），除非报表设为按转化时间；表头未表明是哪个平台的投放后台",
+    "google_ads": "广告投放当天；Conversions 计入带来转化的那次点击的当天，Conversions (by conv. time) 计入转化发生当天",
+    "meta_ads": "广告投放当天",
+    "tiktok_ads": "广告投放当天",
+    "apple_ads": "报表时区中的日期",
+    "generic": "以文件作者所写为准（docs/actuals.md 要求写广告支出发生的日期）",
 }
-"""Each shape's time basis (口径) in Chinese; the reader states it in English (reader/exports/platforms.py)."""
+"""Each shape's time basis (口径) in Chinese after its date column's header, as the reader states it in English
+(reader/exports/platforms.py)."""
+
+
+def _time_basis(source: ReportSource, lang: str) -> str:
+    """The time basis as the reader states it, in Chinese the shape's after the header the export spells its date
+    column by, and the time zone a title line states."""
+    if lang != "zh" or source.platform not in TIME_BASIS_ZH:
+        return source.time_basis
+    zone = f"；表头上方一行写明时区为 {source.time_zone}" if source.time_zone else ""
+    return f"{source.columns['date']}：{TIME_BASIS_ZH[source.platform]}{zone}"
 
 
 def _mark(month: ChannelMonth) -> str:
@@ -132,8 +142,7 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         lines.append((label("actuals_source_line", lang).format(file=source.file, platform=source.platform,
                                                                rows=counted(source.rows, "row", lang), columns=columns),
                       False))
-        basis = TIME_BASIS_ZH.get(source.platform, source.time_basis) if lang == "zh" else source.time_basis
-        lines.append(("  " + label("actuals_time_basis", lang).format(basis=basis), True))
+        lines.append(("  " + label("actuals_time_basis", lang).format(basis=_time_basis(source, lang)), True))
         if source.conversion_time:
             lines.append(("  " + label("actuals_conversion_time", lang).format(columns=comma.join(source.conversion_time)),
                           True))
@@ -143,7 +152,7 @@ def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]
         if source.ignored:
             lines.append(("  " + label("actuals_ignored", lang).format(columns=comma.join(source.ignored)), True))
         if source.skipped_totals:
-            lines.append(("  " + label("actuals_source_totals", lang).format(labels=_totals(source.skipped_totals, style)),
+            lines.append(("  " + label("actuals_source_totals", lang).format(labels=_totals(source.skipped_totals, lang)),
                           True))
         if source.skipped_notes:
             # A quoted note may hold line breaks: shown on one line, as JSON keeps it whole.
@@ -163,18 +172,26 @@ TOTALS_LISTED = 5
 """Totals labels (and note lines) a line names; the others are counted."""
 
 
-def _totals(skipped: tuple[SkippedTotals, ...], style: NumberStyle) -> str:
-    """``合计 12,345.00 (3 rows), Total 5,000.00 (1 row)``: each label's rows, by label in order of appearance."""
+def _totals(skipped: tuple[SkippedTotals, ...], lang: str) -> str:
+    """``合计 12,345.00 (3 rows), Total 5,000.00 (1 row)``: each label's rows, by label in order of appearance, its
+    spend exact in either language (``exact``)."""
     by_label: dict[str, list[float]] = {}
     for item in skipped:
         sums = by_label.setdefault(item.label, [0, 0.0])
         sums[0] += item.rows
         sums[1] += item.spend
-    lang = style.lang
-    # Meta's and Apple's totals row names no campaign (reader/exports/totals.py): its label is "" in JSON.
-    return _listed([label("actuals_totals_label", lang).format(label=name or label("actuals_totals_unnamed", lang),
-                                                              spend=style.money(spend), rows=counted(int(rows), "row", lang))
+    # Meta's and Apple's totals row names no campaign (reader/exports/totals.py): its label is "" in JSON, and in
+    # words a bracket that needs no space after it in Chinese.
+    return _listed([label("actuals_totals_label" if name else "actuals_totals_unnamed", lang).format(
+                        label=name, spend=exact(spend), rows=counted(int(rows), "row", lang))
                     for name, (rows, spend) in by_label.items()], lang)
+
+
+def exact(amount: float) -> str:
+    """An amount as the summary on stderr and the sources' lines write it, in English and Chinese alike: to the cent,
+    thousands separated, never in 万 (a record of what an export held, greppable and checked against the console's
+    own, where the tables round for reading)."""
+    return fixed(amount, 2, separators=True)
 
 
 def _listed(items: list[str], lang: str) -> str:
@@ -210,10 +227,10 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
             rows=counted(read - summed, "row", lang), files=counted(len(actuals.sources), "export", lang),
             through=actuals.through, stated=" (--through)" if "through" in actuals.stated else ""),
         *([label("actuals_rows_summed", lang).format(read=read, summed=summed)] if summed else []),
-        *([label("actuals_source_totals", lang).format(labels=_totals(skipped, style))] if skipped else []),
+        *([label("actuals_source_totals", lang).format(labels=_totals(skipped, lang))] if skipped else []),
         *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
         # "unmatched spend 0.00 in 0 campaigns" read as a finding; a run where every campaign has its channel says so.
-        label("actuals_unmatched_summary", lang).format(spend=style.money(sum(item.spend for item in actuals.unmatched)),
+        label("actuals_unmatched_summary", lang).format(spend=exact(sum(item.spend for item in actuals.unmatched)),
                                                         campaigns=counted(len(actuals.unmatched), "campaign", lang))
         if actuals.unmatched else label("actuals_all_matched", lang),
     ]

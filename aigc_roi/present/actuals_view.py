@@ -76,11 +76,12 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
     ranks = [Text(_rank(month, "cac")) for month in months]
     narrow.append(Column(short_label("actuals_percentile", lang), ranks))
     columns.append(Column(label("actuals_percentile", lang), ranks))
-    rates = []
-    for name in ("ctr", "cvr"):
+    # The rates and early revenue per user the exports have a column for, the same in every layout and language.
+    rates = [columns[0]]
+    for name, format_ in (("ctr", style.percent), ("cvr", style.percent), ("revenue_per_user", style.money)):
         values = [getattr(month.actual, name) for month in months]
         if any(value is not None for value in values):
-            rates.append(Column(label(WORDS[name], lang), [Text(style.percent(value)) for value in values]))
+            rates.append(Column(short_label(WORDS[name], lang), [Text(format_(value)) for value in values]))
     captions = mark_lines(channel, lang)
     if any(month.flagged for month in months):
         captions.append(flag_line(actuals, lang))
@@ -89,20 +90,24 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
     elif channel.matched_rows == 0:
         captions.append(label("actuals_no_rows", lang))
     title = f"{channel.name} · {label('actuals_title', lang)} ({style.currency})"
-    return Group(_widest_that_fits((columns + rates, columns, narrow), title), *(Text(caption) for caption in captions))
+    extra = rates[1:]
+    layouts = [[columns + extra], [narrow + extra]] + ([[columns, rates], [narrow, rates]] if extra else [])
+    return Group(_widest_that_fits(layouts, columns + extra, title), *(Text(caption) for caption in captions))
 
 
-def _widest_that_fits(tables: tuple[list[Column], ...], title: str) -> Fitted:
-    """The first of the tables that fits (every column; without CTR and CVR; the spend and the CAC percentile under
-    their short headers, zh 支出 and 分位, this one right after the 获客成本 columns it ranks); else one block per month
-    under the full headers."""
-    full = tables[0]
+def _widest_that_fits(layouts: list[list[list[Column]]], full: list[Column], title: str) -> Fitted:
+    """The first layout whose every table fits: one table of every column; the same under short headers (zh 支出 and
+    分位, the percentile right after the 获客成本 columns it ranks); where the export has rates or early revenue per
+    user, those in a second table under the first, by month, the first under full headers, then short ones; else one
+    block per month of every column. Each holds every column, in English and Chinese alike: only the layout changes
+    with the width."""
 
     def build(width: int) -> RenderableType:
-        for columns in tables:
-            fitted = fixed_table(columns, width, title=title, title_justify="left")
-            if fitted is not None:
-                return fitted
+        for tables in layouts:
+            fitted = [fixed_table(columns, width, title=title if number == 0 else None, title_justify="left")
+                      for number, columns in enumerate(tables)]
+            if all(table is not None for table in fitted):
+                return Group(*(table for table in fitted if table is not None))
         return table_or_blocks(full, title, "").build(width)
 
     return Fitted(build)

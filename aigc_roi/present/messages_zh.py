@@ -25,7 +25,7 @@ from aigc_roi.model.names import list_items
 from aigc_roi.present.grain_words import grain_of, grain_zh
 from aigc_roi.present.labels import label
 from aigc_roi.present.os_errors_zh import os_reason_zh
-from aigc_roi.present.shape_words import shapes_zh
+from aigc_roi.present.shape_words import SHAPE_TITLES_ZH, shapes_zh
 from aigc_roi.present.yaml_zh import yaml_problem
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -88,6 +88,7 @@ _EXPECTED = _rules([
     (r"a campaign of one channel", "只属于一个渠道的计划"),
     (r"whole 分 \(a Tencent Ads API export reports cost in cents\)", "整数的分（腾讯广告 API 报表的 cost 以分为单位）"),
     (r"(\d{4}-\d\d-\d\d), the row's own day", "本行自己的日期 {0}"),
+    (r"(.*) beside it, or a (.*) column", "与它并列的 {0} 列，或 {1} 列"),
     (r"(.*), the indicator of new users", "{0}（新增用户的成效指标）"),
     (r"one row per (.*) \(or --sum-duplicates\)", lambda m: _rows_per(m[1], "一行（或用 --sum-duplicates）") or m[0]),
     (r"the columns of a known export \((.*)\)", lambda m: f"已知报表的列（{shapes_zh(m[1])}）"),
@@ -208,6 +209,9 @@ _FOUND = _rules([
     (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
     (r"no row of two or more filled cells \(sheets: (.*)\)", _lists("任何一行都不足两个非空单元格（工作表：{0}）", 0)),
     (r"a formula with no saved value \((.*)\)", "没有保存结果的公式（{0}）"),
+    # reader/exports/indicated.py: an empty indicator beside the count it leaves unexplained.
+    (r"(an empty cell|'.*') beside ('.*') in (.*)",
+     lambda m: f"{'空单元格' if m[1] == 'an empty cell' else m[1]}，而同一行的 {m[3]} 为 {m[2]}"),
     # reader/exports/duplicates.py: the day (and hour), the campaign (and its finer ids), where it was first, and the
     # grain of that first row where it differs.
     (r"(\d{4}-\d\d-\d\d(?: \d\d:\d\d)?) (id )?('.+?'(?: \S+ '[^']*')*) again \(first at (.*?)(?:, one row per (.*))?\)",
@@ -229,6 +233,7 @@ _FOUND = _rules([
     (r"((?:subscribers|gross_revenue|new_users|active_users|cumulative_cash)"
      r"(?: and (?:subscribers|gross_revenue|new_users|active_users|cumulative_cash))+)", lambda m: m[1].replace(" and ", " 和 ")),
     (r"none", "都没有"),
+    (r"neither", "两者都没有"),
     (r"an empty list", "空列表"),
     (r"every share at 100%", "所有比例均为 100%"),
     (r"an empty file", "空文件"),
@@ -375,6 +380,7 @@ _MESSAGES = _rules([
     # The headers found, listed (reader/exports/report.py): a parenthesis there is a header's, no hint.
     (r"expected (the columns of a known export \(.+\)), found (.*)",
      lambda m: f"{_should_be(m[1])}，{_was(_listed(m[2]))}"),
+    (r"expected the columns of a known export, found (.*)", lambda m: f"应为已知报表的列，{_was(_listed(m[1]))}"),
     (r"expected (.*), found (.*?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.*), found (.*)",
      lambda m: f"{_should_be(m[1])}，{_was(_apply(_FOUND, m[2]) or m[2])}"),
@@ -637,12 +643,22 @@ _HINTS = _rules([
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
     (r"a row over (\d+) days sums them: export the report broken down by day",
      "跨 {0} 天的一行是这些天的合计：请按天细分后导出报表"),
+    (r"a (.*) export needs its date column (.*): export the report broken down by day",
+     lambda m: f"{SHAPE_TITLES_ZH.get(m[1], m[1])}报表需要其日期列 {m[2]}：请按天细分后导出报表"),
+    (r"each row may sum the report's whole range: export the report broken down by day",
+     "每一行都可能是报表整个日期范围的合计：请按天细分后导出报表"),
     (r"(.*) counts what each row's (ad set|unit) is optimised for: export the (.*) column, which counts new users "
      r"whatever the goal", lambda m: f"{m[1]} 计的是各行{_GOAL_OF[m[2]]}各自的优化目标：请导出 {m[3]} 列，无论目标为何它都计新增用户"),
     (r"a date of two numbers before its year may be month first \(MM/DD/YYYY\) or day first \(DD/MM/YYYY\), and the "
      r"export does not say which: write its dates as YYYY-MM-DD",
      "年份前写两个数字的日期可能是月在前（MM/DD/YYYY），也可能是日在前（DD/MM/YYYY），报表未表明是哪种：请把日期写成 YYYY-MM-DD"),
     (r"its dates are month first \(MM/DD/YYYY\), and (\d+) is no month", "其日期为月在前（MM/DD/YYYY），而 {0} 不是月份"),
+    (r"its dates are month first with slashes \(MM/DD/YYYY\), and one with dots or dashes is a day-first form "
+     r"\(DD\.MM\.YYYY\) a spreadsheet rewrote it in: export the report again, or write its dates as YYYY-MM-DD",
+     "其日期为月在前、以斜杠分隔（MM/DD/YYYY），以点或短横分隔的是电子表格改写成的日在前格式（DD.MM.YYYY）："
+     "请重新导出报表，或把日期写成 YYYY-MM-DD"),
+    (r"a year of two digits may be of any century: write its dates as YYYY-MM-DD",
+     "两位数的年份无法确定世纪：请把日期写成 YYYY-MM-DD"),
     (r"a comma inside an unquoted cell \(such as 1,234\.56\) splits it in two: quote the cell",
      "未加引号的单元格中的逗号（如 1,234.56）会把它一分为二：请给该单元格加引号"),
     (r"a percentage is no amount or count", "百分比不是金额或数量"),

@@ -110,7 +110,7 @@ def test_a_meta_report_not_broken_down_by_day_is_refused_in_chinese(folder: Path
 
 
 @pytest.mark.parametrize(("lang", "line"), [("en", "skipped as totals: (a row naming no campaign) 90.00 (1 row)"),
-                                            ("zh", "作为合计行跳过：（未写计划名称的行） 90.00（1 行）")])
+                                            ("zh", "作为合计行跳过：（未写计划名称的行）90.00（1 行）")])
 def test_metas_total_row_naming_no_campaign_is_said_skipped(folder: Path, lang: str, line: str) -> None:
     result = invoke(["actuals", "plan_USD.yaml", "meta.csv", "--lang", lang, "--format", "json"])
     assert result.exit_code == 0, result.stderr

@@ -29,4 +29,4 @@ def test_an_unknown_header_lists_the_shapes_in_chinese(tmp_path: Path) -> None:
     assert titles == ["巨量引擎 API", "巨量引擎投放后台", "腾讯广告 API", "腾讯广告投放后台", "磁力引擎 API",
                       "百度营销投放后台", "Google Ads", "Meta 广告管理工具", "TikTok 广告管理平台", "Apple 广告（搜索广告）",
                       "投放后台（中文表头）", "通用 CSV"]
-    assert listed[1].endswith("通用 CSV：date + spend + (campaign | campaign_id)")
+    assert listed[1].endswith("通用 CSV：date + spend + (campaign|campaign_id)")

@@ -199,7 +199,8 @@ def test_summary_on_stderr(files: tuple[Path, Path]) -> None:
     plan, export = files
     result = invoke(["actuals", str(plan), str(export), "--format", "json", "--lang", "zh"])
     # Five rows, of which brand_x's 5,000 and feed_1's 40,000 (no --map for Feed) belong to no channel.
-    assert result.stderr == "1 个报表共 5 行，截至 2025-02-14\n2 个广告计划未匹配，广告支出 4.50万\n"
+    # The exact amount, as English shows it: a line on stderr is a record, never rounded to 万.
+    assert result.stderr == "1 个报表共 5 行，截至 2025-02-14\n2 个广告计划未匹配，广告支出 45,000.00\n"
     assert invoke(["actuals", str(plan), str(export), "-q"]).stderr == ""
 
 

@@ -5,13 +5,14 @@ Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４
 its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
 a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``, ``USD 5``), checked against the export's
 currency (``Amounts``); a count may not. A percentage is neither.
-Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025`` and ``3 January 2025``, and
-``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each optionally followed by a
-time, a date cell of a workbook, or an Excel date serial as a date column left unformatted holds it (``45717`` is
-2025-03-01 in the 1900 date system; a workbook set to the 1904 one counts from its ``day_zero``, 44255). A number or date kept as
-text (``="1,234.50"``, ``'2025-03-01``) is the text it holds (``kept_text``), read as any other. Campaign names and
-ids: the text a spreadsheet keeps, however it was kept as text (``written``, ``campaign_name``); an id as text, a
-whole number stored as a float (``1790001.0``) without its fraction, one a spreadsheet rounded (scientific notation,
+Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025``, ``3 January 2025`` and
+``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
+optionally followed by a time (``13:00``, ``1:00 PM``: clock_text.py), a date cell of a workbook, or an Excel date
+serial as a date column left unformatted holds it (``45717`` is 2025-03-01 in the 1900 date system; a workbook set
+to the 1904 one counts from its ``day_zero``, 44255). A number or date kept as text (``="1,234.50"``,
+``'2025-03-01``) is the text it holds (``kept_text``), read as any other. Campaign names and ids: the text a
+spreadsheet keeps, however it was kept as text (``written``, ``campaign_name``); an id as text, a whole number
+stored as a float (``1790001.0``) without its fraction, one a spreadsheet rounded (scientific notation,
 ``_ROUNDED``) or stored as a number of more than 15 digits refused (``identifier``). A workbook's formula without
 its saved value (``UnsavedFormula``, as tables.py marks it) is neither. A cell that is none of these raises
 ``CellError`` with what was expected, for the reader to locate.
@@ -27,6 +28,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
+from aigc_roi.reader.exports.clock_text import TIME, split_time
 from aigc_roi.reader.exports.units import CODES, sign_means
 from aigc_roi.reader.exports.year_last import year_last
 
@@ -41,8 +43,8 @@ _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?")
 _CODE = "|".join(CODES)
 _SIGNED = re.compile(rf"([+-]?)\s*(US\$|HK\$|\$|¥|RMB|{_CODE})?\s*([+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*(元|RMB|{_CODE})?")
 """A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``) or after it (``5元``)."""
-_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)"
-                   r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
+"""A date written year first; the time after it is clock_text.py's."""
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
 """An Excel date serial of 1927-05-18 (10000) .. 2173-10-13 (99999); a fraction is the time of day."""
 EXCEL_DAY_0 = datetime.date(1899, 12, 30)
@@ -92,7 +94,7 @@ def written(cell: object) -> str:
     return formula[1].replace('""', '"').strip() if formula else text
 
 
-_NOT_TEXT = re.compile(rf"[=+\-@].*|[\d,.]*\d[\d,.]*%?|\d+(?:\.\d*)?[eE][+-]?\d+|{_DATE.pattern}", re.DOTALL)
+_NOT_TEXT = re.compile(rf"[=+\-@].*|[\d,.]*\d[\d,.]*%?|\d+(?:\.\d*)?[eE][+-]?\d+|{_DATE.pattern}{TIME}", re.DOTALL)
 """What a spreadsheet would not keep as typed, which is why its users type an apostrophe before it: a formula (or
 what starts like one: ``=``, ``+``, ``-``, ``@``, the signs CSV-injection escaping guards too), a number (a
 leading zero, a long id) or a date."""
@@ -272,10 +274,14 @@ def day(cell: object, day_zero: datetime.date = EXCEL_DAY_0, month_first: bool =
 def _day_of_text(text: str, day_zero: datetime.date, month_first: bool) -> datetime.date | str:
     """The date of a text, else why it is none after the cell (`` (no such day: ...)``, ``; hint``, or nothing); a
     daily export repeats each date once per campaign: each text is parsed once."""
+    split = split_time(text)
+    if split is None:
+        return ""
+    text, time = split
     found = _DATE.fullmatch(text)
     if found:
         return _date(int(found[1]), int(found[2] or found[4] or found[6]), int(found[3] or found[5] or found[7]))
-    if _SERIAL.fullmatch(text):
+    if time is None and _SERIAL.fullmatch(text):
         return day_zero + datetime.timedelta(days=int(float(text)))
     written = year_last(text, month_first)
     if written is None or isinstance(written, str):

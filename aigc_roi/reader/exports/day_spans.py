@@ -3,7 +3,8 @@
 Meta Ads Manager writes each row's span as ``Reporting starts`` and ``Reporting ends``. Broken down by day, a row
 is one day (the two alike, or a ``Day`` column beside them, which is then the row's date); not broken down, every
 row sums the report's whole range, which read by its first day would put a month's spend on the 1st. Such an export
-is refused once, at the first row that spans days (the fix, exporting by day, is one for all its rows).
+is refused once, at the first row that spans days (the fix, exporting by day, is one for all its rows); one with the
+first day alone, at its header: which of the two it is, nothing in it says.
 """
 
 from __future__ import annotations
@@ -38,7 +39,19 @@ def day_spans(header: list[str], platform: Platform, date_index: int) -> DaySpan
     """The check of an export whose date is read from the first day of a span (``Platform.day_ends``) and that has
     the span's last day; None for any other."""
     names = [split_header(cell)[0] for cell in header]
-    for first, last in platform.day_ends:
+    for first, last, _ in platform.day_ends:
         if names[date_index] == header_key(first) and header_key(last) in names:
             return DaySpans(names.index(header_key(last)))
+    return None
+
+
+def unended(header: list[str], platform: Platform, date_index: int) -> CellError | None:
+    """Why an export whose date is read from the first day of a span is refused at that header where it lacks the
+    span's last day: nothing says its rows are days, and a report not broken down by day sums its whole range in each
+    (the day column, where the export has it, is its date: ``Platform.columns``); None for any other."""
+    names = [split_header(cell)[0] for cell in header]
+    for first, last, day_column in platform.day_ends:
+        if names[date_index] == header_key(first) and header_key(last) not in names:
+            return CellError(f"{last} beside it, or a {day_column} column", "neither; each row may sum the report's "
+                             "whole range: export the report broken down by day")
     return None

@@ -1,8 +1,8 @@
 """The hour of the day a cell holds, ``HH:MM``: an hour column's (``hour``) or a date cell's time (``clock``).
 
 An hour cell is read as a platform writes it (the Tencent Ads API's ``0`` to ``23``, a console's ``13:00`` and
-``13:00-14:00``, Meta's ``00:00:00 - 00:59:59``, a date with its hour ``2025-03-01 13:00:00``) or as Excel saves a
-time (``13:00:00``; in English ``1:00:00 PM``, ``1:00 PM``, ``1 PM``; in Chinese ``13时00分``, ``下午1:00``,
+``13:00-14:00``, Meta's ``00:00:00 - 00:59:59``, a date with its hour ``2025-03-01 13:00:00`` or ``3/1/2025 1:00:00
+PM``) or as Excel saves a time (``13:00:00``; in English ``1:00:00 PM``, ``1:00 PM``, ``1 PM``; in Chinese ``13时00分``, ``下午1:00``,
 ``下午1时00分``). Anything else is refused, not read by its first digits: ``1 PM`` read so was 01:00, and ``1.5``,
 ``13 PM`` or ``下午1点`` (typed, no program's) would be a guess. An hour is a whole one: no platform reports by
 the half-hour, so ``13:30`` (or a span of other than an hour) is an event's time or no hourly report's, refused
@@ -17,9 +17,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, blank, day, kept_text, shown
+from aigc_roi.reader.exports.clock_text import split_time
 
-_TIME = re.compile(r"[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$")
-"""The time after a date's text (``2025-03-01 01:00``, ``2025/3/1 1:00:00``, ``2025-03-01T01:00:00``)."""
 _SERIAL_TIME = re.compile(r"\d{5}\.\d+")
 """An Excel date serial with a fraction, the time of day."""
 _AT = re.compile(r"(上午|下午)?\s*(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?|时(?:(\d{1,2})分(?:(\d{1,2})秒)?)?)?"
@@ -135,8 +134,9 @@ def _clock_of_text(cell: str) -> int | None:
     text = cell.strip()
     if _SERIAL_TIME.fullmatch(text):
         return _of_day(float(text))
-    found = _TIME.search(text)
-    return None if found is None else int(found[1]) * _HOUR + int(found[2]) * 60 + int(found[3] or 0)
+    # The time after a date's text (``2025-03-01 01:00``, ``3/1/2025 1:00:00 PM``): clock_text.py's.
+    split = split_time(text)
+    return None if split is None else split[1]
 
 
 def _seconds(time: datetime.time) -> int:

@@ -73,6 +73,7 @@ class Platform:
     key: str
     title: str
     time_basis: str
+    """What its date column's day is, after the header the export spells it by (``ReportSource.time_basis``)."""
     columns: dict[str, Column]
     """Header, as the platform spells it -> column; for one field, earlier headers are preferred."""
     whole_spend: bool = False
@@ -90,9 +91,10 @@ class Platform:
     blank_totals: bool = False
     """A row with every campaign column empty is the export's total (Meta Ads Manager's first row, Apple Ads' last):
     such a platform names every campaign, ad set and ad (totals.py)."""
-    day_ends: tuple[tuple[str, str], ...] = ()
-    """(first day, last day) headers of a row's span: a row whose date is read from the first must end that day, or
-    it sums days (Meta's ``Reporting starts`` and ``Reporting ends`` of a report not broken down by day; day_spans.py)."""
+    day_ends: tuple[tuple[str, str, str], ...] = ()
+    """(first day, last day, day) headers of a row's span and of the day column in the same language: a row whose
+    date is read from the first must end that day, or it sums days (Meta's ``Reporting starts`` and ``Reporting ends``
+    of a report not broken down by day), and without the last (or the day column) it is refused (day_spans.py)."""
     indicated: tuple[Indicated, ...] = ()
     """Columns read as their field only beside their indicator column, row by row as it says (``Indicated``)."""
     month_first: bool = False
@@ -112,10 +114,17 @@ class Platform:
         return list(zip(self.headers_of("campaign"), self.headers_of("campaign_id"), strict=True))
 
     def summary(self) -> str:
-        """``date + spend + a campaign column (a | b)``: what a header needs to be this shape."""
-        campaign = " | ".join(self.headers_of("campaign") + self.headers_of("campaign_id"))
-        evidence = f" + ({' | '.join(self.evidence)})" if self.evidence else ""
-        return f"{self.title}: {self.headers_of('date')[0]} + {self.headers_of('spend')[0]} + ({campaign}){evidence}"
+        """``(date|day) + spend + (campaign|id)``: what a header needs to be this shape, each of its fields by every
+        header the shape reads it from (``alternatives``)."""
+        campaign = self.headers_of("campaign") + self.headers_of("campaign_id")
+        evidence = f" + {alternatives(list(self.evidence))}" if self.evidence else ""
+        return (f"{self.title}: {alternatives(self.headers_of('date'))} + {alternatives(self.headers_of('spend'))} + "
+                f"{alternatives(campaign)}{evidence}")
+
+
+def alternatives(headers: list[str]) -> str:
+    """Headers one of which a field is read from, as a message lists them: ``Cost`` alone, ``(By Day|按天)``."""
+    return headers[0] if len(headers) == 1 else f"({'|'.join(headers)})"
 
 
 def _names(pairs: tuple[tuple[str, str], ...]) -> dict[str, Column]:
@@ -144,13 +153,13 @@ HOUR_COLUMNS: dict[str, Column] = {header: Column("hour", "text")
 ``Hour of the day``, a sheet's ``hour_of_day``), which any export may have: its rows are the campaign-day's hours
 (duplicates.py)."""
 
-CONSOLE_TIME_BASIS = "日期: the day of delivery (reporting time) unless the report was set to conversion time (转化时间)"
-BAIDU_TIME_BASIS = "日期: the day of delivery (reporting time); a column marked （转化时间） counts on the day of conversion"
+CONSOLE_TIME_BASIS = "the day of delivery (reporting time) unless the report was set to conversion time (转化时间)"
+BAIDU_TIME_BASIS = "the day of delivery (reporting time); a column marked （转化时间） counts on the day of conversion"
 
 PLATFORMS: tuple[Platform, ...] = (
     Platform(
         "oceanengine_api", "巨量引擎 (Ocean Engine) API",
-        "stat_time_day: the day of the ad's delivery (reporting time); conversions count on that day",
+        "the day of the ad's delivery (reporting time); conversions count on that day",
         {"stat_time_day": Column("date", "date")}
         | _names((("campaign_name", "campaign_id"), ("cdp_promotion_name", "cdp_promotion_id"),
                   ("project_name", "project_id"), ("ad_name", "ad_id")))
@@ -168,7 +177,7 @@ PLATFORMS: tuple[Platform, ...] = (
     ),
     Platform(
         "tencent_api", "腾讯广告 (Tencent Ads) API",
-        "date: the day of the ad's delivery (reporting time)",
+        "the day of the ad's delivery (reporting time)",
         {"date": Column("date", "date")}
         | _names((("adgroup_name", "adgroup_id"), ("campaign_name", "campaign_id"), ("ad_name", "ad_id"),
                   ("dynamic_creative_name", "dynamic_creative_id")))
@@ -188,7 +197,7 @@ PLATFORMS: tuple[Platform, ...] = (
     ),
     Platform(
         "kuaishou_api", "磁力引擎 (Kuaishou) API",
-        "stat_date: the day of delivery (reporting time)",
+        "the day of delivery (reporting time)",
         {"stat_date": Column("date", "date")}
         | _names((("campaign_name", "campaign_id"), ("unit_name", "unit_id"), ("creative_name", "creative_id")))
         | _money(("charge",), "spend") | _counts(impressions="show", clicks="photo_click", users="activation")
@@ -213,7 +222,7 @@ PLATFORMS: tuple[Platform, ...] = (
     # plan's, as the generic CSV's.
     Platform(
         "google_ads", "Google Ads",
-        "Day: the day of the ad's delivery; Conversions count on the day of the click that led to them, "
+        "the day of the ad's delivery; Conversions count on the day of the click that led to them, "
         "Conversions (by conv. time) on the day they happened",
         {"Day": Column("date", "date")}
         | _names((("Campaign", "Campaign ID"), ("Ad group", "Ad group ID")))
@@ -223,7 +232,7 @@ PLATFORMS: tuple[Platform, ...] = (
     ),
     Platform(
         "meta_ads", "Meta Ads Manager",
-        "Day (or Reporting starts, a row of one day): the day of the ad's delivery",
+        "the day of the ad's delivery",
         {"Day": Column("date", "date"), "单日": Column("date", "date"), "Reporting starts": Column("date", "date"),
          "报告开始日期": Column("date", "date")}
         | _names((("Campaign name", "Campaign ID"), ("广告系列名称", "广告系列编号"), ("Ad set name", "Ad set ID"),
@@ -233,12 +242,12 @@ PLATFORMS: tuple[Platform, ...] = (
                   users=("App installs", "Mobile app installs", "移动应用安装量", "移动应用安装", "Results"))
         | CURRENCY | HOUR_COLUMNS,
         finer=("Ad set ID", "广告组编号", "Ad ID", "广告编号"), blank_totals=True,
-        day_ends=(("Reporting starts", "Reporting ends"), ("报告开始日期", "报告结束日期")),
+        day_ends=(("Reporting starts", "Reporting ends", "Day"), ("报告开始日期", "报告结束日期", "单日")),
         indicated=(Indicated("Results", "Result indicator", ("actions:mobile_app_install",), "App installs"),),
     ),
     Platform(
         "tiktok_ads", "TikTok Ads Manager",
-        "By Day: the day of the ad's delivery",
+        "the day of the ad's delivery",
         {"By Day": Column("date", "date"), "按天": Column("date", "date")}
         | _names((("Campaign name", "Campaign ID"), ("推广系列名称", "推广系列ID"), ("Ad group name", "Ad group ID"),
                   ("广告组名称", "广告组ID"), ("Ad name", "Ad ID"), ("广告名称", "广告ID")))
@@ -250,7 +259,7 @@ PLATFORMS: tuple[Platform, ...] = (
     ),
     Platform(
         "apple_ads", "Apple Ads (Search Ads)",
-        "Day: the day in the report's time zone (its Time Zone line above the header)",
+        "the day in the report's time zone",
         {"Day": Column("date", "date"), "Date": Column("date", "date")}
         | _names((("Campaign Name", "Campaign ID"), ("Ad Group Name", "Ad Group ID")))
         | _money(("Spend",), "spend", PLAN_CURRENCY)
@@ -271,7 +280,7 @@ PLATFORMS: tuple[Platform, ...] = (
     ),
     Platform(
         "generic", "generic CSV",
-        "date: as the file's author wrote it (docs/actuals.md asks for the day the money was spent)",
+        "as the file's author wrote it (docs/actuals.md asks for the day the money was spent)",
         {"date": Column("date", "date")} | _names((("campaign", "campaign_id"),))
         | _money(("spend",), "spend", PLAN_CURRENCY) | _counts(impressions="impressions", clicks="clicks", users="new_users")
         | _money(("revenue",), "revenue", PLAN_CURRENCY) | CURRENCY | HOUR_COLUMNS,
@@ -432,16 +441,31 @@ def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank) -
 def recognise(headers: list[str]) -> Platform | None:
     """The shape whose date, spend and a campaign column are all present (and its own evidence), most columns known
     first; a shape that names no platform only where no platform's is."""
+    return _best(headers, ())
+
+
+def undated(headers: list[str]) -> Platform | None:
+    """The shape a header no shape recognises would be but for its date column (a report not broken down by day:
+    TikTok's without ``By Day``), chosen as ``recognise`` chooses; None where none would, or where a cell is any
+    shape's date (``date`` beside ``cost``, TikTok's words, is a sheet of its own, not TikTok's without its days)."""
+    dates = {_known(known)[0] for platform in PLATFORMS for known in platform.headers_of("date")}
+    if any(split_header(header)[0] in dates for header in headers):
+        return None
+    return _best(headers, ("date",))
+
+
+def _best(headers: list[str], lacking: tuple[str, ...]) -> Platform | None:
+    """As ``recognise``, of the shapes that have their required fields but ``lacking``, and none of those."""
     split = [split_header(header) for header in headers]
     candidates = []
     for order, platform in enumerate(PLATFORMS):
         present = {known for known, column in platform.columns.items()
                    if any(_reads_as(known, column, name, brackets) is not None for name, brackets in split)}
-        needed = all(any(header in present for header in platform.headers_of(name)) for name in platform.required)
+        has = {name: any(header in present for header in platform.headers_of(name)) for name in platform.required}
+        needed = all(has[name] != (name in lacking) for name in platform.required)
         campaign = any(header in present for header in platform.headers_of("campaign") + platform.headers_of("campaign_id"))
         evidence = not platform.evidence or any(_spelt(own, name, brackets) is not None
                                                 for own in platform.evidence for name, brackets in split)
         if needed and campaign and evidence:
             candidates.append((not platform.fallback, len(present), -order, platform))
     return max(candidates, key=lambda item: item[:3])[3] if candidates else None
-

@@ -19,14 +19,25 @@ from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
 from aigc_roi.model.names import listed
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
-from aigc_roi.reader.exports.day_spans import DaySpans, day_spans
+from aigc_roi.reader.exports.day_spans import DaySpans, day_spans, unended
 from aigc_roi.reader.exports.duplicates import Duplicates
 from aigc_roi.reader.exports.given_once import GivenOnce
 from aigc_roi.reader.exports.grain import Finer, PartError, by_day_times, row_parts
 from aigc_roi.reader.exports.indicated import IndicatorCells, indicator_cells
-from aigc_roi.reader.exports.platforms import COUNT, FEN, PLATFORMS, Found, Platform, columns_of, finer_levels, recognise
+from aigc_roi.reader.exports.platforms import (
+    COUNT,
+    FEN,
+    PLATFORMS,
+    Found,
+    Platform,
+    alternatives,
+    columns_of,
+    finer_levels,
+    recognise,
+    undated,
+)
 from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
-from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency
+from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
 
@@ -131,8 +142,15 @@ def _header(table: Table, index: int) -> str:
 
 
 def _unknown_header(table: Table) -> ScenarioError:
-    shapes = "; ".join(platform.summary() for platform in PLATFORMS)
+    """Every shape and what it needs; where one shape's columns are there but its date, that shape alone and why a
+    report lacks it (not broken down by day), which is the fix of every such export."""
     found = listed(header.strip().lstrip("\ufeff") for header in table.header if header.strip()) or "no column names"
+    near = undated(table.header)
+    if near is not None:
+        return ScenarioError(table.file, table.header_line, 1, "header",
+                             f"expected the columns of a known export, found {found}; a {near.title} export needs its "
+                             f"date column {alternatives(near.headers_of('date'))}: export the report broken down by day")
+    shapes = "; ".join(platform.summary() for platform in PLATFORMS)
     return ScenarioError(table.file, table.header_line, 1, "header",
                          f"expected the columns of a known export ({shapes}), found {found}")
 
@@ -144,6 +162,9 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         raise ScenarioInvalid([_unknown_header(table)])
     title = title_currency(table.titles)
     used, money, headers = _columns(table, platform, currency, title)
+    if (span := unended(table.header, platform, used["date"].index)) is not None:
+        raise ScenarioInvalid([ScenarioError(table.file, table.header_line, used["date"].index + 1, used["date"].header,
+                                             str(span))])
     levels = finer_levels(table.header, platform, headers)
     finer = tuple(Finer(index, _header(table, index), platform.names_text(table.header[index]))
                   for index, *_ in levels)
@@ -193,6 +214,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
                                     "expected at least one data row under the header, found none"))
     names = {use.index for use in used.values()} | {column.index for column in finer}
+    zone = title_time_zone(table.titles)
     labels = {label for row in rows for label, _ in row.parts}
     source = ReportSource(
         file=table.file, platform=platform.key, rows=len(rows),
@@ -200,7 +222,9 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
         # Money the export left in the plan's currency is in the one its cells' signs named, where they named one.
         units={name: money.currency if use.unit == PLAN_CURRENCY and money.currency else use.unit
                for name, use in used.items()},
-        time_basis=platform.time_basis,
+        time_basis=f"{used['date'].header}: {platform.time_basis}" + (f"; a line above the header states the time "
+                                                                     f"zone {zone}" if zone else ""),
+        time_zone=zone,
         ignored=tuple(header.strip() for index, header in enumerate(table.header) if index not in names and header.strip()),
         column_numbers={name: use.index + 1 for name, use in used.items()}, skipped_totals=totals.listed(),
         skipped_notes=tuple(SkippedNote(line, text) for line, text in table.notes),

@@ -11,7 +11,8 @@ A totals label is a cell that is, whole, a totals word (``TOTALS``). A row is a 
   its date cell holds no date, or it comes from a console or a sheet of the user's own (an API writes no totals
   rows) and no channel's glob names the label (a daily 小计 with its date);
 - or, in the export of a platform that names every campaign (``Platform.blank_totals``: Meta's account total above
-  its rows, Apple Ads' below), every campaign column and every finer one is empty: its label is "" (no name).
+  its rows, Apple Ads' below), every campaign column and every finer one is empty: its label is "" (no name), unless
+  a cell of the first point writes one (Apple's ``Total`` in its date cell).
 
 A glob names a label when it matches it and spells its totals word (``Total*``, ``合计``, ``小计*``): the plan
 says a campaign is called so; ``*`` or ``dy_*`` say nothing about it.
@@ -98,8 +99,6 @@ class TotalsRows:
         return True
 
     def _label(self, cells: list[object]) -> str | None:
-        if self.blank_totals and all(blank(written(cells[index])) for index in (*self.campaign, *self.finer)):
-            return ""
         for index in self.undated:
             if is_totals_label(text := written(cells[index])):
                 return text
@@ -110,6 +109,9 @@ class TotalsRows:
             text = written(cells[self.hour_index])
             if is_totals_label(text) or WHOLE_DAY.fullmatch(text):
                 return text
+        # After the labels: a row naming no campaign that writes Total in its date cell (Apple's) is listed by it.
+        if self.blank_totals and all(blank(written(cells[index])) for index in (*self.campaign, *self.finer)):
+            return ""
         found = [(text, word) for index in self.campaign if (word := totals_word(text := written(cells[index]))) is not None]
         if not found or self._has_id(cells):
             return None

@@ -1,10 +1,14 @@
-"""Dates written with the year last, as consoles in English write them: ``Mar 1, 2025`` or ``March 1, 2025`` (Google
-Ads in an English locale), ``1 Mar 2025``, and ``03/01/2025`` (Apple Ads' charts download).
+"""Dates written with the year last, as consoles in English write them: ``Mar 1, 2025``, ``Mar 1,2025`` or ``March 1,
+2025`` (Google Ads in an English locale), ``1 Mar 2025``, ``1-Mar-2025`` and ``01-Mar-2025`` (Excel's d-mmm-yyyy), and
+``03/01/2025`` (Apple Ads' charts download); the time after any of them is clock_text.py's.
 
 A month's name says which number is the day, so such a date is read in any export. Two numbers before the year do
 not: ``03/01/2025`` is March 1 as the US writes it and 3 January as most of the world does. It is read month first
-only in an export whose shape says its platform writes dates so (``Platform.month_first``); elsewhere it is refused
-with why, rather than read one way round by a guess that would put a day's money on another day, or in another month.
+only in an export whose shape says its platform writes dates so (``Platform.month_first``), and only written with
+slashes as the platform writes it: with dots or dashes (``01.03.2025``) it is a day-first locale's form, which a
+spreadsheet rewrote the export in, and may have read its dates day first on the way. Elsewhere it is refused with
+why, rather than read one way round by a guess that would put a day's money on another day, or in another month. So
+is a year of two digits (``1-Mar-25``, Excel's d-mmm-yy), whose century the text does not say.
 """
 
 from __future__ import annotations
@@ -16,27 +20,37 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_NUMBERS = {name: number for number, month in enumerate(_MONTHS, 1) for name in (month, month[:3])} | {"sept": 9}
 """A month's English name, whole or in three letters (``Sept`` too), lower case -> its number; not the locale's."""
 
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-_NAMED = re.compile(rf"([a-z]+)\.? (\d{{1,2}}),? (\d{{4}}){_TIME}|(\d{{1,2}}) ([a-z]+)\.?,? (\d{{4}}){_TIME}", re.IGNORECASE)
-_NUMBERS = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
+_YEAR = r"(\d{4}|\d{2})"
+_NAMED = re.compile(rf"([a-z]+)\.? (\d{{1,2}})(?:, ?| ){_YEAR}|(\d{{1,2}})[ -]([a-z]+)\.?(?:, ?|[ -]){_YEAR}",
+                    re.IGNORECASE)
+_NUMBERS = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2{_YEAR}")
 
 _ORDER_UNSAID = ("a date of two numbers before its year may be month first (MM/DD/YYYY) or day first (DD/MM/YYYY), and "
                 "the export does not say which: write its dates as YYYY-MM-DD")
+_REWRITTEN = ("its dates are month first with slashes (MM/DD/YYYY), and one with dots or dashes is a day-first form "
+              "(DD.MM.YYYY) a spreadsheet rewrote it in: export the report again, or write its dates as YYYY-MM-DD")
+_TWO_DIGITS = "a year of two digits may be of any century: write its dates as YYYY-MM-DD"
 
 
 def year_last(text: str, month_first: bool) -> tuple[int, int, int] | str | None:
-    """(year, month, day) of ``text`` written year last; a hint (``; ...``) where its form is one but its month
-    cannot be told or is none; None for any other text."""
+    """(year, month, day) of ``text`` written year last (its time split off: clock_text.py); a hint (``; ...``)
+    where its form is one but its month or its year cannot be told or is none; None for any other text."""
     named = _NAMED.fullmatch(text)
     if named is not None:
         month, day, year = (named[1], named[2], named[3]) if named[1] else (named[5], named[4], named[6])
         number = _MONTH_NUMBERS.get(month.lower())
-        return None if number is None else (int(year), number, int(day))
+        if number is None:
+            return None
+        return f"; {_TWO_DIGITS}" if len(year) == 2 else (int(year), number, int(day))
     numbers = _NUMBERS.fullmatch(text)
     if numbers is None:
         return None
     if not month_first:
         return f"; {_ORDER_UNSAID}"
+    if numbers[2] != "/":
+        return f"; {_REWRITTEN}"
+    if len(numbers[4]) == 2:
+        return f"; {_TWO_DIGITS}"
     month = int(numbers[1])
     if not 1 <= month <= 12:
         return f"; its dates are month first (MM/DD/YYYY), and {month} is no month"
