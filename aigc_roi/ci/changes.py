@@ -8,7 +8,9 @@ what they move is the ``unexplained`` rest, and the figures' new values are NEW'
 Changes that are only valid together (a channel switched from ``budget`` to
 ``users``), or whose combinations would break a conversion sum that each and
 all of them keep (ci/combined_rules.py), are grouped by the list item they
-belong to; if a combination is still invalid, all changes form one group.
+belong to, else the changes of the conversion rules' fields into one group (a
+bid beside them keeps its own); if a combination is still invalid, all changes
+form one group.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from aigc_roi.ci.checks import NOT_DRIVERS, changed_inputs, default_value, run_figures
-from aigc_roi.ci.combined_rules import keeps_conversion_rules
+from aigc_roi.ci.combined_rules import keeps_conversion_rules, reads_conversion_rules
 from aigc_roi.ci.item_match import in_base, item_paths
 from aigc_roi.ci.list_changes import list_changes, yaml_text
 from aigc_roi.ci.records import ChangedInput
@@ -87,7 +89,7 @@ def _split(before: LoadedScenario, after: LoadedScenario,
             built[key] = build(apply_overrides(before.tree, tuple(overrides[i] for i in key)), before.path)
         return built[key]
 
-    groups = _valid_groups([[i] for i in range(len(changes))], changes, scenario_with, before.scenario)
+    groups = _valid_groups([[i] for i in range(len(changes))], changes, overrides, scenario_with, before.scenario)
     if groups is None:
         # The versions differ in form, not only in value (a retention written as points in one and a churn in
         # the other): no --set on the base reaches the new file, so its every change is one, the whole file's.
@@ -216,13 +218,18 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
     return blamed, split
 
 
-def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput],
+def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput], overrides: Sequence[Override],
                   applied: Callable[[Sequence[int]], Scenario], base: Scenario) -> list[list[int]] | None:
     """Singles when each change loads on its own and all together and no combination breaks a conversion rule
-    (ci/combined_rules.py); else by list item; else one group; None when even every change together does not load
-    (the versions differ in form, not only in value)."""
-    candidates = [groups, _by_item(groups, changes), [[i for group in groups for i in group]] if groups else []]
-    for candidate in candidates:
+    (ci/combined_rules.py); else by list item; else either of those with the changes of the conversion rules' fields
+    as one group; else one group; None when even every change together does not load (the versions differ in form,
+    not only in value)."""
+    by_item = _by_item(groups, changes)
+    candidates = [groups, by_item, _rules_together(groups, overrides), _rules_together(by_item, overrides),
+                  [[i for group in groups for i in group]] if groups else []]
+    for n, candidate in enumerate(candidates):
+        if candidate in candidates[:n]:
+            continue
         try:
             alone = [applied(indices) for indices in candidate]
             applied([i for group in candidate for i in group])
@@ -243,6 +250,17 @@ def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[l
             path = changes[i].now.path
             by_item.setdefault(path.split("].")[0] if "]." in path else path, []).append(i)
     return list(by_item.values())
+
+
+def _rules_together(groups: list[list[int]], overrides: Sequence[Override]) -> list[list[int]]:
+    """``groups`` with every group that sets a field of the conversion rules (at its path on the base) merged into
+    the first of them: an index lowered and a conversion raised may be valid together and neither apart, while a
+    bid beside them keeps its own share."""
+    reading = [group for group in groups if any(reads_conversion_rules(overrides[i].path) for i in group)]
+    if len(reading) < 2:
+        return groups
+    merged = [i for group in reading for i in group]
+    return [merged if group is reading[0] else group for group in groups if group is reading[0] or group not in reading]
 
 
 def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario, new: Scenario,

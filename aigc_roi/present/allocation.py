@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.model.figures import plain
-from aigc_roi.model.month_runs import month_runs
 from aigc_roi.model.paths import channel_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.allocation_labels import (
@@ -36,7 +35,7 @@ from aigc_roi.present.allocation_notes import (
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label
-from aigc_roi.present.month_words import labelled, labelled_runs, months_named, with_calendar
+from aigc_roi.present.month_words import labelled, labelled_runs, month_span, months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import past_horizon_warning, window_field
 from aigc_roi.present.presenter import Presenter
@@ -133,6 +132,8 @@ def allocation_json(result: Allocation) -> dict[str, Any]:
         ],
         "warnings": [
             {"code": warning.code, "channel": warning.channel, **({"gate": warning.gate} if warning.gate is not None else {}),
+             **({"phases": [{**_months_json(result, result.phases[k].months), "spend": sum(result.phases[k].current.values())}
+                            for k in warning.phases]} if warning.phases else {}),
              "message": warning_text(result, warning, NumberStyle())}
             for warning in result.warnings
         ] + [{"code": code, "channel": None, "field": path, "message": f"{path}: {sentence}"}
@@ -170,7 +171,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
                                 channel.current_budget, channel.best_budget, channel.best_budget - channel.current_budget]
             cells += [plain(getattr(figures, name)) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
-            cells += [month_text(channel.months), labelled_runs(channel.months, result.month_labels)]
+            cells += [month_span(channel.months), labelled_runs(channel.months, result.month_labels)]
         else:
             current, best, change = budget_cells(channel, style)
             maximum = NONE if math.isinf(channel.maximum) else style.money(channel.maximum, 0)
@@ -178,8 +179,7 @@ def channel_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
                      style.money(channel.minimum, 0), maximum, current, best, change]
             cells += [figure_text(name, getattr(figures, name), style) for name in (*FIGURES, *VALUE_FIGURES)
                       for figures in (channel.current, channel.best)]
-            cells.append(with_calendar(month_text(channel.months, style.lang), channel.months, result.month_labels,
-                                       style.lang))
+            cells.append(month_span(channel.months, style.lang, result.month_labels))
         rows.append(cells)
     return header, rows
 
@@ -191,7 +191,8 @@ def curve_rows(result: Allocation, style: NumberStyle | None = None) -> Rows:
     slots = ([(k, name) for k, phase in enumerate(result.phases) for name in phase.best] if result.phases
              else [(0, name) for name in result.best_split])
     lang = None if style is None else style.lang
-    names = [f"{name} [{month_text(result.phases[k].months, lang)}]" if many else name for k, name in slots]
+    names = [f"{name} [{month_span(result.phases[k].months, lang, result.month_labels)}]" if many else name
+             for k, name in slots]
     # Machines always get the column; people only when there are limits to keep.
     limits = style is None or has_limits(result)
     leading = ["budget", "multiple", "value", "marginal_value", *(["limit_met"] if limits else [])]
@@ -272,15 +273,6 @@ def phase_rows(result: Allocation, style: NumberStyle, joiner: str | None = None
         for n, name in enumerate(phase.best):
             rows.append((months if n == 0 else "", name, style.money(phase.current[name], 0), style.money(phase.best[name], 0)))
     return rows
-
-
-def month_text(months: tuple[int, ...], lang: str | None = None) -> str:
-    """Months as runs: ``1-3, 7`` in ``lang``, as its sentences and a file's ``months:`` write them, the runs joined by
-    the language's list separator (``1-3、7``); CSV's ``1..3, 7`` without one, where a spreadsheet would read ``1-3``
-    as a date."""
-    if lang is None:
-        return month_runs(months, "..")
-    return month_runs(months, separator=label("list_separator", lang))
 
 
 def budget_cells(channel: ChannelAllocation, style: NumberStyle, unit: str = "") -> tuple[str, str, str]:

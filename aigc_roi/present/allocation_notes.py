@@ -77,11 +77,7 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
     if gated is not None:
         return gated
     if warning.code == "current_total_differs":
-        if len(result.phases) > 1 or result.total:
-            total, budget = told_apart(style.money, result.current_spend, result.best_spend, 0)
-            return label("allocate_warning_current_total_differs_total", lang).format(total=total, budget=budget)
-        total, budget = told_apart(style.money, result.current_budget, result.budget, 0)
-        return label("allocate_warning_current_total_differs", lang).format(total=total, budget=budget)
+        return _current_differs_text(result, warning, style)
     if warning.code == "different_months" and result.total:
         # B's sentence would be wrong: a total is not spent in every month, a fill splits no amount at all.
         return label("allocate_warning_different_months_total" if result.target_roas is None
@@ -110,6 +106,25 @@ def warning_text(result: Allocation, warning: AllocationWarning, style: NumberSt
         budget=budget_name(result))
 
 
+def _current_differs_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str:
+    """Today's split against the money asked for, as the search compares them: under ``--total`` over the horizon,
+    under B each phase's monthly spend, naming the phases whose spend is not B (the horizon's total may be B's)."""
+    lang = style.lang
+    if result.total:
+        total, budget = told_apart(style.money, result.current_spend, result.best_spend, 0)
+        return label("allocate_warning_current_total_differs_total", lang).format(total=total, budget=budget)
+    spends = [(result.phases[k].months, told_apart(style.money, sum(result.phases[k].current.values()), result.budget, 0))
+              for k in warning.phases]
+    # B with as many decimals as the closest phase needs to read apart from it.
+    budget = max((texts[1] for _, texts in spends), key=len, default=style.money(result.budget, 0))
+    if len(result.phases) == 1:
+        return label("allocate_warning_current_total_differs", lang).format(total=spends[0][1][0], budget=budget)
+    phases = label("list_separator", lang).join(
+        label("allocate_phase_spend", lang).format(amount=texts[0], months=months_named(months, lang, labels=result.month_labels))
+        for months, texts in spends)
+    return label("allocate_warning_current_differs_phases", lang).format(phases=phases, budget=budget)
+
+
 def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: NumberStyle) -> str | None:
     """A warning about the gates (docs/allocate.md, gates); None for the others and for a best split the search found
     without them."""
@@ -118,7 +133,7 @@ def _gate_warning_text(result: Allocation, warning: AllocationWarning, style: Nu
     comma = label("list_separator", lang)
     gates = (label("allocate_gate_one", lang).format(name=names[0]) if len(names) == 1
              else label("allocate_gate_many", lang).format(names=comma.join(names)))
-    months = months_named(result.held_months, lang)
+    months = months_named(result.held_months, lang, labels=result.month_labels)
     if warning.code == "gate_fails":
         gate = next(gate for gate in result.gates if gate.name == warning.gate)
         fields = {"gate": label("allocate_gate_name", lang).format(name=gate.name), "channels": listed(gate.stops, comma),

@@ -205,7 +205,8 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
             found.append((f" ✗ {label('allocate_curve_limit_not_met', lang)}", "yellow"))
         found += [(f" ✗ {label('allocate_curve_gate_fails', lang).format(gate=gate)}", "yellow") for gate in point.failed_gates]
         if point.held_months:
-            found.append((f" {label('allocate_curve_held', lang).format(months=months_named(point.held_months, lang))}", "dim"))
+            held = months_named(point.held_months, lang, labels=result.month_labels)
+            found.append((f" {label('allocate_curve_held', lang).format(months=held)}", "dim"))
         return found
 
     def length(point: CurvePoint, longest: int) -> int:

@@ -67,6 +67,22 @@ REASONS = [f"{threshold}_none_reason" for threshold in THRESHOLDS]
 """CSV's last columns: why a threshold's cell is empty, in JSON's words; markdown says it in the cell."""
 
 
+THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
+"""The column heading of each threshold of ``THRESHOLDS``."""
+CONDITIONS: dict[tuple[str, bool], str] = {
+    ("roi_zero", True): "roi_zero_limit", ("roi_zero", False): "roi_zero_goal",
+    ("payback_target", True): "payback_target_limit", ("payback_target", False): "payback_target_goal",
+}
+"""(threshold, met now) -> the condition a headroom names: the limit it may not cross, or the goal it must reach."""
+
+
+def headroom_header(table: BreakEvenTable, threshold: str, lang: str) -> str:
+    """The headroom column's heading: the condition its moves are for (a goal not met) or before (a limit met)."""
+    met = table.met_now(threshold)
+    condition = label(CONDITIONS[threshold, met], lang).format(months=table.payback_window.months)
+    return label("headroom_limit" if met else "headroom_goal", lang).format(condition=condition)
+
+
 def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang: str = "en") -> Rows:
     """Raw numbers and index paths without ``style`` (CSV), formatted text and paths by name with it (markdown,
     where "avg" and "jump" mark the cells CSV flags); each driver's label in ``lang`` (the style's language when
@@ -95,7 +111,16 @@ def breakeven_rows(table: BreakEvenTable, style: NumberStyle | None = None, lang
         own = [own_max_text(row, style) if own[0] is not None else driver_value(driver, None, style),
                bound_value(driver, own[1], style, up=False), style.money(own[2]), style.money(own[3])]
         rows.append(cells + own)
-    return (header if style is not None else header + FLAGS + REASONS), rows
+    if style is None:
+        return header + FLAGS + REASONS, rows
+    lang = style.lang
+    # Read by people, as the terminal heads its columns; CSV keeps the keys above.
+    shown = [label("channel_path", lang), label("driver", lang), label("current", lang)]
+    for threshold in THRESHOLDS:
+        shown += [label(THRESHOLD_AT[threshold], lang).format(months=table.payback_window.months),
+                  headroom_header(table, threshold, lang)]
+    shown += [label(key, lang) for key in ("max_unit_cost", "max_unit_cost_factor", "gross_revenue", "contribution")]
+    return shown, rows
 
 
 def shown_headroom(row: BreakEven, threshold: str) -> float | None:
@@ -182,7 +207,8 @@ class BreakEvenPresenter(Presenter[BreakEvenTable]):
     def markdown(self, result: BreakEvenTable) -> str:
         notes = [*no_value_notes(result, self.style.lang), *jump_notes(result, self.style),
                  *saturating_notes(result, self.style.lang)]
-        return to_markdown(self.styled_rows(result), self.title) + "".join(f"\n_{markdown_text(note)}_\n" for note in notes)
+        return (to_markdown(self.styled_rows(result), self.title, text_columns=2)
+                + "".join(f"\n_{markdown_text(note)}_\n" for note in notes))
 
     def view(self, result: BreakEvenTable) -> list[RenderableType]:
         from aigc_roi.present.breakeven_view import breakeven_view  # Rich loads only for the terminal's view

@@ -6,7 +6,15 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
-from aigc_roi.present.breakeven import headroom_text, no_value_notes, no_value_reason, shown_headroom
+from aigc_roi.present.breakeven import (
+    CONDITIONS,
+    THRESHOLD_AT,
+    headroom_header,
+    headroom_text,
+    no_value_notes,
+    no_value_reason,
+    shown_headroom,
+)
 from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
@@ -16,13 +24,6 @@ from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.breakeven import THRESHOLDS, BreakEven, BreakEvenTable
 
-THRESHOLD_AT: dict[str, str] = {"roi_zero": "roi_zero_at", "payback_target": "payback_target_at"}
-"""The column heading of each threshold of ``THRESHOLDS``."""
-CONDITIONS: dict[tuple[str, bool], str] = {
-    ("roi_zero", True): "roi_zero_limit", ("roi_zero", False): "roi_zero_goal",
-    ("payback_target", True): "payback_target_limit", ("payback_target", False): "payback_target_goal",
-}
-"""(threshold, met now) -> the condition a headroom names: the limit it may not cross, or the goal it must reach."""
 HEADROOMS: dict[tuple[bool, str], str] = {
     (True, "rise"): "can_rise", (True, "fall"): "can_fall", (False, "rise"): "must_rise", (False, "fall"): "must_fall",
 }
@@ -97,13 +98,6 @@ def short_headroom(table: BreakEvenTable, row: BreakEven, threshold: str, style:
     move = headroom_text(headroom) if headroom is not None else label("to_value", lang).format(
         value=break_even_value(row, threshold, value, style))
     return Text(move, style="green" if met else "red")
-
-
-def headroom_header(table: BreakEvenTable, threshold: str, lang: str) -> str:
-    """The headroom column's heading: the condition its moves are for (a goal not met) or before (a limit met)."""
-    met = table.met_now(threshold)
-    condition = label(CONDITIONS[threshold, met], lang).format(months=table.payback_window.months)
-    return label("headroom_limit" if met else "headroom_goal", lang).format(condition=condition)
 
 
 def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:

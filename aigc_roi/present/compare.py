@@ -4,8 +4,9 @@ are present/compare_view.py, loaded for the terminal only).
 Best per row: by each figure's ``better`` direction (model.figures): lower
 is better for CAC, peak cash need and the payback months, "never" is worst; ad
 spend is a choice and the peak cash month neither good nor bad, so they have no
-best (``best_legend`` words the same rules for the ★ legend). A row is marked only when its
-values differ.
+best (``best_legend`` words the same rules for the ★ legend). Values are ranked as the English tables write
+them (``shown_best``): a row is marked only where they read differently there, and every value that reads as the best
+is marked; CSV's ``best`` column follows the same rule, so every format marks the same columns.
 """
 
 from __future__ import annotations
@@ -68,10 +69,20 @@ def best_columns(name: str, values: list[float | None], figures: Sequence[Mappin
     lower = better == "lower"
     # Undefined is worst: payback "never", roi without spend, ...
     keyed = [(-math.inf if v is None else (-v if lower else v)) for v in values]
-    best = max(keyed)
-    if best == -math.inf or all(k == best for k in keyed):
+    return shown_best(keyed, [None if v is None else NumberStyle().figure(name, v) for v in values])
+
+
+def shown_best(keyed: Sequence[float], shown: Sequence[str | None]) -> set[int]:
+    """The columns whose value reads as the best one does (``keyed``: higher is better, -inf for none; ``shown``,
+    each as the English tables write it, None for none): 10.0000001 beside 10 reads 10.00 in both, a difference no
+    reader sees and no ★ to mark; none where every value reads alike or there is no value."""
+    best = max(keyed, default=-math.inf)
+    if best == -math.inf:
         return set()
-    return {i for i, k in enumerate(keyed) if k == best}
+    top = shown[list(keyed).index(best)]
+    if all(text == top for text in shown):
+        return set()
+    return {i for i, text in enumerate(shown) if text == top}
 
 
 def best_legend(lang: str) -> str:
@@ -145,13 +156,14 @@ CHANCES: dict[str, str] = {
 """Chances shown per scenario (higher is better), with their row labels."""
 
 
-def chance_best(values: list[float | None]) -> set[int]:
-    """The highest chances, none where all are equal; a chance that is none (its figure defined in no sample) is
-    neither best nor beaten."""
-    counted = [value for value in values if value is not None]
-    if len(values) < 2 or all(value == values[0] for value in values):
+def chance_best(values: list[float | None], samples: Sequence[int]) -> set[int]:
+    """The highest chances (each of its column's ``samples``) as they read (``shown_best``), none where all read
+    alike; a chance that is none (its figure defined in no sample) is neither best nor beaten."""
+    if len(values) < 2:
         return set()
-    return {i for i, value in enumerate(values) if value is not None and value == max(counted)}
+    return shown_best([-math.inf if value is None else value for value in values],
+                      [None if value is None else chance_text(value, count, NumberStyle())
+                       for value, count in zip(values, samples, strict=True)])
 
 
 def over_all_samples(name: str, summary: Mapping[str, Any]) -> bool:
@@ -290,7 +302,8 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         rows += (_share_values(name, summaries) if style is None else _share_rows(name, scenarios, style))
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
-        best = "; ".join(names[i] for i in sorted(chance_best(values)))
+        best = "; ".join(names[i] for i in sorted(chance_best(values, [scenario["distribution"]["samples"]
+                                                                     for scenario in scenarios])))
         if style is None:
             rows.append([chance, "probability", *values, best])
         else:

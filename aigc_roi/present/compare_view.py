@@ -124,7 +124,7 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
             cells[i].append(Text(text + BEST_MARK, style="bold green") if i in best else Text(text))
     for chance, chance_label in CHANCES.items():
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
-        best = chance_best(values)
+        best = chance_best(values, [scenario["distribution"]["samples"] for scenario in scenarios])
         labels.append(Text(label(chance_label, lang)))
         for i, (scenario, value) in enumerate(zip(scenarios, values, strict=True)):
             text = chance_cell(chance, value, scenario["distribution"]["samples"], style) + (payback_chance_note(scenario, lang)

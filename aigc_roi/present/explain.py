@@ -22,10 +22,10 @@ from aigc_roi.model.figures import unit_of
 from aigc_roi.model.rounding import apportioned, fixed, rounded
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import COMPACT_UNITS, NumberStyle
+from aigc_roi.present.numbers import COMPACT_UNITS, NONE, NumberStyle
 from aigc_roi.present.tables import Table
 from aigc_roi.present.text import visible
-from aigc_roi.whatif.explain import WHOLE_FILE, Attribution, ChangedValue, FigureChanges
+from aigc_roi.whatif.explain import NEVER_IS_AFTER_HORIZON, WHOLE_FILE, Attribution, ChangedValue, FigureChanges
 
 UNEXPLAINED = "unexplained"
 """The path of the row of what is not split, in CSV (JSON's key for it)."""
@@ -41,14 +41,14 @@ def explain_data(changes: FigureChanges) -> dict[str, Any]:
     version that lacks it): a moved item's index differs between them (docs/formulas.md §13)."""
     data: dict[str, Any] = {}
     for attribution in changes.explanation.attributions:
-        shares = attribution.shares or (None,) * len(changes.changes)
+        shares = _shares(changes, attribution)
         data[attribution.figure] = {
             "base": attribution.base, "new": attribution.new,
             "contributions": [{"path": change.path, "base_path": change.base_path, "from": change.before_number,
                                "to": change.after_number, "from_text": change.before, "to_text": change.after,
                                "change": share}
                               for change, share in zip(changes.changes, shares, strict=True)],
-            "unexplained": changes.unexplained.get(attribution.figure),
+            "unexplained": None if never_throughout(attribution) else changes.unexplained.get(attribution.figure),
         }
     kinds = {"added": lambda item: item.added, "removed": lambda item: not item.added and item.change is None,
              "changed": lambda item: item.change is not None}
@@ -100,8 +100,8 @@ def shown_figure(changes: FigureChanges, attribution: Attribution, style: Number
                                  rounded(new - base, decimals), decimals))
     moved = any(a is not None and b is not None and rounded(a, decimals) != rounded(b, decimals)
                 for a, b in zip(shares, shown, strict=True))
-    rows = [ShownRow(name, before, after, share, label("explain_not_split", lang) if share is None
-                     else _share_text(figure, share, unit, style))
+    rows = [ShownRow(name, before, after, share, NONE if never_throughout(attribution)
+                     else label("explain_not_split", lang) if share is None else _share_text(figure, share, unit, style))
             for (name, before, after, _), share in zip(pairs, shown, strict=True)]
     return ShownFigure(_value_text(figure, attribution.base, style), _value_text(figure, attribution.new, style), rows, moved)
 
@@ -146,11 +146,25 @@ def explain_notes(changes: FigureChanges, style: NumberStyle) -> list[str]:
     return notes
 
 
+def never_throughout(attribution: Attribution) -> bool:
+    """Whether ``attribution`` is of a payback that comes in no combination the split read: nothing moved it, so
+    each share is none (—), as compare's Δ of never against never is, not a change of 0 months."""
+    return (attribution.figure in NEVER_IS_AFTER_HORIZON and attribution.base is None and attribution.new is None
+            and not attribution.never_counted)
+
+
+def _shares(changes: FigureChanges, attribution: Attribution) -> tuple[float | None, ...]:
+    """Each changed input's share of the figure's change, in the order of ``changes.changes``; none where it is not
+    split or nothing moved it (``never_throughout``)."""
+    if attribution.shares is None or never_throughout(attribution):
+        return (None,) * len(changes.changes)
+    return attribution.shares
+
+
 def ranked_changes(changes: FigureChanges, figure: str) -> list[tuple[Any, float | None]]:
     """Each changed input and its share of ``figure``'s change, largest share first."""
     attribution = next(item for item in changes.explanation.attributions if item.figure == figure)
-    shares = attribution.shares or (None,) * len(changes.changes)
-    pairs = list(zip(changes.changes, shares, strict=True))
+    pairs = list(zip(changes.changes, _shares(changes, attribution), strict=True))
     return sorted(pairs, key=lambda pair: -abs(pair[1] or 0.0))
 
 
@@ -158,6 +172,8 @@ def not_split_share(changes: FigureChanges, figure: str) -> tuple[float | None] 
     """What moved ``figure`` that is not split (in a 1-tuple, None inside where it is none at an end); None where the
     versions differ only by values, so nothing is left."""
     value = changes.unexplained.get(figure)
+    if never_throughout(next(item for item in changes.explanation.attributions if item.figure == figure)):
+        value = None
     if changes.not_split or (value is not None and abs(value) > 1e-9 * max([1.0, *_ends(changes, figure)])):
         return (value,)
     return None
@@ -180,9 +196,11 @@ def change_name(change: ChangedValue, lang: str) -> str:
 
 
 def moved_text(figure: str, share: float | None, style: NumberStyle) -> str:
-    """A share of a change; months with one decimal, since shares of a month are fractions of one."""
+    """A share of a change; months with one decimal, since shares of a month are fractions of one, and a share that
+    moves no month as compare's Δ writes no change of months, ``0``."""
     if share is not None and unit_of(figure) == "month":
-        return fixed(share, 1, plus=share > 0)
+        text = fixed(share, 1, plus=share > 0)
+        return style.month_change(0) if float(text) == 0 else text
     return signed(figure, share, style)
 
 

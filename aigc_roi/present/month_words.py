@@ -1,5 +1,6 @@
 """Months named in a sentence: "month 3" for one, "months 1-3, 7" for more (第 3 月, 第 1-3、7 月), with their calendar
-months after them where the plan sets ``start``, as run names a month: "months 1-3 (2025-01..2025-03)"."""
+months after them where the plan sets ``start``, as run names a month: "months 1-3 (2025-01..2025-03)"; and a span of
+months in a table's cell or header, one rule per format (``month_span``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,17 @@ def months_named(months: Sequence[int], lang: str = "en", capital: bool = False,
     key = "months_named_one" if len(months) == 1 else "months_named"
     text = label(key, lang).format(months=month_runs(months, separator=label("list_separator", lang)))
     return with_calendar(text[:1].upper() + text[1:] if capital else text, months, labels, lang, joiner)
+
+
+def month_span(months: Sequence[int], lang: str | None = None, labels: Sequence[str] = ()) -> str:
+    """Months as a cell or a column's header writes them (docs/allocate.md, the figures shown): in the text formats
+    (``lang``: the terminal, markdown, the report) ``1-3, 7`` joined by the language's list separator (``1-3、7``),
+    as sentences and a file's ``months:`` write them, then their calendar months where ``labels`` are calendar
+    months (``1-3 (2025-01..2025-03)``); in CSV (no ``lang``) ``1..3, 7``, where a spreadsheet would read ``1-3``
+    as a date."""
+    if lang is None:
+        return month_runs(months, "..")
+    return with_calendar(month_runs(months, separator=label("list_separator", lang)), months, labels, lang)
 
 
 def with_calendar(text: str, months: Sequence[int], labels: Sequence[str], lang: str, joiner: str | None = None) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.drivers import driver_label, driver_value, is_amount
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
@@ -35,7 +35,15 @@ def sensitivity_rows(analysis: Sensitivity, style: NumberStyle | None = None, la
             cells = cells[:2] + [driver_value(row.driver, cells[2], style)] + [
                 _format_move_cell(row.driver, i % 4, value, style) for i, value in enumerate(cells[3:])]
         rows.append(cells)
-    return header, rows
+    if style is None:
+        return header, rows
+    # Read by people, as the terminal heads its columns (−20%, +20%, ROI, ...); CSV keeps the keys above.
+    lang = style.lang
+    shown = [label("channel_path", lang), label("driver", lang), label("current", lang)]
+    for sign in ("−", "+"):
+        side = f"{sign}{style.step(analysis.step)}"
+        shown += [side, *(f"{short_label(name, lang)} · {side}" for name in OUTCOMES)]
+    return shown, rows
 
 
 def _format_move_cell(driver: Driver, position: int, value: float | None, style: NumberStyle) -> str:
@@ -149,6 +157,9 @@ class SensitivityPresenter(Presenter[Sensitivity]):
 
     def styled_rows(self, result: Sensitivity) -> Rows:
         return sensitivity_rows(result, self.style)
+
+    def markdown(self, result: Sensitivity) -> str:
+        return to_markdown(self.styled_rows(result), self.title, text_columns=2)
 
     def view(self, result: Sensitivity) -> list[RenderableType]:
         from aigc_roi.present.sensitivity_view import sensitivity_view  # Rich loads only for the terminal's view

@@ -28,7 +28,7 @@ from aigc_roi.model.figures import CHANNEL_COLUMNS, COUNT_COLUMNS, FIGURE_NAMES,
 from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.discount_note import npv_basis, rate_stated
-from aigc_roi.present.explain import not_split_name, not_split_share, ranked_changes
+from aigc_roi.present.explain import never_throughout, not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
 from aigc_roi.present.labels import label, sentences, short_label
@@ -452,11 +452,13 @@ def _explain_sheet(changes: FigureChanges, lang: str) -> tuple[list[Column], lis
     formats: list[str | None] = []
     for attribution in changes.explanation.attributions:
         figure = attribution.figure
+        # A payback never reached in any combination has no share to miss: nothing moved it.
+        missing = None if never_throughout(attribution) else label("explain_not_split", lang)
         for change, share in ranked_changes(changes, figure):
             rows.append([label(figure, lang), change.path, change.base_path,
                          change.before if change.before_number is None else change.before_number,
                          change.after if change.after_number is None else change.after_number,
-                         share, label("explain_not_split", lang) if share is None else None])
+                         share, missing if share is None else None])
         rest = not_split_share(changes, figure)
         if rest is not None:
             # The rest of the change, so that a sum of the column is the whole change.

@@ -157,6 +157,9 @@ class AllocationWarning:
     channel: str | None = None
     gate: str | None = None
     """The gate it is about (``gate_fails``)."""
+    phases: tuple[int, ...] = ()
+    """The phases (positions in ``Allocation.phases``) whose monthly spend today is not B (``current_total_differs``
+    under a monthly budget; empty under a total, which is over the horizon)."""
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,9 @@ def _figures_at(result: Result, copies: list[int], row: int, stepped: int | None
 
 def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, current: FloatArray, best: FloatArray,
                         targets: FloatArray, phases: Sequence[Phase], checks: Mapping[str, ConstraintCheck],
-                        gates: Sequence[GateCheck] = (), basis: Basis = "searched") -> tuple[AllocationWarning, ...]:
+                        gates: Sequence[GateCheck] = (), basis: Basis = "searched",
+                        total: bool = False) -> tuple[AllocationWarning, ...]:
+    """What to know about the best split. Under a monthly B (not ``total``) ``space``'s groups are ``phases``."""
     tolerance = BOUND_TOLERANCE * targets[space.groups] / space.weights
     # First: a gate failing at the best split stops channels whose budgets the split still shows.
     found = [AllocationWarning("gate_fails", gate=gate.name) for gate in gates if gate.best < 1.0]
@@ -125,8 +127,11 @@ def allocation_warnings(channels: tuple[ChannelAllocation, ...], space: Space, c
         found.append(AllocationWarning("best_is_current"))
     elif basis == "held":
         found.append(AllocationWarning("gates_held"))
-    if np.any(np.abs(space.totals(current) - targets) > BOUND_TOLERANCE * targets):
-        found.append(AllocationWarning("current_total_differs"))
+    differs = np.flatnonzero(np.abs(space.totals(current) - targets) > BOUND_TOLERANCE * targets)
+    if differs.size:
+        # Under a monthly B each group is a phase: the message names the phases that differ, not the horizon's total,
+        # which may well be B's over the phases' months when one phase spends more and another less.
+        found.append(AllocationWarning("current_total_differs", phases=() if total else tuple(int(k) for k in differs)))
     if len(phases) > 1:
         found.append(AllocationWarning("different_months"))
     movable = [channel for channel in channels if channel.status == "movable"]

@@ -86,14 +86,16 @@ ALONG = "1-3, 7, 9-10 (2024-11..2025-01, 2025-05, 2025-07..2025-08)"
 
 @pytest.mark.parametrize(("lang", "cells"), [
     ("en", ["| Months 1-3 (2024-11..2025-01) | A |", "| Month 7 (2025-05) | A |", "| Months 9-10 (2025-07..2025-08) | A |",
-            f"| {ALONG} |", "| 1-12 (2024-11..2025-10) |", " | A [1-3] | B [1-3] | A [4-6] | A [7] | B [7] | A [8] |"]),
+            f"| {ALONG} |", "| 1-12 (2024-11..2025-10) |",
+            " | A [1-3 (2024-11..2025-01)] | B [1-3 (2024-11..2025-01)] | A [4-6 (2025-02..2025-04)] | A [7 (2025-05)] |"]),
     ("zh", ["| 第 1-3 月（2024-11..2025-01） | A |", "| 第 7 月（2025-05） | A |", "| 第 9-10 月（2025-07..2025-08） | A |",
             "| 1-3、7、9-10（2024-11..2025-01、2025-05、2025-07..2025-08） |", "| 1-12（2024-11..2025-10） |",
-            " | A [1-3] | B [1-3] | A [4-6] | A [7] | B [7] | A [8] |"]),
+            " | A [1-3（2024-11..2025-01）] | B [1-3（2024-11..2025-01）] | A [4-6（2025-02..2025-04）] | A [7（2025-05）] |"]),
 ])
 def test_people_read_month_runs_one_way_throughout(tmp_path: Path, lang: str, cells: list[str]) -> None:
     """The phases, the channels' months and the curve's columns write a run 1-3, as the sentences and a file's
-    ``months:`` do, where the channel table and the curve wrote 1..3 beside the phases' "Months 1-3"."""
+    ``months:`` do, where the channel table and the curve wrote 1..3 beside the phases' "Months 1-3"; the curve's
+    columns with their calendar months too, as every other span of months the text formats write."""
     import re
 
     markdown = _allocate(tmp_path, GAPPED, "-f", "markdown", "--lang", lang)

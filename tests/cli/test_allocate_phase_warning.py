@@ -61,3 +61,51 @@ def test_a_total_never_says_b_is_spent_every_month_in_chinese(tmp_path: Path) ->
     filled = " ".join(invoke(["allocate", str(path), "--target-roas", "2", "--lang", "zh"],
                              env={"COLUMNS": "200"}).stdout.split())
     assert "每个阶段的渠道各自投到目标 ROAS，T 是各阶段广告支出之和" in filled
+
+
+# Search in months 1-2, feed ads all along: phases 1-2 and 3. Today 300 + 800 = 1,100 a month in months 1-2 and 800 in
+# month 3, 2 x 1,100 + 800 = 3,000 over the horizon, which is also B = 1,000 x 3 months: the horizon's totals agree
+# while neither phase spends B.
+APART = """\
+name: Apart
+horizon_months: 3
+start: 2025-11
+acquisition:
+  - {name: Search, type: cpa, bid: 5, budget: 300, months: [1, 2], saturation_budget: 2000}
+  - {name: Feed ads, type: cpa, bid: 12, budget: 800, saturation_budget: 3000}
+retention: {monthly_churn: 0.5}
+monetization:
+  purchases: [{name: I, price: 10, rate: 1}]
+"""
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Today the moved channels do not spend B = 1,000 a month in every phase: 1,100 in months 1-2 "
+           "(2025-11..2025-12), 800 in month 3 (2026-01); the gain includes the change in spend."),
+    ("zh", "当前参与分配的渠道并非每个阶段每月都花 B = 1,000：第 1-2 月（2025-11..2025-12）每月 1,100、"
+           "第 3 月（2026-01）每月 800；提升中包含广告支出的变化。"),
+])
+def test_today_s_spend_is_told_phase_by_phase_where_the_horizon_s_total_is_b_s(tmp_path: Path, lang: str,
+                                                                                sentence: str) -> None:
+    """The warning once read "spend 3,000 over the horizon, not 3,000": it was raised phase by phase and worded over
+    the horizon. It names the phases whose monthly spend is not B, with that spend."""
+    path = tmp_path / "apart.yaml"
+    path.write_text(APART, encoding="utf-8")
+    shown = " ".join(invoke(["allocate", str(path), "--budget", "1000", "--lang", lang],
+                            env={"COLUMNS": "400"}).stdout.split())
+    assert sentence in shown
+    data = json.loads(invoke(["allocate", str(path), "--budget", "1000", "--format", "json"]).stdout)
+    warning = next(warning for warning in data["warnings"] if warning["code"] == "current_total_differs")
+    assert warning["phases"] == [{"months": [1, 2], "month_labels": ["2025-11", "2025-12"], "spend": 1100.0},
+                                 {"months": [3], "month_labels": ["2026-01"], "spend": 800.0}]
+
+
+def test_a_phase_that_spends_b_today_is_not_named(tmp_path: Path) -> None:
+    # Search at 200: months 1-2 spend 200 + 800 = 1,000 = B; month 3 spends 800.
+    path = tmp_path / "apart.yaml"
+    path.write_text(APART.replace("budget: 300", "budget: 200"), encoding="utf-8")
+    data = json.loads(invoke(["allocate", str(path), "--budget", "1000", "--format", "json"]).stdout)
+    warning = next(warning for warning in data["warnings"] if warning["code"] == "current_total_differs")
+    assert [phase["months"] for phase in warning["phases"]] == [[3]]
+    assert warning["message"] == ("Today the moved channels do not spend B = 1,000 a month in every phase: 800 in "
+                                  "month 3 (2026-01); the gain includes the change in spend.")

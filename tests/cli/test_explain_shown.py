@@ -10,6 +10,9 @@ rounded on its own -1.3, -0.8 and +0.2, which add up to -1.9, not -2. By largest
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -153,3 +156,36 @@ def test_shares_read_in_the_unit_of_their_change(tmp_path: Path, lang: str, npv_
     title = {"en": "│ Peak cash need", "zh": "│ 最大资金需求"}[lang]
     peak = table[table.rindex(title):].splitlines()[:4]
     assert [line.split("│")[3].strip() for line in peak] == [peak_ends[0], "-200.00", "+100.00", peak_ends[1]]
+
+
+def _pair(tmp_path: Path, base: str, new: str) -> list[str]:
+    paths = [tmp_path / "base.yaml", tmp_path / "new.yaml"]
+    for path, text in zip(paths, (base, new), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return [str(path) for path in paths]
+
+
+def test_a_payback_never_reached_in_any_combination_has_no_share(tmp_path: Path) -> None:
+    """The worked example never pays back (cumulative cash -11,000, -6,500, -4,250); at a bid of 25 the more so. Never
+    against never is no change, compare's Δ a dash: the share read 0.0 beside it."""
+    files = _pair(tmp_path, WORKED_EXAMPLE, WORKED_EXAMPLE.replace("bid: 20", "bid: 25"))
+    markdown = invoke(["compare", *files, "--explain", "--format", "markdown"]).stdout
+    assert "| payback_month | never (≤ 3) | never (≤ 3) | — |" in markdown
+    assert "| Payback month (plan cash) | acquisition[CPA].bid | 20 | 25 | — |" in markdown
+    table = invoke(["compare", *files, "--explain"], env={"COLUMNS": "160"}).stdout
+    assert _blocks(table)["Payback month"] == ["never", "—", "never"]
+    payback = json.loads(invoke(["compare", *files, "--explain", "--format", "json"]).stdout)["explain"]["figures"][
+        "payback_month"]
+    assert [item["change"] for item in payback["contributions"]] == [None] and payback["unexplained"] is None
+    rows = csv.DictReader(io.StringIO(invoke(["compare", *files, "--explain", "--format", "csv"]).stdout))
+    assert [row["change"] for row in rows if row["figure"] == "payback_month"] == [""]
+
+
+def test_a_share_that_moves_no_month_reads_as_compare_s_delta(tmp_path: Path) -> None:
+    """At a bid of 5 month 1's cash is 10,000 - 1,000 - 5,000 = 4,000: payback in month 1, at a price of 11 too.
+    compare's Δ of months reads 0, and so does the share (it read 0.0)."""
+    base = WORKED_EXAMPLE.replace("bid: 20", "bid: 5")
+    files = _pair(tmp_path, base, base.replace("price: 10", "price: 11"))
+    markdown = invoke(["compare", *files, "--explain", "--format", "markdown"]).stdout
+    assert "| payback_month | 1 | 1 | 0 |" in markdown
+    assert "| Payback month (plan cash) | monetization.purchases[item].price | 10 | 11 | 0 |" in markdown

@@ -116,7 +116,8 @@ def test_allocates_channel_months_list_their_runs_and_phases_are_runs() -> None:
     assert zh.exit_code == 0, zh.stderr
     assert "| 1-3、7-9（2025-03..2025-05、2025-09..2025-11） |" in zh.stdout
     assert "| 第 7-9 月（2025-09..2025-11） | Bilibili CPA (registered user) |" in zh.stdout
-    assert "| Bilibili CPA (registered user) [7-9] | Douyin activation CPA [7-9] |" in zh.stdout
+    assert ("| Bilibili CPA (registered user) [7-9（2025-09..2025-11）] | Douyin activation CPA [7-9（2025-09..2025-11）] |"
+            in zh.stdout)
     en = invoke([*args, "--format", "markdown"])
     assert "| 1-3, 7-9 (2025-03..2025-05, 2025-09..2025-11) |" in en.stdout
     assert "| Months 7-9 (2025-09..2025-11) | Bilibili CPA (registered user) |" in en.stdout

@@ -26,3 +26,30 @@ def test_months_headers_are_labels(lang: str, recognised: str, deferred: str) ->
     # The accrual columns once read "recognised_revenue_short" and "deferred_revenue_short" in both languages.
     assert [header for header in headers if re.search(r"[a-z]_[a-z]", header)] == []
     assert recognised in headers and deferred in headers
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["Path", "Driver", "Current", "−20%", "ROI · −20%", "Net cash · −20%", "Payback month · −20%", "+20%",
+            "ROI · +20%", "Net cash · +20%", "Payback month · +20%"]),
+    ("zh", ["路径", "驱动因素", "当前", "−20%", "ROI · −20%", "净现金流 · −20%", "回本月份 · −20%", "+20%",
+            "ROI · +20%", "净现金流 · +20%", "回本月份 · +20%"]),
+])
+def test_sensitivity_headers_are_labels(lang: str, expected: list[str]) -> None:
+    """They read ``path | label | current | low_value | low_roi | ...`` in either language; CSV keeps those keys."""
+    result = invoke(["sensitivity", str(VIDEO), "--format", "markdown", "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    assert _headers(result.stdout) == expected
+    csv_header = invoke(["sensitivity", str(VIDEO), "--format", "csv", "--lang", lang]).stdout.splitlines()[0]
+    assert csv_header.startswith("path,label,current,low_value,low_roi,")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["Path", "Driver", "Current", "Plan ROI = 0 at", "Payback ≤ 12 mo at", "Max bid", "Gross revenue"]),
+    ("zh", ["路径", "驱动因素", "当前", "整体 ROI = 0 时", "回本 ≤ 12 个月时", "最高出价", "总收入"]),
+])
+def test_breakeven_headers_are_labels(lang: str, expected: list[str]) -> None:
+    result = invoke(["breakeven", str(VIDEO), "--format", "markdown", "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    headers = _headers(result.stdout)
+    assert [header for header in headers if re.search(r"[a-z]_[a-z]", header)] == []
+    assert all(header in headers for header in expected), headers

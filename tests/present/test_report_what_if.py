@@ -64,7 +64,7 @@ def test_a_what_if_page_names_its_set_values_and_does_not_claim_the_commit(commi
 def test_a_what_if_page_in_chinese(committed: tuple[Path, str]) -> None:
     path, head = committed
     html = report(path, *SET, "--lang", "zh")
-    assert f"提交: <code>{head}</code>（--set 之前的文件）" in html
+    assert f"提交：<code>{head}</code>（--set 之前的文件）" in html
     assert "假设分析：文件经上方 --set 取值修改后的结果，并非文件所写的方案" in text_of(html)
     written = inputs_of(html)
     assert written["acquisition[0].bid"] == "15（--set；文件：20）"

@@ -85,3 +85,35 @@ def test_a_split_read_file_by_file_is_no_refusal(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     npv = json.loads(result.stdout)["explain"]["figures"]["npv"]["contributions"]
     assert sorted(item["path"] for item in npv) == ["horizon_months", ", ".join(AGES)]
+
+
+BID_BESIDE = """\
+name: beside
+horizon_months: 3
+acquisition:
+  - {{name: A, type: cpa, bid: 47.25, users: 1000, months: 1, conversion_index: {index}}}
+  - {{name: B, type: cpa, bid: {bid}, users: 1000, months: 1}}
+retention: {{monthly_churn: 0.5}}
+monetization:
+  plans: [{{name: M, price: 30, period: month, conversion: {conversion}, renewal: 0.5}}]
+"""
+
+
+def test_only_the_rules_fields_are_kept_together(tmp_path: Path) -> None:
+    """A's index 2 -> 1.5 and the plan's conversion 0.45 -> 0.6 are valid together (1.5 x 0.6 = 0.9) and not the
+    conversion alone (2 x 0.6 = 1.2): one player. B's bid 47.25 -> 40 moves no conversion rule and keeps its own
+    share; all three were one row.
+
+    A subscriber who joins in month 1 pays 30 + 15 + 7.5 = 52.5 over the horizon. Revenue 1,000 x 52.5 x (2 x 0.45 +
+    0.45) = 70,875 before, 1,000 x 52.5 x (1.5 x 0.6 + 0.6) = 78,750 after: +7,875, whatever B's bid. B's spend
+    1,000 x 47.25 -> 1,000 x 40: NPV +7,250, whatever the conversions. No interaction, so each share is its own
+    move, and they add up to the NPV's -23,625 -> -8,500 = +15,125."""
+    base, new = tmp_path / "base.yaml", tmp_path / "new.yaml"
+    base.write_text(BID_BESIDE.format(index=2, bid=47.25, conversion=0.45), encoding="utf-8")
+    new.write_text(BID_BESIDE.format(index=1.5, bid=40, conversion=0.6), encoding="utf-8")
+    changes = api.explain_change(base, new)
+    assert [change.path for change in changes.changes] == [
+        "acquisition[0].conversion_index, monetization.plans[0].conversion", "acquisition[1].bid"]
+    npv = next(item for item in changes.explanation.attributions if item.figure == "npv")
+    assert npv.shares == pytest.approx((7_875.0, 7_250.0), rel=1e-12)
+    assert (npv.base, npv.new) == (pytest.approx(-23_625.0, rel=1e-12), pytest.approx(-8_500.0, rel=1e-12))

@@ -140,6 +140,12 @@ LABELS: dict[str, Label] = {
         "spend.",
         "当前参与分配的渠道在整个周期广告支出 {total}，而非 {budget}：提升中包含总广告支出的变化。",
     ),
+    "allocate_warning_current_differs_phases": Label(
+        "Today the moved channels do not spend B = {budget} a month in every phase: {phases}; the gain includes the "
+        "change in spend.",
+        "当前参与分配的渠道并非每个阶段每月都花 B = {budget}：{phases}；提升中包含广告支出的变化。",
+    ),
+    "allocate_phase_spend": Label("{amount} in {months}", "{months}每月 {amount}"),
     "allocate_warning_constraint_not_met": Label(
         "No split found keeps {constraint}: {value} against a limit of {limit}; the split shown comes closest.",
         "没有分配能满足{constraint}：{value}，限值 {limit}；所示分配最接近。",

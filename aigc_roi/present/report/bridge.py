@@ -43,7 +43,7 @@ def bridge_section(report: RunReport, style: NumberStyle) -> str:
     lang = style.lang
     title = word("bridge", lang).format(months=report.horizon_months, currency=style.currency)
     legend = [word("bridge_total", lang), word("bridge_rise", lang), word("bridge_fall", lang)]
-    chart = svg.waterfall(bridge_steps(report, lang), lambda value: style.money(value, 0), title, legend)
+    chart = svg.waterfall(bridge_steps(report, lang), lambda value: style.money(value, 0), title, legend, lang=lang)
     quoted = "<br>".join(f"<code>{html_text(formula(anchor, start))}</code>"
                        for anchor, start in (("s4-6", "net(t)"), ("s4-8", "C(t)"), ("s4-8", "F(t)")))
     return f"<h2>{html_text(title)}</h2><figure>{chart}<figcaption>{html_text(word('bridge_note', lang))}<br>{quoted}</figcaption></figure>"

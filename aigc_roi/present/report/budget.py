@@ -49,7 +49,7 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
         series.append(svg.Series(named.format(budget=style.money(peak.budget, 0)),
                                  [(peak.budget, peak.value)], "triangle"))
     chart = svg.xy_chart(series, lambda value: style.money(value, 0), value_text, title,
-                         f"{label('allocate_curve_budget', lang)} ({style.currency})")
+                         f"{label('allocate_curve_budget', lang)} ({style.currency})", lang=lang)
     header, rows = curve_rows(result, style)
     head = "".join(f'<th class="n">{html_text(text)}</th>' for text in header)
     body = "".join(

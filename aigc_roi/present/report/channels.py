@@ -37,7 +37,7 @@ def channels_section(channels: Sequence[ChannelRun], style: NumberStyle, currenc
     rows = [(channel.name, [getattr(channel, key) for key, _ in SERIES]) for channel in channels]
     legend = [(word(key, lang).format(currency=currency), mark) for key, mark in SERIES]
     notes = [max_bid_note(channel, style, currency) for channel in channels]
-    chart = svg.bar_groups(rows, legend, style.money, title, notes)
+    chart = svg.bar_groups(rows, legend, style.money, title, notes, lang=lang)
     return heading + f'<figure>{chart}<figcaption>{html_text(word("channels_note", lang))}</figcaption></figure>'
 
 

@@ -41,9 +41,10 @@ def fitted_section(fits: Sequence[dict[str, Any]], style: NumberStyle) -> str:
             observed = [(point["renewal"], point["observed"]) for point in fit["points"]]
         chart = svg.xy_chart([svg.Series(word("fit_line", lang), line, "line"),
                               svg.Series(word("fit_observed", lang), observed, "open")],
-                             x_text, lambda share: style.percent(share), title, x_title)
+                             x_text, lambda share: style.percent(share), title, x_title, lang=lang)
         warning = "".join(f" {note}." for note in fit_warnings(fit, lang))
-        charts.append(f"<figure>{chart}<figcaption>{html_text(title)}: <code>{html_text(quoted)}</code>; "
+        charts.append(f"<figure>{chart}<figcaption>{html_text(title)}{html_text(word('colon', lang))}"
+                      f"<code>{html_text(quoted)}</code>{html_text(word('semicolon', lang))}"
                       f"{html_text(fit_summary(fit, lang))}.{html_text(warning)}</figcaption></figure>")
     return f'<h2>{html_text(word("fits", lang))}</h2>' + "".join(charts)
 

@@ -67,7 +67,7 @@ def moved_section(changes: FigureChanges, base: str, style: NumberStyle) -> str:
             return style.figure(figure, amount)
 
         caption = label(name, lang)
-        charts.append(f"<figure>{svg.waterfall(steps, moved, caption, legend, value)}"
+        charts.append(f"<figure>{svg.waterfall(steps, moved, caption, legend, value, lang=lang)}"
                       f"<figcaption>{html_text(caption)}</figcaption></figure>")
     return (f"<h2>{html_text(title)}</h2><p>{html_text(exact)} <code>{html_text(formula('s13', 'phi_i ='))}</code></p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" + "".join(charts))

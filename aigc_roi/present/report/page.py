@@ -120,7 +120,7 @@ def render(parts: ReportParts, lang: str) -> str:
     """The whole page."""
     report = parts.run
     style = NumberStyle(lang, report.currency)
-    title = f"{word('title', lang)}: {report.scenario}"
+    title = f"{word('title', lang)}{word('colon', lang)}{report.scenario}"
     notes: list[str] = []
     sections = [
         _verdict(parts, style),
@@ -157,7 +157,8 @@ def _provenance(facts: Provenance, lang: str) -> str:
             commit = html_text(word("commit_before_set", lang)).format(commit=commit)
     items = [(word("file", lang), html_text(facts.file)), (word("commit", lang), commit),
              (word("version", lang), html_text(facts.version)), (word("date", lang), html_text(facts.date))]
-    return '<p class="meta">' + " · ".join(f"{html_text(key)}: {value}" for key, value in items) + "</p>"
+    colon = html_text(word("colon", lang))
+    return '<p class="meta">' + " · ".join(f"{html_text(key)}{colon}{value}" for key, value in items) + "</p>"
 
 
 def _verdict(parts: ReportParts, style: NumberStyle) -> str:
@@ -303,7 +304,7 @@ def _cash(parts: ReportParts, style: NumberStyle) -> str:
         band = (list(fan.percentiles[5]), list(fan.percentiles[95]))
         legend[1] = word("band", lang).format(samples=f"{fan.samples:,}")
     chart = svg.cash_chart([row["label"] for row in months], [row["cumulative_cash"] for row in months], band,
-                           lambda value: style.money(value, 0), title, legend)
+                           lambda value: style.money(value, 0), title, legend, lang=lang)
     return f'<h2>{html_text(title)}</h2><figure>{chart}</figure>'
 
 
@@ -322,7 +323,7 @@ def _cohorts(report: RunReport, style: NumberStyle) -> str:
     # Cohorts are grouped like the columns, so the grid stays square.
     grid = [[_sum_cells(cells[t][j] for t in group) for j in range(len(groups))] for group in groups]
     title = word("cohorts", lang).format(currency=style.currency)
-    chart = svg.heatmap(rows, rows, grid, style.money, title)
+    chart = svg.heatmap(rows, rows, grid, style.money, title, lang=lang)
     grouped = word("grouped", lang).format(size=size) if size > 1 else ""
     note = word("cohorts_note", lang).format(grouped=grouped)
     return f"<h2>{html_text(title)}</h2><figure>{chart}<figcaption>{html_text(note)}</figcaption></figure>"
@@ -344,7 +345,7 @@ def _tornado(sensitivity: Sensitivity, style: NumberStyle) -> str:
     rows = [(driver_label(row.driver, lang), row.low.outcome.change(sensitivity.base, "roi"),
              row.high.outcome.change(sensitivity.base, "roi")) for row in sensitivity.rows[:TORNADO_ROWS]]
     title = word("tornado", lang).format(step=step)
-    chart = svg.tornado(rows, style.points, title, word("tornado_legend", lang).format(step=step))
+    chart = svg.tornado(rows, style.points, title, word("tornado_legend", lang).format(step=step), lang=lang)
     return f"<h2>{html_text(title)}</h2><figure>{chart}</figure>"
 
 
@@ -397,11 +398,14 @@ def _range_text(row: InputRow, style: NumberStyle) -> str:
 
 def _definitions(notes: Sequence[str], lang: str) -> str:
     known = definitions(lang)
+    colon, semicolon = html_text(word("colon", lang)), html_text(word("semicolon", lang))
     items = "".join(
-        f'<li id="def-{name}"><b>{html_text(label(name, lang))}</b> (<code>{html_text(name)}</code>): '
-        f"<code>{html_text(known[name].formula)}</code>; {html_text(word('none_when', lang))}: {html_text(known[name].none_when)}</li>"
+        f'<li id="def-{name}"><b>{html_text(label(name, lang))}</b> (<code>{html_text(name)}</code>){colon}'
+        f"<code>{html_text(known[name].formula)}</code>{semicolon}{html_text(word('none_when', lang))}{colon}"
+        f"{html_text(known[name].none_when)}</li>"
         for name in notes)
     # NPV, MIRR and LTV are written over m: the page says what it is (docs/formulas.md §5).
-    items += (f'<li id="def-m"><b>{html_text(word("monthly_rate", lang))}</b> (<code>m</code>): '
-              f"<code>{html_text(formula('s5', 'm = (1 + discount_rate)'))}</code>; {html_text(word('monthly_rate_note', lang))}</li>")
+    items += (f'<li id="def-m"><b>{html_text(word("monthly_rate", lang))}</b> (<code>m</code>){colon}'
+              f"<code>{html_text(formula('s5', 'm = (1 + discount_rate)'))}</code>{semicolon}"
+              f"{html_text(word('monthly_rate_note', lang))}</li>")
     return f'<h2>{html_text(word("formulas", lang))}</h2><ol class="defs">{items}</ol>'

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from aigc_roi.present.report.words import word
 from aigc_roi.present.text import html_text
 
 INK = "#1f2933"
@@ -25,6 +26,11 @@ _PATTERNS = (
 )
 
 Format = Callable[[float], str]
+
+
+def _tip(name: str, value: str, lang: str) -> str:
+    """A mark's hover text, ``name: value`` (``name：value`` in Chinese, as the page's prose writes it)."""
+    return f"<title>{html_text(name)}{word('colon', lang)}{html_text(value)}</title>"
 
 
 def _svg(height: int, body: list[str], title: str) -> str:
@@ -45,7 +51,7 @@ def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[Sequence[float], Sequence[float]] | None,
-               money: Format, title: str, legend: Sequence[str]) -> str:
+               money: Format, title: str, legend: Sequence[str], *, lang: str) -> str:
     """Cumulative cash by month (a line), the P5–P95 band when given (hatched), and the 0 line (dashed)."""
     height, left, right, top, bottom = 280, 78, 12, 14, 52
     series = list(cumulative) + (list(band[0]) + list(band[1]) if band else []) + [0.0]
@@ -71,7 +77,7 @@ def cash_chart(labels: Sequence[str], cumulative: Sequence[float], band: tuple[S
     body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{INK}" stroke-dasharray="5 4"/>')
     points = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in enumerate(cumulative))
     body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2.2"/>')
-    body += [f'<circle cx="{x(t):.1f}" cy="{y(v):.1f}" r="2.2"><title>{html_text(labels[t])}: {html_text(money(v))}</title></circle>'
+    body += [f'<circle cx="{x(t):.1f}" cy="{y(v):.1f}" r="2.2">{_tip(labels[t], money(v), lang)}</circle>'
              for t, v in enumerate(cumulative)]
     marks = [("line", legend[0])] + ([("hatch", legend[1])] if band else []) + [("dash", legend[2])]
     body.append(_legend(height - 18, marks))
@@ -112,7 +118,7 @@ def _legend(y: float, items: Sequence[tuple[str, str]]) -> str:
 
 
 def bar_groups(rows: Sequence[tuple[str, Sequence[float | None]]], series: Sequence[tuple[str, str]], money: Format,
-               title: str, notes: Sequence[str] | None = None) -> str:
+               title: str, notes: Sequence[str] | None = None, *, lang: str) -> str:
     """One group of horizontal bars per row (a channel), one bar per series, every bar on one scale; ``series`` is
     (legend text, mark: solid, hatch or outline). A missing value draws no bar and says so. ``notes``: a line of
     text under each group's bars for a value in another unit (a fee per post beside costs per user), written, never
@@ -133,7 +139,7 @@ def bar_groups(rows: Sequence[tuple[str, Sequence[float | None]]], series: Seque
             shown = "—" if value is None else money(value)
             width = 0.0 if value is None else max(abs(value) * scale, 1.0)
             body.append(f'<rect x="{left}" y="{y}" width="{width:.1f}" height="{bar - 2}" {fills[mark]}>'
-                        f'<title>{html_text(name)} · {html_text(legend)}: {html_text(shown)}</title></rect>'
+                        f'{_tip(f"{name} · {legend}", shown, lang)}</rect>'
                         f'<text x="{left + width + 4:.1f}" y="{y + bar - 3}">{html_text(shown)}</text>')
         if notes:
             body.append(f'<text x="{left}" y="{y0 + len(series) * bar + bar - 3}" font-style="italic">'
@@ -149,7 +155,7 @@ def _name(x: float, y: float, name: str, limit: int) -> str:
 
 
 def heatmap(row_labels: Sequence[str], column_labels: Sequence[str], cells: Sequence[Sequence[float | None]],
-            money: Format, title: str) -> str:
+            money: Format, title: str, *, lang: str) -> str:
     """A grid of shaded cells: darker is a larger magnitude, a loss is hatched as well; None is blank."""
     left, top, bottom = 70, 8, 40
     size = min(24.0, (WIDTH - left - 10) / max(len(column_labels), 1))
@@ -167,7 +173,7 @@ def heatmap(row_labels: Sequence[str], column_labels: Sequence[str], cells: Sequ
             if value is None:
                 continue
             shade = 0.08 + 0.85 * abs(value) / largest
-            tip = f"<title>{html_text(row_labels[i])} → {html_text(column_labels[j])}: {html_text(money(value))}</title>"
+            tip = _tip(f"{row_labels[i]} → {column_labels[j]}", money(value), lang)
             body.append(f'<rect x="{left + j * size:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" '
                         f'fill="{INK}" fill-opacity="{shade:.2f}">{tip}</rect>')
             if value < 0:
@@ -176,7 +182,8 @@ def heatmap(row_labels: Sequence[str], column_labels: Sequence[str], cells: Sequ
     return _svg(height, body, title)
 
 
-def tornado(rows: Sequence[tuple[str, float | None, float | None]], percent: Format, title: str, legend: str) -> str:
+def tornado(rows: Sequence[tuple[str, float | None, float | None]], percent: Format, title: str, legend: str, *,
+            lang: str) -> str:
     """Per driver, the change at the low move (hatched) and the high move (solid), either side of 0."""
     bar, left, right, top = 16, 250, 60, 8
     height = top + bar * len(rows) + 34
@@ -192,7 +199,7 @@ def tornado(rows: Sequence[tuple[str, float | None, float | None]], percent: For
                 continue
             x = centre if value > 0 else centre - abs(value) * scale
             body.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{abs(value) * scale:.1f}" height="{bar - 4}" {fill}>'
-                        f'<title>{html_text(name)}: {html_text(percent(value))}</title></rect>')
+                        f'{_tip(name, percent(value), lang)}</rect>')
     body.append(f'<text x="12" y="{height - 10}">{html_text(legend)}</text>')
     return _svg(height, body, title)
 
@@ -221,7 +228,8 @@ class Series:
     """``line`` or ``dash`` (a line), or one of ``POINT_MARKS`` (markers only)."""
 
 
-def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str) -> str:
+def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title: str, x_title: str, *,
+             lang: str) -> str:
     """Series on shared x and y axes; the 0 line dashed when the values cross it. Every point has its value on hover."""
     legend = _legend_rows([(line.mark, line.legend) for line in series])
     # The right margin holds half of the last x label, which is centred on the axis' end.
@@ -251,8 +259,8 @@ def xy_chart(series: Sequence[Series], x_format: Format, y_format: Format, title
             points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in line.points)
             body.append(f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="2"{dash}/>')
             continue
-        body += [f"<g>{_marker(line.mark, px(x), py(y))}<title>{html_text(line.legend)}: {html_text(x_format(x))} → "
-                 f"{html_text(y_format(y))}</title></g>" for x, y in line.points]
+        body += [f"<g>{_marker(line.mark, px(x), py(y))}{_tip(line.legend, f'{x_format(x)} → {y_format(y)}', lang)}</g>"
+                 for x, y in line.points]
     body += [_legend(height - 10 - 16 * (len(legend) - 1 - i), row) for i, row in enumerate(legend)]
     return _svg(height, body, title)
 
@@ -266,7 +274,8 @@ class Step:
     total: bool = False
 
 
-def waterfall(steps: Sequence[Step], money: Format, title: str, legend: Sequence[str], total_money: Format | None = None) -> str:
+def waterfall(steps: Sequence[Step], money: Format, title: str, legend: Sequence[str], total_money: Format | None = None, *,
+              lang: str) -> str:
     """A horizontal waterfall: totals outlined from 0, a rise solid and a fall hatched, each from where the last
     bar ended (a dotted connector between them); ``legend`` names total, rise and fall. ``money`` formats a
     change, ``total_money`` a total (``money`` when not given)."""
@@ -294,7 +303,7 @@ def waterfall(steps: Sequence[Step], money: Format, title: str, legend: Sequence
         shown = (total_money or money)(step.amount) if step.total else money(step.amount)
         body.append(_name(left - 8, y + bar - 6, step.name, 30))
         body.append(f'<rect x="{x0:.1f}" y="{y + 3}" width="{max(x1 - x0, 1.0):.1f}" height="{bar - 6}" {fills[kind]}>'
-                    f"<title>{html_text(step.name)}: {html_text(shown)}</title></rect>")
+                    f"{_tip(step.name, shown, lang)}</rect>")
         body.append(f'<text x="{WIDTH - 6}" y="{y + bar - 6}" text-anchor="end">{html_text(shown)}</text>')
         if i + 1 < len(steps) and not steps[i + 1].total:
             body.append(f'<line x1="{px(end):.1f}" x2="{px(end):.1f}" y1="{y + bar - 3}" y2="{y + bar + 3}" '

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("Plan report", "投放方案报告"),
+    # After a name or a label in prose, a hover text or a caption: one rule per language, as the words below write it.
+    "colon": (": ", "："),
+    "semicolon": ("; ", "；"),
     "verdict": ("Verdict", "结论"),
     "verdict_amounts": ("Verdict (amounts in {currency})", "结论（金额单位：{currency}）"),
     "pays_back": ("Pays back in month {month}{label} and stays paid back.",
