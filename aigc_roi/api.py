@@ -237,9 +237,11 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
              min_payback_probability: float | None = None, target_roas: float | None = None,
              progress: api.ProgressCallback | None = None, reach: Milestone | None = None) -> api.Allocation:
     """The split of ``budget`` across the channels of a type whose spend can move (docs/formulas.md §4.1) but those
-    ``locks`` names (one str or a list) that maximises ``objective`` (npv, net_cash, p10_npv, payback_probability),
-    phase by phase, with the budget curve (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs,
-    or with ``total`` over the horizon; ``max_cash_need`` and ``min_payback_probability`` are limits the split
+    ``locks`` names (one str or a list; a channel by its name, or by its path ``acquisition[1]`` where two share
+    the name, which is refused alone, as in ``minimums`` and ``maximums``: docs/formulas.md §12) that maximises
+    ``objective`` (npv, net_cash, p10_npv, payback_probability), phase by phase, with the budget curve
+    (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs, or with ``total`` over
+    the horizon; ``max_cash_need`` and ``min_payback_probability`` are limits the split
     keeps; ``target_roas`` fills each channel until its marginal ROAS falls to it (``budget`` then unused);
     ``progress(done, total)`` hears how far the search has come; ``reach``: instead of ``budget``, the least monthly
     budget whose best split reaches this milestone.

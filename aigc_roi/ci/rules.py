@@ -25,6 +25,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("yaml-syntax", r"^invalid YAML|^expected a plain key|^expected one YAML document|^nesting deeper"),
     ("duplicate-key", r"^duplicate (key|age)"),
     ("duplicate-name", r"is named twice"),
+    # A gate naming channels that share a name (reader/load.py), which it cannot tell apart.
+    ("shared-name", r"' names \d+ channels, .*: a gate cannot tell them apart"),
     ("unknown-key", r"^unknown key|^YAML merge keys"),
     ("missing-key", r"^missing required key|^missing '"),
     ("conflicting-keys", r"found both$|^expected exactly one of|needs budget, not"),
@@ -53,6 +55,8 @@ WARNING_RULES: tuple[tuple[str, str], ...] = (
     ("discount-rate-high", r"\d% a year\b"),
     # reader/target_warning.py: a return target above 1,000%, most often a percentage without its sign.
     ("target-ratio-high", r"^\S+ is [\d,]+%(?:; did you mean \S+%\?|, above any return a plan is held to)$"),
+    # reader/shared_names.py: a name an earlier item of its list has, which a reference by name cannot tell apart.
+    ("shared-name", r"'s name(?: \(line \d+\))?; .* naming '.*' cannot tell them apart"),
     # reader/amount_warning.py: a percent on an amount of money or a count, which divides it by 100.
     ("percent-on-amount", r" reads as \S+: a % on (?:an amount|a count) divides it by 100(?:; did you mean .*\?)?$"),
 )

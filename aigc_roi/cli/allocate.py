@@ -35,7 +35,6 @@ from aigc_roi.reader.numbers import NotFinite, ValueProblem, parse_number_text, 
 
 if TYPE_CHECKING:
     from aigc_roi.model.scenario import Milestone, Scenario
-    from aigc_roi.reader.load import LoadedScenario
 
 DEFAULT_SAMPLES = 10_000
 
@@ -116,36 +115,22 @@ def _signed_amount(text: str) -> float:
     return -value if negative else value
 
 
-def refuse_shared_names(loaded: LoadedScenario) -> None:
-    """Exit 2 at the name of each channel whose name an earlier one has: a split is given and bounded by name (the
-    file itself may repeat a name; only allocate needs them apart)."""
-    from aigc_roi.model.errors import ScenarioError
-    from aigc_roi.model.paths import channel_path
-    from aigc_roi.reader.yamltree import find_node
-
-    errors: list[ScenarioError] = []
-    first: dict[str, int] = {}
-    for i, channel in enumerate(loaded.scenario.acquisition):
-        if channel.name not in first:
-            first[channel.name] = i
-            continue
-        node = find_node(loaded.tree, f"{channel_path(i)}.name")
-        errors.append(ScenarioError(loaded.path if node is None else node.source or loaded.path,
-                                    1 if node is None else node.line, 1 if node is None else node.column,
-                                    f"{channel_path(i)}.name", f"channel names must be distinct to allocate; "
-                                    f"'{channel.name}' is also the name of {channel_path(first[channel.name])}"))
-    if errors:
-        fail(errors)
-
-
 def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: str) -> None:
-    """An unknown name in --lock/--min/--max: one line listing the channels, exit 2."""
+    """A name in --lock/--min/--max that is no channel's, or two channels' (model/paths.py ``named_channel``): one
+    line, the first listing the channels (a shared name by its paths, as these options take it), exit 2."""
+    from aigc_roi.model.paths import AmbiguousName, channel_called, named_channel
+
     known = [channel.name for channel in scenario.acquisition]
+    called = [channel_called(known, index) for index in range(len(known))]
     for option, named in names.items():
         for name in named:
-            if name not in known:
+            try:
+                found = named_channel(known, name)
+            except AmbiguousName as ambiguous:
+                fail([CommandLineProblem(f"{option} {name}: {ambiguous}")])
+            if found is None:
                 fail_with("allocate_unknown_channel", lang, option=option, name=name,
-                          names=Localized(lambda lang: label("list_separator", lang).join(repr(known_name) for known_name in known)))
+                          names=Localized(lambda lang: label("list_separator", lang).join(repr(known_name) for known_name in called)))
 
 
 def allocate(
@@ -226,7 +211,6 @@ def allocate(
     loaded = load(file, set_)
     scenario = loaded.scenario
     milestone = None if reach is None else parse_reach(reach, scenario.horizon_months, scenario.start)
-    refuse_shared_names(loaded)
     check_channel_names(scenario, {"--lock": locks, "--min": list(minimums), "--max": list(maximums)}, language)
 
     from aigc_roi.cli.progress import progress_bar

@@ -41,6 +41,54 @@ def plan_path(index: int) -> str:
     return f"monetization.plans[{index}]"
 
 
+def at_place(name: str, path: str) -> str:
+    """``x (acquisition[1])``: an item's name with its path, as every output labels a row of an item whose name
+    another item of its list has too (docs/formulas.md §12); the path, ASCII, reads the same in either language."""
+    return f"{name} ({path})"
+
+
+def row_names(names: Sequence[str], paths: Sequence[str]) -> list[str]:
+    """Each item's row label: its name, or ``at_place`` where another item of ``names`` has that name too."""
+    return [name if names.count(name) == 1 else at_place(name, path) for name, path in zip(names, paths, strict=True)]
+
+
+def sharing(names: Sequence[str], name: str) -> list[int]:
+    """The indices of the items of ``names`` called ``name``: more than one where the name is shared, which a
+    reference by that name (a gate's, ``--set``'s, ``--map``'s, ``--lock``'s) cannot tell apart."""
+    return [index for index, other in enumerate(names) if other == name]
+
+
+def channel_called(names: Sequence[str], index: int) -> str:
+    """The channel at ``index`` of the plan's channel ``names`` as a message names it: its name, or its path where
+    another channel has that name too (as ``--map``, ``--lock`` and ``--set`` take it), so two channels named A read
+    apart."""
+    name = names[index]
+    return name if names.count(name) == 1 else channel_path(index)
+
+
+class AmbiguousName(ValueError):
+    """A name two or more items share, given where one item is meant: the message offers their paths, as ``--set``'s
+    refusal does (reader/overrides.py)."""
+
+    def __init__(self, name: str, paths: Sequence[str]) -> None:
+        super().__init__(f"'{name}' names {len(paths)} items: write the one meant, {' or '.join(paths)}")
+
+
+def named_channel(names: Sequence[str], text: str) -> int | None:
+    """The channel of the plan's ``names`` that ``text`` names: the one so named, else the one at path ``text``
+    (``acquisition[1]``), which alone tells apart channels of one name; None for neither. AmbiguousName for a name
+    two channels share (``--map``, ``--lock``, ``--min``, ``--max`` and the library's ``maps`` and ``locks``)."""
+    named = sharing(names, text)
+    if len(named) > 1:
+        raise AmbiguousName(text, [channel_path(index) for index in named])
+    if named:
+        return named[0]
+    segments = split_path(text)
+    bracketed = segments is not None and len(segments) == 2 and segments[0] == "acquisition" and segments[1].startswith("[")
+    index = list_index(segments[1]) if segments is not None and bracketed else None
+    return index if index is not None and index < len(names) else None
+
+
 _LARGEST_INDEX_DIGITS = 18
 
 

@@ -350,12 +350,13 @@ CSV_HEADER = [ROW_HEADER[0], "path", *ROW_HEADER[1:]]
 
 def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
     """One row per channel and month; raw numbers and each channel's path without ``style`` (CSV), formatted with it
-    and the names alone (markdown, read by people)."""
+    and the names alone (markdown, read by people), two channels of one name by their paths too (``row_name``)."""
     rows: list[list[Any]] = []
     for channel in actuals.channels:
         for month in channel.months:
             plan, actual, rank = month.plan, month.actual, month.percentile
-            cells: list[Any] = [channel.name, month.month, month.label, month.partial, plan.spend, actual.spend,
+            name = channel.name if style is None else actuals.row_name(channel)
+            cells: list[Any] = [name, month.month, month.label, month.partial, plan.spend, actual.spend,
                                 plan.users, actual.users, plan.cac, actual.cac, rank["spend"], rank["users"], rank["cac"],
                                 actual.ctr, actual.cvr, actual.revenue_per_user,
                                 " ".join(row.metric for row in month.not_reported)]
@@ -451,14 +452,14 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     # The column holds every month mark (*, †, ‡), not only a partial month's: its header and legend say so.
     header = [label("actuals_mark", lang) if key == "partial" else word
               for key, word in zip(ROW_HEADER, _header_words(ROW_HEADER, lang), strict=True)]
-    legend = [f"- {channel.name}: {line}" for channel in actuals.channels for line in mark_lines(channel, lang)]
+    legend = [f"- {actuals.row_name(channel)}: {line}" for channel in actuals.channels for line in mark_lines(channel, lang)]
     if any(month.flagged for channel in actuals.channels for month in channel.months):
         legend.append(f"- {flag_line(actuals, lang)}")
     parts = [to_markdown((header, rows), title, text_columns=4), *(["\n".join(legend) + "\n"] if legend else []),
              "\n".join(f"- {line.strip()}" for line, _ in source_lines(actuals, style)) + "\n"]
     for channel in actuals.channels:
         if channel.furthest is not None:
-            parts.append(f"- {channel.name}: {_furthest(channel.furthest, style)}\n")
+            parts.append(f"- {actuals.row_name(channel)}: {_furthest(channel.furthest, style)}\n")
     if actuals.unmatched:
         parts.append(to_markdown(_unmatched_rows(actuals, style), in_currency("actuals_unmatched", style), text_columns=2))
     if outlooks is not None:

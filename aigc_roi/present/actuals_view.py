@@ -89,7 +89,7 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         captions.append(_furthest(channel.furthest, style))
     elif channel.matched_rows == 0:
         captions.append(label("actuals_no_rows", lang))
-    title = f"{channel.name} · {label('actuals_title', lang)} ({style.currency})"
+    title = f"{actuals.row_name(channel)} · {label('actuals_title', lang)} ({style.currency})"
     extra = rates[1:]
     layouts = [[columns + extra], [narrow + extra]] + ([[columns, rates], [narrow, rates]] if extra else [])
     return Group(_widest_that_fits(layouts, columns + extra, title), *(Text(caption) for caption in captions))

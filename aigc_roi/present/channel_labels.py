@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.channels import channel_type
 from aigc_roi.model.names import as_read
+from aigc_roi.model.paths import row_names
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
@@ -20,15 +21,19 @@ ORGANIC_TYPE = "organic"
 """The type of the organic row (model/engine.py ``ORGANIC_TYPE``), which no channel class declares."""
 
 
-def channel_row_names(channels: Sequence[ChannelRun], lang: str = "en") -> list[str]:
+def channel_row_names(channels: Sequence[ChannelRun], lang: str = "en", *, path_column: bool = False) -> list[str]:
     """The name of each row of a run's channel table, in every format: a channel's own, and the organic users' row
     labelled ``Organic`` (自然流量), or ``Organic users`` (自然流量用户) where a channel's name reads as that label
     (``organic``, ``Ｏｒｇａｎｉｃ``: any case, width or spacing), so that the two rows never read alike. A 1.1 file may
-    name a channel so: it is told apart, not refused."""
+    name a channel so: it is told apart, not refused. Two channels of one name are told apart by their paths,
+    ``x (acquisition[1])`` (model/paths.py ``row_names``), but in a table with a path column (``path_column``: CSV,
+    xlsx), where the name is the channel's as written."""
     organic = label("organic", lang)
     if any(channel.type != ORGANIC_TYPE and as_read(channel.name) == as_read(organic) for channel in channels):
         organic = label("organic_users_row", lang)
-    return [organic if channel.type == ORGANIC_TYPE else channel.name for channel in channels]
+    names = [channel.name for channel in channels]
+    shown = names if path_column else row_names(names, [channel.path for channel in channels])
+    return [organic if channel.type == ORGANIC_TYPE else name for channel, name in zip(channels, shown, strict=True)]
 
 
 def _word(labels: Mapping[str, str], lang: str, what: str) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from aigc_roi.model.names import listed
 from aigc_roi.model.rounding import CROSSING_SLACK, rounded_toward
-from aigc_roi.present.channel_labels import max_unit_cost_label
+from aigc_roi.present.channel_labels import channel_row_names, max_unit_cost_label
 from aigc_roi.present.labels import label
 from aigc_roi.present.numbers import NumberStyle
 
@@ -52,9 +52,9 @@ def max_factor_text(factor: float, style: NumberStyle) -> str:
 def _unit_cost_words(channels: Sequence[ChannelRun], lang: str) -> str:
     """What Max bid is for each kind of channel: Max fee (小红书KOC), Max bid (B站注册CPA, ...)."""
     by_kind: dict[str, list[str]] = {}
-    for channel in channels:
+    for name, channel in zip(channel_row_names(channels, lang), channels, strict=True):
         if channel.type != "organic":
-            by_kind.setdefault(channel.type, []).append(channel.name)
+            by_kind.setdefault(channel.type, []).append(name)
     separator = label("list_separator", lang)
     words = separator.join(label("max_unit_cost_kind", lang).format(word=max_unit_cost_label(kind, lang),
                                                                     names=listed(names, separator))

@@ -22,7 +22,8 @@ every channel) -> its label."""
 
 
 def driver_label(driver: Driver, lang: str = "en") -> str:
-    """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``."""
+    """The item's own name and the field's label in ``lang``, e.g. ``Bilibili CPA bid``; ``x (acquisition[1]) bid``
+    where another item of its list is named x too (``Driver.item_label``)."""
     if driver.channel_type is not None:
         field = channel_field_label(driver.channel_type, driver.field, lang)
     else:
@@ -30,7 +31,7 @@ def driver_label(driver: Driver, lang: str = "en") -> str:
         field = label(FIELD_LABELS[driver.field], lang)
     if driver.is_factor:
         field = label("driver_factor", lang).format(field=field)
-    return field if driver.item is None else f"{driver.item} {field}"
+    return field if driver.item_label is None else f"{driver.item_label} {field}"
 
 
 def is_amount(driver: Driver) -> bool:

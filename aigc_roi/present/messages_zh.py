@@ -70,6 +70,10 @@ def _apply(rules: list[Rule], text: str) -> str | None:
     return None
 
 
+_NAMING_ZH = {"a gate, --set, actuals --map or allocate --lock": "闸门、--set、actuals --map 或 allocate --lock",
+              "--set, --grid or --variant": "--set、--grid 或 --variant"}
+"""What names an item by its name alone (reader/shared_names.py), in Chinese."""
+
 _EXPECTED = _rules([
     (r"a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
     (r"a date", "日期"),
@@ -421,6 +425,12 @@ _MESSAGES = _rules([
      "缺少 '{0}' 或 '{1}'：需用其一说明每月购买多少"),
     (r"missing '(\w+)' or '(\w+)': one of them says when the test passes", "缺少 '{0}' 或 '{1}'：需用其一说明测试何时算通过"),
     (r"channel '(.*)' is named twice in this gate \(first at (.*)\)", "渠道 '{0}' 在此闸门中出现了两次（首次在 {1}）"),
+    (r"'(.*)' names (\d+) channels, (.*): a gate cannot tell them apart; give each its own name",
+     lambda m: f"'{m[1]}' 是 {m[2]} 个渠道的名称（{m[3].replace(' and ', '、')}）：闸门无法区分它们；请给每个渠道起不同的名称"),
+    # reader/shared_names.py: a name an earlier item of its list has.
+    (r"'(.*)' is also (\S+)'s name(?: \(line (\d+)\))?; (.*) naming '(.*)' cannot tell them apart",
+     lambda m: f"'{m[1]}' 也是 {m[2]} 的名称{f'（第 {m[3]} 行）' if m[3] else ''}；"
+               f"{_NAMING_ZH.get(m[4], m[4])} 用 '{m[5]}' 指代时无法区分它们"),
     (r"no test channel runs in the test's months? (\S+): with no spend to measure, the gate always fails, and its "
      r"channels buy nothing after month (\d+)",
      "测试的第 {0} 月没有任何测试渠道投放：没有广告支出可衡量，闸门总是不通过，其渠道在第 {1} 月之后不再买量"),
@@ -547,6 +557,8 @@ _MESSAGES = _rules([
      lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(_apply(_FOUND, m[3]) or m[3])}"),
     # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.
     (r"(--map [^=]*=.*?): ('.*' names \d+ items: .*)", lambda m: _under_option(m[1], m[2]) or m[0]),
+    # allocate's --lock, --min and --max NAME alike (cli/allocate.py).
+    (r"(--(?:lock|min|max) .*?): ('.*' names \d+ items: .*)", lambda m: _under_option(m[1], m[2]) or m[0]),
     (r"--grid: expected two driver paths separated by a comma, found (.*)",
      lambda m: f"--grid：应为逗号分隔的两个驱动因素路径，{_was(m[1])}"),
     # Any other refusal of the grid's drivers (whatif/drivers.py: an index that is also a name, a name of two items),

@@ -140,7 +140,7 @@ def figure_note(name: str, figures: Mapping[str, Any]) -> str | None:
 def channels_table(report: RunReport, lang: str = "en") -> Table:
     """The channels with their keys as written (the type a ``type:`` word); the organic row named in ``lang``."""
     header = list(CHANNEL_COLUMNS)
-    names = channel_row_names(report.channels, lang)
+    names = channel_row_names(report.channels, lang, path_column=True)
     return with_currency((header, [[name if key == "name" else getattr(channel, key) for key in header]
                                    for name, channel in zip(names, report.channels, strict=True)]), report.currency)
 

@@ -168,7 +168,7 @@ def _channels_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[li
                Column(label("channel_ltv_to_cac", lang), RATIO), Column(label("note", lang))]
     rows = [[name, channel.path, channel_type_label(channel.type, lang), *(_channel_cell(channel, key) for key in CHANNEL_COLUMNS[3:]),
              _channel_note(channel, lang)]
-            for name, channel in zip(channel_row_names(report.channels, lang), report.channels, strict=True)]
+            for name, channel in zip(channel_row_names(report.channels, lang, path_column=True), report.channels, strict=True)]
     return columns, rows
 
 

@@ -17,12 +17,9 @@ from aigc_roi.reader.yamltree import Node, find_node
 
 def gate_warnings(scenario: Scenario, tree: Node, filename: str) -> tuple[ScenarioError, ...]:
     """Every gate's warnings in file order, each at the list item or key it is about."""
-    # The months each channel name runs in, None for every month (no ``months:``). Channels may share a name, which a
-    # gate names them all by: the name runs where any of them does.
-    months: dict[str, set[int] | None] = {}
-    for channel in scenario.acquisition:
-        known = months.get(channel.name, set())
-        months[channel.name] = None if known is None or channel.months is None else known | set(channel.months)
+    # The months each channel runs in, None for every month (no ``months:``). A gate names no channel whose name
+    # another has (reader/load.py), so its names key them.
+    months = {channel.name: None if channel.months is None else set(channel.months) for channel in scenario.acquisition}
     found: list[tuple[str, str]] = []
     for g, gate in enumerate(scenario.gates):
         found += _unobserved(gate, f"gates[{g}]", months)

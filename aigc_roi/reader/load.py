@@ -24,7 +24,7 @@ from aigc_roi.model.limits import FIRST_MONTH, LAST_MONTH
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import channel_path, plan_path
+from aigc_roi.model.paths import channel_path, plan_path, sharing
 from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
 from aigc_roi.reader.discount_warning import discount_warnings
@@ -34,6 +34,7 @@ from aigc_roi.reader.kinds import INVALID, MAX_HORIZON_MONTHS, Context, suggest_
 from aigc_roi.reader.opening import cannot_read
 from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
+from aigc_roi.reader.shared_names import shared_name_warnings
 from aigc_roi.reader.target_warning import target_warnings
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
@@ -53,7 +54,7 @@ class LoadedScenario:
     the values the options wrote. None without ``--set``."""
     warnings: tuple[ScenarioError, ...] = ()
     """What the file may hold but cannot have meant (reader/discount_warning.py,
-    reader/target_warning.py, reader/gate_warnings.py): located as
+    reader/target_warning.py, reader/gate_warnings.py, reader/shared_names.py): located as
     errors are and in the same order (line, then column), shown on stderr, failing nothing."""
 
 
@@ -108,7 +109,8 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         raise ScenarioInvalid(sorted(errors, key=_error_order(filename)))
     # In the file's order, as its errors are: each kind's list alone once put a warning at line 15 before one at 3.
     warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
-                      + gate_warnings(scenario, tree, filename), key=_error_order(filename))
+                      + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
+                      key=_error_order(filename))
     return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings))
 
 
@@ -212,20 +214,32 @@ def _check_rules(parsed: Parsed, ctx: Context) -> None:
     for i, channel in enumerate(parsed.values.get("acquisition", [])):
         if "conversion_index" in channel.values:
             _check_conversion_index(channel, f"{channel_path(i)}.conversion_index", plans, ctx)
-    named = [channel for channel in parsed.values.get("acquisition", []) if "name" in channel.values]
-    channel_names = [channel.values["name"] for channel in named]
+    named = [(channel_path(i), channel) for i, channel in enumerate(parsed.values.get("acquisition", []))
+             if "name" in channel.values]
+    channels = _Named([channel.values["name"] for _, channel in named], [path for path, _ in named],
+                      tuple(channel.nodes["name"] for _, channel in named))
     for i, gate in enumerate(parsed.values.get("gates", [])):
-        _check_gate(gate, f"gates[{i}]", channel_names, tuple(channel.nodes["name"] for channel in named), ctx)
+        _check_gate(gate, f"gates[{i}]", channels, ctx)
     targets = parsed.values.get("targets")
     if targets is not None:
         for i, milestone in enumerate(targets.values.get("milestones", [])):
             _check_milestone(milestone, f"targets.milestones[{i}]", ctx)
 
 
-def _check_gate(gate: Parsed, path: str, channel_names: list[str], name_nodes: tuple[Node, ...], ctx: Context) -> None:
-    """Channels that exist, each named once; a test month with months after it; a threshold (docs/formulas.md §18).
-    ``name_nodes``: the channels' names, which a name in the gate that is none of them breaks a rule with (a
-    channel renamed by a --set)."""
+@dataclass(frozen=True)
+class _Named:
+    """The file's named channels: their names, paths and name nodes (which a name in a gate that is none of them, or
+    two of them, breaks a rule with: a channel renamed by a --set)."""
+
+    names: list[str]
+    paths: list[str]
+    nodes: tuple[Node, ...]
+
+
+def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None:
+    """Channels that exist, each named once and by a name no other channel has; a test month with months after it; a
+    threshold (docs/formulas.md §18)."""
+    channel_names = channels.names
     after = gate.values.get("after_month")
     if after is not None and after > ctx.horizon_months - 1:
         ctx.expected(gate.nodes["after_month"], join_path(path, "after_month"), f"a month within 1..{ctx.horizon_months - 1}",
@@ -243,10 +257,16 @@ def _check_gate(gate: Parsed, path: str, channel_names: list[str], name_nodes: t
         for index, (item, name) in enumerate(zip(node.value, names, strict=True)):
             item_path = join_path(join_path(path, key), index)
             if name not in channel_names:
-                known = listed(channel_names) if channel_names else "there is none"
+                known = listed(dict.fromkeys(channel_names)) if channel_names else "there is none"
                 hint = suggest_word(name, tuple(channel_names))
                 ctx.error(item, item_path, f"expected the name of a channel in acquisition ({known}), found {item.describe()}"
-                          + (f"; {hint}" if hint else ""), among=name_nodes)
+                          + (f"; {hint}" if hint else ""), among=channels.nodes)
+            elif len(shared := sharing(channel_names, name)) > 1:
+                # A gate took every channel of the name, where a test is of the channels meant: refused, as --set
+                # refuses it. Gates are 1.2's, so no 1.1 file changes meaning (reader/shared_names.py).
+                ctx.error(item, item_path, f"'{name}' names {len(shared)} channels, "
+                          f"{' and '.join(channels.paths[i] for i in shared)}: a gate cannot tell them apart; "
+                          "give each its own name", among=tuple(channels.nodes[i] for i in shared))
             elif name in first_at:
                 ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first_at[name]})")
             else:

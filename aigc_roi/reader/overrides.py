@@ -115,7 +115,7 @@ def _as_typed(message: str, override: Override) -> str:
     return f"{problem}; {SET_VALUE.format(override.given_as, override.given_as + ' ' + shlex.quote(quoted))}"
 
 
-def _list_items(tree: Node, list_path: str) -> list[Node]:
+def items_of(tree: Node, list_path: str) -> list[Node]:
     """The items of the list at ``list_path`` (one of ``NAMED_LISTS``); empty when the file has none."""
     node: Node | None = tree
     for key in list_path.split("."):
@@ -129,7 +129,7 @@ def _named_paths(tree: Node) -> list[tuple[str, str]]:
     only one and cannot read as an index, else ``acquisition[2]`` (a name ``618`` between brackets is item 618)."""
     found: list[tuple[str, str]] = []
     for list_path in NAMED_LISTS:
-        names = [item_name(item) for item in _list_items(tree, list_path)]
+        names = [item_name(item) for item in items_of(tree, list_path)]
         for i, name in enumerate(names):
             if name is not None:
                 plain = names.count(name) == 1 and list_index(name) is None and not set(name) & set("[]")

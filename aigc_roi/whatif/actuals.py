@@ -56,7 +56,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import by_name, channel_path, list_index, split_path
+from aigc_roi.model.paths import AmbiguousName, at_place, by_name, channel_called, channel_path, named_channel
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
 from aigc_roi.whatif.actuals_rows import (
@@ -202,6 +202,12 @@ class Actuals:
     def through_label(self) -> str:
         return f"{self.through.year:04d}-{self.through.month:02d}"
 
+    def row_name(self, channel: ChannelActuals) -> str:
+        """The channel as a table or a line that names it alone labels it: its name, ``x (acquisition[1])`` where
+        another channel has that name too (model/paths.py ``row_names``)."""
+        names = [other.name for other in self.channels]
+        return channel.name if names.count(channel.name) == 1 else at_place(channel.name, channel.path)
+
 
 MAP_TEXT = "NAME=GLOB such as 'Douyin CPA=dy_*'"
 """A ``--map``, as the option and a text of ``maps`` expect it (cli/actuals.py ``parse_maps``)."""
@@ -243,18 +249,12 @@ def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> li
 
 
 def _mapped(names: Sequence[str], name: str, argument: str) -> int:
-    """The channel a (NAME, GLOB) pair, the ``argument`` so named, adds to: the one so named, else the one at path NAME
-    (``acquisition[1]``), which alone tells apart channels of one name (as ``--set`` asks, reader/overrides.py)."""
-    named = [index for index, other in enumerate(names) if other == name]
-    if len(named) > 1:
-        raise ArgumentError(argument, f"'{name}' names {len(named)} items: write the one meant, "
-                                      f"{' or '.join(channel_path(index) for index in named)}")
-    if named:
-        return named[0]
-    segments = split_path(name)
-    bracketed = segments is not None and len(segments) == 2 and segments[0] == "acquisition" and segments[1].startswith("[")
-    index = list_index(segments[1]) if segments is not None and bracketed else None
-    if index is not None and index < len(names):
+    """The channel a (NAME, GLOB) pair, the ``argument`` so named, adds to (model/paths.py ``named_channel``)."""
+    try:
+        index = named_channel(names, name)
+    except AmbiguousName as ambiguous:
+        raise ArgumentError(argument, str(ambiguous)) from None
+    if index is not None:
         return index
     channels = listed(channel_called(names, index) for index in range(len(names)))
     raise ArgumentError(argument, f"expected a channel of the plan ({channels or 'none'}), found {name!r}")
@@ -292,13 +292,6 @@ def _match(row: ReportRow, patterns: list[tuple[str, tuple[str, ...]]], errors: 
                                     f"{one!r} ({first!r}) and {other!r} ({second!r})"))
         return None
     return channels[0] if channels else None
-
-
-def channel_called(names: Sequence[str], index: int) -> str:
-    """The channel at ``index`` of the plan's channel ``names`` as a message names it: its name, or its path where
-    another channel has that name too (as ``--map`` and ``--set`` take it), so two channels named A read apart."""
-    name = names[index]
-    return name if names.count(name) == 1 else channel_path(index)
 
 
 def coverage(first_day: datetime.date, last_day: datetime.date, first_month: tuple[int, int],

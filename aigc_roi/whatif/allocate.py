@@ -101,6 +101,7 @@ from aigc_roi.whatif.allocate_curve import CURVE_FINEST_STEP, CURVE_MULTIPLES, b
 from aigc_roi.whatif.allocate_gates import Choice, Holding, choose
 from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
+from aigc_roi.whatif.allocate_names import keyed
 from aigc_roi.whatif.allocate_phases import channel_budgets, expand, find_phases
 from aigc_roi.whatif.allocate_reach import gates_reach_blocks, least_budget, reach_check
 from aigc_roi.whatif.allocate_result import (
@@ -177,8 +178,8 @@ def allocate(
     inf, past 1e15) or a ``limits.min_payback_probability`` outside [0, 1]."""
     limits = (limits or Limits()).checked()
     samples, seed = samples_and_seed(samples, seed, 1, MAX_SAMPLES, AllocationError)
-    minimums = dict(minimums or {})
-    maximums = dict(maximums or {})
+    # Two channels of one name are keyed, and shown, by their paths too (whatif/allocate_names.py).
+    scenario, locks, minimums, maximums = keyed(scenario, locks, minimums or {}, maximums or {})
     if objective not in OBJECTIVES:
         raise AllocationError(f"unknown objective {objective!r}; expected one of {', '.join(OBJECTIVES)}")
     if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):

@@ -20,7 +20,7 @@ from aigc_roi.whatif.errors import amount_texts
 def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[str, float], maximums: Mapping[str, float]) -> list[int]:
     names = [ch.name for ch in median.acquisition]
     duplicates = sorted({name for name in names if names.count(name) > 1})
-    if duplicates:
+    if duplicates:  # a channel named as another's key, x (acquisition[1]) (whatif/allocate_names.py)
         raise AllocationError(f"channel names must be distinct to allocate; repeated: {listed(duplicates)}")
     by_name = {ch.name: ch for ch in median.acquisition}
     for name in [*locks, *minimums, *maximums]:

@@ -34,7 +34,7 @@ from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import channel_path, list_index, plan_path, resembling, split_path, two_readings
+from aigc_roi.model.paths import at_place, channel_path, list_index, plan_path, resembling, split_path, two_readings
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     ByMonth,
@@ -95,6 +95,8 @@ class Driver:
     (current 1, bounds and thresholds factors too); None for a single value."""
     is_rate: bool = False
     """Its values are shares in [0, 1], whatever rule ends its domain below 1; a factor's never are."""
+    shared: bool = False
+    """Another item of its list has its item's name (reader/shared_names.py): only the path tells the two apart."""
 
     @property
     def is_factor(self) -> bool:
@@ -102,11 +104,26 @@ class Driver:
 
     @property
     def named_path(self) -> str:
-        """The path with the item's name in place of its index: ``acquisition[Bilibili CPA].bid``."""
+        """The path with the item's name in place of its index: ``acquisition[Bilibili CPA].bid``; the indexed path
+        where the name is shared, which ``--set`` and ``--grid`` would refuse as naming two items."""
+        return self.path if self.shared else self.bracketed_path
+
+    @property
+    def bracketed_path(self) -> str:
+        """The path with the item's name in place of its index, shared or not: what ``find_driver`` reads a name
+        between brackets as (and refuses where two items share it)."""
         if self.item is None:
             return self.path
         # A function replacement: a name is text, never a regex template.
         return re.sub(r"\[\d+\]", lambda _: f"[{self.item}]", self.path, count=1)
+
+    @property
+    def item_label(self) -> str | None:
+        """The item as a row names it: its name, ``x (acquisition[1])`` where another item of its list has the name
+        (model/paths.py ``at_place``); None for serving."""
+        if self.item is None or not self.shared:
+            return self.item
+        return at_place(self.item, self.path[:self.path.index("]") + 1])
 
     @property
     def unit(self) -> Unit:
@@ -150,17 +167,19 @@ def drivers_of(realized: Scenario) -> list[Driver]:
     """``list_drivers`` of a scenario already realized (realizing walks the whole scenario again)."""
     fallback_high = SEARCH_MULTIPLE * (_largest_money(realized) or 1.0)
     drivers: list[Driver] = []
+    shared = _shared_items(realized)
 
     def add(path: str, item: str | None, field: str, value: Moving, lower: float = 0.0, owner: type | None = None,
             kind: str | None = None, upper: float | None = None) -> None:
         rate = is_rate_field(owner, field)
         upper = upper if upper is not None else 1.0 if rate else MAX_MAGNITUDE
         if isinstance(value, ByMonth):
-            drivers.append(_factor_driver(path, item, field, value, upper, lower, kind))
+            drivers.append(_factor_driver(path, item, field, value, upper, lower, kind, path.split("].")[0] in shared))
             return
         current = _scalar(value)
         high = min(SEARCH_MULTIPLE * current, upper) if current > 0 else (upper if rate else fallback_high)
-        drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower, kind, is_rate=rate))
+        drivers.append(Driver(path, item, field, current, upper, max(high, lower), lower, kind, is_rate=rate,
+                              shared=path.split("].")[0] in shared))
 
     for i, channel in enumerate(realized.acquisition):
         for field, lowest in channel.drivers():
@@ -197,15 +216,29 @@ def drivers_of(realized: Scenario) -> list[Driver]:
     return drivers
 
 
+def _shared_items(realized: Scenario) -> set[str]:
+    """The items, by their path up to its index (``acquisition[1``), whose name another item of their list has."""
+    monetization = realized.monetization
+    lists = {"acquisition": [channel.name for channel in realized.acquisition],
+             "monetization.plans": [plan.name for plan in monetization.plans],
+             "monetization.purchases": [purchase.name for purchase in monetization.purchases],
+             "monetization.orders": [order.name for order in monetization.orders]}
+    found = set()
+    for list_path, names in lists.items():
+        found |= {f"{list_path}[{i}" for i, name in enumerate(names) if names.count(name) > 1}
+    return found
+
+
 def _factor_driver(path: str, item: str | None, field: str, schedule: ByMonth, upper: float, lower: float,
-                   kind: str | None) -> Driver:
+                   kind: str | None, shared: bool) -> Driver:
     """The factor on every month of a by-month value: its bounds keep every month's value within the field's own."""
     values = [_scalar(value) for _, value in schedule.points]
     largest, smallest = max(values), min(values)
     factor_upper = upper / largest if largest > 0 else MAX_MAGNITUDE
     factor_lower = lower / smallest if lower > 0 and smallest > 0 else 0.0
     high = min(SEARCH_MULTIPLE, factor_upper)
-    return Driver(path, item, field, 1.0, factor_upper, max(high, factor_lower), factor_lower, kind, schedule)
+    return Driver(path, item, field, 1.0, factor_upper, max(high, factor_lower), factor_lower, kind, schedule,
+                  shared=shared)
 
 
 def scaled(schedule: ByMonth, factor: float | FloatArray) -> ByMonth:
@@ -252,7 +285,7 @@ def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     # A name is read without its outer spaces (reader/kinds.py Text), as --set reads it: ``[ Douyin CPA ]`` is
     # ``[Douyin CPA]``; an index is not a name, so ``[ 1 ]`` stays the item named 1 (reader/overrides.py _child).
     unpadded = re.sub(r"\[([^\]]*)\]", lambda match: f"[{match[1].strip()}]", wanted)
-    matching = [driver for driver in drivers if wanted == driver.path or unpadded == driver.named_path]
+    matching = [driver for driver in drivers if wanted == driver.path or unpadded == driver.bracketed_path]
     if len(matching) > 1:
         raise AmbiguousDriver(wanted, matching)
     if matching:

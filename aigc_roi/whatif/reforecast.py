@@ -35,7 +35,7 @@ import numpy as np
 
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.figures import plain
-from aigc_roi.model.paths import channel_path
+from aigc_roi.model.paths import channel_called, channel_path
 from aigc_roi.model.rounding import fixed
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import (
@@ -48,7 +48,7 @@ from aigc_roi.model.scenario import (
     Scenario,
 )
 from aigc_roi.model.targets import PaybackWindow, payback_window
-from aigc_roi.whatif.actuals import Actuals, ChannelMonth, channel_called, draws
+from aigc_roi.whatif.actuals import Actuals, ChannelMonth, draws
 from aigc_roi.whatif.errors import WhatIfError, count_texts
 
 

@@ -23,6 +23,12 @@ TWO_A = WORKED_EXAMPLE.replace("name: CPA, type: cpa, bid: 20, users: 1000, mont
                                "  - {name: A, type: cpa, bid: 10, users: 500, months: 1}")
 
 
+def _refusals(stderr: str) -> list[str]:
+    """The lines of stderr but the file's warning of its shared name (tests/reader/test_shared_names.py)."""
+    return [line for line in stderr.splitlines() if not line.endswith("naming 'A' cannot tell them apart")
+            and not line.endswith("用 'A' 指代时无法区分它们")]
+
+
 def _plan(tmp_path: Path, text: str = TWO_A) -> Path:
     path = tmp_path / "two.yaml"
     path.write_text(text, encoding="utf-8")
@@ -104,11 +110,13 @@ def test_actuals_xlsx_tells_the_two_apart_by_their_path(tmp_path: Path) -> None:
                                                                            ("A", "acquisition[1]", 1, 5_000)]
 
 
-def test_actuals_markdown_keeps_the_names_alone(tmp_path: Path) -> None:
-    """Markdown is read by people, as run's is: the names alone."""
+def test_actuals_markdown_tells_the_two_apart_by_their_path(tmp_path: Path) -> None:
+    """Markdown is read by people, as run's is: the names alone, but where two rows would read alike (QA: two
+    '| A | 1 | 2025-01 |' rows), which carry their paths."""
     plan, export, args = _actuals(tmp_path)
     markdown = invoke(["actuals", str(plan), str(export), *args, "-f", "markdown"]).stdout
-    assert "| Channel | Month | Label |" in markdown and markdown.count("| A | 1 | 2025-01 |") == 2
+    assert "| Channel | Month | Label |" in markdown
+    assert "| A (acquisition[0]) | 1 | 2025-01 |" in markdown and "| A (acquisition[1]) | 1 | 2025-01 |" in markdown
 
 
 def test_actuals_matches_each_of_the_two_by_its_own_globs(tmp_path: Path) -> None:
@@ -127,7 +135,7 @@ def test_actuals_matches_each_of_the_two_by_its_own_globs(tmp_path: Path) -> Non
     plan.write_text(plan.read_text(encoding="utf-8").replace('"a1_*"', '"a*"'), encoding="utf-8")
     refused = invoke(["actuals", str(plan), str(export), *args])
     assert refused.exit_code == 2
-    assert refused.stderr.splitlines()[0] == (f"{export}:2:2: campaign: expected a campaign of one channel, found 'a0_x' "
+    assert _refusals(refused.stderr)[0] == (f"{export}:2:2: campaign: expected a campaign of one channel, found 'a0_x' "
                                               "matching both 'acquisition[0]' ('a0_*') and 'acquisition[1]' ('a*')")
 
 
@@ -141,7 +149,7 @@ def test_actuals_maps_to_one_of_the_two_by_its_path(tmp_path: Path, lang: str, r
     export.write_text("date,campaign,spend,new_users\n2025-01-05,a1_y,6000,400\n", encoding="utf-8")
     refused = invoke(["actuals", str(plan), str(export), *args, "--map", "A=a*"])
     assert refused.exit_code == 2 and refused.stdout == ""
-    assert refusal in refused.stderr.splitlines()[0]
+    assert refusal in _refusals(refused.stderr)[0]
     result = invoke(["actuals", str(plan), str(export), *args, "--map", "acquisition[1]=a1_*", "-f", "csv"])
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -150,8 +158,8 @@ def test_actuals_maps_to_one_of_the_two_by_its_path(tmp_path: Path, lang: str, r
 
 
 def test_allocate_gives_each_channel_its_path(tmp_path: Path) -> None:
-    """allocate refuses a name twice, so its entries are told apart by name already; the path is there all the same,
-    as in run and actuals."""
+    """Channels of their own names, told apart by name already: the path is there all the same, as in run and
+    actuals (two of one name: tests/cli/test_names_that_read_as_numbers.py)."""
     plan = _plan(tmp_path, TWO_A.replace("{name: A, type: cpa, bid: 10", "{name: B, type: cpa, bid: 10"))
     result = invoke(["allocate", str(plan), "--budget", "30000", "-f", "json"])
     assert result.exit_code == 0, result.stderr
@@ -172,7 +180,7 @@ def test_a_map_to_no_channel_lists_what_may_be_written_once_each(tmp_path: Path,
                        ("zh", f"--map Z=a*：应为方案中的渠道（{listed.replace(', ', '、')}），实际为 'Z'")):
         refused = invoke(["actuals", str(plan), str(export), *args, "--map", "Z=a*", "--lang", lang])
         assert refused.exit_code == 2 and refused.stdout == ""
-        assert refused.stderr == f"aigc-roi: {said}\n"
+        assert _refusals(refused.stderr) == [f"aigc-roi: {said}"]
 
 
 USERS = "date,campaign,spend,new_users\n"
@@ -207,3 +215,71 @@ def test_a_reforecast_refusal_names_a_shared_name_by_its_path(tmp_path: Path, ro
     assert result.exit_code == 2, result.stderr
     assert result.stderr.splitlines()[-1] == said.format(export=export)
     assert not (tmp_path / "re.yaml").exists()
+
+
+WARNING = ("{path}:5:12: acquisition[1].name: 'A' is also acquisition[0]'s name (line 4); a gate, --set, actuals --map "
+           "or allocate --lock naming 'A' cannot tell them apart")
+WARNING_ZH = ("{path}:5:12: acquisition[1].name: 'A' 也是 acquisition[0] 的名称（第 4 行）；闸门、--set、actuals --map 或 "
+              "allocate --lock 用 'A' 指代时无法区分它们")
+
+
+def test_validate_keeps_the_file_valid_with_a_warning(tmp_path: Path) -> None:
+    """Spec 1.1 allows the shared name, and a 1.1 file keeps its meaning: exit 0, warned at the second A."""
+    path = _plan(tmp_path)
+    for lang, said in (("en", WARNING), ("zh", WARNING_ZH)):
+        result = invoke(["validate", str(path), "--lang", lang])
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.splitlines()[0] == said.format(path=path)
+    document = json.loads(invoke(["validate", str(path), "-f", "json"]).stdout)
+    assert document["passed"] is True
+    assert [(w["line"], w["column"], w["path"], w["rule"]) for w in document["files"][0]["warnings"]] == [
+        (5, 12, "acquisition[1].name", "shared-name")]
+    github = invoke(["validate", str(path), "-f", "github"]).stdout
+    assert f"::warning file={path},line=5,endLine=5,col=12,endColumn=12,title=aigc-roi%3A shared-name::" in github
+
+
+def test_run_has_the_figures_of_two_channels_of_their_own_names(tmp_path: Path) -> None:
+    """By hand: 1,500 users in month 1 (1,000 at 20, 500 at 10: spend 25,000), each paying 10 a month while active at
+    churn 0.5 (1,500, 750, 375 active: revenue 26,250, serving 2,625), net cash 23,625 - 25,000 = -1,375, ROI
+    -1,375 / 25,000 = -5.5%; the same as with the second channel named B."""
+    figures = [json.loads(invoke(["run", str(_plan(tmp_path, text)), "-f", "json"]).stdout)["figures"]
+               for text in (TWO_A, TWO_A.replace("{name: A, type: cpa, bid: 10", "{name: B, type: cpa, bid: 10"))]
+    assert figures[0]["net_cash"] == pytest.approx(-1_375) and figures[0]["roi"] == pytest.approx(-0.055)
+    assert figures[0] == figures[1]
+
+
+@pytest.mark.parametrize(("command", "lang", "fields"), [
+    ("breakeven", "en", ("bid", "users per month")), ("breakeven", "zh", ("出价", "每月用户数")),
+    ("sensitivity", "en", ("bid", "users per month")), ("sensitivity", "zh", ("出价", "每月用户数")),
+])
+def test_what_if_rows_tell_the_two_apart_in_every_format(tmp_path: Path, command: str, lang: str,
+                                                         fields: tuple[str, str]) -> None:
+    """QA: break-even printed two identical 'A bid' rows. Each A's rows carry its path, in the table, markdown, CSV
+    and JSON alike; a path column gives the indexed path, which --set takes, not acquisition[A].bid, which it refuses."""
+    path = _plan(tmp_path)
+    labels = [f"A (acquisition[{i}]) {field}" for field in fields for i in (0, 1)]
+    table = invoke([command, str(path), "--lang", lang])
+    assert table.exit_code == 0, table.stderr
+    assert all(label in table.stdout for label in labels), table.stdout
+    markdown = invoke([command, str(path), "--lang", lang, "-f", "markdown"]).stdout
+    assert all(f"| {label} |" in markdown for label in labels) and "acquisition[A]" not in markdown
+    rows = list(csv.DictReader(io.StringIO(invoke([command, str(path), "--lang", lang, "-f", "csv"]).stdout)))
+    assert {(row["path"], row["label"]) for row in rows if row["path"].startswith("acquisition")} == {
+        (f"acquisition[{i}].{key}", f"A (acquisition[{i}]) {field}")
+        for i in (0, 1) for key, field in zip(("bid", "users"), fields, strict=True)}
+
+
+def test_json_rows_are_labelled_apart(tmp_path: Path) -> None:
+    document = json.loads(invoke(["breakeven", str(_plan(tmp_path)), "-f", "json"]).stdout)
+    assert [row["label"] for row in document["drivers"] if row["path"].startswith("acquisition")] == [
+        "A (acquisition[0]) bid", "A (acquisition[0]) users per month", "A (acquisition[1]) bid",
+        "A (acquisition[1]) users per month"]
+
+
+def test_runs_table_and_markdown_tell_the_two_apart(tmp_path: Path) -> None:
+    """Where the name alone labels a row (no path column beside it)."""
+    path = _plan(tmp_path)
+    table = invoke(["run", str(path)]).stdout
+    assert "│ A (acquisition[0]) │" in table and "│ A (acquisition[1]) │" in table
+    markdown = invoke(["run", str(path), "-f", "markdown", "--lang", "zh"]).stdout
+    assert "| A (acquisition[0]) | 按转化付费 |" in markdown and "| A (acquisition[1]) | 按转化付费 |" in markdown

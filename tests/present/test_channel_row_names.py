@@ -33,12 +33,12 @@ monetization:
 """
 
 
-def _row(name: str, kind: str) -> ChannelRun:
-    return ChannelRun(name, "acquisition[0]", kind, *([None] * 11), False)  # type: ignore[arg-type]
+def _row(name: str, kind: str, path: str = "acquisition[0]") -> ChannelRun:
+    return ChannelRun(name, path, kind, *([None] * 11), False)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("name", "lang", "organic"), [
-    ("Feed", "en", "Organic"),
+    ("Search", "en", "Organic"),
     ("organic", "en", "Organic users"),
     ("Ｏｒｇａｎｉｃ", "en", "Organic users"),
     ("Or ganic\u200b", "en", "Organic users"),
@@ -47,8 +47,16 @@ def _row(name: str, kind: str) -> ChannelRun:
     ("自然\u3000流量", "zh", "自然流量用户"),
 ])
 def test_the_organic_row_reads_apart_from_every_channel(name: str, lang: str, organic: str) -> None:
-    rows = [_row("Feed", "cpa"), _row(name, "cpa"), _row("Organic", "organic")]
+    rows = [_row("Feed", "cpa"), _row(name, "cpa", "acquisition[1]"), _row("Organic", "organic", "organic_users")]
     assert channel_row_names(rows, lang) == ["Feed", name, organic]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_channels_of_one_name_read_apart_by_their_paths(lang: str) -> None:
+    """Where the name alone labels the row; a table with a path column beside it keeps the name as written."""
+    rows = [_row("Feed", "cpa"), _row("Feed", "cpa", "acquisition[1]"), _row("Organic", "organic", "organic_users")]
+    assert channel_row_names(rows, lang)[:2] == ["Feed (acquisition[0])", "Feed (acquisition[1])"]
+    assert channel_row_names(rows, lang, path_column=True)[:2] == ["Feed", "Feed"]
 
 
 def test_no_format_a_person_reads_shows_two_organic_rows(tmp_path: Path) -> None:

@@ -99,12 +99,6 @@ def test_a_then_channel_that_ends_with_the_test_has_nothing_to_stop() -> None:
                                 "nothing of it to stop")
 
 
-def test_channels_sharing_a_name_run_where_any_of_them_does() -> None:
-    shared = CHANNELS.replace("name: Late,", "name: Early,")
-    loaded = load_text(shared + "  - {name: G, after_month: 2, channels: [Early], min_roas: 1}\n", "plan.yaml")
-    assert loaded.warnings == ()
-
-
 def test_a_gate_written_by_set_is_located_in_the_option() -> None:
     found = warnings("  - {name: G, after_month: 2, channels: [Early], min_roas: 1, then: [Late]}\n",
                      "gates[0].then=[]")

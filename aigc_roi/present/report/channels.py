@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aigc_roi.model.channels import channel_type
-from aigc_roi.present.channel_labels import ORGANIC_TYPE, channel_field_label, max_unit_cost_label
+from aigc_roi.present.channel_labels import ORGANIC_TYPE, channel_field_label, channel_row_names, max_unit_cost_label
 from aigc_roi.present.channel_notes import max_bid_text, max_factor_text
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
@@ -28,13 +28,15 @@ SERIES = (("cac", "solid"), ("ltv", "hatch"))
 
 def channels_section(channels: Sequence[ChannelRun], style: NumberStyle, currency: str) -> str:
     lang = style.lang
-    channels = [channel for channel in channels if channel.type != ORGANIC_TYPE]
+    named = [(name, channel) for name, channel in zip(channel_row_names(channels, lang), channels, strict=True)
+             if channel.type != ORGANIC_TYPE]
+    channels = [channel for _, channel in named]
     if not channels:
         return f'<h2>{html_text(word("channels", lang))}</h2><p>{html_text(word("no_channels", lang))}</p>'
     # Bars and bids are amounts: the currency closes the title, as every other money section's.
     title = word("channels_amounts", lang).format(currency=currency)
     heading = f"<h2>{html_text(title)}</h2>"
-    rows = [(channel.name, [getattr(channel, key) for key, _ in SERIES]) for channel in channels]
+    rows = [(name, [getattr(channel, key) for key, _ in SERIES]) for name, channel in named]
     legend = [(word(key, lang).format(currency=currency), mark) for key, mark in SERIES]
     notes = [max_bid_note(channel, style, currency) for channel in channels]
     chart = svg.bar_groups(rows, legend, style.money, title, notes, lang=lang)

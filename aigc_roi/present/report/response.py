@@ -48,9 +48,10 @@ def users_per_month(channel: Channel, budgets: FloatArray) -> FloatArray:
 def response_section(scenario: Scenario, result: Allocation, style: NumberStyle) -> str:
     """One chart per moved channel; empty when no channel is moved."""
     lang = style.lang
-    median = {channel.name: channel for channel in realize(scenario).acquisition}
-    charts = [_moving_note(median[row.name], moving, lang) if (moving := _moving_field(median[row.name]))
-              else _chart(median[row.name], row, result, style)
+    # By place: a row's name is its key, x (acquisition[1]) where two channels share x (whatif/allocate_names.py).
+    median = realize(scenario).acquisition
+    charts = [_moving_note(row.name, moving, lang) if (moving := _moving_field(median[row.index]))
+              else _chart(median[row.index], row, result, style)
               for row in result.channels if row.status == "movable"]
     charts = [chart for chart in charts if chart]
     if not charts:
@@ -64,8 +65,8 @@ def _moving_field(channel: Channel) -> str | None:
     return next((field.name for field in dataclasses.fields(channel) if is_by_month(getattr(channel, field.name))), None)
 
 
-def _moving_note(channel: Channel, field: str, lang: str) -> str:
-    return f"<p>{html_text(word('response_by_month', lang).format(name=channel.name, field=field))}</p>"
+def _moving_note(name: str, field: str, lang: str) -> str:
+    return f"<p>{html_text(word('response_by_month', lang).format(name=name, field=field))}</p>"
 
 
 def _chart(channel: Channel, row: ChannelAllocation, result: Allocation, style: NumberStyle) -> str:
