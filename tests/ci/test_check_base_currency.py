@@ -85,7 +85,7 @@ def test_money_figures_are_neither_subtracted_nor_split(tmp_path: Path, monkeypa
     # roi and the payback month are no amounts: the price carries their whole change, the currency none of it.
     assert "| monetization.purchases[Item].price | 30 | 20 | -87.50 pp |" in explained
     assert "| monetization.purchases[Item].price | 30 | 20 | +1.0 |" in explained
-    assert "| currency | CNY | USD | 0.0 |" in explained
+    assert "| currency | CNY | USD | 0 |" in explained
     assert "NPV" not in explained and "Peak cash need" not in explained
     assert "Money figures are not split: the currency changed (CNY at HEAD, USD now).\n" in explained
     zh = invoke(["check", "scenarios", "--base", "HEAD", "--format", "markdown", "--lang", "zh"]).stdout
