@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rich.cells import cell_len
@@ -114,7 +115,7 @@ def _spaced_words(text: str) -> list[str]:
 def _glued_words(text: str) -> list[str]:
     """The runs a text cell keeps on one line: its words between spaces, and a number with its sign or unit and a
     word with its number (``> 1,000%``, ``未回本 23.95%``: present/wrap.py), which ``sentence_lines`` keeps together."""
-    return _spaced_words(text) + (glued_pieces(text) if has_cjk(text) or GLUED.search(text) else [])
+    return _spaced_words(text) + [*(glued_pieces(text) if has_cjk(text) or GLUED.search(text) else [])]
 
 
 _SIGN = "[=<>≤≥≠]"
@@ -167,23 +168,32 @@ def worded(line: str) -> bool:
     return _DIGIT.search(line) is None
 
 
+# A table measures its cells again for each layout it tries (a dozen): kept, a long name is measured once.
+_cells = lru_cache(maxsize=1024)(cell_len)
+
+
 def column_range(column: Column, squeezed: bool = False) -> tuple[int, int]:
     """(narrowest, natural) content width of ``column``; ``squeezed``, where a table fits no other way, a numeric
     column's words break as prose does and a header after its Chinese pauses (``_PAUSE``)."""
     header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
-    line_lengths = [cell_len(line) for plain in plains for line in _lines(plain)] or [0]
+    line_lengths = [_cells(line) for plain in plains for line in _lines(plain)] or [0]
     if column.numeric:
         cell_min = max((max(cell_len(word) for word in unbreakable(line)) if squeezed and worded(line) else cell_len(line)
                         for plain in plains for line in _lines(plain)), default=0)
     else:
         words = unbreakable if column.prose else _glued_words
-        # A line's indent stays with its first word, as Rich keeps it: "  monetization.plans[月度会员].price" in a
-        # column as wide as the path alone read "...pri" / "ce".
-        cell_min = max((cell_len(line[:len(line) - len(line.lstrip(" "))]) * (i == 0) + cell_len(word)
-                        for plain in plains for line in _lines(plain) for i, word in enumerate(words(line))), default=0)
+        cell_min = max((_widest_word(line, words) for plain in plains for line in _lines(plain)), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
+
+
+@lru_cache(maxsize=1024)
+def _widest_word(line: str, words: Callable[[str], list[str]]) -> int:
+    """The cells of the widest of ``line``'s ``words``, its first with the line's indent, as Rich keeps it:
+    "  monetization.plans[月度会员].price" in a column as wide as the path alone read "...pri" / "ce"."""
+    indent = cell_len(line[:len(line) - len(line.lstrip(" "))])
+    return max(indent * (i == 0) + cell_len(word) for i, word in enumerate(words(line)))
 
 
 _LATIN = re.compile(r"[A-Za-z0-9]")

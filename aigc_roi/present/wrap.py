@@ -17,9 +17,10 @@ any two Chinese characters, which may split a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import cache
-from itertools import accumulate
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+from itertools import accumulate, pairwise
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -27,15 +28,18 @@ from rich.text import Text
 from aigc_roi.present.labels import ZH_TERM_WORDS
 
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_TOKEN = re.compile(rf"\s+|[{CJK}]|[^\s{CJK}]+")
+_TOKEN = re.compile(rf"([{CJK}])|[^\s{CJK}]+")
+"""A line's runs between its possible breaks: a CJK character (the group) or a run of other characters but spaces."""
 _CLOSING = set("，。、：；！？）」』】》〉’”…％·,.:;!?)]}%★")
 """Characters a line never starts with (★ marks the best value before it)."""
 _OPENING = set("（「『【《〈‘“([{")
 """Characters a line never ends with."""
 _PAUSES = set("，。、：；！？）」』】》〉")
 """After these a break reads as a pause, not a cut."""
-_QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s]+'|“[^”]+”|「[^」]+」|《[^》]+》|\([^()]+\)")
-"""Kept whole when they fit: a quoted header or name, and a label's qualifier in ASCII brackets (买量，扣除变动成本)."""
+_QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s]+'|“[^“”]+”|「[^「」]+」|《[^《》]+》|\([^()]+\)")
+"""Kept whole when they fit: a quoted header or name, and a label's qualifier in ASCII brackets (买量，扣除变动成本).
+A quote is the innermost pair: one that ran to the next closing mark was sought again from each opening mark before
+it, and a name of 60,000 unclosed “ took seconds."""
 _QUALIFIER = re.compile(r"(?<= )\([^()]+\)")
 """A label's qualifier after a space: in a table cell the break before it comes first (ROI / (买量，...))."""
 _NUMBER = re.compile(r"^[-+(（]?[0-9]")
@@ -71,8 +75,11 @@ def _terms() -> re.Pattern[str]:
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
+_CJK = re.compile(f"[{CJK}]")
+
+
 def has_cjk(text: str) -> bool:
-    return re.search(f"[{CJK}]", text) is not None
+    return _CJK.search(text) is not None
 
 
 def _is_mark(token: str) -> bool:
@@ -80,27 +87,25 @@ def _is_mark(token: str) -> bool:
     return len(token) == 1 and not token.isalnum() and not has_cjk(token) and token not in _CLOSING | _OPENING
 
 
-def _is_cjk(token: str) -> bool:
-    return len(token) == 1 and has_cjk(token)
-
-
 def _breaks(line: str, width: int) -> dict[int, int]:
     """The offsets of ``line`` where a new line may start, with the break's quality."""
-    tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(line) if not match.group().isspace()]
+    # Each run's CJK-ness and number-ness found once, not once beside each neighbour: a name can be long.
+    tokens = [(match.start(), match.group(), match.group(1) is not None, _NUMBER.match(match.group()) is not None)
+              for match in _TOKEN.finditer(line)]
     kinds: dict[int, int] = {}
-    for (a_start, a), (b_start, b) in zip(tokens, tokens[1:], strict=False):
+    for (a_start, a, a_cjk, a_number), (b_start, b, b_cjk, b_number) in pairwise(tokens):
         spaced = b_start > a_start + len(a)
         if spaced or a[-1] in _PAUSES or b[0] in _OPENING:
             kind = GOOD
-        elif _is_cjk(a) != _is_cjk(b):  # a number stays with its unit (0.52元), a Latin word is a word (ROI)
-            kind = NONE if _NUMBER.match(a) or _NUMBER.match(b) else GOOD
+        elif a_cjk != b_cjk:  # a number stays with its unit (0.52元), a Latin word is a word (ROI)
+            kind = NONE if a_number or b_number else GOOD
         else:
             kind = WORD if _PARTICLE in (a, b) else CJK_BREAK
         if b[0] in _CLOSING or a[-1] in _OPENING:
             kind = NONE
-        elif spaced and ((_NUMBER.match(a) and _is_cjk(b)) or (_is_cjk(a) and _NUMBER.match(b))):
+        elif spaced and ((a_number and b_cjk) or (a_cjk and b_number)):
             kind = NONE  # 第 12 个月, 98.50% 的, 0.52 元, 未回本 23.95%
-        elif (a in _SIGNS and _NUMBER.match(b)) or (spaced and _is_mark(a)):
+        elif (a in _SIGNS and b_number) or (spaced and _is_mark(a)):
             kind = NONE  # > 1,000%: a bound is its sign and its number; ▇ 表示...: a mark and what it stands for
         kinds[b_start] = kind
     for match in re.finditer(r"\S+", line):
@@ -130,12 +135,33 @@ def _breaks(line: str, width: int) -> dict[int, int]:
     return kinds
 
 
-def glued_pieces(line: str) -> list[str]:
+@lru_cache(maxsize=256)
+def glued_pieces(line: str) -> tuple[str, ...]:
     """The pieces of ``line`` that no break parts however narrow the line: a number with its sign and unit, a word
     with its number, punctuation with the character before it (names, terms and brackets that fit are kept whole
-    only where there is room, so they are not pieces)."""
+    only where there is room, so they are not pieces). Kept for the next call: a table measures its cells once for
+    each layout it tries, and a long name took a second each time."""
     starts = [0, *sorted(offset for offset, kind in _breaks(line, 1).items() if kind), len(line)]
-    return [line[begin:end].strip() for begin, end in zip(starts, starts[1:], strict=False) if line[begin:end].strip()]
+    return tuple(piece for begin, end in pairwise(starts) if (piece := line[begin:end].strip()))
+
+
+def _trimmed(line: str, end: int) -> int:
+    """Where ``line[:end]`` ends without its trailing spaces."""
+    while end and line[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _prefix_cells(line: str, offsets: Iterable[int]) -> tuple[dict[int, int], dict[int, int]]:
+    """The cells ``line[:offset]`` takes at each of ``offsets`` (and at the line's end), and where each ends without
+    its trailing spaces, measured piece by piece in one pass. Measured anew from a line's start at every break that
+    might end it, a name of 2,000 Chinese characters took seconds to lay out and one of 60,000 minutes."""
+    ends = {offset: _trimmed(line, offset) for offset in {0, len(line), *offsets}}
+    cells, total, previous = {}, 0, 0
+    for point in sorted({*ends, *ends.values()}):
+        total += cell_len(line[previous:point])
+        cells[point], previous = total, point
+    return cells, ends
 
 
 def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
@@ -144,27 +170,38 @@ def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
     bracketed qualifier comes before any break inside it, and a pause is preferred up to a third of the line
     early, since a word cut there reads worse than room left."""
     kinds = _breaks(line, width)
+    order = sorted(offset for offset, kind in kinds.items() if kind)
+    cells, ends = _prefix_cells(line, order)
+
+    def fits(start: int, end: int) -> bool:
+        return cells[max(start, ends[end])] - cells[start] <= width
+
+    # Qualifiers do not overlap: the one a line's end falls in is the last that opens before it.
     qualifiers = [match.span() for match in _QUALIFIER.finditer(line)] if cell else []
+    openings = [opening for opening, _ in qualifiers]
     slack = max(2, width // 3 if cell else width // 6)
     start = 0
-    while cell_len(line[start:].rstrip()) > width:
+    while not fits(start, len(line)):
         previous = start
-        fitting = [offset for offset, kind in kinds.items()
-                   if offset > start and kind and cell_len(line[start:offset].rstrip()) <= width]
-        anywhere = max(fitting, default=None)
-        if anywhere is not None:
+        first = last = bisect_right(order, start)
+        while last < len(order) and fits(start, order[last]):  # a longer piece never fits where a shorter did not
+            last += 1
+        fitting = order[first:last]
+        if fitting:
+            anywhere = fitting[-1]
             # The best kind of break that lies within the slack of the fullest line: a space or punctuation, then 的,
             # then a term's edge, else the fullest.
             start = next((best for level in (GOOD, WORD, EDGE)
                           for best in [max((offset for offset in fitting if kinds[offset] >= level), default=None)]
-                          if best is not None and cell_len(line[best:anywhere]) <= slack), anywhere)
-        else:  # no break fits: the line runs over at the next one, and the table folds it
-            start = min((offset for offset, kind in kinds.items() if offset > start and kind), default=len(line))
-            if start == len(line):
-                return
+                          if best is not None and cells[anywhere] - cells[best] <= slack), anywhere)
+        elif first < len(order):  # no break fits: the line runs over at the next one, and the table folds it
+            start = order[first]
+        else:
+            return
         # The label whole on its line reads better than a qualifier cut after its first words.
-        start = min([opening for opening, closing in qualifiers
-                     if previous < opening < start < closing and kinds.get(opening)], default=start)
+        inside = bisect_left(openings, start) - 1
+        if inside >= 0 and previous < openings[inside] < start < qualifiers[inside][1] and kinds.get(openings[inside]):
+            start = openings[inside]
         yield start
 
 
@@ -172,16 +209,22 @@ def cjk_lines(text: Text, width: int, cell: bool = False) -> Text:
     """``text`` in lines of at most ``width`` cells by the rules above, its styles kept; a line's indent is
     repeated on the lines it continues on. A ``cell``'s label keeps its words and qualifier
     whole before it fills its lines (``_line_starts``)."""
-    out: list[Text] = []
+    indents: list[str] = []
+    cuts: list[int] = []
     offset = 0
     for line in text.plain.split("\n"):
-        whole = text[offset:offset + len(line)]
-        offset += len(line) + 1
         indent = line[:len(line) - len(line.lstrip(" "))]
-        body = whole[len(indent):]
-        starts = [0, *_line_starts(body.plain, max(1, width - cell_len(indent)), cell)]
-        for begin, end in zip(starts, [*starts[1:], len(body.plain)], strict=True):
-            piece = body[begin:end]
-            piece.rstrip()
-            out.append(Text(indent) + piece)
+        body = line[len(indent):]
+        starts = [0, *_line_starts(body, max(1, width - cell_len(indent)), cell)]
+        for begin, end in zip(starts, [*starts[1:], len(body)], strict=True):
+            indents.append(indent)
+            cuts += [offset + len(indent) + begin, offset + len(indent) + end]
+        offset += len(line) + 1
+    # Cut in one pass: a Text sliced line by line copies all that follows each line, and a long name's lines took
+    # seconds. Every other piece is a line; those between are indents and line breaks.
+    pieces = list(text.divide(cuts))[1::2]
+    out: list[Text] = []
+    for indent, piece in zip(indents, pieces, strict=True):
+        piece.rstrip()
+        out.append(Text(indent) + piece)
     return Text("\n", style=text.style).join(out) if out else Text("", style=text.style)
