@@ -17,7 +17,7 @@ from aigc_roi.cli.streams import STDOUT, Localized, emit, fail_with, note, show
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from aigc_roi.present.layout import Fitted
 
 TEMPLATES: Traversable = resources.files("aigc_roi") / "templates"
 """Bundled scenarios; every ``*.yaml`` here is a template named by its stem. A file of the
@@ -77,16 +77,19 @@ def init(
     note(*(label("init_wrote", lang).format(path=file, template=template) for lang in (language, "en")))
 
 
-def _template_table(templates: dict[str, Traversable], lang: str) -> Table:
-    from rich.table import Table
+def _template_table(templates: dict[str, Traversable], lang: str) -> Fitted:
+    """The templates and what each models, laid out as every table is (present/layout.py): Rich kept a Chinese name
+    and the word after it as one run and cut it at 45 columns ("图片社区 Imag…"); narrower, a block per template."""
+    from rich.text import Text
 
-    table = Table(title=label("templates", lang), title_justify="left")
-    table.add_column(label("template", lang), no_wrap=True)
-    table.add_column(label("description", lang))
-    for name, source in templates.items():
-        marker = f" {label('default_marker', lang)}" if name == DEFAULT_TEMPLATE else ""
-        table.add_row(name + marker, _scenario_name(_in_language(name, source, lang)))
-    return table
+    from aigc_roi.present.blocks import table_or_blocks
+    from aigc_roi.present.layout import Column
+
+    names = [name + (f" {label('default_marker', lang)}" if name == DEFAULT_TEMPLATE else "") for name in templates]
+    described = [_scenario_name(_in_language(name, source, lang)) for name, source in templates.items()]
+    return table_or_blocks([Column(label("template", lang), [Text(name) for name in names], numeric=False),
+                            Column(label("description", lang), [Text(text) for text in described], numeric=False)],
+                           label("templates", lang), "")
 
 
 def _in_language(name: str, source: Traversable, lang: str) -> Traversable:

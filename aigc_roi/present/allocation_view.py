@@ -24,10 +24,21 @@ from aigc_roi.present.allocation_labels import (
     split_label,
 )
 from aigc_roi.present.allocation_notes import allocation_title, curve_caption, lead_texts, leads, summary_lines, warning_text
+from aigc_roi.present.blocks import fields_block, vertical
 from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.console import Title
 from aigc_roi.present.labels import label, sentences
-from aigc_roi.present.layout import Captioned, Fitted, Prose, bar_room, sentence_lines, table_overhead
+from aigc_roi.present.layout import (
+    Captioned,
+    Column,
+    Fitted,
+    Prose,
+    bar_room,
+    fixed_table,
+    sentence_lines,
+    table_overhead,
+    unbreakable,
+)
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -65,27 +76,35 @@ def allocation_view(result: Allocation, style: NumberStyle) -> list[RenderableTy
 
 
 def summary_view(result: Allocation, style: NumberStyle) -> Group:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column()
-    grid.add_column(justify="right")
+    """The objective at the current and the best split and the gain, each label's value beside it, or under it where
+    the terminal leaves the label too little room (at 21 columns Rich cut them, "当前分 …")."""
     summary = summary_lines(result, style)
-    for row, (name, value) in enumerate(summary):
-        gain = row == len(summary) - 1
-        grid.add_row(name, Text(value, style=("green" if result.gain > 0 else "dim") if gain else ""))
-    return Group(Title(allocation_title(result, style), style="bold"), grid)
+    fields = [(name, [Text(value, style=("green" if result.gain > 0 else "dim") if row == len(summary) - 1 else "")])
+              for row, (name, value) in enumerate(summary)]
+    return Group(Title(allocation_title(result, style), style="bold"), Fitted(lambda width: fields_block(fields, width)))
 
 
-def phases_view(result: Allocation, style: NumberStyle) -> Table:
+def phases_view(result: Allocation, style: NumberStyle) -> Fitted:
+    """A row per channel of each phase: its current and best monthly budget; where the table does not fit, a block per
+    row, named by its months and channel (at 40 columns Rich once cut the budgets, "250,0…", and left the channels no
+    room at all)."""
     lang = style.lang
-    view = Table(title=label("allocate_phases", lang), title_justify="left")
-    view.add_column(label("allocate_active_months", lang), no_wrap=True)
-    view.add_column(label("channel", lang))
-    view.add_column(label("current", lang), justify="right", no_wrap=True)
-    view.add_column(split_label(result, "allocate_best", lang), justify="right", no_wrap=True)
+    title, current, best = label("allocate_phases", lang), label("current", lang), split_label(result, "allocate_best", lang)
     # The calendar months on a line of their own: a phase's months and its channel's name both keep their room.
-    for months, name, current, best in phase_rows(result, style, joiner="\n"):
-        view.add_row(Text(months), visible(name), current, Text(best, style="bold"))
-    return view
+    rows = phase_rows(result, style, joiner="\n")
+    columns = [Column(label("allocate_active_months", lang), [Text(months) for months, _, _, _ in rows], numeric=False),
+               Column(label("channel", lang), [Text(visible(name)) for _, name, _, _ in rows], numeric=False),
+               Column(current, [Text(amount) for _, _, amount, _ in rows]),
+               Column(best, [Text(amount, style="bold") for _, _, _, amount in rows])]
+    phases = [months_named(phase.months, lang, capital=True, labels=result.month_labels)
+              for phase in result.phases for _ in phase.best]
+    records = [(f"{months} · {name}", [(current, [Text(now)]), (best, [Text(then, style="bold")])])
+               for months, (_, name, now, then) in zip(phases, rows, strict=True)]
+
+    def build(width: int) -> RenderableType:
+        return fixed_table(columns, width, title=title, title_justify="left") or vertical(title, records, None, width)
+
+    return Fitted(build)
 
 
 def _budget_unit(result: Allocation, style: NumberStyle) -> str:
@@ -144,17 +163,34 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
         # its 10 and pushed the table's last column past the terminal, cut.
         return max(cell_len(text) for text in [*(t for pair in cells[key] for t in pair), *header(key).split("\n")])
 
-    def build(width: int) -> Captioned:
+    def caption(shown: list[str]) -> str:
+        roas = "" if result.target_roas is None else style.ratio(result.target_roas)
+        text = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
+        if "allocate_ltv" in shown or "allocate_ltv_to_cac" in shown:
+            text = sentences([text, label("allocate_figures_note_ltv", lang)], lang)
+        return text
+
+    def blocks(width: int) -> RenderableType:
+        """A block per channel, every figure at the current and the best split, where even the budget alone leaves
+        the channels' names too little room (at 40 columns the table was cut at its right edge)."""
+        splits = (split_label(result, "allocate_split", lang),
+                  [Text(label("current", lang)), Text(split_label(result, "allocate_best", lang), style="bold")])
+        records = [(channel.name, [(f"{channel_type_label(channel.type, lang)} · "
+                                    f"{months_named(channel.months, lang, labels=result.month_labels)}", []), splits,
+                                   *((header(key).replace("\n", " "), [Text(text) for text in cells[key][n]])
+                                     for key in VIEW_ORDER)])
+                   for n, channel in enumerate(result.channels)]
+        return vertical(label("allocate_channels_title", lang), records, caption(list(VIEW_ORDER)), width)
+
+    def build(width: int) -> RenderableType:
         kept = list(VIEW_COLUMNS)
         while len(kept) > 1 and sum(map(width_of, kept)) + name_width + split_width + table_overhead(len(kept) + 2) > width:
             kept.pop()
         # The kinds break only where the room left by the other columns needs it: a wide terminal keeps each on a line.
         room = width - sum(map(width_of, kept)) - split_width - table_overhead(len(kept) + 2)
+        if room < name_width:
+            return blocks(width)
         column = max(name_width, min(room, max(cell_len(line) for kind in kinds for line in kind.splitlines())))
-        roas = "" if result.target_roas is None else style.ratio(result.target_roas)
-        caption = split_label(result, "allocate_channels_caption", lang).format(budget=budget_name(result), roas=roas)
-        if "allocate_ltv" in kept or "allocate_ltv_to_cac" in kept:
-            caption = sentences([caption, label("allocate_figures_note_ltv", lang)], lang)
         view = Table(title=label("allocate_channels_title", lang), title_justify="left")
         view.add_column(label("channel", lang), min_width=column, overflow="fold")
         view.add_column(label("allocate_split", lang), min_width=split_width)
@@ -178,7 +214,7 @@ def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
                       if key == "allocate_change" else text for key, text in zip(shown, second, strict=True)]
             view.add_row(Text(visible(channel.name)), label("current", lang), *first)
             view.add_row(kind, Text(split_label(result, "allocate_best", lang), style="bold"), *styled, end_section=True)
-        return Captioned(view, caption)
+        return Captioned(view, caption(shown))
 
     return Fitted(build)
 
@@ -232,15 +268,34 @@ def curve_view(result: Allocation, style: NumberStyle) -> Fitted:
             line += cell_len(mark)
         return bar
 
-    def build(width: int) -> Table:
+    # A mark wraps between its words beside a short bar, never inside one ("hig" / "hes" / "t").
+    least = max(MIN_CURVE_BAR, *(cell_len(word) for point in result.curve for mark, _ in marks(point)
+                                 for word in unbreakable(mark)))
+
+    def blocks(width: int) -> RenderableType:
+        """A block per budget, its marks under its numbers, where the numbers leave no room for a bar (at 40 columns
+        they were cut, "150,0…")."""
+        headers = [curve_label(result, key, lang) for key in numbers]
+        records = [(f"{headers[0]} {style.money(point.budget, 0)}",
+                    [(headers[1], [Text(fixed(point.budget / result.budget, 2))]),
+                     (headers[2], [Text(objective_value(result, point.value, style))]),
+                     (headers[3], [Text(slope_text(result, slope, style))]),
+                     *(((label("allocate_curve_infeasible", lang), []),) if math.isnan(point.value) else ()),
+                     *((mark.strip(), []) for mark, _ in marks(point))])
+                   for point, slope in zip(result.curve, curve_slopes(result.curve), strict=True)]
+        return vertical(curve_title(result, lang), records, curve_caption(result, peak, style), width)
+
+    def build(width: int) -> RenderableType:
         # Numbers keep their whole width (an 80-column terminal once read "1,000,0…"): when the headers on one
         # line leave the bars too little room, each header wraps down to its longest word; the bars then take what
-        # is left (at 60 columns a bar of fixed length once folded onto a second line).
+        # is left (at 60 columns a bar of fixed length once folded onto a second line), else each budget is a block.
         natural = [max(cell_len(text) for text in [*cells, curve_label(result, key, lang)]) for key, cells in numbers.items()]
         if sum(natural) + CURVE_BAR_WIDTH + cell_len(peak_mark) + table_overhead(len(numbers) + 1) > width:
             natural = [max(cell_len(text) for text in [*cells, *curve_label(result, key, lang).split()])
                        for key, cells in numbers.items()]
-        room = bar_room(width, natural, widest, least=MIN_CURVE_BAR)
+        if sum(natural) + least + table_overhead(len(numbers) + 1) > width:
+            return blocks(width)
+        room = bar_room(width, natural, widest, least=least)
         view = Table(title=curve_title(result, lang), title_justify="left", caption=curve_caption(result, peak, style),
                      caption_justify="left")
         for (key, _), wide in zip(numbers.items(), natural, strict=True):

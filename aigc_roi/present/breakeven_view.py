@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
+from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.breakeven import (
     CONDITIONS,
     THRESHOLD_AT,
@@ -18,7 +19,7 @@ from aigc_roi.present.breakeven import (
 from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.labels import label, sentences
-from aigc_roi.present.layout import Column, Fitted, table_or_blocks
+from aigc_roi.present.layout import Column, Fitted
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.present.text import visible

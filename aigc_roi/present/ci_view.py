@@ -326,8 +326,9 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
     from rich.console import Group
     from rich.text import Text
 
+    from aigc_roi.present.blocks import table_or_blocks
     from aigc_roi.present.console import Title
-    from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks
+    from aigc_roi.present.layout import Column, Fitted, fixed_table
 
     header, rows = grid
     styles = {label("check_pass", lang): "green", label("check_fail", lang): "red bold"}

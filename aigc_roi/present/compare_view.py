@@ -9,6 +9,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from aigc_roi.model.figures import FIGURE_NAMES, FIGURES
+from aigc_roi.present.blocks import table_or_blocks, vertical
 from aigc_roi.present.compare import (
     CHANCES,
     best_columns,
@@ -26,7 +27,7 @@ from aigc_roi.present.compare import (
 from aigc_roi.present.compare_basis import BASIS_LABELS, basis_cells, calendar, month_note, starts_differ
 from aigc_roi.present.drivers import signed
 from aigc_roi.present.labels import label, sentences
-from aigc_roi.present.layout import Column, Fitted, fixed_table, table_or_blocks, vertical
+from aigc_roi.present.layout import Column, Fitted, fixed_table
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.simulation import chance_cell

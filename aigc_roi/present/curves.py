@@ -153,13 +153,23 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
 
     The numbers keep their whole width and the bar takes what is left, up to ``_BAR_WIDTH`` (at 80 columns
     a bar of fixed width once pushed the numbers out as "…"); narrower, the headers and the column after the
-    bar wrap at their spaces, and the bar shrinks, to nothing if need be."""
+    bar wrap at their spaces, and the bar shrinks, to nothing if need be; narrower still, each row is a block
+    (at 30 columns the renewal table read "65.…")."""
     from rich.cells import cell_len
     from rich.table import Table as RichTable
+    from rich.text import Text
 
+    from aigc_roi.present.blocks import vertical
     from aigc_roi.present.layout import Fitted, bar_room, table_overhead, table_title
 
-    def build(width: int) -> RichTable:
+    def blocks(headers: list[str], width: int) -> RenderableType:
+        columns = [*([Text(cell) for cell in column] for column in numbers.values()), *([after[1]] if after else [])]
+        records = [(f"{headers[0]} {cells[0].plain}", [(header, [column[row]]) for header, column in zip(headers[1:], columns[1:],
+                                                                                                      strict=True)])
+                   for row, cells in enumerate(zip(*columns, strict=True))]
+        return vertical(title, records, caption, width)
+
+    def build(width: int) -> RenderableType:
         headers = [label(key, lang) for key in numbers] + ([label(after[0], lang)] if after else [])
         cells = [*numbers.values(), *([[line for cell in after[1] for line in cell.plain.splitlines()]] if after else [])]
         natural = [max(cell_len(text) for text in [*column, header]) for column, header in zip(cells, headers, strict=True)]
@@ -169,6 +179,8 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
             natural = [max(cell_len(text) for text in [*column, *header.split()]) for column, header in zip(cells, headers, strict=True)]
         if after and bar_room(width - 1, natural, _BAR_WIDTH) < _MIN_BAR:
             natural[-1] = max(cell_len(text) for text in [*" ".join(cells[-1]).split(), *headers[-1].split()])
+        if sum(natural) + table_overhead(len(headers)) > width:
+            return blocks(headers, width)
         bar_width = bar_room(width - 1, natural, _BAR_WIDTH)  # its column one wider than the bar
         # Broken here, not by Rich, which folds a run of Chinese where the line ends, inside a word it holds (ROA / S).
         shown = sum(natural) + table_overhead(len(headers) + (1 if bar_width else 0)) + (bar_width + 1 if bar_width else 0)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from aigc_roi.model.figures import unit_of
+from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.explain import explain_notes, shown_figure
 from aigc_roi.present.labels import label, sentences
-from aigc_roi.present.layout import Column, Fitted, table_or_blocks
+from aigc_roi.present.layout import Column, Fitted
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
 from aigc_roi.whatif.explain import FigureChanges

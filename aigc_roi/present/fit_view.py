@@ -10,9 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
+from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.fit_data import fit_summary, fit_title, fit_warnings, point_of
 from aigc_roi.present.labels import label
-from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, table_or_blocks, table_title
+from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, table_title
 
 
 def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:

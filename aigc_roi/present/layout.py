@@ -24,7 +24,8 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
 - run, months: every column; compact units; without Subs.; only New, Net rev., Ad spend,
   Net cash and Cumulative; only Net cash and Cumulative.
 - compare: every column; compact units per figure row (the unit in the
-  figure's label); without the Δ columns; one block per scenario.
+  figure's label); without the Δ columns; one block per scenario, a value and its change side by side, else
+  each on a line of its own.
 - sensitivity: every column, the tornado as wide as the space left allows
   (4 to 20 characters a side); compact units; without the driver's moved
   values; without payback; one block per driver.
@@ -32,10 +33,19 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   the point of the table, so no column is dropped).
 - allocate's budget curve, curves' bar charts, simulate's fan: every number and header word whole, the
   headers wrapped at their spaces, then the bar column takes what is left (``bar_room``), a bar scaled to it
-  and its marks on a line of their own when they no longer fit beside it; curves' bar goes to nothing, and
-  simulate's fan is left out where it would be narrower than its scale's words (8 cells at least).
+  and its marks on a line of their own when they no longer fit beside it, wrapped between their words; curves'
+  bar goes to nothing, and simulate's fan is left out where it would be narrower than its scale's words (8 cells
+  at least); then one block per row (allocate's per budget, its marks under its numbers; curves' per age or
+  renewal).
+- allocate, phases: one table; one block per phase and channel. Its channels: every column; fewer columns,
+  the least important first; one block per channel, every figure at the current and the best split. Its
+  summary: each value beside its label, else under it.
+- init --list: one table; one block per template.
 - check: one table; a table per file under its path (a path and a target
   key are never cut); one block per target.
+
+The blocks are present/blocks.py's (``vertical``, ``table_or_blocks``): a field's values beside its label, else
+under it, side by side where they fit, else each on a line of its own.
 
 The figures panel (two columns while every label and value fits whole in
 them, else a line a figure, its label whole and a wide value wrapped beside it)
@@ -56,15 +66,14 @@ from functools import lru_cache
 from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.present.console import Title
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.wrap import GLUED, SHORT_WORD, cjk_lines, glued_pieces, has_cjk
+from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk
 
 
 @dataclass(frozen=True)
@@ -313,79 +322,6 @@ def sentence_lines(cell: Text | str, width: int, in_cell: bool = True) -> Text:
     return lines
 
 
-def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequence[Text]]]]], caption: str | None,
-             width: int) -> RenderableType:
-    """One block per record: its name, then one line per field: its label and its values, right-aligned.
-
-    Every block alike where they all fit so; else a block whose values leave its labels too little room for their
-    longest word (20 columns, a wide amount) puts each label on a line of its own above its values: squeezed
-    beside them, a label once read ``Defi`` / ``ned in``."""
-    shared = _columns([field for _, record in records for field in record], width)
-    # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
-    # console's escaping (present/console.py) would keep a line feed that splits the name.
-    parts: list[RenderableType] = [Title(title, sentence_lines(visible(title), width), style="bold")]
-    for name, record in records:
-        fitted = shared or _columns(record, width)
-        block = _beside(record, *fitted) if fitted else _above(record, _value_widths(record), width - 2)
-        parts += [_bold(sentence_lines(visible(name), width)), Padding(block, (0, 0, 0, 2))]
-    if caption:
-        parts.append(prose_lines(caption, width))
-    return Group(*parts)
-
-
-def _value_widths(fields: Sequence[tuple[str, Sequence[Text]]]) -> list[int]:
-    return [max((cell_len(line) for _, values in fields if i < len(values) for line in _lines(values[i].plain)),
-                default=1) for i in range(max((len(values) for _, values in fields), default=0))]
-
-
-def _columns(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> tuple[int, list[int]] | None:
-    """The width of the labels and of each value beside them, indented by two; None when a word of a label
-    would not fit."""
-    value_widths = _value_widths(fields)
-    labels = [name for name, _ in fields]
-    label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
-                             width - sum(value_widths) - 2 * len(value_widths) - 2))
-    if label_width < max((cell_len(word) for name in labels for word in _label_words(name)), default=1):
-        return None
-    return label_width, value_widths
-
-
-def _label_words(name: str) -> list[str]:
-    """The runs a block's label keeps on one line: a short word between spaces whole, as ``sentence_lines`` keeps a
-    name (团队更贵 once read 团队更 / 贵 beside its values), a longer one's characters and glued pieces."""
-    return [piece for word in name.split() or [""]
-            for piece in ([word] if cell_len(word) <= SHORT_WORD else [*unbreakable(word), *glued_pieces(word)])]
-
-
-def _bold(text: Text) -> Text:
-    text.stylize("bold")
-    return text
-
-
-def _beside(record: Sequence[tuple[str, Sequence[Text]]], label_width: int, value_widths: list[int]) -> Table:
-    grid = Table.grid(padding=(0, 2))
-    # fold, never ellipsis: a label of Chinese or a word wider than the whole line wraps rather than losing its end.
-    grid.add_column(width=label_width, overflow="fold")
-    for value_width in value_widths:
-        grid.add_column(justify="right", width=value_width)
-    for field, values in record:
-        grid.add_row(sentence_lines(field, label_width), *values)
-    return grid
-
-
-def _above(record: Sequence[tuple[str, Sequence[Text]]], value_widths: list[int], width: int) -> Group:
-    """Each label on its own lines, its values under it at the right."""
-    lines: list[RenderableType] = []
-    for field, values in record:
-        grid = Table.grid(padding=(0, 2), expand=True)
-        grid.add_column(ratio=1)
-        for value_width in value_widths:
-            grid.add_column(justify="right", width=value_width)
-        grid.add_row("", *values)
-        lines += [sentence_lines(field, width), grid]
-    return Group(*lines)
-
-
 class Fitted:
     """A renderable laid out when printed, for the width the console offers then."""
 
@@ -418,24 +354,3 @@ class Prose:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
         yield sentence_lines(self.text, options.max_width, in_cell=False)
-
-
-def _fields(column: Column, row: int) -> list[tuple[str, list[Text]]]:
-    """Row ``row`` of ``column`` as fields of its block: its header and cell, or the fields it has for blocks."""
-    if column.blocks is None:
-        return [(column.header, [column.cells[row]])]
-    return [(name, [value]) for name, value in column.blocks[row]]
-
-
-def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitted:
-    """The columns as one table when it fits the width, else one block per row named by the first column."""
-
-    def build(width: int) -> RenderableType:
-        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
-        if fitted is not None:
-            return fitted
-        records = [(name.plain, [field for column in columns[1:] for field in _fields(column, i)])
-                   for i, name in enumerate(columns[0].cells)]
-        return vertical(title, records, caption, width)
-
-    return Fitted(build)

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTIONAL_MONTH_COLUMNS
+from aigc_roi.present.blocks import table_or_blocks, vertical
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
 from aigc_roi.present.console import Title
@@ -27,9 +28,7 @@ from aigc_roi.present.layout import (
     fixed_table,
     prose_lines,
     sentence_lines,
-    table_or_blocks,
     unbreakable,
-    vertical,
 )
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text

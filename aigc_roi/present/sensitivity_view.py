@@ -6,9 +6,10 @@ from __future__ import annotations
 from rich.console import RenderableType
 from rich.text import Text
 
+from aigc_roi.present.blocks import vertical
 from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_in
 from aigc_roi.present.labels import label, sentences, short_label
-from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead, vertical
+from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.sensitivity import grid_cell, grid_notes, grid_title
 from aigc_roi.present.text import visible

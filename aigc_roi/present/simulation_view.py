@@ -18,6 +18,7 @@ from rich.text import Text
 
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
+from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.console import Title
 from aigc_roi.present.labels import filled, label, sentences, short_label
 from aigc_roi.present.layout import (
@@ -28,7 +29,6 @@ from aigc_roi.present.layout import (
     column_range,
     fixed_table,
     prose_lines,
-    table_or_blocks,
     table_overhead,
     table_title,
 )
@@ -167,7 +167,9 @@ def fan_view(simulation: Simulation, scenario: Scenario, style: NumberStyle) -> 
         table.add_column(label("month", lang), no_wrap=True, width=widths[0])
         for q, wide in zip(keys, widths[1:], strict=True):
             table.add_column(percentile_key(q).upper(), justify="right", width=wide)
-        table.add_column(scale, width=fan_width)
+        # Its words in lines of the column's width here: Rich measured "-87.7万 .." with the space after it, one cell
+        # too many, and cut it ("-87.7万 .…").
+        table.add_column(prose_lines(scale, fan_width), width=fan_width)
         for month, month_label in enumerate(labels):
             values = sorted(float(values[month]) for values in series)
             table.add_row(month_label, *rows[month], _fan_line(values, low, high, fan_width))

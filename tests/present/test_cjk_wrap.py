@@ -187,7 +187,7 @@ def test_a_table_cell_keeps_a_bound_with_its_sign_and_a_share_with_its_word(widt
 
 def test_a_block_label_that_its_values_squeeze_goes_above_them_whole() -> None:
     # compare --samples at 40 columns: 团队更贵 (8 cells) beside a 30-cell value read 团队更 / 贵.
-    from aigc_roi.present.layout import vertical
+    from aigc_roi.present.blocks import vertical
 
     value = Text("1,959.89 (1,493.81 .. 2,575.86)")
     console = Console(width=40, color_system=None)

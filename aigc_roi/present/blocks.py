@@ -1,0 +1,136 @@
+"""One block per row, where a table does not fit the terminal: its name, then its fields, each a label and its values
+right-aligned beside it, or under it where they leave its label too little room, or each value on a line of its own
+where they do not fit side by side either (present/layout.py's tables fall back to these, as its docstring says)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from aigc_roi.present.console import Title
+from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, sentence_lines, unbreakable
+from aigc_roi.present.text import visible
+from aigc_roi.present.wrap import SHORT_WORD, glued_pieces
+
+
+def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequence[Text]]]]], caption: str | None,
+             width: int) -> RenderableType:
+    """One block per record: its name, then one line per field: its label and its values, right-aligned.
+
+    Every block alike where they all fit so; else a block whose values leave its labels too little room for their
+    longest word (20 columns, a wide amount) puts each label on a line of its own above its values: squeezed
+    beside them, a label once read ``Defi`` / ``ned in``."""
+    shared = _columns([field for _, record in records for field in record], width)
+    # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
+    # console's escaping (present/console.py) would keep a line feed that splits the name.
+    parts: list[RenderableType] = [Title(title, sentence_lines(visible(title), width), style="bold")]
+    for name, record in records:
+        fitted = shared or _columns(record, width)
+        block = _beside(record, *fitted) if fitted else _above(record, _value_widths(record), width - 2)
+        parts += [_bold(sentence_lines(visible(name), width)), Padding(block, (0, 0, 0, 2))]
+    if caption:
+        parts.append(prose_lines(caption, width))
+    return Group(*parts)
+
+
+def _value_widths(fields: Sequence[tuple[str, Sequence[Text]]]) -> list[int]:
+    return [max((cell_len(line) for _, values in fields if i < len(values) for line in values[i].plain.split("\n")),
+                default=1) for i in range(max((len(values) for _, values in fields), default=0))]
+
+
+def _columns(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> tuple[int, list[int]] | None:
+    """The width of the labels and of each value beside them, indented by two; None when a word of a label
+    would not fit."""
+    value_widths = _value_widths(fields)
+    labels = [name for name, _ in fields]
+    label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
+                             width - sum(value_widths) - 2 * len(value_widths) - 2))
+    if label_width < max((cell_len(word) for name in labels for word in _label_words(name)), default=1):
+        return None
+    return label_width, value_widths
+
+
+def _label_words(name: str) -> list[str]:
+    """The runs a block's label keeps on one line: a short word between spaces whole, as ``sentence_lines`` keeps a
+    name (团队更贵 once read 团队更 / 贵 beside its values), a longer one's characters and glued pieces."""
+    return [piece for word in name.split() or [""]
+            for piece in ([word] if cell_len(word) <= SHORT_WORD else [*unbreakable(word), *glued_pieces(word)])]
+
+
+def _bold(text: Text) -> Text:
+    text.stylize("bold")
+    return text
+
+
+def _beside(record: Sequence[tuple[str, Sequence[Text]]], label_width: int, value_widths: list[int]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    # fold, never ellipsis: a label of Chinese or a word wider than the whole line wraps rather than losing its end.
+    grid.add_column(width=label_width, overflow="fold")
+    for value_width in value_widths:
+        grid.add_column(justify="right", width=value_width)
+    for field, values in record:
+        grid.add_row(sentence_lines(field, label_width), *values)
+    return grid
+
+
+def _above(record: Sequence[tuple[str, Sequence[Text]]], value_widths: list[int], width: int) -> Group:
+    """Each label on its own lines, its values under it at the right: side by side where they fit so, else each on a
+    line of its own (at 20 columns a value and its change side by side read "305,47…" and "-1,494,5…")."""
+    # Each value column has the blank column before it two cells away.
+    side_by_side = sum(value_widths) + 2 * len(value_widths) <= width
+    room = max(1, width - 2)
+    lines: list[RenderableType] = []
+    for field, values in record:
+        grid = Table.grid(padding=(0, 2), expand=True)
+        grid.add_column(ratio=1)
+        for value_width in value_widths if side_by_side else [min(room, max(value_widths, default=1))]:
+            grid.add_column(justify="right", width=value_width, overflow="fold")
+        for row in [values] if side_by_side else [[value] for value in values]:
+            grid.add_row("", *(value if _widest_line(value.plain) <= room else _wrapped(value, room) for value in row))
+        lines += [sentence_lines(field, width), grid]
+    return Group(*lines)
+
+
+def _wrapped(value: Text, room: int) -> Text:
+    """A value wider than its line (a sentence: a template's description) in lines of ``room``, each starting at the
+    left: right-aligned, every line of it started somewhere else."""
+    text = sentence_lines(value.copy(), room)
+    text.justify = "left"
+    return text
+
+
+def _widest_line(text: str) -> int:
+    return max(cell_len(line) for line in text.split("\n"))
+
+
+def _fields(column: Column, row: int) -> list[tuple[str, list[Text]]]:
+    """Row ``row`` of ``column`` as fields of its block: its header and cell, or the fields it has for blocks."""
+    if column.blocks is None:
+        return [(column.header, [column.cells[row]])]
+    return [(name, [value]) for name, value in column.blocks[row]]
+
+
+def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitted:
+    """The columns as one table when it fits the width, else one block per row named by the first column."""
+
+    def build(width: int) -> RenderableType:
+        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+        if fitted is not None:
+            return fitted
+        records = [(name.plain, [field for column in columns[1:] for field in _fields(column, i)])
+                   for i, name in enumerate(columns[0].cells)]
+        return vertical(title, records, caption, width)
+
+    return Fitted(build)
+
+
+def fields_block(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> RenderableType:
+    """``fields`` laid out as a block's are, without its indent: each label's values beside it where every label's
+    words fit so, else under it."""
+    fitted = _columns(fields, width + 2)
+    return _beside(fields, *fitted) if fitted else _above(fields, _value_widths(fields), width)
