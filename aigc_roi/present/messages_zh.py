@@ -390,6 +390,7 @@ _MESSAGES = _rules([
      lambda m: f"{_should_be(m[1])}，{_was(_apply(_FOUND, m[2]) or m[2])}"),
     (r"expected (.*)", lambda m: _should_be(m[1])),
     (r"unknown key '(.*)'; did you mean '(.*)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
+    (r"unknown key '(.*)'; months go under by_month, as in (.*)", "未知字段 '{0}'；各月的值应写在 by_month 之下，如 {1}"),
     (r"unknown key '(.*)'; expected one of (.*)", _lists("未知字段 '{0}'；可用字段：{1}", 1)),
     (r"unknown key '(.*)'", "未知字段 '{0}'"),
     (r"missing required key '(.*)'", "缺少必填字段 '{0}'"),

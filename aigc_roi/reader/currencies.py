@@ -10,6 +10,7 @@ another: a code that names no currency would only ever mismatch.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,8 +47,9 @@ EXPECTED = "an ISO 4217 currency code such as CNY or USD"
 def meant_code(written: str) -> str | None:
     """The active code ``written`` (not one) was likely meant as: itself in capitals (``usd``), the code of a sign or
     word (``RMB``, ``美元``), a withdrawn code's successor (``HRK``), or the one active code of its letters in
-    another order (``CYN``); None otherwise."""
-    upper = written.strip().upper()
+    another order (``CYN``); None otherwise. Compared as NFKC reads it: an input method's full-width ``ＵＳＤ`` or
+    ``＄`` is ``USD`` or ``$``."""
+    upper = unicodedata.normalize("NFKC", written).strip().upper()
     if upper in ACTIVE:
         return upper
     if upper in MEANT:

@@ -28,7 +28,7 @@ from aigc_roi.model.limits import MIN_UNIT_COST as MIN_UNIT_COST
 from aigc_roi.model.scenario import Z90, ByMonth, Distribution
 from aigc_roi.reader.amount_warning import amount_warnings
 from aigc_roi.reader.dated_months import date_hint
-from aigc_roi.reader.near_keys import nearest_key
+from aigc_roi.reader.near_keys import close_key, nearest_key
 from aigc_roi.reader.numbers import (
     RANGE_SEPARATOR,
     NotFinite,
@@ -401,14 +401,24 @@ class ByMonthOr:
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
         if node.kind == "map" and BY_MONTH_KEY in node.value:
             return self._parse_schedule(node, path, ctx)
-        if node.kind == "map" and len(node.value) == 1:
-            # A schedule whose one key slipped (``bymonth``) is no range missing its low and high.
-            [(key, entry)] = node.value.items()
-            if key not in RANGE_KEYS and nearest_key(key, (BY_MONTH_KEY,)):
-                shown = shown_key(key)
-                return ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown),
-                                 f"unknown key '{shown}'; did you mean '{BY_MONTH_KEY}'?")
+        if node.kind == "map" and node.value and not RANGE_KEYS.intersection(node.value):
+            return self._neither(node, path, ctx)
         return self.value.parse(node, path, ctx)
+
+    def _neither(self, node: Node, path: str, ctx: Context) -> Any:
+        """A mapping with no key of a schedule or a range: no range missing its low and high, but each key told what
+        it may be. A slip of by_month (``bymonth``), a key holding a mapping (``按月: {1: 10}``: a range's keys hold
+        numbers) is by_month; a month (``{1: 12, 6: 30}``) goes under it; any other key gets the keys of both forms."""
+        for key, entry in node.value.items():
+            shown = shown_key(key)
+            if whole_number(key.strip()) is not None:
+                hint = f"; months go under {BY_MONTH_KEY}, as in {{{BY_MONTH_KEY}: {BY_MONTH_EXAMPLE}}}"
+            elif entry.value.kind == "map" or nearest_key(key, (BY_MONTH_KEY,)):
+                hint = f"; did you mean '{BY_MONTH_KEY}'?"
+            else:
+                hint = suggest(key, (BY_MONTH_KEY, "low", "high"))
+            ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown), f"unknown key '{shown}'{hint}")
+        return INVALID
 
     def _parse_schedule(self, node: Node, path: str, ctx: Context) -> Any:
         entries = check_keys(node, path, ctx, {BY_MONTH_KEY})
@@ -668,7 +678,7 @@ _PERIOD_MONTHS = Number(1, MAX_HORIZON_MONTHS, integer=True, ranges=False,
 
 
 def suggest(key: str, known: list[str] | set[str] | tuple[str, ...]) -> str:
-    meant = nearest_key(key, known)
+    meant = close_key(key, known) or nearest_key(key, known)
     return f"; did you mean '{meant}'?" if meant else f"; expected one of {', '.join(sorted(known))}"
 
 
@@ -713,7 +723,8 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
             ctx.error(entry.key, join_path(path, key), "YAML merge keys ('<<') are not supported; write each key out here")
         else:
             shown = shown_key(key)
-            place = elsewhere(key, path) if elsewhere is not None else None
+            # A slip of a key of this level is that key, though another level has the key as written.
+            place = elsewhere(key, path) if elsewhere is not None and close_key(key, known) is None else None
             # A key a --set wrote is its own slip, whatever the type: the rule is the option's alone.
             ctx.error(entry.key, join_path(path, slipped_key(entry.key) or shown),
                       f"unknown key '{shown}'" + (f"; {place}" if place else suggest(key, known)),

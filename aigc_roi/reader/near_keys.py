@@ -6,6 +6,10 @@ its first word (``horizen`` is 0.57 of ``horizon_months``). So a key that resemb
 without case, underscores, hyphens or spaces, and then, from four letters on, with each known key's opening of
 its own length (``horizen`` is 0.86 of ``horizon``), where a stricter 0.8 keeps a short word from matching the
 start of every long key.
+
+A key one slip from a key of its own level (``month`` for ``months``, ``cost`` for ``costs``: a letter added or
+dropped, two swapped) is that key, though another level has the key as written (a milestone's ``month``, a flat
+channel's ``cost``): ``close_key`` finds it before reader/key_places.py is asked where the key belongs.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ CUTOFF = 0.6
 """difflib's ratio over the whole keys that suggests one."""
 OPENING_CUTOFF = 0.8
 """The ratio to a known key's opening that suggests it."""
+SLIP_LETTERS = 3
+"""The shortest key one slip may be of: ``bid`` and ``bio``, not ``a`` and ``b``."""
 OPENING_LETTERS = 4
 """The shortest slip compared with openings: ``ret`` opens too many words to mean one."""
 
@@ -43,6 +49,28 @@ def nearest_key(written: str, known: Iterable[str]) -> str | None:
                 scores[key] = max(scores[key], opening)
     best = max(keys, key=lambda key: scores[key], default=None)
     return best if best is not None and scores[best] >= CUTOFF else None
+
+
+def close_key(written: str, known: Iterable[str]) -> str | None:
+    """The key of ``known`` that ``written`` is one slip of: the same but for case, underscores, hyphens and spaces,
+    or one letter added or dropped (``month``, ``months``), or two neighbours swapped; None for none, or for several.
+    A letter changed is no such slip: ``posts`` is a kol channel's, not ``costs`` misspelt."""
+    plain = _plain(written)
+    close = [key for key in sorted(known) if _one_slip(plain, _plain(key))]
+    return close[0] if len(close) == 1 else None
+
+
+def _one_slip(written: str, key: str) -> bool:
+    if written == key:
+        return bool(written)
+    if min(len(written), len(key)) < SLIP_LETTERS:
+        return False
+    if len(written) == len(key):
+        differ = [i for i, (ours, theirs) in enumerate(zip(written, key, strict=True)) if ours != theirs]
+        return (len(differ) == 2 and differ[1] == differ[0] + 1
+                and written[differ[0]] == key[differ[1]] and written[differ[1]] == key[differ[0]])
+    shorter, longer = sorted((written, key), key=len)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _plain(key: str) -> str:

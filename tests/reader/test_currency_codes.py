@@ -40,6 +40,7 @@ def test_three_capitals_that_name_no_currency_are_refused(code: str) -> None:
     ("RMB", "CNY"), ("rmb", "CNY"), ("CNH", "CNY"), ("美元", "USD"), ("NTD", "TWD"),  # what people write for one
     ("HRK", "EUR"), ("ZWL", "ZWG"), ("VEF", "VES"),  # withdrawn, and what replaced it
     ("CYN", "CNY"), ("UDS", "USD"),        # its letters in another order
+    ("ＵＳＤ", "USD"), ("ｃｎｙ", "CNY"), ("＄", "USD"),  # an input method's full width, read as NFKC reads it
 ])
 def test_a_slip_is_told_the_code_meant(written: str, meant: str) -> None:
     assert errors(written) == [f"s.yaml:2:11: currency: {EXPECTED}, found '{written}'; did you mean '{meant}'?"]
@@ -57,6 +58,14 @@ def test_the_refusal_in_chinese(tmp_path: Path) -> None:
     result = invoke(["validate", str(path), "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stdout == f"{path}:2:11: currency: 应为 ISO 4217 货币代码，如 CNY 或 USD，实际为 'RMB'；是否想写 'CNY'？\n"
+
+
+def test_a_full_width_code_is_told_in_chinese_too(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(PLAN.format(code="ＵＳＤ"), encoding="utf-8")
+    result = invoke(["validate", str(path), "--lang", "zh"])
+    assert (result.exit_code, result.stdout) == (
+        2, f"{path}:2:11: currency: 应为 ISO 4217 货币代码，如 CNY 或 USD，实际为 'ＵＳＤ'；是否想写 'USD'？\n")
 
 
 def test_set_is_held_to_it_too(tmp_path: Path) -> None:

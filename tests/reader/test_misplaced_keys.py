@@ -45,6 +45,8 @@ def _messages(text: str) -> dict[str, str]:
      "unknown key 'monthly_churn'; it belongs under acquisition[0].retention:"),
     ("budget: 1000}", "budget: 1000, posts: 3}", "acquisition[0].posts",
      "unknown key 'posts'; it belongs in an item of acquisition with type: kol"),
+    # A letter changed is no slip of a key of the level: a kol channel's posts is no costs misspelt.
+    ("costs:\n", "posts: 3\ncosts:\n", "posts", "unknown key 'posts'; it belongs in an item of acquisition with type: kol"),
     ("  serving_per_active_user: 1\n", "  serving_per_active_user: 1\n  name: 团队\n", "costs.name",
      "unknown key 'name'; it belongs in an item of costs.fixed"),
     ("targets:\n", "price: 30\ntargets:\n", "price",
@@ -61,6 +63,10 @@ def test_a_key_of_another_level_is_told_where_it_belongs(old: str, new: str, pat
 @pytest.mark.parametrize(("old", "new", "path", "message"), [
     # A misspelling is still offered the key it resembles.
     ("  min_roi: 0\n", "  min_roii: 0\n", "targets.min_roii", "unknown key 'min_roii'; did you mean 'min_roi'?"),
+    # One letter from a key of its own level, the slip wins over the level that has the key as written: a
+    # milestone's month, a flat channel's cost.
+    ("budget: 1000}", "budget: 1000, month: 1-2}", "acquisition[0].month", "unknown key 'month'; did you mean 'months'?"),
+    ("costs:\n", "cost:\n", "cost", "unknown key 'cost'; did you mean 'costs'?"),
     # A key of too many items to say which (every item has a name) names the keys of the level instead.
     ("retention: {monthly_churn: 0.3}", "retention: {monthly_churn: 0.3, name: x}", "retention.name",
      "unknown key 'name'; expected one of days, monthly_churn, points"),
@@ -76,6 +82,23 @@ def test_a_key_of_no_one_other_place_gets_the_keys_of_its_level(old: str, new: s
 def test_validate_says_it_in_both_languages(tmp_path: Path, lang: str, line: str) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(PLAN + "milestones:\n  - {month: 6, subscribers: 2000}\n", encoding="utf-8")
+    result = invoke(["validate", str(path), "--lang", lang])
+    assert (result.exit_code, result.stdout) == (2, f"{path}:{line}\n")
+
+
+def test_a_milestones_months_is_its_month_misspelt() -> None:
+    plan = PLAN.replace("  min_roi: 0\n", "  min_roi: 0\n  milestones: [{months: 6, subscribers: 2000}]\n")
+    assert _messages(plan) == {"targets.milestones[0].month": "missing required key 'month'",
+                               "targets.milestones[0].months": "unknown key 'months'; did you mean 'month'?"}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "4:55: acquisition[0].month: unknown key 'month'; did you mean 'months'?"),
+    ("zh", "4:55: acquisition[0].month: 未知字段 'month'；是否想写 'months'？"),
+])
+def test_a_slip_of_a_key_of_its_level_in_both_languages(tmp_path: Path, lang: str, line: str) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(PLAN.replace("budget: 1000}", "budget: 1000, month: 1-2}"), encoding="utf-8")
     result = invoke(["validate", str(path), "--lang", lang])
     assert (result.exit_code, result.stdout) == (2, f"{path}:{line}\n")
 

@@ -11,7 +11,7 @@ from cli_runner import invoke
 
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.reader.load import load_text
-from aigc_roi.reader.near_keys import nearest_key
+from aigc_roi.reader.near_keys import close_key, nearest_key
 
 PLAN = """\
 name: near
@@ -33,6 +33,26 @@ def errors(text: str) -> list[str]:
 def test_a_schedules_slipped_key_is_told_by_month_alone(slip: str) -> None:
     text = PLAN.replace("organic_users: 2", f"organic_users: {{{slip}: {{1: 2}}}}")
     assert errors(text) == [f"s.yaml:5:17: organic_users.{slip}: unknown key '{slip}'; did you mean 'by_month'?"]
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    # A key holding a mapping of months, in any words: a range's keys hold numbers.
+    ("{按月: {1: 2}}", "5:17: organic_users.按月: unknown key '按月'; did you mean 'by_month'?"),
+    # Months written without by_month above them.
+    ("{1: 2, 6: 3}", "5:17: organic_users.1: unknown key '1'; months go under by_month, as in {by_month: {1: 12, 6: 30}}\n"
+                     "s.yaml:5:23: organic_users.6: unknown key '6'; months go under by_month, as in "
+                     "{by_month: {1: 12, 6: 30}}"),
+    # Neither form's key: both forms' keys, by_month among them.
+    ("{xyz: 1}", "5:17: organic_users.xyz: unknown key 'xyz'; expected one of by_month, high, low"),
+])
+def test_a_mapping_of_neither_form_on_a_field_by_month_is_no_range_missing_its_ends(written: str, told: str) -> None:
+    text = PLAN.replace("organic_users: 2", f"organic_users: {written}")
+    assert "\n".join(errors(text)) == f"s.yaml:{told}"
+
+
+def test_a_field_never_by_month_still_lists_a_ranges_keys() -> None:
+    text = PLAN.replace("monthly_churn: 0.5", "monthly_churn: {xyz: 0.5}")
+    assert "unknown key 'xyz'; expected one of high, low" in "\n".join(errors(text))
 
 
 def test_a_range_with_a_slipped_key_is_still_a_range() -> None:
@@ -67,6 +87,19 @@ def test_the_nearest_key_or_none(written: str, known: tuple[str, ...], meant: st
     assert nearest_key(written, known) == meant
 
 
+@pytest.mark.parametrize(("written", "known", "meant"), [
+    ("month", ("months", "name"), "months"),   # a letter dropped
+    ("costs", ("cost", "name"), "cost"),       # added
+    ("tpye", ("type",), "type"),               # two swapped
+    ("Min-ROI", ("min_roi",), "min_roi"),      # case and separators
+    ("posts", ("costs",), None),               # a letter changed: no slip
+    ("ab", ("abc",), None),                    # too short to tell
+    ("bid", ("bids", "bidx"), None),           # a slip of two keys names neither
+])
+def test_the_close_key_or_none(written: str, known: tuple[str, ...], meant: str | None) -> None:
+    assert close_key(written, known) == meant
+
+
 def test_the_slip_is_told_in_chinese_too(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(PLAN.replace("horizon_months: 12", "horizen: 12").replace(
@@ -76,3 +109,11 @@ def test_the_slip_is_told_in_chinese_too(tmp_path: Path) -> None:
     assert f"{path}:2:1: horizen: 未知字段 'horizen'；是否想写 'horizon_months'？" in result.stdout
     assert f"{path}:5:17: organic_users.bymonth: 未知字段 'bymonth'；是否想写 'by_month'？" in result.stdout
     assert "low" not in result.stdout and "high" not in result.stdout
+
+
+def test_months_without_by_month_are_told_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(PLAN.replace("organic_users: 2", "organic_users: {1: 2}"), encoding="utf-8")
+    result = invoke(["validate", str(path), "--lang", "zh"])
+    assert (result.exit_code, result.stdout) == (
+        2, f"{path}:5:17: organic_users.1: 未知字段 '1'；各月的值应写在 by_month 之下，如 {{by_month: {{1: 12, 6: 30}}}}\n")
