@@ -297,8 +297,11 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     before and after, and the targets on the change held against it; ``explain`` splits what moved each figure.
     ``jobs`` worker processes over many files (None: one per core; 1: this process). ``progress(stage, done, total)``
     hears the files checked (stage ``ci.checks.FILES``) and, in this process, each simulated file's stages as
-    ``simulate``'s. Raises ``NoScenarioFiles``, ``ScenarioInvalid`` for a bad ``sets`` and ``BaselineError`` for a
-    base git cannot show."""
+    ``simulate``'s. Raises ``NoScenarioFiles``, ``ScenarioInvalid`` for a set that is no ``PATH=VALUE`` at all (no
+    file could take it) and ``BaselineError`` for a base git cannot show. A set a file refuses (a value its field does
+    not take, an item its list does not have: each file's fields and lists are its own, and another file may take the
+    set) is that file's error, in its result's ``errors``, located in the set (``sets[0]:1:1``) with ``.scenario``
+    the file, as `check` reports it; the other files are still checked."""
     from aigc_roi.ci.baseline import changes_since, removed_since
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files

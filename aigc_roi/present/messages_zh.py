@@ -456,7 +456,8 @@ _MESSAGES = _rules([
     # reader/target_warning.py: a return target above 1,000%.
     (r"(.*) is ([\d,]+)%, above any return a plan is held to", "{0} 即 {1}%，高于任何方案会被要求达到的回报"),
     (r"saturation_budget needs budget, not (\w+)", "saturation_budget 需要与 budget 一起使用，而不是 {0}"),
-    (r"no item (\d+): the list has (\d+) items", "没有第 {0} 项：列表只有 {1} 项"),
+    (r"no item (\d+): the list has (\d+) items?", "没有第 {0} 项：列表只有 {1} 项"),
+    (r"no item (\d+): the list is empty", "没有第 {0} 项：列表为空"),
     (r"no item named '(.*)'", "没有名为 '{0}' 的项"),
     (r"no list '(.*)' here to hold item (.*); add it to the file first", "此处没有列表 '{0}' 可容纳第 {1} 项；请先在文件中添加"),
     (r"no list '(.*)' here to hold item (.*)", "此处没有列表 '{0}' 可容纳第 {1} 项"),

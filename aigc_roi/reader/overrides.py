@@ -226,7 +226,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
                 # As in the file, where 01 is no number: [000...0] is a slip, not item 0.
                 raise _fail(override, f"expected an item index without leading zeros, found {inner}")
             if index >= len(parent.value):
-                raise _fail(override, f"no item {inner}: the list has {len(parent.value)} items")
+                raise _fail(override, f"no item {inner}: {_holding(len(parent.value))}")
             return parent.value[index]
         # A name is read without its outer spaces (reader/kinds.py Text), and every output shows it so: looked up so.
         named = [index for index, item in enumerate(parent.value) if item.kind == "map"
@@ -278,6 +278,11 @@ def _copied(node: Node) -> Node:
     if node.kind == "seq":
         return dataclasses.replace(node, value=list(node.value))
     return node
+
+
+def _holding(count: int) -> str:
+    """What a list of ``count`` items holds, in words: ``the list has 1 item``, not ``1 items``."""
+    return "the list is empty" if not count else f"the list has {count} item{'s' if count > 1 else ''}"
 
 
 def _position(items: list[Node], node: Node) -> int:

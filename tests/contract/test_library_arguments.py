@@ -113,6 +113,19 @@ def test_the_call_names_its_arguments_where_the_command_names_its_options(
     assert result.exit_code == 2 and result.stderr == said.format(twice=twice) + "\n"
 
 
+def test_check_run_raises_only_for_a_set_no_file_could_take() -> None:
+    """Its docstring said a bad ``sets`` raised, where a value a file refuses is that file's error, as `check`
+    reports it: each file's fields and lists are its own."""
+    with pytest.raises(api.ScenarioInvalid):
+        api.check_run(PLAN, ["acquisition[0].bid"], samples=100, jobs=1)
+    (result,) = api.check_run(PLAN, ["acquisition[0].bid=abc"], samples=100, jobs=1).results
+    assert [(error.file, error.scenario, error.message) for error in result.errors] == [
+        ("sets[0]", PLAN, "expected a number >= 0, found 'abc'")]
+    doc = " ".join((api.check_run.__doc__ or "").split())
+    assert "ScenarioInvalid`` for a set that is no ``PATH=VALUE`` at all" in doc
+    assert "A set a file refuses" in doc and "is that file's error, in its result's ``errors``" in doc
+
+
 def _check_run(sets: list[str]) -> object:
     """api.check_run's errors of the one file, raised as load raises them, without the file they were applied to."""
     (result,) = api.check_run(PLAN, sets, samples=100, jobs=1).results

@@ -285,12 +285,27 @@ def test_set_overrides_by_index_and_by_name() -> None:
     assert isinstance(ranged, models.Distribution) and ranged.median() == pytest.approx(30.0)
 
 
+@pytest.mark.parametrize(("channels", "said", "chinese"), [
+    (0, "the list is empty", "列表为空"),
+    (1, "the list has 1 item", "列表只有 1 项"),
+    (2, "the list has 2 items", "列表只有 2 项"),
+])
+def test_an_item_past_the_list_counts_its_items_in_words(channels: int, said: str, chinese: str) -> None:
+    from aigc_roi.present.messages_zh import translate
+
+    items = "".join(f"\n  - {{name: C{i}, type: cpa, bid: 30, users: 100}}" for i in range(channels))
+    text = MINIMAL + "acquisition:" + (items or " []") + "\n"
+    message = f"no item 5: {said}"
+    assert errors_of(text, "acquisition[5].bid=5") == [f"--set acquisition[5].bid=5:1:1: acquisition[5].bid: {message}"]
+    assert translate(message) == f"没有第 5 项：{chinese}"
+
+
 def test_set_errors_name_the_option() -> None:
     text = MINIMAL + "acquisition:\n  - {name: A, type: cpa, bid: 30, users: 100}\n"
     assert errors_of(text, "acquisition[0].bid=-5") == [
         "--set acquisition[0].bid=-5:1:1: acquisition[0].bid: expected a number >= 0, found -5"]
     assert errors_of(text, "acquisition[3].bid=5") == [
-        "--set acquisition[3].bid=5:1:1: acquisition[3].bid: no item 3: the list has 1 items"]
+        "--set acquisition[3].bid=5:1:1: acquisition[3].bid: no item 3: the list has 1 item"]
     assert errors_of(text, "acquisition[0].bidd=5")[0].endswith("unknown key 'bidd'; did you mean 'bid'?")
     with pytest.raises(ScenarioInvalid):
         parse_override("no-equals-sign")
