@@ -164,7 +164,8 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
         results = list(found)
         invalid_results = [result for result in results if result.errors]
         emit_json(tables.to_json(render.validate_json(results)))
-        warn_loaded(warning for result in results for warning in result.warnings)
+        for result in results:
+            warn_loaded(result.path, result.warnings)
         # The tally on stderr as in every format: stdout stays one JSON document, and a refusal is never silent.
         tally = render.validate_tally(len(results), invalid_results)
         note(in_language(tally), tally)
@@ -178,7 +179,7 @@ def validate(paths: PathsArgument, format_: ValidateFormatOption = None, lang: L
             emit_lines(partial(_validate_annotations, result))
         else:
             emit_lines(partial(_finding_lines, [result], verbose=verbose))
-            warn_loaded(result.warnings)
+            warn_loaded(result.path, result.warnings)
         if result.errors:
             invalid.append(result)
     tally = render.validate_tally(count, invalid)
@@ -376,7 +377,8 @@ def _check_annotations(results: Sequence[Validated], checked: Sequence[Checked],
     """One ``::group::`` per file: its errors, or its warnings in file order (reading it, a payback target past the
     horizon, clipped draws), then its missed targets."""
     from aigc_roi.present import ci_view as render
-    from aigc_roi.present.ci_warnings import draw_warnings, in_file_order, read_warnings
+    from aigc_roi.present.ci_warnings import draw_warnings, read_warnings
+    from aigc_roi.present.errors import in_file_order
 
     found = _findings_by_file(checked, base, comparisons, at_base, lang)
     by_path = {item.path: item for item in checked}

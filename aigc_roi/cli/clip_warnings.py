@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from aigc_roi.cli.streams import language, note
+from aigc_roi.cli.streams import language, warn_at
 
 if TYPE_CHECKING:
     from aigc_roi.model.sampling import Clipped
@@ -40,9 +40,11 @@ def warn_payback_window(loaded: LoadedScenario, window: PaybackWindow, chance: b
 
 
 def _warn(loaded: LoadedScenario, path: str, sentence: str, english: str) -> None:
+    from aigc_roi.present.errors import in_file_order
     from aigc_roi.present.text import visible
     from aigc_roi.reader.yamltree import find_node
 
     node = find_node(loaded.tree, path)
     where = loaded.path if node is None else f"{node.source or loaded.path}:{node.line}:{node.column}"
-    note(visible(f"{where}: {path}: {sentence}"), visible(f"{where}: {path}: {english}"))
+    order = in_file_order(None, None) if node is None else in_file_order(node.line, node.column, node.source)
+    warn_at(loaded.path, order, visible(f"{where}: {path}: {sentence}"), visible(f"{where}: {path}: {english}"))

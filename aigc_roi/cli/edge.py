@@ -32,6 +32,7 @@ from aigc_roi.cli.streams import (
     EXIT_OK,
     EXIT_TARGET_MISSED,
     command_line_value,
+    flush_warnings,
     in_language,
     language,
     note,
@@ -190,6 +191,8 @@ class EdgeGroup(TyperGroup):
              windows_expand_args: bool = True, **extra: Any) -> Any:
         with click_frame(start_invocation(list(sys.argv[1:] if args is None else args))), command_outputs() as commit:
             code = self._main_at_the_edge(args, prog_name, complete_var, windows_expand_args, **extra)
+            # A command whose result went to a file wrote nothing after its warnings: they are written now.
+            flush_warnings()
             # A command's files are put in place only when it succeeded (or only missed a target):
             # all of its outputs or none (cli/files.py).
             if code is None or code in (EXIT_OK, EXIT_TARGET_MISSED):

@@ -18,7 +18,7 @@ import typer
 
 from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_bytes, write_text, write_through
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.present.errors import located_message
+from aigc_roi.present.errors import in_file_order, located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
 
 if TYPE_CHECKING:
@@ -46,6 +46,10 @@ _language: ContextVar[str] = ContextVar("language", default="en")
 """Language of this invocation's messages: the locale's, or the command's --lang."""
 _quiet: ContextVar[bool] = ContextVar("quiet", default=False)
 """-q: summaries and notes stay off stderr; errors and results are still written."""
+_held: ContextVar[dict[str, list[tuple[tuple[bool, bool, int, int], str, str]]] | None] = ContextVar("held", default=None)
+"""A command's located warnings not written yet, by the scenario file they are of, in the order the files were first
+warned of: each file's written together in file order (``flush_warnings``) once anything else is to be written, or
+the command ends."""
 _refusal: ContextVar[Callable[[str], str] | None] = ContextVar("refusal", default=None)
 """While a command whose result is one JSON document has nothing on stdout yet: that document for a run refused
 before it could be written, from the refusal's English line (``refuse_with_document``)."""
@@ -55,6 +59,7 @@ def _stderr(line: str, english: str | None = None) -> None:
     """A line for the user on stderr (``english``: the line in English, ``for_stderr``). A stderr closed (``2>&-``)
     or full (``2>/dev/full``) cannot take it, and has no one to tell: the line is dropped and the exit code stays the
     command's own (an uncaught failure here would exit 1, the code of a missed target)."""
+    flush_warnings()
     stream = sys.stderr
     if stream is None:  # Python's stderr when the process started with descriptor 2 closed
         return
@@ -110,6 +115,7 @@ def start_invocation(args: list[str]) -> str:
     _language.set(language)
     _quiet.set(False)
     _refusal.set(None)
+    _held.set(None)
     return language
 
 
@@ -271,15 +277,41 @@ def load(path: Path, sets: list[str] | None = None) -> LoadedScenario:
         loaded = load_path(path, overrides(sets))
     except ScenarioInvalid as invalid:
         fail(invalid.errors)
-    warn_loaded(loaded.warnings)
+    warn_loaded(loaded.path, loaded.warnings)
     return loaded
 
 
-def warn_loaded(warnings: Iterable[ScenarioError]) -> None:
-    """A file's warnings (reader/gate_warnings.py), one located line each on stderr, as its errors would be; notes,
-    so -q drops them, and each once however many times the file was read (a compare's variants)."""
-    for warning in dict.fromkeys(warnings):
-        note(located_message(warning, language()), located_message(warning, "en"))
+def warn_loaded(scenario: str, warnings: Iterable[ScenarioError]) -> None:
+    """The warnings of reading ``scenario`` (reader/gate_warnings.py, ...), one located line each on stderr, as its
+    errors would be, among the command's other warnings of the file in file order (``warn_at``)."""
+    for warning in warnings:
+        option = None if warning.file == scenario else warning.file
+        warn_at(scenario, in_file_order(warning.line, warning.column, option),
+                located_message(warning, language()), located_message(warning, "en"))
+
+
+def warn_at(scenario: str, order: tuple[bool, bool, int, int], line: str, english: str) -> None:
+    """A located warning of ``scenario`` (``line``, and in ``english`` for ``for_stderr``), at ``order``
+    (present/errors.py ``in_file_order``): held until anything else is written, so that every kind a command finds
+    (reading the file, the draws a simulation clipped, a payback target past the horizon) is written in file order
+    with the others, not kind by kind; a note, so -q drops it, and once however many times the file was read (a
+    compare's variants)."""
+    held = _held.get()
+    if held is None:
+        held = {}
+        _held.set(held)
+    held.setdefault(scenario, []).append((order, line, english))
+
+
+def flush_warnings() -> None:
+    """The warnings held (``warn_at``) on stderr, file by file, each file's in file order."""
+    held = _held.get()
+    if not held:
+        return
+    _held.set(None)
+    for warnings in held.values():
+        for _, line, english in sorted(dict.fromkeys(warnings), key=lambda warning: warning[0]):
+            note(line, english)
 
 
 @contextmanager
@@ -452,6 +484,8 @@ class WholeWrites(io.TextIOBase):
 
 
 def _stdout() -> WholeWrites:
+    # The warnings found so far come before the result, as they would on a terminal had each been written at once.
+    flush_warnings()
     # Whatever is written now is the command's output: a refusal after it adds no second document.
     _refusal.set(None)
     # Python sets sys.stdout to None when the process starts with descriptor 1 closed (`cmd >&-`).

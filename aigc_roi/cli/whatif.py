@@ -159,7 +159,8 @@ def compare(
         scenarios = [(None, source_text(path, sets), _loaded(path, sets, None)) for path in files]
     from aigc_roi.whatif.threads import default_jobs
 
-    warn_loaded(warning for _, _, loaded in scenarios for warning in loaded.warnings)
+    for _, _, loaded in scenarios:
+        warn_loaded(loaded.path, loaded.warnings)
     fail_on_two_currencies([(source, loaded) for _, source, loaded in scenarios])
     with stage_progress_bar(language) as stages:
         comparison = api.compare([(name, source, loaded.scenario) for name, source, loaded in scenarios], samples, seed,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from aigc_roi.ci.records import Checked, Validated
 from aigc_roi.ci.rules import warning_rule_of
 from aigc_roi.model.targets import payback_window
-from aigc_roi.present.errors import message_in
+from aigc_roi.present.errors import in_file_order, message_in
 from aigc_roi.present.payback_window import past_horizon_warning
 from aigc_roi.present.text import visible
 
@@ -87,10 +87,3 @@ def file_warnings(result: Validated, item: Checked | None, lang: str) -> list[Fi
     (``in_file_order``)."""
     found = read_warnings(result, lang) + ([] if item is None else horizon_warnings(item, lang) + draw_warnings(item, lang))
     return sorted(found, key=lambda warning: in_file_order(warning.line, warning.column, warning.option))
-
-
-def in_file_order(line: int | None, column: int | None, option: str | None = None) -> tuple[bool, bool, int, int]:
-    """The sort key of a file's warning where it is written, as the reader orders errors: line, then column; one in a
-    ``--set`` (``option``) after the file's, and one nothing locates last. Kind by kind, a warning at line 15 once
-    came before one at line 3."""
-    return option is not None, line is None, line or 0, column or 0

@@ -27,3 +27,11 @@ def message_in(message: str, lang: str) -> str:
 def error_in(error: ScenarioError, lang: str) -> ScenarioError:
     """``error`` with its message in ``lang`` (``message_in``), its location as it is."""
     return error if lang != "zh" else dataclasses.replace(error, message=message_in(error.message, lang))
+
+
+def in_file_order(line: int | None, column: int | None, option: str | None = None) -> tuple[bool, bool, int, int]:
+    """The sort key of a file's warning where it is written, as the reader orders errors: line, then column; one in a
+    ``--set`` (``option``) after the file's, and one nothing locates last. Every command's warnings are put in this
+    order, whatever their kind (present/ci_warnings.py, cli/streams.py ``warn_at``): kind by kind, a warning at line
+    15 once came before one at line 3."""
+    return option is not None, line is None, line or 0, column or 0
