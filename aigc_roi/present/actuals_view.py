@@ -23,6 +23,7 @@ from aigc_roi.present.actuals import (
     source_lines,
 )
 from aigc_roi.present.blocks import table_or_blocks
+from aigc_roi.present.console import Title
 from aigc_roi.present.labels import label, short_label
 from aigc_roi.present.layout import Column, Fitted, Prose, fixed_table
 from aigc_roi.present.numbers import NumberStyle
@@ -51,7 +52,7 @@ def actuals_view(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlook, 
 
 
 def _sources_view(actuals: Actuals, style: NumberStyle) -> RenderableType:
-    return Group(Text(label("actuals_sources", style.lang), style="bold"),
+    return Group(Title(label("actuals_sources", style.lang), style="bold"),
                  *(Prose(Text(line, style="dim" if detail else "")) for line, detail in source_lines(actuals, style)))
 
 

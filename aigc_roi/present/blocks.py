@@ -32,7 +32,8 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
     for name, record in records:
         fitted = shared or _columns(record, width)
         block = _beside(record, *fitted) if fitted else _above(record, _value_widths(record), width - 2)
-        parts += [_bold(sentence_lines(visible(name), width)), Padding(block, (0, 0, 0, 2))]
+        # A block's name heads it as a title does: whole on one line in a log, where grep finds a plan by its name.
+        parts += [Title(name, sentence_lines(visible(name), width), style="bold"), Padding(block, (0, 0, 0, 2))]
     if caption:
         parts.append(prose_lines(caption, width))
     return Group(*parts)
@@ -60,11 +61,6 @@ def _label_words(name: str) -> list[str]:
     name (团队更贵 once read 团队更 / 贵 beside its values), a longer one's characters and glued pieces."""
     return [piece for word in name.split() or [""]
             for piece in ([word] if cell_len(word) <= SHORT_WORD else [*unbreakable(word), *glued_pieces(word)])]
-
-
-def _bold(text: Text) -> Text:
-    text.stylize("bold")
-    return text
 
 
 def _beside(record: Sequence[tuple[str, Sequence[Text]]], label_width: int, value_widths: list[int]) -> Table:

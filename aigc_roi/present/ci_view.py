@@ -353,7 +353,7 @@ def rich_table(grid: GridTable, title: str = "", text_columns: int = 1, lang: st
         # The file named once above its targets, rather than beside each of them.
         parts: list[RenderableType] = [Title(title, style="bold")] if title else []
         for name in dict.fromkeys(row[0] for row in rows):
-            parts += [Text(name, style="bold"), table_or_blocks(columns_of([row for row in rows if row[0] == name], 1),
+            parts += [Title(name, style="bold"), table_or_blocks(columns_of([row for row in rows if row[0] == name], 1),
                                                                 "", "").build(width)]
         return Group(*parts)
 

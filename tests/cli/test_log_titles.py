@@ -78,3 +78,26 @@ def test_in_a_terminal_a_title_still_fits_its_width(tmp_path: Path, lang: str, m
     assert result.exit_code == 0, result.stderr
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
     assert NAMES[lang] not in result.stdout  # wrapped: no line holds it whole
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_compares_blocks_are_headed_by_each_plan_whole(tmp_path: Path, lang: str) -> None:
+    """Too narrow for a table, compare shows a block per plan, whose heading Rich broke over two lines in a log."""
+    path = plan(tmp_path, lang)
+    other = tmp_path / "other.yaml"
+    other.write_text(path.read_text(encoding="utf-8").replace("bid: 12", "bid: 14"), encoding="utf-8")
+    result = invoke(["compare", str(path), str(other), "--lang", lang], env={"COLUMNS": "50"})
+    assert result.exit_code == 0, result.stderr
+    named = [line for line in result.stdout.splitlines() if NAMES[lang][:20] in line]
+    assert len(named) == 2 and all(line.startswith(NAMES[lang]) for line in named), result.stdout
+
+
+def test_checks_narrow_table_is_headed_by_each_file_whole(tmp_path: Path) -> None:
+    """Too narrow for its table, check --verbose heads each file's targets with the file, which Rich wrapped."""
+    folder = tmp_path / ("a-folder-whose-name-is-long-enough-to-pass-the-width-of-the-log" * 2)
+    folder.mkdir()
+    path = folder / "plan.yaml"
+    path.write_text((ROOT / "scenarios" / "starter.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke(["check", str(path), "--verbose"], env={"COLUMNS": "50"})
+    assert result.exit_code == 0, result.stderr
+    assert str(path) in result.stdout.splitlines(), result.stdout

@@ -161,5 +161,9 @@ def test_the_risk_table_fits_long_names(width: int) -> None:
     result = invoke(["simulate", str(template), "--samples", "200"], env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.stderr
     risk = result.stdout[result.stdout.index("Which guess drives the risk"):]
-    assert max(cell_len(line) for line in risk.splitlines()) <= width, risk
+    # Where each input is a block (no table fits), its path heads it on one whole line in a log, as a title does
+    # (present/console.py).
+    headings = [line for line in risk.splitlines() if line.startswith(("monetization.", "costs."))]
+    assert not headings or "monetization.orders[Custom LoRA training (for businesses)].price" in headings, risk
+    assert max(cell_len(line) for line in risk.splitlines() if line not in headings) <= width, risk
     assert "…" not in risk and "monetization.purchases[Bootcamp" in risk and "(训练营)].price" in risk
