@@ -20,6 +20,7 @@ from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_b
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import in_file_order, located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
+from aigc_roi.present.stand_ins import for_encoding
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -76,7 +77,7 @@ def for_stderr(line: str, english: str | None = None) -> str:
     tells the user nothing, not even to set UTF-8. What the line still lacks (a Chinese file name) is escaped, as
     Python's stderr escapes it, and as a strict stream put in its place (an embedding program's) would not."""
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
-    line = _in_language_written(line, english, encoding)
+    line = for_encoding(_in_language_written(line, english, encoding), encoding)
     return line if _encodes(line, encoding) else line.encode(encoding, "backslashreplace").decode(encoding)
 
 
@@ -408,9 +409,10 @@ def show(renderables: Iterable[RenderableType], output: Path | None = None, forc
 
     if to_stdout(output):
         with stdout_errors():
-            # A character stdout's encoding lacks is written as its escape, as a located line's is (``emit_lines``);
-            # Rich draws the frame in ASCII there. A row that holds one is the wider for it: the layout measured it as
-            # the character, and an escape cut to the column's width would read as nothing.
+            # Where stdout's encoding lacks a symbol, the console lays the view out in its ASCII stand-in (``<=``,
+            # present/stand_ins.py) and Rich draws the frame in ASCII. A character with none (Chinese) is written as its
+            # escape, as a located line's is (``emit_lines``): a row that holds one is the wider for it, as the layout
+            # measured it as the character, and an escape cut to the column's width would read as nothing.
             stream = _escaping_stdout()
             terminal = stream.isatty()
             console = DataConsole(in_log=not terminal, file=stream, width=None if terminal else page_width())
@@ -468,7 +470,10 @@ class WholeWrites(io.TextIOBase):
 
     def write(self, text: str) -> int:
         errors = "backslashreplace" if self.escapes else self._stream.errors or "strict"
-        self.write_all(text.encode(self._stream.encoding, errors))
+        # What a person reads gets a symbol's stand-in (``<=`` for ``≤``) before a character is escaped: the console
+        # has laid a view out in them already, and a located line has no layout to keep.
+        written = for_encoding(text, self._stream.encoding) if self.escapes else text
+        self.write_all(written.encode(self._stream.encoding, errors))
         return len(text)
 
     def write_all(self, data: bytes) -> None:
@@ -495,9 +500,10 @@ def _stdout() -> WholeWrites:
 
 
 def _escaping_stdout() -> WholeWrites:
-    """Standard output for what a person reads (located lines, tables): a character its encoding lacks written as its
-    escape. Documents a program reads back (CSV, markdown, HTML, YAML) go through ``_stdout``, which refuses one: an
-    escape there would be read as the text itself; JSON escapes its own (``emit_json``)."""
+    """Standard output for what a person reads (located lines, tables): a symbol its encoding lacks written as its
+    ASCII stand-in (present/stand_ins.py), any other character it lacks as its escape. Documents a program reads
+    back (CSV, markdown, HTML, YAML) go through ``_stdout``, which refuses one: an escape there would be read as the
+    text itself; JSON escapes its own (``emit_json``)."""
     stream = _stdout()
     stream.escapes = True
     return stream

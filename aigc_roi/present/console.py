@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from copy import copy
+from dataclasses import replace
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType
@@ -14,19 +15,26 @@ from rich.style import StyleType
 from rich.table import Table
 from rich.text import Span, Text
 
+from aigc_roi.present.stand_ins import for_encoding, lacks_symbols
 from aigc_roi.present.text import visible, visible_in_lines
 
 
-def visible_text(text: Text) -> Text:
-    """``text`` with its control characters written out (``visible_in_lines``), its styles kept in place."""
+def visible_text(text: Text, encoding: str | None = None) -> Text:
+    """``text`` with its control characters written out (``visible_in_lines``) and, given the ``encoding`` it is
+    written in, each symbol that encoding lacks in its stand-in (present/stand_ins.py), its styles kept in place."""
+
+    def written(part: str) -> str:
+        shown = visible_in_lines(part)
+        return shown if encoding is None else for_encoding(shown, encoding)
+
     plain = text.plain
-    shown = visible_in_lines(plain)
+    shown = written(plain)
     if shown == plain:
         return text
-    # Where each original character starts in the escaped text, to move the style spans with it.
+    # Where each original character starts in the written text, to move the style spans with it.
     starts = [0]
     for character in plain:
-        starts.append(starts[-1] + len(visible_in_lines(character)))
+        starts.append(starts[-1] + len(written(character)))
     escaped = text.blank_copy(shown)
     escaped.spans = [Span(starts[min(span.start, len(plain))], starts[min(span.end, len(plain))], span.style)
                      for span in text.spans]
@@ -38,6 +46,10 @@ def sized_environment() -> dict[str, str]:
     takes any digits, and int() of over 4,300 of them raises instead of falling back to the terminal's."""
     return {key: value for key, value in os.environ.items()
             if key not in ("COLUMNS", "LINES") or re.fullmatch("[0-9]{1,6}", value.strip())}
+
+
+ELLIPSIS = "\u2026"
+"""What Rich ends a cell it cuts with."""
 
 
 class DataConsole(Console):
@@ -58,7 +70,7 @@ class DataConsole(Console):
 
     def render_str(self, text: str, **options: Any) -> Text:
         options.update(markup=False, emoji=False)
-        return super().render_str(visible(text), **options)
+        return super().render_str(for_encoding(visible(text), self.encoding), **options)
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         # Every renderable, a table's cells and titles included, reaches the terminal through here:
@@ -68,8 +80,29 @@ class DataConsole(Console):
         if self.in_log and isinstance(renderable, Table) and renderable.title:
             return self._under_its_title(renderable, options)
         if isinstance(renderable, Text):
-            renderable = visible_text(renderable)
-        return super().render(renderable, options)
+            renderable = visible_text(renderable, self.encoding)
+        elif isinstance(renderable, Table) and lacks_symbols(self.encoding):
+            renderable = self._stood_in(renderable)
+        rendered = super().render(renderable, options)
+        if for_encoding(ELLIPSIS, self.encoding) == ELLIPSIS:
+            return rendered
+        # Rich's own mark of a cut cell: in the one cell it measured, as an abbreviation's point (``Chann.``).
+        return (Segment(segment.text.replace(ELLIPSIS, "."), segment.style, segment.control)
+                if ELLIPSIS in segment.text else segment for segment in rendered)
+
+    def _stood_in(self, table: Table) -> Table:
+        """``table`` with each Text of it in the stand-ins of the console's encoding before Rich measures its columns,
+        which it does by the text as given: a ``<=`` for a ``≤`` would overflow the width measured (a str is measured
+        through ``render_str``, which writes it so)."""
+
+        def written(part: Any) -> Any:
+            return visible_text(part, self.encoding) if isinstance(part, Text) else part
+
+        stood_in = copy(table)
+        stood_in.title, stood_in.caption = written(table.title), written(table.caption)
+        stood_in.columns = [replace(column, header=written(column.header), footer=written(column.footer),
+                                    _cells=[written(cell) for cell in column._cells]) for column in table.columns]
+        return stood_in
 
     def print(self, *objects: Any, **options: Any) -> None:
         if self.in_log:
@@ -86,7 +119,7 @@ class DataConsole(Console):
         else:
             # A str as Rich styles a table's title; a Text's own line breaks are lines of their own.
             yield from self._whole(self.render_str(title, style=table.title_style or "table.title")
-                                   if isinstance(title, str) else visible_text(title))
+                                   if isinstance(title, str) else visible_text(title, self.encoding))
         untitled = copy(table)
         untitled.title = None
         yield from self.render(untitled, options)

@@ -36,7 +36,9 @@ def tornado_bar(low: float, high: float, scale: float, side: int) -> Text:
         span = range(side - length, side) if change < 0 else range(side + 1, side + 1 + length)
         for i in span:
             cells[i] = (char, colour)
-    text = Text()
+    # As wide as its column: laid from the left, where nothing is stripped, so a stream without braille keeps the
+    # spaces that stand in for its blanks (present/stand_ins.py).
+    text = Text(justify="left")
     for char, colour in cells:
         text.append(char, style=colour)
     return text

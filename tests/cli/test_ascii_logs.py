@@ -125,3 +125,64 @@ def test_a_fresh_interpreter_with_pythonioencoding_ascii(folder: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert done.stdout.decode("ascii").count("::error ") == 3
     assert f"file={folder}/{ESCAPED}.yaml,line=11,col=12".encode() in done.stdout
+
+
+STARTER = str(ROOT / "scenarios" / "starter.yaml")
+"""A plan of English names alone: every character its views write has an ASCII stand-in."""
+ENGLISH_COMMANDS = {
+    "run": ["run", STARTER, "--months"], "breakeven": ["breakeven", STARTER], "sensitivity": ["sensitivity", STARTER],
+    "simulate": ["simulate", STARTER, "--samples", "200"],
+    "compare": ["compare", STARTER, "--variant", "cheaper: acquisition[0].bid=10", "--samples", "200"],
+    "allocate": ["allocate", STARTER, "--budget", "20000"], "curves": ["curves", STARTER],
+    "check": ["check", STARTER, "--verbose"],
+}
+
+
+def _framed_runs(text: str) -> list[list[str]]:
+    """Each run of a table's lines: its borders and rows, Rich's ASCII frame."""
+    runs: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.startswith(("+", "|")):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+@pytest.mark.parametrize("width", ["160", "50"])
+@pytest.mark.parametrize("charset", ["ascii", "latin-1"])
+@pytest.mark.parametrize("command", ENGLISH_COMMANDS, ids=str)
+def test_an_english_view_is_written_in_stand_ins_its_rows_within_their_borders(command: str, charset: str,
+                                                                               width: str) -> None:
+    """A symbol the encoding lacks (≤, −, Δ, →, the chart's blocks) was written as its escape after the layout had
+    measured it as one character: ``\\u2264`` ran its row six columns past the border, and ``\\u221220%`` read as a
+    number. The console lays the view out in its stand-ins (``<=``, ``-``, ``d``, ``->``, ``#``) instead."""
+    result = CliRunner(charset=charset).invoke(app, ENGLISH_COMMANDS[command], env={"COLUMNS": width})
+    assert result.exit_code == 0, result.stderr
+    assert "\\u" not in result.stdout and "\\x" not in result.stdout, result.stdout
+    for run in _framed_runs(result.stdout):
+        assert len({len(line) for line in run}) == 1, "\n".join(run)
+
+
+def test_the_sensitivity_header_reads_in_ascii() -> None:
+    done = _invoke(["sensitivity", STARTER], "ascii")
+    assert done.exit_code == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Sensitivity - My AI app, starter plan - each driver +/-20% (CNY)"
+    header = next(line for line in lines if line.startswith("| Driver"))
+    assert "|      -20% |      +20% |" in header and "| d ROI -/+ |" in header
+    assert "Bars: change in ROI either side of the axis |, + -20%, # +20%; largest first." in done.stdout
+
+
+def test_a_latin_1_stream_keeps_the_symbols_it_has() -> None:
+    done = _invoke(["sensitivity", STARTER], "latin-1")
+    assert done.exit_code == 0, done.stderr
+    # ± and · are Latin-1's; the minus sign U+2212 is not.
+    assert done.stdout.splitlines()[0] == "Sensitivity · My AI app, starter plan · each driver ±20% (CNY)"
+    assert "|      -20% |" in done.stdout
+
+
+def test_stderr_writes_a_symbol_it_lacks_in_its_stand_in_too() -> None:
+    done = _invoke(["compare", STARTER, str(ROOT / "scenarios" / "feed-ads-only.yaml")], "ascii")
+    assert done.exit_code == 0, done.stderr
+    assert "and a d of months is in months into the plan)" in done.stderr and "\\u" not in done.stderr

@@ -1,0 +1,60 @@
+"""What a person reads, written for a stream whose encoding lacks the symbols the outputs use (ASCII, a C locale,
+Latin-1, a Windows code page): each symbol the encoding cannot write in a stand-in it can, ``≤`` as ``<=``, rather than
+as its escape ``\\u2264``, which in ``\\u221220%`` reads as a number. Chinese has no stand-in: it is still escaped
+(cli/streams.py ``_escaping_stdout``). The Rich console lays out the stand-ins themselves (present/console.py), so a
+table's rows keep to its borders; a stream in UTF-8 or GB18030 writes the symbols as they are.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import cache
+
+STAND_INS = {
+    # Signs and operators.
+    "\u2212": "-", "\u2264": "<=", "\u2265": ">=", "\u00b1": "+/-", "\u00d7": "x", "\u00f7": "/", "\u2248": "~",
+    "\u2260": "!=", "\u0394": "d", "\u00b2": "^2", "\u2192": "->", "\u2190": "<-",
+    # Punctuation.
+    "\u00b7": "-", "\u2026": "...", "\u2010": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00bb": ">>", "\u00a0": " ",
+    # Marks.
+    "\u2605": "*", "\u25c6": "*", "\u25cf": "o", "\u25b2": "^", "\u26a0": "!", "\u2713": "ok", "\u2717": "x",
+    "\u2020": "+", "\u2021": "++",
+    # Charts: a bar's blocks, its shade, its axis and rules, the blank that pads it.
+    "\u2588": "#", "\u2592": "+", "\u2502": "|", "\u2500": "-", "\u2800": " ",
+    "\u2589": "#", "\u258a": "#", "\u258b": "#", "\u258c": "+", "\u258d": "+", "\u258e": "+", "\u258f": "+",
+    "\u2581": "_", "\u2582": "_", "\u2583": "_", "\u2584": "=", "\u2585": "=", "\u2586": "=", "\u2587": "#",
+}
+"""Each symbol the outputs use and the ASCII that stands for it where a stream cannot write it."""
+
+
+def for_encoding(text: str, encoding: str | None) -> str:
+    """``text`` with each symbol ``encoding`` cannot write in its stand-in (``STAND_INS``); the rest as it is."""
+    table = _table(_codec(encoding))
+    return text.translate(table) if table else text
+
+
+def lacks_symbols(encoding: str | None) -> bool:
+    """Whether ``encoding`` lacks any symbol of ``STAND_INS``: whether ``for_encoding`` may change a text."""
+    return bool(_table(_codec(encoding)))
+
+
+def _codec(encoding: str | None) -> str:
+    try:
+        return codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        return "utf-8"
+
+
+@cache
+def _table(codec: str) -> dict[int, str]:
+    """The stand-ins of the symbols ``codec`` lacks: none for a UTF, all for ASCII, a few for Latin-1 (``−``, ``≤``)."""
+    return {ord(symbol): stand_in for symbol, stand_in in STAND_INS.items() if not _writes(symbol, codec)}
+
+
+def _writes(symbol: str, codec: str) -> bool:
+    try:
+        symbol.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
