@@ -130,11 +130,20 @@ def _acquisition(channels: tuple[Channel, ...], layout: _Layout, p: _Params) -> 
     moving = tuple(c for c, (users_c, spend_c) in enumerate(rates) if moves(users_c) or moves(spend_c))
     constant = [c for c in range(len(channels)) if c not in moving]
     shape = (p.horizon, p.samples)
-    users, spend = np.empty((len(moving), *shape)), np.empty((len(moving), *shape))
-    for row, (c, mask) in enumerate(zip(moving, masks.T[list(moving), :, None], strict=True)):
-        # Each channel's months times its mask, written in place: no broadcast copy of them first.
-        np.multiply(rates[c][0], mask, out=users[row])
+    # Each channel's months times its mask, written in place: no broadcast copy of them first.
+    channel_masks = masks.T[list(moving), :, None]
+    spend = np.empty((len(moving), *shape))
+    for row, (c, mask) in enumerate(zip(moving, channel_masks, strict=True)):
         np.multiply(rates[c][1], mask, out=spend[row])
+    lone = rates[moving[0]][0]
+    if len(moving) == 1 and lone.shape == shape and lone.flags.c_contiguous and bool(channel_masks.all()):
+        # One channel that runs every month: its users' months times 1 are those months, laid out as the stack's (read
+        # only from here on, as the stack is).
+        users = lone[None]
+    else:
+        users = np.empty((len(moving), *shape))
+        for row, (c, mask) in enumerate(zip(moving, channel_masks, strict=True)):
+            np.multiply(rates[c][0], mask, out=users[row])
     active_months = np.maximum(masks.sum(axis=0), 1.0)[:, None]
     unit_users = np.empty((len(channels), p.samples))
     unit_spend = np.empty((len(channels), p.samples))

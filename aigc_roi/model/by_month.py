@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from aigc_roi.model.running import running_sum
+from aigc_roi.model.running import running_sum, sum_product
 from aigc_roi.model.scenario import ByMonth, Distribution, FloatArray, Moving
 
 
@@ -206,20 +206,21 @@ _CONSTANT = -1
 """The key under which ``_apply`` keeps the sum of a constant series (ids of live arrays are never negative)."""
 
 
-def _apply(terms: Terms, summed: Callable[[FloatArray], FloatArray], done: dict[int, FloatArray]) -> FloatArray:
-    """sum of factor x summed(series) over the terms; the constant terms first added into one, and a series
-    summed once (``done``, by identity: gross revenue and contribution share the revenue's series and every
-    constant term's sum)."""
+def _apply(terms: Terms, summed: Callable[[FloatArray], FloatArray], done: dict[int, FloatArray],
+           scale: FloatArray | None = None) -> FloatArray:
+    """sum of factor x summed(series) over the terms, a new array, times ``scale`` where given (``scale`` x the sum,
+    taken as the last term is added); the constant terms first added into one, and a series summed once (``done``, by
+    identity: gross revenue and contribution share the revenue's series and every constant term's sum)."""
     constant = sum((factor for series, factor in terms if series.shape[0] == 1), np.zeros(1))
     if _CONSTANT not in done:
         done[_CONSTANT] = summed(np.ones((1, 1)))
     result = done[_CONSTANT] * constant
-    for series, factor in terms:
-        if series.shape[0] > 1:
-            if id(series) not in done:
-                done[id(series)] = summed(series)
-            result = result + done[id(series)] * factor
-    return result
+    moving = [(series, factor) for series, factor in terms if series.shape[0] > 1]
+    for position, (series, factor) in enumerate(moving, start=1):
+        if id(series) not in done:
+            done[id(series)] = summed(series)
+        result = sum_product(result, done[id(series)], factor, scale if position == len(moving) else None)
+    return result if moving or scale is None else scale * result
 
 
 PlanTerms = list[tuple[FloatArray, Terms, FloatArray]]

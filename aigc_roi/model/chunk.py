@@ -113,7 +113,7 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
                                                                           channel_months, virality, p, series)
     else:
         bought_users, paid_users, ad_spend = bought
-    shares = None if gates is None else gates.still_buying
+    shares = None if gates is None else gates.stops
     new_users = _new_users(bought_users, organic, virality)
     # Group 0's users and the referral rewards read the same viral users: multiplied out once.
     viral = (_viral_users(new_users, virality) if len(groups) > 1 or not _is_plain_zero(scenario.referral_reward)
@@ -131,10 +131,13 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     else:
         active, purchasers = mix.active, mix.indexed_active
         revenue = _revenue(scenario.monetization, mix.indexed_new_users, mix.indexed_active, p)
-    serving, fixed = _serving(scenario.costs, active, revenue, p), _fixed_costs(scenario.costs, H, p)
+    # Only the series read the active users after their serving, where they are not the purchasers.
+    serving = _serving(scenario.costs, active, revenue, p, active_read=series or active is purchasers)
+    fixed = _fixed_costs(scenario.costs, H, p)
     delivery_per_active = _delivery_per_active(scenario.monetization, p)
-    # A group's conversion index scales its purchases, so the deliveries they cost with them.
-    delivery = _delivery(scenario.monetization, purchasers, delivery_per_active, p)
+    # A group's conversion index scales its purchases, so the deliveries they cost with them. Figures alone read the
+    # purchasers no more (nor the active users, where they are the purchasers, after their serving).
+    delivery = _delivery(scenario.monetization, purchasers, delivery_per_active, p, active_read=series)
     viral_share, referral = _referral(scenario.referral_reward, new_users, viral, p)
     contribution = revenue.net - serving
     for cost in (delivery, referral):
@@ -222,8 +225,11 @@ def _evaluate_chunk(scenario: Scenario, layout: _Layout, samples: int, irr: bool
     # A channel's own users bring no reward of their own: the ltv of its users (the series' alone) is before the rewards.
     own_lifetimes = lifetimes or [lifetime_contribution]
     if referral is not None:
-        # c(0) of a viral user carries its reward: the user-weighted mean carries the viral users' share of it.
-        lifetime_contribution = np.array(lifetime_contribution)
+        # c(0) of a viral user carries its reward: the user-weighted mean carries the viral users' share of it. It is
+        # taken off a copy of a user's own values; the mean user of every group when values move is a new array of
+        # its own (and no channel's ltv reads it), taken off in place.
+        if mix is None or subscriptions is None:
+            lifetime_contribution = np.array(lifetime_contribution)
         lifetime_contribution[0] -= viral_share * reward
     every_user_paid = every_channel_paid and not bool((organic != 0).any())
     paid_gross, paid_contribution = _paid_by_month(scenario, months, every_user_paid, paid_by_group, virality, groups,

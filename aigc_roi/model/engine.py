@@ -66,7 +66,13 @@ How it runs (none of this changes a number beyond float rounding):
   several samples without values by month, source groups or gates; with
   ``as_evaluate`` it computes every sample as ``evaluate`` does.
 - Memory: the CLI lets glibc keep the chunks' freed arrays for the next
-  chunk instead of mapping fresh pages each time (cli/allocator.py).
+  chunk instead of mapping fresh pages each time (cli/allocator.py). A
+  product added to a series is taken a block of rows at a time
+  (``running.add_product``, ``sum_product``), so that it is read back from
+  the cache, not written out to memory and read in again; the gates'
+  decisions multiply a channel's months from each gate's month on
+  (``GateRun.stops``), without reading the share they make. The same
+  operations on each value, so the same numbers.
 - The annual IRR is the costliest figure; ``evaluate(..., irr=False)``
   (``evaluate_figures`` likewise) leaves it out of ``figures`` for callers
   that never read it (break-even and sensitivity searches).

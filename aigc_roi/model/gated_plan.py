@@ -49,11 +49,11 @@ def _gated_plan(scenario: Scenario, layout: _Layout, groups: tuple[SourceGroup, 
     run = run_gates(scenario.gates, [ch.name for ch in scenario.acquisition], months.planned, layout.horizon, p.samples,
                     attributed_gross)
     every_channel = range(len(scenario.acquisition))
-    bought_users = months.summed(every_channel, run.still_buying)
+    bought_users = months.summed(every_channel, run.stops)
     # Paid means spending (docs/formulas.md §2), sample by sample.
     paid_users = (bought_users if months.every_channel_spends
-                  else months.summed(every_channel, run.still_buying, paying_only=True))
-    ad_spend = months.summed(every_channel, run.still_buying, spend=True)
+                  else months.summed(every_channel, run.stops, paying_only=True))
+    ad_spend = months.summed(every_channel, run.stops, spend=True)
     if not keep_activity:
         return run, bought_users, paid_users, ad_spend, None
     activity = np.repeat(layout.source_masks[:, :, None], p.samples, axis=2)

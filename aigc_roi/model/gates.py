@@ -37,6 +37,10 @@ months it does not run)."""
 
 _REL_TOL = 1e-9
 
+Stops = tuple[tuple[int, FloatArray], ...]
+"""The gates that can stop a channel, in file order: each one's first month after its test (0-based, so its
+``after_month``) and its decision from that month on, ``(s,)`` 1.0 or 0.0."""
+
 
 @dataclass(frozen=True)
 class GateRun:
@@ -46,6 +50,9 @@ class GateRun:
     """Channel index -> ``(H, s)`` 1 in the months it still buys as planned, 0 after a failed gate; only the
     channels some gate names (the others buy as planned). Channels stopped by the same gates share one array:
     read it, never write it."""
+    stops: dict[int, Stops]
+    """The same channels -> the decisions ``still_buying`` multiplies out (1 before each gate's first month after its
+    test, its decision from that month on); channels stopped by the same gates share one tuple."""
     roas: FloatArray
     """``(G, s)`` the test channels' attributed gross revenue over their spend, months 1..after_month; NaN = none."""
     cac: FloatArray
@@ -63,6 +70,8 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
     still_buying: dict[int, FloatArray] = {}
     # Channels stopped by the same gates share one array (model/channel_months.py sums each share once).
     by_gates: dict[tuple[int, ...], FloatArray] = {}
+    stops_by_gates: dict[tuple[int, ...], Stops] = {}
+    stops: dict[int, Stops] = {}
     stopped_by: dict[int, tuple[int, ...]] = {}
 
     def bought(channel: int, months: int) -> tuple[FloatArray, FloatArray]:
@@ -88,10 +97,12 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
         if gate.max_cac is not None:
             ok &= at_least(-gate_cac, -gate.max_cac)
         stopped = tests + [index for name in gate.then for index in by_name.get(name, [])]
+        decision = ok.astype(np.float64)
         for channel in dict.fromkeys(stopped):
             before = stopped_by.get(channel, ())
             after = stopped_by[channel] = before + (number,)
             if after not in by_gates:
+                stops_by_gates[after] = stops_by_gates.get(before, ()) + ((months, decision),)
                 if before:
                     share = by_gates[after] = np.array(by_gates[before])
                     share[months:] *= ok
@@ -101,10 +112,11 @@ def run_gates(gates: Sequence[Gate], channel_names: Sequence[str], planned: Plan
                     share[:months] = 1.0
                     share[months:] = ok
             still_buying[channel] = by_gates[after]
+            stops[channel] = stops_by_gates[after]
         roas.append(gate_roas)
         cac.append(gate_cac)
         passed.append(ok)
-    return GateRun(still_buying, np.array(roas).reshape(-1, samples), np.array(cac).reshape(-1, samples),
+    return GateRun(still_buying, stops, np.array(roas).reshape(-1, samples), np.array(cac).reshape(-1, samples),
                    np.array(passed, dtype=bool).reshape(-1, samples))
 
 

@@ -7,6 +7,7 @@ import numpy as np
 from aigc_roi.model.monthly_revenue import _Revenue, _RevenueByAge, _subscribers
 from aigc_roi.model.params import _is_plain_zero, _month_mask, _Params, _zero_fill_ratio
 from aigc_roi.model.revenue import order_delivery
+from aigc_roi.model.running import add_product
 from aigc_roi.model.scenario import Costs, FloatArray, Monetization, Value
 
 
@@ -21,12 +22,14 @@ def _delivery_per_active(monetization: Monetization, p: _Params) -> FloatArray |
     return total
 
 
-def _delivery(monetization: Monetization, active: FloatArray, per_active: FloatArray | None, p: _Params) -> FloatArray | None:
-    """delivery(t) = sum over purchases of units(t) x unit_cost + sum over orders of count(t) x unit_cost; None when 0."""
+def _delivery(monetization: Monetization, active: FloatArray, per_active: FloatArray | None, p: _Params,
+              active_read: bool = True) -> FloatArray | None:
+    """delivery(t) = sum over purchases of units(t) x unit_cost + sum over orders of count(t) x unit_cost; None when 0.
+    Unless the caller reads ``active`` (its own array) again (``active_read``), the deliveries are written over it."""
     orders = [order for order in monetization.orders if not _is_plain_zero(order.unit_cost)]
     if per_active is None and not orders:
         return None
-    delivery = np.zeros_like(active) if per_active is None else active * per_active
+    delivery = np.zeros_like(active) if per_active is None else np.multiply(active, per_active, out=None if active_read else active)
     if orders:
         delivery += order_delivery(tuple(orders), p.horizon, p.samples).T
     return delivery
@@ -45,13 +48,14 @@ def _referral(reward: Value, new_users: FloatArray, viral: FloatArray | None,
     return share, np.multiply(viral, p(reward), out=viral)
 
 
-def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params) -> FloatArray:
+def _serving(costs: Costs, active: FloatArray, revenue: _Revenue, p: _Params, active_read: bool = True) -> FloatArray:
     """Serving cost by month ``(H, s)``: active users' compute, plus subscribers' when ``serving_per_subscriber``
-    is set (docs/formulas.md §4.10)."""
-    serving = active * p.monthly(costs.serving_per_active_user)
+    is set (docs/formulas.md §4.10). Unless the caller reads the active users (its own array) again (``active_read``),
+    their serving is written over them."""
+    serving = np.multiply(active, p.monthly(costs.serving_per_active_user), out=None if active_read else active)
     serving_per_subscriber = p.monthly(costs.serving_per_subscriber)
     if np.any(serving_per_subscriber != 0):
-        serving += revenue.subscribers * serving_per_subscriber
+        add_product(serving, revenue.subscribers, serving_per_subscriber)
     return serving
 
 

@@ -97,12 +97,19 @@ def _revenue(monetization: Monetization, new_users: FloatArray, active: FloatArr
     for plan, period, recursion, payers in zip(plans, periods, recursions, payers_by_plan, strict=True):
         if recursion is not None:
             assert payers is not None
+            payments: FloatArray | None = None
             if payments_by_period is not None:
-                _add_to(payments_by_period, period, payers * recursion.conversion)
-            # The payers are this plan's own array, read no more: its cash is written over them.
-            cash = np.multiply(payers, recursion.first_payment, out=payers)
-            if recursion.price_by_month is not None:
-                cash *= recursion.price_by_month
+                payments = payers * recursion.conversion
+                _add_to(payments_by_period, period, payments)
+            # The payers are this plan's own array, read no more: its cash is written over them. Where the price
+            # moves the first payment is the conversion (_Recursion), so the payments times the price are the same
+            # products: one pass over the months fewer where they were summed.
+            if recursion.price_by_month is not None and payments is not None:
+                cash = np.multiply(payments, recursion.price_by_month, out=payers)
+            else:
+                cash = np.multiply(payers, recursion.first_payment, out=payers)
+                if recursion.price_by_month is not None:
+                    cash *= recursion.price_by_month
         else:
             payments = _scheduled_plan_payments(plan, new_users, p)
             cash = payments * p.monthly(plan.price)

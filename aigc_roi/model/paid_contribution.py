@@ -10,6 +10,7 @@ from aigc_roi.model.cohort_products import CohortProducts
 from aigc_roi.model.monthly_costs import _serving
 from aigc_roi.model.monthly_revenue import _revenue
 from aigc_roi.model.params import _is_plain_zero, _Params
+from aigc_roi.model.running import add_product
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.source_mix import _active_by_group, _OtherGroups
 from aigc_roi.model.sources import SourceGroup
@@ -50,18 +51,19 @@ def _paid_by_month(scenario: Scenario, months: dict[str, FloatArray], every_user
     elif others is not None and tuple(id(users) for users in credited[1:]) == others.users:
         # Every other group's channels all spend: each is credited the users it bought, whose sums the plan has.
         active, indexed_new_users, indexed_active = others.with_group_0(
-            credited[0], _active_by_group(groups[:1], credited[:1], curves[:1], p)[0])
+            credited[0], _active_by_group(groups[:1], credited[:1], curves[:1], p)[0], users_read=False)
     else:
         active_by_group = _active_by_group(groups, credited, curves, p)
         active, indexed_new_users, indexed_active = _OtherGroups.of(credited, active_by_group, indices).with_group_0(
-            credited[0], active_by_group[0])
+            credited[0], active_by_group[0], users_read=False)
     # Their subscribers are counted only where serving charges them.
     revenue = (shared.revenue_of(monetization, indexed_new_users, orders=False) if shared is not None
                else _revenue(replace(monetization, orders=()), indexed_new_users, indexed_active, p,
                              subscribers=not _is_plain_zero(scenario.costs.serving_per_subscriber)))
-    contribution = revenue.net - _serving(scenario.costs, active, revenue, p)
+    # Only the purchasers are read after the serving, where they are the active users.
+    contribution = revenue.net - _serving(scenario.costs, active, revenue, p, active_read=active is indexed_active)
     if delivery_per_active is not None:
-        contribution -= indexed_active * delivery_per_active
+        add_product(contribution, indexed_active, delivery_per_active, -1)
     if not _is_plain_zero(scenario.referral_reward):
-        contribution -= viral * p(scenario.referral_reward)
+        add_product(contribution, viral, p(scenario.referral_reward), -1)
     return revenue.gross, contribution

@@ -30,6 +30,7 @@ from aigc_roi.model.by_month import (
 from aigc_roi.model.monthly_revenue import _kept, _purchase_per_active, _RevenueByAge, _subscribers
 from aigc_roi.model.params import _Params
 from aigc_roi.model.plan_payments import _plan_cash_by_age, _plan_payments_by_age
+from aigc_roi.model.running import add_product
 from aigc_roi.model.scenario import FloatArray, Moving, Retention, Scenario
 
 
@@ -156,7 +157,8 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     join months are taken once, over every group's new users weighted by its index; only what an active user pays
     and costs is taken per group, on its own curve. ``users`` N_g ``(H, s)``, ``curves`` R_g over the horizon,
     ``groups`` each group's retention, ``indices`` k_g (group 0's is 1) and ``indexed_users`` sum_g k_g N_g
-    (``_SourceMix.indexed_new_users``: what the plans convert)."""
+    (``_SourceMix.indexed_new_users``: what the plans convert; read no more by the caller, the weights of its join
+    months are written over it)."""
     ages = max(p.horizon, int(scenario.ltv_lifetime))
     joined_totals = [joined.sum(axis=0) for joined in users]
     everyone = sum(joined_totals[1:], joined_totals[0])
@@ -166,11 +168,13 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
     divisor = np.where(anyone, everyone, 1.0)
     alone = np.where(anyone, 0.0, 1.0)
 
-    def mean_over(summed_users: FloatArray, joined: FloatArray, stand_in: bool) -> Callable[[Terms], FloatArray]:
+    def mean_over(summed_users: FloatArray, joined: FloatArray, stand_in: bool,
+                  own: bool = False) -> Callable[..., FloatArray]:
         """Means over the join months weighted by some users' share of everyone who joined (``summed_users`` their
         sum over the months, ``joined`` them by month), with group 0's stand-in user where ``stand_in``. The weights
         sum to that share, not to 1: a constant value's mean is the value times it. Only a value that moves by month
-        reads the weights of each join month, divided out the first time."""
+        reads the weights of each join month, divided out the first time (over ``joined`` itself where it is this
+        function's ``own``). A mean is taken of terms, times an optional ``scale`` (``_apply``'s)."""
         share = summed_users / divisor + alone if stand_in else summed_users / divisor
         weights: list[FloatArray] = []
         done: dict[int, FloatArray] = {}
@@ -179,27 +183,28 @@ def _moving_mean_user(scenario: Scenario, users: list[FloatArray], curves: list[
             if not moves(series):
                 return series * share
             if not weights:
-                weights.append(joined / divisor)
+                weights.append(np.divide(joined, divisor, out=joined if own else None))
                 if stand_in:
                     weights[0][0] += alone
             return offset_mean(weights[0], series, ages)
 
-        return lambda terms: _apply(terms, summed, done)
+        return lambda terms, scale=None: _apply(terms, summed, done, scale)
 
     # A user's subscriptions are its group's index times group 0's: their weights are the users each index scales.
     subscriptions_mean = mean_over(
         sum((index * group_total for group_total, index in zip(joined_totals[1:], indices[1:], strict=True)), joined_totals[0]),
-        indexed_users, True)
-    # Summed from the first plan's own new array, not onto zeros (0 + x is x: no plan pays a negative amount).
-    by_plan = [_kept(payments[:ages] * subscriptions_mean(price), keep) for payments, price, keep in subscriptions.plans]
+        indexed_users, True, own=True)
+    # Each plan's payments times the mean of its price, multiplied as that mean is summed. Summed from the first plan's
+    # own new array, not onto zeros (0 + x is x: no plan pays a negative amount).
+    by_plan = [_kept(subscriptions_mean(price, payments[:ages]), keep) for payments, price, keep in subscriptions.plans]
     mean = sum(by_plan[1:], by_plan[0]) if by_plan else np.zeros((ages, p.samples))
     if subscriptions.in_force is not None:
-        mean -= subscriptions.in_force[:ages] * subscriptions_mean(as_terms(subscriptions.serving))
+        add_product(mean, subscriptions.in_force[:ages], subscriptions_mean(as_terms(subscriptions.serving)), -1)
     for g, (joined, joined_total, curve, retention, index) in enumerate(zip(users, joined_totals, curves, groups, indices,
                                                                              strict=True)):
         long_curve = curve if ages == p.horizon else _retention_by_age(retention, ages, p)
         net_per_active = _per_active_terms(scenario, p, None if g == 0 else index)[1]
-        mean += long_curve[:ages] * mean_over(joined_total, joined, g == 0)(net_per_active)
+        add_product(mean, long_curve[:ages], mean_over(joined_total, joined, g == 0)(net_per_active))
     return mean[: int(scenario.ltv_lifetime)]
 
 
@@ -221,7 +226,12 @@ def _moving_gross_worth(scenario: Scenario, curves: list[FloatArray], indices: l
 def _per_active_terms(scenario: Scenario, p: _Params, index: FloatArray | None) -> tuple[Terms, Terms]:
     """An active user's gross revenue and contribution per calendar month, as terms, for users of conversion index
     ``index`` (None: 1). The index scales what a user buys, so the deliveries too, never the serving of an active
-    user."""
+    user. Built once a chunk per index (read only): the gates' tests and the mean user read the same."""
+    return p.once("per active", scenario.monetization if index is None else index,
+                  lambda: _built_per_active_terms(scenario, p, index))
+
+
+def _built_per_active_terms(scenario: Scenario, p: _Params, index: FloatArray | None) -> tuple[Terms, Terms]:
     monetization = scenario.monetization
     gross_per_active: Terms = []
 

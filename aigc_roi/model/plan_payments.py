@@ -110,7 +110,7 @@ def _recursive_plan_payers(plans: list[_Recursion | None], new_users: FloatArray
 def _recursive_schedules(plans: list[_Recursion | None], ages: int, samples: int) -> Iterator[tuple[FloatArray, FloatArray] | None]:
     """Per plan in order (None where ``plans`` has None), ``(K, s)`` the cash and the payments of one new user of a
     recursive plan at the ages it pays, 0, P, 2P, ...: its first payment (or conversion) times the renewal k times
-    over, multiplied in that order as ``_add_payments_by_age`` does, for plans of one period and both at once
+    over, multiplied in that order as ``_recursive_by_age`` does, for plans of one period and both at once
     (``STACKED_CELLS``): a vector operation per paying age of a stack, not per paying age of every plan."""
 
     def schedules(period: int, chosen: list[_Recursion]) -> list[tuple[FloatArray, FloatArray]]:
@@ -146,12 +146,19 @@ def _in_stacks(plans: list[_Recursion | None], cells_per_plan: int,
         yield ready.pop(index)
 
 
-def _add_payments_by_age(plan: _Recursion, out: FloatArray, first: FloatArray | None = None) -> None:
-    """Add to ``out`` ``(ages, s)`` the cash of one new user of a recursive plan (or, with ``first`` its
-    conversion, its payments): the ages it pays at only."""
-    paying_ages = out[::plan.period]
-    # Row k is the first payment times the renewal k times over.
-    paying_ages += running_product(plan.first_payment if first is None else first, plan.renewal, paying_ages.shape[0])
+def _recursive_by_age(plan: _Recursion, ages: int, samples: int, first: FloatArray | None = None) -> FloatArray:
+    """``(ages, s)`` the cash of one new user of a recursive plan (or, with ``first`` its conversion, its payments),
+    0 at the ages it does not pay at."""
+    # Row k is the first payment times the renewal k times over, added to the paying ages of an array of zeros: those
+    # rows themselves where every age pays, unless a factor has a sign bit (0 + -0 is 0, the one sum that changes).
+    first = plan.first_payment if first is None else first
+    paying = running_product(first, plan.renewal, len(range(0, ages, plan.period)))
+    every_age = plan.period == 1 and paying.shape == (ages, samples)
+    if every_age and not (np.signbit(first).any() or np.signbit(plan.renewal).any()):
+        return paying
+    by_age = np.zeros((ages, samples))
+    by_age[::plan.period] += paying
+    return by_age
 
 
 def _scheduled_plan_cash(plan: Plan, new_users: FloatArray, p: _Params) -> FloatArray:
@@ -203,9 +210,7 @@ def _plan_payments_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     recursion = _Recursion.of(plan, p)
     if recursion is None:
         return np.ascontiguousarray(plan_payments_by_age(plan, ages, p.samples).T)
-    by_age = np.zeros((ages, p.samples))
-    _add_payments_by_age(recursion, by_age, recursion.conversion)
-    return by_age
+    return _recursive_by_age(recursion, ages, p.samples, recursion.conversion)
 
 
 def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
@@ -213,6 +218,4 @@ def _plan_cash_by_age(plan: Plan, ages: int, p: _Params) -> FloatArray:
     recursion = _Recursion.of(plan, p)
     if recursion is None:
         return _plan_payments_by_age(plan, ages, p) * p(plan.price)
-    by_age = np.zeros((ages, p.samples))
-    _add_payments_by_age(recursion, by_age)
-    return by_age
+    return _recursive_by_age(recursion, ages, p.samples)

@@ -115,3 +115,49 @@ def running_product(first: FloatArray, factor: FloatArray, steps: int) -> FloatA
         for before, row in zip(rows, rows[1:], strict=False):
             multiply(before, factor, row)
     return out
+
+
+BLOCK_CELLS = 1 << 16
+"""Values in one row block of ``add_product`` and ``sum_product`` (512 KB)."""
+
+
+def add_product(out: FloatArray, left: FloatArray, right: FloatArray, sign: int = 1) -> None:
+    """``out += left * right`` (``-=`` with ``sign`` -1) in place; ``left`` and ``right`` broadcast against ``out``
+    ``(H, ...)``, each with all of its rows or one.
+
+    A block of rows at a time (``BLOCK_CELLS``): each block's products are read back from the core's cache, where the
+    products of a whole chunk (4 MB at 120 months) are written out to memory and read in again. The same product and
+    sum of each value, so the same numbers."""
+    combine = np.add if sign > 0 else np.subtract
+    blocks = _row_blocks(out.shape)
+    product = np.empty((blocks[0].stop, *out.shape[1:])) if blocks else out
+    for rows in blocks:
+        block = product[: rows.stop - rows.start]
+        np.multiply(_rows_of(left, rows), _rows_of(right, rows), out=block)
+        combine(out[rows], block, out=out[rows])
+
+
+def sum_product(base: FloatArray, left: FloatArray, right: FloatArray, scale: FloatArray | None = None) -> FloatArray:
+    """``base + left * right``, or ``scale * (base + left * right)``, a new array, a block of rows at a time as
+    ``add_product`` adds."""
+    out = np.empty(np.broadcast_shapes(base.shape, left.shape, right.shape, (1,) if scale is None else scale.shape))
+    for rows in _row_blocks(out.shape):
+        block = out[rows]
+        np.multiply(_rows_of(left, rows), _rows_of(right, rows), out=block)
+        np.add(_rows_of(base, rows), block, out=block)
+        if scale is not None:
+            np.multiply(_rows_of(scale, rows), block, out=block)
+    return out
+
+
+def _row_blocks(shape: tuple[int, ...]) -> list[slice]:
+    """Slices of the rows of an array of ``shape`` ``(H, ...)``, each of at most ``BLOCK_CELLS`` values (a row at
+    least): one slice of every row where they fit, as a single run's do."""
+    width = int(np.prod(shape[1:], dtype=np.int64))
+    rows = max(1, BLOCK_CELLS // max(1, width))
+    return [slice(start, min(start + rows, shape[0])) for start in range(0, shape[0], rows)]
+
+
+def _rows_of(values: FloatArray, rows: slice) -> FloatArray:
+    """The rows ``rows`` of an operand with rows of its own, or the operand itself where it broadcasts one row."""
+    return values[rows] if values.ndim > 1 and values.shape[0] > 1 else values
