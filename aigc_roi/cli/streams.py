@@ -20,7 +20,7 @@ from aigc_roi.cli.files import UsageError, register_inputs, unencodable, write_b
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.present.errors import in_file_order, located_message
 from aigc_roi.present.language import LANGUAGES, default_lang
-from aigc_roi.present.stand_ins import for_encoding
+from aigc_roi.present.stand_ins import encodes, for_encoding
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -78,23 +78,15 @@ def for_stderr(line: str, english: str | None = None) -> str:
     Python's stderr escapes it, and as a strict stream put in its place (an embedding program's) would not."""
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
     line = for_encoding(_in_language_written(line, english, encoding), encoding)
-    return line if _encodes(line, encoding) else line.encode(encoding, "backslashreplace").decode(encoding)
+    return line if encodes(line, encoding) else line.encode(encoding, "backslashreplace").decode(encoding)
 
 
 def _in_language_written(line: str, english: str | None, encoding: str) -> str:
     """``line``, or ``english`` where ``encoding`` lacks a character of the translation itself."""
     # The characters the English line has too (a file's name, a value found) are the same in either language.
-    if english is not None and not _encodes("".join(set(line) - set(english)), encoding):
+    if english is not None and not encodes("".join(set(line) - set(english)), encoding):
         return english
     return line
-
-
-def _encodes(text: str, encoding: str) -> bool:
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def note(line: str, english: str | None = None) -> None:
@@ -344,7 +336,7 @@ def emit_lines(worded: Callable[[str], str]) -> None:
     if not text:  # a file with nothing to say: stdout is not even opened, so a closed one fails nothing
         return
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    if language() != "en" and not _encodes(text, encoding):
+    if language() != "en" and not encodes(text, encoding):
         # One line for one line: every finding and annotation is one line in either language.
         text = "\n".join(_in_language_written(line, english, encoding)
                          for line, english in zip(text.split("\n"), worded("en").split("\n"), strict=True))

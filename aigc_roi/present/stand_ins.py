@@ -49,12 +49,13 @@ def _codec(encoding: str | None) -> str:
 @cache
 def _table(codec: str) -> dict[int, str]:
     """The stand-ins of the symbols ``codec`` lacks: none for a UTF, all for ASCII, a few for Latin-1 (``−``, ``≤``)."""
-    return {ord(symbol): stand_in for symbol, stand_in in STAND_INS.items() if not _writes(symbol, codec)}
+    return {ord(symbol): stand_in for symbol, stand_in in STAND_INS.items() if not encodes(symbol, codec)}
 
 
-def _writes(symbol: str, codec: str) -> bool:
+def encodes(text: str, codec: str) -> bool:
+    """Whether ``codec`` writes every character of ``text``."""
     try:
-        symbol.encode(codec)
+        text.encode(codec)
     except UnicodeEncodeError:
         return False
     return True
