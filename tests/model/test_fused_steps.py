@@ -4,6 +4,8 @@ their share array, the other source groups' sums taken where group 0's are added
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -159,3 +161,20 @@ def test_payments_by_age_keep_a_zero_unsigned() -> None:
     np.testing.assert_array_equal(_plan_payments_by_age(plan, 4, _Params(1, 4))[:, 0], [0.5, 0.25, 0.125, 0.0625])
     plan = Plan(name="q", price=10.0, period_months=3, conversion=0.5, renewal=0.5)
     np.testing.assert_array_equal(_plan_payments_by_age(plan, 7, _Params(1, 7))[:, 0], [0.5, 0, 0, 0.25, 0, 0, 0.125])
+
+
+def test_a_drawn_saturation_beside_a_budget_and_bid_written_by_month() -> None:
+    """A cpa channel's budget and bid by month are one column, (H, 1), and a drawn saturation_budget has every sample's:
+    users scaled in place in the ratio's column raised numpy's broadcast error, an internal error of simulate and of
+    actuals --reforecast. Users b / bid x h / (b + h): month 1, budget 1,000, bid 10, h 500 and 1,500 -> 100 x 1/3 and
+    100 x 3/5; month 2 (budget 2,000, bid 12) -> 2,000 / 12 x 1/5 and x 3/7."""
+    from aigc_roi import api
+    from aigc_roi.model.engine import evaluate
+
+    plan = api.load_source("name: S\nhorizon_months: 2\nretention: {monthly_churn: 0.5}\nacquisition:\n"
+                           "  - {name: A, type: cpa, bid: {by_month: {1: 10, 2: 12}}, budget: {by_month: {1: 1000, 2: 2000}},"
+                           " saturation_budget: 500}\n")
+    drawn = dataclasses.replace(plan, acquisition=(
+        dataclasses.replace(plan.acquisition[0], saturation_budget=np.array([500.0, 1500.0])),))
+    users = evaluate(drawn).channel_monthly_users[:, 0, :]
+    np.testing.assert_allclose(users, [[100 / 3, 2000 / 12 / 5], [100 * 3 / 5, 2000 / 12 * 3 / 7]], rtol=1e-12)

@@ -40,10 +40,8 @@ class CpaChannel(ChannelType):
         bid = p.monthly(self.bid)
         if self.budget is not None:
             budget = p.monthly(self.budget)
-            # The ratio is a new array of the users' shape (the saturation's is the budget's): scaled in place.
-            users = divide_or_zero(budget, bid)
-            users *= saturation(budget, self.saturation_budget, p)
-            return users, budget
+            # Not scaled in place: a drawn saturation_budget has more samples than a budget and bid written once.
+            return divide_or_zero(budget, bid) * saturation(budget, self.saturation_budget, p), budget
         if self.users is not None:
             users = p.monthly(self.users)
             return users, users * bid
