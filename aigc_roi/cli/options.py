@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click import Context, Parameter
@@ -21,6 +20,9 @@ from aigc_roi.model.arguments import whole_number_wording
 from aigc_roi.model.limits import MAX_SAMPLES as MAX_SAMPLES
 from aigc_roi.model.limits import MAX_SEED as MAX_SEED
 from aigc_roi.model.limits import MAX_SIMULATE_SAMPLES
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # --help and every option without a number never load decimal (issue 27)
 
 FLOAT_DIGITS = 308
 """The largest power of ten float64 holds: a whole-number option is read exactly below it."""
