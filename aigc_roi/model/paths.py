@@ -47,9 +47,14 @@ def at_place(name: str, path: str) -> str:
     return f"{name} ({path})"
 
 
+def row_name(name: str, path: str, names: Sequence[str]) -> str:
+    """An item's row label: its name, or ``at_place`` where another item of its list's ``names`` has that name too."""
+    return name if names.count(name) == 1 else at_place(name, path)
+
+
 def row_names(names: Sequence[str], paths: Sequence[str]) -> list[str]:
-    """Each item's row label: its name, or ``at_place`` where another item of ``names`` has that name too."""
-    return [name if names.count(name) == 1 else at_place(name, path) for name, path in zip(names, paths, strict=True)]
+    """Each item's ``row_name``."""
+    return [row_name(name, path, names) for name, path in zip(names, paths, strict=True)]
 
 
 def sharing(names: Sequence[str], name: str) -> list[int]:
@@ -66,12 +71,17 @@ def channel_called(names: Sequence[str], index: int) -> str:
     return name if names.count(name) == 1 else channel_path(index)
 
 
+def one_meant(name: str, paths: Sequence[str]) -> str:
+    """The refusal of a name ``paths`` share where one item is meant, offering each path: ``--set``, ``--grid``,
+    ``--variant``, ``--map`` and ``--lock`` alike."""
+    return f"'{name}' names {len(paths)} items: write the one meant, {' or '.join(paths)}"
+
+
 class AmbiguousName(ValueError):
-    """A name two or more items share, given where one item is meant: the message offers their paths, as ``--set``'s
-    refusal does (reader/overrides.py)."""
+    """A name two or more items share, given where one item is meant (``one_meant``)."""
 
     def __init__(self, name: str, paths: Sequence[str]) -> None:
-        super().__init__(f"'{name}' names {len(paths)} items: write the one meant, {' or '.join(paths)}")
+        super().__init__(one_meant(name, paths))
 
 
 def named_channel(names: Sequence[str], text: str) -> int | None:

@@ -19,7 +19,7 @@ import shlex
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import list_index, resembling, split_path, two_readings
+from aigc_roi.model.paths import list_index, one_meant, resembling, split_path, two_readings
 from aigc_roi.reader.fields import SCENARIO
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
@@ -159,8 +159,7 @@ def _by_name(tree: Node, override: Override) -> str:
     if len(paths) == 1:
         return f"{paths[0]}.{rest}"
     if len(paths) > 1:
-        raise _fail(override, f"'{name}' names {len(paths)} items: write the one meant, "
-                              f"{' or '.join(f'{path}.{rest}' for path in paths)}")
+        raise _fail(override, one_meant(name, [f"{path}.{rest}" for path in paths]))
     near = _near_names(tree, name)
     if not near and segments is not None and nearest_key(name, SCENARIO.fields):
         return override.path  # a field misspelt: validation names the key it resembles
@@ -234,7 +233,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
         if len(named) > 1:
             # Only their indices tell them apart: each spelled out, as for a name alone (_by_name).
             meant = [_joined([*segments[:position], f"[{index}]", *segments[position + 1:]]) for index in named]
-            raise _fail(override, f"'{inner.strip()}' names {len(named)} items: write the one meant, {' or '.join(meant)}")
+            raise _fail(override, one_meant(inner.strip(), meant))
         if named:
             return parent.value[named[0]]
         # As for a name alone (_by_name): the item it resembles, by case, width and spaces or spelling.

@@ -56,7 +56,7 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import AmbiguousName, at_place, by_name, channel_called, channel_path, named_channel
+from aigc_roi.model.paths import AmbiguousName, by_name, channel_called, channel_path, named_channel, row_name
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
 from aigc_roi.whatif.actuals_rows import (
@@ -205,8 +205,7 @@ class Actuals:
     def row_name(self, channel: ChannelActuals) -> str:
         """The channel as a table or a line that names it alone labels it: its name, ``x (acquisition[1])`` where
         another channel has that name too (model/paths.py ``row_names``)."""
-        names = [other.name for other in self.channels]
-        return channel.name if names.count(channel.name) == 1 else at_place(channel.name, channel.path)
+        return row_name(channel.name, channel.path, [other.name for other in self.channels])
 
 
 MAP_TEXT = "NAME=GLOB such as 'Douyin CPA=dy_*'"

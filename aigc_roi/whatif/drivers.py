@@ -34,7 +34,7 @@ from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import at_place, channel_path, list_index, plan_path, resembling, split_path, two_readings
+from aigc_roi.model.paths import at_place, channel_path, list_index, one_meant, plan_path, resembling, split_path, two_readings
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     ByMonth,
@@ -269,8 +269,7 @@ class AmbiguousDriver(WhatIfError, LookupError):
         by_index = [driver for driver in matching if driver.path == wanted]
         if not by_index:  # items that share a name: only their indices tell them apart
             named = matching[0].item
-            super().__init__(f"'{named}' names {len(matching)} items: write the one meant, "
-                             f"{' or '.join(driver.path for driver in matching)}")
+            super().__init__(one_meant(str(named), [driver.path for driver in matching]))
             return
         by_name = next(driver for driver in matching if driver is not by_index[0])
         segment = wanted[wanted.index("["):wanted.index("]") + 1]
