@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from phase_plans import APART
 
 # A runs in month 1, B in month 2: two phases of one channel each.
 TWO_PHASES = """\
@@ -61,22 +62,6 @@ def test_a_total_never_says_b_is_spent_every_month_in_chinese(tmp_path: Path) ->
     filled = " ".join(invoke(["allocate", str(path), "--target-roas", "2", "--lang", "zh"],
                              env={"COLUMNS": "200"}).stdout.split())
     assert "每个阶段的渠道各自投到目标 ROAS，T 是各阶段广告支出之和" in filled
-
-
-# Search in months 1-2, feed ads all along: phases 1-2 and 3. Today 300 + 800 = 1,100 a month in months 1-2 and 800 in
-# month 3, 2 x 1,100 + 800 = 3,000 over the horizon, which is also B = 1,000 x 3 months: the horizon's totals agree
-# while neither phase spends B.
-APART = """\
-name: Apart
-horizon_months: 3
-start: 2025-11
-acquisition:
-  - {name: Search, type: cpa, bid: 5, budget: 300, months: [1, 2], saturation_budget: 2000}
-  - {name: Feed ads, type: cpa, bid: 12, budget: 800, saturation_budget: 3000}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: I, price: 10, rate: 1}]
-"""
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [

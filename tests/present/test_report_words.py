@@ -9,19 +9,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
-
-# Search runs in months 1-2, feed ads all along: phases 1-2 and 3; month 1 is 2025-11.
-APART = """\
-name: Apart
-horizon_months: 3
-start: 2025-11
-acquisition:
-  - {name: Search, type: cpa, bid: 5, budget: 300, months: [1, 2], saturation_budget: 2000}
-  - {name: Feed ads, type: cpa, bid: 12, budget: 800, saturation_budget: 3000}
-retention: {monthly_churn: 0.5}
-monetization:
-  purchases: [{name: I, price: 10, rate: 1}]
-"""
+from phase_plans import APART
 
 
 def _page(tmp_path: Path, lang: str) -> str:
