@@ -21,7 +21,9 @@ Errors are exceptions carrying values, each ``api.<name>``: ``ScenarioInvalid``
 scenario cannot answer (among them ``ArgumentError``, which names the argument
 as the call gave it, ``AllocationError``, ``UnknownDriver`` and
 ``AmbiguousDriver``) and ``CiError`` for a check that cannot start
-(``NoScenarioFiles``, ``BaselineError``). The types the functions take and
+(``NoScenarioFiles``, ``BaselineError``); ``ValueError`` for a scenario built in
+code whose gate names a channel name two channels share, which a file's reader
+refuses in the same words. The types the functions take and
 return are ``api.<name>`` too (``api.Simulation``, ``api.LoadedScenario``), and
 ``typing.get_type_hints`` reads every function's. Nothing here prints or exits.
 """
@@ -40,6 +42,7 @@ from typing import TYPE_CHECKING, cast
 from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.paths import refuse_shared_in_gates
 from aigc_roi.model.scenario import Milestone, Scenario
 from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
@@ -117,12 +120,20 @@ def _texts(given: str | Iterable[str]) -> tuple[str, ...]:
 
 def _plan(plan: LoadedScenario, called: str) -> LoadedScenario:
     """``plan``, if it is a LoadedScenario: a Scenario, which ``load`` returns, would fail deep inside on a field only
-    a LoadedScenario has."""
+    a LoadedScenario has. Its scenario is ``_held`` (``dataclasses.replace`` may have given it another)."""
     from aigc_roi.reader.load import LoadedScenario
 
     if not isinstance(plan, LoadedScenario):
         raise TypeError(f"api.{called} takes a LoadedScenario (from api.load_plan(path, sets)), not a {type(plan).__name__}")
+    _held(plan.scenario)
     return plan
+
+
+def _held(scenario: Scenario) -> Scenario:
+    """``scenario``, held to the rule on names the reader holds a file to: one built in code passed no reader.
+    ValueError for a gate naming a channel name two channels share (model/paths.py ``refuse_shared_in_gates``)."""
+    refuse_shared_in_gates(scenario)
+    return scenario
 
 
 def _overrides(sets: str | Sequence[str], set_option: str | None) -> tuple[Override, ...]:
@@ -159,11 +170,13 @@ def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] =
 
 
 def run(scenario: Scenario) -> api.Result:
-    """The deterministic run (every range at its median): every monthly series, figure and channel."""
+    """The deterministic run (every range at its median): every monthly series, figure and channel. Raises
+    ``ValueError`` for a scenario built in code whose gate names a channel name two channels share, as a file's is
+    refused (every call that takes a scenario does)."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.sampling import realize
 
-    return evaluate(realize(scenario))
+    return evaluate(realize(_held(scenario)))
 
 
 def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | None]:
@@ -189,14 +202,15 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     ``explain_change`` adds what moved them. Raises ``WhatIfError`` for scenarios in different currencies."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
-    return side_by_side(scenarios, samples, seed, jobs, stage_progress, _texts(reserved))
+    held = [(label, source, _held(scenario)) for label, source, scenario in scenarios]
+    return side_by_side(held, samples, seed, jobs, stage_progress, _texts(reserved))
 
 
 def break_even(scenario: Scenario) -> api.BreakEvenTable:
     """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
 
-    return solve(scenario)
+    return solve(_held(scenario))
 
 
 def sensitivity(scenario: Scenario, step: float = 0.2) -> api.Sensitivity:
@@ -204,7 +218,7 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> api.Sensitivity:
     ``WhatIfError`` for a ``step`` outside (0, 1], as ``--step``."""
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
 
-    return analyse(scenario, step)
+    return analyse(_held(scenario), step)
 
 
 def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> api.Grid:
@@ -214,7 +228,7 @@ def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: 
     int) from 2 to 41, as ``--step`` and ``--grid-steps``."""
     from aigc_roi.whatif.sensitivity import grid
 
-    return grid(scenario, row_path, column_path, step, steps)
+    return grid(_held(scenario), row_path, column_path, step, steps)
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
@@ -229,7 +243,7 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     an int: a bool or a float such as 1e4 is no count), or a percentile outside [0, 100]."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
-    return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
+    return run_simulation(_held(scenario), samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
                           jobs=jobs, samples_sink=samples_sink)
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: str | Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
@@ -253,7 +267,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     from aigc_roi.whatif.allocate import allocate as solve
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
-    return solve(scenario, budget, cast("Objective", objective), _texts(locks), minimums, maximums, samples, seed, total=total,
+    return solve(_held(scenario), budget, cast("Objective", objective), _texts(locks), minimums, maximums, samples, seed, total=total,
                  limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress,
                  reach=reach)
 
@@ -377,6 +391,7 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare, map_pairs, patterns_of
 
+    _held(scenario)
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
     pairs = map_pairs(maps)

@@ -24,7 +24,7 @@ from aigc_roi.model.limits import FIRST_MONTH, LAST_MONTH
 from aigc_roi.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from aigc_roi.model.limits import MIN_RETENTION_DAYS as MIN_RETENTION_DAYS
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import channel_path, plan_path, sharing
+from aigc_roi.model.paths import channel_path, gate_cannot_tell, plan_path, sharing
 from aigc_roi.reader import text_lines
 from aigc_roi.reader.byte_order import wide_encoding
 from aigc_roi.reader.discount_warning import discount_warnings
@@ -264,9 +264,8 @@ def _check_gate(gate: Parsed, path: str, channels: _Named, ctx: Context) -> None
             elif len(shared := sharing(channel_names, name)) > 1:
                 # A gate took every channel of the name, where a test is of the channels meant: refused, as --set
                 # refuses it. Gates are 1.2's, so no 1.1 file changes meaning (reader/shared_names.py).
-                ctx.error(item, item_path, f"'{name}' names {len(shared)} channels, "
-                          f"{' and '.join(channels.paths[i] for i in shared)}: a gate cannot tell them apart; "
-                          "give each its own name", among=tuple(channels.nodes[i] for i in shared))
+                ctx.error(item, item_path, gate_cannot_tell(name, [channels.paths[i] for i in shared]),
+                          among=tuple(channels.nodes[i] for i in shared))
             elif name in first_at:
                 ctx.error(item, item_path, f"channel '{name}' is named twice in this gate (first at {first_at[name]})")
             else:
