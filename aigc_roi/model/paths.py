@@ -50,9 +50,16 @@ def at_place(name: str, path: str) -> str:
     return f"{name} ({path})"
 
 
+def is_shared(names: Sequence[str | None], name: str) -> bool:
+    """Whether another item of ``names`` (its list's, the item called ``name`` among them; None for one without a name)
+    has that name too: the one rule of every label, path and refusal that gives such an item's place where its name
+    alone would not tell it apart (``row_name``, ``channel_called``, ``by_name``, ``--set``'s paths, the drivers')."""
+    return names.count(name) > 1
+
+
 def row_name(name: str, path: str, names: Sequence[str]) -> str:
     """An item's row label: its name, or ``at_place`` where another item of its list's ``names`` has that name too."""
-    return name if names.count(name) == 1 else at_place(name, path)
+    return at_place(name, path) if is_shared(names, name) else name
 
 
 def row_names(names: Sequence[str], paths: Sequence[str]) -> list[str]:
@@ -70,8 +77,7 @@ def channel_called(names: Sequence[str], index: int) -> str:
     """The channel at ``index`` of the plan's channel ``names`` as a message names it: its name, or its path where
     another channel has that name too (as ``--map``, ``--lock`` and ``--set`` take it), so two channels named A read
     apart."""
-    name = names[index]
-    return name if names.count(name) == 1 else channel_path(index)
+    return channel_path(index) if is_shared(names, names[index]) else names[index]
 
 
 def one_meant(name: str, paths: Sequence[str]) -> str:
@@ -152,7 +158,7 @@ def by_name(path: str, scenario: Any) -> str:
         if index is not None and isinstance(node, tuple) and index < len(node):
             name = getattr(node[index], "name", None)
             names = [getattr(item, "name", None) for item in node]
-            readable = isinstance(name, str) and names.count(name) == 1 and not set(name) & set("[]") and name.strip() == name
+            readable = isinstance(name, str) and not is_shared(names, name) and not set(name) & set("[]") and name.strip() == name
             shown += f"[{name}]" if readable else segment
             node = node[index]
             continue

@@ -19,7 +19,7 @@ import shlex
 from dataclasses import dataclass
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import list_index, one_meant, resembling, split_path, two_readings
+from aigc_roi.model.paths import is_shared, list_index, one_meant, resembling, split_path, two_readings
 from aigc_roi.reader.fields import SCENARIO
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
@@ -132,7 +132,7 @@ def _named_paths(tree: Node) -> list[tuple[str, str]]:
         names = [item_name(item) for item in items_of(tree, list_path)]
         for i, name in enumerate(names):
             if name is not None:
-                plain = names.count(name) == 1 and list_index(name) is None and not set(name) & set("[]")
+                plain = not is_shared(names, name) and list_index(name) is None and not set(name) & set("[]")
                 found.append((name, f"{list_path}[{name if plain else i}]"))
     return found
 

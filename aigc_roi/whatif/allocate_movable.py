@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from aigc_roi.model.channels import movable_types
 from aigc_roi.model.month_runs import months_phrase
 from aigc_roi.model.names import listed
+from aigc_roi.model.paths import is_shared
 from aigc_roi.model.scenario import ByMonth, FloatArray, Scenario
 from aigc_roi.whatif.allocate_phases import Phase
 from aigc_roi.whatif.allocate_result import AllocationError
@@ -19,7 +20,7 @@ from aigc_roi.whatif.errors import amount_texts
 
 def movable_channels(median: Scenario, locks: Sequence[str], minimums: Mapping[str, float], maximums: Mapping[str, float]) -> list[int]:
     names = [ch.name for ch in median.acquisition]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+    duplicates = sorted({name for name in names if is_shared(names, name)})
     if duplicates:  # a channel named as another's key, x (acquisition[1]) (whatif/allocate_names.py)
         raise AllocationError(f"channel names must be distinct to allocate; repeated: {listed(duplicates)}")
     by_name = {ch.name: ch for ch in median.acquisition}

@@ -34,7 +34,7 @@ from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import at_place, channel_path, list_index, one_meant, plan_path, resembling, split_path, two_readings
+from aigc_roi.model.paths import at_place, channel_path, is_shared, list_index, one_meant, plan_path, resembling, split_path, two_readings
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     ByMonth,
@@ -225,7 +225,7 @@ def _shared_items(realized: Scenario) -> set[str]:
              "monetization.orders": [order.name for order in monetization.orders]}
     found = set()
     for list_path, names in lists.items():
-        found |= {f"{list_path}[{i}" for i, name in enumerate(names) if names.count(name) > 1}
+        found |= {f"{list_path}[{i}" for i, name in enumerate(names) if is_shared(names, name)}
     return found
 
 
