@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from aigc_roi.model.errors import ScenarioError
 from aigc_roi.model.limits import MAX_MAGNITUDE
-from aigc_roi.reader.numbers import RANGE_SEPARATOR, ValueProblem, parse_number_text, split_range
+from aigc_roi.reader.numbers import PERCENT_SIGNS, RANGE_SEPARATOR, ValueProblem, parse_number_text, split_range
 from aigc_roi.reader.percent_warnings import warned_span, written_in_percent
 from aigc_roi.reader.yamltree import Node, join_path
 
 AMOUNT = "an amount"
 COUNT = "a count"
+_SIGNLESS = str.maketrans("", "", "".join(PERCENT_SIGNS))
 
 
 def amount_warnings(node: Node, path: str, unit: str, filename: str) -> list[ScenarioError]:
@@ -43,7 +44,7 @@ def amount_warnings(node: Node, path: str, unit: str, filename: str) -> list[Sce
 def _without_sign(ends: tuple[str, ...]) -> str | None:
     """The number (or range) as written without its % signs, where that is a value the field takes (of the same sign
     as the one read, so within an amount's bounds, and of a number's size); None otherwise."""
-    written = [end.strip().replace("%", "").replace("％", "").strip() for end in ends]
+    written = [end.translate(_SIGNLESS).strip() for end in ends]
     try:
         values = [parse_number_text(end) for end in written]
     except ValueProblem:

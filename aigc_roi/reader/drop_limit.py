@@ -12,9 +12,8 @@ from typing import Any
 
 from aigc_roi.model.scenario import DropLimit
 from aigc_roi.reader.kinds import A_TARGET, INVALID, Context, Number
+from aigc_roi.reader.numbers import PERCENT_SIGNS
 from aigc_roi.reader.yamltree import Node
-
-_PERCENT_SIGNS = ("%", "％")
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class DropLimitKind:
     description: str = ""
 
     def parse(self, node: Node, path: str, ctx: Context) -> Any:
-        relative = node.kind == "scalar" and isinstance(node.value, str) and node.raw.strip().endswith(_PERCENT_SIGNS)
+        relative = node.kind == "scalar" and isinstance(node.value, str) and node.raw.strip().endswith(PERCENT_SIGNS)
         wording = "a share >= 0% (10%) or an amount >= 0 (5万)"
         value = Number(0.0, None, ranges=False, wording=wording, range_hint=A_TARGET).parse(node, path, ctx)
         return INVALID if value is INVALID else DropLimit(float(value), relative)

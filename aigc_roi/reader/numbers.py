@@ -137,6 +137,9 @@ _PLAIN = r"[+-]?[0-9０-９][0-9０-９_.]*(?:[eE][+-]?[0-9０-９]+)?"
 _AMOUNT = rf"(?P<amount>{_PLAIN}\s*[kKmM万亿]?)"
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""
+PERCENT_SIGNS = ("%", "％")
+"""The percent sign and its IME twin: either says a number was written in percent (the ratio meant, so no sign is
+missing: reader/percent_warnings.py; a share, not an amount: drop_limit.py), though the grammar reads ``%`` alone."""
 
 
 def _written(value: float) -> str:

@@ -3,12 +3,13 @@ whether a number is written in percent, the percent it reads as, and the span a 
 
 from __future__ import annotations
 
+from aigc_roi.reader.numbers import PERCENT_SIGNS
 from aigc_roi.reader.yamltree import Node
 
 
 def written_in_percent(text: str) -> bool:
     """Whether a number is written in percent (``150%``): then it is the ratio meant, and no sign is missing."""
-    return any(sign in text for sign in "%％")
+    return any(sign in text for sign in PERCENT_SIGNS)
 
 
 def percent_text(value: float) -> str:
