@@ -49,15 +49,20 @@ def change_header(lang: str) -> str:
     return f"{CHANGE}{label('vs_first', lang)}"
 
 
+FIXED_COLUMNS = {"figure": "figure", "statistic": "compare_statistic", "best": "compare_best"}
+"""The columns beside the scenarios' (figure and, on risk, statistic before them, best after): CSV's key of each, and
+the label markdown heads it with."""
+
+
 def fixed_headers() -> frozenset[str]:
     """Every header of compare's tables that is not a scenario's, which no scenario's column may read as
-    (whatif/compare.py ``column_titles``): the keys of CSV and markdown, the terminal's and the workbook's labels in
+    (whatif/compare.py ``column_titles``): the keys of CSV, the terminal's, markdown's and the workbook's labels in
     every language, since a column's title is one in every format, JSON's ``name`` too, whatever ``--lang`` says."""
     from aigc_roi.present.workbook import COMPARE_SHEET_HEADERS
 
     labelled = {header for lang in LANGUAGES
-                for header in (change_header(lang), *(label(key, lang) for key in COMPARE_SHEET_HEADERS))}
-    return frozenset({"figure", "statistic", "best", CURRENCY, *labelled})
+                for header in (change_header(lang), *(label(key, lang) for key in (*COMPARE_SHEET_HEADERS, *FIXED_COLUMNS.values())))}
+    return frozenset({*FIXED_COLUMNS, CURRENCY, *labelled})
 
 
 def best_columns(name: str, values: list[float | None], figures: Sequence[Mapping[str, Any]] = ()) -> set[int]:
@@ -121,8 +126,10 @@ def figure_deltas(name: str, scenarios: Sequence[Mapping[str, Any]], values: Seq
 
 
 def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
+    """A figure per row, its key and raw numbers without ``style`` (CSV), with it its label and each value as `run`'s
+    markdown writes it (markdown)."""
     names = [scenario["name"] for scenario in scenarios]
-    header = ["figure", *names, *(f"{CHANGE}{name}" for name in names[1:]), "best"]
+    header = [*_headers(style, ["figure"]), *names, *(f"{CHANGE}{name}" for name in names[1:]), *_headers(style, ["best"])]
     rows: list[list[Any]] = []
     months = [calendar(scenario) if starts_differ(scenarios) else None for scenario in scenarios]
     for name in FIGURE_NAMES:
@@ -139,9 +146,14 @@ def compare_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = No
                      else style.figure(name, value, never_text(name, scenario["horizon_months"], style.lang),
                                        scenario["figures"], months=labels)
                      for scenario, value, labels in zip(scenarios, values, months, strict=True)]
-            rows.append([name, *texts,
+            rows.append([label(name, style.lang), *texts,
                          *(signed(name, delta, style) for delta in deltas), best])
     return header, rows + basis_rows(scenarios, style, len(names))
+
+
+def _headers(style: NumberStyle | None, keys: list[str]) -> list[str]:
+    """Fixed columns' headers: CSV's keys without ``style``, markdown's labels in its language with it."""
+    return keys if style is None else [label(FIXED_COLUMNS[key], style.lang) for key in keys]
 
 
 # --- compare --samples: the same figures as distributions ----------------------------
@@ -276,9 +288,10 @@ def _share_rows(name: str, scenarios: list[dict[str, Any]], style: NumberStyle) 
         fields = [share_fields(name, summary["defined_share"], summary.get("undefined_share", 0.0),
                                scenario["distribution"]["samples"], style, split)
                   for scenario, summary in zip(scenarios, summaries, strict=True)]
-        rows += [[name, row_label, *(column[i][1] for column in fields), ""] for i, (row_label, _) in enumerate(fields[0])]
+        rows += [[label(name, style.lang), row_label, *(column[i][1] for column in fields), ""]
+                 for i, (row_label, _) in enumerate(fields[0])]
     if any(borrowing_note(name, scenario, style) for scenario in scenarios):
-        rows.append([name, label("borrowing_share_row", style.lang),
+        rows.append([label(name, style.lang), label("borrowing_share_row", style.lang),
                      *(chance_text(summary.get("borrowing_share", 0.0), scenario["distribution"]["samples"], style)
                        for scenario, summary in zip(scenarios, summaries, strict=True)), ""])
     return rows
@@ -286,9 +299,10 @@ def _share_rows(name: str, scenarios: list[dict[str, Any]], style: NumberStyle) 
 
 def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None = None) -> Rows:
     """figure, statistic (p5, p50, p95, the defined share, or probability), a column per scenario, and the best (by
-    p50 or chance). CSV has each figure's shares (``_share_values``) and each chance of payback's ``target_months``
-    and ``within_months``; markdown a row of each share ("Defined in", a payback's "Never", an IRR's "Borrowing rate
-    in") where some scenario's cell notes it."""
+    p50 or chance): keys without ``style`` (CSV), with it labels, each chance's as the terminal's. CSV has each
+    figure's shares (``_share_values``) and each chance of payback's ``target_months`` and ``within_months``; markdown
+    a row of each share ("Defined in", a payback's "Never", an IRR's "Borrowing rate in") where some scenario's cell
+    notes it."""
     names = [scenario["name"] for scenario in scenarios]
     never = label("never", style.lang) if style is not None else ""
     rows: list[list[Any]] = []
@@ -298,7 +312,8 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         texts = None if style is None else [percentile_texts(name, summary, style, never) for summary in summaries]
         for i, key in enumerate(RISK_PERCENTILES):
             cells = [summary[key] for summary in summaries] if texts is None else [column[i] for column in texts]
-            rows.append([name, key if style is None else key.upper(), *cells, best if key == "p50" else ""])
+            rows.append([name if style is None else label(name, style.lang), key if style is None else key.upper(), *cells,
+                         best if key == "p50" else ""])
         rows += (_share_values(name, summaries) if style is None else _share_rows(name, scenarios, style))
     for chance in CHANCES:
         values = [scenario["distribution"]["probabilities"][chance] for scenario in scenarios]
@@ -309,14 +324,14 @@ def distribution_rows(scenarios: list[dict[str, Any]], style: NumberStyle | None
         else:
             notes = [payback_chance_note(scenario, style.lang) if chance == "payback_within_target" else ""
                      for scenario in scenarios]
-            rows.append([chance, label("chance", style.lang),
+            rows.append([label(CHANCES[chance], style.lang), label("chance", style.lang),
                          *(chance_cell(chance, value, scenario["distribution"]["samples"], style) + note
                            for scenario, value, note in zip(scenarios, values, notes, strict=True)), best])
         if chance == "payback_within_target" and style is None:
             rows += [[chance, key, *(scenario["distribution"][f"payback_{key}"] for scenario in scenarios), ""]
                      for key in ("target_months", "within_months")]
     rows += [[key, "", *cells] for key, *cells in basis_rows(scenarios, style, 1)]
-    return ["figure", "statistic", *names, "best"], rows
+    return [*_headers(style, ["figure", "statistic"]), *names, *_headers(style, ["best"])], rows
 
 
 def compare_columns(comparison: Comparison) -> list[dict[str, Any]]:

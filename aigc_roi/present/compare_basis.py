@@ -72,9 +72,11 @@ def basis_cells(key: str, scenarios: Sequence[Mapping[str, Any]], style: NumberS
 
 def basis_rows(scenarios: Sequence[Mapping[str, Any]], style: NumberStyle | None, blank: int) -> list[list[Any]]:
     """The basis rows of a table whose scenarios' columns are followed by ``blank`` others (changes, best), left
-    empty: a basis is neither a change nor ranked."""
-    keys = CSV_BASIS if style is None else BASIS
-    return [[key, *basis_cells(key, scenarios, style), *([None if style is None else ""] * blank)] for key in keys]
+    empty: a basis is neither a change nor ranked. Each row is headed by its key without ``style`` (CSV), by its
+    label with it (markdown)."""
+    if style is None:
+        return [[key, *basis_cells(key, scenarios, style), *([None] * blank)] for key in CSV_BASIS]
+    return [[label(BASIS_LABELS[key], style.lang), *basis_cells(key, scenarios, style), *([""] * blank)] for key in BASIS]
 
 
 def basis_warning(scenarios: Sequence[Mapping[str, Any]], lang: str) -> str | None:

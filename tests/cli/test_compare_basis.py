@@ -75,10 +75,10 @@ def test_csv_writes_the_basis_as_numbers_after_the_figures(plans: tuple[Path, Pa
 def test_markdown_and_the_table_label_month_figures_with_their_calendar_month_where_starts_differ(
         plans: tuple[Path, Path]) -> None:
     markdown, _ = _compare(*map(str, plans), "--format", "markdown")
-    assert "| peak_cash_month | 1 (2025-01) | 2 (2025-05) | +1 |  |" in markdown
-    assert "| horizon_months | 3 | 4 |  |  |" in markdown
-    assert "| start | 2025-01 | 2025-04 |  |  |" in markdown
-    assert "| discount_rate | 0% | 10% |  |  |" in markdown
+    assert "| Peak cash month | 1 (2025-01) | 2 (2025-05) | +1 |  |" in markdown
+    assert "| Horizon (months) | 3 | 4 |  |  |" in markdown
+    assert "| Start month | 2025-01 | 2025-04 |  |  |" in markdown
+    assert "| Discount rate (a year) | 0% | 10% |  |  |" in markdown
     assert "_Month figures count from each scenario's own start, its calendar month in brackets; their Δ is in " \
            "months into the plan._" in markdown
     table, _ = _compare(*map(str, plans))
@@ -111,15 +111,15 @@ def test_a_variant_at_another_rate_is_named_and_the_rest_is_not(plans: tuple[Pat
     # One basis: no line, and month numbers name the same calendar month in each column, so they carry no label.
     same, stderr = _compare(spring, "--variant", "cheaper: acquisition[0].bid=15", "--format", "markdown")
     assert stderr == ""
-    assert "| peak_cash_month | 1 | 1 | 0 |  |" in same and "Month figures count" not in same
+    assert "| Peak cash month | 1 | 1 | 0 |  |" in same and "Month figures count" not in same
 
 
 def test_a_file_without_a_start_reads_none_and_its_months_stay_numbers(plans: tuple[Path, Path], tmp_path: Path) -> None:
     undated = tmp_path / "undated.yaml"
     undated.write_text(SUMMER.replace("start: 2025-04\n", ""), encoding="utf-8")
     markdown, stderr = _compare(str(plans[0]), str(undated), "--format", "markdown")
-    assert "| peak_cash_month | 1 (2025-01) | 2 | +1 |  |" in markdown
-    assert "| start | 2025-01 | — |  |  |" in markdown
+    assert "| Peak cash month | 1 (2025-01) | 2 | +1 |  |" in markdown
+    assert "| Start month | 2025-01 | — |  |  |" in markdown
     assert "start 2025-01, none (month numbers" in stderr
     stdout, _ = _compare(str(plans[0]), str(undated), "--format", "json")
     assert json.loads(stdout)["scenarios"][1]["start"] is None
@@ -152,10 +152,10 @@ def _ranged(plans: tuple[Path, Path], tmp_path: Path, rate: str = RANGED) -> lis
 def test_a_ranged_rate_reads_as_the_median_of_its_range(plans: tuple[Path, Path], tmp_path: Path) -> None:
     files = _ranged(plans, tmp_path)
     markdown, stderr = _compare(*files, "--format", "markdown")
-    assert "| discount_rate | 0% | 8.66% (median of 5%..15%) |  |  |" in markdown
+    assert "| Discount rate (a year) | 0% | 8.66% (median of 5%..15%) |  |  |" in markdown
     assert "discount rate 0%, 8.66% (median of 5%..15%) a year (NPV" in stderr
     chinese, stderr = _compare(*files, "--format", "markdown", "--lang", "zh")
-    assert "| discount_rate | 0% | 8.66%（5%..15% 的中位数） |  |  |" in chinese
+    assert "| 贴现率（年） | 0% | 8.66%（5%..15% 的中位数） |  |  |" in chinese
     assert "贴现率分别为每年 0%、8.66%（5%..15% 的中位数）（NPV" in stderr
     table = invoke(["compare", *files], env={"COLUMNS": "200"}).stdout
     assert "│ Discount rate (a year) " in table and " 8.66% (median of 5%..15%) │" in table
@@ -169,10 +169,10 @@ def test_a_ranged_rate_reads_as_the_median_of_its_range(plans: tuple[Path, Path]
 def test_on_risk_a_ranged_rate_is_said_to_be_drawn_per_sample(plans: tuple[Path, Path], tmp_path: Path) -> None:
     files = _ranged(plans, tmp_path)
     markdown, stderr = _compare(*files, "--samples", "20", "--format", "markdown")
-    assert "| discount_rate |  | 0% | 8.66% (median of 5%..15%, drawn per sample) |  |" in markdown
+    assert "| Discount rate (a year) |  | 0% | 8.66% (median of 5%..15%, drawn per sample) |  |" in markdown
     assert "discount rate 0%, 8.66% (median of 5%..15%, drawn per sample) a year" in stderr
     chinese, stderr = _compare(*files, "--samples", "20", "--format", "markdown", "--lang", "zh")
-    assert "| discount_rate |  | 0% | 8.66%（5%..15% 的中位数，每个样本各自抽取） |  |" in chinese
+    assert "| 贴现率（年） |  | 0% | 8.66%（5%..15% 的中位数，每个样本各自抽取） |  |" in chinese
     assert "8.66%（5%..15% 的中位数，每个样本各自抽取）" in stderr
 
 
@@ -188,7 +188,7 @@ def test_on_risk_a_ranged_rate_is_said_to_be_drawn_per_sample(plans: tuple[Path,
 def test_every_kind_of_range_is_written_as_a_file_writes_it(plans: tuple[Path, Path], tmp_path: Path, rate: str,
                                                             shown: str) -> None:
     markdown, _ = _compare(*_ranged(plans, tmp_path, f"discount_rate: {rate}"), "--format", "markdown")
-    assert f"| discount_rate | 0% | {shown} |  |  |" in markdown
+    assert f"| Discount rate (a year) | 0% | {shown} |  |  |" in markdown
 
 
 def test_on_risk_a_range_is_another_basis_than_its_median(plans: tuple[Path, Path], tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """`compare`'s column of a scenario never reads as another column of the table it sits in: a scenario named as a fixed
-column (`figure`, `statistic`, `best`, `currency`; the terminal's and the workbook's `Figure`, `Key`, `Unit`, `Note`,
-`Δ vs first`, and their Chinese), as another scenario, or as another's `Δ` column, in any case, is headed with its
-source as two scenarios of one name are (README, "compare heads each column"). Every header list below is written by
-that rule, by hand: the fixed columns keep their names, since scripts read them by name."""
+column (CSV's `figure`, `statistic`, `best`, `currency`; the terminal's, markdown's and the workbook's `Figure`,
+`Statistic`, `Best`, `Key`, `Unit`, `Note`, `Δ vs first`, and their Chinese), as another scenario, or as another's
+`Δ` column, in any case, is headed with its source as two scenarios of one name are (README, "compare heads each
+column"). Every header list below is written by that rule, by hand: the fixed columns keep their names, since scripts
+read them by name."""
 
 from __future__ import annotations
 
@@ -90,14 +91,25 @@ def test_a_variant_labelled_as_a_fixed_column(example: Path) -> None:
 def test_markdown_header(tmp_path: Path) -> None:
     cur, best = _plan(tmp_path, "cur.yaml", "currency"), _plan(tmp_path, "best.yaml", "best")
     lines = _compare(cur, best, "-f", "markdown").splitlines()
-    assert f"| figure | currency ({cur}) | best ({best}) | Δ best ({best}) | best |" in lines
+    assert f"| Figure | currency ({cur}) | best ({best}) | Δ best ({best}) | Best |" in lines
+
+
+@pytest.mark.parametrize("extra", [(), ("--samples", "20")])
+def test_markdown_a_name_as_a_chinese_header(tmp_path: Path, extra: tuple[str, ...]) -> None:
+    # 最优 and 统计量 head markdown's best and statistic columns under --lang zh: taken in every language and format.
+    best, statistic = _plan(tmp_path, "best.yaml", "最优"), _plan(tmp_path, "statistic.yaml", "统计量")
+    lines = _compare(best, statistic, "-f", "markdown", "--lang", "zh", *extra).splitlines()
+    names = f"最优 ({best}) | 统计量 ({statistic})"
+    assert (f"| 指标 | 统计量 | {names} | 最优 |" if extra else f"| 指标 | {names} | Δ 统计量 ({statistic}) | 最优 |") in lines
+    header = _csv_header(_compare(best, statistic, "-f", "csv", *extra))
+    assert header[1 + bool(extra):3 + bool(extra)] == [f"最优 ({best})", f"统计量 ({statistic})"]
 
 
 def test_markdown_with_explain(tmp_path: Path) -> None:
     base, new = _plan(tmp_path, "base.yaml", "figure"), _plan(tmp_path, "new.yaml", "best")
     new.write_text(new.read_text(encoding="utf-8").replace("bid: 20", "bid: 15"), encoding="utf-8")
     lines = _compare(base, new, "--explain", "-f", "markdown").splitlines()
-    assert f"| figure | figure ({base}) | best ({new}) | Δ best ({new}) | best |" in lines
+    assert f"| Figure | figure ({base}) | best ({new}) | Δ best ({new}) | Best |" in lines
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

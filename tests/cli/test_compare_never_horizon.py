@@ -53,8 +53,8 @@ def test_the_table_says_each_columns_own_horizon(plans: list[str], lang: str) ->
 def test_markdown_says_each_columns_own_horizon(plans: list[str], lang: str) -> None:
     stdout = _compare(plans, "--lang", lang, "--format", "markdown")
     never = NEVER[lang]
-    for name in PAYBACKS:
-        line = next(line for line in stdout.splitlines() if line.startswith(f"| {name} |"))
+    for row in ROWS[lang]:
+        line = next(line for line in stdout.splitlines() if line.startswith(f"| {row} |"))
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         assert cells[1:3] == [f"{never} (≤ 3)", f"{never} (≤ 4)"], line
 

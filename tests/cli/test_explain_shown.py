@@ -22,6 +22,7 @@ from cli_runner import invoke
 from spec_example import WORKED_EXAMPLE
 
 from aigc_roi.model.rounding import apportioned
+from aigc_roi.present.labels import label
 
 
 def _versions(tmp_path: Path, users: int = 1000, serving: str = "2") -> list[str]:
@@ -121,7 +122,7 @@ def test_a_lone_share_reads_as_the_change_it_is(tmp_path: Path, lang: str, peak:
     shares = [line.rstrip(" |").rsplit(" | ", 1)[1] for line in split.splitlines() if "acquisition[CPA].bid" in line]
     roi, shown_npv, _payback, shown_peak = shares
     assert (shown_peak, shown_npv) == (peak, npv)
-    assert [roi, shown_npv, shown_peak] == [deltas["roi"], deltas["npv"], deltas["peak_cash_need"]]
+    assert [roi, shown_npv, shown_peak] == [deltas[label(name, lang)] for name in ("roi", "npv", "peak_cash_need")]
 
 
 @pytest.mark.parametrize(("lang", "npv_ends", "peak_ends"), [
@@ -144,7 +145,7 @@ def test_shares_read_in_the_unit_of_their_change(tmp_path: Path, lang: str, npv_
     compared, split = markdown.split("###")[1:3]
     deltas = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[3] for line in compared.splitlines()
               if line.startswith("| ")}
-    assert (deltas["npv"], deltas["peak_cash_need"]) == ("+175.00", "-100.00")
+    assert (deltas[label("npv", lang)], deltas[label("peak_cash_need", lang)]) == ("+175.00", "-100.00")
     shares = [line.rstrip(" |").rsplit(" | ", 1)[1] for line in split.splitlines() if "| 1" in line]
     # ROI, NPV, payback and peak cash need, each by the price then serving (the larger share first).
     assert shares[2:4] == ["+350.00", "-175.00"]
@@ -170,7 +171,7 @@ def test_a_payback_never_reached_in_any_combination_has_no_share(tmp_path: Path)
     against never is no change, compare's Δ a dash: the share read 0.0 beside it."""
     files = _pair(tmp_path, WORKED_EXAMPLE, WORKED_EXAMPLE.replace("bid: 20", "bid: 25"))
     markdown = invoke(["compare", *files, "--explain", "--format", "markdown"]).stdout
-    assert "| payback_month | never (≤ 3) | never (≤ 3) | — |" in markdown
+    assert "| Payback month (plan cash) | never (≤ 3) | never (≤ 3) | — |" in markdown
     assert "| Payback month (plan cash) | acquisition[CPA].bid | 20 | 25 | — |" in markdown
     table = invoke(["compare", *files, "--explain"], env={"COLUMNS": "160"}).stdout
     assert _blocks(table)["Payback month"] == ["never", "—", "never"]
@@ -187,5 +188,5 @@ def test_a_share_that_moves_no_month_reads_as_compare_s_delta(tmp_path: Path) ->
     base = WORKED_EXAMPLE.replace("bid: 20", "bid: 5")
     files = _pair(tmp_path, base, base.replace("price: 10", "price: 11"))
     markdown = invoke(["compare", *files, "--explain", "--format", "markdown"]).stdout
-    assert "| payback_month | 1 | 1 | 0 |" in markdown
+    assert "| Payback month (plan cash) | 1 | 1 | 0 |" in markdown
     assert "| Payback month (plan cash) | monetization.purchases[item].price | 10 | 11 | 0 |" in markdown

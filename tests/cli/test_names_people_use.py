@@ -201,7 +201,7 @@ def test_a_difference_from_an_irr_of_none_is_a_dash(example: Path, tmp_path: Pat
     other.write_text(WORKED_EXAMPLE.replace("bid: 20", "bid: 5"), encoding="utf-8")
     result = invoke(["compare", str(example), str(other), "-f", "markdown"])
     assert result.exit_code == 0, result.stderr
-    irr = next(line for line in result.stdout.splitlines() if line.startswith("| irr |"))
+    irr = next(line for line in result.stdout.splitlines() if line.startswith("| IRR (annual) |"))
     assert irr.split(" | ")[3] == "—", irr
 
 

@@ -169,7 +169,7 @@ def test_compare_on_risk_marks_the_chance_counted_by_the_horizon(tmp_path: Path)
     # The one note says the two horizons differ; the chance's own horizon is marked in the table.
     assert result.stderr.startswith("aigc-roi: the compared scenarios are on different bases: horizon 6, 12 months")
     assert result.stderr.count("\n") == 1
-    [row] = [line for line in result.stdout.splitlines() if line.startswith("| payback_within_target")]
+    [row] = [line for line in result.stdout.splitlines() if line.startswith("| Chance: payback on target |")]
     assert row.split(" | ")[2].endswith("% (by month 6, the horizon)") and "horizon" not in row.split(" | ")[3]
     rows = list(csv.reader(io.StringIO(invoke(["compare", str(path), str(longer), "--samples", "400", "-f", "csv",
                                                "-q"]).stdout)))

@@ -223,7 +223,7 @@ def test_compare_csv_and_markdown_have_a_best_column(example: Path, cheaper: Pat
     assert code == 0 and rows["cac"]["best"] == "cheaper" and rows["ad_spend"]["best"] == ""
     assert float(rows["roi"]["Δ cheaper"]) == pytest.approx(0.525)
     code, out, _ = run_cli("compare", example, cheaper, "-f", "markdown")
-    assert code == 0 and "| payback_month | never (≤ 3) | 2 | — | cheaper |" in out
+    assert code == 0 and "| Payback month (plan cash) | never (≤ 3) | 2 | — | cheaper |" in out
 
 
 def test_compare_variants_of_one_file_with_set_applied_to_all(example: Path) -> None:

@@ -135,7 +135,7 @@ def test_compare_ranks_no_return_against_a_borrowing_rate(tmp_path: Path) -> Non
     irr = _compare_rows(prepaid, dearer)["irr"]
     assert float(irr[3]) == pytest.approx(MONTHLY_20 - MONTHLY_10, rel=1e-12) and irr[4] == "Prepaid"
     shown = invoke(["compare", str(prepaid), str(invested), "--format", "markdown"]).stdout
-    assert "| irr | 213.84%, a borrowing rate | 213.84% | — |  |" in shown
+    assert "| IRR (annual) | 213.84%, a borrowing rate | 213.84% | — |  |" in shown
     assert "_The IRR is a borrowing rate" in shown
 
 
@@ -208,8 +208,8 @@ def test_compare_on_risk_marks_each_irr_cell(tmp_path: Path, lang: str, some: st
     assert found is not None and float(found[1]) / 100 == pytest.approx(0.1875, abs=0.03), cells
     assert cells[1].endswith(f"· {every}") and cells[2] == none, cells
     markdown = invoke(["compare", *paths, "--samples", "4000", "-q", "--lang", lang, "-f", "markdown"]).stdout
-    assert re.search(rf"\| irr \| {'Borrowing rate in' if lang == 'en' else '借款利率占比'} \| [\d.]+% \| 100.00% \| 0.00% \|",
-                     markdown)
+    irr_label, borrowing_label = ("IRR (annual)", "Borrowing rate in") if lang == "en" else ("内部收益率 (IRR，年化)", "借款利率占比")
+    assert re.search(rf"\| {re.escape(irr_label)} \| {borrowing_label} \| [\d.]+% \| 100.00% \| 0.00% \|", markdown)
     rows = list(csv.reader(io.StringIO(invoke(["compare", *paths, "--samples", "4000", "-q", "-f", "csv"]).stdout)))
     [borrowing] = [row for row in rows if row[:2] == ["irr", "borrowing_share"]]
     assert float(borrowing[2]) == pytest.approx(0.1875, abs=0.03) and borrowing[3:] == ["1", "0", "", ""]

@@ -86,7 +86,8 @@ def test_a_paid_payback_without_ad_spend_says_so(tmp_path: Path, lang: str, show
     # Beside a plan that spends (the worked example: P(t) never >= 0 within 3 months), no change from "month 1".
     other = _write(tmp_path, WORKED_EXAMPLE, "spends.yaml")
     compared = invoke(["compare", str(path), str(other), "-f", "markdown", "--lang", lang]).stdout
-    assert f"| paid_payback_month | {shown} | " in compared and "| paid_payback_month | 1 |" not in compared
+    row_label = label("paid_payback_month", lang)
+    assert f"| {row_label} | {shown} | " in compared and f"| {row_label} | 1 |" not in compared
     # The compare workbook keeps the 1 too, its note naming the plan and why (the spending plan's own note after it).
     book = tmp_path / "compared.xlsx"
     assert invoke(["compare", str(path), str(other), "-f", "xlsx", "-o", str(book), "--lang", lang]).exit_code == 0

@@ -69,7 +69,7 @@ def test_json_keeps_null_beside_a_null_cac(free: Path) -> None:
 def test_compare_shows_no_never_for_a_plan_without_a_cac(free: Path, example: Path) -> None:
     out = invoke(["compare", str(free), str(example), "-f", "markdown"]).stdout
     # The worked example's user earns 15.75 of its CAC of 20 in 3 months: that one is never.
-    assert "| cac_payback_months | — | never | — |" in out
+    assert "| CAC payback per user (≤ ltv_months) | — | never | — |" in out
 
 
 def test_check_base_states_no_change_between_no_cac_and_never() -> None:

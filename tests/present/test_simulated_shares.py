@@ -77,11 +77,12 @@ def test_compare_rows_carry_the_defined_share_in_csv_and_beside_the_cell_in_mark
     _, rows = distribution_rows([a, b])
     assert ["roi", "p50", 0.1, 0.5, ""] in rows and ["roi", "defined_share", 1.0, 0.75, ""] in rows
     _, styled = distribution_rows([a, b], EN)
-    assert ["roi", "Defined in", "100.00%", "75.00%", ""] in styled
+    roi = "ROI (paid, after variable, before fixed)"
+    assert [roi, "Defined in", "100.00%", "75.00%", ""] in styled
     same = scenario("C", {"roi": summary(0.2, 1.0)})
     _, shown = distribution_rows([a, same], EN)
     assert not any(row[1] == "Defined in" for row in shown)
-    assert ["roi", "P50", "10.00%", "20.00%", "C"] in shown
+    assert [roi, "P50", "10.00%", "20.00%", "C"] in shown
 
 
 @pytest.mark.parametrize(("style", "name"), [(EN, "Never"), (ZH, "未回本")])
@@ -90,7 +91,7 @@ def test_a_compared_payback_share_row_is_its_never_share(style: NumberStyle, nam
     a = scenario("A", {"payback_month": summary(None, 0.3)})
     b = scenario("B", {"payback_month": summary(11, 0.55)})
     _, styled = distribution_rows([a, b], style)
-    assert ["payback_month", name, "70.00%", "45.00%", ""] in styled
+    assert [label("payback_month", style.lang), name, "70.00%", "45.00%", ""] in styled
 
 
 @pytest.mark.parametrize(("style", "no_cac", "never", "of_rest"), [
@@ -111,9 +112,10 @@ def test_a_compared_cac_payback_has_a_row_for_each_share_in_every_column() -> No
     b = scenario("B", {"cac_payback_months": summary(3, 0.3, 0.25)})
     c = scenario("C", {"cac_payback_months": summary(None, 0.0, 1.0)})
     _, styled = distribution_rows([a, b, c], EN)
-    shares = [row for row in styled if row[0] == "cac_payback_months" and row[1] not in ("P5", "P50", "P95")]
-    assert shares == [["cac_payback_months", "No CAC", "0.00%", "25.00%", "100.00%", ""],
-                      ["cac_payback_months", "Never", "40.00%", "60.00% of the rest", "—", ""]]
+    figure = "CAC payback per user (≤ ltv_months)"
+    shares = [row for row in styled if row[0] == figure and row[1] not in ("P5", "P50", "P95")]
+    assert shares == [[figure, "No CAC", "0.00%", "25.00%", "100.00%", ""],
+                      [figure, "Never", "40.00%", "60.00% of the rest", "—", ""]]
 
 
 def test_a_compared_figure_none_at_every_percentile_says_its_none_once() -> None:
@@ -131,7 +133,7 @@ def test_a_compared_figure_none_at_every_percentile_says_its_none_once() -> None
     cac = scenario("C", {"cac_payback_months": summary(None, 0.0, 1.0)})
     assert risk_cell("cac_payback_months", cac, EN, "never") == "no CAC in 100.00% of all"
     _, styled = distribution_rows([cac, cac], EN)
-    assert [row[2] for row in styled if row[:2] == ["cac_payback_months", "P50"]] == ["—"]
+    assert [row[2] for row in styled if row[:2] == ["CAC payback per user (≤ ltv_months)", "P50"]] == ["—"]
     # A median with a spread keeps its brackets.
     spread = scenario("D", {"payback_month": {"p5": 2, "p50": 11, "p95": None, "defined_share": 0.589}}, 1000)
     assert risk_cell("payback_month", spread, EN, "never") == "11 (2 .. never) · never 41.10%"
@@ -149,7 +151,7 @@ def test_a_compared_irr_says_in_how_many_draws_it_is_a_borrowing_rate(style: Num
     assert risk_cell("irr", mixed, style, "").endswith(f" · {some}")
     assert risk_cell("irr", prepaid, style, "").endswith(f"(100.00% .. 300.00%) · {every}")
     _, styled = distribution_rows([mixed, prepaid], style)
-    assert ["irr", label("borrowing_share_row", style.lang), "18.75%", "100.00%", ""] in styled
+    assert [label("irr", style.lang), label("borrowing_share_row", style.lang), "18.75%", "100.00%", ""] in styled
     _, plain = distribution_rows([mixed, prepaid])
     assert ["irr", "borrowing_share", 0.1875, 1.0, ""] in plain
 

@@ -11,6 +11,9 @@ LABELS: dict[str, Label] = {
         "★ 每行最优：{lower}和各回本月份越低越好（未回本最差），其余越高越好；不参与排名：{unranked}。",
     ),
     "vs_first": Label("vs first", "与第一个相比"),
+    # Markdown's headers beside the figures' (CSV keeps its keys: figure, statistic, best).
+    "compare_best": Label("Best", "最优"),
+    "compare_statistic": Label("Statistic", "统计量"),
     # Each column's basis, rows after the figures (present/compare.py BASIS; docs/formulas.md §12).
     "basis_horizon_months": Label("Horizon (months)", "模拟期（月）"),
     "basis_start": Label("Start month", "起始月份"),
