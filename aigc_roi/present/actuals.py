@@ -45,7 +45,7 @@ WORDS = {"channel": "actuals_channel", "path": "channel_path", "month": "actuals
 MEASURES = {"cac": "actuals_measure_cac", "spend": "actuals_measure_spend", "users": "actuals_measure_users",
             "impressions": "actuals_measure_impressions", "cpm": "actuals_measure_cpm", "ctr": "actuals_measure_ctr",
             "cvr": "actuals_measure_cvr", "users_per_spend": "actuals_measure_users_per_spend"}
-"""What the furthest-off assumption was measured by (English shows the field name itself)."""
+"""What the furthest-off assumption was measured by: JSON's key, and the label a sentence names it by."""
 METRICS = {"users": "actuals_measure_users", "impressions": "actuals_measure_impressions",
            "clicks": "actuals_measure_clicks", "revenue": "actuals_measure_revenue"}
 """The metrics a row's cell may leave unreported (whatif/actuals.py OPTIONAL)."""

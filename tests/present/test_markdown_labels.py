@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from cli_runner import invoke
 
-VIDEO = Path(__file__).resolve().parents[2] / "aigc_roi" / "templates" / "zh" / "video-tool-kol-then-feed.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+VIDEO = ROOT / "aigc_roi" / "templates" / "zh" / "video-tool-kol-then-feed.yaml"
+CHAT = ROOT / "aigc_roi" / "templates" / "chat-assistant-cpa.yaml"
+EXPORTS = [str(ROOT / "examples" / "actuals" / name) for name in ("douyin-ocean-engine.csv", "bilibili.csv")]
 
 
 def _headers(markdown: str) -> list[str]:
@@ -53,3 +56,14 @@ def test_breakeven_headers_are_labels(lang: str, expected: list[str]) -> None:
     headers = _headers(result.stdout)
     assert [header for header in headers if re.search(r"[a-z]_[a-z]", header)] == []
     assert all(header in headers for header in expected), headers
+
+
+@pytest.mark.parametrize(("lang", "measure"), [("en", " (CAC) "), ("zh", "（获客成本）")])
+def test_actuals_names_the_furthest_off_measure_in_words(lang: str, measure: str) -> None:
+    """Each cpa channel's bid is measured by its CAC: English once wrote the key, `bid (cac)`, where Chinese wrote
+    获客成本."""
+    result = invoke(["actuals", str(CHAT), *EXPORTS, "--map", "Douyin activation CPA=dy_*",
+                     "--map", "Bilibili CPA (registered user)=bili_*", "--format", "markdown", "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    furthest = [line for line in result.stdout.splitlines() if line.startswith("- ") and "].bid" in line]
+    assert len(furthest) == 2 and all(f"].bid{measure}" in line for line in furthest), furthest

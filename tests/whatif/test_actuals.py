@@ -210,14 +210,19 @@ def test_actuals_xlsx_needs_an_output_file(files: tuple[Path, Path]) -> None:
     assert result.stderr == "aigc-roi: --format xlsx needs -o FILE.xlsx, or -o - to write the workbook into a pipe\n"
 
 
-def test_every_measure_is_named_in_chinese_and_by_its_field_in_english() -> None:
-    from aigc_roi.present.actuals import MEASURES
+def test_every_measure_is_named_in_words_in_either_language() -> None:
+    from aigc_roi.present.actuals import MEASURES, METRICS
     from aigc_roi.present.labels import label
 
-    # Deviation.measure's values (whatif/actuals.py): English shows the field name itself, Chinese a word.
-    assert set(MEASURES) == {"cac", "spend", "users", "impressions", "cpm", "ctr", "cvr", "users_per_spend"}
-    assert all(label(key, "en") == measure for measure, key in MEASURES.items())
-    assert label(MEASURES["cac"], "zh") == "获客成本" and label(MEASURES["users_per_spend"], "zh") == "每元新增用户"
+    # Deviation.measure's values (whatif/actuals.py) are JSON's keys; the table and markdown name them as the table's
+    # headers do (CAC, New users, CTR), in either language, never as the key (cac, users_per_spend).
+    assert {measure: label(key, "en") for measure, key in MEASURES.items()} == {
+        "cac": "CAC", "spend": "spend", "users": "new users", "impressions": "impressions", "cpm": "CPM", "ctr": "CTR",
+        "cvr": "CVR", "users_per_spend": "new users per unit of spend"}
+    assert {measure: label(key, "zh") for measure, key in MEASURES.items()} == {
+        "cac": "获客成本", "spend": "广告支出", "users": "新增用户", "impressions": "展示数", "cpm": "千次展示成本",
+        "ctr": "点击率", "cvr": "转化率", "users_per_spend": "每元新增用户"}
+    assert [label(key, "en") for key in METRICS.values()] == ["new users", "impressions", "clicks", "early revenue"]
 
 
 def test_an_export_that_ends_earlier_leaves_its_later_months_unreported_not_zero(tmp_path: Path) -> None:

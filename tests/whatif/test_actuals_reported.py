@@ -58,7 +58,7 @@ def test_the_output_marks_and_names_the_row_not_reported(tmp_path: Path, plan: P
     export.write_text(ONE_UNREPORTED, encoding="utf-8")
     table = invoke(["actuals", str(plan), str(export)], env={"COLUMNS": "200"}).stdout
     assert "2025-04‡" in table
-    assert (f"‡ not reported in a row's cell (such as N/A), so none in that month: 2025-04 users (first at {export}:62:4, "
+    assert (f"‡ not reported in a row's cell (such as N/A), so none in that month: 2025-04 new users (first at {export}:62:4, "
             "column '激活数')") in table
     zh = invoke(["actuals", str(plan), str(export), "--lang", "zh", "-f", "markdown"]).stdout
     assert f"- Douyin CPA: ‡ 某行的单元格未报告数值（如 N/A），该月此项为空：2025-04 新增用户（首次在 {export}:62:4，'激活数' 列）" in zh
@@ -129,10 +129,10 @@ def test_an_export_that_starts_long_after_from_is_named(tmp_path: Path, plan: Pa
         "as campaigns yet to start would; if it was exported only from 2025-03-10, leave out --from")
 
 
-@pytest.mark.parametrize(("lang", "named"), [("zh", "新增用户"), ("en", "users")])
+@pytest.mark.parametrize(("lang", "named"), [("zh", "新增用户"), ("en", "new users")])
 def test_the_workbook_names_the_metric_not_reported_as_the_terminal_does(tmp_path: Path, plan: Path, lang: str,
                                                                           named: str) -> None:
-    """QA zh3 F9: the xlsx's 未报告 column is for people, as its headers are: 新增用户, not the CSV's key `users`."""
+    """QA zh3 F9: the xlsx's 未报告 column is for people, as its headers are: 新增用户 (new users), not the CSV's key `users`."""
     import openpyxl
 
     export = tmp_path / "nr.csv"
