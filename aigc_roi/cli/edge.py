@@ -151,14 +151,21 @@ def printing_on_stdout(params: list[_click.Parameter]) -> list[_click.Parameter]
 
 class EdgeCommand(TyperCommand):
     """A command whose options' values are checked for a missing one before click reads them, and whose
-    ``--format`` its ``--output`` file's extension settles before it runs."""
+    ``--format`` its ``--output`` file's extension settles before it runs (the extensions ``-o``'s help lists)."""
 
     json_refusal: Callable[[str], str] | None = None
     """The one document this command's ``--format json`` writes when refused (cli/streams.py
     ``refuse_with_document``); None for a command without one."""
 
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
-        return printing_on_stdout(super().get_params(ctx))
+        params = printing_on_stdout(super().get_params(ctx))
+        if {"output", "format_"} <= {param.name for param in params}:
+            from aigc_roi.cli.output import name_suffixes  # only for a command writing a format to a file
+
+            # Here, not as the command is built: help and completion read the list, while the help's table
+            # (present/help_zh.py) is keyed by the text with its slot, as the command declares it.
+            name_suffixes(params, language())
+        return params
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         given = list(args)  # click's parser consumes the list it reads

@@ -168,9 +168,11 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", click_type=FileToWrite(),
                  help="Write to FILE instead of standard output ('-' is standard output); "
-                 "without --format, a FILE ending in .csv, .json, .md or .xlsx is written in that format."),
+                 "without --format, a FILE ending in one of {suffixes} is written in that format."),
 ]
-"""Where a command with ``--format`` writes: the file's extension settles the format (cli/output.py)."""
+"""Where a command with ``--format`` writes: the file's extension settles the format (cli/output.py). ``{suffixes}``
+is filled as the help is shown with the extensions of the command's own formats (cli/output.py ``name_suffixes``),
+from the choices its refusal of another extension reads, so the help cannot offer one the command refuses."""
 DocumentOutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", click_type=FileToWrite(),

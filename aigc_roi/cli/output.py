@@ -40,7 +40,7 @@ from aigc_roi.model.names import extension_of
 from aigc_roi.present.labels import label
 
 if TYPE_CHECKING:
-    from typer._click import Context
+    from typer._click import Context, Parameter
 
     from aigc_roi.present.numbers import NumberStyle
     from aigc_roi.present.presenter import Presenter
@@ -56,6 +56,28 @@ OUTPUT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "mark
 too, so ``schema -o s.yaml`` reads): what is written there when ``--format`` is not given, and refused where a
 command, or ``--reforecast``, does not write it (a table's text in x.html, YAML in x.csv). Any other extension, or
 none, leaves ``--format`` and its default as they are."""
+
+
+def written_formats(params: Sequence[Parameter]) -> list[str]:
+    """The formats a command writes, its ``--format``'s choices among ``params``: what ``settle_output_format`` holds an
+    ``--output``'s extension to, and whose extensions ``-o``'s help lists (``name_suffixes``)."""
+    from typer._types import TyperChoice
+
+    choice = next(param.type for param in params if param.name == "format_")
+    assert isinstance(choice, TyperChoice)
+    return [str(format_) for format_ in choice.choices]
+
+
+def name_suffixes(params: Sequence[Parameter], lang: str) -> None:
+    """``-o``'s help among ``params`` (cli/options.py ``OutputOption``, in ``lang``) with its ``{suffixes}`` filled: the
+    extensions that name a format of the command, in the order of its formats (table, which none names, aside)."""
+    output = next(param for param in params if param.name == "output")
+    help_ = getattr(output, "help", None)
+    if help_ is None or "{suffixes}" not in help_:
+        return
+    formats = written_formats(params)
+    suffixes = [suffix for format_ in formats for suffix, named in OUTPUT_SUFFIXES.items() if named == format_]
+    output.help = help_.replace("{suffixes}", label("list_separator", lang).join(suffixes))  # type: ignore[attr-defined]
 
 
 def format_of(path: Path) -> str:
@@ -122,8 +144,6 @@ def settle_output_format(context: Context) -> None:
     (cli/edge.py, for every command at once): the format the file's extension names where ``--format`` was not
     given. A table's text saved as plan.xlsx is a file no spreadsheet opens, so a ``--format`` the extension
     contradicts, or an extension of a format the command does not write, is refused (exit 2) rather than written."""
-    from typer._types import TyperChoice
-
     written, chosen = context.params.get("output"), context.params.get("format_")
     output = None if written is None else Path(written)  # Typer makes the Path when it calls the command
     if chosen is None or to_stdout(output):
@@ -135,9 +155,7 @@ def settle_output_format(context: Context) -> None:
     named = OUTPUT_SUFFIXES.get(suffix)
     if named is None or named == str(chosen):
         return
-    choice = next(param.type for param in context.command.params if param.name == "format_")
-    assert isinstance(choice, TyperChoice)
-    formats = [str(format_) for format_ in choice.choices]
+    formats = written_formats(context.command.params)
     chosen_by_user = given("format_")
     if named in formats and not chosen_by_user:
         context.params["format_"] = named

@@ -71,8 +71,8 @@ HELP_ZH: dict[str, str] = {
         "加上同期群表（每个月新增用户逐月的贡献）；xlsx 总是包含此表。",
     "Write to FILE instead of standard output ('-' is standard output).": "写入 FILE，而不是标准输出（'-' 即标准输出）。",
     "Write to FILE instead of standard output ('-' is standard output); "
-    "without --format, a FILE ending in .csv, .json, .md or .xlsx is written in that format.":
-        "写入 FILE，而不是标准输出（'-' 即标准输出）；未给 --format 时，以 .csv、.json、.md 或 .xlsx 结尾的 FILE 按该格式写出。",
+    "without --format, a FILE ending in one of {suffixes} is written in that format.":
+        "写入 FILE，而不是标准输出（'-' 即标准输出）；未给 --format 时，以 {suffixes} 之一结尾的 FILE 按该格式写出。",
     "Also save the cumulative-cash chart as an image.": "同时把累计现金流图保存为图片。",
     "Replace an existing output file.": "覆盖已存在的输出文件。",
     "Language of tables and messages: en or zh (default from LANG).": "表格和提示的语言：en 或 zh（默认取自 LANG）。",
