@@ -115,9 +115,9 @@ def fit_title(fit: dict[str, Any], lang: str) -> str:
 
 
 def fit_summary(fit: dict[str, Any], lang: str) -> str:
-    """``u = -0.79, b = 0.38 · largest gap 0.41 pt``."""
+    """``u = -0.79, b = 0.38 · largest gap 0.41 pp``."""
     parameters = label("list_separator", lang).join(f"{name} = {value:.4g}" for name, value in fit["parameters"].items())
-    return f"{parameters} · {label('largest_gap', lang)} {fixed(fit['largest_gap'], 2, shift=2)} {label('gap_points', lang)}"
+    return f"{parameters} · {label('largest_gap', lang)} {fixed(fit['largest_gap'], 2, shift=2)} {label('percentage_points', lang)}"
 
 
 def fit_warnings(fit: dict[str, Any], lang: str) -> list[str]:

@@ -24,7 +24,7 @@ def fit_table(fit: dict[str, Any], lang: str) -> RenderableType:
     columns = [Column(label("point", lang), [Text(point_of(point)) for point in points], numeric=False),
                Column(label("observed", lang), [Text(f"{fixed(point['observed'], 2, shift=2)}%") for point in points]),
                Column(label("fitted", lang), [Text(f"{fixed(point['fitted'], 2, shift=2)}%") for point in points]),
-               Column(label("gap", lang), [Text(f"{fixed(gap, 2, plus=True, shift=2)} {label('gap_points', lang)}")
+               Column(label("gap", lang), [Text(f"{fixed(gap, 2, plus=True, shift=2)} {label('percentage_points', lang)}")
                                            for gap in gaps])]
     title, caption = fit_title(fit, lang), fit_summary(fit, lang)
 

@@ -38,7 +38,7 @@ def test_the_fits_sheet_lists_each_point_beside_its_fit(tmp_path: Path) -> None:
     sheet = _book(VIDEO, tmp_path, "en")["fits"]
     header = [cell.value for cell in sheet[1]]
     assert header == ["Curve", "Plan or channel", "Point", "Observed", "Fitted", "Gap", "u", "b", "alpha", "beta", "At bound",
-                      "Gap / observed", "Poor (gap > 5 pt)", "Loose (gap > 15% of observed)", "Tail understated"]
+                      "Gap / observed", "Poor (gap > 5 pp)", "Loose (gap > 15% of observed)", "Tail understated"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     assert [row[:4] for row in rows] == [
         ["retention", None, "D1", 0.45], ["retention", None, "D7", 0.22], ["retention", None, "D30", 0.12],

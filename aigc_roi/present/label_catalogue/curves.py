@@ -12,7 +12,7 @@ LABELS: dict[str, Label] = {
     "channel_retention_by_month": Label("Retention of {channel}'s users by month", "{channel} 用户的逐月留存"),
     "largest_gap": Label("largest gap", "最大偏差"),
     "poor_fit": Label(
-        "poor fit: an observed point is {gap} points from the curve (more than {limit}); check the data",
+        "poor fit: an observed point is {gap} percentage points from the curve (more than {limit}); check the data",
         "拟合较差：有观测点与曲线相差 {gap} 个百分点（超过 {limit}）；请检查数据",
     ),
     "loose_fit": Label(
@@ -41,7 +41,7 @@ LABELS: dict[str, Label] = {
     "fit_of": Label("Plan or channel", "订阅方案或渠道"),
     "fit_at_bound_column": Label("At bound", "触及边界"),
     "fit_relative_gap_column": Label("Gap / observed", "偏差 / 实际"),
-    "fit_poor_column": Label("Poor (gap > 5 pt)", "拟合较差（偏差 > 5 个百分点）"),
+    "fit_poor_column": Label("Poor (gap > 5 pp)", "拟合较差（偏差 > 5 个百分点）"),
     "fit_loose_column": Label("Loose (gap > 15% of observed)", "拟合偏松（偏差 > 实际的 15%）"),
     "fit_tail_column": Label("Tail understated", "尾部低估"),
     "fit_curve_retention": Label("retention", "留存"),

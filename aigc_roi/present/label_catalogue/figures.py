@@ -125,7 +125,6 @@ LABELS: dict[str, Label] = {
     "notes_separator": Label("; ", "；"),
     # Chinese to the last word (#25): units, words and titles that read English under --lang zh before.
     "percentage_points": Label("pp", "百分点"),
-    "gap_points": Label("pt", "百分点"),
     "organic_type": Label("organic", "自然"),
     # At 80 columns with real names, things named as people name them (issue 25, helper narrow).
     "list_separator": Label(", ", "、"),
