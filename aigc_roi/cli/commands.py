@@ -49,7 +49,7 @@ it for a refusal (in the command's own module), which click's usage errors write
 SUMMARIES: dict[str, str] = {
     "run": "Figures, per-channel table, monthly cash flow and cumulative-cash chart.",
     "compare": "Figures of several scenarios side by side: best per row marked, differences against the first.",
-    "breakeven": "For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12).",
+    "breakeven": "For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (default 12).",
     "sensitivity": "Each driver moved down and up by --step: change in ROI, net cash and payback, largest first.",
     "simulate": "Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,\n"
                 "net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance.",

@@ -211,7 +211,7 @@ def breakeven(
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12)."""
+    """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (default 12)."""
     from aigc_roi.present.breakeven import BreakEvenPresenter
 
     language = open_command(lang, quiet, format_.value, bom)

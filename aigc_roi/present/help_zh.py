@@ -28,7 +28,7 @@ HELP_ZH: dict[str, str] = {
         "核心指标、分渠道表、月度现金流和累计现金流图。",
     "Figures of several scenarios side by side: best per row marked, differences against the first.":
         "并排对比多个方案的指标：每行标出最优，并列出与第一个方案的差值。",
-    "For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (12).":
+    "For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (default 12).":
         "每个驱动因素在什么取值时 ROI = 0，以及在什么取值时回本满足 targets.max_payback_months（默认 12）。",
     "Each driver moved down and up by --step: change in ROI, net cash and payback, largest first.":
         "每个驱动因素按 --step 上下浮动：ROI、净现金流和回本月份的变化，按影响从大到小排列。",
