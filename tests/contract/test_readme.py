@@ -52,6 +52,18 @@ def test_setup_commands_use_a_bundled_scenario_and_the_ci_test_command() -> None
     assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
+def test_the_setup_says_what_ci_does_beside_the_test_command() -> None:
+    """The README called its test command "exactly what CI's .ci/run does", which also installs the browser tests'
+    packages with apt and fails on pytest's exit 5: each is said where the command is."""
+    setup = README.split("## Set-up", 1)[1].split("## A two-minute tour", 1)[0]
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    installed = re.search(r"apt-get install (.*?);", run, re.DOTALL)
+    assert installed is not None
+    packages = [word for word in installed[1].replace("\\", " ").split() if not word.startswith("-")]
+    assert packages and all(f"`{package}`" in setup for package in packages), packages
+    assert '"$status" -eq 5' in run and "exit 5" in setup and "exactly" not in setup
+
+
 def test_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     block = re.search(r"## From Python.*?```python\n(.*?)```", README, re.DOTALL)
