@@ -185,7 +185,8 @@ def allocate(
     quiet: QuietOption = False,
 ) -> None:
     """Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:
-    whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B."""
+    whether to spend less, current vs best split, what decides (ROAS, CAC, contribution per user) and the budget
+    curve from 0 to 2B."""
     from aigc_roi.whatif.allocate_result import RISK_OBJECTIVES
 
     language = open_command(lang, quiet, format_.value, bom)

@@ -54,7 +54,8 @@ SUMMARIES: dict[str, str] = {
     "simulate": "Monte Carlo over the ranges: mean and percentiles of every figure, the chance of paying back,\n"
                 "net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance.",
     "allocate": "Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase:\n"
-                "whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B.",
+                "whether to spend less, current vs best split, what decides (ROAS, CAC, contribution per user) and the budget\n"
+                "curve from 0 to 2B.",
     "actuals": "Plan vs actual by channel and plan month from the ad platforms' exports; --reforecast rewrites the plan's past months.",
     "validate": "Check scenario files against the format: every error of every file on stdout, a summary on stderr. Exit 0 or 2.",
     "check": "Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input.",

@@ -138,7 +138,7 @@ def _view_cells(result: Allocation, style: NumberStyle, unit: str) -> dict[str, 
 
 def channels_view(result: Allocation, style: NumberStyle) -> Fitted:
     """Per channel a row at the current and one at the best split: active months, monthly budget, change,
-    average and marginal ROAS and CAC, LTV and LTV/CAC. Two short rows rather than "now → best" cells; a
+    average and marginal ROAS and CAC, contribution per user and contribution / CAC. Two short rows rather than "now → best" cells; a
     narrow terminal drops the least important columns first (VIEW_COLUMNS), numbers are never split."""
     lang = style.lang
     unit = _budget_unit(result, style)

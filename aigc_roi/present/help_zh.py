@@ -108,9 +108,10 @@ HELP_ZH: dict[str, str] = {
     "net-cash histogram, cumulative-cash fan, and which uncertain input drives the variance.":
         "在各区间上做蒙特卡洛模拟：每项指标的均值和分位数、回本概率、净现金流直方图、累计现金流扇形图，以及哪个不确定输入主导方差。",
     "Split a budget across channels to maximise NPV (or net cash, P10 NPV, chance of payback), phase by phase: "
-    "whether to spend less, current vs best split, what decides (ROAS, CAC, LTV) and the budget curve from 0 to 2B.":
+    "whether to spend less, current vs best split, what decides (ROAS, CAC, contribution per user) and the budget curve "
+    "from 0 to 2B.":
         "按阶段把预算分配到各渠道以最大化 NPV（或净现金流、P10 NPV、回本概率）：是否该少花钱、当前分配与最优分配的对比、"
-        "起决定作用的指标（ROAS、CAC、LTV），以及从 0 到 2B 的预算曲线。",
+        "起决定作用的指标（ROAS、CAC、人均贡献），以及从 0 到 2B 的预算曲线。",
     "One self-contained HTML page: verdict, figures with formulas, charts and every input.":
         "一个独立的 HTML 页面：结论、带公式的指标、图表和全部输入。",
     "Monte Carlo samples for the cash band and the chance of payback (as check's, when the file has ranges).":
