@@ -17,13 +17,14 @@ tests/contract/test_api_surface.py runs this example):
     True
 
 Errors are exceptions carrying values, each ``api.<name>``: ``ScenarioInvalid``
-(every located ``ScenarioError`` of a file), ``WhatIfError`` for a what-if a
+(every located ``ScenarioError`` of a file; of a ``Scenario`` built or changed in
+code, which every function taking one holds to the rules a file is read by, each
+located by the argument and the field's path: ``scenario: virality: expected a
+number >= 0 and < 1, found 1.5``), ``WhatIfError`` for a what-if a
 scenario cannot answer (among them ``ArgumentError``, which names the argument
 as the call gave it, ``AllocationError``, ``UnknownDriver`` and
 ``AmbiguousDriver``) and ``CiError`` for a check that cannot start
-(``NoScenarioFiles``, ``BaselineError``); ``ValueError`` for a scenario built in
-code whose gate names a channel name two channels share, which a file's reader
-refuses in the same words. The types the functions take and
+(``NoScenarioFiles``, ``BaselineError``). The types the functions take and
 return are ``api.<name>`` too (``api.Simulation``, ``api.LoadedScenario``), and
 ``typing.get_type_hints`` reads every function's. Nothing here prints or exits.
 """
@@ -42,7 +43,6 @@ from typing import TYPE_CHECKING, cast
 from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import refuse_shared_in_gates
 from aigc_roi.model.scenario import Milestone, Scenario
 from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
@@ -120,20 +120,26 @@ def _texts(given: str | Iterable[str]) -> tuple[str, ...]:
 
 def _plan(plan: LoadedScenario, called: str) -> LoadedScenario:
     """``plan``, if it is a LoadedScenario: a Scenario, which ``load`` returns, would fail deep inside on a field only
-    a LoadedScenario has. Its scenario is ``_held`` (``dataclasses.replace`` may have given it another)."""
+    a LoadedScenario has. Its scenario held to the rules of a file, as ``_checked``'s, where ``dataclasses.replace``
+    changed it."""
+    import dataclasses
+
     from aigc_roi.reader.load import LoadedScenario
 
     if not isinstance(plan, LoadedScenario):
         raise TypeError(f"api.{called} takes a LoadedScenario (from api.load_plan(path, sets)), not a {type(plan).__name__}")
-    _held(plan.scenario)
-    return plan
+    scenario = _checked(plan.scenario, "plan.scenario")
+    return plan if scenario is plan.scenario else dataclasses.replace(plan, scenario=scenario)
 
 
-def _held(scenario: Scenario) -> Scenario:
-    """``scenario``, held to the rule on names the reader holds a file to: one built in code passed no reader.
-    ValueError for a gate naming a channel name two channels share (model/paths.py ``refuse_shared_in_gates``)."""
-    refuse_shared_in_gates(scenario)
-    return scenario
+def _checked(scenario: Scenario, where: str = "scenario") -> Scenario:
+    """``scenario`` held to every rule a file is read by, as its file would be read (reader/in_code.py): raises
+    ``ScenarioInvalid`` located by ``where``, the argument, and the field's path (``scenario: virality: ...``). One that
+    ``load`` read, or that was checked before, is not read again: the CLI's never are."""
+    from aigc_roi.reader.in_code import checked
+
+    return checked(scenario, where)
+
 
 
 def _overrides(sets: str | Sequence[str], set_option: str | None) -> tuple[Override, ...]:
@@ -170,13 +176,11 @@ def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] =
 
 
 def run(scenario: Scenario) -> api.Result:
-    """The deterministic run (every range at its median): every monthly series, figure and channel. Raises
-    ``ValueError`` for a scenario built in code whose gate names a channel name two channels share, as a file's is
-    refused (every call that takes a scenario does)."""
+    """The deterministic run (every range at its median): every monthly series, figure and channel."""
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.sampling import realize
 
-    return evaluate(realize(_held(scenario)))
+    return evaluate(realize(_checked(scenario)))
 
 
 def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | None]:
@@ -202,15 +206,15 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     ``explain_change`` adds what moved them. Raises ``WhatIfError`` for scenarios in different currencies."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
-    held = [(label, source, _held(scenario)) for label, source, scenario in scenarios]
-    return side_by_side(held, samples, seed, jobs, stage_progress, _texts(reserved))
+    scenarios = [(label, source, _checked(scenario, f"scenarios[{i}]")) for i, (label, source, scenario) in enumerate(scenarios)]
+    return side_by_side(scenarios, samples, seed, jobs, stage_progress, _texts(reserved))
 
 
 def break_even(scenario: Scenario) -> api.BreakEvenTable:
     """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
 
-    return solve(_held(scenario))
+    return solve(_checked(scenario))
 
 
 def sensitivity(scenario: Scenario, step: float = 0.2) -> api.Sensitivity:
@@ -218,7 +222,7 @@ def sensitivity(scenario: Scenario, step: float = 0.2) -> api.Sensitivity:
     ``WhatIfError`` for a ``step`` outside (0, 1], as ``--step``."""
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
 
-    return analyse(_held(scenario), step)
+    return analyse(_checked(scenario), step)
 
 
 def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> api.Grid:
@@ -228,7 +232,7 @@ def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: 
     int) from 2 to 41, as ``--step`` and ``--grid-steps``."""
     from aigc_roi.whatif.sensitivity import grid
 
-    return grid(_held(scenario), row_path, column_path, step, steps)
+    return grid(_checked(scenario), row_path, column_path, step, steps)
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
@@ -243,7 +247,7 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     an int: a bool or a float such as 1e4 is no count), or a percentile outside [0, 100]."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
-    return run_simulation(_held(scenario), samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
+    return run_simulation(_checked(scenario), samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
                           jobs=jobs, samples_sink=samples_sink)
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: str | Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
@@ -267,7 +271,7 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     from aigc_roi.whatif.allocate import allocate as solve
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
-    return solve(_held(scenario), budget, cast("Objective", objective), _texts(locks), minimums, maximums, samples, seed, total=total,
+    return solve(_checked(scenario), budget, cast("Objective", objective), _texts(locks), minimums, maximums, samples, seed, total=total,
                  limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress,
                  reach=reach)
 
@@ -350,6 +354,7 @@ def curves(scenario: Scenario) -> api.Curves:
     engine uses them."""
     from aigc_roi.whatif.curves import curves as curves_of
 
+    scenario = _checked(scenario)
     return curves_of(scenario, run(scenario))
 
 
@@ -391,7 +396,7 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     from aigc_roi.reader.exports import Horizon, read_report
     from aigc_roi.whatif.actuals import compare, map_pairs, patterns_of
 
-    _held(scenario)
+    scenario = _checked(scenario)
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
     pairs = map_pairs(maps)

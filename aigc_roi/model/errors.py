@@ -10,7 +10,9 @@ from aigc_roi.model.limits import MAX_ERRORS_PER_FILE
 
 @dataclass(frozen=True)
 class ScenarioError:
-    """One problem in a scenario source, 1-based line and column."""
+    """One problem in a scenario source, 1-based line and column; line 0 where it has no place in a file: a
+    ``Scenario`` built or changed in code, whose ``file`` names the argument that gave it (``scenario``,
+    ``scenarios[1]``) and whose ``path`` alone locates the field (``scenario: virality: ...``)."""
 
     file: str
     line: int
@@ -35,7 +37,7 @@ class ScenarioError:
         return self.omitted or 1
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}: "
+        where = f"{self.file}:{self.line}:{self.column}: " if self.line else f"{self.file}: "
         located = where + (f"{self.path}: {self.message}" if self.path else self.message)
         return f"{self.scenario}: {located}" if self.scenario else located
 

@@ -88,23 +88,8 @@ def one_meant(name: str, paths: Sequence[str]) -> str:
 
 def gate_cannot_tell(name: str, paths: Sequence[str]) -> str:
     """The refusal of a name in a gate that the channels at ``paths`` share: the gate took every one of them, where a
-    test is of the channels meant (a file's, reader/load.py, and a scenario's built in code, ``refuse_shared_in_gates``)."""
+    test is of the channels meant (reader/load.py: a file's, and a scenario built in code, read as its file would be, reader/in_code.py)."""
     return f"'{name}' names {len(paths)} channels, {' and '.join(paths)}: a gate cannot tell them apart; give each its own name"
-
-
-def refuse_shared_in_gates(scenario: Scenario) -> None:
-    """ValueError at the first name in ``scenario``'s gates that two of its channels share, as the reader refuses it in
-    a file (``gates[0].then[0]: 'x' names 2 channels, ...``): a scenario built in code or changed with
-    ``dataclasses.replace`` passed no reader (api.py). The engine itself takes every channel of a gate's name, as
-    allocate's copies of a channel, one per phase, share its name (whatif/allocate_phases.py)."""
-    places: dict[str, list[str]] = {}
-    for index, channel in enumerate(scenario.acquisition):
-        places.setdefault(channel.name, []).append(channel_path(index))
-    for number, gate in enumerate(scenario.gates):
-        for key, named in (("channels", gate.channels), ("then", gate.then)):
-            for index, name in enumerate(named):
-                if len(shared := places.get(name, [])) > 1:
-                    raise ValueError(f"gates[{number}].{key}[{index}]: {gate_cannot_tell(name, shared)}")
 
 
 class AmbiguousName(ValueError):

@@ -415,6 +415,10 @@ _MESSAGES = _rules([
      "重复的月份 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
     (r"duplicate day (\d+): '(.*)' and '(.*)' \(line (\d+)\) name the same day",
      "重复的天数 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一天"),
+    # The same of a scenario built in code, whose keys are at no line of a file (reader/written_tree.py).
+    (r"duplicate age (\d+): '(.*)' and '(.*)' name the same month", "重复的月龄 {0}：'{1}' 与 '{2}' 是同一个月"),
+    (r"duplicate month (\d+): '(.*)' and '(.*)' name the same month", "重复的月份 {0}：'{1}' 与 '{2}' 是同一个月"),
+    (r"duplicate day (\d+): '(.*)' and '(.*)' name the same day", "重复的天数 {0}：'{1}' 与 '{2}' 是同一天"),
     (r"(.*): cannot write: its encoding \((.*)\) has no '(.*)' \((U\+[0-9A-F]+)\); set PYTHONIOENCODING=utf-8 or a UTF-8 locale",
      "{0}：无法写入：其编码 ({1}) 中没有 '{2}' ({3})；请设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 区域设置"),
     (r"(.*): cannot write: a name on the command line is not UTF-8 text \(it holds (.*)\)",

@@ -214,7 +214,7 @@ class RetentionPointsKind:
             # Keys are text, so 1, 01 and 1.0 are different keys to YAML but the same age to the model.
             if age in first_of_age:
                 first = first_of_age[age]
-                ctx.error(entry.key, key_path, f"duplicate age {age}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
+                ctx.error(entry.key, key_path, f"duplicate age {age}: '{key}' and '{first.raw}'{first.line_note()} name the same month")
                 continue
             first_of_age[age] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
@@ -277,7 +277,7 @@ class KeyedShares:
             if number in first_of_key:
                 first = first_of_key[number]
                 ctx.error(entry.key, key_path,
-                          f"duplicate {word} {number}: '{key}' and '{first.raw}' (line {first.line}) name the same {span}")
+                          f"duplicate {word} {number}: '{key}' and '{first.raw}'{first.line_note()} name the same {span}")
                 continue
             first_of_key[number] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)

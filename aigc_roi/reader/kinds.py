@@ -444,7 +444,7 @@ class ByMonthOr:
             if month in first_key:
                 first = first_key[month]
                 ctx.error(entry.key, key_path,
-                          f"duplicate month {month}: '{key}' and '{first.raw}' (line {first.line}) name the same month")
+                          f"duplicate month {month}: '{key}' and '{first.raw}'{first.line_note()} name the same month")
                 invalid = True
                 continue
             first_key[month] = entry.key

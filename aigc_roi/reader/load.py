@@ -36,6 +36,7 @@ from aigc_roi.reader.opening import not_a_regular_file as refused_kind
 from aigc_roi.reader.overrides import Override, apply_overrides
 from aigc_roi.reader.shared_names import shared_name_warnings
 from aigc_roi.reader.target_warning import target_warnings
+from aigc_roi.reader.valid_scenarios import remember
 from aigc_roi.reader.yamltree import Node, join_path, parse
 
 BOM = "\ufeff"
@@ -195,7 +196,7 @@ def read_tree(tree: Node, filename: str) -> tuple[models.Scenario, tuple[Scenari
         _check_rules(parsed, ctx)
     if ctx.errors or parsed is INVALID:
         raise ScenarioInvalid(sorted(ctx.errors, key=_error_order(filename)))
-    return _scenario(parsed), tuple(ctx.warnings)
+    return remember(_scenario(parsed)), tuple(ctx.warnings)
 
 
 def _check_rules(parsed: Parsed, ctx: Context) -> None:

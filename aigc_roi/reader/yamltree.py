@@ -77,6 +77,11 @@ class Node:
         line, column = text_lines.position(self.written, index)
         return self.line + line - 1, self.column + column - 1 if line == 1 else column
 
+    def line_note(self) -> str:
+        """`` (line 3)``, where a message names the line of another node it is about; "" for a node at no line in a
+        file (a scenario built in code, reader/written_tree.py)."""
+        return f" (line {self.line})" if self.line else ""
+
     def describe(self) -> str:
         """How the node reads in an error's "found ..." part."""
         # An empty one is named so: "expected a mapping of ..., found a mapping" would contradict itself.

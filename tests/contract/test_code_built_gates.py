@@ -73,13 +73,14 @@ def _file_refusal(text: str) -> str:
 def test_a_gate_naming_a_shared_name_is_refused_as_in_a_file(
         shared: tuple[str, Callable[[api.Scenario], api.Scenario]], call: Callable[[api.Scenario], object]) -> None:
     text, built = shared
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(api.ScenarioInvalid) as caught:
         call(built(api.load_source(PLAN)))
-    assert str(caught.value) == _file_refusal(text)
+    [error] = caught.value.errors
+    assert f"{error.path}: {error.message}" == _file_refusal(text)
 
 
 def test_the_refusal_names_both_paths() -> None:
-    with pytest.raises(ValueError, match=r"^gates\[0\]\.then\[0\]: 'U' names 2 channels, acquisition\[1\] and "
+    with pytest.raises(api.ScenarioInvalid, match=r"^scenario: gates\[0\]\.then\[0\]: 'U' names 2 channels, acquisition\[1\] and "
                                          r"acquisition\[2\]: a gate cannot tell them apart; give each its own name$"):
         api.run(SHARED["then"][1](api.load_source(PLAN)))
 
@@ -90,7 +91,7 @@ def test_a_loaded_plan_given_such_a_scenario_is_refused(tmp_path: Path, called: 
     path.write_text(PLAN, encoding="utf-8")
     plan = api.load_plan(path)
     changed = dataclasses.replace(plan, scenario=SHARED["channels"][1](plan.scenario))
-    with pytest.raises(ValueError, match=r"^gates\[0\]\.channels\[0\]: 'T' names 2 channels"):
+    with pytest.raises(api.ScenarioInvalid, match=r"^plan\.scenario: gates\[0\]\.channels\[0\]: 'T' names 2 channels"):
         getattr(api, called)(changed)
 
 

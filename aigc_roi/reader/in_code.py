@@ -1,0 +1,47 @@
+"""A scenario built or changed in code (``api.Scenario``, ``dataclasses.replace``), held to the rules a file is read
+by: written as the tree of its file (reader/written_tree.py) and read as a file is, so that every rule is the
+reader's one rule and every refusal its words, located by the argument that gave the scenario and the field's path
+(``scenario: virality: expected a number >= 0 and < 1, found 1.5``)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from aigc_roi.model.scenario import Distribution, Scenario
+from aigc_roi.reader.load import read_tree
+from aigc_roi.reader.valid_scenarios import known, remember
+from aigc_roi.reader.written_tree import scenario_tree
+
+
+def checked(scenario: Scenario, where: str = "scenario") -> Scenario:
+    """``scenario`` as its file reads: itself, where the reader reads it unchanged (one the reader built is not read
+    again), or as the reader reads it (a month list sorted, ``"25"`` the number 25). Raises ``ScenarioInvalid`` with
+    every problem, each a ``ScenarioError`` whose ``file`` is ``where`` (the argument, ``scenarios[1]``), at line 0:
+    no place in a file."""
+    if known(scenario):
+        return scenario
+    read, _ = read_tree(scenario_tree(scenario), where)
+    return remember(as_given(scenario, read))
+
+
+def as_given(given: Any, read: Any) -> Any:
+    """``read``, with each part the reader read as ``given`` has it taken from ``given``: the very objects the caller
+    built, its whole scenario where the reader changes nothing, so that it gives the figures its file gives. A normal
+    range is written by its mean and sd, which the reader turns back into bounds that may differ in their last
+    digit: its own bounds are kept."""
+    if isinstance(given, Distribution) and isinstance(read, Distribution) and given.kind == read.kind == "normal":
+        return given
+    if type(given) is not type(read):
+        return read
+    if isinstance(read, tuple):
+        if len(given) != len(read):
+            return read
+        parts = tuple(map(as_given, given, read))
+        return given if all(part is own for part, own in zip(parts, given, strict=True)) else parts
+    if dataclasses.is_dataclass(read) and not isinstance(read, type):
+        fields = {field.name: as_given(getattr(given, field.name), getattr(read, field.name))
+                  for field in dataclasses.fields(read)}
+        return given if all(value is getattr(given, name) for name, value in fields.items()) \
+            else dataclasses.replace(read, **fields)
+    return given if given == read else read

@@ -1,0 +1,170 @@
+"""A ``Scenario`` as the tree of its file: what a scenario built or changed in code is read as (reader/in_code.py),
+so that it is held to every rule a file is, each told in the reader's own words.
+
+Each value is the node YAML gives for it written in a file: a number that number, a text that text, a range its
+``{dist: ...}`` mapping, a value by month its ``{by_month: {...}}``, a month set its list, a dict a mapping, an array
+the list of its items (samples, which a field of one number refuses as a list); any other object a scalar of its
+Python text, which no field reads as a number. A field left ``None`` is a key left out. No node has a place in a file:
+each is at line 0, so an error is located by its field path alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import numbers
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from aigc_roi.model.channels import ChannelType
+from aigc_roi.model.scenario import (
+    Z90,
+    ByMonth,
+    Distribution,
+    DropLimit,
+    Milestone,
+    Plan,
+    RenewalObserved,
+    RetentionChurn,
+    RetentionDays,
+    RetentionPoints,
+    Scenario,
+)
+from aigc_roi.reader.kinds import BY_MONTH_KEY, DIST_KEYS
+from aigc_roi.reader.numbers import RANGE_SEPARATOR
+from aigc_roi.reader.yamltree import Entry, Node
+
+FILE_KEYS = {"period_months": "period"}
+"""A field the file names otherwise (``Plan.period_months`` is ``period:``)."""
+
+
+def scenario_tree(scenario: Scenario) -> Node:
+    """The tree of the file that writes ``scenario``."""
+    return _node(scenario)
+
+
+def _node(value: Any) -> Node:
+    if isinstance(value, Distribution):
+        return _range(value)
+    if isinstance(value, ByMonth):
+        return _mapping({BY_MONTH_KEY: _keyed(value.points)})
+    if isinstance(value, RetentionPoints):
+        return _mapping({"points": _keyed(value.points)})
+    if isinstance(value, RetentionDays):
+        return _mapping({"days": _keyed(value.days)})
+    if isinstance(value, RetentionChurn):
+        return _mapping({"monthly_churn": _node(value.monthly_churn)})
+    if isinstance(value, RenewalObserved):
+        return _mapping({"observed": _node(value.observed)})
+    if isinstance(value, Plan):
+        return _fields(value, conversion=_keyed(value.conversion) if isinstance(value.conversion, tuple) else None)
+    if isinstance(value, Milestone):
+        return _mapping({"month": _node(value.month), str(value.key): _node(value.value)})
+    if isinstance(value, DropLimit):
+        return _drop_limit(value)
+    if isinstance(value, Scenario):
+        return _fields(value, start=_start(value.start))
+    if isinstance(value, ChannelType):
+        # Its type: word, which says which keys it may have.
+        return _fields(value, type=_scalar(getattr(type(value), "type", None)))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _fields(value)
+    if isinstance(value, Mapping):
+        return _mapping({str(key): _node(item) for key, item in value.items()})
+    if isinstance(value, tuple | list):
+        return Node("seq", 0, 0, [_node(item) for item in value])
+    as_list = getattr(value, "tolist", None)
+    if callable(as_list) and not isinstance(value, str):
+        # An array (numpy's, which the reader does not import) as the list of its items, or the one number of none.
+        return _node(as_list())
+    return _scalar(value)
+
+
+def _fields(value: Any, **written: Node | None) -> Node:
+    """A dataclass's mapping: each field not None under its file key, ``written`` the nodes some are written as (and
+    the ``type`` a channel has beside its fields, after its name)."""
+    entries: dict[str, Node] = {}
+    for field in dataclasses.fields(value):
+        given, node = getattr(value, field.name), written.get(field.name)
+        if node is not None or given is not None:
+            entries[FILE_KEYS.get(field.name, field.name)] = node if node is not None else _node(given)
+        if field.name == "name" and (kind := written.get("type")) is not None:
+            entries["type"] = kind
+    return _mapping(entries)
+
+
+def _mapping(entries: dict[str, Node]) -> Node:
+    return Node("map", 0, 0, {key: Entry(_text(key), node) for key, node in entries.items()})
+
+
+def _keyed(pairs: Any) -> Node:
+    """``((key, value), ...)`` as the mapping ``{key: value}`` (ages, days, months). A key given twice is written with
+    leading zeros (``1``, ``01``), the same number to the reader, which refuses it as it refuses a file's ``1`` and
+    ``01``; anything but pairs is the list it is, which no field of pairs takes."""
+    if not isinstance(pairs, tuple) or not all(isinstance(pair, tuple) and len(pair) == 2 for pair in pairs):
+        return _node(pairs)
+    entries: dict[str, Node] = {}
+    for key, value in pairs:
+        text = _scalar(key).raw
+        while text in entries:
+            text = "0" + text
+        entries[text] = _node(value)
+    return _mapping(entries)
+
+
+def _range(dist: Distribution) -> Node:
+    """A range as the file writes it: ``{dist: kind, ...}`` by its kind's keys. A normal range is written by its mean
+    and sd (its 90% interval read back from them, to within a last digit); one the mean and sd cannot write (low <= 0,
+    low > high, bounds that are no numbers) as ``low..high``, which the reader reads as normal or refuses."""
+    low, high = dist.low, dist.high
+    if dist.kind == "normal":
+        if _number(low) and _number(high) and 0 < low <= high:
+            return _mapping({"dist": _text("normal"), "mean": _scalar((low + high) / 2),
+                             "sd": _scalar((high - low) / (2 * Z90))})
+        return _text(f"{_scalar(low).raw}{RANGE_SEPARATOR}{_scalar(high).raw}")
+    # A kind the format has not is written with a low and high, and refused at its dist:.
+    keys = DIST_KEYS.get(dist.kind, ("low", "high")) if isinstance(dist.kind, str) else ("low", "high")
+    return _mapping({"dist": _scalar(dist.kind), **{key: _scalar(getattr(dist, key)) for key in keys}})
+
+
+def _drop_limit(limit: DropLimit) -> Node:
+    """A share of the base's npv written in percent (the reader's sign of one), digit for digit; an amount as it is."""
+    if limit.relative and _number(limit.limit):
+        return _text(f"{Decimal(repr(float(limit.limit))).scaleb(2)}%")
+    return _scalar(limit.limit)
+
+
+def _start(start: Any) -> Node | None:
+    """(year, month) as ``YYYY-MM``; anything else as it is (a list, a text), which ``start:`` refuses."""
+    if isinstance(start, tuple) and len(start) == 2 and all(_whole(part) for part in start):
+        return _text(f"{int(start[0]):04d}-{int(start[1]):02d}")
+    return None if start is None else _node(start)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _text(text: str) -> Node:
+    return Node("scalar", 0, 0, text, raw=text)
+
+
+def _scalar(value: Any) -> Node:
+    """A value as the scalar YAML gives for it: a whole number an int, any other number a float, a text, a boolean,
+    nothing; any other object kept as it is, which no field reads as a number, written as Python shows it (so a field
+    of any text, a name, reads that text, as a file's ``name: 123`` is the name "123")."""
+    if value is None:
+        return Node("scalar", 0, 0, None, raw="")
+    if isinstance(value, bool):
+        return Node("scalar", 0, 0, value, raw="true" if value else "false")
+    if isinstance(value, str):
+        return _text(value)
+    if _whole(value):
+        return Node("scalar", 0, 0, int(value), raw=str(int(value)))
+    if _number(value):
+        return Node("scalar", 0, 0, float(value), raw=repr(float(value)))
+    return Node("scalar", 0, 0, value, raw=repr(value))
