@@ -8,12 +8,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aigc_roi.model.names import as_read
-
-if TYPE_CHECKING:
-    from aigc_roi.model.scenario import Scenario
 
 _SEGMENT = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\.([0-9]+)|\[([^\]]+)\]")
 

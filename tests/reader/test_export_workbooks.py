@@ -160,7 +160,7 @@ def test_a_warning_located_in_a_workbook_of_several_sheets_names_the_sheet(tmp_p
     path = _sheets(tmp_path / "two.xlsx", {"说明": NOTES, "报表": [*ROWS[:2], ["2025-03-02", "抖音A", 2000, "N/A"]]})
     english = invoke(["actuals", str(plan), str(path), "-f", "markdown"])
     assert english.exit_code == 0, english.stderr
-    assert f"2025-03 users (first at {path}[报表]:3:4, column '激活数')" in english.stdout
+    assert f"2025-03 new users (first at {path}[报表]:3:4, column '激活数')" in english.stdout
     chinese = invoke(["actuals", str(plan), str(path), "-f", "markdown", "--lang", "zh"]).stdout
     assert f"2025-03 新增用户（首次在 {path}[报表]:3:4，'激活数' 列）" in chinese
     data = json.loads(invoke(["actuals", str(plan), str(path), "-f", "json"]).stdout)
