@@ -24,15 +24,24 @@ number >= 0 and < 1, found 1.5``), ``WhatIfError`` for a what-if a
 scenario cannot answer (among them ``ArgumentError``, which names the argument
 as the call gave it, ``AllocationError``, ``UnknownDriver`` and
 ``AmbiguousDriver``) and ``CiError`` for a check that cannot start
-(``NoScenarioFiles``, ``BaselineError``). The types the functions take and
-return are ``api.<name>`` too (``api.Simulation``, ``api.LoadedScenario``), and
-``typing.get_type_hints`` reads every function's. Nothing here prints or exits.
+(``NoScenarioFiles``, ``BaselineError``). Every argument is held to what its
+function takes before any work: one of another type or outside its bounds
+raises an ``ArgumentError`` (a ``ValueError`` too; allocate's an
+``AllocationError`` as well) naming it, what it expected and what it found
+(``percentiles[0]: expected a number from 0 to 100, found '50' (str)``), and
+anything but a ``Scenario`` where one goes, a ``LoadedScenario`` among them
+(pass its ``.scenario``), raises a ``TypeError`` saying what the function
+takes, as anything but a ``LoadedScenario`` does where that goes. The types
+the functions take and return are ``api.<name>`` too (``api.Simulation``,
+``api.LoadedScenario``), and ``typing.get_type_hints`` reads every function's.
+Nothing here prints or exits.
 """
 
 from __future__ import annotations
 
 import datetime
 import importlib
+import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -42,7 +51,9 @@ from typing import TYPE_CHECKING, cast
 # type checker.
 from aigc_roi import api
 from aigc_roi.ci.errors import BaselineError, CiError, NoScenarioFiles
+from aigc_roi.model import arguments
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+from aigc_roi.model.limits import MAX_SAMPLES, MAX_SEED
 from aigc_roi.model.scenario import Milestone, Scenario
 from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
@@ -100,25 +111,31 @@ if not TYPE_CHECKING:  # mypy reads the imports above: with a __getattr__ in sig
         return sorted({*globals(), *_IMPORTED_WHEN_ASKED})
 
 __all__ = [
-    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario", "WhatIfError", "ArgumentError", "AllocationError",
-    "UnknownDriver", "AmbiguousDriver", "CiError", "NoScenarioFiles", "BaselineError",
+    "ScenarioError", "ScenarioInvalid", "Scenario", "LoadedScenario", "Milestone", "WhatIfError", "ArgumentError",
+    "AllocationError", "UnknownDriver", "AmbiguousDriver", "CiError", "NoScenarioFiles", "BaselineError",
     "load", "load_source", "load_plan", "run", "figures", "compare", "break_even", "sensitivity", "sensitivity_grid",
     "simulate", "allocate", "explain_change", "curves", "validate", "check", "check_run", "schema", "plan_facts", "inputs",
     "actuals", "reforecast",
 ]
 
 
-def _paths(given: str | Path | Sequence[str | Path]) -> list[Path]:
-    """The paths ``given``: a str is one path, though it is a sequence too (of characters, "/" among them)."""
-    return [Path(given)] if isinstance(given, str | Path) else [Path(path) for path in given]
+# Every argument is held to what its function takes before any work (model/arguments.py): another fails deep inside,
+# as an AttributeError or a TypeError that names nothing the call wrote, or goes on with nonsense.
+
+def _scenario(scenario: object, called: str, argument: str = "", where: str = "scenario") -> Scenario:
+    """``scenario``, if it is a Scenario (another, a LoadedScenario (``load_plan``'s) among them, failed deep inside as
+    an empty AssertionError or an AttributeError), held to the reader's rules as ``_checked`` holds it, located by
+    ``where``."""
+    if isinstance(scenario, Scenario):
+        return _checked(scenario, where)
+    from aigc_roi.reader.load import LoadedScenario
+
+    raise TypeError(f"api.{called} takes a Scenario (from api.load(path, sets)){f' in {argument}' if argument else ''}, "
+                    f"not a {type(scenario).__name__}" + (": pass its .scenario" if isinstance(scenario, LoadedScenario)
+                                                          else _read_first(scenario, "load")))
 
 
-def _texts(given: str | Iterable[str]) -> tuple[str, ...]:
-    """The texts ``given`` (``--set``s, names): a str is one, not its characters."""
-    return (given,) if isinstance(given, str) else tuple(given)
-
-
-def _plan(plan: LoadedScenario, called: str) -> LoadedScenario:
+def _plan(plan: object, called: str) -> LoadedScenario:
     """``plan``, if it is a LoadedScenario: a Scenario, which ``load`` returns, would fail deep inside on a field only
     a LoadedScenario has. Its scenario held to the rules of a file, as ``_checked``'s, where ``dataclasses.replace``
     changed it."""
@@ -127,7 +144,8 @@ def _plan(plan: LoadedScenario, called: str) -> LoadedScenario:
     from aigc_roi.reader.load import LoadedScenario
 
     if not isinstance(plan, LoadedScenario):
-        raise TypeError(f"api.{called} takes a LoadedScenario (from api.load_plan(path, sets)), not a {type(plan).__name__}")
+        raise TypeError(f"api.{called} takes a LoadedScenario (from api.load_plan(path, sets)), not a {type(plan).__name__}"
+                        + _read_first(plan, "load_plan"))
     scenario = _checked(plan.scenario, "plan.scenario")
     return plan if scenario is plan.scenario else dataclasses.replace(plan, scenario=scenario)
 
@@ -142,10 +160,47 @@ def _checked(scenario: Scenario, where: str = "scenario") -> Scenario:
 
 
 
-def _overrides(sets: str | Sequence[str], set_option: str | None) -> tuple[Override, ...]:
+def _read_first(given: object, loader: str) -> str:
+    """What to do with a file's path given where what is read from it goes."""
+    return f": read the file with api.{loader}(path) first" if isinstance(given, str | os.PathLike) else ""
+
+
+def _files(given: object) -> list[Path]:
+    """The files and folders of `validate` and `check`: none at all is refused as a folder without a scenario file is,
+    where it passed, checking nothing (`check` without a path exits 2)."""
+    files = arguments.paths("paths", given, ArgumentError)
+    if not files:
+        raise NoScenarioFiles("paths: expected at least one file or folder, found none")
+    return files
+
+
+def _overrides(sets: object, set_option: object) -> tuple[Override, ...]:
     from aigc_roi.reader.overrides import parse_overrides
 
-    return parse_overrides(_texts(sets), set_option)
+    option = None if set_option is None else arguments.text("set_option", set_option, ArgumentError, "a text or None")
+    return parse_overrides(arguments.texts("sets", sets, ArgumentError, "a text PATH=VALUE"), option)
+
+
+def _draws(samples: object, seed: object) -> tuple[int, int]:
+    """``samples`` and ``seed`` as `compare`, `check` and `report` hold theirs (``MAX_SAMPLES``, as the CLI's options)."""
+    return arguments.samples_and_seed(samples, seed, 1, MAX_SAMPLES, ArgumentError)
+
+
+def _columns(scenarios: object) -> tuple[tuple[str | None, str, Scenario], ...]:
+    """compare's columns, each a (label or None, source, Scenario) triple; at least one."""
+    triple = "a (label or None, source, Scenario) triple"
+
+    def column(name: str, item: object) -> tuple[str | None, str, Scenario]:
+        if not (isinstance(item, tuple | list) and len(item) == 3):
+            arguments.refuse_type(name, triple, item, ArgumentError)
+        label, source, scenario = item
+        return (None if label is None else arguments.text(f"{name}[0]", label, ArgumentError, "a text or None"),
+                arguments.text(f"{name}[1]", source, ArgumentError), _scenario(scenario, "compare", f"{name}[2]", name))
+
+    columns = arguments.items("scenarios", scenarios, f"a list of {triple[2:]}s", column, ArgumentError)
+    if not columns:
+        raise ArgumentError("scenarios", f"expected at least one {triple[2:]}, found none")
+    return columns
 
 
 def load(path: str | Path, sets: str | Sequence[str] = (), *, set_option: str | None = None) -> Scenario:
@@ -163,7 +218,7 @@ def load_plan(path: str | Path, sets: str | Sequence[str] = (), *, set_option: s
     as the file wrote it. What ``inputs``, ``plan_facts`` and ``reforecast`` take."""
     from aigc_roi.reader.load import load_path
 
-    return load_path(path, _overrides(sets, set_option))
+    return load_path(arguments.path("path", path, ArgumentError), _overrides(sets, set_option))
 
 
 def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] = (), *,
@@ -172,7 +227,8 @@ def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] =
     ``errors="surrogateescape"``) is a ``ScenarioInvalid`` at its line and column, as a byte that is not UTF-8."""
     from aigc_roi.reader.load import load_text
 
-    return load_text(text, filename, _overrides(sets, set_option)).scenario
+    source, name = arguments.text("text", text, ArgumentError), arguments.text("filename", filename, ArgumentError)
+    return load_text(source, name, _overrides(sets, set_option)).scenario
 
 
 def run(scenario: Scenario) -> api.Result:
@@ -180,18 +236,22 @@ def run(scenario: Scenario) -> api.Result:
     from aigc_roi.model.engine import evaluate
     from aigc_roi.model.sampling import realize
 
-    return evaluate(realize(_checked(scenario)))
+    return evaluate(realize(_scenario(scenario, "run")))
 
 
 def figures(scenario: Scenario, with_irr_none_reason: bool = False) -> dict[str, float | int | str | None]:
     """The section-4 figures of the deterministic run; None where a figure is none. With
     ``with_irr_none_reason``, also ``"irr_none_reason"``: why irr is None, and ``"irr_kind"``: how it reads where it
     is not, a return (``"investment"``) or a borrowing rate (``"borrowing"``; docs/formulas.md §5)."""
+    from aigc_roi.model.engine import evaluate
     from aigc_roi.model.figures import figures_of
+    from aigc_roi.model.sampling import realize
 
-    result = run(scenario)
+    scenario = _scenario(scenario, "figures")
+    with_notes = arguments.flag("with_irr_none_reason", with_irr_none_reason, ArgumentError)
+    result = evaluate(realize(scenario))
     figures: dict[str, float | int | str | None] = dict(figures_of(result.figures))
-    if with_irr_none_reason:
+    if with_notes:
         figures.update(result.irr_notes())
     return figures
 
@@ -203,36 +263,44 @@ def compare(scenarios: Sequence[tuple[str | None, str, Scenario]], samples: int 
     ``stage_progress(stage, done, total)`` hears the scenarios simulated (stage ``whatif.compare.SCENARIOS``) and
     each simulation's stages. A column whose name reads as one of ``reserved`` (the CLI's: every fixed header of
     compare's tables, ``present.compare.fixed_headers()``) is headed with its source, as two of one name are.
-    ``explain_change`` adds what moved them. Raises ``WhatIfError`` for scenarios in different currencies."""
+    ``explain_change`` adds what moved them. Raises ``WhatIfError`` for scenarios in different currencies, and
+    ``ArgumentError`` for no scenario, ``samples`` not None or a whole number from 1 to 1,000,000 (as compare's
+    ``--samples``), ``seed`` and ``jobs`` as ``simulate``'s, with or without ``samples``."""
     from aigc_roi.whatif.compare import compare as side_by_side
 
-    scenarios = [(label, source, _checked(scenario, f"scenarios[{i}]")) for i, (label, source, scenario) in enumerate(scenarios)]
-    return side_by_side(scenarios, samples, seed, jobs, stage_progress, _texts(reserved))
+    columns = _columns(scenarios)
+    if samples is None:
+        seed = arguments.whole_number("seed", seed, 0, MAX_SEED, ArgumentError)
+    else:
+        samples, seed = _draws(samples, seed)
+    jobs = arguments.whole_number("jobs", jobs, 1, None, ArgumentError)
+    arguments.callback("stage_progress", stage_progress, ArgumentError)
+    return side_by_side(columns, samples, seed, jobs, stage_progress, arguments.texts("reserved", reserved, ArgumentError))
 
 
 def break_even(scenario: Scenario) -> api.BreakEvenTable:
     """Every driver's ROI = 0 value and payback-target boundary (docs/formulas.md §5)."""
     from aigc_roi.whatif.breakeven import break_even as solve
 
-    return solve(_checked(scenario))
+    return solve(_scenario(scenario, "break_even"))
 
 
 def sensitivity(scenario: Scenario, step: float = 0.2) -> api.Sensitivity:
     """Every driver moved by -step and +step (relative): change in ROI, net cash and payback. Raises
-    ``WhatIfError`` for a ``step`` outside (0, 1], as ``--step``."""
+    ``ArgumentError`` (a ``WhatIfError``) for a ``step`` outside (0, 1], as ``--step``."""
     from aigc_roi.whatif.sensitivity import sensitivity as analyse
 
-    return analyse(_checked(scenario), step)
+    return analyse(_scenario(scenario, "sensitivity"), step)
 
 
 def sensitivity_grid(scenario: Scenario, row_path: str, column_path: str, step: float = 0.2, steps: int = 5) -> api.Grid:
     """ROI over a grid of two drivers (paths as ``break_even`` lists them), each at ``steps`` values from -step to
     +step. Raises ``UnknownDriver`` for a path that is not a driver, ``AmbiguousDriver`` for one that reads as two
-    (both ``WhatIfError``s), and ``WhatIfError`` for a ``step`` outside (0, 1] or ``steps`` not a whole number (an
-    int) from 2 to 41, as ``--step`` and ``--grid-steps``."""
+    (both ``WhatIfError``s), and ``ArgumentError`` for a path that is no text, a ``step`` outside (0, 1] or
+    ``steps`` not a whole number (an int) from 2 to 41, as ``--step`` and ``--grid-steps``."""
     from aigc_roi.whatif.sensitivity import grid
 
-    return grid(_checked(scenario), row_path, column_path, step, steps)
+    return grid(_scenario(scenario, "sensitivity_grid"), row_path, column_path, step, steps)
 
 
 def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentiles: Sequence[float] = (5, 50, 95),
@@ -242,13 +310,20 @@ def simulate(scenario: Scenario, samples: int = 10_000, seed: int = 0, percentil
     targets, net-cash histogram, cumulative-cash fan, variance shares and every sample. ``jobs`` threads, at most one per
     core, share the work (the same numbers at any count; the CLI uses one per core, up to 4). ``samples_sink(first,
     inputs, figures)`` hears every sample's inputs as used and figures, chunk by chunk in order, however many samples
-    (a streamed run keeps the inputs of its first 2,000,000 alone; ``--samples-out`` writes them). Raises ``ValueError``
-    for ``samples`` not a whole number from 1 to 10,000,000, a ``seed`` not one >= 0 or ``jobs`` not one >= 1 (each
-    an int: a bool or a float such as 1e4 is no count), or a percentile outside [0, 100]."""
+    (a streamed run keeps the inputs of its first 2,000,000 alone; ``--samples-out`` writes them). Raises
+    ``ArgumentError`` (a ``ValueError``) for ``samples`` not a whole number from 1 to 10,000,000, a ``seed`` not one
+    >= 0 or ``jobs`` not one >= 1 (each an int: a bool or a float such as 1e4 is no count), ``percentiles`` not a list
+    of numbers from 0 to 100 (``percentiles[0]``: a text such as "50" or a bool is none), or a callback not a
+    function."""
     from aigc_roi.whatif.simulate import simulate as run_simulation
 
-    return run_simulation(_checked(scenario), samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
+    scenario = _scenario(scenario, "simulate")
+    for name, given in (("progress", progress), ("stage_progress", stage_progress), ("samples_sink", samples_sink)):
+        arguments.callback(name, given, ArgumentError)
+    return run_simulation(scenario, samples, seed, percentiles, progress=progress, stage_progress=stage_progress,
                           jobs=jobs, samples_sink=samples_sink)
+
+
 def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: str | Sequence[str] = (),
              minimums: Mapping[str, float] | None = None, maximums: Mapping[str, float] | None = None,
              samples: int = 10_000, seed: int = 0, *, total: bool = False, max_cash_need: float | None = None,
@@ -264,16 +339,19 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     ``progress(done, total)`` hears how far the search has come; ``reach``: instead of ``budget``, the least monthly
     budget whose best split reaches this milestone.
     Raises ``AllocationError`` (a ``WhatIfError``) for a request that cannot be set up, and for an argument outside
-    what the CLI's options take: ``budget`` a positive amount up to 1e15, ``max_cash_need`` an amount >= 0 up to
-    1e15 (never nan or inf), ``min_payback_probability`` a share in [0, 1], ``samples`` a whole number from 1 to
-    1,000,000, ``seed`` one >= 0."""
+    what the CLI's options take (an ``ArgumentError`` too, naming it): ``budget`` a positive amount up to 1e15,
+    ``max_cash_need`` an amount >= 0 up to 1e15 (never nan or inf), ``min_payback_probability`` a share in [0, 1],
+    ``samples`` a whole number from 1 to 1,000,000, ``seed`` one >= 0, ``objective`` one of those above, each of
+    ``minimums`` and ``maximums`` an amount >= 0 (``minimums['Feed ads']``), ``target_roas`` a positive number, and
+    ``reach`` a ``Milestone`` as a file's milestone is read: its ``key`` a series of ``MILESTONE_KEYS``, its ``month``
+    a whole number within the horizon, its ``value`` an amount (>= 0 but for ``cumulative_cash``)."""
     from aigc_roi.whatif.allocate import Limits
     from aigc_roi.whatif.allocate import allocate as solve
 
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
-    return solve(_checked(scenario), budget, cast("Objective", objective), _texts(locks), minimums, maximums, samples, seed, total=total,
-                 limits=Limits(max_cash_need, min_payback_probability), target_roas=target_roas, progress=progress,
-                 reach=reach)
+    return solve(_scenario(scenario, "allocate"), budget, cast("Objective", objective), locks, minimums, maximums,
+                 samples, seed, total=total, limits=Limits(max_cash_need, min_payback_probability),
+                 target_roas=target_roas, progress=progress, reach=reach)
 
 
 def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = (), *,
@@ -284,24 +362,27 @@ def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] 
     for a ``base`` in another currency than ``new``'s: amounts in two currencies do not subtract."""
     from aigc_roi.ci.changes import figure_changes
 
-    return figure_changes(Path(base), Path(new), _overrides(sets, set_option))
+    files = Path(arguments.path("base", base, ArgumentError)), Path(arguments.path("new", new, ArgumentError))
+    return figure_changes(*files, _overrides(sets, set_option))
 
 
 def validate(paths: str | Path | Sequence[str | Path]) -> list[api.Validated]:
     """Every scenario file given or below a given folder (``paths``: one str or Path, or a list of them), read; each
-    with its errors. Raises ``NoScenarioFiles`` for a folder that holds none."""
+    with its errors. Raises ``NoScenarioFiles`` for a folder that holds none, or for no path at all (an empty list)."""
     from aigc_roi.ci.checks import validate_files
     from aigc_roi.ci.discovery import scenario_files
 
-    return validate_files(scenario_files(_paths(paths)))
+    return validate_files(scenario_files(_files(paths)))
 
 
 def check(paths: str | Path | Sequence[str | Path], samples: int = 10_000,
           seed: int = 0) -> tuple[list[api.Validated], list[api.Checked]]:
     """``validate``, then every valid scenario held to its targets (``min_payback_probability``
-    simulated with ``samples`` and ``seed``)."""
+    simulated with ``samples`` and ``seed``). Raises ``ArgumentError`` for ``samples`` not a whole number from 1 to
+    1,000,000 or a ``seed`` not one >= 0, as `check`'s ``--samples`` and ``--seed``, whether a file simulates or not."""
     from aigc_roi.ci.checks import check_files
 
+    samples, seed = _draws(samples, seed)
     results = validate(paths)
     return results, check_files(results, samples, seed)
 
@@ -315,20 +396,28 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     before and after, and the targets on the change held against it; ``explain`` splits what moved each figure.
     ``jobs`` worker processes over many files (None: one per core; 1: this process). ``progress(stage, done, total)``
     hears the files checked (stage ``ci.checks.FILES``) and, in this process, each simulated file's stages as
-    ``simulate``'s. Raises ``NoScenarioFiles``, ``ScenarioInvalid`` for a set that is no ``PATH=VALUE`` at all (no
-    file could take it) and ``BaselineError`` for a base git cannot show. A set a file refuses (a value its field does
-    not take, an item its list does not have: each file's fields and lists are its own, and another file may take the
-    set) is that file's error, in its result's ``errors``, located in the set (``sets[0]:1:1``) with ``.scenario``
-    the file, as `check` reports it; the other files are still checked."""
+    ``simulate``'s. Raises ``NoScenarioFiles`` (as ``validate``), ``ScenarioInvalid`` for a set that is no
+    ``PATH=VALUE`` at all (no file could take it), ``BaselineError`` for a base git cannot show, and ``ArgumentError``
+    for ``samples`` and ``seed`` as ``check``'s, or ``jobs`` not None or a whole number >= 1 (as ``check -j``). A set
+    a file refuses (a value its field does not take, an item its list does not have: each file's fields and lists are
+    its own, and another file may take the set) is that file's error, in its result's ``errors``, located in the set
+    (``sets[0]:1:1``) with ``.scenario`` the file, as `check` reports it; the other files are still checked."""
     from aigc_roi.ci.baseline import changes_since, removed_since
     from aigc_roi.ci.checks import compare_with_base, hold_change_targets, missed_at_base
     from aigc_roi.ci.discovery import scenario_files
     from aigc_roi.ci.parallel import validate_and_check
     from aigc_roi.ci.records import CheckRun
 
-    given = _paths(paths)
-    files = scenario_files(given)
+    given = _files(paths)
     overrides = _overrides(sets, set_option)
+    samples, seed = _draws(samples, seed)
+    if base is not None:
+        arguments.text("base", base, ArgumentError, "a git revision (a text) or None")
+    if jobs is not None:
+        jobs = arguments.whole_number("jobs", jobs, 1, None, ArgumentError)
+    explain = arguments.flag("explain", explain, ArgumentError)
+    arguments.callback("progress", progress, ArgumentError)
+    files = scenario_files(given)
     changes = changes_since(base, given, overrides, files) if base is not None else []
     gone = removed_since(files, changes)
     files = [file for file in files if file not in gone]
@@ -354,7 +443,7 @@ def curves(scenario: Scenario) -> api.Curves:
     engine uses them."""
     from aigc_roi.whatif.curves import curves as curves_of
 
-    scenario = _checked(scenario)
+    scenario = _scenario(scenario, "curves")
     return curves_of(scenario, run(scenario))
 
 
@@ -373,10 +462,14 @@ def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
                stage_progress: api.StageCallback | None = None) -> api.PlanFacts:
     """What `report` states of ``plan`` (from ``load_plan``): the run, the simulation (``samples``, ``seed``: as
     `check`'s; ``stage_progress`` hears its stages as ``simulate``'s), the targets and milestones held, every input as
-    written, the file's commit, the break-even table and the sensitivity. Raises ``TypeError`` for a ``Scenario``."""
+    written, the file's commit, the break-even table and the sensitivity. Raises ``TypeError`` for a ``Scenario``, and
+    ``ArgumentError`` for ``samples`` and ``seed`` as ``check``'s (`report`'s ``--samples`` and ``--seed``)."""
     from aigc_roi.ci.plan_report import plan_facts as facts_of
 
-    return facts_of(_plan(plan, "plan_facts"), samples, seed, stage_progress)
+    plan = _plan(plan, "plan_facts")
+    samples, seed = _draws(samples, seed)
+    arguments.callback("stage_progress", stage_progress, ArgumentError)
+    return facts_of(plan, samples, seed, stage_progress)
 
 
 def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps: str | Iterable[str | tuple[str, str]] = (),
@@ -392,18 +485,20 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     for a plan without ``start``, no export, an item of ``maps`` of neither form, with a blank name or glob, or whose
     name is of no channel or of two (an ``ArgumentError`` naming ``maps[i]``), a stated day that leaves out a row or
     is no date (one naming ``from_day`` or ``through``), ``samples`` not a whole number from 100 to 100,000 or a
-    ``seed`` not one >= 0."""
+    ``seed`` not one >= 0 (those last an ``ArgumentError`` too, as is an argument not of its type)."""
     from aigc_roi.reader.exports import Horizon, read_report
-    from aigc_roi.whatif.actuals import compare, map_pairs, patterns_of
+    from aigc_roi.whatif.actuals import compare, draws, map_pairs, patterns_of
 
-    scenario = _checked(scenario)
+    scenario = _scenario(scenario, "actuals")
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
+    files = arguments.paths("exports", exports, ArgumentError)
     pairs = map_pairs(maps)
+    summed = arguments.flag("sum_duplicates", sum_duplicates, ArgumentError)
+    samples, seed = draws(samples, seed)
     # A glob of the plan that spells a totals word names a campaign so called, which is then no totals row.
     globs = [glob for _, channel_globs in patterns_of(scenario, pairs) for glob in channel_globs]
-    report = read_report(_paths(exports), Horizon.of(scenario.start, scenario.horizon_months), sum_duplicates,
-                         scenario.currency, globs)
+    report = read_report(files, Horizon.of(scenario.start, scenario.horizon_months), summed, scenario.currency, globs)
     return compare(scenario, report, pairs, samples, seed, from_day, through)
 
 
@@ -414,14 +509,21 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     (``ScenarioInvalid`` if it does not validate; its tree locates the re-forecast's ranges) and the plan's and
     re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped. Raises
     ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, a field that is not one
-    number or range, months without reported users) or for ``samples`` and ``seed`` as ``actuals`` does, and
-    ``TypeError`` for a ``Scenario``."""
+    number or range, months without reported users) or for ``samples`` and ``seed`` as ``actuals`` does (an
+    ``ArgumentError``, as is a ``header`` or ``filename`` that is no text), and ``TypeError`` for a ``Scenario`` or a
+    ``compared`` that is not what ``actuals`` returns."""
     from aigc_roi.reader.load import decode, load_text, read_limited
     from aigc_roi.reader.reforecast import rewrite
+    from aigc_roi.whatif.actuals import Actuals, draws
     from aigc_roi.whatif.reforecast import outlook
     from aigc_roi.whatif.reforecast import reforecast as edits_of
 
     plan = _plan(plan, "reforecast")
+    if not isinstance(compared, Actuals):
+        raise TypeError(f"api.reforecast takes the Actuals api.actuals returns as compared, not a {type(compared).__name__}")
+    header = arguments.text("header", header, ArgumentError)
+    filename = arguments.text("filename", filename, ArgumentError)
+    samples, seed = draws(samples, seed)
     edits = edits_of(plan.scenario, compared)
     original = decode(read_limited(plan.path, plan.path), plan.path)
     text = rewrite(original, plan.tree, [(edit.path, edit.by_month) for edit in edits.fields],

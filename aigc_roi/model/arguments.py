@@ -1,17 +1,29 @@
-"""A library call's numbers held to the rules the CLI's options parse theirs by (cli/options.py, cli/allocate.py):
+"""A library call's arguments held to the rules the CLI's options parse theirs by (cli/options.py, cli/allocate.py):
 a count is a whole number within its bounds, a share lies in [0, 1], an amount obeys the size of a number
-(docs/limits.md). Each refusal is one line, ``NAME: expected WHAT, found VALUE``, raised as the error the calling
-function documents; the CLI words its options' refusals with the same ``expected`` phrases."""
+(docs/limits.md); and each of the type its call takes, a text, a path, a flag, a function or a list of them, where
+another would fail deep inside as an AttributeError or a TypeError naming nothing the caller wrote. Each refusal is
+one line, ``NAME: expected WHAT, found VALUE``, raised as ``error(NAME, "expected WHAT, found VALUE")``: the calling
+function's ``ArgumentError`` (whatif/errors.py), of the class it documents. The CLI words its options' refusals with
+the same ``expected`` phrases."""
 
 from __future__ import annotations
 
 import math
 import numbers
-from typing import TypeGuard
+import os
+import reprlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import NoReturn, TypeGuard, TypeVar
 
 from aigc_roi.model.limits import MAX_MAGNITUDE, MAX_SEED, MIN_MAGNITUDE
 
 SHARE = "a share in [0, 1]"
+PATH = "a path (a str or Path)"
+
+Refusal = Callable[[str, str], Exception]
+"""What a refusal raises, given the argument's name and what is wrong with it (``ArgumentError``)."""
+Item = TypeVar("Item")
 
 
 def whole_number_wording(low: float, high: float | None) -> str:
@@ -36,42 +48,134 @@ def amount_fault(value: float, positive: bool) -> str | None:
     return None
 
 
-def whole_number(name: str, value: object, low: int, high: int | None, error: type[Exception]) -> int:
-    """``value`` as an int: an int (numpy's too; never a bool, which is no count) from ``low`` to ``high``."""
+def refuse(name: str, expected: str, value: object, error: Refusal, count: bool = False) -> NoReturn:
+    """The one line of a refusal: ``name: expected ..., found value``, a number with its type where a count is
+    expected, anything else with its type always."""
+    raise error(name, f"expected {expected}, found {_found(value, count)}")
+
+
+def refuse_type(name: str, expected: str, value: object, error: Refusal) -> NoReturn:
+    """``refuse`` where what is expected is no number: what was found is shown with its type (``1 (int)``)."""
+    raise error(name, f"expected {expected}, found {_typed(value)}")
+
+
+def whole_number(name: str, value: object, low: int, high: int | None, error: Refusal, expected: str | None = None) -> int:
+    """``value`` as an int: an int (numpy's too; never a bool, which is no count) from ``low`` to ``high``; ``expected``
+    words that where ``whole_number_wording`` would not (``a month within 1..24``)."""
     number = int(value) if _count(value) else None
     if number is None or number < low or (high is not None and number > high):
-        raise error(f"{name}: expected {whole_number_wording(low, high)}, found {_found(value, count=True)}")
+        refuse(name, expected or whole_number_wording(low, high), value, error, count=True)
     return number
 
 
-def samples_and_seed(samples: object, seed: object, fewest: int, most: int, error: type[Exception]) -> tuple[int, int]:
+def samples_and_seed(samples: object, seed: object, fewest: int, most: int, error: Refusal) -> tuple[int, int]:
     """``samples`` a whole number from ``fewest`` to ``most`` and ``seed`` one from 0 to ``MAX_SEED``, as a command's
     ``--samples`` and ``--seed`` hold them (simulate's, allocate's, actuals'), each refused as ``whole_number`` refuses
     it."""
     return whole_number("samples", samples, fewest, most, error), whole_number("seed", seed, 0, MAX_SEED, error)
 
 
-def number_within(name: str, value: object, expected: str, low: float, high: float, error: type[Exception],
+def number_within(name: str, value: object, expected: str, low: float, high: float, error: Refusal,
                   above_low: bool = False) -> float:
     """``value`` as a float from ``low`` (above it with ``above_low``) to ``high``; ``expected`` words that."""
     number = float(value) if _number(value) else math.nan
     if math.isnan(number) or number > high or (number <= low if above_low else number < low):
-        raise error(f"{name}: expected {expected}, found {_found(value)}")
+        refuse(name, expected, value, error)
     return number
 
 
-def share(name: str, value: object, error: type[Exception]) -> float:
+def share(name: str, value: object, error: Refusal) -> float:
     """``value`` as a float in [0, 1]: a probability."""
     return number_within(name, value, SHARE, 0.0, 1.0, error)
 
 
-def amount(name: str, value: object, error: type[Exception], positive: bool = False) -> float:
-    """``value`` as an amount of money that ``amount_fault`` finds nothing wrong with."""
+def amount(name: str, value: object, error: Refusal, positive: bool = False, signed: bool = False) -> float:
+    """``value`` as an amount of money that ``amount_fault`` finds nothing wrong with; ``signed``, one whose size it
+    finds nothing wrong with (a cumulative cash milestone, below 0 for a loss no deeper than it)."""
     number = float(value) if _number(value) else math.nan
-    fault = amount_fault(number, positive)
+    fault = amount_fault(math.inf if math.isnan(number) else abs(number), positive) if signed else amount_fault(number, positive)
     if fault is not None:
-        raise error(f"{name}: expected {fault}, found {_found(value)}")
+        refuse(name, fault, value, error)
     return number
+
+
+def text(name: str, value: object, error: Refusal, expected: str = "a text") -> str:
+    """``value``, a str: a path, a driver's path, a name."""
+    if not isinstance(value, str):
+        refuse_type(name, expected, value, error)
+    return value
+
+
+def texts(name: str, value: object, error: Refusal, expected: str = "a text") -> tuple[str, ...]:
+    """``value``, one text (one item, not its characters) or a list of them, each item named ``name[i]``."""
+    if isinstance(value, str):
+        return (value,)
+    return items(name, value, f"{expected} or a list of them", lambda item, held: text(item, held, error, expected), error)
+
+
+def path(name: str, value: object, error: Refusal) -> str:
+    """``value``, a str or a ``Path`` (any ``os.PathLike`` of a str), as spelled: a message names the file so."""
+    try:
+        spelled = os.fspath(value)  # type: ignore[call-overload]
+    except TypeError:
+        spelled = None
+    if not isinstance(spelled, str):
+        refuse_type(name, PATH, value, error)
+    return spelled
+
+
+def paths(name: str, value: object, error: Refusal) -> list[Path]:
+    """``value``, one path (a str is one, though it is a sequence of characters too) or a list of them."""
+    if isinstance(value, str | os.PathLike):
+        return [Path(path(name, value, error))]
+    return [Path(spelled) for spelled in items(name, value, f"{PATH} or a list of them",
+                                               lambda item, held: path(item, held, error), error)]
+
+
+def items(name: str, value: object, expected: str, item: Callable[[str, object], Item], error: Refusal) -> tuple[Item, ...]:
+    """Each item of the list ``value`` as ``item`` holds it, named ``name[i]``; a text, bytes or a mapping is no such
+    list, though each is iterable."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        refuse_type(name, expected, value, error)
+    return tuple(item(f"{name}[{index}]", held) for index, held in enumerate(value))
+
+
+def amounts(name: str, value: object, error: Refusal) -> dict[str, float]:
+    """``value``, a mapping of names to amounts (``amount``), or None for none; each amount named ``name['key']``."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        refuse_type(name, "a mapping of names to amounts", value, error)
+    for key in value:
+        text(name, key, error, "names (texts) as keys")
+    return {key: amount(f"{name}[{key!r}]", held, error) for key, held in value.items()}
+
+
+def flag(name: str, value: object, error: Refusal) -> bool:
+    """``value``, True or False (numpy's too): a text such as ``"no"`` is true, and would turn the flag on."""
+    if not isinstance(value, bool) and (type(value).__module__, type(value).__name__) not in _NUMPY_BOOLS:
+        refuse_type(name, "True or False", value, error)
+    return bool(value)
+
+
+def callback(name: str, value: object, error: Refusal) -> None:
+    """``value``, a function to call or None: another is found where it is first called, deep in the work."""
+    if value is not None and not callable(value):
+        refuse_type(name, "a function or None", value, error)
+
+
+def one_of(name: str, value: object, choices: Sequence[str], error: Refusal) -> str:
+    """``value``, one of the words ``choices``."""
+    if not (isinstance(value, str) and value in choices):
+        refuse_type(name, f"one of {', '.join(choices)}", value, error)
+    return value
+
+
+_NUMPY_BOOLS = {("numpy", "bool_"), ("numpy", "bool")}
+_SHOWN = reprlib.Repr()
+"""A value as a refusal shows it: a long text, a long list or a whole scenario given where a path goes is cut, so the
+message stays a line."""
+_SHOWN.maxstring = _SHOWN.maxother = 80
 
 
 def _count(value: object) -> TypeGuard[numbers.Integral]:
@@ -89,4 +193,8 @@ def _found(value: object, count: bool = False) -> str:
         return str(int(value))
     if _number(value) and not count:
         return repr(float(value))
-    return f"{value!r} ({type(value).__name__})"
+    return _typed(value)
+
+
+def _typed(value: object) -> str:
+    return f"{_SHOWN.repr(value)} ({type(value).__name__})"

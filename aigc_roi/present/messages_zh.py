@@ -206,6 +206,22 @@ _EXPECTED = _rules([
     (r"a list of one or more channel names to test", "至少含一个待测试渠道名称的列表"),
     (r"exactly one of subscribers, gross_revenue, new_users, active_users or cumulative_cash",
      "subscribers、gross_revenue、new_users、active_users、cumulative_cash 恰好其一"),
+    # What a library call's arguments are (model/arguments.py).
+    (r"a text", "文本"),
+    (r"a text PATH=VALUE", "PATH=VALUE 形式的文本"),
+    (r"a channel's name", "渠道名称"),
+    (r"a path \(a str or Path\)", "路径（str 或 Path）"),
+    (r"a mapping of names to amounts", "名称到金额的映射"),
+    (r"names \(texts\) as keys", "以名称（文本）为键"),
+    (r"True or False", "True 或 False"),
+    (r"a function", "函数"),
+    (r"a list of numbers from (\S+) to (\S+)", "{0} 到 {1} 之间的数字列表"),
+    (r"a Milestone\(month, key, value\)", "Milestone(month, key, value)"),
+    (r"a \(label or None, source, Scenario\) triple", "(label 或 None, source, Scenario) 三元组"),
+    (r"a list of \(label or None, source, Scenario\) triples", "(label 或 None, source, Scenario) 三元组的列表"),
+    (r"a git revision \(a text\)", "git 版本（文本）"),
+    (r"(.+) or a list of them", lambda m: _followed(expected_phrase(m[1]), "或其列表")),
+    (r"(.+) or None", lambda m: _followed(expected_phrase(m[1]), "或 None")),
 ])
 
 _FOUND = _rules([
@@ -332,6 +348,12 @@ def _rows_per(phrase: str, after: str) -> str | None:
     """``model.actuals.rows_per``'s ``phrase`` in Chinese, ``after`` it; None for another phrase."""
     grain = grain_of(phrase)
     return None if grain is None else grain_zh(grain) + after
+
+
+def _followed(phrase: str, chinese: str) -> str:
+    """``phrase`` and ``chinese`` after it, a space between them where ``phrase`` ends in a Latin word or sign, as
+    ``_spaced`` spaces one before (Milestone(month, key, value) 或 None)."""
+    return phrase + (" " if phrase and east_asian_width(phrase[-1]) not in ("W", "F") else "") + chinese
 
 
 def _should_be(expected: str) -> str:
@@ -489,7 +511,6 @@ _MESSAGES = _rules([
     (r"no channel's first yuan returns a ROAS of (\S+): every budget would be 0",
      "没有哪个渠道的第一元钱能达到 ROAS {0}：每个渠道的预算都会是 0"),
     (r"no channel named '(.*)'; channels: (.*)", _lists("没有名为 '{0}' 的渠道；现有渠道：{1}", 1)),
-    (r"the bounds of '(.*)' must be >= 0", "'{0}' 的上下限须 >= 0"),
     (r"no ([\w ,]+) channel left to allocate the budget to",
      lambda m: f"没有剩余的 {_listed(m[1]).replace(' or ', ' 或 ')} 渠道可分配预算"),
     (r"'(.*)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month, "
@@ -498,12 +519,9 @@ _MESSAGES = _rules([
      "（docs/formulas.md §14）；请锁定它，或把各月写成单独的渠道"),
     (r"--reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
-    # api.allocate's refusals of its arguments, which the CLI's options never let through (whatif/allocate.py).
-    (r"unknown objective (.*); expected one of (.*)", _lists("未知的优化目标 {0}；可选：{1}", 1)),
-    (r"the target ROAS must be a positive number, got (.*)", lambda m: f"目标 ROAS 须为正数，{_was(m[1])}"),
+    # api.allocate's reach beside a limit, which the CLI refuses naming its options (whatif/allocate.py).
     (r"reach finds the least budget for a milestone alone: it cannot be combined with max_cash_need or "
      r"min_payback_probability", "reach 只针对里程碑求最低预算，不能与 max_cash_need 或 min_payback_probability 同用"),
-    (r"the milestone's month (\d+) is outside the horizon, months 1 to (\d+)", "里程碑的月份 {0} 超出周期（第 1 到 {1} 月）"),
     (r"no budget reaches (\S+) = (\S+): the furthest split reaches (\S+) at B = (\S+)",
      _amounts("没有预算能达到 {0} = {1}：最佳分配在 B = {3} 时只达到 {2}", 3, compared=(1, 2))),
     (r"no budget reaches (\S+) = (\S+) with the gates: planned as if every gate passed, B = (\S+) would, but there "
@@ -556,10 +574,13 @@ _MESSAGES = _rules([
     # Any option's number or amount, as the commands check them (--budget, --min NAME, --target-roas, --map, ...).
     # The name may hold a colon (--map 'x: y'=...): it ends at the first ": expected ".
     (r"(--[\w-]+(?: .*?)?): expected (.*), found (.*)", lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(m[3])}"),
-    # A library call's argument (model/arguments.py), named as the function names it: api.simulate(samples=1.5), or
-    # an item of it: maps[0].
+    # A library call's argument (model/arguments.py), named as the function names it: api.simulate(samples=1.5), an
+    # item of it: maps[0], minimums['Feed ads'], or a field of it: reach.month.
     (r"exports: expected at least one export file, found none", "exports：应至少有一个报表文件，实际一个也没有"),
-    (r"([a-z][a-z_]*(?:\[\d+\])?): expected (.*), found (.*)",
+    (r"paths: expected at least one file or folder, found none", "paths：应至少有一个文件或文件夹，实际一个也没有"),
+    (r"scenarios: expected at least one \(label or None, source, Scenario\) triple, found none",
+     "scenarios：应至少有一个 (label 或 None, source, Scenario) 三元组，实际一个也没有"),
+    (r"([a-z][a-z_]*(?:\[(?:\d+|'[^']*')\]){0,2}(?:\.(?:key|month|value))?): expected (.*), found (.*)",
      lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(_apply(_FOUND, m[3]) or m[3])}"),
     # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.
     (r"(--map [^=]*=.*?): ('.*' names \d+ items: .*)", lambda m: _under_option(m[1], m[2]) or m[0]),

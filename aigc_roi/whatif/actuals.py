@@ -366,8 +366,9 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
 
 
 def draws(samples: int, seed: int) -> tuple[int, int]:
-    """``samples`` and ``seed`` as `actuals --samples` and `--seed` hold them; WhatIfError otherwise."""
-    return samples_and_seed(samples, seed, MIN_ACTUALS_SAMPLES, MAX_ACTUALS_SAMPLES, WhatIfError)
+    """``samples`` and ``seed`` as `actuals --samples` and `--seed` hold them; ArgumentError (a WhatIfError)
+    otherwise."""
+    return samples_and_seed(samples, seed, MIN_ACTUALS_SAMPLES, MAX_ACTUALS_SAMPLES, ArgumentError)
 
 
 def _day(name: str, day: datetime.date | None) -> datetime.date | None:

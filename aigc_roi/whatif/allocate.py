@@ -88,11 +88,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import sys
 from collections.abc import Callable, Mapping, Sequence
+from typing import cast
 
 import numpy as np
 
-from aigc_roi.model.arguments import amount, samples_and_seed
+from aigc_roi.model.arguments import amount, amounts, callback, flag, number_within, one_of, samples_and_seed, texts
 from aigc_roi.model.limits import MAX_SAMPLES
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
@@ -103,11 +105,12 @@ from aigc_roi.whatif.allocate_limits import Limits
 from aigc_roi.whatif.allocate_movable import check_bounds, movable_channels
 from aigc_roi.whatif.allocate_names import keyed
 from aigc_roi.whatif.allocate_phases import channel_budgets, expand, find_phases
-from aigc_roi.whatif.allocate_reach import gates_reach_blocks, least_budget, reach_check
+from aigc_roi.whatif.allocate_reach import checked_reach, gates_reach_blocks, least_budget, reach_check
 from aigc_roi.whatif.allocate_result import (
     OBJECTIVES,
     RISK_OBJECTIVES,
     Allocation,
+    AllocationArgumentError,
     AllocationError,
     AllocationWarning,
     ChannelAllocation,
@@ -172,26 +175,36 @@ def allocate(
     ``total`` gives it, not the fill. ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
     (the searches by their step, docs/allocate.md). ``reach``: instead of splitting ``budget``, the least
     monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored).
-    Raises ``AllocationError`` for a request that cannot be set up, and for the arguments the CLI's options bound:
-    a ``budget`` not a positive amount (nan, past 1e15), ``samples`` not a whole number from 1 to 1,000,000, a
-    ``seed`` not one >= 0 (a bool or a float is no count), a ``limits.max_cash_need`` not an amount >= 0 (nan,
-    inf, past 1e15) or a ``limits.min_payback_probability`` outside [0, 1]."""
+    Raises ``AllocationError`` for a request that cannot be set up, and for the arguments the CLI's options bound
+    (an ``AllocationArgumentError``, naming the argument): a ``budget`` not a positive amount (nan, past 1e15),
+    ``samples`` not a whole number from 1 to 1,000,000, a ``seed`` not one >= 0 (a bool or a float is no count), a
+    ``limits.max_cash_need`` not an amount >= 0 (nan, inf, past 1e15), a ``limits.min_payback_probability`` outside
+    [0, 1], an ``objective`` not one of ``OBJECTIVES``, ``locks`` not channel names, ``minimums`` or ``maximums`` not
+    a mapping of names to amounts >= 0 (``minimums['Feed ads']``), a ``target_roas`` not a positive number, or a
+    ``reach`` not a milestone a file could hold (``checked_reach``)."""
+    refused = AllocationArgumentError
     limits = (limits or Limits()).checked()
-    samples, seed = samples_and_seed(samples, seed, 1, MAX_SAMPLES, AllocationError)
-    # Two channels of one name are keyed, and shown, by their paths too (whatif/allocate_names.py).
-    scenario, locks, minimums, maximums = keyed(scenario, locks, minimums or {}, maximums or {})
-    if objective not in OBJECTIVES:
-        raise AllocationError(f"unknown objective {objective!r}; expected one of {', '.join(OBJECTIVES)}")
-    if target_roas is not None and not (math.isfinite(target_roas) and target_roas > 0):
-        raise AllocationError(f"the target ROAS must be a positive number, got {target_roas}")
-    if reach is not None and (limits.max_cash_need is not None or limits.chance):
-        # The least budget reaching a milestone is found on the milestone alone; a limit would need a search over both.
-        raise AllocationError("reach finds the least budget for a milestone alone: it cannot be combined with "
-                              "max_cash_need or min_payback_probability")
-    if reach is not None and not 1 <= reach.month <= scenario.horizon_months:
-        raise AllocationError(f"the milestone's month {reach.month} is outside the horizon, months 1 to {scenario.horizon_months}")
+    samples, seed = samples_and_seed(samples, seed, 1, MAX_SAMPLES, refused)
+    objective = cast("Objective", one_of("objective", objective, OBJECTIVES, refused))
+    locks = texts("locks", locks, refused, "a channel's name")
+    bounds = amounts("minimums", minimums, refused), amounts("maximums", maximums, refused)
+    total = flag("total", total, refused)
+    callback("progress", progress, refused)
+    if target_roas is not None:
+        # Any finite ratio, as --target-roas takes: one no channel returns is refused below, by what it finds.
+        target_roas = number_within("target_roas", target_roas, "a positive number", 0.0, sys.float_info.max, refused,
+                                    above_low=True)
+    if reach is not None:
+        reach = checked_reach(reach, scenario.horizon_months)
+        if limits.max_cash_need is not None or limits.chance:
+            # The least budget reaching a milestone is found on the milestone alone; a limit would need a search over
+            # both.
+            raise AllocationError("reach finds the least budget for a milestone alone: it cannot be combined with "
+                                  "max_cash_need or min_payback_probability")
     if target_roas is None and reach is None:
-        budget = amount("budget", budget, AllocationError, positive=True)
+        budget = amount("budget", budget, refused, positive=True)
+    # Two channels of one name are keyed, and shown, by their paths too (whatif/allocate_names.py).
+    scenario, locks, minimums, maximums = keyed(scenario, locks, *bounds)
     # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the search plans
     # as if every gate passed, and a split failing a gate that passes today is searched again with the test
     # months held (whatif/allocate_gates.py); the figures reported are the staged plan's, each gate decided

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aigc_roi.model.arguments import amount, share
-from aigc_roi.whatif.allocate_result import AllocationError
+from aigc_roi.whatif.allocate_result import AllocationArgumentError
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,8 @@ class Limits:
         keep, and a chance of -0.5 is no limit)."""
         cash = self.max_cash_need
         chance = self.min_payback_probability
-        return Limits(None if cash is None else amount("max_cash_need", cash, AllocationError),
-                      None if chance is None else share("min_payback_probability", chance, AllocationError))
+        return Limits(None if cash is None else amount("max_cash_need", cash, AllocationArgumentError),
+                      None if chance is None else share("min_payback_probability", chance, AllocationArgumentError))
 
 
 PENALTY = 1e3

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Mapping, Sequence
 
 from aigc_roi.model.channels import movable_types
@@ -55,9 +54,7 @@ def check_bounds(median: Scenario, movable: list[int], phases: Sequence[Phase], 
                   total: bool) -> None:
     for j, column in enumerate(_slot_columns(phases)):
         name = median.acquisition[movable[column]].name
-        low, high = space.lower[j], space.upper[j]
-        if not (low >= 0 and high >= 0) or math.isnan(low + high):
-            raise AllocationError(f"the bounds of {name!r} must be >= 0")
+        low, high = space.lower[j], space.upper[j]  # amounts >= 0 (allocate's arguments), an upper one inf if none
         if low > high:
             low_text, high_text = amount_texts(low, high)
             raise AllocationError(f"the minimum of {name!r} ({low_text}) exceeds its maximum ({high_text})")

@@ -19,10 +19,11 @@ from typing import NoReturn
 
 import numpy as np
 
+from aigc_roi.model.arguments import amount, one_of, refuse_type, whole_number
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.limits import MAX_MAGNITUDE
-from aigc_roi.model.scenario import FloatArray, Milestone, Scenario
-from aigc_roi.whatif.allocate_result import AllocationError, ConstraintCheck
+from aigc_roi.model.scenario import MILESTONE_KEYS, FloatArray, Milestone, Scenario
+from aigc_roi.whatif.allocate_result import AllocationArgumentError, AllocationError, ConstraintCheck
 from aigc_roi.whatif.allocate_search import Space, maximise
 from aigc_roi.whatif.allocate_splits import at_splits
 from aigc_roi.whatif.allocate_surrogate import Surrogate
@@ -36,6 +37,19 @@ FALLS_WITH_SPEND = frozenset({"cumulative_cash"})
 """Milestones more budget can lower (spend counts against cash); the others only rise with the users bought."""
 MOST_DOUBLINGS = 60
 """Halvings below the current budget at most: past 2^-60 of it the bracket's lower end is the least budget allowed."""
+
+
+def checked_reach(reach: object, horizon_months: int) -> Milestone:
+    """``reach`` held to the rules a file's milestone is read by (reader/load.py, reader/fields.py) and `--reach` is:
+    a key of ``MILESTONE_KEYS``, a month within the horizon, a value of the size of a number, >= 0 but for cumulative
+    cash (a loss no deeper than it); an AllocationError naming the field (``reach.month``) otherwise, where a key no
+    series has was a KeyError, a month of 6.5 a TypeError, and a value of nan was searched for up to 1e15."""
+    if not isinstance(reach, Milestone):
+        refuse_type("reach", "a Milestone(month, key, value) or None", reach, AllocationArgumentError)
+    key = one_of("reach.key", reach.key, MILESTONE_KEYS, AllocationArgumentError)
+    month = whole_number("reach.month", reach.month, 1, horizon_months, AllocationArgumentError,
+                         f"a month within 1..{horizon_months}")
+    return Milestone(month, key, amount("reach.value", reach.value, AllocationArgumentError, signed=key == "cumulative_cash"))
 
 
 def least_budget(surrogate: Surrogate, space: Space, start: FloatArray, milestone: Milestone,

@@ -13,7 +13,7 @@ from aigc_roi.model.names import listed
 from aigc_roi.model.sampling import Clipped
 from aigc_roi.model.scenario import Milestone
 from aigc_roi.model.targets import PaybackWindow
-from aigc_roi.whatif.errors import WhatIfError
+from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
 Objective = Literal["npv", "net_cash", "p10_npv", "payback_probability"]
 OBJECTIVES: tuple[Objective, ...] = ("npv", "net_cash", "p10_npv", "payback_probability")
@@ -28,6 +28,11 @@ Basis = Literal["searched", "filled", "held", "current"]
 
 class AllocationError(WhatIfError):
     """The allocation asked for cannot be set up (unknown channel, infeasible bounds, ...)."""
+
+
+class AllocationArgumentError(AllocationError, ArgumentError):
+    """An argument of ``allocate`` refused: the AllocationError it documents, naming the argument (``.argument``,
+    ``minimums['Feed ads']``) as every call's ArgumentError does."""
 
 
 class NoDiminishingReturns(AllocationError):

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from aigc_roi.model.arguments import number_within, whole_number
+from aigc_roi.model.arguments import number_within, text, whole_number
 from aigc_roi.model.figures import plain
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, find_driver, list_drivers
-from aigc_roi.whatif.errors import WhatIfError
+from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
 DEFAULT_STEP = 0.2
 DEFAULT_GRID_STEPS = 5
@@ -126,8 +126,8 @@ class Grid:
 
 
 def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
-    """Every driver at (1 -+ step) x its value; see the module docstring. Raises WhatIfError for a ``step`` outside
-    (0, 1]."""
+    """Every driver at (1 -+ step) x its value; see the module docstring. Raises ArgumentError (a WhatIfError) for a
+    ``step`` outside (0, 1]."""
     step = _step(step)
     drivers = list_drivers(scenario)  # never empty: serving is always a driver
     # Per driver: (1 - step), (1 + step), and the current value; the third
@@ -148,10 +148,11 @@ def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
 def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFAULT_STEP,
          steps: int = DEFAULT_GRID_STEPS) -> Grid:
     """roi with two drivers each over ``steps`` values from (1 - step) to (1 + step)
-    times current; raises UnknownDriver for a path that is not a driver, WhatIfError for a ``step`` outside (0, 1]
-    or ``steps`` not a whole number from 2 to 41."""
+    times current; raises UnknownDriver for a path that is not a driver, ArgumentError (a WhatIfError) for a path
+    that is no text, a ``step`` outside (0, 1] or ``steps`` not a whole number from 2 to 41."""
     step = _step(step)
-    steps = whole_number("steps", steps, MIN_GRID_STEPS, MAX_GRID_STEPS, WhatIfError)
+    steps = whole_number("steps", steps, MIN_GRID_STEPS, MAX_GRID_STEPS, ArgumentError)
+    row_path, column_path = text("row_path", row_path, ArgumentError), text("column_path", column_path, ArgumentError)
     drivers = list_drivers(scenario)
     row_driver, column_driver = find_driver(drivers, row_path), find_driver(drivers, column_path)
     if row_driver.path == column_driver.path:
@@ -184,4 +185,4 @@ def _past_ceiling(row_driver: Driver, row_values: FloatArray, column_driver: Dri
 
 
 def _step(step: float) -> float:
-    return number_within("step", step, STEP, 0.0, MAX_STEP, WhatIfError, above_low=True)
+    return number_within("step", step, STEP, 0.0, MAX_STEP, ArgumentError, above_low=True)

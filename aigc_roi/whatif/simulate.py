@@ -107,7 +107,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from aigc_roi.model.arguments import samples_and_seed, whole_number
+from aigc_roi.model.arguments import items, number_within, samples_and_seed, whole_number
 from aigc_roi.model.cashflow import IRR_NONE_REASONS
 from aigc_roi.model.engine import FIGURE_NAMES, FigureBatch, chunk_samples_of, evaluate_batch
 from aigc_roi.model.figures import BY_NAME, plain
@@ -120,6 +120,7 @@ from aigc_roi.model.sample_stream import SampleStream, distribution_count, reali
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import FloatArray, Scenario
 from aigc_roi.model.targets import PaybackWindow, payback_window
+from aigc_roi.whatif.errors import ArgumentError
 from aigc_roi.whatif.sorted_percentiles import Method, sorted_percentiles
 from aigc_roi.whatif.threads import cores, ordered_map
 from aigc_roi.whatif.variance_shares import Unsplit, variance_shares
@@ -298,19 +299,20 @@ def simulate(
     ``jobs`` threads, at most one per core, evaluate the chunks and summarise
     the figures and inputs (whatif/threads.py); they change no result.
     ``samples_sink`` hears every sample's inputs and figures, chunk by chunk in this thread (``SampleSink``).
-    Raises ``ValueError`` for ``samples`` not a whole number from 1 to 10,000,000 (as ``--samples``), a ``seed``
-    not one >= 0, ``jobs`` not one >= 1 (an int each: a bool or a float is no count), chunk_size < 1,
-    histogram_bins < 1, a percentile outside [0, 100] or a horizon < 1.
+    Raises ``ArgumentError`` (a ``ValueError``) for ``samples`` not a whole number from 1 to 10,000,000 (as
+    ``--samples``), a ``seed`` not one >= 0, ``jobs`` not one >= 1 (an int each: a bool or a float is no count) or
+    ``percentiles`` not a list of numbers from 0 to 100 (a text or a bool is none), naming it (``percentiles[1]``);
+    ``ValueError`` for chunk_size < 1, histogram_bins < 1 or a horizon < 1.
     """
     samples, seed = _draws(samples, seed)
-    jobs = whole_number("jobs", jobs, 1, None, ValueError)
+    jobs = whole_number("jobs", jobs, 1, None, ArgumentError)
     if histogram_bins < 1:
         raise ValueError(f"histogram_bins must be >= 1, got {histogram_bins}")
     # More threads than cores only wait on each other, and each holds a chunk's arrays: --jobs 1000 is not 100 GB.
     jobs = min(jobs, cores())
-    quantiles = tuple(float(q) for q in percentiles)
-    if any(not 0 <= q <= 100 for q in quantiles):
-        raise ValueError(f"percentiles must lie in [0, 100], got {list(percentiles)}")
+    quantiles = items("percentiles", percentiles, "a list of numbers from 0 to 100",
+                      lambda name, held: number_within(name, held, "a number from 0 to 100", 0.0, 100.0, ArgumentError),
+                      ArgumentError)
     horizon = int(scenario.horizon_months)
     if horizon < 1:
         raise ValueError(f"horizon_months must be >= 1, got {horizon}")
@@ -399,7 +401,7 @@ def payback_chance(scenario: Scenario, samples: int, seed: int,
 
 def _draws(samples: int, seed: int) -> tuple[int, int]:
     """``samples`` and ``seed`` as ``--samples`` and ``--seed`` of `simulate` hold them; ValueError otherwise."""
-    return samples_and_seed(samples, seed, 1, MAX_SIMULATE_SAMPLES, ValueError)
+    return samples_and_seed(samples, seed, 1, MAX_SIMULATE_SAMPLES, ArgumentError)
 
 
 def _unheard(stage: str, done: int, total: int) -> None:

@@ -48,6 +48,16 @@ CASES: list[tuple[list[str], Callable[[api.Scenario], object], str]] = [
     (["allocate", PLAN, "--budget", "2e15"], lambda plan: api.allocate(plan, 2e15), "budget"),
     (["allocate", PLAN, "--budget", "1e5", "--objective", "p10_npv", "--samples", "1000001"],
      lambda plan: api.allocate(plan, 1e5, "p10_npv", samples=1_000_001), "samples"),
+    # compare, check and report take at most MAX_SAMPLES, as their --samples do, where the calls took simulate's
+    # 10,000,000; check holds them whether a file simulates or not (this plan sets no min_payback_probability).
+    (["compare", PLAN, PLAN, "--samples", "1000001"],
+     lambda plan: api.compare([(None, "a", plan), (None, "b", plan)], samples=1_000_001), "samples"),
+    (["check", PLAN, "--samples", "1000001"], lambda _: api.check(PLAN, samples=1_000_001), "samples"),
+    (["check", PLAN, "--samples", "0"], lambda _: api.check_run(PLAN, samples=0), "samples"),
+    (["check", PLAN, "--seed=-1"], lambda _: api.check(PLAN, seed=-1), "seed"),
+    (["check", PLAN, "-j", "0"], lambda _: api.check_run(PLAN, jobs=0), "jobs"),
+    (["report", PLAN, "--samples", "1000001"], lambda _: api.plan_facts(api.load_plan(PLAN), samples=1_000_001),
+     "samples"),
     (["actuals", PLAN, EXPORT, "--samples", "99"], lambda plan: api.actuals(plan, [EXPORT], samples=99), "samples"),
     (["actuals", PLAN, EXPORT, "--samples", "100001"], lambda plan: api.actuals(plan, [EXPORT], samples=100_001), "samples"),
     (["actuals", PLAN, EXPORT, "--map", "nonsense"], lambda plan: api.actuals(plan, [EXPORT], ["nonsense"]), "maps[0]"),

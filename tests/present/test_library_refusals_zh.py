@@ -3,6 +3,7 @@ so a changed English wording fails here rather than falling back to English unde
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,13 +18,18 @@ PLAN = Path(__file__).resolve().parents[2] / "scenarios" / "chat-assistant-cpa.y
 
 @pytest.mark.parametrize(("call", "chinese"), [
     (lambda plan: api.allocate(plan, 10_000, objective="roi"),
-     "未知的优化目标 'roi'；可选：npv、net_cash、p10_npv、payback_probability"),
-    (lambda plan: api.allocate(plan, 10_000, target_roas=-1.0), "目标 ROAS 须为正数，实际为 -1.0"),
+     "objective：应为以下之一：npv、net_cash、p10_npv、payback_probability，实际为 'roi' (str)"),
+    (lambda plan: api.allocate(plan, 10_000, target_roas=-1.0), "target_roas：应为正数，实际为 -1.0"),
     (lambda plan: api.allocate(plan, 0, reach=Milestone(6, "subscribers", 60), min_payback_probability=0.5),
      "reach 只针对里程碑求最低预算，不能与 max_cash_need 或 min_payback_probability 同用"),
     (lambda plan: api.allocate(plan, 0, reach=Milestone(99, "subscribers", 60)),
-     "里程碑的月份 99 超出周期（第 1 到 24 月）"),  # the plan's horizon_months: 24
-], ids=["objective", "target_roas", "reach with a limit", "reach past the horizon"])
+     "reach.month：应为 1..24 之内的月份，实际为 99"),  # the plan's horizon_months: 24
+    (lambda plan: api.allocate(plan, 10_000, minimums={"Douyin activation CPA": math.nan}),
+     "minimums['Douyin activation CPA']：应为 ≥ 0 的金额，实际为 nan"),
+    (lambda plan: api.allocate(plan, 0, reach=Milestone(6, "subscriber", 60)),
+     "reach.key：应为以下之一：subscribers、gross_revenue、new_users、active_users、cumulative_cash，实际为 'subscriber' (str)"),
+    (lambda plan: api.allocate(plan, 10_000, locks=[1]), "locks[0]：应为渠道名称，实际为 1 (int)"),
+], ids=["objective", "target_roas", "reach with a limit", "reach past the horizon", "minimums", "reach key", "locks"])
 def test_an_allocate_argument_refused_by_the_library_is_chinese(call: Callable[[api.Scenario], object],
                                                                  chinese: str) -> None:
     plan = api.load(PLAN)

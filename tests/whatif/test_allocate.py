@@ -292,7 +292,7 @@ targets: {max_payback_months: 1}
         ({"maximums": {"A": 10_000, "B": 10_000}}, "maximums add up"),
         ({"minimums": {"A": 5}, "maximums": {"A": 4}}, "exceeds its maximum"),
         ({"locks": ["A", "B"]}, "no cpa, cpm or kol channel"),
-        ({"objective": "roi"}, "unknown objective"),
+        ({"objective": "roi"}, "objective: expected one of npv, net_cash, p10_npv, payback_probability, found .roi."),
     ],
 )
 def test_requests_that_cannot_be_set_up(kwargs: dict[str, object], message: str) -> None:
