@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from aigc_roi.model.names import as_read
 
@@ -78,8 +78,8 @@ def channel_called(names: Sequence[str], index: int) -> str:
 
 
 def one_meant(name: str, paths: Sequence[str]) -> str:
-    """The refusal of a name ``paths`` share where one item is meant, offering each path: ``--set``, ``--grid``,
-    ``--variant``, ``--map`` and ``--lock`` alike."""
+    """The refusal of a name where one item is meant and ``paths`` could each be it, offering each path: ``--set``,
+    ``--grid``, ``--variant``, ``--map`` and ``--lock`` alike (``meant_by_name``)."""
     return f"'{name}' names {len(paths)} items: write the one meant, {' or '.join(paths)}"
 
 
@@ -96,15 +96,33 @@ class AmbiguousName(ValueError):
         super().__init__(one_meant(name, paths))
 
 
+Item = TypeVar("Item")
+
+
+def meant_by_name(name: str, named: Sequence[tuple[Item, str, bool]]) -> Item | None:
+    """The item a reference by ``name`` means (``NAME.field``, ``LIST[NAME].field``, ``--lock NAME``), of ``named``:
+    each item so called, with the path that tells it apart (``acquisition[0].bid`` where its list shares the name:
+    valid as written, ambiguous never) and whether it has the field written after the name, as the option takes it
+    (a key its kind of item may hold for ``--set``, a driver for ``--grid``, any channel for ``--lock``).
+
+    The one rule of every option that names an item by its name (docs/formulas.md §12): the name is narrowed to
+    the items that have the field, and the one left is meant, whatever else shares the name (a plan's ``Pro.price``
+    beside a channel named Pro); several left raise AmbiguousName offering only their paths; none gives None, for
+    the option's own error of an unknown field."""
+    having = [(item, path) for item, path, has in named if has]
+    if len(having) > 1:
+        raise AmbiguousName(name, [path for _, path in having])
+    return having[0][0] if having else None
+
+
 def named_channel(names: Sequence[str], text: str) -> int | None:
     """The channel of the plan's ``names`` that ``text`` names: the one so named, else the one at path ``text``
     (``acquisition[1]``), which alone tells apart channels of one name; None for neither. AmbiguousName for a name
-    two channels share (``--map``, ``--lock``, ``--min``, ``--max`` and the library's ``maps`` and ``locks``)."""
-    named = sharing(names, text)
-    if len(named) > 1:
-        raise AmbiguousName(text, [channel_path(index) for index in named])
-    if named:
-        return named[0]
+    two channels share (``--map``, ``--lock``, ``--min``, ``--max`` and the library's ``maps`` and ``locks``): each
+    is a channel, all such an option names (``meant_by_name``)."""
+    named = meant_by_name(text, [(index, channel_path(index), True) for index in sharing(names, text)])
+    if named is not None:
+        return named
     segments = split_path(text)
     bracketed = segments is not None and len(segments) == 2 and segments[0] == "acquisition" and segments[1].startswith("[")
     index = list_index(segments[1]) if segments is not None and bracketed else None

@@ -8,7 +8,8 @@ argument and item (``sets[1]``) in a library call (``Override.named``).
 
 A path may start with an item's name, as people name things:
 ``抖音激活CPA.bid=10`` is ``acquisition[抖音激活CPA].bid=10`` when one channel,
-plan, purchase, order or fixed cost has that name (``NAMED_LISTS``).
+plan, purchase, order or fixed cost of that name has a ``bid`` (``NAMED_LISTS``;
+model/paths.py ``meant_by_name``, as for a name between brackets).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import dataclasses
 import re
 import shlex
 from dataclasses import dataclass
+from typing import TypeVar
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import is_shared, list_index, one_meant, resembling, split_path, two_readings
+from aigc_roi.model.paths import AmbiguousName, is_shared, list_index, meant_by_name, resembling, split_path, two_readings
 from aigc_roi.reader.fields import SCENARIO
+from aigc_roi.reader.item_keys import item_keys
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
@@ -124,17 +127,38 @@ def items_of(tree: Node, list_path: str) -> list[Node]:
     return list(node.value) if node is not None and node.kind == "seq" else []
 
 
-def _named_paths(tree: Node) -> list[tuple[str, str]]:
-    """(name, path) for each named item of ``NAMED_LISTS``: ``acquisition[抖音激活CPA]`` where the name is its list's
-    only one and cannot read as an index, else ``acquisition[2]`` (a name ``618`` between brackets is item 618)."""
-    found: list[tuple[str, str]] = []
+def _named_paths(tree: Node) -> list[tuple[str, str, frozenset[str] | None]]:
+    """(name, path, the keys it may hold: ``item_keys``) for each named item of ``NAMED_LISTS``:
+    ``acquisition[抖音激活CPA]`` where the name is its list's only one and cannot read as an index, else
+    ``acquisition[2]`` (a name ``618`` between brackets is item 618)."""
+    found: list[tuple[str, str, frozenset[str] | None]] = []
     for list_path in NAMED_LISTS:
-        names = [item_name(item) for item in items_of(tree, list_path)]
-        for i, name in enumerate(names):
+        items = items_of(tree, list_path)
+        names = [item_name(item) for item in items]
+        for i, (item, name) in enumerate(zip(items, names, strict=True)):
             if name is not None:
                 plain = not is_shared(names, name) and list_index(name) is None and not set(name) & set("[]")
-                found.append((name, f"{list_path}[{name if plain else i}]"))
+                found.append((name, f"{list_path}[{name if plain else i}]", item_keys(list_path.split("."), item)))
     return found
+
+
+Item = TypeVar("Item")
+
+
+def _meant(override: Override, name: str, field: str | None, named: list[tuple[Item, str, frozenset[str] | None]]) -> Item:
+    """The one of the items called ``name``, ``named`` (each with the path a refusal offers for it and the keys it may
+    hold, ``item_keys``), that has the key ``field`` (model/paths.py ``meant_by_name``; ``field`` None where the path
+    ends at the item, which each is). Where none has it, the one with a key like it, else the first: the loader then
+    says that the key is unknown there, and which it resembles."""
+    try:
+        meant = meant_by_name(name, [(path, offered, field is None or keys is None or field in keys)
+                                     for path, offered, keys in named])
+    except AmbiguousName as ambiguous:
+        raise _fail(override, str(ambiguous)) from None
+    if meant is not None:
+        return meant
+    alike = [path for path, _, keys in named if field is not None and keys is not None and nearest_key(field, keys)]
+    return alike[0] if len(alike) == 1 else named[0][0]
 
 
 def _by_name(tree: Node, override: Override) -> str:
@@ -155,11 +179,9 @@ def _by_name(tree: Node, override: Override) -> str:
     if start is None:
         return override.path
     name, rest = start
-    paths = [path for named, path in _named_paths(tree) if named == name]
-    if len(paths) == 1:
-        return f"{paths[0]}.{rest}"
-    if len(paths) > 1:
-        raise _fail(override, one_meant(name, [f"{path}.{rest}" for path in paths]))
+    named = [(f"{path}.{rest}", f"{path}.{rest}", keys) for called, path, keys in _named_paths(tree) if called == name]
+    if named:
+        return _meant(override, name, re.split(r"[.\[]", rest, maxsplit=1)[0], named)
     near = _near_names(tree, name)
     if not near and segments is not None and nearest_key(name, SCENARIO.fields):
         return override.path  # a field misspelt: validation names the key it resembles
@@ -193,7 +215,7 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
 
 def _near_names(tree: Node, name: str) -> list[str]:
     """Items named like ``name`` (one name holding the other, or a near spelling), as full paths."""
-    names = dict(_named_paths(tree))
+    names = {called: path for called, path, _ in _named_paths(tree)}
     return [names[other] for other in resembling(name, list(names))]
 
 
@@ -228,14 +250,13 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
                 raise _fail(override, f"no item {inner}: {_holding(len(parent.value))}")
             return parent.value[index]
         # A name is read without its outer spaces (reader/kinds.py Text), and every output shows it so: looked up so.
-        named = [index for index, item in enumerate(parent.value) if item.kind == "map"
-                 and (name := item.value.get("name")) is not None and name.value.raw.strip() == inner.strip()]
-        if len(named) > 1:
-            # Only their indices tell them apart: each spelled out, as for a name alone (_by_name).
-            meant = [_joined([*segments[:position], f"[{index}]", *segments[position + 1:]]) for index in named]
-            raise _fail(override, one_meant(inner.strip(), meant))
+        named = [index for index, item in enumerate(parent.value) if item_name(item) == inner.strip()]
         if named:
-            return parent.value[named[0]]
+            # Where the name is shared, only their indices tell them apart: each spelled out, as for a name alone.
+            field = following if following and not following.startswith("[") else None
+            at = [(index, _joined([*segments[:position], f"[{index}]", *segments[position + 1:]]),
+                   item_keys(segments[:position], parent.value[index])) for index in named]
+            return parent.value[_meant(override, inner.strip(), field, at)]
         # As for a name alone (_by_name): the item it resembles, by case, width and spaces or spelling.
         near = resembling(inner.strip(), [name for item in parent.value if (name := item_name(item)) is not None])
         hint = f"; did you mean '{_joined([*segments[:position], f'[{near[0]}]', *segments[position + 1:]])}'?" if near else ""

@@ -2,7 +2,8 @@
 
 A file may give two channels one name (reader/shared_names.py): each of them is then keyed, and shown in every
 output, as ``x (acquisition[1])`` (model/paths.py ``row_names``), and a lock or bound is given to one by its path
-(``acquisition[1]``); the shared name alone is refused, as ``--set`` refuses it.
+(``acquisition[1]``); the shared name alone is refused, as ``--set`` refuses one that two items with its field share
+(model/paths.py ``meant_by_name``).
 """
 
 from __future__ import annotations

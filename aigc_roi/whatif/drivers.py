@@ -34,7 +34,18 @@ from aigc_roi.model.engine import Result, evaluate, evaluate_batch
 from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import at_place, channel_path, is_shared, list_index, one_meant, plan_path, resembling, split_path, two_readings
+from aigc_roi.model.paths import (
+    AmbiguousName,
+    at_place,
+    channel_path,
+    is_shared,
+    list_index,
+    meant_by_name,
+    plan_path,
+    resembling,
+    split_path,
+    two_readings,
+)
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
     ByMonth,
@@ -261,39 +272,41 @@ def _conversion_ceiling(scenario: Scenario) -> float:
 
 
 class AmbiguousDriver(WhatIfError, LookupError):
-    """A path whose bracketed number is one item's index and another item's name (``acquisition[1]`` where the
-    item named ``1`` is item 0): either reading is a guess, so both are offered by name alone, which never reads
-    as an index (the rule of reader/overrides.py)."""
+    """A path that reads as two drivers: its bracketed number is one item's index and another item's name
+    (``acquisition[1]`` where the item named ``1`` is item 0), or its name is that of two items that have the driver
+    (model/paths.py ``meant_by_name``)."""
 
-    def __init__(self, wanted: str, matching: Sequence[Driver]) -> None:
-        by_index = [driver for driver in matching if driver.path == wanted]
-        if not by_index:  # items that share a name: only their indices tell them apart
-            named = matching[0].item
-            super().__init__(one_meant(str(named), [driver.path for driver in matching]))
-            return
-        by_name = next(driver for driver in matching if driver is not by_index[0])
-        segment = wanted[wanted.index("["):wanted.index("]") + 1]
-        meant = [_name_first(driver) for driver in (by_index[0], by_name) if driver.item is not None]
-        super().__init__(two_readings(segment, by_index[0].item, meant))
+
+def _two_readings(wanted: str, by_index: Driver, by_name: Driver) -> AmbiguousDriver:
+    """Either reading of ``acquisition[1]`` is a guess, so both are offered by name alone, which never reads as an
+    index (the rule of reader/overrides.py)."""
+    segment = wanted[wanted.index("["):wanted.index("]") + 1]
+    meant = [_name_first(driver) for driver in (by_index, by_name) if driver.item is not None]
+    return AmbiguousDriver(two_readings(segment, by_index.item, meant))
 
 
 def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     """The driver at ``path``: indexed, named (``acquisition[Douyin CPA].bid``) or by the name alone
-    (``Douyin CPA.bid``, when one driver reads so); UnknownDriver otherwise."""
+    (``Douyin CPA.bid``), where one item of the name has that driver (model/paths.py ``meant_by_name``: a channel
+    named as a plan is, the plan's ``price``); UnknownDriver otherwise."""
     wanted = path.strip()
     # A name is read without its outer spaces (reader/kinds.py Text), as --set reads it: ``[ Douyin CPA ]`` is
     # ``[Douyin CPA]``; an index is not a name, so ``[ 1 ]`` stays the item named 1 (reader/overrides.py _child).
     unpadded = re.sub(r"\[([^\]]*)\]", lambda match: f"[{match[1].strip()}]", wanted)
-    matching = [driver for driver in drivers if wanted == driver.path or unpadded == driver.bracketed_path]
-    if len(matching) > 1:
-        raise AmbiguousDriver(wanted, matching)
-    if matching:
-        return matching[0]
-    by_name = [driver for driver in drivers if driver.item is not None and _names_first(wanted, driver)]
-    if len(by_name) == 1:
-        return by_name[0]
-    if by_name:  # a name items share: its bracketed spelling, suggested below, is as ambiguous
-        raise AmbiguousDriver(wanted, by_name)
+    by_index = next((driver for driver in drivers if wanted == driver.path), None)
+    bracketed = [driver for driver in drivers if unpadded == driver.bracketed_path and driver is not by_index]
+    if by_index is not None and bracketed:
+        raise _two_readings(wanted, by_index, bracketed[0])
+    if by_index is not None:
+        return by_index
+    # A driver is an item's field that moves: the drivers so named are the items of the name that have the field.
+    named = bracketed or [driver for driver in drivers if driver.item is not None and _names_first(wanted, driver)]
+    try:
+        found = meant_by_name(str(named[0].item), [(driver, driver.path, True) for driver in named]) if named else None
+    except AmbiguousName as ambiguous:  # the bracketed spelling, which UnknownDriver would suggest, is as ambiguous
+        raise AmbiguousDriver(str(ambiguous)) from None
+    if found is not None:
+        return found
     # Any of the three spellings may hold the slip: the item's name or the field.
     spellings: dict[str, Driver] = {}
     for driver in drivers:

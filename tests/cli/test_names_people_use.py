@@ -75,13 +75,21 @@ def test_an_unknown_name_suggests_the_item_it_resembles(named: Path) -> None:
     assert "没有名为 '月度' 的渠道、会员方案、单次购买、订单或固定成本；是否想写 'monetization.plans[月度会员].price'？" in zh.stderr
 
 
-def test_a_name_two_items_share_asks_which(tmp_path: Path) -> None:
+def test_a_name_two_items_share_is_the_one_that_has_the_field(tmp_path: Path) -> None:
+    """A cpa channel has no price: the purchase of its name is meant (docs/formulas.md §12)."""
     path = tmp_path / "twice.yaml"
     path.write_text(WORKED_EXAMPLE.replace("{name: item,", "{name: CPA,"), encoding="utf-8")
-    result = invoke(["run", str(path), "--set", "CPA.price=12"])
+    # As test_a_purchase_by_its_name_alone: (19,250 - 20,000) / 20,000.
+    assert figures(path, "CPA.price=12")["roi"] == pytest.approx(-0.0375)
+
+
+def test_a_field_two_items_of_one_name_have_asks_which(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    path.write_text(WORKED_EXAMPLE.replace("{name: item,", "{name: CPA,"), encoding="utf-8")
+    result = invoke(["run", str(path), "--set", "CPA.name=x"])
     assert result.exit_code == 2
-    assert result.stderr.endswith("'CPA' names 2 items: write the one meant, acquisition[CPA].price or "
-                                  "monetization.purchases[CPA].price\n")
+    assert result.stderr.endswith("'CPA' names 2 items: write the one meant, acquisition[CPA].name or "
+                                  "monetization.purchases[CPA].name\n")
 
 
 TWO_NAMED_A = WORKED_EXAMPLE.replace("months: 1}", "months: 1}\n  - {name: CPA, type: cpa, bid: 10, users: 10, months: 1}")
