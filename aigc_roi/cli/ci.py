@@ -314,7 +314,7 @@ def _report_check(chosen: CheckFormat, lang: str, results: Sequence[Validated], 
     # without a table to show, Rich is not even imported.
     everything = chosen is CheckFormat.table or verbose
     if (everything and checked) or base is not None:
-        show(_views(lang, checked, base, comparisons, at_base, everything))
+        show(lambda: _views(lang, checked, base, comparisons, at_base, everything))
 
 
 def _views(lang: str, checked: Sequence[Checked], base: str | None, comparisons: Sequence[Comparison],

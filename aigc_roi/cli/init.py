@@ -56,7 +56,7 @@ def init(
     refuse_other_format(file, "yaml", language)
     templates = bundled_templates()
     if list_:
-        show([_template_table(templates, language)])
+        show(lambda: [_template_table(templates, language)])
         return
     source = templates.get(template)
     if source is None:

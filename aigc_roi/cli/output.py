@@ -247,7 +247,7 @@ def deliver(presenter: Presenter[R], result: R, format_: str, output: Path | Non
     elif format_ == "xlsx":
         emit_bytes(presenter.workbook(result), output, force)
     else:
-        show(presenter.view(result), output, force)
+        show(lambda: presenter.view(result), output, force)
 
 
 def save_plot(presenter: Presenter[R], result: R, style: NumberStyle, path: Path, force: bool,

@@ -394,26 +394,29 @@ def save_file_while(work: Callable[[BinaryIO], T], path: Path, force: bool) -> T
     return done[0]
 
 
-def show(renderables: Iterable[RenderableType], output: Path | None = None, force: bool = False) -> None:
-    """Rich output to the terminal, or as plain text to ``output``; a ``LogLine`` printed whole, and off a terminal
-    every title one line (present/console.py ``DataConsole``'s ``in_log``)."""
-    from aigc_roi.present.console import DataConsole
+def show(views: Callable[[], Iterable[RenderableType]], output: Path | None = None, force: bool = False) -> None:
+    """Rich output, ``views`` built for where it goes: to the terminal, or as plain text to ``output``; a ``LogLine``
+    printed whole, and off a terminal every title one line (present/console.py ``DataConsole``'s ``in_log``)."""
+    from aigc_roi.present.console import DataConsole, laid_out_for
 
     if to_stdout(output):
-        with stdout_errors():
-            # Where stdout's encoding lacks a symbol, the console lays the view out in its ASCII stand-in (``<=``,
-            # present/stand_ins.py) and Rich draws the frame in ASCII. A character with none (Chinese) is written as its
-            # escape, as a located line's is (``emit_lines``): a row that holds one is the wider for it, as the layout
-            # measured it as the character, and an escape cut to the column's width would read as nothing.
-            stream = _escaping_stdout()
-            terminal = stream.isatty()
-            console = DataConsole(in_log=not terminal, file=stream, width=None if terminal else page_width())
-            # One write at the end: a failure while the views are laid out leaves no part of them written.
-            with console:
-                _print_all(console, renderables)
+        # Where stdout's encoding lacks a character, the views are built and laid out in what it writes: a symbol's
+        # ASCII stand-in (``<=``, present/stand_ins.py), any other character's escape (``\\u6296``, as a located
+        # line's is, ``emit_lines``), and Rich draws the frame in ASCII. Escaped after the layout had measured it as
+        # one character, a Chinese name ran its row past the table's border.
+        encoding = getattr(sys.stdout, "encoding", None)
+        with laid_out_for(encoding):
+            renderables = list(views())
+            with stdout_errors():
+                stream = _escaping_stdout()
+                terminal = stream.isatty()
+                console = DataConsole(in_log=not terminal, file=stream, width=None if terminal else page_width())
+                # One write at the end: a failure while the views are laid out leaves no part of them written.
+                with console:
+                    _print_all(console, renderables)
         return
     console = DataConsole(in_log=True, record=True, width=page_width(), file=io.StringIO(), color_system=None)
-    _print_all(console, renderables)
+    _print_all(console, views())
     emit(console.export_text(), output, force)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -26,7 +25,7 @@ from aigc_roi.present.allocation_labels import (
 from aigc_roi.present.allocation_notes import allocation_title, curve_caption, lead_texts, leads, summary_lines, warning_text
 from aigc_roi.present.blocks import fields_block, vertical
 from aigc_roi.present.channel_labels import channel_type_label
-from aigc_roi.present.console import Title
+from aigc_roi.present.console import Title, cell_len
 from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import (
     Captioned,

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.present.console import Title
+from aigc_roi.present.console import Title, cell_len
 from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, sentence_lines, unbreakable
 from aigc_roi.present.text import visible
 from aigc_roi.present.wrap import SHORT_WORD, glued_pieces

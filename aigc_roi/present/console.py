@@ -5,36 +5,74 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from copy import copy
 from dataclasses import replace
 from typing import Any
 
+from rich.cells import cell_len as rich_cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import StyleType
 from rich.table import Table
 from rich.text import Span, Text
 
-from aigc_roi.present.stand_ins import for_encoding, lacks_symbols
+from aigc_roi.present.stand_ins import for_encoding, rewrites, written
 from aigc_roi.present.text import visible, visible_in_lines
+
+_laid_out_for: ContextVar[str | None] = ContextVar("laid_out_for", default=None)
+"""The encoding of the stream the views being built and printed are written in, where it lacks a character (ASCII,
+Latin-1, a Windows code page: ``laid_out_for``); None where it writes every one (UTF-8, GB18030, a file)."""
+
+
+@contextmanager
+def laid_out_for(encoding: str | None) -> Iterator[None]:
+    """While views for a stream in ``encoding`` are built and printed: every layout measures a text as that stream
+    writes it (``cell_len``)."""
+    token = _laid_out_for.set(encoding if rewrites(encoding) else None)
+    try:
+        yield
+    finally:
+        _laid_out_for.reset(token)
+
+
+def layout_encoding() -> str | None:
+    """The encoding the views are laid out for (``laid_out_for``); None: one that writes every character."""
+    return _laid_out_for.get()
+
+
+def cell_len(text: str) -> int:
+    """The cells ``text`` takes as the stream the views are laid out for writes it (``laid_out_for``): ``≤`` as
+    ``<=`` two, 抖 as ``\\u6296`` six; as Rich counts them (a CJK character two) where it writes every character.
+    Every layout of present/ measures with this: measured as the character and escaped after, a Chinese name ran its
+    row past the table's border."""
+    return cells_in(text, _laid_out_for.get())
+
+
+def cells_in(text: str, encoding: str | None) -> int:
+    """``cell_len`` for a stream in ``encoding`` (None: one that writes every character), for a cache to key on."""
+    return rich_cell_len(text if encoding is None or text.isascii() else written(text, encoding))
 
 
 def visible_text(text: Text, encoding: str | None = None) -> Text:
     """``text`` with its control characters written out (``visible_in_lines``) and, given the ``encoding`` it is
-    written in, each symbol that encoding lacks in its stand-in (present/stand_ins.py), its styles kept in place."""
+    written in, each character that encoding lacks as it writes it (present/stand_ins.py ``written``: a symbol's
+    stand-in, else an escape), its styles kept in place."""
 
-    def written(part: str) -> str:
+    def as_written(part: str) -> str:
         shown = visible_in_lines(part)
-        return shown if encoding is None else for_encoding(shown, encoding)
+        return shown if encoding is None else written(shown, encoding)
 
     plain = text.plain
-    shown = written(plain)
+    shown = as_written(plain)
     if shown == plain:
         return text
     # Where each original character starts in the written text, to move the style spans with it.
     starts = [0]
     for character in plain:
-        starts.append(starts[-1] + len(written(character)))
+        starts.append(starts[-1] + len(as_written(character)))
     escaped = text.blank_copy(shown)
     escaped.spans = [Span(starts[min(span.start, len(plain))], starts[min(span.end, len(plain))], span.style)
                      for span in text.spans]
@@ -70,7 +108,7 @@ class DataConsole(Console):
 
     def render_str(self, text: str, **options: Any) -> Text:
         options.update(markup=False, emoji=False)
-        return super().render_str(for_encoding(visible(text), self.encoding), **options)
+        return super().render_str(written(visible(text), self.encoding), **options)
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         # Every renderable, a table's cells and titles included, reaches the terminal through here:
@@ -81,8 +119,10 @@ class DataConsole(Console):
             return self._under_its_title(renderable, options)
         if isinstance(renderable, Text):
             renderable = visible_text(renderable, self.encoding)
-        elif isinstance(renderable, Table) and lacks_symbols(self.encoding):
+        elif isinstance(renderable, Table) and rewrites(self.encoding):
             renderable = self._stood_in(renderable)
+        elif isinstance(renderable, Panel) and rewrites(self.encoding):
+            renderable = self._framed(renderable)
         rendered = super().render(renderable, options)
         if for_encoding(ELLIPSIS, self.encoding) == ELLIPSIS:
             return rendered
@@ -91,18 +131,25 @@ class DataConsole(Console):
                 if ELLIPSIS in segment.text else segment for segment in rendered)
 
     def _stood_in(self, table: Table) -> Table:
-        """``table`` with each Text of it in the stand-ins of the console's encoding before Rich measures its columns,
-        which it does by the text as given: a ``<=`` for a ``≤`` would overflow the width measured (a str is measured
-        through ``render_str``, which writes it so)."""
-
-        def written(part: Any) -> Any:
-            return visible_text(part, self.encoding) if isinstance(part, Text) else part
-
+        """``table`` with each Text of it as the console's encoding writes it (its stand-ins and escapes) before Rich
+        measures its columns, which it does by the text as given: a ``<=`` for a ``≤``, or ``\\u6296`` for 抖, would
+        overflow the width measured (a str is measured through ``render_str``, which writes it so)."""
+        written = self._written_part
         stood_in = copy(table)
         stood_in.title, stood_in.caption = written(table.title), written(table.caption)
         stood_in.columns = [replace(column, header=written(column.header), footer=written(column.footer),
                                     _cells=[written(cell) for cell in column._cells]) for column in table.columns]
         return stood_in
+
+    def _framed(self, panel: Panel) -> Panel:
+        """``panel`` with its title and subtitle as the console's encoding writes them: Rich centres them on its border
+        by the text as given, as it measures a table's (``_stood_in``)."""
+        framed = copy(panel)
+        framed.title, framed.subtitle = self._written_part(panel.title), self._written_part(panel.subtitle)
+        return framed
+
+    def _written_part(self, part: Any) -> Any:
+        return visible_text(part, self.encoding) if isinstance(part, Text) else part
 
     def print(self, *objects: Any, **options: Any) -> None:
         if self.in_log:

@@ -155,11 +155,11 @@ def _bar_table(title: str, caption: str | None, numbers: dict[str, list[str]], s
     a bar of fixed width once pushed the numbers out as "…"); narrower, the headers and the column after the
     bar wrap at their spaces, and the bar shrinks, to nothing if need be; narrower still, each row is a block
     (at 30 columns the renewal table read "65.…")."""
-    from rich.cells import cell_len
     from rich.table import Table as RichTable
     from rich.text import Text
 
     from aigc_roi.present.blocks import vertical
+    from aigc_roi.present.console import cell_len
     from aigc_roi.present.layout import Fitted, bar_room, table_overhead, table_title
 
     def blocks(headers: list[str], width: int) -> RenderableType:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.blocks import table_or_blocks
+from aigc_roi.present.console import cell_len
 from aigc_roi.present.fit_data import fit_summary, fit_title, fit_warnings, point_of
 from aigc_roi.present.labels import label
 from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, table_title

@@ -65,13 +65,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from aigc_roi.present.console import Title
+from aigc_roi.present.console import Title, cell_len, cells_in, layout_encoding
 from aigc_roi.present.text import visible, visible_in_lines
 from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk
 
@@ -177,8 +176,9 @@ def worded(line: str) -> bool:
     return _DIGIT.search(line) is None
 
 
-# A table measures its cells again for each layout it tries (a dozen): kept, a long name is measured once.
-_cells = lru_cache(maxsize=1024)(cell_len)
+# A table measures its cells again for each layout it tries (a dozen): kept, a long name is measured once (for the
+# stream the views are laid out for, present/console.py ``cell_len``).
+_cells_in = lru_cache(maxsize=1024)(cells_in)
 
 
 def column_range(column: Column, squeezed: bool = False) -> tuple[int, int]:
@@ -187,22 +187,24 @@ def column_range(column: Column, squeezed: bool = False) -> tuple[int, int]:
     header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
-    line_lengths = [_cells(line) for plain in plains for line in _lines(plain)] or [0]
+    encoding = layout_encoding()
+    line_lengths = [_cells_in(line, encoding) for plain in plains for line in _lines(plain)] or [0]
     if column.numeric:
         cell_min = max((max(cell_len(word) for word in unbreakable(line)) if squeezed and worded(line) else cell_len(line)
                         for plain in plains for line in _lines(plain)), default=0)
     else:
         words = unbreakable if column.prose else _glued_words
-        cell_min = max((_widest_word(line, words) for plain in plains for line in _lines(plain)), default=0)
+        cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
 
 @lru_cache(maxsize=1024)
-def _widest_word(line: str, words: Callable[[str], list[str]]) -> int:
-    """The cells of the widest of ``line``'s ``words``, its first with the line's indent, as Rich keeps it:
-    "  monetization.plans[月度会员].price" in a column as wide as the path alone read "...pri" / "ce"."""
-    indent = cell_len(line[:len(line) - len(line.lstrip(" "))])
-    return max(indent * (i == 0) + cell_len(word) for i, word in enumerate(words(line)))
+def _widest_word(line: str, words: Callable[[str], list[str]], encoding: str | None) -> int:
+    """The cells of the widest of ``line``'s ``words`` (for a stream in ``encoding``), its first with the line's
+    indent, as Rich keeps it: "  monetization.plans[月度会员].price" in a column as wide as the path alone read "...pri"
+    / "ce"."""
+    indent = len(line) - len(line.lstrip(" "))
+    return max(indent * (i == 0) + cells_in(word, encoding) for i, word in enumerate(words(line)))
 
 
 _LATIN = re.compile(r"[A-Za-z0-9]")

@@ -6,7 +6,6 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -16,7 +15,7 @@ from aigc_roi.model.figures import COUNT_COLUMNS, FIGURES, MONTH_COLUMNS, OPTION
 from aigc_roi.present.blocks import table_or_blocks, vertical
 from aigc_roi.present.channel_labels import channel_row_names, channel_type_label
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
-from aigc_roi.present.console import Title
+from aigc_roi.present.console import Title, cell_len
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +18,7 @@ from rich.text import Text
 from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
 from aigc_roi.present.blocks import table_or_blocks
-from aigc_roi.present.console import Title
+from aigc_roi.present.console import Title, cell_len
 from aigc_roi.present.labels import filled, label, sentences, short_label
 from aigc_roi.present.layout import (
     Column,

@@ -1,8 +1,9 @@
 """What a person reads, written for a stream whose encoding lacks the symbols the outputs use (ASCII, a C locale,
 Latin-1, a Windows code page): each symbol the encoding cannot write in a stand-in it can, ``≤`` as ``<=``, rather than
-as its escape ``\\u2264``, which in ``\\u221220%`` reads as a number. Chinese has no stand-in: it is still escaped
-(cli/streams.py ``_escaping_stdout``). The Rich console lays out the stand-ins themselves (present/console.py), so a
-table's rows keep to its borders; a stream in UTF-8 or GB18030 writes the symbols as they are.
+as its escape ``\\u2264``, which in ``\\u221220%`` reads as a number. Chinese has no stand-in: it is escaped
+(``\\u6296``, as Python's ``backslashreplace`` writes it). A view is laid out in what is written, the stand-ins and
+escapes themselves (``written``: present/console.py, and present/text.py ``visible`` for a name), so a table's rows
+keep to its borders; a stream in UTF-8 or GB18030 writes every character as it is.
 """
 
 from __future__ import annotations
@@ -34,9 +35,23 @@ def for_encoding(text: str, encoding: str | None) -> str:
     return text.translate(table) if table else text
 
 
-def lacks_symbols(encoding: str | None) -> bool:
-    """Whether ``encoding`` lacks any symbol of ``STAND_INS``: whether ``for_encoding`` may change a text."""
-    return bool(_table(_codec(encoding)))
+def written(text: str, encoding: str | None) -> str:
+    """``text`` as a stream in ``encoding`` writes it for a person: each symbol it lacks in its stand-in
+    (``for_encoding``), any other character it lacks as its escape (``\\u6296``, as Python's ``backslashreplace``)."""
+    codec = _codec(encoding)
+    shown = for_encoding(text, codec)
+    return shown if encodes(shown, codec) else shown.encode(codec, "backslashreplace").decode(codec)
+
+
+def rewrites(encoding: str | None) -> bool:
+    """Whether ``written`` may change a text for ``encoding``: whether it lacks any character (ASCII, Latin-1, a
+    Windows code page), as UTF-8 and GB18030 lack none."""
+    return _codec(encoding) not in _WHOLE
+
+
+_WHOLE = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+                    "gb18030"})
+"""The codecs that write every character."""
 
 
 def _codec(encoding: str | None) -> str:

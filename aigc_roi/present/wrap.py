@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
-from rich.cells import cell_len
 from rich.text import Text
 
+from aigc_roi.present.console import cell_len, cells_in, layout_encoding
 from aigc_roi.present.labels import ZH_TERM_WORDS
 
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -69,7 +69,8 @@ def _terms() -> re.Pattern[str]:
     from aigc_roi.present.labels import LABELS
 
     texts = [entry.zh for key, entry in LABELS.items() if key in FIGURE_NAMES or key.startswith(("driver_", "target_", "gate_"))]
-    words = {word for text in texts for word in re.findall("[\u4e00-\u9fff]{2,}", text) if cell_len(word) <= SHORT_WORD}
+    # Their own cells: a term is a term on any stream.
+    words = {word for text in texts for word in re.findall("[\u4e00-\u9fff]{2,}", text) if cells_in(word, None) <= SHORT_WORD}
     words |= {entry.zh for entry in LABELS.values() if re.fullmatch("[\u4e00-\u9fff]{2,6}", entry.zh)}
     words |= {word for term in ZH_TERM_WORDS for word in term if len(word) > 1}
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
@@ -135,12 +136,18 @@ def _breaks(line: str, width: int) -> dict[int, int]:
     return kinds
 
 
-@lru_cache(maxsize=256)
 def glued_pieces(line: str) -> tuple[str, ...]:
     """The pieces of ``line`` that no break parts however narrow the line: a number with its sign and unit, a word
     with its number, punctuation with the character before it (names, terms and brackets that fit are kept whole
-    only where there is room, so they are not pieces). Kept for the next call: a table measures its cells once for
-    each layout it tries, and a long name took a second each time."""
+    only where there is room, so they are not pieces)."""
+    return _glued_pieces(line, layout_encoding())
+
+
+@lru_cache(maxsize=256)
+def _glued_pieces(line: str, encoding: str | None) -> tuple[str, ...]:
+    """``glued_pieces`` where the views are laid out for a stream in ``encoding``, whose written widths decide what
+    fits. Kept for the next call: a table measures its cells once for each layout it tries, and a long name took a
+    second each time."""
     starts = [0, *sorted(offset for offset, kind in _breaks(line, 1).items() if kind), len(line)]
     return tuple(piece for begin, end in pairwise(starts) if (piece := line[begin:end].strip()))
 
