@@ -14,7 +14,7 @@ from aigc_roi.cli.files import is_folder
 from aigc_roi.cli.options import FileToWrite, ForceOption, LangOption, QuietOption
 from aigc_roi.cli.output import given, open_command, refuse_idle, refuse_other_format
 from aigc_roi.cli.streams import STDOUT, Localized, emit, fail_with, note, show
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import bracketed, label
 
 if TYPE_CHECKING:
     from aigc_roi.present.layout import Fitted
@@ -85,7 +85,7 @@ def _template_table(templates: dict[str, Traversable], lang: str) -> Fitted:
     from aigc_roi.present.blocks import table_or_blocks
     from aigc_roi.present.layout import Column
 
-    names = [name + (f" {label('default_marker', lang)}" if name == DEFAULT_TEMPLATE else "") for name in templates]
+    names = [name + (bracketed(label("default_marker", lang), lang) if name == DEFAULT_TEMPLATE else "") for name in templates]
     described = [_scenario_name(_in_language(name, source, lang)) for name, source in templates.items()]
     return table_or_blocks([Column(label("template", lang), [Text(name) for name in names], numeric=False),
                             Column(label("description", lang), [Text(text) for text in described], numeric=False)],

@@ -37,7 +37,7 @@ from aigc_roi.cli.progress import stage_progress_bar
 from aigc_roi.cli.streams import CommandLineProblem, fail, load, note, overrides, source_text, warn_loaded
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import bracketed, label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.reader.flow_scan import outside_quotes
 from aigc_roi.whatif.errors import WhatIfError
@@ -177,9 +177,9 @@ def compare(
         comparison = dataclasses.replace(comparison, changes=changes)
     warn_bases(comparison, language)
     currency = comparison.currency
-    title = f"{label('compare_title', language)} ({currency})"
+    title = label("compare_title", language) + bracketed(currency, language)
     if samples is not None:
-        title = f"{label('compare_risk_title', language).format(samples=f'{samples:,}', seed=seed)} ({currency})"
+        title = label("compare_risk_title", language).format(samples=f"{samples:,}", seed=seed) + bracketed(currency, language)
     presenter = ComparePresenter(NumberStyle(language, currency), title, on_risk=samples is not None)
     deliver(presenter, comparison, format_.value, output, force, bom, sets=set_)
 

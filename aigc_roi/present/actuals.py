@@ -10,7 +10,7 @@ from aigc_roi.model.actuals import PLAN_CURRENCY, ReportSource, SkippedTotals, r
 from aigc_roi.model.compared import told_apart
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.grain_words import grain_zh
-from aigc_roi.present.labels import counted, label
+from aigc_roi.present.labels import bracketed, counted, label
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.payback_window import within_note
@@ -447,7 +447,7 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
     lang = style.lang
     # The currency closes the title, as the terminal's table of each channel states it.
     title = (f"{label('actuals_title', lang)} · {actuals.scenario} · "
-             f"{label('actuals_through', lang).format(date=actuals.through)} ({style.currency})")
+             f"{label('actuals_through', lang).format(date=actuals.through)}" + bracketed(style.currency, lang))
     _, rows = actuals_rows(actuals, style)
     # The column holds every month mark (*, †, ‡), not only a partial month's: its header and legend say so.
     header = [label("actuals_mark", lang) if key == "partial" else word
@@ -470,7 +470,7 @@ def actuals_markdown(actuals: Actuals, style: NumberStyle, outlooks: tuple[Outlo
 def in_currency(key: str, style: NumberStyle) -> str:
     """A sub-table's title closed by the currency, as the main table's: unmatched spend is money, and the
     re-forecast's rows hold NPV and the peak cash need."""
-    return f"{label(key, style.lang)} ({style.currency})"
+    return label(key, style.lang) + bracketed(style.currency, style.lang)
 
 
 def _header_words(header: list[str], lang: str) -> list[str]:

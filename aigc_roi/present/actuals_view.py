@@ -24,7 +24,7 @@ from aigc_roi.present.actuals import (
 )
 from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.console import Title
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.layout import Column, Fitted, Prose, fixed_table
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.actuals import Actuals, ChannelActuals, ChannelMonth
@@ -91,7 +91,7 @@ def _channel_view(actuals: Actuals, channel: ChannelActuals, style: NumberStyle)
         captions.append(_furthest(channel.furthest, style))
     elif channel.matched_rows == 0:
         captions.append(label("actuals_no_rows", lang))
-    title = f"{actuals.row_name(channel)} · {label('actuals_title', lang)} ({style.currency})"
+    title = f"{actuals.row_name(channel)} · {label('actuals_title', lang)}" + bracketed(style.currency, lang)
     # Broken by present/wrap.py's rules: Rich broke 2025-04 after its hyphen at 21 columns, and left a mark alone (†).
     extra = rates[1:]
     layouts = [[columns + extra], [narrow + extra]] + ([[columns, rates], [narrow, rates]] if extra else [])

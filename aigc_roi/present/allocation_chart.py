@@ -18,7 +18,7 @@ from aigc_roi.present.allocation_labels import (
     split_label,
 )
 from aigc_roi.present.chart import plain_text_with_cjk, title_name
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.allocate import Allocation
 
@@ -78,7 +78,7 @@ def budget_curve_figure(result: Allocation, style: NumberStyle) -> Figure:
     objective = short_label(OBJECTIVE_LABELS[result.objective], lang)
     title = curve_label(result, "allocate_curve_title", lang).format(objective=objective)
     axes.set_title(f"{title_name(result.scenario)}\n{title}")
-    axes.set_xlabel(f"{curve_label(result, 'allocate_curve_budget', lang)} ({style.currency})")
+    axes.set_xlabel(curve_label(result, "allocate_curve_budget", lang) + bracketed(style.currency, lang))
     axes.set_ylabel(objective_name(result, lang))
     axes.grid(alpha=0.3)
     axes.legend(loc="best", frameon=False)

@@ -18,7 +18,7 @@ from aigc_roi.present.allocation_labels import (
     objective_value,
     split_label,
 )
-from aigc_roi.present.labels import filled, label, sentences, short_label
+from aigc_roi.present.labels import bracketed, filled, label, sentences, short_label
 from aigc_roi.present.month_words import months_named
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.whatif.allocate import Allocation, AllocationWarning, CurvePoint
@@ -52,7 +52,7 @@ def allocation_title(result: Allocation, style: NumberStyle) -> str:
                                                                       budget=style.money(result.budget, 0))
     else:
         tail = label("allocate_total_title", style.lang).format(budget=style.money(result.budget, 0))
-    return f"{head} · {tail} ({style.currency})"
+    return f"{head} · {tail}" + bracketed(style.currency, style.lang)
 
 
 def summary_lines(result: Allocation, style: NumberStyle) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ from aigc_roi.present.compare import (
 )
 from aigc_roi.present.compare_basis import BASIS_LABELS, basis_cells, calendar, month_note, starts_differ
 from aigc_roi.present.drivers import signed
-from aigc_roi.present.labels import label, sentences
+from aigc_roi.present.labels import bracketed, label, sentences
 from aigc_roi.present.layout import Column, Fitted, fixed_table
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
@@ -42,7 +42,7 @@ MOST_EXTRA = 2
 def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
     """Figures in rows, scenarios in columns; narrower layouts in present/layout.py's order."""
     lang = style.lang
-    title = f"{label('compare_title', lang)} ({style.currency})"
+    title = label("compare_title", lang) + bracketed(style.currency, lang)
     borrowing = irr_borrowing_note([scenario["figures"] for scenario in scenarios], lang)
     caption = sentences([best_legend(lang), borrowing or "", month_note(scenarios, lang) or ""], lang)
     names = [scenario["name"] for scenario in scenarios]

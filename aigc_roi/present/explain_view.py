@@ -12,7 +12,7 @@ from rich.text import Text
 from aigc_roi.model.figures import unit_of
 from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.explain import explain_notes, shown_figure
-from aigc_roi.present.labels import label, sentences
+from aigc_roi.present.labels import label, sentences, unqualified
 from aigc_roi.present.layout import Column, Fitted
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.text import visible
@@ -31,7 +31,7 @@ def explain_view(changes: FigureChanges, style: NumberStyle) -> Fitted:
     for attribution in changes.explanation.attributions:
         shown = shown_figure(changes, attribution, style)
         largest = max((abs(row.share) for row in shown.rows if row.share is not None), default=0.0) or 1.0
-        title = label(attribution.figure, lang).split(" (")[0]
+        title = unqualified(label(attribution.figure, lang))
         names.append(Text(title, style="bold"))
         moves.append(Text(label("explain_base", lang)))
         values.append(Text(shown.base))

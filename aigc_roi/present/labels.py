@@ -87,6 +87,20 @@ def filled(key: str, lang: str = "en", **values: object) -> str:
     return cjk_tidy(text) if lang == "zh" else text
 
 
+def bracketed(text: str, lang: str = "en") -> str:
+    """``text`` in brackets after a word: `` (CNY)``, and in Chinese full-width with no space, ``（CNY）``, as Chinese
+    text writes them (the catalogue's labels do: 净现值（NPV）); a code or formula keeps its own ASCII ones, D(d)."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+_QUALIFIER = re.compile(r" \([^()]*\)$|（[^（）]*）$")
+
+
+def unqualified(text: str) -> str:
+    """A label without the qualifier in brackets it ends with: ``NPV (annual)`` and 净现值（NPV）'s head alone."""
+    return _QUALIFIER.sub("", text)
+
+
 def sentences(parts: list[str], lang: str = "en") -> str:
     """Sentences as one note: English puts a space between them, Chinese none (a full stop 。 is its own space)."""
     return ("" if lang == "zh" else " ").join(part for part in parts if part)

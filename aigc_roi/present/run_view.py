@@ -19,7 +19,7 @@ from aigc_roi.present.console import Title, cell_len
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_view import fits_view
 from aigc_roi.present.gates import gates_caption, gates_grid
-from aigc_roi.present.labels import header_label, label, sentences, short_label
+from aigc_roi.present.labels import bracketed, header_label, label, sentences, short_label
 from aigc_roi.present.layout import (
     Column,
     Fitted,
@@ -55,7 +55,7 @@ def figures_panel(report: RunReport, style: NumberStyle) -> Fitted:
             text.stylize("green" if value >= 0 else "red")
         rows.append((label(figure.name, lang), text))
     # Written out: a str title would be read as Rich markup, and the name in it is data.
-    title = visible(f"{report.scenario} · {label('figures', lang)} ({report.currency})")
+    title = visible(f"{report.scenario} · {label('figures', lang)}" + bracketed(report.currency, lang))
     basis = npv_basis(report.discount_rate, style, report.discount_range)
 
     def build(width: int) -> RenderableType:
@@ -241,7 +241,7 @@ def months_table(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
     months = report.months
     colours = ["green" if month["cumulative_cash"] >= 0 else "red" for month in months]
-    title = f"{label('months', lang)} ({report.currency})"
+    title = label("months", lang) + bracketed(report.currency, lang)
     caption = None
     if report.defers_revenue:
         # A Text, not a str: its line breaks are layout, not data to write out.
@@ -286,7 +286,7 @@ def cohorts_table(report: RunReport, style: NumberStyle) -> Fitted:
     lang = style.lang
     months = report.months
     cohorts = report.cohorts or ()
-    title = f"{label('cohorts', lang)} ({report.currency})"
+    title = label("cohorts", lang) + bracketed(report.currency, lang)
 
     def build(width: int) -> RenderableType:
         for compact in (False, True):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aigc_roi.present.drivers import driver_label, driver_value, is_amount
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
@@ -138,7 +138,7 @@ def grid_title(grid: Grid, style: NumberStyle, scenario: str = "") -> str:
     lang = style.lang
     title = " · ".join(["ROI", f"{driver_label(grid.row_driver, lang)} × {driver_label(grid.column_driver, lang)}",
                         *([scenario] if scenario else [])])
-    return f"{title} ({style.currency})" if in_currency(grid) else title
+    return title + bracketed(style.currency, lang) if in_currency(grid) else title
 
 
 @dataclass(frozen=True)

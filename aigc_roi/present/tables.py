@@ -25,7 +25,7 @@ from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_fact
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
 from aigc_roi.present.gates import gates_caption, gates_grid
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
 from aigc_roi.present.text import markdown_cell, markdown_text, spreadsheet_text
@@ -220,7 +220,7 @@ def _markdown_months(report: RunReport, style: NumberStyle) -> Table:
 def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bool = True) -> str:
     """The run as the table view shows it: figures, channels and (unless ``months`` is False) the months."""
     style = style or NumberStyle("en", report.currency)
-    parts = [f"## {markdown_text(report.scenario)} ({report.currency})\n",
+    parts = [f"## {markdown_text(report.scenario)}{bracketed(report.currency, style.lang)}\n",
              to_markdown(_markdown_figures(report, style), label("figures", style.lang))
              + f"\n_{markdown_text(npv_basis(report.discount_rate, style, report.discount_range))}_\n"]
     borrowing = irr_borrowing_note([report.figures], style.lang)
@@ -236,10 +236,11 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
     if report.fits:
         # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
         parts.append(fits_markdown(report.fits, style.lang))
+    in_currency = bracketed(report.currency, style.lang)
     if months:
-        parts.append(to_markdown(_markdown_months(report, style), f"{label('months', style.lang)} ({report.currency})"))
+        parts.append(to_markdown(_markdown_months(report, style), label("months", style.lang) + in_currency))
     if report.cohorts is not None:
-        parts.append(to_markdown(_markdown_cohorts(report, style.lang), f"{label('cohorts', style.lang)} ({report.currency})"))
+        parts.append(to_markdown(_markdown_cohorts(report, style.lang), label("cohorts", style.lang) + in_currency))
     return "\n".join(parts)
 
 

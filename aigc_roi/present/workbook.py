@@ -31,7 +31,7 @@ from aigc_roi.present.discount_note import npv_basis, rate_stated
 from aigc_roi.present.explain import never_throughout, not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
 from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
-from aigc_roi.present.labels import label, sentences, short_label
+from aigc_roi.present.labels import label, sentences, short_label, unqualified
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label, none_over, says_nothing
 from aigc_roi.present.text import xlsx_text
 
@@ -191,7 +191,7 @@ def _channel_cell(channel: ChannelRun, key: str) -> Any:
 
 def _in_currency(key: str, currency: str, lang: str) -> str:
     """A money column's header: its label and the scenario's currency, ``Spend (CNY)``."""
-    return f"{label(key, lang).split(' (')[0]} ({currency})"
+    return f"{unqualified(label(key, lang))} ({currency})"
 
 
 def _month_cell(month: Mapping[str, Any], start: str) -> Any:

@@ -40,8 +40,9 @@ _QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s]+'|“[^“”]+”|「[^「」]+」|
 """Kept whole when they fit: a quoted header or name, and a label's qualifier in ASCII brackets (买量，扣除变动成本).
 A quote is the innermost pair: one that ran to the next closing mark was sought again from each opening mark before
 it, and a name of 60,000 unclosed “ took seconds."""
-_QUALIFIER = re.compile(r"(?<= )\([^()]+\)")
-"""A label's qualifier after a space: in a table cell the break before it comes first (ROI / (买量，...))."""
+_QUALIFIER = re.compile(r"(?<= )\([^()]+\)|(?<=\S)（[^（）]+）")
+"""A label's qualifier, in ASCII brackets after a space or full-width ones after its head: in a table cell the break
+before it comes first (ROI / （买量，...）)."""
 _NUMBER = re.compile(r"^[-+(（]?[0-9]")
 _SIGNS = {"<", ">", "≤", "≥", "<=", ">=", "~", "≈"}
 """A comparison before a number, kept on its line: "> 1,000%" split read as a lone ">" above "1,000%"."""
@@ -109,7 +110,8 @@ def _breaks(line: str, width: int) -> dict[int, int]:
         elif (a in _SIGNS and b_number) or (spaced and _is_mark(a)):
             kind = NONE  # > 1,000%: a bound is its sign and its number; ▇ 表示...: a mark and what it stands for
         kinds[b_start] = kind
-    for match in re.finditer(r"\S+", line):
+    # A word ends at a full-width bracket, as at a space: ROAS（全部收入 is a name and its qualifier, not one name.
+    for match in re.finditer(r"[^\s（]+", line):
         word = match.group()
         named = cell_len(word) <= SHORT_WORD or (_LATIN.search(word) and cell_len(word) <= 2 * SHORT_WORD)
         if named and cell_len(word) <= width:

@@ -71,7 +71,7 @@ def test_check_table_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert cells(result, "方案") == [["方案", "目标", "实际", "限值", "结果"]]
     assert cells(result, "min_roi") == [["lose.yaml", "min_roi ROI 下限", "-21.25%", ">= 0.00%", "未达成"]]
     assert cells(result, "max_cac") == [["lose.yaml", "max_cac 获客成本上限", "20.00", "<= 25.00", "达成"]]
-    assert cells(result, "plain.yaml") == [["plain.yaml", "(无目标)", "—", "—", "—"]]
+    assert cells(result, "plain.yaml") == [["plain.yaml", "（无目标）", "—", "—", "—"]]
     assert result.stderr == "2 个文件，0 个无效，2 个目标，1 个未达成\n"
     # After the located line of the miss (whose targets.min_roi is the file's key), the table.
     located = invoke(["check", ".", "--lang", "zh"]).stdout
@@ -237,8 +237,8 @@ def test_base_view_in_chinese(repo: Path) -> None:
     result = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh", "--format", "markdown"])
     assert result.exit_code == 1
     out = result.stdout
-    assert "| scenarios/win.yaml | min_roi ROI 下限 | -21.25% | >= 150.00% | 未达成 (新增) |" in out
-    assert "| scenarios/old.yaml | min_roi ROI 下限 | -21.25% | >= 0.00% | 未达成 (HEAD 已有) |" in out
+    assert "| scenarios/win.yaml | min_roi ROI 下限 | -21.25% | >= 150.00% | 未达成（新增） |" in out
+    assert "| scenarios/old.yaml | min_roi ROI 下限 | -21.25% | >= 0.00% | 未达成（HEAD 已有） |" in out
     assert "## 自 `HEAD` 以来变化的指标" in out
     assert "- scenarios/fresh.yaml (Fresh)：自 HEAD 以来新增\n" in out
     assert "- scenarios/gone.yaml (Gone)：自 HEAD 以来删除\n" in out
@@ -251,7 +251,7 @@ def test_base_view_in_chinese(repo: Path) -> None:
 def test_base_text_and_annotations_in_chinese(repo: Path) -> None:
     text = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh", "--format", "table"]).stdout
     assert "scenarios/win.yaml (Spec example)：已修改" in text
-    assert "未达成 (新增)" in text and "未达成 (HEAD 已有)" in text
+    assert "未达成（新增）" in text and "未达成（HEAD 已有）" in text
     github = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh", "--format", "github"]).stdout.splitlines()
     new_miss = next(line for line in github if "win.yaml" in line and "min_roi::" in line)
     assert new_miss.endswith("::Spec example: targets.min_roi 未达成：ROI -21.25%25，应 >= 150.00%25"

@@ -312,9 +312,9 @@ def test_the_notes_of_a_horizon_total_call_it_t_as_the_title_and_the_curve_colum
     roas = words("--target-roas", "2.5")
     assert "Still rising at 82,843 (2.00 × T): up to there the next yuan keeps paying." in roas
     assert "outside T" in roas and "× B" not in roas
-    assert "到 8.3万 (2.00 × T) 仍在上升" in words("--target-roas", "2.5", "--lang", "zh")
+    assert "到 8.3万（2.00 × T）仍在上升" in words("--target-roas", "2.5", "--lang", "zh")
     total = words("--total", "100k", "--lang", "zh")
-    assert "在这些预算中，12.5万 (1.25 × T) 时最优值最高" in total and "最优分配使 T 的下一元钱" in total
+    assert "在这些预算中，12.5万（1.25 × T）时最优值最高" in total and "最优分配使 T 的下一元钱" in total
     assert "× B" not in total and "highest at 125,000 (1.25 × T)" in words("--total", "100k")
 
 

@@ -25,7 +25,7 @@ SETS = [
     ("feed-ads-only", "starter", "video-tool-kol-then-feed"),
     ("chat-assistant-cpa", "creators-first-gated", "video-tool-kol-then-feed"),
 ]
-IRR_ROW = {"en": "IRR (annual)", "zh": "内部收益率 (IRR，年化)"}
+IRR_ROW = {"en": "IRR (annual)", "zh": "内部收益率（IRR，年化）"}
 MORE_THAN_ONE = {"en": "none: more than one sign change", "zh": "无：现金流多次变号"}
 NEVER_12 = {"en": "never (≤ 12)", "zh": "未回本 (≤ 12)"}
 

@@ -21,7 +21,7 @@ from test_compare_basis import SPRING, SUMMER
 PAYBACKS = ("payback_month", "first_payback_month", "paid_payback_month")
 ROWS = {"en": ("Payback month (plan cash)", "First payback month (first crossing)",
                "Paid payback month (campaign's own cash)"),
-        "zh": ("回本月份 (全盘现金)", "首次回本月份 (首次转正)", "投放回本月份 (仅买量现金)")}
+        "zh": ("回本月份（全盘现金）", "首次回本月份（首次转正）", "投放回本月份（仅买量现金）")}
 NEVER = {"en": "never", "zh": "未回本"}
 
 

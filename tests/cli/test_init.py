@@ -181,14 +181,14 @@ def test_list_shows_every_yaml_template_and_marks_the_default(fake_templates: Pa
 def test_list_in_chinese(fake_templates: Path) -> None:
     result = _invoke("--list", "--lang", "zh")
     assert result.exit_code == 0
-    assert "模板" in result.stdout and "说明" in result.stdout and "starter (默认)" in result.stdout
+    assert "模板" in result.stdout and "说明" in result.stdout and "starter（默认）" in result.stdout
 
 
 def test_list_in_chinese_describes_the_bundled_templates_in_chinese() -> None:
     """The description is the Chinese template's own name, so --list reads as what init --lang zh writes."""
     result = invoke(["init", "--list", "--lang", "zh"])
     rows = [line.split("│") for line in result.stdout.splitlines() if line.startswith("│")]
-    descriptions = {row[1].strip().removesuffix(" (默认)"): row[2].strip() for row in rows}
+    descriptions = {row[1].strip().removesuffix("（默认）"): row[2].strip() for row in rows}
     assert descriptions["starter"] == "我的 AI 应用：起步方案"
     assert descriptions.keys() == TEMPLATES.keys()
     assert all(CJK.search(text) and not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text) for text in descriptions.values())

@@ -26,12 +26,16 @@ def plan(folder: Path, lang: str) -> Path:
     return path
 
 
+CNY = {"en": " (CNY)", "zh": "（CNY）"}
+"""A title's currency: in Chinese in full-width brackets, as Chinese text writes them."""
+
+
 def commands(path: Path, lang: str) -> dict[str, tuple[list[str], list[str]]]:
     """Each command, and titles of its that must be lines of their own, as the labels write them."""
-    name = NAMES[lang]
+    name, cny = NAMES[lang], CNY[lang]
     return {
-        "run": (["run", str(path)], [f"{name} · {label('figures', lang)} (CNY)", label("channels", lang)]),
-        "breakeven": (["breakeven", str(path)], [f"{label('breakeven_title', lang)} · {name} (CNY)",
+        "run": (["run", str(path)], [f"{name} · {label('figures', lang)}{cny}", label("channels", lang)]),
+        "breakeven": (["breakeven", str(path)], [f"{label('breakeven_title', lang)} · {name}{cny}",
                                                  label("channels_alone_title", lang)]),
         "sensitivity": (["sensitivity", str(path)],
                         [label("sensitivity_title", lang).format(scenario=name, step="20%", currency="CNY")]),
@@ -40,7 +44,7 @@ def commands(path: Path, lang: str) -> dict[str, tuple[list[str], list[str]]]:
         "allocate": (["allocate", str(path), "--budget", "20000"], [label("allocate_channels_title", lang)]),
         "curves": (["curves", str(path)], [f"{name} · {label('retention_by_month', lang)}"]),
         "compare": (["compare", str(path), str(ROOT / "scenarios" / "feed-ads-only.yaml")],
-                    [f"{label('compare_title', lang)} (CNY)"]),
+                    [f"{label('compare_title', lang)}{cny}"]),
         "init": (["init", "--list"], [label("templates", lang)]),
     }
 
@@ -68,7 +72,7 @@ def test_written_to_a_file_a_title_is_one_line_too(tmp_path: Path, lang: str) ->
     result = invoke(["run", str(plan(tmp_path, lang)), "--lang", lang, "-o", str(out)], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert f"{NAMES[lang]} · {label('figures', lang)} (CNY)" in lines and label("channels", lang) in lines
+    assert f"{NAMES[lang]} · {label('figures', lang)}{CNY[lang]}" in lines and label("channels", lang) in lines
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

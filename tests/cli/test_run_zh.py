@@ -107,14 +107,14 @@ def test_tables_line_up_with_cjk_text(
 def test_chinese_tables_show_chinese_labels_and_wan(cjk_report: dict) -> None:
     style = NumberStyle("zh", "CNY")
     panel = "\n".join(_render(figures_panel(cjk_report, style)))
-    assert "广告支出" in panel and "净现值 (NPV)" in panel
+    assert "广告支出" in panel and "净现值（NPV）" in panel
     assert "亿" in panel  # the 1.2亿 subway campaign dominates ad spend
     channels = "\n".join(_render(channels_table(cjk_report, style)))
     for heading in ("渠道", "类型", "广告支出", "用户数", "获客成本", "ROAS", "ROI"):
         assert heading in channels
     assert "自然流量" in channels
     months = "\n".join(_render(months_table(cjk_report, style)))
-    assert "月度现金流 (CNY)" in months and "2025-01" in months
+    assert "月度现金流（CNY）" in months and "2025-01" in months
 
 
 @pytest.fixture

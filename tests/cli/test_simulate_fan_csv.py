@@ -90,7 +90,7 @@ def test_csv_fan_and_histogram_are_jsons_numbers_and_the_closed_form(tmp_path: P
 @pytest.mark.parametrize(("lang", "one_value", "fan", "month"), [
     ("en", "Net cash over the horizon: -4,550.00 in every sample (CNY).", "### Cumulative cash by month (CNY)",
      "| Month | P5 | P50 | P95 |"),
-    ("zh", "周期内净现金流：每次抽样都是 -4,550.00 (CNY)。", "### 各月累计现金流 (CNY)", "| 月份 | P5 | P50 | P95 |"),
+    ("zh", "周期内净现金流：每次抽样都是 -4,550.00（CNY）。", "### 各月累计现金流（CNY）", "| 月份 | P5 | P50 | P95 |"),
 ])
 def test_markdown_has_the_histogram_and_the_fan_under_their_titles(tmp_path: Path, lang: str, one_value: str,
                                                                     fan: str, month: str) -> None:

@@ -53,7 +53,7 @@ MIXED = TWICE.replace("users: 300, months: 1", "users: 0..300, months: 1").repla
                                                                                     "users: 0..300, months: 3")
 """Cash 10 u1 - 1,000, -6,000, 10 u3 - 1,000: no sign change where u1, u3 < 100, two where both > 100, one else."""
 ONE_VALUE = {"en": "Net cash over the horizon: -6,000.00 in every sample (CNY).",
-             "zh": "周期内净现金流：每次抽样都是 -6,000.00 (CNY)。"}
+             "zh": "周期内净现金流：每次抽样都是 -6,000.00（CNY）。"}
 NO_SIGN_CHANGE = {"en": "none: no sign change", "zh": "无：现金流未变号"}
 TWO_SIGN_CHANGES = {"en": "none: more than one sign change", "zh": "无：现金流多次变号"}
 
@@ -88,7 +88,7 @@ def test_markdown_says_that_one_value_as_the_terminal_does(tmp_path: Path, lang:
     lines = _simulate(_write(tmp_path, DISCOUNTED), lang, "-f", "markdown").splitlines()
     assert ONE_VALUE[lang] in lines
     # After the chances, before the fan, where the histogram stands.
-    chances, fan = ("### Chances", "### Cumulative cash by month (CNY)") if lang == "en" else ("### 概率", "### 各月累计现金流 (CNY)")
+    chances, fan = ("### Chances", "### Cumulative cash by month (CNY)") if lang == "en" else ("### 概率", "### 各月累计现金流（CNY）")
     assert lines.index(chances) < lines.index(ONE_VALUE[lang]) < lines.index(fan)
     assert not any("per bin" in line or "各区间" in line or " .. " in line for line in lines)
 

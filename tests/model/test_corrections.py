@@ -399,7 +399,7 @@ def test_new_figures_in_csv_xlsx_markdown_compare_and_simulate(tmp_path: Path) -
     assert (cells["mirr"].value, cells["mirr"].number_format) == (pytest.approx((850 / 800) ** 12 - 1), "0.00%")
     path = write(tmp_path, FREE_AND_PAID)
     markdown = invoke(["run", str(path), "--format", "markdown", "--lang", "zh"]).stdout
-    assert "| 投放回本月份 (仅买量现金) | 2 |" in markdown
+    assert "| 投放回本月份（仅买量现金） | 2 |" in markdown
     compare = json.loads(invoke(["compare", str(path), str(path), "--format", "json"]).stdout)
     assert compare["scenarios"][0]["figures"]["paid_payback_month"] == 2
     simulated = json.loads(invoke(["simulate", str(path), "--samples", "50", "--format", "json"]).stdout)

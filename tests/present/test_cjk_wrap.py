@@ -94,6 +94,12 @@ def test_english_is_wrapped_as_before(width: int) -> None:
     ("LTV : CAC (单个新增用户 / 买量 CAC)", 22, ["LTV : CAC", "(单个新增用户 / 买量", "CAC)"]),
     # It fits: kept whole on the second line.
     ("综合获客成本 (广告支出 / 新增用户)", 22, ["综合获客成本", "(广告支出 / 新增用户)"]),
+    # The catalogue's labels write the qualifier in full-width brackets, without the space (a name and its qualifier
+    # once read as one name: LTV : / CAC（单个新增用户 / / 买量 CAC）).
+    ("ROI（买量，扣除变动成本，未扣固定成本）", 22, ["ROI", "（买量，扣除变动成本，", "未扣固定成本）"]),
+    ("LTV : CAC（单个新增用户 / 买量 CAC）", 22, ["LTV : CAC", "（单个新增用户 / 买量", "CAC）"]),
+    ("综合获客成本（广告支出 / 新增用户）", 24, ["综合获客成本", "（广告支出 / 新增用户）"]),
+    ("综合 ROAS（全部收入 / 广告支出）", 28, ["综合 ROAS", "（全部收入 / 广告支出）"]),
 ])
 def test_a_cell_breaks_before_a_bracketed_qualifier_first(cell: str, width: int, expected: list[str]) -> None:
     assert sentence_lines(Text(cell), width).plain.split("\n") == expected

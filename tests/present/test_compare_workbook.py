@@ -44,7 +44,7 @@ def _compare(tmp_path: Path, first: str, second: str, *args: str) -> openpyxl.Wo
 
 
 @pytest.mark.parametrize(("lang", "sheet", "payback"), [("en", "explain", "Payback month (plan cash)"),
-                                                        ("zh", "变化来源", "回本月份 (全盘现金)")])
+                                                        ("zh", "变化来源", "回本月份（全盘现金）")])
 def test_a_share_of_a_month_shows_its_decimals(tmp_path: Path, lang: str, sheet: str, payback: str) -> None:
     explained = _compare(tmp_path, WORKED_EXAMPLE, NEW, "--explain", "--lang", lang)[sheet]
     shares = {(row[0].value, row[1].value): row[5] for row in explained.iter_rows(min_row=2)}

@@ -193,7 +193,7 @@ def test_markdown_without_months(example: Path) -> None:
 def test_markdown_in_chinese(example: Path) -> None:
     out = invoke(["run", str(example), "-f", "markdown", "--lang", "zh"]).stdout
     assert "| 广告支出 | 2.00万 |"  # 20000 = 2万, headline figures keep 2 decimals in out
-    assert "| 回本月份 (全盘现金) | 未回本 (≤ 3) |" in out
+    assert "| 回本月份（全盘现金） | 未回本 (≤ 3) |" in out
 
 
 def test_csv_bom_for_excel(example: Path) -> None:

@@ -16,7 +16,17 @@ import pytest
 from aigc_roi.model.figures import MONTH_COLUMNS
 from aigc_roi.present import label_catalogue
 from aigc_roi.present.label_catalogue import Label
-from aigc_roi.present.labels import LABELS, LabelDefinedTwice, UnknownLabel, header_label, label, merged, short_label
+from aigc_roi.present.labels import (
+    LABELS,
+    LabelDefinedTwice,
+    UnknownLabel,
+    bracketed,
+    header_label,
+    label,
+    merged,
+    short_label,
+    unqualified,
+)
 
 PACKAGE = Path(__file__).resolve().parents[2] / "aigc_roi"
 LABELS_MODULE = PACKAGE / "present" / "labels.py"
@@ -56,11 +66,21 @@ def test_an_unknown_key_raises_instead_of_showing_the_key() -> None:
 
 def test_short_labels_and_languages() -> None:
     assert (label("roi", "en"), short_label("roi", "en")) == ("ROI (paid, after variable, before fixed)", "ROI")
-    assert (label("npv", "zh"), short_label("npv", "zh")) == ("净现值 (NPV)", "净现值")
+    assert (label("npv", "zh"), short_label("npv", "zh")) == ("净现值（NPV）", "净现值")
     assert short_label("ltv", "zh") == label("ltv", "zh") == "单个新增用户 LTV"  # short already
     # Spec 1.2: the payback figures say what they measure; their short form is the plain name.
-    assert (label("payback_month", "zh"), short_label("payback_month", "zh")) == ("回本月份 (全盘现金)", "回本月份")
+    assert (label("payback_month", "zh"), short_label("payback_month", "zh")) == ("回本月份（全盘现金）", "回本月份")
     assert label("ad_spend", "fr") == "Ad spend"  # a language without labels reads English
+
+
+def test_chinese_writes_its_brackets_full_width_and_a_label_loses_its_qualifier_in_either() -> None:
+    assert label("irr", "zh") == "内部收益率（IRR，年化）" and label("irr", "en") == "IRR (annual)"
+    assert (bracketed("CNY", "en"), bracketed("CNY", "zh")) == (" (CNY)", "（CNY）")
+    # A sheet's money header and explain's title: the label without what it qualifies, in either language's brackets.
+    assert (unqualified(label("irr", "en")), unqualified(label("irr", "zh"))) == ("IRR", "内部收益率")
+    assert unqualified("测试期 ROAS（第 1..T 月）") == "测试期 ROAS" and unqualified("广告支出") == "广告支出"
+    # A qualifier that does not end the label is part of its name.
+    assert unqualified("LTV (per user) of a channel") == "LTV (per user) of a channel"
 
 
 @pytest.mark.parametrize("key", ["month", *MONTH_COLUMNS])

@@ -51,7 +51,7 @@ def _figure_cells(text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_roi_is_labelled_after_every_variable_cost(lang: str) -> None:
-    assert label("roi", lang) == {"en": "ROI (paid, after variable, before fixed)", "zh": "ROI (买量，扣除变动成本，未扣固定成本)"}[lang]
+    assert label("roi", lang) == {"en": "ROI (paid, after variable, before fixed)", "zh": "ROI（买量，扣除变动成本，未扣固定成本）"}[lang]
     assert "serving" not in label("roi", "en") and "服务" not in label("roi", "zh")
 
 
@@ -125,7 +125,7 @@ def test_a_headline_count_in_wan_keeps_two_decimals(tmp_path: Path) -> None:
     # 11,600 users bought at 20: ad spend 232,000 (23.20万), CAC 20.00 = 23.20万 / 1.16万; 1.2万 would read 19.33.
     path = _write(tmp_path, WORKED_EXAMPLE.replace("users: 1000", "users: 11600"))
     cells = _figure_cells(invoke(["run", str(path), "-f", "markdown", "--lang", "zh"]).stdout)
-    assert (cells["广告支出"], cells["买量用户"], cells["新增用户"], cells["获客成本 (CAC)"]) == ("23.20万", "1.16万", "1.16万", "20.00")
+    assert (cells["广告支出"], cells["买量用户"], cells["新增用户"], cells["获客成本（CAC）"]) == ("23.20万", "1.16万", "1.16万", "20.00")
     # The months table's counts are whole in English and keep 1 decimal in 万, as its money does.
     months = invoke(["run", str(path), "-f", "markdown", "--lang", "zh"]).stdout.split("### 月度现金流", 1)[1]
     assert re.search(r"^\| M1 \| 1\.2万 \| 1\.2万 \|", months, re.MULTILINE)

@@ -34,7 +34,7 @@ def free(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(("lang", "line"), [("en", "| CAC payback per user (≤ ltv_months) | — |"),
-                                            ("zh", "| 单用户 CAC 回收期 (月，≤ ltv_months) | — |")])
+                                            ("zh", "| 单用户 CAC 回收期（月，≤ ltv_months） | — |")])
 def test_no_cac_is_no_payback_that_never_comes_in_markdown(free: Path, lang: str, line: str) -> None:
     out = invoke(["run", str(free), "-f", "markdown", "--lang", lang]).stdout
     assert line in out

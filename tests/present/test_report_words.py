@@ -46,3 +46,39 @@ def test_chinese_writes_a_full_width_colon_after_a_name(tmp_path: Path) -> None:
     assert "Feed ads：" in texts and "投放方案报告：Apart" in texts
     english = _texts(_page(tmp_path, "en"))
     assert "Feed ads: " in english and "Plan report: Apart" in english and not [text for text in english if "：" in text]
+
+
+_CJK = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+
+
+def _ascii_brackets_in_chinese(page: str) -> list[str]:
+    """Each pair of ASCII brackets of the page's text that stands in Chinese: around Chinese words, or around a code or
+    unit beside them (净现值 (NPV), 核心指标 (CNY)). A code's or formula's own (in <code>, or a function's, F(t)) and a
+    number's (a month's calendar label, 12 (2025-06); a bound, (≤ 24)) are not of the Chinese text."""
+    body = re.sub(r"<style>.*?</style>|<script>.*?</script>", "", page, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", re.sub(r"<code>.*?</code>", "code", body, flags=re.S)))
+    found = []
+    for match in re.finditer(r"\(([^()\n]*)\)", text):
+        inside, before, after = match.group(1), text[:match.start()].rstrip(" "), text[match.end():].lstrip(" ")
+        if re.fullmatch(r"[≤≥<>~ ]*[-+]?[0-9][^()]*", inside) or re.match(r"\w", text[match.start() - 1:match.start()]):
+            continue
+        if re.search(_CJK, inside) or re.match(_CJK, before[-1:]) or re.match(_CJK, after[:1]):
+            found.append(match.group())
+    return found
+
+
+def test_the_checker_finds_ascii_brackets_in_chinese() -> None:
+    assert _ascii_brackets_in_chinese("<b>净现值 (NPV)</b>：1.2万；核心指标 (CNY)；(买量，扣除变动成本)") == [
+        "(NPV)", "(CNY)", "(买量，扣除变动成本)"]
+    assert _ascii_brackets_in_chinese("第 6 个月 (2025-06)；未回本 (≤ 24)；<code>D(d) = e^u</code>；F(t) 不变；NPV (CNY)") == []
+
+
+def test_chinese_writes_full_width_brackets_in_its_own_text(tmp_path: Path) -> None:
+    """净现值 (NPV), 核心指标 (CNY) and 广告支出 (ad_spend)：stood in Chinese sentences that write （）: the figures'
+    labels (shared by every command), the titles' currency, a milestone's month and a definition's key now do too.
+    A code or a formula keeps its own, and English keeps ASCII ones."""
+    page = _page(tmp_path, "zh")
+    assert _ascii_brackets_in_chinese(page) == []
+    assert "净现值（NPV）" in page and "（<code>npv</code>）：" in page
+    english = _page(tmp_path, "en")
+    assert "（" not in english and " (<code>npv</code>): " in english

@@ -27,7 +27,7 @@ def _exports(tmp_path: Path) -> tuple[Path, Path]:
 def test_the_plan_is_fangan_and_a_campaign_is_jihua(tmp_path: Path) -> None:
     plan, export = _exports(tmp_path)
     zh = invoke(["actuals", str(plan), str(export), "--lang", "zh"], env={"COLUMNS": "200"})
-    assert "· 方案与实际 (CNY)" in zh.stdout
+    assert "· 方案与实际（CNY）" in zh.stdout
     assert "广告支出 方案" in zh.stdout and "广告支出 计划" not in zh.stdout
     assert "计划与实际" not in zh.stdout
     assert "┃ 广告计划 " in zh.stdout
@@ -44,8 +44,8 @@ def test_cac_is_one_term_in_the_percentile_headers(tmp_path: Path) -> None:
 
 
 def test_the_figures_name_irr_mirr_and_ad_spend_as_the_panel_does() -> None:
-    assert label("irr", "zh") == "内部收益率 (IRR，年化)"
-    assert label("mirr", "zh") == "修正内部收益率 (MIRR，年化)"
+    assert label("irr", "zh") == "内部收益率（IRR，年化）"
+    assert label("mirr", "zh") == "修正内部收益率（MIRR，年化）"
     assert label("spend", "zh") == label("ad_spend", "zh") == "广告支出"
     # The terminal's narrow fallback keeps the term it ranks beside: 分位 after the 获客成本 columns.
     assert short_label("actuals_percentile", "zh") == "分位"

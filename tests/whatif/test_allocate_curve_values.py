@@ -92,7 +92,7 @@ def test_json_csv_and_the_view_give_the_values_and_mark_the_budgets_over_the_lim
 
 @pytest.mark.parametrize(("lang", "mark", "peak", "rising"), [
     ("en", "★ highest shown", "★ peak", "Still rising at 200,000 (2.00 × B)"),
-    ("zh", "★ 所示最高", "★ 峰值", "到 20.0万 (2.00 × B) 仍在上升"),
+    ("zh", "★ 所示最高", "★ 峰值", "到 20.0万（2.00 × B）仍在上升"),
 ])
 def test_a_best_value_at_the_curves_end_is_no_peak(tmp_path: Path, lang: str, mark: str, peak: str, rising: str) -> None:
     """QA zh3 F4: net cash 0.25 b rises at every budget, so the curve's last point, 2B = 200,000 (50,000), is the

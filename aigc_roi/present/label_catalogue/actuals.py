@@ -49,7 +49,7 @@ LABELS: dict[str, Label] = {
     "actuals_reforecast": Label("Plan vs re-forecast", "方案与重新预测"),
     "actuals_figure": Label("Figure", "指标"),
     "actuals_re": Label("re-forecast", "重新预测"),
-    "actuals_npv": Label("NPV", "净现值 (NPV)"),
+    "actuals_npv": Label("NPV", "净现值（NPV）"),
     "actuals_payback_month": Label("Payback month", "回本月份"),
     "actuals_peak_cash_need": Label("Peak cash need", "最大资金需求"),
     "actuals_payback_probability": Label("P(payback ≤ {months} months){beyond}", "{months} 个月内回本{beyond}的概率"),

@@ -10,19 +10,19 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_title": Label(
         "Allocation · {scenario} · B = {budget} a month ({currency})",
-        "预算分配 · {scenario} · 每月预算 B = {budget} ({currency})",
+        "预算分配 · {scenario} · 每月预算 B = {budget}（{currency}）",
     ),
     "allocate_objective": Label("Objective", "优化目标"),
-    "allocate_objective_npv": Label("NPV", "净现值 (NPV)", short=("NPV", "净现值")),
+    "allocate_objective_npv": Label("NPV", "净现值（NPV）", short=("NPV", "净现值")),
     "allocate_objective_net_cash": Label("Net cash over the horizon", "整个周期的净现金流", short=("net cash", "净现金流")),
     "allocate_objective_p10_npv": Label(
         "P10 NPV (10th percentile of {samples} samples, seed {seed})",
-        "P10 净现值 ({samples} 次抽样的第 10 百分位，种子 {seed})",
+        "P10 净现值（{samples} 次抽样的第 10 百分位，种子 {seed}）",
         short=("P10 NPV", "P10 净现值"),
     ),
     "allocate_objective_payback_probability": Label(
         "Chance of payback within {months} months{beyond} ({samples} samples, seed {seed})",
-        "{months} 个月内回本{beyond}的概率 ({samples} 次抽样，种子 {seed})",
+        "{months} 个月内回本{beyond}的概率（{samples} 次抽样，种子 {seed}）",
         short=("chance of payback", "回本概率"),
     ),
     "allocate_current_split": Label("At the current split", "当前分配下"),
@@ -84,11 +84,11 @@ LABELS: dict[str, Label] = {
     "allocate_curve_peak": Label(
         "Of these budgets the best value is highest at {budget} ({multiple}): "
         "the next yuan stops paying somewhere between {low} and {high}.",
-        "在这些预算中，{budget} ({multiple}) 时最优值最高：多投的钱在 {low} 到 {high} 之间的某处不再带来回报。",
+        "在这些预算中，{budget}（{multiple}）时最优值最高：多投的钱在 {low} 到 {high} 之间的某处不再带来回报。",
     ),
     "allocate_curve_rising": Label(
         "Still rising at {budget} ({multiple}): up to there the next yuan keeps paying.",
-        "到 {budget} ({multiple}) 仍在上升：在此之前多投的钱仍有回报。",
+        "到 {budget}（{multiple}）仍在上升：在此之前多投的钱仍有回报。",
     ),
     "allocate_curve_none": Label("No budget of the curve fits the bounds.", "曲线上没有满足上下限的预算。"),
     "allocate_curve_limit_not_met": Label("limits not kept", "未满足约束"),
@@ -98,7 +98,7 @@ LABELS: dict[str, Label] = {
     "allocate_curve_peak_limits": Label(
         "Of the budgets that keep the limits the best value is highest at {budget} ({multiple}); the next budget, "
         "{high}, breaks a limit.",
-        "在满足约束的预算中，{budget} ({multiple}) 时最优值最高；下一个预算 {high} 不满足约束。",
+        "在满足约束的预算中，{budget}（{multiple}）时最优值最高；下一个预算 {high} 不满足约束。",
     ),
     "allocate_curve_no_limit_met": Label(
         "No budget of the curve keeps the limits: none is recommended.",

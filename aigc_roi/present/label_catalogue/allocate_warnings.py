@@ -16,11 +16,11 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_warning_on_minimum": Label(
         "{channel} sits on its minimum ({amount}): the objective would take money out of it.",
-        "{channel} 位于下限 ({amount})：目标希望从中撤出资金。",
+        "{channel} 位于下限（{amount}）：目标希望从中撤出资金。",
     ),
     "allocate_warning_on_minimum_filled": Label(
         "{channel} sits on its minimum ({amount}): its next yuan there returns less than the target ROAS.",
-        "{channel} 位于下限 ({amount})：在此处再投一元的收入已低于目标 ROAS。",
+        "{channel} 位于下限（{amount}）：在此处再投一元的收入已低于目标 ROAS。",
     ),
     "allocate_warning_gets_nothing_filled": Label(
         "{channel} gets nothing at the filled split: its first yuan returns {roas} in revenue, less than the target "
@@ -37,11 +37,11 @@ LABELS: dict[str, Label] = {
     ),
     "allocate_warning_on_maximum": Label(
         "{channel} sits on its maximum ({amount}): the objective would put more money in.",
-        "{channel} 位于上限 ({amount})：目标希望投入更多资金。",
+        "{channel} 位于上限（{amount}）：目标希望投入更多资金。",
     ),
     "allocate_warning_on_maximum_filled": Label(
         "{channel} sits on its maximum ({amount}): its next yuan there still returns more than the target ROAS.",
-        "{channel} 位于上限 ({amount})：在此处再投一元的收入仍高于目标 ROAS。",
+        "{channel} 位于上限（{amount}）：在此处再投一元的收入仍高于目标 ROAS。",
     ),
     "allocate_warning_locked": Label("{channel} is locked at {amount} a month, outside {budget}.",
                                      "{channel} 锁定在每月 {amount}，不计入 {budget}。"),

@@ -34,7 +34,7 @@ LABELS: dict[str, Label] = {
     ),
     "max_unit_cost": Label("Max bid", "最高出价"),
     "max_unit_cost_factor": Label("Max bid factor (x every month's unit cost)", "最高出价倍数（乘以每月单价）"),
-    "channel_ltv": Label("LTV (per user it bought)", "LTV (每个买入用户)", short=("LTV", "LTV")),
+    "channel_ltv": Label("LTV (per user it bought)", "LTV（每个买入用户）", short=("LTV", "LTV")),
     "channel_ltv_to_cac": Label("LTV:CAC", "LTV:CAC"),
     "unit_cost": Label("Unit cost", "单价"),
     "current": Label("Current", "当前"),
@@ -61,7 +61,7 @@ LABELS: dict[str, Label] = {
     "out_of_reach": Label("out of reach at any valid value", "在任何有效取值下均无法达到"),
     "roi_undefined": Label("no ad spend, ROI undefined", "无广告支出，ROI 无定义"),
     "sensitivity_title": Label("Sensitivity · {scenario} · each driver ±{step} ({currency})",
-                               "敏感性 · {scenario} · 各驱动因素 ±{step} ({currency})"),
+                               "敏感性 · {scenario} · 各驱动因素 ±{step}（{currency}）"),
     "sensitivity_caption": Label(
         "Now: ROI {roi}, net cash {net_cash}, payback month {payback}. "
         "Bars: change in {measure} either side of the axis {axis}, {low} −{step}, {high} +{step}; largest first.",

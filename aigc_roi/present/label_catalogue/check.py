@@ -11,9 +11,9 @@ LABELS: dict[str, Label] = {
     "check_result": Label("result", "结果"),
     "check_pass": Label("pass", "达成"),
     "check_fail": Label("fail", "未达成"),
-    "check_fail_new": Label("fail (new)", "未达成 (新增)"),
-    "check_fail_at_base": Label("fail (at {base})", "未达成 ({base} 已有)"),
-    "check_no_targets": Label("(no targets)", "(无目标)"),
+    "check_fail_new": Label("fail (new)", "未达成（新增）"),
+    "check_fail_at_base": Label("fail (at {base})", "未达成（{base} 已有）"),
+    "check_no_targets": Label("(no targets)", "（无目标）"),
     # A target's cell: its YAML key, which English readers read as is; in Chinese the key, then the
     # target in words (the key is what the reader finds in the file), words as the schema's Chinese
     # titles (present/schema_zh.py) have them.

@@ -41,7 +41,7 @@ LABELS: dict[str, Label] = {
     "templates": Label("Templates", "模板"),
     "template": Label("Template", "模板"),
     "description": Label("Description", "说明"),
-    "default_marker": Label("(default)", "(默认)"),
+    "default_marker": Label("default", "默认"),
     "is_a_folder": Label(
         "{path}: is a folder; give a file name such as {path}/scenario.yaml",
         "{path}：这是一个文件夹，请给出文件名，例如 {path}/scenario.yaml",

@@ -7,7 +7,7 @@ LABELS: dict[str, Label] = {
     "payback_probability": Label("Chance of payback on target", "按目标回本的概率"),
     "simulate_title": Label(
         "Simulation · {scenario} · {samples} samples, seed {seed} ({currency})",
-        "模拟 · {scenario} · {samples} 次抽样，种子 {seed} ({currency})",
+        "模拟 · {scenario} · {samples} 次抽样，种子 {seed}（{currency}）",
     ),
     "mean": Label("Mean", "均值"),
     "defined_share": Label("Defined in", "有定义的比例"),
@@ -35,14 +35,14 @@ LABELS: dict[str, Label] = {
     "chance_cash_need": Label("Peak cash need <= {limit}", "最大资金需求 ≤ {limit}"),
     "histogram_title": Label(
         "Net cash over the horizon: share of samples per bin ({currency})",
-        "周期内净现金流：各区间的抽样占比 ({currency})",
+        "周期内净现金流：各区间的抽样占比（{currency}）",
     ),
     "histogram_one_value": Label(
         "Net cash over the horizon: {value} in every sample ({currency}).",
-        "周期内净现金流：每次抽样都是 {value} ({currency})。",
+        "周期内净现金流：每次抽样都是 {value}（{currency}）。",
     ),
     "histogram_share": Label("Share of samples", "抽样占比"),
-    "fan_title": Label("Cumulative cash by month ({currency})", "各月累计现金流 ({currency})"),
+    "fan_title": Label("Cumulative cash by month ({currency})", "各月累计现金流（{currency}）"),
     "fan_caption": Label(
         "─ from the lowest to the highest percentile shown, ● the middle one, │ zero.",
         "─ 从所示最低到最高分位数，● 中间分位数，│ 零点。",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from aigc_roi.present.labels import label, short_label
+from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.report import svg
 from aigc_roi.present.report.formulas import formula
@@ -49,7 +49,7 @@ def budget_section(result: Allocation, style: NumberStyle) -> str:
         series.append(svg.Series(named.format(budget=style.money(peak.budget, 0)),
                                  [(peak.budget, peak.value)], "triangle"))
     chart = svg.xy_chart(series, lambda value: style.money(value, 0), value_text, title,
-                         f"{label('allocate_curve_budget', lang)} ({style.currency})", lang=lang)
+                         label("allocate_curve_budget", lang) + bracketed(style.currency, lang), lang=lang)
     header, rows = curve_rows(result, style)
     head = "".join(f'<th class="n">{html_text(text)}</th>' for text in header)
     body = "".join(

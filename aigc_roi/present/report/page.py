@@ -23,7 +23,7 @@ from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.drivers import driver_label, driver_value
 from aigc_roi.present.gates import gates_grid
 from aigc_roi.present.inputs_table import InputRow, written_text
-from aigc_roi.present.labels import label, sentences
+from aigc_roi.present.labels import bracketed, label, sentences
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing_note, month_label, never_text
 from aigc_roi.present.payback_window import by_horizon_note, within_note
 from aigc_roi.present.report import svg
@@ -219,7 +219,7 @@ def _target_figure(outcome: TargetOutcome, lang: str) -> str:
     """What a target bounds: a figure's label, or a month series' label and the milestone's month."""
     if outcome.month is None:
         return label(outcome.figure, lang)
-    return f"{label(outcome.figure, lang)} ({word('month', lang)} {outcome.month})"
+    return label(outcome.figure, lang) + bracketed(f"{word('month', lang)} {outcome.month}", lang)
 
 
 def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) -> tuple[str, str]:
@@ -266,7 +266,7 @@ def _gates(report: RunReport, style: NumberStyle) -> str:
 
 def _bracketed(text: str | None, lang: str) -> str:
     """`` (2025-06)`` after a month in a sentence, ``（2025-06）`` in Chinese; nothing for no label."""
-    return "" if text is None else f"（{text}）" if lang == "zh" else f" ({text})"
+    return "" if text is None else bracketed(text, lang)
 
 
 def _figures(report: RunReport, style: NumberStyle, notes: list[str]) -> str:
@@ -400,12 +400,12 @@ def _definitions(notes: Sequence[str], lang: str) -> str:
     known = definitions(lang)
     colon, semicolon = html_text(word("colon", lang)), html_text(word("semicolon", lang))
     items = "".join(
-        f'<li id="def-{name}"><b>{html_text(label(name, lang))}</b> (<code>{html_text(name)}</code>){colon}'
-        f"<code>{html_text(known[name].formula)}</code>{semicolon}{html_text(word('none_when', lang))}{colon}"
+        f'<li id="def-{name}"><b>{html_text(label(name, lang))}</b>{bracketed(f"<code>{html_text(name)}</code>", lang)}'
+        f"{colon}<code>{html_text(known[name].formula)}</code>{semicolon}{html_text(word('none_when', lang))}{colon}"
         f"{html_text(known[name].none_when)}</li>"
         for name in notes)
     # NPV, MIRR and LTV are written over m: the page says what it is (docs/formulas.md §5).
-    items += (f'<li id="def-m"><b>{html_text(word("monthly_rate", lang))}</b> (<code>m</code>){colon}'
+    items += (f'<li id="def-m"><b>{html_text(word("monthly_rate", lang))}</b>{bracketed("<code>m</code>", lang)}{colon}'
               f"<code>{html_text(formula('s5', 'm = (1 + discount_rate)'))}</code>{semicolon}"
               f"{html_text(word('monthly_rate_note', lang))}</li>")
     return f'<h2>{html_text(word("formulas", lang))}</h2><ol class="defs">{items}</ol>'
