@@ -111,8 +111,11 @@ def _current_differs_text(result: Allocation, warning: AllocationWarning, style:
     under B each phase's monthly spend, naming the phases whose spend is not B (the horizon's total may be B's)."""
     lang = style.lang
     if result.total:
-        total, budget = told_apart(style.money, result.current_spend, result.best_spend, 0)
-        return label("allocate_warning_current_total_differs_total", lang).format(total=total, budget=budget)
+        # T as the title writes it: the one --total gives, or under --target-roas what the filled split spends.
+        total, budget = told_apart(style.money, result.current_spend, result.budget, 0)
+        key = ("allocate_warning_current_total_differs_total" if result.target_roas is None
+               else "allocate_warning_current_total_differs_filled")
+        return label(key, lang).format(total=total, budget=budget)
     spends = [(result.phases[k].months, told_apart(style.money, sum(result.phases[k].current.values()), result.budget, 0))
               for k in warning.phases]
     # B with as many decimals as the closest phase needs to read apart from it.

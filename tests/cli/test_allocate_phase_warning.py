@@ -94,3 +94,28 @@ def test_a_phase_that_spends_b_today_is_not_named(tmp_path: Path) -> None:
     assert [phase["months"] for phase in warning["phases"]] == [[3]]
     assert warning["message"] == ("Today the moved channels do not spend B = 1,000 a month in every phase: 800 in "
                                   "month 3 (2026-01); the gain includes the change in spend.")
+
+
+@pytest.mark.parametrize(("args", "lang", "sentence"), [
+    # Today A and B spend 10,000 each, 20,000 over the two months; --total asks for 40,000.
+    (("--total", "40k"), "en", "At the current split the moved channels spend 20,000 over the horizon, not the --total "
+                               "T = 40,000: the gain includes the change in total spend."),
+    (("--total", "40k"), "zh", "当前分配下，参与分配的渠道在整个周期广告支出 2.0万，而非 --total 给出的 T = 4.0万："
+                               "提升中包含总广告支出的变化。"),
+    # Filled to a marginal ROAS of 2: 100/20 (h/(b+h))^2 = 2 at b = 50,000 (sqrt(2.5) - 1) = 29,056.94 a channel.
+    (("--target-roas", "2"), "en", "At the current split the moved channels spend 20,000 over the horizon, not the "
+                                   "T = 58,114 the filled split spends: the gain includes the change in total spend."),
+    (("--target-roas", "2"), "zh", "当前分配下，参与分配的渠道在整个周期广告支出 2.0万，而非投满分配花出的 T = 5.8万："
+                                   "提升中包含总广告支出的变化。"),
+])
+def test_today_s_spend_over_the_horizon_is_set_against_t_named(tmp_path: Path, args: tuple[str, ...], lang: str,
+                                                                sentence: str) -> None:
+    """The warning read "spend 2,520,000 over the horizon, not 5,400,000": which number the second was, the reader had
+    to work out. It names T and where T comes from: --total, or what the filled split spends."""
+    path = tmp_path / "phases.yaml"
+    path.write_text(TWO_PHASES, encoding="utf-8")
+    shown = " ".join(invoke(["allocate", str(path), "--objective", "net_cash", *args, "--lang", lang],
+                            env={"COLUMNS": "400"}).stdout.split())
+    assert sentence in shown, shown
+    if lang == "en":
+        assert sentence in _messages(tmp_path, *args)

@@ -135,10 +135,17 @@ LABELS: dict[str, Label] = {
         "{channel}: at the filled split its next yuan returns {roas} in revenue, less than the yuan itself.",
         "{channel}：投满分配下再投一元只带来 {roas} 元收入，不到这一元本身。",
     ),
+    # Named what each amount is: "spend 2,520,000 over the horizon, not 5,400,000" left the reader to find which
+    # number of the command line the second was.
     "allocate_warning_current_total_differs_total": Label(
-        "Today the moved channels spend {total} over the horizon, not {budget}: the gain includes the change in total "
-        "spend.",
-        "当前参与分配的渠道在整个周期广告支出 {total}，而非 {budget}：提升中包含总广告支出的变化。",
+        "At the current split the moved channels spend {total} over the horizon, not the --total T = {budget}: the "
+        "gain includes the change in total spend.",
+        "当前分配下，参与分配的渠道在整个周期广告支出 {total}，而非 --total 给出的 T = {budget}：提升中包含总广告支出的变化。",
+    ),
+    "allocate_warning_current_total_differs_filled": Label(
+        "At the current split the moved channels spend {total} over the horizon, not the T = {budget} the filled split "
+        "spends: the gain includes the change in total spend.",
+        "当前分配下，参与分配的渠道在整个周期广告支出 {total}，而非投满分配花出的 T = {budget}：提升中包含总广告支出的变化。",
     ),
     "allocate_warning_current_differs_phases": Label(
         "Today the moved channels do not spend B = {budget} a month in every phase: {phases}; the gain includes the "
