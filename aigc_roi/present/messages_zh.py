@@ -220,8 +220,8 @@ _EXPECTED = _rules([
     (r"a \(label or None, source, Scenario\) triple", "(label 或 None, source, Scenario) 三元组"),
     (r"a list of \(label or None, source, Scenario\) triples", "(label 或 None, source, Scenario) 三元组的列表"),
     (r"a git revision \(a text\)", "git 版本（文本）"),
-    (r"(.+) or a list of them", lambda m: _followed(expected_phrase(m[1]), "或其列表")),
-    (r"(.+) or None", lambda m: _followed(expected_phrase(m[1]), "或 None")),
+    (r"(.*) or a list of them", lambda m: _followed(expected_phrase(m[1]), "或其列表")),
+    (r"(.*) or None", lambda m: _followed(expected_phrase(m[1]), "或 None")),
 ])
 
 _FOUND = _rules([
