@@ -2,34 +2,31 @@
 
 A subset of the changes is the base file read again with those values set
 (the reader's own overrides, so every combination is validated like a file).
-A list of values is one change, set whole; an item added or removed and a
-field left out are no value set on the base and are not split (ci/list_changes.py):
-what they move is the ``unexplained`` rest, and the figures' new values are NEW's.
-Changes that are only valid together (a channel switched from ``budget`` to
-``users``), or whose combinations would break a conversion sum that each and
-all of them keep (ci/combined_rules.py), are grouped by the list item they
-belong to, else the changes of the conversion rules' fields into one group (a
-bid beside them keeps its own); if a combination is still invalid, all changes
-form one group.
+A list of values, and a value written in another form in each version, is one
+change, set whole; an item added or removed and a field left out are no value
+set on the base and are not split (ci/list_changes.py): what they move is the
+``unexplained`` rest, and the figures' new values are NEW's. Which changes are
+one player is ci/change_groups.py's: where even every change set on the base is
+no valid file, what no ``--set`` gives is one player, NEW with the other changes
+that a combination lacks set back as the base writes them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
+from aigc_roi.ci.change_groups import LUMPED, player_groups
 from aigc_roi.ci.checks import NOT_DRIVERS, changed_inputs, default_value, run_figures
-from aigc_roi.ci.combined_rules import keeps_conversion_rules, reads_conversion_rules
 from aigc_roi.ci.item_match import in_base, item_paths
-from aigc_roi.ci.list_changes import list_changes, yaml_text
+from aigc_roi.ci.list_changes import list_changes, yaml_at, yaml_text
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.errors import ScenarioInvalid
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import by_name, split_path
+from aigc_roi.model.paths import by_name
 from aigc_roi.model.scenario import Scenario
-from aigc_roi.reader.inputs import InputValue, input_values, number_in
+from aigc_roi.reader.inputs import InputValue, number_in
 from aigc_roi.reader.load import LoadedScenario, build, load_path
 from aigc_roi.reader.one_currency import currency_errors
 from aigc_roi.reader.overrides import Override, apply_overrides
@@ -67,10 +64,14 @@ def _split(before: LoadedScenario, after: LoadedScenario,
     # NEW's paths as BASE writes them: each change is a --set on BASE, whose items may sit elsewhere.
     items = item_paths(before.tree, after.tree)
     defaults, left_out = _defaults(lists.removed, after.scenario)
-    changes, overrides = _as_overrides([change for change in changed_inputs(before, after) if not lists.holds(change.now.path)]
-                                       + defaults, before, items)
-    changes += [change for change, _ in lists.whole]
-    overrides += [Override(in_base(change.now.path, items) or change.now.path, text) for change, text in lists.whole]
+    # In NEW's file order, a value set whole (a list, a value in another form) among the others; NEW has no line for
+    # a default it takes.
+    written: list[tuple[ChangedInput, str | None]] = [
+        *((change, None) for change in changed_inputs(before, after) if not lists.holds(change.now.path)), *lists.whole]
+    pairs = [*sorted(written, key=lambda pair: (pair[0].now.line, pair[0].now.column)),
+             *((change, None) for change in defaults)]
+    changes = [change for change, _ in pairs]
+    overrides = [_set_on_base(change, items, text) for change, text in pairs]
     # Each side's index kept apart: a removed item's index is BASE's, which NEW may give another item.
     not_split = (tuple(NotSplit(path, by_name(path, after.scenario), True) for path in lists.added)
                  + tuple(NotSplit(None, by_name(item.path, before.scenario), False, base_path=item.path)
@@ -81,30 +82,32 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                     for change in lists.naming_added))
 
     built: dict[tuple[int, ...], Scenario] = {}
+    # Each change set back on NEW as BASE writes it, for the lumped player (ci/change_groups.py); None where BASE writes
+    # nothing there.
+    reverts = [None if (text := yaml_at(before.tree, override.path)) is None else Override(change.now.path, text)
+               for change, override in zip(changes, overrides, strict=True)]
 
     def scenario_with(indices: Iterable[int]) -> Scenario:
-        # The reader's own overrides (the base tree is left as read): each combination is validated like a file.
-        key = tuple(indices)
+        # The reader's own overrides (the base tree is left as read): each combination is validated like a file. No
+        # two changes set one place, so their order is none.
+        key = tuple(sorted(indices))
         if key not in built:
-            built[key] = build(apply_overrides(before.tree, tuple(overrides[i] for i in key)), before.path)
+            if LUMPED in key:
+                built[key] = build(apply_overrides(after.tree, tuple(revert for i, revert in enumerate(reverts)
+                                                                     if i not in key and revert is not None)), after.path)
+            else:
+                built[key] = build(apply_overrides(before.tree, tuple(overrides[i] for i in key)), before.path)
         return built[key]
 
-    groups = _valid_groups([[i] for i in range(len(changes))], changes, overrides, scenario_with, before.scenario)
-    if groups is None:
-        # The versions differ in form, not only in value (a retention written as points in one and a churn in
-        # the other): no --set on the base reaches the new file, so its every change is one, the whole file's.
-        figures_before, figures_after = dict(run_figures(before.scenario)), dict(run_figures(after.scenario))
-        explanation = explain(1, lambda subsets: [figures_after if subset else figures_before for subset in subsets],
-                              before.scenario.horizon_months, figures)
-        whole = ChangedValue(WHOLE_FILE, None, None, base_path=WHOLE_FILE)
-        # Nothing is left unexplained: the one change is the new file itself (none stays none).
-        unexplained = {name: None if figures_after.get(name) is None else 0.0 for name in figures}
-        return FigureChanges((whole,), explanation, unexplained), [changes[0]]
+    groups = player_groups(changes, overrides, [revert is not None for revert in reverts], scenario_with,
+                           before.scenario)
+    if any(LUMPED in group for group in groups):
+        not_split = ()  # NEW as written holds it: the lumped player's share
 
     def value(subset: frozenset[int]) -> dict[str, float | int | None]:
         return dict(run_figures(scenario_with([i for group in sorted(subset) for i in groups[group]])))
 
-    # In the order _valid_groups read every change at once: that build is reused, not made again.
+    # player_groups read every change at once: that build is reused, not made again.
     everything = scenario_with([i for group in groups for i in group])
     with_all, actual, at_base = dict(run_figures(everything)), run_figures(after.scenario), dict(run_figures(before.scenario))
     # Combinations of number changes are samples of one engine call (whatif/change_samples.py).
@@ -121,9 +124,12 @@ def _split(before: LoadedScenario, after: LoadedScenario,
                             never_counted=item.never_counted or (item.figure in NEVER_IS_AFTER_HORIZON
                                                                  and (now is None) != (with_all.get(item.figure) is None)))
         for item in explanation.attributions))
-    described = tuple(_described(changes, group, before.scenario, after.scenario, [overrides[i].path for i in group])
+    described = tuple(ChangedValue(WHOLE_FILE, None, None, base_path=WHOLE_FILE) if LUMPED in group
+                      else _described(changes, group, before.scenario, after.scenario, [overrides[i].path for i in group])
                       for group in groups)
-    return FigureChanges(described, explanation, unexplained, not_split), [changes[group[0]] for group in groups]
+    # The lumped player's annotation points at its first change, or, holding none, at the first change of all.
+    firsts = [changes[group[0] if group[0] != LUMPED else 0] for group in groups]
+    return FigureChanges(described, explanation, unexplained, not_split), firsts
 
 
 def _defaults(removed: Sequence[InputValue], after: Scenario) -> tuple[list[ChangedInput], list[InputValue]]:
@@ -140,57 +146,11 @@ def _defaults(removed: Sequence[InputValue], after: Scenario) -> tuple[list[Chan
     return changes, left_out
 
 
-def _as_overrides(changes: Sequence[ChangedInput], before: LoadedScenario,
-                  items: dict[str, str | None]) -> tuple[list[ChangedInput], list[Override]]:
-    """Each change as a ``--set`` on the base, at the base's path (``items``: ``item_paths``). A value whose form
-    changed from one number to a mapping (a schedule ``{by_month: {...}}``, a range ``{low: .., high: ..}``) is one
-    change of the whole field: a month or a bound cannot be set inside a number written once."""
-    written_once = {item.path: item for item in input_values(before.tree)}
-    kept: list[ChangedInput] = []
-    overrides: list[Override] = []
-    inside: dict[str, list[tuple[list[str], ChangedInput]]] = {}
-    for change in changes:
-        at = in_base(change.now.path, items) or change.now.path
-        field = _number_above(at, written_once)
-        segments = None if field is None else split_path(at[len(field) + 1:])
-        if field is None or segments is None or any(segment.startswith("[") for segment in segments):
-            kept.append(change)
-            overrides.append(Override(at, yaml_text(change.now.value)))
-            continue
-        if field not in inside:
-            inside[field] = []
-            # Shown where NEW writes the field: the part below it is the same in both versions.
-            shown = change.now.path[:len(change.now.path) - len(at) + len(field)]
-            kept.append(ChangedInput(dataclasses.replace(change.now, path=shown), written_once[field]))
-            overrides.append(Override(field, ""))  # its text once every part is known, below
-        inside[field].append((segments, change))
-    for i, change in enumerate(kept):
-        if overrides[i].path in inside:
-            text = _flow(inside[overrides[i].path])
-            kept[i] = ChangedInput(dataclasses.replace(change.now, value=text), change.before)
-            overrides[i] = Override(overrides[i].path, text)
-    return kept, overrides
-
-
-def _number_above(path: str, written_once: Mapping[str, InputValue]) -> str | None:
-    """The field above ``path`` that the base writes as one value (``bid`` of ``bid.by_month.6``); None if none."""
-    parts = path.split(".")
-    return next((".".join(parts[:n]) for n in range(1, len(parts)) if ".".join(parts[:n]) in written_once), None)
-
-
-def _flow(parts: Sequence[tuple[list[str], ChangedInput]]) -> str:
-    """The YAML flow mapping of a field's parts (key segments, value): ``{by_month: {1: 12, 6: 30}}``."""
-    tree: dict[str, Any] = {}
-    for segments, change in parts:
-        node = tree
-        for key in segments[:-1]:
-            node = node.setdefault(key, {})
-        node[segments[-1]] = yaml_text(change.now.value)
-
-    def text(node: dict[str, Any]) -> str:
-        return "{" + ", ".join(f"{key}: {text(value) if isinstance(value, dict) else value}" for key, value in node.items()) + "}"
-
-    return text(tree)
+def _set_on_base(change: ChangedInput, items: dict[str, str | None], text: str | None) -> Override:
+    """A change as a ``--set`` on the base, at the base's path (``items``: ``item_paths``), its value the YAML
+    ``text`` of a value set whole, else its own."""
+    return Override(in_base(change.now.path, items) or change.now.path,
+                    yaml_text(change.now.value) if text is None else text)
 
 
 def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[str, tuple[str, str]],
@@ -216,51 +176,6 @@ def most_adverse(before: LoadedScenario, after: LoadedScenario, missed: Mapping[
         worst = max(range(len(figure_shares)), key=lambda i: figure_shares[i] if bound == "max" else -figure_shares[i])
         blamed[target] = firsts[worst]
     return blamed, split
-
-
-def _valid_groups(groups: list[list[int]], changes: Sequence[ChangedInput], overrides: Sequence[Override],
-                  applied: Callable[[Sequence[int]], Scenario], base: Scenario) -> list[list[int]] | None:
-    """Singles when each change loads on its own and all together and no combination breaks a conversion rule
-    (ci/combined_rules.py); else by list item; else either of those with the changes of the conversion rules' fields
-    as one group; else one group; None when even every change together does not load (the versions differ in form,
-    not only in value)."""
-    by_item = _by_item(groups, changes)
-    candidates = [groups, by_item, _rules_together(groups, overrides), _rules_together(by_item, overrides),
-                  [[i for group in groups for i in group]] if groups else []]
-    for n, candidate in enumerate(candidates):
-        if candidate in candidates[:n]:
-            continue
-        try:
-            alone = [applied(indices) for indices in candidate]
-            applied([i for group in candidate for i in group])
-        except ScenarioInvalid:
-            continue
-        # One group's only combinations are the base and every change, both read.
-        if len(candidate) > 1 and not keeps_conversion_rules(base, alone):
-            continue
-        return candidate
-    return None
-
-
-def _by_item(groups: list[list[int]], changes: Sequence[ChangedInput]) -> list[list[int]]:
-    """The changes grouped by the list item they belong to (``acquisition[0]``), or by their own path."""
-    by_item: dict[str, list[int]] = {}
-    for group in groups:
-        for i in group:
-            path = changes[i].now.path
-            by_item.setdefault(path.split("].")[0] if "]." in path else path, []).append(i)
-    return list(by_item.values())
-
-
-def _rules_together(groups: list[list[int]], overrides: Sequence[Override]) -> list[list[int]]:
-    """``groups`` with every group that sets a field of the conversion rules (at its path on the base) merged into
-    the first of them: an index lowered and a conversion raised may be valid together and neither apart, while a
-    bid beside them keeps its own share."""
-    reading = [group for group in groups if any(reads_conversion_rules(overrides[i].path) for i in group)]
-    if len(reading) < 2:
-        return groups
-    merged = [i for group in reading for i in group]
-    return [merged if group is reading[0] else group for group in groups if group is reading[0] or group not in reading]
 
 
 def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario, new: Scenario,

@@ -3,7 +3,11 @@
 
 A list of values (a channel's ``months: [1, 2, 3]``, a gate's ``then: [Feed]``)
 is one value, set whole: an element cannot be set on a base list that lacks
-it. An item of a list of mappings (a channel, a plan, a purchase, a gate)
+it. So is a value written in another form in each version (a number in one
+and a schedule, a range or conversions by age in the other; a churn in one
+and points in the other): its parts cannot be set one by one on the other
+form, and each version's text of it is the whole value, written as it is.
+An item of a list of mappings (a channel, a plan, a purchase, a gate)
 that one version has and the other lacks is no value that a ``--set`` on the
 base can give, nor is a field the new version leaves out: neither is split,
 and what they move is the split's ``unexplained``. Items are matched by name
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 
 from aigc_roi.ci.item_match import matched
 from aigc_roi.ci.records import ChangedInput
+from aigc_roi.model.paths import split_path
 from aigc_roi.reader.inputs import InputValue, key_path, scalar_input
 from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path
 
@@ -23,8 +28,9 @@ from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path
 @dataclass
 class ListChanges:
     whole: list[tuple[ChangedInput, str]] = field(default_factory=list)
-    """Each list of values that differs, as one change (its value the list as written, ``[1, 2]``) with the YAML
-    text a ``--set`` gives it."""
+    """Each value set whole, a list of values that differs or a value written in another form (``_reshaped``), as one
+    change (its value and its base value as written, ``[1, 2]``, ``{by_month: {1: 12, 6: 30}}``) with the YAML text a
+    ``--set`` gives it."""
     added: list[str] = field(default_factory=list)
     """The path of each item of a list of mappings that NEW has and BASE lacks (``monetization.purchases[1]``)."""
     removed: list[InputValue] = field(default_factory=list)
@@ -38,9 +44,10 @@ class ListChanges:
     """Each whole list's elements as written in NEW, by its path."""
 
     def holds(self, path: str) -> bool:
-        """Whether the changed value at ``path`` is one of a whole list's elements or inside an added item."""
-        lists = [change.now.path for change, _ in self.whole] + [change.now.path for change in self.naming_added]
-        return (any(path == whole or path.startswith(whole + "[") for whole in lists)
+        """Whether the changed value at ``path`` is a value set whole, or inside one (a list's element, a mapping's
+        key) or inside an added item."""
+        wholes = [change.now.path for change, _ in self.whole] + [change.now.path for change in self.naming_added]
+        return (any(path == whole or path.startswith((whole + "[", whole + ".")) for whole in wholes)
                 or any(path.startswith(item + ".") for item in self.added))
 
 
@@ -63,7 +70,7 @@ def _walk(before: Node | None, after: Node, path: str, base_path: str, found: Li
     """``path`` is where NEW writes ``after``, ``base_path`` where BASE writes ``before`` (items matched by name)."""
     if after.source is not None:
         return  # a --set, applied to both versions alike
-    if "values" in (_kind(before), _kind(after)):
+    if "values" in (_kind(before), _kind(after)) or (before is not None and path and _reshaped(before, after)):
         if _written(before) != _written(after):
             found.whole.append((ChangedInput(_as_input(after, path),
                                              None if before is None else _as_input(before, base_path)), _yaml(after)))
@@ -83,7 +90,6 @@ def _walk(before: Node | None, after: Node, path: str, base_path: str, found: Li
                           for j, item in enumerate(old) if j not in kept]
     elif after.kind == "map":
         _mapping({} if before is None or before.kind != "map" else before.value, after.value, path, base_path, found)
-    # Anything else (a mapping in one version, a number in the other) differs in form: changes.py's fallback.
 
 
 def _mapping(before: dict[str, Entry], after: dict[str, Entry], path: str, base_path: str, found: ListChanges) -> None:
@@ -101,6 +107,31 @@ def _mapping(before: dict[str, Entry], after: dict[str, Entry], path: str, base_
             found.removed.append(_as_input(node, child))
 
 
+def _reshaped(before: Node, after: Node) -> bool:
+    """Whether a value is written in another form in each version, so that only the whole of it can be set: one number
+    in one and a mapping in the other (``20``, ``{by_month: {1: 12, 6: 30}}``, ``{low: 15, high: 25}``, conversions
+    by age ``{0: 3%, 1: 1%}``), or a mapping whose keys NEW replaces (a churn with points, a month with another, a
+    channel's ``budget`` with ``users``): its new keys set on BASE beside the old ones would be no version's value.
+    Not a mapping that holds a list of items (``costs``, ``monetization``), whose items are matched one by one."""
+    if _holds_items(before) or _holds_items(after) or _is_empty(before) or _is_empty(after):
+        return False
+    if before.kind != "map" or after.kind != "map":
+        return (before.kind == "map") != (after.kind == "map")
+    return bool(before.value.keys() - after.value.keys()) and bool(after.value.keys() - before.value.keys())
+
+
+def _holds_items(node: Node) -> bool:
+    """Whether ``node`` is or holds a list of mappings."""
+    if node.kind == "map":
+        return any(_holds_items(entry.value) for entry in node.value.values())
+    return _kind(node) == "items"
+
+
+def _is_empty(node: Node) -> bool:
+    """A key written with nothing after it (``costs:``), or ``[]``: no value to set whole."""
+    return (node.kind == "scalar" and node.value is None) or _kind(node) == "empty"
+
+
 def _kind(node: Node | None) -> str | None:
     """``values`` for a list of values, ``items`` for a list of mappings, ``empty`` for ``[]``; None for no list."""
     if node is None or node.kind != "seq":
@@ -111,26 +142,49 @@ def _kind(node: Node | None) -> str | None:
 
 
 def _written(node: Node | None) -> str | None:
-    """A value or a list of values as written: ``1-3``, ``[1, 2]``; None for nothing or a mapping."""
-    if node is None or node.kind == "map":
+    """A value as written, whole, in either version: ``1-3``, ``[1, 2]``, ``{by_month: {1: 12, 6: 30}}``; None for
+    nothing."""
+    if node is None:
         return None
+    if node.kind == "map":
+        return "{" + ", ".join(f"{entry.key.raw}: {_written(entry.value)}" for entry in node.value.values()) + "}"
     if node.kind == "seq":
-        return "[" + ", ".join(item.raw for item in node.value) + "]"
+        return "[" + ", ".join(_written(item) or "" for item in node.value) + "]"
     return node.raw
 
 
 def _as_input(node: Node, path: str) -> InputValue:
-    """A node as an input: a scalar's own value, a list's as written, None for a mapping."""
+    """A node as an input: a scalar's own value, a list's or a mapping's as written."""
     if node.kind == "scalar":
         return scalar_input(node, path)
     return InputValue(path, _written(node), node.line, node.column, node.line, node.column)
 
 
 def _yaml(node: Node) -> str:
-    """A value or a list of values as the YAML text of a ``--set``."""
+    """A value, a list of values or a mapping as the YAML text of a ``--set``."""
+    if node.kind == "map":
+        return "{" + ", ".join(f"{entry.key.raw}: {_yaml(entry.value)}" for entry in node.value.values()) + "}"
     if node.kind == "seq":
         return "[" + ", ".join(_yaml(item) for item in node.value) + "]"
     return yaml_text(_as_input(node, "").value)
+
+
+def yaml_at(tree: Node, path: str) -> str | None:
+    """The YAML text of what ``tree`` writes at ``path`` (``acquisition[0].bid``, ``retention.points[3]``,
+    ``bid.by_month.6``), as a ``--set`` gives it; None where it writes nothing."""
+    segments = split_path(path)
+    node: Node | None = None if segments is None else tree
+    for segment in segments or []:
+        if node is None:
+            return None
+        key = segment.strip("[]")
+        if node.kind == "seq":
+            node = node.value[int(key)] if key.isdigit() and int(key) < len(node.value) else None
+        elif node.kind == "map":
+            node = entry.value if (entry := node.value.get(key)) is not None else None
+        else:
+            node = None
+    return None if node is None else _yaml(node)
 
 
 def yaml_text(value: object) -> str:

@@ -82,7 +82,7 @@ class ShownFigure:
 def shown_figure(changes: FigureChanges, attribution: Attribution, style: NumberStyle) -> ShownFigure:
     figure, lang = attribution.figure, style.lang
     pairs: list[tuple[str, str | None, str | None, float | None]] = [
-        (change_name(change, lang), change.before, change.after, share)
+        (change_name(change, lang, len(changes.changes) == 1), change.before, change.after, share)
         for change, share in ranked_changes(changes, figure)]
     rest = not_split_share(changes, figure)
     if rest is not None:
@@ -190,9 +190,12 @@ def not_split_name(changes: FigureChanges, lang: str) -> str:
     return label("explain_not_split_row", lang).format(items=label("list_separator", lang).join(items))
 
 
-def change_name(change: ChangedValue, lang: str) -> str:
-    """What a person reads for a change: its path with list items by name, or what ``WHOLE_FILE`` stands for."""
-    return label("explain_whole_file", lang) if change.path == WHOLE_FILE else visible(change.named_path or change.path)
+def change_name(change: ChangedValue, lang: str, alone: bool) -> str:
+    """What a person reads for a change: its path with list items by name, or what ``WHOLE_FILE`` stands for, every
+    change where it is ``alone``, else every change but the others."""
+    if change.path == WHOLE_FILE:
+        return label("explain_whole_file" if alone else "explain_other_changes", lang)
+    return visible(change.named_path or change.path)
 
 
 def moved_text(figure: str, share: float | None, style: NumberStyle) -> str:

@@ -116,16 +116,17 @@ def _plain(value: float | int | None) -> float | None:
 
 
 WHOLE_FILE = "*"
-"""The path of the one change of two versions that differ in form, not only in value (docs/formulas.md §13)."""
+"""The path of the change that is NEW as written, less the changes split apart (every change where none is): what
+cannot be set on BASE apart (docs/formulas.md §13)."""
 
 
 @dataclass(frozen=True)
 class ChangedValue:
     """One input that differs between the two versions, as written in each (None where absent); ``WHOLE_FILE``
-    for every difference at once."""
+    for what cannot be set on BASE apart."""
 
     path: str
-    """Where NEW writes it (``WHOLE_FILE`` for every difference at once)."""
+    """Where NEW writes it (``WHOLE_FILE`` for what cannot be set on BASE apart)."""
     before: str | None
     after: str | None
     named_path: str = ""

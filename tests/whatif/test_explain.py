@@ -103,20 +103,3 @@ def test_explain_needs_exactly_two_files(versions: tuple[Path, Path]) -> None:
     assert result.exit_code == 2
     assert result.stderr == "aigc-roi: --explain: give exactly two FILEs (base, new), without --variant or --samples\n"
 
-
-def test_versions_that_differ_in_form_are_one_change_the_whole_files(tmp_path: Path) -> None:
-    """Retention written as a churn in one version and as points in the other: no --set on the base reaches
-    the new file, so the split has one change, every difference at once, and it carries the whole change."""
-    base, new = tmp_path / "b.yaml", tmp_path / "n.yaml"
-    base.write_text(explain_example("Base", 10, 30), encoding="utf-8")
-    new.write_text(explain_example("New", 15, 30).replace(
-        "retention: {monthly_churn: 0.5}", "retention: {points: {1: 0.5}}"), encoding="utf-8")
-    changes = api.explain_change(base, new)
-    assert [change.path for change in changes.changes] == ["*"]
-    # One month, 1,000 users: roi (30,000 - 10,000) / 10,000 = 200% before, (30,000 - 15,000) / 15,000 = 100% after.
-    roi = next(item for item in changes.explanation.attributions if item.figure == "roi")
-    assert roi.shares == pytest.approx((-1.0,))
-    for lang, words in (("en", "every change at once"), ("zh", "全部改动合在一起")):
-        result = invoke(["compare", str(base), str(new), "--explain", "--lang", lang], env={"COLUMNS": "160"})
-        assert result.exit_code == 0, result.stderr
-        assert words in result.stdout

@@ -89,8 +89,10 @@ LABELS: dict[str, Label] = {
         "may read a unit of its last place off its own rounding.",
         "各项经取整使显示值之和等于显示的总变化，即其 Δ（最大余数法），个别项可能与自身的四舍五入相差末位一个单位。",
     ),
-    "explain_whole_file": Label("every change at once (the versions differ in form, not only in value)",
-                                "全部改动合在一起（两个版本写法不同，不只是取值不同）"),
+    "explain_whole_file": Label("every change at once (the changes cannot be set on the base apart)",
+                                "全部改动合在一起（这些改动无法在基准上分开设置）"),
+    "explain_other_changes": Label("every other change at once (what cannot be set on the base apart)",
+                                   "其余改动合在一起（无法在基准上分开设置的部分）"),
     "explain_exact": Label(
         "Shapley shares over every order of the changes (exact); they add up to the whole change.",
         "Shapley 分摊：遍历所有改动顺序（精确），各项之和等于总变化。",
