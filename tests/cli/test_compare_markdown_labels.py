@@ -29,7 +29,7 @@ CHANCES = {"en": ["Chance: payback on target", "Chance: ROI > 0", "Chance: NPV >
            "zh": ["概率：按目标回本", "概率：ROI > 0", "概率：NPV > 0"]}
 SOME_FIGURES = {"en": {"ad_spend": "Ad spend", "npv": "NPV", "roi": "ROI (paid, after variable, before fixed)",
                        "peak_cash_need": "Peak cash need"},
-                "zh": {"ad_spend": "广告支出", "npv": "净现值 (NPV)", "roi": "ROI (买量，扣除变动成本，未扣固定成本)",
+                "zh": {"ad_spend": "广告支出", "npv": "净现值（NPV）", "roi": "ROI（买量，扣除变动成本，未扣固定成本）",
                        "peak_cash_need": "最大资金需求"}}
 
 

@@ -208,7 +208,7 @@ def test_compare_on_risk_marks_each_irr_cell(tmp_path: Path, lang: str, some: st
     assert found is not None and float(found[1]) / 100 == pytest.approx(0.1875, abs=0.03), cells
     assert cells[1].endswith(f"· {every}") and cells[2] == none, cells
     markdown = invoke(["compare", *paths, "--samples", "4000", "-q", "--lang", lang, "-f", "markdown"]).stdout
-    irr_label, borrowing_label = ("IRR (annual)", "Borrowing rate in") if lang == "en" else ("内部收益率 (IRR，年化)", "借款利率占比")
+    irr_label, borrowing_label = ("IRR (annual)", "Borrowing rate in") if lang == "en" else ("内部收益率（IRR，年化）", "借款利率占比")
     assert re.search(rf"\| {re.escape(irr_label)} \| {borrowing_label} \| [\d.]+% \| 100.00% \| 0.00% \|", markdown)
     rows = list(csv.reader(io.StringIO(invoke(["compare", *paths, "--samples", "4000", "-q", "-f", "csv"]).stdout)))
     [borrowing] = [row for row in rows if row[:2] == ["irr", "borrowing_share"]]
