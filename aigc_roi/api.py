@@ -137,17 +137,21 @@ def _scenario(scenario: object, called: str, argument: str = "", where: str = "s
 
 def _plan(plan: object, called: str) -> LoadedScenario:
     """``plan``, if it is a LoadedScenario: a Scenario, which ``load`` returns, would fail deep inside on a field only
-    a LoadedScenario has. Its scenario held to the rules of a file, as ``_checked``'s, where ``dataclasses.replace``
-    changed it."""
-    import dataclasses
-
-    from aigc_roi.reader.load import LoadedScenario
+    a LoadedScenario has. Its scenario held to the rules of a file, as ``_checked``'s, and to be the one its tree
+    writes: each function taking a plan reads the file's values from the tree (its inputs as written, the text a
+    re-forecast rewrites), which for a scenario ``dataclasses.replace`` changed would be told beside figures of
+    another."""
+    from aigc_roi.reader.load import LoadedScenario, writes_its_scenario
 
     if not isinstance(plan, LoadedScenario):
         raise TypeError(f"api.{called} takes a LoadedScenario (from api.load_plan(path, sets)), not a {type(plan).__name__}"
                         + _read_first(plan, "load_plan"))
-    scenario = _checked(plan.scenario, "plan.scenario")
-    return plan if scenario is plan.scenario else dataclasses.replace(plan, scenario=scenario)
+    _checked(plan.scenario, "plan.scenario")
+    if not writes_its_scenario(plan):
+        raise ArgumentError("plan.scenario", f"the LoadedScenario's tree no longer writes its scenario (changed in code), "
+                                             f"and api.{called} reads the file's values from that tree: load the changed "
+                                             "file, or pass the change as sets (api.load_plan(path, sets=[...]))")
+    return plan
 
 
 def _checked(scenario: Scenario, where: str = "scenario") -> Scenario:
@@ -221,13 +225,14 @@ def load_plan(path: str | Path, sets: str | Sequence[str] = (), *, set_option: s
     return load_path(arguments.path("path", path, ArgumentError), _overrides(sets, set_option))
 
 
-def load_source(text: str, filename: str = "<text>", sets: str | Sequence[str] = (), *,
+def load_source(text: str, filename: str | Path = "<text>", sets: str | Sequence[str] = (), *,
                 set_option: str | None = None) -> Scenario:
-    """A scenario from YAML text, as ``load`` reads a file. A lone surrogate in ``text`` (a file read with
-    ``errors="surrogateescape"``) is a ``ScenarioInvalid`` at its line and column, as a byte that is not UTF-8."""
+    """A scenario from YAML text, as ``load`` reads a file, its messages naming ``filename`` (a path as ``load``
+    takes one). A lone surrogate in ``text`` (a file read with ``errors="surrogateescape"``) is a ``ScenarioInvalid``
+    at its line and column, as a byte that is not UTF-8."""
     from aigc_roi.reader.load import load_text
 
-    source, name = arguments.text("text", text, ArgumentError), arguments.text("filename", filename, ArgumentError)
+    source, name = arguments.text("text", text, ArgumentError), arguments.path("filename", filename, ArgumentError)
     return load_text(source, name, _overrides(sets, set_option)).scenario
 
 
@@ -451,7 +456,9 @@ def inputs(plan: api.LoadedScenario) -> list[api.TypedInput]:
     """Every value the plan's file (``plan``: from ``load_plan``) sets, in file order, by field path: as written, the
     value used (a range's median) and the range, and the set that wrote it in place of the file's (``set_by``), named
     as ``load_plan``'s messages name it: ``sets[0]``, or ``--set acquisition[0].bid=20`` given that ``set_option``.
-    Raises ``TypeError`` for a ``Scenario``."""
+    Raises ``TypeError`` for a ``Scenario``, and ``ArgumentError`` naming ``plan.scenario`` for a plan whose scenario
+    was replaced in code (its tree, which the values as written are read from, no longer writes it: pass the change
+    as ``sets``)."""
     from aigc_roi.reader.inputs import typed_inputs
 
     plan = _plan(plan, "inputs")
@@ -463,7 +470,8 @@ def plan_facts(plan: api.LoadedScenario, samples: int = 10_000, seed: int = 0,
     """What `report` states of ``plan`` (from ``load_plan``): the run, the simulation (``samples``, ``seed``: as
     `check`'s; ``stage_progress`` hears its stages as ``simulate``'s), the targets and milestones held, every input as
     written, the file's commit, the break-even table and the sensitivity. Raises ``TypeError`` for a ``Scenario``, and
-    ``ArgumentError`` for ``samples`` and ``seed`` as ``check``'s (`report`'s ``--samples`` and ``--seed``)."""
+    ``ArgumentError`` for ``samples`` and ``seed`` as ``check``'s (`report`'s ``--samples`` and ``--seed``) or for a
+    plan whose scenario was replaced in code, as ``inputs`` does."""
     from aigc_roi.ci.plan_report import plan_facts as facts_of
 
     plan = _plan(plan, "plan_facts")
@@ -502,7 +510,7 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
     return compare(scenario, report, pairs, samples, seed, from_day, through)
 
 
-def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, filename: str = "<re-forecast>",
+def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, filename: str | Path = "<re-forecast>",
                samples: int = 2_000, seed: int = 0) -> tuple[str, api.LoadedScenario, tuple[api.Outlook, api.Outlook]]:
     """The re-forecast's YAML text (``header``, a comment line in the user's language, then the text of ``plan``'s file,
     ``plan`` from ``load_plan``, with its matched channels' past months as by_month values), that text read back as ``filename``
@@ -510,8 +518,9 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     re-forecast's npv, payback, peak cash and P(payback), each with the ranges whose draws were clipped. Raises
     ``WhatIfError`` for a matched channel it cannot rewrite (of a type it does not rewrite, a field that is not one
     number or range, months without reported users) or for ``samples`` and ``seed`` as ``actuals`` does (an
-    ``ArgumentError``, as is a ``header`` or ``filename`` that is no text), and ``TypeError`` for a ``Scenario`` or a
-    ``compared`` that is not what ``actuals`` returns."""
+    ``ArgumentError``, as is a ``header`` that is no text, a ``filename`` that is no path, or a plan whose scenario
+    was replaced in code, as ``inputs`` refuses it), and ``TypeError`` for a ``Scenario`` or a ``compared`` that is
+    not what ``actuals`` returns."""
     from aigc_roi.reader.load import decode, load_text, read_limited
     from aigc_roi.reader.reforecast import rewrite
     from aigc_roi.whatif.actuals import Actuals, draws
@@ -522,7 +531,7 @@ def reforecast(plan: api.LoadedScenario, compared: api.Actuals, header: str, fil
     if not isinstance(compared, Actuals):
         raise TypeError(f"api.reforecast takes the Actuals api.actuals returns as compared, not a {type(compared).__name__}")
     header = arguments.text("header", header, ArgumentError)
-    filename = arguments.text("filename", filename, ArgumentError)
+    filename = arguments.path("filename", filename, ArgumentError)
     samples, seed = draws(samples, seed)
     edits = edits_of(plan.scenario, compared)
     original = decode(read_limited(plan.path, plan.path), plan.path)

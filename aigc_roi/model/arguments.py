@@ -12,14 +12,18 @@ import math
 import numbers
 import os
 import reprlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeGuard, TypeVar
 
 from aigc_roi.model.limits import MAX_MAGNITUDE, MAX_SEED, MIN_MAGNITUDE
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+
 SHARE = "a share in [0, 1]"
-PATH = "a path (a str or Path)"
+PATH = "a path (a str, bytes or Path)"
 
 Refusal = Callable[[str, str], Exception]
 """What a refusal raises, given the argument's name and what is wrong with it (``ArgumentError``)."""
@@ -78,7 +82,7 @@ def samples_and_seed(samples: object, seed: object, fewest: int, most: int, erro
 def number_within(name: str, value: object, expected: str, low: float, high: float, error: Refusal,
                   above_low: bool = False) -> float:
     """``value`` as a float from ``low`` (above it with ``above_low``) to ``high``; ``expected`` words that."""
-    number = float(value) if _number(value) else math.nan
+    number = real(value)
     if math.isnan(number) or number > high or (number <= low if above_low else number < low):
         refuse(name, expected, value, error)
     return number
@@ -92,7 +96,7 @@ def share(name: str, value: object, error: Refusal) -> float:
 def amount(name: str, value: object, error: Refusal, positive: bool = False, signed: bool = False) -> float:
     """``value`` as an amount of money that ``amount_fault`` finds nothing wrong with; ``signed``, one whose size it
     finds nothing wrong with (a cumulative cash milestone, below 0 for a loss no deeper than it)."""
-    number = float(value) if _number(value) else math.nan
+    number = real(value)
     fault = amount_fault(math.inf if math.isnan(number) else abs(number), positive) if signed else amount_fault(number, positive)
     if fault is not None:
         refuse(name, fault, value, error)
@@ -114,19 +118,20 @@ def texts(name: str, value: object, error: Refusal, expected: str = "a text") ->
 
 
 def path(name: str, value: object, error: Refusal) -> str:
-    """``value``, a str or a ``Path`` (any ``os.PathLike`` of a str), as spelled: a message names the file so."""
+    """``value``, a str, bytes or a ``Path`` (any ``os.PathLike``), as ``os.fsdecode`` spells it: a message names the
+    file so. A NUL is in no file's name: the system refuses it, deep inside, as a bare ValueError."""
     try:
-        spelled = os.fspath(value)  # type: ignore[call-overload]
+        spelled = os.fsdecode(value)  # type: ignore[arg-type]
     except TypeError:
         spelled = None
-    if not isinstance(spelled, str):
+    if spelled is None or "\0" in spelled:
         refuse_type(name, PATH, value, error)
     return spelled
 
 
 def paths(name: str, value: object, error: Refusal) -> list[Path]:
-    """``value``, one path (a str is one, though it is a sequence of characters too) or a list of them."""
-    if isinstance(value, str | os.PathLike):
+    """``value``, one path (a str or bytes is one, though it is a sequence too) or a list of them."""
+    if isinstance(value, str | bytes | os.PathLike):
         return [Path(path(name, value, error))]
     return [Path(spelled) for spelled in items(name, value, f"{PATH} or a list of them",
                                                lambda item, held: path(item, held, error), error)]
@@ -134,10 +139,17 @@ def paths(name: str, value: object, error: Refusal) -> list[Path]:
 
 def items(name: str, value: object, expected: str, item: Callable[[str, object], Item], error: Refusal) -> tuple[Item, ...]:
     """Each item of the list ``value`` as ``item`` holds it, named ``name[i]``; a text, bytes or a mapping is no such
-    list, though each is iterable."""
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+    list, though each is iterable, nor is what cannot be iterated, though its class says it can (a 0-d numpy
+    array, ``np.array(50)``: its one number)."""
+    listed: Iterator[object] | None = None
+    if not isinstance(value, str | bytes | Mapping):
+        try:
+            listed = iter(value)  # type: ignore[call-overload]
+        except TypeError:
+            listed = None
+    if listed is None:
         refuse_type(name, expected, value, error)
-    return tuple(item(f"{name}[{index}]", held) for index, held in enumerate(value))
+    return tuple(item(f"{name}[{index}]", held) for index, held in enumerate(listed))
 
 
 def amounts(name: str, value: object, error: Refusal) -> dict[str, float]:
@@ -182,8 +194,29 @@ def _count(value: object) -> TypeGuard[numbers.Integral]:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
-def _number(value: object) -> TypeGuard[numbers.Real]:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+def is_real(value: object) -> TypeGuard[numbers.Real | Decimal]:
+    """A real number of any type: numpy's, a Fraction, a Decimal (which ``numbers`` counts no Real); never a bool,
+    nor a complex, though Python counts a bool an int and ``20+0j`` a number."""
+    return (isinstance(value, numbers.Real) or _is_decimal(value)) and not isinstance(value, bool)
+
+
+def real(value: object) -> float:
+    """``value`` as a float, nan where it is no real number (``is_real``), as for a Decimal's signalling NaN, which
+    ``float`` refuses; one beyond a float's range (``Fraction(10**400)``, which ``float`` refuses) is infinite."""
+    if not is_real(value):
+        return math.nan
+    try:
+        return float(value)
+    except ValueError:
+        return math.nan
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf  # type: ignore[operator]
+
+
+def _is_decimal(value: object) -> bool:
+    # Not imported here: --help's path (cli/options.py) does not load decimal, and no Decimal exists until it is.
+    module = sys.modules.get("decimal")
+    return module is not None and isinstance(value, module.Decimal)
 
 
 def _found(value: object, count: bool = False) -> str:
@@ -191,8 +224,8 @@ def _found(value: object, count: bool = False) -> str:
     (float)`` for a count, ``True (bool)``), so a value that reads as one is not taken for it."""
     if _count(value):
         return str(int(value))
-    if _number(value) and not count:
-        return repr(float(value))
+    if is_real(value) and not count:
+        return repr(real(value))
     return _typed(value)
 
 

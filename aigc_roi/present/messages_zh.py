@@ -210,7 +210,7 @@ _EXPECTED = _rules([
     (r"a text", "文本"),
     (r"a text PATH=VALUE", "PATH=VALUE 形式的文本"),
     (r"a channel's name", "渠道名称"),
-    (r"a path \(a str or Path\)", "路径（str 或 Path）"),
+    (r"a path \(a str, bytes or Path\)", "路径（str、bytes 或 Path）"),
     (r"a mapping of names to amounts", "名称到金额的映射"),
     (r"names \(texts\) as keys", "以名称（文本）为键"),
     (r"True or False", "True 或 False"),
@@ -437,10 +437,10 @@ _MESSAGES = _rules([
      "重复的月份 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一个月"),
     (r"duplicate day (\d+): '(.*)' and '(.*)' \(line (\d+)\) name the same day",
      "重复的天数 {0}：'{1}' 与 '{2}'（第 {3} 行）是同一天"),
-    # The same of a scenario built in code, whose keys are at no line of a file (reader/written_tree.py).
-    (r"duplicate age (\d+): '(.*)' and '(.*)' name the same month", "重复的月龄 {0}：'{1}' 与 '{2}' 是同一个月"),
-    (r"duplicate month (\d+): '(.*)' and '(.*)' name the same month", "重复的月份 {0}：'{1}' 与 '{2}' 是同一个月"),
-    (r"duplicate day (\d+): '(.*)' and '(.*)' name the same day", "重复的天数 {0}：'{1}' 与 '{2}' 是同一天"),
+    # The same of a scenario built in code: one pair given twice (reader/kinds.py Context.given_twice).
+    (r"month (\d+) given twice", "月份 {0} 给了两次"),
+    (r"age (\d+) given twice", "月龄 {0} 给了两次"),
+    (r"day (\d+) given twice", "天数 {0} 给了两次"),
     (r"(.*): cannot write: its encoding \((.*)\) has no '(.*)' \((U\+[0-9A-F]+)\); set PYTHONIOENCODING=utf-8 or a UTF-8 locale",
      "{0}：无法写入：其编码 ({1}) 中没有 '{2}' ({3})；请设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 区域设置"),
     (r"(.*): cannot write: a name on the command line is not UTF-8 text \(it holds (.*)\)",
@@ -580,6 +580,10 @@ _MESSAGES = _rules([
     (r"paths: expected at least one file or folder, found none", "paths：应至少有一个文件或文件夹，实际一个也没有"),
     (r"scenarios: expected at least one \(label or None, source, Scenario\) triple, found none",
      "scenarios：应至少有一个 (label 或 None, source, Scenario) 三元组，实际一个也没有"),
+    (r"plan\.scenario: the LoadedScenario's tree no longer writes its scenario \(changed in code\), and api\.(\w+) reads "
+     r"the file's values from that tree: load the changed file, or pass the change as sets \(api\.load_plan\(path, sets=\[\.\.\.\]\)\)",
+     "plan.scenario：LoadedScenario 的树已不再写出它的方案（方案在代码中改过），而 api.{0} 从这棵树读取文件中的值："
+     "请加载改过的文件，或把改动作为 sets 传入 (api.load_plan(path, sets=[...]))"),
     (r"([a-z][a-z_]*(?:\[(?:\d+|'[^']*')\]){0,2}(?:\.(?:key|month|value))?): expected (.*), found (.*)",
      lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(_apply(_FOUND, m[3]) or m[3])}"),
     # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.

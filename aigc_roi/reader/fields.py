@@ -213,8 +213,7 @@ class RetentionPointsKind:
                 continue
             # Keys are text, so 1, 01 and 1.0 are different keys to YAML but the same age to the model.
             if age in first_of_age:
-                first = first_of_age[age]
-                ctx.error(entry.key, key_path, f"duplicate age {age}: '{key}' and '{first.raw}'{first.line_note()} name the same month")
+                ctx.given_twice(node, path, entry.key, key_path, first_of_age[age], "age", age, "month")
                 continue
             first_of_age[age] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)
@@ -275,9 +274,7 @@ class KeyedShares:
             # As for retention points: 1 and 01 are two keys to YAML, one day (or age) to the model, which
             # would keep only the last; the sum of conversions would count both.
             if number in first_of_key:
-                first = first_of_key[number]
-                ctx.error(entry.key, key_path,
-                          f"duplicate {word} {number}: '{key}' and '{first.raw}'{first.line_note()} name the same {span}")
+                ctx.given_twice(node, path, entry.key, key_path, first_of_key[number], word, number, span)
                 continue
             first_of_key[number] = entry.key
             share = self.share.parse(entry.value, key_path, ctx)

@@ -21,17 +21,19 @@ def checked(scenario: Scenario, where: str = "scenario") -> Scenario:
     no place in a file."""
     if known(scenario):
         return scenario
-    read, _ = read_tree(scenario_tree(scenario), where)
+    read, _ = read_tree(scenario_tree(scenario), where, code_built=True)
     return remember(as_given(scenario, read))
 
 
 def as_given(given: Any, read: Any) -> Any:
     """``read``, with each part the reader read as ``given`` has it taken from ``given``: the very objects the caller
-    built, its whole scenario where the reader changes nothing, so that it gives the figures its file gives. A normal
-    range is written by its mean and sd, which the reader turns back into bounds that may differ in their last
-    digit: its own bounds are kept."""
+    built, its whole scenario where the reader changes nothing, so that it gives the figures its file gives; a part of
+    another type than the reader's (a list for a tuple, a Decimal or numpy's float for a float) is the reader's. A
+    normal range is written by its mean and sd, which the reader turns back into bounds that may differ in their last
+    digit: its own bounds are kept, as floats."""
     if isinstance(given, Distribution) and isinstance(read, Distribution) and given.kind == read.kind == "normal":
-        return given
+        own = dataclasses.replace(read, low=float(given.low), high=float(given.high))
+        return given if own == given and type(given.low) is type(given.high) is float else own
     if type(given) is not type(read):
         return read
     if isinstance(read, tuple):

@@ -60,6 +60,10 @@ class Context:
 
     horizon_node: Node | None = None
     """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
+    code_built: bool = False
+    """The tree is a ``Scenario`` built in code, as reader/written_tree.py writes it (reader/in_code.py): a number
+    in it is a Python number, not text someone typed, so no hint of how a file types one (``did you mean 1.5%?``),
+    and a key written twice is one the code gave twice (``given_twice``)."""
 
     def error(self, node: Node, path: str, message: str, at: tuple[int, int] | None = None,
               among: Iterable[Node] = ()) -> Any:
@@ -102,6 +106,24 @@ class Context:
         """The ``horizon_months`` value, for ``error``'s ``among``, when ``month`` is refused only for lying past it."""
         late = self.horizon_node is not None and month is not None and month > self.horizon_months
         return (self.horizon_node,) if late and self.horizon_node is not None else ()
+
+    def given_twice(self, mapping: Node, path: str, key: Node, key_path: str, first: Node, word: str, number: int,
+                    span: str) -> Any:
+        """The ``word`` (month, age, day) ``number`` that ``key`` names, which ``first`` of the mapping at ``path``
+        named before it: in a file two spellings of one (``1`` and ``01``), told at the second with both; in code the
+        pair given twice, whose second written_tree.py spelled ``01``, told once at the field."""
+        if not self.code_built:
+            return self.error(key, key_path, f"duplicate {word} {number}: '{key.raw}' and '{first.raw}'"
+                                             f"{first.line_note()} name the same {span}")
+        message = f"{word} {number} given twice"
+        if any((error.path, error.message) == (path, message) for error in self.errors):
+            return INVALID
+        return self.error(mapping, path, message)
+
+    def typed(self, node: Node) -> bool:
+        """Whether ``node`` is text someone typed in the file's grammar: any of a file, a text given in code; a
+        number given in code is none, and a hint of how to type it is no help."""
+        return not self.code_built or isinstance(node.value, str)
 
     def expected(self, node: Node, path: str, expected: str, hint: str = "", among: Iterable[Node] = ()) -> Any:
         return self.error(node, path, f"expected {expected}, found {node.describe()}" + (f" ({hint})" if hint else ""),
@@ -283,7 +305,7 @@ class Number:
                 upper = f" to {self.maximum:g}" if self.maximum is not None else ""
                 return ctx.expected(node, path, f"a number from {MIN_MAGNITUDE:g}{upper}" if upper else f"a number >= {MIN_MAGNITUDE:g}")
         if not self._in_bounds(value):
-            hint = percent_hint(node.raw, self._in_bounds) if self.share else None
+            hint = percent_hint(node.raw, self._in_bounds) if self.share and ctx.typed(node) else None
             if hint is not None:
                 return ctx.expected_with_hint(node, path, self.expectation(), 0, hint)
             return ctx.expected(node, path, self.expectation(), self.minimum_hint if value == self.minimum else "")
@@ -442,9 +464,7 @@ class ByMonthOr:
                 invalid = True
                 continue
             if month in first_key:
-                first = first_key[month]
-                ctx.error(entry.key, key_path,
-                          f"duplicate month {month}: '{key}' and '{first.raw}'{first.line_note()} name the same month")
+                ctx.given_twice(schedule, schedule_path, entry.key, key_path, first_key[month], "month", month, "month")
                 invalid = True
                 continue
             first_key[month] = entry.key

@@ -63,6 +63,13 @@ NO_TREE = Node("map", 0, 0, {})
 """The tree of a file whose tree was not kept: an empty mapping, in which ``find_node`` finds nothing."""
 
 
+def writes_its_scenario(plan: LoadedScenario) -> bool:
+    """Whether ``plan``'s tree reads as its scenario: not where ``dataclasses.replace`` gave it another, of which
+    what reads the tree (the inputs as written, where a value is written) would tell the file's values. A plan whose
+    tree was not kept is taken as read."""
+    return plan.tree is NO_TREE or read_tree(plan.tree, plan.path)[0] == plan.scenario
+
+
 def decode(data: bytes, filename: str) -> str:
     """UTF-8 text of a file, BOM removed; ScenarioInvalid otherwise."""
     if len(data) > MAX_FILE_BYTES:
@@ -176,9 +183,10 @@ def build(tree: Node, filename: str) -> models.Scenario:
     return read_tree(tree, filename)[0]
 
 
-def read_tree(tree: Node, filename: str) -> tuple[models.Scenario, tuple[ScenarioError, ...]]:
-    """``build``'s scenario, and the warnings its values drew as they were read (reader/amount_warning.py)."""
-    ctx = Context(filename)
+def read_tree(tree: Node, filename: str, code_built: bool = False) -> tuple[models.Scenario, tuple[ScenarioError, ...]]:
+    """``build``'s scenario, and the warnings its values drew as they were read (reader/amount_warning.py);
+    ``code_built`` for the tree of a ``Scenario`` built in code (``Context.code_built``)."""
+    ctx = Context(filename, code_built=code_built)
     horizon_entry = tree.value.get("horizon_months")
     if horizon_entry is not None:
         horizon = HORIZON.parse(horizon_entry.value, "horizon_months", Context(filename))
@@ -380,7 +388,9 @@ def _check_retention(parsed: Parsed, path: str, ctx: Context) -> None:
 
 def _check_days(days: list[tuple[int, models.Value, Node]], node: Node, path: str, ctx: Context) -> None:
     """At least two days (their shares are above 0, reader/fields.py), on a fitted line that does not rise."""
-    if len(days) < MIN_RETENTION_DAYS and not any(error.path.startswith(f"{path}[") for error in ctx.errors):
+    # A day refused (a file's at its key, one given twice in code at the field) is no day missing.
+    if len(days) < MIN_RETENTION_DAYS and not any(error.path == path or error.path.startswith(f"{path}[")
+                                                  for error in ctx.errors):
         ctx.error(node, path, f"expected at least two days to fit a curve, e.g. {{1: 45%, 30: 12%}}, found {len(days)}")
     slope = _fitted_slope(days) if len(days) >= 2 else 0.0
     if slope > 0:

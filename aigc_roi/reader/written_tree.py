@@ -1,9 +1,11 @@
 """A ``Scenario`` as the tree of its file: what a scenario built or changed in code is read as (reader/in_code.py),
 so that it is held to every rule a file is, each told in the reader's own words.
 
-Each value is the node YAML gives for it written in a file: a number that number, a text that text, a range its
-``{dist: ...}`` mapping, a value by month its ``{by_month: {...}}``, a month set its list, a dict a mapping, an array
-the list of its items (samples, which a field of one number refuses as a list); any other object a scalar of its
+Each value is the node YAML gives for it written in a file: a real number (numpy's, a ``Decimal``, a ``Fraction``)
+that number, a text that text, a range its ``{dist: ...}`` mapping, a value by month its ``{by_month: {...}}``, a dict
+a mapping, and any sequence (a tuple, a list, a range, a numpy array) the list of its items, its pairs where a field
+holds pairs the mapping the file writes (so ``start=[2025, 1]`` is ``2025-01`` and ``months=range(1, 4)`` is
+``[1, 2, 3]``; an array of samples, which a field of one number refuses as a list); any other object a scalar of its
 Python text, which no field reads as a number. A field left ``None`` is a key left out. No node has a place in a file:
 each is at line 0, so an error is located by its field path alone.
 """
@@ -12,10 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from aigc_roi.model.arguments import is_real, real
 from aigc_roi.model.channels import ChannelType
 from aigc_roi.model.scenario import (
     Z90,
@@ -57,7 +60,7 @@ def _node(value: Any) -> Node:
     if isinstance(value, RenewalObserved):
         return _mapping({"observed": _node(value.observed)})
     if isinstance(value, Plan):
-        return _fields(value, conversion=_keyed(value.conversion) if isinstance(value.conversion, tuple) else None)
+        return _fields(value, conversion=_keyed(value.conversion) if _items(value.conversion) is not None else None)
     if isinstance(value, Milestone):
         return _mapping({"month": _node(value.month), str(value.key): _node(value.value)})
     if isinstance(value, DropLimit):
@@ -71,13 +74,26 @@ def _node(value: Any) -> Node:
         return _fields(value)
     if isinstance(value, Mapping):
         return _mapping({str(key): _node(item) for key, item in value.items()})
-    if isinstance(value, tuple | list):
-        return Node("seq", 0, 0, [_node(item) for item in value])
+    items = _items(value)
+    if items is not None:
+        return Node("seq", 0, 0, [_node(item) for item in items])
     as_list = getattr(value, "tolist", None)
     if callable(as_list) and not isinstance(value, str):
-        # An array (numpy's, which the reader does not import) as the list of its items, or the one number of none.
+        # A 0-d array (numpy's, which the reader does not import) as its one item.
         return _node(as_list())
     return _scalar(value)
+
+
+def _items(value: Any) -> list[Any] | None:
+    """The items of a sequence as the file lists them: a tuple's, a list's, a range's, an array's (numpy's, by its
+    ``tolist``: a 2-d array its rows); None for anything else, a text, bytes and a 0-d array among them."""
+    if isinstance(value, str | bytes | bytearray):
+        return None
+    if isinstance(value, Sequence):
+        return list(value)
+    as_list = getattr(value, "tolist", None)
+    listed = as_list() if callable(as_list) else None
+    return listed if isinstance(listed, list) else None
 
 
 def _fields(value: Any, **written: Node | None) -> Node:
@@ -98,13 +114,16 @@ def _mapping(entries: dict[str, Node]) -> Node:
 
 
 def _keyed(pairs: Any) -> Node:
-    """``((key, value), ...)`` as the mapping ``{key: value}`` (ages, days, months). A key given twice is written with
-    leading zeros (``1``, ``01``), the same number to the reader, which refuses it as it refuses a file's ``1`` and
-    ``01``; anything but pairs is the list it is, which no field of pairs takes."""
-    if not isinstance(pairs, tuple) or not all(isinstance(pair, tuple) and len(pair) == 2 for pair in pairs):
+    """``((key, value), ...)``, any sequence of sequences of two, as the mapping ``{key: value}`` (ages, days, months).
+    A key given twice is written with leading zeros (``1``, ``01``), the same number to the reader, which a read of
+    code refuses as that key given twice (kinds.py ``Context.given_twice``); anything but pairs is the list it is,
+    which no field of pairs takes."""
+    items = _items(pairs)
+    split = None if items is None else [_items(pair) for pair in items]
+    if split is None or not all(pair is not None and len(pair) == 2 for pair in split):
         return _node(pairs)
     entries: dict[str, Node] = {}
-    for key, value in pairs:
+    for key, value in split:  # type: ignore[misc]
         text = _scalar(key).raw
         while text in entries:
             text = "0" + text
@@ -116,9 +135,9 @@ def _range(dist: Distribution) -> Node:
     """A range as the file writes it: ``{dist: kind, ...}`` by its kind's keys. A normal range is written by its mean
     and sd (its 90% interval read back from them, to within a last digit); one the mean and sd cannot write (low <= 0,
     low > high, bounds that are no numbers) as ``low..high``, which the reader reads as normal or refuses."""
-    low, high = dist.low, dist.high
+    low, high = (real(bound) if is_real(bound) else bound for bound in (dist.low, dist.high))
     if dist.kind == "normal":
-        if _number(low) and _number(high) and 0 < low <= high:
+        if isinstance(low, float) and isinstance(high, float) and 0 < low <= high:
             return _mapping({"dist": _text("normal"), "mean": _scalar((low + high) / 2),
                              "sd": _scalar((high - low) / (2 * Z90))})
         return _text(f"{_scalar(low).raw}{RANGE_SEPARATOR}{_scalar(high).raw}")
@@ -129,20 +148,18 @@ def _range(dist: Distribution) -> Node:
 
 def _drop_limit(limit: DropLimit) -> Node:
     """A share of the base's npv written in percent (the reader's sign of one), digit for digit; an amount as it is."""
-    if limit.relative and _number(limit.limit):
-        return _text(f"{Decimal(repr(float(limit.limit))).scaleb(2)}%")
+    if limit.relative and is_real(limit.limit):
+        return _text(f"{Decimal(repr(real(limit.limit))).scaleb(2)}%")
     return _scalar(limit.limit)
 
 
 def _start(start: Any) -> Node | None:
-    """(year, month) as ``YYYY-MM``; anything else as it is (a list, a text), which ``start:`` refuses."""
-    if isinstance(start, tuple) and len(start) == 2 and all(_whole(part) for part in start):
-        return _text(f"{int(start[0]):04d}-{int(start[1]):02d}")
+    """(year, month), any sequence of two whole numbers, as ``YYYY-MM``; anything else as it is (three numbers, a
+    text), which ``start:`` refuses."""
+    parts = _items(start)
+    if parts is not None and len(parts) == 2 and all(_whole(part) for part in parts):
+        return _text(f"{int(parts[0]):04d}-{int(parts[1]):02d}")
     return None if start is None else _node(start)
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def _whole(value: Any) -> bool:
@@ -165,6 +182,6 @@ def _scalar(value: Any) -> Node:
         return _text(value)
     if _whole(value):
         return Node("scalar", 0, 0, int(value), raw=str(int(value)))
-    if _number(value):
-        return Node("scalar", 0, 0, float(value), raw=repr(float(value)))
+    if is_real(value):
+        return Node("scalar", 0, 0, real(value), raw=repr(real(value)))
     return Node("scalar", 0, 0, value, raw=repr(value))

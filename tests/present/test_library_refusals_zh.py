@@ -38,17 +38,18 @@ def test_an_allocate_argument_refused_by_the_library_is_chinese(call: Callable[[
     assert translate(str(refused.value)) == chinese
 
 
-def test_a_key_a_scenario_built_in_code_gives_twice_is_chinese_without_a_line() -> None:
-    """A scenario built in code has no file: its refusal of an age, a month or a day given twice names no line."""
+def test_a_key_a_scenario_built_in_code_gives_twice_is_chinese() -> None:
+    """A scenario built in code has no file: an age, a month or a day it gives twice is told as given twice, at its
+    field."""
     import dataclasses
 
     from aigc_roi.model.scenario import ByMonth, RetentionDays, RetentionPoints
 
     plan = api.load(PLAN)
     chinese = {
-        "retention": (RetentionPoints(((1, 0.5), (1, 0.4))), "重复的月龄 1：'01' 与 '1' 是同一个月"),
-        "organic_users": (ByMonth(((3, 5.0), (3, 6.0))), "重复的月份 3：'03' 与 '3' 是同一个月"),
-        "days": (RetentionDays(((1, 0.4), (1, 0.3))), "重复的天数 1：'01' 与 '1' 是同一天"),
+        "retention": (RetentionPoints(((1, 0.5), (1, 0.4))), "月龄 1 给了两次"),
+        "organic_users": (ByMonth(((3, 5.0), (3, 6.0))), "月份 3 给了两次"),
+        "days": (RetentionDays(((1, 0.4), (1, 0.3))), "天数 1 给了两次"),
     }
     for field, (value, expected) in chinese.items():
         changed = dataclasses.replace(plan, **{"retention" if field == "days" else field: value})
