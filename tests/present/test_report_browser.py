@@ -98,7 +98,8 @@ def test_print_to_pdf_gives_a4_pages_verdict_first(tmp_path: Path, lang: str) ->
     pages = [text for text in pages if text.strip()]
     # The verdict opens the first page and the last figure's definition closes the last; A4 cannot hold it all.
     assert ("结论" if lang == "zh" else "Verdict") in pages[0]
-    assert f"({FIGURE_NAMES[-1]})" in pages[-1].replace("\n", "")
+    opened, closed = ("（", "）") if lang == "zh" else ("(", ")")
+    assert f"{opened}{FIGURE_NAMES[-1]}{closed}" in pages[-1].replace("\n", "")
     assert 2 <= len(pages) <= 12
 
 
