@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, TypeVar
 
 from aigc_roi.model.names import as_read
@@ -101,9 +101,10 @@ Item = TypeVar("Item")
 
 def meant_by_name(name: str, named: Sequence[tuple[Item, str, bool]]) -> Item | None:
     """The item a reference by ``name`` means (``NAME.field``, ``LIST[NAME].field``, ``--lock NAME``), of ``named``:
-    each item so called, with the path that tells it apart (``acquisition[0].bid`` where its list shares the name:
-    valid as written, ambiguous never) and whether it has the field written after the name, as the option takes it
-    (a key its kind of item may hold for ``--set``, a driver for ``--grid``, any channel for ``--lock``).
+    each item so called, with the path that tells it apart (``item_place``: valid as written, ambiguous never) and
+    whether it has the field written after the name, as the option takes it (for ``--set``, a key its kind of item
+    may hold and the whole rest of the path settable on it, reader/item_names.py; a driver for ``--grid``; any
+    channel for ``--lock``).
 
     The one rule of every option that names an item by its name (docs/formulas.md §12): the name is narrowed to
     the items that have the field, and the one left is meant, whatever else shares the name (a plan's ``Pro.price``
@@ -145,9 +146,32 @@ def list_index(segment: str) -> int | None:
     return int(significant) if len(significant) <= _LARGEST_INDEX_DIGITS else 10**_LARGEST_INDEX_DIGITS
 
 
+def written_by_name(name: object, shared: bool) -> bool:
+    """Whether ``LIST[name]`` reads back as the item so named, as ``--set`` and ``--grid`` read it: a name its list's
+    other items do not have (``shared`` where one does), holding no bracket, without spaces around it and that is no
+    index (``[1]`` is item 1). Where it is not, the item's place is written by its index (``item_place``)."""
+    return (isinstance(name, str) and bool(name) and not shared and not set(name) & set("[]")
+            and name.strip() == name and list_index(name) is None)
+
+
+def item_place(list_path: str, index: int, name: object, shared: bool) -> str:
+    """The path of an item as every output shows it and every refusal offers it, valid as written: its list's path
+    with the item's name where ``written_by_name``, else its index (``acquisition[0]`` for a channel named ``A[1]``,
+    ``1`` or a name another channel has). The one rule of ``by_name``, the drivers' ``named_path`` and ``--set``'s
+    offered paths (docs/formulas.md §12)."""
+    return f"{list_path}[{name if written_by_name(name, shared) else index}]"
+
+
+def is_field_path(path: str, keys: Collection[str]) -> bool:
+    """Whether ``path`` is a field path because its first word is one of ``keys``, a key of the file
+    (``targets.min_roi``, ``retention.bid``), even where an item has that name: the one rule of ``--set``,
+    ``--variant`` and ``--grid`` (docs/formulas.md §12)."""
+    return re.split(r"[.\[]", path.strip(), maxsplit=1)[0].strip() in keys
+
+
 def by_name(path: str, scenario: Any) -> str:
-    """``path`` with each list index replaced by its item's name where that name is the list's only one of
-    its kind and can be written between brackets; any other path as given."""
+    """``path`` with each list index replaced by its item's name where ``written_by_name`` (``item_place``); any
+    other path as given."""
     segments = split_path(path)
     if segments is None:
         return path
@@ -158,8 +182,7 @@ def by_name(path: str, scenario: Any) -> str:
         if index is not None and isinstance(node, tuple) and index < len(node):
             name = getattr(node[index], "name", None)
             names = [getattr(item, "name", None) for item in node]
-            readable = isinstance(name, str) and not is_shared(names, name) and not set(name) & set("[]") and name.strip() == name
-            shown += f"[{name}]" if readable else segment
+            shown = item_place(shown, index, name, isinstance(name, str) and is_shared(names, name))
             node = node[index]
             continue
         shown += segment if segment.startswith("[") or not shown else f".{segment}"

@@ -14,7 +14,7 @@ they are expectations).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from aigc_roi.model.channels import ChannelType, channel_rate_fields
@@ -356,6 +356,12 @@ class Scenario:
     def month_labels(self) -> list[str]:
         """`YYYY-MM` per month when `start` is set, else `M1`, `M2`, ..."""
         return month_labels(self.start, self.horizon_months)
+
+
+FILE_KEYS: frozenset[str] = frozenset({*(key.name for key in fields(Scenario)), "version"})
+"""The keys at the top of a scenario file, as the reader's field table has them (tests/contract/test_file_keys.py): a
+Scenario's fields and the format's ``version``, which none keeps. A path whose first word is one of them is a field
+path wherever a path may start with an item's name (model/paths.py ``is_field_path``)."""
 
 
 def month_labels(start: tuple[int, int] | None, horizon: int) -> list[str]:

@@ -619,6 +619,11 @@ _MESSAGES = _rules([
     (r"aborted", "已中止"),
     # --set by an item's name (reader/overrides.py).
     (r"no channel, plan, purchase, order or fixed cost is named '(.*)'", "没有名为 '{0}' 的渠道、会员方案、单次购买、订单或固定成本"),
+    (r"'(.*)' names (\d+) items and none has a key '(.*)'; (\d+) have (.*): write the one meant, (.*)",
+     lambda match: f"'{match[1]}' 是 {match[2]} 项的名称，都没有字段 '{match[3]}'；其中 {match[4]} 项有 "
+                   f"{match[5].replace(' or ', ' 或 ')}：请写明是哪一项，{match[6].replace(' or ', ' 或 ')}"),
+    (r"'(.*)' is an item's name, not a key of the file: set the item whole at its path, (.*)",
+     lambda match: f"'{match[1]}' 是项的名称，不是文件的字段：请在该项的路径上整体设置它，{match[2].replace(' or ', ' 或 ')}"),
     (r"'(.*)' names (\d+) items: write the one meant, (.*)",
      lambda match: f"'{match[1]}' 是 {match[2]} 项的名称：请写明是哪一项，{match[3].replace(' or ', ' 或 ')}"),
     (r"(\[\d+\]) reads both as index (\d+) \(the item named '(.*)'\) and as the item named '(.*)'; write the one meant by "
@@ -724,6 +729,7 @@ _HINTS = _rules([
     (r"save the file as UTF-8", "请把文件另存为 UTF-8"),
     (r"this clone is shallow: fetch the history \(actions/checkout fetch-depth: 0\)",
      "这是浅克隆：请获取完整历史（actions/checkout 的 fetch-depth: 0）"),
+    (r"did you mean ('.*' or '.*')\?", lambda match: "是否想写 " + match[1].replace("' or '", "' 或 '") + "？"),
     (r"did you mean '(.*)'\?", "是否想写 '{0}'？"),
     (r"did you mean (--[\w-]+(?:, --[\w-]+)*)\?", _lists("是否想写 {0}？", 0)),
     (r"did you mean (.+%)\?", "是否想写 {0}？（比例要带 %，或写成 0 到 1 的小数）"),

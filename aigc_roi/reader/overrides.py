@@ -8,22 +8,31 @@ argument and item (``sets[1]``) in a library call (``Override.named``).
 
 A path may start with an item's name, as people name things:
 ``抖音激活CPA.bid=10`` is ``acquisition[抖音激活CPA].bid=10`` when one channel,
-plan, purchase, order or fixed cost of that name has a ``bid`` (``NAMED_LISTS``;
+plan, purchase, order or fixed cost of that name can take the rest, ``.bid`` (reader/item_names.py;
 model/paths.py ``meant_by_name``, as for a name between brackets).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 import shlex
 from dataclasses import dataclass
-from typing import TypeVar
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import AmbiguousName, is_shared, list_index, meant_by_name, resembling, split_path, two_readings
+from aigc_roi.model.paths import is_field_path, is_shared, item_place, list_index, split_path, two_readings
 from aigc_roi.reader.fields import SCENARIO
 from aigc_roi.reader.item_keys import item_keys
+from aigc_roi.reader.item_names import (
+    Candidate,
+    Refused,
+    Settable,
+    did_you_mean,
+    having,
+    meant,
+    named_items,
+    named_starts,
+    suggested,
+)
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
@@ -55,21 +64,9 @@ def _named(given_as: str, item: int | None, text: str) -> str:
     return f"{given_as} {text}" if item is None else f"{given_as}[{item}]"
 
 
-NAMED_LISTS = ("acquisition", "monetization.plans", "monetization.purchases", "monetization.orders", "costs.fixed")
-"""The lists whose items a path may name alone: channels, plans, purchases, orders and fixed costs."""
 _PATH_EXAMPLE = "expected PATH=VALUE such as acquisition[0].bid=25"
 FULL_WIDTH_EQUALS = "\uff1d"
 """＝, what a Chinese input method types for '='."""
-
-
-def _named_start(path: str) -> tuple[str, str] | None:
-    """``抖音激活CPA.bid`` -> ("抖音激活CPA", "bid"): the first split at a dot after which a field path follows
-    (a name may hold dots itself: ``v1.5 plan.price``); None when there is none."""
-    for match in re.finditer(r"\.", path):
-        name, rest = path[:match.start()].strip(), path[match.end():]
-        if name and "[" not in name and "]" not in name and re.match(r"[A-Za-z_]", rest) and split_path(rest):
-            return name, rest
-    return None
 
 
 def parse_overrides(texts: tuple[str, ...], option: str | None = None) -> tuple[Override, ...]:
@@ -96,7 +93,7 @@ def parse_override(text: str, given_as: str = "--set", item: int | None = None) 
         raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "",
                                              f"{_PATH_EXAMPLE}; full-width '{FULL_WIDTH_EQUALS}' (IME input): write {fixed}")])
     path = path.strip()
-    if not equals or not path or (split_path(path) is None and _named_start(path) is None):
+    if not equals or not path or (split_path(path) is None and not named_starts(path)):
         # The command line's location is the option with its text; an item of a call's list is named by its place.
         found = "" if item is None else f", found {text!r}"
         raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "", _PATH_EXAMPLE + found)])
@@ -118,75 +115,66 @@ def _as_typed(message: str, override: Override) -> str:
     return f"{problem}; {SET_VALUE.format(override.given_as, override.given_as + ' ' + shlex.quote(quoted))}"
 
 
-def items_of(tree: Node, list_path: str) -> list[Node]:
-    """The items of the list at ``list_path`` (one of ``NAMED_LISTS``); empty when the file has none."""
-    node: Node | None = tree
-    for key in list_path.split("."):
-        entry = node.value.get(key) if node is not None and node.kind == "map" else None
-        node = entry.value if entry is not None else None
-    return list(node.value) if node is not None and node.kind == "seq" else []
-
-
-def _named_paths(tree: Node) -> list[tuple[str, str, frozenset[str] | None]]:
-    """(name, path, the keys it may hold: ``item_keys``) for each named item of ``NAMED_LISTS``:
-    ``acquisition[抖音激活CPA]`` where the name is its list's only one and cannot read as an index, else
-    ``acquisition[2]`` (a name ``618`` between brackets is item 618)."""
-    found: list[tuple[str, str, frozenset[str] | None]] = []
-    for list_path in NAMED_LISTS:
-        items = items_of(tree, list_path)
-        names = [item_name(item) for item in items]
-        for i, (item, name) in enumerate(zip(items, names, strict=True)):
-            if name is not None:
-                plain = not is_shared(names, name) and list_index(name) is None and not set(name) & set("[]")
-                found.append((name, f"{list_path}[{name if plain else i}]", item_keys(list_path.split("."), item)))
-    return found
-
-
-Item = TypeVar("Item")
-
-
-def _meant(override: Override, name: str, field: str | None, named: list[tuple[Item, str, frozenset[str] | None]]) -> Item:
-    """The one of the items called ``name``, ``named`` (each with the path a refusal offers for it and the keys it may
-    hold, ``item_keys``), that has the key ``field`` (model/paths.py ``meant_by_name``; ``field`` None where the path
-    ends at the item, which each is). Where none has it, the one with a key like it, else the first: the loader then
-    says that the key is unknown there, and which it resembles."""
-    try:
-        meant = meant_by_name(name, [(path, offered, field is None or keys is None or field in keys)
-                                     for path, offered, keys in named])
-    except AmbiguousName as ambiguous:
-        raise _fail(override, str(ambiguous)) from None
-    if meant is not None:
-        return meant
-    alike = [path for path, _, keys in named if field is not None and keys is not None and nearest_key(field, keys)]
-    return alike[0] if len(alike) == 1 else named[0][0]
-
-
 def _by_name(tree: Node, override: Override) -> str:
-    """The override's path with a leading item name written out in full (module docstring)."""
+    """The override's path with a leading item name written out in full (module docstring): of the items so called,
+    the one on which the rest of the path can be set (reader/item_names.py)."""
     segments = split_path(override.path)
-    if segments is not None:
-        root_keys = tree.value if tree.kind == "map" else {}
-        # A path that starts with a field of the file or of the format, or with nothing named so, is a field path; so
-        # is one whose first key is indexed (zzz[0].bid): it names a list, never an item.
-        if segments[0].startswith("[") or segments[0] in root_keys or segments[0] in SCENARIO.fields \
-                or len(segments) < 2 or segments[1].startswith("["):
-            if override.typed:
-                _refuse_ambiguous(tree, segments, override)
-            return override.path
-        start: tuple[str, str] | None = (segments[0], override.path[len(segments[0]) + 1:])
-    else:
-        start = _named_start(override.path)
-    if start is None:
+    keys = {*(tree.value if tree.kind == "map" else {}), *SCENARIO.fields}
+    # A path that starts with a key of the file or of the format is a field path; so is one whose first key is indexed
+    # (zzz[0].bid): it names a list, never an item.
+    if segments is not None and (segments[0].startswith("[") or is_field_path(override.path, keys)
+                                 or len(segments) < 2 or segments[1].startswith("[")):
+        if override.typed:
+            _refuse_ambiguous(tree, segments, override)
+            _refuse_a_name_alone(tree, segments, keys, override)
         return override.path
-    name, rest = start
-    named = [(f"{path}.{rest}", f"{path}.{rest}", keys) for called, path, keys in _named_paths(tree) if called == name]
-    if named:
-        return _meant(override, name, re.split(r"[.\[]", rest, maxsplit=1)[0], named)
-    near = _near_names(tree, name)
+    if is_field_path(override.path, keys):
+        # `` retention .bid``: a key of the file with spaces, which no field path holds, is not read as a name either.
+        raise _fail(override, _PATH_EXAMPLE)
+    starts = named_starts(override.path)
+    if not starts:
+        return override.path
+    items = named_items(tree)
+    settable = _settable(override)
+    called = [(name, rest, candidates) for name, rest in starts
+              if (candidates := [candidate for other, candidate in items if other == name])]
+    if called:
+        # A name holding dots is read at the split the rest can be set after (``a.b.bid``: the item named a.b's bid).
+        name, rest, candidates = next((start for start in called if having(split_path(start[1]) or [], start[2], settable)),
+                                      called[0])
+        try:
+            return f"{meant(name, split_path(rest) or [], candidates, settable)}.{rest}"
+        except Refused as refused:
+            raise _fail(override, str(refused)) from None
+    name, rest = starts[0]
+    near = suggested(name, split_path(rest) or [], items, settable)
     if not near and segments is not None and nearest_key(name, SCENARIO.fields):
         return override.path  # a field misspelt: validation names the key it resembles
-    hint = f"did you mean '{near[0]}.{rest}'?" if near else f"write a field path such as acquisition[0].{rest}"
+    hint = did_you_mean(near) if near else f"write a field path such as acquisition[0].{rest}"
     raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'; {hint}")
+
+
+def _refuse_a_name_alone(tree: Node, segments: list[str], keys: set[str], override: Override) -> None:
+    """Refuse ``x={...}`` where x is no key of the file but an item's name: an item is set whole at its list's path."""
+    if len(segments) > 1 or segments[0].startswith("[") or segments[0] in keys:
+        return
+    places = [candidate.offered for name, candidate in named_items(tree) if name == segments[0]]
+    if places:
+        raise _fail(override, f"'{segments[0]}' is an item's name, not a key of the file: set the item whole at its "
+                              f"path, {' or '.join(places)}")
+
+
+def _settable(override: Override) -> Settable:
+    """Whether ``override`` could put a value at a path inside a node: the walk it sets its path by, on a copy."""
+
+    def settable(node: Node, segments: list[str]) -> bool:
+        try:
+            _put(node, list(segments), Node("scalar", 1, 1, None, raw=""), override)
+        except ScenarioInvalid:
+            return False
+        return True
+
+    return settable
 
 
 def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> None:
@@ -211,12 +199,6 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
             node = entry.value if entry is not None else None
         else:
             return
-
-
-def _near_names(tree: Node, name: str) -> list[str]:
-    """Items named like ``name`` (one name holding the other, or a near spelling), as full paths."""
-    names = {called: path for called, path, _ in _named_paths(tree)}
-    return [names[other] for other in resembling(name, list(names))]
 
 
 def _set_source(node: Node, source: str) -> None:
@@ -250,19 +232,28 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
                 raise _fail(override, f"no item {inner}: {_holding(len(parent.value))}")
             return parent.value[index]
         # A name is read without its outer spaces (reader/kinds.py Text), and every output shows it so: looked up so.
-        named = [index for index, item in enumerate(parent.value) if item_name(item) == inner.strip()]
+        names = [item_name(item) for item in parent.value]
+        named = [index for index, name in enumerate(names) if name == inner.strip()]
+        rest, settable, prefix = segments[position + 1:], _settable(override), _joined(segments[:position])
         if named:
-            # Where the name is shared, only their indices tell them apart: each spelled out, as for a name alone.
-            field = following if following and not following.startswith("[") else None
-            at = [(index, _joined([*segments[:position], f"[{index}]", *segments[position + 1:]]),
-                   item_keys(segments[:position], parent.value[index])) for index in named]
-            return parent.value[_meant(override, inner.strip(), field, at)]
+            candidates = [Candidate(index, item_place(prefix, index, names[index], len(named) > 1), parent.value[index],
+                                    item_keys(segments[:position], parent.value[index])) for index in named]
+            try:
+                index = meant(inner.strip(), rest, candidates, settable)
+            except Refused as refused:
+                raise _fail(override, str(refused)) from None
+            if len(named) > 1:
+                # The path a hint further on offers names the item by its index, as the shared name would not.
+                segments[position] = f"[{index}]"
+            return parent.value[index]
         # As for a name alone (_by_name): the item it resembles, by case, width and spaces or spelling.
-        near = resembling(inner.strip(), [name for item in parent.value if (name := item_name(item)) is not None])
-        hint = f"; did you mean '{_joined([*segments[:position], f'[{near[0]}]', *segments[position + 1:]])}'?" if near else ""
-        raise _fail(override, f"no item named '{inner}'{hint}")
+        others = [(name, Candidate(index, item_place(prefix, index, name, is_shared(names, name)), item,
+                                   item_keys(segments[:position], item)))
+                  for index, (item, name) in enumerate(zip(parent.value, names, strict=True)) if name is not None]
+        near = suggested(inner.strip(), rest, others, settable)
+        raise _fail(override, f"no item named '{inner}'" + (f"; {did_you_mean(near)}" if near else ""))
     if parent.kind != "map" and segment == "by_month":
-        whole = override.path[: override.path.rindex(".by_month")]
+        whole = _joined(segments[:position])
         raise _fail(override, "cannot set one month of a value written once; replace it whole, "
                               f"such as {whole}={{by_month: {{1: 12, 6: 30}}}}")
     if parent.kind != "map":
@@ -330,7 +321,6 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
     """The tree with each override's value put at its path (later ones win), as a new tree that shares every node
     the overrides do not write through: ``tree`` is left as it was (ci/changes.py builds thousands from one file),
     at the cost of the paths set rather than of the whole file."""
-    tree = _copied(tree)
     for override in overrides:
         value, errors = parse(override.value, override.named)
         if errors:
@@ -339,19 +329,26 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
         if value is None:
             value = Node("scalar", 1, 1, None, raw="")
         _set_source(value, override.named)
-        segments = split_path(_by_name(tree, override)) or []
-        parent = tree
-        for position in range(len(segments) - 1):
-            parent = _own_child(parent, _child(parent, segments, position, override, create=True))
-        last = segments[-1]
-        if parent.kind == "seq":
-            target = _child(parent, segments, len(segments) - 1, override, create=False)
-            parent.value[_position(parent.value, target)] = value
-        elif parent.kind == "map":
-            key = last.strip("[]")
-            existing = parent.value.get(key)
-            key_node = existing.key if existing else Node("scalar", 1, 1, key, raw=key, source=override.named)
-            parent.value[key] = Entry(key_node, value)
-        else:
-            raise _fail(override, f"cannot set '{last}' inside a value that is not a mapping")
+        tree = _put(tree, split_path(_by_name(tree, override)) or [], value, override)
+    return tree
+
+
+def _put(tree: Node, segments: list[str], value: Node, override: Override) -> Node:
+    """``tree`` with ``value`` at the path of ``segments``, as a new tree sharing every node it does not write
+    through; ScenarioInvalid where the path cannot be set. What tells the item a name means (``_settable``)."""
+    tree = _copied(tree)
+    parent = tree
+    for position in range(len(segments) - 1):
+        parent = _own_child(parent, _child(parent, segments, position, override, create=True))
+    last = segments[-1]
+    if parent.kind == "seq":
+        target = _child(parent, segments, len(segments) - 1, override, create=False)
+        parent.value[_position(parent.value, target)] = value
+    elif parent.kind == "map":
+        key = last.strip("[]")
+        existing = parent.value.get(key)
+        key_node = existing.key if existing else Node("scalar", 1, 1, key, raw=key, source=override.named)
+        parent.value[key] = Entry(key_node, value)
+    else:
+        raise _fail(override, f"cannot set '{last}' inside a value that is not a mapping")
     return tree

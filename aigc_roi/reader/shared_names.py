@@ -11,8 +11,8 @@ second name says so before any of them is met; the outputs label each of the two
 from __future__ import annotations
 
 from aigc_roi.model.errors import ScenarioError
+from aigc_roi.reader.item_names import NAMED_LISTS, items_of
 from aigc_roi.reader.kinds import Context
-from aigc_roi.reader.overrides import NAMED_LISTS, items_of
 from aigc_roi.reader.yamltree import Node, item_name
 
 NAMING = {"acquisition": "a gate, --set, actuals --map or allocate --lock"}

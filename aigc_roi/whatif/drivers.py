@@ -38,7 +38,9 @@ from aigc_roi.model.paths import (
     AmbiguousName,
     at_place,
     channel_path,
+    is_field_path,
     is_shared,
+    item_place,
     list_index,
     meant_by_name,
     plan_path,
@@ -48,6 +50,7 @@ from aigc_roi.model.paths import (
 )
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
+    FILE_KEYS,
     ByMonth,
     Distribution,
     FloatArray,
@@ -70,6 +73,8 @@ MAX_BATCH_CELLS = 4_000_000
 """Samples x (months + rows) of one engine call of drivers moved alone: the engine chunks its monthly
 arrays by itself, this bounds what a batch keeps, its cumulative cash and each row's driver's values
 for every sample (32 MB)."""
+_PLACED = re.compile(r"([^\[]*)\[(\d+)\](.*)", re.DOTALL)
+"""An item's driver path: its list's path, its index and the field path inside it."""
 Figures: TypeAlias = dict[str, FloatArray]
 """Figure name -> array, as in ``Result.figures``."""
 
@@ -115,9 +120,14 @@ class Driver:
 
     @property
     def named_path(self) -> str:
-        """The path with the item's name in place of its index: ``acquisition[Bilibili CPA].bid``; the indexed path
-        where the name is shared, which ``--set`` and ``--grid`` would refuse as naming two items."""
-        return self.path if self.shared else self.bracketed_path
+        """The path as people read it and ``--set`` and ``--grid`` take it back: ``acquisition[Bilibili CPA].bid``;
+        the indexed path where the name cannot be written so (model/paths.py ``item_place``: shared, holding a
+        bracket, or a number)."""
+        if self.item is None:
+            return self.path
+        placed = _PLACED.fullmatch(self.path)
+        assert placed is not None, f"an item's driver at {self.path!r}"
+        return item_place(placed[1], int(placed[2]), self.item, self.shared) + placed[3]
 
     @property
     def bracketed_path(self) -> str:
@@ -300,9 +310,11 @@ def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
     if by_index is not None:
         return by_index
     # A driver is an item's field that moves: the drivers so named are the items of the name that have the field.
-    named = bracketed or [driver for driver in drivers if driver.item is not None and _names_first(wanted, driver)]
+    # A path whose first word is a key of the file is a field path, as --set reads it (``retention.bid``).
+    by_item = not is_field_path(wanted, FILE_KEYS)
+    named = bracketed or [driver for driver in drivers if driver.item is not None and by_item and _names_first(wanted, driver)]
     try:
-        found = meant_by_name(str(named[0].item), [(driver, driver.path, True) for driver in named]) if named else None
+        found = meant_by_name(str(named[0].item), [(driver, driver.named_path, True) for driver in named]) if named else None
     except AmbiguousName as ambiguous:  # the bracketed spelling, which UnknownDriver would suggest, is as ambiguous
         raise AmbiguousDriver(str(ambiguous)) from None
     if found is not None:

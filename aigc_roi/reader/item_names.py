@@ -1,0 +1,143 @@
+"""The item a ``--set`` path names by its name (``Pro.price``, ``acquisition[Pro].price``): of the items so called,
+those on which the rest of the path can be set, as ``--set`` sets it (docs/formulas.md §12, model/paths.py
+``meant_by_name``). Every path a refusal or a suggestion offers is one of those, so each is valid as written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from aigc_roi.model.paths import AmbiguousName, is_shared, item_place, meant_by_name, resembling, split_path
+from aigc_roi.reader.item_keys import item_keys
+from aigc_roi.reader.near_keys import nearest_key
+from aigc_roi.reader.yamltree import Node, item_name
+
+NAMED_LISTS = ("acquisition", "monetization.plans", "monetization.purchases", "monetization.orders", "costs.fixed")
+"""The lists whose items a path may name alone: channels, plans, purchases, orders and fixed costs."""
+
+Item = TypeVar("Item")
+Settable = Callable[[Node, list[str]], bool]
+"""Whether a value can be put at a path (its segments) inside an item's node: the walk ``--set`` makes to set it
+(reader/overrides.py), so that what narrows a name cannot drift from what sets it."""
+
+
+class Refused(ValueError):
+    """A name that cannot tell which item is meant: the message offers the paths that can."""
+
+
+@dataclass(frozen=True)
+class Candidate(Generic[Item]):
+    """An item a name may mean."""
+
+    item: Item
+    """What the caller takes it as: its path, or its index in the list at hand."""
+    offered: str
+    """Its path as a refusal offers it, valid as written (model/paths.py ``item_place``)."""
+    node: Node
+    keys: frozenset[str] | None
+    """The keys it may hold (``item_keys``); None where nothing narrows by them."""
+
+
+def items_of(tree: Node, list_path: str) -> list[Node]:
+    """The items of the list at ``list_path`` (one of ``NAMED_LISTS``); empty when the file has none."""
+    node: Node | None = tree
+    for key in list_path.split("."):
+        entry = node.value.get(key) if node is not None and node.kind == "map" else None
+        node = entry.value if entry is not None else None
+    return list(node.value) if node is not None and node.kind == "seq" else []
+
+
+def named_items(tree: Node) -> list[tuple[str, Candidate[str]]]:
+    """Each named item of ``NAMED_LISTS`` with its name, taken as the path it is offered by."""
+    found: list[tuple[str, Candidate[str]]] = []
+    for list_path in NAMED_LISTS:
+        items = items_of(tree, list_path)
+        names = [item_name(item) for item in items]
+        for index, (item, name) in enumerate(zip(items, names, strict=True)):
+            if name is not None:
+                place = item_place(list_path, index, name, is_shared(names, name))
+                found.append((name, Candidate(place, place, item, item_keys(list_path.split("."), item))))
+    return found
+
+
+def named_starts(path: str) -> list[tuple[str, str]]:
+    """``v1.5 plan.price`` -> [("v1.5 plan", "price")]: each split at a dot after which a field path follows, the
+    shortest name first (a name may hold dots itself: ``a.b.bid`` is the item named a.b's bid where none is named a)."""
+    starts = []
+    for match in re.finditer(r"\.", path):
+        name, rest = path[:match.start()].strip(), path[match.end():]
+        if name and "[" not in name and "]" not in name and re.match(r"[A-Za-z_]", rest) and split_path(rest):
+            starts.append((name, rest))
+    return starts
+
+
+def _joined(segments: Sequence[str]) -> str:
+    return "".join(s if s.startswith("[") or not i else f".{s}" for i, s in enumerate(segments))
+
+
+def _has(candidate: Candidate[Item], rest: list[str], settable: Settable) -> bool:
+    """The rest of the path can be set on the item: its first key one the item may hold, and the whole of it walked
+    as ``--set`` walks it (a month inside a value written once, a key inside a number, cannot)."""
+    field = rest[0] if rest and not rest[0].startswith("[") else None
+    return (field is None or candidate.keys is None or field in candidate.keys) and (not rest or settable(candidate.node, rest))
+
+
+def having(rest: list[str], candidates: Sequence[Candidate[Item]], settable: Settable) -> list[Candidate[Item]]:
+    """The ``candidates`` on which ``rest`` can be set (every one where the path ends at the item)."""
+    return [candidate for candidate in candidates if _has(candidate, rest, settable)]
+
+
+def _like(rest: list[str], candidates: Sequence[Candidate[Item]],
+          settable: Settable) -> list[tuple[Candidate[Item], str]]:
+    """The ``candidates`` that hold a key like the first of ``rest`` (a slip of it), with that key, where the rest
+    can be set after it."""
+    field = rest[0] if rest and not rest[0].startswith("[") else None
+    alike = []
+    for candidate in candidates:
+        key = nearest_key(field, candidate.keys) if field is not None and candidate.keys is not None else None
+        if key is not None and settable(candidate.node, [key, *rest[1:]]):
+            alike.append((candidate, key))
+    return alike
+
+
+def meant(name: str, rest: list[str], candidates: Sequence[Candidate[Item]], settable: Settable) -> Item:
+    """The one of ``candidates``, the items called ``name``, on which ``rest`` can be set (``having``). Several:
+    Refused, offering each. None: the first whose keys hold the first of ``rest`` (the walk then says what stops the
+    rest there), else the one with a key like it (the loader then says the key is unknown there and which it
+    resembles; several refused, offering each with its key), else the first."""
+    try:
+        found = meant_by_name(name, [(candidate.item, _joined([candidate.offered, *rest]), True)
+                                     for candidate in having(rest, candidates, settable)])
+    except AmbiguousName as ambiguous:
+        raise Refused(str(ambiguous)) from None
+    if found is not None:
+        return found
+    field = rest[0] if rest else None
+    keyed = [candidate for candidate in candidates if candidate.keys is not None and field in candidate.keys]
+    alike = _like(rest, candidates, settable)
+    if not keyed and len(alike) > 1:
+        keys = " or ".join(f"'{key}'" for key in dict.fromkeys(key for _, key in alike))
+        paths = [_joined([candidate.offered, key, *rest[1:]]) for candidate, key in alike]
+        raise Refused(f"'{name}' names {len(candidates)} items and none has a key '{field}'; {len(alike)} have "
+                      f"{keys}: write the one meant, {' or '.join(paths)}")
+    return (keyed or [candidate for candidate, _ in alike] or list(candidates))[0].item
+
+
+def suggested(name: str, rest: list[str], named: Sequence[tuple[str, Candidate[Item]]], settable: Settable) -> list[str]:
+    """The paths a ``name`` that names none of ``named`` was meant as, valid as written: the items named like it
+    (model/paths.py ``resembling``) on which ``rest`` can be set, else those holding a key like its first, with that
+    key; none where neither."""
+    like = set(resembling(name, list(dict.fromkeys(called for called, _ in named))))
+    candidates = [candidate for called, candidate in named if called in like]
+    found = having(rest, candidates, settable)
+    if found:
+        return [_joined([candidate.offered, *rest]) for candidate in found]
+    return [_joined([candidate.offered, key, *rest[1:]]) for candidate, key in _like(rest, candidates, settable)]
+
+
+def did_you_mean(paths: Sequence[str]) -> str:
+    """``did you mean 'a'?``, or ``'a' or 'b'`` where several are as near."""
+    quoted = " or ".join(f"'{path}'" for path in paths)
+    return f"did you mean {quoted}?"
