@@ -228,10 +228,13 @@ def _months_sheet(report: RunReport, facts: ScenarioFacts, lang: str) -> tuple[l
 
 
 def _gates_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]]]:
-    """Per gate its test months, thresholds, the test's ROAS and CAC and whether it passed."""
+    """Per gate its test months, thresholds, the test's ROAS and CAC and whether it passed; the CACs, amounts, headed
+    with the currency as every other sheet's amounts are (the test's keeps the months it is over)."""
+    currency = report.currency
     columns = [Column(label("gate", lang)), Column(label("gate_after_month", lang), MONTH),
                Column(label("gate_min_roas", lang), RATIO), Column(label("gate_roas", lang), RATIO),
-               Column(label("gate_max_cac", lang), MONEY_CENTS), Column(label("gate_cac", lang), MONEY_CENTS),
+               Column(_in_currency("gate_max_cac", currency, lang), MONEY_CENTS),
+               Column(label("gate_cac_in", lang).format(currency=currency), MONEY_CENTS),
                Column(label("gate_result", lang))]
     rows = [[gate.name, gate.after_month, gate.min_roas, gate.roas, gate.max_cac, gate.cac,
              label("gate_pass" if gate.passed else "gate_fail", lang)] for gate in report.gates or ()]

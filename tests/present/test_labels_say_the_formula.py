@@ -64,8 +64,8 @@ def test_a_gate_test_is_labelled_as_the_test_channels_months(tmp_path: Path) -> 
     book = tmp_path / "plan.xlsx"
     assert invoke(["run", str(path), "-f", "xlsx", "-o", str(book)]).exit_code == 0
     header = next(openpyxl.load_workbook(book)["gates"].iter_rows(values_only=True))
-    assert header == ("Gate", "Test until month (T)", "Min ROAS", "Test ROAS (months 1..T)", "Max CAC",
-                      "Test CAC (months 1..T)", "Result")
+    assert header == ("Gate", "Test until month (T)", "Min ROAS", "Test ROAS (months 1..T)", "Max CAC (CNY)",
+                      "Test CAC (months 1..T, CNY)", "Result")
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("en", "no ad spend"), ("zh", "无广告支出")])

@@ -113,3 +113,22 @@ def test_the_report_names_the_currency_of_its_amounts_and_the_rate_of_npv(plan: 
     assert re.search(rf'<td class="path">discount_rate</td><td>0.1</td><td class="n">{annual}</td>', html)
     # The definitions say what m is, quoted from docs/formulas.md §5.
     assert '<li id="def-m">' in html and "<code>m = (1 + discount_rate)^(1/12) - 1</code>" in html
+
+
+GATED = PLAN.replace("name: CPA,", "name: Test,") + "gates:\n  - {name: Works, after_month: 1, channels: [Test], max_cac: 25}\n"
+GATE_HEADERS = {"en": ["Gate", "Test until month (T)", "Min ROAS", "Test ROAS (months 1..T)", "Max CAC (USD)",
+                       "Test CAC (months 1..T, USD)", "Result"],
+                "zh": ["闸门", "测试截止月（T）", "ROAS 下限", "测试期 ROAS（第 1..T 月）", "获客成本上限 (USD)",
+                       "测试期获客成本（第 1..T 月，USD）", "结果"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_gates_sheet_heads_its_amounts_with_the_currency(tmp_path: Path, lang: str) -> None:
+    # A finance reader found Max CAC and Test CAC the one sheet's amounts without a currency; the months sheet's
+    # amounts read `Ad spend (USD)`. The §11 plan's test month: 20,000 spent for 1,000 users, a CAC of 20.
+    path, book = tmp_path / "gated.yaml", tmp_path / "gated.xlsx"
+    path.write_text(GATED, encoding="utf-8")
+    assert invoke(["run", str(path), "-o", str(book), "--lang", lang]).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["gates" if lang == "en" else "闸门"]
+    assert [cell.value for cell in sheet[1]] == GATE_HEADERS[lang]
+    assert [cell.value for cell in sheet[2]][4:6] == [25, 20]

@@ -80,6 +80,7 @@ LABELS: dict[str, Label] = {
     # docs/formulas.md §18: the test channels' cash revenue in months 1..T over their spend then, not the plan's ROAS.
     "gate_roas": Label("Test ROAS (months 1..T)", "测试期 ROAS（第 1..T 月）", short=("Test ROAS", "测试期 ROAS")),
     "gate_cac": Label("Test CAC (months 1..T)", "测试期获客成本（第 1..T 月）", short=("Test CAC", "测试期获客成本")),
+    "gate_cac_in": Label("Test CAC (months 1..T, {currency})", "测试期获客成本（第 1..T 月，{currency}）"),
     "gate_min_roas": Label("Min ROAS", "ROAS 下限"),
     "gate_max_cac": Label("Max CAC", "获客成本上限"),
     "gate_metric": Label("Metric", "指标"),
