@@ -40,7 +40,8 @@ WORDS = {"channel": "actuals_channel", "path": "channel_path", "month": "actuals
          "partial": "actuals_partial_mark", "plan": "actuals_plan", "actual": "actuals_actual", "spend": "actuals_spend",
          "users": "actuals_users", "cac": "actuals_cac", "ctr": "actuals_ctr", "cvr": "actuals_cvr",
          "revenue_per_user": "actuals_revenue_per_user", "percentile_spend": "actuals_percentile_spend",
-         "percentile_users": "actuals_percentile_users", "not_reported": "actuals_not_reported_mark"}
+         "percentile_users": "actuals_percentile_users", "not_reported": "actuals_not_reported_mark",
+         "covered": "actuals_covered_share"}
 """The label of each column word of the tables (a row key, a side, a metric)."""
 MEASURES = {"cac": "actuals_measure_cac", "spend": "actuals_measure_spend", "users": "actuals_measure_users",
             "impressions": "actuals_measure_impressions", "cpm": "actuals_measure_cpm", "ctr": "actuals_measure_ctr",
@@ -123,11 +124,22 @@ def flag_line(actuals: Actuals, lang: str) -> str:
 COVERAGE = {(): "actuals_covered_rows", ("through",): "actuals_covered_through", ("from",): "actuals_covered_from",
             ("from", "through"): "actuals_covered_stated"}
 """The days covered, by which of their ends the user stated (--from, --through)."""
+CHANNEL_COVERAGE = {(): "actuals_channel_covered_rows", ("through",): "actuals_channel_covered_through",
+                    ("from",): "actuals_channel_covered_from", ("from", "through"): "actuals_channel_covered_stated"}
+"""The days one channel's exports cover, likewise."""
 
 
 def coverage_line(actuals: Actuals, lang: str) -> str:
     """The days the exports cover and which of their ends the user stated."""
     return label(COVERAGE[actuals.stated], lang).format(first=actuals.first_day, through=actuals.through)
+
+
+def channel_coverage_line(actuals: Actuals, channel: ChannelActuals, lang: str) -> str:
+    """The days ``channel``'s own exports cover, which its months are compared over (one export may end before
+    another); every export's, ``coverage_line``, for a channel no row matched."""
+    if channel.days is None:
+        return coverage_line(actuals, lang)
+    return label(CHANNEL_COVERAGE[actuals.stated], lang).format(first=channel.days[0], through=channel.days[1])
 
 
 def source_lines(actuals: Actuals, style: NumberStyle) -> list[tuple[str, bool]]:
@@ -343,9 +355,11 @@ def _outlook(outlook: Outlook) -> dict[str, Any]:
 ROW_HEADER = ["channel", "month", "label", "partial", "plan_spend", "actual_spend", "plan_users", "actual_users",
               "plan_cac", "actual_cac", "percentile_spend", "percentile_users", "percentile_cac", "actual_ctr",
               "actual_cvr", "actual_revenue_per_user", "not_reported"]
-"""The markdown's columns; CSV and xlsx have the channel's path after its name (CSV_HEADER)."""
-CSV_HEADER = [ROW_HEADER[0], "path", *ROW_HEADER[1:]]
-"""Two channels may share a name: the path, as run's CSV and actuals' JSON have it, tells their rows apart."""
+"""The markdown's columns; CSV and xlsx have the channel's path after its name, and the share of the month's days
+its exports cover last (CSV_HEADER)."""
+CSV_HEADER = [ROW_HEADER[0], "path", *ROW_HEADER[1:], "covered"]
+"""Two channels may share a name: the path, as run's CSV and actuals' JSON have it, tells their rows apart. A month
+its exports do not reach has ``covered`` 0 (the markdown's †), where ``partial`` alone reads as a month begun."""
 
 
 def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
@@ -369,7 +383,7 @@ def actuals_rows(actuals: Actuals, style: NumberStyle | None = None) -> Rows:
                 cells[13:15] = [style.percent(value) for value in cells[13:15]]
                 cells[15] = style.money(cells[15])
                 cells[16] = _not_reported_words(month, style.lang)
-            rows.append(cells if style is not None else [cells[0], channel.path, *cells[1:]])
+            rows.append(cells if style is not None else [cells[0], channel.path, *cells[1:], month.covered])
     return (ROW_HEADER if style is not None else CSV_HEADER), rows
 
 
@@ -388,21 +402,23 @@ def actuals_workbook(actuals: Actuals, currency: str, lang: str = "en", outlooks
     formats = {"month": xlsx.MONTH, "label": xlsx.DATE, "plan_spend": xlsx.MONEY, "actual_spend": xlsx.MONEY, "plan_users": xlsx.WHOLE,
                "actual_users": xlsx.WHOLE, "plan_cac": xlsx.MONEY_CENTS, "actual_cac": xlsx.MONEY_CENTS,
                "percentile_spend": "0", "percentile_users": "0", "percentile_cac": "0", "actual_ctr": xlsx.PERCENT,
-               "actual_cvr": xlsx.PERCENT, "actual_revenue_per_user": xlsx.MONEY_CENTS}
+               "actual_cvr": xlsx.PERCENT, "actual_revenue_per_user": xlsx.MONEY_CENTS, "covered": xlsx.PERCENT}
     money = {"plan_spend", "actual_spend", "plan_cac", "actual_cac", "actual_revenue_per_user"}
     header, rows = actuals_rows(actuals)
     months = [month for channel in actuals.channels for month in channel.months]
     at = header.index("label")
+    reported = header.index("not_reported")
     for row, month in zip(rows, months, strict=True):
         # A real date, as run's months sheet has it (actuals needs start, so every label is a calendar month).
         row[at] = xlsx.month_date(month.label)
-        row[-1] = _not_reported_words(month, lang)
+        row[reported] = _not_reported_words(month, lang)
     columns = [xlsx.Column(f"{word} ({currency})" if key in money else word, formats.get(key))
                for key, word in zip(header, _header_words(header, lang), strict=True)]
-    # On every row, as a filter or a sort keeps it with the numbers it qualifies: the days their actuals sum.
-    covered = coverage_line(actuals, lang)
+    # On every row, as a filter or a sort keeps it with the numbers it qualifies: the days their actuals sum, each
+    # channel's own (one export may end before another's).
+    notes = [channel_coverage_line(actuals, channel, lang) for channel in actuals.channels for _ in channel.months]
     sheets = [xlsx.Sheet(label("sheet_actuals", lang), [*columns, xlsx.Column(label("note", lang))],
-                         [[*row, covered] for row in rows]),
+                         [[*row, note] for row, note in zip(rows, notes, strict=True)]),
               xlsx.Sheet(label("sheet_unmatched", lang),
                          [xlsx.Column(label("actuals_file", lang)), xlsx.Column(label("actuals_campaign", lang)),
                           xlsx.Column(f"{label('actuals_spend', lang)} ({currency})", xlsx.MONEY_CENTS)],

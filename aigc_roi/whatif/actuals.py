@@ -159,6 +159,9 @@ class ChannelActuals:
     deviations: tuple[Deviation, ...]
     """Every measurable assumption, furthest off first."""
     matched_rows: int
+    days: tuple[datetime.date, datetime.date] | None = None
+    """The first and last day the channel's exports cover (``--from`` and ``--through`` where stated); None where no
+    row matched it, whose months are compared over every export's days."""
 
     @property
     def path(self) -> str:
@@ -347,9 +350,9 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
     labels = scenario.month_labels()
     channels = []
     for index, channel in enumerate(scenario.acquisition):
-        own = covered if not files[index] else coverage(min(file_days[file][0] for file in files[index]),
-                                                        max(file_days[file][1] for file in files[index]),
-                                                        scenario.start, numbers)
+        days = None if not files[index] else (min(file_days[file][0] for file in files[index]),
+                                              max(file_days[file][1] for file in files[index]))
+        own = covered if days is None else coverage(*days, scenario.start, numbers)
         measured = [_measured(index, month, own[month], series, monthly.get((index, month), {}),
                               none_in(own[month] > 0 and matched[index] > 0, unreported.get((index, month), {}),
                                        lacking.get((index, month), set())), channel)
@@ -360,7 +363,7 @@ def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[s
                                     tuple(unreported.get((index, month), {}).values()))
                        for month, (planned, actual), percentile in zip(numbers, measured, percentiles, strict=True))
         channels.append(ChannelActuals(channel.name, channel.type, index, months,
-                                       _assumptions(channel, index, months, scenario), matched[index]))
+                                       _assumptions(channel, index, months, scenario), matched[index], days))
     return Actuals(scenario.name, through, tuple(numbers), report.sources, tuple(channels), tuple(unmatched),
                    samples, seed, covered, tally.clipped(), first_day, stated, gaps)
 

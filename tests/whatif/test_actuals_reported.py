@@ -66,7 +66,8 @@ def test_the_output_marks_and_names_the_row_not_reported(tmp_path: Path, plan: P
     assert [month["not_reported"] for month in data["channels"][0]["months"]] == [
         [], [{"metric": "users", "file": str(export), "line": 62, "column": 4, "header": "激活数"}]]
     rows = invoke(["actuals", str(plan), str(export), "-f", "csv"]).stdout.splitlines()
-    assert rows[0].endswith(",not_reported,currency") and rows[1].endswith(",,CNY") and rows[2].endswith(",users,CNY")
+    assert rows[0].endswith(",not_reported,covered,currency") and rows[1].endswith(",,1,CNY")
+    assert rows[2].endswith(",users,1,CNY")
 
 
 def test_the_reforecast_names_the_row_that_left_its_users_unreported(tmp_path: Path, plan: Path) -> None:

@@ -87,16 +87,20 @@ def test_the_reforecast_sheet_formats_each_figure(tmp_path: Path, lang: str, she
     assert all(0 <= row.value <= 1 for row in chance[1:3])
 
 
-@pytest.mark.parametrize(("lang", "args", "note"), [
-    ("en", (), "days covered: 2025-01-01 to 2025-02-14, first to last row (or --from/--through)"),
-    ("en", ("--through", "2025-02-20"), "days covered: 2025-01-01 (first row) to 2025-02-20 (--through)"),
-    ("zh", ("--from", "2025-01-01", "--through", "2025-02-20"), "覆盖日期：2025-01-01（--from）至 2025-02-20（--through）"),
+@pytest.mark.parametrize(("lang", "args", "own", "note"), [
+    ("en", (), "days this channel's exports cover: 2025-01-01 to 2025-02-14, their first to last row (or --from/--through)",
+     "days covered: 2025-01-01 to 2025-02-14, first to last row (or --from/--through)"),
+    ("en", ("--through", "2025-02-20"), "days this channel's exports cover: 2025-01-01 (first row) to 2025-02-20 (--through)",
+     "days covered: 2025-01-01 (first row) to 2025-02-20 (--through)"),
+    ("zh", ("--from", "2025-01-01", "--through", "2025-02-20"), "此渠道报表覆盖日期：2025-01-01（--from）至 2025-02-20（--through）",
+     "覆盖日期：2025-01-01（--from）至 2025-02-20（--through）"),
 ])
 def test_each_row_of_the_actuals_sheet_says_the_days_covered(tmp_path: Path, lang: str, args: tuple[str, ...],
-                                                            note: str) -> None:
+                                                            own: str, note: str) -> None:
     """The terminal's and markdown's coverage line, in a note column as the workbooks carry notes: the export's rows
-    run from 2025-01-01 to 2025-02-14, unless --from/--through state the days it was run for."""
+    run from 2025-01-01 to 2025-02-14, unless --from/--through state the days it was run for. A channel's rows say the
+    days of its own exports (tests/whatif/test_actuals_channel_days.py); Feed, which no row matched, every export's."""
     sheet = _workbook(tmp_path, EXPORT, "--lang", lang, *args).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][-1] == ("Note" if lang == "en" else "说明")
-    assert [row[-1] for row in rows[1:]] == [note] * 4  # Douyin CPA and Feed, 2025-01 and 2025-02
+    assert [row[-1] for row in rows[1:]] == [own, own, note, note]  # Douyin CPA and Feed, 2025-01 and 2025-02

@@ -119,6 +119,17 @@ LABELS: dict[str, Label] = {
                                   "覆盖日期：{first}（--from）至 {through}（末行）"),
     "actuals_covered_stated": Label("days covered: {first} (--from) to {through} (--through)",
                                     "覆盖日期：{first}（--from）至 {through}（--through）"),
+    # A workbook's note on each row of a channel: the days its own exports cover, which may end before another's.
+    "actuals_channel_covered_rows": Label(
+        "days this channel's exports cover: {first} to {through}, their first to last row (or --from/--through)",
+        "此渠道报表覆盖日期：{first} 至 {through}，其首行至末行（或用 --from/--through）"),
+    "actuals_channel_covered_through": Label("days this channel's exports cover: {first} (first row) to {through} (--through)",
+                                             "此渠道报表覆盖日期：{first}（首行）至 {through}（--through）"),
+    "actuals_channel_covered_from": Label("days this channel's exports cover: {first} (--from) to {through} (last row)",
+                                          "此渠道报表覆盖日期：{first}（--from）至 {through}（末行）"),
+    "actuals_channel_covered_stated": Label("days this channel's exports cover: {first} (--from) to {through} (--through)",
+                                            "此渠道报表覆盖日期：{first}（--from）至 {through}（--through）"),
+    "actuals_covered_share": Label("Share of days covered", "覆盖天数占比"),
     # In a sentence, as the table's headers name them: JSON's measure keys (cac, users_per_spend) are for programs.
     "actuals_measure_cac": Label("CAC", "获客成本"),
     "actuals_measure_spend": Label("spend", "广告支出"),
