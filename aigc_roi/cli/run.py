@@ -15,8 +15,7 @@ from aigc_roi.cli.output import check_destinations, check_plot, check_xlsx, deli
 from aigc_roi.cli.streams import load
 
 if TYPE_CHECKING:
-    from aigc_roi.present.inputs_table import InputRow
-    from aigc_roi.present.workbook import ScenarioFacts
+    from aigc_roi.present.inputs_table import InputRow, ScenarioFacts
     from aigc_roi.reader.load import LoadedScenario
 
 
@@ -99,8 +98,8 @@ def run(
 
 
 def _inputs(loaded: LoadedScenario) -> tuple[Sequence[InputRow], ScenarioFacts]:
-    """Every value the file sets, by field path, and what the workbook's inputs sheet states above them."""
-    from aigc_roi.present.workbook import ScenarioFacts
+    """Every value the file sets, by field path, and the facts the inputs table states first."""
+    from aigc_roi.present.inputs_table import ScenarioFacts
 
     scenario = loaded.scenario
     start = f"{scenario.start[0]:04d}-{scenario.start[1]:02d}" if scenario.start else ""

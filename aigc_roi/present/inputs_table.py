@@ -1,20 +1,36 @@
 """A scenario's inputs as a table of numbers: what a spreadsheet formula or a pivot can use.
 
-Each row is one value of the file by field path: the number a deterministic
-run uses (a range's median), a range's distribution and its low and high,
-and the text as written (``25万``, ``1.5%``, ``300..1000``) for the audit trail; a value a ``--set``
-wrote says so there, beside what the file wrote (``14 (--set; file: 12)``), so a what-if never passes for
-the file's own plan.
+One table, ``run --table inputs`` (CSV) and the xlsx ``inputs`` sheet alike: the plan's facts first (``FACTS``), as
+the run reads them, a default filled in where the file leaves one out; then every other value of the file in its
+order. Each row holds the value a deterministic run uses: a number as a number (a range's median, with its
+distribution and its low and high; a whole number the file writes whole stays whole), a text (a name, a word such as
+``month``, a span of months ``1-3``) as that text; and beside it the text as written (``25万``, ``1.5%``,
+``300..1000``) for the audit trail, empty for a default the file does not write. A value a ``--set`` wrote says so
+there, beside what the file wrote (``14 (--set; file: 12)``), so a what-if never passes for the file's own plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from aigc_roi.present.labels import label
 
 INPUT_COLUMNS = ("path", "value", "low", "high", "distribution", "written")
+FACTS = ("name", "currency", "start", "horizon_months")
+"""The plan's facts: the table's first rows, whether or not the file writes them."""
+
+
+@dataclass(frozen=True)
+class ScenarioFacts:
+    """What the inputs table states first (defaults filled in)."""
+
+    name: str
+    currency: str
+    start: str
+    """``YYYY-MM``, or empty when the file sets none (months are then M1, M2, ...)."""
+    horizon_months: int
 
 
 class InputRow(Protocol):
@@ -49,6 +65,10 @@ def written_text(row: InputRow, lang: str) -> str:
     return label("set_over_file", lang).format(written=row.written, file=row.in_file)
 
 
-def inputs_rows(inputs: Sequence[InputRow], lang: str) -> list[list[Any]]:
-    """One row per input, in ``INPUT_COLUMNS`` order: a text input (a name) has no value."""
-    return [[row.path, row.value, row.low, row.high, row.distribution, written_text(row, lang)] for row in inputs]
+def inputs_rows(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> list[list[Any]]:
+    """One row per input, in ``INPUT_COLUMNS`` order: ``FACTS`` first, then the file's other values in its order; a
+    text input's value is the text itself, not the ``--set`` note its written text carries."""
+    written = {row.path: written_text(row, lang) for row in inputs if row.path in FACTS}
+    stated = [[path, getattr(facts, path) or None, None, None, None, written.get(path)] for path in FACTS]
+    return stated + [[row.path, row.written if row.value is None else row.value, row.low, row.high, row.distribution,
+                      written_text(row, lang)] for row in inputs if row.path not in FACTS]

@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from rich.console import RenderableType
 
-    from aigc_roi.present.inputs_table import InputRow
-    from aigc_roi.present.workbook import ScenarioFacts
+    from aigc_roi.present.inputs_table import InputRow, ScenarioFacts
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class RunPresenter(Presenter[RunReport]):
     """A run report (present/run_data.py) as JSON, one CSV table (``table``), markdown, the view or the workbook.
 
     ``months``: the monthly table in the views, None for each view's default (shown in markdown, not in the
-    terminal). ``inputs`` and ``facts`` (the file's values, by field path) are needed by the inputs table and
+    terminal). ``inputs`` (the file's values, by field path) and ``facts`` are needed by the inputs table and
     the workbook only."""
 
     style: NumberStyle
@@ -40,7 +39,8 @@ class RunPresenter(Presenter[RunReport]):
         if self.table == "inputs":
             from aigc_roi.present.inputs_table import INPUT_COLUMNS, inputs_rows
 
-            return list(INPUT_COLUMNS), inputs_rows(self.inputs, self.style.lang)
+            assert self.facts is not None, "the inputs table states the scenario's facts first"
+            return list(INPUT_COLUMNS), inputs_rows(self.facts, self.inputs, self.style.lang)
         if self.table == "cohorts":
             return tables.cohorts_table(result)
         if self.table == "channels":

@@ -30,7 +30,7 @@ from aigc_roi.present.channel_labels import channel_row_names, channel_type_labe
 from aigc_roi.present.discount_note import npv_basis, rate_stated
 from aigc_roi.present.explain import never_throughout, not_split_name, not_split_share, ranked_changes
 from aigc_roi.present.fit_data import fits_table
-from aigc_roi.present.inputs_table import InputRow, inputs_rows, written_text
+from aigc_roi.present.inputs_table import InputRow, ScenarioFacts, inputs_rows
 from aigc_roi.present.labels import label, sentences, short_label, unqualified
 from aigc_roi.present.numbers import NumberStyle, irr_borrowing, irr_none_label, none_over, says_nothing
 from aigc_roi.present.text import xlsx_text
@@ -56,7 +56,6 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 EXCEL_LARGEST = 9.99999999999999e307
 """Excel's largest number: a cell past it (an IRR past float64's, docs/formulas.md §10) is one Excel cannot open as a
 number and openpyxl reads back as inf, so it is written capped at this, with a note where the figure has one."""
-FACT_PATHS = frozenset({"name", "currency", "start", "horizon_months"})
 
 
 def figure_format(name: str) -> str:
@@ -71,17 +70,6 @@ class Column:
     """Text, or a month's first day (a cohort sheet's month, formatted ``DATE``: a real date, as the months sheet's)."""
     number_format: str | None = None
     """None for text."""
-
-
-@dataclass(frozen=True)
-class ScenarioFacts:
-    """What the inputs sheet states above the file's values (defaults filled in)."""
-
-    name: str
-    currency: str
-    start: str
-    """``YYYY-MM``, or empty when the file sets none (months are then M1, M2, ...)."""
-    horizon_months: int
 
 
 def _figures_sheet(report: RunReport, lang: str) -> tuple[list[Column], list[list[Any]], list[str | None]]:
@@ -259,21 +247,12 @@ _FIT_CURVE_LABELS = {"retention": "fit_curve_retention", "channel_retention": "f
 
 
 def _inputs_sheet(facts: ScenarioFacts, inputs: Sequence[InputRow], lang: str) -> tuple[list[Column], list[list[Any]]]:
-    """Numbers as numbers (a range's median, low and high), the text as written beside them."""
+    """The CSV's inputs table (present/inputs_table.py), numbers as numbers, with a note where a value alone
+    misleads."""
     columns = [Column(label("field_path", lang)), Column(label("value", lang), GENERAL), Column(label("low", lang), GENERAL),
                Column(label("high", lang), GENERAL), Column(label("distribution", lang)), Column(label("as_written", lang)),
                Column(label("note", lang))]
-    stated: list[list[Any]] = [["name", facts.name], ["currency", facts.currency], ["start", facts.start or None],
-                               ["horizon_months", facts.horizon_months]]
-    # The four facts come first with their defaults filled in; the file's own lines for them are not repeated,
-    # but one a --set wrote says so where the others leave the text as written empty.
-    set_facts = {row.path: written_text(row, lang) for row in inputs if row.path in FACT_PATHS and row.set_by is not None}
-    rows = [row + [None] * 3 + [set_facts.get(row[0]), None] for row in stated]
-    # A text input (a name) is its own value: the text itself, not the --set note beside it.
-    rows += [[path, value if value is not None else row.written, low, high, distribution, written, _input_note(path, lang)]
-             for row, (path, value, low, high, distribution, written) in zip(inputs, inputs_rows(inputs, lang), strict=True)
-             if path not in FACT_PATHS]
-    return columns, rows
+    return columns, [[*row, _input_note(row[0], lang)] for row in inputs_rows(facts, inputs, lang)]
 
 
 def _input_note(path: str, lang: str) -> str | None:

@@ -125,7 +125,8 @@ def _typed(path: str, text: str, value: object, distribution: Distribution | Non
     if distribution is not None:
         return TypedInput(path, text, distribution.median(), distribution.kind, distribution.low, distribution.high,
                           distribution.interval())
-    return TypedInput(path, text, number_in(value))
+    # A whole number written whole stays one: `version: 1` is no 1.0.
+    return TypedInput(path, text, value if type(value) is int else number_in(value))
 
 
 def number_in(written: object) -> float | None:
