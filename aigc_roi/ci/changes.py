@@ -184,29 +184,32 @@ def _described(changes: Sequence[ChangedInput], group: list[int], base: Scenario
     ``base_paths``), its values in the base and now, as written and as numbers."""
     was, now = _values(changes, group, base), _values(changes, group)
     return ChangedValue(listed(changes[i].now.path for i in group), _joined(was), _joined(now),
-                        listed(by_name(changes[i].now.path, new) for i in group), _number(was), _number(now),
+                        listed(by_name(changes[i].now.path, new) for i in group),
+                        _number([value for value, _ in was]), _number([value for value, _ in now]),
                         base_path=listed(base_paths))
 
 
-def _values(changes: Sequence[ChangedInput], group: list[int], base: Scenario | None = None) -> list[object]:
-    """The group's values as the new version writes them, or with ``base`` as the base does: a top-level field the
-    base leaves out by the value it takes there (``currency`` CNY, ``discount_rate`` 0.0); None for anything else it
-    leaves out (a channel it does not have)."""
-    values: list[object] = []
+def _values(changes: Sequence[ChangedInput], group: list[int],
+            base: Scenario | None = None) -> list[tuple[object, str | None]]:
+    """The group's values and their texts as the new version writes them (``0.30``, ``1_000``, ``25万``), or with
+    ``base`` as the base does: a top-level field the base leaves out by the value it takes there (``currency`` CNY,
+    ``discount_rate`` 0.0); None for anything else it leaves out (a channel it does not have)."""
+    values: list[tuple[object, str | None]] = []
     for i in group:
         item = changes[i].now if base is None else changes[i].before
         if item is not None:
-            values.append(item.value)
+            values.append((item.value, item.text or str(item.value)))
         else:
-            values.append(None if base is None else default_value(base, changes[i].now.path))
+            value = None if base is None else default_value(base, changes[i].now.path)
+            values.append((value, None if value is None else str(value)))
     return values
 
 
-def _joined(values: Sequence[object]) -> str | None:
-    """The values as one text, a value left out as —; None when all are left out."""
-    if all(value is None for value in values):
+def _joined(values: Sequence[tuple[object, str | None]]) -> str | None:
+    """The values' texts as one, a value left out as —; None when all are left out."""
+    if all(text is None for _, text in values):
         return None
-    return ", ".join("—" if value is None else str(value) for value in values)
+    return ", ".join("—" if text is None else text for _, text in values)
 
 
 def _number(values: Sequence[object]) -> float | None:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from aigc_roi.ci.item_match import matched
 from aigc_roi.ci.records import ChangedInput
 from aigc_roi.model.paths import split_path
-from aigc_roi.reader.inputs import InputValue, key_path, scalar_input
-from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path
+from aigc_roi.reader.inputs import RANGE_KEYS, InputValue, key_path, scalar_input
+from aigc_roi.reader.yamltree import Entry, Node, item_name, join_path, one_line
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _walk(before: Node | None, after: Node, path: str, base_path: str, found: Li
     if after.source is not None:
         return  # a --set, applied to both versions alike
     if "values" in (_kind(before), _kind(after)) or (before is not None and path and _reshaped(before, after)):
-        if _written(before) != _written(after):
+        if _unquoted(before) != _unquoted(after):
             found.whole.append((ChangedInput(_as_input(after, path),
                                              None if before is None else _as_input(before, base_path)), _yaml(after)))
             found.elements[path] = {item.raw.strip() for item in after.value} if after.kind == "seq" else set()
@@ -111,13 +111,22 @@ def _reshaped(before: Node, after: Node) -> bool:
     """Whether a value is written in another form in each version, so that only the whole of it can be set: one number
     in one and a mapping in the other (``20``, ``{by_month: {1: 12, 6: 30}}``, ``{low: 15, high: 25}``, conversions
     by age ``{0: 3%, 1: 1%}``), or a mapping whose keys NEW replaces (a churn with points, a month with another, a
-    channel's ``budget`` with ``users``): its new keys set on BASE beside the old ones would be no version's value.
-    Not a mapping that holds a list of items (``costs``, ``monetization``), whose items are matched one by one."""
+    channel's ``budget`` with ``users``): its new keys set on BASE beside the old ones would be no version's value;
+    or a range written as a mapping with other keys (``{low: 10, high: 15}``, ``{dist: triangular, low: 10, mode: 12,
+    high: 15}``): one value whichever keys either adds or drops, as ``10..15`` is. Not a mapping that holds a list of
+    items (``costs``, ``monetization``), whose items are matched one by one."""
     if _holds_items(before) or _holds_items(after) or _is_empty(before) or _is_empty(after):
         return False
     if before.kind != "map" or after.kind != "map":
         return (before.kind == "map") != (after.kind == "map")
+    if _is_range(before) and _is_range(after):
+        return before.value.keys() != after.value.keys()
     return bool(before.value.keys() - after.value.keys()) and bool(after.value.keys() - before.value.keys())
+
+
+def _is_range(node: Node) -> bool:
+    """A mapping of a range's keys alone (reader/inputs.py ``RANGE_KEYS``)."""
+    return node.kind == "map" and node.value.keys() <= RANGE_KEYS
 
 
 def _holds_items(node: Node) -> bool:
@@ -141,23 +150,24 @@ def _kind(node: Node | None) -> str | None:
     return "values" if all(item.kind == "scalar" for item in node.value) else "items"
 
 
-def _written(node: Node | None) -> str | None:
-    """A value as written, whole, in either version: ``1-3``, ``[1, 2]``, ``{by_month: {1: 12, 6: 30}}``; None for
-    nothing."""
+def _unquoted(node: Node | None) -> str | None:
+    """A value whole, each scalar without its quotes, as two versions are compared: ``{low: 10, high: '15'}`` and a
+    block mapping of the same values are one value; None for nothing."""
     if node is None:
         return None
     if node.kind == "map":
-        return "{" + ", ".join(f"{entry.key.raw}: {_written(entry.value)}" for entry in node.value.values()) + "}"
+        return "{" + ", ".join(f"{entry.key.raw}: {_unquoted(entry.value)}" for entry in node.value.values()) + "}"
     if node.kind == "seq":
-        return "[" + ", ".join(_written(item) or "" for item in node.value) + "]"
+        return "[" + ", ".join(_unquoted(item) or "" for item in node.value) + "]"
     return node.raw
 
 
 def _as_input(node: Node, path: str) -> InputValue:
-    """A node as an input: a scalar's own value, a list's or a mapping's as written."""
+    """A node as an input: a scalar's own value, a list's or a mapping's text as written (``one_line``)."""
     if node.kind == "scalar":
         return scalar_input(node, path)
-    return InputValue(path, _written(node), node.line, node.column, node.line, node.column)
+    text = one_line(node)
+    return InputValue(path, text, node.line, node.column, node.line, node.column, text=text)
 
 
 def _yaml(node: Node) -> str:

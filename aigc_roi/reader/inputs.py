@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aigc_roi.model.scenario import Distribution, Scenario
 from aigc_roi.reader.numbers import ValueProblem, parse_number_text
-from aigc_roi.reader.yamltree import Node, join_path
+from aigc_roi.reader.yamltree import Node, find_node, join_path, one_line
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def key_path(path: str, key: str) -> str:
     return f"{path}[{key}]" if key.isdigit() and not path.endswith(".by_month") else join_path(path, key)
 
 
-_RANGE_KEYS = frozenset({"low", "high", "mode", "mean", "sd", "dist"})
+RANGE_KEYS = frozenset({"low", "high", "mode", "mean", "sd", "dist"})
 """Keys of a range written as a mapping (``{low: 300, high: 1000}``); its row is the mapping's own path."""
 
 
@@ -65,7 +65,7 @@ class TypedInput:
 
     path: str
     written: str
-    """The text as written; a range mapping joined as ``{low: 300, high: 1000}``."""
+    """The text as written; a range mapping on one line, ``{low: 300, high: 1000}`` (reader/yamltree.py ``one_line``)."""
     value: float | None
     """The number a deterministic run uses (a range's median); None for text (a name, ``all``)."""
     distribution: str | None = None
@@ -97,19 +97,18 @@ def typed_inputs(tree: Node, scenario: Scenario, file_tree: Node | None = None) 
 
 def _written(tree: Node, ranges: set[str]) -> list[tuple[str, str, InputValue]]:
     """Each input's path, its text as written and its value (of a range mapping, a ``--set`` one if any), in file
-    order; a range mapping at a path of ``ranges`` is one row, its text joined as ``{low: 300, high: 1000}``."""
+    order; a range mapping at a path of ``ranges`` is one row, its text on one line as ``compare --explain`` writes it
+    (``one_line``: ``{low: 300, high: 1000}``)."""
     rows: dict[str, tuple[str, InputValue]] = {}
-    pending: dict[str, list[str]] = {}
     for item in input_values(tree):
         parent, _, key = item.path.rpartition(".")
-        if key in _RANGE_KEYS and parent in ranges:
-            pending.setdefault(parent, []).append(f"{key}: {item.text}")
+        if key in RANGE_KEYS and parent in ranges:
             if parent not in rows or item.source is not None:
-                rows[parent] = ("", item)  # the text is joined below; the row keeps its place
+                mapping = find_node(tree, parent)
+                rows[parent] = ("" if mapping is None else one_line(mapping), item)
             continue
         rows[item.path] = (item.text, item)
-    return [(path, "{" + ", ".join(pending[path]) + "}" if path in pending else text, item)
-            for path, (text, item) in rows.items()]
+    return [(path, text, item) for path, (text, item) in rows.items()]
 
 
 def _range_mappings(tree: Node) -> set[str]:
@@ -118,7 +117,7 @@ def _range_mappings(tree: Node) -> set[str]:
     for item in input_values(tree):
         parent, _, key = item.path.rpartition(".")
         keys.setdefault(parent, set()).add(key)
-    return {path for path, held in keys.items() if held <= _RANGE_KEYS and {"low", "high"} <= held}
+    return {path for path, held in keys.items() if held <= RANGE_KEYS and {"low", "high"} <= held}
 
 
 def _typed(path: str, text: str, value: object, distribution: Distribution | None) -> TypedInput:

@@ -65,8 +65,8 @@ class Node:
     """A separator an input method or a paste spoiled, that made YAML read ``key: value`` as one text: inside a
     plain scalar, or in a key of a mapping. Any error at the node is that slip (reader/kinds.py Context.error)."""
     written: str = ""
-    """A scalar's text as the file writes it, from its position to its end, where ``raw`` is not that text less its
-    quotes (escapes, ``''``, lines folded, a block scalar); "" where it is."""
+    """A scalar's text as the file writes it, from its position to its end, where that is not ``raw`` itself: quoted
+    (quotes, escapes, ``''``), lines folded, a block scalar; "" where it is."""
 
     def position_of(self, offset: int) -> tuple[int, int]:
         """Line and column in the file of the character at ``offset`` of a scalar's ``raw`` (reader/scalar_source.py:
@@ -98,6 +98,25 @@ class Node:
         if isinstance(self.value, str) and not is_number_text(self.raw):
             return repr(text)
         return text
+
+
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029])[ \t]*")
+
+
+def one_line(node: Node) -> str:
+    """A value as the file writes it, on one line: a scalar its text (``raw``, a quoted one without its quotes, as
+    every output shows a value: ``25万``, ``0.30``, ``10..15``); a mapping or a list its keys and items each as written,
+    quotes and all, in flow style whatever layout the file gives it (``{dist: "triangular", low: 10, mode: 12, high:
+    15}``, ``[1, 2]``): a block mapping's lines and comments are no cell's text."""
+    return node.raw if node.kind == "scalar" else _flow(node)
+
+
+def _flow(node: Node) -> str:
+    if node.kind == "map":
+        return "{" + ", ".join(f"{_flow(entry.key)}: {_flow(entry.value)}" for entry in node.value.values()) + "}"
+    if node.kind == "seq":
+        return "[" + ", ".join(_flow(item) for item in node.value) + "]"
+    return _LINE_BREAK.sub(" ", node.written or node.raw)
 
 
 def set_within(node: Node) -> Node | None:
@@ -460,7 +479,7 @@ class _TreeBuilder:
             start: Any = event.start_mark
             end: Any = event.end_mark
             written = self.text[start.index:end.index]
-            if written[node.text_column:len(written) - node.text_column] != node.raw:
+            if node.text_column or written != node.raw:
                 node.written = written
         # Only a plain scalar is text YAML could have read as ``key: value``; nearly all are ASCII.
         if not event.style and not node.raw.isascii():
