@@ -199,7 +199,7 @@ def test_actuals_names_it_on_every_channel_month(tmp_path: Path) -> None:
     export = _file(tmp_path, "export.csv", "date,campaign,spend,new_users\n2025-03-01,dy_a,1200,100\n"
                                            "2025-03-01,gdt_a,900,60\n")
     table = _csv("actuals", plan, export, "--through", "2025-03-31")
-    assert table[0][:3] == ["channel", "path", "month"] and table[0][-2:] == ["not_reported", "currency"]
+    assert table[0][:3] == ["channel", "path", "month"] and table[0][-3:] == ["not_reported", "covered", "currency"]
     assert {row[-1] for row in table[1:]} == {"USD"} and len(table) == 3
     assert _json("actuals", plan, export, "--through", "2025-03-31")["currency"] == "USD"
 
