@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_every_width import COMMANDS
-from test_snapshots_80 import BROKEN, CHEAPER, HUAJING
+from test_snapshots_80 import write_plans
 from typer.testing import CliRunner, Result, _NamedTextIOWrapper
 
 from aigc_roi.cli.app import app
@@ -22,10 +22,7 @@ VIEWS = {**COMMANDS, "check-table": ["check", "huajing.yaml", "cheaper.yaml", "-
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("plans")
-    for name, text in (("huajing.yaml", HUAJING), ("cheaper.yaml", CHEAPER), ("broken.yaml", BROKEN)):
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_plans(tmp_path_factory.mktemp("plans"))
 
 
 def _ascii_run(command: str, lang: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Result:

@@ -19,7 +19,7 @@ import pytest
 from cli_runner import invoke
 from rich.cells import cell_len
 from rich.console import RenderableType
-from test_snapshots_80 import BROKEN, CHEAPER, HUAJING, split_numbers
+from test_snapshots_80 import split_numbers, write_plans
 
 from aigc_roi.cli import streams
 from aigc_roi.present.console import DataConsole
@@ -55,10 +55,7 @@ CLOSING = "┓┃┩│┘┤┛"
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("plans")
-    for name, text in (("huajing.yaml", HUAJING), ("cheaper.yaml", CHEAPER), ("broken.yaml", BROKEN)):
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_plans(tmp_path_factory.mktemp("plans"))
 
 
 @cache

@@ -62,6 +62,13 @@ targets:
 CHEAPER = HUAJING.replace("name: 画镜 AI写真", "name: 画镜 降价版").replace("bid: 10..15", "bid: 9").replace("price: 29", "price: 25")
 BROKEN = "version: 1\nname: 坏文件\nhorizon_months: 24\nacquisition:\n  - {name: 小红书KOC, type: koc}\n"
 
+
+def write_plans(folder: Path) -> Path:
+    """``folder`` holding huajing.yaml, cheaper.yaml and broken.yaml, the plans every command's 80-column view reads."""
+    for name, text in (("huajing.yaml", HUAJING), ("cheaper.yaml", CHEAPER), ("broken.yaml", BROKEN)):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
 NAMES = ("小红书KOC", "B站注册CPA", "抖音激活CPA", "工具和算力", "huajing.yaml", "min_payback_probability")
 HEADERS = ("type", "users", "cac", "max_unit_cost", "contribution", "gross_revenue", "unit_cost")
 """Header words of the tables above (their short Chinese labels), which a squeezed column once split (类/型)."""
@@ -87,8 +94,7 @@ COMMANDS: dict[str, list[str]] = {
 
 @pytest.fixture
 def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name, text in (("huajing.yaml", HUAJING), ("cheaper.yaml", CHEAPER), ("broken.yaml", BROKEN)):
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    write_plans(tmp_path)
     shutil.copy(ROOT / "scenarios" / "zh" / "chat-assistant-cpa.yaml", tmp_path)
     for export in ("douyin-ocean-engine.csv", "bilibili.csv"):
         shutil.copy(ROOT / "examples" / "actuals" / export, tmp_path)

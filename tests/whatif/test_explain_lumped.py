@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 from cli_runner import invoke
+from explain_shares import shares_by_path, written
 from spec_example import WORKED_EXAMPLE
 
 from aigc_roi import api
-from aigc_roi.whatif.explain import FigureChanges
 
 BASE = WORKED_EXAMPLE.replace("serving_per_active_user: 1", "serving_per_active_user: {by_month: {1: 1, 3: 2}}")
 NEW = (WORKED_EXAMPLE.replace("serving_per_active_user: 1", "serving_per_active_user: {by_month: {1: 1}}")
@@ -34,28 +34,19 @@ NEW = (WORKED_EXAMPLE.replace("serving_per_active_user: 1", "serving_per_active_
 PRICE = "monetization.purchases[0].price"
 
 
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _shares(changes: FigureChanges, figure: str) -> dict[str, float | None]:
-    attribution = next(item for item in changes.explanation.attributions if item.figure == figure)
-    return dict(zip((change.path for change in changes.changes), attribution.shares or (), strict=True))
 
 
 @pytest.fixture
 def versions(tmp_path: Path) -> tuple[Path, Path]:
-    return _write(tmp_path, "base.yaml", BASE), _write(tmp_path, "new.yaml", NEW)
+    return written(tmp_path, "base.yaml", BASE), written(tmp_path, "new.yaml", NEW)
 
 
 def test_a_lumped_change_leaves_the_price_its_own_share(versions: tuple[Path, Path]) -> None:
     changes = api.explain_change(*versions)
     assert [(change.path, change.before, change.after) for change in changes.changes] == [
         (PRICE, "10", "12"), ("*", None, None)]
-    assert _shares(changes, "npv") == {PRICE: pytest.approx(3_250), "*": pytest.approx(-2_000)}
-    assert _shares(changes, "peak_cash_need") == {PRICE: pytest.approx(-2_000), "*": pytest.approx(0)}
+    assert shares_by_path(changes, "npv") == {PRICE: pytest.approx(3_250), "*": pytest.approx(-2_000)}
+    assert shares_by_path(changes, "peak_cash_need") == {PRICE: pytest.approx(-2_000), "*": pytest.approx(0)}
     # NEW as written is the lumped change's: nothing is left unsplit.
     assert changes.unexplained["npv"] == 0 and changes.not_split == ()
 
@@ -67,7 +58,7 @@ def test_the_other_way_the_same_shares_and_the_lumped_changes_are_values(version
     lumped = "horizon_months, costs.serving_per_active_user.by_month.3"
     assert [(change.path, change.before, change.after) for change in changes.changes] == [
         (PRICE, "12", "10"), (lumped, "2, —", "3, 2")]
-    assert _shares(changes, "npv") == {PRICE: pytest.approx(-3_250), lumped: pytest.approx(2_000)}
+    assert shares_by_path(changes, "npv") == {PRICE: pytest.approx(-3_250), lumped: pytest.approx(2_000)}
 
 
 def test_the_views_name_the_lumped_row_as_every_other_change(versions: tuple[Path, Path]) -> None:
@@ -84,11 +75,11 @@ def test_the_views_name_the_lumped_row_as_every_other_change(versions: tuple[Pat
 def test_with_nothing_to_set_apart_every_change_is_one(tmp_path: Path) -> None:
     """The horizon and the schedule alone: one change, every change at once, the whole change of each figure
     (npv -4,750 -> 10 x 1,500 - 1,500 - 20,000 = -6,500)."""
-    base = _write(tmp_path, "base.yaml", BASE)
-    new = _write(tmp_path, "new.yaml", NEW.replace("price: 12", "price: 10"))
+    base = written(tmp_path, "base.yaml", BASE)
+    new = written(tmp_path, "new.yaml", NEW.replace("price: 12", "price: 10"))
     changes = api.explain_change(base, new)
     assert [change.path for change in changes.changes] == ["*"]
-    assert _shares(changes, "npv") == {"*": pytest.approx(-1_750)}
+    assert shares_by_path(changes, "npv") == {"*": pytest.approx(-1_750)}
     for lang, words in (("en", "every change at once"), ("zh", "全部改动合在一起")):
         result = invoke(["compare", str(base), str(new), "--explain", "--lang", lang], env={"COLUMNS": "160"})
         assert result.exit_code == 0, result.stderr
