@@ -221,7 +221,7 @@ def map_pairs(maps: object) -> list[tuple[str, str]]:
     for an item of neither form or with a blank name or glob: a glob matches no campaign by being empty."""
     if isinstance(maps, str):
         maps = [maps]
-    if isinstance(maps, Mapping) or not isinstance(maps, Iterable):
+    if isinstance(maps, Mapping | bytes) or not isinstance(maps, Iterable):
         raise ArgumentError("maps", f"expected a list of (NAME, GLOB) pairs or NAME=GLOB texts, found {maps!r} "
                                     f"({type(maps).__name__})")
     pairs = []

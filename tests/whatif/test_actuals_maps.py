@@ -38,6 +38,8 @@ def test_each_form_maps_both_campaigns(maps: object) -> None:
     ([("a", "b", "c")], f"maps[0]: expected {PAIR}, found ('a', 'b', 'c') (tuple)"),
     ([b"x=y"], f"maps[0]: expected {PAIR}, found b'x=y' (bytes)"),
     (5, "maps: expected a list of (NAME, GLOB) pairs or NAME=GLOB texts, found 5 (int)"),
+    # bytes iterate as numbers: an empty one mapped nothing, silently (the library's type search found it).
+    (b"", "maps: expected a list of (NAME, GLOB) pairs or NAME=GLOB texts, found b'' (bytes)"),
     # A dict's keys alone would be read, its globs dropped.
     ({"Douyin activation CPA": "dy_*"},
      "maps: expected a list of (NAME, GLOB) pairs or NAME=GLOB texts, found {'Douyin activation CPA': 'dy_*'} (dict)"),
