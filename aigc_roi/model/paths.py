@@ -162,6 +162,27 @@ def item_place(list_path: str, index: int, name: object, shared: bool) -> str:
     return f"{list_path}[{name if written_by_name(name, shared) else index}]"
 
 
+def item_path(list_path: str, index: int, names: Sequence[object]) -> str | None:
+    """``item_place`` of the item at ``index`` of its list's ``names`` where that path names it; None where it names
+    another: its index form (its name shared, holding a bracket or a number) where another item is named as the index,
+    so that no path names it (docs/formulas.md §12). What every refusal offers, so that none offers a path it refuses."""
+    name = names[index]
+    shared = isinstance(name, str) and is_shared([other if isinstance(other, str) else None for other in names], name)
+    if not written_by_name(name, shared) and any(isinstance(other, str) and other.strip() == str(index)
+                                                 for at, other in enumerate(names) if at != index):
+        return None
+    return item_place(list_path, index, name, shared)
+
+
+NO_PATH = "no path names each of them: give the items names of their own"
+"""Where a refusal would offer the items a reference could mean and one of them has no path (``item_path``)."""
+
+
+def no_path(name: str, count: int) -> str:
+    """``one_meant`` where one of the items has no path: renaming alone tells them apart."""
+    return f"'{name}' names {count} items and {NO_PATH}"
+
+
 def is_field_path(path: str, keys: Collection[str]) -> bool:
     """Whether ``path`` is a field path because its first word is one of ``keys``, a key of the file
     (``targets.min_roi``, ``retention.bid``), even where an item has that name: the one rule of ``--set``,
@@ -207,10 +228,14 @@ def resembling(name: str, names: Sequence[str]) -> list[str]:
     return [other for other in names if read[other] in nearest][:1]
 
 
-def two_readings(segment: str, at_index: str | None, meant: Sequence[str]) -> str:
-    """The refusal of ``[1]`` that is both an index and another item's name. It names the item at the index,
-    since a bare "item 1" reads as the first item to people who count from 1 (most, and all in Chinese)."""
+def two_readings(segment: str, at_index: str | None, meant: Sequence[str] | None, alone: bool = True) -> str:
+    """The refusal of ``[1]`` that is both an index and another item's name, offering ``meant``: the paths of the two,
+    by name alone (``alone``) or, for a whole item, at its list's path; None where one of them has no path
+    (``item_path``). It names the item at the index, since a bare "item 1" reads as the first item to people who count
+    from 1 (most, and all in Chinese)."""
     number = segment.strip("[]")
     item = f"the item named '{at_index}'" if at_index is not None else "an item with no name"
-    return (f"{segment} reads both as index {number} ({item}) and as the item named '{number}'; "
-            f"write the one meant by its name alone, {' or '.join(meant)}")
+    both = f"{segment} reads both as index {number} ({item}) and as the item named '{number}'"
+    if meant is None:
+        return f"{both}, and {NO_PATH}"
+    return f"{both}; write the one meant {'by its name alone' if alone else 'at its path'}, {' or '.join(meant)}"

@@ -490,6 +490,7 @@ _MESSAGES = _rules([
     (r"no key '(.*)' here", "此处没有字段 '{0}'"),
     (r"cannot set '(.*)' inside a value that is not a mapping", "不能在非映射的值中设置 '{0}'"),
     (r"cannot set one month of a value written once; replace it whole, such as (.*)", "不能只设置单一取值的某个月；请整体替换，如 {0}"),
+    (r"cannot set one month of (.*): by_month is not allowed on this field", "不能设置 {0} 的某个月：此字段不能按月取值 by_month"),
     (r"channel names must be distinct to allocate; repeated: (.*)", _lists("分配预算要求渠道名各不相同；重复的有：{0}", 0)),
     (r"channel names must be distinct to allocate; '(.*)' is also the name of (.*)",
      "分配预算要求渠道名各不相同；'{0}' 也是 {1} 的名称"),
@@ -632,6 +633,20 @@ _MESSAGES = _rules([
     (r"(\[\d+\]) reads both as index (\d+) \(an item with no name\) and as the item named '(.*)'; write the one meant by "
      r"its name alone, (.*)",
      "{0} 既可读作索引 {1}（一个没有名称的项），也可读作名为 '{2}' 的项；请只用名称写明是哪一项：{3}"),
+    (r"(\[\d+\]) reads both as index (\d+) \(the item named '(.*)'\) and as the item named '(.*)'; write the one meant at "
+     r"its path, (.*) or (.*)",
+     "{0} 既可读作索引 {1}（名为 '{2}' 的项），也可读作名为 '{3}' 的项；请用该项的路径写明是哪一项：{4} 或 {5}"),
+    (r"(\[\d+\]) reads both as index (\d+) \(an item with no name\) and as the item named '(.*)'; write the one meant at "
+     r"its path, (.*)",
+     "{0} 既可读作索引 {1}（一个没有名称的项），也可读作名为 '{2}' 的项；请用该项的路径写明是哪一项：{3}"),
+    (r"(\[\d+\]) reads both as index (\d+) \(the item named '(.*)'\) and as the item named '(.*)', and no path names "
+     r"each of them: give the items names of their own",
+     "{0} 既可读作索引 {1}（名为 '{2}' 的项），也可读作名为 '{3}' 的项，且没有路径能分别指明它们：请给各项起各自的名称"),
+    (r"(\[\d+\]) reads both as index (\d+) \(an item with no name\) and as the item named '(.*)', and no path names "
+     r"each of them: give the items names of their own",
+     "{0} 既可读作索引 {1}（一个没有名称的项），也可读作名为 '{2}' 的项，且没有路径能分别指明它们：请给各项起各自的名称"),
+    (r"'(.*)' names (\d+) items and no path names each of them: give the items names of their own",
+     "'{0}' 是 {1} 项的名称，且没有路径能分别指明它们：请给各项起各自的名称"),
 ])
 
 def _under_option(option: str, message: str) -> str | None:

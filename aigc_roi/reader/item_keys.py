@@ -27,3 +27,19 @@ def item_keys(list_path: Sequence[str], item: Node) -> frozenset[str] | None:
         typed = shapes.get(written.value.raw.strip()) if written is not None and written.value.kind == "scalar" else None
         return frozenset(typed.fields) if typed is not None else frozenset().union(*(shape.fields for shape in shapes.values()))
     return frozenset(kind.fields) if isinstance(kind, Obj) else None
+
+
+def kind_within(kind: Any, segment: str, node: Node) -> Any:
+    """The format's kind of ``node``, the value at ``segment`` under a value of ``kind`` (``SCENARIO`` at the top): a
+    channel's by its ``type``; None off the table (a key it has not, a part of a value, a channel of no known type)."""
+    if isinstance(kind, ListOf) and segment.startswith("["):
+        kind = kind.item
+    elif isinstance(kind, Obj) and not segment.startswith("["):
+        kind = kind.fields.get(segment)
+    else:
+        return None
+    if isinstance(kind, Tagged):
+        written = node.value.get("type") if node.kind == "map" else None
+        typed = written.value.raw.strip() if written is not None and written.value.kind == "scalar" else ""
+        return kind.variants.get(typed)
+    return kind

@@ -9,7 +9,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from aigc_roi.model.paths import AmbiguousName, is_shared, item_place, meant_by_name, resembling, split_path
+from aigc_roi.model.paths import (
+    AmbiguousName,
+    is_shared,
+    item_path,
+    item_place,
+    meant_by_name,
+    no_path,
+    resembling,
+    split_path,
+)
 from aigc_roi.reader.item_keys import item_keys
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yamltree import Node, item_name
@@ -33,8 +42,8 @@ class Candidate(Generic[Item]):
 
     item: Item
     """What the caller takes it as: its path, or its index in the list at hand."""
-    offered: str
-    """Its path as a refusal offers it, valid as written (model/paths.py ``item_place``)."""
+    offered: str | None
+    """Its path as a refusal offers it, valid as written (model/paths.py ``item_path``); None where no path names it."""
     node: Node
     keys: frozenset[str] | None
     """The keys it may hold (``item_keys``); None where nothing narrows by them."""
@@ -58,7 +67,8 @@ def named_items(tree: Node) -> list[tuple[str, Candidate[str]]]:
         for index, (item, name) in enumerate(zip(items, names, strict=True)):
             if name is not None:
                 place = item_place(list_path, index, name, is_shared(names, name))
-                found.append((name, Candidate(place, place, item, item_keys(list_path.split("."), item))))
+                found.append((name, Candidate(place, item_path(list_path, index, names), item,
+                                              item_keys(list_path.split("."), item))))
     return found
 
 
@@ -107,9 +117,12 @@ def meant(name: str, rest: list[str], candidates: Sequence[Candidate[Item]], set
     Refused, offering each. None: the first whose keys hold the first of ``rest`` (the walk then says what stops the
     rest there), else the one with a key like it (the loader then says the key is unknown there and which it
     resembles; several refused, offering each with its key), else the first."""
+    fitting = having(rest, candidates, settable)
+    if len(fitting) > 1 and any(candidate.offered is None for candidate in fitting):
+        raise Refused(no_path(name, len(fitting)))
     try:
-        found = meant_by_name(name, [(candidate.item, _joined([candidate.offered, *rest]), True)
-                                     for candidate in having(rest, candidates, settable)])
+        found = meant_by_name(name, [(candidate.item, _joined([candidate.offered or "", *rest]), True)
+                                     for candidate in fitting])
     except AmbiguousName as ambiguous:
         raise Refused(str(ambiguous)) from None
     if found is not None:
@@ -118,8 +131,10 @@ def meant(name: str, rest: list[str], candidates: Sequence[Candidate[Item]], set
     keyed = [candidate for candidate in candidates if candidate.keys is not None and field in candidate.keys]
     alike = _like(rest, candidates, settable)
     if not keyed and len(alike) > 1:
+        if any(candidate.offered is None for candidate, _ in alike):
+            raise Refused(no_path(name, len(candidates)))
         keys = " or ".join(f"'{key}'" for key in dict.fromkeys(key for _, key in alike))
-        paths = [_joined([candidate.offered, key, *rest[1:]]) for candidate, key in alike]
+        paths = [_joined([candidate.offered or "", key, *rest[1:]]) for candidate, key in alike]
         raise Refused(f"'{name}' names {len(candidates)} items and none has a key '{field}'; {len(alike)} have "
                       f"{keys}: write the one meant, {' or '.join(paths)}")
     return (keyed or [candidate for candidate, _ in alike] or list(candidates))[0].item
@@ -130,11 +145,12 @@ def suggested(name: str, rest: list[str], named: Sequence[tuple[str, Candidate[I
     (model/paths.py ``resembling``) on which ``rest`` can be set, else those holding a key like its first, with that
     key; none where neither."""
     like = set(resembling(name, list(dict.fromkeys(called for called, _ in named))))
-    candidates = [candidate for called, candidate in named if called in like]
+    # An item no path names is none to suggest (model/paths.py ``item_path``).
+    candidates = [candidate for called, candidate in named if called in like and candidate.offered is not None]
     found = having(rest, candidates, settable)
     if found:
-        return [_joined([candidate.offered, *rest]) for candidate in found]
-    return [_joined([candidate.offered, key, *rest[1:]]) for candidate, key in _like(rest, candidates, settable)]
+        return [_joined([candidate.offered or "", *rest]) for candidate in found]
+    return [_joined([candidate.offered or "", key, *rest[1:]]) for candidate, key in _like(rest, candidates, settable)]
 
 
 def did_you_mean(paths: Sequence[str]) -> str:

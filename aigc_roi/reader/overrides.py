@@ -17,11 +17,20 @@ from __future__ import annotations
 import dataclasses
 import shlex
 from dataclasses import dataclass
+from typing import Any
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
-from aigc_roi.model.paths import is_field_path, is_shared, item_place, list_index, split_path, two_readings
-from aigc_roi.reader.fields import SCENARIO
-from aigc_roi.reader.item_keys import item_keys
+from aigc_roi.model.paths import (
+    is_field_path,
+    is_shared,
+    item_path,
+    list_index,
+    no_path,
+    split_path,
+    two_readings,
+)
+from aigc_roi.reader.fields import SCENARIO, ListOf, Obj, Tagged
+from aigc_roi.reader.item_keys import item_keys, kind_within
 from aigc_roi.reader.item_names import (
     Candidate,
     Refused,
@@ -33,6 +42,7 @@ from aigc_roi.reader.item_names import (
     named_starts,
     suggested,
 )
+from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
 from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
@@ -147,18 +157,32 @@ def _by_name(tree: Node, override: Override) -> str:
         except Refused as refused:
             raise _fail(override, str(refused)) from None
     name, rest = starts[0]
-    near = suggested(name, split_path(rest) or [], items, settable)
+    fields = [name, *(split_path(rest) or [])]
+    # ``bid.by_month.6``: a field of items, written without its item; else a name like an item's.
+    holding = [candidate for _, candidate in items if candidate.keys is not None and name in candidate.keys]
+    near = [_joined([candidate.offered, *fields]) for candidate in having(fields, holding, settable)
+            if candidate.offered is not None]
+    if holding and not near and holding[0].offered is not None:
+        return _joined([holding[0].offered, *fields])  # the walk says what stops it, with the path that sets it
+    near = near or suggested(name, fields[1:], items, settable)
     if not near and segments is not None and nearest_key(name, SCENARIO.fields):
         return override.path  # a field misspelt: validation names the key it resembles
-    hint = did_you_mean(near) if near else f"write a field path such as acquisition[0].{rest}"
-    raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'; {hint}")
+    # Else an example that sets as written: the first item that has the rest.
+    example = [_joined([candidate.offered, *fields[1:]]) for _, candidate in items
+               if candidate.offered is not None and having(fields[1:], [candidate], settable)][:1]
+    hint = f"; {did_you_mean(list(dict.fromkeys(near)))}" if near else \
+        f"; write a field path such as {example[0]}" if example else ""
+    raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'{hint}")
 
 
 def _refuse_a_name_alone(tree: Node, segments: list[str], keys: set[str], override: Override) -> None:
     """Refuse ``x={...}`` where x is no key of the file but an item's name: an item is set whole at its list's path."""
     if len(segments) > 1 or segments[0].startswith("[") or segments[0] in keys:
         return
-    places = [candidate.offered for name, candidate in named_items(tree) if name == segments[0]]
+    called = [candidate.offered for name, candidate in named_items(tree) if name == segments[0]]
+    places = [place for place in called if place is not None]
+    if len(places) < len(called):
+        raise _fail(override, no_path(segments[0], len(called)))
     if places:
         raise _fail(override, f"'{segments[0]}' is an item's name, not a key of the file: set the item whole at its "
                               f"path, {' or '.join(places)}")
@@ -169,7 +193,7 @@ def _settable(override: Override) -> Settable:
 
     def settable(node: Node, segments: list[str]) -> bool:
         try:
-            _put(node, list(segments), Node("scalar", 1, 1, None, raw=""), override)
+            _put(node, list(segments), Node("scalar", 1, 1, None, raw=""), override, kind=None)
         except ScenarioInvalid:
             return False
         return True
@@ -179,7 +203,8 @@ def _settable(override: Override) -> Settable:
 
 def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> None:
     """Refuse ``acquisition[1]`` where item 1 is not the item named ``1``: either reading is a guess. The
-    message gives both items by name alone (``1.bid``, ``0.bid``), which never reads as an index."""
+    message gives both items by name alone (``1.bid``, ``0.bid``), which never reads as an index, a whole item at its
+    list's path (``acquisition[y]``), and says so where one of them has no path (model/paths.py ``item_path``)."""
     node: Node | None = tree
     for position, segment in enumerate(segments):
         if node is None:
@@ -188,11 +213,18 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
             index = list_index(segment.strip("[]")) if segment.startswith("[") else None
             if index is None or index >= len(node.value):
                 return
-            named = [i for i, item in enumerate(node.value) if item_name(item) == segment.strip("[]")]
+            names = [item_name(item) for item in node.value]
+            named = [i for i, name in enumerate(names) if name == segment.strip("[]")]
             if named and named != [index]:
                 rest = "".join(s if s.startswith("[") else f".{s}" for s in segments[position + 1:])
-                meant = [f"{name}{rest}" for i in (index, named[0]) if (name := item_name(node.value[i])) is not None]
-                raise _fail(override, two_readings(segment, item_name(node.value[index]), meant))
+                # Each by its name alone where that names it and more follows it (a name alone is no item's path);
+                # else at its list's path, where one names it. An item without a name is left out: no path
+                # names it, its index being the other's name.
+                meant = [f"{name}{rest}" if rest and not is_shared(names, name) else
+                         (place + rest if (place := item_path(_joined(segments[:position]), i, names)) else None)
+                         for i in (index, named[0]) if (name := names[i]) is not None]
+                offered = None if None in meant else [path for path in meant if path is not None]
+                raise _fail(override, two_readings(segment, names[index], offered, alone=bool(rest)))
             node = node.value[index]
         elif node.kind == "map":
             entry = node.value.get(segment.strip("[]"))
@@ -216,9 +248,27 @@ def _fail(override: Override, message: str) -> ScenarioInvalid:
     return ScenarioInvalid([ScenarioError(override.named, 1, 1, override.path, message)])
 
 
-def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool) -> Node:
+def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any, override: Override) -> None:
+    """Refuse ``by_month`` at ``segments[position]`` under a value (of the format's ``kind``; None where unknown) that is
+    no by_month schedule: a number, a range as text or as a mapping (``{dist: triangular, ...}``), a conversion by age,
+    retention points. Each is one value, replaced whole, which a field by month may be by a schedule: one line at the
+    option, not each key of the file's value unknown beside a by_month."""
+    if segments[position] != BY_MONTH_KEY or (parent.kind == "map" and (not parent.value or BY_MONTH_KEY in parent.value)):
+        return
+    whole = _joined(segments[:position])
+    if isinstance(kind, ByMonthOr):
+        raise _fail(override, "cannot set one month of a value written once; replace it whole, "
+                              f"such as {whole}={{by_month: {{1: 12, 6: 30}}}}")
+    a_value = not isinstance(kind, Obj | ListOf | Tagged) if kind is not None else \
+        parent.kind != "map" or set(parent.value) <= RANGE_KEYS
+    if a_value:
+        raise _fail(override, f"cannot set one month of {whole}: by_month is not allowed on this field")
+
+
+def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool, kind: Any = None) -> Node:
     """The node under ``parent`` at ``segments[position]``, made when ``create`` (a mapping; the next segment says
-    whether a list was meant)."""
+    whether a list was meant); ``parent`` of the format's ``kind`` (None where unknown)."""
+    _refuse_a_month(parent, segments, position, kind, override)
     segment = segments[position]
     following = segments[position + 1] if position + 1 < len(segments) else ""
     if parent.kind == "seq":
@@ -236,7 +286,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
         named = [index for index, name in enumerate(names) if name == inner.strip()]
         rest, settable, prefix = segments[position + 1:], _settable(override), _joined(segments[:position])
         if named:
-            candidates = [Candidate(index, item_place(prefix, index, names[index], len(named) > 1), parent.value[index],
+            candidates = [Candidate(index, item_path(prefix, index, names), parent.value[index],
                                     item_keys(segments[:position], parent.value[index])) for index in named]
             try:
                 index = meant(inner.strip(), rest, candidates, settable)
@@ -247,15 +297,10 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
                 segments[position] = f"[{index}]"
             return parent.value[index]
         # As for a name alone (_by_name): the item it resembles, by case, width and spaces or spelling.
-        others = [(name, Candidate(index, item_place(prefix, index, name, is_shared(names, name)), item,
-                                   item_keys(segments[:position], item)))
+        others = [(name, Candidate(index, item_path(prefix, index, names), item, item_keys(segments[:position], item)))
                   for index, (item, name) in enumerate(zip(parent.value, names, strict=True)) if name is not None]
         near = suggested(inner.strip(), rest, others, settable)
         raise _fail(override, f"no item named '{inner}'" + (f"; {did_you_mean(near)}" if near else ""))
-    if parent.kind != "map" and segment == "by_month":
-        whole = _joined(segments[:position])
-        raise _fail(override, "cannot set one month of a value written once; replace it whole, "
-                              f"such as {whole}={{by_month: {{1: 12, 6: 30}}}}")
     if parent.kind != "map":
         raise _fail(override, f"cannot set '{segment}' inside a value that is not a mapping")
     key = segment.strip("[]")
@@ -333,13 +378,17 @@ def apply_overrides(tree: Node, overrides: tuple[Override, ...]) -> Node:
     return tree
 
 
-def _put(tree: Node, segments: list[str], value: Node, override: Override) -> Node:
-    """``tree`` with ``value`` at the path of ``segments``, as a new tree sharing every node it does not write
-    through; ScenarioInvalid where the path cannot be set. What tells the item a name means (``_settable``)."""
+def _put(tree: Node, segments: list[str], value: Node, override: Override, kind: Any = SCENARIO) -> Node:
+    """``tree`` (of the format's ``kind``; None where unknown, an item's) with ``value`` at the path of ``segments``,
+    as a new tree sharing every node it does not write through; ScenarioInvalid where the path cannot be set. What
+    tells the item a name means (``_settable``)."""
     tree = _copied(tree)
     parent = tree
     for position in range(len(segments) - 1):
-        parent = _own_child(parent, _child(parent, segments, position, override, create=True))
+        child = _child(parent, segments, position, override, create=True, kind=kind)
+        kind = kind_within(kind, segments[position], child)
+        parent = _own_child(parent, child)
+    _refuse_a_month(parent, segments, len(segments) - 1, kind, override)
     last = segments[-1]
     if parent.kind == "seq":
         target = _child(parent, segments, len(segments) - 1, override, create=False)

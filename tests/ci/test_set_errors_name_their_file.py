@@ -19,9 +19,8 @@ WITH_CHANNEL = ("name: With channel\nhorizon_months: 3\nretention: {monthly_chur
                 "acquisition:\n  - {name: Douyin CPA, type: cpa, bid: 20, users: 100}\n")
 NO_CHANNEL = "name: No channel\nhorizon_months: 3\nretention: {monthly_churn: 0.5}\n"
 OPTION = "--set Douyin CPA.bid=5"
-NOT_NAMED = ("Douyin CPA.bid: no channel, plan, purchase, order or fixed cost is named 'Douyin CPA'; "
-             "write a field path such as acquisition[0].bid")
-
+NOT_NAMED = "Douyin CPA.bid: no channel, plan, purchase, order or fixed cost is named 'Douyin CPA'"
+"""With no example path: a file without a channel has none that sets a bid."""
 
 
 @pytest.fixture

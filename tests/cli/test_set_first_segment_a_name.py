@@ -43,10 +43,11 @@ def test_in_chinese(plan: Path) -> None:
 
 
 def test_nothing_alike_asks_for_a_field_path(plan: Path) -> None:
+    """Its example is a path that sets as written: the channel's, by its name."""
     result = invoke(["check", str(plan), "--set", "Kuaishou.bid=13"])
     assert result.exit_code == 2
     assert result.stdout == (f"{plan}: --set Kuaishou.bid=13:1:1: Kuaishou.bid: no channel, plan, purchase, order or "
-                             "fixed cost is named 'Kuaishou'; write a field path such as acquisition[0].bid\n")
+                             "fixed cost is named 'Kuaishou'; write a field path such as acquisition[Douyin CPA].bid\n")
 
 
 def test_a_key_of_the_format_the_file_lacks_is_a_field_path(plan: Path) -> None:
