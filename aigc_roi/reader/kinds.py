@@ -58,6 +58,9 @@ class Context:
     """The file's ``start`` (year, month), when valid: month 1 of the plan, which a month written as a date is
     counted from."""
 
+    follow_ons: set[int] = field(default_factory=set)
+    """Indexes in ``errors`` of the errors at a stand-in for what the tree builder refused (``error``)."""
+
     horizon_node: Node | None = None
     """The ``horizon_months`` value the file (or a ``--set``) writes, which every month's bound is read from."""
     code_built: bool = False
@@ -69,20 +72,27 @@ class Context:
               among: Iterable[Node] = ()) -> Any:
         """Report at ``node`` (at line and column ``at`` when given: a slip inside its text).
 
-        A node whose ``key: value`` YAML read as one text (``node.slip``) is reported as that slip, at its
-        character, once however many errors it causes, unless the caller points at a slip of its own.
+        An error at a stand-in for what the tree builder refused (``Node.refused``), or of a rule over one, is a
+        follow-on of that refusal, which is the problem: not ``told``. A node whose ``key: value`` YAML read as one
+        text (``node.slip``) is reported as that slip, at its character, once however many errors it causes, unless
+        the caller points at a slip of its own.
 
         ``among``: the other values of a rule over several (a range's bounds, the type that says which keys a channel
         has, the horizon a month lies past). Where the file wrote ``node`` and a ``--set`` one of them, the error is
         the option's, which was just changed: at the first value it wrote, naming where the file has ``node``; where
         a ``--set`` wrote ``node``, the first of them the file has is named."""
+        parts = list(among)
+        if node.refused or any(part.refused for part in parts):
+            # Kept, so what asks whether a value was refused (ctx.errors) sees it was, but not told (``told``).
+            self.follow_ons.add(len(self.errors))
+            self.errors.append(ScenarioError(self.filename, node.line, node.column, path, message))
+            return INVALID
         if node.slip is not None and at is None:
             line, column, slip = node.slip
             located = ScenarioError(node.source or self.filename, line, column, path, f"invalid YAML: {slip}")
             if not any((error.file, error.line, error.column) == (located.file, line, column) for error in self.errors):
                 self.errors.append(located)
             return INVALID
-        parts = list(among)
         written = None if node.source is not None else next(
             (found for part in parts if (found := set_within(part)) is not None), None)
         if written is not None:
@@ -96,6 +106,10 @@ class Context:
         line, column = at or (node.line, node.column)
         self.errors.append(ScenarioError(node.source or self.filename, line, column, path, message, *end))
         return INVALID
+
+    def told(self) -> list[ScenarioError]:
+        """The errors to tell: ``errors`` but the follow-ons of what the tree builder refused and told already."""
+        return [error for index, error in enumerate(self.errors) if index not in self.follow_ons]
 
     def error_among(self, parts: Iterable[Node], node: Node, path: str, message: str) -> Any:
         """``error`` at ``node`` for a rule over ``parts`` too (a fit through them, their sum, one form among

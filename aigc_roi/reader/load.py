@@ -104,7 +104,7 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
         # Through a Context, as every error at a node: a file whose every line slipped (name:　x) is one text.
         root = Context(filename)
         root.expected(tree, "", "a scenario mapping (name:, retention:, ...)")
-        raise ScenarioInvalid(errors + root.errors)
+        raise ScenarioInvalid(errors + root.told())
     file_tree, tree = tree, apply_overrides(tree, overrides)
     # Tree-level problems (duplicate keys, tags, aliases) leave a usable tree, so
     # validation still runs and the user sees every problem at once.
@@ -203,7 +203,7 @@ def read_tree(tree: Node, filename: str, code_built: bool = False) -> tuple[mode
     if parsed is not INVALID:
         _check_rules(parsed, ctx)
     if ctx.errors or parsed is INVALID:
-        raise ScenarioInvalid(sorted(ctx.errors, key=_error_order(filename)))
+        raise ScenarioInvalid(sorted(ctx.told(), key=_error_order(filename)))
     return remember(_scenario(parsed)), tuple(ctx.warnings)
 
 

@@ -67,6 +67,9 @@ class Node:
     written: str = ""
     """A scalar's text as the file writes it, from its position to its end, where that is not ``raw`` itself: quoted
     (quotes, escapes, ``''``), lines folded, a block scalar; "" where it is."""
+    refused: bool = False
+    """A stand-in for what the tree builder refused and reported (an alias, a key that is not text): any other
+    error at it would be a follow-on of that one, of a value or key nobody wrote (reader/kinds.py Context.error)."""
 
     def position_of(self, offset: int) -> tuple[int, int]:
         """Line and column in the file of the character at ``offset`` of a scalar's ``raw`` (reader/scalar_source.py:
@@ -368,8 +371,8 @@ class _TreeBuilder:
             frame.node.value.append(node)
         elif frame.pending_key is None:
             if node.kind != "scalar":
-                self.error(node.line, node.column, "expected a plain key, found " + node.describe())
-                node = Node("scalar", node.line, node.column, None, raw="?")
+                self.error(node.line, node.column, "expected a plain key, found " + node.describe(), _path(self.stack))
+                node = Node("scalar", node.line, node.column, None, raw="?", refused=True)
             frame.pending_key = node
         else:
             self._add_entry(frame, node)
@@ -384,7 +387,9 @@ class _TreeBuilder:
             # own problems (an age out of range) are still found, without a second error for the slip.
             key, value, at, slip = mended
             self.error(*at, f"invalid YAML: {slip}", _entry_path(self.stack, key.raw))
-        name = key.raw
+        # A refused key's entry is kept (a required key's absence is no problem of its own), under a name of its place:
+        # two of them are not one key written twice.
+        name = f"{key.raw}@{key.line}:{key.column}" if key.refused else key.raw
         if name in frame.seen:
             first = frame.seen[name]
             self.error(key.line, key.column, f"duplicate key '{name}' (first at line {first.line})",
@@ -404,7 +409,7 @@ class _TreeBuilder:
             sigil = "*" if isinstance(event, yaml.AliasEvent) else "&"
             self.error(line, col, f"YAML anchors and aliases are not allowed, found '{sigil}{anchor}'", _path(self.stack))
             if isinstance(event, yaml.AliasEvent):
-                self.attach(Node("scalar", line, col, None, raw="*" + str(anchor)))
+                self.attach(Node("scalar", line, col, None, raw="*" + str(anchor), refused=True))
                 return True
         # Events carry a tag only when the text wrote one (libyaml even
         # reports a bare "!" as implicit), so any tag at all is refused.
