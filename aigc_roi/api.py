@@ -399,7 +399,7 @@ def check_run(paths: str | Path | Sequence[str | Path], sets: str | Sequence[str
     them named as ``set_option`` says) applied,
     every valid one held to its targets, and with ``base`` (a git revision) the figures of every file changed since,
     before and after, and the targets on the change held against it; ``explain`` splits what moved each figure.
-    ``jobs`` worker processes over many files (None: one per core; 1: this process). ``progress(stage, done, total)``
+    ``jobs`` worker processes over many files, at most one per core (None: one per core; 1: this process). ``progress(stage, done, total)``
     hears the files checked (stage ``ci.checks.FILES``) and, in this process, each simulated file's stages as
     ``simulate``'s. Raises ``NoScenarioFiles`` (as ``validate``), ``ScenarioInvalid`` for a set that is no
     ``PATH=VALUE`` at all (no file could take it), ``BaselineError`` for a base git cannot show, and ``ArgumentError``

@@ -44,12 +44,12 @@ that waits to be shown for a run that lasts (cli/progress.py) then appears while
 def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], samples: int, seed: int,
                        workers: int | None = None, trees: frozenset[Path] = frozenset(),
                        progress: StageCallback | None = None) -> tuple[list[Validated], list[Checked]]:
-    """``validate_files`` then ``check_files`` over ``files``, on ``workers`` processes (default: the cores) when
-    there are enough files to pay for them; from a worker, only the files in ``trees`` keep their YAML tree
+    """``validate_files`` then ``check_files`` over ``files``, on ``pool_size`` processes when there are enough files
+    to pay for them; from a worker, only the files in ``trees`` keep their YAML tree
     (module docstring). ``progress`` hears ``FILES`` (files done, ``files``) and, in this process, each simulated
     file's stages (``check_files``)."""
-    workers = cores() if workers is None else workers
-    if workers < 2 or len(files) < POOL_FROM:
+    workers = pool_size(len(files), workers)
+    if workers < 2:
         return _chunk(list(files), sets, samples, seed, progress=progress)
     # Loaded before the fork, so that no worker imports the engine again.
     import aigc_roi.model.engine  # noqa: F401
@@ -60,7 +60,7 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     results: list[Validated] = []
     checked: list[Checked] = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context, initializer=_end_on_interrupt) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_on_interrupt) as pool:
         futures = {pool.submit(_chunk, chunk, sets, samples, seed, trees): len(chunk) for chunk in chunks}
         try:
             _wait_counting(futures, progress)
@@ -74,6 +74,15 @@ def validate_and_check(files: Sequence[Path], sets: tuple[Override, ...], sample
         results += chunk_results
         checked += chunk_checked
     return results, checked
+
+
+def pool_size(files: int, workers: int | None = None) -> int:
+    """Worker processes for ``files`` files: ``workers`` (default: one per core) held to the cores the process may use,
+    as `simulate --jobs` is: a process past them only waits its turn, and costs a fork and its memory (`-j 40` on 2
+    cores forked 40). At most one per file: the files are cut into at least as many chunks as that. 1, this process,
+    below ``POOL_FROM`` files. Which process checks a file changes none of its results, nor their order."""
+    held = min(cores(), cores() if workers is None else workers, files)
+    return held if files >= POOL_FROM else 1
 
 
 def _end_on_interrupt() -> None:

@@ -211,7 +211,8 @@ def check(
     verbose: VerboseOption = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", click_type=WholeNumber(1),
-        help="Worker processes over many files (default: one per core; 1 runs all in this process).")] = None,
+        help="Worker processes over many files, at most one per core (default: one per core; 1 runs all in this "
+             "process). The results never change.")] = None,
 ) -> None:
     """Validate, then hold every valid scenario to its targets. Exit 0 all met, 1 a target missed, 2 invalid input."""
     from aigc_roi import api

@@ -92,8 +92,9 @@ HELP_ZH: dict[str, str] = {
         "输出格式（默认：同时设置了 GITHUB_ACTIONS 和 GITHUB_WORKFLOW 时为 github，否则为 text）。"
         "text 只列出问题；table 另列出每个文件的每个目标。",
     "Also show what passed, not only the problems.": "同时显示通过的项，而不只是问题。",
-    "Worker processes over many files (default: one per core; 1 runs all in this process).":
-        "文件很多时使用的工作进程数（默认：每个 CPU 核一个；1 表示全部在本进程中运行）。",
+    "Worker processes over many files, at most one per core (default: one per core; 1 runs all in this process). "
+    "The results never change.":
+        "文件很多时使用的工作进程数，每个 CPU 核最多一个（默认：每个 CPU 核一个；1 表示全部在本进程中运行）。结果不会因此改变。",
     "Threads that share the work, at most one per core (default: up to 4). The numbers never change.":
         "分担计算的线程数，每个 CPU 核最多一个（默认：最多 4 个）。结果数字不会因此改变。",
     "With --samples: threads that share each simulation, at most one per core (default: up to 4). "

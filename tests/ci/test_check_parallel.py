@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from cli_runner import invoke
 from test_validate_and_check import BROKEN, LOSING, WINNING, example, write
 
 from aigc_roi.ci import parallel
@@ -17,6 +19,7 @@ def test_workers_find_what_one_process_finds(tmp_path: Path, monkeypatch: pytest
     write(tmp_path, {f"s{i}.yaml": text for i, text in enumerate(texts)})
     files = sorted(tmp_path.iterdir()) + [tmp_path / "missing.yaml"]
     monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     alone = validate_and_check(files, (), 100, 0, workers=1)
     pooled = validate_and_check(files, (), 100, 0, workers=2)
     assert [(r.path, r.errors) for r in pooled[0]] == [(r.path, r.errors) for r in alone[0]]
@@ -36,6 +39,7 @@ def test_a_worker_sends_a_tree_back_only_where_it_is_read(tmp_path: Path, monkey
     write(tmp_path, {f"s{i}.yaml": LOSING for i in range(4)})
     files = sorted(tmp_path.iterdir())
     monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
     results, checked = validate_and_check(files, (), 100, 0, workers=2, trees=frozenset(files[1:2]))
     kept = [find_node(r.loaded.tree, "targets.min_roi") is not None for r in results if r.loaded is not None]
     assert kept == [False, True, False, False]
@@ -52,3 +56,38 @@ def test_a_few_files_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     results, checked = validate_and_check([tmp_path / "a.yaml"], (), 100, 0, workers=8)
     assert len(results) == 1 and len(checked) == 1
+
+
+@pytest.mark.parametrize(("cores", "files", "workers", "processes"), [
+    (2, 1000, 40, 2),  # `-j 40` on 2 cores: 2 processes, not 40
+    (2, 1000, 10**20, 2),  # `-j 99999999999999999999`
+    (2, 1000, None, 2),  # one per core
+    (8, 1000, 3, 3),
+    (2, 1000, 1, 1),  # 1: this process
+    (1, 1000, 4, 1),  # one core: this process
+    (8, parallel.POOL_FROM - 1, 8, 1),  # too few files to pay for a pool
+    (8, parallel.POOL_FROM, 8, 8),
+])
+def test_workers_are_held_to_the_cores(monkeypatch: pytest.MonkeyPatch, cores: int, files: int, workers: int | None,
+                                       processes: int) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: cores)
+    assert parallel.pool_size(files, workers) == processes
+
+
+def test_check_jobs_past_the_cores_starts_one_worker_a_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool `check -j 40` starts on 2 cores, on threads in place of processes so no test forks 40 of them."""
+    write(tmp_path, {f"s{i:02}.yaml": LOSING if i % 3 else WINNING for i in range(parallel.POOL_FROM)})
+    started: list[int] = []
+
+    def pool(max_workers: int, **_: object) -> ThreadPoolExecutor:
+        started.append(max_workers)
+        return ThreadPoolExecutor(max_workers)
+
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    pooled = invoke(["check", "--format", "json", "-j", "40", str(tmp_path)])
+    assert started == [2]
+    alone = invoke(["check", "--format", "json", "-j", "1", str(tmp_path)])
+    assert started == [2]
+    assert pooled.exit_code == alone.exit_code == 1
+    assert pooled.stdout == alone.stdout
