@@ -135,6 +135,10 @@ DAYS_PER_MONTH = 30.4375
 
 _PLAIN = r"[+-]?[0-9０-９][0-9０-９_.]*(?:[eE][+-]?[0-9０-９]+)?"
 _AMOUNT = rf"(?P<amount>{_PLAIN}\s*[kKmM万亿]?)"
+_CURRENCY_SIGN = r"(?:US|HK|NT|S|A|C)?[$＄]|[¥￥€£]"
+"""A currency's sign, before an amount (``$12``, ``US$12``, ``¥12``) or after it (``12 €``)."""
+_CURRENCY_WORD = r"元|块|美元|欧元|英镑|港元|港币|(?i:RMB|CNY|USD|EUR|GBP|HKD)"
+"""A currency's word or code after an amount (``12元``, ``12 USD``): amounts are in the scenario's ``currency:``."""
 FULL_WIDTH = {"：": ":", "，": ",", "％": "%", "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "。": "."}
 """Characters a Chinese input method (IME) types in place of their ASCII twin."""
 PERCENT_SIGNS = ("%", "％")
@@ -211,12 +215,11 @@ def slip_hint(text: str, fault: Callable[[float, bool], str | None] | None = Non
                 if problem is not None:
                     return position, f"full-width '{char}' (IME input), and {fixed} is {problem}"
             return position, f"full-width '{char}' (IME input): write {fixed}"
-    if match := re.fullmatch(rf"[¥￥]\s*{_AMOUNT}", stripped):
-        return lead, f"write {match['amount']} without '{stripped[0]}': amounts are in the scenario's currency"
-    if match := re.fullmatch(rf"{_AMOUNT}\s*(?:元|块|RMB|CNY|rmb)", stripped):
-        unit = stripped[len(match["amount"]):].strip()
-        return lead + stripped.index(unit, len(match["amount"])), \
-            f"write {match['amount'].strip()} without '{unit}': amounts are in the scenario's currency"
+    if match := re.fullmatch(rf"(?P<unit>{_CURRENCY_SIGN})\s*{_AMOUNT}", stripped):
+        return lead, f"write {match['amount']} without '{match['unit']}': amounts are in the scenario's currency"
+    if match := re.fullmatch(rf"{_AMOUNT}\s*(?P<unit>{_CURRENCY_SIGN}|{_CURRENCY_WORD})", stripped):
+        return lead + match.start("unit"), \
+            f"write {match['amount'].strip()} without '{match['unit']}': amounts are in the scenario's currency"
     if match := re.fullmatch(rf"(?P<number>{_PLAIN})\s*[wW]", stripped):
         return lead + len(stripped) - 1, f"'w' is not a suffix: write {match['number']}万"
     if match := re.fullmatch(rf"(?P<number>{_PLAIN})\s*(?P<suffix>[kKmM万亿]?)\s*/\s*(?:天|日|day|d)", stripped):
