@@ -212,15 +212,15 @@ def breakeven(
     quiet: QuietOption = False,
 ) -> None:
     """For every driver, the value at which ROI = 0 and at which payback meets targets.max_payback_months (default 12)."""
-    from aigc_roi.present.breakeven import BreakEvenPresenter
+    from aigc_roi.present.breakeven import BreakEvenPresenter, breakeven_title
 
     language = open_command(lang, quiet, format_.value, bom)
     loaded = load(file, set_)
     scenario = loaded.scenario
     table = api.break_even(scenario)
     warn_payback_window(loaded, table.payback_window, chance=False)
-    title = f"{label('breakeven_title', language)} · {table.scenario} ({scenario.currency})"
-    deliver(BreakEvenPresenter(NumberStyle(language, scenario.currency), title), table, format_.value, output, force, bom, sets=set_)
+    style = NumberStyle(language, scenario.currency)
+    deliver(BreakEvenPresenter(style, breakeven_title(table.scenario, style)), table, format_.value, output, force, bom, sets=set_)
 
 
 # --- sensitivity ---------------------------------------------------------------

@@ -20,7 +20,6 @@ from aigc_roi.present.allocation_labels import (
     curve_label,
     curve_title,
     objective_value,
-    signed_change,
     slope_text,
     split_label,
 )
@@ -36,7 +35,7 @@ from aigc_roi.present.channel_labels import channel_type_label
 from aigc_roi.present.clipped_draws import clipped_draw_warnings
 from aigc_roi.present.labels import label
 from aigc_roi.present.month_words import labelled, labelled_runs, month_span, months_named
-from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
 from aigc_roi.present.payback_window import past_horizon_warning, window_field
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import CURRENCY, to_markdown, with_currency

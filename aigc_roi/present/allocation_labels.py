@@ -7,7 +7,7 @@ import math
 
 from aigc_roi.model.rounding import fixed
 from aigc_roi.present.labels import label, short_label
-from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
 from aigc_roi.present.payback_window import within_note
 from aigc_roi.whatif.allocate import Allocation
 
@@ -92,14 +92,6 @@ def objective_name(result: Allocation, lang: str) -> str:
     window = result.payback_window
     return label(OBJECTIVE_LABELS[result.objective], lang).format(
         months=window.months, beyond=within_note(window, lang), samples=f"{result.samples:,}", seed=result.seed)
-
-
-def signed_change(text: str, value: float) -> str:
-    """``text`` with a + for a rise; a change that rounds to 0 gets no sign (the solver's last step can leave 1e-10;
-    ``fixed`` writes no - on it)."""
-    if not any(digit in text for digit in "123456789"):
-        return text
-    return f"+{text}" if value > 0 else text
 
 
 def slope_text(result: Allocation, slope: float | None, style: NumberStyle) -> str:

@@ -18,7 +18,7 @@ from aigc_roi.model.targets import Figures
 from aigc_roi.present.ci_view import GridTable, error_json
 from aigc_roi.present.errors import error_in
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over, past_display_cap
+from aigc_roi.present.numbers import NONE, NumberStyle, irr_kinds_differ, none_over, past_display_cap, signed_change
 from aigc_roi.present.text import visible
 
 
@@ -43,17 +43,16 @@ def _change(name: str, was: Mapping[str, Any], now: Mapping[str, Any], style: Nu
     delta = after - before
     if delta == 0:
         return "0"
-    sign = "+" if delta > 0 else "-"
     unit = unit_of(name)
     if unit == "percent":
-        return f"{sign}{fixed(abs(delta), 2, separators=True, shift=2)} {label('percentage_points', style.lang)}"
+        return style.points(delta)
     if unit == "month":
-        return f"{sign}{fixed(abs(delta), 0)}"
+        return style.month_change(delta)
     if unit in ("money", "users"):
-        amount = style.money(abs(delta)) if unit == "money" else style.count(abs(delta))
+        amount = signed_change(style.money(delta) if unit == "money" else style.count(delta), delta)
         relative = f" ({fixed(delta / abs(before), 1, plus=True, shift=2)}%)" if before else ""
-        return f"{sign}{amount}{relative}"
-    return f"{sign}{style.ratio(abs(delta))}"
+        return f"{amount}{relative}"
+    return signed_change(style.ratio(delta), delta)
 
 
 def _side(figures: Mapping[str, Any] | None, name: str, missing: str, style: NumberStyle) -> str:

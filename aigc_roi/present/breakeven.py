@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from aigc_roi.model.rounding import CROSSING_SLACK, fixed, rounded_toward
 from aigc_roi.present.breakeven_notes import jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import bound_value, driver_label, driver_value, is_amount
-from aigc_roi.present.labels import label
+from aigc_roi.present.labels import bracketed, label
 from aigc_roi.present.numbers import NONE, NumberStyle
 from aigc_roi.present.presenter import Presenter
 from aigc_roi.present.tables import Table as Rows
@@ -183,6 +183,11 @@ def _jump_json(table: BreakEvenTable, jump: GateJump | None) -> dict[str, Any] |
                 "gates_passed": [name for name, passed in zip(table.gates, at.gates_passed, strict=True) if passed]}
 
     return {"gates": [table.gates[g] for g in jump.flipped], "below": side(jump.below), "above": side(jump.above)}
+
+
+def breakeven_title(scenario: str, style: NumberStyle) -> str:
+    """The title the terminal and markdown share: the plan's name and its currency, bracketed as the language does."""
+    return f"{label('breakeven_title', style.lang)} · {scenario}" + bracketed(style.currency, style.lang)
 
 
 @dataclass(frozen=True)

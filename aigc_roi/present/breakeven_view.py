@@ -10,6 +10,7 @@ from aigc_roi.present.blocks import table_or_blocks
 from aigc_roi.present.breakeven import (
     CONDITIONS,
     THRESHOLD_AT,
+    breakeven_title,
     headroom_header,
     headroom_text,
     no_value_notes,
@@ -18,7 +19,7 @@ from aigc_roi.present.breakeven import (
 )
 from aigc_roi.present.breakeven_notes import break_even_value, jump_notes, own_max_text, saturating_notes, threshold_text
 from aigc_roi.present.drivers import driver_label, driver_value
-from aigc_roi.present.labels import bracketed, label, sentences
+from aigc_roi.present.labels import label, sentences
 from aigc_roi.present.layout import Column, Fitted
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.payback_window import within_note
@@ -105,7 +106,7 @@ def drivers_view(table: BreakEvenTable, style: NumberStyle) -> Fitted:
     lang = style.lang
     window = table.payback_window
     months = window.months
-    title = f"{label('breakeven_title', lang)} · {table.scenario}" + bracketed(style.currency, lang)
+    title = breakeven_title(table.scenario, style)
     caption = label("breakeven_caption", lang).format(
         roi=style.percent(table.roi), payback=style.month(table.payback_month, label("never", lang)))
     if window.past_horizon:

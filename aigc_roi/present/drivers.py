@@ -8,7 +8,7 @@ from aigc_roi.model.figures import unit_of
 from aigc_roi.model.rounding import CROSSING_SLACK, rounded_toward
 from aigc_roi.present.channel_labels import channel_field_label
 from aigc_roi.present.labels import label
-from aigc_roi.present.numbers import NONE, NumberStyle
+from aigc_roi.present.numbers import NONE, NumberStyle, signed_change
 from aigc_roi.whatif.drivers import Driver
 
 FIELD_LABELS: dict[str, str] = {
@@ -78,13 +78,13 @@ def signed(name: str, change: float | None, style: NumberStyle) -> str:
         return style.points(change)
     if unit_of(name) == "month":
         return style.month_change(change)
-    return ("+" if change > 0 else "") + style.figure(name, change)
+    return signed_change(style.figure(name, change), change)
 
 
 def signed_in(change: float | None, unit: str, style: NumberStyle) -> str:
     """A change of an amount in a compact ``unit`` (NumberStyle.compact_unit)."""
     if change is None:
         return style.in_unit(None, unit)
-    return ("+" if change > 0 else "") + style.in_unit(change, unit)
+    return signed_change(style.in_unit(change, unit), change)
 
 

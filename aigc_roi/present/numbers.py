@@ -66,6 +66,14 @@ def _in_wan_or_yi(value: float, decimals: int) -> str:
     return f"{_in_unit(value, 8, max(decimals, 2))}亿"
 
 
+def signed_change(text: str, value: float) -> str:
+    """``text`` (``value`` as shown, its - written) with a + for a rise. A change that shows as 0 takes no sign: a
+    difference of float noise (1.1e-16 between two ROAS) or a solver's last 1e-10 is no rise (docs/formulas.md §8)."""
+    if not any(digit in text for digit in "123456789"):
+        return text
+    return f"+{text}" if value > 0 else text
+
+
 def none_over(name: str, figures: Mapping[str, Any] | None) -> str | None:
     """The figure whose none makes ``name`` none in ``figures`` (``cac`` for ``cac_payback_months`` of a plan without
     paid users); None when ``name`` is none for its own reason, or ``figures`` do not say."""

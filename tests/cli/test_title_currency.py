@@ -126,3 +126,15 @@ def test_every_report_heading_over_amounts_states_the_currency(tmp_path: Path, l
     assert len(money) == len(MONEY_SECTIONS[lang]), headings
     assert all(heading.endswith(("USD)", "USD）")) for heading in money), money
     assert not [heading for heading in headings if heading not in money and "USD" in heading], headings
+
+
+@pytest.mark.parametrize("format_", ["table", "markdown"])
+@pytest.mark.parametrize(("lang", "end"), [("en", " (USD)"), ("zh", "（USD）")])
+def test_breakeven_title_brackets_the_currency_as_its_language_does(tmp_path: Path, format_: str, lang: str,
+                                                                    end: str) -> None:
+    """QA zh80 2: breakeven's zh markdown title read ``... (CNY)``, where the terminal's and every other command's read
+    ``（CNY）``: both formats share one title."""
+    plan = _plan(tmp_path)
+    plan.write_text(re.sub(r"(?m)^name: .*$", "name: 方案（测试）", plan.read_text(encoding="utf-8")), encoding="utf-8")
+    title = _title(["breakeven", str(plan)], lang, format_)
+    assert title.endswith("方案（测试）" + end), title

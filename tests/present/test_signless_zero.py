@@ -40,3 +40,22 @@ def test_sensitivity_shows_no_signed_zero(lang: str, form: list[str]) -> None:
     if not form:
         budget = next(line for line in shown.splitlines() if "budget" in line or "预算" in line)
         assert "0.00 pp" in budget or "0.00 百分点" in budget, budget
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_change_that_shows_as_zero_takes_no_plus(lang: str) -> None:
+    """QA zh80 1: compare's Δ of two ROAS 1.1e-16 apart (0.7331119486913465 - ...464) read ``+0.00`` beside rows of
+    ``0.00``. Every signed change (compare, sensitivity, explain, report, check's deltas) writes it signless."""
+    from aigc_roi.present.base_view import _change
+    from aigc_roi.present.drivers import signed, signed_in
+
+    style = NumberStyle(lang, "CNY")
+    assert signed("roas", 1.1e-16, style) == "0.00" and signed("roas", 0.004, style) == "0.00"
+    assert signed("roas", 0.005, style) == "+0.01" and signed("gross_revenue", 1e-9, style) == "0.00"
+    assert signed_in(0.4, "", style) == "0" and signed_in(40.0, "", style) == "+40"
+    for name, shown in (("roas", "0.00"), ("ad_spend", "0.00"), ("paid_users", "0")):
+        assert _change(name, {name: 0.7331119486913464}, {name: 0.7331119486913465}, style).split(" (")[0] == shown
+        assert _change(name, {name: 0.7331119486913465}, {name: 0.7331119486913464}, style).split(" (")[0] == shown
+    assert _change("roas", {"roas": 0.5}, {"roas": 0.75}, style) == "+0.25"
+    assert _change("roas", {"roas": 0.75}, {"roas": 0.5}, style) == "-0.25"
+
