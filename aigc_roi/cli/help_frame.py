@@ -39,15 +39,6 @@ from typer import _click
 
 from aigc_roi.present.help_zh import click_in_chinese, in_chinese
 
-_WIDE = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-_OPENING = "([{（「『《“‘"
-_TOKENS = rf"\s+|[{re.escape(_OPENING)}]*[{_WIDE}]|[^\s{_WIDE}]+"
-"""A space, one CJK character (a line may break after any; an opening bracket goes with the character after it),
-or a run of other text (a word, an option name). A pattern, compiled (and cached by re) on first use: only
-Chinese help uses it, and this module is loaded by every invocation."""
-_CLOSING = frozenset("，。、；：）」』》！？”’,.;:)]}")
-"""Closing punctuation never opens a line: the character before it goes down with it (as Chinese typesetting does)."""
-
 
 def columns(text: str) -> int:
     """Terminal columns of ``text``: two for a wide (CJK) character, one for any other."""
@@ -65,21 +56,16 @@ def _pieces(token: str, width: int) -> list[str]:
 
 
 def wrap_columns(text: str, width: int) -> list[str]:
-    """``text`` as lines of at most ``width`` terminal columns, broken at spaces or between CJK characters."""
-    lines: list[list[str]] = [[]]
-    for token in re.findall(_TOKENS, " ".join(text.split())):
-        if token.isspace():
-            lines[-1] += [" "] if lines[-1] else []
-            continue
-        for piece in _pieces(token, width):
-            line = lines[-1]
-            if line and columns("".join(line) + piece) > width:
-                carried: list[str] = []
-                while piece[0] in _CLOSING and len(line) > 1 and (not carried or carried[0][0] in _CLOSING):
-                    carried.insert(0, line.pop())
-                lines.append(carried)
-            lines[-1].append(piece)
-    return ["".join(line).strip() for line in lines if line]
+    """``text`` as lines of at most ``width`` terminal columns, by the rules every view's Chinese is broken by
+    (present/wrap.py: an example in quotes, a name and a number with its unit kept whole, no line opening with
+    closing punctuation); a word longer than a line is cut, as click cuts it."""
+    # Loaded here: only Chinese help wraps, and this module is loaded by every invocation.
+    from rich.text import Text
+
+    from aigc_roi.present.wrap import cjk_lines
+
+    lines = cjk_lines(Text(" ".join(text.split())), width).plain.split("\n")
+    return [piece for line in lines if line for piece in _pieces(line, width)]
 
 
 class ChineseHelpFormatter(_click.HelpFormatter):

@@ -34,6 +34,7 @@ from aigc_roi.present.layout import (
     Prose,
     bar_room,
     fixed_table,
+    prose_lines,
     sentence_lines,
     table_overhead,
     unbreakable,
@@ -80,7 +81,10 @@ def summary_view(result: Allocation, style: NumberStyle) -> Group:
     summary = summary_lines(result, style)
     fields = [(name, [Text(value, style=("green" if result.gain > 0 else "dim") if row == len(summary) - 1 else "")])
               for row, (name, value) in enumerate(summary)]
-    return Group(Title(allocation_title(result, style), style="bold"), Fitted(lambda width: fields_block(fields, width)))
+    title = allocation_title(result, style)
+    # Broken by the rules every view's Chinese is (present/wrap.py): Rich parted "T" from "= 500.0万".
+    return Group(Fitted(lambda width: Title(title, prose_lines(visible(title), width), style="bold")),
+                 Fitted(lambda width: fields_block(fields, width)))
 
 
 def phases_view(result: Allocation, style: NumberStyle) -> Fitted:

@@ -16,13 +16,17 @@ from aigc_roi.present.layout import Column, Fitted, fixed_table, prose_lines, se
 from aigc_roi.present.text import visible
 from aigc_roi.present.wrap import SHORT_WORD, glued_pieces
 
+MOST_LABEL_LINES = 2
+"""The lines a label takes beside its values at most; a longer one goes above them."""
+
 
 def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequence[Text]]]]], caption: str | None,
              width: int) -> RenderableType:
     """One block per record: its name, then one line per field: its label and its values, right-aligned.
 
     Every block alike where they all fit so; else a block whose values leave its labels too little room for their
-    longest word (20 columns, a wide amount) puts each label on a line of its own above its values: squeezed
+    longest word (20 columns, a wide amount), or would take a label over more than ``MOST_LABEL_LINES`` lines, puts each
+label on a line of its own above its values: squeezed
     beside them, a label once read ``Defi`` / ``ned in``."""
     shared = _columns([field for _, record in records for field in record], width)
     # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
@@ -51,6 +55,10 @@ def _columns(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> tuple[
     label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
                              width - sum(value_widths) - 2 * len(value_widths) - 2))
     if label_width < max((cell_len(word) for name in labels for word in _label_words(name)), default=1):
+        return None
+    # A label over more than two lines beside its values is a narrow column, not a label: a plan's name and file
+    # took five lines a figure.
+    if any(len(sentence_lines(name, label_width).plain.split("\n")) > MOST_LABEL_LINES for name in labels):
         return None
     return label_width, value_widths
 

@@ -74,7 +74,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
                        for key, row_label in BASIS_LABELS.items()]
 
     def build(width: int) -> RenderableType:
-        for compact, with_deltas in ((False, True), (True, True), (True, False)):
+        layouts = ((False, True), (True, True), (True, False))
+        for compact, with_deltas in layouts:
             rows = cells(compact)
             columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
                               prose=True, grows_first=True)]
@@ -83,7 +84,9 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
                 if i and with_deltas:
                     columns.append(Column(change_header(lang), [Text() if changes is None else changes[i - 1]
                                                                 for _, _, changes in rows]))
-            table = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+            # A label cut inside a word (综合获客成 / 本) only where no narrower layout is left to try.
+            table = fixed_table(columns, width, 2 if (compact, with_deltas) == layouts[-1] else 1, title=title,
+                                title_justify="left", caption=caption, caption_justify="left")
             if table is not None:
                 return table
         rows = cells(False)
@@ -135,7 +138,7 @@ def distribution_view(scenarios: list[dict[str, Any]], style: NumberStyle, title
         labels.append(Text(label(row_label, lang)))
         for column, cell in zip(cells, basis_cells(key, scenarios, style), strict=True):
             column.append(Text(cell))
-    columns = [Column(label("figure", lang), labels, numeric=False, prose=True),
+    columns = [Column(label("figure", lang), labels, numeric=False, prose=True, grows_first=True),
                *(Column(scenario["name"], column, numeric=False, right_aligned=True)
                  for scenario, column in zip(scenarios, cells, strict=True))]
     borrowing = risk_borrowing_note(scenarios, lang)

@@ -14,7 +14,9 @@ a column marked ``prose``, may break between any two characters). Where a
 table fits no other way, a line of a numeric column that holds no number (a
 figure's none in words: none: more than one sign change) breaks as prose, and a
 header after a Chinese pause (视频工具： / 先投达人，), before any column is
-dropped (``fixed_table``). Widths are
+dropped; a prose column (a figure's label) keeps its names and terms whole (综合获客成本) until then too
+(``column_range``). A column is as wide as its widest line once wrapped, and what a wrapped header leaves goes to
+the columns still short of room, the label column first (``fixed_table``). Widths are
 cells as Rich counts them (a CJK character is two). The order of layouts, per table:
 
 - run, channels: every column (a max unit cost cell holds its number only;
@@ -72,7 +74,7 @@ from rich.text import Text
 
 from aigc_roi.present.console import Title, cell_len, cells_in, layout_encoding
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk
+from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk, kept_pieces
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,10 @@ def _glued_words(text: str) -> list[str]:
     return _spaced_words(text) + [*(glued_pieces(text) if has_cjk(text) or GLUED.search(text) else [])]
 
 
+def _kept_words(text: str) -> list[str]:
+    return [*kept_pieces(text)] or [""]
+
+
 _SIGN = "[=<>≤≥≠]"
 _HEADER_WORD = re.compile(rf"((?:{_SIGN} )?(?:[^\s{BREAK}]+ {_SIGN} )*[^\s{BREAK}]+)([\s{BREAK}]*)")
 """A run a header keeps on one line and what follows it: a word between spaces and marked breaks, or a comparison
@@ -152,9 +158,17 @@ def header_lines(header: str, width: int) -> str | Text:
     """A header with marked breaks, a Chinese pause or a comparison in lines of at most ``width`` columns, broken at
     its own line breaks, spaces, the marks and after the pauses only, a comparison kept whole (a Text: its line breaks
     are layout, not data to escape); others as given."""
-    header = _marked(header)
+    # After a pause only where a word between spaces does not fit: a name breaks at its spaces first.
+    if max(cell_len(word) for word in _header_words(header)) > width:
+        header = _marked(header)
     if BREAK not in header and not any(" " in word for word in _header_words(header)):
         return header
+    return Text(_broken_header(header, width))
+
+
+def _broken_header(header: str, width: int) -> str:
+    """``header`` broken at its line breaks, spaces and marked breaks into lines of at most ``width`` where its words
+    fit, as ``header_lines`` breaks it and Rich a header given as a str."""
     lines: list[str] = []
     for given in _lines(header):
         start = len(lines)
@@ -164,7 +178,7 @@ def header_lines(header: str, width: int) -> str | Text:
                 lines[-1] += word + joint
             else:
                 lines.append(word + joint)
-    return Text("\n".join(line.rstrip() for line in lines))
+    return "\n".join(line.rstrip() for line in lines)
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -181,9 +195,10 @@ def worded(line: str) -> bool:
 _cells_in = lru_cache(maxsize=1024)(cells_in)
 
 
-def column_range(column: Column, squeezed: bool = False) -> tuple[int, int]:
+def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
     """(narrowest, natural) content width of ``column``; ``squeezed``, where a table fits no other way, a numeric
-    column's words break as prose does and a header after its Chinese pauses (``_PAUSE``)."""
+    column's words break as prose does and a header after its Chinese pauses (``_PAUSE``); and, squeezed twice, a
+    prose column's names and terms between any two characters."""
     header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
@@ -193,7 +208,9 @@ def column_range(column: Column, squeezed: bool = False) -> tuple[int, int]:
         cell_min = max((max(cell_len(word) for word in unbreakable(line)) if squeezed and worded(line) else cell_len(line)
                         for plain in plains for line in _lines(plain)), default=0)
     else:
-        words = unbreakable if column.prose else _glued_words
+        # A prose column keeps its names and terms whole (综合获客成本, not 综合获客成 / 本) unless the table fits no
+        # other way.
+        words = (unbreakable if squeezed > 1 else _kept_words) if column.prose else _glued_words
         cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 
@@ -245,12 +262,13 @@ def bar_room(width: int, taken: Sequence[int], most: int, least: int = 0) -> int
     return max(least, min(most, width - sum(taken) - table_overhead(len(taken) + 1)))
 
 
-def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> Table | None:
+def fixed_table(columns: Sequence[Column], width: int, most_squeezed: int = 2, **table_options: Any) -> Table | None:
     """A table of ``columns`` with fixed widths that fits in ``width``, or None when it cannot. A figure's none in
     words and a name written as a Chinese sentence are kept whole where the table fits so, else broken at their words
     (``column_range``): kept whole, "none: more than one sign change" and 视频工具：先投达人，再投信息流 once pushed
-    three scenarios side by side out of 80 columns."""
-    for squeezed in (False, True):
+    three scenarios side by side out of 80 columns. A view with a narrower layout to try next squeezes its columns
+    no further than ``most_squeezed`` (``column_range``)."""
+    for squeezed in range(most_squeezed + 1):
         ranges = [column_range(column, squeezed) for column in columns]
         widths = [low for low, _ in ranges]
         spare = width - table_overhead(len(columns)) - sum(widths)
@@ -258,22 +276,21 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
             break
     else:
         return None
-    for i, column in sorted(enumerate(columns), key=lambda pair: -pair[1].grows_first):
-        if column.grows_first:
-            grow = min(spare, ranges[i][1] - widths[i])
-            widths[i] += grow
-            spare -= grow
-            ranges[i] = (widths[i], ranges[i][1])
-    # Each column grows toward its natural width in proportion to what it lacks; the
-    # characters that rounding leaves go to the columns that lack most.
-    needs = [natural - low for low, natural in ranges]
-    if sum(needs) <= spare:
-        widths = [natural for _, natural in ranges]
-    else:
-        grown = [spare * need // sum(needs) for need in needs]
-        for i in sorted(range(len(needs)), key=lambda i: grown[i] - needs[i])[:spare - sum(grown)]:
-            grown[i] += 1
-        widths = [width + grow for width, grow in zip(widths, grown, strict=True)]
+    widths = _grown(columns, ranges, widths, spare)
+    # A column is as wide as its widest line once wrapped (a plan's name broken at its space takes 28 of its 32), and
+    # what that frees goes to the columns still short of their natural width, the label column first.
+    for _ in range(len(columns)):
+        used = [min(width, _widest_at(column, width)) for column, width in zip(columns, widths, strict=True)]
+        freed = sum(widths) - sum(used)
+        # A column its lines no longer fill has all it needs; one they fill may still take more.
+        ranges = [(width, natural if width == given else width)
+                  for (_, natural), width, given in zip(ranges, used, widths, strict=True)]
+        widths = used
+        if not freed or all(width >= natural for width, natural in ranges):
+            break  # nothing lacks room: the table is narrower
+        widths = _grown(columns, ranges, used, freed)
+    else:  # room handed back and forth: each column as wide as its lines, the table narrower
+        widths = [min(width, _widest_at(column, width)) for column, width in zip(columns, widths, strict=True)]
     # Broken here, not by Rich, which keeps a Chinese run whole and then folds it where the line ends, inside a
     # word it holds (信息流，ROA / S): a title and caption at the table's width, a sentence at its column's. A name
     # in them is written out first, as the console writes out a str (a title is one line, a name's line break
@@ -293,13 +310,47 @@ def fixed_table(columns: Sequence[Column], width: int, **table_options: Any) -> 
         table.add_column(header_lines(column.header, column_width), justify="right" if right else "left",
                          width=column_width, overflow="fold")
     # A text cell too wide for its column is broken here too, where Rich would part a number from its sign or unit.
-    cells = [[sentence_lines(cell, width) if column.prose or (cell_len(cell.plain) > width and (
-                  not column.numeric or any(worded(line) for line in _lines(cell.plain)))) else cell
-              for cell in column.cells]
-             for column, width in zip(columns, widths, strict=True)]
+    cells = [_laid_out(column, width) for column, width in zip(columns, widths, strict=True)]
     for row in zip(*cells, strict=True):
         table.add_row(*row)
     return table
+
+
+def _grown(columns: Sequence[Column], ranges: Sequence[tuple[int, int]], widths: list[int], spare: int) -> list[int]:
+    """``widths`` with ``spare`` cells given out: to the columns that grow first up to their natural width, then to
+    each toward its natural width in proportion to what it lacks; the cells that rounding leaves go to the columns
+    that lack most."""
+    widths, ranges = list(widths), list(ranges)
+    for i, column in sorted(enumerate(columns), key=lambda pair: -pair[1].grows_first):
+        if column.grows_first:
+            grow = min(spare, ranges[i][1] - widths[i])
+            widths[i] += grow
+            spare -= grow
+            ranges[i] = (widths[i], ranges[i][1])
+    needs = [max(0, natural - width) for width, (_, natural) in zip(widths, ranges, strict=True)]
+    if sum(needs) <= spare:
+        return [max(width, natural) for width, (_, natural) in zip(widths, ranges, strict=True)]
+    grown = [spare * need // sum(needs) for need in needs]
+    for i in sorted(range(len(needs)), key=lambda i: grown[i] - needs[i])[:spare - sum(grown)]:
+        grown[i] += 1
+    return [width + grow for width, grow in zip(widths, grown, strict=True)]
+
+
+def _laid_out(column: Column, width: int) -> list[Text]:
+    """``column``'s cells in lines of ``width``: prose, and a text cell too wide for it, broken here, where Rich would
+    part a number from its sign or unit."""
+    return [sentence_lines(cell, width) if column.prose or (cell_len(cell.plain) > width and (
+                not column.numeric or any(worded(line) for line in _lines(cell.plain)))) else cell
+            for cell in column.cells]
+
+
+def _widest_at(column: Column, width: int) -> int:
+    """The widest line of ``column``'s header and cells laid out in ``width`` cells."""
+    header = column.header if max(cell_len(word) for word in _header_words(column.header)) <= width else _marked(column.header)
+    texts = [_broken_header(header, width).replace(BREAK, ""), *(cell.plain for cell in _laid_out(column, width))]
+    # A line still wider is left to Rich, which wraps it at its spaces as prose_lines does.
+    return max(cell_len(short) for text in texts for line in _lines(text)
+               for short in (_lines(prose_lines(line, width).plain) if cell_len(line) > width else [line]))
 
 
 def table_title(title: str, width: int) -> Title:

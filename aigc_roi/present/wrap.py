@@ -11,14 +11,18 @@ whole; a label too long to be kept whole as a name breaks between its words only
 dictionary, so 模拟期 may still break). A line is filled to the width and broken, by preference, at a space, after
 punctuation, before an opening bracket or where Chinese meets a Latin word, when one lies near its end (a sixth
 of the line; a third in a table cell); else beside 的, else at a term's edge, when one lies as near; else between
-any two Chinese characters, which may split a word.
+any two Chinese characters, which may split a word. Where no allowed break fits (a term kept whole with the comma
+after it), the line breaks where only glue forbids it, else between any two runs, else inside a run at the line's
+end, never before closing punctuation: left to Rich, a line started with ，or ）. An item of a list (抖音达人种草、
+小红书KOC) is kept whole as a name is, and a relation (T = 500.0万) is broken beside its sign last. Chinese help
+(cli/help_frame.py) is broken here too.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
@@ -43,9 +47,13 @@ it, and a name of 60,000 unclosed “ took seconds."""
 _QUALIFIER = re.compile(r"(?<= )\([^()]+\)|(?<=\S)（[^（）]+）")
 """A label's qualifier, in ASCII brackets after a space or full-width ones after its head: in a table cell the break
 before it comes first (ROI / （买量，...）)."""
+_LISTED = re.compile(r"(?<=、)[^\s、，。：；！？（）「」《》]+|[^\s、，。：；！？（）「」《》]+(?=、)")
+"""An item of a list in Chinese prose, a name or a term: what lies between 、 and the punctuation either side."""
 _NUMBER = re.compile(r"^[-+(（]?[0-9]")
 _SIGNS = {"<", ">", "≤", "≥", "<=", ">=", "~", "≈"}
 """A comparison before a number, kept on its line: "> 1,000%" split read as a lone ">" above "1,000%"."""
+_RELATIONS = {"=", "≠", "→", "≈"}
+"""Signs kept with the word before them as with the one after (``_is_mark``)."""
 GLUED = re.compile(r"(?<!\S)(?:[<>≤≥~≈]|<=|>=) [-+]?[0-9]")
 """Where a text without Chinese has a sign and its number (``_SIGNS``): Rich, breaking at any space, would part them."""
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -109,6 +117,8 @@ def _breaks(line: str, width: int) -> dict[int, int]:
             kind = NONE  # 第 12 个月, 98.50% 的, 0.52 元, 未回本 23.95%
         elif (a in _SIGNS and b_number) or (spaced and _is_mark(a)):
             kind = NONE  # > 1,000%: a bound is its sign and its number; ▇ 表示...: a mark and what it stands for
+        elif spaced and b in _RELATIONS:
+            kind = CJK_BREAK  # T = 500.0万, 199 → 299: a relation reads with what it relates, broken last
         kinds[b_start] = kind
     # A word ends at a full-width bracket, as at a space: ROAS（全部收入 is a name and its qualifier, not one name.
     for match in re.finditer(r"[^\s（]+", line):
@@ -118,6 +128,11 @@ def _breaks(line: str, width: int) -> dict[int, int]:
             for offset in range(match.start() + 1, match.end()):
                 if line[offset - 1] not in _PAUSES:
                     kinds[offset] = NONE  # a name: 小红书KOC, B站注册CPA; a sentence still breaks after its commas
+    # An item of a list (抖音达人种草、小红书KOC) is a name or a term, whatever its length: kept whole where it fits.
+    for match in _LISTED.finditer(line):
+        if cell_len(match.group()) <= width:
+            for offset in range(match.start() + 1, match.end()):
+                kinds[offset] = NONE
     for match in _terms().finditer(line):
         if cell_len(match.group()) <= width:
             for offset in range(match.start() + 1, match.end()):
@@ -150,7 +165,18 @@ def _glued_pieces(line: str, encoding: str | None) -> tuple[str, ...]:
     """``glued_pieces`` where the views are laid out for a stream in ``encoding``, whose written widths decide what
     fits. Kept for the next call: a table measures its cells once for each layout it tries, and a long name took a
     second each time."""
-    starts = [0, *sorted(offset for offset, kind in _breaks(line, 1).items() if kind), len(line)]
+    return _pieces(line, 1, encoding)
+
+
+def kept_pieces(line: str) -> tuple[str, ...]:
+    """The pieces of ``line`` a line of ``SHORT_WORD`` cells keeps whole: ``glued_pieces``, and the names and terms
+    that fit it (综合获客成本, 扣除变动成本，)."""
+    return _pieces(line, SHORT_WORD, layout_encoding())
+
+
+@lru_cache(maxsize=256)
+def _pieces(line: str, width: int, encoding: str | None) -> tuple[str, ...]:
+    starts = [0, *sorted(offset for offset, kind in _breaks(line, width).items() if kind), len(line)]
     return tuple(piece for begin, end in pairwise(starts) if (piece := line[begin:end].strip()))
 
 
@@ -180,7 +206,11 @@ def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
     early, since a word cut there reads worse than room left."""
     kinds = _breaks(line, width)
     order = sorted(offset for offset, kind in kinds.items() if kind)
-    cells, ends = _prefix_cells(line, order)
+    # Where no break the rules allow fits (a term kept whole with the comma after it: 扣除变动成本，in 12 cells), a
+    # line breaks where only glue forbids it, else between any two runs but before closing punctuation or after an
+    # opening one: left to run over, Rich folded it where the line ended and started a line with ，or ）.
+    loose = [sorted(offset for offset, kind in _breaks(line, 1).items() if kind), _free_breaks(line)]
+    cells, ends = _prefix_cells(line, range(1, len(line)))
 
     def fits(start: int, end: int) -> bool:
         return cells[max(start, ends[end])] - cells[start] <= width
@@ -203,8 +233,12 @@ def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
             start = next((best for level in (GOOD, WORD, EDGE)
                           for best in [max((offset for offset in fitting if kinds[offset] >= level), default=None)]
                           if best is not None and cells[anywhere] - cells[best] <= slack), anywhere)
-        elif first < len(order):  # no break fits: the line runs over at the next one, and the table folds it
-            start = order[first]
+        elif (looser := next((found for offsets in loose if (found := _last_fitting(offsets, start, fits))), None)):
+            start = looser
+        elif (cut := _cut(line, start, width)) is not None:
+            start = cut  # a run wider than the line, cut where it fills it: Rich cut it before a closing bracket
+        elif (after := bisect_right(loose[-1], start)) < len(loose[-1]):  # a number wider than the line runs over
+            start = loose[-1][after]
         else:
             return
         # The label whole on its line reads better than a qualifier cut after its first words.
@@ -212,6 +246,38 @@ def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
         if inside >= 0 and previous < openings[inside] < start < qualifiers[inside][1] and kinds.get(openings[inside]):
             start = openings[inside]
         yield start
+
+
+def _free_breaks(line: str) -> list[int]:
+    """Every offset of ``line`` between two runs where a line may start at all: not before closing punctuation nor
+    after an opening one."""
+    tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(line)]
+    return [b_start for (_, a), (b_start, b) in pairwise(tokens) if b[0] not in _CLOSING and a[-1] not in _OPENING]
+
+
+def _cut(line: str, start: int, width: int) -> int | None:
+    """Where a run from ``start`` wider than a line of ``width`` cells is cut: the last character that fits, beside a
+    Chinese one (a number or a Latin word is left whole to run over), not before closing punctuation nor after an
+    opening one; None where there is none."""
+    taken, found = 0, None
+    for offset in range(start + 1, len(line)):
+        taken += cell_len(line[offset - 1])
+        if taken > width:
+            break
+        if (line[offset] not in _CLOSING and line[offset - 1] not in _OPENING and not line[offset].isspace()
+                and has_cjk(line[offset - 1:offset + 1])):
+            found = offset
+    return found
+
+
+def _last_fitting(offsets: list[int], start: int, fits: Callable[[int, int], bool]) -> int | None:
+    """The last of ``offsets`` after ``start`` that ends a line from ``start`` that fits, or None."""
+    found = None
+    for offset in offsets[bisect_right(offsets, start):]:
+        if not fits(start, offset):
+            break
+        found = offset
+    return found
 
 
 def cjk_lines(text: Text, width: int, cell: bool = False) -> Text:
