@@ -68,9 +68,10 @@ def parse_amount(text: str, option: str) -> float:
     except NotFinite:
         # Past a float's range (1e400): a number too large, which the size limit below words as it does a file's.
         value = math.copysign(math.inf, -1.0 if text.strip().startswith("-") else 1.0)
-    except ValueProblem as problem:
+    except ValueProblem:
         slip = slip_hint(text)
-        fail([f"{option}: expected {problem}, found {text!r}" + (f"; {slip[1]}" if slip else "")])
+        # Not the file's "a number (suffixes ..., %)": an option's amount takes no % (above), so its hint lists none.
+        fail([f"{option}: expected a number (suffixes k, m, 万, 亿), found {text!r}" + (f"; {slip[1]}" if slip else "")])
     fault = amount_fault(value, positive)
     if fault is not None:
         fail([f"{option}: expected {fault}, found {text!r}"])

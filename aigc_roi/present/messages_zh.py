@@ -184,6 +184,7 @@ _EXPECTED = _rules([
     (r"a step in \(0, 1\], such as 20% or 0\.2", "(0, 1] 之内的步长，如 20% 或 0.2"),
     (r"a step in \(0, 1\], such as 0\.2", "(0, 1] 之内的步长，如 0.2"),
     (r"a number \(suffixes k, m, 万, 亿, %\)", "数字（后缀可用 k、m、万、亿、%）"),
+    (r"a number \(suffixes k, m, 万, 亿\)", "数字（后缀可用 k、m、万、亿）"),
     (r"a positive amount", "正数金额"),
     (r"a positive amount of at least (\S+)", "不小于 {0} 的正数金额"),
     (r"a positive number", "正数"),

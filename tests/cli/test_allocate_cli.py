@@ -169,7 +169,7 @@ def test_unknown_channel_is_one_line_with_the_known_names(tmp_path: Path, option
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--budget", "lots"], "aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿, %), found 'lots'\n"),
+        (["--budget", "lots"], "aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿), found 'lots'\n"),
         (["--budget", "0"], "aigc-roi: --budget: expected a positive amount, found '0'\n"),
         (["--budget", "1万", "--min", "A"], "aigc-roi: --min: expected NAME=AMOUNT, such as 'Feed ads=20万', found 'A'\n"),
         (["--budget", "1万", "--max", "A=-5"], "aigc-roi: --max A: expected an amount >= 0, found '-5'\n"),

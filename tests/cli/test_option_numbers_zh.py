@@ -23,7 +23,7 @@ def test_budget_slip_in_chinese(budget: str, hint: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     line = result.stderr.strip()
-    assert line.startswith(f"aigc-roi: --budget：应为数字（后缀可用 k、m、万、亿、%），实际为 '{budget}'；"), line
+    assert line.startswith(f"aigc-roi: --budget：应为数字（后缀可用 k、m、万、亿），实际为 '{budget}'；"), line
     assert hint in line
     assert "expected" not in line
 
@@ -31,7 +31,7 @@ def test_budget_slip_in_chinese(budget: str, hint: str) -> None:
 def test_budget_slip_in_english_names_the_fix() -> None:
     result = invoke(["allocate", STARTER, "--budget", "600w"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿, %), found '600w'; "
+    assert result.stderr.strip() == ("aigc-roi: --budget: expected a number (suffixes k, m, 万, 亿), found '600w'; "
                                      "'w' is not a suffix: write 600万")
 
 

@@ -81,7 +81,7 @@ def test_a_refused_name_takes_the_colon_of_its_language(command: str, example: P
      "aigc-roi: --samples-out：应为以 .csv 或 .parquet 结尾的文件名，实际为 draws.txt"),
     (["run", "{file}", "--plot", "chart.txt"], "aigc-roi: --plot：应为以 .svg 或 .png 结尾的文件名，实际为 chart.txt"),
     # and those translated from English (present/messages_zh.py), as they already were
-    (["allocate", "{file}", "--budget", "abc"], "aigc-roi: --budget：应为数字（后缀可用 k、m、万、亿、%），实际为 'abc'"),
+    (["allocate", "{file}", "--budget", "abc"], "aigc-roi: --budget：应为数字（后缀可用 k、m、万、亿），实际为 'abc'"),
 ])
 def test_click_and_the_commands_refuse_alike_in_chinese(args: list[str], chinese: str, example: Path, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
