@@ -390,3 +390,14 @@ def test_every_bridge_adds_up_to_its_subtotals(template: Path) -> None:
             assert step.amount == pytest.approx(running, rel=1e-9, abs=1e-6), step.name
         running = step.amount if step.total else running + step.amount
     assert [step.name for step in steps if step.total] == ["Gross revenue", "Net revenue", "Contribution", "Net cash"]
+
+
+def test_a_milestone_reads_in_chinese_order(tmp_path: Path) -> None:
+    """第 1 个月新增用户, as check's line words it, not 新增用户（月份 1）."""
+    from spec_example import WORKED_EXAMPLE
+
+    path = tmp_path / "s.yaml"
+    path.write_text(WORKED_EXAMPLE + "targets: {milestones: [{month: 1, new_users: 2000}]}\n", encoding="utf-8")
+    html = page(path, "--lang", "zh")
+    assert "<tr><td>new_users@1 里程碑</td><td>第 1 个月新增用户</td>" in html
+    assert "（月份 1）" not in html

@@ -219,7 +219,7 @@ def _target_figure(outcome: TargetOutcome, lang: str) -> str:
     """What a target bounds: a figure's label, or a month series' label and the milestone's month."""
     if outcome.month is None:
         return label(outcome.figure, lang)
-    return label(outcome.figure, lang) + bracketed(f"{word('month', lang)} {outcome.month}", lang)
+    return label("milestone_figure", lang).format(figure=label(outcome.figure, lang), month=outcome.month)
 
 
 def _limit_and_actual(outcome: TargetOutcome, horizon: int, style: NumberStyle) -> tuple[str, str]:
