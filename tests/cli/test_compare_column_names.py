@@ -147,3 +147,14 @@ def test_every_fixed_header_of_every_format_and_language_is_reserved(tmp_path: P
         head = next(line for line in out.splitlines() if line.startswith("┃"))
         headers |= {cell.strip() for cell in head.strip("┃").split("┃")}
     assert headers - scenarios <= fixed_headers()
+
+
+def test_a_file_path_keeps_ascii_brackets_beside_a_chinese_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two plans of one Chinese name are told apart by their files: the path is code and keeps its ASCII brackets
+    (README's Chinese typography), while the name keeps its own full-width ones."""
+    _plan(tmp_path, "v1.yaml", "增长方案（测试）")
+    _plan(tmp_path, "v2.yaml", "增长方案（测试）")
+    monkeypatch.chdir(tmp_path)
+    header = _compare("v1.yaml", "v2.yaml", "--explain", "--lang", "zh", "-f", "markdown").splitlines()[2]
+    assert "| 增长方案（测试） (v1.yaml) | 增长方案（测试） (v2.yaml) |" in header
+    assert "（v1.yaml）" not in header
