@@ -31,6 +31,7 @@ from aigc_roi.cli.streams import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_TARGET_MISSED,
+    CommandLineProblem,
     command_line_value,
     flush_warnings,
     in_language,
@@ -206,7 +207,7 @@ class EdgeGroup(TyperGroup):
                 try:
                     commit()
                 except UsageError as error:
-                    code = report_problem(str(error))
+                    code = report_problem(CommandLineProblem(str(error)))
         if not standalone_mode:
             return code
         raise SystemExit(code if isinstance(code, int) else 0)

@@ -35,7 +35,8 @@ from aigc_roi.present.text import visible
 
 
 class UsageError(Exception):
-    """A bad command-line option value (exit code 2); the message names the option or file."""
+    """A bad command-line option value (exit code 2), a file the command line names to write included; the message
+    names the option or file, and is shown after the program's name (cli/streams.py ``usage_errors``)."""
 
 
 def cannot_write(path: Path | str, error: OSError) -> UsageError:

@@ -72,7 +72,7 @@ def init(
         return
     if is_folder(file):
         # files.write_atomically would rename over a folder with --force and fail untidily.
-        fail_with("is_a_folder", language, path=file)
+        fail_with("is_a_folder", language, of_command_line=True, path=file)
     emit(text, file, force)
     note(*(label("init_wrote", lang).format(path=file, template=template) for lang in (language, "en")))
 

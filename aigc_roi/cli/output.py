@@ -162,7 +162,7 @@ def settle_output_format(context: Context) -> None:
         return
     key = ("output_format_mismatch" if named in formats
            else "output_format_mismatch_unwritten" if chosen_by_user else "output_suffix_unwritten")
-    fail_with(key, language(), path=output, format=str(chosen), suffix=suffix, named=named,
+    fail_with(key, language(), of_command_line=True, path=output, format=str(chosen), suffix=suffix, named=named,
               command=context.info_name, formats=Localized(lambda lang: label("list_separator", lang).join(formats)))
 
 
@@ -181,7 +181,7 @@ def refuse_other_format(output: Path | None, written: str, lang: str, writer: st
     suffix = extension_of(output)
     named = OUTPUT_SUFFIXES.get(suffix)
     if named is not None and named != written:
-        fail_with("output_suffix_unwritten", lang, path=output, command=writer or get_current_context().info_name,
+        fail_with("output_suffix_unwritten", lang, of_command_line=True, path=output, command=writer or get_current_context().info_name,
                   named=named, suffix=suffix, formats=written)
 
 

@@ -313,7 +313,7 @@ def usage_errors() -> Iterator[None]:
     try:
         yield
     except UsageError as error:
-        fail([str(error)])
+        fail([CommandLineProblem(str(error))])
 
 
 def emit(text: str, output: Path | None = None, force: bool = False) -> None:

@@ -10,6 +10,7 @@ amount) is not applicable, while ``max_payback_delay`` (months) still holds: a d
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,8 @@ def test_a_new_miss_of_an_amount_is_pinned_on_no_input(tmp_path: Path, monkeypat
     cut_in_another_currency(tmp_path, monkeypatch, "min_npv: 2万;min_roi: 1;milestones: [{month: 1, gross_revenue: 2.5万}]")
     result = invoke(["check", "scenarios", "--base", "HEAD", "--lang", lang])
     assert result.exit_code == 1
-    lines = {line.split(": ", 2)[2].split(" ")[0]: line for line in result.stdout.splitlines()
+    # Keyed by the target, found by its form: the scenario's name ends in ": " in English and "：" in Chinese.
+    lines = {re.findall(r"targets\.\w+|\w+@\d+", line)[0]: line for line in result.stdout.splitlines()
              if line.startswith(f"{Path('scenarios/plan.yaml')}:")}
     where = f"{Path('scenarios/plan.yaml')}:"
     # Each amount at its own target (lines 12 and 14, the file now having a currency line), the roi at the price.

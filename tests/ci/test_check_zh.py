@@ -167,7 +167,7 @@ def test_check_github_messages_in_chinese_titles_in_english(tmp_path: Path, monk
     monkeypatch.chdir(tmp_path)
     lines = invoke(["check", ".", "--lang", "zh", "--format", "github"]).stdout.splitlines()
     assert "::error file=lose.yaml,line=11,col=12,title=aigc-roi check%3A min_roi::" \
-           "Spec example: targets.min_roi 未达成：ROI -21.25%25，应 >= 0.00%25" in lines
+           "Spec example：targets.min_roi 未达成：ROI -21.25%25，应 >= 0.00%25" in lines
     unknown = next(line for line in lines if "unknown-key" in line)
     assert unknown == ("::error file=bad.yaml,line=3,endLine=3,col=1,endColumn=11,title=aigc-roi%3A unknown-key::"
                        "unknown_key: 未知字段 'unknown_key'；可用字段：" + unknown.split("可用字段：")[1])
@@ -254,7 +254,7 @@ def test_base_text_and_annotations_in_chinese(repo: Path) -> None:
     assert "未达成（新增）" in text and "未达成（HEAD 已有）" in text
     github = invoke(["check", "scenarios", "--base", "HEAD", "--lang", "zh", "--format", "github"]).stdout.splitlines()
     new_miss = next(line for line in github if "win.yaml" in line and "min_roi::" in line)
-    assert new_miss.endswith("::Spec example: targets.min_roi 未达成：ROI -21.25%25，应 >= 150.00%25"
+    assert new_miss.endswith("::Spec example：targets.min_roi 未达成：ROI -21.25%25，应 >= 150.00%25"
                              "（自 HEAD 以来新增）；改动处：monetization.purchases[0].price 30 -> 10")
     old_miss = next(line for line in github if "old.yaml" in line and "min_roi::" in line)
     assert old_miss.endswith("（HEAD 时已未达成）")

@@ -39,7 +39,7 @@ def test_a_full_disk_is_one_line_and_exit_2(args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
         done = _run(args, stdout=full)
     assert done.returncode == 2
-    expected = "stdout：无法写入：磁盘没有剩余空间\n" if "zh" in args else "stdout: cannot write: No space left on device\n"
+    expected = "stdout: 无法写入：磁盘没有剩余空间\n" if "zh" in args else "stdout: cannot write: No space left on device\n"
     assert done.stderr.decode() == expected
 
 

@@ -325,7 +325,7 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path,
         "long_name": (tmp_path / ("x" * 300 + ".json"), "File name too long"),
         "unwritable": (Path("/proc/aigc-roi-out.json"), ""),
     }[where]
-    line = one_error(invoke(["run", str(path), "--format", "json", "-o", str(target)]), f"{target}: ")
+    line = one_error(invoke(["run", str(path), "--format", "json", "-o", str(target)]), f"aigc-roi: {target}: ")
     assert reason in line and ("cannot write" in line or "does not exist" in line)
 
 
@@ -406,5 +406,5 @@ def test_the_same_file_for_plot_and_output_is_refused_before_anything_is_written
     (tmp_path / "d").mkdir()
     other_spelling = tmp_path / "d" / ".." / "same.svg"
     one_error(invoke(["run", str(path), "-o", str(link), "--plot", str(other_spelling)]),
-              f"{other_spelling}: named twice ({link} is the same file)")
+              f"aigc-roi: {other_spelling}: named twice ({link} is the same file)")
     assert not target.exists()

@@ -52,7 +52,7 @@ def test_actuals_refuses_the_plan_as_output_before_reading_the_exports(tmp_path:
     result = invoke(["actuals", str(plan), str(export), "-o", str(plan), "--force"])
     assert result.exit_code == 2
     # One line: no summary of the exports read before the refusal.
-    assert result.stderr.strip() == f"{plan}: is an input of this command; write the result to another file"
+    assert result.stderr.strip() == f"aigc-roi: {plan}: is an input of this command; write the result to another file"
 
 
 def test_actuals_refusal_of_an_export_in_chinese(tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_actuals_refusal_of_an_export_in_chinese(tmp_path: Path) -> None:
     export = _write(tmp_path, "ok.txt", EXPORT)
     result = invoke(["actuals", str(plan), str(export), "--reforecast", str(export), "--force", "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{export}：这是本命令的输入文件；请把结果写到另一个文件"
+    assert result.stderr.strip() == f"aigc-roi: {export}: 这是本命令的输入文件；请把结果写到另一个文件"
 
 
 # --- F13: start lies in the months a date (and a spreadsheet) can hold ------------------------

@@ -111,7 +111,7 @@ def test_init_never_overwrites_without_force(fake_templates: Path, tmp_path: Pat
     target.write_text("my work\n", encoding="utf-8")
     result = _invoke(str(target))
     assert result.exit_code == 2
-    assert result.stderr == f"{target}: file exists; use --force to replace it\n"
+    assert result.stderr == f"aigc-roi: {target}: file exists; use --force to replace it\n"
     assert target.read_text(encoding="utf-8") == "my work\n"
 
     forced = _invoke(str(target), "--force")
@@ -122,7 +122,7 @@ def test_init_never_overwrites_without_force(fake_templates: Path, tmp_path: Pat
 def test_init_refuses_a_folder(fake_templates: Path, tmp_path: Path) -> None:
     result = _invoke(str(tmp_path), "--force", "--lang", "en")
     assert result.exit_code == 2
-    assert result.stderr == f"{tmp_path}: is a folder; give a file name such as {tmp_path}/scenario.yaml\n"
+    assert result.stderr == f"aigc-roi: {tmp_path}: is a folder; give a file name such as {tmp_path}/scenario.yaml\n"
 
 
 @pytest.mark.parametrize(("name", "named"), [("plan.csv", "csv"), ("plan.JSON", "json"), ("plan.html", "html")])
@@ -130,9 +130,9 @@ def test_init_refuses_an_extension_of_another_format(fake_templates: Path, tmp_p
     """QA: `init plan.csv` wrote the template's YAML into plan.csv with nothing said."""
     target = tmp_path / name
     suffix = target.suffix.lower()
-    for lang, said in (("en", f"{target}: init does not write {named}, the format of the extension {suffix}; "
+    for lang, said in (("en", f"aigc-roi: {target}: init does not write {named}, the format of the extension {suffix}; "
                               "its formats: yaml"),
-                       ("zh", f"{target}：init 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：yaml")):
+                       ("zh", f"aigc-roi: {target}: init 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：yaml")):
         result = _invoke(str(target), "--lang", lang)
         assert result.exit_code == 2
         assert result.stdout == "" and result.stderr == said + "\n"

@@ -70,8 +70,8 @@ def test_a_device_or_fifo_is_refused_with_standard_output_offered_only_where_tak
     takes_dash = option not in ("--plot", "--samples-out")
     hint = "; name a file, or - for standard output" if takes_dash else "; name a file"
     zh_hint = "；请给出文件名，或用 - 表示标准输出" if takes_dash else "；请给出文件名"
-    for lang, said in (("en", f"{target.name}: not a regular file (a device, FIFO or socket){hint}\n"),
-                       ("zh", f"{target.name}：不是普通文件（设备、FIFO 或套接字）{zh_hint}\n")):
+    for lang, said in (("en", f"aigc-roi: {target.name}: not a regular file (a device, FIFO or socket){hint}\n"),
+                       ("zh", f"aigc-roi: {target.name}: 不是普通文件（设备、FIFO 或套接字）{zh_hint}\n")):
         result = invoke([*_args(command, scenario, option, target.name), "--lang", lang])
         assert result.exit_code == 2, result.stderr
         assert result.stderr.endswith(said) and result.stderr.count(said) == 1, result.stderr
@@ -107,7 +107,7 @@ def test_a_folder_named_with_an_extension_is_called_a_folder(tmp_path: Path, mon
     if not option:
         said = {"en": f"{name}: is a folder; give a file name such as {Path(name, 'scenario.yaml')}\n"}
     else:
-        said = {"en": f"{name}: is a folder; expected a file name\n", "zh": f"{name}：这是文件夹；应为文件名\n"}
+        said = {"en": f"{name}: is a folder; expected a file name\n", "zh": f"{name}: 这是文件夹；应为文件名\n"}
     for lang, line in said.items():
         result = invoke([*_args(command, scenario, option, name), "--lang", lang])
         assert result.exit_code == 2, result.stderr

@@ -102,7 +102,7 @@ def test_a_format_the_extension_contradicts_is_refused(name: str, format_: str, 
     for lang, words in (("en", "does not match"), ("zh", "不符")):
         result = invoke([*_command(name, plan), "-f", format_, "-o", str(out), "--lang", lang])
         assert result.exit_code == 2
-        assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(str(out))
+        assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(f"aigc-roi: {out}")
         assert f"--format {format_}" in result.stderr and suffix in result.stderr and words in result.stderr
     assert not out.exists()
 
@@ -114,7 +114,7 @@ def test_an_extension_of_a_format_the_command_does_not_write_is_refused(
     out = plan.parent / "out.xlsx"
     result = invoke([*_command(name, plan), *args, "-o", str(out)])
     assert result.exit_code == 2
-    assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(str(out))
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(f"aigc-roi: {out}")
     assert "xlsx" in result.stderr and "table, json, csv, markdown" in result.stderr
     assert format_ is None or f"--format {format_}" in result.stderr
     assert not out.exists()
@@ -129,7 +129,7 @@ def test_an_extension_of_a_format_only_other_outputs_write_is_refused(name: str,
     out = plan.parent / f"out{suffix}"
     result = invoke([*_command(name, plan), "-o", str(out)])
     assert result.exit_code == 2
-    assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(str(out))
+    assert result.stdout == "" and result.stderr.count("\n") == 1 and result.stderr.startswith(f"aigc-roi: {out}")
     assert f"{name} does not write {named}, the format of the extension {suffix.lower()}" in result.stderr
     assert not out.exists()
 
@@ -157,9 +157,9 @@ def test_a_command_of_one_format_refuses_an_extension_of_another(name: str, suff
     command, written = ONE_FORMAT[name]
     out = plan.parent / f"out{suffix}"
     args = [word.format(plan=plan) for word in command]
-    for lang, said in (("en", f"{out}: {command[0]} does not write {named}, the format of the extension {suffix.lower()}; "
+    for lang, said in (("en", f"aigc-roi: {out}: {command[0]} does not write {named}, the format of the extension {suffix.lower()}; "
                               f"its formats: {written}"),
-                       ("zh", f"{out}：{command[0]} 不能写出扩展名 {suffix.lower()} 对应的格式 {named}；它的格式：{written}")):
+                       ("zh", f"aigc-roi: {out}: {command[0]} 不能写出扩展名 {suffix.lower()} 对应的格式 {named}；它的格式：{written}")):
         result = invoke([*args, "-o", str(out), "--lang", lang])
         assert result.exit_code == 2
         assert result.stdout == "" and result.stderr == said + "\n"

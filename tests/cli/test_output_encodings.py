@@ -135,7 +135,7 @@ def test_a_file_name_that_is_no_utf8_in_a_csv_file_is_one_line_and_no_file(tmp_p
     (tmp_path / NOT_UTF8).write_bytes(CHAT.read_bytes())
     done = _cli(["compare", NOT_UTF8, NOT_UTF8, "-f", "csv", "-o", "out.csv"], "utf-8", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.decode() == "out.csv: cannot write: a name on the command line is not UTF-8 text (it holds \\udcff)\n"
+    assert done.stderr.decode() == "aigc-roi: out.csv: cannot write: a name on the command line is not UTF-8 text (it holds \\udcff)\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == [NOT_UTF8]  # no output, no temporary file
 
 

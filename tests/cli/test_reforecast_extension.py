@@ -26,9 +26,9 @@ def test_an_extension_of_another_format_is_refused(name: str, named: str, tmp_pa
     out = tmp_path / name
     suffix = out.suffix.lower()  # said as read: a name's case does not change its format
     comparison = tmp_path / "comparison.json"
-    for lang, said in (("en", f"{out}: actuals --reforecast does not write {named}, the format of the extension {suffix}; "
+    for lang, said in (("en", f"aigc-roi: {out}: actuals --reforecast does not write {named}, the format of the extension {suffix}; "
                               "its formats: yaml"),
-                       ("zh", f"{out}：actuals --reforecast 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：yaml")):
+                       ("zh", f"aigc-roi: {out}: actuals --reforecast 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：yaml")):
         result = invoke([*ACTUALS, "--reforecast", str(out), "-o", str(comparison), "--lang", lang])
         assert result.exit_code == 2
         assert result.stdout == "" and result.stderr == said + "\n"
@@ -41,7 +41,7 @@ def test_the_refusal_comes_before_any_work(tmp_path: Path) -> None:
     out.write_text("theirs", encoding="utf-8")
     result = invoke(["actuals", str(tmp_path / "missing.yaml"), *EXPORTS, "--reforecast", str(out), "--force"])
     assert result.exit_code == 2
-    assert result.stderr == (f"{out}: actuals --reforecast does not write csv, the format of the extension .csv; "
+    assert result.stderr == (f"aigc-roi: {out}: actuals --reforecast does not write csv, the format of the extension .csv; "
                              "its formats: yaml\n")
     assert out.read_text(encoding="utf-8") == "theirs"
 
@@ -62,7 +62,7 @@ def test_an_extension_written_as_windows_or_an_input_method_spoils_it_is_read_as
     out = tmp_path / name
     result = invoke([*ACTUALS, "--reforecast", str(out), "-o", str(tmp_path / "comparison.json"), "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == (f"{out}: actuals --reforecast does not write csv, the format of the extension .csv; "
+    assert result.stderr == (f"aigc-roi: {out}: actuals --reforecast does not write csv, the format of the extension .csv; "
                              "its formats: yaml\n")
     assert list(tmp_path.iterdir()) == []
 
@@ -73,4 +73,4 @@ def test_a_folder_named_with_an_extension_is_called_a_folder(tmp_path: Path) -> 
     folder.mkdir()
     result = invoke(["init", str(folder), "--lang", "en"])
     assert result.exit_code == 2
-    assert result.stderr == f"{folder}: is a folder; give a file name such as {folder / 'scenario.yaml'}\n"
+    assert result.stderr == f"aigc-roi: {folder}: is a folder; give a file name such as {folder / 'scenario.yaml'}\n"

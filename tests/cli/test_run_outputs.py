@@ -51,7 +51,7 @@ def test_plot_refuses_to_overwrite_without_force(example: Path, tmp_path: Path) 
     image.write_bytes(b"keep me")
     result = invoke(["run", str(example), "--plot", str(image)])
     assert result.exit_code == 2
-    assert result.stderr == f"{image}: file exists; use --force to replace it\n"
+    assert result.stderr == f"aigc-roi: {image}: file exists; use --force to replace it\n"
     assert result.stdout == ""  # refused before anything was computed or printed
     assert image.read_bytes() == b"keep me"
 

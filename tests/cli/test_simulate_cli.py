@@ -155,7 +155,7 @@ def test_samples_out_never_overwrites_without_force(tmp_path: Path) -> None:
     out.write_text("keep me\n", encoding="utf-8")
     result = invoke(["simulate", str(path), "--samples", "50", "--samples-out", str(out)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{out}: file exists; use --force to replace it"
+    assert result.stderr.strip() == f"aigc-roi: {out}: file exists; use --force to replace it"
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8") == "keep me\n"
     forced = invoke(["simulate", str(path), "--samples", "50", "--samples-out", str(out), "--force", "-f", "json"])

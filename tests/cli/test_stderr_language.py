@@ -72,7 +72,7 @@ def test_an_option_error_is_in_english() -> None:
 def test_a_list_in_the_english_line_is_joined_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = _invoke(["--lang", "zh", "breakeven", str(ZH_SCENARIO), "-o", "b.xlsx"], "ascii", tmp_path, monkeypatch)
     assert result.exit_code == 2
-    assert result.stderr == ("b.xlsx: breakeven does not write xlsx, the format of the extension .xlsx; "
+    assert result.stderr == ("aigc-roi: b.xlsx: breakeven does not write xlsx, the format of the extension .xlsx; "
                              "its formats: table, json, csv, markdown\n")
 
 
@@ -83,7 +83,7 @@ def test_init_says_what_it_wrote_in_english(tmp_path: Path, monkeypatch: pytest.
     assert result.stderr == "Wrote \\u8ba1\\u5212.yaml from template starter. Next: aigc-roi run \\u8ba1\\u5212.yaml\n"
     result = _invoke(["--lang", "zh", "init", "计划.yaml"], "ascii", tmp_path, monkeypatch)
     assert result.exit_code == 2
-    assert result.stderr == "\\u8ba1\\u5212.yaml: file exists; use --force to replace it\n"
+    assert result.stderr == "aigc-roi: \\u8ba1\\u5212.yaml: file exists; use --force to replace it\n"
 
 
 @pytest.mark.parametrize("charset", ["utf-8", "gb18030"])
@@ -129,7 +129,7 @@ def test_a_note_without_an_english_line_is_escaped(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize(("encoding", "line"), [
-    ("utf-8", "b.xlsx：run 不能写出扩展名 .xlsx 对应的格式 xlsx；它的格式：table、json\n"),
+    ("utf-8", "b.xlsx: run 不能写出扩展名 .xlsx 对应的格式 xlsx；它的格式：table、json\n"),
     ("ascii", "b.xlsx: run does not write xlsx, the format of the extension .xlsx; its formats: table, json\n"),
 ], ids=["chinese", "english"])
 def test_a_localized_field_is_worded_in_the_language_of_its_line(

@@ -116,7 +116,7 @@ def test_check_in_zh_tells_apart_amounts_that_read_alike_in_wan(tmp_path) -> Non
     path.write_text(text + "targets:\n  min_npv: 23_540\n", encoding="utf-8")
     result = invoke(["--lang", "zh", "check", str(path)])
     assert result.exit_code == 1
-    assert result.stdout == f"{path}:11:12: One feed: targets.min_npv 未达成：净现值 2.352万，应 >= 2.354万\n"
+    assert result.stdout == f"{path}:11:12: One feed：targets.min_npv 未达成：净现值 2.352万，应 >= 2.354万\n"
 
 
 GATED = """\

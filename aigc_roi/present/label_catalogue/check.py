@@ -35,18 +35,18 @@ LABELS: dict[str, Label] = {
     "check_not_applicable_at_base": Label("n/a (no valid version at {base})", "不适用（{base} 无有效版本）"),
     "check_not_applicable_note": Label(
         "{scenario}: targets.{target} not applicable: it bounds the change from a base revision (check --base REF)",
-        "{scenario}: targets.{target} 不适用：它约束相对基准版本的变化（check --base REF）",
+        "{scenario}：targets.{target} 不适用：它约束相对基准版本的变化（check --base REF）",
     ),
     "check_not_applicable_at_base_note": Label(
         "{scenario}: targets.{target} not applicable: no valid version at {base} to compare with",
-        "{scenario}: targets.{target} 不适用：{base} 没有可比较的有效版本",
+        "{scenario}：targets.{target} 不适用：{base} 没有可比较的有效版本",
     ),
     "check_not_applicable_currency": Label("n/a (currency changed: {was} at {base}, {now} now)",
                                            "不适用（币种已变：{base} 为 {was}，现为 {now}）"),
     "check_not_applicable_currency_note": Label(
         "{scenario}: targets.{target} not applicable: the currency changed ({was} at {base}, {now} now), and an "
         "amount in one is not compared with an amount in the other",
-        "{scenario}: targets.{target} 不适用：币种已变（{base} 为 {was}，现为 {now}），两种币种的金额不作比较",
+        "{scenario}：targets.{target} 不适用：币种已变（{base} 为 {was}，现为 {now}），两种币种的金额不作比较",
     ),
     "check_md_explain": Label("What moved each figure: {named}", "各指标变化的来源：{named}"),
     "check_md_explain_currency": Label(
@@ -55,9 +55,9 @@ LABELS: dict[str, Label] = {
     ),
     "check_missed": Label(
         "{scenario}: targets.{target} missed: {figure} is {actual}, must be {limit}",
-        "{scenario}: targets.{target} 未达成：{figure} {actual}，应 {limit}",
+        "{scenario}：targets.{target} 未达成：{figure} {actual}，应 {limit}",
     ),
-    "check_past_horizon": Label("{scenario}: targets.{target}: {sentence}", "{scenario}: targets.{target}：{sentence}"),
+    "check_past_horizon": Label("{scenario}: targets.{target}: {sentence}", "{scenario}：targets.{target}：{sentence}"),
     "payback_month_past_horizon": Label(
         "the payback target of {target} months{default} is past the {horizon}-month horizon: payback is judged by month "
         "{horizon}, so a plan that pays back after it reads as never, a miss; set horizon_months to at least "
@@ -67,7 +67,7 @@ LABELS: dict[str, Label] = {
     ),
     "check_missed_milestone": Label(
         "{scenario}: {target} missed: {figure} in month {month} is {actual}, must be {limit}",
-        "{scenario}: {target} 未达成：第 {month} 个月{figure} {actual}，应 {limit}",
+        "{scenario}：{target} 未达成：第 {month} 个月{figure} {actual}，应 {limit}",
     ),
     # A milestone's cell: its name as JSON gives it (model/scenario.py Milestone.name).
     "target_milestone": Label("milestone {key}@{month}", "{key}@{month} 里程碑"),

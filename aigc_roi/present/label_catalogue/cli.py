@@ -14,16 +14,16 @@ LABELS: dict[str, Label] = {
                               "--format xlsx 是二进制格式；请用 -o FILE.xlsx 写入文件，或用管道交给其他程序"),
     "output_format_mismatch": Label(
         "{path}: --format {format} does not match the file's extension {suffix} ({named}); change one of them",
-        "{path}：--format {format} 与文件扩展名 {suffix}（{named}）不符；请修改其中之一",
+        "{path}: --format {format} 与文件扩展名 {suffix}（{named}）不符；请修改其中之一",
     ),
     "output_suffix_unwritten": Label(
         "{path}: {command} does not write {named}, the format of the extension {suffix}; its formats: {formats}",
-        "{path}：{command} 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：{formats}",
+        "{path}: {command} 不能写出扩展名 {suffix} 对应的格式 {named}；它的格式：{formats}",
     ),
     "output_format_mismatch_unwritten": Label(
         "{path}: --format {format} does not match the file's extension {suffix}, and {command} does not write {named}; "
         "its formats: {formats}",
-        "{path}：--format {format} 与文件扩展名 {suffix} 不符，且 {command} 不能写出 {named}；它的格式：{formats}",
+        "{path}: --format {format} 与文件扩展名 {suffix} 不符，且 {command} 不能写出 {named}；它的格式：{formats}",
     ),
     "plot_suffix": Label(
         "--plot: expected a file name ending in .svg or .png, found {path}",
@@ -44,7 +44,7 @@ LABELS: dict[str, Label] = {
     "default_marker": Label("default", "默认"),
     "is_a_folder": Label(
         "{path}: is a folder; give a file name such as {path}/scenario.yaml",
-        "{path}：这是一个文件夹，请给出文件名，例如 {path}/scenario.yaml",
+        "{path}: 这是一个文件夹，请给出文件名，例如 {path}/scenario.yaml",
     ),
     "plot_no_cjk_font": Label(
         "No Chinese font found, so the chart leaves Chinese text out; install one, e.g. "
