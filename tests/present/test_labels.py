@@ -128,12 +128,19 @@ def test_every_key_looked_up_by_name_has_a_label() -> None:
     assert assembled == [], "a label key built from pieces: write it out in a table beside the lookup"
 
 
-NAMED_PROBLEM = re.compile(r"(--[\w-]+|\{option\}|\{path\}|\{name\}): ")
+NAMED_PROBLEM = re.compile(r"(--[\w-]+|\{option\}|\{name\}): ")
 
 
 @pytest.mark.parametrize("key", sorted(key for key, entry in LABELS.items() if NAMED_PROBLEM.match(entry.en)))
 def test_a_name_before_its_problem_takes_a_full_width_colon_in_chinese(key: str) -> None:
     """``--plot：应为...`` as ``--budget：应为...`` (present/messages_zh.py) and click's refusals (cli/edge.py):
-    an option, or a file named alone, then its problem. A location keeps its ASCII colons (``file:3:5: path:``)."""
+    an option, or a name, then its problem. A location keeps its ASCII colons (``file:3:5: path:``), a file's name
+    alone among them (below)."""
     name = NAMED_PROBLEM.match(LABELS[key].en)
     assert name is not None and LABELS[key].zh.startswith(name[1] + "："), LABELS[key].zh
+
+
+@pytest.mark.parametrize("key", sorted(key for key, entry in LABELS.items() if entry.en.startswith("{path}: ")))
+def test_a_file_before_its_problem_keeps_an_ascii_colon_in_chinese(key: str) -> None:
+    """``aigc-roi: r.html: 文件已存在``: a file's name is a location, as ``file:3:5:`` is (README)."""
+    assert LABELS[key].zh.startswith("{path}: "), LABELS[key].zh
