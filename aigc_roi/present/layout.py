@@ -385,6 +385,17 @@ class Fitted:
         yield self.build(options.max_width)
 
 
+class FittedStyled:
+    """A ``Fitted`` that is also told whether the console shows colour and underline (a terminal's, without
+    NO_COLOR): a view that marks cells by style says so in words only where the style shows."""
+
+    def __init__(self, build: Callable[[int, bool], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        yield self.build(options.max_width, console.color_system is not None and not console.no_color)
+
+
 class Captioned:
     """A table Rich sizes itself, its caption broken by ``prose_lines`` at the width the table takes when printed:
     Rich breaks a caption at spaces only, and left "平均 ROAS" alone on a line above the Chinese run after it."""

@@ -9,7 +9,7 @@ from rich.text import Text
 from aigc_roi.present.blocks import vertical
 from aigc_roi.present.drivers import driver_label, driver_value, signed, signed_in
 from aigc_roi.present.labels import label, sentences, short_label
-from aigc_roi.present.layout import Column, Fitted, column_range, fixed_table, table_overhead
+from aigc_roi.present.layout import Column, Fitted, FittedStyled, column_range, fixed_table, table_overhead
 from aigc_roi.present.numbers import NumberStyle
 from aigc_roi.present.sensitivity import grid_cell, grid_notes, grid_title
 from aigc_roi.present.text import visible
@@ -109,30 +109,42 @@ def sensitivity_view(analysis: Sensitivity, style: NumberStyle) -> Fitted:
     return Fitted(build)
 
 
-def grid_view(grid: Grid, style: NumberStyle) -> Fitted:
+CURRENT_MARK = "◆ "
+"""The current plan's cell where no style shows (a pipe, a file, NO_COLOR), as the report marks a chosen row."""
+
+
+def grid_view(grid: Grid, style: NumberStyle) -> FittedStyled:
     lang = style.lang
     rows_name, columns_name = driver_label(grid.row_driver, lang), driver_label(grid.column_driver, lang)
     title = grid_title(grid, style, grid.scenario)
-    caption = sentences([label("grid_caption", lang).format(roi=style.percent(grid.base_roi)), *grid_notes(grid, lang)], lang)
     row_heads = [Text(driver_value(grid.row_driver, row_value, style), style="bold" if row_value == grid.row_driver.current else "")
                  for row_value in grid.row_values]
-    columns = [Column(f"{rows_name} \\ {columns_name}", row_heads, numeric=False)]
-    for j, column_value in enumerate(grid.column_values):
-        cells = []
-        for i, (row_value, roi_row) in enumerate(zip(grid.row_values, grid.roi, strict=True)):
-            roi = roi_row[j]
-            colour = "" if roi is None else ("green" if roi >= 0 else "red")
-            base = row_value == grid.row_driver.current and column_value == grid.column_driver.current
-            cells.append(Text(grid_cell(grid, i, j, style), style=f"{colour} bold underline" if base else colour))
-        columns.append(Column(driver_value(grid.column_driver, column_value, style), cells))
 
-    def build(width: int) -> RenderableType:
-        fitted = fixed_table(columns, width, title=title, title_justify="left", caption=caption, caption_justify="left")
+    def columns(styled: bool) -> list[Column]:
+        built = [Column(f"{rows_name} \\ {columns_name}", row_heads, numeric=False)]
+        for j, column_value in enumerate(grid.column_values):
+            cells = []
+            for i, (row_value, roi_row) in enumerate(zip(grid.row_values, grid.roi, strict=True)):
+                roi = roi_row[j]
+                colour = "" if roi is None else ("green" if roi >= 0 else "red")
+                base = row_value == grid.row_driver.current and column_value == grid.column_driver.current
+                text = grid_cell(grid, i, j, style)
+                cells.append(Text(text, style=f"{colour} bold underline") if base and styled
+                             else Text(CURRENT_MARK + text) if base else Text(text, style=colour))
+            built.append(Column(driver_value(grid.column_driver, column_value, style), cells))
+        return built
+
+    def build(width: int, styled: bool) -> RenderableType:
+        # Colours and an underline said of a grid printed without them would point at nothing.
+        caption = sentences([label("grid_caption" if styled else "grid_caption_plain", lang).format(
+            roi=style.percent(grid.base_roi), mark=CURRENT_MARK.strip()), *grid_notes(grid, lang)], lang)
+        laid = columns(styled)
+        fitted = fixed_table(laid, width, title=title, title_justify="left", caption=caption, caption_justify="left")
         if fitted is not None:
             return fitted
         records = [(f"{rows_name} {head.plain}", [(f"{columns_name} {column.header}", [column.cells[i]])
-                                                  for column in columns[1:]])
+                                                  for column in laid[1:]])
                    for i, head in enumerate(row_heads)]
         return vertical(title, records, caption, width)
 
-    return Fitted(build)
+    return FittedStyled(build)

@@ -69,6 +69,7 @@ LABELS: dict[str, Label] = {
         "条形：{measure} 的变化，中轴 {axis} 左减右增，{low} −{step}，{high} +{step}；按影响从大到小排列。",
     ),
     "grid_caption": Label("ROI, green ≥ 0, red < 0; now (underlined): {roi}.", "ROI，绿色 ≥ 0，红色 < 0；当前（带下划线）：{roi}。"),
+    "grid_caption_plain": Label("ROI; now ({mark}): {roi}.", "ROI；当前（{mark}）：{roi}。"),
     # A cell of a conversion index and a conversion whose product passes 1 (docs/formulas.md §15).
     "grid_past_ceiling": Label("n/a", "不适用"),
     "grid_past_ceiling_note": Label(
