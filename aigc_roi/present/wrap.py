@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
@@ -47,8 +47,8 @@ it, and a name of 60,000 unclosed “ took seconds."""
 _QUALIFIER = re.compile(r"(?<= )\([^()]+\)|(?<=\S)（[^（）]+）")
 """A label's qualifier, in ASCII brackets after a space or full-width ones after its head: in a table cell the break
 before it comes first (ROI / （买量，...）)."""
-_LISTED = re.compile(r"(?<=、)[^\s、，。：；！？（）「」《》]+|[^\s、，。：；！？（）「」《》]+(?=、)")
-"""An item of a list in Chinese prose, a name or a term: what lies between 、 and the punctuation either side."""
+_RUN = re.compile(r"[^\s、，。：；！？（）「」《》]+")
+"""A run of text between spaces and Chinese punctuation: an item of a list where a 、 touches it (``_listed``)."""
 _NUMBER = re.compile(r"^[-+(（]?[0-9]")
 _SIGNS = {"<", ">", "≤", "≥", "<=", ">=", "~", "≈"}
 """A comparison before a number, kept on its line: "> 1,000%" split read as a lone ">" above "1,000%"."""
@@ -98,10 +98,18 @@ def _is_mark(token: str) -> bool:
 
 
 def _breaks(line: str, width: int) -> dict[int, int]:
-    """The offsets of ``line`` where a new line may start, with the break's quality."""
+    """The offsets of ``line`` where a new line may start, with the break's quality (read only: it is shared)."""
+    return _breaks_on(line, width, layout_encoding())
+
+
+@lru_cache(maxsize=256)
+def _breaks_on(line: str, width: int, encoding: str | None) -> dict[int, int]:
+    """``_breaks`` where the views are laid out for a stream in ``encoding``, whose written widths decide what fits.
+    Kept for the next call: the glued pieces, the loose breaks and each width a table tries read a line's breaks, and
+    a 60,000-character name's took a seventh of a second each time."""
     # Each run's CJK-ness and number-ness found once, not once beside each neighbour: a name can be long.
-    tokens = [(match.start(), match.group(), match.group(1) is not None, _NUMBER.match(match.group()) is not None)
-              for match in _TOKEN.finditer(line)]
+    tokens = [(match.start(), token, match.group(1) is not None, _NUMBER.match(token) is not None)
+              for match in _TOKEN.finditer(line) for token in (match.group(),)]
     kinds: dict[int, int] = {}
     for (a_start, a, a_cjk, a_number), (b_start, b, b_cjk, b_number) in pairwise(tokens):
         spaced = b_start > a_start + len(a)
@@ -123,13 +131,14 @@ def _breaks(line: str, width: int) -> dict[int, int]:
     # A word ends at a full-width bracket, as at a space: ROAS（全部收入 is a name and its qualifier, not one name.
     for match in re.finditer(r"[^\s（]+", line):
         word = match.group()
-        named = cell_len(word) <= SHORT_WORD or (_LATIN.search(word) and cell_len(word) <= 2 * SHORT_WORD)
-        if named and cell_len(word) <= width:
+        cells = cell_len(word)
+        named = cells <= SHORT_WORD or (_LATIN.search(word) and cells <= 2 * SHORT_WORD)
+        if named and cells <= width:
             for offset in range(match.start() + 1, match.end()):
                 if line[offset - 1] not in _PAUSES:
                     kinds[offset] = NONE  # a name: 小红书KOC, B站注册CPA; a sentence still breaks after its commas
     # An item of a list (抖音达人种草、小红书KOC) is a name or a term, whatever its length: kept whole where it fits.
-    for match in _LISTED.finditer(line):
+    for match in _listed(line):
         if cell_len(match.group()) <= width:
             for offset in range(match.start() + 1, match.end()):
                 kinds[offset] = NONE
@@ -209,7 +218,7 @@ def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
     # Where no break the rules allow fits (a term kept whole with the comma after it: 扣除变动成本，in 12 cells), a
     # line breaks where only glue forbids it, else between any two runs but before closing punctuation or after an
     # opening one: left to run over, Rich folded it where the line ended and started a line with ，or ）.
-    loose = [sorted(offset for offset, kind in _breaks(line, 1).items() if kind), _free_breaks(line)]
+    encoding = layout_encoding()
     cells, ends = _prefix_cells(line, range(1, len(line)))
 
     def fits(start: int, end: int) -> bool:
@@ -233,12 +242,13 @@ def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
             start = next((best for level in (GOOD, WORD, EDGE)
                           for best in [max((offset for offset in fitting if kinds[offset] >= level), default=None)]
                           if best is not None and cells[anywhere] - cells[best] <= slack), anywhere)
-        elif (looser := next((found for offsets in loose if (found := _last_fitting(offsets, start, fits))), None)):
+        elif (looser := next((found for offsets in _loose_breaks(line, encoding)
+                              if (found := _last_fitting(offsets, start, fits))), None)):
             start = looser
         elif (cut := _cut(line, start, width)) is not None:
             start = cut  # a run wider than the line, cut where it fills it: Rich cut it before a closing bracket
-        elif (after := bisect_right(loose[-1], start)) < len(loose[-1]):  # a number wider than the line runs over
-            start = loose[-1][after]
+        elif (after := bisect_right(free := _loose_breaks(line, encoding)[-1], start)) < len(free):
+            start = free[after]  # a number wider than the line runs over
         else:
             return
         # The label whole on its line reads better than a qualifier cut after its first words.
@@ -246,6 +256,25 @@ def _line_starts(line: str, width: int, cell: bool) -> Iterator[int]:
         if inside >= 0 and previous < openings[inside] < start < qualifiers[inside][1] and kinds.get(openings[inside]):
             start = openings[inside]
         yield start
+
+
+def _listed(line: str) -> Iterator[re.Match[str]]:
+    """Each item of a list in Chinese prose, a name or a term: a run (``_RUN``) with a 、 right before or after it.
+    Each run is found once: a pattern looking ahead for the 、 sought it again from every character of a run without
+    one, and a 20,000-character name took 20 s to lay out."""
+    if "、" not in line:
+        return
+    for match in _RUN.finditer(line):
+        if line[match.start() - 1:match.start()] == "、" or line[match.end():match.end() + 1] == "、":
+            yield match
+
+
+@lru_cache(maxsize=256)
+def _loose_breaks(line: str, encoding: str | None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a line may start when no break the rules allow fits: where only glue forbids it, then between any two
+    runs (``_free_breaks``). The same at every width, so found once for each layout a table tries; ``encoding``, the
+    stream's, decides the widths that glue reads."""
+    return tuple(sorted(offset for offset, kind in _breaks(line, 1).items() if kind)), tuple(_free_breaks(line))
 
 
 def _free_breaks(line: str) -> list[int]:
@@ -270,7 +299,7 @@ def _cut(line: str, start: int, width: int) -> int | None:
     return found
 
 
-def _last_fitting(offsets: list[int], start: int, fits: Callable[[int, int], bool]) -> int | None:
+def _last_fitting(offsets: Sequence[int], start: int, fits: Callable[[int, int], bool]) -> int | None:
     """The last of ``offsets`` after ``start`` that ends a line from ``start`` that fits, or None."""
     found = None
     for offset in offsets[bisect_right(offsets, start):]:
