@@ -24,17 +24,19 @@ def vertical(title: str, records: Sequence[tuple[str, Sequence[tuple[str, Sequen
              width: int) -> RenderableType:
     """One block per record: its name, then one line per field: its label and its values, right-aligned.
 
-    Every block alike where they all fit so; else a block whose values leave its labels too little room for their
-    longest word (20 columns, a wide amount), or would take a label over more than ``MOST_LABEL_LINES`` lines, puts each
-label on a line of its own above its values: squeezed
-    beside them, a label once read ``Defi`` / ``ned in``."""
-    shared = _columns([field for _, record in records for field in record], width)
+    Every block alike where they all fit so; else in each block a label its values leave too little room for its
+    longest word (20 columns, a wide amount), or that would take more than ``MOST_LABEL_LINES`` lines beside them,
+    goes on a line of its own above its values (squeezed beside them, a label once read ``Defi`` / ``ned in``), while
+    a short one keeps its values beside it."""
+    every = [field for _, record in records for field in record]
+    fitted_every = _columns(every, width)
+    shared = fitted_every if fitted_every and all(_fits(name, fitted_every[0]) for name, _ in every) else None
     # Written out before Text() is built: Rich's Text drops a BEL or a carriage return of a name silently, and the
     # console's escaping (present/console.py) would keep a line feed that splits the name.
     parts: list[RenderableType] = [Title(title, sentence_lines(visible(title), width), style="bold")]
     for name, record in records:
         fitted = shared or _columns(record, width)
-        block = _beside(record, *fitted) if fitted else _above(record, _value_widths(record), width - 2)
+        block = _mixed(record, *fitted, width - 2) if fitted else _above(record, _value_widths(record), width - 2)
         # A block's name heads it as a title does: whole on one line in a log, where grep finds a plan by its name.
         parts += [Title(name, sentence_lines(visible(name), width), style="bold"), Padding(block, (0, 0, 0, 2))]
     if caption:
@@ -48,19 +50,22 @@ def _value_widths(fields: Sequence[tuple[str, Sequence[Text]]]) -> list[int]:
 
 
 def _columns(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> tuple[int, list[int]] | None:
-    """The width of the labels and of each value beside them, indented by two; None when a word of a label
-    would not fit."""
+    """The width of the labels and of each value beside them, indented by two; None when no label would fit beside
+    its values (``_fits``)."""
     value_widths = _value_widths(fields)
     labels = [name for name, _ in fields]
     label_width = max(1, min(max((cell_len(name) for name in labels), default=1),
                              width - sum(value_widths) - 2 * len(value_widths) - 2))
-    if label_width < max((cell_len(word) for name in labels for word in _label_words(name)), default=1):
-        return None
-    # A label over more than two lines beside its values is a narrow column, not a label: a plan's name and file
-    # took five lines a figure.
-    if any(len(sentence_lines(name, label_width).plain.split("\n")) > MOST_LABEL_LINES for name in labels):
+    if not any(_fits(name, label_width) for name in labels):
         return None
     return label_width, value_widths
+
+
+def _fits(name: str, label_width: int) -> bool:
+    """Whether a label sits beside its values in ``label_width``: every word of it whole, and over two lines at most
+    (a label over more lines is a narrow column, not a label: a plan's name and file took five lines a figure)."""
+    return (label_width >= max((cell_len(word) for word in _label_words(name)), default=1)
+            and len(sentence_lines(name, label_width).plain.split("\n")) <= MOST_LABEL_LINES)
 
 
 def _label_words(name: str) -> list[str]:
@@ -79,6 +84,22 @@ def _beside(record: Sequence[tuple[str, Sequence[Text]]], label_width: int, valu
     for field, values in record:
         grid.add_row(sentence_lines(field, label_width), *values)
     return grid
+
+
+def _mixed(record: Sequence[tuple[str, Sequence[Text]]], label_width: int, value_widths: list[int],
+           width: int) -> RenderableType:
+    """Each field's values beside its label where the label fits there (``_fits``), else under it: one long label
+    once sent every short one's values onto a line of their own."""
+    parts: list[RenderableType] = []
+    start = 0
+    for end in range(len(record) + 1):
+        if end < len(record) and _fits(record[end][0], label_width) == _fits(record[start][0], label_width):
+            continue
+        run = record[start:end]
+        parts.append(_beside(run, label_width, value_widths) if _fits(run[0][0], label_width)
+                     else _above(run, value_widths, width))
+        start = end
+    return parts[0] if len(parts) == 1 else Group(*parts)
 
 
 def _above(record: Sequence[tuple[str, Sequence[Text]]], value_widths: list[int], width: int) -> Group:
@@ -133,7 +154,7 @@ def table_or_blocks(columns: Sequence[Column], title: str, caption: str) -> Fitt
 
 
 def fields_block(fields: Sequence[tuple[str, Sequence[Text]]], width: int) -> RenderableType:
-    """``fields`` laid out as a block's are, without its indent: each label's values beside it where every label's
-    words fit so, else under it."""
+    """``fields`` laid out as a block's are, without its indent: each label's values beside it where the label fits
+    so, else under it."""
     fitted = _columns(fields, width + 2)
-    return _beside(fields, *fitted) if fitted else _above(fields, _value_widths(fields), width)
+    return _mixed(fields, *fitted, width) if fitted else _above(fields, _value_widths(fields), width)

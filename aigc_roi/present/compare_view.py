@@ -74,8 +74,11 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
                        for key, row_label in BASIS_LABELS.items()]
 
     def build(width: int) -> RenderableType:
-        layouts = ((False, True), (True, True), (True, False))
-        for compact, with_deltas in layouts:
+        # Full amounts and every Δ with a label broken inside a term (综合获客成 / 本) before amounts shortened
+        # (327.0万) or a Δ column dropped: that loses text, a broken label only takes height. So a layout that loses
+        # text keeps its labels' terms whole, and where it cannot, the blocks show everything.
+        layouts = ((False, True, 2), (True, True, 1), (True, False, 1))
+        for compact, with_deltas, most_squeezed in layouts:
             rows = cells(compact)
             columns = [Column(label("figure", lang), [Text(row_label) for row_label, _, _ in rows], numeric=False,
                               prose=True, grows_first=True)]
@@ -84,9 +87,8 @@ def compare_view(scenarios: list[dict[str, Any]], style: NumberStyle) -> Fitted:
                 if i and with_deltas:
                     columns.append(Column(change_header(lang), [Text() if changes is None else changes[i - 1]
                                                                 for _, _, changes in rows]))
-            # A label cut inside a word (综合获客成 / 本) only where no narrower layout is left to try.
-            table = fixed_table(columns, width, 2 if (compact, with_deltas) == layouts[-1] else 1, title=title,
-                                title_justify="left", caption=caption, caption_justify="left")
+            table = fixed_table(columns, width, most_squeezed, title=title, title_justify="left", caption=caption,
+                                caption_justify="left")
             if table is not None:
                 return table
         rows = cells(False)

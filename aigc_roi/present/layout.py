@@ -25,9 +25,10 @@ cells as Rich counts them (a CJK character is two). The order of layouts, per ta
   without ROAS; one block per channel (vertical).
 - run, months: every column; compact units; without Subs.; only New, Net rev., Ad spend,
   Net cash and Cumulative; only Net cash and Cumulative.
-- compare: every column; compact units per figure row (the unit in the
-  figure's label); without the Δ columns; one block per scenario, a value and its change side by side, else
-  each on a line of its own.
+- compare: every column, a label broken inside its terms where that is what fits (a shortened amount or a dropped
+  Δ loses text, a broken label only takes a line); compact units per figure row (the unit in the
+  figure's label); without the Δ columns, both with the labels' terms whole; one block per scenario, a value and
+  its change side by side, else each on a line of its own.
 - sensitivity: every column, the tornado as wide as the space left allows
   (4 to 20 characters a side); compact units; without the driver's moved
   values; without payback; one block per driver.
@@ -74,7 +75,7 @@ from rich.text import Text
 
 from aigc_roi.present.console import Title, cell_len, cells_in, layout_encoding
 from aigc_roi.present.text import visible, visible_in_lines
-from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk, kept_pieces
+from aigc_roi.present.wrap import GLUED, cjk_lines, glued_pieces, has_cjk, kept_pieces, parted_pieces
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,12 @@ def _glued_words(text: str) -> list[str]:
 
 def _kept_words(text: str) -> list[str]:
     return [*kept_pieces(text)] or [""]
+
+
+def _parted_words(text: str) -> list[str]:
+    """The runs prose keeps on one line however narrow (``parted_pieces``): a column as wide as ltv_months left the
+    bracket after it alone on the next line."""
+    return parted_pieces(text) or [""]
 
 
 _SIGN = "[=<>≤≥≠]"
@@ -198,7 +205,7 @@ _cells_in = lru_cache(maxsize=1024)(cells_in)
 def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
     """(narrowest, natural) content width of ``column``; ``squeezed``, where a table fits no other way, a numeric
     column's words break as prose does and a header after its Chinese pauses (``_PAUSE``); and, squeezed twice, a
-    prose column's names and terms between any two characters."""
+    prose column's names and terms between any two characters (``_parted_words``)."""
     header_min = max(cell_len(word) for word in _header_words(_marked(column.header) if squeezed else column.header))
     header_max = max(cell_len(line.replace(BREAK, "")) for line in _lines(column.header))
     plains = [cell.plain for cell in column.cells]
@@ -210,7 +217,7 @@ def column_range(column: Column, squeezed: int = 0) -> tuple[int, int]:
     else:
         # A prose column keeps its names and terms whole (综合获客成本, not 综合获客成 / 本) unless the table fits no
         # other way.
-        words = (unbreakable if squeezed > 1 else _kept_words) if column.prose else _glued_words
+        words = (_parted_words if squeezed > 1 else _kept_words) if column.prose else _glued_words
         cell_min = max((_widest_word(line, words, encoding) for plain in plains for line in _lines(plain)), default=0)
     return max(header_min, cell_min), max(header_max, max(line_lengths))
 

@@ -177,6 +177,21 @@ def _glued_pieces(line: str, encoding: str | None) -> tuple[str, ...]:
     return _pieces(line, 1, encoding)
 
 
+def parted_pieces(line: str) -> list[str]:
+    """The runs of ``line`` that ``cjk_lines`` keeps on one line however narrow: a Chinese character or a word between
+    spaces and Chinese characters, with the opening marks before it and the closing ones after it (ltv_months）)."""
+    pieces: list[str] = []
+    end = -1
+    for match in _TOKEN.finditer(line):
+        token = match[0]
+        if pieces and match.start() == end and (token[0] in _CLOSING or pieces[-1][-1] in _OPENING):
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+        end = match.end()
+    return pieces
+
+
 def kept_pieces(line: str) -> tuple[str, ...]:
     """The pieces of ``line`` a line of ``SHORT_WORD`` cells keeps whole: ``glued_pieces``, and the names and terms
     that fit it (综合获客成本, 扣除变动成本，)."""
