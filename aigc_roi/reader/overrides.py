@@ -45,7 +45,7 @@ from aigc_roi.reader.item_names import (
 from aigc_roi.reader.kinds import BY_MONTH_KEY, RANGE_KEYS, ByMonthOr
 from aigc_roi.reader.near_keys import nearest_key
 from aigc_roi.reader.yaml_causes import FILE_LAYOUT, SET_VALUE, SETS_ITEM_VALUE
-from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, parse
+from aigc_roi.reader.yamltree import Entry, Node, item_name, not_utf8, one_line, parse
 
 
 @dataclass(frozen=True)
@@ -258,11 +258,23 @@ def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any,
     whole = _joined(segments[:position])
     if isinstance(kind, ByMonthOr):
         raise _fail(override, "cannot set one month of a value written once; replace it whole, "
-                              f"such as {whole}={{by_month: {{1: 12, 6: 30}}}}")
+                              f"such as {whole}={{by_month: {_schedule_meant(parent, segments[position + 1:], override)}}}")
     a_value = not isinstance(kind, Obj | ListOf | Tagged) if kind is not None else \
         parent.kind != "map" or set(parent.value) <= RANGE_KEYS
     if a_value:
         raise _fail(override, f"cannot set one month of {whole}: by_month is not allowed on this field")
+
+
+def _schedule_meant(once: Node, months: list[str], override: Override) -> str:
+    """The schedule a set of one month of ``once`` means, for the refusal to offer: month 1 keeps the value as the file
+    writes it (``3000``, ``{low: 10, high: 15}``), the month asked takes the value asked. A set of ``by_month`` itself
+    gives the schedule where it gives months; where it gives none, month 1 alone shows the form without a guess."""
+    if not months:
+        return override.value if override.value.lstrip().startswith("{") else f"{{1: {one_line(once)}}}"
+    month = months[0].strip("[]")
+    # Only a month set whole takes the value asked: a part of it (``by_month.6.low``) leaves no value for the month.
+    asked = override.value if len(months) == 1 else one_line(once)
+    return f"{{{month}: {asked}}}" if month == "1" else f"{{1: {one_line(once)}, {month}: {asked}}}"
 
 
 def _child(parent: Node, segments: list[str], position: int, override: Override, create: bool, kind: Any = None) -> Node:

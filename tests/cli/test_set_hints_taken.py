@@ -5,6 +5,7 @@ and another item's name, offering whole items at their paths, and names no path 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,17 +37,44 @@ def _runs(path: str, setting: str) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+def _months(path: str, setting: str | None = None) -> list[dict[str, object]]:
+    result = invoke(["run", path, "-f", "json", *(["--set", setting] if setting else [])])
+    assert result.exit_code == 0, result.stderr
+    return list(json.loads(result.stdout)["months"])
+
+
 @pytest.mark.parametrize("bid", RANGES)
-@pytest.mark.parametrize("written", ["D.bid.by_month.6", "acquisition[0].bid.by_month.6", "acquisition[D].bid.by_month"])
-def test_a_month_of_a_value_written_once_is_one_line_at_the_option(tmp_path: Path, bid: str, written: str) -> None:
+@pytest.mark.parametrize(("written", "schedule"), [
+    ("D.bid.by_month.6=30", "{{1: {bid}, 6: 30}}"), ("acquisition[0].bid.by_month.6=30", "{{1: {bid}, 6: 30}}"),
+    ("acquisition[0].bid.by_month.1=30", "{{1: 30}}"), ("acquisition[D].bid.by_month={6: 30}", "{{6: 30}}"),
+    ("acquisition[D].bid.by_month=30", "{{1: {bid}}}"),
+])
+def test_a_month_of_a_value_written_once_offers_the_schedule_meant(tmp_path: Path, bid: str, written: str,
+                                                                   schedule: str) -> None:
+    """The schedule offered keeps month 1 at the value as the file writes it and gives the month asked the value asked;
+    run as offered, it is the file edited by hand to that schedule."""
     path = _file(tmp_path, bid)
-    whole = "acquisition[0].bid" if written.startswith("acquisition[0]") else "acquisition[D].bid"
-    assert _refused(path, f"{written}=30") == (
-        f"--set {written}=30:1:1: {written}: cannot set one month of a value written once; replace it whole, such as "
-        f"{whole}={{by_month: {{1: 12, 6: 30}}}}\n")
-    assert _refused(path, f"{written}=30", "zh") == (
-        f"--set {written}=30:1:1: {written}: 不能只设置单一取值的某个月；请整体替换，如 {whole}={{by_month: {{1: 12, 6: 30}}}}\n")
-    _runs(path, f"{whole}={{by_month: {{1: 12, 6: 30}}}}")
+    field = written.partition(".by_month")[0]
+    whole = "acquisition[D].bid" if field.startswith("D") else field
+    offered = f"{whole}={{by_month: {schedule.format(bid=bid.strip(chr(34)))}}}"
+    assert _refused(path, written) == (
+        f"--set {written}:1:1: {written.partition('=')[0]}: cannot set one month of a value written once; "
+        f"replace it whole, such as {offered}\n")
+    assert _refused(path, written, "zh") == (
+        f"--set {written}:1:1: {written.partition('=')[0]}: 不能只设置单一取值的某个月；请整体替换，如 {offered}\n")
+    by_hand = tmp_path / "by_hand.yaml"
+    by_hand.write_text(Path(path).read_text(encoding="utf-8").replace(
+        f"bid: {bid},", f"bid: {offered.partition('=')[2]},"), encoding="utf-8")
+    assert _months(path, offered) == _months(str(by_hand))
+
+
+def test_the_schedule_offered_gives_the_month_asked_its_value(tmp_path: Path) -> None:
+    """A fixed cost of 3000 a month set to 5 in month 3: 3000, then halfway 1502.5, then 5 (docs/formulas.md §14)."""
+    path = tmp_path / "s.yaml"
+    path.write_text(HEAD + "costs:\n  fixed:\n    - {name: T, monthly: 3000}\n" + PLANS, encoding="utf-8")
+    offered = "costs.fixed[0].monthly={by_month: {1: 3000, 3: 5}}"
+    assert _refused(str(path), "costs.fixed[0].monthly.by_month.3=5").endswith(f"such as {offered}\n")
+    assert [month["fixed_cost"] for month in _months(str(path), offered)[:4]] == [3000, 1502.5, 5, 5]
 
 
 @pytest.mark.parametrize(("written", "field"), [
@@ -87,8 +115,8 @@ def test_a_field_without_its_item_that_none_can_take_says_what_would(tmp_path: P
     path = _file(tmp_path, bid)
     assert _refused(path, "bid.by_month.6=30") == (
         "--set bid.by_month.6=30:1:1: bid.by_month.6: cannot set one month of a value written once; replace it whole, "
-        "such as acquisition[D].bid={by_month: {1: 12, 6: 30}}\n")
-    _runs(path, "acquisition[D].bid={by_month: {1: 12, 6: 30}}")
+        f"such as acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 6: 30}}}}\n")
+    _runs(path, f"acquisition[D].bid={{by_month: {{1: {bid.strip(chr(34))}, 6: 30}}}}")
 
 
 NUMBERED = ("version: 1\nname: n\nhorizon_months: 12\nretention: {monthly_churn: 0.3}\nacquisition:\n"
