@@ -30,6 +30,11 @@ def split_path(path: str) -> list[str] | None:
     return segments
 
 
+def joined_path(segments: Sequence[str]) -> str:
+    """``split_path``'s segments written back as a path: ["acquisition", "[0]", "bid"] -> ``acquisition[0].bid``."""
+    return "".join(s if s.startswith("[") or not i else f".{s}" for i, s in enumerate(segments))
+
+
 def channel_path(index: int) -> str:
     """The path of the channel at ``index``, ``acquisition[1]``: what JSON, CSV and messages name it by, since two
     channels may share a name."""

@@ -14,6 +14,7 @@ from aigc_roi.model.paths import (
     is_shared,
     item_path,
     item_place,
+    joined_path,
     meant_by_name,
     no_path,
     resembling,
@@ -83,9 +84,6 @@ def named_starts(path: str) -> list[tuple[str, str]]:
     return starts
 
 
-def _joined(segments: Sequence[str]) -> str:
-    return "".join(s if s.startswith("[") or not i else f".{s}" for i, s in enumerate(segments))
-
 
 def _has(candidate: Candidate[Item], rest: list[str], settable: Settable) -> bool:
     """The rest of the path can be set on the item: its first key one the item may hold, and the whole of it walked
@@ -121,7 +119,7 @@ def meant(name: str, rest: list[str], candidates: Sequence[Candidate[Item]], set
     if len(fitting) > 1 and any(candidate.offered is None for candidate in fitting):
         raise Refused(no_path(name, len(fitting)))
     try:
-        found = meant_by_name(name, [(candidate.item, _joined([candidate.offered or "", *rest]), True)
+        found = meant_by_name(name, [(candidate.item, joined_path([candidate.offered or "", *rest]), True)
                                      for candidate in fitting])
     except AmbiguousName as ambiguous:
         raise Refused(str(ambiguous)) from None
@@ -134,7 +132,7 @@ def meant(name: str, rest: list[str], candidates: Sequence[Candidate[Item]], set
         if any(candidate.offered is None for candidate, _ in alike):
             raise Refused(no_path(name, len(candidates)))
         keys = " or ".join(f"'{key}'" for key in dict.fromkeys(key for _, key in alike))
-        paths = [_joined([candidate.offered or "", key, *rest[1:]]) for candidate, key in alike]
+        paths = [joined_path([candidate.offered or "", key, *rest[1:]]) for candidate, key in alike]
         raise Refused(f"'{name}' names {len(candidates)} items and none has a key '{field}'; {len(alike)} have "
                       f"{keys}: write the one meant, {' or '.join(paths)}")
     return (keyed or [candidate for candidate, _ in alike] or list(candidates))[0].item
@@ -149,8 +147,8 @@ def suggested(name: str, rest: list[str], named: Sequence[tuple[str, Candidate[I
     candidates = [candidate for called, candidate in named if called in like and candidate.offered is not None]
     found = having(rest, candidates, settable)
     if found:
-        return [_joined([candidate.offered or "", *rest]) for candidate in found]
-    return [_joined([candidate.offered or "", key, *rest[1:]]) for candidate, key in _like(rest, candidates, settable)]
+        return [joined_path([candidate.offered or "", *rest]) for candidate in found]
+    return [joined_path([candidate.offered or "", key, *rest[1:]]) for candidate, key in _like(rest, candidates, settable)]
 
 
 def did_you_mean(paths: Sequence[str]) -> str:

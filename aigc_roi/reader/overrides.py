@@ -24,6 +24,7 @@ from aigc_roi.model.paths import (
     is_field_path,
     is_shared,
     item_path,
+    joined_path,
     list_index,
     no_path,
     split_path,
@@ -160,15 +161,15 @@ def _by_name(tree: Node, override: Override) -> str:
     fields = [name, *(split_path(rest) or [])]
     # ``bid.by_month.6``: a field of items, written without its item; else a name like an item's.
     holding = [candidate for _, candidate in items if candidate.keys is not None and name in candidate.keys]
-    near = [_joined([candidate.offered, *fields]) for candidate in having(fields, holding, settable)
+    near = [joined_path([candidate.offered, *fields]) for candidate in having(fields, holding, settable)
             if candidate.offered is not None]
     if holding and not near and holding[0].offered is not None:
-        return _joined([holding[0].offered, *fields])  # the walk says what stops it, with the path that sets it
+        return joined_path([holding[0].offered, *fields])  # the walk says what stops it, with the path that sets it
     near = near or suggested(name, fields[1:], items, settable)
     if not near and segments is not None and nearest_key(name, SCENARIO.fields):
         return override.path  # a field misspelt: validation names the key it resembles
     # Else an example that sets as written: the first item that has the rest.
-    example = [_joined([candidate.offered, *fields[1:]]) for _, candidate in items
+    example = [joined_path([candidate.offered, *fields[1:]]) for _, candidate in items
                if candidate.offered is not None and having(fields[1:], [candidate], settable)][:1]
     hint = f"; {did_you_mean(list(dict.fromkeys(near)))}" if near else \
         f"; write a field path such as {example[0]}" if example else ""
@@ -221,7 +222,7 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
                 # else at its list's path, where one names it. An item without a name is left out: no path
                 # names it, its index being the other's name.
                 meant = [f"{name}{rest}" if rest and not is_shared(names, name) else
-                         (place + rest if (place := item_path(_joined(segments[:position]), i, names)) else None)
+                         (place + rest if (place := item_path(joined_path(segments[:position]), i, names)) else None)
                          for i in (index, named[0]) if (name := names[i]) is not None]
                 offered = None if None in meant else [path for path in meant if path is not None]
                 raise _fail(override, two_readings(segment, names[index], offered, alone=bool(rest)))
@@ -255,7 +256,7 @@ def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any,
     option, not each key of the file's value unknown beside a by_month."""
     if segments[position] != BY_MONTH_KEY or (parent.kind == "map" and (not parent.value or BY_MONTH_KEY in parent.value)):
         return
-    whole = _joined(segments[:position])
+    whole = joined_path(segments[:position])
     if isinstance(kind, ByMonthOr):
         raise _fail(override, "cannot set one month of a value written once; replace it whole, "
                               f"such as {whole}={{by_month: {_schedule_meant(parent, segments[position + 1:], override)}}}")
@@ -296,7 +297,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
         # A name is read without its outer spaces (reader/kinds.py Text), and every output shows it so: looked up so.
         names = [item_name(item) for item in parent.value]
         named = [index for index, name in enumerate(names) if name == inner.strip()]
-        rest, settable, prefix = segments[position + 1:], _settable(override), _joined(segments[:position])
+        rest, settable, prefix = segments[position + 1:], _settable(override), joined_path(segments[:position])
         if named:
             candidates = [Candidate(index, item_path(prefix, index, names), parent.value[index],
                                     item_keys(segments[:position], parent.value[index])) for index in named]
@@ -330,7 +331,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
             # list of the file was meant, since only one the file holds can have an item to index.
             lists = [name for name, held in parent.value.items() if held.value.kind == "seq"]
             list_meant = nearest_key(key, lists)
-            fix = (f"did you mean '{_joined([*segments[:position], list_meant, *segments[position + 1:]])}'?" if list_meant
+            fix = (f"did you mean '{joined_path([*segments[:position], list_meant, *segments[position + 1:]])}'?" if list_meant
                    else "add it to the file first")
             raise _fail(override, f"no list '{key}' here to hold item {following}; {fix}")
         entry = Entry(Node("scalar", 1, 1, key, raw=key, source=override.named),
@@ -357,10 +358,6 @@ def _position(items: list[Node], node: Node) -> int:
     """Where ``node`` is in a list, found by identity: equal items of a list are different places."""
     return next(i for i, item in enumerate(items) if item is node)
 
-
-def _joined(segments: list[str]) -> str:
-    """The path of ``segments``: ``acquisition[0].bid``."""
-    return "".join(s if s.startswith("[") or not i else f".{s}" for i, s in enumerate(segments))
 
 
 def _own_child(parent: Node, child: Node) -> Node:
