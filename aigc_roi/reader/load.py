@@ -13,7 +13,7 @@ import errno
 import math
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,9 @@ class LoadedScenario:
     """What the file may hold but cannot have meant (reader/discount_warning.py,
     reader/target_warning.py, reader/gate_warnings.py, reader/shared_names.py): located as
     errors are and in the same order (line, then column), shown on stderr, failing nothing."""
+    read: models.Scenario | None = field(default=None, repr=False, compare=False)
+    """The scenario the reader read from ``tree``: ``dataclasses.replace`` copies it beside the scenario it is given,
+    so a plan whose ``scenario`` is still this one writes it without reading its tree again."""
 
 
 NO_TREE = Node("map", 0, 0, {})
@@ -66,8 +69,9 @@ NO_TREE = Node("map", 0, 0, {})
 def writes_its_scenario(plan: LoadedScenario) -> bool:
     """Whether ``plan``'s tree reads as its scenario: not where ``dataclasses.replace`` gave it another, of which
     what reads the tree (the inputs as written, where a value is written) would tell the file's values. A plan whose
-    tree was not kept is taken as read."""
-    return plan.tree is NO_TREE or read_tree(plan.tree, plan.path)[0] == plan.scenario
+    tree was not kept is taken as read, and one whose scenario is the one read from it is not read again (the CLI's:
+    `run --table inputs` and `report` read their file once)."""
+    return plan.tree is NO_TREE or plan.scenario is plan.read or read_tree(plan.tree, plan.path)[0] == plan.scenario
 
 
 def decode(data: bytes, filename: str) -> str:
@@ -119,7 +123,7 @@ def _load_text(text: str, filename: str, overrides: tuple[Override, ...]) -> Loa
     warnings = sorted(read_warnings + discount_warnings(scenario, tree, filename) + target_warnings(scenario, tree, filename)
                       + gate_warnings(scenario, tree, filename) + shared_name_warnings(tree, filename),
                       key=_error_order(filename))
-    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings))
+    return LoadedScenario(filename, scenario, tree, file_tree if overrides else None, tuple(warnings), read=scenario)
 
 
 def _error_order(filename: str) -> Any:

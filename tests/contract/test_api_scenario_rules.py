@@ -33,7 +33,7 @@ from aigc_roi.model.scenario import (
     Scenario,
     Targets,
 )
-from aigc_roi.reader import in_code
+from aigc_roi.reader import in_code, load
 
 ROOT = Path(__file__).resolve().parents[2]
 CPA = ROOT / "scenarios" / "chat-assistant-cpa.yaml"
@@ -225,6 +225,20 @@ def test_a_scenario_the_reader_read_is_not_read_again(monkeypatch: pytest.Monkey
     api.figures(changed)
     api.curves(changed)
     assert reads == ["scenario"]
+
+
+def test_a_plan_as_loaded_is_not_read_again_for_its_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`run --table inputs` and `report` give api.inputs and api.plan_facts the plan load_plan read: its tree is not
+    read a second time to learn that it writes its scenario. A replaced scenario is still read against it."""
+    plan = api.load_plan(CPA)
+    reads: list[str] = []
+    read_tree = load.read_tree
+    monkeypatch.setattr(load, "read_tree", lambda tree, where, **read: reads.append(where) or read_tree(tree, where, **read))
+    api.inputs(plan)
+    assert reads == []
+    same = dataclasses.replace(plan, scenario=dataclasses.replace(plan.scenario))
+    assert api.inputs(same) == api.inputs(plan)
+    assert reads == [plan.path]
 
 
 def yaml_text(value: float | int) -> str:
