@@ -163,7 +163,6 @@ def _checked(scenario: Scenario, where: str = "scenario") -> Scenario:
     return checked(scenario, where)
 
 
-
 def _read_first(given: object, loader: str) -> str:
     """What to do with a file's path given where what is read from it goes."""
     return f": read the file with api.{loader}(path) first" if isinstance(given, str | os.PathLike) else ""
