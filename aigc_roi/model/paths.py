@@ -233,14 +233,15 @@ def resembling(name: str, names: Sequence[str]) -> list[str]:
     return [other for other in names if read[other] in nearest][:1]
 
 
-def two_readings(segment: str, at_index: str | None, meant: Sequence[str] | None, alone: bool = True) -> str:
+def two_readings(segment: str, at_index: str | None, meant: Sequence[str] | None, alone: bool | None) -> str:
     """The refusal of ``[1]`` that is both an index and another item's name, offering ``meant``: the paths of the two,
-    by name alone (``alone``) or, for a whole item, at its list's path; None where one of them has no path
-    (``item_path``). It names the item at the index, since a bare "item 1" reads as the first item to people who count
-    from 1 (most, and all in Chinese)."""
+    each by its name alone (``alone``), at its list's path (``alone`` False) or one so and one so (None); None where
+    one of them has no path (``item_path``). It names the item at the index, since a bare "item 1" reads as the first
+    item to people who count from 1 (most, and all in Chinese)."""
     number = segment.strip("[]")
     item = f"the item named '{at_index}'" if at_index is not None else "an item with no name"
     both = f"{segment} reads both as index {number} ({item}) and as the item named '{number}'"
     if meant is None:
         return f"{both}, and {NO_PATH}"
-    return f"{both}; write the one meant {'by its name alone' if alone else 'at its path'}, {' or '.join(meant)}"
+    how = {True: " by its name alone", False: " at its path", None: ""}[alone]
+    return f"{both}; write the one meant{how}, {' or '.join(meant)}"

@@ -646,6 +646,20 @@ _MESSAGES = _rules([
     (r"(\[\d+\]) reads both as index (\d+) \(an item with no name\) and as the item named '(.*)', and no path names "
      r"each of them: give the items names of their own",
      "{0} 既可读作索引 {1}（一个没有名称的项），也可读作名为 '{2}' 的项，且没有路径能分别指明它们：请给各项起各自的名称"),
+    (r"(\[\d+\]) reads both as index (\d+) \(the item named '(.*)'\) and as the item named '(.*)'; write the one meant, "
+     r"(.*) or (.*)",
+     "{0} 既可读作索引 {1}（名为 '{2}' 的项），也可读作名为 '{3}' 的项；请写明是哪一项：{4} 或 {5}"),
+    # A name holding brackets, or an item's name indexed as a list (reader/overrides.py _refuse_offering).
+    (r"a path cannot hold the name '(.*)', whose brackets read as an index, and no path names each item so called: "
+     r"give each a name of its own",
+     "路径中不能写名称 '{0}'：其中的方括号会被读作索引，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),
+    (r"a path cannot hold the name '(.*)', whose brackets read as an index: write (.*)",
+     lambda match: f"路径中不能写名称 '{match[1]}'：其中的方括号会被读作索引；请写 {match[2].replace(' or ', ' 或 ')}"),
+    (r"'(.*)' is an item's name, not a list to hold item (.*), and no path names each item so called: give each a "
+     r"name of its own",
+     "'{0}' 是项的名称，不是可容纳第 {1} 项的列表，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),
+    (r"'(.*)' is an item's name, not a list to hold item (.*): write (.*)",
+     lambda match: f"'{match[1]}' 是项的名称，不是可容纳第 {match[2]} 项的列表：请写 {match[3].replace(' or ', ' 或 ')}"),
     (r"'(.*)' names (\d+) items and no path names each of them: give the items names of their own",
      "'{0}' 是 {1} 项的名称，且没有路径能分别指明它们：请给各项起各自的名称"),
 ])

@@ -15,6 +15,7 @@ model/paths.py ``meant_by_name``, as for a name between brackets).
 from __future__ import annotations
 
 import dataclasses
+import re
 import shlex
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,6 @@ from typing import Any
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import (
     is_field_path,
-    is_shared,
     item_path,
     joined_path,
     list_index,
@@ -76,6 +76,9 @@ def _named(given_as: str, item: int | None, text: str) -> str:
 
 
 _PATH_EXAMPLE = "expected PATH=VALUE such as acquisition[0].bid=25"
+_NESTED = re.compile(r"\[[^\]]*\[")
+"""A bracket opened inside a bracket (``acquisition[A[1]].bid``): an item's name holding brackets, which the file
+read refuses with the item's path (``_refuse_a_bracketed_name``)."""
 FULL_WIDTH_EQUALS = "\uff1d"
 """＝, what a Chinese input method types for '='."""
 
@@ -104,11 +107,16 @@ def parse_override(text: str, given_as: str = "--set", item: int | None = None) 
         raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "",
                                              f"{_PATH_EXAMPLE}; full-width '{FULL_WIDTH_EQUALS}' (IME input): write {fixed}")])
     path = path.strip()
-    if not equals or not path or (split_path(path) is None and not named_starts(path)):
+    if not equals or not _well_formed(path):
         # The command line's location is the option with its text; an item of a call's list is named by its place.
         found = "" if item is None else f", found {text!r}"
         raise ScenarioInvalid([ScenarioError(_named(given_as, item, text), 1, 1, "", _PATH_EXAMPLE + found)])
     return Override(path, value.strip(), typed=True, given_as=given_as, item=item)
+
+
+def _well_formed(path: str) -> bool:
+    """A path ``--set`` reads on: a field path, a name followed by one, or one holding a name with brackets."""
+    return bool(path) and (split_path(path) is not None or bool(named_starts(path)) or bool(_NESTED.search(path)))
 
 
 def _as_typed(message: str, override: Override) -> str:
@@ -131,12 +139,15 @@ def _by_name(tree: Node, override: Override) -> str:
     the one on which the rest of the path can be set (reader/item_names.py)."""
     segments = split_path(override.path)
     keys = {*(tree.value if tree.kind == "map" else {}), *SCENARIO.fields}
+    if override.typed:
+        _refuse_a_bracketed_name(tree, keys, override)
     # A path that starts with a key of the file or of the format is a field path; so is one whose first key is indexed
     # (zzz[0].bid): it names a list, never an item.
     if segments is not None and (segments[0].startswith("[") or is_field_path(override.path, keys)
                                  or len(segments) < 2 or segments[1].startswith("[")):
         if override.typed:
             _refuse_ambiguous(tree, segments, override)
+            _refuse_an_indexed_name(tree, segments, keys, override)
             _refuse_a_name_alone(tree, segments, keys, override)
         return override.path
     if is_field_path(override.path, keys):
@@ -156,7 +167,7 @@ def _by_name(tree: Node, override: Override) -> str:
         try:
             return f"{meant(name, split_path(rest) or [], candidates, settable)}.{rest}"
         except Refused as refused:
-            raise _fail(override, str(refused)) from None
+            raise _refuse(override, str(refused)) from None
     name, rest = starts[0]
     fields = [name, *(split_path(rest) or [])]
     # ``bid.by_month.6``: a field of items, written without its item; else a name like an item's.
@@ -174,6 +185,47 @@ def _by_name(tree: Node, override: Override) -> str:
     hint = f"; {did_you_mean(list(dict.fromkeys(near)))}" if near else \
         f"; write a field path such as {example[0]}" if example else ""
     raise _fail(override, f"no channel, plan, purchase, order or fixed cost is named '{name}'{hint}")
+
+
+def _refuse_a_bracketed_name(tree: Node, keys: set[str], override: Override) -> None:
+    """Refuse a path that writes an item's name holding brackets, by its name alone (``A[1].bid``) or between its
+    list's brackets (``acquisition[A[1]].bid``): a path reads the brackets as an index, so the item is written at its
+    index (model/paths.py ``item_path``), which the refusal offers; several so named, those on which the rest can be
+    set."""
+    path, items = override.path, named_items(tree)
+    field_path = is_field_path(path, keys)
+    for called in dict.fromkeys(name for name, _ in items if set(name) & set("[]")):
+        found = [(candidate, after) for name, candidate in items if name == called
+                 for prefix in ([] if field_path else [called]) + [f"{candidate.item.rsplit('[', 1)[0]}[{called}]"]
+                 if path.startswith(prefix) and (after := path[len(prefix):])[:1] in ("", ".", "[")]
+        if not found:
+            continue
+        rest = split_path(found[0][1].removeprefix(".")) or []
+        _refuse_offering(f"a path cannot hold the name '{called}', whose brackets read as an index",
+                         [candidate for candidate, _ in found], rest, override)
+
+
+def _refuse_an_indexed_name(tree: Node, segments: list[str], keys: set[str], override: Override) -> None:
+    """Refuse ``A[1].bid`` where A is no key of the file but an item's name: an item holds no list to index, so the
+    refusal offers the item's path with the rest written after the index (``acquisition[A].bid``)."""
+    if len(segments) < 2 or segments[0] in keys or segments[0].startswith("[") or not segments[1].startswith("["):
+        return
+    called = [candidate for name, candidate in named_items(tree) if name == segments[0]]
+    if called:
+        _refuse_offering(f"'{segments[0]}' is an item's name, not a list to hold item {segments[1]}", called,
+                         segments[2:], override)
+
+
+def _refuse_offering(head: str, candidates: list[Candidate[str]], rest: list[str], override: Override) -> None:
+    """Refuse with ``head``, offering each of ``candidates`` on which ``rest`` can be set (each where none can), with
+    the rest after its path; where one has no path (model/paths.py ``item_path``), saying so."""
+    meant = having(rest, candidates, _settable(override)) or candidates
+    if any(candidate.offered is None for candidate in meant):
+        raise _refuse(override, f"{head}, and {SO_CALLED}")
+    raise _refuse(override, f"{head}: write {' or '.join(joined_path([candidate.offered or '', *rest]) for candidate in meant)}")
+
+
+SO_CALLED = "no path names each item so called: give each a name of its own"
 
 
 def _refuse_a_name_alone(tree: Node, segments: list[str], keys: set[str], override: Override) -> None:
@@ -217,21 +269,74 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
             names = [item_name(item) for item in node.value]
             named = [i for i, name in enumerate(names) if name == segment.strip("[]")]
             if named and named != [index]:
-                rest = "".join(s if s.startswith("[") else f".{s}" for s in segments[position + 1:])
-                # Each by its name alone where that names it and more follows it (a name alone is no item's path);
-                # else at its list's path, where one names it. An item without a name is left out: no path
-                # names it, its index being the other's name.
-                meant = [f"{name}{rest}" if rest and not is_shared(names, name) else
-                         (place + rest if (place := item_path(joined_path(segments[:position]), i, names)) else None)
-                         for i in (index, named[0]) if (name := names[i]) is not None]
-                offered = None if None in meant else [path for path in meant if path is not None]
-                raise _fail(override, two_readings(segment, names[index], offered, alone=bool(rest)))
+                # An item without a name is left out: no path names it, its index being the other's name.
+                meant = [_path_to(tree, segments[:position], i, names, segments[position + 1:], override)
+                         for i in (index, named[0]) if names[i] is not None]
+                paths = [path for path, _ in meant]
+                offered = None if None in paths else [path for path in paths if path is not None]
+                alone = {alone for path, alone in meant if path is not None}
+                raise _refuse(override, two_readings(segment, names[index], offered,
+                                                     alone=alone.pop() if len(alone) == 1 else None))
             node = node.value[index]
         elif node.kind == "map":
             entry = node.value.get(segment.strip("[]"))
             node = entry.value if entry is not None else None
         else:
             return
+
+
+def _path_to(tree: Node, above: list[str], index: int, names: list[str | None], rest: list[str],
+             override: Override) -> tuple[str | None, bool]:
+    """The path that sets ``rest`` on the item at ``index`` of the list at ``above`` (its items' ``names``), with
+    whether it is by the item's name alone: so where more follows it and ``--set`` reads it as that item (a name alone
+    never reads as an index; it may be a key of the file, hold a bracket or name an item of another list with the
+    rest), else at its list's path where that names it (model/paths.py ``item_path``); None where neither does."""
+    meant = indexed_path(tree, joined_path([*above, f"[{index}]", *rest]), override.given_as, typed=False)
+    name, place = names[index], item_path(joined_path(above), index, names)
+    written = ([(joined_path([name, *rest]), True)] if name is not None and rest else []) + \
+        ([(joined_path([place, *rest]), False)] if place is not None else [])
+    return next(((path, alone) for path, alone in written if _reads_as(tree, path, meant, override)), (None, False))
+
+
+def _reads_as(tree: Node, path: str, meant: str | None, override: Override) -> bool:
+    """Whether ``--set`` reads ``path`` as the place ``meant`` (``indexed_path``)."""
+    try:
+        return meant is not None and indexed_path(tree, path, override.given_as) == meant
+    except ScenarioInvalid:
+        return False
+
+
+def indexed_path(tree: Node, path: str, given_as: str, typed: bool = True) -> str | None:
+    """``path`` as ``--set`` reads it on ``tree``, each item it passes written by its index (``B.bid``,
+    ``acquisition[B].bid``: ``acquisition[1].bid``), so that ``--grid`` takes the paths ``--set`` takes as the same
+    values (docs/formulas.md §12); ``given_as`` the option that gave it, ``typed`` as ``Override``'s. None where it
+    names no item ``--set`` would set inside (a name no item has, an index past its list, a malformed path), for the
+    caller's own error of an unknown path; a path past the items keeps its keys as written, the file's or not. Refusal
+    in ``--set``'s words where ``--set`` refuses it as able to mean several places, or as no path of its form names
+    the item meant."""
+    override = Override(path.strip(), "", typed=typed, given_as=given_as)
+    if not _well_formed(override.path):
+        return None
+    try:
+        segments = split_path(_by_name(tree, override))
+        node: Node | None = tree
+        kind: Any = SCENARIO
+        indexed: list[str] = []
+        for position, segment in enumerate(segments or []):
+            if node is None or node.kind != "seq":
+                entry = node.value.get(segment.strip("[]")) if node is not None and node.kind == "map" else None
+                node = entry.value if entry is not None else None
+                indexed.append(segment)
+            else:
+                child = _child(node, segments or [], position, override, create=False, kind=kind)
+                indexed.append(f"[{_position(node.value, child)}]")
+                node = child
+            kind = kind_within(kind, segment, node) if node is not None else None
+    except Refusal:
+        raise
+    except ScenarioInvalid:
+        return None
+    return joined_path(indexed) if segments else None
 
 
 def _set_source(node: Node, source: str) -> None:
@@ -247,6 +352,16 @@ def _set_source(node: Node, source: str) -> None:
 
 def _fail(override: Override, message: str) -> ScenarioInvalid:
     return ScenarioInvalid([ScenarioError(override.named, 1, 1, override.path, message)])
+
+
+class Refusal(ScenarioInvalid):
+    """A path that could mean more than one place, or one that no path of its form can name, refused with the paths
+    that do: what ``--grid`` refuses as ``--set`` does (``indexed_path``), where a path that names nothing is its own
+    error of an unknown driver."""
+
+
+def _refuse(override: Override, message: str) -> Refusal:
+    return Refusal([ScenarioError(override.named, 1, 1, override.path, message)])
 
 
 def _refuse_a_month(parent: Node, segments: list[str], position: int, kind: Any, override: Override) -> None:
@@ -304,7 +419,7 @@ def _child(parent: Node, segments: list[str], position: int, override: Override,
             try:
                 index = meant(inner.strip(), rest, candidates, settable)
             except Refused as refused:
-                raise _fail(override, str(refused)) from None
+                raise _refuse(override, str(refused)) from None
             if len(named) > 1:
                 # The path a hint further on offers names the item by its index, as the shared name would not.
                 segments[position] = f"[{index}]"

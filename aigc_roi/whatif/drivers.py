@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias, cast
 
@@ -35,22 +35,17 @@ from aigc_roi.model.figure_values import FigureInputs
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.model.names import listed
 from aigc_roi.model.paths import (
-    AmbiguousName,
     at_place,
     channel_path,
-    is_field_path,
     is_shared,
     item_place,
     list_index,
-    meant_by_name,
     plan_path,
     resembling,
     split_path,
-    two_readings,
 )
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import (
-    FILE_KEYS,
     ByMonth,
     Distribution,
     FloatArray,
@@ -128,15 +123,6 @@ class Driver:
         placed = _PLACED.fullmatch(self.path)
         assert placed is not None, f"an item's driver at {self.path!r}"
         return item_place(placed[1], int(placed[2]), self.item, self.shared) + placed[3]
-
-    @property
-    def bracketed_path(self) -> str:
-        """The path with the item's name in place of its index, shared or not: what ``find_driver`` reads a name
-        between brackets as (and refuses where two items share it)."""
-        if self.item is None:
-            return self.path
-        # A function replacement: a name is text, never a regex template.
-        return re.sub(r"\[\d+\]", lambda _: f"[{self.item}]", self.path, count=1)
 
     @property
     def item_label(self) -> str | None:
@@ -287,57 +273,43 @@ class AmbiguousDriver(WhatIfError, LookupError):
     (model/paths.py ``meant_by_name``)."""
 
 
-def _two_readings(wanted: str, by_index: Driver, by_name: Driver) -> AmbiguousDriver:
-    """Either reading of ``acquisition[1]`` is a guess, so both are offered by name alone, which never reads as an
-    index (the rule of reader/overrides.py)."""
-    segment = wanted[wanted.index("["):wanted.index("]") + 1]
-    meant = [_name_first(driver) for driver in (by_index, by_name) if driver.item is not None]
-    return AmbiguousDriver(two_readings(segment, by_index.item, meant))
+PathReader = Callable[[str], "str | None"]
+"""A driver's path as ``--set`` reads it, each item by its index (reader/overrides.py ``indexed_path``, which the
+library reads ``--grid`` by: api.sensitivity_grid); None where it names no item; AmbiguousDriver, in ``--set``'s
+words, where ``--set`` refuses it."""
 
 
-def find_driver(drivers: Sequence[Driver], path: str) -> Driver:
-    """The driver at ``path``: indexed, named (``acquisition[Douyin CPA].bid``) or by the name alone
-    (``Douyin CPA.bid``), where one item of the name has that driver (model/paths.py ``meant_by_name``: a channel
-    named as a plan is, the plan's ``price``); UnknownDriver otherwise."""
+def find_driver(drivers: Sequence[Driver], path: str, read: PathReader | None = None) -> Driver:
+    """The driver at ``path`` as ``read`` reads it (by name too: ``acquisition[Douyin CPA].bid``, ``Douyin CPA.bid``),
+    else as an indexed path alone; UnknownDriver where it is none, suggesting the driver it resembles over the three
+    ways each is written, or listing them, each by a path ``read`` takes as that driver."""
     wanted = path.strip()
-    # A name is read without its outer spaces (reader/kinds.py Text), as --set reads it: ``[ Douyin CPA ]`` is
-    # ``[Douyin CPA]``; an index is not a name, so ``[ 1 ]`` stays the item named 1 (reader/overrides.py _child).
-    unpadded = re.sub(r"\[([^\]]*)\]", lambda match: f"[{match[1].strip()}]", wanted)
-    by_index = next((driver for driver in drivers if wanted == driver.path), None)
-    bracketed = [driver for driver in drivers if unpadded == driver.bracketed_path and driver is not by_index]
-    if by_index is not None and bracketed:
-        raise _two_readings(wanted, by_index, bracketed[0])
-    if by_index is not None:
-        return by_index
-    # A driver is an item's field that moves: the drivers so named are the items of the name that have the field.
-    # A path whose first word is a key of the file is a field path, as --set reads it (``retention.bid``).
-    by_item = not is_field_path(wanted, FILE_KEYS)
-    named = bracketed or [driver for driver in drivers if driver.item is not None and by_item and _names_first(wanted, driver)]
-    try:
-        found = meant_by_name(str(named[0].item), [(driver, driver.named_path, True) for driver in named]) if named else None
-    except AmbiguousName as ambiguous:  # the bracketed spelling, which UnknownDriver would suggest, is as ambiguous
-        raise AmbiguousDriver(str(ambiguous)) from None
+    indexed = read(wanted) if read is not None else wanted
+    found = next((driver for driver in drivers if driver.path == indexed), None)
     if found is not None:
         return found
     # Any of the three spellings may hold the slip: the item's name or the field.
+    offered = [driver for driver in drivers if _taken(driver, read)]
     spellings: dict[str, Driver] = {}
-    for driver in drivers:
+    for driver in offered:
         for spelling in (driver.path, driver.named_path, *([_name_first(driver)] if driver.item is not None else [])):
             spellings.setdefault(spelling, driver)
     near = resembling(wanted, list(spellings))
-    raise UnknownDriver(wanted, [driver.named_path for driver in drivers], spellings[near[0]].named_path if near else None)
+    raise UnknownDriver(wanted, [driver.named_path for driver in offered], spellings[near[0]].named_path if near else None)
+
+
+def _taken(driver: Driver, read: PathReader | None) -> bool:
+    """``read`` takes the driver's ``named_path`` as the driver: no other path names an item named as another's
+    index whose own name cannot be written either (model/paths.py ``item_path``)."""
+    try:
+        return read is None or read(driver.named_path) == driver.path
+    except AmbiguousDriver:
+        return False
 
 
 def _name_first(driver: Driver) -> str:
     """``Douyin CPA.bid`` for ``acquisition[0].bid``: the item's name, then the field path inside it."""
     return f"{driver.item}.{driver.path.split('].', 1)[1]}"
-
-
-def _names_first(wanted: str, driver: Driver) -> bool:
-    """``wanted`` is ``driver`` by its item's name alone, the name with or without spaces around it
-    (`` Douyin CPA .bid``, as --set reads it: reader/overrides.py _named_start)."""
-    field = driver.path.split("].", 1)[1]
-    return wanted.endswith(f".{field}") and wanted[:-len(field) - 1].strip() == driver.item
 
 
 def with_value(scenario: Scenario, driver: Driver | str, value: float | FloatArray) -> Scenario:

@@ -28,7 +28,15 @@ from aigc_roi.model.arguments import number_within, text, whole_number
 from aigc_roi.model.figures import plain
 from aigc_roi.model.limits import MAX_GRID_STEPS, MAX_STEP, MIN_GRID_STEPS
 from aigc_roi.model.scenario import FloatArray, Scenario
-from aigc_roi.whatif.drivers import Driver, Figures, evaluate_at, evaluate_one_at_a_time, find_driver, list_drivers
+from aigc_roi.whatif.drivers import (
+    Driver,
+    Figures,
+    PathReader,
+    evaluate_at,
+    evaluate_one_at_a_time,
+    find_driver,
+    list_drivers,
+)
 from aigc_roi.whatif.errors import ArgumentError, WhatIfError
 
 DEFAULT_STEP = 0.2
@@ -146,15 +154,16 @@ def sensitivity(scenario: Scenario, step: float = DEFAULT_STEP) -> Sensitivity:
 
 
 def grid(scenario: Scenario, row_path: str, column_path: str, step: float = DEFAULT_STEP,
-         steps: int = DEFAULT_GRID_STEPS) -> Grid:
+         steps: int = DEFAULT_GRID_STEPS, read: PathReader | None = None) -> Grid:
     """roi with two drivers each over ``steps`` values from (1 - step) to (1 + step)
-    times current; raises UnknownDriver for a path that is not a driver, ArgumentError (a WhatIfError) for a path
-    that is no text, a ``step`` outside (0, 1] or ``steps`` not a whole number from 2 to 41."""
+    times current, each path as ``read`` reads it (``find_driver``); raises UnknownDriver for a path that is not a
+    driver, ArgumentError (a WhatIfError) for a path that is no text, a ``step`` outside (0, 1] or ``steps`` not a
+    whole number from 2 to 41."""
     step = _step(step)
     steps = whole_number("steps", steps, MIN_GRID_STEPS, MAX_GRID_STEPS, ArgumentError)
     row_path, column_path = text("row_path", row_path, ArgumentError), text("column_path", column_path, ArgumentError)
     drivers = list_drivers(scenario)
-    row_driver, column_driver = find_driver(drivers, row_path), find_driver(drivers, column_path)
+    row_driver, column_driver = find_driver(drivers, row_path, read), find_driver(drivers, column_path, read)
     if row_driver.path == column_driver.path:
         raise WhatIfError(f"two different drivers are needed, found {row_driver.path} twice")
     factors = np.linspace(1 - step, 1 + step, steps)

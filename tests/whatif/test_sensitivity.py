@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from aigc_roi import api
 from aigc_roi.model.engine import evaluate
 from aigc_roi.model.sampling import realize
 from aigc_roi.model.scenario import Scenario
@@ -96,7 +97,7 @@ def test_all_candidates_go_to_the_engine_in_one_call(monkeypatch: pytest.MonkeyP
 
 def test_grid_is_roi_at_each_pair_of_values() -> None:
     scenario = scenario_of()
-    table = grid(scenario, "acquisition[CPA].bid", "monetization.purchases[0].price", 0.2, 3)
+    table = api.sensitivity_grid(scenario, "acquisition[CPA].bid", "monetization.purchases[0].price", 0.2, 3)
     assert table.row_values == pytest.approx((16.0, 20.0, 24.0))
     assert table.column_values == pytest.approx((8.0, 10.0, 12.0))
     changed = with_value(with_value(realize(scenario), "acquisition[0].bid", 24.0), "monetization.purchases[0].price", 8.0)
@@ -106,11 +107,11 @@ def test_grid_is_roi_at_each_pair_of_values() -> None:
 
 def test_grid_rejects_unknown_or_repeated_drivers() -> None:
     with pytest.raises(UnknownDriver, match="costs.serving_per_active_user"):
-        grid(scenario_of(), "acquisition[0].bid", "zzz")
+        api.sensitivity_grid(scenario_of(), "acquisition[0].bid", "zzz")
     with pytest.raises(UnknownDriver, match=r"did you mean 'monetization\.purchases\[item\]\.price'\?"):
-        grid(scenario_of(), "acquisition[0].bid", "itme.price")
+        api.sensitivity_grid(scenario_of(), "acquisition[0].bid", "itme.price")
     with pytest.raises(ValueError, match="two different drivers"):
-        grid(scenario_of(), "acquisition[0].bid", "acquisition[CPA].bid")
+        api.sensitivity_grid(scenario_of(), "acquisition[0].bid", "acquisition[CPA].bid")
 
 
 def test_reports_have_the_documented_shape() -> None:

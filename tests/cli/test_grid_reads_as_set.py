@@ -1,0 +1,147 @@
+"""--grid reads a driver's path as --set reads it (reader/overrides.py ``indexed_path``): each takes the paths the
+other takes, as the same value, and refuses the others in the same words; every path either's refusal offers is
+taken by --set as written (docs/formulas.md §12). Channels named as numbers (``1``, ``0``), as a key of the file
+(``retention``) and with brackets (``A[1]``) beside the indices they read as."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from cli_runner import invoke
+
+from aigc_roi import api
+
+BASE = """\
+name: t
+retention: {{monthly_churn: 0.2}}
+acquisition:
+  - {{name: "{0}", type: cpa, bid: 30, budget: 9000}}
+  - {{name: "{1}", type: cpa, bid: 12, budget: 5000}}
+  - {{name: "{2}", type: cpa, bid: 20, budget: 4000}}
+monetization:
+  plans:
+    - {{name: Annual, price: 99, period: year, conversion: 0.04}}
+"""
+FILES = {
+    "one": ("1", "B", "C"),  # [1] is B, and the channel named 1 is item 0
+    "zero": ("A", "0", "C"),  # [0] is A, and the channel named 0 is item 1
+    "shared": ("1", "B", "B"),  # the B of [1] has no path: its name is shared and its index another's name
+    "key": ("1", "retention", "C"),  # retention.bid is a field path: the channel is acquisition[retention]
+    "bracket": ("A[1]", "B", "C"),  # A[1] is written by its index, acquisition[0]
+    "bracket_one": ("1", "A[1]", "C"),  # A[1] is item 1, which [1] cannot name: no path names it
+    "plain": ("A", "B", "C"),
+}
+PATHS = ["acquisition[0].bid", "acquisition[1].bid", "acquisition[2].bid", "0.bid", "1.bid", "A.bid", "B.bid",
+         "retention.bid", "acquisition[retention].bid", "A[1].bid", "acquisition[A[1]].bid", "A[0].bid",
+         "acquisition[A].bid", "acquisition[B].bid"]
+COLUMN = "Annual.price"
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("grid_reads_as_set")
+    written = {}
+    for name, names in FILES.items():
+        written[name] = folder / f"{name}.yaml"
+        written[name].write_text(BASE.format(*names), encoding="utf-8")
+    return written
+
+
+def _set_at(file: Path, path: str) -> str | None:
+    """The channel's bid --set puts 7.5 at, by its index path; None where --set refuses the path."""
+    try:
+        scenario = api.load(file, sets=[f"{path}=7.5"])
+    except api.ScenarioInvalid:
+        return None
+    changed = [f"acquisition[{i}].bid" for i, channel in enumerate(scenario.acquisition) if channel.bid == 7.5]
+    assert len(changed) == 1, (path, changed)
+    return changed[0]
+
+
+def _grid_at(file: Path, path: str) -> str | None:
+    """The driver --grid moves for ``path``; None where it refuses the path."""
+    try:
+        return api.sensitivity_grid(api.load(file), path, COLUMN, steps=2).row_driver.path
+    except api.WhatIfError:
+        return None
+
+
+@pytest.mark.parametrize("file", list(FILES))
+def test_grid_and_set_take_the_same_paths_as_the_same_value(files: dict[str, Path], file: str) -> None:
+    for path in PATHS:
+        assert _grid_at(files[file], path) == _set_at(files[file], path), path
+
+
+def _refusals(file: Path, path: str) -> list[str]:
+    """--set's and --grid's last lines of refusal of ``path`` (the message after the location)."""
+    lines = []
+    for args in (["run", str(file), "--set", f"{path}=7.5"], ["sensitivity", str(file), "--grid", f"{path},{COLUMN}"]):
+        result = invoke(args)
+        if result.exit_code == 2:
+            lines.append(re.split(r"^.*?: (?:--grid: |[^:]*: )", result.stderr.splitlines()[-1], maxsplit=1)[-1])
+    return lines
+
+
+def _offered(refusal: str) -> list[str]:
+    for pattern in (r"write the one meant(?: by its name alone| at its path)?, (.*)$", r": write (.*)$"):
+        if found := re.search(pattern, refusal):
+            return found[1].split(" or ")
+    if found := re.search(r"did you mean ((?:'[^']*'(?: or )?)+)\?$", refusal):
+        return re.findall(r"'([^']*)'", found[1])
+    return []
+
+
+@pytest.mark.parametrize("file", list(FILES))
+def test_every_path_either_refusal_offers_is_taken_by_set_as_written(files: dict[str, Path], file: str) -> None:
+    for path in PATHS:
+        for refusal in _refusals(files[file], path):
+            for offered in _offered(refusal):
+                assert _set_at(files[file], offered) is not None, (path, refusal, offered)
+                assert _grid_at(files[file], offered) == _set_at(files[file], offered), (path, refusal, offered)
+
+
+@pytest.mark.parametrize(("file", "path", "en", "zh"), [
+    ("one", "acquisition[1].bid",
+     "[1] reads both as index 1 (the item named 'B') and as the item named '1'; write the one meant by its name alone, "
+     "B.bid or 1.bid",
+     "[1] 既可读作索引 1（名为 'B' 的项），也可读作名为 '1' 的项；请只用名称写明是哪一项：B.bid 或 1.bid"),
+    ("key", "acquisition[1].bid",
+     "[1] reads both as index 1 (the item named 'retention') and as the item named '1'; write the one meant, "
+     "acquisition[retention].bid or 1.bid",
+     "[1] 既可读作索引 1（名为 'retention' 的项），也可读作名为 '1' 的项；请写明是哪一项："
+     "acquisition[retention].bid 或 1.bid"),
+    ("shared", "acquisition[1].bid",
+     "[1] reads both as index 1 (the item named 'B') and as the item named '1', and no path names each of them: "
+     "give the items names of their own",
+     "[1] 既可读作索引 1（名为 'B' 的项），也可读作名为 '1' 的项，且没有路径能分别指明它们：请给各项起各自的名称"),
+    ("bracket_one", "acquisition[1].bid",
+     "[1] reads both as index 1 (the item named 'A[1]') and as the item named '1', and no path names each of them: "
+     "give the items names of their own",
+     "[1] 既可读作索引 1（名为 'A[1]' 的项），也可读作名为 '1' 的项，且没有路径能分别指明它们：请给各项起各自的名称"),
+    ("bracket", "A[1].bid",
+     "a path cannot hold the name 'A[1]', whose brackets read as an index: write acquisition[0].bid",
+     "路径中不能写名称 'A[1]'：其中的方括号会被读作索引；请写 acquisition[0].bid"),
+    ("bracket", "acquisition[A[1]].bid",
+     "a path cannot hold the name 'A[1]', whose brackets read as an index: write acquisition[0].bid",
+     "路径中不能写名称 'A[1]'：其中的方括号会被读作索引；请写 acquisition[0].bid"),
+    ("bracket_one", "A[1].bid",
+     "a path cannot hold the name 'A[1]', whose brackets read as an index, and no path names each item so called: "
+     "give each a name of its own",
+     "路径中不能写名称 'A[1]'：其中的方括号会被读作索引，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),
+    ("plain", "A[1].bid",
+     "'A' is an item's name, not a list to hold item [1]: write acquisition[A].bid",
+     "'A' 是项的名称，不是可容纳第 [1] 项的列表：请写 acquisition[A].bid"),
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_set_and_grid_refuse_in_the_same_words(files: dict[str, Path], file: str, path: str, en: str, zh: str,
+                                               lang: str) -> None:
+    message = en if lang == "en" else zh
+    run = invoke(["run", str(files[file]), "--set", f"{path}=7.5", "--lang", lang])
+    assert run.exit_code == 2 and run.stdout == ""
+    # The file named B twice warns so first (reader/shared_names.py).
+    assert run.stderr.splitlines()[-1] == f"--set {path}=7.5:1:1: {path}: {message}"
+    grid = invoke(["sensitivity", str(files[file]), "--grid", f"{path},{COLUMN}", "--lang", lang])
+    assert grid.exit_code == 2 and grid.stdout == ""
+    assert grid.stderr.splitlines()[-1] == f"aigc-roi: --grid{'：' if lang == 'zh' else ': '}{message}"
