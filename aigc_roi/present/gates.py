@@ -83,9 +83,17 @@ def _meets(value: float | None, limit: float, bound: str) -> bool:
 
 def gates_caption(report: RunReport, lang: str) -> str:
     """What each failed gate stopped, one line each; empty when every gate passed."""
+    return "\n".join(gate_stops(report, lang))
+
+
+def gate_stops(report: RunReport, lang: str) -> list[str]:
+    """``gates_caption``'s lines, one a failed gate: a writer that escapes line breaks in names joins them itself."""
     labels = [month["label"] for month in report.months]
     comma = label("list_separator", lang)
-    lines = [label("gate_stopped", lang).format(gate=gate.name, channels=listed(dict.fromkeys(gate.channels + gate.then), comma),
-                                                month=labels[gate.after_month - 1])
-             for gate in report.gates or () if not gate.passed]
-    return "\n".join(lines)
+    stops = []
+    for gate in report.gates or ():
+        if not gate.passed:
+            stopped = dict.fromkeys(gate.channels + gate.then)
+            stops.append(label("gate_stopped" if len(stopped) > 1 else "gate_stopped_one", lang).format(
+                gate=gate.name, channels=listed(stopped, comma), month=labels[gate.after_month - 1]))
+    return stops

@@ -24,7 +24,7 @@ from aigc_roi.present.channel_labels import channel_row_names, channel_type_labe
 from aigc_roi.present.channel_notes import channel_notes, max_bid_text, max_factor_text
 from aigc_roi.present.discount_note import npv_basis
 from aigc_roi.present.fit_data import fits_markdown, fits_table
-from aigc_roi.present.gates import gates_caption, gates_grid
+from aigc_roi.present.gates import gate_stops, gates_grid
 from aigc_roi.present.labels import bracketed, label, short_label
 from aigc_roi.present.numbers import NONE, NumberStyle, irr_borrowing_note, never_text
 from aigc_roi.present.peak_cash import peak_cash_text
@@ -230,9 +230,9 @@ def run_markdown(report: RunReport, style: NumberStyle | None = None, months: bo
         parts.append(to_markdown(_markdown_channels(report, style), label("channels", style.lang), text_columns=2))
         parts.append("".join(f"_{note}_\n" for note in channel_notes(report.channels, style.lang)))
     if report.gates is not None:
-        caption = gates_caption(report, style.lang)
+        # One paragraph a failed gate: a line break inside a paragraph is escaped as a name's would be.
         parts.append(to_markdown(gates_grid(report, style), label("gates", style.lang), text_columns=3)
-                     + (f"\n{markdown_cell(caption)}\n" if caption else ""))
+                     + "".join(f"\n{markdown_cell(stop)}\n" for stop in gate_stops(report, style.lang)))
     if report.fits:
         # Fits get their own layout: parameters, a warning when poor, observed beside fitted.
         parts.append(fits_markdown(report.fits, style.lang))

@@ -118,6 +118,23 @@ def test_run_shows_the_gate(tmp_path: Path) -> None:
     assert "creators prove it 未通过：KOL、Feed 在 M2 之后不再获客。" in markdown
 
 
+def test_one_channel_stopped_reads_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("    then: [Feed]\n", ""), encoding="utf-8")
+    assert "creators prove it failed: KOL buys no users after M2." in invoke(["run", str(path)]).stdout
+
+
+def test_markdown_gives_each_failed_gate_its_own_paragraph(tmp_path: Path) -> None:
+    # A ROAS of 100 is never met: both gates fail, and each says so on a line of its own, as the table does.
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN + "  - {name: feed check, after_month: 3, channels: [Feed], min_roas: 100}\n", encoding="utf-8")
+    for lang, first, second in (
+            ("en", "creators prove it failed: KOL, Feed buy no users after M2.", "feed check failed: Feed buys no users after M3."),
+            ("zh", "creators prove it 未通过：KOL、Feed 在 M2 之后不再获客。", "feed check 未通过：Feed 在 M3 之后不再获客。")):
+        lines = invoke(["run", str(path), "--format", "markdown", "--lang", lang]).stdout.splitlines()
+        assert lines[lines.index(first) + 1:lines.index(first) + 3] == ["", second]
+
+
 def test_simulate_json_and_text_report_pass_probability(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN, encoding="utf-8")

@@ -91,6 +91,8 @@ LABELS: dict[str, Label] = {
     "gate_fail": Label("fail", "未通过"),
     "gate_stopped": Label("{gate} failed: {channels} buy no users after {month}.",
                           "{gate} 未通过：{channels} 在 {month} 之后不再获客。"),
+    "gate_stopped_one": Label("{gate} failed: {channels} buys no users after {month}.",
+                              "{gate} 未通过：{channels} 在 {month} 之后不再获客。"),
     "gate_pass_probability": Label("Gate passes: {gate}", "闸门通过概率：{gate}"),
     "gates_note": Label("Every figure is the staged plan's: each sample decides its own gates.",
                         "所有指标都是分阶段方案的结果：每个样本各自判定闸门。"),
