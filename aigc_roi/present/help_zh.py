@@ -16,7 +16,7 @@ from __future__ import annotations
 HELP_ZH: dict[str, str] = {
     # The program.
     "ROI, ROAS, CAC, LTV, payback and NPV of user acquisition for generative-AI apps.":
-        "生成式 AI 应用买量的 ROI、ROAS、获客成本 (CAC)、LTV、回本周期和 NPV。",
+        "生成式 AI 应用买量的 ROI、ROAS、获客成本（CAC）、LTV、回本周期和 NPV。",
     "Print the version and exit.": "显示版本号并退出。",
     # Typer's and click's own options.
     "Install completion for the current shell.": "为当前 shell 安装命令补全。",

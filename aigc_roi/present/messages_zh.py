@@ -242,9 +242,9 @@ _FOUND = _rules([
     (r"a damaged one \((\w+)\)", "已损坏的文件（{0}）"),
     (r"an Excel 97-2003 \.xls workbook \(save it as xlsx or CSV\)", "Excel 97-2003 的 .xls 工作簿（请另存为 xlsx 或 CSV）"),
     (r"binary data", "二进制数据"),
-    (r"a carriage return \(CR\) inside a line", "行中间的回车符 (CR)"),
+    (r"a carriage return \(CR\) inside a line", "行中间的回车符（CR）"),
     (r"a longer one", "更长的单元格"),
-    (r"a boolean \((.*)\)", "布尔值 ({0})"),
+    (r"a boolean \((.*)\)", "布尔值（{0}）"),
     (r"a mapping", "映射"),
     (r"a list", "列表"),
     (r"nothing", "空值"),
@@ -261,7 +261,7 @@ _FOUND = _rules([
     (r"byte (0x[0-9a-f]+)", "字节 {0}"),
     (r"more", "更多"),
     (r"mean (\S+), sd (\S+)", "均值 {0}，标准差 {1}"),
-    (r"a by_month schedule", "按月取值 (by_month)"),
+    (r"a by_month schedule", "按月取值（by_month）"),
     (r"an empty mapping", "空映射"),
     (r"median (\S+)", "中位数 {0}"),
     (r"a fitted power law that rises", "上升的拟合幂律"),
@@ -429,7 +429,7 @@ _MESSAGES = _rules([
     (r"is a folder, not an export file", "这是文件夹，不是报表文件"),
     (r"cannot read file: a symbolic link to a file outside the repository", "无法读取文件：符号链接指向仓库之外的文件"),
     (r"cannot read file: reading from standard input \(-\) is not supported; give a file name",
-     "无法读取文件：不支持从标准输入 (-) 读取；请给出文件名"),
+     "无法读取文件：不支持从标准输入（-）读取；请给出文件名"),
     (r"cannot read file: (.*)", lambda m: f"无法读取文件：{os_reason_zh(m[1])}"),
     (r"cannot read folder: (.*)", lambda m: f"无法读取文件夹：{os_reason_zh(m[1])}"),
     (r"duplicate age (\d+): '(.*)' and '(.*)' \(line (\d+)\) name the same month",
@@ -443,7 +443,7 @@ _MESSAGES = _rules([
     (r"age (\d+) given twice", "月龄 {0} 给了两次"),
     (r"day (\d+) given twice", "天数 {0} 给了两次"),
     (r"(.*): cannot write: its encoding \((.*)\) has no '(.*)' \((U\+[0-9A-F]+)\); set PYTHONIOENCODING=utf-8 or a UTF-8 locale",
-     "{0}: 无法写入：其编码 ({1}) 中没有 '{2}' ({3})；请设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 区域设置"),
+     "{0}: 无法写入：其编码（{1}）中没有 '{2}'（{3}）；请设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 区域设置"),
     (r"(.*): cannot write: a name on the command line is not UTF-8 text \(it holds (.*)\)",
      "{0}: 无法写入：命令行中的名称不是 UTF-8 文本（含有 {1}）"),
     (r"(.*): cannot write: (.*)", lambda m: f"{m[1]}: 无法写入：{os_reason_zh(m[2])}"),
@@ -517,7 +517,7 @@ _MESSAGES = _rules([
      lambda m: f"没有剩余的 {_listed(m[1]).replace(' or ', ' 或 ')} 渠道可分配预算"),
     (r"'(.*)' has (\w+) written by month \(by_month\): allocate gives a channel the same budget every month, "
      r"so only its prices and rates may move \(docs/formulas.md §14\); lock it, or write the months as separate channels",
-     "'{0}' 的 {1} 按月取值 (by_month)：分配给渠道的预算每月相同，只有价格和比率可以按月变化"
+     "'{0}' 的 {1} 按月取值（by_month）：分配给渠道的预算每月相同，只有价格和比率可以按月变化"
      "（docs/formulas.md §14）；请锁定它，或把各月写成单独的渠道"),
     (r"--reach finds the least budget for a milestone alone: it cannot be combined with --max-cash-need or "
      r"--min-payback-probability", "--reach 只针对里程碑求最低预算，不能与 --max-cash-need 或 --min-payback-probability 同用"),
@@ -585,7 +585,7 @@ _MESSAGES = _rules([
     (r"plan\.scenario: the LoadedScenario's tree no longer writes its scenario \(changed in code\), and api\.(\w+) reads "
      r"the file's values from that tree: load the changed file, or pass the change as sets \(api\.load_plan\(path, sets=\[\.\.\.\]\)\)",
      "plan.scenario：LoadedScenario 的树已不再写出它的方案（方案在代码中改过），而 api.{0} 从这棵树读取文件中的值："
-     "请加载改过的文件，或把改动作为 sets 传入 (api.load_plan(path, sets=[...]))"),
+     "请加载改过的文件，或把改动作为 sets 传入（api.load_plan(path, sets=[...])）"),
     (r"([a-z][a-z_]*(?:\[(?:\d+|'[^']*')\]){0,2}(?:\.(?:key|month|value))?): expected (.*), found (.*)",
      lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(_apply(_FOUND, m[3]) or m[3])}"),
     # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.

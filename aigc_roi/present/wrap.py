@@ -1,21 +1,22 @@
 """Chinese prose in lines: where a line may break, by the East Asian rules (kinsoku), and which break reads best.
 
-Rich breaks text at spaces only and folds a run without spaces where the line ends, so a Chinese sentence once
-left a line half empty before its first long run, split 复利 into 复 / 利, started a line with ，or ）, and parted
-a number from its unit (0.52 / 元). Here a line never starts with closing punctuation (nor ★) nor ends with an
-opening bracket; a number stays with the character before and after it (第 12 个月, 98.50% 的, 未回本 23.95%); a
-comparison sign stays with its number (> 1,000%) and a mark with the word after it (▇ 表, = 0); a quoted column
-header ('激活数(去重)'), a label's qualifier in ASCII brackets and a short name between spaces (小红书KOC) stay
-whole; a label too long to be kept whole as a name breaks between its words only (资金缺口 / 最大月份, labels.py
-``ZH_TERM_WORDS``); and the project's Chinese terms stay whole in a sentence (``_terms``: 变化, 结果; there is no
-dictionary, so 模拟期 may still break). A line is filled to the width and broken, by preference, at a space, after
-punctuation, before an opening bracket or where Chinese meets a Latin word, when one lies near its end (a sixth
-of the line; a third in a table cell); else beside 的, else at a term's edge, when one lies as near; else between
-any two Chinese characters, which may split a word. Where no allowed break fits (a term kept whole with the comma
-after it), the line breaks where only glue forbids it, else between any two runs, else inside a run at the line's
-end, never before closing punctuation: left to Rich, a line started with ，or ）. An item of a list (抖音达人种草、
-小红书KOC) is kept whole as a name is, and a relation (T = 500.0万) is broken beside its sign last. Chinese help
-(cli/help_frame.py) is broken here too.
+Rich breaks text at spaces only and folds a run without spaces where the line ends, so a Chinese sentence once left a
+line half empty before its first long run, split 复利 into 复 / 利, started a line with ，or ）, and parted a number
+from its unit (0.52 / 元). Here a line never starts with closing punctuation (nor ★) nor ends with an opening bracket;
+a number stays with the character before and after it (第 12 个月, 98.50% 的, 未回本 23.95%); a comparison sign stays
+with its number (> 1,000%) and a mark with the word after it (▇ 表, = 0), or ends the line before where the two are
+wider than a line (（月，≤ / ltv_months）), never a line of its own; a quoted column header ('激活数(去重)') or
+example ('出价降低: 抖音CPA.bid=10'), a label's qualifier in ASCII brackets and a short name between spaces
+(小红书KOC) stay whole; a label too long to be kept whole as a name breaks between its words only (资金缺口 /
+最大月份, labels.py ``ZH_TERM_WORDS``); and the project's Chinese terms stay whole in a sentence (``_terms``: 变化,
+结果; there is no dictionary, so 模拟期 may still break). A line is filled to the width and broken, by preference, at
+a space, after punctuation, before an opening bracket or where Chinese meets a Latin word, when one lies near its end
+(a sixth of the line; a third in a table cell); else beside 的, else at a term's edge, when one lies as near; else
+between any two Chinese characters, which may split a word. Where no allowed break fits (a term kept whole with the
+comma after it), the line breaks where only glue forbids it, else between any two runs, else inside a run at the
+line's end, never before closing punctuation: left to Rich, a line started with ，or ）. An item of a list
+(抖音达人种草、小红书KOC) is kept whole as a name is, and a relation (T = 500.0万) is broken beside its sign last.
+Chinese help (cli/help_frame.py) is broken here too.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ _OPENING = set("（「『【《〈‘“([{")
 """Characters a line never ends with."""
 _PAUSES = set("，。、：；！？）」』】》〉")
 """After these a break reads as a pause, not a cut."""
-_QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s]+'|“[^“”]+”|「[^「」]+」|《[^《》]+》|\([^()]+\)")
-"""Kept whole when they fit: a quoted header or name, and a label's qualifier in ASCII brackets (买量，扣除变动成本).
+_QUOTED = re.compile(r"(?<![A-Za-z])'[^'\s](?:[^'\n]*[^'\s])?'|“[^“”]+”|「[^「」]+」|《[^《》]+》|\([^()]+\)")
+"""Kept whole when they fit: a quoted header, name or example, its spaces too ('出价降低: 抖音CPA.bid=10'), and a
+label's qualifier in ASCII brackets (买量，扣除变动成本).
 A quote is the innermost pair: one that ran to the next closing mark was sought again from each opening mark before
 it, and a name of 60,000 unclosed “ took seconds."""
 _QUALIFIER = re.compile(r"(?<= )\([^()]+\)|(?<=\S)（[^（）]+）")
@@ -324,6 +326,18 @@ def _last_fitting(offsets: Sequence[int], start: int, fits: Callable[[int, int],
     return found
 
 
+def _signs_kept(line: str, starts: list[int], width: int) -> list[int]:
+    """``starts`` without a line that is a lone sign: where a sign and what it bounds are wider than the line
+    (≤ ltv_months） in 12 cells), the sign ends the line before, as a relation ends a line in print, where it fits
+    there; a lone ≤ read as no bound of anything."""
+    kept = starts[:1]
+    for start, end in pairwise([*starts[1:], len(line)]):
+        if line[start:end].strip() in _SIGNS | _RELATIONS and cell_len(line[kept[-1]:end].rstrip()) <= width:
+            continue
+        kept.append(start)
+    return kept
+
+
 def cjk_lines(text: Text, width: int, cell: bool = False) -> Text:
     """``text`` in lines of at most ``width`` cells by the rules above, its styles kept; a line's indent is
     repeated on the lines it continues on. A ``cell``'s label keeps its words and qualifier
@@ -334,7 +348,8 @@ def cjk_lines(text: Text, width: int, cell: bool = False) -> Text:
     for line in text.plain.split("\n"):
         indent = line[:len(line) - len(line.lstrip(" "))]
         body = line[len(indent):]
-        starts = [0, *_line_starts(body, max(1, width - cell_len(indent)), cell)]
+        starts = _signs_kept(body, [0, *_line_starts(body, max(1, width - cell_len(indent)), cell)],
+                             max(1, width - cell_len(indent)))
         for begin, end in zip(starts, [*starts[1:], len(body)], strict=True):
             indents.append(indent)
             cuts += [offset + len(indent) + begin, offset + len(indent) + end]

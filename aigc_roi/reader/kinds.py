@@ -39,7 +39,7 @@ from aigc_roi.reader.numbers import (
     split_range,
     to_number,
 )
-from aigc_roi.reader.yamltree import Node, join_path, set_within, slipped_key
+from aigc_roi.reader.yamltree import MERGE_KEY, MERGE_REFUSAL, Node, join_path, set_within, slipped_key
 
 INVALID: Any = object()
 """Returned by a parse that reported an error; callers skip the field."""
@@ -729,10 +729,6 @@ def shown_key(key: str) -> str:
     return "".join(shown(character) for character in key)
 
 
-MERGE_KEY = "<<"
-"""YAML 1.1's merge key, which the reader (YAML 1.2, no aliases) keeps as a plain key."""
-
-
 def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str, ...],
                required: tuple[str, ...] = (), elsewhere: Callable[[str, str], str | None] | None = None,
                among: tuple[Node, ...] = ()) -> Any:
@@ -753,8 +749,8 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
     for key, entry in node.value.items():
         if key in known:
             entries[key] = entry.value
-        elif key == MERGE_KEY:
-            ctx.error(entry.key, join_path(path, key), "YAML merge keys ('<<') are not supported; write each key out here")
+        elif entry.key.raw == MERGE_KEY:
+            ctx.error(entry.key, join_path(path, MERGE_KEY), MERGE_REFUSAL)
         else:
             shown = shown_key(key)
             # A slip of a key of this level is that key, though another level has the key as written.
@@ -764,7 +760,7 @@ def check_keys(node: Node, path: str, ctx: Context, known: set[str] | tuple[str,
                       f"unknown key '{shown}'" + (f"; {place}" if place else suggest(key, known)),
                       among=among if entry.key.source is None else ())
     # The merge key may hold what is missing: it is the error, not the keys it hides.
-    for key in required if MERGE_KEY not in node.value else ():
+    for key in required if all(entry.key.raw != MERGE_KEY for entry in node.value.values()) else ():
         if key not in entries:
             ctx.error(node, join_path(path, key), f"missing required key '{key}'", among=among)
     return entries

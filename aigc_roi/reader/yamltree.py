@@ -299,6 +299,11 @@ def _mend_slipped_key(key: Node, value: Node) -> tuple[Node, Node, tuple[int, in
     return None
 
 
+MERGE_KEY = "<<"
+"""YAML 1.1's merge key, which the reader (YAML 1.2, no aliases) keeps as a plain key."""
+MERGE_REFUSAL = "YAML merge keys ('<<') are not supported; write each key out here"
+
+
 def _error(filename: str, line: int, col: int, message: str, path: str = "") -> ScenarioError:
     return ScenarioError(filename, line, col, path, message)
 
@@ -407,7 +412,12 @@ class _TreeBuilder:
         if isinstance(event, yaml.AliasEvent) or anchor is not None:
             line, col = _pos(event.start_mark)
             sigil = "*" if isinstance(event, yaml.AliasEvent) else "&"
-            self.error(line, col, f"YAML anchors and aliases are not allowed, found '{sigil}{anchor}'", _path(self.stack))
+            merge = self.merge_key() if isinstance(event, yaml.AliasEvent) else None
+            if merge is not None:
+                self.refuse_merge(*merge)
+            else:
+                self.error(line, col, f"YAML anchors and aliases are not allowed, found '{sigil}{anchor}'",
+                           _path(self.stack))
             if isinstance(event, yaml.AliasEvent):
                 self.attach(Node("scalar", line, col, None, raw="*" + str(anchor), refused=True))
                 return True
@@ -420,6 +430,24 @@ class _TreeBuilder:
             written = match[0] if match else "!"
             self.error(line, col, f"YAML tags are not allowed, found '{written}'", _path(self.stack))
         return False
+
+    def merge_key(self) -> tuple[Node, str] | None:
+        """The merge key (``<<``) whose value the next node is, or an item of the list that is, and its path."""
+        within = 2 if self.stack and self.stack[-1].node.kind == "seq" else 1
+        if len(self.stack) < within:
+            return None
+        key = self.stack[-within].pending_key
+        if self.stack[-within].node.kind != "map" or key is None or key.raw != MERGE_KEY:
+            return None
+        return key, _path(self.stack[:len(self.stack) - within + 1])
+
+    def refuse_merge(self, key: Node, path: str) -> None:
+        """``<<: *base`` (or ``<<: [*a, *b]``) is one problem, the merge key, told once at it: its aliases have
+        nothing to refer to without it. The key becomes a stand-in, so the reader's own refusal of it (check_keys), or
+        of a key no keyed mapping takes, is a follow-on, not a second line."""
+        if not key.refused:
+            self.error(key.line, key.column, MERGE_REFUSAL, path)
+            key.refused = True
 
     def count(self, event: Any) -> bool:
         """Count a value that is not a scalar (a list, a mapping, an alias) against ``MAX_SCALARS``, so no

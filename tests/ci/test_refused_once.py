@@ -100,3 +100,48 @@ def test_github(files: tuple[Path, Path]) -> None:
         f"::error file={alias},line=3,col=11,title=aigc-roi%3A yaml-anchor::virality: {ANCHOR} '*v'",
         f"::error file={key},line=3,col=31,title=aigc-roi%3A yaml-syntax::retention.points: expected a plain key, found a list",
     ]
+
+
+MERGE = "YAML merge keys ('<<') are not supported; write each key out here"
+CHANNEL = "  - &ch {name: A, type: cpa, bid: 10, budget: 1000}\n"
+"""A channel other items merge (line 5): its anchor is a problem of its own, told at the '&'."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The merge key and the alias it merges are one problem: told once, at the key, whatever the alias would
+        # have supplied (B's type) not missing either.
+        (HEAD + CHURN + "acquisition:\n" + CHANNEL + "  - {<<: *ch, name: B}\n",
+         [f"s.yaml:5:5: acquisition[0]: {ANCHOR} '&ch'", f"s.yaml:6:6: acquisition[1].<<: {MERGE}"]),
+        (HEAD + CHURN + "acquisition:\n" + CHANNEL + "  - <<: *ch\n    name: B\n",
+         [f"s.yaml:5:5: acquisition[0]: {ANCHOR} '&ch'", f"s.yaml:6:5: acquisition[1].<<: {MERGE}"]),
+        # A list of aliases merged: still the one merge key.
+        (HEAD + CHURN + "acquisition:\n  - {<<: [*a, *b], name: B}\n", [f"s.yaml:5:6: acquisition[0].<<: {MERGE}"]),
+        (HEAD + CHURN + "acquisition:\n  - <<:\n      - *a\n      - *b\n    name: B\n",
+         [f"s.yaml:5:5: acquisition[0].<<: {MERGE}"]),
+        # A quoted '<<' is refused as the merge key it is read as.
+        (HEAD + CHURN + "monetization: {'<<': *m}\n", [f"s.yaml:4:16: monetization.<<: {MERGE}"]),
+        # In a mapping keyed by months, the key is no age '<<' besides.
+        (HEAD + "retention: {points: {<<: *p, 3: 0.2}}\n", [f"s.yaml:3:22: retention.points[<<]: {MERGE}"]),
+        # An alias beside a merge key, not in it, is its own problem.
+        (HEAD + CHURN + "acquisition:\n  - {<<: *ch, name: *n}\n",
+         [f"s.yaml:5:6: acquisition[0].<<: {MERGE}", f"s.yaml:5:21: acquisition[0].name: {ANCHOR} '*n'"]),
+    ],
+)
+def test_a_merged_alias_is_one_line(text: str, expected: list[str]) -> None:
+    assert errors_of(text) == expected
+
+
+@pytest.mark.parametrize(("lang", "merge", "anchor"), [
+    ("en", MERGE, f"{ANCHOR} '&ch'"),
+    ("zh", "不支持 YAML 合并键（'<<'）；请在此处逐个写出各字段", "不允许使用 YAML 锚点和别名，发现 '&ch'"),
+])
+def test_validate_tells_a_merged_alias_once(tmp_path: Path, lang: str, merge: str, anchor: str) -> None:
+    path = tmp_path / "merged.yaml"
+    path.write_text(HEAD + CHURN + "acquisition:\n" + CHANNEL + "  - {<<: *ch, name: B}\n  - {<<: [*ch], name: C}\n",
+                    encoding="utf-8")
+    result = invoke(["--lang", lang, "validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [f"{path}:5:5: acquisition[0]: {anchor}", f"{path}:6:6: acquisition[1].<<: {merge}",
+                                          f"{path}:7:6: acquisition[2].<<: {merge}"]

@@ -216,7 +216,7 @@ def test_a_dash_says_standard_input_is_not_read(tmp_path: Path, command: list[st
     line = "-:1:1: cannot read file: reading from standard input (-) is not supported; give a file name"
     assert line in result.stdout + result.stderr
     zh = invoke([*args, "--lang", "zh"])
-    assert "-:1:1: 无法读取文件：不支持从标准输入 (-) 读取；请给出文件名" in zh.stdout + zh.stderr
+    assert "-:1:1: 无法读取文件：不支持从标准输入（-）读取；请给出文件名" in zh.stdout + zh.stderr
 
 
 def test_a_file_named_dash_is_still_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -230,7 +230,7 @@ def test_located_errors_in_a_schedule() -> None:
 
 def test_schedule_errors_read_in_chinese() -> None:
     assert translate("expected one value for every month (by_month is not allowed on this field), found a by_month schedule") \
-        == "应为每月同一个值（此字段不能按月取值 by_month），实际为按月取值 (by_month)"
+        == "应为每月同一个值（此字段不能按月取值 by_month），实际为按月取值（by_month）"
     assert translate("expected at least one month, such as {1: 12, 6: 30}, found an empty mapping") \
         == "应为至少一个月份，例如 {1: 12, 6: 30}，实际为空映射"
 

@@ -35,7 +35,7 @@ def test_every_corpus_message_has_a_chinese_frame(message: str) -> None:
 def test_translations_keep_values_and_names() -> None:
     assert translate("expected a number >= 0, found -5") == "应为 ≥ 0 的数字，实际为 -5"
     assert translate("unknown key 'bidd'; did you mean 'bid'?") == "未知字段 'bidd'；是否想写 'bid'？"
-    assert translate("expected a number from 0 to 1, found a boolean (yes)") == "应为 0 到 1 之间的数字，实际为布尔值 (yes)"
+    assert translate("expected a number from 0 to 1, found a boolean (yes)") == "应为 0 到 1 之间的数字，实际为布尔值（yes）"
     assert translate("something the table does not know") == "something the table does not know"
 
 

@@ -87,7 +87,7 @@ def test_a_cr_inside_a_quoted_cell_is_the_cells_text(tmp_path: Path) -> None:
 
 CR_INSIDE = ("expected lines ending in LF or CRLF, found a carriage return (CR) inside a line; "
              "remove it, or quote the cell that holds it",
-             "应为以 LF 或 CRLF 结尾的行，实际为行中间的回车符 (CR)；请删除它，或给它所在的单元格加引号")
+             "应为以 LF 或 CRLF 结尾的行，实际为行中间的回车符（CR）；请删除它，或给它所在的单元格加引号")
 BINARY = ("expected a CSV or xlsx export, found binary data (byte 0x{:02x})", "应为 CSV 或 xlsx 报表，实际为二进制数据（字节 0x{:02x}）")
 LONG_CELL = ("expected cells of at most 131,072 characters, found a longer one; "
              "a quote left open takes the lines below it into its cell",
