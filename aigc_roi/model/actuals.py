@@ -143,6 +143,9 @@ class ReportSource:
     time_zone: str | None = None
     """The report's time zone as a title line above its header states it (Apple's ``Time Zone``); None where none
     does."""
+    also_gbk: tuple[str, str] | None = None
+    """A CSV read as UTF-8 whose bytes are valid GBK too (reader/exports/two_readings.py): its first campaign no channel
+    matched, as read and as GBK reads it; None for any other export."""
 
     @property
     def totals(self) -> int:

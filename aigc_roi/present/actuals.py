@@ -241,6 +241,10 @@ def actuals_summary(actuals: Actuals, style: NumberStyle) -> list[str]:
         *([label("actuals_rows_summed", lang).format(read=read, summed=summed)] if summed else []),
         *([label("actuals_source_totals", lang).format(labels=_totals(skipped, lang))] if skipped else []),
         *([label("actuals_source_notes", lang).format(notes=_listed(notes, lang))] if notes else []),
+        # A file whose bytes read as UTF-8 and as GBK alike, read as UTF-8 with a campaign unmatched: what GBK reads.
+        *(label("actuals_also_gbk", lang).format(file=source.file, name=repr(source.also_gbk[0]),
+                                                 gbk=repr(source.also_gbk[1]))
+          for source in actuals.sources if source.also_gbk),
         # "unmatched spend 0.00 in 0 campaigns" read as a finding; a run where every campaign has its channel says so.
         label("actuals_unmatched_summary", lang).format(spend=exact(sum(item.spend for item in actuals.unmatched)),
                                                         campaigns=counted(len(actuals.unmatched), "campaign", lang))

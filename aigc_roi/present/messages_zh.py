@@ -225,6 +225,17 @@ _EXPECTED = _rules([
     (r"(.*) or None", lambda m: _followed(expected_phrase(m[1]), "或 None")),
 ])
 
+_TOTALS_ROWS = re.compile(r" \(([\d,]+) rows?\)(, |$)")
+"""The rows each totals label of reader/exports/report.py's list skipped, and the list's separator after them."""
+
+
+def _totals_zh(listing: str) -> str:
+    """``合计 31,000.00 (1 row), Total 5.00 (2 rows)`` as the summary's Chinese writes it (``合计 31,000.00（1 行）、
+    Total 5.00（2 行）``), each spend exact."""
+    listing = listing.replace("(a row naming no campaign) ", "（未写计划名称的行）")
+    return _TOTALS_ROWS.sub(lambda m: f"（{m[1]} 行）" + ("、" if m[2] else ""), listing)
+
+
 _FOUND = _rules([
     (r"an empty cell", "空单元格"),
     (r"an empty cell, part of the merged cell (\S+)", "空单元格（属于合并单元格 {0}）"),
@@ -408,6 +419,8 @@ _MESSAGES = _rules([
     (r"expected (the columns of a known export \(.+\)), found (.*)",
      lambda m: f"{_should_be(m[1])}，{_was(_listed(m[2]))}"),
     (r"expected the columns of a known export, found (.*)", lambda m: f"应为已知报表的列，{_was(_listed(m[1]))}"),
+    (r"expected at least one data row under the header, found only totals rows: (.*)",
+     lambda m: f"应为表头下至少一行数据，实际只有合计行：{_totals_zh(m[1])}"),
     (r"expected (.*), found (.*?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.*), found (.*)",
      lambda m: f"{_should_be(m[1])}，{_was(_apply(_FOUND, m[2]) or m[2])}"),

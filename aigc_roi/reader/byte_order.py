@@ -4,12 +4,20 @@ wide encodings a scenario file may be saved in by mistake, named by their marks 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 _UTF16_MARKS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
 _UTF32_MARKS = {codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be"}
 _SAMPLE_BYTES = 512
 # Which byte of each 4 (UTF-32) or 2 (UTF-16) is zero in text that is mostly ASCII, as YAML's keys and numbers are.
 _ZERO_PATTERNS = (("UTF-32LE", 4, {1, 2, 3}), ("UTF-32BE", 4, {0, 1, 2}), ("UTF-16LE", 2, {1}), ("UTF-16BE", 2, {0}))
+_TEXT_SAMPLE_BYTES = 4096
+_UTF16 = (("UTF-16LE", "utf-16-le"), ("UTF-16BE", "utf-16-be"))
+_MIN_ASCII = 2
+"""ASCII characters (each a unit with a zero byte) that UTF-16 text without a mark holds at least: a header of two
+columns has a tab and a line break. UTF-8 or GBK text holds no zero byte, and a stray one makes one such unit."""
+_NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
+"""Character categories no text file holds (tab, LF and CR aside): controls, unassigned, private use, surrogates."""
 
 
 def utf16_mark(data: bytes) -> tuple[str, str] | None:
@@ -32,7 +40,8 @@ def marked_codec(data: bytes) -> tuple[int, str] | None:
 def wide_encoding(data: bytes) -> str | None:
     """``UTF-32 (byte-order mark FF FE 00 00)`` or ``UTF-16LE (no byte-order mark)``: what a file in a wide encoding
     is, as a message's "found" writes it; None for any other bytes. Read as UTF-8, such text fails at its first zero
-    byte as "character U+0000", which names no cause; FF FE 00 00 starts with UTF-16's mark but is UTF-32's."""
+    byte as "character U+0000", or, mostly Chinese, as binary data at another control byte (期 in UTF-16LE is 1f 67),
+    which names no cause; FF FE 00 00 starts with UTF-16's mark but is UTF-32's."""
     marked = marked_codec(data)
     if marked is not None:
         length, _ = marked
@@ -44,5 +53,25 @@ def wide_encoding(data: bytes) -> str | None:
         units = [sample[i:i + width] for i in range(0, len(sample) - width + 1, width)]
         if len(units) >= 2 and all(any(unit[i] for i in range(width) if i not in zeros) for unit in units) and \
                 sum(all(unit[i] == 0 for i in zeros) for unit in units) >= 0.9 * len(units):
+            return f"{name} (no byte-order mark)"
+    return _unmarked_utf16(data)
+
+
+def _unmarked_utf16(data: bytes) -> str | None:
+    """``UTF-16LE (no byte-order mark)`` or BE for text whose zero bytes do not follow ``_ZERO_PATTERNS`` (mostly
+    Chinese, ``日期<TAB>广告组名称``: few of its units have one): an even length, and its start decodes as UTF-16 into
+    text of tabs or line breaks among printable characters, at least ``_MIN_ASCII`` of them ASCII. GBK or UTF-8 read
+    so holds no ASCII (no zero byte) or, with zeros of a binary file, controls and unassigned characters."""
+    if len(data) % 2:
+        return None
+    sample = data[:_TEXT_SAMPLE_BYTES]
+    for name, codec in _UTF16:
+        try:
+            # Not final where the sample ends inside a surrogate pair the file completes.
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=len(sample) == len(data))
+        except UnicodeDecodeError:
+            continue
+        if (("\t" in text or "\n" in text) and sum(char.isascii() for char in text) >= _MIN_ASCII
+                and not any(char not in "\t\r\n" and unicodedata.category(char) in _NOT_TEXT for char in text)):
             return f"{name} (no byte-order mark)"
     return None

@@ -4,9 +4,11 @@ one does; nothing reported is None, not 0; a currency sign must be the export's 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
+from aigc_roi.reader.exports import Horizon, read_report
 from aigc_roi.reader.exports.cells import Amounts, CellError, UnsavedFormula, blank, count, day
 
 
@@ -54,6 +56,33 @@ def test_a_sign_of_another_currency_is_refused(currency: str, cell: str) -> None
     with pytest.raises(CellError) as raised:
         Amounts(currency, currency)(cell)
     assert str(raised.value) == f"expected an amount in {currency}, found {cell!r}"
+
+
+@pytest.mark.parametrize(("currency", "cell", "expected"), [
+    ("CNY", "CN¥1,234.00", 1234.0), ("CNY", "CN￥1,234.00", 1234.0), ("CNY", "-CN¥5", -5.0), ("JPY", "JP¥500", 500.0),
+    ("USD", "US$5", 5.0), ("AUD", "A$5", 5.0), ("AUD", "AU$5", 5.0), ("CAD", "C$5", 5.0), ("CAD", "CA$5", 5.0),
+    ("NZD", "NZ$5", 5.0), ("SGD", "S$5", 5.0), ("SGD", "SG$5", 5.0), ("TWD", "NT$5", 5.0), ("MOP", "MOP$5", 5.0),
+    ("EUR", "€1,234.50", 1234.5), ("GBP", "£5", 5.0), ("KRW", "₩5,000", 5000.0),
+])
+def test_a_sign_with_its_countrys_letters_names_its_currency(currency: str, cell: str, expected: float) -> None:
+    """CN¥ is how an English locale formats CNY (Google Ads may show it): it was 'expected a number'."""
+    assert Amounts(None, currency)(cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "other"), [("JP¥5", "JPY"), ("A$5", "AUD"), ("C$5", "CAD"), ("NZ$5", "NZD"),
+                                             ("S$5", "SGD"), ("€5", "EUR"), ("£5", "GBP")])
+def test_a_sign_with_its_countrys_letters_of_another_currency_is_refused(cell: str, other: str) -> None:
+    with pytest.raises(CellError) as raised:
+        Amounts(None, "CNY")(cell)
+    assert str(raised.value) == (f"expected an amount in CNY (the plan's currency), found {cell!r}; actuals converts no "
+                                 f"currency: convert the export to CNY, or the plan to {other}")
+
+
+def test_cn_yuan_sign_is_read_in_an_export(tmp_path: Path) -> None:
+    path = tmp_path / "google.csv"
+    path.write_text('date,campaign,spend\n2025-01-03,抖音_A,"CN¥1,234.00"\n2025-01-04,抖音_A,CN¥766\n', "utf-8")
+    rows = read_report([path], Horizon.of((2025, 1), 6)).rows
+    assert [row.spend for row in rows] == [1234.0, 766.0]
 
 
 def test_an_export_that_states_no_currency_is_in_the_plans() -> None:

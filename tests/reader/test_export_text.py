@@ -80,6 +80,40 @@ def test_a_wide_encoding_without_its_mark_is_named(tmp_path: Path, encoding: str
     assert result.stderr.splitlines() == [f"{path}:1:1: 应为 UTF-8 文本，实际为 {zh}；请把文件另存为 UTF-8"]
 
 
+CHINESE_HEADED = [
+    "日期\t广告组名称\t广告组ID\t花费(元)\t激活次数\n20260105\ttx_a\t30001\t100\t10\n",
+    "日期,项目名称,项目ID,消耗(元),激活数\r\n2026/1/5,抖音_拉新,1790001,\"1,234.50\",12\r\n",
+    "时间\t计划\t消耗\n",
+]
+"""Exports whose header is Chinese: few of their UTF-16 units hold a zero byte (tabs, digits, line breaks)."""
+
+
+@pytest.mark.parametrize("text", CHINESE_HEADED)
+@pytest.mark.parametrize(("encoding", "en", "zh"), [
+    ("utf-16-le", "UTF-16LE (no byte-order mark)", "UTF-16LE（无字节顺序标记）"),
+    ("utf-16-be", "UTF-16BE (no byte-order mark)", "UTF-16BE（无字节顺序标记）"),
+])
+def test_utf16_without_its_mark_is_named_whatever_its_header(tmp_path: Path, text: str, encoding: str, en: str,
+                                                              zh: str) -> None:
+    """A Chinese header's UTF-16 holds control bytes (期 is 1f 67 in UTF-16LE): it was 'binary data (byte 0x1f)'."""
+    path = _write(tmp_path, text.encode(encoding))
+    assert _errors(path) == [f"{path}:1:1: expected UTF-8 text, found {en}; save the file as UTF-8"]
+    result = invoke(["actuals", str(PLAN), str(path), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"{path}:1:1: 应为 UTF-8 文本，实际为 {zh}；请把文件另存为 UTF-8"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(["日期", "广告组名称", "花费(元)", "\t", ",", "\n", "2026-01-05", "路路通", "Café", "1,234.50",
+                                 "合计", "抖音_A", "é", "最付"]), max_size=30),
+       st.sampled_from(["utf-8", "gb18030"]))
+def test_utf8_or_gbk_text_is_never_taken_for_utf16(pieces: list[str], encoding: str) -> None:
+    """Neither holds a zero byte, so neither has a UTF-16 unit of ASCII, whatever its length."""
+    from aigc_roi.reader.byte_order import wide_encoding
+
+    assert wide_encoding("".join(pieces).encode(encoding)) is None
+
+
 def test_a_cr_inside_a_quoted_cell_is_the_cells_text(tmp_path: Path) -> None:
     path = _write(tmp_path, b'date,campaign,spend\n2025-01-03,"a\rb",100\n')
     assert [row.campaign for row in read_report([path], HORIZON).rows] == ["a\rb"]

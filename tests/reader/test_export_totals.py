@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_runner import invoke
 from export_files import export_errors
 from export_files import write_export as _write
 
@@ -101,6 +102,33 @@ def test_a_totals_label_in_the_date_or_first_cell_is_a_totals_row_whatever_the_g
 def test_a_glob_names_a_label_it_matches_and_spells_the_totals_word_of(glob: str, label: str, named: bool) -> None:
     word = "total" if label.lower().startswith("total") else label[:2]
     assert names((glob,), label, word) is named
+
+
+# --- An export of totals rows alone ---------------------------------------------------------------------------
+
+PLAN = Path(__file__).resolve().parents[2] / "aigc_roi" / "templates" / "chat-assistant-cpa.yaml"
+
+
+def test_an_export_of_totals_rows_alone_names_them_with_their_spend(tmp_path: Path) -> None:
+    """A console's total downloaded alone: it said 'found none', as if the file had no row."""
+    path = _write(tmp_path, "t.csv", '日期,项目名称,项目ID,消耗(元),激活数\n合计,,,"31,000.00",100\n')
+    assert _errors([path]) == [f"{path}:2:1: expected at least one data row under the header, found only totals rows: "
+                               "合计 31,000.00 (1 row)"]
+    # Rows of one label summed (2.50 + 7.25 = 9.75), a label holding the list's separator quoted, the first row's line.
+    several = _write(tmp_path, "s.csv", "date,campaign,spend\n\n小计,,2.50\n\"Total: a, b\",,1000\n小计,,7.25\n")
+    assert _errors([several]) == [f"{several}:3:1: expected at least one data row under the header, found only totals "
+                                  "rows: 小计 9.75 (2 rows), 'Total: a, b' 1,000.00 (1 row)"]
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "expected at least one data row under the header, found only totals rows: 合计 31,000.00 (1 row), "
+           "Total 5.00 (2 rows)"),
+    ("zh", "应为表头下至少一行数据，实际只有合计行：合计 31,000.00（1 行）、Total 5.00（2 行）"),
+])
+def test_the_command_refuses_totals_alone_in_either_language(tmp_path: Path, lang: str, message: str) -> None:
+    path = _write(tmp_path, "t.csv", 'date,campaign,spend\n合计,,"31,000.00"\nTotal,,2\nTotal,,3\n')
+    result = invoke(["actuals", str(PLAN), str(path), "--lang", lang])
+    assert (result.exit_code, result.stdout, result.stderr.splitlines()) == (2, "", [f"{path}:2:1: {message}"])
 
 
 # --- A column of each row's currency ----------------------------------------------------------------------------

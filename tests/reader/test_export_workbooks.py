@@ -185,3 +185,52 @@ def test_a_workbook_in_the_1900_date_system_keeps_reading_its_serials_so(tmp_pat
     path = _book(tmp_path / "windows.xlsx", [ROWS[0], [44255, "抖音A", 1000, 80]])
     assert _errors(path) == [f"{path}:2:1: 日期: expected a date within 2025-03-01..2026-02-28 (the plan's months 1-12), "
                              "found 2021-02-28"]
+
+
+def _formatted(path: Path, rows: list[list[object]], formats: dict[str, str], sheets: int = 1) -> Path:
+    """``rows`` saved as a workbook's last sheet (after ``sheets`` - 1 empty ones), each cell of ``formats`` (C2)
+    given its number format."""
+    book = openpyxl.Workbook()
+    for _ in range(sheets - 1):
+        book.create_sheet("报表")
+    sheet = book.worksheets[-1]
+    for row in rows:
+        sheet.append(row)
+    for cell, number_format in formats.items():
+        sheet[cell].number_format = number_format
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("cell", "number_format", "value", "shown"), [
+    ("C2", "0.00%", 0.025, "'2.5%'"), ("D3", "0%", 1, "'100%'"), ("C3", "#,##0.0%", 12.5, "'1250%'"),
+])
+def test_an_amount_or_count_formatted_as_a_percentage_is_refused_at_its_cell(
+        tmp_path: Path, cell: str, number_format: str, value: float, shown: str) -> None:
+    """Excel shows 0.025 formatted 0.00% as 2.50%: it was read as 0.025 of spend, where a CSV's 2.5% is refused."""
+    rows = [list(row) for row in ROWS]
+    rows[int(cell[1]) - 1]["ABCD".index(cell[0])] = value
+    path = _formatted(tmp_path / "p.xlsx", rows, {cell: number_format})
+    header = ROWS[0]["ABCD".index(cell[0])]
+    with pytest.raises(ScenarioInvalid) as raised:
+        read_report([path], HORIZON)
+    assert [str(error) for error in raised.value.errors] == [
+        f"{path}:{cell[1]}:{'ABCD'.index(cell[0]) + 1}: {header}: expected a number, found {shown}; a percentage is no "
+        "amount or count"]
+
+
+def test_a_percentage_in_a_workbook_of_sheets_is_located_at_its_sheet(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    rows = [list(row) for row in ROWS]
+    rows[1][2] = 0.025
+    path = _formatted(tmp_path / "p.xlsx", rows, {"C2": "0.00%"}, sheets=2)
+    result = invoke(["actuals", str(plan), str(path), "--lang", "zh"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"{path}[报表]:2:3: 消耗(元): 应为数字，实际为 '2.5%'；百分比不是金额或数量"]
+
+
+@pytest.mark.parametrize("number_format", ['0.00"%"', "0.00\\%", "[Red]0.00", "General", "#,##0.00"])
+def test_a_format_that_writes_a_percent_sign_as_text_scales_nothing(tmp_path: Path, number_format: str) -> None:
+    path = _formatted(tmp_path / "p.xlsx", ROWS, {"C2": number_format})
+    assert [row.spend for row in read_report([path], HORIZON).rows] == [1000, 2000]

@@ -17,6 +17,8 @@ TEXT = "version: 1\nname: 抖音\nretention: {monthly_churn: 0.3}\n"
 @pytest.mark.parametrize(("data", "found"), [
     (TEXT.encode("utf-16-le"), "UTF-16LE (no byte-order mark)"),
     (TEXT.encode("utf-16-be"), "UTF-16BE (no byte-order mark)"),
+    ("名称: 抖音拉新\n渠道: 腾讯\n".encode("utf-16-le"), "UTF-16LE (no byte-order mark)"),
+    ("名称: 抖音拉新\n渠道: 腾讯\n".encode("utf-16-be"), "UTF-16BE (no byte-order mark)"),
     (TEXT.encode("utf-32-le"), "UTF-32LE (no byte-order mark)"),
     (TEXT.encode("utf-32-be"), "UTF-32BE (no byte-order mark)"),
     (b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"), "UTF-32 (byte-order mark FF FE 00 00)"),

@@ -82,6 +82,10 @@ LABELS: dict[str, Label] = {
                                  "读取 {read:,} 行，其中 {summed:,} 行并入同一计划同一天的行"),
     "actuals_all_matched": Label("every campaign matched a channel", "每个广告计划都已匹配到渠道"),
     "actuals_unmatched_summary": Label("unmatched spend {spend} in {campaigns}", "{campaigns} 个广告计划未匹配，广告支出 {spend}"),
+    "actuals_also_gbk": Label("{file}: read as UTF-8, but also valid GBK, where unmatched campaign {name} reads as "
+                              "{gbk}; if that is its name, save the file as UTF-8",
+                              "{file}：按 UTF-8 读取，但它也是有效的 GBK，按 GBK 读，未匹配的广告计划 {name} 为 {gbk}；"
+                              "若那才是它的名称，请把文件另存为 UTF-8"),
     "actuals_totals_label": Label("{label} {spend} ({rows})", "{label} {spend}（{rows} 行）"),
     "actuals_totals_unnamed": Label("(a row naming no campaign) {spend} ({rows})", "（未写计划名称的行）{spend}（{rows} 行）"),
     "actuals_totals_more": Label("{items} and {more:,} more", "{items} 等另外 {more:,} 个"),

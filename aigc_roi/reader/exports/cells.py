@@ -3,8 +3,9 @@
 Numbers: thousands separators (``1,234.5``), full-width forms (``１，２３４``, ``－``), and for no number ``-``,
 ``--``, a dash of any width, ``N/A``, ``null``, ``/`` or an empty cell (None: the reader decides what it means for
 its column, telling the empty and dashed ones, nothing that day, from the rest by ``blank``). An amount may carry
-a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``1,234.50元``, ``USD 5``), checked against the export's
-currency (``Amounts``); a count may not. A percentage is neither.
+a currency sign (``$1,234.50``, ``US$5``, ``¥1,234``, ``CN¥1,234``, ``€5``, ``1,234.50元``, ``USD 5``: units.py's
+``SIGNS``), checked against the export's currency (``Amounts``); a count may not. A percentage is neither,
+written (``2.5%``) or a workbook's cell formatted as one (``Percentage``).
 Dates: ``2025-01-03``, ``2025/1/3``, ``20250103``, ``2025年1月3日``, ``Jan 3, 2025``, ``3 January 2025`` and
 ``3-Jan-2025``, and ``01/03/2025`` where the export's shape says its dates are month first (year_last.py), each
 optionally followed by a time (``13:00``, ``1:00 PM``: clock_text.py), a date cell of a workbook, or an Excel date
@@ -29,7 +30,7 @@ from functools import lru_cache
 
 from aigc_roi.model.limits import MAX_MAGNITUDE
 from aigc_roi.reader.exports.clock_text import TIME, split_time
-from aigc_roi.reader.exports.units import CODES, sign_means
+from aigc_roi.reader.exports.units import CODES, SIGNS, sign_means
 from aigc_roi.reader.exports.year_last import year_last
 
 _DASHES = "-—–―‐‒"
@@ -41,7 +42,9 @@ NOTHING = frozenset({"", "/", "n/a", "null"})
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?")
 _CODE = "|".join(CODES)
-_SIGNED = re.compile(rf"([+-]?)\s*(US\$|HK\$|\$|¥|RMB|{_CODE})?\s*([+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*(元|RMB|{_CODE})?")
+# The longest sign first: CN¥ is one sign, not CN and ¥.
+_SIGNS = "|".join(re.escape(sign) for sign in sorted(set(SIGNS) - {"元"}, key=lambda sign: (-len(sign), sign)))
+_SIGNED = re.compile(rf"([+-]?)\s*({_SIGNS}|{_CODE})?\s*([+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*(元|RMB|{_CODE})?")
 """A number with its currency sign or ISO code before it (``$5``, ``-$5``, ``USD 5``) or after it (``5元``)."""
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})日?)")
 """A date written year first; the time after it is clock_text.py's."""
@@ -72,6 +75,15 @@ class UnsavedFormula:
     def refused(self, expected: str) -> CellError:
         return CellError(expected, f"a formula with no saved value ({self.formula}); "
                                    "open and save the workbook in Excel so it keeps the result")
+
+
+class Percentage(float):
+    """A workbook's number its cell's format shows as a percentage (0.025 formatted ``0.00%`` shows 2.50%), as
+    tables.py marks it: a share, no amount or count, refused as a CSV's ``2.5%`` is; as any other number elsewhere."""
+
+    def shown(self) -> str:
+        """The number as a percentage, to its own digits (``2.5%``), as a CSV would write it."""
+        return f"{(Decimal(repr(float(self))) * 100).normalize():f}%"
 
 
 def blank(cell: object) -> bool:
@@ -223,6 +235,8 @@ def _number(cell: object) -> tuple[float | None, str | None]:
         return _bounded(float(cell.replace(",", "").replace("，", "")), cell), None
     if isinstance(cell, bool):
         raise CellError("a number", shown(cell))
+    if isinstance(cell, Percentage):
+        raise CellError("a number", f"{shown(cell.shown())}; a percentage is no amount or count")
     if isinstance(cell, int | float):
         return _bounded(float(cell), cell), None
     if isinstance(cell, UnsavedFormula):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aigc_roi.model.actuals import HOUR, PLAN_CURRENCY, Report, ReportRow, ReportSource, SkippedNote, plan_days
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid, capped
-from aigc_roi.model.names import listed
+from aigc_roi.model.names import listed, listed_name
 from aigc_roi.reader.exports.cells import Amounts, CellError, blank, campaign_name, count, day, identifier, kept_text, shown, written
 from aigc_roi.reader.exports.currency_column import CurrencyCells
 from aigc_roi.reader.exports.day_spans import DaySpans, day_spans, unended
@@ -39,6 +39,7 @@ from aigc_roi.reader.exports.platforms import (
 from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
 from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
 from aigc_roi.reader.exports.totals import TotalsRows
+from aigc_roi.reader.exports.two_readings import read_either
 from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
 
 AMOUNTS = ("spend", "impressions", "clicks", "users", "revenue")
@@ -72,8 +73,7 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
             if (again := given.again(number, path, data)) is not None:
                 errors.append(again)
                 continue
-            source, file_rows, file_errors = _read_one(read_table(str(path), data, _recognised), horizon, currency,
-                                                       tuple(globs))
+            source, file_rows, file_errors = _read_file(str(path), data, horizon, currency, tuple(globs))
         except ScenarioInvalid as invalid:
             errors += invalid.errors
             continue
@@ -86,6 +86,13 @@ def read_report(paths: Sequence[Path], horizon: Horizon, sum_duplicates: bool = 
         raise ScenarioInvalid(errors)
     return Report(tuple(replace(source, summed=duplicates.summed.get(source.file, 0), parts=duplicates.parts.get(source.file, 0))
                         for source in sources), tuple(rows))
+
+
+def _read_file(file: str, data: bytes, horizon: Horizon, currency: str,
+               globs: tuple[str, ...]) -> tuple[ReportSource, list[ReportRow], list[ScenarioError]]:
+    """One export's source, rows and problems, a CSV read as GB18030 where two_readings.py says."""
+    return read_either(data, lambda gb18030: _read_one(read_table(file, data, _recognised, gb18030), horizon, currency,
+                                                       globs), globs)
 
 
 def _recognised(header: list[str]) -> bool:
@@ -211,8 +218,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     if "hour" not in used:
         rows = by_day_times(rows)
     if not rows and not errors:
-        errors.append(ScenarioError(table.file, table.header_line + 1, 1, "",
-                                    "expected at least one data row under the header, found none"))
+        errors.append(_no_rows(table, totals))
     names = {use.index for use in used.values()} | {column.index for column in finer}
     zone = title_time_zone(table.titles)
     labels = {label for row in rows for label, _ in row.parts}
@@ -248,6 +254,20 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
             f"expected money in {currency} (the plan's currency), found {stated}; actuals converts no "
             f"currency: convert the export to {currency}, or the plan to {found}"))
     return source, rows, capped(errors, table.file)
+
+
+def _no_rows(table: Table, totals: TotalsRows) -> ScenarioError:
+    """The problem of an export without a row to read: at its first totals row, where it had only those (a console's
+    total downloaded alone), each label with the spend and rows it skipped as the summary lists them (``合计 31,000.00
+    (1 row)``)."""
+    skipped = totals.listed()
+    if not skipped:
+        return ScenarioError(table.file, table.header_line + 1, 1, "",
+                             "expected at least one data row under the header, found none")
+    labels = ", ".join(f"{listed_name(item.label) if item.label else '(a row naming no campaign)'} {item.spend:,.2f} "
+                       f"({item.rows:,} row{'s' if item.rows > 1 else ''})" for item in skipped)
+    return ScenarioError(table.file, min(item.line for item in skipped), 1, "",
+                         f"expected at least one data row under the header, found only totals rows: {labels}")
 
 
 NEEDED = {"date": "date", "spend": "spend", "campaign": "campaign name or id", "campaign_id": "campaign name or id"}

@@ -11,7 +11,8 @@ sheet before it is passed over; all of it, whatever size its <dimension>
 tag states, and its merged ranges (``Table.merged``), which a read-only
 sheet does not list. A workbook of several sheets names the one read in
 every location (``Table.file``, ``book.xlsx[报表]``); its date serials are
-counted in its own date system (``Table.day_zero``). Leading blank lines and the title lines some consoles
+counted in its own date system (``Table.day_zero``), and a number its cell's format shows as a percentage is marked
+as one (``Percentage``), which no amount or count is. Leading blank lines and the title lines some consoles
 put above the header are skipped (kept as ``Table.titles``: one may state the currency): the header is the first line with at
 least two filled cells (a title padded by Excel, ``报表,,,,``, or quoted
 whole, as Google Ads writes its date range, has one), or, where a shape
@@ -39,6 +40,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +50,7 @@ from aigc_roi.model.limits import MAX_EXPORT_BYTES as MAX_EXPORT_BYTES
 from aigc_roi.model.limits import MAX_EXPORT_PARTS, MAX_EXPORT_UNPACKED_BYTES
 from aigc_roi.model.names import listed
 from aigc_roi.reader.byte_order import marked_codec, wide_encoding
-from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, UnsavedFormula, day
+from aigc_roi.reader.exports.cells import EXCEL_DAY_0, CellError, Percentage, UnsavedFormula, day
 from aigc_roi.reader.exports.zip_directory import entries_over
 from aigc_roi.reader.opening import cannot_read, not_a_regular_file
 
@@ -138,17 +140,18 @@ def _problem(file: str, message: str, line: int = 1, column: int = 1) -> Scenari
     return ScenarioInvalid([ScenarioError(file, line, column, "", message)])
 
 
-def read_table(file: str, data: bytes, is_header: IsHeader | None = None) -> Table:
+def read_table(file: str, data: bytes, is_header: IsHeader | None = None, gb18030: bool = False) -> Table:
     """The header and rows of the export ``file`` whose bytes (``export_bytes``) are ``data``; ScenarioInvalid for a
     file that cannot be one. ``is_header``: whether a line is a header a shape recognises (else the first line of two
-    or more filled cells is the header)."""
+    or more filled cells is the header). ``gb18030``: a CSV read as GB18030 even where its bytes are UTF-8 too
+    (two_readings.py)."""
     if not data.strip():
         raise _problem(file, "expected a report with a header row, found an empty file")
     if data[:4] == b"PK\x03\x04":
         return _workbook(data, file, is_header)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise _problem(file, "expected a CSV or xlsx export, found an Excel 97-2003 .xls workbook (save it as xlsx or CSV)")
-    return _csv(_text(data, file), file, is_header)
+    return _csv(_text(data, file, gb18030), file, is_header)
 
 
 def export_bytes(path: Path) -> bytes:
@@ -179,9 +182,13 @@ def export_bytes(path: Path) -> bytes:
         os.close(descriptor)
 
 
-def _text(data: bytes, file: str) -> str:
+def _text(data: bytes, file: str, gb18030: bool = False) -> str:
     """The export's text with its lines ending in LF or CRLF; ScenarioInvalid at a control character (binary data)."""
-    text, utf8 = _decode(data, file)
+    if gb18030:
+        text = data.decode("gb18030", errors="replace")
+        utf8 = text.encode("utf-8")
+    else:
+        text, utf8 = _decode(data, file)
     if "\n" not in text:
         # Excel for Mac's "CSV (Macintosh)" ends each line in CR alone, as classic Mac OS did.
         text = text.replace("\r", "\n")
@@ -386,7 +393,7 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
         names = listed(sheet.title for sheet in book.worksheets)
         raise _problem(file, f"expected a report with a header row, found no row of two or more filled cells (sheets: {names})")
     sheet = book.worksheets[chosen[0]]
-    numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
+    numbered = enumerate((tuple(map(_cell_value, cells)) for cells in sheet.iter_rows()), start=1)
     titles = tuple((line, tuple(texts)) for line, values in islice(numbered, chosen[1])
                    if "".join(texts := _texts(values)).strip())
     _, first = next(numbered)
@@ -412,6 +419,25 @@ def _workbook(data: bytes, file: str, is_header: IsHeader | None) -> Table:
     notes: list[tuple[int, str]] = []
     return Table(place, header, chosen[1] + 1, _notes_aside(rows(), notes, day_zero),
                  merges=_merges(data, sheet._worksheet_path), day_zero=day_zero, notes=notes, titles=titles)
+
+
+def _cell_value(cell: object) -> object:
+    """A workbook cell's value, a number its format shows as a percentage marked as one (``Percentage``)."""
+    value = getattr(cell, "value", None)
+    if (type(value) is int or type(value) is float) and _percent_format(getattr(cell, "number_format", None) or ""):
+        return Percentage(value)
+    return value
+
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+"""What a number format writes as it is (``"%"``, ``\\%``) or a condition or colour (``[Red]``): no percent sign of it
+scales the number."""
+
+
+@lru_cache(maxsize=256)
+def _percent_format(number_format: str) -> bool:
+    """Whether a number format shows its number times 100 with a percent sign (``0%``, ``0.00%``, ``#,##0.0%``)."""
+    return "%" in _FORMAT_LITERALS.sub("", number_format)
 
 
 def _check_unpacked(data: bytes, file: str) -> None:

@@ -109,11 +109,15 @@ CODES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "AUD", "CAD", "NZD", "
 """The ISO codes a cell may write by its amount (``USD 5``): a known few, so that a stray ``ABC5`` is no number."""
 
 SIGNS: dict[str, tuple[str, ...]] = {
-    "$": ("USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"), "US$": ("USD",), "HK$": ("HKD",), "¥": (CNY, "JPY"),
-    "元": (CNY,), "RMB": (CNY,),
+    "$": ("USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"), "¥": (CNY, "JPY"), "元": (CNY,), "RMB": (CNY,),
+    "CN¥": (CNY,), "JP¥": ("JPY",), "US$": ("USD",), "HK$": ("HKD",), "A$": ("AUD",), "AU$": ("AUD",),
+    "C$": ("CAD",), "CA$": ("CAD",), "NZ$": ("NZD",), "S$": ("SGD",), "SG$": ("SGD",), "NT$": ("TWD",),
+    "MOP$": ("MOP",), "€": ("EUR",), "£": ("GBP",), "₩": ("KRW",),
 }
 """The currencies a cell's sign may mean, the first the one it sets where the export states none ($: USD; ¥: CNY,
-as the Chinese consoles write it). An ISO code written in the cell (USD 5) means itself."""
+as the Chinese consoles write it). A sign with its country's letters names one (CN¥, as an English-locale
+formatting of CNY writes it, and Google Ads may show it; A$, C$, NZ$, S$). An ISO code written in the cell (USD 5)
+means itself."""
 
 
 def sign_means(sign: str) -> tuple[str, ...]:

@@ -1,0 +1,94 @@
+"""A CSV without a byte-order mark whose bytes are valid UTF-8 and valid GB18030 (GBK's superset) alike, read in the
+encoding its campaign names say.
+
+Short GBK text can be valid UTF-8 (路路通 in GBK is c2 b7 c2 b7 cd a8: ··ͨ in UTF-8), and UTF-8 text with few
+characters past ASCII is often valid GB18030 (Café's é, c3 a9, is 茅 there): neither reading can simply be
+preferred. The file is read as UTF-8; where that reading has a problem or a campaign no glob (``match``, ``--map``)
+matches by its name or id, it is read as GB18030 too. That reading is taken where it finds every column the UTF-8
+one does (a header GBK garbles is no column: 小时 in UTF-8 is 灏忔椂 in GBK) and reads every row, and either the
+UTF-8 one does not (100元 in GBK is 100Ԫ in UTF-8) or more of its rows' campaigns are matched. Otherwise UTF-8
+stands, and its source names its first unmatched campaign that reads otherwise in GBK (``ReportSource.also_gbk``),
+which the summary on stderr shows: the reading is never silently wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from fnmatch import fnmatchcase
+from typing import TypeGuard
+
+from aigc_roi.model.actuals import ReportRow, ReportSource
+from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
+
+Reading = tuple[ReportSource, list[ReportRow], list[ScenarioError]]
+
+
+def also_gb18030(data: bytes) -> bool:
+    """Whether a file read as UTF-8 (no byte-order mark says it is) reads otherwise, without a bad byte, as GB18030."""
+    if data.startswith(codecs.BOM_UTF8) or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_either(data: bytes, read: Callable[[bool], Reading], globs: Sequence[str]) -> Reading:
+    """The file's reading (the module's rule): ``read(False)`` reads it as it is encoded (UTF-8 here), ``read(True)``
+    as GB18030; ScenarioInvalid as the UTF-8 reading raises it where that reading stands."""
+    first = _attempt(read, False)
+    if (_reads(first) and _unmatched(first[1], globs) is None) or not also_gb18030(data):
+        return _result(first)
+    other = _attempt(read, True)
+    if _reads(other) and _columns(other) >= _columns(first) and (
+            not _reads(first) or _matched(other, globs) > _matched(first, globs)):
+        return _result(other)
+    if isinstance(first, tuple) and isinstance(other, tuple):
+        source, rows, errors = first
+        reads = {row.line: row.campaign for row in other[1]}
+        missed = (row for row in rows if not _matches(row, globs) and reads.get(row.line, row.campaign) != row.campaign)
+        row = next(missed, None)
+        if row is not None:
+            return replace(source, also_gbk=(row.campaign, reads[row.line])), rows, errors
+    return _result(first)
+
+
+def _attempt(read: Callable[[bool], Reading], gb18030: bool) -> Reading | ScenarioInvalid:
+    try:
+        return read(gb18030)
+    except ScenarioInvalid as invalid:
+        return invalid
+
+
+def _result(reading: Reading | ScenarioInvalid) -> Reading:
+    if isinstance(reading, ScenarioInvalid):
+        raise reading
+    return reading
+
+
+def _reads(reading: Reading | ScenarioInvalid) -> TypeGuard[Reading]:
+    """Whether a reading read every row."""
+    return isinstance(reading, tuple) and not reading[2]
+
+
+def _columns(reading: Reading | ScenarioInvalid) -> set[str]:
+    """The fields a reading found columns for: none where its header was refused."""
+    return set(reading[0].columns) if isinstance(reading, tuple) else set()
+
+
+def _matches(row: ReportRow, globs: Sequence[str]) -> bool:
+    """Whether a glob matches the row's campaign name or id, case-insensitively, as whatif/actuals.py matches them."""
+    texts = [text.lower() for text in (row.campaign, row.campaign_id) if text]
+    return any(fnmatchcase(text, glob.lower()) for glob in globs for text in texts)
+
+
+def _unmatched(rows: list[ReportRow], globs: Sequence[str]) -> ReportRow | None:
+    return next((row for row in rows if not _matches(row, globs)), None)
+
+
+def _matched(reading: Reading | ScenarioInvalid, globs: Sequence[str]) -> int:
+    return sum(_matches(row, globs) for row in reading[1]) if isinstance(reading, tuple) else 0
