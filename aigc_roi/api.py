@@ -347,8 +347,9 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
              min_payback_probability: float | None = None, target_roas: float | None = None,
              progress: api.ProgressCallback | None = None, reach: Milestone | None = None) -> api.Allocation:
     """The split of ``budget`` across the channels of a type whose spend can move (docs/formulas.md §4.1) but those
-    ``locks`` names (one str or a list; a channel by its name, or by its path ``acquisition[1]`` where two share
-    the name, which is refused alone, as in ``minimums`` and ``maximums``: docs/formulas.md §12) that maximises
+    ``locks`` names (one str or a list; a channel as ``--set`` reads a path's channel part, by its name,
+    ``acquisition[NAME]`` or ``acquisition[1]``, which tells apart two of a name, refused alone; so in ``minimums``
+    and ``maximums``: docs/formulas.md §12) that maximises
     ``objective`` (npv, net_cash, p10_npv, payback_probability), phase by phase, with the budget curve
     (docs/allocate.md). ``budget`` is spent in every month in which a movable channel runs, or with ``total`` over
     the horizon; ``max_cash_need`` and ``min_payback_probability`` are limits the split
@@ -362,13 +363,17 @@ def allocate(scenario: Scenario, budget: float, objective: str = "npv", locks: s
     ``minimums`` and ``maximums`` an amount >= 0 (``minimums['Feed ads']``), ``target_roas`` a positive number, and
     ``reach`` a ``Milestone`` as a file's milestone is read: its ``key`` a series of ``MILESTONE_KEYS``, its ``month``
     a whole number within the horizon, its ``value`` an amount (>= 0 but for ``cumulative_cash``)."""
+    from aigc_roi.reader.overrides import channel_reader
+    from aigc_roi.reader.written_tree import scenario_tree
     from aigc_roi.whatif.allocate import Limits
     from aigc_roi.whatif.allocate import allocate as solve
 
+    checked = _scenario(scenario, "allocate")
     # The solver checks the name itself: an unknown objective is an AllocationError, not a type error.
-    return solve(_scenario(scenario, "allocate"), budget, cast("Objective", objective), locks, minimums, maximums,
+    return solve(checked, budget, cast("Objective", objective), locks, minimums, maximums,
                  samples, seed, total=total, limits=Limits(max_cash_need, min_payback_probability),
-                 target_roas=target_roas, progress=progress, reach=reach)
+                 target_roas=target_roas, progress=progress, reach=reach,
+                 read=channel_reader(scenario_tree(checked), "locks"))
 
 
 def explain_change(base: str | Path, new: str | Path, sets: str | Sequence[str] = (), *,
@@ -496,24 +501,28 @@ def actuals(scenario: Scenario, exports: str | Path | Sequence[str | Path], maps
             sum_duplicates: bool = False, samples: int = 2_000, seed: int = 0, from_day: datetime.date | None = None,
             through: datetime.date | None = None) -> api.Actuals:
     """The ad platforms' ``exports`` (one str or Path, or a list of them) against the plan, by channel and plan month
-    (docs/actuals.md). ``maps`` adds (channel name, or path ``acquisition[1]`` where channels share a name, glob)
+    (docs/actuals.md). ``maps`` adds (channel, as ``--set`` reads a path's channel part: its name, ``acquisition[NAME]``
+    or ``acquisition[1]``, which tells apart channels of a name; glob)
     pairs to the channels' ``match``: a list of such pairs, or of texts ``NAME=GLOB`` as ``--map`` takes them (name
     and glob stripped), one text alone being one. ``from_day`` and ``through`` state the days the exports were run
     for (else their rows' first and last day): a ``datetime.datetime`` (or ``pandas.Timestamp``) states its date,
     whatever its time of day or time zone. Raises ``ScenarioInvalid`` with every located problem of the exports (an
     export in another currency than the plan's and one given twice, the same bytes, included) and ``WhatIfError``
     for a plan without ``start``, no export, an item of ``maps`` of neither form, with a blank name or glob, or whose
-    name is of no channel or of two (an ``ArgumentError`` naming ``maps[i]``), a stated day that leaves out a row or
+    channel is none or refused in ``--set``'s words (an ``ArgumentError`` naming ``maps[i]``), a stated day that leaves out a row or
     is no date (one naming ``from_day`` or ``through``), ``samples`` not a whole number from 100 to 100,000 or a
     ``seed`` not one >= 0 (those last an ``ArgumentError`` too, as is an argument not of its type)."""
     from aigc_roi.reader.exports import Horizon, read_report
-    from aigc_roi.whatif.actuals import compare, draws, map_pairs, patterns_of
+    from aigc_roi.reader.overrides import channel_reader
+    from aigc_roi.reader.written_tree import scenario_tree
+    from aigc_roi.whatif.actuals import compare, draws, map_pairs, mapped_channels, patterns_of
 
     scenario = _scenario(scenario, "actuals")
     if scenario.start is None:
         raise WhatIfError("the plan has no start month: add start: YYYY-MM so export dates fall in plan months")
     files = arguments.paths("exports", exports, ArgumentError)
-    pairs = map_pairs(maps)
+    # A map's NAME is read as --set reads a path's channel part, so that the two take the same channels.
+    pairs = mapped_channels(scenario, map_pairs(maps), channel_reader(scenario_tree(scenario), "maps"))
     summed = arguments.flag("sum_duplicates", sum_duplicates, ArgumentError)
     samples, seed = draws(samples, seed)
     # A glob of the plan that spells a totals word names a campaign so called, which is then no totals row.

@@ -117,21 +117,25 @@ def _signed_amount(text: str) -> float:
 
 
 def check_channel_names(scenario: Scenario, names: dict[str, list[str]], lang: str) -> None:
-    """A name in --lock/--min/--max that is no channel's, or two channels' (model/paths.py ``named_channel``): one
-    line, the first listing the channels (a shared name by its paths, as these options take it), exit 2."""
-    from aigc_roi.model.paths import AmbiguousName, channel_called, named_channel
+    """A channel in --lock/--min/--max read as --set reads a path's channel part (reader/overrides.py ``channel_at``),
+    that names no channel or that --set refuses: one line, exit 2, the first listing the channels each by a reference
+    these options take as it (model/paths.py ``channel_references``)."""
+    from aigc_roi.model.paths import RefusedName, channel_references
+    from aigc_roi.reader.overrides import channel_reader
+    from aigc_roi.reader.written_tree import scenario_tree
 
+    read = channel_reader(scenario_tree(scenario), "--lock")
     known = [channel.name for channel in scenario.acquisition]
-    called = [channel_called(known, index) for index in range(len(known))]
     for option, named in names.items():
         for name in named:
             try:
-                found = named_channel(known, name)
-            except AmbiguousName as ambiguous:
-                fail([CommandLineProblem(f"{option} {name}: {ambiguous}")])
+                found = read(name)
+            except RefusedName as refused:
+                fail([CommandLineProblem(f"{option} {name}: {refused}")])
             if found is None:
                 fail_with("allocate_unknown_channel", lang, option=option, name=name,
-                          names=Localized(lambda lang: label("list_separator", lang).join(repr(known_name) for known_name in called)))
+                          names=Localized(lambda lang: label("list_separator", lang).join(
+                              repr(reference) for reference in channel_references(known, read))))
 
 
 def allocate(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, TypeVar
 
 from aigc_roi.model.names import as_read
@@ -77,8 +77,7 @@ def sharing(names: Sequence[str], name: str) -> list[int]:
 
 def channel_called(names: Sequence[str], index: int) -> str:
     """The channel at ``index`` of the plan's channel ``names`` as a message names it: its name, or its path where
-    another channel has that name too (as ``--map``, ``--lock`` and ``--set`` take it), so two channels named A read
-    apart."""
+    another channel has that name too, so two channels named A read apart."""
     return channel_path(index) if is_shared(names, names[index]) else names[index]
 
 
@@ -94,7 +93,12 @@ def gate_cannot_tell(name: str, paths: Sequence[str]) -> str:
     return f"'{name}' names {len(paths)} channels, {' and '.join(paths)}: a gate cannot tell them apart; give each its own name"
 
 
-class AmbiguousName(ValueError):
+class RefusedName(ValueError):
+    """A reference that could mean several items, or that no reference of its form can name, refused with the paths
+    that do, in ``--set``'s words."""
+
+
+class AmbiguousName(RefusedName):
     """A name two or more items share, given where one item is meant (``one_meant``)."""
 
     def __init__(self, name: str, paths: Sequence[str]) -> None:
@@ -121,18 +125,28 @@ def meant_by_name(name: str, named: Sequence[tuple[Item, str, bool]]) -> Item | 
     return having[0][0] if having else None
 
 
-def named_channel(names: Sequence[str], text: str) -> int | None:
-    """The channel of the plan's ``names`` that ``text`` names: the one so named, else the one at path ``text``
-    (``acquisition[1]``), which alone tells apart channels of one name; None for neither. AmbiguousName for a name
-    two channels share (``--map``, ``--lock``, ``--min``, ``--max`` and the library's ``maps`` and ``locks``): each
-    is a channel, all such an option names (``meant_by_name``)."""
-    named = meant_by_name(text, [(index, channel_path(index), True) for index in sharing(names, text)])
-    if named is not None:
-        return named
-    segments = split_path(text)
-    bracketed = segments is not None and len(segments) == 2 and segments[0] == "acquisition" and segments[1].startswith("[")
-    index = list_index(segments[1]) if segments is not None and bracketed else None
-    return index if index is not None and index < len(names) else None
+ChannelReader = Callable[[str], "int | None"]
+"""A reference to a channel (``--lock``, ``--min``, ``--max``, ``--map``'s NAME; the library's ``locks``, ``minimums``,
+``maximums``, ``maps``) read as ``--set`` reads the channel part of a path (reader/overrides.py ``channel_at``): the
+channel's index, None where it names none, RefusedName in ``--set``'s words where ``--set`` refuses it."""
+
+
+def channel_references(names: Sequence[str], read: ChannelReader) -> list[str]:
+    """Each channel of the plan's ``names`` by a reference ``read`` takes as it, what a refusal of an unknown channel
+    lists: its name, else its path (``item_path``); a channel no reference names is left out (docs/formulas.md §12)."""
+    found = []
+    for index, name in enumerate(names):
+        taken = [reference for reference in (name, item_path("acquisition", index, names))
+                 if reference is not None and _reads(read, reference) == index]
+        found.extend(taken[:1])
+    return found
+
+
+def _reads(read: ChannelReader, reference: str) -> int | None:
+    try:
+        return read(reference)
+    except RefusedName:
+        return None
 
 
 _LARGEST_INDEX_DIGITS = 18

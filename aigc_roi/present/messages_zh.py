@@ -601,10 +601,11 @@ _MESSAGES = _rules([
      "请加载改过的文件，或把改动作为 sets 传入（api.load_plan(path, sets=[...])）"),
     (r"([a-z][a-z_]*(?:\[(?:\d+|'[^']*')\]){0,2}(?:\.(?:key|month|value))?): expected (.*), found (.*)",
      lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(_apply(_FOUND, m[3]) or m[3])}"),
-    # --map NAME=GLOB to a name two channels share (whatif/actuals.py), as --set's refusal reads below.
-    (r"(--map [^=]*=.*?): ('.*' names \d+ items: .*)", lambda m: _under_option(m[1], m[2]) or m[0]),
+    # --map NAME=GLOB's channel refused as --set refuses a path's channel part (reader/overrides.py channel_at), in
+    # --set's words read below; the option's text ends at the first ": " whose rest they translate.
+    (r"(--map [^=]*=.*?): (.*)", lambda m: _under_option(m[1], m[2]) or m[0]),
     # allocate's --lock, --min and --max NAME alike (cli/allocate.py).
-    (r"(--(?:lock|min|max) .*?): ('.*' names \d+ items: .*)", lambda m: _under_option(m[1], m[2]) or m[0]),
+    (r"(--(?:lock|min|max) .*?): (.*)", lambda m: _under_option(m[1], m[2]) or m[0]),
     (r"--grid: expected two driver paths separated by a comma, found (.*)",
      lambda m: f"--grid：应为逗号分隔的两个驱动因素路径，{_was(m[1])}"),
     # Any other refusal of the grid's drivers (whatif/drivers.py: an index that is also a name, a name of two items),
@@ -675,6 +676,12 @@ _MESSAGES = _rules([
      lambda match: f"'{match[1]}' 是项的名称，不是可容纳第 {match[2]} 项的列表：请写 {match[3].replace(' or ', ' 或 ')}"),
     (r"'(.*)' names (\d+) items and no path names each of them: give the items names of their own",
      "'{0}' 是 {1} 项的名称，且没有路径能分别指明它们：请给各项起各自的名称"),
+    # A channel's reference that is a key of the file (reader/overrides.py channel_at).
+    (r"'(.*)' is a key of the file, not a channel's name, and no path names each item so called: give each a name of "
+     r"its own",
+     "'{0}' 是文件的字段，不是渠道的名称，且没有路径能分别指明叫这个名称的各项：请给各项起各自的名称"),
+    (r"'(.*)' is a key of the file, not a channel's name: write (.*)",
+     lambda match: f"'{match[1]}' 是文件的字段，不是渠道的名称：请写 {match[2].replace(' or ', ' 或 ')}"),
 ])
 
 def _under_option(option: str, message: str) -> str | None:

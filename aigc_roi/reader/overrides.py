@@ -22,6 +22,9 @@ from typing import Any
 
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.paths import (
+    ChannelReader,
+    RefusedName,
+    channel_path,
     is_field_path,
     item_path,
     joined_path,
@@ -38,6 +41,7 @@ from aigc_roi.reader.item_names import (
     Settable,
     did_you_mean,
     having,
+    items_of,
     meant,
     named_items,
     named_starts,
@@ -62,6 +66,9 @@ class Override:
     """The command-line option (``--set``) or the library call's argument (``sets``) that gave it."""
     item: int | None = None
     """Its place in that argument's list; None where an option gave it."""
+    channel: bool = False
+    """A reference to a channel alone (``--lock``, ``--map``'s NAME: ``channel_at``), read as the channel part of a path
+    is: it names nothing but a channel, and nothing follows it."""
 
     @property
     def named(self) -> str:
@@ -192,12 +199,14 @@ def _refuse_a_bracketed_name(tree: Node, keys: set[str], override: Override) -> 
     list's brackets (``acquisition[A[1]].bid``): a path reads the brackets as an index, so the item is written at its
     index (model/paths.py ``item_path``), which the refusal offers; several so named, those on which the rest can be
     set."""
-    path, items = override.path, named_items(tree)
+    path, items = override.path, _named_items(tree, override)
     field_path = is_field_path(path, keys)
+    # A channel's reference ends at the channel: ``A[1].bid`` names none.
+    ends = ("",) if override.channel else ("", ".", "[")
     for called in dict.fromkeys(name for name, _ in items if set(name) & set("[]")):
         found = [(candidate, after) for name, candidate in items if name == called
                  for prefix in ([] if field_path else [called]) + [f"{candidate.item.rsplit('[', 1)[0]}[{called}]"]
-                 if path.startswith(prefix) and (after := path[len(prefix):])[:1] in ("", ".", "[")]
+                 if path.startswith(prefix) and (after := path[len(prefix):])[:1] in ends]
         if not found:
             continue
         rest = split_path(found[0][1].removeprefix(".")) or []
@@ -208,12 +217,20 @@ def _refuse_a_bracketed_name(tree: Node, keys: set[str], override: Override) -> 
 def _refuse_an_indexed_name(tree: Node, segments: list[str], keys: set[str], override: Override) -> None:
     """Refuse ``A[1].bid`` where A is no key of the file but an item's name: an item holds no list to index, so the
     refusal offers the item's path with the rest written after the index (``acquisition[A].bid``)."""
-    if len(segments) < 2 or segments[0] in keys or segments[0].startswith("[") or not segments[1].startswith("["):
+    if len(segments) < 2 or segments[0] in keys or segments[0].startswith("[") or not segments[1].startswith("[") \
+            or (override.channel and len(segments) > 2):
         return
-    called = [candidate for name, candidate in named_items(tree) if name == segments[0]]
+    called = [candidate for name, candidate in _named_items(tree, override) if name == segments[0]]
     if called:
         _refuse_offering(f"'{segments[0]}' is an item's name, not a list to hold item {segments[1]}", called,
                          segments[2:], override)
+
+
+def _named_items(tree: Node, override: Override) -> list[tuple[str, Candidate[str]]]:
+    """The named items ``override`` may name: a channel reference's, the channels alone."""
+    items = named_items(tree)
+    return [(name, candidate) for name, candidate in items if candidate.item.startswith("acquisition[")] \
+        if override.channel else items
 
 
 def _refuse_offering(head: str, candidates: list[Candidate[str]], rest: list[str], override: Override) -> None:
@@ -288,19 +305,23 @@ def _refuse_ambiguous(tree: Node, segments: list[str], override: Override) -> No
 def _path_to(tree: Node, above: list[str], index: int, names: list[str | None], rest: list[str],
              override: Override) -> tuple[str | None, bool]:
     """The path that sets ``rest`` on the item at ``index`` of the list at ``above`` (its items' ``names``), with
-    whether it is by the item's name alone: so where more follows it and ``--set`` reads it as that item (a name alone
-    never reads as an index; it may be a key of the file, hold a bracket or name an item of another list with the
-    rest), else at its list's path where that names it (model/paths.py ``item_path``); None where neither does."""
+    whether it is by the item's name alone: so where more follows it, or where it is a channel's reference, and
+    ``--set`` reads it as that item (a name alone never reads as an index; it may be a key of the file, hold a bracket
+    or name an item of another list with the rest), else at its list's path where that names it (model/paths.py
+    ``item_path``); None where neither does."""
     meant = indexed_path(tree, joined_path([*above, f"[{index}]", *rest]), override.given_as, typed=False)
     name, place = names[index], item_path(joined_path(above), index, names)
-    written = ([(joined_path([name, *rest]), True)] if name is not None and rest else []) + \
+    written = ([(joined_path([name, *rest]), True)] if name is not None and (rest or override.channel) else []) + \
         ([(joined_path([place, *rest]), False)] if place is not None else [])
     return next(((path, alone) for path, alone in written if _reads_as(tree, path, meant, override)), (None, False))
 
 
 def _reads_as(tree: Node, path: str, meant: str | None, override: Override) -> bool:
-    """Whether ``--set`` reads ``path`` as the place ``meant`` (``indexed_path``)."""
+    """Whether ``--set`` reads ``path`` as the place ``meant`` (``indexed_path``; a channel's reference, ``channel_at``)."""
     try:
+        if override.channel:
+            index = channel_at(tree, path, override.given_as)
+            return index is not None and channel_path(index) == meant
         return meant is not None and indexed_path(tree, path, override.given_as) == meant
     except ScenarioInvalid:
         return False
@@ -314,7 +335,11 @@ def indexed_path(tree: Node, path: str, given_as: str, typed: bool = True) -> st
     caller's own error of an unknown path; a path past the items keeps its keys as written, the file's or not. Refusal
     in ``--set``'s words where ``--set`` refuses it as able to mean several places, or as no path of its form names
     the item meant."""
-    override = Override(path.strip(), "", typed=typed, given_as=given_as)
+    return _indexed(tree, Override(path.strip(), "", typed=typed, given_as=given_as))
+
+
+def _indexed(tree: Node, override: Override) -> str | None:
+    """``indexed_path`` of ``override``'s path."""
     if not _well_formed(override.path):
         return None
     try:
@@ -337,6 +362,54 @@ def indexed_path(tree: Node, path: str, given_as: str, typed: bool = True) -> st
     except ScenarioInvalid:
         return None
     return joined_path(indexed) if segments else None
+
+
+def channel_at(tree: Node, reference: str, given_as: str) -> int | None:
+    """The index of the channel ``reference`` names (``--lock``, ``--min``, ``--max``, ``--map``'s NAME, given as
+    ``given_as``), read as ``--set`` reads the channel part of a path (docs/formulas.md §12): ``acquisition[i]``,
+    ``acquisition[NAME]`` or the name alone, narrowed to the channels of that name, which is all such a reference
+    names. None where it names no channel, for the caller's own error; Refusal in ``--set``'s words where ``--set``
+    refuses that channel part: a bracketed number that is one channel's index and another's name, a name several
+    channels share, a name holding brackets, a channel's name indexed, a key of the file (which a path reads as the
+    file's key, never as the channel so named)."""
+    override = Override(reference.strip(), "", typed=True, given_as=given_as, channel=True)
+    path = override.path
+    keys = {*(tree.value if tree.kind == "map" else {}), *SCENARIO.fields}
+    _refuse_a_bracketed_name(tree, keys, override)
+    segments = split_path(path)
+    channels = items_of(tree, "acquisition")
+    names = [item_name(channel) for channel in channels]
+    if is_field_path(path, keys):
+        if segments is not None and len(segments) == 2 and segments[0] == "acquisition" and segments[1].startswith("["):
+            indexed = _indexed(tree, override)
+            return list_index((split_path(indexed) or ["", ""])[1]) if indexed is not None else None
+        called = [Candidate(channel_path(index), item_path("acquisition", index, names), channel, None)
+                  for index, (channel, name) in enumerate(zip(channels, names, strict=True)) if name == path]
+        if called:
+            _refuse_offering(f"'{path}' is a key of the file, not a channel's name", called, [], override)
+        return None
+    if segments is not None:
+        _refuse_an_indexed_name(tree, segments, keys, override)
+    candidates = [Candidate(index, item_path("acquisition", index, names), channel, item_keys(["acquisition"], channel))
+                  for index, (channel, name) in enumerate(zip(channels, names, strict=True)) if name == path]
+    if not candidates:
+        return None
+    try:
+        return meant(path, [], candidates, _settable(override))
+    except Refused as refused:
+        raise _refuse(override, str(refused)) from None
+
+
+def channel_reader(tree: Node, given_as: str) -> ChannelReader:
+    """``channel_at`` on ``tree``, its refusals model/paths.py's ``RefusedName`` (for whatif/, which reads no tree)."""
+
+    def read(reference: str) -> int | None:
+        try:
+            return channel_at(tree, reference, given_as)
+        except Refusal as refused:
+            raise RefusedName(refused.errors[0].message) from None
+
+    return read
 
 
 def _set_source(node: Node, source: str) -> None:

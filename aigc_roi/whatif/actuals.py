@@ -56,7 +56,15 @@ from aigc_roi.model.engine import evaluate
 from aigc_roi.model.errors import ScenarioError, ScenarioInvalid
 from aigc_roi.model.limits import MAX_ACTUALS_SAMPLES, MIN_ACTUALS_SAMPLES
 from aigc_roi.model.names import listed
-from aigc_roi.model.paths import AmbiguousName, by_name, channel_called, channel_path, named_channel, row_name
+from aigc_roi.model.paths import (
+    ChannelReader,
+    RefusedName,
+    by_name,
+    channel_called,
+    channel_path,
+    channel_references,
+    row_name,
+)
 from aigc_roi.model.sampling import Clipped, ClipTally, realize
 from aigc_roi.model.scenario import Channel, CpaChannel, CpmChannel, Distribution, FlatChannel, KolChannel, Scenario
 from aigc_roi.whatif.actuals_rows import (
@@ -239,27 +247,31 @@ def map_pairs(maps: object) -> list[tuple[str, str]]:
     return pairs
 
 
-def patterns_of(scenario: Scenario, extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
+def mapped_channels(scenario: Scenario, pairs: Sequence[tuple[str, str]], read: ChannelReader) -> list[tuple[int, str]]:
+    """(channel index, glob) of each (NAME, GLOB) pair (``maps``, ``--map NAME=GLOB``), its NAME a channel's reference
+    as ``read`` reads it (model/paths.py ``ChannelReader``); an ArgumentError naming ``maps[i]`` for one of no channel,
+    or refused, in ``--set``'s words."""
+    mapped = []
+    for index, (name, glob) in enumerate(pairs):
+        try:
+            channel = read(name)
+        except RefusedName as refused:
+            raise ArgumentError(f"maps[{index}]", str(refused)) from None
+        if channel is None:
+            channels = listed(channel_references([channel.name for channel in scenario.acquisition], read))
+            raise ArgumentError(f"maps[{index}]", f"expected a channel of the plan ({channels or 'none'}), found {name!r}")
+        mapped.append((channel, glob))
+    return mapped
+
+
+def patterns_of(scenario: Scenario, extra: Sequence[tuple[int, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
     """(channel name, globs) per channel, in the plan's order: its own ``match`` (two channels may share a name, not
-    their globs) and the ``extra`` (NAME, GLOB) ones (``maps``, ``--map NAME=GLOB``); an ArgumentError naming
-    ``maps[i]`` for a NAME of no channel or of two."""
+    their globs) and the ``extra`` (channel index, GLOB) ones (``mapped_channels``)."""
     names = [channel.name for channel in scenario.acquisition]
     globs = [list(channel.match or ()) for channel in scenario.acquisition]
-    for index, (name, glob) in enumerate(extra):
-        globs[_mapped(names, name, f"maps[{index}]")].append(glob)
+    for index, glob in extra:
+        globs[index].append(glob)
     return [(name, tuple(own)) for name, own in zip(names, globs, strict=True)]
-
-
-def _mapped(names: Sequence[str], name: str, argument: str) -> int:
-    """The channel a (NAME, GLOB) pair, the ``argument`` so named, adds to (model/paths.py ``named_channel``)."""
-    try:
-        index = named_channel(names, name)
-    except AmbiguousName as ambiguous:
-        raise ArgumentError(argument, str(ambiguous)) from None
-    if index is not None:
-        return index
-    channels = listed(channel_called(names, index) for index in range(len(names)))
-    raise ArgumentError(argument, f"expected a channel of the plan ({channels or 'none'}), found {name!r}")
 
 
 def assign(report: Report, patterns: list[tuple[str, tuple[str, ...]]]) -> tuple[list[int | None], list[ScenarioError]]:
@@ -311,7 +323,7 @@ def coverage(first_day: datetime.date, last_day: datetime.date, first_month: tup
     return shares
 
 
-def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[str, str]] = (),
+def compare(scenario: Scenario, report: Report, extra_patterns: Sequence[tuple[int, str]] = (),
             samples: int = DEFAULT_SAMPLES, seed: int = 0, from_day: datetime.date | None = None,
             through: datetime.date | None = None) -> Actuals:
     """Every channel's plan vs actual by plan month; ScenarioInvalid for an ambiguous campaign. ``from_day`` and

@@ -96,6 +96,7 @@ import numpy as np
 
 from aigc_roi.model.arguments import amount, amounts, callback, flag, number_within, one_of, samples_and_seed, texts
 from aigc_roi.model.limits import MAX_SAMPLES
+from aigc_roi.model.paths import ChannelReader
 from aigc_roi.model.sampling import ClipTally, realize
 from aigc_roi.model.scenario import DEFAULT_TARGET_PAYBACK_MONTHS, Milestone, Scenario
 from aigc_roi.model.targets import payback_window
@@ -164,6 +165,7 @@ def allocate(
     target_roas: float | None = None,
     progress: Callable[[int, int], None] | None = None,
     reach: Milestone | None = None,
+    read: ChannelReader | None = None,
 ) -> Allocation:
     """The split of ``budget`` across the movable channels, phase by phase, that maximises ``objective``; see
     the module docstring. ``budget`` is B, spent in every month of every phase, or with ``total`` the money
@@ -174,7 +176,8 @@ def allocate(
     horizon total T (``budget`` is ignored), and the budget curve's point at T is the best split of T, as
     ``total`` gives it, not the fill. ``progress(done, PROGRESS_TOTAL)`` hears how far the work has come
     (the searches by their step, docs/allocate.md). ``reach``: instead of splitting ``budget``, the least
-    monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored).
+    monthly budget whose best split reaches this milestone, with that split (``budget`` is ignored). ``read``: how
+    ``locks``, ``minimums`` and ``maximums`` name channels (whatif/allocate_names.py ``keyed``).
     Raises ``AllocationError`` for a request that cannot be set up, and for the arguments the CLI's options bound
     (an ``AllocationArgumentError``, naming the argument): a ``budget`` not a positive amount (nan, past 1e15),
     ``samples`` not a whole number from 1 to 1,000,000, a ``seed`` not one >= 0 (a bool or a float is no count), a
@@ -204,7 +207,7 @@ def allocate(
     if target_roas is None and reach is None:
         budget = amount("budget", budget, refused, positive=True)
     # Two channels of one name are keyed, and shown, by their paths too (whatif/allocate_names.py).
-    scenario, locks, minimums, maximums = keyed(scenario, locks, *bounds)
+    scenario, locks, minimums, maximums = keyed(scenario, locks, *bounds, read)
     # The surrogate is linear in each channel's budget and a gate's pass or fail is not: the search plans
     # as if every gate passed, and a split failing a gate that passes today is searched again with the test
     # months held (whatif/allocate_gates.py); the figures reported are the staged plan's, each gate decided
