@@ -282,7 +282,8 @@ words, where ``--set`` refuses it."""
 def find_driver(drivers: Sequence[Driver], path: str, read: PathReader | None = None) -> Driver:
     """The driver at ``path`` as ``read`` reads it (by name too: ``acquisition[Douyin CPA].bid``, ``Douyin CPA.bid``),
     else as an indexed path alone; UnknownDriver where it is none, suggesting the driver it resembles over the three
-    ways each is written, or listing them, each by a path ``read`` takes as that driver."""
+    ways each is written, or listing them, each by a path taken as that driver: one ``read`` takes, else its index
+    path."""
     wanted = path.strip()
     indexed = read(wanted) if read is not None else wanted
     found = next((driver for driver in drivers if driver.path == indexed), None)
@@ -295,7 +296,11 @@ def find_driver(drivers: Sequence[Driver], path: str, read: PathReader | None = 
         for spelling in (driver.path, driver.named_path, *([_name_first(driver)] if driver.item is not None else [])):
             spellings.setdefault(spelling, driver)
     near = resembling(wanted, list(spellings))
-    raise UnknownDriver(wanted, [driver.named_path for driver in offered], spellings[near[0]].named_path if near else None)
+
+    def shown(driver: Driver) -> str:
+        return driver.named_path if read is not None else driver.path
+
+    raise UnknownDriver(wanted, [shown(driver) for driver in offered], shown(spellings[near[0]]) if near else None)
 
 
 def _taken(driver: Driver, read: PathReader | None) -> bool:

@@ -16,6 +16,8 @@ from aigc_roi.model.scenario import KolChannel, Scenario
 from aigc_roi.present.breakeven import breakeven_json
 from aigc_roi.present.drivers import driver_label
 from aigc_roi.reader.load import load_text
+from aigc_roi.reader.overrides import indexed_path
+from aigc_roi.reader.written_tree import scenario_tree
 from aigc_roi.whatif import drivers
 from aigc_roi.whatif.breakeven import THRESHOLDS, break_even
 from aigc_roi.whatif.drivers import UnknownDriver, evaluate_at, find_driver, list_drivers, with_value
@@ -82,16 +84,32 @@ def test_drivers_of_every_kind_with_paths_labels_bounds_and_medians() -> None:
     assert driver_label(drivers[-1]) == "Serving cost per active user"
 
 
+def read_as_set(scenario: Scenario) -> Callable[[str], str | None]:
+    """A path read as --set reads it, as the library reads a driver's (api.sensitivity_grid)."""
+    tree = scenario_tree(scenario)
+    return lambda path: indexed_path(tree, path, "--grid")
+
+
 def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> None:
-    drivers = list_drivers(scenario_of(MIXED))
-    assert find_driver(drivers, "acquisition[Feed ads].cpm").path == "acquisition[1].cpm"
-    assert find_driver(drivers, "monetization.plans[Monthly member].price").path == "monetization.plans[1].price"
+    scenario = scenario_of(MIXED)
+    drivers, read = list_drivers(scenario), read_as_set(scenario)
+    assert find_driver(drivers, "acquisition[Feed ads].cpm", read).path == "acquisition[1].cpm"
+    assert find_driver(drivers, "monetization.plans[Monthly member].price", read).path == "monetization.plans[1].price"
     # By the item's name alone, as people name things.
-    assert find_driver(drivers, "Feed ads.cpm").path == "acquisition[1].cpm"
+    assert find_driver(drivers, "Feed ads.cpm", read).path == "acquisition[1].cpm"
     # A path like none of them: the list names each driver as a person reads it, by its item's name.
     with pytest.raises(UnknownDriver, match=r"the drivers are: acquisition\[Bilibili CPA\]\.bid, "
                                             r"acquisition\[Bilibili CPA\]\.budget, acquisition\[Feed ads\]\.cpm"):
-        find_driver(drivers, "zzz")
+        find_driver(drivers, "zzz", read)
+
+
+def test_without_a_reader_a_driver_is_found_and_offered_by_its_index_path_alone() -> None:
+    drivers = list_drivers(scenario_of(MIXED))
+    assert find_driver(drivers, "acquisition[1].cpm").path == "acquisition[1].cpm"
+    # What it offers, it takes: not the name it does not read.
+    with pytest.raises(UnknownDriver) as refused:
+        find_driver(drivers, "acquisition[Feed ads].cpm")
+    assert str(refused.value) == "'acquisition[Feed ads].cpm' is not a driver; did you mean 'acquisition[1].cpm'?"
 
 
 @pytest.mark.parametrize(("written", "meant"), [
@@ -106,7 +124,8 @@ def test_find_driver_by_index_or_name_and_unknown_paths_list_the_drivers() -> No
 ])
 def test_an_unknown_driver_suggests_the_one_it_resembles(written: str, meant: str) -> None:
     with pytest.raises(UnknownDriver) as refused:
-        find_driver(list_drivers(scenario_of(MIXED)), written)
+        scenario = scenario_of(MIXED)
+        find_driver(list_drivers(scenario), written, read_as_set(scenario))
     assert str(refused.value) == f"'{written}' is not a driver; did you mean '{meant}'?"
 
 
