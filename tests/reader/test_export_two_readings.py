@@ -86,3 +86,29 @@ def test_the_command_says_so_on_one_line_of_stderr(tmp_path: Path, monkeypatch: 
     assert result.exit_code == 0 and line in result.stderr.splitlines()
     mapped = invoke(["actuals", "plan.yaml", "export.csv", "--map", "Tencent CPA=路路通", "--lang", lang])
     assert mapped.exit_code == 0 and "GBK" not in mapped.stderr and "路路通" not in mapped.stderr
+
+
+def test_each_campaign_is_matched_once_not_on_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year of daily rows repeats each campaign hundreds of times: its globs are tried on it once per reading."""
+    from aigc_roi.reader.exports import two_readings
+
+    tried: list[str] = []
+    real = two_readings.fnmatchcase
+    monkeypatch.setattr(two_readings, "fnmatchcase", lambda text, glob: tried.append(text) or real(text, glob))
+    two_readings._named.cache_clear()
+    days = [f"2025-03-{day:02d}" for day in range(1, 31)]
+    rows = "".join(f"{day},{name},100,10\n" for day in days for name in ("路路通", "dy_b"))
+    path = tmp_path / "export.csv"
+    path.write_bytes(("date,campaign,spend,new_users\n" + rows).encode("gbk"))
+    report = read_report([path], HORIZON, globs=("dy_*", "路路通"))
+    assert {row.campaign for row in report.rows} == {"路路通", "dy_b"}
+    # Two campaigns, each read two ways (UTF-8 first, then GBK), against at most two globs: 8 tries, not 240.
+    assert len(tried) <= 8
+
+
+def test_an_ascii_export_is_never_matched_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aigc_roi.reader.exports import two_readings
+
+    monkeypatch.setattr(two_readings, "fnmatchcase", lambda *_: pytest.fail("an ASCII file reads one way: nothing to weigh"))
+    report = read_report([_export(tmp_path, "zz_unplanned", "ascii")], HORIZON, globs=("dy_*",))
+    assert [row.campaign for row in report.rows] == ["zz_unplanned"]
