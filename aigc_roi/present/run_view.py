@@ -327,7 +327,8 @@ def _cash_chart(report: RunReport, style: NumberStyle, height: int, width: int) 
     span = (top - bottom) or 1.0
     rows_above = max(1, round(height * top / span)) if top > 0 else 0
     rows_below = height - rows_above if bottom < 0 else 0
-    scale = span / max(rows_above + rows_below, 1)
+    # A span of a few subnormal numbers divided among the rows underflows to 0: one row then holds all of it.
+    scale = span / max(rows_above + rows_below, 1) or span
     lines = []
     for row in range(rows_above, 0, -1):
         lines.append(Text("".join(_cell(v, (row - 1) * scale, scale) for v in values), style="green"))

@@ -68,3 +68,14 @@ def test_no_width_cuts_a_number_of_the_caption(width: int, lang: str, cumulative
     assert words == [] or (len(words) == 2 and set(words) <= _forms(bottom, top, style)), lines
     # Left out only where not even the amounts in full fit the width on lines of their own.
     assert words or max(cell_len(style.money(bottom, 0)), cell_len(style.money(top, 0))) > width, lines
+
+
+@pytest.mark.parametrize("cumulative", [[5e-324], [-5e-324], [5e-324, -1e-323]])
+def test_a_span_too_small_to_share_among_the_rows_is_drawn(cumulative: list[float]) -> None:
+    """Cumulative cash of a subnormal few: its span over the chart's rows underflows to 0 (hypothesis found 5e-324
+    divided by zero)."""
+    report = SimpleNamespace(months=[{"month": t + 1, "label": f"M{t + 1}", "cumulative_cash": value}
+                                     for t, value in enumerate(cumulative)], figures={"payback_month": None})
+    console = Console(width=40, file=io.StringIO(), color_system=None)
+    console.print(cash_chart(report, NumberStyle("en", "CNY")))  # type: ignore[arg-type]
+    assert "─" in console.file.getvalue()  # type: ignore[attr-defined]
