@@ -101,6 +101,7 @@ _EXPECTED = _rules([
     (r"at least one data row under the header", "表头下至少一行数据"),
     (r"(\d+) cells as the header has", "{0} 个单元格（与表头一致）"),
     (r"a unit of money \(元, 分, 万元 or a currency such as CNY, USD, 美元, \$\)", "货币单位（元、分、万元，或 CNY、USD、美元、$ 等币种）"),
+    (r"a currency sign this reader knows, such as (.*)", lambda m: f"本工具认识的货币符号（如 {_listed(m[1].replace(' or ', ', '))}）"),
     (r"money in (\S+) as the spend column", "与广告支出列相同的币种 {0}"),
     (r"an amount in (\S+) \(the plan's currency\)", "以 {0} 计的金额（方案的币种）"),
     (r"an amount in (\S+)", "以 {0} 计的金额"),
@@ -259,13 +260,10 @@ _FOUND = _rules([
     (r"a mapping", "映射"),
     (r"a list", "列表"),
     (r"nothing", "空值"),
-    (r"both", "两者都有"),
     (r"a sum of (.*)", "合计 {0}"),
     (r"((?:points|monthly_churn|days)(?: and (?:points|monthly_churn|days))+)", lambda m: m[1].replace(" and ", " 和 ")),
     (r"((?:subscribers|gross_revenue|new_users|active_users|cumulative_cash)"
      r"(?: and (?:subscribers|gross_revenue|new_users|active_users|cumulative_cash))+)", lambda m: m[1].replace(" and ", " 和 ")),
-    (r"none", "都没有"),
-    (r"neither", "两者都没有"),
     (r"an empty list", "空列表"),
     (r"every share at 100%", "所有比例均为 100%"),
     (r"an empty file", "空文件"),
@@ -380,6 +378,16 @@ def _was(found: str) -> str:
     return "实际为" + _spaced(found)
 
 
+_NOTHING_FOUND = {"none": "一个也没有", "neither": "两者都没有", "both": "两者都有"}
+"""What was found where it is no thing but how many: said without 为 (实际一个也没有, not 实际为都没有)."""
+
+
+def _found(found: str) -> str:
+    """``实际为`` and what was found in Chinese (``_FOUND``), or ``实际`` and ``_NOTHING_FOUND``'s words."""
+    nothing = _NOTHING_FOUND.get(found)
+    return "实际" + nothing if nothing else _was(_apply(_FOUND, found) or found)
+
+
 def _spaced(phrase: str) -> str:
     return (" " if phrase and east_asian_width(phrase[0]) not in ("W", "F") else "") + phrase
 
@@ -389,7 +397,7 @@ def _found_with_hint(match: re.Match[str]) -> str:
     found, hint = match[2], _apply(_FOUND_HINTS, match[3])
     if hint is None:
         found, hint = f"{match[2]} ({match[3]})", None
-    text = f"{_should_be(match[1])}，{_was(_apply(_FOUND, found) or found)}"
+    text = f"{_should_be(match[1])}，{_found(found)}"
     return text + (f"（{hint}）" if hint else "")
 
 _UNIT_ZH = {"an amount": "金额", "a count": "数量"}
@@ -419,11 +427,13 @@ _MESSAGES = _rules([
     (r"expected (the columns of a known export \(.+\)), found (.*)",
      lambda m: f"{_should_be(m[1])}，{_was(_listed(m[2]))}"),
     (r"expected the columns of a known export, found (.*)", lambda m: f"应为已知报表的列，{_was(_listed(m[1]))}"),
+    (r"expected at least one data row under the header, found none", "应为表头下至少一行数据，实际一行也没有"),
+    (r"expected a header row of comma- or tab-separated columns, found none", "应为以逗号或制表符分隔的表头行，实际没有"),
     (r"expected at least one data row under the header, found only totals rows: (.*)",
      lambda m: f"应为表头下至少一行数据，实际只有合计行：{_totals_zh(m[1])}"),
     (r"expected (.*), found (.*?) \(([^()]+)\)", _found_with_hint),
     (r"expected (.*), found (.*)",
-     lambda m: f"{_should_be(m[1])}，{_was(_apply(_FOUND, m[2]) or m[2])}"),
+     lambda m: f"{_should_be(m[1])}，{_found(m[2])}"),
     (r"expected (.*)", lambda m: _should_be(m[1])),
     (r"unknown key '(.*)'; did you mean '(.*)'\?", "未知字段 '{0}'；是否想写 '{1}'？"),
     (r"unknown key '(.*)'; months go under by_month, as in (.*)", "未知字段 '{0}'；各月的值应写在 by_month 之下，如 {1}"),
@@ -600,7 +610,7 @@ _MESSAGES = _rules([
      "plan.scenario：LoadedScenario 的树已不再写出它的方案（方案在代码中改过），而 api.{0} 从这棵树读取文件中的值："
      "请加载改过的文件，或把改动作为 sets 传入（api.load_plan(path, sets=[...])）"),
     (r"([a-z][a-z_]*(?:\[(?:\d+|'[^']*')\]){0,2}(?:\.(?:key|month|value))?): expected (.*), found (.*)",
-     lambda m: f"{m[1]}：{_should_be(m[2])}，{_was(_apply(_FOUND, m[3]) or m[3])}"),
+     lambda m: f"{m[1]}：{_should_be(m[2])}，{_found(m[3])}"),
     # --map NAME=GLOB's channel refused as --set refuses a path's channel part (reader/overrides.py channel_at), in
     # --set's words read below; the option's text ends at the first ": " whose rest they translate.
     (r"(--map [^=]*=.*?): (.*)", lambda m: _under_option(m[1], m[2]) or m[0]),
@@ -738,6 +748,7 @@ _HINTS = _rules([
      "不注明平台的报表（通用 CSV、无法判断平台的后台报表）会与每个报表的广告计划比对"),
     (r"actuals converts no currency: convert the export to (\w+), or the plan to (\w+)",
      "actuals 不做币种换算：请把报表换算为 {0}，或把方案换算为 {1}"),
+    (r"write the currency's ISO code in the brackets instead", "请在括号中改写该币种的 ISO 代码"),
     (r"remove it, or quote the cell that holds it", "请删除它，或给它所在的单元格加引号"),
     (r"a row over (\d+) days sums them: export the report broken down by day",
      "跨 {0} 天的一行是这些天的合计：请按天细分后导出报表"),

@@ -197,3 +197,21 @@ def test_a_list_in_a_message_is_joined_as_chinese_joins_one(message: str, chines
 ])
 def test_what_was_found_is_spaced_as_chinese_text_is(english: str, chinese: str) -> None:
     assert translate(english) == chinese
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    # Nothing found is said as Chinese says it, not as a thing found ("实际为都没有"): of rows, none at all.
+    ("expected at least one data row under the header, found none", "应为表头下至少一行数据，实际一行也没有"),
+    ("expected a header row of comma- or tab-separated columns, found none", "应为以逗号或制表符分隔的表头行，实际没有"),
+    ("expected exactly one of 'points', 'monthly_churn' or 'days', found none",
+     "应为 'points'、'monthly_churn'、'days' 恰好其一，实际一个也没有"),
+    ("notes: expected exactly one of 'points', 'monthly_churn' or 'days', found none",
+     "notes：应为 'points'、'monthly_churn'、'days' 恰好其一，实际一个也没有"),
+    ("expected either budget or volume, found both", "应为 budget 与 volume 二选一，实际两者都有"),
+    ("expected Reporting ends beside it, or a Day column, found neither", "应为与它并列的 Reporting ends 列，或 Day 列，实际两者都没有"),
+    # A thing found is still 实际为 it.
+    ("expected exactly one of 'points', 'monthly_churn' or 'days', found points and days",
+     "应为 'points'、'monthly_churn'、'days' 恰好其一，实际为 points 和 days"),
+])
+def test_nothing_found_reads_as_chinese_says_it(english: str, chinese: str) -> None:
+    assert translate(english) == chinese

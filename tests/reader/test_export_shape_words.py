@@ -27,7 +27,7 @@ def test_a_meta_report_dated_by_reporting_starts_alone_is_refused_at_that_header
         f"{chinese}:1:2: 报告开始日期: expected 报告结束日期 beside it, or a 单日 column, found neither; each row may sum "
         "the report's whole range: export the report broken down by day"]
     assert translate(errors[1].split(": ", 2)[2]) == (
-        "应为与它并列的 报告结束日期 列，或 单日 列，实际为两者都没有；每一行都可能是报表整个日期范围的合计：请按天细分后导出报表")
+        "应为与它并列的 报告结束日期 列，或 单日 列，实际两者都没有；每一行都可能是报表整个日期范围的合计：请按天细分后导出报表")
 
 
 def test_a_meta_report_of_reporting_starts_and_ends_of_one_day_is_read(tmp_path: Path) -> None:

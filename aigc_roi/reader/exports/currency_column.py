@@ -24,6 +24,7 @@ class CurrencyCells:
         if text.lower() in NOTHING or not text.strip("-—–"):
             return
         unit = money_unit(text.upper() if text.isascii() else text)
+        unit = unit and unit.read_in(self.plan)
         if unit is None or unit.scale != 1.0:
             raise CellError("a currency code such as CNY or USD", shown(cell))
         code = unit.currency

@@ -368,9 +368,10 @@ class Found:
     reader can tell, so the export is refused at it rather than read from the first."""
 
 
-def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
+def columns_of(header: list[str], platform: Platform, plan: str) -> dict[str, Found]:
     """Field -> the header cell it is read from: of the shape's headers for it, the first that some cell reads as,
-    and of its cells the best ranked (a plain 激活数 before 激活数(转化时间)), then the leftmost."""
+    and of its cells the best ranked (a plain 激活数 before 激活数(转化时间)), then the leftmost; a currency sign in
+    its brackets read as a cell's is, in the ``plan``'s currency where it may mean it."""
     split = [split_header(cell) for cell in header]
     found: dict[str, Found] = {}
     for known, column in platform.columns.items():
@@ -386,7 +387,7 @@ def columns_of(header: list[str], platform: Platform) -> dict[str, Found]:
         twins = [other for other_rank, other in ranked if other_rank == rank and other != index]
         rest = _spelt(known, *split[index])
         assert rest is not None  # the cell read as ``known``
-        found[column.field] = replace(_found(column, index, rest, rank), twin=twins[0] if twins else None)
+        found[column.field] = replace(_found(column, index, rest, rank, plan), twin=twins[0] if twins else None)
     names = [name for name, _ in split]
     _one_level(found, names, platform)
     for rule in platform.indicated:
@@ -424,13 +425,13 @@ def finer_levels(header: list[str], platform: Platform, found: dict[str, Found])
     return tuple(levels)
 
 
-def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank) -> Found:
+def _found(column: Column, index: int, brackets: tuple[str, ...], rank: _Rank, plan: str) -> Found:
     if rank.unknown:
         return Found(column.field, index, column.unit, unknown_unit=rank.unknown)
     unit, scale, currency = column.unit, 1.0, None
     if column.unit in MONEY:
         # A unit the header writes, else the shape's; none: the generic CSV's money, in the plan's currency.
-        written = next((money for bracket in brackets if (money := money_unit(bracket)) is not None), None)
+        written = next((money.read_in(plan) for bracket in brackets if (money := money_unit(bracket)) is not None), None)
         money = written or {YUAN: YUAN_UNIT, FEN: FEN_UNIT}.get(column.unit)
         if money is not None:
             unit, scale, currency = money.unit, money.scale, money.currency

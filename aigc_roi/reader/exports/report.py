@@ -40,7 +40,7 @@ from aigc_roi.reader.exports.tables import Table, export_bytes, read_table
 from aigc_roi.reader.exports.title_currency import TitleCurrency, title_currency, title_time_zone
 from aigc_roi.reader.exports.totals import TotalsRows
 from aigc_roi.reader.exports.two_readings import read_either
-from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN
+from aigc_roi.reader.exports.units import MONEY_UNITS_SHOWN, SIGNS_SHOWN, unknown_sign
 
 AMOUNTS = ("spend", "impressions", "clicks", "users", "revenue")
 
@@ -116,7 +116,7 @@ def _columns(table: Table, platform: Platform, currency: str,
     or else its ``title`` line states, in the plan's ``currency`` where none does), and field -> how its header was
     read (platforms.columns_of); ScenarioInvalid, at the header, for money in a unit no one knows or in two
     currencies (at the title, for a title that names none or another than the headers')."""
-    found = columns_of(table.header, platform)
+    found = columns_of(table.header, platform, currency)
     errors = []
     for use in found.values():
         if use.twin is not None:
@@ -126,7 +126,7 @@ def _columns(table: Table, platform: Platform, currency: str,
                                         "alike whatever their case, width and separators"))
         if use.unknown_unit is not None:
             errors.append(ScenarioError(table.file, table.header_line, use.index + 1, _header(table, use.index),
-                                        f"expected a unit of money ({MONEY_UNITS_SHOWN}), found {use.unknown_unit!r}"))
+                                        _unknown_unit(use.unknown_unit)))
     spend, revenue = found["spend"].currency, (found["revenue"].currency if "revenue" in found else None)
     if spend and revenue and spend != revenue:
         index = found["revenue"].index
@@ -142,6 +142,15 @@ def _columns(table: Table, platform: Platform, currency: str,
     used = {name: _Used(name, use.index, _header(table, use.index), use.scale, use.unit,
                         amounts if name in ("spend", "revenue") else count) for name, use in found.items()}
     return used, amounts, found
+
+
+def _unknown_unit(bracket: str) -> str:
+    """Why a money column's bracket is refused: no unit of money, or a currency's sign this reader knows not (``₹``),
+    whose currency its ISO code names."""
+    if unknown_sign(bracket):
+        return (f"expected a currency sign this reader knows, such as {SIGNS_SHOWN}, found {bracket!r}; write the "
+                "currency's ISO code in the brackets instead")
+    return f"expected a unit of money ({MONEY_UNITS_SHOWN}), found {bracket!r}"
 
 
 def _header(table: Table, index: int) -> str:
@@ -167,7 +176,7 @@ def _read_one(table: Table, horizon: Horizon, currency: str,
     platform = recognise(table.header)
     if platform is None:
         raise ScenarioInvalid([_unknown_header(table)])
-    title = title_currency(table.titles)
+    title = title_currency(table.titles, currency)
     used, money, headers = _columns(table, platform, currency, title)
     if (span := unended(table.header, platform, used["date"].index)) is not None:
         raise ScenarioInvalid([ScenarioError(table.file, table.header_line, used["date"].index + 1, used["date"].header,

@@ -66,14 +66,15 @@ def _titled(titles: Titles, word: str) -> tuple[int, int, str, str] | None:
     return None
 
 
-def title_currency(titles: Titles) -> TitleCurrency | None:
-    """The first title line that states a currency, ``Currency: USD`` or ``Currency`` beside ``USD``; None where
-    none does."""
+def title_currency(titles: Titles, plan: str) -> TitleCurrency | None:
+    """The first title line that states a currency, ``Currency: USD`` or ``Currency`` beside ``USD`` (a sign read
+    as a cell's, the ``plan``'s currency where it may mean it); None where none does."""
     titled = _titled(titles, _CURRENCY)
     if titled is None:
         return None
     line, number, key, written = titled
     unit = money_unit(written.upper() if written.isascii() else written)
+    unit = unit and unit.read_in(plan)
     code = unit.currency if unit is not None and unit.scale == 1.0 else None
     return TitleCurrency(line, number, key, code, written)
 

@@ -28,26 +28,33 @@ class Money:
     """Factor from the written unit to one of the currency (0.01 for 分, 10,000 for 万元)."""
     unit: str
     """As the summary shows it: 元, 分, 万元 or the currency's code."""
+    means: tuple[str, ...] = ()
+    """Every currency a sign may mean (``SIGNS``), ``currency`` first; none for a unit that names one."""
+
+    def read_in(self, plan: str) -> Money:
+        """As a cell's sign is read: the ``plan``'s currency where the sign may mean it (``$`` of a plan in HKD)."""
+        return Money(plan, self.scale, plan, self.means) if plan in self.means else self
 
 
 YUAN_UNIT = Money(CNY, 1.0, "元")
 FEN_UNIT = Money(CNY, 0.01, "分")
 
 _NAMED: dict[str, Money] = {
-    "元": YUAN_UNIT, "人民币": YUAN_UNIT, "人民币元": YUAN_UNIT, "rmb": YUAN_UNIT, "cny": YUAN_UNIT, "¥": YUAN_UNIT,
-    "￥": YUAN_UNIT,
+    "元": YUAN_UNIT, "人民币": YUAN_UNIT, "人民币元": YUAN_UNIT, "rmb": YUAN_UNIT, "cny": YUAN_UNIT,
     "分": FEN_UNIT, "万元": Money(CNY, 10_000.0, "万元"),
     "usd": Money("USD", 1.0, "USD"), "美元": Money("USD", 1.0, "USD"), "美金": Money("USD", 1.0, "USD"),
-    "$": Money("USD", 1.0, "USD"), "us$": Money("USD", 1.0, "USD"),
     "欧元": Money("EUR", 1.0, "EUR"), "港元": Money("HKD", 1.0, "HKD"), "港币": Money("HKD", 1.0, "HKD"),
     "日元": Money("JPY", 1.0, "JPY"), "英镑": Money("GBP", 1.0, "GBP"),
 }
-"""Units of money a header writes in brackets, compared in lower case (RMB, rmb)."""
+"""Units of money a header writes in brackets, compared in lower case (RMB, rmb); a currency's sign is read by
+``SIGNS``, as in a cell."""
 _CODE = re.compile(r"[A-Z]{3}")
 """Any other ISO code, as the plan's own ``currency:`` is written (upper case: a word in lower case is no code)."""
 
 MONEY_UNITS_SHOWN = "元, 分, 万元 or a currency such as CNY, USD, 美元, $"
 """What an error says a money column's brackets may hold."""
+SIGNS_SHOWN = "$, ¥, €, £, HK$ or CN¥"
+"""What an error says a currency sign in a header's brackets may be."""
 
 COUNT_UNITS = frozenset({"次", "个", "人", "次数", "个数", "人数"})
 HOUR_UNITS = frozenset({"时"})
@@ -93,11 +100,21 @@ def header_key(name: str) -> str:
 
 
 def money_unit(bracket: str) -> Money | None:
-    """The unit of money a bracket's text names, else None."""
+    """The unit of money a bracket's text names, else None: a currency sign (``€``, ``CN¥``, ``$``) as ``SIGNS``
+    reads it in a cell, its first meaning until ``Money.read_in`` reads it in the plan's currency."""
     known = _NAMED.get(bracket.lower().replace(" ", ""))
     if known is not None:
         return known
+    means = SIGNS.get(unicodedata.normalize("NFKC", bracket).replace(" ", "").upper())
+    if means is not None:
+        return Money(means[0], 1.0, means[0], means)
     return Money(bracket, 1.0, bracket) if _CODE.fullmatch(bracket) else None
+
+
+def unknown_sign(bracket: str) -> bool:
+    """Whether a bracket no unit of ``money_unit``'s is a currency's sign all the same (``₹``, ``R$``): refused as a
+    sign this reader does not know, not as no unit of money."""
+    return any(unicodedata.category(character) == "Sc" for character in bracket)
 
 
 def time_basis(bracket: str) -> str | None:
